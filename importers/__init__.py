@@ -1,0 +1,33 @@
+"""Importers: read a published goal document into plain records (see `records`).
+
+`parse_file(path)` is the one entry point: reader → layout detection → layout parser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importers.readers import UnreadableFile, read_rows
+from importers.records import ParseError, RawDocument
+from importers.registry import detect_layout
+
+__all__ = ["parse_file", "parse_rows", "UnknownLayout", "UnreadableFile", "ParseError"]
+
+
+class UnknownLayout(ValueError):
+    """No layout parser recognises the document."""
+
+
+def parse_rows(rows) -> RawDocument:
+    layout, _scores = detect_layout(rows)
+    if layout is None:
+        raise UnknownLayout("layout unknown: not a goal table this version can read")
+    doc = layout.parse(rows)
+    if not doc.projects:
+        raise ParseError(f"recognised as {layout.name} but no project could be read")
+    return doc
+
+
+def parse_file(path: Path) -> RawDocument:
+    """Read and parse one document; raises UnreadableFile, UnknownLayout or ParseError."""
+    return parse_rows(read_rows(Path(path)))

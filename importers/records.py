@@ -1,0 +1,102 @@
+"""Plain records a layout parser produces: every string exactly as the document wrote it.
+
+Parsers never normalise (no number parsing, no level mapping): `kb` does that when it
+stores a document, so every original string survives beside its normalised form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Row:
+    """One row of cells as a reader produced it (a text line split on tabs, a sheet row)."""
+
+    cells: list[str]
+    line: int  # 1-based line (or row) number in the source, for messages
+
+    def values(self) -> list[str]:
+        """The non-empty cells, stripped."""
+        return [c.strip() for c in self.cells if c.strip()]
+
+    @property
+    def blank(self) -> bool:
+        return not any(c.strip() for c in self.cells)
+
+    @property
+    def text(self) -> str:
+        return "\t".join(self.cells)
+
+
+@dataclass
+class RawIndicator:
+    """One 三级指标 row. `target` is the annual target as written (may hold operator and unit)."""
+
+    name: str
+    target: str = ""
+    level1: str = ""  # 一级指标 as written ('' when the document gives none)
+    level2: str = ""  # 二级指标 as written
+    operator: str = ""  # a separate 运算符 column, when the layout has one
+    unit: str = ""  # a separate 单位 column, when the layout has one
+    period_target: str = ""  # 实施周期指标值 (whole project period), when given
+    from_prose: bool = False  # taken from a sentence of prose, not a table row
+    line: int = 0
+
+
+@dataclass
+class RawEvaluationItem:
+    """One row of a scoring table (评价指标): weight is the 分值 as written."""
+
+    name: str
+    weight: str = ""
+    criteria: str = ""  # 标准值 / scoring rule
+    source: str = ""  # 数据来源
+    level1: str = ""
+    level2: str = ""
+    line: int = 0
+
+
+@dataclass
+class RawBudgetLine:
+    """One line of a 资金使用明细 breakdown."""
+
+    item: str
+    amount: str = ""  # as written, e.g. '300万元'
+    basis: str = ""  # 测算依据及说明
+    line: int = 0
+
+
+@dataclass
+class RawProject:
+    name: str
+    department: str = ""  # as written, '' when not stated for this project
+    amount: str = ""  # this year's budget as written ('7000000', '15,812.52', '1360')
+    amount_unit: str = ""  # unit the document declares for amounts ('万元', '元'), '' if silent
+    total_amount: str = ""  # 项目总金额 / 总计 as written
+    period: str = ""  # project period as written ('2020-01-01 至 2020-12-31', '202001-202012')
+    overview: str = ""  # 项目概况
+    goal: str = ""  # 年度绩效目标
+    fields: dict[str, str] = field(default_factory=dict)  # every other head field, label → value
+    indicators: list[RawIndicator] = field(default_factory=list)
+    evaluation: list[RawEvaluationItem] = field(default_factory=list)
+    budget_lines: list[RawBudgetLine] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # other kept sections (保障措施, 进度计划, …)
+    line: int = 0
+
+
+@dataclass
+class RawDocument:
+    """What a layout parser read from one document."""
+
+    layout: str
+    title: str = ""
+    region: str = ""  # as stated in the text, '' when the text does not say
+    year: str = ""  # as stated in the text ('2021', '2020'), '' when silent
+    department: str = ""  # document-level department / publisher, '' when silent
+    projects: list[RawProject] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class ParseError(ValueError):
+    """The document is recognised but cannot be read correctly; the message says why."""

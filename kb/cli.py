@@ -1,0 +1,263 @@
+"""The `kb` command line: a thin face over the kb library (errors become one line and a non-zero exit)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kb import __version__
+from kb.errors import KbError
+
+app = typer.Typer(
+    help="绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error on stderr and return the exit to raise."""
+    print(f"kb: error: {message}", file=sys.stderr)
+    return typer.Exit(1)
+
+
+def handles_errors(command):
+    """Turn KbError (and database errors) into one clear line and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KbError as exc:
+            raise fail(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise fail(f"database error: {exc}") from None
+
+    return wrapper
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _db_path(ctx: typer.Context) -> Path:
+    from kb.paths import default_db_path
+
+    return ctx.obj["db"] or default_db_path()
+
+
+def open_kb(ctx: typer.Context, bootstrap: bool = True) -> sqlite3.Connection:
+    """Open the knowledge base; a new one is first filled from the bundled sample documents."""
+    from kb.db import connect
+
+    path = _db_path(ctx)
+    new = not path.exists() or path.stat().st_size == 0
+    conn = connect(path)
+    if new and bootstrap:
+        from kb.ingest import import_seeds
+
+        results = import_seeds(conn)
+        projects = sum(r.projects for r in results)
+        indicators = sum(r.indicators for r in results)
+        print(f"kb: created {path} from the bundled sample documents "
+              f"({len(results)} documents, {projects} projects, {indicators} indicators)", file=sys.stderr)
+    return conn
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"jixiao-kb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(None, "--db", help="Database file (default: $KB_DB, else the user data dir)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.
+
+    With no command on a terminal, opens the app (kb tui).
+    """
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is None:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            ctx.invoke(tui)
+        else:
+            print(ctx.get_help())
+
+
+@app.command("import")
+@handles_errors
+def import_cmd(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    region: str = typer.Option("", help="Region for documents whose text does not state it."),
+    year: Optional[int] = typer.Option(None, help="Budget year for documents whose text does not state it."),
+    department: str = typer.Option("", help="Department for documents whose text does not state it."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; write nothing."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Import published goal documents: one transaction per document; re-importing the same file adds nothing."""
+    from kb.ingest import collect_files, import_paths
+    from kb.store import Fallbacks
+
+    conn = open_kb(ctx, bootstrap=False)
+    files, _ = collect_files(paths)
+    progress = _progress(len(files)) if not as_json and len(files) > 3 and sys.stderr.isatty() else None
+    with progress or contextlib.nullcontext():
+        task = progress.add_task("importing", total=len(files)) if progress else None
+        results = import_paths(
+            conn, paths, Fallbacks(region=region, year=year, department=department), dry_run=dry_run,
+            progress=(lambda r: progress.advance(task)) if progress else None,
+        )
+    if as_json:
+        _print_json([{"path": str(r.path), "status": r.status, "message": r.message, "layout": r.layout,
+                      "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings}
+                     for r in results])
+    else:
+        _print_import_summary(results, dry_run)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+def _progress(total: int):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=_console(stderr=True), transient=True)
+
+
+def _print_import_summary(results, dry_run: bool) -> None:
+    out, err = _console(), _console(stderr=True)
+    for r in results:
+        if r.status == "failed":
+            err.print(f"kb: {r.path}: {r.message}", markup=False)
+        elif r.status in ("imported", "replaced", "would import"):
+            out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators",
+                      markup=False)
+            for w in r.warnings:
+                out.print(f"{'warning':>12}  {w}", markup=False)
+        elif r.status == "unchanged":
+            out.print(f"{'unchanged':>12}  {r.path}  ({r.message})", markup=False)
+    count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731
+    done = "would import" if dry_run else "imported"
+    out.print(
+        f"{count('imported', 'replaced', 'would import')} {done} ({count('replaced')} replaced), "
+        f"{count('unchanged')} unchanged, {count('skipped')} skipped, {count('failed')} failed; "
+        f"{sum(r.projects for r in results)} projects, {sum(r.indicators for r in results)} indicators, "
+        f"{sum(len(r.warnings) for r in results)} warnings" + (" (dry run: nothing written)" if dry_run else ""),
+        markup=False,
+    )
+
+
+@app.command()
+@handles_errors
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="Any part of an indicator name, project name, overview or goal."),
+    region: Optional[str] = typer.Option(None, help="Only this region (a part of its name, e.g. 宁波)."),
+    year: Optional[int] = typer.Option(None, help="Only this budget year."),
+    level: Optional[str] = typer.Option(None, help="Only indicators of this level: 产出, 效益, 满意度 or 成本."),
+    limit: int = typer.Option(20, min=1, help="How many hits of each kind to show."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Find indicators and projects containing QUERY (any length, Chinese or not), ranked."""
+    from kb.search import Filters, search as run_search
+
+    result = run_search(open_kb(ctx), query, Filters(region, year, level), limit)
+    if as_json:
+        _print_json(result.as_dict())
+        return
+    from kb import render
+
+    render.search_result(_console(), result)
+
+
+@app.command()
+@handles_errors
+def projects(
+    ctx: typer.Context,
+    region: Optional[str] = typer.Option(None, help="Only this region (a part of its name)."),
+    year: Optional[int] = typer.Option(None, help="Only this budget year."),
+    department: Optional[str] = typer.Option(None, help="Only this department (a part of its name)."),
+    limit: Optional[int] = typer.Option(None, min=1, help="At most this many projects."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """List projects with their region, year, department, amount and number of indicators."""
+    from kb.queries import list_projects
+
+    rows = list_projects(open_kb(ctx), region, year, department, limit)
+    if as_json:
+        _print_json(rows)
+        return
+    from kb import render
+
+    render.project_list(_console(), rows)
+
+
+@app.command()
+@handles_errors
+def show(
+    ctx: typer.Context,
+    project_id: int = typer.Argument(..., metavar="ID", help="Project id (see kb projects or kb search)."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Show a project with its whole goal table, evaluation items and budget lines."""
+    from kb.queries import show_project
+
+    project = show_project(open_kb(ctx), project_id)
+    if as_json:
+        _print_json(project)
+        return
+    from kb import render
+
+    render.project_card(_console(), project)
+
+
+@app.command()
+@handles_errors
+def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """Count documents, projects and indicators, by region, year and level."""
+    from kb.queries import stats as kb_stats
+
+    data = kb_stats(open_kb(ctx))
+    if as_json:
+        _print_json(data)
+        return
+    from kb import render
+
+    render.stats(_console(), data)
+
+
+@app.command()
+@handles_errors
+def tui(ctx: typer.Context) -> None:
+    """Open the terminal app: browse projects, search indicators across regions."""
+    conn = open_kb(ctx)
+    conn.close()
+    from tui.app import run
+
+    run(_db_path(ctx))
+
+
+def main() -> None:
+    app(prog_name="kb")

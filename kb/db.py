@@ -1,0 +1,64 @@
+"""Opening the knowledge base: checks, pragmas (WAL, foreign keys, busy timeout) and migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kb.errors import KbError
+from kb.schema import SCHEMA_VERSION, migrate
+from kb.tokens import fold
+
+_MAGIC = b"SQLite format 3\x00"
+_OUR_TABLES = {"documents", "projects", "indicators"}
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise KbError(f"{path}: is a directory, not a database file")
+    if path.exists() and path.stat().st_size:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise KbError(f"{path}: cannot read database: {exc.strerror}") from exc
+        if head != _MAGIC:
+            raise KbError(f"{path}: not a SQLite database (left untouched)")
+
+
+def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and create or upgrade) the knowledge base at `path`; raises KbError with a clear message."""
+    path = Path(path)
+    _check_file(path)
+    if not path.exists():
+        if not create:
+            raise KbError(f"{path}: no database here")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 10000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and tables and not _OUR_TABLES <= tables:
+            conn.close()
+            raise KbError(f"{path}: a SQLite database, but not a jixiao-kb knowledge base (left untouched)")
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise KbError(
+                f"{path}: made by a newer jixiao-kb (schema {version}, this version reads up to "
+                f"{SCHEMA_VERSION}); upgrade jixiao-kb (left untouched)"
+            )
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("kb_fold", 1, fold, deterministic=True)
+    except sqlite3.DatabaseError as exc:
+        raise KbError(f"{path}: cannot open database: {exc}") from exc
+    return conn
+

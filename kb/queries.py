@@ -1,0 +1,98 @@
+"""Reading the knowledge base: project lists, a project's whole goal table, statistics."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from kb.errors import KbError
+
+
+def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
+                  department: str | None = None, limit: int | None = None) -> list[dict]:
+    """Projects (newest year first), each with `id, name, department, region, year, amount_wan, source,
+    indicator_count`."""
+    sql = """SELECT p.id, p.name, p.department, p.region, p.year, p.amount_wan, d.file_name AS source,
+        (SELECT count(*) FROM indicators i WHERE i.project_id = p.id) AS indicator_count
+        FROM projects p JOIN documents d ON d.id = p.document_id WHERE 1"""
+    params: list = []
+    if region:
+        sql += " AND instr(p.region, ?) > 0"
+        params.append(region)
+    if year:
+        sql += " AND p.year = ?"
+        params.append(year)
+    if department:
+        sql += " AND instr(p.department, ?) > 0"
+        params.append(department)
+    sql += " ORDER BY p.region, p.year DESC, p.document_id, p.seq"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
+    """A project with its document, goal table (`indicators`), `evaluation` and `budget_lines`."""
+    row = conn.execute(
+        """SELECT p.*, d.file_name AS source, d.layout, d.title AS document_title, d.path AS document_path,
+        d.region_source, d.year_source, d.department_source, d.published
+        FROM projects p JOIN documents d ON d.id = p.document_id WHERE p.id = ?""",
+        (project_id,),
+    ).fetchone()
+    if row is None:
+        raise KbError(f"no project with id {project_id} (see kb projects)")
+    project = dict(row)
+    project["fields"] = json.loads(project["fields"] or "{}")
+    project["extra"] = json.loads(project["extra"] or "{}")
+    project["indicators"] = [
+        dict(r) for r in conn.execute(
+            """SELECT level1, level2, std_level1, std_level2, level_inferred, name, operator, value, unit, target,
+            period_target, period_operator, period_value, period_unit, from_prose
+            FROM indicators WHERE project_id = ? ORDER BY seq""",
+            (project_id,),
+        )
+    ]
+    for ind in project["indicators"]:
+        ind["level_inferred"] = bool(ind["level_inferred"])
+        ind["from_prose"] = bool(ind["from_prose"])
+    project["evaluation"] = [
+        dict(r) for r in conn.execute(
+            "SELECT level1, level2, name, weight, criteria, source FROM evaluation_items "
+            "WHERE project_id = ? ORDER BY seq",
+            (project_id,),
+        )
+    ]
+    project["budget_lines"] = [
+        dict(r) for r in conn.execute(
+            "SELECT item, amount_wan, amount_text, basis FROM budget_lines WHERE project_id = ? ORDER BY seq",
+            (project_id,),
+        )
+    ]
+    return project
+
+
+def stats(conn: sqlite3.Connection) -> dict:
+    """Counts of documents, projects and indicators, and indicators by region, year and level."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    grouped = lambda sql: [dict(r) for r in conn.execute(sql)]  # noqa: E731
+    return {
+        "documents": one("SELECT count(*) FROM documents"),
+        "projects": one("SELECT count(*) FROM projects"),
+        "indicators": one("SELECT count(*) FROM indicators"),
+        "distinct_indicator_names": one("SELECT count(*) FROM indicator_names WHERE uses > 0"),
+        "evaluation_items": one("SELECT count(*) FROM evaluation_items"),
+        "budget_lines": one("SELECT count(*) FROM budget_lines"),
+        "by_region": grouped(
+            """SELECT p.region, count(DISTINCT p.id) AS projects, count(i.id) AS indicators FROM projects p
+            LEFT JOIN indicators i ON i.project_id = p.id GROUP BY p.region ORDER BY indicators DESC"""
+        ),
+        "by_year": grouped(
+            """SELECT p.year, count(DISTINCT p.id) AS projects, count(i.id) AS indicators FROM projects p
+            LEFT JOIN indicators i ON i.project_id = p.id GROUP BY p.year ORDER BY p.year DESC"""
+        ),
+        "by_level": grouped(
+            """SELECT coalesce(std_level1, '(框架外)') AS level, count(*) AS indicators,
+            sum(level_inferred) AS inferred FROM indicators GROUP BY std_level1 ORDER BY indicators DESC"""
+        ),
+    }

@@ -1,0 +1,101 @@
+"""The database schema, built by numbered migrations recorded in `PRAGMA user_version`.
+
+Migration N takes a database at version N-1 to version N. Never edit a released migration: add one.
+A database whose version is newer than `SCHEMA_VERSION` is refused, untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """Documents, projects, indicators, evaluation items, budget lines and the search indexes."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["documents"].create(
+        {
+            "id": int, "file_name": str, "path": str, "sha256": str, "layout": str, "title": str,
+            "region": str, "region_source": str, "year": int, "year_source": str,
+            "department": str, "department_source": str, "published": str,
+            "imported_at": str, "warnings": str,
+        },
+        pk="id", not_null={"file_name", "sha256", "layout", "imported_at"},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["documents"].create_index(["path"])
+    db["projects"].create(
+        {
+            "id": int, "document_id": int, "seq": int, "name": str, "department": str,
+            "region": str, "year": int, "amount_wan": float, "amount_text": str, "amount_unit_source": str,
+            "total_wan": float, "total_text": str, "period": str, "overview": str, "goal": str,
+            "fields": str, "extra": str,
+        },
+        pk="id", not_null={"document_id", "name"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["indicator_names"].create(
+        {"id": int, "name": str, "pinyin": str, "initials": str, "uses": int},
+        pk="id", not_null={"name"}, defaults={"uses": 0},
+    )
+    db["indicator_names"].create_index(["name"], unique=True)
+    db["indicators"].create(
+        {
+            "id": int, "project_id": int, "seq": int, "name_id": int,
+            "level1": str, "level2": str, "std_level1": str, "std_level2": str, "level_inferred": int,
+            "name": str, "operator": str, "value": float, "unit": str, "target": str,
+            "period_target": str, "period_operator": str, "period_value": float, "period_unit": str,
+            "from_prose": int,
+        },
+        pk="id", not_null={"project_id", "name_id", "name"},
+        foreign_keys=[("project_id", "projects", "id"), ("name_id", "indicator_names", "id")],
+    )
+    db["evaluation_items"].create(
+        {
+            "id": int, "project_id": int, "seq": int, "level1": str, "level2": str, "name": str,
+            "weight": float, "weight_text": str, "criteria": str, "source": str,
+        },
+        pk="id", not_null={"project_id", "name"}, foreign_keys=[("project_id", "projects", "id")],
+    )
+    db["budget_lines"].create(
+        {
+            "id": int, "project_id": int, "seq": int, "item": str, "amount_wan": float,
+            "amount_text": str, "basis": str,
+        },
+        pk="id", not_null={"project_id", "item"}, foreign_keys=[("project_id", "projects", "id")],
+    )
+    for table, column in [
+        ("projects", "document_id"), ("indicators", "project_id"), ("indicators", "name_id"),
+        ("evaluation_items", "project_id"), ("budget_lines", "project_id"),
+    ]:
+        db[table].create_index([column])
+    db["projects"].create_index(["region", "year"])
+    # Search: overlapping character bigrams (see kb.tokens), so 2-character queries match exactly.
+    conn.execute("CREATE VIRTUAL TABLE names_fts USING fts5(tokens)")
+    conn.execute("CREATE VIRTUAL TABLE projects_fts USING fts5(name, overview, goal)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer jixiao-kb."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to SCHEMA_VERSION, one transaction per migration; returns the old version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema version {version} is newer than this jixiao-kb supports "
+            f"({SCHEMA_VERSION}); upgrade jixiao-kb"
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return version

@@ -1,0 +1,216 @@
+"""Normalise a parsed document and write it to the knowledge base in one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from importers.records import RawDocument, RawIndicator, RawProject
+from kb.amounts import first_number, to_wan
+from kb.levels import infer_levels, standard_levels
+from kb.places import clean_department, region_from, year_from
+from kb.targets import parse_target
+from kb.tokens import index_tokens
+
+
+@dataclass
+class Fallbacks:
+    """What the text may not say, from the command line or a folder's manifest.toml."""
+
+    region: str = ""
+    year: int | None = None
+    department: str = ""
+    published: str = ""
+    source: str = "option"  # 'option' or 'manifest'
+
+
+@dataclass
+class Provenance:
+    file_name: str
+    path: str
+    sha256: str
+
+
+@dataclass
+class Stored:
+    document_id: int | None
+    projects: int
+    indicators: int
+    warnings: list[str] = field(default_factory=list)
+    replaced: bool = False
+
+
+def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
+    """The first (value, source) whose value is set."""
+    for value, source in candidates:
+        if value:
+            return value, source
+    return None, ""
+
+
+def _document_meta(raw: RawDocument, fb: Fallbacks) -> dict:
+    department = clean_department(raw.department)
+    project_years = [year_from(p.period) for p in raw.projects if year_from(p.period)]
+    region, region_source = _pick(
+        (raw.region, "text"), (region_from(department), "text"), (fb.region, fb.source)
+    )
+    year, year_source = _pick(
+        (int(raw.year) if str(raw.year).isdigit() else year_from(raw.year), "text"),
+        (Counter(project_years).most_common(1)[0][0] if project_years else None, "period"),
+        (fb.year, fb.source),
+    )
+    department, department_source = _pick((department, "text"), (fb.department, fb.source))
+    return {
+        "title": raw.title, "region": region, "region_source": region_source,
+        "year": year, "year_source": year_source, "department": department,
+        "department_source": department_source, "published": fb.published or None,
+    }
+
+
+def _pinyin(names: list[str]) -> list[tuple[str, str]]:
+    from pypinyin import Style, lazy_pinyin
+
+    out = []
+    for name in names:
+        full = "".join(lazy_pinyin(name)).lower()
+        initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+        out.append((full, initials))
+    return out
+
+
+def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
+    """Ids of distinct indicator names, creating (with pinyin and search tokens) the new ones."""
+    known: dict[str, int] = {}
+    for name in names:
+        row = conn.execute("SELECT id FROM indicator_names WHERE name = ?", (name,)).fetchone()
+        if row:
+            known[name] = row[0]
+    new = sorted(names - known.keys())
+    for name, (full, initials) in zip(new, _pinyin(new)):
+        cur = conn.execute(
+            "INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, 0)",
+            (name, full, initials),
+        )
+        known[name] = cur.lastrowid
+        conn.execute("INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, index_tokens(name)))
+    return known
+
+
+def _indicator_row(ind: RawIndicator, where: str, warnings: list[str]) -> dict:
+    if ind.level1 or ind.level2:
+        std1, std2 = standard_levels(ind.level1, ind.level2)
+        inferred = 0
+    else:
+        std1, std2 = infer_levels(ind.name)
+        inferred = 1
+    target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
+    if target.operator is None:
+        warnings.append(f"{where}: indicator {ind.name!r} has no target")
+    period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
+    return {
+        "level1": ind.level1 or None, "level2": ind.level2 or None,
+        "std_level1": std1, "std_level2": std2, "level_inferred": inferred,
+        "name": ind.name, "operator": target.operator, "value": target.value, "unit": target.unit,
+        "target": f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
+        "period_target": ind.period_target or None,
+        "period_operator": period.operator if period else None,
+        "period_value": period.value if period else None,
+        "period_unit": period.unit if period else None,
+        "from_prose": int(ind.from_prose),
+    }
+
+
+def _project_row(p: RawProject, seq: int, document_id: int, meta: dict) -> dict:
+    amount, unit_source = to_wan(p.amount, p.amount_unit)
+    total, _ = to_wan(p.total_amount, p.amount_unit)
+    return {
+        "document_id": document_id, "seq": seq, "name": p.name,
+        "department": clean_department(p.department) or meta["department"],
+        "region": meta["region"] or region_from(p.department) or None,
+        "year": meta["year"] or year_from(p.period),
+        "amount_wan": amount, "amount_text": p.amount or None, "amount_unit_source": unit_source or None,
+        "total_wan": total, "total_text": p.total_amount or None, "period": p.period or None,
+        "overview": p.overview or None, "goal": p.goal or None,
+        "fields": json.dumps(p.fields, ensure_ascii=False), "extra": json.dumps(p.extra, ensure_ascii=False),
+    }
+
+
+def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Remove a document and everything read from it (inside the caller's transaction)."""
+    projects = [r[0] for r in conn.execute("SELECT id FROM projects WHERE document_id = ?", (document_id,))]
+    for pid in projects:
+        for name_id, n in conn.execute(
+            "SELECT name_id, count(*) FROM indicators WHERE project_id = ? GROUP BY name_id", (pid,)
+        ).fetchall():
+            conn.execute("UPDATE indicator_names SET uses = uses - ? WHERE id = ?", (n, name_id))
+        for table in ("indicators", "evaluation_items", "budget_lines"):
+            conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
+        conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
+    conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def store_document(
+    conn: sqlite3.Connection, raw: RawDocument, origin: Provenance, fallbacks: Fallbacks | None = None
+) -> Stored:
+    """Write one parsed document in a single transaction, replacing an earlier version of the same path."""
+    import sqlite_utils
+
+    meta = _document_meta(raw, fallbacks or Fallbacks())
+    warnings = list(raw.warnings)
+    db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        earlier = conn.execute("SELECT id FROM documents WHERE path = ?", (origin.path,)).fetchall()
+        for (old_id,) in earlier:
+            delete_document(conn, old_id)
+        document_id = db["documents"].insert({
+            "file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256,
+            "layout": raw.layout, **meta,
+            "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "warnings": json.dumps(warnings, ensure_ascii=False),
+        }).last_pk
+        indicator_count = 0
+        names = _name_ids(conn, {i.name for p in raw.projects for i in p.indicators})
+        uses: Counter[int] = Counter()
+        for seq, project in enumerate(raw.projects, 1):
+            row = _project_row(project, seq, document_id, meta)
+            project_id = db["projects"].insert(row).last_pk
+            conn.execute(
+                "INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)",
+                (project_id, index_tokens(row["name"]), index_tokens(row["overview"] or ""),
+                 index_tokens(row["goal"] or "")),
+            )
+            where = f"project {seq} {project.name!r}"
+            rows = []
+            for n, ind in enumerate(project.indicators, 1):
+                rows.append({"project_id": project_id, "seq": n, "name_id": names[ind.name],
+                             **_indicator_row(ind, where, warnings)})
+                uses[names[ind.name]] += 1
+            db["indicators"].insert_all(rows)
+            indicator_count += len(rows)
+            db["evaluation_items"].insert_all(
+                {"project_id": project_id, "seq": n, "level1": e.level1 or None, "level2": e.level2 or None,
+                 "name": e.name, "weight": first_number(e.weight), "weight_text": e.weight or None,
+                 "criteria": e.criteria or None, "source": e.source or None}
+                for n, e in enumerate(project.evaluation, 1)
+            )
+            db["budget_lines"].insert_all(
+                {"project_id": project_id, "seq": n, "item": b.item,
+                 "amount_wan": to_wan(b.amount, project.amount_unit)[0], "amount_text": b.amount or None,
+                 "basis": b.basis or None}
+                for n, b in enumerate(project.budget_lines, 1)
+            )
+        conn.executemany("UPDATE indicator_names SET uses = uses + ? WHERE id = ?",
+                         [(n, name_id) for name_id, n in uses.items()])
+        if warnings:
+            conn.execute("UPDATE documents SET warnings = ? WHERE id = ?",
+                         (json.dumps(warnings, ensure_ascii=False), document_id))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return Stored(document_id, len(raw.projects), indicator_count, warnings, replaced=bool(earlier))

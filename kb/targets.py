@@ -1,0 +1,127 @@
+"""Target values (指标值) as written → operator, number and unit.
+
+`parse_target('>=2家')` gives `Target('≥', 2.0, '家')`; a word such as `合规` or `提高` is qualitative:
+operator `定性`, no number. The original string is always kept by the caller beside the result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+QUALITATIVE = "定性"
+
+# Longest spellings first so '>=' wins over '>'.
+_OPERATORS = [
+    (">=", "≥"), ("≧", "≥"), ("≥", "≥"), ("》", "≥"), ("=>", "≥"),
+    ("<=", "≤"), ("≦", "≤"), ("≤", "≤"), ("《", "≤"), ("=<", "≤"),
+    ("==", "="), ("=", "="),
+    (">", ">"), ("<", "<"),
+    ("±", "±"), ("+-", "±"),
+]
+# Words that carry a direction before or after the number.
+_PREFIX_WORDS = [
+    ("不低于", "≥"), ("不少于", "≥"), ("至少", "≥"), ("大于等于", "≥"), ("达到", "≥"), ("达", "≥"),
+    ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("小于等于", "≤"), ("控制在", "≤"),
+    ("超过", ">"), ("大于", ">"), ("高于", ">"), ("多于", ">"),
+    ("低于", "<"), ("小于", "<"), ("少于", "<"),
+    ("增加", "≥"), ("增长", "≥"), ("提高", "≥"), ("提升", "≥"), ("新增", "≥"),
+    ("减少", "≤"), ("降低", "≤"), ("下降", "≤"),
+]
+_SUFFIX_WORDS = [
+    ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
+]
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
+# A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
+_UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+)[)）]?")
+_NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
+_KNOWN_UNITS = set(
+    "% ‰ 个 家 人 次 项 件 台 套 份 场 名 户 所 辆 座 基 米 千米 公里 平方米 亩 吨 元 天 日 月 年 周 小时 分钟 秒 "
+    "起 栋 处 条 篇 册 本 期 批 课时 学时 人次 家次 户次 场次 人天 元/人 万元 亿元 亿 万 倍 名次 分 册 张 份数 所 辆次 "
+    "千瓦 度 立方米 公顷 株 头 只 箱 盏 块 间 层 床 所 篇次 课".split()
+)
+
+
+_MISSING = {"", "无", "/", "-", "—", "--", "——", "空"}
+
+
+@dataclass(frozen=True)
+class Target:
+    operator: str | None  # ≥ ≤ > < = ± or 定性; None when the document gives no target
+    value: float | None
+    unit: str | None
+
+    @property
+    def qualitative(self) -> bool:
+        return self.operator == QUALITATIVE
+
+
+def _prepare(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    return text.replace("＝", "=").replace("（", "(").replace("）", ")").strip()
+
+
+def normalize_operator(text: str) -> str | None:
+    """'>=', '≥', '＞=', '》' → '≥' …; None when the text is not an operator."""
+    t = _prepare(text).replace(" ", "")
+    for spelling, op in _OPERATORS:
+        if t == spelling:
+            return op
+    return None
+
+
+def _leading_operator(text: str) -> tuple[str | None, str]:
+    for spelling, op in _OPERATORS + _PREFIX_WORDS:
+        if text.startswith(spelling):
+            return op, text[len(spelling):].lstrip()
+    return None, text
+
+
+def is_unit(text: str) -> bool:
+    """Whether a bracketed word in a name is a unit ('米', '%', '万平方米'), not a qualifier ('会议次数')."""
+    t = _prepare(text).strip()
+    return t in _KNOWN_UNITS or (t[:1] in "万亿千百" and t[1:] in _KNOWN_UNITS)
+
+
+def name_unit(name: str) -> str | None:
+    """The unit a name carries in trailing brackets: '雨水管线维护数量（米）' → '米'."""
+    m = _NAME_UNIT.search(_prepare(name))
+    return m.group(1).strip() if m and is_unit(m.group(1)) else None
+
+
+def parse_target(target: str, operator: str = "", unit: str = "", name: str = "") -> Target:
+    """Normalise a target as written, with the layout's separate operator/unit columns and the name.
+
+    The unit comes from the target itself, else the unit column, else the name's brackets.
+    """
+    text = _prepare(target)
+    if text in _MISSING:
+        return Target(None, None, None)
+    op_col = normalize_operator(operator) if operator.strip() else None
+    fallback_unit = (_prepare(unit).strip() or None) if unit else None
+    fallback_unit = fallback_unit or name_unit(name)
+
+    number = _NUMBER.search(text)
+    if number is None:
+        return Target(QUALITATIVE, None, None)
+
+    before, after = text[: number.start()].strip(), text[number.end():].strip()
+    op, rest = _leading_operator(before)
+    if op is None and before:
+        # Text before the operator ('系统吞吐量每秒处理≥30个业务'): use the operator nearest the number.
+        for spelling, candidate in _OPERATORS:
+            if before.endswith(spelling):
+                op = candidate
+                break
+    for word, candidate in _SUFFIX_WORDS:
+        if after.endswith(word):
+            after = after[: -len(word)].strip()
+            op = op or candidate
+            break
+    value = float(number.group().replace(",", ""))
+    if op == "±" and value < 0:
+        value = -value
+    m = _UNIT.match(after)
+    unit_text = m.group(1) if m else None
+    return Target(op_col or op or "=", value, unit_text or fallback_unit)

@@ -1,0 +1,52 @@
+"""Overlapping character bigrams: the search index's tokens, so any substring of 2+ characters matches.
+
+SQLite's trigram tokenizer cannot match queries shorter than three characters. Instead, text is split into
+runs of letters and digits (CJK characters included), and each run is indexed as its overlapping bigrams
+followed by its last character ('满意度' → '满意 意度 度'), as Lucene's CJK analyzer does. A query run
+becomes the phrase of its bigrams, so a phrase match is exactly a substring match within a run; a one-
+character query is a prefix query on the bigrams (every occurrence of a character starts a bigram or ends
+its run).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_RUN = re.compile(r"[^\W_]+")
+MAX_QUERY_CHARS = 256
+
+
+def fold(text: str) -> str:
+    """Case- and width-folded text: what the index and queries compare."""
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
+def runs(text: str) -> list[str]:
+    return _RUN.findall(fold(text))
+
+
+def index_tokens(text: str) -> str:
+    """The token string stored in an FTS5 column for `text`."""
+    out: list[str] = []
+    for run in runs(text):
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.append(run[-1])
+    return " ".join(out)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for a substring query, built only from quoted tokens; None if the
+    query has no letters or digits (the caller falls back to a plain substring scan)."""
+    parts = []
+    for run in runs(query):
+        if len(run) == 1:
+            parts.append(f'"{run}"*')
+        else:
+            parts.append('"' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
+    return " AND ".join(parts) or None
+
+
+def needs_recheck(query: str) -> bool:
+    """Whether a MATCH can over-match the query (it spans separators), so hits must be re-checked."""
+    return len(runs(query)) != 1 or runs(query)[0] != fold(query).strip()

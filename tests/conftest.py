@@ -1,0 +1,45 @@
+"""Shared fixtures: temporary knowledge bases, the seeds folder, a tiny synthetic document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers.records import RawDocument, RawIndicator, RawProject
+from kb.db import connect
+from kb.store import Fallbacks, Provenance, store_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "kb.sqlite3"
+
+
+@pytest.fixture
+def conn(db_path):
+    c = connect(db_path)
+    yield c
+    c.close()
+
+
+def make_document(projects: dict[str, list[tuple[str, str]]], layout: str = "test") -> RawDocument:
+    """A document of projects → [(indicator name, target)], levels left for inference."""
+    return RawDocument(
+        layout=layout,
+        projects=[RawProject(name=name, amount="10", amount_unit="万元", overview=f"{name}的概况",
+                             indicators=[RawIndicator(name=n, target=t) for n, t in inds])
+                  for name, inds in projects.items()],
+    )
+
+
+def store(conn, doc: RawDocument, name: str = "doc.txt", region: str = "测试市", year: int = 2024) -> int:
+    return store_document(conn, doc, Provenance(name, f"/virtual/{name}", name),
+                          Fallbacks(region=region, year=year)).document_id

@@ -1,0 +1,48 @@
+"""Levels as written → the 2021 framework; inference for documents without levels."""
+
+import pytest
+
+from kb.levels import FRAMEWORK, infer_levels, standard_levels
+
+
+@pytest.mark.parametrize("level1, level2, expected", [
+    ("产出指标", "数量指标", ("产出指标", "数量指标")),
+    ("产出目标", "数量", ("产出指标", "数量指标")),
+    ("产出目标", "时效", ("产出指标", "时效指标")),
+    ("效果目标", "社会效益", ("效益指标", "社会效益指标")),
+    ("效果目标", "环境效益", ("效益指标", "生态效益指标")),
+    ("效果目标", "满意度", ("满意度指标", "服务对象满意度指标")),
+    ("影响力目标", "长效管理", ("效益指标", "可持续影响指标")),
+    ("1-产出指标", "11-数量指标", ("产出指标", "数量指标")),
+    ("2-效益指标", "24-可持续影响", ("效益指标", "可持续影响指标")),
+    ("3-满意度指标", "31-服务对象满意度", ("满意度指标", "服务对象满意度指标")),
+    ("满意度指标", "满意度指标", ("满意度指标", "服务对象满意度指标")),
+    ("产出指标", "成本指标", ("成本指标", "经济成本指标")),  # 2015 产出/成本 → 2021 成本 level 1
+    ("成本指标", "生态环境成本指标", ("成本指标", "生态环境成本指标")),
+    ("效益指标", "", ("效益指标", None)),
+    ("投入与目标管理", "投入管理", (None, None)),  # input measures have no place in the framework
+])
+def test_standard_levels(level1, level2, expected):
+    assert standard_levels(level1, level2) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("单位人员满意度", ("满意度指标", "服务对象满意度指标")),
+    ("抽样调查对象对企业上市服务（很满意或比较满意）满意率", ("满意度指标", "服务对象满意度指标")),
+    ("故障报修受理时间", ("产出指标", "时效指标")),
+    ("研究课题按时结题率", ("产出指标", "时效指标")),
+    ("系统验收合格率", ("产出指标", "质量指标")),
+    ("硬件设备完好率", ("产出指标", "质量指标")),
+    ("获得新增股权投资的人才企业数", ("产出指标", "数量指标")),
+    ("会议费用", ("成本指标", "经济成本指标")),
+    ("直接融资总额", ("效益指标", "经济效益指标")),
+    ("金融风险发生次数相比上年下降", ("效益指标", "社会效益指标")),
+])
+def test_infer_levels(name, expected):
+    assert infer_levels(name) == expected
+
+
+def test_inferred_levels_are_in_the_framework():
+    for name in ["x", "满意", "费用", "及时率", "合格率", "企业数", "收入", "减排", "增长"]:
+        level1, level2 = infer_levels(name)
+        assert level2 in FRAMEWORK[level1]

@@ -1,0 +1,80 @@
+"""Schema, migrations and opening databases that are not ours, too new, or not SQLite at all."""
+
+import sqlite3
+
+import pytest
+
+from kb.db import connect
+from kb.errors import KbError
+from kb.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def test_new_database_is_current_with_wal_and_foreign_keys(db_path):
+    conn = connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"documents", "projects", "indicators", "indicator_names", "evaluation_items", "budget_lines",
+            "names_fts", "projects_fts"} <= tables
+
+
+def test_reopening_keeps_everything(db_path):
+    from conftest import make_document, store
+
+    conn = connect(db_path)
+    store(conn, make_document({"甲": [("满意度", "≥90%")]}))
+    conn.close()
+    conn = connect(db_path)
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 1
+
+
+def test_older_version_is_migrated_without_loss(db_path, monkeypatch):
+    """A database at version N-1 gains migration N and keeps its rows."""
+    from kb import schema
+
+    conn = connect(db_path)
+    conn.execute("CREATE TABLE keep (x)")
+    conn.execute("INSERT INTO keep VALUES (42)")
+    conn.close()
+    added = lambda c: c.execute("CREATE TABLE added_later (y)")  # noqa: E731
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [added])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
+    monkeypatch.setattr("kb.db.SCHEMA_VERSION", len(schema.MIGRATIONS))
+    conn = connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert conn.execute("SELECT x FROM keep").fetchone()[0] == 42
+    conn.execute("SELECT * FROM added_later")
+
+
+def test_newer_version_is_refused_untouched(db_path):
+    connect(db_path).close()
+    raw = sqlite3.connect(db_path)
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    raw.close()
+    before = db_path.read_bytes()
+    with pytest.raises(KbError, match="newer jixiao-kb"):
+        connect(db_path)
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"hello, not a database\n" * 10, b"\x00\x01\x02" * 100])
+def test_not_sqlite_is_refused_untouched(db_path, content):
+    db_path.write_bytes(content)
+    with pytest.raises(KbError, match="not a SQLite database"):
+        connect(db_path)
+    assert db_path.read_bytes() == content
+
+
+def test_foreign_sqlite_is_refused(db_path):
+    raw = sqlite3.connect(db_path)
+    raw.execute("CREATE TABLE recipes (x)")
+    raw.close()
+    with pytest.raises(KbError, match="not a jixiao-kb"):
+        connect(db_path)
+
+
+def test_directory_is_refused(tmp_path):
+    with pytest.raises(KbError, match="directory"):
+        connect(tmp_path)

@@ -1,0 +1,105 @@
+"""Search returns exactly what a substring match returns, for queries of any length and any string."""
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import make_document, store
+from kb.errors import KbError
+from kb.search import Filters, search, search_indicators, search_projects
+from kb.tokens import fold, index_tokens, match_expression
+
+NAMES = [
+    "服务对象满意度", "群众满意度（%）", "满意率", "补贴发放及时率", "资金发放准确率（%）", "资金发放准确率",
+    "有责投诉率", "有责投诉数、信访发生数", "IPO申报企业家数", "B级以上占比", "及时性", "发现问题 48 小时内维修完成率",
+    "甬金通“数智金融”系统对接数", "年培训（参会）人次", "满", "意", "度量", "满意度满意度", "投诉", "AND", "NEAR",
+]
+
+
+@pytest.fixture
+def kb(conn):
+    rng = random.Random(7)
+    projects = {}
+    for p in range(12):
+        projects[f"项目{p}号及时服务"] = [(n, "≥90%") for n in rng.sample(NAMES, 6)]
+    store(conn, make_document(projects))
+    return conn
+
+
+def oracle(conn, query):
+    folded = fold(query)
+    return sum(1 for (name,) in conn.execute("SELECT name FROM indicators") if folded in fold(name))
+
+
+@pytest.mark.parametrize("query", ["满意", "投诉", "及时", "满意度", "发放准确", "资金发放准确率", "服务对象满意度",
+                                   "率", "满", "（%）", "%", "ipo", "IPO申报", "48 小时", "“数智", "and", "a"])
+def test_counts_equal_substring_oracle(kb, query):
+    total, hits = search_indicators(kb, query, Filters(), limit=1000)
+    assert total == oracle(kb, query) == len(hits)
+    assert all(fold(query) in fold(h["name"]) for h in hits)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(NAMES), st.integers(0, 8), st.integers(1, 7))
+def test_any_substring_of_a_name(kb, name, start, length):
+    query = name[start:start + length].strip()
+    if not query:
+        return
+    total, _ = search_indicators(kb, query, Filters(), limit=1)
+    assert total == oracle(kb, query)
+
+
+def test_exact_name_ranks_first(kb):
+    _, hits = search_indicators(kb, "满意率", Filters(), limit=5)
+    assert hits[0]["name"] == "满意率"
+
+
+def test_projects_by_name_overview(kb):
+    total, hits = search_projects(kb, "及时服务", Filters(), limit=100)
+    assert total == 12 and hits[0]["matched"] == "name"
+    total, _ = search_projects(kb, "号及时服务的概况", Filters(), limit=100)
+    assert total == 12
+
+
+def test_filters(conn):
+    store(conn, make_document({"甲": [("服务满意度", "≥90%"), ("服务人次", "100人次")]}), "a.txt", "宁波市", 2021)
+    store(conn, make_document({"乙": [("服务满意度", "≥95%")]}), "b.txt", "宁波市奉化区", 2022)
+    store(conn, make_document({"丙": [("服务满意度", "≥80%")]}), "c.txt", "广州开发区", 2022)
+    count = lambda **f: search(conn, "服务", Filters(**f)).indicator_total  # noqa: E731
+    assert count() == 4
+    assert count(region="宁波") == 3
+    assert count(year=2022) == 2
+    assert count(level="满意度") == 3
+    assert count(level="产出指标") == 1
+    with pytest.raises(KbError, match="unknown level"):
+        Filters(level="投入")
+
+
+@pytest.mark.parametrize("query", ['"', '""', "*", "NEAR(", "NEAR(满意", "AND", "OR", "满意 OR 投诉", "(满意",
+                                   "满意)", "^满意", "满意:", "-满意", "\x00满意\x1b", "'; DROP TABLE projects; --",
+                                   "满" * 256, "{col}:满意"])
+def test_hostile_queries_give_results_not_errors(kb, query):
+    result = search(kb, query)
+    assert result.indicator_total == oracle(kb, result.query)
+
+
+@pytest.mark.parametrize("query, message", [("", "empty query"), ("   ", "empty query"), ("\x00\x01", "empty query"),
+                                            ("满" * 10000, "too long")])
+def test_unusable_queries_give_a_clear_message(kb, query, message):
+    with pytest.raises(KbError, match=message):
+        search(kb, query)
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_match_expression_is_always_valid(query):
+    """Whatever the text, the MATCH expression is made of quoted tokens and FTS5 accepts it."""
+    import sqlite3
+
+    expr = match_expression(query)
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(tokens)")
+    db.execute("INSERT INTO t VALUES (?)", (index_tokens(query),))
+    if expr is not None:
+        assert db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (expr,)).fetchone()[0] == 1

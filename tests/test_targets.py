@@ -1,0 +1,74 @@
+"""Target values as written → operator, number, unit (every spelling the sample documents use)."""
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kb.targets import QUALITATIVE, name_unit, normalize_operator, parse_target
+
+
+@pytest.mark.parametrize("text, operator, unit, name, expected", [
+    (">=2家", "", "", "", ("≥", 2.0, "家")),
+    ("≥80人", "", "", "", ("≥", 80.0, "人")),
+    ("＞=90%", "", "", "", ("≥", 90.0, "%")),
+    ("》5家", "", "", "", ("≥", 5.0, "家")),
+    ("<=110", "", "", "", ("≤", 110.0, None)),
+    ("<1000 万", "", "", "", ("<", 1000.0, "万")),
+    ("=1500 万", "", "", "", ("=", 1500.0, "万")),
+    ("=100.00(%)", "", "", "", ("=", 100.0, "%")),
+    ("≥90.00(%)", "", "", "", ("≥", 90.0, "%")),
+    ("3万人", "", "", "", ("=", 3.0, "万人")),
+    ("0起", "", "", "", ("=", 0.0, "起")),
+    ("=0 起", "", "", "", ("=", 0.0, "起")),
+    ("16个", "", "", "", ("=", 16.0, "个")),
+    ("±5%", "", "", "", ("±", 5.0, "%")),
+    ("＝100%", "", "", "", ("=", 100.0, "%")),
+    ("985米", "", "", "", ("=", 985.0, "米")),
+    ("1,000人", "", "", "", ("=", 1000.0, "人")),
+    ("20家以上", "", "", "", ("≥", 20.0, "家")),
+    ("增加1家", "", "", "", ("≥", 1.0, "家")),
+    ("系统吞吐量每秒处理≥30个业务", "", "", "", ("≥", 30.0, "个业务")),
+    # separate operator and unit columns (summary tables)
+    ("5", "≥", "家", "", ("≥", 5.0, "家")),
+    ("0.5", "<", "小时", "", ("<", 0.5, "小时")),
+    ("1", "≥", "亿元", "", ("≥", 1.0, "亿元")),
+    # unit from the name's brackets, only when the target has none
+    ("=168329", "", "", "雨水管线维护数量（米）", ("=", 168329.0, "米")),
+    ("=63.66", "", "", "改造建筑面积（万平方米）", ("=", 63.66, "万平方米")),
+    ("=100%", "", "", "资金发放准确率（%）", ("=", 100.0, "%")),
+    ("=3", "", "", "年培训班次（会议次数）", ("=", 3.0, None)),
+])
+def test_quantitative(text, operator, unit, name, expected):
+    t = parse_target(text, operator, unit, name)
+    assert (t.operator, t.value, t.unit) == expected
+    assert not t.qualitative
+
+
+@pytest.mark.parametrize("word", ["合规", "健全", "及时", "提高", "提升", "完整", "良好", "可控", "显示度提升"])
+def test_words_are_qualitative(word):
+    t = parse_target(word)
+    assert (t.operator, t.value, t.unit) == (QUALITATIVE, None, None)
+
+
+@pytest.mark.parametrize("missing", ["", "  ", "无", "/", "—"])
+def test_missing_target(missing):
+    assert parse_target(missing).operator is None
+
+
+@pytest.mark.parametrize("spelling, op", [(">=", "≥"), ("≥", "≥"), ("＞=", "≥"), ("》", "≥"), ("<=", "≤"),
+                                           ("≤", "≤"), ("＝", "="), ("=", "="), (">", ">"), ("<", "<"),
+                                           ("±", "±"), ("约", None)])
+def test_operator_column(spelling, op):
+    assert normalize_operator(spelling) == op
+
+
+def test_name_unit_only_trailing_unit_brackets():
+    assert name_unit("桥梁维护数量（座）") == "座"
+    assert name_unit("山大（威海）合作经费") is None
+    assert name_unit("年培训班次（会议次数）") is None
+
+
+@given(st.text(max_size=40), st.text(max_size=3), st.text(max_size=5), st.text(max_size=20))
+def test_any_text_gives_a_target(text, operator, unit, name):
+    t = parse_target(text, operator, unit, name)
+    assert t.operator in {None, QUALITATIVE, "≥", "≤", ">", "<", "=", "±"}
+    assert (t.value is None) == (t.operator in (None, QUALITATIVE))

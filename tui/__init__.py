@@ -1,0 +1,1 @@
+"""The Textual app (built lazily by `kb tui`)."""
