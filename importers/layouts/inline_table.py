@@ -1,0 +1,205 @@
+"""Layout 'inline-table': one 项目支出绩效目标表, each project's indicators inline in one cell.
+
+Above the table: a title, '部门名称：…' and '单位：万元'. The header reads
+'项目名称（资金使用单位）| 总计 | 财政拨款 | … | 绩效目标 | 绩效指标'. Below it come the 合计 row
+(not a project), unit rows (a department with amounts but no goal and no indicators) that set
+the department of the projects below them, and project rows whose indicator cell reads
+'1、1-产出指标；11-数量指标；扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次。2、…'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.cells import clean, squash
+from importers.layouts import Layout
+from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+
+NAME = "inline-table"
+HEADER = {
+    "name": ("项目名称",),
+    "total": ("总计", "合计"),
+    "goal": ("绩效目标", "年度绩效目标"),
+    "indicators": ("绩效指标",),
+}
+TOTAL_ROW = {"合计", "总计"}
+DEPARTMENT_LABELS = {"部门名称", "部门", "单位名称", "预算单位"}
+UNIT_LABELS = {"单位", "金额单位"}
+MONEY_UNITS = ("亿元", "万元", "千元", "元")
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+_LEVEL_TAG = re.compile(r"[（(](?:部门|单位)[）)]$")
+_LABELLED = re.compile(r"^([^：:]{1,10})[：:]\s*(.*)$")
+_ITEM = re.compile(r"(\d+)\s*、\s*(?=\d+\s*-)")  # 'N、' followed by a level code '1-'
+_CODED = re.compile(r"^\d+\s*-")  # a level written with its code: '11-数量指标'
+_VALUE = re.compile(r"^([^：:]{0,8}指标值)\s*[：:]\s*(.*)$", re.S)
+
+
+def _key(cell: str) -> str:
+    """A header cell without spaces or parenthesised notes: '项目名称（资金使用单位）' → '项目名称'."""
+    return _PAREN.sub("", squash(clean(cell)))
+
+
+def _header(row: Row) -> dict[str, int] | None:
+    """Column of each HEADER field when the row is the table header, else None."""
+    keys = [_key(cell) for cell in row.cells]
+    found = {}
+    for name, words in HEADER.items():
+        index = next((i for i, key in enumerate(keys) if key in words), None)
+        if index is None:
+            return None
+        found[name] = index
+    return found
+
+
+def _find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
+    return next(((i, cols) for i, row in enumerate(rows) if (cols := _header(row))), None)
+
+
+def _cell(row: Row, index: int) -> str:
+    return clean(row.cells[index]) if index < len(row.cells) else ""
+
+
+def _values(row: Row) -> list[str]:
+    return [text for text in map(clean, row.cells) if text]
+
+
+def _labelled(rows: list[Row]) -> list[tuple[str, str]]:
+    """'label：value' pairs written in one cell or as a bare 'label：' cell followed by its value cell."""
+    pairs = []
+    for values in map(_values, rows):
+        for i, value in enumerate(values):
+            match = _LABELLED.match(value)
+            if match and match.group(2):
+                pairs.append((squash(match.group(1)), match.group(2)))
+            elif match and i + 1 < len(values) and not _LABELLED.match(values[i + 1]):
+                pairs.append((squash(match.group(1)), values[i + 1]))
+    return pairs
+
+
+def _preamble(doc: RawDocument, rows: list[Row]) -> str:
+    """Set the title and department from the rows above the table; return the declared money unit."""
+    unit = ""
+    for label, value in _labelled(rows):
+        if label in UNIT_LABELS and value in MONEY_UNITS:
+            unit = value
+        elif label in DEPARTMENT_LABELS:
+            doc.department = _LEVEL_TAG.sub("", value).strip()
+    titles = (values for values in map(_values, rows) if values and not _LABELLED.match(values[0]))
+    doc.title = " ".join(next(titles, []))
+    return unit
+
+
+def _header_unit(cell: str) -> str:
+    """A money unit written in a header cell: '总计（万元）' → '万元'."""
+    match = _MONEY_UNIT.search(clean(cell))
+    return match.group(1) if match else ""
+
+
+def item_texts(text: str) -> list[str]:
+    """The numbered items of an inline indicator cell, split only at 'N、' followed by a level code.
+
+    Items are numbered 1, 2, 3 …: when a number ran into the digits of the value before it
+    ('…年度指标值:12、1-产出指标' is value '1' then item 2), the split falls before the expected number.
+    """
+    starts = []
+    for match in _ITEM.finditer(text):
+        expected = str(len(starts) + 1)
+        number = match.group(1)
+        offset = len(number) - len(expected) if number != expected and number.endswith(expected) else 0
+        starts.append(match.start(1) + offset)
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+def _indicator(item: str, line: int) -> RawIndicator:
+    """One item '1、1-产出指标；11-数量指标；名称；实施周期指标值:v；年度指标值:v。' as a record."""
+    body = re.sub(r"^\d+\s*、\s*", "", item).strip().rstrip("。；; ")
+    indicator = RawIndicator(name="", line=line)
+    names = []
+    for part in (p.strip() for p in re.split(r"[；;]", body)):
+        value = _VALUE.match(part)
+        if value and "实施周期" in value.group(1):
+            indicator.period_target = value.group(2).strip()
+        elif value:
+            indicator.target = value.group(2).strip()
+        elif _CODED.match(part) and not names and not indicator.level2:
+            if indicator.level1:
+                indicator.level2 = part
+            else:
+                indicator.level1 = part
+        elif part:
+            names.append(part)
+    indicator.name = "；".join(names)
+    return indicator
+
+
+def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
+    """Parse the inline indicator cell into the project; keep text that is not in that form as a field."""
+    items = item_texts(text)
+    if text and not items:
+        project.fields["绩效指标"] = text
+        warnings.append(f"line {project.line}: indicator cell not in the '1、1-产出指标；…' form, kept as text")
+    project.indicators = [_indicator(item, project.line) for item in items]
+
+
+def _project(row: Row, cols: dict[str, int], money: dict[int, str], department: str, unit: str) -> RawProject:
+    """A project row; the money columns other than 总计 go to fields under their header labels."""
+    return RawProject(
+        name=_cell(row, cols["name"]),
+        department=department,
+        amount=_cell(row, cols["total"]),
+        amount_unit=unit,
+        goal=_cell(row, cols["goal"]),
+        fields={label: _cell(row, i) for i, label in money.items() if _cell(row, i)},
+        line=row.line,
+    )
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    found = _find_header(rows)
+    if found is None:
+        raise ParseError("no 项目名称/总计/绩效目标/绩效指标 table header")
+    start, cols = found
+    header = rows[start]
+    doc = RawDocument(layout=NAME)
+    unit = _preamble(doc, rows[:start]) or _header_unit(header.cells[cols["total"]])
+    money = {i: clean(c) for i, c in enumerate(header.cells) if clean(c) and i not in cols.values()}
+    department = ""
+    texts: list[str] = []  # each project's indicator cell, joined across page breaks
+    for row in rows[start + 1 :]:
+        if row.blank or _header(row):
+            continue
+        name, goal, indicators = (_cell(row, cols[k]) for k in ("name", "goal", "indicators"))
+        if not name and (goal or indicators):
+            if not doc.projects:
+                raise ParseError(f"line {row.line}: goal or indicators without a project name")
+            doc.projects[-1].goal += goal  # a page break split the project's long cells
+            texts[-1] += indicators
+        elif not name or _key(name) in TOTAL_ROW:
+            continue
+        elif goal or indicators:
+            doc.projects.append(_project(row, cols, money, department, unit))
+            texts.append(indicators)
+        else:  # a unit row: amounts only; it heads the projects below it
+            department = name
+    for project, text in zip(doc.projects, texts):
+        _indicators(project, text, doc.warnings)
+    return doc
+
+
+def detect(rows: list[Row]) -> float:
+    """0.6 for the table header, 1.0 when an inline 'N、1-…' indicator cell follows it."""
+    found = _find_header(rows)
+    if found is None:
+        return 0.0
+    start, cols = found
+    inline = any(_ITEM.search(_cell(row, cols["indicators"])) for row in rows[start + 1 :])
+    return 1.0 if inline else 0.6
+
+
+LAYOUT = Layout(
+    name=NAME,
+    description="项目支出绩效目标表: unit and project rows, all indicators inline in one cell",
+    detect=detect,
+    parse=parse,
+)

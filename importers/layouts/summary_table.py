@@ -1,0 +1,225 @@
+"""Layout 'summary-table': one 项目绩效目标汇总表 holding every project as a block of rows.
+
+A two-row header names the columns: '序号 项目名称 项目概况 本年预算金额(万元) 年度绩效目标
+核心绩效指标' and below it '指标名称 运算符 单位 年度目标值'. A project's first row carries its
+序号, name, overview, amount, goal and first indicator; each later row one more indicator.
+When a page break splits a project, a row without a name that carries head text (overview,
+amount or goal fragments) opens the block of the NEXT named project: it and the rows after it
+belong to that project, whose head fields are the fragments joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.cells import clean, squash
+from importers.layouts import Layout
+from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+
+NAME = "summary-table"
+HEAD_COLUMNS = {
+    "seq": ("序号",),
+    "name": ("项目名称",),
+    "overview": ("项目概况",),
+    "amount": ("本年预算金额", "预算金额"),
+    "goal": ("年度绩效目标", "绩效目标"),
+}
+INDICATOR_COLUMNS = {
+    "name": ("指标名称",),
+    "operator": ("运算符",),
+    "unit": ("单位", "计量单位"),
+    "target": ("年度目标值", "目标值"),
+}
+HEAD_TEXT = ("overview", "amount", "goal")
+MIN_OVERLAP = 6  # a shorter repeat between two fragments is ordinary text, not a page-break overlap
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+
+
+@dataclass
+class _Table:
+    """Where the table is and which cell holds what (positions relative to the header rows)."""
+
+    header_row: int  # index of the head-header row
+    first_row: int  # index of the first row below the header
+    head: dict[str, int]
+    indicator: dict[str, int]
+    width: int  # cells a full row has; shorter rows lost their leading empty cells
+    amount_unit: str
+
+
+@dataclass
+class _Block:
+    """The rows of one project: any page-break fragments, its named row, its indicator rows."""
+
+    named: Row
+    rows: list[Row]
+
+
+def _key(cell: str) -> str:
+    """A header cell without spaces and parenthesised notes: '本年预算金额 (万元)' → '本年预算金额'."""
+    return _PAREN.sub("", squash(clean(cell)))
+
+
+def _positions(row: Row, wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Column index of each wanted field whose header word appears in the row."""
+    keys = [_key(cell) for cell in row.cells]
+    found = {}
+    for name, words in wanted.items():
+        index = next((i for i, key in enumerate(keys) if key in words), None)
+        if index is not None:
+            found[name] = index
+    return found
+
+
+def _is_head_header(row: Row) -> bool:
+    found = _positions(row, HEAD_COLUMNS)
+    return {"seq", "name"} <= found.keys() and any(name in found for name in HEAD_TEXT)
+
+
+def _is_indicator_header(row: Row) -> bool:
+    return {"name", "operator", "target"} <= _positions(row, INDICATOR_COLUMNS).keys()
+
+
+def _is_header(row: Row) -> bool:
+    return _is_head_header(row) or _is_indicator_header(row)
+
+
+def _find_table(rows: list[Row]) -> _Table | None:
+    """The header pair: the head-header row and, on it or in the next non-blank rows, the indicator header."""
+    start = next((i for i, row in enumerate(rows) if _is_head_header(row)), None)
+    if start is None:
+        return None
+    below = [i for i in range(start, len(rows)) if not rows[i].blank][:3]
+    sub = next((i for i in below if _is_indicator_header(rows[i])), None)
+    if sub is None:
+        return None
+    header, sub_header = rows[start], rows[sub]
+    width = max(len(header.cells), len(sub_header.cells))
+    head = _positions(header, HEAD_COLUMNS)
+    return _Table(
+        header_row=start,
+        first_row=sub + 1,
+        head=head,
+        indicator=_positions(Row(_aligned(sub_header.cells, width), sub_header.line), INDICATOR_COLUMNS),
+        width=width,
+        amount_unit=_amount_unit(header.cells[head["amount"]]) if "amount" in head else "",
+    )
+
+
+def _amount_unit(cell: str) -> str:
+    """The money unit a header cell declares: '本年预算金额 (万元)' → '万元'."""
+    match = _MONEY_UNIT.search(clean(cell))
+    return match.group(1) if match else ""
+
+
+def _aligned(cells: list[str], width: int) -> list[str]:
+    """A row that lost its leading empty cells, padded back so its last cell sits in the last column."""
+    return [""] * (width - len(cells)) + cells
+
+
+def _cells(row: Row, table: _Table, columns: dict[str, int]) -> dict[str, str]:
+    """The cleaned cell of each column."""
+    cells = _aligned(row.cells, table.width)
+    return {name: clean(cells[i]) if i < len(cells) else "" for name, i in columns.items()}
+
+
+def _blocks(rows: list[Row], table: _Table) -> tuple[list[_Block], list[Row]]:
+    """Group the data rows by project; also return fragment rows left with no named project after them."""
+    blocks: list[_Block] = []
+    pending: list[Row] = []
+    for row in rows[table.first_row :]:
+        if row.blank or _is_header(row):
+            continue
+        head = _cells(row, table, table.head)
+        if head["name"]:
+            blocks.append(_Block(named=row, rows=[*pending, row]))
+            pending = []
+        elif head["seq"]:
+            raise ParseError(f"line {row.line}: project {head['seq']} has no project name")
+        elif any(head.get(name) for name in HEAD_TEXT) or pending or not blocks:
+            pending.append(row)
+        else:
+            blocks[-1].rows.append(row)
+    return blocks, pending
+
+
+def join_fragments(fragments: list[str]) -> str:
+    """Fragments of one cell split by a page break, joined; text repeated across the break is kept once."""
+    text = ""
+    for fragment in fragments:
+        text += fragment[_overlap(text, fragment) :]
+    return text
+
+
+def _overlap(text: str, fragment: str) -> int:
+    """Length of the longest start of `fragment` (at least MIN_OVERLAP) that `text` ends with, else 0."""
+    for size in range(min(len(text), len(fragment)), MIN_OVERLAP - 1, -1):
+        if text.endswith(fragment[:size]):
+            return size
+    return 0
+
+
+def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
+    heads = [_cells(row, table, table.head) for row in block.rows]
+    named = _cells(block.named, table, table.head)
+    project = RawProject(
+        name=named["name"],
+        amount=join_fragments([h.get("amount", "") for h in heads]),
+        amount_unit=table.amount_unit,
+        overview=join_fragments([h.get("overview", "") for h in heads]),
+        goal=join_fragments([h.get("goal", "") for h in heads]),
+        fields={"序号": named["seq"]} if named["seq"] else {},
+        line=block.named.line,
+    )
+    for row in block.rows:
+        cells = _cells(row, table, table.indicator)
+        if cells["name"]:
+            project.indicators.append(
+                RawIndicator(
+                    name=cells["name"],
+                    target=cells.get("target", ""),
+                    operator=cells.get("operator", ""),
+                    unit=cells.get("unit", ""),
+                    line=row.line,
+                )
+            )
+        elif any(cells.values()):
+            warnings.append(f"line {row.line}: indicator values without an indicator name skipped")
+    return project
+
+
+def _title(rows: list[Row]) -> str:
+    """The first non-blank line above the table."""
+    return next((" ".join(row.values()) for row in rows if not row.blank), "")
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    table = _find_table(rows)
+    if table is None:
+        raise ParseError("no 序号/项目名称 header followed by a 指标名称/运算符/年度目标值 header")
+    blocks, orphans = _blocks(rows, table)
+    doc = RawDocument(layout=NAME, title=_title(rows[: table.header_row]))
+    doc.projects = [_project(block, table, doc.warnings) for block in blocks]
+    if orphans:
+        lines = ", ".join(str(row.line) for row in orphans)
+        doc.warnings.append(f"rows with no named project after them skipped (lines {lines})")
+    return doc
+
+
+def detect(rows: list[Row]) -> float:
+    """0.3 for the head header alone, 0.8 with the indicator header below it, 1.0 when a project row follows."""
+    table = _find_table(rows)
+    if table is None:
+        return 0.3 if any(_is_head_header(row) for row in rows) else 0.0
+    data = (row for row in rows[table.first_row :] if not _is_header(row))
+    return 1.0 if any(_cells(row, table, table.head)["name"] for row in data) else 0.8
+
+
+LAYOUT = Layout(
+    name=NAME,
+    description="项目绩效目标汇总表: one summary table, a project's head row then one row per indicator",
+    detect=detect,
+    parse=parse,
+)

@@ -1,0 +1,212 @@
+"""Layout 'inline-table' (seed 002, 广州开发区 项目支出绩效目标表（含转移支付项目）)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from importers.layouts.inline_table import LAYOUT, item_texts
+from importers.readers.text import split_rows
+from importers.records import ParseError, RawIndicator
+
+SEED = next(Path("seeds").glob("002_*.txt")).read_text("utf-8")
+COUNTS = [6, 4, 3, 4, 4, 4, 6, 5, 4, 4, 4, 3, 2]
+BUREAU, CENTRE = "广州开发区金融工作局", "广州开发区金融工作服务中心"
+
+
+def parse(text: str):
+    return LAYOUT.parse(split_rows(text))
+
+
+def records(doc) -> list[dict]:
+    """Projects as dicts without line numbers, which variants shift."""
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "line"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return [strip(dataclasses.asdict(project)) for project in doc.projects]
+
+
+def indicator(doc, name: str) -> RawIndicator:
+    return next(i for p in doc.projects for i in p.indicators if i.name == name)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return parse(SEED)
+
+
+def test_document_head(doc):
+    assert doc.layout == "inline-table"
+    assert doc.title == "项目支出绩效目标表（含转移支付项目）"
+    assert doc.department == BUREAU  # the '（部门）' tag is dropped
+    assert (doc.region, doc.year, doc.warnings) == ("", "", [])
+
+
+def test_projects_departments_and_counts(doc):
+    assert len(doc.projects) == 13
+    assert [len(p.indicators) for p in doc.projects] == COUNTS
+    assert sum(COUNTS) == 53
+    assert [p.department for p in doc.projects] == [BUREAU] * 12 + [CENTRE]
+    names = [p.name for p in doc.projects]
+    assert "合计" not in names and BUREAU not in names and CENTRE not in names
+    assert names[0] == "金融发展专项资金" and names[-1] == "综合工作经费"
+
+
+@pytest.mark.parametrize(
+    "index, name, amount",
+    [
+        (0, "金融发展专项资金", "13,000.00"),
+        (9, "粤港澳大湾区（黄埔）跨境理财和资产管理中心项目经费", "1,189.00"),
+        (12, "综合工作经费", "1.60"),
+    ],
+)
+def test_amounts_as_written(doc, index, name, amount):
+    project = doc.projects[index]
+    assert (project.name, project.amount, project.amount_unit) == (name, amount, "万元")
+    assert project.fields == {"财政拨款": amount}
+    assert project.goal.startswith(("通过", "印制"))
+
+
+def test_first_indicator(doc):
+    assert doc.projects[0].indicators[0] == RawIndicator(
+        name="扶持项目数量",
+        target="≥495家次",
+        level1="1-产出指标",
+        level2="11-数量指标",
+        period_target="≥495家次",
+        line=12,
+    )
+    assert doc.projects[0].indicators[-1].level1 == "3-满意度指标"
+    assert doc.projects[0].indicators[-1].level2 == "31-服务对象满意度"
+
+
+@pytest.mark.parametrize(
+    "name, period_target, target",
+    [
+        ("小额贷款公司、融资租赁公司、商业保理公司公司现场检查覆盖率", "100%", "100%"),
+        ("开展、参加金融招商活动", "3场", "3场"),
+        ("年度巨灾指数保险完成率", "无", "100%"),
+        ("提高项目评审效率", "提高", "提高"),
+        ("我区金融显示度提升", "显示度提升", "显示度提升"),
+        ("系统运行质量", "系统吞吐量每秒处理≥30个业务", "系统吞吐量每秒处理≥30个业务"),
+        ("参加大型金融展会", "1", "1"),
+        ("参加展会人数", "3万人", "3万人"),
+        ("保险赔付率", "≥0%", "≥0%"),
+        ("防范非法集资宣传活动场次", ">4次", ">4次"),
+        ("机构主动邀约企业融资贷款业务数", "≥40", "≥40"),
+    ],
+)
+def test_targets_as_written(doc, name, period_target, target):
+    found = indicator(doc, name)
+    assert (found.period_target, found.target) == (period_target, target)
+
+
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        ("1、1-产出；11-数量；甲；年度指标值:1。2、2-效益；21-经济；乙；年度指标值:2。", 2),
+        ("1、1-产出；11-数量；甲、乙、丙覆盖率；年度指标值:1。", 1),  # '、' inside a name
+        ("1、1-产出；11-数量；第2、3批；年度指标值:1。", 1),  # '2、' not followed by a level code
+        ("1、1-产出；11-数量；甲；年度指标值:12、1-产出；11-数量；乙；年度指标值:2", 2),  # number ran into value
+        ("", 0),
+        ("扶持项目数量≥495家次", 0),
+    ],
+)
+def test_item_texts(text, items):
+    assert len(item_texts(text)) == items
+
+
+def test_number_run_into_value_keeps_the_value():
+    doc = parse(SEED.replace("实施周期指标值:1；年度指标值:1。2、", "实施周期指标值:1；年度指标值:12、"))
+    assert indicator(doc, "参加大型金融展会").target == "1"
+    assert indicator(doc, "参加展会人数").target == "3万人"
+
+
+def shuffled(text: str) -> str:
+    """The bureau's project rows in reverse order (still under their unit row)."""
+    lines = text.split("\n")
+    projects = [line for line in lines[11:26] if line]
+    return "\n".join(lines[:11] + projects[::-1] + lines[26:])
+
+
+def split_cell(text: str) -> str:
+    """A page break splits the first project's indicator cell onto a row of its own."""
+    lines = text.split("\n")
+    head, tail = lines[11].split("4、2-效益指标")
+    return "\n".join(lines[:11] + [head, "", "\t" * 6 + "4、2-效益指标" + tail] + lines[12:])
+
+
+VARIANTS = {
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "doubled blank lines": lambda t: t.replace("\n\n", "\n\n\n\n"),
+    "extra leading tab": lambda t: "\n".join("\t" + line for line in t.split("\n")),
+    "padded cells": lambda t: t.replace("\t", " \t  "),
+    "full-width colons, ascii semicolons": lambda t: t.replace("值:", "值：").replace("；", ";"),
+    "repeated header at a page break": lambda t: t.replace("\n\n广州市", "\n\n" + t.split("\n")[8] + "\n广州市"),
+    "split indicator cell": split_cell,
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS.values(), ids=VARIANTS.keys())
+def test_variants_give_identical_records(doc, variant):
+    changed = variant(SEED)
+    assert LAYOUT.detect(split_rows(changed)) == 1.0
+    assert records(parse(changed)) == records(doc)
+
+
+def test_shuffled_projects_give_identical_records(doc):
+    again = parse(shuffled(SEED))
+    assert records(again)[:12] == records(doc)[:12][::-1]
+    assert records(again)[12] == records(doc)[12]
+
+
+def test_indicator_cell_in_another_form_is_kept_as_text():
+    doc = parse(SEED.replace("1、1-产出指标；11-数量指标；印制宣传品数量；", "印制宣传品数量；").replace("2、2-效益", "2-效益"))
+    last = doc.projects[-1]
+    assert last.indicators == []
+    assert last.fields["绩效指标"].startswith("印制宣传品数量；")
+    assert doc.warnings == ["line 28: indicator cell not in the '1、1-产出指标；…' form, kept as text"]
+
+
+def test_unit_from_header_when_not_declared_above():
+    doc = parse(SEED.replace("单位：万元", "").replace("\t总计\t", "\t总计（万元）\t"))
+    assert {p.amount_unit for p in doc.projects} == {"万元"}
+
+
+def test_goal_without_project_name_is_a_parse_error():
+    broken = SEED.replace("广州开发区金融工作局\t15,810.92", "\t15,810.92").replace("金融发展专项资金\t", "\t")
+    with pytest.raises(ParseError, match="line 12: goal or indicators without a project name"):
+        parse(broken)
+
+
+def test_no_header_is_a_parse_error():
+    with pytest.raises(ParseError):
+        parse("项目名称\t总计\n甲\t1")
+
+
+@pytest.mark.parametrize("number, score", [("000", 0.0), ("001", 0.0), ("002", 1.0), ("003", 0.0), ("004", 0.0)])
+def test_detection_on_seeds(number, score):
+    rows = split_rows(next(Path("seeds").glob(f"{number}_*.txt")).read_text("utf-8"))
+    assert LAYOUT.detect(rows) == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# jixiao-kb\n\nA searchable knowledge base of 项目名称, 总计, 绩效目标 and 绩效指标.\n",
+        "1,2,3\n4,5,6\n7,8,9\n",
+    ],
+)
+def test_detection_on_junk(text):
+    assert LAYOUT.detect(split_rows(text)) < 0.5
+
+
+def test_detection_on_no_rows():
+    assert LAYOUT.detect([]) == 0.0
