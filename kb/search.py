@@ -110,22 +110,39 @@ def search_indicators(conn: sqlite3.Connection, query: str, filters: Filters, li
                       offset: int = 0) -> tuple[int, list[dict]]:
     """(how many indicators have a name containing `query`, the top `limit` of them).
 
-    Ranked: the exact name first, then names used by more projects, shorter names, newer years.
+    Ranked: the exact name first, then names used by more projects, shorter names; within a name, newer
+    years first. The matching distinct names are ranked first (a small set); indicators are then read for the
+    best names only, so a common query does not sort every use of every matching name.
     """
     q = clean_query(query)
-    params: dict = {"limit": limit, "offset": offset}
+    params: dict = {}
     matches = _name_matches(q, params)
-    where = _filter_sql(filters, params)
-    base = f"""FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id
-        JOIN indicators i ON i.name_id = m.name_id JOIN projects p ON p.id = i.project_id WHERE 1 {where}"""
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        f"""SELECT {_INDICATOR_COLUMNS} {base}
-        ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), p.year DESC, i.id
-        LIMIT :limit OFFSET :offset""",
+    names = conn.execute(
+        f"""SELECT n.id, n.uses FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id WHERE n.uses > 0
+        ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
         params,
     ).fetchall()
-    return total, [dict(r) for r in rows]
+    where = _filter_sql(filters, params)
+    if where:
+        total = conn.execute(
+            f"""SELECT count(*) FROM ({matches}) m JOIN indicators i ON i.name_id = m.name_id
+            JOIN projects p ON p.id = i.project_id WHERE 1 {where}""",
+            params,
+        ).fetchone()[0]
+    else:
+        total = sum(uses for _, uses in names)
+    need, hits = limit + offset, []
+    for name_id, _ in names:
+        if len(hits) >= need:
+            break
+        params.update(name_id=name_id, remaining=need - len(hits))
+        hits += [dict(r) for r in conn.execute(
+            f"""SELECT {_INDICATOR_COLUMNS} FROM indicators i JOIN indicator_names n ON n.id = i.name_id
+            JOIN projects p ON p.id = i.project_id WHERE i.name_id = :name_id {where}
+            ORDER BY p.year DESC, i.id LIMIT :remaining""",
+            params,
+        )]
+    return total, hits[offset:need]
 
 
 def _snippet(row: sqlite3.Row, q: str, width: int = 24) -> tuple[str, str]:

@@ -1,0 +1,200 @@
+"""The `kb` command line: JSON shapes, help texts, bad inputs, and the installed entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEEDS
+from kb.cli import app
+
+runner = CliRunner()
+
+
+def kb(*args, db: Path | None = None):
+    argv = (["--db", str(db)] if db else []) + [str(a) for a in args]
+    return runner.invoke(app, argv)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    """A knowledge base built from the bundled seeds on first use."""
+    db = tmp_path_factory.mktemp("kb") / "kb.sqlite3"
+    result = kb("stats", "--json", db=db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+COMMANDS = ["import", "search", "projects", "show", "stats", "tui"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = kb(command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output and len(result.output) > 200
+
+
+def test_top_level_help_lists_commands():
+    result = kb("--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output
+
+
+def test_version():
+    from kb import __version__
+
+    result = kb("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_first_command_builds_from_seeds(tmp_path):
+    db = tmp_path / "new.sqlite3"
+    result = kb("search", "满意度", "--json", db=db)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["total"]["indicators"] > 10
+    assert "created" in result.stderr
+
+
+def test_stats_json(seeded):
+    data = json.loads(kb("stats", "--json", db=seeded).stdout)
+    assert data["documents"] == 5
+    assert data["projects"] == 4 + 11 + 13 + 10 + 1
+    assert data["indicators"] == 32 + 75 + 53 + 131 + 4
+    assert {"by_region", "by_year", "by_level"} <= data.keys()
+
+
+def test_projects_json_shape_and_filters(seeded):
+    rows = json.loads(kb("projects", "--json", db=seeded).stdout)
+    assert len(rows) == 39
+    assert set(rows[0]) == {"id", "name", "department", "region", "year", "amount_wan", "source", "indicator_count"}
+    ningbo = json.loads(kb("projects", "--json", "--region", "宁波", db=seeded).stdout)
+    assert len(ningbo) == 12
+    limited = json.loads(kb("projects", "--json", "--limit", "3", db=seeded).stdout)
+    assert len(limited) == 3
+    assert json.loads(kb("projects", "--json", "--year", "2021", db=seeded).stdout)[0]["year"] == 2021
+
+
+def test_show_json_shape(seeded):
+    rows = json.loads(kb("projects", "--json", db=seeded).stdout)
+    pid = next(r["id"] for r in rows if r["name"] == "扶持政策涉科兑现")
+    project = json.loads(kb("show", pid, "--json", db=seeded).stdout)
+    assert {"name", "department", "region", "year", "amount_wan", "indicators", "evaluation", "budget_lines"} <= set(project)
+    ind = project["indicators"][0]
+    assert set(ind) >= {"level1", "level2", "std_level1", "std_level2", "level_inferred", "name", "operator",
+                        "value", "unit", "target"}
+    assert set(project["evaluation"][0]) >= {"name", "weight", "criteria", "source"}
+    assert set(project["budget_lines"][0]) >= {"item", "amount_wan", "basis"}
+
+
+def test_search_json_shape_and_limit(seeded):
+    data = json.loads(kb("search", "满意", "--json", "--limit", "2", db=seeded).stdout)
+    assert data["total"]["indicators"] > 2 and len(data["indicators"]) == 2
+    hit = data["indicators"][0]
+    assert {"name", "project", "project_id", "region", "year", "target", "std_level1"} <= set(hit)
+
+
+def test_search_table_output(seeded):
+    result = kb("search", "投诉", db=seeded)
+    assert result.exit_code == 0, result.output
+    assert "有责投诉" in result.stdout
+
+
+def test_search_level_filter(seeded):
+    data = json.loads(kb("search", "率", "--level", "满意度", "--json", "--limit", "500", db=seeded).stdout)
+    assert data["indicators"] and all(i["std_level1"] == "满意度指标" for i in data["indicators"])
+
+
+@pytest.mark.parametrize("query", ['"', "*", "NEAR(", "AND", "OR", "(满意", "满意)", "\x07满意", "满" * 200, "'"])
+def test_hostile_queries(seeded, query):
+    result = kb("search", query, "--json", db=seeded)
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "满" * 10000])
+def test_unusable_queries_one_line(seeded, query):
+    result = kb("search", query, db=seeded)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kb: error:")
+    assert "Traceback" not in result.output
+
+
+def test_show_unknown_id(seeded):
+    result = kb("show", "999999", db=seeded)
+    assert result.exit_code == 1 and "no project with id" in result.stderr
+
+
+def test_import_missing_path(tmp_path):
+    result = kb("import", tmp_path / "nope", db=tmp_path / "kb.sqlite3")
+    assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+def test_import_directory_without_documents(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "photo.jpg").write_bytes(b"\xff\xd8")
+    result = kb("import", tmp_path / "empty", db=tmp_path / "kb.sqlite3")
+    assert result.exit_code == 1 and "no documents found" in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 50, b"\x00" * 4096])
+def test_database_not_sqlite_untouched(tmp_path, content):
+    db = tmp_path / "kb.sqlite3"
+    db.write_bytes(content)
+    result = kb("stats", db=db)
+    assert result.exit_code == 1 and "not a SQLite database" in result.stderr
+    assert db.read_bytes() == content
+
+
+def test_database_from_newer_version(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "kb.sqlite3"
+    kb("stats", db=db)
+    raw = sqlite3.connect(db)
+    raw.execute("PRAGMA user_version = 99")
+    raw.close()
+    result = kb("search", "满意", db=db)
+    assert result.exit_code == 1 and "newer jixiao-kb" in result.stderr
+
+
+def test_import_is_idempotent_and_dry_run_writes_nothing(tmp_path):
+    db = tmp_path / "kb.sqlite3"
+    dry = kb("import", SEEDS, "--dry-run", "--json", db=db)
+    assert dry.exit_code == 0, dry.output
+    assert {r["status"] for r in json.loads(dry.stdout)} == {"would import"}
+    assert json.loads(kb("stats", "--json", db=db).stdout)["documents"] == 0
+    first = json.loads(kb("import", SEEDS, "--json", db=db).stdout)
+    assert [r["status"] for r in first] == ["imported"] * 5
+    again = json.loads(kb("import", SEEDS, "--json", db=db).stdout)
+    assert [r["status"] for r in again] == ["unchanged"] * 5
+    assert json.loads(kb("stats", "--json", db=db).stdout)["indicators"] == 295
+
+
+def test_installed_entry_point(tmp_path):
+    """The console script and `python -m kb` run in a fresh process."""
+    env = {**os.environ, "KB_DB": str(tmp_path / "kb.sqlite3")}
+    exe = Path(sys.executable).with_name("kb")
+    for argv in ([str(exe)] if exe.exists() else []) + [sys.executable, "-m", "kb"]:
+        pass
+    out = subprocess.run([sys.executable, "-m", "kb", "search", "及时", "--json"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["total"]["indicators"] > 0
+    if exe.exists():
+        out = subprocess.run([str(exe), "--version"], env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0 and "jixiao-kb" in out.stdout
+
+
+def test_importing_kb_does_not_load_textual():
+    code = "import sys, kb, kb.cli, kb.search, kb.queries, kb.db; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
