@@ -1,0 +1,197 @@
+"""`kb import` of the seeds: exact totals, idempotence, encodings and variants, bad files, nothing lost."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import shutil
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import SEEDS, seed
+from kb.db import connect
+from kb.ingest import import_paths
+from kb.queries import show_project
+
+EXPECTED = {"000": (4, 32), "001": (11, 75), "002": (13, 53), "003": (10, 131), "004": (1, 4)}
+
+
+def counts(conn) -> tuple[int, int, int]:
+    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "projects", "indicators"))
+
+
+def records(conn) -> list:
+    """Everything stored about projects and indicators, without ids, paths or times."""
+    projects = conn.execute("SELECT id, name, department, region, year, amount_wan, overview, goal, fields, extra "
+                            "FROM projects ORDER BY name").fetchall()
+    out = []
+    for p in projects:
+        shown = show_project(conn, p["id"])
+        for key in ("id", "document_id", "document_path", "source", "file_name"):
+            shown.pop(key, None)
+        out.append(json.dumps(shown, ensure_ascii=False, sort_keys=True, default=str))
+    return out
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_each_seed_exact_totals(conn, prefix):
+    results = import_paths(conn, [seed(prefix)])
+    assert [r.status for r in results] == ["imported"], results[0].message
+    assert (results[0].projects, results[0].indicators) == EXPECTED[prefix]
+
+
+def test_seeds_folder_on_a_fresh_database(conn):
+    results = import_paths(conn, [SEEDS])
+    assert sorted(r.status for r in results) == ["imported"] * 5
+    assert counts(conn) == (5, 39, 295)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM evaluation_items").fetchone()[0] == 28
+    assert conn.execute("SELECT sum(weight) FROM evaluation_items").fetchone()[0] == 100
+    assert conn.execute("SELECT count(*) FROM budget_lines").fetchone()[0] == 5
+
+
+def test_same_content_adds_nothing(conn, tmp_path):
+    import_paths(conn, [SEEDS])
+    copy = tmp_path / "renamed.txt"
+    shutil.copy(seed("001"), copy)
+    results = import_paths(conn, [SEEDS, copy])
+    assert {r.status for r in results} == {"unchanged"}
+    assert counts(conn) == (5, 39, 295)
+
+
+def test_changed_file_replaces_its_earlier_version(conn, tmp_path):
+    path = tmp_path / "goals.txt"
+    text = seed("003").read_text("utf-8")
+    path.write_text(text, "utf-8")
+    import_paths(conn, [path])
+    path.write_text(text.replace("=49个", "=50个"), "utf-8")
+    [result] = import_paths(conn, [path])
+    assert result.status == "replaced"
+    assert counts(conn) == (1, 10, 131)
+    assert conn.execute("SELECT value FROM indicators WHERE name = '补助社区数量'").fetchone()[0] == 50
+    assert conn.execute("SELECT count(*) FROM names_fts").fetchone()[0] == \
+        conn.execute("SELECT count(*) FROM indicator_names").fetchone()[0]
+
+
+def _variants(text: str) -> dict[str, bytes]:
+    return {
+        "crlf": text.replace("\n", "\r\n").encode("utf-8"),
+        "utf8-bom": codecs.BOM_UTF8 + text.encode("utf-8"),
+        "gb18030": text.encode("gb18030"),
+        "utf16-bom": text.encode("utf-16"),
+        "utf16-be-bom": codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+        "doubled-blank-lines": text.replace("\n\n", "\n\n\n\n").encode("utf-8"),
+        "trailing-spaces": "\n".join(line + "  " if line.strip() else line for line in text.split("\n")).encode("utf-8"),
+    }
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_variants_give_identical_records(tmp_path, prefix):
+    text = seed(prefix).read_text("utf-8")
+    reference = connect(tmp_path / "ref.sqlite3")
+    import_paths(reference, [seed(prefix)])
+    expected = records(reference)
+    for name, data in _variants(text).items():
+        path = tmp_path / name / seed(prefix).name
+        path.parent.mkdir()
+        path.write_bytes(data)
+        shutil.copy(SEEDS / "manifest.toml", path.parent / "manifest.toml")
+        conn = connect(tmp_path / f"{name}.sqlite3")
+        [result] = import_paths(conn, [path])
+        assert result.status == "imported", (name, result.message)
+        assert records(conn) == expected, name
+
+
+def test_level_two_codes_map_and_text_kept(conn):
+    import_paths(conn, [seed("002")])
+    row = conn.execute("SELECT level1, level2, std_level1, std_level2, period_target, target, operator, value, unit "
+                       "FROM indicators WHERE name = '扶持项目数量'").fetchone()
+    assert tuple(row) == ("1-产出指标", "11-数量指标", "产出指标", "数量指标", "≥495家次", "≥495家次", "≥", 495.0, "家次")
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"   \n\n\t\n", "empty"),
+    (bytes(range(256)) * 20, "binary"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(500), "binary"),
+    ("这是一份普通的说明文字，没有任何绩效目标表格。\n第二行。\n".encode("utf-8"), "layout unknown"),
+])
+def test_bad_file_one_line_error_and_others_still_import(conn, tmp_path, content, reason):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(content)
+    shutil.copy(seed("000"), folder / "good.txt")
+    results = {r.path.name: r for r in import_paths(conn, [folder])}
+    assert results["good.txt"].status == "imported"
+    assert results["bad.txt"].status == "failed"
+    assert reason in results["bad.txt"].message and "\n" not in results["bad.txt"].message
+    assert counts(conn) == (1, 4, 32)
+
+
+def test_truncated_document_is_all_or_nothing(conn, tmp_path):
+    """Half a document imports what it holds, or fails whole: never half-stored."""
+    text = seed("003").read_text("utf-8")
+    path = tmp_path / "truncated.txt"
+    path.write_text(text[: len(text) // 2], "utf-8")
+    [result] = import_paths(conn, [path])
+    stored = counts(conn)
+    if result.status == "failed":
+        assert stored == (0, 0, 0)
+    else:
+        assert stored == (1, result.projects, result.indicators)
+
+
+def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
+    import_paths(conn, [seed("000")])
+    before = counts(conn)
+    from kb import store
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "_indicator_row", broken)
+    [result] = import_paths(conn, [seed("001")])
+    assert result.status == "failed" and "disk I/O error" in result.message
+    assert counts(conn) == before
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_records_or_a_clear_error(tmp_path, data):
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(data)
+    import importers
+
+    try:
+        doc = importers.parse_file(path)
+    except (importers.UnreadableFile, importers.UnknownLayout, importers.ParseError) as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert doc.projects
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(EXPECTED)), st.integers(0, 10_000), st.integers(1, 400), st.randoms())
+def test_mutated_seeds_never_crash(prefix, at, length, rnd):
+    """Seeds with a slice deleted, duplicated or shuffled: records or a clear error, never a traceback."""
+    import importers
+    from importers.readers.text import split_rows
+
+    lines = seed(prefix).read_text("utf-8").split("\n")
+    at %= len(lines)
+    choice = rnd.choice(["delete", "duplicate", "shuffle"])
+    if choice == "delete":
+        del lines[at:at + length]
+    elif choice == "duplicate":
+        lines[at:at] = lines[at:at + length]
+    else:
+        part = lines[at:at + length]
+        rnd.shuffle(part)
+        lines[at:at + length] = part
+    try:
+        importers.parse_rows(split_rows("\n".join(lines)))
+    except (importers.UnknownLayout, importers.ParseError) as exc:
+        assert str(exc)
