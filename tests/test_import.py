@@ -117,7 +117,7 @@ def test_level_two_codes_map_and_text_kept(conn):
     (bytes(range(256)) * 20, "binary"),
     (b"\x89PNG\r\n\x1a\n" + bytes(500), "binary"),
     ("这是一份普通的说明文字，没有任何绩效目标表格。\n第二行。\n".encode("utf-8"), "layout unknown"),
-])
+], ids=["empty", "whitespace", "all-bytes", "png", "prose"])
 def test_bad_file_one_line_error_and_others_still_import(conn, tmp_path, content, reason):
     folder = tmp_path / "mixed"
     folder.mkdir()

@@ -22,6 +22,8 @@ def decode(data: bytes) -> str:
         text = _strict(data, "utf-16")
     elif _looks_utf16(data):
         text = _strict(data, "utf-16-le" if data[1] == 0 else "utf-16-be")
+    elif b"\x00" in data[:4096]:
+        raise UnreadableFile("binary data, not a text document")
     else:
         text = _strict(data, "utf-8") or _strict(data, "gb18030")
     if text is None:
