@@ -1,0 +1,275 @@
+"""Layout 'form-kv': one or more forms, each a key-value head followed by an indicator table.
+
+A form (项目支出绩效目标申报表, …下达表) opens with head rows '[label, value, label, value …]' whose
+labels end with '：' or '*' ('项目名称*：', '项目性质*') or are known words ('联系电话' after a value,
+'2021 年绩效目标'). Below the head, a '一级指标 二级指标 三级指标 年度目标值' table lists the indicators;
+an empty level cell inherits the level above. Rows that lost their indentation are read by what their
+cells hold: a leading level word is a level-1 or level-2, the rest is the name and the target. The
+table ends at the next form's head or at text that is no table row (a form title, a note).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.cells import clean, label, squash
+from importers.layouts import Layout
+from importers.level_words import accepts, is_level1, is_level2
+from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+
+NAME = "form-kv"
+LEVEL_HEADERS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
+TARGET_HEADERS = ("年度目标值", "年度指标值", "目标值", "指标值")
+HEAD_FIELDS = {
+    "项目名称": "name",
+    "预算单位": "department",
+    "组织实施单位": "department",
+    "本年度预算申请金额": "amount",
+    "项目总金额": "total_amount",
+    "项目概况": "overview",
+    "年度绩效目标": "goal",
+}
+START_LABELS = ("开始时间", "开始日期")
+END_LABELS = ("结束时间", "结束日期")
+AMOUNTS = ("amount", "total_amount")
+KNOWN_LABELS = frozenset(HEAD_FIELDS) | frozenset(START_LABELS + END_LABELS) | {"联系电话"}
+MAX_LABEL = 20  # a longer cell is text, not a head label
+_MARKED = re.compile(r"[：:*＊]$")
+_GOAL_LABEL = re.compile(r"^(?:19|20)\d{2}年(?:度)?绩效目标$")
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_PAREN_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+_UNIT_ROW = re.compile(r"^(?:金额|计量)?单位[：:]?(亿元|万元|千元|元)$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_ROW = re.compile(r"年份\s*[（(：:]\s*((?:19|20)\d{2})")
+_TITLE = re.compile(r"表\s*(?:[（(][^）)]*[）)])?$")
+_HEADING = re.compile(r"^#+\s*")
+_PUBLISHER = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|办事处|管委会)$")
+_NOT_PUBLISHER = re.compile(r"[\d，。、；：:,;()（）]")
+
+
+@dataclass
+class _Form:
+    """One form: where its head starts, its head rows, its table header (None when absent), where it stops."""
+
+    start: int
+    head: list[Row]
+    table: int | None
+    stop: int
+
+
+def _values(row: Row) -> list[str]:
+    return [cell for cell in (clean(c) for c in row.cells) if cell]
+
+
+def _is_label(cell: str) -> bool:
+    """A head label: short, and marked with a colon or star, or a label known without one."""
+    key = _PAREN.sub("", label(cell))
+    if not key or len(key) > MAX_LABEL:
+        return False
+    return bool(_MARKED.search(clean(cell))) or key in KNOWN_LABELS or bool(_GOAL_LABEL.match(key))
+
+
+def _is_head(row: Row) -> bool:
+    values = _values(row)
+    return bool(values) and _is_label(values[0])
+
+
+def _pairs(row: Row) -> list[tuple[str, str]]:
+    """The (label, value) pairs of a head row; a label followed directly by a label has value ''."""
+    cells = [clean(cell) for cell in row.cells]
+    i = next(i for i, cell in enumerate(cells) if cell)
+    pairs = []
+    while i < len(cells):
+        value = cells[i + 1] if i + 1 < len(cells) else ""
+        if value and _MARKED.search(value):
+            value, step = "", 1
+        else:
+            step = 2
+        if cells[i]:
+            pairs.append((label(cells[i]), value))
+        i += step
+    return pairs
+
+
+def _table_columns(row: Row) -> dict[str, int] | None:
+    """Column of level1, level2, name and target when the row is an indicator-table header."""
+    keys = [squash(clean(cell)) for cell in row.cells]
+    columns = {field: keys.index(word) for field, word in LEVEL_HEADERS.items() if word in keys}
+    target = next((keys.index(word) for word in TARGET_HEADERS if word in keys), None)
+    if len(columns) < len(LEVEL_HEADERS) or target is None:
+        return None
+    return {**columns, "target": target}
+
+
+def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
+    """(first, last + 1) of each run of head rows; blank rows may sit inside a run."""
+    runs: list[tuple[int, int]] = []
+    start = last = None
+    for i, row in enumerate(rows):
+        if row.blank:
+            continue
+        if _is_head(row):
+            start = i if start is None else start
+            last = i
+        elif start is not None:
+            runs.append((start, last + 1))
+            start = None
+    if start is not None:
+        runs.append((start, last + 1))
+    return runs
+
+
+def _forms(rows: list[Row]) -> list[_Form]:
+    """Head runs that name a project or are followed by an indicator table, before the next run."""
+    runs = _head_runs(rows)
+    forms = []
+    for k, (start, end) in enumerate(runs):
+        stop = runs[k + 1][0] if k + 1 < len(runs) else len(rows)
+        table = next((i for i in range(end, stop) if _table_columns(rows[i])), None)
+        head = [row for row in rows[start:end] if not row.blank]
+        if table is not None or any(key == "项目名称" for row in head for key, _ in _pairs(row)):
+            forms.append(_Form(start=start, head=head, table=table, stop=stop))
+    return forms
+
+
+_Read = tuple[str | None, str | None, list[str]]
+
+
+def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
+    """(new level 1, new level 2, [name, target]) of a table row, or None for text that is no table row.
+
+    A leading level word that the next cell does not follow with a level-2 is a level-2 when the current
+    level 1 accepts it (成本指标 under 产出指标), else a level-1. A lone cell is a name only in the name column.
+    """
+    cells = [clean(cell) for cell in row.cells]
+    values = [cell for cell in cells if cell]
+    new1 = new2 = None
+    if len(values) >= 2 and is_level1(values[0]) and is_level2(values[1]):
+        new1, new2, values = values[0], values[1], values[2:]
+    elif values and (is_level1(values[0]) or is_level2(values[0])):
+        word, values = values[0], values[1:]
+        if is_level2(word) and (not is_level1(word) or accepts(level1, word)):
+            new2 = word
+        else:
+            new1 = word
+    elif len(values) == 1 and cells.index(values[0]) != columns["name"]:
+        return None
+    return (new1, new2, values) if len(values) <= 2 else None
+
+
+def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
+    """The indicator rows below the form's table header, levels filled downward."""
+    columns = _table_columns(rows[form.table])
+    level1 = level2 = ""
+    indicators = []
+    for row in rows[form.table + 1 : form.stop]:
+        if row.blank or _table_columns(row):
+            continue
+        read = None if _is_head(row) else _read_row(row, columns, level1)
+        if read is None:
+            break
+        new1, new2, rest = read
+        if new1 is not None:
+            level1, level2 = new1, ""
+        if new2 is not None:
+            level2 = new2
+        if rest:
+            target = rest[1] if len(rest) > 1 else ""
+            indicators.append(
+                RawIndicator(name=rest[0], target=target, level1=level1, level2=level2, line=row.line)
+            )
+    return indicators
+
+
+def _amount_unit(key: str, value: str) -> str:
+    """The money unit a head pair declares: '项目总金额（万元）' or '单位：万元'."""
+    match = _PAREN_UNIT.search(key) if HEAD_FIELDS.get(_PAREN.sub("", key)) in AMOUNTS else None
+    if match:
+        return match.group(1)
+    match = _UNIT_ROW.match(squash(key + "：" + value))
+    return match.group(1) if match else ""
+
+
+def _project(form: _Form) -> RawProject:
+    """A project from the form's head pairs: mapped labels to attributes, every other label to fields."""
+    project = RawProject(name="", line=form.head[0].line)
+    start = end = ""
+    for row in form.head:
+        for key, value in _pairs(row):
+            bare = _PAREN.sub("", key)
+            attr = "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare)
+            project.amount_unit = project.amount_unit or _amount_unit(key, value)
+            if attr == "name":
+                project.line = row.line
+            if bare in START_LABELS:
+                start = value
+            elif bare in END_LABELS:
+                end = value
+            elif attr and not getattr(project, attr):
+                setattr(project, attr, value)
+            else:
+                project.fields[key] = value
+    project.period = " 至 ".join(part for part in (start, end) if part)
+    if not project.name:
+        raise ParseError(f"line {form.head[0].line}: form has no 项目名称")
+    return project
+
+
+def _title(preamble: list[Row]) -> str:
+    """The form title: the last one-cell line above the first form that ends with 表."""
+    texts = [_HEADING.sub("", values[0]) for values in map(_values, preamble) if len(values) == 1]
+    return next((text for text in reversed(texts) if _TITLE.search(text)), "")
+
+
+def _year(preamble: list[Row], title: str, first: _Form) -> str:
+    """The year the text states: a 年份 line, else the title, the first line, or a 'NNNN年绩效目标' label."""
+    texts = [" ".join(_values(row)) for row in preamble if not row.blank]
+    goal_labels = [key for row in first.head for key, _ in _pairs(row) if _GOAL_LABEL.match(key)]
+    years = [m.group(1) for text in texts if (m := _YEAR_ROW.search(text))]
+    years += [m.group(1) for text in [title, *texts[:1], *goal_labels] if (m := _YEAR.search(text))]
+    return years[0] if years else ""
+
+
+def _publisher(preamble: list[Row]) -> str:
+    """A one-cell line above the first form that names an office ('…财政金融局'), else ''."""
+    for values in map(_values, preamble):
+        if len(values) == 1 and len(values[0]) <= 30 and _PUBLISHER.search(values[0]):
+            if not _NOT_PUBLISHER.search(values[0]):
+                return values[0]
+    return ""
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    forms = _forms(rows)
+    if not forms:
+        raise ParseError("no form: no 项目名称 head rows followed by a 一级指标/二级指标/三级指标 table")
+    preamble = rows[: forms[0].start]
+    title = _title(preamble)
+    year = _year(preamble, title, forms[0])
+    doc = RawDocument(layout=NAME, title=title, year=year, department=_publisher(preamble))
+    for form in forms:
+        project = _project(form)
+        if form.table is None:
+            doc.warnings.append(f"line {project.line}: form of {project.name} has no indicator table")
+        else:
+            project.indicators = _indicators(rows, form)
+        doc.projects.append(project)
+    return doc
+
+
+def detect(rows: list[Row]) -> float:
+    """0.2 for head rows or a table header alone; with both, 0.7 + 0.3 × the share of forms with a table."""
+    forms = _forms(rows)
+    tables = sum(form.table is not None for form in forms)
+    if not tables:
+        return 0.2 if forms or any(_table_columns(row) for row in rows) else 0.0
+    return 0.7 + 0.3 * tables / len(forms)
+
+
+LAYOUT = Layout(
+    name=NAME,
+    description="项目支出绩效目标申报表/下达表: forms of key-value head rows, each followed by an indicator table",
+    detect=detect,
+    parse=parse,
+)

@@ -1,0 +1,55 @@
+"""Recognise a 一级指标 / 二级指标 cell as written, for parsers that must tell a level from a name.
+
+Words match whole, with or without the suffix 指标 (level 1 also 目标) and an optional code prefix
+('11-数量指标', '一、产出指标'). Mapping levels to the national framework is `kb.levels`' job, not this one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.cells import clean, squash
+
+# bare level-1 word → the bare level-2 words written under it (2015, 2021 and local frameworks)
+_EFFECT = ("经济效益", "社会效益", "生态效益", "环境效益", "生态环境效益", "可持续影响")
+_SATISFACTION = ("满意度", "服务对象满意度", "社会公众满意度")
+LEVEL2_UNDER: dict[str, frozenset[str]] = {
+    "产出": frozenset(("数量", "质量", "时效", "成本")),
+    "效益": frozenset(_EFFECT),
+    "效果": frozenset(_EFFECT + _SATISFACTION),
+    "满意度": frozenset(_SATISFACTION),
+    "成本": frozenset(("经济成本", "社会成本", "生态环境成本")),
+    "投入与目标管理": frozenset(("投入管理", "财务管理", "项目管理", "资产管理", "决策管理", "目标管理")),
+    "影响力": frozenset(("长效管理", "人力资源", "部门协助", "配套设施", "信息共享", "其它", "其他")),
+}
+LEVEL2_WORDS = frozenset().union(*LEVEL2_UNDER.values())
+
+_CODE = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[-－.．、]\s*")
+
+
+def _bare(cell: str, suffixes: tuple[str, ...]) -> str:
+    """The word without spaces, code prefix and one level suffix: '11-数量指标' → '数量'."""
+    word = _CODE.sub("", squash(clean(cell)))
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def level1_word(cell: str) -> str:
+    """The bare level-1 word of a cell ('效果目标' → '效果'); '' when it is no level-1."""
+    word = _bare(cell, ("指标", "目标"))
+    return word if word in LEVEL2_UNDER else ""
+
+
+def is_level1(cell: str) -> bool:
+    return bool(level1_word(cell))
+
+
+def is_level2(cell: str) -> bool:
+    return _bare(cell, ("指标",)) in LEVEL2_WORDS
+
+
+def accepts(level1: str, level2: str) -> bool:
+    """Whether the level-2 word belongs under the level-1 word ('产出指标' accepts '成本指标')."""
+    return _bare(level2, ("指标",)) in LEVEL2_UNDER.get(level1_word(level1), ())

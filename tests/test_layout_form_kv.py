@@ -1,0 +1,335 @@
+"""Layout 'form-kv' (seed 000, 2020 下达表 forms; seed 003, 2021 申报表 forms) and the level vocabulary."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from importers.layouts.form_kv import LAYOUT
+from importers.level_words import accepts, is_level1, is_level2
+from importers.readers.text import split_rows
+from importers.records import ParseError
+
+SEEDS = {prefix: next(Path("seeds").glob(f"{prefix}_*.txt")).read_text("utf-8")
+         for prefix in ("000", "001", "002", "003", "004")}
+TITLE_000 = "## 2020年部门项目支出预算绩效目标下达表"
+TITLE_003 = "项目支出绩效目标申报表"
+COUNTS_003 = [12, 26, 13, 12, 8, 10, 24, 10, 9, 7]
+
+
+def parse(text: str):
+    return LAYOUT.parse(split_rows(text))
+
+
+def levels(project) -> list[tuple[str, str, str, str]]:
+    return [(i.level1, i.level2, i.name, i.target) for i in project.indicators]
+
+
+def records(doc) -> list[dict]:
+    """Projects as dicts without line numbers, which variants shift."""
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "line"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return [strip(dataclasses.asdict(project)) for project in doc.projects]
+
+
+@pytest.fixture(scope="module")
+def doc000():
+    return parse(SEEDS["000"])
+
+
+@pytest.fixture(scope="module")
+def doc003():
+    return parse(SEEDS["003"])
+
+
+# --- seed 000: 4 forms, key-value head (预算单位 above 项目名称), placeholder level rows ------------------
+
+
+def test_000_document(doc000):
+    assert (doc000.layout, doc000.title, doc000.year, doc000.department) == (
+        "form-kv", "2020年部门项目支出预算绩效目标下达表", "2020", "")
+    assert doc000.warnings == []
+    assert [len(p.indicators) for p in doc000.projects] == [8, 8, 8, 8]
+
+
+@pytest.mark.parametrize("index, name, amount, total, executed", [
+    (0, "“政银保”贷款保证保险补贴", "5", "5", ""),
+    (1, "科技型企业贷款风险贴息资金", "50", "50", "60.4"),
+    (2, "科技支行贷款风险补偿金", "50", "50", "60.4"),
+    (3, "企业融资扶持资金", "300", "300", "769.8"),
+])
+def test_000_heads(doc000, index, name, amount, total, executed):
+    project = doc000.projects[index]
+    assert (project.name, project.department, project.amount, project.total_amount, project.amount_unit) == (
+        name, "金融办", amount, total, "")
+    assert project.period == "2020-01-01 至 2020-12-31"
+    assert project.fields["上年度项目执行数"] == executed
+    assert project.fields["联系电话"] == "5993969"  # written with and without its colon
+    assert project.goal.startswith("通过项目工作的开展，完成")
+
+
+def test_000_fields_and_long_cells(doc000):
+    project = doc000.projects[0]
+    assert list(project.fields) == [
+        "项目类别", "项目性质", "是否包含二级项目", "功能科目", "部门经济科目", "填报人", "联系电话",
+        "上年度项目预算金额", "上年度项目执行数", "是否包含政府采购", "是否包含五项经费", "项目立项依据",
+        "项目设立的必要性", "保证项目实施制度、措施", "项目实施计划", "项目总目标", "需要说明的其他问题",
+    ]
+    assert project.fields["项目类别"] == "[003001003008]金融事业发展专项资金"
+    assert project.fields["需要说明的其他问题"] == ""
+    assert project.overview.startswith("1、项目背景：小微企业是国民经济的基础")
+    assert project.overview.count("\n") == 3  # four <p> paragraphs, one per line
+    assert "<p>" not in project.overview and "<p>" not in project.fields["项目实施计划"]
+
+
+def test_000_indicators_skip_placeholder_rows(doc000):
+    assert levels(doc000.projects[0]) == [
+        ("投入与目标管理", "投入管理", "预算执行率", "=100%"),
+        ("投入与目标管理", "财务管理", "资金使用合规性", "合规"),
+        ("投入与目标管理", "项目管理", "工作计划完整性", "完整"),
+        ("产出目标", "数量", "补贴保险公司数量", ">=2家"),
+        ("产出目标", "质量", "补贴发放准确率", "=100%"),
+        ("产出目标", "时效", "补贴及时性", "及时"),
+        ("效果目标", "社会效益", "有责投诉数", "=0"),
+        ("影响力目标", "长效管理", "监督考核机制健全性", "健全"),
+    ]
+    assert doc000.projects[0].indicators[0].line == 26
+    assert levels(doc000.projects[2])[6] == ("效果目标", "社会效益", "提高科技支行的信贷支持力度", "提升")
+    assert levels(doc000.projects[3])[6] == ("效果目标", "社会效益", "增加区内挂牌企业数量", "增加1家")
+
+
+# --- seed 003: preface and contents, 10 forms, rows that lost their indentation, page breaks ------
+
+
+def test_003_document(doc003):
+    assert (doc003.title, doc003.year, doc003.department) == ("项目支出绩效目标申报表", "2021", "威海经济技术开发区财政金融局")
+    assert doc003.warnings == []
+    assert [len(p.indicators) for p in doc003.projects] == COUNTS_003
+    assert sum(COUNTS_003) == 131
+
+
+def test_003_first_project_head(doc003):
+    project = doc003.projects[0]
+    assert (project.name, project.department, project.amount, project.total_amount, project.amount_unit) == (
+        "乡村振兴工作经费", "社会工作部", "7000000", "7000000", "")
+    assert project.period == "2021-01-01 至 2021-12-31"
+    assert project.overview == ""
+    assert project.goal.startswith("1. 统筹推进乡村振兴样板片区建设。")
+    assert project.fields == {
+        "项目编码": "109014(2021)022", "项目类别": "经常性项目", "资金用途": "业务类", "项目性质": "年初预算",
+        "预算来源": "政府性基金", "项目实施单位": "社会工作部",
+    }
+    assert project.line == 37
+
+
+@pytest.mark.parametrize("index, name, department, amount, goal_start", [
+    (1, "科技创新政策扶持资金", "经区科技创新局", "30000000", "对符合资助标准的项目给予资助"),  # '2021 年绩效目标'
+    (3, "市政城市维护费", "建设局", "14250000", "城市市政基础设施是城市正常运转的重要保障"),
+    (7, "老旧小区改造项目", "建设局", "77985600", "2021年经区老旧小区改造项目是关注和改善民生的需要"),
+    (9, "城市社区党组织服务群众专项经费", "党群工作部", "14700000", "完成对49个社区"),
+])
+def test_003_heads(doc003, index, name, department, amount, goal_start):
+    project = doc003.projects[index]
+    assert (project.name, project.department, project.amount) == (name, department, amount)
+    assert project.goal.startswith(goal_start)
+
+
+def test_003_rows_that_lost_their_indentation(doc003):
+    first = levels(doc003.projects[0])
+    assert first[7:10] == [
+        ("产出指标", "时效指标", "农村人居环境治理及时性", "=100%"),
+        ("产出指标", "时效指标", "2020年美丽乡村示范村验收通过率", "=100%"),  # starts at its name
+        ("效益指标", "社会效益指标", "改善提升村庄基础设施数量", "=4处"),
+    ]
+    second = levels(doc003.projects[1])
+    assert second[20:23] == [
+        ("产出指标", "质量指标", "资金发放准确率（%）", "=100%"),
+        ("产出指标", "时效指标", "扶助资金发放及时性", "=100%"),  # starts at its level-2 cell
+        ("效益指标", "经济效益指标", "申报企业研究开发财政补助资金区级配套数量", "=70"),
+    ]
+    assert levels(doc003.projects[6])[20] == ("产出指标", "时效指标", "补贴发放及时性", "=100%")
+
+
+def test_003_cost_word_under_output(doc003):
+    assert levels(doc003.projects[3]) == [
+        ("产出指标", "数量指标", "雨水管线维护数量（米）", "=168329"),
+        ("产出指标", "数量指标", "桥梁维护数量（座）", "=20"),
+        ("产出指标", "数量指标", "人行道板维护面积（平方米）", "=488338"),
+        ("产出指标", "数量指标", "绿带石、路牙石维护数量（米）", "=410044"),
+        ("产出指标", "数量指标", "路灯维护数量（基）", "=11411"),
+        ("产出指标", "质量指标", "市政基础设施维护工程合格率", "=98%"),
+        ("产出指标", "质量指标", "项目质量可控性", "可控"),
+        ("产出指标", "时效指标", "发现问题 48 小时内维修完成率", "=100%"),
+        ("产出指标", "成本指标", "维护工程成本可控性", "可控"),  # '成本指标\t…' with only one level cell
+        ("效益指标", "社会效益指标", "有责投诉数", "<=5%"),
+        ("效益指标", "可持续影响指标", "市政基础设施长效管理制度健全性", "健全"),
+        ("满意度指标", "满意度指标", "市民满意度", ">=95%"),
+    ]
+    assert levels(doc003.projects[7])[5] == ("产出指标", "成本指标", "造价控制范围", "±5%")
+
+
+def test_003_page_break_continues_the_table(doc003):
+    second = levels(doc003.projects[1])
+    assert second[10:12] == [
+        ("产出指标", "数量指标", "交通学院合作经费-兑现符合协议条款所列事项", "<50 万"),
+        ("产出指标", "数量指标", "天智运营经费-兑现资金", "<400 万"),  # after the blank line and repeated levels
+    ]
+    assert ("产出指标", "数量指标", "北大海洋研究院扶持经费", "=1500 万") in second
+    assert ("产出指标", "数量指标", "哈工大项目落地-科研产业化项目扶持总额", "<1000 万") in second
+    assert levels(doc003.projects[6])[4] == ("产出指标", "数量指标", "发放创业担保贷款金额", ">=3000 万")
+
+
+@pytest.mark.parametrize("index, position, target", [
+    (4, 7, "=0 起"), (7, 0, "16个"), (7, 3, "0起"), (6, 0, "≥80人"), (2, 11, "增强"), (8, 6, "匹配"),
+])
+def test_003_targets_as_written(doc003, index, position, target):
+    assert doc003.projects[index].indicators[position].target == target
+
+
+# --- variants give identical records --------------------------------------------------------------
+
+
+def _lines(text: str, change) -> str:
+    return "\n".join(change(line) for line in text.split("\n"))
+
+
+def _reversed_forms(text: str, title: str) -> str:
+    """The forms in reverse order (whatever precedes the first title stays first)."""
+    head, *forms = text.split(title)
+    return head + "".join(title + form.rstrip("\n") + "\n\n" for form in reversed(forms))
+
+
+def _page_break(text: str, before: str) -> str:
+    """A blank line and a repeated table header inserted before the first line equal to `before`."""
+    return text.replace(f"\n{before}\n", f"\n\n一级指标\t二级指标\t三级指标\t年度目标值\n{before}\n", 1)
+
+
+VARIANTS = {
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "doubled blank lines": lambda text: text.replace("\n\n", "\n\n\n"),
+    "extra leading tab": lambda text: _lines(text, lambda line: "\t" + line),
+    "padded cells": lambda text: _lines(text, lambda line: "\t".join(f" {c}  " for c in line.split("\t"))),
+    "lost leading cells": lambda text: _lines(text, lambda line: line.lstrip("\t")),
+}
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_variants_parse_identically(prefix, variant):
+    seed = SEEDS[prefix]
+    changed = VARIANTS[variant](seed)
+    assert LAYOUT.detect(split_rows(changed)) >= 0.5
+    expected, got = parse(seed), parse(changed)
+    assert records(got) == records(expected)
+    assert (got.title, got.year, got.department) == (expected.title, expected.year, expected.department)
+    assert got.warnings == []
+
+
+@pytest.mark.parametrize("prefix, title", [("000", TITLE_000), ("003", TITLE_003)])
+def test_forms_in_another_order(prefix, title):
+    doc = parse(_reversed_forms(SEEDS[prefix], title))
+    assert records(doc) == list(reversed(records(parse(SEEDS[prefix]))))
+    assert doc.title == parse(SEEDS[prefix]).title
+
+
+@pytest.mark.parametrize("prefix, before", [
+    ("000", "产出目标\t数量\t补贴保险公司数量\t>=2家"),
+    ("003", "\t\t招聘场次\t>=2场"),
+])
+def test_repeated_table_header_inside_a_table(prefix, before):
+    assert records(parse(_page_break(SEEDS[prefix], before))) == records(parse(SEEDS[prefix]))
+
+
+# --- detection, errors, head details --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix, low, high", [
+    ("000", 0.9, 1.0), ("001", 0.0, 0.0), ("002", 0.0, 0.0), ("003", 0.9, 1.0), ("004", 0.0, 0.3),
+])
+def test_detect_seeds(prefix, low, high):
+    assert low <= LAYOUT.detect(split_rows(SEEDS[prefix])) <= high
+
+
+@pytest.mark.parametrize("text", [
+    Path("README.md").read_text("utf-8"),
+    "year,amount\n2020,5\n2021,50\n",
+    "一级指标\t二级指标\t三级指标\t年度目标值\n产出指标\t数量指标\t人数\t>=5人\n",
+])
+def test_detect_junk(text):
+    assert LAYOUT.detect(split_rows(text)) < 0.5
+
+
+def test_detect_no_rows():
+    assert LAYOUT.detect([]) == 0.0
+
+
+def test_form_without_project_name_is_an_error():
+    broken = SEEDS["003"].replace("项目名称*：\t人才工作专项经费", "项目名称*：\t", 1)
+    with pytest.raises(ParseError, match="line 100: form has no 项目名称"):
+        parse(broken)
+
+
+def test_document_without_forms_is_an_error():
+    with pytest.raises(ParseError, match="no form"):
+        parse(SEEDS["001"])
+
+
+FORM = """项目支出绩效目标申报表
+单位：万元
+项目名称：\t示例项目\t项目总金额（万元）：\t1,200.50
+开始日期：\t2022-01-01\t
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t培训人数\t>=100人
+\t\t培训场次\t
+注：以上数据为预计数。
+"""
+
+
+def test_unit_declared_by_a_label_and_lone_name_cell():
+    project = parse(FORM).projects[0]
+    assert (project.total_amount, project.amount_unit, project.period) == ("1,200.50", "万元", "2022-01-01")
+    assert project.fields == {}
+    assert levels(project) == [("产出指标", "数量指标", "培训人数", ">=100人"), ("产出指标", "数量指标", "培训场次", "")]
+
+
+def test_unit_declared_by_a_unit_row():
+    text = FORM.replace("项目总金额（万元）：", "项目总金额：").replace("开始日期：", "金额单位：\t万元\n开始日期：")
+    project = parse(text).projects[0]
+    assert (project.total_amount, project.amount_unit, project.fields) == ("1,200.50", "万元", {"金额单位": "万元"})
+
+
+def test_form_without_table_is_kept_with_a_warning():
+    doc = parse(FORM + "\n项目名称：\t第二个项目\n")
+    assert [p.name for p in doc.projects] == ["示例项目", "第二个项目"]
+    assert doc.projects[1].indicators == []
+    assert doc.warnings == ["line 10: form of 第二个项目 has no indicator table"]
+
+
+# --- level vocabulary -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell, level1, level2", [
+    ("产出指标", True, False), ("产出目标", True, False), ("效果目标", True, False), ("投入与目标管理", True, False),
+    ("影响力目标", True, False), ("1-产出指标", True, False), ("满意度指标", True, True), ("成本指标", True, True),
+    ("数量", False, True), ("11-数量指标", False, True), ("环境效益", False, True), ("可持续影响指标", False, True),
+    ("长效管理", False, True), ("其它", False, True), (" 时效指标 ", False, True),
+    ("预算执行率", False, False), ("数量指标值", False, False), ("", False, False),
+])
+def test_level_words(cell, level1, level2):
+    assert (is_level1(cell), is_level2(cell)) == (level1, level2)
+
+
+@pytest.mark.parametrize("level1, level2, expected", [
+    ("产出指标", "成本指标", True), ("产出目标", "数量", True), ("效果目标", "满意度", True),
+    ("效益指标", "满意度指标", False), ("成本指标", "经济成本指标", True), ("", "成本指标", False),
+])
+def test_accepts(level1, level2, expected):
+    assert accepts(level1, level2) is expected
