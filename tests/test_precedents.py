@@ -1,0 +1,221 @@
+"""Finding proven indicators across regions: name search (substring, pinyin, fuzzy), grouping, precedents."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import make_document, store
+from kb.precedents import group_key, normal_target, precedents, search_names, target_spread, target_summary
+from kb.search import Filters
+
+NINGBO = {  # 宁波市 2023
+    "惠企补贴": [("服务对象满意度", "≥90%"), ("补贴发放及时率", "=100%"),
+                 ("资金发放准确率（%）", "=100%")],
+    "就业扶持": [("服务对象满意度", "≥95%"), ("资金发放准确率", "=100%"), ("群众满意度（%）", "≥85")],
+    "技能培训": [("服务对象满意度", "≥90%"), ("培训人次", "≥200人次"),
+                 ("资金发放准确率（%）", "=100%")],
+}
+WEIHAI = {  # 威海经济技术开发区 2021
+    "金融服务": [("服务对象满意度", "≥90%"), ("补贴发放及时率", "≥98%"), ("群众满意度", "≥90%")],
+    "机制建设": [("工作机制", "健全"), ("服务对象满意度", "≥85%"),
+                 ("竣工验收合格比率", "=100%")],
+}
+GUANGZHOU = {  # 广州开发区 2022
+    "企业扶持": [("服务对象满意度", "=100%"), ("项目验收合格率", "≥95%"),
+                 ("扶持项目数量", "≥495家次")],
+    "园区改造": [("服务对象满意度", "较高"), ("竣工验收合格比率", "=100%")],
+}
+
+
+@pytest.fixture
+def kb(conn):
+    store(conn, make_document(NINGBO), "nb.txt", region="宁波市", year=2023)
+    store(conn, make_document(WEIHAI), "wh.txt", region="威海经济技术开发区", year=2021)
+    store(conn, make_document(GUANGZHOU), "gz.txt", region="广州开发区", year=2022)
+    return conn
+
+
+def names(hits):
+    return [h.name for h in hits]
+
+
+def hit(hits, name):
+    return next(h for h in hits if h.name == name)
+
+
+def test_pinyin_initials_find_satisfaction_names(kb):
+    hits = search_names(kb, "myd")
+    assert names(hits) == ["服务对象满意度", "群众满意度"]
+    assert {h.match for h in hits} == {"pinyin"}
+
+
+def test_pinyin_initials_find_timeliness_names(kb):
+    hits = search_names(kb, "JSL")
+    assert names(hits) == ["补贴发放及时率"] and hits[0].match == "pinyin"
+
+
+def test_full_pinyin(kb):
+    assert names(search_names(kb, "manyidu")) == ["服务对象满意度", "群众满意度"]
+
+
+def test_substring_ranked_by_projects(kb):
+    hits = search_names(kb, "满意度")
+    assert names(hits) == ["服务对象满意度", "群众满意度"]
+    assert [h.match for h in hits] == ["substring", "substring"]
+
+
+def test_exact_name_first(kb):
+    hits = search_names(kb, "群众满意度")
+    assert hits[0].name == "群众满意度" and hits[0].match == "exact" and hits[0].score == 100.0
+
+
+def test_substring_before_fuzzy_even_when_fuzzy_is_used_more(kb):
+    hits = search_names(kb, "验收合格率")
+    assert [(h.name, h.match, h.projects) for h in hits] == [
+        ("项目验收合格率", "substring", 1), ("竣工验收合格比率", "fuzzy", 2)]
+    assert hits[1].score >= 65
+
+
+@pytest.mark.parametrize("query", ["满意渡", "意满度", "服务对像满意度"])
+def test_fuzzy_typo_and_character_order(kb, query):
+    hits = search_names(kb, query)
+    assert hits[0].name == "服务对象满意度" and hits[0].match == "fuzzy"
+
+
+@pytest.mark.parametrize("query", ["度满务", "天气预报", "zzzz"])
+def test_junk_is_not_shown(kb, query):
+    assert search_names(kb, query) == []
+
+
+def test_groups_spellings_differing_in_unit_brackets(kb):
+    hits = search_names(kb, "资金发放准确率")
+    assert len(hits) == 1
+    h = hits[0]
+    assert h.match == "exact"
+    assert h.name == "资金发放准确率（%）"  # used twice, the bare spelling once
+    assert h.variants == ["资金发放准确率（%）", "资金发放准确率"]
+    assert (h.projects, h.regions, h.uses) == (3, 1, 3)
+    assert h.common_target == "=100%"
+
+
+def test_query_with_unit_brackets_finds_the_group(kb):
+    h = search_names(kb, "群众满意度（%）")[0]
+    assert (h.name, h.match, h.variants) == ("群众满意度", "exact", ["群众满意度", "群众满意度（%）"])
+
+
+def test_group_key():
+    assert group_key("资金发放准确率（%）") == group_key("资金发放准确率") == "资金发放准确率"
+    assert group_key("群众满意度(%)") == group_key("群众 满意度") == "群众满意度"
+    assert group_key("雨水管线维护数量（米）") == "雨水管线维护数量"
+    assert group_key("年培训（参会）人次") == "年培训参会人次"  # a qualifier, not a unit: kept
+    assert group_key("IPO申报企业家数") == "ipo申报企业家数"
+
+
+def test_counts_levels_and_common_target(kb):
+    h = hit(search_names(kb, "服务对象满意度"), "服务对象满意度")
+    assert (h.projects, h.regions, h.uses) == (7, 3, 7)
+    assert (h.std_level1, h.std_level2) == ("满意度指标", "服务对象满意度指标")
+    assert h.common_target == "≥90%"
+
+
+def test_empty_query_gives_most_used_names(kb):
+    hits = search_names(kb, "")
+    assert names(hits)[:2] == ["服务对象满意度", "资金发放准确率（%）"]
+    assert len(hits) == 9  # every group of spellings once
+    assert len(search_names(kb, "", limit=3)) == 3
+
+
+def test_region_filter_restricts_counts(kb):
+    h = search_names(kb, "服务对象满意度", Filters(region="宁波"))[0]
+    assert (h.projects, h.regions, h.common_target) == (3, 1, "≥90%")
+    assert "群众满意度" not in names(search_names(kb, "群众满意度", Filters(region="广州")))
+
+
+def test_year_filter_and_variants_within_it(kb):
+    h = search_names(kb, "群众满意度", Filters(year=2021))[0]
+    assert (h.name, h.variants, h.projects) == ("群众满意度", ["群众满意度"], 1)
+
+
+def test_level_filter(kb):
+    assert names(search_names(kb, "", Filters(level="效益"))) == ["工作机制"]
+    assert names(search_names(kb, "myd", Filters(level="产出"))) == []
+
+
+def test_index_follows_new_imports(kb):
+    assert hit(search_names(kb, "满意度"), "群众满意度").projects == 2
+    new = make_document({"社区服务": [("群众满意度", "≥80%")], "新项目": [("新增指标名称", "≥1个")]})
+    store(kb, new, "new.txt", region="杭州市", year=2024)
+    h = hit(search_names(kb, "满意度"), "群众满意度")
+    assert (h.projects, h.regions) == (3, 3)
+    assert names(search_names(kb, "xzzbmc")) == ["新增指标名称"]
+
+
+def test_precedents_newest_first(kb):
+    found = precedents(kb, ["服务对象满意度"])
+    assert [p.year for p in found] == [2023, 2023, 2023, 2022, 2022, 2021, 2021]
+    first = found[0]
+    assert (first.project, first.region, first.target, first.operator, first.value, first.unit) == (
+        "惠企补贴", "宁波市", "≥90%", "≥", 90.0, "%")
+    assert first.std_level1 == "满意度指标" and first.level_inferred and first.level1 is None
+
+
+def test_precedents_of_variants_with_filters(kb):
+    variants = search_names(kb, "资金发放准确率")[0].variants
+    assert len(precedents(kb, variants)) == 3
+    assert precedents(kb, variants, Filters(region="威海")) == []
+    in_2021 = precedents(kb, ["服务对象满意度"], Filters(year=2021))
+    assert [p.project for p in in_2021] == ["金融服务", "机制建设"]
+    assert len(precedents(kb, ["服务对象满意度"], limit=2)) == 2
+    assert precedents(kb, []) == []
+
+
+def test_target_spread(kb):
+    assert target_spread(precedents(kb, ["服务对象满意度"])) == [
+        ("≥85%", 1), ("≥90%", 3), ("≥95%", 1), ("=100%", 1), ("较高", 1)]
+
+
+def test_target_summary(kb):
+    assert target_summary(precedents(kb, ["服务对象满意度"])) == {
+        "count": 6, "most_common": "≥90%", "median": 90.0, "min": 85.0, "max": 100.0, "unit": "%"}
+    assert target_summary(precedents(kb, ["工作机制"]))["count"] == 0
+
+
+def test_normal_target():
+    assert normal_target("≥", 495.0, "家次", ">=495家次") == "≥495家次"
+    assert normal_target("=", 0.5, "万元", "0.5万元") == "=0.5万元"
+    assert normal_target("定性", None, None, " 健全 ") == "健全"
+    assert normal_target(None, None, None, "") is None
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=300), limit=st.integers(-1, 60))
+def test_any_query_returns_a_list(kb, query, limit):
+    hits = search_names(kb, query, limit=limit)
+    assert isinstance(hits, list) and len(hits) <= max(limit, 0)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from kb.db import connect
+    from kb.ingest import import_seeds
+
+    c = connect(tmp_path_factory.mktemp("seeds") / "kb.sqlite3")
+    import_seeds(c)
+    yield c
+    c.close()
+
+
+@pytest.mark.parametrize("initials, word", [("myd", "满意度"), ("jsl", "及时率")])
+def test_pinyin_initials_on_the_sample_documents(seeded, initials, word):
+    hits = search_names(seeded, initials, limit=200)
+    expected = {group_key(n) for (n,) in seeded.execute("SELECT name FROM indicators WHERE instr(name, ?)", (word,))}
+    assert len(expected) >= 5
+    assert expected <= {group_key(h.name) for h in hits}
+    assert {h.match for h in hits} == {"pinyin"}
+
+
+def test_grouping_across_sample_documents(seeded):
+    h = search_names(seeded, "服务企业满意度")[0]
+    assert (h.name, h.variants, h.projects, h.regions) == (
+        "服务企业满意度", ["服务企业满意度", "服务企业满意度（%）"], 3, 2)
+    assert [(p.region, p.year) for p in precedents(seeded, h.variants)] == [
+        ("广州开发区", 2022), ("广州开发区", 2022), ("威海经济技术开发区", 2021)]
