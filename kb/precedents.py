@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from kb.search import Filters, _filter_sql
+from kb.search import Filters, filter_sql
 from kb.targets import QUALITATIVE, is_unit
 from kb.tokens import MAX_QUERY_CHARS, fold
 
@@ -303,7 +303,7 @@ def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameInd
         return state.names
     if fkey not in state.filtered:
         params: dict = {}
-        where = _filter_sql(filters, params)
+        where = filter_sql(filters, params)
         # Projects first: a region or year filter selects few of them, and indicators are indexed by project.
         source = "projects p CROSS JOIN indicators i ON i.project_id = p.id" if filters.region or filters.year \
             else "indicators i"
@@ -320,7 +320,7 @@ def _stats(conn: sqlite3.Connection, state: _State, groups: list[NameGroup], fil
     missing = [g for g in groups if (fkey, g.key) not in state.stats]
     if missing:
         params: dict = {"pairs": json.dumps([[i, n] for n, g in enumerate(missing) for i, _ in g.members])}
-        where = _filter_sql(filters, params)
+        where = filter_sql(filters, params)
         base = f"""FROM (SELECT json_extract(value, '$[0]') AS name_id, json_extract(value, '$[1]') AS k
             FROM json_each(:pairs)) g CROSS JOIN indicators i ON i.name_id = g.name_id
             JOIN projects p ON p.id = i.project_id WHERE 1 {where}"""
@@ -376,7 +376,7 @@ def precedents(conn: sqlite3.Connection, names: Iterable[str], filters: Filters 
                limit: int | None = None) -> list[Precedent]:
     """Every use of these names (e.g. a NameHit's variants) within the filters, newest year first."""
     params: dict = {"names": json.dumps(list(names), ensure_ascii=False)}
-    where = _filter_sql(filters or Filters(), params)
+    where = filter_sql(filters or Filters(), params)
     sql = f"""SELECT i.id, i.project_id, p.name, p.region, p.year, p.department, i.level1, i.level2,
         i.std_level1, i.std_level2, i.name, coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred
         FROM indicator_names n CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id

@@ -57,7 +57,8 @@ def clean_query(query: str) -> str:
     return q
 
 
-def _filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
+def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
+    """SQL conditions (on `p` = projects, `i` = indicators) for the filters; fills `params`."""
     sql = ""
     if filters.region:
         params["region"] = filters.region
@@ -122,7 +123,7 @@ def search_indicators(conn: sqlite3.Connection, query: str, filters: Filters, li
         ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
         params,
     ).fetchall()
-    where = _filter_sql(filters, params)
+    where = filter_sql(filters, params)
     if where:
         total = conn.execute(
             f"""SELECT count(*) FROM ({matches}) m JOIN indicators i ON i.name_id = m.name_id
@@ -162,7 +163,7 @@ def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limi
     q = clean_query(query)
     params: dict = {"limit": limit}
     matches = _project_matches(q, params)
-    where = _filter_sql(filters, params, with_level=False)
+    where = filter_sql(filters, params, with_level=False)
     base = f"FROM ({matches}) m JOIN projects p ON p.id = m.project_id WHERE 1 {where}"
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     rows = conn.execute(
