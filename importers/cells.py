@@ -9,6 +9,7 @@ _PARA = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_NEEDS_WORK = re.compile(r"[<\[\n]|[ \t\u00a0\u3000]{2}|\S[\t\u00a0\u3000]")
 _LABEL_END = re.compile(r"[*＊]?\s*[：:]?\s*$")
 
 
@@ -19,6 +20,8 @@ def clean(cell: str) -> str:
     """
     if not cell:
         return ""
+    if not _NEEDS_WORK.search(cell):
+        return cell.strip(" \t\u00a0\u3000")
     text = _BOOKMARK.sub("", cell)
     if "<" in text:
         text = _TAG.sub("", _PARA.sub("\n", text))

@@ -6,6 +6,7 @@ from importers.layouts import Layout
 from importers.records import Row
 
 MIN_SCORE = 0.5
+SAMPLE_ROWS = 400  # a layout shows in its first rows; the whole document is scored only when they say nothing
 
 
 def all_layouts() -> list[Layout]:
@@ -16,6 +17,10 @@ def all_layouts() -> list[Layout]:
 
 def detect_layout(rows: list[Row]) -> tuple[Layout | None, dict[str, float]]:
     """The best-scoring layout (None when no layout scores MIN_SCORE) and every score."""
-    scores = {layout.name: layout.detect(rows) for layout in all_layouts()}
-    best = max(all_layouts(), key=lambda layout: scores[layout.name])
-    return (best if scores[best.name] >= MIN_SCORE else None), scores
+    layouts = all_layouts()
+    for sample in (rows[:SAMPLE_ROWS], rows) if len(rows) > SAMPLE_ROWS else (rows,):
+        scores = {layout.name: layout.detect(sample) for layout in layouts}
+        best = max(layouts, key=lambda layout: scores[layout.name])
+        if scores[best.name] >= MIN_SCORE:
+            return best, scores
+    return None, scores

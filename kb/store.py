@@ -12,6 +12,7 @@ from importers.records import RawDocument, RawIndicator, RawProject
 from kb.amounts import first_number, to_wan
 from kb.levels import infer_levels, standard_levels
 from kb.places import clean_department, region_from, year_from
+from kb.pinyin import pinyin
 from kb.targets import parse_target
 from kb.tokens import index_tokens
 
@@ -70,32 +71,21 @@ def _document_meta(raw: RawDocument, fb: Fallbacks) -> dict:
     }
 
 
-def _pinyin(names: list[str]) -> list[tuple[str, str]]:
-    from pypinyin import Style, lazy_pinyin
-
-    out = []
-    for name in names:
-        full = "".join(lazy_pinyin(name)).lower()
-        initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
-        out.append((full, initials))
-    return out
-
-
 def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
     """Ids of distinct indicator names, creating (with pinyin and search tokens) the new ones."""
     known: dict[str, int] = {}
-    for name in names:
-        row = conn.execute("SELECT id FROM indicator_names WHERE name = ?", (name,)).fetchone()
-        if row:
-            known[name] = row[0]
-    new = sorted(names - known.keys())
-    for name, (full, initials) in zip(new, _pinyin(new)):
-        cur = conn.execute(
-            "INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, 0)",
-            (name, full, initials),
-        )
-        known[name] = cur.lastrowid
-        conn.execute("INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, index_tokens(name)))
+    ordered = sorted(names)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i : i + 500]
+        known.update((name, id_) for id_, name in conn.execute(
+            f"SELECT id, name FROM indicator_names WHERE name IN ({','.join('?' * len(chunk))})", chunk))
+    for name in ordered:
+        if name not in known:
+            full, initials = pinyin(name)
+            cur = conn.execute("INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, 0)",
+                               (name, full, initials))
+            known[name] = cur.lastrowid
+            conn.execute("INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, index_tokens(name)))
     return known
 
 
@@ -153,64 +143,63 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
+def _insert_sql(table: str, row: dict) -> str:
+    """An INSERT for `row`'s keys (column names chosen by this module, never by a document)."""
+    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})"
+
+
 def store_document(
     conn: sqlite3.Connection, raw: RawDocument, origin: Provenance, fallbacks: Fallbacks | None = None
 ) -> Stored:
     """Write one parsed document in a single transaction, replacing an earlier version of the same path."""
-    import sqlite_utils
-
     meta = _document_meta(raw, fallbacks or Fallbacks())
     warnings = list(raw.warnings)
-    db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
     conn.execute("BEGIN IMMEDIATE")
     try:
         earlier = conn.execute("SELECT id FROM documents WHERE path = ?", (origin.path,)).fetchall()
         for (old_id,) in earlier:
             delete_document(conn, old_id)
-        document_id = db["documents"].insert({
-            "file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256,
-            "layout": raw.layout, **meta,
-            "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "warnings": json.dumps(warnings, ensure_ascii=False),
-        }).last_pk
-        indicator_count = 0
+        document_id = conn.execute(
+            """INSERT INTO documents (file_name, path, sha256, layout, title, region, region_source, year,
+            year_source, department, department_source, published, imported_at, warnings)
+            VALUES (:file_name, :path, :sha256, :layout, :title, :region, :region_source, :year, :year_source,
+            :department, :department_source, :published, :imported_at, '[]')""",
+            {"file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256, "layout": raw.layout,
+             **meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+        ).lastrowid
         names = _name_ids(conn, {i.name for p in raw.projects for i in p.indicators})
-        uses: Counter[int] = Counter()
+        indicators, evaluation, budget, fts = [], [], [], []
         for seq, project in enumerate(raw.projects, 1):
             row = _project_row(project, seq, document_id, meta)
-            project_id = db["projects"].insert(row).last_pk
-            conn.execute(
-                "INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)",
-                (project_id, index_tokens(row["name"]), index_tokens(row["overview"] or ""),
-                 index_tokens(row["goal"] or "")),
-            )
+            project_id = conn.execute(_insert_sql("projects", row), row).lastrowid
+            fts.append((project_id, index_tokens(row["name"]), index_tokens(row["overview"] or ""),
+                        index_tokens(row["goal"] or "")))
             where = f"project {seq} {project.name!r}"
-            rows = []
-            for n, ind in enumerate(project.indicators, 1):
-                rows.append({"project_id": project_id, "seq": n, "name_id": names[ind.name],
-                             **_indicator_row(ind, where, warnings)})
-                uses[names[ind.name]] += 1
-            db["indicators"].insert_all(rows)
-            indicator_count += len(rows)
-            db["evaluation_items"].insert_all(
+            indicators += [{"project_id": project_id, "seq": n, "name_id": names[ind.name],
+                            **_indicator_row(ind, where, warnings)} for n, ind in enumerate(project.indicators, 1)]
+            evaluation += [
                 {"project_id": project_id, "seq": n, "level1": e.level1 or None, "level2": e.level2 or None,
                  "name": e.name, "weight": first_number(e.weight), "weight_text": e.weight or None,
                  "criteria": e.criteria or None, "source": e.source or None}
                 for n, e in enumerate(project.evaluation, 1)
-            )
-            db["budget_lines"].insert_all(
+            ]
+            budget += [
                 {"project_id": project_id, "seq": n, "item": b.item,
                  "amount_wan": to_wan(b.amount, project.amount_unit)[0], "amount_text": b.amount or None,
                  "basis": b.basis or None}
                 for n, b in enumerate(project.budget_lines, 1)
-            )
+            ]
+        conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", fts)
+        for table, rows in (("indicators", indicators), ("evaluation_items", evaluation), ("budget_lines", budget)):
+            if rows:
+                conn.executemany(_insert_sql(table, rows[0]), rows)
+        uses = Counter(row["name_id"] for row in indicators)
         conn.executemany("UPDATE indicator_names SET uses = uses + ? WHERE id = ?",
                          [(n, name_id) for name_id, n in uses.items()])
-        if warnings:
-            conn.execute("UPDATE documents SET warnings = ? WHERE id = ?",
-                         (json.dumps(warnings, ensure_ascii=False), document_id))
+        conn.execute("UPDATE documents SET warnings = ? WHERE id = ?",
+                     (json.dumps(warnings, ensure_ascii=False), document_id))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return Stored(document_id, len(raw.projects), indicator_count, warnings, replaced=bool(earlier))
+    return Stored(document_id, len(raw.projects), len(indicators), warnings, replaced=bool(earlier))
