@@ -8,6 +8,7 @@ guesses from the indicator's name by rules, and the caller marks the result as i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OUTPUT, EFFECT, SATISFACTION, COST = "产出指标", "效益指标", "满意度指标", "成本指标"
 LEVEL1 = (OUTPUT, EFFECT, SATISFACTION, COST)
@@ -49,6 +50,7 @@ def _bare(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=4096)
 def standard_levels(level1: str, level2: str) -> tuple[str | None, str | None]:
     """The standard (level 1, level 2) for levels as written; None where nothing in the framework fits.
 
@@ -75,6 +77,7 @@ _RULES: list[tuple[re.Pattern, tuple[str, str]]] = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def infer_levels(name: str) -> tuple[str, str]:
     """Standard levels guessed from an indicator name (for documents that give none)."""
     for pattern, levels in _RULES:

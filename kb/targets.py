@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 QUALITATIVE = "定性"
 
@@ -84,6 +85,7 @@ def is_unit(text: str) -> bool:
     return t in _KNOWN_UNITS or (t[:1] in "万亿千百" and t[1:] in _KNOWN_UNITS)
 
 
+@lru_cache(maxsize=65536)
 def name_unit(name: str) -> str | None:
     """The unit a name carries in trailing brackets: '雨水管线维护数量（米）' → '米'."""
     m = _NAME_UNIT.search(_prepare(name))
@@ -95,12 +97,22 @@ def parse_target(target: str, operator: str = "", unit: str = "", name: str = ""
 
     The unit comes from the target itself, else the unit column, else the name's brackets.
     """
+    parsed = _parse(target or "", operator or "", unit or "")
+    if parsed.unit is None and parsed.value is not None and name:
+        from_name = name_unit(name)
+        if from_name:
+            return Target(parsed.operator, parsed.value, from_name)
+    return parsed
+
+
+@lru_cache(maxsize=65536)
+def _parse(target: str, operator: str, unit: str) -> Target:
+    """parse_target without the name (targets repeat: '≥90%' thousands of times)."""
     text = _prepare(target)
     if text in _MISSING:
         return Target(None, None, None)
     op_col = normalize_operator(operator) if operator.strip() else None
     fallback_unit = (_prepare(unit).strip() or None) if unit else None
-    fallback_unit = fallback_unit or name_unit(name)
 
     number = _NUMBER.search(text)
     if number is None:
