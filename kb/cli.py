@@ -259,5 +259,47 @@ def tui(ctx: typer.Context) -> None:
     run(_db_path(ctx))
 
 
+@app.command()
+@handles_errors
+def backup(
+    ctx: typer.Context,
+    target: Path = typer.Argument(..., help="Backup file to write (or a folder to write kb-backup.sqlite3 into)."),
+) -> None:
+    """Copy the knowledge base to a backup file, safely even while another program writes to it."""
+    from kb.maintenance import backup as run_backup
+
+    written = run_backup(open_kb(ctx, bootstrap=False), target)
+    print(f"kb: backed up {_db_path(ctx)} to {written}")
+
+
+@app.command()
+@handles_errors
+def restore(
+    ctx: typer.Context,
+    source: Path = typer.Argument(..., help="A backup made by kb backup."),
+) -> None:
+    """Replace the knowledge base with a backup (the current one is kept as *.before-restore)."""
+    from kb.maintenance import restore as run_restore
+
+    run_restore(source, _db_path(ctx))
+    print(f"kb: restored {_db_path(ctx)} from {source}")
+
+
+@app.command()
+@handles_errors
+def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """Check the database's integrity and the knowledge base's consistency, and say what to do."""
+    from kb.maintenance import run_checks
+
+    checks = run_checks(open_kb(ctx, bootstrap=False))
+    if as_json:
+        _print_json([c.__dict__ for c in checks])
+    else:
+        for c in checks:
+            print(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}"))
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app(prog_name="kb")

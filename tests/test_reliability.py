@@ -1,0 +1,165 @@
+"""Nothing lost: interrupted imports, two programs at once, upgrades, backups and consistency checks."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, SEEDS
+from kb.cli import app
+from kb.db import connect
+from kb.ingest import import_paths
+from kb.maintenance import backup, check, restore, run_checks
+from kb.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """About 40 generated documents (40,000 indicators): long enough to be killed mid-import."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import write_corpus
+
+    out = tmp_path_factory.mktemp("corpus")
+    write_corpus(out, 40_000, seed=3)
+    return out
+
+
+def _expected_per_document(corpus: Path) -> dict[str, int]:
+    import importers
+
+    return {str(p.resolve()): sum(len(x.indicators) for x in importers.parse_file(p).projects)
+            for p in sorted(corpus.rglob("*.txt"))}
+
+
+def _stored_per_document(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("""SELECT d.path, count(i.id) FROM documents d LEFT JOIN projects p ON p.document_id = d.id
+        LEFT JOIN indicators i ON i.project_id = p.id GROUP BY d.id""").fetchall()
+    conn.close()
+    return dict(rows)
+
+
+def test_sigkill_during_import_loses_nothing(corpus, tmp_path):
+    """Kill `kb import` at random moments: the database stays sound, each document wholly in or out, and the
+    same import run again completes it."""
+    expected = _expected_per_document(corpus)
+    db = tmp_path / "kb.sqlite3"
+    rng = random.Random(11)
+    kills = 0
+    for attempt in range(5):
+        proc = subprocess.Popen([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.5))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        conn = connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert check(conn) == []
+        conn.close()
+        stored = _stored_per_document(db)
+        assert all(stored[path] == expected[path] for path in stored), "a document was stored in part"
+    assert kills >= 1
+    out = subprocess.run([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert _stored_per_document(db) == expected
+
+
+def test_reader_never_sees_locked_database_while_importing(corpus, tmp_path):
+    """A reader loop searches while `kb import` writes: no 'database is locked', and it sees the new data."""
+    from kb.search import Filters, search_indicators
+
+    db = tmp_path / "kb.sqlite3"
+    connect(db).close()
+    errors: list[Exception] = []
+    seen: list[int] = []
+    done = threading.Event()
+
+    def reader():
+        conn = connect(db)
+        while not done.is_set():
+            try:
+                seen.append(search_indicators(conn, "满意", Filters(), 50)[0])
+            except Exception as exc:  # noqa: BLE001 - any error is a failure here
+                errors.append(exc)
+            time.sleep(0.005)
+        conn.close()
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    out = subprocess.run([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
+                         capture_output=True, text=True, timeout=300)
+    time.sleep(0.05)
+    done.set()
+    thread.join()
+    assert out.returncode == 0, out.stderr
+    assert not errors, errors[:3]
+    assert len(seen) > 10 and seen[-1] > 0 and seen == sorted(seen)
+
+
+def test_database_of_every_released_schema_opens_intact(tmp_path):
+    for fixture in sorted((FIXTURES / "schemas").glob("v*.sqlite3")):
+        db = tmp_path / fixture.name
+        shutil.copy(fixture, db)
+        before = sqlite3.connect(db)
+        counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "projects", "indicators", "evaluation_items", "budget_lines")}
+        before.close()
+        conn = connect(db)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
+        assert check(conn) == []
+
+
+def test_backup_restore_roundtrip(tmp_path):
+    db = tmp_path / "kb.sqlite3"
+    conn = connect(db)
+    import_paths(conn, [SEEDS])
+    target = backup(conn, tmp_path / "b.sqlite3")
+    with pytest.raises(Exception, match="already exists"):
+        backup(conn, target)
+    conn.execute("DELETE FROM indicators WHERE id IN (SELECT id FROM indicators LIMIT 10)")
+    conn.close()
+    restore(target, db)
+    conn = connect(db)
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 295
+    assert (tmp_path / "kb.sqlite3.before-restore").exists()
+
+
+def test_restore_refuses_a_damaged_backup(tmp_path):
+    db = tmp_path / "kb.sqlite3"
+    connect(db).close()
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 100)
+    result = CliRunner().invoke(app, ["--db", str(db), "restore", str(bad)])
+    assert result.exit_code == 1 and "not a SQLite database" in result.stderr
+
+
+def test_check_reports_inconsistency_and_what_to_do(tmp_path):
+    db = tmp_path / "kb.sqlite3"
+    conn = connect(db)
+    import_paths(conn, [SEEDS])
+    assert all(c.ok for c in run_checks(conn))
+    conn.execute("UPDATE indicator_names SET uses = uses + 1 WHERE id = 1")
+    conn.close()
+    result = CliRunner().invoke(app, ["--db", str(db), "check"])
+    assert result.exit_code == 1
+    assert "FAIL  name use counts match" in result.stdout and "re-import" in result.stdout
+    ok = CliRunner().invoke(app, ["--db", str(db), "check", "--json"])
+    assert {c["name"]: c["ok"] for c in json.loads(ok.stdout)}["integrity"] is True
