@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _PARA = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -13,6 +14,7 @@ _NEEDS_WORK = re.compile(r"[<\[\n]|[ \t\u00a0\u3000]{2}|\S[\t\u00a0\u3000]")
 _LABEL_END = re.compile(r"[*＊]?\s*[：:]?\s*$")
 
 
+@lru_cache(maxsize=65536)
 def clean(cell: str) -> str:
     """A cell's text without HTML markup, Word bookmarks or outer whitespace.
 
@@ -37,4 +39,4 @@ def label(cell: str) -> str:
 
 def squash(text: str) -> str:
     """Text with all whitespace removed, for comparing labels written with spaces ('项 目')."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())

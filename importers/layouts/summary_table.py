@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importers.cells import clean, squash
 from importers.layouts import Layout
@@ -57,6 +58,7 @@ class _Block:
     rows: list[Row]
 
 
+@lru_cache(maxsize=65536)
 def _key(cell: str) -> str:
     """A header cell without spaces and parenthesised notes: '本年预算金额 (万元)' → '本年预算金额'."""
     return _PAREN.sub("", squash(clean(cell)))
