@@ -301,5 +301,10 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         raise typer.Exit(1)
 
 
+from kb.cli_draft import register as _register_draft_commands  # noqa: E402  (uses the helpers above)
+
+_register_draft_commands(app)
+
+
 def main() -> None:
     app(prog_name="kb")

@@ -77,7 +77,26 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE VIRTUAL TABLE projects_fts USING fts5(name, overview, goal)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _v2(conn: sqlite3.Connection) -> None:
+    """Drafts: a new project's head and goal table, saved on every change (see kb.drafts)."""
+    conn.execute(
+        """CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+            department TEXT, region TEXT, year INTEGER, amount_wan REAL, period TEXT, spending_type TEXT,
+            overview TEXT, goal TEXT,
+            version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"""
+    )
+    conn.execute(
+        """CREATE TABLE draft_rows (
+            id INTEGER PRIMARY KEY, draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, level1 TEXT, level2 TEXT, name TEXT NOT NULL,
+            operator TEXT, value REAL, unit TEXT, text TEXT, basis TEXT, weight REAL,
+            sources TEXT NOT NULL DEFAULT '[]')"""
+    )
+    conn.execute("CREATE INDEX draft_rows_draft ON draft_rows (draft_id, seq)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,156 @@
+"""`kb draft …`, `kb suggest` and `kb lint` through the command line: a whole session, JSON shapes, bad input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kb.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("kb") / "kb.sqlite3"
+    result = runner.invoke(app, ["--db", str(db), "stats", "--json"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def kb(seeded, tmp_path):
+    """Run `kb` on a fresh copy of the seeded knowledge base."""
+    db = tmp_path / "kb.sqlite3"
+    source, copy = sqlite3.connect(seeded), sqlite3.connect(db)
+    source.backup(copy)  # reads through the write-ahead log, which a file copy would miss
+    source.close()
+    copy.close()
+
+    def run(*args, ok: bool = True):
+        result = runner.invoke(app, ["--db", str(db), *map(str, args)], env={"COLUMNS": "200"})
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    return run
+
+
+def one_line_error(result, text: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("kb: error:") and result.stderr.count("\n") == 1, result.stderr
+    assert text in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_whole_drafting_session(kb, tmp_path):
+    new = kb("draft", "new", "科技型企业研发补贴", "--region", "宁波市", "--year", "2025", "--amount", "500",
+             "--overview", "对科技型企业研发投入给予补贴")
+    assert "spending type 补贴/奖励类" in new.stdout
+    assert "科技型企业贷款风险贴息资金" in kb("suggest", "科技型企业研发补贴").stdout
+    assert "added" in kb("draft", "apply", "科技型企业研发补贴").stdout  # the draft's type's template
+    projects = json.loads(kb("projects", "--json").stdout)
+    precedent = next(p["id"] for p in projects if p["name"] == "科技型企业贷款风险贴息资金")
+    applied = kb("draft", "apply", "科技型企业研发补贴", "--project", precedent).stdout
+    assert "skipped" in applied and "补贴发放准确率" in applied
+    added = kb("draft", "add", "科技型企业研发补贴", "服务企业满意度", "--target", "≥90%", "--basis", "历史标准").stdout
+    assert "precedents (3)" in added and "median 90%" in added
+    shown = json.loads(kb("draft", "show", "科技型企业研发补贴", "--json").stdout)
+    assert shown["region"] == "宁波市" and shown["amount_wan"] == 500
+    row = next(n for n, r in enumerate(shown["rows"], 1) if r["name"] == "服务企业满意度")
+    kb("draft", "set", "科技型企业研发补贴", "value", "95", "--row", row)
+    kb("draft", "set", "科技型企业研发补贴", "period", "2025-01至2025-12")
+    shown = json.loads(kb("draft", "show", "科技型企业研发补贴", "--json").stdout)
+    assert shown["rows"][row - 1]["target"] == "≥95%" and shown["period"] == "2025-01至2025-12"
+    assert {"rule", "severity", "reason", "row", "indicator", "detail"} <= set(shown["checks"][0])
+    kb("draft", "remove", "科技型企业研发补贴", 1)
+    checks = json.loads(kb("lint", "--draft", "科技型企业研发补贴", "--json").stdout)
+    assert {c["rule"] for c in checks} >= {"cost-missing"}
+    table = kb("draft", "show", "科技型企业研发补贴").stdout
+    assert "服务企业满意度" in table and "checks:" in table
+    for fmt in ("xlsx", "docx", "md", "csv", "json"):
+        out = kb("draft", "export", "科技型企业研发补贴", tmp_path / f"t.{fmt}").stdout
+        assert (tmp_path / f"t.{fmt}").stat().st_size > 0 and "wrote" in out
+    kb("draft", "export", "科技型企业研发补贴", tmp_path, "--format", "md")
+    assert (tmp_path / "科技型企业研发补贴.md").exists()
+    kb("draft", "duplicate", "科技型企业研发补贴", "副本")
+    kb("draft", "rename", "副本", "第二稿")
+    listed = json.loads(kb("draft", "list", "--json").stdout)
+    assert [d["name"] for d in listed] == ["第二稿", "科技型企业研发补贴"]
+    assert listed[0]["rows"] == listed[1]["rows"] > 10
+    kb("draft", "delete", "第二稿")
+    assert "第二稿" not in kb("draft", "list").stdout
+
+
+def test_applying_a_template_twice_adds_nothing(kb):
+    kb("draft", "new", "甲", "--type", "信息化建设与运维")
+    first = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout
+    again = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout
+    assert first.startswith("added ") and not first.startswith("added 0")
+    assert again.startswith("added 0 indicators; skipped")
+    rows = json.loads(kb("draft", "show", "甲", "--json").stdout)["rows"]
+    assert len(rows) == len({r["name"] for r in rows})
+
+
+@pytest.mark.parametrize("args, message", [
+    (("draft", "new", "甲"), "exists already"),
+    (("draft", "new", "乙", "--year", "明年"), "must be a number"),
+    (("draft", "new", "乙", "--type", "烟花"), "unknown spending type"),
+    (("draft", "add", "甲", "补贴企业数", "--value", "很多"), "must be a number"),
+    (("draft", "set", "甲", "amount_wan", "五百"), "must be a number"),
+    (("draft", "set", "甲", "value", "1", "--row", "9"), "has no row 9"),
+    (("draft", "remove", "甲", "3"), "has no row 3"),
+    (("draft", "show", "丙"), "no draft"),
+    (("draft", "apply", "甲"), "no spending type"),
+    (("draft", "apply", "甲", "--project", "99999"), "no project"),
+    (("draft", "apply", "甲", "--template", "人才", "--project", "1"), "not both"),
+    (("draft", "apply", "甲", "--template", "人才", "--only", "不存在的指标"), "not in the 人才 template: 不存在的指标"),
+    (("draft", "apply", "甲", "--project", "1", "--only", "1", "--only", "99"), "not in project 1: 99"),
+    (("draft", "export", "甲", "/nonexistent-folder/x.xlsx"), "no such folder"),
+    (("draft", "export", "甲", "x.pdf"), "unknown export format"),
+    (("draft", "rename", "甲", ""), "needs a name"),
+    (("lint",), "give one of"),
+    (("lint", "--all", "--project", "1"), "give one of"),
+    (("lint", "--project", "99999"), "no project"),
+])
+def test_bad_input_is_one_clear_line(kb, args, message):
+    kb("draft", "new", "甲")
+    one_line_error(kb(*args, ok=False), message)
+
+
+def test_lint_all_report_and_one_project(kb):
+    report = json.loads(kb("lint", "--all", "--json").stdout)
+    assert report["checked"] == 39
+    rules = {r["id"]: r for r in report["rules"]}
+    projects = {p["id"]: p["name"] for p in json.loads(kb("projects", "--json").stdout)}
+    assert {projects[i] for i in rules["direction-count"]["projects"]} == {"科技创新政策扶持资金"}
+    assert {projects[i] for i in rules["satisfaction-low"]["projects"]} == {"老旧小区改造项目"}
+    text = kb("lint", "--all").stdout
+    assert text.startswith("checked 39 projects") and "direction-count" in text
+    pid = rules["direction-count"]["projects"][0]
+    one = json.loads(kb("lint", "--project", pid, "--json").stdout)
+    assert sum(f["rule"] == "direction-count" for f in one) == 3
+    listed = json.loads(kb("lint", "--rules", "--json").stdout)
+    assert {r["id"] for r in listed} == set(rules)
+
+
+def test_suggest_json(kb):
+    data = json.loads(kb("suggest", "老旧小区改造提升工程", "--json").stdout)
+    assert data["similar"][0]["name"] == "老旧小区改造项目"
+    assert data["types"][0]["type"] == "工程建设与改造"
+    assert data["template"]["type"] == "工程建设与改造" and data["template"]["items"]
+    item = data["template"]["items"][0]
+    assert {"level1", "level2", "name", "projects", "target", "summary", "indicator_ids"} <= set(item)
+    typed = json.loads(kb("suggest", "老旧小区改造提升工程", "--type", "人才", "--json").stdout)
+    assert typed["template"]["type"] == "人才"
+
+
+def test_suggest_for_a_draft_uses_its_overview_and_type(kb):
+    kb("draft", "new", "新设专项", "--overview", "支持小贷公司支农支小，服务小微企业和三农", "--type", "监管与风险防控")
+    data = json.loads(kb("suggest", "新设专项", "--json").stdout)
+    assert data["similar"][0]["name"] == "小额贷款公司专项"
+    assert data["template"]["type"] == "监管与风险防控"

@@ -1,0 +1,228 @@
+"""Exports: a draft from a template and two precedents, checked, written in every format and read back; formula
+injection, path traversal, bad folders, Markdown escaping."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kb import drafts, export, suggest
+from kb.db import connect
+from kb.drafts import NewRow
+from kb.errors import KbError
+from kb.lint import lint_draft
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from kb.ingest import import_seeds
+
+    path = tmp_path_factory.mktemp("seeds") / "kb.sqlite3"
+    conn = connect(path)
+    import_seeds(conn)
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def kb(seeded, tmp_path):
+    import shutil
+
+    shutil.copy(seeded, tmp_path / "kb.sqlite3")  # closed above: nothing left in the write-ahead log
+    conn = connect(tmp_path / "kb.sqlite3")
+    yield conn
+    conn.close()
+
+
+def project_id(conn, name: str) -> int:
+    return conn.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()[0]
+
+
+def expected(draft) -> list[tuple[str, str, str, str, str]]:
+    return [(r.level1, r.level2, r.name, r.target, r.basis or "") for r in draft.rows]
+
+
+def read_xlsx(path):
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path).active
+    values = [list(r) for r in ws.iter_rows(values_only=True)]
+    header = next(n for n, r in enumerate(values) if r[0] == "一级指标")
+    rows, last = [], [None, None]
+    for r in values[header + 1:]:
+        for c in (0, 1):  # merged level cells hold their value in the first row only
+            r[c] = r[c] if r[c] is not None else last[c]
+        last = r[:2]
+        rows.append(tuple("" if v is None else str(v) for v in r[:5]))
+    head = {r[0]: r[1] for r in values[1:header]}
+    return ws, head, rows
+
+
+def read_docx(path):
+    import docx
+
+    document = docx.Document(path)
+    head = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    rows = [tuple(c.text for c in r.cells[:5]) for r in document.tables[1].rows[1:]]
+    return document, head, rows
+
+
+def read_markdown(path):
+    lines = path.read_text("utf-8").splitlines()
+    start = next(n for n, ln in enumerate(lines) if ln.startswith("| 一级指标"))
+
+    def unescape(cell: str) -> str:
+        return cell.replace("\\|", "|").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+    return [tuple(unescape(c.strip()) for c in ln.strip("|").split(" | "))[:5] for ln in lines[start + 2:]]
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    plain = lambda text: text[1:] if text.startswith("'") else text  # noqa: E731
+    return [tuple(plain(r[k]) for k in ("一级指标", "二级指标", "三级指标", "指标值", "指标值依据")) for r in rows]
+
+
+def test_draft_from_a_template_and_two_precedents_round_trips_through_every_format(kb, tmp_path):
+    d = drafts.create(kb, "科技型企业研发补贴", department="科技局", region="宁波市", year=2025, amount_wan=500,
+                      spending_type="补贴/奖励类", overview="对科技型企业研发投入给予补贴")
+    template = drafts.apply_rows(kb, d.id, suggest.template_rows(kb, "补贴/奖励类"))
+    first = drafts.apply_rows(kb, d.id, suggest.project_rows(kb, project_id(kb, "科技型企业贷款风险贴息资金")))
+    second = drafts.apply_rows(kb, d.id, suggest.project_rows(kb, project_id(kb, "科技创新政策扶持资金")))
+    assert template.added and first.added and second.added
+    assert first.skipped  # the template already holds some of its indicators: no duplicates
+    d = second.draft
+    d = drafts.update_row(kb, d.id, d.rows[0].id, d.version, basis="历史标准")
+    names = [r.name for r in d.rows]
+    assert len(names) == len(set(names))
+    findings = lint_draft(kb, d.id)
+    assert "duplicate" not in {f.rule for f in findings}
+    assert {"direction-count", "cost-missing"} <= {f.rule for f in findings}  # the precedent's '<=110' counts
+
+    want = expected(d)
+    written = {fmt: export.export(d, tmp_path / f"out.{fmt}") for fmt in export.FORMATS}
+    assert {p.name for p in tmp_path.glob("out.*")} == {f"out.{fmt}" for fmt in export.FORMATS}
+
+    ws, head, rows = read_xlsx(written["xlsx"])
+    assert rows == want
+    assert head["项目名称"] == d.name and head["项目资金（万元）"] == 500 and head["年度"] == 2025
+    assert ws["A1"].value == export.TITLE
+    spans = [m for m in ws.merged_cells.ranges if m.min_col == m.max_col and m.max_row > m.min_row]
+    assert len([m for m in spans if m.min_col == 1]) >= 3  # level cells merged: 产出, 效益, 满意度 …
+    assert len([m for m in spans if m.min_col == 2]) >= 4
+
+    _, head, rows = read_docx(written["docx"])
+    assert rows == want and head["地区"] == "宁波市"
+    assert read_markdown(written["md"]) == want
+    assert read_csv(written["csv"]) == want
+    data = json.loads(written["json"].read_text("utf-8"))
+    assert [(r["level1"], r["level2"], r["name"], r["target"], r["basis"] or "") for r in data["rows"]] == want
+    assert data["rows"][-1]["sources"] and data["name"] == d.name
+
+
+def formula_draft(conn):
+    d = drafts.create(conn, "=cmd|' /C calc'!A0", overview="@SUM(A1:A9)", year=2025)
+    rows = [NewRow("+1+1", "产出指标", "数量指标", "=", 100.0, "%"), NewRow("-2+3", "产出指标", "质量指标"),
+            NewRow("@HYPERLINK(\"http://x\")", "效益指标", "社会效益指标", "定性", text="=1+1"),
+            NewRow("\tTAB", "满意度指标", "服务对象满意度指标", "≥", 90.0, "%")]
+    return drafts.apply_rows(conn, d.id, rows).draft
+
+
+def test_no_cell_becomes_a_formula(conn, tmp_path):
+    import openpyxl
+
+    d = formula_draft(conn)
+    xlsx = export.export(d, tmp_path / "f.xlsx")
+    with zipfile.ZipFile(xlsx) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
+    ws = openpyxl.load_workbook(xlsx).active
+    texts = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert all(c.data_type == "s" for c in texts)
+    risky = [c for c in texts if c.value.startswith(export.FORMULA_START)]
+    assert {c.value for c in risky} >= {"=cmd|' /C calc'!A0", "@SUM(A1:A9)", "+1+1", "-2+3", "=100%", "=1+1"}
+    assert all(c.quotePrefix for c in risky)
+    with (export.export(d, tmp_path / "f.csv")).open(encoding="utf-8-sig") as fh:
+        cells = [c for row in csv.reader(fh) for c in row]
+    assert not any(c.startswith(export.FORMULA_START) for c in cells)
+    assert "'+1+1" in cells and "'=100%" in cells
+
+
+@pytest.mark.parametrize("name, file_name", [
+    ("../../etc/passwd", "etc_passwd.xlsx"), ("..", "draft.xlsx"), ("a/b\\c:d", "a_b_c_d.xlsx"),
+    (".hidden", "hidden.xlsx"), ("科技补贴", "科技补贴.xlsx"),
+])
+def test_a_draft_name_never_leaves_the_folder(conn, tmp_path, name, file_name):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    written = export.export(drafts.create(conn, name), folder)
+    assert written == folder / file_name and written.parent == folder
+    assert [p.name for p in folder.iterdir()] == [file_name]
+
+
+def test_missing_or_unwritable_folder(conn, tmp_path, monkeypatch):
+    d = drafts.create(conn, "甲")
+    with pytest.raises(KbError, match="no such folder"):
+        export.export(d, tmp_path / "missing" / "x.xlsx")
+    (tmp_path / "file").write_text("")
+    with pytest.raises(KbError, match="no such folder"):
+        export.export(d, tmp_path / "file" / "x.xlsx")
+    with pytest.raises(KbError, match="unknown export format"):
+        export.export(d, tmp_path / "x.pdf")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    with pytest.raises(KbError, match="cannot write here"):
+        export.export(d, tmp_path / "x.xlsx")
+
+
+def test_a_failed_write_leaves_no_file(conn, tmp_path, monkeypatch):
+    d = drafts.create(conn, "甲")
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    (tmp_path / "x.md").write_text("earlier export")
+
+    def broken(draft, path):
+        path.write_text("half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "_markdown", broken)
+    with pytest.raises(KbError, match="No space left"):
+        export.export(d, tmp_path / "x.md")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.md"]
+    assert (tmp_path / "x.md").read_text() == "earlier export"
+
+
+def test_markdown_escapes_pipes_and_html(conn):
+    d = drafts.create(conn, "a|b<script>alert(1)</script>", overview="第一行\n第二行 & *强调*")
+    d = drafts.add_row(conn, d.id, drafts.new_row("指标|名", target="≥1家"))
+    text = export.markdown(d)
+    assert "a\\|b&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "<script>" not in text
+    assert "第一行 第二行 &amp; \\*强调\\*" in text
+    assert "| 指标\\|名 | ≥1家 |" in text
+    table = [ln for ln in text.splitlines() if ln.startswith("| 产出指标")]
+    assert len(table) == 1 and table[0].count(" | ") == 4
+
+
+@given(st.text(max_size=150))
+def test_any_name_gives_a_plain_file_name(name):
+    file_name = export.safe_filename(name, "xlsx")
+    assert Path(file_name).name == file_name and Path(file_name).parent == Path(".")
+    assert not file_name.startswith(".") and file_name.endswith(".xlsx")
+    assert not set(file_name) & set('/\\:*?"<>|\x00')
+
+
+@given(st.text(max_size=80))
+def test_any_text_is_one_safe_markdown_cell(text):
+    cell = export.markdown_escape(text)
+    assert "\n" not in cell and "\r" not in cell and "<" not in cell and ">" not in cell
+    assert all(cell[i - 1] == "\\" for i, ch in enumerate(cell) if ch == "|")

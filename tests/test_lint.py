@@ -1,0 +1,149 @@
+"""Goal-table checks: every rule on a table that breaks it and on one that does not; drafts and imported projects."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import make_document, store
+from kb import drafts
+from kb.lint import RULES, SEVERITIES, GoalTable, Line, draft_table, lint_all, lint_draft, lint_project, run
+
+
+def line(name: str, level1: str, level2: str, operator: str | None, value: float | None = None,
+         unit: str | None = None, target: str = "", **kw) -> Line:
+    value = None if value is None else float(value)
+    return Line(name, level1, level2, level1, level2, False, operator, value, unit, target, **kw)
+
+
+def good() -> GoalTable:
+    """A 2024 table (the 2021 framework) that every rule accepts."""
+    return GoalTable("惠企补贴", 2024, [
+        line("补贴企业数", "产出指标", "数量指标", "≥", 50, "家"),
+        line("补贴发放准确率", "产出指标", "质量指标", "=", 100, "%"),
+        line("补贴发放及时性", "产出指标", "时效指标", "定性", target="及时"),
+        line("企业营业收入增长率", "效益指标", "经济效益指标", "≥", 120, "%"),
+        line("有责投诉数", "效益指标", "社会效益指标", "≤", 2, "起"),
+        line("服务对象满意度", "满意度指标", "服务对象满意度指标", "≥", 90, "%"),
+        line("降低企业融资成本", "成本指标", "经济成本指标", "≥", 10, "%"),
+        line("补贴资金总额", "成本指标", "经济成本指标", "≤", 1200, "万元"),
+    ], weights=[30, 30, 40])
+
+
+def replace(table: GoalTable, n: int, **changes) -> GoalTable:
+    lines = list(table.lines)
+    lines[n] = dataclasses.replace(lines[n], **changes)
+    return dataclasses.replace(table, lines=lines)
+
+
+def drop_level(level: str):
+    return lambda t: dataclasses.replace(t, lines=[ln for ln in t.lines if ln.std_level1 != level])
+
+
+BREAKERS = {
+    "levels-missing": drop_level("满意度指标"),
+    "cost-missing": drop_level("成本指标"),
+    "level-outside": lambda t: replace(t, 0, level1="投入与目标管理", level2="投入管理", std_level1=None,
+                                       std_level2=None),
+    "no-target": lambda t: replace(t, 0, operator=None, value=None, unit=None, target=""),
+    "no-number": lambda t: replace(t, 1, operator="定性", value=None, unit=None, target="准确"),
+    "no-unit": lambda t: replace(t, 0, unit=None),
+    "vague": lambda t: replace(t, 2, target="有效提升"),
+    "pct-range": lambda t: replace(t, 1, value=120.0),
+    "direction-count": lambda t: replace(t, 0, operator="≤", target="<=50家"),
+    "direction-satisfaction": lambda t: replace(t, 5, operator="≤"),
+    "direction-cost": lambda t: replace(t, 7, operator="≥"),
+    "satisfaction-low": lambda t: replace(t, 5, value=70.0),
+    "input-under-output": lambda t: replace(t, 1, name="预算执行率"),
+    "duplicate": lambda t: dataclasses.replace(t, lines=t.lines + [dataclasses.replace(t.lines[5],
+                                                                                       name="服务对象满意度（%）")]),
+    "too-few": lambda t: dataclasses.replace(t, lines=t.lines[:2]),
+    "weights-sum": lambda t: dataclasses.replace(t, weights=[30, 30, 30]),
+    "basis-missing": lambda t: dataclasses.replace(t, has_basis=True),
+}
+
+
+def rule_ids(table: GoalTable) -> set[str]:
+    return {f.rule for f in run(table)}
+
+
+def test_every_rule_has_an_id_severity_reason_and_a_test():
+    assert len({r.id for r in RULES}) == len(RULES)
+    assert {r.severity for r in RULES} <= set(SEVERITIES)
+    assert all(r.reason and "\n" not in r.reason for r in RULES)
+    assert set(BREAKERS) == {r.id for r in RULES}
+
+
+def test_the_good_table_passes_every_rule():
+    assert run(good()) == []
+
+
+@pytest.mark.parametrize("rule", list(BREAKERS))
+def test_rule_fires_on_a_table_that_breaks_it(rule):
+    broken = BREAKERS[rule](good())
+    assert rule in rule_ids(broken)
+    assert rule not in rule_ids(good())
+
+
+def test_findings_name_the_row_and_indicator():
+    findings = run(BREAKERS["direction-count"](good()))
+    (f,) = [f for f in findings if f.rule == "direction-count"]
+    assert (f.row, f.indicator, f.severity) == (1, "补贴企业数", "warning")
+    assert "<=50家" in f.detail and f.reason
+
+
+def test_2015_framework_allows_cost_under_output_and_needs_no_cost_level():
+    table = dataclasses.replace(good(), year=2021)
+    table = replace(table, 7, level1="产出指标", level2="成本指标")
+    table = replace(table, 6, level1="产出指标", level2="成本指标")
+    assert rule_ids(table) == set()
+    assert "cost-missing" not in rule_ids(drop_level("成本指标")(table))
+    assert "level-outside" in rule_ids(dataclasses.replace(table, year=2023))
+
+
+def test_negative_counts_take_an_upper_bound():
+    table = replace(good(), 4, name="网络故障次数", operator="<", value=10.0, unit="次")
+    assert "direction-count" not in rule_ids(table)
+
+
+def test_inferred_levels_are_not_blamed_for_being_outside():
+    table = replace(good(), 0, level1="", level2="", inferred=True)
+    assert "level-outside" not in rule_ids(table)
+
+
+def test_lint_imported_project(conn):
+    store(conn, make_document({"金融服务": [("补贴企业数", "<=110"), ("服务对象满意度", "≥70%")]}), year=2021)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    rules = {f.rule for f in lint_project(conn, pid)}
+    assert {"direction-count", "satisfaction-low", "too-few", "levels-missing", "no-unit"} <= rules
+    assert "cost-missing" not in rules  # 2021: the 2015 framework
+
+
+def test_lint_all_reports_which_projects_break_which_rules(conn):
+    store(conn, make_document({"甲": [("补贴企业数", "<=110")], "乙": [("补贴企业数", ">=10家"),
+                                                                       ("补贴发放及时性", "及时"),
+                                                                       ("服务对象满意度", "≥90%"),
+                                                                       ("企业营业收入增长率", "≥5%")]}))
+    report = lint_all(conn)
+    assert report["checked"] == 2
+    by_rule = {r["id"]: r for r in report["rules"]}
+    first = conn.execute("SELECT id FROM projects WHERE name = '甲'").fetchone()[0]
+    assert by_rule["direction-count"]["projects"] == [first]
+    assert by_rule["too-few"]["projects"] == [first]
+    assert len(by_rule["cost-missing"]["projects"]) == 2  # 2024: the 2021 framework asks for 成本
+    assert {p["name"] for p in report["projects"]} == {"甲", "乙"}
+
+
+def test_lint_draft_uses_row_weights_and_basis(conn):
+    d = drafts.create(conn, "草稿", year=2024)
+    d = drafts.add_row(conn, d.id, drafts.new_row("服务对象满意度", target="≥90%", basis="历史标准", weight=40))
+    d = drafts.add_row(conn, d.id, drafts.new_row("补贴企业数", target="≥10家", weight=50))
+    table = draft_table(d)
+    assert [r.name for r in d.rows] == ["补贴企业数", "服务对象满意度"]  # framework order
+    assert table.weights == [50, 40] and table.has_basis
+    findings = lint_draft(conn, "草稿")
+    by_rule = {f.rule: f for f in findings}
+    assert "the weights sum to 90" in by_rule["weights-sum"].detail
+    assert by_rule["basis-missing"].indicator == "补贴企业数"
+    assert by_rule["levels-missing"].detail == "no 效益指标"

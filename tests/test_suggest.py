@@ -1,0 +1,112 @@
+"""Suggestions from the seeds: similar projects with shared terms, templates by spending type, values."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import suggest
+from kb.db import connect
+from kb.errors import KbError
+from kb.levels import FRAMEWORK, LEVEL1
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    from kb.ingest import import_seeds
+
+    conn = connect(tmp_path_factory.mktemp("seeds") / "kb.sqlite3")
+    import_seeds(conn)
+    yield conn
+    conn.close()
+
+
+def project_id(conn, name: str) -> int:
+    return conn.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()[0]
+
+
+@pytest.mark.parametrize("new, expected, shared", [
+    ("科技型企业研发补贴", ["科技型企业贷款风险贴息资金", "科技创新政策扶持资金", "扶持政策涉科兑现", "科技支行贷款风险补偿金"],
+     "科技型企业"),
+    ("政务信息系统运维服务", ["广州开发区民营及中小微企业信用信息和融资对接平台运维服务", "信息化运维经费"], "信息"),
+    ("高校毕业生就业见习补贴", ["就业再就业和创业扶持政策补贴"], "就业见习补贴"),
+    ("老旧小区改造提升工程", ["老旧小区改造项目"], "老旧小区改造"),
+])
+def test_new_projects_find_the_expected_precedents_first(kb, new, expected, shared):
+    hits = suggest.similar_projects(kb, new, limit=8)
+    assert {h.name for h in hits[:len(expected)]} == set(expected)
+    assert hits[0].name == expected[0]
+    assert shared in hits[0].shared
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_the_overview_counts_too(kb):
+    hits = suggest.similar_projects(kb, "新设专项", overview="支持小贷公司支农支小，服务小微企业和三农")
+    assert hits[0].name == "小额贷款公司专项"
+
+
+def test_no_letters_no_matches_but_no_error(kb):
+    assert suggest.similar_projects(kb, "———") == []
+
+
+def test_shared_terms_are_the_longest_common_pieces():
+    assert suggest.shared_terms("政务信息系统运维服务", "系统运行日常操作与维护，运维服务，信息") == ["运维服务", "系统运", "信息"]
+    assert suggest.shared_terms("甲乙", "丙丁") == []
+
+
+def test_classification_rules_are_data(monkeypatch):
+    assert suggest.spending_type("就业见习补贴") in ("补贴/奖励类", "就业与民生")
+    assert suggest.spending_type("信息化运维经费") == "信息化建设与运维"
+    assert suggest.spending_type("综合经费") is None
+    monkeypatch.setitem(suggest.SPENDING_TYPES, "体育", ("体育", "赛事"))
+    assert suggest.classify("全民健身赛事经费") == [("体育", 2, ["赛事"])]
+
+
+def test_a_template_is_built_from_the_knowledge_base(kb):
+    known = {r[0] for r in kb.execute("SELECT name FROM indicators")}
+    for kind in suggest.SPENDING_TYPES:
+        t = suggest.template(kb, kind, per_slot=2)
+        assert {n for _, n in t.projects} == {n for _, n in suggest.projects_of_type(kb, kind)}
+        assert all(i.name in known for i in t.items)
+        slots = [(i.level1, i.level2) for i in t.items]
+        order = [(LEVEL1.index(a), FRAMEWORK[a].index(b)) for a, b in slots]
+        assert order == sorted(order)
+        assert all(slots.count(s) <= 2 for s in slots)
+
+
+def test_subsidy_template_picks_the_most_used_indicators(kb):
+    t = suggest.template(kb, "补贴/奖励类")
+    assert "科技型企业贷款风险贴息资金" in {n for _, n in t.projects}
+    item = next(i for i in t.items if i.name == "补贴发放准确率")
+    assert (item.level1, item.level2, item.projects, item.target) == ("产出指标", "质量指标", 4, "=100%")
+    assert item.summary["count"] == 4 and item.summary["median"] == 100
+    levels = {i.level1 for i in t.items}
+    assert {"产出指标", "效益指标", "满意度指标"} <= levels
+
+
+def test_template_rows_carry_targets_and_sources(kb):
+    rows = suggest.template_rows(kb, "补贴/奖励类", only=["补贴发放准确率", "补贴及时性"])
+    assert [(r.name, r.operator, r.value, r.unit, r.text) for r in rows] == [
+        ("补贴发放准确率", "=", 100.0, "%", None), ("补贴及时性", "定性", None, None, "及时")]
+    assert len(rows[0].sources) == 4
+    with pytest.raises(KbError, match="unknown spending type"):
+        suggest.template(kb, "烟花")
+
+
+def test_value_suggestion(kb):
+    v = suggest.value_suggestion(kb, "服务企业满意度")
+    assert (v["count"], v["median"], v["min"], v["max"], v["unit"]) == (3, 90, 90, 100, "%")
+    assert dict(v["spread"]) == {"≥90%": 1, "=90%": 1, "=100%": 1}
+    assert suggest.value_suggestion(kb, "从未有过的指标")["count"] == 0
+
+
+def test_project_rows_leave_out_what_is_outside_the_framework_unless_asked(kb):
+    pid = project_id(kb, "“政银保”贷款保证保险补贴")
+    rows = suggest.project_rows(kb, pid)
+    assert "预算执行率" not in [r.name for r in rows] and len(rows) == 5
+    assert rows[0].level1 == "产出指标" and len(rows[0].sources) == 1
+    picked = suggest.project_rows(kb, pid, only=["1", "补贴及时性"])
+    assert [r.name for r in picked] == ["预算执行率", "补贴及时性"]
+    with pytest.raises(KbError, match="not in project"):
+        suggest.project_rows(kb, pid, only=["补贴及时性", "不存在"])
+    with pytest.raises(KbError, match="no project"):
+        suggest.project_rows(kb, 99999)
