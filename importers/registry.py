@@ -10,9 +10,10 @@ SAMPLE_ROWS = 400  # a layout shows in its first rows; the whole document is sco
 
 
 def all_layouts() -> list[Layout]:
-    from importers.layouts import form_kv, inline_table, summary_table, word_cells
+    from importers.layouts import flat_sheet, form_kv, inline_table, label_lines, summary_table, word_cells
 
-    return [form_kv.LAYOUT, summary_table.LAYOUT, inline_table.LAYOUT, word_cells.LAYOUT]
+    return [form_kv.LAYOUT, summary_table.LAYOUT, inline_table.LAYOUT, word_cells.LAYOUT, flat_sheet.LAYOUT,
+            label_lines.LAYOUT]
 
 
 def detect_layout(rows: list[Row]) -> tuple[Layout | None, dict[str, float]]:

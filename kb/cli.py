@@ -114,21 +114,23 @@ def import_cmd(
     year: Optional[int] = typer.Option(None, help="Budget year for documents whose text does not state it."),
     department: str = typer.Option("", help="Department for documents whose text does not state it."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; write nothing."),
+    report: Optional[Path] = typer.Option(
+        None, "--report", metavar="FILE", help="Write the files that failed or were skipped, and why (.csv or .md)."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Import published goal documents: one transaction per document; re-importing the same file adds nothing."""
-    from kb.ingest import collect_files, import_paths
+    """Import published goal documents (.txt .csv .xlsx .xls .docx .pdf): one transaction per document;
+    re-importing the same file adds nothing."""
+    from kb.ingest import collect_files, import_paths, write_report
     from kb.store import Fallbacks
 
     conn = open_kb(ctx, bootstrap=False)
     files, _ = collect_files(paths)
-    progress = _progress(len(files)) if not as_json and len(files) > 3 and sys.stderr.isatty() else None
-    with progress or contextlib.nullcontext():
-        task = progress.add_task("importing", total=len(files)) if progress else None
-        results = import_paths(
-            conn, paths, Fallbacks(region=region, year=year, department=department), dry_run=dry_run,
-            progress=(lambda r: progress.advance(task)) if progress else None,
-        )
+    bar = _ImportBar(files) if not as_json and len(files) > 3 and sys.stderr.isatty() else None
+    with bar or contextlib.nullcontext():
+        results = import_paths(conn, paths, Fallbacks(region=region, year=year, department=department),
+                               dry_run=dry_run, progress=bar.advance if bar else None)
+    if report:
+        write_report(results, report)
     if as_json:
         _print_json([{"path": str(r.path), "status": r.status, "message": r.message, "layout": r.layout,
                       "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings}
@@ -139,25 +141,55 @@ def import_cmd(
         raise typer.Exit(1)
 
 
-def _progress(total: int):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+class _ImportBar:
+    """A progress bar on stderr: bytes done of all files (for the ETA), files done, failures so far."""
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=_console(stderr=True), transient=True)
+    def __init__(self, files: list[Path]):
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.sizes = {path: max(path.stat().st_size, 1) for path in files}
+        self.done = self.failed = 0
+        self.progress = Progress(TextColumn("importing"), BarColumn(), TextColumn("{task.fields[counts]}"),
+                                 TimeRemainingColumn(), console=_console(stderr=True), transient=True)
+        self.task = self.progress.add_task("import", total=sum(self.sizes.values()), counts=self._counts())
+
+    def _counts(self) -> str:
+        return f"{self.done}/{len(self.sizes)} files" + (f", {self.failed} failed" if self.failed else "")
+
+    def advance(self, result) -> None:
+        self.done += 1
+        self.failed += result.status == "failed"
+        self.progress.update(self.task, advance=self.sizes.get(result.path, 1), counts=self._counts())
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
 
 
 def _print_import_summary(results, dry_run: bool) -> None:
+    from kb.ingest import follow_ups
+
     out, err = _console(), _console(stderr=True)
     for r in results:
-        if r.status == "failed":
-            err.print(f"kb: {r.path}: {r.message}", markup=False)
-        elif r.status in ("imported", "replaced", "would import"):
+        if r.status in ("imported", "replaced", "would import"):
             out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators",
                       markup=False)
             for w in r.warnings:
                 out.print(f"{'warning':>12}  {w}", markup=False)
         elif r.status == "unchanged":
             out.print(f"{'unchanged':>12}  {r.path}  ({r.message})", markup=False)
+    troubles = follow_ups(results)
+    if troubles:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table("file", "status", "reason", title="not imported", title_justify="left")
+        for r in troubles:
+            table.add_row(Text(str(r.path)), r.status, Text(r.message))
+        err.print(table)
     count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731
     done = "would import" if dry_run else "imported"
     out.print(

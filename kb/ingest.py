@@ -1,18 +1,48 @@
-"""`kb import`: walk files and folders, parse each document and store it, one transaction per document."""
+"""`kb import`: walk files and folders, parse documents (in worker processes when there are several) and
+store each in the main process, one transaction per document, so SQLite writes stay serial.
+
+A worker parses one file at a time under a memory limit and a time limit: a file that hangs or blows up
+is killed and reported, and the other files go on. `write_report` writes the files that failed or were
+skipped, with the reason, as CSV or Markdown.
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import os
 import sqlite3
+import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import importers
-from importers.readers import READERS
+from importers.readers import EXTENSIONS, read_rows
+from importers.records import RawDocument
 from kb.errors import KbError
 from kb.seeds import MANIFEST, load_manifest
 from kb.store import Fallbacks, Provenance, store_document
+
+PARSE_TIMEOUT = 120.0  # seconds a worker may spend on one file
+WORKER_MEMORY = 3 << 30  # address space of a worker process (Linux), bytes
+MIN_PARALLEL = 4  # documents to parse from which worker processes may pay for their start-up …
+PARALLEL_SECONDS = 2.0  # … when parsing them in this process would take about this long
+SECONDS_PER_BYTE = {".pdf": 5e-6}  # rough parse cost (other formats: DEFAULT_COST)
+DEFAULT_COST = 1e-6
+MAX_WORKERS = 8
+NOT_DOCUMENTS = {"thumbs.db", "desktop.ini", ".ds_store"}
+HINTS = {  # extension → why it is skipped, when there is something to do about it
+    ".doc": "an old Word .doc: save it as .docx to import it",
+    ".wps": "a WPS document: save it as .docx to import it",
+    ".et": "a WPS spreadsheet: save it as .xlsx to import it",
+    ".ods": "an OpenDocument spreadsheet: save it as .xlsx to import it",
+    ".odt": "an OpenDocument text: save it as .docx to import it",
+    ".zip": "an archive: unpack it first", ".rar": "an archive: unpack it first", ".7z": "an archive: unpack it first",
+}
+GOAL_WORDS = ("绩效", "指标")
 
 
 @dataclass
@@ -24,6 +54,26 @@ class FileResult:
     projects: int = 0
     indicators: int = 0
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    """What parsing one file gave: a document, or why there is none ('failed' or 'skipped')."""
+
+    raw: RawDocument | None
+    status: str = "parsed"
+    message: str = ""
+
+
+def _skip_reason(path: Path) -> str:
+    """Why a file met while walking a folder is not a document to read ('' when it is one)."""
+    name = path.name.lower()
+    if name.startswith(("~$", ".~lock")) or name in NOT_DOCUMENTS:
+        return "a temporary or system file"
+    suffix = path.suffix.lower()
+    if suffix in EXTENSIONS:
+        return ""
+    return HINTS.get(suffix, f"not a supported document type ({suffix or 'no extension'})")
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -41,14 +91,127 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             if any(part.startswith(".") for part in child.relative_to(path).parts) or child.name == MANIFEST:
                 continue
-            if child.suffix.lower() in READERS:
+            reason = _skip_reason(child)
+            if reason:
+                skipped.append(FileResult(child, "skipped", reason))
+            else:
                 files.append(child)
                 found += 1
-            else:
-                skipped.append(FileResult(child, "skipped", f"not a supported document type ({child.suffix or 'no extension'})"))
         if not found:
-            raise KbError(f"{path}: no documents found (looked for {', '.join(sorted(READERS))})")
+            raise KbError(f"{path}: no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
     return files, skipped
+
+
+def parse_document(path: Path) -> Parsed:
+    """Read and parse one file; never raises for a bad document (the result says what went wrong)."""
+    try:
+        rows = read_rows(path)
+        return Parsed(importers.parse_rows(rows))
+    except importers.UnreadableFile as exc:
+        return Parsed(None, "failed", str(exc))
+    except importers.UnknownLayout as exc:
+        if not any(word in cell for row in rows for cell in row.cells for word in GOAL_WORDS):
+            return Parsed(None, "skipped", "not a goal document (no 绩效 or 指标 in it)")
+        return Parsed(None, "failed", str(exc))
+    except importers.ParseError as exc:
+        return Parsed(None, "failed", str(exc))
+    except MemoryError:
+        return Parsed(None, "failed", "too large to parse within the memory limit")
+    except Exception as exc:  # a parser bug must not stop the other files
+        return Parsed(None, "failed", f"internal error while parsing ({type(exc).__name__}: {exc})")
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+    except (ImportError, ValueError, OSError):  # not on this platform, or already lower
+        pass
+
+
+def _worker(conn) -> None:
+    """A worker process: parse each path it receives and send the result back, until None."""
+    _limit_memory()
+    while (path := conn.recv()) is not None:
+        conn.send(parse_document(path))
+
+
+def parse_all(paths: list[Path], workers: int | None = None) -> Iterator[tuple[Path, Parsed]]:
+    """Each path with its parse result, in the order they finish. Without `workers`, worker processes
+    (one per CPU) are used for MIN_PARALLEL files or more that would take PARALLEL_SECONDS here."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS, len(paths)) if _worth_parallel(paths) else 1
+    if workers < 2:
+        for path in paths:
+            yield path, parse_document(path)
+        return
+    yield from _parse_in_workers(paths, workers)
+
+
+def _worth_parallel(paths: list[Path]) -> bool:
+    if len(paths) < MIN_PARALLEL:
+        return False
+    cost = sum(path.stat().st_size * SECONDS_PER_BYTE.get(path.suffix.lower(), DEFAULT_COST) for path in paths)
+    return cost >= PARALLEL_SECONDS
+
+
+def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("spawn")
+    queue = deque(paths)
+    idle: list = []
+    busy: dict = {}  # connection → (process, path, started)
+
+    def start():
+        mine, theirs = context.Pipe()
+        process = context.Process(target=_worker, args=(theirs,), daemon=True)
+        process.start()
+        theirs.close()
+        return process, mine
+
+    try:
+        while queue or busy:
+            while queue and len(busy) < workers:
+                process, conn = idle.pop() if idle else start()
+                path = queue.popleft()
+                conn.send(path)
+                busy[conn] = (process, path, time.monotonic())
+            oldest = min(started for _, _, started in busy.values())
+            for conn in wait(list(busy), timeout=max(0.0, oldest + PARSE_TIMEOUT - time.monotonic())):
+                process, path, _ = busy.pop(conn)
+                try:
+                    parsed = conn.recv()
+                except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
+                    process.join(1)
+                    yield path, Parsed(None, "failed", f"the reader crashed on this file (exit code {process.exitcode})")
+                    continue
+                idle.append((process, conn))
+                yield path, parsed
+            now = time.monotonic()
+            for conn, (process, path, started) in list(busy.items()):
+                if now - started > PARSE_TIMEOUT:
+                    process.kill()
+                    del busy[conn]
+                    yield path, Parsed(None, "failed", f"took longer than {PARSE_TIMEOUT:.0f} s to read: stopped")
+    finally:
+        for process, conn in idle:
+            try:
+                conn.send(None)
+            except OSError:
+                process.kill()
+        for process, _, _ in busy.values():
+            process.kill()
+        for process, _ in idle:
+            process.join(5)
+
+
+# --- storing ----------------------------------------------------------------------------------
 
 
 def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> Fallbacks:
@@ -63,28 +226,18 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
                      source="manifest")
 
 
-def import_file(conn: sqlite3.Connection, path: Path, options: Fallbacks, manifests: dict,
-                dry_run: bool = False) -> FileResult:
-    """Import one file; never raises for a bad document (the result says what went wrong)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}")
-    sha = hashlib.sha256(data).hexdigest()
-    if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
-        return FileResult(path, "unchanged", "already imported (same content)")
-    try:
-        raw = importers.parse_file(path)
-    except (importers.UnreadableFile, importers.UnknownLayout, importers.ParseError) as exc:
-        return FileResult(path, "failed", str(exc))
-    except Exception as exc:  # a parser bug must not stop the other files
-        return FileResult(path, "failed", f"internal error while parsing ({type(exc).__name__}: {exc})")
+def _store(conn: sqlite3.Connection, path: Path, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
+           dry_run: bool) -> FileResult:
+    """The parsed document stored (or only counted, in a dry run)."""
+    raw = parsed.raw
+    if raw is None:
+        return FileResult(path, parsed.status, parsed.message)
     indicators = sum(len(p.indicators) for p in raw.projects)
     if dry_run:
         return FileResult(path, "would import", "", raw.layout, len(raw.projects), indicators, raw.warnings)
     try:
-        fallbacks = _fallbacks(path, options, manifests)
-        stored = store_document(conn, raw, Provenance(path.name, str(path.resolve()), sha), fallbacks)
+        stored = store_document(conn, raw, Provenance(path.name, str(path.resolve()), sha),
+                                _fallbacks(path, options, manifests))
     except KbError as exc:
         return FileResult(path, "failed", str(exc))
     except sqlite3.Error as exc:
@@ -93,18 +246,53 @@ def import_file(conn: sqlite3.Connection, path: Path, options: Fallbacks, manife
                       stored.projects, stored.indicators, stored.warnings)
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallbacks | None = None,
-                 dry_run: bool = False, progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Import every document under `paths`; the results list skipped files too."""
+                 dry_run: bool = False, progress: Callable[[FileResult], None] | None = None,
+                 workers: int | None = None) -> list[FileResult]:
+    """Import every document under `paths`; the results (in file order) list skipped files too.
+
+    A file whose content is already stored, or repeats another file of this import, is 'unchanged'.
+    """
     files, skipped = collect_files(paths)
-    manifests: dict[Path, dict] = {}
-    results = []
-    for path in files:
-        result = import_file(conn, path, options or Fallbacks(), manifests, dry_run)
-        results.append(result)
+    options = options or Fallbacks()
+    results: dict[Path, FileResult] = {}
+    shas: dict[Path, str] = {}
+    first_with: dict[str, Path] = {}
+
+    def done(result: FileResult) -> None:
+        results[result.path] = result
         if progress:
             progress(result)
-    return results + skipped
+
+    for path in files:
+        try:
+            sha = _sha256(path)
+        except OSError as exc:
+            done(FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}"))
+            continue
+        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
+            done(FileResult(path, "unchanged", "already imported (same content)"))
+        elif sha in first_with:
+            done(FileResult(path, "unchanged", f"same content as {first_with[sha]}"))
+        else:
+            first_with[sha] = path
+            shas[path] = sha
+    manifests: dict[Path, dict] = {}
+    order, waiting = list(shas), {}
+    for path, parsed in parse_all(list(shas), workers):
+        waiting[path] = parsed
+        while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
+            path = order.pop(0)
+            done(_store(conn, path, waiting.pop(path), shas[path], options, manifests, dry_run))
+    return [results[path] for path in files] + skipped
 
 
 def import_seeds(conn: sqlite3.Connection) -> list[FileResult]:
@@ -112,3 +300,34 @@ def import_seeds(conn: sqlite3.Connection) -> list[FileResult]:
 
     return import_paths(conn, [seeds_dir()])
 
+
+# --- the report -------------------------------------------------------------------------------
+
+REPORT_COLUMNS = ("file", "status", "reason")
+
+
+def follow_ups(results: list[FileResult]) -> list[FileResult]:
+    """The files a user should look at: failed first, then skipped."""
+    return sorted((r for r in results if r.status in ("failed", "skipped")),
+                  key=lambda r: (r.status != "failed", str(r.path)))
+
+
+def write_report(results: list[FileResult], path: Path) -> None:
+    """The failed and skipped files with their reason: Markdown for .md, else CSV (UTF-8 with BOM, for Excel)."""
+    rows = [(str(r.path), r.status, r.message) for r in follow_ups(results)]
+    if path.suffix.lower() in (".md", ".markdown"):
+        cell = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        lines = ["| " + " | ".join(REPORT_COLUMNS) + " |", "|" + "---|" * len(REPORT_COLUMNS)]
+        lines += ["| " + " | ".join(map(cell, row)) + " |" for row in rows]
+        text = "\n".join(lines) + "\n"
+        encoding = "utf-8"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(REPORT_COLUMNS)
+        writer.writerows(rows)
+        text, encoding = buffer.getvalue(), "utf-8-sig"
+    try:
+        path.write_text(text, encoding)
+    except OSError as exc:
+        raise KbError(f"{path}: cannot write the report: {exc.strerror or exc}") from None

@@ -30,6 +30,7 @@ from importers.records import (
 )
 
 NAME = "word-cells"
+FLATTENED = 0.5  # share of one-cell lines from which rows are a table flattened by a text export
 # section → (words that mark its first row, whether the row must START with the word)
 SECTIONS = {
     "head": (("项目名称",), True),
@@ -400,26 +401,37 @@ def read_form(table: list[Row]) -> RawDocument:
     )
 
 
-def parse(rows: list[Row]) -> RawDocument:
-    return read_form(word_rows(rows))
+def _cell_line_share(rows: list[Row]) -> float:
+    """Share of the lines with text that hold a single tab-indented cell.
 
-
-def detect(rows: list[Row]) -> float:
-    """Mostly lines holding a single tab-indented cell, and the form's labels.
-
-    0.0 unless at least half the lines with text begin a one-cell table cell; then the share
-    of such lines, a 项目名称 cell followed by its value, and the 绩效目标 / 评价指标 sections.
+    At least FLATTENED: a text export that put one table cell per line; less: rows of real table
+    cells (a .docx, .xlsx or PDF reader), which `read_form` takes as they are.
     """
     content = [row for row in rows if not row.blank]
     if not content:
         return 0.0
     base = min(_depth(row) for row in content)
-    cell_lines = sum(1 for row in content if _depth(row) > base and len(row.values()) == 1)
-    shape = cell_lines / len(content)
-    if shape < 0.5:
-        return 0.0
-    keys = [_keys(row) for row in word_rows(rows)]
+    return sum(1 for row in content if _depth(row) > base and len(row.values()) == 1) / len(content)
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    return read_form(word_rows(rows) if _cell_line_share(rows) >= FLATTENED else rows)
+
+
+def detect(rows: list[Row]) -> float:
+    """Lines holding a single tab-indented cell, or real table rows, and the form's labels.
+
+    One-cell lines: the share of such lines, a 项目名称 cell followed by its value, and the
+    绩效目标 / 评价指标 sections. Table rows: the 项目名称 cell and at least three of the
+    form's other sections (资金测算, 项目总体绩效目标, 保障措施, 评价指标, 进度 …).
+    """
+    shape = _cell_line_share(rows)
+    table = word_rows(rows) if shape >= FLATTENED else rows
+    keys = [_keys(row) for row in table]
     named = any(k[:1] == ["项目名称"] and len(k) > 1 for k in keys)
+    if shape < FLATTENED:
+        found = {name for row in table if (name := _section(row))} - {"head"}
+        return round(0.4 * named + 0.6 * min(1.0, len(found) / 3), 3) if named else 0.0
     flat = {key for row_keys in keys for key in row_keys}
     sections = sum(any(word in key for key in flat) for word in ("绩效目标", "评价指标")) / 2
     return round(0.4 * shape + 0.4 * named + 0.2 * sections, 3)

@@ -1,10 +1,17 @@
-"""Plain-text documents: encoding detected from the bytes (UTF-8, BOMs, UTF-16, GB18030)."""
+"""Plain-text documents: encoding detected from the bytes (UTF-8, BOMs, UTF-16, GB18030).
+
+.txt/.tsv lines split on tabs; .csv rows split by the csv module (quoted cells may hold commas and
+line breaks), on commas, or on semicolons or tabs when those separate the first lines.
+"""
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import re
 
+from importers.readers.common import UnreadableFile
 from importers.records import Row
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -12,8 +19,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def decode(data: bytes) -> str:
     """Decode document bytes; raises UnreadableFile for empty or binary data."""
-    from importers.readers import UnreadableFile
-
     if not data.strip():
         raise UnreadableFile("empty file")
     if data.startswith(codecs.BOM_UTF8):
@@ -57,3 +62,17 @@ def split_rows(text: str) -> list[Row]:
 
 def read_text_rows(data: bytes) -> list[Row]:
     return split_rows(decode(data))
+
+
+def read_csv_rows(data: bytes) -> list[Row]:
+    text = decode(data)
+    head = text[:4096]
+    delimiter = max(",;\t", key=head.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for cells in reader:
+            rows.append(Row(cells=[cell.replace("\t", " ") for cell in cells], line=reader.line_num))
+    except csv.Error as exc:
+        raise UnreadableFile(f"not a readable CSV file (line {reader.line_num}: {exc})") from None
+    return rows

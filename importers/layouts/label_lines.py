@@ -1,0 +1,217 @@
+"""Layout 'label-lines': forms as text pulled from a PDF, one cell per line, label and value apart.
+
+'项目名称' on one line and the name on the next; then 主管部门, 实施单位, 项目资金（元）, 年度资金总额 …,
+年度总体目标 with its text; then the indicator table '一级指标 二级指标 三级指标 指标值', one cell per
+line, a level cell only on the first row of its group. The cells are read as one stream (so a label
+and its value on one line read the same). Cells that a narrow column wrapped over several lines
+('服务对象' / '满意度指' / '标', '年度总体' / '目标') are joined back when together they spell a known
+label or level word; a wrapped indicator name is joined when its last piece is no target and the next
+cell is. Each '项目名称' label opens a project; page numbers, repeated table headers and form titles
+between the cells are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.cells import clean, squash
+from importers.layouts import Layout
+from importers.level_words import LEVEL2_UNDER, LEVEL2_WORDS, accepts, is_level1, is_level2
+from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+
+NAME = "label-lines"
+# head label → RawProject attribute ('' keeps the value in `fields` under the label)
+HEAD_LABELS = {
+    "项目名称": "name", "主管部门": "department", "主管部门及代码": "department", "预算单位": "department",
+    "实施单位": "", "项目属性": "", "项目类型": "", "项目期": "period", "项目期限": "period", "实施期限": "period",
+    "项目周期": "period", "项目资金": "", "年度资金总额": "amount", "资金总额": "amount", "财政拨款": "",
+    "其他资金": "", "上年结转": "", "年度总体目标": "goal", "年度绩效目标": "goal", "年度目标": "goal",
+    "总体目标": "goal", "项目概况": "overview", "项目负责人": "", "联系电话": "",
+}
+TABLE_HEADERS = {"绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "年度指标值", "目标值", "年度目标值"}
+LEVEL_WORDS = {w + suffix for w in LEVEL2_UNDER for suffix in ("指标", "目标")} | {w + "指标" for w in LEVEL2_WORDS}
+VOCABULARY = frozenset(HEAD_LABELS) | TABLE_HEADERS | LEVEL_WORDS
+MIN_SHAPE = 0.6  # share of lines holding one cell at the document's base indentation
+
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_UNIT_NOTE = re.compile(r"^[（(]\s*(亿元|万元|千元|元)\s*[）)]$")
+_SUB = re.compile(r"^其中\s*[：:]\s*")
+_VALUE = re.compile(r"^(?:[≥≤＞＜><=＝±]|[-+]?\d)")
+_NAME_END = re.compile(r"(?:率|数|量|度|性|额|值|价|时间|面积|长度|情况|标准|机制|事件|事故|指数|覆盖|规模)$")
+_PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+_TITLE = re.compile(r"(?:目标|指标)[^\s]{0,6}表$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_NOTE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]$")
+_NOTE = re.compile(r"^(?:注|备注|说明|填报说明)\s*[：:]?")
+
+
+@dataclass
+class _Cell:
+    text: str
+    line: int
+
+
+def _key(text: str) -> str:
+    """A label as a key: no spaces, no trailing colon, no parenthesised note, no leading '其中：'."""
+    return _PAREN.sub("", _SUB.sub("", squash(text))).rstrip("：:")
+
+
+def _is_label(cell: _Cell) -> bool:
+    return _key(cell.text) in HEAD_LABELS
+
+
+def _is_level(text: str) -> bool:
+    return is_level1(text) or is_level2(text)
+
+
+def _may_be_target(text: str) -> bool:
+    """A number with operator and unit, or a short word that is no indicator name ('明显改善', '健全')."""
+    return bool(_VALUE.match(text)) or (len(text) <= 6 and not _NAME_END.search(text))
+
+
+def _stream(rows: list[Row]) -> list[_Cell]:
+    """Every non-empty cell in order, wrapped pieces joined back where they spell a known word."""
+    cells = [_Cell(text, row.line) for row in rows for text in map(clean, row.cells) if text]
+    joined: list[_Cell] = []
+    i = 0
+    while i < len(cells):
+        if _UNIT_NOTE.match(cells[i].text) and joined:  # '项目资金' / '（元）'
+            joined[-1].text += cells[i].text
+            i += 1
+            continue
+        text, end = cells[i].text, i + 1
+        for j in range(i + 1, min(i + 5, len(cells))):
+            longer = text + "".join(c.text for c in cells[i + 1 : j + 1])
+            if not any(word.startswith(squash(longer)) for word in VOCABULARY):
+                break
+            if squash(longer) in VOCABULARY:
+                text, end = longer, j + 1
+        joined.append(_Cell(text, cells[i].line))
+        i = end
+    return joined
+
+
+def _skipped(cell: _Cell) -> bool:
+    """Page numbers, repeated table headers, form titles and year notes between the cells."""
+    key = squash(cell.text)
+    return bool(_PAGE_NUMBER.match(cell.text)) or _key(key) in TABLE_HEADERS or bool(_YEAR_NOTE.match(key)) \
+        or bool(_TITLE.search(key))
+
+
+def _join_text(parts: list[str]) -> str:
+    """Lines of one wrapped value: joined directly, with a space only between two Latin words."""
+    text = ""
+    for part in parts:
+        text += (" " if text and text[-1].isascii() and text[-1].isalpha() and part[0].isascii()
+                 and part[0].isalpha() else "") + part
+    return text
+
+
+def _head(cells: list[_Cell], project: RawProject) -> None:
+    """Label, value lines, label, value lines …; the value is every cell up to the next label."""
+    i = 0
+    while i < len(cells):
+        label = cells[i].text
+        j = i + 1
+        while j < len(cells) and not _is_label(cells[j]):
+            j += 1
+        value = _join_text([c.text for c in cells[i + 1 : j]])
+        unit = re.search(r"(亿元|万元|千元|元)", label) if "（" in label or "(" in label else None
+        project.amount_unit = project.amount_unit or (unit.group(1) if unit else "")
+        attr = HEAD_LABELS.get(_key(label), "")
+        if attr and not getattr(project, attr):
+            setattr(project, attr, value)
+        elif value or not attr:
+            project.fields[squash(label)] = value
+        i = j
+
+
+def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
+    """Level cells set the levels for the rows below; a name (joined over wrapped lines) takes the next cell as target."""
+    indicators = []
+    level1 = level2 = ""
+    i = 0
+    while i < len(cells):
+        text = cells[i].text
+        after = cells[i + 1].text if i + 1 < len(cells) else ""
+        if _is_level(text) and (text.endswith("指标") or not _VALUE.match(after)):
+            if is_level1(text) and not (is_level2(text) and accepts(level1, text)):
+                level1, level2 = text, ""
+            else:
+                level2 = text
+            i += 1
+            continue
+        name, j = text, i + 1
+        while j + 1 < len(cells) and not _may_be_target(cells[j].text) and _may_be_target(cells[j + 1].text) \
+                and not _is_level(cells[j].text):
+            name += cells[j].text
+            j += 1
+        target = cells[j].text if j < len(cells) and not _is_level(cells[j].text) else ""
+        indicators.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=cells[i].line))
+        i = j + 1 if target else j
+    return indicators
+
+
+def _project(cells: list[_Cell]) -> RawProject:
+    """A project from its cells: head up to the indicator table's header, then the table."""
+    start = next((i for i, c in enumerate(cells) if _key(c.text) in TABLE_HEADERS), len(cells))
+    project = RawProject(name="", line=cells[0].line)
+    _head(cells[:start], project)
+    if not project.name:
+        raise ParseError(f"line {cells[0].line}: 项目名称 without a value")
+    table = [c for c in cells[start:] if not _skipped(c)]
+    end = next((i for i, c in enumerate(table) if _NOTE.match(c.text)), len(table))
+    project.indicators = _indicators(table[:end])
+    return project
+
+
+def _shape(rows: list[Row]) -> float:
+    """Share of the lines with text that hold one cell at the base indentation."""
+    content = [row for row in rows if not row.blank]
+    if not content:
+        return 0.0
+    depth = [next(i for i, c in enumerate(row.cells) if c.strip()) for row in content]
+    base = min(depth)
+    return sum(1 for row, d in zip(content, depth) if d == base and len(row.values()) == 1) / len(content)
+
+
+def _starts(cells: list[_Cell]) -> list[int]:
+    """Where each project begins: at each 项目名称 label followed by a value."""
+    return [i for i, c in enumerate(cells[:-1]) if _key(c.text) == "项目名称" and not _is_label(cells[i + 1])]
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    cells = _stream(rows)
+    starts = _starts(cells)
+    if not starts:
+        raise ParseError("no 项目名称 line followed by a name")
+    preamble = [c.text for c in cells[: starts[0]]]
+    title = next((t for t in preamble if _TITLE.search(squash(t))), "")
+    year = next((m.group(1) for t in preamble if (m := _YEAR.search(t))), "")
+    doc = RawDocument(layout=NAME, title=title, year=year)
+    for start, end in zip(starts, starts[1:] + [len(cells)]):
+        doc.projects.append(_project(cells[start:end]))
+    return doc
+
+
+def detect(rows: list[Row]) -> float:
+    """0.0 unless most lines hold one cell at the base indentation; then that share and a 项目名称
+    label followed by its value, and 0.4 more (needed to pass 0.5) for the 一级指标 二级指标 三级指标
+    header cells in a row."""
+    shape = _shape(rows)
+    if shape < MIN_SHAPE:
+        return 0.0
+    cells = _stream(rows)
+    keys = [_key(c.text) for c in cells]
+    header = any(keys[i : i + 3] == ["一级指标", "二级指标", "三级指标"] for i in range(len(keys)))
+    named = bool(_starts(cells))
+    return round(0.4 + 0.3 * shape + 0.3 * named if header else 0.2 * shape + 0.2 * named, 3)
+
+
+LAYOUT = Layout(
+    name=NAME,
+    description="项目支出绩效目标表 as text from a PDF form: label and value on separate lines, one cell per line",
+    detect=detect,
+    parse=parse,
+)

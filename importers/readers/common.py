@@ -1,0 +1,63 @@
+"""What every reader shares: the error it raises, the limits it keeps, and cell values as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Bounds that keep one bad or huge file from taking the memory or the time of a whole import.
+MAX_BYTES = 256 << 20  # a file larger than this is not read at all
+MAX_ROWS = 200_000  # rows of one document (all sheets, pages and tables)
+MAX_COLUMNS = 256  # cells of a row beyond this are ignored (a goal table has a few dozen columns)
+MAX_BLANK_RUN = 5_000  # a sheet ends after this many blank rows in a row (formatting without content)
+MAX_PAGES = 1_000  # pages of one PDF
+MAX_UNZIPPED = 1 << 30  # total unpacked size of an .xlsx/.docx
+MAX_RATIO = 1_000  # unpacked/packed size of one large archive member beyond which it is a zip bomb
+
+_DECIMALS = re.compile(r"\.(0+)")
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be turned into rows (binary, empty, corrupt, protected, too large …)."""
+
+
+def check_rows(count: int) -> None:
+    """Raise UnreadableFile once a document has more rows than MAX_ROWS."""
+    if count > MAX_ROWS:
+        raise UnreadableFile(f"too large: more than {MAX_ROWS:,} rows (split the file)")
+
+
+def cell_text(value: str) -> str:
+    """A text cell as one cell: tabs become spaces, line ends become '\\n'."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+
+
+def number_text(value: float, number_format: str = "General") -> str:
+    """A number as the sheet shows it: decimals, thousands separators and % from its number format.
+
+    'General' shows integers without '.0' and other numbers in their shortest form.
+    """
+    fmt = _QUOTED.sub("", (number_format or "General").split(";")[0])
+    if "%" in fmt:
+        value *= 100
+    if fmt.lower() == "general" or not any(ch in fmt for ch in "0#"):
+        text = str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+    else:
+        match = _DECIMALS.search(fmt)
+        decimals = len(match.group(1)) if match else 0
+        text = f"{value:{',' if ',' in fmt else ''}.{decimals}f}"
+    return text + ("%" if "%" in fmt else "")
+
+
+def date_text(value: dt.date | dt.datetime | dt.time) -> str:
+    """A date as 2021-01-01 (with the time only when it is not midnight)."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def fit_width(rows: list[list[str]]) -> list[list[str]]:
+    """Rows of one table padded to the width of its last non-empty column and cut there."""
+    width = max((max((i + 1 for i, c in enumerate(cells) if c), default=0) for cells in rows), default=0)
+    return [(cells + [""] * (width - len(cells)))[:width] for cells in rows]

@@ -1,0 +1,80 @@
+"""Word .docx documents (python-docx): paragraphs and tables in document order.
+
+A paragraph is one row (split on its tabs, as a text export splits a line). A table row is one row of
+cells: a cell's paragraphs joined with line breaks, a cell spanning several grid columns followed by
+empty cells for the columns it covers, a vertically merged cell empty below its first row. A table
+nested in a cell follows, row by row, right after the row that holds it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from importers.readers.common import UnreadableFile, cell_text, check_rows
+from importers.readers.sniff import open_zip
+from importers.records import Row
+
+_DOCUMENT_LIMIT = 200 << 20  # unpacked word/document.xml
+
+
+def read(data: bytes) -> list[Row]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    part = open_zip(data).getinfo("word/document.xml")
+    if part.file_size > _DOCUMENT_LIMIT:
+        raise UnreadableFile(f"too large: the document text unpacks to {part.file_size >> 20} MiB")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise UnreadableFile(f"corrupt .docx document ({exc})") from None
+    rows: list[Row] = []
+    _blocks(document.element.body, rows)
+    return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
+
+
+def _children(element, *tags: str):
+    """Child elements with one of the tags, looking through content controls (w:sdt)."""
+    from docx.oxml.ns import qn
+
+    wanted = {qn(tag) for tag in tags}
+    for child in element.iterchildren():
+        if child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _children(content, *tags)
+        elif child.tag in wanted:
+            yield child
+
+
+def _blocks(container, rows: list) -> None:
+    """Paragraphs and tables of the body, in order, appended to `rows` as lists of cells."""
+    from docx.oxml.ns import qn
+
+    for child in _children(container, "w:p", "w:tbl"):
+        if child.tag == qn("w:p"):
+            rows.append(_paragraph(child).split("\t"))
+        else:
+            _table(child, rows)
+        check_rows(len(rows))
+
+
+def _table(table, rows: list) -> None:
+    for tr in _children(table, "w:tr"):
+        cells = [""] * (tr.grid_before or 0)
+        nested = []
+        for tc in _children(tr, "w:tc"):
+            merged_below = tc.vMerge == "continue"
+            text = "\n".join(_paragraph(p) for p in _children(tc, "w:p")).strip()
+            cells += ["" if merged_below else cell_text(text)] + [""] * (tc.grid_span - 1)
+            nested += list(_children(tc, "w:tbl"))
+        rows.append(cells)
+        for inner in nested:
+            _table(inner, rows)
+        check_rows(len(rows))
+
+
+def _paragraph(p) -> str:
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(p, None).text

@@ -1,0 +1,160 @@
+"""PDF documents (pdfplumber): ruled tables as rows of cells, the text around them as lines.
+
+A page's tables are found by their ruling lines; each cell's text is its characters, lines joined
+where the text wrapped (a line that ran to the cell's right edge) and kept apart where it broke
+early. Text outside tables becomes one row per line, split into cells at wide gaps. A table that
+ends one page and starts the next with the same columns continues: the page number between them and
+a repeated header row are dropped. A PDF without any text is a scan: it needs OCR first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from dataclasses import dataclass
+
+from importers.readers.common import MAX_PAGES, UnreadableFile, cell_text, check_rows
+from importers.records import Row
+
+CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
+WORD_GAP = 0.25  # a narrower gap is nothing; a wider one a space
+WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
+MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class _Item:
+    """One thing on a page, top to bottom: a text line (one row) or a table (rows of cells)."""
+
+    top: float
+    bottom: float
+    rows: list[list[str]]
+    table: bool
+
+
+def read(data: bytes) -> list[Row]:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as exc:  # pdfminer reports a damaged or locked file in many ways
+        if "password" in f"{type(exc).__name__} {exc!r}".lower() or "encrypt" in repr(exc).lower():
+            raise UnreadableFile("password-protected PDF: save an unprotected copy to import it") from None
+        raise UnreadableFile(f"corrupt PDF ({type(exc).__name__})") from None
+    with pdf:
+        if len(pages) > MAX_PAGES:
+            raise UnreadableFile(f"too large: {len(pages)} pages (limit {MAX_PAGES})")
+        rows: list[list[str]] = []
+        last: _Item | None = None
+        chars = 0
+        for page in pages:
+            items, count = _page_items(page)
+            chars += count
+            if last and last.table and items and items[0].table and _width(items[0]) == _width(last):
+                items[0].rows = _without_header(items[0].rows, last.rows)
+            for item in items:
+                rows += item.rows
+            last = items[-1] if items else last
+            check_rows(len(rows))
+            page.close()
+    if not chars:
+        raise UnreadableFile("no text layer — OCR needed (a scanned PDF)")
+    return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
+
+
+def _width(item: _Item) -> int:
+    return len(item.rows[0]) if item.rows else 0
+
+
+def _without_header(rows: list[list[str]], table: list[list[str]]) -> list[list[str]]:
+    """A continued table's rows without the header rows it repeats from the table's first page."""
+    size = 0
+    while size < min(3, len(rows), len(table)) and rows[size] == table[size]:
+        size += 1
+    return rows[size:]
+
+
+def _page_items(page) -> tuple[list[_Item], int]:
+    """The page's tables and text lines top to bottom (page numbers dropped), and its character count."""
+    page = page.dedupe_chars()
+    chars = [c for c in page.chars if c["text"].strip()]
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    items = [_Item(t.bbox[1], t.bbox[3], _table_rows(t, chars), True) for t in tables]
+    free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
+    items += [_Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False) for line in _lines(free)]
+    items.sort(key=lambda item: item.top)
+    margin = page.height * MARGIN
+    for end in (0, -1):
+        if items and not items[end].table and (items[end].top > page.height - margin or items[end].bottom < margin):
+            if _PAGE_NUMBER.match(" ".join(items[end].rows[0])):
+                items.pop(end)
+    return items, len(chars)
+
+
+def _inside(char: dict, box: tuple) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into lines (by their top), each line left to right."""
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) <= lines[-1][0]["size"] / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def _line_text(line: list[dict]) -> str:
+    text = line[0]["text"]
+    for before, char in zip(line, line[1:]):
+        text += (" " if char["x0"] - before["x1"] > WORD_GAP * char["size"] else "") + char["text"]
+    return text
+
+
+def _split_cells(line: list[dict]) -> list[str]:
+    """A text line outside tables, split into cells where the gap is wide."""
+    cells, start = [], 0
+    for i in range(1, len(line)):
+        if line[i]["x0"] - line[i - 1]["x1"] > CELL_GAP * line[i]["size"]:
+            cells.append(_line_text(line[start:i]))
+            start = i
+    return cells + [_line_text(line[start:])]
+
+
+def _table_rows(table, chars: list[dict]) -> list[list[str]]:
+    """The table's rows of cell texts; a cell covered by a merged cell is empty."""
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    middles = [(c["top"] + c["bottom"]) / 2 for c in ordered]
+    rows = []
+    for row in table.rows:
+        cells = []
+        for box in row.cells:
+            if box is None:
+                cells.append("")
+                continue
+            band = ordered[bisect.bisect_left(middles, box[1]) : bisect.bisect_right(middles, box[3])]
+            inside = [c for c in band if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
+            cells.append(cell_text(_cell_text(inside, box[2])))
+        rows.append(cells)
+    return rows
+
+
+def _cell_text(chars: list[dict], right: float) -> str:
+    """A cell's lines, joined where the text wrapped at the right edge, else with a line break."""
+    text = ""
+    for line in _lines(chars):
+        piece = _line_text(line)
+        if text:
+            latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0])
+            text += (" " if latin else "") if wrapped else "\n"
+        text += piece
+        wrapped = right - line[-1]["x1"] < WRAP_MARGIN * line[-1]["size"]
+    return text

@@ -1,0 +1,82 @@
+"""What a file really is, from its bytes: the extension may lie, the content decides.
+
+`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'pdf') or raises UnreadableFile
+with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from importers.readers.common import MAX_RATIO, MAX_UNZIPPED, UnreadableFile
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files, and encrypted .xlsx/.docx
+ZIP = b"PK\x03\x04"
+OTHER = {  # magic bytes of files that are certainly not documents → what they are
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program", b"{\\rtf": "an RTF document",
+    b"PK\x05\x06": "an empty ZIP archive", b"SQLite format 3": "an SQLite database",
+}
+# OLE2 stream names (UTF-16LE, as they appear in the compound file's directory)
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_WORD = "WordDocument".encode("utf-16-le")
+_HTML = (b"<html", b"<!doctype html", b"<table")
+
+
+def sniff(data: bytes) -> str:
+    """The reader for these bytes; raises UnreadableFile when none fits."""
+    if data.startswith(ZIP):
+        return _zip_kind(data)
+    if data.startswith(OLE2):
+        return _ole_kind(data)
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    for magic, what in OTHER.items():
+        if data.startswith(magic):
+            raise UnreadableFile(f"binary data ({what}), not a goal document")
+    head = data.lstrip()[:15].lower()
+    if head.startswith(_HTML):
+        raise UnreadableFile("a web page (HTML) under a document's name: open it and save it as .xlsx")
+    if head.startswith(b"<?xml"):
+        raise UnreadableFile("an XML file (an Excel 2003 XML sheet?): open it and save it as .xlsx")
+    return "text"
+
+
+def _ole_kind(data: bytes) -> str:
+    if _ENCRYPTED in data:
+        raise UnreadableFile("password-protected: save an unprotected copy to import it")
+    if any(name in data for name in _WORKBOOK):
+        return "xls"
+    if _WORD in data:
+        raise UnreadableFile("an old Word .doc document: save it as .docx to import it")
+    raise UnreadableFile("an old Office file that is neither a workbook nor a document")
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """The archive, once its directory shows it unpacks to a sane size (zip bombs never get opened)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableFile(f"corrupt ZIP container ({exc})") from None
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNZIPPED:
+        raise UnreadableFile(f"unpacks to {total / 2**30:.1f} GiB: a zip bomb or too large to read")
+    for m in members:
+        if m.file_size > 10 << 20 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise UnreadableFile(f"{m.filename} unpacks {m.file_size // max(m.compress_size, 1)} times its size: a zip bomb")
+    return archive
+
+
+def _zip_kind(data: bytes) -> str:
+    names = set(open_zip(data).namelist())
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") and n.endswith("workbook.xml") for n in names):
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "docx"
+    if "content.xml" in names:
+        raise UnreadableFile("an OpenDocument file: save it as .xlsx or .docx to import it")
+    raise UnreadableFile("a ZIP archive, not a workbook or a Word document (unpack it first)")

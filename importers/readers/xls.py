@@ -1,0 +1,56 @@
+"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them."""
+
+from __future__ import annotations
+
+import io
+
+from importers.readers.common import (
+    MAX_COLUMNS,
+    UnreadableFile,
+    cell_text,
+    check_rows,
+    date_text,
+    fit_width,
+    number_text,
+)
+from importers.records import Row
+
+
+def read(data: bytes) -> list[Row]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
+    except xlrd.XLRDError as exc:
+        if "encrypted" in str(exc).lower():
+            raise UnreadableFile("password-protected: save an unprotected copy to import it") from None
+        raise UnreadableFile(f"corrupt .xls workbook ({exc})") from None
+    rows: list[Row] = []
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if sheet.visibility == 0:
+                check_rows(len(rows) + sheet.nrows)
+                table = [[_text(book, sheet.cell(r, c)) for c in range(min(sheet.ncols, MAX_COLUMNS))]
+                         for r in range(sheet.nrows)]
+                rows += [Row(cells=cells, line=n) for n, cells in enumerate(fit_width(table), 1)]
+                rows.append(Row(cells=[""], line=0))
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+    return rows
+
+
+def _text(book, cell) -> str:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return cell_text(cell.value)
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        return number_text(cell.value, fmt)
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "TRUE" if cell.value else "FALSE"
+    return ""

@@ -1,0 +1,107 @@
+"""A folder of mixed files imports in one command: the seeds in several formats, junk, a corrupt file;
+parsed in worker processes, stored one document at a time, with a report of what failed or was skipped."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, SEEDS
+from fixtures.make_fixtures import document_rows, write_docx, write_xlsx
+from kb import ingest
+from kb.cli import app
+from kb.db import connect
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """预算公开/ with the seeds as text, .xlsx, .docx, .pdf and .xls, plus junk and broken files."""
+    root = tmp_path / "预算公开"
+    (root / "2020").mkdir(parents=True)
+    (root / "2021" / "子目录").mkdir(parents=True)
+    shutil.copy(SEEDS / "000_d729adc989a4b499.txt", root / "2020" / "000_d729adc989a4b499.txt")
+    shutil.copy(SEEDS / "manifest.toml", root / "2020" / "manifest.toml")
+    write_xlsx(document_rows("seed001"), root / "2020" / "汇总表.xlsx")
+    write_docx(document_rows("seed004"), root / "2020" / "申报表.docx")
+    shutil.copy(FIXTURES / "seed003.pdf", root / "2021" / "重点项目.pdf")
+    shutil.copy(FIXTURES / "flat_sheet.xls", root / "2021" / "子目录" / "部门汇总.xls")
+    write_xlsx(document_rows("seed002"), root / "2021" / "copy-a.xlsx")
+    shutil.copy(root / "2021" / "copy-a.xlsx", root / "2021" / "copy-b.xlsx")  # same content twice
+    (root / "2021" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (root / "2021" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (root / "2021" / "~$汇总表.xlsx").write_bytes(b"lock")
+    (root / "2021" / "说明.txt").write_text("本文件夹收录部门预算公开文件。\n", "utf-8")
+    (root / "2021" / "broken.xlsx").write_bytes((root / "2020" / "汇总表.xlsx").read_bytes()[:2000])
+    (root / "2021" / "draft.docx").write_text("绩效目标（草稿）\n待补充\n", "utf-8")  # text under a .docx name
+    return root
+
+
+def _by_name(results):
+    return {r.path.name: r for r in results}
+
+
+def test_mixed_folder_in_one_call(conn, folder):
+    results = _by_name(ingest.import_paths(conn, [folder]))
+    imported = {name: (r.layout, r.projects, r.indicators) for name, r in results.items() if r.status == "imported"}
+    assert imported == {
+        "000_d729adc989a4b499.txt": ("form-kv", 4, 32), "汇总表.xlsx": ("summary-table", 11, 75),
+        "申报表.docx": ("word-cells", 1, 4), "重点项目.pdf": ("form-kv", 10, 131),
+        "部门汇总.xls": ("flat-sheet", 3, 20), "copy-a.xlsx": ("inline-table", 13, 53),
+    }
+    assert results["copy-b.xlsx"].status == "unchanged" and "copy-a.xlsx" in results["copy-b.xlsx"].message
+    assert {name: r.status for name, r in results.items() if r.status in ("failed", "skipped")} == {
+        "photo.png": "skipped", "old.doc": "skipped", "~$汇总表.xlsx": "skipped", "说明.txt": "skipped",
+        "broken.xlsx": "failed", "draft.docx": "failed",
+    }
+    assert "save it as .docx" in results["old.doc"].message
+    assert "not a goal document" in results["说明.txt"].message
+    assert "corrupt" in results["broken.xlsx"].message
+    assert "layout unknown" in results["draft.docx"].message
+    assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] == 4 + 11 + 1 + 10 + 3 + 13
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    again = ingest.import_paths(conn, [folder])
+    assert {r.status for r in again} == {"unchanged", "failed", "skipped"}
+
+
+def test_parallel_and_serial_parsing_store_the_same(tmp_path, folder):
+    counts = []
+    for workers in (1, 2):
+        conn = connect(tmp_path / f"w{workers}.sqlite3")
+        ingest.import_paths(conn, [folder], workers=workers)
+        counts.append([tuple(r) for r in conn.execute(
+            "SELECT p.name, count(i.id) FROM projects p LEFT JOIN indicators i ON i.project_id = p.id "
+            "GROUP BY p.id ORDER BY p.name")])
+    assert counts[0] == counts[1] and len(counts[0]) == 42
+
+
+def test_a_file_that_takes_too_long_is_stopped(tmp_path, monkeypatch):
+    for i in range(4):
+        shutil.copy(SEEDS / "001_31ffd794032f8962.txt", tmp_path / f"{i}.txt")
+    monkeypatch.setattr(ingest, "PARSE_TIMEOUT", 0.0)
+    results = list(ingest.parse_all(sorted(tmp_path.glob("*.txt")), workers=2))
+    assert len(results) == 4
+    assert all(p.status == "failed" and "took longer" in p.message for _, p in results if p.raw is None)
+
+
+@pytest.mark.parametrize("report_name", ["report.csv", "report.md"])
+def test_cli_import_with_report(tmp_path, folder, report_name):
+    report = tmp_path / report_name
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder),
+                                      "--report", str(report)])
+    assert result.exit_code == 1, result.output  # two files failed
+    assert "6 imported" in result.stdout and "1 unchanged, 4 skipped, 2 failed" in result.stdout
+    assert "not imported" in result.stderr and "failed" in result.stderr
+    text = report.read_text("utf-8-sig")
+    if report_name.endswith(".csv"):
+        rows = list(csv.reader(text.splitlines()))
+        assert rows[0] == ["file", "status", "reason"]
+        assert [(r[0].split("/")[-1], r[1]) for r in rows[1:3]] == [("broken.xlsx", "failed"), ("draft.docx", "failed")]
+        assert len(rows) == 1 + 6
+    else:
+        assert text.startswith("| file | status | reason |\n|---|---|---|\n")
+        assert text.count("\n") == 2 + 6 and "| failed | corrupt" in text

@@ -1,0 +1,100 @@
+"""Layout 'flat-sheet': exact records from the sample sheet, its variants, and detection on every seed."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from importers.layouts import flat_sheet
+from importers.readers.text import split_rows
+
+TEXT = (ROOT / "tests" / "fixtures" / "flat_sheet.tsv").read_text("utf-8")
+
+
+def parse(text: str):
+    return flat_sheet.parse(split_rows(text))
+
+
+def test_projects_departments_and_amounts():
+    doc = parse(TEXT)
+    assert (doc.layout, doc.title, doc.year) == ("flat-sheet", "2023年部门项目支出绩效目标表", "2023")
+    assert [(p.name, p.department, p.amount, p.amount_unit, len(p.indicators)) for p in doc.projects] == [
+        ("城区道路养护工程", "某某区住房和城乡建设局", "1,250,000.00", "元", 8),
+        ("公园绿地管护", "某某区住房和城乡建设局", "1,085,000.00", "元", 6),
+        ("学生营养餐补助", "某某区教育局", "1,250,000.00", "元", 6),
+    ]
+    assert doc.projects[0].goal.startswith("完成城区主次干道")
+
+
+@pytest.mark.parametrize("project, index, expected", [
+    # 成本指标 first; level cells only on the first row of their group
+    (0, 0, ("成本指标", "经济成本指标", "道路养护单价", "≤85元/平方米", "")),
+    (0, 1, ("成本指标", "生态环境成本指标", "施工扬尘污染事件", "=0", "起")),
+    (0, 3, ("产出指标", "数量指标", "维修道路长度", "985米", "")),  # unit folded into the value
+    (0, 4, ("产出指标", "质量指标", "养护工程验收合格率", "=100.00(%)", "")),
+    (0, 6, ("效益指标", "社会效益指标", "道路通行条件", "明显改善", "")),
+    (2, 1, ("成本指标", "社会成本指标", "食品安全事故", "=0(起)", "")),
+    (2, 5, ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥95.00(%)", "")),
+])
+def test_indicators(project, index, expected):
+    ind = parse(TEXT).projects[project].indicators[index]
+    assert (ind.level1, ind.level2, ind.name, ind.target, ind.unit) == expected
+
+
+def test_other_columns_kept_per_indicator():
+    extra = parse(TEXT).projects[0].extra["指标其他列"]
+    assert extra[0] == {"三级指标": "道路养护单价", "指标性质": "定量", "权重": "10", "指标方向性": "反向"}
+    assert len(extra) == 8
+
+
+def _shuffled(text: str) -> str:
+    """Projects in another order (each keeps its department cell)."""
+    lines = text.split("\n")
+    head, body = lines[:6], lines[6:]
+    starts = [i for i, line in enumerate(body) if line.count("\t") and line.split("\t")[1]]
+    blocks = [body[a:b] for a, b in zip(starts, starts[1:] + [len(body)])]
+    for block in blocks:
+        if not block[0].split("\t")[0]:
+            block[0] = "某某区住房和城乡建设局" + block[0]
+    random.Random(3).shuffle(blocks)
+    return "\n".join(head + [line for block in blocks for line in block])
+
+
+@pytest.mark.parametrize("variant", [
+    lambda t: t.replace("\n", "\r\n"),
+    lambda t: t.replace("\n", "\n\n"),
+    lambda t: "\n".join("\t" + line for line in t.split("\n")),
+    lambda t: "\n".join(line + "  " if line.strip() else line for line in t.split("\n")),
+    lambda t: "\n".join(line.lstrip("\t") if line.startswith("\t\t\t\t\t") else line for line in t.split("\n")),
+], ids=["crlf", "doubled-blank-lines", "extra-tab", "padded-cells", "lost-leading-cells"])
+def test_variants_give_identical_records(variant):
+    strip = lambda doc: [(p.name, p.department, p.amount, [(i.level1, i.level2, i.name, i.target, i.unit)  # noqa: E731
+                                                          for i in p.indicators]) for p in doc.projects]
+    assert strip(parse(variant(TEXT))) == strip(parse(TEXT))
+
+
+def test_shuffled_projects_keep_their_indicators():
+    by_name = lambda doc: {p.name: [(i.name, i.target) for i in p.indicators] for p in doc.projects}  # noqa: E731
+    assert by_name(parse(_shuffled(TEXT))) == by_name(parse(TEXT))
+
+
+def test_repeated_header_after_a_page_break_is_skipped():
+    lines = TEXT.split("\n")
+    text = "\n".join(lines[:12] + ["", lines[3]] + lines[12:])
+    assert [len(p.indicators) for p in parse(text).projects] == [8, 6, 6]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_not_detected_on_the_seeds(path):
+    assert flat_sheet.detect(split_rows(path.read_text("utf-8"))) < 0.5
+
+
+@pytest.mark.parametrize("text", ["", "# README\n\nsome words\n", "1,2,3\n4,5,6\n", "项目名称\t金额\n甲\t1\n"])
+def test_not_detected_on_junk(text):
+    assert flat_sheet.detect(split_rows(text)) < 0.5
+
+
+def test_detected():
+    assert flat_sheet.detect(split_rows(TEXT)) == 1.0

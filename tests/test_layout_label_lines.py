@@ -1,0 +1,94 @@
+"""Layout 'label-lines': exact records from the sample PDF-form text, its variants, detection on every seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from importers.layouts import label_lines
+from importers.readers.text import split_rows
+
+TEXT = (ROOT / "tests" / "fixtures" / "label_lines.txt").read_text("utf-8")
+
+
+def parse(text: str):
+    return label_lines.parse(split_rows(text))
+
+
+def test_projects_and_head_fields():
+    doc = parse(TEXT)
+    assert (doc.layout, doc.title, doc.year) == ("label-lines", "2023年度项目支出绩效目标表", "2023")
+    assert [(p.name, p.department, p.amount, p.amount_unit, p.period, len(p.indicators)) for p in doc.projects] == [
+        ("城区道路养护工程", "某某区住房和城乡建设局", "1,250,000.00", "元", "2023-01-01至2023-12-31", 8),
+        ("学生营养餐补助", "某某区教育局", "1,250,000.00", "元", "2023-01-01至2023-12-31", 7),
+    ]
+    first = doc.projects[0]
+    # the goal wrapped over three lines under a label wrapped over two ('年度总体' / '目标')
+    assert first.goal == "完成城区主次干道及背街小巷道路养护，及时修复破损路面，保障道路通行安全，提升市民出行满意度。"
+    assert first.fields["实施单位"] == "某某区市政设施养护中心"
+    assert first.fields["其中：财政拨款"] == "1,250,000.00"
+
+
+@pytest.mark.parametrize("project, index, expected", [
+    (0, 0, ("成本指标", "经济成本指标", "道路养护单价", "≤85元/平方米")),  # '经济成本指' / '标'
+    (0, 1, ("成本指标", "生态环境成本指标", "施工扬尘污染事件", "=0(起)")),  # '生态环境' / '成本指标'
+    (0, 3, ("产出指标", "数量指标", "维修道路长度", "985米")),
+    (0, 4, ("产出指标", "质量指标", "养护工程验收合格率", "=100.00(%)")),  # a wrapped name
+    (0, 5, ("产出指标", "时效指标", "破损路面修复及时率", "≥95.00(%)")),  # after a page number and header
+    (0, 6, ("效益指标", "社会效益指标", "道路通行条件", "明显改善")),
+    (0, 7, ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90.00(%)")),  # a name that is a level word
+    (1, 5, ("效益指标", "可持续影响指标", "营养改善长效机制", "健全")),
+])
+def test_indicators(project, index, expected):
+    ind = parse(TEXT).projects[project].indicators[index]
+    assert (ind.level1, ind.level2, ind.name, ind.target) == expected
+
+
+def _records(doc):
+    return [(p.name, p.department, p.amount, p.goal, p.fields,
+             [(i.level1, i.level2, i.name, i.target) for i in p.indicators]) for p in doc.projects]
+
+
+def _label_and_value_on_one_line(text: str) -> str:
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        if lines[i] in ("项目名称", "主管部门", "实施单位") and i + 1 < len(lines):
+            out.append(lines[i] + "\t" + lines[i + 1])
+            i += 2
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("variant", [
+    lambda t: t.replace("\n", "\r\n"),
+    lambda t: t.replace("\n", "\n\n"),
+    lambda t: "\n".join("\t" + line for line in t.split("\n")),
+    lambda t: "\n".join("  " + line + "  " for line in t.split("\n")),
+    _label_and_value_on_one_line,
+], ids=["crlf", "doubled-blank-lines", "extra-tab", "padded", "label-and-value-on-one-line"])
+def test_variants_give_identical_records(variant):
+    assert _records(parse(variant(TEXT))) == _records(parse(TEXT))
+
+
+def test_projects_in_another_order():
+    start = TEXT.index("2023年度项目支出绩效目标表", 10)
+    swapped = TEXT[start:].rstrip("\n") + "\n" + TEXT[:start]
+    assert sorted(_records(parse(swapped))) == sorted(_records(parse(TEXT)))
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_not_detected_on_the_seeds(path):
+    assert label_lines.detect(split_rows(path.read_text("utf-8"))) < 0.5
+
+
+@pytest.mark.parametrize("text", ["", "# README\n\nsome words\nmore words\n", "1,2,3\n4,5,6\n",
+                                  "项目名称\n某项目\n说明文字\n"])
+def test_not_detected_on_junk(text):
+    assert label_lines.detect(split_rows(text)) < 0.5
+
+
+def test_detected():
+    assert label_lines.detect(split_rows(TEXT)) == 1.0

@@ -1,0 +1,185 @@
+"""Readers: what each format gives as rows, and one clear line for every kind of bad input."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+
+import pytest
+
+from importers.readers import UnreadableFile, common, read_bytes, read_rows
+
+
+def cells(rows) -> list[list[str]]:
+    return [row.cells for row in rows if not row.blank]
+
+
+def xlsx_bytes(build) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    build(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_xlsx_merged_cells_hidden_sheets_formats_and_every_sheet():
+    def build(book):
+        sheet = book.active
+        sheet.append(["项目名称", "甲", None, None])
+        sheet.merge_cells("B1:D1")
+        sheet.append(["产出指标", "数量指标", "x", 15812.52])
+        sheet["D2"].number_format = "#,##0.00"
+        sheet.append([None, None, "y", 0.9])
+        sheet["D3"].number_format = "0%"
+        sheet.merge_cells("A2:A3")
+        book.create_sheet("hidden").append(["secret"])
+        book["hidden"].sheet_state = "hidden"
+        book.create_sheet("second").append(["第二页", 7000000])
+
+    assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [
+        ["项目名称", "甲", "", ""], ["产出指标", "数量指标", "x", "15,812.52"], ["", "", "y", "90%"],
+        ["第二页", "7000000"],
+    ]
+
+
+def test_docx_paragraphs_between_tables_nested_and_merged_cells():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("标题\t单位：万元")
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "A"
+    table.cell(0, 2).text = "C"
+    table.cell(1, 0).text = "B"
+    table.cell(1, 1).add_table(rows=1, cols=2).cell(0, 0).text = "inner"
+    document.add_paragraph("between")
+    document.add_table(rows=1, cols=2).cell(0, 1).text = "second"
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [
+        ["标题", "单位：万元"], ["A", "", "C"], ["B", "", ""], ["inner", ""], ["between"], ["", "second"],
+    ]
+
+
+def _pdf(pages: int = 2, header_on_each_page: bool = True) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.cell(text="Goal table", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(first_row_as_headings=header_on_each_page, repeat_headings=1 if header_on_each_page else 0) as t:
+        for row in [("level", "name", "target")] + [("output", f"item {i}", f">={i}") for i in range(30 * pages)]:
+            t.row(row)
+    return bytes(pdf.output())
+
+
+def test_pdf_table_across_pages_joins_and_drops_the_repeated_header():
+    rows = cells(read_bytes(_pdf(), ".pdf"))
+    assert rows[0] == ["Goal table"] and rows[1] == ["level", "name", "target"]
+    assert rows[2:] == [["output", f"item {i}", f">={i}"] for i in range(60)]
+
+
+def test_pdf_text_lines_split_at_wide_gaps():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.cell(30, 6, "label")
+    pdf.cell(40, 6, "some value", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(text="one line only")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["label", "some value"], ["one line only"]]
+
+
+def test_csv_quoted_cells_and_encodings():
+    text = '项目名称,指标值\r\n"甲,乙","≥90%\n备注"\r\n'
+    for data in (text.encode("utf-8"), text.encode("gb18030"), codecs.BOM_UTF16_LE + text.encode("utf-16-le")):
+        assert cells(read_bytes(data, ".csv")) == [["项目名称", "指标值"], ["甲,乙", "≥90%\n备注"]]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _scanned_pdf() -> bytes:
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("RGB", (200, 100), "white"), x=10, y=10, w=100)
+    return bytes(pdf.output())
+
+
+def _locked_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.cell(text="locked")
+    return bytes(pdf.output())
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("corrupt.xlsx", xlsx_bytes(lambda b: None)[:300], "corrupt"),
+    ("corrupt.docx", b"PK\x03\x04" + bytes(100), "corrupt"),
+    ("protected.xlsx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le") + bytes(100), "password-protected"),
+    ("protected.docx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
+    ("old.doc.docx", OLE2 + bytes(500) + "WordDocument".encode("utf-16-le"), "save it as .docx"),
+    ("bomb.xlsx", _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": bytes(20 << 20)}), "zip bomb"),
+    ("archive.xlsx", _zip({"readme.txt": b"hello"}), "ZIP archive"),
+    ("no-parts.xlsx", _zip({"xl/workbook.xml": b"not xml"}), "corrupt"),
+    ("scan.pdf", _scanned_pdf(), "no text layer — OCR needed"),
+    ("locked.pdf", _locked_pdf(), "password-protected"),
+    ("broken.pdf", b"%PDF-1.4\n" + bytes(200), "corrupt PDF"),
+    ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+    ("page.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "web page"),
+    ("corrupt.xls", OLE2 + b"Workbook".decode().encode("utf-16-le") + bytes(600), "corrupt"),
+], ids=lambda v: v if isinstance(v, str) and "." in v else None)
+def test_bad_input_one_clear_line(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFile) as failure:
+        read_rows(path)
+    assert reason in str(failure.value) and "\n" not in str(failure.value)
+
+
+def test_extension_that_lies_is_read_by_content(tmp_path):
+    path = tmp_path / "really-a-pdf.xlsx"
+    path.write_bytes(_pdf(pages=1))
+    assert cells(read_rows(path))[1] == ["level", "name", "target"]
+
+
+def test_limits_on_size_and_rows(tmp_path, monkeypatch):
+    data = xlsx_bytes(lambda book: [book.active.append([f"row {i}", i]) for i in range(120)])
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(data)
+    monkeypatch.setattr(common, "MAX_ROWS", 100)
+    with pytest.raises(UnreadableFile, match="more than 100 rows"):
+        read_rows(path)
+    import importers.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    with pytest.raises(UnreadableFile, match="too large"):
+        read_rows(path)
+
+
+@pytest.mark.parametrize("value, fmt, shown", [
+    (7000000, "General", "7000000"), (60.4, "General", "60.4"), (15812.52, "#,##0.00", "15,812.52"),
+    (0.9, "0%", "90%"), (0.955, "0.0%", "95.5%"), (1200.0, "General", "1200"), (3, '0"家"', "3"),
+])
+def test_numbers_as_the_sheet_shows_them(value, fmt, shown):
+    assert common.number_text(value, fmt) == shown
