@@ -1,0 +1,334 @@
+"""The terminal app driven with Textual's Pilot over the five sample documents (kb.ingest.import_seeds)."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from textual.command import CommandPalette
+from textual.widgets import Input, Select, TabbedContent
+
+from kb.db import connect
+from kb.ingest import import_seeds
+from kb.search import Filters
+from tui.app import make_app
+from tui.screens.error import ErrorScreen
+from tui.screens.help import HelpScreen
+from tui.screens.indicators import IndicatorsPane
+from tui.screens.source import SourceScreen
+from tui.widgets.project_card import LEGEND, ProjectCard
+from tui.widgets.project_tree import ProjectTree
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def seeded(db_path):
+    conn = connect(db_path)
+    import_seeds(conn)
+    conn.close()
+    return db_path
+
+
+@pytest.fixture
+def empty(db_path):
+    connect(db_path).close()
+    return db_path
+
+
+def start(path):
+    """The app as `kb tui` builds it, without animations (they only slow the tests)."""
+    app = make_app(path)
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and their messages be handled (a result may start another worker)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def cells(table, row: int) -> list[str]:
+    return [c.plain if isinstance(c, Text) else str(c) for c in table.get_row_at(row)]
+
+
+def column(table, index: int) -> list[str]:
+    return [cells(table, r)[index] for r in range(table.row_count)]
+
+
+async def test_browse_to_a_project_and_read_its_goal_table(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.query_one(ProjectTree)
+        assert app.focused is tree
+        regions = [str(n.label) for n in tree.root.children]
+        assert "威海经济技术开发区 14" in regions and "宁波市 11" in regions and "广州开发区 13" in regions
+        await pilot.click("#browse-filter")
+        await pilot.press(*"乡村振兴")
+        assert tree.filter("乡村振兴") == 1
+        await pilot.press("enter")  # to the tree
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot)
+        card = app.query_one(ProjectCard)
+        assert card.project["name"] == "乡村振兴工作经费"
+        goals = app.query_one("#goal-table")
+        assert app.focused is goals
+        rows = [cells(goals, r) for r in range(goals.row_count)]
+        assert len(rows) == 12
+        assert rows[0][0] == "产出指标" and rows[1][0] == ""  # level 1 written once per group, as on the form
+        assert all(not r[4].endswith("*") for r in rows)  # this form states its levels
+        assert LEGEND not in str(app.query_one("#goal-legend").render())
+
+
+async def test_inferred_levels_are_marked(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ningbo = next(p["id"] for p in app.catalog.projects if p["region"] == "宁波市")
+        app.open_project(ningbo)  # 宁波市 汇总表: the document gives no levels
+        await settle(pilot)
+        goals = app.query_one("#goal-table")
+        assert app.query_one(ProjectCard).project["region"] == "宁波市"
+        assert cells(goals, 0)[0].endswith("*") and cells(goals, 0)[4].endswith("*")
+        assert LEGEND in str(app.query_one("#goal-legend").render())
+
+
+async def test_indicator_search_finds_the_satisfaction_family(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        assert app.query_one(TabbedContent).active == "indicators"
+        names = app.query_one("#names")
+        for query, match in (("满意", "包含"), ("myd", "拼音")):
+            app.query_one("#ind-query", Input).value = ""
+            await pilot.press(*query)
+            await settle(pilot)
+            assert cells(names, 0)[:3] == ["服务企业满意度 (+1)", "3", "2"]  # name, projects, regions
+            assert all("满意" in n for n in column(names, 0))
+            assert column(names, 5)[0] == match
+            assert "市民满意度" in column(names, 0)
+
+
+async def test_precedents_spread_and_jump_to_project_and_back(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        app.query_one("#ind-query", Input).value = "服务企业满意度"
+        await settle(pilot)
+        precedents = app.query_one("#precedents")
+        assert column(precedents, 0) == ["90%", "≥90%", "=100%"]  # targets as written
+        assert column(precedents, 1)[2] == "科技创新政策扶持资金"
+        assert app.query_one("#spread").spread == [("≥90%", 1), ("=90%", 1), ("=100%", 1)]
+        assert "同名异写" in str(app.query_one("#prec-title").render())
+        await pilot.press("enter")  # the names table
+        await pilot.press("enter")  # to its precedents
+        assert app.focused is precedents
+        await pilot.press("down", "down", "g")
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "browse"
+        card = app.query_one(ProjectCard)
+        assert card.project["name"] == "科技创新政策扶持资金"
+        goals = app.query_one("#goal-table")
+        assert app.focused is goals and cells(goals, goals.cursor_row)[2] == "服务企业满意度（%）"
+        await pilot.press("escape")
+        assert app.query_one(TabbedContent).active == "indicators"
+        assert app.focused is precedents
+
+
+async def test_region_filter_narrows_counts(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"满意")
+        await settle(pilot)
+        pane = app.query_one(IndicatorsPane)
+        pane.query_one("#region", Select).value = "广州开发区"
+        await settle(pilot)
+        assert pane.filters == Filters(region="广州开发区")
+        assert cells(app.query_one("#names"), 0)[:3] == ["服务企业满意度", "2", "1"]
+        assert set(column(app.query_one("#precedents"), 2)) == {"广州开发区"}
+
+
+async def test_full_text_project_search_opens_the_project(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", *"招才引智")
+        await settle(pilot)
+        results = app.query_one("#proj-results")
+        assert column(results, 0)[0] == "人才工作专项经费"
+        assert "招才引智" in cells(results, 0)[4]
+        await pilot.press("enter")
+        assert app.focused is results
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "browse"
+        assert app.query_one(ProjectCard).project["name"] == "人才工作专项经费"
+
+
+async def test_command_palette_goes_to_a_project(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"小额贷款")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_one(ProjectCard).project["name"] == "小额贷款公司专项"
+
+
+async def test_command_palette_searches_indicators(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"jsl")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "indicators"
+        assert app.query_one("#ind-query", Input).value == "jsl"
+        assert all("及时" in n for n in column(app.query_one("#names"), 0)[:3])
+
+
+async def test_help_source_copy_and_escape(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("s")
+        assert isinstance(app.screen, SourceScreen)
+        assert "form-kv" in str(app.screen.query_one("Static").render()) or app.screen.project["layout"]
+        await pilot.press("escape")
+        await pilot.press("enter", "down", "c")  # tree → goal table, second row
+        assert app.clipboard.split("\t")[-3:-1] == ["举办“人才直通车”活动次数", ">=2次"]
+
+
+async def test_goal_row_finds_its_precedents(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        for _ in range(13):
+            await pilot.press("down")
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.query_one("#ind-query", Input).value == "帮助对象满意度"
+        assert column(app.query_one("#names"), 0)[0] == "帮助对象满意度"
+        await pilot.press("escape")
+        assert app.query_one(TabbedContent).active == "browse"
+
+
+async def test_empty_database_first_screen_loads_samples(empty):
+    app = start(empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.query_one("BrowsePane").has_class("-empty")
+        assert "kb import PATH" in app.query_one("#welcome Markdown").source
+        assert app.focused.id == "load-samples"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert len(app.catalog.projects) == 39
+        assert not app.query_one("BrowsePane").has_class("-empty")
+        assert app.query_one(ProjectCard).project is not None
+
+
+async def test_corrupt_database_shows_the_error_and_exits(tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 8)
+    app = start(bad)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        assert "cannot open database" in app.screen.message
+        await pilot.press("q")
+    assert app.return_code == 1
+
+
+async def test_an_import_elsewhere_refreshes_the_app(empty):
+    app = start(empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        other = connect(empty)
+        import_seeds(other)
+        other.close()
+        app._tick()
+        await settle(pilot)
+        assert len(app.catalog.projects) == 39
+        assert app.query_one(ProjectTree).first_project is not None
+
+
+async def test_any_string_in_any_box(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for text in ['"', "*", "OR (", "满意 OR", "\x00\x1b", "%_", "  ", "x" * 300]:
+            for tab, box in (("indicators", "#ind-query"), ("projects", "#proj-query"), ("browse", "#browse-filter")):
+                app.main.action_show_tab(tab)
+                app.query_one(box, Input).value = text
+                await settle(pilot)
+            assert app.is_running and not isinstance(app.screen, ErrorScreen)
+        assert "too long" in str(app.query_one("#proj-status").render())
+
+
+async def test_stale_names_are_dropped(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"myd")
+        await settle(pilot)
+        pane = app.query_one(IndicatorsPane)
+        before = column(app.query_one("#names"), 0)
+        pane.post_message(IndicatorsPane.NamesFound("my", Filters(), []))
+        await pilot.pause()
+        assert column(app.query_one("#names"), 0) == before
+
+
+async def test_small_terminal_stacks_the_indicator_panels(seeded):
+    app = start(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        await pilot.press("f3", *"myd")
+        await settle(pilot)
+        assert app.query_one("#names").row_count == 14
+        assert "≥90% ×1" in str(app.query_one("#spread-line").render())
+
+
+async def test_tree_fills_branches_lazily_and_caps_a_year():
+    from textual.app import App
+
+    from tui.widgets.project_tree import LEAF_LIMIT
+
+    class TreeApp(App):
+        def compose(self):
+            yield ProjectTree()
+
+    projects = [{"id": i, "name": f"项目{i}", "department": "局", "region": "某市", "year": 2024, "indicator_count": 1}
+                for i in range(LEAF_LIMIT + 100)]
+    app = TreeApp()
+    async with app.run_test() as pilot:
+        tree = app.query_one(ProjectTree)
+        tree.set_projects(projects)
+        region = tree.root.children[0]
+        assert str(region.label) == f"某市 {LEAF_LIMIT + 100}"
+        department = region.children[0]
+        assert str(department.label) == f"局 {LEAF_LIMIT + 100}" and len(department.children) == 0  # not built yet
+        assert tree.reveal(LEAF_LIMIT + 50)  # beyond the cap: added on demand
+        await pilot.pause()
+        assert tree.cursor_node.data == LEAF_LIMIT + 50
+        assert "另有 100 个项目" in str(tree.cursor_node.parent.children[LEAF_LIMIT].label)
+        assert tree.filter("项目55") == 11  # 项目55 and 项目550…559
+        assert not tree.reveal(1)

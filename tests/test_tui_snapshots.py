@@ -1,0 +1,72 @@
+"""Snapshots of the main screens (pytest-textual-snapshot). After a deliberate change of the look, look at
+the report, then regenerate with: pytest tests/test_tui_snapshots.py --snapshot-update"""
+
+from __future__ import annotations
+
+import pytest
+
+from textual.widgets import Input
+
+from kb.db import connect
+from kb.ingest import import_seeds
+from tui.app import make_app
+
+
+@pytest.fixture
+def seeded(db_path):
+    conn = connect(db_path)
+    import_seeds(conn)
+    conn.close()
+    return db_path
+
+
+def start(path):
+    app = make_app(path)
+    app.animation_level = "none"
+    return app
+
+
+def steps(*keys: str):
+    """A run_before that settles the app (workers done), fixes the header's path, then presses `keys`."""
+
+    async def run_before(pilot) -> None:
+        pilot.app.sub_title = "kb.sqlite3"  # the test's temporary path differs on every run
+        for box in pilot.app.query(Input):
+            box.cursor_blink = False
+        for key in ("", *keys):
+            if key:
+                await pilot.press(key)
+            for _ in range(3):
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+
+    return run_before
+
+
+def test_browse(snap_compare, seeded):
+    assert snap_compare(start(seeded), terminal_size=(120, 40), run_before=steps())
+
+
+def test_browse_small_terminal(snap_compare, seeded):
+    assert snap_compare(start(seeded), terminal_size=(80, 24), run_before=steps())
+
+
+def test_indicator_search(snap_compare, seeded):
+    assert snap_compare(start(seeded), terminal_size=(120, 40), run_before=steps("f3", "m", "y", "d"))
+
+
+def test_indicator_search_wide(snap_compare, seeded):
+    assert snap_compare(start(seeded), terminal_size=(200, 50), run_before=steps("f3", *"满意"))
+
+
+def test_project_search(snap_compare, seeded):
+    assert snap_compare(start(seeded), terminal_size=(120, 40), run_before=steps("f4", *"人才"))
+
+
+def test_empty_database(snap_compare, db_path):
+    connect(db_path).close()
+    assert snap_compare(start(db_path), terminal_size=(100, 30), run_before=steps())
+
+
+def test_help(snap_compare, seeded):
+    assert snap_compare(start(seeded), terminal_size=(100, 30), run_before=steps("f1"))

@@ -1,0 +1,161 @@
+"""The 绩效目标知识库 terminal app: the factory, app-wide keys and commands, loading and watching the catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Button
+
+from kb.errors import KbError
+from kb.queries import list_projects, stats
+from tui.commands import KbCommands
+from tui.data import Busy, Database
+from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject
+from tui.screens.error import ErrorScreen
+from tui.screens.help import HelpScreen
+from tui.screens.import_path import ImportPathScreen
+from tui.screens.main import MainScreen
+from tui.widgets.import_status import ImportDone, ImportStatus
+
+WATCH_SECONDS = 2.0  # how often to look for commits by other connections (a `kb import` elsewhere)
+
+
+def _catalog(conn) -> Catalog:
+    return Catalog(list_projects(conn), stats(conn))
+
+
+class KbApp(App[None]):
+    TITLE = "绩效目标知识库"
+    SUB_TITLE = "jixiao-kb"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {KbCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
+        Binding("ctrl+o", "import_folder", "Import", id="import"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db = Database(db_path)
+        self.catalog = Catalog()
+        self.main: MainScreen | None = None
+        self.error = ""
+
+    def get_default_screen(self) -> MainScreen:
+        self.main = MainScreen(self.db)
+        return self.main
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.db.path)
+        self.set_interval(WATCH_SECONDS, self._tick)
+
+    def on_unmount(self) -> None:
+        self.db.close()
+
+    # --- catalog ------------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="catalog")
+    def load_catalog(self) -> None:
+        try:
+            self.post_message(CatalogLoaded(self.db.call(_catalog)))
+        except Busy as exc:
+            self.post_message(CatalogFailed(str(exc), fatal=False, busy=True))
+        except KbError as exc:
+            self.post_message(CatalogFailed(str(exc), fatal=not self.catalog.stats))  # never opened
+
+    @on(CatalogLoaded)
+    def _catalog_loaded(self, event: CatalogLoaded) -> None:
+        self.catalog = event.catalog
+        self.main.set_catalog(event.catalog)
+
+    @on(CatalogFailed)
+    def _catalog_failed(self, event: CatalogFailed) -> None:
+        if event.fatal and not event.busy:
+            self.error = event.error
+            self.push_screen(ErrorScreen(event.error))
+            return
+        self.notify(event.error, title="知识库 knowledge base", severity="warning", markup=False)
+        if event.busy:
+            self.set_timer(WATCH_SECONDS, self.load_catalog)
+
+    def _tick(self) -> None:
+        self._watch(external=not self.main.query_one(ImportStatus).running)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def _watch(self, external: bool) -> None:
+        if self.db.changed():
+            self.post_message(DataChanged(external))
+
+    @on(DataChanged)
+    def _data_changed(self, event: DataChanged) -> None:
+        if event.external:
+            self.notify("知识库已更新 the knowledge base changed (an import elsewhere): refreshed", timeout=4)
+        self.load_catalog()
+
+    # --- actions and commands -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing to import into while the knowledge base cannot be opened."""
+        return not (self.error and action in ("import_folder", "load_samples"))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_exit_with_error(self) -> None:
+        self.exit(return_code=1, message=f"kb: error: {self.error}")
+
+    def action_import_folder(self) -> None:
+        self.push_screen(ImportPathScreen(), lambda path: path and self.start_import([path]))
+
+    def action_load_samples(self) -> None:
+        from kb.seeds import seeds_dir
+
+        self.start_import([seeds_dir()])
+
+    def start_import(self, paths: list[Path]) -> None:
+        if not self.main.query_one(ImportStatus).start(self.db.path, paths):
+            self.notify("an import is already running", severity="warning")
+
+    @on(ImportDone)
+    def _import_done(self, event: ImportDone) -> None:
+        failed = [r for r in event.results if r.status == "failed"]
+        detail = "".join(f"\n{r.path.name}: {r.message}" for r in failed[:3])
+        self.notify(event.summary + detail, title="导入 import", markup=False,
+                    severity="error" if event.error or failed else "information", timeout=10)
+        self._watch(external=False)
+
+    @on(Button.Pressed, "#load-samples")
+    def _load_samples_pressed(self) -> None:
+        self.action_load_samples()
+
+    @on(Button.Pressed, "#import-folder")
+    def _import_folder_pressed(self) -> None:
+        self.action_import_folder()
+
+    def open_project(self, project_id: int) -> None:
+        self.main.post_message(OpenProject(project_id))
+
+    def find_indicator(self, query: str) -> None:
+        self.main.post_message(FindIndicator(query))
+
+    def find_project_text(self, query: str) -> None:
+        self.main.action_show_tab("projects")
+        self.main.query_one("#proj-query").value = query
+
+
+def make_app(db_path: Path) -> KbApp:
+    """The app over the knowledge base at `db_path` (used by `kb tui` and the tests)."""
+    return KbApp(Path(db_path))
+
+
+def run(db_path: Path) -> None:
+    """Run the app; a knowledge base that cannot be opened ends it with the message and exit code 1."""
+    app = make_app(db_path)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

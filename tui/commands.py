@@ -1,0 +1,64 @@
+"""The app's own command-palette commands (ctrl+p): go to a project, search, import, theme, help."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from kb.tokens import fold
+
+if TYPE_CHECKING:
+    from tui.app import KbApp
+
+PROJECT_HITS = 30
+FUZZY_PROJECTS = 2000  # above this many projects, names are matched by substring only (fast enough per key)
+
+
+class KbCommands(Provider):
+    @property
+    def kb(self) -> KbApp:
+        return self.app  # type: ignore[return-value]
+
+    def _fixed(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.kb
+        return [
+            ("导入文件夹… Import a folder", app.action_import_folder, "Import documents from a file or folder"),
+            ("载入示例 Load the bundled samples", app.action_load_samples, "Import the five sample documents"),
+            ("指标检索 Search indicators", partial(app.main.action_show_tab, "indicators"),
+             "Find indicator names and their precedents"),
+            ("全文检索 Search projects", partial(app.main.action_show_tab, "projects"),
+             "Search project names, overviews and goals"),
+            ("浏览项目 Browse projects", partial(app.main.action_show_tab, "browse"), "The project tree"),
+            ("切换主题 Switch theme", app.action_change_theme, "Choose a colour theme"),
+            ("帮助 Help", app.action_help, "Keys and how to use the knowledge base"),
+        ]
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._fixed():
+            yield DiscoveryHit(text, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._fixed():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), command, help=help_text)
+        app, shown = self.kb, query.strip()
+        if shown:
+            yield Hit(0.5, f"指标检索 search indicators: {shown}", partial(app.find_indicator, shown),
+                      text=f"search indicators {shown}")
+            yield Hit(0.45, f"全文检索 search projects: {shown}", partial(app.find_project_text, shown),
+                      text=f"search projects {shown}")
+        needle, hits = fold(shown), 0
+        fuzzy = len(app.catalog.projects) <= FUZZY_PROJECTS
+        for project in app.catalog.projects:
+            if hits >= PROJECT_HITS:
+                break
+            name = project["name"]
+            score = 1.0 if needle and needle in fold(name) else matcher.match(name) if fuzzy else 0
+            if score > 0:
+                hits += 1
+                label = f"转到项目 go to: {name} · {project['region'] or ''} {project['year'] or ''}"
+                yield Hit(min(score, 0.9), matcher.highlight(label) if score < 1 else label,
+                          partial(app.open_project, project["id"]), text=label)

@@ -1,0 +1,42 @@
+"""Asks for a file or folder to import; dismisses with the path, or None."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+class ImportPathScreen(ModalScreen[Path | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog") as dialog:
+            dialog.border_title = "导入文档 import documents"
+            yield Label("文件或文件夹路径 (文件夹会递归查找 .txt .xlsx .docx …):")
+            yield Input(placeholder="/path/to/folder", id="import-path")
+            yield Static(id="import-error")
+            with Horizontal(id="import-buttons"):
+                yield Button("导入 Import", variant="primary", id="import-ok")
+                yield Button("取消 Cancel", id="import-cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#import-ok")
+    def submit(self) -> None:
+        text = self.query_one(Input).value.strip()
+        path = Path(text).expanduser() if text else None
+        if path is None or not path.exists():
+            message = "请输入路径 give a path" if path is None else f"没有这个文件或文件夹 no such file or folder: {path}"
+            self.query_one("#import-error", Static).update(Text(message, style="bold red"))
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#import-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,110 @@
+"""The main screen: Browse, Indicators and Projects tabs, import progress and the footer."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+
+from tui.data import Database
+from tui.messages import Catalog, FindIndicator, OpenProject
+from tui.screens.browse import BrowsePane
+from tui.screens.indicators import IndicatorsPane
+from tui.screens.projects import ProjectsPane
+from tui.widgets.import_status import ImportStatus
+
+NARROW, WIDE = 100, 160  # columns: below NARROW panels stack; from WIDE, names and precedents sit side by side
+
+
+class MainScreen(Screen[None]):
+    AUTO_FOCUS = None  # set_catalog focuses the tree, or the welcome's first button
+    BINDINGS = [
+        Binding("f2", "show_tab('browse')", "浏览 Browse", show=False, id="tab-browse"),
+        Binding("f3", "show_tab('indicators')", "指标 Indicators", show=False, id="tab-indicators"),
+        Binding("f4", "show_tab('projects')", "全文 Projects", show=False, id="tab-projects"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.history: list[tuple[str, Widget | None]] = []
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="browse"):
+            with TabPane("浏览 Browse F2", id="browse"):
+                yield BrowsePane(self.db)
+            with TabPane("指标 Indicators F3", id="indicators"):
+                yield IndicatorsPane(self.db)
+            with TabPane("全文 Projects F4", id="projects"):
+                yield ProjectsPane(self.db)
+        yield ImportStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.load_catalog()
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """New data: every tab re-runs what it shows."""
+        self.query_one(BrowsePane).set_catalog(catalog)
+        self.query_one(IndicatorsPane).set_catalog(catalog)
+        self.query_one(ProjectsPane).set_catalog(catalog)
+        first_load, self.loaded = not self.loaded, True
+        if catalog.empty or first_load or (self.focused and self.focused.id == "load-samples"):
+            self.action_show_tab("browse" if catalog.empty else self.tab)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.history.clear()
+        self.query_one(TabbedContent).active = tab
+        empty = self.query_one(BrowsePane).has_class("-empty")
+        first = {"browse": "#load-samples" if empty else "#project-tree", "indicators": "#ind-query",
+                 "projects": "#proj-query"}[tab]
+        self.call_after_refresh(self.query_one(first).focus)
+
+    def _remember(self) -> None:
+        self.history = (self.history + [(self.tab, self.focused)])[-20:]
+
+    @on(OpenProject)
+    def open_project(self, event: OpenProject) -> None:
+        if self.tab != "browse":
+            self._remember()
+        self.query_one(TabbedContent).active = "browse"
+        self.query_one(BrowsePane).open(event.project_id, event.indicator)
+        if event.indicator is None:
+            self.call_after_refresh(self.query_one("#project-tree").focus)
+
+    @on(FindIndicator)
+    def find_indicator(self, event: FindIndicator) -> None:
+        if self.tab != "indicators":
+            self._remember()
+        self.query_one(TabbedContent).active = "indicators"
+        self.query_one(IndicatorsPane).set_query(event.query)
+
+    def action_back(self) -> None:
+        """Esc: return to where a jump came from; else step back within the tab; else clear the search box."""
+        if self.history and self.history[-1][0] != self.tab:
+            tab, widget = self.history.pop()
+            self.query_one(TabbedContent).active = tab
+            if widget is not None and widget.is_attached:
+                self.call_after_refresh(widget.focus)
+            return
+        pane = {"indicators": IndicatorsPane, "projects": ProjectsPane}.get(self.tab)
+        if pane is not None and self.query_one(pane).back():
+            return
+        if self.tab == "browse" and self.focused is self.query_one("#goal-table"):
+            self.query_one("#project-tree").focus()
+        elif isinstance(self.focused, Input) and self.focused.value:
+            self.focused.value = ""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+        self.set_class(event.size.width >= WIDE, "-wide")

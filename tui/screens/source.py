@@ -1,0 +1,48 @@
+"""Where a project came from: its document, layout and the head fields as written."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+_SOURCE = {"text": "原文", "manifest": "manifest.toml", "option": "命令行 option"}
+
+
+def source_table(p: dict) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    rows = [
+        ("文件 file", p["source"]), ("路径 path", p["document_path"]), ("版式 layout", p["layout"]),
+        ("标题 title", p["document_title"]), ("发布 published", p["published"]),
+    ]
+    for label, key in (("地区 region", "region"), ("年度 year", "year"), ("部门 department", "department")):
+        origin = p.get(f"{key}_source")
+        if p.get(key) is not None and origin:
+            rows.append((f"{label} 来源", f"{p[key]} ← {_SOURCE.get(origin, origin)}"))
+    rows += [(label, value) for label, value in p["fields"].items()]
+    for label, value in rows:
+        if value not in (None, ""):
+            grid.add_row(Text(str(label)), Text(str(value)))
+    return grid
+
+
+class SourceScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="close"),
+        Binding("s,q", "dismiss", "Close", show=False, id="close-alt"),
+    ]
+
+    def __init__(self, project: dict) -> None:
+        super().__init__()
+        self.project = project
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="source-body") as body:
+            body.border_title = f"来源 source · {self.project['name']}"
+            yield Static(source_table(self.project))

@@ -1,0 +1,1 @@
+"""Reusable widgets: the project tree and card, a copyable table, a target-spread chart, import progress."""

@@ -1,0 +1,61 @@
+"""A row-cursor DataTable that fits its columns to its width (long CJK cells wrap) and copies a row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+
+WRAP_ROWS = 100  # up to this many rows, long cells wrap; beyond, rows are one line (measuring is slow)
+
+
+@dataclass
+class Col:
+    label: str
+    width: int  # at least this many cells
+    flex: int = 0  # share of the room left over (0: fixed)
+
+
+class CopyTable(DataTable):
+    BINDINGS = [Binding("c", "copy_row", "Copy row", id="copy-row")]
+
+    def __init__(self, *columns: Col, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.spec = list(columns)
+        self._rows: list[tuple] = []
+        self._width = 0
+
+    def fill(self, rows: list[tuple], cursor: int = 0) -> None:
+        """Replace the rows (cells are str, Text or numbers); keys are the row indexes as strings."""
+        self._rows, self._width = rows, self.size.width
+        self.clear(columns=True)
+        room = self.size.width - self.styles.scrollbar_size_vertical - 2 * len(self.spec)
+        spare = max(0, room - sum(c.width for c in self.spec))
+        flex = sum(c.flex for c in self.spec) or 1
+        for i, col in enumerate(self.spec):
+            self.add_column(col.label, width=col.width + spare * col.flex // flex, key=str(i))
+        height = None if len(rows) <= WRAP_ROWS else 1
+        for i, row in enumerate(rows):
+            self.add_row(*(Text(c) if isinstance(c, str) else c for c in row), height=height, key=str(i))
+        if rows:
+            self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self.fill(self._rows, self.cursor_row)
+
+    def row_text(self, row: int) -> str:
+        """The row's cells as plain text, tab-separated (paste into a spreadsheet or a form)."""
+        cells = self.get_row_at(row)
+        return "\t".join(c.plain if isinstance(c, Text) else str(c) for c in cells).strip()
+
+    def action_copy_row(self) -> None:
+        if not self.row_count:
+            return
+        text = self.row_text(self.cursor_row)
+        self.app.copy_to_clipboard(text)
+        self.notify(text.replace("\t", "  "), title="已复制 copied", timeout=3, markup=False)
