@@ -372,6 +372,27 @@ def search_names(conn: sqlite3.Connection, query: str, filters: Filters | None =
     return sorted(hits, key=_rank)
 
 
+@dataclass
+class Overview:
+    """All the uses of a name counted at once, without reading them: for a name used 10,000 times."""
+
+    total: int
+    regions: int
+    spread: list[tuple[str, int]]
+
+
+def precedent_overview(conn: sqlite3.Connection, names: Iterable[str], filters: Filters | None = None) -> Overview:
+    """How many precedents these names have within the filters, in how many regions, and their target spread."""
+    params: dict = {"names": json.dumps(list(names), ensure_ascii=False)}
+    where = filter_sql(filters or Filters(), params)
+    base = f"""FROM indicator_names n CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id
+        WHERE n.name IN (SELECT value FROM json_each(:names)) {where}"""
+    total, regions = conn.execute(f"SELECT count(*), count(DISTINCT p.region) {base}", params).fetchone()
+    uses = conn.execute(
+        f"SELECT i.operator, i.value, i.unit, i.target, count(*) {base} GROUP BY 1, 2, 3, 4", params).fetchall()
+    return Overview(total, regions, _spread(uses))
+
+
 def precedents(conn: sqlite3.Connection, names: Iterable[str], filters: Filters | None = None,
                limit: int | None = None) -> list[Precedent]:
     """Every use of these names (e.g. a NameHit's variants) within the filters, newest year first."""

@@ -219,3 +219,19 @@ def test_grouping_across_sample_documents(seeded):
         "服务企业满意度", ["服务企业满意度", "服务企业满意度（%）"], 3, 2)
     assert [(p.region, p.year) for p in precedents(seeded, h.variants)] == [
         ("广州开发区", 2022), ("广州开发区", 2022), ("威海经济技术开发区", 2021)]
+
+
+def test_overview_counts_what_precedents_lists(tmp_path):
+    """precedent_overview counts in SQL exactly what precedents() + target_spread() give in Python."""
+    from kb.db import connect
+    from kb.ingest import import_seeds
+    from kb.precedents import precedent_overview
+
+    conn = connect(tmp_path / "kb.sqlite3")
+    import_seeds(conn)
+    for names in (["有责投诉数"], ["资金发放准确率", "资金发放准确率（%）"], ["服务企业满意度"], ["补贴及时性"]):
+        found = precedents(conn, names)
+        overview = precedent_overview(conn, names)
+        assert overview.total == len(found) > 0
+        assert overview.regions == len({p.region for p in found})
+        assert overview.spread == target_spread(found)

@@ -1,4 +1,4 @@
-"""The app's one reading connection, shared by worker threads (one query at a time), and change detection."""
+"""The app's reading connections, one per lane of work (one query at a time on each), and change detection."""
 
 from __future__ import annotations
 
@@ -20,24 +20,31 @@ class Busy(KbError):
 class Database:
     """Opens the knowledge base lazily (in the first worker that needs it) and runs kb calls on it.
 
-    Calls are serialised by a lock: sqlite3 connections are not safe for interleaved use. Imports use their
-    own connection, so with WAL the app keeps reading while one runs.
+    Each lane ('main', 'precedents', …) has its own connection and lock, so a slow query in one lane (the
+    precedents of a name used 10,000 times) never holds up another (the next keystroke's name search); calls in
+    one lane are serialised, as sqlite3 connections are not safe for interleaved use. With WAL, readers never
+    wait for each other, and imports use their own connection, so the app keeps reading while one runs.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._conn: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
+        self._conns: dict[str, sqlite3.Connection] = {}
+        self._locks: dict[str, threading.Lock] = {"main": threading.Lock()}
         self._version: int | None = None
 
-    def call(self, fn: Callable[..., T], *args, **kwargs) -> T:
-        """`fn(conn, *args, **kwargs)`; raises KbError (Busy when locked) for any problem."""
-        with self._lock:
+    def _lane(self, lane: str) -> threading.Lock:
+        return self._locks.setdefault(lane, threading.Lock())
+
+    def call(self, fn: Callable[..., T], *args, lane: str = "main", **kwargs) -> T:
+        """`fn(conn, *args, **kwargs)` on the lane's connection; raises KbError (Busy when locked)."""
+        with self._lane(lane):
             try:
-                if self._conn is None:
-                    self._conn = connect(self.path)
-                    self._version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-                return fn(self._conn, *args, **kwargs)
+                conn = self._conns.get(lane)
+                if conn is None:
+                    conn = self._conns[lane] = connect(self.path)
+                    if lane == "main":
+                        self._version = conn.execute("PRAGMA data_version").fetchone()[0]
+                return fn(conn, *args, **kwargs)
             except sqlite3.OperationalError as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise Busy("the knowledge base is busy (an import is writing); retrying shortly") from exc
@@ -51,19 +58,21 @@ class Database:
 
     def changed(self) -> bool:
         """Whether another connection committed since the last check (never waits for the lock)."""
-        if self._conn is None or not self._lock.acquire(blocking=False):
+        conn, lock = self._conns.get("main"), self._locks["main"]
+        if conn is None or not lock.acquire(blocking=False):
             return False
         try:
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error:
             return False
         finally:
-            self._lock.release()
+            lock.release()
         changed, self._version = version != self._version, version
         return changed
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        for lane, lock in list(self._locks.items()):
+            with lock:
+                conn = self._conns.pop(lane, None)
+                if conn is not None:
+                    conn.close()

@@ -3,10 +3,12 @@ of the chosen name and the spread of their targets."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,7 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
-from kb.precedents import NameHit, Precedent, precedents, search_names, target_spread
+from kb.precedents import NameHit, Overview, Precedent, precedent_overview, precedents, search_names
 from kb.search import Filters
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
@@ -25,11 +27,12 @@ from tui.widgets.spread import TargetSpread
 
 MATCH = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}
 SHOW_PRECEDENTS = 1000  # rows in the table (newest first); the spread counts them all
+PRECEDENTS_DELAY = 0.12  # seconds of quiet before the precedents of the highlighted name are read
 
 
-def _precedents_and_spread(conn, names: list[str], filters: Filters) -> tuple[list[Precedent], list]:
-    found = precedents(conn, names, filters)
-    return found, target_spread(found)
+def _precedents_and_spread(conn, names: list[str], filters: Filters) -> tuple[list[Precedent], Overview]:
+    """The newest precedents to list, and all of them counted (a name may be used 10,000 times)."""
+    return precedents(conn, names, filters, limit=SHOW_PRECEDENTS), precedent_overview(conn, names, filters)
 
 
 def _level(hit: NameHit | Precedent) -> str:
@@ -54,7 +57,7 @@ class IndicatorsPane(Vertical):
     class PrecedentsFound(Message):
         key: tuple
         precedents: list[Precedent] = field(default_factory=list)
-        spread: list[tuple[str, int]] = field(default_factory=list)
+        overview: Overview = field(default_factory=lambda: Overview(0, 0, []))
         error: str = ""
 
     def __init__(self, db: Database, **kwargs) -> None:
@@ -151,7 +154,7 @@ class IndicatorsPane(Vertical):
 
     def _show_precedents(self, row: int) -> None:
         if not 0 <= row < len(self.hits):
-            self._fill_precedents(None, [], [])
+            self._fill_precedents(None, [], Overview(0, 0, []))
             return
         hit, filters = self.hits[row], self.filters
         key = (tuple(hit.variants), filters)
@@ -163,8 +166,12 @@ class IndicatorsPane(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="precedents")
     def _precedents(self, db: Database, key: tuple, names: list[str], filters: Filters) -> None:
+        time.sleep(PRECEDENTS_DELAY)  # while the user is still typing or moving, a newer request replaces this one
+        if get_current_worker().is_cancelled:
+            return
         try:
-            self.post_message(self.PrecedentsFound(key, *db.call(_precedents_and_spread, names, filters)))
+            self.post_message(self.PrecedentsFound(
+                key, *db.call(_precedents_and_spread, names, filters, lane="precedents")))
         except KbError as exc:
             self.post_message(self.PrecedentsFound(key, error=str(exc)))
 
@@ -174,9 +181,9 @@ class IndicatorsPane(Vertical):
             return
         self.query_one("#prec-side").loading = False
         hit = next((h for h in self.hits if tuple(h.variants) == event.key[0]), None)
-        self._fill_precedents(hit, event.precedents, event.spread, event.error)
+        self._fill_precedents(hit, event.precedents, event.overview, event.error)
 
-    def _fill_precedents(self, hit: NameHit | None, found: list[Precedent], spread: list[tuple[str, int]],
+    def _fill_precedents(self, hit: NameHit | None, found: list[Precedent], overview: Overview,
                          error: str = "") -> None:
         title = self.query_one("#prec-title", Static)
         if error:
@@ -184,17 +191,18 @@ class IndicatorsPane(Vertical):
         elif hit is None:
             title.update("")
         else:
-            regions = len({p.region for p in found})
-            text = Text.assemble((hit.name, "bold"), f" · {len(found)} 条先例 precedents, {regions} 个地区 regions")
-            if len(found) > SHOW_PRECEDENTS:
+            text = Text.assemble((hit.name, "bold"), f" · {overview.total} 条先例 precedents, "
+                                 f"{overview.regions} 个地区 regions")
+            if overview.total > len(found):
                 text.append(f"（列出最新 {SHOW_PRECEDENTS} 条 newest shown; 用筛选缩小 filter to narrow）", style="dim")
             if len(hit.variants) > 1:
                 text.append(f"\n同名异写 variants: {'、'.join(hit.variants)}", style="dim")
             title.update(text)
-        self.shown = found[:SHOW_PRECEDENTS]
+        self.shown = found
         self.query_one("#precedents", CopyTable).fill(
             [(p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
              for p in self.shown])
+        spread = overview.spread
         self.query_one(TargetSpread).spread = spread
         self.query_one("#spread-line", Static).update(
             Text("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread)) if spread else "")
