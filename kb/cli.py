@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import json
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Optional
@@ -13,7 +10,8 @@ from typing import Optional
 import typer
 
 from kb import __version__
-from kb.errors import KbError
+from kb.cli_draft import register as register_draft_commands
+from kb.cli_support import JsonOpt, console, db_path, handles_errors, open_kb, print_json
 
 app = typer.Typer(
     help="绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.",
@@ -22,64 +20,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def fail(message: str) -> typer.Exit:
-    """Print a one-line error on stderr and return the exit to raise."""
-    print(f"kb: error: {message}", file=sys.stderr)
-    return typer.Exit(1)
-
-
-def handles_errors(command):
-    """Turn KbError (and database errors) into one clear line and exit code 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except KbError as exc:
-            raise fail(str(exc)) from None
-        except sqlite3.Error as exc:
-            raise fail(f"database error: {exc}") from None
-
-    return wrapper
-
-
-def _print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _db_path(ctx: typer.Context) -> Path:
-    from kb.paths import default_db_path
-
-    return ctx.obj["db"] or default_db_path()
-
-
-def open_kb(ctx: typer.Context, bootstrap: bool = True) -> sqlite3.Connection:
-    """Open the knowledge base; a new one is first filled from the bundled sample documents."""
-    from kb.db import connect
-
-    path = _db_path(ctx)
-    new = not path.exists() or path.stat().st_size == 0
-    conn = connect(path)
-    if new and bootstrap:
-        from kb.ingest import import_seeds
-
-        results = import_seeds(conn)
-        projects = sum(r.projects for r in results)
-        indicators = sum(r.indicators for r in results)
-        print(f"kb: created {path} from the bundled sample documents "
-              f"({len(results)} documents, {projects} projects, {indicators} indicators)", file=sys.stderr)
-    return conn
-
 
 def _version(value: bool) -> None:
     if value:
@@ -132,7 +72,7 @@ def import_cmd(
     if report:
         write_report(results, report)
     if as_json:
-        _print_json([{"path": str(r.path), "status": r.status, "message": r.message, "layout": r.layout,
+        print_json([{"path": str(r.path), "status": r.status, "message": r.message, "layout": r.layout,
                       "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings}
                      for r in results])
     else:
@@ -150,7 +90,7 @@ class _ImportBar:
         self.sizes = {path: max(path.stat().st_size, 1) for path in files}
         self.done = self.failed = 0
         self.progress = Progress(TextColumn("importing"), BarColumn(), TextColumn("{task.fields[counts]}"),
-                                 TimeRemainingColumn(), console=_console(stderr=True), transient=True)
+                                 TimeRemainingColumn(), console=console(stderr=True), transient=True)
         self.task = self.progress.add_task("import", total=sum(self.sizes.values()), counts=self._counts())
 
     def _counts(self) -> str:
@@ -172,7 +112,7 @@ class _ImportBar:
 def _print_import_summary(results, dry_run: bool) -> None:
     from kb.ingest import follow_ups
 
-    out, err = _console(), _console(stderr=True)
+    out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
             out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators",
@@ -217,11 +157,11 @@ def search(
 
     result = run_search(open_kb(ctx), query, Filters(region, year, level), limit)
     if as_json:
-        _print_json(result.as_dict())
+        print_json(result.as_dict())
         return
     from kb import render
 
-    render.search_result(_console(), result)
+    render.search_result(console(), result)
 
 
 @app.command()
@@ -239,11 +179,11 @@ def projects(
 
     rows = list_projects(open_kb(ctx), region, year, department, limit)
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     from kb import render
 
-    render.project_list(_console(), rows)
+    render.project_list(console(), rows)
 
 
 @app.command()
@@ -258,11 +198,11 @@ def show(
 
     project = show_project(open_kb(ctx), project_id)
     if as_json:
-        _print_json(project)
+        print_json(project)
         return
     from kb import render
 
-    render.project_card(_console(), project)
+    render.project_card(console(), project)
 
 
 @app.command()
@@ -273,11 +213,11 @@ def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 
     data = kb_stats(open_kb(ctx))
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     from kb import render
 
-    render.stats(_console(), data)
+    render.stats(console(), data)
 
 
 @app.command()
@@ -288,7 +228,7 @@ def tui(ctx: typer.Context) -> None:
     conn.close()
     from tui.app import run
 
-    run(_db_path(ctx))
+    run(db_path(ctx))
 
 
 @app.command()
@@ -301,7 +241,7 @@ def backup(
     from kb.maintenance import backup as run_backup
 
     written = run_backup(open_kb(ctx, bootstrap=False), target)
-    print(f"kb: backed up {_db_path(ctx)} to {written}")
+    print(f"kb: backed up {db_path(ctx)} to {written}")
 
 
 @app.command()
@@ -313,8 +253,8 @@ def restore(
     """Replace the knowledge base with a backup (the current one is kept as *.before-restore)."""
     from kb.maintenance import restore as run_restore
 
-    run_restore(source, _db_path(ctx))
-    print(f"kb: restored {_db_path(ctx)} from {source}")
+    run_restore(source, db_path(ctx))
+    print(f"kb: restored {db_path(ctx)} from {source}")
 
 
 @app.command()
@@ -325,7 +265,7 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 
     checks = run_checks(open_kb(ctx, bootstrap=False))
     if as_json:
-        _print_json([c.__dict__ for c in checks])
+        print_json([c.__dict__ for c in checks])
     else:
         for c in checks:
             print(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}"))
@@ -333,9 +273,7 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         raise typer.Exit(1)
 
 
-from kb.cli_draft import register as _register_draft_commands  # noqa: E402  (uses the helpers above)
-
-_register_draft_commands(app)
+register_draft_commands(app)
 
 
 def main() -> None:

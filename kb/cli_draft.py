@@ -1,6 +1,6 @@
 """`kb draft …`, `kb suggest` and `kb lint`: thin faces over kb.drafts, kb.suggest, kb.lint and kb.export.
 
-kb.cli registers these commands; import `kb.cli.app`, not this module, to run them. Rows are named by their
+kb.cli registers these commands on its app. Rows are named by their
 number as `kb draft show` lists them.
 """
 
@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from kb.cli import JsonOpt, _console, _print_json, handles_errors, open_kb
+from kb.cli_support import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
 
 draft_app = typer.Typer(
@@ -71,7 +71,7 @@ def _print_draft(draft, findings) -> None:
 
     from kb.export import head_items
 
-    out = _console()
+    out = console()
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column(overflow="fold")
@@ -96,7 +96,7 @@ def _show(draft, as_json: bool) -> None:
 
     findings = run(draft_table(draft))
     if as_json:
-        _print_json({**draft.as_dict(), "checks": [asdict(f) for f in findings]})
+        print_json({**draft.as_dict(), "checks": [asdict(f) for f in findings]})
     else:
         _print_draft(draft, findings)
 
@@ -127,7 +127,7 @@ def new(
                           period=period, spending_type=spending_type or (guessed[0][0] if guessed else ""),
                           overview=overview, goal=goal)
     if as_json:
-        _print_json(draft.as_dict())
+        print_json(draft.as_dict())
         return
     print(f"created draft {draft.name!r}")
     if guessed:
@@ -144,7 +144,7 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 
     rows = list_drafts(open_kb(ctx))
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     if not rows:
         print("no drafts yet: kb draft new NAME")
@@ -158,7 +158,7 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     for r in rows:
         table.add_row(r["name"], r["spending_type"] or "", r["region"] or "", _num(r["year"]), str(r["rows"]),
                       str(r["version"]), r["updated_at"])
-    _console().print(table)
+    console().print(table)
 
 
 @draft_app.command()
@@ -352,7 +352,7 @@ def suggest(
     if as_json:
         from dataclasses import asdict
 
-        _print_json({
+        print_json({
             "similar": [asdict(s) for s in similar],
             "types": [{"type": k, "score": s, "keywords": w} for k, s, w in kinds],
             "template": None if template is None else {
@@ -367,7 +367,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     from rich import box
     from rich.table import Table
 
-    out = _console()
+    out = console()
     table = Table(title="相似项目 similar projects", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("ID", "项目名称", "地区", "年度", "相似度", "共同词"):
         table.add_column(col, overflow="fold")
@@ -413,7 +413,7 @@ def lint(
     if rules:
         listed = [{"id": r.id, "severity": r.severity, "reason": r.reason} for r in kl.RULES]
         if as_json:
-            _print_json(listed)
+            print_json(listed)
         else:
             for r in listed:
                 print(f"{r['id']:<24} {r['severity']:<8} {r['reason']}")
@@ -422,15 +422,15 @@ def lint(
     if all_projects:
         report = kl.lint_all(conn)
         if as_json:
-            _print_json(report)
+            print_json(report)
         else:
             _print_report(report)
         return
     findings = kl.lint_project(conn, project) if project is not None else kl.lint_draft(conn, draft)
     if as_json:
-        _print_json([asdict(f) for f in findings])
+        print_json([asdict(f) for f in findings])
     else:
-        _print_findings(findings, _console())
+        _print_findings(findings, console())
 
 
 def _print_report(report: dict) -> None:
@@ -439,7 +439,7 @@ def _print_report(report: dict) -> None:
 
     from kb.lint import counts
 
-    out = _console()
+    out = console()
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
     out.print(f"checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
