@@ -32,7 +32,7 @@ async def probe(db: Path) -> dict:
 
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        while not app.catalog.stats:
+        while not app.catalog.loaded:
             await asyncio.sleep(0.005)
         first_screen = (time.perf_counter() - START) * 1000
         await pilot.press("f3")

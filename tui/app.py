@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Button
 
 from kb.errors import KbError
-from kb.queries import list_projects, stats
+from kb.queries import list_projects
 from tui.commands import KbCommands
 from tui.data import Busy, Database
 from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject
@@ -24,7 +24,7 @@ WATCH_SECONDS = 2.0  # how often to look for commits by other connections (a `kb
 
 
 def _catalog(conn) -> Catalog:
-    return Catalog(list_projects(conn), stats(conn))
+    return Catalog(list_projects(conn), loaded=True)
 
 
 class KbApp(App[None]):
@@ -65,7 +65,7 @@ class KbApp(App[None]):
         except Busy as exc:
             self.post_message(CatalogFailed(str(exc), fatal=False, busy=True))
         except KbError as exc:
-            self.post_message(CatalogFailed(str(exc), fatal=not self.catalog.stats))  # never opened
+            self.post_message(CatalogFailed(str(exc), fatal=not self.catalog.loaded))  # never opened
 
     @on(CatalogLoaded)
     def _catalog_loaded(self, event: CatalogLoaded) -> None:

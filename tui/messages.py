@@ -9,10 +9,10 @@ from textual.message import Message
 
 @dataclass
 class Catalog:
-    """What the app knows without a query: every project (for the tree and the palette) and the counts."""
+    """What the app knows without a query: every project (for the tree and the palette)."""
 
     projects: list[dict] = field(default_factory=list)
-    stats: dict = field(default_factory=dict)
+    loaded: bool = False  # read from the database at least once
 
     @property
     def empty(self) -> bool:
