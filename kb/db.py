@@ -56,6 +56,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA journal_size_limit = 67108864")  # a WAL grown by a large import shrinks back
             migrate(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_function("kb_fold", 1, fold, deterministic=True)
