@@ -41,7 +41,6 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 10000")
-        conn.execute("PRAGMA cache_size = -65536")  # up to 64 MiB of pages, allotted as used
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version == 0 and tables and not _OUR_TABLES <= tables:

@@ -29,7 +29,13 @@ def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [dict(r) for r in conn.execute(sql, params)]
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(sql, params)
+    columns = [d[0] for d in rows.description]
+    shared: dict = {}  # one object per distinct department, region and source: 100,000 projects share a few
+    return [dict(zip(columns, (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6) else v
+                               for i, v in enumerate(row)))) for row in rows]
 
 
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
