@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,11 @@ from kb.store import Fallbacks, Provenance, store_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def fuzz_budget(examples: int) -> int:
+    """Hypothesis examples for a fuzz test: the CI budget, times $KB_FUZZ_SCALE for long manual runs."""
+    return examples * max(1, int(os.environ.get("KB_FUZZ_SCALE", "1")))
 
 
 def seed(prefix: str) -> Path:

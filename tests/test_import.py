@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import SEEDS, seed
+from conftest import SEEDS, fuzz_budget, seed
 from kb.db import connect
 from kb.ingest import import_paths
 from kb.queries import show_project
@@ -158,7 +158,7 @@ def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_budget(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=3000))
 def test_any_bytes_give_records_or_a_clear_error(tmp_path, data):
     path = tmp_path / "fuzz.txt"
@@ -173,7 +173,7 @@ def test_any_bytes_give_records_or_a_clear_error(tmp_path, data):
         assert doc.projects
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_budget(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(sorted(EXPECTED)), st.integers(0, 10_000), st.integers(1, 400), st.randoms())
 def test_mutated_seeds_never_crash(prefix, at, length, rnd):
     """Seeds with a slice deleted, duplicated or shuffled: records or a clear error, never a traceback."""

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import make_document, store
+from conftest import fuzz_budget, make_document, store
 from kb.precedents import group_key, normal_target, precedents, search_names, target_spread, target_summary
 from kb.search import Filters
 
@@ -186,7 +186,7 @@ def test_normal_target():
     assert normal_target(None, None, None, "") is None
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_budget(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=st.text(max_size=300), limit=st.integers(-1, 60))
 def test_any_query_returns_a_list(kb, query, limit):
     hits = search_names(kb, query, limit=limit)

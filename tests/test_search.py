@@ -5,7 +5,7 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import make_document, store
+from conftest import fuzz_budget, make_document, store
 from kb.errors import KbError
 from kb.search import Filters, search, search_indicators, search_projects
 from kb.tokens import fold, index_tokens, match_expression
@@ -40,7 +40,7 @@ def test_counts_equal_substring_oracle(kb, query):
     assert all(fold(query) in fold(h["name"]) for h in hits)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_budget(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(NAMES), st.integers(0, 8), st.integers(1, 7))
 def test_any_substring_of_a_name(kb, name, start, length):
     query = name[start:start + length].strip()
@@ -92,7 +92,7 @@ def test_unusable_queries_give_a_clear_message(kb, query, message):
 
 
 @given(st.text(max_size=60))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=fuzz_budget(200), deadline=None)
 def test_match_expression_is_always_valid(query):
     """Whatever the text, the MATCH expression is made of quoted tokens and FTS5 accepts it."""
     import sqlite3
