@@ -40,7 +40,7 @@ def main_callback(
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():
-            ctx.invoke(tui)
+            tui(ctx)
         else:
             print(ctx.get_help())
 

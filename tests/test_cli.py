@@ -216,3 +216,18 @@ def test_importing_kb_does_not_load_textual():
     code = "import sys, kb, kb.cli, kb.search, kb.queries, kb.db; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_kb_alone_on_a_terminal_opens_the_app(tmp_path, monkeypatch):
+    """`kb` with no command on a terminal runs the TUI on the chosen database; piped, it prints help."""
+    import tui.app
+
+    opened = []
+    monkeypatch.setattr(tui.app, "run", lambda path: opened.append(path))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    db = tmp_path / "kb.sqlite3"
+    with pytest.raises(SystemExit) as done:
+        app(["--db", str(db)], prog_name="kb")
+    assert done.value.code in (0, None)
+    assert opened == [db]
