@@ -28,6 +28,7 @@ from tui.widgets.spread import TargetSpread
 MATCH = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}
 SHOW_PRECEDENTS = 1000  # rows in the table (newest first); the spread counts them all
 PRECEDENTS_DELAY = 0.12  # seconds of quiet before the precedents of the highlighted name are read
+WARM_UP_DELAY = 1.5  # seconds after the first screen before the name index is loaded in the background
 
 
 def _precedents_and_spread(conn, names: list[str], filters: Filters) -> tuple[list[Precedent], Overview]:
@@ -66,6 +67,7 @@ class IndicatorsPane(Vertical):
         self.hits: list[NameHit] = []
         self.shown: list[Precedent] = []
         self.precedents_key: tuple | None = None
+        self.stale = False  # the projects changed while this pane was hidden
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="search-bar"):
@@ -93,8 +95,22 @@ class IndicatorsPane(Vertical):
         return self.query_one(FilterBar).filters
 
     def set_catalog(self, catalog: Catalog) -> None:
+        """New projects: search again now if this pane is shown, else when it is (or once the app is idle, so the
+        name index is loaded before the first keystroke without slowing the first screen)."""
         self.query_one(FilterBar).set_choices(catalog.regions, catalog.years)
-        self.run_search()
+        if self.is_on_screen:
+            self.run_search()
+        else:
+            self.stale = True
+            self.set_timer(WARM_UP_DELAY, self._refresh_if_stale)
+
+    def on_show(self) -> None:
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.run_search()
 
     def set_query(self, text: str) -> None:
         box = self.query_one("#ind-query", Input)

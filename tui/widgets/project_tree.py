@@ -43,7 +43,8 @@ class ProjectTree(Tree[int | Key]):
         super().__init__("全部项目", **kwargs)
         self.show_root = False
         self.guide_depth = 2
-        self._projects: list[tuple[str, dict]] = []  # (haystack, project)
+        self._projects: list[dict] = []
+        self._haystacks: list[str] | None = None  # folded search text per project, made on the first filter
         self._children: dict[Key, list] = {}  # a branch's child keys, or (for a year) its projects
         self._branches: dict[Key, TreeNode] = {}
         self._leaves: dict[int, TreeNode] = {}
@@ -51,7 +52,7 @@ class ProjectTree(Tree[int | Key]):
         self.needle = ""
 
     def set_projects(self, projects: list[dict]) -> None:
-        self._projects = [(_haystack(p), p) for p in projects]
+        self._projects, self._haystacks = projects, None
         self.filter(self.needle, force=True)
 
     def filter(self, text: str, force: bool = False) -> int:
@@ -60,10 +61,15 @@ class ProjectTree(Tree[int | Key]):
         if needle == self.needle and not force:
             return len(self._where)
         self.needle = needle
-        shown = [p for hay, p in self._projects if needle in hay]
+        if needle:
+            if self._haystacks is None:
+                self._haystacks = [_haystack(p) for p in self._projects]
+            shown = [p for hay, p in zip(self._haystacks, self._projects) if needle in hay]
+        else:
+            shown = self._projects
         children: dict[Key, list] = defaultdict(list)
         self._where = {}
-        for p in sorted(shown, key=lambda p: (_place(p)[0], _place(p)[1], -(p["year"] or 0))):
+        for p in sorted(shown, key=lambda p: (p["region"] or UNKNOWN, p["department"] or UNKNOWN, -(p["year"] or 0))):
             region, dept, year = _place(p)
             for parent, key in (((), (region,)), ((region,), (region, dept)), ((region, dept), (region, dept, year))):
                 if not children[parent] or children[parent][-1] != key:
