@@ -122,6 +122,7 @@ class IndicatorsPane(Vertical):
     @on(Input.Changed, "#ind-query")
     @on(FilterBar.Changed)
     def run_search(self) -> None:
+        self.stale = False
         self.precedents_key = None
         self.query_one("#names", CopyTable).loading = True
         self._search(self.db, self.query_text, self.filters)
