@@ -18,6 +18,7 @@ from tui.messages import Catalog
 from tui.screens.source import SourceScreen
 from tui.widgets.project_card import ProjectCard
 from tui.widgets.project_tree import ProjectTree
+from tui.widgets.search_box import SearchBox
 
 WELCOME = """\
 # 知识库是空的 · the knowledge base is empty
@@ -56,7 +57,7 @@ class BrowsePane(Vertical):
                     yield Button("导入文件夹… Import a folder", id="import-folder")
         with Horizontal(id="browse-body"):
             with Vertical(id="browse-side"):
-                yield Input(placeholder="筛选 filter 项目/部门/地区", id="browse-filter")
+                yield SearchBox(placeholder="筛选 filter 项目/部门/地区", id="browse-filter")
                 yield ProjectTree(id="project-tree")
             yield ProjectCard(id="card")
 

@@ -24,6 +24,7 @@ from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.project_card import std_level
 from tui.widgets.spread import TargetSpread
+from tui.widgets.search_box import SearchBox
 
 MATCH = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}
 SHOW_PRECEDENTS = 1000  # rows in the table (newest first); the spread counts them all
@@ -71,7 +72,7 @@ class IndicatorsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="search-bar"):
-            yield Input(placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="ind-query")
+            yield SearchBox(placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="ind-query")
             yield FilterBar(id="ind-filters")
         with Vertical(id="ind-body"):
             with Vertical(id="names-side"):

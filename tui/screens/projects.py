@@ -19,6 +19,7 @@ from tui.data import Database
 from tui.messages import Catalog, OpenProject
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.filter_bar import FilterBar
+from tui.widgets.search_box import SearchBox
 
 LIMIT = 100
 _WHERE = {"name": "名称", "overview": "概况", "goal": "目标"}
@@ -57,7 +58,7 @@ class ProjectsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="search-bar"):
-            yield Input(placeholder="项目名称、概况或目标中的文字 any words of a project", id="proj-query")
+            yield SearchBox(placeholder="项目名称、概况或目标中的文字 any words of a project", id="proj-query")
             yield FilterBar(with_level=False, id="proj-filters")
         yield Static("输入文字搜索项目 type to search projects", id="proj-status", classes="status")
         yield CopyTable(Col("项目名称", 16, 3), Col("地区", 8, 1), Col("年度", 4), Col("部门", 8, 1),
