@@ -70,3 +70,14 @@ def test_empty_database(snap_compare, db_path):
 
 def test_help(snap_compare, seeded):
     assert snap_compare(start(seeded), terminal_size=(100, 30), run_before=steps("f1"))
+
+
+def test_draft_editor_small_terminal(snap_compare, seeded):
+    from kb import drafts
+    from kb.suggest import template_rows
+
+    conn = connect(seeded)
+    draft = drafts.create(conn, "科技型企业研发补贴", year=2025, spending_type="补贴/奖励类", department="科技局")
+    drafts.apply_rows(conn, draft.id, template_rows(conn, "补贴/奖励类"))
+    conn.close()
+    assert snap_compare(start(seeded), terminal_size=(80, 24), run_before=steps("f5", "enter"))

@@ -17,6 +17,7 @@ from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, Fin
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
 from tui.screens.import_path import ImportPathScreen
+from tui.screens.drafts import DraftsPane
 from tui.screens.main import MainScreen
 from tui.widgets.import_status import ImportDone, ImportStatus
 
@@ -93,7 +94,7 @@ class KbApp(App[None]):
     @on(DataChanged)
     def _data_changed(self, event: DataChanged) -> None:
         if event.external:
-            self.notify("知识库已更新 the knowledge base changed (an import elsewhere): refreshed", timeout=4)
+            self.notify("知识库已在别处更新 the knowledge base was changed elsewhere: refreshed", timeout=4)
         self.load_catalog()
 
     # --- actions and commands -----------------------------------------------------------------------------------
@@ -101,6 +102,12 @@ class KbApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Nothing to import into while the knowledge base cannot be opened."""
         return not (self.error and action in ("import_folder", "load_samples"))
+
+    async def action_quit(self) -> None:
+        """Quit once the open draft's last changes are saved."""
+        if self.main is not None and self.main.is_attached:
+            await self.main.query_one(DraftsPane).save_all()
+        self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -142,6 +149,19 @@ class KbApp(App[None]):
 
     def find_indicator(self, query: str) -> None:
         self.main.post_message(FindIndicator(query))
+
+    @property
+    def drafts(self) -> list[dict]:
+        """The drafts as last listed (id, name, …), for the command palette."""
+        return self.main.query_one(DraftsPane).listed
+
+    def new_draft(self) -> None:
+        self.main.action_show_tab("drafts")
+        self.main.query_one(DraftsPane).action_new()
+
+    def open_draft(self, draft_id: int) -> None:
+        self.main.action_show_tab("drafts")
+        self.main.query_one(DraftsPane).open(draft_id)
 
     def find_project_text(self, query: str) -> None:
         self.main.action_show_tab("projects")

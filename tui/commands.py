@@ -1,4 +1,4 @@
-"""The app's own command-palette commands (ctrl+p): go to a project, search, import, theme, help."""
+"""The app's own command-palette commands (ctrl+p): go to a project, search, drafts, import, theme, help."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ class KbCommands(Provider):
             ("全文检索 Search projects", partial(app.main.action_show_tab, "projects"),
              "Search project names, overviews and goals"),
             ("浏览项目 Browse projects", partial(app.main.action_show_tab, "browse"), "The project tree"),
+            ("新建草稿 New draft", app.new_draft, "Start a new goal table (申报表) from templates and precedents"),
+            ("起草 Drafts", partial(app.main.action_show_tab, "drafts"), "Your drafts: open, rename, export"),
             ("切换主题 Switch theme", app.action_change_theme, "Choose a colour theme"),
             ("帮助 Help", app.action_help, "Keys and how to use the knowledge base"),
         ]
@@ -51,6 +53,12 @@ class KbCommands(Provider):
             yield Hit(0.45, f"全文检索 search projects: {shown}", partial(app.find_project_text, shown),
                       text=f"search projects {shown}")
         needle, hits = fold(shown), 0
+        for draft in app.drafts:
+            label = f"打开草稿 open draft: {draft['name']}"
+            score = 1.0 if needle and needle in fold(draft["name"]) else matcher.match(label)
+            if score > 0:
+                yield Hit(min(score, 0.95), matcher.highlight(label) if score < 1 else label,
+                          partial(app.open_draft, draft["id"]), text=label)
         fuzzy = len(app.catalog.projects) <= FUZZY_PROJECTS
         for project in app.catalog.projects:
             if hits >= PROJECT_HITS:

@@ -1,4 +1,4 @@
-"""The main screen: Browse, Indicators and Projects tabs, import progress and the footer."""
+"""The main screen: Browse, Indicators, Projects and Drafts tabs, import progress and the footer."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 from tui.data import Database
 from tui.messages import Catalog, FindIndicator, OpenProject
 from tui.screens.browse import BrowsePane
+from tui.screens.drafts import DraftsPane
 from tui.screens.indicators import IndicatorsPane
 from tui.screens.projects import ProjectsPane
 from tui.widgets.import_status import ImportStatus
@@ -25,6 +26,7 @@ class MainScreen(Screen[None]):
         Binding("f2", "show_tab('browse')", "浏览 Browse", show=False, id="tab-browse"),
         Binding("f3", "show_tab('indicators')", "指标 Indicators", show=False, id="tab-indicators"),
         Binding("f4", "show_tab('projects')", "全文 Projects", show=False, id="tab-projects"),
+        Binding("f5", "show_tab('drafts')", "起草 Drafts", show=False, id="tab-drafts"),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -43,6 +45,8 @@ class MainScreen(Screen[None]):
                 yield IndicatorsPane(self.db)
             with TabPane("全文 Projects F4", id="projects"):
                 yield ProjectsPane(self.db)
+            with TabPane("起草 Drafts F5", id="drafts"):
+                yield DraftsPane(self.db)
         yield ImportStatus()
         yield Footer()
 
@@ -58,6 +62,7 @@ class MainScreen(Screen[None]):
         self.query_one(BrowsePane).set_catalog(catalog)
         self.query_one(IndicatorsPane).set_catalog(catalog)
         self.query_one(ProjectsPane).set_catalog(catalog)
+        self.query_one(DraftsPane).set_catalog(catalog)
         first_load, self.loaded = not self.loaded, True
         if catalog.empty or first_load or (self.focused and self.focused.id == "load-samples"):
             self.action_show_tab("browse" if catalog.empty else self.tab)
@@ -65,6 +70,9 @@ class MainScreen(Screen[None]):
     def action_show_tab(self, tab: str) -> None:
         self.history.clear()
         self.query_one(TabbedContent).active = tab
+        if tab == "drafts":
+            self.call_after_refresh(self.query_one(DraftsPane).focus_first)
+            return
         empty = self.query_one(BrowsePane).has_class("-empty")
         first = {"browse": "#load-samples" if empty else "#project-tree", "indicators": "#ind-query",
                  "projects": "#proj-query"}[tab]
@@ -97,7 +105,7 @@ class MainScreen(Screen[None]):
             if widget is not None and widget.is_attached:
                 self.call_after_refresh(widget.focus)
             return
-        pane = {"indicators": IndicatorsPane, "projects": ProjectsPane}.get(self.tab)
+        pane = {"indicators": IndicatorsPane, "projects": ProjectsPane, "drafts": DraftsPane}.get(self.tab)
         if pane is not None and self.query_one(pane).back():
             return
         if self.tab == "browse" and self.focused is self.query_one("#goal-table"):

@@ -1,0 +1,341 @@
+"""The draft screen (起草 F5) driven with Pilot over the five sample documents: build a goal table from a template
+and indicator search, edit it, watch the checks, export it; and two writers on one draft."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from rich.text import Text
+from textual.widgets import Input, SelectionList
+
+from kb import drafts
+from kb.db import connect
+from kb.ingest import import_seeds
+from tui.app import make_app
+from tui.screens.draft_dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
+from tui.screens.draft_editor import DraftEditor
+from tui.screens.draft_sources import AddIndicatorDialog, TemplateDialog
+from tui.screens.drafts import DraftsPane
+from tui.widgets.draft_checks import DraftChecks
+
+SIZE = (120, 40)
+NAME = "科技型企业研发补贴"
+
+
+@pytest.fixture
+def seeded(db_path):
+    conn = connect(db_path)
+    import_seeds(conn)
+    conn.close()
+    return db_path
+
+
+def start(path):
+    app = make_app(path)
+    app.animation_level = "none"
+    app.db.changed = lambda: False  # the 2 s watcher stays out of the way unless a test calls it
+    return app
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    """Replace a box's text by typing, then leave it (tab) so it is saved at once."""
+    box = pilot.app.query_one(selector, Input)
+    box.focus()
+    box.value = ""
+    await pilot.press(*text, "tab")
+    await settle(pilot)
+
+
+def plain(table, column: int) -> list[str]:
+    return [(c.plain if isinstance(c, Text) else str(c)) for c in
+            (table.get_row_at(r)[column] for r in range(table.row_count))]
+
+
+def rules(app) -> set[str]:
+    return {f.rule for f in app.query_one(DraftEditor).findings}
+
+
+def stored(db_path, name: str = NAME) -> drafts.Draft:
+    conn = connect(db_path)
+    try:
+        return drafts.open_draft(conn, name)
+    finally:
+        conn.close()
+
+
+async def test_build_check_and_export_a_draft(seeded, tmp_path):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "还没有草稿" in str(app.query_one("#drafts-status").render())
+
+        await pilot.press("n")
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press(*NAME, "enter")
+        await settle(pilot)
+        editor = app.query_one(DraftEditor)
+        assert editor.draft.name == NAME and editor.draft.spending_type == "补贴/奖励类"  # guessed from the name
+        assert app.focused.id == "head-department"
+        assert {"levels-missing", "too-few"} <= rules(app)
+
+        await pilot.press(*"威海经济技术开发区财政金融局", "tab")
+        await type_into(pilot, "#head-year", "2025")
+        await type_into(pilot, "#head-amount_wan", "1,200")
+        assert app.query_one("#head-amount_wan", Input).value == "1200"  # shown as saved once left
+        await pilot.press("escape")  # head → goal table
+
+        await pilot.press("t")
+        assert isinstance(app.screen, TemplateDialog)
+        await settle(pilot)
+        assert len(app.screen.query_one(SelectionList).selected) == len(app.screen.rows) >= 10
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        table = app.query_one("#draft-rows")
+        names = plain(table, 3)
+        assert "补贴发放准确率" in names and table.row_count == len(editor.draft.rows) >= 10
+        assert "levels-missing" not in rules(app) and "too-few" not in rules(app)
+        assert plain(table, 1)[:2] == ["产出指标", ""]  # level 1 written where its group starts
+
+        await pilot.press("a")
+        assert isinstance(app.screen, AddIndicatorDialog)
+        await pilot.press(*"myd")
+        await settle(pilot)
+        assert app.screen.chosen.name == "服务企业满意度"
+        assert "最常见" in str(app.screen.query_one("#add-values").render())
+        assert app.screen.query_one("#add-target", Input).value == "≥90%"  # the precedents' choice
+        await pilot.press("enter", "enter")  # names → target → add
+        await settle(pilot)
+        row = next(r for r in editor.draft.rows if r.name == "服务企业满意度")
+        assert (row.operator, row.value, row.unit, row.level1) == ("≥", 90.0, "%", "满意度指标")
+        assert row.sources  # the precedents it came from
+        assert table.cursor_row == editor.draft.rows.index(row)  # the cursor is on the new row
+
+        await pilot.press("enter")
+        assert isinstance(app.screen, RowDialog)
+        await pilot.press(*">=70%")
+        assert "数值 70" in str(app.screen.query_one("#row-parsed").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "satisfaction-low" in rules(app)
+        assert any("70% is under 80%" in str(o.prompt) for o in app.query_one(DraftChecks).options)
+        await pilot.press("enter", *">=95%", "enter")
+        await settle(pilot)
+        assert "satisfaction-low" not in rules(app)
+
+        await pilot.press("x")
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "missing")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "no such folder" in str(app.screen.query_one(".dialog-error").render())
+        app.screen.query_one("#export-path", Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+
+    saved = stored(seeded)
+    assert (saved.department, saved.year, saved.amount_wan) == ("威海经济技术开发区财政金融局", 2025, 1200.0)
+    sheet = load_workbook(tmp_path / f"{NAME}.xlsx").active
+    values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert NAME in values and "威海经济技术开发区财政金融局" in values
+    assert [r.name for r in saved.rows] == [v for v in values if v in {r.name for r in saved.rows}]
+    assert "≥95%" in values
+
+
+@pytest.fixture
+def with_draft(seeded):
+    conn = connect(seeded)
+    draft = drafts.create(conn, NAME, year=2025, spending_type="补贴/奖励类")
+    drafts.apply_rows(conn, draft.id, [drafts.new_row("补贴发放准确率", target="=100%"),
+                                       drafts.new_row("企业满意度", target="≥90%")])
+    conn.close()
+    return seeded
+
+
+async def open_first(pilot) -> DraftEditor:
+    await settle(pilot)
+    await pilot.press("f5")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    return pilot.app.query_one(DraftEditor)
+
+
+async def test_a_change_made_elsewhere_is_kept_and_mine_is_saved_on_top(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        other = connect(with_draft)
+        drafts.set_field(other, NAME, "department", "财政局")  # another window, unseen here
+        await type_into(pilot, "#head-region", "威海")
+        notices = [n.message for n in app._notifications]
+        assert any("changed elsewhere" in m and "saved on top" in m for m in notices)
+        assert app.query_one("#head-department", Input).value == "财政局"  # reloaded
+        assert (editor.draft.department, editor.draft.region) == ("财政局", "威海")
+        assert (stored(with_draft).department, stored(with_draft).region) == ("财政局", "威海")
+
+        drafts.set_field(other, NAME, "region", "宁波")  # the same field, both sides
+        other.close()
+        await type_into(pilot, "#head-region", "烟台")
+        assert any("NOT saved" in n.message and "烟台" in n.message for n in app._notifications)
+        assert app.clipboard == "烟台"  # mine is not lost
+        assert app.query_one("#head-region", Input).value == "宁波"
+        assert stored(with_draft).region == "宁波"  # theirs is not overwritten
+
+
+async def test_typing_into_a_field_changed_elsewhere_keeps_theirs(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        box = app.query_one("#head-region", Input)
+        box.focus()
+        await pilot.press(*"烟台")  # still typing: not saved yet
+        other = connect(with_draft)
+        drafts.set_field(other, NAME, "region", "宁波")
+        other.close()
+        once = iter([True])
+        app.db.changed = lambda: next(once, False)
+        app._tick()  # the watcher notices
+        await settle(pilot)
+        assert box.value == "烟台"  # not pulled from under the typing …
+        await pilot.pause(0.6)  # … until it pauses
+        await settle(pilot)
+        assert box.value == "宁波" and app.clipboard == "烟台"
+        assert any("was NOT saved" in n.message for n in app._notifications)
+        assert stored(with_draft).region == "宁波"
+
+
+async def test_a_row_removed_elsewhere_is_not_brought_back(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        other = connect(with_draft)
+        first = editor.draft.rows[0]
+        drafts.remove_rows(other, NAME, [first.id])
+        other.close()
+        await pilot.press("enter", *"=90%", "enter")  # edit row 1, which no longer exists
+        await settle(pilot)
+        assert any("NOT saved" in n.message for n in app._notifications)
+        assert [r.name for r in editor.draft.rows] == ["企业满意度"]
+        assert editor.query_one("#draft-rows").row_count == 1
+
+
+async def test_the_watcher_reloads_the_open_draft(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        other = connect(with_draft)
+        drafts.add_row(other, NAME, drafts.new_row("补贴及时性", target="及时"))
+        other.close()
+        once = iter([True])
+        app.db.changed = lambda: next(once, False)
+        app._tick()
+        await settle(pilot)
+        assert "补贴及时性" in [r.name for r in editor.draft.rows]
+        assert "补贴及时性" in plain(editor.query_one("#draft-rows"), 3)
+        assert any("changed elsewhere (指标 indicators)" in n.message for n in app._notifications)
+
+
+async def test_list_rename_duplicate_delete(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        pane = app.query_one(DraftsPane)
+        await pilot.press("d")
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press("enter")  # the proposed name: '… 副本'
+        await settle(pilot)
+        assert [d["name"] for d in pane.listed] == [f"{NAME} 副本", NAME]
+        assert pane.current["name"] == f"{NAME} 副本" and pane.current["rows"] == 2
+
+        await pilot.press("r")
+        app.screen.query_one(Input).value = NAME  # taken
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "exists already" in str(app.screen.query_one(".dialog-error").render())
+        app.screen.query_one(Input).value = "人才引进补贴"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert {d["name"] for d in pane.listed} == {"人才引进补贴", NAME}
+
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # no: nothing happens
+        await settle(pilot)
+        assert len(pane.listed) == 2
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        assert [d["name"] for d in pane.listed] == [NAME]
+
+        await pilot.press("ctrl+p", *"科技型企业研发")  # the palette opens a draft by name
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pane.editing and app.query_one(DraftEditor).draft.name == NAME
+        await pilot.press("escape")
+        assert not pane.editing
+
+
+async def test_remove_marked_rows_and_set_their_basis(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        assert "basis-missing" in rules(app)
+        await pilot.press("space", "space")  # mark both rows
+        await pilot.press("b")
+        await pilot.press("down", "enter")  # 历史标准
+        await settle(pilot)
+        assert {r.basis for r in editor.draft.rows} == {"历史标准"}
+        assert "basis-missing" not in rules(app)
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        assert editor.draft.rows == [] and stored(with_draft).rows == []
+
+
+async def test_small_terminal_folds_the_head(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_first(pilot)
+        assert editor.has_class("-short")
+        assert app.query_one("#head-overview").region.height == 0
+        table = editor.query_one("#draft-rows")
+        assert table.region.height >= 8
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.query_one("#head-overview").region.height == 1
+
+
+async def test_quitting_saves_what_was_being_typed(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("slash", "tab", "tab", *"财政局")  # name → type → department
+        assert app.focused.id == "head-department"
+        await pilot.press("ctrl+q")  # before the pause that would save it
+        await pilot.pause()
+    assert stored(with_draft).department == "财政局"
+
+
+async def test_a_check_result_points_at_its_row(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await pilot.press("enter", *">=120%", "enter")  # 补贴发放准确率 over 100%
+        await settle(pilot)
+        checks = app.query_one(DraftChecks)
+        checks.focus()
+        checks.highlighted = next(n for n, (f, _) in enumerate(checks.entries) if f.rule == "pct-range")
+        assert "between 0 and 100" in checks.reason
+        editor.table.move_cursor(row=1)  # away from the row, then back through the check result
+        await pilot.press("enter")
+        assert app.focused is editor.table and editor.table.cursor_row == 0
