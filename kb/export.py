@@ -73,6 +73,12 @@ def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Pat
     return path, fmt
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def export(draft: Draft, path: Path | str | None = None, fmt: str | None = None) -> Path:
     """Write the draft to `path` (a file, or a folder to put '<draft name>.<fmt>' in); the format comes from
     `fmt` or the extension. Returns the path written; KbError when the folder is missing or not writable."""
@@ -85,6 +91,7 @@ def export(draft: Draft, path: Path | str | None = None, fmt: str | None = None)
     os.close(fd)
     try:
         writer(draft, Path(tmp))
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private to the user)
         os.replace(tmp, path)
     except OSError as exc:
         raise KbError(f"{path}: cannot write ({exc.strerror or exc})") from None

@@ -226,3 +226,17 @@ def test_any_text_is_one_safe_markdown_cell(text):
     cell = export.markdown_escape(text)
     assert "\n" not in cell and "\r" not in cell and "<" not in cell and ">" not in cell
     assert all(cell[i - 1] == "\\" for i, ch in enumerate(cell) if ch == "|")
+
+
+def test_exported_file_has_ordinary_permissions(conn, tmp_path):
+    """Readable by others as any new file is (not private like a temporary file), on a shared drive too."""
+    import os
+    import stat
+
+    draft = drafts.create(conn, "权限测试")
+    old = os.umask(0o022)
+    try:
+        written = export.export(draft, tmp_path, "md")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
