@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -34,6 +35,19 @@ def conn(db_path):
     c = connect(db_path)
     yield c
     c.close()
+
+
+def layout_records(doc: RawDocument) -> list[dict]:
+    """A parsed document's projects as dicts without line numbers (which variants shift), for comparing."""
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "line"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return [strip(dataclasses.asdict(project)) for project in doc.projects]
 
 
 def make_document(projects: dict[str, list[tuple[str, str]]], layout: str = "test") -> RawDocument:

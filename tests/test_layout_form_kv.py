@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from importers.layouts.form_kv import LAYOUT
 from importers.level_words import accepts, is_level1, is_level2
 from importers.readers.text import split_rows
 from importers.records import ParseError
+from conftest import layout_records as records
 
 SEEDS = {prefix: next(Path("seeds").glob(f"{prefix}_*.txt")).read_text("utf-8")
          for prefix in ("000", "001", "002", "003", "004")}
@@ -25,19 +25,6 @@ def parse(text: str):
 
 def levels(project) -> list[tuple[str, str, str, str]]:
     return [(i.level1, i.level2, i.name, i.target) for i in project.indicators]
-
-
-def records(doc) -> list[dict]:
-    """Projects as dicts without line numbers, which variants shift."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "line"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return [strip(dataclasses.asdict(project)) for project in doc.projects]
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from importers.layouts.inline_table import LAYOUT, item_texts
 from importers.readers.text import split_rows
 from importers.records import ParseError, RawIndicator
+from conftest import layout_records as records
 
 SEED = next(Path("seeds").glob("002_*.txt")).read_text("utf-8")
 COUNTS = [6, 4, 3, 4, 4, 4, 6, 5, 4, 4, 4, 3, 2]
@@ -18,19 +18,6 @@ BUREAU, CENTRE = "广州开发区金融工作局", "广州开发区金融工作�
 
 def parse(text: str):
     return LAYOUT.parse(split_rows(text))
-
-
-def records(doc) -> list[dict]:
-    """Projects as dicts without line numbers, which variants shift."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "line"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return [strip(dataclasses.asdict(project)) for project in doc.projects]
 
 
 def indicator(doc, name: str) -> RawIndicator:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from importers.layouts.summary_table import LAYOUT, join_fragments
 from importers.readers.text import split_rows
 from importers.records import ParseError, RawIndicator
+from conftest import layout_records as records
 
 SEED = next(Path("seeds").glob("001_*.txt")).read_text("utf-8")
 LINES = SEED.split("\n")
@@ -24,19 +24,6 @@ FRAGMENT_1 = (
 
 def parse(text: str):
     return LAYOUT.parse(split_rows(text))
-
-
-def records(doc) -> list[dict]:
-    """Projects as dicts without line numbers, which variants shift."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "line"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return [strip(dataclasses.asdict(project)) for project in doc.projects]
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from importers.layouts.word_cells import LAYOUT, prose_targets, word_rows
 from importers.readers.text import split_rows
 from importers.records import ParseError, RawBudgetLine, RawIndicator, Row
+from conftest import layout_records as records
 
 SEED = next(Path("seeds").glob("004_*.txt")).read_text("utf-8")
 LINES = SEED.split("\n")
@@ -55,19 +55,6 @@ PROSE = [
 
 def parse(text: str):
     return LAYOUT.parse(split_rows(text))
-
-
-def records(doc) -> list[dict]:
-    """Projects as dicts without line numbers, which variants shift."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "line"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return [strip(dataclasses.asdict(project)) for project in doc.projects]
 
 
 @pytest.fixture(scope="module")
