@@ -84,3 +84,16 @@ def infer_levels(name: str) -> tuple[str, str]:
         if pattern.search(name or ""):
             return levels
     return OUTPUT, "数量指标"
+
+
+_SHORT2 = {"服务对象满意度指标": "", "经济效益指标": "经济", "社会效益指标": "社会", "生态效益指标": "生态",
+           "可持续影响指标": "可持续", "经济成本指标": "经济", "社会成本指标": "社会", "生态环境成本指标": "生态环境"}
+
+
+def short_level(std_level1: str | None, std_level2: str | None, inferred: bool = False) -> str:
+    """Compact standard level for tables: '产出·数量', '效益·社会', '满意度'; '*' when inferred; '框架外' when the
+    pair is outside the framework."""
+    if not std_level1:
+        return "框架外"
+    short2 = _SHORT2.get(std_level2, (std_level2 or "").removesuffix("指标"))
+    return std_level1.removesuffix("指标") + (f"·{short2}" if short2 else "") + ("*" if inferred else "")

@@ -6,6 +6,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from kb.levels import short_level
+
 
 def _num(value) -> str:
     if value is None:
@@ -13,17 +15,9 @@ def _num(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-_SHORT2 = {"服务对象满意度指标": "", "经济效益指标": "经济", "社会效益指标": "社会", "生态效益指标": "生态",
-           "可持续影响指标": "可持续", "经济成本指标": "经济", "社会成本指标": "社会", "生态环境成本指标": "生态环境"}
-
-
 def _level(ind: dict) -> str:
-    """Compact standard level: '产出·数量', '效益·社会', '满意度'; '*' when inferred."""
-    l1, l2 = ind.get("std_level1"), ind.get("std_level2")
-    if not l1:
-        return "框架外"
-    short2 = _SHORT2.get(l2, (l2 or "").removesuffix("指标"))
-    return l1.removesuffix("指标") + (f"·{short2}" if short2 else "") + ("*" if ind.get("level_inferred") else "")
+    """Compact standard level of an indicator row (see kb.levels.short_level)."""
+    return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
 def search_result(console: Console, result) -> None:

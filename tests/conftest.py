@@ -63,3 +63,23 @@ def make_document(projects: dict[str, list[tuple[str, str]]], layout: str = "tes
 def store(conn, doc: RawDocument, name: str = "doc.txt", region: str = "测试市", year: int = 2024) -> int:
     return store_document(conn, doc, Provenance(name, f"/virtual/{name}", name),
                           Fallbacks(region=region, year=year)).document_id
+
+
+async def workers_done(pilot) -> None:
+    """Wait for the app's workers; one cancelled by a newer request (exclusive workers) counts as done."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(10):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
+def pytest_collection_modifyitems(items):
+    """Pilot tests of the app drive a real event loop with worker threads; on a loaded machine a key can still
+    race a focus change. They get two more tries (reported as reruns), the rest of the suite none."""
+    for item in items:
+        if item.path.name.startswith("test_tui"):
+            item.add_marker(pytest.mark.flaky(reruns=2))

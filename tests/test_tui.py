@@ -17,6 +17,7 @@ from tui.screens.indicators import IndicatorsPane
 from tui.screens.source import SourceScreen
 from tui.widgets.project_card import LEGEND, ProjectCard
 from tui.widgets.project_tree import ProjectTree
+from conftest import workers_done
 
 SIZE = (120, 40)
 
@@ -45,7 +46,7 @@ def start(path):
 async def settle(pilot) -> None:
     """Let workers finish and their messages be handled (a result may start another worker)."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot)
         await pilot.pause()
 
 

@@ -17,6 +17,7 @@ from tui.screens.draft_editor import DraftEditor
 from tui.screens.draft_sources import AddIndicatorDialog, TemplateDialog
 from tui.screens.drafts import DraftsPane
 from tui.widgets.draft_checks import DraftChecks
+from conftest import workers_done
 
 SIZE = (120, 40)
 NAME = "科技型企业研发补贴"
@@ -39,7 +40,7 @@ def start(path):
 
 async def settle(pilot, rounds: int = 3) -> None:
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot)
         await pilot.pause()
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Input
 from kb.db import connect
 from kb.ingest import import_seeds
 from tui.app import make_app
+from conftest import workers_done
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def steps(*keys: str):
             if key:
                 await pilot.press(key)
             for _ in range(3):
-                await pilot.app.workers.wait_for_complete()
+                await workers_done(pilot)
                 await pilot.pause()
 
     return run_before

@@ -13,12 +13,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
+from kb.levels import short_level
 
 from tui.messages import FindIndicator
 from tui.widgets.copy_table import Col, CopyTable
 
-_SHORT2 = {"服务对象满意度指标": "", "经济效益指标": "经济", "社会效益指标": "社会", "生态效益指标": "生态",
-           "可持续影响指标": "可持续", "经济成本指标": "经济", "社会成本指标": "社会", "生态环境成本指标": "生态环境"}
 LEGEND = "* 层级由指标名推断（原文未写层级） level inferred from the name: the document gives none"
 
 
@@ -29,12 +28,8 @@ def num(value) -> str:
 
 
 def std_level(ind: dict) -> str:
-    """Compact standard level, e.g. '产出·数量', '满意度'; '*' when inferred; '框架外' outside the framework."""
-    l1, l2 = ind.get("std_level1"), ind.get("std_level2")
-    if not l1:
-        return "框架外"
-    short2 = _SHORT2.get(l2, (l2 or "").removesuffix("指标"))
-    return l1.removesuffix("指标") + (f"·{short2}" if short2 else "") + ("*" if ind.get("level_inferred") else "")
+    """Compact standard level of an indicator row (see kb.levels.short_level)."""
+    return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
 def goal_rows(indicators: list[dict]) -> list[tuple[str, str, str, str, str]]:
