@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.run import pct, timed  # noqa: E402
 from importers.records import RawDocument, RawIndicator, RawProject  # noqa: E402
 from kb.db import connect  # noqa: E402
 from kb.search import Filters, search_indicators  # noqa: E402
@@ -72,19 +72,6 @@ def like_scan(conn, query: str) -> tuple[int, list]:
         """SELECT i.id, i.name, i.target, p.name, p.region, p.year FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.name LIKE ? ORDER BY p.year DESC LIMIT 50""", (pattern,)).fetchall()
     return total, rows
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
 
 
 def main() -> None:

@@ -50,6 +50,17 @@ def layout_records(doc: RawDocument) -> list[dict]:
     return [strip(dataclasses.asdict(project)) for project in doc.projects]
 
 
+@pytest.fixture
+def seeded(db_path) -> Path:
+    """A knowledge base filled with the bundled sample documents."""
+    from kb.ingest import import_seeds
+
+    conn = connect(db_path)
+    import_seeds(conn)
+    conn.close()
+    return db_path
+
+
 def make_document(projects: dict[str, list[tuple[str, str]]], layout: str = "test") -> RawDocument:
     """A document of projects → [(indicator name, target)], levels left for inference."""
     return RawDocument(

@@ -23,14 +23,6 @@ SIZE = (120, 40)
 
 
 @pytest.fixture
-def seeded(db_path):
-    conn = connect(db_path)
-    import_seeds(conn)
-    conn.close()
-    return db_path
-
-
-@pytest.fixture
 def empty(db_path):
     connect(db_path).close()
     return db_path

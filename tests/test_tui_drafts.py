@@ -10,7 +10,6 @@ from textual.widgets import Input, SelectionList
 
 from kb import drafts
 from kb.db import connect
-from kb.ingest import import_seeds
 from tui.app import make_app
 from tui.screens.draft_dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
 from tui.screens.draft_editor import DraftEditor
@@ -21,14 +20,6 @@ from conftest import workers_done
 
 SIZE = (120, 40)
 NAME = "科技型企业研发补贴"
-
-
-@pytest.fixture
-def seeded(db_path):
-    conn = connect(db_path)
-    import_seeds(conn)
-    conn.close()
-    return db_path
 
 
 def start(path):

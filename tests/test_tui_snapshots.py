@@ -8,17 +8,8 @@ import pytest
 from textual.widgets import Input
 
 from kb.db import connect
-from kb.ingest import import_seeds
 from tui.app import make_app
 from conftest import workers_done
-
-
-@pytest.fixture
-def seeded(db_path):
-    conn = connect(db_path)
-    import_seeds(conn)
-    conn.close()
-    return db_path
 
 
 def start(path):
