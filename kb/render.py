@@ -64,7 +64,8 @@ def project_card(console: Console, p: dict) -> None:
     head.add_column(overflow="fold")
     for label, value in (
         ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", _num(p["year"])),
-        ("本年金额(万元)", _num(p["amount_wan"]) + (f"  (原文 {p['amount_text']})" if p.get("amount_text") else "")),
+        ("本年金额(万元)", _num(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
+                              if p.get("amount_text") and p["amount_text"] != _num(p["amount_wan"]) else "")),
         ("实施期", p["period"]), ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
         ("来源", f"{p['source']} [{p['layout']}]"),
     ):
