@@ -13,8 +13,7 @@ def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int
     """Projects (newest year first), each with `id, name, department, region, year, amount_wan, source,
     indicator_count`."""
     sql = """SELECT p.id, p.name, p.department, p.region, p.year, p.amount_wan, d.file_name AS source,
-        (SELECT count(*) FROM indicators i WHERE i.project_id = p.id) AS indicator_count
-        FROM projects p JOIN documents d ON d.id = p.document_id WHERE 1"""
+        p.indicator_count FROM projects p JOIN documents d ON d.id = p.document_id WHERE 1"""
     params: list = []
     if region:
         sql += " AND instr(p.region, ?) > 0"

@@ -111,14 +111,16 @@ def search_indicators(conn: sqlite3.Connection, query: str, filters: Filters, li
                       offset: int = 0) -> tuple[int, list[dict]]:
     """(how many indicators have a name containing `query`, the top `limit` of them).
 
-    Ranked: the exact name first, then names used by more projects, shorter names; within a name, newer
-    years first. The matching distinct names are ranked first (a small set); indicators are then read for the
-    best names only, so a common query does not sort every use of every matching name.
+    Ranked: the exact name first, then names used more often, shorter names; within a name, newer years first.
+    The matching distinct names are ranked first (a small set); indicators are then read for the best names
+    only, newest first along the (name_id, year) index, so a common query sorts no indicator rows.
     """
     q = clean_query(query)
     params: dict = {}
     matches = _name_matches(q, params)
-    names = conn.execute(
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a common query matches thousands of names
+    names = cursor.execute(
         f"""SELECT n.id, n.uses FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id WHERE n.uses > 0
         ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
         params,
@@ -140,7 +142,7 @@ def search_indicators(conn: sqlite3.Connection, query: str, filters: Filters, li
         hits += [dict(r) for r in conn.execute(
             f"""SELECT {_INDICATOR_COLUMNS} FROM indicators i JOIN indicator_names n ON n.id = i.name_id
             JOIN projects p ON p.id = i.project_id WHERE i.name_id = :name_id {where}
-            ORDER BY p.year DESC, i.id LIMIT :remaining""",
+            ORDER BY i.year DESC, i.id LIMIT :remaining""",
             params,
         )]
     return total, hits[offset:need]

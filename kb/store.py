@@ -125,6 +125,7 @@ def _project_row(p: RawProject, seq: int, document_id: int, meta: dict) -> dict:
         "total_wan": total, "total_text": p.total_amount or None, "period": p.period or None,
         "overview": p.overview or None, "goal": p.goal or None,
         "fields": json.dumps(p.fields, ensure_ascii=False), "extra": json.dumps(p.extra, ensure_ascii=False),
+        "indicator_count": len(p.indicators),
     }
 
 
@@ -175,7 +176,7 @@ def store_document(
             fts.append((project_id, index_tokens(row["name"]), index_tokens(row["overview"] or ""),
                         index_tokens(row["goal"] or "")))
             where = f"project {seq} {project.name!r}"
-            indicators += [{"project_id": project_id, "seq": n, "name_id": names[ind.name],
+            indicators += [{"project_id": project_id, "seq": n, "name_id": names[ind.name], "year": row["year"],
                             **_indicator_row(ind, where, warnings)} for n, ind in enumerate(project.indicators, 1)]
             evaluation += [
                 {"project_id": project_id, "seq": n, "level1": e.level1 or None, "level2": e.level2 or None,

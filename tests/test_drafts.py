@@ -22,21 +22,16 @@ from kb.schema import SCHEMA_VERSION
 FIXTURES = Path(__file__).parent / "fixtures" / "schemas"
 
 
-def test_v1_database_upgrades_with_its_data_intact(tmp_path, monkeypatch):
-    from kb import schema
-
+def test_v1_database_upgrades_with_its_data_intact(tmp_path):
     db = tmp_path / "v1.sqlite3"
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
-    monkeypatch.setattr("kb.db.SCHEMA_VERSION", 1)
-    conn = connect(db)
-    store(conn, make_document({"甲": [("服务对象满意度", "≥90%"), ("补贴企业数", ">=10家")]}))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    conn.close()
-    monkeypatch.undo()
+    shutil.copy(FIXTURES / "v1.sqlite3", db)  # the seeds, written by the v1 release
+    before = sqlite3.connect(db)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 1
+    names = [r[0] for r in before.execute("SELECT name FROM indicators ORDER BY id")]
+    before.close()
     conn = connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
-    assert [r[0] for r in conn.execute("SELECT name FROM indicators ORDER BY id")] == ["服务对象满意度", "补贴企业数"]
+    assert [r[0] for r in conn.execute("SELECT name FROM indicators ORDER BY id")] == names
     assert drafts.create(conn, "升级后").version == 1
 
 

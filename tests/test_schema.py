@@ -78,3 +78,45 @@ def test_foreign_sqlite_is_refused(db_path):
 def test_directory_is_refused(tmp_path):
     with pytest.raises(KbError, match="directory"):
         connect(tmp_path)
+
+
+def test_v3_gives_indicators_their_project_year_and_projects_their_count(tmp_path):
+    """The v2 fixture (the seeds and a draft, written by the v2 release) keeps every row and gains the v3
+    columns, filled from what it holds."""
+    import shutil
+    from pathlib import Path
+
+    db = tmp_path / "v2.sqlite3"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schemas" / "v2.sqlite3", db)
+    raw = sqlite3.connect(db)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+    dump = lambda c, t: c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()  # noqa: E731
+    tables = ("documents", "projects", "indicators", "indicator_names", "drafts", "draft_rows")
+    before = {t: dump(raw, t) for t in tables}
+    raw.close()
+    conn = connect(db)
+    conn.row_factory = None
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 3
+    after = {t: dump(conn, t) for t in tables}
+    assert [r[:-1] for r in after["indicators"]] == before["indicators"]  # year appended
+    assert [r[:-1] for r in after["projects"]] == before["projects"]  # indicator_count appended
+    assert {t: after[t] for t in tables[3:]} == {t: before[t] for t in tables[3:]}
+    assert conn.execute("""SELECT count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.year IS NOT p.year""").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM indicators WHERE year IS NOT NULL").fetchone()[0] > 0
+    counts = dict(conn.execute("SELECT project_id, count(*) FROM indicators GROUP BY project_id"))
+    assert dict(conn.execute("SELECT id, indicator_count FROM projects")) == {
+        pid: counts.get(pid, 0) for (pid,) in conn.execute("SELECT id FROM projects")}
+    assert sum(counts.values()) == 295
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_indicators_name_year" in indexes and "idx_indicators_name_id" not in indexes
+
+
+def test_storing_fills_indicator_years_and_project_counts(conn):
+    from conftest import make_document, store
+
+    store(conn, make_document({"甲": [("满意度", "≥90%"), ("及时率", "=100%")], "乙": []}), "a.txt", year=2022)
+    store(conn, make_document({"丙": [("满意度", "≥95%")]}), "b.txt", year=None)
+    assert [tuple(r) for r in conn.execute("SELECT name, indicator_count FROM projects ORDER BY id")] == [
+        ("甲", 2), ("乙", 0), ("丙", 1)]
+    assert [r[0] for r in conn.execute("SELECT year FROM indicators ORDER BY id")] == [2022, 2022, None]

@@ -55,6 +55,41 @@ def test_exact_name_ranks_first(kb):
     assert hits[0]["name"] == "满意率"
 
 
+def ranked_oracle(conn, query):
+    """Every indicator whose name contains `query`, in the documented order: the exact name, then names used
+    more often, shorter, older; within a name the newest year first (unknown last), then first stored."""
+    folded = fold(query)
+    rows = conn.execute("""SELECT i.id, i.name_id, n.name, n.uses, p.year FROM indicators i
+        JOIN indicator_names n ON n.id = i.name_id JOIN projects p ON p.id = i.project_id""").fetchall()
+    return [r[0] for r in sorted((r for r in rows if folded in fold(r[2])),
+                                 key=lambda r: (r[2] != query, -r[3], len(r[2]), r[1], r[4] is None, -(r[4] or 0), r[0]))]
+
+
+@pytest.fixture
+def kb_years(conn):
+    rng = random.Random(11)
+    for d, year in enumerate([2021, 2023, None, 2022, 2023]):
+        projects = {f"项目{d}-{p}": [(n, "≥90%") for n in rng.sample(NAMES, 5)] for p in range(4)}
+        store(conn, make_document(projects), f"{d}.txt", year=year)
+    return conn
+
+
+@pytest.mark.parametrize("query", ["满意", "满意度", "率", "投诉", "资金发放准确率", "（%）", "%"])
+def test_order_equals_ranking_oracle(kb_years, query):
+    _, hits = search_indicators(kb_years, query, Filters(), limit=1000)
+    assert [h["id"] for h in hits] == ranked_oracle(kb_years, query)
+    _, page = search_indicators(kb_years, query, Filters(), limit=5, offset=3)
+    assert [h["id"] for h in page] == ranked_oracle(kb_years, query)[3:8]
+
+
+def test_newest_uses_of_a_name_are_an_index_walk(kb_years):
+    """Reading the top uses of a name neither scans nor sorts indicators (the v3 (name_id, year) index)."""
+    plan = " ".join(r[3] for r in kb_years.execute(
+        """EXPLAIN QUERY PLAN SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.name_id = 1 ORDER BY i.year DESC, i.id LIMIT 50"""))
+    assert "idx_indicators_name_year" in plan and "TEMP B-TREE" not in plan
+
+
 def test_projects_by_name_overview(kb):
     total, hits = search_projects(kb, "及时服务", Filters(), limit=100)
     assert total == 12 and hits[0]["matched"] == "name"
