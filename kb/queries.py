@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
+from typing import NamedTuple
 
 from kb.errors import KbError
 
@@ -35,6 +37,50 @@ def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int
     shared: dict = {}  # one object per distinct department, region and source: 100,000 projects share a few
     return [dict(zip(columns, (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6) else v
                                for i, v in enumerate(row)))) for row in rows]
+
+
+class ProjectRow(NamedTuple):
+    """A project as the app's tree and palette list it (a tuple: 100,000 of them stay small)."""
+
+    id: int
+    name: str
+    department: str | None
+    region: str | None
+    year: int | None
+    indicators: int
+
+
+def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | None, int | None, int]]:
+    """(region, department, year, number of projects) of every combination, from an index (no project is read);
+    an empty region or department is None."""
+    counts: Counter[tuple] = Counter()
+    for region, department, year, n in conn.execute(
+        "SELECT region, department, year, count(*) FROM projects GROUP BY region, department, year"
+    ):
+        counts[(region or None, department or None, year)] += n
+    return [(*key, n) for key, n in counts.items()]
+
+
+def branch_projects(conn: sqlite3.Connection, region: str | None, department: str | None,
+                    year: int | None) -> list[ProjectRow]:
+    """The projects of one (region, department, year) branch (None: empty or unknown), in document order."""
+    match = lambda column, value: f"{column} = ?" if value else f"({column} IS NULL OR {column} = '')"  # noqa: E731
+    params = [v for v in (region, department) if v]
+    sql = f"""SELECT id, name, department, region, year, indicator_count FROM projects
+        WHERE {match('region', region)} AND {match('department', department)} AND year IS ?
+        ORDER BY document_id, seq"""
+    return [ProjectRow(*row) for row in conn.execute(sql, [*params, year])]
+
+
+def project_rows(conn: sqlite3.Connection) -> list[ProjectRow]:
+    """Every project, in document order; equal strings (a department used by 1,000 projects) are one object."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    shared: dict = {}
+    return [ProjectRow(pid, name, department and shared.setdefault(department, department),
+                       region and shared.setdefault(region, region), year, n)
+            for pid, name, department, region, year, n in cursor.execute(
+                "SELECT id, name, department, region, year, indicator_count FROM projects ORDER BY document_id, seq")]
 
 
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:

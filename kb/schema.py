@@ -98,11 +98,13 @@ def _v2(conn: sqlite3.Connection) -> None:
 
 def _v3(conn: sqlite3.Connection) -> None:
     """Each indicator carries its project's year, indexed by (name_id, year), so the newest uses of a name are
-    an index walk; each project carries its number of indicators, so listing projects counts nothing."""
+    an index walk; each project carries its number of indicators, so listing projects counts nothing; the
+    project tree's branches (region, department, year) are an index."""
     conn.execute("ALTER TABLE indicators ADD COLUMN year INTEGER")
     conn.execute("UPDATE indicators SET year = (SELECT p.year FROM projects p WHERE p.id = indicators.project_id)")
     conn.execute("DROP INDEX IF EXISTS idx_indicators_name_id")  # a prefix of the new index
     conn.execute("CREATE INDEX idx_indicators_name_year ON indicators (name_id, year DESC)")
+    conn.execute("CREATE INDEX idx_projects_region_department_year ON projects (region, department, year)")
     conn.execute("ALTER TABLE projects ADD COLUMN indicator_count INTEGER NOT NULL DEFAULT 0")
     conn.execute(
         "UPDATE projects SET indicator_count = (SELECT count(*) FROM indicators i WHERE i.project_id = projects.id)"

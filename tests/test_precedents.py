@@ -221,17 +221,31 @@ def test_grouping_across_sample_documents(seeded):
         ("广州开发区", 2022), ("广州开发区", 2022), ("威海经济技术开发区", 2021)]
 
 
-def test_overview_counts_what_precedents_lists(tmp_path):
-    """precedent_overview counts in SQL exactly what precedents() + target_spread() give in Python."""
-    from kb.db import connect
-    from kb.ingest import import_seeds
-    from kb.precedents import precedent_overview
+def test_counts_are_what_precedents_lists(seeded):
+    """count_names counts in SQL exactly what precedents() and target_spread() give in Python."""
+    for query, filters in (("有责投诉数", None), ("资金发放准确率", None), ("服务企业满意度", None),
+                           ("补贴及时性", None), ("满意度", Filters(region="威海")), ("率", Filters(year=2021))):
+        for hit in search_names(seeded, query, filters, limit=8):
+            found = precedents(seeded, hit.variants, filters)
+            assert hit.counted and hit.uses == len(found) > 0
+            assert hit.projects == len({p.project_id for p in found})
+            assert hit.regions == len({p.region for p in found})
+            assert hit.spread == target_spread(found)
+            assert hit.common_target == max(hit.spread, key=lambda kv: kv[1])[0] if hit.spread else ""
 
-    conn = connect(tmp_path / "kb.sqlite3")
-    import_seeds(conn)
-    for names in (["有责投诉数"], ["资金发放准确率", "资金发放准确率（%）"], ["服务企业满意度"], ["补贴及时性"]):
-        found = precedents(conn, names)
-        overview = precedent_overview(conn, names)
-        assert overview.total == len(found) > 0
-        assert overview.regions == len({p.region for p in found})
-        assert overview.spread == target_spread(found)
+
+def test_names_come_first_and_their_counts_after(kb, monkeypatch):
+    from kb import precedents as module
+    from kb.precedents import count_names, find_names
+
+    found = find_names(kb, "满意")
+    assert [(h.name, h.uses, h.counted) for h in found] == [
+        ("服务对象满意度", 7, False), ("群众满意度", 2, False)]
+    monkeypatch.setattr(module, "STOP_CHECK", 1)
+    assert not any(h.counted for h in count_names(kb, found, stop=lambda: True))  # interrupted at once
+    counted = count_names(kb, found)
+    assert [(h.name, h.projects, h.regions) for h in counted] == [("服务对象满意度", 7, 3), ("群众满意度", 2, 2)]
+    again = count_names(kb, find_names(kb, "满意"), stop=lambda: True)  # from the cache: no SQL to interrupt
+    assert again == counted
+    store(kb, make_document({"新项目": [("群众满意度", "≥80%")]}), "new.txt", region="宁波市", year=2024)
+    assert count_names(kb, find_names(kb, "群众满意度"))[0].projects == 3  # a write empties the cache

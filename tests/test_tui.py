@@ -9,6 +9,7 @@ from textual.widgets import Input, Select, TabbedContent
 
 from kb.db import connect
 from kb.ingest import import_seeds
+from kb.queries import ProjectRow
 from kb.search import Filters
 from tui.app import make_app
 from tui.screens.error import ErrorScreen
@@ -79,7 +80,7 @@ async def test_inferred_levels_are_marked(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ningbo = next(p["id"] for p in app.catalog.projects if p["region"] == "宁波市")
+        ningbo = next(p.id for p in app.catalog.projects if p.region == "宁波市")
         app.open_project(ningbo)  # 宁波市 汇总表: the document gives no levels
         await settle(pilot)
         goals = app.query_one("#goal-table")
@@ -309,12 +310,11 @@ async def test_tree_fills_branches_lazily_and_caps_a_year():
         def compose(self):
             yield ProjectTree()
 
-    projects = [{"id": i, "name": f"项目{i}", "department": "局", "region": "某市", "year": 2024, "indicator_count": 1}
-                for i in range(LEAF_LIMIT + 100)]
+    projects = [ProjectRow(i, f"项目{i}", "局", "某市", 2024, 1) for i in range(LEAF_LIMIT + 100)]
     app = TreeApp()
     async with app.run_test() as pilot:
         tree = app.query_one(ProjectTree)
-        tree.set_projects(projects)
+        tree.set_catalog([("某市", "局", 2024, len(projects))], [], projects)
         region = tree.root.children[0]
         assert str(region.label) == f"某市 {LEAF_LIMIT + 100}"
         department = region.children[0]
@@ -325,3 +325,83 @@ async def test_tree_fills_branches_lazily_and_caps_a_year():
         assert "另有 100 个项目" in str(tree.cursor_node.parent.children[LEAF_LIMIT].label)
         assert tree.filter("项目55") == 11  # 项目55 and 项目550…559
         assert not tree.reveal(1)
+
+
+async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
+    from textual.app import App
+
+    from tui.widgets.project_tree import LOADING
+
+    class TreeApp(App):
+        def compose(self):
+            yield ProjectTree()
+
+    rows = [ProjectRow(1, "甲项目", "财政局", "宁波市", 2023, 3), ProjectRow(2, "乙项目", "财政局", "宁波市", 2022, 1),
+            ProjectRow(3, "丙项目", None, "广州开发区", 2023, 2), ProjectRow(4, "丁项目", "财政局", "宁波市", 2023, 5)]
+    branches = [("宁波市", "财政局", 2023, 2), ("宁波市", "财政局", 2022, 1), ("广州开发区", None, 2023, 1)]
+    app = TreeApp()
+    async with app.run_test() as pilot:
+        tree = app.query_one(ProjectTree)
+        assert tree.set_catalog(branches, [rows[0], rows[3]]) is None  # the first branch: 宁波市 / 财政局 / 2023
+        assert [str(n.label) for n in tree.root.children] == ["宁波市 3", "广州开发区 1"]
+        assert tree.first_project == 1 and not tree.listed
+        assert tree.filter("乙") is None  # applied once the projects are listed
+        assert not tree.reveal(2)
+        department = tree.root.children[0].children[0]
+        department.expand()
+        await pilot.pause()
+        assert [str(n.label) for n in department.children] == ["2023 2", "2022 1"]
+        department.children[1].expand()
+        await pilot.pause()
+        assert [str(n.label) for n in department.children[1].children] == [LOADING]
+        assert tree.set_rows(rows) == 1  # the filter, now applied
+        assert tree.filter("") == 4
+        assert tree.reveal(2)
+        await pilot.pause()
+        assert tree.cursor_node.data == 2
+        assert tree.reveal(4)
+        await pilot.pause()
+        assert [n.data for n in tree.cursor_node.parent.children] == [1, 4]  # in document order
+        tree.set_catalog(branches, [rows[0], rows[3]])  # new data, no filter: the open branch fills in place
+        year = tree.root.children[0].children[0]
+        year.expand()
+        year.children[1].expand()
+        await pilot.pause()
+        tree.set_rows(rows)
+        assert [str(n.label) for n in year.children[1].children] == ["乙项目 ·1项"]
+
+
+async def test_large_knowledge_base_lists_projects_after_the_first_screen(seeded, monkeypatch):
+    monkeypatch.setattr("tui.app.LIST_AT_ONCE", 0)
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(app.catalog.projects) == 39 and app.catalog.first
+        tree = app.query_one(ProjectTree)
+        assert tree.listed and app.query_one(ProjectCard).project["id"] == tree.first_project
+        await pilot.click("#browse-filter")
+        await pilot.press(*"乡村振兴")
+        assert tree.filter("乡村振兴") == 1
+
+
+async def test_names_show_at_once_and_their_counts_after(seeded):
+    from kb.precedents import find_names
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"myd")
+        await settle(pilot)
+        names = app.query_one("#names")
+        counted = cells(names, 0)
+        assert counted[1:3] == ["3", "2"]
+        conn = connect(seeded)
+        uncounted = find_names(conn, "myd")
+        conn.close()
+        pane = app.query_one(IndicatorsPane)
+        pane.post_message(IndicatorsPane.NamesFound("myd", Filters(), uncounted))
+        await pilot.pause()
+        assert cells(names, 0)[0] == counted[0] and cells(names, 0)[1:5] == ["…"] * 4
+        pane.run_search()
+        await settle(pilot)
+        assert cells(names, 0) == counted

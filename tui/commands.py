@@ -59,14 +59,15 @@ class KbCommands(Provider):
             if score > 0:
                 yield Hit(min(score, 0.95), matcher.highlight(label) if score < 1 else label,
                           partial(app.open_draft, draft["id"]), text=label)
-        fuzzy = len(app.catalog.projects) <= FUZZY_PROJECTS
-        for project in app.catalog.projects:
+        projects = app.catalog.projects or []  # listed just after the first screen
+        fuzzy = len(projects) <= FUZZY_PROJECTS
+        for project in projects:
             if hits >= PROJECT_HITS:
                 break
-            name = project["name"]
+            name = project.name
             score = 1.0 if needle and needle in fold(name) else matcher.match(name) if fuzzy else 0
             if score > 0:
                 hits += 1
-                label = f"转到项目 go to: {name} · {project['region'] or ''} {project['year'] or ''}"
+                label = f"转到项目 go to: {name} · {project.region or ''} {project.year or ''}"
                 yield Hit(min(score, 0.9), matcher.highlight(label) if score < 1 else label,
-                          partial(app.open_project, project["id"]), text=label)
+                          partial(app.open_project, project.id), text=label)

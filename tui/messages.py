@@ -6,30 +6,43 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from kb.queries import ProjectRow
+
 
 @dataclass
 class Catalog:
-    """What the app knows without a query: every project (for the tree and the palette)."""
+    """What the app knows without a query: the project tree's branches (region, department, year, count) at once;
+    every project (for the tree's other branches, its filter and the palette) shortly after the first screen."""
 
-    projects: list[dict] = field(default_factory=list)
+    branches: list[tuple] = field(default_factory=list)
+    first: list[ProjectRow] = field(default_factory=list)  # the projects of the tree's first branch
+    projects: list[ProjectRow] | None = None  # every project, once listed
     loaded: bool = False  # read from the database at least once
 
     @property
     def empty(self) -> bool:
-        return not self.projects
+        return not self.branches
 
     @property
     def regions(self) -> list[str]:
-        return sorted({p["region"] for p in self.projects if p["region"]})
+        return sorted({region for region, _, _, _ in self.branches if region})
 
     @property
     def years(self) -> list[int]:
-        return sorted({p["year"] for p in self.projects if p["year"]}, reverse=True)
+        return sorted({year for _, _, year, _ in self.branches if year}, reverse=True)
 
 
 @dataclass
 class CatalogLoaded(Message):
     catalog: Catalog
+
+
+@dataclass
+class ProjectsListed(Message):
+    """Every project of `catalog` (the one loaded just before) has been read."""
+
+    catalog: Catalog
+    projects: list[ProjectRow]
 
 
 @dataclass

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Markdown, Tree
 
 from kb.errors import KbError
-from kb.queries import show_project
+from kb.queries import ProjectRow, show_project
 from tui.data import Database
 from tui.messages import Catalog
 from tui.screens.source import SourceScreen
@@ -47,6 +47,7 @@ class BrowsePane(Vertical):
         super().__init__(**kwargs)
         self.db = db
         self.wanted: tuple[int, str | None] | None = None
+        self.reload_when_listed = False  # the data changed while the wanted project was not listed yet
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
@@ -63,8 +64,19 @@ class BrowsePane(Vertical):
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.set_class(catalog.empty, "-empty")
-        self.query_one(ProjectTree).set_projects(catalog.projects)
+        tree = self.query_one(ProjectTree)
+        self._show_filtered(tree.set_catalog(catalog.branches, catalog.first, catalog.projects))
         self._follow_tree(reload=True)
+
+    def set_projects(self, projects: list[ProjectRow]) -> None:
+        """Every project listed: the tree's other branches and the filter work from now on."""
+        self._show_filtered(self.query_one(ProjectTree).set_rows(projects))
+        reload, self.reload_when_listed = self.reload_when_listed, False
+        self._follow_tree(reload)
+
+    def _show_filtered(self, shown: int | None) -> None:
+        box = self.query_one("#browse-filter", Input)
+        box.border_subtitle = (f"{shown} 项目" if shown is not None else "…") if box.value.strip() else None
 
     def _follow_tree(self, reload: bool = False) -> None:
         """Keep showing the wanted project if the tree still shows it, else show the tree's first project."""
@@ -72,6 +84,8 @@ class BrowsePane(Vertical):
         if self.wanted and tree.reveal(self.wanted[0]):
             if reload:
                 self._load(*self.wanted)
+        elif self.wanted and not tree.listed:  # it may be in a branch not listed yet: look again when it is
+            self.reload_when_listed |= reload
         elif tree.first_project is not None:
             self.open(tree.first_project)
 
@@ -110,7 +124,7 @@ class BrowsePane(Vertical):
     @on(Input.Changed, "#browse-filter")
     def _filter(self, event: Input.Changed) -> None:
         shown = self.query_one(ProjectTree).filter(event.value)
-        event.input.border_subtitle = f"{shown} 项目" if event.value else None
+        self._show_filtered(shown)
         if shown:
             self._follow_tree()
 

@@ -109,7 +109,7 @@ class AddIndicatorDialog(ModalScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="add-names")
     def _search(self, query: str) -> None:
         try:
-            self.post_message(self.Found(query, self.db.call(search_names, query, None, NAMES)))
+            self.post_message(self.Found(query, self.db.call(search_names, query, None, NAMES, lane="names")))
         except KbError as exc:
             self.post_message(self.Found(query, error=str(exc)))
 

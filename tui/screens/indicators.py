@@ -4,7 +4,7 @@ of the chosen name and the spread of their targets."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual import on, work
@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
-from kb.precedents import NameHit, Overview, Precedent, precedent_overview, precedents, search_names
+from kb.precedents import NameHit, Precedent, count_names, find_names, precedents
 from kb.search import Filters
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
@@ -27,14 +27,10 @@ from tui.widgets.spread import TargetSpread
 from tui.widgets.search_box import SearchBox
 
 MATCH = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}
-SHOW_PRECEDENTS = 1000  # rows in the table (newest first); the spread counts them all
+SHOW_PRECEDENTS = 200  # rows in the table (newest first); the spread counts them all (from count_names)
 PRECEDENTS_DELAY = 0.12  # seconds of quiet before the precedents of the highlighted name are read
 WARM_UP_DELAY = 1.5  # seconds after the first screen before the name index is loaded in the background
-
-
-def _precedents_and_spread(conn, names: list[str], filters: Filters) -> tuple[list[Precedent], Overview]:
-    """The newest precedents to list, and all of them counted (a name may be used 10,000 times)."""
-    return precedents(conn, names, filters, limit=SHOW_PRECEDENTS), precedent_overview(conn, names, filters)
+PENDING = "…"  # a count not known yet
 
 
 def _level(hit: NameHit | Precedent) -> str:
@@ -50,16 +46,18 @@ class IndicatorsPane(Vertical):
 
     @dataclass
     class NamesFound(Message):
+        """The names matching `query`, not counted yet (or, with `counted`, the same names counted)."""
+
         query: str
         filters: Filters
         hits: list[NameHit] = field(default_factory=list)
         error: str = ""
+        counted: bool = False
 
     @dataclass
     class PrecedentsFound(Message):
         key: tuple
         precedents: list[Precedent] = field(default_factory=list)
-        overview: Overview = field(default_factory=lambda: Overview(0, 0, []))
         error: str = ""
 
     def __init__(self, db: Database, **kwargs) -> None:
@@ -67,8 +65,10 @@ class IndicatorsPane(Vertical):
         self.db = db
         self.hits: list[NameHit] = []
         self.shown: list[Precedent] = []
-        self.precedents_key: tuple | None = None
+        self.shown_key: tuple | None = None  # (variants, filters) of the precedents shown
+        self.precedents_key: tuple | None = None  # … and of those wanted
         self.stale = False  # the projects changed while this pane was hidden
+        self.index_loaded = False  # by a search since the data last changed
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="search-bar"):
@@ -99,11 +99,18 @@ class IndicatorsPane(Vertical):
         """New projects: search again now if this pane is shown, else when it is (or once the app is idle, so the
         name index is loaded before the first keystroke without slowing the first screen)."""
         self.query_one(FilterBar).set_choices(catalog.regions, catalog.years)
+        self.index_loaded = False  # the next search reloads it
         if self.is_on_screen:
             self.run_search()
         else:
             self.stale = True
-            self.set_timer(WARM_UP_DELAY, self._refresh_if_stale)
+            self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load the name index in the background, so the first keystroke finds it ready; counting waits until
+        the pane is shown."""
+        if self.stale and not self.is_on_screen:
+            self._search(self.db, "", Filters(), count=False)
 
     def on_show(self) -> None:
         self._refresh_if_stale()
@@ -129,20 +136,46 @@ class IndicatorsPane(Vertical):
         self._search(self.db, self.query_text, self.filters)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="names")
-    def _search(self, db: Database, query: str, filters: Filters) -> None:
+    def _search(self, db: Database, query: str, filters: Filters, count: bool = True) -> None:
+        """The names at once (in memory), then their counts (SQL over all their uses, on another connection,
+        interrupted by the next keystroke)."""
+        worker = get_current_worker()
         try:
-            self.post_message(self.NamesFound(query, filters, db.call(search_names, query, filters)))
+            hits = db.call(find_names, query, filters, lane="names")
         except KbError as exc:
             self.post_message(self.NamesFound(query, filters, error=str(exc)))
+            return
+        self.post_message(self.NamesFound(query, filters, hits))
+        if not count or not hits or worker.is_cancelled:
+            return
+        try:
+            hits = db.call(count_names, [replace(h) for h in hits], filters, lambda: worker.is_cancelled,
+                           lane="counts")
+        except KbError as exc:
+            self.post_message(self.NamesFound(query, filters, hits, error=str(exc), counted=True))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.NamesFound(query, filters, hits, counted=True))
 
     @on(NamesFound)
     def _names_found(self, event: NamesFound) -> None:
         if event.query != self.query_text or event.filters != self.filters:
             return  # an answer to an older keystroke
         table = self.query_one("#names", CopyTable)
+        status = self.query_one("#names-status", Static)
+        if event.counted:
+            if event.error:
+                status.update(Text(event.error, style="bold red"))
+                return
+            self.hits = event.hits
+            table.fill(self._name_rows(), cursor=table.cursor_row)
+            self._count_precedents()
+            return
         table.loading = False
         self.hits = event.hits
-        status = self.query_one("#names-status", Static)
+        if not self.index_loaded and not event.error:  # the first search loaded the name index
+            self.index_loaded = True
+            self.app.keep_heap()
         if event.error:
             status.update(Text(event.error, style="bold red"))
         elif not event.hits:
@@ -151,10 +184,13 @@ class IndicatorsPane(Vertical):
         else:
             what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
             status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents"))
-        table.fill([(hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""), hit.projects,
-                     hit.regions, _level(hit), hit.common_target or "", MATCH.get(hit.match, hit.match))
-                    for hit in event.hits])
+        table.fill(self._name_rows())
         self._show_precedents(0)
+
+    def _name_rows(self) -> list[tuple]:
+        return [(hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""),
+                 *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
+                 MATCH.get(hit.match, hit.match)) for hit in self.hits]
 
     @on(Input.Submitted, "#ind-query")
     def _query_done(self) -> None:
@@ -172,7 +208,8 @@ class IndicatorsPane(Vertical):
 
     def _show_precedents(self, row: int) -> None:
         if not 0 <= row < len(self.hits):
-            self._fill_precedents(None, [], Overview(0, 0, []))
+            self.precedents_key = None
+            self._fill_precedents(None, [])
             return
         hit, filters = self.hits[row], self.filters
         key = (tuple(hit.variants), filters)
@@ -189,7 +226,7 @@ class IndicatorsPane(Vertical):
             return
         try:
             self.post_message(self.PrecedentsFound(
-                key, *db.call(_precedents_and_spread, names, filters, lane="precedents")))
+                key, db.call(precedents, names, filters, SHOW_PRECEDENTS, lane="precedents")))
         except KbError as exc:
             self.post_message(self.PrecedentsFound(key, error=str(exc)))
 
@@ -198,29 +235,34 @@ class IndicatorsPane(Vertical):
         if event.key != self.precedents_key:
             return
         self.query_one("#prec-side").loading = False
-        hit = next((h for h in self.hits if tuple(h.variants) == event.key[0]), None)
-        self._fill_precedents(hit, event.precedents, event.overview, event.error)
+        self._fill_precedents(event.key, event.precedents, event.error)
 
-    def _fill_precedents(self, hit: NameHit | None, found: list[Precedent], overview: Overview,
-                         error: str = "") -> None:
+    def _fill_precedents(self, key: tuple | None, found: list[Precedent], error: str = "") -> None:
+        self.shown, self.shown_key = found, key
+        self.query_one("#precedents", CopyTable).fill(
+            [(p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
+             for p in self.shown])
+        self._count_precedents(error)
+
+    def _count_precedents(self, error: str = "") -> None:
+        """The title and target spread of the precedents shown: how many, in how many regions (from their
+        name's counts: '…' until they come)."""
+        key = self.shown_key
+        hit = next((h for h in self.hits if key and tuple(h.variants) == key[0]), None)
         title = self.query_one("#prec-title", Static)
         if error:
             title.update(Text(error, style="bold red"))
         elif hit is None:
             title.update("")
         else:
-            text = Text.assemble((hit.name, "bold"), f" · {overview.total} 条先例 precedents, "
-                                 f"{overview.regions} 个地区 regions")
-            if overview.total > len(found):
+            regions = hit.regions if hit.counted else PENDING
+            text = Text.assemble((hit.name, "bold"), f" · {hit.uses} 条先例 precedents, {regions} 个地区 regions")
+            if hit.uses > len(self.shown):
                 text.append(f"（列出最新 {SHOW_PRECEDENTS} 条 newest shown; 用筛选缩小 filter to narrow）", style="dim")
             if len(hit.variants) > 1:
                 text.append(f"\n同名异写 variants: {'、'.join(hit.variants)}", style="dim")
             title.update(text)
-        self.shown = found
-        self.query_one("#precedents", CopyTable).fill(
-            [(p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
-             for p in self.shown])
-        spread = overview.spread
+        spread = hit.spread if hit is not None and hit.spread else []
         self.query_one(TargetSpread).spread = spread
         self.query_one("#spread-line", Static).update(
             Text("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread)) if spread else "")

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
+from kb.queries import ProjectRow
 from tui.data import Database
 from tui.messages import Catalog, FindIndicator, OpenProject
 from tui.screens.browse import BrowsePane
@@ -66,6 +67,10 @@ class MainScreen(Screen[None]):
         first_load, self.loaded = not self.loaded, True
         if catalog.empty or first_load or (self.focused and self.focused.id == "load-samples"):
             self.action_show_tab("browse" if catalog.empty else self.tab)
+
+    def set_projects(self, projects: list[ProjectRow]) -> None:
+        """Every project listed (after the first screen, in a large knowledge base)."""
+        self.query_one(BrowsePane).set_projects(projects)
 
     def action_show_tab(self, tab: str) -> None:
         self.history.clear()

@@ -27,13 +27,19 @@ class CopyTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.spec = list(columns)
         self._rows: list[tuple] = []
-        self._width = 0
+        self._width = 0  # the width the columns were laid out for (0: not yet)
 
     def fill(self, rows: list[tuple], cursor: int = 0) -> None:
-        """Replace the rows (cells are str, Text or numbers); keys are the row indexes as strings."""
-        self._rows, self._width = rows, self.size.width
+        """Replace the rows (cells are str, Text or numbers); keys are the row indexes as strings. While the
+        table is covered by a loading indicator (no width), its columns keep the width they had, so that the
+        rows are not laid out again when it is uncovered."""
+        self._rows = rows
+        self._build(self.size.width or self._width, cursor)
+
+    def _build(self, width: int, cursor: int) -> None:
+        rows, self._width = self._rows, width
         self.clear(columns=True)
-        room = self.size.width - self.styles.scrollbar_size_vertical - 2 * len(self.spec)
+        room = width - self.styles.scrollbar_size_vertical - 2 * len(self.spec)
         spare = max(0, room - sum(c.width for c in self.spec))
         flex = sum(c.flex for c in self.spec) or 1
         for i, col in enumerate(self.spec):
@@ -45,8 +51,8 @@ class CopyTable(DataTable):
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._width:
-            self.fill(self._rows, self.cursor_row)
+        if event.size.width and event.size.width != self._width:  # not when covered (no width)
+            self._build(event.size.width, self.cursor_row)
 
     def row_text(self, row: int) -> str:
         """The row's cells as plain text, tab-separated (paste into a spreadsheet or a form)."""

@@ -1,34 +1,52 @@
 """Projects as a tree: region → department → year → project, with the number of projects on each branch.
 
-Branches are filled when first expanded, so a knowledge base of 100,000 projects opens at once; a year shows
-at most LEAF_LIMIT projects (the filter narrows the rest).
+The tree opens from its branches alone (a few hundred counted combinations, kb.queries.project_branches) and
+the projects of the branch shown first; every project arrives later (`set_rows`) for the other branches and
+the filter. Branches are filled when first expanded, and a year shows at most LEAF_LIMIT projects (the filter
+narrows the rest), so a knowledge base of 100,000 projects opens at once.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from kb.queries import ProjectRow
 from kb.tokens import fold
 
 UNKNOWN = "（未注明）"
 LEAF_LIMIT = 500
 EXPAND_ALL = 60  # with this many projects or fewer shown, every branch starts open
+LOADING = "读取中 loading…"
 
 Key = tuple  # (region,) (region, department) (region, department, year): a branch's data
 
 
-def _haystack(project: dict) -> str:
+def year_key(region: str | None, department: str | None, year: int | None) -> Key:
+    return region or UNKNOWN, department or UNKNOWN, year
+
+
+def branch_order(key: Key) -> tuple:
+    """Regions and departments by name, newest year first."""
+    return key[0], key[1], -(key[2] or 0)
+
+
+def _haystack(p: ProjectRow) -> str:
     """What the filter searches: name, department, region and year, folded, one per line."""
-    return "\n".join(fold(str(project[k] or "")) for k in ("name", "department", "region", "year"))
+    return "\n".join(fold(str(v or "")) for v in (p.name, p.department, p.region, p.year))
 
 
-def _place(project: dict) -> tuple[str, str, int | None]:
-    return project["region"] or UNKNOWN, project["department"] or UNKNOWN, project["year"]
+def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
+    """Projects by year branch, each branch in the rows' order."""
+    leaves: dict[Key, list[ProjectRow]] = defaultdict(list)
+    for p in rows:
+        leaves[year_key(p.region, p.department, p.year)].append(p)
+    return leaves
 
 
 def _label(text: str, count: int) -> Text:
@@ -43,52 +61,89 @@ class ProjectTree(Tree[int | Key]):
         super().__init__("全部项目", **kwargs)
         self.show_root = False
         self.guide_depth = 2
-        self._projects: list[dict] = []
+        self._rows: list[ProjectRow] | None = None  # every project, once listed
         self._haystacks: list[str] | None = None  # folded search text per project, made on the first filter
-        self._children: dict[Key, list] = {}  # a branch's child keys, or (for a year) its projects
+        self._years: Counter[Key] = Counter()  # projects per year branch, as shown
+        self._first: Key | None = None  # the first year branch
+        self._leaves: dict[Key, list[ProjectRow]] = {}  # a year branch's projects, when known
+        self._children: dict[Key, list[Key]] = {}  # a branch's child keys
         self._branches: dict[Key, TreeNode] = {}
-        self._leaves: dict[int, TreeNode] = {}
-        self._where: dict[int, tuple] = {}  # project id → its year key, for the projects shown
+        self._project_nodes: dict[int, TreeNode] = {}  # project id → its leaf, once added
+        self._where: dict[int, Key] = {}  # project id → its year key, for the projects known and shown
         self.needle = ""
 
-    def set_projects(self, projects: list[dict]) -> None:
-        self._projects, self._haystacks = projects, None
-        self.filter(self.needle, force=True)
+    def set_catalog(self, branches: list[tuple], first: list[ProjectRow],
+                    rows: list[ProjectRow] | None = None) -> int | None:
+        """New data: the branches with their counts and the projects of the first one, or every project when
+        already listed (see `set_rows`). Returns how many projects the filter shows (None: not listed yet)."""
+        self._rows, self._haystacks = rows, None
+        if rows is not None:
+            return self.filter(self.needle, force=True)
+        years = Counter({year_key(r, d, y): n for r, d, y, n in branches})
+        self._show(years, {min(years, key=branch_order): first} if first else {})
+        return None
 
-    def filter(self, text: str, force: bool = False) -> int:
-        """Show only projects whose name, department, region or year contains `text`; returns how many."""
+    def set_rows(self, rows: list[ProjectRow]) -> int | None:
+        """Every project of the catalog set last: the leaves of every branch, and the filter applied. Returns
+        how many are shown."""
+        self._rows, self._haystacks = rows, None
+        if self.needle:
+            return self.filter(self.needle, force=True)
+        leaves = _group(rows)
+        years = Counter({key: len(ps) for key, ps in leaves.items()})
+        if years != self._years:  # the data changed since the branches were counted
+            self._show(years, leaves)
+            return len(rows)
+        self._leaves = leaves
+        self._where = {p.id: key for key, ps in leaves.items() for p in ps}
+        for key, node in self._branches.items():
+            if len(key) == 3 and node.children and node.children[0].data is None:  # a 'loading' placeholder
+                node.remove_children()
+                self._fill(node)
+        return len(rows)
+
+    def filter(self, text: str, force: bool = False) -> int | None:
+        """Show only projects whose name, department, region or year contains `text`; returns how many, or
+        None while the projects are not listed yet (the filter is applied when they are)."""
         needle = fold(text).strip()
         if needle == self.needle and not force:
-            return len(self._where)
+            return len(self._where) if self._rows is not None else None
         self.needle = needle
+        if self._rows is None:
+            return None
         if needle:
             if self._haystacks is None:
-                self._haystacks = [_haystack(p) for p in self._projects]
-            shown = [p for hay, p in zip(self._haystacks, self._projects) if needle in hay]
+                self._haystacks = [_haystack(p) for p in self._rows]
+            shown = [p for hay, p in zip(self._haystacks, self._rows) if needle in hay]
         else:
-            shown = self._projects
-        children: dict[Key, list] = defaultdict(list)
-        self._where = {}
-        for p in sorted(shown, key=lambda p: (p["region"] or UNKNOWN, p["department"] or UNKNOWN, -(p["year"] or 0))):
-            region, dept, year = _place(p)
-            for parent, key in (((), (region,)), ((region,), (region, dept)), ((region, dept), (region, dept, year))):
-                if not children[parent] or children[parent][-1] != key:
-                    children[parent].append(key)
-            children[(region, dept, year)].append(p)
-            self._where[p["id"]] = (region, dept, year)
+            shown = self._rows
+        leaves = _group(shown)
+        self._show(Counter({key: len(ps) for key, ps in leaves.items()}), leaves)
+        return len(shown)
+
+    def _show(self, years: Counter[Key], leaves: dict[Key, list[ProjectRow]]) -> None:
+        """Rebuild the tree: regions open, the rest filled when expanded."""
+        self._years, self._leaves = years, leaves
+        self._first = min(years, key=branch_order, default=None)
+        self._where = {p.id: key for key, ps in leaves.items() for p in ps}
+        children: dict[Key, list[Key]] = defaultdict(list)
+        for key in sorted(years, key=branch_order):
+            region, dept, _ = key
+            for parent, child in (((), (region,)), ((region,), (region, dept)), ((region, dept), key)):
+                if not children[parent] or children[parent][-1] != child:
+                    children[parent].append(child)
         self._children = children
         self.clear()
-        self._branches, self._leaves = {}, {}
-        expand = len(shown) <= EXPAND_ALL
+        self._branches, self._project_nodes = {}, {}
+        expand = sum(years.values()) <= EXPAND_ALL
         for key in children[()]:
             self._add_branch(self.root, key, expand=True)
             if expand:
                 self._expand_all(self._branches[key])
-        return len(shown)
 
     def _count(self, key: Key) -> int:
         if len(key) == 3:
-            return len(self._children[key])
+            return self._years[key]
         return sum(self._count(k) for k in self._children[key])
 
     def _add_branch(self, parent: TreeNode, key: Key, expand: bool = False) -> None:
@@ -99,7 +154,7 @@ class ProjectTree(Tree[int | Key]):
             self._fill(node)
 
     def _fill(self, node: TreeNode) -> None:
-        """Add a branch's children, once."""
+        """Add a branch's children, once (a year's projects, or a placeholder until they are listed)."""
         key = node.data
         if node.children or not isinstance(key, tuple):
             return
@@ -107,10 +162,12 @@ class ProjectTree(Tree[int | Key]):
             for child in self._children[key]:
                 self._add_branch(node, child)
             return
-        projects = self._children[key]
+        projects = self._leaves.get(key)
+        if projects is None:
+            node.add_leaf(Text(LOADING, style="dim"))
+            return
         for p in projects[:LEAF_LIMIT]:
-            self._leaves[p["id"]] = node.add_leaf(Text.assemble(p["name"], (f" ·{p['indicator_count']}项", "dim")),
-                                                  data=p["id"])
+            self._project_nodes[p.id] = node.add_leaf(Text.assemble(p.name, (f" ·{p.indicators}项", "dim")), data=p.id)
         if len(projects) > LEAF_LIMIT:
             node.add_leaf(Text(f"… 另有 {len(projects) - LEAF_LIMIT} 个项目：请用筛选 use the filter", style="dim"))
 
@@ -126,11 +183,19 @@ class ProjectTree(Tree[int | Key]):
         self._fill(event.node)
 
     @property
+    def listed(self) -> bool:
+        """Whether every project is known (else only the branches and the first branch's projects)."""
+        return self._rows is not None
+
+    @property
     def first_project(self) -> int | None:
-        return next(iter(self._where), None)
+        """The first project of the first branch, when its projects are known."""
+        projects = self._leaves.get(self._first)
+        return projects[0].id if projects else None
 
     def reveal(self, project_id: int) -> bool:
-        """Open the branches down to a project and put the cursor on it; False if it is not shown."""
+        """Open the branches down to a project and put the cursor on it; False if it is not shown (or not
+        listed yet)."""
         year = self._where.get(project_id)
         if year is None:
             return False
@@ -138,9 +203,9 @@ class ProjectTree(Tree[int | Key]):
             node = self._branches[year[:depth]]
             self._fill(node)
             node.expand()
-        leaf = self._leaves.get(project_id)
+        leaf = self._project_nodes.get(project_id)
         if leaf is None:  # beyond LEAF_LIMIT in its year
-            project = next(p for p in self._children[year] if p["id"] == project_id)
-            leaf = self._leaves[project_id] = self._branches[year].add_leaf(Text(project["name"]), data=project_id)
+            project = next(p for p in self._leaves[year] if p.id == project_id)
+            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(Text(project.name), data=project_id)
         self.call_after_refresh(self.move_cursor, leaf)
         return True
