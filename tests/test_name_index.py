@@ -1,0 +1,60 @@
+"""The compact name index groups, orders and finds exactly what plain Python over the same names would."""
+
+import sqlite3
+from collections import Counter
+
+from hypothesis import given, settings, strategies as st
+
+from conftest import fuzz_budget
+from kb.name_index import NameIndex, group_key
+from kb.pinyin import pinyin
+
+PARTS = ["满意度", "满意率", "及时率", "资金", "发放", "准确率", "（%）", "(%)", " ", "服务", "对象", "IPO", "、", "48小时"]
+
+
+def index_of(names: dict[str, int]) -> NameIndex:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE indicator_names (id INTEGER PRIMARY KEY, name TEXT, pinyin TEXT, initials TEXT, uses INT)")
+    conn.executemany("INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, ?)",
+                     [(name, *pinyin(name), uses) for name, uses in names.items()])
+    return NameIndex.load(conn)
+
+
+def expected_groups(names: dict[str, int]) -> list[tuple[str, list[str], int]]:
+    """(key, members most used first, uses) most used first, then shorter keys, then by key."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        if names[name] > 0 and group_key(name):
+            groups.setdefault(group_key(name), []).append(name)
+    out = [(key, sorted(members, key=lambda n: (-names[n], len(n), n)), sum(names[n] for n in members))
+           for key, members in groups.items()]
+    return sorted(out, key=lambda g: (-g[2], len(g[0]), g[0]))
+
+
+names_strategy = st.dictionaries(st.lists(st.sampled_from(PARTS), min_size=1, max_size=4).map("".join),
+                                 st.integers(0, 9), max_size=40)
+
+
+@settings(max_examples=fuzz_budget(150), deadline=None)
+@given(names_strategy, st.sampled_from(["满意", "率", "资金发放", "ipo", "服务对象", "48", "zz"]))
+def test_groups_order_and_substring_hits_equal_plain_python(names, query):
+    index = index_of(names)
+    groups = expected_groups(names)
+    found = [(g.key, [m[1] for m in g.members], g.uses) for g in (index.group(n) for n in range(len(index)))]
+    assert found == groups
+    hits = [(g.key, kind) for g, kind, _ in index.find(query, 10) if kind in ("exact", "substring")]
+    key = group_key(query)
+    exact = [(k, "exact") for k, _, _ in groups if k == key]
+    containing = [(k, "substring") for k, _, _ in groups if key in k and k != key]
+    assert hits == (exact + containing)[:10]
+
+
+def test_restricted_counts_only_the_given_uses():
+    index = index_of({"服务对象满意度": 5, "服务对象满意度（%）": 2, "及时率": 3})
+    ids = {index.group(n).members[0][1]: index.group(n).members[0][0] for n in range(len(index))}
+    variant = next(i for g in (index.group(n) for n in range(len(index))) for i, name in g.members
+                   if name == "服务对象满意度（%）")
+    narrowed = index.restricted(Counter({variant: 4, ids["及时率"]: 1}))
+    groups = [narrowed.group(n) for n in range(len(narrowed))]
+    assert [(g.key, [m[1] for m in g.members], g.uses) for g in groups] == [
+        ("服务对象满意度", ["服务对象满意度（%）"], 4), ("及时率", ["及时率"], 1)]
