@@ -42,13 +42,24 @@ class CopyTable(DataTable):
         room = width - self.styles.scrollbar_size_vertical - 2 * len(self.spec)
         spare = max(0, room - sum(c.width for c in self.spec))
         flex = sum(c.flex for c in self.spec) or 1
-        for i, col in enumerate(self.spec):
-            self.add_column(col.label, width=col.width + spare * col.flex // flex, key=str(i))
-        height = None if len(rows) <= WRAP_ROWS else 1
+        widths = [col.width + spare * col.flex // flex for col in self.spec]
+        for i, (col, col_width) in enumerate(zip(self.spec, widths)):
+            self.add_column(col.label, width=col_width, key=str(i))
+        wrap = len(rows) <= WRAP_ROWS
         for i, row in enumerate(rows):
-            self.add_row(*(Text(c) if isinstance(c, str) else c for c in row), height=height, key=str(i))
+            cells = [Text(c) if isinstance(c, str) else c for c in row]
+            self.add_row(*cells, height=self._height(cells, widths) if wrap else 1, key=str(i))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+
+    def _height(self, cells: list, widths: list[int]) -> int:
+        """Lines the row needs, its long cells wrapped (what DataTable's auto height finds by rendering every
+        cell of every row; only the cells wider than their column are measured here)."""
+        lines = 1
+        for cell, width in zip(cells, widths):
+            if isinstance(cell, Text) and cell.cell_len > width:
+                lines = max(lines, len(cell.wrap(self.app.console, width)))
+        return lines
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width and event.size.width != self._width:  # not when covered (no width)
