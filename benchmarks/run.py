@@ -186,7 +186,8 @@ def report(n: int, imp: dict, search: list[dict], command: dict, fuzzy: dict, tu
         lines.append(f"First screen {tui['first_screen_ms']:.0f} ms after process start; keystroke to results "
                      f"(the matching names) p50 {tui['keystroke_p50']:.0f} ms, p95 {tui['keystroke_p95']:.0f} ms, "
                      f"and to their counts (projects, regions, usual level and target, filled in after) "
-                     f"p50 {tui['counted_p50']:.0f} ms, p95 {tui['counted_p95']:.0f} ms; peak memory {tui['peak_mib']} MiB.")
+                     f"p50 {tui['counted_p50']:.0f} ms, p95 {tui['counted_p95']:.0f} ms; "
+                     f"peak memory {tui['peak_mib']} MiB.")
     else:
         lines.append("Not measured: benchmarks/tui_probe.py is missing.")
     lines += ["", f"## Targets (issue 7; they are set for 1,000,000 indicators, this run has {n:,})", "",

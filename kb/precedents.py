@@ -18,7 +18,7 @@ import statistics
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.name_index import NameIndex, group_key
 from kb.search import Filters, filter_sql
@@ -149,8 +149,8 @@ class _State:
     conn: sqlite3.Connection  # held so that its id() is not reused while this is cached
     version: tuple[int, int]
     index: NameIndex | None = None  # loaded by the first name search
-    filtered: dict[tuple, NameIndex] | None = None
-    counts: dict[tuple, _Counts] | None = None
+    filtered: dict[tuple, NameIndex] = field(default_factory=dict)  # by filter key
+    counts: dict[tuple, _Counts] = field(default_factory=dict)  # by (filter key, variants)
 
     def names(self) -> NameIndex:
         if self.index is None:
@@ -169,7 +169,7 @@ def _state(conn: sqlite3.Connection) -> _State:
     with _LOCK:
         state = _STATES.get(id(conn))
         if state is None or state.version != version:
-            state = _STATES[id(conn)] = _State(conn, version, filtered={}, counts={})
+            state = _STATES[id(conn)] = _State(conn, version)
             while len(_STATES) > _MAX_STATES:
                 _STATES.popitem(last=False)
         _STATES.move_to_end(id(conn))
@@ -224,18 +224,19 @@ def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> d
     params: dict = {"pairs": json.dumps([[name, n] for n, h in enumerate(hits) for name in h.variants],
                                         ensure_ascii=False)}
     where = filter_sql(filters, params)
-    base = f"""FROM (SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
+    uses = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name
-        CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id WHERE 1 {where}"""
+        CROSS JOIN indicators i ON i.name_id = n.id"""
+    with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
     counts = {k: (projects, regions) for k, projects, regions in conn.execute(
-        f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {base} GROUP BY g.k", params)}
+        f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k", params)}
     levels: dict[int, Counter] = {}
     targets: dict[int, list] = {}
-    if not (filters.region or filters.year):  # the levels and targets are on the indicator rows alone
-        base = base.replace("JOIN projects p ON p.id = i.project_id ", "")
+    # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
+    source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
     for k, std1, std2, op, value, unit, target, n in conn.execute(
         f"""SELECT g.k, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
-        CASE WHEN i.value IS NULL THEN i.target END, count(*) {base} GROUP BY 1, 2, 3, 4, 5, 6, 7""", params
+        CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""", params
     ):
         levels.setdefault(k, Counter())[(std1, std2)] += n
         targets.setdefault(k, []).append((op, value, unit, target, n))
@@ -277,7 +278,8 @@ def count_names(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters 
     for hit in hits:
         c = state.counts.get((fkey, tuple(hit.variants)))
         if c is not None:
-            hit.projects, hit.regions, hit.std_level1, hit.std_level2 = c.projects, c.regions, c.std_level1, c.std_level2
+            hit.projects, hit.regions = c.projects, c.regions
+            hit.std_level1, hit.std_level2 = c.std_level1, c.std_level2
             hit.spread, hit.common_target = c.spread, _most_common(c.spread) or ""
     return hits
 

@@ -14,7 +14,8 @@ PARTS = ["满意度", "满意率", "及时率", "资金", "发放", "准确率",
 
 def index_of(names: dict[str, int]) -> NameIndex:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE indicator_names (id INTEGER PRIMARY KEY, name TEXT, pinyin TEXT, initials TEXT, uses INT)")
+    conn.execute("CREATE TABLE indicator_names (id INTEGER PRIMARY KEY, name TEXT, pinyin TEXT, initials TEXT, "
+                 "uses INT)")
     conn.executemany("INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, ?)",
                      [(name, *pinyin(name), uses) for name, uses in names.items()])
     return NameIndex.load(conn)

@@ -61,8 +61,9 @@ def ranked_oracle(conn, query):
     folded = fold(query)
     rows = conn.execute("""SELECT i.id, i.name_id, n.name, n.uses, p.year FROM indicators i
         JOIN indicator_names n ON n.id = i.name_id JOIN projects p ON p.id = i.project_id""").fetchall()
-    return [r[0] for r in sorted((r for r in rows if folded in fold(r[2])),
-                                 key=lambda r: (r[2] != query, -r[3], len(r[2]), r[1], r[4] is None, -(r[4] or 0), r[0]))]
+    ranked = sorted((r for r in rows if folded in fold(r[2])),
+                    key=lambda r: (r[2] != query, -r[3], len(r[2]), r[1], r[4] is None, -(r[4] or 0), r[0]))
+    return [r[0] for r in ranked]
 
 
 @pytest.fixture
