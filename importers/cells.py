@@ -1,4 +1,9 @@
-"""Small helpers every layout parser shares for cleaning cells and finding labels."""
+"""Small helpers every layout parser shares for cleaning cells, finding labels and reading repeated cells.
+
+Readers spread a merged cell's text over every cell it covers, and officers "unmerge and fill" sheets or
+export database views, so a head cell often repeats across a row (a label over two columns, a value over
+four) or down the rows of its project. `once_across`, `once` and `same_head` read such repeats as one cell.
+"""
 
 from __future__ import annotations
 
@@ -40,3 +45,30 @@ def label(cell: str) -> str:
 def squash(text: str) -> str:
     """Text with all whitespace removed, for comparing labels written with spaces ('项 目')."""
     return "".join(text.split())
+
+
+def once_across(cells: list[str]) -> list[str]:
+    """The row with each run of equal neighbouring cells kept in its first cell, the others emptied.
+
+    For rows whose neighbours never legitimately repeat: headers, label/value rows, titles. Not for data
+    rows, where two columns may hold the same number (总计 = 财政拨款, 实施周期 = 年度指标值).
+    """
+    out = list(cells)
+    for i in range(1, len(cells)):
+        if cells[i].strip() and cells[i].strip() == cells[i - 1].strip():
+            out[i] = ""
+    return out
+
+
+def once(values: list[str]) -> list[str]:
+    """The values with a value equal to the one before it dropped (a cell spread down or across)."""
+    return [value for i, value in enumerate(values) if not i or value != values[i - 1]]
+
+
+def same_head(above: dict[str, str], head: dict[str, str], identity: tuple[str, ...]) -> bool:
+    """Whether a row's head cells repeat the project above: the same name, and every other `identity`
+    cell (序号, amount …) empty on one of the two rows or equal. Text cells (overview, goal) may differ:
+    a page break can split them."""
+    if not head.get("name") or head.get("name") != above.get("name"):
+        return False
+    return all(not head.get(key) or not above.get(key) or head[key] == above[key] for key in identity)

@@ -25,7 +25,7 @@ def xlsx_bytes(build) -> bytes:
     return out.getvalue()
 
 
-def test_xlsx_merged_cells_hidden_sheets_formats_and_every_sheet():
+def test_xlsx_merged_cells_spread_hidden_sheets_formats_and_every_sheet():
     def build(book):
         sheet = book.active
         sheet.append(["项目名称", "甲", None, None])
@@ -35,13 +35,54 @@ def test_xlsx_merged_cells_hidden_sheets_formats_and_every_sheet():
         sheet.append([None, None, "y", 0.9])
         sheet["D3"].number_format = "0%"
         sheet.merge_cells("A2:A3")
+        sheet.append([None, None, None, None])
+        sheet["B4"] = "块"
+        sheet.merge_cells("B4:C5")
         book.create_sheet("hidden").append(["secret"])
         book["hidden"].sheet_state = "hidden"
         book.create_sheet("second").append(["第二页", 7000000])
 
     assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [
-        ["项目名称", "甲", "", ""], ["产出指标", "数量指标", "x", "15,812.52"], ["", "", "y", "90%"],
-        ["第二页", "7000000"],
+        ["项目名称", "甲", "甲", "甲"], ["产出指标", "数量指标", "x", "15,812.52"], ["产出指标", "", "y", "90%"],
+        ["", "块", "块", ""], ["", "块", "块", ""], ["第二页", "7000000"],
+    ]
+
+
+def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
+    """The merge scan reads the sheet XML in chunks: a tag cut by a chunk boundary is still found, once."""
+    from importers.readers import xlsx
+
+    def build(book):
+        sheet = book.active
+        for r in range(1, 41):
+            sheet.cell(r, 1, f"级{r}")
+            sheet.cell(r, 3, "值")
+            sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+
+    data = xlsx_bytes(build)
+    whole = cells(read_bytes(data, ".xlsx"))
+    for chunk in (7, 64, 97):
+        monkeypatch.setattr(xlsx, "_CHUNK", chunk)
+        assert cells(read_bytes(data, ".xlsx")) == whole
+    assert whole == [[f"级{r}", f"级{r}", "值"] for r in range(1, 41)]
+
+
+def test_xls_merged_cells_spread():
+    import xlrd
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    sheet.write_merge(0, 0, 0, 2, "标题")
+    sheet.write_merge(1, 3, 0, 0, "产出指标")
+    for r, name in enumerate(["甲", "乙", "丙"], 1):
+        sheet.write(r, 1, name)
+        sheet.write(r, 2, r)
+    out = io.BytesIO()
+    book.save(out)
+    assert xlrd.open_workbook(file_contents=out.getvalue(), formatting_info=True).sheet_by_index(0).merged_cells
+    assert cells(read_bytes(out.getvalue(), ".xls")) == [
+        ["标题", "标题", "标题"], ["产出指标", "甲", "1"], ["产出指标", "乙", "2"], ["产出指标", "丙", "3"],
     ]
 
 
@@ -50,17 +91,20 @@ def test_docx_paragraphs_between_tables_nested_and_merged_cells():
 
     document = docx.Document()
     document.add_paragraph("标题\t单位：万元")
-    table = document.add_table(rows=2, cols=3)
+    table = document.add_table(rows=3, cols=3)
     table.cell(0, 0).merge(table.cell(0, 1)).text = "A"
     table.cell(0, 2).text = "C"
     table.cell(1, 0).text = "B"
     table.cell(1, 1).add_table(rows=1, cols=2).cell(0, 0).text = "inner"
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "D"
+    table.cell(2, 0).text = "E"
     document.add_paragraph("between")
     document.add_table(rows=1, cols=2).cell(0, 1).text = "second"
     out = io.BytesIO()
     document.save(out)
     assert cells(read_bytes(out.getvalue(), ".docx")) == [
-        ["标题", "单位：万元"], ["A", "", "C"], ["B", "", ""], ["inner", ""], ["between"], ["", "second"],
+        ["标题", "单位：万元"], ["A", "A", "C"], ["B", "", "D"], ["inner", ""], ["E", "", "D"], ["between"],
+        ["", "second"],
     ]
 
 
@@ -81,6 +125,28 @@ def test_pdf_table_across_pages_joins_and_drops_the_repeated_header():
     rows = cells(read_bytes(_pdf(), ".pdf"))
     assert rows[0] == ["Goal table"] and rows[1] == ["level", "name", "target"]
     assert rows[2:] == [["output", f"item {i}", f">={i}"] for i in range(60)]
+
+
+def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    with pdf.table(first_row_as_headings=False) as table:
+        row = table.row()
+        row.cell("level", rowspan=2)
+        row.cell("head", colspan=2)
+        row = table.row()
+        row.cell("a")
+        row.cell("b")
+        row = table.row()
+        row.cell("x")
+        row.cell("block", colspan=2, rowspan=2)
+        table.row().cell("y")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["level", "head", "head"], ["level", "a", "b"], ["x", "block", "block"], ["y", "block", "block"],
+    ]
 
 
 def test_pdf_text_lines_split_at_wide_gaps():

@@ -1,20 +1,24 @@
 """Every sample layout read from .xlsx, .docx, .xls and .pdf gives the records its text version gives.
 
 .xlsx and .docx fixtures are built here from the text (tests/fixtures/make_fixtures.py writes them the
-way a publisher would: tables with merged cells, numbers with number formats, a hidden sheet); .xls and
-.pdf fixtures are committed files made by the same script. PDF text loses the difference between a
+way a publisher would: tables with merged cells across and down, numbers with number formats, a hidden
+sheet); .xls and .pdf fixtures are committed files made by the same script. The readers spread a merged
+cell over every cell it covers, so these also prove that the layouts read repeated head and level cells.
+A "filled" CSV (every merged cell's text written into each cell it covers, as an officer's unmerge-and-fill
+or a database export leaves a sheet) gives the same records too. PDF text loses the difference between a
 space, a line break and wrapping inside a cell, so PDF records are compared without whitespace.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 
 import pytest
 
 from conftest import ROOT
-from fixtures.make_fixtures import SOURCES, document_rows, write_docx, write_xlsx
+from fixtures.make_fixtures import SOURCES, document_rows, filled, write_docx, write_xlsx
 from kb.db import connect
 from kb.ingest import import_paths
 from test_import import records
@@ -69,6 +73,16 @@ def test_xlsx_gives_the_text_records(tmp_path, stem, expected_records):
 def test_docx_gives_the_text_records(tmp_path, stem, expected_records):
     path = tmp_path / f"{SOURCES[stem][0].stem}.docx"
     write_docx(document_rows(stem), path)
+    _check(*_import(tmp_path, stem, path), stem, expected_records[stem])
+
+
+@pytest.mark.parametrize("stem", sorted(set(EXPECTED) - {"label_lines"}))  # label lines hold no table
+def test_filled_csv_gives_the_text_records(tmp_path, stem, expected_records):
+    rows = document_rows(stem)
+    path = tmp_path / f"{SOURCES[stem][0].stem}.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(filled(rows))
+    assert filled(rows) != rows
     _check(*_import(tmp_path, stem, path), stem, expected_records[stem])
 
 

@@ -4,10 +4,12 @@ The header names the columns, e.g. 单位名称 | 项目名称 | 预算数 | 年
 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 (one header row, or two when a parent cell such as 绩效指标 spans
 the level columns). COLUMNS declares which header words hold which field; a column it does not name is
 kept under its header: left of the indicator columns as a project field, right of them per indicator in
-extra['指标其他列']. A project's head cells are written on its first row (or on every row, as a sheet with
-merged cells spread would); a row without a project name but with a 三级指标 adds an indicator to the
-project above, levels filled downward. A row with a unit name or an amount but no project and no
-indicator is a department subtotal row: it names the department of the projects below it.
+extra['指标其他列']. A project's head cells are written on its first row, or on every row (merged cells
+spread, or a filled sheet): a row without a project name, or repeating the name, department and amount of
+the project above, adds an indicator to it, levels filled downward. A row with a unit name or an amount
+but no project and no indicator is a department subtotal row: it names the department of the projects
+below it (a unit name spread over the 项目名称 column too is still no project). A header cell spread over
+several columns names the first of them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.cells import clean, squash
+from importers.cells import clean, once_across, same_head, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -36,6 +38,7 @@ INDICATOR_COLUMNS = {
     "unit": ("度量单位", "计量单位", "单位"),
 }
 TOTALS = {"合计", "小计", "总计"}
+IDENTITY = ("department", "amount")  # head cells that differ between two projects of the same name
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -70,11 +73,11 @@ def _positions(keys: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str,
 
 def _header(rows: list[Row], i: int) -> _Columns | None:
     """The columns when row i is the header (with the row below it, for a two-row header)."""
-    keys = [_key(cell) for cell in rows[i].cells]
+    keys = once_across([_key(cell) for cell in rows[i].cells])
     if "项目名称" not in keys:
         return None
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
-    lower = [_key(cell) for cell in rows[below].cells] if below is not None else []
+    lower = once_across([_key(cell) for cell in rows[below].cells]) if below is not None else []
     merged = [b or k for k, b in zip(keys + [""] * len(lower), lower + [""] * len(keys))]
     two_rows = len(_positions(merged, INDICATOR_COLUMNS)) > len(_positions(keys, INDICATOR_COLUMNS))
     keys = merged if two_rows else keys
@@ -151,23 +154,27 @@ def parse(rows: list[Row]) -> RawDocument:
     if cols is None:
         raise ParseError("no header with 项目名称, 一级/二级指标, 三级指标 and 指标值 columns")
     unit = cols.amount_unit or _declared_unit(rows[: cols.start])
-    title = next((" ".join(row.values()) for row in rows[: cols.start] if not row.blank), "")
+    title = next((" ".join(v.strip() for v in once_across(row.cells) if v.strip())
+                  for row in rows[: cols.start] if not row.blank), "")
     year = _YEAR.search(title) if title and "项目名称" not in title else None
     doc = RawDocument(layout=NAME, title=title if year or "表" in title else "", year=year.group(1) if year else "")
     department = ""
     levels = ["", ""]
+    above: dict[str, str] = {}  # the head cells of the last project's first row
     for row in rows[cols.start:]:
         if row.blank or _is_header(row):
             continue
         cells = _aligned(row, cols)
         head = _cells(cells, cols.project)
+        head["name"] = once_across(cells)[cols.project["name"]]  # not a unit name spread across
         name, indicator = head["name"], _cells(cells, cols.indicator)["name"]
         if head.get("department") and head["department"] not in TOTALS:
             department = head["department"]
         if squash(name) in TOTALS:
             continue
-        if name and not (doc.projects and name == doc.projects[-1].name):
+        if name and not (doc.projects and same_head(above, head, IDENTITY)):
             doc.projects.append(_project(cells, row.line, cols, department, unit))
+            above = head
             levels = ["", ""]
         if indicator:
             if not doc.projects:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.cells import clean, label, squash
+from importers.cells import clean, label, once, once_across, squash
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -59,7 +59,8 @@ class _Form:
 
 
 def _values(row: Row) -> list[str]:
-    return [cell for cell in (clean(c) for c in row.cells) if cell]
+    """The row's non-empty cells, cleaned, a cell spread over several columns once."""
+    return [cell for cell in once_across([clean(c) for c in row.cells]) if cell]
 
 
 def _is_label(cell: str) -> bool:
@@ -77,18 +78,13 @@ def _is_head(row: Row) -> bool:
 
 def _pairs(row: Row) -> list[tuple[str, str]]:
     """The (label, value) pairs of a head row; a label followed directly by a label has value ''."""
-    cells = [clean(cell) for cell in row.cells]
-    i = next(i for i, cell in enumerate(cells) if cell)
+    values = _values(row)
     pairs = []
-    while i < len(cells):
-        value = cells[i + 1] if i + 1 < len(cells) else ""
-        if value and _MARKED.search(value):
-            value, step = "", 1
-        else:
-            step = 2
-        if cells[i]:
-            pairs.append((label(cells[i]), value))
-        i += step
+    i = 0
+    while i < len(values):
+        value = values[i + 1] if i + 1 < len(values) and not _is_label(values[i + 1]) else ""
+        pairs.append((label(values[i]), value))
+        i += 2 if value else 1
     return pairs
 
 
@@ -141,20 +137,24 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
 
     A leading level word that the next cell does not follow with a level-2 is a level-2 when the current
     level 1 accepts it (成本指标 under 产出指标), else a level-1. A lone cell is a name only in the name column.
+    A cell equal to the one before it is that cell spread across (except a level 2 equal to its level 1).
     """
     cells = [clean(cell) for cell in row.cells]
     values = [cell for cell in cells if cell]
     new1 = new2 = None
-    if len(values) >= 2 and is_level1(values[0]) and is_level2(values[1]):
-        new1, new2, values = values[0], values[1], values[2:]
+    if len(values) >= 2 and is_level1(values[0]) and is_level2(values[1]):  # both level cells, even if equal
+        new1, new2 = values[0], values[1]
+        values = once(values[1:])[1:]
     elif values and (is_level1(values[0]) or is_level2(values[0])):
-        word, values = values[0], values[1:]
+        word, values = values[0], once(values)[1:]
         if is_level2(word) and (not is_level1(word) or accepts(level1, word)):
             new2 = word
         else:
             new1 = word
-    elif len(values) == 1 and cells.index(values[0]) != columns["name"]:
-        return None
+    else:
+        values = once(values)
+        if len(values) == 1 and cells.index(values[0]) != columns["name"]:
+            return None
     return (new1, new2, values) if len(values) <= 2 else None
 
 
@@ -195,8 +195,12 @@ def _project(form: _Form) -> RawProject:
     """A project from the form's head pairs: mapped labels to attributes, every other label to fields."""
     project = RawProject(name="", line=form.head[0].line)
     start = end = ""
+    seen = set()
     for row in form.head:
         for key, value in _pairs(row):
+            if (key, value) in seen:  # a label and value merged over several rows, repeated in each
+                continue
+            seen.add((key, value))
             bare = _PAREN.sub("", key)
             attr = "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare)
             project.amount_unit = project.amount_unit or _amount_unit(key, value)

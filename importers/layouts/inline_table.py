@@ -5,13 +5,17 @@ Above the table: a title, '部门名称：…' and '单位：万元'. The header
 (not a project), unit rows (a department with amounts but no goal and no indicators) that set
 the department of the projects below them, and project rows whose indicator cell reads
 '1、1-产出指标；11-数量指标；扶持项目数量；实施周期指标值:≥495家次；年度指标值:≥495家次。2、…'.
+A row without a name, or repeating the name and 总计 of the project above (merged cells spread, a filled
+sheet), continues that project: its goal and indicator text are joined on, a repeated text counted once.
+A header cell spread over several columns names the first of them; a unit name spread over the whole
+row is still a unit row.
 """
 
 from __future__ import annotations
 
 import re
 
-from importers.cells import clean, squash
+from importers.cells import clean, once, once_across, same_head, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -42,7 +46,7 @@ def _key(cell: str) -> str:
 
 def _header(row: Row) -> dict[str, int] | None:
     """Column of each HEADER field when the row is the table header, else None."""
-    keys = [_key(cell) for cell in row.cells]
+    keys = once_across([_key(cell) for cell in row.cells])
     found = {}
     for name, words in HEADER.items():
         index = next((i for i, key in enumerate(keys) if key in words), None)
@@ -61,7 +65,8 @@ def _cell(row: Row, index: int) -> str:
 
 
 def _values(row: Row) -> list[str]:
-    return [text for text in map(clean, row.cells) if text]
+    """The row's non-empty cells, cleaned, a cell spread over several columns once."""
+    return [text for text in once_across([clean(cell) for cell in row.cells]) if text]
 
 
 def _labelled(rows: list[Row]) -> list[tuple[str, str]]:
@@ -163,27 +168,36 @@ def parse(rows: list[Row]) -> RawDocument:
     header = rows[start]
     doc = RawDocument(layout=NAME)
     unit = _preamble(doc, rows[:start]) or _header_unit(header.cells[cols["total"]])
-    money = {i: clean(c) for i, c in enumerate(header.cells) if clean(c) and i not in cols.values()}
+    money = {i: c for i, c in enumerate(once_across([clean(c) for c in header.cells]))
+             if c and i not in cols.values()}
     department = ""
-    texts: list[str] = []  # each project's indicator cell, joined across page breaks
+    above: dict[str, str] = {}  # name and total of the last project's row
+    goals: list[list[str]] = []  # each project's goal and indicator cells, several across page breaks
+    texts: list[list[str]] = []
     for row in rows[start + 1 :]:
         if row.blank or _header(row):
             continue
-        name, goal, indicators = (_cell(row, cols[k]) for k in ("name", "goal", "indicators"))
-        if not name and (goal or indicators):
-            if not doc.projects:
-                raise ParseError(f"line {row.line}: goal or indicators without a project name")
-            doc.projects[-1].goal += goal  # a page break split the project's long cells
-            texts[-1] += indicators
+        spread = once_across([clean(cell) for cell in row.cells])  # a cell equal to its left neighbour is a copy
+        name, total = _cell(row, cols["name"]), _cell(row, cols["total"])
+        goal, indicators = (spread[cols[k]] if cols[k] < len(spread) else "" for k in ("goal", "indicators"))
+        head = {"name": name, "total": total}
+        if (not name or same_head(above, head, ("total",))) and (goal or indicators) and doc.projects:
+            goals[-1].append(goal)  # a page break split the project's long cells, or its head repeats
+            texts[-1].append(indicators)
+        elif not name and (goal or indicators):
+            raise ParseError(f"line {row.line}: goal or indicators without a project name")
         elif not name or _key(name) in TOTAL_ROW:
             continue
         elif goal or indicators:
             doc.projects.append(_project(row, cols, money, department, unit))
-            texts.append(indicators)
+            above = head
+            goals.append([goal])
+            texts.append([indicators])
         else:  # a unit row: amounts only; it heads the projects below it
             department = name
-    for project, text in zip(doc.projects, texts):
-        _indicators(project, text, doc.warnings)
+    for project, goal, text in zip(doc.projects, goals, texts):
+        project.goal = "".join(once(goal))
+        _indicators(project, "".join(once(text)), doc.warnings)
     return doc
 
 

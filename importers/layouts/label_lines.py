@@ -7,7 +7,7 @@ and its value on one line read the same). Cells that a narrow column wrapped ove
 ('服务对象' / '满意度指' / '标', '年度总体' / '目标') are joined back when together they spell a known
 label or level word; a wrapped indicator name is joined when its last piece is no target and the next
 cell is. Each '项目名称' label opens a project; page numbers, repeated table headers and form titles
-between the cells are skipped.
+between the cells are skipped. A cell repeated across a row (a merged cell spread) is read once.
 """
 
 from __future__ import annotations
@@ -70,9 +70,17 @@ def _may_be_target(text: str) -> bool:
     return bool(_VALUE.match(text)) or (len(text) <= 6 and not _NAME_END.search(text))
 
 
+def _row_cells(row: Row) -> list[str]:
+    """The row's non-empty cells; a cell equal to its left neighbour is that cell spread across (merged
+    cells spread by a reader), except a level cell (满意度指标 | 满意度指标 are level 1 and level 2)."""
+    cells = [clean(cell) for cell in row.cells]
+    return [text for i, text in enumerate(cells)
+            if text and (not i or text != cells[i - 1] or _is_level(text))]
+
+
 def _stream(rows: list[Row]) -> list[_Cell]:
     """Every non-empty cell in order, wrapped pieces joined back where they spell a known word."""
-    cells = [_Cell(text, row.line) for row in rows for text in map(clean, row.cells) if text]
+    cells = [_Cell(text, row.line) for row in rows for text in _row_cells(row)]
     joined: list[_Cell] = []
     i = 0
     while i < len(cells):

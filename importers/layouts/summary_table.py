@@ -5,7 +5,10 @@ A two-row header names the columns: '序号 项目名称 项目概况 本年预�
 序号, name, overview, amount, goal and first indicator; each later row one more indicator.
 When a page break splits a project, a row without a name that carries head text (overview,
 amount or goal fragments) opens the block of the NEXT named project: it and the rows after it
-belong to that project, whose head fields are the fragments joined.
+belong to that project, whose head fields are the fragments joined. A sheet with its merged head
+cells spread (or filled) repeats a project's head on each of its rows: a named row that repeats the
+序号, name and amount of the project above continues it, and a fragment repeated on consecutive rows
+counts once.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.cells import clean, squash
+from importers.cells import clean, once, once_across, same_head, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -33,6 +36,7 @@ INDICATOR_COLUMNS = {
     "target": ("年度目标值", "目标值"),
 }
 HEAD_TEXT = ("overview", "amount", "goal")
+IDENTITY = ("seq", "amount")  # head cells that differ between two projects of the same name
 MIN_OVERLAP = 6  # a shorter repeat between two fragments is ordinary text, not a page-break overlap
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
@@ -56,6 +60,7 @@ class _Block:
 
     named: Row
     rows: list[Row]
+    head: dict[str, str]  # the named row's head cells
 
 
 @lru_cache(maxsize=65536)
@@ -135,8 +140,11 @@ def _blocks(rows: list[Row], table: _Table) -> tuple[list[_Block], list[Row]]:
         if row.blank or _is_header(row):
             continue
         head = _cells(row, table, table.head)
-        if head["name"]:
-            blocks.append(_Block(named=row, rows=[*pending, row]))
+        if head["name"] and blocks and same_head(blocks[-1].head, head, IDENTITY):
+            blocks[-1].rows += [*pending, row]
+            pending = []
+        elif head["name"]:
+            blocks.append(_Block(named=row, rows=[*pending, row], head=head))
             pending = []
         elif head["seq"]:
             raise ParseError(f"line {row.line}: project {head['seq']} has no project name")
@@ -148,9 +156,10 @@ def _blocks(rows: list[Row], table: _Table) -> tuple[list[_Block], list[Row]]:
 
 
 def join_fragments(fragments: list[str]) -> str:
-    """Fragments of one cell split by a page break, joined; text repeated across the break is kept once."""
+    """Fragments of one cell split by a page break, joined; text repeated across the break, and a fragment
+    repeated on consecutive rows, are kept once."""
     text = ""
-    for fragment in fragments:
+    for fragment in once(fragments):
         text += fragment[_overlap(text, fragment) :]
     return text
 
@@ -165,7 +174,7 @@ def _overlap(text: str, fragment: str) -> int:
 
 def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
     heads = [_cells(row, table, table.head) for row in block.rows]
-    named = _cells(block.named, table, table.head)
+    named = block.head
     project = RawProject(
         name=named["name"],
         amount=join_fragments([h.get("amount", "") for h in heads]),
@@ -194,7 +203,7 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
 
 def _title(rows: list[Row]) -> str:
     """The first non-blank line above the table."""
-    return next((" ".join(row.values()) for row in rows if not row.blank), "")
+    return next((" ".join(v.strip() for v in once_across(row.cells) if v.strip()) for row in rows if not row.blank), "")
 
 
 def parse(rows: list[Row]) -> RawDocument:

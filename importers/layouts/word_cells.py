@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
-from importers.cells import clean, label, squash
+from importers.cells import clean, label, once_across, squash
 from importers.layouts import Layout
 from importers.records import (
     ParseError,
@@ -159,11 +159,12 @@ def _first(pattern: re.Pattern, texts: list[str]) -> str:
 
 
 def _head(rows: list[Row], project: RawProject) -> None:
-    """Head fields from label/value cells, and the 项目资金预算安排 grid."""
+    """Head fields from label/value cells (one cell spread across several read once), and the
+    项目资金预算安排 grid (its label may be repeated down its rows)."""
     firsts = [(_keys(row) or [""])[0] for row in rows]
     start = firsts.index(GRID_LABEL) if GRID_LABEL in firsts else len(rows)
-    end = next((i for i in range(start + 1, len(rows)) if firsts[i] in HEAD_LABELS), len(rows))
-    _head_fields([cell for row in rows[:start] + rows[end:] for cell in row.cells], project)
+    end = next((i for i in range(start + 1, len(rows)) if firsts[i] in HEAD_LABELS - {GRID_LABEL}), len(rows))
+    _head_fields([cell for row in rows[:start] + rows[end:] for cell in once_across(row.cells)], project)
     if start < end:
         grid = _grid(rows[start:end], right=True)
         project.extra["资金预算安排"] = grid
@@ -220,6 +221,7 @@ def _grid(rows: list[Row], right: bool) -> list[dict[str, str]]:
     """A grid's data rows as dicts keyed by its header labels; header rows are those before
     the first row with a digit. Empty rows and repeated headers are skipped; a leading
     column without any data (the grid's own row label) is dropped."""
+    rows = _unspread_label(rows)
     split = next((i for i, row in enumerate(rows) if i and _DIGIT.search(row.text)), len(rows))
     names = [_key(cell) for cell in rows[0].cells]
     for row in rows[1:split]:
@@ -233,6 +235,15 @@ def _grid(rows: list[Row], right: bool) -> list[dict[str, str]]:
     if records and names[0] and not any(r.get(names[0]) for r in records):
         records = [{k: v for k, v in r.items() if k != names[0]} for r in records]
     return records
+
+
+def _unspread_label(rows: list[Row]) -> list[Row]:
+    """The rows with the grid's label cell (first cell of its first row) emptied where it is repeated down
+    the first column, as a merged label spread by the reader or filled by hand is."""
+    label_key = _key(rows[0].cells[0]) if rows[0].cells else ""
+    if not label_key or not all(row.cells and _key(row.cells[0]) in ("", label_key) for row in rows[1:]):
+        return rows
+    return [rows[0]] + [Row(cells=["", *row.cells[1:]], line=row.line) for row in rows[1:]]
 
 
 # --- 资金使用明细预测算 ----------------------------------------------------------------------
@@ -283,7 +294,7 @@ def _goal(rows: list[Row], project: RawProject) -> None:
     its clauses state."""
     label_row, *below = rows
     after_label = _depth(label_row) + 1
-    texts = [clean(cell) for cell in label_row.cells[after_label:]]
+    texts = once_across([clean(cell) for cell in label_row.cells])[after_label:]
     if not any(texts) and below:
         texts = [clean(cell) for cell in below[0].cells]
     project.goal = "\n".join(t for t in texts if t)
@@ -382,8 +393,16 @@ def _project(sections: dict[str, list[Row]], unit: str) -> RawProject:
     return project
 
 
+def _one_cell(row: Row) -> Row:
+    """A row holding one text spread over all its cells (a title merged across a sheet) as a one-cell row."""
+    values = {cell.strip() for cell in row.cells}
+    spread = len(row.cells) > 1 and len(values) == 1 and values != {""}
+    return Row(cells=[row.cells[0]], line=row.line) if spread else row
+
+
 def read_form(table: list[Row]) -> RawDocument:
-    """A document from its table rows (as `word_rows` rebuilds them, or a .docx reader yields them)."""
+    """A document from its table rows (as `word_rows` rebuilds them, or a .docx or sheet reader yields them)."""
+    table = [_one_cell(row) for row in table]
     groups = _sections(table)
     if not groups:
         raise ParseError("no 项目名称 cell: not a 预算绩效目标申报表")

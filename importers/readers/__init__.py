@@ -1,10 +1,11 @@
 """Readers turn a file into rows of cells that the layout parsers understand.
 
 The extension says which files to look at; the bytes say how to read them (`sniff`), so a .xls that
-is really an .xlsx reads as one and a renamed image fails with a clear reason. Every reader follows the
-convention of text exports of the same tables: a merged cell's text sits in its first (top-left) cell
-and the cells it covers stay empty; table rows are rows of cells, text outside tables is one row per
-line. Library errors become UnreadableFile with a one-line reason; `common` holds the size limits.
+is really an .xlsx reads as one and a renamed image fails with a clear reason. Table rows are rows of
+cells, text outside tables is one row per line. A merged cell's text is spread to every cell it covers,
+across and down (.xlsx, .xls, .docx, and .pdf where a cell's box shows what it covers), as an officer's
+"unmerge and fill" leaves a sheet; text exports keep it in the first cell only. Layouts read both.
+Library errors become UnreadableFile with a one-line reason; `common` holds the size limits.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What every reader shares: the error it raises, the limits it keeps, and cell values as text."""
+"""What every reader shares: the error it raises, the limits it keeps, cell values as text, merged cells spread."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ MAX_BLANK_RUN = 5_000  # a sheet ends after this many blank rows in a row (forma
 MAX_PAGES = 1_000  # pages of one PDF
 MAX_UNZIPPED = 1 << 30  # total unpacked size of an .xlsx/.docx
 MAX_RATIO = 1_000  # unpacked/packed size of one large archive member beyond which it is a zip bomb
+MAX_MERGES = 200_000  # merged ranges of one sheet
 
 _DECIMALS = re.compile(r"\.(0+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -61,3 +62,30 @@ def fit_width(rows: list[list[str]]) -> list[list[str]]:
     """Rows of one table padded to the width of its last non-empty column and cut there."""
     width = max((max((i + 1 for i, c in enumerate(cells) if c), default=0) for cells in rows), default=0)
     return [(cells + [""] * (width - len(cells)))[:width] for cells in rows]
+
+
+class MergedCells:
+    """A sheet's merged ranges, spread row by row: every cell a range covers shows its top-left cell's text.
+
+    Ranges are (first row, first column, last row, last column), 1-based and inclusive; rows must be given
+    in order, each once, numbered as in the sheet. Only the ranges that cover the current row are held.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        if len(ranges) > MAX_MERGES:
+            raise UnreadableFile(f"too large: more than {MAX_MERGES:,} merged ranges in one sheet")
+        self._waiting = sorted(ranges, reverse=True)  # the next range to open is last
+        self._open: list[tuple[int, int, int, str]] = []  # (first column, last column, last row, text)
+
+    def spread(self, number: int, cells: list[str]) -> list[str]:
+        """Row `number`'s cells (changed in place) with the text of every range over them."""
+        while self._waiting and self._waiting[-1][0] <= number:
+            first_row, first, last_row, last = self._waiting.pop()
+            text = cells[first - 1] if first_row == number and first <= len(cells) else ""
+            if text and (last_row > number or last > first):
+                self._open.append((first, last, last_row, text))
+        for first, last, _, text in self._open:
+            end = min(last, len(cells))
+            cells[first - 1 : end] = [text] * (end - first + 1)
+        self._open = [span for span in self._open if span[2] > number]
+        return cells

@@ -1,16 +1,16 @@
 """Word .docx documents (python-docx): paragraphs and tables in document order.
 
 A paragraph is one row (split on its tabs, as a text export splits a line). A table row is one row of
-cells: a cell's paragraphs joined with line breaks, a cell spanning several grid columns followed by
-empty cells for the columns it covers, a vertically merged cell empty below its first row. A table
-nested in a cell follows, row by row, right after the row that holds it.
+cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column
+it spans (gridSpan), and a vertically merged cell's text repeated in each row it continues into
+(vMerge). A table nested in a cell follows, row by row, right after the row that holds it.
 """
 
 from __future__ import annotations
 
 import io
 
-from importers.readers.common import UnreadableFile, cell_text, check_rows
+from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_rows
 from importers.readers.sniff import open_zip
 from importers.records import Row
 
@@ -60,14 +60,21 @@ def _blocks(container, rows: list) -> None:
 
 
 def _table(table, rows: list) -> None:
+    above: list[str] = []  # the cells of the row above, by grid column, for vertically merged cells
     for tr in _children(table, "w:tr"):
-        cells = [""] * (tr.grid_before or 0)
+        cells = [""] * min(tr.grid_before or 0, MAX_COLUMNS)
         nested = []
         for tc in _children(tr, "w:tc"):
-            merged_below = tc.vMerge == "continue"
-            text = "\n".join(_paragraph(p) for p in _children(tc, "w:p")).strip()
-            cells += ["" if merged_below else cell_text(text)] + [""] * (tc.grid_span - 1)
+            column = len(cells)
+            if column >= MAX_COLUMNS:
+                break
+            if tc.vMerge == "continue":
+                text = above[column] if column < len(above) else ""
+            else:
+                text = cell_text("\n".join(_paragraph(p) for p in _children(tc, "w:p")).strip())
+            cells += [text] * min(max(tc.grid_span, 1), MAX_COLUMNS - column)
             nested += list(_children(tc, "w:tbl"))
+        above = cells
         rows.append(cells)
         for inner in nested:
             _table(inner, rows)

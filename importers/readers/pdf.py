@@ -2,9 +2,10 @@
 
 A page's tables are found by their ruling lines; each cell's text is its characters, lines joined
 where the text wrapped (a line that ran to the cell's right edge) and kept apart where it broke
-early. Text outside tables becomes one row per line, split into cells at wide gaps. A table that
-ends one page and starts the next with the same columns continues: the page number between them and
-a repeated header row are dropped. A PDF without any text is a scan: it needs OCR first.
+early; a merged cell (a box over several grid positions) is repeated in every position it covers.
+Text outside tables becomes one row per line, split into cells at wide gaps. A table that ends one
+page and starts the next with the same columns continues: the page number between them and a
+repeated header row are dropped. A PDF without any text is a scan: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a te
 WORD_GAP = 0.25  # a narrower gap is nothing; a wider one a space
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
+GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -130,21 +132,46 @@ def _split_cells(line: list[dict]) -> list[str]:
 
 
 def _table_rows(table, chars: list[dict]) -> list[list[str]]:
-    """The table's rows of cell texts; a cell covered by a merged cell is empty."""
+    """The table's rows of cell texts; a merged cell's text is repeated in every grid position it covers."""
     ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     middles = [(c["top"] + c["bottom"]) / 2 for c in ordered]
-    rows = []
-    for row in table.rows:
+    boxes = [row.cells for row in table.rows]
+    texts = []
+    for row in boxes:
         cells = []
-        for box in row.cells:
+        for box in row:
             if box is None:
                 cells.append("")
                 continue
             band = ordered[bisect.bisect_left(middles, box[1]) : bisect.bisect_right(middles, box[3])]
             inside = [c for c in band if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
             cells.append(cell_text(_cell_text(inside, box[2])))
-        rows.append(cells)
-    return rows
+        texts.append(cells)
+    for (i, j), (k, m) in _covered(boxes).items():
+        texts[i][j] = texts[k][m]
+    return texts
+
+
+def _covered(boxes: list[list[tuple | None]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each empty grid position (no cell starts there) → the position of the one merged cell covering it.
+
+    pdfplumber's grid has a row at each distinct cell top and a column at each distinct left edge; a
+    merged cell's box reaches over the grid lines it spans. A position two boxes reach is left empty.
+    """
+    tops = sorted({box[1] for row in boxes for box in row if box})
+    lefts = sorted({box[0] for row in boxes for box in row if box})
+    owner: dict[tuple[int, int], tuple[int, int] | None] = {}
+    for i, row in enumerate(boxes):
+        for j, box in enumerate(row):
+            if box is None:
+                continue
+            last_row = bisect.bisect_left(tops, box[3] - GRID_SLACK)
+            last_column = bisect.bisect_left(lefts, box[2] - GRID_SLACK)
+            for k in range(i, min(last_row, len(boxes))):
+                for m in range(j, min(last_column, len(boxes[k]))):
+                    if boxes[k][m] is None:
+                        owner[k, m] = None if (k, m) in owner else (i, j)
+    return {position: cell for position, cell in owner.items() if cell is not None}
 
 
 def _cell_text(chars: list[dict], right: float) -> str:

@@ -1,4 +1,8 @@
-"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them."""
+"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them.
+
+A merged cell's value is spread to every cell it covers, across and down. xlrd lists a sheet's merged
+ranges only when it reads formatting, which it does anyway for the number formats.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import io
 
 from importers.readers.common import (
     MAX_COLUMNS,
+    MergedCells,
     UnreadableFile,
     cell_text,
     check_rows,
@@ -31,7 +36,9 @@ def read(data: bytes) -> list[Row]:
             sheet = book.sheet_by_index(index)
             if sheet.visibility == 0:
                 check_rows(len(rows) + sheet.nrows)
-                table = [[_text(book, sheet.cell(r, c)) for c in range(min(sheet.ncols, MAX_COLUMNS))]
+                merged = MergedCells([(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
+                width = min(sheet.ncols, MAX_COLUMNS)
+                table = [merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])
                          for r in range(sheet.nrows)]
                 rows += [Row(cells=cells, line=n) for n, cells in enumerate(fit_width(table), 1)]
                 rows.append(Row(cells=[""], line=0))

@@ -2,18 +2,23 @@
 
 Every visible sheet is read in order (hidden sheets are skipped), a blank row between sheets. Values
 are shown as the sheet shows them (number formats: decimals, thousands separators, %; dates as
-2021-01-01). A merged cell's value is in its top-left cell and the covered cells read empty, which is
-what the sheet's XML holds; read-only mode needs no merge bookkeeping for that.
+2021-01-01). A merged cell's value is spread to every cell it covers, across and down. Read-only mode
+does not read the sheet's merged ranges, so they are taken from its XML by a second pass that only
+looks for the `<mergeCell ref="…">` tags, chunk by chunk: memory stays flat for any size of sheet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 
 from importers.readers.common import (
     MAX_BLANK_RUN,
     MAX_COLUMNS,
+    MAX_MERGES,
+    MergedCells,
     UnreadableFile,
     cell_text,
     check_rows,
@@ -24,11 +29,15 @@ from importers.readers.common import (
 from importers.readers.sniff import open_zip
 from importers.records import Row
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
+_CHUNK = 1 << 20
+_TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell tag
+
 
 def read(data: bytes) -> list[Row]:
     import openpyxl
 
-    open_zip(data)  # size checks before openpyxl unpacks anything
+    archive = open_zip(data)  # size checks before openpyxl unpacks anything
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except KeyError as exc:
@@ -37,20 +46,42 @@ def read(data: bytes) -> list[Row]:
     try:
         for sheet in book.worksheets:
             if sheet.sheet_state == "visible":
-                rows.extend(_sheet_rows(sheet, len(rows)))
+                merged = MergedCells(_merged_ranges(archive, sheet))
+                rows.extend(_sheet_rows(sheet, merged, len(rows)))
                 rows.append(Row(cells=[""], line=0))
     finally:
         book.close()
     return rows
 
 
-def _sheet_rows(sheet, before: int) -> list[Row]:
-    """The sheet's rows, cut to its last column with content; reading stops after a long blank run."""
+def _merged_ranges(archive: zipfile.ZipFile, sheet) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of each merged range in the sheet's XML."""
+    from openpyxl.utils.cell import range_boundaries
+
+    refs: list[bytes] = []
+    tail = b""
+    with archive.open(sheet._worksheet_path) as source:  # openpyxl (pinned) keeps the part's name there
+        while len(refs) <= MAX_MERGES and (chunk := source.read(_CHUNK)):
+            text = tail + chunk
+            matches = list(_MERGE.finditer(text))
+            refs += [m.group(1) for m in matches]
+            tail = text[max(matches[-1].end() if matches else 0, len(text) - _TAIL) :]
+    ranges = []
+    for ref in refs:
+        first_col, first_row, last_col, last_row = range_boundaries(ref.decode("ascii").upper())
+        ranges.append((first_row, first_col, last_row, last_col))
+    return ranges
+
+
+def _sheet_rows(sheet, merged: MergedCells, before: int) -> list[Row]:
+    """The sheet's rows, merged cells spread, cut to its last column with content; reading stops after a
+    long blank run."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
-    for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), 1):
-        values = [_text(cell) for cell in cells]
+    sheet.reset_dimensions()  # a sheet's stated size may be wrong (some writers say 'A1'): read every row
+    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
+        values = merged.spread(number, [_text(cell) for cell in cells])
         blank_run = 0 if any(values) else blank_run + 1
         if blank_run > MAX_BLANK_RUN:
             break
