@@ -37,6 +37,7 @@ def clean(cell: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=65536)
 def label(cell: str) -> str:
     """A head label without its required-field star and colon: '项目名称*：' → '项目名称'."""
     return _LABEL_END.sub("", clean(cell)).replace(" ", "")
@@ -53,11 +54,9 @@ def once_across(cells: list[str]) -> list[str]:
     For rows whose neighbours never legitimately repeat: headers, label/value rows, titles. Not for data
     rows, where two columns may hold the same number (总计 = 财政拨款, 实施周期 = 年度指标值).
     """
-    out = list(cells)
-    for i in range(1, len(cells)):
-        if cells[i].strip() and cells[i].strip() == cells[i - 1].strip():
-            out[i] = ""
-    return out
+    stripped = [cell.strip() for cell in cells]
+    return [cell if not i or not text or text != stripped[i - 1] else ""
+            for i, (cell, text) in enumerate(zip(cells, stripped))]
 
 
 def once(values: list[str]) -> list[str]:

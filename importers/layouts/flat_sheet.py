@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importers.cells import clean, once_across, same_head, squash
 from importers.layouts import Layout
@@ -57,6 +58,7 @@ class _Columns:
     width: int  # cells of a full row; a shorter row lost its leading empty cells
 
 
+@lru_cache(maxsize=65536)
 def _key(cell: str) -> str:
     """A header cell without spaces and parenthesised notes: '预算数（元）' → '预算数'."""
     return _PAREN.sub("", squash(clean(cell)))

@@ -14,6 +14,7 @@ row is still a unit row.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from importers.cells import clean, once, once_across, same_head, squash
 from importers.layouts import Layout
@@ -39,6 +40,7 @@ _CODED = re.compile(r"^\d+\s*-")  # a level written with its code: '11-数量指
 _VALUE = re.compile(r"^([^：:]{0,8}指标值)\s*[：:]\s*(.*)$", re.S)
 
 
+@lru_cache(maxsize=65536)
 def _key(cell: str) -> str:
     """A header cell without spaces or parenthesised notes: '项目名称（资金使用单位）' → '项目名称'."""
     return _PAREN.sub("", squash(clean(cell)))

@@ -15,6 +15,7 @@ the 项目进度表 grids.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import zip_longest
 
 from importers.cells import clean, label, once_across, squash
@@ -100,6 +101,7 @@ def word_rows(rows: list[Row]) -> list[Row]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def _key(cell: str) -> str:
     """A label cell without spaces, line breaks and colon: '项 目\\n资 金' → '项目资金'."""
     return squash(label(cell))
