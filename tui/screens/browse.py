@@ -50,8 +50,7 @@ class BrowsePane(Vertical):
         self.reload_when_listed = False  # the data changed while the wanted project was not listed yet
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="welcome"):
-            yield Markdown(WELCOME)
+        with Vertical(id="welcome"):  # its text is mounted when the knowledge base is found empty
             with Center():
                 with Horizontal(id="welcome-buttons"):
                     yield Button("载入示例 Load the samples", variant="primary", id="load-samples")
@@ -64,6 +63,9 @@ class BrowsePane(Vertical):
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.set_class(catalog.empty, "-empty")
+        welcome = self.query_one("#welcome")
+        if catalog.empty and not welcome.query(Markdown):  # a Markdown widget costs 150 ms to mount
+            welcome.mount(Markdown(WELCOME), before=0)
         tree = self.query_one(ProjectTree)
         self._show_filtered(tree.set_catalog(catalog.branches, catalog.first, catalog.projects))
         self._follow_tree(reload=True)
