@@ -18,7 +18,7 @@ from tui.screens.indicators import IndicatorsPane
 from tui.screens.source import SourceScreen
 from tui.widgets.project_card import LEGEND, ProjectCard
 from tui.widgets.project_tree import ProjectTree
-from conftest import workers_done
+from conftest import make_document, store, workers_done
 
 SIZE = (120, 40)
 
@@ -382,6 +382,13 @@ async def test_large_knowledge_base_lists_projects_after_the_first_screen(seeded
         await pilot.click("#browse-filter")
         await pilot.press(*"乡村振兴")
         assert tree.filter("乡村振兴") == 1
+        other = connect(seeded)
+        store(other, make_document({"乡村振兴二期": [("服务对象满意度", "≥90%")]}), "new.txt", region="宁波市")
+        other.close()
+        app._tick()
+        await settle(pilot)
+        assert len(app.catalog.projects) == 40 and tree.listed
+        assert tree.filter("乡村振兴") == 2  # the filter still applies to the new catalog
 
 
 async def test_names_show_at_once_and_their_counts_after(seeded):
