@@ -100,9 +100,9 @@ async def test_indicator_search_finds_the_satisfaction_family(seeded):
             app.query_one("#ind-query", Input).value = ""
             await pilot.press(*query)
             await settle(pilot)
-            assert cells(names, 0)[:3] == ["服务企业满意度 (+1)", "3", "2"]  # name, projects, regions
+            assert cells(names, 0)[:4] == ["服务企业满意度 (+1)", "3", "3", "2"]  # name, uses, projects, regions
             assert all("满意" in n for n in column(names, 0))
-            assert column(names, 5)[0] == match
+            assert column(names, 6)[0] == match
             assert "市民满意度" in column(names, 0)
 
 
@@ -143,7 +143,7 @@ async def test_region_filter_narrows_counts(seeded):
         pane.query_one("#region", Select).value = "广州开发区"
         await settle(pilot)
         assert pane.filters == Filters(region="广州开发区")
-        assert cells(app.query_one("#names"), 0)[:3] == ["服务企业满意度", "2", "1"]
+        assert cells(app.query_one("#names"), 0)[:4] == ["服务企业满意度", "2", "2", "1"]  # name, uses, projects, regions
         assert set(column(app.query_one("#precedents"), 2)) == {"广州开发区"}
 
 
@@ -401,14 +401,14 @@ async def test_names_show_at_once_and_their_counts_after(seeded):
         await settle(pilot)
         names = app.query_one("#names")
         counted = cells(names, 0)
-        assert counted[1:3] == ["3", "2"]
+        assert counted[1:4] == ["3", "3", "2"]
         conn = connect(seeded)
         uncounted = find_names(conn, "myd")
         conn.close()
         pane = app.query_one(IndicatorsPane)
         pane.post_message(IndicatorsPane.NamesFound("myd", Filters(), uncounted))
         await pilot.pause()
-        assert cells(names, 0)[0] == counted[0] and cells(names, 0)[1:5] == ["…"] * 4
+        assert cells(names, 0)[:2] == counted[:2] and cells(names, 0)[2:6] == ["…"] * 4
         pane.run_search()
         await settle(pilot)
         assert cells(names, 0) == counted

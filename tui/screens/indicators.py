@@ -77,8 +77,8 @@ class IndicatorsPane(Vertical):
         with Vertical(id="ind-body"):
             with Vertical(id="names-side"):
                 yield Static(id="names-status", classes="status")
-                yield CopyTable(Col("指标名称", 14, 1), Col("项目", 4), Col("地区", 4), Col("标准层级", 10),
-                                Col("常见值", 8), Col("匹配", 4), id="names")
+                yield CopyTable(Col("指标名称", 14, 1), Col("次数", 5), Col("项目", 4), Col("地区", 4),
+                                Col("标准层级", 10), Col("常见值", 8), Col("匹配", 4), id="names")
             with Vertical(id="prec-side"):
                 yield Static(id="prec-title", classes="status")
                 yield Static(id="spread-line", classes="status")
@@ -188,7 +188,8 @@ class IndicatorsPane(Vertical):
         self._show_precedents(0)
 
     def _name_rows(self) -> list[tuple]:
-        return [(hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""),
+        """Name, uses (the ranking: known at once), then its counts ('…' until they come), and how it matched."""
+        return [(hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""), hit.uses,
                  *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
                  MATCH.get(hit.match, hit.match)) for hit in self.hits]
 
