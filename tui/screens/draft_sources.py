@@ -82,7 +82,7 @@ class AddIndicatorDialog(ModalScreen):
         with Vertical(classes="dialog tall", id="add-dialog") as box:
             box.border_title = "添加指标 add an indicator"
             yield Input(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
-            yield CopyTable(Col("指标名称", 16, 1), Col("项目", 4), Col("层级", 10), Col("常见值", 8), id="add-names")
+            yield CopyTable(Col("指标名称", 16, 1), Col("项目", 6), Col("层级", 10), Col("常见值", 8), id="add-names")
             yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")

@@ -77,7 +77,7 @@ class IndicatorsPane(Vertical):
         with Vertical(id="ind-body"):
             with Vertical(id="names-side"):
                 yield Static(id="names-status", classes="status")
-                yield CopyTable(Col("指标名称", 14, 1), Col("次数", 5), Col("项目", 4), Col("地区", 4),
+                yield CopyTable(Col("指标名称", 14, 1), Col("次数", 6), Col("项目", 6), Col("地区", 4),
                                 Col("标准层级", 10), Col("常见值", 8), Col("匹配", 4), id="names")
             with Vertical(id="prec-side"):
                 yield Static(id="prec-title", classes="status")
