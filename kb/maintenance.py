@@ -87,6 +87,10 @@ def run_checks(conn: sqlite3.Connection) -> list[Check]:
         ("indicators have a name", "SELECT count(*) FROM indicators WHERE name_id NOT IN (SELECT id FROM indicator_names)"),
         ("name use counts match", """SELECT count(*) FROM indicator_names n WHERE uses !=
             (SELECT count(*) FROM indicators i WHERE i.name_id = n.id)"""),
+        ("indicators carry their project's year", """SELECT count(*) FROM indicators i JOIN projects p
+            ON p.id = i.project_id WHERE i.year IS NOT p.year"""),
+        ("project indicator counts match", """SELECT count(*) FROM projects p WHERE indicator_count !=
+            (SELECT count(*) FROM indicators i WHERE i.project_id = p.id)"""),
         ("every name is in the search index", "SELECT (SELECT count(*) FROM indicator_names) - (SELECT count(*) FROM names_fts)"),
         ("every project is in the search index", "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM projects_fts)"),
     ]

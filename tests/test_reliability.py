@@ -163,3 +163,12 @@ def test_check_reports_inconsistency_and_what_to_do(tmp_path):
     assert "FAIL  name use counts match" in result.stdout and "re-import" in result.stdout
     ok = CliRunner().invoke(app, ["--db", str(db), "check", "--json"])
     assert {c["name"]: c["ok"] for c in json.loads(ok.stdout)}["integrity"] is True
+
+
+def test_check_finds_denormalised_columns_out_of_step(tmp_path):
+    conn = connect(tmp_path / "kb.sqlite3")
+    import_paths(conn, [SEEDS])
+    conn.execute("UPDATE indicators SET year = year + 1 WHERE id = 1")
+    conn.execute("UPDATE projects SET indicator_count = indicator_count + 1 WHERE id = 2")
+    failed = {c.name for c in run_checks(conn) if not c.ok}
+    assert failed == {"indicators carry their project's year", "project indicator counts match"}
