@@ -1,6 +1,7 @@
 """Importers: read a published goal document into plain records (see `records`).
 
-`parse_file(path)` is the one entry point: reader → layout detection → layout parser.
+`parse_file(path)` is the one entry point: reader → layout detection → layout parser. A text file too large
+to hold whole is read as a stream (`readers.RowStream`) and parsed chunk by chunk (`stream.parse_stream`).
 """
 
 from __future__ import annotations

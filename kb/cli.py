@@ -60,15 +60,17 @@ def import_cmd(
 ) -> None:
     """Import published goal documents (.txt .csv .xlsx .xls .docx .pdf): one transaction per document;
     re-importing the same file adds nothing."""
-    from kb.ingest import collect_files, import_paths, write_report
+    from kb.ingest import STREAM_BYTES, collect_files, import_paths, write_report
     from kb.store import Fallbacks
 
     conn = open_kb(ctx, bootstrap=False)
     files, _ = collect_files(paths)
-    bar = _ImportBar(files) if not as_json and len(files) > 3 and sys.stderr.isatty() else None
+    long = len(files) > 3 or any(path.stat().st_size > STREAM_BYTES for path in files)
+    bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
     with bar or contextlib.nullcontext():
         results = import_paths(conn, paths, Fallbacks(region=region, year=year, department=department),
-                               dry_run=dry_run, progress=bar.advance if bar else None)
+                               dry_run=dry_run, progress=bar.advance if bar else None,
+                               reading=bar.reading if bar else None)
     if report:
         write_report(results, report)
     if as_json:
@@ -88,6 +90,7 @@ class _ImportBar:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.sizes = {path: max(path.stat().st_size, 1) for path in files}
+        self.read: dict[Path, int] = {}  # bytes read so far of a file read as a stream
         self.done = self.failed = 0
         self.progress = Progress(TextColumn("importing"), BarColumn(), TextColumn("{task.fields[counts]}"),
                                  TimeRemainingColumn(), console=console(stderr=True), transient=True)
@@ -99,7 +102,12 @@ class _ImportBar:
     def advance(self, result) -> None:
         self.done += 1
         self.failed += result.status == "failed"
-        self.progress.update(self.task, advance=self.sizes.get(result.path, 1), counts=self._counts())
+        advance = self.sizes.get(result.path, 1) - self.read.pop(result.path, 0)
+        self.progress.update(self.task, advance=advance, counts=self._counts())
+
+    def reading(self, path: Path, done: int) -> None:
+        self.progress.update(self.task, advance=done - self.read.get(path, 0))
+        self.read[path] = done
 
     def __enter__(self):
         self.progress.start()

@@ -2,8 +2,11 @@
 store each in the main process, one transaction per document, so SQLite writes stay serial.
 
 A worker parses one file at a time under a memory limit and a time limit: a file that hangs or blows up
-is killed and reported, and the other files go on. `write_report` writes the files that failed or were
-skipped, with the reason, as CSV or Markdown.
+is killed and reported, and the other files go on. A text or CSV file over STREAM_BYTES is read as a
+stream instead, after the others: a worker parses it chunk by chunk (`importers.stream`) and sends the
+projects back as they come, and they are stored as they arrive inside the document's one transaction, so
+memory stays bounded whatever the file's size; its time limit grows with its size. `write_report` writes
+the files that failed or were skipped, with the reason, as CSV or Markdown.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import os
 import sqlite3
 import time
@@ -21,13 +25,17 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import importers
-from importers.readers import EXTENSIONS, read_rows
+from importers.readers import EXTENSIONS, RowStream, can_stream, read_rows
 from importers.records import RawDocument
 from kb.errors import KbError
 from kb.seeds import MANIFEST, load_manifest
-from kb.store import Fallbacks, Provenance, store_document
+from kb.store import MAX_WARNINGS, Fallbacks, Provenance, store_document, writing
 
 PARSE_TIMEOUT = 120.0  # seconds a worker may spend on one file
+STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a stream (whole, a 16 MiB file takes ~250 MB)
+STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
+STREAM_SECONDS_PER_BYTE = 5e-6  # a streamed file's time limit: PARSE_TIMEOUT plus this per byte (~25 times the need)
+SECONDS_PER_PAGE = 1.0  # a PDF's time limit: PARSE_TIMEOUT plus this per page (~10 times what a page takes)
 WORKER_MEMORY = 3 << 30  # address space of a worker process (Linux), bytes
 MIN_PARALLEL = 4  # documents to parse from which worker processes may pay for their start-up …
 PARALLEL_SECONDS = 2.0  # … when parsing them in this process would take about this long
@@ -105,21 +113,26 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
 
 def parse_document(path: Path) -> Parsed:
     """Read and parse one file; never raises for a bad document (the result says what went wrong)."""
+    rows = []
     try:
         rows = read_rows(path)
         return Parsed(importers.parse_rows(rows))
-    except importers.UnreadableFile as exc:
-        return Parsed(None, "failed", str(exc))
-    except importers.UnknownLayout as exc:
+    except Exception as exc:
+        return _failure(exc, rows)
+
+
+def _failure(exc: Exception, rows: Iterable) -> Parsed:
+    """What a parse that raised `exc` reports; `rows` are (the first of) the rows read."""
+    if isinstance(exc, importers.UnknownLayout):
         if not any(word in cell for row in rows for cell in row.cells for word in GOAL_WORDS):
             return Parsed(None, "skipped", "not a goal document (no 绩效 or 指标 in it)")
         return Parsed(None, "failed", str(exc))
-    except importers.ParseError as exc:
+    if isinstance(exc, (importers.UnreadableFile, importers.ParseError)):
         return Parsed(None, "failed", str(exc))
-    except MemoryError:
+    if isinstance(exc, MemoryError):
         return Parsed(None, "failed", "too large to parse within the memory limit")
-    except Exception as exc:  # a parser bug must not stop the other files
-        return Parsed(None, "failed", f"internal error while parsing ({type(exc).__name__}: {exc})")
+    # a parser bug must not stop the other files
+    return Parsed(None, "failed", f"internal error while parsing ({type(exc).__name__}: {exc})")
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -135,10 +148,27 @@ def _limit_memory() -> None:
 
 
 def _worker(conn) -> None:
-    """A worker process: parse each path it receives and send the result back, until None."""
+    """A worker process: parse each path it receives and send the result back, until None. For a PDF it first
+    sends the seconds its pages add to the time limit."""
     _limit_memory()
     while (path := conn.recv()) is not None:
+        if extra := _extra_seconds(path):
+            conn.send(extra)
         conn.send(parse_document(path))
+
+
+def _extra_seconds(path: Path) -> float:
+    """SECONDS_PER_PAGE for each page of a PDF (0 for other files, or a PDF whose pages cannot be counted)."""
+    from importers.readers.pdf import count_pages
+
+    try:
+        with path.open("rb") as file:
+            if b"%PDF-" not in file.read(1024):
+                return 0.0
+            file.seek(0)
+            return SECONDS_PER_PAGE * count_pages(file)
+    except OSError:
+        return 0.0
 
 
 def parse_all(paths: list[Path], workers: int | None = None) -> Iterator[tuple[Path, Parsed]]:
@@ -167,7 +197,7 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
     context = multiprocessing.get_context("spawn")
     queue = deque(paths)
     idle: list = []
-    busy: dict = {}  # connection → (process, path, started)
+    busy: dict = {}  # connection → (process, path, started, time limit)
 
     def start():
         mine, theirs = context.Pipe()
@@ -182,34 +212,156 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
                 process, conn = idle.pop() if idle else start()
                 path = queue.popleft()
                 conn.send(path)
-                busy[conn] = (process, path, time.monotonic())
-            oldest = min(started for _, _, started in busy.values())
-            for conn in wait(list(busy), timeout=max(0.0, oldest + PARSE_TIMEOUT - time.monotonic())):
-                process, path, _ = busy.pop(conn)
+                busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT)
+            first = min(started + limit for _, _, started, limit in busy.values())
+            for conn in wait(list(busy), timeout=max(0.0, first - time.monotonic())):
+                process, path, started, limit = busy.pop(conn)
                 try:
                     parsed = conn.recv()
                 except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
                     process.join(1)
                     yield path, Parsed(None, "failed", f"the reader crashed on this file (exit code {process.exitcode})")
                     continue
+                if isinstance(parsed, float):  # a PDF's pages add to its time limit
+                    busy[conn] = (process, path, started, limit + parsed)
+                    continue
                 idle.append((process, conn))
                 yield path, parsed
             now = time.monotonic()
-            for conn, (process, path, started) in list(busy.items()):
-                if now - started > PARSE_TIMEOUT:
+            for conn, (process, path, started, limit) in list(busy.items()):
+                if now - started > limit:
                     process.kill()
                     del busy[conn]
-                    yield path, Parsed(None, "failed", f"took longer than {PARSE_TIMEOUT:.0f} s to read: stopped")
+                    yield path, Parsed(None, "failed", f"took longer than {limit:.0f} s to read: stopped")
     finally:
         for process, conn in idle:
             try:
                 conn.send(None)
             except OSError:
                 process.kill()
-        for process, _, _ in busy.values():
+        for process, *_ in busy.values():
             process.kill()
         for process, _ in idle:
             process.join(5)
+
+
+# --- streamed files ---------------------------------------------------------------------------
+
+
+class _Stopped(Exception):
+    """A streamed file that gave no document: status ('failed' or 'skipped') and reason."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def _stream_worker(conn, path: Path, chunk_rows: int) -> None:
+    """A worker process: read one file as a stream, sending ('piece', piece, bytes read) for each piece of the
+    document and then ('done', sha256 of the bytes read), or (status, reason) when it gives no document."""
+    from itertools import islice
+
+    from importers.stream import parse_stream
+
+    _limit_memory()
+    try:
+        with RowStream(path) as rows:
+            for piece in parse_stream(rows, chunk_rows):
+                conn.send(("piece", piece, rows.bytes_read))
+            conn.send(("done", rows.sha256))
+    except Exception as exc:
+        first = []
+        if isinstance(exc, importers.UnknownLayout):  # the words test needs the rows the layout was chosen on
+            with contextlib.suppress(Exception), RowStream(path) as rows:
+                first = list(islice(rows, chunk_rows))
+        parsed = _failure(exc, first)
+        conn.send((parsed.status, parsed.message))
+
+
+class _Streamed:
+    """A worker reading one file as a stream, stopped once its time limit (which grows with the size) is up.
+
+    Iterating gives (piece, bytes read so far) and raises _Stopped for a file that gives no document;
+    `sha256` is set once every piece has come.
+    """
+
+    def __init__(self, path: Path, chunk_rows: int) -> None:
+        self.path, self.chunk_rows, self.sha256 = path, chunk_rows, ""
+        self.limit = PARSE_TIMEOUT + path.stat().st_size * STREAM_SECONDS_PER_BYTE
+
+    def __enter__(self) -> _Streamed:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self.conn, theirs = context.Pipe(duplex=False)
+        self.process = context.Process(target=_stream_worker, args=(theirs, self.path, self.chunk_rows), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.deadline = time.monotonic() + self.limit
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def __iter__(self) -> Iterator[tuple[RawDocument, int]]:
+        while True:
+            if not self.conn.poll(max(0.0, self.deadline - time.monotonic())):
+                raise _Stopped("failed", f"took longer than {self.limit:.0f} s to read: stopped")
+            try:
+                kind, *rest = self.conn.recv()
+            except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
+                self.process.join(1)
+                crashed = f"the reader crashed on this file (exit code {self.process.exitcode})"
+                raise _Stopped("failed", crashed) from None
+            if kind == "piece":
+                yield rest[0], rest[1]
+            elif kind == "done":
+                self.sha256 = rest[0]
+                return
+            else:
+                raise _Stopped(kind, rest[0])
+
+
+def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fallbacks, dry_run: bool,
+                   reading: Callable[[Path, int], None]) -> FileResult:
+    """A file read as a stream, its projects stored as they come in one transaction (or only counted)."""
+    try:
+        with _Streamed(path, STREAM_CHUNK_ROWS) as stream:
+            pieces = iter(stream)
+            first, done = next(pieces)
+            pieces = itertools.chain([(first, done)], pieces)
+            if dry_run:
+                return _counted(path, first.layout, pieces, reading)
+            with writing(conn, first, Provenance(path.name, str(path.resolve()), sha), fallbacks) as writer:
+                for piece, done in pieces:
+                    writer.add(piece.projects, piece.warnings)
+                    reading(path, done)
+                if stream.sha256 != sha:
+                    raise _Stopped("failed", "the file changed while it was read: import it again")
+    except _Stopped as exc:
+        return FileResult(path, exc.status, exc.message)
+    except KbError as exc:
+        return FileResult(path, "failed", str(exc))
+    except sqlite3.Error as exc:
+        return FileResult(path, "failed", f"database error: {exc}")
+    stored = writer.stored
+    return FileResult(path, "replaced" if stored.replaced else "imported", "", first.layout,
+                      stored.projects, stored.indicators, stored.warnings)
+
+
+def _counted(path: Path, layout: str, pieces: Iterable[tuple[RawDocument, int]],
+             reading: Callable[[Path, int], None]) -> FileResult:
+    """A dry run's result for a file read as a stream: its projects, indicators and (first) warnings counted."""
+    result = FileResult(path, "would import", "", layout)
+    for piece, done in pieces:
+        result.projects += len(piece.projects)
+        result.indicators += sum(len(p.indicators) for p in piece.projects)
+        result.warnings += piece.warnings[: MAX_WARNINGS - len(result.warnings)]
+        reading(path, done)
+    return result
 
 
 # --- storing ----------------------------------------------------------------------------------
@@ -260,10 +412,11 @@ BULK_CHECKPOINT_PAGES = 10000  # about 40 MiB of WAL between checkpoints during 
 
 def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallbacks | None = None,
                  dry_run: bool = False, progress: Callable[[FileResult], None] | None = None,
-                 workers: int | None = None) -> list[FileResult]:
+                 workers: int | None = None, reading: Callable[[Path, int], None] | None = None) -> list[FileResult]:
     """Import every document under `paths`; the results (in file order) list skipped files too.
 
     A file whose content is already stored, or repeats another file of this import, is 'unchanged'.
+    `progress` gets each file's result; `reading` the bytes read so far of a file read as a stream.
     """
     files, skipped = collect_files(paths)
     options = options or Fallbacks()
@@ -290,22 +443,29 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
             first_with[sha] = path
             shas[path] = sha
     manifests: dict[Path, dict] = {}
-    order, waiting = list(shas), {}
-    with _bulk_writes(conn, len(shas)):
-        for path, parsed in parse_all(list(shas), workers):
+    streamed = [path for path in shas if path.stat().st_size > STREAM_BYTES and can_stream(path)]
+    order, waiting = [path for path in shas if path not in streamed], {}
+    with _bulk_writes(conn, len(shas) >= BULK_DOCUMENTS or bool(streamed)):
+        for path, parsed in parse_all(list(order), workers):
             waiting[path] = parsed
             while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
                 path = order.pop(0)
                 done(_store(conn, path, waiting.pop(path), shas[path], options, manifests, dry_run))
+        for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
+            done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
+                                reading or (lambda path, done: None)))
     return [results[path] for path in files] + skipped
 
 
+BULK_DOCUMENTS = 10  # documents in one import from which it is written as a bulk import
+
+
 @contextlib.contextmanager
-def _bulk_writes(conn: sqlite3.Connection, documents: int):
-    """Fewer WAL checkpoints and a larger page cache while many documents are stored (each checkpoint syncs the
-    database file, which costs more than the writes themselves in a large knowledge base); one checkpoint at the
-    end. Each document is still its own committed transaction."""
-    if documents < 10:
+def _bulk_writes(conn: sqlite3.Connection, bulk: bool):
+    """Fewer WAL checkpoints and a larger page cache while many documents (or one streamed) are stored (each
+    checkpoint syncs the database file, which costs more than the writes themselves in a large knowledge base);
+    one checkpoint at the end. Each document is still its own committed transaction."""
+    if not bulk:
         yield
         return
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]

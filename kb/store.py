@@ -1,12 +1,19 @@
-"""Normalise a parsed document and write it to the knowledge base in one transaction."""
+"""Normalise a parsed document and write it to the knowledge base in one transaction.
+
+`store_document` writes a whole parsed document; `writing` opens the same transaction for a document
+that arrives in pieces (a file read as a stream): its projects are added as they come, and nothing of
+it is visible, or left behind by an error or a kill, until the last piece is in.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Iterable, Iterator
 
 from importers.records import RawDocument, RawIndicator, RawProject
 from kb.amounts import first_number, to_wan
@@ -52,15 +59,15 @@ def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
     return None, ""
 
 
-def _document_meta(raw: RawDocument, fb: Fallbacks) -> dict:
+def _document_meta(raw: RawDocument, fb: Fallbacks, project_years: Counter) -> dict:
+    """The document's fields; the year, when the text gives none, is the one most of its projects' periods give."""
     department = clean_department(raw.department)
-    project_years = [year_from(p.period) for p in raw.projects if year_from(p.period)]
     region, region_source = _pick(
         (raw.region, "text"), (region_from(department), "text"), (fb.region, fb.source)
     )
     year, year_source = _pick(
         (int(raw.year) if str(raw.year).isdigit() else year_from(raw.year), "text"),
-        (Counter(project_years).most_common(1)[0][0] if project_years else None, "period"),
+        (project_years.most_common(1)[0][0] if project_years else None, "period"),
         (fb.year, fb.source),
     )
     department, department_source = _pick((department, "text"), (fb.department, fb.source))
@@ -69,6 +76,10 @@ def _document_meta(raw: RawDocument, fb: Fallbacks) -> dict:
         "year": year, "year_source": year_source, "department": department,
         "department_source": department_source, "published": fb.published or None,
     }
+
+
+def _period_years(projects: Iterable[RawProject]) -> Counter:
+    return Counter(year for p in projects if (year := year_from(p.period)))
 
 
 def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
@@ -149,35 +160,79 @@ def _insert_sql(table: str, row: dict) -> str:
     return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})"
 
 
+MAX_WARNINGS = 1_000  # warnings kept with a document; the rest are counted in one last warning
+
+
 def store_document(
     conn: sqlite3.Connection, raw: RawDocument, origin: Provenance, fallbacks: Fallbacks | None = None
 ) -> Stored:
     """Write one parsed document in a single transaction, replacing an earlier version of the same path."""
-    meta = _document_meta(raw, fallbacks or Fallbacks())
-    warnings = list(raw.warnings)
+    with writing(conn, raw, origin, fallbacks) as writer:
+        writer.add(raw.projects, raw.warnings)
+    return writer.stored
+
+
+@contextlib.contextmanager
+def writing(conn: sqlite3.Connection, head: RawDocument, origin: Provenance,
+            fallbacks: Fallbacks | None = None) -> Iterator[DocumentWriter]:
+    """One transaction for one document whose projects come in pieces (`writer.add`); committed when the block
+    ends, rolled back when it raises. `head` gives the document's fields (its projects are not added)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        writer = DocumentWriter(conn, head, origin, fallbacks or Fallbacks())
+        yield writer
+        writer.finish()
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+class DocumentWriter:
+    """Writes a document's row, then its projects as they are added, inside the transaction of `writing`."""
+
+    def __init__(self, conn: sqlite3.Connection, head: RawDocument, origin: Provenance, fallbacks: Fallbacks):
+        self.conn, self.head, self.fallbacks = conn, head, fallbacks
+        self.years = Counter()
+        self.meta = _document_meta(head, fallbacks, _period_years(head.projects))
+        self.parse_warnings: list[str] = []
+        self.store_warnings: list[str] = []
+        self.dropped = self.projects = self.indicators = 0
         earlier = conn.execute("SELECT id FROM documents WHERE path = ?", (origin.path,)).fetchall()
         for (old_id,) in earlier:
             delete_document(conn, old_id)
-        document_id = conn.execute(
+        self.document_id = conn.execute(
             """INSERT INTO documents (file_name, path, sha256, layout, title, region, region_source, year,
             year_source, department, department_source, published, imported_at, warnings)
             VALUES (:file_name, :path, :sha256, :layout, :title, :region, :region_source, :year, :year_source,
             :department, :department_source, :published, :imported_at, '[]')""",
-            {"file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256, "layout": raw.layout,
-             **meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+            {"file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256, "layout": head.layout,
+             **self.meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
         ).lastrowid
-        names = _name_ids(conn, {i.name for p in raw.projects for i in p.indicators})
-        indicators, evaluation, budget, fts = [], [], [], []
-        for seq, project in enumerate(raw.projects, 1):
-            row = _project_row(project, seq, document_id, meta)
+        self.stored = Stored(self.document_id, 0, 0, replaced=bool(earlier))
+
+    def _warn(self, warnings: list[str], new: Iterable[str]) -> None:
+        for warning in new:
+            if len(warnings) < MAX_WARNINGS:
+                warnings.append(warning)
+            else:
+                self.dropped += 1
+
+    def add(self, projects: list[RawProject], warnings: Iterable[str] = ()) -> None:
+        """Store the next projects (numbered on from the last), and the parser's warnings about them."""
+        conn, document_id = self.conn, self.document_id
+        self._warn(self.parse_warnings, warnings)
+        self.years.update(_period_years(projects))
+        names = _name_ids(conn, {i.name for p in projects for i in p.indicators})
+        indicators, evaluation, budget, fts, problems = [], [], [], [], []
+        for seq, project in enumerate(projects, self.projects + 1):
+            row = _project_row(project, seq, document_id, self.meta)
             project_id = conn.execute(_insert_sql("projects", row), row).lastrowid
             fts.append((project_id, index_tokens(row["name"]), index_tokens(row["overview"] or ""),
                         index_tokens(row["goal"] or "")))
             where = f"project {seq} {project.name!r}"
             indicators += [{"project_id": project_id, "seq": n, "name_id": names[ind.name], "year": row["year"],
-                            **_indicator_row(ind, where, warnings)} for n, ind in enumerate(project.indicators, 1)]
+                            **_indicator_row(ind, where, problems)} for n, ind in enumerate(project.indicators, 1)]
             evaluation += [
                 {"project_id": project_id, "seq": n, "level1": e.level1 or None, "level2": e.level2 or None,
                  "name": e.name, "weight": first_number(e.weight), "weight_text": e.weight or None,
@@ -197,10 +252,24 @@ def store_document(
         uses = Counter(row["name_id"] for row in indicators)
         conn.executemany("UPDATE indicator_names SET uses = uses + ? WHERE id = ?",
                          [(n, name_id) for name_id, n in uses.items()])
-        conn.execute("UPDATE documents SET warnings = ? WHERE id = ?",
-                     (json.dumps(warnings, ensure_ascii=False), document_id))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return Stored(document_id, len(raw.projects), len(indicators), warnings, replaced=bool(earlier))
+        self._warn(self.store_warnings, problems)
+        self.projects += len(projects)
+        self.indicators += len(indicators)
+
+    def finish(self) -> None:
+        """The document's warnings, and its year where the projects added after the head changed it."""
+        meta = _document_meta(self.head, self.fallbacks, self.years)
+        if (meta["year"], meta["year_source"]) != (self.meta["year"], self.meta["year_source"]):
+            self.conn.execute("UPDATE documents SET year = ?, year_source = ? WHERE id = ?",
+                              (meta["year"], meta["year_source"], self.document_id))
+            projects = "SELECT id FROM projects WHERE document_id = ?"
+            self.conn.execute(f"UPDATE indicators SET year = ? WHERE project_id IN ({projects})",
+                              (meta["year"], self.document_id))
+            self.conn.execute("UPDATE projects SET year = ? WHERE document_id = ?", (meta["year"], self.document_id))
+        warnings = (self.parse_warnings + self.store_warnings)[:MAX_WARNINGS]
+        dropped = self.dropped + len(self.parse_warnings) + len(self.store_warnings) - len(warnings)
+        if dropped:
+            warnings.append(f"… and {dropped:,} more warnings")
+        self.conn.execute("UPDATE documents SET warnings = ? WHERE id = ?",
+                          (json.dumps(warnings, ensure_ascii=False), self.document_id))
+        self.stored.projects, self.stored.indicators, self.stored.warnings = self.projects, self.indicators, warnings

@@ -74,7 +74,7 @@ def test_page_break_rows_belong_to_the_next_project(doc):
     second, third = doc.projects[1], doc.projects[2]
     assert [i.name for i in third.indicators[:3]] == ["小微服务客户对象满意度", "本区域小贷公司支农支小占比", "重大违规风险"]
     assert third.indicators[0] == RawIndicator(name="小微服务客户对象满意度", target="95", operator="≥", unit="%", line=26)
-    assert third.line == 29
+    assert third.line == 26  # its first row is the first page-break fragment, before the named row (29)
     assert len(second.indicators) == 10
     assert third.overview.startswith(FRAGMENT_1 + "但试点以来，小额贷款公司金融机构身份尚未真正解决")
     assert third.overview.count("发挥了重要作用") == 1

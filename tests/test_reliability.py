@@ -81,6 +81,52 @@ def test_sigkill_during_import_loses_nothing(corpus, tmp_path):
     assert _stored_per_document(db) == expected
 
 
+# `kb import` with every file read as a stream, in chunks of 300 rows, saying on stdout when a piece is stored
+STREAMING_KB = """
+import sys
+from kb import ingest, store
+ingest.STREAM_BYTES, ingest.STREAM_CHUNK_ROWS = 0, 300
+add = store.DocumentWriter.add
+def add_and_say(self, *args):
+    add(self, *args)
+    print("piece stored", flush=True)
+store.DocumentWriter.add = add_and_say
+from kb.cli import main
+sys.argv[0] = "kb"
+main()
+"""
+
+
+def test_sigkill_during_a_streamed_import_leaves_nothing(corpus, tmp_path):
+    """A file read as a stream is stored in one transaction however long it takes: killed after some of its
+    pieces are stored, nothing of it is there and the database is sound; run again, it is stored whole."""
+    import importers
+
+    forms = sorted(corpus.rglob("goals_*.txt"), key=lambda p: p.name)[::3]  # the corpus cycles forms, tables, inline
+    big = tmp_path / "province.txt"
+    big.write_text("".join(p.read_text("utf-8") for p in forms), "utf-8")
+    expected = {str(big.resolve()): sum(len(p.indicators) for p in importers.parse_file(big).projects)}
+    db = tmp_path / "kb.sqlite3"
+    command = [sys.executable, "-c", STREAMING_KB, "--db", str(db), "import", str(big)]
+    rng = random.Random(5)
+    for _ in range(3):
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for _ in range(rng.randint(2, 30)):
+            assert proc.stdout.readline() == "piece stored\n"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        conn = connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert check(conn) == []
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+        conn.close()
+    out = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("piece stored") > 30
+    assert _stored_per_document(db) == expected
+
+
 def test_reader_never_sees_locked_database_while_importing(corpus, tmp_path):
     """A reader loop searches while `kb import` writes: no 'database is locked', and it sees the new data."""
     from kb.search import Filters, search_indicators

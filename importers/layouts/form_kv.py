@@ -204,8 +204,6 @@ def _project(form: _Form) -> RawProject:
             bare = _PAREN.sub("", key)
             attr = "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare)
             project.amount_unit = project.amount_unit or _amount_unit(key, value)
-            if attr == "name":
-                project.line = row.line
             if bare in START_LABELS:
                 start = value
             elif bare in END_LABELS:

@@ -182,7 +182,7 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
         overview=join_fragments([h.get("overview", "") for h in heads]),
         goal=join_fragments([h.get("goal", "") for h in heads]),
         fields={"序号": named["seq"]} if named["seq"] else {},
-        line=block.named.line,
+        line=block.rows[0].line,  # a page-break fragment before the named row is the project's start
     )
     for row in block.rows:
         cells = _cells(row, table, table.indicator)

@@ -5,19 +5,24 @@ is really an .xlsx reads as one and a renamed image fails with a clear reason. T
 cells, text outside tables is one row per line. A merged cell's text is spread to every cell it covers,
 across and down (.xlsx, .xls, .docx, and .pdf where a cell's box shows what it covers), as an officer's
 "unmerge and fill" leaves a sheet; text exports keep it in the first cell only. Layouts read both.
-Library errors become UnreadableFile with a one-line reason; `common` holds the size limits.
+Library errors become UnreadableFile with a one-line reason; `common` holds the size limits. Text and
+CSV files of any size can also be read as a stream of rows (`RowStream`); every other format is read
+whole, within the limits.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import io
 from pathlib import Path
+from typing import Iterator
 
 from importers.readers.common import MAX_BYTES, UnreadableFile
 from importers.readers.sniff import sniff
 from importers.records import Row
 
-__all__ = ["EXTENSIONS", "UnreadableFile", "read_rows", "read_bytes"]
+__all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "read_rows", "read_bytes"]
 
 # extension → what to look for; the content still decides
 EXTENSIONS = {
@@ -38,7 +43,10 @@ def read_rows(path: Path) -> list[Row]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UnreadableFile(f"too large: {size / 2**20:.0f} MiB (limit {MAX_BYTES >> 20} MiB)")
+            how = ("import it with `kb import`, which reads text as a stream" if can_stream(path)
+                   else "this format is read whole: split the document")
+            raise UnreadableFile(f"too large to read whole: {size / 2**20:.0f} MiB "
+                                 f"(limit {MAX_BYTES >> 20} MiB); {how}")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
@@ -63,3 +71,81 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     except Exception as exc:  # a library's own error for a damaged file
         detail = " ".join(str(exc).split())[:120]
         raise UnreadableFile(f"corrupt or unreadable {kind} file ({type(exc).__name__}: {detail})") from None
+
+
+def can_stream(path: Path) -> bool:
+    """Whether the file is text or CSV, by its extension and its first bytes, and so can be read as a stream."""
+    if EXTENSIONS.get(path.suffix.lower()) not in ("text", "csv"):
+        return False
+    try:
+        with path.open("rb") as file:
+            return sniff(file.read(1 << 16)) == "text"
+    except (OSError, UnreadableFile):
+        return False
+
+
+class RowStream:
+    """The rows of a text or CSV file read as they are needed, with the sha256 and count of the bytes read.
+
+    `with RowStream(path) as rows: for row in rows: …`; the rows are those `read_rows` gives.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.bytes_read = 0
+        self._digest = hashlib.sha256()
+        self._file = None
+
+    def __enter__(self) -> RowStream:
+        try:
+            self._file = self.path.open("rb")
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()
+
+    def __iter__(self) -> Iterator[Row]:
+        from importers.readers.text import stream_rows
+
+        self._file.seek(0)
+        self.bytes_read, self._digest = 0, hashlib.sha256()
+        counted = io.BufferedReader(_Counted(self._file, self), 1 << 16)
+        try:
+            yield from stream_rows(counted, csv_rows=EXTENSIONS.get(self.path.suffix.lower()) == "csv")
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
+
+    @property
+    def sha256(self) -> str:
+        """The sha256 of the bytes read so far (of the whole file once every row was read)."""
+        return self._digest.hexdigest()
+
+
+class _Counted(io.RawIOBase):
+    """A file whose bytes go into the stream's digest and count as they are first read (a rewind reads none twice)."""
+
+    def __init__(self, file, stream: RowStream) -> None:
+        self._file, self._stream = file, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def readinto(self, buffer) -> int:
+        start = self._file.tell()
+        count = self._file.readinto(buffer)
+        new = start + count - self._stream.bytes_read
+        if new > 0:
+            self._stream._digest.update(memoryview(buffer)[count - new : count])
+            self._stream.bytes_read += new
+        return count

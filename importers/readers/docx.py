@@ -23,7 +23,8 @@ def read(data: bytes) -> list[Row]:
 
     part = open_zip(data).getinfo("word/document.xml")
     if part.file_size > _DOCUMENT_LIMIT:
-        raise UnreadableFile(f"too large: the document text unpacks to {part.file_size >> 20} MiB")
+        raise UnreadableFile(f"too large: the document text unpacks to {part.file_size >> 20} MiB (limit "
+                             f"{_DOCUMENT_LIMIT >> 20} MiB); a Word document is read whole, as one XML tree: split it")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:

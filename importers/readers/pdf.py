@@ -6,11 +6,14 @@ early; a merged cell (a box over several grid positions) is repeated in every po
 Text outside tables becomes one row per line, split into cells at wide gaps. A table that ends one
 page and starts the next with the same columns continues: the page number between them and a
 repeated header row are dropped. A PDF without any text is a scan: it needs OCR first.
+Pages are read one at a time and each page's objects are let go once it is read, so memory stays
+flat however many pages there are (up to MAX_PAGES).
 """
 
 from __future__ import annotations
 
 import bisect
+import gc
 import io
 import re
 from dataclasses import dataclass
@@ -42,18 +45,19 @@ def read(data: bytes) -> list[Row]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
+        count = page_count(pdf)
     except Exception as exc:  # pdfminer reports a damaged or locked file in many ways
         if "password" in f"{type(exc).__name__} {exc!r}".lower() or "encrypt" in repr(exc).lower():
             raise UnreadableFile("password-protected PDF: save an unprotected copy to import it") from None
         raise UnreadableFile(f"corrupt PDF ({type(exc).__name__})") from None
     with pdf:
-        if len(pages) > MAX_PAGES:
-            raise UnreadableFile(f"too large: {len(pages)} pages (limit {MAX_PAGES})")
+        if count > MAX_PAGES:
+            raise UnreadableFile(f"too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF")
+        pdf.doc.caching = False  # objects are parsed when a page needs them, and freed with the page
         rows: list[list[str]] = []
         last: _Item | None = None
         chars = 0
-        for page in pages:
+        for page in _pages(pdf):
             items, count = _page_items(page)
             chars += count
             if last and last.table and items and items[0].table and _width(items[0]) == _width(last):
@@ -63,9 +67,42 @@ def read(data: bytes) -> list[Row]:
             last = items[-1] if items else last
             check_rows(len(rows))
             page.close()
+            gc.collect()  # a page's objects hold each other in cycles: free them now, not when the collector gets to it
     if not chars:
         raise UnreadableFile("no text layer — OCR needed (a scanned PDF)")
     return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
+
+
+def page_count(pdf) -> int:
+    """The number of pages the PDF's page tree declares."""
+    from pdfminer.pdftypes import resolve1
+
+    return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+
+
+def count_pages(file) -> int:
+    """The pages of a PDF file (an open binary file), 0 when they cannot be counted."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(file) as pdf:
+            return max(0, page_count(pdf))
+    except Exception:  # a damaged file: reading it will say what is wrong
+        return 0
+
+
+def _pages(pdf):
+    """The pages one at a time (pdfplumber's `pages` list would hold every page, and its objects, to the end)."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    top = 0
+    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
+        if number > MAX_PAGES:
+            raise UnreadableFile(f"too large: more than {MAX_PAGES:,} pages: split the PDF")
+        page = Page(pdf, page_obj, page_number=number, initial_doctop=top)
+        top += page.height
+        yield page
 
 
 def _width(item: _Item) -> int:

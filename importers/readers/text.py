@@ -2,6 +2,8 @@
 
 .txt/.tsv lines split on tabs; .csv rows split by the csv module (quoted cells may hold commas and
 line breaks), on commas, or on semicolons or tabs when those separate the first lines.
+`stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
+chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
 """
 
 from __future__ import annotations
@@ -10,32 +12,45 @@ import codecs
 import csv
 import io
 import re
+from typing import BinaryIO, Iterator
 
 from importers.readers.common import UnreadableFile
 from importers.records import Row
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HEAD_BYTES = 1 << 20  # a streamed file's encoding is chosen from this much of its start
 
 
 def decode(data: bytes) -> str:
     """Decode document bytes; raises UnreadableFile for empty or binary data."""
-    if not data.strip():
+    for encoding in _candidates(data):
+        text = _strict(data, encoding)
+        if text is not None:
+            _check_start(text)
+            return text
+    raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
+
+
+def _candidates(head: bytes) -> list[str]:
+    """The encodings a document starting with `head` may be in, in order; UnreadableFile for empty or binary data."""
+    if not head.strip():
         raise UnreadableFile("empty file")
-    if data.startswith(codecs.BOM_UTF8):
-        text = _strict(data[3:], "utf-8")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(data, "utf-16")
-    elif _looks_utf16(data):
-        text = _strict(data, "utf-16-le" if data[1] == 0 else "utf-16-be")
-    elif b"\x00" in data[:4096]:
+    if head.startswith(codecs.BOM_UTF8):
+        return ["utf-8-sig"]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ["utf-16"]
+    if _looks_utf16(head):
+        return ["utf-16-le" if head[1] == 0 else "utf-16-be"]
+    if b"\x00" in head[:4096]:
         raise UnreadableFile("binary data, not a text document")
-    else:
-        text = _strict(data, "utf-8") or _strict(data, "gb18030")
-    if text is None:
-        raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
-    if len(_CONTROL.findall(text[:20000])) > max(3, len(text[:20000]) // 200):
+    return ["utf-8", "gb18030"]
+
+
+def _check_start(text: str) -> None:
+    """UnreadableFile when the start of a decoded document is mostly control characters."""
+    start = text[:20000]
+    if len(_CONTROL.findall(start)) > max(3, len(start) // 200):
         raise UnreadableFile("binary data, not a text document")
-    return text
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -76,3 +91,61 @@ def read_csv_rows(data: bytes) -> list[Row]:
     except csv.Error as exc:
         raise UnreadableFile(f"not a readable CSV file (line {reader.line_num}: {exc})") from None
     return rows
+
+
+def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
+    """The rows `read_text_rows` (or `read_csv_rows`) gives, from a seekable binary file decoded as it is read."""
+    head = file.read(HEAD_BYTES)
+    file.seek(0)
+    encoding = _head_encoding(head, whole=len(head) < HEAD_BYTES)
+    start = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head[:80000])
+    _check_start(start)
+    buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)
+    text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
+    lines = _checked_lines(text, encoding)
+    if not csv_rows:
+        yield from _text_rows(lines)
+        return
+    reader = csv.reader(lines, delimiter=max(",;\t", key=start[:4096].count))
+    try:
+        for cells in reader:
+            yield Row(cells=[cell.replace("\t", " ") for cell in cells], line=reader.line_num)
+    except csv.Error as exc:
+        raise UnreadableFile(f"not a readable CSV file (line {reader.line_num}: {exc})") from None
+
+
+def _head_encoding(head: bytes, whole: bool) -> str:
+    """The first candidate encoding the head decodes in (a character cut at its end is no error)."""
+    for encoding in _candidates(head):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=whole)
+            return encoding
+        except (UnicodeDecodeError, ValueError):
+            pass
+    raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
+
+
+# Bytes that do not decode become this lone surrogate, which strict decoding never yields: the line holding
+# one is named in the error (the decoder reads ahead, so its own error would not say which line it was).
+_MARK = "\udcff"
+_MARK_ERRORS = "importers-text-mark"
+codecs.register_error(_MARK_ERRORS, lambda error: (_MARK, error.end))
+
+
+def _checked_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:
+    for number, line in enumerate(text, 1):
+        if _MARK in line:
+            raise UnreadableFile(f"line {number}: not {encoding.upper()} text like the start of the file")
+        yield line
+
+
+def _text_rows(lines: Iterator[str]) -> Iterator[Row]:
+    """One row per line as `split_rows` gives them (U+2028 ends a line too, text after the last break is a row)."""
+    number, ended = 0, True
+    for line in lines:
+        ended = line.endswith("\n")
+        for part in (line[:-1] if ended else line).split("\u2028"):
+            number += 1
+            yield Row(cells=part.split("\t"), line=number)
+    if ended:
+        yield Row(cells=[""], line=number + 1)
