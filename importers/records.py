@@ -99,4 +99,8 @@ class RawDocument:
 
 
 class ParseError(ValueError):
-    """The document is recognised but cannot be read correctly; the message says why."""
+    """The document is recognised but cannot be read correctly; the message says why, on one line (cell text
+    quoted in it may hold line breaks: they become spaces)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))

@@ -34,6 +34,7 @@ HEAD_FIELDS: dict[str, tuple[str, type]] = {
 }
 ROW_FIELDS = ("level1", "level2", "name", "target", "operator", "value", "unit", "basis", "weight")
 MAX_NAME = 120
+YEARS = (1900, 2100)  # the budget years a draft may give
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -153,6 +154,8 @@ def _head_value(name: str, value):
     if kind is int and number is not None:
         if not number.is_integer():
             raise KbError(f"{label} ({name}) must be a whole number, not {value!r}")
+        if not YEARS[0] <= number <= YEARS[1]:  # the one whole-number field is the budget year
+            raise KbError(f"{label} ({name}) must be a year from {YEARS[0]} to {YEARS[1]}, not {value!r}")
         return int(number)
     return number
 

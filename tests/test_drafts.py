@@ -83,6 +83,7 @@ def test_a_name_that_exists_is_refused(conn):
 
 @pytest.mark.parametrize("field, value, message", [
     ("year", "明年", "must be a number"), ("year", "2025.5", "whole number"), ("amount_wan", "十万", "must be a number"),
+    ("year", "99999999999999999999", "a year from 1900 to 2100"),  # found by tests/fuzz/fuzz_drafts.py: SQLite overflow
     ("amount_wan", "nan", "finite"), ("colour", "红", "unknown draft field"),
 ])
 def test_head_fields_that_need_a_number(conn, field, value, message):

@@ -159,6 +159,13 @@ def test_number_without_name_is_a_parse_error():
         parse(broken)
 
 
+def test_a_parse_error_quoting_a_cell_of_several_lines_is_one_line():
+    """Found by tests/fuzz/fuzz_importers.py: a 序号 cell of a PDF table holding line breaks."""
+    broken = SEED.replace("4\t金融风险排查工作经费\t", "4<br>四\t\t")
+    with pytest.raises(ParseError, match="^line 33: project 4 四 has no project name$"):
+        parse(broken)
+
+
 def test_no_header_is_a_parse_error():
     with pytest.raises(ParseError):
         parse("项目名称\t金额\n甲\t1")
