@@ -1,5 +1,6 @@
 """`kb import`: walk files and folders, parse documents (in worker processes when there are several) and
-store each in the main process, one transaction per document, so SQLite writes stay serial.
+store each in the main process, so SQLite writes stay serial: one transaction per document, or in a bulk
+import a savepoint per document inside a transaction committed about once a second (`_Batches`).
 
 A worker parses one file at a time under a memory limit and a time limit: a file that hangs or blows up
 is killed and reported, and the other files go on. A text or CSV file over STREAM_BYTES is read as a
@@ -206,13 +207,17 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
         theirs.close()
         return process, mine
 
+    def dispatch():
+        while queue and len(busy) < workers:
+            process, conn = idle.pop() if idle else start()
+            path = queue.popleft()
+            conn.send(path)
+            busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT)
+
     try:
         while queue or busy:
-            while queue and len(busy) < workers:
-                process, conn = idle.pop() if idle else start()
-                path = queue.popleft()
-                conn.send(path)
-                busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT)
+            dispatch()
+            finished = []
             first = min(started + limit for _, _, started, limit in busy.values())
             for conn in wait(list(busy), timeout=max(0.0, first - time.monotonic())):
                 process, path, started, limit = busy.pop(conn)
@@ -220,19 +225,22 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
                     parsed = conn.recv()
                 except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
                     process.join(1)
-                    yield path, Parsed(None, "failed", f"the reader crashed on this file (exit code {process.exitcode})")
+                    finished.append((path, Parsed(None, "failed",
+                                                  f"the reader crashed on this file (exit code {process.exitcode})")))
                     continue
                 if isinstance(parsed, float):  # a PDF's pages add to its time limit
                     busy[conn] = (process, path, started, limit + parsed)
                     continue
                 idle.append((process, conn))
-                yield path, parsed
+                finished.append((path, parsed))
             now = time.monotonic()
             for conn, (process, path, started, limit) in list(busy.items()):
                 if now - started > limit:
                     process.kill()
                     del busy[conn]
-                    yield path, Parsed(None, "failed", f"took longer than {limit:.0f} s to read: stopped")
+                    finished.append((path, Parsed(None, "failed", f"took longer than {limit:.0f} s to read: stopped")))
+            dispatch()  # the workers parse the next files while the caller stores these
+            yield from finished
     finally:
         for process, conn in idle:
             try:
@@ -445,12 +453,15 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
     manifests: dict[Path, dict] = {}
     streamed = [path for path in shas if path.stat().st_size > STREAM_BYTES and can_stream(path)]
     order, waiting = [path for path in shas if path not in streamed], {}
-    with _bulk_writes(conn, len(shas) >= BULK_DOCUMENTS or bool(streamed)):
-        for path, parsed in parse_all(list(order), workers):
-            waiting[path] = parsed
-            while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
-                path = order.pop(0)
-                done(_store(conn, path, waiting.pop(path), shas[path], options, manifests, dry_run))
+    bulk = len(shas) >= BULK_DOCUMENTS
+    with _bulk_writes(conn, bulk or bool(streamed)):
+        with _Batches(conn, done, enabled=bulk and not dry_run) as batches:
+            for path, parsed in parse_all(list(order), workers):
+                waiting[path] = parsed
+                while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
+                    path = order.pop(0)
+                    batches.begin()
+                    batches.add(_store(conn, path, waiting.pop(path), shas[path], options, manifests, dry_run))
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
                                 reading or (lambda path, done: None)))
@@ -458,13 +469,55 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
 
 
 BULK_DOCUMENTS = 10  # documents in one import from which it is written as a bulk import
+BATCH_INDICATORS = 50_000  # a bulk import commits once this many indicators are stored …
+BATCH_SECONDS = 1.0  # … or this long after its last commit, whichever comes first
+
+
+class _Batches:
+    """A bulk import's documents committed a batch at a time: each document is a savepoint inside the batch's
+    transaction (wholly in or wholly out, alone when it fails), and a commit every BATCH_INDICATORS indicators
+    or BATCH_SECONDS writes each changed index page once per batch instead of once per document. A document's
+    result is reported once it is committed; an interruption commits the documents already complete."""
+
+    def __init__(self, conn: sqlite3.Connection, done: Callable[[FileResult], None], enabled: bool) -> None:
+        self.conn, self.done, self.enabled = conn, done, enabled
+        self.pending: list[FileResult] = []
+        self.indicators, self.started = 0, 0.0
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def begin(self) -> None:
+        if self.enabled and not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+
+    def add(self, result: FileResult) -> None:
+        if not self.enabled:
+            self.done(result)
+            return
+        self.pending.append(result)
+        self.indicators += result.indicators
+        if self.indicators >= BATCH_INDICATORS or time.monotonic() - self.started >= BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        for result in self.pending:
+            self.done(result)
+        self.pending, self.indicators = [], 0
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.commit()
 
 
 @contextlib.contextmanager
 def _bulk_writes(conn: sqlite3.Connection, bulk: bool):
     """Fewer WAL checkpoints and a larger page cache while many documents (or one streamed) are stored (each
     checkpoint syncs the database file, which costs more than the writes themselves in a large knowledge base);
-    one checkpoint at the end. Each document is still its own committed transaction."""
+    one checkpoint at the end. Each document is still wholly in or wholly out (see `_Batches`)."""
     if not bulk:
         yield
         return

@@ -176,15 +176,25 @@ def store_document(
 def writing(conn: sqlite3.Connection, head: RawDocument, origin: Provenance,
             fallbacks: Fallbacks | None = None) -> Iterator[DocumentWriter]:
     """One transaction for one document whose projects come in pieces (`writer.add`); committed when the block
-    ends, rolled back when it raises. `head` gives the document's fields (its projects are not added)."""
-    conn.execute("BEGIN IMMEDIATE")
+    ends, rolled back when it raises. `head` gives the document's fields (its projects are not added).
+
+    Inside a transaction the caller holds (a bulk import commits several documents at once), the document is a
+    savepoint instead: released when the block ends, undone alone when it raises.
+    """
+    nested = conn.in_transaction
+    conn.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
     try:
         writer = DocumentWriter(conn, head, origin, fallbacks or Fallbacks())
         yield writer
         writer.finish()
-        conn.execute("COMMIT")
+        conn.execute("RELEASE document" if nested else "COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if nested:
+            if conn.in_transaction:  # SQLite may already have rolled the whole transaction back (disk full)
+                conn.execute("ROLLBACK TO document")
+                conn.execute("RELEASE document")
+        else:
+            conn.execute("ROLLBACK")
         raise
 
 

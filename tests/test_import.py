@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import SEEDS, fuzz_budget, seed
 from kb.db import connect
 from kb.ingest import import_paths
+from kb.maintenance import check
 from kb.queries import show_project
 
 EXPECTED = {"000": (4, 32), "001": (11, 75), "002": (13, 53), "003": (10, 131), "004": (1, 4)}
@@ -156,6 +157,41 @@ def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
     assert result.status == "failed" and "disk I/O error" in result.message
     assert counts(conn) == before
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_bulk_import_commits_in_batches_and_a_failed_document_alone_is_undone(conn, tmp_path, monkeypatch):
+    """A bulk import stores its documents as savepoints in shared transactions: one that fails halfway leaves no
+    row behind and the others are all in."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for copy in range(3):
+        for path in sorted(SEEDS.glob("*.txt")):
+            (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes() + b"\n" * copy)
+    from kb import ingest, store
+
+    real, calls = store._indicator_row, []
+
+    def fails_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 400:  # in the middle of some document
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args, **kwargs)
+
+    commits = []
+    monkeypatch.setattr(store, "_indicator_row", fails_once)
+    monkeypatch.setattr(ingest, "BATCH_INDICATORS", 200)
+    monkeypatch.setattr(ingest._Batches, "commit", lambda self, real=ingest._Batches.commit: (
+        commits.append(len(self.pending)), real(self))[1])
+    results = import_paths(conn, [folder])
+    [failed] = [r for r in results if r.status == "failed"]
+    assert "disk I/O error" in failed.message
+    assert max(commits) > 1 and sum(commits) == len(results)  # several documents per commit, each reported once
+    imported = [r for r in results if r.status == "imported"]
+    assert len(imported) == len(results) - 1
+    stored = conn.execute("SELECT count(*) FROM indicators").fetchone()[0]
+    assert stored == sum(r.indicators for r in imported)
+    assert not conn.execute("SELECT 1 FROM documents WHERE path = ?", (str(failed.path.resolve()),)).fetchone()
+    assert check(conn) == []
 
 
 @settings(max_examples=fuzz_budget(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
