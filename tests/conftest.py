@@ -21,6 +21,21 @@ def fuzz_budget(examples: int) -> int:
     return examples * max(1, int(os.environ.get("KB_FUZZ_SCALE", "1")))
 
 
+def damaged(text: str, change: str, at: int, length: int, rnd) -> str:
+    """`text` with a slice of `length` lines from line `at` (wrapped) deleted, duplicated or shuffled."""
+    lines = text.split("\n")
+    at %= len(lines)
+    if change == "delete":
+        del lines[at:at + length]
+    elif change == "duplicate":
+        lines[at:at] = lines[at:at + length]
+    else:
+        part = lines[at:at + length]
+        rnd.shuffle(part)
+        lines[at:at + length] = part
+    return "\n".join(lines)
+
+
 def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 

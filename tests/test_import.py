@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import SEEDS, fuzz_budget, seed
+from conftest import SEEDS, damaged, fuzz_budget, seed
 from kb.db import connect
 from kb.ingest import import_paths
 from kb.maintenance import check
@@ -216,18 +216,8 @@ def test_mutated_seeds_never_crash(prefix, at, length, rnd):
     import importers
     from importers.readers.text import split_rows
 
-    lines = seed(prefix).read_text("utf-8").split("\n")
-    at %= len(lines)
-    choice = rnd.choice(["delete", "duplicate", "shuffle"])
-    if choice == "delete":
-        del lines[at:at + length]
-    elif choice == "duplicate":
-        lines[at:at] = lines[at:at + length]
-    else:
-        part = lines[at:at + length]
-        rnd.shuffle(part)
-        lines[at:at + length] = part
+    text = damaged(seed(prefix).read_text("utf-8"), rnd.choice(["delete", "duplicate", "shuffle"]), at, length, rnd)
     try:
-        importers.parse_rows(split_rows("\n".join(lines)))
+        importers.parse_rows(split_rows(text))
     except (importers.UnknownLayout, importers.ParseError) as exc:
         assert str(exc)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import importers
-from conftest import ROOT, SEEDS, fuzz_budget
+from conftest import ROOT, SEEDS, damaged, fuzz_budget
 from importers import registry
 from importers.layouts import Layout
 from importers.readers import RowStream, UnreadableFile, can_stream, read_rows, text
@@ -146,17 +146,7 @@ def test_pieces_hold_exactly_what_the_whole_parse_gives(name, chunk):
 def test_a_damaged_document_read_in_chunks_gives_the_whole_read_or_an_error(name, at, length, change, rnd, chunk):
     """Seeds with a slice deleted, duplicated or shuffled: read in chunks, the same records as the whole read, or
     an error — never other records. When the whole read fails, so does the read in chunks."""
-    lines = CASES[name].split("\n")
-    at %= len(lines)
-    if change == "delete":
-        del lines[at:at + length]
-    elif change == "duplicate":
-        lines[at:at] = lines[at:at + length]
-    else:
-        part = lines[at:at + length]
-        rnd.shuffle(part)
-        lines[at:at + length] = part
-    rows = split_rows("\n".join(lines))
+    rows = split_rows(damaged(CASES[name], change, at, length, rnd))
     try:
         expected = importers.parse_rows(rows)
     except (importers.UnknownLayout, ParseError):
