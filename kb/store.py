@@ -90,13 +90,14 @@ def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
         chunk = ordered[i : i + 500]
         known.update((name, id_) for id_, name in conn.execute(
             f"SELECT id, name FROM indicator_names WHERE name IN ({','.join('?' * len(chunk))})", chunk))
-    for name in ordered:
-        if name not in known:
-            full, initials = pinyin(name)
-            cur = conn.execute("INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, 0)",
-                               (name, full, initials))
-            known[name] = cur.lastrowid
-            conn.execute("INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, index_tokens(name)))
+    new = [name for name in ordered if name not in known]
+    if new:  # ids given here, as SQLite would (the caller's write transaction holds the table): one statement each
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM indicator_names").fetchone()[0]
+        rows = [(first + i, name, *pinyin(name)) for i, name in enumerate(new)]
+        conn.executemany("INSERT INTO indicator_names (id, name, pinyin, initials, uses) VALUES (?, ?, ?, ?, 0)", rows)
+        conn.executemany("INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)",
+                         [(row[0], index_tokens(row[1])) for row in rows])
+        known.update((row[1], row[0]) for row in rows)
     return known
 
 
