@@ -158,6 +158,15 @@ def _worker(conn) -> None:
         conn.send(parse_document(path))
 
 
+def _crashed(process) -> str:
+    """Why a worker that died (out of memory, or a crash in a library) gave no result."""
+    return f"the reader crashed on this file (exit code {process.exitcode})"
+
+
+def _too_slow(limit: float) -> str:
+    return f"took longer than {limit:.0f} s to read: stopped"
+
+
 def _extra_seconds(path: Path) -> float:
     """SECONDS_PER_PAGE for each page of a PDF (0 for other files, or a PDF whose pages cannot be counted)."""
     from importers.readers.pdf import count_pages
@@ -225,8 +234,7 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
                     parsed = conn.recv()
                 except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
                     process.join(1)
-                    finished.append((path, Parsed(None, "failed",
-                                                  f"the reader crashed on this file (exit code {process.exitcode})")))
+                    finished.append((path, Parsed(None, "failed", _crashed(process))))
                     continue
                 if isinstance(parsed, float):  # a PDF's pages add to its time limit
                     busy[conn] = (process, path, started, limit + parsed)
@@ -238,7 +246,7 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
                 if now - started > limit:
                     process.kill()
                     del busy[conn]
-                    finished.append((path, Parsed(None, "failed", f"took longer than {limit:.0f} s to read: stopped")))
+                    finished.append((path, Parsed(None, "failed", _too_slow(limit))))
             dispatch()  # the workers parse the next files while the caller stores these
             yield from finished
     finally:
@@ -317,13 +325,12 @@ class _Streamed:
     def __iter__(self) -> Iterator[tuple[RawDocument, int]]:
         while True:
             if not self.conn.poll(max(0.0, self.deadline - time.monotonic())):
-                raise _Stopped("failed", f"took longer than {self.limit:.0f} s to read: stopped")
+                raise _Stopped("failed", _too_slow(self.limit))
             try:
                 kind, *rest = self.conn.recv()
             except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
                 self.process.join(1)
-                crashed = f"the reader crashed on this file (exit code {self.process.exitcode})"
-                raise _Stopped("failed", crashed) from None
+                raise _Stopped("failed", _crashed(self.process)) from None
             if kind == "piece":
                 yield rest[0], rest[1]
             elif kind == "done":
