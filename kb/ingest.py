@@ -467,8 +467,7 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
                 waiting[path] = parsed
                 while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
                     path = order.pop(0)
-                    batches.begin()
-                    batches.add(_store(conn, path, waiting.pop(path), shas[path], options, manifests, dry_run))
+                    batches.store(_store, conn, path, waiting.pop(path), shas[path], options, manifests, dry_run)
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
                                 reading or (lambda path, done: None)))
@@ -494,15 +493,15 @@ class _Batches:
     def __enter__(self) -> _Batches:
         return self
 
-    def begin(self) -> None:
-        if self.enabled and not self.conn.in_transaction:
+    def store(self, write: Callable[..., FileResult], *args) -> None:
+        """`write(*args)` (one document) inside the batch; commits when the batch is full or old enough."""
+        if not self.enabled:
+            self.done(write(*args))
+            return
+        if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
             self.started = time.monotonic()
-
-    def add(self, result: FileResult) -> None:
-        if not self.enabled:
-            self.done(result)
-            return
+        result = write(*args)
         self.pending.append(result)
         self.indicators += result.indicators
         if self.indicators >= BATCH_INDICATORS or time.monotonic() - self.started >= BATCH_SECONDS:
