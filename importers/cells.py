@@ -17,6 +17,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _NEEDS_WORK = re.compile(r"[<\[\n]|[ \t\u00a0\u3000]{2}|\S[\t\u00a0\u3000]")
 _LABEL_END = re.compile(r"[*＊]?\s*[：:]?\s*$")
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
 
 
 @lru_cache(maxsize=65536)
@@ -48,15 +49,25 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=65536)
+def header_key(cell: str) -> str:
+    """A header cell without spaces and parenthesised notes: '本年预算金额 (万元)' → '本年预算金额'."""
+    return _PAREN.sub("", squash(clean(cell)))
+
+
 def once_across(cells: list[str]) -> list[str]:
     """The row with each run of equal neighbouring cells kept in its first cell, the others emptied.
 
     For rows whose neighbours never legitimately repeat: headers, label/value rows, titles. Not for data
     rows, where two columns may hold the same number (总计 = 财政拨款, 实施周期 = 年度指标值).
     """
-    stripped = [cell.strip() for cell in cells]
-    return [cell if not i or not text or text != stripped[i - 1] else ""
-            for i, (cell, text) in enumerate(zip(cells, stripped))]
+    kept = []
+    before = ""
+    for cell in cells:
+        text = cell.strip()
+        kept.append("" if text and text == before else cell)
+        before = text
+    return kept
 
 
 def once(values: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ Words match whole, with or without the suffix 指标 (level 1 also 目标) and a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from importers.cells import clean, squash
 
@@ -36,6 +37,7 @@ def _bare(cell: str, suffixes: tuple[str, ...]) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def level1_word(cell: str) -> str:
     """The bare level-1 word of a cell ('效果目标' → '效果'); '' when it is no level-1."""
     word = _bare(cell, ("指标", "目标"))
@@ -46,6 +48,7 @@ def is_level1(cell: str) -> bool:
     return bool(level1_word(cell))
 
 
+@lru_cache(maxsize=65536)
 def is_level2(cell: str) -> bool:
     return _bare(cell, ("指标",)) in LEVEL2_WORDS
 

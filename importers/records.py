@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One row of cells as a reader produced it (a text line split on tabs, a sheet row)."""
 
@@ -18,11 +18,11 @@ class Row:
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""
-        return [c.strip() for c in self.cells if c.strip()]
+        return [text for text in map(str.strip, self.cells) if text]
 
     @property
     def blank(self) -> bool:
-        return not any(c.strip() for c in self.cells)
+        return not "".join(self.cells).strip()
 
     @property
     def text(self) -> str:

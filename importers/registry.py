@@ -17,11 +17,21 @@ def all_layouts() -> list[Layout]:
 
 
 def detect_layout(rows: list[Row]) -> tuple[Layout | None, dict[str, float]]:
-    """The best-scoring layout (None when no layout scores MIN_SCORE) and every score."""
+    """The best-scoring layout (None when no layout scores MIN_SCORE) and the scores of the layouts scored.
+
+    The first of equal best scores wins, in the order of `all_layouts`. No score is above 1.0, so the
+    first layout scoring 1.0 is the winner and the layouts after it are not scored.
+    """
     layouts = all_layouts()
     for sample in (rows[:SAMPLE_ROWS], rows) if len(rows) > SAMPLE_ROWS else (rows,):
-        scores = {layout.name: layout.detect(sample) for layout in layouts}
-        best = max(layouts, key=lambda layout: scores[layout.name])
-        if scores[best.name] >= MIN_SCORE:
+        scores: dict[str, float] = {}
+        best = None
+        for layout in layouts:
+            scores[layout.name] = layout.detect(sample)
+            if best is None or scores[layout.name] > scores[best.name]:
+                best = layout
+            if scores[best.name] >= 1.0:
+                break
+        if best is not None and scores[best.name] >= MIN_SCORE:
             return best, scores
     return None, scores

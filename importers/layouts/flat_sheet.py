@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from importers.cells import clean, once_across, same_head, squash
+from importers.cells import clean, header_key, once_across, same_head, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -40,7 +39,6 @@ INDICATOR_COLUMNS = {
 }
 TOTALS = {"合计", "小计", "总计"}
 IDENTITY = ("department", "amount")  # head cells that differ between two projects of the same name
-_PAREN = re.compile(r"[（(][^）)]*[）)]")
 _MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位[：:]\s*(亿元|万元|千元|元)$")
@@ -58,12 +56,6 @@ class _Columns:
     width: int  # cells of a full row; a shorter row lost its leading empty cells
 
 
-@lru_cache(maxsize=65536)
-def _key(cell: str) -> str:
-    """A header cell without spaces and parenthesised notes: '预算数（元）' → '预算数'."""
-    return _PAREN.sub("", squash(clean(cell)))
-
-
 def _positions(keys: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
     found = {}
     for field, words in wanted.items():
@@ -75,11 +67,11 @@ def _positions(keys: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str,
 
 def _header(rows: list[Row], i: int) -> _Columns | None:
     """The columns when row i is the header (with the row below it, for a two-row header)."""
-    keys = once_across([_key(cell) for cell in rows[i].cells])
+    keys = once_across([header_key(cell) for cell in rows[i].cells])
     if "项目名称" not in keys:
         return None
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
-    lower = once_across([_key(cell) for cell in rows[below].cells]) if below is not None else []
+    lower = once_across([header_key(cell) for cell in rows[below].cells]) if below is not None else []
     merged = [b or k for k, b in zip(keys + [""] * len(lower), lower + [""] * len(keys))]
     two_rows = len(_positions(merged, INDICATOR_COLUMNS)) > len(_positions(keys, INDICATOR_COLUMNS))
     keys = merged if two_rows else keys
@@ -190,7 +182,7 @@ def parse(rows: list[Row]) -> RawDocument:
 
 def _is_header(row: Row) -> bool:
     """A header row repeated after a page break."""
-    keys = {_key(cell) for cell in row.cells}
+    keys = {header_key(cell) for cell in row.cells}
     return "项目名称" in keys or bool(keys & {"三级指标", "一级指标"})
 
 

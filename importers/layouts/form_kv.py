@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importers.cells import clean, label, once, once_across, squash
 from importers.layouts import Layout
@@ -63,6 +64,7 @@ def _values(row: Row) -> list[str]:
     return [cell for cell in once_across([clean(c) for c in row.cells]) if cell]
 
 
+@lru_cache(maxsize=65536)
 def _is_label(cell: str) -> bool:
     """A head label: short, and marked with a colon or star, or a label known without one."""
     key = _PAREN.sub("", label(cell))
@@ -72,8 +74,9 @@ def _is_label(cell: str) -> bool:
 
 
 def _is_head(row: Row) -> bool:
-    values = _values(row)
-    return bool(values) and _is_label(values[0])
+    """Whether the row's first value is a head label (the first non-empty cell is never a repeat)."""
+    first = next((text for text in map(clean, row.cells) if text), "")
+    return bool(first) and _is_label(first)
 
 
 def _pairs(row: Row) -> list[tuple[str, str]]:
@@ -88,9 +91,17 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
     return pairs
 
 
+@lru_cache(maxsize=65536)
+def _key(cell: str) -> str:
+    """A table header cell without spaces: '三级 指标' → '三级指标'."""
+    return squash(clean(cell))
+
+
 def _table_columns(row: Row) -> dict[str, int] | None:
     """Column of level1, level2, name and target when the row is an indicator-table header."""
-    keys = [squash(clean(cell)) for cell in row.cells]
+    keys = list(map(_key, row.cells))
+    if LEVEL_HEADERS["name"] not in keys:
+        return None
     columns = {field: keys.index(word) for field, word in LEVEL_HEADERS.items() if word in keys}
     target = next((keys.index(word) for word in TARGET_HEADERS if word in keys), None)
     if len(columns) < len(LEVEL_HEADERS) or target is None:
@@ -163,10 +174,10 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
     columns = _table_columns(rows[form.table])
     level1 = level2 = ""
     indicators = []
-    for row in rows[form.table + 1 : form.stop]:
+    for row in rows[form.table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
         if row.blank or _table_columns(row):
             continue
-        read = None if _is_head(row) else _read_row(row, columns, level1)
+        read = _read_row(row, columns, level1)
         if read is None:
             break
         new1, new2, rest = read

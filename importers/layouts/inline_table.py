@@ -14,9 +14,8 @@ row is still a unit row.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from importers.cells import clean, once, once_across, same_head, squash
+from importers.cells import clean, header_key, once, once_across, same_head, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -31,24 +30,19 @@ TOTAL_ROW = {"合计", "总计"}
 DEPARTMENT_LABELS = {"部门名称", "部门", "单位名称", "预算单位"}
 UNIT_LABELS = {"单位", "金额单位"}
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
-_PAREN = re.compile(r"[（(][^）)]*[）)]")
 _MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 _LEVEL_TAG = re.compile(r"[（(](?:部门|单位)[）)]$")
 _LABELLED = re.compile(r"^([^：:]{1,10})[：:]\s*(.*)$")
 _ITEM = re.compile(r"(\d+)\s*、\s*(?=\d+\s*-)")  # 'N、' followed by a level code '1-'
 _CODED = re.compile(r"^\d+\s*-")  # a level written with its code: '11-数量指标'
+_NUMBER = re.compile(r"^\d+\s*、\s*")  # an item's number: '1、'
+_PARTS = re.compile(r"[；;]")
 _VALUE = re.compile(r"^([^：:]{0,8}指标值)\s*[：:]\s*(.*)$", re.S)
-
-
-@lru_cache(maxsize=65536)
-def _key(cell: str) -> str:
-    """A header cell without spaces or parenthesised notes: '项目名称（资金使用单位）' → '项目名称'."""
-    return _PAREN.sub("", squash(clean(cell)))
 
 
 def _header(row: Row) -> dict[str, int] | None:
     """Column of each HEADER field when the row is the table header, else None."""
-    keys = once_across([_key(cell) for cell in row.cells])
+    keys = once_across([header_key(cell) for cell in row.cells])
     found = {}
     for name, words in HEADER.items():
         index = next((i for i, key in enumerate(keys) if key in words), None)
@@ -120,24 +114,24 @@ def item_texts(text: str) -> list[str]:
 
 def _indicator(item: str, line: int) -> RawIndicator:
     """One item '1、1-产出指标；11-数量指标；名称；实施周期指标值:v；年度指标值:v。' as a record."""
-    body = re.sub(r"^\d+\s*、\s*", "", item).strip().rstrip("。；; ")
-    indicator = RawIndicator(name="", line=line)
+    body = _NUMBER.sub("", item).strip().rstrip("。；; ")
+    level1 = level2 = target = period_target = ""
     names = []
-    for part in (p.strip() for p in re.split(r"[；;]", body)):
+    for part in map(str.strip, _PARTS.split(body)):
         value = _VALUE.match(part)
         if value and "实施周期" in value.group(1):
-            indicator.period_target = value.group(2).strip()
+            period_target = value.group(2).strip()
         elif value:
-            indicator.target = value.group(2).strip()
-        elif _CODED.match(part) and not names and not indicator.level2:
-            if indicator.level1:
-                indicator.level2 = part
+            target = value.group(2).strip()
+        elif _CODED.match(part) and not names and not level2:
+            if level1:
+                level2 = part
             else:
-                indicator.level1 = part
+                level1 = part
         elif part:
             names.append(part)
-    indicator.name = "；".join(names)
-    return indicator
+    return RawIndicator(name="；".join(names), target=target, level1=level1, level2=level2,
+                        period_target=period_target, line=line)
 
 
 def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
@@ -188,7 +182,7 @@ def parse(rows: list[Row]) -> RawDocument:
             texts[-1].append(indicators)
         elif not name and (goal or indicators):
             raise ParseError(f"line {row.line}: goal or indicators without a project name")
-        elif not name or _key(name) in TOTAL_ROW:
+        elif not name or header_key(name) in TOTAL_ROW:
             continue
         elif goal or indicators:
             doc.projects.append(_project(row, cols, money, department, unit))

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import islice
 
-from importers.cells import clean, once, once_across, same_head, squash
+from importers.cells import clean, header_key, once, once_across, same_head
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -36,9 +36,9 @@ INDICATOR_COLUMNS = {
     "target": ("年度目标值", "目标值"),
 }
 HEAD_TEXT = ("overview", "amount", "goal")
+NAME_WORDS = frozenset(HEAD_COLUMNS["name"] + INDICATOR_COLUMNS["name"])
 IDENTITY = ("seq", "amount")  # head cells that differ between two projects of the same name
 MIN_OVERLAP = 6  # a shorter repeat between two fragments is ordinary text, not a page-break overlap
-_PAREN = re.compile(r"[（(][^）)]*[）)]")
 _MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 
 
@@ -56,22 +56,16 @@ class _Table:
 
 @dataclass
 class _Block:
-    """The rows of one project: any page-break fragments, its named row, its indicator rows."""
+    """The rows of one project (any page-break fragments, its named row, its indicator rows) and their head cells."""
 
-    named: Row
     rows: list[Row]
+    heads: list[dict[str, str]]
     head: dict[str, str]  # the named row's head cells
-
-
-@lru_cache(maxsize=65536)
-def _key(cell: str) -> str:
-    """A header cell without spaces and parenthesised notes: '本年预算金额 (万元)' → '本年预算金额'."""
-    return _PAREN.sub("", squash(clean(cell)))
 
 
 def _positions(row: Row, wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
     """Column index of each wanted field whose header word appears in the row."""
-    keys = [_key(cell) for cell in row.cells]
+    keys = [header_key(cell) for cell in row.cells]
     found = {}
     for name, words in wanted.items():
         index = next((i for i, key in enumerate(keys) if key in words), None)
@@ -80,26 +74,38 @@ def _positions(row: Row, wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
     return found
 
 
-def _is_head_header(row: Row) -> bool:
-    found = _positions(row, HEAD_COLUMNS)
-    return {"seq", "name"} <= found.keys() and any(name in found for name in HEAD_TEXT)
+def _fields(keys: set[str], wanted: dict[str, tuple[str, ...]]) -> set[str]:
+    """The wanted fields whose header word is among the keys (the fields `_positions` finds)."""
+    return {name for name, words in wanted.items() if not keys.isdisjoint(words)}
 
 
-def _is_indicator_header(row: Row) -> bool:
-    return {"name", "operator", "target"} <= _positions(row, INDICATOR_COLUMNS).keys()
+def _is_head_header(keys: set[str]) -> bool:
+    found = _fields(keys, HEAD_COLUMNS)
+    return {"seq", "name"} <= found and not found.isdisjoint(HEAD_TEXT)
+
+
+def _is_indicator_header(keys: set[str]) -> bool:
+    return {"name", "operator", "target"} <= _fields(keys, INDICATOR_COLUMNS)
+
+
+def _keys(row: Row) -> set[str]:
+    return set(map(header_key, row.cells))
 
 
 def _is_header(row: Row) -> bool:
-    return _is_head_header(row) or _is_indicator_header(row)
+    keys = _keys(row)
+    if keys.isdisjoint(NAME_WORDS):  # both headers name a column of names
+        return False
+    return _is_head_header(keys) or _is_indicator_header(keys)
 
 
 def _find_table(rows: list[Row]) -> _Table | None:
     """The header pair: the head-header row and, on it or in the next non-blank rows, the indicator header."""
-    start = next((i for i, row in enumerate(rows) if _is_head_header(row)), None)
+    start = _head_header(rows)
     if start is None:
         return None
-    below = [i for i in range(start, len(rows)) if not rows[i].blank][:3]
-    sub = next((i for i in below if _is_indicator_header(rows[i])), None)
+    below = islice((i for i in range(start, len(rows)) if not rows[i].blank), 3)
+    sub = next((i for i in below if _is_indicator_header(_keys(rows[i]))), None)
     if sub is None:
         return None
     header, sub_header = rows[start], rows[sub]
@@ -115,6 +121,10 @@ def _find_table(rows: list[Row]) -> _Table | None:
     )
 
 
+def _head_header(rows: list[Row]) -> int | None:
+    return next((i for i, row in enumerate(rows) if _is_head_header(_keys(row))), None)
+
+
 def _amount_unit(cell: str) -> str:
     """The money unit a header cell declares: '本年预算金额 (万元)' → '万元'."""
     match = _MONEY_UNIT.search(clean(cell))
@@ -127,31 +137,36 @@ def _aligned(cells: list[str], width: int) -> list[str]:
 
 
 def _cells(row: Row, table: _Table, columns: dict[str, int]) -> dict[str, str]:
-    """The cleaned cell of each column."""
-    cells = _aligned(row.cells, table.width)
-    return {name: clean(cells[i]) if i < len(cells) else "" for name, i in columns.items()}
+    """The cleaned cell of each column, in the row `_aligned` to the table's width."""
+    cells = row.cells
+    shift = max(0, table.width - len(cells))
+    return {name: clean(cells[i - shift]) if shift <= i < len(cells) + shift else "" for name, i in columns.items()}
 
 
 def _blocks(rows: list[Row], table: _Table) -> tuple[list[_Block], list[Row]]:
     """Group the data rows by project; also return fragment rows left with no named project after them."""
     blocks: list[_Block] = []
     pending: list[Row] = []
+    pending_heads: list[dict[str, str]] = []
     for row in rows[table.first_row :]:
         if row.blank or _is_header(row):
             continue
         head = _cells(row, table, table.head)
         if head["name"] and blocks and same_head(blocks[-1].head, head, IDENTITY):
             blocks[-1].rows += [*pending, row]
-            pending = []
+            blocks[-1].heads += [*pending_heads, head]
+            pending, pending_heads = [], []
         elif head["name"]:
-            blocks.append(_Block(named=row, rows=[*pending, row], head=head))
-            pending = []
+            blocks.append(_Block(rows=[*pending, row], heads=[*pending_heads, head], head=head))
+            pending, pending_heads = [], []
         elif head["seq"]:
             raise ParseError(f"line {row.line}: project {head['seq']} has no project name")
         elif any(head.get(name) for name in HEAD_TEXT) or pending or not blocks:
             pending.append(row)
+            pending_heads.append(head)
         else:
             blocks[-1].rows.append(row)
+            blocks[-1].heads.append(head)
     return blocks, pending
 
 
@@ -173,7 +188,7 @@ def _overlap(text: str, fragment: str) -> int:
 
 
 def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
-    heads = [_cells(row, table, table.head) for row in block.rows]
+    heads = block.heads
     named = block.head
     project = RawProject(
         name=named["name"],
@@ -223,7 +238,7 @@ def detect(rows: list[Row]) -> float:
     """0.3 for the head header alone, 0.8 with the indicator header below it, 1.0 when a project row follows."""
     table = _find_table(rows)
     if table is None:
-        return 0.3 if any(_is_head_header(row) for row in rows) else 0.0
+        return 0.3 if _head_header(rows) is not None else 0.0
     data = (row for row in rows[table.first_row :] if not _is_header(row))
     return 1.0 if any(_cells(row, table, table.head)["name"] for row in data) else 0.8
 

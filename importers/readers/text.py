@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import re
+from itertools import count
 from typing import BinaryIO, Iterator
 
 from importers.readers.common import UnreadableFile
@@ -72,7 +73,7 @@ def _looks_utf16(data: bytes) -> bool:
 def split_rows(text: str) -> list[Row]:
     """One row per line (CRLF, CR and LF all end a line), cells split on tabs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return [Row(cells=line.split("\t"), line=i) for i, line in enumerate(text.split("\n"), 1)]
+    return list(map(Row, [line.split("\t") for line in text.split("\n")], count(1)))
 
 
 def read_text_rows(data: bytes) -> list[Row]:
