@@ -22,6 +22,7 @@ from benchmarks.run import pct, timed  # noqa: E402
 from importers.records import RawDocument, RawIndicator, RawProject  # noqa: E402
 from kb.db import connect  # noqa: E402
 from kb.search import Filters, search_indicators  # noqa: E402
+from kb.normalise import normalise  # noqa: E402
 from kb.store import Fallbacks, Provenance, store_document  # noqa: E402
 
 SUBJECTS = ["服务对象", "补贴", "资金", "项目", "企业", "群众", "培训", "系统", "工程", "社区", "学生", "患者", "农户",
@@ -60,7 +61,7 @@ def build(path: Path, indicators: int, seed: int = 1) -> None:
                                        amount_unit="万元",
                                        indicators=[RawIndicator(n, f"≥{rng.choice([80, 85, 90, 95])}%", "产出指标", "质量指标")
                                                    for n in chosen]))
-        store_document(conn, RawDocument("synthetic", projects=projects), Provenance(f"d{d}", f"/synthetic/{d}", f"sha{d}"),
+        store_document(conn, normalise(RawDocument("synthetic", projects=projects)), Provenance(f"d{d}", f"/synthetic/{d}", f"sha{d}"),
                        Fallbacks(region=rng.choice(REGIONS), year=rng.choice([2020, 2021, 2022, 2023])))
     conn.close()
 

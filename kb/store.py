@@ -1,6 +1,6 @@
-"""Normalise a parsed document and write it to the knowledge base in one transaction.
+"""Write a normalised document (kb.normalise) to the knowledge base in one transaction.
 
-`store_document` writes a whole parsed document; `writing` opens the same transaction for a document
+`store_document` writes a whole document; `writing` opens the same transaction for a document
 that arrives in pieces (a file read as a stream): its projects are added as they come, and nothing of
 it is visible, or left behind by an error or a kill, until the last piece is in.
 """
@@ -15,12 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
-from importers.records import RawDocument, RawIndicator, RawProject
-from kb.amounts import first_number, to_wan
-from kb.levels import infer_levels, standard_levels
-from kb.places import clean_department, region_from, year_from
+from kb.normalise import BUDGET_COLUMNS, EVALUATION_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, Document, Project
 from kb.pinyin import pinyin
-from kb.targets import parse_target
+from kb.places import clean_department, region_from, year_from
 from kb.tokens import index_tokens
 
 
@@ -59,27 +56,23 @@ def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
     return None, ""
 
 
-def _document_meta(raw: RawDocument, fb: Fallbacks, project_years: Counter) -> dict:
+def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter) -> dict:
     """The document's fields; the year, when the text gives none, is the one most of its projects' periods give."""
-    department = clean_department(raw.department)
+    department = clean_department(doc.department)
     region, region_source = _pick(
-        (raw.region, "text"), (region_from(department), "text"), (fb.region, fb.source)
+        (doc.region, "text"), (region_from(department), "text"), (fb.region, fb.source)
     )
     year, year_source = _pick(
-        (int(raw.year) if str(raw.year).isdigit() else year_from(raw.year), "text"),
+        (int(doc.year) if str(doc.year).isdigit() else year_from(doc.year), "text"),
         (project_years.most_common(1)[0][0] if project_years else None, "period"),
         (fb.year, fb.source),
     )
     department, department_source = _pick((department, "text"), (fb.department, fb.source))
     return {
-        "title": raw.title, "region": region, "region_source": region_source,
+        "title": doc.title, "region": region, "region_source": region_source,
         "year": year, "year_source": year_source, "department": department,
         "department_source": department_source, "published": fb.published or None,
     }
-
-
-def _period_years(projects: Iterable[RawProject]) -> Counter:
-    return Counter(year for p in projects if (year := year_from(p.period)))
 
 
 def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
@@ -101,46 +94,6 @@ def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
     return known
 
 
-def _indicator_row(ind: RawIndicator, where: str, warnings: list[str]) -> dict:
-    if ind.level1 or ind.level2:
-        std1, std2 = standard_levels(ind.level1, ind.level2)
-        inferred = 0
-    else:
-        std1, std2 = infer_levels(ind.name)
-        inferred = 1
-    target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
-    if target.operator is None:
-        warnings.append(f"{where}: indicator {ind.name!r} has no target")
-    period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
-    return {
-        "level1": ind.level1 or None, "level2": ind.level2 or None,
-        "std_level1": std1, "std_level2": std2, "level_inferred": inferred,
-        "name": ind.name, "operator": target.operator, "value": target.value, "unit": target.unit,
-        "target": f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
-        "period_target": ind.period_target or None,
-        "period_operator": period.operator if period else None,
-        "period_value": period.value if period else None,
-        "period_unit": period.unit if period else None,
-        "from_prose": int(ind.from_prose),
-    }
-
-
-def _project_row(p: RawProject, seq: int, document_id: int, meta: dict) -> dict:
-    amount, unit_source = to_wan(p.amount, p.amount_unit)
-    total, _ = to_wan(p.total_amount, p.amount_unit)
-    return {
-        "document_id": document_id, "seq": seq, "name": p.name,
-        "department": clean_department(p.department) or meta["department"],
-        "region": meta["region"] or region_from(p.department) or None,
-        "year": meta["year"] or year_from(p.period),
-        "amount_wan": amount, "amount_text": p.amount or None, "amount_unit_source": unit_source or None,
-        "total_wan": total, "total_text": p.total_amount or None, "period": p.period or None,
-        "overview": p.overview or None, "goal": p.goal or None,
-        "fields": json.dumps(p.fields, ensure_ascii=False), "extra": json.dumps(p.extra, ensure_ascii=False),
-        "indicator_count": len(p.indicators),
-    }
-
-
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document and everything read from it (inside the caller's transaction)."""
     projects = [r[0] for r in conn.execute("SELECT id FROM projects WHERE document_id = ?", (document_id,))]
@@ -156,25 +109,33 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
-def _insert_sql(table: str, row: dict) -> str:
-    """An INSERT for `row`'s keys (column names chosen by this module, never by a document)."""
-    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})"
+def _insert_sql(table: str, columns: Iterable[str]) -> str:
+    """An INSERT of `columns` in order (column names chosen by kb, never by a document)."""
+    columns = tuple(columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_PROJECT = _insert_sql("projects", ("id", "document_id", "seq", "name", "department", "region", "year",
+                                           *PROJECT_COLUMNS))
+_INSERT_INDICATOR = _insert_sql("indicators", ("project_id", "year", "name_id", *INDICATOR_COLUMNS))
+_INSERT_EVALUATION = _insert_sql("evaluation_items", ("project_id", *EVALUATION_COLUMNS))
+_INSERT_BUDGET = _insert_sql("budget_lines", ("project_id", *BUDGET_COLUMNS))
 
 
 MAX_WARNINGS = 1_000  # warnings kept with a document; the rest are counted in one last warning
 
 
 def store_document(
-    conn: sqlite3.Connection, raw: RawDocument, origin: Provenance, fallbacks: Fallbacks | None = None
+    conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None
 ) -> Stored:
-    """Write one parsed document in a single transaction, replacing an earlier version of the same path."""
-    with writing(conn, raw, origin, fallbacks) as writer:
-        writer.add(raw.projects, raw.warnings)
+    """Write one normalised document in a single transaction, replacing an earlier version of the same path."""
+    with writing(conn, doc, origin, fallbacks) as writer:
+        writer.add(doc.projects, doc.warnings)
     return writer.stored
 
 
 @contextlib.contextmanager
-def writing(conn: sqlite3.Connection, head: RawDocument, origin: Provenance,
+def writing(conn: sqlite3.Connection, head: Document, origin: Provenance,
             fallbacks: Fallbacks | None = None) -> Iterator[DocumentWriter]:
     """One transaction for one document whose projects come in pieces (`writer.add`); committed when the block
     ends, rolled back when it raises. `head` gives the document's fields (its projects are not added).
@@ -202,10 +163,10 @@ def writing(conn: sqlite3.Connection, head: RawDocument, origin: Provenance,
 class DocumentWriter:
     """Writes a document's row, then its projects as they are added, inside the transaction of `writing`."""
 
-    def __init__(self, conn: sqlite3.Connection, head: RawDocument, origin: Provenance, fallbacks: Fallbacks):
+    def __init__(self, conn: sqlite3.Connection, head: Document, origin: Provenance, fallbacks: Fallbacks):
         self.conn, self.head, self.fallbacks = conn, head, fallbacks
         self.years = Counter()
-        self.meta = _document_meta(head, fallbacks, _period_years(head.projects))
+        self.meta = _document_meta(head, fallbacks, head.period_years())
         self.parse_warnings: list[str] = []
         self.store_warnings: list[str] = []
         self.dropped = self.projects = self.indicators = 0
@@ -229,38 +190,30 @@ class DocumentWriter:
             else:
                 self.dropped += 1
 
-    def add(self, projects: list[RawProject], warnings: Iterable[str] = ()) -> None:
+    def add(self, projects: list[Project], warnings: Iterable[str] = ()) -> None:
         """Store the next projects (numbered on from the last), and the parser's warnings about them."""
-        conn, document_id = self.conn, self.document_id
+        conn, document_id, meta = self.conn, self.document_id, self.meta
         self._warn(self.parse_warnings, warnings)
-        self.years.update(_period_years(projects))
-        names = _name_ids(conn, {i.name for p in projects for i in p.indicators})
-        indicators, evaluation, budget, fts, problems = [], [], [], [], []
-        for seq, project in enumerate(projects, self.projects + 1):
-            row = _project_row(project, seq, document_id, self.meta)
-            project_id = conn.execute(_insert_sql("projects", row), row).lastrowid
-            fts.append((project_id, index_tokens(row["name"]), index_tokens(row["overview"] or ""),
-                        index_tokens(row["goal"] or "")))
-            where = f"project {seq} {project.name!r}"
-            indicators += [{"project_id": project_id, "seq": n, "name_id": names[ind.name], "year": row["year"],
-                            **_indicator_row(ind, where, problems)} for n, ind in enumerate(project.indicators, 1)]
-            evaluation += [
-                {"project_id": project_id, "seq": n, "level1": e.level1 or None, "level2": e.level2 or None,
-                 "name": e.name, "weight": first_number(e.weight), "weight_text": e.weight or None,
-                 "criteria": e.criteria or None, "source": e.source or None}
-                for n, e in enumerate(project.evaluation, 1)
-            ]
-            budget += [
-                {"project_id": project_id, "seq": n, "item": b.item,
-                 "amount_wan": to_wan(b.amount, project.amount_unit)[0], "amount_text": b.amount or None,
-                 "basis": b.basis or None}
-                for n, b in enumerate(project.budget_lines, 1)
-            ]
+        self.years.update(p.year for p in projects if p.year)
+        names = _name_ids(conn, {row[0] for p in projects for row in p.indicators})
+        first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
+        rows, fts, indicators, evaluation, budget, problems = [], [], [], [], [], []
+        for n, p in enumerate(projects):  # ids given here, as SQLite would (this transaction holds the table)
+            project_id, seq = first_id + n, self.projects + n + 1
+            year = meta["year"] or p.year
+            rows.append((project_id, document_id, seq, p.name, p.department or meta["department"],
+                         meta["region"] or p.region or None, year, *p.values))
+            fts.append((project_id, *p.tokens))
+            indicators += [(project_id, year, names[row[0]], *row) for row in p.indicators]
+            evaluation += [(project_id, *row) for row in p.evaluation]
+            budget += [(project_id, *row) for row in p.budget]
+            problems += [f"project {seq} {p.name!r}: indicator {name!r} has no target" for name in p.no_target]
+        for sql, values in ((_INSERT_PROJECT, rows), (_INSERT_INDICATOR, indicators),
+                            (_INSERT_EVALUATION, evaluation), (_INSERT_BUDGET, budget)):
+            if values:
+                conn.executemany(sql, values)
         conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", fts)
-        for table, rows in (("indicators", indicators), ("evaluation_items", evaluation), ("budget_lines", budget)):
-            if rows:
-                conn.executemany(_insert_sql(table, rows[0]), rows)
-        uses = Counter(row["name_id"] for row in indicators)
+        uses = Counter(row[2] for row in indicators)
         conn.executemany("UPDATE indicator_names SET uses = uses + ? WHERE id = ?",
                          [(n, name_id) for name_id, n in uses.items()])
         self._warn(self.store_warnings, problems)

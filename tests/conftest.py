@@ -10,6 +10,7 @@ import pytest
 
 from importers.records import RawDocument, RawIndicator, RawProject
 from kb.db import connect
+from kb.normalise import normalise
 from kb.store import Fallbacks, Provenance, store_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +88,7 @@ def make_document(projects: dict[str, list[tuple[str, str]]], layout: str = "tes
 
 
 def store(conn, doc: RawDocument, name: str = "doc.txt", region: str = "测试市", year: int = 2024) -> int:
-    return store_document(conn, doc, Provenance(name, f"/virtual/{name}", name),
+    return store_document(conn, normalise(doc), Provenance(name, f"/virtual/{name}", name),
                           Fallbacks(region=region, year=year)).document_id
 
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS
 from fixtures.make_fixtures import document_rows, write_docx, write_xlsx
-from kb import ingest
+from kb import ingest, parsing
 from kb.cli import app
 from kb.db import connect
 
@@ -82,10 +82,46 @@ def test_parallel_and_serial_parsing_store_the_same(tmp_path, folder):
 def test_a_file_that_takes_too_long_is_stopped(tmp_path, monkeypatch):
     for i in range(4):
         shutil.copy(SEEDS / "001_31ffd794032f8962.txt", tmp_path / f"{i}.txt")
-    monkeypatch.setattr(ingest, "PARSE_TIMEOUT", 0.0)
-    results = list(ingest.parse_all(sorted(tmp_path.glob("*.txt")), workers=2))
+    monkeypatch.setattr(parsing, "PARSE_TIMEOUT", 0.0)
+    results = list(parsing.parse_all(sorted(tmp_path.glob("*.txt")), workers=2))
     assert len(results) == 4
-    assert all(p.status == "failed" and "took longer" in p.message for _, p in results if p.raw is None)
+    assert all(p.status == "failed" and "took longer" in p.message for _, p in results if p.doc is None)
+
+
+def test_workers_parse_ahead_of_a_slow_caller_but_only_so_far_and_stop_with_it(tmp_path, monkeypatch):
+    """Results wait for the caller (at most LOOKAHEAD files per worker are handed out ahead of it); a caller
+    that stops early leaves no worker process behind."""
+    import multiprocessing
+    import multiprocessing.connection
+    import time
+
+    for i in range(12):
+        shutil.copy(SEEDS / "001_31ffd794032f8962.txt", tmp_path / f"{i:02}.txt")
+    monkeypatch.setattr(parsing, "LOOKAHEAD", 1)
+    handed_out = []
+    real_send = multiprocessing.connection.Connection.send
+
+    def send(self, obj):
+        if isinstance(obj, type(tmp_path)):
+            handed_out.append(obj)
+        return real_send(self, obj)
+
+    monkeypatch.setattr(multiprocessing.connection.Connection, "send", send)
+    results = parsing.parse_all(sorted(tmp_path.glob("*.txt")), workers=2)
+    next(results)
+    time.sleep(2.0)  # a slow store: the workers finish what they were given, then wait
+    assert len(handed_out) <= 1 + 2  # the one taken and one per worker
+    next(results)
+    results.close()
+    assert not multiprocessing.active_children()
+
+
+def test_a_failure_to_run_workers_reaches_the_caller(tmp_path, monkeypatch):
+    for i in range(4):
+        shutil.copy(SEEDS / "001_31ffd794032f8962.txt", tmp_path / f"{i}.txt")
+    monkeypatch.setattr(parsing, "_worker", lambda conn: None)  # cannot be sent to a spawned process
+    with pytest.raises(Exception, match="pickle|attribute lookup"):
+        list(parsing.parse_all(sorted(tmp_path.glob("*.txt")), workers=2))
 
 
 @pytest.mark.parametrize("report_name", ["report.csv", "report.md"])

@@ -149,10 +149,12 @@ def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
     before = counts(conn)
     from kb import store
 
-    def broken(*args, **kwargs):
+    def broken(self, *args):  # fails once the document's rows are written
+        real(self, *args)
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store, "_indicator_row", broken)
+    real = store.DocumentWriter.add
+    monkeypatch.setattr(store.DocumentWriter, "add", broken)
     [result] = import_paths(conn, [seed("001")])
     assert result.status == "failed" and "disk I/O error" in result.message
     assert counts(conn) == before
@@ -169,16 +171,16 @@ def test_bulk_import_commits_in_batches_and_a_failed_document_alone_is_undone(co
             (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes() + b"\n" * copy)
     from kb import ingest, store
 
-    real, calls = store._indicator_row, []
+    real, calls = store.DocumentWriter.add, []
 
-    def fails_once(*args, **kwargs):
+    def fails_once(self, *args):
+        real(self, *args)
         calls.append(1)
-        if len(calls) == 400:  # in the middle of some document
+        if len(calls) == 5:  # once some document's rows are written
             raise sqlite3.OperationalError("disk I/O error")
-        return real(*args, **kwargs)
 
     commits = []
-    monkeypatch.setattr(store, "_indicator_row", fails_once)
+    monkeypatch.setattr(store.DocumentWriter, "add", fails_once)
     monkeypatch.setattr(ingest, "BATCH_INDICATORS", 200)
     monkeypatch.setattr(ingest._Batches, "commit", lambda self, real=ingest._Batches.commit: (
         commits.append(len(self.pending)), real(self))[1])

@@ -24,7 +24,7 @@ from importers.readers import RowStream, UnreadableFile, can_stream, read_rows, 
 from importers.readers.text import split_rows, stream_rows
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject
 from importers.stream import parse_stream
-from kb import ingest
+from kb import ingest, parsing
 from kb.db import connect
 
 
@@ -372,9 +372,9 @@ def test_pdf_page_limit_and_a_time_limit_that_grows_with_the_pages(tmp_path, mon
 
     path = tmp_path / "three.pdf"
     path.write_bytes(_pdf(3))
-    assert ingest._extra_seconds(path) == 3 * ingest.SECONDS_PER_PAGE
+    assert parsing._extra_seconds(path) == 3 * parsing.SECONDS_PER_PAGE
     (tmp_path / "a.txt").write_text("%PDF-1.4 is mentioned, but this is text", "utf-8")
-    assert ingest._extra_seconds(tmp_path / "a.txt") == 0
+    assert parsing._extra_seconds(tmp_path / "a.txt") == 0
     monkeypatch.setattr(pdf, "MAX_PAGES", 2)
     with pytest.raises(UnreadableFile, match=r"too large: 3 pages \(limit 2\): split the PDF"):
         read_rows(path)
