@@ -7,7 +7,7 @@ A database whose version is newer than `SCHEMA_VERSION` is refused, untouched.
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable  # not typing: ~2 ms more for every `kb search`
 
 
 def _v1(conn: sqlite3.Connection) -> None:

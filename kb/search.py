@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from kb.errors import KbError
 from kb.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
@@ -16,27 +16,24 @@ LEVELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满�
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@dataclass
-class Filters:
-    region: str | None = None  # substring of the region ('宁波' matches 宁波市 and 宁波市奉化区)
-    year: int | None = None
-    level: str | None = None  # 产出 / 效益 / 满意度 / 成本 (with or without 指标)
+# Named tuples, not dataclasses: importing dataclasses costs ~6 ms, a sixth of the whole `kb search` command.
+class Filters(namedtuple("Filters", "region year level")):
+    """region: a substring of the region ('宁波' matches 宁波市 and 宁波市奉化区); year: a budget year;
+    level: 产出 / 效益 / 满意度 / 成本 (with or without 指标), kept as its full name."""
 
-    def __post_init__(self) -> None:
-        if self.level:
-            key = self.level.strip().removesuffix("指标")
+    __slots__ = ()
+
+    def __new__(cls, region: str | None = None, year: int | None = None, level: str | None = None):
+        if level:
+            key = level.strip().removesuffix("指标")
             if key not in LEVELS:
-                raise KbError(f"unknown level {self.level!r}: use one of {', '.join(LEVELS)}")
-            self.level = LEVELS[key]
+                raise KbError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+            level = LEVELS[key]
+        return super().__new__(cls, region, year, level)
 
 
-@dataclass
-class SearchResult:
-    query: str
-    indicator_total: int
-    project_total: int
-    indicators: list[dict] = field(default_factory=list)
-    projects: list[dict] = field(default_factory=list)
+class SearchResult(namedtuple("SearchResult", "query indicator_total project_total indicators projects")):
+    __slots__ = ()
 
     def as_dict(self) -> dict:
         return {
