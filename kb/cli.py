@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from kb import __version__
+from kb.cli_common import SEARCH_LIMIT, search as search_command  # kb.entry runs it without typer too
 from kb.cli_draft import register as register_draft_commands
 from kb.cli_support import JsonOpt, console, db_path, handles_errors, open_kb, print_json
 
@@ -157,19 +158,11 @@ def search(
     region: Optional[str] = typer.Option(None, help="Only this region (a part of its name, e.g. 宁波)."),
     year: Optional[int] = typer.Option(None, help="Only this budget year."),
     level: Optional[str] = typer.Option(None, help="Only indicators of this level: 产出, 效益, 满意度 or 成本."),
-    limit: int = typer.Option(20, min=1, help="How many hits of each kind to show."),
+    limit: int = typer.Option(SEARCH_LIMIT, min=1, help="How many hits of each kind to show."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Find indicators and projects containing QUERY (any length, Chinese or not), ranked."""
-    from kb.search import Filters, search as run_search
-
-    result = run_search(open_kb(ctx), query, Filters(region, year, level), limit)
-    if as_json:
-        print_json(result.as_dict())
-        return
-    from kb import render
-
-    render.search_result(console(), result)
+    search_command(open_kb(ctx), query, region, year, level, limit, as_json)
 
 
 @app.command()

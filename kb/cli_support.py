@@ -1,29 +1,24 @@
-"""What every `kb` command shares: opening the knowledge base, JSON and table output, one-line errors."""
+"""The typer side of what every `kb` command shares (the rest, typer-free, is in kb.cli_common)."""
 
 from __future__ import annotations
 
 import functools
-import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import typer
 
-from kb.errors import KbError
+from kb import cli_common
+from kb.cli_common import USER_ERRORS, console, error_line, print_error, print_json
+
+__all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
 
 JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
 
 
-def console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
 def fail(message: str) -> typer.Exit:
     """Print a one-line error on stderr and return the exit to raise."""
-    print(f"kb: error: {message}", file=sys.stderr)
+    print_error(message)
     return typer.Exit(1)
 
 
@@ -34,37 +29,16 @@ def handles_errors(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except KbError as exc:
-            raise fail(str(exc)) from None
-        except sqlite3.Error as exc:
-            raise fail(f"database error: {exc}") from None
+        except USER_ERRORS as exc:
+            raise fail(error_line(exc)) from None
 
     return wrapper
 
 
-def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def db_path(ctx: typer.Context) -> Path:
-    from kb.paths import default_db_path
-
-    return ctx.obj["db"] or default_db_path()
+    return cli_common.db_path(ctx.obj["db"])
 
 
 def open_kb(ctx: typer.Context, bootstrap: bool = True) -> sqlite3.Connection:
     """Open the knowledge base; a new one is first filled from the bundled sample documents."""
-    from kb.db import connect
-
-    path = db_path(ctx)
-    new = not path.exists() or path.stat().st_size == 0
-    conn = connect(path)
-    if new and bootstrap:
-        from kb.ingest import import_seeds
-
-        results = import_seeds(conn)
-        projects = sum(r.projects for r in results)
-        indicators = sum(r.indicators for r in results)
-        print(f"kb: created {path} from the bundled sample documents "
-              f"({len(results)} documents, {projects} projects, {indicators} indicators)", file=sys.stderr)
-    return conn
+    return cli_common.open_kb(db_path(ctx), bootstrap)

@@ -201,12 +201,11 @@ def test_installed_entry_point(tmp_path):
     """The console script and `python -m kb` run in a fresh process."""
     env = {**os.environ, "KB_DB": str(tmp_path / "kb.sqlite3")}
     exe = Path(sys.executable).with_name("kb")
-    for argv in ([str(exe)] if exe.exists() else []) + [sys.executable, "-m", "kb"]:
-        pass
-    out = subprocess.run([sys.executable, "-m", "kb", "search", "及时", "--json"], env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["total"]["indicators"] > 0
+    for command in [[sys.executable, "-m", "kb"]] + ([[str(exe)]] if exe.exists() else []):
+        out = subprocess.run([*command, "search", "及时", "--json"], env=env, capture_output=True, text=True,
+                             timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["total"]["indicators"] > 0
     if exe.exists():
         out = subprocess.run([str(exe), "--version"], env=env, capture_output=True, text=True, timeout=60)
         assert out.returncode == 0 and "jixiao-kb" in out.stdout

@@ -1,0 +1,236 @@
+"""kb.entry, the console script: `kb search` without typer gives exactly what the typer app gives, and really
+skips typer for the usual forms; everything else is the typer app's."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kb.cli
+from kb import entry
+from kb.cli_common import SEARCH_LIMIT, open_kb
+from kb.schema import SCHEMA_VERSION
+
+
+@pytest.fixture(scope="module")
+def place(tmp_path_factory) -> Path:
+    """A folder with a seeded knowledge base and broken ones beside it."""
+    folder = tmp_path_factory.mktemp("entry")
+    db = folder / "kb.sqlite3"
+    open_kb(db).close()
+    (folder / "text.sqlite3").write_text("not a database", "utf-8")
+    newer = folder / "newer.sqlite3"
+    shutil.copy(db, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    conn = sqlite3.connect(db)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'indicator_names'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    damaged = bytearray(db.read_bytes())
+    damaged[(root - 1) * page_size] = 0xFF  # not a b-tree page type: opens, then the search fails
+    (folder / "damaged.sqlite3").write_bytes(bytes(damaged))
+    (folder / "folder.sqlite3").mkdir()
+    return folder
+
+
+ANSWERS = [  # run without typer (file names are relative to `place`, the working directory)
+    ["--db", "kb.sqlite3", "search", "满意度", "--json"],
+    ["--db", "kb.sqlite3", "search", "满意度"],
+    ["--db", "kb.sqlite3", "search", "率", "--json"],  # more hits than the default limit
+    ["--db", "kb.sqlite3", "search", "率"],
+    ["--db=kb.sqlite3", "search", "--json", "满意度", "--limit", "3"],
+    ["--db", "kb.sqlite3", "search", "--limit=2", "--region=宁波", "满意度", "--json"],
+    ["--db", "kb.sqlite3", "search", "--region", "威海", "服务", "--year", "2022", "--level", "产出"],
+    ["--db", "kb.sqlite3", "search", "服务", "--level=效益指标", "--year=2021", "--json"],
+    ["--db", "kb.sqlite3", "search", "及时", "--limit", "1", "--limit", "4", "--json", "--json"],
+    ["--db", "new.sqlite3", "--db", "kb.sqlite3", "search", "及时", "--region", "", "--level="],
+    ["--db", "kb.sqlite3", "search", "--", "-满意度"],
+    ["--db", "kb.sqlite3", "search", "--json", "--", "--json"],
+    ["--db", "kb.sqlite3", "search", "-"],
+    ["--db", "kb.sqlite3", "search", "ＳＯＳ 满意", "--year", "0"],
+    ["--db", "kb.sqlite3", "search", "满意度😀"],
+    ["search", "满意度", "--json"],  # $KB_DB
+]
+ERRORS = [  # run without typer: one line on stderr, exit code 1
+    (["--db", "kb.sqlite3", "search", ""], "empty query"),
+    (["--db", "kb.sqlite3", "search", "满" * 300], "query too long"),
+    (["--db", "kb.sqlite3", "search", "满意度", "--level", "不存在"], "unknown level"),
+    (["--db", "text.sqlite3", "search", "满意度"], "not a SQLite database"),
+    (["--db", "newer.sqlite3", "search", "满意度", "--json"], "made by a newer jixiao-kb"),
+    (["--db", "damaged.sqlite3", "search", "满意度", "--json"], "database error: "),
+    (["--db", "folder.sqlite3", "search", "满意度"], "is a directory"),
+]
+TYPER = [  # handed to the typer app
+    [],
+    ["--help"],
+    ["--version"],
+    ["search", "--help"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--help"],
+    ["--db", "kb.sqlite3", "search"],
+    ["--db", "kb.sqlite3", "search", "满意", "度"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--limit", "0"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--limit=abc"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--limit"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--limit", "５"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--year", "abc"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--year", "-1"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--region", "--json"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--json=yes"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--lim", "3"],
+    ["--db", "kb.sqlite3", "search", "-x"],
+    ["search", "--db", "kb.sqlite3", "满意度"],
+    ["--db", "kb.sqlite3", "--version", "search", "满意度"],
+    ["--db", "kb.sqlite3", "--", "search", "满意度"],
+    ["--db=", "search", "满意度"],
+    ["--db", "kb.sqlite3", "stats", "--json"],
+    ["--db", "new.sqlite3", "search", "满意度", "--json"],  # a new knowledge base: typer's path fills it (seeds)
+]
+
+
+def _outcome(run, argv: list[str], place: Path, capsys, monkeypatch) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of `run()` with sys.argv = kb + argv; a knowledge base it made is removed."""
+    monkeypatch.setattr(sys, "argv", ["kb", *argv])
+    with pytest.raises(SystemExit) as done:
+        run()
+    for made in place.glob("new.sqlite3*"):
+        made.unlink()
+    out, err = capsys.readouterr()
+    return (done.value.code or 0), out, err
+
+
+@pytest.fixture
+def handed(place, monkeypatch) -> list:
+    """In `place` with a fixed width and $KB_DB; records each time kb.entry hands the arguments to typer."""
+    monkeypatch.chdir(place)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("KB_DB", str(place / "kb.sqlite3"))
+    calls = []
+    typer_main = kb.cli.main
+    monkeypatch.setattr(kb.cli, "main", lambda: calls.append(True) or typer_main())
+    return calls
+
+
+def _id(argv: list[str]) -> str:
+    return " ".join(argv)[:50] or "(none)"
+
+
+@pytest.mark.parametrize("argv", ANSWERS + [argv for argv, _ in ERRORS] + TYPER, ids=_id)
+def test_same_output_error_and_exit_code_as_the_typer_app(argv, place, handed, capsys, monkeypatch):
+    lean = _outcome(entry.main, argv, place, capsys, monkeypatch)
+    assert bool(handed) == (argv in TYPER)
+    assert lean == _outcome(lambda: kb.cli.app(prog_name="kb"), argv, place, capsys, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", ANSWERS, ids=_id)
+def test_answers(argv, place, handed, capsys, monkeypatch):
+    code, out, err = _outcome(entry.main, argv, place, capsys, monkeypatch)
+    assert (code, err) == (0, "")
+    assert "--json" not in argv or json.loads(out)["query"]
+    assert "--json" in argv or "contain" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("argv, message", ERRORS, ids=[_id(argv) for argv, _ in ERRORS])
+def test_errors_are_one_line(argv, message, place, handed, capsys, monkeypatch):
+    code, out, err = _outcome(entry.main, argv, place, capsys, monkeypatch)
+    assert (code, out) == (1, "")
+    assert err.startswith("kb: error: ") and message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["search", "q"], {"db": None, "query": "q"}),
+    (["--db=a b", "search", "--limit=7", "q", "--region", "宁波"],
+     {"db": Path("a b"), "limit": 7, "region": "宁波"}),
+    (["--db", "search", "search", "--year", "2024", "q", "--year=2023"], {"db": Path("search"), "year": 2023}),
+    (["search", "--json", "--", "--limit"], {"as_json": True, "query": "--limit"}),
+    (["search", "--level", "", "-"], {"level": "", "query": "-"}),
+])
+def test_parse_reads_what_click_reads(argv, expected):
+    parsed = entry.parse(argv)
+    defaults = {"db": None, "region": None, "year": None, "level": None, "limit": SEARCH_LIMIT, "as_json": False,
+                "query": "q"}
+    assert parsed == {**defaults, **expected}
+
+
+@pytest.mark.parametrize("argv", [
+    ["search", "q", "--limit", "1" * 10],  # past what SQLite takes: typer's error
+    ["search", "q\udcff"],  # bytes that are not UTF-8
+    ["search", "q", "--year", " 2024"],
+    ["search", "q", "--year", "2_024"],
+])
+def test_parse_leaves_doubtful_values_to_typer(argv):
+    assert entry.parse(argv) is None
+
+
+@pytest.mark.parametrize("form, more", [("json", ["--json", "--limit", "50"]), ("table", [])])
+def test_the_usual_forms_load_neither_typer_nor_click(form, more, place):
+    code = f"""import json, sys
+sys.argv = ["kb", "--db", {str(place / 'kb.sqlite3')!r}, "search", "满意度", *{more!r}]
+from kb.entry import main
+try:
+    main()
+finally:
+    print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "COLUMNS": "100"}, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0 and "满意度" in out.stdout, out.stderr
+    loaded = json.loads(out.stderr.splitlines()[-1])
+    assert not [m for m in loaded if m.split(".")[0] in ("typer", "click") or m in ("kb.cli", "kb.cli_draft")]
+    assert ("rich.console" in loaded) == (form == "table")
+    assert form == "table" or "dataclasses" not in loaded  # ~6 ms: kb.search uses named tuples
+
+
+@pytest.mark.parametrize("argv", [
+    ["search", "满意度", "--json"],
+    ["search", "--limit", "5", "满意度"],
+    ["search", "满意度", "--level", "不存在"],
+    ["search", "满意度", "--limit", "0"],
+])
+def test_the_installed_commands_match_the_typer_app(argv, place):
+    """In real processes: the console script and `python -m kb` against the typer app itself."""
+    env = {**os.environ, "KB_DB": str(place / "kb.sqlite3"), "COLUMNS": "100"}
+    typer = subprocess.run([sys.executable, "-c", "from kb.cli import app; app(prog_name='kb')", *argv], env=env,
+                           capture_output=True, timeout=120)
+    script = Path(sys.executable).with_name("kb")
+    for command in [[sys.executable, "-m", "kb"]] + ([[str(script)]] if script.exists() else []):
+        lean = subprocess.run(command + argv, env=env, capture_output=True, timeout=120)
+        assert (lean.returncode, lean.stdout, lean.stderr) == (typer.returncode, typer.stdout, typer.stderr)
+
+
+def _on_terminal(argv: list[str], env: dict) -> tuple[int, bytes]:
+    """Exit code and everything written to a pseudo-terminal by `argv` (styles included)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(argv, stdin=follower, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the command has exited and closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    return proc.wait(timeout=120), out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
+def test_on_a_terminal_the_tables_are_the_typer_apps(place):
+    env = {**os.environ, "KB_DB": str(place / "kb.sqlite3"), "COLUMNS": "100", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    argv = ["search", "率", "--region", "威海"]
+    lean = _on_terminal([sys.executable, "-m", "kb", *argv], env)
+    assert lean[0] == 0 and b"\x1b[" in lean[1]  # styled: a terminal, not a pipe
+    assert lean == _on_terminal([sys.executable, "-c", "from kb.cli import app; app(prog_name='kb')", *argv], env)
