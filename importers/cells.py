@@ -16,7 +16,7 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _NEEDS_WORK = re.compile(r"[<\[\n]|[ \t\u00a0\u3000]{2}|\S[\t\u00a0\u3000]")
-_LABEL_END = re.compile(r"[*＊]?\s*[：:]?\s*$")
+_WORK_SIGNS = ("<", "[", "\n", "\t", "\u00a0", "\u3000", "  ")  # without any of these, _NEEDS_WORK cannot match
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 
 
@@ -28,7 +28,7 @@ def clean(cell: str) -> str:
     """
     if not cell:
         return ""
-    if not _NEEDS_WORK.search(cell):
+    if not any(sign in cell for sign in _WORK_SIGNS) or not _NEEDS_WORK.search(cell):
         return cell.strip(" \t\u00a0\u3000")
     text = _BOOKMARK.sub("", cell)
     if "<" in text:
@@ -41,7 +41,12 @@ def clean(cell: str) -> str:
 @lru_cache(maxsize=65536)
 def label(cell: str) -> str:
     """A head label without its required-field star and colon: '项目名称*：' → '项目名称'."""
-    return _LABEL_END.sub("", clean(cell)).replace(" ", "")
+    text = clean(cell).rstrip()
+    if text.endswith(("：", ":")):
+        text = text[:-1].rstrip()
+    if text.endswith(("*", "＊")):
+        text = text[:-1]
+    return text.replace(" ", "")
 
 
 def squash(text: str) -> str:

@@ -175,9 +175,11 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
     level1 = level2 = ""
     indicators = []
     for row in rows[form.table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
-        if row.blank or _table_columns(row):
+        if row.blank:
             continue
-        read = _read_row(row, columns, level1)
+        read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
+        if read is None and _table_columns(row):  # the header repeated after a page break
+            continue
         if read is None:
             break
         new1, new2, rest = read

@@ -118,7 +118,7 @@ def _indicator(item: str, line: int) -> RawIndicator:
     level1 = level2 = target = period_target = ""
     names = []
     for part in map(str.strip, _PARTS.split(body)):
-        value = _VALUE.match(part)
+        value = _VALUE.match(part) if "指标值" in part else None
         if value and "实施周期" in value.group(1):
             period_target = value.group(2).strip()
         elif value:
