@@ -142,23 +142,29 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
                      source="manifest")
 
 
-def _store(conn: sqlite3.Connection, path: Path, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
+def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
            dry_run: bool) -> FileResult:
-    """The parsed document stored (or only counted, in a dry run)."""
+    """The parsed document stored (or only counted, in a dry run); raises KbError or sqlite3.Error when it cannot
+    be written."""
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
     if dry_run:
         return FileResult(path, "would import", "", doc.layout, len(doc.projects), doc.indicators, doc.warnings)
+    stored = store_document(conn, doc, Provenance(path.name, str(path.resolve()), sha),
+                            _fallbacks(path, options, manifests))
+    return FileResult(path, "replaced" if stored.replaced else "imported", "", doc.layout,
+                      stored.projects, stored.indicators, stored.warnings)
+
+
+def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:
+    """`write(path, *args)`, or the failure that says why it could not be written."""
     try:
-        stored = store_document(conn, doc, Provenance(path.name, str(path.resolve()), sha),
-                                _fallbacks(path, options, manifests))
+        return write(path, *args)
     except KbError as exc:
         return FileResult(path, "failed", str(exc))
     except sqlite3.Error as exc:
         return FileResult(path, "failed", f"database error: {exc}")
-    return FileResult(path, "replaced" if stored.replaced else "imported", "", doc.layout,
-                      stored.projects, stored.indicators, stored.warnings)
 
 
 def _sha256(path: Path) -> str:
@@ -214,7 +220,7 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
                 waiting[path] = parsed
                 while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
                     path = order.pop(0)
-                    batches.store(_store, conn, path, waiting.pop(path), shas[path], options, manifests, dry_run)
+                    batches.store(_store, path, conn, waiting.pop(path), shas[path], options, manifests, dry_run)
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
                                 reading or (lambda path, done: None)))
@@ -227,37 +233,61 @@ BATCH_SECONDS = 1.0  # … or this long after its last commit, whichever comes f
 
 
 class _Batches:
-    """A bulk import's documents committed a batch at a time: each document is a savepoint inside the batch's
-    transaction (wholly in or wholly out, alone when it fails), and a commit every BATCH_INDICATORS indicators
-    or BATCH_SECONDS writes each changed index page once per batch instead of once per document. A document's
-    result is reported once it is committed; an interruption commits the documents already complete."""
+    """A bulk import's documents written a batch at a time, in one transaction committed every BATCH_INDICATORS
+    indicators or BATCH_SECONDS, so each changed index page is written once per batch instead of once per document.
+
+    Each document is still wholly in or wholly out: when one cannot be written, the batch is rolled back and its
+    other documents are written again, each in a transaction of its own (failures are rare; a savepoint around
+    every document cost an eighth of the store's time). A result is reported once its document is committed.
+    An interruption between documents commits the batch; one while a document is written rolls the batch back.
+    """
 
     def __init__(self, conn: sqlite3.Connection, done: Callable[[FileResult], None], enabled: bool) -> None:
         self.conn, self.done, self.enabled = conn, done, enabled
-        self.pending: list[FileResult] = []
+        self.pending: list[tuple[FileResult, tuple]] = []  # each written document's result, and its write
         self.indicators, self.started = 0, 0.0
 
     def __enter__(self) -> _Batches:
         return self
 
-    def store(self, write: Callable[..., FileResult], *args) -> None:
-        """`write(*args)` (one document) inside the batch; commits when the batch is full or old enough."""
+    def store(self, write: Callable[..., FileResult], path: Path, *args) -> None:
+        """`write(path, *args)` (one document) inside the batch; commits when the batch is full or old enough."""
         if not self.enabled:
-            self.done(write(*args))
+            self.done(_attempt(write, path, *args))
             return
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
             self.started = time.monotonic()
-        result = write(*args)
-        self.pending.append(result)
+        try:
+            result = write(path, *args)
+        except (KbError, sqlite3.Error):
+            self._write_alone(write, path, *args)
+            return
+        except BaseException:
+            self._roll_back()
+            raise
+        self.pending.append((result, (write, path, *args)))
         self.indicators += result.indicators
         if self.indicators >= BATCH_INDICATORS or time.monotonic() - self.started >= BATCH_SECONDS:
             self.commit()
 
+    def _write_alone(self, *failed) -> None:
+        """After a document failed: the batch rolled back, and each of its documents, the failed one last,
+        written (or failing) in a transaction of its own."""
+        writes = [write for _, write in self._roll_back()] + [failed]
+        for write, path, *args in writes:
+            self.done(_attempt(write, path, *args))
+
+    def _roll_back(self) -> list[tuple[FileResult, tuple]]:
+        if self.conn.in_transaction:  # SQLite may already have rolled back (disk full)
+            self.conn.execute("ROLLBACK")
+        pending, self.pending, self.indicators = self.pending, [], 0
+        return pending
+
     def commit(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
-        for result in self.pending:
+        for result, _ in self.pending:
             self.done(result)
         self.pending, self.indicators = [], 0
 

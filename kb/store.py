@@ -140,22 +140,20 @@ def writing(conn: sqlite3.Connection, head: Document, origin: Provenance,
     """One transaction for one document whose projects come in pieces (`writer.add`); committed when the block
     ends, rolled back when it raises. `head` gives the document's fields (its projects are not added).
 
-    Inside a transaction the caller holds (a bulk import commits several documents at once), the document is a
-    savepoint instead: released when the block ends, undone alone when it raises.
+    Inside a transaction the caller holds (a bulk import writes several documents in one), the document's rows
+    join it, and the caller rolls that transaction back when this raises.
     """
-    nested = conn.in_transaction
-    conn.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
     try:
         writer = DocumentWriter(conn, head, origin, fallbacks or Fallbacks())
         yield writer
         writer.finish()
-        conn.execute("RELEASE document" if nested else "COMMIT")
+        if own:
+            conn.execute("COMMIT")
     except BaseException:
-        if nested:
-            if conn.in_transaction:  # SQLite may already have rolled the whole transaction back (disk full)
-                conn.execute("ROLLBACK TO document")
-                conn.execute("RELEASE document")
-        else:
+        if own and conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
 

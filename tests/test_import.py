@@ -6,6 +6,7 @@ import codecs
 import json
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -161,38 +162,86 @@ def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_bulk_import_commits_in_batches_and_a_failed_document_alone_is_undone(conn, tmp_path, monkeypatch):
-    """A bulk import stores its documents as savepoints in shared transactions: one that fails halfway leaves no
-    row behind and the others are all in."""
+def _copies(tmp_path, n: int = 3):
+    """A folder of n copies of every text seed, each copy with other bytes (so none is 'unchanged')."""
     folder = tmp_path / "docs"
     folder.mkdir()
-    for copy in range(3):
+    for copy in range(n):
         for path in sorted(SEEDS.glob("*.txt")):
             (folder / f"{copy}_{path.name}").write_bytes(path.read_bytes() + b"\n" * copy)
-    from kb import ingest, store
+    return folder
 
-    real, calls = store.DocumentWriter.add, []
 
-    def fails_once(self, *args):
-        real(self, *args)
-        calls.append(1)
-        if len(calls) == 5:  # once some document's rows are written
-            raise sqlite3.OperationalError("disk I/O error")
+def _failing_store(monkeypatch, fails):
+    """Documents whose rows are all written, then `fails(path)` raised when it is an exception (before the
+    document's own commit, if it has one)."""
+    from kb import store
 
-    commits = []
-    monkeypatch.setattr(store.DocumentWriter, "add", fails_once)
+    real = store.DocumentWriter.finish
+
+    def finish(self):
+        real(self)
+        [path] = self.conn.execute("SELECT path FROM documents WHERE id = ?", (self.document_id,)).fetchone()
+        if exc := fails(Path(path)):
+            raise exc
+
+    monkeypatch.setattr(store.DocumentWriter, "finish", finish)
+
+
+def test_bulk_import_commits_in_batches_and_a_failed_document_alone_is_undone(conn, tmp_path, monkeypatch):
+    """A bulk import writes several documents per transaction: one that fails once its rows are written leaves
+    no row behind, the others of its batch are written again and all are in, each result reported once."""
+    from kb import ingest
+
+    folder = _copies(tmp_path)
+    bad = sorted(folder.iterdir())[6].resolve()
+    _failing_store(monkeypatch, lambda path: sqlite3.OperationalError("disk I/O error") if path == bad else None)
+    commits, reported = [], []
     monkeypatch.setattr(ingest, "BATCH_INDICATORS", 200)
     monkeypatch.setattr(ingest._Batches, "commit", lambda self, real=ingest._Batches.commit: (
         commits.append(len(self.pending)), real(self))[1])
-    results = import_paths(conn, [folder])
+    results = import_paths(conn, [folder], progress=reported.append)
     [failed] = [r for r in results if r.status == "failed"]
-    assert "disk I/O error" in failed.message
-    assert max(commits) > 1 and sum(commits) == len(results)  # several documents per commit, each reported once
+    assert failed.path.resolve() == bad and "disk I/O error" in failed.message
+    assert max(commits) > 1  # several documents per commit
+    assert sorted(r.path for r in reported) == sorted(r.path for r in results)  # each reported once
     imported = [r for r in results if r.status == "imported"]
     assert len(imported) == len(results) - 1
     stored = conn.execute("SELECT count(*) FROM indicators").fetchone()[0]
     assert stored == sum(r.indicators for r in imported)
-    assert not conn.execute("SELECT 1 FROM documents WHERE path = ?", (str(failed.path.resolve()),)).fetchone()
+    assert not conn.execute("SELECT 1 FROM documents WHERE path = ?", (str(bad.resolve()),)).fetchone()
+    assert check(conn) == []
+
+
+def test_a_document_failing_once_in_a_batch_is_written_alone(conn, tmp_path, monkeypatch):
+    """A failure that does not come back (the disk was full for a moment) costs the batch a rollback, not the
+    document: written again in a transaction of its own, it is in."""
+    folder = _copies(tmp_path, 2)
+    failures = [sqlite3.OperationalError("database or disk is full")]
+    _failing_store(monkeypatch, lambda path: failures.pop() if failures and "1_" in path.name else None)
+    results = import_paths(conn, [folder])
+    assert {r.status for r in results} == {"imported"} and not failures
+    stored = conn.execute("SELECT count(*) FROM indicators").fetchone()[0]
+    assert stored == sum(r.indicators for r in results)
+    assert check(conn) == []
+
+
+def test_an_interruption_while_a_document_is_written_keeps_only_what_was_reported(conn, tmp_path, monkeypatch):
+    """^C in the middle of a bulk import's document: the batch it was in is rolled back, the batches committed
+    before stay, and the results reported are exactly the documents in the database."""
+    from kb import ingest
+
+    folder = _copies(tmp_path, 4)
+    victim = sorted(folder.iterdir())[13].resolve()
+    _failing_store(monkeypatch, lambda path: KeyboardInterrupt() if path == victim else None)
+    monkeypatch.setattr(ingest, "BATCH_INDICATORS", 300)
+    reported = []
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(conn, [folder], progress=reported.append)
+    assert reported and all(r.status == "imported" for r in reported)
+    paths = {row[0] for row in conn.execute("SELECT path FROM documents")}
+    assert paths == {str(r.path.resolve()) for r in reported}
+    assert str(victim.resolve()) not in paths
     assert check(conn) == []
 
 
