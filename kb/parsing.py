@@ -32,7 +32,7 @@ SECONDS_PER_BYTE = {".pdf": 5e-6}  # rough parse cost (other formats: DEFAULT_CO
 DEFAULT_COST = 1e-6
 MAX_WORKERS = 8
 LOOKAHEAD = 2  # files per worker parsed (or being parsed) ahead of the one being stored
-ROOM_POLL = 0.02  # seconds between looks for room to hand out the next file
+POLL = 0.02  # seconds between looks for room to hand out the next file, or for a stop
 GOAL_WORDS = ("绩效", "指标")
 
 
@@ -187,7 +187,7 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
                 conn.send(path)
                 busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT)
             first = min((started + limit for _, _, started, limit in busy.values()), default=math.inf)
-            timeout = min(ROOM_POLL if todo else math.inf, max(0.0, first - time.monotonic()))
+            timeout = min(POLL, max(0.0, first - time.monotonic()))
             for conn in wait(list(busy), timeout=timeout) if busy else time.sleep(timeout) or ():
                 process, path, started, limit = busy.pop(conn)
                 try:
