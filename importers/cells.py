@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from itertools import groupby
 
 _PARA = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -77,7 +78,7 @@ def once_across(cells: list[str]) -> list[str]:
 
 def once(values: list[str]) -> list[str]:
     """The values with a value equal to the one before it dropped (a cell spread down or across)."""
-    return [value for i, value in enumerate(values) if not i or value != values[i - 1]]
+    return [value for value, _ in groupby(values)]
 
 
 def same_head(above: dict[str, str], head: dict[str, str], identity: tuple[str, ...]) -> bool:

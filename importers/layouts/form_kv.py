@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.cells import clean, label, once, once_across, squash
+from importers.cells import clean, header_key, label, once, once_across, squash
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -91,17 +91,11 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=65536)
-def _key(cell: str) -> str:
-    """A table header cell without spaces: '三级 指标' → '三级指标'."""
-    return squash(clean(cell))
-
-
 def _table_columns(row: Row) -> dict[str, int] | None:
     """Column of level1, level2, name and target when the row is an indicator-table header."""
-    keys = list(map(_key, row.cells))
-    if LEVEL_HEADERS["name"] not in keys:
+    if LEVEL_HEADERS["name"] not in map(header_key, row.cells):  # not even with its notes left out
         return None
+    keys = [squash(clean(cell)) for cell in row.cells]
     columns = {field: keys.index(word) for field, word in LEVEL_HEADERS.items() if word in keys}
     target = next((keys.index(word) for word in TARGET_HEADERS if word in keys), None)
     if len(columns) < len(LEVEL_HEADERS) or target is None:
@@ -114,12 +108,10 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = last = None
     for i, row in enumerate(rows):
-        if row.blank:
-            continue
-        if _is_head(row):
+        if _is_head(row):  # never a blank row
             start = i if start is None else start
             last = i
-        elif start is not None:
+        elif start is not None and not row.blank:
             runs.append((start, last + 1))
             start = None
     if start is not None:

@@ -93,9 +93,9 @@ def _keys(row: Row) -> set[str]:
 
 
 def _is_header(row: Row) -> bool:
-    keys = _keys(row)
-    if keys.isdisjoint(NAME_WORDS):  # both headers name a column of names
+    if NAME_WORDS.isdisjoint(map(header_key, row.cells)):  # both headers name a column of names
         return False
+    keys = _keys(row)
     return _is_head_header(keys) or _is_indicator_header(keys)
 
 
