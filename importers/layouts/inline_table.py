@@ -26,6 +26,7 @@ HEADER = {
     "goal": ("绩效目标", "年度绩效目标"),
     "indicators": ("绩效指标",),
 }
+NAME_WORDS = frozenset(HEADER["name"])
 TOTAL_ROW = {"合计", "总计"}
 DEPARTMENT_LABELS = {"部门名称", "部门", "单位名称", "预算单位"}
 UNIT_LABELS = {"单位", "金额单位"}
@@ -42,6 +43,8 @@ _VALUE = re.compile(r"^([^：:]{0,8}指标值)\s*[：:]\s*(.*)$", re.S)
 
 def _header(row: Row) -> dict[str, int] | None:
     """Column of each HEADER field when the row is the table header, else None."""
+    if NAME_WORDS.isdisjoint(map(header_key, row.cells)):  # (a cell spread across keeps its first copy)
+        return None
     keys = once_across([header_key(cell) for cell in row.cells])
     found = {}
     for name, words in HEADER.items():

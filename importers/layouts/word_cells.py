@@ -119,9 +119,14 @@ def _joined(cell: str) -> str:
 
 def _section(row: Row) -> str | None:
     """The section a row opens, if it is a section's first (header) row."""
-    keys = _keys(row)
+    return _section_of(_keys(row))
+
+
+def _section_of(keys: list[str]) -> str | None:
+    """The section a row with these keys opens, if any."""
+    first, present = tuple(keys[:1]), set(keys)
     for name, (words, leading) in SECTIONS.items():
-        if (keys[:1] == list(words)) if leading else set(words) <= set(keys):
+        if (first == words) if leading else present.issuperset(words):
             return name
     return None
 
@@ -431,8 +436,9 @@ def _cell_line_share(rows: list[Row]) -> float:
     content = [row for row in rows if not row.blank]
     if not content:
         return 0.0
-    base = min(_depth(row) for row in content)
-    return sum(1 for row in content if _depth(row) > base and len(row.values()) == 1) / len(content)
+    depths = [_depth(row) for row in content]
+    base = min(depths)
+    return sum(1 for row, depth in zip(content, depths) if depth > base and len(row.values()) == 1) / len(content)
 
 
 def parse(rows: list[Row]) -> RawDocument:
@@ -451,8 +457,10 @@ def detect(rows: list[Row]) -> float:
     keys = [_keys(row) for row in table]
     named = any(k[:1] == ["项目名称"] and len(k) > 1 for k in keys)
     if shape < FLATTENED:
-        found = {name for row in table if (name := _section(row))} - {"head"}
-        return round(0.4 * named + 0.6 * min(1.0, len(found) / 3), 3) if named else 0.0
+        if not named:
+            return 0.0
+        found = {name for row_keys in keys if (name := _section_of(row_keys))} - {"head"}
+        return round(0.4 * named + 0.6 * min(1.0, len(found) / 3), 3)
     flat = {key for row_keys in keys for key in row_keys}
     sections = sum(any(word in key for key in flat) for word in ("绩效目标", "评价指标")) / 2
     return round(0.4 * shape + 0.4 * named + 0.2 * sections, 3)
