@@ -67,7 +67,7 @@ def _positions(keys: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str,
 
 def _header(rows: list[Row], i: int) -> _Columns | None:
     """The columns when row i is the header (with the row below it, for a two-row header)."""
-    if "项目名称" not in map(header_key, rows[i].cells):  # (a cell spread across keeps its first copy)
+    if "项目名称" not in map(header_key, rows[i].cells):  # no name column (once_across keeps a first copy)
         return None
     keys = once_across([header_key(cell) for cell in rows[i].cells])
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)

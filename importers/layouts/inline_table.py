@@ -43,7 +43,7 @@ _VALUE = re.compile(r"^([^：:]{0,8}指标值)\s*[：:]\s*(.*)$", re.S)
 
 def _header(row: Row) -> dict[str, int] | None:
     """Column of each HEADER field when the row is the table header, else None."""
-    if NAME_WORDS.isdisjoint(map(header_key, row.cells)):  # (a cell spread across keeps its first copy)
+    if NAME_WORDS.isdisjoint(map(header_key, row.cells)):  # no name column (once_across keeps a first copy)
         return None
     keys = once_across([header_key(cell) for cell in row.cells])
     found = {}

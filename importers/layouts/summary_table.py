@@ -89,6 +89,7 @@ def _is_indicator_header(keys: set[str]) -> bool:
 
 
 def _keys(row: Row) -> set[str]:
+    """The header keys of the row's cells."""
     return set(map(header_key, row.cells))
 
 
@@ -122,6 +123,7 @@ def _find_table(rows: list[Row]) -> _Table | None:
 
 
 def _head_header(rows: list[Row]) -> int | None:
+    """Index of the first head-header row."""
     return next((i for i, row in enumerate(rows) if _is_head_header(_keys(row))), None)
 
 
