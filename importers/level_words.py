@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from importers.cells import clean, squash
+from importers.cells import CACHE_SIZE, clean, squash
 
 # bare level-1 word → the bare level-2 words written under it (2015, 2021 and local frameworks)
 _EFFECT = ("经济效益", "社会效益", "生态效益", "环境效益", "生态环境效益", "可持续影响")
@@ -37,7 +37,7 @@ def _bare(cell: str, suffixes: tuple[str, ...]) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def level1_word(cell: str) -> str:
     """The bare level-1 word of a cell ('效果目标' → '效果'); '' when it is no level-1."""
     word = _bare(cell, ("指标", "目标"))
@@ -48,7 +48,7 @@ def is_level1(cell: str) -> bool:
     return bool(level1_word(cell))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_level2(cell: str) -> bool:
     return _bare(cell, ("指标",)) in LEVEL2_WORDS
 

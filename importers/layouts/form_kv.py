@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.cells import clean, header_key, label, once, once_across, squash
+from importers.cells import CACHE_SIZE, clean, header_key, label, once, once_across, squash
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -64,7 +64,7 @@ def _values(row: Row) -> list[str]:
     return [cell for cell in once_across([clean(c) for c in row.cells]) if cell]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _is_label(cell: str) -> bool:
     """A head label: short, and marked with a colon or star, or a label known without one."""
     key = _PAREN.sub("", label(cell))

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from itertools import zip_longest
 
-from importers.cells import clean, label, once_across, squash
+from importers.cells import CACHE_SIZE, clean, label, once_across, squash
 from importers.layouts import Layout
 from importers.records import (
     ParseError,
@@ -101,7 +101,7 @@ def word_rows(rows: list[Row]) -> list[Row]:
     return table
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _key(cell: str) -> str:
     """A label cell without spaces, line breaks and colon: '项 目\\n资 金' → '项目资金'."""
     return squash(label(cell))
