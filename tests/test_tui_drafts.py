@@ -331,3 +331,21 @@ async def test_a_check_result_points_at_its_row(with_draft):
         editor.table.move_cursor(row=1)  # away from the row, then back through the check result
         await pilot.press("enter")
         assert app.focused is editor.table and editor.table.cursor_row == 0
+
+
+async def test_letter_keys_on_the_spending_type_choice_open_nothing(with_draft):
+    """The head's spending-type choice takes no typed text, so a letter pressed on it must not reach the editor's
+    one-letter commands (a: add, t: template, s: similar, x: export); they come back once the head is left."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        app.query_one("#head-spending_type").focus()
+        await pilot.pause()
+        for key in "atsx":
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is editor.screen, key
+        editor.table.focus()
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, AddIndicatorDialog)

@@ -35,6 +35,7 @@ SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line un
 BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
 SHORT_LEVELS_BELOW = 110  # table width under which level names drop their 指标 suffix
 ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents"}
+LETTER_ACTIONS = {"add", "template", "similar", "export"}  # one-letter keys: not while a head field has focus
 
 
 def _open(conn, draft_id: int) -> tuple[Draft, list[Finding]]:
@@ -368,6 +369,8 @@ class DraftEditor(Vertical):
             return False
         if action in ROW_ACTIONS:
             return self.table.has_focus and bool(self.draft.rows)
+        if action in LETTER_ACTIONS and self.head.has_focus_within:
+            return None  # shown, dimmed: the key is the field's (a choice box would pass it on)
         return True
 
     @on(DataTable.RowSelected, "#draft-rows")
