@@ -25,7 +25,7 @@ from kb.errors import KbError
 from kb.normalise import Document
 from kb.parsing import Parsed, Stopped, Streamed, parse_all
 from kb.seeds import MANIFEST, load_manifest
-from kb.store import MAX_WARNINGS, Fallbacks, Provenance, store_document, writing
+from kb.store import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
 
 STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a stream (whole, a 16 MiB file takes ~250 MB)
 STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
@@ -144,15 +144,17 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
 
 def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
            dry_run: bool) -> FileResult:
-    """The parsed document stored (or only counted, in a dry run); raises KbError or sqlite3.Error when it cannot
-    be written."""
+    """The parsed document stored (or only counted, in a dry run), unless another file gave the same goal tables;
+    raises KbError or sqlite3.Error when it cannot be written."""
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
+    origin, fallbacks = Provenance(path.name, str(path.resolve()), sha), _fallbacks(path, options, manifests)
+    if twin := same_tables(conn, doc, origin, fallbacks):
+        return FileResult(path, "unchanged", f"the same goal tables as {twin}, already imported", doc.layout)
     if dry_run:
         return FileResult(path, "would import", "", doc.layout, len(doc.projects), doc.indicators, doc.warnings)
-    stored = store_document(conn, doc, Provenance(path.name, str(path.resolve()), sha),
-                            _fallbacks(path, options, manifests))
+    stored = store_document(conn, doc, origin, fallbacks)
     return FileResult(path, "replaced" if stored.replaced else "imported", "", doc.layout,
                       stored.projects, stored.indicators, stored.warnings)
 

@@ -91,6 +91,8 @@ def run_checks(conn: sqlite3.Connection) -> list[Check]:
             ON p.id = i.project_id WHERE i.year IS NOT p.year"""),
         ("project indicator counts match", """SELECT count(*) FROM projects p WHERE indicator_count !=
             (SELECT count(*) FROM indicators i WHERE i.project_id = p.id)"""),
+        ("documents with indicators carry a fingerprint", """SELECT count(*) FROM documents d WHERE fingerprint
+            IS NULL AND EXISTS (SELECT 1 FROM projects p WHERE p.document_id = d.id AND p.indicator_count > 0)"""),
         ("every name is in the search index", "SELECT (SELECT count(*) FROM indicator_names) - (SELECT count(*) FROM names_fts)"),
         ("every project is in the search index", "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM projects_fts)"),
     ]

@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from importers.records import RawDocument, RawIndicator, RawProject
 from kb.amounts import first_number, to_wan
+from kb.fingerprints import fingerprint, project_digest
 from kb.levels import infer_levels, standard_levels
 from kb.places import clean_department, region_from, year_from
 from kb.targets import parse_target
@@ -28,6 +30,7 @@ INDICATOR_COLUMNS = ("name", "seq", "level1", "level2", "std_level1", "std_level
 EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
 BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
 _OPERATOR = INDICATOR_COLUMNS.index("operator")
+_AS_WRITTEN = itemgetter(*map(INDICATOR_COLUMNS.index, ("name", "level1", "level2", "target")))  # what a digest reads
 
 
 class Project(NamedTuple):
@@ -44,6 +47,7 @@ class Project(NamedTuple):
     evaluation: list[tuple]  # EVALUATION_COLUMNS
     budget: list[tuple]  # BUDGET_COLUMNS
     no_target: list[str]  # names of the indicators without a target
+    digest: bytes  # of the name and the indicators as written (kb.fingerprints)
 
 
 @dataclass
@@ -66,6 +70,10 @@ class Document:
         """How many projects' periods give each year."""
         return Counter(p.year for p in self.projects if p.year)
 
+    def fingerprint(self) -> str | None:
+        """What another file with the same goal tables has too (None for a document without indicators)."""
+        return fingerprint(p.digest for p in self.projects) if self.indicators else None
+
 
 def normalise(raw: RawDocument) -> Document:
     return Document(raw.layout, raw.title, raw.region, raw.year, raw.department,
@@ -86,6 +94,7 @@ def _project(p: RawProject) -> Project:
         [(seq, b.item, to_wan(b.amount, p.amount_unit)[0], b.amount or None, b.basis or None)
          for seq, b in enumerate(p.budget_lines, 1)],
         [row[0] for row in indicators if row[_OPERATOR] is None],
+        project_digest(p.name, map(_AS_WRITTEN, indicators)),
     )
 
 

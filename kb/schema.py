@@ -111,7 +111,31 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    """Each document carries the fingerprint of its goal tables (kb.fingerprints), so the same tables read from
+    another file (a PDF beside its spreadsheet) are not stored twice; computed here from the stored rows."""
+    from itertools import groupby
+
+    from kb.fingerprints import fingerprint, project_digest
+
+    conn.execute("ALTER TABLE documents ADD COLUMN fingerprint TEXT")
+    rows = conn.execute(
+        """SELECT p.document_id, p.id, p.name, i.name, i.level1, i.level2, i.target
+        FROM projects p LEFT JOIN indicators i ON i.project_id = p.id ORDER BY p.document_id, p.seq, p.id, i.seq""")
+    found = []
+    for document_id, document_rows in groupby(rows, key=lambda row: row[0]):
+        digests, indicators = [], 0
+        for (_, _, name), project_rows in groupby(document_rows, key=lambda row: row[:3]):
+            written = [row[3:] for row in project_rows if row[3] is not None]
+            digests.append(project_digest(name, written))
+            indicators += len(written)
+        if indicators:
+            found.append((fingerprint(digests), document_id))
+    conn.executemany("UPDATE documents SET fingerprint = ? WHERE id = ?", found)
+    conn.execute("CREATE INDEX idx_documents_fingerprint ON documents (fingerprint)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

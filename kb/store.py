@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
+from kb.fingerprints import fingerprint
 from kb.normalise import BUDGET_COLUMNS, EVALUATION_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, Document, Project
 from kb.pinyin import pinyin
 from kb.places import clean_department, region_from, year_from
@@ -92,6 +93,19 @@ def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
                          [(row[0], index_tokens(row[1])) for row in rows])
         known.update((row[1], row[0]) for row in rows)
     return known
+
+
+def same_tables(conn: sqlite3.Connection, doc: Document, origin: Provenance,
+                fallbacks: Fallbacks | None = None) -> str | None:
+    """The path of a document stored from another file with the same goal tables (kb.fingerprints), region and
+    year as `doc` would have; None when there is none."""
+    found = doc.fingerprint()
+    if found is None:
+        return None
+    meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years())
+    row = conn.execute("SELECT path FROM documents WHERE fingerprint = ? AND region IS ? AND year IS ? AND path != ?",
+                       (found, meta["region"], meta["year"], origin.path)).fetchone()
+    return row[0] if row else None
 
 
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
@@ -180,6 +194,7 @@ class DocumentWriter:
              **self.meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
         ).lastrowid
         self.stored = Stored(self.document_id, 0, 0, replaced=bool(earlier))
+        self.digests: list[bytes] = []  # of the projects, for the document's fingerprint
 
     def _warn(self, warnings: list[str], new: Iterable[str]) -> None:
         for warning in new:
@@ -215,6 +230,7 @@ class DocumentWriter:
         conn.executemany("UPDATE indicator_names SET uses = uses + ? WHERE id = ?",
                          [(n, name_id) for name_id, n in uses.items()])
         self._warn(self.store_warnings, problems)
+        self.digests += [p.digest for p in projects]
         self.projects += len(projects)
         self.indicators += len(indicators)
 
@@ -232,6 +248,7 @@ class DocumentWriter:
         dropped = self.dropped + len(self.parse_warnings) + len(self.store_warnings) - len(warnings)
         if dropped:
             warnings.append(f"… and {dropped:,} more warnings")
-        self.conn.execute("UPDATE documents SET warnings = ? WHERE id = ?",
-                          (json.dumps(warnings, ensure_ascii=False), self.document_id))
+        self.conn.execute("UPDATE documents SET warnings = ?, fingerprint = ? WHERE id = ?",
+                          (json.dumps(warnings, ensure_ascii=False),
+                           fingerprint(self.digests) if self.indicators else None, self.document_id))
         self.stored.projects, self.stored.indicators, self.stored.warnings = self.projects, self.indicators, warnings

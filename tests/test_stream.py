@@ -228,7 +228,7 @@ def _dump(conn: sqlite3.Connection) -> dict[str, list]:
     """Every stored record, without ids, paths and times."""
     return {
         "documents": conn.execute("""SELECT file_name, sha256, layout, title, region, region_source, year, year_source,
-            department, department_source, warnings FROM documents ORDER BY file_name""").fetchall(),
+            department, department_source, warnings, fingerprint FROM documents ORDER BY file_name""").fetchall(),
         "projects": conn.execute("""SELECT d.file_name, p.seq, p.name, p.department, p.region, p.year, p.amount_wan,
             p.amount_text, p.total_wan, p.period, p.overview, p.goal, p.fields, p.extra
             FROM projects p JOIN documents d ON d.id = p.document_id ORDER BY d.file_name, p.seq""").fetchall(),

@@ -1,0 +1,80 @@
+"""The same goal tables from a second file (the PDF beside its spreadsheet, the text copy of either) are not
+stored twice, so no indicator counts twice as a precedent; a database from before fingerprints gets them."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import ROOT, SEEDS, make_document
+from kb.db import connect
+from kb.ingest import import_paths
+from kb.maintenance import check
+from kb.normalise import normalise
+from kb.schema import SCHEMA_VERSION
+from kb.store import Fallbacks, Provenance, same_tables, store_document
+
+FIXTURES = ROOT / "tests" / "fixtures"
+TEXT = next(SEEDS.glob("003_*.txt"))
+
+
+def _count(conn, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_a_pdf_of_tables_already_imported_from_text_is_not_stored_again(conn, tmp_path):
+    folder = tmp_path / "公开"
+    folder.mkdir()
+    shutil.copy(TEXT, folder / "a_文本.txt")
+    shutil.copy(FIXTURES / "seed003.pdf", folder / "b_同一文件.pdf")
+    first, second = import_paths(conn, [folder])
+    assert first.status == "imported" and first.indicators == 131
+    assert second.status == "unchanged" and "the same goal tables as" in second.message
+    assert str((folder / "a_文本.txt").resolve()) in second.message
+    assert (_count(conn, "documents"), _count(conn, "indicators")) == (1, 131)
+    assert conn.execute("SELECT sum(uses) FROM indicator_names").fetchone()[0] == 131
+    assert check(conn) == []
+
+
+def test_the_second_file_is_kept_out_in_a_later_import_too_and_its_own_file_may_be_replaced(conn, tmp_path):
+    pdf = tmp_path / "重点项目.pdf"
+    shutil.copy(FIXTURES / "seed003.pdf", pdf)
+    [first] = import_paths(conn, [pdf])
+    [again] = import_paths(conn, [TEXT])
+    assert first.status == "imported" and again.status == "unchanged" and str(pdf.resolve()) in again.message
+    pdf.write_bytes(pdf.read_bytes() + b"\n%")  # the same file saved again: the same tables, the same path
+    [replaced] = import_paths(conn, [pdf])
+    assert replaced.status == "replaced" and _count(conn, "documents") == 1
+
+
+def test_the_same_tables_for_another_region_or_year_are_their_own_document(conn):
+    doc = normalise(make_document({"高标准农田建设": [("新建高标准农田面积", "≥1万亩"), ("受益群众满意度", "≥90%")]}))
+    store_document(conn, doc, Provenance("a.txt", "/x/a.txt", "a"), Fallbacks(region="甲县", year=2024))
+    assert same_tables(conn, doc, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region="甲县", year=2024)) == "/x/a.txt"
+    assert same_tables(conn, doc, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region="乙县", year=2024)) is None
+    assert same_tables(conn, doc, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region="甲县", year=2025)) is None
+    other = normalise(make_document({"高标准农田建设": [("新建高标准农田面积", "≥2万亩"), ("受益群众满意度", "≥90%")]}))
+    assert same_tables(conn, other, Provenance("c.txt", "/x/c.txt", "c"), Fallbacks(region="甲县", year=2024)) is None
+    spaced = normalise(make_document({"高标准农田 建设": [("新建高标准农田面积 ", "≥ 1万亩"), ("受益群众满意度", "≥90%")]}))
+    assert spaced.fingerprint() == doc.fingerprint()  # spaces a reader may add or drop do not count
+    assert normalise(make_document({"空项目": []})).fingerprint() is None
+
+
+def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_path):
+    conn = connect(db_path)
+    import_paths(conn, [SEEDS])
+    expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
+    assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    conn.execute("DROP INDEX idx_documents_fingerprint")
+    conn.execute("ALTER TABLE documents DROP COLUMN fingerprint")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    conn = connect(db_path)  # migrated on opening
+    assert conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall() == expected
+    assert check(conn) == []
+
+
+def test_check_finds_a_document_without_its_fingerprint(seeded):
+    conn = connect(seeded)
+    conn.execute("UPDATE documents SET fingerprint = NULL WHERE id = 1")
+    conn.commit()
+    assert any("fingerprint" in line for line in check(conn))
