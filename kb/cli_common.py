@@ -16,7 +16,14 @@ SEARCH_LIMIT = 20  # `kb search`'s default --limit
 
 def error_line(exc: Exception) -> str:
     """What `kb: error:` says for one of USER_ERRORS."""
-    return str(exc) if isinstance(exc, KbError) else f"database error: {exc}"
+    if isinstance(exc, KbError):
+        return str(exc)
+    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+        from kb.db import BUSY_TIMEOUT_MS
+
+        return (f"the knowledge base is busy: another process (an import?) kept it locked for over "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s: try again when it is done")
+    return f"database error: {exc}"
 
 
 def print_error(message: str) -> None:

@@ -13,6 +13,8 @@ _MAGIC = b"SQLite format 3\x00"
 _OUR_TABLES = {"documents", "projects", "indicators"}
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another writer before 'database is locked'
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise KbError(f"{path}: is a directory, not a database file")
@@ -40,7 +42,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         else:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version == 0 and tables and not _OUR_TABLES <= tables:

@@ -154,3 +154,18 @@ def test_suggest_for_a_draft_uses_its_overview_and_type(kb):
     data = json.loads(kb("suggest", "新设专项", "--json").stdout)
     assert data["similar"][0]["name"] == "小额贷款公司专项"
     assert data["template"]["type"] == "监管与风险防控"
+
+
+def test_a_knowledge_base_held_by_another_writer_gives_one_line_saying_so(kb, tmp_path, monkeypatch):
+    """While an import holds the write lock (a large file is stored in one transaction), a draft command waits
+    BUSY_TIMEOUT_MS, then says what is going on instead of SQLite's 'database is locked'."""
+    monkeypatch.setattr("kb.db.BUSY_TIMEOUT_MS", 50)
+    kb("draft", "new", "测试项目")
+    holder = sqlite3.connect(tmp_path / "kb.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        one_line_error(kb("draft", "set", "测试项目", "department", "财政局", ok=False), "the knowledge base is busy")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "财政局" not in kb("draft", "show", "测试项目").stdout
