@@ -124,8 +124,8 @@ def _print_import_summary(results, dry_run: bool) -> None:
     out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
-            out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators",
-                      markup=False)
+            out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators"
+                      + (f" ({r.message})" if r.message else ""), markup=False)
             for w in r.warnings:
                 out.print(f"{'warning':>12}  {w}", markup=False)
         elif r.status == "unchanged":

@@ -144,18 +144,21 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
 
 def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
            dry_run: bool) -> FileResult:
-    """The parsed document stored (or only counted, in a dry run), unless another file gave the same goal tables;
-    raises KbError or sqlite3.Error when it cannot be written."""
+    """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
+    goal tables — replaced when this file gives the region or year it lacked; raises KbError or sqlite3.Error when
+    it cannot be written."""
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
     origin, fallbacks = Provenance(path.name, str(path.resolve()), sha), _fallbacks(path, options, manifests)
-    if twin := same_tables(conn, doc, origin, fallbacks):
-        return FileResult(path, "unchanged", f"the same goal tables as {twin}, already imported", doc.layout)
+    twin = same_tables(conn, doc, origin, fallbacks)
+    if twin and not twin.fills:
+        return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
+    message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
     if dry_run:
-        return FileResult(path, "would import", "", doc.layout, len(doc.projects), doc.indicators, doc.warnings)
-    stored = store_document(conn, doc, origin, fallbacks)
-    return FileResult(path, "replaced" if stored.replaced else "imported", "", doc.layout,
+        return FileResult(path, "would import", message, doc.layout, len(doc.projects), doc.indicators, doc.warnings)
+    stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else None)
+    return FileResult(path, "replaced" if stored.replaced else "imported", message, doc.layout,
                       stored.projects, stored.indicators, stored.warnings)
 
 

@@ -95,17 +95,30 @@ def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
     return known
 
 
+@dataclass(frozen=True)
+class Twin:
+    """A document stored from another file with the same goal tables."""
+
+    id: int
+    path: str
+    fills: bool  # the new file gives a region or year this one lacks, and lacks none it has
+
+
 def same_tables(conn: sqlite3.Connection, doc: Document, origin: Provenance,
-                fallbacks: Fallbacks | None = None) -> str | None:
-    """The path of a document stored from another file with the same goal tables (kb.fingerprints), region and
-    year as `doc` would have; None when there is none."""
+                fallbacks: Fallbacks | None = None) -> Twin | None:
+    """A document stored from another file with the same goal tables (kb.fingerprints) whose region and year agree
+    with what `doc` would have, where both know them; None when there is none."""
     found = doc.fingerprint()
     if found is None:
         return None
     meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years())
-    row = conn.execute("SELECT path FROM documents WHERE fingerprint = ? AND region IS ? AND year IS ? AND path != ?",
-                       (found, meta["region"], meta["year"], origin.path)).fetchone()
-    return row[0] if row else None
+    new = {key for key in ("region", "year") if meta[key]}
+    for id_, path, region, year in conn.execute(
+            "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)):
+        stored = {key for key, value in (("region", region), ("year", year)) if value}
+        if all(meta[key] == value for key, value in (("region", region), ("year", year)) if key in new & stored):
+            return Twin(id_, path, fills=new > stored)
+    return None
 
 
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
@@ -139,18 +152,18 @@ _INSERT_BUDGET = _insert_sql("budget_lines", ("project_id", *BUDGET_COLUMNS))
 MAX_WARNINGS = 1_000  # warnings kept with a document; the rest are counted in one last warning
 
 
-def store_document(
-    conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None
-) -> Stored:
-    """Write one normalised document in a single transaction, replacing an earlier version of the same path."""
-    with writing(conn, doc, origin, fallbacks) as writer:
+def store_document(conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None,
+                   replaces: int | None = None) -> Stored:
+    """Write one normalised document in a single transaction, replacing an earlier version of the same path (and
+    the document `replaces`, when given: the same tables from another file)."""
+    with writing(conn, doc, origin, fallbacks, replaces) as writer:
         writer.add(doc.projects, doc.warnings)
     return writer.stored
 
 
 @contextlib.contextmanager
-def writing(conn: sqlite3.Connection, head: Document, origin: Provenance,
-            fallbacks: Fallbacks | None = None) -> Iterator[DocumentWriter]:
+def writing(conn: sqlite3.Connection, head: Document, origin: Provenance, fallbacks: Fallbacks | None = None,
+            replaces: int | None = None) -> Iterator[DocumentWriter]:
     """One transaction for one document whose projects come in pieces (`writer.add`); committed when the block
     ends, rolled back when it raises. `head` gives the document's fields (its projects are not added).
 
@@ -161,7 +174,7 @@ def writing(conn: sqlite3.Connection, head: Document, origin: Provenance,
     if own:
         conn.execute("BEGIN IMMEDIATE")
     try:
-        writer = DocumentWriter(conn, head, origin, fallbacks or Fallbacks())
+        writer = DocumentWriter(conn, head, origin, fallbacks or Fallbacks(), replaces)
         yield writer
         writer.finish()
         if own:
@@ -175,14 +188,15 @@ def writing(conn: sqlite3.Connection, head: Document, origin: Provenance,
 class DocumentWriter:
     """Writes a document's row, then its projects as they are added, inside the transaction of `writing`."""
 
-    def __init__(self, conn: sqlite3.Connection, head: Document, origin: Provenance, fallbacks: Fallbacks):
+    def __init__(self, conn: sqlite3.Connection, head: Document, origin: Provenance, fallbacks: Fallbacks,
+                 replaces: int | None = None):
         self.conn, self.head, self.fallbacks = conn, head, fallbacks
         self.years = Counter()
         self.meta = _document_meta(head, fallbacks, head.period_years())
         self.parse_warnings: list[str] = []
         self.store_warnings: list[str] = []
         self.dropped = self.projects = self.indicators = 0
-        earlier = conn.execute("SELECT id FROM documents WHERE path = ?", (origin.path,)).fetchall()
+        earlier = conn.execute("SELECT id FROM documents WHERE path = ? OR id IS ?", (origin.path, replaces)).fetchall()
         for (old_id,) in earlier:
             delete_document(conn, old_id)
         self.document_id = conn.execute(

@@ -11,7 +11,7 @@ from kb.ingest import import_paths
 from kb.maintenance import check
 from kb.normalise import normalise
 from kb.schema import SCHEMA_VERSION
-from kb.store import Fallbacks, Provenance, same_tables, store_document
+from kb.store import Fallbacks, Provenance, Twin, same_tables, store_document
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT = next(SEEDS.glob("003_*.txt"))
@@ -49,14 +49,42 @@ def test_the_second_file_is_kept_out_in_a_later_import_too_and_its_own_file_may_
 def test_the_same_tables_for_another_region_or_year_are_their_own_document(conn):
     doc = normalise(make_document({"高标准农田建设": [("新建高标准农田面积", "≥1万亩"), ("受益群众满意度", "≥90%")]}))
     store_document(conn, doc, Provenance("a.txt", "/x/a.txt", "a"), Fallbacks(region="甲县", year=2024))
-    assert same_tables(conn, doc, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region="甲县", year=2024)) == "/x/a.txt"
-    assert same_tables(conn, doc, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region="乙县", year=2024)) is None
-    assert same_tables(conn, doc, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region="甲县", year=2025)) is None
+
+    def twin(region="", year=None, of=doc):
+        return same_tables(conn, of, Provenance("b.txt", "/x/b.txt", "b"), Fallbacks(region=region, year=year))
+
+    assert twin("甲县", 2024) == Twin(1, "/x/a.txt", fills=False)
+    assert twin() == twin("甲县") == twin(year=2024) == Twin(1, "/x/a.txt", fills=False)  # unknown agrees
+    assert twin("乙县", 2024) is None and twin("甲县", 2025) is None and twin(year=2025) is None
     other = normalise(make_document({"高标准农田建设": [("新建高标准农田面积", "≥2万亩"), ("受益群众满意度", "≥90%")]}))
-    assert same_tables(conn, other, Provenance("c.txt", "/x/c.txt", "c"), Fallbacks(region="甲县", year=2024)) is None
+    assert twin("甲县", 2024, other) is None
     spaced = normalise(make_document({"高标准农田 建设": [("新建高标准农田面积 ", "≥ 1万亩"), ("受益群众满意度", "≥90%")]}))
     assert spaced.fingerprint() == doc.fingerprint()  # spaces a reader may add or drop do not count
     assert normalise(make_document({"空项目": []})).fingerprint() is None
+
+
+def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp_path):
+    """The PDF first (its text names no region), then the text copy whose manifest gives region and year: one
+    document, from the text copy, with them; the PDF once more is then the twin already in."""
+    folder = tmp_path / "公开"
+    folder.mkdir()
+    pdf = folder / "seed000.pdf"
+    shutil.copy(FIXTURES / "seed000.pdf", pdf)
+    [first] = import_paths(conn, [pdf])
+    assert first.status == "imported"
+    assert conn.execute("SELECT region FROM documents").fetchone()[0] is None
+    text = next(SEEDS.glob("000_*.txt"))
+    shutil.copy(text, folder / text.name)
+    shutil.copy(SEEDS / "manifest.toml", folder / "manifest.toml")
+    [second] = import_paths(conn, [folder / text.name])
+    assert second.status == "replaced" and f"replaces {pdf.resolve()}" in second.message
+    assert [tuple(row) for row in conn.execute("SELECT file_name, region, year FROM documents")] == [
+        (text.name, "威海经济技术开发区", 2020)]
+    assert conn.execute("SELECT sum(uses) FROM indicator_names").fetchone()[0] == 32
+    pdf.write_bytes(pdf.read_bytes() + b"\n%")
+    [third] = import_paths(conn, [pdf])
+    assert third.status == "unchanged" and text.name in third.message
+    assert check(conn) == []
 
 
 def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_path):
