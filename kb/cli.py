@@ -68,10 +68,15 @@ def import_cmd(
     files, _ = collect_files(paths)
     long = len(files) > 3 or any(path.stat().st_size > STREAM_BYTES for path in files)
     bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
-    with bar or contextlib.nullcontext():
-        results = import_paths(conn, paths, Fallbacks(region=region, year=year, department=department),
-                               dry_run=dry_run, progress=bar.advance if bar else None,
-                               reading=bar.reading if bar else None)
+    try:
+        with bar or contextlib.nullcontext():
+            results = import_paths(conn, paths, Fallbacks(region=region, year=year, department=department),
+                                   dry_run=dry_run, progress=bar.advance if bar else None,
+                                   reading=bar.reading if bar else None)
+    except KeyboardInterrupt:
+        print("kb: interrupted: the documents stored so far are kept; the same import run again stores the rest",
+              file=sys.stderr)
+        raise typer.Exit(130) from None
     if report:
         write_report(results, report)
     if as_json:

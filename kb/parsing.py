@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -74,7 +75,8 @@ def _failure(exc: Exception, rows: Iterable) -> Parsed:
 
 def _limit_worker() -> None:
     """A worker's memory limit, and a lower priority than the process storing what it parses: the one store
-    is the import's bottleneck, so it should never wait for a CPU the workers hold."""
+    is the import's bottleneck, so it should never wait for a CPU the workers hold. ^C is left to the importing
+    process (a worker stopped by it would print its own traceback)."""
     try:
         import resource
 
@@ -83,6 +85,7 @@ def _limit_worker() -> None:
         pass
     with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
         os.nice(WORKER_NICENESS)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C is for the importing process, which stops its workers
 
 
 def _worker(conn) -> None:

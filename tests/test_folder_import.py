@@ -141,3 +141,14 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
     else:
         assert text.startswith("| file | status | reason |\n|---|---|---|\n")
         assert text.count("\n") == 2 + 6 and "| failed | corrupt" in text
+
+
+def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest, "import_paths", interrupted)
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder)])
+    assert result.exit_code == 130
+    assert result.stderr == "kb: interrupted: the documents stored so far are kept; the same import run again " \
+                            "stores the rest\n"
