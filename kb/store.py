@@ -112,13 +112,17 @@ def same_tables(conn: sqlite3.Connection, doc: Document, origin: Provenance,
     if found is None:
         return None
     meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years())
-    new = {key for key in ("region", "year") if meta[key]}
+    mine = {"region": meta["region"], "year": meta["year"]}
     for id_, path, region, year in conn.execute(
             "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)):
-        stored = {key for key, value in (("region", region), ("year", year)) if value}
-        if all(meta[key] == value for key, value in (("region", region), ("year", year)) if key in new & stored):
-            return Twin(id_, path, fills=new > stored)
+        theirs = {"region": region, "year": year}
+        if all(mine[key] == theirs[key] for key in mine if mine[key] and theirs[key]):  # an unknown one agrees
+            return Twin(id_, path, fills=_known(mine) > _known(theirs))
     return None
+
+
+def _known(fields: dict) -> set[str]:
+    return {key for key, value in fields.items() if value}
 
 
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
