@@ -1,6 +1,7 @@
 """`kb import`: walk files and folders, have them parsed and normalised (`kb.parsing`, in worker processes when
 there are several) and store each in this process, so SQLite writes stay serial: one transaction per document,
-or in a bulk import a savepoint per document inside a transaction committed about once a second (`_Batches`).
+or in a bulk import several documents per transaction, committed about once a second (`_Batches`). A file whose
+goal tables are already stored from another file is not stored again (`kb.fingerprints`).
 
 A text or CSV file over STREAM_BYTES is read as a stream instead, after the others: its projects are stored as
 they arrive inside the document's one transaction, so memory stays bounded whatever the file's size.
