@@ -12,6 +12,7 @@ import contextlib
 import math
 import os
 import signal
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -98,6 +99,31 @@ def _worker(conn) -> None:
         conn.send(parse_document(path))
 
 
+def _spawning():
+    """The multiprocessing context workers are started in ('spawn': no state copied from this process), its
+    resource tracker running. multiprocessing starts the tracker with sys.stderr's file descriptor, which an app
+    that captures output (Textual gives -1) makes fail: the tracker gets the process's own stderr instead."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    if os.name == "posix" and sys.__stderr__ is not None and _descriptor(sys.stderr) < 0:
+        from multiprocessing import resource_tracker
+
+        captured, sys.stderr = sys.stderr, sys.__stderr__
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+    return context
+
+
+def _descriptor(stream) -> int:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return -1
+
+
 def _crashed(process) -> str:
     """Why a worker that died (out of memory, or a crash in a library) gave no result."""
     return f"the reader crashed on this file (exit code {process.exitcode})"
@@ -167,10 +193,9 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
 def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
     """The thread of `_parse_in_workers`: start workers, hand each a file while there is room, put each result
     (or the failure of a worker that died or overran its time limit) in `results`, until all are done or `stop`."""
-    import multiprocessing
     from multiprocessing.connection import wait
 
-    context = multiprocessing.get_context("spawn")
+    context = _spawning()
     todo = deque(paths)
     idle: list = []
     busy: dict = {}  # connection → (process, path, started, time limit)
@@ -269,9 +294,7 @@ class Streamed:
         self.limit = PARSE_TIMEOUT + path.stat().st_size * STREAM_SECONDS_PER_BYTE
 
     def __enter__(self) -> Streamed:
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn")
+        context = _spawning()
         self.conn, theirs = context.Pipe(duplex=False)
         self.process = context.Process(target=_stream_worker, args=(theirs, self.path, self.chunk_rows), daemon=True)
         self.process.start()

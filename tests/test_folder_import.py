@@ -152,3 +152,31 @@ def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, m
     assert result.exit_code == 130
     assert result.stderr == "kb: interrupted: the documents stored so far are kept; the same import run again " \
                             "stores the rest\n"
+
+
+def test_workers_start_under_an_app_that_captures_stderr(tmp_path):
+    """The terminal app captures sys.stderr with a file descriptor of -1, which multiprocessing passes on when it
+    starts its resource tracker: an import from the app must still parse in worker processes."""
+    import subprocess
+    import sys
+
+    for i in range(4):
+        shutil.copy(SEEDS / "001_31ffd794032f8962.txt", tmp_path / f"{i}.txt")
+    script = f"""
+import sys
+from pathlib import Path
+from kb import parsing
+
+class Captured:
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+if __name__ == "__main__":
+    sys.stderr = Captured()
+    results = list(parsing.parse_all(sorted(Path({str(tmp_path)!r}).glob("*.txt")), workers=2))
+    print(sorted(p.status for _, p in results))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(["parsed"] * 4)
