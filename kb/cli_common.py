@@ -1,5 +1,6 @@
 """What the typer app (kb.cli) and the typer-free `kb search` (kb.entry) share: where the knowledge base is,
-opening it, JSON and table output, the one-line error, and the search command itself. No typer here."""
+opening it, JSON and table output, printing the one-line error (kb.errors.describe says it), and the search
+command itself. No typer here."""
 
 from __future__ import annotations
 
@@ -8,22 +9,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from kb.errors import KbError
 
-USER_ERRORS = (KbError, sqlite3.Error)  # shown as one line and exit code 1; anything else is a bug
 SEARCH_LIMIT = 20  # `kb search`'s default --limit
-
-
-def error_line(exc: Exception) -> str:
-    """What `kb: error:` says for one of USER_ERRORS."""
-    if isinstance(exc, KbError):
-        return str(exc)
-    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
-        from kb.db import BUSY_TIMEOUT_MS
-
-        return (f"the knowledge base is busy: another process (an import?) kept it locked for over "
-                f"{BUSY_TIMEOUT_MS / 1000:g} s: try again when it is done")
-    return f"database error: {exc}"
 
 
 def print_error(message: str) -> None:

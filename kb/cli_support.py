@@ -9,7 +9,8 @@ from pathlib import Path
 import typer
 
 from kb import cli_common
-from kb.cli_common import USER_ERRORS, console, error_line, print_error, print_json
+from kb.cli_common import console, print_error, print_json
+from kb.errors import USER_ERRORS, describe
 
 __all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
 
@@ -30,7 +31,7 @@ def handles_errors(command):
         try:
             return command(*args, **kwargs)
         except USER_ERRORS as exc:
-            raise fail(error_line(exc)) from None
+            raise fail(describe(exc)) from None
 
     return wrapper
 

@@ -16,7 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from kb.cli_common import SEARCH_LIMIT, USER_ERRORS, db_path, error_line, is_new, open_kb, print_error, search
+from kb.cli_common import SEARCH_LIMIT, db_path, is_new, open_kb, print_error, search
+from kb.errors import USER_ERRORS, describe
 
 _VALUED = ("--region", "--year", "--level", "--limit")
 _MAX_DIGITS = 9  # longer numbers go to typer (SQLite integers overflow at 2**63)
@@ -92,7 +93,7 @@ def run(path: Path, query: str, region: str | None, year: int | None, level: str
     try:
         search(open_kb(path), query, region, year, level, limit, as_json)
     except USER_ERRORS as exc:
-        print_error(error_line(exc))
+        print_error(describe(exc))
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,5 +1,24 @@
-"""Errors a user sees as one clear line (the CLI prints them and exits non-zero)."""
+"""Errors a user sees as one clear line (the CLI prints them and exits non-zero; an import reports them per file)."""
+
+from __future__ import annotations
+
+import sqlite3
 
 
 class KbError(Exception):
     """A problem the user can act on; str(error) is the whole message."""
+
+
+USER_ERRORS = (KbError, sqlite3.Error)  # said in one line; anything else is a bug
+
+
+def describe(exc: Exception) -> str:
+    """The line a user reads for one of USER_ERRORS."""
+    if isinstance(exc, KbError):
+        return str(exc)
+    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+        from kb.db import BUSY_TIMEOUT_MS
+
+        return (f"the knowledge base is busy: another process (an import?) kept it locked for over "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s: try again when it is done")
+    return f"database error: {exc}"

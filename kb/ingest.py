@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from importers.readers import EXTENSIONS, can_stream
-from kb.errors import KbError
+from kb.errors import USER_ERRORS, KbError, describe
 from kb.normalise import Document
 from kb.parsing import Parsed, Stopped, Streamed, parse_all
 from kb.seeds import MANIFEST, load_manifest
@@ -107,10 +107,8 @@ def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fa
                     raise Stopped("failed", "the file changed while it was read: import it again")
     except Stopped as exc:
         return FileResult(path, exc.status, exc.message)
-    except KbError as exc:
-        return FileResult(path, "failed", str(exc))
-    except sqlite3.Error as exc:
-        return FileResult(path, "failed", f"database error: {exc}")
+    except USER_ERRORS as exc:
+        return FileResult(path, "failed", describe(exc))
     stored = writer.stored
     return FileResult(path, "replaced" if stored.replaced else "imported", "", first.layout,
                       stored.projects, stored.indicators, stored.warnings)
@@ -167,10 +165,8 @@ def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:
     """`write(path, *args)`, or the failure that says why it could not be written."""
     try:
         return write(path, *args)
-    except KbError as exc:
-        return FileResult(path, "failed", str(exc))
-    except sqlite3.Error as exc:
-        return FileResult(path, "failed", f"database error: {exc}")
+    except USER_ERRORS as exc:
+        return FileResult(path, "failed", describe(exc))
 
 
 def _sha256(path: Path) -> str:
@@ -266,7 +262,7 @@ class _Batches:
             self.started = time.monotonic()
         try:
             result = write(path, *args)
-        except (KbError, sqlite3.Error):
+        except USER_ERRORS:
             self._write_alone(write, path, *args)
             return
         except BaseException:
