@@ -9,7 +9,6 @@ file in a worker as a stream, sending its projects back piece by piece (`importe
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import signal
 import sys
@@ -34,7 +33,7 @@ SECONDS_PER_BYTE = {".pdf": 5e-6}  # rough parse cost (other formats: DEFAULT_CO
 DEFAULT_COST = 1e-6
 MAX_WORKERS = 8
 LOOKAHEAD = 2  # files per worker parsed (or being parsed) ahead of the one being stored
-POLL = 0.02  # seconds between looks for room to hand out the next file, or for a stop
+POLL = 0.02  # seconds between looks for results, time limits, room to hand out the next file, or a stop
 GOAL_WORDS = ("绩效", "指标")
 
 
@@ -214,9 +213,10 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
                 path = todo.popleft()
                 conn.send(path)
                 busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT)
-            first = min((started + limit for _, _, started, limit in busy.values()), default=math.inf)
-            timeout = min(POLL, max(0.0, first - time.monotonic()))
-            for conn in wait(list(busy), timeout=timeout) if busy else time.sleep(timeout) or ():
+            if not busy:  # no room: the caller has not taken the results yet
+                time.sleep(POLL)
+                continue
+            for conn in wait(list(busy), timeout=POLL):
                 process, path, started, limit = busy.pop(conn)
                 try:
                     parsed = conn.recv()
