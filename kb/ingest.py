@@ -17,6 +17,7 @@ import io
 import itertools
 import sqlite3
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -214,14 +215,14 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
             shas[path] = sha
     manifests: dict[Path, dict] = {}
     streamed = [path for path in shas if path.stat().st_size > STREAM_BYTES and can_stream(path)]
-    order, waiting = [path for path in shas if path not in streamed], {}
+    order, waiting = deque(path for path in shas if path not in streamed), {}
     bulk = len(shas) >= BULK_DOCUMENTS
     with _bulk_writes(conn, bulk or bool(streamed)):
         with _Batches(conn, done, enabled=bulk and not dry_run) as batches:
             for path, parsed in parse_all(list(order), workers):
                 waiting[path] = parsed
                 while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
-                    path = order.pop(0)
+                    path = order.popleft()
                     batches.store(_store, path, conn, waiting.pop(path), shas[path], options, manifests, dry_run)
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
