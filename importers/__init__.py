@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from importers.layouts import Layout
 from importers.readers import UnreadableFile, read_rows
 from importers.records import ParseError, RawDocument
 from importers.registry import detect_layout
@@ -20,13 +21,24 @@ class UnknownLayout(ValueError):
 
 
 def parse_rows(rows) -> RawDocument:
+    layout = choose_layout(rows)
+    doc = layout.parse(rows)
+    if not doc.projects:
+        raise no_projects(layout)
+    return doc
+
+
+def choose_layout(rows) -> Layout:
+    """The layout the rows look like; raises UnknownLayout."""
     layout, _scores = detect_layout(rows)
     if layout is None:
         raise UnknownLayout("layout unknown: not a goal table this version can read")
-    doc = layout.parse(rows)
-    if not doc.projects:
-        raise ParseError(f"recognised as {layout.name} but no project could be read")
-    return doc
+    return layout
+
+
+def no_projects(layout: Layout) -> ParseError:
+    """The error for a document in `layout` from which no project could be read."""
+    return ParseError(f"recognised as {layout.name} but no project could be read")
 
 
 def parse_file(path: Path) -> RawDocument:

@@ -19,11 +19,11 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
-from importers import UnknownLayout
+from importers import choose_layout, no_projects
 from importers.layouts import Layout
 from importers.readers.common import MAX_ROWS
 from importers.records import ParseError, RawDocument, RawProject, Row
-from importers.registry import SAMPLE_ROWS, detect_layout
+from importers.registry import SAMPLE_ROWS
 
 CHUNK_ROWS = 50_000  # rows read per chunk …
 CHUNK_CHARS = 8 << 20  # … or characters, when that many come first
@@ -40,9 +40,7 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
     source = iter(rows)
     body: list[Row] = []
     ended = _read(body, source, max(chunk_rows, SAMPLE_ROWS))
-    layout, _scores = detect_layout(body)
-    if layout is None:
-        raise UnknownLayout("layout unknown: not a goal table this version can read")
+    layout = choose_layout(body)
     head: RawDocument | None = None  # the document's fields, from the first piece
     preamble: list[Row] = []
     context: list[Row] = []
@@ -69,7 +67,7 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
             continue
         if head is None:
             if not projects:
-                raise ParseError(f"recognised as {layout.name} but no project could be read")
+                raise no_projects(layout)
             head = replace(doc, projects=[], warnings=[])
             preamble = body[: _index(body, projects[0], layout)]
         high = None if ended else projects[-1].line
