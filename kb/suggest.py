@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.drafts import NewRow, level_order
 from kb.errors import KbError
-from kb.precedents import (Precedent, group_key, normal_target, precedents, search_names, target_spread,
+from kb.precedents import (Precedent, find_names, group_key, normal_target, precedents, target_spread,
                            target_summary)
 from kb.targets import QUALITATIVE
 from kb.tokens import fold, runs
@@ -199,7 +199,7 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
     [(target, count)] and 'name' (the spelling found); count 0 when the name has no precedent."""
-    hits = [h for h in search_names(conn, indicator, limit=1) if h.match == "exact"]
+    hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
     uses = precedents(conn, hits[0].variants) if hits else []
     return {"name": hits[0].name if hits else indicator, **target_summary(uses), "spread": target_spread(uses)}
 

@@ -234,7 +234,7 @@ class RowDialog(ModalScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="row-values")
     def _values(self, name: str) -> None:
         try:
-            self.post_message(self.Values(name, self.db.call(value_suggestion, name)))
+            self.post_message(self.Values(name, self.db.call(value_suggestion, name, lane="names")))  # its index
         except KbError as exc:
             self.post_message(self.Values(name, {"error": str(exc)}))
 
