@@ -161,12 +161,13 @@ class NameIndex:
         """The names with uses in `uses` (name id → count, e.g. the uses within a filter), counted by it."""
         groups: list[tuple[int, Group]] = []
         for n in range(len(self)):
-            g = self.group(n)
-            members = sorted(((i, name, uses[i]) for i, name in g.members if uses[i]),
+            variants = self._variants.get(n)
+            if not (any(uses[i] for i, _ in variants) if variants else uses[self._ids[n]]):
+                continue  # most groups have no use within a filter: read nothing of them
+            members = sorted(((i, name, uses[i]) for i, name in self.group(n).members if uses[i]),
                              key=lambda m: (-m[2], len(m[1]), m[1]))
-            if members:
-                groups.append((sum(m[2] for m in members),
-                               (g.key, members, self._pinyin.line(n), self._initials.line(n))))
+            groups.append((sum(m[2] for m in members),
+                           (self._keys.line(n), members, self._pinyin.line(n), self._initials.line(n))))
         groups.sort(key=lambda t: (-t[0], len(t[1][0]), t[1][0]))
         return NameIndex(g for _, g in groups)
 
