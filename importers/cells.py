@@ -64,6 +64,11 @@ def header_key(cell: str) -> str:
     return _PAREN.sub("", squash(clean(cell)))
 
 
+def spread_values(cells: list[str]) -> list[str]:
+    """The non-empty cells, cleaned, a cell spread over several columns once: a head or label row's values."""
+    return [text for text in once_across([clean(cell) for cell in cells]) if text]
+
+
 def once_across(cells: list[str]) -> list[str]:
     """The row with each run of equal neighbouring cells kept in its first cell, the others emptied.
 

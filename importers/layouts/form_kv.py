@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.cells import CACHE_SIZE, clean, header_key, label, once, once_across, squash
+from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -59,11 +59,6 @@ class _Form:
     stop: int
 
 
-def _values(row: Row) -> list[str]:
-    """The row's non-empty cells, cleaned, a cell spread over several columns once."""
-    return [cell for cell in once_across([clean(c) for c in row.cells]) if cell]
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def _is_label(cell: str) -> bool:
     """A head label: short, and marked with a colon or star, or a label known without one."""
@@ -81,7 +76,7 @@ def _is_head(row: Row) -> bool:
 
 def _pairs(row: Row) -> list[tuple[str, str]]:
     """The (label, value) pairs of a head row; a label followed directly by a label has value ''."""
-    values = _values(row)
+    values = spread_values(row.cells)
     pairs = []
     i = 0
     while i < len(values):
@@ -225,13 +220,13 @@ def _project(form: _Form) -> RawProject:
 
 def _title(preamble: list[Row]) -> str:
     """The form title: the last one-cell line above the first form that ends with 表."""
-    texts = [_HEADING.sub("", values[0]) for values in map(_values, preamble) if len(values) == 1]
+    texts = [_HEADING.sub("", values[0]) for values in (spread_values(row.cells) for row in preamble) if len(values) == 1]
     return next((text for text in reversed(texts) if _TITLE.search(text)), "")
 
 
 def _year(preamble: list[Row], title: str, first: _Form) -> str:
     """The year the text states: a 年份 line, else the title, the first line, or a 'NNNN年绩效目标' label."""
-    texts = [" ".join(_values(row)) for row in preamble if not row.blank]
+    texts = [" ".join(spread_values(row.cells)) for row in preamble if not row.blank]
     goal_labels = [key for row in first.head for key, _ in _pairs(row) if _GOAL_LABEL.match(key)]
     years = [m.group(1) for text in texts if (m := _YEAR_ROW.search(text))]
     years += [m.group(1) for text in [title, *texts[:1], *goal_labels] if (m := _YEAR.search(text))]
@@ -240,7 +235,7 @@ def _year(preamble: list[Row], title: str, first: _Form) -> str:
 
 def _publisher(preamble: list[Row]) -> str:
     """A one-cell line above the first form that names an office ('…财政金融局'), else ''."""
-    for values in map(_values, preamble):
+    for values in (spread_values(row.cells) for row in preamble):
         if len(values) == 1 and len(values[0]) <= 30 and _PUBLISHER.search(values[0]):
             if not _NOT_PUBLISHER.search(values[0]):
                 return values[0]

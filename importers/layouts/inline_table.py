@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from importers.cells import clean, header_key, once, once_across, same_head, squash
+from importers.cells import clean, header_key, once, once_across, same_head, spread_values, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -63,15 +63,10 @@ def _cell(row: Row, index: int) -> str:
     return clean(row.cells[index]) if index < len(row.cells) else ""
 
 
-def _values(row: Row) -> list[str]:
-    """The row's non-empty cells, cleaned, a cell spread over several columns once."""
-    return [text for text in once_across([clean(cell) for cell in row.cells]) if text]
-
-
 def _labelled(rows: list[Row]) -> list[tuple[str, str]]:
     """'label：value' pairs written in one cell or as a bare 'label：' cell followed by its value cell."""
     pairs = []
-    for values in map(_values, rows):
+    for values in (spread_values(row.cells) for row in rows):
         for i, value in enumerate(values):
             match = _LABELLED.match(value)
             if match and match.group(2):
@@ -89,7 +84,7 @@ def _preamble(doc: RawDocument, rows: list[Row]) -> str:
             unit = value
         elif label in DEPARTMENT_LABELS:
             doc.department = _LEVEL_TAG.sub("", value).strip()
-    titles = (values for values in map(_values, rows) if values and not _LABELLED.match(values[0]))
+    titles = (values for values in (spread_values(row.cells) for row in rows) if values and not _LABELLED.match(values[0]))
     doc.title = " ".join(next(titles, []))
     return unit
 
