@@ -61,14 +61,20 @@ def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | N
     return [(*key, n) for key, n in counts.items()]
 
 
+_PROJECT_ROWS = "SELECT id, name, department, region, year, indicator_count FROM projects"  # a ProjectRow
+
+
+def _equals(column: str, value: str | None) -> str:
+    """A condition for a branch's column: equal to `value`, or empty or unknown when it is None."""
+    return f"{column} = ?" if value else f"({column} IS NULL OR {column} = '')"
+
+
 def branch_projects(conn: sqlite3.Connection, region: str | None, department: str | None,
                     year: int | None) -> list[ProjectRow]:
     """The projects of one (region, department, year) branch (None: empty or unknown), in document order."""
-    match = lambda column, value: f"{column} = ?" if value else f"({column} IS NULL OR {column} = '')"  # noqa: E731
     params = [v for v in (region, department) if v]
-    sql = f"""SELECT id, name, department, region, year, indicator_count FROM projects
-        WHERE {match('region', region)} AND {match('department', department)} AND year IS ?
-        ORDER BY document_id, seq"""
+    sql = f"""{_PROJECT_ROWS} WHERE {_equals('region', region)} AND {_equals('department', department)}
+        AND year IS ? ORDER BY document_id, seq"""
     return [ProjectRow(*row) for row in conn.execute(sql, [*params, year])]
 
 
@@ -79,8 +85,7 @@ def project_rows(conn: sqlite3.Connection) -> list[ProjectRow]:
     shared: dict = {}
     return [ProjectRow(pid, name, department and shared.setdefault(department, department),
                        region and shared.setdefault(region, region), year, n)
-            for pid, name, department, region, year, n in cursor.execute(
-                "SELECT id, name, department, region, year, indicator_count FROM projects ORDER BY document_id, seq")]
+            for pid, name, department, region, year, n in cursor.execute(f"{_PROJECT_ROWS} ORDER BY document_id, seq")]
 
 
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
