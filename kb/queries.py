@@ -78,7 +78,7 @@ def branch_projects(conn: sqlite3.Connection, region: str | None, department: st
     return [ProjectRow(*row) for row in conn.execute(sql, [*params, year])]
 
 
-def project_rows(conn: sqlite3.Connection) -> list[ProjectRow]:
+def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
     """Every project, in document order; equal strings (a department used by 1,000 projects) are one object."""
     cursor = conn.cursor()
     cursor.row_factory = None

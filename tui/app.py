@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Button
 
 from kb.errors import KbError
-from kb.queries import branch_projects, project_branches, project_rows
+from kb.queries import all_projects, branch_projects, project_branches
 from tui.commands import KbCommands
 from tui.data import Busy, Database
 from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject, ProjectsListed
@@ -32,7 +32,7 @@ def _catalog(conn) -> Catalog:
     """The tree's branches, and the projects of its first branch (or of all, when there are few)."""
     branches = project_branches(conn)
     if sum(n for *_, n in branches) <= LIST_AT_ONCE:
-        return Catalog(branches, projects=project_rows(conn), loaded=True)
+        return Catalog(branches, projects=all_projects(conn), loaded=True)
     region, department, year, _ = min(branches, key=lambda b: branch_order(year_key(*b[:3])))
     return Catalog(branches, branch_projects(conn, region, department, year), loaded=True)
 
@@ -74,7 +74,7 @@ class KbApp(App[None]):
             catalog = self.db.call(_catalog)
             self.post_message(CatalogLoaded(catalog))
             if catalog.projects is None:  # on its own connection, so a project card can load meanwhile
-                projects = self.db.call(project_rows, lane="catalog")
+                projects = self.db.call(all_projects, lane="catalog")
                 if not get_current_worker().is_cancelled:
                     self.post_message(ProjectsListed(catalog, projects))
         except Busy as exc:
