@@ -18,7 +18,7 @@ import statistics
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.name_index import NameIndex, group_key
 from kb.search import Filters, filter_sql
@@ -250,9 +250,9 @@ def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> d
 
 def count_names(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters | None = None,
                 stop: Callable[[], bool] | None = None) -> list[NameHit]:
-    """Fill in each hit's projects, regions, usual levels, common target and target spread (cached until the
-    database changes). When `stop()` turns true the SQL is interrupted and the hits not counted yet are left
-    as they are (`counted` False)."""
+    """The hits with their projects, regions, usual levels, common target and target spread filled in (copies;
+    cached until the database changes). When `stop()` turns true the SQL is interrupted and the hits not counted
+    yet come back as they are (`counted` False)."""
     filters = filters or Filters()
     fkey = _filter_key(filters)
     state = _state(conn)
@@ -275,13 +275,15 @@ def count_names(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters 
     finally:
         if stop is not None:
             conn.set_progress_handler(None, 0)
-    for hit in hits:
-        c = state.counts.get((fkey, tuple(hit.variants)))
-        if c is not None:
-            hit.projects, hit.regions = c.projects, c.regions
-            hit.std_level1, hit.std_level2 = c.std_level1, c.std_level2
-            hit.spread, hit.common_target = c.spread, _most_common(c.spread) or ""
-    return hits
+    return [_counted(hit, state.counts.get((fkey, tuple(hit.variants)))) for hit in hits]
+
+
+def _counted(hit: NameHit, c) -> NameHit:
+    """A copy of `hit` with its counts (the hit itself while it has none)."""
+    if c is None:
+        return hit
+    return replace(hit, projects=c.projects, regions=c.regions, std_level1=c.std_level1, std_level2=c.std_level2,
+                   spread=c.spread, common_target=_most_common(c.spread) or "")
 
 
 def search_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None,

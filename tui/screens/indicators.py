@@ -4,7 +4,7 @@ of the chosen name and the spread of their targets."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on, work
@@ -149,7 +149,7 @@ class IndicatorsPane(Vertical):
         if not count or not hits or worker.is_cancelled:
             return
         try:
-            hits = db.call(count_names, [replace(h) for h in hits], filters, lambda: worker.is_cancelled,
+            hits = db.call(count_names, hits, filters, lambda: worker.is_cancelled,
                            lane="counts")
         except KbError as exc:
             self.post_message(self.NamesFound(query, filters, hits, error=str(exc), counted=True))
