@@ -154,7 +154,7 @@ def _head_value(name: str, value):
     if kind is int and number is not None:
         if not number.is_integer():
             raise KbError(f"{label} ({name}) must be a whole number, not {value!r}")
-        if not YEARS[0] <= number <= YEARS[1]:  # the one whole-number field is the budget year
+        if name == "year" and not YEARS[0] <= number <= YEARS[1]:
             raise KbError(f"{label} ({name}) must be a year from {YEARS[0]} to {YEARS[1]}, not {value!r}")
         return int(number)
     return number
