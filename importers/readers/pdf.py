@@ -54,7 +54,7 @@ def read(data: bytes) -> list[Row]:
         if count > MAX_PAGES:
             raise UnreadableFile(f"too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF")
         pdf.doc.caching = False  # objects are parsed when a page needs them, and freed with the page
-        rows: list[list[str]] = []
+        rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
         last: _Item | None = None
         chars = 0
         for page in _pages(pdf):
@@ -63,14 +63,14 @@ def read(data: bytes) -> list[Row]:
             if last and last.table and items and items[0].table and _width(items[0]) == _width(last):
                 items[0].rows = _without_header(items[0].rows, last.rows)
             for item in items:
-                rows += item.rows
+                rows += map(tuple, item.rows)
             last = items[-1] if items else last
             check_rows(len(rows))
             page.close()
             gc.collect()  # a page's objects hold each other in cycles: free them now, not when the collector gets to it
     if not chars:
         raise UnreadableFile("no text layer — OCR needed (a scanned PDF)")
-    return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
+    return [Row(cells=list(cells), line=n) for n, cells in enumerate(rows, 1)]
 
 
 def page_count(pdf) -> int:
