@@ -34,7 +34,7 @@ LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("
 def seed_names() -> list[str]:
     """Every indicator name in the bundled seeds."""
     import importers
-    from kb.seeds import seeds_dir
+    from kb.ingest.seeds import seeds_dir
 
     names = []
     for path in sorted(seeds_dir().glob("*.txt")):

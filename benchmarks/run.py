@@ -73,7 +73,7 @@ def bench_import(corpus: Path, db: Path, indicators: int) -> dict:
 
 def bench_search(db: Path, repeat: int) -> list[dict]:
     from kb.db import connect
-    from kb.search import Filters, search_indicators
+    from kb.find.search import Filters, search_indicators
 
     conn = connect(db)
     rows = []
@@ -105,7 +105,7 @@ def bench_command(db: Path, corpus: Path, repeat: int) -> dict:
 
 def bench_fuzzy(db: Path, repeat: int) -> dict:
     from kb.db import connect
-    from kb.precedents import search_names
+    from kb.find.precedents import search_names
 
     conn = connect(db)
     start = time.perf_counter()

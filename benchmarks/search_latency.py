@@ -1,4 +1,4 @@
-"""Search latency: `kb.search` (bigram FTS5) against a plain `LIKE '%q%'` scan, in one run.
+"""Search latency: `kb.find.search` (bigram FTS5) against a plain `LIKE '%q%'` scan, in one run.
 
     python benchmarks/search_latency.py --indicators 100000
 
@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.run import pct, timed  # noqa: E402
 from importers.records import RawDocument, RawIndicator, RawProject  # noqa: E402
 from kb.db import connect  # noqa: E402
-from kb.search import Filters, search_indicators  # noqa: E402
-from kb.normalise import normalise  # noqa: E402
-from kb.store import Fallbacks, Provenance, store_document  # noqa: E402
+from kb.find.search import Filters, search_indicators  # noqa: E402
+from kb.ingest.normalise import normalise  # noqa: E402
+from kb.ingest.write import Fallbacks, Provenance, store_document  # noqa: E402
 
 SUBJECTS = ["服务对象", "补贴", "资金", "项目", "企业", "群众", "培训", "系统", "工程", "社区", "学生", "患者", "农户",
             "设备", "道路", "科技", "人才", "就业", "扶持", "宣传", "监管", "检查", "维护", "采购", "信息化", "文化"]

@@ -35,7 +35,7 @@ async def probe(db: Path) -> dict:
     from textual.widgets import Input
 
     from tui.app import make_app
-    from tui.screens.indicators import IndicatorsPane
+    from tui.panes.indicators import IndicatorsPane
     from tui.widgets.copy_table import CopyTable
     from tui.widgets.project_card import ProjectCard
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.schema import SCHEMA_VERSION, migrate
-from kb.tokens import fold
+from kb.vocab.tokens import fold
 
 _MAGIC = b"SQLite format 3\x00"
 _OUR_TABLES = {"documents", "projects", "indicators"}

@@ -72,13 +72,13 @@ def _v1(conn: sqlite3.Connection) -> None:
     ]:
         db[table].create_index([column])
     db["projects"].create_index(["region", "year"])
-    # Search: overlapping character bigrams (see kb.tokens), so 2-character queries match exactly.
+    # Search: overlapping character bigrams (see kb.vocab.tokens), so 2-character queries match exactly.
     conn.execute("CREATE VIRTUAL TABLE names_fts USING fts5(tokens)")
     conn.execute("CREATE VIRTUAL TABLE projects_fts USING fts5(name, overview, goal)")
 
 
 def _v2(conn: sqlite3.Connection) -> None:
-    """Drafts: a new project's head and goal table, saved on every change (see kb.drafts)."""
+    """Drafts: a new project's head and goal table, saved on every change (see kb.drafting.drafts)."""
     conn.execute(
         """CREATE TABLE drafts (
             id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
@@ -112,11 +112,11 @@ def _v3(conn: sqlite3.Connection) -> None:
 
 
 def _v4(conn: sqlite3.Connection) -> None:
-    """Each document carries the fingerprint of its goal tables (kb.fingerprints), so the same tables read from
+    """Each document carries the fingerprint of its goal tables (kb.ingest.fingerprints), so the same tables read from
     another file (a PDF beside its spreadsheet) are not stored twice; computed here from the stored rows."""
     from itertools import groupby
 
-    from kb.fingerprints import fingerprint, project_digest
+    from kb.ingest.fingerprints import fingerprint, project_digest
 
     conn.execute("ALTER TABLE documents ADD COLUMN fingerprint TEXT")
     rows = conn.execute(

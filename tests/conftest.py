@@ -10,8 +10,8 @@ import pytest
 
 from importers.records import RawDocument, RawIndicator, RawProject
 from kb.db import connect
-from kb.normalise import normalise
-from kb.store import Fallbacks, Provenance, store_document
+from kb.ingest.normalise import normalise
+from kb.ingest.write import Fallbacks, Provenance, store_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -69,7 +69,7 @@ def layout_records(doc: RawDocument) -> list[dict]:
 @pytest.fixture
 def seeded(db_path) -> Path:
     """A knowledge base filled with the bundled sample documents."""
-    from kb.ingest import import_seeds
+    from kb.ingest.run import import_seeds
 
     conn = connect(db_path)
     import_seeds(conn)

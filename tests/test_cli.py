@@ -13,7 +13,7 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import SEEDS
-from kb.cli import app
+from cli.app import app
 
 runner = CliRunner()
 
@@ -68,7 +68,6 @@ def test_top_level_help_lists_commands():
 
 def test_version():
     from kb import __version__
-
     result = kb("--version")
     assert result.exit_code == 0 and __version__ in result.output
 
@@ -212,7 +211,7 @@ def test_installed_entry_point(tmp_path):
 
 
 def test_importing_kb_does_not_load_textual():
-    code = "import sys, kb, kb.cli, kb.search, kb.queries, kb.db; print('textual' in sys.modules)"
+    code = "import sys, kb, cli.app, kb.find.search, kb.find.queries, kb.db; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr
 

@@ -1,4 +1,4 @@
-"""kb.entry, the console script: `kb search` without typer gives exactly what the typer app gives, and really
+"""cli.entry, the console script: `kb search` without typer gives exactly what the typer app gives, and really
 skips typer for the usual forms; everything else is the typer app's."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import kb.cli
-from kb import entry
-from kb.cli_common import SEARCH_LIMIT, open_kb
+import cli.app
+from cli import entry
+from cli.base import SEARCH_LIMIT, open_kb
 from kb.schema import SCHEMA_VERSION
 
 
@@ -109,13 +109,13 @@ def _outcome(run, argv: list[str], place: Path, capsys, monkeypatch) -> tuple[in
 
 @pytest.fixture
 def handed(place, monkeypatch) -> list:
-    """In `place` with a fixed width and $KB_DB; records each time kb.entry hands the arguments to typer."""
+    """In `place` with a fixed width and $KB_DB; records each time cli.entry hands the arguments to typer."""
     monkeypatch.chdir(place)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("KB_DB", str(place / "kb.sqlite3"))
     calls = []
-    typer_main = kb.cli.main
-    monkeypatch.setattr(kb.cli, "main", lambda: calls.append(True) or typer_main())
+    typer_main = cli.app.main
+    monkeypatch.setattr(cli.app, "main", lambda: calls.append(True) or typer_main())
     return calls
 
 
@@ -127,7 +127,7 @@ def _id(argv: list[str]) -> str:
 def test_same_output_error_and_exit_code_as_the_typer_app(argv, place, handed, capsys, monkeypatch):
     lean = _outcome(entry.main, argv, place, capsys, monkeypatch)
     assert bool(handed) == (argv in TYPER)
-    assert lean == _outcome(lambda: kb.cli.app(prog_name="kb"), argv, place, capsys, monkeypatch)
+    assert lean == _outcome(lambda: cli.app.app(prog_name="kb"), argv, place, capsys, monkeypatch)
 
 
 @pytest.mark.parametrize("argv", ANSWERS, ids=_id)
@@ -174,7 +174,7 @@ def test_parse_leaves_doubtful_values_to_typer(argv):
 def test_the_usual_forms_load_neither_typer_nor_click(form, more, place):
     code = f"""import json, sys
 sys.argv = ["kb", "--db", {str(place / 'kb.sqlite3')!r}, "search", "满意度", *{more!r}]
-from kb.entry import main
+from cli.entry import main
 try:
     main()
 finally:
@@ -184,9 +184,9 @@ finally:
                          text=True, timeout=120)
     assert out.returncode == 0 and "满意度" in out.stdout, out.stderr
     loaded = json.loads(out.stderr.splitlines()[-1])
-    assert not [m for m in loaded if m.split(".")[0] in ("typer", "click") or m in ("kb.cli", "kb.cli_draft")]
+    assert not [m for m in loaded if m.split(".")[0] in ("typer", "click") or m in ("cli.app", "cli.drafts")]
     assert ("rich.console" in loaded) == (form == "table")
-    assert form == "table" or "dataclasses" not in loaded  # ~6 ms: kb.search uses named tuples
+    assert form == "table" or "dataclasses" not in loaded  # ~6 ms: kb.find.search uses named tuples
 
 
 @pytest.mark.parametrize("argv", [
@@ -198,7 +198,7 @@ finally:
 def test_the_installed_commands_match_the_typer_app(argv, place):
     """In real processes: the console script and `python -m kb` against the typer app itself."""
     env = {**os.environ, "KB_DB": str(place / "kb.sqlite3"), "COLUMNS": "100"}
-    typer = subprocess.run([sys.executable, "-c", "from kb.cli import app; app(prog_name='kb')", *argv], env=env,
+    typer = subprocess.run([sys.executable, "-c", "from cli.app import app; app(prog_name='kb')", *argv], env=env,
                            capture_output=True, timeout=120)
     script = Path(sys.executable).with_name("kb")
     for command in [[sys.executable, "-m", "kb"]] + ([[str(script)]] if script.exists() else []):
@@ -233,4 +233,4 @@ def test_on_a_terminal_the_tables_are_the_typer_apps(place):
     argv = ["search", "率", "--region", "威海"]
     lean = _on_terminal([sys.executable, "-m", "kb", *argv], env)
     assert lean[0] == 0 and b"\x1b[" in lean[1]  # styled: a terminal, not a pipe
-    assert lean == _on_terminal([sys.executable, "-c", "from kb.cli import app; app(prog_name='kb')", *argv], env)
+    assert lean == _on_terminal([sys.executable, "-c", "from cli.app import app; app(prog_name='kb')", *argv], env)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import make_document, store
-from kb import drafts
+from kb.drafting import drafts
 from kb.db import connect
-from kb.drafts import NewRow, StaleDraft, new_row
+from kb.drafting.drafts import NewRow, StaleDraft, new_row
 from kb.errors import KbError
 from kb.schema import SCHEMA_VERSION
 
@@ -206,7 +206,7 @@ def test_a_killed_writer_loses_at_most_the_change_in_flight(db_path):
     conn.close()
     code = textwrap.dedent(f"""
         from kb.db import connect
-        from kb import drafts
+        from kb.drafting import drafts
         conn = connect({str(db_path)!r})
         n = 0
         while True:

@@ -11,16 +11,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from kb import drafts, export, suggest
+from kb.drafting import drafts
+
+from kb.drafting import export
+
+from kb.drafting import suggest
 from kb.db import connect
-from kb.drafts import NewRow
+from kb.drafting.drafts import NewRow
 from kb.errors import KbError
-from kb.lint import lint_draft
+from kb.drafting.lint import lint_draft
 
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
-    from kb.ingest import import_seeds
+    from kb.ingest.run import import_seeds
 
     path = tmp_path_factory.mktemp("seeds") / "kb.sqlite3"
     conn = connect(path)

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS
 from fixtures.make_fixtures import document_rows, write_docx, write_xlsx
-from kb import ingest, parsing
-from kb.cli import app
+from kb.ingest import run as ingest
+from kb.ingest import workers as parsing
+from cli.app import app
 from kb.db import connect
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -165,8 +166,7 @@ def test_workers_start_under_an_app_that_captures_stderr(tmp_path):
     script = f"""
 import sys
 from pathlib import Path
-from kb import parsing
-
+from kb.ingest import workers as parsing
 class Captured:
     def write(self, text): return len(text)
     def flush(self): pass

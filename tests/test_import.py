@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import SEEDS, damaged, fuzz_budget, seed
 from kb.db import connect
-from kb.ingest import import_paths
+from kb.ingest.run import import_paths
 from kb.maintenance import check
-from kb.queries import show_project
+from kb.find.queries import show_project
 
 EXPECTED = {"000": (4, 32), "001": (11, 75), "002": (13, 53), "003": (10, 131), "004": (1, 4)}
 
@@ -148,8 +148,7 @@ def test_truncated_document_is_all_or_nothing(conn, tmp_path):
 def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
     import_paths(conn, [seed("000")])
     before = counts(conn)
-    from kb import store
-
+    from kb.ingest import write as store
     def broken(self, *args):  # fails once the document's rows are written
         real(self, *args)
         raise sqlite3.OperationalError("disk I/O error")
@@ -165,8 +164,7 @@ def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
 def _copies(tmp_path, monkeypatch, n: int = 3):
     """A folder of n copies of every text seed, each copy with other bytes, all stored (the copies have the same
     goal tables: the check that keeps a second file of the same tables out is switched off)."""
-    from kb import ingest
-
+    from kb.ingest import run as ingest
     monkeypatch.setattr(ingest, "same_tables", lambda *args: None)
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -179,8 +177,7 @@ def _copies(tmp_path, monkeypatch, n: int = 3):
 def _failing_store(monkeypatch, fails):
     """Documents whose rows are all written, then `fails(path)` raised when it is an exception (before the
     document's own commit, if it has one)."""
-    from kb import store
-
+    from kb.ingest import write as store
     real = store.DocumentWriter.finish
 
     def finish(self):
@@ -195,8 +192,7 @@ def _failing_store(monkeypatch, fails):
 def test_bulk_import_commits_in_batches_and_a_failed_document_alone_is_undone(conn, tmp_path, monkeypatch):
     """A bulk import writes several documents per transaction: one that fails once its rows are written leaves
     no row behind, the others of its batch are written again and all are in, each result reported once."""
-    from kb import ingest
-
+    from kb.ingest import run as ingest
     folder = _copies(tmp_path, monkeypatch)
     bad = sorted(folder.iterdir())[6].resolve()
     _failing_store(monkeypatch, lambda path: sqlite3.OperationalError("disk I/O error") if path == bad else None)
@@ -233,8 +229,7 @@ def test_a_document_failing_once_in_a_batch_is_written_alone(conn, tmp_path, mon
 def test_an_interruption_while_a_document_is_written_keeps_only_what_was_reported(conn, tmp_path, monkeypatch):
     """^C in the middle of a bulk import's document: the batch it was in is rolled back, the batches committed
     before stay, and the results reported are exactly the documents in the database."""
-    from kb import ingest
-
+    from kb.ingest import run as ingest
     folder = _copies(tmp_path, monkeypatch, 4)
     victim = sorted(folder.iterdir())[13].resolve()
     _failing_store(monkeypatch, lambda path: KeyboardInterrupt() if path == victim else None)

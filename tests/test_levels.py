@@ -2,7 +2,7 @@
 
 import pytest
 
-from kb.levels import FRAMEWORK, infer_levels, standard_levels
+from kb.vocab.levels import FRAMEWORK, infer_levels, standard_levels
 
 
 @pytest.mark.parametrize("level1, level2, expected", [

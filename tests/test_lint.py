@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from conftest import make_document, store
-from kb import drafts
-from kb.lint import RULES, SEVERITIES, GoalTable, Line, draft_table, lint_all, lint_draft, lint_project, run
+from kb.drafting import drafts
+from kb.drafting.lint import RULES, SEVERITIES, GoalTable, Line, draft_table, lint_all, lint_draft, lint_project, run
 
 
 def line(name: str, level1: str, level2: str, operator: str | None, value: float | None = None,

@@ -6,8 +6,8 @@ from collections import Counter
 from hypothesis import given, settings, strategies as st
 
 from conftest import fuzz_budget
-from kb.name_index import NameIndex, group_key
-from kb.pinyin import pinyin
+from kb.find.name_index import NameIndex, group_key
+from kb.vocab.pinyin import pinyin
 
 PARTS = ["满意度", "满意率", "及时率", "资金", "发放", "准确率", "（%）", "(%)", " ", "服务", "对象", "IPO", "、", "48小时"]
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import fuzz_budget, make_document, store
-from kb.precedents import group_key, normal_target, precedents, search_names, target_spread, target_summary
-from kb.search import Filters
+from kb.find.precedents import group_key, normal_target, precedents, search_names, target_spread, target_summary
+from kb.find.search import Filters
 
 NINGBO = {  # 宁波市 2023
     "惠企补贴": [("服务对象满意度", "≥90%"), ("补贴发放及时率", "=100%"),
@@ -196,7 +196,7 @@ def test_any_query_returns_a_list(kb, query, limit):
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     from kb.db import connect
-    from kb.ingest import import_seeds
+    from kb.ingest.run import import_seeds
 
     c = connect(tmp_path_factory.mktemp("seeds") / "kb.sqlite3")
     import_seeds(c)
@@ -235,8 +235,8 @@ def test_counts_are_what_precedents_lists(seeded):
 
 
 def test_names_come_first_and_their_counts_after(kb, monkeypatch):
-    from kb import precedents as module
-    from kb.precedents import count_names, find_names
+    from kb.find import precedents as module
+    from kb.find.precedents import count_names, find_names
 
     found = find_names(kb, "满意")
     assert [(h.name, h.uses, h.counted) for h in found] == [

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 from fixtures.make_fixtures import SOURCES, document_rows, filled, write_docx, write_xlsx
 from kb.db import connect
-from kb.ingest import import_paths
+from kb.ingest.run import import_paths
 from test_import import records
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS
-from kb.cli import app
+from cli.app import app
 from kb.db import connect
-from kb.ingest import import_paths
+from kb.ingest.run import import_paths
 from kb.maintenance import backup, check, restore, run_checks
 from kb.schema import SCHEMA_VERSION
 
@@ -84,14 +84,15 @@ def test_sigkill_during_import_loses_nothing(corpus, tmp_path):
 # `kb import` with every file read as a stream, in chunks of 300 rows, saying on stdout when a piece is stored
 STREAMING_KB = """
 import sys
-from kb import ingest, store
+from kb.ingest import run as ingest
+from kb.ingest import write as store
 ingest.STREAM_BYTES, ingest.STREAM_CHUNK_ROWS = 0, 300
 add = store.DocumentWriter.add
 def add_and_say(self, *args):
     add(self, *args)
     print("piece stored", flush=True)
 store.DocumentWriter.add = add_and_say
-from kb.cli import main
+from cli.app import main
 sys.argv[0] = "kb"
 main()
 """
@@ -129,7 +130,7 @@ def test_sigkill_during_a_streamed_import_leaves_nothing(corpus, tmp_path):
 
 def test_reader_never_sees_locked_database_while_importing(corpus, tmp_path):
     """A reader loop searches while `kb import` writes: no 'database is locked', and it sees the new data."""
-    from kb.search import Filters, search_indicators
+    from kb.find.search import Filters, search_indicators
 
     db = tmp_path / "kb.sqlite3"
     connect(db).close()

@@ -7,11 +7,11 @@ import shutil
 
 from conftest import ROOT, SEEDS, make_document
 from kb.db import connect
-from kb.ingest import import_paths
+from kb.ingest.run import import_paths
 from kb.maintenance import check
-from kb.normalise import normalise
+from kb.ingest.normalise import normalise
 from kb.schema import SCHEMA_VERSION
-from kb.store import Fallbacks, Provenance, Twin, same_tables, store_document
+from kb.ingest.write import Fallbacks, Provenance, Twin, same_tables, store_document
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT = next(SEEDS.glob("003_*.txt"))

@@ -32,7 +32,6 @@ def test_reopening_keeps_everything(db_path):
 def test_older_version_is_migrated_without_loss(db_path, monkeypatch):
     """A database at version N-1 gains migration N and keeps its rows."""
     from kb import schema
-
     conn = connect(db_path)
     conn.execute("CREATE TABLE keep (x)")
     conn.execute("INSERT INTO keep VALUES (42)")

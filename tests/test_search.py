@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import fuzz_budget, make_document, store
 from kb.errors import KbError
-from kb.search import Filters, search, search_indicators, search_projects
-from kb.tokens import fold, index_tokens, match_expression
+from kb.find.search import Filters, search, search_indicators, search_projects
+from kb.vocab.tokens import fold, index_tokens, match_expression
 
 NAMES = [
     "服务对象满意度", "群众满意度（%）", "满意率", "补贴发放及时率", "资金发放准确率（%）", "资金发放准确率",

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SEEDS
 from kb.db import connect
-from kb.ingest import import_paths
+from kb.ingest.run import import_paths
 
 # (project, indicator) → (operator, value, unit, std level 1, std level 2, level inferred, target as written)
 EXPECTED = {

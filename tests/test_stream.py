@@ -24,7 +24,8 @@ from importers.readers import RowStream, UnreadableFile, can_stream, read_rows, 
 from importers.readers.text import split_rows, stream_rows
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject
 from importers.stream import parse_stream
-from kb import ingest, parsing
+from kb.ingest import run as ingest
+from kb.ingest import workers as parsing
 from kb.db import connect
 
 

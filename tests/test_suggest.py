@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kb import suggest
+from kb.drafting import suggest
 from kb.db import connect
 from kb.errors import KbError
-from kb.levels import FRAMEWORK, LEVEL1
+from kb.vocab.levels import FRAMEWORK, LEVEL1
 
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    from kb.ingest import import_seeds
+    from kb.ingest.run import import_seeds
 
     conn = connect(tmp_path_factory.mktemp("seeds") / "kb.sqlite3")
     import_seeds(conn)

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from kb.targets import QUALITATIVE, name_unit, normalize_operator, parse_target
+from kb.vocab.targets import QUALITATIVE, name_unit, normalize_operator, parse_target
 
 
 @pytest.mark.parametrize("text, operator, unit, name, expected", [

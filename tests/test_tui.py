@@ -1,4 +1,4 @@
-"""The terminal app driven with Textual's Pilot over the five sample documents (kb.ingest.import_seeds)."""
+"""The terminal app driven with Textual's Pilot over the five sample documents (kb.ingest.run.import_seeds)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Select, TabbedContent
 
 from kb.db import connect
-from kb.ingest import import_seeds
-from kb.queries import ProjectRow
-from kb.search import Filters
+from kb.ingest.run import import_seeds
+from kb.find.queries import ProjectRow
+from kb.find.search import Filters
 from tui.app import make_app
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
-from tui.screens.indicators import IndicatorsPane
+from tui.panes.indicators import IndicatorsPane
 from tui.screens.source import SourceScreen
 from tui.widgets.project_card import LEGEND, ProjectCard
 from tui.widgets.project_tree import ProjectTree
@@ -392,7 +392,7 @@ async def test_large_knowledge_base_lists_projects_after_the_first_screen(seeded
 
 
 async def test_names_show_at_once_and_their_counts_after(seeded):
-    from kb.precedents import find_names
+    from kb.find.precedents import find_names
 
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

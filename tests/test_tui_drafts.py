@@ -8,14 +8,14 @@ from openpyxl import load_workbook
 from rich.text import Text
 from textual.widgets import Input, SelectionList
 
-from kb import drafts
+from kb.drafting import drafts
 from kb.db import connect
 from tui.app import make_app
-from tui.screens.draft_dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
-from tui.screens.draft_editor import DraftEditor
-from tui.screens.draft_sources import AddIndicatorDialog, TemplateDialog
-from tui.screens.drafts import DraftsPane
-from tui.widgets.draft_checks import DraftChecks
+from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
+from tui.drafting.editor import DraftEditor
+from tui.drafting.sources import AddIndicatorDialog, TemplateDialog
+from tui.drafting.pane import DraftsPane
+from tui.drafting.checks import DraftChecks
 from conftest import workers_done
 
 SIZE = (120, 40)

@@ -65,8 +65,8 @@ def test_help(snap_compare, seeded):
 
 
 def test_draft_editor_small_terminal(snap_compare, seeded):
-    from kb import drafts
-    from kb.suggest import template_rows
+    from kb.drafting import drafts
+    from kb.drafting.suggest import template_rows
 
     conn = connect(seeded)
     draft = drafts.create(conn, "科技型企业研发补贴", year=2025, spending_type="补贴/奖励类", department="科技局")

@@ -12,14 +12,14 @@ from textual.binding import Binding
 from textual.widgets import Button
 
 from kb.errors import KbError
-from kb.queries import all_projects, branch_projects, project_branches
+from kb.find.queries import all_projects, branch_projects, project_branches
 from tui.commands import KbCommands
 from tui.data import Busy, Database
 from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject, ProjectsListed
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
 from tui.screens.import_path import ImportPathScreen
-from tui.screens.drafts import DraftsPane
+from tui.drafting.pane import DraftsPane
 from tui.screens.main import MainScreen
 from tui.widgets.import_status import ImportDone, ImportStatus
 from tui.widgets.project_tree import branch_order, year_key
@@ -151,7 +151,7 @@ class KbApp(App[None]):
         self.push_screen(ImportPathScreen(), lambda path: path and self.start_import([path]))
 
     def action_load_samples(self) -> None:
-        from kb.seeds import seeds_dir
+        from kb.ingest.seeds import seeds_dir
 
         self.start_import([seeds_dir()])
 

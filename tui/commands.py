@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from kb.tokens import fold
+from kb.vocab.tokens import fold
 
 if TYPE_CHECKING:
     from tui.app import KbApp

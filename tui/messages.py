@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from kb.queries import ProjectRow
+from kb.find.queries import ProjectRow
 
 
 @dataclass

@@ -11,7 +11,8 @@ import atheris
 from common import one_line, run
 
 with atheris.instrument_imports(include=["kb"]):
-    from kb import drafts, export
+    from kb.drafting import drafts
+    from kb.drafting import export
     from kb.db import connect
     from kb.errors import KbError
 

@@ -13,9 +13,9 @@ from common import one_line, run
 with atheris.instrument_imports(include=["kb"]):
     from kb.db import connect
     from kb.errors import KbError
-    from kb.ingest import import_seeds
-    from kb.search import match_expression, search
-    from kb.tokens import index_tokens
+    from kb.ingest.run import import_seeds
+    from kb.find.search import match_expression, search
+    from kb.vocab.tokens import index_tokens
 
 KB = connect(Path(tempfile.mkdtemp()) / "kb.sqlite3")
 import_seeds(KB)

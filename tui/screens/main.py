@@ -9,13 +9,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
-from kb.queries import ProjectRow
+from kb.find.queries import ProjectRow
 from tui.data import Database
 from tui.messages import Catalog, FindIndicator, OpenProject
-from tui.screens.browse import BrowsePane
-from tui.screens.drafts import DraftsPane
-from tui.screens.indicators import IndicatorsPane
-from tui.screens.projects import ProjectsPane
+from tui.panes.browse import BrowsePane
+from tui.drafting.pane import DraftsPane
+from tui.panes.indicators import IndicatorsPane
+from tui.panes.projects import ProjectsPane
 from tui.widgets.import_status import ImportStatus
 
 NARROW, WIDE = 100, 160  # columns: below NARROW panels stack; from WIDE, names and precedents sit side by side

@@ -1,4 +1,4 @@
-"""Region, year and (optionally) level selects that together make a kb.search.Filters."""
+"""Region, year and (optionally) level selects that together make a kb.find.search.Filters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
 
-from kb.search import LEVELS, Filters
+from kb.find.search import LEVELS, Filters
 
 
 class FilterBar(Horizontal):

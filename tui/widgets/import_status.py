@@ -25,7 +25,7 @@ class ImportProgress(Message):
 
 @dataclass
 class ImportDone(Message):
-    """An import finished: `results` (kb.ingest.FileResult list), or `error` if it could not run."""
+    """An import finished: `results` (kb.ingest.run.FileResult list), or `error` if it could not run."""
 
     results: list
     error: str = ""
@@ -61,7 +61,7 @@ class ImportStatus(Horizontal):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, db_path: Path, paths: list[Path]) -> None:
-        from kb.ingest import collect_files, import_paths
+        from kb.ingest.run import collect_files, import_paths
 
         try:
             total = len(collect_files(paths)[0])

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
-from kb.levels import short_level
+from kb.vocab.levels import short_level
 
 from tui.messages import FindIndicator
 from tui.widgets.copy_table import Col, CopyTable
@@ -28,7 +28,7 @@ def num(value) -> str:
 
 
 def std_level(ind: dict) -> str:
-    """Compact standard level of an indicator row (see kb.levels.short_level)."""
+    """Compact standard level of an indicator row (see kb.vocab.levels.short_level)."""
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
@@ -113,7 +113,7 @@ def _more(p: dict) -> Group:
 
 
 class ProjectCard(VerticalScroll):
-    """Shows one project (a dict from kb.queries.show_project); the goal table has a row cursor."""
+    """Shows one project (a dict from kb.find.queries.show_project); the goal table has a row cursor."""
 
     BINDINGS = [Binding("p", "precedents", "Precedents", id="precedents")]
 

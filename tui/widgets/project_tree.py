@@ -1,6 +1,6 @@
 """Projects as a tree: region → department → year → project, with the number of projects on each branch.
 
-The tree opens from its branches alone (a few hundred counted combinations, kb.queries.project_branches) and
+The tree opens from its branches alone (a few hundred counted combinations, kb.find.queries.project_branches) and
 the projects of the branch shown first; every project arrives later (`set_rows`) for the other branches and
 the filter. Branches are filled when first expanded, and a year shows at most LEAF_LIMIT projects (the filter
 narrows the rest), so a knowledge base of 100,000 projects opens at once.
@@ -16,8 +16,8 @@ from textual import on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from kb.queries import ProjectRow
-from kb.tokens import fold
+from kb.find.queries import ProjectRow
+from kb.vocab.tokens import fold
 
 UNKNOWN = "（未注明）"
 LEAF_LIMIT = 500

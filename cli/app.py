@@ -1,0 +1,283 @@
+"""The `kb` command line: a thin face over the kb library (errors become one line and a non-zero exit)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kb import __version__
+from cli.base import SEARCH_LIMIT, search as search_command  # cli.entry runs it without typer too
+from cli.drafts import register as register_draft_commands
+from cli.options import JsonOpt, console, db_path, handles_errors, open_kb, print_json
+
+app = typer.Typer(
+    help="绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"jixiao-kb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(None, "--db", help="Database file (default: $KB_DB, else the user data dir)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.
+
+    With no command on a terminal, opens the app (kb tui).
+    """
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is None:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            tui(ctx)
+        else:
+            print(ctx.get_help())
+
+
+@app.command("import")
+@handles_errors
+def import_cmd(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    region: str = typer.Option("", help="Region for documents whose text does not state it."),
+    year: Optional[int] = typer.Option(None, help="Budget year for documents whose text does not state it."),
+    department: str = typer.Option("", help="Department for documents whose text does not state it."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; write nothing."),
+    report: Optional[Path] = typer.Option(
+        None, "--report", metavar="FILE", help="Write the files that failed or were skipped, and why (.csv or .md)."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Import published goal documents (.txt .csv .xlsx .xls .docx .pdf): one transaction per document;
+    re-importing the same file adds nothing."""
+    from kb.ingest.run import STREAM_BYTES, collect_files, import_paths, write_report
+    from kb.ingest.write import Fallbacks
+
+    conn = open_kb(ctx, bootstrap=False)
+    files, _ = collect_files(paths)
+    long = len(files) > 3 or any(path.stat().st_size > STREAM_BYTES for path in files)
+    bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
+    try:
+        with bar or contextlib.nullcontext():
+            results = import_paths(conn, paths, Fallbacks(region=region, year=year, department=department),
+                                   dry_run=dry_run, progress=bar.advance if bar else None,
+                                   reading=bar.reading if bar else None)
+    except KeyboardInterrupt:
+        print("kb: interrupted: the documents stored so far are kept; the same import run again stores the rest",
+              file=sys.stderr)
+        raise typer.Exit(130) from None
+    if report:
+        write_report(results, report)
+    if as_json:
+        print_json([{"path": str(r.path), "status": r.status, "message": r.message, "layout": r.layout,
+                      "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings}
+                     for r in results])
+    else:
+        _print_import_summary(results, dry_run)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+class _ImportBar:
+    """A progress bar on stderr: bytes done of all files (for the ETA), files done, failures so far."""
+
+    def __init__(self, files: list[Path]):
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.sizes = {path: max(path.stat().st_size, 1) for path in files}
+        self.read: dict[Path, int] = {}  # bytes read so far of a file read as a stream
+        self.done = self.failed = 0
+        self.progress = Progress(TextColumn("importing"), BarColumn(), TextColumn("{task.fields[counts]}"),
+                                 TimeRemainingColumn(), console=console(stderr=True), transient=True)
+        self.task = self.progress.add_task("import", total=sum(self.sizes.values()), counts=self._counts())
+
+    def _counts(self) -> str:
+        return f"{self.done}/{len(self.sizes)} files" + (f", {self.failed} failed" if self.failed else "")
+
+    def advance(self, result) -> None:
+        self.done += 1
+        self.failed += result.status == "failed"
+        advance = self.sizes.get(result.path, 1) - self.read.pop(result.path, 0)
+        self.progress.update(self.task, advance=advance, counts=self._counts())
+
+    def reading(self, path: Path, done: int) -> None:
+        self.progress.update(self.task, advance=done - self.read.get(path, 0))
+        self.read[path] = done
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+
+def _print_import_summary(results, dry_run: bool) -> None:
+    from kb.ingest.run import follow_ups
+
+    out, err = console(), console(stderr=True)
+    for r in results:
+        if r.status in ("imported", "replaced", "would import"):
+            out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators"
+                      + (f" ({r.message})" if r.message else ""), markup=False)
+            for w in r.warnings:
+                out.print(f"{'warning':>12}  {w}", markup=False)
+        elif r.status == "unchanged":
+            out.print(f"{'unchanged':>12}  {r.path}  ({r.message})", markup=False)
+    troubles = follow_ups(results)
+    if troubles:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table("file", "status", "reason", title="not imported", title_justify="left")
+        for r in troubles:
+            table.add_row(Text(str(r.path)), r.status, Text(r.message))
+        err.print(table)
+    count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731
+    done = "would import" if dry_run else "imported"
+    out.print(
+        f"{count('imported', 'replaced', 'would import')} {done} ({count('replaced')} replaced), "
+        f"{count('unchanged')} unchanged, {count('skipped')} skipped, {count('failed')} failed; "
+        f"{sum(r.projects for r in results)} projects, {sum(r.indicators for r in results)} indicators, "
+        f"{sum(len(r.warnings) for r in results)} warnings" + (" (dry run: nothing written)" if dry_run else ""),
+        markup=False,
+    )
+
+
+@app.command()
+@handles_errors
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="Any part of an indicator name, project name, overview or goal."),
+    region: Optional[str] = typer.Option(None, help="Only this region (a part of its name, e.g. 宁波)."),
+    year: Optional[int] = typer.Option(None, help="Only this budget year."),
+    level: Optional[str] = typer.Option(None, help="Only indicators of this level: 产出, 效益, 满意度 or 成本."),
+    limit: int = typer.Option(SEARCH_LIMIT, min=1, help="How many hits of each kind to show."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Find indicators and projects containing QUERY (any length, Chinese or not), ranked."""
+    search_command(open_kb(ctx), query, region, year, level, limit, as_json)
+
+
+@app.command()
+@handles_errors
+def projects(
+    ctx: typer.Context,
+    region: Optional[str] = typer.Option(None, help="Only this region (a part of its name)."),
+    year: Optional[int] = typer.Option(None, help="Only this budget year."),
+    department: Optional[str] = typer.Option(None, help="Only this department (a part of its name)."),
+    limit: Optional[int] = typer.Option(None, min=1, help="At most this many projects."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """List projects with their region, year, department, amount and number of indicators."""
+    from kb.find.queries import list_projects
+
+    rows = list_projects(open_kb(ctx), region, year, department, limit)
+    if as_json:
+        print_json(rows)
+        return
+    from cli import render as render
+    render.project_list(console(), rows)
+
+
+@app.command()
+@handles_errors
+def show(
+    ctx: typer.Context,
+    project_id: int = typer.Argument(..., metavar="ID", help="Project id (see kb projects or kb search)."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Show a project with its whole goal table, evaluation items and budget lines."""
+    from kb.find.queries import show_project
+
+    project = show_project(open_kb(ctx), project_id)
+    if as_json:
+        print_json(project)
+        return
+    from cli import render as render
+    render.project_card(console(), project)
+
+
+@app.command()
+@handles_errors
+def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """Count documents, projects and indicators, by region, year and level."""
+    from kb.find.queries import stats as kb_stats
+
+    data = kb_stats(open_kb(ctx))
+    if as_json:
+        print_json(data)
+        return
+    from cli import render as render
+    render.stats(console(), data)
+
+
+@app.command()
+@handles_errors
+def tui(ctx: typer.Context) -> None:
+    """Open the terminal app: browse projects, search indicators across regions."""
+    conn = open_kb(ctx)
+    conn.close()
+    from tui.app import run
+
+    run(db_path(ctx))
+
+
+@app.command()
+@handles_errors
+def backup(
+    ctx: typer.Context,
+    target: Path = typer.Argument(..., help="Backup file to write (or a folder to write kb-backup.sqlite3 into)."),
+) -> None:
+    """Copy the knowledge base to a backup file, safely even while another program writes to it."""
+    from kb.maintenance import backup as run_backup
+
+    written = run_backup(open_kb(ctx, bootstrap=False), target)
+    print(f"kb: backed up {db_path(ctx)} to {written}")
+
+
+@app.command()
+@handles_errors
+def restore(
+    ctx: typer.Context,
+    source: Path = typer.Argument(..., help="A backup made by kb backup."),
+) -> None:
+    """Replace the knowledge base with a backup (the current one is kept as *.before-restore)."""
+    from kb.maintenance import restore as run_restore
+
+    run_restore(source, db_path(ctx))
+    print(f"kb: restored {db_path(ctx)} from {source}")
+
+
+@app.command()
+@handles_errors
+def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """Check the database's integrity and the knowledge base's consistency, and say what to do."""
+    from kb.maintenance import run_checks
+
+    checks = run_checks(open_kb(ctx, bootstrap=False))
+    if as_json:
+        print_json([c.__dict__ for c in checks])
+    else:
+        for c in checks:
+            print(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}"))
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
+register_draft_commands(app)
+
+
+def main() -> None:
+    app(prog_name="kb")

@@ -1,0 +1,69 @@
+"""What the typer app (cli.app) and the typer-free `kb search` (cli.entry) share: where the knowledge base is,
+opening it, JSON and table output, printing the one-line error (kb.errors.describe says it), and the search
+command itself. No typer here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+
+SEARCH_LIMIT = 20  # `kb search`'s default --limit
+
+
+def print_error(message: str) -> None:
+    print(f"kb: error: {message}", file=sys.stderr)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def db_path(given: Path | None) -> Path:
+    """--db if given, else $KB_DB, else the user's data directory."""
+    from kb.paths import default_db_path
+
+    return given or default_db_path()
+
+
+def is_new(path: Path) -> bool:
+    """Whether opening `path` starts a new knowledge base (filled from the seeds)."""
+    return not path.exists() or path.stat().st_size == 0
+
+
+def open_kb(path: Path, bootstrap: bool = True) -> sqlite3.Connection:
+    """Open the knowledge base; a new one is first filled from the bundled sample documents."""
+    from kb.db import connect
+
+    new = is_new(path)
+    conn = connect(path)
+    if new and bootstrap:
+        from kb.ingest.run import import_seeds
+
+        results = import_seeds(conn)
+        projects = sum(r.projects for r in results)
+        indicators = sum(r.indicators for r in results)
+        print(f"kb: created {path} from the bundled sample documents "
+              f"({len(results)} documents, {projects} projects, {indicators} indicators)", file=sys.stderr)
+    return conn
+
+
+def search(conn: sqlite3.Connection, query: str, region: str | None, year: int | None, level: str | None,
+           limit: int, as_json: bool) -> None:
+    """`kb search`: run it and print the JSON or the tables (rich is imported for tables only)."""
+    from kb.find.search import Filters, search as run_search
+
+    result = run_search(conn, query, Filters(region, year, level), limit)
+    if as_json:
+        print_json(result.as_dict())
+        return
+    from cli import render as render
+    render.search_result(console(), result)

@@ -1,0 +1,45 @@
+"""The typer side of what every `kb` command shares (the rest, typer-free, is in cli.base)."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from pathlib import Path
+
+import typer
+
+from cli import base
+from cli.base import console, print_error, print_json
+from kb.errors import USER_ERRORS, describe
+
+__all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
+
+JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error on stderr and return the exit to raise."""
+    print_error(message)
+    return typer.Exit(1)
+
+
+def handles_errors(command):
+    """Turn KbError (and database errors) into one clear line and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except USER_ERRORS as exc:
+            raise fail(describe(exc)) from None
+
+    return wrapper
+
+
+def db_path(ctx: typer.Context) -> Path:
+    return base.db_path(ctx.obj["db"])
+
+
+def open_kb(ctx: typer.Context, bootstrap: bool = True) -> sqlite3.Connection:
+    """Open the knowledge base; a new one is first filled from the bundled sample documents."""
+    return base.open_kb(db_path(ctx), bootstrap)

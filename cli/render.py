@@ -1,0 +1,118 @@
+"""Rich renderings of query results for the terminal (the CLI's table output)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from kb.vocab.levels import short_level
+
+
+def _num(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _level(ind: dict) -> str:
+    """Compact standard level of an indicator row (see kb.vocab.levels.short_level)."""
+    return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
+
+
+def search_result(console: Console, result) -> None:
+    if result.indicator_total == 0 and result.project_total == 0:
+        console.print(f"no indicator or project contains {result.query!r}", markup=False)
+        return
+    if result.indicators:
+        table = Table(title=f"指标 indicators: {result.indicator_total} contain {result.query!r}"
+                      + (f" (top {len(result.indicators)})" if result.indicator_total > len(result.indicators) else ""),
+                      box=box.SIMPLE_HEAD, title_justify="left")
+        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度"):
+            table.add_column(col, overflow="fold")
+        for ind in result.indicators:
+            table.add_row(ind["name"], ind["target"] or "", _level(ind), f"{ind['project']} #{ind['project_id']}",
+                          ind["region"] or "", _num(ind["year"]))
+        console.print(table)
+        if any(i["level_inferred"] for i in result.indicators):
+            console.print("* level inferred from the name (the document gives none)", markup=False)
+    if result.projects:
+        table = Table(title=f"项目 projects: {result.project_total} contain {result.query!r}"
+                      + (f" (top {len(result.projects)})" if result.project_total > len(result.projects) else ""),
+                      box=box.SIMPLE_HEAD, title_justify="left")
+        for col in ("ID", "项目名称", "地区", "年度", "匹配"):
+            table.add_column(col, overflow="fold")
+        for p in result.projects:
+            table.add_row(str(p["id"]), p["name"], p["region"] or "", _num(p["year"]), p["snippet"])
+        console.print(table)
+
+
+def project_list(console: Console, rows: list[dict]) -> None:
+    table = Table(title=f"{len(rows)} projects", box=box.SIMPLE_HEAD, title_justify="left")
+    for col, justify in (("ID", "right"), ("项目名称", "left"), ("部门", "left"), ("地区", "left"),
+                         ("年度", "left"), ("金额(万元)", "right"), ("指标", "right")):
+        table.add_column(col, justify=justify, overflow="fold")
+    for r in rows:
+        table.add_row(str(r["id"]), r["name"], r["department"] or "", r["region"] or "", _num(r["year"]),
+                      _num(r["amount_wan"]), str(r["indicator_count"]))
+    console.print(table)
+
+
+def project_card(console: Console, p: dict) -> None:
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column(overflow="fold")
+    for label, value in (
+        ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", _num(p["year"])),
+        ("本年金额(万元)", _num(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
+                              if p.get("amount_text") and p["amount_text"] != _num(p["amount_wan"]) else "")),
+        ("实施期", p["period"]), ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
+        ("来源", f"{p['source']} [{p['layout']}]"),
+    ):
+        if value:
+            head.add_row(label, str(value))
+    console.print(head)
+    if p["indicators"]:
+        table = Table(title="绩效指标", box=box.SIMPLE_HEAD, title_justify="left")
+        for col in ("一级指标", "二级指标", "三级指标", "指标值", "标准层级"):
+            table.add_column(col, overflow="fold")
+        last = (None, None)
+        for ind in p["indicators"]:
+            l1, l2 = ind["level1"] or "", ind["level2"] or ""
+            shown = (l1 if (l1, "") != (last[0], "") else "", l2 if (l1, l2) != last else "")
+            last = (l1, l2)
+            target = ind["target"] + (f"（实施周期 {ind['period_target']}）" if ind.get("period_target") else "")
+            table.add_row(shown[0], shown[1], ind["name"] + ("（文字目标）" if ind["from_prose"] else ""),
+                          target, _level(ind))
+        console.print(table)
+    if p["evaluation"]:
+        table = Table(title=f"评价指标 (分值合计 {_num(sum(e['weight'] or 0 for e in p['evaluation']))})",
+                      box=box.SIMPLE_HEAD, title_justify="left")
+        for col in ("一级", "二级", "指标", "分值", "数据来源"):
+            table.add_column(col, overflow="fold")
+        for e in p["evaluation"]:
+            table.add_row(e["level1"] or "", e["level2"] or "", e["name"], _num(e["weight"]), e["source"] or "")
+        console.print(table)
+    if p["budget_lines"]:
+        table = Table(title="资金使用明细", box=box.SIMPLE_HEAD, title_justify="left")
+        for col in ("明细", "金额(万元)", "测算依据"):
+            table.add_column(col, overflow="fold")
+        for b in p["budget_lines"]:
+            table.add_row(b["item"], _num(b["amount_wan"]), b["basis"] or "")
+        console.print(table)
+
+
+def stats(console: Console, data: dict) -> None:
+    console.print(f"{data['documents']} documents, {data['projects']} projects, {data['indicators']} indicators "
+                  f"({data['distinct_indicator_names']} distinct names), {data['evaluation_items']} evaluation items, "
+                  f"{data['budget_lines']} budget lines", markup=False)
+    for key, title, label in (("by_region", "by region", "region"), ("by_year", "by year", "year"),
+                              ("by_level", "by level", "level")):
+        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column(label)
+        cols = [c for c in data[key][0].keys() if c != label] if data[key] else []
+        for c in cols:
+            table.add_column(c, justify="right")
+        for row in data[key]:
+            table.add_row(_num(row[label]) or "(unknown)", *(_num(row[c]) for c in cols))
+        console.print(table)

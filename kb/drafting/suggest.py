@@ -1,0 +1,248 @@
+"""Suggestions for a new goal table, each explained from the knowledge base (no hand-written indicator lists).
+
+- `similar_projects`: existing projects ranked by full-text relevance of the new project's name and overview
+  (kb.vocab.tokens bigrams, BM25) plus fuzzy similarity of the names (rapidfuzz), with the terms they share.
+- `classify` / `template`: projects sorted into spending types by keyword rules (`SPENDING_TYPES`, data), then
+  for a type the indicators its projects use most, per level-2 slot, with the targets they chose.
+- `value_suggestion`: for one indicator, what precedents chose (most common, median, range, count).
+- `template_rows` / `project_rows`: rows to hand to kb.drafting.drafts.apply_rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kb.drafting.drafts import NewRow, level_order
+from kb.errors import KbError
+from kb.find.precedents import (Precedent, find_names, group_key, normal_target, precedents, target_spread,
+                           target_summary)
+from kb.vocab.targets import QUALITATIVE
+from kb.vocab.tokens import fold, runs
+
+# Spending type → keywords looked for in a project's name (counted twice), overview and goal.
+SPENDING_TYPES: dict[str, tuple[str, ...]] = {
+    "补贴/奖励类": ("补贴", "奖励", "扶持", "补助", "贴息", "补偿", "兑现", "资助", "奖补", "担保"),
+    "信息化建设与运维": ("信息化", "系统", "平台", "运维", "数字", "数智", "网络", "软件", "数据"),
+    "工程建设与改造": ("工程", "改造", "维修", "维护", "基础设施", "施工", "小区", "道路", "管线", "修缮"),
+    "会议培训与宣传": ("会议", "培训", "宣传", "展会", "交流", "论坛", "宣讲", "活动"),
+    "课题研究": ("课题", "研究", "调研", "评审", "咨询", "审计", "规划编制"),
+    "监管与风险防控": ("监管", "风险", "排查", "防控", "检查", "非法集资", "监测", "疫情"),
+    "人才": ("人才", "招聘", "引智", "高层次"),
+    "就业与民生": ("就业", "创业", "社区", "民生", "乡村", "群众", "社保", "养老", "救助"),
+}
+NAME_WEIGHT = 2
+TEXT_WEIGHT, FUZZY_WEIGHT = 0.6, 0.4  # how relevance and name similarity combine (0–1 each)
+_CANDIDATES = 200
+_MAX_GRAMS = 300
+
+
+def classify(name: str, overview: str = "", goal: str = "") -> list[tuple[str, int, list[str]]]:
+    """Spending types whose keywords occur (in the name, or twice in the text), best first:
+    (type, score, keywords found)."""
+    title, text = fold(name), fold(f"{overview or ''} {goal or ''}")
+    found = []
+    for kind, words in SPENDING_TYPES.items():
+        hits = [w for w in words if w in title or w in text]
+        score = sum(NAME_WEIGHT * (w in title) + (w in text) for w in hits)
+        if score >= NAME_WEIGHT:
+            found.append((kind, score, hits))
+    return sorted(found, key=lambda f: -f[1])
+
+
+def spending_type(name: str, overview: str = "", goal: str = "") -> str | None:
+    """The best spending type for a project, or None when no keyword occurs."""
+    found = classify(name, overview, goal)
+    return found[0][0] if found else None
+
+
+def check_type(kind: str) -> str:
+    """`kind` if it is one of SPENDING_TYPES; KbError naming them otherwise."""
+    if kind not in SPENDING_TYPES:
+        raise KbError(f"unknown spending type {kind!r}: use one of {', '.join(SPENDING_TYPES)}")
+    return kind
+
+
+@dataclass
+class Similar:
+    project_id: int
+    name: str
+    region: str | None
+    year: int | None
+    department: str | None
+    score: float  # 0–100
+    relevance: float  # full-text relevance relative to the best hit, 0–100
+    name_similarity: float  # rapidfuzz ratio of the names, 0–100
+    shared: list[str]  # terms of the query found in the project (longest first)
+
+
+def _grams(text: str) -> list[str]:
+    grams: dict[str, None] = {}
+    for run in runs(text):
+        for i in range(len(run) - 1):
+            grams[run[i:i + 2]] = None
+    return list(grams)[:_MAX_GRAMS]
+
+
+def shared_terms(query: str, text: str, limit: int = 8) -> list[str]:
+    """The longest pieces (2+ characters) of `query` that occur in `text`, longest first."""
+    haystack, found = fold(text), set()
+    for run in runs(query):
+        for i in range(len(run) - 1):
+            j = i + 1
+            while j < len(run) and run[i:j + 1] in haystack:
+                j += 1
+            if j - i >= 2:
+                found.add(run[i:j])
+    terms = [t for t in found if not any(t != u and t in u for u in found)]
+    return sorted(terms, key=lambda t: (-len(t), t))[:limit]
+
+
+def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", limit: int = 10) -> list[Similar]:
+    """Existing projects most like a new one, from its name and overview."""
+    from rapidfuzz import fuzz, process
+
+    grams = _grams(f"{name} {overview or ''}")
+    relevance: dict[int, float] = {}
+    if grams:
+        expr = " OR ".join(f'"{g}"' for g in grams)
+        hits = conn.execute(
+            "SELECT rowid, bm25(projects_fts, 10.0, 1.0, 3.0) FROM projects_fts WHERE projects_fts MATCH ? "
+            "ORDER BY 2 LIMIT ?", (expr, _CANDIDATES)).fetchall()
+        best = hits[0][1] if hits else 0
+        relevance = {pid: 100.0 * rank / best if best else 0.0 for pid, rank in hits}
+    names = {r[0]: fold(r[1]) for r in conn.execute("SELECT id, name FROM projects")}
+    folded = fold(name)
+    closest = process.extract(folded, names, scorer=fuzz.ratio, limit=_CANDIDATES, score_cutoff=30)
+    similarity = {pid: score for _, score, pid in closest}
+    for pid in relevance.keys() - similarity.keys():
+        similarity[pid] = fuzz.ratio(folded, names[pid])
+    scored = sorted(((TEXT_WEIGHT * relevance.get(pid, 0.0) + FUZZY_WEIGHT * similarity[pid], pid)
+                     for pid in similarity), key=lambda s: (-s[0], s[1]))[:limit]
+    out = []
+    for score, pid in scored:
+        p = conn.execute("SELECT id, name, region, year, department, overview, goal FROM projects WHERE id = ?",
+                         (pid,)).fetchone()
+        text = " ".join(p[k] or "" for k in ("name", "overview", "goal"))
+        out.append(Similar(pid, p["name"], p["region"], p["year"], p["department"], round(score, 1),
+                           round(relevance.get(pid, 0.0), 1), round(similarity[pid], 1),
+                           shared_terms(f"{name} {overview or ''}", text)))
+    return out
+
+
+@dataclass
+class TemplateItem:
+    level1: str
+    level2: str
+    name: str  # the most used spelling
+    projects: int  # how many projects of the type use it
+    uses: int
+    target: str  # the most common target among them ('' if none)
+    summary: dict  # kb.find.precedents.target_summary of their targets
+    example: Precedent  # a use with the most common target
+    indicator_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Template:
+    spending_type: str
+    projects: list[tuple[int, str]]  # (id, name) of the knowledge base's projects of this type
+    items: list[TemplateItem]
+
+
+_PRECEDENT_COLUMNS = """i.id, i.project_id, p.name, p.region, p.year, p.department, i.level1, i.level2,
+    i.std_level1, i.std_level2, i.name, coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred"""
+
+
+def _precedent(row: sqlite3.Row) -> Precedent:
+    return Precedent(*tuple(row)[:-1], bool(row[-1]))
+
+
+def projects_of_type(conn: sqlite3.Connection, kind: str) -> list[tuple[int, str]]:
+    """(id, name) of the projects whose best spending type is `kind`."""
+    check_type(kind)
+    return [(r["id"], r["name"]) for r in conn.execute("SELECT id, name, overview, goal FROM projects ORDER BY id")
+            if spending_type(r["name"], r["overview"], r["goal"]) == kind]
+
+
+def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template:
+    """The indicators projects of a spending type use most: up to `per_slot` per (level 1, level 2) slot,
+    most projects first, with the targets they chose. Indicators outside the framework are left out."""
+    members = projects_of_type(conn, kind)
+    ids = [pid for pid, _ in members]
+    groups: dict[str, list[Precedent]] = {}
+    for row in conn.execute(
+        f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.project_id IN (SELECT value FROM json_each(?)) AND i.std_level1 IS NOT NULL ORDER BY i.id""",
+        (json.dumps(ids),),
+    ):
+        prec = _precedent(row)
+        groups.setdefault(group_key(prec.name), []).append(prec)
+    slots: dict[tuple[str, str], list[TemplateItem]] = {}
+    for uses in groups.values():
+        slot = Counter((u.std_level1, u.std_level2 or "") for u in uses).most_common(1)[0][0]
+        spread = target_spread(uses)
+        target = max(spread, key=lambda kv: kv[1])[0] if spread else ""
+        example = next((u for u in uses if _target_text(u) == target), uses[0])
+        slots.setdefault(slot, []).append(TemplateItem(
+            *slot, Counter(u.name for u in uses).most_common(1)[0][0], len({u.project_id for u in uses}),
+            len(uses), target, target_summary(uses), example, [u.indicator_id for u in uses]))
+    items = []
+    for slot in sorted(slots, key=lambda s: level_order(*s)):
+        ranked = sorted(slots[slot], key=lambda t: (-t.projects, -t.uses, len(t.name), t.name))
+        items.extend(ranked[:per_slot])
+    return Template(kind, members, items)
+
+
+def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
+    """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
+    [(target, count)] and 'name' (the spelling found); count 0 when the name has no precedent."""
+    hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
+    uses = precedents(conn, hits[0].variants) if hits else []
+    return {"name": hits[0].name if hits else indicator, **target_summary(uses), "spread": target_spread(uses)}
+
+
+def _target_text(p: Precedent) -> str:
+    return normal_target(p.operator, p.value, p.unit, p.target) or ""
+
+
+def _row(p: Precedent, name: str, level1: str, level2: str, sources: list[int]) -> NewRow:
+    text = p.target if p.operator == QUALITATIVE else None
+    return NewRow(name, level1, level2, p.operator, p.value, p.unit, text, sources=sources)
+
+
+def _check_only(only: list[str] | None, found: set[str], where: str) -> None:
+    missing = [o for o in only or [] if o not in found]
+    if missing:
+        raise KbError(f"not in {where}: {', '.join(missing)}")
+
+
+def template_rows(conn: sqlite3.Connection, kind: str, only: list[str] | None = None,
+                  per_slot: int = 2) -> list[NewRow]:
+    """Rows for a draft from a template (all, or the indicators named in `only`), each at its most common
+    target, with the template's precedent indicator ids as sources."""
+    items = [i for i in template(conn, kind, per_slot).items if not only or i.name in only]
+    _check_only(only, {i.name for i in items}, f"the {kind} template")
+    return [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
+
+
+def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | None = None) -> list[NewRow]:
+    """Rows for a draft from an imported project (all its indicators inside the framework, or those in `only`:
+    names or 1-based positions), with the project's targets and the indicator ids as sources."""
+    rows = conn.execute(f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.project_id = ? ORDER BY i.seq""", (project_id,)).fetchall()
+    if not rows and not conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone():
+        raise KbError(f"no project with id {project_id} (see kb projects)")
+    out, found = [], set()
+    for n, row in enumerate(rows, 1):
+        prec = _precedent(row)
+        keys = {prec.name, str(n)}
+        if only and not keys & set(only) or not only and prec.std_level1 is None:
+            continue
+        found |= keys
+        out.append(_row(prec, prec.name, prec.std_level1 or prec.level1 or "",
+                        prec.std_level2 or prec.level2 or "", [prec.indicator_id]))
+    _check_only(only, found, f"project {project_id}")
+    return out

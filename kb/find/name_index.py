@@ -1,0 +1,213 @@
+"""Indicator names in memory, in groups of near-identical spellings, searchable per keystroke without SQL.
+
+200,000 names are held as a few long strings (one line per group: its key, its most used spelling, pinyin and
+initials) and arrays of numbers; only groups of several spellings keep a tuple of them. A substring or pinyin
+search is `str.find` at C speed over one string, an exact one a bisection over the keys' hashes, and the index
+stays small (25 MB for 189,000 names, where one Python object per name took 135 MB). Loading streams rows
+grouped and ordered by SQLite, so no Python object per name outlives its row.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from kb.vocab.targets import is_unit
+from kb.vocab.tokens import fold
+
+FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
+_FUZZY_POOL = 1500  # fuzzy candidates taken per rare query character, most used first
+_BRACKETED = re.compile(r"\(([^()]{1,6})\)")
+_NOT_WORD = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s+")
+_ASCII = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+
+
+def group_key(name: str) -> str:
+    """What near-identical spellings share: the folded name without bracketed units, punctuation or spaces."""
+    folded = fold(name)
+    if folded.isalnum():
+        return folded
+    key = _NOT_WORD.sub("", _BRACKETED.sub(lambda m: "" if is_unit(m.group(1)) else m.group(1), folded))
+    return key or _SPACE.sub("", folded)
+
+
+def _letters(text: str | None) -> str:
+    return text if text and text.isalnum() else _NOT_WORD.sub("", text or "")
+
+
+@dataclass(slots=True)
+class NameGroup:
+    """One group, as a search returns it."""
+
+    key: str  # group_key of every member
+    members: tuple[tuple[int, str], ...]  # (indicator_names.id, name), most used first
+    uses: int  # indicator rows using any member
+
+
+Group = tuple[str, list[tuple[int, str, int]], str, str]  # key, [(id, name, uses)] most used first, pinyin, initials
+
+
+def _grouped(rows: Iterable[tuple[str, int, str, str, str, int]]) -> Iterator[Group]:
+    """Groups from (key, id, name, pinyin, initials, uses) rows ordered by group, most used member first."""
+    group: Group | None = None
+    for key, name_id, name, pinyin, initials, uses in rows:
+        if group is not None and group[0] == key:
+            group[1].append((name_id, name, uses))
+            continue
+        if group is not None:
+            yield group
+        group = (key, [(name_id, name, uses)], _letters(pinyin), _letters(initials))
+    if group is not None:
+        yield group
+
+
+class _Lines:
+    """Strings as the lines of one text, so that `str.find` (C speed) finds which of them hold a needle."""
+
+    def __init__(self) -> None:
+        self._parts: io.StringIO | None = io.StringIO()
+        self._parts.write("\n")
+        self.starts = array("q", [0])  # line n lies between the newlines at starts[n] and starts[n + 1]
+        self.text = ""
+
+    def add(self, line: str) -> None:
+        self._parts.write(line)
+        self._parts.write("\n")
+        self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def close(self) -> None:
+        self.text, self._parts = self._parts.getvalue(), None
+
+    def find(self, needle: str) -> Iterator[int]:
+        """Numbers of the lines containing `needle` (which holds no newline), in order."""
+        text, starts = self.text, self.starts
+        at = text.find(needle) if needle else -1
+        while at >= 0:
+            n = bisect_right(starts, at) - 1
+            yield n
+            at = text.find(needle, starts[n + 1])
+
+    def line(self, n: int) -> str:
+        return self.text[self.starts[n] + 1:self.starts[n + 1]]
+
+
+class NameIndex:
+    """Groups of spellings, most used first: line n of `_keys`, `_names`, `_pinyin` and `_initials` and item n
+    of `_ids` and `_uses` describe group n; `_variants` holds the members of groups of more than one."""
+
+    def __init__(self, groups: Iterable[Group]):
+        """`groups` most used first, then shorter keys, then by key; pinyin and initials of the first member."""
+        self._keys, self._names, self._pinyin, self._initials = _Lines(), _Lines(), _Lines(), _Lines()
+        self._ids, self._uses = array("q"), array("q")
+        self._variants: dict[int, tuple[tuple[int, str], ...]] = {}
+        hashed = []  # (hash of the key, group): found by bisection, without a dict of 200,000 strings
+        for n, (key, members, pinyin, initials) in enumerate(groups):
+            hashed.append((hash(key), n))
+            self._keys.add(key)
+            self._names.add(members[0][1])
+            self._pinyin.add(pinyin)
+            self._initials.add(initials)
+            self._ids.append(members[0][0])
+            self._uses.append(sum(m[2] for m in members))
+            if len(members) > 1:
+                self._variants[n] = tuple((i, name) for i, name, _ in members)
+        for lines in (self._keys, self._names, self._pinyin, self._initials):
+            lines.close()
+        hashed.sort()
+        self._hashes, self._hashed = array("q", (h for h, _ in hashed)), array("q", (n for _, n in hashed))
+        self._char_counts: Counter[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._uses)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> NameIndex:
+        """Every indicator name in use, from `indicator_names`."""
+        conn.create_function("kb_group_key", 1, group_key, deterministic=True)
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            """WITH named AS MATERIALIZED (
+                SELECT kb_group_key(name) AS k, id, name, pinyin, initials, uses FROM indicator_names WHERE uses > 0)
+            SELECT k, id, name, pinyin, initials, uses FROM (
+                SELECT *, sum(uses) OVER (PARTITION BY k) AS total FROM named WHERE k != '')
+            ORDER BY total DESC, length(k), k, uses DESC, length(name), name"""
+        )
+        return cls(_grouped(rows))
+
+    def _exact(self, key: str) -> int | None:
+        """The group whose key is `key`."""
+        h = hash(key)
+        at = bisect_left(self._hashes, h)
+        while at < len(self._hashes) and self._hashes[at] == h:
+            if self._keys.line(self._hashed[at]) == key:
+                return self._hashed[at]
+            at += 1
+        return None
+
+    def group(self, n: int) -> NameGroup:
+        members = self._variants.get(n) or ((self._ids[n], self._names.line(n)),)
+        return NameGroup(self._keys.line(n), members, self._uses[n])
+
+    def restricted(self, uses: Counter[int]) -> NameIndex:
+        """The names with uses in `uses` (name id → count, e.g. the uses within a filter), counted by it."""
+        groups: list[tuple[int, Group]] = []
+        for n in range(len(self)):
+            variants = self._variants.get(n)
+            if not (any(uses[i] for i, _ in variants) if variants else uses[self._ids[n]]):
+                continue  # most groups have no use within a filter: read nothing of them
+            members = sorted(((i, name, uses[i]) for i, name in self.group(n).members if uses[i]),
+                             key=lambda m: (-m[2], len(m[1]), m[1]))
+            groups.append((sum(m[2] for m in members),
+                           (self._keys.line(n), members, self._pinyin.line(n), self._initials.line(n))))
+        groups.sort(key=lambda t: (-t[0], len(t[1][0]), t[1][0]))
+        return NameIndex(g for _, g in groups)
+
+    def find(self, query: str, limit: int) -> list[tuple[NameGroup, str, float]]:
+        """Up to `limit` (group, match, score), best match kind first and most used first within a kind."""
+        key = group_key(query)
+        if not key:
+            return [(self.group(n), "substring", 0.0) for n in range(min(limit, len(self)))]
+        found: dict[int, tuple[str, float]] = {}
+        exact = self._exact(key)
+        if exact is not None:
+            found[exact] = ("exact", 100.0)
+        ascii_query = _ASCII.fullmatch(key) is not None
+        kinds = [("substring", self._keys)] + ([("pinyin", self._initials), ("pinyin", self._pinyin)]
+                                               if ascii_query else [])
+        for kind, lines in kinds:
+            for n in lines.find(key):
+                if len(found) >= limit:
+                    break
+                if n not in found:
+                    found[n] = (kind, round(100.0 * len(key) / len(lines.line(n)), 1))
+        if len(found) < limit and len(key) >= (4 if ascii_query else 3):
+            lines = self._pinyin if ascii_query else self._keys
+            for n, score in self._fuzzy(key, lines, set(found), limit - len(found)):
+                found[n] = ("fuzzy", score)
+        return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
+
+    def _fuzzy(self, key: str, lines: _Lines, exclude: set[int], limit: int) -> list[tuple[int, float]]:
+        """Near misses: names sharing the query's rarest characters, scored by rapidfuzz."""
+        from rapidfuzz import fuzz, process
+
+        if self._char_counts is None:
+            self._char_counts = Counter(self._keys.text) + Counter(self._pinyin.text)
+        counts = self._char_counts
+        rare = sorted((c for c in set(key) if counts[c]), key=lambda c: (counts[c], c))[:3]
+        pool = {n for c in rare for n in islice(lines.find(c), _FUZZY_POOL)} - exclude
+        texts = {n: lines.line(n) for n in pool}
+        longer = {n: t for n, t in texts.items() if len(t) >= len(key)}
+        shorter = {n: t for n, t in texts.items() if len(t) < len(key)}
+        hits = process.extract(key, longer, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
+        hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
+        hits.sort(key=lambda h: (-h[1], h[2]))
+        return [(n, round(score, 1)) for _, score, n in hits[:limit]]

@@ -1,0 +1,310 @@
+"""Proven indicators across regions: find an indicator name as you type, then every use of it and its targets.
+
+`find_names` matches any part of a name (a Chinese substring), pinyin initials or full pinyin ('myd',
+'manyidu'), or a near miss (rapidfuzz), and groups spellings that differ only in punctuation, spaces or a
+bracketed unit ('资金发放准确率（%）' ≡ '资金发放准确率'). It works on a `NameIndex` (kb.find.name_index) held in
+memory per connection and rebuilt when the database changes: a keystroke costs a few C-speed string scans and
+rapidfuzz over a few thousand candidates at most, and no SQL. `count_names` then counts the uses of the names
+found (projects, regions, usual level, target spread): SQL over every use of them, cached, and interruptible,
+so an app shows the names at once and their counts as they come; `search_names` does both.
+`precedents` lists the uses of chosen names; `target_spread` and `target_summary` say which targets were chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from kb.find.name_index import NameIndex, group_key
+from kb.find.search import Filters, filter_sql
+from kb.vocab.targets import QUALITATIVE
+from kb.vocab.tokens import MAX_QUERY_CHARS
+
+__all__ = ["NameHit", "Precedent", "count_names", "find_names", "group_key", "normal_target", "precedents",
+           "search_names", "target_spread", "target_summary"]
+
+MATCHES = ("exact", "substring", "pinyin", "fuzzy")  # best first
+COUNT_BATCH = 10  # names counted per statement: an interrupted count keeps the batches already done
+STOP_CHECK = 10_000  # SQLite steps between two calls of count_names' `stop`
+_OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
+
+
+@dataclass
+class NameHit:
+    name: str  # the representative spelling (the most used variant)
+    variants: list[str]  # every spelling grouped with it, most used first (the name included)
+    match: str  # 'exact' | 'substring' | 'pinyin' | 'fuzzy'
+    score: float  # 0–100: the share of the name the query covers, or the rapidfuzz score
+    uses: int  # how many indicator rows use any variant
+    # Filled by count_names (None until counted):
+    projects: int | None = None  # how many projects use any variant
+    regions: int | None = None  # in how many regions
+    std_level1: str | None = None  # the most common standard levels of its uses
+    std_level2: str | None = None
+    common_target: str = ""  # the most common normalised target ('≥90%') or qualitative word; '' if none
+    spread: list[tuple[str, int]] | None = None  # how many chose each target (see target_spread), all uses
+
+    @property
+    def counted(self) -> bool:
+        return self.projects is not None
+
+
+@dataclass
+class Precedent:
+    indicator_id: int
+    project_id: int
+    project: str
+    region: str | None
+    year: int | None
+    department: str | None
+    level1: str | None
+    level2: str | None
+    std_level1: str | None
+    std_level2: str | None
+    name: str
+    target: str
+    operator: str | None
+    value: float | None
+    unit: str | None
+    level_inferred: bool  # the standard levels were guessed from the name (the document gave none)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def normal_target(operator: str | None, value: float | None, unit: str | None, target: str | None) -> str | None:
+    """'≥90%' (operator, number, unit) or the qualitative word; None when no target was given."""
+    if operator is None:
+        return None
+    if operator == QUALITATIVE or value is None:
+        return (target or "").strip() or None
+    return f"{operator}{_number(value)}{unit or ''}"
+
+
+def _spread(uses: Iterable[tuple[str | None, float | None, str | None, str | None, int]]) -> list[tuple[str, int]]:
+    """(normalised target, count) for (operator, value, unit, target, count) rows: numeric ones by operator,
+    value and unit, then qualitative words, most chosen first."""
+    counts: Counter[str] = Counter()
+    numeric: dict[str, tuple] = {}  # normalised target → (operator rank, value, unit) for numeric ones
+    for operator, value, unit, target, n in uses:
+        text = normal_target(operator, value, unit, target)
+        if text is None:
+            continue
+        counts[text] += n
+        if operator != QUALITATIVE and value is not None:
+            numeric[text] = (_OPERATOR_ORDER.get(operator, len(_OPERATOR_ORDER)), value, unit or "")
+
+    def order(item: tuple[str, int]) -> tuple:
+        text, n = item
+        return (0, *numeric[text]) if text in numeric else (1, -n, text)
+
+    return sorted(counts.items(), key=order)
+
+
+def _most_common(spread: list[tuple[str, int]]) -> str | None:
+    """The most chosen target; on a tie the first in spread order."""
+    return max(spread, key=lambda kv: kv[1])[0] if spread else None
+
+
+def target_spread(precedents: Iterable[Precedent]) -> list[tuple[str, int]]:
+    """How many chose each normalised target: [('≥85%', 3), ('≥90%', 10), ('=100%', 2), ('合规', 4)] —
+    numeric ones ordered by operator then value, qualitative words after them (most chosen first)."""
+    return _spread((p.operator, p.value, p.unit, p.target, 1) for p in precedents)
+
+
+def target_summary(precedents: Iterable[Precedent]) -> dict:
+    """{'count', 'most_common', 'median', 'min', 'max', 'unit'} over the numeric targets of the most common
+    unit (None values when there is no numeric target)."""
+    numeric = [p for p in precedents if p.value is not None and p.operator not in (None, QUALITATIVE)]
+    if not numeric:
+        return {"count": 0, "most_common": None, "median": None, "min": None, "max": None, "unit": None}
+    unit = Counter(p.unit for p in numeric).most_common(1)[0][0]
+    chosen = [p for p in numeric if p.unit == unit]
+    values = [p.value for p in chosen]
+    return {
+        "count": len(chosen), "most_common": _most_common(target_spread(chosen)),
+        "median": statistics.median(values), "min": min(values), "max": max(values), "unit": unit,
+    }
+
+
+@dataclass
+class _Counts:
+    projects: int
+    regions: int
+    std_level1: str | None
+    std_level2: str | None
+    spread: list[tuple[str, int]]
+
+
+@dataclass
+class _State:
+    """What one connection's searches reuse until the database changes."""
+
+    conn: sqlite3.Connection  # held so that its id() is not reused while this is cached
+    version: tuple[int, int]
+    index: NameIndex | None = None  # loaded by the first name search
+    filtered: dict[tuple, NameIndex] = field(default_factory=dict)  # by filter key
+    counts: dict[tuple, _Counts] = field(default_factory=dict)  # by (filter key, variants)
+
+    def names(self) -> NameIndex:
+        if self.index is None:
+            self.index = NameIndex.load(self.conn)
+        return self.index
+
+
+_STATES: OrderedDict[int, _State] = OrderedDict()
+_LOCK = threading.Lock()  # guards _STATES; a connection is used by one thread at a time
+_MAX_STATES, _MAX_FILTERED, _MAX_COUNTS = 4, 8, 20_000
+
+
+def _state(conn: sqlite3.Connection) -> _State:
+    """The connection's cache, emptied when any connection has written to the database since."""
+    version = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    with _LOCK:
+        state = _STATES.get(id(conn))
+        if state is None or state.version != version:
+            state = _STATES[id(conn)] = _State(conn, version)
+            while len(_STATES) > _MAX_STATES:
+                _STATES.popitem(last=False)
+        _STATES.move_to_end(id(conn))
+    return state
+
+
+def _filter_key(filters: Filters) -> tuple:
+    return (filters.region or None, filters.year or None, filters.level or None)
+
+
+def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameIndex:
+    """The names with uses within the filters, counted within them."""
+    fkey = _filter_key(filters)
+    if fkey == (None, None, None):
+        return state.names()
+    if fkey not in state.filtered:
+        params: dict = {}
+        where = filter_sql(filters, params)
+        # Projects first: a region or year filter selects few of them, and indicators are indexed by project.
+        source = "projects p CROSS JOIN indicators i ON i.project_id = p.id" if filters.region or filters.year \
+            else "indicators i"
+        uses = Counter(r[0] for r in conn.execute(f"SELECT i.name_id FROM {source} WHERE 1 {where}", params))
+        state.filtered[fkey] = state.names().restricted(uses)
+        while len(state.filtered) > _MAX_FILTERED:
+            del state.filtered[next(iter(state.filtered))]
+    return state.filtered[fkey]
+
+
+def _rank(hit: NameHit) -> tuple:
+    kind = MATCHES.index(hit.match)
+    if hit.match == "fuzzy":
+        return (kind, -hit.score, -hit.uses, len(hit.name), hit.name)
+    return (kind, -hit.uses, len(hit.name), hit.name)
+
+
+def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
+               limit: int = 50) -> list[NameHit]:
+    """Indicator names matching `query`, not counted yet (see count_names): the exact name first, then names
+    containing it (most used first, then shorter), then pinyin (initials 'myd' or full 'manyidu'), then near
+    misses; an empty query gives the most used names. Filters restrict the uses counted and shown."""
+    filters = filters or Filters()
+    if limit <= 0:
+        return []
+    state = _state(conn)
+    found = _index(conn, state, filters).find((query or "")[:MAX_QUERY_CHARS], limit)
+    hits = [NameHit(g.members[0][1], [m[1] for m in g.members], match, score, g.uses) for g, match, score in found]
+    return sorted(hits, key=_rank)
+
+
+def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
+    """Projects, regions, usual levels and target spread of each hit's uses within the filters, by position."""
+    params: dict = {"pairs": json.dumps([[name, n] for n, h in enumerate(hits) for name in h.variants],
+                                        ensure_ascii=False)}
+    where = filter_sql(filters, params)
+    uses = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
+        FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name
+        CROSS JOIN indicators i ON i.name_id = n.id"""
+    with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
+    counts = {k: (projects, regions) for k, projects, regions in conn.execute(
+        f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k", params)}
+    levels: dict[int, Counter] = {}
+    targets: dict[int, list] = {}
+    # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
+    source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
+    for k, std1, std2, op, value, unit, target, n in conn.execute(
+        f"""SELECT g.k, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
+        CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""", params
+    ):
+        levels.setdefault(k, Counter())[(std1, std2)] += n
+        targets.setdefault(k, []).append((op, value, unit, target, n))
+    out = {}
+    for n in range(len(hits)):
+        projects, regions = counts.get(n, (0, 0))
+        usual = max(levels.get(n, {(None, None): 0}).items(), key=lambda kv: (kv[1], kv[0][0] is not None))[0]
+        out[n] = _Counts(projects, regions, usual[0], usual[1], _spread(targets.get(n, [])))
+    return out
+
+
+def count_names(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters | None = None,
+                stop: Callable[[], bool] | None = None) -> list[NameHit]:
+    """The hits with their projects, regions, usual levels, common target and target spread filled in (copies;
+    cached until the database changes). When `stop()` turns true the SQL is interrupted and the hits not counted
+    yet come back as they are (`counted` False)."""
+    filters = filters or Filters()
+    fkey = _filter_key(filters)
+    state = _state(conn)
+    missing = [h for h in hits if (fkey, tuple(h.variants)) not in state.counts]
+    if stop is not None:
+        conn.set_progress_handler(stop, STOP_CHECK)
+    try:
+        for start in range(0, len(missing), COUNT_BATCH):
+            batch = missing[start:start + COUNT_BATCH]
+            try:
+                counted = _count(conn, batch, filters)
+            except sqlite3.OperationalError:
+                if stop is not None and stop():
+                    break
+                raise
+            if len(state.counts) > _MAX_COUNTS:
+                state.counts.clear()
+            for n, hit in enumerate(batch):
+                state.counts[(fkey, tuple(hit.variants))] = counted[n]
+    finally:
+        if stop is not None:
+            conn.set_progress_handler(None, 0)
+    return [_counted(hit, state.counts.get((fkey, tuple(hit.variants)))) for hit in hits]
+
+
+def _counted(hit: NameHit, c) -> NameHit:
+    """A copy of `hit` with its counts (the hit itself while it has none)."""
+    if c is None:
+        return hit
+    return replace(hit, projects=c.projects, regions=c.regions, std_level1=c.std_level1, std_level2=c.std_level2,
+                   spread=c.spread, common_target=_most_common(c.spread) or "")
+
+
+def search_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
+                 limit: int = 50) -> list[NameHit]:
+    """`find_names`, counted (see count_names)."""
+    return count_names(conn, find_names(conn, query, filters, limit), filters)
+
+
+def precedents(conn: sqlite3.Connection, names: Iterable[str], filters: Filters | None = None,
+               limit: int | None = None) -> list[Precedent]:
+    """Every use of these names (e.g. a NameHit's variants) within the filters, newest year first, then in the
+    order they were stored; for one name, the newest `limit` are read along the (name_id, year) index."""
+    names = list(names)
+    params: dict = {"names": json.dumps(names, ensure_ascii=False), "name": names[0] if names else None}
+    where = filter_sql(filters or Filters(), params)
+    which = "n.name = :name" if len(names) == 1 else "n.name IN (SELECT value FROM json_each(:names))"
+    sql = f"""SELECT i.id, i.project_id, p.name, p.region, p.year, p.department, i.level1, i.level2,
+        i.std_level1, i.std_level2, i.name, coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred
+        FROM indicator_names n CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id
+        WHERE {which} {where} ORDER BY i.year DESC, i.id"""
+    if limit is not None:
+        params["limit"] = limit
+        sql += " LIMIT :limit"
+    return [Precedent(*tuple(row)[:-1], bool(row[-1])) for row in conn.execute(sql, params)]

@@ -1,0 +1,119 @@
+"""A parsed document normalised for storing: amounts, levels and targets parsed, search tokens built, every
+original string kept beside its normalised form.
+
+Nothing here needs the database, so it runs in the worker process that parsed the document. What it gives is
+plain tuples in the order of the columns they fill (cheap to send between processes); `kb.ingest.write` adds the ids
+and the document's fields, then writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
+
+from importers.records import RawDocument, RawIndicator, RawProject
+from kb.vocab.amounts import first_number, to_wan
+from kb.ingest.fingerprints import fingerprint, project_digest
+from kb.vocab.levels import infer_levels, standard_levels
+from kb.vocab.places import clean_department, region_from, year_from
+from kb.vocab.targets import parse_target
+from kb.vocab.tokens import index_tokens
+
+PROJECT_COLUMNS = ("amount_wan", "amount_text", "amount_unit_source", "total_wan", "total_text", "period",
+                   "overview", "goal", "fields", "extra", "indicator_count")
+INDICATOR_COLUMNS = ("name", "seq", "level1", "level2", "std_level1", "std_level2", "level_inferred", "operator",
+                     "value", "unit", "target", "period_target", "period_operator", "period_value", "period_unit",
+                     "from_prose")
+EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
+BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
+_OPERATOR = INDICATOR_COLUMNS.index("operator")
+_AS_WRITTEN = itemgetter(*map(INDICATOR_COLUMNS.index, ("name", "level1", "level2", "target")))  # what a digest reads
+
+
+class Project(NamedTuple):
+    """One project ready to store; the department, region and year give way to the document's where it states
+    them (see kb.ingest.write)."""
+
+    name: str
+    department: str  # cleaned, '' when the project states none
+    region: str  # read from the project's department, '' when it names none
+    year: int | None  # from the project period
+    values: tuple  # PROJECT_COLUMNS
+    tokens: tuple[str, str, str]  # search tokens of the name, overview and goal
+    indicators: list[tuple]  # INDICATOR_COLUMNS
+    evaluation: list[tuple]  # EVALUATION_COLUMNS
+    budget: list[tuple]  # BUDGET_COLUMNS
+    no_target: list[str]  # names of the indicators without a target
+    digest: bytes  # of the name and the indicators as written (kb.ingest.fingerprints)
+
+
+@dataclass
+class Document:
+    """A document (or, read as a stream, a piece of one) ready to store: its fields as written, its projects."""
+
+    layout: str
+    title: str = ""
+    region: str = ""
+    year: str = ""
+    department: str = ""
+    projects: list[Project] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def indicators(self) -> int:
+        return sum(len(p.indicators) for p in self.projects)
+
+    def period_years(self) -> Counter:
+        """How many projects' periods give each year."""
+        return Counter(p.year for p in self.projects if p.year)
+
+    def fingerprint(self) -> str | None:
+        """What another file with the same goal tables has too (None for a document without indicators)."""
+        return fingerprint(p.digest for p in self.projects) if self.indicators else None
+
+
+def normalise(raw: RawDocument) -> Document:
+    return Document(raw.layout, raw.title, raw.region, raw.year, raw.department,
+                    [_project(p) for p in raw.projects], raw.warnings)
+
+
+def _project(p: RawProject) -> Project:
+    amount, unit_source = to_wan(p.amount, p.amount_unit)
+    total, _ = to_wan(p.total_amount, p.amount_unit)
+    values = (amount, p.amount or None, unit_source or None, total, p.total_amount or None, p.period or None,
+              p.overview or None, p.goal or None, _json(p.fields), _json(p.extra), len(p.indicators))
+    indicators = [_indicator(seq, ind) for seq, ind in enumerate(p.indicators, 1)]
+    return Project(
+        p.name, clean_department(p.department), region_from(p.department), year_from(p.period), values,
+        (index_tokens(p.name), index_tokens(p.overview), index_tokens(p.goal)), indicators,
+        [(seq, e.level1 or None, e.level2 or None, e.name, first_number(e.weight), e.weight or None,
+          e.criteria or None, e.source or None) for seq, e in enumerate(p.evaluation, 1)],
+        [(seq, b.item, to_wan(b.amount, p.amount_unit)[0], b.amount or None, b.basis or None)
+         for seq, b in enumerate(p.budget_lines, 1)],
+        [row[0] for row in indicators if row[_OPERATOR] is None],
+        project_digest(p.name, map(_AS_WRITTEN, indicators)),
+    )
+
+
+def _json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else "{}"
+
+
+def _indicator(seq: int, ind: RawIndicator) -> tuple:
+    if ind.level1 or ind.level2:
+        std1, std2 = standard_levels(ind.level1, ind.level2)
+        inferred = 0
+    else:
+        std1, std2 = infer_levels(ind.name)
+        inferred = 1
+    target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
+    period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
+    return (
+        ind.name, seq, ind.level1 or None, ind.level2 or None, std1, std2, inferred,
+        target.operator, target.value, target.unit, f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
+        ind.period_target or None, period.operator if period else None, period.value if period else None,
+        period.unit if period else None, int(ind.from_prose),
+    )

@@ -1,0 +1,356 @@
+"""`kb import`: walk files and folders, have them parsed and normalised (`kb.ingest.workers`, in worker processes when
+there are several) and store each in this process, so SQLite writes stay serial: one transaction per document,
+or in a bulk import several documents per transaction, committed about once a second (`_Batches`). A file whose
+goal tables are already stored from another file is not stored again (`kb.ingest.fingerprints`).
+
+A text or CSV file over STREAM_BYTES is read as a stream instead, after the others: its projects are stored as
+they arrive inside the document's one transaction, so memory stays bounded whatever the file's size.
+`write_report` writes the files that failed or were skipped, with the reason, as CSV or Markdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import itertools
+import sqlite3
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from importers.readers import EXTENSIONS, can_stream
+from kb.errors import USER_ERRORS, KbError, describe
+from kb.ingest.normalise import Document
+from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
+from kb.ingest.seeds import MANIFEST, load_manifest
+from kb.ingest.write import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
+
+STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a stream (whole, a 16 MiB file takes ~250 MB)
+STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
+NOT_DOCUMENTS = {"thumbs.db", "desktop.ini", ".ds_store"}
+HINTS = {  # extension → why it is skipped, when there is something to do about it
+    ".doc": "an old Word .doc: save it as .docx to import it",
+    ".wps": "a WPS document: save it as .docx to import it",
+    ".et": "a WPS spreadsheet: save it as .xlsx to import it",
+    ".ods": "an OpenDocument spreadsheet: save it as .xlsx to import it",
+    ".odt": "an OpenDocument text: save it as .docx to import it",
+    ".zip": "an archive: unpack it first", ".rar": "an archive: unpack it first", ".7z": "an archive: unpack it first",
+}
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str  # imported | replaced | unchanged | failed | skipped | would import
+    message: str = ""
+    layout: str = ""
+    projects: int = 0
+    indicators: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _skip_reason(path: Path) -> str:
+    """Why a file met while walking a folder is not a document to read ('' when it is one)."""
+    name = path.name.lower()
+    if name.startswith(("~$", ".~lock")) or name in NOT_DOCUMENTS:
+        return "a temporary or system file"
+    suffix = path.suffix.lower()
+    if suffix in EXTENSIONS:
+        return ""
+    return HINTS.get(suffix, f"not a supported document type ({suffix or 'no extension'})")
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
+    """Files to import (folders walked recursively) and the files skipped on the way, with a reason."""
+    files: list[Path] = []
+    skipped: list[FileResult] = []
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            raise KbError(f"{path}: no such file or directory")
+        if path.is_file():
+            files.append(path)
+            continue
+        found = 0
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if any(part.startswith(".") for part in child.relative_to(path).parts) or child.name == MANIFEST:
+                continue
+            reason = _skip_reason(child)
+            if reason:
+                skipped.append(FileResult(child, "skipped", reason))
+            else:
+                files.append(child)
+                found += 1
+        if not found:
+            raise KbError(f"{path}: no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
+    return files, skipped
+
+
+def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fallbacks, dry_run: bool,
+                   reading: Callable[[Path, int], None]) -> FileResult:
+    """A file read as a stream, its projects stored as they come in one transaction (or only counted)."""
+    try:
+        with Streamed(path, STREAM_CHUNK_ROWS) as stream:
+            pieces = iter(stream)
+            first, done = next(pieces)
+            pieces = itertools.chain([(first, done)], pieces)
+            if dry_run:
+                return _counted(path, first.layout, pieces, reading)
+            with writing(conn, first, Provenance(path.name, str(path.resolve()), sha), fallbacks) as writer:
+                for piece, done in pieces:
+                    writer.add(piece.projects, piece.warnings)
+                    reading(path, done)
+                if stream.sha256 != sha:
+                    raise Stopped("failed", "the file changed while it was read: import it again")
+    except Stopped as exc:
+        return FileResult(path, exc.status, exc.message)
+    except USER_ERRORS as exc:
+        return FileResult(path, "failed", describe(exc))
+    stored = writer.stored
+    return FileResult(path, "replaced" if stored.replaced else "imported", "", first.layout,
+                      stored.projects, stored.indicators, stored.warnings)
+
+
+def _counted(path: Path, layout: str, pieces: Iterable[tuple[Document, int]],
+             reading: Callable[[Path, int], None]) -> FileResult:
+    """A dry run's result for a file read as a stream: its projects, indicators and (first) warnings counted."""
+    result = FileResult(path, "would import", "", layout)
+    for piece, done in pieces:
+        result.projects += len(piece.projects)
+        result.indicators += piece.indicators
+        result.warnings += piece.warnings[: MAX_WARNINGS - len(result.warnings)]
+        reading(path, done)
+    return result
+
+
+# --- storing ----------------------------------------------------------------------------------
+
+
+def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> Fallbacks:
+    folder = path.resolve().parent
+    if folder not in manifests:
+        manifests[folder] = load_manifest(folder)
+    entry = manifests[folder].get(path.name)
+    if options.region or options.year or options.department or not entry:
+        return options
+    return Fallbacks(region=entry.get("region", ""), year=entry.get("year"),
+                     department=entry.get("department", ""), published=entry.get("published", ""),
+                     source="manifest")
+
+
+def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
+           dry_run: bool) -> FileResult:
+    """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
+    goal tables — replaced when this file gives the region or year it lacked; raises KbError or sqlite3.Error when
+    it cannot be written."""
+    doc = parsed.doc
+    if doc is None:
+        return FileResult(path, parsed.status, parsed.message)
+    origin, fallbacks = Provenance(path.name, str(path.resolve()), sha), _fallbacks(path, options, manifests)
+    twin = same_tables(conn, doc, origin, fallbacks)
+    if twin and not twin.fills:
+        return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
+    message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
+    if dry_run:
+        return FileResult(path, "would import", message, doc.layout, len(doc.projects), doc.indicators, doc.warnings)
+    stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else None)
+    return FileResult(path, "replaced" if stored.replaced else "imported", message, doc.layout,
+                      stored.projects, stored.indicators, stored.warnings)
+
+
+def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:
+    """`write(path, *args)`, or the failure that says why it could not be written."""
+    try:
+        return write(path, *args)
+    except USER_ERRORS as exc:
+        return FileResult(path, "failed", describe(exc))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+BULK_CHECKPOINT_PAGES = 10000  # about 40 MiB of WAL between checkpoints during a large import
+
+
+def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallbacks | None = None,
+                 dry_run: bool = False, progress: Callable[[FileResult], None] | None = None,
+                 workers: int | None = None, reading: Callable[[Path, int], None] | None = None) -> list[FileResult]:
+    """Import every document under `paths`; the results (in file order) list skipped files too.
+
+    A file whose content is already stored, or repeats another file of this import, is 'unchanged'.
+    `progress` gets each file's result; `reading` the bytes read so far of a file read as a stream.
+    """
+    files, skipped = collect_files(paths)
+    options = options or Fallbacks()
+    results: dict[Path, FileResult] = {}
+    shas: dict[Path, str] = {}
+    first_with: dict[str, Path] = {}
+
+    def done(result: FileResult) -> None:
+        results[result.path] = result
+        if progress:
+            progress(result)
+
+    for path in files:
+        try:
+            sha = _sha256(path)
+        except OSError as exc:
+            done(FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}"))
+            continue
+        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
+            done(FileResult(path, "unchanged", "already imported (same content)"))
+        elif sha in first_with:
+            done(FileResult(path, "unchanged", f"same content as {first_with[sha]}"))
+        else:
+            first_with[sha] = path
+            shas[path] = sha
+    manifests: dict[Path, dict] = {}
+    streamed = [path for path in shas if path.stat().st_size > STREAM_BYTES and can_stream(path)]
+    order, waiting = deque(path for path in shas if path not in streamed), {}
+    bulk = len(shas) >= BULK_DOCUMENTS
+    with _bulk_writes(conn, bulk or bool(streamed)):
+        with _Batches(conn, done, enabled=bulk and not dry_run) as batches:
+            for path, parsed in parse_all(list(order), workers):
+                waiting[path] = parsed
+                while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
+                    path = order.popleft()
+                    batches.store(_store, path, conn, waiting.pop(path), shas[path], options, manifests, dry_run)
+        for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
+            done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
+                                reading or (lambda path, done: None)))
+    return [results[path] for path in files] + skipped
+
+
+BULK_DOCUMENTS = 10  # documents in one import from which it is written as a bulk import
+BATCH_INDICATORS = 50_000  # a bulk import commits once this many indicators are stored …
+BATCH_SECONDS = 1.0  # … or this long after its last commit, whichever comes first
+
+
+class _Batches:
+    """A bulk import's documents written a batch at a time, in one transaction committed every BATCH_INDICATORS
+    indicators or BATCH_SECONDS, so each changed index page is written once per batch instead of once per document.
+
+    Each document is still wholly in or wholly out: when one cannot be written, the batch is rolled back and its
+    other documents are written again, each in a transaction of its own (failures are rare; a savepoint around
+    every document cost an eighth of the store's time). A result is reported once its document is committed.
+    An interruption between documents commits the batch; one while a document is written rolls the batch back.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, done: Callable[[FileResult], None], enabled: bool) -> None:
+        self.conn, self.done, self.enabled = conn, done, enabled
+        self.pending: list[tuple[FileResult, tuple]] = []  # each written document's result, and its write
+        self.indicators, self.started = 0, 0.0
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def store(self, write: Callable[..., FileResult], path: Path, *args) -> None:
+        """`write(path, *args)` (one document) inside the batch; commits when the batch is full or old enough."""
+        if not self.enabled:
+            self.done(_attempt(write, path, *args))
+            return
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+        try:
+            result = write(path, *args)
+        except USER_ERRORS:
+            self._write_alone(write, path, *args)
+            return
+        except BaseException:
+            self._roll_back()
+            raise
+        self.pending.append((result, (write, path, *args)))
+        self.indicators += result.indicators
+        if self.indicators >= BATCH_INDICATORS or time.monotonic() - self.started >= BATCH_SECONDS:
+            self.commit()
+
+    def _write_alone(self, *failed) -> None:
+        """After a document failed: the batch rolled back, and each of its documents, the failed one last,
+        written (or failing) in a transaction of its own."""
+        writes = [write for _, write in self._roll_back()] + [failed]
+        for write, path, *args in writes:
+            self.done(_attempt(write, path, *args))
+
+    def _roll_back(self) -> list[tuple[FileResult, tuple]]:
+        if self.conn.in_transaction:  # SQLite may already have rolled back (disk full)
+            self.conn.execute("ROLLBACK")
+        pending, self.pending, self.indicators = self.pending, [], 0
+        return pending
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        for result, _ in self.pending:
+            self.done(result)
+        self.pending, self.indicators = [], 0
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.commit()
+
+
+@contextlib.contextmanager
+def _bulk_writes(conn: sqlite3.Connection, bulk: bool):
+    """Fewer WAL checkpoints and a larger page cache while many documents (or one streamed) are stored (each
+    checkpoint syncs the database file, which costs more than the writes themselves in a large knowledge base);
+    one checkpoint at the end. Each document is still wholly in or wholly out (see `_Batches`)."""
+    if not bulk:
+        yield
+        return
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+    conn.execute("PRAGMA cache_size = -65536")  # up to 64 MiB of index pages, allotted as used
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA wal_autocheckpoint = 1000")
+        conn.execute(f"PRAGMA cache_size = {cache}")
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def import_seeds(conn: sqlite3.Connection) -> list[FileResult]:
+    from kb.ingest.seeds import seeds_dir
+
+    return import_paths(conn, [seeds_dir()])
+
+
+# --- the report -------------------------------------------------------------------------------
+
+REPORT_COLUMNS = ("file", "status", "reason")
+
+
+def follow_ups(results: list[FileResult]) -> list[FileResult]:
+    """The files a user should look at: failed first, then skipped."""
+    return sorted((r for r in results if r.status in ("failed", "skipped")),
+                  key=lambda r: (r.status != "failed", str(r.path)))
+
+
+def write_report(results: list[FileResult], path: Path) -> None:
+    """The failed and skipped files with their reason: Markdown for .md, else CSV (UTF-8 with BOM, for Excel)."""
+    rows = [(str(r.path), r.status, r.message) for r in follow_ups(results)]
+    if path.suffix.lower() in (".md", ".markdown"):
+        cell = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        lines = ["| " + " | ".join(REPORT_COLUMNS) + " |", "|" + "---|" * len(REPORT_COLUMNS)]
+        lines += ["| " + " | ".join(map(cell, row)) + " |" for row in rows]
+        text = "\n".join(lines) + "\n"
+        encoding = "utf-8"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(REPORT_COLUMNS)
+        writer.writerows(rows)
+        text, encoding = buffer.getvalue(), "utf-8-sig"
+    try:
+        path.write_text(text, encoding)
+    except OSError as exc:
+        raise KbError(f"{path}: cannot write the report: {exc.strerror or exc}") from None

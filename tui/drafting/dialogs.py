@@ -1,0 +1,382 @@
+"""Small dialogs of the draft screen: a name, a yes/no, a pick from a list, a row's fields, an export.
+
+A dialog that needs the database runs its call in a thread worker and stays open with the error on one line
+until the call succeeds (a taken name, a folder that does not exist)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+
+from kb.drafting.drafts import BASES, Row, open_draft, target_fields, to_number
+from kb.errors import KbError
+from kb.drafting.export import FORMATS, export, safe_filename
+from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
+from kb.drafting.suggest import value_suggestion
+from kb.vocab.targets import QUALITATIVE
+from tui.data import Database
+
+FORMAT_LABELS = {"xlsx": "xlsx 申报表 Excel", "docx": "docx 申报表 Word", "md": "md Markdown", "csv": "csv 表格",
+                 "json": "json 数据"}
+SAVE_WAIT = 10.0  # seconds an export waits for the draft's queued saves
+
+
+def num(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def show_error(dialog: ModalScreen, message: str) -> None:
+    dialog.query_one(".dialog-error", Static).update(Text(message, style="bold red"))
+
+
+@dataclass
+class _Done(Message):
+    result: Any = None
+    error: str = ""
+
+
+def dialog_buttons(ok: str, variant: str = "primary") -> Horizontal:
+    return Horizontal(Button(ok, variant=variant, compact=True, id="dialog-ok"),
+                      Button("取消 Cancel", compact=True, id="dialog-cancel"), classes="dialog-buttons")
+
+
+class NameDialog(ModalScreen):
+    """Asks for a draft name; `act(name)` (run in a thread) gives the result the dialog closes with."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, act: Callable[[str], Any], value: str = "") -> None:
+        super().__init__()
+        self.title_text, self.act, self.value = title, act, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.title_text
+            yield Label("草稿名称 draft name (通常即项目名称 usually the project's name):")
+            yield Input(self.value, placeholder="如 科技型企业研发补贴", id="name-input")
+            yield Static(classes="dialog-error")
+            yield dialog_buttons("确定 OK")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#dialog-ok")
+    def submit(self) -> None:
+        self._run(self.query_one(Input).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _run(self, name: str) -> None:
+        try:
+            self.post_message(_Done(self.act(name)))
+        except KbError as exc:
+            self.post_message(_Done(error=str(exc)))
+
+    @on(_Done)
+    def _done(self, event: _Done) -> None:
+        if event.error:
+            show_error(self, event.error)
+        else:
+            self.dismiss(event.result)
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("escape,n", "cancel", "No", id="cancel"),
+        Binding("y", "ok", "Yes", id="ok"),
+    ]
+
+    def __init__(self, title: str, message: str, ok: str = "删除 Delete (y)") -> None:
+        super().__init__()
+        self.title_text, self.message, self.ok = title, message, ok
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.title_text
+            yield Static(Text(self.message))
+            yield dialog_buttons(self.ok, "error")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-cancel").focus()
+
+    @on(Button.Pressed, "#dialog-ok")
+    def action_ok(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class PickDialog(ModalScreen):
+    """One choice from a short list; dismisses with it, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.title_text, self.choices = title, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.title_text
+            yield OptionList(*(label for label, _ in self.choices), id="pick-list")
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[event.option_index][1])
+
+
+def level2_choices(level1: str) -> tuple[str, ...]:
+    """The framework's level-2 names under a level 1 (the 2015 framework also had 成本指标 under 产出)."""
+    return FRAMEWORK.get(level1, ()) + (("成本指标",) if level1 == OUTPUT else ())
+
+
+def target_preview(text: str, name: str) -> Text:
+    """How a typed target is read: operator, number and unit, or a qualitative word."""
+    if not text.strip():
+        return Text("（无目标值 no target）", style="dim")
+    t = target_fields(text, name)
+    if t["text"] is not None or t["operator"] == QUALITATIVE:
+        return Text(f"定性 qualitative: {t['text'] or text.strip()}", style="dim")
+    return Text(f"运算符 {t['operator'] or '?'} · 数值 {num(t['value']) or '?'} · 单位 {t['unit'] or '—'}",
+                style="dim")
+
+
+def suggestion_text(values: dict) -> Text:
+    """What precedents chose for an indicator (kb.drafting.suggest.value_suggestion or the same keys)."""
+    if not values.get("count") and not values.get("spread"):
+        return Text("没有先例 no precedent in the knowledge base", style="dim")
+    spread = values.get("spread") or []
+    text = Text(f"先例 {sum(n for _, n in spread)} 条 precedents", style="bold")
+    if values.get("count"):
+        unit = values["unit"] or ""
+        text.append(f" · 数值 numeric ({values['count']}): 最常见 {values['most_common']} · 中位数 median "
+                    f"{num(values['median'])}{unit} · 范围 range {num(values['min'])}–{num(values['max'])}{unit}")
+    if spread:
+        text.append("\n目标值 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread[:8]), style="dim")
+    return text
+
+
+class RowDialog(ModalScreen):
+    """A goal-table row's fields; dismisses with the changed ones (kb.drafting.drafts.update_row keywords), or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+    ]
+
+    @dataclass
+    class Values(Message):
+        name: str
+        values: dict
+
+    def __init__(self, db: Database, row: Row, number: int) -> None:
+        super().__init__()
+        self.db, self.row, self.number = db, row, number
+
+    def compose(self) -> ComposeResult:
+        row = self.row
+        level1s = list(LEVEL1) + ([row.level1] if row.level1 and row.level1 not in LEVEL1 else [])
+        with Vertical(classes="dialog", id="row-dialog") as box:
+            box.border_title = f"第 {self.number} 行 row {self.number}"
+            with Horizontal(classes="dialog-row"):
+                yield Label("三级指标", classes="dialog-label")
+                yield Input(row.name, id="row-name", compact=True)
+            with Horizontal(classes="dialog-row"):
+                yield Label("一级指标", classes="dialog-label")
+                yield Select([(v, v) for v in level1s], value=row.level1 or Select.NULL, prompt="一级",
+                             compact=True, id="row-level1")
+                yield Label("二级指标", classes="dialog-label")
+                yield Select(self._level2_options(row.level1, row.level2), value=row.level2 or Select.NULL,
+                             prompt="二级", compact=True, id="row-level2")
+            with Horizontal(classes="dialog-row"):
+                yield Label("指标值", classes="dialog-label")
+                yield Input(row.target, placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
+                yield Static(target_preview(row.target, row.name), id="row-parsed")
+            with Horizontal(classes="dialog-row"):
+                yield Label("依据", classes="dialog-label")
+                yield Select([(b, b) for b in BASES], value=row.basis or Select.NULL, prompt="指标值依据 basis",
+                             compact=True, id="row-basis")
+                yield Label("分值", classes="dialog-label")
+                yield Input(num(row.weight), placeholder="weight", id="row-weight", compact=True)
+            yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
+            yield Static(classes="dialog-error")
+            yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))
+            yield dialog_buttons("保存 Save")
+
+    @staticmethod
+    def _level2_options(level1: str, level2: str) -> list[tuple[str, str]]:
+        names = list(level2_choices(level1))
+        if level2 and level2 not in names:
+            names.append(level2)
+        return [(v, v) for v in names]
+
+    def on_mount(self) -> None:
+        self.query_one("#row-target").focus()
+        self._values(self.row.name)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="row-values")
+    def _values(self, name: str) -> None:
+        try:
+            self.post_message(self.Values(name, self.db.call(value_suggestion, name, lane="names")))  # its index
+        except KbError as exc:
+            self.post_message(self.Values(name, {"error": str(exc)}))
+
+    @on(Values)
+    def _show_values(self, event: Values) -> None:
+        if event.name != self.query_one("#row-name", Input).value.strip():
+            return
+        box = self.query_one("#row-values", Static)
+        box.update(Text(event.values["error"], style="red") if "error" in event.values
+                   else suggestion_text(event.values))
+
+    @on(Input.Changed, "#row-target")
+    @on(Input.Changed, "#row-name")
+    def _retarget(self) -> None:
+        name = self.query_one("#row-name", Input).value.strip()
+        self.query_one("#row-parsed", Static).update(target_preview(self.query_one("#row-target", Input).value,
+                                                                    name))
+
+    @on(Input.Blurred, "#row-name")
+    def _renamed(self) -> None:
+        self._values(self.query_one("#row-name", Input).value.strip())
+
+    @on(Select.Changed, "#row-level1")
+    def _level1(self, event: Select.Changed) -> None:
+        level1 = "" if event.value is Select.NULL else str(event.value)
+        level2 = self.query_one("#row-level2", Select)
+        current = level2.value
+        options = self._level2_options(level1, "")
+        level2.set_options(options)
+        if any(v == current for _, v in options):
+            level2.value = current
+
+    def changes(self) -> dict:
+        """The fields that differ from the row; KbError for a weight that is not a number."""
+        value = lambda s: "" if s.value is Select.NULL else str(s.value)  # noqa: E731
+        row, out = self.row, {}
+        name = self.query_one("#row-name", Input).value.strip()
+        if not name:
+            raise KbError("an indicator needs a name")
+        if name != row.name:
+            out["name"] = name
+        level1, level2 = value(self.query_one("#row-level1", Select)), value(self.query_one("#row-level2", Select))
+        if (level1, level2) != (row.level1, row.level2):
+            out.update(level1=level1, level2=level2)
+        target = self.query_one("#row-target", Input).value.strip()
+        if target != row.target:
+            out["target"] = target
+        basis = value(self.query_one("#row-basis", Select))
+        if basis != (row.basis or ""):
+            out["basis"] = basis
+        weight = to_number(self.query_one("#row-weight", Input).value, "分值 the weight")
+        if weight != row.weight:
+            out["weight"] = weight
+        return out
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#dialog-ok")
+    def action_save(self) -> None:
+        try:
+            self.dismiss(self.changes())
+        except KbError as exc:
+            show_error(self, str(exc))
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportDialog(ModalScreen):
+    """Asks for a format and a folder (or a file), waits for the draft's queued saves, exports; dismisses with
+    the path written, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, db: Database, draft_id: int, name: str, folder: Path, fmt: str = "xlsx",
+                 saved: threading.Event | None = None) -> None:
+        super().__init__()
+        self.db, self.draft_id, self.draft_name = db, draft_id, name
+        self.folder, self.fmt, self.saved = folder, fmt, saved
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog") as box:
+            box.border_title = f"导出 export · {self.draft_name}"
+            with Horizontal(classes="dialog-row"):
+                yield Label("格式 format", classes="dialog-label")
+                yield Select([(FORMAT_LABELS[f], f) for f in FORMATS], value=self.fmt, allow_blank=False,
+                             compact=True, id="export-format")
+            yield Label("文件夹或文件 folder or file:")
+            yield Input(str(self.folder), id="export-path")
+            yield Static(id="export-target", classes="one-line")
+            yield Static(classes="dialog-error")
+            yield dialog_buttons("导出 Export")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path").focus()
+        self._preview()
+
+    def _target(self) -> tuple[Path, str | None]:
+        """The folder or file typed, and the format (None: a file's extension says it)."""
+        text = self.query_one("#export-path", Input).value.strip()
+        path = Path(text).expanduser() if text else Path.cwd()
+        fmt = str(self.query_one("#export-format", Select).value)
+        return path, None if path.suffix and not path.is_dir() else fmt
+
+    @on(Input.Changed, "#export-path")
+    @on(Select.Changed, "#export-format")
+    def _preview(self) -> None:
+        path, fmt = self._target()
+        shown = path / safe_filename(self.draft_name, fmt) if fmt else path
+        self.query_one("#export-target", Static).update(Text(f"→ {shown}", style="dim"))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#dialog-ok")
+    def submit(self) -> None:
+        path, fmt = self._target()
+        if fmt and not path.is_dir():
+            show_error(self, f"{path}: 没有这个文件夹 no such folder (create it first)")
+            return
+        show_error(self, "")
+        self.query_one("#dialog-ok", Button).disabled = True
+        self._export(path, fmt)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _export(self, path: Path, fmt: str | None) -> None:
+        try:
+            if self.saved is not None and not self.saved.wait(SAVE_WAIT):
+                raise KbError("保存未完成 the draft's changes are still being saved: try again in a moment")
+            draft = self.db.call(open_draft, self.draft_id)
+            self.post_message(_Done(export(draft, path, fmt)))
+        except KbError as exc:
+            self.post_message(_Done(error=str(exc)))
+        except Exception as exc:  # a writer library's failure is one line here, not a crash
+            self.post_message(_Done(error=f"export failed: {type(exc).__name__}: {exc}"))
+
+    @on(_Done)
+    def _done(self, event: _Done) -> None:
+        self.query_one("#dialog-ok", Button).disabled = False
+        if event.error:
+            show_error(self, event.error)
+        else:
+            self.dismiss(event.result)
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

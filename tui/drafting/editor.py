@@ -1,0 +1,512 @@
+"""One draft open for editing: its head, its goal table as a 申报表 (levels written where their group starts)
+and the check results, which follow every change. Every change is saved at once by the draft's Writer."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_draft, remove_rows, set_field, update_row
+from kb.errors import KbError
+from kb.drafting.lint import Finding, draft_table, run
+from kb.find.precedents import group_key
+from kb.vocab.targets import QUALITATIVE
+from tui.data import Database
+from tui.drafting.writer import Edit, Outcome, Writer, row_content
+from tui.messages import FindIndicator
+from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog, num
+from tui.drafting.sources import AddIndicatorDialog, SimilarDialog, TemplateDialog
+from tui.widgets.copy_table import Col, CopyTable
+from tui.drafting.checks import MARKS, DraftChecks, summary
+from tui.drafting.head import LABELS, HeadForm, field_text
+
+SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line until the cursor is in it
+BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
+SHORT_LEVELS_BELOW = 110  # table width under which level names drop their 指标 suffix
+ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents"}
+LETTER_ACTIONS = {"add", "template", "similar", "export"}  # one-letter keys: not while a head field has focus
+
+
+def _open(conn, draft_id: int) -> tuple[Draft, list[Finding]]:
+    draft = open_draft(conn, draft_id)
+    return draft, run(draft_table(draft))
+
+
+def changed_fields(before: Draft, after: Draft) -> list[str]:
+    """Head fields that differ."""
+    return [name for name in LABELS if field_text(before, name) != field_text(after, name)]
+
+
+def changed_parts(before: Draft, after: Draft) -> str:
+    """What another writer changed, in words: '部门、地区、指标'."""
+    parts = [LABELS[name] for name in changed_fields(before, after)]
+    if row_content(before, [r.id for r in before.rows]) != row_content(after, [r.id for r in after.rows]):
+        parts.append("指标 indicators")
+    return "、".join(parts) or "—"
+
+
+def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: bool) -> list[tuple]:
+    """Table rows: number (marked ●, coloured by its worst finding), levels where their group starts, name,
+    operator, value, unit, basis."""
+    worst: dict[int, str] = {}
+    for f in findings:
+        if f.row is not None and f.severity != "info" and worst.get(f.row) != "error":
+            worst[f.row] = f.severity
+    trim = (lambda s: s.removesuffix("指标") or s) if short else (lambda s: s)  # noqa: E731
+    cells, last = [], (None, None)
+    for n, r in enumerate(draft.rows, 1):
+        level1 = trim(r.level1) if r.level1 != last[0] else ""
+        level2 = trim(r.level2) if (r.level1, r.level2) != last else ""
+        last = (r.level1, r.level2)
+        number = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
+        qualitative = r.operator == QUALITATIVE or r.value is None
+        cells.append((number, level1, level2, r.name, "" if qualitative else r.operator or "",
+                      (r.text or "") if qualitative else num(r.value), r.unit or "", r.basis or ""))
+    return cells
+
+
+class GoalTable(CopyTable):
+    """The draft's rows as a 申报表: levels where their group starts; level names drop 指标 when narrow."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.draft: Draft | None = None
+        self.marked: set[int] = set()
+        self.findings: list[Finding] = []
+
+    def show(self, draft: Draft, marked: set[int], findings: list[Finding], cursor: int = 0) -> None:
+        self.draft, self.marked, self.findings = draft, marked, findings
+        self.fill([], cursor)
+
+    def fill(self, rows: list[tuple], cursor: int = 0) -> None:
+        """Rebuilt from the draft at the current width (CopyTable calls this on a resize too)."""
+        short = self.size.width < SHORT_LEVELS_BELOW
+        cells = goal_cells(self.draft, self.marked, self.findings, short) if self.draft else []
+        labels = ("#", "一级" if short else "一级指标", "二级" if short else "二级指标", "三级指标", "符", "指标值",
+                  "单位", "依据")
+        caps = (4, 10, 14 if short else 18, 12, 2, 10, 4, 6 if short else 12)
+
+        def width(i: int) -> int:  # as wide as the label and the widest cell, up to the cap (then it wraps)
+            return min(caps[i], max([cell_len(str(r[i])) for r in cells] + [cell_len(labels[i])]))
+
+        self.spec = [Col(label, 12 if i == 3 else width(i), 1 if i == 3 else 0) for i, label in enumerate(labels)]
+        super().fill(cells, cursor)
+
+
+class DraftEditor(Vertical):
+    BINDINGS = [
+        Binding("a", "add", "Add", id="draft-add"),
+        Binding("t", "template", "Template", id="draft-template"),
+        Binding("s", "similar", "Similar", id="draft-similar"),
+        Binding("x", "export", "Export", id="draft-export"),
+        Binding("e", "edit_row", "Edit row", show=False, id="draft-edit-row"),
+        Binding("space", "mark", "Mark", show=False, id="draft-mark"),
+        Binding("delete,backspace", "remove", "Remove", id="draft-remove"),
+        Binding("b", "basis", "Basis", id="draft-basis"),
+        Binding("p", "precedents", "Precedents", show=False, id="draft-precedents"),
+        Binding("slash", "focus_head", "Head", show=False, id="draft-head"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        draft_id: int
+        draft: Draft | None = None
+        findings: list[Finding] = field(default_factory=list)
+        error: str = ""
+
+    @dataclass
+    class Saved(Message):
+        writer: Writer
+        outcome: Outcome
+
+    @dataclass
+    class Drained(Message):
+        writer: Writer
+        busy: bool
+
+    @dataclass
+    class Closed(Message):
+        """The draft cannot be edited here any more (deleted elsewhere): back to the list."""
+
+        message: str
+
+    @dataclass
+    class ExportRequested(Message):
+        draft: Draft
+        writer: Writer
+
+    def __init__(self, db: Database, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.db = db
+        self.draft: Draft | None = None
+        self.findings: list[Finding] = []
+        self.writer: Writer | None = None
+        self.wanted: int | None = None
+        self.focus_after = "table"
+        self.marked: set[int] = set()
+        self.error = ""
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="draft-title")
+        yield HeadForm(id="draft-head")
+        yield GoalTable(id="draft-rows")
+        yield Static(id="checks-title")
+        yield DraftChecks(id="draft-checks")
+
+    @property
+    def table(self) -> GoalTable:
+        return self.query_one(GoalTable)
+
+    @property
+    def head(self) -> HeadForm:
+        return self.query_one(HeadForm)
+
+    # --- opening and showing ------------------------------------------------------------------------------------
+
+    def open(self, draft_id: int, focus: str = "table") -> None:
+        """Load a draft; `focus` 'head' puts the cursor in the first empty head field."""
+        self.head.flush()
+        self.wanted, self.focus_after = draft_id, focus
+        self.loading = True
+        writer = self.writer
+        self._load(draft_id, writer.idle if writer is not None and writer.draft_id == draft_id else None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="draft-open")
+    def _load(self, draft_id: int, saved: threading.Event | None) -> None:
+        """Read the draft (after this window's own changes to it, when it was open a moment ago)."""
+        try:
+            if saved is not None:
+                saved.wait(SAVE_WAIT)
+            self.post_message(self.Loaded(draft_id, *self.db.call(_open, draft_id)))
+        except KbError as exc:
+            self.post_message(self.Loaded(draft_id, error=str(exc)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if event.draft_id != self.wanted:
+            return
+        self.loading = False
+        if event.draft is None:
+            self.post_message(self.Closed(event.error))
+            return
+        self.writer = Writer(self.db, event.draft)
+        self.draft, self.marked, self.error, self.busy = None, set(), "", False
+        self.head.reset()
+        self._show(event.draft, event.findings)
+        if self.focus_after == "head":
+            empty = next((n for n in LABELS if n != "spending_type" and not field_text(event.draft, n)), "name")
+            self.query_one(f"#head-{empty}").focus()
+        else:
+            self.table.focus()
+
+    def reload(self) -> None:
+        """Another connection committed: show the draft as it is now (unsaved typing is kept)."""
+        if self.writer is not None and self.is_attached:
+            self._put(Edit("", None))
+
+    def _show(self, draft: Draft, findings: list[Finding], elsewhere: Iterable[str] = ()) -> None:
+        old = self.draft
+        self.draft, self.findings = draft, findings
+        self.marked &= {r.id for r in draft.rows}
+        self.head.show(draft, elsewhere)
+        table = self.table
+        cursor = table.cursor_row
+        if old is not None and old.rows and 0 <= cursor < len(old.rows):
+            ids = [r.id for r in draft.rows]
+            new = [i for i in ids if i not in {r.id for r in old.rows}]
+            keep = new[0] if new else old.rows[cursor].id
+            cursor = ids.index(keep) if keep in ids else min(cursor, len(ids) - 1)
+        elif old is not None and draft.rows and len(draft.rows) > len(old.rows):
+            cursor = 0
+        self._fill(cursor)
+        self.query_one(DraftChecks).show(findings)
+        self.query_one("#checks-title", Static).update(summary(findings))
+        self._status()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    def _fill(self, cursor: int = 0) -> None:
+        self.table.show(self.draft, self.marked, self.findings, cursor)
+
+    def _status(self) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        pending = bool(self.writer and self.writer.pending) or self.head.typing
+        if self.busy:
+            state = ("等待导入完成 waiting for an import to finish; your changes are kept", "bold yellow")
+        elif pending:
+            state = ("保存中 saving…", "yellow")
+        else:
+            state = ("✓ 已保存 saved", "green")
+        text = Text.assemble((draft.name, "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state)
+        if not draft.rows:
+            text.append("\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
+                        "projects, a add an indicator", style="italic")
+        if self.error:
+            text.append(f"\n{self.error}", style="bold red")
+        self.query_one("#draft-title", Static).update(text)
+
+    # --- saving -------------------------------------------------------------------------------------------------
+
+    def _put(self, edit: Edit) -> None:
+        if self.writer is None:
+            return
+        self.writer.put(edit)
+        self._drain()
+        self._status()
+
+    def _drain(self) -> None:
+        writer = self.writer
+        if writer is not None and not writer.running and writer.pending:
+            writer.running = True
+            self._write(writer)
+
+    @work(thread=True, exit_on_error=False, group="draft-write")
+    def _write(self, writer: Writer) -> None:
+        ok = False
+        try:
+            ok = writer.run_pending(lambda outcome: self.post_message(self.Saved(writer, outcome)))
+        finally:
+            self.post_message(self.Drained(writer, busy=not ok))
+
+    @on(Drained)
+    def _drained(self, event: Drained) -> None:
+        event.writer.running = False
+        if event.writer is not self.writer:
+            return
+        if event.busy:
+            self.set_timer(BUSY_RETRY, self._drain)
+        else:
+            self._drain()
+        self._status()
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        o = event.outcome
+        if event.writer is not self.writer:
+            return
+        if o.edit.field and not o.busy:
+            self.head.answered(o.edit.field)
+        self.busy = o.busy
+        if o.busy:
+            self._status()
+            return
+        if o.gone:
+            self.post_message(self.Closed(o.error))
+            return
+        if o.edit.field:
+            self.head.mark(o.edit.field, bool(o.error))
+        if o.error:
+            self.error = f"{o.edit.label}: {o.error}" if o.edit.label else o.error
+            if not o.edit.field:
+                self.notify(self.error, title="未保存 not saved", severity="error", markup=False)
+        elif o.edit.label:
+            self.error = ""
+        if o.draft is not None:
+            self._show(o.draft, o.findings, changed_fields(o.before, o.reloaded) if o.before and o.reloaded else ())
+        self._status()
+        self._tell(o)
+        if o.applied is not None:
+            skipped = f"；已有 {len(o.applied.skipped)} 个未重复添加 skipped, already in the draft: " \
+                      f"{'、'.join(o.applied.skipped)}" if o.applied.skipped else ""
+            self.notify(f"添加了 added {len(o.applied.added)} 个指标{skipped}", title="草稿 draft", markup=False)
+
+    def _tell(self, o: Outcome) -> None:
+        """The notice when the draft had been changed elsewhere."""
+        if o.before is None and not o.conflict:
+            return
+        lines = []
+        if o.before is not None:
+            lines.append(f"草稿在别处被修改 changed elsewhere ({changed_parts(o.before, o.reloaded)}): "
+                         "已重新载入 reloaded.")
+        if o.conflict:
+            mine = f" “{o.edit.detail}”" if o.edit.detail else ""
+            lines.append(f"你对 {o.edit.label} 的修改{mine}未保存 your change was NOT saved: it was changed there "
+                         "too, and theirs is kept.")
+            if o.edit.detail:
+                self.app.copy_to_clipboard(o.edit.detail)
+                lines.append("(你的内容已复制 yours is on the clipboard)")
+        elif o.edit.write is not None:
+            lines.append(f"你对 {o.edit.label} 的修改已保存 your change was saved on top.")
+        self.notify("\n".join(lines), title="草稿 draft", severity="warning" if o.conflict else "information",
+                    timeout=12, markup=False)
+
+    @on(HeadForm.Refused)
+    def _refused(self, event: HeadForm.Refused) -> None:
+        theirs = field_text(self.draft, event.field)
+        self.app.copy_to_clipboard(event.typed)
+        self.notify(f"{LABELS[event.field]} 已在别处改为 was changed elsewhere to “{theirs}” while you typed: "
+                    f"你的 “{event.typed}” 未保存 yours was NOT saved (已复制 it is on the clipboard).",
+                    title="草稿 draft", severity="warning", timeout=12, markup=False)
+
+    @on(HeadForm.Edited)
+    def _edited(self, event: HeadForm.Edited) -> None:
+        self._put(self._field_edit(event.field, event.value))
+
+    @staticmethod
+    def _field_edit(name: str, value: str) -> Edit:
+        return Edit(LABELS[name], lambda conn, key, version: set_field(conn, key, name, value, version),
+                    touches=lambda d: getattr(d, name), field=name, detail=value)
+
+    # --- rows ---------------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.draft is None:
+            return False
+        if action in ROW_ACTIONS:
+            return self.table.has_focus and bool(self.draft.rows)
+        if action in LETTER_ACTIONS and self.head.has_focus_within:
+            return None  # shown, dimmed: the key is the field's (a choice box would pass it on)
+        return True
+
+    @on(DataTable.RowSelected, "#draft-rows")
+    def action_edit_row(self) -> None:
+        rows = self._chosen(single=True)
+        if not rows:
+            return
+        row = rows[0]
+        number = self.draft.rows.index(row) + 1
+
+        def save(changes: dict | None) -> None:
+            if changes:
+                self._put(Edit(f"第 {number} 行 {row.name}",
+                               lambda conn, key, version: update_row(conn, key, row.id, version, **changes),
+                               touches=lambda d: row_content(d, [row.id]),
+                               detail=" ".join(f"{k}={v}" for k, v in changes.items())))
+
+        self.app.push_screen(RowDialog(self.db, row, number), save)
+
+    def _chosen(self, single: bool = False) -> list:
+        """The marked rows, else the row under the cursor."""
+        if self.draft is None or not self.draft.rows:
+            return []
+        cursor = self.draft.rows[min(self.table.cursor_row, len(self.draft.rows) - 1)]
+        if single or not self.marked:
+            return [cursor]
+        return [r for r in self.draft.rows if r.id in self.marked]
+
+    def action_mark(self) -> None:
+        rows = self._chosen(single=True)
+        if rows:
+            self.marked ^= {rows[0].id}
+            self._fill(min(self.table.cursor_row + 1, len(self.draft.rows) - 1))
+
+    def action_remove(self) -> None:
+        rows = self._chosen()
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+        names = "、".join(r.name for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+
+        def remove(yes: bool | None) -> None:
+            if yes:
+                self.marked -= set(ids)
+                self._put(Edit(f"删除 {len(ids)} 行", lambda conn, key, version: remove_rows(conn, key, ids, version),
+                               touches=lambda d: row_content(d, ids), detail=names))
+
+        self.app.push_screen(ConfirmDialog("删除指标 remove rows", f"从草稿中删除 remove {len(ids)} 个指标: {names}?"),
+                             remove)
+
+    def action_basis(self) -> None:
+        rows = self._chosen()
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+
+        def write(basis: str):
+            def run_all(conn, key, version):
+                draft = None
+                for row_id in ids:
+                    draft = update_row(conn, key, row_id, version, basis=basis)
+                    version = draft.version
+                return draft
+            return run_all
+
+        def chosen(basis: str | None) -> None:
+            if basis is not None:
+                self._put(Edit(f"{len(ids)} 行的依据 basis", write(basis), touches=lambda d: row_content(d, ids),
+                               detail=basis))
+
+        self.app.push_screen(PickDialog(f"指标值依据 basis · {len(ids)} 行",
+                                        [(b, b) for b in BASES] + [("（清除 clear）", "")]), chosen)
+
+    def action_precedents(self) -> None:
+        rows = self._chosen(single=True)
+        if rows:
+            self.post_message(FindIndicator(rows[0].name))
+
+    @on(DraftChecks.Jump)
+    def _jump(self, event: DraftChecks.Jump) -> None:
+        self.table.focus()
+        self.table.move_cursor(row=event.row - 1, animate=False)
+
+    # --- adding -------------------------------------------------------------------------------------------------
+
+    @property
+    def _have(self) -> set[str]:
+        return {group_key(r.name) for r in self.draft.rows} if self.draft else set()
+
+    def _add(self, rows: list[NewRow] | None, single: bool = False) -> None:
+        if not rows:
+            return
+        names = "、".join(r.name for r in rows[:3]) + (" …" if len(rows) > 3 else "")
+        if single:
+            self._put(Edit(f"添加 {rows[0].name}", lambda conn, key, version: add_row(conn, key, rows[0], version)))
+        else:
+            self._put(Edit(f"添加 {len(rows)} 个指标 ({names})",
+                           lambda conn, key, version: apply_rows(conn, key, rows, version)))
+
+    def action_add(self) -> None:
+        self.app.push_screen(AddIndicatorDialog(self.db, self._have), lambda rows: self._add(rows, single=True))
+
+    def action_template(self) -> None:
+        self.app.push_screen(TemplateDialog(self.db, self._have, self.draft.spending_type), self._add)
+
+    def action_similar(self) -> None:
+        self.head.flush()
+        self.app.push_screen(SimilarDialog(self.db, self._have, self.draft.name, self.draft.overview or ""),
+                             self._add)
+
+    def action_export(self) -> None:
+        self.head.flush()
+        self.post_message(self.ExportRequested(self.draft, self.writer))
+
+    def action_focus_head(self) -> None:
+        self.query_one("#head-name").focus()
+
+    def focus_table(self) -> None:
+        self.table.focus()
+
+    def back(self) -> bool:
+        """Esc inside the editor: to the goal table; False when already there (leave the draft)."""
+        if self.table.has_focus:
+            return False
+        self.table.focus()
+        return True
+
+    async def save_all(self) -> None:
+        """Before the app quits: save the waiting head fields and wait for the writer (at most SAVE_WAIT)."""
+        for name, value in self.head.take_waiting():
+            self._put(self._field_edit(name, value))
+        if self.writer is not None:
+            self._drain()
+            await asyncio.to_thread(self.writer.idle.wait, SAVE_WAIT)
+
+    def close(self) -> None:
+        """Leaving the draft: send what waits to be saved (the writer finishes in the background)."""
+        self.head.flush()
+        self.wanted = None

@@ -1,0 +1,200 @@
+"""A draft's head as a compact form: every field is sent for saving a moment after the typing stops, when the
+field is left, or (the spending type) when chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Label, Select
+
+from kb.drafting.drafts import Draft
+from kb.drafting.suggest import SPENDING_TYPES
+
+DEBOUNCE = 0.4  # seconds without a keystroke before a field is saved
+LABELS = {"name": "名称", "spending_type": "类型", "department": "部门", "region": "地区", "year": "年度",
+          "amount_wan": "金额(万元)", "period": "期限", "overview": "概况", "goal": "目标"}
+PLACEHOLDERS = {"name": "项目名称 project name", "department": "预算单位 budget unit", "region": "如 宁波市奉化区",
+                "year": "如 2025", "amount_wan": "万元", "period": "如 2025-01 至 2025-12",
+                "overview": "项目概况 what the project does", "goal": "年度绩效目标 this year's goal"}
+LAYOUT = (("name", "spending_type"), ("department", "region"), ("year", "amount_wan", "period"), ("overview",),
+          ("goal",))
+
+
+def field_text(draft: Draft | None, name: str) -> str:
+    """A head field as the form shows it: '' for none, whole numbers without '.0'."""
+    value = getattr(draft, name) if draft is not None else None
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value)
+
+
+class HeadForm(Vertical):
+    @dataclass
+    class Edited(Message):
+        """Save `value` (as typed; '' clears) into head field `field`."""
+
+        field: str
+        value: str
+
+    @dataclass
+    class Refused(Message):
+        """`field` was changed elsewhere while `typed` was being typed into it: theirs is shown, `typed` is not
+        saved."""
+
+        field: str
+        typed: str
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.draft: Draft | None = None
+        self._waiting: dict[str, Timer] = {}
+        self._sent: dict[str, str] = {}  # the text last sent for saving (or shown), per field
+        self._in_flight: dict[str, int] = {}  # sent and not yet answered, per field
+        self._theirs: set[str] = set()  # changed elsewhere while being typed into: not to be saved
+
+    def compose(self) -> ComposeResult:
+        for n, fields in enumerate(LAYOUT):
+            with Horizontal(classes="head-row" + (" -first" if n == 0 else "")):
+                for name in fields:
+                    yield Label(LABELS[name], classes="head-label")
+                    if name == "spending_type":
+                        yield Select([(t, t) for t in SPENDING_TYPES], prompt="支出类型 spending type",
+                                     compact=True, id="head-spending_type")
+                    else:
+                        yield Input(placeholder=PLACEHOLDERS[name], compact=True, id=f"head-{name}",
+                                    classes="head-input")
+
+    def _input(self, name: str) -> Input | Select:
+        return self.query_one(f"#head-{name}")
+
+    @staticmethod
+    def _field(widget) -> str:
+        return widget.id.removeprefix("head-")
+
+    @property
+    def typing(self) -> bool:
+        """Some field waits to be saved."""
+        return bool(self._waiting)
+
+    def show(self, draft: Draft, elsewhere: Iterable[str] = ()) -> None:
+        """Show `draft`. Fields the user is editing keep their text. A field in `elsewhere` (changed by another
+        writer) shows the new value at once, or, while it is being typed into, when the typing pauses: then
+        the typed text is not saved (Refused)."""
+        self.draft = draft
+        for name in LABELS:
+            widget, text = self._input(name), field_text(draft, name)
+            if name in elsewhere and name in self._waiting:
+                self._theirs.add(name)
+                continue
+            if name not in elsewhere and (widget.has_focus or name in self._waiting or self._in_flight.get(name)):
+                continue
+            self._put(name, text)
+
+    def _put(self, name: str, text: str) -> None:
+        widget = self._input(name)
+        self._sent[name] = text
+        if name == "spending_type":
+            value = text if text in SPENDING_TYPES else Select.NULL
+            if widget.value != value:
+                widget.value = value
+        elif widget.value != text:
+            widget.value = text
+
+    def reset(self) -> None:
+        """Forget what was typed for the previous draft (its saves were sent before it was left)."""
+        for timer in self._waiting.values():
+            timer.stop()
+        self._waiting.clear()
+        self._sent.clear()
+        self._in_flight.clear()
+        self._theirs.clear()
+        self.draft = None
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+
+    def answered(self, name: str) -> None:
+        """A save of `name` finished (saved or not)."""
+        self._in_flight[name] = max(0, self._in_flight.get(name, 0) - 1)
+
+    def mark(self, name: str, invalid: bool) -> None:
+        self._input(name).set_class(invalid, "-invalid")
+
+    def flush(self) -> None:
+        """Send every field that waits (before an export, or when leaving the draft)."""
+        for name in list(self._waiting):
+            self._send(name)
+
+    def take_waiting(self) -> list[tuple[str, str]]:
+        """The fields that wait, as (field, value), handed over now instead of sent (the app is quitting)."""
+        return [self._take(name) for name in list(self._waiting) if name not in self._theirs]
+
+    def _take(self, name: str) -> tuple[str, str]:
+        timer = self._waiting.pop(name, None)
+        if timer:
+            timer.stop()
+        widget = self._input(name)
+        value = "" if widget.value is Select.NULL else str(widget.value)
+        self._sent[name] = value
+        self._in_flight[name] = self._in_flight.get(name, 0) + 1
+        return name, value
+
+    def _send(self, name: str) -> None:
+        if name in self._theirs:  # changed elsewhere meanwhile: show theirs, do not save over it
+            self._theirs.discard(name)
+            timer = self._waiting.pop(name, None)
+            if timer:
+                timer.stop()
+            typed = str(self._input(name).value)
+            self._put(name, field_text(self.draft, name))
+            self.post_message(self.Refused(name, typed))
+            return
+        self.post_message(self.Edited(*self._take(name)))
+
+    def on_descendant_focus(self) -> None:
+        self.add_class("-editing")  # a folded head (short terminal) opens while the cursor is in it
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(lambda: self.set_class(self.has_focus_within, "-editing"))
+
+    @on(Input.Changed, ".head-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        name = self._field(event.input)
+        timer = self._waiting.pop(name, None)
+        if timer:
+            timer.stop()
+        if self.draft is not None and event.value != self._sent.get(name, field_text(self.draft, name)):
+            self._waiting[name] = self.set_timer(DEBOUNCE, partial(self._send, name))
+
+    @on(Input.Submitted, ".head-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    @on(Input.Blurred, ".head-input")
+    def _left(self, event: Input.Blurred) -> None:
+        name = self._field(event.input)
+        if name in self._waiting:
+            self._send(name)
+        elif self.draft is not None and not self._in_flight.get(name):
+            text = field_text(self.draft, name)  # as saved: '1,200' shows as 1200; a refused value goes back
+            self._sent[name] = text
+            event.input.value = text
+            self.mark(name, False)
+
+    @on(Select.Changed, "#head-spending_type")
+    def _chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        value = "" if event.value is Select.NULL else str(event.value)
+        if self.draft is not None and value != self._sent.get("spending_type", field_text(self.draft,
+                                                                                         "spending_type")):
+            self._send("spending_type")

@@ -1,0 +1,421 @@
+"""Where a draft's rows come from: an indicator found by search (with what precedents chose), a spending type's
+template, a similar project. Each dialog dismisses with kb.drafting.drafts.NewRow rows to add, or None."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Select, SelectionList, Static
+
+from kb.drafting.drafts import BASES, NewRow, new_row
+from kb.errors import KbError
+from kb.find.precedents import NameHit, group_key, normal_target, precedents, search_names, target_spread, target_summary
+from kb.drafting.suggest import SPENDING_TYPES, Similar, Template, project_rows, similar_projects, template, template_rows
+from tui.data import Database
+from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
+from tui.widgets.copy_table import Col, CopyTable
+from tui.widgets.project_card import std_level
+
+NAMES = 30
+
+
+def short_level(level1: str | None, level2: str | None) -> str:
+    """'产出·数量' for a row's standard levels."""
+    return std_level({"std_level1": level1, "std_level2": level2}) if level1 else "—"
+
+
+def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
+    """A row to pick: levels, name, target; dimmed and marked when the draft holds it already."""
+    target = normal_target(row.operator, row.value, row.unit, row.text) or ""
+    held = group_key(row.name) in have
+    text = Text.assemble((f"{short_level(row.level1, row.level2):<8} ", "dim"), row.name, f"  {target}",
+                         (extra, "dim"))
+    if held:
+        text.stylize("dim")
+        text.append("  已在草稿 in the draft", style="italic")
+    return text
+
+
+def _uses(conn, names: list[str]) -> dict:
+    uses = precedents(conn, names)
+    return {**target_summary(uses), "spread": target_spread(uses), "ids": [u.indicator_id for u in uses]}
+
+
+class AddIndicatorDialog(ModalScreen):
+    """Find an indicator by name (Chinese, pinyin initials, near miss) and see what precedents chose; add it
+    with a target and its basis. A name nobody used yet is added as typed."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "add", "Add", id="add"),
+        Binding("down", "to_names", "Names", show=False, id="to-names"),
+    ]
+
+    @dataclass
+    class Found(Message):
+        query: str
+        hits: list[NameHit] = field(default_factory=list)
+        error: str = ""
+
+    @dataclass
+    class Values(Message):
+        names: tuple[str, ...]
+        values: dict = field(default_factory=dict)
+        error: str = ""
+
+    def __init__(self, db: Database, have: set[str], query: str = "") -> None:
+        super().__init__()
+        self.db, self.have, self.initial = db, have, query
+        self.hits: list[NameHit | None] = []  # None: the query as a new name
+        self.values: dict = {}
+        self.values_for: tuple[str, ...] | None = None
+        self.target_typed = False  # the user typed a target: suggestions no longer fill it in
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall", id="add-dialog") as box:
+            box.border_title = "添加指标 add an indicator"
+            yield Input(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
+            yield CopyTable(Col("指标名称", 16, 1), Col("项目", 6), Col("层级", 10), Col("常见值", 8), id="add-names")
+            yield Static(id="add-values")
+            with Horizontal(classes="dialog-row"):
+                yield Label("指标值", classes="dialog-label")
+                yield Input(placeholder="≥90%", id="add-target", compact=True)
+                yield Label("依据", classes="dialog-label")
+                yield Select([(b, b) for b in BASES], prompt="指标值依据 basis", compact=True, id="add-basis")
+            yield Static(classes="dialog-error")
+            yield Static(Text("↓ 选择 choose · ↵ 目标值 to the target · ↵ 添加 add (ctrl+s) · esc 取消", style="dim"))
+            yield dialog_buttons("添加 Add")
+
+    def on_mount(self) -> None:
+        self.query_one("#add-query").focus()
+        self._search_now()
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#add-query", Input).value
+
+    @on(Input.Changed, "#add-query")
+    def _search_now(self) -> None:
+        self.query_one("#add-names").loading = True
+        self._search(self.query_text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add-names")
+    def _search(self, query: str) -> None:
+        try:
+            self.post_message(self.Found(query, self.db.call(search_names, query, None, NAMES, lane="names")))
+        except KbError as exc:
+            self.post_message(self.Found(query, error=str(exc)))
+
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        if event.query != self.query_text:
+            return  # an older keystroke's answer
+        table = self.query_one("#add-names", CopyTable)
+        table.loading = False
+        show_error(self, event.error)
+        typed = event.query.strip()
+        exact = any(h.match == "exact" for h in event.hits)
+        self.hits = list(event.hits) + ([None] if typed and not exact else [])
+        rows = []
+        for hit in self.hits:
+            if hit is None:
+                rows.append((Text.assemble("＋ 新指标 new: ", (typed, "bold"), (" （按输入添加 as typed）", "dim")),
+                             "", "", ""))
+            else:
+                held = "  ✓已有" if group_key(hit.name) in self.have else ""
+                rows.append((hit.name + held, hit.projects, short_level(hit.std_level1, hit.std_level2),
+                             hit.common_target))
+        table.fill(rows)
+        self._chosen_changed()
+
+    @property
+    def chosen(self) -> NameHit | None:
+        table = self.query_one("#add-names", CopyTable)
+        if not self.hits or not 0 <= table.cursor_row < len(self.hits):
+            return None
+        return self.hits[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#add-names")
+    def _chosen_changed(self) -> None:
+        hit = self.chosen
+        if hit is None:
+            self.values_for, self.values = None, {}
+            self.query_one("#add-values", Static).update(
+                suggestion_text({}) if self.hits else Text("没有匹配 no indicator name matches", style="dim"))
+            self._suggest_target("")
+            return
+        names = tuple(hit.variants)
+        if names != self.values_for:
+            self.values_for = names
+            self._values(names)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add-values")
+    def _values(self, names: tuple[str, ...]) -> None:
+        try:
+            self.post_message(self.Values(names, self.db.call(_uses, list(names))))
+        except KbError as exc:
+            self.post_message(self.Values(names, error=str(exc)))
+
+    @on(Values)
+    def _show_values(self, event: Values) -> None:
+        if event.names != self.values_for:
+            return
+        self.values = event.values
+        box = self.query_one("#add-values", Static)
+        box.update(Text(event.error, style="red") if event.error else suggestion_text(event.values))
+        spread = event.values.get("spread") or []
+        self._suggest_target(max(spread, key=lambda kv: kv[1])[0] if spread else "")  # numeric or a word
+
+    def _suggest_target(self, text: str) -> None:
+        """Fill in the target precedents chose most, unless the user typed one."""
+        if not self.target_typed:
+            target = self.query_one("#add-target", Input)
+            with target.prevent(Input.Changed):
+                target.value = text or ""
+
+    @on(Input.Changed, "#add-target")
+    def _typed(self) -> None:
+        self.target_typed = True
+
+    @on(Input.Submitted, "#add-query")
+    def _query_done(self) -> None:
+        self.query_one("#add-target" if self.hits else "#add-names").focus()
+
+    def action_to_names(self) -> None:
+        self.query_one("#add-names").focus()
+
+    @on(DataTable.RowSelected, "#add-names")
+    def _to_target(self) -> None:
+        self.query_one("#add-target").focus()
+
+    @on(Input.Submitted, "#add-target")
+    @on(Button.Pressed, "#dialog-ok")
+    def action_add(self) -> None:
+        hit = self.chosen
+        if hit is None and not (self.hits and self.query_text.strip()):
+            show_error(self, "先选择一个指标 choose an indicator first")
+            return
+        basis = self.query_one("#add-basis", Select)
+        try:
+            if hit is None:
+                row = new_row(self.query_text.strip(), target=self.query_one("#add-target", Input).value,
+                              basis=None if basis.is_blank() else str(basis.value))
+            else:
+                ids = self.values.get("ids", []) if self.values_for == tuple(hit.variants) else []
+                row = new_row(hit.name, level1=hit.std_level1 or "", level2=hit.std_level2 or "",
+                              target=self.query_one("#add-target", Input).value,
+                              basis=None if basis.is_blank() else str(basis.value), sources=ids)
+        except KbError as exc:
+            show_error(self, str(exc))
+            return
+        self.dismiss([row])
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class _PickRows(ModalScreen):
+    """Shared by the template and similar-project dialogs: a list of rows to tick, then apply."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="apply"),
+        Binding("a", "toggle_all", "All/none", id="toggle-all"),
+    ]
+
+    def __init__(self, db: Database, have: set[str]) -> None:
+        super().__init__()
+        self.db, self.have = db, have
+        self.rows: list[NewRow] = []
+
+    def fill_rows(self, rows: list[NewRow], extras: list[str] | None = None) -> None:
+        self.rows = rows
+        picker = self.query_one("#pick-rows", SelectionList)
+        picker.clear_options()
+        picker.add_options([(row_label(r, self.have, extras[n] if extras else ""), n,
+                             group_key(r.name) not in self.have) for n, r in enumerate(rows)])
+
+    def action_toggle_all(self) -> None:
+        picker = self.query_one("#pick-rows", SelectionList)
+        if len(picker.selected) == len(self.rows):
+            picker.deselect_all()
+        else:
+            picker.select_all()
+
+    @on(Button.Pressed, "#dialog-ok")
+    def action_apply(self) -> None:
+        chosen = sorted(self.query_one("#pick-rows", SelectionList).selected)
+        if not chosen:
+            show_error(self, "没有选择指标 nothing chosen: space ticks a row, a ticks all")
+            return
+        self.dismiss([self.rows[n] for n in chosen])
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+HINT = "space 勾选 tick · a 全选/全不选 all/none · ctrl+s 应用 apply · esc 取消"
+
+
+class TemplateDialog(_PickRows):
+    """A spending type's template: the indicators its projects use most, per level-2 slot."""
+
+    @dataclass
+    class Loaded(Message):
+        kind: str
+        template: Template | None = None
+        rows: list[NewRow] = field(default_factory=list)
+        error: str = ""
+
+    def __init__(self, db: Database, have: set[str], kind: str | None) -> None:
+        super().__init__(db, have)
+        self.kind = kind if kind in SPENDING_TYPES else next(iter(SPENDING_TYPES))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall", id="template-dialog") as box:
+            box.border_title = "模板 template"
+            with Horizontal(classes="dialog-row"):
+                yield Label("支出类型", classes="dialog-label")
+                yield Select([(t, t) for t in SPENDING_TYPES], value=self.kind, allow_blank=False, compact=True,
+                             id="template-kind")
+            yield Static(id="template-about", classes="one-line")
+            yield SelectionList(id="pick-rows")
+            yield Static(classes="dialog-error")
+            yield Static(Text(HINT, style="dim"))
+            yield dialog_buttons("应用 Apply")
+
+    def on_mount(self) -> None:
+        self._load_kind()
+        self.query_one("#pick-rows").focus()
+
+    @on(Select.Changed, "#template-kind")
+    def _load_kind(self) -> None:
+        self.kind = str(self.query_one("#template-kind", Select).value)
+        self.query_one("#pick-rows").loading = True
+        self._load(self.kind)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _load(self, kind: str) -> None:
+        try:
+            found = self.db.call(template, kind)
+            self.post_message(self.Loaded(kind, found, self.db.call(template_rows, kind)))
+        except KbError as exc:
+            self.post_message(self.Loaded(kind, error=str(exc)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if event.kind != self.kind:
+            return
+        self.query_one("#pick-rows").loading = False
+        show_error(self, event.error)
+        t = event.template
+        about = self.query_one("#template-about", Static)
+        if t is None:
+            about.update("")
+        elif not t.projects:
+            about.update(Text(f"知识库中没有 no {event.kind} projects in the knowledge base yet", style="yellow"))
+        else:
+            names = "、".join(n for _, n in t.projects[:3]) + (" …" if len(t.projects) > 3 else "")
+            about.update(Text(f"来自 from {len(t.projects)} 个项目 projects: {names}"))
+        items = t.items if t else []
+        self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items] if len(items) == len(event.rows)
+                       else None)
+
+
+class SimilarDialog(_PickRows):
+    """Projects like the draft (by its name and overview), with the terms they share; tick the indicators of
+    the highlighted one to add."""
+
+    @dataclass
+    class Found(Message):
+        similar: list[Similar] = field(default_factory=list)
+        error: str = ""
+
+    @dataclass
+    class Rows(Message):
+        project_id: int
+        rows: list[NewRow] = field(default_factory=list)
+        error: str = ""
+
+    def __init__(self, db: Database, have: set[str], name: str, overview: str) -> None:
+        super().__init__(db, have)
+        self.draft_name, self.overview = name, overview
+        self.similar: list[Similar] = []
+        self.project_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall", id="similar-dialog") as box:
+            box.border_title = f"相似项目 similar projects · {self.draft_name}"
+            yield CopyTable(Col("项目名称", 14, 2), Col("地区", 6, 1), Col("年度", 4), Col("相似", 4),
+                            Col("共同词 shared", 10, 2), id="similar-projects")
+            yield Static(id="similar-about", classes="one-line")
+            yield SelectionList(id="pick-rows")
+            yield Static(classes="dialog-error")
+            yield Static(Text("↵ 到指标 to its indicators · " + HINT, style="dim"))
+            yield dialog_buttons("应用 Apply")
+
+    def on_mount(self) -> None:
+        self.query_one("#similar-projects").loading = True
+        self.query_one("#similar-projects").focus()
+        self._find()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="similar")
+    def _find(self) -> None:
+        try:
+            self.post_message(self.Found(self.db.call(similar_projects, self.draft_name, self.overview)))
+        except KbError as exc:
+            self.post_message(self.Found(error=str(exc)))
+
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        table = self.query_one("#similar-projects", CopyTable)
+        table.loading = False
+        show_error(self, event.error)
+        self.similar = event.similar
+        table.fill([(s.name, s.region or "", s.year or "", f"{s.score:.0f}", "、".join(s.shared))
+                    for s in event.similar])
+        if not event.similar and not event.error:
+            self.query_one("#similar-about", Static).update(Text("没有相似项目 no similar project", style="dim"))
+        self._project_changed()
+
+    @on(DataTable.RowHighlighted, "#similar-projects")
+    def _project_changed(self) -> None:
+        table = self.query_one("#similar-projects", CopyTable)
+        if not self.similar or not 0 <= table.cursor_row < len(self.similar):
+            return
+        chosen = self.similar[table.cursor_row]
+        if chosen.project_id != self.project_id:
+            self.project_id = chosen.project_id
+            self.query_one("#pick-rows").loading = True
+            self._rows(chosen.project_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="similar-rows")
+    def _rows(self, project_id: int) -> None:
+        try:
+            self.post_message(self.Rows(project_id, self.db.call(project_rows, project_id)))
+        except KbError as exc:
+            self.post_message(self.Rows(project_id, error=str(exc)))
+
+    @on(Rows)
+    def _got_rows(self, event: Rows) -> None:
+        if event.project_id != self.project_id:
+            return
+        self.query_one("#pick-rows").loading = False
+        show_error(self, event.error)
+        chosen = next(s for s in self.similar if s.project_id == event.project_id)
+        self.query_one("#similar-about", Static).update(Text.assemble(
+            (chosen.name, "bold"), f" · {len(event.rows)} 个指标 indicators (框架内 in the framework)"))
+        self.fill_rows(event.rows)
+
+    @on(DataTable.RowSelected, "#similar-projects")
+    def _to_rows(self) -> None:
+        self.query_one("#pick-rows").focus()

@@ -1,0 +1,290 @@
+"""Indicator search: distinct names as you type (Chinese, pinyin initials, near misses), then every precedent
+of the chosen name and the spread of their targets."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import on, work
+from textual.worker import get_current_worker
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from kb.errors import KbError
+from kb.find.precedents import NameHit, Precedent, count_names, find_names, precedents
+from kb.find.search import Filters
+from tui.data import Database
+from tui.messages import Catalog, OpenProject
+from tui.widgets.copy_table import Col, CopyTable
+from tui.widgets.filter_bar import FilterBar
+from tui.widgets.project_card import std_level
+from tui.widgets.spread import TargetSpread
+from tui.widgets.search_box import SearchBox
+
+MATCH = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}
+SHOW_PRECEDENTS = 200  # rows in the table (newest first); the spread counts them all (from count_names)
+PRECEDENTS_DELAY = 0.12  # seconds of quiet before the precedents of the highlighted name are read
+WARM_UP_DELAY = 1.5  # seconds after the first screen before the name index is loaded in the background
+PENDING = "…"  # a count not known yet
+
+
+def _level(hit: NameHit | Precedent) -> str:
+    return std_level({"std_level1": hit.std_level1, "std_level2": hit.std_level2,
+                      "level_inferred": isinstance(hit, Precedent) and hit.level_inferred})
+
+
+class IndicatorsPane(Vertical):
+    BINDINGS = [
+        Binding("g", "goto", "Go to project", id="goto"),
+        Binding("slash", "focus_query", "Search", show=False, id="focus-query"),
+    ]
+
+    @dataclass
+    class NamesFound(Message):
+        """The names matching `query`, not counted yet (or, with `counted`, the same names counted)."""
+
+        query: str
+        filters: Filters
+        hits: list[NameHit] = field(default_factory=list)
+        error: str = ""
+        counted: bool = False
+
+    @dataclass
+    class PrecedentsFound(Message):
+        key: tuple
+        precedents: list[Precedent] = field(default_factory=list)
+        error: str = ""
+
+    def __init__(self, db: Database, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.db = db
+        self.hits: list[NameHit] = []
+        self.shown: list[Precedent] = []
+        self.shown_key: tuple | None = None  # (variants, filters) of the precedents shown
+        self.precedents_key: tuple | None = None  # … and of those wanted
+        self.stale = False  # the projects changed while this pane was hidden
+        self.index_loaded = False  # by a search since the data last changed
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="search-bar"):
+            yield SearchBox(placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="ind-query")
+            yield FilterBar(id="ind-filters")
+        with Vertical(id="ind-body"):
+            with Vertical(id="names-side"):
+                yield Static(id="names-status", classes="status")
+                yield CopyTable(Col("指标名称", 14, 1), Col("次数", 6), Col("项目", 6), Col("地区", 4),
+                                Col("标准层级", 10), Col("常见值", 8), Col("匹配", 4), id="names")
+            with Vertical(id="prec-side"):
+                yield Static(id="prec-title", classes="status")
+                yield Static(id="spread-line", classes="status")
+                with Horizontal(id="prec-row"):
+                    yield CopyTable(Col("指标值", 8), Col("项目", 12, 3), Col("地区", 10, 1), Col("年度", 4),
+                                    Col("部门", 8, 2), Col("标准层级", 10), id="precedents")
+                    yield TargetSpread(id="spread")
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#ind-query", Input).value
+
+    @property
+    def filters(self) -> Filters:
+        return self.query_one(FilterBar).filters
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """New projects: search again now if this pane is shown, else when it is (or once the app is idle, so the
+        name index is loaded before the first keystroke without slowing the first screen)."""
+        self.query_one(FilterBar).set_choices(catalog.regions, catalog.years)
+        self.index_loaded = False  # the next search reloads it
+        if self.is_on_screen:
+            self.run_search()
+        else:
+            self.stale = True
+            self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load the name index in the background, so the first keystroke finds it ready; counting waits until
+        the pane is shown."""
+        if self.stale and not self.is_on_screen:
+            self._search(self.db, "", Filters(), count=False)
+
+    def on_show(self) -> None:
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.run_search()
+
+    def set_query(self, text: str) -> None:
+        box = self.query_one("#ind-query", Input)
+        box.value = text
+        box.focus()
+
+    # --- names --------------------------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#ind-query")
+    @on(FilterBar.Changed)
+    def run_search(self) -> None:
+        self.stale = False
+        self.precedents_key = None
+        self.query_one("#names", CopyTable).loading = True
+        self._search(self.db, self.query_text, self.filters)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="names")
+    def _search(self, db: Database, query: str, filters: Filters, count: bool = True) -> None:
+        """The names at once (in memory), then their counts (SQL over all their uses, on another connection,
+        interrupted by the next keystroke)."""
+        worker = get_current_worker()
+        try:
+            hits = db.call(find_names, query, filters, lane="names")
+        except KbError as exc:
+            self.post_message(self.NamesFound(query, filters, error=str(exc)))
+            return
+        self.post_message(self.NamesFound(query, filters, hits))
+        if not count or not hits or worker.is_cancelled:
+            return
+        try:
+            hits = db.call(count_names, hits, filters, lambda: worker.is_cancelled,
+                           lane="counts")
+        except KbError as exc:
+            self.post_message(self.NamesFound(query, filters, hits, error=str(exc), counted=True))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.NamesFound(query, filters, hits, counted=True))
+
+    @on(NamesFound)
+    def _names_found(self, event: NamesFound) -> None:
+        if event.query != self.query_text or event.filters != self.filters:
+            return  # an answer to an older keystroke
+        table = self.query_one("#names", CopyTable)
+        status = self.query_one("#names-status", Static)
+        if event.counted:
+            if event.error:
+                status.update(Text(event.error, style="bold red"))
+                return
+            self.hits = event.hits
+            table.fill(self._name_rows(), cursor=table.cursor_row)
+            self._count_precedents()
+            return
+        table.loading = False
+        self.hits = event.hits
+        if not self.index_loaded and not event.error:  # the first search loaded the name index
+            self.index_loaded = True
+            self.app.keep_heap()
+        if event.error:
+            status.update(Text(event.error, style="bold red"))
+        elif not event.hits:
+            status.update(Text(f"没有指标名称匹配 no indicator name matches {event.query!r}" if event.query.strip()
+                               else "没有指标 no indicators yet"))
+        else:
+            what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
+            status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents"))
+        table.fill(self._name_rows())
+        self._show_precedents(0)
+
+    def _name_rows(self) -> list[tuple]:
+        """Name, uses (the ranking: known at once), then its counts ('…' until they come), and how it matched."""
+        return [(hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""), hit.uses,
+                 *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
+                 MATCH.get(hit.match, hit.match)) for hit in self.hits]
+
+    @on(Input.Submitted, "#ind-query")
+    def _query_done(self) -> None:
+        self.query_one("#names", CopyTable).focus()
+
+    @on(DataTable.RowHighlighted, "#names")
+    def _name_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_precedents(event.cursor_row)
+
+    @on(DataTable.RowSelected, "#names")
+    def _name_selected(self) -> None:
+        self.query_one("#precedents", CopyTable).focus()
+
+    # --- precedents ---------------------------------------------------------------------------------------------
+
+    def _show_precedents(self, row: int) -> None:
+        if not 0 <= row < len(self.hits):
+            self.precedents_key = None
+            self._fill_precedents(None, [])
+            return
+        hit, filters = self.hits[row], self.filters
+        key = (tuple(hit.variants), filters)
+        if key == self.precedents_key:
+            return
+        self.precedents_key = key
+        self.query_one("#prec-side").loading = True
+        self._precedents(self.db, key, hit.variants, filters)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="precedents")
+    def _precedents(self, db: Database, key: tuple, names: list[str], filters: Filters) -> None:
+        time.sleep(PRECEDENTS_DELAY)  # while the user is still typing or moving, a newer request replaces this one
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            self.post_message(self.PrecedentsFound(
+                key, db.call(precedents, names, filters, SHOW_PRECEDENTS, lane="precedents")))
+        except KbError as exc:
+            self.post_message(self.PrecedentsFound(key, error=str(exc)))
+
+    @on(PrecedentsFound)
+    def _precedents_found(self, event: PrecedentsFound) -> None:
+        if event.key != self.precedents_key:
+            return
+        self.query_one("#prec-side").loading = False
+        self._fill_precedents(event.key, event.precedents, event.error)
+
+    def _fill_precedents(self, key: tuple | None, found: list[Precedent], error: str = "") -> None:
+        self.shown, self.shown_key = found, key
+        self.query_one("#precedents", CopyTable).fill(
+            [(p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
+             for p in self.shown])
+        self._count_precedents(error)
+
+    def _count_precedents(self, error: str = "") -> None:
+        """The title and target spread of the precedents shown: how many, in how many regions (from their
+        name's counts: '…' until they come)."""
+        key = self.shown_key
+        hit = next((h for h in self.hits if key and tuple(h.variants) == key[0]), None)
+        title = self.query_one("#prec-title", Static)
+        if error:
+            title.update(Text(error, style="bold red"))
+        elif hit is None:
+            title.update("")
+        else:
+            regions = hit.regions if hit.counted else PENDING
+            text = Text.assemble((hit.name, "bold"), f" · {hit.uses} 条先例 precedents, {regions} 个地区 regions")
+            if hit.uses > len(self.shown):
+                text.append(f"（列出最新 {SHOW_PRECEDENTS} 条 newest shown; 用筛选缩小 filter to narrow）", style="dim")
+            if len(hit.variants) > 1:
+                text.append(f"\n同名异写 variants: {'、'.join(hit.variants)}", style="dim")
+            title.update(text)
+        spread = hit.spread if hit is not None and hit.spread else []
+        self.query_one(TargetSpread).spread = spread
+        self.query_one("#spread-line", Static).update(
+            Text("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread)) if spread else "")
+
+    @on(DataTable.RowSelected, "#precedents")
+    def action_goto(self) -> None:
+        table = self.query_one("#precedents", CopyTable)
+        if self.shown and table.row_count:
+            p = self.shown[table.cursor_row]
+            self.post_message(OpenProject(p.project_id, p.name))
+
+    def action_focus_query(self) -> None:
+        self.query_one("#ind-query", Input).focus()
+
+    def back(self) -> bool:
+        """Esc: precedents → names → search box; False when there is nowhere further back."""
+        focused = self.screen.focused
+        if focused is self.query_one("#precedents"):
+            self.query_one("#names").focus()
+        elif focused is self.query_one("#names"):
+            self.action_focus_query()
+        else:
+            return False
+        return True

@@ -1,0 +1,134 @@
+"""Full-text search over projects: name, overview and annual goal (kb.find.search.search_projects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from kb.errors import KbError
+from kb.find.search import Filters, search_projects
+from kb.vocab.tokens import fold
+from tui.data import Database
+from tui.messages import Catalog, OpenProject
+from tui.widgets.copy_table import Col, CopyTable
+from tui.widgets.filter_bar import FilterBar
+from tui.widgets.search_box import SearchBox
+
+LIMIT = 100
+_WHERE = {"name": "名称", "overview": "概况", "goal": "目标"}
+
+
+def highlight(snippet: str, query: str) -> Text:
+    """The snippet with every (case- and width-folded) occurrence of `query` in bold."""
+    text = Text(snippet)
+    needle, folded = fold(query), fold(snippet)
+    if needle and len(folded) == len(snippet):
+        start = folded.find(needle)
+        while start >= 0:
+            text.stylize("bold reverse", start, start + len(needle))
+            start = folded.find(needle, start + len(needle))
+    return text
+
+
+class ProjectsPane(Vertical):
+    BINDINGS = [
+        Binding("g", "goto", "Go to project", id="goto"),
+        Binding("slash", "focus_query", "Search", show=False, id="focus-query"),
+    ]
+
+    @dataclass
+    class Found(Message):
+        query: str
+        filters: Filters
+        total: int = 0
+        hits: list[dict] = field(default_factory=list)
+        error: str = ""
+
+    def __init__(self, db: Database, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.db = db
+        self.hits: list[dict] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="search-bar"):
+            yield SearchBox(placeholder="项目名称、概况或目标中的文字 any words of a project", id="proj-query")
+            yield FilterBar(with_level=False, id="proj-filters")
+        yield Static("输入文字搜索项目 type to search projects", id="proj-status", classes="status")
+        yield CopyTable(Col("项目名称", 16, 3), Col("地区", 8, 1), Col("年度", 4), Col("部门", 8, 1),
+                        Col("匹配", 20, 4), id="proj-results")
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#proj-query", Input).value
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.query_one(FilterBar).set_choices(catalog.regions, catalog.years)
+        self.run_search()
+
+    @on(Input.Changed, "#proj-query")
+    @on(FilterBar.Changed)
+    def run_search(self) -> None:
+        table = self.query_one(CopyTable)
+        if not self.query_text.strip():
+            self.hits = []
+            table.fill([])
+            self.query_one("#proj-status", Static).update("输入文字搜索项目 type to search projects")
+            return
+        table.loading = True
+        self._search(self.db, self.query_text, self.query_one(FilterBar).filters)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="projects")
+    def _search(self, db: Database, query: str, filters: Filters) -> None:
+        try:
+            total, hits = db.call(search_projects, query, filters, LIMIT)
+            self.post_message(self.Found(query, filters, total, hits))
+        except KbError as exc:
+            self.post_message(self.Found(query, filters, error=str(exc)))
+
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        if event.query != self.query_text or event.filters != self.query_one(FilterBar).filters:
+            return
+        table = self.query_one(CopyTable)
+        table.loading = False
+        self.hits = event.hits
+        status = self.query_one("#proj-status", Static)
+        if event.error:
+            status.update(Text(event.error, style="bold red"))
+        else:
+            more = f"（前 {len(event.hits)} 个 top {len(event.hits)}）" if event.total > len(event.hits) else ""
+            status.update(Text(f"{event.total} 个项目包含 projects contain {event.query.strip()!r}{more}"))
+        table.fill([(highlight(hit["name"], event.query.strip()), hit["region"] or "", hit["year"] or "",
+                     hit["department"] or "", self._match(hit, event.query.strip())) for hit in event.hits])
+
+    @staticmethod
+    def _match(hit: dict, query: str) -> Text:
+        if hit["matched"] == "name":
+            return Text("名称", style="dim")
+        return Text.assemble((_WHERE.get(hit["matched"], ""), "dim"), " ", highlight(hit["snippet"], query))
+
+    @on(Input.Submitted, "#proj-query")
+    def _query_done(self) -> None:
+        self.query_one(CopyTable).focus()
+
+    @on(DataTable.RowSelected, "#proj-results")
+    def action_goto(self) -> None:
+        table = self.query_one(CopyTable)
+        if self.hits and table.row_count:
+            self.post_message(OpenProject(self.hits[table.cursor_row]["id"]))
+
+    def action_focus_query(self) -> None:
+        self.query_one("#proj-query", Input).focus()
+
+    def back(self) -> bool:
+        if self.screen.focused is self.query_one(CopyTable):
+            self.action_focus_query()
+            return True
+        return False
