@@ -15,6 +15,8 @@ class Row:
 
     cells: list[str]
     line: int  # 1-based line (or row) number in the source, for messages
+    page: int = 0  # 1-based page of a paged document (PDF), 0 for formats without pages
+    edges: tuple[float, ...] = ()  # a ruled table row's cell left edges in points (PDF), () when unknown
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""

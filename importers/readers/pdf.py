@@ -1,11 +1,15 @@
 """PDF documents (pdfplumber): ruled tables as rows of cells, the text around them as lines.
 
-A page's tables are found by their ruling lines; each cell's text is its characters, lines joined
-where the text wrapped (a line that ran to the cell's right edge) and kept apart where it broke
-early; a merged cell (a box over several grid positions) is repeated in every position it covers.
-Text outside tables becomes one row per line, split into cells at wide gaps. A table that ends one
-page and starts the next with the same columns continues: the page number between them and a
-repeated header row are dropped. A PDF without any text is a scan: it needs OCR first.
+A page's tables are found by their ruling lines. A cell's text is its characters in lines (grouped by baseline,
+so digits in another font stay in their line), joined where the text wrapped (a line that ran to the cell's right
+edge) and kept apart where it broke early; spaces are the document's own, never guessed from glyph spacing between
+Chinese characters. A merged cell (a box over several grid positions) is repeated in every position it covers.
+A cell left open by a page break (no rule closes it, so no box) is read from its region of the grid; when a table
+continues on the next page its columns are matched to the first page's by position (a continuation page may lack
+a column), the header it repeats is dropped, and a cell cut by the break is joined: its text on both pages, in
+every row it covers. Text a cell's borders clip (printed beyond them, or off the page) is not read.
+Text outside tables becomes one row per line, split into cells at wide gaps; page numbers are dropped.
+A PDF without any text is a scan: it needs OCR first.
 Pages are read one at a time and each page's objects are let go once it is read, so memory stays
 flat however many pages there are (up to MAX_PAGES).
 """
@@ -16,16 +20,18 @@ import bisect
 import gc
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGES, UnreadableFile, cell_text, check_rows
 from importers.records import Row
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
-WORD_GAP = 0.25  # a narrower gap is nothing; a wider one a space
+WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
+ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the first page's column is that column
+CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -38,6 +44,9 @@ class _Item:
     bottom: float
     rows: list[list[str]]
     table: bool
+    edges: tuple[float, ...] = ()  # a table's column left edges
+    open_top: dict[int, list[int]] = field(default_factory=dict)  # column → its rows a cell open at the top covers
+    open_bottom: dict[int, list[int]] = field(default_factory=dict)  # the same for a cell open at the bottom
 
 
 def read(data: bytes) -> list[Row]:
@@ -55,22 +64,29 @@ def read(data: bytes) -> list[Row]:
             raise UnreadableFile(f"too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF")
         pdf.doc.caching = False  # objects are parsed when a page needs them, and freed with the page
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
+        where: list[tuple[int, tuple[float, ...]]] = []  # each row's page and cell edges (atomic: not walked either)
         last: _Item | None = None
+        last_start = 0  # index in `rows` of the last table's first row
         chars = 0
         for page in _pages(pdf):
             items, count = _page_items(page)
             chars += count
-            if last and last.table and items and items[0].table and _width(items[0]) == _width(last):
-                items[0].rows = _without_header(items[0].rows, last.rows)
+            first = items[0] if items else None
+            if last and last.table and first and first.table and _continue(last, first):
+                _join_open_cells(last, last_start, first, rows)
             for item in items:
+                if item.table:
+                    last_start = len(rows)
                 rows += map(tuple, item.rows)
+                where += [(page.page_number, item.edges)] * len(item.rows)
             last = items[-1] if items else last
             check_rows(len(rows))
             page.close()
             gc.collect()  # a page's objects hold each other in cycles: free them now, not when the collector gets to it
     if not chars:
         raise UnreadableFile("no text layer — OCR needed (a scanned PDF)")
-    return [Row(cells=list(cells), line=n) for n, cells in enumerate(rows, 1)]
+    return [Row(cells=list(cells), line=n, page=page, edges=edges)
+            for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)]
 
 
 def page_count(pdf) -> int:
@@ -105,61 +121,188 @@ def _pages(pdf):
         yield page
 
 
-def _width(item: _Item) -> int:
-    return len(item.rows[0]) if item.rows else 0
+def _continue(last: _Item, first: _Item) -> bool:
+    """Whether the page's first table continues the last one: columns matched by position (the continued table
+    widened to the first page's columns), then the header rows it repeats dropped; False when they do not match."""
+    columns = _aligned(first.edges, last.edges)
+    if columns is None:
+        return False
+    width = len(last.edges)
+    if columns != list(range(width)):
+        first.rows = [_place(cells, columns, width) for cells in first.rows]
+        first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
+        first.edges = last.edges
+    size = _header_size(first.rows, last.rows)
+    if size:
+        first.rows = first.rows[size:]
+        first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
+    return True
 
 
-def _without_header(rows: list[list[str]], table: list[list[str]]) -> list[list[str]]:
-    """A continued table's rows without the header rows it repeats from the table's first page."""
+def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] | None:
+    """Each column's index among `target`'s columns by its left edge, in order; None when one has no match."""
+    if not edges or not target or len(edges) > len(target):
+        return None
+    columns = []
+    for x in edges:
+        j = min(range(len(target)), key=lambda k: abs(target[k] - x))
+        if abs(target[j] - x) > ALIGN_SLACK or (columns and j <= columns[-1]):
+            return None
+        columns.append(j)
+    return columns
+
+
+def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
+    placed = [""] * width
+    for text, j in zip(cells, columns):
+        placed[j] = text
+    return placed
+
+
+def _header_size(rows: list[list[str]], table: list[list[str]]) -> int:
+    """How many of a continued table's first rows repeat the header rows of the table's first page."""
     size = 0
     while size < min(3, len(rows), len(table)) and rows[size] == table[size]:
         size += 1
-    return rows[size:]
+    return size
+
+
+def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
+    """A cell cut by the page break (open at the bottom of the last table and at the top of the continued one):
+    its two parts joined, in every row it covers on both pages. `start` is the last table's first row in `rows`."""
+    for j, below in first.open_top.items():
+        above = last.open_bottom.get(j)
+        if not above or not below:
+            continue
+        text = _joined(rows[start + above[0]][j], first.rows[below[0]][j])
+        for i in above:
+            cells = list(rows[start + i])
+            cells[j] = text
+            rows[start + i] = tuple(cells)
+        for i in below:
+            first.rows[i][j] = text
+
+
+def _joined(before: str, after: str) -> str:
+    """The two pages' parts of one cell: one alone, or the same text printed on both, or the rest after the start."""
+    if not after or after in before:
+        return before
+    if not before or before in after:
+        return after
+    return before + "\n" + after
 
 
 def _page_items(page) -> tuple[list[_Item], int]:
     """The page's tables and text lines top to bottom (page numbers dropped), and its character count."""
     page = page.dedupe_chars()
-    chars = [c for c in page.chars if c["text"].strip()]
+    chars = [_placed(c) for c in page.chars if c["text"].strip() or c["text"] == " "]
+    count = sum(1 for c in chars if c["text"] != " ")
     tables = page.find_tables()
-    boxes = [table.bbox for table in tables]
-    items = [_Item(t.bbox[1], t.bbox[3], _table_rows(t, chars), True) for t in tables]
-    free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
-    items += [_Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False) for line in _lines(free)]
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    items = [_table_item(t, chars, verticals) for t in tables]
+    boxes = [t.bbox for t in tables]
+    free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
+    free = _without_clipped(free, items)
+    items += [_Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False)
+              for line in _lines(free) if any(c["text"] != " " for c in line)]
     items.sort(key=lambda item: item.top)
     margin = page.height * MARGIN
     for end in (0, -1):
         if items and not items[end].table and (items[end].top > page.height - margin or items[end].bottom < margin):
             if _PAGE_NUMBER.match(" ".join(items[end].rows[0])):
                 items.pop(end)
-    return items, len(chars)
+    return items, count
+
+
+def _on_page(char: dict, page) -> bool:
+    """Whether the character is drawn on the page (text placed beyond its edges is clipped away)."""
+    return char["bottom"] > 0 and char["top"] < page.height and char["x1"] > 0 and char["x0"] < page.width
+
+
+def _without_clipped(chars: list[dict], tables: list[_Item]) -> list[dict]:
+    """Text outside the tables without the clipped rest of a cell open at a table's top or bottom edge: the lines
+    just beyond that edge (each within CLIP_GAP font sizes of the one before), where they lie in an open column."""
+    clipped: set[int] = set()
+    lines = _lines(chars)
+    for table in tables:
+        for opened, edge, step in ((table.open_bottom, table.bottom, 1), (table.open_top, table.top, -1)):
+            if not opened:
+                continue
+            spans = [_span(table, j) for j in opened]
+            near = edge
+            for line in (lines if step == 1 else reversed(lines)):
+                top, bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
+                gap = top - near if step == 1 else near - bottom
+                if gap < -1:
+                    continue
+                if gap > CLIP_GAP * line[0]["size"]:
+                    break
+                inside = [c for c in line if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 for x0, x1 in spans)]
+                if not inside:
+                    break
+                clipped.update(id(c) for c in inside)
+                near = bottom if step == 1 else top
+    return [c for c in chars if id(c) not in clipped]
+
+
+def _span(table: _Item, column: int) -> tuple[float, float]:
+    edges = table.edges
+    return edges[column], edges[column + 1] if column + 1 < len(edges) else edges[-1] + 1e9
 
 
 def _inside(char: dict, box: tuple) -> bool:
-    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    x = (char["x0"] + char["x1"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= char["middle"] <= box[3]
+
+
+def _placed(char: dict) -> dict:
+    """The character with where it sits, top down: "base", its baseline (glyphs of another font, such as digits,
+    can have boxes far above or below their line's but the same baseline), and "middle", the middle of its body
+    above the baseline, which says which cell it is in. Text that is not upright has its box's instead."""
+    matrix = char.get("matrix")
+    if char.get("upright", True) and matrix:
+        base = char["bottom"] + char["y0"] - matrix[5]
+        char["base"], char["middle"] = base, base - 0.35 * char["size"]
+    else:
+        char["base"], char["middle"] = char["top"], (char["top"] + char["bottom"]) / 2
+    return char
 
 
 def _lines(chars: list[dict]) -> list[list[dict]]:
-    """Characters grouped into lines (by their top), each line left to right."""
+    """Characters grouped into lines (by their baseline), each line left to right."""
     lines: list[list[dict]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if lines and abs(char["top"] - lines[-1][0]["top"]) <= lines[-1][0]["size"] / 2:
+    base = 0.0
+    for char in sorted(chars, key=lambda c: (round(c["base"], 1), c["x0"])):
+        here = char["base"]
+        if lines and abs(here - base) <= lines[-1][0]["size"] / 2:
             lines[-1].append(char)
         else:
             lines.append([char])
+            base = here
     return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
 def _line_text(line: list[dict]) -> str:
-    text = line[0]["text"]
-    for before, char in zip(line, line[1:]):
-        text += (" " if char["x0"] - before["x1"] > WORD_GAP * char["size"] else "") + char["text"]
-    return text
+    """A line's text: the document's own spaces (a run of them as one); between two Latin letters a wide gap
+    without a space character is a space too. No space is made up between Chinese characters or digits."""
+    text = ""
+    before = None
+    for char in line:
+        if char["text"] == " ":
+            if text and not text.endswith(" "):
+                text += " "
+            continue
+        if before is not None and not text.endswith(" ") and _LATIN.match(before["text"]) and _LATIN.match(
+                char["text"]) and char["x0"] - before["x1"] > WORD_GAP * char["size"]:
+            text += " "
+        text += char["text"]
+        before = char
+    return text.strip()
 
 
 def _split_cells(line: list[dict]) -> list[str]:
     """A text line outside tables, split into cells where the gap is wide."""
+    line = [c for c in line if c["text"] != " "] or line
     cells, start = [], 0
     for i in range(1, len(line)):
         if line[i]["x0"] - line[i - 1]["x1"] > CELL_GAP * line[i]["size"]:
@@ -168,25 +311,65 @@ def _split_cells(line: list[dict]) -> list[str]:
     return cells + [_line_text(line[start:])]
 
 
-def _table_rows(table, chars: list[dict]) -> list[list[str]]:
-    """The table's rows of cell texts; a merged cell's text is repeated in every grid position it covers."""
-    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
-    middles = [(c["top"] + c["bottom"]) / 2 for c in ordered]
+def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
+    """The table's rows of cell texts: a merged cell's text repeated in every grid position it covers, a cell the
+    page break left open read from its region of the grid (and remembered, to join it with its other part)."""
+    ordered = sorted(chars, key=lambda c: c["middle"])
+    middles = [c["middle"] for c in ordered]
+
+    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
+        band = ordered[bisect.bisect_left(middles, top) : bisect.bisect_right(middles, bottom)]
+        return cell_text(_cell_text([c for c in band if x0 <= (c["x0"] + c["x1"]) / 2 <= x1], x1))
+
     boxes = [row.cells for row in table.rows]
-    texts = []
-    for row in boxes:
-        cells = []
-        for box in row:
-            if box is None:
-                cells.append("")
-                continue
-            band = ordered[bisect.bisect_left(middles, box[1]) : bisect.bisect_right(middles, box[3])]
-            inside = [c for c in band if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
-            cells.append(cell_text(_cell_text(inside, box[2])))
-        texts.append(cells)
-    for (i, j), (k, m) in _covered(boxes).items():
+    texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
+    covered = _covered(boxes)
+    for (i, j), (k, m) in covered.items():
         texts[i][j] = texts[k][m]
-    return texts
+    x0, top, x1, bottom = table.bbox
+    tops = [min((box[1] for box in row if box), default=top) for row in boxes] + [bottom]
+    lefts = sorted({box[0] for row in boxes for box in row if box})
+    rights = lefts[1:] + [x1]
+    item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts))
+    width = len(lefts)
+    for j in range(min(width, min((len(row) for row in boxes), default=0))):
+        for run in _open_runs(boxes, covered, j):
+            right = j
+            while right + 1 < width and _open_across(boxes, covered, run, right + 1, verticals, tops):
+                right += 1
+            text = text_in(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
+            for i in run:
+                for m in range(j, right + 1):
+                    texts[i][m] = text
+            if run[0] == 0:
+                item.open_top[j] = run
+            if run[-1] == len(boxes) - 1:
+                item.open_bottom[j] = run
+    return item
+
+
+def _open_runs(boxes: list[list], covered: dict, column: int) -> list[list[int]]:
+    """Runs of grid positions down a column that no box starts at and no merged box covers."""
+    runs: list[list[int]] = []
+    for i, row in enumerate(boxes):
+        if column < len(row) and row[column] is None and (i, column) not in covered:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs
+
+
+def _open_across(boxes, covered, run: list[int], column: int, verticals: list[dict], tops: list[float]) -> bool:
+    """Whether an open cell reaches on into `column`: the same rows open there, and no rule between them."""
+    if any(column >= len(boxes[i]) or boxes[i][column] is not None or (i, column) in covered for i in run):
+        return False
+    left = min((box[0] for row in boxes for box in row[column:column + 1] if box), default=None)
+    if left is None:
+        return False
+    top, bottom = tops[run[0]], tops[run[-1] + 1]
+    return not any(abs(e["x0"] - left) <= GRID_SLACK and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
+                   for e in verticals)
 
 
 def _covered(boxes: list[list[tuple | None]]) -> dict[tuple[int, int], tuple[int, int]]:
@@ -214,8 +397,11 @@ def _covered(boxes: list[list[tuple | None]]) -> dict[tuple[int, int], tuple[int
 def _cell_text(chars: list[dict], right: float) -> str:
     """A cell's lines, joined where the text wrapped at the right edge, else with a line break."""
     text = ""
+    wrapped = False
     for line in _lines(chars):
         piece = _line_text(line)
+        if not piece:
+            continue
         if text:
             latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0])
             text += (" " if latin else "") if wrapped else "\n"
