@@ -1,36 +1,212 @@
 """Importers: read a published goal document into plain records (see `records`).
 
-`parse_file(path)` is the one entry point: reader → layout detection → layout parser. A text file too large
-to hold whole is read as a stream (`readers.RowStream`) and parsed chunk by chunk (`stream.parse_stream`).
+`parse_file(path)` is the one entry point: reader → segments → layout detection → layout parsers. A document is
+cut at its table titles (`segments`); each segment's layout is detected, and neighbouring segments of one layout
+are parsed together with the text before them (a title, a publisher, a unit line), so a document of forms or of
+one table reads as it always has. When a layout cannot read its part, the next best one is tried. A whole
+department budget thus gives its goal tables and skips the rest; a part that looks like a goal table but cannot be
+read is skipped and reported with its pages, never failing the others. A department's whole goal table (部门整体)
+is kept as such. Every segment's outcome is kept in `RawDocument.segments` (`kb import --explain`).
+A text file too large to hold whole is read as a stream (`readers.RowStream`) and parsed chunk by chunk
+(`stream.parse_stream`).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from importers.layouts import Layout
 from importers.readers import UnreadableFile, read_rows
-from importers.records import ParseError, RawDocument
-from importers.registry import detect_layout
+from importers.records import DEPARTMENT, ParseError, RawDocument, Row, SegmentReport
+from importers import cover, registry
+from importers.registry import MIN_SCORE, detect_layout
+from importers.segments import Segment, split
 
 __all__ = ["parse_file", "parse_rows", "UnknownLayout", "UnreadableFile", "ParseError"]
+
+_DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|单位整体|部门（单位）整体")
+_SELF_EVALUATION = re.compile(r"自评")
+_GOAL_TITLE = re.compile(r"绩效目标|绩效指标|目标表")
 
 
 class UnknownLayout(ValueError):
     """No layout parser recognises the document."""
 
 
-def parse_rows(rows) -> RawDocument:
-    layout = choose_layout(rows)
-    doc = layout.parse(rows)
-    if not doc.projects:
-        raise no_projects(layout)
+@dataclass
+class _Part:
+    """A segment and its detection: the best layout (None below MIN_SCORE) and every layout's score."""
+
+    segment: Segment
+    layout: Layout | None
+    scores: dict[str, float]
+
+
+def parse_rows(rows: list[Row]) -> RawDocument:
+    """The goal tables of a document; raises UnknownLayout or ParseError when none can be read."""
+    parts = [_Part(segment, *detect_layout(segment.rows)) for segment in split(rows)]
+    doc: RawDocument | None = None
+    reports: dict[int, SegmentReport] = {}  # by segment index
+    failed: list[str] = []
+    for run in _runs(parts):
+        parsed = _read(run, parts, reports)
+        if parsed is None:
+            failed += [reports[parts.index(p)].outcome for p in run if reports.get(parts.index(p))]
+            continue
+        doc = parsed if doc is None else _merged(doc, parsed)
+    for index, part in enumerate(parts):
+        reports.setdefault(index, _report(part, "", _other(part), "other"))
+    if doc is None or not doc.projects:
+        raise _nothing_found(rows, parts, failed)
+    doc.segments = [reports[i] for i in range(len(parts))]
+    cover.fill(doc, rows)
+    doc.warnings += [f"{_where(r)}: {r.outcome}" for r in doc.segments if r.kind == "skipped"]
     return doc
 
 
-def choose_layout(rows) -> Layout:
-    """The layout the rows look like; raises UnknownLayout."""
-    layout, _scores = detect_layout(rows)
+def _runs(parts: list[_Part]) -> list[list[_Part]]:
+    """Segments of one layout with the unread segments between them, each run led by the unread segments just
+    before it (its preamble); the unread segments after the last run end it (a form's later sections)."""
+    runs: list[list[_Part]] = []
+    waiting: list[_Part] = []
+    for part in parts:
+        if part.layout is None:
+            waiting.append(part)
+            continue
+        if runs and _layout(runs[-1]) is part.layout:
+            runs[-1] += [*waiting, part]
+        else:
+            runs.append([*waiting, part])
+        waiting = []
+    if runs:
+        runs[-1] += waiting
+    return runs
+
+
+def _layout(run: list[_Part]) -> Layout | None:
+    return next((part.layout for part in reversed(run) if part.layout is not None), None)
+
+
+def _read(run: list[_Part], parts: list[_Part], reports: dict[int, SegmentReport]) -> RawDocument | None:
+    """The run read by its layout, else by the next best layout that reads indicators from it; when none reads the
+    whole run and it has several segments, each segment alone. Fills in `reports`; None when nothing was read."""
+    rows = [row for part in run for row in part.segment.rows]
+    goals = [part for part in run if part.layout is not None]
+    error = ""
+    fallback: tuple[RawDocument, Layout] | None = None  # projects without indicators, if nothing reads more
+    for layout in _candidates(goals, rows):
+        try:
+            doc = layout.parse(rows)
+        except ParseError as exc:
+            error = error or str(exc)
+            continue
+        if any(project.indicators for project in doc.projects):
+            _mark(doc, run, layout, parts, reports)
+            return doc
+        if doc.projects and fallback is None:
+            fallback = doc, layout
+        error = error or f"recognised as {layout.name} but no project could be read"
+    if fallback is not None:
+        _mark(*fallback[:1], run, fallback[1], parts, reports)
+        return fallback[0]
+    if len(goals) > 1:
+        docs = [doc for part in goals if (doc := _read([part], parts, reports)) is not None]
+        for doc in docs[1:]:
+            docs[0] = _merged(docs[0], doc)
+        return docs[0] if docs else None
+    part = goals[0]
+    reports[parts.index(part)] = _report(part, part.layout.name, f"跳过 skipped: {error}", "skipped")
+    return None
+
+
+def _candidates(goals: list[_Part], rows: list[Row]):
+    """The layouts to read the run with: its segments' best, then (scored only when that one fails) every other
+    layout that scores for the run, best first."""
+    first = goals[0].layout
+    yield first
+    _, scores = detect_layout(rows, every=True)
+    order = {layout.name: i for i, layout in enumerate(registry.all_layouts())}
+    layouts = {layout.name: layout for layout in registry.all_layouts()}
+    for name in sorted((n for n, s in scores.items() if s >= MIN_SCORE), key=lambda n: (-scores[n], order[n])):
+        if layouts[name] is not first:
+            yield layouts[name]
+
+
+def _mark(doc: RawDocument, run: list[_Part], layout: Layout, parts: list[_Part],
+          reports: dict[int, SegmentReport]) -> None:
+    """Mark the department-wide tables (by their segment's title) and report what each segment gave."""
+    for part in run:
+        mine = [p for p in doc.projects if _within(p.line, part.segment)]
+        if _DEPARTMENT_TITLE.search(part.segment.title):
+            for project in mine:
+                project.kind = DEPARTMENT
+        if not mine and part.layout is None:
+            continue
+        projects = sum(p.kind != DEPARTMENT for p in mine)
+        indicators = sum(len(p.indicators) for p in mine)
+        kind = "department" if mine and not projects else "goal"
+        outcome = f"{projects} 个项目 projects, {indicators} 个指标 indicators"
+        if len(mine) > projects:
+            outcome += f", {len(mine) - projects} 个部门整体表 department-wide"
+        reports[parts.index(part)] = _report(part, layout.name, outcome, kind, projects, indicators)
+
+
+def _merged(doc: RawDocument, other: RawDocument) -> RawDocument:
+    doc.projects += other.projects
+    doc.warnings += other.warnings
+    doc.title, doc.year = doc.title or other.title, doc.year or other.year
+    doc.region, doc.department = doc.region or other.region, doc.department or other.department
+    if other.layout not in doc.layout.split("+"):
+        doc.layout = f"{doc.layout}+{other.layout}"
+    return doc
+
+
+def _within(line: int, segment: Segment) -> bool:
+    return bool(segment.rows) and segment.rows[0].line <= line <= segment.rows[-1].line
+
+
+def _report(part: _Part, layout: str, outcome: str, kind: str, projects: int = 0, indicators: int = 0) -> SegmentReport:
+    segment = part.segment
+    return SegmentReport(segment.title, segment.pages, segment.lines, layout, part.scores, outcome, projects,
+                         indicators, kind)
+
+
+def _other(part: _Part) -> str:
+    if _SELF_EVALUATION.search(part.segment.title):
+        return "自评表，不是目标表 a self-evaluation, not a goal table"
+    if _GOAL_TITLE.search(part.segment.title):
+        return "标题像目标表，但没有指标表 titled as a goal table, but holds no indicator table"
+    return "不是目标表 not a goal table"
+
+
+def _where(report: SegmentReport) -> str:
+    place = f"第{report.pages}页 page {report.pages}" if report.pages else f"line {report.lines}"
+    return f"{place}「{report.title}」" if report.title else place
+
+
+def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> ValueError:
+    """The error for a document without a goal table, with the reason its closest candidate was not one."""
+    if failed:
+        return ParseError(failed[0].removeprefix("跳过 skipped: "))
+    if len(parts) == 1:
+        return UnknownLayout("layout unknown: not a goal table this version can read")
+    pages = max((row.page for row in rows), default=0)
+    size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
+    titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]
+    closest = max(parts, key=lambda part: max(part.scores.values(), default=0.0))
+    if max(closest.scores.values(), default=0.0) == 0.0:
+        closest = titled[0] if titled else None
+    where = f"; closest: {_where(_report(closest, '', '', ''))}" if closest else ""
+    return UnknownLayout(f"未找到目标表 no goal table found ({size}, {len(parts)} 部分 parts){where}")
+
+
+def choose_layout(rows: list[Row]) -> Layout:
+    """The layout of the rows' first goal tables, as `parse_rows` detects it (a document read as a stream is read
+    by that one layout); raises UnknownLayout."""
+    layout = next((part.layout for segment in split(rows)
+                   if (part := _Part(segment, *detect_layout(segment.rows))).layout is not None), None)
     if layout is None:
         raise UnknownLayout("layout unknown: not a goal table this version can read")
     return layout

@@ -96,3 +96,20 @@ def same_head(above: dict[str, str], head: dict[str, str], identity: tuple[str, 
     if not head.get("name") or head.get("name") != above.get("name"):
         return False
     return all(not head.get(key) or not above.get(key) or head[key] == above[key] for key in identity)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def joined(text: str) -> str:
+    """A cell's lines as one line: a line break between two Latin letters is a space, any other is nothing (a
+    table cell wraps its text wherever the column ends, also inside a word or a number)."""
+    if "\n" not in text:
+        return text
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += (" " if _LATIN_END.search(out) and _LATIN_START.match(line) else "") + line
+    return out
+
+
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"[A-Za-z]")

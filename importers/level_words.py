@@ -1,7 +1,7 @@
 """Recognise a 一级指标 / 二级指标 cell as written, for parsers that must tell a level from a name.
 
 Words match whole, with or without the suffix 指标 (level 1 also 目标) and an optional code prefix
-('11-数量指标', '一、产出指标'). Mapping levels to the national framework is `kb.levels`' job, not this one.
+('11-数量指标', '一、产出指标'). Mapping levels to the national framework is `kb.vocab.levels`' job, not this one.
 """
 
 from __future__ import annotations

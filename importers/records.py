@@ -43,6 +43,8 @@ class RawIndicator:
     unit: str = ""  # a separate 单位 column, when the layout has one
     period_target: str = ""  # 实施周期指标值 (whole project period), when given
     from_prose: bool = False  # taken from a sentence of prose, not a table row
+    weight: str = ""  # 分值 / 权重 as written, when the table has such a column
+    notes: dict[str, str] = field(default_factory=dict)  # other columns of the row, header → cell (指标解释, 评（扣）分标准, 备注 …)
     line: int = 0
 
 
@@ -69,9 +71,15 @@ class RawBudgetLine:
     line: int = 0
 
 
+PROJECT = "project"
+DEPARTMENT = "department"  # a department's whole goal table (部门整体支出绩效目标表): a precedent, never a project
+
+
 @dataclass
 class RawProject:
     name: str
+    kind: str = PROJECT  # PROJECT, or DEPARTMENT for a department-wide goal table
+    code: str = ""  # a project code written before or beside the name ('11000021Y000000390843'), '' when none
     department: str = ""  # as written, '' when not stated for this project
     amount: str = ""  # this year's budget as written ('7000000', '15,812.52', '1360')
     amount_unit: str = ""  # unit the document declares for amounts ('万元', '元'), '' if silent
@@ -85,6 +93,7 @@ class RawProject:
     budget_lines: list[RawBudgetLine] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # other kept sections (保障措施, 进度计划, …)
     line: int = 0
+    page: int = 0  # the page its table starts on, in a paged document
 
 
 @dataclass
@@ -98,6 +107,22 @@ class RawDocument:
     department: str = ""  # document-level department / publisher, '' when silent
     projects: list[RawProject] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    segments: list[SegmentReport] = field(default_factory=list, compare=False)  # how each part was read (--explain)
+
+
+@dataclass
+class SegmentReport:
+    """One part of a document (a table and what follows its title) and what was made of it."""
+
+    title: str
+    pages: str  # '13-16', '' for a format without pages
+    lines: str  # '235-331'
+    layout: str  # the layout that read it, '' when none did
+    scores: dict[str, float]  # each layout's detection score
+    outcome: str  # what was read, or why it was skipped
+    projects: int = 0
+    indicators: int = 0
+    kind: str = ""  # 'goal', 'department', 'skipped', 'other'
 
 
 class ParseError(ValueError):

@@ -10,17 +10,18 @@ SAMPLE_ROWS = 400  # a layout shows in its first rows; the whole document is sco
 
 
 def all_layouts() -> list[Layout]:
-    from importers.layouts import flat_sheet, form_kv, inline_table, label_lines, summary_table, word_cells
+    from importers.layouts import (flat_sheet, form_kv, grid_form, inline_table, label_lines, summary_table,
+                                   word_cells)
 
-    return [form_kv.LAYOUT, summary_table.LAYOUT, inline_table.LAYOUT, word_cells.LAYOUT, flat_sheet.LAYOUT,
-            label_lines.LAYOUT]
+    return [form_kv.LAYOUT, grid_form.LAYOUT, summary_table.LAYOUT, inline_table.LAYOUT, word_cells.LAYOUT,
+            flat_sheet.LAYOUT, label_lines.LAYOUT]
 
 
-def detect_layout(rows: list[Row]) -> tuple[Layout | None, dict[str, float]]:
+def detect_layout(rows: list[Row], every: bool = False) -> tuple[Layout | None, dict[str, float]]:
     """The best-scoring layout (None when no layout scores MIN_SCORE) and the scores of the layouts scored.
 
     The first of equal best scores wins, in the order of `all_layouts`. No score is above 1.0, so the
-    first layout scoring 1.0 is the winner and the layouts after it are not scored.
+    first layout scoring 1.0 is the winner and the layouts after it are not scored (unless `every`).
     """
     layouts = all_layouts()
     for sample in (rows[:SAMPLE_ROWS], rows) if len(rows) > SAMPLE_ROWS else (rows,):
@@ -30,7 +31,7 @@ def detect_layout(rows: list[Row]) -> tuple[Layout | None, dict[str, float]]:
             scores[layout.name] = layout.detect(sample)
             if best is None or scores[layout.name] > scores[best.name]:
                 best = layout
-            if scores[best.name] >= 1.0:
+            if scores[best.name] >= 1.0 and not every:
                 break
         if best is not None and scores[best.name] >= MIN_SCORE:
             return best, scores

@@ -19,7 +19,7 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
-from importers import choose_layout, no_projects
+from importers import choose_layout, cover, no_projects
 from importers.layouts import Layout
 from importers.readers.common import MAX_ROWS
 from importers.records import ParseError, RawDocument, RawProject, Row
@@ -69,6 +69,7 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
             if not projects:
                 raise no_projects(layout)
             head = replace(doc, projects=[], warnings=[])
+            cover.fill(head, body)
             preamble = body[: _index(body, projects[0], layout)]
         high = None if ended else projects[-1].line
         kept = projects if ended else projects[:-1]

@@ -44,9 +44,11 @@ def test_indicators(project, index, expected):
 
 
 def test_other_columns_kept_per_indicator():
-    extra = parse(TEXT).projects[0].extra["指标其他列"]
-    assert extra[0] == {"三级指标": "道路养护单价", "指标性质": "定量", "权重": "10", "指标方向性": "反向"}
-    assert len(extra) == 8
+    """The weight in its own field; the nature an operator column holds instead of a sign (定量), and every column
+    no field claims, in the indicator's notes under their headers."""
+    indicators = parse(TEXT).projects[0].indicators
+    assert (indicators[0].weight, indicators[0].notes) == ("10", {"指标性质": "定量", "指标方向性": "反向"})
+    assert all(ind.weight and ind.notes["指标方向性"] for ind in indicators)
 
 
 def _shuffled(text: str) -> str:

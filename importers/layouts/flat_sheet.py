@@ -1,15 +1,16 @@
-"""Layout 'flat-sheet': one sheet listing many projects, one row per indicator.
+"""Layout 'flat-sheet': one table listing many projects, one row per indicator.
 
 The header names the columns, e.g. 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 |
-指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 (one header row, or two when a parent cell such as 绩效指标 spans
-the level columns). COLUMNS declares which header words hold which field; a column it does not name is
-kept under its header: left of the indicator columns as a project field, right of them per indicator in
-extra['指标其他列']. A project's head cells are written on its first row, or on every row (merged cells
-spread, or a filled sheet): a row without a project name, or repeating the name, department and amount of
-the project above, adds an indicator to it, levels filled downward. A row with a unit name or an amount
-but no project and no indicator is a department subtotal row: it names the department of the projects
-below it (a unit name spread over the 项目名称 column too is still no project). A header cell spread over
-several columns names the first of them.
+指标性质 | 指标值 | 度量单位 | 权重 (one header row, or two when a parent cell such as 绩效指标 or 其中 spans several
+columns). Indicator columns are named as in `importers.columns` (an operator column with the number and the unit in
+their own columns, weights, explanations and scoring rules kept per indicator). A column it does not name is kept under its header: left of the indicator columns as a project
+field, right of them in the indicator's notes. A project's head cells are written on its first row, or on every row
+(merged cells spread, a filled sheet, a head repeated on the next page): a row without a project name, or repeating
+the name, department and amount of the project above, adds an indicator to it, levels filled downward. A row with a
+unit name or an amount but no indicator is a unit row (a department subtotal, or the unit line of a 单位（项目）名称
+column): it names the department of the projects below it. A name may start with its project code
+('11000021Y000000390843-信息系统运维类项目'): the code is kept apart. A header cell spread over several columns
+names the first of them.
 """
 
 from __future__ import annotations
@@ -17,26 +18,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.cells import clean, header_key, once_across, same_head, squash
+from importers.cells import clean, header_key, joined, once_across, same_head, squash
+from importers.columns import PLACEHOLDER_NAMES, column, is_note, key, split_code, target_parts
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
 NAME = "flat-sheet"
 PROJECT_COLUMNS = {
-    "department": ("单位名称", "预算单位", "部门名称", "主管部门", "实施单位"),
-    "name": ("项目名称",),
-    "amount": ("预算数", "预算金额", "本年预算数", "年度预算数", "年度资金总额", "资金总额", "项目金额"),
-    "goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标"),
+    "department": ("单位名称", "预算单位", "部门名称", "主管部门", "实施单位", "资金使用单位"),
+    "name": ("项目名称", "单位（项目）名称", "项目（单位）名称", "单位(项目)名称", "项目名称（资金使用单位）"),
+    "amount": ("预算数", "预算金额", "本年预算数", "年度预算数", "年度资金总额", "资金总额", "项目金额", "项目总额",
+               "当年财政拨款预算金额", "当年预算", "年度预算", "本年预算", "金额"),
+    "goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标", "当年绩效目标", "总体目标"),
     "overview": ("项目概况",),
 }
-INDICATOR_COLUMNS = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "指标名称"),
-    "operator": ("运算符",),
-    "target": ("指标值", "年度指标值", "目标值", "年度目标值"),
-    "unit": ("度量单位", "计量单位", "单位"),
-}
+NAME_WORDS = frozenset(squash(word) for word in PROJECT_COLUMNS["name"])
 TOTALS = {"合计", "小计", "总计"}
 IDENTITY = ("department", "amount")  # head cells that differ between two projects of the same name
 _MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)")
@@ -51,42 +47,65 @@ class _Columns:
     start: int  # index of the first data row
     project: dict[str, int]
     indicator: dict[str, int]
-    others: dict[int, str]  # position → header label of every column no field claims
+    notes: dict[int, str]  # position → header label of every indicator-side column no field claims
+    fields: dict[int, str]  # the same, left of the indicator columns: project fields
     amount_unit: str
     width: int  # cells of a full row; a shorter row lost its leading empty cells
+    operator_label: str  # the operator column's header, for a nature it holds (定性, 定量 …)
 
 
-def _positions(keys: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
+def _name_column(cell: str) -> bool:
+    return squash(clean(cell)) in NAME_WORDS or header_key(cell) == "项目名称"
+
+
+def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
     found = {}
-    for field, words in wanted.items():
-        index = next((i for i, key in enumerate(keys) if key in words), None)
-        if index is not None:
-            found[field] = index
+    for field, words in PROJECT_COLUMNS.items():
+        for i, (word, text) in enumerate(zip(keys, raw)):
+            if field == "name" and _name_column(text) or field != "name" and word in words and not _name_column(text):
+                found.setdefault(field, i)
+                break
+    return found
+
+
+def _indicator_positions(cells: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        field = column(cell) if cell else ""
+        if field and field not in found:
+            found[field] = i
     return found
 
 
 def _header(rows: list[Row], i: int) -> _Columns | None:
     """The columns when row i is the header (with the row below it, for a two-row header)."""
-    if "项目名称" not in map(header_key, rows[i].cells):  # no name column (once_across keeps a first copy)
+    raw = once_across([clean(cell) for cell in rows[i].cells])
+    if not any(_name_column(cell) for cell in raw if cell):
         return None
-    keys = once_across([header_key(cell) for cell in rows[i].cells])
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
-    lower = once_across([header_key(cell) for cell in rows[below].cells]) if below is not None else []
-    merged = [b or k for k, b in zip(keys + [""] * len(lower), lower + [""] * len(keys))]
-    two_rows = len(_positions(merged, INDICATOR_COLUMNS)) > len(_positions(keys, INDICATOR_COLUMNS))
-    keys = merged if two_rows else keys
-    project, indicator = _positions(keys, PROJECT_COLUMNS), _positions(keys, INDICATOR_COLUMNS)
-    if not {"name", "target"} <= indicator.keys() or not {"level1", "level2"} & indicator.keys():
+    lower = once_across([clean(cell) for cell in rows[below].cells]) if below is not None else []
+    merged = [b or k for k, b in zip(raw + [""] * len(lower), lower + [""] * len(raw))]
+    two_rows = len(_indicator_positions(merged)) > len(_indicator_positions(raw))
+    raw = merged if two_rows else raw
+    keys = [header_key(cell) for cell in raw]
+    project, indicator = _project_positions(keys, raw), _indicator_positions(raw)
+    if "name" not in project or not {"name", "target"} <= indicator.keys():
         return None
+    if not {"level1", "level2"} & indicator.keys():
+        return None  # a table without levels is a summary table (layout summary-table)
     claimed = set(project.values()) | set(indicator.values())
-    unit = _MONEY_UNIT.search(clean(rows[i].cells[project["amount"]])) if "amount" in project else None
+    first = min(indicator.values())
+    others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
+    unit = _MONEY_UNIT.search(raw[project["amount"]]) if "amount" in project else None
     return _Columns(
         start=(below if two_rows else i) + 1,
         project=project,
         indicator=indicator,
-        others={j: key for j, key in enumerate(keys) if key and j not in claimed},
+        notes={j: label for j, label in others.items() if j > first and (is_note(label) or label)},
+        fields={j: label for j, label in others.items() if j < first},
         amount_unit=unit.group(1) if unit else "",
         width=max(len(rows[i].cells), len(lower)),
+        operator_label=key(raw[indicator["operator"]]) if "operator" in indicator else "指标性质",
     )
 
 
@@ -95,19 +114,12 @@ def _find(rows: list[Row]) -> _Columns | None:
 
 
 def _aligned(row: Row, cols: _Columns) -> list[str]:
-    """The row's cleaned cells, padded on the left when it lost its leading empty cells."""
-    return [""] * (cols.width - len(row.cells)) + [clean(cell) for cell in row.cells]
+    """The row's cleaned cells with their lines joined, padded on the left when it lost its leading empty cells."""
+    return [""] * (cols.width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
 
 
 def _cells(cells: list[str], columns: dict[str, int]) -> dict[str, str]:
     return {field: cells[i] if i < len(cells) else "" for field, i in columns.items()}
-
-
-def _others(cells: list[str], cols: _Columns, indicator_side: bool) -> dict[str, str]:
-    """The cells of unclaimed columns left (project) or right (indicator) of the first indicator column."""
-    first = min(cols.indicator.values())
-    return {label: cells[j] for j, label in cols.others.items()
-            if (j > first) == indicator_side and j < len(cells) and cells[j]}
 
 
 def _declared_unit(rows: list[Row]) -> str:
@@ -127,26 +139,32 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
         levels[:] = [found["level1"], ""]
     if found.get("level2"):
         levels[1] = found["level2"]
-    target, unit = found.get("target", ""), found.get("unit", "")
+    operator, target, unit, nature = target_parts(found.get("operator", ""), found.get("target", ""),
+                                                  found.get("unit", ""))
+    notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
+    if nature:
+        notes[cols.operator_label] = nature
     return RawIndicator(
-        name=found["name"], target=target, level1=levels[0], level2=levels[1], operator=found.get("operator", ""),
-        unit="" if unit and target.rstrip(")）").endswith(unit) else unit, line=line,
+        name=found["name"], target=target, level1=levels[0], level2=levels[1], operator=operator, unit=unit,
+        period_target=found.get("period_target", ""), weight=found.get("weight", ""), notes=notes, line=line,
     )
 
 
-def _project(cells: list[str], line: int, cols: _Columns, department: str, unit: str) -> RawProject:
+def _project(cells: list[str], line: int, cols: _Columns, department: str, unit: str, page: int) -> RawProject:
     head = _cells(cells, cols.project)
+    code, name = split_code(head["name"])
     return RawProject(
-        name=head["name"], department=head.get("department") or department, amount=head.get("amount", ""),
+        name=name, code=code, department=head.get("department") or department, amount=head.get("amount", ""),
         amount_unit=unit, goal=head.get("goal", ""), overview=head.get("overview", ""),
-        fields=_others(cells, cols, indicator_side=False), line=line,
+        fields={label: cells[j] for j, label in cols.fields.items() if j < len(cells) and cells[j]}, line=line,
+        page=page,
     )
 
 
 def parse(rows: list[Row]) -> RawDocument:
     cols = _find(rows)
     if cols is None:
-        raise ParseError("no header with 项目名称, 一级/二级指标, 三级指标 and 指标值 columns")
+        raise ParseError("no header with 项目名称, 三级指标 (or 指标名称) and 指标值 columns")
     unit = cols.amount_unit or _declared_unit(rows[: cols.start])
     title = next((" ".join(v.strip() for v in once_across(row.cells) if v.strip())
                   for row in rows[: cols.start] if not row.blank), "")
@@ -164,26 +182,26 @@ def parse(rows: list[Row]) -> RawDocument:
         name, indicator = head["name"], _cells(cells, cols.indicator)["name"]
         if head.get("department") and head["department"] not in TOTALS:
             department = head["department"]
-        if squash(name) in TOTALS:
+        if squash(name) in TOTALS or squash(cells[0]) in TOTALS and not indicator:
+            continue
+        if name and not indicator and not head.get("goal") and not (doc.projects and same_head(above, head, IDENTITY)):
+            department = name  # a unit row: the unit of the projects below
             continue
         if name and not (doc.projects and same_head(above, head, IDENTITY)):
-            doc.projects.append(_project(cells, row.line, cols, department, unit))
+            doc.projects.append(_project(cells, row.line, cols, department, unit, row.page))
             above = head
             levels = ["", ""]
-        if indicator:
+        if indicator and indicator not in PLACEHOLDER_NAMES:
             if not doc.projects:
                 raise ParseError(f"line {row.line}: indicator {indicator!r} before any project name")
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
-            other = _others(cells, cols, indicator_side=True)
-            if other:
-                doc.projects[-1].extra.setdefault("指标其他列", []).append({"三级指标": indicator, **other})
     return doc
 
 
 def _is_header(row: Row) -> bool:
     """A header row repeated after a page break."""
     keys = {header_key(cell) for cell in row.cells}
-    return "项目名称" in keys or bool(keys & {"三级指标", "一级指标"})
+    return any(_name_column(cell) for cell in row.cells) or bool(keys & {"三级指标", "一级指标", "指标名称"})
 
 
 def detect(rows: list[Row]) -> float:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from importers.cells import clean, header_key, once, once_across, same_head
+from importers.columns import column, target_parts
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -26,17 +27,12 @@ HEAD_COLUMNS = {
     "seq": ("序号",),
     "name": ("项目名称",),
     "overview": ("项目概况",),
-    "amount": ("本年预算金额", "预算金额"),
-    "goal": ("年度绩效目标", "绩效目标"),
+    "amount": ("本年预算金额", "预算金额", "当年财政拨款预算金额", "当年预算金额", "年度预算金额", "当年预算"),
+    "goal": ("年度绩效目标", "绩效目标", "当年绩效目标"),
 }
-INDICATOR_COLUMNS = {
-    "name": ("指标名称",),
-    "operator": ("运算符",),
-    "unit": ("单位", "计量单位"),
-    "target": ("年度目标值", "目标值"),
-}
+INDICATOR_FIELDS = ("name", "operator", "unit", "target", "weight")  # named by importers.columns
 HEAD_TEXT = ("overview", "amount", "goal")
-NAME_WORDS = frozenset(HEAD_COLUMNS["name"] + INDICATOR_COLUMNS["name"])
+NAME_WORDS = frozenset(HEAD_COLUMNS["name"] + ("指标名称",))
 IDENTITY = ("seq", "amount")  # head cells that differ between two projects of the same name
 MIN_OVERLAP = 6  # a shorter repeat between two fragments is ordinary text, not a page-break overlap
 _MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
@@ -84,8 +80,18 @@ def _is_head_header(keys: set[str]) -> bool:
     return {"seq", "name"} <= found and not found.isdisjoint(HEAD_TEXT)
 
 
-def _is_indicator_header(keys: set[str]) -> bool:
-    return {"name", "operator", "target"} <= _fields(keys, INDICATOR_COLUMNS)
+def _indicator_positions(row: Row) -> dict[str, int]:
+    """Column index of each indicator field whose header (importers.columns) appears in the row."""
+    found: dict[str, int] = {}
+    for i, cell in enumerate(row.cells):
+        field = column(cell) if cell.strip() else ""
+        if field in INDICATOR_FIELDS and field not in found:
+            found[field] = i
+    return found
+
+
+def _is_indicator_header(row: Row) -> bool:
+    return {"name", "operator", "target"} <= _indicator_positions(row).keys()
 
 
 def _keys(row: Row) -> set[str]:
@@ -96,8 +102,7 @@ def _keys(row: Row) -> set[str]:
 def _is_header(row: Row) -> bool:
     if NAME_WORDS.isdisjoint(map(header_key, row.cells)):  # both headers name a column of names
         return False
-    keys = _keys(row)
-    return _is_head_header(keys) or _is_indicator_header(keys)
+    return _is_head_header(_keys(row)) or _is_indicator_header(row)
 
 
 def _find_table(rows: list[Row]) -> _Table | None:
@@ -106,7 +111,7 @@ def _find_table(rows: list[Row]) -> _Table | None:
     if start is None:
         return None
     below = islice((i for i in range(start, len(rows)) if not rows[i].blank), 3)
-    sub = next((i for i in below if _is_indicator_header(_keys(rows[i]))), None)
+    sub = next((i for i in below if _is_indicator_header(rows[i])), None)
     if sub is None:
         return None
     header, sub_header = rows[start], rows[sub]
@@ -116,7 +121,7 @@ def _find_table(rows: list[Row]) -> _Table | None:
         header_row=start,
         first_row=sub + 1,
         head=head,
-        indicator=_positions(Row(_aligned(sub_header.cells, width), sub_header.line), INDICATOR_COLUMNS),
+        indicator=_indicator_positions(Row(_aligned(sub_header.cells, width), sub_header.line)),
         width=width,
         amount_unit=_amount_unit(header.cells[head["amount"]]) if "amount" in head else "",
     )
@@ -204,14 +209,12 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
     for row in block.rows:
         cells = _cells(row, table, table.indicator)
         if cells["name"]:
+            operator, target, unit, nature = target_parts(cells.get("operator", ""), cells.get("target", ""),
+                                                          cells.get("unit", ""))
             project.indicators.append(
-                RawIndicator(
-                    name=cells["name"],
-                    target=cells.get("target", ""),
-                    operator=cells.get("operator", ""),
-                    unit=cells.get("unit", ""),
-                    line=row.line,
-                )
+                RawIndicator(name=cells["name"], target=target, operator=operator, unit=unit,
+                             weight=cells.get("weight", ""), notes={"指标性质": nature} if nature else {},
+                             line=row.line)
             )
         elif any(cells.values()):
             warnings.append(f"line {row.line}: indicator values without an indicator name skipped")

@@ -1,0 +1,140 @@
+"""The words of the national goal forms: which header names which indicator column, which head label names which
+project field. Shared by the layouts that read tables by their headers (grid-form, flat-sheet).
+
+Headers and labels are compared as keys: without spaces or line breaks, a required-field star, a trailing colon,
+a '其中：' prefix or a parenthesised note ('分值（90分）' → '分值'; the note is kept where it says a money unit).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from importers.cells import CACHE_SIZE, clean
+
+# indicator table header → field; the first word of each tuple is the usual one
+INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
+    "level1": ("一级指标", "一级指标名称"),
+    "level2": ("二级指标", "二级指标名称"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效指标名称"),
+    "target": ("指标值", "年度指标值", "本年绩效指标值", "绩效指标值", "目标值", "年度目标值", "本年指标值",
+               "预期目标值", "年度指标值（A）", "指标目标值"),
+    "period_target": ("实施周期指标值", "实施期指标值", "中期指标值", "实施期目标值"),
+    "operator": ("绩效指标性质", "指标性质", "指标值类型", "运算符", "运算符号", "指标方向", "指标方向性", "符号"),
+    "unit": ("度量单位", "计量单位", "绩效度量单位", "指标值单位", "单位"),
+    "weight": ("分值", "权重", "分值权重", "指标权重", "指标分值", "权重分值", "分值（权重）"),
+}
+# columns kept per indicator under their header (RawIndicator.notes)
+NOTE_HEADERS = ("指标解释", "指标值内容", "指标说明", "绩效指标说明", "指标定义", "评（扣）分标准", "评分标准",
+                "扣分标准", "计算公式", "数据来源", "指标值设定依据", "备注", "是否核心", "是否核心指标")
+# a side label: the merged first column beside the indicator table (or its header), never a field
+SIDE_LABELS = frozenset(("绩效指标", "年度绩效指标", "绩效目标指标", "项目绩效指标", "绩效指标体系", "年度绩效目标指标",
+                         "产出和效益指标", "指标"))
+
+# head label → project field
+HEAD_LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "专项（项目）名称", "专项名称", "专项资金名称", "转移支付名称", "政策名称", "资金名称",
+             "二级项目名称", "一级项目名称", "项目（政策）名称", "政策（项目）名称", "项目"),
+    "department_name": ("部门名称", "部门（单位）名称", "单位名称", "预算部门名称", "预算单位名称"),
+    "code": ("项目编码", "项目代码", "项目编号"),
+    "department": ("主管部门", "主管部门及代码", "预算部门", "资金主管部门", "市级主管部门", "主管单位", "预算单位",
+                   "组织实施单位", "部门"),
+    "implementing_unit": ("实施单位", "项目实施单位", "资金使用单位", "执行单位"),
+    "amount": ("年度资金总额", "年度预算资金总额", "年度预算资金", "当年预算", "当年预算数", "年度预算", "本年预算",
+               "本年度预算申请金额", "年度金额", "资金总额", "预算金额", "年度预算金额", "预算数", "年度资金",
+               "本年资金总额", "当年财政拨款预算金额"),
+    "total_amount": ("实施期资金总额", "项目总金额", "实施周期资金总额", "项目总额", "实施期资金"),
+    "goal": ("年度绩效目标", "年度目标", "年度总体目标", "总体目标", "当年绩效目标", "绩效目标", "整体绩效目标",
+             "年度总体绩效目标", "本年度绩效目标"),
+    "period_goal": ("实施期目标", "项目实施期目标", "中期目标", "实施期总目标", "长期目标"),
+    "overview": ("项目概况", "项目基本情况", "项目简介"),
+    "period": ("实施期限", "项目期限", "实施周期", "项目起止时间", "起止时间", "项目实施期"),
+}
+# the share of the money a form lists under its total (kept in fields as written)
+FUND_LABELS = frozenset(("财政拨款", "本年财政拨款", "财政资金", "其他资金", "上年结转", "上年结转资金", "财政专户拨款",
+                         "市级支出", "补助区县", "一般公共预算", "政府性基金", "其他", "自筹资金", "上级补助"))
+# labels of other head fields, kept in fields as written
+OTHER_LABELS = frozenset(("执行率分值", "项目属性", "项目类别", "项目类型", "项目性质", "填报人", "联系电话", "联系人",
+                          "资金用途", "立项依据", "是否核心", "备注", "说明", "支出方向", "项目负责人"))
+# a label over rows of money (its note may say the unit): no value of its own
+MONEY_GROUPS = frozenset(("项目资金", "资金金额", "专项资金情况", "资金情况", "项目资金情况", "预算资金", "资金总额情况",
+                          "总体资金情况", "部门资金"))
+_FIELDS = {word: field for field, words in HEAD_LABELS.items() for word in words}
+_COLUMNS = {word: field for field, words in INDICATOR_HEADERS.items() for word in words}
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_MONEY = re.compile(r"(亿元|万元|千元|元)")
+_MARKS = re.compile(r"^[\s*＊]+|[\s*＊：:]+$")
+_WEIGHT_NOTE = re.compile(r"^(?:分值|权重|指标权重|分值权重)\s*[（(]")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def key(cell: str) -> str:
+    """A header or label compared as a key: '项目资金⏎（万元）' → '项目资金', '其中：财政拨款' → '财政拨款'."""
+    text = "".join(clean(cell).split())
+    text = _MARKS.sub("", text)
+    if text.startswith(("其中：", "其中:")):
+        text = text[3:]
+    bare = _PAREN.sub("", text)
+    return bare if bare else text
+
+
+def column(cell: str) -> str:
+    """The indicator field a table header names ('' when none): a weight header with its total in a note
+    ('分值权重（90分）') is still the weight."""
+    word = key(cell)
+    return _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
+
+
+def head_field(cell: str) -> str:
+    """The project field a head label names, 'fund' for a share of the money, 'group' for a label over rows of
+    money, 'other' for a label of another field, '' for text that is no label."""
+    word = key(cell)
+    if word in _FIELDS:
+        return _FIELDS[word]
+    if word in FUND_LABELS:
+        return "fund"
+    if word in MONEY_GROUPS:
+        return "group"
+    if word in OTHER_LABELS:
+        return "other"
+    return ""
+
+
+def money_unit(cell: str) -> str:
+    """The money unit a label's note declares: '项目资金（万元）' → '万元'."""
+    match = _MONEY.search("".join(_PAREN.findall(clean(cell))))
+    return match.group(1) if match else ""
+
+
+def is_note(cell: str) -> bool:
+    return key(cell) in NOTE_HEADERS
+
+OPERATORS = frozenset(("≥", "≤", "=", "＝", ">", "<", "＞", "＜", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "±", "≠"))
+PLACEHOLDER_NAMES = frozenset(("无", "不适用", "不满足", "不合适", "/", "-", "—", "--", "——", "……", "...", "空", "暂无"))
+_PROJECT_CODE = re.compile(r"^\s*([0-9A-Za-z]{8,32})\s*[-_－—]\s*(\S.*)$", re.S)
+
+
+def split_code(name: str) -> tuple[str, str]:
+    """A project name written after its code: '11000021Y000000390843-信息系统运维类项目' →
+    ('11000021Y000000390843', '信息系统运维类项目'); ('', name) when it has none."""
+    match = _PROJECT_CODE.match(name)
+    if match and sum(ch.isdigit() for ch in match.group(1)) >= 6:
+        return match.group(1), match.group(2).strip()
+    return "", name
+
+
+def target_parts(operator: str, target: str, unit: str) -> tuple[str, str, str, str]:
+    """(operator, target, unit, nature) of a row whose operator, number and unit may sit in their own columns: an
+    operator column may hold a comparison sign, or say what kind of indicator it is (定性, 定量, 正向 …: the nature,
+    no operator); a target that already writes its operator or unit does not get them twice."""
+    sign = "".join(operator.split())
+    nature = ""
+    if sign not in OPERATORS:
+        nature, sign = sign, ""
+    if sign and target.startswith(sign):
+        sign = ""
+    if unit and target.rstrip(")）").endswith(unit):
+        unit = ""
+    if not target:
+        sign = unit = ""
+    return sign, target, unit, nature

@@ -1,0 +1,47 @@
+"""What a whole budget document says of itself on its cover or beside its tables: the department that publishes it
+and the budget year ('2026年烟台市审计局部门预算', '西安市统计局（汇总）2026年部门预算公开说明', '部门名称：北京市…').
+A layout that finds them in its own table keeps its own; these fill what it left empty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.cells import clean, joined, spread_values
+from importers.records import RawDocument, Row
+
+COVER_ROWS = 6  # non-blank rows at the start of a document that may be its cover
+_COVER = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:[（(]汇总[）)]|[（(]本级[）)])?"
+                    r"(?:((?:19|20)\d{2})年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)")
+_LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[：:]\s*(.{2,40})$")
+_SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
+_ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地)$")
+
+
+def department_and_year(rows: list[Row]) -> tuple[str, str]:
+    """The publishing department and the year a document states on its cover, else on a '部门名称：' line."""
+    cover = ""
+    for values in filter(None, (spread_values(row.cells) for row in rows[:COVER_ROWS * 4])):
+        if len(values) > 1 or "目录" in values[0] or len(cover) > 80:
+            break
+        cover += "".join(joined(clean(values[0])).split())
+        match = _COVER.match(cover)
+        if match:
+            name = _SUFFIX.sub("", match.group(2))
+            if _ORGANISATION.search(name):
+                return name, match.group(1) or match.group(3) or ""
+    for row in rows:
+        for value in spread_values(row.cells):
+            match = _LABEL.match("".join(joined(clean(value)).split()))
+            if match:
+                return _SUFFIX.sub("", match.group(1)), ""
+    return "", ""
+
+
+def fill(doc: RawDocument, rows: list[Row]) -> None:
+    """The department and year a layout left empty, from the document's cover or labels."""
+    if doc.department and doc.year:
+        return
+    department, year = department_and_year(rows)
+    doc.department = doc.department or department
+    doc.year = doc.year or year

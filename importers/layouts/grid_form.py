@@ -1,0 +1,310 @@
+"""Layout 'grid-form': the national goal form (项目支出绩效目标表) read from a table grid, one form per project.
+
+A form is head rows of labels and values — 项目名称 | name; 主管部门(及代码) | dept | 实施单位 | unit; a money
+group (项目资金（万元）) over rows such as 年度资金总额： | amount, 其中：财政拨款 | …; 总体目标 | text — then an
+indicator table whose header names its columns (importers.columns: 一级/二级/三级指标 or 指标名称/指标内容, 指标值,
+an operator column such as 指标性质 with number and unit in their own columns, 分值/权重, 指标解释, 评（扣）分标准 …),
+often behind a merged side label (绩效指标). Rows are read by column: merged level cells are spread down by the
+reader, and an empty level cell continues the level above (a page break). The table ends at the next form's head.
+A form without a 项目名称 row takes its name from its title ('…项目绩效目标表'); a form naming a 部门名称 instead
+is the department's whole goal table (部门整体), kept as such. Cells are read as written, their lines joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from importers import segments
+from importers.cells import clean, joined, once_across, spread_values
+from importers.columns import PLACEHOLDER_NAMES, column, head_field, is_note, key, money_unit, target_parts
+from importers.layouts import Layout
+from importers.level_words import is_level1, is_level2
+from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
+
+NAME = "grid-form"
+PLACEHOLDERS = frozenset(("", "/", "-", "—", "--", "——", "……", "...", "无", "不适用", "空"))
+_CODE_PREFIX = re.compile(r"^\s*[\[【（(]?\s*(\d{2,12})\s*[\]】）)_＿\-－]\s*(.+)$", re.S)
+_TITLE_NAME = re.compile(r"^(?:\d{4}年度?)?(.+?)(?:项目)?(?:支出)?绩效目标(?:申报)?表(?:\s*[（(].*[）)])?$")
+_GENERIC_TITLE = re.compile(r"^(?:\d{4}年度?)?(?:部门)?(?:预算)?(?:项目|政策|专项|专项资金|部门专项业务经费|政策和项目)?"
+                            r"(?:预算|支出)?(?:绩效)?")
+_SELF_EVALUATION = ("实际完成值", "实际完成", "全年实际值", "实际值", "得分", "自评得分")
+_TAIL = ("备注", "说明", "注", "总分", "合计")
+_DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
+
+
+@dataclass
+class _Header:
+    columns: dict[str, int]  # field → position
+    notes: dict[int, str]  # position → header label of a kept column
+    width: int
+    line: int
+    operator_label: str = "指标性质"  # the operator column's header, for a nature it holds (定性, 定量 …)
+
+
+@dataclass
+class _Form:
+    head: list[Row] = field(default_factory=list)
+    header: _Header | None = None
+    rows: list[Row] = field(default_factory=list)
+    tail: list[Row] = field(default_factory=list)
+
+
+def _cells(row: Row, width: int = 0) -> list[str]:
+    """The row's cells cleaned with their lines joined, padded on the left to `width` (a lost side column)."""
+    cells = [joined(clean(cell)) for cell in row.cells]
+    return [""] * (width - len(cells)) + cells if width > len(cells) else cells
+
+
+def header(row: Row) -> _Header | None:
+    """The indicator table's columns when the row is its header: a name and a target column at least."""
+    cells = once_across(_cells(row))
+    columns: dict[str, int] = {}
+    notes: dict[int, str] = {}
+    for j, cell in enumerate(cells):
+        if not cell:
+            continue
+        found = column(cell)
+        if found and found not in columns:
+            columns[found] = j
+        elif is_note(cell):
+            notes[j] = key(cell)
+    if "name" not in columns or not {"target", "period_target"} & columns.keys():
+        return None
+    if any(key(cell) in _SELF_EVALUATION for cell in cells):
+        return None  # a self-evaluation's table: not a goal table
+    operator_label = key(cells[columns["operator"]]) if "operator" in columns else "指标性质"
+    return _Header(columns, notes, len(row.cells), row.line, operator_label)
+
+
+def _label(cell: str) -> str:
+    """The field a head cell labels ('' for a value): a known label, or any short cell ending with a colon."""
+    found = head_field(cell)
+    if found:
+        return found
+    text = clean(cell)
+    return "other" if text.endswith(("：", ":")) and 1 < len(text) <= 20 else ""
+
+
+def pairs(row: Row) -> list[tuple[str, str, str]]:
+    """(field, label as written, value) of a head row; a label with no value before the next label has ''."""
+    found = []
+    label = None
+    for value in spread_values(row.cells):
+        value = joined(value)
+        kind = _label(value)
+        if kind:
+            if label is not None:
+                found.append((label[0], label[1], ""))
+            label = (kind, value)
+        elif label is not None:
+            found.append((label[0], label[1], value))
+            label = None
+        else:
+            found.append(("", "", value))
+    if label is not None:
+        found.append((label[0], label[1], ""))
+    return found
+
+
+def _starts_form(row: Row) -> bool:
+    """Whether the row names a project (or a department's whole table, or a project code): a new form."""
+    return any(kind in ("name", "department_name", "code") and value for kind, _, value in pairs(row))
+
+
+def _is_tail(row: Row) -> bool:
+    values = spread_values(row.cells)
+    return bool(values) and key(values[0]) in _TAIL
+
+
+def forms(rows: list[Row]) -> list[_Form]:
+    """The forms of the rows: a head (from a row naming a project, or the first labelled row), its indicator
+    table, and the rows after the table (备注 …) up to the next form's head."""
+    found: list[_Form] = []
+    form: _Form | None = None
+    for row in rows:
+        if row.blank:
+            continue
+        if form is not None and form.header is not None and form.rows and segments.title(row):
+            form = None  # the next table's title ends the form
+            continue
+        table = header(row)
+        if table is not None:
+            if form is None:
+                form = _Form()
+                found.append(form)
+            if form.header is None:
+                form.header = table
+            continue  # the header repeated on a continuation page
+        if form is not None and form.header is not None:
+            if _starts_form(row):
+                form = _Form(head=[row])
+                found.append(form)
+            elif form.tail or _is_tail(row):
+                form.tail.append(row)
+            else:
+                form.rows.append(row)
+        elif form is not None:
+            form.head.append(row)
+        elif _starts_form(row):
+            form = _Form(head=[row])
+            found.append(form)
+    return found
+
+
+def _split_code(text: str) -> tuple[str, str]:
+    """'231_烟台市审计局' or '[292]国家信访局' → ('231', '烟台市审计局'); text without a code → ('', text)."""
+    match = _CODE_PREFIX.match(text)
+    return (match.group(1), match.group(2).strip()) if match else ("", text)
+
+
+def _project(form: _Form, title: str) -> RawProject:
+    """The project of a form's head: mapped labels to attributes, everything else to fields as written."""
+    project = RawProject(name="", line=form.head[0].line if form.head else 0,
+                         page=(form.head[0].page if form.head else 0))
+    seen = set()
+    unit = ""
+    for row in form.head + form.tail:
+        for kind, label, value in pairs(row):
+            if (label, value) in seen:
+                continue  # a label and value merged over several rows, repeated in each
+            seen.add((label, value))
+            unit = unit or money_unit(label)
+            if not value:
+                if kind == "other" and label:
+                    project.fields.setdefault(label, "")
+                continue
+            if kind == "name" and not project.name:
+                project.name = value
+            elif kind == "department_name" and not project.name:
+                project.name, project.kind, project.department = value, DEPARTMENT, value
+            elif kind == "code" and not project.code:
+                project.code = value
+            elif kind == "department" and not project.department:
+                code, project.department = _split_code(value)
+                if code:
+                    project.fields[label] = value
+            elif kind == "amount" and not project.amount:
+                project.amount = value
+            elif kind == "total_amount" and not project.total_amount:
+                project.total_amount = value
+            elif kind in ("goal", "overview", "period") and not getattr(project, kind):
+                setattr(project, kind, value)
+            else:
+                project.fields[label or "说明"] = value
+    if not project.amount and project.total_amount:
+        project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
+    project.amount_unit = unit
+    if not project.name:
+        project.name = title_name(title)
+    if _DEPARTMENT_TITLE.search(title):
+        project.kind = DEPARTMENT
+    return project
+
+
+def title_name(title: str) -> str:
+    """The project a form's title names ('“泉州政务”新媒体号运营资金项目绩效目标表' → '“泉州政务”新媒体号运营资金'),
+    '' for a title naming a kind of table ('部门专项业务经费绩效目标表')."""
+    match = _TITLE_NAME.match("".join(title.split()))
+    if not match:
+        return ""
+    name = match.group(1)
+    return "" if _GENERIC_TITLE.fullmatch(name) or len(name) < 2 else name
+
+
+def indicators(form: _Form) -> list[RawIndicator]:
+    """The indicator rows of a form, by column; an empty level cell continues the level above."""
+    table = form.header
+    columns = table.columns
+    found = []
+    level1 = level2 = ""
+    for row in form.rows:
+        cells = _cells(row, table.width)
+
+        def cell(name: str) -> str:
+            return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
+
+        new1, new2, name = cell("level1"), cell("level2"), cell("name")
+        if new1 and new1 != level1:
+            level1, level2 = new1, ""
+        if new2:
+            level2 = new2
+        operator, target, unit, nature = target_parts(cell("operator"), cell("target"), cell("unit"))
+        period = cell("period_target")
+        if name in PLACEHOLDERS and target in PLACEHOLDERS and period in PLACEHOLDERS or name in PLACEHOLDER_NAMES:
+            continue  # a level with no indicator under it
+        if "level1" not in columns and "level2" not in columns:
+            level1, level2, name = _levels_in_name(name)
+        notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
+        if nature:
+            notes[table.operator_label] = nature
+        found.append(RawIndicator(
+            name=name, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
+            period_target=period, weight=cell("weight"), notes=notes, line=row.line,
+        ))
+    return found
+
+
+def _levels_in_name(text: str) -> tuple[str, str, str]:
+    """Levels written before the name in one cell ('产出指标质量指标来信扫描完成率'): split off where they are
+    level words; ('', '', text) when the cell does not start with one."""
+    for end1 in range(2, min(len(text), 8) + 1):
+        if is_level1(text[:end1]):
+            for end2 in range(end1 + 2, min(len(text), end1 + 10) + 1):
+                if is_level2(text[end1:end2]) and end2 < len(text) and not is_level2(text[end1:end2 + 1]):
+                    return text[:end1], text[end1:end2], text[end2:]
+    return "", "", text
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    found = forms(rows)
+    title = _title(rows)
+    doc = RawDocument(layout=NAME, title=title, year=segments.year([title]))
+    for form in found:
+        if form.header is None:
+            continue
+        project = _project(form, title)
+        if not project.name:
+            doc.warnings.append(f"line {project.line}: a form without 项目名称 skipped")
+            continue
+        project.indicators = indicators(form)
+        if not project.indicators and not project.amount:
+            doc.warnings.append(f"line {project.line}: the form of {project.name} is empty, skipped")
+            continue
+        doc.projects.append(project)
+    if not doc.projects:
+        raise ParseError("no form with a 项目名称 and an indicator table" if not any(f.header for f in found)
+                         else "every form is empty (a template without a project)")
+    return doc
+
+
+def detect(rows: list[Row]) -> float:
+    """1.0 for a form naming its project (in a head row, or in its title) with an indicator table whose rows fill
+    its columns; 0.4 for an indicator table alone (too little to read as a form); 0.0 without one."""
+    found = [form for form in forms(rows) if form.header is not None]
+    if not found:
+        return 0.0
+    named = bool(title_name(_title(rows)))
+    filled = any((named or form.head and _starts_form(form.head[0]))
+                 and any(_cells(row, form.header.width)[form.header.columns["name"]] for row in form.rows)
+                 for form in found)
+    return 1.0 if filled else 0.4
+
+
+def _title(rows: list[Row]) -> str:
+    """The table title above the first form ('' when there is none)."""
+    for row in rows:
+        if header(row) is not None or _starts_form(row):
+            return ""
+        name = segments.title(row)
+        if name and not segments.NUMBER.match(name):
+            return name
+    return ""
+
+
+LAYOUT = Layout(
+    name=NAME,
+    description="项目支出绩效目标表 forms in a table grid: head labels and values, an indicator table by its column headers",
+    detect=detect,
+    parse=parse,
+)

@@ -1,0 +1,73 @@
+"""A whole document cut into segments at its table titles, so that one budget of 20–50 pages (收支总表, 三公 tables,
+narrative, 名词解释, empty templates and the goal tables among them) is read part by part.
+
+A title is a short line (or a table row whose one text is spread across it) that names a table: it ends with
+表 (and perhaps a note in brackets) and says what kind of table, or is a table number ('表14', '预算表12').
+A segment runs from a title to the next one; the rows before the first title are a segment too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.cells import joined, spread_values
+from importers.records import Row
+
+MAX_TITLE = 60  # characters: a longer line is text, not a title
+_TITLE = re.compile(r"表\s*(?:[（(][^）)]*[）)]?)?$")
+NUMBER = re.compile(r"^(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?$|^(?:预算)?[0-9一二三四五六七八九十]+表$")
+_KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采购|资产|目标|情况|明细|汇总|一览|自评|评价|清单|任务")
+_NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class Segment:
+    title: str  # '' for the rows before the first title
+    rows: list[Row]
+
+    @property
+    def pages(self) -> str:
+        pages = [row.page for row in self.rows if row.page]
+        if not pages:
+            return ""
+        return str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+
+    @property
+    def lines(self) -> str:
+        return f"{self.rows[0].line}-{self.rows[-1].line}" if self.rows else ""
+
+
+def title(row: Row) -> str:
+    """The table title the row is ('' when it is none)."""
+    values = spread_values(row.cells)
+    if len(values) != 1 or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
+        return ""
+    text = joined(values[0]).strip()
+    if len(text) > MAX_TITLE or _NOT_TITLE.search(text):
+        return ""
+    if NUMBER.match(text):
+        return text
+    return text if _TITLE.search(text) and _KIND.search(text) else ""
+
+
+def split(rows: list[Row]) -> list[Segment]:
+    """The segments of a document, in order (one segment when it has no titles)."""
+    segments = [Segment("", [])]
+    for row in rows:
+        name = title(row) if not row.blank else ""
+        if name and segments[-1].title != name or name and not _continued(segments[-1], row):
+            segments.append(Segment(name, []))
+        segments[-1].rows.append(row)
+    return [segment for segment in segments if segment.rows]
+
+
+def _continued(segment: Segment, row: Row) -> bool:
+    """Whether a title equal to the segment's repeats it on the next page (a continued table), not a new table."""
+    return bool(segment.rows) and bool(row.page) and row.page != segment.rows[-1].page
+
+
+def year(texts: list[str]) -> str:
+    """The first year the texts state ('2026年度' → '2026')."""
+    return next((m.group(1) for text in texts if (m := _YEAR.search(text))), "")

@@ -1,0 +1,107 @@
+"""Expected records of real published documents (read from ../shared/realdocs, never copied) and how a parse
+compares with them: shared by tests/test_real_documents.py and benchmarks/real_documents.py (the table in
+docs/real-documents.md).
+
+Expected records come from two places: ../shared/realdocs/expected.json (hand-checked by the team) and
+tests/realdocs/expected/*.json (hand-checked in this project, one per document). A record names its projects
+(name, department, amount_wan, indicators with level1, level2, name, target) and department-wide tables.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+EXPECTED = Path(__file__).resolve().parent / "expected"
+
+
+def expected_records() -> dict[str, dict]:
+    """File name → expected record, for every document that has one."""
+    records: dict[str, dict] = {}
+    shared = REALDOCS / "expected.json"
+    if shared.is_file():
+        records.update(json.loads(shared.read_text("utf-8")))
+    for path in sorted(EXPECTED.glob("*.json")):
+        record = json.loads(path.read_text("utf-8"))
+        records[record.get("file") or path.stem + ".pdf"] = record
+    return records
+
+
+def indicator_key(ind: dict) -> tuple[str, str, str, str]:
+    return (ind.get("level1") or "", ind.get("level2") or "", ind["name"], ind.get("target") or "")
+
+
+def project_key(project: dict) -> tuple:
+    amount = project.get("amount_wan")
+    return (project["name"], None if amount is None else round(float(amount), 4),
+            tuple(indicator_key(i) for i in project["indicators"]))
+
+
+@dataclass
+class Comparison:
+    """How one document's parse matches its expected record."""
+
+    file: str
+    projects: int = 0  # expected
+    projects_found: int = 0  # read
+    projects_exact: int = 0  # name, amount and every indicator equal
+    names: int = 0  # expected project names read
+    amounts: int = 0  # expected amounts read (for the names read)
+    departments: int = 0
+    indicators: int = 0  # expected
+    indicators_found: int = 0  # expected indicators read exactly (levels, name, target)
+    department_wide: int = 0
+    department_wide_found: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        return (self.projects_exact == self.projects == self.projects_found
+                and self.department_wide_found == self.department_wide)
+
+
+def compare(expected: dict, projects: list[dict], department_wide: list[dict], file: str = "") -> Comparison:
+    """Compare read projects and department-wide tables (dicts shaped as `kb show --json`) with a record."""
+    result = Comparison(file, projects=len(expected.get("projects", [])), projects_found=len(projects),
+                        department_wide=len(expected.get("department_wide", [])))
+    unmatched = list(projects)
+    for want in expected.get("projects", []):
+        result.indicators += len(want["indicators"])
+        same_name = [p for p in unmatched if p["name"] == want["name"]]
+        got = next((p for p in same_name if project_key(p) == project_key(want)), None)
+        got = got or next((p for p in same_name if _amount(p) == _amount(want)), None) or next(iter(same_name), None)
+        if got is None:
+            result.problems.append(f"missing project {want['name']}")
+            continue
+        unmatched.remove(got)
+        result.names += 1
+        result.amounts += _amount(got) == _amount(want)
+        result.departments += (got.get("department") or "") == (want.get("department") or "")
+        have = [indicator_key(i) for i in got["indicators"]]
+        found = sum(1 for key in map(indicator_key, want["indicators"]) if key in have)
+        result.indicators_found += found
+        if project_key(got) == project_key(want):
+            result.projects_exact += 1
+        else:
+            wanted = [indicator_key(i) for i in want["indicators"]]
+            extra = [k for k in have if k not in wanted]
+            missing = [k for k in wanted if k not in have]
+            detail = f"; amount {_amount(got)} ≠ {_amount(want)}" if _amount(got) != _amount(want) else ""
+            result.problems.append(f"{want['name']}: {found}/{len(wanted)} indicators{detail}"
+                                   + (f"; missing {missing[:2]}" if missing else "") + (f"; extra {extra[:2]}" if extra else ""))
+    result.problems += [f"extra project {p['name']}" for p in unmatched]
+    names = [d["name"] for d in department_wide]
+    for want in expected.get("department_wide", []):
+        if any(want.get("name") and want["name"] in name or name in (want.get("name") or "") for name in names):
+            result.department_wide_found += 1
+    if len(department_wide) != result.department_wide:
+        result.problems.append(f"department-wide tables: {len(department_wide)} read, {result.department_wide} expected")
+    return result
+
+
+def _amount(project: dict):
+    amount = project.get("amount_wan")
+    return None if amount is None else round(float(amount), 4)
