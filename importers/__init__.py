@@ -46,11 +46,12 @@ class _Part:
 
 def parse_rows(rows: list[Row]) -> RawDocument:
     """The goal tables of a document; raises UnknownLayout or ParseError when none can be read."""
-    parts = [_Part(segment, *detect_layout(segment.rows)) for segment in split(rows)]
+    parts = [_detected(segment) for segment in split(rows)]
     doc: RawDocument | None = None
     reports: dict[int, SegmentReport] = {}  # by segment index
     failed: list[str] = []
-    for run in _runs(parts):
+    runs = _runs(parts)
+    for run in runs:
         parsed = _read(run, parts, reports)
         if parsed is None:
             failed += [reports[parts.index(p)].outcome for p in run if reports.get(parts.index(p))]
@@ -61,28 +62,44 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     if doc is None or not doc.projects:
         raise _nothing_found(rows, parts, failed)
     doc.segments = [reports[i] for i in range(len(parts))]
+    doc.reads = len(runs)
     cover.fill(doc, rows)
     doc.warnings += [f"{_where(r)}: {r.outcome}" for r in doc.segments if r.kind == "skipped"]
     return doc
 
 
+def _detected(segment: Segment) -> _Part:
+    """The segment and its layout; a self-evaluation (自评表) is never read as a goal table."""
+    if _SELF_EVALUATION.search(segment.title):
+        return _Part(segment, None, {})
+    return _Part(segment, *detect_layout(segment.rows))
+
+
 def _runs(parts: list[_Part]) -> list[list[_Part]]:
-    """Segments of one layout with the unread segments between them, each run led by the unread segments just
-    before it (its preamble); the unread segments after the last run end it (a form's later sections)."""
+    """The parts read together: each run led by the unread segments just before it (its preamble: a title, a
+    publisher, a unit line), then the segments of its layout that continue it (the same title, or none before: a
+    table over pages, or one form after another). A layout that reads sections spread over the document (`Layout.whole`) takes the
+    unread segments between and after its own too."""
     runs: list[list[_Part]] = []
     waiting: list[_Part] = []
     for part in parts:
         if part.layout is None:
             waiting.append(part)
             continue
-        if runs and _layout(runs[-1]) is part.layout:
-            runs[-1] += [*waiting, part]
+        last = runs[-1] if runs else []
+        layout = _layout(last)
+        if layout is part.layout and (layout.whole or not waiting and _title(last) in ("", part.segment.title)):
+            last += [*waiting, part]
         else:
             runs.append([*waiting, part])
         waiting = []
-    if runs:
+    if runs and _layout(runs[-1]).whole:
         runs[-1] += waiting
     return runs
+
+
+def _title(run: list[_Part]) -> str:
+    return next((part.segment.title for part in reversed(run) if part.layout is not None), "")
 
 
 def _layout(run: list[_Part]) -> Layout | None:
@@ -205,8 +222,7 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
 def choose_layout(rows: list[Row]) -> Layout:
     """The layout of the rows' first goal tables, as `parse_rows` detects it (a document read as a stream is read
     by that one layout); raises UnknownLayout."""
-    layout = next((part.layout for segment in split(rows)
-                   if (part := _Part(segment, *detect_layout(segment.rows))).layout is not None), None)
+    layout = next((part.layout for segment in split(rows) if (part := _detected(segment)).layout is not None), None)
     if layout is None:
         raise UnknownLayout("layout unknown: not a goal table this version can read")
     return layout

@@ -16,7 +16,7 @@ from importers.cells import CACHE_SIZE, clean
 INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     "level1": ("一级指标", "一级指标名称"),
     "level2": ("二级指标", "二级指标名称"),
-    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效指标名称"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效指标名称", "具体指标"),
     "target": ("指标值", "年度指标值", "本年绩效指标值", "绩效指标值", "目标值", "年度目标值", "本年指标值",
                "预期目标值", "年度指标值（A）", "指标目标值"),
     "period_target": ("实施周期指标值", "实施期指标值", "中期指标值", "实施期目标值"),
@@ -25,7 +25,7 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     "weight": ("分值", "权重", "分值权重", "指标权重", "指标分值", "权重分值", "分值（权重）"),
 }
 # columns kept per indicator under their header (RawIndicator.notes)
-NOTE_HEADERS = ("指标解释", "指标值内容", "指标说明", "绩效指标说明", "指标定义", "评（扣）分标准", "评分标准",
+NOTE_HEADERS = ("活动", "指标解释", "指标值内容", "指标说明", "绩效指标说明", "指标定义", "评（扣）分标准", "评分标准",
                 "扣分标准", "计算公式", "数据来源", "指标值设定依据", "备注", "是否核心", "是否核心指标")
 # a side label: the merged first column beside the indicator table (or its header), never a field
 SIDE_LABELS = frozenset(("绩效指标", "年度绩效指标", "绩效目标指标", "项目绩效指标", "绩效指标体系", "年度绩效目标指标",
@@ -34,7 +34,7 @@ SIDE_LABELS = frozenset(("绩效指标", "年度绩效指标", "绩效目标指�
 # head label → project field
 HEAD_LABELS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "专项（项目）名称", "专项名称", "专项资金名称", "转移支付名称", "政策名称", "资金名称",
-             "二级项目名称", "一级项目名称", "项目（政策）名称", "政策（项目）名称", "项目"),
+             "二级项目名称", "一级项目名称", "项目（政策）名称", "政策（项目）名称"),
     "department_name": ("部门名称", "部门（单位）名称", "单位名称", "预算部门名称", "预算单位名称"),
     "code": ("项目编码", "项目代码", "项目编号"),
     "department": ("主管部门", "主管部门及代码", "预算部门", "资金主管部门", "市级主管部门", "主管单位", "预算单位",
@@ -106,9 +106,43 @@ def money_unit(cell: str) -> str:
     return match.group(1) if match else ""
 
 
+_UNIT_LINE = re.compile(r"^(?:金额)?单位[：:]?(亿元|万元|千元|元)$")
+
+
+def declared_unit(row) -> str:
+    """The money unit a line declares for the tables below it ('单位：万元', '金额单位：元'), '' for other rows."""
+    for cell in row.cells:
+        match = _UNIT_LINE.match("".join(clean(cell).split()))
+        if match:
+            return match.group(1)
+    return ""
+
+
+_INLINE = re.compile(r"^([^：:]{2,12})[：:]\s*(\S.*)$", re.S)
+
+
+def inline_pair(cell: str) -> tuple[str, str, str] | None:
+    """(field, label, value) of a cell holding a known label and its value ('单位名称:重庆市商务委员会'), else None."""
+    match = _INLINE.match(clean(cell))
+    field = head_field(match.group(1)) if match else ""
+    return (field, match.group(1), match.group(2).strip()) if field else None
+
+
+def department_above(rows) -> str:
+    """The department a line above a table names ('资金主管部门:重庆市商务委员会', '部门名称：…'), '' when none does."""
+    for row in reversed(rows):
+        for cell in row.cells:
+            found = inline_pair(cell)
+            if found and found[0] in ("department", "department_name"):
+                return found[2]
+    return ""
+
+
 def is_note(cell: str) -> bool:
     return key(cell) in NOTE_HEADERS
 
+QUALITATIVE = frozenset(("定性", "定性指标"))
+NOT_APPLICABLE = frozenset(("无", "不适用", "不涉及", "/", "-", "—"))
 OPERATORS = frozenset(("≥", "≤", "=", "＝", ">", "<", "＞", "＜", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "±", "≠"))
 PLACEHOLDER_NAMES = frozenset(("无", "不适用", "不满足", "不合适", "/", "-", "—", "--", "——", "……", "...", "空", "暂无"))
 _PROJECT_CODE = re.compile(r"^\s*([0-9A-Za-z]{8,32})\s*[-_－—]\s*(\S.*)$", re.S)
@@ -133,8 +167,14 @@ def target_parts(operator: str, target: str, unit: str) -> tuple[str, str, str, 
         nature, sign = sign, ""
     if sign and target.startswith(sign):
         sign = ""
-    if unit and target.rstrip(")）").endswith(unit):
-        unit = ""
+    if unit and target.rstrip(")）").endswith(unit) or nature in QUALITATIVE:
+        unit = ""  # a qualitative value (优, 有) has no unit, whatever the unit column says
     if not target:
         sign = unit = ""
     return sign, target, unit, nature
+
+
+def placeholder(name: str, target: str, weight: str, weighted: bool) -> bool:
+    """Whether a row says a level does not apply rather than naming an indicator: a placeholder name ('无', '/'),
+    or, in a table that weighs its indicators, a row without a weight whose target is '无' or '不适用'."""
+    return name in PLACEHOLDER_NAMES or weighted and not weight and target in NOT_APPLICABLE

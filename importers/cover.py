@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from importers import segments
 from importers.cells import clean, joined, spread_values
 from importers.records import RawDocument, Row
 
@@ -15,6 +16,8 @@ _COVER = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:[（(]汇总[）
                     r"(?:((?:19|20)\d{2})年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)")
 _LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[：:]\s*(.{2,40})$")
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
+_YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地)$")
 
 
@@ -31,11 +34,24 @@ def department_and_year(rows: list[Row]) -> tuple[str, str]:
             if _ORGANISATION.search(name):
                 return name, match.group(1) or match.group(3) or ""
     for row in rows:
-        for value in spread_values(row.cells):
-            match = _LABEL.match("".join(joined(clean(value)).split()))
+        values = ["".join(joined(clean(value)).split()) for value in spread_values(row.cells)]
+        for i, value in enumerate(values):
+            match = _LABEL.match(value) or i + 1 < len(values) and _LABEL.match(f"{value}：{values[i + 1]}")
+            if match and _ORGANISATION.search(_SUFFIX.sub("", match.group(1))):
+                return _SUFFIX.sub("", match.group(1)), _year(rows)
+    return "", _year(rows)
+
+
+def _year(rows: list[Row]) -> str:
+    """The year of the first table title or '(2026年度)' line that states one."""
+    for row in rows:
+        values = spread_values(row.cells)
+        if len(values) == 1:
+            text = "".join(joined(clean(values[0])).split())
+            match = _YEAR_LINE.match(text) or (segments.title(row) and _YEAR.search(text))
             if match:
-                return _SUFFIX.sub("", match.group(1)), ""
-    return "", ""
+                return match.group(1)
+    return ""
 
 
 def fill(doc: RawDocument, rows: list[Row]) -> None:

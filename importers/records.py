@@ -108,6 +108,7 @@ class RawDocument:
     projects: list[RawProject] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     segments: list[SegmentReport] = field(default_factory=list, compare=False)  # how each part was read (--explain)
+    reads: int = field(default=1, compare=False)  # how many runs of segments were read apart (importers.parse_rows)
 
 
 @dataclass

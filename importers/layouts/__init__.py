@@ -14,3 +14,4 @@ class Layout:
     description: str
     detect: Callable[[list[Row]], float]  # 0.0 = not this layout … 1.0 = certainly this layout
     parse: Callable[[list[Row]], RawDocument]
+    whole: bool = False  # reads sections spread over the whole document (not one table after another)

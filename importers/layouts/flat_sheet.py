@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
-from importers.columns import PLACEHOLDER_NAMES, column, is_note, key, split_code, target_parts
+from importers import segments
+from importers.columns import column, is_note, key, placeholder, split_code, target_parts
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -166,8 +167,7 @@ def parse(rows: list[Row]) -> RawDocument:
     if cols is None:
         raise ParseError("no header with 项目名称, 三级指标 (or 指标名称) and 指标值 columns")
     unit = cols.amount_unit or _declared_unit(rows[: cols.start])
-    title = next((" ".join(v.strip() for v in once_across(row.cells) if v.strip())
-                  for row in rows[: cols.start] if not row.blank), "")
+    title = _title(rows[: cols.start])
     year = _YEAR.search(title) if title and "项目名称" not in title else None
     doc = RawDocument(layout=NAME, title=title if year or "表" in title else "", year=year.group(1) if year else "")
     department = ""
@@ -182,7 +182,7 @@ def parse(rows: list[Row]) -> RawDocument:
         name, indicator = head["name"], _cells(cells, cols.indicator)["name"]
         if head.get("department") and head["department"] not in TOTALS:
             department = head["department"]
-        if squash(name) in TOTALS or squash(cells[0]) in TOTALS and not indicator:
+        if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[:cols.project["name"]]):
             continue
         if name and not indicator and not head.get("goal") and not (doc.projects and same_head(above, head, IDENTITY)):
             department = name  # a unit row: the unit of the projects below
@@ -191,11 +191,21 @@ def parse(rows: list[Row]) -> RawDocument:
             doc.projects.append(_project(cells, row.line, cols, department, unit, row.page))
             above = head
             levels = ["", ""]
-        if indicator and indicator not in PLACEHOLDER_NAMES:
+        found = _cells(cells, cols.indicator)
+        if indicator and not placeholder(indicator, found.get("target", ""), found.get("weight", ""),
+                                         "weight" in cols.indicator):
             if not doc.projects:
                 raise ParseError(f"line {row.line}: indicator {indicator!r} before any project name")
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
     return doc
+
+
+def _title(rows: list[Row]) -> str:
+    """The table's title: the last title line above its header, else the first line above it."""
+    titles = [name for row in rows if (name := segments.title(row))]
+    if titles:
+        return titles[-1]
+    return next((" ".join(v.strip() for v in once_across(row.cells) if v.strip()) for row in rows if not row.blank), "")
 
 
 def _is_header(row: Row) -> bool:

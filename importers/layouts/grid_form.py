@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
-from importers.columns import PLACEHOLDER_NAMES, column, head_field, is_note, key, money_unit, target_parts
+from importers.columns import (column, declared_unit, head_field, inline_pair, is_note, key, money_unit,
+                               placeholder, target_parts)
 from importers.layouts import Layout
 from importers.level_words import is_level1, is_level2
 from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -25,9 +26,10 @@ from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator,
 NAME = "grid-form"
 PLACEHOLDERS = frozenset(("", "/", "-", "—", "--", "——", "……", "...", "无", "不适用", "空"))
 _CODE_PREFIX = re.compile(r"^\s*[\[【（(]?\s*(\d{2,12})\s*[\]】）)_＿\-－]\s*(.+)$", re.S)
-_TITLE_NAME = re.compile(r"^(?:\d{4}年度?)?(.+?)(?:项目)?(?:支出)?绩效目标(?:申报)?表(?:\s*[（(].*[）)])?$")
-_GENERIC_TITLE = re.compile(r"^(?:\d{4}年度?)?(?:部门)?(?:预算)?(?:项目|政策|专项|专项资金|部门专项业务经费|政策和项目)?"
-                            r"(?:预算|支出)?(?:绩效)?")
+_TITLE_NAME = re.compile(r"^(?:(?:预算|公开)?表\s*[0-9一二三四五六七八九十]+|(?:预算)?[0-9一二三四五六七八九十]+表)?"
+                         r"(?:(?:19|20)\d{2}年度?)?(.+?)(?:项目)?(?:支出)?(?:预算)?绩效目标(?:申报)?表(?:[（(].*[）)]?)?$")
+_GENERIC_TITLE = re.compile(r"(?:部门|单位|本级|市级|区级|县级|省级|预算|项目|支出|专项|业务|经费|政策|和|及|资金|总体|重点|"
+                            r"一般性|一般|整体|年度|转移支付|的|主管|一级|二级|其他|运转类|特定目标类|综合)+")
 _SELF_EVALUATION = ("实际完成值", "实际完成", "全年实际值", "实际值", "得分", "自评得分")
 _TAIL = ("备注", "说明", "注", "总分", "合计")
 _DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
@@ -48,6 +50,8 @@ class _Form:
     header: _Header | None = None
     rows: list[Row] = field(default_factory=list)
     tail: list[Row] = field(default_factory=list)
+    title: str = ""  # the table title above the form
+    unit: str = ""  # the money unit a line above the form declares ('单位：万元')
 
 
 def _cells(row: Row, width: int = 0) -> list[str]:
@@ -69,6 +73,10 @@ def header(row: Row) -> _Header | None:
             columns[found] = j
         elif is_note(cell):
             notes[j] = key(cell)
+    if "name" not in columns:  # levels and name in one cell under 绩效指标 (a department's table by activity)
+        side = [j for j, cell in enumerate(cells) if cell and key(cell) == "绩效指标"]
+        if side and side[0] > 0 and "level1" not in columns:
+            columns["name"] = side[0]
     if "name" not in columns or not {"target", "period_target"} & columns.keys():
         return None
     if any(key(cell) in _SELF_EVALUATION for cell in cells):
@@ -93,6 +101,13 @@ def pairs(row: Row) -> list[tuple[str, str, str]]:
     for value in spread_values(row.cells):
         value = joined(value)
         kind = _label(value)
+        inline = inline_pair(value) if not kind else None
+        if inline:  # label and value in one cell: '单位名称:重庆市商务委员会'
+            if label is not None:
+                found.append((label[0], label[1], ""))
+                label = None
+            found.append(inline)
+            continue
         if kind:
             if label is not None:
                 found.append((label[0], label[1], ""))
@@ -118,38 +133,53 @@ def _is_tail(row: Row) -> bool:
 
 
 def forms(rows: list[Row]) -> list[_Form]:
-    """The forms of the rows: a head (from a row naming a project, or the first labelled row), its indicator
-    table, and the rows after the table (备注 …) up to the next form's head."""
+    """The forms of the rows: a head (from a row naming a project), its indicator table, and the rows after the
+    table (备注 …) up to the next form's head or the next table's title; each with the title and the money unit
+    written above it."""
     found: list[_Form] = []
     form: _Form | None = None
+    title = unit = ""
     for row in rows:
         if row.blank:
             continue
-        if form is not None and form.header is not None and form.rows and segments.title(row):
-            form = None  # the next table's title ends the form
+        name = segments.title(row)
+        if name and not segments.NUMBER.match(name):
+            title = name
+            if form is not None and (form.header is None or form.rows):
+                form = None  # the next table's title ends the form (or a head that never got its table)
             continue
+        unit = declared_unit(row) or unit
         table = header(row)
         if table is not None:
             if form is None:
-                form = _Form()
-                found.append(form)
+                form = _new(found, [], title, unit)
             if form.header is None:
                 form.header = table
             continue  # the header repeated on a continuation page
         if form is not None and form.header is not None:
             if _starts_form(row):
-                form = _Form(head=[row])
-                found.append(form)
+                form = _new(found, [row], title, unit)
             elif form.tail or _is_tail(row):
                 form.tail.append(row)
             else:
                 form.rows.append(row)
-        elif form is not None:
+        elif form is not None and not (_starts_form(row) and _names(form)):
             form.head.append(row)
         elif _starts_form(row):
-            form = _Form(head=[row])
-            found.append(form)
+            if form is not None and form.header is None:
+                found.remove(form)  # a head that never got its table: not a form
+            form = _new(found, [row], title, unit)
     return found
+
+
+def _names(form: _Form) -> bool:
+    """Whether the form's head already names its project (a second name starts another form)."""
+    return any(_starts_form(row) for row in form.head)
+
+
+def _new(found: list[_Form], head: list[Row], title: str, unit: str) -> _Form:
+    found.append(_Form(head=head, title=title, unit=unit))
+    return found[-1]
 
 
 def _split_code(text: str) -> tuple[str, str]:
@@ -158,7 +188,7 @@ def _split_code(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("", text)
 
 
-def _project(form: _Form, title: str) -> RawProject:
+def _project(form: _Form) -> RawProject:
     """The project of a form's head: mapped labels to attributes, everything else to fields as written."""
     project = RawProject(name="", line=form.head[0].line if form.head else 0,
                          page=(form.head[0].page if form.head else 0))
@@ -194,10 +224,10 @@ def _project(form: _Form, title: str) -> RawProject:
                 project.fields[label or "说明"] = value
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
-    project.amount_unit = unit
+    project.amount_unit = unit or form.unit
     if not project.name:
-        project.name = title_name(title)
-    if _DEPARTMENT_TITLE.search(title):
+        project.name = title_name(form.title)
+    if _DEPARTMENT_TITLE.search(form.title):
         project.kind = DEPARTMENT
     return project
 
@@ -231,7 +261,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
             level2 = new2
         operator, target, unit, nature = target_parts(cell("operator"), cell("target"), cell("unit"))
         period = cell("period_target")
-        if name in PLACEHOLDERS and target in PLACEHOLDERS and period in PLACEHOLDERS or name in PLACEHOLDER_NAMES:
+        weight = cell("weight")
+        if name in PLACEHOLDERS and target in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
+                name, target, weight, "weight" in columns):
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
@@ -240,7 +272,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
             notes[table.operator_label] = nature
         found.append(RawIndicator(
             name=name, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
-            period_target=period, weight=cell("weight"), notes=notes, line=row.line,
+            period_target=period, weight=weight, notes=notes, line=row.line,
         ))
     return found
 
@@ -263,7 +295,7 @@ def parse(rows: list[Row]) -> RawDocument:
     for form in found:
         if form.header is None:
             continue
-        project = _project(form, title)
+        project = _project(form)
         if not project.name:
             doc.warnings.append(f"line {project.line}: a form without 项目名称 skipped")
             continue
@@ -284,8 +316,7 @@ def detect(rows: list[Row]) -> float:
     found = [form for form in forms(rows) if form.header is not None]
     if not found:
         return 0.0
-    named = bool(title_name(_title(rows)))
-    filled = any((named or form.head and _starts_form(form.head[0]))
+    filled = any((title_name(form.title) or form.head and _starts_form(form.head[0]))
                  and any(_cells(row, form.header.width)[form.header.columns["name"]] for row in form.rows)
                  for form in found)
     return 1.0 if filled else 0.4

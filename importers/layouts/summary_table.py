@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from importers.cells import clean, header_key, once, once_across, same_head
-from importers.columns import column, target_parts
+from importers import segments
+from importers.cells import clean, header_key, joined, once, once_across, same_head
+from importers.columns import column, declared_unit, department_above, target_parts
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -34,6 +35,7 @@ INDICATOR_FIELDS = ("name", "operator", "unit", "target", "weight")  # named by 
 HEAD_TEXT = ("overview", "amount", "goal")
 NAME_WORDS = frozenset(HEAD_COLUMNS["name"] + ("指标名称",))
 IDENTITY = ("seq", "amount")  # head cells that differ between two projects of the same name
+TOTALS = frozenset(("合计", "总计", "小计"))
 MIN_OVERLAP = 6  # a shorter repeat between two fragments is ordinary text, not a page-break overlap
 _MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 
@@ -48,6 +50,7 @@ class _Table:
     indicator: dict[str, int]
     width: int  # cells a full row has; shorter rows lost their leading empty cells
     amount_unit: str
+    department: str = ""  # a department line above the table names ('资金主管部门：…')
 
 
 @dataclass
@@ -123,7 +126,9 @@ def _find_table(rows: list[Row]) -> _Table | None:
         head=head,
         indicator=_indicator_positions(Row(_aligned(sub_header.cells, width), sub_header.line)),
         width=width,
-        amount_unit=_amount_unit(header.cells[head["amount"]]) if "amount" in head else "",
+        amount_unit=(_amount_unit(header.cells[head["amount"]]) if "amount" in head else "")
+        or next((unit for row in reversed(rows[:start]) if (unit := declared_unit(row))), ""),
+        department=department_above(rows[max(0, start - 5):start]),
     )
 
 
@@ -159,6 +164,8 @@ def _blocks(rows: list[Row], table: _Table) -> tuple[list[_Block], list[Row]]:
         if row.blank or _is_header(row):
             continue
         head = _cells(row, table, table.head)
+        if "".join(head["name"].split()) in TOTALS:
+            continue
         if head["name"] and blocks and same_head(blocks[-1].head, head, IDENTITY):
             blocks[-1].rows += [*pending, row]
             blocks[-1].heads += [*pending_heads, head]
@@ -198,7 +205,9 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
     heads = block.heads
     named = block.head
     project = RawProject(
-        name=named["name"],
+        name=joined(named["name"]),
+        department=table.department,
+        page=block.rows[0].page,
         amount=join_fragments([h.get("amount", "") for h in heads]),
         amount_unit=table.amount_unit,
         overview=join_fragments([h.get("overview", "") for h in heads]),
@@ -207,7 +216,7 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
         line=block.rows[0].line,  # a page-break fragment before the named row is the project's start
     )
     for row in block.rows:
-        cells = _cells(row, table, table.indicator)
+        cells = {field: joined(text) for field, text in _cells(row, table, table.indicator).items()}
         if cells["name"]:
             operator, target, unit, nature = target_parts(cells.get("operator", ""), cells.get("target", ""),
                                                           cells.get("unit", ""))
@@ -222,7 +231,10 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
 
 
 def _title(rows: list[Row]) -> str:
-    """The first non-blank line above the table."""
+    """The table's title: the last title line above it, else the first line above it."""
+    titles = [name for row in rows if (name := segments.title(row))]
+    if titles:
+        return titles[-1]
     return next((" ".join(v.strip() for v in once_across(row.cells) if v.strip()) for row in rows if not row.blank), "")
 
 

@@ -472,4 +472,5 @@ LAYOUT = Layout(
                 "总体目标 prose, 保障措施, 评价指标一览表, 项目进度表)",
     detect=detect,
     parse=parse,
+    whole=True,
 )

@@ -33,6 +33,7 @@ GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the first page's column is that column
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+_MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -208,8 +209,10 @@ def _page_items(page) -> tuple[list[_Item], int]:
     items.sort(key=lambda item: item.top)
     margin = page.height * MARGIN
     for end in (0, -1):
-        if items and not items[end].table and (items[end].top > page.height - margin or items[end].bottom < margin):
-            if _PAGE_NUMBER.match(" ".join(items[end].rows[0])):
+        if items and not items[end].table:
+            text = " ".join(items[end].rows[0])
+            near = items[end].top > page.height - margin or items[end].bottom < margin
+            if _MARKED_NUMBER.match(text) or near and _PAGE_NUMBER.match(text):
                 items.pop(end)
     return items, count
 
