@@ -174,6 +174,18 @@ def target_parts(operator: str, target: str, unit: str) -> tuple[str, str, str, 
     return sign, target, unit, nature
 
 
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+REMARK = "备注"
+
+
+def weight_of(weight: str, notes: dict[str, str]) -> str:
+    """The weight of a row: its weight column, else a 备注 that is a bare number (tables that keep the weight
+    there); the 备注 then leaves the notes."""
+    if not weight and _NUMBER.match(notes.get(REMARK, "")):
+        return notes.pop(REMARK)
+    return weight
+
+
 def placeholder(name: str, target: str, weight: str, weighted: bool) -> bool:
     """Whether a row says a level does not apply rather than naming an indicator: a placeholder name ('无', '/'),
     or, in a table that weighs its indicators, a row without a weight whose target is '无' or '不适用'."""

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
-from importers.columns import column, is_note, key, placeholder, split_code, target_parts
+from importers.columns import REMARK, column, is_note, key, placeholder, split_code, target_parts, weight_of
 from importers.layouts import Layout
-from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
 
 NAME = "flat-sheet"
 PROJECT_COLUMNS = {
@@ -34,6 +34,8 @@ PROJECT_COLUMNS = {
     "overview": ("项目概况",),
 }
 NAME_WORDS = frozenset(squash(word) for word in PROJECT_COLUMNS["name"])
+UNIT_NAMES = frozenset(("单位名称", "部门名称", "部门（单位）名称"))
+HEADER_WORDS = UNIT_NAMES | {"三级指标", "一级指标", "指标名称"}
 TOTALS = {"合计", "小计", "总计"}
 IDENTITY = ("department", "amount")  # head cells that differ between two projects of the same name
 _MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)")
@@ -60,12 +62,17 @@ def _name_column(cell: str) -> bool:
 
 
 def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
+    """Where the project fields are; a table of units' own goals (no 项目名称, a 单位名称/部门名称 column beside the
+    indicators) has its unit names in the name column."""
     found = {}
     for field, words in PROJECT_COLUMNS.items():
         for i, (word, text) in enumerate(zip(keys, raw)):
             if field == "name" and _name_column(text) or field != "name" and word in words and not _name_column(text):
                 found.setdefault(field, i)
                 break
+    if "name" not in found and found.get("department") is not None and keys[found["department"]] in UNIT_NAMES:
+        found["name"] = found.pop("department")
+        found["units"] = -1
     return found
 
 
@@ -81,7 +88,7 @@ def _indicator_positions(cells: list[str]) -> dict[str, int]:
 def _header(rows: list[Row], i: int) -> _Columns | None:
     """The columns when row i is the header (with the row below it, for a two-row header)."""
     raw = once_across([clean(cell) for cell in rows[i].cells])
-    if not any(_name_column(cell) for cell in raw if cell):
+    if not any(_name_column(cell) or header_key(cell) in UNIT_NAMES for cell in raw if cell):
         return None
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
     lower = once_across([clean(cell) for cell in rows[below].cells]) if below is not None else []
@@ -94,7 +101,7 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
         return None
     if not {"level1", "level2"} & indicator.keys():
         return None  # a table without levels is a summary table (layout summary-table)
-    claimed = set(project.values()) | set(indicator.values())
+    claimed = {j for j in project.values() if j >= 0} | set(indicator.values())
     first = min(indicator.values())
     others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
     unit = _MONEY_UNIT.search(raw[project["amount"]]) if "amount" in project else None
@@ -120,7 +127,7 @@ def _aligned(row: Row, cols: _Columns) -> list[str]:
 
 
 def _cells(cells: list[str], columns: dict[str, int]) -> dict[str, str]:
-    return {field: cells[i] if i < len(cells) else "" for field, i in columns.items()}
+    return {field: cells[i] if 0 <= i < len(cells) else "" for field, i in columns.items()}
 
 
 def _declared_unit(rows: list[Row]) -> str:
@@ -143,17 +150,21 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
     operator, target, unit, nature = target_parts(found.get("operator", ""), found.get("target", ""),
                                                   found.get("unit", ""))
     notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
+    weight = weight_of(found.get("weight", ""), notes)
     if nature:
         notes[cols.operator_label] = nature
     return RawIndicator(
         name=found["name"], target=target, level1=levels[0], level2=levels[1], operator=operator, unit=unit,
-        period_target=found.get("period_target", ""), weight=found.get("weight", ""), notes=notes, line=line,
+        period_target=found.get("period_target", ""), weight=weight, notes=notes, line=line,
     )
 
 
 def _project(cells: list[str], line: int, cols: _Columns, department: str, unit: str, page: int) -> RawProject:
     head = _cells(cells, cols.project)
     code, name = split_code(head["name"])
+    if "units" in cols.project:  # a unit's own goal table
+        return RawProject(name=name, kind=DEPARTMENT, department=name, amount=head.get("amount", ""),
+                          amount_unit=unit, goal=head.get("goal", ""), line=line, page=page)
     return RawProject(
         name=name, code=code, department=head.get("department") or department, amount=head.get("amount", ""),
         amount_unit=unit, goal=head.get("goal", ""), overview=head.get("overview", ""),
@@ -184,7 +195,9 @@ def parse(rows: list[Row]) -> RawDocument:
             department = head["department"]
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[:cols.project["name"]]):
             continue
-        if name and not indicator and not head.get("goal") and not (doc.projects and same_head(above, head, IDENTITY)):
+        units = "units" in cols.project
+        if name and not indicator and not head.get("goal") and not units and not (
+                doc.projects and same_head(above, head, IDENTITY)):
             department = name  # a unit row: the unit of the projects below
             continue
         if name and not (doc.projects and same_head(above, head, IDENTITY)):
@@ -192,8 +205,10 @@ def parse(rows: list[Row]) -> RawDocument:
             above = head
             levels = ["", ""]
         found = _cells(cells, cols.indicator)
-        if indicator and not placeholder(indicator, found.get("target", ""), found.get("weight", ""),
-                                         "weight" in cols.indicator):
+        notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
+        weighted = "weight" in cols.indicator or REMARK in cols.notes.values()
+        if indicator and not placeholder(indicator, found.get("target", ""), weight_of(found.get("weight", ""), notes),
+                                         weighted):
             if not doc.projects:
                 raise ParseError(f"line {row.line}: indicator {indicator!r} before any project name")
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
@@ -211,7 +226,7 @@ def _title(rows: list[Row]) -> str:
 def _is_header(row: Row) -> bool:
     """A header row repeated after a page break."""
     keys = {header_key(cell) for cell in row.cells}
-    return any(_name_column(cell) for cell in row.cells) or bool(keys & {"三级指标", "一级指标", "指标名称"})
+    return any(_name_column(cell) for cell in row.cells) or bool(keys & HEADER_WORDS)
 
 
 def detect(rows: list[Row]) -> float:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
-from importers.columns import (column, declared_unit, head_field, inline_pair, is_note, key, money_unit,
-                               placeholder, target_parts)
+from importers.columns import (REMARK, column, declared_unit, head_field, inline_pair, is_note, key, money_unit,
+                               placeholder, target_parts, weight_of)
 from importers.layouts import Layout
 from importers.level_words import is_level1, is_level2
 from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -81,6 +81,8 @@ def header(row: Row) -> _Header | None:
         return None
     if any(key(cell) in _SELF_EVALUATION for cell in cells):
         return None  # a self-evaluation's table: not a goal table
+    if any(head_field(cell) in ("name", "department_name") for cell in cells if cell):
+        return None  # a flat table's header: a column of project (or unit) names beside the indicators
     operator_label = key(cells[columns["operator"]]) if "operator" in columns else "指标性质"
     return _Header(columns, notes, len(row.cells), row.line, operator_label)
 
@@ -194,8 +196,16 @@ def _project(form: _Form) -> RawProject:
                          page=(form.head[0].page if form.head else 0))
     seen = set()
     unit = ""
+    last: tuple[str, str] | None = None  # the attribute and label the last value went to
+    above: Row | None = None
     for row in form.head + form.tail:
-        for kind, label, value in pairs(row):
+        found = pairs(row)
+        if last and above and row.page != above.page and all(not kind for kind, _, _ in found):
+            _append(project, *last, "".join(value for _, _, value in found))  # a value the page break cut
+            above = row
+            continue
+        above = row
+        for kind, label, value in found:
             if (label, value) in seen:
                 continue  # a label and value merged over several rows, repeated in each
             seen.add((label, value))
@@ -204,8 +214,10 @@ def _project(form: _Form) -> RawProject:
                 if kind == "other" and label:
                     project.fields.setdefault(label, "")
                 continue
+            last = None
             if kind == "name" and not project.name:
                 project.name = value
+                last = ("name", label)
             elif kind == "department_name" and not project.name:
                 project.name, project.kind, project.department = value, DEPARTMENT, value
             elif kind == "code" and not project.code:
@@ -220,8 +232,10 @@ def _project(form: _Form) -> RawProject:
                 project.total_amount = value
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
                 setattr(project, kind, value)
+                last = (kind, label)
             else:
                 project.fields[label or "说明"] = value
+                last = ("fields", label or "说明")
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
     project.amount_unit = unit or form.unit
@@ -230,6 +244,14 @@ def _project(form: _Form) -> RawProject:
     if _DEPARTMENT_TITLE.search(form.title):
         project.kind = DEPARTMENT
     return project
+
+
+def _append(project: RawProject, attribute: str, label: str, text: str) -> None:
+    """The rest of a head value that a page break carried to the next page."""
+    if attribute == "fields":
+        project.fields[label] = project.fields.get(label, "") + text
+    else:
+        setattr(project, attribute, getattr(project, attribute) + text)
 
 
 def title_name(title: str) -> str:
@@ -261,13 +283,14 @@ def indicators(form: _Form) -> list[RawIndicator]:
             level2 = new2
         operator, target, unit, nature = target_parts(cell("operator"), cell("target"), cell("unit"))
         period = cell("period_target")
-        weight = cell("weight")
+        notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
+        weight = weight_of(cell("weight"), notes)
+        weighted = "weight" in columns or REMARK in table.notes.values()
         if name in PLACEHOLDERS and target in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
-                name, target, weight, "weight" in columns):
+                name, target, weight, weighted):
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
-        notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         if nature:
             notes[table.operator_label] = nature
         found.append(RawIndicator(

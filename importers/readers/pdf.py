@@ -232,20 +232,23 @@ def _without_clipped(chars: list[dict], tables: list[_Item]) -> list[dict]:
             if not opened:
                 continue
             spans = [_span(table, j) for j in opened]
+            beyond = [line for line in lines if (_middle(line) > edge if step == 1 else _middle(line) < edge)]
             near = edge
-            for line in (lines if step == 1 else reversed(lines)):
+            for line in (beyond if step == 1 else reversed(beyond)):
                 top, bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
-                gap = top - near if step == 1 else near - bottom
-                if gap < -1:
-                    continue
+                gap = top - near if step == 1 else near - bottom  # lines may overlap: a negative gap is no gap
                 if gap > CLIP_GAP * line[0]["size"]:
                     break
                 inside = [c for c in line if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 for x0, x1 in spans)]
                 if not inside:
                     break
                 clipped.update(id(c) for c in inside)
-                near = bottom if step == 1 else top
+                near = max(near, bottom) if step == 1 else min(near, top)
     return [c for c in chars if id(c) not in clipped]
+
+
+def _middle(line: list[dict]) -> float:
+    return sum(c["middle"] for c in line) / len(line)
 
 
 def _span(table: _Item, column: int) -> tuple[float, float]:
