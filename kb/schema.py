@@ -135,7 +135,23 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_documents_fingerprint ON documents (fingerprint)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlite3.Connection) -> None:
+    """Department-wide goal tables (部门整体) kept beside projects (`kind`), never counted as projects; a project's
+    code and the page its table starts on; each indicator's weight and its other columns as written (`notes`:
+    指标解释, 评（扣）分标准 …); how each document was read, part by part (`documents.parts`, kb import --explain).
+    The branch index leads with the kind, so listing projects reads no department-wide table."""
+    conn.execute("ALTER TABLE projects ADD COLUMN kind TEXT NOT NULL DEFAULT 'project'")
+    conn.execute("ALTER TABLE projects ADD COLUMN code TEXT")
+    conn.execute("ALTER TABLE projects ADD COLUMN page INTEGER")
+    conn.execute("ALTER TABLE indicators ADD COLUMN weight REAL")
+    conn.execute("ALTER TABLE indicators ADD COLUMN weight_text TEXT")
+    conn.execute("ALTER TABLE indicators ADD COLUMN notes TEXT")
+    conn.execute("ALTER TABLE documents ADD COLUMN parts TEXT")
+    conn.execute("DROP INDEX idx_projects_region_department_year")
+    conn.execute("CREATE INDEX idx_projects_kind_region_department_year ON projects (kind, region, department, year)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

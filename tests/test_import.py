@@ -25,13 +25,13 @@ def counts(conn) -> tuple[int, int, int]:
 
 
 def records(conn) -> list:
-    """Everything stored about projects and indicators, without ids, paths or times."""
+    """Everything stored about projects and indicators, without ids, paths, pages or times."""
     projects = conn.execute("SELECT id, name, department, region, year, amount_wan, overview, goal, fields, extra "
                             "FROM projects ORDER BY name").fetchall()
     out = []
     for p in projects:
         shown = show_project(conn, p["id"])
-        for key in ("id", "document_id", "document_path", "source", "file_name"):
+        for key in ("id", "document_id", "document_path", "source", "file_name", "page"):
             shown.pop(key, None)
         out.append(json.dumps(shown, ensure_ascii=False, sort_keys=True, default=str))
     return out

@@ -10,7 +10,6 @@ from kb.db import connect
 from kb.ingest.run import import_paths
 from kb.maintenance import check
 from kb.ingest.normalise import normalise
-from kb.schema import SCHEMA_VERSION
 from kb.ingest.write import Fallbacks, Provenance, Twin, same_tables, store_document
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -87,14 +86,24 @@ def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp
     assert check(conn) == []
 
 
+def _undo_v5(conn) -> None:
+    """The database as schema v4 left it (kb.schema._v5 undone)."""
+    conn.execute("DROP INDEX idx_projects_kind_region_department_year")
+    conn.execute("CREATE INDEX idx_projects_region_department_year ON projects (region, department, year)")
+    for table, column in [("projects", "kind"), ("projects", "code"), ("projects", "page"), ("indicators", "weight"),
+                          ("indicators", "weight_text"), ("indicators", "notes"), ("documents", "parts")]:
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_path):
     conn = connect(db_path)
     import_paths(conn, [SEEDS])
     expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
     assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    _undo_v5(conn)
     conn.execute("DROP INDEX idx_documents_fingerprint")
     conn.execute("ALTER TABLE documents DROP COLUMN fingerprint")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute("PRAGMA user_version = 3")
     conn.close()
     conn = connect(db_path)  # migrated on opening
     assert conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall() == expected

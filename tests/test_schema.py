@@ -97,8 +97,10 @@ def test_v3_gives_indicators_their_project_year_and_projects_their_count(tmp_pat
     conn.row_factory = None
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 3
     after = {t: dump(conn, t) for t in tables}
-    assert [r[:-1] for r in after["indicators"]] == before["indicators"]  # year appended
-    assert [r[:-1] for r in after["projects"]] == before["projects"]  # indicator_count appended
+    width = {t: len(before[t][0]) for t in ("indicators", "projects")}
+    assert [r[:width["indicators"]] for r in after["indicators"]] == before["indicators"]  # year, weight … appended
+    assert [r[:width["projects"]] for r in after["projects"]] == before["projects"]  # indicator_count, kind … appended
+    assert {r[0] for r in conn.execute("SELECT kind FROM projects")} == {"project"}
     assert {t: after[t] for t in tables[3:]} == {t: before[t] for t in tables[3:]}
     assert conn.execute("""SELECT count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.year IS NOT p.year""").fetchone()[0] == 0
@@ -108,7 +110,7 @@ def test_v3_gives_indicators_their_project_year_and_projects_their_count(tmp_pat
         pid: counts.get(pid, 0) for (pid,) in conn.execute("SELECT id FROM projects")}
     assert sum(counts.values()) == 295
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"idx_indicators_name_year", "idx_projects_region_department_year"} <= indexes
+    assert {"idx_indicators_name_year", "idx_projects_kind_region_department_year"} <= indexes
     assert "idx_indicators_name_id" not in indexes
 
 

@@ -10,13 +10,17 @@ from typing import NamedTuple
 from kb.errors import KbError
 
 
+PROJECT = "project"  # projects.kind of a project
+DEPARTMENT = "department"  # projects.kind of a department's whole goal table (部门整体): a precedent, not a project
+
+
 def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
-                  department: str | None = None, limit: int | None = None) -> list[dict]:
-    """Projects (newest year first), each with `id, name, department, region, year, amount_wan, source,
-    indicator_count`."""
+                  department: str | None = None, limit: int | None = None, kind: str = PROJECT) -> list[dict]:
+    """Projects (or, with kind DEPARTMENT, department-wide goal tables), newest year first, each with `id, name,
+    department, region, year, amount_wan, source, indicator_count`."""
     sql = """SELECT p.id, p.name, p.department, p.region, p.year, p.amount_wan, d.file_name AS source,
-        p.indicator_count FROM projects p JOIN documents d ON d.id = p.document_id WHERE 1"""
-    params: list = []
+        p.indicator_count FROM projects p JOIN documents d ON d.id = p.document_id WHERE p.kind = ?"""
+    params: list = [kind]
     if region:
         sql += " AND instr(p.region, ?) > 0"
         params.append(region)
@@ -52,16 +56,16 @@ class ProjectRow(NamedTuple):
 
 def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | None, int | None, int]]:
     """(region, department, year, number of projects) of every combination, from an index (no project is read);
-    an empty region or department is None."""
+    an empty region or department is None. Department-wide tables are no projects."""
     counts: Counter[tuple] = Counter()
     for region, department, year, n in conn.execute(
-        "SELECT region, department, year, count(*) FROM projects GROUP BY region, department, year"
+        "SELECT region, department, year, count(*) FROM projects WHERE kind = 'project' GROUP BY region, department, year"
     ):
         counts[(region or None, department or None, year)] += n
     return [(*key, n) for key, n in counts.items()]
 
 
-_PROJECT_ROWS = "SELECT id, name, department, region, year, indicator_count FROM projects"  # a ProjectRow
+_PROJECT_ROWS = "SELECT id, name, department, region, year, indicator_count FROM projects WHERE kind = 'project'"
 
 
 def _equals(column: str, value: str | None) -> str:
@@ -73,7 +77,7 @@ def branch_projects(conn: sqlite3.Connection, region: str | None, department: st
                     year: int | None) -> list[ProjectRow]:
     """The projects of one (region, department, year) branch (None: empty or unknown), in document order."""
     params = [v for v in (region, department) if v]
-    sql = f"""{_PROJECT_ROWS} WHERE {_equals('region', region)} AND {_equals('department', department)}
+    sql = f"""{_PROJECT_ROWS} AND {_equals('region', region)} AND {_equals('department', department)}
         AND year IS ? ORDER BY document_id, seq"""
     return [ProjectRow(*row) for row in conn.execute(sql, [*params, year])]
 
@@ -104,7 +108,7 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     project["indicators"] = [
         dict(r) for r in conn.execute(
             """SELECT level1, level2, std_level1, std_level2, level_inferred, name, operator, value, unit, target,
-            period_target, period_operator, period_value, period_unit, from_prose
+            period_target, period_operator, period_value, period_unit, from_prose, weight, weight_text, notes
             FROM indicators WHERE project_id = ? ORDER BY seq""",
             (project_id,),
         )
@@ -112,6 +116,7 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     for ind in project["indicators"]:
         ind["level_inferred"] = bool(ind["level_inferred"])
         ind["from_prose"] = bool(ind["from_prose"])
+        ind["notes"] = json.loads(ind["notes"] or "{}")
     project["evaluation"] = [
         dict(r) for r in conn.execute(
             "SELECT level1, level2, name, weight, criteria, source FROM evaluation_items "
@@ -134,17 +139,20 @@ def stats(conn: sqlite3.Connection) -> dict:
     grouped = lambda sql: [dict(r) for r in conn.execute(sql)]  # noqa: E731
     return {
         "documents": one("SELECT count(*) FROM documents"),
-        "projects": one("SELECT count(*) FROM projects"),
+        "projects": one("SELECT count(*) FROM projects WHERE kind = 'project'"),
+        "department_tables": one("SELECT count(*) FROM projects WHERE kind = 'department'"),
         "indicators": one("SELECT count(*) FROM indicators"),
         "distinct_indicator_names": one("SELECT count(*) FROM indicator_names WHERE uses > 0"),
         "evaluation_items": one("SELECT count(*) FROM evaluation_items"),
         "budget_lines": one("SELECT count(*) FROM budget_lines"),
         "by_region": grouped(
-            """SELECT p.region, count(DISTINCT p.id) AS projects, count(i.id) AS indicators FROM projects p
+            """SELECT p.region, count(DISTINCT CASE WHEN p.kind = 'project' THEN p.id END) AS projects,
+            count(i.id) AS indicators FROM projects p
             LEFT JOIN indicators i ON i.project_id = p.id GROUP BY p.region ORDER BY indicators DESC"""
         ),
         "by_year": grouped(
-            """SELECT p.year, count(DISTINCT p.id) AS projects, count(i.id) AS indicators FROM projects p
+            """SELECT p.year, count(DISTINCT CASE WHEN p.kind = 'project' THEN p.id END) AS projects,
+            count(i.id) AS indicators FROM projects p
             LEFT JOIN indicators i ON i.project_id = p.id GROUP BY p.year ORDER BY p.year DESC"""
         ),
         "by_level": grouped(

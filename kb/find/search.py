@@ -69,7 +69,7 @@ def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
     return sql
 
 
-_INDICATOR_COLUMNS = """i.id, i.project_id, p.name AS project, p.region, p.year, p.department,
+_INDICATOR_COLUMNS = """i.id, i.project_id, p.name AS project, p.kind AS project_kind, p.region, p.year, p.department,
     i.level1, i.level2, i.std_level1, i.std_level2, i.level_inferred, i.name, i.operator, i.value, i.unit,
     i.target, n.uses AS name_uses"""
 
@@ -166,14 +166,14 @@ def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limi
     base = f"FROM ({matches}) m JOIN projects p ON p.id = m.project_id WHERE 1 {where}"
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     rows = conn.execute(
-        f"""SELECT p.id, p.name, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal, m.rank
+        f"""SELECT p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal, m.rank
         {base} ORDER BY m.rank, p.year DESC, p.id LIMIT :limit""",
         params,
     ).fetchall()
     hits = []
     for r in rows:
         column, snippet = _snippet(r, q)
-        hits.append({"id": r["id"], "name": r["name"], "region": r["region"], "year": r["year"],
+        hits.append({"id": r["id"], "name": r["name"], "kind": r["kind"], "region": r["region"], "year": r["year"],
                      "department": r["department"], "amount_wan": r["amount_wan"],
                      "matched": column, "snippet": snippet})
     return total, hits

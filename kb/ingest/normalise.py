@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -23,10 +23,10 @@ from kb.vocab.targets import parse_target
 from kb.vocab.tokens import index_tokens
 
 PROJECT_COLUMNS = ("amount_wan", "amount_text", "amount_unit_source", "total_wan", "total_text", "period",
-                   "overview", "goal", "fields", "extra", "indicator_count")
+                   "overview", "goal", "fields", "extra", "indicator_count", "kind", "code", "page")
 INDICATOR_COLUMNS = ("name", "seq", "level1", "level2", "std_level1", "std_level2", "level_inferred", "operator",
                      "value", "unit", "target", "period_target", "period_operator", "period_value", "period_unit",
-                     "from_prose")
+                     "from_prose", "weight", "weight_text", "notes")
 EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
 BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
 _OPERATOR = INDICATOR_COLUMNS.index("operator")
@@ -61,6 +61,7 @@ class Document:
     department: str = ""
     projects: list[Project] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    parts: list[dict] = field(default_factory=list)  # how each part of the file was read (importers.SegmentReport)
 
     @property
     def indicators(self) -> int:
@@ -77,14 +78,15 @@ class Document:
 
 def normalise(raw: RawDocument) -> Document:
     return Document(raw.layout, raw.title, raw.region, raw.year, raw.department,
-                    [_project(p) for p in raw.projects], raw.warnings)
+                    [_project(p) for p in raw.projects], raw.warnings, [asdict(s) for s in raw.segments])
 
 
 def _project(p: RawProject) -> Project:
     amount, unit_source = to_wan(p.amount, p.amount_unit)
     total, _ = to_wan(p.total_amount, p.amount_unit)
     values = (amount, p.amount or None, unit_source or None, total, p.total_amount or None, p.period or None,
-              p.overview or None, p.goal or None, _json(p.fields), _json(p.extra), len(p.indicators))
+              p.overview or None, p.goal or None, _json(p.fields), _json(p.extra), len(p.indicators), p.kind,
+              p.code or None, p.page or None)
     indicators = [_indicator(seq, ind) for seq, ind in enumerate(p.indicators, 1)]
     return Project(
         p.name, clean_department(p.department), region_from(p.department), year_from(p.period), values,
@@ -115,5 +117,6 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
         ind.name, seq, ind.level1 or None, ind.level2 or None, std1, std2, inferred,
         target.operator, target.value, target.unit, f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
         ind.period_target or None, period.operator if period else None, period.value if period else None,
-        period.unit if period else None, int(ind.from_prose),
+        period.unit if period else None, int(ind.from_prose), first_number(ind.weight), ind.weight or None,
+        _json(ind.notes) if ind.notes else None,
     )

@@ -205,11 +205,12 @@ class DocumentWriter:
             delete_document(conn, old_id)
         self.document_id = conn.execute(
             """INSERT INTO documents (file_name, path, sha256, layout, title, region, region_source, year,
-            year_source, department, department_source, published, imported_at, warnings)
+            year_source, department, department_source, published, imported_at, warnings, parts)
             VALUES (:file_name, :path, :sha256, :layout, :title, :region, :region_source, :year, :year_source,
-            :department, :department_source, :published, :imported_at, '[]')""",
+            :department, :department_source, :published, :imported_at, '[]', :parts)""",
             {"file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256, "layout": head.layout,
-             **self.meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+             **self.meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+             "parts": json.dumps(head.parts, ensure_ascii=False) if head.parts else None},
         ).lastrowid
         self.stored = Stored(self.document_id, 0, 0, replaced=bool(earlier))
         self.digests: list[bytes] = []  # of the projects, for the document's fingerprint
