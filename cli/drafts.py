@@ -13,6 +13,7 @@ import typer
 
 from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
+from kb.vocab.numbers import number
 
 draft_app = typer.Typer(
     help="Draft a new goal table from templates and precedents, check it, export it.",
@@ -21,12 +22,6 @@ draft_app = typer.Typer(
 )
 
 NameArg = typer.Argument(..., metavar="NAME", help="The draft's name (see kb draft list).")
-
-
-def _num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _plural(n: int, word: str) -> str:
@@ -76,14 +71,14 @@ def _print_draft(draft, findings) -> None:
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     for label, value in head_items(draft):
-        head.add_row(label, _num(value))
+        head.add_row(label, number(value))
     head.add_row("版本", f"{draft.version} (updated {draft.updated_at})")
     out.print(head)
     table = Table(title=f"绩效指标 ({len(draft.rows)})", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
         table.add_column(col, overflow="fold")
     for n, r in enumerate(draft.rows, 1):
-        table.add_row(str(n), r.level1, r.level2, r.name, r.target, r.basis or "", _num(r.weight),
+        table.add_row(str(n), r.level1, r.level2, r.name, r.target, r.basis or "", number(r.weight),
                       " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""))
     out.print(table)
     _print_findings(findings, out)
@@ -156,7 +151,7 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], r["spending_type"] or "", r["region"] or "", _num(r["year"]), str(r["rows"]),
+        table.add_row(r["name"], r["spending_type"] or "", r["region"] or "", number(r["year"]), str(r["rows"]),
                       str(r["version"]), r["updated_at"])
     console().print(table)
 
@@ -199,8 +194,8 @@ def add(
     print(f"row {n}: {added.level1}/{added.level2} {added.name} {added.target}".rstrip())
     values = value_suggestion(conn, indicator)
     if values["count"]:
-        print(f"precedents ({values['count']}): most common {values['most_common']}, median {_num(values['median'])}"
-              f"{values['unit'] or ''}, range {_num(values['min'])}–{_num(values['max'])}{values['unit'] or ''}")
+        print(f"precedents ({values['count']}): most common {values['most_common']}, median {number(values['median'])}"
+              f"{values['unit'] or ''}, range {number(values['min'])}–{number(values['max'])}{values['unit'] or ''}")
 
 
 @draft_app.command("set")
@@ -369,7 +364,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     for col in ("ID", "项目名称", "地区", "年度", "相似度", "共同词"):
         table.add_column(col, overflow="fold")
     for s in similar:
-        table.add_row(str(s.project_id), s.name, s.region or "", _num(s.year), f"{s.score:.0f}", "、".join(s.shared))
+        table.add_row(str(s.project_id), s.name, s.region or "", number(s.year), f"{s.score:.0f}", "、".join(s.shared))
     out.print(table)
     if kinds:
         out.print("支出类型 spending type: " + "; ".join(f"{k} ({'、'.join(w)})" for k, _, w in kinds), markup=False)
@@ -386,8 +381,8 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
         s = i.summary
         unit = s["unit"] or ""
         table.add_row(i.level1, i.level2, i.name, i.target, str(i.projects),
-                      f"{_num(s['median'])}{unit}" if s["count"] else "",
-                      f"{_num(s['min'])}–{_num(s['max'])}{unit}" if s["count"] else "")
+                      f"{number(s['median'])}{unit}" if s["count"] else "",
+                      f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "")
     out.print(table)
 
 
@@ -451,7 +446,7 @@ def _print_report(report: dict) -> None:
     out.print(table)
     for p in report["projects"]:
         pc = counts(p["findings"])
-        out.print(f"#{p['id']} {p['name']} ({p['region'] or '?'} {_num(p['year'])}): "
+        out.print(f"#{p['id']} {p['name']} ({p['region'] or '?'} {number(p['year'])}): "
                   f"{_plural(pc['error'], 'error')}, {_plural(pc['warning'], 'warning')}", markup=False)
         for f in p["findings"]:
             where = f"row {f['row']} {f['indicator']}: " if f["row"] else ""

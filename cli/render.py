@@ -7,12 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kb.vocab.levels import short_level
-
-
-def _num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+from kb.vocab.numbers import number, total
 
 
 def _level(ind: dict) -> str:
@@ -32,7 +27,7 @@ def search_result(console: Console, result) -> None:
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
             table.add_row(ind["name"], ind["target"] or "", _level(ind), f"{ind['project']} #{ind['project_id']}",
-                          ind["region"] or "", _num(ind["year"]))
+                          ind["region"] or "", number(ind["year"]))
         console.print(table)
         if any(i["level_inferred"] for i in result.indicators):
             console.print("* level inferred from the name (the document gives none)", markup=False)
@@ -43,7 +38,7 @@ def search_result(console: Console, result) -> None:
         for col in ("ID", "项目名称", "地区", "年度", "匹配"):
             table.add_column(col, overflow="fold")
         for p in result.projects:
-            table.add_row(str(p["id"]), p["name"], p["region"] or "", _num(p["year"]), p["snippet"])
+            table.add_row(str(p["id"]), p["name"], p["region"] or "", number(p["year"]), p["snippet"])
         console.print(table)
 
 
@@ -53,8 +48,8 @@ def project_list(console: Console, rows: list[dict]) -> None:
                          ("年度", "left"), ("金额(万元)", "right"), ("指标", "right")):
         table.add_column(col, justify=justify, overflow="fold")
     for r in rows:
-        table.add_row(str(r["id"]), r["name"], r["department"] or "", r["region"] or "", _num(r["year"]),
-                      _num(r["amount_wan"]), str(r["indicator_count"]))
+        table.add_row(str(r["id"]), r["name"], r["department"] or "", r["region"] or "", number(r["year"]),
+                      number(r["amount_wan"]), str(r["indicator_count"]))
     console.print(table)
 
 
@@ -63,9 +58,9 @@ def project_card(console: Console, p: dict) -> None:
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     for label, value in (
-        ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", _num(p["year"])),
-        ("本年金额(万元)", _num(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
-                              if p.get("amount_text") and p["amount_text"] != _num(p["amount_wan"]) else "")),
+        ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", number(p["year"])),
+        ("本年金额(万元)", number(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
+                              if p.get("amount_text") and p["amount_text"] != number(p["amount_wan"]) else "")),
         ("实施期", p["period"]), ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
         ("来源", f"{p['source']} [{p['layout']}]"),
     ):
@@ -86,19 +81,19 @@ def project_card(console: Console, p: dict) -> None:
                           target, _level(ind))
         console.print(table)
     if p["evaluation"]:
-        table = Table(title=f"评价指标 (分值合计 {_num(sum(e['weight'] or 0 for e in p['evaluation']))})",
+        table = Table(title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",
                       box=box.SIMPLE_HEAD, title_justify="left")
         for col in ("一级", "二级", "指标", "分值", "数据来源"):
             table.add_column(col, overflow="fold")
         for e in p["evaluation"]:
-            table.add_row(e["level1"] or "", e["level2"] or "", e["name"], _num(e["weight"]), e["source"] or "")
+            table.add_row(e["level1"] or "", e["level2"] or "", e["name"], number(e["weight"]), e["source"] or "")
         console.print(table)
     if p["budget_lines"]:
         table = Table(title="资金使用明细", box=box.SIMPLE_HEAD, title_justify="left")
         for col in ("明细", "金额(万元)", "测算依据"):
             table.add_column(col, overflow="fold")
         for b in p["budget_lines"]:
-            table.add_row(b["item"], _num(b["amount_wan"]), b["basis"] or "")
+            table.add_row(b["item"], number(b["amount_wan"]), b["basis"] or "")
         console.print(table)
 
 
@@ -114,5 +109,5 @@ def stats(console: Console, data: dict) -> None:
         for c in cols:
             table.add_column(c, justify="right")
         for row in data[key]:
-            table.add_row(_num(row[label]) or "(unknown)", *(_num(row[c]) for c in cols))
+            table.add_row(number(row[label]) or "(unknown)", *(number(row[c]) for c in cols))
         console.print(table)

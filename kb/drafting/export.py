@@ -3,8 +3,9 @@ CSV and JSON.
 
 Every format holds the draft's rows in the draft's order (kb.drafting.drafts keeps them in framework order).
 Text never becomes a formula: in .xlsx every text cell is stored as a string (with Excel's quote prefix when it
-starts like one), in CSV such a cell gets a leading apostrophe. A file is written beside its target and
-moved into place, so a failed export leaves no half file.
+starts like one), in CSV such a cell gets a leading apostrophe. Numbers are written as kb.vocab.numbers.number
+writes them, every digit and no exponent (in .xlsx as numbers, formatted to show as many decimals). A file is
+written beside its target and moved into place, so a failed export leaves no half file.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from kb.drafting.drafts import HEAD_FIELDS, Draft, Row
 from kb.errors import KbError
+from kb.vocab.numbers import decimals, number
 
 FORMATS = ("xlsx", "docx", "md", "csv", "json")
 TITLE = "项目支出绩效目标申报表"
@@ -30,10 +32,11 @@ _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 _MD_SPECIAL = re.compile(r"([\\|`*_\[\]])")
 
 
-def _num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def number_format(value: int | float) -> str:
+    """The spreadsheet format that shows `value` as `number` writes it ('General' shows 1E+12 and rounds to 11
+    characters): a whole number as '0', 15812.52 as '0.00'."""
+    places = decimals(value)
+    return "0." + "0" * places if places else "0"
 
 
 def head_items(draft: Draft) -> list[tuple[str, str | int | float | None]]:
@@ -139,6 +142,8 @@ def _xlsx(draft: Draft, path: Path) -> None:
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever it starts with
             cell.quotePrefix = value.startswith(FORMULA_START)
+        elif isinstance(value, (int, float)):
+            cell.number_format = number_format(value)
         cell.alignment, cell.border = wrap, border
         if bold:
             cell.font = Font(bold=True)
@@ -185,7 +190,7 @@ def _docx(draft: Draft, path: Path) -> None:
     head.style = "Table Grid"
     for label, value in head_items(draft):
         cells = head.add_row().cells
-        cells[0].text, cells[1].text = label, _num(value)
+        cells[0].text, cells[1].text = label, number(value)
     doc.add_paragraph()
     table = doc.add_table(rows=1 + len(rows), cols=len(columns))
     table.style = "Table Grid"
@@ -197,7 +202,7 @@ def _docx(draft: Draft, path: Path) -> None:
     for n, row in enumerate(rows):
         for c, value in enumerate(_cells(row, weights)):
             if (c, n) not in merged_below:
-                table.cell(n + 1, c).text = _num(value)
+                table.cell(n + 1, c).text = number(value)
     for column, spans in runs.items():
         for first, last in spans:
             table.cell(first + 1, column).merge(table.cell(last + 1, column))
@@ -216,9 +221,9 @@ def markdown(draft: Draft) -> str:
     weights = _has_weights(rows)
     columns = COLUMNS + (("分值",) if weights else ())
     lines = [f"# {TITLE}", "", "| 项目 | 内容 |", "| --- | --- |"]
-    lines += [f"| {label} | {markdown_escape(_num(value))} |" for label, value in head_items(draft)]
+    lines += [f"| {label} | {markdown_escape(number(value))} |" for label, value in head_items(draft)]
     lines += ["", "## 绩效指标", "", "| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-    lines += ["| " + " | ".join(markdown_escape(_num(v)) for v in _cells(r, weights)) + " |" for r in rows]
+    lines += ["| " + " | ".join(markdown_escape(number(v)) for v in _cells(r, weights)) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -237,8 +242,8 @@ def _csv(draft: Draft, path: Path) -> None:
     writer.writerow(CSV_COLUMNS)
     for n, r in enumerate(draft.rows, 1):
         writer.writerow([csv_cell(t) for t in (
-            str(n), r.level1, r.level2, r.name, r.operator or "", _num(r.value), r.unit or "", r.target,
-            r.basis or "", _num(r.weight), " ".join(map(str, r.sources)))])
+            str(n), r.level1, r.level2, r.name, r.operator or "", number(r.value), r.unit or "", r.target,
+            r.basis or "", number(r.weight), " ".join(map(str, r.sources)))])
     path.write_text(out.getvalue(), encoding="utf-8-sig")  # the BOM lets Excel read UTF-8
 
 

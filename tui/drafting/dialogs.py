@@ -24,6 +24,7 @@ from kb.drafting.drafts import BASES, Row, open_draft, target_fields, to_number
 from kb.errors import KbError
 from kb.drafting.export import FORMATS, export, safe_filename
 from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
+from kb.vocab.numbers import number
 from kb.drafting.suggest import value_suggestion
 from kb.vocab.targets import QUALITATIVE
 from tui.data import Database
@@ -31,12 +32,6 @@ from tui.data import Database
 FORMAT_LABELS = {"xlsx": "xlsx 申报表 Excel", "docx": "docx 申报表 Word", "md": "md Markdown", "csv": "csv 表格",
                  "json": "json 数据"}
 SAVE_WAIT = 10.0  # seconds an export waits for the draft's queued saves
-
-
-def num(value) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def show_error(dialog: ModalScreen, message: str) -> None:
@@ -154,7 +149,7 @@ def target_preview(text: str, name: str) -> Text:
     t = target_fields(text, name)
     if t["text"] is not None or t["operator"] == QUALITATIVE:
         return Text(f"定性 qualitative: {t['text'] or text.strip()}", style="dim")
-    return Text(f"运算符 {t['operator'] or '?'} · 数值 {num(t['value']) or '?'} · 单位 {t['unit'] or '—'}",
+    return Text(f"运算符 {t['operator'] or '?'} · 数值 {number(t['value']) or '?'} · 单位 {t['unit'] or '—'}",
                 style="dim")
 
 
@@ -167,7 +162,7 @@ def suggestion_text(values: dict) -> Text:
     if values.get("count"):
         unit = values["unit"] or ""
         text.append(f" · 数值 numeric ({values['count']}): 最常见 {values['most_common']} · 中位数 median "
-                    f"{num(values['median'])}{unit} · 范围 range {num(values['min'])}–{num(values['max'])}{unit}")
+                    f"{number(values['median'])}{unit} · 范围 range {number(values['min'])}–{number(values['max'])}{unit}")
     if spread:
         text.append("\n目标值 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread[:8]), style="dim")
     return text
@@ -214,7 +209,7 @@ class RowDialog(ModalScreen):
                 yield Select([(b, b) for b in BASES], value=row.basis or Select.NULL, prompt="指标值依据 basis",
                              compact=True, id="row-basis")
                 yield Label("分值", classes="dialog-label")
-                yield Input(num(row.weight), placeholder="weight", id="row-weight", compact=True)
+                yield Input(number(row.weight), placeholder="weight", id="row-weight", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))

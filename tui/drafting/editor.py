@@ -21,11 +21,12 @@ from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_d
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
 from kb.find.precedents import group_key
+from kb.vocab.numbers import number
 from kb.vocab.targets import QUALITATIVE
 from tui.data import Database
 from tui.drafting.writer import Edit, Outcome, Writer, row_content
 from tui.messages import FindIndicator
-from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog, num
+from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog
 from tui.drafting.sources import AddIndicatorDialog, SimilarDialog, TemplateDialog
 from tui.widgets.copy_table import Col, CopyTable
 from tui.drafting.checks import MARKS, DraftChecks, summary
@@ -69,10 +70,10 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
         level1 = trim(r.level1) if r.level1 != last[0] else ""
         level2 = trim(r.level2) if (r.level1, r.level2) != last else ""
         last = (r.level1, r.level2)
-        number = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
+        seq = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
         qualitative = r.operator == QUALITATIVE or r.value is None
-        cells.append((number, level1, level2, r.name, "" if qualitative else r.operator or "",
-                      (r.text or "") if qualitative else num(r.value), r.unit or "", r.basis or ""))
+        cells.append((seq, level1, level2, r.name, "" if qualitative else r.operator or "",
+                      (r.text or "") if qualitative else number(r.value), r.unit or "", r.basis or ""))
     return cells
 
 

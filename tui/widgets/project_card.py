@@ -14,17 +14,12 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
 from kb.vocab.levels import short_level
+from kb.vocab.numbers import number, total
 
 from tui.messages import FindIndicator
 from tui.widgets.copy_table import Col, CopyTable
 
 LEGEND = "* 层级由指标名推断（原文未写层级） level inferred from the name: the document gives none"
-
-
-def num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
 def std_level(ind: dict) -> str:
@@ -57,12 +52,12 @@ def _head(p: dict) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    amount = num(p["amount_wan"])
+    amount = number(p["amount_wan"])
     if p.get("amount_text") and p["amount_text"] != amount:
         amount += f"  （原文 {p['amount_text']}）"
     for label, value in (
-        ("部门", p["department"]), ("地区", p["region"]), ("年度", num(p["year"])),
-        ("本年金额(万元)", amount), ("总金额(万元)", num(p.get("total_wan"))), ("实施期", p["period"]),
+        ("部门", p["department"]), ("地区", p["region"]), ("年度", number(p["year"])),
+        ("本年金额(万元)", amount), ("总金额(万元)", number(p.get("total_wan"))), ("实施期", p["period"]),
         ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
     ):
         if value:
@@ -97,13 +92,13 @@ def _extra(title: str, value) -> RenderableType | None:
 def _more(p: dict) -> Group:
     parts: list[RenderableType] = []
     if p["evaluation"]:
-        total = num(sum(e["weight"] or 0 for e in p["evaluation"]))
-        parts.append(_table(f"评价指标（分值合计 {total}）", ["一级", "二级", "指标", "分值", "评分标准", "数据来源"],
-                            [[e["level1"], e["level2"], e["name"], num(e["weight"]), e["criteria"], e["source"]]
+        weights = number(total(e["weight"] for e in p["evaluation"]))
+        parts.append(_table(f"评价指标（分值合计 {weights}）", ["一级", "二级", "指标", "分值", "评分标准", "数据来源"],
+                            [[e["level1"], e["level2"], e["name"], number(e["weight"]), e["criteria"], e["source"]]
                              for e in p["evaluation"]], ratios=(2, 3, 3, 1, 6, 2)))
     if p["budget_lines"]:
         parts.append(_table("资金使用明细", ["明细", "金额(万元)", "测算依据"],
-                            [[b["item"], num(b["amount_wan"]) or b["amount_text"], b["basis"]]
+                            [[b["item"], number(b["amount_wan"]) or b["amount_text"], b["basis"]]
                              for b in p["budget_lines"]], ratios=(3, 2, 6)))
     for key, value in p["extra"].items():
         part = _extra(key, value)

@@ -22,7 +22,7 @@ class TargetSpread(Widget):
 
     def render(self) -> Table:
         table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True, max_width=LABEL_MAX, overflow="ellipsis")
+        table.add_column(justify="right", max_width=LABEL_MAX, overflow="fold")  # a long label wraps: no digit hidden
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         if not self.spread:
