@@ -140,3 +140,107 @@ def test_the_lean_search_path_shows_the_sequences_escaped(hostile):
         text = out.stdout.decode("utf-8")
         assert_safe(text)
         assert (ESCAPED if not more else "\\u001b]0;PWNED\\u0007") in text.replace("\n", "").replace(" ", "")
+
+
+PAYLOADS = (TITLE[:-1], CLEAR, CLIPBOARD[:-1], COLOUR, RLO, "\x9b")
+
+
+async def test_every_screen_of_the_app_shows_the_sequences_escaped(tmp_path):
+    """The app over the hostile document (a region that carries HOSTILE too): every tab, the card and its
+    source, a draft made from it with its row dialog and sources, an import and its notices — nothing the app
+    writes to the terminal carries a sequence from the document, and its markup shows as text."""
+    from textual.widgets import Input
+
+    from kb.drafting import drafts
+    from kb.ingest.run import import_paths
+    from kb.ingest.write import Fallbacks
+    from tui.app import make_app
+    from tui.drafting.dialogs import RowDialog
+    from tui.drafting.editor import DraftEditor
+    from tui.drafting.sources import AddIndicatorDialog, SimilarDialog
+    from tui.screens.source import SourceScreen
+    from conftest import screen_lines, terminal_output, workers_done
+
+    db = tmp_path / "kb.sqlite3"
+    conn = connect(db)
+    import_paths(conn, [hostile_document(tmp_path / "docs")], Fallbacks(region=f"威海{HOSTILE}"))
+    pid = conn.execute("SELECT id FROM projects WHERE name LIKE '补贴%'").fetchone()[0]
+    draft = drafts.create(conn, "草稿", overview=f"补贴{HOSTILE}")
+    from kb.drafting.suggest import project_rows
+
+    drafts.apply_rows(conn, draft.id, project_rows(conn, pid, [f"执行率{HOSTILE}", "2"]))
+    conn.close()
+    app = make_app(db)
+    app.animation_level = "none"
+    app.db.changed = lambda: False
+    seen: list[str] = []
+
+    async def settle(pilot):
+        for _ in range(3):
+            await workers_done(pilot)
+            await pilot.pause()
+
+    async def look(pilot, where: str) -> str:
+        await settle(pilot)
+        out = terminal_output(app)
+        assert not [p for p in PAYLOADS if p in out], where
+        screen = "\n".join(screen_lines(app))
+        assert "\\x1b]0;PWNED\\x07" in screen, where  # shown, escaped
+        seen.append(where)
+        return screen
+
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await look(pilot, "tree")
+        app.open_project(pid)
+        screen = await look(pilot, "card")
+        assert "[red]x[/][@click=app.quit]y[/]" in screen  # markup is text
+        await pilot.press("c")  # copy a goal-table row: its notice
+        await look(pilot, "copied")
+        await pilot.press("s")
+        assert isinstance(app.screen, SourceScreen)
+        await look(pilot, "source")
+        await pilot.press("escape")
+
+        await pilot.press("f3")
+        app.query_one("#ind-query", Input).value = "执行率"
+        await look(pilot, "indicators")
+        await pilot.press("f4")
+        app.query_one("#proj-query", Input).value = "补贴"
+        await look(pilot, "projects")
+
+        await pilot.press("ctrl+p", *"补贴")  # the command palette: go to the project
+        for _ in range(400):  # until its search has shown the project (up to 20 s on a loaded machine)
+            if "转到项目" in "".join(screen_lines(app)):
+                break
+            await pilot.pause(0.05)
+        await look(pilot, "palette")
+        await pilot.press("escape")
+
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("enter")
+        await look(pilot, "draft editor")
+        editor = app.query_one(DraftEditor)
+        table = editor.query_one("#draft-rows")
+        table.focus()
+        table.move_cursor(row=next(n for n, r in enumerate(editor.draft.rows) if r.name.startswith("执行率")))
+        await pilot.press("enter")
+        assert isinstance(app.screen, RowDialog)
+        await look(pilot, "row dialog")
+        await pilot.press("ctrl+s")  # saved untouched: the name is kept as written
+        await settle(pilot)
+        assert any(r.name == f"执行率{HOSTILE}" for r in editor.draft.rows)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddIndicatorDialog)
+        await pilot.press(*"执行率")
+        await look(pilot, "add dialog")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SimilarDialog)
+        await look(pilot, "similar dialog")
+        await pilot.press("escape")
+
+        app.start_import([tmp_path / "docs"])
+        await look(pilot, "import")
+    assert len(seen) == 12

@@ -15,6 +15,7 @@ from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
+from kb.vocab.text import shown
 
 from tui.messages import FindIndicator
 from tui.widgets.copy_table import Col, CopyTable
@@ -61,16 +62,17 @@ def _head(p: dict) -> Table:
         ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
     ):
         if value:
-            grid.add_row(label, Text(str(value)))
+            grid.add_row(label, Text(shown(str(value), lines=True)))
     return grid
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]], ratios: tuple[int, ...] = ()) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=True)
+    table = Table(title=Text(shown(title)), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  expand=True)
     for column, ratio in zip(columns, ratios or (1,) * len(columns)):
-        table.add_column(column, overflow="fold", ratio=ratio)
+        table.add_column(Text(shown(column)), overflow="fold", ratio=ratio)
     for row in rows:
-        table.add_row(*(Text(str(c) if c is not None else "") for c in row))
+        table.add_row(*(Text(shown(str(c) if c is not None else "", lines=True)) for c in row))
     return table
 
 
@@ -79,14 +81,15 @@ def _extra(title: str, value) -> RenderableType | None:
     if not value:
         return None
     if isinstance(value, str):
-        return Group(Text(title, style="bold"), Text(value))
+        return Group(Text(shown(title), style="bold"), Text(shown(value, lines=True)))
     if isinstance(value, dict):
         parts = [_extra(f"{title} · {k}", v) for k, v in value.items()]
         return Group(*(p for p in parts if p is not None))
     if all(isinstance(v, dict) for v in value):
         columns = list(dict.fromkeys(k for row in value for k in row))
         return _table(title, columns, [[row.get(c, "") for c in columns] for row in value])
-    return Group(Text(title, style="bold"), *(Text(f"{i}. {v}") for i, v in enumerate(value, 1)))
+    return Group(Text(shown(title), style="bold"),
+                 *(Text(shown(f"{i}. {v}", lines=True)) for i, v in enumerate(value, 1)))
 
 
 def _more(p: dict) -> Group:
@@ -125,7 +128,7 @@ class ProjectCard(VerticalScroll):
 
     def show(self, project: dict, indicator: str | None = None) -> None:
         self.project = project
-        self.query_one("#card-title", Static).update(Text(project["name"], style="bold"))
+        self.query_one("#card-title", Static).update(Text(shown(project["name"]), style="bold"))
         self.query_one("#card-head", Static).update(_head(project))
         self._fill_goals()
         inferred = any(i["level_inferred"] for i in project["indicators"])

@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from kb.vocab.text import shown
+
 LABEL_MAX = 16
 
 
@@ -32,5 +34,5 @@ class TargetSpread(Widget):
         room = max(4, self.size.width - label_width - len(str(top)) - 2)
         style = self.get_component_rich_style("target-spread--bar")
         for label, count in self.spread:
-            table.add_row(Text(label), Text("█" * max(1, round(count / top * room)), style=style), str(count))
+            table.add_row(Text(shown(label)), Text("█" * max(1, round(count / top * room)), style=style), str(count))
         return table
