@@ -286,10 +286,13 @@ def export_cmd(
 ) -> None:
     """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
     from kb.drafting.drafts import open_draft
-    from kb.drafting.export import export
+    from kb.drafting.export import export, renamed
 
-    written = export(open_draft(open_kb(ctx), name), path, fmt)
+    draft = open_draft(open_kb(ctx), name)
+    written = export(draft, path, fmt)
     print(shown(f"wrote {written}"))
+    if note := renamed(draft.name, written):
+        print(shown(note))
 
 
 @draft_app.command()

@@ -21,6 +21,7 @@ from pathlib import Path
 from kb.drafting.drafts import HEAD_FIELDS, Draft, Row
 from kb.errors import KbError
 from kb.vocab.numbers import decimals, number
+from kb.vocab.text import BIDI_CONTROLS
 
 FORMATS = ("xlsx", "docx", "md", "csv", "json")
 TITLE = "项目支出绩效目标申报表"
@@ -28,7 +29,9 @@ COLUMNS = ("一级指标", "二级指标", "三级指标", "指标值", "指标�
 CSV_COLUMNS = ("序号", "一级指标", "二级指标", "三级指标", "运算符", "数值", "单位", "指标值", "指标值依据", "分值",
                "来源指标")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
+_WINDOWS_RESERVED = re.compile(r"con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³]", re.IGNORECASE)
+MAX_FILE_STEM = 100  # characters of a file name made from a draft's name
 _MD_SPECIAL = re.compile(r"([\\|`*_\[\]])")
 
 
@@ -53,10 +56,40 @@ def _cells(row: Row, weights: bool) -> list:
     return [row.level1, row.level2, row.name, row.target, row.basis or ""] + ([row.weight] if weights else [])
 
 
+def _safe_stem(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """The file name (without extension) made from a draft name, and why it differs: (Chinese, English) a change."""
+    why = []
+    stem = BIDI_CONTROLS.sub("", name)
+    if stem != name:
+        why.append(("去掉了改变文字方向的字符", "a character reversing the text's direction removed"))
+    cleaned = _UNSAFE_FILE_CHARS.sub("_", stem).strip(" ._") or "draft"
+    if cleaned != stem:
+        why.append(("换掉了文件名不能用的字符", "characters a file name cannot hold replaced"))
+    if cleaned.startswith("-"):
+        cleaned = "_" + cleaned
+        why.append(("以 - 开头会被当作命令选项", "a name starting with '-' reads as a command option"))
+    if _WINDOWS_RESERVED.fullmatch(cleaned.split(".")[0].rstrip(" ")):
+        cleaned = "_" + cleaned
+        why.append(("是 Windows 保留的设备名", "a device name Windows reserves"))
+    if len(cleaned) > MAX_FILE_STEM:
+        why.append((f"截短到 {MAX_FILE_STEM} 个字", f"shortened to {MAX_FILE_STEM} characters"))
+    return cleaned[:MAX_FILE_STEM], why
+
+
 def safe_filename(name: str, fmt: str) -> str:
-    """A file name from a draft name: no folders, no characters a file system refuses, no leading dot."""
-    stem = _UNSAFE_FILE_CHARS.sub("_", name).strip(" ._") or "draft"
-    return f"{stem[:100]}.{fmt}"
+    """A file name from a draft name: no folders, no characters a file system refuses, no bidirectional controls,
+    no leading dot or '-', no device name Windows reserves (CON, NUL, COM1 … with any extension: '_CON.xlsx')."""
+    return f"{_safe_stem(name)[0]}.{fmt}"
+
+
+def renamed(name: str, written: Path) -> str:
+    """Why the file `written` does not bear the draft's name `name` as given (one line, Chinese first); '' when it
+    does, or when its name was not made from the draft's (a file name the user chose is written as given)."""
+    stem, why = _safe_stem(name)
+    if not why or written.name != f"{stem}{written.suffix}":
+        return ""
+    return (f"文件名改为 {written.name}：{'；'.join(zh for zh, _ in why)} · "
+            f"file named {written.name}: {'; '.join(en for _, en in why)}")
 
 
 def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Path, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from os import PathLike
 
-__all__ = ["UNSAFE", "escape", "path_text", "shown"]
+__all__ = ["BIDI_CONTROLS", "UNSAFE", "escape", "path_text", "shown"]
 
 # C0 but tab and line feed, DEL, C1, the bidirectional marks, embeddings, overrides and isolates, and surrogates
 # (an undecodable byte of a file name, read with surrogateescape, is U+DC80–U+DCFF)
@@ -20,6 +20,7 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 _UNSAFE_IN_A_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
+BIDI_CONTROLS = re.compile(f"[{_BIDI}]")
 
 
 def escape(char: str) -> str:

@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 
 from kb.drafting import drafts
 from kb.errors import KbError
+from kb.drafting.export import renamed
 from kb.drafting.suggest import spending_type
 from kb.vocab.text import shown
 from tui.data import Database
@@ -232,6 +233,8 @@ class DraftsPane(Vertical):
         def written(path: Path | None) -> None:
             if path is not None:
                 self.export_folder = path.parent
-                self.notify(shown(str(path)), title="已导出 exported", markup=False, timeout=8)
+                note = renamed(name, path)
+                self.notify(shown(str(path)) + (f"\n{shown(note)}" if note else ""), title="已导出 exported",
+                            markup=False, timeout=8)
 
         self.app.push_screen(ExportDialog(self.db, draft_id, name, self.export_folder, saved=saved), written)
