@@ -2,7 +2,7 @@
 
 A published document may hold control characters — ESC ] 0;title BEL changes the window's title, ESC [2J clears
 the screen, ESC ] 52;c;… BEL writes the clipboard — and a file name may hold a right-to-left override (U+202E:
-`a\u202egpj.exe` reads as `aexe.jpg`) or bytes that are not UTF-8 (an archive from a Windows machine: GBK).
+`a\\u202egpj.exe` reads as `aexe.jpg`) or bytes that are not UTF-8 (an archive from a Windows machine: GBK).
 The knowledge base keeps the text as written; every face shows it through `shown`, which writes each such
 character as an escape: `\\x1b`, `\\u202e`, and an undecodable byte of a file name as `\\xbc`.
 """
