@@ -30,6 +30,7 @@ CSV_COLUMNS = ("序号", "一级指标", "二级指标", "三级指标", "运算
                "来源指标")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
+_BIDI_CONTROLS = re.compile(BIDI_CONTROLS)
 _WINDOWS_RESERVED = re.compile(r"con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³]", re.IGNORECASE)
 MAX_FILE_STEM = 100  # characters of a file name made from a draft's name
 _MD_SPECIAL = re.compile(r"([\\|`*_\[\]])")
@@ -59,7 +60,7 @@ def _cells(row: Row, weights: bool) -> list:
 def _safe_stem(name: str) -> tuple[str, list[tuple[str, str]]]:
     """The file name (without extension) made from a draft name, and why it differs: (Chinese, English) a change."""
     why = []
-    stem = BIDI_CONTROLS.sub("", name)
+    stem = _BIDI_CONTROLS.sub("", name)
     if stem != name:
         why.append(("去掉了改变文字方向的字符", "a character reversing the text's direction removed"))
     cleaned = _UNSAFE_FILE_CHARS.sub("_", stem).strip(" ._") or "draft"

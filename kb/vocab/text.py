@@ -14,13 +14,11 @@ from os import PathLike
 
 __all__ = ["BIDI_CONTROLS", "UNSAFE", "escape", "path_text", "shown"]
 
-# C0 but tab and line feed, DEL, C1, the bidirectional marks, embeddings, overrides and isolates, and surrogates
-# (an undecodable byte of a file name, read with surrogateescape, is U+DC80–U+DCFF)
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
-_UNSAFE_IN_A_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
-BIDI_CONTROLS = re.compile(f"[{_BIDI}]")
+# the bidirectional marks, embeddings, overrides and isolates: a character class for re
+BIDI_CONTROLS = "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# C0 but tab and line feed, DEL, C1, the bidirectional controls, and surrogates (an undecodable byte of a file name,
+# read with surrogateescape, is U+DC80–U+DCFF); the only pattern compiled on import (`kb search` prints through it)
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS[1:-1]}\ud800-\udfff]")
 
 
 def escape(char: str) -> str:
@@ -31,13 +29,18 @@ def escape(char: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def _escaped(match: re.Match) -> str:
+    return escape(match.group())
+
+
 def shown(text: str, lines: bool = False) -> str:
     """`text` with every character that could drive a terminal or reorder what it shows written as an escape;
     tab and line feed are kept where `lines` (a layout that shows them), escaped in a one-line message."""
-    return (UNSAFE if lines else _UNSAFE_IN_A_LINE).sub(lambda m: escape(m.group()), text)
+    text = UNSAFE.sub(_escaped, text)
+    return text if lines else text.replace("\t", "\\x09").replace("\n", "\\x0a")
 
 
 def path_text(path: str | PathLike) -> str:
     """A file name or path as text that can be stored and printed: bytes that are not UTF-8 as `\\xbc` (the rest,
     control characters too, as written)."""
-    return _UNDECODABLE.sub(lambda m: escape(m.group()), str(path))
+    return re.sub("[\udc80-\udcff]", _escaped, str(path))
