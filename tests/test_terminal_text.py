@@ -124,6 +124,32 @@ def test_a_draft_from_a_hostile_project_is_shown_escaped(hostile):
     assert f"执行率{ESCAPED}" in "".join(line.strip() for line in shown_draft.output.splitlines())
 
 
+def test_a_draft_from_a_hostile_project_exports_in_every_format(hostile, tmp_path):
+    """.xlsx and .docx refuse control characters (XML), .md and .csv would carry them to a terminal: each holds the
+    text as shown; JSON keeps it exact."""
+    import docx
+    import openpyxl
+
+    from kb.drafting import drafts, export
+    from kb.drafting.suggest import project_rows
+
+    conn = connect(hostile)
+    draft = drafts.create(conn, "草稿", overview=f"概况{HOSTILE}")
+    draft = drafts.apply_rows(conn, draft.id, project_rows(conn, 1, [f"执行率{HOSTILE}"])).draft
+    conn.close()
+    files = {fmt: export.export(draft, tmp_path / f"out.{fmt}") for fmt in export.FORMATS}
+    written = f"执行率{shown(HOSTILE, lines=True)}"
+    cells = [c for row in openpyxl.load_workbook(files["xlsx"]).active.iter_rows(values_only=True) for c in row]
+    assert written in cells and f"概况{shown(HOSTILE, lines=True)}" in cells
+    document = docx.Document(files["docx"])
+    assert written in [c.text for table in document.tables for row in table.rows for c in row.cells]
+    for fmt in ("md", "csv"):
+        text = files[fmt].read_text("utf-8-sig")
+        assert_safe(text)
+        assert "\\x1b" in text and "PWNED" in text  # shown (Markdown escapes its backslashes and brackets)
+    assert json.loads(files["json"].read_text("utf-8"))["rows"][0]["name"] == f"执行率{HOSTILE}"
+
+
 def test_an_error_quoting_a_file_name_is_shown_escaped(tmp_path):
     result = run(tmp_path / "kb.sqlite3", "import", str(tmp_path / f"无{TITLE}"))
     assert result.exit_code == 1 and "\\x1b]0;PWNED\\x07" in result.output

@@ -4,7 +4,8 @@ CSV and JSON.
 Every format holds the draft's rows in the draft's order (kb.drafting.drafts keeps them in framework order).
 Text never becomes a formula: in .xlsx every text cell is stored as a string (with Excel's quote prefix when it
 starts like one), in CSV such a cell gets a leading apostrophe. Numbers are written as kb.vocab.numbers.number
-writes them, every digit and no exponent (in .xlsx as numbers, formatted to show as many decimals). A file is
+writes them, every digit and no exponent (in .xlsx as numbers, formatted to show as many decimals); control
+characters from a document as kb.vocab.text.shown writes them (JSON keeps the text exact). A file is
 written beside its target and moved into place, so a failed export leaves no half file.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from kb.drafting.drafts import HEAD_FIELDS, Draft, Row
 from kb.errors import KbError
 from kb.vocab.numbers import decimals, number
-from kb.vocab.text import BIDI_CONTROLS
+from kb.vocab.text import BIDI_CONTROLS, shown
 
 FORMATS = ("xlsx", "docx", "md", "csv", "json")
 TITLE = "项目支出绩效目标申报表"
@@ -41,6 +42,12 @@ def number_format(value: int | float) -> str:
     characters): a whole number as '0', 15812.52 as '0.00'."""
     places = decimals(value)
     return "0." + "0" * places if places else "0"
+
+
+def _text(value) -> str:
+    """A cell's value as a form's text: numbers as kb.vocab.numbers writes them, control characters a document may
+    carry shown escaped (XML refuses them in .xlsx and .docx; in .md and .csv they would reach a terminal)."""
+    return shown(number(value), lines=True)
 
 
 def head_items(draft: Draft) -> list[tuple[str, str | int | float | None]]:
@@ -172,6 +179,7 @@ def _xlsx(draft: Draft, path: Path) -> None:
 
     def put(r: int, c: int, value, bold: bool = False):
         cell = ws.cell(r, c)
+        value = _text(value) if isinstance(value, str) else value
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever it starts with
@@ -224,7 +232,7 @@ def _docx(draft: Draft, path: Path) -> None:
     head.style = "Table Grid"
     for label, value in head_items(draft):
         cells = head.add_row().cells
-        cells[0].text, cells[1].text = label, number(value)
+        cells[0].text, cells[1].text = label, _text(value)
     doc.add_paragraph()
     table = doc.add_table(rows=1 + len(rows), cols=len(columns))
     table.style = "Table Grid"
@@ -236,7 +244,7 @@ def _docx(draft: Draft, path: Path) -> None:
     for n, row in enumerate(rows):
         for c, value in enumerate(_cells(row, weights)):
             if (c, n) not in merged_below:
-                table.cell(n + 1, c).text = number(value)
+                table.cell(n + 1, c).text = _text(value)
     for column, spans in runs.items():
         for first, last in spans:
             table.cell(first + 1, column).merge(table.cell(last + 1, column))
@@ -255,9 +263,9 @@ def markdown(draft: Draft) -> str:
     weights = _has_weights(rows)
     columns = COLUMNS + (("分值",) if weights else ())
     lines = [f"# {TITLE}", "", "| 项目 | 内容 |", "| --- | --- |"]
-    lines += [f"| {label} | {markdown_escape(number(value))} |" for label, value in head_items(draft)]
+    lines += [f"| {label} | {markdown_escape(_text(value))} |" for label, value in head_items(draft)]
     lines += ["", "## 绩效指标", "", "| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-    lines += ["| " + " | ".join(markdown_escape(number(v)) for v in _cells(r, weights)) + " |" for r in rows]
+    lines += ["| " + " | ".join(markdown_escape(_text(v)) for v in _cells(r, weights)) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -275,7 +283,7 @@ def _csv(draft: Draft, path: Path) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for n, r in enumerate(draft.rows, 1):
-        writer.writerow([csv_cell(t) for t in (
+        writer.writerow([csv_cell(_text(t)) for t in (
             str(n), r.level1, r.level2, r.name, r.operator or "", number(r.value), r.unit or "", r.target,
             r.basis or "", number(r.weight), " ".join(map(str, r.sources)))])
     path.write_text(out.getvalue(), encoding="utf-8-sig")  # the BOM lets Excel read UTF-8
