@@ -13,6 +13,7 @@ from kb import __version__
 from cli.base import SEARCH_LIMIT, search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
 from cli.options import JsonOpt, console, db_path, handles_errors, open_kb, print_json
+from kb.vocab.text import path_text, shown
 
 app = typer.Typer(
     help="绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.",
@@ -80,7 +81,7 @@ def import_cmd(
     if report:
         write_report(results, report)
     if as_json:
-        print_json([{"path": str(r.path), "status": r.status, "message": r.message, "layout": r.layout,
+        print_json([{"path": path_text(r.path), "status": r.status, "message": r.message, "layout": r.layout,
                       "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings}
                      for r in results])
     else:
@@ -124,25 +125,25 @@ class _ImportBar:
 
 
 def _print_import_summary(results, dry_run: bool) -> None:
+    from cli.render import add_row
     from kb.ingest.run import follow_ups
 
     out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
-            out.print(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} indicators"
-                      + (f" ({r.message})" if r.message else ""), markup=False)
+            out.print(shown(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} "
+                            "indicators" + (f" ({r.message})" if r.message else "")), markup=False)
             for w in r.warnings:
-                out.print(f"{'warning':>12}  {w}", markup=False)
+                out.print(shown(f"{'warning':>12}  {w}"), markup=False)
         elif r.status == "unchanged":
-            out.print(f"{'unchanged':>12}  {r.path}  ({r.message})", markup=False)
+            out.print(shown(f"{'unchanged':>12}  {r.path}  ({r.message})"), markup=False)
     troubles = follow_ups(results)
     if troubles:
         from rich.table import Table
-        from rich.text import Text
 
         table = Table("file", "status", "reason", title="not imported", title_justify="left")
         for r in troubles:
-            table.add_row(Text(str(r.path)), r.status, Text(r.message))
+            add_row(table, str(r.path), r.status, r.message)
         err.print(table)
     count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731
     done = "would import" if dry_run else "imported"
@@ -244,7 +245,7 @@ def backup(
     from kb.maintenance import backup as run_backup
 
     written = run_backup(open_kb(ctx, bootstrap=False), target)
-    print(f"kb: backed up {db_path(ctx)} to {written}")
+    print(shown(f"kb: backed up {db_path(ctx)} to {written}"))
 
 
 @app.command()
@@ -257,7 +258,7 @@ def restore(
     from kb.maintenance import restore as run_restore
 
     run_restore(source, db_path(ctx))
-    print(f"kb: restored {db_path(ctx)} from {source}")
+    print(shown(f"kb: restored {db_path(ctx)} from {source}"))
 
 
 @app.command()
@@ -271,7 +272,7 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         print_json([c.__dict__ for c in checks])
     else:
         for c in checks:
-            print(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}"))
+            print(shown(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}")))
     if not all(c.ok for c in checks):
         raise typer.Exit(1)
 

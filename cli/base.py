@@ -5,20 +5,31 @@ command itself. No typer here."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from pathlib import Path
+
+from kb.vocab.text import UNSAFE, escape, shown
 
 
 SEARCH_LIMIT = 20  # `kb search`'s default --limit
 
 
 def print_error(message: str) -> None:
-    print(f"kb: error: {message}", file=sys.stderr)
+    print(f"kb: error: {shown(message)}", file=sys.stderr)
+
+
+def _json_escape(match: re.Match) -> str:
+    """A character json.dumps leaves as it is (DEL, C1, bidi controls) as a JSON escape of the same character; an
+    undecodable byte of a file name as the text `\\xbc` (kb.vocab.text.path_text)."""
+    char = match.group()
+    return "\\" + escape(char) if "\udc80" <= char <= "\udcff" else f"\\u{ord(char):04x}"
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout, the data exact (C0 controls escaped by json, the others by `_json_escape`)."""
+    sys.stdout.write(UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def console(stderr: bool = False):

@@ -13,6 +13,8 @@ import typer
 
 from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
+from kb.vocab.numbers import number
+from kb.vocab.text import shown
 
 draft_app = typer.Typer(
     help="Draft a new goal table from templates and precedents, check it, export it.",
@@ -21,12 +23,6 @@ draft_app = typer.Typer(
 )
 
 NameArg = typer.Argument(..., metavar="NAME", help="The draft's name (see kb draft list).")
-
-
-def _num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _plural(n: int, word: str) -> str:
@@ -53,22 +49,23 @@ def _print_findings(findings, out) -> None:
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
     for rule, group in by_rule.items():
-        out.print(f"  {group[0].severity:<7} {rule}: {group[0].reason}", markup=False)
+        out.print(shown(f"  {group[0].severity:<7} {rule}: {group[0].reason}"), markup=False)
         details: dict[str, list] = {}
         for f in group:
             details.setdefault(f.detail, []).append(f)
         for detail, same in details.items():
             if len(same) > 1:
-                out.print(f"      rows {' '.join(str(f.row) for f in same)}: {detail}", markup=False)
+                out.print(shown(f"      rows {' '.join(str(f.row) for f in same)}: {detail}"), markup=False)
             else:
                 where = f"row {same[0].row} {same[0].indicator}: " if same[0].row else ""
-                out.print(f"      {where}{detail}", markup=False)
+                out.print(shown(f"      {where}{detail}"), markup=False)
 
 
 def _print_draft(draft, findings) -> None:
     from rich import box
     from rich.table import Table
 
+    from cli.render import add_row
     from kb.drafting.export import head_items
 
     out = console()
@@ -76,15 +73,15 @@ def _print_draft(draft, findings) -> None:
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     for label, value in head_items(draft):
-        head.add_row(label, _num(value))
+        add_row(head, label, value)
     head.add_row("版本", f"{draft.version} (updated {draft.updated_at})")
     out.print(head)
     table = Table(title=f"绩效指标 ({len(draft.rows)})", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
         table.add_column(col, overflow="fold")
     for n, r in enumerate(draft.rows, 1):
-        table.add_row(str(n), r.level1, r.level2, r.name, r.target, r.basis or "", _num(r.weight),
-                      " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""))
+        add_row(table, n, r.level1, r.level2, r.name, r.target, r.basis, r.weight,
+                " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""))
     out.print(table)
     _print_findings(findings, out)
 
@@ -152,12 +149,13 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     from rich import box
     from rich.table import Table
 
+    from cli.render import add_row
+
     table = Table(title=f"{len(rows)} drafts", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["name"], r["spending_type"] or "", r["region"] or "", _num(r["year"]), str(r["rows"]),
-                      str(r["version"]), r["updated_at"])
+        add_row(table, r["name"], r["spending_type"], r["region"], r["year"], r["rows"], r["version"], r["updated_at"])
     console().print(table)
 
 
@@ -196,11 +194,12 @@ def add(
     draft = drafts.add_row(conn, name, row)
     n = max(i for i, r in enumerate(draft.rows, 1) if r.name == row.name)
     added = draft.rows[n - 1]
-    print(f"row {n}: {added.level1}/{added.level2} {added.name} {added.target}".rstrip())
+    print(shown(f"row {n}: {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
     values = value_suggestion(conn, indicator)
     if values["count"]:
-        print(f"precedents ({values['count']}): most common {values['most_common']}, median {_num(values['median'])}"
-              f"{values['unit'] or ''}, range {_num(values['min'])}–{_num(values['max'])}{values['unit'] or ''}")
+        unit = values["unit"] or ""
+        print(shown(f"precedents ({values['count']}): most common {values['most_common']}, median "
+                    f"{number(values['median'])}{unit}, range {number(values['min'])}–{number(values['max'])}{unit}"))
 
 
 @draft_app.command("set")
@@ -271,9 +270,9 @@ def apply(
             raise KbError(f"draft {draft.name!r} has no spending type: give --template TYPE or --project ID")
         rows = suggest.template_rows(conn, suggest.check_type(kind), only or None)
     result = drafts.apply_rows(conn, draft.id, rows, draft.version)
-    print(f"added {_plural(len(result.added), 'indicator')}"
-          + (f"; skipped {len(result.skipped)} already in the draft: {'、'.join(result.skipped)}"
-             if result.skipped else ""))
+    print(shown(f"added {_plural(len(result.added), 'indicator')}"
+                + (f"; skipped {len(result.skipped)} already in the draft: {'、'.join(result.skipped)}"
+                   if result.skipped else "")))
 
 
 @draft_app.command("export")
@@ -287,10 +286,13 @@ def export_cmd(
 ) -> None:
     """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
     from kb.drafting.drafts import open_draft
-    from kb.drafting.export import export
+    from kb.drafting.export import export, renamed
 
-    written = export(open_draft(open_kb(ctx), name), path, fmt)
-    print(f"wrote {written}")
+    draft = open_draft(open_kb(ctx), name)
+    written = export(draft, path, fmt)
+    print(shown(f"wrote {written}"))
+    if note := renamed(draft.name, written):
+        print(shown(note))
 
 
 @draft_app.command()
@@ -364,15 +366,18 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     from rich import box
     from rich.table import Table
 
+    from cli.render import add_row
+
     out = console()
     table = Table(title="相似项目 similar projects", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("ID", "项目名称", "地区", "年度", "相似度", "共同词"):
         table.add_column(col, overflow="fold")
     for s in similar:
-        table.add_row(str(s.project_id), s.name, s.region or "", _num(s.year), f"{s.score:.0f}", "、".join(s.shared))
+        add_row(table, s.project_id, s.name, s.region, s.year, f"{s.score:.0f}", "、".join(s.shared))
     out.print(table)
     if kinds:
-        out.print("支出类型 spending type: " + "; ".join(f"{k} ({'、'.join(w)})" for k, _, w in kinds), markup=False)
+        out.print(shown("支出类型 spending type: " + "; ".join(f"{k} ({'、'.join(w)})" for k, _, w in kinds)),
+                  markup=False)
     if template is None:
         from kb.drafting.suggest import SPENDING_TYPES
 
@@ -385,9 +390,9 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     for i in template.items:
         s = i.summary
         unit = s["unit"] or ""
-        table.add_row(i.level1, i.level2, i.name, i.target, str(i.projects),
-                      f"{_num(s['median'])}{unit}" if s["count"] else "",
-                      f"{_num(s['min'])}–{_num(s['max'])}{unit}" if s["count"] else "")
+        add_row(table, i.level1, i.level2, i.name, i.target, i.projects,
+                f"{number(s['median'])}{unit}" if s["count"] else "",
+                f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "")
     out.print(table)
 
 
@@ -433,6 +438,7 @@ def _print_report(report: dict) -> None:
     from rich import box
     from rich.table import Table
 
+    from cli.render import add_row
     from kb.drafting.lint import counts
 
     out = console()
@@ -446,16 +452,15 @@ def _print_report(report: dict) -> None:
                          ("project ids", "left")):
         table.add_column(col, justify=justify, overflow="fold")
     for r in report["rules"]:
-        table.add_row(r["id"], r["severity"], str(len(r["projects"])), str(r["findings"]),
-                      " ".join(map(str, r["projects"])))
+        add_row(table, r["id"], r["severity"], len(r["projects"]), r["findings"], " ".join(map(str, r["projects"])))
     out.print(table)
     for p in report["projects"]:
         pc = counts(p["findings"])
-        out.print(f"#{p['id']} {p['name']} ({p['region'] or '?'} {_num(p['year'])}): "
-                  f"{_plural(pc['error'], 'error')}, {_plural(pc['warning'], 'warning')}", markup=False)
+        out.print(shown(f"#{p['id']} {p['name']} ({p['region'] or '?'} {number(p['year'])}): "
+                        f"{_plural(pc['error'], 'error')}, {_plural(pc['warning'], 'warning')}"), markup=False)
         for f in p["findings"]:
             where = f"row {f['row']} {f['indicator']}: " if f["row"] else ""
-            out.print(f"    {f['severity']:<7} {f['rule']:<22} {where}{f['detail']}", markup=False)
+            out.print(shown(f"    {f['severity']:<7} {f['rule']:<22} {where}{f['detail']}"), markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,18 +1,28 @@
-"""Rich renderings of query results for the terminal (the CLI's table output)."""
+"""Rich renderings of query results for the terminal (the CLI's table output).
+
+Every value from the knowledge base goes through `text` (or `add_row`): never read as Rich markup, control
+characters shown escaped (kb.vocab.text.shown), numbers as kb.vocab.numbers writes them.
+"""
 
 from __future__ import annotations
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kb.vocab.levels import short_level
+from kb.vocab.numbers import number, total
+from kb.vocab.text import shown
 
 
-def _num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def text(value, style: str = "") -> Text:
+    """A value (text, a number or None) as a cell or a line: no markup, no control character."""
+    return Text(shown(number(value), lines=True), style=style)
+
+
+def add_row(table: Table, *cells) -> None:
+    table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in cells))
 
 
 def _level(ind: dict) -> str:
@@ -22,28 +32,30 @@ def _level(ind: dict) -> str:
 
 def search_result(console: Console, result) -> None:
     if result.indicator_total == 0 and result.project_total == 0:
-        console.print(f"no indicator or project contains {result.query!r}", markup=False)
+        console.print(text(f"no indicator or project contains {result.query!r}"))
         return
     if result.indicators:
-        table = Table(title=f"指标 indicators: {result.indicator_total} contain {result.query!r}"
-                      + (f" (top {len(result.indicators)})" if result.indicator_total > len(result.indicators) else ""),
+        table = Table(title=text(f"指标 indicators: {result.indicator_total} contain {result.query!r}"
+                                 + (f" (top {len(result.indicators)})"
+                                    if result.indicator_total > len(result.indicators) else "")),
                       box=box.SIMPLE_HEAD, title_justify="left")
         for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度"):
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
-            table.add_row(ind["name"], ind["target"] or "", _level(ind), f"{ind['project']} #{ind['project_id']}",
-                          ind["region"] or "", _num(ind["year"]))
+            add_row(table, ind["name"], ind["target"], _level(ind), f"{ind['project']} #{ind['project_id']}",
+                    ind["region"], ind["year"])
         console.print(table)
         if any(i["level_inferred"] for i in result.indicators):
             console.print("* level inferred from the name (the document gives none)", markup=False)
     if result.projects:
-        table = Table(title=f"项目 projects: {result.project_total} contain {result.query!r}"
-                      + (f" (top {len(result.projects)})" if result.project_total > len(result.projects) else ""),
+        table = Table(title=text(f"项目 projects: {result.project_total} contain {result.query!r}"
+                                 + (f" (top {len(result.projects)})"
+                                    if result.project_total > len(result.projects) else "")),
                       box=box.SIMPLE_HEAD, title_justify="left")
         for col in ("ID", "项目名称", "地区", "年度", "匹配"):
             table.add_column(col, overflow="fold")
         for p in result.projects:
-            table.add_row(str(p["id"]), p["name"], p["region"] or "", _num(p["year"]), p["snippet"])
+            add_row(table, p["id"], p["name"], p["region"], p["year"], p["snippet"])
         console.print(table)
 
 
@@ -53,8 +65,8 @@ def project_list(console: Console, rows: list[dict]) -> None:
                          ("年度", "left"), ("金额(万元)", "right"), ("指标", "right")):
         table.add_column(col, justify=justify, overflow="fold")
     for r in rows:
-        table.add_row(str(r["id"]), r["name"], r["department"] or "", r["region"] or "", _num(r["year"]),
-                      _num(r["amount_wan"]), str(r["indicator_count"]))
+        add_row(table, r["id"], r["name"], r["department"], r["region"], r["year"], r["amount_wan"],
+                r["indicator_count"])
     console.print(table)
 
 
@@ -63,14 +75,14 @@ def project_card(console: Console, p: dict) -> None:
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     for label, value in (
-        ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", _num(p["year"])),
-        ("本年金额(万元)", _num(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
-                              if p.get("amount_text") and p["amount_text"] != _num(p["amount_wan"]) else "")),
+        ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", number(p["year"])),
+        ("本年金额(万元)", number(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
+                              if p.get("amount_text") and p["amount_text"] != number(p["amount_wan"]) else "")),
         ("实施期", p["period"]), ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
         ("来源", f"{p['source']} [{p['layout']}]"),
     ):
         if value:
-            head.add_row(label, str(value))
+            add_row(head, label, value)
     console.print(head)
     if p["indicators"]:
         table = Table(title="绩效指标", box=box.SIMPLE_HEAD, title_justify="left")
@@ -79,26 +91,26 @@ def project_card(console: Console, p: dict) -> None:
         last = (None, None)
         for ind in p["indicators"]:
             l1, l2 = ind["level1"] or "", ind["level2"] or ""
-            shown = (l1 if (l1, "") != (last[0], "") else "", l2 if (l1, l2) != last else "")
+            shown_levels = (l1 if (l1, "") != (last[0], "") else "", l2 if (l1, l2) != last else "")
             last = (l1, l2)
             target = ind["target"] + (f"（实施周期 {ind['period_target']}）" if ind.get("period_target") else "")
-            table.add_row(shown[0], shown[1], ind["name"] + ("（文字目标）" if ind["from_prose"] else ""),
-                          target, _level(ind))
+            add_row(table, *shown_levels, ind["name"] + ("（文字目标）" if ind["from_prose"] else ""), target,
+                    _level(ind))
         console.print(table)
     if p["evaluation"]:
-        table = Table(title=f"评价指标 (分值合计 {_num(sum(e['weight'] or 0 for e in p['evaluation']))})",
+        table = Table(title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",
                       box=box.SIMPLE_HEAD, title_justify="left")
         for col in ("一级", "二级", "指标", "分值", "数据来源"):
             table.add_column(col, overflow="fold")
         for e in p["evaluation"]:
-            table.add_row(e["level1"] or "", e["level2"] or "", e["name"], _num(e["weight"]), e["source"] or "")
+            add_row(table, e["level1"], e["level2"], e["name"], e["weight"], e["source"])
         console.print(table)
     if p["budget_lines"]:
         table = Table(title="资金使用明细", box=box.SIMPLE_HEAD, title_justify="left")
         for col in ("明细", "金额(万元)", "测算依据"):
             table.add_column(col, overflow="fold")
         for b in p["budget_lines"]:
-            table.add_row(b["item"], _num(b["amount_wan"]), b["basis"] or "")
+            add_row(table, b["item"], b["amount_wan"], b["basis"])
         console.print(table)
 
 
@@ -114,5 +126,5 @@ def stats(console: Console, data: dict) -> None:
         for c in cols:
             table.add_column(c, justify="right")
         for row in data[key]:
-            table.add_row(_num(row[label]) or "(unknown)", *(_num(row[c]) for c in cols))
+            add_row(table, number(row[label]) or "(unknown)", *(row[c] for c in cols))
         console.print(table)

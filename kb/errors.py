@@ -20,5 +20,5 @@ def describe(exc: Exception) -> str:
         from kb.db import BUSY_TIMEOUT_MS
 
         return (f"the knowledge base is busy: another process (an import?) kept it locked for over "
-                f"{BUSY_TIMEOUT_MS / 1000:g} s: try again when it is done")
+                f"{BUSY_TIMEOUT_MS // 1000} s: try again when it is done")
     return f"database error: {exc}"

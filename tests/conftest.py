@@ -110,3 +110,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name.startswith("test_tui"):
             item.add_marker(pytest.mark.flaky(reruns=2))
+
+
+def screen_lines(app) -> list[str]:
+    """The app's screen as plain text, a line per row (what a full redraw shows)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def terminal_output(app) -> str:
+    """Everything the app would write to the terminal for a full redraw of its screen (styles included)."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return update.render_segments(app.console)

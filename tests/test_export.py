@@ -170,6 +170,36 @@ def test_a_draft_name_never_leaves_the_folder(conn, tmp_path, name, file_name):
     assert [p.name for p in folder.iterdir()] == [file_name]
 
 
+@pytest.mark.parametrize("name, file_name, why", [
+    ("CON", "_CON.xlsx", "Windows 保留的设备名"), ("nul", "_nul.xlsx", "Windows 保留的设备名"),
+    ("aux.txt", "_aux.txt.xlsx", "Windows 保留的设备名"), ("com1", "_com1.xlsx", "Windows 保留的设备名"),
+    ("LPT9", "_LPT9.xlsx", "Windows 保留的设备名"), ("Con .备份", "_Con .备份.xlsx", "Windows 保留的设备名"),
+    ("a\u202egpj.exe", "agpj.exe.xlsx", "改变文字方向"), ("-name", "_-name.xlsx", "当作命令选项"),
+    ("--rm", "_--rm.xlsx", "当作命令选项"), ("console", "console.xlsx", ""), ("com10", "com10.xlsx", ""),
+])
+def test_a_name_windows_reserves_or_that_misleads_is_made_safe_and_said(conn, tmp_path, name, file_name, why):
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    draft = drafts.create(conn, name)
+    written = export.export(draft, folder)
+    assert written == folder / file_name and [p.name for p in folder.iterdir()] == [file_name]
+    note = export.renamed(draft.name, written)
+    assert (why in note and note.startswith(f"文件名改为 {file_name}：") and "\n" not in note) if why else note == ""
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "draft", "export", "--", name, str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == ([note] if why else [])
+
+
+def test_a_file_name_the_user_chose_is_written_as_given(conn, tmp_path):
+    draft = drafts.create(conn, "CON")
+    written = export.export(draft, tmp_path / "-x.md")
+    assert written.name == "-x.md" and export.renamed(draft.name, written) == ""
+
+
 def test_missing_or_unwritable_folder(conn, tmp_path, monkeypatch):
     d = drafts.create(conn, "甲")
     with pytest.raises(KbError, match="no such folder"):
@@ -222,7 +252,10 @@ def test_any_name_gives_a_plain_file_name(name):
     file_name = export.safe_filename(name, "xlsx")
     assert Path(file_name).name == file_name and Path(file_name).parent == Path(".")
     assert not file_name.startswith(".") and file_name.endswith(".xlsx")
-    assert not set(file_name) & set('/\\:*?"<>|\x00')
+    assert not set(file_name) & set('/\\:*?"<>|\x00\u202e\u2066')
+    stem = file_name.split(".")[0].rstrip(" ").lower()
+    assert not file_name.startswith("-") and stem not in {"con", "prn", "aux", "nul"} and not (
+        stem[:3] in ("com", "lpt") and stem[3:] in tuple("0123456789¹²³"))
 
 
 @given(st.text(max_size=80))

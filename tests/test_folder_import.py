@@ -4,7 +4,11 @@ parsed in worker processes, stored one document at a time, with a report of what
 from __future__ import annotations
 
 import csv
+import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -180,3 +184,84 @@ if __name__ == "__main__":
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == str(["parsed"] * 4)
+
+
+def gbk(name: str) -> str:
+    """`name` as a file name written on a Chinese Windows machine (GBK bytes), as Python reads it here."""
+    return os.fsdecode(name.encode("gbk"))
+
+
+def readable(name: str) -> str:
+    """A GBK file name as it is stored and shown: its bytes that are not UTF-8 as \\xbc."""
+    return name.encode("gbk").decode("utf-8", "backslashreplace")
+
+
+@pytest.fixture
+def windows_names(tmp_path):
+    """12 documents (each a seed form under another project name), two named in GBK, and a GBK-named text that
+    is not a goal document."""
+    root = tmp_path / "归档"
+    root.mkdir()
+    text = (SEEDS / "000_d729adc989a4b499.txt").read_text("utf-8")
+    for n in range(12):
+        name = gbk(f"绩效目标表{n}.txt") if n in (3, 7) else f"{n:02}.txt"
+        (root / name).write_text(text.replace("“政银保”贷款保证保险补贴\t", f"贷款保证保险补贴第{n}号\t", 1), "utf-8")
+    (root / gbk("说明.txt")).write_text("绩效目标（草稿）\n待补充\n", "utf-8")  # no goal table: fails
+    return root
+
+
+def test_file_names_that_are_not_utf8_import_under_a_readable_name(conn, windows_names):
+    for dry_run in (True, False):
+        results = ingest.import_paths(conn, [windows_names], dry_run=dry_run)
+        assert [r.status for r in results].count("would import" if dry_run else "imported") == 12
+        assert [r.status for r in results if r.path.name == gbk("说明.txt")] == ["failed"]
+    names = [r[0] for r in conn.execute("SELECT file_name FROM documents ORDER BY file_name")]
+    assert len(names) == 12 and readable("绩效目标表3.txt") in names and readable("绩效目标表7.txt") in names
+    assert readable("绩效目标表3.txt") == "\\xbc\\xa8ЧĿ\\xb1\\xea\\xb1\\xed3.txt"  # d0a7, c4bf happen to be UTF-8
+    (path,) = conn.execute("SELECT path FROM documents WHERE file_name LIKE '%3.txt' AND path LIKE '%\\x%'").fetchone()
+    assert path.startswith(str(windows_names.resolve())) and path.encode("utf-8")
+    again = ingest.import_paths(conn, [windows_names])
+    assert {r.status for r in again} == {"unchanged", "failed"}
+
+
+@pytest.mark.parametrize("more", [["--dry-run"], [], ["--json"]])
+def test_cli_import_of_file_names_that_are_not_utf8(tmp_path, windows_names, more):
+    """In a real process: its output is UTF-8 that a terminal shows, with the undecodable bytes as \\xbc."""
+    report = tmp_path / "未导入.csv"
+    out = subprocess.run([sys.executable, "-m", "kb", "--db", str(tmp_path / "kb.sqlite3"), "import",
+                          str(windows_names), "--report", str(report), *more],
+                         capture_output=True, env={**os.environ, "COLUMNS": "300"}, timeout=300)
+    stdout, stderr = out.stdout.decode("utf-8"), out.stderr.decode("utf-8")
+    assert out.returncode == 1 and "Traceback" not in stderr, stderr  # the 说明.txt failed, nothing else
+    if more == ["--json"]:
+        results = json.loads(stdout)
+        assert [r["status"] for r in results].count("imported") == 12
+        assert readable("绩效目标表7.txt") in {r["path"].rsplit("/", 1)[-1] for r in results}
+    else:
+        assert f"12 {'would import' if more else 'imported'} (0 replaced), 0 unchanged, 0 skipped, 1 failed" in stdout
+        assert readable("绩效目标表7.txt") in stdout and readable("说明.txt") in stderr.replace("\n", "")
+    assert f"{readable('说明.txt')},failed" in report.read_text("utf-8-sig")
+
+
+async def test_the_app_imports_file_names_that_are_not_utf8(tmp_path, windows_names):
+    from tui.app import make_app
+    from tui.widgets.import_status import ImportDone
+    from conftest import workers_done
+
+    db = tmp_path / "kb.sqlite3"
+    connect(db).close()
+    app = make_app(db)
+    app.animation_level = "none"
+    done: list[ImportDone] = []
+    hook = lambda message: done.append(message) if isinstance(message, ImportDone) else None  # noqa: E731
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await workers_done(pilot)
+        app.start_import([windows_names])
+        for _ in range(3):
+            await workers_done(pilot)
+            await pilot.pause()
+    assert done and not done[0].error
+    assert [r.status for r in done[0].results].count("imported") == 12
+    c = connect(db)
+    assert c.execute("SELECT count(*) FROM documents").fetchone()[0] == 12
+    c.close()

@@ -13,6 +13,7 @@ from textual.widgets import Button
 
 from kb.errors import KbError
 from kb.find.queries import all_projects, branch_projects, project_branches
+from kb.vocab.text import shown
 from tui.commands import KbCommands
 from tui.data import Busy, Database
 from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject, ProjectsListed
@@ -60,7 +61,7 @@ class KbApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.db.path)
+        self.sub_title = shown(str(self.db.path))
         self.set_interval(WATCH_SECONDS, self._tick)
 
     def on_unmount(self) -> None:
@@ -110,7 +111,7 @@ class KbApp(App[None]):
             self.error = event.error
             self.push_screen(ErrorScreen(event.error))
             return
-        self.notify(event.error, title="知识库 knowledge base", severity="warning", markup=False)
+        self.notify(shown(event.error), title="知识库 knowledge base", severity="warning", markup=False)
         if event.busy:
             self.set_timer(WATCH_SECONDS, self.load_catalog)
 
@@ -163,7 +164,7 @@ class KbApp(App[None]):
     def _import_done(self, event: ImportDone) -> None:
         failed = [r for r in event.results if r.status == "failed"]
         detail = "".join(f"\n{r.path.name}: {r.message}" for r in failed[:3])
-        self.notify(event.summary + detail, title="导入 import", markup=False,
+        self.notify(shown(event.summary + detail, lines=True), title="导入 import", markup=False,
                     severity="error" if event.error or failed else "information", timeout=10)
         self._watch(external=False)
 

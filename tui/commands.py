@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
+from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
 if TYPE_CHECKING:
@@ -14,6 +16,13 @@ if TYPE_CHECKING:
 
 PROJECT_HITS = 30
 FUZZY_PROJECTS = 2000  # above this many projects, names are matched by substring only (fast enough per key)
+
+
+def _display(label: str, matcher: Matcher | None = None) -> Content:
+    """A hit's label as text (control characters shown escaped, never markup), the letters `matcher` matched
+    highlighted (Textual's highlight reads the label as markup: not for a label holding '[')."""
+    label = shown(label)
+    return matcher.highlight(label) if matcher is not None and "[" not in label else Content(label)
 
 
 class KbCommands(Provider):
@@ -46,19 +55,19 @@ class KbCommands(Provider):
         for text, command, help_text in self._fixed():
             if (score := matcher.match(text)) > 0:
                 yield Hit(score, matcher.highlight(text), command, help=help_text)
-        app, shown = self.kb, query.strip()
-        if shown:
-            yield Hit(0.5, f"指标检索 search indicators: {shown}", partial(app.find_indicator, shown),
-                      text=f"search indicators {shown}")
-            yield Hit(0.45, f"全文检索 search projects: {shown}", partial(app.find_project_text, shown),
-                      text=f"search projects {shown}")
-        needle, hits = fold(shown), 0
+        app, typed = self.kb, query.strip()
+        if typed:
+            yield Hit(0.5, _display(f"指标检索 search indicators: {typed}"), partial(app.find_indicator, typed),
+                      text=f"search indicators {typed}")
+            yield Hit(0.45, _display(f"全文检索 search projects: {typed}"), partial(app.find_project_text, typed),
+                      text=f"search projects {typed}")
+        needle, hits = fold(typed), 0
         for draft in app.drafts:
             label = f"打开草稿 open draft: {draft['name']}"
             score = 1.0 if needle and needle in fold(draft["name"]) else matcher.match(label)
             if score > 0:
-                yield Hit(min(score, 0.95), matcher.highlight(label) if score < 1 else label,
-                          partial(app.open_draft, draft["id"]), text=label)
+                yield Hit(min(score, 0.95), _display(label, matcher if score < 1 else None),
+                          partial(app.open_draft, draft["id"]), text=shown(label))
         projects = app.catalog.projects or []  # listed just after the first screen
         fuzzy = len(projects) <= FUZZY_PROJECTS
         for project in projects:
@@ -69,5 +78,5 @@ class KbCommands(Provider):
             if score > 0:
                 hits += 1
                 label = f"转到项目 go to: {name} · {project.region or ''} {project.year or ''}"
-                yield Hit(min(score, 0.9), matcher.highlight(label) if score < 1 else label,
-                          partial(app.open_project, project.id), text=label)
+                yield Hit(min(score, 0.9), _display(label, matcher if score < 1 else None),
+                          partial(app.open_project, project.id), text=shown(label))

@@ -3,8 +3,10 @@ CSV and JSON.
 
 Every format holds the draft's rows in the draft's order (kb.drafting.drafts keeps them in framework order).
 Text never becomes a formula: in .xlsx every text cell is stored as a string (with Excel's quote prefix when it
-starts like one), in CSV such a cell gets a leading apostrophe. A file is written beside its target and
-moved into place, so a failed export leaves no half file.
+starts like one), in CSV such a cell gets a leading apostrophe. Numbers are written as kb.vocab.numbers.number
+writes them, every digit and no exponent (in .xlsx as numbers, formatted to show as many decimals); control
+characters from a document as kb.vocab.text.shown writes them (JSON keeps the text exact). A file is
+written beside its target and moved into place, so a failed export leaves no half file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 
 from kb.drafting.drafts import HEAD_FIELDS, Draft, Row
 from kb.errors import KbError
+from kb.vocab.numbers import decimals, number
+from kb.vocab.text import BIDI_CONTROLS, shown
 
 FORMATS = ("xlsx", "docx", "md", "csv", "json")
 TITLE = "项目支出绩效目标申报表"
@@ -26,14 +30,24 @@ COLUMNS = ("一级指标", "二级指标", "三级指标", "指标值", "指标�
 CSV_COLUMNS = ("序号", "一级指标", "二级指标", "三级指标", "运算符", "数值", "单位", "指标值", "指标值依据", "分值",
                "来源指标")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
+_BIDI_CONTROLS = re.compile(BIDI_CONTROLS)
+_WINDOWS_RESERVED = re.compile(r"con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³]", re.IGNORECASE)
+MAX_FILE_STEM = 100  # characters of a file name made from a draft's name
 _MD_SPECIAL = re.compile(r"([\\|`*_\[\]])")
 
 
-def _num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def number_format(value: int | float) -> str:
+    """The spreadsheet format that shows `value` as `number` writes it ('General' shows 1E+12 and rounds to 11
+    characters): a whole number as '0', 15812.52 as '0.00'."""
+    places = decimals(value)
+    return "0." + "0" * places if places else "0"
+
+
+def _text(value) -> str:
+    """A cell's value as a form's text: numbers as kb.vocab.numbers writes them, control characters a document may
+    carry shown escaped (XML refuses them in .xlsx and .docx; in .md and .csv they would reach a terminal)."""
+    return shown(number(value), lines=True)
 
 
 def head_items(draft: Draft) -> list[tuple[str, str | int | float | None]]:
@@ -50,10 +64,40 @@ def _cells(row: Row, weights: bool) -> list:
     return [row.level1, row.level2, row.name, row.target, row.basis or ""] + ([row.weight] if weights else [])
 
 
+def _safe_stem(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """The file name (without extension) made from a draft name, and why it differs: (Chinese, English) a change."""
+    why = []
+    stem = _BIDI_CONTROLS.sub("", name)
+    if stem != name:
+        why.append(("去掉了改变文字方向的字符", "a character reversing the text's direction removed"))
+    cleaned = _UNSAFE_FILE_CHARS.sub("_", stem).strip(" ._") or "draft"
+    if cleaned != stem:
+        why.append(("换掉了文件名不能用的字符", "characters a file name cannot hold replaced"))
+    if cleaned.startswith("-"):
+        cleaned = "_" + cleaned
+        why.append(("以 - 开头会被当作命令选项", "a name starting with '-' reads as a command option"))
+    if _WINDOWS_RESERVED.fullmatch(cleaned.split(".")[0].rstrip(" ")):
+        cleaned = "_" + cleaned
+        why.append(("是 Windows 保留的设备名", "a device name Windows reserves"))
+    if len(cleaned) > MAX_FILE_STEM:
+        why.append((f"截短到 {MAX_FILE_STEM} 个字", f"shortened to {MAX_FILE_STEM} characters"))
+    return cleaned[:MAX_FILE_STEM], why
+
+
 def safe_filename(name: str, fmt: str) -> str:
-    """A file name from a draft name: no folders, no characters a file system refuses, no leading dot."""
-    stem = _UNSAFE_FILE_CHARS.sub("_", name).strip(" ._") or "draft"
-    return f"{stem[:100]}.{fmt}"
+    """A file name from a draft name: no folders, no characters a file system refuses, no bidirectional controls,
+    no leading dot or '-', no device name Windows reserves (CON, NUL, COM1 … with any extension: '_CON.xlsx')."""
+    return f"{_safe_stem(name)[0]}.{fmt}"
+
+
+def renamed(name: str, written: Path) -> str:
+    """Why the file `written` does not bear the draft's name `name` as given (one line, Chinese first); '' when it
+    does, or when its name was not made from the draft's (a file name the user chose is written as given)."""
+    stem, why = _safe_stem(name)
+    if not why or written.name != f"{stem}{written.suffix}":
+        return ""
+    return (f"文件名改为 {written.name}：{'；'.join(zh for zh, _ in why)} · "
+            f"file named {written.name}: {'; '.join(en for _, en in why)}")
 
 
 def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Path, str]:
@@ -135,10 +179,13 @@ def _xlsx(draft: Draft, path: Path) -> None:
 
     def put(r: int, c: int, value, bold: bool = False):
         cell = ws.cell(r, c)
+        value = _text(value) if isinstance(value, str) else value
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever it starts with
             cell.quotePrefix = value.startswith(FORMULA_START)
+        elif isinstance(value, (int, float)):
+            cell.number_format = number_format(value)
         cell.alignment, cell.border = wrap, border
         if bold:
             cell.font = Font(bold=True)
@@ -185,7 +232,7 @@ def _docx(draft: Draft, path: Path) -> None:
     head.style = "Table Grid"
     for label, value in head_items(draft):
         cells = head.add_row().cells
-        cells[0].text, cells[1].text = label, _num(value)
+        cells[0].text, cells[1].text = label, _text(value)
     doc.add_paragraph()
     table = doc.add_table(rows=1 + len(rows), cols=len(columns))
     table.style = "Table Grid"
@@ -197,7 +244,7 @@ def _docx(draft: Draft, path: Path) -> None:
     for n, row in enumerate(rows):
         for c, value in enumerate(_cells(row, weights)):
             if (c, n) not in merged_below:
-                table.cell(n + 1, c).text = _num(value)
+                table.cell(n + 1, c).text = _text(value)
     for column, spans in runs.items():
         for first, last in spans:
             table.cell(first + 1, column).merge(table.cell(last + 1, column))
@@ -216,9 +263,9 @@ def markdown(draft: Draft) -> str:
     weights = _has_weights(rows)
     columns = COLUMNS + (("分值",) if weights else ())
     lines = [f"# {TITLE}", "", "| 项目 | 内容 |", "| --- | --- |"]
-    lines += [f"| {label} | {markdown_escape(_num(value))} |" for label, value in head_items(draft)]
+    lines += [f"| {label} | {markdown_escape(_text(value))} |" for label, value in head_items(draft)]
     lines += ["", "## 绩效指标", "", "| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-    lines += ["| " + " | ".join(markdown_escape(_num(v)) for v in _cells(r, weights)) + " |" for r in rows]
+    lines += ["| " + " | ".join(markdown_escape(_text(v)) for v in _cells(r, weights)) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -236,9 +283,9 @@ def _csv(draft: Draft, path: Path) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for n, r in enumerate(draft.rows, 1):
-        writer.writerow([csv_cell(t) for t in (
-            str(n), r.level1, r.level2, r.name, r.operator or "", _num(r.value), r.unit or "", r.target,
-            r.basis or "", _num(r.weight), " ".join(map(str, r.sources)))])
+        writer.writerow([csv_cell(_text(t)) for t in (
+            str(n), r.level1, r.level2, r.name, r.operator or "", number(r.value), r.unit or "", r.target,
+            r.basis or "", number(r.weight), " ".join(map(str, r.sources)))])
     path.write_text(out.getvalue(), encoding="utf-8-sig")  # the BOM lets Excel read UTF-8
 
 

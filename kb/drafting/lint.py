@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from kb.errors import KbError
 from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
+from kb.vocab.numbers import number, total
 from kb.find.precedents import group_key, normal_target
 from kb.vocab.targets import QUALITATIVE
 
@@ -150,7 +151,7 @@ def _pct_range(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if ln.unit == "%" and ln.value is not None and not 0 <= ln.value <= 100 \
                 and not any(w in ln.name for w in GROWTH_WORDS):
-            yield n, f"{ln.value:g}% is outside 0–100%"
+            yield n, f"{number(ln.value)}% is outside 0–100%"
 
 
 def _upper_bound(ln: Line) -> bool:
@@ -185,7 +186,7 @@ def _satisfaction_low(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if "满意" in ln.name and ln.unit == "%" and ln.value is not None and ln.operator in ("≥", ">", "=") \
                 and ln.value < SATISFACTION_FLOOR:
-            yield n, f"{ln.value:g}% is under {SATISFACTION_FLOOR:g}%"
+            yield n, f"{number(ln.value)}% is under {number(SATISFACTION_FLOOR)}%"
 
 
 def _input_under_output(t: GoalTable):
@@ -211,10 +212,10 @@ def _too_few(t: GoalTable):
 
 
 def _weights_sum(t: GoalTable):
-    total = sum(t.weights)
-    if t.weights and abs(total - 100) > 0.01:
+    weights = total(t.weights)
+    if t.weights and abs(weights - 100) > 0.01:
         note = f" ({t.unweighted} rows have no weight)" if t.unweighted else ""
-        yield None, f"the weights sum to {total:g}{note}"
+        yield None, f"the weights sum to {number(weights)}{note}"
 
 
 def _basis_missing(t: GoalTable):
@@ -239,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     Rule("direction-satisfaction", "error", "a satisfaction target takes a lower bound (≥), not ≤ or <",
          _direction_satisfaction),
     Rule("direction-cost", "warning", "a cost takes an upper bound (≤), not ≥ or >", _direction_cost),
-    Rule("satisfaction-low", "warning", f"a satisfaction target under {SATISFACTION_FLOOR:g}% is rarely accepted",
+    Rule("satisfaction-low", "warning", f"a satisfaction target under {number(SATISFACTION_FLOOR)}% is rarely accepted",
          _satisfaction_low),
     Rule("input-under-output", "warning", "input measures (预算执行率, 资金到位率) are not 产出 indicators",
          _input_under_output),

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import statistics
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, group_key
 from kb.find.search import Filters, filter_sql
+from kb.vocab.numbers import median, number
 from kb.vocab.targets import QUALITATIVE
 from kb.vocab.tokens import MAX_QUERY_CHARS
 
@@ -74,17 +74,13 @@ class Precedent:
     level_inferred: bool  # the standard levels were guessed from the name (the document gave none)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)
-
-
 def normal_target(operator: str | None, value: float | None, unit: str | None, target: str | None) -> str | None:
     """'≥90%' (operator, number, unit) or the qualitative word; None when no target was given."""
     if operator is None:
         return None
     if operator == QUALITATIVE or value is None:
         return (target or "").strip() or None
-    return f"{operator}{_number(value)}{unit or ''}"
+    return f"{operator}{number(value)}{unit or ''}"
 
 
 def _spread(uses: Iterable[tuple[str | None, float | None, str | None, str | None, int]]) -> list[tuple[str, int]]:
@@ -129,7 +125,7 @@ def target_summary(precedents: Iterable[Precedent]) -> dict:
     values = [p.value for p in chosen]
     return {
         "count": len(chosen), "most_common": _most_common(target_spread(chosen)),
-        "median": statistics.median(values), "min": min(values), "max": max(values), "unit": unit,
+        "median": median(values), "min": min(values), "max": max(values), "unit": unit,
     }
 
 

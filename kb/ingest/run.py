@@ -28,6 +28,7 @@ from kb.ingest.normalise import Document
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
 from kb.ingest.seeds import MANIFEST, load_manifest
 from kb.ingest.write import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
+from kb.vocab.text import path_text
 
 STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a stream (whole, a 16 MiB file takes ~250 MB)
 STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
@@ -100,7 +101,7 @@ def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fa
             pieces = itertools.chain([(first, done)], pieces)
             if dry_run:
                 return _counted(path, first.layout, pieces, reading)
-            with writing(conn, first, Provenance(path.name, str(path.resolve()), sha), fallbacks) as writer:
+            with writing(conn, first, _origin(path, sha), fallbacks) as writer:
                 for piece, done in pieces:
                     writer.add(piece.projects, piece.warnings)
                     reading(path, done)
@@ -130,6 +131,12 @@ def _counted(path: Path, layout: str, pieces: Iterable[tuple[Document, int]],
 # --- storing ----------------------------------------------------------------------------------
 
 
+def _origin(path: Path, sha: str) -> Provenance:
+    """Where a document comes from, as stored: a file name that is not UTF-8 (GBK, from a Windows machine) with its
+    undecodable bytes written as \\xbc (kb.vocab.text.path_text)."""
+    return Provenance(path_text(path.name), path_text(path.resolve()), sha)
+
+
 def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> Fallbacks:
     folder = path.resolve().parent
     if folder not in manifests:
@@ -150,7 +157,7 @@ def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, optio
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
-    origin, fallbacks = Provenance(path.name, str(path.resolve()), sha), _fallbacks(path, options, manifests)
+    origin, fallbacks = _origin(path, sha), _fallbacks(path, options, manifests)
     twin = same_tables(conn, doc, origin, fallbacks)
     if twin and not twin.fills:
         return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
@@ -209,7 +216,7 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
         if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
             done(FileResult(path, "unchanged", "already imported (same content)"))
         elif sha in first_with:
-            done(FileResult(path, "unchanged", f"same content as {first_with[sha]}"))
+            done(FileResult(path, "unchanged", f"same content as {path_text(first_with[sha])}"))
         else:
             first_with[sha] = path
             shas[path] = sha
@@ -337,7 +344,7 @@ def follow_ups(results: list[FileResult]) -> list[FileResult]:
 
 def write_report(results: list[FileResult], path: Path) -> None:
     """The failed and skipped files with their reason: Markdown for .md, else CSV (UTF-8 with BOM, for Excel)."""
-    rows = [(str(r.path), r.status, r.message) for r in follow_ups(results)]
+    rows = [(path_text(r.path), r.status, path_text(r.message)) for r in follow_ups(results)]
     if path.suffix.lower() in (".md", ".markdown"):
         cell = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
         lines = ["| " + " | ".join(REPORT_COLUMNS) + " |", "|" + "---|" * len(REPORT_COLUMNS)]

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kb.drafting.lint import Finding, counts
+from kb.vocab.text import shown
 
 MARKS = {"error": ("✗", "bold red"), "warning": ("!", "bold yellow"), "info": ("·", "dim")}
 
@@ -67,7 +68,7 @@ class DraftChecks(OptionList):
             where = ""
             if rows:
                 where = f"{_rows(rows)} {finding.indicator}: " if len(rows) == 1 else f"{_rows(rows)}: "
-            self.add_option(Option(Text.assemble((mark, style), " ", where, finding.detail,
+            self.add_option(Option(Text.assemble((mark, style), " ", shown(where + finding.detail),
                                                  (f"  {finding.rule}", "dim"))))
         if self.entries:
             self.highlighted = min(highlighted or 0, len(self.entries) - 1)

@@ -24,6 +24,8 @@ from kb.drafting.drafts import BASES, Row, open_draft, target_fields, to_number
 from kb.errors import KbError
 from kb.drafting.export import FORMATS, export, safe_filename
 from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
+from kb.vocab.numbers import number
+from kb.vocab.text import shown
 from kb.drafting.suggest import value_suggestion
 from kb.vocab.targets import QUALITATIVE
 from tui.data import Database
@@ -33,14 +35,8 @@ FORMAT_LABELS = {"xlsx": "xlsx 申报表 Excel", "docx": "docx 申报表 Word", 
 SAVE_WAIT = 10.0  # seconds an export waits for the draft's queued saves
 
 
-def num(value) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 def show_error(dialog: ModalScreen, message: str) -> None:
-    dialog.query_one(".dialog-error", Static).update(Text(message, style="bold red"))
+    dialog.query_one(".dialog-error", Static).update(Text(shown(message), style="bold red"))
 
 
 @dataclass
@@ -65,7 +61,7 @@ class NameDialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = Text(self.title_text)
             yield Label("草稿名称 draft name (通常即项目名称 usually the project's name):")
             yield Input(self.value, placeholder="如 科技型企业研发补贴", id="name-input")
             yield Static(classes="dialog-error")
@@ -107,8 +103,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = self.title_text
-            yield Static(Text(self.message))
+            box.border_title = Text(self.title_text)
+            yield Static(Text(shown(self.message, lines=True)))
             yield dialog_buttons(self.ok, "error")
 
     def on_mount(self) -> None:
@@ -153,8 +149,8 @@ def target_preview(text: str, name: str) -> Text:
         return Text("（无目标值 no target）", style="dim")
     t = target_fields(text, name)
     if t["text"] is not None or t["operator"] == QUALITATIVE:
-        return Text(f"定性 qualitative: {t['text'] or text.strip()}", style="dim")
-    return Text(f"运算符 {t['operator'] or '?'} · 数值 {num(t['value']) or '?'} · 单位 {t['unit'] or '—'}",
+        return Text(shown(f"定性 qualitative: {t['text'] or text.strip()}"), style="dim")
+    return Text(shown(f"运算符 {t['operator'] or '?'} · 数值 {number(t['value']) or '?'} · 单位 {t['unit'] or '—'}"),
                 style="dim")
 
 
@@ -166,10 +162,11 @@ def suggestion_text(values: dict) -> Text:
     text = Text(f"先例 {sum(n for _, n in spread)} 条 precedents", style="bold")
     if values.get("count"):
         unit = values["unit"] or ""
-        text.append(f" · 数值 numeric ({values['count']}): 最常见 {values['most_common']} · 中位数 median "
-                    f"{num(values['median'])}{unit} · 范围 range {num(values['min'])}–{num(values['max'])}{unit}")
+        text.append(f" · 数值 numeric ({values['count']}): 最常见 {shown(values['most_common'])} · 中位数 median "
+                    f"{number(values['median'])}{unit} · 范围 range {number(values['min'])}–{number(values['max'])}{unit}")
     if spread:
-        text.append("\n目标值 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread[:8]), style="dim")
+        text.append("\n目标值 targets: " + shown(" · ".join(f"{label} ×{n}" for label, n in spread[:8])),
+                    style="dim")
     return text
 
 
@@ -197,7 +194,7 @@ class RowDialog(ModalScreen):
             box.border_title = f"第 {self.number} 行 row {self.number}"
             with Horizontal(classes="dialog-row"):
                 yield Label("三级指标", classes="dialog-label")
-                yield Input(row.name, id="row-name", compact=True)
+                yield Input(shown(row.name), id="row-name", compact=True)
             with Horizontal(classes="dialog-row"):
                 yield Label("一级指标", classes="dialog-label")
                 yield Select([(v, v) for v in level1s], value=row.level1 or Select.NULL, prompt="一级",
@@ -207,14 +204,14 @@ class RowDialog(ModalScreen):
                              prompt="二级", compact=True, id="row-level2")
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
-                yield Input(row.target, placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
+                yield Input(shown(row.target), placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
                 yield Static(target_preview(row.target, row.name), id="row-parsed")
             with Horizontal(classes="dialog-row"):
                 yield Label("依据", classes="dialog-label")
                 yield Select([(b, b) for b in BASES], value=row.basis or Select.NULL, prompt="指标值依据 basis",
                              compact=True, id="row-basis")
                 yield Label("分值", classes="dialog-label")
-                yield Input(num(row.weight), placeholder="weight", id="row-weight", compact=True)
+                yield Input(number(row.weight), placeholder="weight", id="row-weight", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))
@@ -231,6 +228,12 @@ class RowDialog(ModalScreen):
         self.query_one("#row-target").focus()
         self._values(self.row.name)
 
+    def _typed(self, box: str, written: str) -> str:
+        """The text of a box (stripped); `written` (the row's own) when the box still shows it as it was shown
+        (control characters escaped), so that showing it never changes it."""
+        text = self.query_one(box, Input).value.strip()
+        return written if text == shown(written) else text
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="row-values")
     def _values(self, name: str) -> None:
         try:
@@ -240,22 +243,21 @@ class RowDialog(ModalScreen):
 
     @on(Values)
     def _show_values(self, event: Values) -> None:
-        if event.name != self.query_one("#row-name", Input).value.strip():
+        if event.name != self._typed("#row-name", self.row.name):
             return
         box = self.query_one("#row-values", Static)
-        box.update(Text(event.values["error"], style="red") if "error" in event.values
+        box.update(Text(shown(event.values["error"]), style="red") if "error" in event.values
                    else suggestion_text(event.values))
 
     @on(Input.Changed, "#row-target")
     @on(Input.Changed, "#row-name")
     def _retarget(self) -> None:
-        name = self.query_one("#row-name", Input).value.strip()
-        self.query_one("#row-parsed", Static).update(target_preview(self.query_one("#row-target", Input).value,
-                                                                    name))
+        self.query_one("#row-parsed", Static).update(target_preview(self._typed("#row-target", self.row.target),
+                                                                    self._typed("#row-name", self.row.name)))
 
     @on(Input.Blurred, "#row-name")
     def _renamed(self) -> None:
-        self._values(self.query_one("#row-name", Input).value.strip())
+        self._values(self._typed("#row-name", self.row.name))
 
     @on(Select.Changed, "#row-level1")
     def _level1(self, event: Select.Changed) -> None:
@@ -271,7 +273,7 @@ class RowDialog(ModalScreen):
         """The fields that differ from the row; KbError for a weight that is not a number."""
         value = lambda s: "" if s.value is Select.NULL else str(s.value)  # noqa: E731
         row, out = self.row, {}
-        name = self.query_one("#row-name", Input).value.strip()
+        name = self._typed("#row-name", row.name)
         if not name:
             raise KbError("an indicator needs a name")
         if name != row.name:
@@ -279,7 +281,7 @@ class RowDialog(ModalScreen):
         level1, level2 = value(self.query_one("#row-level1", Select)), value(self.query_one("#row-level2", Select))
         if (level1, level2) != (row.level1, row.level2):
             out.update(level1=level1, level2=level2)
-        target = self.query_one("#row-target", Input).value.strip()
+        target = self._typed("#row-target", row.target)
         if target != row.target:
             out["target"] = target
         basis = value(self.query_one("#row-basis", Select))
@@ -317,7 +319,7 @@ class ExportDialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as box:
-            box.border_title = f"导出 export · {self.draft_name}"
+            box.border_title = Text(f"导出 export · {self.draft_name}")
             with Horizontal(classes="dialog-row"):
                 yield Label("格式 format", classes="dialog-label")
                 yield Select([(FORMAT_LABELS[f], f) for f in FORMATS], value=self.fmt, allow_blank=False,
@@ -343,8 +345,8 @@ class ExportDialog(ModalScreen):
     @on(Select.Changed, "#export-format")
     def _preview(self) -> None:
         path, fmt = self._target()
-        shown = path / safe_filename(self.draft_name, fmt) if fmt else path
-        self.query_one("#export-target", Static).update(Text(f"→ {shown}", style="dim"))
+        target = path / safe_filename(self.draft_name, fmt) if fmt else path
+        self.query_one("#export-target", Static).update(Text(shown(f"→ {target}"), style="dim"))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#dialog-ok")

@@ -21,11 +21,13 @@ from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_d
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
 from kb.find.precedents import group_key
+from kb.vocab.numbers import number
+from kb.vocab.text import shown
 from kb.vocab.targets import QUALITATIVE
 from tui.data import Database
 from tui.drafting.writer import Edit, Outcome, Writer, row_content
 from tui.messages import FindIndicator
-from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog, num
+from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog
 from tui.drafting.sources import AddIndicatorDialog, SimilarDialog, TemplateDialog
 from tui.widgets.copy_table import Col, CopyTable
 from tui.drafting.checks import MARKS, DraftChecks, summary
@@ -69,10 +71,10 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
         level1 = trim(r.level1) if r.level1 != last[0] else ""
         level2 = trim(r.level2) if (r.level1, r.level2) != last else ""
         last = (r.level1, r.level2)
-        number = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
+        seq = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
         qualitative = r.operator == QUALITATIVE or r.value is None
-        cells.append((number, level1, level2, r.name, "" if qualitative else r.operator or "",
-                      (r.text or "") if qualitative else num(r.value), r.unit or "", r.basis or ""))
+        cells.append((seq, level1, level2, r.name, "" if qualitative else r.operator or "",
+                      (r.text or "") if qualitative else number(r.value), r.unit or "", r.basis or ""))
     return cells
 
 
@@ -252,12 +254,12 @@ class DraftEditor(Vertical):
             state = ("保存中 saving…", "yellow")
         else:
             state = ("✓ 已保存 saved", "green")
-        text = Text.assemble((draft.name, "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state)
+        text = Text.assemble((shown(draft.name), "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state)
         if not draft.rows:
             text.append("\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
                         "projects, a add an indicator", style="italic")
         if self.error:
-            text.append(f"\n{self.error}", style="bold red")
+            text.append(f"\n{shown(self.error)}", style="bold red")
         self.query_one("#draft-title", Static).update(text)
 
     # --- saving -------------------------------------------------------------------------------------------------
@@ -313,7 +315,7 @@ class DraftEditor(Vertical):
         if o.error:
             self.error = f"{o.edit.label}: {o.error}" if o.edit.label else o.error
             if not o.edit.field:
-                self.notify(self.error, title="未保存 not saved", severity="error", markup=False)
+                self.notify(shown(self.error), title="未保存 not saved", severity="error", markup=False)
         elif o.edit.label:
             self.error = ""
         if o.draft is not None:
@@ -323,7 +325,8 @@ class DraftEditor(Vertical):
         if o.applied is not None:
             skipped = f"；已有 {len(o.applied.skipped)} 个未重复添加 skipped, already in the draft: " \
                       f"{'、'.join(o.applied.skipped)}" if o.applied.skipped else ""
-            self.notify(f"添加了 added {len(o.applied.added)} 个指标{skipped}", title="草稿 draft", markup=False)
+            self.notify(shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}"), title="草稿 draft",
+                        markup=False)
 
     def _tell(self, o: Outcome) -> None:
         """The notice when the draft had been changed elsewhere."""
@@ -342,15 +345,16 @@ class DraftEditor(Vertical):
                 lines.append("(你的内容已复制 yours is on the clipboard)")
         elif o.edit.write is not None:
             lines.append(f"你对 {o.edit.label} 的修改已保存 your change was saved on top.")
-        self.notify("\n".join(lines), title="草稿 draft", severity="warning" if o.conflict else "information",
+        self.notify(shown("\n".join(lines), lines=True), title="草稿 draft",
+                    severity="warning" if o.conflict else "information",
                     timeout=12, markup=False)
 
     @on(HeadForm.Refused)
     def _refused(self, event: HeadForm.Refused) -> None:
         theirs = field_text(self.draft, event.field)
         self.app.copy_to_clipboard(event.typed)
-        self.notify(f"{LABELS[event.field]} 已在别处改为 was changed elsewhere to “{theirs}” while you typed: "
-                    f"你的 “{event.typed}” 未保存 yours was NOT saved (已复制 it is on the clipboard).",
+        self.notify(shown(f"{LABELS[event.field]} 已在别处改为 was changed elsewhere to “{theirs}” while you typed: "
+                          f"你的 “{event.typed}” 未保存 yours was NOT saved (已复制 it is on the clipboard)."),
                     title="草稿 draft", severity="warning", timeout=12, markup=False)
 
     @on(HeadForm.Edited)

@@ -16,6 +16,8 @@ from textual.widgets import Input, Label, Select
 
 from kb.drafting.drafts import Draft
 from kb.drafting.suggest import SPENDING_TYPES
+from kb.vocab.numbers import number
+from kb.vocab.text import shown
 
 DEBOUNCE = 0.4  # seconds without a keystroke before a field is saved
 LABELS = {"name": "名称", "spending_type": "类型", "department": "部门", "region": "地区", "year": "年度",
@@ -28,13 +30,10 @@ LAYOUT = (("name", "spending_type"), ("department", "region"), ("year", "amount_
 
 
 def field_text(draft: Draft | None, name: str) -> str:
-    """A head field as the form shows it: '' for none, whole numbers without '.0'."""
+    """A head field as the form shows it: '' for none, numbers as kb.vocab.numbers writes them, control characters
+    shown escaped (a box left as shown is not saved)."""
     value = getattr(draft, name) if draft is not None else None
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value)
-    return str(value)
+    return number(value) if value is None or isinstance(value, (int, float)) else shown(str(value), lines=True)
 
 
 class HeadForm(Vertical):

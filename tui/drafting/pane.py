@@ -16,7 +16,9 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 
 from kb.drafting import drafts
 from kb.errors import KbError
+from kb.drafting.export import renamed
 from kb.drafting.suggest import spending_type
+from kb.vocab.text import shown
 from tui.data import Database
 from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog
 from tui.drafting.editor import DraftEditor
@@ -119,7 +121,7 @@ class DraftsPane(Vertical):
     def _listed(self, event: Listed) -> None:
         status = self.query_one("#drafts-status", Static)
         if event.error:
-            status.update(Text(event.error, style="bold red"))
+            status.update(Text(shown(event.error), style="bold red"))
             return
         current = self.current
         self.listed = event.drafts
@@ -172,7 +174,7 @@ class DraftsPane(Vertical):
 
     @on(DraftEditor.Closed)
     def _editor_closed(self, event: DraftEditor.Closed) -> None:
-        self.notify(event.message, title="草稿 draft", severity="warning", markup=False)
+        self.notify(shown(event.message), title="草稿 draft", severity="warning", markup=False)
         self.close_editor()
 
     # --- list actions -------------------------------------------------------------------------------------------
@@ -215,7 +217,7 @@ class DraftsPane(Vertical):
     @on(Done)
     def _done(self, event: Done) -> None:
         if event.error or event.notice:
-            self.notify(event.error or event.notice, title="草稿 draft", severity="error" if event.error else
+            self.notify(shown(event.error or event.notice), title="草稿 draft", severity="error" if event.error else
                         "information", markup=False)
         self.load_list(event.select)
 
@@ -231,6 +233,8 @@ class DraftsPane(Vertical):
         def written(path: Path | None) -> None:
             if path is not None:
                 self.export_folder = path.parent
-                self.notify(str(path), title="已导出 exported", markup=False, timeout=8)
+                note = renamed(name, path)
+                self.notify(shown(str(path)) + (f"\n{shown(note)}" if note else ""), title="已导出 exported",
+                            markup=False, timeout=8)
 
         self.app.push_screen(ExportDialog(self.db, draft_id, name, self.export_folder, saved=saved), written)

@@ -18,6 +18,7 @@ from kb.drafting.drafts import BASES, NewRow, new_row
 from kb.errors import KbError
 from kb.find.precedents import NameHit, group_key, normal_target, precedents, search_names, target_spread, target_summary
 from kb.drafting.suggest import SPENDING_TYPES, Similar, Template, project_rows, similar_projects, template, template_rows
+from kb.vocab.text import shown
 from tui.data import Database
 from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
@@ -35,7 +36,7 @@ def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
     """A row to pick: levels, name, target; dimmed and marked when the draft holds it already."""
     target = normal_target(row.operator, row.value, row.unit, row.text) or ""
     held = group_key(row.name) in have
-    text = Text.assemble((f"{short_level(row.level1, row.level2):<8} ", "dim"), row.name, f"  {target}",
+    text = Text.assemble((f"{short_level(row.level1, row.level2):<8} ", "dim"), shown(f"{row.name}  {target}"),
                          (extra, "dim"))
     if held:
         text.stylize("dim")
@@ -126,7 +127,7 @@ class AddIndicatorDialog(ModalScreen):
         rows = []
         for hit in self.hits:
             if hit is None:
-                rows.append((Text.assemble("＋ 新指标 new: ", (typed, "bold"), (" （按输入添加 as typed）", "dim")),
+                rows.append((Text.assemble("＋ 新指标 new: ", (shown(typed), "bold"), (" （按输入添加 as typed）", "dim")),
                              "", "", ""))
             else:
                 held = "  ✓已有" if group_key(hit.name) in self.have else ""
@@ -325,7 +326,7 @@ class TemplateDialog(_PickRows):
             about.update(Text(f"知识库中没有 no {event.kind} projects in the knowledge base yet", style="yellow"))
         else:
             names = "、".join(n for _, n in t.projects[:3]) + (" …" if len(t.projects) > 3 else "")
-            about.update(Text(f"来自 from {len(t.projects)} 个项目 projects: {names}"))
+            about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects: {names}")))
         items = t.items if t else []
         self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items] if len(items) == len(event.rows)
                        else None)
@@ -354,7 +355,7 @@ class SimilarDialog(_PickRows):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="similar-dialog") as box:
-            box.border_title = f"相似项目 similar projects · {self.draft_name}"
+            box.border_title = Text(f"相似项目 similar projects · {self.draft_name}")
             yield CopyTable(Col("项目名称", 14, 2), Col("地区", 6, 1), Col("年度", 4), Col("相似", 4),
                             Col("共同词 shared", 10, 2), id="similar-projects")
             yield Static(id="similar-about", classes="one-line")
@@ -413,7 +414,7 @@ class SimilarDialog(_PickRows):
         show_error(self, event.error)
         chosen = next(s for s in self.similar if s.project_id == event.project_id)
         self.query_one("#similar-about", Static).update(Text.assemble(
-            (chosen.name, "bold"), f" · {len(event.rows)} 个指标 indicators (框架内 in the framework)"))
+            (shown(chosen.name), "bold"), f" · {len(event.rows)} 个指标 indicators (框架内 in the framework)"))
         self.fill_rows(event.rows)
 
     @on(DataTable.RowSelected, "#similar-projects")

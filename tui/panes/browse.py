@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Markdown, Tree
 
 from kb.errors import KbError
 from kb.find.queries import ProjectRow, show_project
+from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog
 from tui.screens.source import SourceScreen
@@ -76,9 +77,9 @@ class BrowsePane(Vertical):
         reload, self.reload_when_listed = self.reload_when_listed, False
         self._follow_tree(reload)
 
-    def _show_filtered(self, shown: int | None) -> None:
+    def _show_filtered(self, count: int | None) -> None:
         box = self.query_one("#browse-filter", Input)
-        box.border_subtitle = (f"{shown} 项目" if shown is not None else "…") if box.value.strip() else None
+        box.border_subtitle = (f"{count} 项目" if count is not None else "…") if box.value.strip() else None
 
     def _follow_tree(self, reload: bool = False) -> None:
         """Keep showing the wanted project if the tree still shows it, else show the tree's first project."""
@@ -119,15 +120,15 @@ class BrowsePane(Vertical):
         card = self.query_one(ProjectCard)
         card.loading = False
         if event.project is None:
-            self.notify(event.error, title="项目 project", severity="warning", markup=False)
+            self.notify(shown(event.error), title="项目 project", severity="warning", markup=False)
             return
         card.show(event.project, self.wanted[1])
 
     @on(Input.Changed, "#browse-filter")
     def _filter(self, event: Input.Changed) -> None:
-        shown = self.query_one(ProjectTree).filter(event.value)
-        self._show_filtered(shown)
-        if shown:
+        count = self.query_one(ProjectTree).filter(event.value)
+        self._show_filtered(count)
+        if count:
             self._follow_tree()
 
     @on(Input.Submitted, "#browse-filter")

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, Static
 from kb.errors import KbError
 from kb.find.precedents import NameHit, Precedent, count_names, find_names, precedents
 from kb.find.search import Filters
+from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
 from tui.widgets.copy_table import Col, CopyTable
@@ -165,7 +166,7 @@ class IndicatorsPane(Vertical):
         status = self.query_one("#names-status", Static)
         if event.counted:
             if event.error:
-                status.update(Text(event.error, style="bold red"))
+                status.update(Text(shown(event.error), style="bold red"))
                 return
             self.hits = event.hits
             table.fill(self._name_rows(), cursor=table.cursor_row)
@@ -177,7 +178,7 @@ class IndicatorsPane(Vertical):
             self.index_loaded = True
             self.app.keep_heap()
         if event.error:
-            status.update(Text(event.error, style="bold red"))
+            status.update(Text(shown(event.error), style="bold red"))
         elif not event.hits:
             status.update(Text(f"没有指标名称匹配 no indicator name matches {event.query!r}" if event.query.strip()
                                else "没有指标 no indicators yet"))
@@ -252,21 +253,21 @@ class IndicatorsPane(Vertical):
         hit = next((h for h in self.hits if key and tuple(h.variants) == key[0]), None)
         title = self.query_one("#prec-title", Static)
         if error:
-            title.update(Text(error, style="bold red"))
+            title.update(Text(shown(error), style="bold red"))
         elif hit is None:
             title.update("")
         else:
             regions = hit.regions if hit.counted else PENDING
-            text = Text.assemble((hit.name, "bold"), f" · {hit.uses} 条先例 precedents, {regions} 个地区 regions")
+            text = Text.assemble((shown(hit.name), "bold"), f" · {hit.uses} 条先例 precedents, {regions} 个地区 regions")
             if hit.uses > len(self.shown):
                 text.append(f"（列出最新 {SHOW_PRECEDENTS} 条 newest shown; 用筛选缩小 filter to narrow）", style="dim")
             if len(hit.variants) > 1:
-                text.append(f"\n同名异写 variants: {'、'.join(hit.variants)}", style="dim")
+                text.append(f"\n同名异写 variants: {shown('、'.join(hit.variants))}", style="dim")
             title.update(text)
         spread = hit.spread if hit is not None and hit.spread else []
         self.query_one(TargetSpread).spread = spread
         self.query_one("#spread-line", Static).update(
-            Text("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread)) if spread else "")
+            Text(shown("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread))) if spread else "")
 
     @on(DataTable.RowSelected, "#precedents")
     def action_goto(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Static
 from kb.errors import KbError
 from kb.find.search import Filters, search_projects
 from kb.vocab.tokens import fold
+from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
 from tui.widgets.copy_table import Col, CopyTable
@@ -26,7 +27,9 @@ _WHERE = {"name": "名称", "overview": "概况", "goal": "目标"}
 
 
 def highlight(snippet: str, query: str) -> Text:
-    """The snippet with every (case- and width-folded) occurrence of `query` in bold."""
+    """The snippet (control characters shown escaped) with every (case- and width-folded) occurrence of `query` in
+    bold."""
+    snippet = shown(snippet)
     text = Text(snippet)
     needle, folded = fold(query), fold(snippet)
     if needle and len(folded) == len(snippet):
@@ -101,7 +104,7 @@ class ProjectsPane(Vertical):
         self.hits = event.hits
         status = self.query_one("#proj-status", Static)
         if event.error:
-            status.update(Text(event.error, style="bold red"))
+            status.update(Text(shown(event.error), style="bold red"))
         else:
             more = f"（前 {len(event.hits)} 个 top {len(event.hits)}）" if event.total > len(event.hits) else ""
             status.update(Text(f"{event.total} 个项目包含 projects contain {event.query.strip()!r}{more}"))

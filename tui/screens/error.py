@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from kb.vocab.text import shown
+
 
 class ErrorScreen(Screen[None]):
     BINDINGS = [Binding("escape,q,enter", "app.exit_with_error", "Quit", id="quit")]
@@ -20,6 +22,6 @@ class ErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box") as box:
             box.border_title = "无法打开知识库 cannot open the knowledge base"
-            yield Static(Text(self.message), id="error-message")
+            yield Static(Text(shown(self.message)), id="error-message")
             yield Static("按 q 或 Esc 退出 press q or Esc to quit. Check the path given with --db (or $KB_DB).")
         yield Footer()

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from kb.vocab.text import shown
+
 
 class ImportPathScreen(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -33,7 +35,7 @@ class ImportPathScreen(ModalScreen[Path | None]):
         path = Path(text).expanduser() if text else None
         if path is None or not path.exists():
             message = "请输入路径 give a path" if path is None else f"没有这个文件或文件夹 no such file or folder: {path}"
-            self.query_one("#import-error", Static).update(Text(message, style="bold red"))
+            self.query_one("#import-error", Static).update(Text(shown(message), style="bold red"))
             return
         self.dismiss(path)
 

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from kb.vocab.text import shown
+
 _SOURCE = {"text": "原文", "manifest": "manifest.toml", "option": "命令行 option"}
 
 
@@ -28,7 +30,7 @@ def source_table(p: dict) -> Table:
     rows += [(label, value) for label, value in p["fields"].items()]
     for label, value in rows:
         if value not in (None, ""):
-            grid.add_row(Text(str(label)), Text(str(value)))
+            grid.add_row(Text(shown(str(label))), Text(shown(str(value), lines=True)))
     return grid
 
 
@@ -44,5 +46,5 @@ class SourceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="source-body") as body:
-            body.border_title = f"来源 source · {self.project['name']}"
+            body.border_title = Text(f"来源 source · {shown(self.project['name'])}")
             yield Static(source_table(self.project))

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
+from kb.vocab.text import shown
 
 
 WRAP_ROWS = 100  # up to this many rows, long cells wrap; beyond, rows are one line (measuring is slow)
@@ -30,7 +31,8 @@ class CopyTable(DataTable):
         self._width = 0  # the width the columns were laid out for (0: not yet)
 
     def fill(self, rows: list[tuple], cursor: int = 0) -> None:
-        """Replace the rows (cells are str, Text or numbers); keys are the row indexes as strings. While the
+        """Replace the rows (cells are str, Text or numbers: text is shown as kb.vocab.text.shown writes it, never
+        read as markup; a Text cell must be made so); keys are the row indexes as strings. While the
         table is covered by a loading indicator (no width), its columns keep the width they had, so that the
         rows are not laid out again when it is uncovered."""
         self._rows = rows
@@ -47,7 +49,7 @@ class CopyTable(DataTable):
             self.add_column(col.label, width=col_width, key=str(i))
         wrap = len(rows) <= WRAP_ROWS
         for i, row in enumerate(rows):
-            cells = [Text(c) if isinstance(c, str) else c for c in row]
+            cells = [Text(shown(c, lines=True)) if isinstance(c, str) else c for c in row]
             self.add_row(*cells, height=self._height(cells, widths) if wrap else 1, key=str(i))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)

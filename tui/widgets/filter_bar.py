@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -9,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Select
 
 from kb.find.search import LEVELS, Filters
+from kb.vocab.text import shown
 
 
 class FilterBar(Horizontal):
@@ -38,7 +40,7 @@ class FilterBar(Horizontal):
 
     def set_choices(self, regions: list[str], years: list[int]) -> None:
         """New options (after an import), keeping the current choice when it still exists."""
-        for select, options in ((self.query_one("#region", Select), [(r, r) for r in regions]),
+        for select, options in ((self.query_one("#region", Select), [(Text(shown(r)), r) for r in regions]),
                                 (self.query_one("#year", Select), [(str(y), y) for y in years])):
             current = select.value
             select.set_options(options)

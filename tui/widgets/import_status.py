@@ -14,6 +14,7 @@ from textual.widgets import Label, ProgressBar
 
 from kb.db import connect
 from kb.errors import KbError
+from kb.vocab.text import shown
 
 
 @dataclass
@@ -54,7 +55,7 @@ class ImportStatus(Horizontal):
         if self.running:
             return False
         self.query_one(ProgressBar).update(total=None, progress=0)
-        self.query_one("#import-label", Label).update(Text(f"导入 importing {', '.join(p.name for p in paths)}"))
+        self.query_one("#import-label", Label).update(Text(shown(f"导入 importing {', '.join(p.name for p in paths)}")))
         self.display = self.running = True
         self._import(db_path, paths)
         return True
@@ -90,7 +91,7 @@ class ImportStatus(Horizontal):
         event.stop()
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
         if event.name:
-            self.query_one("#import-label", Label).update(Text(f"导入 importing {event.name}"))
+            self.query_one("#import-label", Label).update(Text(shown(f"导入 importing {event.name}")))
 
     @on(ImportDone)
     def _done(self, event: ImportDone) -> None:

@@ -14,17 +14,13 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
 from kb.vocab.levels import short_level
+from kb.vocab.numbers import number, total
+from kb.vocab.text import shown
 
 from tui.messages import FindIndicator
 from tui.widgets.copy_table import Col, CopyTable
 
 LEGEND = "* 层级由指标名推断（原文未写层级） level inferred from the name: the document gives none"
-
-
-def num(value) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
 def std_level(ind: dict) -> str:
@@ -57,25 +53,26 @@ def _head(p: dict) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    amount = num(p["amount_wan"])
+    amount = number(p["amount_wan"])
     if p.get("amount_text") and p["amount_text"] != amount:
         amount += f"  （原文 {p['amount_text']}）"
     for label, value in (
-        ("部门", p["department"]), ("地区", p["region"]), ("年度", num(p["year"])),
-        ("本年金额(万元)", amount), ("总金额(万元)", num(p.get("total_wan"))), ("实施期", p["period"]),
+        ("部门", p["department"]), ("地区", p["region"]), ("年度", number(p["year"])),
+        ("本年金额(万元)", amount), ("总金额(万元)", number(p.get("total_wan"))), ("实施期", p["period"]),
         ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
     ):
         if value:
-            grid.add_row(label, Text(str(value)))
+            grid.add_row(label, Text(shown(str(value), lines=True)))
     return grid
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]], ratios: tuple[int, ...] = ()) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=True)
+    table = Table(title=Text(shown(title)), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  expand=True)
     for column, ratio in zip(columns, ratios or (1,) * len(columns)):
-        table.add_column(column, overflow="fold", ratio=ratio)
+        table.add_column(Text(shown(column)), overflow="fold", ratio=ratio)
     for row in rows:
-        table.add_row(*(Text(str(c) if c is not None else "") for c in row))
+        table.add_row(*(Text(shown(str(c) if c is not None else "", lines=True)) for c in row))
     return table
 
 
@@ -84,26 +81,27 @@ def _extra(title: str, value) -> RenderableType | None:
     if not value:
         return None
     if isinstance(value, str):
-        return Group(Text(title, style="bold"), Text(value))
+        return Group(Text(shown(title), style="bold"), Text(shown(value, lines=True)))
     if isinstance(value, dict):
         parts = [_extra(f"{title} · {k}", v) for k, v in value.items()]
         return Group(*(p for p in parts if p is not None))
     if all(isinstance(v, dict) for v in value):
         columns = list(dict.fromkeys(k for row in value for k in row))
         return _table(title, columns, [[row.get(c, "") for c in columns] for row in value])
-    return Group(Text(title, style="bold"), *(Text(f"{i}. {v}") for i, v in enumerate(value, 1)))
+    return Group(Text(shown(title), style="bold"),
+                 *(Text(shown(f"{i}. {v}", lines=True)) for i, v in enumerate(value, 1)))
 
 
 def _more(p: dict) -> Group:
     parts: list[RenderableType] = []
     if p["evaluation"]:
-        total = num(sum(e["weight"] or 0 for e in p["evaluation"]))
-        parts.append(_table(f"评价指标（分值合计 {total}）", ["一级", "二级", "指标", "分值", "评分标准", "数据来源"],
-                            [[e["level1"], e["level2"], e["name"], num(e["weight"]), e["criteria"], e["source"]]
+        weights = number(total(e["weight"] for e in p["evaluation"]))
+        parts.append(_table(f"评价指标（分值合计 {weights}）", ["一级", "二级", "指标", "分值", "评分标准", "数据来源"],
+                            [[e["level1"], e["level2"], e["name"], number(e["weight"]), e["criteria"], e["source"]]
                              for e in p["evaluation"]], ratios=(2, 3, 3, 1, 6, 2)))
     if p["budget_lines"]:
         parts.append(_table("资金使用明细", ["明细", "金额(万元)", "测算依据"],
-                            [[b["item"], num(b["amount_wan"]) or b["amount_text"], b["basis"]]
+                            [[b["item"], number(b["amount_wan"]) or b["amount_text"], b["basis"]]
                              for b in p["budget_lines"]], ratios=(3, 2, 6)))
     for key, value in p["extra"].items():
         part = _extra(key, value)
@@ -130,7 +128,7 @@ class ProjectCard(VerticalScroll):
 
     def show(self, project: dict, indicator: str | None = None) -> None:
         self.project = project
-        self.query_one("#card-title", Static).update(Text(project["name"], style="bold"))
+        self.query_one("#card-title", Static).update(Text(shown(project["name"]), style="bold"))
         self.query_one("#card-head", Static).update(_head(project))
         self._fill_goals()
         inferred = any(i["level_inferred"] for i in project["indicators"])

@@ -17,6 +17,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from kb.find.queries import ProjectRow
+from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
 UNKNOWN = "（未注明）"
@@ -50,7 +51,7 @@ def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
 
 
 def _label(text: str, count: int) -> Text:
-    return Text.assemble(text, (f" {count}", "dim"))
+    return Text.assemble(shown(text), (f" {count}", "dim"))
 
 
 class ProjectTree(Tree[int | Key]):
@@ -167,7 +168,8 @@ class ProjectTree(Tree[int | Key]):
             node.add_leaf(Text(LOADING, style="dim"))
             return
         for p in projects[:LEAF_LIMIT]:
-            self._project_nodes[p.id] = node.add_leaf(Text.assemble(p.name, (f" ·{p.indicators}项", "dim")), data=p.id)
+            self._project_nodes[p.id] = node.add_leaf(Text.assemble(shown(p.name), (f" ·{p.indicators}项", "dim")),
+                                                          data=p.id)
         if len(projects) > LEAF_LIMIT:
             node.add_leaf(Text(f"… 另有 {len(projects) - LEAF_LIMIT} 个项目：请用筛选 use the filter", style="dim"))
 
@@ -206,6 +208,7 @@ class ProjectTree(Tree[int | Key]):
         leaf = self._project_nodes.get(project_id)
         if leaf is None:  # beyond LEAF_LIMIT in its year
             project = next(p for p in self._leaves[year] if p.id == project_id)
-            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(Text(project.name), data=project_id)
+            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(Text(shown(project.name)),
+                                                                                     data=project_id)
         self.call_after_refresh(self.move_cursor, leaf)
         return True

@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from kb.vocab.text import shown
+
 LABEL_MAX = 16
 
 
@@ -22,7 +24,7 @@ class TargetSpread(Widget):
 
     def render(self) -> Table:
         table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True, max_width=LABEL_MAX, overflow="ellipsis")
+        table.add_column(justify="right", max_width=LABEL_MAX, overflow="fold")  # a long label wraps: no digit hidden
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         if not self.spread:
@@ -32,5 +34,5 @@ class TargetSpread(Widget):
         room = max(4, self.size.width - label_width - len(str(top)) - 2)
         style = self.get_component_rich_style("target-spread--bar")
         for label, count in self.spread:
-            table.add_row(Text(label), Text("█" * max(1, round(count / top * room)), style=style), str(count))
+            table.add_row(Text(shown(label)), Text("█" * max(1, round(count / top * room)), style=style), str(count))
         return table
