@@ -56,6 +56,8 @@ def import_cmd(
     year: Optional[int] = typer.Option(None, help="Budget year for documents whose text does not state it."),
     department: str = typer.Option("", help="Department for documents whose text does not state it."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; write nothing."),
+    explain: bool = typer.Option(False, "--explain", help="Say how each file is read: its parts, the layout that read "
+                                 "each (and its score), what was skipped and why, the rows of each project."),
     report: Optional[Path] = typer.Option(
         None, "--report", metavar="FILE", help="Write the files that failed or were skipped, and why (.csv or .md)."),
     as_json: bool = JsonOpt,
@@ -67,6 +69,11 @@ def import_cmd(
 
     conn = open_kb(ctx, bootstrap=False)
     files, _ = collect_files(paths)
+    if explain:
+        from kb.ingest.explain import explain as explained
+
+        for path in files:
+            print("\n".join(explained(path)))
     long = len(files) > 3 or any(path.stat().st_size > STREAM_BYTES for path in files)
     bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
     try:

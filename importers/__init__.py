@@ -59,12 +59,14 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         doc = parsed if doc is None else _merged(doc, parsed)
     for index, part in enumerate(parts):
         reports.setdefault(index, _report(part, "", _other(part), "other"))
-    if doc is None or not doc.projects:
-        raise _nothing_found(rows, parts, failed)
+    if doc is None or not doc.projects and not any(r.kind == "empty" for r in reports.values()):
+        error = _nothing_found(rows, parts, failed)
+        error.parts = [reports[i] for i in range(len(parts))]  # type: ignore[attr-defined]  # for --explain
+        raise error
     doc.segments = [reports[i] for i in range(len(parts))]
     doc.reads = len(runs)
     cover.fill(doc, rows)
-    doc.warnings += [f"{_where(r)}: {r.outcome}" for r in doc.segments if r.kind == "skipped"]
+    doc.warnings += [f"{_where(r)}: {r.outcome}" for r in doc.segments if r.kind in ("skipped", "empty")]
     return doc
 
 
@@ -113,6 +115,7 @@ def _read(run: list[_Part], parts: list[_Part], reports: dict[int, SegmentReport
     goals = [part for part in run if part.layout is not None]
     error = ""
     fallback: tuple[RawDocument, Layout] | None = None  # projects without indicators, if nothing reads more
+    empty: RawDocument | None = None  # a table read whole that holds no project (printed empty)
     for layout in _candidates(goals, rows):
         try:
             doc = layout.parse(rows)
@@ -124,10 +127,17 @@ def _read(run: list[_Part], parts: list[_Part], reports: dict[int, SegmentReport
             return doc
         if doc.projects and fallback is None:
             fallback = doc, layout
+        if not doc.projects and empty is None:
+            empty = doc
         error = error or f"recognised as {layout.name} but no project could be read"
     if fallback is not None:
         _mark(*fallback[:1], run, fallback[1], parts, reports)
         return fallback[0]
+    if empty is not None and len(goals) == 1:
+        part = goals[0]
+        reports[parts.index(part)] = _report(part, empty.layout, "空表：表头下没有项目 an empty table (no project under "
+                                             "its header)", "empty")
+        return empty
     if len(goals) > 1:
         docs = [doc for part in goals if (doc := _read([part], parts, reports)) is not None]
         for doc in docs[1:]:

@@ -327,10 +327,9 @@ def parse(rows: list[Row]) -> RawDocument:
             doc.warnings.append(f"line {project.line}: the form of {project.name} is empty, skipped")
             continue
         doc.projects.append(project)
-    if not doc.projects:
-        raise ParseError("no form with a 项目名称 and an indicator table" if not any(f.header for f in found)
-                         else "every form is empty (a template without a project)")
-    return doc
+    if not any(form.header for form in found):
+        raise ParseError("no form with a 项目名称 and an indicator table")
+    return doc  # forms that are all empty templates give none
 
 
 def detect(rows: list[Row]) -> float:
