@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import io
 import zipfile
 
@@ -49,8 +50,9 @@ def test_xlsx_merged_cells_spread_hidden_sheets_formats_and_every_sheet():
 
 
 def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
-    """The merge scan reads the sheet XML in chunks: a tag cut by a chunk boundary is still found, once."""
-    from importers.readers import xlsx
+    """The scan before openpyxl reads each XML part in chunks: a mergeCell or dimension tag cut by a chunk boundary
+    is still found, once."""
+    sniff = importlib.import_module("importers.readers.sniff")  # the package's `sniff` is the function
 
     def build(book):
         sheet = book.active
@@ -62,8 +64,12 @@ def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
     data = xlsx_bytes(build)
     whole = cells(read_bytes(data, ".xlsx"))
     for chunk in (7, 64, 97):
-        monkeypatch.setattr(xlsx, "_CHUNK", chunk)
+        monkeypatch.setattr(sniff, "_CHUNK", chunk)
         assert cells(read_bytes(data, ".xlsx")) == whole
+        monkeypatch.setattr(common, "MAX_CELLS", 40 * 3 - 1)  # the sheet states A1:C40
+        with pytest.raises(UnreadableFile, match="A1:C40"):
+            read_bytes(data, ".xlsx")
+        monkeypatch.undo()
     assert whole == [[f"级{r}", f"级{r}", "值"] for r in range(1, 41)]
 
 

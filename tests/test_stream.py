@@ -18,6 +18,7 @@ from hypothesis import given, settings, strategies as st
 
 import importers
 from conftest import ROOT, SEEDS, damaged, fuzz_budget
+from fixtures.hostile import table_pdf
 from importers import registry
 from importers.layouts import Layout
 from importers.readers import RowStream, UnreadableFile, can_stream, read_rows, text
@@ -343,29 +344,15 @@ def test_a_large_file_of_a_format_read_whole_is_refused_with_a_reason(tmp_path, 
 
 # --- PDF pages one at a time ------------------------------------------------------------------
 
-def _pdf(pages: int) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=8)
-    pdf.set_auto_page_break(False)
-    for page in range(pages):
-        pdf.add_page()
-        with pdf.table(first_row_as_headings=False, line_height=4) as table:
-            for row in [("level", "name", "target")] + [("output", f"item {page}-{i}", f">={i}") for i in range(40)]:
-                table.row(row)
-    return bytes(pdf.output())
-
-
 def test_pdf_memory_does_not_grow_with_its_pages():
     """Peak traced memory reading a PDF four times as long, above the rows it gives: about the same (each page's
     objects are freed before the next is read)."""
     from importers.readers import pdf
 
-    pdf.read(_pdf(1))  # pdfplumber's modules loaded outside the measurement
+    pdf.read(table_pdf(1))  # pdfplumber's modules loaded outside the measurement
     working = []
     for pages in (3, 12):
-        data = _pdf(pages)
+        data = table_pdf(pages)
         tracemalloc.start()
         rows = pdf.read(data)
         current, peak = tracemalloc.get_traced_memory()
@@ -379,7 +366,7 @@ def test_pdf_page_limit_and_a_time_limit_that_grows_with_the_pages(tmp_path, mon
     from importers.readers import pdf
 
     path = tmp_path / "three.pdf"
-    path.write_bytes(_pdf(3))
+    path.write_bytes(table_pdf(3))
     assert parsing._extra_seconds(path) == 3 * parsing.SECONDS_PER_PAGE
     (tmp_path / "a.txt").write_text("%PDF-1.4 is mentioned, but this is text", "utf-8")
     assert parsing._extra_seconds(tmp_path / "a.txt") == 0

@@ -43,10 +43,10 @@ def read_rows(path: Path) -> list[Row]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            how = ("import it with `kb import`, which reads text as a stream" if can_stream(path)
-                   else "this format is read whole: split the document")
-            raise UnreadableFile(f"too large to read whole: {size / 2**20:.0f} MiB "
-                                 f"(limit {MAX_BYTES >> 20} MiB); {how}")
+            how = (("请用 kb import 导入，文本会按流读取", "import it with `kb import`, which reads text as a stream")
+                   if can_stream(path) else ("此格式需整体读取，请拆分文件", "this format is read whole: split the document"))
+            raise UnreadableFile(f"文件过大：{size / 2**20:.0f} MiB（上限 {MAX_BYTES >> 20} MiB），{how[0]} "
+                                 f"(too large to read whole: {size / 2**20:.0f} MiB; {how[1]})")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
@@ -65,7 +65,7 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     except UnreadableFile:
         raise
     except MemoryError:
-        raise UnreadableFile(f"too large to read as {kind} within the memory limit") from None
+        raise UnreadableFile(f"文件过大：读取时超出内存上限 (too large to read as {kind} within the memory limit)") from None
     except RecursionError:
         raise UnreadableFile(f"corrupt {kind} file (nested too deeply)") from None
     except Exception as exc:  # a library's own error for a damaged file

@@ -10,9 +10,13 @@ MAX_BYTES = 256 << 20  # a file larger than this is not read at all
 MAX_ROWS = 200_000  # rows of one document (all sheets, pages and tables)
 MAX_COLUMNS = 256  # cells of a row beyond this are ignored (a goal table has a few dozen columns)
 MAX_BLANK_RUN = 5_000  # a sheet ends after this many blank rows in a row (formatting without content)
+MAX_CELLS = 3_000_000  # cells with text in one document, or in the range a sheet states (100,000 rows of 12: 29 s)
+MAX_CELL_BYTES = 1 << 20  # one cell's or paragraph's text in a file's XML (Excel holds at most 32,767 characters)
 MAX_PAGES = 10_000  # pages of one PDF (read one at a time: the limit is one of time, not memory)
-MAX_UNZIPPED = 1 << 30  # total unpacked size of an .xlsx/.docx
-MAX_RATIO = 1_000  # unpacked/packed size of one large archive member beyond which it is a zip bomb
+MAX_PAGE_CHARS = 20_000  # characters on one PDF page (the densest of 41 published budget PDFs: about 4,000)
+MAX_PAGE_SHAPES = 20_000  # lines, rectangles and curves on one PDF page (the densest published: about 1,900)
+MAX_UNZIPPED = 512 << 20  # total unpacked size of an .xlsx/.docx
+MAX_RATIO = 100  # unpacked/packed size of one large archive member beyond which it is a zip bomb (sheets: ~10)
 MAX_MERGES = 200_000  # merged ranges of one sheet
 
 _DECIMALS = re.compile(r"\.(0+)")
@@ -26,7 +30,30 @@ class UnreadableFile(ValueError):
 def check_rows(count: int) -> None:
     """Raise UnreadableFile once a document has more rows than MAX_ROWS."""
     if count > MAX_ROWS:
-        raise UnreadableFile(f"too large: more than {MAX_ROWS:,} rows (split the file)")
+        raise UnreadableFile(f"文件过大：超过 {MAX_ROWS:,} 行，请拆分文件 (too large: more than {MAX_ROWS:,} rows; "
+                             "split the file)")
+
+
+def check_cells(count: int) -> None:
+    """Raise UnreadableFile once a document has more cells with text than MAX_CELLS."""
+    if count > MAX_CELLS:
+        raise UnreadableFile(f"文件过大：超过 {MAX_CELLS:,} 个有内容的单元格，请拆分文件 (too large: more than "
+                             f"{MAX_CELLS:,} cells with text; split the file)")
+
+
+def check_span(sheet: str, span: str, cells: int) -> None:
+    """Raise UnreadableFile, before a sheet is read, when the range it states holds more than MAX_CELLS cells."""
+    if cells > MAX_CELLS:
+        raise UnreadableFile(f"文件过大：工作表“{sheet}”的范围 {span} 有 {cells:,} 个单元格（上限 {MAX_CELLS:,}），"
+                             f"请拆分文件或删去表外的空行空列 (too large: sheet '{sheet}' spans {span}, {cells:,} "
+                             "cells; split the file or delete the empty rows and columns outside the table)")
+
+
+def check_merges(count: int) -> None:
+    """Raise UnreadableFile when a sheet has more merged ranges than MAX_MERGES."""
+    if count > MAX_MERGES:
+        raise UnreadableFile(f"文件过大：一个工作表中超过 {MAX_MERGES:,} 个合并单元格 (too large: more than "
+                             f"{MAX_MERGES:,} merged ranges in one sheet)")
 
 
 def cell_text(value: str) -> str:
@@ -72,8 +99,7 @@ class MergedCells:
     """
 
     def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
-        if len(ranges) > MAX_MERGES:
-            raise UnreadableFile(f"too large: more than {MAX_MERGES:,} merged ranges in one sheet")
+        check_merges(len(ranges))
         self._waiting = sorted(ranges, reverse=True)  # the next range to open is last
         self._open: list[tuple[int, int, int, str]] = []  # (first column, last column, last row, text)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_rows
-from importers.readers.sniff import open_zip
+from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import Row
 
 _DOCUMENT_LIMIT = 200 << 20  # unpacked word/document.xml
@@ -21,10 +21,14 @@ def read(data: bytes) -> list[Row]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    part = open_zip(data).getinfo("word/document.xml")
+    archive = open_zip(data)
+    part = archive.getinfo("word/document.xml")
     if part.file_size > _DOCUMENT_LIMIT:
-        raise UnreadableFile(f"too large: the document text unpacks to {part.file_size >> 20} MiB (limit "
-                             f"{_DOCUMENT_LIMIT >> 20} MiB); a Word document is read whole, as one XML tree: split it")
+        raise UnreadableFile(f"文件过大：正文解压后 {part.file_size >> 20} MiB（上限 {_DOCUMENT_LIMIT >> 20} MiB），"
+                             f"Word 文档需整体读取，请拆分 (too large: the document text unpacks to "
+                             f"{part.file_size >> 20} MiB; a Word document is read whole, as one XML tree: split it)")
+    for _ in xml_chunks(archive, part.filename):  # a paragraph too long is refused before the XML tree is built
+        pass
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:

@@ -17,12 +17,13 @@ flat however many pages there are (up to MAX_PAGES).
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import io
 import re
 from dataclasses import dataclass, field
 
-from importers.readers.common import MAX_PAGES, UnreadableFile, cell_text, check_rows
+from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
 from importers.records import Row
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
@@ -70,6 +71,7 @@ def read(data: bytes) -> list[Row]:
         last_start = 0  # index in `rows` of the last table's first row
         chars = 0
         for page in _pages(pdf):
+            _check_page(page)
             items, count = _page_items(page)
             chars += count
             first = items[0] if items else None
@@ -138,6 +140,44 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.rows = first.rows[size:]
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
     return True
+
+
+def _check_page(page) -> None:
+    """Read the page's layout (pdfminer), refusing the page once it draws more than MAX_PAGE_CHARS characters or
+    MAX_PAGE_SHAPES lines, rectangles and curves: before pdfplumber makes its objects of them and looks for tables,
+    which takes time growing faster than their number. pdfplumber then uses the layout read here."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    device = _counting_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
+
+
+@functools.cache
+def _counting_device():
+    """pdfplumber's layout device, counting what the page draws (made when first needed: pdfplumber loads late)."""
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Counting(PDFPageAggregatorWithMarkedContent):
+        chars = shapes = 0
+
+        def render_char(self, *args, **kwargs):
+            self.chars += 1
+            if self.chars > MAX_PAGE_CHARS:
+                raise UnreadableFile(f"PDF 第 {self.pageno} 页的字符超过 {MAX_PAGE_CHARS:,} 个，不像绩效目标表，已拒绝 "
+                                     f"(page {self.pageno} holds more than {MAX_PAGE_CHARS:,} characters)")
+            return super().render_char(*args, **kwargs)
+
+        def paint_path(self, *args, **kwargs):
+            self.shapes += 1
+            if self.shapes > MAX_PAGE_SHAPES:
+                raise UnreadableFile(f"PDF 第 {self.pageno} 页的线条和图形超过 {MAX_PAGE_SHAPES:,} 个，不像绩效目标表，"
+                                     f"已拒绝 (page {self.pageno} draws more than {MAX_PAGE_SHAPES:,} lines, "
+                                     "rectangles and curves)")
+            super().paint_path(*args, **kwargs)
+
+    return Counting
+
 
 
 def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Iterator
 
-from importers.readers.common import MAX_RATIO, MAX_UNZIPPED, UnreadableFile
+from importers.readers.common import MAX_CELL_BYTES, MAX_RATIO, MAX_UNZIPPED, UnreadableFile
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files, and encrypted .xlsx/.docx
 ZIP = b"PK\x03\x04"
@@ -24,6 +25,7 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 _WORD = "WordDocument".encode("utf-16-le")
 _HTML = (b"<html", b"<!doctype html", b"<table")
+_CHUNK = 1 << 18  # bytes of XML read at a time
 
 
 def sniff(data: bytes) -> str:
@@ -64,11 +66,32 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         raise UnreadableFile(f"corrupt ZIP container ({exc})") from None
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED:
-        raise UnreadableFile(f"unpacks to {total / 2**30:.1f} GiB: a zip bomb or too large to read")
+        raise UnreadableFile(f"解压后 {total / 2**20:,.0f} MiB，超过上限 {MAX_UNZIPPED >> 20} MiB：疑为 zip 炸弹或文件过大 "
+                             f"(unpacks to {total / 2**20:,.0f} MiB, limit {MAX_UNZIPPED >> 20} MiB: a zip bomb or too "
+                             "large to read)")
     for m in members:
-        if m.file_size > 10 << 20 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise UnreadableFile(f"{m.filename} unpacks {m.file_size // max(m.compress_size, 1)} times its size: a zip bomb")
+        ratio = m.file_size // max(m.compress_size, 1)
+        if m.file_size > 10 << 20 and ratio > MAX_RATIO:
+            raise UnreadableFile(f"{m.filename} 解压后是压缩时的 {ratio:,} 倍（上限 {MAX_RATIO}）：疑为 zip 炸弹 "
+                                 f"({m.filename} unpacks {ratio:,} times its size: a zip bomb)")
     return archive
+
+
+def xml_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """An XML part's bytes, a chunk at a time, refused once a text between two tags (a cell's or a paragraph's
+    text) passes MAX_CELL_BYTES: before a parser has built it. A chunk is at most a quarter of the limit, so a text
+    that passes it spans chunks and is measured whole."""
+    run = 0  # bytes since the last '<'
+    with archive.open(name) as source:
+        while chunk := source.read(max(min(_CHUNK, MAX_CELL_BYTES // 4), 1)):
+            first = chunk.find(b"<")
+            run += len(chunk) if first < 0 else first
+            if run > MAX_CELL_BYTES:
+                raise UnreadableFile(f"{name} 中的一段文字（一个单元格或段落）超过 {MAX_CELL_BYTES:,} 字节，已拒绝 "
+                                     f"({name} holds over {MAX_CELL_BYTES:,} bytes of text in one cell or paragraph)")
+            if first >= 0:
+                run = len(chunk) - chunk.rfind(b"<") - 1
+            yield chunk
 
 
 def _zip_kind(data: bytes) -> str:

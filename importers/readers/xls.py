@@ -14,6 +14,7 @@ from importers.readers.common import (
     UnreadableFile,
     cell_text,
     check_rows,
+    check_span,
     date_text,
     fit_width,
     number_text,
@@ -36,8 +37,9 @@ def read(data: bytes) -> list[Row]:
             sheet = book.sheet_by_index(index)
             if sheet.visibility == 0:
                 check_rows(len(rows) + sheet.nrows)
-                merged = MergedCells([(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
                 width = min(sheet.ncols, MAX_COLUMNS)
+                check_span(sheet.name, f"{sheet.nrows:,} × {width}", sheet.nrows * width)
+                merged = MergedCells([(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
                 table = [merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])
                          for r in range(sheet.nrows)]
                 rows += [Row(cells=cells, line=n) for n, cells in enumerate(fit_width(table), 1)]

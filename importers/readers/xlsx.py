@@ -2,9 +2,13 @@
 
 Every visible sheet is read in order (hidden sheets are skipped), a blank row between sheets. Values
 are shown as the sheet shows them (number formats: decimals, thousands separators, %; dates as
-2021-01-01). A merged cell's value is spread to every cell it covers, across and down. Read-only mode
-does not read the sheet's merged ranges, so they are taken from its XML by a second pass that only
-looks for the `<mergeCell ref="…">` tags, chunk by chunk: memory stays flat for any size of sheet.
+2021-01-01). A merged cell's value is spread to every cell it covers, across and down.
+
+Before openpyxl reads anything, one pass over each XML part of the workbook, chunk by chunk (memory stays flat
+for any size), refuses a cell's text over MAX_CELL_BYTES and finds what read-only mode does not read: a sheet's
+merged ranges (`<mergeCell ref="…">`) and the range it states (`<dimension ref="…">`), which is refused when it
+holds more than MAX_CELLS cells. While rows are read, the cells with text are counted against MAX_CELLS too (the
+stated range may be wrong: some writers say 'A1').
 """
 
 from __future__ import annotations
@@ -17,80 +21,98 @@ import zipfile
 from importers.readers.common import (
     MAX_BLANK_RUN,
     MAX_COLUMNS,
-    MAX_MERGES,
     MergedCells,
     UnreadableFile,
     cell_text,
+    check_cells,
+    check_merges,
     check_rows,
+    check_span,
     date_text,
     fit_width,
     number_text,
 )
-from importers.readers.sniff import open_zip
+from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import Row
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
-_CHUNK = 1 << 20
-_TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell tag
+_REF = re.compile(rb'<(?:\w+:)?(mergeCell|dimension)\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
+_TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell or dimension tag
 
 
 def read(data: bytes) -> list[Row]:
     import openpyxl
 
     archive = open_zip(data)  # size checks before openpyxl unpacks anything
+    parts = {name: _Part(archive, name) for name in archive.namelist() if name.endswith((".xml", ".rels"))}
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except KeyError as exc:
         raise UnreadableFile(f"corrupt .xlsx workbook (missing part {exc})") from None
     rows: list[Row] = []
+    cells = 0
     try:
         for sheet in book.worksheets:
             if sheet.sheet_state == "visible":
-                merged = MergedCells(_merged_ranges(archive, sheet))
-                rows.extend(_sheet_rows(sheet, merged, len(rows)))
+                part = parts[sheet._worksheet_path]  # openpyxl (pinned) keeps the part's name there
+                check_span(sheet.title, part.span, part.span_cells)
+                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells)
                 rows.append(Row(cells=[""], line=0))
     finally:
         book.close()
     return rows
 
 
-def _merged_ranges(archive: zipfile.ZipFile, sheet) -> list[tuple[int, int, int, int]]:
-    """(first row, first column, last row, last column) of each merged range in the sheet's XML."""
-    from openpyxl.utils.cell import range_boundaries
+class _Part:
+    """One XML part of the workbook, read once before openpyxl reads it: a text over MAX_CELL_BYTES is refused
+    (`xml_chunks`); a sheet's merged ranges (first row, first column, last row, last column) are kept, and the range
+    it states with the cells that range holds within MAX_COLUMNS."""
 
-    refs: list[bytes] = []
-    tail = b""
-    with archive.open(sheet._worksheet_path) as source:  # openpyxl (pinned) keeps the part's name there
-        while len(refs) <= MAX_MERGES and (chunk := source.read(_CHUNK)):
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        from openpyxl.utils.cell import range_boundaries
+
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.span, self.span_cells = "", 0
+        tail = b""
+        for chunk in xml_chunks(archive, name):
             text = tail + chunk
-            matches = list(_MERGE.finditer(text))
-            refs += [m.group(1) for m in matches]
-            tail = text[max(matches[-1].end() if matches else 0, len(text) - _TAIL) :]
-    ranges = []
-    for ref in refs:
-        first_col, first_row, last_col, last_row = range_boundaries(ref.decode("ascii").upper())
-        ranges.append((first_row, first_col, last_row, last_col))
-    return ranges
+            end = 0
+            for match in _REF.finditer(text):
+                ref = match.group(2).decode("ascii").upper()
+                if match.group(1) == b"dimension":
+                    if not self.span:
+                        _, _, last_col, last_row = range_boundaries(ref)
+                        self.span, self.span_cells = ref, last_row * min(last_col, MAX_COLUMNS)
+                else:
+                    first_col, first_row, last_col, last_row = range_boundaries(ref)
+                    self.merges.append((first_row, first_col, last_row, last_col))
+                    check_merges(len(self.merges))
+                end = match.end()
+            tail = text[max(end, len(text) - _TAIL) :]
 
 
-def _sheet_rows(sheet, merged: MergedCells, before: int) -> list[Row]:
-    """The sheet's rows, merged cells spread, cut to its last column with content; reading stops after a
-    long blank run."""
+def _sheet_rows(sheet, merged: MergedCells, rows: list[Row], cells: int) -> int:
+    """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content; reading stops
+    after a long blank run. Returns `cells` (the document's cells with text so far) with the sheet's added."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
     sheet.reset_dimensions()  # a sheet's stated size may be wrong (some writers say 'A1'): read every row
-    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
-        values = merged.spread(number, [_text(cell) for cell in cells])
-        blank_run = 0 if any(values) else blank_run + 1
+    for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
+        values = merged.spread(number, [_text(cell) for cell in row])
+        empty = values.count("")
+        blank_run = 0 if empty < len(values) else blank_run + 1
         if blank_run > MAX_BLANK_RUN:
             break
+        cells += len(values) - empty
         lines.append(number)
         table.append(values)
         if len(table) % 1000 == 0:
-            check_rows(before + len(table))
-    check_rows(before + len(table))
-    return [Row(cells=cells, line=line) for cells, line in zip(fit_width(table), lines)]
+            check_rows(len(rows) + len(table))
+            check_cells(cells)
+    check_rows(len(rows) + len(table))
+    check_cells(cells)
+    rows += [Row(cells=values, line=line) for values, line in zip(fit_width(table), lines)]
+    return cells
 
 
 def _text(cell) -> str:

@@ -1,8 +1,10 @@
-"""Files parsed into documents ready to store (`kb.ingest.normalise`): in this process, or in worker processes each
-under a memory and a time limit, so a file that hangs or blows up is stopped and reported while the others go on.
+"""Files parsed into documents ready to store (`kb.ingest.normalise`): in worker processes each under a memory and a
+time limit, so a file that hangs or blows up is stopped and reported while the others go on; only small text files,
+whose parse is in step with their size, are parsed in this process.
 
-`parse_all` parses many files, in workers when they are worth the start-up; a thread receives each result as soon
-as it is ready, so workers never wait for the caller to finish storing. `Streamed` reads one large text or CSV
+`parse_all` parses the files, in as many workers as are worth their start-up (one for a single sheet, Word document
+or PDF); a thread receives each result as soon as it is ready, so workers never wait for the caller to finish
+storing. `Streamed` reads one large text or CSV
 file in a worker as a stream, sending its projects back piece by piece (`importers.stream`).
 """
 
@@ -19,10 +21,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import importers
-from importers.readers import RowStream, read_rows
+from importers.readers import RowStream, can_stream, read_rows
 from kb.ingest.normalise import Document, normalise
 
 PARSE_TIMEOUT = 120.0  # seconds a worker may spend on one file
+IN_PROCESS_BYTES = 1 << 20  # a text file up to this size is parsed in the importing process (a worker costs ~0.6 s)
 STREAM_SECONDS_PER_BYTE = 5e-6  # a streamed file's time limit: PARSE_TIMEOUT plus this per byte (~25 times the need)
 SECONDS_PER_PAGE = 1.0  # a PDF's time limit: PARSE_TIMEOUT plus this per page (~10 times what a page takes)
 WORKER_MEMORY = 3 << 30  # address space of a worker process (Linux), bytes
@@ -65,7 +68,7 @@ def _failure(exc: Exception, rows: Iterable) -> Parsed:
     if isinstance(exc, (importers.UnreadableFile, importers.ParseError)):
         return Parsed(None, "failed", str(exc))
     if isinstance(exc, MemoryError):
-        return Parsed(None, "failed", "too large to parse within the memory limit")
+        return Parsed(None, "failed", "文件过大：解析时超出内存上限 (too large to parse within the memory limit)")
     # a parser bug must not stop the other files
     return Parsed(None, "failed", f"internal error while parsing ({type(exc).__name__}: {exc})")
 
@@ -125,11 +128,11 @@ def _descriptor(stream) -> int:
 
 def _crashed(process) -> str:
     """Why a worker that died (out of memory, or a crash in a library) gave no result."""
-    return f"the reader crashed on this file (exit code {process.exitcode})"
+    return f"读取此文件的进程异常退出（退出码 {process.exitcode}），可能超出了内存上限 (the reader crashed on this file)"
 
 
 def _too_slow(limit: float) -> str:
-    return f"took longer than {limit:.0f} s to read: stopped"
+    return f"读取超时：超过 {limit:.0f} 秒，已停止 (took longer than {limit:.0f} s to read: stopped)"
 
 
 def _extra_seconds(path: Path) -> float:
@@ -148,14 +151,25 @@ def _extra_seconds(path: Path) -> float:
 
 def parse_all(paths: list[Path], workers: int | None = None) -> Iterator[tuple[Path, Parsed]]:
     """Each path with its parse result, in the order they finish. Without `workers`, worker processes
-    (one per CPU) are used for MIN_PARALLEL files or more that would take PARALLEL_SECONDS here."""
+    (one per CPU) are used for MIN_PARALLEL files or more that would take PARALLEL_SECONDS here. Only small text
+    files are parsed in this process: any other file, even alone, goes to a worker, under its limits."""
     if workers is None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS, len(paths)) if _worth_parallel(paths) else 1
-    if workers < 2:
+    if workers < 2 and all(map(_safe_here, paths)):
         for path in paths:
             yield path, parse_document(path)
         return
-    yield from _parse_in_workers(paths, workers)
+    yield from _parse_in_workers(paths, max(workers, 1))
+
+
+def _safe_here(path: Path) -> bool:
+    """Whether the file is text of at most IN_PROCESS_BYTES (by its extension and its first bytes): its parse takes
+    time and memory in step with its size, so it needs no worker. A sheet, a Word document or a PDF may unpack or
+    draw far more than its size, and a larger text takes long enough to need the time limit."""
+    try:
+        return path.stat().st_size <= IN_PROCESS_BYTES and can_stream(path)
+    except OSError:
+        return True  # reading it will say what is wrong
 
 
 def _worth_parallel(paths: list[Path]) -> bool:
