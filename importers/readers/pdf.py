@@ -32,6 +32,7 @@ WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the rig
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the first page's column is that column
+CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
@@ -64,13 +65,18 @@ def read(data: bytes) -> list[Row]:
     with pdf:
         if count > MAX_PAGES:
             raise UnreadableFile(f"too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF")
-        pdf.doc.caching = False  # objects are parsed when a page needs them, and freed with the page
+        # pdfminer keeps the objects it parsed (fonts shared by every page, object streams holding hundreds): kept,
+        # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
+        # parsed its fonts' object streams anew: 0.5 s a page)
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
         where: list[tuple[int, tuple[float, ...]]] = []  # each row's page and cell edges (atomic: not walked either)
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         chars = 0
         for page in _pages(pdf):
+            if page.page_number % CACHE_PAGES == 0:
+                pdf.doc._cached_objs.clear()  # pdfminer's caches (pinned version): parsed objects, object streams
+                pdf.doc._parsed_objs.clear()
             _check_page(page)
             items, count = _page_items(page)
             chars += count
