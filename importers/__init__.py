@@ -19,7 +19,8 @@ from pathlib import Path
 
 from importers.layouts import Layout
 from importers.readers import UnreadableFile, read_rows
-from importers.records import DEPARTMENT, ParseError, RawDocument, Row, SegmentReport
+from importers.records import (DEPARTMENT, DEPARTMENT_SELF_EVALUATION, PROJECT, SELF_EVALUATION, SELF_EVALUATION_KINDS,
+                               ParseError, RawDocument, Row, SegmentReport)
 from importers import cover, registry
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import Segment, split
@@ -71,9 +72,13 @@ def parse_rows(rows: list[Row]) -> RawDocument:
 
 
 def _detected(segment: Segment) -> _Part:
-    """The segment and its layout; a self-evaluation (自评表) is never read as a goal table."""
+    """The segment and its layout; a self-evaluation (自评表) is read only by the layout that knows its columns
+    (实际完成值, 得分), never as a goal table."""
     if _SELF_EVALUATION.search(segment.title):
-        return _Part(segment, None, {})
+        from importers.layouts import grid_form
+
+        score = grid_form.LAYOUT.detect(segment.rows)
+        return _Part(segment, grid_form.LAYOUT if score >= MIN_SCORE else None, {grid_form.NAME: score})
     return _Part(segment, *detect_layout(segment.rows))
 
 
@@ -168,15 +173,20 @@ def _mark(doc: RawDocument, run: list[_Part], layout: Layout, parts: list[_Part]
         mine = [p for p in doc.projects if _within(p.line, part.segment)]
         if _DEPARTMENT_TITLE.search(part.segment.title):
             for project in mine:
-                project.kind = DEPARTMENT
+                project.kind = {PROJECT: DEPARTMENT, SELF_EVALUATION: DEPARTMENT_SELF_EVALUATION}.get(project.kind,
+                                                                                                     project.kind)
         if not mine and part.layout is None:
             continue
-        projects = sum(p.kind != DEPARTMENT for p in mine)
+        projects = sum(p.kind == PROJECT for p in mine)
+        departments = sum(p.kind == DEPARTMENT for p in mine)
+        evaluations = sum(p.kind in SELF_EVALUATION_KINDS for p in mine)
         indicators = sum(len(p.indicators) for p in mine)
-        kind = "department" if mine and not projects else "goal"
+        kind = "goal" if projects or not mine else "department" if departments else "self_evaluation"
         outcome = f"{projects} 个项目 projects, {indicators} 个指标 indicators"
-        if len(mine) > projects:
-            outcome += f", {len(mine) - projects} 个部门整体表 department-wide"
+        if departments:
+            outcome += f", {departments} 个部门整体表 department-wide"
+        if evaluations:
+            outcome += f", {evaluations} 个自评表 self-evaluations"
         reports[parts.index(part)] = _report(part, layout.name, outcome, kind, projects, indicators)
 
 

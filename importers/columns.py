@@ -23,9 +23,11 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     "operator": ("绩效指标性质", "指标性质", "指标值类型", "运算符", "运算符号", "指标方向", "指标方向性", "符号"),
     "unit": ("度量单位", "计量单位", "绩效度量单位", "指标值单位", "单位"),
     "weight": ("分值", "权重", "分值权重", "指标权重", "指标分值", "权重分值", "分值（权重）"),
+    "actual": ("实际完成值", "全年实际值", "实际值", "实际完成值（B）", "完成值", "全年实际完成值"),
+    "score": ("得分", "自评得分", "评分", "指标得分"),
 }
 # columns kept per indicator under their header (RawIndicator.notes)
-NOTE_HEADERS = ("活动", "指标解释", "指标值内容", "指标说明", "绩效指标说明", "指标定义", "评（扣）分标准", "评分标准",
+NOTE_HEADERS = ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因分析", "活动", "指标解释", "指标值内容", "指标说明", "绩效指标说明", "指标定义", "评（扣）分标准", "评分标准",
                 "扣分标准", "计算公式", "数据来源", "指标值设定依据", "备注", "是否核心", "是否核心指标")
 # a side label: the merged first column beside the indicator table (or its header), never a field
 SIDE_LABELS = frozenset(("绩效指标", "年度绩效指标", "绩效目标指标", "项目绩效指标", "绩效指标体系", "年度绩效目标指标",
@@ -36,7 +38,7 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "专项（项目）名称", "专项名称", "专项资金名称", "转移支付名称", "政策名称", "资金名称",
              "二级项目名称", "一级项目名称", "项目（政策）名称", "政策（项目）名称"),
     "department_name": ("部门名称", "部门（单位）名称", "单位名称", "预算部门名称", "预算单位名称"),
-    "code": ("项目编码", "项目代码", "项目编号"),
+    "code": ("项目编码", "项目代码", "项目编号", "部门预算编码", "预算编码"),
     "department": ("主管部门", "主管部门及代码", "预算部门", "资金主管部门", "市级主管部门", "主管单位", "预算单位",
                    "组织实施单位", "部门"),
     "implementing_unit": ("实施单位", "项目实施单位", "资金使用单位", "执行单位"),
@@ -136,6 +138,23 @@ def department_above(rows) -> str:
             if found and found[0] in ("department", "department_name"):
                 return found[2]
     return ""
+
+
+# a self-evaluation's head blocks: the money (年初预算数 … 得分) and the overall goals (预期目标 | 实际完成情况), each a
+# header row of these words under a group label, then rows of values in the same columns
+BLOCK_COLUMNS = {
+    "年初预算数": "年初预算数", "年初部门预算安排金额": "年初预算数", "全年预算数": "全年预算数", "小计": "全年预算数",
+    "年中调整金额": "年中调整金额", "全年执行数": "全年执行数", "年度拨付金额": "全年执行数", "执行数": "全年执行数",
+    "执行率": "执行率", "支出实现率": "执行率", "分值": "执行率分值", "得分": "执行率得分",
+    "预期目标": "预期目标", "实际完成情况": "实际完成情况", "目标实际完成情况": "实际完成情况",
+}
+_NUMBERED = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩].*$|[（(].*$")
+
+
+def block_column(cell: str) -> str:
+    """The block field a self-evaluation's head header cell names ('全年预算数（A）' → '全年预算数'), else ''."""
+    text = _NUMBERED.sub("", "".join(clean(cell).split()))
+    return BLOCK_COLUMNS.get(text, "")
 
 
 def is_note(cell: str) -> bool:

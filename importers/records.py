@@ -44,6 +44,8 @@ class RawIndicator:
     period_target: str = ""  # 实施周期指标值 (whole project period), when given
     from_prose: bool = False  # taken from a sentence of prose, not a table row
     weight: str = ""  # 分值 / 权重 as written, when the table has such a column
+    actual: str = ""  # 实际完成值 as written (a self-evaluation's row)
+    score: str = ""  # 得分 as written (a self-evaluation's row)
     notes: dict[str, str] = field(default_factory=dict)  # other columns of the row, header → cell (指标解释, 评（扣）分标准, 备注 …)
     line: int = 0
 
@@ -73,12 +75,16 @@ class RawBudgetLine:
 
 PROJECT = "project"
 DEPARTMENT = "department"  # a department's whole goal table (部门整体支出绩效目标表): a precedent, never a project
+SELF_EVALUATION = "self_evaluation"  # a project's self-evaluation (项目支出绩效自评表): what was achieved
+DEPARTMENT_SELF_EVALUATION = "department_self_evaluation"  # 部门整体支出绩效自评表
+GOAL_KINDS = (PROJECT, DEPARTMENT)
+SELF_EVALUATION_KINDS = (SELF_EVALUATION, DEPARTMENT_SELF_EVALUATION)
 
 
 @dataclass
 class RawProject:
     name: str
-    kind: str = PROJECT  # PROJECT, or DEPARTMENT for a department-wide goal table
+    kind: str = PROJECT  # PROJECT, DEPARTMENT (a department-wide goal table), or a SELF_EVALUATION_KINDS
     code: str = ""  # a project code written before or beside the name ('11000021Y000000390843'), '' when none
     department: str = ""  # as written, '' when not stated for this project
     amount: str = ""  # this year's budget as written ('7000000', '15,812.52', '1360')

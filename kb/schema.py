@@ -149,6 +149,23 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN parts TEXT")
     conn.execute("DROP INDEX idx_projects_region_department_year")
     conn.execute("CREATE INDEX idx_projects_kind_region_department_year ON projects (kind, region, department, year)")
+    # Self-evaluations (项目支出/部门整体支出绩效自评表): what a unit reports it achieved, each indicator's target and
+    # actual as written and parsed, its weight (分值), score (得分) and notes (偏差原因分析 …); apart from the goal
+    # tables, so a self-reported outcome is never counted as a precedent goal.
+    conn.execute(
+        """CREATE TABLE self_evaluations (
+            id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+            kind TEXT NOT NULL, name TEXT NOT NULL, code TEXT, department TEXT, region TEXT, year INTEGER,
+            page INTEGER, amount_wan REAL, amount_text TEXT, goal TEXT, fields TEXT,
+            indicator_count INTEGER NOT NULL DEFAULT 0)""")
+    conn.execute(
+        """CREATE TABLE outcomes (
+            id INTEGER PRIMARY KEY, self_evaluation_id INTEGER NOT NULL REFERENCES self_evaluations(id),
+            seq INTEGER NOT NULL, level1 TEXT, level2 TEXT, std_level1 TEXT, std_level2 TEXT, name TEXT NOT NULL,
+            target TEXT, operator TEXT, value REAL, unit TEXT, actual TEXT, actual_operator TEXT, actual_value REAL,
+            actual_unit TEXT, weight REAL, weight_text TEXT, score REAL, score_text TEXT, notes TEXT)""")
+    conn.execute("CREATE INDEX idx_self_evaluations_document ON self_evaluations (document_id)")
+    conn.execute("CREATE INDEX idx_outcomes_self_evaluation ON outcomes (self_evaluation_id)")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]

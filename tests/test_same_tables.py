@@ -88,6 +88,8 @@ def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp
 
 def _undo_v5(conn) -> None:
     """The database as schema v4 left it (kb.schema._v5 undone)."""
+    conn.execute("DROP TABLE outcomes")
+    conn.execute("DROP TABLE self_evaluations")
     conn.execute("DROP INDEX idx_projects_kind_region_department_year")
     conn.execute("CREATE INDEX idx_projects_region_department_year ON projects (region, department, year)")
     for table, column in [("projects", "kind"), ("projects", "code"), ("projects", "page"), ("indicators", "weight"),

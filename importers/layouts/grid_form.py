@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
-from importers.columns import (REMARK, column, declared_unit, head_field, inline_pair, is_note, key, money_unit,
-                               placeholder, target_parts, weight_of)
+from importers.columns import (REMARK, block_column, column, declared_unit, head_field, inline_pair, is_note, key,
+                               money_unit, placeholder, target_parts, weight_of)
 from importers.layouts import Layout
 from importers.level_words import is_level1, is_level2
-from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
+from importers.records import (DEPARTMENT, DEPARTMENT_SELF_EVALUATION, SELF_EVALUATION, ParseError, RawDocument,
+                               RawIndicator, RawProject, Row)
 
 NAME = "grid-form"
 PLACEHOLDERS = frozenset(("", "/", "-", "—", "--", "——", "……", "...", "无", "不适用", "空"))
@@ -30,8 +31,7 @@ _TITLE_NAME = re.compile(r"^(?:(?:预算|公开)?表\s*[0-9一二三四五六七
                          r"(?:(?:19|20)\d{2}年度?)?(.+?)(?:项目)?(?:支出)?(?:预算)?绩效目标(?:申报)?表(?:[（(].*[）)]?)?$")
 _GENERIC_TITLE = re.compile(r"(?:部门|单位|本级|市级|区级|县级|省级|预算|项目|支出|专项|业务|经费|政策|和|及|资金|总体|重点|"
                             r"一般性|一般|整体|年度|转移支付|的|主管|一级|二级|其他|运转类|特定目标类|综合)+")
-_SELF_EVALUATION = ("实际完成值", "实际完成", "全年实际值", "实际值", "得分", "自评得分")
-_TAIL = ("备注", "说明", "注", "总分", "合计")
+_TAIL = ("备注", "说明", "注", "总分", "合计", "评价等级", "自评等级", "自评得分")
 _DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
 
 
@@ -42,6 +42,7 @@ class _Header:
     width: int
     line: int
     operator_label: str = "指标性质"  # the operator column's header, for a nature it holds (定性, 定量 …)
+    self_evaluation: bool = False  # the table gives what was achieved (实际完成值): a self-evaluation
 
 
 @dataclass
@@ -79,12 +80,10 @@ def header(row: Row) -> _Header | None:
             columns["name"] = side[0]
     if "name" not in columns or not {"target", "period_target"} & columns.keys():
         return None
-    if any(key(cell) in _SELF_EVALUATION for cell in cells):
-        return None  # a self-evaluation's table: not a goal table
     if any(head_field(cell) in ("name", "department_name") for cell in cells if cell):
         return None  # a flat table's header: a column of project (or unit) names beside the indicators
     operator_label = key(cells[columns["operator"]]) if "operator" in columns else "指标性质"
-    return _Header(columns, notes, len(row.cells), row.line, operator_label)
+    return _Header(columns, notes, len(row.cells), row.line, operator_label, "actual" in columns)
 
 
 def _label(cell: str) -> str:
@@ -131,7 +130,7 @@ def _starts_form(row: Row) -> bool:
 
 def _is_tail(row: Row) -> bool:
     values = spread_values(row.cells)
-    return bool(values) and key(values[0]) in _TAIL
+    return bool(values) and key(values[0]).startswith(_TAIL)
 
 
 def forms(rows: list[Row]) -> list[_Form]:
@@ -165,7 +164,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form.tail.append(row)
             else:
                 form.rows.append(row)
-        elif form is not None and not (_starts_form(row) and _names(form)):
+        elif form is not None and not _renames(form, row):
             form.head.append(row)
         elif _starts_form(row):
             if form is not None and form.header is None:
@@ -174,9 +173,12 @@ def forms(rows: list[Row]) -> list[_Form]:
     return found
 
 
-def _names(form: _Form) -> bool:
-    """Whether the form's head already names its project (a second name starts another form)."""
-    return any(_starts_form(row) for row in form.head)
+def _renames(form: _Form, row: Row) -> bool:
+    """Whether the row names again what the form's head already named (a second 项目名称: another form); a
+    department's name or a code beside a project's name is the same form's."""
+    kinds = {kind for kind, _, value in pairs(row) if value} & {"name", "department_name"}
+    named = {kind for head in form.head for kind, _, value in pairs(head) if value}
+    return bool(kinds & named)
 
 
 def _new(found: list[_Form], head: list[Row], title: str, unit: str) -> _Form:
@@ -198,7 +200,16 @@ def _project(form: _Form) -> RawProject:
     unit = ""
     last: tuple[str, str] | None = None  # the attribute and label the last value went to
     above: Row | None = None
-    for row in form.head + form.tail:
+    blocks = _head_blocks(form.head)
+    for field, value in blocks.values.items():
+        project.fields.setdefault(field, value)
+    for row in form.tail:
+        values = [joined(value) for value in spread_values(row.cells)]
+        if len(values) > 1:
+            project.fields[values[0]] = " ".join(values[1:])
+    for row in form.head:
+        if row.line in blocks.lines:
+            continue
         found = pairs(row)
         if last and above and row.page != above.page and all(not kind for kind, _, _ in found):
             _append(project, *last, "".join(value for _, _, value in found))  # a value the page break cut
@@ -220,6 +231,8 @@ def _project(form: _Form) -> RawProject:
                 last = ("name", label)
             elif kind == "department_name" and not project.name:
                 project.name, project.kind, project.department = value, DEPARTMENT, value
+            elif kind == "department_name" and not project.department:
+                project.department = value  # the unit whose 专项 the form names
             elif kind == "code" and not project.code:
                 project.code = value
             elif kind == "department" and not project.department:
@@ -236,6 +249,10 @@ def _project(form: _Form) -> RawProject:
             else:
                 project.fields[label or "说明"] = value
                 last = ("fields", label or "说明")
+    if not project.amount and blocks.values.get("全年预算数"):
+        project.amount = blocks.values["全年预算数"]  # a self-evaluation's year's budget (A)
+    if not project.goal and blocks.values.get("预期目标"):
+        project.goal = blocks.values["预期目标"]
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
     project.amount_unit = unit or form.unit
@@ -243,7 +260,46 @@ def _project(form: _Form) -> RawProject:
         project.name = title_name(form.title)
     if _DEPARTMENT_TITLE.search(form.title):
         project.kind = DEPARTMENT
+    if form.header is not None and form.header.self_evaluation:
+        project.kind = DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name \
+            else SELF_EVALUATION
     return project
+
+
+@dataclass
+class _Blocks:
+    values: dict[str, str]  # block field → the value of the block's first row (年度资金总额 / 合计)
+    lines: set[int]  # the head rows the blocks took
+
+
+def _head_blocks(head: list[Row]) -> _Blocks:
+    """A self-evaluation's head blocks: a row naming two or more block columns (年初预算数, 全年预算数（A）… or
+    预期目标, 实际完成情况) under a group label, then the row (or rows) of values in those columns; the first value
+    row of each block is kept."""
+    found = _Blocks({}, set())
+    columns: dict[int, str] = {}
+    group = ""
+    taken = False
+    for row in head:
+        cells = [joined(clean(cell)) for cell in row.cells]
+        named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
+        first = next((cell for cell in cells if cell), "")
+        if len(named) >= 2:
+            if group != first or taken:
+                columns, taken = {}, False
+            columns.update(named)
+            group = first
+            found.lines.add(row.line)
+        elif columns and first == group:
+            found.lines.add(row.line)
+            if not taken:
+                for j, field in columns.items():
+                    if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/"):
+                        found.values.setdefault(field, cells[j])
+                taken = True
+        else:
+            columns, group = {}, ""
+    return found
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:
@@ -295,7 +351,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
             notes[table.operator_label] = nature
         found.append(RawIndicator(
             name=name, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
-            period_target=period, weight=weight, notes=notes, line=row.line,
+            period_target=period, weight=weight, notes=notes, line=row.line, actual=cell("actual"),
+            score=cell("score"),
         ))
     return found
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from importers.records import RawDocument, RawIndicator, RawProject
+from importers.records import DEPARTMENT_SELF_EVALUATION, SELF_EVALUATION_KINDS, RawDocument, RawIndicator, RawProject
 from kb.vocab.amounts import first_number, to_wan
 from kb.ingest.fingerprints import fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
@@ -27,6 +27,11 @@ PROJECT_COLUMNS = ("amount_wan", "amount_text", "amount_unit_source", "total_wan
 INDICATOR_COLUMNS = ("name", "seq", "level1", "level2", "std_level1", "std_level2", "level_inferred", "operator",
                      "value", "unit", "target", "period_target", "period_operator", "period_value", "period_unit",
                      "from_prose", "weight", "weight_text", "notes")
+SELF_EVALUATION_COLUMNS = ("kind", "name", "code", "department", "page", "amount_wan", "amount_text", "goal", "fields",
+                           "indicator_count")
+OUTCOME_COLUMNS = ("seq", "level1", "level2", "std_level1", "std_level2", "name", "target", "operator", "value",
+                   "unit", "actual", "actual_operator", "actual_value", "actual_unit", "weight", "weight_text", "score",
+                   "score_text", "notes")
 EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
 BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
 _OPERATOR = INDICATOR_COLUMNS.index("operator")
@@ -50,6 +55,15 @@ class Project(NamedTuple):
     digest: bytes  # of the name and the indicators as written (kb.ingest.fingerprints)
 
 
+class SelfEvaluation(NamedTuple):
+    """A self-evaluation (自评表) ready to store: SELF_EVALUATION_COLUMNS, its region (read from its department) and
+    year (the document's, where it states one), and its outcomes (OUTCOME_COLUMNS)."""
+
+    region: str
+    values: tuple
+    outcomes: list[tuple]
+
+
 @dataclass
 class Document:
     """A document (or, read as a stream, a piece of one) ready to store: its fields as written, its projects."""
@@ -62,6 +76,7 @@ class Document:
     projects: list[Project] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     parts: list[dict] = field(default_factory=list)  # how each part of the file was read (importers.SegmentReport)
+    evaluations: list[SelfEvaluation] = field(default_factory=list)
 
     @property
     def indicators(self) -> int:
@@ -77,8 +92,29 @@ class Document:
 
 
 def normalise(raw: RawDocument) -> Document:
-    return Document(raw.layout, raw.title, raw.region, raw.year, raw.department,
-                    [_project(p) for p in raw.projects], raw.warnings, [asdict(s) for s in raw.segments])
+    goals = [p for p in raw.projects if p.kind not in SELF_EVALUATION_KINDS]
+    evaluations = [_self_evaluation(p) for p in raw.projects if p.kind in SELF_EVALUATION_KINDS]
+    return Document(raw.layout, raw.title, raw.region, raw.year, raw.department, [_project(p) for p in goals],
+                    raw.warnings, [asdict(s) for s in raw.segments], evaluations)
+
+
+def _self_evaluation(p: RawProject) -> SelfEvaluation:
+    amount, _ = to_wan(p.amount, p.amount_unit or "万元")  # the national form states its money in 万元
+    kind = "department" if p.kind == DEPARTMENT_SELF_EVALUATION else "project"
+    values = (kind, p.name, p.code or None, clean_department(p.department) or None, p.page or None, amount,
+              p.amount or None, p.goal or None, _json(p.fields), len(p.indicators))
+    return SelfEvaluation(region_from(p.department), values, [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)])
+
+
+def _outcome(seq: int, ind: RawIndicator) -> tuple:
+    std1, std2 = standard_levels(ind.level1, ind.level2) if ind.level1 or ind.level2 else infer_levels(ind.name)
+    target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
+    actual = parse_target(ind.actual, name=ind.name) if ind.actual else None
+    return (seq, ind.level1 or None, ind.level2 or None, std1, std2, ind.name,
+            f"{ind.operator}{ind.target}{ind.unit}" if ind.target else None, target.operator, target.value,
+            target.unit, ind.actual or None, actual.operator if actual else None, actual.value if actual else None,
+            actual.unit if actual else None, first_number(ind.weight), ind.weight or None, first_number(ind.score),
+            ind.score or None, _json(ind.notes) if ind.notes else None)
 
 
 def _project(p: RawProject) -> Project:

@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
 from kb.ingest.fingerprints import fingerprint
-from kb.ingest.normalise import BUDGET_COLUMNS, EVALUATION_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, Document, Project
+from kb.ingest.normalise import (BUDGET_COLUMNS, EVALUATION_COLUMNS, INDICATOR_COLUMNS, OUTCOME_COLUMNS, PROJECT_COLUMNS,
+                                 SELF_EVALUATION_COLUMNS, Document, Project)
 from kb.vocab.pinyin import pinyin
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.vocab.tokens import index_tokens
@@ -47,6 +48,7 @@ class Stored:
     indicators: int
     warnings: list[str] = field(default_factory=list)
     replaced: bool = False
+    evaluations: int = 0  # self-evaluations (自评表)
 
 
 def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
@@ -137,6 +139,9 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
         conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
+                 (document_id,))
+    conn.execute("DELETE FROM self_evaluations WHERE document_id = ?", (document_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
@@ -151,6 +156,9 @@ _INSERT_PROJECT = _insert_sql("projects", ("id", "document_id", "seq", "name", "
 _INSERT_INDICATOR = _insert_sql("indicators", ("project_id", "year", "name_id", *INDICATOR_COLUMNS))
 _INSERT_EVALUATION = _insert_sql("evaluation_items", ("project_id", *EVALUATION_COLUMNS))
 _INSERT_BUDGET = _insert_sql("budget_lines", ("project_id", *BUDGET_COLUMNS))
+_INSERT_SELF_EVALUATION = _insert_sql("self_evaluations", ("id", "document_id", "seq", "region", "year",
+                                                           *SELF_EVALUATION_COLUMNS))
+_INSERT_OUTCOME = _insert_sql("outcomes", ("self_evaluation_id", *OUTCOME_COLUMNS))
 
 
 MAX_WARNINGS = 1_000  # warnings kept with a document; the rest are counted in one last warning
@@ -161,7 +169,7 @@ def store_document(conn: sqlite3.Connection, doc: Document, origin: Provenance, 
     """Write one normalised document in a single transaction, replacing an earlier version of the same path (and
     the document `replaces`, when given: the same tables from another file)."""
     with writing(conn, doc, origin, fallbacks, replaces) as writer:
-        writer.add(doc.projects, doc.warnings)
+        writer.add(doc.projects, doc.warnings, doc.evaluations)
     return writer.stored
 
 
@@ -222,8 +230,9 @@ class DocumentWriter:
             else:
                 self.dropped += 1
 
-    def add(self, projects: list[Project], warnings: Iterable[str] = ()) -> None:
-        """Store the next projects (numbered on from the last), and the parser's warnings about them."""
+    def add(self, projects: list[Project], warnings: Iterable[str] = (), evaluations: Iterable = ()) -> None:
+        """Store the next projects (numbered on from the last), the self-evaluations, and the parser's warnings."""
+        self._add_evaluations(list(evaluations))
         conn, document_id, meta = self.conn, self.document_id, self.meta
         self._warn(self.parse_warnings, warnings)
         self.years.update(p.year for p in projects if p.year)
@@ -252,6 +261,20 @@ class DocumentWriter:
         self.digests += [p.digest for p in projects]
         self.projects += len(projects)
         self.indicators += len(indicators)
+
+    def _add_evaluations(self, evaluations: list) -> None:
+        if not evaluations:
+            return
+        first_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM self_evaluations").fetchone()[0]
+        year = self.meta["year"]
+        rows, outcomes = [], []
+        for n, e in enumerate(evaluations):
+            rows.append((first_id + n, self.document_id, self.stored.evaluations + n + 1,
+                         self.meta["region"] or e.region or None, year, *e.values))
+            outcomes += [(first_id + n, *row) for row in e.outcomes]
+        self.conn.executemany(_INSERT_SELF_EVALUATION, rows)
+        self.conn.executemany(_INSERT_OUTCOME, outcomes)
+        self.stored.evaluations += len(evaluations)
 
     def finish(self) -> None:
         """The document's warnings, and its year where the projects added after the head changed it."""
