@@ -22,9 +22,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 HEAD_BYTES = 1 << 20  # a streamed file's encoding is chosen from this much of its start
 
 
-def decode(data: bytes) -> str:
-    """Decode document bytes; raises UnreadableFile for empty or binary data."""
-    for encoding in _candidates(data):
+def decode(data: bytes, declared: str = "") -> str:
+    """Decode document bytes; raises UnreadableFile for empty or binary data. The encoding a document `declared`
+    (a web page's charset) is tried after UTF-8 and before GB18030."""
+    for encoding in _candidates(data, declared):
         text = _strict(data, encoding)
         if text is not None:
             _check_start(text)
@@ -32,7 +33,7 @@ def decode(data: bytes) -> str:
     raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
 
 
-def _candidates(head: bytes) -> list[str]:
+def _candidates(head: bytes, declared: str = "") -> list[str]:
     """The encodings a document starting with `head` may be in, in order; UnreadableFile for empty or binary data."""
     if not head.strip():
         raise UnreadableFile("empty file")
@@ -44,7 +45,17 @@ def _candidates(head: bytes) -> list[str]:
         return ["utf-16-le" if head[1] == 0 else "utf-16-be"]
     if b"\x00" in head[:4096]:
         raise UnreadableFile("binary data, not a text document")
-    return ["utf-8", "gb18030"]
+    return ["utf-8", *([declared] if _known(declared) else []), "gb18030"]
+
+
+def _known(encoding: str) -> bool:
+    """Whether a declared encoding is worth trying: a known one, not UTF-8 or GB18030 (tried anyway), nor a Western
+    single-byte one, which decodes any bytes (a Chinese page's misdeclared GBK would read as nonsense)."""
+    try:
+        name = codecs.lookup(encoding).name if encoding else "utf-8"
+    except LookupError:
+        return False
+    return name not in ("utf-8", "gb18030") and not name.startswith(("iso8859", "latin", "cp125", "mac-"))
 
 
 def _check_start(text: str) -> None:
