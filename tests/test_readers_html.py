@@ -270,3 +270,43 @@ def test_a_page_converted_from_a_pdf(tmp_path, writer):
     result, records = _import(tmp_path, "预算.html", writer(flat_lines()).encode("utf-8"))
     assert result.status == "imported", result.message
     assert records == FLAT_RECORDS
+
+
+# --- text copied from such pages into a .txt ----------------------------------------------------------------------
+
+
+def _aligned_text(pages: list[list[list[tuple[int, str]]]]) -> str:
+    """The pages' lines as text aligned with spaces, as copied from a converted page (8 px a column's half: a
+    Chinese character takes two columns), page after page."""
+    out = []
+    for page in pages:
+        for line in page:
+            text = ""
+            for x, cell in line:
+                width = sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)
+                text += " " * max(x // 4 - width, 2 if text else 0) + cell
+            out.append(text)
+        out.append("")
+    return "\n".join(out)
+
+
+def _tab_text(pages: list[list[list[tuple[int, str]]]]) -> str:
+    """The pages' lines with their cells apart by tabs, a table row's each in its column (an empty cell where a
+    merged cell was printed above), as a spreadsheet copies them."""
+    out = []
+    for line in (line for page in pages for line in page):
+        if all(x in COLUMNS for x, _ in line):
+            cells = dict((COLUMNS.index(x), text) for x, text in line)
+            line = [(0, cells.get(j, "")) for j in range(len(COLUMNS))]
+        out.append("\t".join(text for _, text in line))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("copy", [_aligned_text, _tab_text], ids=["aligned", "tabs"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_text_copied_from_a_page(tmp_path, copy, encoding):
+    text = copy(flat_lines())
+    assert ("\t" in text) == (copy is _tab_text)
+    result, records = _import(tmp_path, "复制的网页.txt", text.encode(encoding))
+    assert result.status == "imported", result.message
+    assert records == FLAT_RECORDS

@@ -16,8 +16,8 @@ A page converted from a PDF places each run of text where the PDF had it (`posit
 or `bottom`, in the element's style or in a class rule of the page's `<style>`, as pdf2htmlEX and pdftohtml write).
 The runs of each positioned box (a converted page) are grouped into lines by their top, in reading order, and split
 into cells at gaps as wide as the PDF reader's (`pdf.CELL_GAP` font sizes; a run's width is estimated from its
-characters, a pdf2htmlEX spacer's from its class). A line with fewer cells than the one above it is placed under
-that line's columns, so a row that leaves its level cells empty keeps its columns. Page numbers are dropped.
+characters, a pdf2htmlEX spacer's from its class); a row that leaves its merged cells empty keeps its columns
+(`positions`). Page numbers are dropped.
 
 Limits: a page of over MAX_TAGS tags is refused before it is parsed; lxml keeps its parser's own limits (elements
 nested 256 deep, a text of 10,000,000 characters), which refuse the page; rows and cells are counted as they are
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importers.readers.common import MAX_CELL_BYTES, MAX_COLUMNS, MAX_TAGS, UnreadableFile, cell_text, check_cells, \
     check_rows, fit_width
 from importers.readers.pdf import _PAGE_NUMBER, CELL_GAP, WORD_GAP
+from importers.readers.positions import Cell, Columns
 from importers.readers.text import decode
 from importers.records import Row
 
@@ -432,7 +433,8 @@ def _lines(pieces: list[_Piece]) -> list[list[str]]:
     for end in (-1, 0):
         if cells and len(cells[end]) == 1 and _PAGE_NUMBER.match(cells[end][0].text):
             cells.pop(end)
-    return _columns(cells)
+    columns = Columns()
+    return [columns.place([Cell(c.x0, c.x1, cell_text(c.text)) for c in line]) for line in cells]
 
 
 def _cells(line: list[_Piece]) -> list[_Piece]:
@@ -450,39 +452,6 @@ def _cells(line: list[_Piece]) -> list[_Piece]:
         last.text += (" " if space else "") + text
         last.x1 = max(last.x1, piece.x1)
     return cells
-
-
-def _columns(lines: list[list[_Piece]]) -> list[list[str]]:
-    """Each line's cell texts, a line of two cells or more placed under the columns of the nearest line above with
-    more cells (each cell under the column it overlaps most, in order), else as it is."""
-    out: list[list[str]] = []
-    spans: list[list[tuple[float, float]]] = []  # each line's columns, as placed
-    for line in lines:
-        own = [(cell.x0, cell.x1) for cell in line]
-        above = next((s for s in reversed(spans) if len(s) > len(line)), None) if len(line) > 1 else None
-        placed = _place(line, above) if above else None
-        if placed is None:
-            out.append([cell_text(cell.text) for cell in line])
-            spans.append(own)
-        else:
-            row = [""] * len(above)
-            for j, cell in zip(placed, line):
-                row[j] = cell_text(cell.text)
-            out.append(row)
-            spans.append(above)
-    return out
-
-
-def _place(line: list[_Piece], columns: list[tuple[float, float]]) -> list[int] | None:
-    """The column each cell goes under (most overlap, else nearest), None unless they are in order, one a column."""
-    placed = []
-    for cell in line:
-        def fit(j: int) -> tuple[float, float]:
-            x0, x1 = columns[j]
-            overlap = min(x1, cell.x1) - max(x0, cell.x0)
-            return overlap, -abs((x0 + x1) / 2 - (cell.x0 + cell.x1) / 2)
-        placed.append(max(range(len(columns)), key=fit))
-    return placed if all(a < b for a, b in zip(placed, placed[1:])) else None
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
