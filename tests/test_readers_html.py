@@ -310,3 +310,51 @@ def test_text_copied_from_a_page(tmp_path, copy, encoding):
     result, records = _import(tmp_path, "复制的网页.txt", text.encode(encoding))
     assert result.status == "imported", result.message
     assert records == FLAT_RECORDS
+
+
+# --- a page without <html>, and hostile pages ---------------------------------------------------------------------
+
+
+def test_a_fragment_without_html_or_body(tmp_path):
+    page = "<p>2026年项目支出绩效目标表</p>\n" + _form(ROAD)
+    result, records = _import(tmp_path, "片段.htm", page.encode("gb18030"))
+    assert result.status == "imported", result.message
+    assert records == _expected(ROAD)
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("deep.html", b"<html><body>" + b"<div>" * 100_000 + "项目名称".encode(), "嵌套超过 256 层"),
+    ("garbage.html", b"<html>" + bytes(range(256)) * 64, "binary data"),
+    ("noise.html", bytes(range(7, 256)) * 64, "not text"),
+    ("script.html", b"<html><head><script>load('/api/budget')</script></head><body><div id=app></div></body></html>",
+     "内容可能由脚本载入"),
+    ("cell.html", b"<table><tr><td>" + "字".encode() * (common.MAX_CELL_BYTES + 1) + b"</td></tr></table>",
+     "超过 1,048,576 个字符"),
+    ("text.html", b"<p>" + b"a" * 10_000_001, "超过解析器的上限"),
+], ids=["deep", "garbage", "noise", "script", "cell", "text"])
+def test_a_hostile_page_fails_alone_in_one_line(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    page = budget_page("gbk").encode("gbk")
+    (tmp_path / "预算.html").write_bytes(page)
+    results = import_paths(connect(tmp_path / "kb.sqlite3"), [tmp_path / name, tmp_path / "预算.html"])
+    failed = next(r for r in results if r.path.name == name)
+    assert failed.status == "failed" and reason in failed.message and "\n" not in failed.message, failed
+    assert [r.status for r in results if r.path.name != name] == ["imported"]
+    assert _records(tmp_path / "kb.sqlite3") == _expected(ROAD, LIGHTS)
+
+
+def test_large_pages_are_refused_before_they_cost_time_or_memory(tmp_path, monkeypatch):
+    """Limits lowered so the pages stay small: too many tags before parsing; too many rows, and a merged cell
+    spread over more cells than the limit, as they are read."""
+    monkeypatch.setattr(html_reader, "MAX_TAGS", 1000)
+    with pytest.raises(UnreadableFile, match="1,001 个标记"):
+        read_bytes(b"<html>" + b"<b>" * 1000, ".html")
+    assert read_bytes(b"<p>" + b"<i>x</i>" * 499, ".html")[0].cells == ["x" * 499]
+    monkeypatch.setattr(common, "MAX_ROWS", 100)
+    with pytest.raises(UnreadableFile, match="more than 100 rows"):
+        read_bytes(b"<table>" + b"<tr><td>1</td></tr>" * 101 + b"</table>", ".html")
+    assert len(read_bytes(b"<table>" + b"<tr><td>1</td></tr>" * 100 + b"</table>", ".html")) == 100
+    monkeypatch.setattr(common, "MAX_CELLS", 500)
+    bomb = b"<table><tr><td rowspan=65534 colspan=1000>x</td></tr>" + b"<tr></tr>" * 50 + b"</table>"
+    with pytest.raises(UnreadableFile, match="more than 500 cells"):
+        read_bytes(bomb, ".html")

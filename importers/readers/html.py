@@ -78,13 +78,16 @@ def read(data: bytes) -> list[Row]:
             if "depth" in error.message:
                 raise UnreadableFile("网页元素嵌套超过 256 层，不像预算网页，已拒绝 (the page nests its elements more than "
                                      "256 deep)")
-            raise UnreadableFile(f"网页中一段文字超过解析器的上限，已拒绝 (a text of the page is beyond the HTML parser's "
-                                 f"limit: {' '.join(error.message.split())[:80]})")
-    if root is None:
-        raise UnreadableFile("empty file")
+            raise UnreadableFile("网页中一段文字超过解析器的上限（10,000,000 个字符），已拒绝 (a text of the page is longer "
+                                 "than the HTML parser reads: 10,000,000 characters)")
     page = _Page(_Styles(root))
-    page.flow(root, None)
-    return page.rows()
+    if root is not None:
+        page.flow(root, None)
+    rows = page.rows()
+    if not rows:
+        raise UnreadableFile("网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF (the page holds no "
+                             "text: its content may be loaded by a script; open it in a browser and save what it shows)")
+    return rows
 
 
 def _decode(data: bytes) -> str:

@@ -155,12 +155,15 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     file.seek(0)
     encoding = _head_encoding(head, whole=len(head) < HEAD_BYTES)
     start = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head[:80000])
+    sample = "" if csv_rows else codecs.getincrementaldecoder(encoding)(errors="ignore").decode(
+        file.read(ALIGNED_SAMPLE * 4))  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
+    file.seek(0)
     _check_start(start)
     buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)
     text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
     lines = _checked_lines(text, encoding)
     if not csv_rows:
-        yield from _text_rows(lines, _Aligned().cells if aligned(start[:ALIGNED_SAMPLE]) else _tabbed)
+        yield from _text_rows(lines, _Aligned().cells if aligned(sample[:ALIGNED_SAMPLE]) else _tabbed)
         return
     reader = csv.reader(lines, delimiter=max(",;\t", key=start[:4096].count))
     try:
