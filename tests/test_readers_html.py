@@ -358,3 +358,9 @@ def test_large_pages_are_refused_before_they_cost_time_or_memory(tmp_path, monke
     bomb = b"<table><tr><td rowspan=65534 colspan=1000>x</td></tr>" + b"<tr></tr>" * 50 + b"</table>"
     with pytest.raises(UnreadableFile, match="more than 500 cells"):
         read_bytes(bomb, ".html")
+    monkeypatch.setattr(html_reader, "MAX_TAGS", 2000)
+    monkeypatch.setattr(common, "MAX_ROWS", 1000)
+    runs = [b'<p style="position:absolute;top:%dpx;left:10px">x</p>' % (20 * i) for i in range(501)]
+    with pytest.raises(UnreadableFile, match="more than 500 cells"):  # text runs of a converted page
+        read_bytes(b'<div style="position:relative">' + b"".join(runs) + b"</div>", ".html")
+    assert len(read_bytes(b'<div style="position:relative">' + b"".join(runs[:500]) + b"</div>", ".html")) == 500

@@ -209,6 +209,7 @@ class _Page:
                         for i, cells in enumerate(_lines(item.pieces))]
             else:
                 out.append(Row(cells=item, line=len(out) + 1))
+            check_rows(len(out))
         return out
 
     def _add(self, cells: list[str]) -> None:
@@ -359,10 +360,10 @@ class _Page:
         match = _SCALE.search(style.get("transform", "") or style.get("-webkit-transform", ""))
         scale = abs(float(match.group(1))) if match else 1.0
         y = top if top is not None else -bottom
-        positioned.pieces += _pieces(element, left, y, font * scale, scale, self)
-        count = len(positioned.pieces)
-        if count % 1000 == 0:
-            check_cells(self.cells + count)
+        pieces = _pieces(element, left, y, font * scale, scale, self)
+        positioned.pieces += pieces
+        self.cells += len(pieces)
+        check_cells(self.cells)
         return True
 
     def _font(self, element) -> float:
