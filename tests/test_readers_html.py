@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
+from conftest import fuzz_budget
 from importers.readers import UnreadableFile, read_bytes, read_rows
 from importers.readers import common, html as html_reader
 from kb.db import connect
@@ -364,3 +366,26 @@ def test_large_pages_are_refused_before_they_cost_time_or_memory(tmp_path, monke
     with pytest.raises(UnreadableFile, match="more than 500 cells"):  # text runs of a converted page
         read_bytes(b'<div style="position:relative">' + b"".join(runs) + b"</div>", ".html")
     assert len(read_bytes(b'<div style="position:relative">' + b"".join(runs[:500]) + b"</div>", ".html")) == 500
+
+
+_MARKUP = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=2>", "<td rowspan=3>",
+           "<td rowspan=0 colspan=0>", "<td colspan='-1'>", "<td rowspan=99999 colspan=9999>", "<caption>", "<br>",
+           "<p>", "</p>", "<pre>", "</pre>", "<div style='position:relative'>", "</div>", "<ul><li><a>x</a></li>",
+           "<div style='position:absolute;left:1.5em;top:-2pt'>", "<span class='_ _1'></span>", "<div class='t m y x'>",
+           "<style>.t{position:absolute}.m{transform:matrix(.;,0)}.y{bottom:3px}.x{left:.5px}._1{width:99px}@media{",
+           "}</style>", "<script>", "</script>", "<nav>", "<header>", "<!--", "-->", "<?xml encoding='gbk'?>",
+           "<meta charset=big5>", "项目名称", "一级指标", "≥90%", "&nbsp;&nbsp;", "\u3000\u3000", "\t", "\n", " ", "&#0;"]
+
+
+@settings(max_examples=fuzz_budget(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_MARKUP), max_size=60))
+@example([_MARKUP[23], _MARKUP[24], _MARKUP[22], "项目名称"])  # a pdf2htmlEX run whose scale is not a number
+@example(["<table>", "<tr>", "<td colspan=0>", "项目名称", "</td>", "<td>", "甲"])  # colspan 0 is 1
+def test_any_markup_gives_rows_or_a_clear_error(tokens):
+    try:
+        rows = read_bytes(("<html>" + "".join(tokens)).encode("utf-8"), ".html")
+    except UnreadableFile as exc:  # a reason of our own, never a library's or a bug's error
+        assert "\n" not in str(exc) and "corrupt or unreadable" not in str(exc), exc
+    else:
+        assert all(isinstance(cell, str) for row in rows for cell in row.cells)
+        assert "甲" not in "".join(tokens) or ["项目名称", "甲"] in [row.cells for row in rows]

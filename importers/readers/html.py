@@ -56,7 +56,7 @@ _WIDE = re.compile(rf"[{_CJK}]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|pt|em|rem|mm|cm|in|%)?$")
 _UNITS = {"px": 1.0, "pt": 4 / 3, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, None: 1.0}
-_SCALE = re.compile(r"(?:matrix|scale)\(\s*(-?[\d.]+)")
+_SCALE = re.compile(r"(?:matrix|scale)\(\s*(-?\d*\.?\d+)")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _DEFAULT_FONT = 16.0  # px, a browser's default font size
 _LINE_HEIGHT = 1.2  # font sizes from one line of a positioned run to its next (`<br>`)
@@ -316,7 +316,7 @@ class _Page:
             if len(row) >= MAX_COLUMNS:
                 break
             text = self._cell(td)
-            across = min(_span(td.get("colspan"), 1000), MAX_COLUMNS - len(row))
+            across = min(max(_span(td.get("colspan"), 1000), 1), MAX_COLUMNS - len(row))
             down = _span(td.get("rowspan"), 65534) or height  # rowspan="0": to the end of the table
             for column in range(len(row), len(row) + across):
                 if down > 1:
