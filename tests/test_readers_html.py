@@ -132,6 +132,13 @@ def test_a_budget_page_of_tables_gives_its_goal_forms(tmp_path):
     result, records = _import(tmp_path, "预算.html", budget_page().encode("gbk"))
     assert result.status == "imported", result.message
     assert records == _expected(ROAD, LIGHTS)
+    rows = [row.cells for row in read_bytes(budget_page().encode("gbk"), ".html")]
+    assert rows[:8] == [  # menus, the path, scripts, hidden text and the footer are not read
+        ["通知公告"], ["北京市城市管理委员会2026年部门预算"], ["一、部门职责：负责城市道路、照明等市政设施的管理。"],
+        ["表1 部门收支总表"], ["编制部门：北京市城市管理委员会", "单位：万元"], ["收入", "收入", "支出", "支出"],
+        ["项目", "预算数", "项目", "预算数"], ["一般公共预算拨款", "1,636.70", "城乡社区支出", "1,636.70"]]
+    assert rows[9:12] == [["合计", "1,636.70", "结转下年", "0.00"], ["表6 项目支出绩效目标表"], ["单位：万元"]]
+    assert rows[18][2] == "保障设施完好，\n服务市民出行。" and len(rows) == 40
 
 
 @pytest.mark.parametrize("name, data", [
@@ -257,7 +264,8 @@ def pdftohtml_page(pages: list[list[list[tuple[int, str]]]]) -> str:
     body = []
     for number, page in enumerate(pages, 1):
         runs = "".join(f'<p style="position:absolute;top:{80 + 14 * n}px;left:{x}px;white-space:nowrap" '
-                       f'class="ft0{n % 2}">{html.escape(text)}</p>\n' for n, line in enumerate(page) for x, text in line)
+                       f'class="ft0{n % 2}">{html.escape(text)}</p>\n'
+                       for n, line in enumerate(page) for x, text in line)
         body.append(f'<div id="page{number}-div" style="position:relative;width:892px;height:1262px;">\n{runs}'
                     f'<p style="position:absolute;top:1200px;left:430px;white-space:nowrap" class="ft00">{number}</p>'
                     '\n</div>')

@@ -85,8 +85,9 @@ def read(data: bytes) -> list[Row]:
         page.flow(root, None)
     rows = page.rows()
     if not rows:
-        raise UnreadableFile("网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF (the page holds no "
-                             "text: its content may be loaded by a script; open it in a browser and save what it shows)")
+        raise UnreadableFile("网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF "
+                             "(the page holds no text: its content may be loaded by a script; open it in a browser and "
+                             "save what it shows)")
     return rows
 
 
@@ -350,8 +351,9 @@ class _Page:
         top, bottom = _length(style.get("top"), font), _length(style.get("bottom"), font)
         if left is None or top is None and bottom is None:
             return False
-        if any(isinstance(e.tag, str) and (e.tag in _BLOCKS or e.tag in ("table", "pre")) for e in element.iterdescendants()):
-            return False
+        if any(isinstance(e.tag, str) and (e.tag in _BLOCKS or e.tag in ("table", "pre"))
+               for e in element.iterdescendants()):
+            return False  # a box of blocks: read in flow
         positioned = self.boxes.get(box)
         if positioned is None:
             self._end_line()
