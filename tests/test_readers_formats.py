@@ -1,6 +1,6 @@
-"""Every sample layout read from .xlsx, .docx, .xls and .pdf gives the records its text version gives.
+"""Every sample layout read from .xlsx, .docx, .html, .xls and .pdf gives the records its text version gives.
 
-.xlsx and .docx fixtures are built here from the text (tests/fixtures/make_fixtures.py writes them the
+.xlsx, .docx and .html fixtures are built here from the text (tests/fixtures/make_fixtures.py writes them the
 way a publisher would: tables with merged cells across and down, numbers with number formats, a hidden
 sheet); .xls and .pdf fixtures are committed files made by the same script. The readers spread a merged
 cell over every cell it covers, so these also prove that the layouts read repeated head and level cells.
@@ -18,7 +18,7 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from fixtures.make_fixtures import SOURCES, document_rows, filled, write_docx, write_xlsx
+from fixtures.make_fixtures import SOURCES, document_rows, filled, write_docx, write_html, write_xlsx
 from kb.db import connect
 from kb.ingest.run import import_paths
 from test_import import records
@@ -73,6 +73,13 @@ def test_xlsx_gives_the_text_records(tmp_path, stem, expected_records):
 def test_docx_gives_the_text_records(tmp_path, stem, expected_records):
     path = tmp_path / f"{SOURCES[stem][0].stem}.docx"
     write_docx(document_rows(stem), path)
+    _check(*_import(tmp_path, stem, path), stem, expected_records[stem])
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_a_web_page_gives_the_text_records(tmp_path, stem, expected_records):
+    path = tmp_path / f"{SOURCES[stem][0].stem}.html"
+    write_html(document_rows(stem), path)
     _check(*_import(tmp_path, stem, path), stem, expected_records[stem])
 
 

@@ -57,13 +57,16 @@ def whole(pieces: list[RawDocument]) -> RawDocument:
 # --- reading text as a stream ------------------------------------------------------------------
 
 LINES = "标题\r\n项目名称\t甲\r第二行\n分\u2028行\n\n" * 40 + "最后一行"
+ALIGNED = "标题\r\n一级指标  二级指标  三级指标    指标值\n产出指标  数量指标  培训人数    ≥100人\n" \
+          "                    培训场次    ≥5场\r\n\n" * 40 + "最后一行"  # copied from a page: spaces, no tabs
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-be"])
 @pytest.mark.parametrize("ending", ["", "\n", "\r\n"])
-def test_streamed_text_rows_are_the_whole_file_rows(monkeypatch, encoding, ending):
+@pytest.mark.parametrize("lines", [LINES, ALIGNED], ids=["tabs", "aligned"])
+def test_streamed_text_rows_are_the_whole_file_rows(monkeypatch, encoding, ending, lines):
     monkeypatch.setattr(text, "HEAD_BYTES", 64)  # the encoding is chosen on a head far shorter than the file
-    data = (LINES + ending).encode(encoding)
+    data = (lines + ending).encode(encoding)
     if encoding == "utf-16-be":
         data = codecs.BOM_UTF16_BE + data
     rows = list(stream_rows(io.BytesIO(data)))

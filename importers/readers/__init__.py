@@ -3,7 +3,7 @@
 The extension says which files to look at; the bytes say how to read them (`sniff`), so a .xls that
 is really an .xlsx reads as one and a renamed image fails with a clear reason. Table rows are rows of
 cells, text outside tables is one row per line. A merged cell's text is spread to every cell it covers,
-across and down (.xlsx, .xls, .docx, and .pdf where a cell's box shows what it covers), as an officer's
+across and down (.xlsx, .xls, .docx, web pages, and .pdf where a cell's box shows what it covers), as an officer's
 "unmerge and fill" leaves a sheet; text exports keep it in the first cell only. Layouts read both.
 Library errors become UnreadableFile with a one-line reason; `common` holds the size limits. Text and
 CSV files of any size can also be read as a stream of rows (`RowStream`); every other format is read
@@ -28,11 +28,12 @@ __all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "read_rows
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".tsv": "text", ".csv": "csv",
     ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".docx": "docx", ".pdf": "pdf",
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
 }
 # content kind → (module in this package, function): imported only when a file of that kind comes
 _READERS = {
     "text": ("text", "read_text_rows"), "csv": ("text", "read_csv_rows"), "xlsx": ("xlsx", "read"),
-    "xls": ("xls", "read"), "docx": ("docx", "read"), "pdf": ("pdf", "read"),
+    "xls": ("xls", "read"), "docx": ("docx", "read"), "pdf": ("pdf", "read"), "html": ("html", "read"),
 }
 
 

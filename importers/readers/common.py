@@ -18,6 +18,7 @@ MAX_PAGE_SHAPES = 20_000  # lines, rectangles and curves on one PDF page (the de
 MAX_UNZIPPED = 512 << 20  # total unpacked size of an .xlsx/.docx
 MAX_RATIO = 100  # unpacked/packed size of one large archive member beyond which it is a zip bomb (sheets: ~10)
 MAX_MERGES = 200_000  # merged ranges of one sheet
+MAX_TAGS = 1_000_000  # tags of one web page, counted before it is parsed (an element takes ~300 bytes parsed)
 
 _DECIMALS = re.compile(r"\.(0+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')

@@ -1,12 +1,16 @@
 """What a file really is, from its bytes: the extension may lie, the content decides.
 
-`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'pdf') or raises UnreadableFile
-with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …).
+`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'pdf', 'html') or raises UnreadableFile
+with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …). A web page is
+markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's "Excel
+export" that is an HTML table reads as the page it is.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 from typing import Iterator
 
@@ -24,7 +28,8 @@ OTHER = {  # magic bytes of files that are certainly not documents → what they
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 _WORD = "WordDocument".encode("utf-16-le")
-_HTML = (b"<html", b"<!doctype html", b"<table")
+_HTML = re.compile(rb"(?:\s|<\?xml[^>]*>|<!--.*?-->|<!doctype\s+html[^>]*>)*<(?:html|head|body|meta|title|link|base|"
+                   rb"style|script|table|div|p|span|center|font|h[1-6])[\s>/]", re.I | re.S)
 _CHUNK = 1 << 18  # bytes of XML read at a time
 
 
@@ -39,12 +44,21 @@ def sniff(data: bytes) -> str:
     for magic, what in OTHER.items():
         if data.startswith(magic):
             raise UnreadableFile(f"binary data ({what}), not a goal document")
+    if _HTML.match(_head(data)):
+        return "html"
     head = data.lstrip()[:15].lower()
-    if head.startswith(_HTML):
-        raise UnreadableFile("a web page (HTML) under a document's name: open it and save it as .xlsx")
     if head.startswith(b"<?xml"):
         raise UnreadableFile("an XML file (an Excel 2003 XML sheet?): open it and save it as .xlsx")
     return "text"
+
+
+def _head(data: bytes) -> bytes:
+    """The first 4 KiB of the content in an ASCII-compatible encoding (a UTF-16 page's re-encoded), without a BOM."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) : len(bom) + 8192].decode(encoding, "ignore").encode("utf-8")[:4096]
+    return data[:4096]
 
 
 def _ole_kind(data: bytes) -> str:

@@ -1,7 +1,10 @@
 """Plain-text documents: encoding detected from the bytes (UTF-8, BOMs, UTF-16, GB18030).
 
-.txt/.tsv lines split on tabs; .csv rows split by the csv module (quoted cells may hold commas and
-line breaks), on commas, or on semicolons or tabs when those separate the first lines.
+.txt/.tsv lines split on tabs; a text without tabs whose lines are aligned with spaces (copied from a web page
+or a PDF: two or more spaces between cells in several of its first lines) is split at those gaps, each line's
+cells placed under the columns of the lines above by where they stand (`positions`; a Chinese character two
+columns wide). .csv rows split by the csv module (quoted cells may hold commas and line breaks), on commas, or on
+semicolons or tabs when those separate the first lines.
 `stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
 chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
 """
@@ -12,19 +15,26 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from itertools import count
 from typing import BinaryIO, Iterator
 
 from importers.readers.common import UnreadableFile
+from importers.readers.positions import Cell, Columns
 from importers.records import Row
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 HEAD_BYTES = 1 << 20  # a streamed file's encoding is chosen from this much of its start
+ALIGNED_SAMPLE = 20_000  # characters at a document's start that say whether it is aligned with spaces
+ALIGNED_LINES = 3  # lines of that start with a gap of two spaces or more inside them, for a text without tabs
+_ALIGNED_GAP = re.compile(r"[ \u00a0\u3000]{2,}")
+_ALIGNED_CELL = re.compile(r"[^ \u00a0\u3000](?:[ \u00a0\u3000]?[^ \u00a0\u3000])*")
 
 
-def decode(data: bytes) -> str:
-    """Decode document bytes; raises UnreadableFile for empty or binary data."""
-    for encoding in _candidates(data):
+def decode(data: bytes, declared: str = "") -> str:
+    """Decode document bytes; raises UnreadableFile for empty or binary data. The encoding a document `declared`
+    (a web page's charset) is tried after UTF-8 and before GB18030."""
+    for encoding in _candidates(data, declared):
         text = _strict(data, encoding)
         if text is not None:
             _check_start(text)
@@ -32,7 +42,7 @@ def decode(data: bytes) -> str:
     raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
 
 
-def _candidates(head: bytes) -> list[str]:
+def _candidates(head: bytes, declared: str = "") -> list[str]:
     """The encodings a document starting with `head` may be in, in order; UnreadableFile for empty or binary data."""
     if not head.strip():
         raise UnreadableFile("empty file")
@@ -44,7 +54,17 @@ def _candidates(head: bytes) -> list[str]:
         return ["utf-16-le" if head[1] == 0 else "utf-16-be"]
     if b"\x00" in head[:4096]:
         raise UnreadableFile("binary data, not a text document")
-    return ["utf-8", "gb18030"]
+    return ["utf-8", *([declared] if _known(declared) else []), "gb18030"]
+
+
+def _known(encoding: str) -> bool:
+    """Whether a declared encoding is worth trying: a known one, not UTF-8 or GB18030 (tried anyway), nor a Western
+    single-byte one, which decodes any bytes (a Chinese page's misdeclared GBK would read as nonsense)."""
+    try:
+        name = codecs.lookup(encoding).name if encoding else "utf-8"
+    except LookupError:
+        return False
+    return name not in ("utf-8", "gb18030") and not name.startswith(("iso8859", "latin", "cp125", "mac-"))
 
 
 def _check_start(text: str) -> None:
@@ -71,9 +91,44 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def split_rows(text: str) -> list[Row]:
-    """One row per line (CRLF, CR and LF all end a line), cells split on tabs."""
+    """One row per line (CRLF, CR and LF all end a line), cells split on tabs (or at gaps: `aligned`)."""
+    cells = _Aligned().cells if aligned(text[:ALIGNED_SAMPLE]) else _tabbed
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return list(map(Row, [line.split("\t") for line in text.split("\n")], count(1)))
+    return list(map(Row, map(cells, text.split("\n")), count(1)))
+
+
+def aligned(start: str) -> bool:
+    """Whether a document starting with `start` has its cells aligned with spaces, not separated by tabs."""
+    return "\t" not in start and sum(
+        1 for line in start.splitlines() if _ALIGNED_GAP.search(line.strip())) >= ALIGNED_LINES
+
+
+def _tabbed(line: str) -> list[str]:
+    return line.split("\t")
+
+
+class _Aligned:
+    """A space-aligned text's lines as cells in their columns (a blank line starts a new table)."""
+
+    def __init__(self) -> None:
+        self._columns = Columns()
+
+    def cells(self, line: str) -> list[str]:
+        found = []
+        width = start = 0
+        for match in _ALIGNED_CELL.finditer(line):
+            width += _width(line[start : match.start()])
+            found.append(Cell(width, width + _width(match.group()), match.group()))
+            width, start = found[-1].x1, match.end()
+        if not found:
+            self._columns.reset()
+            return [line]
+        return self._columns.place(found)
+
+
+def _width(text: str) -> int:
+    """Columns the text takes in a monospaced font: a Chinese (wide) character two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def read_text_rows(data: bytes) -> list[Row]:
@@ -100,12 +155,15 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     file.seek(0)
     encoding = _head_encoding(head, whole=len(head) < HEAD_BYTES)
     start = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head[:80000])
+    sample = "" if csv_rows else codecs.getincrementaldecoder(encoding)(errors="ignore").decode(
+        file.read(ALIGNED_SAMPLE * 4))  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
+    file.seek(0)
     _check_start(start)
     buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)
     text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
     lines = _checked_lines(text, encoding)
     if not csv_rows:
-        yield from _text_rows(lines)
+        yield from _text_rows(lines, _Aligned().cells if aligned(sample[:ALIGNED_SAMPLE]) else _tabbed)
         return
     reader = csv.reader(lines, delimiter=max(",;\t", key=start[:4096].count))
     try:
@@ -140,13 +198,13 @@ def _checked_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:
         yield line
 
 
-def _text_rows(lines: Iterator[str]) -> Iterator[Row]:
+def _text_rows(lines: Iterator[str], cells) -> Iterator[Row]:
     """One row per line as `split_rows` gives them (U+2028 ends a line too, text after the last break is a row)."""
     number, ended = 0, True
     for line in lines:
         ended = line.endswith("\n")
         for part in (line[:-1] if ended else line).split("\u2028"):
             number += 1
-            yield Row(cells=part.split("\t"), line=number)
+            yield Row(cells=cells(part), line=number)
     if ended:
-        yield Row(cells=[""], line=number + 1)
+        yield Row(cells=cells(""), line=number + 1)
