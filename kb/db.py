@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -9,33 +10,30 @@ from kb.errors import KbError
 from kb.schema import SCHEMA_VERSION, migrate
 from kb.vocab.tokens import fold
 
-_MAGIC = b"SQLite format 3\x00"
 _OUR_TABLES = {"documents", "projects", "indicators"}
 
 
 BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another writer before 'database is locked'
 
-def _check_file(path: Path) -> None:
+def _check_path(path: Path) -> None:
+    """What can be told of the path without opening it. The file itself is only ever opened by SQLite: closing any
+    other descriptor of it would drop the POSIX locks of this process's connections, and another process would then
+    take the base for unused, checkpoint it and delete the WAL under them (their writes lost)."""
     if path.is_dir():
         raise KbError(f"{path}: is a directory, not a database file")
-    if path.exists() and path.stat().st_size:
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(16)
-        except OSError as exc:
-            raise KbError(f"{path}: cannot read database: {exc.strerror}") from exc
-        if head != _MAGIC:
-            raise KbError(f"{path}: not a SQLite database (left untouched)")
+    if path.exists() and not os.access(path, os.R_OK):
+        raise KbError(f"{path}: cannot read database: permission denied")
 
 
 def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
     """Open (and create or upgrade) the knowledge base at `path`; raises KbError with a clear message."""
     path = Path(path)
-    _check_file(path)
+    _check_path(path)
     if not path.exists():
         if not create:
             raise KbError(f"{path}: no database here")
         path.parent.mkdir(parents=True, exist_ok=True)
+    conn = None
     try:
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
@@ -62,6 +60,10 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_function("kb_fold", 1, fold, deterministic=True)
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        if exc.sqlite_errorname == "SQLITE_NOTADB":
+            raise KbError(f"{path}: 不是 SQLite 数据库或已损坏 not a SQLite database, or a damaged one (left untouched)") from exc
         raise KbError(f"{path}: cannot open database: {exc}") from exc
     return conn
 

@@ -42,8 +42,12 @@ def restore(source: Path, db_path: Path) -> None:
     source, db_path = Path(source), Path(db_path)
     if not source.is_file():
         raise KbError(f"{source}: no such backup file")
+    if source.stat().st_size == 0:
+        raise KbError(f"{source}: 未恢复：备份文件是空的 not restored, the backup is an empty file (0 bytes)")
     probe = connect(source, create=False, readonly=True)
     try:
+        if probe.execute("PRAGMA user_version").fetchone()[0] == 0:
+            raise KbError(f"{source}: 未恢复：不是知识库备份 not restored, a SQLite file but not a jixiao-kb backup")
         problems = check(probe)
     finally:
         probe.close()

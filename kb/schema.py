@@ -177,7 +177,10 @@ class SchemaTooNew(RuntimeError):
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database to SCHEMA_VERSION, one transaction per migration; returns the old version."""
+    """Bring the database to SCHEMA_VERSION, one transaction per migration; returns the old version.
+
+    Each migration reads the version again inside its write transaction: two processes creating or upgrading one
+    base at once apply every migration once, the second finding it done."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
@@ -187,6 +190,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     for number in range(version + 1, SCHEMA_VERSION + 1):
         with conn:
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                continue
             MIGRATIONS[number - 1](conn)
             conn.execute(f"PRAGMA user_version = {number}")
     return version

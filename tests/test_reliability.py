@@ -219,3 +219,57 @@ def test_check_finds_denormalised_columns_out_of_step(tmp_path):
     conn.execute("UPDATE projects SET indicator_count = indicator_count + 1 WHERE id = 2")
     failed = {c.name for c in run_checks(conn) if not c.ok}
     assert failed == {"indicators carry their project's year", "project indicator counts match"}
+
+
+def _kb(db: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kb", "--db", str(db), *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_another_process_never_deletes_the_wal_of_a_process_with_two_connections(tmp_path):
+    """The probe of issue 13: this process opens the base twice and writes; another `kb` process comes and goes; this
+    process writes again. The WAL is still there and a third process sees the second write (before, opening the
+    file outside SQLite dropped the first connection's locks and the second process deleted the WAL under it)."""
+    from kb.drafting.drafts import create, open_draft, rename
+
+    db = tmp_path / "kb.sqlite3"
+    first = connect(db)
+    draft = create(first, "探针 probe")
+    second = connect(db)
+    assert _kb(db, "draft", "list").returncode == 0
+    rename(first, draft.id, "探针 second write")
+    assert Path(f"{db}-wal").exists()
+    seen = _kb(db, "draft", "list", "--json")
+    assert seen.returncode == 0 and "探针 second write" in seen.stdout, seen.stdout + seen.stderr
+    assert open_draft(second, draft.id).name == "探针 second write"
+    first.close()
+    second.close()
+
+
+def test_processes_creating_one_base_at_once_all_succeed(tmp_path):
+    """Five `kb` processes on a base that does not exist yet: each creates or finds it, none fails."""
+    db = tmp_path / "new.sqlite3"
+    procs = [subprocess.Popen([sys.executable, "-m", "kb", "--db", str(db), "draft", "new", f"草稿{n}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(5)]
+    outcomes = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in outcomes), outcomes
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM drafts").fetchone()[0] == 5
+    assert run_checks(conn) and not check(conn)
+    conn.close()
+
+
+def test_restoring_an_empty_backup_says_so(tmp_path):
+    db = tmp_path / "kb.sqlite3"
+    conn = connect(db)
+    import_paths(conn, [SEEDS])
+    conn.close()
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(app, ["--db", str(db), "restore", str(empty)])
+    assert result.exit_code == 1 and "备份" in result.stderr and "empty" in result.stderr, result.stderr
+    assert empty.stat().st_size == 0
+    conn = connect(db)
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 295
+    conn.close()

@@ -246,7 +246,7 @@ async def test_corrupt_database_shows_the_error_and_exits(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
-        assert "cannot open database" in app.screen.message
+        assert "damaged" in app.screen.message
         await pilot.press("q")
     assert app.return_code == 1
 
