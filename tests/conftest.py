@@ -104,13 +104,6 @@ async def workers_done(pilot) -> None:
             continue
 
 
-def pytest_collection_modifyitems(items):
-    """Pilot tests of the app drive a real event loop with worker threads; on a loaded machine a key can still
-    race a focus change. They get two more tries (reported as reruns), the rest of the suite none."""
-    for item in items:
-        if item.path.name.startswith("test_tui"):
-            item.add_marker(pytest.mark.flaky(reruns=2))
-
 
 def screen_lines(app) -> list[str]:
     """The app's screen as plain text, a line per row (what a full redraw shows)."""
