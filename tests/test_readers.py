@@ -155,6 +155,28 @@ def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     ]
 
 
+def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
+    """Two real printings: a cell's last letter drawn over the border, the next cell's text drawn over that letter
+    (it stays in its cell); and two cells' texts 2 points apart with the rule between them (never one run)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    borders = (40, 120, 200, 280)
+    for top in (60, 80):
+        for left, right in zip(borders, borders[1:]):
+            pdf.rect(left, top, right - left, 20)
+    word = "general"
+    pdf.text(borders[1] - pdf.get_string_width(word[:-1]) - 0.5, 74, word)  # 'l' starts 0.5 pt before the border
+    pdf.text(borders[1] + 0.7, 74, "spending")  # drawn over the 'l'
+    pdf.text(borders[2] + 2, 74, "ok")
+    pdf.text(borders[1] - 1 - pdf.get_string_width("level"), 94, "level")
+    pdf.text(borders[1] + 1, 94, "grade")
+    pdf.text(borders[2] + 2, 94, "90")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["general", "spending", "ok"], ["level", "grade", "90"]]
+
+
 def test_pdf_text_lines_split_at_wide_gaps():
     from fpdf import FPDF
 

@@ -33,6 +33,8 @@ MARGIN = 0.1  # share of the page height at top and bottom where a lone number i
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
+RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
+RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
@@ -246,6 +248,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
     count = sum(1 for c in chars if c["text"] != " ")
     tables = page.find_tables()
     verticals = [e for e in page.edges if e["orientation"] == "v"]
+    _anchor(chars, verticals)
     items = [_table_item(t, chars, verticals) for t in tables]
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
@@ -261,6 +264,29 @@ def _page_items(page) -> tuple[list[_Item], int]:
             if _MARKED_NUMBER.match(text) or near and _PAGE_NUMBER.match(text):
                 items.pop(end)
     return items, count
+
+
+def _anchor(chars: list[dict], verticals: list[dict]) -> None:
+    """Give each character the place of the cell it belongs to ("anchor": the middle of its run's first character).
+    A run is a line's characters without a gap or a rule between their starts, not drawn over each other; text too
+    long for its cell runs on over the border into the next cell ('一般性支出情况' with 况 past the border) and still
+    belongs where it starts, while the next cell's own text starts where it is drawn, over the overflowing one."""
+    rules = sorted((e["x0"], e["top"], e["bottom"]) for e in verticals)
+    xs = [rule[0] for rule in rules]
+
+    def ruled(left: float, right: float, y: float) -> bool:
+        return any(rules[k][1] <= y <= rules[k][2]
+                   for k in range(bisect.bisect_left(xs, left), bisect.bisect_right(xs, right)))
+
+    for line in _lines(chars):
+        start = line[0]
+        for before, char in zip([None, *line], line):
+            if before is not None:
+                gap = char["x0"] - before["x1"]
+                if (not -RUN_OVERLAP * char["size"] <= gap <= RUN_GAP * char["size"] or before["text"] == " "
+                        or ruled(before["x0"], char["x0"], char["middle"])):
+                    start = char
+            char["anchor"] = (start["x0"] + start["x1"]) / 2
 
 
 def _on_page(char: dict, page) -> bool:
@@ -371,7 +397,7 @@ def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         band = ordered[bisect.bisect_left(middles, top) : bisect.bisect_right(middles, bottom)]
-        return cell_text(_cell_text([c for c in band if x0 <= (c["x0"] + c["x1"]) / 2 <= x1], x1))
+        return cell_text(_cell_text([c for c in band if x0 <= c["anchor"] <= x1], x1))
 
     boxes = [row.cells for row in table.rows]
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
