@@ -320,3 +320,20 @@ def test_level_words(cell, level1, level2):
 ])
 def test_accepts(level1, level2, expected):
     assert accepts(level1, level2) is expected
+
+
+def test_003_continuation_rows_named_like_a_level_are_names():
+    """服务对象满意度 and 社会公众满意度 are level-2 words too; in the name column of a row that keeps its columns they
+    are names (issue 14: a 200,000-indicator corpus lost 3,444 of its 18,719 满意度 indicators this way)."""
+    row = "满意度指标\t满意度指标\t帮助对象满意度\t>=90%\n"
+    text = SEEDS["003"].replace(row, row + "\t\t服务对象满意度\t>=95%\n\t\t社会公众满意度\t≥90%\n"
+                                "\t服务对象满意度\t企业满意度\t>=85%\n", 1)
+    assert text != SEEDS["003"]
+    project = parse(text).projects[2]
+    assert levels(project)[-4:] == [
+        ("满意度指标", "满意度指标", "帮助对象满意度", ">=90%"),
+        ("满意度指标", "满意度指标", "服务对象满意度", ">=95%"),
+        ("满意度指标", "满意度指标", "社会公众满意度", "≥90%"),
+        ("满意度指标", "服务对象满意度", "企业满意度", ">=85%"),  # in the level-2 column: a level 2
+    ]
+    assert [len(p.indicators) for p in parse(text).projects] == [n + 3 * (i == 2) for i, n in enumerate(COUNTS_003)]

@@ -136,8 +136,15 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
     A leading level word that the next cell does not follow with a level-2 is a level-2 when the current
     level 1 accepts it (成本指标 under 产出指标), else a level-1. A lone cell is a name only in the name column.
     A cell equal to the one before it is that cell spread across (except a level 2 equal to its level 1).
+    A row that keeps its columns (its level cells left empty) is read by them: its name column holds the name, even
+    a word that is also a level ('\t\t服务对象满意度\t>=95%').
     """
     cells = [clean(cell) for cell in row.cells]
+    first = next((i for i, cell in enumerate(cells) if cell), len(cells))
+    if columns["level1"] < first < len(cells) and first in (columns["level2"], columns["name"]):
+        new2 = cells[first] if first == columns["level2"] else None
+        values = once([cell for cell in cells[columns["name"]:] if cell])
+        return (None, new2, values) if len(values) <= 2 else None
     values = [cell for cell in cells if cell]
     new1 = new2 = None
     if len(values) >= 2 and is_level1(values[0]) and is_level2(values[1]):  # both level cells, even if equal
