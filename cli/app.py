@@ -89,8 +89,8 @@ def import_cmd(
         write_report(results, report)
     if as_json:
         print_json([{"path": path_text(r.path), "status": r.status, "message": r.message, "layout": r.layout,
-                      "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings}
-                     for r in results])
+                      "projects": r.projects, "indicators": r.indicators, "self_evaluations": r.evaluations,
+                      "warnings": r.warnings} for r in results])
     else:
         _print_import_summary(results, dry_run)
     if any(r.status == "failed" for r in results):
@@ -139,7 +139,8 @@ def _print_import_summary(results, dry_run: bool) -> None:
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
             out.print(shown(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} "
-                            "indicators" + (f" ({r.message})" if r.message else "")), markup=False)
+                            "indicators" + (f", {r.evaluations} 自评表 self-evaluations" if r.evaluations else "")
+                            + (f" ({r.message})" if r.message else "")), markup=False)
             for w in r.warnings:
                 out.print(shown(f"{'warning':>12}  {w}"), markup=False)
         elif r.status == "unchanged":

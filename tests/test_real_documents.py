@@ -13,7 +13,7 @@ import pytest
 from kb.db import connect
 from kb.find.queries import show_project
 from kb.ingest.run import import_paths
-from realdocs.truth import REALDOCS, compare, expected_records
+from realdocs.truth import REALDOCS, compare, compare_self_evaluations, expected_records, is_self_evaluation
 
 if not REALDOCS.is_dir():
     pytest.skip(f"{REALDOCS} is absent: the real documents are not beside this checkout", allow_module_level=True)
@@ -25,8 +25,6 @@ KNOWN = {
     "西安市人力资源和社会保障局_2020年部门综合预算.pdf": "several indicators in one cell ('；'), one form without header",
     "中共西安市委宣传部_2021年部门综合预算.pdf": "a cell's last character printed below its border lands in the next row",
     "广州市交通运输局_2026年部门预算.pdf": "one packed indicator cell inside a three-column 项目 | 预算数 | 绩效目标 table",
-    "西安市卫生健康委员会_2022年度部门决算.pdf": "self-evaluations (自评表) are not read yet (issue 16)",
-    "宁德市人民政府办公室_2024年度部门整体绩效自评表.pdf": "self-evaluations (自评表) are not read yet (issue 16)",
 }
 
 
@@ -37,6 +35,31 @@ def corpus(tmp_path_factory):
     results = {r.path.name: r for r in import_paths(conn, [REALDOCS])}
     yield conn, results
     conn.close()
+
+
+def test_self_evaluations_are_read_as_such(corpus):
+    """A self-evaluation is stored apart from goal tables, with its budget, targets, actuals, weights and scores;
+    the 决算's 88 project forms and its department-wide form, and Ningde's department-wide form (its scores add up
+    to the total it prints)."""
+    conn, results = corpus
+    count = lambda name, kind: conn.execute(  # noqa: E731
+        """SELECT count(*) FROM self_evaluations s JOIN documents d ON d.id = s.document_id
+        WHERE d.file_name = ? AND s.kind = ?""", (name, kind)).fetchone()[0]
+    decision = "西安市卫生健康委员会_2022年度部门决算.pdf"
+    assert (count(decision, "project"), count(decision, "department")) == (88, 1)
+    assert results[decision].projects == 0 and results[decision].evaluations == 89
+    ningde = "宁德市人民政府办公室_2024年度部门整体绩效自评表.pdf"
+    row = conn.execute("""SELECT s.id, s.name, s.department, s.amount_wan, s.fields FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ?""", (ningde,)).fetchone()
+    assert tuple(row)[1:4] == ("127部门整体", "宁德市人民政府办公室", 9999.77)
+    fields = json.loads(row["fields"])
+    scores = conn.execute("SELECT sum(score), sum(weight), count(*) FROM outcomes WHERE self_evaluation_id = ?",
+                          (row["id"],)).fetchone()
+    assert round(scores[0] + float(fields["执行率得分"]), 2) == float(fields["总分值、评价总分 (S)"]) == 92.33
+    assert (scores[1], scores[2]) == (90, 17)
+    first = conn.execute("""SELECT target, actual, actual_value, weight, score FROM outcomes
+        WHERE self_evaluation_id = ? AND name = '基本经费投入成本'""", (row["id"],)).fetchone()
+    assert tuple(first) == ("≤3843.67万元", "4262.96", 4262.96, 4.0, 0.0)
 
 
 def _read(conn, file_name: str) -> tuple[list[dict], list[dict]]:
@@ -61,10 +84,23 @@ def test_expected_records(corpus, file_name):
     if file_name in KNOWN:
         pytest.xfail(KNOWN[file_name])
     conn, _ = corpus
+    if is_self_evaluation(EXPECTED[file_name]):
+        result = compare_self_evaluations(EXPECTED[file_name], _self_evaluations(conn, file_name), file_name)
+        assert result.problems == [] and result.exact, "\n".join(result.problems)
+        return
     projects, department_wide = _read(conn, file_name)
     result = compare(EXPECTED[file_name], projects, department_wide, file_name)
     assert result.problems == [] and result.exact, "\n".join(result.problems)
     assert [p["department"] for p in projects] == [p.get("department") for p in EXPECTED[file_name]["projects"]]
+
+
+def _self_evaluations(conn, file_name: str) -> list[dict]:
+    """The self-evaluations stored from a file, each with its outcome rows."""
+    rows = conn.execute("""SELECT s.id, s.name, s.department, s.amount_wan FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""", (file_name,)).fetchall()
+    return [{**dict(row), "indicators": [dict(r) for r in conn.execute(
+        "SELECT level1, level2, name, target, actual, weight, score FROM outcomes WHERE self_evaluation_id = ? "
+        "ORDER BY seq", (row["id"],))]} for row in rows]
 
 
 @pytest.mark.parametrize("file_name", sorted(KNOWN))
@@ -108,4 +144,4 @@ def test_every_import_keeps_how_it_was_read(corpus):
     for file_name, parts in conn.execute("SELECT file_name, parts FROM documents"):
         parts = json.loads(parts)
         assert parts and all(part["pages"] for part in parts), file_name
-        assert any(part["kind"] in ("goal", "department", "empty") for part in parts), file_name
+        assert any(part["kind"] in ("goal", "department", "self_evaluation", "empty") for part in parts), file_name

@@ -52,6 +52,7 @@ class FileResult:
     projects: int = 0
     indicators: int = 0
     warnings: list[str] = field(default_factory=list)
+    evaluations: int = 0  # self-evaluations (自评表)
 
 
 def _skip_reason(path: Path) -> str:
@@ -163,10 +164,11 @@ def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, optio
         return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
     message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
     if dry_run:
-        return FileResult(path, "would import", message, doc.layout, len(doc.projects), doc.indicators, doc.warnings)
+        return FileResult(path, "would import", message, doc.layout, len(doc.projects), doc.indicators, doc.warnings,
+                          len(doc.evaluations))
     stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else None)
     return FileResult(path, "replaced" if stored.replaced else "imported", message, doc.layout,
-                      stored.projects, stored.indicators, stored.warnings)
+                      stored.projects, stored.indicators, stored.warnings, stored.evaluations)
 
 
 def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:

@@ -21,9 +21,9 @@ EXPECTED = Path(__file__).resolve().parent / "expected"
 def expected_records() -> dict[str, dict]:
     """File name → expected record, for every document that has one."""
     records: dict[str, dict] = {}
-    shared = REALDOCS / "expected.json"
-    if shared.is_file():
-        records.update(json.loads(shared.read_text("utf-8")))
+    for shared in (REALDOCS / "expected.json", REALDOCS / "expected_selfeval.json"):
+        if shared.is_file():
+            records.update(json.loads(shared.read_text("utf-8")))
     for path in sorted(EXPECTED.glob("*.json")):
         record = json.loads(path.read_text("utf-8"))
         records[record.get("file") or path.stem + ".pdf"] = record
@@ -99,6 +99,41 @@ def compare(expected: dict, projects: list[dict], department_wide: list[dict], f
             result.department_wide_found += 1
     if "department_wide" in expected and len(department_wide) != result.department_wide:
         result.problems.append(f"department-wide tables: {len(department_wide)} read, {result.department_wide} expected")
+    return result
+
+
+def is_self_evaluation(expected: dict) -> bool:
+    return "自评" in expected.get("doc_type", "")
+
+
+def outcome_key(ind: dict) -> tuple:
+    weight, score = ind.get("weight"), ind.get("score")
+    return (*indicator_key(ind), str(ind.get("actual") or ""), None if weight is None else float(weight),
+            None if score is None else float(score))
+
+
+def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -> Comparison:
+    """Compare read self-evaluations ({name, department, amount_wan, indicators: [{…, actual, weight, score}]}) with a
+    record: every expected one (a record may list only some) found by name, with its amount and every row."""
+    result = Comparison(file, projects=len(expected["projects"]), projects_found=len(expected["projects"]))
+    for want in expected["projects"]:
+        result.indicators += len(want["indicators"])
+        got = next((r for r in read if r["name"] == want["name"]), None)
+        if got is None:
+            result.problems.append(f"missing self-evaluation {want['name']}")
+            continue
+        result.names += 1
+        result.amounts += _amount(got) == _amount(want)
+        result.departments += (got.get("department") or "") == (want.get("department") or "")
+        have = [outcome_key(i) for i in got["indicators"]]
+        wanted = [outcome_key(i) for i in want["indicators"]]
+        result.indicators_found += sum(1 for key in wanted if key in have)
+        if have == wanted and _amount(got) == _amount(want):
+            result.projects_exact += 1
+        else:
+            result.problems.append(f"{want['name']}: {sum(1 for k in wanted if k in have)}/{len(wanted)} rows; "
+                                   f"amount {_amount(got)} vs {_amount(want)}; first differing "
+                                   f"{next(((a, b) for a, b in zip(have, wanted) if a != b), None)}")
     return result
 
 
