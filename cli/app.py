@@ -89,7 +89,8 @@ def import_cmd(
         write_report(results, report)
     if as_json:
         print_json([{"path": path_text(r.path), "status": r.status, "message": r.message, "layout": r.layout,
-                      "projects": r.projects, "indicators": r.indicators, "self_evaluations": r.evaluations,
+                      "projects": r.projects, "department_wide": r.departments,
+                      "indicators": r.indicators, "self_evaluations": r.evaluations,
                       "warnings": r.warnings} for r in results])
     else:
         _print_import_summary(results, dry_run)
@@ -138,8 +139,7 @@ def _print_import_summary(results, dry_run: bool) -> None:
     out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
-            out.print(shown(f"{r.status:>12}  {r.path}  [{r.layout}] {r.projects} projects, {r.indicators} "
-                            "indicators" + (f", {r.evaluations} 自评表 self-evaluations" if r.evaluations else "")
+            out.print(shown(f"{r.status:>12}  {r.path}  [{r.layout}] {_read(r)}"
                             + (f" ({r.message})" if r.message else "")), markup=False)
             for w in r.warnings:
                 out.print(shown(f"{'warning':>12}  {w}"), markup=False)
@@ -158,10 +158,18 @@ def _print_import_summary(results, dry_run: bool) -> None:
     out.print(
         f"{count('imported', 'replaced', 'would import')} {done} ({count('replaced')} replaced), "
         f"{count('unchanged')} unchanged, {count('skipped')} skipped, {count('failed')} failed; "
-        f"{sum(r.projects for r in results)} projects, {sum(r.indicators for r in results)} indicators, "
-        f"{sum(len(r.warnings) for r in results)} warnings" + (" (dry run: nothing written)" if dry_run else ""),
+        f"{_read(*results)}, {sum(len(r.warnings) for r in results)} warnings"
+        + (" (dry run: nothing written)" if dry_run else ""),
         markup=False,
     )
+
+
+def _read(*results) -> str:
+    """What files gave: projects, indicators, and the department-wide tables and self-evaluations where any."""
+    total = lambda name: sum(getattr(r, name) for r in results)  # noqa: E731
+    return (f"{total('projects')} projects, {total('indicators')} indicators"
+            + (f", {total('departments')} 部门整体 department-wide" if total("departments") else "")
+            + (f", {total('evaluations')} 自评表 self-evaluations" if total("evaluations") else ""))
 
 
 @app.command()

@@ -115,9 +115,12 @@ def project_card(console: Console, p: dict) -> None:
 
 
 def stats(console: Console, data: dict) -> None:
-    console.print(f"{data['documents']} documents, {data['projects']} projects, {data['indicators']} indicators "
-                  f"({data['distinct_indicator_names']} distinct names), {data['evaluation_items']} evaluation items, "
-                  f"{data['budget_lines']} budget lines", markup=False)
+    console.print(f"{data['documents']} documents, {data['projects']} projects"
+                  + (f", {data['department_tables']} 部门整体 department-wide" if data["department_tables"] else "")
+                  + f", {data['indicators']} indicators ({data['distinct_indicator_names']} distinct names), "
+                  f"{data['evaluation_items']} evaluation items, {data['budget_lines']} budget lines"
+                  + (f", {data['self_evaluations']} 自评表 self-evaluations" if data["self_evaluations"] else ""),
+                  markup=False)
     for key, title, label in (("by_region", "by region", "region"), ("by_year", "by year", "year"),
                               ("by_level", "by level", "level")):
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")

@@ -141,6 +141,7 @@ def stats(conn: sqlite3.Connection) -> dict:
         "documents": one("SELECT count(*) FROM documents"),
         "projects": one("SELECT count(*) FROM projects WHERE kind = 'project'"),
         "department_tables": one("SELECT count(*) FROM projects WHERE kind = 'department'"),
+        "self_evaluations": one("SELECT count(*) FROM self_evaluations"),
         "indicators": one("SELECT count(*) FROM indicators"),
         "distinct_indicator_names": one("SELECT count(*) FROM indicator_names WHERE uses > 0"),
         "evaluation_items": one("SELECT count(*) FROM evaluation_items"),

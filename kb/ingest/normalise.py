@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from importers.records import DEPARTMENT_SELF_EVALUATION, SELF_EVALUATION_KINDS, RawDocument, RawIndicator, RawProject
+from importers.records import (DEPARTMENT, DEPARTMENT_SELF_EVALUATION, SELF_EVALUATION_KINDS, RawDocument,
+                               RawIndicator, RawProject)
 from kb.vocab.amounts import first_number, to_wan
 from kb.ingest.fingerprints import fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
@@ -35,6 +36,7 @@ OUTCOME_COLUMNS = ("seq", "level1", "level2", "std_level1", "std_level2", "name"
 EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
 BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
 _OPERATOR = INDICATOR_COLUMNS.index("operator")
+_KIND = PROJECT_COLUMNS.index("kind")
 _AS_WRITTEN = itemgetter(*map(INDICATOR_COLUMNS.index, ("name", "level1", "level2", "target")))  # what a digest reads
 
 
@@ -53,6 +55,11 @@ class Project(NamedTuple):
     budget: list[tuple]  # BUDGET_COLUMNS
     no_target: list[str]  # names of the indicators without a target
     digest: bytes  # of the name and the indicators as written (kb.ingest.fingerprints)
+
+
+def department_wide(projects: list[Project]) -> int:
+    """How many of the goal tables are a department's whole table (部门整体), not a project."""
+    return sum(p.values[_KIND] == DEPARTMENT for p in projects)
 
 
 class SelfEvaluation(NamedTuple):

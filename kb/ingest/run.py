@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 
 from importers.readers import EXTENSIONS, can_stream
 from kb.errors import USER_ERRORS, KbError, describe
-from kb.ingest.normalise import Document
+from kb.ingest.normalise import Document, department_wide
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
 from kb.ingest.seeds import MANIFEST, load_manifest
 from kb.ingest.write import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
@@ -53,6 +53,7 @@ class FileResult:
     indicators: int = 0
     warnings: list[str] = field(default_factory=list)
     evaluations: int = 0  # self-evaluations (自评表)
+    departments: int = 0  # department-wide goal tables (部门整体), not counted in projects
 
 
 def _skip_reason(path: Path) -> str:
@@ -113,8 +114,8 @@ def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fa
     except USER_ERRORS as exc:
         return FileResult(path, "failed", describe(exc))
     stored = writer.stored
-    return FileResult(path, "replaced" if stored.replaced else "imported", "", first.layout,
-                      stored.projects, stored.indicators, stored.warnings)
+    return FileResult(path, "replaced" if stored.replaced else "imported", "", first.layout, stored.projects,
+                      stored.indicators, stored.warnings, stored.evaluations, stored.departments)
 
 
 def _counted(path: Path, layout: str, pieces: Iterable[tuple[Document, int]],
@@ -122,7 +123,9 @@ def _counted(path: Path, layout: str, pieces: Iterable[tuple[Document, int]],
     """A dry run's result for a file read as a stream: its projects, indicators and (first) warnings counted."""
     result = FileResult(path, "would import", "", layout)
     for piece, done in pieces:
-        result.projects += len(piece.projects)
+        departments = department_wide(piece.projects)
+        result.projects += len(piece.projects) - departments
+        result.departments += departments
         result.indicators += piece.indicators
         result.warnings += piece.warnings[: MAX_WARNINGS - len(result.warnings)]
         reading(path, done)
@@ -164,11 +167,12 @@ def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, optio
         return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
     message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
     if dry_run:
-        return FileResult(path, "would import", message, doc.layout, len(doc.projects), doc.indicators, doc.warnings,
-                          len(doc.evaluations))
+        departments = department_wide(doc.projects)
+        return FileResult(path, "would import", message, doc.layout, len(doc.projects) - departments, doc.indicators,
+                          doc.warnings, len(doc.evaluations), departments)
     stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else None)
     return FileResult(path, "replaced" if stored.replaced else "imported", message, doc.layout,
-                      stored.projects, stored.indicators, stored.warnings, stored.evaluations)
+                      stored.projects, stored.indicators, stored.warnings, stored.evaluations, stored.departments)
 
 
 def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:

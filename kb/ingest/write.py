@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from kb.ingest.fingerprints import fingerprint
 from kb.ingest.normalise import (BUDGET_COLUMNS, EVALUATION_COLUMNS, INDICATOR_COLUMNS, OUTCOME_COLUMNS, PROJECT_COLUMNS,
-                                 SELF_EVALUATION_COLUMNS, Document, Project)
+                                 SELF_EVALUATION_COLUMNS, Document, Project, department_wide)
 from kb.vocab.pinyin import pinyin
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.vocab.tokens import index_tokens
@@ -44,11 +44,12 @@ class Provenance:
 @dataclass
 class Stored:
     document_id: int | None
-    projects: int
+    projects: int  # projects, not counting department-wide tables
     indicators: int
     warnings: list[str] = field(default_factory=list)
     replaced: bool = False
     evaluations: int = 0  # self-evaluations (自评表)
+    departments: int = 0  # department-wide goal tables (部门整体)
 
 
 def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
@@ -207,7 +208,7 @@ class DocumentWriter:
         self.meta = _document_meta(head, fallbacks, head.period_years())
         self.parse_warnings: list[str] = []
         self.store_warnings: list[str] = []
-        self.dropped = self.projects = self.indicators = 0
+        self.dropped = self.projects = self.departments = self.indicators = 0
         earlier = conn.execute("SELECT id FROM documents WHERE path = ? OR id IS ?", (origin.path, replaces)).fetchall()
         for (old_id,) in earlier:
             delete_document(conn, old_id)
@@ -260,6 +261,7 @@ class DocumentWriter:
         self._warn(self.store_warnings, problems)
         self.digests += [p.digest for p in projects]
         self.projects += len(projects)
+        self.departments += department_wide(projects)
         self.indicators += len(indicators)
 
     def _add_evaluations(self, evaluations: list) -> None:
@@ -293,4 +295,6 @@ class DocumentWriter:
         self.conn.execute("UPDATE documents SET warnings = ?, fingerprint = ? WHERE id = ?",
                           (json.dumps(warnings, ensure_ascii=False),
                            fingerprint(self.digests) if self.indicators else None, self.document_id))
-        self.stored.projects, self.stored.indicators, self.stored.warnings = self.projects, self.indicators, warnings
+        self.stored.projects, self.stored.indicators, self.stored.warnings = (self.projects - self.departments,
+                                                                              self.indicators, warnings)
+        self.stored.departments = self.departments
