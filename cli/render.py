@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
 from kb.vocab.text import shown
@@ -42,7 +43,7 @@ def search_result(console: Console, result) -> None:
         for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度"):
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
-            add_row(table, ind["name"], ind["target"], _level(ind), f"{ind['project']} #{ind['project_id']}",
+            add_row(table, ind["name"], ind["target"], _level(ind), f"{ind['project']}{DEPARTMENT_MARK if ind.get('project_kind') == DEPARTMENT else ''} #{ind['project_id']}",
                     ind["region"], ind["year"])
         console.print(table)
         if any(i["level_inferred"] for i in result.indicators):

@@ -132,6 +132,11 @@ def test_department_wide_tables_are_kept_apart(corpus):
     assert departments >= 10 and sum(r.departments for r in results.values()) == departments
     changsha = results["长沙市信访局_2026年部门预算.pdf"]
     assert (changsha.projects, changsha.departments) == (4, 1)  # what kb import reports
+    from kb.find.precedents import precedents
+
+    name = conn.execute("""SELECT n.name FROM indicators i JOIN indicator_names n ON n.id = i.name_id
+        JOIN projects p ON p.id = i.project_id WHERE p.kind = 'department' LIMIT 1""").fetchone()[0]
+    assert any(p.project.endswith("（部门整体）") for p in precedents(conn, [name]))  # marked where listed
     from kb.find.queries import list_projects, stats
 
     assert stats(conn)["projects"] == conn.execute("SELECT count(*) FROM projects WHERE kind = 'project'").fetchone()[0]

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, group_key
+from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
 from kb.vocab.numbers import median, number
 from kb.vocab.targets import QUALITATIVE
@@ -296,7 +297,8 @@ def precedents(conn: sqlite3.Connection, names: Iterable[str], filters: Filters 
     params: dict = {"names": json.dumps(names, ensure_ascii=False), "name": names[0] if names else None}
     where = filter_sql(filters or Filters(), params)
     which = "n.name = :name" if len(names) == 1 else "n.name IN (SELECT value FROM json_each(:names))"
-    sql = f"""SELECT i.id, i.project_id, p.name, p.region, p.year, p.department, i.level1, i.level2,
+    sql = f"""SELECT i.id, i.project_id, p.name || CASE p.kind WHEN 'department' THEN '{DEPARTMENT_MARK}' ELSE '' END,
+        p.region, p.year, p.department, i.level1, i.level2,
         i.std_level1, i.std_level2, i.name, coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred
         FROM indicator_names n CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id
         WHERE {which} {where} ORDER BY i.year DESC, i.id"""

@@ -12,6 +12,7 @@ from kb.errors import KbError
 
 PROJECT = "project"  # projects.kind of a project
 DEPARTMENT = "department"  # projects.kind of a department's whole goal table (部门整体): a precedent, not a project
+DEPARTMENT_MARK = "（部门整体）"  # after such a table's name wherever it is listed beside projects
 
 
 def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
