@@ -177,6 +177,25 @@ def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["general", "spending", "ok"], ["level", "grade", "90"]]
 
 
+def test_pdf_a_line_printed_below_its_cell_border_stays_in_its_cell():
+    """A cell's last line printed just below its border, at its text's line pitch, with the next cell's first line
+    drawn over it, belongs to the cell above ('≥25次；…≥5' then '次' below the rule)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=8)
+    pdf.add_page()
+    for top, height in ((60, 28), (88, 30)):
+        for left, right in ((40, 120), (120, 200)):
+            pdf.rect(left, top, right - left, height)
+    for y, text in ((70, "25 times;"), (80, "40 sites; >=5"), (92, "times"), (97, ">=2 times;"), (107, ">=2 people")):
+        pdf.text(122, y, text)
+    pdf.text(42, 76, "meetings")
+    pdf.text(42, 105, "visits")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["meetings", "25 times;\n40 sites; >=5\ntimes"],
+                                                               ["visits", ">=2 times;\n>=2 people"]]
+
+
 def test_pdf_text_lines_split_at_wide_gaps():
     from fpdf import FPDF
 

@@ -35,6 +35,8 @@ ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
+LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
+LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
@@ -394,6 +396,9 @@ def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
     page break left open read from its region of the grid (and remembered, to join it with its other part)."""
     ordered = sorted(chars, key=lambda c: c["middle"])
     middles = [c["middle"] for c in ordered]
+    if _lift_overflow([box for row in table.rows for box in row.cells if box], ordered, middles):
+        ordered.sort(key=lambda c: c["middle"])
+        middles = [c["middle"] for c in ordered]
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
         band = ordered[bisect.bisect_left(middles, top) : bisect.bisect_right(middles, bottom)]
@@ -424,6 +429,29 @@ def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j] = run
     return item
+
+
+def _lift_overflow(boxes: list[tuple], ordered: list[dict], middles: list[float]) -> bool:
+    """Move back up the last line of a cell printed below its border, into the cell under it ('≥5' | '次' then the
+    next cell's '≥2次；…' drawn over that 次): a cell's first line that the next line overlaps, at the line pitch
+    of the text just above the border, belongs above it. Says whether any line moved."""
+    moved = False
+    for x0, top, x1, bottom in boxes:
+        band = ordered[bisect.bisect_left(middles, top - LOOK_UP) : bisect.bisect_right(middles, bottom)]
+        lines = _lines([c for c in band if x0 <= c["anchor"] <= x1])
+        inside = [line for line in lines if top <= line[0]["middle"] <= bottom]
+        above = [line for line in lines if line[0]["middle"] < top]
+        if len(inside) < 2 or not above:
+            continue
+        first, second, before = inside[0], inside[1], above[-1]
+        size = first[0]["size"]
+        pitch = first[0]["base"] - before[0]["base"]
+        if (min(c["top"] for c in first) - top < 0.5 * size and second[0]["base"] - first[0]["base"] < 0.85 * size
+                and 0.9 * size <= pitch <= LIFT_PITCH * size):
+            for char in first:
+                char["middle"] = top - 0.01
+            moved = True
+    return moved
 
 
 def _open_runs(boxes: list[list], covered: dict, column: int) -> list[list[int]]:
