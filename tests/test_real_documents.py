@@ -24,7 +24,6 @@ EXPECTED = expected_records()
 KNOWN = {
     "西安市人力资源和社会保障局_2020年部门综合预算.pdf": "several indicators in one cell ('；'), one form without header",
     "中共西安市委宣传部_2021年部门综合预算.pdf": "a cell's last character printed below its border lands in the next row",
-    "广州市交通运输局_2026年部门预算.pdf": "one packed indicator cell inside a three-column 项目 | 预算数 | 绩效目标 table",
 }
 
 
