@@ -2,7 +2,8 @@
 narrative, 名词解释, empty templates and the goal tables among them) is read part by part.
 
 A title is a short line (or a table row whose one text is spread across it) that names a table: it ends with
-表 (and perhaps a note in brackets) and says what kind of table, or is a table number ('表14', '预算表12').
+表 (and perhaps a note in brackets) and says what kind of table, or is a table number ('表14', '预算表12'), or is a
+numbered section heading that names goals ('七、重点项目预算绩效目标情况': a goal table may follow without a title).
 A segment runs from a title to the next one; the rows before the first title are a segment too.
 """
 
@@ -18,6 +19,7 @@ MAX_TITLE = 60  # characters: a longer line is text, not a title
 _TITLE = re.compile(r"表\s*(?:[（(][^）)]*[）)]?)?$")
 NUMBER = re.compile(r"^(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?$|^(?:预算)?[0-9一二三四五六七八九十]+表$")
 _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采购|资产|目标|情况|明细|汇总|一览|自评|评价|清单|任务")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -47,7 +49,7 @@ def title(row: Row) -> str:
     text = joined(values[0]).strip()
     if len(text) > MAX_TITLE or _NOT_TITLE.search(text):
         return ""
-    if NUMBER.match(text):
+    if NUMBER.match(text) or _SECTION.match(text):
         return text
     return text if _TITLE.search(text) and _KIND.search(text) else ""
 

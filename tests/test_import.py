@@ -106,11 +106,12 @@ def test_variants_give_identical_records(tmp_path, prefix):
         assert records(conn) == expected, name
 
 
-def test_level_two_codes_map_and_text_kept(conn):
+def test_coded_levels_stored_by_name_and_mapped(conn):
+    """Seed 002 writes '1-产出指标；11-数量指标': the levels are stored without their codes (as the item numbers)."""
     import_paths(conn, [seed("002")])
     row = conn.execute("SELECT level1, level2, std_level1, std_level2, period_target, target, operator, value, unit "
                        "FROM indicators WHERE name = '扶持项目数量'").fetchone()
-    assert tuple(row) == ("1-产出指标", "11-数量指标", "产出指标", "数量指标", "≥495家次", "≥495家次", "≥", 495.0, "家次")
+    assert tuple(row) == ("产出指标", "数量指标", "产出指标", "数量指标", "≥495家次", "≥495家次", "≥", 495.0, "家次")
 
 
 @pytest.mark.parametrize("content, reason", [

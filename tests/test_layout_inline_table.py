@@ -65,13 +65,13 @@ def test_first_indicator(doc):
     assert doc.projects[0].indicators[0] == RawIndicator(
         name="扶持项目数量",
         target="≥495家次",
-        level1="1-产出指标",
-        level2="11-数量指标",
+        level1="产出指标",  # the codes 1- and 11- dropped
+        level2="数量指标",
         period_target="≥495家次",
         line=12,
     )
-    assert doc.projects[0].indicators[-1].level1 == "3-满意度指标"
-    assert doc.projects[0].indicators[-1].level2 == "31-服务对象满意度"
+    assert doc.projects[0].indicators[-1].level1 == "满意度指标"
+    assert doc.projects[0].indicators[-1].level2 == "服务对象满意度"
 
 
 @pytest.mark.parametrize(
@@ -197,3 +197,40 @@ def test_detection_on_junk(text):
 
 def test_detection_on_no_rows():
     assert LAYOUT.detect([]) == 0.0
+
+
+# --- the packed variant: '项目 | 预算数 | 绩效目标', the indicators packed in the goal cell ------------------
+
+PACKED_ITEMS = ("1、1-产出指标；11-数量指标；道路养护长度；实施周期指标值:47.1公里；年度指标值:47.1公里。"
+                "2、2-效益指标；22-社会效益；路容路貌水平；实施周期指标值:达到“畅、洁”标准；年度指标值:达到“畅、洁”标准。")
+PACKED = "\n".join([
+    "表12", "部门预算项目支出及其他支出预算表",  # a prose-only table before: no project from it
+    "项目名称\t总计\t绩效目标", "甲项目\t10.00\t通过开展甲项目，主要达到如下目标：1、2025-2026年完成验收。",
+    "七、重点项目预算绩效目标情况", "2026年，本部门重点项目绩效目标情况如下：",
+    "项目\t预算数（单位：万元）\t绩效目标",
+    "甲项目\t10\t通过开展甲项目，主要达到如下目标：1、2025-2026年完成验收；2.项目",
+    "\t\t验收合格率为100%。",  # a prose goal over a page break: still not a project
+    "乙项目\t6,833.64\t" + PACKED_ITEMS[:60],
+    "\t\t" + PACKED_ITEMS[60:],  # the packed cell over a page break
+    "丙项目\t1,200\t主要目标：做好养护。" + PACKED_ITEMS,
+    "注：无。",
+])
+
+
+def test_packed_goal_cells_read_and_prose_rows_skipped():
+    from importers import parse_rows
+
+    doc = parse_rows(split_rows(PACKED))
+    assert [(p.name, p.amount, p.amount_unit, p.goal) for p in doc.projects] == [
+        ("乙项目", "6,833.64", "万元", ""), ("丙项目", "1,200", "万元", "主要目标：做好养护。")]
+    assert [(i.level1, i.level2, i.name, i.period_target, i.target) for i in doc.projects[0].indicators] == [
+        ("产出指标", "数量指标", "道路养护长度", "47.1公里", "47.1公里"),
+        ("效益指标", "社会效益", "路容路貌水平", "达到“畅、洁”标准", "达到“畅、洁”标准")]
+    assert records(doc)[1]["indicators"] == records(doc)[0]["indicators"]
+    assert [(s.title, s.kind) for s in doc.segments][-1] == ("七、重点项目预算绩效目标情况", "goal")
+
+
+def test_packed_table_of_prose_goals_is_no_goal_table():
+    prose = PACKED.replace(PACKED_ITEMS[:60], "通过开展乙项目").replace(PACKED_ITEMS[60:], "达到目标。")
+    assert LAYOUT.detect(split_rows(PACKED)) == 1.0
+    assert LAYOUT.detect(split_rows(prose.replace(PACKED_ITEMS, ""))) == 0.0

@@ -9,6 +9,11 @@ A row without a name, or repeating the name and 总计 of the project above (mer
 sheet), continues that project: its goal and indicator text are joined on, a repeated text counted once.
 A header cell spread over several columns names the first of them; a unit name spread over the whole
 row is still a unit row.
+
+A narrower variant, '项目 | 预算数（单位：万元）| 绩效目标', has no 绩效指标 column: a project's indicators are
+packed in its 绩效目标 cell, after or instead of prose. Only rows with such packed indicators are projects; a row
+with a prose goal only is not a goal table's project and is skipped.
+Levels are recorded without their codes ('1-产出指标' → '产出指标'), as items are without their numbers.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from importers.records import ParseError, RawDocument, RawIndicator, RawProject,
 
 NAME = "inline-table"
 HEADER = {
-    "name": ("项目名称",),
-    "total": ("总计", "合计"),
+    "name": ("项目名称", "项目"),
+    "total": ("总计", "合计", "预算数"),
     "goal": ("绩效目标", "年度绩效目标"),
     "indicators": ("绩效指标",),
 }
@@ -31,32 +36,57 @@ TOTAL_ROW = {"合计", "总计"}
 DEPARTMENT_LABELS = {"部门名称", "部门", "单位名称", "预算单位"}
 UNIT_LABELS = {"单位", "金额单位"}
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
-_MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+_MONEY_UNIT = re.compile(r"[（(]\s*(?:单位[：:]\s*)?(亿元|万元|千元|元)\s*[）)]")
 _LEVEL_TAG = re.compile(r"[（(](?:部门|单位)[）)]$")
 _LABELLED = re.compile(r"^([^：:]{1,10})[：:]\s*(.*)$")
 _ITEM = re.compile(r"(\d+)\s*、\s*(?=\d+\s*-)")  # 'N、' followed by a level code '1-'
-_CODED = re.compile(r"^\d+\s*-")  # a level written with its code: '11-数量指标'
+_CODED = re.compile(r"^\d+\s*[-－]\s*")  # a level written with its code: '11-数量指标'
+_PACKED = re.compile(r"\d+\s*、\s*\d+\s*[-－][^；;]{1,12}[；;]\s*\d+\s*[-－]")  # '1、1-产出指标；11-': two level codes
 _NUMBER = re.compile(r"^\d+\s*、\s*")  # an item's number: '1、'
 _PARTS = re.compile(r"[；;]")
 _VALUE = re.compile(r"^([^：:]{0,8}指标值)\s*[：:]\s*(.*)$", re.S)
 
 
 def _header(row: Row) -> dict[str, int] | None:
-    """Column of each HEADER field when the row is the table header, else None."""
+    """Column of each HEADER field when the row is the table header, else None; 绩效指标 may be missing (the
+    packed variant)."""
     if NAME_WORDS.isdisjoint(map(header_key, row.cells)):  # no name column (once_across keeps a first copy)
         return None
     keys = once_across([header_key(cell) for cell in row.cells])
     found = {}
     for name, words in HEADER.items():
         index = next((i for i, key in enumerate(keys) if key in words), None)
-        if index is None:
+        if index is not None:
+            found[name] = index
+        elif name != "indicators":
             return None
-        found[name] = index
     return found
 
 
-def _find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
-    return next(((i, cols) for i, row in enumerate(rows) if (cols := _header(row))), None)
+def _find_header(rows: list[Row]) -> tuple[int, dict[str, int], bool] | None:
+    """The table header (row index, columns) and whether an indicator cell follows it: the first header with one
+    (the rows may hold other tables before it), else the first header."""
+    first = table = None  # the first header; the header of the table the rows are in
+    for i, row in enumerate(rows):
+        if cols := _header(row):
+            if table is None or _words(row, cols) != _words(rows[table[0]], table[1]):  # another table's header,
+                table = i, cols  # not one repeated at a page break
+                first = first or table
+        elif table and _indicator_cell(row, table[1]):
+            return *table, True
+    return (*first, False) if first else None
+
+
+def _words(row: Row, cols: dict[str, int]) -> dict[str, str]:
+    """The header's word for each field ('项目名称', '总计' …)."""
+    return {name: header_key(row.cells[i]) for name, i in cols.items()}
+
+
+def _indicator_cell(row: Row, cols: dict[str, int]) -> bool:
+    """Whether the row holds an inline 'N、1-…' indicator cell (the packed variant: a packed 绩效目标 cell)."""
+    if "indicators" in cols:
+        return bool(_ITEM.search(_cell(row, cols["indicators"])))
+    return bool(_PACKED.search(_cell(row, cols["goal"])))
 
 
 def _cell(row: Row, index: int) -> str:
@@ -123,9 +153,9 @@ def _indicator(item: str, line: int) -> RawIndicator:
             target = value.group(2).strip()
         elif _CODED.match(part) and not names and not level2:
             if level1:
-                level2 = part
+                level2 = _CODED.sub("", part)
             else:
-                level1 = part
+                level1 = _CODED.sub("", part)
         elif part:
             names.append(part)
     return RawIndicator(name="；".join(names), target=target, level1=level1, level2=level2,
@@ -139,6 +169,12 @@ def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
         project.fields["绩效指标"] = text
         warnings.append(f"line {project.line}: indicator cell not in the '1、1-产出指标；…' form, kept as text")
     project.indicators = [_indicator(item, project.line) for item in items]
+
+
+def _unpacked(text: str) -> tuple[str, str]:
+    """A packed 绩效目标 cell as its prose and its indicator items ('' when it packs none)."""
+    match = _PACKED.search(text)
+    return (text[: match.start()].strip(), text[match.start() :]) if match else (text, "")
 
 
 def _project(row: Row, cols: dict[str, int], money: dict[int, str], department: str, unit: str) -> RawProject:
@@ -158,7 +194,8 @@ def parse(rows: list[Row]) -> RawDocument:
     found = _find_header(rows)
     if found is None:
         raise ParseError("no 项目名称/总计/绩效目标/绩效指标 table header")
-    start, cols = found
+    start, cols, _ = found
+    packed = "indicators" not in cols
     header = rows[start]
     doc = RawDocument(layout=NAME)
     unit = _preamble(doc, rows[:start]) or _header_unit(header.cells[cols["total"]])
@@ -173,7 +210,8 @@ def parse(rows: list[Row]) -> RawDocument:
             continue
         spread = once_across([clean(cell) for cell in row.cells])  # a cell equal to its left neighbour is a copy
         name, total = _cell(row, cols["name"]), _cell(row, cols["total"])
-        goal, indicators = (spread[cols[k]] if cols[k] < len(spread) else "" for k in ("goal", "indicators"))
+        goal, indicators = (spread[i] if (i := cols.get(k, len(spread))) < len(spread) else ""
+                            for k in ("goal", "indicators"))
         head = {"name": name, "total": total}
         if (not name or same_head(above, head, ("total",))) and (goal or indicators) and doc.projects:
             goals[-1].append(goal)  # a page break split the project's long cells, or its head repeats
@@ -190,19 +228,21 @@ def parse(rows: list[Row]) -> RawDocument:
         else:  # a unit row: amounts only; it heads the projects below it
             department = name
     for project, goal, text in zip(doc.projects, goals, texts):
-        project.goal = "".join(once(goal))
-        _indicators(project, "".join(once(text)), doc.warnings)
+        project.goal, text = _unpacked("".join(once(goal))) if packed else ("".join(once(goal)), "".join(once(text)))
+        _indicators(project, text, doc.warnings)
+    if packed:  # a prose goal only: no indicators, not a project
+        doc.projects = [project for project in doc.projects if project.indicators]
     return doc
 
 
 def detect(rows: list[Row]) -> float:
-    """0.6 for the table header, 1.0 when an inline 'N、1-…' indicator cell follows it."""
+    """0.6 for the table header, 1.0 when an inline 'N、1-…' indicator cell follows it; the packed variant (no
+    绩效指标 column) only with a packed 绩效目标 cell."""
     found = _find_header(rows)
     if found is None:
         return 0.0
-    start, cols = found
-    inline = any(_ITEM.search(_cell(row, cols["indicators"])) for row in rows[start + 1 :])
-    return 1.0 if inline else 0.6
+    _, cols, inline = found
+    return 1.0 if inline else 0.6 if "indicators" in cols else 0.0
 
 
 LAYOUT = Layout(
