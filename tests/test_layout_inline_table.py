@@ -138,6 +138,7 @@ VARIANTS = {
     "full-width colons, ascii semicolons": lambda t: t.replace("值:", "值：").replace("；", ";"),
     "repeated header at a page break": lambda t: t.replace("\n\n广州市", "\n\n" + t.split("\n")[8] + "\n广州市"),
     "split indicator cell": split_cell,
+    "level words broken over two lines": lambda t: t.replace("11-数量指标", "11-数量指 标").replace("1-产出指标", "1-产出 指标"),
 }
 
 

@@ -152,10 +152,10 @@ def _indicator(item: str, line: int) -> RawIndicator:
         elif value:
             target = value.group(2).strip()
         elif _CODED.match(part) and not names and not level2:
-            if level1:
-                level2 = _CODED.sub("", part)
+            if level1:  # a level word broken over two lines ('数量指⏎标') is one word
+                level2 = squash(_CODED.sub("", part))
             else:
-                level1 = _CODED.sub("", part)
+                level1 = squash(_CODED.sub("", part))
         elif part:
             names.append(part)
     return RawIndicator(name="；".join(names), target=target, level1=level1, level2=level2,
