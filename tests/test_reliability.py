@@ -273,3 +273,49 @@ def test_restoring_an_empty_backup_says_so(tmp_path):
     conn = connect(db)
     assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 295
     conn.close()
+
+
+def _children(pid: int) -> dict[int, str]:
+    """The processes `pid` started (Linux /proc): pid → command line."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found[int(stat.parent.name)] = (stat.parent / "cmdline").read_text().replace("\0", " ")
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; the kernel's parent-death signal")
+def test_parser_workers_end_quietly_with_a_killed_import(corpus, tmp_path):
+    """`kb import` killed while its workers parse: every worker is gone within a second, and none prints anything
+    (they used to parse on for seconds, then print a BrokenPipeError traceback each)."""
+    rng = random.Random(13)
+    for attempt in range(3):
+        stderr = (tmp_path / f"stderr{attempt}").open("w+")
+        proc = subprocess.Popen([sys.executable, "-m", "kb", "--db", str(tmp_path / "kb.sqlite3"), "import",
+                                 str(corpus)], stdout=subprocess.DEVNULL, stderr=stderr)
+        deadline = time.monotonic() + 60
+        while len(workers := [p for p, cmd in _children(proc.pid).items() if "spawn_main" in cmd]) < 2:
+            assert proc.poll() is None and time.monotonic() < deadline, "no parser workers started"
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0, 0.5))  # somewhere in their parsing
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 1.0
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not any(map(_alive, workers)), "a parser worker outlived its import"
+        time.sleep(0.5)  # what a worker still alive would print comes after its parse
+        stderr.seek(0)
+        assert stderr.read() == ""
+        stderr.close()

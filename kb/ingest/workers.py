@@ -38,6 +38,7 @@ MAX_WORKERS = 8
 LOOKAHEAD = 2  # files per worker parsed (or being parsed) ahead of the one being stored
 POLL = 0.02  # seconds between looks for results, time limits, room to hand out the next file, or a stop
 GOAL_WORDS = ("绩效", "指标")
+PR_SET_PDEATHSIG = 1  # Linux prctl: the signal a process gets when the thread that started it ends
 
 
 @dataclass
@@ -89,16 +90,33 @@ def _limit_worker() -> None:
     with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
         os.nice(WORKER_NICENESS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C is for the importing process, which stops its workers
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """End this worker with the process that started it, even one killed by SIGKILL: on Linux the kernel kills it
+    (it used to parse on for seconds, for nobody); elsewhere it ends quietly when it finds its pipe closed."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before the line above
+        os._exit(0)
 
 
 def _worker(conn) -> None:
     """A worker process: parse each path it receives and send the result back, until None. For a PDF it first
     sends the seconds its pages add to the time limit."""
     _limit_worker()
-    while (path := conn.recv()) is not None:
-        if extra := _extra_seconds(path):
-            conn.send(extra)
-        conn.send(parse_document(path))
+    with contextlib.suppress(BrokenPipeError, EOFError):  # the importing process is gone: nobody to tell
+        while (path := conn.recv()) is not None:
+            if extra := _extra_seconds(path):
+                conn.send(extra)
+            conn.send(parse_document(path))
 
 
 def _spawning():
@@ -277,11 +295,16 @@ class Stopped(Exception):
 def _stream_worker(conn, path: Path, chunk_rows: int) -> None:
     """A worker process: read one file as a stream, sending ('piece', piece, bytes read) for each piece of the
     document and then ('done', sha256 of the bytes read), or (status, reason) when it gives no document."""
+    _limit_worker()
+    with contextlib.suppress(BrokenPipeError, EOFError):  # the importing process is gone: nobody to tell
+        _stream(conn, path, chunk_rows)
+
+
+def _stream(conn, path: Path, chunk_rows: int) -> None:
     from itertools import islice
 
     from importers.stream import parse_stream
 
-    _limit_worker()
     try:
         with RowStream(path) as rows:
             for piece in parse_stream(rows, chunk_rows):
