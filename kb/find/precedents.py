@@ -23,7 +23,7 @@ from kb.find.name_index import NameIndex, group_key
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
 from kb.vocab.numbers import median, number
-from kb.vocab.targets import QUALITATIVE
+from kb.vocab.targets import QUALITATIVE, normal_target
 from kb.vocab.tokens import MAX_QUERY_CHARS
 
 __all__ = ["NameHit", "Precedent", "count_names", "find_names", "group_key", "normal_target", "precedents",
@@ -73,15 +73,6 @@ class Precedent:
     value: float | None
     unit: str | None
     level_inferred: bool  # the standard levels were guessed from the name (the document gave none)
-
-
-def normal_target(operator: str | None, value: float | None, unit: str | None, target: str | None) -> str | None:
-    """'≥90%' (operator, number, unit) or the qualitative word; None when no target was given."""
-    if operator is None:
-        return None
-    if operator == QUALITATIVE or value is None:
-        return (target or "").strip() or None
-    return f"{operator}{number(value)}{unit or ''}"
 
 
 def _spread(uses: Iterable[tuple[str | None, float | None, str | None, str | None, int]]) -> list[tuple[str, int]]:

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.vocab.numbers import number
+
 QUALITATIVE = "定性"
 
 # Longest spellings first so '>=' wins over '>'.
@@ -137,3 +139,12 @@ def _parse(target: str, operator: str, unit: str) -> Target:
     m = _UNIT.match(after)
     unit_text = m.group(1) if m else None
     return Target(op_col or op or "=", value, unit_text or fallback_unit)
+
+
+def normal_target(operator: str | None, value: float | None, unit: str | None, target: str | None) -> str | None:
+    """'≥90%' (operator, number, unit) or the qualitative word; None when no target was given."""
+    if operator is None:
+        return None
+    if operator == QUALITATIVE or value is None:
+        return (target or "").strip() or None
+    return f"{operator}{number(value)}{unit or ''}"
