@@ -31,6 +31,15 @@ def _level(ind: dict) -> str:
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
+def _met(outcomes: dict | None) -> str:
+    """'2/4 · 96%' for a goal row's peers (their median actual), '' when none was evaluated."""
+    if not outcomes:
+        return ""
+    median = outcomes["median_actual"]
+    return f"{outcomes['met']}/{outcomes['evaluated']}" + (
+        f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else "")
+
+
 def search_result(console: Console, result) -> None:
     if result.indicator_total == 0 and result.project_total == 0:
         console.print(text(f"no indicator or project contains {result.query!r}"))
@@ -40,12 +49,17 @@ def search_result(console: Console, result) -> None:
                                  + (f" (top {len(result.indicators)})"
                                     if result.indicator_total > len(result.indicators) else "")),
                       box=box.SIMPLE_HEAD, title_justify="left")
-        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度"):
+        evaluated = any(ind.get("outcomes") for ind in result.indicators)
+        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度") + (("同行自评达成 peers met*",) if evaluated else ()):
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
-            add_row(table, ind["name"], ind["target"], _level(ind), f"{ind['project']}{DEPARTMENT_MARK if ind.get('project_kind') == DEPARTMENT else ''} #{ind['project_id']}",
-                    ind["region"], ind["year"])
+            mark = DEPARTMENT_MARK if ind.get("project_kind") == DEPARTMENT else ""
+            add_row(table, ind["name"], ind["target"], _level(ind), f"{ind['project']}{mark} #{ind['project_id']}",
+                    ind["region"], ind["year"], *((_met(ind["outcomes"]),) if evaluated else ()))
         console.print(table)
+        if evaluated:
+            console.print("* 同名指标在自评表中的达成情况（各单位自报）: met/evaluated, median actual; self-reported by the "
+                          "units, not audited", markup=False)
         if any(i["level_inferred"] for i in result.indicators):
             console.print("* level inferred from the name (the document gives none)", markup=False)
     if result.projects:

@@ -27,6 +27,7 @@ _FUZZY_POOL = 1500  # fuzzy candidates taken per rare query character, most used
 _BRACKETED = re.compile(r"\(([^()]{1,6})\)")
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
+_NUMBERED = re.compile(r"^\s*指标\s*\d*\s*[：:]\s*")
 _ASCII = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
 
 
@@ -37,6 +38,12 @@ def group_key(name: str) -> str:
         return folded
     key = _NOT_WORD.sub("", _BRACKETED.sub(lambda m: "" if is_unit(m.group(1)) else m.group(1), folded))
     return key or _SPACE.sub("", folded)
+
+
+def outcome_key(name: str) -> str:
+    """The group key of a self-evaluated indicator's name, without the '指标1：' numbering some forms print, to find
+    the outcomes of a goal indicator's name."""
+    return group_key(_NUMBERED.sub("", name))
 
 
 def _letters(text: str | None) -> str:

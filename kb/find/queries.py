@@ -8,6 +8,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from kb.errors import KbError
+from kb.find.outcomes import add_outcomes
 
 
 PROJECT = "project"  # projects.kind of a project
@@ -94,7 +95,8 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
 
 
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
-    """A project with its document, goal table (`indicators`), `evaluation` and `budget_lines`."""
+    """A project with its document, goal table (`indicators`, each with its peers' self-reported `outcomes`, see
+    kb.find.outcomes), `evaluation` and `budget_lines`."""
     row = conn.execute(
         """SELECT p.*, d.file_name AS source, d.layout, d.title AS document_title, d.path AS document_path,
         d.region_source, d.year_source, d.department_source, d.published
@@ -114,6 +116,7 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
             (project_id,),
         )
     ]
+    add_outcomes(conn, project["indicators"])
     for ind in project["indicators"]:
         ind["level_inferred"] = bool(ind["level_inferred"])
         ind["from_prose"] = bool(ind["from_prose"])

@@ -180,7 +180,8 @@ def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limi
 
 
 def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20) -> SearchResult:
-    """Indicators whose name contains `query` and projects whose name, overview or goal contains it.
+    """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes)
+    and projects whose name, overview or goal contains it.
 
     With a level filter, only indicators are searched (a project has no level).
     """
@@ -191,4 +192,11 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
         n_proj, projects = (0, []) if filters.level else search_projects(conn, q, filters, limit)
     except sqlite3.OperationalError as exc:
         raise KbError(f"search failed: {exc}") from exc
+    if indicators and conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
+        from kb.find.outcomes import add_outcomes  # only a base with self-evaluations pays for loading it
+
+        add_outcomes(conn, indicators)
+    else:
+        for hit in indicators:
+            hit["outcomes"] = None
     return SearchResult(q, n_ind, n_proj, indicators, projects)

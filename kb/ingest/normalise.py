@@ -20,6 +20,8 @@ from kb.vocab.amounts import first_number, to_wan
 from kb.ingest.fingerprints import fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
 from kb.vocab.places import clean_department, region_from, year_from
+from kb.find.name_index import outcome_key
+from kb.vocab.outcomes import judge
 from kb.vocab.targets import parse_target
 from kb.vocab.tokens import index_tokens
 
@@ -32,7 +34,7 @@ SELF_EVALUATION_COLUMNS = ("kind", "name", "code", "department", "page", "amount
                            "indicator_count")
 OUTCOME_COLUMNS = ("seq", "level1", "level2", "std_level1", "std_level2", "name", "target", "operator", "value",
                    "unit", "actual", "actual_operator", "actual_value", "actual_unit", "weight", "weight_text", "score",
-                   "score_text", "notes")
+                   "score_text", "notes", "met", "ratio", "name_key")
 EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
 BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
 _OPERATOR = INDICATOR_COLUMNS.index("operator")
@@ -117,11 +119,12 @@ def _outcome(seq: int, ind: RawIndicator) -> tuple:
     std1, std2 = standard_levels(ind.level1, ind.level2) if ind.level1 or ind.level2 else infer_levels(ind.name)
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
     actual = parse_target(ind.actual, name=ind.name) if ind.actual else None
+    met, ratio = judge(target, actual)
     return (seq, ind.level1 or None, ind.level2 or None, std1, std2, ind.name,
             f"{ind.operator}{ind.target}{ind.unit}" if ind.target else None, target.operator, target.value,
             target.unit, ind.actual or None, actual.operator if actual else None, actual.value if actual else None,
             actual.unit if actual else None, first_number(ind.weight), ind.weight or None, first_number(ind.score),
-            ind.score or None, _json(ind.notes) if ind.notes else None)
+            ind.score or None, _json(ind.notes) if ind.notes else None, met, ratio, outcome_key(ind.name))
 
 
 def _project(p: RawProject) -> Project:

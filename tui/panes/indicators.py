@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
+from kb.find.outcomes import outcome_line, outcome_summary
 from kb.find.precedents import NameHit, Precedent, count_names, find_names, precedents
 from kb.find.search import Filters
 from kb.vocab.text import shown
@@ -60,12 +61,14 @@ class IndicatorsPane(Vertical):
         key: tuple
         precedents: list[Precedent] = field(default_factory=list)
         error: str = ""
+        outcomes: dict | None = None  # peers' self-reported outcomes (kb.find.outcomes)
 
     def __init__(self, db: Database, **kwargs) -> None:
         super().__init__(**kwargs)
         self.db = db
         self.hits: list[NameHit] = []
         self.shown: list[Precedent] = []
+        self.outcomes: dict | None = None  # of the precedents shown
         self.shown_key: tuple | None = None  # (variants, filters) of the precedents shown
         self.precedents_key: tuple | None = None  # … and of those wanted
         self.stale = False  # the projects changed while this pane was hidden
@@ -83,6 +86,7 @@ class IndicatorsPane(Vertical):
             with Vertical(id="prec-side"):
                 yield Static(id="prec-title", classes="status")
                 yield Static(id="spread-line", classes="status")
+                yield Static(id="outcome-line", classes="status")
                 with Horizontal(id="prec-row"):
                     yield CopyTable(Col("指标值", 8), Col("项目", 12, 3), Col("地区", 10, 1), Col("年度", 4),
                                     Col("部门", 8, 2), Col("标准层级", 10), id="precedents")
@@ -227,8 +231,9 @@ class IndicatorsPane(Vertical):
         if get_current_worker().is_cancelled:
             return
         try:
-            self.post_message(self.PrecedentsFound(
-                key, db.call(precedents, names, filters, SHOW_PRECEDENTS, lane="precedents")))
+            found = db.call(precedents, names, filters, SHOW_PRECEDENTS, lane="precedents")
+            self.post_message(self.PrecedentsFound(key, found, outcomes=db.call(outcome_summary, names,
+                                                                                  lane="precedents")))
         except KbError as exc:
             self.post_message(self.PrecedentsFound(key, error=str(exc)))
 
@@ -237,10 +242,11 @@ class IndicatorsPane(Vertical):
         if event.key != self.precedents_key:
             return
         self.query_one("#prec-side").loading = False
-        self._fill_precedents(event.key, event.precedents, event.error)
+        self._fill_precedents(event.key, event.precedents, event.error, event.outcomes)
 
-    def _fill_precedents(self, key: tuple | None, found: list[Precedent], error: str = "") -> None:
-        self.shown, self.shown_key = found, key
+    def _fill_precedents(self, key: tuple | None, found: list[Precedent], error: str = "",
+                         outcomes: dict | None = None) -> None:
+        self.shown, self.shown_key, self.outcomes = found, key, outcomes
         self.query_one("#precedents", CopyTable).fill(
             [(p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
              for p in self.shown])
@@ -268,6 +274,12 @@ class IndicatorsPane(Vertical):
         self.query_one(TargetSpread).spread = spread
         self.query_one("#spread-line", Static).update(
             Text(shown("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread))) if spread else "")
+        outcomes = self.outcomes if hit is not None else None
+        line = self.query_one("#outcome-line", Static)
+        line.display = bool(outcomes)
+        line.update(Text(shown(outcome_line(outcomes) + "".join(
+            f" · {target} {tally['met']}/{tally['evaluated']}" for target, tally in
+            list(outcomes["by_target"].items())[:3]))) if outcomes else "")
 
     @on(DataTable.RowSelected, "#precedents")
     def action_goto(self) -> None:

@@ -1,0 +1,82 @@
+"""What peers achieved: the self-evaluations (自评表) of an indicator name, counted beside its precedents.
+
+For the names of an indicator (a NameHit's spellings, or one goal row's name) every self-evaluated row with the same
+group key (kb.find.name_index.outcome_key: '指标1：' numbering, brackets and punctuation aside) is counted: how many,
+how many met their target, missed it, or cannot be judged (kb.vocab.outcomes), and the median actual; all of them,
+and per normalised target ('≥95%'), so a target can be set beside what peers who chose it reported. Outcomes are
+self-reported by the units that set the targets: every face that shows them says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kb.find.name_index import outcome_key
+from kb.vocab.targets import normal_target
+
+SELF_REPORTED = "自评 self-reported"
+
+
+def _tally(rows: list[sqlite3.Row]) -> dict:
+    """Counts and the median actual of rows (in the unit most of their targets use)."""
+    units = Counter(r["unit"] or "" for r in rows if r["actual_value"] is not None)
+    unit = units.most_common(1)[0][0] if units else None
+    actuals = [r["actual_value"] for r in rows if r["actual_value"] is not None and (r["unit"] or "") == unit
+               and (r["actual_unit"] or unit) == unit]
+    return {"evaluated": len(rows), "met": sum(r["met"] == 1 for r in rows),
+            "not_met": sum(r["met"] == 0 for r in rows), "unknown": sum(r["met"] is None for r in rows),
+            "median_actual": statistics.median(actuals) if actuals else None, "unit": unit or None}
+
+
+def outcome_summary(conn: sqlite3.Connection, names: Iterable[str]) -> dict | None:
+    """Peers' self-reported outcomes for these names: the tally of all ('evaluated', 'met', 'not_met', 'unknown',
+    'median_actual', 'unit') and 'by_target', the same per normalised target; None when no row was evaluated."""
+    keys = sorted({outcome_key(name) for name in names})
+    if not keys:
+        return None
+    rows = conn.execute(
+        f"""SELECT operator, value, unit, target, actual_value, actual_unit, met FROM outcomes
+        WHERE name_key IN ({",".join("?" * len(keys))})""", keys).fetchall()
+    if not rows:
+        return None
+    groups: dict[str, list] = defaultdict(list)
+    for row in rows:
+        groups[normal_target(row["operator"], row["value"], row["unit"], row["target"]) or ""].append(row)
+    by_target = {target: _tally(group) for target, group in
+                 sorted(groups.items(), key=lambda item: -len(item[1])) if target}
+    return {**_tally(rows), "by_target": by_target, "self_reported": True}
+
+
+def for_target(summary: dict | None, operator: str | None, value: float | None, unit: str | None,
+               target: str | None) -> dict | None:
+    """The part of a summary for one goal row: its peers' tally, and 'same_target' for those who set its target."""
+    if summary is None:
+        return None
+    mine = normal_target(operator, value, unit, target)
+    return {**{k: v for k, v in summary.items() if k != "by_target"},
+            "same_target": summary["by_target"].get(mine) if mine else None}
+
+
+def add_outcomes(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    """Give each goal row (a dict with name, operator, value, unit, target) its peers' `outcomes` (for_target)."""
+    summaries: dict[str, dict | None] = {}
+    for row in rows:
+        if row["name"] not in summaries:
+            summaries[row["name"]] = outcome_summary(conn, [row["name"]])
+        row["outcomes"] = for_target(summaries[row["name"]], row["operator"], row["value"], row["unit"],
+                                     row["target"])
+
+
+def outcome_line(tally: dict | None) -> str:
+    """'自评 self-reported: 达成 met 31/33 · 实际中位数 median actual 96%', or '' when nothing was evaluated."""
+    if not tally or not tally["evaluated"]:
+        return ""
+    from kb.vocab.numbers import number
+
+    median = tally["median_actual"]
+    return (f"{SELF_REPORTED}: 达成 met {tally['met']}/{tally['evaluated']}"
+            + (f" (未能判断 unknown {tally['unknown']})" if tally["unknown"] else "")
+            + (f" · 实际中位数 median actual {number(median)}{tally['unit'] or ''}" if median is not None else ""))

@@ -1,0 +1,33 @@
+"""Whether a self-evaluated indicator met its target: met, not met, or unknown, and by how much.
+
+Only numbers are judged: a target with an operator (≥ > ≤ < =) and a number, and an actual that is a number in the
+same unit (or none written: '99.14' against '≥95%'), or a bound on the target's side ('≥90%' reported against
+'≥90%' says the target was reached). A qualitative target or actual ('达成预期指标', '效果明显'), a
+range (±) or two different units is unknown, never counted as missed. The ratio says how far the actual went in the
+target's direction: actual/target for ≥ and =, target/actual for ≤ (above 1 is better either way).
+"""
+
+from __future__ import annotations
+
+from kb.vocab.targets import Target
+
+MET, NOT_MET = 1, 0
+_EXACT = 1e-9
+_BOUNDS = {"≥": ("=", None, "≥", ">"), ">": ("=", None, "≥", ">"), "≤": ("=", None, "≤", "<"),
+           "<": ("=", None, "≤", "<"), "=": ("=", None)}  # actuals that can be judged against each operator
+
+
+def judge(target: Target, actual: Target | None) -> tuple[int | None, float | None]:
+    """(MET, NOT_MET or None for unknown, the ratio or None) of an actual against its target."""
+    if (actual is None or actual.value is None or target.value is None
+            or target.operator not in ("≥", ">", "≤", "<", "=") or actual.operator not in _BOUNDS[target.operator]
+            or actual.unit and target.unit and actual.unit != target.unit):
+        return None, None
+    want, got = target.value, actual.value
+    if target.operator in ("≥", ">"):
+        met = got >= want if target.operator == "≥" else got > want
+        return int(met), got / want if want > 0 else None
+    if target.operator in ("≤", "<"):
+        met = got <= want if target.operator == "≤" else got < want
+        return int(met), want / got if got > 0 and want > 0 else None
+    return int(abs(got - want) <= _EXACT * max(1.0, abs(want))), got / want if want else None
