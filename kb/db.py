@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import DISK_FULL, KbError
 from kb.schema import SCHEMA_VERSION, migrate
 from kb.vocab.tokens import fold
 
@@ -62,6 +62,8 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
+        if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_FULL or exc.sqlite_errorname == "SQLITE_IOERR_SHMSIZE":
+            raise KbError(f"{path}: {DISK_FULL}") from exc  # the WAL or its index cannot grow
         if exc.sqlite_errorname == "SQLITE_NOTADB":
             raise KbError(f"{path}: 不是 SQLite 数据库或已损坏 not a SQLite database, or a damaged one (left untouched)") from exc
         raise KbError(f"{path}: cannot open database: {exc}") from exc

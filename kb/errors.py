@@ -10,13 +10,17 @@ class KbError(Exception):
 
 
 USER_ERRORS = (KbError, sqlite3.Error)  # said in one line; anything else is a bug
+DISK_FULL = "磁盘已满 disk full: not written; everything saved before is kept: free some space and run it again"
 
 
 def describe(exc: Exception) -> str:
     """The line a user reads for one of USER_ERRORS."""
     if isinstance(exc, KbError):
         return str(exc)
-    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return DISK_FULL
+    if code == sqlite3.SQLITE_BUSY:
         from kb.db import BUSY_TIMEOUT_MS
 
         return (f"the knowledge base is busy: another process (an import?) kept it locked for over "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -20,6 +21,7 @@ from typer.testing import CliRunner
 from conftest import ROOT, SEEDS
 from cli.app import app
 from kb.db import connect
+from kb.drafting import drafts
 from kb.ingest.run import import_paths
 from kb.maintenance import backup, check, restore, run_checks
 from kb.schema import SCHEMA_VERSION
@@ -319,3 +321,76 @@ def test_parser_workers_end_quietly_with_a_killed_import(corpus, tmp_path):
         stderr.seek(0)
         assert stderr.read() == ""
         stderr.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A file system of 16 MiB of its own (a tmpfs: needs root), to be filled."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+                                           capture_output=True).returncode:
+        pytest.skip("a full disk needs a small file system of its own: mounting a tmpfs needs root")
+    yield mount
+    subprocess.run(["umount", "--lazy", str(mount)], check=True)
+
+
+def _fill(disk: Path, leave_kib: int = 0, name: str = "filler") -> Path:
+    """Fill `disk` up to `leave_kib` KiB left free."""
+    filler = disk / name
+    free = shutil.disk_usage(disk).free // 1024 - leave_kib
+    with filler.open("wb") as out:
+        with contextlib.suppress(OSError):
+            for _ in range(free):
+                out.write(b"\0" * 1024)
+            out.flush()
+    return filler
+
+
+def test_a_full_disk_says_so_and_keeps_the_draft(small_disk):
+    """`kb draft add` on a full disk said 'cannot rollback - no transaction is active' (SQLite had rolled back
+    already): now it says the disk is full and the draft is as it was; with space again, the same command works."""
+    db = small_disk / "kb.sqlite3"
+    assert _kb(db, "draft", "new", "满盘草稿").returncode == 0
+    app = connect(db)  # the app, say: its WAL stays while the disk fills
+    filler = _fill(small_disk)
+    full = _kb(db, "draft", "add", "满盘草稿", "服务对象满意度", "--target", "≥90%")
+    assert full.returncode == 1 and full.stderr.count("\n") == 1, full.stderr
+    assert "磁盘已满 disk full" in full.stderr and "rollback" not in full.stderr
+    assert drafts.open_draft(app, "满盘草稿").rows == []
+    app.close()  # which frees its WAL index: taken again
+    more = _fill(small_disk, name="more")
+    opened = _kb(db, "draft", "list")  # the base cannot even open: its WAL index cannot grow
+    assert opened.returncode == 1 and "磁盘已满 disk full" in opened.stderr, opened.stderr
+    filler.unlink()
+    more.unlink()
+    assert _kb(db, "draft", "add", "满盘草稿", "服务对象满意度", "--target", "≥90%").returncode == 0
+    assert _kb(db, "check").returncode == 0
+
+
+def test_an_import_onto_a_full_disk_reports_what_was_kept(corpus, small_disk):
+    """A bulk import running out of space: the documents reported imported are exactly those stored, each other
+    fails with 'disk full' (it used to fail whole, with every document committed); the same import run again
+    with space stores the rest."""
+    folder = small_disk.parent / "seventeen"
+    folder.mkdir()
+    for n, path in enumerate(sorted(corpus.rglob("*.txt"))[:17]):
+        shutil.copy(path, folder / f"{n:02}_{path.name}")
+    db = small_disk / "kb.sqlite3"
+    assert _kb(db, "stats").returncode == 0
+    app = connect(db)
+    filler = _fill(small_disk, leave_kib=4000)
+    out = _kb(db, "import", str(folder), "--json")
+    results = json.loads(out.stdout)
+    imported = {r["path"] for r in results if r["status"] == "imported"}
+    failed = [r for r in results if r["status"] == "failed"]
+    assert out.returncode == 1 and imported and failed, out.stderr
+    assert all(r["message"].startswith("磁盘已满 disk full") for r in failed), failed[:1]
+    assert set(_stored_per_document(db)) - {str(p.resolve()) for p in SEEDS.glob("*.txt")} == imported
+    assert app.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    app.close()
+    filler.unlink()
+    again = _kb(db, "import", str(folder), "--json")
+    assert again.returncode == 0, again.stderr
+    assert {r["path"] for r in json.loads(again.stdout) if r["status"] == "imported"} == {r["path"] for r in failed}
+    assert _kb(db, "check").returncode == 0

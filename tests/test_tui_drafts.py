@@ -19,6 +19,7 @@ from tui.drafting import head as head_module
 from tui.drafting.checks import DraftChecks
 from tui.drafting.head import HeadForm
 from conftest import workers_done
+from fixtures.app_driver import open_first_draft, until
 
 SIZE = (120, 40)
 NAME = "科技型企业研发补贴"
@@ -155,12 +156,10 @@ def with_draft(seeded):
 
 
 async def open_first(pilot) -> DraftEditor:
+    """Open the first draft, waiting until the editor shows it."""
+    editor = await open_first_draft(pilot)
     await settle(pilot)
-    await pilot.press("f5")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    return pilot.app.query_one(DraftEditor)
+    return editor
 
 
 async def test_a_change_made_elsewhere_is_kept_and_mine_is_saved_on_top(with_draft):
@@ -237,8 +236,8 @@ async def test_the_watcher_reloads_the_open_draft(with_draft):
         once = iter([True])
         app.db.changed = lambda: next(once, False)
         app._tick()
+        await until(pilot, lambda: "补贴及时性" in [r.name for r in editor.draft.rows], "the reload")
         await settle(pilot)
-        assert "补贴及时性" in [r.name for r in editor.draft.rows]
         assert "补贴及时性" in plain(editor.query_one("#draft-rows"), 3)
         assert any("changed elsewhere (指标 indicators)" in n.message for n in app._notifications)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from kb.db import connect
-from kb.errors import KbError
+from kb.errors import KbError, describe
 
 T = TypeVar("T")
 
@@ -45,12 +45,10 @@ class Database:
                     if lane == "main":
                         self._version = conn.execute("PRAGMA data_version").fetchone()[0]
                 return fn(conn, *args, **kwargs)
-            except sqlite3.OperationalError as exc:
+            except sqlite3.Error as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise Busy("the knowledge base is busy (an import is writing); retrying shortly") from exc
-                raise KbError(f"database error: {exc}") from exc
-            except sqlite3.Error as exc:
-                raise KbError(f"database error: {exc}") from exc
+                raise KbError(describe(exc)) from exc
             except KbError:
                 raise
             except Exception as exc:  # a bug below must show as a message, not a spinner that never stops

@@ -288,9 +288,9 @@ class _Batches:
             self.commit()
 
     def _write_alone(self, *failed) -> None:
-        """After a document failed: the batch rolled back, and each of its documents, the failed one last,
-        written (or failing) in a transaction of its own."""
-        writes = [write for _, write in self._roll_back()] + [failed]
+        """After a document (or the batch's commit: disk full) failed: the batch rolled back, and each of its
+        documents, the failed one last, written (or failing) in a transaction of its own."""
+        writes = [write for _, write in self._roll_back()] + ([failed] if failed else [])
         for write, path, *args in writes:
             self.done(_attempt(write, path, *args))
 
@@ -302,7 +302,11 @@ class _Batches:
 
     def commit(self) -> None:
         if self.conn.in_transaction:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except USER_ERRORS:
+                self._write_alone()
+                return
         for result, _ in self.pending:
             self.done(result)
         self.pending, self.indicators = [], 0
@@ -328,7 +332,8 @@ def _bulk_writes(conn: sqlite3.Connection, bulk: bool):
     finally:
         conn.execute("PRAGMA wal_autocheckpoint = 1000")
         conn.execute(f"PRAGMA cache_size = {cache}")
-        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        with contextlib.suppress(sqlite3.Error):  # the documents are committed; a later checkpoint writes them
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def import_seeds(conn: sqlite3.Connection) -> list[FileResult]:

@@ -65,8 +65,10 @@ class MainScreen(Screen[None]):
         self.query_one(ProjectsPane).set_catalog(catalog)
         self.query_one(DraftsPane).set_catalog(catalog)
         first_load, self.loaded = not self.loaded, True
-        if catalog.empty or first_load or (self.focused and self.focused.id == "load-samples"):
+        if first_load:
             self.action_show_tab("browse" if catalog.empty else self.tab)
+        elif self.tab == "browse" and (catalog.empty or (self.focused and self.focused.id == "load-samples")):
+            self.action_show_tab("browse")  # the samples button came or went; another tab is never left
 
     def set_projects(self, projects: list[ProjectRow]) -> None:
         """Every project listed (after the first screen, in a large knowledge base)."""
