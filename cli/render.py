@@ -31,6 +31,14 @@ def _level(ind: dict) -> str:
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
+def _achieved(achieved: dict | None) -> str:
+    """'99.5 ✓达成' / '744人 ✗未达成' / '长期实施 ?' for a goal row's own self-evaluated actual."""
+    if not achieved:
+        return ""
+    verdict = {1: "✓达成 met", 0: "✗未达成 missed"}.get(achieved["met"], "?未能判断 unknown")
+    return f"{achieved['actual'] or ''} {verdict}"
+
+
 def _met(outcomes: dict | None) -> str:
     """'2/4 · 96%' for a goal row's peers (their median actual), '' when none was evaluated."""
     if not outcomes:
@@ -50,7 +58,7 @@ def search_result(console: Console, result) -> None:
                                     if result.indicator_total > len(result.indicators) else "")),
                       box=box.SIMPLE_HEAD, title_justify="left")
         evaluated = any(ind.get("outcomes") for ind in result.indicators)
-        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度") + (("同行自评达成 peers met*",) if evaluated else ()):
+        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度") + (("同名指标自评达成 met by all†",) if evaluated else ()):
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
             mark = DEPARTMENT_MARK if ind.get("project_kind") == DEPARTMENT else ""
@@ -58,8 +66,8 @@ def search_result(console: Console, result) -> None:
                     ind["region"], ind["year"], *((_met(ind["outcomes"]),) if evaluated else ()))
         console.print(table)
         if evaluated:
-            console.print("* 同名指标在自评表中的达成情况（各单位自报）: met/evaluated, median actual; self-reported by the "
-                          "units, not audited", markup=False)
+            console.print("† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
+                          "self-reported by the units, not audited", markup=False)
         if any(i["level_inferred"] for i in result.indicators):
             console.print("* level inferred from the name (the document gives none)", markup=False)
     if result.projects:
@@ -99,9 +107,12 @@ def project_card(console: Console, p: dict) -> None:
         if value:
             add_row(head, label, value)
     console.print(head)
+    own = any(ind.get("achieved") for ind in p["indicators"])
+    peers = any(ind.get("outcomes") for ind in p["indicators"])
     if p["indicators"]:
         table = Table(title="绩效指标", box=box.SIMPLE_HEAD, title_justify="left")
-        for col in ("一级指标", "二级指标", "三级指标", "指标值", "标准层级"):
+        for col in ("一级指标", "二级指标", "三级指标", "指标值", "标准层级") + (("自评实际 actual",) if own else ()) + (
+                ("同名指标自评达成 met by all†",) if peers else ()):
             table.add_column(col, overflow="fold")
         last = (None, None)
         for ind in p["indicators"]:
@@ -110,8 +121,18 @@ def project_card(console: Console, p: dict) -> None:
             last = (l1, l2)
             target = ind["target"] + (f"（实施周期 {ind['period_target']}）" if ind.get("period_target") else "")
             add_row(table, *shown_levels, ind["name"] + ("（文字目标）" if ind["from_prose"] else ""), target,
-                    _level(ind))
+                    _level(ind), *((_achieved(ind["achieved"]),) if own else ()),
+                    *((_met(ind["outcomes"]),) if peers else ()))
         console.print(table)
+        if peers:
+            console.print("† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
+                          "self-reported by the units, not audited", markup=False)
+    for e in p.get("self_evaluations", []):
+        console.print(shown(f"自评表 self-evaluation {e['year'] or ''}: {e['name']} ({e['source']}; 关联方式 linked by "
+                            f"{e['link']})" + (f"; 目标表外的行 rows not in the goal table: {'、'.join(e['rows_without_goal'])}"
+                                               if e["rows_without_goal"] else "")
+                            + (f"; 未自评的指标 goal rows not evaluated: {'、'.join(e['goal_rows_not_evaluated'])}"
+                               if e["goal_rows_not_evaluated"] else "")), markup=False)
     if p["evaluation"]:
         table = Table(title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",
                       box=box.SIMPLE_HEAD, title_justify="left")

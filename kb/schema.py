@@ -157,17 +157,19 @@ def _v5(conn: sqlite3.Connection) -> None:
             id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
             kind TEXT NOT NULL, name TEXT NOT NULL, code TEXT, department TEXT, region TEXT, year INTEGER,
             page INTEGER, amount_wan REAL, amount_text TEXT, goal TEXT, fields TEXT,
-            indicator_count INTEGER NOT NULL DEFAULT 0)""")
+            indicator_count INTEGER NOT NULL DEFAULT 0, project_id INTEGER, link TEXT)""")
     conn.execute(
         """CREATE TABLE outcomes (
             id INTEGER PRIMARY KEY, self_evaluation_id INTEGER NOT NULL REFERENCES self_evaluations(id),
             seq INTEGER NOT NULL, level1 TEXT, level2 TEXT, std_level1 TEXT, std_level2 TEXT, name TEXT NOT NULL,
             target TEXT, operator TEXT, value REAL, unit TEXT, actual TEXT, actual_operator TEXT, actual_value REAL,
             actual_unit TEXT, weight REAL, weight_text TEXT, score REAL, score_text TEXT, notes TEXT,
-            met INTEGER, ratio REAL, name_key TEXT NOT NULL)""")
+            met INTEGER, ratio REAL, name_key TEXT NOT NULL, indicator_id INTEGER)""")
     conn.execute("CREATE INDEX idx_self_evaluations_document ON self_evaluations (document_id)")
     conn.execute("CREATE INDEX idx_outcomes_self_evaluation ON outcomes (self_evaluation_id)")
     conn.execute("CREATE INDEX idx_outcomes_name_key ON outcomes (name_key)")
+    conn.execute("CREATE INDEX idx_self_evaluations_project ON self_evaluations (project_id)")
+    conn.execute("CREATE INDEX idx_outcomes_indicator ON outcomes (indicator_id)")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]

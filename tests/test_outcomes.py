@@ -26,9 +26,13 @@ from kb.vocab.targets import parse_target
     ("≥90%", "效果明显", None, None),
     ("±5%", "3%", None, None),
     ("1678648.28万元", "", None, None),
+    ("不低于800人", "744人", 0, 744 / 800),
+    ("《“健康西安2030”行动规划》要求", "全市累计164家基层医疗卫生机构达到“基本标准”", None, None),  # prose
+    ("1-4季度", "1-4季度", None, None),
+    ("每天3000人次", "每天3000人次", 1, 1.0),
 ])
 def test_judge(target, actual, met, ratio):
-    got = judge(parse_target(target), parse_target(actual) if actual else None)
+    got = judge(parse_target(target), parse_target(actual) if actual else None, target, actual)
     assert got[0] == met
     assert got[1] == pytest.approx(ratio) if ratio is not None else got[1] is None
 
@@ -91,3 +95,89 @@ def test_search_hits_without_any_self_evaluation_say_none(seeded):
     conn = connect(seeded)
     assert {h["outcomes"] for h in search(conn, "满意度").indicators} == {None}
     conn.close()
+
+
+def _evaluation(name, amount, rows, department="测试局", code=""):
+    from importers.records import SELF_EVALUATION, RawDocument, RawIndicator, RawProject
+
+    return RawDocument(layout="test", projects=[RawProject(
+        name=name, kind=SELF_EVALUATION, department=department, code=code, amount=str(amount), amount_unit="万元",
+        fields={"年初预算数": str(amount)},
+        indicators=[RawIndicator(name=n, target=t, actual=a, weight="10", score="10") for n, t, a in rows])])
+
+
+def _goal(name, amount, rows, department="测试局"):
+    from importers.records import RawDocument, RawIndicator, RawProject
+
+    return RawDocument(layout="test", projects=[RawProject(
+        name=name, department=department, amount=str(amount), amount_unit="万元",
+        indicators=[RawIndicator(name=n, target=t) for n, t in rows])])
+
+
+def _links(conn):
+    from kb.ingest.links import link_self_evaluations
+
+    link_self_evaluations(conn)
+    return {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT s.name, p.name, s.link FROM self_evaluations s LEFT JOIN projects p ON p.id = s.project_id")}
+
+
+def test_self_evaluations_link_to_their_goal_tables_and_say_how(conn):
+    from conftest import store
+    from kb.ingest.links import link_key
+
+    assert link_key("2022年“病媒生物防制”项目经费") == link_key("病媒生物防制") == "病媒生物防制"
+    rows = [("群众满意度", "≥90%")]
+    store(conn, _goal("病媒生物防制项目", 240, rows), "g1.txt", year=2022)
+    store(conn, _goal("疾病预防控制经费", 100, rows), "g2.txt", year=2022)
+    store(conn, _goal("疾病预防控制经费", 55, rows), "g3.txt", year=2022)  # same name, another amount
+    store(conn, _goal("卫生监督执法", 80, rows), "g4.txt", year=2022)
+    store(conn, _goal("卫生监督执法工作", 30, rows), "g5.txt", year=2021)  # another year
+    store(conn, _goal("妇幼保健服务能力提升", 60, rows), "g6.txt", year=2022)
+    store(conn, _goal("数据平台运维", 12, rows, department="别的局"), "g7.txt", year=2022)
+    for n, (name, amount) in enumerate([("2022年病媒生物防制", 240), ("疾病预防控制", 55), ("卫生监督执法", 99),
+                                        ("妇幼保健服务能力提升工程", 60), ("数据平台运维", 12),
+                                        ("全新的项目", 10)]):
+        store(conn, _evaluation(name, amount, [("指标1：群众满意度", "≥90%", "95")]), f"e{n}.txt", year=2022)
+    assert _links(conn) == {
+        "2022年病媒生物防制": ("病媒生物防制项目", "name+amount"),
+        "疾病预防控制": ("疾病预防控制经费", "name+amount"),  # the one of the two with its 年初预算数
+        "卫生监督执法": ("卫生监督执法", "name"),  # the only one of that name that year, another amount
+        "妇幼保健服务能力提升工程": ("妇幼保健服务能力提升", "fuzzy"),  # 91 % alike, the same amount
+        "数据平台运维": (None, None),  # another unit's
+        "全新的项目": (None, None),  # its goal table is not in the base: not guessed
+    }
+    assert conn.execute("SELECT count(*) FROM outcomes WHERE indicator_id IS NOT NULL").fetchone()[0] == 4
+
+
+def test_links_follow_replaced_goal_tables_and_show_in_show_json(conn):
+    from conftest import store
+    from kb.find.queries import show_project
+    from kb.ingest.write import delete_document
+
+    store(conn, _evaluation("信息系统运维", 50, [("系统可用率", "≥99%", "99.5"), ("新增的指标", "≥1个", "2")],
+                            code="11000021Y000000390843"), "e.txt", year=2022)
+    doc = store(conn, _goal("信息系统运维", 50, [("系统可用率", "≥99%"), ("用户满意度", "≥90%")]), "g.txt", year=2022)
+    assert _links(conn)["信息系统运维"] == ("信息系统运维", "name+amount")
+    project = conn.execute("SELECT id FROM projects WHERE name = '信息系统运维'").fetchone()[0]
+    shown = show_project(conn, project)
+    [evaluation] = shown["self_evaluations"]
+    assert (evaluation["link"], evaluation["rows_without_goal"], evaluation["goal_rows_not_evaluated"]) == (
+        "name+amount", ["新增的指标"], ["用户满意度"])
+    achieved = [i["achieved"] for i in shown["indicators"]]
+    assert (achieved[0]["actual"], achieved[0]["met"], achieved[1]) == ("99.5", 1, None)
+    delete_document(conn, doc)
+    assert _links(conn)["信息系统运维"] == (None, None)
+    assert conn.execute("SELECT count(*) FROM outcomes WHERE indicator_id IS NOT NULL").fetchone()[0] == 0
+
+
+def test_an_import_links_self_evaluations_stored_before_it(conn):
+    """The goal tables arrive after their self-evaluation: kb import links them at its end."""
+    from conftest import SEEDS, store
+    from kb.ingest.run import import_paths
+
+    store(conn, _evaluation("2020年“政银保”贷款保证保险补贴项目", 5, [("指标1：受益企业满意度", "≥90%", "96")],
+                            department="金融办"), "e.txt", region="威海经济技术开发区", year=2020)
+    import_paths(conn, [SEEDS])
+    assert [tuple(row) for row in conn.execute("""SELECT p.name, s.link FROM self_evaluations s
+        JOIN projects p ON p.id = s.project_id""")] == [("“政银保”贷款保证保险补贴", "name+amount")]

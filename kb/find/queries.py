@@ -94,6 +94,28 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
             for pid, name, department, region, year, n in cursor.execute(f"{_PROJECT_ROWS} ORDER BY document_id, seq")]
 
 
+def _add_own_outcomes(conn: sqlite3.Connection, project: dict) -> None:
+    """The self-evaluations linked to this goal table (kb.ingest.links), each with its rows no goal row matches and
+    the goal rows it did not evaluate, and per goal row what was reported of it (`achieved`, None when nothing)."""
+    evaluations = [dict(r) for r in conn.execute(
+        """SELECT s.id, s.name, s.year, s.link, s.amount_wan, d.file_name AS source FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE s.project_id = ? ORDER BY s.year, s.id""", (project["id"],))]
+    achieved: dict[int, dict] = {}
+    for evaluation in evaluations:
+        rows = conn.execute("""SELECT indicator_id, name, target, actual, met, ratio, weight, score FROM outcomes
+            WHERE self_evaluation_id = ? ORDER BY seq""", (evaluation["id"],)).fetchall()
+        evaluated = {r["indicator_id"] for r in rows}
+        evaluation["rows_without_goal"] = [r["name"] for r in rows if r["indicator_id"] is None]
+        evaluation["goal_rows_not_evaluated"] = [i["name"] for i in project["indicators"] if i["id"] not in evaluated]
+        for r in rows:
+            if r["indicator_id"] is not None:
+                achieved[r["indicator_id"]] = {key: r[key] for key in ("target", "actual", "met", "ratio", "weight",
+                                                                       "score")}
+    for ind in project["indicators"]:
+        ind["achieved"] = achieved.get(ind["id"])
+    project["self_evaluations"] = evaluations
+
+
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     """A project with its document, goal table (`indicators`, each with its peers' self-reported `outcomes`, see
     kb.find.outcomes), `evaluation` and `budget_lines`."""
@@ -110,13 +132,14 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     project["extra"] = json.loads(project["extra"] or "{}")
     project["indicators"] = [
         dict(r) for r in conn.execute(
-            """SELECT level1, level2, std_level1, std_level2, level_inferred, name, operator, value, unit, target,
+            """SELECT id, level1, level2, std_level1, std_level2, level_inferred, name, operator, value, unit, target,
             period_target, period_operator, period_value, period_unit, from_prose, weight, weight_text, notes
             FROM indicators WHERE project_id = ? ORDER BY seq""",
             (project_id,),
         )
     ]
     add_outcomes(conn, project["indicators"])
+    _add_own_outcomes(conn, project)
     for ind in project["indicators"]:
         ind["level_inferred"] = bool(ind["level_inferred"])
         ind["from_prose"] = bool(ind["from_prose"])

@@ -119,7 +119,7 @@ def _outcome(seq: int, ind: RawIndicator) -> tuple:
     std1, std2 = standard_levels(ind.level1, ind.level2) if ind.level1 or ind.level2 else infer_levels(ind.name)
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
     actual = parse_target(ind.actual, name=ind.name) if ind.actual else None
-    met, ratio = judge(target, actual)
+    met, ratio = judge(target, actual, f"{ind.operator}{ind.target}{ind.unit}", ind.actual)
     return (seq, ind.level1 or None, ind.level2 or None, std1, std2, ind.name,
             f"{ind.operator}{ind.target}{ind.unit}" if ind.target else None, target.operator, target.value,
             target.unit, ind.actual or None, actual.operator if actual else None, actual.value if actual else None,

@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 
 from importers.readers import EXTENSIONS, can_stream
 from kb.errors import USER_ERRORS, KbError, describe
+from kb.ingest.links import link_self_evaluations
 from kb.ingest.normalise import Document, department_wide
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
 from kb.ingest.seeds import MANIFEST, load_manifest
@@ -240,7 +241,23 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
                                 reading or (lambda path, done: None)))
+    if not dry_run and any(r.status in ("imported", "replaced") for r in results.values()):
+        _link(conn)
     return [results[path] for path in files] + skipped
+
+
+def _link(conn: sqlite3.Connection) -> None:
+    """Self-evaluations joined to the goal tables they answer (kb.ingest.links), in one transaction."""
+    if not conn.execute("SELECT EXISTS (SELECT 1 FROM self_evaluations)").fetchone()[0]:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        link_self_evaluations(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 BULK_DOCUMENTS = 10  # documents in one import from which it is written as a bulk import

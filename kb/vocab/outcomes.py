@@ -9,17 +9,30 @@ target's direction: actual/target for ≥ and =, target/actual for ≤ (above 1 
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from kb.vocab.targets import Target
 
 MET, NOT_MET = 1, 0
+_PLAIN = re.compile(r"^[^\d.+\-]{0,4}?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*[^\d\s,.;:()\[\]《》“”\"'，。；：、（）]{0,6}$")
 _EXACT = 1e-9
 _BOUNDS = {"≥": ("=", None, "≥", ">"), ">": ("=", None, "≥", ">"), "≤": ("=", None, "≤", "<"),
            "<": ("=", None, "≤", "<"), "=": ("=", None)}  # actuals that can be judged against each operator
 
 
-def judge(target: Target, actual: Target | None) -> tuple[int | None, float | None]:
-    """(MET, NOT_MET or None for unknown, the ratio or None) of an actual against its target."""
-    if (actual is None or actual.value is None or target.value is None
+def plain(text: str | None) -> bool:
+    """Whether a target or actual as written is one number with at most a short operator and unit ('≥95%',
+    '不低于800人', '28个'), not prose that holds a number ('《健康西安2030》要求', '1-4季度')."""
+    return bool(text) and _PLAIN.match(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
+def judge(target: Target, actual: Target | None, target_text: str, actual_text: str | None
+          ) -> tuple[int | None, float | None]:
+    """(MET, NOT_MET or None for unknown, the ratio or None) of an actual against its target, both as parsed and as
+    written."""
+    if (actual is None or not plain(target_text) or not plain(actual_text) or actual.value is None
+            or target.value is None
             or target.operator not in ("≥", ">", "≤", "<", "=") or actual.operator not in _BOUNDS[target.operator]
             or actual.unit and target.unit and actual.unit != target.unit):
         return None, None
