@@ -402,17 +402,24 @@ def lint(
     project: Optional[int] = typer.Option(None, help="Check one imported project (see kb projects)."),
     all_projects: bool = typer.Option(False, "--all", help="Check every imported project: a report."),
     draft: Optional[str] = typer.Option(None, help="Check a draft."),
+    self_evaluation: Optional[int] = typer.Option(None, help="Check one self-evaluation (自评表): its scores."),
+    self_evaluations: bool = typer.Option(False, "--self-evaluations", help="Check every self-evaluation."),
     rules: bool = typer.Option(False, "--rules", help="List the rules."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Check goal tables against the national guidance: one project, a draft, or a report on them all."""
+    """Check goal tables against the national guidance (one project, a draft, or a report on them all), or
+    self-evaluations (自评表) as it scores them."""
     from dataclasses import asdict
 
     from kb.drafting import lint as kl
-    if sum((project is not None, all_projects, draft is not None, rules)) != 1:
-        raise KbError("give one of --project ID, --all, --draft NAME or --rules")
+    from kb.review import self_evaluations as review
+    if sum((project is not None, all_projects, draft is not None, self_evaluation is not None, self_evaluations,
+            rules)) != 1:
+        raise KbError("请给出其中一项 give one of --project ID, --all, --draft NAME, --self-evaluation ID, "
+                      "--self-evaluations or --rules")
     if rules:
-        listed = [{"id": r.id, "severity": r.severity, "reason": r.reason} for r in kl.RULES]
+        listed = [{"id": r.id, "severity": r.severity, "reason": r.reason} for r in kl.RULES] + [
+            {"id": rule, "severity": severity, "reason": reason} for rule, (severity, reason) in review.RULES.items()]
         if as_json:
             print_json(listed)
         else:
@@ -420,6 +427,25 @@ def lint(
                 print(f"{r['id']:<24} {r['severity']:<8} {r['reason']}")
         return
     conn = open_kb(ctx)
+    if self_evaluations:
+        report = review.check_all(conn)
+        if as_json:
+            print_json(report)
+            return
+        out = console()
+        out.print(f"{report['checked']} 份自评表 self-evaluations checked, {len(report['self_evaluations'])} with "
+                  "findings", markup=False)
+        for e in report["self_evaluations"]:
+            out.print(shown(f"#{e['id']} {e['name']} ({e['department'] or ''} {e['year'] or ''})"), markup=False)
+            _print_findings([kl.Finding(**f) for f in e["findings"]], out)
+        return
+    if self_evaluation is not None:
+        findings = review.check_self_evaluation(conn, self_evaluation)
+        if as_json:
+            print_json([asdict(f) for f in findings])
+        else:
+            _print_findings(findings, console())
+        return
     if all_projects:
         report = kl.lint_all(conn)
         if as_json:

@@ -288,7 +288,10 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
 
 
 def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
-    return run(project_table(conn, project_id))
+    """The rules on an imported goal table, and its targets against last year's self-evaluated actuals."""
+    from kb.review.self_evaluations import below_last_actual
+
+    return run(project_table(conn, project_id)) + below_last_actual(conn, project_id)
 
 
 def lint_draft(conn: sqlite3.Connection, key: int | str) -> list[Finding]:
@@ -300,9 +303,14 @@ def lint_draft(conn: sqlite3.Connection, key: int | str) -> list[Finding]:
 def lint_all(conn: sqlite3.Connection) -> dict:
     """Every imported project checked: {'projects': [{id, name, region, year, findings}], 'rules': [{id,
     severity, reason, projects, findings}], 'checked': n} — rules in RULES order, projects with findings only."""
+    from kb.review.self_evaluations import BELOW_LAST_ACTUAL, RULES as REVIEW
+
     projects = []
     by_rule = {r.id: {"id": r.id, "severity": r.severity, "reason": r.reason, "projects": [], "findings": 0}
                for r in RULES}
+    severity, reason = REVIEW[BELOW_LAST_ACTUAL]
+    by_rule[BELOW_LAST_ACTUAL] = {"id": BELOW_LAST_ACTUAL, "severity": severity, "reason": reason, "projects": [],
+                                  "findings": 0}
     rows = conn.execute("SELECT id, name, region, year FROM projects ORDER BY id").fetchall()
     for p in rows:
         findings = lint_project(conn, p["id"])

@@ -1,0 +1,1 @@
+"""Checks on what units filed: self-evaluations (自评表) scored as the national guidance scores them."""
