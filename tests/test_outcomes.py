@@ -181,3 +181,28 @@ def test_an_import_links_self_evaluations_stored_before_it(conn):
     import_paths(conn, [SEEDS])
     assert [tuple(row) for row in conn.execute("""SELECT p.name, s.link FROM self_evaluations s
         JOIN projects p ON p.id = s.project_id""")] == [("“政银保”贷款保证保险补贴", "name+amount")]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf"])
+def test_national_self_evaluation_imported_linked_judged_and_checked(fmt, tmp_path, conn):
+    """The national 项目支出绩效自评表 and its goal table, as a sheet, a Word file and a PDF: the self-evaluation is
+    linked to its goal table by name and 年初预算数, every row to its goal row, judged, and its total found wrong."""
+    from fixtures.self_evaluation import write
+    from kb.ingest.run import import_paths
+    from kb.review.self_evaluations import check_self_evaluation
+
+    goal, evaluation = write(tmp_path, fmt)
+    results = import_paths(conn, [evaluation, goal])
+    assert [(r.status, r.projects, r.evaluations) for r in results] == [("imported", 0, 1), ("imported", 1, 0)]
+    [(se_id, link, budget)] = conn.execute(
+        "SELECT s.id, s.link, json_extract(s.fields, '$.年初预算数') FROM self_evaluations s").fetchall()
+    assert (link, budget) == ("name+amount", "120")
+    rows = conn.execute("""SELECT o.name, o.met, round(o.ratio, 4), n.name FROM outcomes o
+        LEFT JOIN indicators i ON i.id = o.indicator_id LEFT JOIN indicator_names n ON n.id = i.name_id
+        ORDER BY o.seq""").fetchall()
+    assert [tuple(r) for r in rows] == [("服务老人人数", 1, 1.2, "服务老人人数"),
+                                        ("服务合格率", 0, round(93 / 95, 4), "服务合格率"),
+                                        ("老人生活质量", None, None, "老人生活质量"),
+                                        ("服务对象满意度", 1, round(96 / 90, 4), "服务对象满意度")]
+    assert [(f.rule, f.detail) for f in check_self_evaluation(conn, se_id)] == [
+        ("total-score", "总分 90, 各项得分之和 sum 88.58")]

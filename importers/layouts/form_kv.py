@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
+from importers.columns import head_field
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -34,6 +35,9 @@ HEAD_FIELDS = {
 START_LABELS = ("开始时间", "开始日期")
 END_LABELS = ("结束时间", "结束日期")
 AMOUNTS = ("amount", "total_amount")
+# the national form's labels (importers.columns) for the fields a form here has: '主管部门', '年度资金总额', '年度总体目标'
+_NATIONAL = {"name": "name", "department": "department", "amount": "amount", "total_amount": "total_amount",
+             "goal": "goal", "overview": "overview"}
 KNOWN_LABELS = frozenset(HEAD_FIELDS) | frozenset(START_LABELS + END_LABELS) | {"联系电话"}
 MAX_LABEL = 20  # a longer cell is text, not a head label
 _MARKED = re.compile(r"[：:*＊]$")
@@ -65,7 +69,8 @@ def _is_label(cell: str) -> bool:
     key = _PAREN.sub("", label(cell))
     if not key or len(key) > MAX_LABEL:
         return False
-    return bool(_MARKED.search(clean(cell))) or key in KNOWN_LABELS or bool(_GOAL_LABEL.match(key))
+    return (bool(_MARKED.search(clean(cell))) or key in KNOWN_LABELS or bool(_GOAL_LABEL.match(key))
+            or head_field(cell) in _NATIONAL)
 
 
 def _is_head(row: Row) -> bool:
@@ -209,7 +214,7 @@ def _project(form: _Form) -> RawProject:
                 continue
             seen.add((key, value))
             bare = _PAREN.sub("", key)
-            attr = "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare)
+            attr = "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare) or _NATIONAL.get(head_field(key))
             project.amount_unit = project.amount_unit or _amount_unit(key, value)
             if bare in START_LABELS:
                 start = value
