@@ -385,15 +385,25 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
         return
     table = Table(title=f"模板 template {kind}: from {len(template.projects)} projects", box=box.SIMPLE_HEAD,
                   title_justify="left")
-    for col in ("一级指标", "二级指标", "三级指标", "常用目标", "项目数", "中位数", "范围"):
+    evaluated = any(i.outcomes for i in template.items)
+    for col in ("一级指标", "二级指标", "三级指标", "常用目标", "项目数", "中位数", "范围") + (
+            ("该目标同行自评达成 met†",) if evaluated else ()):
         table.add_column(col, overflow="fold")
     for i in template.items:
         s = i.summary
         unit = s["unit"] or ""
+        same = i.outcomes and i.outcomes["by_target"].get(i.target)
         add_row(table, i.level1, i.level2, i.name, i.target, i.projects,
                 f"{number(s['median'])}{unit}" if s["count"] else "",
-                f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "")
+                f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",
+                *((f"{same['met']}/{same['evaluated']}" if same else "",) if evaluated else ()))
     out.print(table)
+    for i in template.items:
+        if i.advice:
+            out.print(shown(f"  {i.name} {i.target}: {i.advice}"), markup=False)
+    if evaluated:
+        out.print("† 设了同一目标值的单位在自评表中的达成情况（自报）: met/evaluated; self-reported by the units",
+                  markup=False)
 
 
 @handles_errors

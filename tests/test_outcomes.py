@@ -206,3 +206,39 @@ def test_national_self_evaluation_imported_linked_judged_and_checked(fmt, tmp_pa
                                         ("服务对象满意度", 1, round(96 / 90, 4), "服务对象满意度")]
     assert [(f.rule, f.detail) for f in check_self_evaluation(conn, se_id)] == [
         ("total-score", "总分 90, 各项得分之和 sum 88.58")]
+
+
+def _tally(met, not_met, unknown=0, median=None, unit="%"):
+    return {"evaluated": met + not_met + unknown, "met": met, "not_met": not_met, "unknown": unknown,
+            "median_actual": median, "unit": unit}
+
+
+def test_the_target_proposed_is_one_peers_use_and_meet():
+    from kb.find.outcomes import preferred_target
+
+    spread = [("≥98%", 10), ("≥95%", 8), ("≥90%", 2)]
+    summary = {"by_target": {"≥98%": _tally(1, 4), "≥95%": _tally(6, 1), "≥90%": _tally(5, 0)}}
+    assert preferred_target(spread, summary) == "≥95%"  # nearly as used, met far more often
+    assert preferred_target(spread, None) == "≥98%"  # nothing known: the most used
+    assert preferred_target(spread, {"by_target": {"≥98%": _tally(1, 1), "≥95%": _tally(1, 4)}}) == "≥98%"
+    assert preferred_target([], summary) == ""
+
+
+def test_advice_on_a_target_rarely_met_or_beaten_by_far():
+    from kb.find.outcomes import advice
+
+    summary = {**_tally(0, 0), "by_target": {"≥98%": _tally(1, 4, median=95), "≥80%": _tally(4, 0, median=99),
+                                              "≥90%": _tally(3, 1, median=92)}}
+    assert advice(summary, "≥", 98, "%", "≥98%") == "同行少有达成 rarely met by peers: 1/5（自评 self-reported）"
+    assert advice(summary, "≥", 80, "%", "≥80%") == (
+        "同行普遍大幅超出 peers beat it by far: 实际中位数 median actual 99%（自评 self-reported）")
+    assert advice(summary, "≥", 90, "%", "≥90%") == ""
+    assert advice(None, "≥", 90, "%", "≥90%") == ""
+
+
+def test_value_suggestion_carries_outcomes_and_the_preferred_target(conn):
+    from kb.drafting.suggest import value_suggestion
+
+    _peers(conn)
+    values = value_suggestion(conn, "服务对象满意度")
+    assert values["outcomes"]["evaluated"] == 4 and values["preferred"] == "≥95%"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.drafting.drafts import NewRow, level_order
 from kb.errors import KbError
+from kb.find.outcomes import advice, outcome_summary, preferred_target
 from kb.find.precedents import (Precedent, find_names, group_key, normal_target, precedents, target_spread,
                            target_summary)
 from kb.vocab.targets import QUALITATIVE
@@ -141,8 +142,10 @@ class TemplateItem:
     uses: int
     target: str  # the most common target among them ('' if none)
     summary: dict  # kb.find.precedents.target_summary of their targets
-    example: Precedent  # a use with the most common target
+    example: Precedent  # a use with the target proposed
     indicator_ids: list[int] = field(default_factory=list)
+    outcomes: dict | None = None  # what peers reported achieving (kb.find.outcomes.outcome_summary)
+    advice: str = ""  # when the target proposed is one peers rarely meet, or beat by far
 
 
 @dataclass
@@ -169,7 +172,8 @@ def projects_of_type(conn: sqlite3.Connection, kind: str) -> list[tuple[int, str
 
 def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template:
     """The indicators projects of a spending type use most: up to `per_slot` per (level 1, level 2) slot,
-    most projects first, with the targets they chose. Indicators outside the framework are left out."""
+    most projects first, with the targets they chose — the most common, or one nearly as common that the peers who
+    set it met more often (kb.find.outcomes.preferred_target). Indicators outside the framework are left out."""
     members = projects_of_type(conn, kind)
     ids = [pid for pid, _ in members]
     groups: dict[str, list[Precedent]] = {}
@@ -181,14 +185,17 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
         prec = _precedent(row)
         groups.setdefault(group_key(prec.name), []).append(prec)
     slots: dict[tuple[str, str], list[TemplateItem]] = {}
+    evaluated = conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]
     for uses in groups.values():
         slot = Counter((u.std_level1, u.std_level2 or "") for u in uses).most_common(1)[0][0]
         spread = target_spread(uses)
-        target = max(spread, key=lambda kv: kv[1])[0] if spread else ""
+        outcomes = outcome_summary(conn, {u.name for u in uses}) if evaluated else None
+        target = preferred_target(spread, outcomes)
         example = next((u for u in uses if _target_text(u) == target), uses[0])
         slots.setdefault(slot, []).append(TemplateItem(
             *slot, Counter(u.name for u in uses).most_common(1)[0][0], len({u.project_id for u in uses}),
-            len(uses), target, target_summary(uses), example, [u.indicator_id for u in uses]))
+            len(uses), target, target_summary(uses), example, [u.indicator_id for u in uses], outcomes,
+            advice(outcomes, example.operator, example.value, example.unit, example.target)))
     items = []
     for slot in sorted(slots, key=lambda s: level_order(*s)):
         ranked = sorted(slots[slot], key=lambda t: (-t.projects, -t.uses, len(t.name), t.name))
@@ -198,10 +205,14 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
 
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
-    [(target, count)] and 'name' (the spelling found); count 0 when the name has no precedent."""
+    [(target, count)], 'name' (the spelling found), 'outcomes' (what peers reported achieving, or None) and
+    'preferred' (the target to propose); count 0 when the name has no precedent."""
     hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
     uses = precedents(conn, hits[0].variants) if hits else []
-    return {"name": hits[0].name if hits else indicator, **target_summary(uses), "spread": target_spread(uses)}
+    spread = target_spread(uses)
+    outcomes = outcome_summary(conn, hits[0].variants) if hits else None
+    return {"name": hits[0].name if hits else indicator, **target_summary(uses), "spread": spread,
+            "outcomes": outcomes, "preferred": preferred_target(spread, outcomes)}
 
 
 def _target_text(p: Precedent) -> str:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kb.find.name_index import outcome_key
+from kb.vocab.numbers import number
 from kb.vocab.targets import normal_target
 
 SELF_REPORTED = "自评 self-reported"
@@ -70,12 +71,56 @@ def add_outcomes(conn: sqlite3.Connection, rows: list[dict]) -> None:
                                      row["target"])
 
 
+MIN_JUDGED = 3  # judged rows (met or missed) at least before a target's record says anything
+RARELY = 0.5  # met by fewer than this share of the peers who set it: rarely met
+BY_FAR = 1.2  # a median actual this far beyond the target (≥ 20 % over): beaten by far
+
+
+def _met_rate(tally: dict | None) -> float | None:
+    judged = tally["met"] + tally["not_met"] if tally else 0
+    return tally["met"] / judged if judged >= MIN_JUDGED else None
+
+
+def preferred_target(spread: list[tuple[str, int]], summary: dict | None) -> str:
+    """The target to propose: the most used, unless one used at least half as often is met more often by the peers
+    who set it (and by most of them)."""
+    if not spread:
+        return ""
+    best, top = max(spread, key=lambda kv: kv[1])
+    if not summary:
+        return best
+    rates = {t: _met_rate(summary["by_target"].get(t)) for t, n in spread if n * 2 >= top}
+    better = [(rate, n, t) for t, n in spread if (rate := rates.get(t)) is not None and rate >= RARELY]
+    if not better:
+        return best
+    rate, _, target = max(better)
+    base = rates.get(best)
+    return target if base is None or rate > base else best
+
+
+def advice(summary: dict | None, operator: str | None, value: float | None, unit: str | None,
+           target: str | None) -> str:
+    """What the peers who set this target reported, when it says something: '' or one line, Chinese first."""
+    tally = for_target(summary, operator, value, unit, target)
+    tally = tally and tally["same_target"]
+    if not tally:
+        return ""
+    rate = _met_rate(tally)
+    judged = tally["met"] + tally["not_met"]
+    if rate is not None and rate < RARELY:
+        return f"同行少有达成 rarely met by peers: {tally['met']}/{judged}（{SELF_REPORTED}）"
+    median = tally["median_actual"]
+    if (operator in ("≥", ">") and value and median is not None and judged >= MIN_JUDGED
+            and median >= BY_FAR * value and (tally["unit"] or "") == (unit or "")):
+        return (f"同行普遍大幅超出 peers beat it by far: 实际中位数 median actual {number(median)}{unit or ''}"
+                f"（{SELF_REPORTED}）")
+    return ""
+
+
 def outcome_line(tally: dict | None) -> str:
     """'自评 self-reported: 达成 met 31/33 · 实际中位数 median actual 96%', or '' when nothing was evaluated."""
     if not tally or not tally["evaluated"]:
         return ""
-    from kb.vocab.numbers import number
-
     median = tally["median_actual"]
     return (f"{SELF_REPORTED}: 达成 met {tally['met']}/{tally['evaluated']}"
             + (f" (未能判断 unknown {tally['unknown']})" if tally["unknown"] else "")

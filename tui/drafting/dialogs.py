@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
 from kb.drafting.drafts import BASES, Row, open_draft, target_fields, to_number
 from kb.errors import KbError
+from kb.find.outcomes import outcome_line
 from kb.drafting.export import FORMATS, export, safe_filename
 from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
 from kb.vocab.numbers import number
@@ -167,6 +168,11 @@ def suggestion_text(values: dict) -> Text:
     if spread:
         text.append("\n目标值 targets: " + shown(" · ".join(f"{label} ×{n}" for label, n in spread[:8])),
                     style="dim")
+    outcomes = values.get("outcomes")
+    if outcomes:
+        text.append("\n" + shown(outcome_line(outcomes) + "".join(
+            f" · {target} {tally['met']}/{tally['evaluated']}" for target, tally in
+            list(outcomes["by_target"].items())[:3])))
     return text
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, SelectionLi
 
 from kb.drafting.drafts import BASES, NewRow, new_row
 from kb.errors import KbError
+from kb.find.outcomes import outcome_summary, preferred_target
 from kb.find.precedents import NameHit, group_key, normal_target, precedents, search_names, target_spread, target_summary
 from kb.drafting.suggest import SPENDING_TYPES, Similar, Template, project_rows, similar_projects, template, template_rows
 from kb.vocab.text import shown
@@ -46,7 +47,9 @@ def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
 
 def _uses(conn, names: list[str]) -> dict:
     uses = precedents(conn, names)
-    return {**target_summary(uses), "spread": target_spread(uses), "ids": [u.indicator_id for u in uses]}
+    spread, outcomes = target_spread(uses), outcome_summary(conn, names)
+    return {**target_summary(uses), "spread": spread, "ids": [u.indicator_id for u in uses], "outcomes": outcomes,
+            "preferred": preferred_target(spread, outcomes)}
 
 
 class AddIndicatorDialog(ModalScreen):
@@ -171,8 +174,7 @@ class AddIndicatorDialog(ModalScreen):
         self.values = event.values
         box = self.query_one("#add-values", Static)
         box.update(Text(event.error, style="red") if event.error else suggestion_text(event.values))
-        spread = event.values.get("spread") or []
-        self._suggest_target(max(spread, key=lambda kv: kv[1])[0] if spread else "")  # numeric or a word
+        self._suggest_target(event.values.get("preferred") or "")  # numeric or a word
 
     def _suggest_target(self, text: str) -> None:
         """Fill in the target precedents chose most, unless the user typed one."""
