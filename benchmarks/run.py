@@ -157,7 +157,7 @@ def machine() -> str:
 
 
 def report(n: int, imp: dict, search: list[dict], command: dict, fuzzy: dict, tui: dict | None) -> str:
-    lines = [f"# Benchmarks", "", f"`python benchmarks/run.py --indicators {n}` — {machine()}", "",
+    lines = ["# Benchmarks", "", f"`python benchmarks/run.py --indicators {n}` — {machine()}", "",
              "## Import", "",
              f"{imp['indicators']:,} indicators from the generated text documents through `kb import` (parsers, "
              f"normalisation, search index and pinyin included): **{imp['per_second']:,.0f} indicators/s** "
@@ -184,7 +184,6 @@ def report(n: int, imp: dict, search: list[dict], command: dict, fuzzy: dict, tu
     else:
         lines.append("; fzf not installed: reference skipped.")
     lines += ["", "## TUI", ""]
-    tui_lines = []
     if tui:
         lines.append(f"First screen {tui['first_screen_ms']:.0f} ms after process start; keystroke to results "
                      f"(the matching names) p50 {tui['keystroke_p50']:.0f} ms, p95 {tui['keystroke_p95']:.0f} ms, "

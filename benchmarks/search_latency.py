@@ -89,7 +89,7 @@ def main() -> None:
     conn = connect(path)
     n = conn.execute("SELECT count(*) FROM indicators").fetchone()[0]
     d = conn.execute("SELECT count(*) FROM indicator_names").fetchone()[0]
-    print(f"| query | chars | hits | kb search p50 / p95 (ms) | LIKE p50 / p95 (ms) | LIKE ÷ kb (p95) |")
+    print("| query | chars | hits | kb search p50 / p95 (ms) | LIKE p50 / p95 (ms) | LIKE ÷ kb (p95) |")
     print("|---|---|---|---|---|---|")
     for length, queries in QUERIES.items():
         for q in queries:

@@ -87,7 +87,7 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
 def _read(body: list[Row], source: Iterator[Row], count: int, lead: list[Row] = ()) -> bool:
     """Append up to `count` rows (and about CHUNK_CHARS characters) from `source` to `body`; True at its end."""
     chars = read = 0
-    for read, row in enumerate(islice(source, count), 1):
+    for read, row in enumerate(islice(source, count), 1):  # noqa: B007 (read: how many, after the loop)
         body.append(row)
         chars += sum(map(len, row.cells))
         if chars > CHUNK_CHARS:

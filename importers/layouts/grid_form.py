@@ -201,8 +201,8 @@ def _project(form: _Form) -> RawProject:
     last: tuple[str, str] | None = None  # the attribute and label the last value went to
     above: Row | None = None
     blocks = _head_blocks(form.head)
-    for field, value in blocks.values.items():
-        project.fields.setdefault(field, value)
+    for name, value in blocks.values.items():
+        project.fields.setdefault(name, value)
     for row in form.tail:
         values = [joined(value) for value in spread_values(row.cells)]
         if len(values) > 1:
@@ -329,7 +329,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     for row in form.rows:
         cells = _cells(row, table.width)
 
-        def cell(name: str) -> str:
+        def cell(name: str, cells: list[str] = cells) -> str:
             return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
 
         new1, new2, name = cell("level1"), cell("level2"), cell("name")

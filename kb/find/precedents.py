@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from kb.find.name_index import NameIndex, group_key
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
-from kb.vocab.numbers import median, number
+from kb.vocab.numbers import median
 from kb.vocab.targets import QUALITATIVE, normal_target
 from kb.vocab.tokens import MAX_QUERY_CHARS
 
