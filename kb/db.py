@@ -25,6 +25,12 @@ def _check_path(path: Path) -> None:
         raise KbError(f"{path}: cannot read database: permission denied")
 
 
+def prepare(conn: sqlite3.Connection) -> None:
+    """Register the SQL functions the knowledge base's queries use (kb_fold), on a connection opened here or by
+    another host of the same database (Datasette, a script)."""
+    conn.create_function("kb_fold", 1, fold, deterministic=True)
+
+
 def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
     """Open (and create or upgrade) the knowledge base at `path`; raises KbError with a clear message."""
     path = Path(path)
@@ -58,7 +64,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
             conn.execute("PRAGMA journal_size_limit = 67108864")  # a WAL grown by a large import shrinks back
             migrate(conn)
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.create_function("kb_fold", 1, fold, deterministic=True)
+        prepare(conn)
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()

@@ -24,3 +24,26 @@ def test_import_contracts_hold():
 def test_ruff_finds_nothing():
     out = _run(str(BIN / "ruff"), "check", "--no-cache", "kb", "importers", "cli", "tui", "benchmarks")
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def _commands(group, prefix: str = "kb"):
+    for name, command in sorted(group.commands.items()):
+        yield f"{prefix} {name}", command
+        if hasattr(command, "commands"):
+            yield from _commands(command, f"{prefix} {name}")
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    """As sqlite-utils' test_docs does: a command nobody can find or read about is not there for users."""
+    import re
+
+    from typer.main import get_command
+
+    from cli.app import app
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name, command in _commands(get_command(app)):
+        assert (command.help or "").strip(), f"{name} has no help"
+        *group, last = name.split()
+        said = name in readme or re.search(rf"{' '.join(group)} [\w /]*\b{last}\b", readme)
+        assert said, f"{name} is not in README.md"
