@@ -146,4 +146,23 @@ def test_lint_draft_uses_row_weights_and_basis(conn):
     by_rule = {f.rule: f for f in findings}
     assert "the weights sum to 90" in by_rule["weights-sum"].detail
     assert by_rule["basis-missing"].indicator == "补贴企业数"
-    assert by_rule["levels-missing"].detail == "no 效益指标"
+    assert by_rule["levels-missing"].detail == "缺少效益指标 no 效益指标"
+
+
+def test_every_rule_and_finding_speaks_chinese_first(conn):
+    """The officer reads Chinese first: each rule's reason and each finding's detail starts in Chinese (English may
+    follow), for goal tables and self-evaluations alike."""
+    import re
+
+    from kb.drafting.lint import GoalTable, Line, RULES, run
+    from kb.review.self_evaluations import RULES as REVIEW
+
+    chinese_first = re.compile(r"^[^A-Za-z]*[\u4e00-\u9fff]")
+    reasons = [r.reason for r in RULES] + [reason for _, reason in REVIEW.values()]
+    assert [r for r in reasons if not chinese_first.match(r)] == []
+    lines = [Line("服务对象满意度", "满意度指标", "", "满意度指标", None, False, "≤", 70.0, "%", "≤70%"),
+             Line("服务对象满意度", "产出指标", "成本指标", "成本指标", "经济成本指标", False, "≥", 120.0, None, "≥120"),
+             Line("预算执行率", "产出指标", "数量指标", "产出指标", "数量指标", False, None, None, None, "有效提高")]
+    findings = run(GoalTable("草稿", 2024, lines, [10, 20], 1, has_basis=True))
+    assert len({f.rule for f in findings}) >= 10
+    assert [f.detail for f in findings if not chinese_first.match(f.detail)] == []

@@ -120,7 +120,7 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert "satisfaction-low" in rules(app)
-        assert any("70% is under 80%" in str(o.prompt) for o in app.query_one(DraftChecks).options)
+        assert any("70% 低于 80%" in str(o.prompt) for o in app.query_one(DraftChecks).options)
         await pilot.press("enter", *">=95%", "enter")
         await settle(pilot)
         assert "satisfaction-low" not in rules(app)

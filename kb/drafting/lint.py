@@ -97,12 +97,12 @@ def _levels_missing(t: GoalTable):
     present = {ln.std_level1 for ln in t.lines}
     for level in REQUIRED:
         if level not in present:
-            yield None, f"no {level}"
+            yield None, f"缺少{level} no {level}"
 
 
 def _cost_missing(t: GoalTable):
     if t.framework == "2021" and COST not in {ln.std_level1 for ln in t.lines}:
-        yield None, f"no {COST} (budget year {t.year or 'not given'}: the 2021 framework)"
+        yield None, f"缺少{COST}（预算年度 {t.year or '未注明'}，2021 年框架） no {COST}"
 
 
 def _pair_allowed(level1: str, level2: str, framework: str) -> bool:
@@ -118,25 +118,26 @@ def _pair_allowed(level1: str, level2: str, framework: str) -> bool:
 def _level_outside(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if not ln.inferred and not _pair_allowed(ln.level1, ln.level2, t.framework):
-            yield n, f"{ln.level1 or '(none)'} / {ln.level2 or '(none)'} is not in the {t.framework} framework"
+            yield n, (f"{ln.level1 or '（空）'} / {ln.level2 or '（空）'} 不在 {t.framework} 年框架中 "
+                      f"is not in the {t.framework} framework")
 
 
 def _no_target(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if ln.operator is None and not ln.target.strip():
-            yield n, "no target value"
+            yield n, "没有指标值 no target value"
 
 
 def _no_number(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if QUANTITATIVE_NAME.search(ln.bare_name) and ln.value is None and (ln.operator or ln.target.strip()):
-            yield n, f"{ln.target or ln.operator!s} has no number"
+            yield n, f"{ln.target or ln.operator!s} 没有数值 has no number"
 
 
 def _no_unit(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if ln.value is not None and ln.operator not in (None, QUALITATIVE) and not ln.unit:
-            yield n, f"{normal_target(ln.operator, ln.value, ln.unit, ln.target)} has no unit"
+            yield n, f"{normal_target(ln.operator, ln.value, ln.unit, ln.target)} 没有计量单位 has no unit"
 
 
 def _vague(t: GoalTable):
@@ -144,14 +145,14 @@ def _vague(t: GoalTable):
         if ln.value is None:
             words = [w for w in VAGUE_WORDS if w in (ln.target or "")]
             if words:
-                yield n, f"{ln.target!r} says {words[0]} but not how much"
+                yield n, f"“{ln.target}”只说{words[0]}，没说多少 says {words[0]} but not how much"
 
 
 def _pct_range(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if ln.unit == "%" and ln.value is not None and not 0 <= ln.value <= 100 \
                 and not any(w in ln.name for w in GROWTH_WORDS):
-            yield n, f"{number(ln.value)}% is outside 0–100%"
+            yield n, f"{number(ln.value)}% 超出 0–100% is outside 0–100%"
 
 
 def _upper_bound(ln: Line) -> bool:
@@ -166,34 +167,34 @@ def _is_count(ln: Line) -> bool:
 def _direction_count(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if _upper_bound(ln) and _is_count(ln):
-            yield n, f"a count of what the project delivers with an upper bound ({ln.target or ln.operator})"
+            yield n, f"交付数量设了上限 a count delivered with an upper bound ({ln.target or ln.operator})"
 
 
 def _direction_satisfaction(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if "满意" in ln.name and _upper_bound(ln):
-            yield n, f"satisfaction with an upper bound ({ln.target or ln.operator})"
+            yield n, f"满意度设了上限 satisfaction with an upper bound ({ln.target or ln.operator})"
 
 
 def _direction_cost(t: GoalTable):
     for n, ln in enumerate(t.lines):
         costly = ln.std_level1 == COST or COST_NAME.search(ln.name)
         if costly and ln.operator in ("≥", ">") and not any(w in ln.name for w in REDUCTION_WORDS):
-            yield n, f"a cost with a lower bound ({ln.target or ln.operator})"
+            yield n, f"成本设了下限 a cost with a lower bound ({ln.target or ln.operator})"
 
 
 def _satisfaction_low(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if "满意" in ln.name and ln.unit == "%" and ln.value is not None and ln.operator in ("≥", ">", "=") \
                 and ln.value < SATISFACTION_FLOOR:
-            yield n, f"{number(ln.value)}% is under {number(SATISFACTION_FLOOR)}%"
+            yield n, f"{number(ln.value)}% 低于 {number(SATISFACTION_FLOOR)}% is under {number(SATISFACTION_FLOOR)}%"
 
 
 def _input_under_output(t: GoalTable):
     for n, ln in enumerate(t.lines):
         words = [w for w in INPUT_MEASURES if w in ln.name]
         if ln.std_level1 == OUTPUT and words:
-            yield n, f"{words[0]} measures spending, not output"
+            yield n, f"{words[0]}衡量的是支出而非产出 measures spending, not output"
 
 
 def _duplicate(t: GoalTable):
@@ -201,53 +202,54 @@ def _duplicate(t: GoalTable):
     for n, ln in enumerate(t.lines):
         key = group_key(ln.name)
         if key in first:
-            yield n, f"the same indicator as row {first[key] + 1}"
+            yield n, f"与第 {first[key] + 1} 行是同一指标 the same indicator as row {first[key] + 1}"
         else:
             first[key] = n
 
 
 def _too_few(t: GoalTable):
     if len(t.lines) < 3:
-        yield None, f"{len(t.lines)} indicator{'s' if len(t.lines) != 1 else ''}"
+        yield None, f"只有 {len(t.lines)} 个指标 {len(t.lines)} indicator{'s' if len(t.lines) != 1 else ''}"
 
 
 def _weights_sum(t: GoalTable):
     weights = total(t.weights)
     if t.weights and abs(weights - 100) > 0.01:
-        note = f" ({t.unweighted} rows have no weight)" if t.unweighted else ""
-        yield None, f"the weights sum to {number(weights)}{note}"
+        note = f"（{t.unweighted} 行没有分值 rows have no weight）" if t.unweighted else ""
+        yield None, f"分值合计 {number(weights)} the weights sum to {number(weights)}{note}"
 
 
 def _basis_missing(t: GoalTable):
     if t.has_basis:
         for n, ln in enumerate(t.lines):
             if not ln.basis and (ln.operator or ln.target):
-                yield n, "the basis of the value is not recorded"
+                yield n, "未记录设定依据 no basis recorded"
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("levels-missing", "error", "every table has 产出, 效益 and 满意度 indicators", _levels_missing),
-    Rule("cost-missing", "warning", "the 2021 framework (budget year 2022 on) asks for 成本 indicators too",
+    Rule("levels-missing", "error", "目标表须有产出、效益和满意度指标 every table has 产出, 效益 and 满意度 indicators", _levels_missing),
+    Rule("cost-missing", "warning", "2021 年框架（2022 预算年度起）还要求成本指标 the 2021 framework asks for 成本 indicators too",
          _cost_missing),
-    Rule("level-outside", "error", "the level-1/level-2 pair must be one of the framework's", _level_outside),
-    Rule("no-target", "error", "every indicator needs a target value", _no_target),
-    Rule("no-number", "warning", "a quantitative indicator (率, 数, 数量 …) needs a number", _no_number),
-    Rule("no-unit", "warning", "a number needs its unit (%, 家, 人次, 万元 …)", _no_unit),
-    Rule("vague", "warning", "vague words (提高, 提升, 良好, 有效 …) without a number cannot be checked", _vague),
-    Rule("pct-range", "error", "a percentage lies between 0 and 100 (growth rates aside)", _pct_range),
-    Rule("direction-count", "warning", "a count of things delivered takes a lower bound (≥), not ≤ or <",
+    Rule("level-outside", "error", "一级、二级指标须是框架中的组合 the level-1/level-2 pair must be one of the framework's", _level_outside),
+    Rule("no-target", "error", "每个指标都要有指标值 every indicator needs a target value", _no_target),
+    Rule("no-number", "warning", "定量指标（率、数、数量…）须有数值 a quantitative indicator needs a number", _no_number),
+    Rule("no-unit", "warning", "数值须有计量单位（%、家、人次、万元…） a number needs its unit", _no_unit),
+    Rule("vague", "warning", "含糊用语（提高、提升、良好、有效…）没有数值无法考核 vague words without a number cannot be checked", _vague),
+    Rule("pct-range", "error", "百分比在 0 到 100 之间（增长率除外） a percentage lies between 0 and 100 (growth rates aside)", _pct_range),
+    Rule("direction-count", "warning", "交付数量应设下限（≥），不用 ≤ 或 < a count of things delivered takes a lower bound (≥)",
          _direction_count),
-    Rule("direction-satisfaction", "error", "a satisfaction target takes a lower bound (≥), not ≤ or <",
+    Rule("direction-satisfaction", "error", "满意度目标应设下限（≥），不用 ≤ 或 < a satisfaction target takes a lower bound (≥)",
          _direction_satisfaction),
-    Rule("direction-cost", "warning", "a cost takes an upper bound (≤), not ≥ or >", _direction_cost),
-    Rule("satisfaction-low", "warning", f"a satisfaction target under {number(SATISFACTION_FLOOR)}% is rarely accepted",
+    Rule("direction-cost", "warning", "成本应设上限（≤），不用 ≥ 或 > a cost takes an upper bound (≤)", _direction_cost),
+    Rule("satisfaction-low", "warning", f"满意度目标低于 {number(SATISFACTION_FLOOR)}% 很少被接受 a satisfaction target under "
+         f"{number(SATISFACTION_FLOOR)}% is rarely accepted",
          _satisfaction_low),
-    Rule("input-under-output", "warning", "input measures (预算执行率, 资金到位率) are not 产出 indicators",
+    Rule("input-under-output", "warning", "投入类指标（预算执行率、资金到位率）不是产出指标 input measures are not 产出 indicators",
          _input_under_output),
-    Rule("duplicate", "warning", "each indicator appears once", _duplicate),
-    Rule("too-few", "warning", "a goal table has at least three indicators", _too_few),
-    Rule("weights-sum", "error", "scoring weights (分值) sum to 100", _weights_sum),
-    Rule("basis-missing", "info", "each value records its basis (计划标准, 行业标准, 历史标准, 预算支出标准)",
+    Rule("duplicate", "warning", "每个指标只出现一次 each indicator appears once", _duplicate),
+    Rule("too-few", "warning", "目标表至少要有三个指标 a goal table has at least three indicators", _too_few),
+    Rule("weights-sum", "error", "分值合计为 100 scoring weights (分值) sum to 100", _weights_sum),
+    Rule("basis-missing", "info", "每个指标值记录设定依据（计划标准、行业标准、历史标准、预算支出标准） each value records its basis",
          _basis_missing),
 )
 
