@@ -198,8 +198,17 @@ def add(
     values = value_suggestion(conn, indicator)
     if values["count"]:
         unit = values["unit"] or ""
-        print(shown(f"precedents ({values['count']}): most common {values['most_common']}, median "
-                    f"{number(values['median'])}{unit}, range {number(values['min'])}–{number(values['max'])}{unit}"))
+        print(shown(f"先例 precedents ({values['count']}): 最常见 most common {values['most_common']}, 中位数 median "
+                    f"{number(values['median'])}{unit}, 范围 range {number(values['min'])}–{number(values['max'])}{unit}"))
+        if values["outcomes"]:
+            from kb.find.outcomes import outcome_line
+
+            print(shown(outcome_line(values["outcomes"])))
+    elif not values["spread"]:
+        from kb.find.precedents import find_names
+
+        near = [h.name for h in find_names(conn, indicator, limit=5) if h.name != indicator][:5]
+        print(shown("知识库中没有同名指标 no precedent of this name" + (f"; 相近的 near: {'、'.join(near)}" if near else "")))
 
 
 @draft_app.command("set")

@@ -49,8 +49,12 @@ def _met(outcomes: dict | None) -> str:
 
 
 def search_result(console: Console, result) -> None:
+    if result.suggestions:
+        how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
+        console.print(text("你要找的是不是 did you mean: " + " · ".join(
+            f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）" for s in result.suggestions)))
     if result.indicator_total == 0 and result.project_total == 0:
-        console.print(text(f"no indicator or project contains {result.query!r}"))
+        console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
         return
     if result.indicators:
         table = Table(title=text(f"指标 indicators: {result.indicator_total} contain {result.query!r}"

@@ -169,3 +169,9 @@ def test_a_knowledge_base_held_by_another_writer_gives_one_line_saying_so(kb, tm
         holder.execute("ROLLBACK")
         holder.close()
     assert "财政局" not in kb("draft", "show", "测试项目").stdout
+
+
+def test_draft_add_of_a_name_without_precedent_names_the_near_ones(kb):
+    kb("draft", "new", "近似")
+    out = kb("draft", "add", "近似", "服务对象满意度", "--target", "≥90%").stdout
+    assert "知识库中没有同名指标 no precedent of this name; 相近的 near: " in out and "服务对象满意率" in out

@@ -139,3 +139,19 @@ def test_match_expression_is_always_valid(query):
     db.execute("INSERT INTO t VALUES (?)", (index_tokens(query),))
     if expr is not None:
         assert db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (expr,)).fetchone()[0] == 1
+
+
+def test_few_hits_bring_names_spelt_in_pinyin_or_nearly(seeded):
+    """The command line finds what the app finds (issue 18): 'myd' and '满易度' name no indicator as text, but
+    suggest the 满意度 names; a query with hits enough suggests nothing (and loads no name index)."""
+    from kb.db import connect
+    from kb.find.search import search
+
+    conn = connect(seeded)
+    pinyin = search(conn, "myd")
+    assert pinyin.indicator_total == 0 and pinyin.suggestions
+    assert all("满意度" in s["name"] and s["match"] == "pinyin" for s in pinyin.suggestions)
+    near = search(conn, "满易度").suggestions
+    assert near and all("满意度" in s["name"] and s["match"] == "fuzzy" for s in near)
+    assert search(conn, "满意度").suggestions == ()
+    conn.close()

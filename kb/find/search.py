@@ -12,6 +12,9 @@ from collections import namedtuple
 from kb.errors import KbError
 from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
 
+SUGGEST_BELOW = 3  # indicator hits under which names spelt in pinyin or nearly are suggested
+SUGGESTIONS = 5
+
 LEVELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -32,7 +35,8 @@ class Filters(namedtuple("Filters", "region year level")):
         return super().__new__(cls, region, year, level)
 
 
-class SearchResult(namedtuple("SearchResult", "query indicator_total project_total indicators projects")):
+class SearchResult(namedtuple("SearchResult", "query indicator_total project_total indicators projects suggestions",
+                              defaults=((),))):
     __slots__ = ()
 
     def as_dict(self) -> dict:
@@ -41,6 +45,7 @@ class SearchResult(namedtuple("SearchResult", "query indicator_total project_tot
             "total": {"indicators": self.indicator_total, "projects": self.project_total},
             "indicators": self.indicators,
             "projects": self.projects,
+            "suggestions": list(self.suggestions),
         }
 
 
@@ -199,4 +204,15 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
     else:
         for hit in indicators:
             hit["outcomes"] = None
-    return SearchResult(q, n_ind, n_proj, indicators, projects)
+    return SearchResult(q, n_ind, n_proj, indicators, projects, _suggestions(conn, q, filters, indicators)
+                        if n_ind < SUGGEST_BELOW else ())
+
+
+def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict]) -> list[dict]:
+    """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'."""
+    from kb.find.precedents import find_names  # the name index: loaded only when the text itself finds little
+
+    shown = {hit["name"] for hit in hits}
+    found = [h for h in find_names(conn, q, filters, SUGGESTIONS * 2) if h.match in ("pinyin", "fuzzy")
+             and h.name not in shown]
+    return [{"name": h.name, "match": h.match, "uses": h.uses} for h in found[:SUGGESTIONS]]
