@@ -216,15 +216,17 @@ def add(
 def set_cmd(
     ctx: typer.Context,
     name: str = NameArg,
-    field: str = typer.Argument(..., help="A head field (name, department, region, year, amount_wan, period, "
-                                          "spending_type, overview, goal) or, with --row, a row field (level1, "
-                                          "level2, name, target, operator, value, unit, basis, weight)."),
+    field: str = typer.Argument(..., help="A head field (名称 name, 部门 department, 地区 region, 年度 year, 金额 "
+                                          "amount_wan, 期限 period, 类型 spending_type, 概况 overview, 目标 goal) or, "
+                                          "with --row, a row field (一级 level1, 二级 level2, 三级指标 name, 指标值 "
+                                          "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight)."),
     value: str = typer.Argument(..., help="The new value ('' to clear)."),
     row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
 ) -> None:
     """Change a head field, or a field of one row."""
     from kb.drafting import drafts
     conn = open_kb(ctx)
+    field = drafts.field_name(field, row is not None)
     if row is None:
         if field == "spending_type" and value:
             from kb.drafting.suggest import check_type
@@ -235,7 +237,7 @@ def set_cmd(
         current = drafts.open_draft(conn, name)
         (row_id,) = _row_ids(current, [row])
         draft = drafts.update_row(conn, current.id, row_id, current.version, **{field: value})
-    print(f"saved (version {draft.version})")
+    print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
 
 
 @draft_app.command()

@@ -175,3 +175,13 @@ def test_draft_add_of_a_name_without_precedent_names_the_near_ones(kb):
     kb("draft", "new", "近似")
     out = kb("draft", "add", "近似", "服务对象满意度", "--target", "≥90%").stdout
     assert "知识库中没有同名指标 no precedent of this name; 相近的 near: " in out and "服务对象满意率" in out
+
+
+def test_draft_set_takes_the_fields_by_their_chinese_labels(kb):
+    kb("draft", "new", "中文字段")
+    kb("draft", "add", "中文字段", "补贴企业数", "--target", "≥10家")
+    assert "已保存 saved" in kb("draft", "set", "中文字段", "部门", "财政局").stdout
+    kb("draft", "set", "中文字段", "项目资金（万元）", "12.5")
+    kb("draft", "set", "中文字段", "指标值", "≥12家", "--row", "1")
+    shown = json.loads(kb("draft", "show", "中文字段", "--json").stdout)
+    assert (shown["department"], shown["amount_wan"], shown["rows"][0]["target"]) == ("财政局", 12.5, "≥12家")

@@ -155,3 +155,14 @@ def test_few_hits_bring_names_spelt_in_pinyin_or_nearly(seeded):
     assert near and all("满意度" in s["name"] and s["match"] == "fuzzy" for s in near)
     assert search(conn, "满意度").suggestions == ()
     conn.close()
+
+
+def test_level_filter_takes_level_2_words(seeded):
+    from kb.db import connect
+    from kb.find.search import Filters, search
+
+    conn = connect(seeded)
+    hits = search(conn, "率", Filters(level="质量"), limit=50).indicators
+    assert hits and {h["std_level2"] for h in hits} == {"质量指标"}
+    assert Filters(level="社会效益指标").level == "社会效益指标" and Filters(level="产出").level == "产出指标"
+    conn.close()

@@ -33,6 +33,22 @@ HEAD_FIELDS: dict[str, tuple[str, type]] = {
     "overview": ("项目概况", str), "goal": ("年度绩效目标", str),
 }
 ROW_FIELDS = ("level1", "level2", "name", "target", "operator", "value", "unit", "basis", "weight")
+_HEAD_WORDS = {"名称": "name", "项目名称": "name", "部门": "department", "地区": "region", "年度": "year",
+               "金额": "amount_wan", "项目资金": "amount_wan", "金额(万元)": "amount_wan", "期限": "period",
+               "实施期限": "period", "类型": "spending_type", "支出类型": "spending_type", "概况": "overview",
+               "项目概况": "overview", "目标": "goal", "年度绩效目标": "goal", "年度目标": "goal"}
+_ROW_WORDS = {"一级": "level1", "一级指标": "level1", "二级": "level2", "二级指标": "level2", "三级指标": "name",
+              "指标名称": "name", "名称": "name", "指标值": "target", "目标值": "target", "符号": "operator",
+              "运算符": "operator", "数值": "value", "单位": "unit", "计量单位": "unit", "依据": "basis",
+              "设定依据": "basis", "分值": "weight", "权重": "weight"}
+
+
+def field_name(word: str, row: bool = False) -> str:
+    """A head (or row) field named as the app and the form label it ('部门', '项目资金（万元）', '指标值'), or as
+    itself ('department')."""
+    bare = word.strip().replace("（", "(").replace("）", ")")
+    words = _ROW_WORDS if row else _HEAD_WORDS
+    return words.get(bare) or words.get(bare.split("(")[0]) or word.strip()
 MAX_NAME = 120
 YEARS = (1900, 2100)  # the budget years a draft may give
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

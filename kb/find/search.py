@@ -10,6 +10,7 @@ import sqlite3
 from collections import namedtuple
 
 from kb.errors import KbError
+from kb.vocab.levels import standard_level2
 from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
 
 SUGGEST_BELOW = 3  # indicator hits under which names spelt in pinyin or nearly are suggested
@@ -22,16 +23,18 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Named tuples, not dataclasses: importing dataclasses costs ~6 ms, a sixth of the whole `kb search` command.
 class Filters(namedtuple("Filters", "region year level")):
     """region: a substring of the region ('宁波' matches 宁波市 and 宁波市奉化区); year: a budget year;
-    level: 产出 / 效益 / 满意度 / 成本 (with or without 指标), kept as its full name."""
+    level: 产出 / 效益 / 满意度 / 成本, or a level 2 (数量, 质量, 社会效益 …), with or without 指标, kept as its
+    standard name."""
 
     __slots__ = ()
 
     def __new__(cls, region: str | None = None, year: int | None = None, level: str | None = None):
         if level:
             key = level.strip().removesuffix("指标")
-            if key not in LEVELS:
-                raise KbError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
-            level = LEVELS[key]
+            level = LEVELS.get(key) or standard_level2(key)
+            if level is None:
+                raise KbError(f"没有这个层级 unknown level {key!r}: use one of {', '.join(LEVELS)} or a level 2 "
+                              "(数量, 质量, 时效, 社会效益 …)")
         return super().__new__(cls, region, year, level)
 
 
@@ -70,7 +73,7 @@ def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
         sql += " AND p.year = :year"
     if with_level and filters.level:
         params["level"] = filters.level
-        sql += " AND i.std_level1 = :level"
+        sql += f" AND i.std_level{1 if filters.level in LEVELS.values() else 2} = :level"
     return sql
 
 

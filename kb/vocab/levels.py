@@ -41,6 +41,12 @@ _LEVEL2_WORDS = {
 }
 
 
+def standard_level2(word: str) -> str | None:
+    """The standard level 2 a word names ('质量' → '质量指标', '社会效益指标' → '社会效益指标'), or None."""
+    pair = _LEVEL2_WORDS.get(_bare(word))
+    return pair[1] if pair else None
+
+
 def _bare(word: str) -> str:
     """'11-数量指标' → '数量'; '满意度指标' → '满意度'."""
     w = _CODE.sub("", re.sub(r"\s+", "", word or ""))
