@@ -14,7 +14,7 @@ import typer
 from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
 from kb.vocab.numbers import number
-from kb.vocab.text import shown
+from kb.vocab.text import local_time, shown
 
 draft_app = typer.Typer(
     help="Draft a new goal table from templates and precedents, check it, export it.",
@@ -74,7 +74,7 @@ def _print_draft(draft, findings) -> None:
     head.add_column(overflow="fold")
     for label, value in head_items(draft):
         add_row(head, label, value)
-    head.add_row("版本", f"{draft.version} (updated {draft.updated_at})")
+    head.add_row("版本", f"{draft.version}（更新于 updated {local_time(draft.updated_at)}）")
     out.print(head)
     table = Table(title=f"绩效指标 ({len(draft.rows)})", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
@@ -155,7 +155,8 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        add_row(table, r["name"], r["spending_type"], r["region"], r["year"], r["rows"], r["version"], r["updated_at"])
+        add_row(table, r["name"], r["spending_type"], r["region"], r["year"], r["rows"], r["version"],
+                local_time(r["updated_at"]))
     console().print(table)
 
 

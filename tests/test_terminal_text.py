@@ -270,3 +270,18 @@ async def test_every_screen_of_the_app_shows_the_sequences_escaped(tmp_path):
         app.start_import([tmp_path / "docs"])
         await look(pilot, "import")
     assert len(seen) == 12
+
+
+def test_stored_times_show_in_local_time(monkeypatch):
+    import time
+
+    from kb.vocab.text import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert local_time("2026-12-02T14:14:57+00:00") == "2026-12-02 22:14"
+        assert local_time(None) == "" and local_time("yesterday") == "yesterday"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

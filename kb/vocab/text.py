@@ -33,6 +33,18 @@ def _escaped(match: re.Match) -> str:
     return escape(match.group())
 
 
+def local_time(stamp: str | None) -> str:
+    """'2026-12-02T14:14:57+00:00' (stored in UTC) as the reader's local time, '2026-12-02 22:14'."""
+    if not stamp:
+        return ""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
 def shown(text: str, lines: bool = False) -> str:
     """`text` with every character that could drive a terminal or reorder what it shows written as an escape;
     tab and line feed are kept where `lines` (a layout that shows them), escaped in a one-line message."""
