@@ -140,10 +140,10 @@ def project_card(console: Console, p: dict) -> None:
     if p["evaluation"]:
         table = Table(title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",
                       box=box.SIMPLE_HEAD, title_justify="left")
-        for col in ("一级", "二级", "指标", "分值", "数据来源"):
+        for col in ("一级", "二级", "指标", "分值", "评分标准", "数据来源"):
             table.add_column(col, overflow="fold")
         for e in p["evaluation"]:
-            add_row(table, e["level1"], e["level2"], e["name"], e["weight"], e["source"])
+            add_row(table, e["level1"], e["level2"], e["name"], e["weight"], e["criteria"], e["source"])
         console.print(table)
     if p["budget_lines"]:
         table = Table(title="资金使用明细", box=box.SIMPLE_HEAD, title_justify="left")

@@ -229,3 +229,12 @@ def test_kb_alone_on_a_terminal_opens_the_app(tmp_path, monkeypatch):
         app(["--db", str(db)], prog_name="kb")
     assert done.value.code in (0, None)
     assert opened == [db]
+
+
+def test_show_prints_the_scoring_criteria(seeded):
+    """What --json has, the table shows: each evaluation item's 评分标准."""
+    project = kb("projects", "--json", db=seeded)
+    ids = [p["id"] for p in json.loads(project.stdout)]
+    with_items = next(i for i in ids if json.loads(kb("show", str(i), "--json", db=seeded).stdout)["evaluation"])
+    out = runner.invoke(app, ["--db", str(seeded), "show", str(with_items)], env={"COLUMNS": "200"}).stdout
+    assert "评分标准" in out and "得1分" in out
