@@ -41,7 +41,7 @@ def _stored(conn, file_name: str) -> tuple[list[dict], list[dict], list[dict]]:
     evaluations = [{**dict(row), "indicators": [dict(r) for r in conn.execute(
         "SELECT level1, level2, name, target, actual, weight, score FROM outcomes WHERE self_evaluation_id = ? "
         "ORDER BY seq", (row["id"],))]} for row in conn.execute(
-        """SELECT s.id, s.name, s.department, s.amount_wan FROM self_evaluations s JOIN documents d
+        """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s JOIN documents d
         ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""", (file_name,))]
     return shown["project"], shown["department"], evaluations
 

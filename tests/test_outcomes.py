@@ -208,6 +208,29 @@ def test_national_self_evaluation_imported_linked_judged_and_checked(fmt, tmp_pa
         ("total-score", "总分 90, 各项得分之和 sum 88.58")]
 
 
+def test_department_self_evaluation_budget_is_its_total_row():
+    """A department-wide 自评表 whose budget block is a grid of tasks (全年预算数 over 总额 | 财政拨款 | 其他资金 …)
+    takes its budget from the 金额合计 row, the total's first column, not from the first task."""
+    from importers.layouts import grid_form
+    from importers.records import DEPARTMENT_SELF_EVALUATION, Row
+
+    group, money = "年度主要任务完成情况", ["全年预算数（万元）"] * 3 + ["全年执行数（万元）"] * 3
+    table = [["部门（单位）名称", "部门（单位）名称", "某市卫生健康委员会", "某市卫生健康委员会"],
+             [group, "任务名称", "主要内容", *money, "分值", "执行率", "得分"],
+             [group, "任务名称", "主要内容", "总额", "财政拨款", "其他资金", "总额", "财政拨款", "其他资金", "分值", "执行率",
+              "得分"],
+             [group, "一般公共服务支出", "日常运行", "56", "56", "0", "56", "56", "0", "0.58", "100.00%", "0.58"],
+             [group, "金额合计", "金额合计", "2,495,142.55", "869,407.93", "1625734.62", "2074962.01", "869329.38",
+              "1205632.63", "10", "83.16%", "10"],
+             ["年度绩效指标完成情况", "一级指标", "二级指标", "指标内容", "年度指标值", "实际完成值", "分值", "得分"],
+             ["年度绩效指标完成情况", "产出指标", "数量指标", "覆盖单位数量", "28个", "28个", "90", "90"]]
+    [evaluation] = grid_form.parse([Row(cells, line=n) for n, cells in enumerate(table, 1)]).projects
+    assert (evaluation.kind, evaluation.name, evaluation.amount) == (DEPARTMENT_SELF_EVALUATION, "某市卫生健康委员会",
+                                                                     "2,495,142.55")
+    assert [evaluation.fields[k] for k in ("全年执行数", "执行率分值", "执行率", "执行率得分")] == [
+        "2074962.01", "10", "83.16%", "10"]
+
+
 def _tally(met, not_met, unknown=0, median=None, unit="%"):
     return {"evaluated": met + not_met + unknown, "met": met, "not_met": not_met, "unknown": unknown,
             "median_actual": median, "unit": unit}

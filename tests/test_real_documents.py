@@ -94,7 +94,7 @@ def test_expected_records(corpus, file_name):
 
 def _self_evaluations(conn, file_name: str) -> list[dict]:
     """The self-evaluations stored from a file, each with its outcome rows."""
-    rows = conn.execute("""SELECT s.id, s.name, s.department, s.amount_wan FROM self_evaluations s
+    rows = conn.execute("""SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s
         JOIN documents d ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""", (file_name,)).fetchall()
     return [{**dict(row), "indicators": [dict(r) for r in conn.execute(
         "SELECT level1, level2, name, target, actual, weight, score FROM outcomes WHERE self_evaluation_id = ? "

@@ -32,6 +32,7 @@ _TITLE_NAME = re.compile(r"^(?:(?:预算|公开)?表\s*[0-9一二三四五六七
 _GENERIC_TITLE = re.compile(r"(?:部门|单位|本级|市级|区级|县级|省级|预算|项目|支出|专项|业务|经费|政策|和|及|资金|总体|重点|"
                             r"一般性|一般|整体|年度|转移支付|的|主管|一级|二级|其他|运转类|特定目标类|综合)+")
 _TAIL = ("备注", "说明", "注", "总分", "合计", "评价等级", "自评等级", "自评得分")
+_TOTALS = ("合计", "总计")
 _DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
 
 
@@ -275,7 +276,7 @@ class _Blocks:
 def _head_blocks(head: list[Row]) -> _Blocks:
     """A self-evaluation's head blocks: a row naming two or more block columns (年初预算数, 全年预算数（A）… or
     预期目标, 实际完成情况) under a group label, then the row (or rows) of values in those columns; the first value
-    row of each block is kept."""
+    row of each block is kept (年度资金总额), unless a later one is its total (金额合计 below a grid of tasks)."""
     found = _Blocks({}, set())
     columns: dict[int, str] = {}
     group = ""
@@ -292,10 +293,14 @@ def _head_blocks(head: list[Row]) -> _Blocks:
             found.lines.add(row.line)
         elif columns and first == group:
             found.lines.add(row.line)
-            if not taken:
+            label = next((cell for cell in cells if cell and cell != group), "")
+            total = key(label).endswith(_TOTALS)
+            if not taken or total:
+                values: dict[str, str] = {}
                 for j, field in columns.items():
                     if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/"):
-                        found.values.setdefault(field, cells[j])
+                        values.setdefault(field, cells[j])  # a field over several columns: its first (总额)
+                found.values.update(values if total else {**values, **found.values})
                 taken = True
         else:
             columns, group = {}, ""

@@ -113,12 +113,16 @@ def outcome_key(ind: dict) -> tuple:
 
 
 def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -> Comparison:
-    """Compare read self-evaluations ({name, department, amount_wan, indicators: [{…, actual, weight, score}]}) with a
-    record: every expected one (a record may list only some) found by name, with its amount and every row."""
-    result = Comparison(file, projects=len(expected["projects"]), projects_found=len(expected["projects"]))
-    for want in expected["projects"]:
-        result.indicators += len(want["indicators"])
-        got = next((r for r in read if r["name"] == want["name"]), None)
+    """Compare read self-evaluations ({name, kind, department, amount_wan, indicators: [{…, actual, weight, score}]})
+    with a record: every expected one (a record may list only some) found by name, with its amount and every row
+    (a record's department_wide forms must be read as such, kind 'department'; its projects may be either)."""
+    result = Comparison(file, projects=len(expected["projects"]), projects_found=len(expected["projects"]),
+                        department_wide=len(expected.get("department_wide", [])))
+    wanted_all = [("project", w) for w in expected["projects"]]
+    wanted_all += [("department", w) for w in expected.get("department_wide", [])]
+    for kind, want in wanted_all:
+        result.indicators += len(want.get("indicators", []))
+        got = next((r for r in read if r["name"] == want["name"] and kind in ("project", r.get("kind", kind))), None)
         if got is None:
             result.problems.append(f"missing self-evaluation {want['name']}")
             continue
@@ -126,10 +130,14 @@ def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -
         result.amounts += _amount(got) == _amount(want)
         result.departments += (got.get("department") or "") == (want.get("department") or "")
         have = [outcome_key(i) for i in got["indicators"]]
-        wanted = [outcome_key(i) for i in want["indicators"]]
-        result.indicators_found += sum(1 for key in wanted if key in have)
+        listed = "indicators" in want  # else the record gives the amount only
+        wanted = [outcome_key(i) for i in want["indicators"]] if listed else have
+        result.indicators_found += sum(1 for key in wanted if key in have) if listed else 0
         if have == wanted and _amount(got) == _amount(want):
-            result.projects_exact += 1
+            if kind == "project":
+                result.projects_exact += 1
+            else:
+                result.department_wide_found += 1
         else:
             result.problems.append(f"{want['name']}: {sum(1 for k in wanted if k in have)}/{len(wanted)} rows; "
                                    f"amount {_amount(got)} vs {_amount(want)}; first differing "
