@@ -201,7 +201,7 @@ def _merged(doc: RawDocument, other: RawDocument) -> RawDocument:
 
 
 def _within(line: int, segment: Segment) -> bool:
-    return bool(segment.rows) and segment.rows[0].line <= line <= segment.rows[-1].line
+    return segment.span is not None and segment.span[0] <= line <= segment.span[1]
 
 
 def _report(part: _Part, layout: str, outcome: str, kind: str, projects: int = 0, indicators: int = 0) -> SegmentReport:
@@ -228,7 +228,7 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
     if failed:
         return ParseError(failed[0].removeprefix("跳过 skipped: "))
     if len(parts) == 1:
-        return UnknownLayout("layout unknown: not a goal table this version can read")
+        return UnknownLayout("不是能读的目标表 layout unknown: not a goal table this version can read")
     pages = max((row.page for row in rows), default=0)
     size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
     titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]
@@ -244,7 +244,7 @@ def choose_layout(rows: list[Row]) -> Layout:
     by that one layout); raises UnknownLayout."""
     layout = next((part.layout for segment in split(rows) if (part := _detected(segment)).layout is not None), None)
     if layout is None:
-        raise UnknownLayout("layout unknown: not a goal table this version can read")
+        raise UnknownLayout("不是能读的目标表 layout unknown: not a goal table this version can read")
     return layout
 
 

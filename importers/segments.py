@@ -37,8 +37,14 @@ class Segment:
         return str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
 
     @property
+    def span(self) -> tuple[int, int] | None:
+        """The first and last line numbers of its rows (a sheet's closing blank row, line 0, aside)."""
+        lines = [row.line for row in self.rows if row.line]
+        return (lines[0], lines[-1]) if lines else None
+
+    @property
     def lines(self) -> str:
-        return f"{self.rows[0].line}-{self.rows[-1].line}" if self.rows else ""
+        return f"{self.span[0]}-{self.span[1]}" if self.span else ""
 
 
 def title(row: Row) -> str:

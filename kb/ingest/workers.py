@@ -64,7 +64,7 @@ def _failure(exc: Exception, rows: Iterable) -> Parsed:
     """What a parse that raised `exc` reports; `rows` are (the first of) the rows read."""
     if isinstance(exc, importers.UnknownLayout):
         if not any(word in cell for row in rows for cell in row.cells for word in GOAL_WORDS):
-            return Parsed(None, "skipped", "not a goal document (no 绩效 or 指标 in it)")
+            return Parsed(None, "skipped", "不是绩效目标文件（文中没有“绩效”或“指标”） not a goal document (no 绩效 or 指标 in it)")
         return Parsed(None, "failed", str(exc))
     if isinstance(exc, (importers.UnreadableFile, importers.ParseError)):
         return Parsed(None, "failed", str(exc))
