@@ -158,7 +158,7 @@ class KbApp(App[None]):
 
     def start_import(self, paths: list[Path]) -> None:
         if not self.main.query_one(ImportStatus).start(self.db.path, paths):
-            self.notify("an import is already running", severity="warning")
+            self.notify("已有导入在进行 an import is already running", severity="warning")
 
     @on(ImportDone)
     def _import_done(self, event: ImportDone) -> None:
