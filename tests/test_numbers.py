@@ -117,7 +117,7 @@ def test_commands_print_every_digit(db_path):
     assert "1234567.5" in draft.output and "e+" not in draft.output
     added = run("draft", "add", "数字测试", "资金规模", "--target", "≥1万元")
     assert added.exit_code == 0, added.output
-    assert "median 7956.26万元, range 0–1000000000000万元" in added.output
+    assert "中位数 median 7956.26万元, 范围 range 0–1000000000000万元" in added.output
 
 
 async def test_every_screen_of_the_app_shows_every_digit(db_path):
