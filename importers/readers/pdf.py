@@ -31,7 +31,8 @@ WORD_GAP = 0.25  # between two Latin letters without a space character, a wider 
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
-ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the first page's column is that column
+SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
+ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
@@ -245,7 +246,7 @@ def _joined(before: str, after: str) -> str:
 
 def _page_items(page) -> tuple[list[_Item], int]:
     """The page's tables and text lines top to bottom (page numbers dropped), and its character count."""
-    page = page.dedupe_chars()
+    page = page.dedupe_chars().filter(_drawn)
     chars = [_placed(c) for c in page.chars if c["text"].strip() or c["text"] == " "]
     count = sum(1 for c in chars if c["text"] != " ")
     tables = page.find_tables()
@@ -266,6 +267,20 @@ def _page_items(page) -> tuple[list[_Item], int]:
             if _MARKED_NUMBER.match(text) or near and _PAGE_NUMBER.match(text):
                 items.pop(end)
     return items, count
+
+
+def _drawn(obj: dict) -> bool:
+    """Whether the object shows on the page: a white fill without a stroke (a cell's background, drawn in strips
+    that would cut a tall cell into rows) draws no rule."""
+    return not (obj["object_type"] in ("rect", "curve") and obj.get("fill") and not obj.get("stroke")
+                and _white(obj.get("non_stroking_color")))
+
+
+def _white(color) -> bool:
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    return all(v == 1 for v in values) if len(values) in (1, 3) else len(values) == 4 and not any(values)
 
 
 def _anchor(chars: list[dict], verticals: list[dict]) -> None:
@@ -474,7 +489,7 @@ def _open_across(boxes, covered, run: list[int], column: int, verticals: list[di
     if left is None:
         return False
     top, bottom = tops[run[0]], tops[run[-1] + 1]
-    return not any(abs(e["x0"] - left) <= GRID_SLACK and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
+    return not any(abs(e["x0"] - left) <= SNAP and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
                    for e in verticals)
 
 
