@@ -1,6 +1,7 @@
 """PDF documents (pdfplumber): ruled tables as rows of cells, the text around them as lines.
 
-A page's tables are found by their ruling lines. A cell's text is its characters in lines (grouped by baseline,
+A page's tables are found by their ruling lines, as drawn: a white fill without a stroke (a cell's background,
+often painted in strips) draws none. A cell's text is its characters in lines (grouped by baseline,
 so digits in another font stay in their line), joined where the text wrapped (a line that ran to the cell's right
 edge) and kept apart where it broke early; spaces are the document's own, never guessed from glyph spacing between
 Chinese characters. A merged cell (a box over several grid positions) is repeated in every position it covers.
