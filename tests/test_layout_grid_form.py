@@ -64,8 +64,8 @@ def test_a_name_after_its_label_and_a_department_printed_blank():
     assert (project.name, project.department) == ("乙", None)
 
 
-def test_a_row_without_a_name_is_no_indicator():
-    """A side label printed beside a continued table ('绩', '效' one a line) lands in the value column: skipped."""
+def test_a_lone_line_without_a_name_is_no_indicator():
+    """A side label printed beside a continued table ('绩', '效' one a line, outside the grid): skipped."""
     table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "指标：人数", "5人"], ["绩"], ["效"]]
     assert indicators(table) == [[("产出指标", "数量指标", "指标：人数", "5人")]]
 

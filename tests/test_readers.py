@@ -216,6 +216,24 @@ def test_pdf_white_background_strips_do_not_cut_a_tall_cell():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["output", "item", "5"], ["effect", "use", "6"]]
 
 
+def test_pdf_a_merged_cell_closed_only_by_its_white_fill_stays_a_cell():
+    """A merged cell whose top and bottom no rule draws (cut by page breaks above and below) but its white fill
+    closes is still a cell, repeated in the rows it covers."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.set_fill_color(255)
+    pdf.rect(40, 60, 80, 60, style="F")
+    pdf.line(40, 60, 40, 120)
+    for top, text in ((60, "a"), (80, "b"), (100, "c")):
+        pdf.rect(120, top, 80, 20, style="D")
+        pdf.text(122, top + 14, text)
+    pdf.text(42, 94, "merged")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["merged", "a"], ["merged", "b"], ["merged", "c"]]
+
+
 def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=False, open_bottom=False) -> None:
     """A 20 pt high cell's rules (the top or bottom one left out: a cell the page break cuts) and its text."""
     pdf.line(left, top, left, top + 20)

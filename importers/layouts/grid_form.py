@@ -360,9 +360,10 @@ def indicators(form: _Form) -> list[RawIndicator]:
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
         whole = cell(cells, "target")
-        if not name or name in PLACEHOLDERS and whole in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
+        lone = not name and len(row.cells) == 1  # a line beside the table: a side label's '绩' one character a line
+        if lone or name in PLACEHOLDERS and whole in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
                 name, whole, weight, weighted):
-            continue  # a level with no indicator under it, or no name (a side label's '绩' beside a continued table)
+            continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
         for name, given in _pieces(name, whole) if several else [(name, whole)]:

@@ -247,11 +247,15 @@ def _joined(before: str, after: str) -> str:
 
 def _page_items(page) -> tuple[list[_Item], int]:
     """The page's tables and text lines top to bottom (page numbers dropped), and its character count."""
-    page = page.dedupe_chars().filter(_drawn)
+    page = page.dedupe_chars()
     chars = [_placed(c) for c in page.chars if c["text"].strip() or c["text"] == " "]
     count = sum(1 for c in chars if c["text"] != " ")
-    tables = page.find_tables()
-    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    drawn = page.filter(_drawn)
+    rules, fills = drawn.edges, _fill_edges(page)
+    tables = drawn.find_tables({
+        "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
+        "explicit_horizontal_lines": [e for e in fills if e["orientation"] == "h"]})
+    verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
     items = [_table_item(t, chars, verticals) for t in tables]
     boxes = [t.bbox for t in tables]
@@ -275,6 +279,26 @@ def _drawn(obj: dict) -> bool:
     that would cut a tall cell into rows) draws no rule."""
     return not (obj["object_type"] in ("rect", "curve") and obj.get("fill") and not obj.get("stroke")
                 and _white(obj.get("non_stroking_color")))
+
+
+def _fill_edges(page) -> list[dict]:
+    """The edges of the white fills that end where no other white fill goes on: they close a region (a merged cell
+    whose top the page break left undrawn, closed by its fill); an edge between two fills (the strips a tall cell's
+    background is painted in) draws nothing."""
+    from pdfplumber.utils import obj_to_edges
+
+    fills = [obj for obj in page.rects if not _drawn(obj)]
+
+    def shared(edge: dict, fill: dict) -> bool:
+        if edge["orientation"] == "h":
+            at, middle, near, far, low, high = edge["top"], (edge["x0"] + edge["x1"]) / 2, "top", "bottom", "x0", "x1"
+        else:
+            at, middle, near, far, low, high = edge["x0"], (edge["top"] + edge["bottom"]) / 2, "x0", "x1", "top", "bottom"
+        return any(other is not fill and other[low] <= middle <= other[high] and min(
+            abs(other[near] - at), abs(other[far] - at)) <= GRID_SLACK and abs(other[near] - fill[near]) > GRID_SLACK
+            for other in fills)
+
+    return [edge for fill in fills for edge in obj_to_edges(fill) if not shared(edge, fill)]
 
 
 def _white(color) -> bool:
