@@ -86,7 +86,7 @@ class RawProject:
     name: str
     kind: str = PROJECT  # PROJECT, DEPARTMENT (a department-wide goal table), or a SELF_EVALUATION_KINDS
     code: str = ""  # a project code written before or beside the name ('11000021Y000000390843'), '' when none
-    department: str = ""  # as written, '' when not stated for this project
+    department: str | None = ""  # as written, '' when not stated for this project, None when printed blank
     amount: str = ""  # this year's budget as written ('7000000', '15,812.52', '1360')
     amount_unit: str = ""  # unit the document declares for amounts ('万元', '元'), '' if silent
     total_amount: str = ""  # 项目总金额 / 总计 as written

@@ -196,6 +196,85 @@ def test_pdf_a_line_printed_below_its_cell_border_stays_in_its_cell():
                                                                ["visits", ">=2 times;\n>=2 people"]]
 
 
+def test_pdf_white_background_strips_do_not_cut_a_tall_cell():
+    """A tall row whose level cell is painted as white strips (no stroke) under black rules is one row, its label
+    printed in the middle strip."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.set_fill_color(255)
+    for top in (60, 80, 100):
+        pdf.rect(40, top, 80, 20, style="F")
+    for left, right in ((40, 120), (120, 200), (200, 280)):
+        pdf.rect(left, 60, right - left, 60, style="D")
+        pdf.rect(left, 120, right - left, 20, style="D")
+    for x, y, text in ((42, 94, "output"), (122, 74, "item"), (202, 74, "5"), (42, 134, "effect"), (122, 134, "use"),
+                       (202, 134, "6")):
+        pdf.text(x, y, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["output", "item", "5"], ["effect", "use", "6"]]
+
+
+def test_pdf_a_merged_cell_closed_only_by_its_white_fill_stays_a_cell():
+    """A merged cell whose top and bottom no rule draws (cut by page breaks above and below) but its white fill
+    closes is still a cell, repeated in the rows it covers."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.set_fill_color(255)
+    pdf.rect(40, 60, 80, 60, style="F")
+    pdf.line(40, 60, 40, 120)
+    for top, text in ((60, "a"), (80, "b"), (100, "c")):
+        pdf.rect(120, top, 80, 20, style="D")
+        pdf.text(122, top + 14, text)
+    pdf.text(42, 94, "merged")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["merged", "a"], ["merged", "b"], ["merged", "c"]]
+
+
+def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=False, open_bottom=False) -> None:
+    """A 20 pt high cell's rules (the top or bottom one left out: a cell the page break cuts) and its text."""
+    pdf.line(left, top, left, top + 20)
+    pdf.line(right, top, right, top + 20)
+    if not open_top:
+        pdf.line(left, top, right, top)
+    if not open_bottom:
+        pdf.line(left, top + 20, right, top + 20)
+    pdf.text(left + 2, top + 14, text)
+
+
+def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_page():
+    """Level cells open at the page's bottom and the next page's top are one cell, though the next page draws its
+    first column 4.5 pt further right and a table below it snaps the rule between two open cells off its line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 100, "level"), (100, 160, "kind"), (160, 240, "name"), (240, 320, "value")):
+        _cell(pdf, left, right, 40, text)
+    for top in (60, 80):
+        _cell(pdf, 40, 100, top, "output" if top == 60 else "", open_top=top == 80, open_bottom=True)
+    _cell(pdf, 100, 160, 60, "time")
+    _cell(pdf, 100, 160, 80, open_bottom=True)
+    for top, name, value in ((60, "a", "1"), (80, "b", "2")):
+        _cell(pdf, 160, 240, top, name)
+        _cell(pdf, 240, 320, top, value)
+    pdf.add_page()
+    _cell(pdf, 44.5, 100, 60, open_top=True)
+    _cell(pdf, 100, 160, 60, "cost", open_top=True)
+    for top, cells_ in ((60, ("c", "3")), (80, ("effect", "social", "d", "4")), (200, ("x", "y", "z", "5")),
+                        (220, ("u", "v", "w", "6"))):
+        lefts = (160, 240) if len(cells_) == 2 else (44.5, 102.8 if top >= 200 else 100, 160, 240)
+        for left, right, text in zip(lefts, (*lefts[1:], 320), cells_):
+            _cell(pdf, left, right, top, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["level", "kind", "name", "value"], ["output", "time", "a", "1"], ["output", "cost", "b", "2"], ["output", "cost", "c", "3"],
+        ["effect", "social", "d", "4"], ["x", "y", "z", "5"], ["u", "v", "w", "6"]]
+
+
 def test_pdf_text_lines_split_at_wide_gaps():
     from fpdf import FPDF
 

@@ -21,9 +21,7 @@ if not REALDOCS.is_dir():
 EXPECTED = expected_records()
 # Known differences, each with its reason; a file listed here that comes out exact fails (strict), so the list
 # only shrinks. See docs/real-documents.md.
-KNOWN = {
-    "西安市人力资源和社会保障局_2020年部门综合预算.pdf": "several indicators in one cell ('；'), one form without header",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

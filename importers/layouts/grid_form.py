@@ -141,18 +141,22 @@ def forms(rows: list[Row]) -> list[_Form]:
     found: list[_Form] = []
     form: _Form | None = None
     title = unit = ""
+    last: _Header | None = None  # the indicator header of the form before, under the same title
     for row in rows:
         if row.blank:
             continue
         name = segments.title(row)
         if name and not segments.NUMBER.match(name):
-            title = name
+            title, last = name, None
             if form is not None and (form.header is None or form.rows):
                 form = None  # the next table's title ends the form (or a head that never got its table)
             continue
         unit = declared_unit(row) or unit
         table = header(row)
+        if table is None and form is not None and form.header is None and last and _indicator_row(row, last):
+            form.header = last  # a form printed without its header row: its rows in the columns of the one before
         if table is not None:
+            last = table
             if form is None:
                 form = _new(found, [], title, unit)
             if form.header is None:
@@ -172,6 +176,14 @@ def forms(rows: list[Row]) -> list[_Form]:
                 found.remove(form)  # a head that never got its table: not a form
             form = _new(found, [row], title, unit)
     return found
+
+
+def _indicator_row(row: Row, table: _Header) -> bool:
+    """Whether the row is an indicator row of a table with these columns: level words in both level columns."""
+    cells = _cells(row, table.width)
+    levels = [cells[table.columns[name]] if table.columns.get(name, len(cells)) < len(cells) else ""
+              for name in ("level1", "level2")]
+    return is_level1(levels[0]) and is_level2(levels[1])
 
 
 def _renames(form: _Form, row: Row) -> bool:
@@ -225,6 +237,8 @@ def _project(form: _Form) -> RawProject:
             if not value:
                 if kind == "other" and label:
                     project.fields.setdefault(label, "")
+                elif kind == "department" and not project.department:
+                    project.department = None  # printed blank: no department, not the document's
                 continue
             last = None
             if kind == "name" and not project.name:
@@ -326,40 +340,59 @@ def title_name(title: str) -> str:
 
 
 def indicators(form: _Form) -> list[RawIndicator]:
-    """The indicator rows of a form, by column; an empty level cell continues the level above."""
+    """The indicator rows of a form, by column; an empty level cell continues the level above. A row naming
+    several indicators ('A；B' = '1个；2个') gives one each, unless the form is weighted or joins values by '；' for
+    names joined otherwise ('A、B' = '1个；2个': its rows are kept whole)."""
     table = form.header
     columns = table.columns
+    weighted = "weight" in columns or REMARK in table.notes.values()
     found = []
     level1 = level2 = ""
-    for row in form.rows:
-        cells = _cells(row, table.width)
+    rows = [(row, _cells(row, table.width)) for row in form.rows]
 
-        def cell(name: str, cells: list[str] = cells) -> str:
-            return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
+    def cell(cells: list[str], name: str) -> str:
+        return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
 
-        new1, new2, name = cell("level1"), cell("level2"), cell("name")
+    several = not weighted and not any(len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name")))
+                                       for _, cells in rows)
+    for row, cells in rows:
+        new1, new2, name = cell(cells, "level1"), cell(cells, "level2"), cell(cells, "name")
         if new1 and new1 != level1:
             level1, level2 = new1, ""
         if new2:
             level2 = new2
-        operator, target, unit, nature = target_parts(cell("operator"), cell("target"), cell("unit"))
-        period = cell("period_target")
+        period = cell(cells, "period_target")
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
-        weight = weight_of(cell("weight"), notes)
-        weighted = "weight" in columns or REMARK in table.notes.values()
-        if name in PLACEHOLDERS and target in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
-                name, target, weight, weighted):
+        weight = weight_of(cell(cells, "weight"), notes)
+        whole = cell(cells, "target")
+        lone = not name and len(row.cells) == 1  # a line beside the table: a side label's '绩' one character a line
+        if lone or name in PLACEHOLDERS and whole in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
+                name, whole, weight, weighted):
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
-        if nature:
-            notes[table.operator_label] = nature
-        found.append(RawIndicator(
-            name=name, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
-            period_target=period, weight=weight, notes=notes, line=row.line, actual=cell("actual"),
-            score=cell("score"),
-        ))
+        for name, given in _pieces(name, whole) if several else [(name, whole)]:
+            operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
+            found.append(RawIndicator(
+                name=name, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
+                period_target=period, weight=weight, line=row.line, actual=cell(cells, "actual"),
+                score=cell(cells, "score"), notes={**notes, table.operator_label: nature} if nature else notes,
+            ))
     return found
+
+
+def _parts(text: str) -> list[str]:
+    """The pieces of a cell joined by '；', stripped, without empty ones."""
+    return [part.strip() for part in text.split("；") if part.strip()]
+
+
+def _pieces(name: str, target: str) -> list[tuple[str, str]]:
+    """(name, target) of each indicator a row names: the k-th name with the k-th value ('' when values run out);
+    the row whole unless both cells have several pieces and the values are no more than the names."""
+    names, targets = _parts(name), _parts(target)
+    if len(names) < 2 or not 2 <= len(targets) <= len(names):
+        return [(name, target)]
+    return [(part, targets[k] if k < len(targets) else "") for k, part in enumerate(names)]
 
 
 def _levels_in_name(text: str) -> tuple[str, str, str]:

@@ -1,6 +1,7 @@
 """PDF documents (pdfplumber): ruled tables as rows of cells, the text around them as lines.
 
-A page's tables are found by their ruling lines. A cell's text is its characters in lines (grouped by baseline,
+A page's tables are found by their ruling lines, as drawn: a white fill without a stroke (a cell's background,
+often painted in strips) draws none. A cell's text is its characters in lines (grouped by baseline,
 so digits in another font stay in their line), joined where the text wrapped (a line that ran to the cell's right
 edge) and kept apart where it broke early; spaces are the document's own, never guessed from glyph spacing between
 Chinese characters. A merged cell (a box over several grid positions) is repeated in every position it covers.
@@ -31,7 +32,8 @@ WORD_GAP = 0.25  # between two Latin letters without a space character, a wider 
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
-ALIGN_SLACK = 4.0  # points: a continued table's column starts this close to the first page's column is that column
+SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
+ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
@@ -248,8 +250,12 @@ def _page_items(page) -> tuple[list[_Item], int]:
     page = page.dedupe_chars()
     chars = [_placed(c) for c in page.chars if c["text"].strip() or c["text"] == " "]
     count = sum(1 for c in chars if c["text"] != " ")
-    tables = page.find_tables()
-    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    drawn = page.filter(_drawn)
+    rules, fills = drawn.edges, _fill_edges(page)
+    tables = drawn.find_tables({
+        "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
+        "explicit_horizontal_lines": [e for e in fills if e["orientation"] == "h"]})
+    verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
     items = [_table_item(t, chars, verticals) for t in tables]
     boxes = [t.bbox for t in tables]
@@ -266,6 +272,40 @@ def _page_items(page) -> tuple[list[_Item], int]:
             if _MARKED_NUMBER.match(text) or near and _PAGE_NUMBER.match(text):
                 items.pop(end)
     return items, count
+
+
+def _drawn(obj: dict) -> bool:
+    """Whether the object shows on the page: a white fill without a stroke (a cell's background, drawn in strips
+    that would cut a tall cell into rows) draws no rule."""
+    return not (obj["object_type"] in ("rect", "curve") and obj.get("fill") and not obj.get("stroke")
+                and _white(obj.get("non_stroking_color")))
+
+
+def _fill_edges(page) -> list[dict]:
+    """The edges of the white fills that end where no other white fill goes on: they close a region (a merged cell
+    whose top the page break left undrawn, closed by its fill); an edge between two fills (the strips a tall cell's
+    background is painted in) draws nothing."""
+    from pdfplumber.utils import obj_to_edges
+
+    fills = [obj for obj in page.rects if not _drawn(obj)]
+
+    def shared(edge: dict, fill: dict) -> bool:
+        if edge["orientation"] == "h":
+            at, middle, near, far, low, high = edge["top"], (edge["x0"] + edge["x1"]) / 2, "top", "bottom", "x0", "x1"
+        else:
+            at, middle, near, far, low, high = edge["x0"], (edge["top"] + edge["bottom"]) / 2, "x0", "x1", "top", "bottom"
+        return any(other is not fill and other[low] <= middle <= other[high] and min(
+            abs(other[near] - at), abs(other[far] - at)) <= GRID_SLACK and abs(other[near] - fill[near]) > GRID_SLACK
+            for other in fills)
+
+    return [edge for fill in fills for edge in obj_to_edges(fill) if not shared(edge, fill)]
+
+
+def _white(color) -> bool:
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    return all(v == 1 for v in values) if len(values) in (1, 3) else len(values) == 4 and not any(values)
 
 
 def _anchor(chars: list[dict], verticals: list[dict]) -> None:
@@ -474,7 +514,7 @@ def _open_across(boxes, covered, run: list[int], column: int, verticals: list[di
     if left is None:
         return False
     top, bottom = tops[run[0]], tops[run[-1] + 1]
-    return not any(abs(e["x0"] - left) <= GRID_SLACK and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
+    return not any(abs(e["x0"] - left) <= SNAP and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
                    for e in verticals)
 
 

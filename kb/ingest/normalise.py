@@ -47,7 +47,7 @@ class Project(NamedTuple):
     them (see kb.ingest.write)."""
 
     name: str
-    department: str  # cleaned, '' when the project states none
+    department: str | None  # cleaned, '' when the project states none, None when its form prints it blank
     region: str  # read from the project's department, '' when it names none
     year: int | None  # from the project period
     values: tuple  # PROJECT_COLUMNS
@@ -135,7 +135,8 @@ def _project(p: RawProject) -> Project:
               p.code or None, p.page or None)
     indicators = [_indicator(seq, ind) for seq, ind in enumerate(p.indicators, 1)]
     return Project(
-        p.name, clean_department(p.department), region_from(p.department), year_from(p.period), values,
+        p.name, None if p.department is None else clean_department(p.department), region_from(p.department),
+        year_from(p.period), values,
         (index_tokens(p.name), index_tokens(p.overview), index_tokens(p.goal)), indicators,
         [(seq, e.level1 or None, e.level2 or None, e.name, first_number(e.weight), e.weight or None,
           e.criteria or None, e.source or None) for seq, e in enumerate(p.evaluation, 1)],

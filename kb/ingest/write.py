@@ -243,7 +243,8 @@ class DocumentWriter:
         for n, p in enumerate(projects):  # ids given here, as SQLite would (this transaction holds the table)
             project_id, seq = first_id + n, self.projects + n + 1
             year = meta["year"] or p.year
-            rows.append((project_id, document_id, seq, p.name, p.department or meta["department"],
+            department = meta["department"] if p.department == "" else p.department  # None: printed blank
+            rows.append((project_id, document_id, seq, p.name, department,
                          meta["region"] or p.region or None, year, *p.values))
             fts.append((project_id, *p.tokens))
             indicators += [(project_id, year, names[row[0]], *row) for row in p.indicators]
