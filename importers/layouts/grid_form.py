@@ -371,10 +371,10 @@ def indicators(form: _Form) -> list[RawIndicator]:
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
-        for name, given in _pieces(name, whole) if several else [(name, whole)]:
+        for piece, given in _pieces(name, whole) if several else [(name, whole)]:
             operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
             found.append(RawIndicator(
-                name=name, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
+                name=piece, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
                 period_target=period, weight=weight, line=row.line, actual=cell(cells, "actual"),
                 score=cell(cells, "score"), notes={**notes, table.operator_label: nature} if nature else notes,
             ))

@@ -22,6 +22,7 @@ import functools
 import gc
 import io
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
@@ -288,15 +289,21 @@ def _fill_edges(page) -> list[dict]:
     from pdfplumber.utils import obj_to_edges
 
     fills = [obj for obj in page.rects if not _drawn(obj)]
+    ends: dict[tuple[str, int], list[dict]] = defaultdict(list)  # the fills with a side near a coordinate
+    for fill in fills:
+        for side in ("top", "bottom", "x0", "x1"):
+            ends["h" if side in ("top", "bottom") else "v", round(fill[side] / GRID_SLACK)].append(fill)
 
     def shared(edge: dict, fill: dict) -> bool:
         if edge["orientation"] == "h":
             at, middle, near, far, low, high = edge["top"], (edge["x0"] + edge["x1"]) / 2, "top", "bottom", "x0", "x1"
         else:
             at, middle, near, far, low, high = edge["x0"], (edge["top"] + edge["bottom"]) / 2, "x0", "x1", "top", "bottom"
+        key = round(at / GRID_SLACK)
+        near_it = (other for k in range(key - 2, key + 3) for other in ends[edge["orientation"], k])
         return any(other is not fill and other[low] <= middle <= other[high] and min(
             abs(other[near] - at), abs(other[far] - at)) <= GRID_SLACK and abs(other[near] - fill[near]) > GRID_SLACK
-            for other in fills)
+            for other in near_it)
 
     return [edge for fill in fills for edge in obj_to_edges(fill) if not shared(edge, fill)]
 
