@@ -30,14 +30,14 @@ SOUND = [("产出指标", "系统可用率", "≥99%", "99.5", "20", "20", ""),
 
 def test_a_sound_self_evaluation_has_no_finding(conn):
     store(conn, _evaluation(SOUND, {"执行率": "95%", "执行率分值": "10", "执行率得分": "9.5", "总分": "100 84.5"}))
-    assert check_self_evaluation(conn, 1) == []
+    assert [f.rule for f in check_self_evaluation(conn, 1)] == ["no-goal-table"]  # its goal table is not here
 
 
 def test_each_rule_is_found(conn):
     rows = [("产出指标", "系统可用率", "≥99%", "99.5", "20", "18", ""),  # met: 20 due
             ("产出指标", "巡检次数", "≥12次", "9", "20", "20", "")]  # missed, full marks, no reason
     store(conn, _evaluation(rows, {"执行率": "50.00%", "执行率分值": "10", "执行率得分": "10", "总分": "100 60"}))
-    found = [(f.rule, f.row, f.detail) for f in check_self_evaluation(conn, 1)]
+    found = [(f.rule, f.row, f.detail) for f in check_self_evaluation(conn, 1) if f.rule != "no-goal-table"]
     assert found == [
         ("score-mismatch", 1, "得分 18, 按完成比例应为 recomputed 20"),
         ("score-mismatch", 2, "得分 20, 按完成比例应为 recomputed 15"),
@@ -46,7 +46,7 @@ def test_each_rule_is_found(conn):
         ("total-score", None, "总分 60, 各项得分之和 sum 48"),
     ]
     store(conn, _evaluation(SOUND[:1], {"执行率": "40%", "执行率分值": "10", "执行率得分": "4"}), "low.txt")
-    assert [(f.rule, f.detail) for f in check_self_evaluation(conn, 2)] == [
+    assert [(f.rule, f.detail) for f in check_self_evaluation(conn, 2) if f.rule != "no-goal-table"] == [
         ("low-execution-full-output", "执行率 40%, 产出 1 行全部满分 all full marks")]
     assert [e["id"] for e in check_all(conn)["self_evaluations"]] == [1, 2]
 
@@ -71,8 +71,20 @@ def test_kb_lint_self_evaluations(seeded):
     conn.close()
     runner = CliRunner()
     one = runner.invoke(app, ["--db", str(seeded), "lint", "--self-evaluation", str(evaluation), "--json"])
-    assert [f["rule"] for f in json.loads(one.stdout)] == ["missed-without-reason"]
+    assert [f["rule"] for f in json.loads(one.stdout)] == ["no-goal-table", "missed-without-reason"]
     every = runner.invoke(app, ["--db", str(seeded), "lint", "--self-evaluations"])
     assert every.exit_code == 0 and "1 份自评表 self-evaluations checked, 1 with findings" in every.stdout
     missing = runner.invoke(app, ["--db", str(seeded), "lint", "--self-evaluation", "999"])
     assert missing.exit_code == 1 and "没有这个自评表" in missing.stderr
+
+
+def test_a_target_changed_after_approval_is_a_finding(conn):
+    from conftest import make_document
+    from kb.ingest.links import link_self_evaluations
+
+    store(conn, make_document({"信息系统运维": [("系统可用率", "≥98%"), ("巡检次数", "≥12次")]}), "g.txt", year=2023)
+    store(conn, _evaluation(SOUND[:2], {}, name="信息系统运维"), "e.txt", year=2023)
+    conn.execute("UPDATE projects SET amount_wan = 50")  # make_document's amount is 10: the same 年初预算数
+    link_self_evaluations(conn)
+    assert [(f.rule, f.row, f.detail) for f in check_self_evaluation(conn, 1)] == [
+        ("target-changed", 1, "自评 ≥99%，目标表 goal table ≥98%")]

@@ -19,6 +19,7 @@ from kb.drafting.lint import Finding
 from kb.ingest.links import link_key
 from kb.vocab.amounts import first_number
 from kb.vocab.numbers import number
+from kb.vocab.targets import normal_target
 
 BELOW_LAST_ACTUAL = "target-below-last-actual"  # the one rule on a goal table (kb lint --project, --all)
 TOLERANCE = 0.1  # points a stated score may differ from the recomputed one
@@ -32,6 +33,8 @@ RULES = {
     "missed-without-reason": ("error", "未完成的指标须写偏差原因: a missed target needs its 偏差原因分析及改进措施"),
     "low-execution-full-output": ("warning", "执行率低于 60% 而产出指标全部满分: 执行率 under 60 % with every 产出 row "
                                              "at full marks"),
+    "no-goal-table": ("info", "未找到它回答的目标表（不在知识库中）: the goal table it answers is not in the base"),
+    "target-changed": ("warning", "自评表的目标值与批复的目标表不同: a target differs from the approved goal table's"),
     "target-below-last-actual": ("warning", "目标偏低，低于上年实际完成值: a ≥ target below what the same project "
                                             "achieved last year"),
 }
@@ -55,15 +58,22 @@ def _field(fields: dict, label: str, exact: bool = True) -> float | None:
 
 def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[Finding]:
     """Every finding on one self-evaluation, its rows in order."""
-    head = conn.execute("SELECT fields FROM self_evaluations WHERE id = ?", (evaluation_id,)).fetchone()
+    head = conn.execute("SELECT fields, project_id FROM self_evaluations WHERE id = ?", (evaluation_id,)).fetchone()
     if head is None:
         from kb.errors import KbError
 
         raise KbError(f"没有这个自评表 no self-evaluation with id {evaluation_id} (see kb lint --self-evaluations)")
     fields = json.loads(head["fields"] or "{}")
-    rows = conn.execute("""SELECT seq, name, std_level1, weight, score, met, ratio, notes FROM outcomes
-        WHERE self_evaluation_id = ? ORDER BY seq""", (evaluation_id,)).fetchall()
-    findings = []
+    rows = conn.execute("""SELECT o.seq, o.name, o.std_level1, o.weight, o.score, o.met, o.ratio, o.notes,
+        o.operator, o.value, o.unit, o.target, i.operator AS goal_operator, i.value AS goal_value, i.unit AS goal_unit,
+        i.target AS goal_target, i.id AS goal_row FROM outcomes o LEFT JOIN indicators i ON i.id = o.indicator_id
+        WHERE o.self_evaluation_id = ? ORDER BY o.seq""", (evaluation_id,)).fetchall()
+    findings = [] if head["project_id"] is not None else [_finding("no-goal-table", None, "", "未关联 not linked")]
+    for r in rows:
+        mine = normal_target(r["operator"], r["value"], r["unit"], r["target"])
+        approved = normal_target(r["goal_operator"], r["goal_value"], r["goal_unit"], r["goal_target"])
+        if r["goal_row"] is not None and mine and approved and mine != approved:
+            findings.append(_finding("target-changed", r["seq"], r["name"], f"自评 {mine}，目标表 goal table {approved}"))
     for r in rows:
         if r["met"] is not None and r["weight"] is not None and r["score"] is not None and (
                 r["met"] == 1 or r["ratio"] is not None):
