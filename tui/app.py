@@ -55,6 +55,7 @@ class KbApp(App[None]):
         self.catalog = Catalog()
         self.main: MainScreen | None = None
         self.error = ""
+        self.last_import: ImportDone | None = None
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.db)
@@ -163,10 +164,21 @@ class KbApp(App[None]):
     @on(ImportDone)
     def _import_done(self, event: ImportDone) -> None:
         failed = [r for r in event.results if r.status == "failed"]
-        detail = "".join(f"\n{r.path.name}: {r.message}" for r in failed[:3])
-        self.notify(shown(event.summary + detail, lines=True), title="导入 import", markup=False,
+        self.last_import = event
+        self.notify(shown(event.summary, lines=True), title="导入 import", markup=False,
                     severity="error" if event.error or failed else "information", timeout=10)
+        if any(r.status in ("failed", "skipped") for r in event.results):
+            self.action_import_log()  # what was not imported, and why, stays until dismissed
         self._watch(external=False)
+
+    def action_import_log(self) -> None:
+        """The last import's log (every file, its result and reason), or say there is none."""
+        if self.last_import is None:
+            self.notify("本次还没有导入 no import yet in this session", timeout=4)
+            return
+        from tui.screens.import_log import ImportLogScreen
+
+        self.push_screen(ImportLogScreen(self.last_import.results, self.last_import.summary))
 
     @on(Button.Pressed, "#load-samples")
     def _load_samples_pressed(self) -> None:

@@ -35,6 +35,7 @@ class KbCommands(Provider):
         return [
             ("导入文件夹… Import a folder", app.action_import_folder, "Import documents from a file or folder"),
             ("载入示例 Load the bundled samples", app.action_load_samples, "Import the five sample documents"),
+            ("导入记录 Import log", app.action_import_log, "The last import: every file, its result and why"),
             ("指标检索 Search indicators", partial(app.main.action_show_tab, "indicators"),
              "Find indicator names and their precedents"),
             ("全文检索 Search projects", partial(app.main.action_show_tab, "projects"),
