@@ -412,3 +412,17 @@ async def test_names_show_at_once_and_their_counts_after(seeded):
         pane.run_search()
         await settle(pilot)
         assert cells(names, 0) == counted
+
+
+async def test_command_palette_finds_projects_by_pinyin(seeded):
+    """Pinyin initials or full pinyin find a project too (issue 18), listed below the searches of what was typed."""
+    from textual.command import CommandList
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"xedk")  # 小额贷款
+        await pilot.pause(0.8)
+        options = app.screen.query_one(CommandList)
+        labels = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert any("小额贷款公司专项" in label for label in labels), labels

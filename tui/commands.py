@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 PROJECT_HITS = 30
 FUZZY_PROJECTS = 2000  # above this many projects, names are matched by substring only (fast enough per key)
+
+
+@lru_cache(maxsize=8192)
+def _pinyin(name: str) -> tuple[str, str]:
+    from kb.vocab.pinyin import pinyin
+
+    return pinyin(name)
 
 
 def _display(label: str, matcher: Matcher | None = None) -> Content:
@@ -76,6 +83,9 @@ class KbCommands(Provider):
                 break
             name = project.name
             score = 1.0 if needle and needle in fold(name) else matcher.match(name) if fuzzy else 0
+            if not score and fuzzy and needle.isascii() and len(needle) >= 2 and any(
+                    needle in spelt for spelt in _pinyin(name)):
+                score = 0.4  # 'lxxq' or 'laojiu' for 老旧小区: below the two searches of what was typed
             if score > 0:
                 hits += 1
                 label = f"转到项目 go to: {name} · {project.region or ''} {project.year or ''}"
