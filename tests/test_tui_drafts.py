@@ -355,3 +355,24 @@ async def test_letter_keys_on_the_spending_type_choice_open_nothing(with_draft):
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, AddIndicatorDialog)
+
+
+async def test_template_rows_say_ticked_or_not_and_space_keeps_the_cursor(with_draft):
+    """Ticked and unticked rows differ by a mark, not by a colour the cursor row hides (issue 18); space ticks
+    or unticks the row under the cursor and leaves the cursor there, as the hint says."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TemplateDialog)
+        picker = app.screen.query_one(SelectionList)
+        prompts = lambda: [str(picker.get_option_at_index(n).prompt)[:1] for n in range(picker.option_count)]  # noqa: E731
+        ticked = prompts()
+        assert set(ticked) <= {"☑", "☐"} and ticked.count("☑") == len(picker.selected)
+        picker.focus()
+        picker.highlighted = 0
+        first = prompts()[0]
+        await pilot.press("space")
+        await pilot.pause()
+        assert picker.highlighted == 0 and prompts()[0] == {"☑": "☐", "☐": "☑"}[first]

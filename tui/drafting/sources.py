@@ -238,13 +238,23 @@ class _PickRows(ModalScreen):
         super().__init__()
         self.db, self.have = db, have
         self.rows: list[NewRow] = []
+        self.labels: list[Text] = []
 
     def fill_rows(self, rows: list[NewRow], extras: list[str] | None = None) -> None:
         self.rows = rows
+        self.labels = [row_label(r, self.have, extras[n] if extras else "") for n, r in enumerate(rows)]
         picker = self.query_one("#pick-rows", SelectionList)
         picker.clear_options()
-        picker.add_options([(row_label(r, self.have, extras[n] if extras else ""), n,
-                             group_key(r.name) not in self.have) for n, r in enumerate(rows)])
+        picker.add_options([(_ticked(label, group_key(r.name) not in self.have), n, group_key(r.name) not in self.have)
+                            for n, (r, label) in enumerate(zip(rows, self.labels))])
+
+    @on(SelectionList.SelectedChanged, "#pick-rows")
+    def _marks(self, event: SelectionList.SelectedChanged) -> None:
+        """Ticked or not written out in each row ('☑'/'☐'): a colour alone does not show on the cursor row."""
+        picker = event.selection_list
+        chosen = set(picker.selected)
+        for n, label in enumerate(self.labels):
+            picker.replace_option_prompt_at_index(n, _ticked(label, n in chosen))
 
     def action_toggle_all(self) -> None:
         picker = self.query_one("#pick-rows", SelectionList)
@@ -266,7 +276,11 @@ class _PickRows(ModalScreen):
         self.dismiss(None)
 
 
-HINT = "space 勾选 tick · a 全选/全不选 all/none · ctrl+s 应用 apply · esc 取消"
+HINT = "space 勾选/取消 tick or untick (不移动 the cursor stays) · a 全选/全不选 all/none · ctrl+s 应用 apply · esc 取消"
+
+
+def _ticked(label: Text, ticked: bool) -> Text:
+    return Text.assemble(("☑ " if ticked else "☐ ", "bold" if ticked else "dim"), label)
 
 
 class TemplateDialog(_PickRows):
