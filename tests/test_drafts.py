@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_document, store
 from kb.drafting import drafts
 from kb.db import connect
 from kb.drafting.drafts import NewRow, StaleDraft, new_row

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import fuzz_budget
-from importers.readers import UnreadableFile, read_bytes, read_rows
+from importers.readers import UnreadableFile, read_bytes
 from importers.readers import common, html as html_reader
 from kb.db import connect
 from kb.ingest.run import import_paths

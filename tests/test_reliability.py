@@ -62,7 +62,7 @@ def test_sigkill_during_import_loses_nothing(corpus, tmp_path):
     db = tmp_path / "kb.sqlite3"
     rng = random.Random(11)
     kills = 0
-    for attempt in range(5):
+    for _ in range(5):
         proc = subprocess.Popen([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 1.5))

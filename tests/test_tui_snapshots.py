@@ -3,7 +3,6 @@ the report, then regenerate with: pytest tests/test_tui_snapshots.py --snapshot-
 
 from __future__ import annotations
 
-import pytest
 
 from textual.widgets import Input
 
