@@ -29,15 +29,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _row_ids(draft, positions: list[int]) -> list[int]:
-    ids = []
-    for n in positions:
-        if not 1 <= n <= len(draft.rows):
-            raise KbError(f"draft {draft.name!r} has no row {n} (it has {len(draft.rows)}; see kb draft show)")
-        ids.append(draft.rows[n - 1].id)
-    return ids
-
-
 def _print_findings(findings, out) -> None:
     """Findings grouped by rule (its reason once); rows sharing a detail on one line."""
     from kb.drafting.lint import counts
@@ -163,10 +154,13 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @draft_app.command()
 @handles_errors
 def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
-    """Show a draft: head, numbered rows and the check results."""
-    from kb.drafting.drafts import open_draft
+    """Show a draft: head, numbered rows and the check results (--row N in later commands means row N here)."""
+    from kb.drafting.drafts import mark_listed, open_draft
 
-    _show(open_draft(open_kb(ctx), name), as_json)
+    conn = open_kb(ctx)
+    draft = open_draft(conn, name)
+    _show(draft, as_json)
+    mark_listed(conn, draft)
 
 
 @draft_app.command()
@@ -193,6 +187,7 @@ def add(
                          unit=unit, basis=basis, weight=weight, sources=source)
     conn = open_kb(ctx)
     draft = drafts.add_row(conn, name, row)
+    drafts.mark_listed(conn, draft)  # the row number printed below is one of this order
     n = max(i for i, r in enumerate(draft.rows, 1) if r.name == row.name)
     added = draft.rows[n - 1]
     print(shown(f"row {n}: {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
@@ -236,7 +231,7 @@ def set_cmd(
         draft = drafts.set_field(conn, name, field, value)
     else:
         current = drafts.open_draft(conn, name)
-        (row_id,) = _row_ids(current, [row])
+        (row_id,) = drafts.rows_at(conn, current, [row])
         draft = drafts.update_row(conn, current.id, row_id, current.version, **{field: value})
     print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
 
@@ -252,7 +247,7 @@ def remove(
     from kb.drafting import drafts
     conn = open_kb(ctx)
     current = drafts.open_draft(conn, name)
-    draft = drafts.remove_rows(conn, current.id, _row_ids(current, rows), current.version)
+    draft = drafts.remove_rows(conn, current.id, drafts.rows_at(conn, current, rows), current.version)
     print(f"removed {_plural(len(rows), 'row')}; {len(draft.rows)} left")
 
 

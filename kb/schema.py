@@ -147,6 +147,7 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE indicators ADD COLUMN weight_text TEXT")
     conn.execute("ALTER TABLE indicators ADD COLUMN notes TEXT")
     conn.execute("ALTER TABLE documents ADD COLUMN parts TEXT")
+    conn.execute("ALTER TABLE drafts ADD COLUMN listed_rows TEXT")  # the rows' order a user last saw numbered
     conn.execute("DROP INDEX idx_projects_region_department_year")
     conn.execute("CREATE INDEX idx_projects_kind_region_department_year ON projects (kind, region, department, year)")
     # Self-evaluations (项目支出/部门整体支出绩效自评表): what a unit reports it achieved, each indicator's target and

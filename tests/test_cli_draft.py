@@ -185,3 +185,28 @@ def test_draft_set_takes_the_fields_by_their_chinese_labels(kb):
     kb("draft", "set", "中文字段", "指标值", "≥12家", "--row", "1")
     shown = json.loads(kb("draft", "show", "中文字段", "--json").stdout)
     assert (shown["department"], shown["amount_wan"], shown["rows"][0]["target"]) == ("财政局", 12.5, "≥12家")
+
+
+def test_a_row_number_never_reaches_a_row_the_user_did_not_mean(kb, tmp_path):
+    """Row numbers refer to the rows as last shown (kb draft show, or the row kb draft add printed): once the rows
+    were reordered, added or removed elsewhere, a number is refused until they are shown again (issue 17: after a
+    removal the rows renumbered and the next --row changed the wrong indicator)."""
+    from kb.db import connect
+    from kb.drafting import drafts
+
+    kb("draft", "new", "行号")
+    kb("draft", "add", "行号", "补贴企业数", "--target", "≥10家")
+    kb("draft", "add", "行号", "服务对象满意度", "--target", "≥90%")
+    kb("draft", "show", "行号")
+    kb("draft", "set", "行号", "target", "≥12家", "--row", "1")  # no reorder: the numbers still hold
+    kb("draft", "remove", "行号", "1")  # row 2 becomes row 1
+    refused = kb("draft", "set", "行号", "target", "≥95%", "--row", "1", ok=False)
+    assert refused.exit_code == 1 and "请先 kb draft show" in refused.stderr
+    kb("draft", "show", "行号")
+    kb("draft", "set", "行号", "target", "≥95%", "--row", "1")
+    conn = connect(tmp_path / "kb.sqlite3")  # the base the kb fixture runs on
+    [row] = drafts.open_draft(conn, "行号").rows
+    drafts.add_row(conn, "行号", drafts.new_row("补贴及时性", target="及时"))  # the app adds one
+    conn.close()
+    assert kb("draft", "remove", "行号", "1", ok=False).exit_code == 1
+    assert (row.name, row.target) == ("服务对象满意度", "≥95%")

@@ -261,6 +261,25 @@ def open_draft(conn: sqlite3.Connection, key: int | str) -> Draft:
                  d["spending_type"], d["overview"], d["goal"], d["version"], d["created_at"], d["updated_at"], rows)
 
 
+def mark_listed(conn: sqlite3.Connection, draft: Draft) -> None:
+    """Remember the order of the rows just shown numbered (no new version): row numbers refer to it."""
+    conn.execute("UPDATE drafts SET listed_rows = ? WHERE id = ?", (json.dumps([r.id for r in draft.rows]), draft.id))
+
+
+def rows_at(conn: sqlite3.Connection, draft: Draft, positions: list[int]) -> list[int]:
+    """The ids of the rows at these numbers, as last shown; KbError when the rows were reordered, added or removed
+    since (another command, or the app), so a number never reaches a row the user did not mean."""
+    listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
+    current = [r.id for r in draft.rows]
+    if listed is not None and json.loads(listed) != current:
+        raise KbError(f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号 "
+                      "the rows changed since they were last shown: run kb draft show and use its numbers")
+    for n in positions:
+        if not 1 <= n <= len(current):
+            raise KbError(f"草稿 {draft.name!r} 没有第 {n} 行 has no row {n} (it has {len(current)}; see kb draft show)")
+    return [current[n - 1] for n in positions]
+
+
 def list_drafts(conn: sqlite3.Connection) -> list[dict]:
     """Drafts, last changed first: id, name, spending_type, region, year, rows, version, updated_at."""
     return [dict(r) for r in conn.execute(
