@@ -60,6 +60,7 @@ BREAKERS = {
                                                                                        name="服务对象满意度（%）")]),
     "too-few": lambda t: dataclasses.replace(t, lines=t.lines[:2]),
     "weights-sum": lambda t: dataclasses.replace(t, weights=[30, 30, 30]),
+    "head-missing": lambda t: dataclasses.replace(t, missing_head=("部门 department",)),
     "basis-missing": lambda t: dataclasses.replace(t, has_basis=True),
 }
 

@@ -69,6 +69,7 @@ class GoalTable:
     weights: list[float] = field(default_factory=list)  # scoring weights (分值), empty when the table has none
     unweighted: int = 0  # rows without a weight when others have one
     has_basis: bool = False  # the table records the basis of each value (drafts do; documents do not)
+    missing_head: tuple[str, ...] = ()  # a draft's head fields left empty (their labels); documents: not checked
 
     @property
     def framework(self) -> str:
@@ -219,6 +220,11 @@ def _weights_sum(t: GoalTable):
         yield None, f"分值合计 {number(weights)} the weights sum to {number(weights)}{note}"
 
 
+def _head_missing(t: GoalTable):
+    if t.missing_head:
+        yield None, f"未填 {'、'.join(t.missing_head)} not filled in"
+
+
 def _basis_missing(t: GoalTable):
     if t.has_basis:
         for n, ln in enumerate(t.lines):
@@ -249,6 +255,8 @@ RULES: tuple[Rule, ...] = (
     Rule("duplicate", "warning", "每个指标只出现一次 each indicator appears once", _duplicate),
     Rule("too-few", "warning", "目标表至少要有三个指标 a goal table has at least three indicators", _too_few),
     Rule("weights-sum", "error", "分值合计为 100 scoring weights (分值) sum to 100", _weights_sum),
+    Rule("head-missing", "error", "申报表表头须填主管部门、年度、资金和年度目标 the head needs its department, year, amount "
+         "and goal", _head_missing),
     Rule("basis-missing", "info", "每个指标值记录设定依据（计划标准、行业标准、历史标准、预算支出标准） each value records its basis",
          _basis_missing),
 )
@@ -272,8 +280,10 @@ def draft_table(draft) -> GoalTable:
         lines.append(Line(r.name, r.level1, r.level2, std1, std2, False, r.operator, r.value, r.unit,
                           r.target, r.basis))
     weights = [r.weight for r in draft.rows if r.weight is not None]
+    head = {"部门 department": draft.department, "年度 year": draft.year, "金额 amount": draft.amount_wan,
+            "年度目标 goal": draft.goal}
     return GoalTable(draft.name, draft.year, lines, weights, len(draft.rows) - len(weights) if weights else 0,
-                     has_basis=True)
+                     has_basis=True, missing_head=tuple(label for label, value in head.items() if value in (None, "")))
 
 
 def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
