@@ -197,10 +197,13 @@ async def test_the_app_parses_one_file_under_the_same_limits_and_checks(tmp_path
     connect(db).close()
     hostile.repeated_sheet(bomb, 1_100, 200)
     hostile.write_sheet(sheet, hostile.goal_rows(20))
+    from tui.screens.import_log import ImportLogScreen
+
     app = make_app(db)
     app.animation_level = "none"
     said: list[str] = []
     monkeypatch.setattr(app, "notify", lambda message, **kwargs: said.append(message))
+    logged: list[str] = []  # what the import log shows for the file (it opens when a file was not imported)
     async with app.run_test(size=(120, 40)) as pilot:
         for path, seconds in ((bomb, parsing.PARSE_TIMEOUT), (sheet, 0.0)):
             await workers_done(pilot)
@@ -209,7 +212,11 @@ async def test_the_app_parses_one_file_under_the_same_limits_and_checks(tmp_path
             for _ in range(3):
                 await workers_done(pilot)
                 await pilot.pause()
-    assert len(said) == 2 and all("1 failed" in text for text in said), said
-    assert "炸弹.xlsx: xl/worksheets/sheet1.xml 解压后" in said[0]
-    assert "goals.xlsx: 读取超时" in said[1]
+            assert isinstance(app.screen, ImportLogScreen)
+            table = app.screen.query_one("#import-log-table")
+            logged.append(" ".join(map(str, table.get_row_at(0))))
+            await pilot.press("escape")
+    assert len(said) == 2 and all("失败 1 failed" in text for text in said), said
+    assert "炸弹.xlsx" in logged[0] and "xl/worksheets/sheet1.xml 解压后" in logged[0]
+    assert "goals.xlsx" in logged[1] and "读取超时" in logged[1]
     assert _documents(db) == 0

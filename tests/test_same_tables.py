@@ -93,7 +93,8 @@ def _undo_v5(conn) -> None:
     conn.execute("DROP INDEX idx_projects_kind_region_department_year")
     conn.execute("CREATE INDEX idx_projects_region_department_year ON projects (region, department, year)")
     for table, column in [("projects", "kind"), ("projects", "code"), ("projects", "page"), ("indicators", "weight"),
-                          ("indicators", "weight_text"), ("indicators", "notes"), ("documents", "parts")]:
+                          ("indicators", "weight_text"), ("indicators", "notes"), ("documents", "parts"),
+                          ("drafts", "listed_rows")]:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
