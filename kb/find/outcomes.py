@@ -62,8 +62,11 @@ def for_target(summary: dict | None, operator: str | None, value: float | None, 
 
 
 def add_outcomes(conn: sqlite3.Connection, rows: list[dict]) -> None:
-    """Give each goal row (a dict with name, operator, value, unit, target) its peers' `outcomes` (for_target)."""
+    """Give each goal row (a dict with name, operator, value, unit, target) its peers' `outcomes` (for_target);
+    a base without self-evaluations answers None for all at the cost of one query."""
     summaries: dict[str, dict | None] = {}
+    if not conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
+        summaries = {row["name"]: None for row in rows}
     for row in rows:
         if row["name"] not in summaries:
             summaries[row["name"]] = outcome_summary(conn, [row["name"]])
@@ -117,11 +120,14 @@ def advice(summary: dict | None, operator: str | None, value: float | None, unit
     return ""
 
 
-def outcome_line(tally: dict | None) -> str:
-    """'自评 self-reported: 达成 met 31/33 · 实际中位数 median actual 96%', or '' when nothing was evaluated."""
+def outcome_line(tally: dict | None, targets: int = 0) -> str:
+    """'自评 self-reported: 达成 met 31/33 · 实际中位数 median actual 96%', then the met-by counts of a summary's
+    `targets` most set targets (' · ≥95% 20/21'); '' when nothing was evaluated."""
     if not tally or not tally["evaluated"]:
         return ""
     median = tally["median_actual"]
+    by_target = list(tally.get("by_target", {}).items())[:targets]
     return (f"{SELF_REPORTED}: 达成 met {tally['met']}/{tally['evaluated']}"
             + (f" (未能判断 unknown {tally['unknown']})" if tally["unknown"] else "")
-            + (f" · 实际中位数 median actual {number(median)}{tally['unit'] or ''}" if median is not None else ""))
+            + (f" · 实际中位数 median actual {number(median)}{tally['unit'] or ''}" if median is not None else "")
+            + "".join(f" · {target} {same['met']}/{same['evaluated']}" for target, same in by_target))

@@ -48,7 +48,8 @@ def _same_amount(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= max(0.01, AMOUNT_SHARE * max(abs(a), abs(b)))
 
 
-def _same_unit(a: str | None, b: str | None) -> bool:
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Whether two departments name one unit (either unnamed counts as the same)."""
     return not a or not b or a in b or b in a
 
 
@@ -58,22 +59,21 @@ def _budget(fields: str | None, amount: float | None) -> float | None:
     return first_number(start) if start else amount
 
 
-def _choose(evaluation: sqlite3.Row, candidates: list[sqlite3.Row]) -> tuple[int, str] | None:
-    """(project id, how) of the goal table the self-evaluation answers, or None."""
-    mine = [p for p in candidates if _same_unit(evaluation["department"], p["department"])]
+def _choose(evaluation: sqlite3.Row, candidates: list[tuple[sqlite3.Row, str]]) -> tuple[int, str] | None:
+    """(project id, how) of the goal table the self-evaluation answers among (goal table, its link_key), or None."""
+    mine = [(p, k) for p, k in candidates if same_unit(evaluation["department"], p["department"])]
     if evaluation["code"]:
-        coded = [p for p in mine if p["code"] == evaluation["code"]]
+        coded = [p for p, _ in mine if p["code"] == evaluation["code"]]
         if len(coded) == 1:
             return coded[0]["id"], "code"
     key, budget = link_key(evaluation["name"]), _budget(evaluation["fields"], evaluation["amount_wan"])
-    named = [p for p in mine if link_key(p["name"]) == key]
+    named = [p for p, k in mine if k == key]
     priced = [p for p in named if _same_amount(budget, p["amount_wan"])]
     if len(priced) == 1:
         return priced[0]["id"], "name+amount"
     if len(named) == 1 and not priced:
         return named[0]["id"], "name"
-    close = [p for p in mine if p not in named and _same_amount(budget, p["amount_wan"])
-             and fuzz.ratio(key, link_key(p["name"])) >= FUZZY]
+    close = [p for p, k in mine if k != key and _same_amount(budget, p["amount_wan"]) and fuzz.ratio(key, k) >= FUZZY]
     return (close[0]["id"], "fuzzy") if len(close) == 1 and not named else None
 
 
@@ -103,9 +103,9 @@ def link_self_evaluations(conn: sqlite3.Connection) -> int:
         groups[evaluation["kind"], evaluation["year"], evaluation["region"]].append(evaluation)
     linked = 0
     for (kind, year, region), evaluations in groups.items():
-        candidates = conn.execute(
+        candidates = [(p, link_key(p["name"])) for p in conn.execute(
             """SELECT id, name, code, department, amount_wan FROM projects WHERE kind = ? AND year = ?
-            AND (? IS NULL OR region IS NULL OR region = ?)""", (kind, year, region, region)).fetchall()
+            AND (? IS NULL OR region IS NULL OR region = ?)""", (kind, year, region, region))]
         for evaluation in evaluations:
             chosen = _choose(evaluation, candidates)
             if chosen:

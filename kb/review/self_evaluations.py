@@ -16,7 +16,8 @@ import sqlite3
 from dataclasses import asdict
 
 from kb.drafting.lint import Finding
-from kb.ingest.links import link_key
+from kb.errors import KbError
+from kb.ingest.links import link_key, same_unit
 from kb.vocab.amounts import first_number
 from kb.vocab.numbers import number
 from kb.vocab.targets import normal_target
@@ -60,8 +61,6 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
     """Every finding on one self-evaluation, its rows in order."""
     head = conn.execute("SELECT fields, project_id FROM self_evaluations WHERE id = ?", (evaluation_id,)).fetchone()
     if head is None:
-        from kb.errors import KbError
-
         raise KbError(f"没有这个自评表 no self-evaluation with id {evaluation_id} (see kb lint --self-evaluations)")
     fields = json.loads(head["fields"] or "{}")
     rows = conn.execute("""SELECT o.seq, o.name, o.std_level1, o.weight, o.score, o.met, o.ratio, o.notes,
@@ -119,8 +118,7 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
         """SELECT id, name, department FROM self_evaluations WHERE year = ? AND kind = ?
         AND (region IS NULL OR ? IS NULL OR region = ?)""",
         (project["year"] - 1, project["kind"], project["region"], project["region"]))
-        if link_key(e["name"]) == key and (not e["department"] or not project["department"]
-                                            or e["department"] == project["department"])]
+        if link_key(e["name"]) == key and same_unit(e["department"], project["department"])]
     if not earlier:
         return []
     from kb.find.name_index import outcome_key

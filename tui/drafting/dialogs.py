@@ -170,9 +170,7 @@ def suggestion_text(values: dict) -> Text:
                     style="dim")
     outcomes = values.get("outcomes")
     if outcomes:
-        text.append("\n" + shown(outcome_line(outcomes) + "".join(
-            f" · {target} {tally['met']}/{tally['evaluated']}" for target, tally in
-            list(outcomes["by_target"].items())[:3])))
+        text.append("\n" + shown(outcome_line(outcomes, targets=3)))
     return text
 
 

@@ -277,9 +277,7 @@ class IndicatorsPane(Vertical):
         outcomes = self.outcomes if hit is not None else None
         line = self.query_one("#outcome-line", Static)
         line.display = bool(outcomes)
-        line.update(Text(shown(outcome_line(outcomes) + "".join(
-            f" · {target} {tally['met']}/{tally['evaluated']}" for target, tally in
-            list(outcomes["by_target"].items())[:3]))) if outcomes else "")
+        line.update(Text(shown(outcome_line(outcomes, targets=3))))
 
     @on(DataTable.RowSelected, "#precedents")
     def action_goto(self) -> None:
