@@ -20,15 +20,66 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-REGIONS = ["宁波市", "宁波市奉化区", "宁波市鄞州区", "杭州市西湖区", "温州市鹿城区", "威海经济技术开发区", "威海市环翠区",
-           "广州开发区", "广州市黄埔区", "济南市历下区", "青岛市黄岛区", "成都市武侯区", "武汉市江岸区", "苏州工业园区"]
-DEPARTMENTS = ["财政局", "科学技术局", "教育局", "民政局", "卫生健康局", "住房和城乡建设局", "农业农村局", "人力资源和社会保障局",
-               "商务局", "文化广电旅游局", "交通运输局", "生态环境局", "金融工作局", "市场监督管理局"]
-TARGETS = ["≥90%", "≥95%", "=100%", "≥85%", "≥80%", "及时", "合规", "健全", "≥{n}家", "≥{n}人", "={n}个", "≤{n}万元",
-           "≥{n}次", "={n}项", "≥{n}人次", "<{n}小时"]
-LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("成本指标", "经济成本指标"),
-          ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"), ("效益指标", "可持续影响指标"),
-          ("满意度指标", "服务对象满意度指标")]
+REGIONS = [
+    "宁波市",
+    "宁波市奉化区",
+    "宁波市鄞州区",
+    "杭州市西湖区",
+    "温州市鹿城区",
+    "威海经济技术开发区",
+    "威海市环翠区",
+    "广州开发区",
+    "广州市黄埔区",
+    "济南市历下区",
+    "青岛市黄岛区",
+    "成都市武侯区",
+    "武汉市江岸区",
+    "苏州工业园区",
+]
+DEPARTMENTS = [
+    "财政局",
+    "科学技术局",
+    "教育局",
+    "民政局",
+    "卫生健康局",
+    "住房和城乡建设局",
+    "农业农村局",
+    "人力资源和社会保障局",
+    "商务局",
+    "文化广电旅游局",
+    "交通运输局",
+    "生态环境局",
+    "金融工作局",
+    "市场监督管理局",
+]
+TARGETS = [
+    "≥90%",
+    "≥95%",
+    "=100%",
+    "≥85%",
+    "≥80%",
+    "及时",
+    "合规",
+    "健全",
+    "≥{n}家",
+    "≥{n}人",
+    "={n}个",
+    "≤{n}万元",
+    "≥{n}次",
+    "={n}项",
+    "≥{n}人次",
+    "<{n}小时",
+]
+LEVELS = [
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "时效指标"),
+    ("成本指标", "经济成本指标"),
+    ("效益指标", "经济效益指标"),
+    ("效益指标", "社会效益指标"),
+    ("效益指标", "可持续影响指标"),
+    ("满意度指标", "服务对象满意度指标"),
+]
 
 
 def seed_names() -> list[str]:
@@ -89,11 +140,16 @@ def form_document(rng: random.Random, sample: Sampler, projects: int, per: int, 
     for _ in range(projects):
         name, rows = _project(rng, sample, per)
         amount = rng.randrange(10, 3000) * 10000
-        out += ["项目支出绩效目标申报表", "", f"项目名称*：\t{name}\t项目编码*：\t{rng.randrange(10**5, 10**6)}({year})001",
-                f"开始日期*：\t{year}-01-01\t结束日期*：\t{year}-12-31",
-                f"项目总金额*：\t{amount}\t本年度预算申请金额*：\t{amount}",
-                f"组织实施单位：\t{rng.choice(DEPARTMENTS)}\t\t", f"{year}年绩效目标\t完成{name}各项任务，{rows[0][2]}达到目标。\t\t",
-                "一级指标\t二级指标\t三级指标\t年度目标值"]
+        out += [
+            "项目支出绩效目标申报表",
+            "",
+            f"项目名称*：\t{name}\t项目编码*：\t{rng.randrange(10**5, 10**6)}({year})001",
+            f"开始日期*：\t{year}-01-01\t结束日期*：\t{year}-12-31",
+            f"项目总金额*：\t{amount}\t本年度预算申请金额*：\t{amount}",
+            f"组织实施单位：\t{rng.choice(DEPARTMENTS)}\t\t",
+            f"{year}年绩效目标\t完成{name}各项任务，{rows[0][2]}达到目标。\t\t",
+            "一级指标\t二级指标\t三级指标\t年度目标值",
+        ]
         last = (None, None)
         for l1, l2, ind, target in rows:
             out.append(f"{l1 if l1 != last[0] else ''}\t{l2 if (l1, l2) != last else ''}\t{ind}\t{target}")
@@ -104,16 +160,24 @@ def form_document(rng: random.Random, sample: Sampler, projects: int, per: int, 
 
 def summary_document(rng: random.Random, sample: Sampler, projects: int, per: int) -> str:
     """项目绩效目标汇总表, as seed 001: a project's first row carries its head."""
-    out = ["项目绩效目标汇总表", "", "序号\t项目名称\t项目概况\t本年预算金额 (万元)\t年度绩效目标\t核心绩效指标\t\t\t",
-           "\t\t\t\t\t指标名称\t运算符\t单位\t年度目标值"]
+    out = [
+        "项目绩效目标汇总表",
+        "",
+        "序号\t项目名称\t项目概况\t本年预算金额 (万元)\t年度绩效目标\t核心绩效指标\t\t\t",
+        "\t\t\t\t\t指标名称\t运算符\t单位\t年度目标值",
+    ]
     for n in range(1, projects + 1):
         name, rows = _project(rng, sample, per)
         for k, (_, _, ind, target) in enumerate(rows):
             op = target[0] if target[0] in "≥≤=<" else "="
             value = target.lstrip("≥≤=<")
             number = "".join(c for c in value if c.isdigit() or c == ".") or "1"
-            unit = value[len(number):] if value.startswith(number) else ""
-            head = [str(n), name, f"用于{name}。", str(rng.randrange(10, 3000)), f"完成{name}年度任务。"] if k == 0 else [""] * 5
+            unit = value[len(number) :] if value.startswith(number) else ""
+            head = (
+                [str(n), name, f"用于{name}。", str(rng.randrange(10, 3000)), f"完成{name}年度任务。"]
+                if k == 0
+                else [""] * 5
+            )
             out.append("\t".join(head + [ind, op, unit, number]))
     return "\n".join(out) + "\n"
 
@@ -121,9 +185,16 @@ def summary_document(rng: random.Random, sample: Sampler, projects: int, per: in
 def inline_document(rng: random.Random, sample: Sampler, projects: int, per: int, region: str) -> str:
     """项目支出绩效目标表, as seed 002: every indicator of a project inline in one cell."""
     codes = {"产出指标": "1", "效益指标": "2", "满意度指标": "3", "成本指标": "4"}
-    out = ["项目支出绩效目标表（含转移支付项目）", "", f"部门名称：{region}{rng.choice(DEPARTMENTS)}（部门）", "", "单位：万元", "",
-           "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
-           f"{region}{rng.choice(DEPARTMENTS)}\t1,000.00\t1,000.00\t\t\t\t"]
+    out = [
+        "项目支出绩效目标表（含转移支付项目）",
+        "",
+        f"部门名称：{region}{rng.choice(DEPARTMENTS)}（部门）",
+        "",
+        "单位：万元",
+        "",
+        "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+        f"{region}{rng.choice(DEPARTMENTS)}\t1,000.00\t1,000.00\t\t\t\t",
+    ]
     for _ in range(projects):
         name, rows = _project(rng, sample, per)
         items = []
@@ -161,8 +232,12 @@ def write_corpus(out: Path, indicators: int, seed: int = 1, per_document: int = 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
         (path.parent / "manifest.toml").write_text(
-            "".join(f'[[documents]]\nfile = "{p.name}"\nregion = "{region}"\nyear = {year}\n\n'
-                    for p in sorted(path.parent.glob("*.txt"))), "utf-8")
+            "".join(
+                f'[[documents]]\nfile = "{p.name}"\nregion = "{region}"\nyear = {year}\n\n'
+                for p in sorted(path.parent.glob("*.txt"))
+            ),
+            "utf-8",
+        )
         paths.append(path)
     return paths
 

@@ -41,9 +41,13 @@ def measure(path: Path, db: Path, timeout: float) -> tuple[float, int, int | Non
     log = db.with_suffix(".log")
     started = time.monotonic()
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "kb", "--db", str(db), "import", str(path)],
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                   env={**os.environ, "COLUMNS": "400"})  # the reason on the file's line
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kb", "--db", str(db), "import", str(path)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "COLUMNS": "400"},
+        )  # the reason on the file's line
         code = None
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -84,8 +88,10 @@ def main() -> None:
         shown = f"{seconds:.0f} s" if code is not None else f"> {seconds:.0f} s (stopped)"
         size = path.stat().st_size
         size_shown = f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size / 2**10:.0f} KiB"
-        print(f"| {name} | {size_shown} | {shown} | {peak / 2**20:.0f} MiB | {code} "
-              f"| {output[:300].replace('|', '/')} |", flush=True)
+        print(
+            f"| {name} | {size_shown} | {shown} | {peak / 2**20:.0f} MiB | {code} | {output[:300].replace('|', '/')} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from kb.db import connect  # noqa: E402
 from kb.find.queries import show_project  # noqa: E402
 from kb.ingest.run import import_paths  # noqa: E402
-from realdocs.truth import (REALDOCS, compare, compare_self_evaluations, expected_records,  # noqa: E402
-                            is_self_evaluation)
+from realdocs.truth import (  # noqa: E402
+    REALDOCS,
+    compare,
+    compare_self_evaluations,
+    expected_records,
+    is_self_evaluation,
+)
 
 READ = ("goal", "department", "self_evaluation")
 
@@ -35,14 +40,31 @@ READ = ("goal", "department", "self_evaluation")
 def _stored(conn, file_name: str) -> tuple[list[dict], list[dict], list[dict]]:
     """Projects, department-wide tables (as `kb show --json`) and self-evaluations (with their rows) of a file."""
     shown = {"project": [], "department": []}
-    for pid, kind in conn.execute("""SELECT p.id, p.kind FROM projects p JOIN documents d ON d.id = p.document_id
-            WHERE d.file_name = ? ORDER BY p.seq""", (file_name,)):
+    for pid, kind in conn.execute(
+        """SELECT p.id, p.kind FROM projects p JOIN documents d ON d.id = p.document_id
+            WHERE d.file_name = ? ORDER BY p.seq""",
+        (file_name,),
+    ):
         shown[kind].append(show_project(conn, pid))
-    evaluations = [{**dict(row), "indicators": [dict(r) for r in conn.execute(
-        "SELECT level1, level2, name, target, actual, weight, score FROM outcomes WHERE self_evaluation_id = ? "
-        "ORDER BY seq", (row["id"],))]} for row in conn.execute(
-        """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s JOIN documents d
-        ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""", (file_name,))]
+    evaluations = [
+        {
+            **dict(row),
+            "indicators": [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT level1, level2, name, target, actual, weight, score FROM outcomes "
+                    "WHERE self_evaluation_id = ? "
+                    "ORDER BY seq",
+                    (row["id"],),
+                )
+            ],
+        }
+        for row in conn.execute(
+            """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s JOIN documents d
+        ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""",
+            (file_name,),
+        )
+    ]
     return shown["project"], shown["department"], evaluations
 
 
@@ -61,21 +83,32 @@ def measure(folder: Path) -> tuple[list[dict], float]:
             parts = json.loads(doc["parts"] or "[]") if doc else []
             read = [p for p in parts if p["kind"] in READ]
             projects, department_wide, evaluations = _stored(conn, name)
-            row = {"file": name, "status": result.status, "message": result.message,
-                   "family": " + ".join(sorted({p["layout"] for p in read})) or "(nothing read)",
-                   "tables": len(read), "projects": len(projects), "department_wide": len(department_wide),
-                   "evaluations": len(evaluations),
-                   "indicators": sum(len(p["indicators"]) for p in projects + department_wide + evaluations),
-                   "expected": name in expected}
+            row = {
+                "file": name,
+                "status": result.status,
+                "message": result.message,
+                "family": " + ".join(sorted({p["layout"] for p in read})) or "(nothing read)",
+                "tables": len(read),
+                "projects": len(projects),
+                "department_wide": len(department_wide),
+                "evaluations": len(evaluations),
+                "indicators": sum(len(p["indicators"]) for p in projects + department_wide + evaluations),
+                "expected": name in expected,
+            }
             if name in expected:
                 record = expected[name]
                 if is_self_evaluation(record):
                     comparison = compare_self_evaluations(record, evaluations, name)
                 else:
                     comparison = compare(record, projects, department_wide, name)
-                row.update(exact=comparison.exact, want_projects=comparison.projects,
-                           exact_projects=comparison.projects_exact, want_indicators=comparison.indicators,
-                           found_indicators=comparison.indicators_found, problems=comparison.problems)
+                row.update(
+                    exact=comparison.exact,
+                    want_projects=comparison.projects,
+                    exact_projects=comparison.projects_exact,
+                    want_indicators=comparison.indicators,
+                    found_indicators=comparison.indicators_found,
+                    problems=comparison.problems,
+                )
             rows.append(row)
         conn.close()
     return rows, seconds
@@ -86,26 +119,41 @@ def report(rows: list[dict], seconds: float, folder: Path) -> str:
     for row in rows:
         if row["file"].lower().endswith(".pdf"):
             families[row["family"]].append(row)
-    out = [f"{sum(len(f) for f in families.values())} PDFs of `{folder.name}/` imported in {seconds:.0f} s "
-           f"(`import_paths`, 2 workers).", "",
-           "| layout family (what read the goal tables) | files | failed | goal tables | projects | department-wide "
-           "| self-evaluations | indicators | files with records: exact | their projects exact | their indicators "
-           "exact |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        f"{sum(len(f) for f in families.values())} PDFs of `{folder.name}/` imported in {seconds:.0f} s "
+        f"(`import_paths`, 2 workers).",
+        "",
+        "| layout family (what read the goal tables) | files | failed | goal tables | projects | department-wide "
+        "| self-evaluations | indicators | files with records: exact | their projects exact | their indicators "
+        "exact |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     total: dict[str, int] = defaultdict(int)
     for family, group in sorted(families.items(), key=lambda item: -len(item[1])):
         checked = [r for r in group if r["expected"]]
-        sums = {key: sum(r[key] for r in group) for key in
-                ("tables", "projects", "department_wide", "evaluations", "indicators")}
-        sums.update(files=len(group), failed=sum(r["status"] == "failed" for r in group), checked=len(checked),
-                    exact=sum(r["exact"] for r in checked),
-                    **{key: sum(r[key] for r in checked) for key in
-                       ("want_projects", "exact_projects", "want_indicators", "found_indicators")})
+        sums = {
+            key: sum(r[key] for r in group)
+            for key in ("tables", "projects", "department_wide", "evaluations", "indicators")
+        }
+        sums.update(
+            files=len(group),
+            failed=sum(r["status"] == "failed" for r in group),
+            checked=len(checked),
+            exact=sum(r["exact"] for r in checked),
+            **{
+                key: sum(r[key] for r in checked)
+                for key in ("want_projects", "exact_projects", "want_indicators", "found_indicators")
+            },
+        )
         for key, value in sums.items():
             total[key] += value
         out.append(_line(family, sums))
     out.append(_line("**all**", total))
-    out += ["", "| file | read by | tables | projects | dept-wide | self-eval | indicators | against its record |",
-            "|---|---|---|---|---|---|---|---|"]
+    out += [
+        "",
+        "| file | read by | tables | projects | dept-wide | self-eval | indicators | against its record |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for row in sorted(rows, key=lambda r: r["file"]):
         if not row["file"].lower().endswith(".pdf"):
             continue
@@ -113,19 +161,26 @@ def report(rows: list[dict], seconds: float, folder: Path) -> str:
         if row["status"] == "failed":
             verdict = f"failed: {row['message']}"
         elif row["expected"]:
-            verdict = (f"exact ({row['exact_projects']}/{row['want_projects']}, {row['found_indicators']}/"
-                       f"{row['want_indicators']})" if row["exact"] else
-                       f"{row['exact_projects']}/{row['want_projects']} exact, {row['found_indicators']}/"
-                       f"{row['want_indicators']} indicators: " + "; ".join(row["problems"])[:300].replace("|", "¦"))
-        out.append(f"| {row['file']} | {row['family']} | {row['tables']} | {row['projects']} | "
-                   f"{row['department_wide']} | {row['evaluations']} | {row['indicators']} | {verdict} |")
+            verdict = (
+                f"exact ({row['exact_projects']}/{row['want_projects']}, {row['found_indicators']}/"
+                f"{row['want_indicators']})"
+                if row["exact"]
+                else f"{row['exact_projects']}/{row['want_projects']} exact, {row['found_indicators']}/"
+                f"{row['want_indicators']} indicators: " + "; ".join(row["problems"])[:300].replace("|", "¦")
+            )
+        out.append(
+            f"| {row['file']} | {row['family']} | {row['tables']} | {row['projects']} | "
+            f"{row['department_wide']} | {row['evaluations']} | {row['indicators']} | {verdict} |"
+        )
     return "\n".join(out) + "\n"
 
 
 def _line(name: str, s: dict) -> str:
-    return (f"| {name} | {s['files']} | {s['failed']} | {s['tables']} | {s['projects']} | {s['department_wide']} | "
-            f"{s['evaluations']} | {s['indicators']} | {s['exact']}/{s['checked']} | "
-            f"{s['exact_projects']}/{s['want_projects']} | {s['found_indicators']}/{s['want_indicators']} |")
+    return (
+        f"| {name} | {s['files']} | {s['failed']} | {s['tables']} | {s['projects']} | {s['department_wide']} | "
+        f"{s['evaluations']} | {s['indicators']} | {s['exact']}/{s['checked']} | "
+        f"{s['exact_projects']}/{s['want_projects']} | {s['found_indicators']}/{s['want_indicators']} |"
+    )
 
 
 def main() -> None:

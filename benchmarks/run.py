@@ -67,8 +67,13 @@ def bench_import(corpus: Path, db: Path, indicators: int) -> dict:
     kb = [sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus), "--json"]
     wall, peak, out = run_command(kb)
     imported = sum(r["indicators"] for r in json.loads(out))
-    return {"indicators": imported, "seconds": wall / 1000, "per_second": imported / (wall / 1000),
-            "db_mib": db.stat().st_size / 2**20, "peak_mib": peak}
+    return {
+        "indicators": imported,
+        "seconds": wall / 1000,
+        "per_second": imported / (wall / 1000),
+        "db_mib": db.stat().st_size / 2**20,
+        "peak_mib": peak,
+    }
 
 
 def bench_search(db: Path, repeat: int) -> list[dict]:
@@ -83,12 +88,24 @@ def bench_search(db: Path, repeat: int) -> list[dict]:
 
         def like():
             conn.execute("SELECT count(*) FROM indicators WHERE name LIKE ?", (f"%{q}%",)).fetchone()
-            conn.execute("""SELECT i.name, i.target, p.name, p.region, p.year FROM indicators i JOIN projects p
-                ON p.id = i.project_id WHERE i.name LIKE ? LIMIT 50""", (f"%{q}%",)).fetchall()
+            conn.execute(
+                """SELECT i.name, i.target, p.name, p.region, p.year FROM indicators i JOIN projects p
+                ON p.id = i.project_id WHERE i.name LIKE ? LIMIT 50""",
+                (f"%{q}%",),
+            ).fetchall()
 
         like_ms = timed(like, max(3, repeat // 4))
-        rows.append({"query": q, "chars": length, "hits": total, "kb_p50": pct(kb_ms, 50), "kb_p95": pct(kb_ms, 95),
-                     "like_p50": pct(like_ms, 50), "like_p95": pct(like_ms, 95)})
+        rows.append(
+            {
+                "query": q,
+                "chars": length,
+                "hits": total,
+                "kb_p50": pct(kb_ms, 50),
+                "kb_p95": pct(kb_ms, 95),
+                "like_p50": pct(like_ms, 50),
+                "like_p95": pct(like_ms, 95),
+            }
+        )
     conn.close()
     return rows
 
@@ -121,8 +138,13 @@ def bench_fuzzy(db: Path, repeat: int) -> dict:
         each += timed(lambda: search_names(conn, q, limit=50), 3)
     names = [r[0] for r in conn.execute("SELECT name FROM indicator_names WHERE uses > 0")]
     conn.close()
-    result = {"names": len(names), "load_ms": load_ms, "p50": pct(each, 50), "p95": pct(each, 95),
-              "mean_per_key": statistics.mean(per_key)}
+    result = {
+        "names": len(names),
+        "load_ms": load_ms,
+        "p50": pct(each, 50),
+        "p95": pct(each, 95),
+        "mean_per_key": statistics.mean(per_key),
+    }
     if shutil.which("fzf"):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
             fh.write("\n".join(names))
@@ -150,69 +172,127 @@ def machine() -> str:
     import rapidfuzz
     import textual
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    return (f"{date.today().isoformat()} · {os.cpu_count()} cores {cpu} · Python {platform.python_version()} · "
-            f"SQLite {sqlite3.sqlite_version} · textual {textual.__version__} · rapidfuzz {rapidfuzz.__version__}")
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
+    return (
+        f"{date.today().isoformat()} · {os.cpu_count()} cores {cpu} · Python {platform.python_version()} · "
+        f"SQLite {sqlite3.sqlite_version} · textual {textual.__version__} · rapidfuzz {rapidfuzz.__version__}"
+    )
 
 
 def report(n: int, imp: dict, search: list[dict], command: dict, fuzzy: dict, tui: dict | None) -> str:
-    lines = ["# Benchmarks", "", f"`python benchmarks/run.py --indicators {n}` — {machine()}", "",
-             "## Import", "",
-             f"{imp['indicators']:,} indicators from the generated text documents through `kb import` (parsers, "
-             f"normalisation, search index and pinyin included): **{imp['per_second']:,.0f} indicators/s** "
-             f"({imp['seconds']:.1f} s), database {imp['db_mib']:.0f} MiB, peak memory {imp['peak_mib']} MiB.", "",
-             "## `kb search` in process (count every hit, top 50 with their projects)", "",
-             "| query | chars | hits | kb p50 / p95 ms | LIKE '%q%' p50 / p95 ms | LIKE ÷ kb (p95) |", "|---|---|---|---|---|---|"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"`python benchmarks/run.py --indicators {n}` — {machine()}",
+        "",
+        "## Import",
+        "",
+        f"{imp['indicators']:,} indicators from the generated text documents through `kb import` (parsers, "
+        f"normalisation, search index and pinyin included): **{imp['per_second']:,.0f} indicators/s** "
+        f"({imp['seconds']:.1f} s), database {imp['db_mib']:.0f} MiB, peak memory {imp['peak_mib']} MiB.",
+        "",
+        "## `kb search` in process (count every hit, top 50 with their projects)",
+        "",
+        "| query | chars | hits | kb p50 / p95 ms | LIKE '%q%' p50 / p95 ms | LIKE ÷ kb (p95) |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in search:
-        lines.append(f"| {r['query']} | {r['chars']} | {r['hits']:,} | {r['kb_p50']:.1f} / {r['kb_p95']:.1f} | "
-                     f"{r['like_p50']:.1f} / {r['like_p95']:.1f} | {r['like_p95'] / r['kb_p95']:.1f}× |")
-    lines += ["", "## `kb search` whole command (process start to exit)", "",
-              f"kb search 满意度 --json --limit 50: p50 {command['kb_p50']:.0f} ms, p95 {command['kb_p95']:.0f} ms"]
+        lines.append(
+            f"| {r['query']} | {r['chars']} | {r['hits']:,} | {r['kb_p50']:.1f} / {r['kb_p95']:.1f} | "
+            f"{r['like_p50']:.1f} / {r['like_p95']:.1f} | {r['like_p95'] / r['kb_p95']:.1f}× |"
+        )
+    lines += [
+        "",
+        "## `kb search` whole command (process start to exit)",
+        "",
+        f"kb search 满意度 --json --limit 50: p50 {command['kb_p50']:.0f} ms, p95 {command['kb_p95']:.0f} ms",
+    ]
     if "rg_p50" in command:
-        lines.append(f"; `rg -F -c 满意度` over the raw files: p50 {command['rg_p50']:.0f} ms "
-                     f"(kb ÷ rg = {command['kb_p50'] / command['rg_p50']:.1f}×).")
+        lines.append(
+            f"; `rg -F -c 满意度` over the raw files: p50 {command['rg_p50']:.0f} ms "
+            f"(kb ÷ rg = {command['kb_p50'] / command['rg_p50']:.1f}×)."
+        )
     else:
         lines.append("; rg not installed: reference skipped.")
-    lines += ["", "## Fuzzy indicator search per keystroke", "",
-              f"{fuzzy['names']:,} distinct names; index load {fuzzy['load_ms']:.0f} ms once; per keystroke "
-              f"(Chinese, pinyin initials and full pinyin, typed letter by letter): p50 {fuzzy['p50']:.1f} ms, "
-              f"p95 {fuzzy['p95']:.1f} ms"]
+    lines += [
+        "",
+        "## Fuzzy indicator search per keystroke",
+        "",
+        f"{fuzzy['names']:,} distinct names; index load {fuzzy['load_ms']:.0f} ms once; per keystroke "
+        f"(Chinese, pinyin initials and full pinyin, typed letter by letter): p50 {fuzzy['p50']:.1f} ms, "
+        f"p95 {fuzzy['p95']:.1f} ms",
+    ]
     if "fzf_p50" in fuzzy:
-        lines.append(f"; `fzf --filter` over the same names: p50 {fuzzy['fzf_p50']:.0f} ms "
-                     f"(fzf ÷ kb p95 = {fuzzy['fzf_p95'] / fuzzy['p95']:.1f}×).")
+        lines.append(
+            f"; `fzf --filter` over the same names: p50 {fuzzy['fzf_p50']:.0f} ms "
+            f"(fzf ÷ kb p95 = {fuzzy['fzf_p95'] / fuzzy['p95']:.1f}×)."
+        )
     else:
         lines.append("; fzf not installed: reference skipped.")
     lines += ["", "## TUI", ""]
     if tui:
-        lines.append(f"First screen {tui['first_screen_ms']:.0f} ms after process start; keystroke to results "
-                     f"(the matching names) p50 {tui['keystroke_p50']:.0f} ms, p95 {tui['keystroke_p95']:.0f} ms, "
-                     f"and to their counts (projects, regions, usual level and target, filled in after) "
-                     f"p50 {tui['counted_p50']:.0f} ms, p95 {tui['counted_p95']:.0f} ms; "
-                     f"peak memory {tui['peak_mib']} MiB.")
+        lines.append(
+            f"First screen {tui['first_screen_ms']:.0f} ms after process start; keystroke to results "
+            f"(the matching names) p50 {tui['keystroke_p50']:.0f} ms, p95 {tui['keystroke_p95']:.0f} ms, "
+            f"and to their counts (projects, regions, usual level and target, filled in after) "
+            f"p50 {tui['counted_p50']:.0f} ms, p95 {tui['counted_p95']:.0f} ms; "
+            f"peak memory {tui['peak_mib']} MiB."
+        )
     else:
         lines.append("Not measured: benchmarks/tui_probe.py is missing.")
-    lines += ["", f"## Targets (issue 7; they are set for 1,000,000 indicators, this run has {n:,})", "",
-              "| target | measured | met |", "|---|---|---|"]
+    lines += [
+        "",
+        f"## Targets (issue 7; they are set for 1,000,000 indicators, this run has {n:,})",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
     worst = max(search, key=lambda r: r["kb_p95"])
     ratio = min(r["like_p95"] / r["kb_p95"] for r in search)
     rows = [
-        ("kb search in process p95 ≤ 20 ms, any length", f"{worst['kb_p95']:.1f} ms ({worst['query']})", worst["kb_p95"] <= 20),
+        (
+            "kb search in process p95 ≤ 20 ms, any length",
+            f"{worst['kb_p95']:.1f} ms ({worst['query']})",
+            worst["kb_p95"] <= 20,
+        ),
         ("… and ≥ 7× faster than LIKE", f"{ratio:.1f}× (least)", ratio >= 7),
         ("kb search command p50 ≤ 100 ms", f"{command['kb_p50']:.0f} ms", command["kb_p50"] <= 100),
     ]
     if "rg_p50" in command:
-        rows.append(("… no slower than 3× rg", f"{command['kb_p50'] / command['rg_p50']:.1f}×",
-                     command["kb_p50"] <= 3 * command["rg_p50"]))
+        rows.append(
+            (
+                "… no slower than 3× rg",
+                f"{command['kb_p50'] / command['rg_p50']:.1f}×",
+                command["kb_p50"] <= 3 * command["rg_p50"],
+            )
+        )
     rows.append(("fuzzy per keystroke p95 ≤ 20 ms", f"{fuzzy['p95']:.1f} ms", fuzzy["p95"] <= 20))
     if "fzf_p95" in fuzzy:
-        rows.append(("… ≥ 8× faster than fzf --filter", f"{fuzzy['fzf_p95'] / fuzzy['p95']:.1f}×",
-                     fuzzy["fzf_p95"] >= 8 * fuzzy["p95"]))
+        rows.append(
+            (
+                "… ≥ 8× faster than fzf --filter",
+                f"{fuzzy['fzf_p95'] / fuzzy['p95']:.1f}×",
+                fuzzy["fzf_p95"] >= 8 * fuzzy["p95"],
+            )
+        )
     rows.append(("import ≥ 50,000 indicators/s", f"{imp['per_second']:,.0f}/s", imp["per_second"] >= 50_000))
     if tui:
-        rows += [("TUI first screen ≤ 1 s", f"{tui['first_screen_ms']:.0f} ms", tui["first_screen_ms"] <= 1000),
-                 ("TUI keystroke to results ≤ 100 ms (p95)", f"{tui['keystroke_p95']:.0f} ms", tui["keystroke_p95"] <= 100),
-                 ("TUI peak memory ≤ 300 MB", f"{tui['peak_mib']} MiB", tui["peak_mib"] <= 300)]
+        rows += [
+            ("TUI first screen ≤ 1 s", f"{tui['first_screen_ms']:.0f} ms", tui["first_screen_ms"] <= 1000),
+            ("TUI keystroke to results ≤ 100 ms (p95)", f"{tui['keystroke_p95']:.0f} ms", tui["keystroke_p95"] <= 100),
+            ("TUI peak memory ≤ 300 MB", f"{tui['peak_mib']} MiB", tui["peak_mib"] <= 300),
+        ]
     lines += [f"| {t} | {m} | {'yes' if ok else '**no**'} |" for t, m, ok in rows]
     if NOTES.exists():
         lines += ["", NOTES.read_text(encoding="utf-8").strip()]
@@ -243,8 +323,9 @@ def main() -> None:
     results["command"] = bench_command(db, corpus, max(3, repeat // 3))
     results["fuzzy"] = bench_fuzzy(db, repeat)
     results["tui"] = bench_tui(db)
-    text = report(args.indicators, results["import"], results["search"], results["command"], results["fuzzy"],
-                  results["tui"])
+    text = report(
+        args.indicators, results["import"], results["search"], results["command"], results["fuzzy"], results["tui"]
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, "utf-8")
     print(text)

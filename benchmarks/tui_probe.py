@@ -74,8 +74,12 @@ async def probe(db: Path) -> dict:
 
         names, _ = await type_words(TYPED, wait_for_counts=False)
         _, counted = await type_words(PAUSED, wait_for_counts=True)
-    return {"first_screen_ms": first_screen, **dict(zip(("keystroke_p50", "keystroke_p95"), _stats(names))),
-            **dict(zip(("counted_p50", "counted_p95"), _stats(counted))), "keystrokes": len(names) + len(counted)}
+    return {
+        "first_screen_ms": first_screen,
+        **dict(zip(("keystroke_p50", "keystroke_p95"), _stats(names))),
+        **dict(zip(("counted_p50", "counted_p95"), _stats(counted))),
+        "keystrokes": len(names) + len(counted),
+    }
 
 
 if __name__ == "__main__":

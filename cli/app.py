@@ -23,6 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
 def _version(value: bool) -> None:
     if value:
         print(f"jixiao-kb {__version__}")
@@ -56,10 +57,15 @@ def import_cmd(
     year: Optional[int] = typer.Option(None, help="Budget year for documents whose text does not state it."),
     department: str = typer.Option("", help="Department for documents whose text does not state it."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; write nothing."),
-    explain: bool = typer.Option(False, "--explain", help="Say how each file is read: its parts, the layout that read "
-                                 "each (and its score), what was skipped and why, the rows of each project."),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="Say how each file is read: its parts, the layout that read "
+        "each (and its score), what was skipped and why, the rows of each project.",
+    ),
     report: Optional[Path] = typer.Option(
-        None, "--report", metavar="FILE", help="Write the files that failed or were skipped, and why (.csv or .md)."),
+        None, "--report", metavar="FILE", help="Write the files that failed or were skipped, and why (.csv or .md)."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """Import published goal documents (.txt .csv .xlsx .xls .docx .pdf): one transaction per document;
@@ -78,20 +84,39 @@ def import_cmd(
     bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
     try:
         with bar or contextlib.nullcontext():
-            results = import_paths(conn, paths, Fallbacks(region=region, year=year, department=department),
-                                   dry_run=dry_run, progress=bar.advance if bar else None,
-                                   reading=bar.reading if bar else None)
+            results = import_paths(
+                conn,
+                paths,
+                Fallbacks(region=region, year=year, department=department),
+                dry_run=dry_run,
+                progress=bar.advance if bar else None,
+                reading=bar.reading if bar else None,
+            )
     except KeyboardInterrupt:
-        print("kb: interrupted: the documents stored so far are kept; the same import run again stores the rest",
-              file=sys.stderr)
+        print(
+            "kb: interrupted: the documents stored so far are kept; the same import run again stores the rest",
+            file=sys.stderr,
+        )
         raise typer.Exit(130) from None
     if report:
         write_report(results, report)
     if as_json:
-        print_json([{"path": path_text(r.path), "status": r.status, "message": r.message, "layout": r.layout,
-                      "projects": r.projects, "department_wide": r.departments,
-                      "indicators": r.indicators, "self_evaluations": r.evaluations,
-                      "warnings": r.warnings} for r in results])
+        print_json(
+            [
+                {
+                    "path": path_text(r.path),
+                    "status": r.status,
+                    "message": r.message,
+                    "layout": r.layout,
+                    "projects": r.projects,
+                    "department_wide": r.departments,
+                    "indicators": r.indicators,
+                    "self_evaluations": r.evaluations,
+                    "warnings": r.warnings,
+                }
+                for r in results
+            ]
+        )
     else:
         _print_import_summary(results, dry_run)
     if any(r.status == "failed" for r in results):
@@ -107,8 +132,14 @@ class _ImportBar:
         self.sizes = {path: max(path.stat().st_size, 1) for path in files}
         self.read: dict[Path, int] = {}  # bytes read so far of a file read as a stream
         self.done = self.failed = 0
-        self.progress = Progress(TextColumn("importing"), BarColumn(), TextColumn("{task.fields[counts]}"),
-                                 TimeRemainingColumn(), console=console(stderr=True), transient=True)
+        self.progress = Progress(
+            TextColumn("importing"),
+            BarColumn(),
+            TextColumn("{task.fields[counts]}"),
+            TimeRemainingColumn(),
+            console=console(stderr=True),
+            transient=True,
+        )
         self.task = self.progress.add_task("import", total=sum(self.sizes.values()), counts=self._counts())
 
     def _counts(self) -> str:
@@ -139,8 +170,10 @@ def _print_import_summary(results, dry_run: bool) -> None:
     out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
-            out.print(shown(f"{r.status:>12}  {r.path}  [{r.layout}] {_read(r)}"
-                            + (f" ({r.message})" if r.message else "")), markup=False)
+            out.print(
+                shown(f"{r.status:>12}  {r.path}  [{r.layout}] {_read(r)}" + (f" ({r.message})" if r.message else "")),
+                markup=False,
+            )
             for w in r.warnings:
                 out.print(shown(f"{'warning':>12}  {w}"), markup=False)
         elif r.status == "unchanged":
@@ -167,9 +200,11 @@ def _print_import_summary(results, dry_run: bool) -> None:
 def _read(*results) -> str:
     """What files gave: projects, indicators, and the department-wide tables and self-evaluations where any."""
     total = lambda name: sum(getattr(r, name) for r in results)  # noqa: E731
-    return (f"{total('projects')} projects, {total('indicators')} indicators"
-            + (f", {total('departments')} 部门整体 department-wide" if total("departments") else "")
-            + (f", {total('evaluations')} 自评表 self-evaluations" if total("evaluations") else ""))
+    return (
+        f"{total('projects')} projects, {total('indicators')} indicators"
+        + (f", {total('departments')} 部门整体 department-wide" if total("departments") else "")
+        + (f", {total('evaluations')} 自评表 self-evaluations" if total("evaluations") else "")
+    )
 
 
 @app.command()
@@ -205,6 +240,7 @@ def projects(
         print_json(rows)
         return
     from cli import render as render
+
     render.project_list(console(), rows)
 
 
@@ -223,6 +259,7 @@ def show(
         print_json(project)
         return
     from cli import render as render
+
     render.project_card(console(), project)
 
 
@@ -237,6 +274,7 @@ def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         print_json(data)
         return
     from cli import render as render
+
     render.stats(console(), data)
 
 

@@ -62,13 +62,23 @@ def open_kb(path: Path, bootstrap: bool = True) -> sqlite3.Connection:
         results = import_seeds(conn)
         projects = sum(r.projects for r in results)
         indicators = sum(r.indicators for r in results)
-        print(f"kb: created {path} from the bundled sample documents "
-              f"({len(results)} documents, {projects} projects, {indicators} indicators)", file=sys.stderr)
+        print(
+            f"kb: created {path} from the bundled sample documents "
+            f"({len(results)} documents, {projects} projects, {indicators} indicators)",
+            file=sys.stderr,
+        )
     return conn
 
 
-def search(conn: sqlite3.Connection, query: str, region: str | None, year: int | None, level: str | None,
-           limit: int, as_json: bool) -> None:
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    region: str | None,
+    year: int | None,
+    level: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
     """`kb search`: run it and print the JSON or the tables (rich is imported for tables only)."""
     from kb.find.search import Filters, search as run_search
 
@@ -77,4 +87,5 @@ def search(conn: sqlite3.Connection, query: str, region: str | None, year: int |
         print_json(result.as_dict())
         return
     from cli import render as render
+
     render.search_result(console(), result)

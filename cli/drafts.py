@@ -1,4 +1,5 @@
-"""`kb draft …`, `kb suggest` and `kb lint`: thin faces over kb.drafting.drafts, kb.drafting.suggest, kb.drafting.lint and kb.drafting.export.
+"""`kb draft …`, `kb suggest` and `kb lint`: thin faces over kb.drafting.drafts, kb.drafting.suggest,
+kb.drafting.lint and kb.drafting.export.
 
 cli.app registers these commands on its app. Rows are named by their
 number as `kb draft show` lists them.
@@ -34,8 +35,10 @@ def _print_findings(findings, out) -> None:
     from kb.drafting.lint import counts
 
     c = counts(findings)
-    out.print(f"checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, "
-              f"{_plural(c['info'], 'note')}", markup=False)
+    out.print(
+        f"checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
+        markup=False,
+    )
     by_rule: dict[str, list] = {}
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
@@ -71,8 +74,17 @@ def _print_draft(draft, findings) -> None:
     for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
         table.add_column(col, overflow="fold")
     for n, r in enumerate(draft.rows, 1):
-        add_row(table, n, r.level1, r.level2, r.name, r.target, r.basis, r.weight,
-                " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""))
+        add_row(
+            table,
+            n,
+            r.level1,
+            r.level2,
+            r.name,
+            r.target,
+            r.basis,
+            r.weight,
+            " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""),
+        )
     out.print(table)
     _print_findings(findings, out)
 
@@ -107,20 +119,32 @@ def new(
     """Create an empty draft (its spending type guessed from name and overview unless --type)."""
     from kb.drafting import drafts
     from kb.drafting import suggest
+
     if spending_type:
         suggest.check_type(spending_type)
     guessed = suggest.classify(name, overview) if not spending_type else []
     conn = open_kb(ctx)
-    draft = drafts.create(conn, name, department=department, region=region, year=year, amount_wan=amount,
-                          period=period, spending_type=spending_type or (guessed[0][0] if guessed else ""),
-                          overview=overview, goal=goal)
+    draft = drafts.create(
+        conn,
+        name,
+        department=department,
+        region=region,
+        year=year,
+        amount_wan=amount,
+        period=period,
+        spending_type=spending_type or (guessed[0][0] if guessed else ""),
+        overview=overview,
+        goal=goal,
+    )
     if as_json:
         print_json(draft.as_dict())
         return
     print(f"created draft {draft.name!r}")
     if guessed:
-        print(f"spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
-              f"kb draft set {draft.name!r} spending_type TYPE")
+        print(
+            f"spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
+            f"kb draft set {draft.name!r} spending_type TYPE"
+        )
     print(f"next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
 
 
@@ -146,8 +170,16 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        add_row(table, r["name"], r["spending_type"], r["region"], r["year"], r["rows"], r["version"],
-                local_time(r["updated_at"]))
+        add_row(
+            table,
+            r["name"],
+            r["spending_type"],
+            r["region"],
+            r["year"],
+            r["rows"],
+            r["version"],
+            local_time(r["updated_at"]),
+        )
     console().print(table)
 
 
@@ -175,7 +207,9 @@ def add(
     operator: Optional[str] = typer.Option(None, help="Operator when not in --target: ≥ ≤ > < = ± or 定性."),
     value: Optional[str] = typer.Option(None, help="Number when not in --target."),
     unit: Optional[str] = typer.Option(None, help="Unit (%, 家, 人次 …)."),
-    basis: Optional[str] = typer.Option(None, help="Basis of the value: 计划标准, 历史标准, 行业标准, 预算支出标准, 其他."),
+    basis: Optional[str] = typer.Option(
+        None, help="Basis of the value: 计划标准, 历史标准, 行业标准, 预算支出标准, 其他."
+    ),
     weight: Optional[str] = typer.Option(None, help="Scoring weight (分值)."),
     source: list[int] = typer.Option([], "--from", help="Precedent indicator id it came from (repeatable)."),
 ) -> None:
@@ -183,8 +217,18 @@ def add(
     from kb.drafting import drafts
     from kb.drafting.suggest import value_suggestion
 
-    row = drafts.new_row(indicator, level1=level1, level2=level2, target=target, operator=operator, value=value,
-                         unit=unit, basis=basis, weight=weight, sources=source)
+    row = drafts.new_row(
+        indicator,
+        level1=level1,
+        level2=level2,
+        target=target,
+        operator=operator,
+        value=value,
+        unit=unit,
+        basis=basis,
+        weight=weight,
+        sources=source,
+    )
     conn = open_kb(ctx)
     draft = drafts.add_row(conn, name, row)
     drafts.mark_listed(conn, draft)  # the row number printed below is one of this order
@@ -194,8 +238,12 @@ def add(
     values = value_suggestion(conn, indicator)
     if values["count"]:
         unit = values["unit"] or ""
-        print(shown(f"先例 precedents ({values['count']}): 最常见 most common {values['most_common']}, 中位数 median "
-                    f"{number(values['median'])}{unit}, 范围 range {number(values['min'])}–{number(values['max'])}{unit}"))
+        print(
+            shown(
+                f"先例 precedents ({values['count']}): 最常见 most common {values['most_common']}, 中位数 median "
+                f"{number(values['median'])}{unit}, 范围 range {number(values['min'])}–{number(values['max'])}{unit}"
+            )
+        )
         if values["outcomes"]:
             from kb.find.outcomes import outcome_line
 
@@ -204,7 +252,11 @@ def add(
         from kb.find.precedents import find_names
 
         near = [h.name for h in find_names(conn, indicator, limit=5) if h.name != indicator][:5]
-        print(shown("知识库中没有同名指标 no precedent of this name" + (f"; 相近的 near: {'、'.join(near)}" if near else "")))
+        print(
+            shown(
+                "知识库中没有同名指标 no precedent of this name" + (f"; 相近的 near: {'、'.join(near)}" if near else "")
+            )
+        )
 
 
 @draft_app.command("set")
@@ -212,15 +264,19 @@ def add(
 def set_cmd(
     ctx: typer.Context,
     name: str = NameArg,
-    field: str = typer.Argument(..., help="A head field (名称 name, 部门 department, 地区 region, 年度 year, 金额 "
-                                          "amount_wan, 期限 period, 类型 spending_type, 概况 overview, 目标 goal) or, "
-                                          "with --row, a row field (一级 level1, 二级 level2, 三级指标 name, 指标值 "
-                                          "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight)."),
+    field: str = typer.Argument(
+        ...,
+        help="A head field (名称 name, 部门 department, 地区 region, 年度 year, 金额 "
+        "amount_wan, 期限 period, 类型 spending_type, 概况 overview, 目标 goal) or, "
+        "with --row, a row field (一级 level1, 二级 level2, 三级指标 name, 指标值 "
+        "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight).",
+    ),
     value: str = typer.Argument(..., help="The new value ('' to clear)."),
     row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
 ) -> None:
     """Change a head field, or a field of one row."""
     from kb.drafting import drafts
+
     conn = open_kb(ctx)
     field = drafts.field_name(field, row is not None)
     if row is None:
@@ -245,6 +301,7 @@ def remove(
 ) -> None:
     """Remove rows."""
     from kb.drafting import drafts
+
     conn = open_kb(ctx)
     current = drafts.open_draft(conn, name)
     draft = drafts.remove_rows(conn, current.id, drafts.rows_at(conn, current, rows), current.version)
@@ -265,6 +322,7 @@ def apply(
     With neither --template nor --project, the template of the draft's spending type."""
     from kb.drafting import drafts
     from kb.drafting import suggest
+
     if template and project is not None:
         raise KbError("give --template or --project, not both")
     conn = open_kb(ctx)
@@ -277,9 +335,16 @@ def apply(
             raise KbError(f"draft {draft.name!r} has no spending type: give --template TYPE or --project ID")
         rows = suggest.template_rows(conn, suggest.check_type(kind), only or None)
     result = drafts.apply_rows(conn, draft.id, rows, draft.version)
-    print(shown(f"added {_plural(len(result.added), 'indicator')}"
-                + (f"; skipped {len(result.skipped)} already in the draft: {'、'.join(result.skipped)}"
-                   if result.skipped else "")))
+    print(
+        shown(
+            f"added {_plural(len(result.added), 'indicator')}"
+            + (
+                f"; skipped {len(result.skipped)} already in the draft: {'、'.join(result.skipped)}"
+                if result.skipped
+                else ""
+            )
+        )
+    )
 
 
 @draft_app.command("export")
@@ -288,8 +353,9 @@ def export_cmd(
     ctx: typer.Context,
     name: str = NameArg,
     path: Optional[Path] = typer.Argument(None, help="File to write, or a folder (default: the current folder)."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="xlsx, docx, md, csv or json (default: from the "
-                                                             "file's extension, else xlsx)."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", help="xlsx, docx, md, csv or json (default: from the file's extension, else xlsx)."
+    ),
 ) -> None:
     """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
     from kb.drafting.drafts import open_draft
@@ -336,8 +402,9 @@ def suggest(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="The new project's name, or an existing draft's name."),
     overview: str = typer.Option("", help="The project's overview (项目概况), to match on too."),
-    spending_type: Optional[str] = typer.Option(None, "--type", help="Spending type for the template "
-                                                                     "(default: guessed from name and overview)."),
+    spending_type: Optional[str] = typer.Option(
+        None, "--type", help="Spending type for the template (default: guessed from name and overview)."
+    ),
     limit: int = typer.Option(8, min=1, help="How many similar projects."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -345,6 +412,7 @@ def suggest(
     targets precedents chose."""
     from kb.drafting import drafts
     from kb.drafting import suggest as sg
+
     conn = open_kb(ctx)
     draft = next((d for d in drafts.list_drafts(conn) if d["name"] == name.strip()), None)
     if draft:
@@ -358,13 +426,19 @@ def suggest(
     if as_json:
         from dataclasses import asdict
 
-        print_json({
-            "similar": [asdict(s) for s in similar],
-            "types": [{"type": k, "score": s, "keywords": w} for k, s, w in kinds],
-            "template": None if template is None else {
-                "type": template.spending_type, "projects": [{"id": i, "name": n} for i, n in template.projects],
-                "items": [{k: v for k, v in asdict(i).items() if k != "example"} for i in template.items]},
-        })
+        print_json(
+            {
+                "similar": [asdict(s) for s in similar],
+                "types": [{"type": k, "score": s, "keywords": w} for k, s, w in kinds],
+                "template": None
+                if template is None
+                else {
+                    "type": template.spending_type,
+                    "projects": [{"id": i, "name": n} for i, n in template.projects],
+                    "items": [{k: v for k, v in asdict(i).items() if k != "example"} for i in template.items],
+                },
+            }
+        )
         return
     _print_suggestions(similar, kinds, kind, template)
 
@@ -383,34 +457,46 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
         add_row(table, s.project_id, s.name, s.region, s.year, f"{s.score:.0f}", "、".join(s.shared))
     out.print(table)
     if kinds:
-        out.print(shown("支出类型 spending type: " + "; ".join(f"{k} ({'、'.join(w)})" for k, _, w in kinds)),
-                  markup=False)
+        out.print(
+            shown("支出类型 spending type: " + "; ".join(f"{k} ({'、'.join(w)})" for k, _, w in kinds)), markup=False
+        )
     if template is None:
         from kb.drafting.suggest import SPENDING_TYPES
 
         out.print(f"no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
         return
-    table = Table(title=f"模板 template {kind}: from {len(template.projects)} projects", box=box.SIMPLE_HEAD,
-                  title_justify="left")
+    table = Table(
+        title=f"模板 template {kind}: from {len(template.projects)} projects", box=box.SIMPLE_HEAD, title_justify="left"
+    )
     evaluated = any(i.outcomes for i in template.items)
     for col in ("一级指标", "二级指标", "三级指标", "常用目标", "项目数", "中位数", "范围") + (
-            ("该目标同行自评达成 met†",) if evaluated else ()):
+        ("该目标同行自评达成 met†",) if evaluated else ()
+    ):
         table.add_column(col, overflow="fold")
     for i in template.items:
         s = i.summary
         unit = s["unit"] or ""
         same = i.outcomes and i.outcomes["by_target"].get(i.target)
-        add_row(table, i.level1, i.level2, i.name, i.target, i.projects,
-                f"{number(s['median'])}{unit}" if s["count"] else "",
-                f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",
-                *((f"{same['met']}/{same['evaluated']}" if same else "",) if evaluated else ()))
+        add_row(
+            table,
+            i.level1,
+            i.level2,
+            i.name,
+            i.target,
+            i.projects,
+            f"{number(s['median'])}{unit}" if s["count"] else "",
+            f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",
+            *((f"{same['met']}/{same['evaluated']}" if same else "",) if evaluated else ()),
+        )
     out.print(table)
     for i in template.items:
         if i.advice:
             out.print(shown(f"  {i.name} {i.target}: {i.advice}"), markup=False)
     if evaluated:
-        out.print("† 设了同一目标值的单位在自评表中的达成情况（自报）: met/evaluated; self-reported by the units",
-                  markup=False)
+        out.print(
+            "† 设了同一目标值的单位在自评表中的达成情况（自报）: met/evaluated; self-reported by the units",
+            markup=False,
+        )
 
 
 @handles_errors
@@ -430,13 +516,21 @@ def lint(
 
     from kb.drafting import lint as kl
     from kb.review import self_evaluations as review
-    if sum((project is not None, all_projects, draft is not None, self_evaluation is not None, self_evaluations,
-            rules)) != 1:
-        raise KbError("请给出其中一项 give one of --project ID, --all, --draft NAME, --self-evaluation ID, "
-                      "--self-evaluations or --rules")
+
+    if (
+        sum(
+            (project is not None, all_projects, draft is not None, self_evaluation is not None, self_evaluations, rules)
+        )
+        != 1
+    ):
+        raise KbError(
+            "请给出其中一项 give one of --project ID, --all, --draft NAME, --self-evaluation ID, "
+            "--self-evaluations or --rules"
+        )
     if rules:
         listed = [{"id": r.id, "severity": r.severity, "reason": r.reason} for r in kl.RULES] + [
-            {"id": rule, "severity": severity, "reason": reason} for rule, (severity, reason) in review.RULES.items()]
+            {"id": rule, "severity": severity, "reason": reason} for rule, (severity, reason) in review.RULES.items()
+        ]
         if as_json:
             print_json(listed)
         else:
@@ -450,8 +544,10 @@ def lint(
             print_json(report)
             return
         out = console()
-        out.print(f"{report['checked']} 份自评表 self-evaluations checked, {len(report['self_evaluations'])} with "
-                  "findings", markup=False)
+        out.print(
+            f"{report['checked']} 份自评表 self-evaluations checked, {len(report['self_evaluations'])} with findings",
+            markup=False,
+        )
         for e in report["self_evaluations"]:
             out.print(shown(f"#{e['id']} {e['name']} ({e['department'] or ''} {e['year'] or ''})"), markup=False)
             _print_findings([kl.Finding(**f) for f in e["findings"]], out)
@@ -487,20 +583,32 @@ def _print_report(report: dict) -> None:
     out = console()
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
-    out.print(f"checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
-              f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
-              markup=False)
+    out.print(
+        f"checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
+        f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
+        markup=False,
+    )
     table = Table(box=box.SIMPLE_HEAD)
-    for col, justify in (("rule", "left"), ("severity", "left"), ("projects", "right"), ("findings", "right"),
-                         ("project ids", "left")):
+    for col, justify in (
+        ("rule", "left"),
+        ("severity", "left"),
+        ("projects", "right"),
+        ("findings", "right"),
+        ("project ids", "left"),
+    ):
         table.add_column(col, justify=justify, overflow="fold")
     for r in report["rules"]:
         add_row(table, r["id"], r["severity"], len(r["projects"]), r["findings"], " ".join(map(str, r["projects"])))
     out.print(table)
     for p in report["projects"]:
         pc = counts(p["findings"])
-        out.print(shown(f"#{p['id']} {p['name']} ({p['region'] or '?'} {number(p['year'])}): "
-                        f"{_plural(pc['error'], 'error')}, {_plural(pc['warning'], 'warning')}"), markup=False)
+        out.print(
+            shown(
+                f"#{p['id']} {p['name']} ({p['region'] or '?'} {number(p['year'])}): "
+                f"{_plural(pc['error'], 'error')}, {_plural(pc['warning'], 'warning')}"
+            ),
+            markup=False,
+        )
         for f in p["findings"]:
             where = f"row {f['row']} {f['indicator']}: " if f["row"] else ""
             out.print(shown(f"    {f['severity']:<7} {f['rule']:<22} {where}{f['detail']}"), markup=False)

@@ -86,8 +86,9 @@ def parse(args: list[str]) -> dict | None:
     return {**found, "query": queries[0]}
 
 
-def run(path: Path, query: str, region: str | None, year: int | None, level: str | None, limit: int,
-        as_json: bool) -> int:
+def run(
+    path: Path, query: str, region: str | None, year: int | None, level: str | None, limit: int, as_json: bool
+) -> int:
     """`kb search` on the knowledge base at `path` as the typer app runs it: the same output, the same one-line
     error and the same exit code (typer's for ^C and a closed pipe)."""
     try:

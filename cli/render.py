@@ -45,40 +45,66 @@ def _met(outcomes: dict | None) -> str:
         return ""
     median = outcomes["median_actual"]
     return f"{outcomes['met']}/{outcomes['evaluated']}" + (
-        f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else "")
+        f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else ""
+    )
 
 
 def search_result(console: Console, result) -> None:
     if result.suggestions:
         how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
-        console.print(text("你要找的是不是 did you mean: " + " · ".join(
-            f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）" for s in result.suggestions)))
+        console.print(
+            text(
+                "你要找的是不是 did you mean: "
+                + " · ".join(f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）" for s in result.suggestions)
+            )
+        )
     if result.indicator_total == 0 and result.project_total == 0:
         console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
         return
     if result.indicators:
-        table = Table(title=text(f"指标 indicators: {result.indicator_total} contain {result.query!r}"
-                                 + (f" (top {len(result.indicators)})"
-                                    if result.indicator_total > len(result.indicators) else "")),
-                      box=box.SIMPLE_HEAD, title_justify="left")
+        table = Table(
+            title=text(
+                f"指标 indicators: {result.indicator_total} contain {result.query!r}"
+                + (f" (top {len(result.indicators)})" if result.indicator_total > len(result.indicators) else "")
+            ),
+            box=box.SIMPLE_HEAD,
+            title_justify="left",
+        )
         evaluated = any(ind.get("outcomes") for ind in result.indicators)
-        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度") + (("同名指标自评达成 met by all†",) if evaluated else ()):
+        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度") + (
+            ("同名指标自评达成 met by all†",) if evaluated else ()
+        ):
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
             mark = DEPARTMENT_MARK if ind.get("project_kind") == DEPARTMENT else ""
-            add_row(table, ind["name"], ind["target"], _level(ind), f"{ind['project']}{mark} #{ind['project_id']}",
-                    ind["region"], ind["year"], *((_met(ind["outcomes"]),) if evaluated else ()))
+            add_row(
+                table,
+                ind["name"],
+                ind["target"],
+                _level(ind),
+                f"{ind['project']}{mark} #{ind['project_id']}",
+                ind["region"],
+                ind["year"],
+                *((_met(ind["outcomes"]),) if evaluated else ()),
+            )
         console.print(table)
         if evaluated:
-            console.print("† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
-                          "self-reported by the units, not audited", markup=False)
+            console.print(
+                "† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
+                "self-reported by the units, not audited",
+                markup=False,
+            )
         if any(i["level_inferred"] for i in result.indicators):
             console.print("* level inferred from the name (the document gives none)", markup=False)
     if result.projects:
-        table = Table(title=text(f"项目 projects: {result.project_total} contain {result.query!r}"
-                                 + (f" (top {len(result.projects)})"
-                                    if result.project_total > len(result.projects) else "")),
-                      box=box.SIMPLE_HEAD, title_justify="left")
+        table = Table(
+            title=text(
+                f"项目 projects: {result.project_total} contain {result.query!r}"
+                + (f" (top {len(result.projects)})" if result.project_total > len(result.projects) else "")
+            ),
+            box=box.SIMPLE_HEAD,
+            title_justify="left",
+        )
         for col in ("ID", "项目名称", "地区", "年度", "匹配"):
             table.add_column(col, overflow="fold")
         for p in result.projects:
@@ -88,12 +114,20 @@ def search_result(console: Console, result) -> None:
 
 def project_list(console: Console, rows: list[dict]) -> None:
     table = Table(title=f"{len(rows)} projects", box=box.SIMPLE_HEAD, title_justify="left")
-    for col, justify in (("ID", "right"), ("项目名称", "left"), ("部门", "left"), ("地区", "left"),
-                         ("年度", "left"), ("金额(万元)", "right"), ("指标", "right")):
+    for col, justify in (
+        ("ID", "right"),
+        ("项目名称", "left"),
+        ("部门", "left"),
+        ("地区", "left"),
+        ("年度", "left"),
+        ("金额(万元)", "right"),
+        ("指标", "right"),
+    ):
         table.add_column(col, justify=justify, overflow="fold")
     for r in rows:
-        add_row(table, r["id"], r["name"], r["department"], r["region"], r["year"], r["amount_wan"],
-                r["indicator_count"])
+        add_row(
+            table, r["id"], r["name"], r["department"], r["region"], r["year"], r["amount_wan"], r["indicator_count"]
+        )
     console.print(table)
 
 
@@ -102,10 +136,22 @@ def project_card(console: Console, p: dict) -> None:
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     for label, value in (
-        ("项目名称", p["name"]), ("部门", p["department"]), ("地区", p["region"]), ("年度", number(p["year"])),
-        ("本年金额(万元)", number(p["amount_wan"]) + (f"  (原文 {p['amount_text']})"
-                              if p.get("amount_text") and p["amount_text"] != number(p["amount_wan"]) else "")),
-        ("实施期", p["period"]), ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
+        ("项目名称", p["name"]),
+        ("部门", p["department"]),
+        ("地区", p["region"]),
+        ("年度", number(p["year"])),
+        (
+            "本年金额(万元)",
+            number(p["amount_wan"])
+            + (
+                f"  (原文 {p['amount_text']})"
+                if p.get("amount_text") and p["amount_text"] != number(p["amount_wan"])
+                else ""
+            ),
+        ),
+        ("实施期", p["period"]),
+        ("项目概况", p["overview"]),
+        ("年度绩效目标", p["goal"]),
         ("来源", f"{p['source']} [{p['layout']}]"),
     ):
         if value:
@@ -115,8 +161,11 @@ def project_card(console: Console, p: dict) -> None:
     peers = any(ind.get("outcomes") for ind in p["indicators"])
     if p["indicators"]:
         table = Table(title="绩效指标", box=box.SIMPLE_HEAD, title_justify="left")
-        for col in ("一级指标", "二级指标", "三级指标", "指标值", "标准层级") + (("自评实际 actual",) if own else ()) + (
-                ("同名指标自评达成 met by all†",) if peers else ()):
+        for col in (
+            ("一级指标", "二级指标", "三级指标", "指标值", "标准层级")
+            + (("自评实际 actual",) if own else ())
+            + (("同名指标自评达成 met by all†",) if peers else ())
+        ):
             table.add_column(col, overflow="fold")
         last = (None, None)
         for ind in p["indicators"]:
@@ -124,22 +173,46 @@ def project_card(console: Console, p: dict) -> None:
             shown_levels = (l1 if (l1, "") != (last[0], "") else "", l2 if (l1, l2) != last else "")
             last = (l1, l2)
             target = ind["target"] + (f"（实施周期 {ind['period_target']}）" if ind.get("period_target") else "")
-            add_row(table, *shown_levels, ind["name"] + ("（文字目标）" if ind["from_prose"] else ""), target,
-                    _level(ind), *((_achieved(ind["achieved"]),) if own else ()),
-                    *((_met(ind["outcomes"]),) if peers else ()))
+            add_row(
+                table,
+                *shown_levels,
+                ind["name"] + ("（文字目标）" if ind["from_prose"] else ""),
+                target,
+                _level(ind),
+                *((_achieved(ind["achieved"]),) if own else ()),
+                *((_met(ind["outcomes"]),) if peers else ()),
+            )
         console.print(table)
         if peers:
-            console.print("† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
-                          "self-reported by the units, not audited", markup=False)
+            console.print(
+                "† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
+                "self-reported by the units, not audited",
+                markup=False,
+            )
     for e in p.get("self_evaluations", []):
-        console.print(shown(f"自评表 self-evaluation {e['year'] or ''}: {e['name']} ({e['source']}; 关联方式 linked by "
-                            f"{e['link']})" + (f"; 目标表外的行 rows not in the goal table: {'、'.join(e['rows_without_goal'])}"
-                                               if e["rows_without_goal"] else "")
-                            + (f"; 未自评的指标 goal rows not evaluated: {'、'.join(e['goal_rows_not_evaluated'])}"
-                               if e["goal_rows_not_evaluated"] else "")), markup=False)
+        console.print(
+            shown(
+                f"自评表 self-evaluation {e['year'] or ''}: {e['name']} ({e['source']}; 关联方式 linked by "
+                f"{e['link']})"
+                + (
+                    f"; 目标表外的行 rows not in the goal table: {'、'.join(e['rows_without_goal'])}"
+                    if e["rows_without_goal"]
+                    else ""
+                )
+                + (
+                    f"; 未自评的指标 goal rows not evaluated: {'、'.join(e['goal_rows_not_evaluated'])}"
+                    if e["goal_rows_not_evaluated"]
+                    else ""
+                )
+            ),
+            markup=False,
+        )
     if p["evaluation"]:
-        table = Table(title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",
-                      box=box.SIMPLE_HEAD, title_justify="left")
+        table = Table(
+            title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",
+            box=box.SIMPLE_HEAD,
+            title_justify="left",
+        )
         for col in ("一级", "二级", "指标", "分值", "评分标准", "数据来源"):
             table.add_column(col, overflow="fold")
         for e in p["evaluation"]:
@@ -155,14 +228,19 @@ def project_card(console: Console, p: dict) -> None:
 
 
 def stats(console: Console, data: dict) -> None:
-    console.print(f"{data['documents']} documents, {data['projects']} projects"
-                  + (f", {data['department_tables']} 部门整体 department-wide" if data["department_tables"] else "")
-                  + f", {data['indicators']} indicators ({data['distinct_indicator_names']} distinct names), "
-                  f"{data['evaluation_items']} evaluation items, {data['budget_lines']} budget lines"
-                  + (f", {data['self_evaluations']} 自评表 self-evaluations" if data["self_evaluations"] else ""),
-                  markup=False)
-    for key, title, label in (("by_region", "by region", "region"), ("by_year", "by year", "year"),
-                              ("by_level", "by level", "level")):
+    console.print(
+        f"{data['documents']} documents, {data['projects']} projects"
+        + (f", {data['department_tables']} 部门整体 department-wide" if data["department_tables"] else "")
+        + f", {data['indicators']} indicators ({data['distinct_indicator_names']} distinct names), "
+        f"{data['evaluation_items']} evaluation items, {data['budget_lines']} budget lines"
+        + (f", {data['self_evaluations']} 自评表 self-evaluations" if data["self_evaluations"] else ""),
+        markup=False,
+    )
+    for key, title, label in (
+        ("by_region", "by region", "region"),
+        ("by_year", "by year", "year"),
+        ("by_level", "by level", "level"),
+    ):
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
         table.add_column(label)
         cols = [c for c in data[key][0].keys() if c != label] if data[key] else []

@@ -19,8 +19,17 @@ from pathlib import Path
 
 from importers.layouts import Layout
 from importers.readers import UnreadableFile, read_rows
-from importers.records import (DEPARTMENT, DEPARTMENT_SELF_EVALUATION, PROJECT, SELF_EVALUATION, SELF_EVALUATION_KINDS,
-                               ParseError, RawDocument, Row, SegmentReport)
+from importers.records import (
+    DEPARTMENT,
+    DEPARTMENT_SELF_EVALUATION,
+    PROJECT,
+    SELF_EVALUATION,
+    SELF_EVALUATION_KINDS,
+    ParseError,
+    RawDocument,
+    Row,
+    SegmentReport,
+)
 from importers import cover, registry
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import Segment, split
@@ -85,7 +94,8 @@ def _detected(segment: Segment) -> _Part:
 def _runs(parts: list[_Part]) -> list[list[_Part]]:
     """The parts read together: each run led by the unread segments just before it (its preamble: a title, a
     publisher, a unit line), then the segments of its layout that continue it (the same title, or none before: a
-    table over pages, or one form after another). A layout that reads sections spread over the document (`Layout.whole`) takes the
+    table over pages, or one form after another). A layout that reads sections spread over the document (`Layout.whole`)
+    takes the
     unread segments between and after its own too."""
     runs: list[list[_Part]] = []
     waiting: list[_Part] = []
@@ -140,8 +150,9 @@ def _read(run: list[_Part], parts: list[_Part], reports: dict[int, SegmentReport
         return fallback[0]
     if empty is not None and len(goals) == 1:
         part = goals[0]
-        reports[parts.index(part)] = _report(part, empty.layout, "空表：表头下没有项目 an empty table (no project under "
-                                             "its header)", "empty")
+        reports[parts.index(part)] = _report(
+            part, empty.layout, "空表：表头下没有项目 an empty table (no project under its header)", "empty"
+        )
         return empty
     if len(goals) > 1:
         docs = [doc for part in goals if (doc := _read([part], parts, reports)) is not None]
@@ -166,15 +177,17 @@ def _candidates(goals: list[_Part], rows: list[Row]):
             yield layouts[name]
 
 
-def _mark(doc: RawDocument, run: list[_Part], layout: Layout, parts: list[_Part],
-          reports: dict[int, SegmentReport]) -> None:
+def _mark(
+    doc: RawDocument, run: list[_Part], layout: Layout, parts: list[_Part], reports: dict[int, SegmentReport]
+) -> None:
     """Mark the department-wide tables (by their segment's title) and report what each segment gave."""
     for part in run:
         mine = [p for p in doc.projects if _within(p.line, part.segment)]
         if _DEPARTMENT_TITLE.search(part.segment.title):
             for project in mine:
-                project.kind = {PROJECT: DEPARTMENT, SELF_EVALUATION: DEPARTMENT_SELF_EVALUATION}.get(project.kind,
-                                                                                                     project.kind)
+                project.kind = {PROJECT: DEPARTMENT, SELF_EVALUATION: DEPARTMENT_SELF_EVALUATION}.get(
+                    project.kind, project.kind
+                )
         if not mine and part.layout is None:
             continue
         projects = sum(p.kind == PROJECT for p in mine)
@@ -206,8 +219,9 @@ def _within(line: int, segment: Segment) -> bool:
 
 def _report(part: _Part, layout: str, outcome: str, kind: str, projects: int = 0, indicators: int = 0) -> SegmentReport:
     segment = part.segment
-    return SegmentReport(segment.title, segment.pages, segment.lines, layout, part.scores, outcome, projects,
-                         indicators, kind)
+    return SegmentReport(
+        segment.title, segment.pages, segment.lines, layout, part.scores, outcome, projects, indicators, kind
+    )
 
 
 def _other(part: _Part) -> str:

@@ -12,8 +12,10 @@ from importers.cells import clean, joined, spread_values
 from importers.records import RawDocument, Row
 
 COVER_ROWS = 6  # non-blank rows at the start of a document that may be its cover
-_COVER = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:[（(]汇总[）)]|[（(]本级[）)])?"
-                    r"(?:((?:19|20)\d{2})年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)")
+_COVER = re.compile(
+    r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:[（(]汇总[）)]|[（(]本级[）)])?"
+    r"(?:((?:19|20)\d{2})年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)"
+)
 _LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[：:]\s*(.{2,40})$")
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
@@ -24,7 +26,7 @@ _ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|部|�
 def department_and_year(rows: list[Row]) -> tuple[str, str]:
     """The publishing department and the year a document states on its cover, else on a '部门名称：' line."""
     cover = ""
-    for values in filter(None, (spread_values(row.cells) for row in rows[:COVER_ROWS * 4])):
+    for values in filter(None, (spread_values(row.cells) for row in rows[: COVER_ROWS * 4])):
         if len(values) > 1 or "目录" in values[0] or len(cover) > 80:
             break
         cover += "".join(joined(clean(values[0])).split())

@@ -46,7 +46,9 @@ class RawIndicator:
     weight: str = ""  # 分值 / 权重 as written, when the table has such a column
     actual: str = ""  # 实际完成值 as written (a self-evaluation's row)
     score: str = ""  # 得分 as written (a self-evaluation's row)
-    notes: dict[str, str] = field(default_factory=dict)  # other columns of the row, header → cell (指标解释, 评（扣）分标准, 备注 …)
+    notes: dict[str, str] = field(
+        default_factory=dict
+    )  # other columns of the row, header → cell (指标解释, 评（扣）分标准, 备注 …)
     line: int = 0
 
 

@@ -10,11 +10,17 @@ SAMPLE_ROWS = 400  # a layout shows in its first rows; the whole document is sco
 
 
 def all_layouts() -> list[Layout]:
-    from importers.layouts import (flat_sheet, form_kv, grid_form, inline_table, label_lines, summary_table,
-                                   word_cells)
+    from importers.layouts import flat_sheet, form_kv, grid_form, inline_table, label_lines, summary_table, word_cells
 
-    return [form_kv.LAYOUT, grid_form.LAYOUT, summary_table.LAYOUT, inline_table.LAYOUT, word_cells.LAYOUT,
-            flat_sheet.LAYOUT, label_lines.LAYOUT]
+    return [
+        form_kv.LAYOUT,
+        grid_form.LAYOUT,
+        summary_table.LAYOUT,
+        inline_table.LAYOUT,
+        word_cells.LAYOUT,
+        flat_sheet.LAYOUT,
+        label_lines.LAYOUT,
+    ]
 
 
 def detect_layout(rows: list[Row], every: bool = False) -> tuple[Layout | None, dict[str, float]]:

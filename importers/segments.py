@@ -17,7 +17,9 @@ from importers.records import Row
 
 MAX_TITLE = 60  # characters: a longer line is text, not a title
 _TITLE = re.compile(r"表\s*(?:[（(][^）)]*[）)]?)?$")
-NUMBER = re.compile(r"^(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?$|^(?:预算)?[0-9一二三四五六七八九十]+表$")
+NUMBER = re.compile(
+    r"^(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?$|^(?:预算)?[0-9一二三四五六七八九十]+表$"
+)
 _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采购|资产|目标|情况|明细|汇总|一览|自评|评价|清单|任务")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")

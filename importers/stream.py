@@ -117,8 +117,15 @@ def _lines(projects: list[RawProject]) -> set[int]:
     return lines
 
 
-def _context(layout: Layout, preamble: list[Row], context: list[Row], above: list[Row], rows: list[Row],
-             known: RawProject, named: set[int]) -> list[Row]:
+def _context(
+    layout: Layout,
+    preamble: list[Row],
+    context: list[Row],
+    above: list[Row],
+    rows: list[Row],
+    known: RawProject,
+    named: set[int],
+) -> list[Row]:
     """Rows to put after the preamble so that the known project (`rows`) reads as it did.
 
     The context so far, else nothing, else one of the rows `above` it that no record names (nearest first).
@@ -138,8 +145,10 @@ def _context(layout: Layout, preamble: list[Row], context: list[Row], above: lis
 
 
 def _cannot_split(layout: Layout, project: RawProject) -> ParseError:
-    return ParseError(f"line {project.line}: too large to read whole, and this {layout.name} document cannot be "
-                      "read in pieces here: split the file")
+    return ParseError(
+        f"line {project.line}: too large to read whole, and this {layout.name} document cannot be "
+        "read in pieces here: split the file"
+    )
 
 
 def _warnings(warnings: list[str], low: int | None, high: int | None) -> list[str]:

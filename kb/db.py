@@ -15,6 +15,7 @@ _OUR_TABLES = {"documents", "projects", "indicators"}
 
 BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another writer before 'database is locked'
 
+
 def _check_path(path: Path) -> None:
     """What can be told of the path without opening it. The file itself is only ever opened by SQLite: closing any
     other descriptor of it would drop the POSIX locks of this process's connections, and another process would then
@@ -71,7 +72,8 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_FULL or exc.sqlite_errorname == "SQLITE_IOERR_SHMSIZE":
             raise KbError(f"{path}: {DISK_FULL}") from exc  # the WAL or its index cannot grow
         if exc.sqlite_errorname == "SQLITE_NOTADB":
-            raise KbError(f"{path}: 不是 SQLite 数据库或已损坏 not a SQLite database, or a damaged one (left untouched)") from exc
+            raise KbError(
+                f"{path}: 不是 SQLite 数据库或已损坏 not a SQLite database, or a damaged one (left untouched)"
+            ) from exc
         raise KbError(f"{path}: cannot open database: {exc}") from exc
     return conn
-

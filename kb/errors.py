@@ -23,7 +23,10 @@ def describe(exc: Exception) -> str:
     if code == sqlite3.SQLITE_BUSY:
         from kb.db import BUSY_TIMEOUT_MS
 
-        return (f"知识库正忙，另一个进程（导入？）锁住超过 {BUSY_TIMEOUT_MS // 1000} 秒，完成后再试 the knowledge base is busy: "
-                f"another process (an import?) kept it locked for over {BUSY_TIMEOUT_MS // 1000} s: try again when "
-                "it is done")
+        return (
+            f"知识库正忙，另一个进程（导入？）锁住超过 {BUSY_TIMEOUT_MS // 1000} 秒，完成后再试 "
+            "the knowledge base is busy: "
+            f"another process (an import?) kept it locked for over {BUSY_TIMEOUT_MS // 1000} s: try again when "
+            "it is done"
+        )
     return f"数据库错误 database error: {exc}"

@@ -83,27 +83,66 @@ def run_checks(conn: sqlite3.Connection) -> list[Check]:
     """SQLite's integrity check, then the knowledge base's own consistency rules."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    checks = [Check("integrity", integrity == ["ok"], "; ".join(integrity[:3]),
-                    "restore the latest backup (kb restore FILE), or re-import your documents into a new database")]
+    checks = [
+        Check(
+            "integrity",
+            integrity == ["ok"],
+            "; ".join(integrity[:3]),
+            "restore the latest backup (kb restore FILE), or re-import your documents into a new database",
+        )
+    ]
     rules = [
-        ("indicators have a project", "SELECT count(*) FROM indicators WHERE project_id NOT IN (SELECT id FROM projects)"),
-        ("projects have a document", "SELECT count(*) FROM projects WHERE document_id NOT IN (SELECT id FROM documents)"),
-        ("indicators have a name", "SELECT count(*) FROM indicators WHERE name_id NOT IN (SELECT id FROM indicator_names)"),
-        ("name use counts match", """SELECT count(*) FROM indicator_names n WHERE uses !=
-            (SELECT count(*) FROM indicators i WHERE i.name_id = n.id)"""),
-        ("indicators carry their project's year", """SELECT count(*) FROM indicators i JOIN projects p
-            ON p.id = i.project_id WHERE i.year IS NOT p.year"""),
-        ("project indicator counts match", """SELECT count(*) FROM projects p WHERE indicator_count !=
-            (SELECT count(*) FROM indicators i WHERE i.project_id = p.id)"""),
-        ("documents with indicators carry a fingerprint", """SELECT count(*) FROM documents d WHERE fingerprint
-            IS NULL AND EXISTS (SELECT 1 FROM projects p WHERE p.document_id = d.id AND p.indicator_count > 0)"""),
-        ("every name is in the search index", "SELECT (SELECT count(*) FROM indicator_names) - (SELECT count(*) FROM names_fts)"),
-        ("every project is in the search index", "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM projects_fts)"),
+        (
+            "indicators have a project",
+            "SELECT count(*) FROM indicators WHERE project_id NOT IN (SELECT id FROM projects)",
+        ),
+        (
+            "projects have a document",
+            "SELECT count(*) FROM projects WHERE document_id NOT IN (SELECT id FROM documents)",
+        ),
+        (
+            "indicators have a name",
+            "SELECT count(*) FROM indicators WHERE name_id NOT IN (SELECT id FROM indicator_names)",
+        ),
+        (
+            "name use counts match",
+            """SELECT count(*) FROM indicator_names n WHERE uses !=
+            (SELECT count(*) FROM indicators i WHERE i.name_id = n.id)""",
+        ),
+        (
+            "indicators carry their project's year",
+            """SELECT count(*) FROM indicators i JOIN projects p
+            ON p.id = i.project_id WHERE i.year IS NOT p.year""",
+        ),
+        (
+            "project indicator counts match",
+            """SELECT count(*) FROM projects p WHERE indicator_count !=
+            (SELECT count(*) FROM indicators i WHERE i.project_id = p.id)""",
+        ),
+        (
+            "documents with indicators carry a fingerprint",
+            """SELECT count(*) FROM documents d WHERE fingerprint
+            IS NULL AND EXISTS (SELECT 1 FROM projects p WHERE p.document_id = d.id AND p.indicator_count > 0)""",
+        ),
+        (
+            "every name is in the search index",
+            "SELECT (SELECT count(*) FROM indicator_names) - (SELECT count(*) FROM names_fts)",
+        ),
+        (
+            "every project is in the search index",
+            "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM projects_fts)",
+        ),
     ]
     for name, sql in rules:
         bad = one(sql)
-        checks.append(Check(name, bad == 0, f"{bad} inconsistent" if bad else "ok",
-                            "re-import the affected documents (kb import PATH), or restore a backup"))
+        checks.append(
+            Check(
+                name,
+                bad == 0,
+                f"{bad} inconsistent" if bad else "ok",
+                "re-import the affected documents (kb import PATH), or restore a backup",
+            )
+        )
     return checks
 
 

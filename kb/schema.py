@@ -17,58 +17,121 @@ def _v1(conn: sqlite3.Connection) -> None:
     db = sqlite_utils.Database(conn)
     db["documents"].create(
         {
-            "id": int, "file_name": str, "path": str, "sha256": str, "layout": str, "title": str,
-            "region": str, "region_source": str, "year": int, "year_source": str,
-            "department": str, "department_source": str, "published": str,
-            "imported_at": str, "warnings": str,
+            "id": int,
+            "file_name": str,
+            "path": str,
+            "sha256": str,
+            "layout": str,
+            "title": str,
+            "region": str,
+            "region_source": str,
+            "year": int,
+            "year_source": str,
+            "department": str,
+            "department_source": str,
+            "published": str,
+            "imported_at": str,
+            "warnings": str,
         },
-        pk="id", not_null={"file_name", "sha256", "layout", "imported_at"},
+        pk="id",
+        not_null={"file_name", "sha256", "layout", "imported_at"},
     )
     db["documents"].create_index(["sha256"], unique=True)
     db["documents"].create_index(["path"])
     db["projects"].create(
         {
-            "id": int, "document_id": int, "seq": int, "name": str, "department": str,
-            "region": str, "year": int, "amount_wan": float, "amount_text": str, "amount_unit_source": str,
-            "total_wan": float, "total_text": str, "period": str, "overview": str, "goal": str,
-            "fields": str, "extra": str,
+            "id": int,
+            "document_id": int,
+            "seq": int,
+            "name": str,
+            "department": str,
+            "region": str,
+            "year": int,
+            "amount_wan": float,
+            "amount_text": str,
+            "amount_unit_source": str,
+            "total_wan": float,
+            "total_text": str,
+            "period": str,
+            "overview": str,
+            "goal": str,
+            "fields": str,
+            "extra": str,
         },
-        pk="id", not_null={"document_id", "name"},
+        pk="id",
+        not_null={"document_id", "name"},
         foreign_keys=[("document_id", "documents", "id")],
     )
     db["indicator_names"].create(
         {"id": int, "name": str, "pinyin": str, "initials": str, "uses": int},
-        pk="id", not_null={"name"}, defaults={"uses": 0},
+        pk="id",
+        not_null={"name"},
+        defaults={"uses": 0},
     )
     db["indicator_names"].create_index(["name"], unique=True)
     db["indicators"].create(
         {
-            "id": int, "project_id": int, "seq": int, "name_id": int,
-            "level1": str, "level2": str, "std_level1": str, "std_level2": str, "level_inferred": int,
-            "name": str, "operator": str, "value": float, "unit": str, "target": str,
-            "period_target": str, "period_operator": str, "period_value": float, "period_unit": str,
+            "id": int,
+            "project_id": int,
+            "seq": int,
+            "name_id": int,
+            "level1": str,
+            "level2": str,
+            "std_level1": str,
+            "std_level2": str,
+            "level_inferred": int,
+            "name": str,
+            "operator": str,
+            "value": float,
+            "unit": str,
+            "target": str,
+            "period_target": str,
+            "period_operator": str,
+            "period_value": float,
+            "period_unit": str,
             "from_prose": int,
         },
-        pk="id", not_null={"project_id", "name_id", "name"},
+        pk="id",
+        not_null={"project_id", "name_id", "name"},
         foreign_keys=[("project_id", "projects", "id"), ("name_id", "indicator_names", "id")],
     )
     db["evaluation_items"].create(
         {
-            "id": int, "project_id": int, "seq": int, "level1": str, "level2": str, "name": str,
-            "weight": float, "weight_text": str, "criteria": str, "source": str,
+            "id": int,
+            "project_id": int,
+            "seq": int,
+            "level1": str,
+            "level2": str,
+            "name": str,
+            "weight": float,
+            "weight_text": str,
+            "criteria": str,
+            "source": str,
         },
-        pk="id", not_null={"project_id", "name"}, foreign_keys=[("project_id", "projects", "id")],
+        pk="id",
+        not_null={"project_id", "name"},
+        foreign_keys=[("project_id", "projects", "id")],
     )
     db["budget_lines"].create(
         {
-            "id": int, "project_id": int, "seq": int, "item": str, "amount_wan": float,
-            "amount_text": str, "basis": str,
+            "id": int,
+            "project_id": int,
+            "seq": int,
+            "item": str,
+            "amount_wan": float,
+            "amount_text": str,
+            "basis": str,
         },
-        pk="id", not_null={"project_id", "item"}, foreign_keys=[("project_id", "projects", "id")],
+        pk="id",
+        not_null={"project_id", "item"},
+        foreign_keys=[("project_id", "projects", "id")],
     )
     for table, column in [
-        ("projects", "document_id"), ("indicators", "project_id"), ("indicators", "name_id"),
-        ("evaluation_items", "project_id"), ("budget_lines", "project_id"),
+        ("projects", "document_id"),
+        ("indicators", "project_id"),
+        ("indicators", "name_id"),
+        ("evaluation_items", "project_id"),
+        ("budget_lines", "project_id"),
     ]:
         db[table].create_index([column])
     db["projects"].create_index(["region", "year"])
@@ -121,7 +184,8 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN fingerprint TEXT")
     rows = conn.execute(
         """SELECT p.document_id, p.id, p.name, i.name, i.level1, i.level2, i.target
-        FROM projects p LEFT JOIN indicators i ON i.project_id = p.id ORDER BY p.document_id, p.seq, p.id, i.seq""")
+        FROM projects p LEFT JOIN indicators i ON i.project_id = p.id ORDER BY p.document_id, p.seq, p.id, i.seq"""
+    )
     found = []
     for document_id, document_rows in groupby(rows, key=lambda row: row[0]):
         digests, indicators = [], 0
@@ -158,14 +222,16 @@ def _v5(conn: sqlite3.Connection) -> None:
             id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
             kind TEXT NOT NULL, name TEXT NOT NULL, code TEXT, department TEXT, region TEXT, year INTEGER,
             page INTEGER, amount_wan REAL, amount_text TEXT, goal TEXT, fields TEXT,
-            indicator_count INTEGER NOT NULL DEFAULT 0, project_id INTEGER, link TEXT)""")
+            indicator_count INTEGER NOT NULL DEFAULT 0, project_id INTEGER, link TEXT)"""
+    )
     conn.execute(
         """CREATE TABLE outcomes (
             id INTEGER PRIMARY KEY, self_evaluation_id INTEGER NOT NULL REFERENCES self_evaluations(id),
             seq INTEGER NOT NULL, level1 TEXT, level2 TEXT, std_level1 TEXT, std_level2 TEXT, name TEXT NOT NULL,
             target TEXT, operator TEXT, value REAL, unit TEXT, actual TEXT, actual_operator TEXT, actual_value REAL,
             actual_unit TEXT, weight REAL, weight_text TEXT, score REAL, score_text TEXT, notes TEXT,
-            met INTEGER, ratio REAL, name_key TEXT NOT NULL, indicator_id INTEGER)""")
+            met INTEGER, ratio REAL, name_key TEXT NOT NULL, indicator_id INTEGER)"""
+    )
     conn.execute("CREATE INDEX idx_self_evaluations_document ON self_evaluations (document_id)")
     conn.execute("CREATE INDEX idx_outcomes_self_evaluation ON outcomes (self_evaluation_id)")
     conn.execute("CREATE INDEX idx_outcomes_name_key ON outcomes (name_key)")

@@ -27,13 +27,13 @@ def damaged(text: str, change: str, at: int, length: int, rnd) -> str:
     lines = text.split("\n")
     at %= len(lines)
     if change == "delete":
-        del lines[at:at + length]
+        del lines[at : at + length]
     elif change == "duplicate":
-        lines[at:at] = lines[at:at + length]
+        lines[at:at] = lines[at : at + length]
     else:
-        part = lines[at:at + length]
+        part = lines[at : at + length]
         rnd.shuffle(part)
-        lines[at:at + length] = part
+        lines[at : at + length] = part
     return "\n".join(lines)
 
 
@@ -81,15 +81,23 @@ def make_document(projects: dict[str, list[tuple[str, str]]], layout: str = "tes
     """A document of projects → [(indicator name, target)], levels left for inference."""
     return RawDocument(
         layout=layout,
-        projects=[RawProject(name=name, amount="10", amount_unit="万元", overview=f"{name}的概况",
-                             indicators=[RawIndicator(name=n, target=t) for n, t in inds])
-                  for name, inds in projects.items()],
+        projects=[
+            RawProject(
+                name=name,
+                amount="10",
+                amount_unit="万元",
+                overview=f"{name}的概况",
+                indicators=[RawIndicator(name=n, target=t) for n, t in inds],
+            )
+            for name, inds in projects.items()
+        ],
     )
 
 
 def store(conn, doc: RawDocument, name: str = "doc.txt", region: str = "测试市", year: int = 2024) -> int:
-    return store_document(conn, normalise(doc), Provenance(name, f"/virtual/{name}", name),
-                          Fallbacks(region=region, year=year)).document_id
+    return store_document(
+        conn, normalise(doc), Provenance(name, f"/virtual/{name}", name), Fallbacks(region=region, year=year)
+    ).document_id
 
 
 async def workers_done(pilot) -> None:
@@ -102,7 +110,6 @@ async def workers_done(pilot) -> None:
             return
         except WorkerCancelled:
             continue
-
 
 
 def screen_lines(app) -> list[str]:

@@ -27,8 +27,9 @@ DRIVER = Path(__file__).parent / "fixtures" / "app_driver.py"
 
 
 def kb(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb", "--db", str(db), *args], capture_output=True, text=True,
-                          timeout=WAIT)
+    return subprocess.run(
+        [sys.executable, "-m", "kb", "--db", str(db), *args], capture_output=True, text=True, timeout=WAIT
+    )
 
 
 def shown_elsewhere(db: Path) -> dict:
@@ -52,8 +53,12 @@ class CommandLoop(threading.Thread):
         while not self.stop.is_set():
             n, copy = self.rounds, self.work / "seed-copy.txt"
             copy.write_text(self.text + "\n" * (n + 1), "utf-8")  # new bytes each round: the import replaces it
-            steps = [("search", "满意度"), ("draft", "add", NAME, f"指标{n}", "--target", "≥90%"),
-                     ("import", str(copy)), ("backup", str(self.work / f"backup{n}.sqlite3"))]
+            steps = [
+                ("search", "满意度"),
+                ("draft", "add", NAME, f"指标{n}", "--target", "≥90%"),
+                ("import", str(copy)),
+                ("backup", str(self.work / f"backup{n}.sqlite3")),
+            ]
             for args in steps:
                 out = kb(self.db, *args)
                 if out.returncode:
@@ -121,8 +126,12 @@ def test_the_app_killed_at_random_moments_loses_no_saved_edit(tmp_path):
     first, kills, acknowledged = 0, 0, 0
     try:
         while kills < 3 or loop.rounds < 1:
-            app = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(first)], stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
+            app = subprocess.Popen(
+                [sys.executable, str(DRIVER), str(db), str(first)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             lines = []
             for _ in range(rng.randint(1, 5)):
                 lines.append(app.stdout.readline())

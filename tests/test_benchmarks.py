@@ -8,13 +8,31 @@ from conftest import ROOT
 
 def test_tiny_benchmark_run_writes_a_report(tmp_path):
     out = tmp_path / "benchmarks.md"
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--indicators", "2000", "--quick",
-                          "--work", str(tmp_path / "work"), "--out", str(out)],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--indicators",
+            "2000",
+            "--quick",
+            "--work",
+            str(tmp_path / "work"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     report = out.read_text("utf-8")
-    for section in ("## Import", "## `kb search` in process", "## `kb search` whole command",
-                    "## Fuzzy indicator search per keystroke", "## TUI"):
+    for section in (
+        "## Import",
+        "## `kb search` in process",
+        "## `kb search` whole command",
+        "## Fuzzy indicator search per keystroke",
+        "## TUI",
+    ):
         assert section in report
     assert "2,000 indicators" in report and "First screen" in report
 

@@ -47,8 +47,17 @@ COMMANDS = sorted(_commands(typer.main.get_command(app)))
 
 
 def test_the_commands_users_expect_exist():
-    assert {("import",), ("search",), ("projects",), ("show",), ("stats",), ("tui",), ("backup",), ("restore",),
-            ("check",)} <= set(COMMANDS)
+    assert {
+        ("import",),
+        ("search",),
+        ("projects",),
+        ("show",),
+        ("stats",),
+        ("tui",),
+        ("backup",),
+        ("restore",),
+        ("check",),
+    } <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -68,6 +77,7 @@ def test_top_level_help_lists_commands():
 
 def test_version():
     from kb import __version__
+
     result = kb("--version")
     assert result.exit_code == 0 and __version__ in result.output
 
@@ -104,10 +114,22 @@ def test_show_json_shape(seeded):
     rows = json.loads(kb("projects", "--json", db=seeded).stdout)
     pid = next(r["id"] for r in rows if r["name"] == "扶持政策涉科兑现")
     project = json.loads(kb("show", pid, "--json", db=seeded).stdout)
-    assert {"name", "department", "region", "year", "amount_wan", "indicators", "evaluation", "budget_lines"} <= set(project)
+    assert {"name", "department", "region", "year", "amount_wan", "indicators", "evaluation", "budget_lines"} <= set(
+        project
+    )
     ind = project["indicators"][0]
-    assert set(ind) >= {"level1", "level2", "std_level1", "std_level2", "level_inferred", "name", "operator",
-                        "value", "unit", "target"}
+    assert set(ind) >= {
+        "level1",
+        "level2",
+        "std_level1",
+        "std_level2",
+        "level_inferred",
+        "name",
+        "operator",
+        "value",
+        "unit",
+        "target",
+    }
     assert set(project["evaluation"][0]) >= {"name", "weight", "criteria", "source"}
     assert set(project["budget_lines"][0]) >= {"item", "amount_wan", "basis"}
 
@@ -201,8 +223,9 @@ def test_installed_entry_point(tmp_path):
     env = {**os.environ, "KB_DB": str(tmp_path / "kb.sqlite3")}
     exe = Path(sys.executable).with_name("kb")
     for command in [[sys.executable, "-m", "kb"]] + ([[str(exe)]] if exe.exists() else []):
-        out = subprocess.run([*command, "search", "及时", "--json"], env=env, capture_output=True, text=True,
-                             timeout=120)
+        out = subprocess.run(
+            [*command, "search", "及时", "--json"], env=env, capture_output=True, text=True, timeout=120
+        )
         assert out.returncode == 0, out.stderr
         assert json.loads(out.stdout)["total"]["indicators"] > 0
     if exe.exists():

@@ -48,8 +48,19 @@ def one_line_error(result, text: str) -> None:
 
 
 def test_a_whole_drafting_session(kb, tmp_path):
-    new = kb("draft", "new", "科技型企业研发补贴", "--region", "宁波市", "--year", "2025", "--amount", "500",
-             "--overview", "对科技型企业研发投入给予补贴")
+    new = kb(
+        "draft",
+        "new",
+        "科技型企业研发补贴",
+        "--region",
+        "宁波市",
+        "--year",
+        "2025",
+        "--amount",
+        "500",
+        "--overview",
+        "对科技型企业研发投入给予补贴",
+    )
     assert "spending type 补贴/奖励类" in new.stdout
     assert "科技型企业贷款风险贴息资金" in kb("suggest", "科技型企业研发补贴").stdout
     assert "added" in kb("draft", "apply", "科技型企业研发补贴").stdout  # the draft's type's template
@@ -96,27 +107,33 @@ def test_applying_a_template_twice_adds_nothing(kb):
     assert len(rows) == len({r["name"] for r in rows})
 
 
-@pytest.mark.parametrize("args, message", [
-    (("draft", "new", "甲"), "exists already"),
-    (("draft", "new", "乙", "--year", "明年"), "must be a number"),
-    (("draft", "new", "乙", "--type", "烟花"), "unknown spending type"),
-    (("draft", "add", "甲", "补贴企业数", "--value", "很多"), "must be a number"),
-    (("draft", "set", "甲", "amount_wan", "五百"), "must be a number"),
-    (("draft", "set", "甲", "value", "1", "--row", "9"), "has no row 9"),
-    (("draft", "remove", "甲", "3"), "has no row 3"),
-    (("draft", "show", "丙"), "no draft"),
-    (("draft", "apply", "甲"), "no spending type"),
-    (("draft", "apply", "甲", "--project", "99999"), "no project"),
-    (("draft", "apply", "甲", "--template", "人才", "--project", "1"), "not both"),
-    (("draft", "apply", "甲", "--template", "人才", "--only", "不存在的指标"), "not in the 人才 template: 不存在的指标"),
-    (("draft", "apply", "甲", "--project", "1", "--only", "1", "--only", "99"), "not in project 1: 99"),
-    (("draft", "export", "甲", "/nonexistent-folder/x.xlsx"), "no such folder"),
-    (("draft", "export", "甲", "x.pdf"), "unknown export format"),
-    (("draft", "rename", "甲", ""), "needs a name"),
-    (("lint",), "give one of"),
-    (("lint", "--all", "--project", "1"), "give one of"),
-    (("lint", "--project", "99999"), "no project"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("draft", "new", "甲"), "exists already"),
+        (("draft", "new", "乙", "--year", "明年"), "must be a number"),
+        (("draft", "new", "乙", "--type", "烟花"), "unknown spending type"),
+        (("draft", "add", "甲", "补贴企业数", "--value", "很多"), "must be a number"),
+        (("draft", "set", "甲", "amount_wan", "五百"), "must be a number"),
+        (("draft", "set", "甲", "value", "1", "--row", "9"), "has no row 9"),
+        (("draft", "remove", "甲", "3"), "has no row 3"),
+        (("draft", "show", "丙"), "no draft"),
+        (("draft", "apply", "甲"), "no spending type"),
+        (("draft", "apply", "甲", "--project", "99999"), "no project"),
+        (("draft", "apply", "甲", "--template", "人才", "--project", "1"), "not both"),
+        (
+            ("draft", "apply", "甲", "--template", "人才", "--only", "不存在的指标"),
+            "not in the 人才 template: 不存在的指标",
+        ),
+        (("draft", "apply", "甲", "--project", "1", "--only", "1", "--only", "99"), "not in project 1: 99"),
+        (("draft", "export", "甲", "/nonexistent-folder/x.xlsx"), "no such folder"),
+        (("draft", "export", "甲", "x.pdf"), "unknown export format"),
+        (("draft", "rename", "甲", ""), "needs a name"),
+        (("lint",), "give one of"),
+        (("lint", "--all", "--project", "1"), "give one of"),
+        (("lint", "--project", "99999"), "no project"),
+    ],
+)
 def test_bad_input_is_one_clear_line(kb, args, message):
     kb("draft", "new", "甲")
     one_line_error(kb(*args, ok=False), message)

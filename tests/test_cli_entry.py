@@ -145,27 +145,42 @@ def test_errors_are_one_line(argv, message, place, handed, capsys, monkeypatch):
     assert err.startswith("kb: error: ") and message in err and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["search", "q"], {"db": None, "query": "q"}),
-    (["--db=a b", "search", "--limit=7", "q", "--region", "宁波"],
-     {"db": Path("a b"), "limit": 7, "region": "宁波"}),
-    (["--db", "search", "search", "--year", "2024", "q", "--year=2023"], {"db": Path("search"), "year": 2023}),
-    (["search", "--json", "--", "--limit"], {"as_json": True, "query": "--limit"}),
-    (["search", "--level", "", "-"], {"level": "", "query": "-"}),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["search", "q"], {"db": None, "query": "q"}),
+        (
+            ["--db=a b", "search", "--limit=7", "q", "--region", "宁波"],
+            {"db": Path("a b"), "limit": 7, "region": "宁波"},
+        ),
+        (["--db", "search", "search", "--year", "2024", "q", "--year=2023"], {"db": Path("search"), "year": 2023}),
+        (["search", "--json", "--", "--limit"], {"as_json": True, "query": "--limit"}),
+        (["search", "--level", "", "-"], {"level": "", "query": "-"}),
+    ],
+)
 def test_parse_reads_what_click_reads(argv, expected):
     parsed = entry.parse(argv)
-    defaults = {"db": None, "region": None, "year": None, "level": None, "limit": SEARCH_LIMIT, "as_json": False,
-                "query": "q"}
+    defaults = {
+        "db": None,
+        "region": None,
+        "year": None,
+        "level": None,
+        "limit": SEARCH_LIMIT,
+        "as_json": False,
+        "query": "q",
+    }
     assert parsed == {**defaults, **expected}
 
 
-@pytest.mark.parametrize("argv", [
-    ["search", "q", "--limit", "1" * 10],  # past what SQLite takes: typer's error
-    ["search", "q\udcff"],  # bytes that are not UTF-8
-    ["search", "q", "--year", " 2024"],
-    ["search", "q", "--year", "2_024"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "q", "--limit", "1" * 10],  # past what SQLite takes: typer's error
+        ["search", "q\udcff"],  # bytes that are not UTF-8
+        ["search", "q", "--year", " 2024"],
+        ["search", "q", "--year", "2_024"],
+    ],
+)
 def test_parse_leaves_doubtful_values_to_typer(argv):
     assert entry.parse(argv) is None
 
@@ -173,15 +188,16 @@ def test_parse_leaves_doubtful_values_to_typer(argv):
 @pytest.mark.parametrize("form, more", [("json", ["--json", "--limit", "50"]), ("table", [])])
 def test_the_usual_forms_load_neither_typer_nor_click(form, more, place):
     code = f"""import json, sys
-sys.argv = ["kb", "--db", {str(place / 'kb.sqlite3')!r}, "search", "满意度", *{more!r}]
+sys.argv = ["kb", "--db", {str(place / "kb.sqlite3")!r}, "search", "满意度", *{more!r}]
 from cli.entry import main
 try:
     main()
 finally:
     print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
-    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "COLUMNS": "100"}, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "COLUMNS": "100"}, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0 and "满意度" in out.stdout, out.stderr
     loaded = json.loads(out.stderr.splitlines()[-1])
     assert not [m for m in loaded if m.split(".")[0] in ("typer", "click") or m in ("cli.app", "cli.drafts")]
@@ -189,17 +205,24 @@ finally:
     assert form == "table" or "dataclasses" not in loaded  # ~6 ms: kb.find.search uses named tuples
 
 
-@pytest.mark.parametrize("argv", [
-    ["search", "满意度", "--json"],
-    ["search", "--limit", "5", "满意度"],
-    ["search", "满意度", "--level", "不存在"],
-    ["search", "满意度", "--limit", "0"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "满意度", "--json"],
+        ["search", "--limit", "5", "满意度"],
+        ["search", "满意度", "--level", "不存在"],
+        ["search", "满意度", "--limit", "0"],
+    ],
+)
 def test_the_installed_commands_match_the_typer_app(argv, place):
     """In real processes: the console script and `python -m kb` against the typer app itself."""
     env = {**os.environ, "KB_DB": str(place / "kb.sqlite3"), "COLUMNS": "100"}
-    typer = subprocess.run([sys.executable, "-c", "from cli.app import app; app(prog_name='kb')", *argv], env=env,
-                           capture_output=True, timeout=120)
+    typer = subprocess.run(
+        [sys.executable, "-c", "from cli.app import app; app(prog_name='kb')", *argv],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
     script = Path(sys.executable).with_name("kb")
     for command in [[sys.executable, "-m", "kb"]] + ([[str(script)]] if script.exists() else []):
         lean = subprocess.run(command + argv, env=env, capture_output=True, timeout=120)

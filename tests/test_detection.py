@@ -36,8 +36,14 @@ def test_the_choice_is_the_best_score(path):
 
 
 @settings(max_examples=fuzz_budget(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(DOCUMENTS), st.sampled_from(["delete", "duplicate", "shuffle"]), st.integers(0, 10_000),
-       st.integers(1, 300), st.booleans(), st.randoms())
+@given(
+    st.sampled_from(DOCUMENTS),
+    st.sampled_from(["delete", "duplicate", "shuffle"]),
+    st.integers(0, 10_000),
+    st.integers(1, 300),
+    st.booleans(),
+    st.randoms(),
+)
 def test_the_choice_is_the_best_score_for_damaged_documents(path, change, at, length, dedent, rnd):
     text = damaged(path.read_text("utf-8"), change, at, length, rnd)
     if dedent:  # indentation lost in a copy
@@ -52,8 +58,13 @@ def test_a_layout_after_one_scoring_1_is_not_scored_and_the_first_of_equal_score
     def layout(name: str, score: float) -> Layout:
         return Layout(name, "test", lambda rows: scored.append(name) or score, lambda rows: None)
 
-    layouts = [layout("low", 0.3), layout("high", 0.9), layout("also-high", 0.9), layout("full", 1.0),
-               layout("after", 1.0)]
+    layouts = [
+        layout("low", 0.3),
+        layout("high", 0.9),
+        layout("also-high", 0.9),
+        layout("full", 1.0),
+        layout("after", 1.0),
+    ]
     monkeypatch.setattr(registry, "all_layouts", lambda: layouts)
     chosen, scores = detect_layout(split_rows("项目名称\t甲"))
     assert chosen is layouts[3] and scored == ["low", "high", "also-high", "full"]

@@ -47,8 +47,15 @@ def test_v1_fixture_database_gains_drafts(tmp_path):
 
 
 def test_create_open_list_duplicate_rename_delete(conn):
-    d = drafts.create(conn, "  科技型企业研发补贴 ", department="科技局", region="宁波市", year="2025",
-                      amount_wan="1,200", spending_type="补贴/奖励类")
+    d = drafts.create(
+        conn,
+        "  科技型企业研发补贴 ",
+        department="科技局",
+        region="宁波市",
+        year="2025",
+        amount_wan="1,200",
+        spending_type="补贴/奖励类",
+    )
     assert (d.name, d.year, d.amount_wan, d.version) == ("科技型企业研发补贴", 2025, 1200.0, 1)
     d = drafts.add_row(conn, d.id, new_row("服务对象满意度", target="≥90%"))
     copy = drafts.duplicate(conn, d.name, "副本")
@@ -72,19 +79,32 @@ def test_bad_draft_names(conn, bad, message):
 def test_a_name_that_exists_is_refused(conn):
     drafts.create(conn, "甲")
     drafts.create(conn, "乙")
-    for attempt in (lambda: drafts.create(conn, "甲"), lambda: drafts.duplicate(conn, "乙", "甲"),
-                    lambda: drafts.rename(conn, "乙", "甲")):
+    for attempt in (
+        lambda: drafts.create(conn, "甲"),
+        lambda: drafts.duplicate(conn, "乙", "甲"),
+        lambda: drafts.rename(conn, "乙", "甲"),
+    ):
         with pytest.raises(KbError, match="exists already"):
             attempt()
     assert drafts.rename(conn, "甲", "甲").name == "甲"  # its own name is fine
     assert len(drafts.list_drafts(conn)) == 2
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("year", "明年", "must be a number"), ("year", "2025.5", "whole number"), ("amount_wan", "十万", "must be a number"),
-    ("year", "99999999999999999999", "a year from 1900 to 2100"),  # found by tests/fuzz/fuzz_drafts.py: SQLite overflow
-    ("amount_wan", "nan", "finite"), ("colour", "红", "unknown draft field"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("year", "明年", "must be a number"),
+        ("year", "2025.5", "whole number"),
+        ("amount_wan", "十万", "must be a number"),
+        (
+            "year",
+            "99999999999999999999",
+            "a year from 1900 to 2100",
+        ),  # found by tests/fuzz/fuzz_drafts.py: SQLite overflow
+        ("amount_wan", "nan", "finite"),
+        ("colour", "红", "unknown draft field"),
+    ],
+)
 def test_head_fields_that_need_a_number(conn, field, value, message):
     d = drafts.create(conn, "甲")
     with pytest.raises(KbError, match=message):
@@ -113,10 +133,16 @@ def test_new_row_reads_targets_and_levels():
     assert (apart.operator, apart.value, apart.unit) == ("≥", 200.0, "人次")
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"value": "很多"}, "must be a number"), ({"weight": "十"}, "must be a number"),
-    ({"operator": "约"}, "unknown operator"), ({"basis": "拍脑袋"}, "unknown basis"), ({}, None),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"value": "很多"}, "must be a number"),
+        ({"weight": "十"}, "must be a number"),
+        ({"operator": "约"}, "unknown operator"),
+        ({"basis": "拍脑袋"}, "unknown basis"),
+        ({}, None),
+    ],
+)
 def test_new_row_bad_input(kwargs, message):
     if message is None:
         with pytest.raises(KbError, match="needs a name"):
@@ -128,8 +154,13 @@ def test_new_row_bad_input(kwargs, message):
 
 def test_rows_stay_in_framework_order(conn):
     d = drafts.create(conn, "甲")
-    for name, target in [("服务对象满意度", "≥90%"), ("项目成本", "≤100万元"), ("补贴企业数", "≥10家"),
-                         ("补贴发放及时率", "=100%"), ("补贴企业数二", "≥1家")]:
+    for name, target in [
+        ("服务对象满意度", "≥90%"),
+        ("项目成本", "≤100万元"),
+        ("补贴企业数", "≥10家"),
+        ("补贴发放及时率", "=100%"),
+        ("补贴企业数二", "≥1家"),
+    ]:
         d = drafts.add_row(conn, d.id, new_row(name, target=target))
     assert [r.name for r in d.rows] == ["补贴企业数", "补贴企业数二", "补贴发放及时率", "服务对象满意度", "项目成本"]
     row = d.rows[0]
@@ -168,8 +199,10 @@ def test_remove_rows_all_or_nothing(conn):
 
 def test_apply_rows_skips_indicators_already_there(conn):
     d = drafts.create(conn, "甲")
-    rows = [NewRow("服务对象满意度", "满意度指标", "服务对象满意度指标", "≥", 90.0, "%", sources=[1, 2]),
-            NewRow("补贴企业数", "产出指标", "数量指标", "≥", 10.0, "家")]
+    rows = [
+        NewRow("服务对象满意度", "满意度指标", "服务对象满意度指标", "≥", 90.0, "%", sources=[1, 2]),
+        NewRow("补贴企业数", "产出指标", "数量指标", "≥", 10.0, "家"),
+    ]
     first = drafts.apply_rows(conn, d.id, rows)
     assert first.added == ["服务对象满意度", "补贴企业数"] and first.skipped == []
     again = drafts.apply_rows(conn, d.id, rows + [NewRow("服务对象满意度（%）"), NewRow("新指标"), NewRow("新指标")])

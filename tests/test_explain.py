@@ -12,16 +12,21 @@ runner = CliRunner()
 
 
 def _explain(tmp_path, *paths) -> str:
-    out = runner.invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", *map(str, paths), "--explain",
-                              "--dry-run"], env={"COLUMNS": "200"})
+    out = runner.invoke(
+        app,
+        ["--db", str(tmp_path / "kb.sqlite3"), "import", *map(str, paths), "--explain", "--dry-run"],
+        env={"COLUMNS": "200"},
+    )
     return out.stdout + out.stderr
 
 
 def test_parts_of_a_text_document_with_layout_scores_and_projects(tmp_path):
     text = _explain(tmp_path, seed("000"))
     assert "lines 1-2 (开头 start) 其他: 不是目标表 not a goal table" in text
-    assert ("lines 3-46 「## 2020年部门项目支出预算绩效目标下达表」 [form-kv] 目标表: 1 个项目 projects, 8 个指标 "
-            "indicators (scores: form-kv 1.00)") in text
+    assert (
+        "lines 3-46 「## 2020年部门项目支出预算绩效目标下达表」 [form-kv] 目标表: 1 个项目 projects, 8 个指标 "
+        "indicators (scores: form-kv 1.00)"
+    ) in text
     assert "line 7: “政银保”贷款保证保险补贴, 5 ; 8 个指标 indicators (lines 26-40)" in text
     assert "→ 4 个项目 projects, 0 个部门整体表 department-wide, 32 个指标 indicators; 年度 year 2020" in text
 
@@ -40,7 +45,10 @@ def test_a_file_without_a_goal_table_says_why(tmp_path):
     plain = tmp_path / "说明.txt"
     plain.write_text("部门预算编制说明\n\n一、绩效目标情况\n本年绩效目标见附表。\n", "utf-8")
     text = _explain(tmp_path, plain)
-    assert "「一、绩效目标情况」 其他: 标题像目标表，但没有指标表 titled as a goal table, but holds no indicator table" in text
+    assert (
+        "「一、绩效目标情况」 其他: 标题像目标表，但没有指标表 titled as a goal table, but holds no indicator table"
+        in text
+    )
     assert "未导入 not imported: 未找到目标表 no goal table found (5 行 lines, 2 部分 parts)" in text
     plain.write_text("部门预算编制说明\n\n一、收支总体情况\n本年收入合计1000万元。\n", "utf-8")
     assert "不是绩效目标文件" in _explain(tmp_path, plain)

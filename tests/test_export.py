@@ -58,7 +58,7 @@ def read_xlsx(path):
     values = [list(r) for r in ws.iter_rows(values_only=True)]
     header = next(n for n, r in enumerate(values) if r[0] == "一级指标")
     rows, last = [], [None, None]
-    for r in values[header + 1:]:
+    for r in values[header + 1 :]:
         for c in (0, 1):  # merged level cells hold their value in the first row only
             r[c] = r[c] if r[c] is not None else last[c]
         last = r[:2]
@@ -83,7 +83,7 @@ def read_markdown(path):
     def unescape(cell: str) -> str:
         return cell.replace("\\|", "|").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
-    return [tuple(unescape(c.strip()) for c in ln.strip("|").split(" | "))[:5] for ln in lines[start + 2:]]
+    return [tuple(unescape(c.strip()) for c in ln.strip("|").split(" | "))[:5] for ln in lines[start + 2 :]]
 
 
 def read_csv(path):
@@ -94,8 +94,16 @@ def read_csv(path):
 
 
 def test_draft_from_a_template_and_two_precedents_round_trips_through_every_format(kb, tmp_path):
-    d = drafts.create(kb, "科技型企业研发补贴", department="科技局", region="宁波市", year=2025, amount_wan=500,
-                      spending_type="补贴/奖励类", overview="对科技型企业研发投入给予补贴")
+    d = drafts.create(
+        kb,
+        "科技型企业研发补贴",
+        department="科技局",
+        region="宁波市",
+        year=2025,
+        amount_wan=500,
+        spending_type="补贴/奖励类",
+        overview="对科技型企业研发投入给予补贴",
+    )
     template = drafts.apply_rows(kb, d.id, suggest.template_rows(kb, "补贴/奖励类"))
     first = drafts.apply_rows(kb, d.id, suggest.project_rows(kb, project_id(kb, "科技型企业贷款风险贴息资金")))
     second = drafts.apply_rows(kb, d.id, suggest.project_rows(kb, project_id(kb, "科技创新政策扶持资金")))
@@ -132,9 +140,12 @@ def test_draft_from_a_template_and_two_precedents_round_trips_through_every_form
 
 def formula_draft(conn):
     d = drafts.create(conn, "=cmd|' /C calc'!A0", overview="@SUM(A1:A9)", year=2025)
-    rows = [NewRow("+1+1", "产出指标", "数量指标", "=", 100.0, "%"), NewRow("-2+3", "产出指标", "质量指标"),
-            NewRow("@HYPERLINK(\"http://x\")", "效益指标", "社会效益指标", "定性", text="=1+1"),
-            NewRow("\tTAB", "满意度指标", "服务对象满意度指标", "≥", 90.0, "%")]
+    rows = [
+        NewRow("+1+1", "产出指标", "数量指标", "=", 100.0, "%"),
+        NewRow("-2+3", "产出指标", "质量指标"),
+        NewRow('@HYPERLINK("http://x")', "效益指标", "社会效益指标", "定性", text="=1+1"),
+        NewRow("\tTAB", "满意度指标", "服务对象满意度指标", "≥", 90.0, "%"),
+    ]
     return drafts.apply_rows(conn, d.id, rows).draft
 
 
@@ -158,10 +169,16 @@ def test_no_cell_becomes_a_formula(conn, tmp_path):
     assert "'+1+1" in cells and "'=100%" in cells
 
 
-@pytest.mark.parametrize("name, file_name", [
-    ("../../etc/passwd", "etc_passwd.xlsx"), ("..", "draft.xlsx"), ("a/b\\c:d", "a_b_c_d.xlsx"),
-    (".hidden", "hidden.xlsx"), ("科技补贴", "科技补贴.xlsx"),
-])
+@pytest.mark.parametrize(
+    "name, file_name",
+    [
+        ("../../etc/passwd", "etc_passwd.xlsx"),
+        ("..", "draft.xlsx"),
+        ("a/b\\c:d", "a_b_c_d.xlsx"),
+        (".hidden", "hidden.xlsx"),
+        ("科技补贴", "科技补贴.xlsx"),
+    ],
+)
 def test_a_draft_name_never_leaves_the_folder(conn, tmp_path, name, file_name):
     folder = tmp_path / "out"
     folder.mkdir()
@@ -170,13 +187,22 @@ def test_a_draft_name_never_leaves_the_folder(conn, tmp_path, name, file_name):
     assert [p.name for p in folder.iterdir()] == [file_name]
 
 
-@pytest.mark.parametrize("name, file_name, why", [
-    ("CON", "_CON.xlsx", "Windows 保留的设备名"), ("nul", "_nul.xlsx", "Windows 保留的设备名"),
-    ("aux.txt", "_aux.txt.xlsx", "Windows 保留的设备名"), ("com1", "_com1.xlsx", "Windows 保留的设备名"),
-    ("LPT9", "_LPT9.xlsx", "Windows 保留的设备名"), ("Con .备份", "_Con .备份.xlsx", "Windows 保留的设备名"),
-    ("a\u202egpj.exe", "agpj.exe.xlsx", "改变文字方向"), ("-name", "_-name.xlsx", "当作命令选项"),
-    ("--rm", "_--rm.xlsx", "当作命令选项"), ("console", "console.xlsx", ""), ("com10", "com10.xlsx", ""),
-])
+@pytest.mark.parametrize(
+    "name, file_name, why",
+    [
+        ("CON", "_CON.xlsx", "Windows 保留的设备名"),
+        ("nul", "_nul.xlsx", "Windows 保留的设备名"),
+        ("aux.txt", "_aux.txt.xlsx", "Windows 保留的设备名"),
+        ("com1", "_com1.xlsx", "Windows 保留的设备名"),
+        ("LPT9", "_LPT9.xlsx", "Windows 保留的设备名"),
+        ("Con .备份", "_Con .备份.xlsx", "Windows 保留的设备名"),
+        ("a\u202egpj.exe", "agpj.exe.xlsx", "改变文字方向"),
+        ("-name", "_-name.xlsx", "当作命令选项"),
+        ("--rm", "_--rm.xlsx", "当作命令选项"),
+        ("console", "console.xlsx", ""),
+        ("com10", "com10.xlsx", ""),
+    ],
+)
 def test_a_name_windows_reserves_or_that_misleads_is_made_safe_and_said(conn, tmp_path, name, file_name, why):
     from typer.testing import CliRunner
 
@@ -254,8 +280,11 @@ def test_any_name_gives_a_plain_file_name(name):
     assert not file_name.startswith(".") and file_name.endswith(".xlsx")
     assert not set(file_name) & set('/\\:*?"<>|\x00\u202e\u2066')
     stem = file_name.split(".")[0].rstrip(" ").lower()
-    assert not file_name.startswith("-") and stem not in {"con", "prn", "aux", "nul"} and not (
-        stem[:3] in ("com", "lpt") and stem[3:] in tuple("0123456789¹²³"))
+    assert (
+        not file_name.startswith("-")
+        and stem not in {"con", "prn", "aux", "nul"}
+        and not (stem[:3] in ("com", "lpt") and stem[3:] in tuple("0123456789¹²³"))
+    )
 
 
 @given(st.text(max_size=80))

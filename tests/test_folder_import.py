@@ -54,14 +54,21 @@ def test_mixed_folder_in_one_call(conn, folder):
     results = _by_name(ingest.import_paths(conn, [folder]))
     imported = {name: (r.layout, r.projects, r.indicators) for name, r in results.items() if r.status == "imported"}
     assert imported == {
-        "000_d729adc989a4b499.txt": ("form-kv", 4, 32), "汇总表.xlsx": ("summary-table", 11, 75),
-        "申报表.docx": ("word-cells", 1, 4), "重点项目.pdf": ("form-kv", 10, 131),
-        "部门汇总.xls": ("flat-sheet", 3, 20), "copy-a.xlsx": ("inline-table", 13, 53),
+        "000_d729adc989a4b499.txt": ("form-kv", 4, 32),
+        "汇总表.xlsx": ("summary-table", 11, 75),
+        "申报表.docx": ("word-cells", 1, 4),
+        "重点项目.pdf": ("form-kv", 10, 131),
+        "部门汇总.xls": ("flat-sheet", 3, 20),
+        "copy-a.xlsx": ("inline-table", 13, 53),
     }
     assert results["copy-b.xlsx"].status == "unchanged" and "copy-a.xlsx" in results["copy-b.xlsx"].message
     assert {name: r.status for name, r in results.items() if r.status in ("failed", "skipped")} == {
-        "photo.png": "skipped", "old.doc": "skipped", "~$汇总表.xlsx": "skipped", "说明.txt": "skipped",
-        "broken.xlsx": "failed", "draft.docx": "failed",
+        "photo.png": "skipped",
+        "old.doc": "skipped",
+        "~$汇总表.xlsx": "skipped",
+        "说明.txt": "skipped",
+        "broken.xlsx": "failed",
+        "draft.docx": "failed",
     }
     assert "save it as .docx" in results["old.doc"].message
     assert "not a goal document" in results["说明.txt"].message
@@ -78,9 +85,15 @@ def test_parallel_and_serial_parsing_store_the_same(tmp_path, folder):
     for workers in (1, 2):
         conn = connect(tmp_path / f"w{workers}.sqlite3")
         ingest.import_paths(conn, [folder], workers=workers)
-        counts.append([tuple(r) for r in conn.execute(
-            "SELECT p.name, count(i.id) FROM projects p LEFT JOIN indicators i ON i.project_id = p.id "
-            "GROUP BY p.id ORDER BY p.name")])
+        counts.append(
+            [
+                tuple(r)
+                for r in conn.execute(
+                    "SELECT p.name, count(i.id) FROM projects p LEFT JOIN indicators i ON i.project_id = p.id "
+                    "GROUP BY p.id ORDER BY p.name"
+                )
+            ]
+        )
     assert counts[0] == counts[1] and len(counts[0]) == 42
 
 
@@ -132,8 +145,9 @@ def test_a_failure_to_run_workers_reaches_the_caller(tmp_path, monkeypatch):
 @pytest.mark.parametrize("report_name", ["report.csv", "report.md"])
 def test_cli_import_with_report(tmp_path, folder, report_name):
     report = tmp_path / report_name
-    result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder),
-                                      "--report", str(report)])
+    result = CliRunner().invoke(
+        app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder), "--report", str(report)]
+    )
     assert result.exit_code == 1, result.output  # two files failed
     assert "6 imported" in result.stdout and "1 unchanged, 4 skipped, 2 failed" in result.stdout
     assert "not imported" in result.stderr and "failed" in result.stderr
@@ -155,8 +169,10 @@ def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, m
     monkeypatch.setattr(ingest, "import_paths", interrupted)
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder)])
     assert result.exit_code == 130
-    assert result.stderr == "kb: interrupted: the documents stored so far are kept; the same import run again " \
-                            "stores the rest\n"
+    assert (
+        result.stderr == "kb: interrupted: the documents stored so far are kept; the same import run again "
+        "stores the rest\n"
+    )
 
 
 def test_workers_start_under_an_app_that_captures_stderr(tmp_path):
@@ -228,9 +244,23 @@ def test_file_names_that_are_not_utf8_import_under_a_readable_name(conn, windows
 def test_cli_import_of_file_names_that_are_not_utf8(tmp_path, windows_names, more):
     """In a real process: its output is UTF-8 that a terminal shows, with the undecodable bytes as \\xbc."""
     report = tmp_path / "未导入.csv"
-    out = subprocess.run([sys.executable, "-m", "kb", "--db", str(tmp_path / "kb.sqlite3"), "import",
-                          str(windows_names), "--report", str(report), *more],
-                         capture_output=True, env={**os.environ, "COLUMNS": "300"}, timeout=300)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kb",
+            "--db",
+            str(tmp_path / "kb.sqlite3"),
+            "import",
+            str(windows_names),
+            "--report",
+            str(report),
+            *more,
+        ],
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "300"},
+        timeout=300,
+    )
     stdout, stderr = out.stdout.decode("utf-8"), out.stderr.decode("utf-8")
     assert out.returncode == 1 and "Traceback" not in stderr, stderr  # the 说明.txt failed, nothing else
     if more == ["--json"]:

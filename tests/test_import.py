@@ -21,13 +21,17 @@ EXPECTED = {"000": (4, 32), "001": (11, 75), "002": (13, 53), "003": (10, 131), 
 
 
 def counts(conn) -> tuple[int, int, int]:
-    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "projects", "indicators"))
+    return tuple(
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "projects", "indicators")
+    )
 
 
 def records(conn) -> list:
     """Everything stored about projects and indicators, without ids, paths, pages or times."""
-    projects = conn.execute("SELECT id, name, department, region, year, amount_wan, overview, goal, fields, extra "
-                            "FROM projects ORDER BY name").fetchall()
+    projects = conn.execute(
+        "SELECT id, name, department, region, year, amount_wan, overview, goal, fields, extra "
+        "FROM projects ORDER BY name"
+    ).fetchall()
     out = []
     for p in projects:
         shown = show_project(conn, p["id"])
@@ -73,8 +77,10 @@ def test_changed_file_replaces_its_earlier_version(conn, tmp_path):
     assert result.status == "replaced"
     assert counts(conn) == (1, 10, 131)
     assert conn.execute("SELECT value FROM indicators WHERE name = '补助社区数量'").fetchone()[0] == 50
-    assert conn.execute("SELECT count(*) FROM names_fts").fetchone()[0] == \
-        conn.execute("SELECT count(*) FROM indicator_names").fetchone()[0]
+    assert (
+        conn.execute("SELECT count(*) FROM names_fts").fetchone()[0]
+        == conn.execute("SELECT count(*) FROM indicator_names").fetchone()[0]
+    )
 
 
 def _variants(text: str) -> dict[str, bytes]:
@@ -85,7 +91,9 @@ def _variants(text: str) -> dict[str, bytes]:
         "utf16-bom": text.encode("utf-16"),
         "utf16-be-bom": codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
         "doubled-blank-lines": text.replace("\n\n", "\n\n\n\n").encode("utf-8"),
-        "trailing-spaces": "\n".join(line + "  " if line.strip() else line for line in text.split("\n")).encode("utf-8"),
+        "trailing-spaces": "\n".join(line + "  " if line.strip() else line for line in text.split("\n")).encode(
+            "utf-8"
+        ),
     }
 
 
@@ -109,18 +117,24 @@ def test_variants_give_identical_records(tmp_path, prefix):
 def test_coded_levels_stored_by_name_and_mapped(conn):
     """Seed 002 writes '1-产出指标；11-数量指标': the levels are stored without their codes (as the item numbers)."""
     import_paths(conn, [seed("002")])
-    row = conn.execute("SELECT level1, level2, std_level1, std_level2, period_target, target, operator, value, unit "
-                       "FROM indicators WHERE name = '扶持项目数量'").fetchone()
+    row = conn.execute(
+        "SELECT level1, level2, std_level1, std_level2, period_target, target, operator, value, unit "
+        "FROM indicators WHERE name = '扶持项目数量'"
+    ).fetchone()
     assert tuple(row) == ("产出指标", "数量指标", "产出指标", "数量指标", "≥495家次", "≥495家次", "≥", 495.0, "家次")
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty"),
-    (b"   \n\n\t\n", "empty"),
-    (bytes(range(256)) * 20, "binary"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(500), "binary"),
-    ("这是一份普通的说明文字，没有任何绩效目标表格。\n第二行。\n".encode("utf-8"), "layout unknown"),
-], ids=["empty", "whitespace", "all-bytes", "png", "prose"])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n\t\n", "empty"),
+        (bytes(range(256)) * 20, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(500), "binary"),
+        ("这是一份普通的说明文字，没有任何绩效目标表格。\n第二行。\n".encode("utf-8"), "layout unknown"),
+    ],
+    ids=["empty", "whitespace", "all-bytes", "png", "prose"],
+)
 def test_bad_file_one_line_error_and_others_still_import(conn, tmp_path, content, reason):
     folder = tmp_path / "mixed"
     folder.mkdir()
@@ -150,6 +164,7 @@ def test_failed_store_leaves_database_as_it_was(conn, tmp_path, monkeypatch):
     import_paths(conn, [seed("000")])
     before = counts(conn)
     from kb.ingest import write as store
+
     def broken(self, *args):  # fails once the document's rows are written
         real(self, *args)
         raise sqlite3.OperationalError("disk I/O error")
@@ -166,6 +181,7 @@ def _copies(tmp_path, monkeypatch, n: int = 3):
     """A folder of n copies of every text seed, each copy with other bytes, all stored (the copies have the same
     goal tables: the check that keeps a second file of the same tables out is switched off)."""
     from kb.ingest import run as ingest
+
     monkeypatch.setattr(ingest, "same_tables", lambda *args: None)
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -179,6 +195,7 @@ def _failing_store(monkeypatch, fails):
     """Documents whose rows are all written, then `fails(path)` raised when it is an exception (before the
     document's own commit, if it has one)."""
     from kb.ingest import write as store
+
     real = store.DocumentWriter.finish
 
     def finish(self):
@@ -194,13 +211,17 @@ def test_bulk_import_commits_in_batches_and_a_failed_document_alone_is_undone(co
     """A bulk import writes several documents per transaction: one that fails once its rows are written leaves
     no row behind, the others of its batch are written again and all are in, each result reported once."""
     from kb.ingest import run as ingest
+
     folder = _copies(tmp_path, monkeypatch)
     bad = sorted(folder.iterdir())[6].resolve()
     _failing_store(monkeypatch, lambda path: sqlite3.OperationalError("disk I/O error") if path == bad else None)
     commits, reported = [], []
     monkeypatch.setattr(ingest, "BATCH_INDICATORS", 200)
-    monkeypatch.setattr(ingest._Batches, "commit", lambda self, real=ingest._Batches.commit: (
-        commits.append(len(self.pending)), real(self))[1])
+    monkeypatch.setattr(
+        ingest._Batches,
+        "commit",
+        lambda self, real=ingest._Batches.commit: (commits.append(len(self.pending)), real(self))[1],
+    )
     results = import_paths(conn, [folder], progress=reported.append)
     [failed] = [r for r in results if r.status == "failed"]
     assert failed.path.resolve() == bad and "disk I/O error" in failed.message
@@ -231,6 +252,7 @@ def test_an_interruption_while_a_document_is_written_keeps_only_what_was_reporte
     """^C in the middle of a bulk import's document: the batch it was in is rolled back, the batches committed
     before stay, and the results reported are exactly the documents in the database."""
     from kb.ingest import run as ingest
+
     folder = _copies(tmp_path, monkeypatch, 4)
     victim = sorted(folder.iterdir())[13].resolve()
     _failing_store(monkeypatch, lambda path: KeyboardInterrupt() if path == victim else None)

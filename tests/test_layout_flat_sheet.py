@@ -28,16 +28,19 @@ def test_projects_departments_and_amounts():
     assert doc.projects[0].goal.startswith("完成城区主次干道")
 
 
-@pytest.mark.parametrize("project, index, expected", [
-    # 成本指标 first; level cells only on the first row of their group
-    (0, 0, ("成本指标", "经济成本指标", "道路养护单价", "≤85元/平方米", "")),
-    (0, 1, ("成本指标", "生态环境成本指标", "施工扬尘污染事件", "=0", "起")),
-    (0, 3, ("产出指标", "数量指标", "维修道路长度", "985米", "")),  # unit folded into the value
-    (0, 4, ("产出指标", "质量指标", "养护工程验收合格率", "=100.00(%)", "")),
-    (0, 6, ("效益指标", "社会效益指标", "道路通行条件", "明显改善", "")),
-    (2, 1, ("成本指标", "社会成本指标", "食品安全事故", "=0(起)", "")),
-    (2, 5, ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥95.00(%)", "")),
-])
+@pytest.mark.parametrize(
+    "project, index, expected",
+    [
+        # 成本指标 first; level cells only on the first row of their group
+        (0, 0, ("成本指标", "经济成本指标", "道路养护单价", "≤85元/平方米", "")),
+        (0, 1, ("成本指标", "生态环境成本指标", "施工扬尘污染事件", "=0", "起")),
+        (0, 3, ("产出指标", "数量指标", "维修道路长度", "985米", "")),  # unit folded into the value
+        (0, 4, ("产出指标", "质量指标", "养护工程验收合格率", "=100.00(%)", "")),
+        (0, 6, ("效益指标", "社会效益指标", "道路通行条件", "明显改善", "")),
+        (2, 1, ("成本指标", "社会成本指标", "食品安全事故", "=0(起)", "")),
+        (2, 5, ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥95.00(%)", "")),
+    ],
+)
 def test_indicators(project, index, expected):
     ind = parse(TEXT).projects[project].indicators[index]
     assert (ind.level1, ind.level2, ind.name, ind.target, ind.unit) == expected
@@ -64,16 +67,24 @@ def _shuffled(text: str) -> str:
     return "\n".join(head + [line for block in blocks for line in block])
 
 
-@pytest.mark.parametrize("variant", [
-    lambda t: t.replace("\n", "\r\n"),
-    lambda t: t.replace("\n", "\n\n"),
-    lambda t: "\n".join("\t" + line for line in t.split("\n")),
-    lambda t: "\n".join(line + "  " if line.strip() else line for line in t.split("\n")),
-    lambda t: "\n".join(line.lstrip("\t") if line.startswith("\t\t\t\t\t") else line for line in t.split("\n")),
-], ids=["crlf", "doubled-blank-lines", "extra-tab", "padded-cells", "lost-leading-cells"])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.replace("\n", "\n\n"),
+        lambda t: "\n".join("\t" + line for line in t.split("\n")),
+        lambda t: "\n".join(line + "  " if line.strip() else line for line in t.split("\n")),
+        lambda t: "\n".join(line.lstrip("\t") if line.startswith("\t\t\t\t\t") else line for line in t.split("\n")),
+    ],
+    ids=["crlf", "doubled-blank-lines", "extra-tab", "padded-cells", "lost-leading-cells"],
+)
 def test_variants_give_identical_records(variant):
-    strip = lambda doc: [(p.name, p.department, p.amount, [(i.level1, i.level2, i.name, i.target, i.unit)  # noqa: E731
-                                                          for i in p.indicators]) for p in doc.projects]
+    def strip(doc):
+        return [
+            (p.name, p.department, p.amount, [(i.level1, i.level2, i.name, i.target, i.unit) for i in p.indicators])
+            for p in doc.projects
+        ]
+
     assert strip(parse(variant(TEXT))) == strip(parse(TEXT))
 
 

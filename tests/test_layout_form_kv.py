@@ -12,8 +12,10 @@ from importers.readers.text import split_rows
 from importers.records import ParseError
 from conftest import layout_records as records
 
-SEEDS = {prefix: next(Path("seeds").glob(f"{prefix}_*.txt")).read_text("utf-8")
-         for prefix in ("000", "001", "002", "003", "004")}
+SEEDS = {
+    prefix: next(Path("seeds").glob(f"{prefix}_*.txt")).read_text("utf-8")
+    for prefix in ("000", "001", "002", "003", "004")
+}
 TITLE_000 = "## 2020年部门项目支出预算绩效目标下达表"
 TITLE_003 = "项目支出绩效目标申报表"
 COUNTS_003 = [12, 26, 13, 12, 8, 10, 24, 10, 9, 7]
@@ -42,21 +44,33 @@ def doc003():
 
 def test_000_document(doc000):
     assert (doc000.layout, doc000.title, doc000.year, doc000.department) == (
-        "form-kv", "2020年部门项目支出预算绩效目标下达表", "2020", "")
+        "form-kv",
+        "2020年部门项目支出预算绩效目标下达表",
+        "2020",
+        "",
+    )
     assert doc000.warnings == []
     assert [len(p.indicators) for p in doc000.projects] == [8, 8, 8, 8]
 
 
-@pytest.mark.parametrize("index, name, amount, total, executed", [
-    (0, "“政银保”贷款保证保险补贴", "5", "5", ""),
-    (1, "科技型企业贷款风险贴息资金", "50", "50", "60.4"),
-    (2, "科技支行贷款风险补偿金", "50", "50", "60.4"),
-    (3, "企业融资扶持资金", "300", "300", "769.8"),
-])
+@pytest.mark.parametrize(
+    "index, name, amount, total, executed",
+    [
+        (0, "“政银保”贷款保证保险补贴", "5", "5", ""),
+        (1, "科技型企业贷款风险贴息资金", "50", "50", "60.4"),
+        (2, "科技支行贷款风险补偿金", "50", "50", "60.4"),
+        (3, "企业融资扶持资金", "300", "300", "769.8"),
+    ],
+)
 def test_000_heads(doc000, index, name, amount, total, executed):
     project = doc000.projects[index]
     assert (project.name, project.department, project.amount, project.total_amount, project.amount_unit) == (
-        name, "金融办", amount, total, "")
+        name,
+        "金融办",
+        amount,
+        total,
+        "",
+    )
     assert project.period == "2020-01-01 至 2020-12-31"
     assert project.fields["上年度项目执行数"] == executed
     assert project.fields["联系电话"] == "5993969"  # written with and without its colon
@@ -66,9 +80,23 @@ def test_000_heads(doc000, index, name, amount, total, executed):
 def test_000_fields_and_long_cells(doc000):
     project = doc000.projects[0]
     assert list(project.fields) == [
-        "项目类别", "项目性质", "是否包含二级项目", "功能科目", "部门经济科目", "填报人", "联系电话",
-        "上年度项目预算金额", "上年度项目执行数", "是否包含政府采购", "是否包含五项经费", "项目立项依据",
-        "项目设立的必要性", "保证项目实施制度、措施", "项目实施计划", "项目总目标", "需要说明的其他问题",
+        "项目类别",
+        "项目性质",
+        "是否包含二级项目",
+        "功能科目",
+        "部门经济科目",
+        "填报人",
+        "联系电话",
+        "上年度项目预算金额",
+        "上年度项目执行数",
+        "是否包含政府采购",
+        "是否包含五项经费",
+        "项目立项依据",
+        "项目设立的必要性",
+        "保证项目实施制度、措施",
+        "项目实施计划",
+        "项目总目标",
+        "需要说明的其他问题",
     ]
     assert project.fields["项目类别"] == "[003001003008]金融事业发展专项资金"
     assert project.fields["需要说明的其他问题"] == ""
@@ -97,7 +125,11 @@ def test_000_indicators_skip_placeholder_rows(doc000):
 
 
 def test_003_document(doc003):
-    assert (doc003.title, doc003.year, doc003.department) == ("项目支出绩效目标申报表", "2021", "威海经济技术开发区财政金融局")
+    assert (doc003.title, doc003.year, doc003.department) == (
+        "项目支出绩效目标申报表",
+        "2021",
+        "威海经济技术开发区财政金融局",
+    )
     assert doc003.warnings == []
     assert [len(p.indicators) for p in doc003.projects] == COUNTS_003
     assert sum(COUNTS_003) == 131
@@ -106,23 +138,35 @@ def test_003_document(doc003):
 def test_003_first_project_head(doc003):
     project = doc003.projects[0]
     assert (project.name, project.department, project.amount, project.total_amount, project.amount_unit) == (
-        "乡村振兴工作经费", "社会工作部", "7000000", "7000000", "")
+        "乡村振兴工作经费",
+        "社会工作部",
+        "7000000",
+        "7000000",
+        "",
+    )
     assert project.period == "2021-01-01 至 2021-12-31"
     assert project.overview == ""
     assert project.goal.startswith("1. 统筹推进乡村振兴样板片区建设。")
     assert project.fields == {
-        "项目编码": "109014(2021)022", "项目类别": "经常性项目", "资金用途": "业务类", "项目性质": "年初预算",
-        "预算来源": "政府性基金", "项目实施单位": "社会工作部",
+        "项目编码": "109014(2021)022",
+        "项目类别": "经常性项目",
+        "资金用途": "业务类",
+        "项目性质": "年初预算",
+        "预算来源": "政府性基金",
+        "项目实施单位": "社会工作部",
     }
     assert project.line == 37
 
 
-@pytest.mark.parametrize("index, name, department, amount, goal_start", [
-    (1, "科技创新政策扶持资金", "经区科技创新局", "30000000", "对符合资助标准的项目给予资助"),  # '2021 年绩效目标'
-    (3, "市政城市维护费", "建设局", "14250000", "城市市政基础设施是城市正常运转的重要保障"),
-    (7, "老旧小区改造项目", "建设局", "77985600", "2021年经区老旧小区改造项目是关注和改善民生的需要"),
-    (9, "城市社区党组织服务群众专项经费", "党群工作部", "14700000", "完成对49个社区"),
-])
+@pytest.mark.parametrize(
+    "index, name, department, amount, goal_start",
+    [
+        (1, "科技创新政策扶持资金", "经区科技创新局", "30000000", "对符合资助标准的项目给予资助"),  # '2021 年绩效目标'
+        (3, "市政城市维护费", "建设局", "14250000", "城市市政基础设施是城市正常运转的重要保障"),
+        (7, "老旧小区改造项目", "建设局", "77985600", "2021年经区老旧小区改造项目是关注和改善民生的需要"),
+        (9, "城市社区党组织服务群众专项经费", "党群工作部", "14700000", "完成对49个社区"),
+    ],
+)
 def test_003_heads(doc003, index, name, department, amount, goal_start):
     project = doc003.projects[index]
     assert (project.name, project.department, project.amount) == (name, department, amount)
@@ -174,9 +218,17 @@ def test_003_page_break_continues_the_table(doc003):
     assert levels(doc003.projects[6])[4] == ("产出指标", "数量指标", "发放创业担保贷款金额", ">=3000 万")
 
 
-@pytest.mark.parametrize("index, position, target", [
-    (4, 7, "=0 起"), (7, 0, "16个"), (7, 3, "0起"), (6, 0, "≥80人"), (2, 11, "增强"), (8, 6, "匹配"),
-])
+@pytest.mark.parametrize(
+    "index, position, target",
+    [
+        (4, 7, "=0 起"),
+        (7, 0, "16个"),
+        (7, 3, "0起"),
+        (6, 0, "≥80人"),
+        (2, 11, "增强"),
+        (8, 6, "匹配"),
+    ],
+)
 def test_003_targets_as_written(doc003, index, position, target):
     assert doc003.projects[index].indicators[position].target == target
 
@@ -227,10 +279,13 @@ def test_forms_in_another_order(prefix, title):
     assert doc.title == parse(SEEDS[prefix]).title
 
 
-@pytest.mark.parametrize("prefix, before", [
-    ("000", "产出目标\t数量\t补贴保险公司数量\t>=2家"),
-    ("003", "\t\t招聘场次\t>=2场"),
-])
+@pytest.mark.parametrize(
+    "prefix, before",
+    [
+        ("000", "产出目标\t数量\t补贴保险公司数量\t>=2家"),
+        ("003", "\t\t招聘场次\t>=2场"),
+    ],
+)
 def test_repeated_table_header_inside_a_table(prefix, before):
     assert records(parse(_page_break(SEEDS[prefix], before))) == records(parse(SEEDS[prefix]))
 
@@ -238,18 +293,28 @@ def test_repeated_table_header_inside_a_table(prefix, before):
 # --- detection, errors, head details --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix, low, high", [
-    ("000", 0.9, 1.0), ("001", 0.0, 0.0), ("002", 0.0, 0.0), ("003", 0.9, 1.0), ("004", 0.0, 0.3),
-])
+@pytest.mark.parametrize(
+    "prefix, low, high",
+    [
+        ("000", 0.9, 1.0),
+        ("001", 0.0, 0.0),
+        ("002", 0.0, 0.0),
+        ("003", 0.9, 1.0),
+        ("004", 0.0, 0.3),
+    ],
+)
 def test_detect_seeds(prefix, low, high):
     assert low <= LAYOUT.detect(split_rows(SEEDS[prefix])) <= high
 
 
-@pytest.mark.parametrize("text", [
-    Path("README.md").read_text("utf-8"),
-    "year,amount\n2020,5\n2021,50\n",
-    "一级指标\t二级指标\t三级指标\t年度目标值\n产出指标\t数量指标\t人数\t>=5人\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        Path("README.md").read_text("utf-8"),
+        "year,amount\n2020,5\n2021,50\n",
+        "一级指标\t二级指标\t三级指标\t年度目标值\n产出指标\t数量指标\t人数\t>=5人\n",
+    ],
+)
 def test_detect_junk(text):
     assert LAYOUT.detect(split_rows(text)) < 0.5
 
@@ -284,7 +349,10 @@ def test_unit_declared_by_a_label_and_lone_name_cell():
     project = parse(FORM).projects[0]
     assert (project.total_amount, project.amount_unit, project.period) == ("1,200.50", "万元", "2022-01-01")
     assert project.fields == {}
-    assert levels(project) == [("产出指标", "数量指标", "培训人数", ">=100人"), ("产出指标", "数量指标", "培训场次", "")]
+    assert levels(project) == [
+        ("产出指标", "数量指标", "培训人数", ">=100人"),
+        ("产出指标", "数量指标", "培训场次", ""),
+    ]
 
 
 def test_unit_declared_by_a_unit_row():
@@ -303,21 +371,44 @@ def test_form_without_table_is_kept_with_a_warning():
 # --- level vocabulary -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cell, level1, level2", [
-    ("产出指标", True, False), ("产出目标", True, False), ("效果目标", True, False), ("投入与目标管理", True, False),
-    ("影响力目标", True, False), ("1-产出指标", True, False), ("满意度指标", True, True), ("成本指标", True, True),
-    ("数量", False, True), ("11-数量指标", False, True), ("环境效益", False, True), ("可持续影响指标", False, True),
-    ("长效管理", False, True), ("其它", False, True), (" 时效指标 ", False, True),
-    ("预算执行率", False, False), ("数量指标值", False, False), ("", False, False),
-])
+@pytest.mark.parametrize(
+    "cell, level1, level2",
+    [
+        ("产出指标", True, False),
+        ("产出目标", True, False),
+        ("效果目标", True, False),
+        ("投入与目标管理", True, False),
+        ("影响力目标", True, False),
+        ("1-产出指标", True, False),
+        ("满意度指标", True, True),
+        ("成本指标", True, True),
+        ("数量", False, True),
+        ("11-数量指标", False, True),
+        ("环境效益", False, True),
+        ("可持续影响指标", False, True),
+        ("长效管理", False, True),
+        ("其它", False, True),
+        (" 时效指标 ", False, True),
+        ("预算执行率", False, False),
+        ("数量指标值", False, False),
+        ("", False, False),
+    ],
+)
 def test_level_words(cell, level1, level2):
     assert (is_level1(cell), is_level2(cell)) == (level1, level2)
 
 
-@pytest.mark.parametrize("level1, level2, expected", [
-    ("产出指标", "成本指标", True), ("产出目标", "数量", True), ("效果目标", "满意度", True),
-    ("效益指标", "满意度指标", False), ("成本指标", "经济成本指标", True), ("", "成本指标", False),
-])
+@pytest.mark.parametrize(
+    "level1, level2, expected",
+    [
+        ("产出指标", "成本指标", True),
+        ("产出目标", "数量", True),
+        ("效果目标", "满意度", True),
+        ("效益指标", "满意度指标", False),
+        ("成本指标", "经济成本指标", True),
+        ("", "成本指标", False),
+    ],
+)
 def test_accepts(level1, level2, expected):
     assert accepts(level1, level2) is expected
 
@@ -326,8 +417,9 @@ def test_003_continuation_rows_named_like_a_level_are_names():
     """服务对象满意度 and 社会公众满意度 are level-2 words too; in the name column of a row that keeps its columns they
     are names (issue 14: a 200,000-indicator corpus lost 3,444 of its 18,719 满意度 indicators this way)."""
     row = "满意度指标\t满意度指标\t帮助对象满意度\t>=90%\n"
-    text = SEEDS["003"].replace(row, row + "\t\t服务对象满意度\t>=95%\n\t\t社会公众满意度\t≥90%\n"
-                                "\t服务对象满意度\t企业满意度\t>=85%\n", 1)
+    text = SEEDS["003"].replace(
+        row, row + "\t\t服务对象满意度\t>=95%\n\t\t社会公众满意度\t≥90%\n\t服务对象满意度\t企业满意度\t>=85%\n", 1
+    )
     assert text != SEEDS["003"]
     project = parse(text).projects[2]
     assert levels(project)[-4:] == [

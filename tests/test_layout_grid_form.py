@@ -13,51 +13,76 @@ def rows(table: list[list[str]]) -> list[Row]:
 
 
 def head(name: str, department: str = "某局") -> list[list[str]]:
-    return [["专项（项目）名称", "专项（项目）名称", "专项（项目）名称", name, name],
-            ["主管部门", "主管部门", "主管部门", department, department],
-            ["资金金额（万元）", "资金金额（万元）", "资金金额（万元）", "实施期资金总额：", "100"],
-            ["总体目标", "目标", "目标", "目标", "目标"]]
+    return [
+        ["专项（项目）名称", "专项（项目）名称", "专项（项目）名称", name, name],
+        ["主管部门", "主管部门", "主管部门", department, department],
+        ["资金金额（万元）", "资金金额（万元）", "资金金额（万元）", "实施期资金总额：", "100"],
+        ["总体目标", "目标", "目标", "目标", "目标"],
+    ]
 
 
 def indicators(table: list[list[str]]) -> list[list[tuple[str, str, str, str]]]:
-    return [[(i.level1, i.level2, i.name, i.target) for i in p.indicators] for p in grid_form.parse(rows(table)).projects]
+    return [
+        [(i.level1, i.level2, i.name, i.target) for i in p.indicators] for p in grid_form.parse(rows(table)).projects
+    ]
 
 
 def test_a_cell_naming_several_indicators_gives_one_each():
     """Names and values joined by '；': the k-th name with the k-th value, the cell's prefix on the first piece only,
     pieces stripped; a name without a value gets ''."""
-    table = [*head("甲"), HEADER,
-             ["", "产出指标", "数量指标", "指标：基地数量； 工作室数量", "5家；10个"],
-             ["", "产出指标", "成本指标", "指标：基地奖励；工作室奖励；安家补助", "10万元；5万元"],
-             ["", "满意度指标", "服务对象满意度指标", "指标1：满意率", "≧95%"]]
-    assert indicators(table) == [[("产出指标", "数量指标", "指标：基地数量", "5家"),
-                                  ("产出指标", "数量指标", "工作室数量", "10个"),
-                                  ("产出指标", "成本指标", "指标：基地奖励", "10万元"),
-                                  ("产出指标", "成本指标", "工作室奖励", "5万元"),
-                                  ("产出指标", "成本指标", "安家补助", ""),
-                                  ("满意度指标", "服务对象满意度指标", "指标1：满意率", "≧95%")]]
+    table = [
+        *head("甲"),
+        HEADER,
+        ["", "产出指标", "数量指标", "指标：基地数量； 工作室数量", "5家；10个"],
+        ["", "产出指标", "成本指标", "指标：基地奖励；工作室奖励；安家补助", "10万元；5万元"],
+        ["", "满意度指标", "服务对象满意度指标", "指标1：满意率", "≧95%"],
+    ]
+    assert indicators(table) == [
+        [
+            ("产出指标", "数量指标", "指标：基地数量", "5家"),
+            ("产出指标", "数量指标", "工作室数量", "10个"),
+            ("产出指标", "成本指标", "指标：基地奖励", "10万元"),
+            ("产出指标", "成本指标", "工作室奖励", "5万元"),
+            ("产出指标", "成本指标", "安家补助", ""),
+            ("满意度指标", "服务对象满意度指标", "指标1：满意率", "≧95%"),
+        ]
+    ]
 
 
 def test_a_form_joining_values_for_names_joined_otherwise_keeps_its_rows_whole():
     """A form that joins values by '；' for names joined by '、' pairs them in its own way: no row is split."""
-    table = [*head("甲"), HEADER,
-             ["", "产出指标", "数量指标", "会议次数、宣讲场数", "≥25次；40场"],
-             ["", "产出指标", "数量指标", "接待采访；专题宣传", "50人次；12期"]]
-    assert indicators(table) == [[("产出指标", "数量指标", "会议次数、宣讲场数", "≥25次；40场"),
-                                  ("产出指标", "数量指标", "接待采访；专题宣传", "50人次；12期")]]
+    table = [
+        *head("甲"),
+        HEADER,
+        ["", "产出指标", "数量指标", "会议次数、宣讲场数", "≥25次；40场"],
+        ["", "产出指标", "数量指标", "接待采访；专题宣传", "50人次；12期"],
+    ]
+    assert indicators(table) == [
+        [
+            ("产出指标", "数量指标", "会议次数、宣讲场数", "≥25次；40场"),
+            ("产出指标", "数量指标", "接待采访；专题宣传", "50人次；12期"),
+        ]
+    ]
 
 
 def test_a_form_without_its_header_row_is_read_by_the_columns_of_the_one_before():
-    table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "指标：人数", "5人"],
-             *head("乙"), ["", "产出指标", "质量指标", "指标：到位率", "100%"],
-             ["", "效益指标", "社会效益指标", "指标：作用", "充分发挥"]]
-    assert indicators(table) == [[("产出指标", "数量指标", "指标：人数", "5人")],
-                                 [("产出指标", "质量指标", "指标：到位率", "100%"),
-                                  ("效益指标", "社会效益指标", "指标：作用", "充分发挥")]]
+    table = [
+        *head("甲"),
+        HEADER,
+        ["", "产出指标", "数量指标", "指标：人数", "5人"],
+        *head("乙"),
+        ["", "产出指标", "质量指标", "指标：到位率", "100%"],
+        ["", "效益指标", "社会效益指标", "指标：作用", "充分发挥"],
+    ]
+    assert indicators(table) == [
+        [("产出指标", "数量指标", "指标：人数", "5人")],
+        [("产出指标", "质量指标", "指标：到位率", "100%"), ("效益指标", "社会效益指标", "指标：作用", "充分发挥")],
+    ]
 
 
 def test_a_name_after_its_label_and_a_department_printed_blank():
-    """'专项（项目）名称 伯乐奖' in one cell names the project; a 主管部门 printed blank is None (not the document's)."""
+    """'专项（项目）名称 伯乐奖' in one cell names the project; a 主管部门 printed blank is None (not the
+    document's)."""
     table = [*head("乙", department=""), HEADER, ["", "产出指标", "数量指标", "指标：人数", "5人"]]
     table[0] = ["专项（项目）名称 乙"] * 5
     [project] = grid_form.parse(rows(table)).projects
@@ -73,11 +98,17 @@ def test_a_lone_line_without_a_name_is_no_indicator():
 def test_a_department_printed_blank_is_stored_blank_while_a_form_without_one_takes_the_documents(conn, tmp_path):
     from kb.ingest.run import import_paths
 
-    form = "专项（项目）名称\t{name}\t{name}\n{department}资金金额（万元）\t实施期资金总额：\t100\n一级指标\t二级指标\t指标内容\t指标值\n" \
-           "产出指标\t数量指标\t指标：人数\t5人\n"
+    form = (
+        "专项（项目）名称\t{name}\t{name}\n{department}资金金额（万元）\t实施期资金总额：\t100\n一级指标\t二级指标\t指标内容\t指标值\n"
+        "产出指标\t数量指标\t指标：人数\t5人\n"
+    )
     path = tmp_path / "goals.txt"
-    path.write_text("某市某局2020年部门预算\n项目绩效目标表\n" + form.format(name="甲", department="主管部门\t\t\n")
-                    + form.format(name="乙", department=""), "utf-8")
+    path.write_text(
+        "某市某局2020年部门预算\n项目绩效目标表\n"
+        + form.format(name="甲", department="主管部门\t\t\n")
+        + form.format(name="乙", department=""),
+        "utf-8",
+    )
     import_paths(conn, [path])
     stored = [tuple(row) for row in conn.execute("SELECT name, department FROM projects ORDER BY seq")]
     assert stored == [("甲", None), ("乙", "某市某局")]

@@ -138,7 +138,9 @@ VARIANTS = {
     "full-width colons, ascii semicolons": lambda t: t.replace("值:", "值：").replace("；", ";"),
     "repeated header at a page break": lambda t: t.replace("\n\n广州市", "\n\n" + t.split("\n")[8] + "\n广州市"),
     "split indicator cell": split_cell,
-    "level words broken over two lines": lambda t: t.replace("11-数量指标", "11-数量指 标").replace("1-产出指标", "1-产出 指标"),
+    "level words broken over two lines": lambda t: t.replace("11-数量指标", "11-数量指 标").replace(
+        "1-产出指标", "1-产出 指标"
+    ),
 }
 
 
@@ -156,7 +158,9 @@ def test_shuffled_projects_give_identical_records(doc):
 
 
 def test_indicator_cell_in_another_form_is_kept_as_text():
-    doc = parse(SEED.replace("1、1-产出指标；11-数量指标；印制宣传品数量；", "印制宣传品数量；").replace("2、2-效益", "2-效益"))
+    doc = parse(
+        SEED.replace("1、1-产出指标；11-数量指标；印制宣传品数量；", "印制宣传品数量；").replace("2、2-效益", "2-效益")
+    )
     last = doc.projects[-1]
     assert last.indicators == []
     assert last.fields["绩效指标"].startswith("印制宣传品数量；")
@@ -202,20 +206,27 @@ def test_detection_on_no_rows():
 
 # --- the packed variant: '项目 | 预算数 | 绩效目标', the indicators packed in the goal cell ------------------
 
-PACKED_ITEMS = ("1、1-产出指标；11-数量指标；道路养护长度；实施周期指标值:47.1公里；年度指标值:47.1公里。"
-                "2、2-效益指标；22-社会效益；路容路貌水平；实施周期指标值:达到“畅、洁”标准；年度指标值:达到“畅、洁”标准。")
-PACKED = "\n".join([
-    "表12", "部门预算项目支出及其他支出预算表",  # a prose-only table before: no project from it
-    "项目名称\t总计\t绩效目标", "甲项目\t10.00\t通过开展甲项目，主要达到如下目标：1、2025-2026年完成验收。",
-    "七、重点项目预算绩效目标情况", "2026年，本部门重点项目绩效目标情况如下：",
-    "项目\t预算数（单位：万元）\t绩效目标",
-    "甲项目\t10\t通过开展甲项目，主要达到如下目标：1、2025-2026年完成验收；2.项目",
-    "\t\t验收合格率为100%。",  # a prose goal over a page break: still not a project
-    "乙项目\t6,833.64\t" + PACKED_ITEMS[:60],
-    "\t\t" + PACKED_ITEMS[60:],  # the packed cell over a page break
-    "丙项目\t1,200\t主要目标：做好养护。" + PACKED_ITEMS,
-    "注：无。",
-])
+PACKED_ITEMS = (
+    "1、1-产出指标；11-数量指标；道路养护长度；实施周期指标值:47.1公里；年度指标值:47.1公里。"
+    "2、2-效益指标；22-社会效益；路容路貌水平；实施周期指标值:达到“畅、洁”标准；年度指标值:达到“畅、洁”标准。"
+)
+PACKED = "\n".join(
+    [
+        "表12",
+        "部门预算项目支出及其他支出预算表",  # a prose-only table before: no project from it
+        "项目名称\t总计\t绩效目标",
+        "甲项目\t10.00\t通过开展甲项目，主要达到如下目标：1、2025-2026年完成验收。",
+        "七、重点项目预算绩效目标情况",
+        "2026年，本部门重点项目绩效目标情况如下：",
+        "项目\t预算数（单位：万元）\t绩效目标",
+        "甲项目\t10\t通过开展甲项目，主要达到如下目标：1、2025-2026年完成验收；2.项目",
+        "\t\t验收合格率为100%。",  # a prose goal over a page break: still not a project
+        "乙项目\t6,833.64\t" + PACKED_ITEMS[:60],
+        "\t\t" + PACKED_ITEMS[60:],  # the packed cell over a page break
+        "丙项目\t1,200\t主要目标：做好养护。" + PACKED_ITEMS,
+        "注：无。",
+    ]
+)
 
 
 def test_packed_goal_cells_read_and_prose_rows_skipped():
@@ -223,10 +234,13 @@ def test_packed_goal_cells_read_and_prose_rows_skipped():
 
     doc = parse_rows(split_rows(PACKED))
     assert [(p.name, p.amount, p.amount_unit, p.goal) for p in doc.projects] == [
-        ("乙项目", "6,833.64", "万元", ""), ("丙项目", "1,200", "万元", "主要目标：做好养护。")]
+        ("乙项目", "6,833.64", "万元", ""),
+        ("丙项目", "1,200", "万元", "主要目标：做好养护。"),
+    ]
     assert [(i.level1, i.level2, i.name, i.period_target, i.target) for i in doc.projects[0].indicators] == [
         ("产出指标", "数量指标", "道路养护长度", "47.1公里", "47.1公里"),
-        ("效益指标", "社会效益", "路容路貌水平", "达到“畅、洁”标准", "达到“畅、洁”标准")]
+        ("效益指标", "社会效益", "路容路貌水平", "达到“畅、洁”标准", "达到“畅、洁”标准"),
+    ]
     assert records(doc)[1]["indicators"] == records(doc)[0]["indicators"]
     assert [(s.title, s.kind) for s in doc.segments][-1] == ("七、重点项目预算绩效目标情况", "goal")
 

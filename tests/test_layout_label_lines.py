@@ -29,24 +29,36 @@ def test_projects_and_head_fields():
     assert first.fields["其中：财政拨款"] == "1,250,000.00"
 
 
-@pytest.mark.parametrize("project, index, expected", [
-    (0, 0, ("成本指标", "经济成本指标", "道路养护单价", "≤85元/平方米")),  # '经济成本指' / '标'
-    (0, 1, ("成本指标", "生态环境成本指标", "施工扬尘污染事件", "=0(起)")),  # '生态环境' / '成本指标'
-    (0, 3, ("产出指标", "数量指标", "维修道路长度", "985米")),
-    (0, 4, ("产出指标", "质量指标", "养护工程验收合格率", "=100.00(%)")),  # a wrapped name
-    (0, 5, ("产出指标", "时效指标", "破损路面修复及时率", "≥95.00(%)")),  # after a page number and header
-    (0, 6, ("效益指标", "社会效益指标", "道路通行条件", "明显改善")),
-    (0, 7, ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90.00(%)")),  # a name that is a level word
-    (1, 5, ("效益指标", "可持续影响指标", "营养改善长效机制", "健全")),
-])
+@pytest.mark.parametrize(
+    "project, index, expected",
+    [
+        (0, 0, ("成本指标", "经济成本指标", "道路养护单价", "≤85元/平方米")),  # '经济成本指' / '标'
+        (0, 1, ("成本指标", "生态环境成本指标", "施工扬尘污染事件", "=0(起)")),  # '生态环境' / '成本指标'
+        (0, 3, ("产出指标", "数量指标", "维修道路长度", "985米")),
+        (0, 4, ("产出指标", "质量指标", "养护工程验收合格率", "=100.00(%)")),  # a wrapped name
+        (0, 5, ("产出指标", "时效指标", "破损路面修复及时率", "≥95.00(%)")),  # after a page number and header
+        (0, 6, ("效益指标", "社会效益指标", "道路通行条件", "明显改善")),
+        (0, 7, ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90.00(%)")),  # a name that is a level word
+        (1, 5, ("效益指标", "可持续影响指标", "营养改善长效机制", "健全")),
+    ],
+)
 def test_indicators(project, index, expected):
     ind = parse(TEXT).projects[project].indicators[index]
     assert (ind.level1, ind.level2, ind.name, ind.target) == expected
 
 
 def _records(doc):
-    return [(p.name, p.department, p.amount, p.goal, p.fields,
-             [(i.level1, i.level2, i.name, i.target) for i in p.indicators]) for p in doc.projects]
+    return [
+        (
+            p.name,
+            p.department,
+            p.amount,
+            p.goal,
+            p.fields,
+            [(i.level1, i.level2, i.name, i.target) for i in p.indicators],
+        )
+        for p in doc.projects
+    ]
 
 
 def _label_and_value_on_one_line(text: str) -> str:
@@ -62,13 +74,17 @@ def _label_and_value_on_one_line(text: str) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("variant", [
-    lambda t: t.replace("\n", "\r\n"),
-    lambda t: t.replace("\n", "\n\n"),
-    lambda t: "\n".join("\t" + line for line in t.split("\n")),
-    lambda t: "\n".join("  " + line + "  " for line in t.split("\n")),
-    _label_and_value_on_one_line,
-], ids=["crlf", "doubled-blank-lines", "extra-tab", "padded", "label-and-value-on-one-line"])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.replace("\n", "\n\n"),
+        lambda t: "\n".join("\t" + line for line in t.split("\n")),
+        lambda t: "\n".join("  " + line + "  " for line in t.split("\n")),
+        _label_and_value_on_one_line,
+    ],
+    ids=["crlf", "doubled-blank-lines", "extra-tab", "padded", "label-and-value-on-one-line"],
+)
 def test_variants_give_identical_records(variant):
     assert _records(parse(variant(TEXT))) == _records(parse(TEXT))
 
@@ -84,8 +100,9 @@ def test_not_detected_on_the_seeds(path):
     assert label_lines.detect(split_rows(path.read_text("utf-8"))) < 0.5
 
 
-@pytest.mark.parametrize("text", ["", "# README\n\nsome words\nmore words\n", "1,2,3\n4,5,6\n",
-                                  "项目名称\n某项目\n说明文字\n"])
+@pytest.mark.parametrize(
+    "text", ["", "# README\n\nsome words\nmore words\n", "1,2,3\n4,5,6\n", "项目名称\n某项目\n说明文字\n"]
+)
 def test_not_detected_on_junk(text):
     assert label_lines.detect(split_rows(text)) < 0.5
 

@@ -72,8 +72,14 @@ def test_indicator_cells_as_written(doc):
 
 def test_page_break_rows_belong_to_the_next_project(doc):
     second, third = doc.projects[1], doc.projects[2]
-    assert [i.name for i in third.indicators[:3]] == ["小微服务客户对象满意度", "本区域小贷公司支农支小占比", "重大违规风险"]
-    assert third.indicators[0] == RawIndicator(name="小微服务客户对象满意度", target="95", operator="≥", unit="%", line=26)
+    assert [i.name for i in third.indicators[:3]] == [
+        "小微服务客户对象满意度",
+        "本区域小贷公司支农支小占比",
+        "重大违规风险",
+    ]
+    assert third.indicators[0] == RawIndicator(
+        name="小微服务客户对象满意度", target="95", operator="≥", unit="%", line=26
+    )
     assert third.line == 26  # its first row is the first page-break fragment, before the named row (29)
     assert len(second.indicators) == 10
     assert third.overview.startswith(FRAGMENT_1 + "但试点以来，小额贷款公司金融机构身份尚未真正解决")
@@ -97,7 +103,10 @@ def test_html_paragraphs_become_lines(doc):
 @pytest.mark.parametrize(
     "fragments, joined",
     [
-        (["平抑民间借贷利率等方面发挥了重要作用。", "民间借贷利率等方面发挥了重要作用。但试点"], "平抑民间借贷利率等方面发挥了重要作用。但试点"),
+        (
+            ["平抑民间借贷利率等方面发挥了重要作用。", "民间借贷利率等方面发挥了重要作用。但试点"],
+            "平抑民间借贷利率等方面发挥了重要作用。但试点",
+        ),
         (["甲乙丙丁戊己庚", "丁戊己庚辛"], "甲乙丙丁戊己庚丁戊己庚辛"),  # a 4-character repeat is ordinary text
         (["甲乙丙丁戊己庚", "乙丙丁戊己庚辛"], "甲乙丙丁戊己庚辛"),  # 6 characters: an overlap
         (["", "项目概况"], "项目概况"),

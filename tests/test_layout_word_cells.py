@@ -73,29 +73,42 @@ def project(doc):
 
 def test_document(doc):
     assert (doc.layout, doc.title, doc.department, doc.year, doc.region) == (
-        "word-cells", "预算绩效目标申报表——基本情况表", "宁波市奉化区科学技术局", "", "")
+        "word-cells",
+        "预算绩效目标申报表——基本情况表",
+        "宁波市奉化区科学技术局",
+        "",
+        "",
+    )
     assert doc.warnings == []
 
 
 def test_head(project):
     assert (project.name, project.period, project.amount, project.amount_unit, project.total_amount) == (
-        "扶持政策涉科兑现", "202001-202012", "1360", "万元", "1360")
+        "扶持政策涉科兑现",
+        "202001-202012",
+        "1360",
+        "万元",
+        "1360",
+    )
     assert project.overview.startswith("支持实施制造业创新能力工程。") and project.overview.endswith("政策扶持。")
     assert project.department == ""  # the document's department applies
     assert project.line == 17
 
 
-@pytest.mark.parametrize("label, value", [
-    ("项目法人", "王倍龙"),
-    ("联系人", "丁晓近"),
-    ("联系电话", ""),
-    ("项目属性", "□新增 延续"),  # as written after cells.clean (runs of spaces become one)
-    ("上年度预算安排资金", "1760"),
-    ("项目口径", "经常性 □阶段性 □一次性"),
-    ("编报时间", "2019年10月11日"),  # a filing date, not the budget year
-    ("部门负责人", "王倍龙"),
-    ("项目负责人", "路 波"),
-])
+@pytest.mark.parametrize(
+    "label, value",
+    [
+        ("项目法人", "王倍龙"),
+        ("联系人", "丁晓近"),
+        ("联系电话", ""),
+        ("项目属性", "□新增 延续"),  # as written after cells.clean (runs of spaces become one)
+        ("上年度预算安排资金", "1760"),
+        ("项目口径", "经常性 □阶段性 □一次性"),
+        ("编报时间", "2019年10月11日"),  # a filing date, not the budget year
+        ("部门负责人", "王倍龙"),
+        ("项目负责人", "路 波"),
+    ],
+)
 def test_head_fields(project, label, value):
     assert project.fields[label] == value
 
@@ -104,8 +117,19 @@ def test_head_long_fields(project):
     assert project.fields["设立依据"].startswith("宁波市奉化区人民政府关于推进“中国制造2025”工作的若干意见")
     assert project.fields["设立依据"].endswith("中小微信贷风险池 奉科〔2017〕19号")
     assert project.fields["必要性和可行性"].startswith("加大科技创新政策扶持力度")
-    assert set(project.fields) == {"项目法人", "联系人", "联系电话", "项目属性", "上年度预算安排资金", "项目口径",
-                                   "设立依据", "必要性和可行性", "编报时间", "部门负责人", "项目负责人"}
+    assert set(project.fields) == {
+        "项目法人",
+        "联系人",
+        "联系电话",
+        "项目属性",
+        "上年度预算安排资金",
+        "项目口径",
+        "设立依据",
+        "必要性和可行性",
+        "编报时间",
+        "部门负责人",
+        "项目负责人",
+    }
 
 
 def test_funding_grid(project):
@@ -122,13 +146,19 @@ def test_budget_lines(project):
         ("新认定的高新技术企业奖励", "180万元"),
     ]
     assert project.budget_lines[0] == RawBudgetLine(
-        item="科技信贷风险池", amount="300万元", basis="宁波市奉化区中小微企业科池管理暂行办法。", line=111)
-    assert project.budget_lines[3].basis == "2018年享受企业27家累计投入5000万元，需政策兑现150万元；2020年度按新增40家7000左右测算"
+        item="科技信贷风险池", amount="300万元", basis="宁波市奉化区中小微企业科池管理暂行办法。", line=111
+    )
+    assert (
+        project.budget_lines[3].basis
+        == "2018年享受企业27家累计投入5000万元，需政策兑现150万元；2020年度按新增40家7000左右测算"
+    )
 
 
 def test_goal_and_prose_indicators(project):
-    assert project.goal == ("新增科技型初创企业数20家；区本级及以上企业工程技术中心30家；"
-                            "首次投入R&D经费50万元以上的企业40家；新培育高新技术企业20家以上。")
+    assert project.goal == (
+        "新增科技型初创企业数20家；区本级及以上企业工程技术中心30家；"
+        "首次投入R&D经费50万元以上的企业40家；新培育高新技术企业20家以上。"
+    )
     assert project.indicators == [RawIndicator(name=n, target=t, from_prose=True, line=171) for n, t in PROSE]
 
 
@@ -143,10 +173,17 @@ def test_evaluation(project):
     assert [(e.level1, e.level2, e.name, e.weight) for e in items] == EVALUATION
     assert sum(float(e.weight) for e in items) == 100
     assert project.extra["二级指标分值"] == {
-        "目标设定情况": "10", "目标完成程度": "10", "组织管理水平": "12", "项目实施效益（个性指标）": "35",
-        "实际支出情况（必填）": "16", "财务管理状况": "8", "资产配置与使用": "9"}
-    assert items[0].criteria == ("项目符合申报条件，得1分；不符合，得0分。\n"
-                                 "项目申报、设立、批复、调整的程序符合相关规定，得1分；不符合，得0分。")
+        "目标设定情况": "10",
+        "目标完成程度": "10",
+        "组织管理水平": "12",
+        "项目实施效益（个性指标）": "35",
+        "实际支出情况（必填）": "16",
+        "财务管理状况": "8",
+        "资产配置与使用": "9",
+    }
+    assert items[0].criteria == (
+        "项目符合申报条件，得1分；不符合，得0分。\n项目申报、设立、批复、调整的程序符合相关规定，得1分；不符合，得0分。"
+    )
     assert items[0].source == "专家评审结果"
     assert items[14].weight == "3"  # '[bookmark: _GoBack]3'
     assert items[14].criteria == "满意度达到90%以上得3分，70-90%得2分；60-70%得1分，60%以下得0分。"
@@ -156,14 +193,33 @@ def test_evaluation(project):
 
 def test_progress_plan(project):
     plan = project.extra["进度计划"]
-    assert plan["实施内容"] == [{"项目具体实施内容": "1、涉及科技部分区工业经济政策兑现", "项目申报时间": "202001",
-                             "项目开工时间": "202001", "项目完成时间": "202012", "项目验收时间": "202012"}]
+    assert plan["实施内容"] == [
+        {
+            "项目具体实施内容": "1、涉及科技部分区工业经济政策兑现",
+            "项目申报时间": "202001",
+            "项目开工时间": "202001",
+            "项目完成时间": "202012",
+            "项目验收时间": "202012",
+        }
+    ]
     assert len(plan["实施进度"]) == 5
-    assert plan["实施进度"][1] == {"项目实施内容": "科技型初创企业", "总进度（%）": "100", "第一季度": "",
-                               "第二季度": "20", "第三季度": "30", "第四季度": "50", "下一年度": ""}
+    assert plan["实施进度"][1] == {
+        "项目实施内容": "科技型初创企业",
+        "总进度（%）": "100",
+        "第一季度": "",
+        "第二季度": "20",
+        "第三季度": "30",
+        "第四季度": "50",
+        "下一年度": "",
+    }
     assert [r["项目实施内容"] for r in plan["支出进度"]] == [
-        "科技信贷风险池", "科技型初创企业", "企业工程技术中心",
-        "首次研发创新活动投入50万元以上的规上企业按研发总投入的3%给予奖励", "新认定的高新技术企业奖励", "合计"]
+        "科技信贷风险池",
+        "科技型初创企业",
+        "企业工程技术中心",
+        "首次研发创新活动投入50万元以上的规上企业按研发总投入的3%给予奖励",
+        "新认定的高新技术企业奖励",
+        "合计",
+    ]
     assert plan["支出进度"][-1]["总资金（万元）"] == "1360"
     assert plan["支出进度"][2]["第一季度"] == "480"
 
@@ -174,7 +230,12 @@ def test_progress_plan(project):
 def test_word_rows():
     text = "标题\n\t项 目\n资 金\n\t年份\n\n\t项目名称\n\t甲\n\t\n\n\n外部文字\n\t合计\n"
     assert [(r.cells, r.line) for r in word_rows(split_rows(text))] == [
-        (["标题"], 1), (["项 目\n资 金", "年份"], 2), (["项目名称", "甲", ""], 6), (["外部文字"], 11), (["合计"], 12)]
+        (["标题"], 1),
+        (["项 目\n资 金", "年份"], 2),
+        (["项目名称", "甲", ""], 6),
+        (["外部文字"], 11),
+        (["合计"], 12),
+    ]
 
 
 # --- variants giving identical records ----------------------------------------------------
@@ -206,8 +267,9 @@ VARIANTS = {
     "doubled blank lines": lambda t: re.sub(r"\n\n", "\n\n\n", t),
     "extra tab on every line": lambda t: "\n".join("\t" + line for line in t.split("\n")),
     "extra tab on lines with text": lambda t: "\n".join("\t" + line if line else line for line in t.split("\n")),
-    "cells padded with spaces": lambda t: "\n".join("\t".join(f" {c} " for c in line.split("\t"))
-                                                    for line in t.split("\n")),
+    "cells padded with spaces": lambda t: "\n".join(
+        "\t".join(f" {c} " for c in line.split("\t")) for line in t.split("\n")
+    ),
     "rows lost leading empty cells": _lose_leading_empty_cells,
     "page breaks": _page_breaks,
     "sections in another order": _sections_moved,
@@ -234,14 +296,22 @@ def test_two_forms_give_two_projects(doc):
 # --- prose targets ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    (("新增科技型初创企业数20家；区本级及以上企业工程技术中心30家；"
-      "首次投入R&D经费50万元以上的企业40家；新培育高新技术企业20家以上。"), PROSE),
-    ("培训人数达到100人；服务对象满意度≥90%。", [("培训人数", "100人"), ("服务对象满意度", "≥90%")]),
-    ("研发投入1,200万元以内;完成率不低于95%", [("研发投入", "1,200万元以内"), ("完成率", "不低于95%")]),
-    ("提高服务质量。确保资金安全", []),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            (
+                "新增科技型初创企业数20家；区本级及以上企业工程技术中心30家；"
+                "首次投入R&D经费50万元以上的企业40家；新培育高新技术企业20家以上。"
+            ),
+            PROSE,
+        ),
+        ("培训人数达到100人；服务对象满意度≥90%。", [("培训人数", "100人"), ("服务对象满意度", "≥90%")]),
+        ("研发投入1,200万元以内;完成率不低于95%", [("研发投入", "1,200万元以内"), ("完成率", "不低于95%")]),
+        ("提高服务质量。确保资金安全", []),
+        ("", []),
+    ],
+)
 def test_prose_targets(text, expected):
     assert prose_targets(text) == expected
 
@@ -249,18 +319,22 @@ def test_prose_targets(text, expected):
 # --- detection and errors -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix, high", [("000", False), ("001", False), ("002", False), ("003", False),
-                                          ("004", True)])
+@pytest.mark.parametrize(
+    "prefix, high", [("000", False), ("001", False), ("002", False), ("003", False), ("004", True)]
+)
 def test_detect_seeds(prefix, high):
     score = LAYOUT.detect(split_rows(next(Path("seeds").glob(f"{prefix}_*.txt")).read_text("utf-8")))
     assert (score >= 0.5) is high
 
 
-@pytest.mark.parametrize("text", [
-    Path("README.md").read_text("utf-8"),
-    "\n".join(",".join(str(i * j) for j in range(6)) for i in range(40)),
-    "\n".join(f"\t项目{i}\n" for i in range(30)),  # one cell per line, but no form labels
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        Path("README.md").read_text("utf-8"),
+        "\n".join(",".join(str(i * j) for j in range(6)) for i in range(40)),
+        "\n".join(f"\t项目{i}\n" for i in range(30)),  # one cell per line, but no form labels
+    ],
+)
 def test_detect_junk(text):
     assert LAYOUT.detect(split_rows(text)) < 0.5
 
@@ -270,10 +344,13 @@ def test_detect_empty():
     assert LAYOUT.detect([Row(cells=[""], line=1)]) == 0.0
 
 
-@pytest.mark.parametrize("text, message", [
-    ("\t项目名称\n\t\n\n\t项目起止\n\t2020\n", "项目名称 without a value"),
-    ("标题\n\t项目起止\n\t2020\n", "no 项目名称"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("\t项目名称\n\t\n\n\t项目起止\n\t2020\n", "项目名称 without a value"),
+        ("标题\n\t项目起止\n\t2020\n", "no 项目名称"),
+    ],
+)
 def test_parse_errors(text, message):
     with pytest.raises(ParseError, match=message):
         parse(text)

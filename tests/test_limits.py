@@ -92,8 +92,13 @@ def test_a_zip_bomb_is_refused_by_its_stated_ratio_from_the_command_line(tmp_pat
     shutil.copy(SEEDS / "001_31ffd794032f8962.txt", folder / "seed.txt")
     for target, imported in ((bomb, 0), (folder, 1)):
         db = tmp_path / f"{target.name}.sqlite3"
-        out = subprocess.run([sys.executable, "-m", "kb", "--db", str(db), "import", str(target)],
-                             capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "400"})
+        out = subprocess.run(
+            [sys.executable, "-m", "kb", "--db", str(db), "import", str(target)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "COLUMNS": "400"},
+        )
         assert out.returncode == 1, out.stderr
         line = next(line for line in out.stderr.splitlines() if "炸弹.xlsx" in line)
         assert "xl/worksheets/sheet1.xml 解压后是压缩时的" in line and "a zip bomb" in line, out.stderr
@@ -170,12 +175,16 @@ def test_an_old_sheet_too_large_is_refused_before_its_cells_are_read(tmp_path, m
         read_rows(path)
 
 
-@pytest.mark.parametrize("drawn, limit, words", [
-    ({"characters": 1_500}, "MAX_PAGE_CHARS", "PDF 第 1 页的字符超过 1,000 个"),
-    ({"characters": 10, "rectangles": 1_500}, "MAX_PAGE_SHAPES", "PDF 第 1 页的线条和图形超过 1,000 个"),
-])
-def test_a_crowded_pdf_page_is_refused_before_pdfplumber_builds_its_objects(tmp_path, monkeypatch, no_reading,
-                                                                             drawn, limit, words):
+@pytest.mark.parametrize(
+    "drawn, limit, words",
+    [
+        ({"characters": 1_500}, "MAX_PAGE_CHARS", "PDF 第 1 页的字符超过 1,000 个"),
+        ({"characters": 10, "rectangles": 1_500}, "MAX_PAGE_SHAPES", "PDF 第 1 页的线条和图形超过 1,000 个"),
+    ],
+)
+def test_a_crowded_pdf_page_is_refused_before_pdfplumber_builds_its_objects(
+    tmp_path, monkeypatch, no_reading, drawn, limit, words
+):
     path = tmp_path / "crowded.pdf"
     hostile.crowded_pdf(path, **drawn)
     monkeypatch.setattr(pdf, limit, 1_000)

@@ -11,24 +11,37 @@ from kb.drafting import drafts
 from kb.drafting.lint import RULES, SEVERITIES, GoalTable, Line, draft_table, lint_all, lint_draft, lint_project, run
 
 
-def line(name: str, level1: str, level2: str, operator: str | None, value: float | None = None,
-         unit: str | None = None, target: str = "", **kw) -> Line:
+def line(
+    name: str,
+    level1: str,
+    level2: str,
+    operator: str | None,
+    value: float | None = None,
+    unit: str | None = None,
+    target: str = "",
+    **kw,
+) -> Line:
     value = None if value is None else float(value)
     return Line(name, level1, level2, level1, level2, False, operator, value, unit, target, **kw)
 
 
 def good() -> GoalTable:
     """A 2024 table (the 2021 framework) that every rule accepts."""
-    return GoalTable("惠企补贴", 2024, [
-        line("补贴企业数", "产出指标", "数量指标", "≥", 50, "家"),
-        line("补贴发放准确率", "产出指标", "质量指标", "=", 100, "%"),
-        line("补贴发放及时性", "产出指标", "时效指标", "定性", target="及时"),
-        line("企业营业收入增长率", "效益指标", "经济效益指标", "≥", 120, "%"),
-        line("有责投诉数", "效益指标", "社会效益指标", "≤", 2, "起"),
-        line("服务对象满意度", "满意度指标", "服务对象满意度指标", "≥", 90, "%"),
-        line("降低企业融资成本", "成本指标", "经济成本指标", "≥", 10, "%"),
-        line("补贴资金总额", "成本指标", "经济成本指标", "≤", 1200, "万元"),
-    ], weights=[30, 30, 40])
+    return GoalTable(
+        "惠企补贴",
+        2024,
+        [
+            line("补贴企业数", "产出指标", "数量指标", "≥", 50, "家"),
+            line("补贴发放准确率", "产出指标", "质量指标", "=", 100, "%"),
+            line("补贴发放及时性", "产出指标", "时效指标", "定性", target="及时"),
+            line("企业营业收入增长率", "效益指标", "经济效益指标", "≥", 120, "%"),
+            line("有责投诉数", "效益指标", "社会效益指标", "≤", 2, "起"),
+            line("服务对象满意度", "满意度指标", "服务对象满意度指标", "≥", 90, "%"),
+            line("降低企业融资成本", "成本指标", "经济成本指标", "≥", 10, "%"),
+            line("补贴资金总额", "成本指标", "经济成本指标", "≤", 1200, "万元"),
+        ],
+        weights=[30, 30, 40],
+    )
 
 
 def replace(table: GoalTable, n: int, **changes) -> GoalTable:
@@ -44,8 +57,9 @@ def drop_level(level: str):
 BREAKERS = {
     "levels-missing": drop_level("满意度指标"),
     "cost-missing": drop_level("成本指标"),
-    "level-outside": lambda t: replace(t, 0, level1="投入与目标管理", level2="投入管理", std_level1=None,
-                                       std_level2=None),
+    "level-outside": lambda t: replace(
+        t, 0, level1="投入与目标管理", level2="投入管理", std_level1=None, std_level2=None
+    ),
     "no-target": lambda t: replace(t, 0, operator=None, value=None, unit=None, target=""),
     "no-number": lambda t: replace(t, 1, operator="定性", value=None, unit=None, target="准确"),
     "no-unit": lambda t: replace(t, 0, unit=None),
@@ -56,8 +70,9 @@ BREAKERS = {
     "direction-cost": lambda t: replace(t, 7, operator="≥"),
     "satisfaction-low": lambda t: replace(t, 5, value=70.0),
     "input-under-output": lambda t: replace(t, 1, name="预算执行率"),
-    "duplicate": lambda t: dataclasses.replace(t, lines=t.lines + [dataclasses.replace(t.lines[5],
-                                                                                       name="服务对象满意度（%）")]),
+    "duplicate": lambda t: dataclasses.replace(
+        t, lines=t.lines + [dataclasses.replace(t.lines[5], name="服务对象满意度（%）")]
+    ),
     "too-few": lambda t: dataclasses.replace(t, lines=t.lines[:2]),
     "weights-sum": lambda t: dataclasses.replace(t, weights=[30, 30, 30]),
     "head-missing": lambda t: dataclasses.replace(t, missing_head=("部门 department",)),
@@ -122,10 +137,20 @@ def test_lint_imported_project(conn):
 
 
 def test_lint_all_reports_which_projects_break_which_rules(conn):
-    store(conn, make_document({"甲": [("补贴企业数", "<=110")], "乙": [("补贴企业数", ">=10家"),
-                                                                       ("补贴发放及时性", "及时"),
-                                                                       ("服务对象满意度", "≥90%"),
-                                                                       ("企业营业收入增长率", "≥5%")]}))
+    store(
+        conn,
+        make_document(
+            {
+                "甲": [("补贴企业数", "<=110")],
+                "乙": [
+                    ("补贴企业数", ">=10家"),
+                    ("补贴发放及时性", "及时"),
+                    ("服务对象满意度", "≥90%"),
+                    ("企业营业收入增长率", "≥5%"),
+                ],
+            }
+        ),
+    )
     report = lint_all(conn)
     assert report["checked"] == 2
     by_rule = {r["id"]: r for r in report["rules"]}
@@ -161,9 +186,11 @@ def test_every_rule_and_finding_speaks_chinese_first(conn):
     chinese_first = re.compile(r"^[^A-Za-z]*[\u4e00-\u9fff]")
     reasons = [r.reason for r in RULES] + [reason for _, reason in REVIEW.values()]
     assert [r for r in reasons if not chinese_first.match(r)] == []
-    lines = [Line("服务对象满意度", "满意度指标", "", "满意度指标", None, False, "≤", 70.0, "%", "≤70%"),
-             Line("服务对象满意度", "产出指标", "成本指标", "成本指标", "经济成本指标", False, "≥", 120.0, None, "≥120"),
-             Line("预算执行率", "产出指标", "数量指标", "产出指标", "数量指标", False, None, None, None, "有效提高")]
+    lines = [
+        Line("服务对象满意度", "满意度指标", "", "满意度指标", None, False, "≤", 70.0, "%", "≤70%"),
+        Line("服务对象满意度", "产出指标", "成本指标", "成本指标", "经济成本指标", False, "≥", 120.0, None, "≥120"),
+        Line("预算执行率", "产出指标", "数量指标", "产出指标", "数量指标", False, None, None, None, "有效提高"),
+    ]
     findings = run(GoalTable("草稿", 2024, lines, [10, 20], 1, has_basis=True))
     assert len({f.rule for f in findings}) >= 10
     assert [f.detail for f in findings if not chinese_first.match(f.detail)] == []

@@ -9,15 +9,33 @@ from conftest import fuzz_budget
 from kb.find.name_index import NameIndex, group_key
 from kb.vocab.pinyin import pinyin
 
-PARTS = ["满意度", "满意率", "及时率", "资金", "发放", "准确率", "（%）", "(%)", " ", "服务", "对象", "IPO", "、", "48小时"]
+PARTS = [
+    "满意度",
+    "满意率",
+    "及时率",
+    "资金",
+    "发放",
+    "准确率",
+    "（%）",
+    "(%)",
+    " ",
+    "服务",
+    "对象",
+    "IPO",
+    "、",
+    "48小时",
+]
 
 
 def index_of(names: dict[str, int]) -> NameIndex:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE indicator_names (id INTEGER PRIMARY KEY, name TEXT, pinyin TEXT, initials TEXT, "
-                 "uses INT)")
-    conn.executemany("INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, ?)",
-                     [(name, *pinyin(name), uses) for name, uses in names.items()])
+    conn.execute(
+        "CREATE TABLE indicator_names (id INTEGER PRIMARY KEY, name TEXT, pinyin TEXT, initials TEXT, uses INT)"
+    )
+    conn.executemany(
+        "INSERT INTO indicator_names (name, pinyin, initials, uses) VALUES (?, ?, ?, ?)",
+        [(name, *pinyin(name), uses) for name, uses in names.items()],
+    )
     return NameIndex.load(conn)
 
 
@@ -27,13 +45,16 @@ def expected_groups(names: dict[str, int]) -> list[tuple[str, list[str], int]]:
     for name in names:
         if names[name] > 0 and group_key(name):
             groups.setdefault(group_key(name), []).append(name)
-    out = [(key, sorted(members, key=lambda n: (-names[n], len(n), n)), sum(names[n] for n in members))
-           for key, members in groups.items()]
+    out = [
+        (key, sorted(members, key=lambda n: (-names[n], len(n), n)), sum(names[n] for n in members))
+        for key, members in groups.items()
+    ]
     return sorted(out, key=lambda g: (-g[2], len(g[0]), g[0]))
 
 
-names_strategy = st.dictionaries(st.lists(st.sampled_from(PARTS), min_size=1, max_size=4).map("".join),
-                                 st.integers(0, 9), max_size=40)
+names_strategy = st.dictionaries(
+    st.lists(st.sampled_from(PARTS), min_size=1, max_size=4).map("".join), st.integers(0, 9), max_size=40
+)
 
 
 @settings(max_examples=fuzz_budget(150), deadline=None)
@@ -53,9 +74,12 @@ def test_groups_order_and_substring_hits_equal_plain_python(names, query):
 def test_restricted_counts_only_the_given_uses():
     index = index_of({"服务对象满意度": 5, "服务对象满意度（%）": 2, "及时率": 3})
     ids = {index.group(n).members[0][1]: index.group(n).members[0][0] for n in range(len(index))}
-    variant = next(i for g in (index.group(n) for n in range(len(index))) for i, name in g.members
-                   if name == "服务对象满意度（%）")
+    variant = next(
+        i for g in (index.group(n) for n in range(len(index))) for i, name in g.members if name == "服务对象满意度（%）"
+    )
     narrowed = index.restricted(Counter({variant: 4, ids["及时率"]: 1}))
     groups = [narrowed.group(n) for n in range(len(narrowed))]
     assert [(g.key, [m[1] for m in g.members], g.uses) for g in groups] == [
-        ("服务对象满意度", ["服务对象满意度（%）"], 4), ("及时率", ["及时率"], 1)]
+        ("服务对象满意度", ["服务对象满意度（%）"], 4),
+        ("及时率", ["及时率"], 1),
+    ]

@@ -17,13 +17,30 @@ from kb.vocab.numbers import decimals, median, number, total
 from conftest import store
 
 # value → how every face writes it (100.00 is stored as the float 100.0: see kb.vocab.numbers)
-WRITTEN = {15812.52: "15812.52", 1234567.5: "1234567.5", 0.000123: "0.000123", 1e12: "1000000000000",
-           100.00: "100", 0.0: "0"}
+WRITTEN = {
+    15812.52: "15812.52",
+    1234567.5: "1234567.5",
+    0.000123: "0.000123",
+    1e12: "1000000000000",
+    100.00: "100",
+    0.0: "0",
+}
 
 
-@pytest.mark.parametrize("value, text", [*WRITTEN.items(), (None, ""), (0, "0"), (2025, "2025"), (-0.0, "0"),
-                                         (1e-7, "0.0000001"), (1.5e16, "15000000000000000"), (-2.5, "-2.5"),
-                                         (1e22, "10000000000000000000000")])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        *WRITTEN.items(),
+        (None, ""),
+        (0, "0"),
+        (2025, "2025"),
+        (-0.0, "0"),
+        (1e-7, "0.0000001"),
+        (1.5e16, "15000000000000000"),
+        (-2.5, "-2.5"),
+        (1e22, "10000000000000000000000"),
+    ],
+)
 def test_number_keeps_every_digit_without_exponent(value, text):
     assert number(value) == text
     if isinstance(value, float):
@@ -37,8 +54,13 @@ def test_sums_and_medians_are_of_the_values_as_written():
 
 def _draft(conn, value: float) -> drafts.Draft:
     d = drafts.create(conn, "数字测试", amount_wan=value, year=2025)
-    return drafts.add_row(conn, d.id, drafts.new_row("资金规模", level1="产出指标", level2="数量指标", operator="≥",
-                                                     value=value, unit="万元", weight=value))
+    return drafts.add_row(
+        conn,
+        d.id,
+        drafts.new_row(
+            "资金规模", level1="产出指标", level2="数量指标", operator="≥", value=value, unit="万元", weight=value
+        ),
+    )
 
 
 def _shown(value: float, fmt: str) -> str:
@@ -87,11 +109,25 @@ TEXTS = ["15812.52", "1234567.5", "0.000123", "1000000000000", "100.00", "0"]
 
 def documents_with_every_value(conn) -> list[int]:
     """Six projects, each with one of TEXTS as its amounts, weight and target of 资金规模; their ids."""
-    document = store(conn, RawDocument(layout="test", projects=[
-        RawProject(name=f"数字项目{n}", amount=t, amount_unit="万元", total_amount=t, overview="概况",
-                   indicators=[RawIndicator(name="资金规模", target=f"≥{t}万元")],
-                   evaluation=[RawEvaluationItem("资金规模", weight=t)],
-                   budget_lines=[RawBudgetLine("设备购置", amount=f"{t}万元")]) for n, t in enumerate(TEXTS)]))
+    document = store(
+        conn,
+        RawDocument(
+            layout="test",
+            projects=[
+                RawProject(
+                    name=f"数字项目{n}",
+                    amount=t,
+                    amount_unit="万元",
+                    total_amount=t,
+                    overview="概况",
+                    indicators=[RawIndicator(name="资金规模", target=f"≥{t}万元")],
+                    evaluation=[RawEvaluationItem("资金规模", weight=t)],
+                    budget_lines=[RawBudgetLine("设备购置", amount=f"{t}万元")],
+                )
+                for n, t in enumerate(TEXTS)
+            ],
+        ),
+    )
     return [r[0] for r in conn.execute("SELECT id FROM projects WHERE document_id = ? ORDER BY seq", (document,))]
 
 
@@ -133,10 +169,19 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
     conn = connect(db_path)
     ids = documents_with_every_value(conn)
     d = drafts.create(conn, "数字测试", amount_wan=15812.52, year=2025)
-    d = drafts.apply_rows(conn, d.id, [drafts.new_row("资金规模", level1="产出指标", level2="数量指标", operator="≥",
-                                                      value=1e12, unit="万元", weight=0.000123)] +
-                          [drafts.new_row(f"规模{n}", level1="产出指标", level2="数量指标", operator="≥", value=v,
-                                          unit="万元") for n, v in enumerate(WRITTEN)]).draft
+    d = drafts.apply_rows(
+        conn,
+        d.id,
+        [
+            drafts.new_row(
+                "资金规模", level1="产出指标", level2="数量指标", operator="≥", value=1e12, unit="万元", weight=0.000123
+            )
+        ]
+        + [
+            drafts.new_row(f"规模{n}", level1="产出指标", level2="数量指标", operator="≥", value=v, unit="万元")
+            for n, v in enumerate(WRITTEN)
+        ],
+    ).draft
     conn.close()
     app = make_app(db_path)
     app.animation_level = "none"
@@ -168,8 +213,14 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
         app.query_one("#ind-query", Input).value = "资金规模"
         await settle(pilot)
         labels = [label for label, _ in app.query_one(TargetSpread).spread]
-        assert labels == ["≥0万元", "≥0.000123万元", "≥100万元", "≥15812.52万元", "≥1234567.5万元",
-                          "≥1000000000000万元"]
+        assert labels == [
+            "≥0万元",
+            "≥0.000123万元",
+            "≥100万元",
+            "≥15812.52万元",
+            "≥1234567.5万元",
+            "≥1000000000000万元",
+        ]
         screen = shown()
         assert "≥1000000000000万" in screen and "≥0.000123万元" in screen and "…" not in screen  # the chart
         assert "≥100.00" in screen  # the precedents, as written
@@ -178,8 +229,10 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
         await settle(pilot)
         editor = app.query_one(DraftEditor)
         assert app.query_one("#head-amount_wan", Input).value == "15812.52"
-        values = [row[5].plain if hasattr(row[5], "plain") else str(row[5])
-                  for row in (editor.query_one("#draft-rows").get_row_at(r) for r in range(len(d.rows)))]
+        values = [
+            row[5].plain if hasattr(row[5], "plain") else str(row[5])
+            for row in (editor.query_one("#draft-rows").get_row_at(r) for r in range(len(d.rows)))
+        ]
         assert values == ["1000000000000", *WRITTEN.values()]
         screen = shown()
         assert "金额(万元) 15812.52" in screen and "1234567.5" in screen and "0.000123" in screen

@@ -9,28 +9,31 @@ from kb.vocab.outcomes import judge
 from kb.vocab.targets import parse_target
 
 
-@pytest.mark.parametrize("target, actual, met, ratio", [
-    ("≥95%", "99.14", 1, 99.14 / 95),
-    ("≥95%", "95", 1, 1.0),
-    ("≥30次", "20", 0, 20 / 30),
-    ("≤3843.67万元", "4262.96", 0, 3843.67 / 4262.96),
-    ("≤100%", "93.47", 1, 100 / 93.47),
-    ("≤0次", "0", 1, None),
-    ("=24小时", "24", 1, 1.0),
-    ("=6期", "5期", 0, 5 / 6),
-    (">0", "0", 0, None),
-    ("≥90%", "≥90%", 1, 1.0),  # a bound reported on the target's side
-    ("≥90%", "≤90%", None, None),
-    ("≥90%", "98元", None, None),  # another unit
-    ("达到国家标准", "达到", None, None),  # qualitative: unknown, never missed
-    ("≥90%", "效果明显", None, None),
-    ("±5%", "3%", None, None),
-    ("1678648.28万元", "", None, None),
-    ("不低于800人", "744人", 0, 744 / 800),
-    ("《“健康西安2030”行动规划》要求", "全市累计164家基层医疗卫生机构达到“基本标准”", None, None),  # prose
-    ("1-4季度", "1-4季度", None, None),
-    ("每天3000人次", "每天3000人次", 1, 1.0),
-])
+@pytest.mark.parametrize(
+    "target, actual, met, ratio",
+    [
+        ("≥95%", "99.14", 1, 99.14 / 95),
+        ("≥95%", "95", 1, 1.0),
+        ("≥30次", "20", 0, 20 / 30),
+        ("≤3843.67万元", "4262.96", 0, 3843.67 / 4262.96),
+        ("≤100%", "93.47", 1, 100 / 93.47),
+        ("≤0次", "0", 1, None),
+        ("=24小时", "24", 1, 1.0),
+        ("=6期", "5期", 0, 5 / 6),
+        (">0", "0", 0, None),
+        ("≥90%", "≥90%", 1, 1.0),  # a bound reported on the target's side
+        ("≥90%", "≤90%", None, None),
+        ("≥90%", "98元", None, None),  # another unit
+        ("达到国家标准", "达到", None, None),  # qualitative: unknown, never missed
+        ("≥90%", "效果明显", None, None),
+        ("±5%", "3%", None, None),
+        ("1678648.28万元", "", None, None),
+        ("不低于800人", "744人", 0, 744 / 800),
+        ("《“健康西安2030”行动规划》要求", "全市累计164家基层医疗卫生机构达到“基本标准”", None, None),  # prose
+        ("1-4季度", "1-4季度", None, None),
+        ("每天3000人次", "每天3000人次", 1, 1.0),
+    ],
+)
 def test_judge(target, actual, met, ratio):
     got = judge(parse_target(target), parse_target(actual) if actual else None, target, actual)
     assert got[0] == met
@@ -38,7 +41,11 @@ def test_judge(target, actual, met, ratio):
 
 
 def test_outcome_key_ignores_numbering_and_brackets():
-    assert outcome_key("指标1：服务对象满意度（%）") == outcome_key("服务对象满意度") == outcome_key("指标：服务对象满意度")
+    assert (
+        outcome_key("指标1：服务对象满意度（%）")
+        == outcome_key("服务对象满意度")
+        == outcome_key("指标：服务对象满意度")
+    )
 
 
 def _peers(conn):
@@ -49,9 +56,23 @@ def _peers(conn):
 
     rows = [("≥95%", "97"), ("≥95%", "93"), ("≥90%", "96"), ("≥95%", "满意")]
     for n, (target, actual) in enumerate(rows):
-        evaluation = RawProject(name=f"项目{n}", kind=SELF_EVALUATION, amount="10", amount_unit="万元", indicators=[
-            RawIndicator(name=f"指标{n + 1}：服务对象满意度（%）", target=target, actual=actual, level1="满意度指标",
-                         level2="服务对象满意度指标", weight="10", score="10")])
+        evaluation = RawProject(
+            name=f"项目{n}",
+            kind=SELF_EVALUATION,
+            amount="10",
+            amount_unit="万元",
+            indicators=[
+                RawIndicator(
+                    name=f"指标{n + 1}：服务对象满意度（%）",
+                    target=target,
+                    actual=actual,
+                    level1="满意度指标",
+                    level2="服务对象满意度指标",
+                    weight="10",
+                    score="10",
+                )
+            ],
+        )
         store(conn, RawDocument(layout="test", projects=[evaluation]), name=f"自评{n}.txt", region=f"{n}市", year=2023)
     store(conn, make_document({"新项目": [("服务对象满意度", "≥95%")]}), name="goal.txt")
 
@@ -62,11 +83,24 @@ def test_peers_outcomes_counted_per_target(conn):
     _peers(conn)
     summary = outcome_summary(conn, ["服务对象满意度"])
     assert {k: summary[k] for k in ("evaluated", "met", "not_met", "unknown", "median_actual", "unit")} == {
-        "evaluated": 4, "met": 2, "not_met": 1, "unknown": 1, "median_actual": 96, "unit": "%"}
-    assert summary["by_target"]["≥95%"] == {"evaluated": 3, "met": 1, "not_met": 1, "unknown": 1,
-                                            "median_actual": 95, "unit": "%"}
+        "evaluated": 4,
+        "met": 2,
+        "not_met": 1,
+        "unknown": 1,
+        "median_actual": 96,
+        "unit": "%",
+    }
+    assert summary["by_target"]["≥95%"] == {
+        "evaluated": 3,
+        "met": 1,
+        "not_met": 1,
+        "unknown": 1,
+        "median_actual": 95,
+        "unit": "%",
+    }
     assert outcome_line(summary["by_target"]["≥95%"]) == (
-        "自评 self-reported: 达成 met 1/3 (未能判断 unknown 1) · 实际中位数 median actual 95%")
+        "自评 self-reported: 达成 met 1/3 (未能判断 unknown 1) · 实际中位数 median actual 95%"
+    )
     assert outcome_summary(conn, ["从未自评的指标"]) is None
 
 
@@ -100,26 +134,50 @@ def test_search_hits_without_any_self_evaluation_say_none(seeded):
 def _evaluation(name, amount, rows, department="测试局", code=""):
     from importers.records import SELF_EVALUATION, RawDocument, RawIndicator, RawProject
 
-    return RawDocument(layout="test", projects=[RawProject(
-        name=name, kind=SELF_EVALUATION, department=department, code=code, amount=str(amount), amount_unit="万元",
-        fields={"年初预算数": str(amount)},
-        indicators=[RawIndicator(name=n, target=t, actual=a, weight="10", score="10") for n, t, a in rows])])
+    return RawDocument(
+        layout="test",
+        projects=[
+            RawProject(
+                name=name,
+                kind=SELF_EVALUATION,
+                department=department,
+                code=code,
+                amount=str(amount),
+                amount_unit="万元",
+                fields={"年初预算数": str(amount)},
+                indicators=[RawIndicator(name=n, target=t, actual=a, weight="10", score="10") for n, t, a in rows],
+            )
+        ],
+    )
 
 
 def _goal(name, amount, rows, department="测试局"):
     from importers.records import RawDocument, RawIndicator, RawProject
 
-    return RawDocument(layout="test", projects=[RawProject(
-        name=name, department=department, amount=str(amount), amount_unit="万元",
-        indicators=[RawIndicator(name=n, target=t) for n, t in rows])])
+    return RawDocument(
+        layout="test",
+        projects=[
+            RawProject(
+                name=name,
+                department=department,
+                amount=str(amount),
+                amount_unit="万元",
+                indicators=[RawIndicator(name=n, target=t) for n, t in rows],
+            )
+        ],
+    )
 
 
 def _links(conn):
     from kb.ingest.links import link_self_evaluations
 
     link_self_evaluations(conn)
-    return {row[0]: (row[1], row[2]) for row in conn.execute(
-        "SELECT s.name, p.name, s.link FROM self_evaluations s LEFT JOIN projects p ON p.id = s.project_id")}
+    return {
+        row[0]: (row[1], row[2])
+        for row in conn.execute(
+            "SELECT s.name, p.name, s.link FROM self_evaluations s LEFT JOIN projects p ON p.id = s.project_id"
+        )
+    }
 
 
 def test_self_evaluations_link_to_their_goal_tables_and_say_how(conn):
@@ -135,9 +193,16 @@ def test_self_evaluations_link_to_their_goal_tables_and_say_how(conn):
     store(conn, _goal("卫生监督执法工作", 30, rows), "g5.txt", year=2021)  # another year
     store(conn, _goal("妇幼保健服务能力提升", 60, rows), "g6.txt", year=2022)
     store(conn, _goal("数据平台运维", 12, rows, department="别的局"), "g7.txt", year=2022)
-    for n, (name, amount) in enumerate([("2022年病媒生物防制", 240), ("疾病预防控制", 55), ("卫生监督执法", 99),
-                                        ("妇幼保健服务能力提升工程", 60), ("数据平台运维", 12),
-                                        ("全新的项目", 10)]):
+    for n, (name, amount) in enumerate(
+        [
+            ("2022年病媒生物防制", 240),
+            ("疾病预防控制", 55),
+            ("卫生监督执法", 99),
+            ("妇幼保健服务能力提升工程", 60),
+            ("数据平台运维", 12),
+            ("全新的项目", 10),
+        ]
+    ):
         store(conn, _evaluation(name, amount, [("指标1：群众满意度", "≥90%", "95")]), f"e{n}.txt", year=2022)
     assert _links(conn) == {
         "2022年病媒生物防制": ("病媒生物防制项目", "name+amount"),
@@ -155,15 +220,27 @@ def test_links_follow_replaced_goal_tables_and_show_in_show_json(conn):
     from kb.find.queries import show_project
     from kb.ingest.write import delete_document
 
-    store(conn, _evaluation("信息系统运维", 50, [("系统可用率", "≥99%", "99.5"), ("新增的指标", "≥1个", "2")],
-                            code="11000021Y000000390843"), "e.txt", year=2022)
+    store(
+        conn,
+        _evaluation(
+            "信息系统运维",
+            50,
+            [("系统可用率", "≥99%", "99.5"), ("新增的指标", "≥1个", "2")],
+            code="11000021Y000000390843",
+        ),
+        "e.txt",
+        year=2022,
+    )
     doc = store(conn, _goal("信息系统运维", 50, [("系统可用率", "≥99%"), ("用户满意度", "≥90%")]), "g.txt", year=2022)
     assert _links(conn)["信息系统运维"] == ("信息系统运维", "name+amount")
     project = conn.execute("SELECT id FROM projects WHERE name = '信息系统运维'").fetchone()[0]
     shown = show_project(conn, project)
     [evaluation] = shown["self_evaluations"]
     assert (evaluation["link"], evaluation["rows_without_goal"], evaluation["goal_rows_not_evaluated"]) == (
-        "name+amount", ["新增的指标"], ["用户满意度"])
+        "name+amount",
+        ["新增的指标"],
+        ["用户满意度"],
+    )
     achieved = [i["achieved"] for i in shown["indicators"]]
     assert (achieved[0]["actual"], achieved[0]["met"], achieved[1]) == ("99.5", 1, None)
     delete_document(conn, doc)
@@ -176,11 +253,21 @@ def test_an_import_links_self_evaluations_stored_before_it(conn):
     from conftest import SEEDS, store
     from kb.ingest.run import import_paths
 
-    store(conn, _evaluation("2020年“政银保”贷款保证保险补贴项目", 5, [("指标1：受益企业满意度", "≥90%", "96")],
-                            department="金融办"), "e.txt", region="威海经济技术开发区", year=2020)
+    store(
+        conn,
+        _evaluation(
+            "2020年“政银保”贷款保证保险补贴项目", 5, [("指标1：受益企业满意度", "≥90%", "96")], department="金融办"
+        ),
+        "e.txt",
+        region="威海经济技术开发区",
+        year=2020,
+    )
     import_paths(conn, [SEEDS])
-    assert [tuple(row) for row in conn.execute("""SELECT p.name, s.link FROM self_evaluations s
-        JOIN projects p ON p.id = s.project_id""")] == [("“政银保”贷款保证保险补贴", "name+amount")]
+    assert [
+        tuple(row)
+        for row in conn.execute("""SELECT p.name, s.link FROM self_evaluations s
+        JOIN projects p ON p.id = s.project_id""")
+    ] == [("“政银保”贷款保证保险补贴", "name+amount")]
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf"])
@@ -195,17 +282,21 @@ def test_national_self_evaluation_imported_linked_judged_and_checked(fmt, tmp_pa
     results = import_paths(conn, [evaluation, goal])
     assert [(r.status, r.projects, r.evaluations) for r in results] == [("imported", 0, 1), ("imported", 1, 0)]
     [(se_id, link, budget)] = conn.execute(
-        "SELECT s.id, s.link, json_extract(s.fields, '$.年初预算数') FROM self_evaluations s").fetchall()
+        "SELECT s.id, s.link, json_extract(s.fields, '$.年初预算数') FROM self_evaluations s"
+    ).fetchall()
     assert (link, budget) == ("name+amount", "120")
     rows = conn.execute("""SELECT o.name, o.met, round(o.ratio, 4), n.name FROM outcomes o
         LEFT JOIN indicators i ON i.id = o.indicator_id LEFT JOIN indicator_names n ON n.id = i.name_id
         ORDER BY o.seq""").fetchall()
-    assert [tuple(r) for r in rows] == [("服务老人人数", 1, 1.2, "服务老人人数"),
-                                        ("服务合格率", 0, round(93 / 95, 4), "服务合格率"),
-                                        ("老人生活质量", None, None, "老人生活质量"),
-                                        ("服务对象满意度", 1, round(96 / 90, 4), "服务对象满意度")]
+    assert [tuple(r) for r in rows] == [
+        ("服务老人人数", 1, 1.2, "服务老人人数"),
+        ("服务合格率", 0, round(93 / 95, 4), "服务合格率"),
+        ("老人生活质量", None, None, "老人生活质量"),
+        ("服务对象满意度", 1, round(96 / 90, 4), "服务对象满意度"),
+    ]
     assert [(f.rule, f.detail) for f in check_self_evaluation(conn, se_id)] == [
-        ("total-score", "总分 90, 各项得分之和 sum 88.58")]
+        ("total-score", "总分 90, 各项得分之和 sum 88.58")
+    ]
 
 
 def test_department_self_evaluation_budget_is_its_total_row():
@@ -215,25 +306,64 @@ def test_department_self_evaluation_budget_is_its_total_row():
     from importers.records import DEPARTMENT_SELF_EVALUATION, Row
 
     group, money = "年度主要任务完成情况", ["全年预算数（万元）"] * 3 + ["全年执行数（万元）"] * 3
-    table = [["部门（单位）名称", "部门（单位）名称", "某市卫生健康委员会", "某市卫生健康委员会"],
-             [group, "任务名称", "主要内容", *money, "分值", "执行率", "得分"],
-             [group, "任务名称", "主要内容", "总额", "财政拨款", "其他资金", "总额", "财政拨款", "其他资金", "分值", "执行率",
-              "得分"],
-             [group, "一般公共服务支出", "日常运行", "56", "56", "0", "56", "56", "0", "0.58", "100.00%", "0.58"],
-             [group, "金额合计", "金额合计", "2,495,142.55", "869,407.93", "1625734.62", "2074962.01", "869329.38",
-              "1205632.63", "10", "83.16%", "10"],
-             ["年度绩效指标完成情况", "一级指标", "二级指标", "指标内容", "年度指标值", "实际完成值", "分值", "得分"],
-             ["年度绩效指标完成情况", "产出指标", "数量指标", "覆盖单位数量", "28个", "28个", "90", "90"]]
+    table = [
+        ["部门（单位）名称", "部门（单位）名称", "某市卫生健康委员会", "某市卫生健康委员会"],
+        [group, "任务名称", "主要内容", *money, "分值", "执行率", "得分"],
+        [
+            group,
+            "任务名称",
+            "主要内容",
+            "总额",
+            "财政拨款",
+            "其他资金",
+            "总额",
+            "财政拨款",
+            "其他资金",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        [group, "一般公共服务支出", "日常运行", "56", "56", "0", "56", "56", "0", "0.58", "100.00%", "0.58"],
+        [
+            group,
+            "金额合计",
+            "金额合计",
+            "2,495,142.55",
+            "869,407.93",
+            "1625734.62",
+            "2074962.01",
+            "869329.38",
+            "1205632.63",
+            "10",
+            "83.16%",
+            "10",
+        ],
+        ["年度绩效指标完成情况", "一级指标", "二级指标", "指标内容", "年度指标值", "实际完成值", "分值", "得分"],
+        ["年度绩效指标完成情况", "产出指标", "数量指标", "覆盖单位数量", "28个", "28个", "90", "90"],
+    ]
     [evaluation] = grid_form.parse([Row(cells, line=n) for n, cells in enumerate(table, 1)]).projects
-    assert (evaluation.kind, evaluation.name, evaluation.amount) == (DEPARTMENT_SELF_EVALUATION, "某市卫生健康委员会",
-                                                                     "2,495,142.55")
+    assert (evaluation.kind, evaluation.name, evaluation.amount) == (
+        DEPARTMENT_SELF_EVALUATION,
+        "某市卫生健康委员会",
+        "2,495,142.55",
+    )
     assert [evaluation.fields[k] for k in ("全年执行数", "执行率分值", "执行率", "执行率得分")] == [
-        "2074962.01", "10", "83.16%", "10"]
+        "2074962.01",
+        "10",
+        "83.16%",
+        "10",
+    ]
 
 
 def _tally(met, not_met, unknown=0, median=None, unit="%"):
-    return {"evaluated": met + not_met + unknown, "met": met, "not_met": not_met, "unknown": unknown,
-            "median_actual": median, "unit": unit}
+    return {
+        "evaluated": met + not_met + unknown,
+        "met": met,
+        "not_met": not_met,
+        "unknown": unknown,
+        "median_actual": median,
+        "unit": unit,
+    }
 
 
 def test_the_target_proposed_is_one_peers_use_and_meet():
@@ -250,11 +380,18 @@ def test_the_target_proposed_is_one_peers_use_and_meet():
 def test_advice_on_a_target_rarely_met_or_beaten_by_far():
     from kb.find.outcomes import advice
 
-    summary = {**_tally(0, 0), "by_target": {"≥98%": _tally(1, 4, median=95), "≥80%": _tally(4, 0, median=99),
-                                              "≥90%": _tally(3, 1, median=92)}}
+    summary = {
+        **_tally(0, 0),
+        "by_target": {
+            "≥98%": _tally(1, 4, median=95),
+            "≥80%": _tally(4, 0, median=99),
+            "≥90%": _tally(3, 1, median=92),
+        },
+    }
     assert advice(summary, "≥", 98, "%", "≥98%") == "同行少有达成 rarely met by peers: 1/5（自评 self-reported）"
     assert advice(summary, "≥", 80, "%", "≥80%") == (
-        "同行普遍大幅超出 peers beat it by far: 实际中位数 median actual 99%（自评 self-reported）")
+        "同行普遍大幅超出 peers beat it by far: 实际中位数 median actual 99%（自评 self-reported）"
+    )
     assert advice(summary, "≥", 90, "%", "≥90%") == ""
     assert advice(None, "≥", 90, "%", "≥90%") == ""
 

@@ -8,20 +8,16 @@ from kb.find.precedents import group_key, normal_target, precedents, search_name
 from kb.find.search import Filters
 
 NINGBO = {  # 宁波市 2023
-    "惠企补贴": [("服务对象满意度", "≥90%"), ("补贴发放及时率", "=100%"),
-                 ("资金发放准确率（%）", "=100%")],
+    "惠企补贴": [("服务对象满意度", "≥90%"), ("补贴发放及时率", "=100%"), ("资金发放准确率（%）", "=100%")],
     "就业扶持": [("服务对象满意度", "≥95%"), ("资金发放准确率", "=100%"), ("群众满意度（%）", "≥85")],
-    "技能培训": [("服务对象满意度", "≥90%"), ("培训人次", "≥200人次"),
-                 ("资金发放准确率（%）", "=100%")],
+    "技能培训": [("服务对象满意度", "≥90%"), ("培训人次", "≥200人次"), ("资金发放准确率（%）", "=100%")],
 }
 WEIHAI = {  # 威海经济技术开发区 2021
     "金融服务": [("服务对象满意度", "≥90%"), ("补贴发放及时率", "≥98%"), ("群众满意度", "≥90%")],
-    "机制建设": [("工作机制", "健全"), ("服务对象满意度", "≥85%"),
-                 ("竣工验收合格比率", "=100%")],
+    "机制建设": [("工作机制", "健全"), ("服务对象满意度", "≥85%"), ("竣工验收合格比率", "=100%")],
 }
 GUANGZHOU = {  # 广州开发区 2022
-    "企业扶持": [("服务对象满意度", "=100%"), ("项目验收合格率", "≥95%"),
-                 ("扶持项目数量", "≥495家次")],
+    "企业扶持": [("服务对象满意度", "=100%"), ("项目验收合格率", "≥95%"), ("扶持项目数量", "≥495家次")],
     "园区改造": [("服务对象满意度", "较高"), ("竣工验收合格比率", "=100%")],
 }
 
@@ -71,7 +67,9 @@ def test_exact_name_first(kb):
 def test_substring_before_fuzzy_even_when_fuzzy_is_used_more(kb):
     hits = search_names(kb, "验收合格率")
     assert [(h.name, h.match, h.projects) for h in hits] == [
-        ("项目验收合格率", "substring", 1), ("竣工验收合格比率", "fuzzy", 2)]
+        ("项目验收合格率", "substring", 1),
+        ("竣工验收合格比率", "fuzzy", 2),
+    ]
     assert hits[1].score >= 65
 
 
@@ -154,7 +152,13 @@ def test_precedents_newest_first(kb):
     assert [p.year for p in found] == [2023, 2023, 2023, 2022, 2022, 2021, 2021]
     first = found[0]
     assert (first.project, first.region, first.target, first.operator, first.value, first.unit) == (
-        "惠企补贴", "宁波市", "≥90%", "≥", 90.0, "%")
+        "惠企补贴",
+        "宁波市",
+        "≥90%",
+        "≥",
+        90.0,
+        "%",
+    )
     assert first.std_level1 == "满意度指标" and first.level_inferred and first.level1 is None
 
 
@@ -170,12 +174,23 @@ def test_precedents_of_variants_with_filters(kb):
 
 def test_target_spread(kb):
     assert target_spread(precedents(kb, ["服务对象满意度"])) == [
-        ("≥85%", 1), ("≥90%", 3), ("≥95%", 1), ("=100%", 1), ("较高", 1)]
+        ("≥85%", 1),
+        ("≥90%", 3),
+        ("≥95%", 1),
+        ("=100%", 1),
+        ("较高", 1),
+    ]
 
 
 def test_target_summary(kb):
     assert target_summary(precedents(kb, ["服务对象满意度"])) == {
-        "count": 6, "most_common": "≥90%", "median": 90.0, "min": 85.0, "max": 100.0, "unit": "%"}
+        "count": 6,
+        "most_common": "≥90%",
+        "median": 90.0,
+        "min": 85.0,
+        "max": 100.0,
+        "unit": "%",
+    }
     assert target_summary(precedents(kb, ["工作机制"]))["count"] == 0
 
 
@@ -216,15 +231,28 @@ def test_pinyin_initials_on_the_sample_documents(seeded, initials, word):
 def test_grouping_across_sample_documents(seeded):
     h = search_names(seeded, "服务企业满意度")[0]
     assert (h.name, h.variants, h.projects, h.regions) == (
-        "服务企业满意度", ["服务企业满意度", "服务企业满意度（%）"], 3, 2)
+        "服务企业满意度",
+        ["服务企业满意度", "服务企业满意度（%）"],
+        3,
+        2,
+    )
     assert [(p.region, p.year) for p in precedents(seeded, h.variants)] == [
-        ("广州开发区", 2022), ("广州开发区", 2022), ("威海经济技术开发区", 2021)]
+        ("广州开发区", 2022),
+        ("广州开发区", 2022),
+        ("威海经济技术开发区", 2021),
+    ]
 
 
 def test_counts_are_what_precedents_lists(seeded):
     """count_names counts in SQL exactly what precedents() and target_spread() give in Python."""
-    for query, filters in (("有责投诉数", None), ("资金发放准确率", None), ("服务企业满意度", None),
-                           ("补贴及时性", None), ("满意度", Filters(region="威海")), ("率", Filters(year=2021))):
+    for query, filters in (
+        ("有责投诉数", None),
+        ("资金发放准确率", None),
+        ("服务企业满意度", None),
+        ("补贴及时性", None),
+        ("满意度", Filters(region="威海")),
+        ("率", Filters(year=2021)),
+    ):
         for hit in search_names(seeded, query, filters, limit=8):
             found = precedents(seeded, hit.variants, filters)
             assert hit.counted and hit.uses == len(found) > 0
@@ -239,8 +267,7 @@ def test_names_come_first_and_their_counts_after(kb, monkeypatch):
     from kb.find.precedents import count_names, find_names
 
     found = find_names(kb, "满意")
-    assert [(h.name, h.uses, h.counted) for h in found] == [
-        ("服务对象满意度", 7, False), ("群众满意度", 2, False)]
+    assert [(h.name, h.uses, h.counted) for h in found] == [("服务对象满意度", 7, False), ("群众满意度", 2, False)]
     monkeypatch.setattr(module, "STOP_CHECK", 1)
     assert not any(h.counted for h in count_names(kb, found, stop=lambda: True))  # interrupted at once
     counted = count_names(kb, found)

@@ -44,8 +44,12 @@ def test_xlsx_merged_cells_spread_hidden_sheets_formats_and_every_sheet():
         book.create_sheet("second").append(["第二页", 7000000])
 
     assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [
-        ["项目名称", "甲", "甲", "甲"], ["产出指标", "数量指标", "x", "15,812.52"], ["产出指标", "", "y", "90%"],
-        ["", "块", "块", ""], ["", "块", "块", ""], ["第二页", "7000000"],
+        ["项目名称", "甲", "甲", "甲"],
+        ["产出指标", "数量指标", "x", "15,812.52"],
+        ["产出指标", "", "y", "90%"],
+        ["", "块", "块", ""],
+        ["", "块", "块", ""],
+        ["第二页", "7000000"],
     ]
 
 
@@ -88,7 +92,10 @@ def test_xls_merged_cells_spread():
     book.save(out)
     assert xlrd.open_workbook(file_contents=out.getvalue(), formatting_info=True).sheet_by_index(0).merged_cells
     assert cells(read_bytes(out.getvalue(), ".xls")) == [
-        ["标题", "标题", "标题"], ["产出指标", "甲", "1"], ["产出指标", "乙", "2"], ["产出指标", "丙", "3"],
+        ["标题", "标题", "标题"],
+        ["产出指标", "甲", "1"],
+        ["产出指标", "乙", "2"],
+        ["产出指标", "丙", "3"],
     ]
 
 
@@ -109,7 +116,12 @@ def test_docx_paragraphs_between_tables_nested_and_merged_cells():
     out = io.BytesIO()
     document.save(out)
     assert cells(read_bytes(out.getvalue(), ".docx")) == [
-        ["标题", "单位：万元"], ["A", "A", "C"], ["B", "", "D"], ["inner", ""], ["E", "", "D"], ["between"],
+        ["标题", "单位：万元"],
+        ["A", "A", "C"],
+        ["B", "", "D"],
+        ["inner", ""],
+        ["E", "", "D"],
+        ["between"],
         ["", "second"],
     ]
 
@@ -151,7 +163,10 @@ def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
         row.cell("block", colspan=2, rowspan=2)
         table.row().cell("y")
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
-        ["level", "head", "head"], ["level", "a", "b"], ["x", "block", "block"], ["y", "block", "block"],
+        ["level", "head", "head"],
+        ["level", "a", "b"],
+        ["x", "block", "block"],
+        ["y", "block", "block"],
     ]
 
 
@@ -192,8 +207,10 @@ def test_pdf_a_line_printed_below_its_cell_border_stays_in_its_cell():
         pdf.text(122, y, text)
     pdf.text(42, 76, "meetings")
     pdf.text(42, 105, "visits")
-    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["meetings", "25 times;\n40 sites; >=5\ntimes"],
-                                                               ["visits", ">=2 times;\n>=2 people"]]
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["meetings", "25 times;\n40 sites; >=5\ntimes"],
+        ["visits", ">=2 times;\n>=2 people"],
+    ]
 
 
 def test_pdf_white_background_strips_do_not_cut_a_tall_cell():
@@ -210,8 +227,14 @@ def test_pdf_white_background_strips_do_not_cut_a_tall_cell():
     for left, right in ((40, 120), (120, 200), (200, 280)):
         pdf.rect(left, 60, right - left, 60, style="D")
         pdf.rect(left, 120, right - left, 20, style="D")
-    for x, y, text in ((42, 94, "output"), (122, 74, "item"), (202, 74, "5"), (42, 134, "effect"), (122, 134, "use"),
-                       (202, 134, "6")):
+    for x, y, text in (
+        (42, 94, "output"),
+        (122, 74, "item"),
+        (202, 74, "5"),
+        (42, 134, "effect"),
+        (122, 134, "use"),
+        (202, 134, "6"),
+    ):
         pdf.text(x, y, text)
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["output", "item", "5"], ["effect", "use", "6"]]
 
@@ -265,14 +288,24 @@ def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_p
     pdf.add_page()
     _cell(pdf, 44.5, 100, 60, open_top=True)
     _cell(pdf, 100, 160, 60, "cost", open_top=True)
-    for top, cells_ in ((60, ("c", "3")), (80, ("effect", "social", "d", "4")), (200, ("x", "y", "z", "5")),
-                        (220, ("u", "v", "w", "6"))):
+    for top, cells_ in (
+        (60, ("c", "3")),
+        (80, ("effect", "social", "d", "4")),
+        (200, ("x", "y", "z", "5")),
+        (220, ("u", "v", "w", "6")),
+    ):
         lefts = (160, 240) if len(cells_) == 2 else (44.5, 102.8 if top >= 200 else 100, 160, 240)
         for left, right, text in zip(lefts, (*lefts[1:], 320), cells_):
             _cell(pdf, left, right, top, text)
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
-        ["level", "kind", "name", "value"], ["output", "time", "a", "1"], ["output", "cost", "b", "2"], ["output", "cost", "c", "3"],
-        ["effect", "social", "d", "4"], ["x", "y", "z", "5"], ["u", "v", "w", "6"]]
+        ["level", "kind", "name", "value"],
+        ["output", "time", "a", "1"],
+        ["output", "cost", "b", "2"],
+        ["output", "cost", "c", "3"],
+        ["effect", "social", "d", "4"],
+        ["x", "y", "z", "5"],
+        ["u", "v", "w", "6"],
+    ]
 
 
 def test_pdf_text_lines_split_at_wide_gaps():
@@ -325,21 +358,29 @@ def _locked_pdf() -> bytes:
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("corrupt.xlsx", xlsx_bytes(lambda b: None)[:300], "corrupt"),
-    ("corrupt.docx", b"PK\x03\x04" + bytes(100), "corrupt"),
-    ("protected.xlsx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le") + bytes(100), "password-protected"),
-    ("protected.docx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
-    ("old.doc.docx", OLE2 + bytes(500) + "WordDocument".encode("utf-16-le"), "save it as .docx"),
-    ("bomb.xlsx", _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": bytes(20 << 20)}), "zip bomb"),
-    ("archive.xlsx", _zip({"readme.txt": b"hello"}), "ZIP archive"),
-    ("no-parts.xlsx", _zip({"xl/workbook.xml": b"not xml"}), "corrupt"),
-    ("scan.pdf", _scanned_pdf(), "no text layer — OCR needed"),
-    ("locked.pdf", _locked_pdf(), "password-protected"),
-    ("broken.pdf", b"%PDF-1.4\n" + bytes(200), "corrupt PDF"),
-    ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
-    ("corrupt.xls", OLE2 + b"Workbook".decode().encode("utf-16-le") + bytes(600), "corrupt"),
-], ids=lambda v: v if isinstance(v, str) and "." in v else None)
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("corrupt.xlsx", xlsx_bytes(lambda b: None)[:300], "corrupt"),
+        ("corrupt.docx", b"PK\x03\x04" + bytes(100), "corrupt"),
+        (
+            "protected.xlsx",
+            OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le") + bytes(100),
+            "password-protected",
+        ),
+        ("protected.docx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
+        ("old.doc.docx", OLE2 + bytes(500) + "WordDocument".encode("utf-16-le"), "save it as .docx"),
+        ("bomb.xlsx", _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": bytes(20 << 20)}), "zip bomb"),
+        ("archive.xlsx", _zip({"readme.txt": b"hello"}), "ZIP archive"),
+        ("no-parts.xlsx", _zip({"xl/workbook.xml": b"not xml"}), "corrupt"),
+        ("scan.pdf", _scanned_pdf(), "no text layer — OCR needed"),
+        ("locked.pdf", _locked_pdf(), "password-protected"),
+        ("broken.pdf", b"%PDF-1.4\n" + bytes(200), "corrupt PDF"),
+        ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+        ("corrupt.xls", OLE2 + b"Workbook".decode().encode("utf-16-le") + bytes(600), "corrupt"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and "." in v else None,
+)
 def test_bad_input_one_clear_line(tmp_path, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
@@ -371,9 +412,17 @@ def test_limits_on_size_and_rows(tmp_path, monkeypatch):
         read_rows(path)
 
 
-@pytest.mark.parametrize("value, fmt, shown", [
-    (7000000, "General", "7000000"), (60.4, "General", "60.4"), (15812.52, "#,##0.00", "15,812.52"),
-    (0.9, "0%", "90%"), (0.955, "0.0%", "95.5%"), (1200.0, "General", "1200"), (3, '0"家"', "3"),
-])
+@pytest.mark.parametrize(
+    "value, fmt, shown",
+    [
+        (7000000, "General", "7000000"),
+        (60.4, "General", "60.4"),
+        (15812.52, "#,##0.00", "15,812.52"),
+        (0.9, "0%", "90%"),
+        (0.955, "0.0%", "95.5%"),
+        (1200.0, "General", "1200"),
+        (3, '0"家"', "3"),
+    ],
+)
 def test_numbers_as_the_sheet_shows_them(value, fmt, shown):
     assert common.number_text(value, fmt) == shown

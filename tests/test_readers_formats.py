@@ -25,8 +25,12 @@ from test_import import records
 
 FIXTURES = ROOT / "tests" / "fixtures"
 EXPECTED = {  # fixture → (layout, projects, indicators)
-    "seed000": ("form-kv", 4, 32), "seed001": ("summary-table", 11, 75), "seed002": ("inline-table", 13, 53),
-    "seed003": ("form-kv", 10, 131), "seed004": ("word-cells", 1, 4), "flat_sheet": ("flat-sheet", 3, 20),
+    "seed000": ("form-kv", 4, 32),
+    "seed001": ("summary-table", 11, 75),
+    "seed002": ("inline-table", 13, 53),
+    "seed003": ("form-kv", 10, 131),
+    "seed004": ("word-cells", 1, 4),
+    "flat_sheet": ("flat-sheet", 3, 20),
     "label_lines": ("label-lines", 2, 15),
 }
 # The Word form (004) and the text pulled from a PDF form (label_lines) were never spreadsheets.

@@ -19,21 +19,31 @@ from kb.ingest.run import import_paths
 
 # --- what a goal table holds ---------------------------------------------------------------------------------------
 
-ROAD = ("城市道路养护项目", "北京市城市管理委员会", "1250.5", [
-    ("产出指标", "数量指标", "养护道路里程", "≥120公里"),
-    ("产出指标", "数量指标", "维修破损路面面积", "≥3.5万平方米"),
-    ("产出指标", "质量指标", "道路完好率", "≥98%"),
-    ("产出指标", "时效指标", "破损路面修复时间", "≤48小时"),
-    ("成本指标", "经济成本指标", "每公里养护成本", "≤10.42万元"),
-    ("效益指标", "社会效益指标", "市民出行条件改善", "明显改善"),
-    ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
-])
-LIGHTS = ("路灯设施运行维护项目", "北京市城市管理委员会", "386.2", [
-    ("产出指标", "数量指标", "维护路灯数量", "≥5600盏"),
-    ("产出指标", "质量指标", "路灯亮灯率", "≥98%"),
-    ("效益指标", "社会效益指标", "夜间出行安全保障", "有效保障"),
-    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"),
-])
+ROAD = (
+    "城市道路养护项目",
+    "北京市城市管理委员会",
+    "1250.5",
+    [
+        ("产出指标", "数量指标", "养护道路里程", "≥120公里"),
+        ("产出指标", "数量指标", "维修破损路面面积", "≥3.5万平方米"),
+        ("产出指标", "质量指标", "道路完好率", "≥98%"),
+        ("产出指标", "时效指标", "破损路面修复时间", "≤48小时"),
+        ("成本指标", "经济成本指标", "每公里养护成本", "≤10.42万元"),
+        ("效益指标", "社会效益指标", "市民出行条件改善", "明显改善"),
+        ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
+    ],
+)
+LIGHTS = (
+    "路灯设施运行维护项目",
+    "北京市城市管理委员会",
+    "386.2",
+    [
+        ("产出指标", "数量指标", "维护路灯数量", "≥5600盏"),
+        ("产出指标", "质量指标", "路灯亮灯率", "≥98%"),
+        ("效益指标", "社会效益指标", "夜间出行安全保障", "有效保障"),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"),
+    ],
+)
 
 
 def _records(db) -> list[tuple]:
@@ -41,8 +51,12 @@ def _records(db) -> list[tuple]:
     conn = connect(db)
     out = []
     for project in conn.execute("SELECT id, name, department, amount_wan FROM projects ORDER BY document_id, seq"):
-        indicators = [tuple(row) for row in conn.execute(
-            "SELECT level1, level2, name, target FROM indicators WHERE project_id = ? ORDER BY seq", (project[0],))]
+        indicators = [
+            tuple(row)
+            for row in conn.execute(
+                "SELECT level1, level2, name, target FROM indicators WHERE project_id = ? ORDER BY seq", (project[0],)
+            )
+        ]
         amount = "" if project[3] is None else f"{project[3]:g}"
         out.append((project[1], project[2], amount, indicators))
     conn.close()
@@ -134,20 +148,30 @@ def test_a_budget_page_of_tables_gives_its_goal_forms(tmp_path):
     assert records == _expected(ROAD, LIGHTS)
     rows = [row.cells for row in read_bytes(budget_page().encode("gbk"), ".html")]
     assert rows[:8] == [  # menus, the path, scripts, hidden text and the footer are not read
-        ["通知公告"], ["北京市城市管理委员会2026年部门预算"], ["一、部门职责：负责城市道路、照明等市政设施的管理。"],
-        ["表1 部门收支总表"], ["编制部门：北京市城市管理委员会", "单位：万元"], ["收入", "收入", "支出", "支出"],
-        ["项目", "预算数", "项目", "预算数"], ["一般公共预算拨款", "1,636.70", "城乡社区支出", "1,636.70"]]
+        ["通知公告"],
+        ["北京市城市管理委员会2026年部门预算"],
+        ["一、部门职责：负责城市道路、照明等市政设施的管理。"],
+        ["表1 部门收支总表"],
+        ["编制部门：北京市城市管理委员会", "单位：万元"],
+        ["收入", "收入", "支出", "支出"],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一般公共预算拨款", "1,636.70", "城乡社区支出", "1,636.70"],
+    ]
     assert rows[9:12] == [["合计", "1,636.70", "结转下年", "0.00"], ["表6 项目支出绩效目标表"], ["单位：万元"]]
     assert rows[18][2] == "保障设施完好，\n服务市民出行。" and len(rows) == 40
 
 
-@pytest.mark.parametrize("name, data", [
-    ("预算.htm", budget_page(None).encode("gbk")),  # no charset said: GB18030
-    ("预算.html", budget_page("gb2312").encode("utf-8")),  # the bytes are UTF-8 whatever the page says
-    ("预算.html", budget_page("utf-8").encode("utf-16")),  # a BOM
-    ("预算.xls", budget_page("gbk").encode("gbk")),  # a report system's "Excel export"
-    ("预算.txt", budget_page("gbk").encode("gbk")),
-], ids=["gbk-undeclared", "utf8-misdeclared", "utf16", "xls", "txt"])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("预算.htm", budget_page(None).encode("gbk")),  # no charset said: GB18030
+        ("预算.html", budget_page("gb2312").encode("utf-8")),  # the bytes are UTF-8 whatever the page says
+        ("预算.html", budget_page("utf-8").encode("utf-16")),  # a BOM
+        ("预算.xls", budget_page("gbk").encode("gbk")),  # a report system's "Excel export"
+        ("预算.txt", budget_page("gbk").encode("gbk")),
+    ],
+    ids=["gbk-undeclared", "utf8-misdeclared", "utf16", "xls", "txt"],
+)
 def test_the_same_page_in_any_encoding_or_under_any_name(tmp_path, name, data):
     result, records = _import(tmp_path, name, data)
     assert result.status == "imported", result.message
@@ -157,15 +181,27 @@ def test_the_same_page_in_any_encoding_or_under_any_name(tmp_path, name, data):
 # --- a flat table of many projects --------------------------------------------------------------------------------
 
 FLAT = [  # (code-name, total, fiscal, goal, [(level1, level2, name, nature, value, unit)])
-    ("11000026Y000000401234-城市道路养护项目", "1250.500000", "1250.500000", "保障道路完好。", [
-        ("产出指标", "数量指标", "养护道路里程", "≥", "120", "公里"),
-        ("产出指标", "质量指标", "道路完好率", "≥", "98", "%"),
-        ("满意度指标", "服务对象满意度指标", "市民满意度", "≥", "90", "%"),
-    ]),
-    ("11000026Y000000401235-路灯设施运行维护项目", "386.200000", "386.200000", "保障路灯正常运行。", [
-        ("产出指标", "数量指标", "维护路灯数量", "≥", "5600", "盏"),
-        ("效益指标", "社会效益指标", "夜间出行安全保障", "定性", "优", ""),
-    ]),
+    (
+        "11000026Y000000401234-城市道路养护项目",
+        "1250.500000",
+        "1250.500000",
+        "保障道路完好。",
+        [
+            ("产出指标", "数量指标", "养护道路里程", "≥", "120", "公里"),
+            ("产出指标", "质量指标", "道路完好率", "≥", "98", "%"),
+            ("满意度指标", "服务对象满意度指标", "市民满意度", "≥", "90", "%"),
+        ],
+    ),
+    (
+        "11000026Y000000401235-路灯设施运行维护项目",
+        "386.200000",
+        "386.200000",
+        "保障路灯正常运行。",
+        [
+            ("产出指标", "数量指标", "维护路灯数量", "≥", "5600", "盏"),
+            ("效益指标", "社会效益指标", "夜间出行安全保障", "定性", "优", ""),
+        ],
+    ),
 ]
 
 
@@ -175,10 +211,12 @@ def flat_page() -> str:
     for name, total, fiscal, goal, indicators in FLAT:
         for i, indicator in enumerate(indicators):
             head = "".join(f"<td rowspan={len(indicators)}>{cell}</td>" for cell in (name, total, fiscal, "", goal))
-            rows.append("<tr>" + (head if i == 0 else "") + "".join(f"<td>{html.escape(c)}</td>" for c in indicator)
-                        + "</tr>")
+            rows.append(
+                "<tr>" + (head if i == 0 else "") + "".join(f"<td>{html.escape(c)}</td>" for c in indicator) + "</tr>"
+            )
     return f"""<html><head><meta charset="utf-8"></head><body>
-<div class="TRS_Editor"><h2>北京市城市管理委员会2026年部门预算</h2><p style="text-align:center">预算表12 项目支出绩效目标表</p>
+<div class="TRS_Editor"><h2>北京市城市管理委员会2026年部门预算</h2>
+<p style="text-align:center">预算表12 项目支出绩效目标表</p>
 <p>部门名称：北京市城市管理委员会　　　　单位：万元</p>
 <table border="1"><thead>
 <tr><th rowspan=2>项目名称</th><th rowspan=2>项目总额</th><th colspan=2>其中</th><th rowspan=2>绩效目标</th>
@@ -195,19 +233,40 @@ def test_a_flat_table_of_projects(tmp_path):
 
 
 FLAT_RECORDS = [
-        ("城市道路养护项目", "北京市城市管理委员会", "1250.5", [
-            ("产出指标", "数量指标", "养护道路里程", "≥120公里"), ("产出指标", "质量指标", "道路完好率", "≥98%"),
-            ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%")]),
-        ("路灯设施运行维护项目", "北京市城市管理委员会", "386.2", [
-            ("产出指标", "数量指标", "维护路灯数量", "≥5600盏"), ("效益指标", "社会效益指标", "夜间出行安全保障", "优")]),
+    (
+        "城市道路养护项目",
+        "北京市城市管理委员会",
+        "1250.5",
+        [
+            ("产出指标", "数量指标", "养护道路里程", "≥120公里"),
+            ("产出指标", "质量指标", "道路完好率", "≥98%"),
+            ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"),
+        ],
+    ),
+    (
+        "路灯设施运行维护项目",
+        "北京市城市管理委员会",
+        "386.2",
+        [("产出指标", "数量指标", "维护路灯数量", "≥5600盏"), ("效益指标", "社会效益指标", "夜间出行安全保障", "优")],
+    ),
 ]
 
 
 # --- pages converted from a PDF: text runs placed where the PDF had them ------------------------------------------
 
 COLUMNS = (20, 230, 310, 390, 480, 540, 630, 720, 790, 870)  # px: the left of each column of 预算表12
-HEADER = ("项目名称", "项目总额", "财政资金", "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标性质",
-          "本年绩效指标值", "绩效度量单位")
+HEADER = (
+    "项目名称",
+    "项目总额",
+    "财政资金",
+    "绩效目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "绩效指标性质",
+    "本年绩效指标值",
+    "绩效度量单位",
+)
 
 
 def flat_lines() -> list[list[list[tuple[int, str]]]]:
@@ -215,8 +274,12 @@ def flat_lines() -> list[list[list[tuple[int, str]]]]:
     cells printed once, on its first row; each page repeats the header."""
     pages = []
     for name, total, fiscal, goal, indicators in FLAT:
-        lines = [[(300, "北京市城市管理委员会2026年部门预算")], [(320, "预算表12 项目支出绩效目标表")],
-                 [(20, "部门名称：北京市城市管理委员会"), (860, "单位：万元")], list(zip(COLUMNS, HEADER))]
+        lines = [
+            [(300, "北京市城市管理委员会2026年部门预算")],
+            [(320, "预算表12 项目支出绩效目标表")],
+            [(20, "部门名称：北京市城市管理委员会"), (860, "单位：万元")],
+            list(zip(COLUMNS, HEADER)),
+        ]
         for i, indicator in enumerate(indicators):
             head = (name, total, fiscal, goal) if i == 0 else ("", "", "", "")
             lines.append([(x, text) for x, text in zip(COLUMNS, head + indicator) if text])
@@ -228,15 +291,21 @@ def pdf2htmlex_page(pages: list[list[list[tuple[int, str]]]]) -> str:
     """As pdf2htmlEX writes a PDF: a box a page, each text run a div placed by class rules (left, bottom) and
     scaled down by a transform from a font four times its size (8 px); two numbers in one run apart by a spacer."""
     xs = sorted({x for page in pages for line in page for x, _ in line})
-    css = [".pf{position:relative;background-color:white;overflow:hidden;margin:0;border:0}",
-           ".pc{position:absolute;border:0;padding:0;margin:0;top:0;left:0;width:100%;height:100%;overflow:hidden}",
-           ".t{position:absolute;white-space:pre;font-size:1px;transform-origin:0 100%;unicode-bidi:bidi-override}",
-           "._{display:inline-block;margin:0;padding:0}", "._0{margin-left:-1.2px}", "._1{width:120px}",
-           ".m0{transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
-           "-webkit-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0)}", ".fs0{font-size:32px}",
-           *(f".x{i}{{left:{x}px}}" for i, x in enumerate(xs)),
-           *(f".y{n}{{bottom:{1100 - 20 * n}px}}" for n in range(60)), ".y99{bottom:30px}",
-           "@media print{.y1{bottom:700pt}.x0{left:10pt}}"]
+    css = [
+        ".pf{position:relative;background-color:white;overflow:hidden;margin:0;border:0}",
+        ".pc{position:absolute;border:0;padding:0;margin:0;top:0;left:0;width:100%;height:100%;overflow:hidden}",
+        ".t{position:absolute;white-space:pre;font-size:1px;transform-origin:0 100%;unicode-bidi:bidi-override}",
+        "._{display:inline-block;margin:0;padding:0}",
+        "._0{margin-left:-1.2px}",
+        "._1{width:120px}",
+        ".m0{transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);"
+        "-webkit-transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0)}",
+        ".fs0{font-size:32px}",
+        *(f".x{i}{{left:{x}px}}" for i, x in enumerate(xs)),
+        *(f".y{n}{{bottom:{1100 - 20 * n}px}}" for n in range(60)),
+        ".y99{bottom:30px}",
+        "@media print{.y1{bottom:700pt}.x0{left:10pt}}",
+    ]
     body = []
     for number, page in enumerate(pages, 1):
         runs = []
@@ -244,35 +313,48 @@ def pdf2htmlex_page(pages: list[list[list[tuple[int, str]]]]) -> str:
             cells = list(line)
             while cells:
                 x, text = cells.pop(0)
-                run = html.escape(text).replace("指标", "指<span class=\"_ _0\"></span>标", 1)  # kerning
+                run = html.escape(text).replace("指标", '指<span class="_ _0"></span>标', 1)  # kerning
                 if text[:1].isdigit() and cells and cells[0][1][:1].isdigit():  # the next number in the same run
-                    run += f"<span class=\"_ _1\"></span>{html.escape(cells.pop(0)[1])}"
+                    run += f'<span class="_ _1"></span>{html.escape(cells.pop(0)[1])}'
                 runs.append(f'<div class="t m0 x{xs.index(x)} h2 y{n} ff1 fs0 fc0 sc0 ls0 ws0">{run}</div>')
         runs.append(f'<div class="t m0 x0 h2 y99 ff1 fs0 fc0 sc0 ls0 ws0">- {number} -</div>')
-        body.append(f'<div id="pf{number}" class="pf w0 h0" data-page-no="{number}"><div class="pc pc{number} w0 h0">'
-                    '<img class="bi x0 y0 w1 h1" alt="" src="data:image/png;base64,iVBORw0KGgo="/>'
-                    + "".join(runs) + "</div></div>")
-    return (f'<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8"/>'
-            f'<meta name="generator" content="pdf2htmlEX"/><style type="text/css">{"".join(css)}</style>'
-            f'<script>try{{pdf2htmlEX.defaultViewer = new pdf2htmlEX.Viewer({{}});}}catch(e){{}}</script></head>'
-            f'<body><div id="sidebar"><div id="outline"></div></div><div id="page-container">{"".join(body)}'
-            '</div><div class="loading-indicator"></div></body></html>')
+        body.append(
+            f'<div id="pf{number}" class="pf w0 h0" data-page-no="{number}"><div class="pc pc{number} w0 h0">'
+            '<img class="bi x0 y0 w1 h1" alt="" src="data:image/png;base64,iVBORw0KGgo="/>'
+            + "".join(runs)
+            + "</div></div>"
+        )
+    return (
+        f'<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8"/>'
+        f'<meta name="generator" content="pdf2htmlEX"/><style type="text/css">{"".join(css)}</style>'
+        f"<script>try{{pdf2htmlEX.defaultViewer = new pdf2htmlEX.Viewer({{}});}}catch(e){{}}</script></head>"
+        f'<body><div id="sidebar"><div id="outline"></div></div><div id="page-container">{"".join(body)}'
+        '</div><div class="loading-indicator"></div></body></html>'
+    )
 
 
 def pdftohtml_page(pages: list[list[list[tuple[int, str]]]]) -> str:
     """As pdftohtml -c writes a PDF: a relative box a page, each run a <p> placed by its own style (top, left)."""
     body = []
     for number, page in enumerate(pages, 1):
-        runs = "".join(f'<p style="position:absolute;top:{80 + 14 * n}px;left:{x}px;white-space:nowrap" '
-                       f'class="ft0{n % 2}">{html.escape(text)}</p>\n'
-                       for n, line in enumerate(page) for x, text in line)
-        body.append(f'<div id="page{number}-div" style="position:relative;width:892px;height:1262px;">\n{runs}'
-                    f'<p style="position:absolute;top:1200px;left:430px;white-space:nowrap" class="ft00">{number}</p>'
-                    '\n</div>')
-    return ('<!DOCTYPE html><html><head><title>预算</title><meta http-equiv="Content-Type" content="text/html; '
-            'charset=UTF-8"/><style type="text/css">p {margin: 0; padding: 0;}\n.ft00{font-size:8px;font-family:SimSun}'
-            '\n.ft01{font-size:8px;font-family:SimHei}</style></head><body bgcolor="#A0A0A0" vlink="blue" link="blue">'
-            + '<hr/>'.join(body) + '</body></html>')
+        runs = "".join(
+            f'<p style="position:absolute;top:{80 + 14 * n}px;left:{x}px;white-space:nowrap" '
+            f'class="ft0{n % 2}">{html.escape(text)}</p>\n'
+            for n, line in enumerate(page)
+            for x, text in line
+        )
+        body.append(
+            f'<div id="page{number}-div" style="position:relative;width:892px;height:1262px;">\n{runs}'
+            f'<p style="position:absolute;top:1200px;left:430px;white-space:nowrap" class="ft00">{number}</p>'
+            "\n</div>"
+        )
+    return (
+        '<!DOCTYPE html><html><head><title>预算</title><meta http-equiv="Content-Type" content="text/html; '
+        'charset=UTF-8"/><style type="text/css">p {margin: 0; padding: 0;}\n.ft00{font-size:8px;font-family:SimSun}'
+        '\n.ft01{font-size:8px;font-family:SimHei}</style></head><body bgcolor="#A0A0A0" vlink="blue" link="blue">'
+        + "<hr/>".join(body)
+        + "</body></html>"
+    )
 
 
 @pytest.mark.parametrize("writer", [pdf2htmlex_page, pdftohtml_page])
@@ -332,16 +414,26 @@ def test_a_fragment_without_html_or_body(tmp_path):
     assert records == _expected(ROAD)
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("deep.html", b"<html><body>" + b"<div>" * 100_000 + "项目名称".encode(), "嵌套超过 256 层"),
-    ("garbage.html", b"<html>" + bytes(range(256)) * 64, "binary data"),
-    ("noise.html", bytes(range(7, 256)) * 64, "not text"),
-    ("script.html", b"<html><head><script>load('/api/budget')</script></head><body><div id=app></div></body></html>",
-     "内容可能由脚本载入"),
-    ("cell.html", b"<table><tr><td>" + "字".encode() * (common.MAX_CELL_BYTES + 1) + b"</td></tr></table>",
-     "超过 1,048,576 个字符"),
-    ("text.html", b"<p>" + b"a" * 10_000_001, "超过解析器的上限"),
-], ids=["deep", "garbage", "noise", "script", "cell", "text"])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("deep.html", b"<html><body>" + b"<div>" * 100_000 + "项目名称".encode(), "嵌套超过 256 层"),
+        ("garbage.html", b"<html>" + bytes(range(256)) * 64, "binary data"),
+        ("noise.html", bytes(range(7, 256)) * 64, "not text"),
+        (
+            "script.html",
+            b"<html><head><script>load('/api/budget')</script></head><body><div id=app></div></body></html>",
+            "内容可能由脚本载入",
+        ),
+        (
+            "cell.html",
+            b"<table><tr><td>" + "字".encode() * (common.MAX_CELL_BYTES + 1) + b"</td></tr></table>",
+            "超过 1,048,576 个字符",
+        ),
+        ("text.html", b"<p>" + b"a" * 10_000_001, "超过解析器的上限"),
+    ],
+    ids=["deep", "garbage", "noise", "script", "cell", "text"],
+)
 def test_a_hostile_page_fails_alone_in_one_line(tmp_path, name, data, reason):
     (tmp_path / name).write_bytes(data)
     page = budget_page("gbk").encode("gbk")
@@ -376,13 +468,50 @@ def test_large_pages_are_refused_before_they_cost_time_or_memory(tmp_path, monke
     assert len(read_bytes(b'<div style="position:relative">' + b"".join(runs[:500]) + b"</div>", ".html")) == 500
 
 
-_MARKUP = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=2>", "<td rowspan=3>",
-           "<td rowspan=0 colspan=0>", "<td colspan='-1'>", "<td rowspan=99999 colspan=9999>", "<caption>", "<br>",
-           "<p>", "</p>", "<pre>", "</pre>", "<div style='position:relative'>", "</div>", "<ul><li><a>x</a></li>",
-           "<div style='position:absolute;left:1.5em;top:-2pt'>", "<span class='_ _1'></span>", "<div class='t m y x'>",
-           "<style>.t{position:absolute}.m{transform:matrix(.;,0)}.y{bottom:3px}.x{left:.5px}._1{width:99px}@media{",
-           "}</style>", "<script>", "</script>", "<nav>", "<header>", "<!--", "-->", "<?xml encoding='gbk'?>",
-           "<meta charset=big5>", "项目名称", "一级指标", "≥90%", "&nbsp;&nbsp;", "\u3000\u3000", "\t", "\n", " ", "&#0;"]
+_MARKUP = [
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th colspan=2>",
+    "<td rowspan=3>",
+    "<td rowspan=0 colspan=0>",
+    "<td colspan='-1'>",
+    "<td rowspan=99999 colspan=9999>",
+    "<caption>",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<pre>",
+    "</pre>",
+    "<div style='position:relative'>",
+    "</div>",
+    "<ul><li><a>x</a></li>",
+    "<div style='position:absolute;left:1.5em;top:-2pt'>",
+    "<span class='_ _1'></span>",
+    "<div class='t m y x'>",
+    "<style>.t{position:absolute}.m{transform:matrix(.;,0)}.y{bottom:3px}.x{left:.5px}._1{width:99px}@media{",
+    "}</style>",
+    "<script>",
+    "</script>",
+    "<nav>",
+    "<header>",
+    "<!--",
+    "-->",
+    "<?xml encoding='gbk'?>",
+    "<meta charset=big5>",
+    "项目名称",
+    "一级指标",
+    "≥90%",
+    "&nbsp;&nbsp;",
+    "\u3000\u3000",
+    "\t",
+    "\n",
+    " ",
+    "&#0;",
+]
 
 
 @settings(max_examples=fuzz_budget(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -40,28 +40,40 @@ def test_self_evaluations_are_read_as_such(corpus):
     conn, results = corpus
     count = lambda name, kind: conn.execute(  # noqa: E731
         """SELECT count(*) FROM self_evaluations s JOIN documents d ON d.id = s.document_id
-        WHERE d.file_name = ? AND s.kind = ?""", (name, kind)).fetchone()[0]
+        WHERE d.file_name = ? AND s.kind = ?""",
+        (name, kind),
+    ).fetchone()[0]
     decision = "西安市卫生健康委员会_2022年度部门决算.pdf"
     assert (count(decision, "project"), count(decision, "department")) == (88, 1)
     assert results[decision].projects == 0 and results[decision].evaluations == 89
     ningde = "宁德市人民政府办公室_2024年度部门整体绩效自评表.pdf"
-    row = conn.execute("""SELECT s.id, s.name, s.department, s.amount_wan, s.fields FROM self_evaluations s
-        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ?""", (ningde,)).fetchone()
+    row = conn.execute(
+        """SELECT s.id, s.name, s.department, s.amount_wan, s.fields FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ?""",
+        (ningde,),
+    ).fetchone()
     assert tuple(row)[1:4] == ("127部门整体", "宁德市人民政府办公室", 9999.77)
     fields = json.loads(row["fields"])
-    scores = conn.execute("SELECT sum(score), sum(weight), count(*) FROM outcomes WHERE self_evaluation_id = ?",
-                          (row["id"],)).fetchone()
+    scores = conn.execute(
+        "SELECT sum(score), sum(weight), count(*) FROM outcomes WHERE self_evaluation_id = ?", (row["id"],)
+    ).fetchone()
     assert round(scores[0] + float(fields["执行率得分"]), 2) == float(fields["总分值、评价总分 (S)"]) == 92.33
     assert (scores[1], scores[2]) == (90, 17)
-    first = conn.execute("""SELECT target, actual, actual_value, weight, score FROM outcomes
-        WHERE self_evaluation_id = ? AND name = '基本经费投入成本'""", (row["id"],)).fetchone()
+    first = conn.execute(
+        """SELECT target, actual, actual_value, weight, score FROM outcomes
+        WHERE self_evaluation_id = ? AND name = '基本经费投入成本'""",
+        (row["id"],),
+    ).fetchone()
     assert tuple(first) == ("≤3843.67万元", "4262.96", 4262.96, 4.0, 0.0)
 
 
 def _read(conn, file_name: str) -> tuple[list[dict], list[dict]]:
     """The projects and the department-wide tables stored from a file, as `kb show --json` gives them."""
-    ids = conn.execute("""SELECT p.id, p.kind FROM projects p JOIN documents d ON d.id = p.document_id
-        WHERE d.file_name = ? ORDER BY p.seq""", (file_name,)).fetchall()
+    ids = conn.execute(
+        """SELECT p.id, p.kind FROM projects p JOIN documents d ON d.id = p.document_id
+        WHERE d.file_name = ? ORDER BY p.seq""",
+        (file_name,),
+    ).fetchall()
     shown = [(kind, show_project(conn, pid)) for pid, kind in ids]
     return [p for kind, p in shown if kind == "project"], [p for kind, p in shown if kind == "department"]
 
@@ -70,8 +82,7 @@ def test_every_real_document_imports(corpus):
     _, results = corpus
     pdfs = sorted(path.name for path in REALDOCS.glob("*.pdf"))
     assert pdfs, "no PDF in the real documents folder"
-    failed = {name: results[name].message for name in pdfs
-              if results[name].status == "failed" and name not in KNOWN}
+    failed = {name: results[name].message for name in pdfs if results[name].status == "failed" and name not in KNOWN}
     assert failed == {}
 
 
@@ -92,11 +103,26 @@ def test_expected_records(corpus, file_name):
 
 def _self_evaluations(conn, file_name: str) -> list[dict]:
     """The self-evaluations stored from a file, each with its outcome rows."""
-    rows = conn.execute("""SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s
-        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""", (file_name,)).fetchall()
-    return [{**dict(row), "indicators": [dict(r) for r in conn.execute(
-        "SELECT level1, level2, name, target, actual, weight, score FROM outcomes WHERE self_evaluation_id = ? "
-        "ORDER BY seq", (row["id"],))]} for row in rows]
+    rows = conn.execute(
+        """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""",
+        (file_name,),
+    ).fetchall()
+    return [
+        {
+            **dict(row),
+            "indicators": [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT level1, level2, name, target, actual, weight, score FROM outcomes "
+                    "WHERE self_evaluation_id = ? "
+                    "ORDER BY seq",
+                    (row["id"],),
+                )
+            ],
+        }
+        for row in rows
+    ]
 
 
 @pytest.mark.parametrize("file_name", sorted(KNOWN))
@@ -138,7 +164,8 @@ def test_department_wide_tables_are_kept_apart(corpus):
     assert stats(conn)["projects"] == conn.execute("SELECT count(*) FROM projects WHERE kind = 'project'").fetchone()[0]
     assert all(p["id"] for p in list_projects(conn)) and not any(
         row["id"] in {r[0] for r in conn.execute("SELECT id FROM projects WHERE kind = 'department'")}
-        for row in list_projects(conn))
+        for row in list_projects(conn)
+    )
 
 
 def test_every_import_keeps_how_it_was_read(corpus):

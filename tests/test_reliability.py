@@ -43,8 +43,10 @@ def corpus(tmp_path_factory) -> Path:
 def _expected_per_document(corpus: Path) -> dict[str, int]:
     import importers
 
-    return {str(p.resolve()): sum(len(x.indicators) for x in importers.parse_file(p).projects)
-            for p in sorted(corpus.rglob("*.txt"))}
+    return {
+        str(p.resolve()): sum(len(x.indicators) for x in importers.parse_file(p).projects)
+        for p in sorted(corpus.rglob("*.txt"))
+    }
 
 
 def _stored_per_document(db: Path) -> dict[str, int]:
@@ -63,8 +65,11 @@ def test_sigkill_during_import_loses_nothing(corpus, tmp_path):
     rng = random.Random(11)
     kills = 0
     for _ in range(5):
-        proc = subprocess.Popen([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.3, 1.5))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
@@ -77,8 +82,12 @@ def test_sigkill_during_import_loses_nothing(corpus, tmp_path):
         stored = _stored_per_document(db)
         assert all(stored[path] == expected[path] for path in stored), "a document was stored in part"
     assert kills >= 1
-    out = subprocess.run([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     assert _stored_per_document(db) == expected
 
@@ -152,8 +161,12 @@ def test_reader_never_sees_locked_database_while_importing(corpus, tmp_path):
 
     thread = threading.Thread(target=reader)
     thread.start()
-    out = subprocess.run([sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "kb", "--db", str(db), "import", str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     time.sleep(0.05)
     done.set()
     thread.join()
@@ -167,8 +180,10 @@ def test_database_of_every_released_schema_opens_intact(tmp_path):
         db = tmp_path / fixture.name
         shutil.copy(fixture, db)
         before = sqlite3.connect(db)
-        counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "projects", "indicators", "evaluation_items", "budget_lines")}
+        counts = {
+            t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "projects", "indicators", "evaluation_items", "budget_lines")
+        }
         before.close()
         conn = connect(db)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -224,8 +239,9 @@ def test_check_finds_denormalised_columns_out_of_step(tmp_path):
 
 
 def _kb(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb", "--db", str(db), *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kb", "--db", str(db), *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_another_process_never_deletes_the_wal_of_a_process_with_two_connections(tmp_path):
@@ -251,8 +267,15 @@ def test_another_process_never_deletes_the_wal_of_a_process_with_two_connections
 def test_processes_creating_one_base_at_once_all_succeed(tmp_path):
     """Five `kb` processes on a base that does not exist yet: each creates or finds it, none fails."""
     db = tmp_path / "new.sqlite3"
-    procs = [subprocess.Popen([sys.executable, "-m", "kb", "--db", str(db), "draft", "new", f"草稿{n}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(5)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "kb", "--db", str(db), "draft", "new", f"草稿{n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(5)
+    ]
     outcomes = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
     assert all(code == 0 for code, _ in outcomes), outcomes
     conn = connect(db)
@@ -304,8 +327,11 @@ def test_parser_workers_end_quietly_with_a_killed_import(corpus, tmp_path):
     rng = random.Random(13)
     for attempt in range(3):
         stderr = (tmp_path / f"stderr{attempt}").open("w+")
-        proc = subprocess.Popen([sys.executable, "-m", "kb", "--db", str(tmp_path / "kb.sqlite3"), "import",
-                                 str(corpus)], stdout=subprocess.DEVNULL, stderr=stderr)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kb", "--db", str(tmp_path / "kb.sqlite3"), "import", str(corpus)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
         deadline = time.monotonic() + 60
         while len(workers := [p for p, cmd in _children(proc.pid).items() if "spawn_main" in cmd]) < 2:
             assert proc.poll() is None and time.monotonic() < deadline, "no parser workers started"
@@ -328,8 +354,12 @@ def small_disk(tmp_path):
     """A file system of 16 MiB of its own (a tmpfs: needs root), to be filled."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
-                                           capture_output=True).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("a full disk needs a small file system of its own: mounting a tmpfs needs root")
     yield mount
     subprocess.run(["umount", "--lazy", str(mount)], check=True)

@@ -14,18 +14,35 @@ from kb.review.self_evaluations import below_last_actual, check_all, check_self_
 
 def _evaluation(rows, fields, name="信息系统运维", year=2023):
     """rows: (level1, name, target, actual, 分值, 得分, 偏差原因)."""
-    project = RawProject(name=name, kind=SELF_EVALUATION, department="测试局", amount="50", amount_unit="万元",
-                         fields=fields, indicators=[
-                             RawIndicator(name=n, level1=l1, target=t, actual=a, weight=w, score=s,
-                                          notes={"偏差原因分析及改进措施": why} if why else {})
-                             for l1, n, t, a, w, s, why in rows])
+    project = RawProject(
+        name=name,
+        kind=SELF_EVALUATION,
+        department="测试局",
+        amount="50",
+        amount_unit="万元",
+        fields=fields,
+        indicators=[
+            RawIndicator(
+                name=n,
+                level1=l1,
+                target=t,
+                actual=a,
+                weight=w,
+                score=s,
+                notes={"偏差原因分析及改进措施": why} if why else {},
+            )
+            for l1, n, t, a, w, s, why in rows
+        ],
+    )
     return RawDocument(layout="test", projects=[project])
 
 
-SOUND = [("产出指标", "系统可用率", "≥99%", "99.5", "20", "20", ""),
-         ("产出指标", "巡检次数", "≥12次", "9", "20", "15", "设备更换，停检三个月"),  # 9/12 × 20 = 15
-         ("效益指标", "故障时长", "≤10小时", "20", "20", "10", "机房停电"),  # A/B = 10/20 × 20 = 10
-         ("满意度指标", "用户满意度", "≥90%", "很满意", "30", "30", "")]  # unknown: never recomputed
+SOUND = [
+    ("产出指标", "系统可用率", "≥99%", "99.5", "20", "20", ""),
+    ("产出指标", "巡检次数", "≥12次", "9", "20", "15", "设备更换，停检三个月"),  # 9/12 × 20 = 15
+    ("效益指标", "故障时长", "≤10小时", "20", "20", "10", "机房停电"),  # A/B = 10/20 × 20 = 10
+    ("满意度指标", "用户满意度", "≥90%", "很满意", "30", "30", ""),
+]  # unknown: never recomputed
 
 
 def test_a_sound_self_evaluation_has_no_finding(conn):
@@ -34,8 +51,10 @@ def test_a_sound_self_evaluation_has_no_finding(conn):
 
 
 def test_each_rule_is_found(conn):
-    rows = [("产出指标", "系统可用率", "≥99%", "99.5", "20", "18", ""),  # met: 20 due
-            ("产出指标", "巡检次数", "≥12次", "9", "20", "20", "")]  # missed, full marks, no reason
+    rows = [
+        ("产出指标", "系统可用率", "≥99%", "99.5", "20", "18", ""),  # met: 20 due
+        ("产出指标", "巡检次数", "≥12次", "9", "20", "20", ""),
+    ]  # missed, full marks, no reason
     store(conn, _evaluation(rows, {"执行率": "50.00%", "执行率分值": "10", "执行率得分": "10", "总分": "100 60"}))
     found = [(f.rule, f.row, f.detail) for f in check_self_evaluation(conn, 1) if f.rule != "no-goal-table"]
     assert found == [
@@ -47,7 +66,8 @@ def test_each_rule_is_found(conn):
     ]
     store(conn, _evaluation(SOUND[:1], {"执行率": "40%", "执行率分值": "10", "执行率得分": "4"}), "low.txt")
     assert [(f.rule, f.detail) for f in check_self_evaluation(conn, 2) if f.rule != "no-goal-table"] == [
-        ("low-execution-full-output", "执行率 40%, 产出 1 行全部满分 all full marks")]
+        ("low-execution-full-output", "执行率 40%, 产出 1 行全部满分 all full marks")
+    ]
     assert [e["id"] for e in check_all(conn)["self_evaluations"]] == [1, 2]
 
 
@@ -55,11 +75,16 @@ def test_a_target_below_last_years_actual_is_flagged(conn):
     from conftest import make_document
 
     store(conn, _evaluation(SOUND, {}, name="2023年信息系统运维项目", year=2023), "e.txt", year=2023)
-    store(conn, make_document({"信息系统运维": [("系统可用率", "≥98%"), ("巡检次数", "≥12次"), ("用户满意度", "≥90%")]}),
-          "g.txt", year=2024)
+    store(
+        conn,
+        make_document({"信息系统运维": [("系统可用率", "≥98%"), ("巡检次数", "≥12次"), ("用户满意度", "≥90%")]}),
+        "g.txt",
+        year=2024,
+    )
     project = conn.execute("SELECT id FROM projects").fetchone()[0]
     assert [(f.rule, f.indicator, f.detail) for f in below_last_actual(conn, project)] == [
-        ("target-below-last-actual", "系统可用率", "目标 ≥98%, 上年实际 last year's actual 99.5%")]
+        ("target-below-last-actual", "系统可用率", "目标 ≥98%, 上年实际 last year's actual 99.5%")
+    ]
 
 
 def test_kb_lint_self_evaluations(seeded):
@@ -87,4 +112,5 @@ def test_a_target_changed_after_approval_is_a_finding(conn):
     conn.execute("UPDATE projects SET amount_wan = 50")  # make_document's amount is 10: the same 年初预算数
     link_self_evaluations(conn)
     assert [(f.rule, f.row, f.detail) for f in check_self_evaluation(conn, 1)] == [
-        ("target-changed", 1, "自评 ≥99%，目标表 goal table ≥98%")]
+        ("target-changed", 1, "自评 ≥99%，目标表 goal table ≥98%")
+    ]

@@ -57,7 +57,9 @@ def test_the_same_tables_for_another_region_or_year_are_their_own_document(conn)
     assert twin("乙县", 2024) is None and twin("甲县", 2025) is None and twin(year=2025) is None
     other = normalise(make_document({"高标准农田建设": [("新建高标准农田面积", "≥2万亩"), ("受益群众满意度", "≥90%")]}))
     assert twin("甲县", 2024, other) is None
-    spaced = normalise(make_document({"高标准农田 建设": [("新建高标准农田面积 ", "≥ 1万亩"), ("受益群众满意度", "≥90%")]}))
+    spaced = normalise(
+        make_document({"高标准农田 建设": [("新建高标准农田面积 ", "≥ 1万亩"), ("受益群众满意度", "≥90%")]})
+    )
     assert spaced.fingerprint() == doc.fingerprint()  # spaces a reader may add or drop do not count
     assert normalise(make_document({"空项目": []})).fingerprint() is None
 
@@ -78,7 +80,8 @@ def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp
     [second] = import_paths(conn, [folder / text.name])
     assert second.status == "replaced" and f"replaces {pdf.resolve()}" in second.message
     assert [tuple(row) for row in conn.execute("SELECT file_name, region, year FROM documents")] == [
-        (text.name, "威海经济技术开发区", 2020)]
+        (text.name, "威海经济技术开发区", 2020)
+    ]
     assert conn.execute("SELECT sum(uses) FROM indicator_names").fetchone()[0] == 32
     pdf.write_bytes(pdf.read_bytes() + b"\n%")
     [third] = import_paths(conn, [pdf])
@@ -92,9 +95,16 @@ def _undo_v5(conn) -> None:
     conn.execute("DROP TABLE self_evaluations")
     conn.execute("DROP INDEX idx_projects_kind_region_department_year")
     conn.execute("CREATE INDEX idx_projects_region_department_year ON projects (region, department, year)")
-    for table, column in [("projects", "kind"), ("projects", "code"), ("projects", "page"), ("indicators", "weight"),
-                          ("indicators", "weight_text"), ("indicators", "notes"), ("documents", "parts"),
-                          ("drafts", "listed_rows")]:
+    for table, column in [
+        ("projects", "kind"),
+        ("projects", "code"),
+        ("projects", "page"),
+        ("indicators", "weight"),
+        ("indicators", "weight_text"),
+        ("indicators", "notes"),
+        ("documents", "parts"),
+        ("drafts", "listed_rows"),
+    ]:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 

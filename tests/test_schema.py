@@ -15,8 +15,16 @@ def test_new_database_is_current_with_wal_and_foreign_keys(db_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"documents", "projects", "indicators", "indicator_names", "evaluation_items", "budget_lines",
-            "names_fts", "projects_fts"} <= tables
+    assert {
+        "documents",
+        "projects",
+        "indicators",
+        "indicator_names",
+        "evaluation_items",
+        "budget_lines",
+        "names_fts",
+        "projects_fts",
+    } <= tables
 
 
 def test_reopening_keeps_everything(db_path):
@@ -32,6 +40,7 @@ def test_reopening_keeps_everything(db_path):
 def test_older_version_is_migrated_without_loss(db_path, monkeypatch):
     """A database at version N-1 gains migration N and keeps its rows."""
     from kb import schema
+
     conn = connect(db_path)
     conn.execute("CREATE TABLE keep (x)")
     conn.execute("INSERT INTO keep VALUES (42)")
@@ -98,18 +107,23 @@ def test_v3_gives_indicators_their_project_year_and_projects_their_count(tmp_pat
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 3
     after = {t: dump(conn, t) for t in tables}
     width = {t: len(before[t][0]) for t in ("indicators", "projects", "drafts")}
-    assert [r[:width["indicators"]] for r in after["indicators"]] == before["indicators"]  # year, weight … appended
-    assert [r[:width["projects"]] for r in after["projects"]] == before["projects"]  # indicator_count, kind … appended
-    assert [r[:width["drafts"]] for r in after["drafts"]] == before["drafts"]  # listed_rows appended
+    assert [r[: width["indicators"]] for r in after["indicators"]] == before["indicators"]  # year, weight … appended
+    assert [r[: width["projects"]] for r in after["projects"]] == before["projects"]  # indicator_count, kind … appended
+    assert [r[: width["drafts"]] for r in after["drafts"]] == before["drafts"]  # listed_rows appended
     assert {r[0] for r in conn.execute("SELECT kind FROM projects")} == {"project"}
-    assert {t: after[t] for t in ("indicator_names", "draft_rows")} == {t: before[t] for t in ("indicator_names",
-                                                                                               "draft_rows")}
-    assert conn.execute("""SELECT count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
-        WHERE i.year IS NOT p.year""").fetchone()[0] == 0
+    assert {t: after[t] for t in ("indicator_names", "draft_rows")} == {
+        t: before[t] for t in ("indicator_names", "draft_rows")
+    }
+    assert (
+        conn.execute("""SELECT count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.year IS NOT p.year""").fetchone()[0]
+        == 0
+    )
     assert conn.execute("SELECT count(*) FROM indicators WHERE year IS NOT NULL").fetchone()[0] > 0
     counts = dict(conn.execute("SELECT project_id, count(*) FROM indicators GROUP BY project_id"))
     assert dict(conn.execute("SELECT id, indicator_count FROM projects")) == {
-        pid: counts.get(pid, 0) for (pid,) in conn.execute("SELECT id FROM projects")}
+        pid: counts.get(pid, 0) for (pid,) in conn.execute("SELECT id FROM projects")
+    }
     assert sum(counts.values()) == 295
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"idx_indicators_name_year", "idx_projects_kind_region_department_year"} <= indexes
@@ -122,5 +136,8 @@ def test_storing_fills_indicator_years_and_project_counts(conn):
     store(conn, make_document({"甲": [("满意度", "≥90%"), ("及时率", "=100%")], "乙": []}), "a.txt", year=2022)
     store(conn, make_document({"丙": [("满意度", "≥95%")]}), "b.txt", year=None)
     assert [tuple(r) for r in conn.execute("SELECT name, indicator_count FROM projects ORDER BY id")] == [
-        ("甲", 2), ("乙", 0), ("丙", 1)]
+        ("甲", 2),
+        ("乙", 0),
+        ("丙", 1),
+    ]
     assert [r[0] for r in conn.execute("SELECT year FROM indicators ORDER BY id")] == [2022, 2022, None]

@@ -11,9 +11,27 @@ from kb.find.search import Filters, search, search_indicators, search_projects
 from kb.vocab.tokens import fold, index_tokens, match_expression
 
 NAMES = [
-    "服务对象满意度", "群众满意度（%）", "满意率", "补贴发放及时率", "资金发放准确率（%）", "资金发放准确率",
-    "有责投诉率", "有责投诉数、信访发生数", "IPO申报企业家数", "B级以上占比", "及时性", "发现问题 48 小时内维修完成率",
-    "甬金通“数智金融”系统对接数", "年培训（参会）人次", "满", "意", "度量", "满意度满意度", "投诉", "AND", "NEAR",
+    "服务对象满意度",
+    "群众满意度（%）",
+    "满意率",
+    "补贴发放及时率",
+    "资金发放准确率（%）",
+    "资金发放准确率",
+    "有责投诉率",
+    "有责投诉数、信访发生数",
+    "IPO申报企业家数",
+    "B级以上占比",
+    "及时性",
+    "发现问题 48 小时内维修完成率",
+    "甬金通“数智金融”系统对接数",
+    "年培训（参会）人次",
+    "满",
+    "意",
+    "度量",
+    "满意度满意度",
+    "投诉",
+    "AND",
+    "NEAR",
 ]
 
 
@@ -32,8 +50,28 @@ def oracle(conn, query):
     return sum(1 for (name,) in conn.execute("SELECT name FROM indicators") if folded in fold(name))
 
 
-@pytest.mark.parametrize("query", ["满意", "投诉", "及时", "满意度", "发放准确", "资金发放准确率", "服务对象满意度",
-                                   "率", "满", "（%）", "%", "ipo", "IPO申报", "48 小时", "“数智", "and", "a"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "满意",
+        "投诉",
+        "及时",
+        "满意度",
+        "发放准确",
+        "资金发放准确率",
+        "服务对象满意度",
+        "率",
+        "满",
+        "（%）",
+        "%",
+        "ipo",
+        "IPO申报",
+        "48 小时",
+        "“数智",
+        "and",
+        "a",
+    ],
+)
 def test_counts_equal_substring_oracle(kb, query):
     total, hits = search_indicators(kb, query, Filters(), limit=1000)
     assert total == oracle(kb, query) == len(hits)
@@ -43,7 +81,7 @@ def test_counts_equal_substring_oracle(kb, query):
 @settings(max_examples=fuzz_budget(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(NAMES), st.integers(0, 8), st.integers(1, 7))
 def test_any_substring_of_a_name(kb, name, start, length):
-    query = name[start:start + length].strip()
+    query = name[start : start + length].strip()
     if not query:
         return
     total, _ = search_indicators(kb, query, Filters(), limit=1)
@@ -61,8 +99,10 @@ def ranked_oracle(conn, query):
     folded = fold(query)
     rows = conn.execute("""SELECT i.id, i.name_id, n.name, n.uses, p.year FROM indicators i
         JOIN indicator_names n ON n.id = i.name_id JOIN projects p ON p.id = i.project_id""").fetchall()
-    ranked = sorted((r for r in rows if folded in fold(r[2])),
-                    key=lambda r: (r[2] != query, -r[3], len(r[2]), r[1], r[4] is None, -(r[4] or 0), r[0]))
+    ranked = sorted(
+        (r for r in rows if folded in fold(r[2])),
+        key=lambda r: (r[2] != query, -r[3], len(r[2]), r[1], r[4] is None, -(r[4] or 0), r[0]),
+    )
     return [r[0] for r in ranked]
 
 
@@ -85,9 +125,13 @@ def test_order_equals_ranking_oracle(kb_years, query):
 
 def test_newest_uses_of_a_name_are_an_index_walk(kb_years):
     """Reading the top uses of a name neither scans nor sorts indicators (the v3 (name_id, year) index)."""
-    plan = " ".join(r[3] for r in kb_years.execute(
-        """EXPLAIN QUERY PLAN SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id
-        WHERE i.name_id = 1 ORDER BY i.year DESC, i.id LIMIT 50"""))
+    plan = " ".join(
+        r[3]
+        for r in kb_years.execute(
+            """EXPLAIN QUERY PLAN SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.name_id = 1 ORDER BY i.year DESC, i.id LIMIT 50"""
+        )
+    )
     assert "idx_indicators_name_year" in plan and "TEMP B-TREE" not in plan
 
 
@@ -112,16 +156,37 @@ def test_filters(conn):
         Filters(level="投入")
 
 
-@pytest.mark.parametrize("query", ['"', '""', "*", "NEAR(", "NEAR(满意", "AND", "OR", "满意 OR 投诉", "(满意",
-                                   "满意)", "^满意", "满意:", "-满意", "\x00满意\x1b", "'; DROP TABLE projects; --",
-                                   "满" * 256, "{col}:满意"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "*",
+        "NEAR(",
+        "NEAR(满意",
+        "AND",
+        "OR",
+        "满意 OR 投诉",
+        "(满意",
+        "满意)",
+        "^满意",
+        "满意:",
+        "-满意",
+        "\x00满意\x1b",
+        "'; DROP TABLE projects; --",
+        "满" * 256,
+        "{col}:满意",
+    ],
+)
 def test_hostile_queries_give_results_not_errors(kb, query):
     result = search(kb, query)
     assert result.indicator_total == oracle(kb, result.query)
 
 
-@pytest.mark.parametrize("query, message", [("", "empty query"), ("   ", "empty query"), ("\x00\x01", "empty query"),
-                                            ("满" * 10000, "too long")])
+@pytest.mark.parametrize(
+    "query, message",
+    [("", "empty query"), ("   ", "empty query"), ("\x00\x01", "empty query"), ("满" * 10000, "too long")],
+)
 def test_unusable_queries_give_a_clear_message(kb, query, message):
     with pytest.raises(KbError, match=message):
         search(kb, query)

@@ -50,15 +50,20 @@ def generated(kind: str, documents: int, seed: int = 7, **year) -> str:
 
 
 def whole(pieces: list[RawDocument]) -> RawDocument:
-    return dataclasses.replace(pieces[0], projects=[p for piece in pieces for p in piece.projects],
-                               warnings=[w for piece in pieces for w in piece.warnings])
+    return dataclasses.replace(
+        pieces[0],
+        projects=[p for piece in pieces for p in piece.projects],
+        warnings=[w for piece in pieces for w in piece.warnings],
+    )
 
 
 # --- reading text as a stream ------------------------------------------------------------------
 
 LINES = "标题\r\n项目名称\t甲\r第二行\n分\u2028行\n\n" * 40 + "最后一行"
-ALIGNED = "标题\r\n一级指标  二级指标  三级指标    指标值\n产出指标  数量指标  培训人数    ≥100人\n" \
-          "                    培训场次    ≥5场\r\n\n" * 40 + "最后一行"  # copied from a page: spaces, no tabs
+ALIGNED = (
+    "标题\r\n一级指标  二级指标  三级指标    指标值\n产出指标  数量指标  培训人数    ≥100人\n"
+    "                    培训场次    ≥5场\r\n\n" * 40 + "最后一行"
+)  # copied from a page: spaces, no tabs
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-be"])
@@ -98,8 +103,12 @@ def test_streaming_refuses_what_the_whole_read_refuses(data, reason):
 
 
 def test_only_text_by_extension_and_content_is_streamed(tmp_path):
-    files = {"a.csv": "项目名称,指标\n".encode(), "a.txt": b"\x89PNG\r\n\x1a\n" + bytes(100),
-             "a.xlsx": b"PK\x03\x04" + bytes(100), "a.tsv": "项目名称\t指标\n".encode("gb18030")}
+    files = {
+        "a.csv": "项目名称,指标\n".encode(),
+        "a.txt": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        "a.xlsx": b"PK\x03\x04" + bytes(100),
+        "a.tsv": "项目名称\t指标\n".encode("gb18030"),
+    }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     assert {name for name in files if can_stream(tmp_path / name)} == {"a.csv", "a.tsv"}
@@ -119,12 +128,15 @@ def test_row_stream_hashes_and_counts_every_byte_once(tmp_path):
 
 # --- parsing chunk by chunk --------------------------------------------------------------------
 
+
 def _cases() -> dict[str, str]:
     seeds = {path.name[:3]: path.read_text("utf-8") for path in sorted(SEEDS.glob("*.txt"))}
     fixtures = ROOT / "tests" / "fixtures"
     return {
         **{f"seed{name}x3": "\n".join([text_] * 3) for name, text_ in seeds.items()},
-        "forms": generated("form", 40), "summaries": generated("summary", 40), "inline": generated("inline", 40),
+        "forms": generated("form", 40),
+        "summaries": generated("summary", 40),
+        "inline": generated("inline", 40),
         "label-lines": fixtures.joinpath("label_lines.txt").read_text("utf-8") * 6,
         "flat-sheet": fixtures.joinpath("flat_sheet.tsv").read_text("utf-8") * 6,
     }
@@ -146,8 +158,14 @@ def test_pieces_hold_exactly_what_the_whole_parse_gives(name, chunk):
 
 
 @settings(max_examples=fuzz_budget(20), deadline=None)
-@given(st.sampled_from([name for name in sorted(CASES) if name.startswith("seed")]), st.integers(0, 10_000),
-       st.integers(1, 300), st.sampled_from(["delete", "duplicate", "shuffle"]), st.randoms(), st.integers(5, 60))
+@given(
+    st.sampled_from([name for name in sorted(CASES) if name.startswith("seed")]),
+    st.integers(0, 10_000),
+    st.integers(1, 300),
+    st.sampled_from(["delete", "duplicate", "shuffle"]),
+    st.randoms(),
+    st.integers(5, 60),
+)
 def test_a_damaged_document_read_in_chunks_gives_the_whole_read_or_an_error(name, at, length, change, rnd, chunk):
     """Seeds with a slice deleted, duplicated or shuffled: read in chunks, the same records as the whole read, or
     an error — never other records. When the whole read fails, so does the read in chunks. (A stream is read as one
@@ -180,10 +198,15 @@ def test_a_unit_row_far_above_is_carried_into_the_next_chunk():
 
 def test_a_document_that_cannot_be_read_in_pieces_says_so(monkeypatch):
     """A layout whose records depend on rows far away (here: the row count) cannot be cut: an error says so."""
+
     def parse(rows):
         starts = [row for row in rows if row.cells[0] == "项目"]
-        return RawDocument("counting", projects=[RawProject(name=f"{len(rows)}", line=row.line,
-                                                            indicators=[RawIndicator("x", "1")]) for row in starts])
+        return RawDocument(
+            "counting",
+            projects=[
+                RawProject(name=f"{len(rows)}", line=row.line, indicators=[RawIndicator("x", "1")]) for row in starts
+            ],
+        )
 
     layout = Layout("counting", "test", lambda rows: 1.0, parse)
     monkeypatch.setattr(registry, "all_layouts", lambda: [layout])
@@ -236,6 +259,7 @@ def test_memory_of_a_streamed_parse_does_not_grow_with_the_file(tmp_path, monkey
 
 # --- importing --------------------------------------------------------------------------------
 
+
 def _dump(conn: sqlite3.Connection) -> dict[str, list]:
     """Every stored record, without ids, paths and times."""
     return {
@@ -283,8 +307,9 @@ def test_streamed_import_stores_what_the_whole_import_stores(tmp_path, folder, m
     monkeypatch.setattr(ingest, "STREAM_BYTES", 0)
     monkeypatch.setattr(ingest, "STREAM_CHUNK_ROWS", 40)
     read: dict[str, int] = {}
-    results, streamed = _import(tmp_path / "streamed.sqlite3", folder,
-                                reading=lambda path, done: read.__setitem__(path.name, done))
+    results, streamed = _import(
+        tmp_path / "streamed.sqlite3", folder, reading=lambda path, done: read.__setitem__(path.name, done)
+    )
     assert all(r.status == "imported" for r in results), [(r.path.name, r.message) for r in results]
     assert streamed == expected
     assert read == {path.name: path.stat().st_size for path in folder.iterdir()}
@@ -319,11 +344,15 @@ LONG = 1 + (text.HEAD_BYTES // len(SUMMARY))  # copies that run past the head th
 LATE_LINE = SUMMARY.count(b"\n") * LONG + 1
 
 
-@pytest.mark.parametrize("content, status, reason", [
-    ("今天天气很好\n" * 50, "skipped", "not a goal document"),
-    ("绩效目标\t说明\n" * 50, "failed", "layout unknown"),
-    (SUMMARY * LONG + b"\xff\xfe\n", "failed", f"line {LATE_LINE}: not UTF-8 text"),
-], ids=["not-goals", "unknown-layout", "bad-bytes-late"])
+@pytest.mark.parametrize(
+    "content, status, reason",
+    [
+        ("今天天气很好\n" * 50, "skipped", "not a goal document"),
+        ("绩效目标\t说明\n" * 50, "failed", "layout unknown"),
+        (SUMMARY * LONG + b"\xff\xfe\n", "failed", f"line {LATE_LINE}: not UTF-8 text"),
+    ],
+    ids=["not-goals", "unknown-layout", "bad-bytes-late"],
+)
 def test_a_streamed_file_that_gives_no_document_says_why(tmp_path, monkeypatch, content, status, reason):
     monkeypatch.setattr(ingest, "STREAM_BYTES", 0)
     monkeypatch.setattr(ingest, "STREAM_CHUNK_ROWS", 2_000)
@@ -346,6 +375,7 @@ def test_a_large_file_of_a_format_read_whole_is_refused_with_a_reason(tmp_path, 
 
 
 # --- PDF pages one at a time ------------------------------------------------------------------
+
 
 def test_pdf_memory_does_not_grow_with_its_pages():
     """Peak traced memory reading a PDF four times as long, above the rows it gives: about the same (each page's

@@ -24,16 +24,26 @@ def project_id(conn, name: str) -> int:
     return conn.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()[0]
 
 
-@pytest.mark.parametrize("new, expected, shared", [
-    ("科技型企业研发补贴", ["科技型企业贷款风险贴息资金", "科技创新政策扶持资金", "扶持政策涉科兑现", "科技支行贷款风险补偿金"],
-     "科技型企业"),
-    ("政务信息系统运维服务", ["广州开发区民营及中小微企业信用信息和融资对接平台运维服务", "信息化运维经费"], "信息"),
-    ("高校毕业生就业见习补贴", ["就业再就业和创业扶持政策补贴"], "就业见习补贴"),
-    ("老旧小区改造提升工程", ["老旧小区改造项目"], "老旧小区改造"),
-])
+@pytest.mark.parametrize(
+    "new, expected, shared",
+    [
+        (
+            "科技型企业研发补贴",
+            ["科技型企业贷款风险贴息资金", "科技创新政策扶持资金", "扶持政策涉科兑现", "科技支行贷款风险补偿金"],
+            "科技型企业",
+        ),
+        (
+            "政务信息系统运维服务",
+            ["广州开发区民营及中小微企业信用信息和融资对接平台运维服务", "信息化运维经费"],
+            "信息",
+        ),
+        ("高校毕业生就业见习补贴", ["就业再就业和创业扶持政策补贴"], "就业见习补贴"),
+        ("老旧小区改造提升工程", ["老旧小区改造项目"], "老旧小区改造"),
+    ],
+)
 def test_new_projects_find_the_expected_precedents_first(kb, new, expected, shared):
     hits = suggest.similar_projects(kb, new, limit=8)
-    assert {h.name for h in hits[:len(expected)]} == set(expected)
+    assert {h.name for h in hits[: len(expected)]} == set(expected)
     assert hits[0].name == expected[0]
     assert shared in hits[0].shared
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -49,7 +59,11 @@ def test_no_letters_no_matches_but_no_error(kb):
 
 
 def test_shared_terms_are_the_longest_common_pieces():
-    assert suggest.shared_terms("政务信息系统运维服务", "系统运行日常操作与维护，运维服务，信息") == ["运维服务", "系统运", "信息"]
+    assert suggest.shared_terms("政务信息系统运维服务", "系统运行日常操作与维护，运维服务，信息") == [
+        "运维服务",
+        "系统运",
+        "信息",
+    ]
     assert suggest.shared_terms("甲乙", "丙丁") == []
 
 
@@ -86,7 +100,9 @@ def test_subsidy_template_picks_the_most_used_indicators(kb):
 def test_template_rows_carry_targets_and_sources(kb):
     rows = suggest.template_rows(kb, "补贴/奖励类", only=["补贴发放准确率", "补贴及时性"])
     assert [(r.name, r.operator, r.value, r.unit, r.text) for r in rows] == [
-        ("补贴发放准确率", "=", 100.0, "%", None), ("补贴及时性", "定性", None, None, "及时")]
+        ("补贴发放准确率", "=", 100.0, "%", None),
+        ("补贴及时性", "定性", None, None, "及时"),
+    ]
     assert len(rows[0].sources) == 4
     with pytest.raises(KbError, match="unknown spending type"):
         suggest.template(kb, "烟花")

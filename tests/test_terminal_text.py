@@ -18,7 +18,13 @@ from kb.db import connect
 from kb.vocab.text import path_text, shown
 from conftest import SEEDS
 
-TITLE, CLEAR, CLIPBOARD, COLOUR, RLO = "\x1b]0;PWNED\x07", "\x1b[2J", "\x1b]52;c;cHduZWQ=\x07", "\x1b[38;5;199m", "\u202e"
+TITLE, CLEAR, CLIPBOARD, COLOUR, RLO = (
+    "\x1b]0;PWNED\x07",
+    "\x1b[2J",
+    "\x1b]52;c;cHduZWQ=\x07",
+    "\x1b[38;5;199m",
+    "\u202e",
+)
 MARKUP = "[red]x[/][@click=app.quit]y[/]"
 HOSTILE = TITLE + CLEAR + CLIPBOARD + COLOUR + RLO + "\x9b" + MARKUP
 ESCAPED = shown(HOSTILE)
@@ -40,7 +46,9 @@ def test_each_sequence_is_shown_escaped():
 def hostile_document(folder: Path) -> Path:
     """A sample document whose project name, goal and an indicator name carry HOSTILE, under a name that does."""
     text = next(SEEDS.glob("000_*.txt")).read_text("utf-8")
-    text = text.replace("“政银保”贷款保证保险补贴\t", f"补贴{HOSTILE}\t", 1).replace("预算执行率", f"执行率{HOSTILE}", 1)
+    text = text.replace("“政银保”贷款保证保险补贴\t", f"补贴{HOSTILE}\t", 1).replace(
+        "预算执行率", f"执行率{HOSTILE}", 1
+    )
     text = text.replace("通过项目工作的开展", f"目标{HOSTILE}", 1)
     folder.mkdir(exist_ok=True)
     path = folder / f"文件{HOSTILE.replace('/', '')}.txt"
@@ -83,15 +91,30 @@ def test_the_knowledge_base_keeps_the_text_as_written(hostile):
     conn = connect(hostile)
     name, goal, file_name = conn.execute(
         "SELECT p.name, p.goal, d.file_name FROM projects p JOIN documents d ON d.id = p.document_id "
-        "WHERE p.name LIKE '补贴%'").fetchone()
+        "WHERE p.name LIKE '补贴%'"
+    ).fetchone()
     assert name == f"补贴{HOSTILE}" and goal.startswith(f"目标{HOSTILE}") and HOSTILE.replace("/", "") in file_name
-    assert conn.execute("SELECT count(*) FROM indicators i JOIN indicator_names n ON n.id = i.name_id "
-                        "WHERE n.name = ?", (f"执行率{HOSTILE}",)).fetchone()[0] == 1
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM indicators i JOIN indicator_names n ON n.id = i.name_id WHERE n.name = ?",
+            (f"执行率{HOSTILE}",),
+        ).fetchone()[0]
+        == 1
+    )
     conn.close()
 
 
-@pytest.mark.parametrize("args", [["projects"], ["search", "补贴"], ["search", "执行率"], ["show", "1"],
-                                  ["lint", "--project", "1"], ["suggest", "补贴"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["projects"],
+        ["search", "补贴"],
+        ["search", "执行率"],
+        ["show", "1"],
+        ["lint", "--project", "1"],
+        ["suggest", "补贴"],
+    ],
+)
 def test_every_command_shows_the_sequences_escaped_and_markup_as_text(hostile, args):
     result = run(hostile, *args)
     assert result.exit_code == 0, result.output
@@ -160,8 +183,12 @@ def test_the_lean_search_path_shows_the_sequences_escaped(hostile):
     """`kb search` without typer (cli.entry), in a real process, tables and JSON."""
     env = {**os.environ, "COLUMNS": "400"}
     for more in ([], ["--json"]):
-        out = subprocess.run([sys.executable, "-m", "kb", "--db", str(hostile), "search", "补贴", *more],
-                             capture_output=True, env=env, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-m", "kb", "--db", str(hostile), "search", "补贴", *more],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
         assert out.returncode == 0, out.stderr
         text = out.stdout.decode("utf-8")
         assert_safe(text)

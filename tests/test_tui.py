@@ -143,7 +143,12 @@ async def test_region_filter_narrows_counts(seeded):
         pane.query_one("#region", Select).value = "广州开发区"
         await settle(pilot)
         assert pane.filters == Filters(region="广州开发区")
-        assert cells(app.query_one("#names"), 0)[:4] == ["服务企业满意度", "2", "2", "1"]  # name, uses, projects, regions
+        assert cells(app.query_one("#names"), 0)[:4] == [
+            "服务企业满意度",
+            "2",
+            "2",
+            "1",
+        ]  # name, uses, projects, regions
         assert set(column(app.query_one("#precedents"), 2)) == {"广州开发区"}
 
 
@@ -336,8 +341,12 @@ async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
         def compose(self):
             yield ProjectTree()
 
-    rows = [ProjectRow(1, "甲项目", "财政局", "宁波市", 2023, 3), ProjectRow(2, "乙项目", "财政局", "宁波市", 2022, 1),
-            ProjectRow(3, "丙项目", None, "广州开发区", 2023, 2), ProjectRow(4, "丁项目", "财政局", "宁波市", 2023, 5)]
+    rows = [
+        ProjectRow(1, "甲项目", "财政局", "宁波市", 2023, 3),
+        ProjectRow(2, "乙项目", "财政局", "宁波市", 2022, 1),
+        ProjectRow(3, "丙项目", None, "广州开发区", 2023, 2),
+        ProjectRow(4, "丁项目", "财政局", "宁波市", 2023, 5),
+    ]
     branches = [("宁波市", "财政局", 2023, 2), ("宁波市", "财政局", 2022, 1), ("广州开发区", None, 2023, 1)]
     app = TreeApp()
     async with app.run_test() as pilot:

@@ -48,8 +48,10 @@ async def type_into(pilot, selector: str, text: str) -> None:
 
 
 def plain(table, column: int) -> list[str]:
-    return [(c.plain if isinstance(c, Text) else str(c)) for c in
-            (table.get_row_at(r)[column] for r in range(table.row_count))]
+    return [
+        (c.plain if isinstance(c, Text) else str(c))
+        for c in (table.get_row_at(r)[column] for r in range(table.row_count))
+    ]
 
 
 def rules(app) -> set[str]:
@@ -149,8 +151,9 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
 def with_draft(seeded):
     conn = connect(seeded)
     draft = drafts.create(conn, NAME, year=2025, spending_type="补贴/奖励类")
-    drafts.apply_rows(conn, draft.id, [drafts.new_row("补贴发放准确率", target="=100%"),
-                                       drafts.new_row("企业满意度", target="≥90%")])
+    drafts.apply_rows(
+        conn, draft.id, [drafts.new_row("补贴发放准确率", target="=100%"), drafts.new_row("企业满意度", target="≥90%")]
+    )
     conn.close()
     return seeded
 

@@ -15,8 +15,10 @@ from conftest import workers_done
 async def test_a_failed_import_leaves_its_log_open_and_saves_the_report(seeded, tmp_path):
     app = make_app(seeded)
     app.db.changed = lambda: False
-    results = [FileResult(Path("/d/ok.txt"), "imported", "", "form-kv", 4, 32),
-               FileResult(Path("/d/bad.txt"), "failed", "不是能读的目标表 layout unknown")]
+    results = [
+        FileResult(Path("/d/ok.txt"), "imported", "", "form-kv", 4, 32),
+        FileResult(Path("/d/bad.txt"), "failed", "不是能读的目标表 layout unknown"),
+    ]
     async with app.run_test(size=(120, 40)) as pilot:
         await workers_done(pilot)
         app.post_message(ImportDone(results))

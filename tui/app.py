@@ -165,8 +165,13 @@ class KbApp(App[None]):
     def _import_done(self, event: ImportDone) -> None:
         failed = [r for r in event.results if r.status == "failed"]
         self.last_import = event
-        self.notify(shown(event.summary, lines=True), title="导入 import", markup=False,
-                    severity="error" if event.error or failed else "information", timeout=10)
+        self.notify(
+            shown(event.summary, lines=True),
+            title="导入 import",
+            markup=False,
+            severity="error" if event.error or failed else "information",
+            timeout=10,
+        )
         if any(r.status in ("failed", "skipped") for r in event.results):
             self.action_import_log()  # what was not imported, and why, stays until dismissed
         self._watch(external=False)

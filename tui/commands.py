@@ -43,10 +43,16 @@ class KbCommands(Provider):
             ("导入文件夹… Import a folder", app.action_import_folder, "Import documents from a file or folder"),
             ("载入示例 Load the bundled samples", app.action_load_samples, "Import the five sample documents"),
             ("导入记录 Import log", app.action_import_log, "The last import: every file, its result and why"),
-            ("指标检索 Search indicators", partial(app.main.action_show_tab, "indicators"),
-             "Find indicator names and their precedents"),
-            ("全文检索 Search projects", partial(app.main.action_show_tab, "projects"),
-             "Search project names, overviews and goals"),
+            (
+                "指标检索 Search indicators",
+                partial(app.main.action_show_tab, "indicators"),
+                "Find indicator names and their precedents",
+            ),
+            (
+                "全文检索 Search projects",
+                partial(app.main.action_show_tab, "projects"),
+                "Search project names, overviews and goals",
+            ),
             ("浏览项目 Browse projects", partial(app.main.action_show_tab, "browse"), "The project tree"),
             ("新建草稿 New draft", app.new_draft, "Start a new goal table (申报表) from templates and precedents"),
             ("起草 Drafts", partial(app.main.action_show_tab, "drafts"), "Your drafts: open, rename, export"),
@@ -65,17 +71,29 @@ class KbCommands(Provider):
                 yield Hit(score, matcher.highlight(text), command, help=help_text)
         app, typed = self.kb, query.strip()
         if typed:
-            yield Hit(0.5, _display(f"指标检索 search indicators: {typed}"), partial(app.find_indicator, typed),
-                      text=f"search indicators {typed}")
-            yield Hit(0.45, _display(f"全文检索 search projects: {typed}"), partial(app.find_project_text, typed),
-                      text=f"search projects {typed}")
+            yield Hit(
+                0.5,
+                _display(f"指标检索 search indicators: {typed}"),
+                partial(app.find_indicator, typed),
+                text=f"search indicators {typed}",
+            )
+            yield Hit(
+                0.45,
+                _display(f"全文检索 search projects: {typed}"),
+                partial(app.find_project_text, typed),
+                text=f"search projects {typed}",
+            )
         needle, hits = fold(typed), 0
         for draft in app.drafts:
             label = f"打开草稿 open draft: {draft['name']}"
             score = 1.0 if needle and needle in fold(draft["name"]) else matcher.match(label)
             if score > 0:
-                yield Hit(min(score, 0.95), _display(label, matcher if score < 1 else None),
-                          partial(app.open_draft, draft["id"]), text=shown(label))
+                yield Hit(
+                    min(score, 0.95),
+                    _display(label, matcher if score < 1 else None),
+                    partial(app.open_draft, draft["id"]),
+                    text=shown(label),
+                )
         projects = app.catalog.projects or []  # listed just after the first screen
         fuzzy = len(projects) <= FUZZY_PROJECTS
         for project in projects:
@@ -83,11 +101,20 @@ class KbCommands(Provider):
                 break
             name = project.name
             score = 1.0 if needle and needle in fold(name) else matcher.match(name) if fuzzy else 0
-            if not score and fuzzy and needle.isascii() and len(needle) >= 2 and any(
-                    needle in spelt for spelt in _pinyin(name)):
+            if (
+                not score
+                and fuzzy
+                and needle.isascii()
+                and len(needle) >= 2
+                and any(needle in spelt for spelt in _pinyin(name))
+            ):
                 score = 0.4  # 'lxxq' or 'laojiu' for 老旧小区: below the two searches of what was typed
             if score > 0:
                 hits += 1
                 label = f"转到项目 go to: {name} · {project.region or ''} {project.year or ''}"
-                yield Hit(min(score, 0.9), _display(label, matcher if score < 1 else None),
-                          partial(app.open_project, project.id), text=shown(label))
+                yield Hit(
+                    min(score, 0.9),
+                    _display(label, matcher if score < 1 else None),
+                    partial(app.open_project, project.id),
+                    text=shown(label),
+                )

@@ -47,7 +47,10 @@ class Database:
                 return fn(conn, *args, **kwargs)
             except sqlite3.Error as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
-                    raise Busy("知识库正忙（正在导入），稍后自动重试 the knowledge base is busy (an import is writing); retrying shortly") from exc
+                    raise Busy(
+                        "知识库正忙（正在导入），稍后自动重试 "
+                        "the knowledge base is busy (an import is writing); retrying shortly"
+                    ) from exc
                 raise KbError(describe(exc)) from exc
             except KbError:
                 raise

@@ -1,17 +1,16 @@
 """Layout 'flat-sheet': one table listing many projects, one row per indicator.
 
-The header names the columns, e.g. 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 |
-指标性质 | 指标值 | 度量单位 | 权重 (one header row, or two when a parent cell such as 绩效指标 or 其中 spans several
-columns). Indicator columns are named as in `importers.columns` (an operator column with the number and the unit in
-their own columns, weights, explanations and scoring rules kept per indicator). A column it does not name is kept under its header: left of the indicator columns as a project
-field, right of them in the indicator's notes. A project's head cells are written on its first row, or on every row
-(merged cells spread, a filled sheet, a head repeated on the next page): a row without a project name, or repeating
-the name, department and amount of the project above, adds an indicator to it, levels filled downward. A row with a
-unit name or an amount but no indicator is a unit row (a department subtotal, or the unit line of a 单位（项目）名称
-column): it names the department of the projects below it. A name may start with its project code
-('11000021Y000000390843-信息系统运维类项目'): the code is kept apart. A header cell spread over several columns
-names the first of them.
-"""
+The header names the columns, e.g. 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质
+| 指标值 | 度量单位 | 权重 (one header row, or two when a parent cell such as 绩效指标 or 其中 spans several columns).
+Indicator columns are named as in `importers.columns` (an operator column with the number and the unit in their own
+columns, weights, explanations and scoring rules kept per indicator). A column it does not name is kept under its
+header: left of the indicator columns as a project field, right of them in the indicator's notes. A project's head
+cells are written on its first row, or on every row (merged cells spread, a filled sheet, a head repeated on the next
+page): a row without a project name, or repeating the name, department and amount of the project above, adds an
+indicator to it, levels filled downward. A row with a unit name or an amount but no indicator is a unit row (a
+department subtotal, or the unit line of a 单位（项目）名称 column): it names the department of the projects below it.
+A name may start with its project code ('11000021Y000000390843-信息系统运维类项目'): the code is kept apart. A header
+cell spread over several columns names the first of them."""
 
 from __future__ import annotations
 
@@ -28,8 +27,21 @@ NAME = "flat-sheet"
 PROJECT_COLUMNS = {
     "department": ("单位名称", "预算单位", "部门名称", "主管部门", "实施单位", "资金使用单位"),
     "name": ("项目名称", "单位（项目）名称", "项目（单位）名称", "单位(项目)名称", "项目名称（资金使用单位）"),
-    "amount": ("预算数", "预算金额", "本年预算数", "年度预算数", "年度资金总额", "资金总额", "项目金额", "项目总额",
-               "当年财政拨款预算金额", "当年预算", "年度预算", "本年预算", "金额"),
+    "amount": (
+        "预算数",
+        "预算金额",
+        "本年预算数",
+        "年度预算数",
+        "年度资金总额",
+        "资金总额",
+        "项目金额",
+        "项目总额",
+        "当年财政拨款预算金额",
+        "当年预算",
+        "年度预算",
+        "本年预算",
+        "金额",
+    ),
     "goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标", "当年绩效目标", "总体目标"),
     "overview": ("项目概况",),
 }
@@ -147,15 +159,24 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
         levels[:] = [found["level1"], ""]
     if found.get("level2"):
         levels[1] = found["level2"]
-    operator, target, unit, nature = target_parts(found.get("operator", ""), found.get("target", ""),
-                                                  found.get("unit", ""))
+    operator, target, unit, nature = target_parts(
+        found.get("operator", ""), found.get("target", ""), found.get("unit", "")
+    )
     notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
     weight = weight_of(found.get("weight", ""), notes)
     if nature:
         notes[cols.operator_label] = nature
     return RawIndicator(
-        name=found["name"], target=target, level1=levels[0], level2=levels[1], operator=operator, unit=unit,
-        period_target=found.get("period_target", ""), weight=weight, notes=notes, line=line,
+        name=found["name"],
+        target=target,
+        level1=levels[0],
+        level2=levels[1],
+        operator=operator,
+        unit=unit,
+        period_target=found.get("period_target", ""),
+        weight=weight,
+        notes=notes,
+        line=line,
     )
 
 
@@ -163,12 +184,26 @@ def _project(cells: list[str], line: int, cols: _Columns, department: str, unit:
     head = _cells(cells, cols.project)
     code, name = split_code(head["name"])
     if "units" in cols.project:  # a unit's own goal table
-        return RawProject(name=name, kind=DEPARTMENT, department=name, amount=head.get("amount", ""),
-                          amount_unit=unit, goal=head.get("goal", ""), line=line, page=page)
+        return RawProject(
+            name=name,
+            kind=DEPARTMENT,
+            department=name,
+            amount=head.get("amount", ""),
+            amount_unit=unit,
+            goal=head.get("goal", ""),
+            line=line,
+            page=page,
+        )
     return RawProject(
-        name=name, code=code, department=head.get("department") or department, amount=head.get("amount", ""),
-        amount_unit=unit, goal=head.get("goal", ""), overview=head.get("overview", ""),
-        fields={label: cells[j] for j, label in cols.fields.items() if j < len(cells) and cells[j]}, line=line,
+        name=name,
+        code=code,
+        department=head.get("department") or department,
+        amount=head.get("amount", ""),
+        amount_unit=unit,
+        goal=head.get("goal", ""),
+        overview=head.get("overview", ""),
+        fields={label: cells[j] for j, label in cols.fields.items() if j < len(cells) and cells[j]},
+        line=line,
         page=page,
     )
 
@@ -184,7 +219,7 @@ def parse(rows: list[Row]) -> RawDocument:
     department = ""
     levels = ["", ""]
     above: dict[str, str] = {}  # the head cells of the last project's first row
-    for row in rows[cols.start:]:
+    for row in rows[cols.start :]:
         if row.blank or _is_header(row):
             continue
         cells = _aligned(row, cols)
@@ -193,11 +228,16 @@ def parse(rows: list[Row]) -> RawDocument:
         name, indicator = head["name"], _cells(cells, cols.indicator)["name"]
         if head.get("department") and head["department"] not in TOTALS:
             department = head["department"]
-        if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[:cols.project["name"]]):
+        if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
         units = "units" in cols.project
-        if name and not indicator and not head.get("goal") and not units and not (
-                doc.projects and same_head(above, head, IDENTITY)):
+        if (
+            name
+            and not indicator
+            and not head.get("goal")
+            and not units
+            and not (doc.projects and same_head(above, head, IDENTITY))
+        ):
             department = name  # a unit row: the unit of the projects below
             continue
         if name and not (doc.projects and same_head(above, head, IDENTITY)):
@@ -207,8 +247,9 @@ def parse(rows: list[Row]) -> RawDocument:
         found = _cells(cells, cols.indicator)
         notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
         weighted = "weight" in cols.indicator or REMARK in cols.notes.values()
-        if indicator and not placeholder(indicator, found.get("target", ""), weight_of(found.get("weight", ""), notes),
-                                         weighted):
+        if indicator and not placeholder(
+            indicator, found.get("target", ""), weight_of(found.get("weight", ""), notes), weighted
+        ):
             if not doc.projects:
                 raise ParseError(f"line {row.line}: indicator {indicator!r} before any project name")
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
@@ -234,7 +275,7 @@ def detect(rows: list[Row]) -> float:
     cols = _find(rows)
     if cols is None:
         return 0.0
-    data = (row for row in rows[cols.start:] if not row.blank and not _is_header(row))
+    data = (row for row in rows[cols.start :] if not row.blank and not _is_header(row))
     return 1.0 if any(_cells(_aligned(row, cols), cols.indicator)["name"] for row in data) else 0.8
 
 

@@ -35,9 +35,16 @@ HEAD_FIELDS = {
 START_LABELS = ("开始时间", "开始日期")
 END_LABELS = ("结束时间", "结束日期")
 AMOUNTS = ("amount", "total_amount")
-# the national form's labels (importers.columns) for the fields a form here has: '主管部门', '年度资金总额', '年度总体目标'
-_NATIONAL = {"name": "name", "department": "department", "amount": "amount", "total_amount": "total_amount",
-             "goal": "goal", "overview": "overview"}
+# the national form's labels (importers.columns) for the fields a form here has:
+# '主管部门', '年度资金总额', '年度总体目标'
+_NATIONAL = {
+    "name": "name",
+    "department": "department",
+    "amount": "amount",
+    "total_amount": "total_amount",
+    "goal": "goal",
+    "overview": "overview",
+}
 KNOWN_LABELS = frozenset(HEAD_FIELDS) | frozenset(START_LABELS + END_LABELS) | {"联系电话"}
 MAX_LABEL = 20  # a longer cell is text, not a head label
 _MARKED = re.compile(r"[：:*＊]$")
@@ -69,8 +76,12 @@ def _is_label(cell: str) -> bool:
     key = _PAREN.sub("", label(cell))
     if not key or len(key) > MAX_LABEL:
         return False
-    return (bool(_MARKED.search(clean(cell))) or key in KNOWN_LABELS or bool(_GOAL_LABEL.match(key))
-            or head_field(cell) in _NATIONAL)
+    return (
+        bool(_MARKED.search(clean(cell)))
+        or key in KNOWN_LABELS
+        or bool(_GOAL_LABEL.match(key))
+        or head_field(cell) in _NATIONAL
+    )
 
 
 def _is_head(row: Row) -> bool:
@@ -148,7 +159,7 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
     first = next((i for i, cell in enumerate(cells) if cell), len(cells))
     if columns["level1"] < first < len(cells) and first in (columns["level2"], columns["name"]):
         new2 = cells[first] if first == columns["level2"] else None
-        values = once([cell for cell in cells[columns["name"]:] if cell])
+        values = once([cell for cell in cells[columns["name"] :] if cell])
         return (None, new2, values) if len(values) <= 2 else None
     values = [cell for cell in cells if cell]
     new1 = new2 = None
@@ -188,9 +199,7 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
             level2 = new2
         if rest:
             target = rest[1] if len(rest) > 1 else ""
-            indicators.append(
-                RawIndicator(name=rest[0], target=target, level1=level1, level2=level2, line=row.line)
-            )
+            indicators.append(RawIndicator(name=rest[0], target=target, level1=level1, level2=level2, line=row.line))
     return indicators
 
 
@@ -232,7 +241,9 @@ def _project(form: _Form) -> RawProject:
 
 def _title(preamble: list[Row]) -> str:
     """The form title: the last one-cell line above the first form that ends with 表."""
-    texts = [_HEADING.sub("", values[0]) for values in (spread_values(row.cells) for row in preamble) if len(values) == 1]
+    texts = [
+        _HEADING.sub("", values[0]) for values in (spread_values(row.cells) for row in preamble) if len(values) == 1
+    ]
     return next((text for text in reversed(texts) if _TITLE.search(text)), "")
 
 

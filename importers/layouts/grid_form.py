@@ -17,20 +17,44 @@ from dataclasses import dataclass, field
 
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
-from importers.columns import (REMARK, block_column, column, declared_unit, head_field, inline_pair, is_note, key,
-                               money_unit, placeholder, target_parts, weight_of)
+from importers.columns import (
+    REMARK,
+    block_column,
+    column,
+    declared_unit,
+    head_field,
+    inline_pair,
+    is_note,
+    key,
+    money_unit,
+    placeholder,
+    target_parts,
+    weight_of,
+)
 from importers.layouts import Layout
 from importers.level_words import is_level1, is_level2
-from importers.records import (DEPARTMENT, DEPARTMENT_SELF_EVALUATION, SELF_EVALUATION, ParseError, RawDocument,
-                               RawIndicator, RawProject, Row)
+from importers.records import (
+    DEPARTMENT,
+    DEPARTMENT_SELF_EVALUATION,
+    SELF_EVALUATION,
+    ParseError,
+    RawDocument,
+    RawIndicator,
+    RawProject,
+    Row,
+)
 
 NAME = "grid-form"
 PLACEHOLDERS = frozenset(("", "/", "-", "—", "--", "——", "……", "...", "无", "不适用", "空"))
 _CODE_PREFIX = re.compile(r"^\s*[\[【（(]?\s*(\d{2,12})\s*[\]】）)_＿\-－]\s*(.+)$", re.S)
-_TITLE_NAME = re.compile(r"^(?:(?:预算|公开)?表\s*[0-9一二三四五六七八九十]+|(?:预算)?[0-9一二三四五六七八九十]+表)?"
-                         r"(?:(?:19|20)\d{2}年度?)?(.+?)(?:项目)?(?:支出)?(?:预算)?绩效目标(?:申报)?表(?:[（(].*[）)]?)?$")
-_GENERIC_TITLE = re.compile(r"(?:部门|单位|本级|市级|区级|县级|省级|预算|项目|支出|专项|业务|经费|政策|和|及|资金|总体|重点|"
-                            r"一般性|一般|整体|年度|转移支付|的|主管|一级|二级|其他|运转类|特定目标类|综合)+")
+_TITLE_NAME = re.compile(
+    r"^(?:(?:预算|公开)?表\s*[0-9一二三四五六七八九十]+|(?:预算)?[0-9一二三四五六七八九十]+表)?"
+    r"(?:(?:19|20)\d{2}年度?)?(.+?)(?:项目)?(?:支出)?(?:预算)?绩效目标(?:申报)?表(?:[（(].*[）)]?)?$"
+)
+_GENERIC_TITLE = re.compile(
+    r"(?:部门|单位|本级|市级|区级|县级|省级|预算|项目|支出|专项|业务|经费|政策|和|及|资金|总体|重点|"
+    r"一般性|一般|整体|年度|转移支付|的|主管|一级|二级|其他|运转类|特定目标类|综合)+"
+)
 _TAIL = ("备注", "说明", "注", "总分", "合计", "评价等级", "自评等级", "自评得分")
 _TOTALS = ("合计", "总计")
 _DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
@@ -181,8 +205,10 @@ def forms(rows: list[Row]) -> list[_Form]:
 def _indicator_row(row: Row, table: _Header) -> bool:
     """Whether the row is an indicator row of a table with these columns: level words in both level columns."""
     cells = _cells(row, table.width)
-    levels = [cells[table.columns[name]] if table.columns.get(name, len(cells)) < len(cells) else ""
-              for name in ("level1", "level2")]
+    levels = [
+        cells[table.columns[name]] if table.columns.get(name, len(cells)) < len(cells) else ""
+        for name in ("level1", "level2")
+    ]
     return is_level1(levels[0]) and is_level2(levels[1])
 
 
@@ -207,8 +233,9 @@ def _split_code(text: str) -> tuple[str, str]:
 
 def _project(form: _Form) -> RawProject:
     """The project of a form's head: mapped labels to attributes, everything else to fields as written."""
-    project = RawProject(name="", line=form.head[0].line if form.head else 0,
-                         page=(form.head[0].page if form.head else 0))
+    project = RawProject(
+        name="", line=form.head[0].line if form.head else 0, page=(form.head[0].page if form.head else 0)
+    )
     seen = set()
     unit = ""
     last: tuple[str, str] | None = None  # the attribute and label the last value went to
@@ -276,8 +303,9 @@ def _project(form: _Form) -> RawProject:
     if _DEPARTMENT_TITLE.search(form.title):
         project.kind = DEPARTMENT
     if form.header is not None and form.header.self_evaluation:
-        project.kind = DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name \
-            else SELF_EVALUATION
+        project.kind = (
+            DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name else SELF_EVALUATION
+        )
     return project
 
 
@@ -353,8 +381,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
     def cell(cells: list[str], name: str) -> str:
         return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
 
-    several = not weighted and not any(len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name")))
-                                       for _, cells in rows)
+    several = not weighted and not any(
+        len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells in rows
+    )
     for row, cells in rows:
         new1, new2, name = cell(cells, "level1"), cell(cells, "level2"), cell(cells, "name")
         if new1 and new1 != level1:
@@ -366,18 +395,34 @@ def indicators(form: _Form) -> list[RawIndicator]:
         weight = weight_of(cell(cells, "weight"), notes)
         whole = cell(cells, "target")
         lone = not name and len(row.cells) == 1  # a line beside the table: a side label's '绩' one character a line
-        if lone or name in PLACEHOLDERS and whole in PLACEHOLDERS and period in PLACEHOLDERS or placeholder(
-                name, whole, weight, weighted):
+        if (
+            lone
+            or name in PLACEHOLDERS
+            and whole in PLACEHOLDERS
+            and period in PLACEHOLDERS
+            or placeholder(name, whole, weight, weighted)
+        ):
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
         for piece, given in _pieces(name, whole) if several else [(name, whole)]:
             operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
-            found.append(RawIndicator(
-                name=piece, target=target, level1=level1, level2=level2, operator=operator, unit=unit,
-                period_target=period, weight=weight, line=row.line, actual=cell(cells, "actual"),
-                score=cell(cells, "score"), notes={**notes, table.operator_label: nature} if nature else notes,
-            ))
+            found.append(
+                RawIndicator(
+                    name=piece,
+                    target=target,
+                    level1=level1,
+                    level2=level2,
+                    operator=operator,
+                    unit=unit,
+                    period_target=period,
+                    weight=weight,
+                    line=row.line,
+                    actual=cell(cells, "actual"),
+                    score=cell(cells, "score"),
+                    notes={**notes, table.operator_label: nature} if nature else notes,
+                )
+            )
     return found
 
 
@@ -401,7 +446,7 @@ def _levels_in_name(text: str) -> tuple[str, str, str]:
     for end1 in range(2, min(len(text), 8) + 1):
         if is_level1(text[:end1]):
             for end2 in range(end1 + 2, min(len(text), end1 + 10) + 1):
-                if is_level2(text[end1:end2]) and end2 < len(text) and not is_level2(text[end1:end2 + 1]):
+                if is_level2(text[end1:end2]) and end2 < len(text) and not is_level2(text[end1 : end2 + 1]):
                     return text[:end1], text[end1:end2], text[end2:]
     return "", "", text
 
@@ -433,9 +478,11 @@ def detect(rows: list[Row]) -> float:
     found = [form for form in forms(rows) if form.header is not None]
     if not found:
         return 0.0
-    filled = any((title_name(form.title) or form.head and _starts_form(form.head[0]))
-                 and any(_cells(row, form.header.width)[form.header.columns["name"]] for row in form.rows)
-                 for form in found)
+    filled = any(
+        (title_name(form.title) or form.head and _starts_form(form.head[0]))
+        and any(_cells(row, form.header.width)[form.header.columns["name"]] for row in form.rows)
+        for form in found
+    )
     return 1.0 if filled else 0.4
 
 
@@ -452,7 +499,9 @@ def _title(rows: list[Row]) -> str:
 
 LAYOUT = Layout(
     name=NAME,
-    description="项目支出绩效目标表 forms in a table grid: head labels and values, an indicator table by its column headers",
+    description=(
+        "项目支出绩效目标表 forms in a table grid: head labels and values, an indicator table by its column headers"
+    ),
     detect=detect,
     parse=parse,
 )

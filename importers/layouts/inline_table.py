@@ -114,7 +114,9 @@ def _preamble(doc: RawDocument, rows: list[Row]) -> str:
             unit = value
         elif label in DEPARTMENT_LABELS:
             doc.department = _LEVEL_TAG.sub("", value).strip()
-    titles = (values for values in (spread_values(row.cells) for row in rows) if values and not _LABELLED.match(values[0]))
+    titles = (
+        values for values in (spread_values(row.cells) for row in rows) if values and not _LABELLED.match(values[0])
+    )
     doc.title = " ".join(next(titles, []))
     return unit
 
@@ -158,8 +160,9 @@ def _indicator(item: str, line: int) -> RawIndicator:
                 level1 = squash(_CODED.sub("", part))
         elif part:
             names.append(part)
-    return RawIndicator(name="；".join(names), target=target, level1=level1, level2=level2,
-                        period_target=period_target, line=line)
+    return RawIndicator(
+        name="；".join(names), target=target, level1=level1, level2=level2, period_target=period_target, line=line
+    )
 
 
 def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
@@ -199,8 +202,7 @@ def parse(rows: list[Row]) -> RawDocument:
     header = rows[start]
     doc = RawDocument(layout=NAME)
     unit = _preamble(doc, rows[:start]) or _header_unit(header.cells[cols["total"]])
-    money = {i: c for i, c in enumerate(once_across([clean(c) for c in header.cells]))
-             if c and i not in cols.values()}
+    money = {i: c for i, c in enumerate(once_across([clean(c) for c in header.cells])) if c and i not in cols.values()}
     department = ""
     above: dict[str, str] = {}  # name and total of the last project's row
     goals: list[list[str]] = []  # each project's goal and indicator cells, several across page breaks
@@ -210,8 +212,9 @@ def parse(rows: list[Row]) -> RawDocument:
             continue
         spread = once_across([clean(cell) for cell in row.cells])  # a cell equal to its left neighbour is a copy
         name, total = _cell(row, cols["name"]), _cell(row, cols["total"])
-        goal, indicators = (spread[i] if (i := cols.get(k, len(spread))) < len(spread) else ""
-                            for k in ("goal", "indicators"))
+        goal, indicators = (
+            spread[i] if (i := cols.get(k, len(spread))) < len(spread) else "" for k in ("goal", "indicators")
+        )
         head = {"name": name, "total": total}
         if (not name or same_head(above, head, ("total",))) and (goal or indicators) and doc.projects:
             goals[-1].append(goal)  # a page break split the project's long cells, or its head repeats

@@ -23,11 +23,30 @@ from importers.records import ParseError, RawDocument, RawIndicator, RawProject,
 NAME = "label-lines"
 # head label → RawProject attribute ('' keeps the value in `fields` under the label)
 HEAD_LABELS = {
-    "项目名称": "name", "主管部门": "department", "主管部门及代码": "department", "预算单位": "department",
-    "实施单位": "", "项目属性": "", "项目类型": "", "项目期": "period", "项目期限": "period", "实施期限": "period",
-    "项目周期": "period", "项目资金": "", "年度资金总额": "amount", "资金总额": "amount", "财政拨款": "",
-    "其他资金": "", "上年结转": "", "年度总体目标": "goal", "年度绩效目标": "goal", "年度目标": "goal",
-    "总体目标": "goal", "项目概况": "overview", "项目负责人": "", "联系电话": "",
+    "项目名称": "name",
+    "主管部门": "department",
+    "主管部门及代码": "department",
+    "预算单位": "department",
+    "实施单位": "",
+    "项目属性": "",
+    "项目类型": "",
+    "项目期": "period",
+    "项目期限": "period",
+    "实施期限": "period",
+    "项目周期": "period",
+    "项目资金": "",
+    "年度资金总额": "amount",
+    "资金总额": "amount",
+    "财政拨款": "",
+    "其他资金": "",
+    "上年结转": "",
+    "年度总体目标": "goal",
+    "年度绩效目标": "goal",
+    "年度目标": "goal",
+    "总体目标": "goal",
+    "项目概况": "overview",
+    "项目负责人": "",
+    "联系电话": "",
 }
 TABLE_HEADERS = {"绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "年度指标值", "目标值", "年度目标值"}
 LEVEL_WORDS = {w + suffix for w in LEVEL2_UNDER for suffix in ("指标", "目标")} | {w + "指标" for w in LEVEL2_WORDS}
@@ -74,8 +93,7 @@ def _row_cells(row: Row) -> list[str]:
     """The row's non-empty cells; a cell equal to its left neighbour is that cell spread across (merged
     cells spread by a reader), except a level cell (满意度指标 | 满意度指标 are level 1 and level 2)."""
     cells = [clean(cell) for cell in row.cells]
-    return [text for i, text in enumerate(cells)
-            if text and (not i or text != cells[i - 1] or _is_level(text))]
+    return [text for i, text in enumerate(cells) if text and (not i or text != cells[i - 1] or _is_level(text))]
 
 
 def _stream(rows: list[Row]) -> list[_Cell]:
@@ -103,16 +121,23 @@ def _stream(rows: list[Row]) -> list[_Cell]:
 def _skipped(cell: _Cell) -> bool:
     """Page numbers, repeated table headers, form titles and year notes between the cells."""
     key = squash(cell.text)
-    return bool(_PAGE_NUMBER.match(cell.text)) or _key(key) in TABLE_HEADERS or bool(_YEAR_NOTE.match(key)) \
+    return (
+        bool(_PAGE_NUMBER.match(cell.text))
+        or _key(key) in TABLE_HEADERS
+        or bool(_YEAR_NOTE.match(key))
         or bool(_TITLE.search(key))
+    )
 
 
 def _join_text(parts: list[str]) -> str:
     """Lines of one wrapped value: joined directly, with a space only between two Latin words."""
     text = ""
     for part in parts:
-        text += (" " if text and text[-1].isascii() and text[-1].isalpha() and part[0].isascii()
-                 and part[0].isalpha() else "") + part
+        text += (
+            " "
+            if text and text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha()
+            else ""
+        ) + part
     return text
 
 
@@ -136,7 +161,8 @@ def _head(cells: list[_Cell], project: RawProject) -> None:
 
 
 def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
-    """Level cells set the levels for the rows below; a name (joined over wrapped lines) takes the next cell as target."""
+    """Level cells set the levels for the rows below; a name (joined over wrapped lines) takes the next cell as
+    target."""
     indicators = []
     level1 = level2 = ""
     i = 0
@@ -151,8 +177,12 @@ def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
             i += 1
             continue
         name, j = text, i + 1
-        while j + 1 < len(cells) and not _may_be_target(cells[j].text) and _may_be_target(cells[j + 1].text) \
-                and not _is_level(cells[j].text):
+        while (
+            j + 1 < len(cells)
+            and not _may_be_target(cells[j].text)
+            and _may_be_target(cells[j + 1].text)
+            and not _is_level(cells[j].text)
+        ):
             name += cells[j].text
             j += 1
         target = cells[j].text if j < len(cells) and not _is_level(cells[j].text) else ""

@@ -128,7 +128,7 @@ def _find_table(rows: list[Row]) -> _Table | None:
         width=width,
         amount_unit=(_amount_unit(header.cells[head["amount"]]) if "amount" in head else "")
         or next((unit for row in reversed(rows[:start]) if (unit := declared_unit(row))), ""),
-        department=department_above(rows[max(0, start - 5):start]),
+        department=department_above(rows[max(0, start - 5) : start]),
     )
 
 
@@ -218,12 +218,19 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
     for row in block.rows:
         cells = {field: joined(text) for field, text in _cells(row, table, table.indicator).items()}
         if cells["name"]:
-            operator, target, unit, nature = target_parts(cells.get("operator", ""), cells.get("target", ""),
-                                                          cells.get("unit", ""))
+            operator, target, unit, nature = target_parts(
+                cells.get("operator", ""), cells.get("target", ""), cells.get("unit", "")
+            )
             project.indicators.append(
-                RawIndicator(name=cells["name"], target=target, operator=operator, unit=unit,
-                             weight=cells.get("weight", ""), notes={"指标性质": nature} if nature else {},
-                             line=row.line)
+                RawIndicator(
+                    name=cells["name"],
+                    target=target,
+                    operator=operator,
+                    unit=unit,
+                    weight=cells.get("weight", ""),
+                    notes={"指标性质": nature} if nature else {},
+                    line=row.line,
+                )
             )
         elif any(cells.values()):
             warnings.append(f"line {row.line}: indicator values without an indicator name skipped")

@@ -44,8 +44,19 @@ SECTIONS = {
     "spending": (("项目资金预期支出进度",), True),
 }
 HEAD_LABELS = {
-    "项目名称", "项目起止", "项目期限", "项目概况", "项目法人", "联系人", "联系电话", "项目属性",
-    "上年度预算安排资金", "项目口径", "设立依据", "必要性和可行性", "项目资金预算安排",
+    "项目名称",
+    "项目起止",
+    "项目期限",
+    "项目概况",
+    "项目法人",
+    "联系人",
+    "联系电话",
+    "项目属性",
+    "上年度预算安排资金",
+    "项目口径",
+    "设立依据",
+    "必要性和可行性",
+    "项目资金预算安排",
 }
 HEAD_ATTRIBUTES = {"项目名称": "name", "项目起止": "period", "项目期限": "period", "项目概况": "overview"}
 GRID_LABEL = "项目资金预算安排"
@@ -85,7 +96,7 @@ def word_rows(rows: list[Row]) -> list[Row]:
     current: Row | None = None
     for row in rows:
         text = row.cells[base] if len(row.cells) > base else ""
-        new_cells = row.cells[base + 1:]
+        new_cells = row.cells[base + 1 :]
         if text.strip():  # a base-level line continues the open cell, or is text outside the tables
             if current:
                 current.cells[-1] += "\n" + text
@@ -267,12 +278,14 @@ def _budget_lines(rows: list[Row]) -> list[RawBudgetLine]:
         cells = _align([clean(cell) for cell in row.cells], len(keys), right=True)
         item = _joined(cells[cols["item"]])
         if len(row.cells) > 1 and item and item not in TOTALS and _section(row) != "budget":
-            lines.append(RawBudgetLine(
-                item=item,
-                amount=cells[cols["amount"]] if "amount" in cols else "",
-                basis=cells[cols["basis"]] if "basis" in cols else "",
-                line=row.line,
-            ))
+            lines.append(
+                RawBudgetLine(
+                    item=item,
+                    amount=cells[cols["amount"]] if "amount" in cols else "",
+                    basis=cells[cols["basis"]] if "basis" in cols else "",
+                    line=row.line,
+                )
+            )
     return lines
 
 
@@ -290,7 +303,7 @@ def prose_targets(text: str) -> list[tuple[str, str]]:
     for clause in _CLAUSE_END.split(text):
         clause = clause.strip()
         match = _TARGET.search(clause)
-        name = _NAME_TAIL.sub("", clause[:match.start()]) if match else ""
+        name = _NAME_TAIL.sub("", clause[: match.start()]) if match else ""
         if name:
             targets.append((name, match.group("target").strip()))
     return targets
@@ -305,8 +318,10 @@ def _goal(rows: list[Row], project: RawProject) -> None:
     if not any(texts) and below:
         texts = [clean(cell) for cell in below[0].cells]
     project.goal = "\n".join(t for t in texts if t)
-    project.indicators = [RawIndicator(name=name, target=target, from_prose=True, line=rows[0].line)
-                          for name, target in prose_targets(project.goal)]
+    project.indicators = [
+        RawIndicator(name=name, target=target, from_prose=True, line=rows[0].line)
+        for name, target in prose_targets(project.goal)
+    ]
 
 
 def _measures(rows: list[Row]) -> list[str]:
@@ -315,7 +330,7 @@ def _measures(rows: list[Row]) -> list[str]:
     for row in rows:
         cells = [clean(cell) for cell in row.cells]
         index = next((i for i, c in enumerate(cells) if _MEASURE.match(_key(c))), None)
-        text = next((c for c in cells[index + 1:] if c), "") if index is not None else ""
+        text = next((c for c in cells[index + 1 :] if c), "") if index is not None else ""
         if text:
             measures.append(text)
     return measures
@@ -334,8 +349,10 @@ def _evaluation_columns(rows: list[Row]) -> tuple[dict[str, int], int]:
     below = [_key(cell) for cell in rows[1].cells] if len(rows) > 1 else []
     levels, size = (below, 2) if "三级指标" in below else (header, 1)
     try:
-        cols = {field: levels.index(word) for field, word in
-                (("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"))}
+        cols = {
+            field: levels.index(word)
+            for field, word in (("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"))
+        }
     except ValueError:
         raise ParseError(f"line {rows[0].line}: 评价指标 table without 一级/二级/三级指标 columns") from None
     shift = cols["name"] - header.index("具体指标") if size == 2 and "具体指标" in header else 0
@@ -368,10 +385,17 @@ def _evaluation(rows: list[Row], project: RawProject) -> None:
                 level2 = match.group(1)
                 subtotals[level2] = match.group(2)
         if cell["name"]:
-            project.evaluation.append(RawEvaluationItem(
-                name=_joined(cell["name"]), weight=cell.get("weight", ""), criteria=cell.get("criteria", ""),
-                source=cell.get("source", ""), level1=level1, level2=level2, line=row.line,
-            ))
+            project.evaluation.append(
+                RawEvaluationItem(
+                    name=_joined(cell["name"]),
+                    weight=cell.get("weight", ""),
+                    criteria=cell.get("criteria", ""),
+                    source=cell.get("source", ""),
+                    level1=level1,
+                    level2=level2,
+                    line=row.line,
+                )
+            )
     if subtotals:
         project.extra["二级指标分值"] = subtotals
 
@@ -393,8 +417,7 @@ def _project(sections: dict[str, list[Row]], unit: str) -> RawProject:
         project.extra["保障措施"] = _measures(sections["measures"])
     if "evaluation" in sections:
         _evaluation(sections["evaluation"], project)
-    progress = {key: _grid(sections[name], right=False)
-                for name, key in PROGRESS_SECTIONS.items() if name in sections}
+    progress = {key: _grid(sections[name], right=False) for name, key in PROGRESS_SECTIONS.items() if name in sections}
     if progress:
         project.extra["进度计划"] = progress
     return project
@@ -469,7 +492,7 @@ def detect(rows: list[Row]) -> float:
 LAYOUT = Layout(
     name=NAME,
     description="Word 预算绩效目标申报表 as text, one table cell per line (基本情况表, 资金使用明细, "
-                "总体目标 prose, 保障措施, 评价指标一览表, 项目进度表)",
+    "总体目标 prose, 保障措施, 评价指标一览表, 项目进度表)",
     detect=detect,
     parse=parse,
     whole=True,

@@ -26,14 +26,29 @@ __all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "read_rows
 
 # extension → what to look for; the content still decides
 EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".tsv": "text", ".csv": "csv",
-    ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".docx": "docx", ".pdf": "pdf",
-    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".tsv": "text",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
 }
 # content kind → (module in this package, function): imported only when a file of that kind comes
 _READERS = {
-    "text": ("text", "read_text_rows"), "csv": ("text", "read_csv_rows"), "xlsx": ("xlsx", "read"),
-    "xls": ("xls", "read"), "docx": ("docx", "read"), "pdf": ("pdf", "read"), "html": ("html", "read"),
+    "text": ("text", "read_text_rows"),
+    "csv": ("text", "read_csv_rows"),
+    "xlsx": ("xlsx", "read"),
+    "xls": ("xls", "read"),
+    "docx": ("docx", "read"),
+    "pdf": ("pdf", "read"),
+    "html": ("html", "read"),
 }
 
 
@@ -44,10 +59,15 @@ def read_rows(path: Path) -> list[Row]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            how = (("请用 kb import 导入，文本会按流读取", "import it with `kb import`, which reads text as a stream")
-                   if can_stream(path) else ("此格式需整体读取，请拆分文件", "this format is read whole: split the document"))
-            raise UnreadableFile(f"文件过大：{size / 2**20:.0f} MiB（上限 {MAX_BYTES >> 20} MiB），{how[0]} "
-                                 f"(too large to read whole: {size / 2**20:.0f} MiB; {how[1]})")
+            how = (
+                ("请用 kb import 导入，文本会按流读取", "import it with `kb import`, which reads text as a stream")
+                if can_stream(path)
+                else ("此格式需整体读取，请拆分文件", "this format is read whole: split the document")
+            )
+            raise UnreadableFile(
+                f"文件过大：{size / 2**20:.0f} MiB（上限 {MAX_BYTES >> 20} MiB），{how[0]} "
+                f"(too large to read whole: {size / 2**20:.0f} MiB; {how[1]})"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
@@ -66,7 +86,9 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     except UnreadableFile:
         raise
     except MemoryError:
-        raise UnreadableFile(f"文件过大：读取时超出内存上限 (too large to read as {kind} within the memory limit)") from None
+        raise UnreadableFile(
+            f"文件过大：读取时超出内存上限 (too large to read as {kind} within the memory limit)"
+        ) from None
     except RecursionError:
         raise UnreadableFile(f"corrupt {kind} file (nested too deeply)") from None
     except Exception as exc:  # a library's own error for a damaged file

@@ -31,30 +31,37 @@ class UnreadableFile(ValueError):
 def check_rows(count: int) -> None:
     """Raise UnreadableFile once a document has more rows than MAX_ROWS."""
     if count > MAX_ROWS:
-        raise UnreadableFile(f"文件过大：超过 {MAX_ROWS:,} 行，请拆分文件 (too large: more than {MAX_ROWS:,} rows; "
-                             "split the file)")
+        raise UnreadableFile(
+            f"文件过大：超过 {MAX_ROWS:,} 行，请拆分文件 (too large: more than {MAX_ROWS:,} rows; split the file)"
+        )
 
 
 def check_cells(count: int) -> None:
     """Raise UnreadableFile once a document has more cells with text than MAX_CELLS."""
     if count > MAX_CELLS:
-        raise UnreadableFile(f"文件过大：超过 {MAX_CELLS:,} 个有内容的单元格，请拆分文件 (too large: more than "
-                             f"{MAX_CELLS:,} cells with text; split the file)")
+        raise UnreadableFile(
+            f"文件过大：超过 {MAX_CELLS:,} 个有内容的单元格，请拆分文件 (too large: more than "
+            f"{MAX_CELLS:,} cells with text; split the file)"
+        )
 
 
 def check_span(sheet: str, span: str, cells: int) -> None:
     """Raise UnreadableFile, before a sheet is read, when the range it states holds more than MAX_CELLS cells."""
     if cells > MAX_CELLS:
-        raise UnreadableFile(f"文件过大：工作表“{sheet}”的范围 {span} 有 {cells:,} 个单元格（上限 {MAX_CELLS:,}），"
-                             f"请拆分文件或删去表外的空行空列 (too large: sheet '{sheet}' spans {span}, {cells:,} "
-                             "cells; split the file or delete the empty rows and columns outside the table)")
+        raise UnreadableFile(
+            f"文件过大：工作表“{sheet}”的范围 {span} 有 {cells:,} 个单元格（上限 {MAX_CELLS:,}），"
+            f"请拆分文件或删去表外的空行空列 (too large: sheet '{sheet}' spans {span}, {cells:,} "
+            "cells; split the file or delete the empty rows and columns outside the table)"
+        )
 
 
 def check_merges(count: int) -> None:
     """Raise UnreadableFile when a sheet has more merged ranges than MAX_MERGES."""
     if count > MAX_MERGES:
-        raise UnreadableFile(f"文件过大：一个工作表中超过 {MAX_MERGES:,} 个合并单元格 (too large: more than "
-                             f"{MAX_MERGES:,} merged ranges in one sheet)")
+        raise UnreadableFile(
+            f"文件过大：一个工作表中超过 {MAX_MERGES:,} 个合并单元格 (too large: more than "
+            f"{MAX_MERGES:,} merged ranges in one sheet)"
+        )
 
 
 def cell_text(value: str) -> str:

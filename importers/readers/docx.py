@@ -24,9 +24,11 @@ def read(data: bytes) -> list[Row]:
     archive = open_zip(data)
     part = archive.getinfo("word/document.xml")
     if part.file_size > _DOCUMENT_LIMIT:
-        raise UnreadableFile(f"文件过大：正文解压后 {part.file_size >> 20} MiB（上限 {_DOCUMENT_LIMIT >> 20} MiB），"
-                             f"Word 文档需整体读取，请拆分 (too large: the document text unpacks to "
-                             f"{part.file_size >> 20} MiB; a Word document is read whole, as one XML tree: split it)")
+        raise UnreadableFile(
+            f"文件过大：正文解压后 {part.file_size >> 20} MiB（上限 {_DOCUMENT_LIMIT >> 20} MiB），"
+            f"Word 文档需整体读取，请拆分 (too large: the document text unpacks to "
+            f"{part.file_size >> 20} MiB; a Word document is read whole, as one XML tree: split it)"
+        )
     for _ in xml_chunks(archive, part.filename):  # a paragraph too long is refused before the XML tree is built
         pass
     try:

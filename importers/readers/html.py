@@ -29,23 +29,98 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from importers.readers.common import MAX_CELL_BYTES, MAX_COLUMNS, MAX_TAGS, UnreadableFile, cell_text, check_cells, \
-    check_rows, fit_width
+from importers.readers.common import (
+    MAX_CELL_BYTES,
+    MAX_COLUMNS,
+    MAX_TAGS,
+    UnreadableFile,
+    cell_text,
+    check_cells,
+    check_rows,
+    fit_width,
+)
 from importers.readers.pdf import _PAGE_NUMBER, CELL_GAP, WORD_GAP
 from importers.readers.positions import Cell, Columns
 from importers.readers.text import decode
 from importers.records import Row
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
-_SKIPPED = frozenset(("head", "script", "style", "noscript", "template", "nav", "aside", "select", "button",
-                      "input", "textarea", "iframe", "object", "embed", "svg", "canvas", "map", "audio", "video",
-                      "math", "datalist", "dialog"))
+_SKIPPED = frozenset(
+    (
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "map",
+        "audio",
+        "video",
+        "math",
+        "datalist",
+        "dialog",
+    )
+)
 _SKIPPED_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "menu", "menubar"))
 _SECTIONING = frozenset(("article", "section", "main"))  # a <header>/<footer> inside one is content, not the page's
-_BLOCKS = frozenset(("address", "article", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt",
-                     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "ol", "p", "section",
-                     "summary", "ul", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "title", "option"))
+_BLOCKS = frozenset(
+    (
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "ul",
+        "caption",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "title",
+        "option",
+    )
+)
 _BLOCK_DISPLAY = re.compile(r"^(?:block|flex|grid|list-item|table(?:-row|-cell|-caption)?)$")
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
 _CJK = "\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -68,26 +143,34 @@ def read(data: bytes) -> list[Row]:
     text = _decode(data)
     tags = text.count("<")
     if tags > MAX_TAGS:
-        raise UnreadableFile(f"文件过大：网页有 {tags:,} 个标记（上限 {MAX_TAGS:,}），请拆分 "
-                             f"(too large: the page holds {tags:,} tags, limit {MAX_TAGS:,}; split it)")
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                              collect_ids=False)
+        raise UnreadableFile(
+            f"文件过大：网页有 {tags:,} 个标记（上限 {MAX_TAGS:,}），请拆分 "
+            f"(too large: the page holds {tags:,} tags, limit {MAX_TAGS:,}; split it)"
+        )
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
+    )
     root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":
             if "depth" in error.message:
-                raise UnreadableFile("网页元素嵌套超过 256 层，不像预算网页，已拒绝 (the page nests its elements more than "
-                                     "256 deep)")
-            raise UnreadableFile("网页中一段文字超过解析器的上限（10,000,000 个字符），已拒绝 (a text of the page is longer "
-                                 "than the HTML parser reads: 10,000,000 characters)")
+                raise UnreadableFile(
+                    "网页元素嵌套超过 256 层，不像预算网页，已拒绝 (the page nests its elements more than 256 deep)"
+                )
+            raise UnreadableFile(
+                "网页中一段文字超过解析器的上限（10,000,000 个字符），已拒绝 (a text of the page is longer "
+                "than the HTML parser reads: 10,000,000 characters)"
+            )
     page = _Page(_Styles(root))
     if root is not None:
         page.flow(root, None)
     rows = page.rows()
     if not rows:
-        raise UnreadableFile("网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF "
-                             "(the page holds no text: its content may be loaded by a script; open it in a browser and "
-                             "save what it shows)")
+        raise UnreadableFile(
+            "网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF "
+            "(the page holds no text: its content may be loaded by a script; open it in a browser and "
+            "save what it shows)"
+        )
     return rows
 
 
@@ -206,8 +289,10 @@ class _Page:
         out: list[Row] = []
         for item in self.items:
             if isinstance(item, _Positioned):
-                out += [Row(cells=cells, line=len(out) + i + 1, page=item.number)
-                        for i, cells in enumerate(_lines(item.pieces))]
+                out += [
+                    Row(cells=cells, line=len(out) + i + 1, page=item.number)
+                    for i, cells in enumerate(_lines(item.pieces))
+                ]
             else:
                 out.append(Row(cells=item, line=len(out) + 1))
             check_rows(len(out))
@@ -280,8 +365,9 @@ class _Page:
             return not any(a.tag in _SECTIONING for a in element.iterancestors() if isinstance(a.tag, str))
         if tag in _LISTS:  # a menu: every item's text is a link's
             items = [item for item in element if isinstance(item.tag, str)]
-            return bool(items) and all(_text(item) and _text(item) == "".join(
-                _text(a) for a in item.iter("a")) for item in items)
+            return bool(items) and all(
+                _text(item) and _text(item) == "".join(_text(a) for a in item.iter("a")) for item in items
+            )
         return False
 
     def _table(self, table, box) -> None:
@@ -292,8 +378,13 @@ class _Page:
         grid: list[list[str]] = []
         above: dict[int, tuple[int, str]] = {}  # column → (rows it still covers, text) of a cell merged down
         for tr in rows:
-            cells = [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")
-                     and not self._skipped(td, td.tag, self.styles.of(td))]
+            cells = [
+                td
+                for td in tr
+                if isinstance(td.tag, str)
+                and td.tag in ("td", "th")
+                and not self._skipped(td, td.tag, self.styles.of(td))
+            ]
             if any(next(td.iter("table"), None) is not None for td in cells):  # a layout row
                 self.items += fit_width(grid)
                 grid, above = [], {}
@@ -338,8 +429,11 @@ class _Page:
         page = _Page(self.styles, gaps=False)
         page.flow(td, None)
         page._end_line()
-        return cell_text(_checked("\n".join("\n".join(cell for cell in cells if cell) for cells in page.items
-                                            if isinstance(cells, list))))
+        return cell_text(
+            _checked(
+                "\n".join("\n".join(cell for cell in cells if cell) for cells in page.items if isinstance(cells, list))
+            )
+        )
 
     # positioned text
 
@@ -351,8 +445,10 @@ class _Page:
         top, bottom = _length(style.get("top"), font), _length(style.get("bottom"), font)
         if left is None or top is None and bottom is None:
             return False
-        if any(isinstance(e.tag, str) and (e.tag in _BLOCKS or e.tag in ("table", "pre"))
-               for e in element.iterdescendants()):
+        if any(
+            isinstance(e.tag, str) and (e.tag in _BLOCKS or e.tag in ("table", "pre"))
+            for e in element.iterdescendants()
+        ):
             return False  # a box of blocks: read in flow
         positioned = self.boxes.get(box)
         if positioned is None:
@@ -375,8 +471,11 @@ class _Page:
             parent = element.getparent()
             inherited = self._font(parent) if parent is not None else _DEFAULT_FONT
             value = self.styles.of(element).get("font-size", "")
-            font = inherited * float(value[:-1]) / 100 if value.endswith("%") and _LENGTH.match(value) else (
-                _length(value, inherited) or inherited)
+            font = (
+                inherited * float(value[:-1]) / 100
+                if value.endswith("%") and _LENGTH.match(value)
+                else (_length(value, inherited) or inherited)
+            )
             self.fonts[element] = font
         return font
 
@@ -491,6 +590,8 @@ def _shown(text: str) -> str:
 
 def _checked(text: str) -> str:
     if len(text) > MAX_CELL_BYTES:
-        raise UnreadableFile(f"网页中的一段文字（一个单元格或段落）超过 {MAX_CELL_BYTES:,} 个字符，已拒绝 "
-                             f"(the page holds over {MAX_CELL_BYTES:,} characters of text in one cell or paragraph)")
+        raise UnreadableFile(
+            f"网页中的一段文字（一个单元格或段落）超过 {MAX_CELL_BYTES:,} 个字符，已拒绝 "
+            f"(the page holds over {MAX_CELL_BYTES:,} characters of text in one cell or paragraph)"
+        )
     return text

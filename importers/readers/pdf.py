@@ -101,8 +101,10 @@ def read(data: bytes) -> list[Row]:
             gc.collect()  # a page's objects hold each other in cycles: free them now, not when the collector gets to it
     if not chars:
         raise UnreadableFile("no text layer — OCR needed (a scanned PDF)")
-    return [Row(cells=list(cells), line=n, page=page, edges=edges)
-            for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)]
+    return [
+        Row(cells=list(cells), line=n, page=page, edges=edges)
+        for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
+    ]
 
 
 def page_count(pdf) -> int:
@@ -177,20 +179,23 @@ def _counting_device():
         def render_char(self, *args, **kwargs):
             self.chars += 1
             if self.chars > MAX_PAGE_CHARS:
-                raise UnreadableFile(f"PDF 第 {self.pageno} 页的字符超过 {MAX_PAGE_CHARS:,} 个，不像绩效目标表，已拒绝 "
-                                     f"(page {self.pageno} holds more than {MAX_PAGE_CHARS:,} characters)")
+                raise UnreadableFile(
+                    f"PDF 第 {self.pageno} 页的字符超过 {MAX_PAGE_CHARS:,} 个，不像绩效目标表，已拒绝 "
+                    f"(page {self.pageno} holds more than {MAX_PAGE_CHARS:,} characters)"
+                )
             return super().render_char(*args, **kwargs)
 
         def paint_path(self, *args, **kwargs):
             self.shapes += 1
             if self.shapes > MAX_PAGE_SHAPES:
-                raise UnreadableFile(f"PDF 第 {self.pageno} 页的线条和图形超过 {MAX_PAGE_SHAPES:,} 个，不像绩效目标表，"
-                                     f"已拒绝 (page {self.pageno} draws more than {MAX_PAGE_SHAPES:,} lines, "
-                                     "rectangles and curves)")
+                raise UnreadableFile(
+                    f"PDF 第 {self.pageno} 页的线条和图形超过 {MAX_PAGE_SHAPES:,} 个，不像绩效目标表，"
+                    f"已拒绝 (page {self.pageno} draws more than {MAX_PAGE_SHAPES:,} lines, "
+                    "rectangles and curves)"
+                )
             super().paint_path(*args, **kwargs)
 
     return Counting
-
 
 
 def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] | None:
@@ -253,17 +258,23 @@ def _page_items(page) -> tuple[list[_Item], int]:
     count = sum(1 for c in chars if c["text"] != " ")
     drawn = page.filter(_drawn)
     rules, fills = drawn.edges, _fill_edges(page)
-    tables = drawn.find_tables({
-        "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
-        "explicit_horizontal_lines": [e for e in fills if e["orientation"] == "h"]})
+    tables = drawn.find_tables(
+        {
+            "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
+            "explicit_horizontal_lines": [e for e in fills if e["orientation"] == "h"],
+        }
+    )
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
     items = [_table_item(t, chars, verticals) for t in tables]
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped(free, items)
-    items += [_Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False)
-              for line in _lines(free) if any(c["text"] != " " for c in line)]
+    items += [
+        _Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False)
+        for line in _lines(free)
+        if any(c["text"] != " " for c in line)
+    ]
     items.sort(key=lambda item: item.top)
     margin = page.height * MARGIN
     for end in (0, -1):
@@ -278,8 +289,12 @@ def _page_items(page) -> tuple[list[_Item], int]:
 def _drawn(obj: dict) -> bool:
     """Whether the object shows on the page: a white fill without a stroke (a cell's background, drawn in strips
     that would cut a tall cell into rows) draws no rule."""
-    return not (obj["object_type"] in ("rect", "curve") and obj.get("fill") and not obj.get("stroke")
-                and _white(obj.get("non_stroking_color")))
+    return not (
+        obj["object_type"] in ("rect", "curve")
+        and obj.get("fill")
+        and not obj.get("stroke")
+        and _white(obj.get("non_stroking_color"))
+    )
 
 
 def _fill_edges(page) -> list[dict]:
@@ -298,12 +313,23 @@ def _fill_edges(page) -> list[dict]:
         if edge["orientation"] == "h":
             at, middle, near, far, low, high = edge["top"], (edge["x0"] + edge["x1"]) / 2, "top", "bottom", "x0", "x1"
         else:
-            at, middle, near, far, low, high = edge["x0"], (edge["top"] + edge["bottom"]) / 2, "x0", "x1", "top", "bottom"
+            at, middle, near, far, low, high = (
+                edge["x0"],
+                (edge["top"] + edge["bottom"]) / 2,
+                "x0",
+                "x1",
+                "top",
+                "bottom",
+            )
         key = round(at / GRID_SLACK)
         near_it = (other for k in range(key - 2, key + 3) for other in ends[edge["orientation"], k])
-        return any(other is not fill and other[low] <= middle <= other[high] and min(
-            abs(other[near] - at), abs(other[far] - at)) <= GRID_SLACK and abs(other[near] - fill[near]) > GRID_SLACK
-            for other in near_it)
+        return any(
+            other is not fill
+            and other[low] <= middle <= other[high]
+            and min(abs(other[near] - at), abs(other[far] - at)) <= GRID_SLACK
+            and abs(other[near] - fill[near]) > GRID_SLACK
+            for other in near_it
+        )
 
     return [edge for fill in fills for edge in obj_to_edges(fill) if not shared(edge, fill)]
 
@@ -324,16 +350,20 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
     xs = [rule[0] for rule in rules]
 
     def ruled(left: float, right: float, y: float) -> bool:
-        return any(rules[k][1] <= y <= rules[k][2]
-                   for k in range(bisect.bisect_left(xs, left), bisect.bisect_right(xs, right)))
+        return any(
+            rules[k][1] <= y <= rules[k][2] for k in range(bisect.bisect_left(xs, left), bisect.bisect_right(xs, right))
+        )
 
     for line in _lines(chars):
         start = line[0]
         for before, char in zip([None, *line], line):
             if before is not None:
                 gap = char["x0"] - before["x1"]
-                if (not -RUN_OVERLAP * char["size"] <= gap <= RUN_GAP * char["size"] or before["text"] == " "
-                        or ruled(before["x0"], char["x0"], char["middle"])):
+                if (
+                    not -RUN_OVERLAP * char["size"] <= gap <= RUN_GAP * char["size"]
+                    or before["text"] == " "
+                    or ruled(before["x0"], char["x0"], char["middle"])
+                ):
                     start = char
             char["anchor"] = (start["x0"] + start["x1"]) / 2
 
@@ -355,7 +385,7 @@ def _without_clipped(chars: list[dict], tables: list[_Item]) -> list[dict]:
             spans = [_span(table, j) for j in opened]
             beyond = [line for line in lines if (_middle(line) > edge if step == 1 else _middle(line) < edge)]
             near = edge
-            for line in (beyond if step == 1 else reversed(beyond)):
+            for line in beyond if step == 1 else reversed(beyond):
                 top, bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
                 gap = top - near if step == 1 else near - bottom  # lines may overlap: a negative gap is no gap
                 if gap > CLIP_GAP * line[0]["size"]:
@@ -419,8 +449,13 @@ def _line_text(line: list[dict]) -> str:
             if text and not text.endswith(" "):
                 text += " "
             continue
-        if before is not None and not text.endswith(" ") and _LATIN.match(before["text"]) and _LATIN.match(
-                char["text"]) and char["x0"] - before["x1"] > WORD_GAP * char["size"]:
+        if (
+            before is not None
+            and not text.endswith(" ")
+            and _LATIN.match(before["text"])
+            and _LATIN.match(char["text"])
+            and char["x0"] - before["x1"] > WORD_GAP * char["size"]
+        ):
             text += " "
         text += char["text"]
         before = char
@@ -493,8 +528,11 @@ def _lift_overflow(boxes: list[tuple], ordered: list[dict], middles: list[float]
         first, second, before = inside[0], inside[1], above[-1]
         size = first[0]["size"]
         pitch = first[0]["base"] - before[0]["base"]
-        if (min(c["top"] for c in first) - top < 0.5 * size and second[0]["base"] - first[0]["base"] < 0.85 * size
-                and 0.9 * size <= pitch <= LIFT_PITCH * size):
+        if (
+            min(c["top"] for c in first) - top < 0.5 * size
+            and second[0]["base"] - first[0]["base"] < 0.85 * size
+            and 0.9 * size <= pitch <= LIFT_PITCH * size
+        ):
             for char in first:
                 char["middle"] = top - 0.01
             moved = True
@@ -517,12 +555,14 @@ def _open_across(boxes, covered, run: list[int], column: int, verticals: list[di
     """Whether an open cell reaches on into `column`: the same rows open there, and no rule between them."""
     if any(column >= len(boxes[i]) or boxes[i][column] is not None or (i, column) in covered for i in run):
         return False
-    left = min((box[0] for row in boxes for box in row[column:column + 1] if box), default=None)
+    left = min((box[0] for row in boxes for box in row[column : column + 1] if box), default=None)
     if left is None:
         return False
     top, bottom = tops[run[0]], tops[run[-1] + 1]
-    return not any(abs(e["x0"] - left) <= SNAP and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
-                   for e in verticals)
+    return not any(
+        abs(e["x0"] - left) <= SNAP and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
+        for e in verticals
+    )
 
 
 def _covered(boxes: list[list[tuple | None]]) -> dict[tuple[int, int], tuple[int, int]]:

@@ -49,8 +49,10 @@ def _place(line: list[Cell], columns: list[tuple[float, float]]) -> list[int] | 
     """The column each cell goes under (most overlap, else nearest), None unless they are in order, one a column."""
     placed = []
     for cell in line:
+
         def fit(j: int, cell: Cell = cell) -> tuple[float, float]:
             x0, x1 = columns[j]
             return min(x1, cell.x1) - max(x0, cell.x0), -abs(x0 + x1 - cell.x0 - cell.x1)
+
         placed.append(max(range(len(columns)), key=fit))
     return placed if all(a < b for a, b in zip(placed, placed[1:])) else None

@@ -19,17 +19,28 @@ from importers.readers.common import MAX_CELL_BYTES, MAX_RATIO, MAX_UNZIPPED, Un
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files, and encrypted .xlsx/.docx
 ZIP = b"PK\x03\x04"
 OTHER = {  # magic bytes of files that are certainly not documents → what they are
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
-    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program", b"{\\rtf": "an RTF document",
-    b"PK\x05\x06": "an empty ZIP archive", b"SQLite format 3": "an SQLite database",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+    b"{\\rtf": "an RTF document",
+    b"PK\x05\x06": "an empty ZIP archive",
+    b"SQLite format 3": "an SQLite database",
 }
 # OLE2 stream names (UTF-16LE, as they appear in the compound file's directory)
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 _WORD = "WordDocument".encode("utf-16-le")
-_HTML = re.compile(rb"(?:\s|<\?xml[^>]*>|<!--.*?-->|<!doctype\s+html[^>]*>)*<(?:html|head|body|meta|title|link|base|"
-                   rb"style|script|table|div|p|span|center|font|h[1-6])[\s>/]", re.I | re.S)
+_HTML = re.compile(
+    rb"(?:\s|<\?xml[^>]*>|<!--.*?-->|<!doctype\s+html[^>]*>)*<(?:html|head|body|meta|title|link|base|"
+    rb"style|script|table|div|p|span|center|font|h[1-6])[\s>/]",
+    re.I | re.S,
+)
 _CHUNK = 1 << 18  # bytes of XML read at a time
 
 
@@ -54,8 +65,11 @@ def sniff(data: bytes) -> str:
 
 def _head(data: bytes) -> bytes:
     """The first 4 KiB of the content in an ASCII-compatible encoding (a UTF-16 page's re-encoded), without a BOM."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             return data[len(bom) : len(bom) + 8192].decode(encoding, "ignore").encode("utf-8")[:4096]
     return data[:4096]
@@ -80,14 +94,18 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         raise UnreadableFile(f"corrupt ZIP container ({exc})") from None
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED:
-        raise UnreadableFile(f"解压后 {total / 2**20:,.0f} MiB，超过上限 {MAX_UNZIPPED >> 20} MiB：疑为 zip 炸弹或文件过大 "
-                             f"(unpacks to {total / 2**20:,.0f} MiB, limit {MAX_UNZIPPED >> 20} MiB: a zip bomb or too "
-                             "large to read)")
+        raise UnreadableFile(
+            f"解压后 {total / 2**20:,.0f} MiB，超过上限 {MAX_UNZIPPED >> 20} MiB：疑为 zip 炸弹或文件过大 "
+            f"(unpacks to {total / 2**20:,.0f} MiB, limit {MAX_UNZIPPED >> 20} MiB: a zip bomb or too "
+            "large to read)"
+        )
     for m in members:
         ratio = m.file_size // max(m.compress_size, 1)
         if m.file_size > 10 << 20 and ratio > MAX_RATIO:
-            raise UnreadableFile(f"{m.filename} 解压后是压缩时的 {ratio:,} 倍（上限 {MAX_RATIO}）：疑为 zip 炸弹 "
-                                 f"({m.filename} unpacks {ratio:,} times its size: a zip bomb)")
+            raise UnreadableFile(
+                f"{m.filename} 解压后是压缩时的 {ratio:,} 倍（上限 {MAX_RATIO}）：疑为 zip 炸弹 "
+                f"({m.filename} unpacks {ratio:,} times its size: a zip bomb)"
+            )
     return archive
 
 
@@ -101,8 +119,10 @@ def xml_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
             first = chunk.find(b"<")
             run += len(chunk) if first < 0 else first
             if run > MAX_CELL_BYTES:
-                raise UnreadableFile(f"{name} 中的一段文字（一个单元格或段落）超过 {MAX_CELL_BYTES:,} 字节，已拒绝 "
-                                     f"({name} holds over {MAX_CELL_BYTES:,} bytes of text in one cell or paragraph)")
+                raise UnreadableFile(
+                    f"{name} 中的一段文字（一个单元格或段落）超过 {MAX_CELL_BYTES:,} 字节，已拒绝 "
+                    f"({name} holds over {MAX_CELL_BYTES:,} bytes of text in one cell or paragraph)"
+                )
             if first >= 0:
                 run = len(chunk) - chunk.rfind(b"<") - 1
             yield chunk

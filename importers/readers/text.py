@@ -99,8 +99,10 @@ def split_rows(text: str) -> list[Row]:
 
 def aligned(start: str) -> bool:
     """Whether a document starting with `start` has its cells aligned with spaces, not separated by tabs."""
-    return "\t" not in start and sum(
-        1 for line in start.splitlines() if _ALIGNED_GAP.search(line.strip())) >= ALIGNED_LINES
+    return (
+        "\t" not in start
+        and sum(1 for line in start.splitlines() if _ALIGNED_GAP.search(line.strip())) >= ALIGNED_LINES
+    )
 
 
 def _tabbed(line: str) -> list[str]:
@@ -155,8 +157,11 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     file.seek(0)
     encoding = _head_encoding(head, whole=len(head) < HEAD_BYTES)
     start = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head[:80000])
-    sample = "" if csv_rows else codecs.getincrementaldecoder(encoding)(errors="ignore").decode(
-        file.read(ALIGNED_SAMPLE * 4))  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
+    sample = (
+        ""
+        if csv_rows
+        else codecs.getincrementaldecoder(encoding)(errors="ignore").decode(file.read(ALIGNED_SAMPLE * 4))
+    )  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
     file.seek(0)
     _check_start(start)
     buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)

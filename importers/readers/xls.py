@@ -40,8 +40,10 @@ def read(data: bytes) -> list[Row]:
                 width = min(sheet.ncols, MAX_COLUMNS)
                 check_span(sheet.name, f"{sheet.nrows:,} × {width}", sheet.nrows * width)
                 merged = MergedCells([(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
-                table = [merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])
-                         for r in range(sheet.nrows)]
+                table = [
+                    merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])
+                    for r in range(sheet.nrows)
+                ]
                 rows += [Row(cells=cells, line=n) for n, cells in enumerate(fit_width(table), 1)]
                 rows.append(Row(cells=[""], line=0))
             book.unload_sheet(index)

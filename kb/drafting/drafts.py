@@ -28,19 +28,55 @@ from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target
 BASES = ("计划标准", "历史标准", "行业标准", "预算支出标准", "其他")
 # head field → (label, type)
 HEAD_FIELDS: dict[str, tuple[str, type]] = {
-    "department": ("部门", str), "region": ("地区", str), "year": ("年度", int),
-    "amount_wan": ("项目资金（万元）", float), "period": ("实施期限", str), "spending_type": ("支出类型", str),
-    "overview": ("项目概况", str), "goal": ("年度绩效目标", str),
+    "department": ("部门", str),
+    "region": ("地区", str),
+    "year": ("年度", int),
+    "amount_wan": ("项目资金（万元）", float),
+    "period": ("实施期限", str),
+    "spending_type": ("支出类型", str),
+    "overview": ("项目概况", str),
+    "goal": ("年度绩效目标", str),
 }
 ROW_FIELDS = ("level1", "level2", "name", "target", "operator", "value", "unit", "basis", "weight")
-_HEAD_WORDS = {"名称": "name", "项目名称": "name", "部门": "department", "地区": "region", "年度": "year",
-               "金额": "amount_wan", "项目资金": "amount_wan", "金额(万元)": "amount_wan", "期限": "period",
-               "实施期限": "period", "类型": "spending_type", "支出类型": "spending_type", "概况": "overview",
-               "项目概况": "overview", "目标": "goal", "年度绩效目标": "goal", "年度目标": "goal"}
-_ROW_WORDS = {"一级": "level1", "一级指标": "level1", "二级": "level2", "二级指标": "level2", "三级指标": "name",
-              "指标名称": "name", "名称": "name", "指标值": "target", "目标值": "target", "符号": "operator",
-              "运算符": "operator", "数值": "value", "单位": "unit", "计量单位": "unit", "依据": "basis",
-              "设定依据": "basis", "分值": "weight", "权重": "weight"}
+_HEAD_WORDS = {
+    "名称": "name",
+    "项目名称": "name",
+    "部门": "department",
+    "地区": "region",
+    "年度": "year",
+    "金额": "amount_wan",
+    "项目资金": "amount_wan",
+    "金额(万元)": "amount_wan",
+    "期限": "period",
+    "实施期限": "period",
+    "类型": "spending_type",
+    "支出类型": "spending_type",
+    "概况": "overview",
+    "项目概况": "overview",
+    "目标": "goal",
+    "年度绩效目标": "goal",
+    "年度目标": "goal",
+}
+_ROW_WORDS = {
+    "一级": "level1",
+    "一级指标": "level1",
+    "二级": "level2",
+    "二级指标": "level2",
+    "三级指标": "name",
+    "指标名称": "name",
+    "名称": "name",
+    "指标值": "target",
+    "目标值": "target",
+    "符号": "operator",
+    "运算符": "operator",
+    "数值": "value",
+    "单位": "unit",
+    "计量单位": "unit",
+    "依据": "basis",
+    "设定依据": "basis",
+    "分值": "weight",
+    "权重": "weight",
+}
 
 
 def field_name(word: str, row: bool = False) -> str:
@@ -49,6 +85,8 @@ def field_name(word: str, row: bool = False) -> str:
     bare = word.strip().replace("（", "(").replace("）", ")")
     words = _ROW_WORDS if row else _HEAD_WORDS
     return words.get(bare) or words.get(bare.split("(")[0]) or word.strip()
+
+
 MAX_NAME = 120
 YEARS = (1900, 2100)  # the budget years a draft may give
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -215,32 +253,72 @@ def _operator(value) -> str | None:
 def target_fields(target: str, name: str = "") -> dict:
     """operator, value, unit and text from a target as typed ('≥90%', '>=2家', '合规')."""
     t = parse_target(target or "", name=name)
-    return {"operator": t.operator, "value": t.value, "unit": t.unit,
-            "text": (target or "").strip() if t.qualitative else None}
+    return {
+        "operator": t.operator,
+        "value": t.value,
+        "unit": t.unit,
+        "text": (target or "").strip() if t.qualitative else None,
+    }
 
 
-def new_row(name: str, *, level1: str = "", level2: str = "", target: str | None = None, operator=None,
-            value=None, unit: str | None = None, basis: str | None = None, weight=None,
-            sources: Iterable[int] = ()) -> NewRow:
+def new_row(
+    name: str,
+    *,
+    level1: str = "",
+    level2: str = "",
+    target: str | None = None,
+    operator=None,
+    value=None,
+    unit: str | None = None,
+    basis: str | None = None,
+    weight=None,
+    sources: Iterable[int] = (),
+) -> NewRow:
     """A checked row from user input: a target as typed, or operator/value/unit given apart."""
     name = (name or "").strip()
     if not name:
         raise KbError("an indicator needs a name")
-    fields = target_fields(target, name) if target is not None else {
-        "operator": _operator(operator), "value": to_number(value, "the target value"),
-        "unit": (unit or "").strip() or None, "text": None}
+    fields = (
+        target_fields(target, name)
+        if target is not None
+        else {
+            "operator": _operator(operator),
+            "value": to_number(value, "the target value"),
+            "unit": (unit or "").strip() or None,
+            "text": None,
+        }
+    )
     if target is not None and unit:
         fields["unit"] = unit.strip() or fields["unit"]
     if fields["value"] is not None and fields["operator"] in (None, QUALITATIVE):
         fields["operator"] = "="
     level1, level2 = standard_row_levels(level1, level2, name)
-    return NewRow(name, level1, level2, **fields, basis=_basis(basis), weight=to_number(weight, "the weight"),
-                  sources=[int(s) for s in sources])
+    return NewRow(
+        name,
+        level1,
+        level2,
+        **fields,
+        basis=_basis(basis),
+        weight=to_number(weight, "the weight"),
+        sources=[int(s) for s in sources],
+    )
 
 
 def _row(r: sqlite3.Row) -> Row:
-    return Row(r["id"], r["seq"], r["level1"] or "", r["level2"] or "", r["name"], r["operator"], r["value"],
-               r["unit"], r["text"], r["basis"], r["weight"], json.loads(r["sources"] or "[]"))
+    return Row(
+        r["id"],
+        r["seq"],
+        r["level1"] or "",
+        r["level2"] or "",
+        r["name"],
+        r["operator"],
+        r["value"],
+        r["unit"],
+        r["text"],
+        r["basis"],
+        r["weight"],
+        json.loads(r["sources"] or "[]"),
+    )
 
 
 def _find(conn: sqlite3.Connection, key: int | str) -> sqlite3.Row:
@@ -257,8 +335,22 @@ def open_draft(conn: sqlite3.Connection, key: int | str) -> Draft:
     """The draft with its rows in order."""
     d = _find(conn, key)
     rows = [_row(r) for r in conn.execute("SELECT * FROM draft_rows WHERE draft_id = ? ORDER BY seq, id", (d["id"],))]
-    return Draft(d["id"], d["name"], d["department"], d["region"], d["year"], d["amount_wan"], d["period"],
-                 d["spending_type"], d["overview"], d["goal"], d["version"], d["created_at"], d["updated_at"], rows)
+    return Draft(
+        d["id"],
+        d["name"],
+        d["department"],
+        d["region"],
+        d["year"],
+        d["amount_wan"],
+        d["period"],
+        d["spending_type"],
+        d["overview"],
+        d["goal"],
+        d["version"],
+        d["created_at"],
+        d["updated_at"],
+        rows,
+    )
 
 
 def mark_listed(conn: sqlite3.Connection, draft: Draft) -> None:
@@ -272,20 +364,28 @@ def rows_at(conn: sqlite3.Connection, draft: Draft, positions: list[int]) -> lis
     listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
     current = [r.id for r in draft.rows]
     if listed is not None and json.loads(listed) != current:
-        raise KbError(f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号 "
-                      "the rows changed since they were last shown: run kb draft show and use its numbers")
+        raise KbError(
+            f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号 "
+            "the rows changed since they were last shown: run kb draft show and use its numbers"
+        )
     for n in positions:
         if not 1 <= n <= len(current):
-            raise KbError(f"草稿 {draft.name!r} 没有第 {n} 行 has no row {n} (it has {len(current)}; see kb draft show)")
+            raise KbError(
+                f"草稿 {draft.name!r} 没有第 {n} 行 has no row {n} (it has {len(current)}; see kb draft show)"
+            )
     return [current[n - 1] for n in positions]
 
 
 def list_drafts(conn: sqlite3.Connection) -> list[dict]:
     """Drafts, last changed first: id, name, spending_type, region, year, rows, version, updated_at."""
-    return [dict(r) for r in conn.execute(
-        """SELECT d.id, d.name, d.spending_type, d.region, d.year,
+    return [
+        dict(r)
+        for r in conn.execute(
+            """SELECT d.id, d.name, d.spending_type, d.region, d.year,
         (SELECT count(*) FROM draft_rows r WHERE r.draft_id = d.id) AS rows, d.version, d.updated_at
-        FROM drafts d ORDER BY d.updated_at DESC, d.id DESC""")]
+        FROM drafts d ORDER BY d.updated_at DESC, d.id DESC"""
+        )
+    ]
 
 
 @contextmanager
@@ -312,13 +412,14 @@ def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> It
     with _transaction(conn):
         draft = _find(conn, key)
         if version is not None and draft["version"] != version:
-            raise StaleDraft(f"draft {draft['name']!r} was changed elsewhere (now version {draft['version']}, "
-                             f"yours {version}); nothing was saved: reopen it and redo the change")
+            raise StaleDraft(
+                f"draft {draft['name']!r} was changed elsewhere (now version {draft['version']}, "
+                f"yours {version}); nothing was saved: reopen it and redo the change"
+            )
         change = _Change(draft["id"])
         yield change
         if change.changed:
-            conn.execute("UPDATE drafts SET version = version + 1, updated_at = ? WHERE id = ?",
-                         (_now(), change.id))
+            conn.execute("UPDATE drafts SET version = version + 1, updated_at = ? WHERE id = ?", (_now(), change.id))
 
 
 def _unique(conn: sqlite3.Connection, name: str, draft_id: int | None = None) -> str:
@@ -334,8 +435,9 @@ def _insert(conn: sqlite3.Connection, name: str, head: dict) -> int:
     values = {k: _head_value(k, v) for k, v in head.items()}
     columns = ", ".join(["name", *values, "created_at", "updated_at"])
     marks = ", ".join("?" * (len(values) + 3))
-    return conn.execute(f"INSERT INTO drafts ({columns}) VALUES ({marks})",
-                        (name, *values.values(), now, now)).lastrowid
+    return conn.execute(
+        f"INSERT INTO drafts ({columns}) VALUES ({marks})", (name, *values.values(), now, now)
+    ).lastrowid
 
 
 def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
@@ -353,7 +455,9 @@ def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
         conn.execute(
             """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis,
             weight, sources) SELECT ?, seq, level1, level2, name, operator, value, unit, text, basis, weight, sources
-            FROM draft_rows WHERE draft_id = ?""", (draft_id, source["id"]))
+            FROM draft_rows WHERE draft_id = ?""",
+            (draft_id, source["id"]),
+        )
     return open_draft(conn, draft_id)
 
 
@@ -400,8 +504,24 @@ def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) ->
     conn.executemany(
         """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis, weight,
         sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [(draft_id, seq + n, r.level1 or None, r.level2 or None, r.name, r.operator, r.value, r.unit, r.text,
-          r.basis, r.weight, json.dumps(r.sources)) for n, r in enumerate(rows, 1)])
+        [
+            (
+                draft_id,
+                seq + n,
+                r.level1 or None,
+                r.level2 or None,
+                r.name,
+                r.operator,
+                r.value,
+                r.unit,
+                r.text,
+                r.basis,
+                r.weight,
+                json.dumps(r.sources),
+            )
+            for n, r in enumerate(rows, 1)
+        ],
+    )
     _renumber(conn, draft_id)
 
 
@@ -412,13 +532,13 @@ def add_row(conn: sqlite3.Connection, key: int | str, row: NewRow, version: int 
     return open_draft(conn, change.id)
 
 
-def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
-               version: int | None = None) -> Applied:
+def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow], version: int | None = None) -> Applied:
     """Append the rows whose indicator the draft does not hold yet (same name up to punctuation and units)."""
     rows = list(rows)
     with _change(conn, key, version) as change:
-        seen = {group_key(r["name"]) for r in conn.execute("SELECT name FROM draft_rows WHERE draft_id = ?",
-                                                            (change.id,))}
+        seen = {
+            group_key(r["name"]) for r in conn.execute("SELECT name FROM draft_rows WHERE draft_id = ?", (change.id,))
+        }
         added, skipped = [], []
         for r in rows:
             k = group_key(r.name)
@@ -463,19 +583,18 @@ def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
     return out
 
 
-def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: int | None = None,
-               **changes) -> Draft:
+def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: int | None = None, **changes) -> Draft:
     """Change fields of one row (ROW_FIELDS; 'target' as typed sets operator, value, unit and text)."""
     with _change(conn, key, version) as change:
-        current = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?",
-                               (row_id, change.id)).fetchone()
+        current = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).fetchone()
         if current is None:
             raise KbError(f"the draft has no row {row_id}")
         values = _row_changes(current, changes)
         if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
             # a row moved to other levels goes last among them
-            values["seq"] = conn.execute("SELECT max(seq) + 1 FROM draft_rows WHERE draft_id = ?",
-                                         (change.id,)).fetchone()[0]
+            values["seq"] = conn.execute(
+                "SELECT max(seq) + 1 FROM draft_rows WHERE draft_id = ?", (change.id,)
+            ).fetchone()[0]
         if values:
             sets = ", ".join(f"{k} = ?" for k in values)
             conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*values.values(), row_id))
@@ -484,8 +603,7 @@ def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: i
     return open_draft(conn, change.id)
 
 
-def remove_rows(conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int],
-                version: int | None = None) -> Draft:
+def remove_rows(conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int], version: int | None = None) -> Draft:
     """Remove rows by id; KbError (and nothing removed) if one is not in the draft."""
     row_ids = list(row_ids)
     with _change(conn, key, version) as change:

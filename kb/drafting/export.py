@@ -27,8 +27,19 @@ from kb.vocab.text import BIDI_CONTROLS, shown
 FORMATS = ("xlsx", "docx", "md", "csv", "json")
 TITLE = "项目支出绩效目标申报表"
 COLUMNS = ("一级指标", "二级指标", "三级指标", "指标值", "指标值依据")
-CSV_COLUMNS = ("序号", "一级指标", "二级指标", "三级指标", "运算符", "数值", "单位", "指标值", "指标值依据", "分值",
-               "来源指标")
+CSV_COLUMNS = (
+    "序号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "运算符",
+    "数值",
+    "单位",
+    "指标值",
+    "指标值依据",
+    "分值",
+    "来源指标",
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
 _BIDI_CONTROLS = re.compile(BIDI_CONTROLS)
@@ -96,8 +107,10 @@ def renamed(name: str, written: Path) -> str:
     stem, why = _safe_stem(name)
     if not why or written.name != f"{stem}{written.suffix}":
         return ""
-    return (f"文件名改为 {written.name}：{'；'.join(zh for zh, _ in why)} · "
-            f"file named {written.name}: {'; '.join(en for _, en in why)}")
+    return (
+        f"文件名改为 {written.name}：{'；'.join(zh for zh, _ in why)} · "
+        f"file named {written.name}: {'; '.join(en for _, en in why)}"
+    )
 
 
 def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Path, str]:
@@ -109,8 +122,10 @@ def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Pat
     if fmt == "markdown":
         fmt = "md"
     if fmt not in FORMATS:
-        raise KbError(f"{path}: unknown export format {fmt or '(none)'!r}: use one of {', '.join(FORMATS)} "
-                      "(from the file's extension or --format)")
+        raise KbError(
+            f"{path}: unknown export format {fmt or '(none)'!r}: use one of {', '.join(FORMATS)} "
+            "(from the file's extension or --format)"
+        )
     folder = path.parent
     if not folder.is_dir():
         raise KbError(f"{folder}: no such folder (create it first)")
@@ -158,8 +173,10 @@ def _runs(values: list[str]) -> list[tuple[int, int]]:
 
 def _merge_runs(rows: list[Row]) -> dict[int, list[tuple[int, int]]]:
     """Column index → row runs to merge: level 1 by equal level 1, level 2 by equal (level 1, level 2)."""
-    return {0: _runs([r.level1 for r in rows]),
-            1: _runs([f"{r.level1}\x00{r.level2}" if r.level2 else "" for r in rows])}
+    return {
+        0: _runs([r.level1 for r in rows]),
+        1: _runs([f"{r.level1}\x00{r.level2}" if r.level2 else "" for r in rows]),
+    }
 
 
 def _xlsx(draft: Draft, path: Path) -> None:
@@ -209,8 +226,9 @@ def _xlsx(draft: Draft, path: Path) -> None:
             put(header + 1 + n, c, value)
     for column, runs in _merge_runs(rows).items():
         for first, last in runs:
-            ws.merge_cells(start_row=header + 1 + first, start_column=column + 1,
-                           end_row=header + 1 + last, end_column=column + 1)
+            ws.merge_cells(
+                start_row=header + 1 + first, start_column=column + 1, end_row=header + 1 + last, end_column=column + 1
+            )
     for letter, w in zip("ABCDEF", (14, 18, 40, 16, 16, 8)):
         ws.column_dimensions[letter].width = w
     wb.save(path)
@@ -239,8 +257,9 @@ def _docx(draft: Draft, path: Path) -> None:
     for c, name in enumerate(columns):
         table.cell(0, c).text = name
     runs = _merge_runs(rows)
-    merged_below = {(column, n) for column, spans in runs.items() for first, last in spans
-                    for n in range(first + 1, last + 1)}
+    merged_below = {
+        (column, n) for column, spans in runs.items() for first, last in spans for n in range(first + 1, last + 1)
+    }
     for n, row in enumerate(rows):
         for c, value in enumerate(_cells(row, weights)):
             if (c, n) not in merged_below:
@@ -283,9 +302,24 @@ def _csv(draft: Draft, path: Path) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for n, r in enumerate(draft.rows, 1):
-        writer.writerow([csv_cell(_text(t)) for t in (
-            str(n), r.level1, r.level2, r.name, r.operator or "", number(r.value), r.unit or "", r.target,
-            r.basis or "", number(r.weight), " ".join(map(str, r.sources)))])
+        writer.writerow(
+            [
+                csv_cell(_text(t))
+                for t in (
+                    str(n),
+                    r.level1,
+                    r.level2,
+                    r.name,
+                    r.operator or "",
+                    number(r.value),
+                    r.unit or "",
+                    r.target,
+                    r.basis or "",
+                    number(r.weight),
+                    " ".join(map(str, r.sources)),
+                )
+            ]
+        )
     path.write_text(out.getvalue(), encoding="utf-8-sig")  # the BOM lets Excel read UTF-8
 
 

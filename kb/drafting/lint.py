@@ -23,17 +23,83 @@ FRAMEWORK_2021_FROM = 2022  # budget year from which 财预〔2021〕101号 appl
 REQUIRED = (OUTPUT, EFFECT, SATISFACTION)
 SATISFACTION_FLOOR = 80.0  # %
 
-VAGUE_WORDS = ("提高", "提升", "良好", "有效", "增强", "改善", "加强", "明显", "显著", "进一步", "较好", "较高",
-               "大幅", "逐步", "稳步", "促进", "优化", "推动", "积极")
+VAGUE_WORDS = (
+    "提高",
+    "提升",
+    "良好",
+    "有效",
+    "增强",
+    "改善",
+    "加强",
+    "明显",
+    "显著",
+    "进一步",
+    "较好",
+    "较高",
+    "大幅",
+    "逐步",
+    "稳步",
+    "促进",
+    "优化",
+    "推动",
+    "积极",
+)
 INPUT_MEASURES = ("预算执行率", "资金到位率", "预算执行进度", "资金执行率", "支出进度", "资金支付率")
 # Things of which less is better: an upper bound on their count is right.
-NEGATIVE_WORDS = ("投诉", "故障", "事故", "违规", "违法", "风险", "突发", "返修", "报废", "差错", "失误", "损失",
-                  "信访", "超支", "缺陷", "隐患", "伤亡", "死亡", "污染", "排放", "逾期", "不良", "整改")
+NEGATIVE_WORDS = (
+    "投诉",
+    "故障",
+    "事故",
+    "违规",
+    "违法",
+    "风险",
+    "突发",
+    "返修",
+    "报废",
+    "差错",
+    "失误",
+    "损失",
+    "信访",
+    "超支",
+    "缺陷",
+    "隐患",
+    "伤亡",
+    "死亡",
+    "污染",
+    "排放",
+    "逾期",
+    "不良",
+    "整改",
+)
 REDUCTION_WORDS = ("降低", "下降", "减少", "节约", "节省", "压减", "压缩", "控制")
 GROWTH_WORDS = ("增长", "增幅", "增速", "同比", "环比", "倍")
 COUNT_NAME = re.compile(r"(?<![倍系指分])(数|数量|个数|家数|人数|次数|户数|场次|人次|项数)$")
-COUNT_UNITS = {"家", "个", "人", "次", "项", "场", "家次", "人次", "户", "户次", "件", "名", "所", "座", "台", "套",
-               "场次", "篇", "期", "批", "条", "份", "处", "栋"}
+COUNT_UNITS = {
+    "家",
+    "个",
+    "人",
+    "次",
+    "项",
+    "场",
+    "家次",
+    "人次",
+    "户",
+    "户次",
+    "件",
+    "名",
+    "所",
+    "座",
+    "台",
+    "套",
+    "场次",
+    "篇",
+    "期",
+    "批",
+    "条",
+    "份",
+    "处",
+    "栋",
+}
 QUANTITATIVE_NAME = re.compile(r"(率|数|数量|人数|次数|金额|总额|面积|长度|时长|天数|比例|占比|比率|规模)$")
 COST_NAME = re.compile(r"成本|费用|造价|单价")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
@@ -119,8 +185,13 @@ def _pair_allowed(level1: str, level2: str, framework: str) -> bool:
 def _level_outside(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if not ln.inferred and not _pair_allowed(ln.level1, ln.level2, t.framework):
-            yield n, (f"{ln.level1 or '（空）'} / {ln.level2 or '（空）'} 不在 {t.framework} 年框架中 "
-                      f"is not in the {t.framework} framework")
+            yield (
+                n,
+                (
+                    f"{ln.level1 or '（空）'} / {ln.level2 or '（空）'} 不在 {t.framework} 年框架中 "
+                    f"is not in the {t.framework} framework"
+                ),
+            )
 
 
 def _no_target(t: GoalTable):
@@ -151,8 +222,12 @@ def _vague(t: GoalTable):
 
 def _pct_range(t: GoalTable):
     for n, ln in enumerate(t.lines):
-        if ln.unit == "%" and ln.value is not None and not 0 <= ln.value <= 100 \
-                and not any(w in ln.name for w in GROWTH_WORDS):
+        if (
+            ln.unit == "%"
+            and ln.value is not None
+            and not 0 <= ln.value <= 100
+            and not any(w in ln.name for w in GROWTH_WORDS)
+        ):
             yield n, f"{number(ln.value)}% 超出 0–100% is outside 0–100%"
 
 
@@ -186,8 +261,13 @@ def _direction_cost(t: GoalTable):
 
 def _satisfaction_low(t: GoalTable):
     for n, ln in enumerate(t.lines):
-        if "满意" in ln.name and ln.unit == "%" and ln.value is not None and ln.operator in ("≥", ">", "=") \
-                and ln.value < SATISFACTION_FLOOR:
+        if (
+            "满意" in ln.name
+            and ln.unit == "%"
+            and ln.value is not None
+            and ln.operator in ("≥", ">", "=")
+            and ln.value < SATISFACTION_FLOOR
+        ):
             yield n, f"{number(ln.value)}% 低于 {number(SATISFACTION_FLOOR)}% is under {number(SATISFACTION_FLOOR)}%"
 
 
@@ -233,32 +313,84 @@ def _basis_missing(t: GoalTable):
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("levels-missing", "error", "目标表须有产出、效益和满意度指标 every table has 产出, 效益 and 满意度 indicators", _levels_missing),
-    Rule("cost-missing", "warning", "2021 年框架（2022 预算年度起）还要求成本指标 the 2021 framework asks for 成本 indicators too",
-         _cost_missing),
-    Rule("level-outside", "error", "一级、二级指标须是框架中的组合 the level-1/level-2 pair must be one of the framework's", _level_outside),
+    Rule(
+        "levels-missing",
+        "error",
+        "目标表须有产出、效益和满意度指标 every table has 产出, 效益 and 满意度 indicators",
+        _levels_missing,
+    ),
+    Rule(
+        "cost-missing",
+        "warning",
+        "2021 年框架（2022 预算年度起）还要求成本指标 the 2021 framework asks for 成本 indicators too",
+        _cost_missing,
+    ),
+    Rule(
+        "level-outside",
+        "error",
+        "一级、二级指标须是框架中的组合 the level-1/level-2 pair must be one of the framework's",
+        _level_outside,
+    ),
     Rule("no-target", "error", "每个指标都要有指标值 every indicator needs a target value", _no_target),
-    Rule("no-number", "warning", "定量指标（率、数、数量…）须有数值 a quantitative indicator needs a number", _no_number),
+    Rule(
+        "no-number", "warning", "定量指标（率、数、数量…）须有数值 a quantitative indicator needs a number", _no_number
+    ),
     Rule("no-unit", "warning", "数值须有计量单位（%、家、人次、万元…） a number needs its unit", _no_unit),
-    Rule("vague", "warning", "含糊用语（提高、提升、良好、有效…）没有数值无法考核 vague words without a number cannot be checked", _vague),
-    Rule("pct-range", "error", "百分比在 0 到 100 之间（增长率除外） a percentage lies between 0 and 100 (growth rates aside)", _pct_range),
-    Rule("direction-count", "warning", "交付数量应设下限（≥），不用 ≤ 或 < a count of things delivered takes a lower bound (≥)",
-         _direction_count),
-    Rule("direction-satisfaction", "error", "满意度目标应设下限（≥），不用 ≤ 或 < a satisfaction target takes a lower bound (≥)",
-         _direction_satisfaction),
-    Rule("direction-cost", "warning", "成本应设上限（≤），不用 ≥ 或 > a cost takes an upper bound (≤)", _direction_cost),
-    Rule("satisfaction-low", "warning", f"满意度目标低于 {number(SATISFACTION_FLOOR)}% 很少被接受 a satisfaction target under "
-         f"{number(SATISFACTION_FLOOR)}% is rarely accepted",
-         _satisfaction_low),
-    Rule("input-under-output", "warning", "投入类指标（预算执行率、资金到位率）不是产出指标 input measures are not 产出 indicators",
-         _input_under_output),
+    Rule(
+        "vague",
+        "warning",
+        "含糊用语（提高、提升、良好、有效…）没有数值无法考核 vague words without a number cannot be checked",
+        _vague,
+    ),
+    Rule(
+        "pct-range",
+        "error",
+        "百分比在 0 到 100 之间（增长率除外） a percentage lies between 0 and 100 (growth rates aside)",
+        _pct_range,
+    ),
+    Rule(
+        "direction-count",
+        "warning",
+        "交付数量应设下限（≥），不用 ≤ 或 < a count of things delivered takes a lower bound (≥)",
+        _direction_count,
+    ),
+    Rule(
+        "direction-satisfaction",
+        "error",
+        "满意度目标应设下限（≥），不用 ≤ 或 < a satisfaction target takes a lower bound (≥)",
+        _direction_satisfaction,
+    ),
+    Rule(
+        "direction-cost", "warning", "成本应设上限（≤），不用 ≥ 或 > a cost takes an upper bound (≤)", _direction_cost
+    ),
+    Rule(
+        "satisfaction-low",
+        "warning",
+        f"满意度目标低于 {number(SATISFACTION_FLOOR)}% 很少被接受 a satisfaction target under "
+        f"{number(SATISFACTION_FLOOR)}% is rarely accepted",
+        _satisfaction_low,
+    ),
+    Rule(
+        "input-under-output",
+        "warning",
+        "投入类指标（预算执行率、资金到位率）不是产出指标 input measures are not 产出 indicators",
+        _input_under_output,
+    ),
     Rule("duplicate", "warning", "每个指标只出现一次 each indicator appears once", _duplicate),
     Rule("too-few", "warning", "目标表至少要有三个指标 a goal table has at least three indicators", _too_few),
     Rule("weights-sum", "error", "分值合计为 100 scoring weights (分值) sum to 100", _weights_sum),
-    Rule("head-missing", "error", "申报表表头须填主管部门、年度、资金和年度目标 the head needs its department, year, amount "
-         "and goal", _head_missing),
-    Rule("basis-missing", "info", "每个指标值记录设定依据（计划标准、行业标准、历史标准、预算支出标准） each value records its basis",
-         _basis_missing),
+    Rule(
+        "head-missing",
+        "error",
+        "申报表表头须填主管部门、年度、资金和年度目标 the head needs its department, year, amount and goal",
+        _head_missing,
+    ),
+    Rule(
+        "basis-missing",
+        "info",
+        "每个指标值记录设定依据（计划标准、行业标准、历史标准、预算支出标准） each value records its basis",
+        _basis_missing,
+    ),
 )
 
 
@@ -277,13 +409,25 @@ def draft_table(draft) -> GoalTable:
     lines = []
     for r in draft.rows:
         std1, std2 = standard_levels(r.level1, r.level2) if (r.level1 or r.level2) else (None, None)
-        lines.append(Line(r.name, r.level1, r.level2, std1, std2, False, r.operator, r.value, r.unit,
-                          r.target, r.basis))
+        lines.append(
+            Line(r.name, r.level1, r.level2, std1, std2, False, r.operator, r.value, r.unit, r.target, r.basis)
+        )
     weights = [r.weight for r in draft.rows if r.weight is not None]
-    head = {"部门 department": draft.department, "年度 year": draft.year, "金额 amount": draft.amount_wan,
-            "年度目标 goal": draft.goal}
-    return GoalTable(draft.name, draft.year, lines, weights, len(draft.rows) - len(weights) if weights else 0,
-                     has_basis=True, missing_head=tuple(label for label, value in head.items() if value in (None, "")))
+    head = {
+        "部门 department": draft.department,
+        "年度 year": draft.year,
+        "金额 amount": draft.amount_wan,
+        "年度目标 goal": draft.goal,
+    }
+    return GoalTable(
+        draft.name,
+        draft.year,
+        lines,
+        weights,
+        len(draft.rows) - len(weights) if weights else 0,
+        has_basis=True,
+        missing_head=tuple(label for label, value in head.items() if value in (None, "")),
+    )
 
 
 def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
@@ -291,11 +435,28 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
     project = conn.execute("SELECT name, year FROM projects WHERE id = ?", (project_id,)).fetchone()
     if project is None:
         raise KbError(f"no project with id {project_id} (see kb projects)")
-    lines = [Line(r["name"], r["level1"] or "", r["level2"] or "", r["std_level1"], r["std_level2"],
-                  bool(r["level_inferred"]), r["operator"], r["value"], r["unit"], r["target"] or "")
-             for r in conn.execute("SELECT * FROM indicators WHERE project_id = ? ORDER BY seq", (project_id,))]
-    weights = [r[0] for r in conn.execute(
-        "SELECT weight FROM evaluation_items WHERE project_id = ? AND weight IS NOT NULL ORDER BY seq", (project_id,))]
+    lines = [
+        Line(
+            r["name"],
+            r["level1"] or "",
+            r["level2"] or "",
+            r["std_level1"],
+            r["std_level2"],
+            bool(r["level_inferred"]),
+            r["operator"],
+            r["value"],
+            r["unit"],
+            r["target"] or "",
+        )
+        for r in conn.execute("SELECT * FROM indicators WHERE project_id = ? ORDER BY seq", (project_id,))
+    ]
+    weights = [
+        r[0]
+        for r in conn.execute(
+            "SELECT weight FROM evaluation_items WHERE project_id = ? AND weight IS NOT NULL ORDER BY seq",
+            (project_id,),
+        )
+    ]
     return GoalTable(project["name"], project["year"], lines, weights)
 
 
@@ -318,11 +479,17 @@ def lint_all(conn: sqlite3.Connection) -> dict:
     from kb.review.self_evaluations import BELOW_LAST_ACTUAL, RULES as REVIEW
 
     projects = []
-    by_rule = {r.id: {"id": r.id, "severity": r.severity, "reason": r.reason, "projects": [], "findings": 0}
-               for r in RULES}
+    by_rule = {
+        r.id: {"id": r.id, "severity": r.severity, "reason": r.reason, "projects": [], "findings": 0} for r in RULES
+    }
     severity, reason = REVIEW[BELOW_LAST_ACTUAL]
-    by_rule[BELOW_LAST_ACTUAL] = {"id": BELOW_LAST_ACTUAL, "severity": severity, "reason": reason, "projects": [],
-                                  "findings": 0}
+    by_rule[BELOW_LAST_ACTUAL] = {
+        "id": BELOW_LAST_ACTUAL,
+        "severity": severity,
+        "reason": reason,
+        "projects": [],
+        "findings": 0,
+    }
     rows = conn.execute("SELECT id, name, region, year FROM projects ORDER BY id").fetchall()
     for p in rows:
         findings = lint_project(conn, p["id"])
@@ -342,4 +509,3 @@ def counts(findings: Iterable[Finding | dict]) -> dict[str, int]:
     for f in findings:
         out[f["severity"] if isinstance(f, dict) else f.severity] += 1
     return out
-

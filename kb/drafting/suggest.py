@@ -18,8 +18,15 @@ from dataclasses import dataclass, field
 from kb.drafting.drafts import NewRow, level_order
 from kb.errors import KbError
 from kb.find.outcomes import advice, outcome_summary, preferred_target
-from kb.find.precedents import (Precedent, find_names, group_key, normal_target, precedents, target_spread,
-                           target_summary)
+from kb.find.precedents import (
+    Precedent,
+    find_names,
+    group_key,
+    normal_target,
+    precedents,
+    target_spread,
+    target_summary,
+)
 from kb.vocab.targets import QUALITATIVE
 from kb.vocab.tokens import fold, runs
 
@@ -83,7 +90,7 @@ def _grams(text: str) -> list[str]:
     grams: dict[str, None] = {}
     for run in runs(text):
         for i in range(len(run) - 1):
-            grams[run[i:i + 2]] = None
+            grams[run[i : i + 2]] = None
     return list(grams)[:_MAX_GRAMS]
 
 
@@ -93,7 +100,7 @@ def shared_terms(query: str, text: str, limit: int = 8) -> list[str]:
     for run in runs(query):
         for i in range(len(run) - 1):
             j = i + 1
-            while j < len(run) and run[i:j + 1] in haystack:
+            while j < len(run) and run[i : j + 1] in haystack:
                 j += 1
             if j - i >= 2:
                 found.add(run[i:j])
@@ -111,7 +118,9 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
         expr = " OR ".join(f'"{g}"' for g in grams)
         hits = conn.execute(
             "SELECT rowid, bm25(projects_fts, 10.0, 1.0, 3.0) FROM projects_fts WHERE projects_fts MATCH ? "
-            "ORDER BY 2 LIMIT ?", (expr, _CANDIDATES)).fetchall()
+            "ORDER BY 2 LIMIT ?",
+            (expr, _CANDIDATES),
+        ).fetchall()
         best = hits[0][1] if hits else 0
         relevance = {pid: 100.0 * rank / best if best else 0.0 for pid, rank in hits}
     names = {r[0]: fold(r[1]) for r in conn.execute("SELECT id, name FROM projects")}
@@ -120,16 +129,29 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
     similarity = {pid: score for _, score, pid in closest}
     for pid in relevance.keys() - similarity.keys():
         similarity[pid] = fuzz.ratio(folded, names[pid])
-    scored = sorted(((TEXT_WEIGHT * relevance.get(pid, 0.0) + FUZZY_WEIGHT * similarity[pid], pid)
-                     for pid in similarity), key=lambda s: (-s[0], s[1]))[:limit]
+    scored = sorted(
+        ((TEXT_WEIGHT * relevance.get(pid, 0.0) + FUZZY_WEIGHT * similarity[pid], pid) for pid in similarity),
+        key=lambda s: (-s[0], s[1]),
+    )[:limit]
     out = []
     for score, pid in scored:
-        p = conn.execute("SELECT id, name, region, year, department, overview, goal FROM projects WHERE id = ?",
-                         (pid,)).fetchone()
+        p = conn.execute(
+            "SELECT id, name, region, year, department, overview, goal FROM projects WHERE id = ?", (pid,)
+        ).fetchone()
         text = " ".join(p[k] or "" for k in ("name", "overview", "goal"))
-        out.append(Similar(pid, p["name"], p["region"], p["year"], p["department"], round(score, 1),
-                           round(relevance.get(pid, 0.0), 1), round(similarity[pid], 1),
-                           shared_terms(f"{name} {overview or ''}", text)))
+        out.append(
+            Similar(
+                pid,
+                p["name"],
+                p["region"],
+                p["year"],
+                p["department"],
+                round(score, 1),
+                round(relevance.get(pid, 0.0), 1),
+                round(similarity[pid], 1),
+                shared_terms(f"{name} {overview or ''}", text),
+            )
+        )
     return out
 
 
@@ -166,8 +188,11 @@ def _precedent(row: sqlite3.Row) -> Precedent:
 def projects_of_type(conn: sqlite3.Connection, kind: str) -> list[tuple[int, str]]:
     """(id, name) of the projects whose best spending type is `kind`."""
     check_type(kind)
-    return [(r["id"], r["name"]) for r in conn.execute("SELECT id, name, overview, goal FROM projects ORDER BY id")
-            if spending_type(r["name"], r["overview"], r["goal"]) == kind]
+    return [
+        (r["id"], r["name"])
+        for r in conn.execute("SELECT id, name, overview, goal FROM projects ORDER BY id")
+        if spending_type(r["name"], r["overview"], r["goal"]) == kind
+    ]
 
 
 def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template:
@@ -192,10 +217,20 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
         outcomes = outcome_summary(conn, {u.name for u in uses}) if evaluated else None
         target = preferred_target(spread, outcomes)
         example = next((u for u in uses if _target_text(u) == target), uses[0])
-        slots.setdefault(slot, []).append(TemplateItem(
-            *slot, Counter(u.name for u in uses).most_common(1)[0][0], len({u.project_id for u in uses}),
-            len(uses), target, target_summary(uses), example, [u.indicator_id for u in uses], outcomes,
-            advice(outcomes, example.operator, example.value, example.unit, example.target)))
+        slots.setdefault(slot, []).append(
+            TemplateItem(
+                *slot,
+                Counter(u.name for u in uses).most_common(1)[0][0],
+                len({u.project_id for u in uses}),
+                len(uses),
+                target,
+                target_summary(uses),
+                example,
+                [u.indicator_id for u in uses],
+                outcomes,
+                advice(outcomes, example.operator, example.value, example.unit, example.target),
+            )
+        )
     items = []
     for slot in sorted(slots, key=lambda s: level_order(*s)):
         ranked = sorted(slots[slot], key=lambda t: (-t.projects, -t.uses, len(t.name), t.name))
@@ -211,8 +246,13 @@ def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     uses = precedents(conn, hits[0].variants) if hits else []
     spread = target_spread(uses)
     outcomes = outcome_summary(conn, hits[0].variants) if hits else None
-    return {"name": hits[0].name if hits else indicator, **target_summary(uses), "spread": spread,
-            "outcomes": outcomes, "preferred": preferred_target(spread, outcomes)}
+    return {
+        "name": hits[0].name if hits else indicator,
+        **target_summary(uses),
+        "spread": spread,
+        "outcomes": outcomes,
+        "preferred": preferred_target(spread, outcomes),
+    }
 
 
 def _target_text(p: Precedent) -> str:
@@ -230,8 +270,9 @@ def _check_only(only: list[str] | None, found: set[str], where: str) -> None:
         raise KbError(f"not in {where}: {', '.join(missing)}")
 
 
-def template_rows(conn: sqlite3.Connection, kind: str, only: list[str] | None = None,
-                  per_slot: int = 2) -> list[NewRow]:
+def template_rows(
+    conn: sqlite3.Connection, kind: str, only: list[str] | None = None, per_slot: int = 2
+) -> list[NewRow]:
     """Rows for a draft from a template (all, or the indicators named in `only`), each at its most common
     target, with the template's precedent indicator ids as sources."""
     items = [i for i in template(conn, kind, per_slot).items if not only or i.name in only]
@@ -242,8 +283,11 @@ def template_rows(conn: sqlite3.Connection, kind: str, only: list[str] | None = 
 def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | None = None) -> list[NewRow]:
     """Rows for a draft from an imported project (all its indicators inside the framework, or those in `only`:
     names or 1-based positions), with the project's targets and the indicator ids as sources."""
-    rows = conn.execute(f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
-        WHERE i.project_id = ? ORDER BY i.seq""", (project_id,)).fetchall()
+    rows = conn.execute(
+        f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
+        WHERE i.project_id = ? ORDER BY i.seq""",
+        (project_id,),
+    ).fetchall()
     if not rows and not conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone():
         raise KbError(f"no project with id {project_id} (see kb projects)")
     out, found = [], set()
@@ -253,7 +297,14 @@ def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | No
         if only and not keys & set(only) or not only and prec.std_level1 is None:
             continue
         found |= keys
-        out.append(_row(prec, prec.name, prec.std_level1 or prec.level1 or "",
-                        prec.std_level2 or prec.level2 or "", [prec.indicator_id]))
+        out.append(
+            _row(
+                prec,
+                prec.name,
+                prec.std_level1 or prec.level1 or "",
+                prec.std_level2 or prec.level2 or "",
+                [prec.indicator_id],
+            )
+        )
     _check_only(only, found, f"project {project_id}")
     return out

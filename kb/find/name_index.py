@@ -103,7 +103,7 @@ class _Lines:
             at = text.find(needle, starts[n + 1])
 
     def line(self, n: int) -> str:
-        return self.text[self.starts[n] + 1:self.starts[n + 1]]
+        return self.text[self.starts[n] + 1 : self.starts[n + 1]]
 
 
 class NameIndex:
@@ -171,10 +171,16 @@ class NameIndex:
             variants = self._variants.get(n)
             if not (any(uses[i] for i, _ in variants) if variants else uses[self._ids[n]]):
                 continue  # most groups have no use within a filter: read nothing of them
-            members = sorted(((i, name, uses[i]) for i, name in self.group(n).members if uses[i]),
-                             key=lambda m: (-m[2], len(m[1]), m[1]))
-            groups.append((sum(m[2] for m in members),
-                           (self._keys.line(n), members, self._pinyin.line(n), self._initials.line(n))))
+            members = sorted(
+                ((i, name, uses[i]) for i, name in self.group(n).members if uses[i]),
+                key=lambda m: (-m[2], len(m[1]), m[1]),
+            )
+            groups.append(
+                (
+                    sum(m[2] for m in members),
+                    (self._keys.line(n), members, self._pinyin.line(n), self._initials.line(n)),
+                )
+            )
         groups.sort(key=lambda t: (-t[0], len(t[1][0]), t[1][0]))
         return NameIndex(g for _, g in groups)
 
@@ -188,8 +194,9 @@ class NameIndex:
         if exact is not None:
             found[exact] = ("exact", 100.0)
         ascii_query = _ASCII.fullmatch(key) is not None
-        kinds = [("substring", self._keys)] + ([("pinyin", self._initials), ("pinyin", self._pinyin)]
-                                               if ascii_query else [])
+        kinds = [("substring", self._keys)] + (
+            [("pinyin", self._initials), ("pinyin", self._pinyin)] if ascii_query else []
+        )
         for kind, lines in kinds:
             for n in lines.find(key):
                 if len(found) >= limit:

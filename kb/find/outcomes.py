@@ -25,11 +25,19 @@ def _tally(rows: list[sqlite3.Row]) -> dict:
     """Counts and the median actual of rows (in the unit most of their targets use)."""
     units = Counter(r["unit"] or "" for r in rows if r["actual_value"] is not None)
     unit = units.most_common(1)[0][0] if units else None
-    actuals = [r["actual_value"] for r in rows if r["actual_value"] is not None and (r["unit"] or "") == unit
-               and (r["actual_unit"] or unit) == unit]
-    return {"evaluated": len(rows), "met": sum(r["met"] == 1 for r in rows),
-            "not_met": sum(r["met"] == 0 for r in rows), "unknown": sum(r["met"] is None for r in rows),
-            "median_actual": statistics.median(actuals) if actuals else None, "unit": unit or None}
+    actuals = [
+        r["actual_value"]
+        for r in rows
+        if r["actual_value"] is not None and (r["unit"] or "") == unit and (r["actual_unit"] or unit) == unit
+    ]
+    return {
+        "evaluated": len(rows),
+        "met": sum(r["met"] == 1 for r in rows),
+        "not_met": sum(r["met"] == 0 for r in rows),
+        "unknown": sum(r["met"] is None for r in rows),
+        "median_actual": statistics.median(actuals) if actuals else None,
+        "unit": unit or None,
+    }
 
 
 def outcome_summary(conn: sqlite3.Connection, names: Iterable[str]) -> dict | None:
@@ -40,25 +48,31 @@ def outcome_summary(conn: sqlite3.Connection, names: Iterable[str]) -> dict | No
         return None
     rows = conn.execute(
         f"""SELECT operator, value, unit, target, actual_value, actual_unit, met FROM outcomes
-        WHERE name_key IN ({",".join("?" * len(keys))})""", keys).fetchall()
+        WHERE name_key IN ({",".join("?" * len(keys))})""",
+        keys,
+    ).fetchall()
     if not rows:
         return None
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
         groups[normal_target(row["operator"], row["value"], row["unit"], row["target"]) or ""].append(row)
-    by_target = {target: _tally(group) for target, group in
-                 sorted(groups.items(), key=lambda item: -len(item[1])) if target}
+    by_target = {
+        target: _tally(group) for target, group in sorted(groups.items(), key=lambda item: -len(item[1])) if target
+    }
     return {**_tally(rows), "by_target": by_target, "self_reported": True}
 
 
-def for_target(summary: dict | None, operator: str | None, value: float | None, unit: str | None,
-               target: str | None) -> dict | None:
+def for_target(
+    summary: dict | None, operator: str | None, value: float | None, unit: str | None, target: str | None
+) -> dict | None:
     """The part of a summary for one goal row: its peers' tally, and 'same_target' for those who set its target."""
     if summary is None:
         return None
     mine = normal_target(operator, value, unit, target)
-    return {**{k: v for k, v in summary.items() if k != "by_target"},
-            "same_target": summary["by_target"].get(mine) if mine else None}
+    return {
+        **{k: v for k, v in summary.items() if k != "by_target"},
+        "same_target": summary["by_target"].get(mine) if mine else None,
+    }
 
 
 def add_outcomes(conn: sqlite3.Connection, rows: list[dict]) -> None:
@@ -70,8 +84,7 @@ def add_outcomes(conn: sqlite3.Connection, rows: list[dict]) -> None:
     for row in rows:
         if row["name"] not in summaries:
             summaries[row["name"]] = outcome_summary(conn, [row["name"]])
-        row["outcomes"] = for_target(summaries[row["name"]], row["operator"], row["value"], row["unit"],
-                                     row["target"])
+        row["outcomes"] = for_target(summaries[row["name"]], row["operator"], row["value"], row["unit"], row["target"])
 
 
 MIN_JUDGED = 3  # judged rows (met or missed) at least before a target's record says anything
@@ -101,8 +114,9 @@ def preferred_target(spread: list[tuple[str, int]], summary: dict | None) -> str
     return target if base is None or rate > base else best
 
 
-def advice(summary: dict | None, operator: str | None, value: float | None, unit: str | None,
-           target: str | None) -> str:
+def advice(
+    summary: dict | None, operator: str | None, value: float | None, unit: str | None, target: str | None
+) -> str:
     """What the peers who set this target reported, when it says something: '' or one line, Chinese first."""
     tally = for_target(summary, operator, value, unit, target)
     tally = tally and tally["same_target"]
@@ -113,10 +127,18 @@ def advice(summary: dict | None, operator: str | None, value: float | None, unit
     if rate is not None and rate < RARELY:
         return f"同行少有达成 rarely met by peers: {tally['met']}/{judged}（{SELF_REPORTED}）"
     median = tally["median_actual"]
-    if (operator in ("≥", ">") and value and median is not None and judged >= MIN_JUDGED
-            and median >= BY_FAR * value and (tally["unit"] or "") == (unit or "")):
-        return (f"同行普遍大幅超出 peers beat it by far: 实际中位数 median actual {number(median)}{unit or ''}"
-                f"（{SELF_REPORTED}）")
+    if (
+        operator in ("≥", ">")
+        and value
+        and median is not None
+        and judged >= MIN_JUDGED
+        and median >= BY_FAR * value
+        and (tally["unit"] or "") == (unit or "")
+    ):
+        return (
+            f"同行普遍大幅超出 peers beat it by far: 实际中位数 median actual {number(median)}{unit or ''}"
+            f"（{SELF_REPORTED}）"
+        )
     return ""
 
 
@@ -127,7 +149,9 @@ def outcome_line(tally: dict | None, targets: int = 0) -> str:
         return ""
     median = tally["median_actual"]
     by_target = list(tally.get("by_target", {}).items())[:targets]
-    return (f"{SELF_REPORTED}: 达成 met {tally['met']}/{tally['evaluated']}"
-            + (f" (未能判断 unknown {tally['unknown']})" if tally["unknown"] else "")
-            + (f" · 实际中位数 median actual {number(median)}{tally['unit'] or ''}" if median is not None else "")
-            + "".join(f" · {target} {same['met']}/{same['evaluated']}" for target, same in by_target))
+    return (
+        f"{SELF_REPORTED}: 达成 met {tally['met']}/{tally['evaluated']}"
+        + (f" (未能判断 unknown {tally['unknown']})" if tally["unknown"] else "")
+        + (f" · 实际中位数 median actual {number(median)}{tally['unit'] or ''}" if median is not None else "")
+        + "".join(f" · {target} {same['met']}/{same['evaluated']}" for target, same in by_target)
+    )

@@ -26,8 +26,18 @@ from kb.vocab.numbers import median
 from kb.vocab.targets import QUALITATIVE, normal_target
 from kb.vocab.tokens import MAX_QUERY_CHARS
 
-__all__ = ["NameHit", "Precedent", "count_names", "find_names", "group_key", "normal_target", "precedents",
-           "search_names", "target_spread", "target_summary"]
+__all__ = [
+    "NameHit",
+    "Precedent",
+    "count_names",
+    "find_names",
+    "group_key",
+    "normal_target",
+    "precedents",
+    "search_names",
+    "target_spread",
+    "target_summary",
+]
 
 MATCHES = ("exact", "substring", "pinyin", "fuzzy")  # best first
 COUNT_BATCH = 10  # names counted per statement: an interrupted count keeps the batches already done
@@ -116,8 +126,12 @@ def target_summary(precedents: Iterable[Precedent]) -> dict:
     chosen = [p for p in numeric if p.unit == unit]
     values = [p.value for p in chosen]
     return {
-        "count": len(chosen), "most_common": _most_common(target_spread(chosen)),
-        "median": median(values), "min": min(values), "max": max(values), "unit": unit,
+        "count": len(chosen),
+        "most_common": _most_common(target_spread(chosen)),
+        "median": median(values),
+        "min": min(values),
+        "max": max(values),
+        "unit": unit,
     }
 
 
@@ -177,8 +191,11 @@ def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameInd
         params: dict = {}
         where = filter_sql(filters, params)
         # Projects first: a region or year filter selects few of them, and indicators are indexed by project.
-        source = "projects p CROSS JOIN indicators i ON i.project_id = p.id" if filters.region or filters.year \
+        source = (
+            "projects p CROSS JOIN indicators i ON i.project_id = p.id"
+            if filters.region or filters.year
             else "indicators i"
+        )
         uses = Counter(r[0] for r in conn.execute(f"SELECT i.name_id FROM {source} WHERE 1 {where}", params))
         state.filtered[fkey] = state.names().restricted(uses)
         while len(state.filtered) > _MAX_FILTERED:
@@ -193,8 +210,7 @@ def _rank(hit: NameHit) -> tuple:
     return (kind, -hit.uses, len(hit.name), hit.name)
 
 
-def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
-               limit: int = 50) -> list[NameHit]:
+def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 50) -> list[NameHit]:
     """Indicator names matching `query`, not counted yet (see count_names): the exact name first, then names
     containing it (most used first, then shorter), then pinyin (initials 'myd' or full 'manyidu'), then near
     misses; an empty query gives the most used names. Filters restrict the uses counted and shown."""
@@ -209,22 +225,28 @@ def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = N
 
 def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
     """Projects, regions, usual levels and target spread of each hit's uses within the filters, by position."""
-    params: dict = {"pairs": json.dumps([[name, n] for n, h in enumerate(hits) for name in h.variants],
-                                        ensure_ascii=False)}
+    params: dict = {
+        "pairs": json.dumps([[name, n] for n, h in enumerate(hits) for name in h.variants], ensure_ascii=False)
+    }
     where = filter_sql(filters, params)
     uses = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name
         CROSS JOIN indicators i ON i.name_id = n.id"""
     with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
-    counts = {k: (projects, regions) for k, projects, regions in conn.execute(
-        f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k", params)}
+    counts = {
+        k: (projects, regions)
+        for k, projects, regions in conn.execute(
+            f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k", params
+        )
+    }
     levels: dict[int, Counter] = {}
     targets: dict[int, list] = {}
     # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
     source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
     for k, std1, std2, op, value, unit, target, n in conn.execute(
         f"""SELECT g.k, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
-        CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""", params
+        CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""",
+        params,
     ):
         levels.setdefault(k, Counter())[(std1, std2)] += n
         targets.setdefault(k, []).append((op, value, unit, target, n))
@@ -236,8 +258,12 @@ def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> d
     return out
 
 
-def count_names(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters | None = None,
-                stop: Callable[[], bool] | None = None) -> list[NameHit]:
+def count_names(
+    conn: sqlite3.Connection,
+    hits: list[NameHit],
+    filters: Filters | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> list[NameHit]:
     """The hits with their projects, regions, usual levels, common target and target spread filled in (copies;
     cached until the database changes). When `stop()` turns true the SQL is interrupted and the hits not counted
     yet come back as they are (`counted` False)."""
@@ -249,7 +275,7 @@ def count_names(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters 
         conn.set_progress_handler(stop, STOP_CHECK)
     try:
         for start in range(0, len(missing), COUNT_BATCH):
-            batch = missing[start:start + COUNT_BATCH]
+            batch = missing[start : start + COUNT_BATCH]
             try:
                 counted = _count(conn, batch, filters)
             except sqlite3.OperationalError:
@@ -270,18 +296,27 @@ def _counted(hit: NameHit, c) -> NameHit:
     """A copy of `hit` with its counts (the hit itself while it has none)."""
     if c is None:
         return hit
-    return replace(hit, projects=c.projects, regions=c.regions, std_level1=c.std_level1, std_level2=c.std_level2,
-                   spread=c.spread, common_target=_most_common(c.spread) or "")
+    return replace(
+        hit,
+        projects=c.projects,
+        regions=c.regions,
+        std_level1=c.std_level1,
+        std_level2=c.std_level2,
+        spread=c.spread,
+        common_target=_most_common(c.spread) or "",
+    )
 
 
-def search_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
-                 limit: int = 50) -> list[NameHit]:
+def search_names(
+    conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 50
+) -> list[NameHit]:
     """`find_names`, counted (see count_names)."""
     return count_names(conn, find_names(conn, query, filters, limit), filters)
 
 
-def precedents(conn: sqlite3.Connection, names: Iterable[str], filters: Filters | None = None,
-               limit: int | None = None) -> list[Precedent]:
+def precedents(
+    conn: sqlite3.Connection, names: Iterable[str], filters: Filters | None = None, limit: int | None = None
+) -> list[Precedent]:
     """Every use of these names (e.g. a NameHit's variants) within the filters, newest year first, then in the
     order they were stored; for one name, the newest `limit` are read along the (name_id, year) index."""
     names = list(names)

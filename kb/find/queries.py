@@ -16,8 +16,14 @@ DEPARTMENT = "department"  # projects.kind of a department's whole goal table (�
 DEPARTMENT_MARK = "（部门整体）"  # after such a table's name wherever it is listed beside projects
 
 
-def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
-                  department: str | None = None, limit: int | None = None, kind: str = PROJECT) -> list[dict]:
+def list_projects(
+    conn: sqlite3.Connection,
+    region: str | None = None,
+    year: int | None = None,
+    department: str | None = None,
+    limit: int | None = None,
+    kind: str = PROJECT,
+) -> list[dict]:
     """Projects (or, with kind DEPARTMENT, department-wide goal tables), newest year first, each with `id, name,
     department, region, year, amount_wan, source, indicator_count`."""
     sql = """SELECT p.id, p.name, p.department, p.region, p.year, p.amount_wan, d.file_name AS source,
@@ -41,8 +47,15 @@ def list_projects(conn: sqlite3.Connection, region: str | None = None, year: int
     rows = cursor.execute(sql, params)
     columns = [d[0] for d in rows.description]
     shared: dict = {}  # one object per distinct department, region and source: 100,000 projects share a few
-    return [dict(zip(columns, (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6) else v
-                               for i, v in enumerate(row)))) for row in rows]
+    return [
+        dict(
+            zip(
+                columns,
+                (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6) else v for i, v in enumerate(row)),
+            )
+        )
+        for row in rows
+    ]
 
 
 class ProjectRow(NamedTuple):
@@ -61,7 +74,8 @@ def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | N
     an empty region or department is None. Department-wide tables are no projects."""
     counts: Counter[tuple] = Counter()
     for region, department, year, n in conn.execute(
-        "SELECT region, department, year, count(*) FROM projects WHERE kind = 'project' GROUP BY region, department, year"
+        "SELECT region, department, year, count(*) FROM projects WHERE kind = 'project' "
+        "GROUP BY region, department, year"
     ):
         counts[(region or None, department or None, year)] += n
     return [(*key, n) for key, n in counts.items()]
@@ -75,11 +89,12 @@ def _equals(column: str, value: str | None) -> str:
     return f"{column} = ?" if value else f"({column} IS NULL OR {column} = '')"
 
 
-def branch_projects(conn: sqlite3.Connection, region: str | None, department: str | None,
-                    year: int | None) -> list[ProjectRow]:
+def branch_projects(
+    conn: sqlite3.Connection, region: str | None, department: str | None, year: int | None
+) -> list[ProjectRow]:
     """The projects of one (region, department, year) branch (None: empty or unknown), in document order."""
     params = [v for v in (region, department) if v]
-    sql = f"""{_PROJECT_ROWS} AND {_equals('region', region)} AND {_equals('department', department)}
+    sql = f"""{_PROJECT_ROWS} AND {_equals("region", region)} AND {_equals("department", department)}
         AND year IS ? ORDER BY document_id, seq"""
     return [ProjectRow(*row) for row in conn.execute(sql, [*params, year])]
 
@@ -89,28 +104,45 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
     cursor = conn.cursor()
     cursor.row_factory = None
     shared: dict = {}
-    return [ProjectRow(pid, name, department and shared.setdefault(department, department),
-                       region and shared.setdefault(region, region), year, n)
-            for pid, name, department, region, year, n in cursor.execute(f"{_PROJECT_ROWS} ORDER BY document_id, seq")]
+    return [
+        ProjectRow(
+            pid,
+            name,
+            department and shared.setdefault(department, department),
+            region and shared.setdefault(region, region),
+            year,
+            n,
+        )
+        for pid, name, department, region, year, n in cursor.execute(f"{_PROJECT_ROWS} ORDER BY document_id, seq")
+    ]
 
 
 def _add_own_outcomes(conn: sqlite3.Connection, project: dict) -> None:
     """The self-evaluations linked to this goal table (kb.ingest.links), each with its rows no goal row matches and
     the goal rows it did not evaluate, and per goal row what was reported of it (`achieved`, None when nothing)."""
-    evaluations = [dict(r) for r in conn.execute(
-        """SELECT s.id, s.name, s.year, s.link, s.amount_wan, d.file_name AS source FROM self_evaluations s
-        JOIN documents d ON d.id = s.document_id WHERE s.project_id = ? ORDER BY s.year, s.id""", (project["id"],))]
+    evaluations = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT s.id, s.name, s.year, s.link, s.amount_wan, d.file_name AS source FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE s.project_id = ? ORDER BY s.year, s.id""",
+            (project["id"],),
+        )
+    ]
     achieved: dict[int, dict] = {}
     for evaluation in evaluations:
-        rows = conn.execute("""SELECT indicator_id, name, target, actual, met, ratio, weight, score FROM outcomes
-            WHERE self_evaluation_id = ? ORDER BY seq""", (evaluation["id"],)).fetchall()
+        rows = conn.execute(
+            """SELECT indicator_id, name, target, actual, met, ratio, weight, score FROM outcomes
+            WHERE self_evaluation_id = ? ORDER BY seq""",
+            (evaluation["id"],),
+        ).fetchall()
         evaluated = {r["indicator_id"] for r in rows}
         evaluation["rows_without_goal"] = [r["name"] for r in rows if r["indicator_id"] is None]
         evaluation["goal_rows_not_evaluated"] = [i["name"] for i in project["indicators"] if i["id"] not in evaluated]
         for r in rows:
             if r["indicator_id"] is not None:
-                achieved[r["indicator_id"]] = {key: r[key] for key in ("target", "actual", "met", "ratio", "weight",
-                                                                       "score")}
+                achieved[r["indicator_id"]] = {
+                    key: r[key] for key in ("target", "actual", "met", "ratio", "weight", "score")
+                }
     for ind in project["indicators"]:
         ind["achieved"] = achieved.get(ind["id"])
     project["self_evaluations"] = evaluations
@@ -131,7 +163,8 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     project["fields"] = json.loads(project["fields"] or "{}")
     project["extra"] = json.loads(project["extra"] or "{}")
     project["indicators"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             """SELECT id, level1, level2, std_level1, std_level2, level_inferred, name, operator, value, unit, target,
             period_target, period_operator, period_value, period_unit, from_prose, weight, weight_text, notes
             FROM indicators WHERE project_id = ? ORDER BY seq""",
@@ -145,14 +178,16 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
         ind["from_prose"] = bool(ind["from_prose"])
         ind["notes"] = json.loads(ind["notes"] or "{}")
     project["evaluation"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT level1, level2, name, weight, criteria, source FROM evaluation_items "
             "WHERE project_id = ? ORDER BY seq",
             (project_id,),
         )
     ]
     project["budget_lines"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT item, amount_wan, amount_text, basis FROM budget_lines WHERE project_id = ? ORDER BY seq",
             (project_id,),
         )

@@ -33,13 +33,16 @@ class Filters(namedtuple("Filters", "region year level")):
             key = level.strip().removesuffix("指标")
             level = LEVELS.get(key) or standard_level2(key)
             if level is None:
-                raise KbError(f"没有这个层级 unknown level {key!r}: use one of {', '.join(LEVELS)} or a level 2 "
-                              "(数量, 质量, 时效, 社会效益 …)")
+                raise KbError(
+                    f"没有这个层级 unknown level {key!r}: use one of {', '.join(LEVELS)} or a level 2 "
+                    "(数量, 质量, 时效, 社会效益 …)"
+                )
         return super().__new__(cls, region, year, level)
 
 
-class SearchResult(namedtuple("SearchResult", "query indicator_total project_total indicators projects suggestions",
-                              defaults=((),))):
+class SearchResult(
+    namedtuple("SearchResult", "query indicator_total project_total indicators projects suggestions", defaults=((),))
+):
     __slots__ = ()
 
     def as_dict(self) -> dict:
@@ -92,28 +95,35 @@ def _name_matches(q: str, params: dict) -> str:
     params["expr"] = expr
     sql = "SELECT names_fts.rowid AS name_id FROM names_fts WHERE names_fts MATCH :expr"
     if needs_recheck(q):
-        sql = f"SELECT m.name_id FROM ({sql}) m JOIN indicator_names n2 ON n2.id = m.name_id " \
-              "WHERE instr(kb_fold(n2.name), :folded) > 0"
+        sql = (
+            f"SELECT m.name_id FROM ({sql}) m JOIN indicator_names n2 ON n2.id = m.name_id "
+            "WHERE instr(kb_fold(n2.name), :folded) > 0"
+        )
     return sql
 
 
 def _project_matches(q: str, params: dict) -> str:
     expr = match_expression(q)
     params["folded"] = fold(q)
-    recheck = "instr(kb_fold(pp.name), :folded) > 0 OR instr(kb_fold(coalesce(pp.overview, '')), :folded) > 0 " \
-              "OR instr(kb_fold(coalesce(pp.goal, '')), :folded) > 0"
+    recheck = (
+        "instr(kb_fold(pp.name), :folded) > 0 OR instr(kb_fold(coalesce(pp.overview, '')), :folded) > 0 "
+        "OR instr(kb_fold(coalesce(pp.goal, '')), :folded) > 0"
+    )
     if expr is None:
         return f"SELECT pp.id AS project_id, 0.0 AS rank FROM projects pp WHERE {recheck}"
     params["expr"] = expr
-    sql = "SELECT projects_fts.rowid AS project_id, bm25(projects_fts, 10.0, 1.0, 3.0) AS rank " \
-          "FROM projects_fts WHERE projects_fts MATCH :expr"
+    sql = (
+        "SELECT projects_fts.rowid AS project_id, bm25(projects_fts, 10.0, 1.0, 3.0) AS rank "
+        "FROM projects_fts WHERE projects_fts MATCH :expr"
+    )
     if needs_recheck(q):
         sql = f"SELECT m.project_id, m.rank FROM ({sql}) m JOIN projects pp ON pp.id = m.project_id WHERE {recheck}"
     return sql
 
 
-def search_indicators(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20,
-                      offset: int = 0) -> tuple[int, list[dict]]:
+def search_indicators(
+    conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
+) -> tuple[int, list[dict]]:
     """(how many indicators have a name containing `query`, the top `limit` of them).
 
     Ranked: the exact name first, then names used more often, shorter names; within a name, newer years first.
@@ -144,12 +154,15 @@ def search_indicators(conn: sqlite3.Connection, query: str, filters: Filters, li
         if len(hits) >= need:
             break
         params.update(name_id=name_id, remaining=need - len(hits))
-        hits += [dict(r) for r in conn.execute(
-            f"""SELECT {_INDICATOR_COLUMNS} FROM indicators i JOIN indicator_names n ON n.id = i.name_id
+        hits += [
+            dict(r)
+            for r in conn.execute(
+                f"""SELECT {_INDICATOR_COLUMNS} FROM indicators i JOIN indicator_names n ON n.id = i.name_id
             JOIN projects p ON p.id = i.project_id WHERE i.name_id = :name_id {where}
             ORDER BY i.year DESC, i.id LIMIT :remaining""",
-            params,
-        )]
+                params,
+            )
+        ]
     return total, hits[offset:need]
 
 
@@ -181,9 +194,19 @@ def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limi
     hits = []
     for r in rows:
         column, snippet = _snippet(r, q)
-        hits.append({"id": r["id"], "name": r["name"], "kind": r["kind"], "region": r["region"], "year": r["year"],
-                     "department": r["department"], "amount_wan": r["amount_wan"],
-                     "matched": column, "snippet": snippet})
+        hits.append(
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "region": r["region"],
+                "year": r["year"],
+                "department": r["department"],
+                "amount_wan": r["amount_wan"],
+                "matched": column,
+                "snippet": snippet,
+            }
+        )
     return total, hits
 
 
@@ -207,8 +230,14 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
     else:
         for hit in indicators:
             hit["outcomes"] = None
-    return SearchResult(q, n_ind, n_proj, indicators, projects, _suggestions(conn, q, filters, indicators)
-                        if n_ind < SUGGEST_BELOW else ())
+    return SearchResult(
+        q,
+        n_ind,
+        n_proj,
+        indicators,
+        projects,
+        _suggestions(conn, q, filters, indicators) if n_ind < SUGGEST_BELOW else (),
+    )
 
 
 def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict]) -> list[dict]:
@@ -216,6 +245,9 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
     from kb.find.precedents import find_names  # the name index: loaded only when the text itself finds little
 
     shown = {hit["name"] for hit in hits}
-    found = [h for h in find_names(conn, q, filters, SUGGESTIONS * 2) if h.match in ("pinyin", "fuzzy")
-             and h.name not in shown]
+    found = [
+        h
+        for h in find_names(conn, q, filters, SUGGESTIONS * 2)
+        if h.match in ("pinyin", "fuzzy") and h.name not in shown
+    ]
     return [{"name": h.name, "match": h.match, "uses": h.uses} for h in found[:SUGGESTIONS]]

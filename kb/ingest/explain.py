@@ -30,10 +30,13 @@ def explain(path: Path) -> list[str]:
         lines.append(f"  → 未导入 not imported: {exc}")
         return lines
     lines += _parts(doc)
-    lines.append(f"  → {sum(p.kind != DEPARTMENT for p in doc.projects)} 个项目 projects, "
-                 f"{sum(p.kind == DEPARTMENT for p in doc.projects)} 个部门整体表 department-wide, "
-                 f"{sum(len(p.indicators) for p in doc.projects)} 个指标 indicators"
-                 + (f"; 年度 year {doc.year}" if doc.year else "") + (f"; 部门 {shown(doc.department)}" if doc.department else ""))
+    lines.append(
+        f"  → {sum(p.kind != DEPARTMENT for p in doc.projects)} 个项目 projects, "
+        f"{sum(p.kind == DEPARTMENT for p in doc.projects)} 个部门整体表 department-wide, "
+        f"{sum(len(p.indicators) for p in doc.projects)} 个指标 indicators"
+        + (f"; 年度 year {doc.year}" if doc.year else "")
+        + (f"; 部门 {shown(doc.department)}" if doc.department else "")
+    )
     return lines
 
 
@@ -48,19 +51,23 @@ def _parts(doc: RawDocument) -> list[str]:
             rows = [i.line for i in project.indicators if i.line]
             where = f"第{project.page}页 " if project.page else ""
             kind = "部门整体 " if project.kind == DEPARTMENT else ""
-            lines.append(f"      {where}line {project.line}: {kind}{shown(project.name)}"
-                         + (f" [{project.code}]" if project.code else "")
-                         + (f", {shown(project.amount)} {project.amount_unit}" if project.amount else "")
-                         + f"; {len(project.indicators)} 个指标 indicators"
-                         + (f" (lines {min(rows)}-{max(rows)})" if rows else ""))
+            lines.append(
+                f"      {where}line {project.line}: {kind}{shown(project.name)}"
+                + (f" [{project.code}]" if project.code else "")
+                + (f", {shown(project.amount)} {project.amount_unit}" if project.amount else "")
+                + f"; {len(project.indicators)} 个指标 indicators"
+                + (f" (lines {min(rows)}-{max(rows)})" if rows else "")
+            )
     return lines
 
 
 def _part(report: SegmentReport) -> str:
     place = f"第{report.pages}页" if report.pages else f"lines {report.lines}"
     title = f"「{shown(report.title)}」" if report.title else "(开头 start)"
-    scores = ", ".join(f"{name} {score:.2f}" for name, score in sorted(report.scores.items(), key=lambda s: -s[1])
-                       if score > 0)
+    scores = ", ".join(
+        f"{name} {score:.2f}" for name, score in sorted(report.scores.items(), key=lambda s: -s[1]) if score > 0
+    )
     layout = f" [{report.layout}]" if report.layout else ""
-    return (f"  {place} {title}{layout} {KINDS.get(report.kind, report.kind)}: {shown(report.outcome)}"
-            + (f" (scores: {scores})" if scores else ""))
+    return f"  {place} {title}{layout} {KINDS.get(report.kind, report.kind)}: {shown(report.outcome)}" + (
+        f" (scores: {scores})" if scores else ""
+    )

@@ -80,12 +80,19 @@ def _choose(evaluation: sqlite3.Row, candidates: list[tuple[sqlite3.Row, str]]) 
 def _link_rows(conn: sqlite3.Connection, evaluation_id: int, project_id: int) -> None:
     """Each outcome row to the goal row of the same name, each goal row used once."""
     goals: dict[str, list[int]] = defaultdict(list)
-    for row in conn.execute("SELECT i.id, n.name FROM indicators i JOIN indicator_names n ON n.id = i.name_id "
-                            "WHERE i.project_id = ? ORDER BY i.seq", (project_id,)):
+    for row in conn.execute(
+        "SELECT i.id, n.name FROM indicators i JOIN indicator_names n ON n.id = i.name_id "
+        "WHERE i.project_id = ? ORDER BY i.seq",
+        (project_id,),
+    ):
         goals[outcome_key(row["name"])].append(row["id"])
-    pairs = [(goals[row["name_key"]].pop(0), row["id"]) for row in conn.execute(
-        "SELECT id, name_key FROM outcomes WHERE self_evaluation_id = ? ORDER BY seq", (evaluation_id,))
-        if goals.get(row["name_key"])]
+    pairs = [
+        (goals[row["name_key"]].pop(0), row["id"])
+        for row in conn.execute(
+            "SELECT id, name_key FROM outcomes WHERE self_evaluation_id = ? ORDER BY seq", (evaluation_id,)
+        )
+        if goals.get(row["name_key"])
+    ]
     conn.executemany("UPDATE outcomes SET indicator_id = ? WHERE id = ?", pairs)
 
 
@@ -103,14 +110,20 @@ def link_self_evaluations(conn: sqlite3.Connection) -> int:
         groups[evaluation["kind"], evaluation["year"], evaluation["region"]].append(evaluation)
     linked = 0
     for (kind, year, region), evaluations in groups.items():
-        candidates = [(p, link_key(p["name"])) for p in conn.execute(
-            """SELECT id, name, code, department, amount_wan FROM projects WHERE kind = ? AND year = ?
-            AND (? IS NULL OR region IS NULL OR region = ?)""", (kind, year, region, region))]
+        candidates = [
+            (p, link_key(p["name"]))
+            for p in conn.execute(
+                """SELECT id, name, code, department, amount_wan FROM projects WHERE kind = ? AND year = ?
+            AND (? IS NULL OR region IS NULL OR region = ?)""",
+                (kind, year, region, region),
+            )
+        ]
         for evaluation in evaluations:
             chosen = _choose(evaluation, candidates)
             if chosen:
-                conn.execute("UPDATE self_evaluations SET project_id = ?, link = ? WHERE id = ?",
-                             (*chosen, evaluation["id"]))
+                conn.execute(
+                    "UPDATE self_evaluations SET project_id = ?, link = ? WHERE id = ?", (*chosen, evaluation["id"])
+                )
                 _link_rows(conn, evaluation["id"], chosen[0])
                 linked += 1
     return linked

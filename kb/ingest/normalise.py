@@ -14,8 +14,14 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from importers.records import (DEPARTMENT, DEPARTMENT_SELF_EVALUATION, SELF_EVALUATION_KINDS, RawDocument,
-                               RawIndicator, RawProject)
+from importers.records import (
+    DEPARTMENT,
+    DEPARTMENT_SELF_EVALUATION,
+    SELF_EVALUATION_KINDS,
+    RawDocument,
+    RawIndicator,
+    RawProject,
+)
 from kb.vocab.amounts import first_number, to_wan
 from kb.ingest.fingerprints import fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
@@ -25,16 +31,79 @@ from kb.vocab.outcomes import judge
 from kb.vocab.targets import parse_target
 from kb.vocab.tokens import index_tokens
 
-PROJECT_COLUMNS = ("amount_wan", "amount_text", "amount_unit_source", "total_wan", "total_text", "period",
-                   "overview", "goal", "fields", "extra", "indicator_count", "kind", "code", "page")
-INDICATOR_COLUMNS = ("name", "seq", "level1", "level2", "std_level1", "std_level2", "level_inferred", "operator",
-                     "value", "unit", "target", "period_target", "period_operator", "period_value", "period_unit",
-                     "from_prose", "weight", "weight_text", "notes")
-SELF_EVALUATION_COLUMNS = ("kind", "name", "code", "department", "page", "amount_wan", "amount_text", "goal", "fields",
-                           "indicator_count")
-OUTCOME_COLUMNS = ("seq", "level1", "level2", "std_level1", "std_level2", "name", "target", "operator", "value",
-                   "unit", "actual", "actual_operator", "actual_value", "actual_unit", "weight", "weight_text", "score",
-                   "score_text", "notes", "met", "ratio", "name_key")
+PROJECT_COLUMNS = (
+    "amount_wan",
+    "amount_text",
+    "amount_unit_source",
+    "total_wan",
+    "total_text",
+    "period",
+    "overview",
+    "goal",
+    "fields",
+    "extra",
+    "indicator_count",
+    "kind",
+    "code",
+    "page",
+)
+INDICATOR_COLUMNS = (
+    "name",
+    "seq",
+    "level1",
+    "level2",
+    "std_level1",
+    "std_level2",
+    "level_inferred",
+    "operator",
+    "value",
+    "unit",
+    "target",
+    "period_target",
+    "period_operator",
+    "period_value",
+    "period_unit",
+    "from_prose",
+    "weight",
+    "weight_text",
+    "notes",
+)
+SELF_EVALUATION_COLUMNS = (
+    "kind",
+    "name",
+    "code",
+    "department",
+    "page",
+    "amount_wan",
+    "amount_text",
+    "goal",
+    "fields",
+    "indicator_count",
+)
+OUTCOME_COLUMNS = (
+    "seq",
+    "level1",
+    "level2",
+    "std_level1",
+    "std_level2",
+    "name",
+    "target",
+    "operator",
+    "value",
+    "unit",
+    "actual",
+    "actual_operator",
+    "actual_value",
+    "actual_unit",
+    "weight",
+    "weight_text",
+    "score",
+    "score_text",
+    "notes",
+    "met",
+    "ratio",
+    "name_key",
+)
 EVALUATION_COLUMNS = ("seq", "level1", "level2", "name", "weight", "weight_text", "criteria", "source")
 BUDGET_COLUMNS = ("seq", "item", "amount_wan", "amount_text", "basis")
 _OPERATOR = INDICATOR_COLUMNS.index("operator")
@@ -103,16 +172,37 @@ class Document:
 def normalise(raw: RawDocument) -> Document:
     goals = [p for p in raw.projects if p.kind not in SELF_EVALUATION_KINDS]
     evaluations = [_self_evaluation(p) for p in raw.projects if p.kind in SELF_EVALUATION_KINDS]
-    return Document(raw.layout, raw.title, raw.region, raw.year, raw.department, [_project(p) for p in goals],
-                    raw.warnings, [asdict(s) for s in raw.segments], evaluations)
+    return Document(
+        raw.layout,
+        raw.title,
+        raw.region,
+        raw.year,
+        raw.department,
+        [_project(p) for p in goals],
+        raw.warnings,
+        [asdict(s) for s in raw.segments],
+        evaluations,
+    )
 
 
 def _self_evaluation(p: RawProject) -> SelfEvaluation:
     amount, _ = to_wan(p.amount, p.amount_unit or "万元")  # the national form states its money in 万元
     kind = "department" if p.kind == DEPARTMENT_SELF_EVALUATION else "project"
-    values = (kind, p.name, p.code or None, clean_department(p.department) or None, p.page or None, amount,
-              p.amount or None, p.goal or None, _json(p.fields), len(p.indicators))
-    return SelfEvaluation(region_from(p.department), values, [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)])
+    values = (
+        kind,
+        p.name,
+        p.code or None,
+        clean_department(p.department) or None,
+        p.page or None,
+        amount,
+        p.amount or None,
+        p.goal or None,
+        _json(p.fields),
+        len(p.indicators),
+    )
+    return SelfEvaluation(
+        region_from(p.department), values, [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)]
+    )
 
 
 def _outcome(seq: int, ind: RawIndicator) -> tuple:
@@ -120,28 +210,77 @@ def _outcome(seq: int, ind: RawIndicator) -> tuple:
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
     actual = parse_target(ind.actual, name=ind.name) if ind.actual else None
     met, ratio = judge(target, actual, f"{ind.operator}{ind.target}{ind.unit}", ind.actual)
-    return (seq, ind.level1 or None, ind.level2 or None, std1, std2, ind.name,
-            f"{ind.operator}{ind.target}{ind.unit}" if ind.target else None, target.operator, target.value,
-            target.unit, ind.actual or None, actual.operator if actual else None, actual.value if actual else None,
-            actual.unit if actual else None, first_number(ind.weight), ind.weight or None, first_number(ind.score),
-            ind.score or None, _json(ind.notes) if ind.notes else None, met, ratio, outcome_key(ind.name))
+    return (
+        seq,
+        ind.level1 or None,
+        ind.level2 or None,
+        std1,
+        std2,
+        ind.name,
+        f"{ind.operator}{ind.target}{ind.unit}" if ind.target else None,
+        target.operator,
+        target.value,
+        target.unit,
+        ind.actual or None,
+        actual.operator if actual else None,
+        actual.value if actual else None,
+        actual.unit if actual else None,
+        first_number(ind.weight),
+        ind.weight or None,
+        first_number(ind.score),
+        ind.score or None,
+        _json(ind.notes) if ind.notes else None,
+        met,
+        ratio,
+        outcome_key(ind.name),
+    )
 
 
 def _project(p: RawProject) -> Project:
     amount, unit_source = to_wan(p.amount, p.amount_unit)
     total, _ = to_wan(p.total_amount, p.amount_unit)
-    values = (amount, p.amount or None, unit_source or None, total, p.total_amount or None, p.period or None,
-              p.overview or None, p.goal or None, _json(p.fields), _json(p.extra), len(p.indicators), p.kind,
-              p.code or None, p.page or None)
+    values = (
+        amount,
+        p.amount or None,
+        unit_source or None,
+        total,
+        p.total_amount or None,
+        p.period or None,
+        p.overview or None,
+        p.goal or None,
+        _json(p.fields),
+        _json(p.extra),
+        len(p.indicators),
+        p.kind,
+        p.code or None,
+        p.page or None,
+    )
     indicators = [_indicator(seq, ind) for seq, ind in enumerate(p.indicators, 1)]
     return Project(
-        p.name, None if p.department is None else clean_department(p.department), region_from(p.department),
-        year_from(p.period), values,
-        (index_tokens(p.name), index_tokens(p.overview), index_tokens(p.goal)), indicators,
-        [(seq, e.level1 or None, e.level2 or None, e.name, first_number(e.weight), e.weight or None,
-          e.criteria or None, e.source or None) for seq, e in enumerate(p.evaluation, 1)],
-        [(seq, b.item, to_wan(b.amount, p.amount_unit)[0], b.amount or None, b.basis or None)
-         for seq, b in enumerate(p.budget_lines, 1)],
+        p.name,
+        None if p.department is None else clean_department(p.department),
+        region_from(p.department),
+        year_from(p.period),
+        values,
+        (index_tokens(p.name), index_tokens(p.overview), index_tokens(p.goal)),
+        indicators,
+        [
+            (
+                seq,
+                e.level1 or None,
+                e.level2 or None,
+                e.name,
+                first_number(e.weight),
+                e.weight or None,
+                e.criteria or None,
+                e.source or None,
+            )
+            for seq, e in enumerate(p.evaluation, 1)
+        ],
+        [
+            (seq, b.item, to_wan(b.amount, p.amount_unit)[0], b.amount or None, b.basis or None)
+            for seq, b in enumerate(p.budget_lines, 1)
+        ],
         [row[0] for row in indicators if row[_OPERATOR] is None],
         project_digest(p.name, map(_AS_WRITTEN, indicators)),
     )
@@ -161,9 +300,23 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
     period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
     return (
-        ind.name, seq, ind.level1 or None, ind.level2 or None, std1, std2, inferred,
-        target.operator, target.value, target.unit, f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
-        ind.period_target or None, period.operator if period else None, period.value if period else None,
-        period.unit if period else None, int(ind.from_prose), first_number(ind.weight), ind.weight or None,
+        ind.name,
+        seq,
+        ind.level1 or None,
+        ind.level2 or None,
+        std1,
+        std2,
+        inferred,
+        target.operator,
+        target.value,
+        target.unit,
+        f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
+        ind.period_target or None,
+        period.operator if period else None,
+        period.value if period else None,
+        period.unit if period else None,
+        int(ind.from_prose),
+        first_number(ind.weight),
+        ind.weight or None,
         _json(ind.notes) if ind.notes else None,
     )

@@ -40,7 +40,9 @@ HINTS = {  # extension → why it is skipped, when there is something to do abou
     ".et": "a WPS spreadsheet: save it as .xlsx to import it",
     ".ods": "an OpenDocument spreadsheet: save it as .xlsx to import it",
     ".odt": "an OpenDocument text: save it as .docx to import it",
-    ".zip": "an archive: unpack it first", ".rar": "an archive: unpack it first", ".7z": "an archive: unpack it first",
+    ".zip": "an archive: unpack it first",
+    ".rar": "an archive: unpack it first",
+    ".7z": "an archive: unpack it first",
 }
 
 
@@ -94,8 +96,14 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     return files, skipped
 
 
-def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fallbacks, dry_run: bool,
-                   reading: Callable[[Path, int], None]) -> FileResult:
+def _import_stream(
+    conn: sqlite3.Connection,
+    path: Path,
+    sha: str,
+    fallbacks: Fallbacks,
+    dry_run: bool,
+    reading: Callable[[Path, int], None],
+) -> FileResult:
     """A file read as a stream, its projects stored as they come in one transaction (or only counted)."""
     try:
         with Streamed(path, STREAM_CHUNK_ROWS) as stream:
@@ -115,12 +123,22 @@ def _import_stream(conn: sqlite3.Connection, path: Path, sha: str, fallbacks: Fa
     except USER_ERRORS as exc:
         return FileResult(path, "failed", describe(exc))
     stored = writer.stored
-    return FileResult(path, "replaced" if stored.replaced else "imported", "", first.layout, stored.projects,
-                      stored.indicators, stored.warnings, stored.evaluations, stored.departments)
+    return FileResult(
+        path,
+        "replaced" if stored.replaced else "imported",
+        "",
+        first.layout,
+        stored.projects,
+        stored.indicators,
+        stored.warnings,
+        stored.evaluations,
+        stored.departments,
+    )
 
 
-def _counted(path: Path, layout: str, pieces: Iterable[tuple[Document, int]],
-             reading: Callable[[Path, int], None]) -> FileResult:
+def _counted(
+    path: Path, layout: str, pieces: Iterable[tuple[Document, int]], reading: Callable[[Path, int], None]
+) -> FileResult:
     """A dry run's result for a file read as a stream: its projects, indicators and (first) warnings counted."""
     result = FileResult(path, "would import", "", layout)
     for piece, done in pieces:
@@ -149,13 +167,18 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
     entry = manifests[folder].get(path.name)
     if options.region or options.year or options.department or not entry:
         return options
-    return Fallbacks(region=entry.get("region", ""), year=entry.get("year"),
-                     department=entry.get("department", ""), published=entry.get("published", ""),
-                     source="manifest")
+    return Fallbacks(
+        region=entry.get("region", ""),
+        year=entry.get("year"),
+        department=entry.get("department", ""),
+        published=entry.get("published", ""),
+        source="manifest",
+    )
 
 
-def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict,
-           dry_run: bool) -> FileResult:
+def _store(
+    path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict, dry_run: bool
+) -> FileResult:
     """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
     goal tables — replaced when this file gives the region or year it lacked; raises KbError or sqlite3.Error when
     it cannot be written."""
@@ -169,11 +192,29 @@ def _store(path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, optio
     message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
     if dry_run:
         departments = department_wide(doc.projects)
-        return FileResult(path, "would import", message, doc.layout, len(doc.projects) - departments, doc.indicators,
-                          doc.warnings, len(doc.evaluations), departments)
+        return FileResult(
+            path,
+            "would import",
+            message,
+            doc.layout,
+            len(doc.projects) - departments,
+            doc.indicators,
+            doc.warnings,
+            len(doc.evaluations),
+            departments,
+        )
     stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else None)
-    return FileResult(path, "replaced" if stored.replaced else "imported", message, doc.layout,
-                      stored.projects, stored.indicators, stored.warnings, stored.evaluations, stored.departments)
+    return FileResult(
+        path,
+        "replaced" if stored.replaced else "imported",
+        message,
+        doc.layout,
+        stored.projects,
+        stored.indicators,
+        stored.warnings,
+        stored.evaluations,
+        stored.departments,
+    )
 
 
 def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:
@@ -195,9 +236,15 @@ def _sha256(path: Path) -> str:
 BULK_CHECKPOINT_PAGES = 10000  # about 40 MiB of WAL between checkpoints during a large import
 
 
-def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallbacks | None = None,
-                 dry_run: bool = False, progress: Callable[[FileResult], None] | None = None,
-                 workers: int | None = None, reading: Callable[[Path, int], None] | None = None) -> list[FileResult]:
+def import_paths(
+    conn: sqlite3.Connection,
+    paths: Iterable[Path],
+    options: Fallbacks | None = None,
+    dry_run: bool = False,
+    progress: Callable[[FileResult], None] | None = None,
+    workers: int | None = None,
+    reading: Callable[[Path, int], None] | None = None,
+) -> list[FileResult]:
     """Import every document under `paths`; the results (in file order) list skipped files too.
 
     A file whose content is already stored, or repeats another file of this import, is 'unchanged'.
@@ -239,8 +286,16 @@ def import_paths(conn: sqlite3.Connection, paths: Iterable[Path], options: Fallb
                     path = order.popleft()
                     batches.store(_store, path, conn, waiting.pop(path), shas[path], options, manifests, dry_run)
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
-            done(_import_stream(conn, path, shas[path], _fallbacks(path, options, manifests), dry_run,
-                                reading or (lambda path, done: None)))
+            done(
+                _import_stream(
+                    conn,
+                    path,
+                    shas[path],
+                    _fallbacks(path, options, manifests),
+                    dry_run,
+                    reading or (lambda path, done: None),
+                )
+            )
     if not dry_run and any(r.status in ("imported", "replaced") for r in results.values()):
         _link(conn)
     return [results[path] for path in files] + skipped
@@ -366,8 +421,9 @@ REPORT_COLUMNS = ("file", "status", "reason")
 
 def follow_ups(results: list[FileResult]) -> list[FileResult]:
     """The files a user should look at: failed first, then skipped."""
-    return sorted((r for r in results if r.status in ("failed", "skipped")),
-                  key=lambda r: (r.status != "failed", str(r.path)))
+    return sorted(
+        (r for r in results if r.status in ("failed", "skipped")), key=lambda r: (r.status != "failed", str(r.path))
+    )
 
 
 def write_report(results: list[FileResult], path: Path) -> None:

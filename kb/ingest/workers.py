@@ -64,7 +64,11 @@ def _failure(exc: Exception, rows: Iterable) -> Parsed:
     """What a parse that raised `exc` reports; `rows` are (the first of) the rows read."""
     if isinstance(exc, importers.UnknownLayout):
         if not any(word in cell for row in rows for cell in row.cells for word in GOAL_WORDS):
-            return Parsed(None, "skipped", "不是绩效目标文件（文中没有“绩效”或“指标”） not a goal document (no 绩效 or 指标 in it)")
+            return Parsed(
+                None,
+                "skipped",
+                "不是绩效目标文件（文中没有“绩效”或“指标”） not a goal document (no 绩效 or 指标 in it)",
+            )
         return Parsed(None, "failed", str(exc))
     if isinstance(exc, (importers.UnreadableFile, importers.ParseError)):
         return Parsed(None, "failed", str(exc))
@@ -146,7 +150,9 @@ def _descriptor(stream) -> int:
 
 def _crashed(process) -> str:
     """Why a worker that died (out of memory, or a crash in a library) gave no result."""
-    return f"读取此文件的进程异常退出（退出码 {process.exitcode}），可能超出了内存上限 (the reader crashed on this file)"
+    return (
+        f"读取此文件的进程异常退出（退出码 {process.exitcode}），可能超出了内存上限 (the reader crashed on this file)"
+    )
 
 
 def _too_slow(limit: float) -> str:

@@ -16,8 +16,17 @@ from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
 from kb.ingest.fingerprints import fingerprint
-from kb.ingest.normalise import (BUDGET_COLUMNS, EVALUATION_COLUMNS, INDICATOR_COLUMNS, OUTCOME_COLUMNS, PROJECT_COLUMNS,
-                                 SELF_EVALUATION_COLUMNS, Document, Project, department_wide)
+from kb.ingest.normalise import (
+    BUDGET_COLUMNS,
+    EVALUATION_COLUMNS,
+    INDICATOR_COLUMNS,
+    OUTCOME_COLUMNS,
+    PROJECT_COLUMNS,
+    SELF_EVALUATION_COLUMNS,
+    Document,
+    Project,
+    department_wide,
+)
 from kb.vocab.pinyin import pinyin
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.vocab.tokens import index_tokens
@@ -63,9 +72,7 @@ def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
 def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter) -> dict:
     """The document's fields; the year, when the text gives none, is the one most of its projects' periods give."""
     department = clean_department(doc.department)
-    region, region_source = _pick(
-        (doc.region, "text"), (region_from(department), "text"), (fb.region, fb.source)
-    )
+    region, region_source = _pick((doc.region, "text"), (region_from(department), "text"), (fb.region, fb.source))
     year, year_source = _pick(
         (int(doc.year) if str(doc.year).isdigit() else year_from(doc.year), "text"),
         (project_years.most_common(1)[0][0] if project_years else None, "period"),
@@ -73,9 +80,14 @@ def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter) -> dict
     )
     department, department_source = _pick((department, "text"), (fb.department, fb.source))
     return {
-        "title": doc.title, "region": region, "region_source": region_source,
-        "year": year, "year_source": year_source, "department": department,
-        "department_source": department_source, "published": fb.published or None,
+        "title": doc.title,
+        "region": region,
+        "region_source": region_source,
+        "year": year,
+        "year_source": year_source,
+        "department": department,
+        "department_source": department_source,
+        "published": fb.published or None,
     }
 
 
@@ -85,15 +97,20 @@ def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
     ordered = sorted(names)
     for i in range(0, len(ordered), 500):
         chunk = ordered[i : i + 500]
-        known.update((name, id_) for id_, name in conn.execute(
-            f"SELECT id, name FROM indicator_names WHERE name IN ({','.join('?' * len(chunk))})", chunk))
+        known.update(
+            (name, id_)
+            for id_, name in conn.execute(
+                f"SELECT id, name FROM indicator_names WHERE name IN ({','.join('?' * len(chunk))})", chunk
+            )
+        )
     new = [name for name in ordered if name not in known]
     if new:  # ids given here, as SQLite would (the caller's write transaction holds the table): one statement each
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM indicator_names").fetchone()[0]
         rows = [(first + i, name, *pinyin(name)) for i, name in enumerate(new)]
         conn.executemany("INSERT INTO indicator_names (id, name, pinyin, initials, uses) VALUES (?, ?, ?, ?, 0)", rows)
-        conn.executemany("INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)",
-                         [(row[0], index_tokens(row[1])) for row in rows])
+        conn.executemany(
+            "INSERT INTO names_fts (rowid, tokens) VALUES (?, ?)", [(row[0], index_tokens(row[1])) for row in rows]
+        )
         known.update((row[1], row[0]) for row in rows)
     return known
 
@@ -107,9 +124,11 @@ class Twin:
     fills: bool  # the new file gives a region or year this one lacks, and lacks none it has
 
 
-def same_tables(conn: sqlite3.Connection, doc: Document, origin: Provenance,
-                fallbacks: Fallbacks | None = None) -> Twin | None:
-    """A document stored from another file with the same goal tables (kb.ingest.fingerprints) whose region and year agree
+def same_tables(
+    conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None
+) -> Twin | None:
+    """A document stored from another file with the same goal tables (kb.ingest.fingerprints) whose region and year
+    agree
     with what `doc` would have, where both know them; None when there is none."""
     found = doc.fingerprint()
     if found is None:
@@ -117,7 +136,8 @@ def same_tables(conn: sqlite3.Connection, doc: Document, origin: Provenance,
     meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years())
     mine = {"region": meta["region"], "year": meta["year"]}
     for id_, path, region, year in conn.execute(
-            "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)):
+        "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)
+    ):
         theirs = {"region": region, "year": year}
         if all(mine[key] == theirs[key] for key in mine if mine[key] and theirs[key]):  # an unknown one agrees
             return Twin(id_, path, fills=_known(mine) > _known(theirs))
@@ -140,8 +160,10 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
         conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
-    conn.execute("DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
-                 (document_id,))
+    conn.execute(
+        "DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
+        (document_id,),
+    )
     conn.execute("DELETE FROM self_evaluations WHERE document_id = ?", (document_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
@@ -152,21 +174,28 @@ def _insert_sql(table: str, columns: Iterable[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-_INSERT_PROJECT = _insert_sql("projects", ("id", "document_id", "seq", "name", "department", "region", "year",
-                                           *PROJECT_COLUMNS))
+_INSERT_PROJECT = _insert_sql(
+    "projects", ("id", "document_id", "seq", "name", "department", "region", "year", *PROJECT_COLUMNS)
+)
 _INSERT_INDICATOR = _insert_sql("indicators", ("project_id", "year", "name_id", *INDICATOR_COLUMNS))
 _INSERT_EVALUATION = _insert_sql("evaluation_items", ("project_id", *EVALUATION_COLUMNS))
 _INSERT_BUDGET = _insert_sql("budget_lines", ("project_id", *BUDGET_COLUMNS))
-_INSERT_SELF_EVALUATION = _insert_sql("self_evaluations", ("id", "document_id", "seq", "region", "year",
-                                                           *SELF_EVALUATION_COLUMNS))
+_INSERT_SELF_EVALUATION = _insert_sql(
+    "self_evaluations", ("id", "document_id", "seq", "region", "year", *SELF_EVALUATION_COLUMNS)
+)
 _INSERT_OUTCOME = _insert_sql("outcomes", ("self_evaluation_id", *OUTCOME_COLUMNS))
 
 
 MAX_WARNINGS = 1_000  # warnings kept with a document; the rest are counted in one last warning
 
 
-def store_document(conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None,
-                   replaces: int | None = None) -> Stored:
+def store_document(
+    conn: sqlite3.Connection,
+    doc: Document,
+    origin: Provenance,
+    fallbacks: Fallbacks | None = None,
+    replaces: int | None = None,
+) -> Stored:
     """Write one normalised document in a single transaction, replacing an earlier version of the same path (and
     the document `replaces`, when given: the same tables from another file)."""
     with writing(conn, doc, origin, fallbacks, replaces) as writer:
@@ -175,8 +204,13 @@ def store_document(conn: sqlite3.Connection, doc: Document, origin: Provenance, 
 
 
 @contextlib.contextmanager
-def writing(conn: sqlite3.Connection, head: Document, origin: Provenance, fallbacks: Fallbacks | None = None,
-            replaces: int | None = None) -> Iterator[DocumentWriter]:
+def writing(
+    conn: sqlite3.Connection,
+    head: Document,
+    origin: Provenance,
+    fallbacks: Fallbacks | None = None,
+    replaces: int | None = None,
+) -> Iterator[DocumentWriter]:
     """One transaction for one document whose projects come in pieces (`writer.add`); committed when the block
     ends, rolled back when it raises. `head` gives the document's fields (its projects are not added).
 
@@ -201,8 +235,14 @@ def writing(conn: sqlite3.Connection, head: Document, origin: Provenance, fallba
 class DocumentWriter:
     """Writes a document's row, then its projects as they are added, inside the transaction of `writing`."""
 
-    def __init__(self, conn: sqlite3.Connection, head: Document, origin: Provenance, fallbacks: Fallbacks,
-                 replaces: int | None = None):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        head: Document,
+        origin: Provenance,
+        fallbacks: Fallbacks,
+        replaces: int | None = None,
+    ):
         self.conn, self.head, self.fallbacks = conn, head, fallbacks
         self.years = Counter()
         self.meta = _document_meta(head, fallbacks, head.period_years())
@@ -217,9 +257,15 @@ class DocumentWriter:
             year_source, department, department_source, published, imported_at, warnings, parts)
             VALUES (:file_name, :path, :sha256, :layout, :title, :region, :region_source, :year, :year_source,
             :department, :department_source, :published, :imported_at, '[]', :parts)""",
-            {"file_name": origin.file_name, "path": origin.path, "sha256": origin.sha256, "layout": head.layout,
-             **self.meta, "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-             "parts": json.dumps(head.parts, ensure_ascii=False) if head.parts else None},
+            {
+                "file_name": origin.file_name,
+                "path": origin.path,
+                "sha256": origin.sha256,
+                "layout": head.layout,
+                **self.meta,
+                "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "parts": json.dumps(head.parts, ensure_ascii=False) if head.parts else None,
+            },
         ).lastrowid
         self.stored = Stored(self.document_id, 0, 0, replaced=bool(earlier))
         self.digests: list[bytes] = []  # of the projects, for the document's fingerprint
@@ -244,21 +290,27 @@ class DocumentWriter:
             project_id, seq = first_id + n, self.projects + n + 1
             year = meta["year"] or p.year
             department = meta["department"] if p.department == "" else p.department  # None: printed blank
-            rows.append((project_id, document_id, seq, p.name, department,
-                         meta["region"] or p.region or None, year, *p.values))
+            rows.append(
+                (project_id, document_id, seq, p.name, department, meta["region"] or p.region or None, year, *p.values)
+            )
             fts.append((project_id, *p.tokens))
             indicators += [(project_id, year, names[row[0]], *row) for row in p.indicators]
             evaluation += [(project_id, *row) for row in p.evaluation]
             budget += [(project_id, *row) for row in p.budget]
             problems += [f"project {seq} {p.name!r}: indicator {name!r} has no target" for name in p.no_target]
-        for sql, values in ((_INSERT_PROJECT, rows), (_INSERT_INDICATOR, indicators),
-                            (_INSERT_EVALUATION, evaluation), (_INSERT_BUDGET, budget)):
+        for sql, values in (
+            (_INSERT_PROJECT, rows),
+            (_INSERT_INDICATOR, indicators),
+            (_INSERT_EVALUATION, evaluation),
+            (_INSERT_BUDGET, budget),
+        ):
             if values:
                 conn.executemany(sql, values)
         conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", fts)
         uses = Counter(row[2] for row in indicators)
-        conn.executemany("UPDATE indicator_names SET uses = uses + ? WHERE id = ?",
-                         [(n, name_id) for name_id, n in uses.items()])
+        conn.executemany(
+            "UPDATE indicator_names SET uses = uses + ? WHERE id = ?", [(n, name_id) for name_id, n in uses.items()]
+        )
         self._warn(self.store_warnings, problems)
         self.digests += [p.digest for p in projects]
         self.projects += len(projects)
@@ -272,8 +324,16 @@ class DocumentWriter:
         year = self.meta["year"]
         rows, outcomes = [], []
         for n, e in enumerate(evaluations):
-            rows.append((first_id + n, self.document_id, self.stored.evaluations + n + 1,
-                         self.meta["region"] or e.region or None, year, *e.values))
+            rows.append(
+                (
+                    first_id + n,
+                    self.document_id,
+                    self.stored.evaluations + n + 1,
+                    self.meta["region"] or e.region or None,
+                    year,
+                    *e.values,
+                )
+            )
             outcomes += [(first_id + n, *row) for row in e.outcomes]
         self.conn.executemany(_INSERT_SELF_EVALUATION, rows)
         self.conn.executemany(_INSERT_OUTCOME, outcomes)
@@ -283,19 +343,30 @@ class DocumentWriter:
         """The document's warnings, and its year where the projects added after the head changed it."""
         meta = _document_meta(self.head, self.fallbacks, self.years)
         if (meta["year"], meta["year_source"]) != (self.meta["year"], self.meta["year_source"]):
-            self.conn.execute("UPDATE documents SET year = ?, year_source = ? WHERE id = ?",
-                              (meta["year"], meta["year_source"], self.document_id))
+            self.conn.execute(
+                "UPDATE documents SET year = ?, year_source = ? WHERE id = ?",
+                (meta["year"], meta["year_source"], self.document_id),
+            )
             projects = "SELECT id FROM projects WHERE document_id = ?"
-            self.conn.execute(f"UPDATE indicators SET year = ? WHERE project_id IN ({projects})",
-                              (meta["year"], self.document_id))
+            self.conn.execute(
+                f"UPDATE indicators SET year = ? WHERE project_id IN ({projects})", (meta["year"], self.document_id)
+            )
             self.conn.execute("UPDATE projects SET year = ? WHERE document_id = ?", (meta["year"], self.document_id))
         warnings = (self.parse_warnings + self.store_warnings)[:MAX_WARNINGS]
         dropped = self.dropped + len(self.parse_warnings) + len(self.store_warnings) - len(warnings)
         if dropped:
             warnings.append(f"… and {dropped:,} more warnings")
-        self.conn.execute("UPDATE documents SET warnings = ?, fingerprint = ? WHERE id = ?",
-                          (json.dumps(warnings, ensure_ascii=False),
-                           fingerprint(self.digests) if self.indicators else None, self.document_id))
-        self.stored.projects, self.stored.indicators, self.stored.warnings = (self.projects - self.departments,
-                                                                              self.indicators, warnings)
+        self.conn.execute(
+            "UPDATE documents SET warnings = ?, fingerprint = ? WHERE id = ?",
+            (
+                json.dumps(warnings, ensure_ascii=False),
+                fingerprint(self.digests) if self.indicators else None,
+                self.document_id,
+            ),
+        )
+        self.stored.projects, self.stored.indicators, self.stored.warnings = (
+            self.projects - self.departments,
+            self.indicators,
+            warnings,
+        )
         self.stored.departments = self.departments

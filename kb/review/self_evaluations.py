@@ -27,17 +27,23 @@ TOLERANCE = 0.1  # points a stated score may differ from the recomputed one
 LOW_EXECUTION = 60.0  # % 执行率 below which full 产出 marks are doubtful
 
 RULES = {
-    "score-mismatch": ("warning", "达成记满分，未达成按 B/A × 分值（≤ 指标 A/B）: a row scores its whole 分值 when met, "
-                                  "else B/A × 分值"),
+    "score-mismatch": (
+        "warning",
+        "达成记满分，未达成按 B/A × 分值（≤ 指标 A/B）: a row scores its whole 分值 when met, else B/A × 分值",
+    ),
     "budget-score": ("warning", "预算执行率得分 = 执行率 × 分值，至多满分: the budget block scores 执行率 × its 分值"),
     "total-score": ("warning", "总分 = 各指标得分 + 执行率得分: the total is the rows' scores plus the budget block's"),
     "missed-without-reason": ("error", "未完成的指标须写偏差原因: a missed target needs its 偏差原因分析及改进措施"),
-    "low-execution-full-output": ("warning", "执行率低于 60% 而产出指标全部满分: 执行率 under 60 % with every 产出 row "
-                                             "at full marks"),
+    "low-execution-full-output": (
+        "warning",
+        "执行率低于 60% 而产出指标全部满分: 执行率 under 60 % with every 产出 row at full marks",
+    ),
     "no-goal-table": ("info", "未找到它回答的目标表（不在知识库中）: the goal table it answers is not in the base"),
     "target-changed": ("warning", "自评表的目标值与批复的目标表不同: a target differs from the approved goal table's"),
-    "target-below-last-actual": ("warning", "目标偏低，低于上年实际完成值: a ≥ target below what the same project "
-                                            "achieved last year"),
+    "target-below-last-actual": (
+        "warning",
+        "目标偏低，低于上年实际完成值: a ≥ target below what the same project achieved last year",
+    ),
 }
 
 
@@ -63,79 +69,140 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
     if head is None:
         raise KbError(f"没有这个自评表 no self-evaluation with id {evaluation_id} (see kb lint --self-evaluations)")
     fields = json.loads(head["fields"] or "{}")
-    rows = conn.execute("""SELECT o.seq, o.name, o.std_level1, o.weight, o.score, o.met, o.ratio, o.notes,
+    rows = conn.execute(
+        """SELECT o.seq, o.name, o.std_level1, o.weight, o.score, o.met, o.ratio, o.notes,
         o.operator, o.value, o.unit, o.target, i.operator AS goal_operator, i.value AS goal_value, i.unit AS goal_unit,
         i.target AS goal_target, i.id AS goal_row FROM outcomes o LEFT JOIN indicators i ON i.id = o.indicator_id
-        WHERE o.self_evaluation_id = ? ORDER BY o.seq""", (evaluation_id,)).fetchall()
+        WHERE o.self_evaluation_id = ? ORDER BY o.seq""",
+        (evaluation_id,),
+    ).fetchall()
     findings = [] if head["project_id"] is not None else [_finding("no-goal-table", None, "", "未关联 not linked")]
     for r in rows:
         mine = normal_target(r["operator"], r["value"], r["unit"], r["target"])
         approved = normal_target(r["goal_operator"], r["goal_value"], r["goal_unit"], r["goal_target"])
         if r["goal_row"] is not None and mine and approved and mine != approved:
-            findings.append(_finding("target-changed", r["seq"], r["name"], f"自评 {mine}，目标表 goal table {approved}"))
+            findings.append(
+                _finding("target-changed", r["seq"], r["name"], f"自评 {mine}，目标表 goal table {approved}")
+            )
     for r in rows:
-        if r["met"] is not None and r["weight"] is not None and r["score"] is not None and (
-                r["met"] == 1 or r["ratio"] is not None):
+        if (
+            r["met"] is not None
+            and r["weight"] is not None
+            and r["score"] is not None
+            and (r["met"] == 1 or r["ratio"] is not None)
+        ):
             due = r["weight"] * (1.0 if r["met"] == 1 else min(r["ratio"], 1.0))
             if abs(due - r["score"]) > TOLERANCE:
-                findings.append(_finding("score-mismatch", r["seq"], r["name"],
-                                         f"得分 {number(r['score'])}, 按完成比例应为 recomputed {number(round(due, 2))}"))
+                findings.append(
+                    _finding(
+                        "score-mismatch",
+                        r["seq"],
+                        r["name"],
+                        f"得分 {number(r['score'])}, 按完成比例应为 recomputed {number(round(due, 2))}",
+                    )
+                )
         reason = any("偏差" in label and str(text).strip() for label, text in json.loads(r["notes"] or "{}").items())
         if r["met"] == 0 and not reason:
-            findings.append(_finding("missed-without-reason", r["seq"], r["name"], "未完成目标，未写偏差原因 missed, no reason given"))
+            findings.append(
+                _finding(
+                    "missed-without-reason", r["seq"], r["name"], "未完成目标，未写偏差原因 missed, no reason given"
+                )
+            )
     rate, weight, score = _field(fields, "执行率"), _field(fields, "执行率分值"), _field(fields, "执行率得分")
     if rate is not None and rate <= 1.0 and "%" not in str(fields.get("执行率", "")):
         rate *= 100  # written as a share
     if rate is not None and weight is not None and score is not None:
         due = min(rate / 100, 1.0) * weight
         if abs(due - score) > TOLERANCE:
-            findings.append(_finding("budget-score", None, "", f"执行率 {number(rate)}%: 得分 {number(score)}, "
-                                                                f"recomputed {number(round(due, 2))}"))
+            findings.append(
+                _finding(
+                    "budget-score",
+                    None,
+                    "",
+                    f"执行率 {number(rate)}%: 得分 {number(score)}, recomputed {number(round(due, 2))}",
+                )
+            )
     total = _field(fields, "总分", exact=False)
     scores = [r["score"] for r in rows]
     if total is not None and scores and None not in scores:
         due = sum(scores) + (score or 0.0)
         if abs(due - total) > TOLERANCE:
-            findings.append(_finding("total-score", None, "", f"总分 {number(total)}, 各项得分之和 sum "
-                                                              f"{number(round(due, 2))}"))
+            findings.append(
+                _finding("total-score", None, "", f"总分 {number(total)}, 各项得分之和 sum {number(round(due, 2))}")
+            )
     output = [r for r in rows if r["std_level1"] == "产出指标"]
-    if rate is not None and rate < LOW_EXECUTION and output and all(
-            r["score"] is not None and r["weight"] is not None and r["score"] >= r["weight"] for r in output):
-        findings.append(_finding("low-execution-full-output", None, "", f"执行率 {number(rate)}%, 产出 {len(output)} "
-                                                                         "行全部满分 all full marks"))
+    if (
+        rate is not None
+        and rate < LOW_EXECUTION
+        and output
+        and all(r["score"] is not None and r["weight"] is not None and r["score"] >= r["weight"] for r in output)
+    ):
+        findings.append(
+            _finding(
+                "low-execution-full-output",
+                None,
+                "",
+                f"执行率 {number(rate)}%, 产出 {len(output)} 行全部满分 all full marks",
+            )
+        )
     return findings
 
 
 def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
     """目标偏低: the project's ≥ targets below the actual its self-evaluation of the year before reported (the same
     unit, region and name as kb.ingest.links reads them, a numeric actual in the target's unit)."""
-    project = conn.execute("SELECT name, department, region, year, kind FROM projects WHERE id = ?",
-                           (project_id,)).fetchone()
+    project = conn.execute(
+        "SELECT name, department, region, year, kind FROM projects WHERE id = ?", (project_id,)
+    ).fetchone()
     if project is None or project["year"] is None:
         return []
     key = link_key(project["name"])
-    earlier = [e["id"] for e in conn.execute(
-        """SELECT id, name, department FROM self_evaluations WHERE year = ? AND kind = ?
+    earlier = [
+        e["id"]
+        for e in conn.execute(
+            """SELECT id, name, department FROM self_evaluations WHERE year = ? AND kind = ?
         AND (region IS NULL OR ? IS NULL OR region = ?)""",
-        (project["year"] - 1, project["kind"], project["region"], project["region"]))
-        if link_key(e["name"]) == key and same_unit(e["department"], project["department"])]
+            (project["year"] - 1, project["kind"], project["region"], project["region"]),
+        )
+        if link_key(e["name"]) == key and same_unit(e["department"], project["department"])
+    ]
     if not earlier:
         return []
     from kb.find.name_index import outcome_key
 
     actual: dict[str, tuple[float, str | None]] = {}
-    for o in conn.execute(f"""SELECT name_key, actual_value, coalesce(actual_unit, unit) AS unit FROM outcomes
-            WHERE self_evaluation_id IN ({",".join("?" * len(earlier))}) AND met IS NOT NULL""", earlier):
+    for o in conn.execute(
+        f"""SELECT name_key, actual_value, coalesce(actual_unit, unit) AS unit FROM outcomes
+            WHERE self_evaluation_id IN ({",".join("?" * len(earlier))}) AND met IS NOT NULL""",
+        earlier,
+    ):
         actual[o["name_key"]] = (o["actual_value"], o["unit"])
     findings = []
-    for seq, row in enumerate(conn.execute("""SELECT n.name, i.operator, i.value, i.unit FROM indicators i
-            JOIN indicator_names n ON n.id = i.name_id WHERE i.project_id = ? ORDER BY i.seq""", (project_id,)), 1):
+    for seq, row in enumerate(
+        conn.execute(
+            """SELECT n.name, i.operator, i.value, i.unit FROM indicators i
+            JOIN indicator_names n ON n.id = i.name_id WHERE i.project_id = ? ORDER BY i.seq""",
+            (project_id,),
+        ),
+        1,
+    ):
         got = actual.get(outcome_key(row["name"]))
-        if got and row["operator"] in ("≥", ">") and row["value"] is not None and got[0] > row["value"] and (
-                not got[1] or not row["unit"] or got[1] == row["unit"]):
-            findings.append(_finding("target-below-last-actual", seq, row["name"],
-                                     f"目标 {row['operator']}{number(row['value'])}{row['unit'] or ''}, 上年实际 last year's "
-                                     f"actual {number(got[0])}{got[1] or ''}"))
+        if (
+            got
+            and row["operator"] in ("≥", ">")
+            and row["value"] is not None
+            and got[0] > row["value"]
+            and (not got[1] or not row["unit"] or got[1] == row["unit"])
+        ):
+            findings.append(
+                _finding(
+                    "target-below-last-actual",
+                    seq,
+                    row["name"],
+                    f"目标 {row['operator']}{number(row['value'])}{row['unit'] or ''}, 上年实际 last year's "
+                    f"actual {number(got[0])}{got[1] or ''}",
+                )
+            )
     return findings
 
 

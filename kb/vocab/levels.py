@@ -21,22 +21,37 @@ FRAMEWORK: dict[str, tuple[str, ...]] = {
 
 _CODE = re.compile(r"^\s*\d+\s*[-－.、．]\s*")
 _LEVEL1_WORDS = {
-    "产出": OUTPUT, "产出目标": OUTPUT,
-    "效益": EFFECT, "效果": EFFECT, "效果目标": EFFECT, "影响力": EFFECT, "影响力目标": EFFECT,
-    "满意度": SATISFACTION, "满意度目标": SATISFACTION,
-    "成本": COST, "成本目标": COST,
+    "产出": OUTPUT,
+    "产出目标": OUTPUT,
+    "效益": EFFECT,
+    "效果": EFFECT,
+    "效果目标": EFFECT,
+    "影响力": EFFECT,
+    "影响力目标": EFFECT,
+    "满意度": SATISFACTION,
+    "满意度目标": SATISFACTION,
+    "成本": COST,
+    "成本目标": COST,
 }
 # level-2 word → (standard level 1, standard level 2)
 _LEVEL2_WORDS = {
-    "数量": (OUTPUT, "数量指标"), "质量": (OUTPUT, "质量指标"), "时效": (OUTPUT, "时效指标"),
-    "经济效益": (EFFECT, "经济效益指标"), "社会效益": (EFFECT, "社会效益指标"),
-    "生态效益": (EFFECT, "生态效益指标"), "环境效益": (EFFECT, "生态效益指标"),
+    "数量": (OUTPUT, "数量指标"),
+    "质量": (OUTPUT, "质量指标"),
+    "时效": (OUTPUT, "时效指标"),
+    "经济效益": (EFFECT, "经济效益指标"),
+    "社会效益": (EFFECT, "社会效益指标"),
+    "生态效益": (EFFECT, "生态效益指标"),
+    "环境效益": (EFFECT, "生态效益指标"),
     "生态环境效益": (EFFECT, "生态效益指标"),
-    "可持续影响": (EFFECT, "可持续影响指标"), "可持续": (EFFECT, "可持续影响指标"),
+    "可持续影响": (EFFECT, "可持续影响指标"),
+    "可持续": (EFFECT, "可持续影响指标"),
     "长效管理": (EFFECT, "可持续影响指标"),
-    "满意度": (SATISFACTION, "服务对象满意度指标"), "服务对象满意度": (SATISFACTION, "服务对象满意度指标"),
-    "成本": (COST, "经济成本指标"), "经济成本": (COST, "经济成本指标"),
-    "社会成本": (COST, "社会成本指标"), "生态环境成本": (COST, "生态环境成本指标"),
+    "满意度": (SATISFACTION, "服务对象满意度指标"),
+    "服务对象满意度": (SATISFACTION, "服务对象满意度指标"),
+    "成本": (COST, "经济成本指标"),
+    "经济成本": (COST, "经济成本指标"),
+    "社会成本": (COST, "社会成本指标"),
+    "生态环境成本": (COST, "生态环境成本指标"),
     "生态成本": (COST, "生态环境成本指标"),
 }
 
@@ -75,11 +90,12 @@ _RULES: list[tuple[re.Pattern, tuple[str, str]]] = [
     (re.compile(r"及时|按时|按期|时间|时限|时长|响应"), (OUTPUT, "时效指标")),
     (re.compile(r"(合格|准确|达标|通过|完好|合规|规范|完整|故障|返修|验收|正确|符合)[率性度]"), (OUTPUT, "质量指标")),
     (re.compile(r"(数|数量|人次|场次|课时)$"), (OUTPUT, "数量指标")),
-    (re.compile(r"收入|税|利润|市值|融资|贷款|投资|资金|规模|余额|总额|金额|费率|产值|经济"),
-     (EFFECT, "经济效益指标")),
+    (re.compile(r"收入|税|利润|市值|融资|贷款|投资|资金|规模|余额|总额|金额|费率|产值|经济"), (EFFECT, "经济效益指标")),
     (re.compile(r"生态|环境|节能|减排|绿化|污染"), (EFFECT, "生态效益指标")),
-    (re.compile(r"增长|下降|降低|提升|提高|带动|就业|排名|风险|投诉|覆盖|占比|影响|机制|长效"),
-     (EFFECT, "社会效益指标")),
+    (
+        re.compile(r"增长|下降|降低|提升|提高|带动|就业|排名|风险|投诉|覆盖|占比|影响|机制|长效"),
+        (EFFECT, "社会效益指标"),
+    ),
 ]
 
 
@@ -92,8 +108,16 @@ def infer_levels(name: str) -> tuple[str, str]:
     return OUTPUT, "数量指标"
 
 
-_SHORT2 = {"服务对象满意度指标": "", "经济效益指标": "经济", "社会效益指标": "社会", "生态效益指标": "生态",
-           "可持续影响指标": "可持续", "经济成本指标": "经济", "社会成本指标": "社会", "生态环境成本指标": "生态环境"}
+_SHORT2 = {
+    "服务对象满意度指标": "",
+    "经济效益指标": "经济",
+    "社会效益指标": "社会",
+    "生态效益指标": "生态",
+    "可持续影响指标": "可持续",
+    "经济成本指标": "经济",
+    "社会成本指标": "社会",
+    "生态环境成本指标": "生态环境",
+}
 
 
 def short_level(std_level1: str | None, std_level2: str | None, inferred: bool = False) -> str:

@@ -17,8 +17,13 @@ from kb.vocab.targets import Target
 MET, NOT_MET = 1, 0
 _PLAIN = re.compile(r"^[^\d.+\-]{0,4}?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*[^\d\s,.;:()\[\]《》“”\"'，。；：、（）]{0,6}$")
 _EXACT = 1e-9
-_BOUNDS = {"≥": ("=", None, "≥", ">"), ">": ("=", None, "≥", ">"), "≤": ("=", None, "≤", "<"),
-           "<": ("=", None, "≤", "<"), "=": ("=", None)}  # actuals that can be judged against each operator
+_BOUNDS = {
+    "≥": ("=", None, "≥", ">"),
+    ">": ("=", None, "≥", ">"),
+    "≤": ("=", None, "≤", "<"),
+    "<": ("=", None, "≤", "<"),
+    "=": ("=", None),
+}  # actuals that can be judged against each operator
 
 
 def plain(text: str | None) -> bool:
@@ -27,14 +32,23 @@ def plain(text: str | None) -> bool:
     return bool(text) and _PLAIN.match(unicodedata.normalize("NFKC", text).strip()) is not None
 
 
-def judge(target: Target, actual: Target | None, target_text: str, actual_text: str | None
-          ) -> tuple[int | None, float | None]:
+def judge(
+    target: Target, actual: Target | None, target_text: str, actual_text: str | None
+) -> tuple[int | None, float | None]:
     """(MET, NOT_MET or None for unknown, the ratio or None) of an actual against its target, both as parsed and as
     written."""
-    if (actual is None or not plain(target_text) or not plain(actual_text) or actual.value is None
-            or target.value is None
-            or target.operator not in ("≥", ">", "≤", "<", "=") or actual.operator not in _BOUNDS[target.operator]
-            or actual.unit and target.unit and actual.unit != target.unit):
+    if (
+        actual is None
+        or not plain(target_text)
+        or not plain(actual_text)
+        or actual.value is None
+        or target.value is None
+        or target.operator not in ("≥", ">", "≤", "<", "=")
+        or actual.operator not in _BOUNDS[target.operator]
+        or actual.unit
+        and target.unit
+        and actual.unit != target.unit
+    ):
         return None, None
     want, got = target.value, actual.value
     if target.operator in ("≥", ">"):

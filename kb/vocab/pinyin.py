@@ -40,7 +40,7 @@ def syllables(text: str) -> list[tuple[str, bool]]:
             i = j
             continue
         for size in (4, 3, 2):
-            readings = phrases.get(text[i:i + size]) if i + size <= n else None
+            readings = phrases.get(text[i : i + size]) if i + size <= n else None
             if readings:
                 out += [(r[0].translate(_TONES), True) for r in readings]
                 i += size

@@ -17,23 +17,59 @@ QUALITATIVE = "定性"
 
 # Longest spellings first so '>=' wins over '>'.
 _OPERATORS = [
-    (">=", "≥"), ("≧", "≥"), ("≥", "≥"), ("》", "≥"), ("=>", "≥"),
-    ("<=", "≤"), ("≦", "≤"), ("≤", "≤"), ("《", "≤"), ("=<", "≤"),
-    ("==", "="), ("=", "="),
-    (">", ">"), ("<", "<"),
-    ("±", "±"), ("+-", "±"),
+    (">=", "≥"),
+    ("≧", "≥"),
+    ("≥", "≥"),
+    ("》", "≥"),
+    ("=>", "≥"),
+    ("<=", "≤"),
+    ("≦", "≤"),
+    ("≤", "≤"),
+    ("《", "≤"),
+    ("=<", "≤"),
+    ("==", "="),
+    ("=", "="),
+    (">", ">"),
+    ("<", "<"),
+    ("±", "±"),
+    ("+-", "±"),
 ]
 # Words that carry a direction before or after the number.
 _PREFIX_WORDS = [
-    ("不低于", "≥"), ("不少于", "≥"), ("至少", "≥"), ("大于等于", "≥"), ("达到", "≥"), ("达", "≥"),
-    ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("小于等于", "≤"), ("控制在", "≤"),
-    ("超过", ">"), ("大于", ">"), ("高于", ">"), ("多于", ">"),
-    ("低于", "<"), ("小于", "<"), ("少于", "<"),
-    ("增加", "≥"), ("增长", "≥"), ("提高", "≥"), ("提升", "≥"), ("新增", "≥"),
-    ("减少", "≤"), ("降低", "≤"), ("下降", "≤"),
+    ("不低于", "≥"),
+    ("不少于", "≥"),
+    ("至少", "≥"),
+    ("大于等于", "≥"),
+    ("达到", "≥"),
+    ("达", "≥"),
+    ("不高于", "≤"),
+    ("不超过", "≤"),
+    ("不多于", "≤"),
+    ("小于等于", "≤"),
+    ("控制在", "≤"),
+    ("超过", ">"),
+    ("大于", ">"),
+    ("高于", ">"),
+    ("多于", ">"),
+    ("低于", "<"),
+    ("小于", "<"),
+    ("少于", "<"),
+    ("增加", "≥"),
+    ("增长", "≥"),
+    ("提高", "≥"),
+    ("提升", "≥"),
+    ("新增", "≥"),
+    ("减少", "≤"),
+    ("降低", "≤"),
+    ("下降", "≤"),
 ]
 _SUFFIX_WORDS = [
-    ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
+    ("及以上", "≥"),
+    ("以上", "≥"),
+    ("及以下", "≤"),
+    ("以下", "≤"),
+    ("以内", "≤"),
+    ("之内", "≤"),
 ]
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 # A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
@@ -77,7 +113,7 @@ def normalize_operator(text: str) -> str | None:
 def _leading_operator(text: str) -> tuple[str | None, str]:
     for spelling, op in _OPERATORS + _PREFIX_WORDS:
         if text.startswith(spelling):
-            return op, text[len(spelling):].lstrip()
+            return op, text[len(spelling) :].lstrip()
     return None, text
 
 
@@ -120,7 +156,7 @@ def _parse(target: str, operator: str, unit: str) -> Target:
     if number is None:
         return Target(QUALITATIVE, None, None)
 
-    before, after = text[: number.start()].strip(), text[number.end():].strip()
+    before, after = text[: number.start()].strip(), text[number.end() :].strip()
     op, rest = _leading_operator(before)
     if op is None and before:
         # Text before the operator ('系统吞吐量每秒处理≥30个业务'): use the operator nearest the number.

@@ -40,8 +40,12 @@ def test_one_input(data: bytes) -> None:
                 draft = drafts.set_field(KB, draft.id, field, fdp.ConsumeUnicodeNoSurrogates(40))
             except KbError as exc:
                 one_line(exc)
-        row = drafts.new_row(fdp.ConsumeUnicodeNoSurrogates(30), level1=fdp.ConsumeUnicodeNoSurrogates(8),
-                             level2=fdp.ConsumeUnicodeNoSurrogates(8), target=fdp.ConsumeUnicodeNoSurrogates(20))
+        row = drafts.new_row(
+            fdp.ConsumeUnicodeNoSurrogates(30),
+            level1=fdp.ConsumeUnicodeNoSurrogates(8),
+            level2=fdp.ConsumeUnicodeNoSurrogates(8),
+            target=fdp.ConsumeUnicodeNoSurrogates(20),
+        )
         draft = drafts.add_row(KB, draft.id, row)
     except KbError as exc:
         one_line(exc)

@@ -42,16 +42,24 @@ def test_one_input(data: bytes) -> None:
     except (importers.UnknownLayout, importers.ParseError) as exc:  # a refusal to cut, never wrong records
         one_line(exc)
         return
-    streamed = dataclasses.replace(pieces[0], projects=[p for piece in pieces for p in piece.projects],
-                                   warnings=[w for piece in pieces for w in piece.warnings])
+    streamed = dataclasses.replace(
+        pieces[0],
+        projects=[p for piece in pieces for p in piece.projects],
+        warnings=[w for piece in pieces for w in piece.warnings],
+    )
     assert streamed == whole, "the document read in chunks differs from the whole read"
 
 
 def seeds() -> list[bytes]:
     """The sample documents as text, and one of each other committed format (PDFs are slow to fuzz: one is enough)."""
     fixtures = ROOT / "tests" / "fixtures"
-    files = [*sorted((ROOT / "seeds").glob("*.txt")), *fixtures.glob("*.tsv"), *fixtures.glob("label_lines.txt"),
-             fixtures / "seed001.xls", fixtures / "seed001.pdf"]
+    files = [
+        *sorted((ROOT / "seeds").glob("*.txt")),
+        *fixtures.glob("*.tsv"),
+        *fixtures.glob("label_lines.txt"),
+        fixtures / "seed001.xls",
+        fixtures / "seed001.pdf",
+    ]
     return [bytes([SUFFIXES.index(path.suffix)]) + path.read_bytes() for path in files]
 
 

@@ -38,8 +38,22 @@ def test_one_input(data: bytes) -> None:
     assert result.indicator_total >= len(result.indicators)
 
 
-SEEDS = ['满意度', '"满意', "指标 OR 1=1", "NEAR(a b)", "a*", "^x", "'); DROP TABLE indicators; --",
-         "a AND NOT b", "服务对象满意度 ≥ 90%", "\x00\u202e满", "col:value", "(((", '"""', "-满意"]
+SEEDS = [
+    "满意度",
+    '"满意',
+    "指标 OR 1=1",
+    "NEAR(a b)",
+    "a*",
+    "^x",
+    "'); DROP TABLE indicators; --",
+    "a AND NOT b",
+    "服务对象满意度 ≥ 90%",
+    "\x00\u202e满",
+    "col:value",
+    "(((",
+    '"""',
+    "-满意",
+]
 
 if __name__ == "__main__":
     run("search", test_one_input, [s.encode("utf-8") for s in SEEDS])

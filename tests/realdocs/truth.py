@@ -36,8 +36,11 @@ def indicator_key(ind: dict) -> tuple[str, str, str, str]:
 
 def project_key(project: dict) -> tuple:
     amount = project.get("amount_wan")
-    return (project["name"], None if amount is None else round(float(amount), 4),
-            tuple(indicator_key(i) for i in project["indicators"]))
+    return (
+        project["name"],
+        None if amount is None else round(float(amount), 4),
+        tuple(indicator_key(i) for i in project["indicators"]),
+    )
 
 
 @dataclass
@@ -59,14 +62,21 @@ class Comparison:
 
     @property
     def exact(self) -> bool:
-        return (self.projects_exact == self.projects == self.projects_found
-                and self.department_wide_found == self.department_wide and not self.problems)
+        return (
+            self.projects_exact == self.projects == self.projects_found
+            and self.department_wide_found == self.department_wide
+            and not self.problems
+        )
 
 
 def compare(expected: dict, projects: list[dict], department_wide: list[dict], file: str = "") -> Comparison:
     """Compare read projects and department-wide tables (dicts shaped as `kb show --json`) with a record."""
-    result = Comparison(file, projects=len(expected.get("projects", [])), projects_found=len(projects),
-                        department_wide=len(expected.get("department_wide", [])))
+    result = Comparison(
+        file,
+        projects=len(expected.get("projects", [])),
+        projects_found=len(projects),
+        department_wide=len(expected.get("department_wide", [])),
+    )
     unmatched = list(projects)
     for want in expected.get("projects", []):
         result.indicators += len(want["indicators"])
@@ -90,15 +100,20 @@ def compare(expected: dict, projects: list[dict], department_wide: list[dict], f
             extra = [k for k in have if k not in wanted]
             missing = [k for k in wanted if k not in have]
             detail = f"; amount {_amount(got)} ≠ {_amount(want)}" if _amount(got) != _amount(want) else ""
-            result.problems.append(f"{want['name']}: {found}/{len(wanted)} indicators{detail}"
-                                   + (f"; missing {missing[:2]}" if missing else "") + (f"; extra {extra[:2]}" if extra else ""))
+            result.problems.append(
+                f"{want['name']}: {found}/{len(wanted)} indicators{detail}"
+                + (f"; missing {missing[:2]}" if missing else "")
+                + (f"; extra {extra[:2]}" if extra else "")
+            )
     result.problems += [f"extra project {p['name']}" for p in unmatched]
     names = [d["name"] for d in department_wide]
     for want in expected.get("department_wide", []):
         if any(want.get("name") and want["name"] in name or name in (want.get("name") or "") for name in names):
             result.department_wide_found += 1
     if "department_wide" in expected and len(department_wide) != result.department_wide:
-        result.problems.append(f"department-wide tables: {len(department_wide)} read, {result.department_wide} expected")
+        result.problems.append(
+            f"department-wide tables: {len(department_wide)} read, {result.department_wide} expected"
+        )
     return result
 
 
@@ -108,16 +123,24 @@ def is_self_evaluation(expected: dict) -> bool:
 
 def outcome_key(ind: dict) -> tuple:
     weight, score = ind.get("weight"), ind.get("score")
-    return (*indicator_key(ind), str(ind.get("actual") or ""), None if weight is None else float(weight),
-            None if score is None else float(score))
+    return (
+        *indicator_key(ind),
+        str(ind.get("actual") or ""),
+        None if weight is None else float(weight),
+        None if score is None else float(score),
+    )
 
 
 def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -> Comparison:
     """Compare read self-evaluations ({name, kind, department, amount_wan, indicators: [{…, actual, weight, score}]})
     with a record: every expected one (a record may list only some) found by name, with its amount and every row
     (a record's department_wide forms must be read as such, kind 'department'; its projects may be either)."""
-    result = Comparison(file, projects=len(expected["projects"]), projects_found=len(expected["projects"]),
-                        department_wide=len(expected.get("department_wide", [])))
+    result = Comparison(
+        file,
+        projects=len(expected["projects"]),
+        projects_found=len(expected["projects"]),
+        department_wide=len(expected.get("department_wide", [])),
+    )
     wanted_all = [("project", w) for w in expected["projects"]]
     wanted_all += [("department", w) for w in expected.get("department_wide", [])]
     for kind, want in wanted_all:
@@ -139,9 +162,11 @@ def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -
             else:
                 result.department_wide_found += 1
         else:
-            result.problems.append(f"{want['name']}: {sum(1 for k in wanted if k in have)}/{len(wanted)} rows; "
-                                   f"amount {_amount(got)} vs {_amount(want)}; first differing "
-                                   f"{next(((a, b) for a, b in zip(have, wanted) if a != b), None)}")
+            result.problems.append(
+                f"{want['name']}: {sum(1 for k in wanted if k in have)}/{len(wanted)} rows; "
+                f"amount {_amount(got)} vs {_amount(want)}; first differing "
+                f"{next(((a, b) for a, b in zip(have, wanted) if a != b), None)}"
+            )
     return result
 
 

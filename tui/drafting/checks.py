@@ -68,8 +68,9 @@ class DraftChecks(OptionList):
             where = ""
             if rows:
                 where = f"{_rows(rows)} {finding.indicator}: " if len(rows) == 1 else f"{_rows(rows)}: "
-            self.add_option(Option(Text.assemble((mark, style), " ", shown(where + finding.detail),
-                                                 (f"  {finding.rule}", "dim"))))
+            self.add_option(
+                Option(Text.assemble((mark, style), " ", shown(where + finding.detail), (f"  {finding.rule}", "dim")))
+            )
         if self.entries:
             self.highlighted = min(highlighted or 0, len(self.entries) - 1)
 

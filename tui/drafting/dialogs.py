@@ -31,8 +31,13 @@ from kb.drafting.suggest import value_suggestion
 from kb.vocab.targets import QUALITATIVE
 from tui.data import Database
 
-FORMAT_LABELS = {"xlsx": "xlsx 申报表 Excel", "docx": "docx 申报表 Word", "md": "md Markdown", "csv": "csv 表格",
-                 "json": "json 数据"}
+FORMAT_LABELS = {
+    "xlsx": "xlsx 申报表 Excel",
+    "docx": "docx 申报表 Word",
+    "md": "md Markdown",
+    "csv": "csv 表格",
+    "json": "json 数据",
+}
 SAVE_WAIT = 10.0  # seconds an export waits for the draft's queued saves
 
 
@@ -47,8 +52,11 @@ class _Done(Message):
 
 
 def dialog_buttons(ok: str, variant: str = "primary") -> Horizontal:
-    return Horizontal(Button(ok, variant=variant, compact=True, id="dialog-ok"),
-                      Button("取消 Cancel", compact=True, id="dialog-cancel"), classes="dialog-buttons")
+    return Horizontal(
+        Button(ok, variant=variant, compact=True, id="dialog-ok"),
+        Button("取消 Cancel", compact=True, id="dialog-cancel"),
+        classes="dialog-buttons",
+    )
 
 
 class NameDialog(ModalScreen):
@@ -151,8 +159,10 @@ def target_preview(text: str, name: str) -> Text:
     t = target_fields(text, name)
     if t["text"] is not None or t["operator"] == QUALITATIVE:
         return Text(shown(f"定性 qualitative: {t['text'] or text.strip()}"), style="dim")
-    return Text(shown(f"运算符 {t['operator'] or '?'} · 数值 {number(t['value']) or '?'} · 单位 {t['unit'] or '—'}"),
-                style="dim")
+    return Text(
+        shown(f"运算符 {t['operator'] or '?'} · 数值 {number(t['value']) or '?'} · 单位 {t['unit'] or '—'}"),
+        style="dim",
+    )
 
 
 def suggestion_text(values: dict) -> Text:
@@ -163,11 +173,12 @@ def suggestion_text(values: dict) -> Text:
     text = Text(f"先例 {sum(n for _, n in spread)} 条 precedents", style="bold")
     if values.get("count"):
         unit = values["unit"] or ""
-        text.append(f" · 数值 numeric ({values['count']}): 最常见 {shown(values['most_common'])} · 中位数 median "
-                    f"{number(values['median'])}{unit} · 范围 range {number(values['min'])}–{number(values['max'])}{unit}")
+        text.append(
+            f" · 数值 numeric ({values['count']}): 最常见 {shown(values['most_common'])} · 中位数 median "
+            f"{number(values['median'])}{unit} · 范围 range {number(values['min'])}–{number(values['max'])}{unit}"
+        )
     if spread:
-        text.append("\n目标值 targets: " + shown(" · ".join(f"{label} ×{n}" for label, n in spread[:8])),
-                    style="dim")
+        text.append("\n目标值 targets: " + shown(" · ".join(f"{label} ×{n}" for label, n in spread[:8])), style="dim")
     outcomes = values.get("outcomes")
     if outcomes:
         text.append("\n" + shown(outcome_line(outcomes, targets=3)))
@@ -201,19 +212,34 @@ class RowDialog(ModalScreen):
                 yield Input(shown(row.name), id="row-name", compact=True)
             with Horizontal(classes="dialog-row"):
                 yield Label("一级指标", classes="dialog-label")
-                yield Select([(v, v) for v in level1s], value=row.level1 or Select.NULL, prompt="一级",
-                             compact=True, id="row-level1")
+                yield Select(
+                    [(v, v) for v in level1s],
+                    value=row.level1 or Select.NULL,
+                    prompt="一级",
+                    compact=True,
+                    id="row-level1",
+                )
                 yield Label("二级指标", classes="dialog-label")
-                yield Select(self._level2_options(row.level1, row.level2), value=row.level2 or Select.NULL,
-                             prompt="二级", compact=True, id="row-level2")
+                yield Select(
+                    self._level2_options(row.level1, row.level2),
+                    value=row.level2 or Select.NULL,
+                    prompt="二级",
+                    compact=True,
+                    id="row-level2",
+                )
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
                 yield Input(shown(row.target), placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
                 yield Static(target_preview(row.target, row.name), id="row-parsed")
             with Horizontal(classes="dialog-row"):
                 yield Label("依据", classes="dialog-label")
-                yield Select([(b, b) for b in BASES], value=row.basis or Select.NULL, prompt="指标值依据 basis",
-                             compact=True, id="row-basis")
+                yield Select(
+                    [(b, b) for b in BASES],
+                    value=row.basis or Select.NULL,
+                    prompt="指标值依据 basis",
+                    compact=True,
+                    id="row-basis",
+                )
                 yield Label("分值", classes="dialog-label")
                 yield Input(number(row.weight), placeholder="weight", id="row-weight", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
@@ -250,14 +276,18 @@ class RowDialog(ModalScreen):
         if event.name != self._typed("#row-name", self.row.name):
             return
         box = self.query_one("#row-values", Static)
-        box.update(Text(shown(event.values["error"]), style="red") if "error" in event.values
-                   else suggestion_text(event.values))
+        box.update(
+            Text(shown(event.values["error"]), style="red")
+            if "error" in event.values
+            else suggestion_text(event.values)
+        )
 
     @on(Input.Changed, "#row-target")
     @on(Input.Changed, "#row-name")
     def _retarget(self) -> None:
-        self.query_one("#row-parsed", Static).update(target_preview(self._typed("#row-target", self.row.target),
-                                                                    self._typed("#row-name", self.row.name)))
+        self.query_one("#row-parsed", Static).update(
+            target_preview(self._typed("#row-target", self.row.target), self._typed("#row-name", self.row.name))
+        )
 
     @on(Input.Blurred, "#row-name")
     def _renamed(self) -> None:
@@ -315,8 +345,15 @@ class ExportDialog(ModalScreen):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, db: Database, draft_id: int, name: str, folder: Path, fmt: str = "xlsx",
-                 saved: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        draft_id: int,
+        name: str,
+        folder: Path,
+        fmt: str = "xlsx",
+        saved: threading.Event | None = None,
+    ) -> None:
         super().__init__()
         self.db, self.draft_id, self.draft_name = db, draft_id, name
         self.folder, self.fmt, self.saved = folder, fmt, saved
@@ -326,8 +363,13 @@ class ExportDialog(ModalScreen):
             box.border_title = Text(f"导出 export · {self.draft_name}")
             with Horizontal(classes="dialog-row"):
                 yield Label("格式 format", classes="dialog-label")
-                yield Select([(FORMAT_LABELS[f], f) for f in FORMATS], value=self.fmt, allow_blank=False,
-                             compact=True, id="export-format")
+                yield Select(
+                    [(FORMAT_LABELS[f], f) for f in FORMATS],
+                    value=self.fmt,
+                    allow_blank=False,
+                    compact=True,
+                    id="export-format",
+                )
             yield Label("文件夹或文件 folder or file:")
             yield Input(str(self.folder), id="export-path")
             yield Static(id="export-target", classes="one-line")

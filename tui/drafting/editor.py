@@ -73,8 +73,18 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
         last = (r.level1, r.level2)
         seq = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
         qualitative = r.operator == QUALITATIVE or r.value is None
-        cells.append((seq, level1, level2, r.name, "" if qualitative else r.operator or "",
-                      (r.text or "") if qualitative else number(r.value), r.unit or "", r.basis or ""))
+        cells.append(
+            (
+                seq,
+                level1,
+                level2,
+                r.name,
+                "" if qualitative else r.operator or "",
+                (r.text or "") if qualitative else number(r.value),
+                r.unit or "",
+                r.basis or "",
+            )
+        )
     return cells
 
 
@@ -95,8 +105,16 @@ class GoalTable(CopyTable):
         """Rebuilt from the draft at the current width (CopyTable calls this on a resize too)."""
         short = self.size.width < SHORT_LEVELS_BELOW
         cells = goal_cells(self.draft, self.marked, self.findings, short) if self.draft else []
-        labels = ("#", "一级" if short else "一级指标", "二级" if short else "二级指标", "三级指标", "符", "指标值",
-                  "单位", "依据")
+        labels = (
+            "#",
+            "一级" if short else "一级指标",
+            "二级" if short else "二级指标",
+            "三级指标",
+            "符",
+            "指标值",
+            "单位",
+            "依据",
+        )
         caps = (4, 10, 14 if short else 18, 12, 2, 10, 4, 6 if short else 12)
 
         def width(i: int) -> int:  # as wide as the label and the widest cell, up to the cap (then it wraps)
@@ -254,10 +272,15 @@ class DraftEditor(Vertical):
             state = ("保存中 saving…", "yellow")
         else:
             state = ("✓ 已保存 saved", "green")
-        text = Text.assemble((shown(draft.name), "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state)
+        text = Text.assemble(
+            (shown(draft.name), "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state
+        )
         if not draft.rows:
-            text.append("\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
-                        "projects, a add an indicator", style="italic")
+            text.append(
+                "\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
+                "projects, a add an indicator",
+                style="italic",
+            )
         if self.error:
             text.append(f"\n{shown(self.error)}", style="bold red")
         self.query_one("#draft-title", Static).update(text)
@@ -323,10 +346,13 @@ class DraftEditor(Vertical):
         self._status()
         self._tell(o)
         if o.applied is not None:
-            skipped = f"；已有 {len(o.applied.skipped)} 个未重复添加 skipped, already in the draft: " \
-                      f"{'、'.join(o.applied.skipped)}" if o.applied.skipped else ""
-            self.notify(shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}"), title="草稿 draft",
-                        markup=False)
+            skipped = (
+                f"；已有 {len(o.applied.skipped)} 个未重复添加 skipped, already in the draft: "
+                f"{'、'.join(o.applied.skipped)}"
+                if o.applied.skipped
+                else ""
+            )
+            self.notify(shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}"), title="草稿 draft", markup=False)
 
     def _tell(self, o: Outcome) -> None:
         """The notice when the draft had been changed elsewhere."""
@@ -334,28 +360,42 @@ class DraftEditor(Vertical):
             return
         lines = []
         if o.before is not None:
-            lines.append(f"草稿在别处被修改 changed elsewhere ({changed_parts(o.before, o.reloaded)}): "
-                         "已重新载入 reloaded.")
+            lines.append(
+                f"草稿在别处被修改 changed elsewhere ({changed_parts(o.before, o.reloaded)}): 已重新载入 reloaded."
+            )
         if o.conflict:
             mine = f" “{o.edit.detail}”" if o.edit.detail else ""
-            lines.append(f"你对 {o.edit.label} 的修改{mine}未保存 your change was NOT saved: it was changed there "
-                         "too, and theirs is kept.")
+            lines.append(
+                f"你对 {o.edit.label} 的修改{mine}未保存 your change was NOT saved: it was changed there "
+                "too, and theirs is kept."
+            )
             if o.edit.detail:
                 self.app.copy_to_clipboard(o.edit.detail)
                 lines.append("(你的内容已复制 yours is on the clipboard)")
         elif o.edit.write is not None:
             lines.append(f"你对 {o.edit.label} 的修改已保存 your change was saved on top.")
-        self.notify(shown("\n".join(lines), lines=True), title="草稿 draft",
-                    severity="warning" if o.conflict else "information",
-                    timeout=12, markup=False)
+        self.notify(
+            shown("\n".join(lines), lines=True),
+            title="草稿 draft",
+            severity="warning" if o.conflict else "information",
+            timeout=12,
+            markup=False,
+        )
 
     @on(HeadForm.Refused)
     def _refused(self, event: HeadForm.Refused) -> None:
         theirs = field_text(self.draft, event.field)
         self.app.copy_to_clipboard(event.typed)
-        self.notify(shown(f"{LABELS[event.field]} 已在别处改为 was changed elsewhere to “{theirs}” while you typed: "
-                          f"你的 “{event.typed}” 未保存 yours was NOT saved (已复制 it is on the clipboard)."),
-                    title="草稿 draft", severity="warning", timeout=12, markup=False)
+        self.notify(
+            shown(
+                f"{LABELS[event.field]} 已在别处改为 was changed elsewhere to “{theirs}” while you typed: "
+                f"你的 “{event.typed}” 未保存 yours was NOT saved (已复制 it is on the clipboard)."
+            ),
+            title="草稿 draft",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
 
     @on(HeadForm.Edited)
     def _edited(self, event: HeadForm.Edited) -> None:
@@ -363,8 +403,13 @@ class DraftEditor(Vertical):
 
     @staticmethod
     def _field_edit(name: str, value: str) -> Edit:
-        return Edit(LABELS[name], lambda conn, key, version: set_field(conn, key, name, value, version),
-                    touches=lambda d: getattr(d, name), field=name, detail=value)
+        return Edit(
+            LABELS[name],
+            lambda conn, key, version: set_field(conn, key, name, value, version),
+            touches=lambda d: getattr(d, name),
+            field=name,
+            detail=value,
+        )
 
     # --- rows ---------------------------------------------------------------------------------------------------
 
@@ -387,10 +432,14 @@ class DraftEditor(Vertical):
 
         def save(changes: dict | None) -> None:
             if changes:
-                self._put(Edit(f"第 {number} 行 {row.name}",
-                               lambda conn, key, version: update_row(conn, key, row.id, version, **changes),
-                               touches=lambda d: row_content(d, [row.id]),
-                               detail=" ".join(f"{k}={v}" for k, v in changes.items())))
+                self._put(
+                    Edit(
+                        f"第 {number} 行 {row.name}",
+                        lambda conn, key, version: update_row(conn, key, row.id, version, **changes),
+                        touches=lambda d: row_content(d, [row.id]),
+                        detail=" ".join(f"{k}={v}" for k, v in changes.items()),
+                    )
+                )
 
         self.app.push_screen(RowDialog(self.db, row, number), save)
 
@@ -419,11 +468,18 @@ class DraftEditor(Vertical):
         def remove(yes: bool | None) -> None:
             if yes:
                 self.marked -= set(ids)
-                self._put(Edit(f"删除 {len(ids)} 行", lambda conn, key, version: remove_rows(conn, key, ids, version),
-                               touches=lambda d: row_content(d, ids), detail=names))
+                self._put(
+                    Edit(
+                        f"删除 {len(ids)} 行",
+                        lambda conn, key, version: remove_rows(conn, key, ids, version),
+                        touches=lambda d: row_content(d, ids),
+                        detail=names,
+                    )
+                )
 
-        self.app.push_screen(ConfirmDialog("删除指标 remove rows", f"从草稿中删除 remove {len(ids)} 个指标: {names}?"),
-                             remove)
+        self.app.push_screen(
+            ConfirmDialog("删除指标 remove rows", f"从草稿中删除 remove {len(ids)} 个指标: {names}?"), remove
+        )
 
     def action_basis(self) -> None:
         rows = self._chosen()
@@ -438,15 +494,20 @@ class DraftEditor(Vertical):
                     draft = update_row(conn, key, row_id, version, basis=basis)
                     version = draft.version
                 return draft
+
             return run_all
 
         def chosen(basis: str | None) -> None:
             if basis is not None:
-                self._put(Edit(f"{len(ids)} 行的依据 basis", write(basis), touches=lambda d: row_content(d, ids),
-                               detail=basis))
+                self._put(
+                    Edit(
+                        f"{len(ids)} 行的依据 basis", write(basis), touches=lambda d: row_content(d, ids), detail=basis
+                    )
+                )
 
-        self.app.push_screen(PickDialog(f"指标值依据 basis · {len(ids)} 行",
-                                        [(b, b) for b in BASES] + [("（清除 clear）", "")]), chosen)
+        self.app.push_screen(
+            PickDialog(f"指标值依据 basis · {len(ids)} 行", [(b, b) for b in BASES] + [("（清除 clear）", "")]), chosen
+        )
 
     def action_precedents(self) -> None:
         rows = self._chosen(single=True)
@@ -471,8 +532,12 @@ class DraftEditor(Vertical):
         if single:
             self._put(Edit(f"添加 {rows[0].name}", lambda conn, key, version: add_row(conn, key, rows[0], version)))
         else:
-            self._put(Edit(f"添加 {len(rows)} 个指标 ({names})",
-                           lambda conn, key, version: apply_rows(conn, key, rows, version)))
+            self._put(
+                Edit(
+                    f"添加 {len(rows)} 个指标 ({names})",
+                    lambda conn, key, version: apply_rows(conn, key, rows, version),
+                )
+            )
 
     def action_add(self) -> None:
         self.app.push_screen(AddIndicatorDialog(self.db, self._have), lambda rows: self._add(rows, single=True))
@@ -482,8 +547,7 @@ class DraftEditor(Vertical):
 
     def action_similar(self) -> None:
         self.head.flush()
-        self.app.push_screen(SimilarDialog(self.db, self._have, self.draft.name, self.draft.overview or ""),
-                             self._add)
+        self.app.push_screen(SimilarDialog(self.db, self._have, self.draft.name, self.draft.overview or ""), self._add)
 
     def action_export(self) -> None:
         self.head.flush()

@@ -20,13 +20,34 @@ from kb.vocab.numbers import number
 from kb.vocab.text import shown
 
 DEBOUNCE = 0.4  # seconds without a keystroke before a field is saved
-LABELS = {"name": "名称", "spending_type": "类型", "department": "部门", "region": "地区", "year": "年度",
-          "amount_wan": "金额(万元)", "period": "期限", "overview": "概况", "goal": "目标"}
-PLACEHOLDERS = {"name": "项目名称 project name", "department": "预算单位 budget unit", "region": "如 宁波市奉化区",
-                "year": "如 2025", "amount_wan": "万元", "period": "如 2025-01 至 2025-12",
-                "overview": "项目概况 what the project does", "goal": "年度绩效目标 this year's goal"}
-LAYOUT = (("name", "spending_type"), ("department", "region"), ("year", "amount_wan", "period"), ("overview",),
-          ("goal",))
+LABELS = {
+    "name": "名称",
+    "spending_type": "类型",
+    "department": "部门",
+    "region": "地区",
+    "year": "年度",
+    "amount_wan": "金额(万元)",
+    "period": "期限",
+    "overview": "概况",
+    "goal": "目标",
+}
+PLACEHOLDERS = {
+    "name": "项目名称 project name",
+    "department": "预算单位 budget unit",
+    "region": "如 宁波市奉化区",
+    "year": "如 2025",
+    "amount_wan": "万元",
+    "period": "如 2025-01 至 2025-12",
+    "overview": "项目概况 what the project does",
+    "goal": "年度绩效目标 this year's goal",
+}
+LAYOUT = (
+    ("name", "spending_type"),
+    ("department", "region"),
+    ("year", "amount_wan", "period"),
+    ("overview",),
+    ("goal",),
+)
 
 
 def field_text(draft: Draft | None, name: str) -> str:
@@ -66,11 +87,16 @@ class HeadForm(Vertical):
                 for name in fields:
                     yield Label(LABELS[name], classes="head-label")
                     if name == "spending_type":
-                        yield Select([(t, t) for t in SPENDING_TYPES], prompt="支出类型 spending type",
-                                     compact=True, id="head-spending_type")
+                        yield Select(
+                            [(t, t) for t in SPENDING_TYPES],
+                            prompt="支出类型 spending type",
+                            compact=True,
+                            id="head-spending_type",
+                        )
                     else:
-                        yield Input(placeholder=PLACEHOLDERS[name], compact=True, id=f"head-{name}",
-                                    classes="head-input")
+                        yield Input(
+                            placeholder=PLACEHOLDERS[name], compact=True, id=f"head-{name}", classes="head-input"
+                        )
 
     def _input(self, name: str) -> Input | Select:
         return self.query_one(f"#head-{name}")
@@ -194,6 +220,5 @@ class HeadForm(Vertical):
     def _chosen(self, event: Select.Changed) -> None:
         event.stop()
         value = "" if event.value is Select.NULL else str(event.value)
-        if self.draft is not None and value != self._sent.get("spending_type", field_text(self.draft,
-                                                                                         "spending_type")):
+        if self.draft is not None and value != self._sent.get("spending_type", field_text(self.draft, "spending_type")):
             self._send("spending_type")

@@ -73,8 +73,15 @@ class DraftsPane(Vertical):
         with ContentSwitcher(initial="drafts-list-view"):
             with Vertical(id="drafts-list-view"):
                 yield Static(id="drafts-status", classes="status")
-                yield CopyTable(Col("名称", 16, 3), Col("支出类型", 10, 1), Col("地区", 6, 1), Col("年度", 4),
-                                Col("指标", 4), Col("更新 updated", 16), id="drafts-list")
+                yield CopyTable(
+                    Col("名称", 16, 3),
+                    Col("支出类型", 10, 1),
+                    Col("地区", 6, 1),
+                    Col("年度", 4),
+                    Col("指标", 4),
+                    Col("更新 updated", 16),
+                    id="drafts-list",
+                )
             yield DraftEditor(self.db, id="draft-editor")
 
     @property
@@ -127,13 +134,29 @@ class DraftsPane(Vertical):
         self.listed = event.drafts
         wanted = event.select if event.select is not None else current["id"] if current else None
         cursor = next((n for n, d in enumerate(self.listed) if d["id"] == wanted), 0)
-        self.table.fill([(d["name"], d["spending_type"] or "", d["region"] or "", d["year"] or "", d["rows"],
-                          local_time(d["updated_at"])) for d in self.listed], cursor)
+        self.table.fill(
+            [
+                (
+                    d["name"],
+                    d["spending_type"] or "",
+                    d["region"] or "",
+                    d["year"] or "",
+                    d["rows"],
+                    local_time(d["updated_at"]),
+                )
+                for d in self.listed
+            ],
+            cursor,
+        )
         if self.listed:
             status.update(Text(f"{len(self.listed)} 个草稿 drafts · ↵ 打开 open · n 新建 new"))
         else:
-            status.update(Text("还没有草稿 no drafts yet: 按 n 新建一个绩效目标申报表 press n to start a new goal "
-                               "table (from a template, similar projects and indicator search)"))
+            status.update(
+                Text(
+                    "还没有草稿 no drafts yet: 按 n 新建一个绩效目标申报表 press n to start a new goal "
+                    "table (from a template, similar projects and indicator search)"
+                )
+            )
 
     @property
     def current(self) -> dict | None:
@@ -190,21 +213,28 @@ class DraftsPane(Vertical):
     def action_rename(self) -> None:
         d = self.current
         act = lambda name: self.db.call(drafts.rename, d["id"], name, d["version"])  # noqa: E731
-        self.app.push_screen(NameDialog(f"改名 rename · {d['name']}", act, d["name"]),
-                             lambda draft: draft and self.load_list(draft.id))
+        self.app.push_screen(
+            NameDialog(f"改名 rename · {d['name']}", act, d["name"]), lambda draft: draft and self.load_list(draft.id)
+        )
 
     def action_duplicate(self) -> None:
         d = self.current
         act = lambda name: self.db.call(drafts.duplicate, d["id"], name)  # noqa: E731
-        self.app.push_screen(NameDialog(f"复制 duplicate · {d['name']}", act, f"{d['name']} 副本"),
-                             lambda draft: draft and self.load_list(draft.id))
+        self.app.push_screen(
+            NameDialog(f"复制 duplicate · {d['name']}", act, f"{d['name']} 副本"),
+            lambda draft: draft and self.load_list(draft.id),
+        )
 
     def action_delete(self) -> None:
         d = self.current
-        message = (f"删除草稿「{d['name']}」及其 {d['rows']} 个指标？不能撤销。\n"
-                   f"Delete the draft and its {d['rows']} indicators? This cannot be undone.")
-        self.app.push_screen(ConfirmDialog("删除草稿 delete draft", message),
-                             lambda yes: yes and self._delete(d["id"], d["version"], d["name"]))
+        message = (
+            f"删除草稿「{d['name']}」及其 {d['rows']} 个指标？不能撤销。\n"
+            f"Delete the draft and its {d['rows']} indicators? This cannot be undone."
+        )
+        self.app.push_screen(
+            ConfirmDialog("删除草稿 delete draft", message),
+            lambda yes: yes and self._delete(d["id"], d["version"], d["name"]),
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="drafts-change")
     def _delete(self, draft_id: int, version: int, name: str) -> None:
@@ -217,8 +247,12 @@ class DraftsPane(Vertical):
     @on(Done)
     def _done(self, event: Done) -> None:
         if event.error or event.notice:
-            self.notify(shown(event.error or event.notice), title="草稿 draft", severity="error" if event.error else
-                        "information", markup=False)
+            self.notify(
+                shown(event.error or event.notice),
+                title="草稿 draft",
+                severity="error" if event.error else "information",
+                markup=False,
+            )
         self.load_list(event.select)
 
     def action_export(self) -> None:
@@ -234,7 +268,11 @@ class DraftsPane(Vertical):
             if path is not None:
                 self.export_folder = path.parent
                 note = renamed(name, path)
-                self.notify(shown(str(path)) + (f"\n{shown(note)}" if note else ""), title="已导出 exported",
-                            markup=False, timeout=8)
+                self.notify(
+                    shown(str(path)) + (f"\n{shown(note)}" if note else ""),
+                    title="已导出 exported",
+                    markup=False,
+                    timeout=8,
+                )
 
         self.app.push_screen(ExportDialog(self.db, draft_id, name, self.export_folder, saved=saved), written)

@@ -17,8 +17,24 @@ from textual.widgets import Button, DataTable, Input, Label, Select, SelectionLi
 from kb.drafting.drafts import BASES, NewRow, new_row
 from kb.errors import KbError
 from kb.find.outcomes import outcome_summary, preferred_target
-from kb.find.precedents import NameHit, group_key, normal_target, precedents, search_names, target_spread, target_summary
-from kb.drafting.suggest import SPENDING_TYPES, Similar, Template, project_rows, similar_projects, template, template_rows
+from kb.find.precedents import (
+    NameHit,
+    group_key,
+    normal_target,
+    precedents,
+    search_names,
+    target_spread,
+    target_summary,
+)
+from kb.drafting.suggest import (
+    SPENDING_TYPES,
+    Similar,
+    Template,
+    project_rows,
+    similar_projects,
+    template,
+    template_rows,
+)
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
@@ -37,8 +53,9 @@ def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
     """A row to pick: levels, name, target; dimmed and marked when the draft holds it already."""
     target = normal_target(row.operator, row.value, row.unit, row.text) or ""
     held = group_key(row.name) in have
-    text = Text.assemble((f"{short_level(row.level1, row.level2):<8} ", "dim"), shown(f"{row.name}  {target}"),
-                         (extra, "dim"))
+    text = Text.assemble(
+        (f"{short_level(row.level1, row.level2):<8} ", "dim"), shown(f"{row.name}  {target}"), (extra, "dim")
+    )
     if held:
         text.stylize("dim")
         text.append("  已在草稿 in the draft", style="italic")
@@ -48,8 +65,13 @@ def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
 def _uses(conn, names: list[str]) -> dict:
     uses = precedents(conn, names)
     spread, outcomes = target_spread(uses), outcome_summary(conn, names)
-    return {**target_summary(uses), "spread": spread, "ids": [u.indicator_id for u in uses], "outcomes": outcomes,
-            "preferred": preferred_target(spread, outcomes)}
+    return {
+        **target_summary(uses),
+        "spread": spread,
+        "ids": [u.indicator_id for u in uses],
+        "outcomes": outcomes,
+        "preferred": preferred_target(spread, outcomes),
+    }
 
 
 class AddIndicatorDialog(ModalScreen):
@@ -130,12 +152,19 @@ class AddIndicatorDialog(ModalScreen):
         rows = []
         for hit in self.hits:
             if hit is None:
-                rows.append((Text.assemble("＋ 新指标 new: ", (shown(typed), "bold"), (" （按输入添加 as typed）", "dim")),
-                             "", "", ""))
+                rows.append(
+                    (
+                        Text.assemble("＋ 新指标 new: ", (shown(typed), "bold"), (" （按输入添加 as typed）", "dim")),
+                        "",
+                        "",
+                        "",
+                    )
+                )
             else:
                 held = "  ✓已有" if group_key(hit.name) in self.have else ""
-                rows.append((hit.name + held, hit.projects, short_level(hit.std_level1, hit.std_level2),
-                             hit.common_target))
+                rows.append(
+                    (hit.name + held, hit.projects, short_level(hit.std_level1, hit.std_level2), hit.common_target)
+                )
         table.fill(rows)
         self._chosen_changed()
 
@@ -152,7 +181,8 @@ class AddIndicatorDialog(ModalScreen):
         if hit is None:
             self.values_for, self.values = None, {}
             self.query_one("#add-values", Static).update(
-                suggestion_text({}) if self.hits else Text("没有匹配 no indicator name matches", style="dim"))
+                suggestion_text({}) if self.hits else Text("没有匹配 no indicator name matches", style="dim")
+            )
             self._suggest_target("")
             return
         names = tuple(hit.variants)
@@ -208,13 +238,21 @@ class AddIndicatorDialog(ModalScreen):
         basis = self.query_one("#add-basis", Select)
         try:
             if hit is None:
-                row = new_row(self.query_text.strip(), target=self.query_one("#add-target", Input).value,
-                              basis=None if basis.is_blank() else str(basis.value))
+                row = new_row(
+                    self.query_text.strip(),
+                    target=self.query_one("#add-target", Input).value,
+                    basis=None if basis.is_blank() else str(basis.value),
+                )
             else:
                 ids = self.values.get("ids", []) if self.values_for == tuple(hit.variants) else []
-                row = new_row(hit.name, level1=hit.std_level1 or "", level2=hit.std_level2 or "",
-                              target=self.query_one("#add-target", Input).value,
-                              basis=None if basis.is_blank() else str(basis.value), sources=ids)
+                row = new_row(
+                    hit.name,
+                    level1=hit.std_level1 or "",
+                    level2=hit.std_level2 or "",
+                    target=self.query_one("#add-target", Input).value,
+                    basis=None if basis.is_blank() else str(basis.value),
+                    sources=ids,
+                )
         except KbError as exc:
             show_error(self, str(exc))
             return
@@ -245,8 +283,12 @@ class _PickRows(ModalScreen):
         self.labels = [row_label(r, self.have, extras[n] if extras else "") for n, r in enumerate(rows)]
         picker = self.query_one("#pick-rows", SelectionList)
         picker.clear_options()
-        picker.add_options([(_ticked(label, group_key(r.name) not in self.have), n, group_key(r.name) not in self.have)
-                            for n, (r, label) in enumerate(zip(rows, self.labels))])
+        picker.add_options(
+            [
+                (_ticked(label, group_key(r.name) not in self.have), n, group_key(r.name) not in self.have)
+                for n, (r, label) in enumerate(zip(rows, self.labels))
+            ]
+        )
 
     @on(SelectionList.SelectedChanged, "#pick-rows")
     def _marks(self, event: SelectionList.SelectedChanged) -> None:
@@ -276,7 +318,9 @@ class _PickRows(ModalScreen):
         self.dismiss(None)
 
 
-HINT = "space 勾选/取消 tick or untick (不移动 the cursor stays) · a 全选/全不选 all/none · ctrl+s 应用 apply · esc 取消"
+HINT = (
+    "space 勾选/取消 tick or untick (不移动 the cursor stays) · a 全选/全不选 all/none · ctrl+s 应用 apply · esc 取消"
+)
 
 
 def _ticked(label: Text, ticked: bool) -> Text:
@@ -302,8 +346,13 @@ class TemplateDialog(_PickRows):
             box.border_title = "模板 template"
             with Horizontal(classes="dialog-row"):
                 yield Label("支出类型", classes="dialog-label")
-                yield Select([(t, t) for t in SPENDING_TYPES], value=self.kind, allow_blank=False, compact=True,
-                             id="template-kind")
+                yield Select(
+                    [(t, t) for t in SPENDING_TYPES],
+                    value=self.kind,
+                    allow_blank=False,
+                    compact=True,
+                    id="template-kind",
+                )
             yield Static(id="template-about", classes="one-line")
             yield SelectionList(id="pick-rows")
             yield Static(classes="dialog-error")
@@ -344,8 +393,7 @@ class TemplateDialog(_PickRows):
             names = "、".join(n for _, n in t.projects[:3]) + (" …" if len(t.projects) > 3 else "")
             about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects: {names}")))
         items = t.items if t else []
-        self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items] if len(items) == len(event.rows)
-                       else None)
+        self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items] if len(items) == len(event.rows) else None)
 
 
 class SimilarDialog(_PickRows):
@@ -372,8 +420,14 @@ class SimilarDialog(_PickRows):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="similar-dialog") as box:
             box.border_title = Text(f"相似项目 similar projects · {self.draft_name}")
-            yield CopyTable(Col("项目名称", 14, 2), Col("地区", 6, 1), Col("年度", 4), Col("相似", 4),
-                            Col("共同词 shared", 10, 2), id="similar-projects")
+            yield CopyTable(
+                Col("项目名称", 14, 2),
+                Col("地区", 6, 1),
+                Col("年度", 4),
+                Col("相似", 4),
+                Col("共同词 shared", 10, 2),
+                id="similar-projects",
+            )
             yield Static(id="similar-about", classes="one-line")
             yield SelectionList(id="pick-rows")
             yield Static(classes="dialog-error")
@@ -398,8 +452,9 @@ class SimilarDialog(_PickRows):
         table.loading = False
         show_error(self, event.error)
         self.similar = event.similar
-        table.fill([(s.name, s.region or "", s.year or "", f"{s.score:.0f}", "、".join(s.shared))
-                    for s in event.similar])
+        table.fill(
+            [(s.name, s.region or "", s.year or "", f"{s.score:.0f}", "、".join(s.shared)) for s in event.similar]
+        )
         if not event.similar and not event.error:
             self.query_one("#similar-about", Static).update(Text("没有相似项目 no similar project", style="dim"))
         self._project_changed()
@@ -429,8 +484,11 @@ class SimilarDialog(_PickRows):
         self.query_one("#pick-rows").loading = False
         show_error(self, event.error)
         chosen = next(s for s in self.similar if s.project_id == event.project_id)
-        self.query_one("#similar-about", Static).update(Text.assemble(
-            (shown(chosen.name), "bold"), f" · {len(event.rows)} 个指标 indicators (框架内 in the framework)"))
+        self.query_one("#similar-about", Static).update(
+            Text.assemble(
+                (shown(chosen.name), "bold"), f" · {len(event.rows)} 个指标 indicators (框架内 in the framework)"
+            )
+        )
         self.fill_rows(event.rows)
 
     @on(DataTable.RowSelected, "#similar-projects")

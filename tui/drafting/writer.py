@@ -56,8 +56,11 @@ class Outcome:
 def row_content(draft: Draft, row_ids) -> tuple:
     """The rows' contents (not their positions): what a row edit compares across a reload."""
     wanted = set(row_ids)
-    return tuple((r.id, r.level1, r.level2, r.name, r.operator, r.value, r.unit, r.text, r.basis, r.weight)
-                 for r in draft.rows if r.id in wanted)
+    return tuple(
+        (r.id, r.level1, r.level2, r.name, r.operator, r.value, r.unit, r.text, r.basis, r.weight)
+        for r in draft.rows
+        if r.id in wanted
+    )
 
 
 class Writer:
@@ -133,5 +136,6 @@ class Writer:
             result = edit.write(conn, self.draft_id, fresh.version)
         draft = result.draft if isinstance(result, Applied) else result
         self.known = draft
-        return self._outcome(edit, draft, applied=result if isinstance(result, Applied) else None, before=before,
-                             reloaded=fresh)
+        return self._outcome(
+            edit, draft, applied=result if isinstance(result, Applied) else None, before=before, reloaded=fresh
+        )

@@ -36,8 +36,13 @@ PENDING = "…"  # a count not known yet
 
 
 def _level(hit: NameHit | Precedent) -> str:
-    return std_level({"std_level1": hit.std_level1, "std_level2": hit.std_level2,
-                      "level_inferred": isinstance(hit, Precedent) and hit.level_inferred})
+    return std_level(
+        {
+            "std_level1": hit.std_level1,
+            "std_level2": hit.std_level2,
+            "level_inferred": isinstance(hit, Precedent) and hit.level_inferred,
+        }
+    )
 
 
 class IndicatorsPane(Vertical):
@@ -81,15 +86,30 @@ class IndicatorsPane(Vertical):
         with Vertical(id="ind-body"):
             with Vertical(id="names-side"):
                 yield Static(id="names-status", classes="status")
-                yield CopyTable(Col("指标名称", 14, 1), Col("次数", 6), Col("项目", 6), Col("地区", 4),
-                                Col("标准层级", 10), Col("常见值", 8), Col("匹配", 4), id="names")
+                yield CopyTable(
+                    Col("指标名称", 14, 1),
+                    Col("次数", 6),
+                    Col("项目", 6),
+                    Col("地区", 4),
+                    Col("标准层级", 10),
+                    Col("常见值", 8),
+                    Col("匹配", 4),
+                    id="names",
+                )
             with Vertical(id="prec-side"):
                 yield Static(id="prec-title", classes="status")
                 yield Static(id="spread-line", classes="status")
                 yield Static(id="outcome-line", classes="status")
                 with Horizontal(id="prec-row"):
-                    yield CopyTable(Col("指标值", 8), Col("项目", 12, 3), Col("地区", 10, 1), Col("年度", 4),
-                                    Col("部门", 8, 2), Col("标准层级", 10), id="precedents")
+                    yield CopyTable(
+                        Col("指标值", 8),
+                        Col("项目", 12, 3),
+                        Col("地区", 10, 1),
+                        Col("年度", 4),
+                        Col("部门", 8, 2),
+                        Col("标准层级", 10),
+                        id="precedents",
+                    )
                     yield TargetSpread(id="spread")
 
     @property
@@ -154,8 +174,7 @@ class IndicatorsPane(Vertical):
         if not count or not hits or worker.is_cancelled:
             return
         try:
-            hits = db.call(count_names, hits, filters, lambda: worker.is_cancelled,
-                           lane="counts")
+            hits = db.call(count_names, hits, filters, lambda: worker.is_cancelled, lane="counts")
         except KbError as exc:
             self.post_message(self.NamesFound(query, filters, hits, error=str(exc), counted=True))
             return
@@ -184,8 +203,13 @@ class IndicatorsPane(Vertical):
         if event.error:
             status.update(Text(shown(event.error), style="bold red"))
         elif not event.hits:
-            status.update(Text(f"没有指标名称匹配 no indicator name matches {event.query!r}" if event.query.strip()
-                               else "没有指标 no indicators yet"))
+            status.update(
+                Text(
+                    f"没有指标名称匹配 no indicator name matches {event.query!r}"
+                    if event.query.strip()
+                    else "没有指标 no indicators yet"
+                )
+            )
         else:
             what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
             status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents"))
@@ -194,9 +218,15 @@ class IndicatorsPane(Vertical):
 
     def _name_rows(self) -> list[tuple]:
         """Name, uses (the ranking: known at once), then its counts ('…' until they come), and how it matched."""
-        return [(hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""), hit.uses,
-                 *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
-                 MATCH.get(hit.match, hit.match)) for hit in self.hits]
+        return [
+            (
+                hit.name + (f" (+{len(hit.variants) - 1})" if len(hit.variants) > 1 else ""),
+                hit.uses,
+                *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
+                MATCH.get(hit.match, hit.match),
+            )
+            for hit in self.hits
+        ]
 
     @on(Input.Submitted, "#ind-query")
     def _query_done(self) -> None:
@@ -232,8 +262,9 @@ class IndicatorsPane(Vertical):
             return
         try:
             found = db.call(precedents, names, filters, SHOW_PRECEDENTS, lane="precedents")
-            self.post_message(self.PrecedentsFound(key, found, outcomes=db.call(outcome_summary, names,
-                                                                                  lane="precedents")))
+            self.post_message(
+                self.PrecedentsFound(key, found, outcomes=db.call(outcome_summary, names, lane="precedents"))
+            )
         except KbError as exc:
             self.post_message(self.PrecedentsFound(key, error=str(exc)))
 
@@ -244,12 +275,16 @@ class IndicatorsPane(Vertical):
         self.query_one("#prec-side").loading = False
         self._fill_precedents(event.key, event.precedents, event.error, event.outcomes)
 
-    def _fill_precedents(self, key: tuple | None, found: list[Precedent], error: str = "",
-                         outcomes: dict | None = None) -> None:
+    def _fill_precedents(
+        self, key: tuple | None, found: list[Precedent], error: str = "", outcomes: dict | None = None
+    ) -> None:
         self.shown, self.shown_key, self.outcomes = found, key, outcomes
         self.query_one("#precedents", CopyTable).fill(
-            [(p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
-             for p in self.shown])
+            [
+                (p.target or "", p.project, p.region or "", p.year or "", p.department or "", _level(p))
+                for p in self.shown
+            ]
+        )
         self._count_precedents(error)
 
     def _count_precedents(self, error: str = "") -> None:
@@ -264,7 +299,9 @@ class IndicatorsPane(Vertical):
             title.update("")
         else:
             regions = hit.regions if hit.counted else PENDING
-            text = Text.assemble((shown(hit.name), "bold"), f" · {hit.uses} 条先例 precedents, {regions} 个地区 regions")
+            text = Text.assemble(
+                (shown(hit.name), "bold"), f" · {hit.uses} 条先例 precedents, {regions} 个地区 regions"
+            )
             if hit.uses > len(self.shown):
                 text.append(f"（列出最新 {SHOW_PRECEDENTS} 条 newest shown; 用筛选缩小 filter to narrow）", style="dim")
             if len(hit.variants) > 1:
@@ -273,7 +310,8 @@ class IndicatorsPane(Vertical):
         spread = hit.spread if hit is not None and hit.spread else []
         self.query_one(TargetSpread).spread = spread
         self.query_one("#spread-line", Static).update(
-            Text(shown("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread))) if spread else "")
+            Text(shown("目标值分布 targets: " + " · ".join(f"{label} ×{n}" for label, n in spread))) if spread else ""
+        )
         outcomes = self.outcomes if hit is not None else None
         line = self.query_one("#outcome-line", Static)
         line.display = bool(outcomes)

@@ -64,8 +64,14 @@ class ProjectsPane(Vertical):
             yield SearchBox(placeholder="项目名称、概况或目标中的文字 any words of a project", id="proj-query")
             yield FilterBar(with_level=False, id="proj-filters")
         yield Static("输入文字搜索项目 type to search projects", id="proj-status", classes="status")
-        yield CopyTable(Col("项目名称", 16, 3), Col("地区", 8, 1), Col("年度", 4), Col("部门", 8, 1),
-                        Col("匹配", 20, 4), id="proj-results")
+        yield CopyTable(
+            Col("项目名称", 16, 3),
+            Col("地区", 8, 1),
+            Col("年度", 4),
+            Col("部门", 8, 1),
+            Col("匹配", 20, 4),
+            id="proj-results",
+        )
 
     @property
     def query_text(self) -> str:
@@ -108,8 +114,18 @@ class ProjectsPane(Vertical):
         else:
             more = f"（前 {len(event.hits)} 个 top {len(event.hits)}）" if event.total > len(event.hits) else ""
             status.update(Text(f"{event.total} 个项目包含 projects contain {event.query.strip()!r}{more}"))
-        table.fill([(highlight(hit["name"], event.query.strip()), hit["region"] or "", hit["year"] or "",
-                     hit["department"] or "", self._match(hit, event.query.strip())) for hit in event.hits])
+        table.fill(
+            [
+                (
+                    highlight(hit["name"], event.query.strip()),
+                    hit["region"] or "",
+                    hit["year"] or "",
+                    hit["department"] or "",
+                    self._match(hit, event.query.strip()),
+                )
+                for hit in event.hits
+            ]
+        )
 
     @staticmethod
     def _match(hit: dict, query: str) -> Text:

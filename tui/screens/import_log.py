@@ -15,8 +15,14 @@ from kb.errors import KbError
 from kb.ingest.run import write_report
 from kb.vocab.text import path_text, shown
 
-STATUS = {"imported": "已导入 imported", "replaced": "已替换 replaced", "unchanged": "未变 unchanged",
-          "skipped": "已跳过 skipped", "failed": "失败 failed", "would import": "将导入 would import"}
+STATUS = {
+    "imported": "已导入 imported",
+    "replaced": "已替换 replaced",
+    "unchanged": "未变 unchanged",
+    "skipped": "已跳过 skipped",
+    "failed": "失败 failed",
+    "would import": "将导入 would import",
+}
 DEFAULT_REPORT = "导入报告 import-report.md"
 
 

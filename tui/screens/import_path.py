@@ -34,7 +34,9 @@ class ImportPathScreen(ModalScreen[Path | None]):
         text = self.query_one(Input).value.strip()
         path = Path(text).expanduser() if text else None
         if path is None or not path.exists():
-            message = "请输入路径 give a path" if path is None else f"没有这个文件或文件夹 no such file or folder: {path}"
+            message = (
+                "请输入路径 give a path" if path is None else f"没有这个文件或文件夹 no such file or folder: {path}"
+            )
             self.query_one("#import-error", Static).update(Text(shown(message), style="bold red"))
             return
         self.dismiss(path)

@@ -81,8 +81,11 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.query_one(DraftsPane).focus_first)
             return
         empty = self.query_one(BrowsePane).has_class("-empty")
-        first = {"browse": "#load-samples" if empty else "#project-tree", "indicators": "#ind-query",
-                 "projects": "#proj-query"}[tab]
+        first = {
+            "browse": "#load-samples" if empty else "#project-tree",
+            "indicators": "#ind-query",
+            "projects": "#proj-query",
+        }[tab]
         self.query_one(first).focus()  # at once, so keys typed right after the switch land here
         self.call_after_refresh(self.query_one(first).focus)
 

@@ -20,8 +20,11 @@ def source_table(p: dict) -> Table:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     rows = [
-        ("文件 file", p["source"]), ("路径 path", p["document_path"]), ("版式 layout", p["layout"]),
-        ("标题 title", p["document_title"]), ("发布 published", p["published"]),
+        ("文件 file", p["source"]),
+        ("路径 path", p["document_path"]),
+        ("版式 layout", p["layout"]),
+        ("标题 title", p["document_title"]),
+        ("发布 published", p["published"]),
     ]
     for label, key in (("地区 region", "region"), ("年度 year", "year"), ("部门 department", "department")):
         origin = p.get(f"{key}_source")

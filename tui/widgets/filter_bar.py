@@ -40,8 +40,10 @@ class FilterBar(Horizontal):
 
     def set_choices(self, regions: list[str], years: list[int]) -> None:
         """New options (after an import), keeping the current choice when it still exists."""
-        for select, options in ((self.query_one("#region", Select), [(Text(shown(r)), r) for r in regions]),
-                                (self.query_one("#year", Select), [(str(y), y) for y in years])):
+        for select, options in (
+            (self.query_one("#region", Select), [(Text(shown(r)), r) for r in regions]),
+            (self.query_one("#year", Select), [(str(y), y) for y in years]),
+        ):
             current = select.value
             select.set_options(options)
             if any(v == current for _, v in options):

@@ -36,10 +36,12 @@ class ImportDone(Message):
         if self.error:
             return self.error
         count = lambda *s: sum(1 for r in self.results if r.status in s)  # noqa: E731
-        return (f"导入 {count('imported', 'replaced')} imported · 未变 {count('unchanged')} unchanged · "
-                f"失败 {count('failed')} failed · 跳过 {count('skipped')} skipped；"
-                f"{sum(r.projects for r in self.results)} 个项目 projects, "
-                f"{sum(r.indicators for r in self.results)} 个指标 indicators")
+        return (
+            f"导入 {count('imported', 'replaced')} imported · 未变 {count('unchanged')} unchanged · "
+            f"失败 {count('failed')} failed · 跳过 {count('skipped')} skipped；"
+            f"{sum(r.projects for r in self.results)} 个项目 projects, "
+            f"{sum(r.indicators for r in self.results)} 个指标 indicators"
+        )
 
 
 class ImportStatus(Horizontal):

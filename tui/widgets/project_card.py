@@ -57,9 +57,14 @@ def _head(p: dict) -> Table:
     if p.get("amount_text") and p["amount_text"] != amount:
         amount += f"  （原文 {p['amount_text']}）"
     for label, value in (
-        ("部门", p["department"]), ("地区", p["region"]), ("年度", number(p["year"])),
-        ("本年金额(万元)", amount), ("总金额(万元)", number(p.get("total_wan"))), ("实施期", p["period"]),
-        ("项目概况", p["overview"]), ("年度绩效目标", p["goal"]),
+        ("部门", p["department"]),
+        ("地区", p["region"]),
+        ("年度", number(p["year"])),
+        ("本年金额(万元)", amount),
+        ("总金额(万元)", number(p.get("total_wan"))),
+        ("实施期", p["period"]),
+        ("项目概况", p["overview"]),
+        ("年度绩效目标", p["goal"]),
     ):
         if value:
             grid.add_row(label, Text(shown(str(value), lines=True)))
@@ -67,8 +72,7 @@ def _head(p: dict) -> Table:
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]], ratios: tuple[int, ...] = ()) -> Table:
-    table = Table(title=Text(shown(title)), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-                  expand=True)
+    table = Table(title=Text(shown(title)), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=True)
     for column, ratio in zip(columns, ratios or (1,) * len(columns)):
         table.add_column(Text(shown(column)), overflow="fold", ratio=ratio)
     for row in rows:
@@ -88,21 +92,35 @@ def _extra(title: str, value) -> RenderableType | None:
     if all(isinstance(v, dict) for v in value):
         columns = list(dict.fromkeys(k for row in value for k in row))
         return _table(title, columns, [[row.get(c, "") for c in columns] for row in value])
-    return Group(Text(shown(title), style="bold"),
-                 *(Text(shown(f"{i}. {v}", lines=True)) for i, v in enumerate(value, 1)))
+    return Group(
+        Text(shown(title), style="bold"), *(Text(shown(f"{i}. {v}", lines=True)) for i, v in enumerate(value, 1))
+    )
 
 
 def _more(p: dict) -> Group:
     parts: list[RenderableType] = []
     if p["evaluation"]:
         weights = number(total(e["weight"] for e in p["evaluation"]))
-        parts.append(_table(f"评价指标（分值合计 {weights}）", ["一级", "二级", "指标", "分值", "评分标准", "数据来源"],
-                            [[e["level1"], e["level2"], e["name"], number(e["weight"]), e["criteria"], e["source"]]
-                             for e in p["evaluation"]], ratios=(2, 3, 3, 1, 6, 2)))
+        parts.append(
+            _table(
+                f"评价指标（分值合计 {weights}）",
+                ["一级", "二级", "指标", "分值", "评分标准", "数据来源"],
+                [
+                    [e["level1"], e["level2"], e["name"], number(e["weight"]), e["criteria"], e["source"]]
+                    for e in p["evaluation"]
+                ],
+                ratios=(2, 3, 3, 1, 6, 2),
+            )
+        )
     if p["budget_lines"]:
-        parts.append(_table("资金使用明细", ["明细", "金额(万元)", "测算依据"],
-                            [[b["item"], number(b["amount_wan"]) or b["amount_text"], b["basis"]]
-                             for b in p["budget_lines"]], ratios=(3, 2, 6)))
+        parts.append(
+            _table(
+                "资金使用明细",
+                ["明细", "金额(万元)", "测算依据"],
+                [[b["item"], number(b["amount_wan"]) or b["amount_text"], b["basis"]] for b in p["budget_lines"]],
+                ratios=(3, 2, 6),
+            )
+        )
     for key, value in p["extra"].items():
         part = _extra(key, value)
         if part is not None:
@@ -153,8 +171,13 @@ class ProjectCard(VerticalScroll):
         rows = goal_rows(self.project["indicators"]) if self.project else []
         table.display = bool(rows)
         fit = lambda i, cap: min(cap, max([cell_len(r[i]) for r in rows] + [4]))  # noqa: E731
-        table.spec = [Col("一级指标", fit(0, 10)), Col("二级指标", fit(1, 14)), Col("三级指标", 14, 3),
-                      Col("指标值", fit(3, 12), 1), Col("标准层级", fit(4, 12))]
+        table.spec = [
+            Col("一级指标", fit(0, 10)),
+            Col("二级指标", fit(1, 14)),
+            Col("三级指标", 14, 3),
+            Col("指标值", fit(3, 12), 1),
+            Col("标准层级", fit(4, 12)),
+        ]
         table.fill(rows)
 
     @on(DataTable.RowHighlighted, "#goal-table")

@@ -73,8 +73,9 @@ class ProjectTree(Tree[int | Key]):
         self._where: dict[int, Key] = {}  # project id → its year key, for the projects known and shown
         self.needle = ""
 
-    def set_catalog(self, branches: list[tuple], first: list[ProjectRow],
-                    rows: list[ProjectRow] | None = None) -> int | None:
+    def set_catalog(
+        self, branches: list[tuple], first: list[ProjectRow], rows: list[ProjectRow] | None = None
+    ) -> int | None:
         """New data: the branches with their counts and the projects of the first one, or every project when
         already listed (see `set_rows`). Returns how many projects the filter shows (None: not listed yet)."""
         self._rows, self._haystacks = rows, None
@@ -168,8 +169,9 @@ class ProjectTree(Tree[int | Key]):
             node.add_leaf(Text(LOADING, style="dim"))
             return
         for p in projects[:LEAF_LIMIT]:
-            self._project_nodes[p.id] = node.add_leaf(Text.assemble(shown(p.name), (f" ·{p.indicators}项", "dim")),
-                                                          data=p.id)
+            self._project_nodes[p.id] = node.add_leaf(
+                Text.assemble(shown(p.name), (f" ·{p.indicators}项", "dim")), data=p.id
+            )
         if len(projects) > LEAF_LIMIT:
             node.add_leaf(Text(f"… 另有 {len(projects) - LEAF_LIMIT} 个项目：请用筛选 use the filter", style="dim"))
 
@@ -208,7 +210,8 @@ class ProjectTree(Tree[int | Key]):
         leaf = self._project_nodes.get(project_id)
         if leaf is None:  # beyond LEAF_LIMIT in its year
             project = next(p for p in self._leaves[year] if p.id == project_id)
-            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(Text(shown(project.name)),
-                                                                                     data=project_id)
+            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(
+                Text(shown(project.name)), data=project_id
+            )
         self.call_after_refresh(self.move_cursor, leaf)
         return True
