@@ -1,5 +1,5 @@
 """The guard rails: the flow importers → kb → (cli | tui) checked statically (import-linter's contracts in
-pyproject.toml), and ruff's lint rules on the code."""
+pyproject.toml), ruff's lint rules and ruff's format on the code."""
 
 from __future__ import annotations
 
@@ -24,6 +24,13 @@ def test_import_contracts_hold():
 def test_ruff_finds_nothing():
     out = _run(str(BIN / "ruff"), "check", "--no-cache", "kb", "importers", "cli", "tui", "benchmarks", "tests")
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def test_code_is_formatted():
+    out = _run(
+        str(BIN / "ruff"), "format", "--check", "--no-cache", "kb", "importers", "cli", "tui", "benchmarks", "tests"
+    )
+    assert out.returncode == 0, "run `ruff format`: " + out.stdout[-3000:] + out.stderr[-2000:]
 
 
 def _commands(group, prefix: str = "kb"):
