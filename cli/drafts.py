@@ -266,10 +266,15 @@ def set_cmd(
     name: str = NameArg,
     field: str = typer.Argument(
         ...,
-        help="A head field (名称 name, 部门 department, 地区 region, 年度 year, 金额 "
-        "amount_wan, 期限 period, 类型 spending_type, 概况 overview, 目标 goal) or, "
-        "with --row, a row field (一级 level1, 二级 level2, 三级指标 name, 指标值 "
-        "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight).",
+        help="表头字段 a head field, in the national form's order: 项目名称 project_name, 主管部门 department, "
+        "主管部门代码 department_code, 实施单位 implementing_unit, 项目属性 attribute (新增/延续), 实施期 period "
+        "(2025-01 至 2027-12), 实施期资金总额 total_wan, 年度资金总额 amount_wan, 财政拨款 fiscal_wan, 上年结转 "
+        "carryover_wan, 其他资金 other_wan (万元), 实施期目标 period_goal, 年度目标 goal; and 名称 name (the "
+        "draft's own), 年度 year, 地区 region, 类型 spending_type, 概况 overview. With --row, 指标字段 a row "
+        "field: 一级 level1, 二级 level2, 三级指标 name, 指标值 target, 实施期指标值 period_target, 符号 operator, "
+        "数值 value, 单位 unit, 指标解释 explanation, 计算公式 formula, 评（扣）分标准 scoring, 数据来源 "
+        "data_source, 指标值设定依据 basis (计划标准/行业标准/历史标准/预算支出标准/其他), 依据说明 basis_text, "
+        "分值 weight.",
     ),
     value: str = typer.Argument(..., help="The new value ('' to clear)."),
     row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
