@@ -359,10 +359,15 @@ def export_cmd(
     name: str = NameArg,
     path: Optional[Path] = typer.Argument(None, help="File to write, or a folder (default: the current folder)."),
     fmt: Optional[str] = typer.Option(
-        None, "--format", help="xlsx, docx, md, csv or json (default: from the file's extension, else xlsx)."
+        None,
+        "--format",
+        help="xlsx / docx: 项目支出绩效目标表 to print (A4, one page wide); yth: 预算管理一体化 import sheet (.xlsx, "
+        "its limits checked first, nothing written when one is broken); md, csv, json for scripts. Default: from "
+        "the file's extension, else xlsx.",
     ),
 ) -> None:
-    """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
+    """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),
+    Markdown, CSV or JSON."""
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
 

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
 
 from kb.errors import KbError
-from kb.vocab.dates import period_bounds
+from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
 from kb.find.precedents import group_key, normal_target
 from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target
@@ -383,8 +383,11 @@ def _operator(value) -> str | None:
 
 
 def target_fields(target: str, name: str = "") -> dict:
-    """operator, value, unit and text from a target as typed ('≥90%', '>=2家', '合规')."""
+    """operator, value, unit and text from a target as typed ('≥90%', '>=2家', '合规'); a date ('2025年9月30日前')
+    is kept as written, a qualitative target, not read as the number 2025 in 年."""
     t = parse_target(target or "", name=name)
+    if dates_in(target) and t.unit == "年" and t.value is not None and 1900 <= t.value <= 2099:
+        return {"operator": QUALITATIVE, "value": None, "unit": None, "text": target.strip()}
     return {
         "operator": t.operator,
         "value": t.value,

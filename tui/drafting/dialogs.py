@@ -34,6 +34,7 @@ from tui.data import Database
 FORMAT_LABELS = {
     "xlsx": "xlsx 申报表 Excel",
     "docx": "docx 申报表 Word",
+    "yth": "yth 一体化导入表 Excel",
     "md": "md Markdown",
     "csv": "csv 表格",
     "json": "json 数据",
@@ -385,7 +386,7 @@ class ExportDialog(ModalScreen):
         text = self.query_one("#export-path", Input).value.strip()
         path = Path(text).expanduser() if text else Path.cwd()
         fmt = str(self.query_one("#export-format", Select).value)
-        return path, None if path.suffix and not path.is_dir() else fmt
+        return path, None if path.suffix and not path.is_dir() and fmt != "yth" else fmt
 
     @on(Input.Changed, "#export-path")
     @on(Select.Changed, "#export-format")
