@@ -520,8 +520,11 @@ def lint(
     rules: bool = typer.Option(False, "--rules", help="List the rules."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Check goal tables against the national guidance (one project, a draft, or a report on them all), or
-    self-evaluations (自评表) as it scores them."""
+    """按国家指引检查绩效目标表 Check goal tables against the national guidance (one project, a draft, or a report
+    on them all), or self-evaluations (自评表) as it scores them.
+
+    One table (--draft, --project, --self-evaluation) exits 1 when a check finds an error. The reports on the whole
+    base (--all, --self-evaluations) exit 0: documents are kept as published, errors and all."""
     from dataclasses import asdict
 
     from kb.drafting import lint as kl
@@ -538,14 +541,17 @@ def lint(
             "--self-evaluations or --rules"
         )
     if rules:
-        listed = [{"id": r.id, "severity": r.severity, "reason": r.reason} for r in kl.RULES] + [
-            {"id": rule, "severity": severity, "reason": reason} for rule, (severity, reason) in review.RULES.items()
+        listed = [{"id": r.id, "severity": r.severity, "reason": r.reason, "source": r.source} for r in kl.RULES] + [
+            {"id": rule, "severity": severity, "reason": reason, "source": ""}
+            for rule, (severity, reason) in review.RULES.items()
         ]
         if as_json:
             print_json(listed)
         else:
             for r in listed:
-                print(f"{r['id']:<24} {r['severity']:<8} {r['reason']}")
+                print(f"{r['id']:<26} {r['severity']:<8} {r['reason']}")
+                if r["source"]:
+                    print(f"{'':<35} 依据 source: {r['source']}")
         return
     conn = open_kb(ctx)
     if self_evaluations:
@@ -562,13 +568,6 @@ def lint(
             out.print(shown(f"#{e['id']} {e['name']} ({e['department'] or ''} {e['year'] or ''})"), markup=False)
             _print_findings([kl.Finding(**f) for f in e["findings"]], out)
         return
-    if self_evaluation is not None:
-        findings = review.check_self_evaluation(conn, self_evaluation)
-        if as_json:
-            print_json([asdict(f) for f in findings])
-        else:
-            _print_findings(findings, console())
-        return
     if all_projects:
         report = kl.lint_all(conn)
         if as_json:
@@ -576,11 +575,16 @@ def lint(
         else:
             _print_report(report)
         return
-    findings = kl.lint_project(conn, project) if project is not None else kl.lint_draft(conn, draft)
+    if self_evaluation is not None:
+        findings = review.check_self_evaluation(conn, self_evaluation)
+    else:
+        findings = kl.lint_project(conn, project) if project is not None else kl.lint_draft(conn, draft)
     if as_json:
         print_json([asdict(f) for f in findings])
     else:
         _print_findings(findings, console())
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
 
 
 def _print_report(report: dict) -> None:

@@ -42,28 +42,32 @@ def cells(row: Row) -> tuple[str, ...]:
     return (row.level1, row.level2, "", row.name, row.explanation or "", row.target, row.scoring or "", remark(row))
 
 
-def problems(draft: Draft) -> list[tuple[int, str]]:
-    """(row number, what is wrong: Chinese first) for every limit of the import sheet a row breaks."""
+def limits(rows) -> list[tuple[int, str, str]]:
+    """(row number, kind, what is wrong: Chinese first) for every limit of the import sheet a row breaks, kind
+    'missing' (a level, name or target), 'long' or 'text' (no 指标解释 or 评（扣）分标准); `rows` are draft rows or
+    kb.drafting.lint lines (level1, level2, name, target, explanation, scoring)."""
     out = []
-    for n, row in enumerate(draft.rows, 1):
-        wrong = []
+    for n, row in enumerate(rows, 1):
         for label, text in (("一级指标", row.level1), ("二级指标", row.level2), ("三级绩效指标名称", row.name)):
             if not text:
-                wrong.append(f"缺少{label} no {label}")
+                out.append((n, "missing", f"缺少{label} no {label}"))
             elif len(text) > MAX_NAME:
-                wrong.append(f"{label}超过 {MAX_NAME} 字（{len(text)} 字） over {MAX_NAME} characters")
+                out.append((n, "long", f"{label}超过 {MAX_NAME} 字（{len(text)} 字） over {MAX_NAME} characters"))
         if not row.target:
-            wrong.append("缺少指标值 no target value")
+            out.append((n, "missing", "缺少指标值 no target value"))
         elif len(row.target) > MAX_TARGET:
-            wrong.append(f"指标值超过 {MAX_TARGET} 字（{len(row.target)} 字） over {MAX_TARGET} characters")
+            out.append((n, "long", f"指标值超过 {MAX_TARGET} 字（{len(row.target)} 字） over {MAX_TARGET} characters"))
         if not row.explanation:
-            wrong.append("缺少绩效指标说明（指标解释） no explanation")
+            out.append((n, "text", "缺少绩效指标说明（指标解释） no explanation"))
         if not row.scoring:
-            wrong.append("缺少评（扣）分标准 no scoring rule")
-        out += [(n, w) for w in wrong]
-    if not draft.rows:
-        out.append((0, "没有指标 no indicators"))
+            out.append((n, "text", "缺少评（扣）分标准 no scoring rule"))
     return out
+
+
+def problems(draft: Draft) -> list[tuple[int, str]]:
+    """(row number, what is wrong) for every limit the draft's rows break; (0, …) when it has none."""
+    found = [(n, what) for n, _, what in limits(draft.rows)]
+    return found or ([] if draft.rows else [(0, "没有指标 no indicators")])
 
 
 def write(draft: Draft, path: Path) -> None:
