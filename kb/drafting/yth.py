@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb.drafting.drafts import Draft, Row
+from kb.drafting.form import cell_text
 from kb.errors import KbError
 
 COLUMNS = (
@@ -39,7 +40,9 @@ def remark(row: Row) -> str:
 
 
 def cells(row: Row) -> tuple[str, ...]:
-    return (row.level1, row.level2, "", row.name, row.explanation or "", row.target, row.scoring or "", remark(row))
+    """A row's cells, control characters a document may carry shown escaped (XML refuses them)."""
+    values = (row.level1, row.level2, "", row.name, row.explanation, row.target, row.scoring, remark(row))
+    return tuple(cell_text(v) for v in values)
 
 
 def limits(rows) -> list[tuple[int, str, str]]:
