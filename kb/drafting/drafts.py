@@ -26,7 +26,7 @@ from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, stand
 from kb.find.precedents import group_key, normal_target
 from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target
 
-BASES = ("计划标准", "行业标准", "历史标准", "预算支出标准", "其他")
+BASES = ("计划标准", "历史标准", "行业标准", "预算支出标准", "其他")
 ATTRIBUTES = ("新增", "延续")  # 项目属性
 # head field → (label, type), in the order of the national 项目支出绩效目标表 (财预〔2020〕10号 附件), then the fields
 # the knowledge base keeps for itself (地区, 支出类型, 项目概况), which the form does not print

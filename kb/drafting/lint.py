@@ -444,7 +444,12 @@ def _export_shape(t: GoalTable):
 
 def _texts_missing(t: GoalTable):
     if t.has_texts:
-        yield from ((n - 1, what) for n, kind, what in yth.limits(t.lines) if kind == "text")
+        missing: dict[int, list[str]] = {}
+        for n, kind, what in yth.limits(t.lines):
+            if kind == "text":
+                missing.setdefault(n - 1, []).append(what.split(" ")[0].removeprefix("缺少"))
+        for n, names in missing.items():
+            yield n, f"未写{'、'.join(names)} not written"
 
 
 RULES: tuple[Rule, ...] = (

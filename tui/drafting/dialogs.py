@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
-from kb.drafting.drafts import BASES, Row, open_draft, target_fields, to_number
+from kb.drafting.drafts import BASES, ROW_TEXT_FIELDS, Row, open_draft, target_fields, to_number
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line
 from kb.drafting.export import FORMATS, export, safe_filename
@@ -243,6 +243,10 @@ class RowDialog(ModalScreen):
                 )
                 yield Label("分值", classes="dialog-label")
                 yield Input(number(row.weight), placeholder="weight", id="row-weight", compact=True)
+            for key, label in ROW_TEXT_FIELDS.items():
+                with Horizontal(classes="dialog-row -text"):
+                    yield Label(f"{label:　<7}", classes="dialog-label")
+                    yield Input(shown(getattr(row, key) or ""), id=f"row-{key}", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))
@@ -325,6 +329,10 @@ class RowDialog(ModalScreen):
         weight = to_number(self.query_one("#row-weight", Input).value, "分值 the weight")
         if weight != row.weight:
             out["weight"] = weight
+        for key in ROW_TEXT_FIELDS:
+            text = self._typed(f"#row-{key}", getattr(row, key) or "")
+            if text != (getattr(row, key) or ""):
+                out[key] = text
         return out
 
     @on(Input.Submitted)
