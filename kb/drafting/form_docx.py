@@ -1,7 +1,8 @@
 """The draft as a .docx 项目支出绩效目标表 (layout: kb.drafting.form): A4 (landscape when the columns need it), one
 table as wide as the page, the title a plain centred paragraph (no Word heading style), every run in a Chinese
 font set for East Asian text too (w:rFonts w:eastAsia), the 绩效指标 label written vertically (w:textDirection
-tbRl), the indicator header repeated on every page; Word grows each row to its text.
+tbRl), no row split across pages; Word grows each row to its text. (Word repeats only a table's first rows on
+a new page, so the indicator header, below the head, is not repeated: the .xlsx repeats it.)
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def write(draft: Draft, path: Path) -> None:
     for column, width in zip(table.columns, widths):
         column.width = width  # the grid, which LibreOffice follows
     for row in table.rows:
+        _set(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row stays whole on one page
         for cell, width in zip(row.cells, widths):
             cell.width = width  # each cell, which Word follows
 
@@ -98,7 +100,6 @@ def write(draft: Draft, path: Path) -> None:
 
     for c, col in enumerate(cols, 1):
         _write(table.cell(header, c), col.label, bold=True, centre=True)
-    _set(table.rows[header]._tr.get_or_add_trPr(), "w:tblHeader")
     runs = level_runs(draft)
     below = {(column, n) for column, spans in runs.items() for first, end in spans for n in range(first + 1, end + 1)}
     for column, spans in runs.items():
