@@ -156,6 +156,7 @@ def test_docx_is_an_a4_form_with_plain_title_chinese_fonts_and_vertical_label(co
     label = next(c for row in table.rows for c in row.cells if c.text == "绩效指标")
     assert label._tc.tcPr.find(qn("w:textDirection")).get(qn("w:val")) == "tbRl"
     assert "2025科技补贴" not in [c.text for row in table.rows for c in row.cells]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)  # rows stay whole
     footer = " ".join(c.text for row in document.tables[1].rows for c in row.cells)
     assert all(word in footer for word in ("填报单位（盖章）", "联系人", "联系电话", "填报日期"))
 
