@@ -5,7 +5,10 @@ A draft is found by id (int) or name (str). Its rows are kept in the framework's
 command line, exports) is the n-th of `Draft.rows`. Every change is its own short transaction and adds one to the
 draft's `version`; a writer that passes the `version` it last saw gets `StaleDraft` instead of overwriting a
 change made meanwhile (another window, another process). Rows from a template or a precedent project
-(kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which skips indicators already present.
+(kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which skips indicators already present;
+a row from precedents takes the 指标解释, 评（扣）分标准 … it leaves empty from the first of them whose document gave
+them (`precedent_fields`). The head holds the national form's fields (HEAD_FIELDS, in the form's order; 项目名称 is
+a field of its own, never the draft's name), each row the fields of an indicator library (ROW_TEXT_FIELDS).
 """
 
 from __future__ import annotations
