@@ -168,3 +168,24 @@ def test_dates_and_years_in_a_sentence():
     assert dates_in("资金于2025年9月底前拨付，2026年6月30日前验收") == [date(2025, 9, 30), date(2026, 6, 30)]
     assert dates_in("2025-09-30前") == [date(2025, 9, 30)]
     assert years_in("服务2000人，补贴2024年度企业") == [2024]
+
+
+def test_a_sheet_with_explanations_fills_the_rows_taken_from_it(conn, tmp_path):
+    """Imported as a document gives them (a flat sheet with 指标解释, 评（扣）分标准, 数据来源, 分值 columns)."""
+    from kb.ingest.run import import_paths
+
+    sheet = tmp_path / "研发补助.csv"
+    sheet.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标值,指标解释,评（扣）分标准,数据来源,分值\n"
+        "科技企业研发补助,产出指标,数量指标,补助企业数,≥50家,年度获得补助的企业户数,每少5家扣1分,拨付清单,20\n"
+        "科技企业研发补助,满意度指标,服务对象满意度指标,企业满意度,≥90%,受补助企业的满意程度,达到得满分,问卷调查,10\n",
+        encoding="utf-8",
+    )
+    import_paths(conn, [sheet], workers=1)
+    project = conn.execute("SELECT id FROM projects").fetchone()[0]
+    d = drafts.create(conn, "甲")
+    rows = drafts.apply_rows(conn, d.id, suggest.project_rows(conn, project)).draft.rows
+    assert [(r.name, r.explanation, r.scoring, r.data_source, r.weight) for r in rows] == [
+        ("补助企业数", "年度获得补助的企业户数", "每少5家扣1分", "拨付清单", 20.0),
+        ("企业满意度", "受补助企业的满意程度", "达到得满分", "问卷调查", 10.0),
+    ]
