@@ -266,10 +266,15 @@ def set_cmd(
     name: str = NameArg,
     field: str = typer.Argument(
         ...,
-        help="A head field (名称 name, 部门 department, 地区 region, 年度 year, 金额 "
-        "amount_wan, 期限 period, 类型 spending_type, 概况 overview, 目标 goal) or, "
-        "with --row, a row field (一级 level1, 二级 level2, 三级指标 name, 指标值 "
-        "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight).",
+        help="表头字段 a head field, in the national form's order: 项目名称 project_name, 主管部门 department, "
+        "主管部门代码 department_code, 实施单位 implementing_unit, 项目属性 attribute (新增/延续), 实施期 period "
+        "(2025-01 至 2027-12), 实施期资金总额 total_wan, 年度资金总额 amount_wan, 财政拨款 fiscal_wan, 上年结转 "
+        "carryover_wan, 其他资金 other_wan (万元), 实施期目标 period_goal, 年度目标 goal; and 名称 name (the "
+        "draft's own), 年度 year, 地区 region, 类型 spending_type, 概况 overview. With --row, 指标字段 a row "
+        "field: 一级 level1, 二级 level2, 三级指标 name, 指标值 target, 实施期指标值 period_target, 符号 operator, "
+        "数值 value, 单位 unit, 指标解释 explanation, 计算公式 formula, 评（扣）分标准 scoring, 数据来源 "
+        "data_source, 指标值设定依据 basis (计划标准/行业标准/历史标准/预算支出标准/其他), 依据说明 basis_text, "
+        "分值 weight.",
     ),
     value: str = typer.Argument(..., help="The new value ('' to clear)."),
     row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
@@ -354,10 +359,15 @@ def export_cmd(
     name: str = NameArg,
     path: Optional[Path] = typer.Argument(None, help="File to write, or a folder (default: the current folder)."),
     fmt: Optional[str] = typer.Option(
-        None, "--format", help="xlsx, docx, md, csv or json (default: from the file's extension, else xlsx)."
+        None,
+        "--format",
+        help="xlsx / docx: 项目支出绩效目标表 to print (A4, one page wide); yth: 预算管理一体化 import sheet (.xlsx, "
+        "its limits checked first, nothing written when one is broken); md, csv, json for scripts. Default: from "
+        "the file's extension, else xlsx.",
     ),
 ) -> None:
-    """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
+    """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),
+    Markdown, CSV or JSON."""
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
 
@@ -510,8 +520,11 @@ def lint(
     rules: bool = typer.Option(False, "--rules", help="List the rules."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Check goal tables against the national guidance (one project, a draft, or a report on them all), or
-    self-evaluations (自评表) as it scores them."""
+    """按国家指引检查绩效目标表 Check goal tables against the national guidance (one project, a draft, or a report
+    on them all), or self-evaluations (自评表) as it scores them.
+
+    One table (--draft, --project, --self-evaluation) exits 1 when a check finds an error. The reports on the whole
+    base (--all, --self-evaluations) exit 0: documents are kept as published, errors and all."""
     from dataclasses import asdict
 
     from kb.drafting import lint as kl
@@ -528,14 +541,17 @@ def lint(
             "--self-evaluations or --rules"
         )
     if rules:
-        listed = [{"id": r.id, "severity": r.severity, "reason": r.reason} for r in kl.RULES] + [
-            {"id": rule, "severity": severity, "reason": reason} for rule, (severity, reason) in review.RULES.items()
+        listed = [{"id": r.id, "severity": r.severity, "reason": r.reason, "source": r.source} for r in kl.RULES] + [
+            {"id": rule, "severity": severity, "reason": reason, "source": ""}
+            for rule, (severity, reason) in review.RULES.items()
         ]
         if as_json:
             print_json(listed)
         else:
             for r in listed:
-                print(f"{r['id']:<24} {r['severity']:<8} {r['reason']}")
+                print(f"{r['id']:<26} {r['severity']:<8} {r['reason']}")
+                if r["source"]:
+                    print(f"{'':<35} 依据 source: {r['source']}")
         return
     conn = open_kb(ctx)
     if self_evaluations:
@@ -552,13 +568,6 @@ def lint(
             out.print(shown(f"#{e['id']} {e['name']} ({e['department'] or ''} {e['year'] or ''})"), markup=False)
             _print_findings([kl.Finding(**f) for f in e["findings"]], out)
         return
-    if self_evaluation is not None:
-        findings = review.check_self_evaluation(conn, self_evaluation)
-        if as_json:
-            print_json([asdict(f) for f in findings])
-        else:
-            _print_findings(findings, console())
-        return
     if all_projects:
         report = kl.lint_all(conn)
         if as_json:
@@ -566,11 +575,16 @@ def lint(
         else:
             _print_report(report)
         return
-    findings = kl.lint_project(conn, project) if project is not None else kl.lint_draft(conn, draft)
+    if self_evaluation is not None:
+        findings = review.check_self_evaluation(conn, self_evaluation)
+    else:
+        findings = kl.lint_project(conn, project) if project is not None else kl.lint_draft(conn, draft)
     if as_json:
         print_json([asdict(f) for f in findings])
     else:
         _print_findings(findings, console())
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
 
 
 def _print_report(report: dict) -> None:

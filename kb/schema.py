@@ -224,7 +224,32 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_outcomes_indicator ON outcomes (indicator_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    """A draft holds the national 项目支出绩效目标表's head (kb.drafting.drafts.HEAD_FIELDS: 项目名称 apart from
+    the draft's own name, 主管部门代码, 实施单位, 项目属性, the funding breakdown, 实施期目标) and, per indicator,
+    the fields of an indicator library (ROW_TEXT_FIELDS: 指标解释, 计算公式, 评（扣）分标准, 数据来源, 设定依据说明,
+    实施期指标值).
+
+    Columns, not a JSON document: each field has one type (the amounts are REAL, checked and summed by kb lint), is
+    read and written by name like the fields before it, and copied by plain SQL (duplicate); adding a column is O(1).
+    """
+    for column, kind in (
+        ("project_name", "TEXT"),
+        ("department_code", "TEXT"),
+        ("implementing_unit", "TEXT"),
+        ("attribute", "TEXT"),
+        ("total_wan", "REAL"),
+        ("fiscal_wan", "REAL"),
+        ("carryover_wan", "REAL"),
+        ("other_wan", "REAL"),
+        ("period_goal", "TEXT"),
+    ):
+        conn.execute(f"ALTER TABLE drafts ADD COLUMN {column} {kind}")
+    for column in ("explanation", "formula", "scoring", "data_source", "basis_text", "period_target"):
+        conn.execute(f"ALTER TABLE draft_rows ADD COLUMN {column} TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -79,8 +79,9 @@ def test_a_whole_drafting_session(kb, tmp_path):
     assert shown["rows"][row - 1]["target"] == "≥95%" and shown["period"] == "2025-01至2025-12"
     assert {"rule", "severity", "reason", "row", "indicator", "detail"} <= set(shown["checks"][0])
     kb("draft", "remove", "科技型企业研发补贴", 1)
-    checks = json.loads(kb("lint", "--draft", "科技型企业研发补贴", "--json").stdout)
-    assert {c["rule"] for c in checks} >= {"cost-missing"}
+    linted = kb("lint", "--draft", "科技型企业研发补贴", "--json", ok=False)
+    checks = json.loads(linted.stdout)
+    assert {c["rule"] for c in checks} >= {"cost-missing", "head-missing"} and linted.exit_code == 1  # an error
     table = kb("draft", "show", "科技型企业研发补贴").stdout
     assert "服务企业满意度" in table and "checks:" in table
     for fmt in ("xlsx", "docx", "md", "csv", "json"):

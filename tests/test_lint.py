@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
 from conftest import make_document, store
 from kb.drafting import drafts
 from kb.drafting.lint import RULES, SEVERITIES, GoalTable, Line, draft_table, lint_all, lint_draft, lint_project, run
+from kb.drafting.yth import MAX_NAME
 
 
 def line(
@@ -22,6 +24,8 @@ def line(
     **kw,
 ) -> Line:
     value = None if value is None else float(value)
+    kw.setdefault("explanation", f"{name}的含义")
+    kw.setdefault("scoring", "达到目标值得满分")
     return Line(name, level1, level2, level1, level2, False, operator, value, unit, target, **kw)
 
 
@@ -41,7 +45,14 @@ def good() -> GoalTable:
             line("补贴资金总额", "成本指标", "经济成本指标", "≤", 1200, "万元"),
         ],
         weights=[30, 30, 40],
+        head={"项目名称": "惠企补贴", "年度目标": "补贴企业50家，资金按时拨付"},
+        funds={"total": 1200, "amount": 1200, "fiscal": 1000, "carryover": 150, "other": 50},
+        has_texts=True,
     )
+
+
+def funds(t: GoalTable, **changes) -> GoalTable:
+    return dataclasses.replace(t, funds={**t.funds, **changes})
 
 
 def replace(table: GoalTable, n: int, **changes) -> GoalTable:
@@ -77,6 +88,16 @@ BREAKERS = {
     "weights-sum": lambda t: dataclasses.replace(t, weights=[30, 30, 30]),
     "head-missing": lambda t: dataclasses.replace(t, missing_head=("部门 department",)),
     "basis-missing": lambda t: dataclasses.replace(t, has_basis=True),
+    "funds-sum": lambda t: funds(t, fiscal=900),
+    "placeholder": lambda t: replace(t, 0, name="XX企业数"),
+    "timely-after-end": lambda t: replace(t, 2, target="2025年3月底前"),  # after 2024 (the table's year)
+    "other-year": lambda t: dataclasses.replace(t, head={**t.head, "年度目标": "2023—2025年累计补贴企业150家"}),
+    "annual-over-period": lambda t: replace(t, 0, period_target="≥40家"),
+    "annual-equals-period": lambda t: dataclasses.replace(t, bounds=(date(2024, 1, 1), date(2026, 12, 31))),
+    "cost-over-budget": lambda t: replace(t, 7, value=1300.0, target="≤1300万元"),
+    "benefit-only-satisfaction": lambda t: replace(replace(t, 3, name="企业满意度"), 4, name="群众认可度"),
+    "export-shape": lambda t: replace(t, 0, name="补贴" * 16),
+    "texts-missing": lambda t: replace(t, 0, scoring=""),
 }
 
 
@@ -194,3 +215,67 @@ def test_every_rule_and_finding_speaks_chinese_first(conn):
     findings = run(GoalTable("草稿", 2024, lines, [10, 20], 1, has_basis=True))
     assert len({f.rule for f in findings}) >= 10
     assert [f.detail for f in findings if not chinese_first.match(f.detail)] == []
+
+
+@pytest.mark.parametrize(
+    "rule, table",
+    [
+        ("funds-sum", lambda t: funds(t, fiscal=1000.05)),  # within 0.1 万元
+        ("placeholder", lambda t: replace(t, 0, target="7*24小时")),  # a product, not a blank
+        ("timely-after-end", lambda t: replace(t, 2, target="2024年12月31日前")),
+        ("other-year", lambda t: replace(t, 0, name="服务2000人")),  # a count, not a year
+        ("annual-over-period", lambda t: replace(t, 0, period_target="≥150家")),
+        ("annual-equals-period", lambda t: dataclasses.replace(t, bounds=(date(2024, 1, 1), date(2024, 12, 31)))),
+        (
+            "timely-after-end",  # a project running into 2025
+            lambda t: dataclasses.replace(
+                replace(t, 2, target="2025年3月底前"), bounds=(date(2024, 1, 1), date(2025, 6, 30))
+            ),
+        ),
+        ("cost-over-budget", lambda t: replace(t, 7, value=12000000.0, unit="元", target="≤12000000元")),
+        ("export-shape", lambda t: replace(t, 0, name="补" * MAX_NAME)),
+        ("texts-missing", lambda t: dataclasses.replace(replace(t, 0, scoring=""), has_texts=False)),
+    ],
+)
+def test_new_rules_hold_back_on_what_is_right(rule, table):
+    assert rule not in rule_ids(table(good()))
+
+
+def test_every_rule_names_its_source_where_one_document_says_it():
+    sourced = {r.id for r in RULES if r.source}
+    assert {"funds-sum", "placeholder", "cost-over-budget", "export-shape", "head-missing"} <= sourced
+    assert all("财预〔20" in r.source or "一体化" in r.source for r in RULES if r.source)
+
+
+def test_a_draft_with_its_head_filled_passes_the_head_checks(conn):
+    d = drafts.create(
+        conn,
+        "甲",
+        project_name="惠企补贴",
+        department="科技局",
+        implementing_unit="科技局",
+        attribute="新增",
+        period="2025-01 至 2026-12",
+        amount_wan=500,
+        fiscal_wan=500,
+        goal="补贴企业100家",
+        year=2025,
+    )
+    rules = {f.rule for f in lint_draft(conn, d.id)}
+    assert "funds-sum" not in rules and "head-missing" in rules  # two years: 实施期资金总额 and 实施期目标 too
+    finding = next(f for f in lint_draft(conn, d.id) if f.rule == "head-missing")
+    assert "实施期资金总额" in finding.detail and "实施期目标" in finding.detail and "项目名称" not in finding.detail
+    d = drafts.set_field(conn, d.id, "total_wan", 500)
+    assert "annual-equals-period" in {f.rule for f in lint_draft(conn, d.id)}
+
+
+def test_cli_lint_exits_non_zero_on_an_error(conn, db_path):
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    drafts.create(conn, "空白")
+    result = CliRunner().invoke(app, ["--db", str(db_path), "lint", "--draft", "空白"])
+    assert result.exit_code == 1 and "head-missing" in result.output
+    rules = CliRunner().invoke(app, ["--db", str(db_path), "lint", "--rules"])
+    assert rules.exit_code == 0 and "依据 source: 财预〔2021〕101号" in rules.output

@@ -74,17 +74,18 @@ def test_every_export_format_keeps_every_digit(conn, tmp_path, value):
     text = WRITTEN[value]
     d = _draft(conn, value)
     assert d.rows[0].target == f"≥{text}万元"
-    files = {fmt: export.export(d, tmp_path / f"out.{fmt}") for fmt in export.FORMATS}
+    files = {fmt: export.export(d, tmp_path / f"out.{fmt}", fmt) for fmt in export.FORMATS if fmt != "yth"}
 
     md = files["md"].read_text("utf-8")
-    assert f"| 项目资金（万元） | {text} |" in md and f"| ≥{text}万元 |  | {text} |" in md
+    assert f"| 年度资金总额（万元） | {text} |" in md and f"| ≥{text}万元 |  | {text} |" in md
 
     import docx
 
-    document = docx.Document(files["docx"])
-    head = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
-    assert head["项目资金（万元）"] == text
-    assert [c.text for c in document.tables[1].rows[1].cells][3:] == [f"≥{text}万元", "", text]
+    table = docx.Document(files["docx"]).tables[0]
+    head = {r.cells[1].text: r.cells[-1].text for r in table.rows}
+    assert head["年度资金总额"] == text
+    row = next(r for r in table.rows if r.cells[3].text == "资金规模")
+    assert [c.text for c in row.cells][4:] == [f"≥{text}万元", text]
 
     with files["csv"].open(encoding="utf-8-sig", newline="") as fh:
         row = next(csv.DictReader(fh))
@@ -97,11 +98,12 @@ def test_every_export_format_keeps_every_digit(conn, tmp_path, value):
     import openpyxl
 
     ws = openpyxl.load_workbook(files["xlsx"]).active
-    amount = next(row[1] for row in ws.iter_rows() if row[0].value == "项目资金（万元）")
-    weight = next(row[5] for row in ws.iter_rows() if row[2].value == "资金规模")
+    amount = next(row[3] for row in ws.iter_rows() if row[1].value == "年度资金总额")
+    weight = next(row[5] for row in ws.iter_rows() if row[3].value == "资金规模")
+    assert next(row[5].value for row in ws.iter_rows() if row[1].value == "一级指标") == "分值"
     for cell in (amount, weight):
         assert cell.value == value and _shown(cell.value, cell.number_format) == text
-    assert next(row[3].value for row in ws.iter_rows() if row[2].value == "资金规模") == f"≥{text}万元"
+    assert next(row[4].value for row in ws.iter_rows() if row[3].value == "资金规模") == f"≥{text}万元"
 
 
 TEXTS = ["15812.52", "1234567.5", "0.000123", "1000000000000", "100.00", "0"]
@@ -235,7 +237,7 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
         ]
         assert values == ["1000000000000", *WRITTEN.values()]
         screen = shown()
-        assert "金额(万元) 15812.52" in screen and "1234567.5" in screen and "0.000123" in screen
+        assert "年度资金 15812.52" in screen and "1234567.5" in screen and "0.000123" in screen
 
         table = editor.query_one("#draft-rows")
         table.focus()

@@ -89,6 +89,17 @@ def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp
     assert check(conn) == []
 
 
+def _undo_v6(conn) -> None:
+    """The drafts' form fields (schema v6) dropped again."""
+    for table, columns in [
+        ("drafts", ("project_name", "department_code", "implementing_unit", "attribute", "total_wan")),
+        ("drafts", ("fiscal_wan", "carryover_wan", "other_wan", "period_goal")),
+        ("draft_rows", ("explanation", "formula", "scoring", "data_source", "basis_text", "period_target")),
+    ]:
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def _undo_v5(conn) -> None:
     """The database as schema v4 left it (kb.schema._v5 undone)."""
     conn.execute("DROP TABLE outcomes")
@@ -113,6 +124,7 @@ def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_pat
     import_paths(conn, [SEEDS])
     expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
     assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    _undo_v6(conn)
     _undo_v5(conn)
     conn.execute("DROP INDEX idx_documents_fingerprint")
     conn.execute("ALTER TABLE documents DROP COLUMN fingerprint")

@@ -80,10 +80,11 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await settle(pilot)
         editor = app.query_one(DraftEditor)
         assert editor.draft.name == NAME and editor.draft.spending_type == "补贴/奖励类"  # guessed from the name
-        assert app.focused.id == "head-department"
+        assert app.focused.id == "head-project_name"  # the form's first field
         assert {"levels-missing", "too-few"} <= rules(app)
 
-        await pilot.press(*"威海经济技术开发区财政金融局", "tab")
+        await pilot.press(*"金融业发展扶持资金", "tab")
+        await type_into(pilot, "#head-department", "威海经济技术开发区财政金融局")
         await type_into(pilot, "#head-year", "2025")
         await type_into(pilot, "#head-amount_wan", "1,200")
         assert app.query_one("#head-amount_wan", Input).value == "1200"  # shown as saved once left
@@ -123,9 +124,12 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await settle(pilot)
         assert "satisfaction-low" in rules(app)
         assert any("70% 低于 80%" in str(o.prompt) for o in app.query_one(DraftChecks).options)
-        await pilot.press("enter", *">=95%", "enter")
+        await pilot.press("enter", *">=95%")
+        app.screen.query_one("#row-scoring", Input).value = "达到95%得满分，每低1个百分点扣1分"
+        await pilot.press("enter")
         await settle(pilot)
         assert "satisfaction-low" not in rules(app)
+        assert next(r for r in editor.draft.rows if r.name == "服务企业满意度").scoring.startswith("达到95%得满分")
 
         await pilot.press("x")
         assert isinstance(app.screen, ExportDialog)
@@ -140,9 +144,10 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
 
     saved = stored(seeded)
     assert (saved.department, saved.year, saved.amount_wan) == ("威海经济技术开发区财政金融局", 2025, 1200.0)
+    assert saved.project_name == "金融业发展扶持资金"
     sheet = load_workbook(tmp_path / f"{NAME}.xlsx").active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
-    assert NAME in values and "威海经济技术开发区财政金融局" in values
+    assert NAME not in values and "金融业发展扶持资金" in values and "威海经济技术开发区财政金融局" in values
     assert [r.name for r in saved.rows] == [v for v in values if v in {r.name for r in saved.rows}]
     assert "≥95%" in values
 
@@ -320,11 +325,11 @@ async def test_quitting_saves_what_was_being_typed(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press("slash", "tab", "tab", *"财政局")  # name → type → department
-        assert app.focused.id == "head-department"
+        await pilot.press("slash", "tab", "tab", *"财政局")  # name → type → 项目名称
+        assert app.focused.id == "head-project_name"
         await pilot.press("ctrl+q")  # before the pause that would save it
         await pilot.pause()
-    assert stored(with_draft).department == "财政局"
+    assert stored(with_draft).project_name == "财政局"
 
 
 async def test_a_check_result_points_at_its_row(with_draft):
@@ -379,3 +384,21 @@ async def test_template_rows_say_ticked_or_not_and_space_keeps_the_cursor(with_d
         await pilot.press("space")
         await pilot.pause()
         assert picker.highlighted == 0 and prompts()[0] == {"☑": "☐", "☐": "☑"}[first]
+
+
+async def test_the_head_holds_the_national_forms_fields(with_draft):
+    from textual.widgets import Select
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        app.query_one("#head-attribute", Select).value = "延续"
+        await settle(pilot)
+        await type_into(pilot, "#head-fiscal_wan", "450")
+        await type_into(pilot, "#head-period", "2025-01 至 2027-12")
+        await type_into(pilot, "#head-period_goal", "三年累计补贴企业300家次")
+        await type_into(pilot, "#head-period", "三年")  # refused: no start and end
+        assert app.query_one("#head-period", Input).has_class("-invalid")
+    saved = stored(with_draft)
+    assert (saved.attribute, saved.fiscal_wan, saved.period) == ("延续", 450.0, "2025-01 至 2027-12")
+    assert saved.period_goal == "三年累计补贴企业300家次"

@@ -5,7 +5,10 @@ A draft is found by id (int) or name (str). Its rows are kept in the framework's
 command line, exports) is the n-th of `Draft.rows`. Every change is its own short transaction and adds one to the
 draft's `version`; a writer that passes the `version` it last saw gets `StaleDraft` instead of overwriting a
 change made meanwhile (another window, another process). Rows from a template or a precedent project
-(kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which skips indicators already present.
+(kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which skips indicators already present;
+a row from precedents takes the 指标解释, 评（扣）分标准 … it leaves empty from the first of them whose document gave
+them (`precedent_fields`). The head holds the national form's fields (HEAD_FIELDS, in the form's order; 项目名称 is
+a field of its own, never the draft's name), each row the fields of an indicator library (ROW_TEXT_FIELDS).
 """
 
 from __future__ import annotations
@@ -17,42 +20,100 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, timezone
 
 from kb.errors import KbError
+from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
 from kb.find.precedents import group_key, normal_target
 from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target
 
 BASES = ("计划标准", "历史标准", "行业标准", "预算支出标准", "其他")
-# head field → (label, type)
+ATTRIBUTES = ("新增", "延续")  # 项目属性
+# head field → (label, type), in the order of the national 项目支出绩效目标表 (财预〔2020〕10号 附件), then the fields
+# the knowledge base keeps for itself (地区, 支出类型, 项目概况), which the form does not print
 HEAD_FIELDS: dict[str, tuple[str, type]] = {
-    "department": ("部门", str),
-    "region": ("地区", str),
+    "project_name": ("项目名称", str),
+    "department": ("主管部门", str),
+    "department_code": ("主管部门代码", str),
+    "implementing_unit": ("实施单位", str),
+    "attribute": ("项目属性", str),
+    "period": ("实施期", str),
+    "total_wan": ("实施期资金总额（万元）", float),
+    "amount_wan": ("年度资金总额（万元）", float),
+    "fiscal_wan": ("其中：财政拨款（万元）", float),
+    "carryover_wan": ("上年结转（万元）", float),
+    "other_wan": ("其他资金（万元）", float),
+    "period_goal": ("实施期目标", str),
+    "goal": ("年度目标", str),
     "year": ("年度", int),
-    "amount_wan": ("项目资金（万元）", float),
-    "period": ("实施期限", str),
+    "region": ("地区", str),
     "spending_type": ("支出类型", str),
     "overview": ("项目概况", str),
-    "goal": ("年度绩效目标", str),
 }
-ROW_FIELDS = ("level1", "level2", "name", "target", "operator", "value", "unit", "basis", "weight")
+FORM_FIELDS = tuple(HEAD_FIELDS)[:13]  # the head rows the national form prints, in its order
+# per-indicator text fields of a 指标库 / the 一体化 systems, beside level, name, target, basis and weight
+ROW_TEXT_FIELDS: dict[str, str] = {
+    "explanation": "指标解释",
+    "formula": "计算公式",
+    "scoring": "评（扣）分标准",
+    "data_source": "数据来源",
+    "basis_text": "设定依据说明",
+    "period_target": "实施期指标值",
+}
+_ROW_COLUMNS = (
+    "seq",
+    "level1",
+    "level2",
+    "name",
+    "operator",
+    "value",
+    "unit",
+    "text",
+    "basis",
+    "weight",
+    "sources",
+    *ROW_TEXT_FIELDS,
+)
+ROW_FIELDS = ("level1", "level2", "name", "target", "operator", "value", "unit", "basis", "weight", *ROW_TEXT_FIELDS)
 _HEAD_WORDS = {
     "名称": "name",
-    "项目名称": "name",
+    "草稿名称": "name",
+    "项目名称": "project_name",
     "部门": "department",
+    "主管部门": "department",
+    "主管部门代码": "department_code",
+    "部门代码": "department_code",
+    "实施单位": "implementing_unit",
+    "项目实施单位": "implementing_unit",
+    "属性": "attribute",
+    "项目属性": "attribute",
     "地区": "region",
     "年度": "year",
     "金额": "amount_wan",
     "项目资金": "amount_wan",
-    "金额(万元)": "amount_wan",
+    "年度资金": "amount_wan",
+    "年度资金总额": "amount_wan",
+    "资金总额": "amount_wan",
+    "财政拨款": "fiscal_wan",
+    "上年结转": "carryover_wan",
+    "其他资金": "other_wan",
+    "实施期资金总额": "total_wan",
+    "中期资金总额": "total_wan",
     "期限": "period",
+    "实施期": "period",
     "实施期限": "period",
+    "项目期": "period",
+    "实施周期": "period",
     "类型": "spending_type",
     "支出类型": "spending_type",
     "概况": "overview",
     "项目概况": "overview",
+    "实施期目标": "period_goal",
+    "中期目标": "period_goal",
+    "总体目标": "period_goal",
+    "长期目标": "period_goal",
     "目标": "goal",
     "年度绩效目标": "goal",
     "年度目标": "goal",
@@ -67,6 +128,7 @@ _ROW_WORDS = {
     "名称": "name",
     "指标值": "target",
     "目标值": "target",
+    "年度指标值": "target",
     "符号": "operator",
     "运算符": "operator",
     "数值": "value",
@@ -74,19 +136,49 @@ _ROW_WORDS = {
     "计量单位": "unit",
     "依据": "basis",
     "设定依据": "basis",
+    "指标值设定依据": "basis",
+    "依据说明": "basis_text",
+    "设定依据说明": "basis_text",
     "分值": "weight",
     "权重": "weight",
+    "指标解释": "explanation",
+    "指标内容": "explanation",
+    "指标说明": "explanation",
+    "绩效指标说明": "explanation",
+    "计算公式": "formula",
+    "公式": "formula",
+    "评(扣)分标准": "scoring",
+    "评分标准": "scoring",
+    "扣分标准": "scoring",
+    "数据来源": "data_source",
+    "来源": "data_source",
+    "实施期指标值": "period_target",
+    "中期指标值": "period_target",
 }
 
 
 def field_name(word: str, row: bool = False) -> str:
     """A head (or row) field named as the app and the form label it ('部门', '项目资金（万元）', '指标值'), or as
     itself ('department')."""
-    bare = word.strip().replace("（", "(").replace("）", ")")
+    bare = re.sub(r"^其中[:：]?", "", word.strip().replace("（", "(").replace("）", ")"))
     words = _ROW_WORDS if row else _HEAD_WORDS
     return words.get(bare) or words.get(bare.split("(")[0]) or word.strip()
 
 
+# an imported indicator's note column (importers.columns.NOTE_HEADERS, as written) → the draft row field it fills
+NOTE_FIELDS = {
+    "指标解释": "explanation",
+    "指标值内容": "explanation",
+    "指标说明": "explanation",
+    "绩效指标说明": "explanation",
+    "指标定义": "explanation",
+    "计算公式": "formula",
+    "评（扣）分标准": "scoring",
+    "评分标准": "scoring",
+    "扣分标准": "scoring",
+    "数据来源": "data_source",
+    "指标值设定依据": "basis_text",
+}
 MAX_NAME = 120
 YEARS = (1900, 2100)  # the budget years a draft may give
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -110,6 +202,12 @@ class Row:
     basis: str | None  # one of BASES
     weight: float | None  # scoring weight (分值), when the table gives them
     sources: list[int] = field(default_factory=list)  # precedent indicator ids it came from
+    explanation: str | None = None  # 指标解释 / 指标内容
+    formula: str | None = None  # 计算公式
+    scoring: str | None = None  # 评（扣）分标准
+    data_source: str | None = None  # 数据来源
+    basis_text: str | None = None  # 指标值设定依据: the plan, standard or history it rests on
+    period_target: str | None = None  # 实施期指标值, as typed (multi-year projects)
 
     @property
     def target(self) -> str:
@@ -119,20 +217,36 @@ class Row:
 
 @dataclass
 class Draft:
+    """A draft: its own name (never printed as the form's 项目名称), the head fields of HEAD_FIELDS, its rows."""
+
     id: int
     name: str
-    department: str | None
-    region: str | None
-    year: int | None
-    amount_wan: float | None
-    period: str | None
-    spending_type: str | None
-    overview: str | None
-    goal: str | None
     version: int
     created_at: str
     updated_at: str
     rows: list[Row] = field(default_factory=list)
+    project_name: str | None = None
+    department: str | None = None
+    department_code: str | None = None
+    implementing_unit: str | None = None
+    attribute: str | None = None  # 新增 or 延续
+    period: str | None = None  # 实施期 as typed; see `bounds`
+    total_wan: float | None = None
+    amount_wan: float | None = None
+    fiscal_wan: float | None = None
+    carryover_wan: float | None = None
+    other_wan: float | None = None
+    period_goal: str | None = None
+    goal: str | None = None
+    year: int | None = None
+    region: str | None = None
+    spending_type: str | None = None
+    overview: str | None = None
+
+    @property
+    def bounds(self) -> tuple[date, date] | None:
+        """The 实施期's first and last day, when it reads as a period."""
+        return period_bounds(self.period)
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -155,6 +269,12 @@ class NewRow:
     basis: str | None = None
     weight: float | None = None
     sources: list[int] = field(default_factory=list)
+    explanation: str | None = None
+    formula: str | None = None
+    scoring: str | None = None
+    data_source: str | None = None
+    basis_text: str | None = None
+    period_target: str | None = None
 
 
 @dataclass
@@ -199,10 +319,22 @@ def to_number(value, what: str) -> float | None:
 
 def _head_value(name: str, value):
     if name not in HEAD_FIELDS:
-        raise KbError(f"unknown draft field {name!r}: use one of name, {', '.join(HEAD_FIELDS)}")
+        raise KbError(
+            f"没有表头字段 {name!r} unknown draft field: 可用 use 名称 name, "
+            + ", ".join(f"{label.split('（')[0]} {key}" for key, (label, _) in HEAD_FIELDS.items())
+        )
     label, kind = HEAD_FIELDS[name]
     if kind is str:
         text = str(value).strip() if value is not None else ""
+        if text and name == "attribute":
+            text = text.removesuffix("项目")
+            if text not in ATTRIBUTES:
+                raise KbError(f"项目属性只能是 {' 或 '.join(ATTRIBUTES)}，不是 {text!r} · 项目属性 is 新增 or 延续")
+        if text and name == "period" and period_bounds(text) is None:
+            raise KbError(
+                f"实施期 {text!r} 读不出起止：请写作 2025-01 至 2027-12（或 2025年1月-2025年12月、2025-2027） · "
+                "the period needs a start and an end"
+            )
         return text or None
     number = to_number(value, f"{label} ({name})")
     if kind is int and number is not None:
@@ -234,7 +366,10 @@ def standard_row_levels(level1: str, level2: str, name: str) -> tuple[str, str]:
 def _basis(value) -> str | None:
     text = (value or "").strip()
     if text and text not in BASES:
-        raise KbError(f"unknown basis {text!r}: use one of {', '.join(BASES)}")
+        raise KbError(
+            f"指标值设定依据的类别只能是 {'、'.join(BASES)}，不是 {text!r}（依据的说明写在 依据说明 basis_text） · "
+            "unknown basis category"
+        )
     return text or None
 
 
@@ -251,8 +386,11 @@ def _operator(value) -> str | None:
 
 
 def target_fields(target: str, name: str = "") -> dict:
-    """operator, value, unit and text from a target as typed ('≥90%', '>=2家', '合规')."""
+    """operator, value, unit and text from a target as typed ('≥90%', '>=2家', '合规'); a date ('2025年9月30日前')
+    is kept as written, a qualitative target, not read as the number 2025 in 年."""
     t = parse_target(target or "", name=name)
+    if dates_in(target) and t.unit == "年" and t.value is not None and 1900 <= t.value <= 2099:
+        return {"operator": QUALITATIVE, "value": None, "unit": None, "text": target.strip()}
     return {
         "operator": t.operator,
         "value": t.value,
@@ -273,8 +411,10 @@ def new_row(
     basis: str | None = None,
     weight=None,
     sources: Iterable[int] = (),
+    **texts: str | None,
 ) -> NewRow:
-    """A checked row from user input: a target as typed, or operator/value/unit given apart."""
+    """A checked row from user input: a target as typed, or operator/value/unit given apart; `texts` the fields of
+    ROW_TEXT_FIELDS (指标解释, 计算公式 …)."""
     name = (name or "").strip()
     if not name:
         raise KbError("an indicator needs a name")
@@ -301,7 +441,19 @@ def new_row(
         basis=_basis(basis),
         weight=to_number(weight, "the weight"),
         sources=[int(s) for s in sources],
+        **row_texts(texts),
     )
+
+
+def row_texts(texts: dict) -> dict[str, str | None]:
+    """The ROW_TEXT_FIELDS in `texts`, trimmed ('' → None); KbError naming a field that is not one."""
+    unknown = set(texts) - set(ROW_TEXT_FIELDS)
+    if unknown:
+        raise KbError(
+            f"没有指标字段 {sorted(unknown)[0]!r} unknown row field: 可用 use "
+            + ", ".join(f"{label} {key}" for key, label in ROW_TEXT_FIELDS.items())
+        )
+    return {k: (str(v).strip() or None) if v is not None else None for k, v in texts.items()}
 
 
 def _row(r: sqlite3.Row) -> Row:
@@ -318,6 +470,7 @@ def _row(r: sqlite3.Row) -> Row:
         r["basis"],
         r["weight"],
         json.loads(r["sources"] or "[]"),
+        **{k: r[k] for k in ROW_TEXT_FIELDS},
     )
 
 
@@ -336,20 +489,7 @@ def open_draft(conn: sqlite3.Connection, key: int | str) -> Draft:
     d = _find(conn, key)
     rows = [_row(r) for r in conn.execute("SELECT * FROM draft_rows WHERE draft_id = ? ORDER BY seq, id", (d["id"],))]
     return Draft(
-        d["id"],
-        d["name"],
-        d["department"],
-        d["region"],
-        d["year"],
-        d["amount_wan"],
-        d["period"],
-        d["spending_type"],
-        d["overview"],
-        d["goal"],
-        d["version"],
-        d["created_at"],
-        d["updated_at"],
-        rows,
+        d["id"], d["name"], d["version"], d["created_at"], d["updated_at"], rows, **{k: d[k] for k in HEAD_FIELDS}
     )
 
 
@@ -452,10 +592,9 @@ def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
     with _transaction(conn):
         source = _find(conn, key)
         draft_id = _insert(conn, _unique(conn, new_name), {k: source[k] for k in HEAD_FIELDS})
+        columns = ", ".join(_ROW_COLUMNS)
         conn.execute(
-            """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis,
-            weight, sources) SELECT ?, seq, level1, level2, name, operator, value, unit, text, basis, weight, sources
-            FROM draft_rows WHERE draft_id = ?""",
+            f"INSERT INTO draft_rows (draft_id, {columns}) SELECT ?, {columns} FROM draft_rows WHERE draft_id = ?",
             (draft_id, source["id"]),
         )
     return open_draft(conn, draft_id)
@@ -499,11 +638,39 @@ def _renumber(conn: sqlite3.Connection, draft_id: int) -> None:
     conn.executemany("UPDATE draft_rows SET seq = ? WHERE id = ?", [(n, r["id"]) for n, r in enumerate(ordered, 1)])
 
 
+def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict:
+    """The 指标解释, 计算公式, 评（扣）分标准, 数据来源, 指标值设定依据 (its category when it starts with one of BASES)
+    and 分值 the first of these imported indicators that carries any gives, as NewRow keywords; {} when none."""
+    for notes, weight in conn.execute(
+        "SELECT notes, weight FROM indicators WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(indicator_ids),),
+    ):
+        written = json.loads(notes or "{}")
+        out: dict = {}
+        for header, value in written.items():
+            key = NOTE_FIELDS.get(header)
+            if key and str(value).strip() and key not in out:
+                out[key] = str(value).strip()
+        basis = next((b for b in BASES if out.get("basis_text", "").startswith(b)), None)
+        if basis:
+            out["basis"] = basis
+            out["basis_text"] = out["basis_text"].removeprefix(basis).lstrip("：:，,；; ") or None
+        if out:
+            return out | ({"weight": weight} if weight is not None else {})
+    return {}
+
+
+def _filled(conn: sqlite3.Connection, row: NewRow) -> NewRow:
+    """The row with the fields it leaves empty taken from the precedents it came from (`precedent_fields`)."""
+    found = precedent_fields(conn, row.sources) if row.sources else {}
+    return replace(row, **{k: v for k, v in found.items() if getattr(row, k) is None})
+
+
 def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) -> None:
     seq = conn.execute("SELECT coalesce(max(seq), 0) FROM draft_rows WHERE draft_id = ?", (draft_id,)).fetchone()[0]
+    rows = [_filled(conn, r) for r in rows]
     conn.executemany(
-        """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis, weight,
-        sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        f"INSERT INTO draft_rows (draft_id, {', '.join(_ROW_COLUMNS)}) VALUES (?{', ?' * len(_ROW_COLUMNS)})",
         [
             (
                 draft_id,
@@ -518,6 +685,7 @@ def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) ->
                 r.basis,
                 r.weight,
                 json.dumps(r.sources),
+                *(getattr(r, k) for k in ROW_TEXT_FIELDS),
             )
             for n, r in enumerate(rows, 1)
         ],
@@ -552,7 +720,7 @@ def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
 def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
     unknown = set(changes) - set(ROW_FIELDS)
     if unknown:
-        raise KbError(f"unknown row field {sorted(unknown)[0]!r}: use one of {', '.join(ROW_FIELDS)}")
+        raise KbError(f"没有指标字段 {sorted(unknown)[0]!r} unknown row field: 可用 use {', '.join(ROW_FIELDS)}")
     out: dict = {}
     name = (changes.get("name", current["name"]) or "").strip()
     if not name:
@@ -575,6 +743,7 @@ def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
         out["basis"] = _basis(changes["basis"])
     if "weight" in changes:
         out["weight"] = to_number(changes["weight"], "the weight")
+    out.update(row_texts({k: v for k, v in changes.items() if k in ROW_TEXT_FIELDS}))
     if "level1" in changes or "level2" in changes:
         l1 = changes.get("level1", current["level1"]) or ""
         l2 = changes.get("level2", current["level2"]) or ""

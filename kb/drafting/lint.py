@@ -1,8 +1,9 @@
 """Goal-table checks from the national guidance (财预〔2015〕88号, 财预〔2021〕101号), for drafts and imported projects.
 
-The rule set is data: `RULES` lists each rule's id, severity, one-line reason and check; the word lists the
-checks use are data too. A check takes a `GoalTable` and yields (row index or None, detail). To add a rule,
-write a check and append a `Rule`.
+The rule set is data: `RULES` lists each rule's id, severity, one-line reason, check and, where one document says
+it, its source; the word lists the checks use are data too. A check takes a `GoalTable` and yields (row index or
+None, detail). To add a rule, write a check and append a `Rule`. The checks of the form's head (funding, periods,
+placeholders) fire on what a table records: a draft records it all, an imported document little of it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from kb.errors import KbError
 from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
 from kb.vocab.numbers import number, total
 from kb.find.precedents import group_key, normal_target
-from kb.vocab.targets import QUALITATIVE
+from kb.drafting import yth
+from kb.vocab.dates import dates_in, years_in
+from kb.vocab.targets import QUALITATIVE, parse_target
 
 SEVERITIES = ("error", "warning", "info")
 FRAMEWORK_2021_FROM = 2022  # budget year from which 财预〔2021〕101号 applies (成本指标 a level 1 of its own)
@@ -103,6 +107,14 @@ COUNT_UNITS = {
 QUANTITATIVE_NAME = re.compile(r"(率|数|数量|人数|次数|金额|总额|面积|长度|时长|天数|比例|占比|比率|规模)$")
 COST_NAME = re.compile(r"成本|费用|造价|单价")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
+# text left as the template's blank; a star between digits is a product (7*24小时), not a blank
+PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])")
+FUNDS_TOLERANCE = 0.1  # 万元
+TO_WAN = {"万元": 1.0, "元": 0.0001, "千元": 0.1, "亿元": 10000.0}
+SATISFACTION_WORDS = ("满意", "认可度", "好评")
+GUIDE_2021 = "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》"
+RULES_2015 = "财预〔2015〕88号《中央部门预算绩效目标管理办法》"
+YTH = "预算管理一体化系统 绩效指标导入模板"
 
 
 @dataclass
@@ -120,6 +132,10 @@ class Line:
     unit: str | None = None
     target: str = ""  # as written
     basis: str | None = None
+    period_target: str = ""  # 实施期指标值 as written (multi-year projects)
+    explanation: str = ""  # 指标解释
+    scoring: str = ""  # 评（扣）分标准
+    notes: tuple[str, ...] = ()  # its other texts (数据来源, 依据说明), checked for placeholders
 
     @property
     def bare_name(self) -> str:
@@ -136,6 +152,10 @@ class GoalTable:
     unweighted: int = 0  # rows without a weight when others have one
     has_basis: bool = False  # the table records the basis of each value (drafts do; documents do not)
     missing_head: tuple[str, ...] = ()  # a draft's head fields left empty (their labels); documents: not checked
+    head: dict[str, str] = field(default_factory=dict)  # the head's texts by label (项目名称, 年度目标 …)
+    funds: dict[str, float | None] = field(default_factory=dict)  # total, amount, fiscal, carryover, other (万元)
+    bounds: tuple[date, date] | None = None  # the 实施期's first and last day
+    has_texts: bool = False  # each indicator records its 指标解释 and 评（扣）分标准 (drafts do; documents do not)
 
     @property
     def framework(self) -> str:
@@ -148,6 +168,7 @@ class Rule:
     severity: str  # error | warning | info
     reason: str  # one line: what the guidance asks
     check: Callable[[GoalTable], Iterable[tuple[int | None, str]]]
+    source: str = ""  # the document of the national guidance that asks it
 
 
 @dataclass
@@ -312,18 +333,139 @@ def _basis_missing(t: GoalTable):
                 yield n, "未记录设定依据 no basis recorded"
 
 
+def _funds_sum(t: GoalTable):
+    f = t.funds
+    parts = [f.get(k) for k in ("fiscal", "carryover", "other")]
+    if f.get("amount") is not None and any(p is not None for p in parts):
+        added = total(p for p in parts if p is not None)
+        if abs(f["amount"] - added) > FUNDS_TOLERANCE:
+            yield (
+                None,
+                f"年度资金总额 {number(f['amount'])} 万元 ≠ 财政拨款 + 上年结转 + 其他资金 = {number(added)} 万元 "
+                f"the annual amount is not the sum of its sources",
+            )
+
+
+def _placeholder(t: GoalTable):
+    for label, text in t.head.items():
+        if m := PLACEHOLDER.search(text or ""):
+            yield None, f"{label}中有占位符“{m.group()}” a placeholder left in {label}"
+    for n, ln in enumerate(t.lines):
+        for text in (ln.name, ln.target, ln.period_target, ln.explanation, ln.scoring, *ln.notes):
+            if m := PLACEHOLDER.search(text or ""):
+                yield n, f"“{text}”中有占位符“{m.group()}” a placeholder left"
+                break
+
+
+def _deadline(t: GoalTable) -> date | None:
+    if t.bounds:
+        return t.bounds[1]
+    return date(t.year, 12, 31) if t.year else None
+
+
+def _timely_after_end(t: GoalTable):
+    end = _deadline(t)
+    for n, ln in enumerate(t.lines):
+        if end and "时效" in f"{ln.std_level2 or ''}{ln.level2}":
+            late = [d for d in dates_in(f"{ln.name} {ln.target} {ln.explanation}") if d > end]
+            if late:
+                what = "实施期结束" if t.bounds else f"{t.year} 年底"
+                yield n, f"{late[0].isoformat()} 晚于{what} {end.isoformat()} is after the project's end"
+
+
+def _other_year(t: GoalTable):
+    if not t.year:
+        return
+    goal = t.head.get("年度目标", "")
+    others = [y for y in years_in(goal) if y != t.year]
+    if others:
+        yield None, f"年度目标写了 {others[0]} 年，表是 {t.year} 年度的 the annual goal names another year"
+    for n, ln in enumerate(t.lines):
+        others = [y for y in years_in(f"{ln.name} {ln.target}") if y != t.year]
+        if others:
+            yield n, f"写了 {others[0]} 年，表是 {t.year} 年度的 names {others[0]}, the table is for {t.year}"
+
+
+def _annual_over_period(t: GoalTable):
+    f = t.funds
+    if f.get("amount") is not None and f.get("total") is not None and f["amount"] > f["total"] + FUNDS_TOLERANCE:
+        yield (
+            None,
+            f"年度资金总额 {number(f['amount'])} 万元大于实施期资金总额 {number(f['total'])} 万元 "
+            "the annual amount is above the whole period's",
+        )
+    for n, ln in enumerate(t.lines):
+        if not ln.period_target or ln.value is None or ln.operator not in ("≥", ">", "="):
+            continue
+        whole = parse_target(ln.period_target, name=ln.name)
+        if whole.value is not None and whole.unit == ln.unit and ln.unit != "%" and ln.value > whole.value:
+            yield n, f"年度 {ln.target} 大于实施期 {ln.period_target} the annual target is above the whole period's"
+
+
+def _annual_equals_period(t: GoalTable):
+    f = t.funds
+    multi_year = t.bounds is not None and t.bounds[1].year > t.bounds[0].year
+    if multi_year and f.get("amount") is not None and f.get("amount") == f.get("total"):
+        yield (
+            None,
+            f"实施期 {t.bounds[0].year}—{t.bounds[1].year} 年，年度资金总额却等于实施期资金总额 "
+            f"{number(f['amount'])} 万元 a multi-year project's annual amount equals the whole period's",
+        )
+
+
+def _cost_over_budget(t: GoalTable):
+    budget = t.funds.get("amount")
+    rows = [
+        (n, ln.value * TO_WAN[ln.unit])
+        for n, ln in enumerate(t.lines)
+        if (ln.std_level1 == COST or ln.std_level2 == "成本指标")
+        and ln.value is not None
+        and ln.unit in TO_WAN
+        and ln.operator in ("≤", "<", "=")
+    ]
+    spent = total(v for _, v in rows)
+    if budget is not None and rows and spent > budget + FUNDS_TOLERANCE:
+        yield (
+            None,
+            f"成本指标合计 {number(spent)} 万元，超过年度资金总额 {number(budget)} 万元 the costs sum above the budget",
+        )
+
+
+def _benefit_only_satisfaction(t: GoalTable):
+    benefits = [n for n, ln in enumerate(t.lines) if ln.std_level1 == EFFECT]
+    if benefits and all(any(w in t.lines[n].name for w in SATISFACTION_WORDS) for n in benefits):
+        yield None, "效益指标只有满意度类指标，满意度另列满意度指标 效益 holds only satisfaction measures"
+
+
+def _export_shape(t: GoalTable):
+    if t.has_texts:
+        yield from ((n - 1, what) for n, kind, what in yth.limits(t.lines) if kind == "long")
+
+
+def _texts_missing(t: GoalTable):
+    if t.has_texts:
+        missing: dict[int, list[str]] = {}
+        for n, kind, what in yth.limits(t.lines):
+            if kind == "text":
+                missing.setdefault(n - 1, []).append(what.split(" ")[0].removeprefix("缺少"))
+        for n, names in missing.items():
+            yield n, f"未写{'、'.join(names)} not written"
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "levels-missing",
         "error",
         "目标表须有产出、效益和满意度指标 every table has 产出, 效益 and 满意度 indicators",
         _levels_missing,
+        GUIDE_2021,
     ),
     Rule(
         "cost-missing",
         "warning",
         "2021 年框架（2022 预算年度起）还要求成本指标 the 2021 framework asks for 成本 indicators too",
         _cost_missing,
+        GUIDE_2021,
     ),
     Rule(
         "level-outside",
@@ -382,8 +524,83 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "head-missing",
         "error",
-        "申报表表头须填主管部门、年度、资金和年度目标 the head needs its department, year, amount and goal",
+        "绩效目标表表头须填全：项目名称、主管部门、实施单位、项目属性、实施期、年度资金总额、年度目标 the form's head "
+        "needs every field",
         _head_missing,
+        RULES_2015,
+    ),
+    Rule(
+        "funds-sum",
+        "error",
+        f"年度资金总额 = 财政拨款 + 上年结转 + 其他资金（差额不超过 {number(FUNDS_TOLERANCE)} 万元） the annual amount "
+        "is the sum of its sources",
+        _funds_sum,
+        GUIDE_2021,
+    ),
+    Rule(
+        "placeholder",
+        "error",
+        "不得留下模板占位符（XX、××、某某、待填写、*） no template placeholder may be left",
+        _placeholder,
+        GUIDE_2021,
+    ),
+    Rule(
+        "timely-after-end",
+        "error",
+        "时效指标的完成时间不晚于项目实施期结束（无实施期时不晚于年底） a deadline lies within the project's period",
+        _timely_after_end,
+        GUIDE_2021,
+    ),
+    Rule(
+        "other-year",
+        "warning",
+        "年度目标和指标只写本预算年度 an annual target names the table's year only",
+        _other_year,
+        GUIDE_2021,
+    ),
+    Rule(
+        "annual-over-period",
+        "error",
+        "年度目标和资金不超过实施期（中期）的 an annual target or amount stays within the whole period's",
+        _annual_over_period,
+        GUIDE_2021,
+    ),
+    Rule(
+        "annual-equals-period",
+        "warning",
+        "跨年度项目的年度资金不应等于实施期资金总额（长期与年度混淆） a multi-year project's annual amount is a share "
+        "of the whole",
+        _annual_equals_period,
+        GUIDE_2021,
+    ),
+    Rule(
+        "cost-over-budget",
+        "error",
+        "成本指标合计不超过年度资金总额 the 成本 indicators sum within the budget",
+        _cost_over_budget,
+        GUIDE_2021,
+    ),
+    Rule(
+        "benefit-only-satisfaction",
+        "error",
+        "效益指标须反映项目效益，满意度列入满意度指标 效益 measures effects; satisfaction goes under 满意度",
+        _benefit_only_satisfaction,
+        GUIDE_2021,
+    ),
+    Rule(
+        "export-shape",
+        "warning",
+        f"一体化导入：指标名称不超过 {yth.MAX_NAME} 字、指标值不超过 {yth.MAX_TARGET} 字 the 一体化 import sheet's "
+        "limits",
+        _export_shape,
+        YTH,
+    ),
+    Rule(
+        "texts-missing",
+        "info",
+        "每个指标写明指标解释和评（扣）分标准（一体化导入必填） each indicator explains itself and how it is scored",
+        _texts_missing,
+        YTH,
     ),
     Rule(
         "basis-missing",
@@ -404,21 +621,41 @@ def run(table: GoalTable, rules: Iterable[Rule] = RULES) -> list[Finding]:
     return findings
 
 
+REQUIRED_HEAD = ("project_name", "department", "implementing_unit", "attribute", "period", "amount_wan", "goal", "year")
+MULTI_YEAR_HEAD = ("total_wan", "period_goal")  # required too when the 实施期 spans years
+
+
 def draft_table(draft) -> GoalTable:
     """A kb.drafting.drafts.Draft as a GoalTable."""
+    from kb.drafting.drafts import HEAD_FIELDS
+
     lines = []
     for r in draft.rows:
         std1, std2 = standard_levels(r.level1, r.level2) if (r.level1 or r.level2) else (None, None)
+        texts = dict(explanation=r.explanation or "", scoring=r.scoring or "", period_target=r.period_target or "")
+        notes = tuple(t for t in (r.data_source, r.basis_text) if t)
         lines.append(
-            Line(r.name, r.level1, r.level2, std1, std2, False, r.operator, r.value, r.unit, r.target, r.basis)
+            Line(
+                r.name,
+                r.level1,
+                r.level2,
+                std1,
+                std2,
+                False,
+                r.operator,
+                r.value,
+                r.unit,
+                r.target,
+                r.basis,
+                **texts,
+                notes=notes,
+            )
         )
     weights = [r.weight for r in draft.rows if r.weight is not None]
-    head = {
-        "部门 department": draft.department,
-        "年度 year": draft.year,
-        "金额 amount": draft.amount_wan,
-        "年度目标 goal": draft.goal,
-    }
+    bounds = draft.bounds
+    required = REQUIRED_HEAD + (MULTI_YEAR_HEAD if bounds and bounds[1].year > bounds[0].year else ())
+    label = lambda key: HEAD_FIELDS[key][0].split("（")[0]  # noqa: E731
+    texts = ("project_name", "department", "implementing_unit", "period_goal", "goal")
     return GoalTable(
         draft.name,
         draft.year,
@@ -426,7 +663,17 @@ def draft_table(draft) -> GoalTable:
         weights,
         len(draft.rows) - len(weights) if weights else 0,
         has_basis=True,
-        missing_head=tuple(label for label, value in head.items() if value in (None, "")),
+        missing_head=tuple(label(k) for k in required if getattr(draft, k) in (None, "")),
+        head={label(k): getattr(draft, k) for k in texts if getattr(draft, k)},
+        funds={
+            "total": draft.total_wan,
+            "amount": draft.amount_wan,
+            "fiscal": draft.fiscal_wan,
+            "carryover": draft.carryover_wan,
+            "other": draft.other_wan,
+        },
+        bounds=bounds,
+        has_texts=True,
     )
 
 

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
-from kb.drafting.drafts import BASES, Row, open_draft, target_fields, to_number
+from kb.drafting.drafts import BASES, ROW_TEXT_FIELDS, Row, open_draft, target_fields, to_number
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line
 from kb.drafting.export import FORMATS, export, safe_filename
@@ -34,6 +34,7 @@ from tui.data import Database
 FORMAT_LABELS = {
     "xlsx": "xlsx 申报表 Excel",
     "docx": "docx 申报表 Word",
+    "yth": "yth 一体化导入表 Excel",
     "md": "md Markdown",
     "csv": "csv 表格",
     "json": "json 数据",
@@ -242,6 +243,10 @@ class RowDialog(ModalScreen):
                 )
                 yield Label("分值", classes="dialog-label")
                 yield Input(number(row.weight), placeholder="weight", id="row-weight", compact=True)
+            for key, label in ROW_TEXT_FIELDS.items():
+                with Horizontal(classes="dialog-row -text"):
+                    yield Label(f"{label:　<7}", classes="dialog-label")
+                    yield Input(shown(getattr(row, key) or ""), id=f"row-{key}", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))
@@ -324,6 +329,10 @@ class RowDialog(ModalScreen):
         weight = to_number(self.query_one("#row-weight", Input).value, "分值 the weight")
         if weight != row.weight:
             out["weight"] = weight
+        for key in ROW_TEXT_FIELDS:
+            text = self._typed(f"#row-{key}", getattr(row, key) or "")
+            if text != (getattr(row, key) or ""):
+                out[key] = text
         return out
 
     @on(Input.Submitted)
@@ -385,7 +394,7 @@ class ExportDialog(ModalScreen):
         text = self.query_one("#export-path", Input).value.strip()
         path = Path(text).expanduser() if text else Path.cwd()
         fmt = str(self.query_one("#export-format", Select).value)
-        return path, None if path.suffix and not path.is_dir() else fmt
+        return path, None if path.suffix and not path.is_dir() and fmt != "yth" else fmt
 
     @on(Input.Changed, "#export-path")
     @on(Select.Changed, "#export-format")

@@ -31,7 +31,7 @@ from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog
 from tui.drafting.sources import AddIndicatorDialog, SimilarDialog, TemplateDialog
 from tui.widgets.copy_table import Col, CopyTable
 from tui.drafting.checks import MARKS, DraftChecks, summary
-from tui.drafting.head import LABELS, HeadForm, field_text
+from tui.drafting.head import CHOICES, LABELS, HeadForm, field_text
 
 SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line until the cursor is in it
 BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
@@ -226,7 +226,7 @@ class DraftEditor(Vertical):
         self.head.reset()
         self._show(event.draft, event.findings)
         if self.focus_after == "head":
-            empty = next((n for n in LABELS if n != "spending_type" and not field_text(event.draft, n)), "name")
+            empty = next((n for n in LABELS if n not in CHOICES and not field_text(event.draft, n)), "name")
             self.query_one(f"#head-{empty}").focus()
         else:
             self.table.focus()

@@ -1,5 +1,6 @@
-"""A draft's head as a compact form: every field is sent for saving a moment after the typing stops, when the
-field is left, or (the spending type) when chosen."""
+"""A draft's head as a compact form — its own name and type, then the national form's head (项目名称, 项目属性,
+主管部门 and its code, 实施单位, 实施期, the funding breakdown, 实施期目标, 年度目标): every field is sent for saving a
+moment after the typing stops, when the field is left, or (a choice) when chosen."""
 
 from __future__ import annotations
 
@@ -14,39 +15,60 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Select
 
-from kb.drafting.drafts import Draft
+from kb.drafting.drafts import ATTRIBUTES, Draft
 from kb.drafting.suggest import SPENDING_TYPES
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
 
 DEBOUNCE = 0.4  # seconds without a keystroke before a field is saved
 LABELS = {
-    "name": "名称",
+    "name": "草稿名",
     "spending_type": "类型",
-    "department": "部门",
-    "region": "地区",
+    "project_name": "项目名称",
+    "attribute": "项目属性",
+    "department": "主管部门",
+    "department_code": "代码",
+    "implementing_unit": "实施单位",
     "year": "年度",
-    "amount_wan": "金额(万元)",
-    "period": "期限",
+    "period": "实施期",
+    "region": "地区",
+    "total_wan": "实施期资金",
+    "amount_wan": "年度资金",
+    "fiscal_wan": "财政拨款",
+    "carryover_wan": "上年结转",
+    "other_wan": "其他资金",
+    "period_goal": "实施期目标",
+    "goal": "年度目标",
     "overview": "概况",
-    "goal": "目标",
 }
 PLACEHOLDERS = {
-    "name": "项目名称 project name",
-    "department": "预算单位 budget unit",
-    "region": "如 宁波市奉化区",
+    "name": "草稿的名称 the draft's own name",
+    "project_name": "申报的项目名称 the project's name on the form",
+    "department": "主管部门 supervising department",
+    "department_code": "如 318001",
+    "implementing_unit": "实施单位 implementing unit",
     "year": "如 2025",
+    "period": "如 2025-01 至 2027-12",
+    "region": "如 宁波市奉化区",
+    "total_wan": "万元",
     "amount_wan": "万元",
-    "period": "如 2025-01 至 2025-12",
-    "overview": "项目概况 what the project does",
+    "fiscal_wan": "万元",
+    "carryover_wan": "万元",
+    "other_wan": "万元",
+    "period_goal": "实施期（中期）绩效目标 the whole period's goal",
     "goal": "年度绩效目标 this year's goal",
+    "overview": "项目概况 what the project does",
 }
+CHOICES = {"spending_type": (SPENDING_TYPES, "支出类型 spending type"), "attribute": (ATTRIBUTES, "新增/延续")}
 LAYOUT = (
     ("name", "spending_type"),
-    ("department", "region"),
-    ("year", "amount_wan", "period"),
-    ("overview",),
+    ("project_name", "attribute"),
+    ("department", "department_code", "implementing_unit"),
+    ("year", "period", "region"),
+    ("total_wan", "amount_wan", "fiscal_wan", "carryover_wan", "other_wan"),
+    ("period_goal",),
     ("goal",),
+    ("overview",),
 )
 
 
@@ -86,12 +108,14 @@ class HeadForm(Vertical):
             with Horizontal(classes="head-row" + (" -first" if n == 0 else "")):
                 for name in fields:
                     yield Label(LABELS[name], classes="head-label")
-                    if name == "spending_type":
+                    if name in CHOICES:
+                        choices, prompt = CHOICES[name]
                         yield Select(
-                            [(t, t) for t in SPENDING_TYPES],
-                            prompt="支出类型 spending type",
+                            [(t, t) for t in choices],
+                            prompt=prompt,
                             compact=True,
-                            id="head-spending_type",
+                            id=f"head-{name}",
+                            classes="head-choice",
                         )
                     else:
                         yield Input(
@@ -127,8 +151,8 @@ class HeadForm(Vertical):
     def _put(self, name: str, text: str) -> None:
         widget = self._input(name)
         self._sent[name] = text
-        if name == "spending_type":
-            value = text if text in SPENDING_TYPES else Select.NULL
+        if name in CHOICES:
+            value = text if text in CHOICES[name][0] else Select.NULL
             if widget.value != value:
                 widget.value = value
         elif widget.value != text:
@@ -216,9 +240,10 @@ class HeadForm(Vertical):
             event.input.value = text
             self.mark(name, False)
 
-    @on(Select.Changed, "#head-spending_type")
+    @on(Select.Changed, ".head-choice")
     def _chosen(self, event: Select.Changed) -> None:
         event.stop()
+        name = self._field(event.select)
         value = "" if event.value is Select.NULL else str(event.value)
-        if self.draft is not None and value != self._sent.get("spending_type", field_text(self.draft, "spending_type")):
-            self._send("spending_type")
+        if self.draft is not None and value != self._sent.get(name, field_text(self.draft, name)):
+            self._send(name)

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kb.drafting.drafts import Applied, Draft, StaleDraft, open_draft
+from kb.drafting.drafts import ROW_TEXT_FIELDS, Applied, Draft, StaleDraft, open_draft
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
 from tui.data import Busy, Database
@@ -58,6 +58,7 @@ def row_content(draft: Draft, row_ids) -> tuple:
     wanted = set(row_ids)
     return tuple(
         (r.id, r.level1, r.level2, r.name, r.operator, r.value, r.unit, r.text, r.basis, r.weight)
+        + tuple(getattr(r, k) for k in ROW_TEXT_FIELDS)
         for r in draft.rows
         if r.id in wanted
     )

@@ -1,0 +1,122 @@
+"""The draft as a .docx 项目支出绩效目标表 (layout: kb.drafting.form): A4 (landscape when the columns need it), one
+table as wide as the page, the title a plain centred paragraph (no Word heading style), every run in a Chinese
+font set for East Asian text too (w:rFonts w:eastAsia), the 绩效指标 label written vertically (w:textDirection
+tbRl), no row split across pages; Word grows each row to its text. (Word repeats only a table's first rows on
+a new page, so the indicator header, below the head, is not repeated: the .xlsx repeats it.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.drafting import form
+from kb.drafting.drafts import Draft
+from kb.drafting.form_xlsx import level_runs
+
+MARGIN_MM = 18
+
+
+def _font(run, name: str, size: float, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.name, run.font.size, run.font.bold = name, Pt(size), bold
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+
+
+def _write(cell, text: str, *, bold: bool = False, centre: bool = False) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.paragraph_format.space_after = 0
+    _font(paragraph.add_run(text), form.TABLE_FONT, form.TABLE_SIZE, bold)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _set(element, tag: str, **attrs) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    child = OxmlElement(tag)
+    for key, value in attrs.items():
+        child.set(qn(key), value)
+    element.append(child)
+
+
+def write(draft: Draft, path: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    cols = form.columns(draft)
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = form.TABLE_FONT, Pt(form.TABLE_SIZE)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), form.TABLE_FONT)
+    section = doc.sections[0]
+    wide = form.landscape(cols)
+    section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if wide else (Mm(210), Mm(297))
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+
+    heading = doc.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(heading.add_run(form.title(draft)), form.TITLE_FONT, form.TITLE_SIZE, bold=True)
+
+    units = [form.LABEL_WIDTH] + [c.width for c in cols]
+    page = (297 if wide else 210) - 2 * MARGIN_MM
+    widths = [Mm(page * u / sum(units)) for u in units]
+    last = len(units) - 1
+    head = form.head_rows(draft)
+    header = len(head)
+    table = doc.add_table(rows=header + 1 + len(draft.rows), cols=len(units))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid, which LibreOffice follows
+    for row in table.rows:
+        _set(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row stays whole on one page
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # each cell, which Word follows
+
+    blocks: dict[str, list[int]] = {}
+    for r, (label, sub, value) in enumerate(head):
+        blocks.setdefault(label, []).append(r)
+        if sub:
+            sub_end = min(2, last - 1)
+            _write(table.cell(r, 1).merge(table.cell(r, sub_end)), sub, centre=True)
+            _write(table.cell(r, sub_end + 1).merge(table.cell(r, last)), form.cell_text(value))
+        else:
+            _write(table.cell(r, 1).merge(table.cell(r, last)), form.cell_text(value))
+    for label, rows in blocks.items():
+        _write(table.cell(rows[0], 0).merge(table.cell(rows[-1], 0)), label, bold=True, centre=True)
+
+    for c, col in enumerate(cols, 1):
+        _write(table.cell(header, c), col.label, bold=True, centre=True)
+    runs = level_runs(draft)
+    below = {(column, n) for column, spans in runs.items() for first, end in spans for n in range(first + 1, end + 1)}
+    for column, spans in runs.items():
+        for first, end in spans:
+            table.cell(header + 1 + first, column + 1).merge(table.cell(header + 1 + end, column + 1))
+    for n, row in enumerate(draft.rows):
+        for c, col in enumerate(cols):
+            if (c, n) not in below:
+                centre = col.key in ("level1", "level2", "weight")
+                _write(table.cell(header + 1 + n, c + 1), form.cell_text(form.row_value(row, col.key)), centre=centre)
+    label = table.cell(header, 0).merge(table.cell(header + len(draft.rows), 0))
+    _write(label, "绩效指标", bold=True, centre=True)
+    _set(label._tc.get_or_add_tcPr(), "w:textDirection", **{"w:val": "tbRl"})
+
+    doc.add_paragraph()
+    footer = doc.add_table(rows=len(form.FOOTER), cols=2)
+    for r, pair in enumerate(form.FOOTER):
+        for c, text in enumerate(pair):
+            _write(footer.cell(r, c), text)
+    doc.save(path)

@@ -1,0 +1,191 @@
+"""A draft holds the national form's head and per-indicator fields: set by their Chinese names, checked, copied,
+filled from the precedents a row came from; the dates of a 实施期 and of a target read."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.app import app
+from kb.drafting import drafts, suggest
+from kb.errors import KbError
+from kb.vocab.dates import dates_in, period_bounds, years_in
+
+
+def kb(db_path, *args):
+    result = CliRunner().invoke(app, ["--db", str(db_path), *args])
+    return result
+
+
+@pytest.mark.parametrize(
+    "word, field, value, stored",
+    [
+        ("项目名称", "project_name", "科技型中小企业研发费用补贴", "科技型中小企业研发费用补贴"),
+        ("主管部门", "department", "科技局", "科技局"),
+        ("主管部门代码", "department_code", "318001", "318001"),
+        ("实施单位", "implementing_unit", "科技局", "科技局"),
+        ("项目属性", "attribute", "延续项目", "延续"),
+        ("实施期", "period", "2025年1月-2027年12月", "2025年1月-2027年12月"),
+        ("实施期资金总额（万元）", "total_wan", "1,500", 1500.0),
+        ("年度资金总额", "amount_wan", "500", 500.0),
+        ("其中：财政拨款", "fiscal_wan", "450", 450.0),
+        ("上年结转", "carryover_wan", "30", 30.0),
+        ("其他资金", "other_wan", "20", 20.0),
+        ("实施期目标", "period_goal", "三年累计", "三年累计"),
+        ("年度目标", "goal", "本年", "本年"),
+    ],
+)
+def test_head_fields_set_by_their_form_names(db_path, conn, word, field, value, stored):
+    drafts.create(conn, "甲")
+    result = kb(db_path, "draft", "set", "甲", word, value)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(kb(db_path, "draft", "show", "甲", "--json").output)
+    assert shown[field] == stored and shown["name"] == "甲"
+
+
+def test_project_name_is_apart_from_the_drafts_name(conn):
+    d = drafts.create(conn, "2025科技补贴")
+    d = drafts.set_field(conn, d.id, drafts.field_name("项目名称"), "科技型中小企业研发费用补贴")
+    assert (d.name, d.project_name) == ("2025科技补贴", "科技型中小企业研发费用补贴")
+    assert drafts.field_name("名称") == "name"
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("attribute", "新建", "项目属性只能是 新增 或 延续"),
+        ("period", "三年", "实施期 '三年' 读不出起止"),
+        ("period", "2027-01 至 2025-12", "读不出起止"),
+        ("fiscal_wan", "很多", "must be a number"),
+    ],
+)
+def test_bad_head_values_are_refused_and_nothing_saved(conn, field, value, message):
+    d = drafts.create(conn, "甲")
+    with pytest.raises(KbError, match=message):
+        drafts.set_field(conn, d.id, field, value)
+    assert drafts.open_draft(conn, d.id).version == d.version
+
+
+@pytest.mark.parametrize(
+    "word, field",
+    [
+        ("指标解释", "explanation"),
+        ("指标内容", "explanation"),
+        ("计算公式", "formula"),
+        ("评（扣）分标准", "scoring"),
+        ("评分标准", "scoring"),
+        ("数据来源", "data_source"),
+        ("依据说明", "basis_text"),
+        ("实施期指标值", "period_target"),
+    ],
+)
+def test_row_fields_set_by_their_names(db_path, conn, word, field):
+    d = drafts.create(conn, "甲")
+    drafts.add_row(conn, d.id, drafts.new_row("补贴企业数", target="≥100家"))
+    kb(db_path, "draft", "show", "甲")
+    result = kb(db_path, "draft", "set", "甲", "--row", "1", word, "按拨付清单统计")
+    assert result.exit_code == 0, result.output
+    row = drafts.open_draft(conn, d.id).rows[0]
+    assert getattr(row, field) == "按拨付清单统计"
+
+
+def test_basis_category_and_its_text(db_path, conn):
+    d = drafts.create(conn, "甲")
+    drafts.add_row(conn, d.id, drafts.new_row("补贴企业数", target="≥100家"))
+    kb(db_path, "draft", "show", "甲")
+    assert kb(db_path, "draft", "set", "甲", "--row", "1", "指标值设定依据", "计划标准").exit_code == 0
+    refused = kb(db_path, "draft", "set", "甲", "--row", "1", "指标值设定依据", "《补助办法》")
+    assert refused.exit_code != 0 and "依据说明" in refused.output
+    row = drafts.open_draft(conn, d.id).rows[0]
+    assert (row.basis, row.basis_text) == ("计划标准", None)
+
+
+def test_duplicate_copies_the_form_fields(conn):
+    d = drafts.create(conn, "甲", project_name="项目", fiscal_wan=450, attribute="新增")
+    drafts.add_row(conn, d.id, drafts.new_row("补贴企业数", target="≥100家", scoring="每少5家扣1分"))
+    copy = drafts.duplicate(conn, d.id, "乙")
+    assert (copy.project_name, copy.fiscal_wan, copy.attribute) == ("项目", 450.0, "新增")
+    assert copy.rows[0].scoring == "每少5家扣1分"
+
+
+def test_a_date_target_is_kept_as_written(conn):
+    d = drafts.create(conn, "甲")
+    d = drafts.add_row(conn, d.id, drafts.new_row("资金拨付时间", target="2025年9月30日前"))
+    assert d.rows[0].target == "2025年9月30日前" and d.rows[0].value is None
+    assert drafts.target_fields("≥3年")["value"] == 3  # a count of years stays a number
+
+
+def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):
+    from kb.db import connect
+
+    conn = connect(seeded)
+    indicator, project = conn.execute("SELECT id, project_id FROM indicators ORDER BY id LIMIT 1").fetchone()
+    notes = {
+        "指标解释": "年度内获得补贴的企业户数",
+        "评（扣）分标准": "每少5家扣1分",
+        "指标值设定依据": "计划标准：年度计划",
+    }
+    conn.execute("UPDATE indicators SET notes = ?, weight = 10 WHERE id = ?", (json.dumps(notes), indicator))
+    conn.commit()
+    d = drafts.create(conn, "甲")
+    d = drafts.apply_rows(conn, d.id, suggest.project_rows(conn, project, ["1"])).draft
+    row = d.rows[0]
+    assert (row.explanation, row.scoring, row.basis, row.basis_text, row.weight) == (
+        "年度内获得补贴的企业户数",
+        "每少5家扣1分",
+        "计划标准",
+        "年度计划",
+        10.0,
+    )
+    kept = drafts.add_row(
+        conn, d.id, drafts.new_row("另一个", scoring="我自己的", sources=[indicator])
+    ).rows  # what the user gave wins over the precedent
+    assert next(r for r in kept if r.name == "另一个").scoring == "我自己的"
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "text, bounds",
+    [
+        ("2025-01 至 2027-12", (date(2025, 1, 1), date(2027, 12, 31))),
+        ("2025年1月-2025年12月", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("202501-202512", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("2025-01-01至2025-06-30", (date(2025, 1, 1), date(2025, 6, 30))),
+        ("2025—2027年", (date(2025, 1, 1), date(2027, 12, 31))),
+        ("2025年", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("长期", None),
+        ("2027-01 至 2025-12", None),
+    ],
+)
+def test_period_bounds(text, bounds):
+    assert period_bounds(text) == bounds
+
+
+def test_dates_and_years_in_a_sentence():
+    assert dates_in("资金于2025年9月底前拨付，2026年6月30日前验收") == [date(2025, 9, 30), date(2026, 6, 30)]
+    assert dates_in("2025-09-30前") == [date(2025, 9, 30)]
+    assert years_in("服务2000人，补贴2024年度企业") == [2024]
+
+
+def test_a_sheet_with_explanations_fills_the_rows_taken_from_it(conn, tmp_path):
+    """Imported as a document gives them (a flat sheet with 指标解释, 评（扣）分标准, 数据来源, 分值 columns)."""
+    from kb.ingest.run import import_paths
+
+    sheet = tmp_path / "研发补助.csv"
+    sheet.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标值,指标解释,评（扣）分标准,数据来源,分值\n"
+        "科技企业研发补助,产出指标,数量指标,补助企业数,≥50家,年度获得补助的企业户数,每少5家扣1分,拨付清单,20\n"
+        "科技企业研发补助,满意度指标,服务对象满意度指标,企业满意度,≥90%,受补助企业的满意程度,达到得满分,问卷调查,10\n",
+        encoding="utf-8",
+    )
+    import_paths(conn, [sheet], workers=1)
+    project = conn.execute("SELECT id FROM projects").fetchone()[0]
+    d = drafts.create(conn, "甲")
+    rows = drafts.apply_rows(conn, d.id, suggest.project_rows(conn, project)).draft.rows
+    assert [(r.name, r.explanation, r.scoring, r.data_source, r.weight) for r in rows] == [
+        ("补助企业数", "年度获得补助的企业户数", "每少5家扣1分", "拨付清单", 20.0),
+        ("企业满意度", "受补助企业的满意程度", "达到得满分", "问卷调查", 10.0),
+    ]
