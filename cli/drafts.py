@@ -1,8 +1,8 @@
 """`kb draft …`, `kb suggest` and `kb lint`: thin faces over kb.drafting.drafts, kb.drafting.suggest,
 kb.drafting.lint and kb.drafting.export.
 
-cli.app registers these commands on its app. Rows are named by their
-number as `kb draft show` lists them.
+cli.app registers these commands on its app. Rows are named by their stable id (a3) or by their number as
+`kb draft show` last listed them.
 """
 
 from __future__ import annotations
@@ -71,12 +71,13 @@ def _print_draft(draft, findings) -> None:
     head.add_row("版本", f"{draft.version}（更新于 updated {local_time(draft.updated_at)}）")
     out.print(head)
     table = Table(title=f"绩效指标 ({len(draft.rows)})", box=box.SIMPLE_HEAD, title_justify="left")
-    for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
+    for col in ("#", "ID", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
         table.add_column(col, overflow="fold")
     for n, r in enumerate(draft.rows, 1):
         add_row(
             table,
             n,
+            r.key,
             r.level1,
             r.level2,
             r.name,
@@ -186,7 +187,8 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @draft_app.command()
 @handles_errors
 def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
-    """Show a draft: head, numbered rows and the check results (--row N in later commands means row N here)."""
+    """Show a draft: head, rows (number and id) and the check results. 以后的 --row 可用行号（须是本次显示的）
+    或行的编号 ID（如 a3，始终指同一行） later --row takes a number shown here or a row's id."""
     from kb.drafting.drafts import mark_listed, open_draft
 
     conn = open_kb(ctx)
@@ -234,7 +236,7 @@ def add(
     drafts.mark_listed(conn, draft)  # the row number printed below is one of this order
     n = max(i for i, r in enumerate(draft.rows, 1) if r.name == row.name)
     added = draft.rows[n - 1]
-    print(shown(f"row {n}: {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
+    print(shown(f"row {n} ({added.key}): {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
     values = value_suggestion(conn, indicator)
     if values["count"]:
         unit = values["unit"] or ""
@@ -272,7 +274,9 @@ def set_cmd(
         "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight).",
     ),
     value: str = typer.Argument(..., help="The new value ('' to clear)."),
-    row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
+    row: Optional[str] = typer.Option(
+        None, "--row", help="行的编号 a row's id (a3) or its number as kb draft show last listed it."
+    ),
 ) -> None:
     """Change a head field, or a field of one row."""
     from kb.drafting import drafts
@@ -297,7 +301,9 @@ def set_cmd(
 def remove(
     ctx: typer.Context,
     name: str = NameArg,
-    rows: list[int] = typer.Argument(..., metavar="ROW...", help="Row numbers (see kb draft show)."),
+    rows: list[str] = typer.Argument(
+        ..., metavar="ROW...", help="行的编号或行号 rows' ids (a3) or numbers as kb draft show last listed them."
+    ),
 ) -> None:
     """Remove rows."""
     from kb.drafting import drafts
@@ -345,6 +351,65 @@ def apply(
             )
         )
     )
+
+
+@draft_app.command()
+@handles_errors
+def history(
+    ctx: typer.Context,
+    name: str = NameArg,
+    limit: int = typer.Option(20, min=1, help="显示最近几版 how many of the latest versions."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """草稿的各个版本：时间和更改内容（最新在前） a draft's versions, with when and what changed (newest first)."""
+    from dataclasses import asdict
+
+    from kb.drafting.drafts import open_draft
+    from kb.drafting.history import versions
+
+    conn = open_kb(ctx)
+    draft = open_draft(conn, name)
+    kept = versions(conn, draft.id)[::-1][:limit]
+    if as_json:
+        print_json([asdict(v) for v in kept])
+        return
+    from rich import box
+    from rich.table import Table
+
+    from cli.render import add_row
+
+    table = Table(
+        title=f"草稿 {shown(draft.name)} 的版本 versions (现为第 {draft.version} 版)",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+    )
+    for col in ("版本", "时间", "更改 changes"):
+        table.add_column(col, overflow="fold")
+    for v in kept:
+        lines = ([v.note] if v.note else []) + v.changes
+        add_row(table, v.number, local_time(v.at), "\n".join(lines) or "—")
+    console().print(table)
+    print("撤销上一次更改 undo the last change: kb draft undo NAME (或 --to N 回到第 N 版 back to version N)")
+
+
+@draft_app.command()
+@handles_errors
+def undo(
+    ctx: typer.Context,
+    name: str = NameArg,
+    to: Optional[int] = typer.Option(None, "--to", help="回到第 N 版的内容 back to version N (see kb draft history)."),
+) -> None:
+    """撤销上一次更改（再次撤销则继续往回）；撤销本身也是新的一版，可再撤销 undo the last change; the undo is a
+    new version, so it can be undone too."""
+    from kb.drafting.history import undo as undo_draft
+
+    done = undo_draft(open_kb(ctx), name, to)
+    print(
+        f"已撤销 undone: 回到第 {done.restored} 版的内容，现为第 {done.draft.version} 版 "
+        f"back to version {done.restored}'s content, now version {done.draft.version}"
+    )
+    for line in done.changes:
+        print(shown(f"  {line}"))
 
 
 @draft_app.command("export")

@@ -239,7 +239,47 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_outcomes_indicator ON outcomes (indicator_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    """Draft history, stable row ids, copies and the indicator library (kb.drafting.history, kb.drafting.library).
+
+    Every draft version is kept whole (`draft_versions.state`, JSON of the draft's columns and rows), so a draft can
+    be shown as it was and undone; existing drafts start their history at their current version. Each row gets a
+    key that never changes and is never given again in its draft (`a1`, `a2` …; `drafts.row_keys` counts them). A
+    draft copied from last year's project or draft says where from (`drafts.source`). `library_entries`: a
+    指标库 spreadsheet's indicators, with their explanation, formula, scoring and data source; a row taken from the
+    library keeps the entry's id (`draft_rows.library_id`)."""
+    import json
+
+    conn.execute("ALTER TABLE drafts ADD COLUMN row_keys INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE drafts ADD COLUMN source TEXT")
+    conn.execute("ALTER TABLE draft_rows ADD COLUMN row_key TEXT")
+    conn.execute("ALTER TABLE draft_rows ADD COLUMN library_id INTEGER")
+    counts: dict[int, int] = {}
+    keyed = []
+    for row_id, draft_id in conn.execute("SELECT id, draft_id FROM draft_rows ORDER BY draft_id, seq, id").fetchall():
+        counts[draft_id] = counts.get(draft_id, 0) + 1
+        keyed.append((row_key(counts[draft_id]), row_id))
+    conn.executemany("UPDATE draft_rows SET row_key = ? WHERE id = ?", keyed)
+    conn.executemany("UPDATE drafts SET row_keys = ? WHERE id = ?", [(n, d) for d, n in counts.items()])
+    conn.execute("CREATE UNIQUE INDEX draft_rows_key ON draft_rows (draft_id, row_key)")
+    conn.execute(
+        """CREATE TABLE draft_versions (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE, number INTEGER NOT NULL,
+            at TEXT NOT NULL, note TEXT, restores INTEGER, state TEXT NOT NULL, PRIMARY KEY (draft_id, number))"""
+    )
+    for draft_id, version, at in conn.execute("SELECT id, version, updated_at FROM drafts").fetchall():
+        record(conn, draft_id, "记录历史之前的最后状态 the state when history began", number=version, at=at)
+    conn.execute(
+        """CREATE TABLE library_entries (
+            id INTEGER PRIMARY KEY, file TEXT NOT NULL, line INTEGER, sector TEXT, level1 TEXT, level2 TEXT,
+            name TEXT NOT NULL, explanation TEXT, formula TEXT, scoring TEXT, data_source TEXT, target TEXT,
+            unit TEXT, basis TEXT, kind TEXT, extra TEXT, name_key TEXT NOT NULL, imported_at TEXT NOT NULL)"""
+    )
+    conn.execute("CREATE INDEX idx_library_entries_name_key ON library_entries (name_key)")
+    conn.execute("CREATE INDEX idx_library_entries_file ON library_entries (file)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

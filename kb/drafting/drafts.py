@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
+from kb.drafting.history import record, row_key
 from kb.errors import KbError
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
 from kb.find.precedents import group_key, normal_target
@@ -110,6 +111,8 @@ class Row:
     basis: str | None  # one of BASES
     weight: float | None  # scoring weight (分值), when the table gives them
     sources: list[int] = field(default_factory=list)  # precedent indicator ids it came from
+    key: str = ""  # stable: 'a3' names this row whatever its number (kb.drafting.history.row_key)
+    library_id: int | None = None  # the 指标库 entry it was taken from
 
     @property
     def target(self) -> str:
@@ -133,6 +136,7 @@ class Draft:
     created_at: str
     updated_at: str
     rows: list[Row] = field(default_factory=list)
+    source: dict | None = None  # a copy's origin: {'kind': 'project'|'draft', 'id', 'label'}
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -155,6 +159,7 @@ class NewRow:
     basis: str | None = None
     weight: float | None = None
     sources: list[int] = field(default_factory=list)
+    library_id: int | None = None
 
 
 @dataclass
@@ -318,6 +323,8 @@ def _row(r: sqlite3.Row) -> Row:
         r["basis"],
         r["weight"],
         json.loads(r["sources"] or "[]"),
+        r["row_key"] or "",
+        r["library_id"],
     )
 
 
@@ -350,6 +357,7 @@ def open_draft(conn: sqlite3.Connection, key: int | str) -> Draft:
         d["created_at"],
         d["updated_at"],
         rows,
+        json.loads(d["source"]) if d["source"] else None,
     )
 
 
@@ -358,22 +366,41 @@ def mark_listed(conn: sqlite3.Connection, draft: Draft) -> None:
     conn.execute("UPDATE drafts SET listed_rows = ? WHERE id = ?", (json.dumps([r.id for r in draft.rows]), draft.id))
 
 
-def rows_at(conn: sqlite3.Connection, draft: Draft, positions: list[int]) -> list[int]:
-    """The ids of the rows at these numbers, as last shown; KbError when the rows were reordered, added or removed
-    since (another command, or the app), so a number never reaches a row the user did not mean."""
-    listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
+_KEY = re.compile(r"^#?([a-z]\d+)$")
+
+
+def rows_at(conn: sqlite3.Connection, draft: Draft, refs: Iterable[str | int]) -> list[int]:
+    """The ids of the rows named by key ('a3', '#a3': always the same row) or by number as last shown (3). A number
+    is refused when the rows were reordered, added or removed since they were shown (another command, the app, an
+    undo), so it never reaches a row the user did not mean."""
+    by_key = {r.key: r.id for r in draft.rows}
     current = [r.id for r in draft.rows]
-    if listed is not None and json.loads(listed) != current:
-        raise KbError(
-            f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号 "
-            "the rows changed since they were last shown: run kb draft show and use its numbers"
-        )
-    for n in positions:
-        if not 1 <= n <= len(current):
+    refs = [str(ref).strip() for ref in refs]
+    numbers = [ref for ref in refs if not _KEY.match(ref.lower())]
+    if numbers:
+        listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
+        if listed is not None and json.loads(listed) != current:
             raise KbError(
-                f"草稿 {draft.name!r} 没有第 {n} 行 has no row {n} (it has {len(current)}; see kb draft show)"
+                f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号，"
+                "或用行的编号（如 a3） the rows changed since they were last shown: run kb draft show, or name rows by their id"
             )
-    return [current[n - 1] for n in positions]
+    found = []
+    for ref in refs:
+        key = _KEY.match(ref.lower())
+        if key:
+            if key.group(1) not in by_key:
+                raise KbError(
+                    f"草稿 {draft.name!r} 没有编号为 {key.group(1)} 的行 has no row {key.group(1)} (see kb draft show)"
+                )
+            found.append(by_key[key.group(1)])
+            continue
+        if not ref.isdigit() or not 1 <= int(ref) <= len(current):
+            raise KbError(
+                f"草稿 {draft.name!r} 没有第 {ref} 行 has no row {ref} (it has {len(current)}; give a number or an id "
+                "such as a3, see kb draft show)"
+            )
+        found.append(current[int(ref) - 1])
+    return found
 
 
 def list_drafts(conn: sqlite3.Connection) -> list[dict]:
@@ -404,11 +431,13 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 class _Change:
     id: int
     changed: bool = True  # False: nothing to record (the version stays)
+    note: str | None = None  # kept with the version when it is no ordinary change (kb.drafting.history)
+    restores: int | None = None
 
 
 @contextmanager
 def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> Iterator[_Change]:
-    """One change to a draft: checks `version`, then bumps it, in one transaction."""
+    """One change to a draft: checks `version`, then bumps it and keeps the new version whole, in one transaction."""
     with _transaction(conn):
         draft = _find(conn, key)
         if version is not None and draft["version"] != version:
@@ -420,6 +449,7 @@ def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> It
         yield change
         if change.changed:
             conn.execute("UPDATE drafts SET version = version + 1, updated_at = ? WHERE id = ?", (_now(), change.id))
+            record(conn, change.id, change.note, change.restores)
 
 
 def _unique(conn: sqlite3.Connection, name: str, draft_id: int | None = None) -> str:
@@ -444,6 +474,7 @@ def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
     """A new empty draft; head fields as in HEAD_FIELDS. KbError when the name is taken."""
     with _transaction(conn):
         draft_id = _insert(conn, _unique(conn, name), head)
+        record(conn, draft_id, "新建 created")
     return open_draft(conn, draft_id)
 
 
@@ -454,10 +485,12 @@ def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
         draft_id = _insert(conn, _unique(conn, new_name), {k: source[k] for k in HEAD_FIELDS})
         conn.execute(
             """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis,
-            weight, sources) SELECT ?, seq, level1, level2, name, operator, value, unit, text, basis, weight, sources
-            FROM draft_rows WHERE draft_id = ?""",
+            weight, sources, row_key, library_id) SELECT ?, seq, level1, level2, name, operator, value, unit, text,
+            basis, weight, sources, row_key, library_id FROM draft_rows WHERE draft_id = ?""",
             (draft_id, source["id"]),
         )
+        conn.execute("UPDATE drafts SET row_keys = ? WHERE id = ?", (source["row_keys"], draft_id))
+        record(conn, draft_id, f"复制自草稿 copied from draft {source['name']!r}")
     return open_draft(conn, draft_id)
 
 
@@ -501,9 +534,11 @@ def _renumber(conn: sqlite3.Connection, draft_id: int) -> None:
 
 def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) -> None:
     seq = conn.execute("SELECT coalesce(max(seq), 0) FROM draft_rows WHERE draft_id = ?", (draft_id,)).fetchone()[0]
+    keys = conn.execute("SELECT row_keys FROM drafts WHERE id = ?", (draft_id,)).fetchone()[0]
+    conn.execute("UPDATE drafts SET row_keys = ? WHERE id = ?", (keys + len(rows), draft_id))
     conn.executemany(
         """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis, weight,
-        sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        sources, row_key, library_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 draft_id,
@@ -518,6 +553,8 @@ def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) ->
                 r.basis,
                 r.weight,
                 json.dumps(r.sources),
+                row_key(keys + n),
+                r.library_id,
             )
             for n, r in enumerate(rows, 1)
         ],
