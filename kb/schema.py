@@ -248,7 +248,7 @@ def _v6(conn: sqlite3.Connection) -> None:
     draft copied from last year's project or draft says where from (`drafts.source`). `library_entries`: a
     指标库 spreadsheet's indicators, with their explanation, formula, scoring and data source; a row taken from the
     library keeps the entry's id (`draft_rows.library_id`)."""
-    import json
+    from kb.drafting.history import record, row_key
 
     conn.execute("ALTER TABLE drafts ADD COLUMN row_keys INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE drafts ADD COLUMN source TEXT")

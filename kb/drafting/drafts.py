@@ -382,7 +382,8 @@ def rows_at(conn: sqlite3.Connection, draft: Draft, refs: Iterable[str | int]) -
         if listed is not None and json.loads(listed) != current:
             raise KbError(
                 f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号，"
-                "或用行的编号（如 a3） the rows changed since they were last shown: run kb draft show, or name rows by their id"
+                "或用行的编号（如 a3） the rows changed since they were last shown: run kb draft show, or name rows "
+                "by their id"
             )
     found = []
     for ref in refs:
