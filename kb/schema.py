@@ -248,7 +248,7 @@ def _v6(conn: sqlite3.Connection) -> None:
     draft copied from last year's project or draft says where from (`drafts.source`). `library_entries`: a
     指标库 spreadsheet's indicators, with their explanation, formula, scoring and data source; a row taken from the
     library keeps the entry's id (`draft_rows.library_id`)."""
-    from kb.drafting.history import record, row_key
+    import json
 
     conn.execute("ALTER TABLE drafts ADD COLUMN row_keys INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE drafts ADD COLUMN source TEXT")
@@ -258,7 +258,7 @@ def _v6(conn: sqlite3.Connection) -> None:
     keyed = []
     for row_id, draft_id in conn.execute("SELECT id, draft_id FROM draft_rows ORDER BY draft_id, seq, id").fetchall():
         counts[draft_id] = counts.get(draft_id, 0) + 1
-        keyed.append((row_key(counts[draft_id]), row_id))
+        keyed.append((f"a{counts[draft_id]}", row_id))  # as kb.drafting.history.row_key
     conn.executemany("UPDATE draft_rows SET row_key = ? WHERE id = ?", keyed)
     conn.executemany("UPDATE drafts SET row_keys = ? WHERE id = ?", [(n, d) for d, n in counts.items()])
     conn.execute("CREATE UNIQUE INDEX draft_rows_key ON draft_rows (draft_id, row_key)")
@@ -267,8 +267,27 @@ def _v6(conn: sqlite3.Connection) -> None:
             draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE, number INTEGER NOT NULL,
             at TEXT NOT NULL, note TEXT, restores INTEGER, state TEXT NOT NULL, PRIMARY KEY (draft_id, number))"""
     )
-    for draft_id, version, at in conn.execute("SELECT id, version, updated_at FROM drafts").fetchall():
-        record(conn, draft_id, "记录历史之前的最后状态 the state when history began", number=version, at=at)
+    # each draft as it is, in the form of kb.drafting.history.state (frozen here as of this version)
+    not_content = {"id", "version", "created_at", "updated_at", "listed_rows", "row_keys", "source"}
+    cursor = conn.execute("SELECT * FROM drafts")
+    names = [c[0] for c in cursor.description]
+    for draft in [dict(zip(names, r)) for r in cursor.fetchall()]:
+        rows = conn.execute("SELECT * FROM draft_rows WHERE draft_id = ? ORDER BY seq, id", (draft["id"],))
+        columns = [c[0] for c in rows.description]
+        kept = {
+            "head": {k: v for k, v in draft.items() if k not in not_content},
+            "rows": [{k: v for k, v in zip(columns, r) if k != "draft_id"} for r in rows.fetchall()],
+        }
+        conn.execute(
+            "INSERT INTO draft_versions (draft_id, number, at, note, state) VALUES (?, ?, ?, ?, ?)",
+            (
+                draft["id"],
+                draft["version"],
+                draft["updated_at"],
+                "记录历史之前的最后状态 the state when history began",
+                json.dumps(kept, ensure_ascii=False),
+            ),
+        )
     conn.execute(
         """CREATE TABLE library_entries (
             id INTEGER PRIMARY KEY, file TEXT NOT NULL, line INTEGER, sector TEXT, level1 TEXT, level2 TEXT,

@@ -376,8 +376,7 @@ def rows_at(conn: sqlite3.Connection, draft: Draft, refs: Iterable[str | int]) -
     by_key = {r.key: r.id for r in draft.rows}
     current = [r.id for r in draft.rows]
     refs = [str(ref).strip() for ref in refs]
-    numbers = [ref for ref in refs if not _KEY.match(ref.lower())]
-    if numbers:
+    if any(ref.isdigit() for ref in refs):
         listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
         if listed is not None and json.loads(listed) != current:
             raise KbError(
