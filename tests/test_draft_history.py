@@ -78,7 +78,9 @@ def test_undo_restores_the_head_and_the_row_ids(conn):
 
 
 @pytest.mark.parametrize(
-    "to, message", [(None, "没有可撤销的更改"), (9, "没有第 9 版"), (1, "与当前内容相同")], ids=["first", "beyond", "same"]
+    "to, message",
+    [(None, "没有可撤销的更改"), (9, "没有第 9 版"), (1, "与当前内容相同")],
+    ids=["first", "beyond", "same"],
 )
 def test_nothing_to_undo_is_said_and_nothing_changes(conn, to, message):
     draft = drafts.create(conn, "空的")

@@ -379,3 +379,36 @@ async def test_template_rows_say_ticked_or_not_and_space_keeps_the_cursor(with_d
         await pilot.press("space")
         await pilot.pause()
         assert picker.highlighted == 0 and prompts()[0] == {"☑": "☐", "☐": "☑"}[first]
+
+
+async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft):
+    """From the kept versions: the toast says what was undone; a second ctrl+z goes further back; ctrl+y redoes;
+    a new change empties what can be redone."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await type_into(pilot, "#head-region", "威海")
+        editor.focus_table()
+        await pilot.press("delete", "y")  # the row under the cursor: 补贴发放准确率
+        await settle(pilot)
+        assert [r.name for r in editor.draft.rows] == ["企业满意度"]
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert [r.name for r in editor.draft.rows] == ["补贴发放准确率", "企业满意度"]
+        assert any("已撤销 undone" in n.title and "新增 a1 补贴发放准确率" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert editor.draft.region is None and app.query_one("#head-region", Input).value == ""
+        assert stored(with_draft).region is None
+
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert editor.draft.region == "威海" and len(editor.draft.rows) == 2
+        assert any("已重做 redone" in n.title for n in app._notifications)
+        await type_into(pilot, "#head-department", "财政局")
+        editor.focus_table()
+        await pilot.press("ctrl+y")  # nothing: the new change came after the undo
+        await settle(pilot)
+        assert len(stored(with_draft).rows) == 2 and stored(with_draft).department == "财政局"
+        assert any("没有可重做" in n.message for n in app._notifications)

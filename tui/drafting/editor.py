@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_draft, remove_rows, set_field, update_row
+from kb.drafting.history import Undone, undo
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
 from kb.find.precedents import group_key
@@ -136,6 +137,8 @@ class DraftEditor(Vertical):
         Binding("b", "basis", "Basis", id="draft-basis"),
         Binding("p", "precedents", "Precedents", show=False, id="draft-precedents"),
         Binding("slash", "focus_head", "Head", show=False, id="draft-head"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="draft-undo"),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, id="draft-redo"),
     ]
 
     @dataclass
@@ -177,6 +180,7 @@ class DraftEditor(Vertical):
         self.marked: set[int] = set()
         self.error = ""
         self.busy = False
+        self.redo: list[int] = []  # versions undone from, latest last; any other change empties it
 
     def compose(self) -> ComposeResult:
         yield Static(id="draft-title")
@@ -222,7 +226,7 @@ class DraftEditor(Vertical):
             self.post_message(self.Closed(event.error))
             return
         self.writer = Writer(self.db, event.draft)
-        self.draft, self.marked, self.error, self.busy = None, set(), "", False
+        self.draft, self.marked, self.error, self.busy, self.redo = None, set(), "", False, []
         self.head.reset()
         self._show(event.draft, event.findings)
         if self.focus_after == "head":
@@ -290,6 +294,8 @@ class DraftEditor(Vertical):
     def _put(self, edit: Edit) -> None:
         if self.writer is None:
             return
+        if edit.write is not None and edit.done is None:
+            self.redo.clear()  # a new change: what was undone cannot be redone on top of it
         self.writer.put(edit)
         self._drain()
         self._status()
@@ -345,6 +351,8 @@ class DraftEditor(Vertical):
             self._show(o.draft, o.findings, changed_fields(o.before, o.reloaded) if o.before and o.reloaded else ())
         self._status()
         self._tell(o)
+        if o.edit.done is not None and not o.error and not o.conflict:
+            o.edit.done(o)
         if o.applied is not None:
             skipped = (
                 f"；已有 {len(o.applied.skipped)} 个未重复添加 skipped, already in the draft: "
@@ -552,6 +560,44 @@ class DraftEditor(Vertical):
     def action_export(self) -> None:
         self.head.flush()
         self.post_message(self.ExportRequested(self.draft, self.writer))
+
+    # --- undo ---------------------------------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Back one change, from the kept versions (kb.drafting.history.undo): itself a version, so ctrl+y redoes."""
+        self._go_back(None, "已撤销 undone")
+
+    def action_redo(self) -> None:
+        if self.redo:
+            self._go_back(self.redo[-1], "已重做 redone")
+        else:
+            self.notify("没有可重做的撤销 nothing to redo", title="草稿 draft", markup=False)
+
+    def _go_back(self, to: int | None, said: str) -> None:
+        for name, value in self.head.take_waiting():  # what was being typed is saved first: the last change
+            self._put(self._field_edit(name, value))
+        undone: list[Undone] = []
+        start: list[int] = []
+
+        def write(conn, key, version):
+            start.append(version)
+            undone.append(undo(conn, key, to, version))
+            return undone[-1].draft
+
+        def done(outcome: Outcome) -> None:
+            if to is None:
+                self.redo.append(start[-1])
+            elif self.redo:
+                self.redo.pop()
+            lines = undone[-1].changes
+            more = f"\n… 另有 {len(lines) - 6} 项 and {len(lines) - 6} more" if len(lines) > 6 else ""
+            self.notify(
+                shown("\n".join(lines[:6]) + more, lines=True),
+                title=f"{said}（回到第 {undone[-1].restored} 版 back to version {undone[-1].restored}）",
+                markup=False,
+            )
+
+        self._put(Edit("撤销 undo" if to is None else "重做 redo", write, touches=lambda d: d.version, done=done))
 
     def action_focus_head(self) -> None:
         self.query_one("#head-name").focus()
