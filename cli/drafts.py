@@ -90,16 +90,26 @@ def _print_draft(draft, findings) -> None:
     _print_findings(findings, out)
 
 
-def _show(draft, as_json: bool) -> None:
+def _show(conn, draft, as_json: bool) -> None:
     from dataclasses import asdict
 
+    from kb.drafting.copies import since_copied
     from kb.drafting.lint import draft_table, run
 
     findings = run(draft_table(draft))
+    compared = since_copied(conn, draft.id)
     if as_json:
-        print_json({**draft.as_dict(), "checks": [asdict(f) for f in findings]})
+        since = None if compared is None else compared.changes
+        print_json({**draft.as_dict(), "checks": [asdict(f) for f in findings], "since_copied": since})
     else:
         _print_draft(draft, findings)
+        if compared is not None:
+            print(
+                shown(
+                    f"复制自 copied from {compared.source}：与上年相比 {len(compared.changes)} 处更改 changes "
+                    f"(kb draft diff {draft.name!r})"
+                )
+            )
 
 
 @draft_app.command("new")
@@ -115,14 +125,37 @@ def new(
     spending_type: str = typer.Option("", "--type", help="Spending type (see kb suggest); guessed when omitted."),
     overview: str = typer.Option("", help="Project overview (项目概况)."),
     goal: str = typer.Option("", help="Annual goal (年度绩效目标)."),
+    from_project: Optional[int] = typer.Option(
+        None,
+        "--from-project",
+        help="以某个已导入项目为基础（年度加一） copy an imported project, a year on (kb projects).",
+    ),
+    from_draft: Optional[str] = typer.Option(
+        None, "--from-draft", help="以一个早先的草稿为基础（年度加一） copy an earlier draft, a year on."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Create an empty draft (its spending type guessed from name and overview unless --type)."""
+    """Create an empty draft (its spending type guessed from name and overview unless --type), or 以上年为基础
+    copy last year's (--from-project / --from-draft): head, rows and fields, year + 1; kb draft diff then lists what
+    changed from it."""
     from kb.drafting import drafts
     from kb.drafting import suggest
 
     if spending_type:
         suggest.check_type(spending_type)
+    if from_project is not None or from_draft is not None:
+        given = dict(
+            department=department,
+            region=region,
+            year=year,
+            amount_wan=amount,
+            period=period,
+            spending_type=spending_type,
+            overview=overview,
+            goal=goal,
+        )
+        _copy(ctx, name, from_project, from_draft, {k: v for k, v in given.items() if v}, as_json)
+        return
     guessed = suggest.classify(name, overview) if not spending_type else []
     conn = open_kb(ctx)
     draft = drafts.create(
@@ -147,6 +180,30 @@ def new(
             f"kb draft set {draft.name!r} spending_type TYPE"
         )
     print(f"next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
+
+
+def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, as_json: bool) -> None:
+    """`kb draft new --from-project/--from-draft`: the copy, then the fields given on the command line (so
+    kb draft diff shows them as changes from last year)."""
+    from kb.drafting import copies, drafts
+
+    if project is not None and draft is not None:
+        raise KbError("请只给出其中一项 give --from-project or --from-draft, not both")
+    conn = open_kb(ctx)
+    copy = copies.from_project(conn, project, name) if project is not None else copies.from_draft(conn, draft, name)
+    for field, value in given.items():
+        copy = drafts.set_field(conn, copy.id, field, value)
+    if as_json:
+        print_json(copy.as_dict())
+        return
+    print(
+        shown(
+            f"已新建草稿 {copy.name!r}：复制自 {copy.source['label']}，{len(copy.rows)} 个指标，"
+            f"年度 {copy.year or '—'} created from last year's table ({len(copy.rows)} indicators, "
+            f"year {copy.year or '—'})"
+        )
+    )
+    print(f"next: kb draft show {copy.name!r}; kb draft diff {copy.name!r} lists what you change from last year")
 
 
 @draft_app.command("list")
@@ -193,7 +250,7 @@ def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> No
 
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
-    _show(draft, as_json)
+    _show(conn, draft, as_json)
     mark_listed(conn, draft)
 
 
@@ -351,6 +408,27 @@ def apply(
             )
         )
     )
+
+
+@draft_app.command()
+@handles_errors
+def diff(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
+    """与上年相比的变化（复制来的草稿） what a copy changed from last year's table: head fields, rows added, removed
+    and changed (targets, amounts)."""
+    from kb.drafting.copies import since_copied
+
+    compared = since_copied(open_kb(ctx), name)
+    if compared is None:
+        raise KbError(
+            f"草稿 {name!r} 不是从上年复制的，无可比较 is no copy of last year's table (kb draft new NAME "
+            "--from-project ID / --from-draft D makes one)"
+        )
+    if as_json:
+        print_json({"source": compared.source, "changes": compared.changes})
+        return
+    print(shown(f"与上年相比 compared with last year ({compared.source}):"))
+    for line in compared.changes or ["未作修改 unchanged: 与上年完全相同 the same as last year's table"]:
+        print(shown(f"  {line}"))
 
 
 @draft_app.command()

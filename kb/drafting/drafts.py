@@ -483,15 +483,20 @@ def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
     with _transaction(conn):
         source = _find(conn, key)
         draft_id = _insert(conn, _unique(conn, new_name), {k: source[k] for k in HEAD_FIELDS})
-        conn.execute(
-            """INSERT INTO draft_rows (draft_id, seq, level1, level2, name, operator, value, unit, text, basis,
-            weight, sources, row_key, library_id) SELECT ?, seq, level1, level2, name, operator, value, unit, text,
-            basis, weight, sources, row_key, library_id FROM draft_rows WHERE draft_id = ?""",
-            (draft_id, source["id"]),
-        )
-        conn.execute("UPDATE drafts SET row_keys = ? WHERE id = ?", (source["row_keys"], draft_id))
+        copy_rows(conn, source, draft_id)
         record(conn, draft_id, f"复制自草稿 copied from draft {source['name']!r}")
     return open_draft(conn, draft_id)
+
+
+def copy_rows(conn: sqlite3.Connection, source: sqlite3.Row, draft_id: int) -> None:
+    """Give a new draft the rows of `source` (a drafts row), every column, with their keys."""
+    columns = [c[1] for c in conn.execute("PRAGMA table_info(draft_rows)") if c[1] not in ("id", "draft_id")]
+    names = ", ".join(columns)
+    conn.execute(
+        f"INSERT INTO draft_rows (draft_id, {names}) SELECT ?, {names} FROM draft_rows WHERE draft_id = ?",
+        (draft_id, source["id"]),
+    )
+    conn.execute("UPDATE drafts SET row_keys = ? WHERE id = ?", (source["row_keys"], draft_id))
 
 
 def rename(conn: sqlite3.Connection, key: int | str, new_name: str, version: int | None = None) -> Draft:

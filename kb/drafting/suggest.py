@@ -280,9 +280,12 @@ def template_rows(
     return [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
 
 
-def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | None = None) -> list[NewRow]:
-    """Rows for a draft from an imported project (all its indicators inside the framework, or those in `only`:
-    names or 1-based positions), with the project's targets and the indicator ids as sources."""
+def project_rows(
+    conn: sqlite3.Connection, project_id: int, only: list[str] | None = None, every: bool = False
+) -> list[NewRow]:
+    """Rows for a draft from an imported project (all its indicators inside the framework — `every`: all of them
+    — or those in `only`: names or 1-based positions), with the project's targets and the indicator ids as
+    sources."""
     rows = conn.execute(
         f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.project_id = ? ORDER BY i.seq""",
@@ -294,7 +297,7 @@ def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | No
     for n, row in enumerate(rows, 1):
         prec = _precedent(row)
         keys = {prec.name, str(n)}
-        if only and not keys & set(only) or not only and prec.std_level1 is None:
+        if only and not keys & set(only) or not only and not every and prec.std_level1 is None:
             continue
         found |= keys
         out.append(
