@@ -412,3 +412,35 @@ async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft):
         await settle(pilot)
         assert len(stored(with_draft).rows) == 2 and stored(with_draft).department == "财政局"
         assert any("没有可重做" in n.message for n in app._notifications)
+
+
+async def test_keys_copy_a_draft_or_a_project_to_a_new_draft_a_year_on(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        pane = app.query_one(DraftsPane)
+        await until(pilot, lambda: pane.listed, "the list of drafts")
+        pane.table.focus()
+        await pilot.press("N")
+        assert isinstance(app.screen, NameDialog)
+        assert app.screen.query_one(Input).value == f"{NAME}（2026）"
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.query_one(DraftEditor)
+        await until(pilot, lambda: editor.draft is not None and editor.draft.name == f"{NAME}（2026）", "the copy")
+        assert editor.draft.year == 2026 and [r.name for r in editor.draft.rows] == ["补贴发放准确率", "企业满意度"]
+        assert any("复制自 copied from 草稿" in n.message for n in app._notifications)
+
+        await pilot.press("escape", "f2")
+        await settle(pilot)
+        card = app.query_one("#card")
+        await until(pilot, lambda: card.project is not None, "a project's card")
+        project = card.project
+        await pilot.press("n")
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        await until(pilot, lambda: editor.draft is not None and editor.draft.source["kind"] == "project", "the copy")
+        assert editor.draft.source["id"] == project["id"] and editor.draft.year == project["year"] + 1
+        assert len(editor.draft.rows) == len(project["indicators"])
