@@ -55,7 +55,26 @@ def _print_findings(findings, out) -> None:
                 out.print(shown(f"      {where}{detail}"), markup=False)
 
 
-def _print_draft(draft, findings) -> None:
+def _library_lines(entry: dict, indent: str = "    ") -> list[str]:
+    """An entry's texts, one line each: '指标解释：…'."""
+    from kb.drafting.library import TEXTS
+
+    return [f"{indent}{label}：{entry[field]}" for field, label in TEXTS.items() if entry.get(field)]
+
+
+def _print_library(draft, texts: dict[int, dict], out) -> None:
+    """The library's texts of the rows taken from it."""
+    linked = [r for r in draft.rows if r.library_id in texts]
+    if not linked:
+        return
+    out.print("指标库 library (该指标在指标库中的说明 what the library says of these indicators):", markup=False)
+    for r in linked:
+        out.print(shown(f"  {r.key} {r.name} (指标库 #{r.library_id})"), markup=False)
+        for line in _library_lines(texts[r.library_id]):
+            out.print(shown(line), markup=False)
+
+
+def _print_draft(draft, findings, texts: dict[int, dict]) -> None:
     from rich import box
     from rich.table import Table
 
@@ -84,9 +103,11 @@ def _print_draft(draft, findings) -> None:
             r.target,
             r.basis,
             r.weight,
-            " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""),
+            " ".join(["指标库"] * bool(r.library_id) + [f"#{s}" for s in r.sources[:3]])
+            + (" …" if len(r.sources) > 3 else ""),
         )
     out.print(table)
+    _print_library(draft, texts, out)
     _print_findings(findings, out)
 
 
@@ -94,15 +115,20 @@ def _show(conn, draft, as_json: bool) -> None:
     from dataclasses import asdict
 
     from kb.drafting.copies import since_copied
+    from kb.drafting.library import entries_of
     from kb.drafting.lint import draft_table, run
 
     findings = run(draft_table(draft))
     compared = since_copied(conn, draft.id)
+    texts = entries_of(conn, [r.library_id for r in draft.rows])
     if as_json:
         since = None if compared is None else compared.changes
-        print_json({**draft.as_dict(), "checks": [asdict(f) for f in findings], "since_copied": since})
+        data = draft.as_dict()
+        for row in data["rows"]:
+            row["library"] = texts.get(row["library_id"])
+        print_json({**data, "checks": [asdict(f) for f in findings], "since_copied": since})
     else:
-        _print_draft(draft, findings)
+        _print_draft(draft, findings, texts)
         if compared is not None:
             print(
                 shown(
@@ -294,6 +320,12 @@ def add(
     n = max(i for i, r in enumerate(draft.rows, 1) if r.name == row.name)
     added = draft.rows[n - 1]
     print(shown(f"row {n} ({added.key}): {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
+    if added.library_id:
+        from kb.drafting.library import entry
+
+        print(shown(f"指标库 library #{added.library_id}: 该指标的说明已关联 its texts go with the row"))
+        for line in _library_lines(entry(conn, added.library_id), "  "):
+            print(shown(line))
     values = value_suggestion(conn, indicator)
     if values["count"]:
         unit = values["unit"] or ""
@@ -310,10 +342,15 @@ def add(
     elif not values["spread"]:
         from kb.find.precedents import find_names
 
+        from kb.drafting.library import search
+
         near = [h.name for h in find_names(conn, indicator, limit=5) if h.name != indicator][:5]
+        listed = [e["name"] for e in search(conn, indicator, 5) if e["name"] != indicator]
         print(
             shown(
-                "知识库中没有同名指标 no precedent of this name" + (f"; 相近的 near: {'、'.join(near)}" if near else "")
+                "知识库中没有同名指标 no precedent of this name"
+                + (f"; 相近的 near: {'、'.join(near)}" if near else "")
+                + (f"; 指标库中的 in the library: {'、'.join(listed)}" if listed else "")
             )
         )
 

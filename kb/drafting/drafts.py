@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 from kb.drafting.history import record, row_key
+from kb.drafting.library import for_name
 from kb.errors import KbError
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
 from kb.find.precedents import group_key, normal_target
@@ -559,7 +560,7 @@ def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) ->
                 r.weight,
                 json.dumps(r.sources),
                 row_key(keys + n),
-                r.library_id,
+                r.library_id or for_name(conn, r.name),
             )
             for n, r in enumerate(rows, 1)
         ],
@@ -591,7 +592,7 @@ def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
     return Applied(open_draft(conn, change.id), [r.name for r in added], [r.name for r in skipped])
 
 
-def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
+def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) -> dict:
     unknown = set(changes) - set(ROW_FIELDS)
     if unknown:
         raise KbError(f"unknown row field {sorted(unknown)[0]!r}: use one of {', '.join(ROW_FIELDS)}")
@@ -600,7 +601,7 @@ def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
     if not name:
         raise KbError("an indicator needs a name")
     if "name" in changes:
-        out["name"] = name
+        out.update(name=name, library_id=for_name(conn, name))
     if "target" in changes:
         out.update(target_fields(changes["target"] or "", name))
     if "operator" in changes:
@@ -631,7 +632,7 @@ def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: i
         current = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).fetchone()
         if current is None:
             raise KbError(f"the draft has no row {row_id}")
-        values = _row_changes(current, changes)
+        values = _row_changes(conn, current, changes)
         if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
             # a row moved to other levels goes last among them
             values["seq"] = conn.execute(
