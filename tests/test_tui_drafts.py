@@ -444,3 +444,44 @@ async def test_keys_copy_a_draft_or_a_project_to_a_new_draft_a_year_on(with_draf
         await until(pilot, lambda: editor.draft is not None and editor.draft.source["kind"] == "project", "the copy")
         assert editor.draft.source["id"] == project["id"] and editor.draft.year == project["year"] + 1
         assert len(editor.draft.rows) == len(project["indicators"])
+
+
+async def test_an_indicator_of_ones_own_library_is_found_and_added_with_its_texts(with_draft, tmp_path):
+    from fixtures.library_sheet import write_xlsx
+    from kb.drafting import library
+
+    entry = (
+        "效益指标",
+        "经济效益指标",
+        "带动企业研发投入增长率",
+        "受补贴企业研发投入的年增长",
+        "（本年-上年）/上年×100%",
+    )
+    conn = connect(with_draft)
+    library.import_file(
+        conn, write_xlsx(tmp_path / "指标库.xlsx", [(*entry, "每低1个百分点扣1分", "统计报表", "≥5", "%", "个性")])
+    )
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddIndicatorDialog)
+        await pilot.press(*"研发投入增长")
+        await settle(pilot)
+        names = plain(app.screen.query_one("#add-names"), 0)
+        assert any("带动企业研发投入增长率" in n and "指标库" in n for n in names)
+        app.screen.query_one("#add-names").move_cursor(row=next(i for i, n in enumerate(names) if "指标库" in n))
+        await settle(pilot)
+        said = str(app.screen.query_one("#add-values").render())
+        assert "指标库 library" in said and "（本年-上年）/上年×100%" in said
+        assert app.screen.query_one("#add-target", Input).value == "≥5%"  # the library's reference value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        row = next(r for r in editor.draft.rows if r.name == "带动企业研发投入增长率")
+        assert row.library_id is not None and (row.level1, row.target) == ("效益指标", "≥5%")
+        editor.table.move_cursor(row=editor.draft.rows.index(row))
+        await pilot.press("enter")
+        assert isinstance(app.screen, RowDialog)
+        await settle(pilot)
+        assert "每低1个百分点扣1分" in str(app.screen.query_one("#row-values").render())
