@@ -523,7 +523,8 @@ def undo(
         f"已撤销 undone: 回到第 {done.restored} 版的内容，现为第 {done.draft.version} 版 "
         f"back to version {done.restored}'s content, now version {done.draft.version}"
     )
-    for line in done.changes:
+    print("撤销的更改 the change undone:")
+    for line in done.undone:
         print(shown(f"  {line}"))
 
 

@@ -241,7 +241,7 @@ def test_rows_by_id_history_and_undo(kb):
     listed = kb("draft", "history", "撤销").stdout
     assert "修改 a2 服务对象满意度：指标值 ≥90% → ≥95%" in listed and "删除 a1 补贴企业数 ≥10家" in listed
     undone = kb("draft", "undo", "撤销").stdout
-    assert "回到第 4 版" in undone and "≥95% → ≥90%" in undone
+    assert "回到第 4 版" in undone and "修改 a2 服务对象满意度：指标值 ≥90% → ≥95%" in undone
     kb("draft", "undo", "撤销")
     rows = json.loads(kb("draft", "show", "撤销", "--json").stdout)["rows"]
     assert [(r["key"], r["target"]) for r in rows] == [("a1", "≥10家"), ("a2", "≥90%")]

@@ -56,9 +56,10 @@ def test_undo_goes_back_one_change_at_a_time_and_can_itself_be_undone(conn):
     drafts.update_row(conn, draft.id, row.id, target="≥20家")
     drafts.remove_rows(conn, draft.id, [row.id])
     first = history.undo(conn, draft.id)
-    assert first.changes == ["新增 a1 补贴企业数 ≥20家"] and first.restored == 5
+    assert first.undone == ["删除 a1 补贴企业数 ≥20家"] and first.restored == 5
+    assert first.changes == ["新增 a1 补贴企业数 ≥20家"]
     second = history.undo(conn, draft.id)
-    assert second.changes == ["修改 a1 补贴企业数：指标值 ≥20家 → ≥10家"] and second.restored == 4
+    assert second.undone == ["修改 a1 补贴企业数：指标值 ≥10家 → ≥20家"] and second.restored == 4
     assert _targets(second.draft)["a1"] == "补贴企业数 ≥10家"
     assert second.draft.version == 8  # each undo is a version of its own
     back = history.undo(conn, draft.id, to=6)  # the state before both undos

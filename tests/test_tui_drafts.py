@@ -396,7 +396,7 @@ async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft):
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert [r.name for r in editor.draft.rows] == ["补贴发放准确率", "企业满意度"]
-        assert any("已撤销 undone" in n.title and "新增 a1 补贴发放准确率" in n.message for n in app._notifications)
+        assert any("已撤销 undone" in n.title and "删除 a1 补贴发放准确率" in n.message for n in app._notifications)
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert editor.draft.region is None and app.query_one("#head-region", Input).value == ""
@@ -405,7 +405,7 @@ async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft):
         await pilot.press("ctrl+y")
         await settle(pilot)
         assert editor.draft.region == "威海" and len(editor.draft.rows) == 2
-        assert any("已重做 redone" in n.title for n in app._notifications)
+        assert any("已重做 redone" in n.title and "地区：（空） → 威海" in n.message for n in app._notifications)
         await type_into(pilot, "#head-department", "财政局")
         editor.focus_table()
         await pilot.press("ctrl+y")  # nothing: the new change came after the undo

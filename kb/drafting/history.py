@@ -214,7 +214,8 @@ def _write_back(conn: sqlite3.Connection, draft_id: int, kept: dict) -> None:
 class Undone:
     draft: object  # kb.drafting.drafts.Draft, as it is now
     restored: int  # the version whose content was written back
-    changes: list[str]  # what the undo changed
+    changes: list[str]  # what this write changed (for a redo: the change made again)
+    undone: list[str]  # the change(s) taken back, as they were made: 'what was undone'
 
 
 def undo(conn: sqlite3.Connection, key: int | str, to: int | None = None, version: int | None = None) -> Undone:
@@ -232,7 +233,7 @@ def undo(conn: sqlite3.Connection, key: int | str, to: int | None = None, versio
         if to is not None and not 1 <= to <= current:
             raise KbError(f"没有第 {to} 版 no version {to}: the draft is at version {current} (see kb draft history)")
         kept, now = stored(conn, change.id, target), state(conn, change.id)
-        changes = differences(now, kept)
+        changes, undone = differences(now, kept), differences(kept, now)
         if not changes:
             raise KbError(
                 f"第 {target} 版与当前内容相同 version {target} holds what the draft holds now: nothing to undo"
@@ -240,4 +241,4 @@ def undo(conn: sqlite3.Connection, key: int | str, to: int | None = None, versio
         _write_back(conn, change.id, kept)
         change.note = f"撤销到第 {target} 版 undo to version {target}"
         change.restores = _base(conn, change.id, target)
-    return Undone(open_draft(conn, change.id), target, changes)
+    return Undone(open_draft(conn, change.id), target, changes, undone)

@@ -589,7 +589,7 @@ class DraftEditor(Vertical):
                 self.redo.append(start[-1])
             elif self.redo:
                 self.redo.pop()
-            lines = undone[-1].changes
+            lines = undone[-1].undone if to is None else undone[-1].changes
             more = f"\n… 另有 {len(lines) - 6} 项 and {len(lines) - 6} more" if len(lines) > 6 else ""
             self.notify(
                 shown("\n".join(lines[:6]) + more, lines=True),
