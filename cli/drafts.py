@@ -539,14 +539,20 @@ def export_cmd(
     ),
 ) -> None:
     """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
+    from kb.drafting.copies import since_copied
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
 
-    draft = open_draft(open_kb(ctx), name)
+    conn = open_kb(ctx)
+    draft = open_draft(conn, name)
     written = export(draft, path, fmt)
     print(shown(f"wrote {written}"))
     if note := renamed(draft.name, written):
         print(shown(note))
+    if compared := since_copied(conn, draft.id):
+        print(
+            shown(f"与上年相比 {len(compared.changes)} 处更改 changes since last year (kb draft diff {draft.name!r})")
+        )
 
 
 @draft_app.command()

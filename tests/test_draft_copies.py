@@ -85,7 +85,7 @@ def test_copies_of_what_is_not_there_say_so(conn):
     assert drafts.list_drafts(conn) == []
 
 
-def test_the_command_line_copies_and_shows_the_differences(db_path, conn, project):
+def test_the_command_line_copies_and_shows_the_differences(db_path, conn, project, tmp_path):
     def kb(*args, ok=True):
         result = CliRunner().invoke(app, ["--db", str(db_path), *map(str, args)], env={"COLUMNS": "200"})
         assert (result.exit_code == 0) == ok, result.output
@@ -99,6 +99,8 @@ def test_the_command_line_copies_and_shows_the_differences(db_path, conn, projec
     shown = json.loads(kb("draft", "show", "2025补贴", "--json").stdout)
     assert shown["year"] == 2025 and len(shown["since_copied"]) == 2
     assert "与上年相比 2 处更改" in kb("draft", "show", "2025补贴").stdout
+    exported = kb("draft", "export", "2025补贴", tmp_path, "--format", "json").stdout
+    assert "与上年相比 2 处更改" in exported
     kb("draft", "new", "2026补贴", "--from-draft", "2025补贴")
     assert "未作修改" in kb("draft", "diff", "2026补贴").stdout
     refused = kb("draft", "new", "x", "--from-project", project, "--from-draft", "2025补贴", ok=False)

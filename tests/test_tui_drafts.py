@@ -485,3 +485,25 @@ async def test_an_indicator_of_ones_own_library_is_found_and_added_with_its_text
         assert isinstance(app.screen, RowDialog)
         await settle(pilot)
         assert "每低1个百分点扣1分" in str(app.screen.query_one("#row-values").render())
+
+
+async def test_y_and_an_export_of_a_copy_say_what_changed_from_last_year(with_draft):
+    from kb.drafting import copies
+
+    conn = connect(with_draft)
+    copy = copies.from_draft(conn, NAME, "明年")
+    drafts.remove_rows(conn, copy.id, [copy.rows[0].id])
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)  # the last changed: the copy
+        assert editor.draft.name == "明年"
+        assert "复制自 草稿" in str(editor.query_one("#draft-title").render())
+        await pilot.press("y")
+        await settle(pilot)
+        said = [n for n in app._notifications if "与上年相比" in n.title]
+        assert said and "删除 a1 补贴发放准确率 =100%" in said[-1].message
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert len([n for n in app._notifications if "与上年相比" in n.title]) == 2

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_draft, remove_rows, set_field, update_row
+from kb.drafting import copies
 from kb.drafting.history import Undone, undo
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
@@ -38,7 +39,13 @@ SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line un
 BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
 SHORT_LEVELS_BELOW = 110  # table width under which level names drop their 指标 suffix
 ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents"}
-LETTER_ACTIONS = {"add", "template", "similar", "export"}  # one-letter keys: not while a head field has focus
+LETTER_ACTIONS = {
+    "add",
+    "template",
+    "similar",
+    "export",
+    "since_copied",
+}  # one-letter keys: not while a head field has focus
 
 
 def _open(conn, draft_id: int) -> tuple[Draft, list[Finding]]:
@@ -137,6 +144,7 @@ class DraftEditor(Vertical):
         Binding("b", "basis", "Basis", id="draft-basis"),
         Binding("p", "precedents", "Precedents", show=False, id="draft-precedents"),
         Binding("slash", "focus_head", "Head", show=False, id="draft-head"),
+        Binding("y", "since_copied", "Since last year", show=False, id="draft-since-copied"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="draft-undo"),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, id="draft-redo"),
     ]
@@ -163,6 +171,12 @@ class DraftEditor(Vertical):
         """The draft cannot be edited here any more (deleted elsewhere): back to the list."""
 
         message: str
+
+    @dataclass
+    class Compared(Message):
+        draft_id: int
+        compared: copies.Compared | None = None
+        error: str = ""
 
     @dataclass
     class ExportRequested(Message):
@@ -279,6 +293,8 @@ class DraftEditor(Vertical):
         text = Text.assemble(
             (shown(draft.name), "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state
         )
+        if draft.source:
+            text.append(f" · 复制自 {shown(draft.source['label'])}（y 与上年比较 compare）", style="dim")
         if not draft.rows:
             text.append(
                 "\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
@@ -559,7 +575,40 @@ class DraftEditor(Vertical):
 
     def action_export(self) -> None:
         self.head.flush()
+        if self.draft.source:  # what changed from last year, before it goes out
+            self._compare(self.draft.id, self.writer.idle)
         self.post_message(self.ExportRequested(self.draft, self.writer))
+
+    def action_since_copied(self) -> None:
+        """与上年比较: what this copy changed from last year's table (as kb draft diff lists it)."""
+        self.head.flush()
+        self._compare(self.draft.id, self.writer.idle)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="draft-compare")
+    def _compare(self, draft_id: int, saved: threading.Event) -> None:
+        try:
+            saved.wait(SAVE_WAIT)
+            self.post_message(self.Compared(draft_id, self.db.call(copies.since_copied, draft_id)))
+        except KbError as exc:
+            self.post_message(self.Compared(draft_id, error=str(exc)))
+
+    @on(Compared)
+    def _compared(self, event: Compared) -> None:
+        if event.error or event.compared is None:
+            said = (
+                event.error
+                or "此草稿不是从上年复制的 this draft is no copy of last year's table (N on the list makes one)"
+            )
+            self.notify(shown(said), title="与上年比较 compare", markup=False)
+            return
+        lines = event.compared.changes or ["未作修改 unchanged: 与上年完全相同 the same as last year's table"]
+        more = f"\n… 另有 {len(lines) - 10} 项 and {len(lines) - 10} more (kb draft diff)" if len(lines) > 10 else ""
+        self.notify(
+            shown("\n".join(lines[:10]) + more, lines=True),
+            title=shown(f"与上年相比 since last year（{event.compared.source}）"),
+            timeout=12,
+            markup=False,
+        )
 
     # --- undo ---------------------------------------------------------------------------------------------------
 
