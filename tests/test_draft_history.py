@@ -138,3 +138,9 @@ def test_v6_gives_drafts_made_before_it_row_ids_and_a_first_kept_version(tmp_pat
     added = drafts.add_row(conn, old.id, new_row("资金发放及时率", target="=100%"))
     assert {r.key for r in added.rows} == {"a1", "a2", "a3"}
     assert history.undo(conn, old.id).draft.rows == old.rows
+
+
+def test_a_deleted_draft_takes_its_history_with_it(conn):
+    draft = _draft(conn)
+    drafts.delete(conn, draft.id)
+    assert conn.execute("SELECT count(*) FROM draft_versions WHERE draft_id = ?", (draft.id,)).fetchone()[0] == 0
