@@ -4,8 +4,10 @@ A draft is found by id (int) or name (str). Its rows are kept in the framework's
 (产出 → 效益 → 满意度 → 成本, level 2 likewise), in the order added within a level: row n everywhere (checks,
 command line, exports) is the n-th of `Draft.rows`. Every change is its own short transaction and adds one to the
 draft's `version`; a writer that passes the `version` it last saw gets `StaleDraft` instead of overwriting a
-change made meanwhile (another window, another process). Rows from a template or a precedent project
-(kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which skips indicators already present.
+change made meanwhile (another window, another process). Each version is kept whole (kb.drafting.history: what
+changed, undo), and each row has a key that never changes ('a3'), which names it beside its number. Rows from a
+template or a precedent project (kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which
+skips indicators already present; a row of an indicator in one's own 指标库 keeps its entry's id.
 """
 
 from __future__ import annotations
