@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli.app import app
+from conftest import fuzz_budget
 from fixtures.library_sheet import ENTRIES, write_csv, write_no_header, write_xlsx
 from importers.library import NoLibrary, entries, read_library
 from importers.records import Row
@@ -140,3 +143,19 @@ def test_the_command_line(db_path, tmp_path):
     refused = kb("library", "import", write_no_header(tmp_path / "预算表.xlsx"), ok=False)
     assert refused.stderr.count("\n") == 1 and "预算表.xlsx" in refused.stderr and "未找到指标库表头" in refused.stderr
     assert json.loads(kb("library", "list", "--json").stdout)["total"] == 4
+
+
+_CELLS = st.sampled_from(
+    ["一级指标", "三级指标", "指标名称", "指标解释", "评（扣）分标准", "单位", "", "满意度", "≥90"]
+)
+
+
+@settings(max_examples=fuzz_budget(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(_CELLS, st.text(max_size=6)), max_size=8), max_size=12))
+def test_any_rows_give_entries_or_one_clear_reason(cells):
+    try:
+        found = entries([Row(row, n) for n, row in enumerate(cells, 1)])
+    except NoLibrary as exc:
+        assert "\n" not in str(exc) and str(exc)
+        return
+    assert found and all(e.name.strip() for e in found)
