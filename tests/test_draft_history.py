@@ -144,3 +144,14 @@ def test_a_deleted_draft_takes_its_history_with_it(conn):
     draft = _draft(conn)
     drafts.delete(conn, draft.id)
     assert conn.execute("SELECT count(*) FROM draft_versions WHERE draft_id = ?", (draft.id,)).fetchone()[0] == 0
+
+
+def test_one_change_to_several_rows_is_one_version_and_one_undo(conn):
+    draft = _draft(conn)
+    ids = [r.id for r in draft.rows]
+    changed = drafts.update_rows(conn, draft.id, ids, basis="历史标准")
+    assert changed.version == draft.version + 1 and {r.basis for r in changed.rows} == {"历史标准"}
+    assert history.undo(conn, draft.id).draft.rows == draft.rows
+    with pytest.raises(KbError, match="no row"):
+        drafts.update_rows(conn, draft.id, [ids[0], 10_000], basis="计划标准")
+    assert drafts.open_draft(conn, draft.id).rows[0].basis is None  # nothing changed

@@ -507,3 +507,17 @@ async def test_y_and_an_export_of_a_copy_say_what_changed_from_last_year(with_dr
         await settle(pilot)
         assert isinstance(app.screen, ExportDialog)
         assert len([n for n in app._notifications if "与上年相比" in n.title]) == 2
+
+
+async def test_ctrl_z_undoes_a_basis_set_on_marked_rows_at_once(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await pilot.press("space", "space", "b", "down", "enter")  # both rows: 历史标准
+        await settle(pilot)
+        assert {r.basis for r in editor.draft.rows} == {"历史标准"}
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert {r.basis for r in stored(with_draft).rows} == {None}
+        said = [n for n in app._notifications if "已撤销" in n.title][-1]
+        assert said.message.count("依据") == 2

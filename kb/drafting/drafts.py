@@ -630,21 +630,35 @@ def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) 
 
 def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: int | None = None, **changes) -> Draft:
     """Change fields of one row (ROW_FIELDS; 'target' as typed sets operator, value, unit and text)."""
+    return update_rows(conn, key, [row_id], version, **changes)
+
+
+def update_rows(
+    conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int], version: int | None = None, **changes
+) -> Draft:
+    """The same change to several rows as one change (one version, one undo); KbError (nothing changed) if one is
+    not in the draft."""
     with _change(conn, key, version) as change:
-        current = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).fetchone()
-        if current is None:
-            raise KbError(f"the draft has no row {row_id}")
-        values = _row_changes(conn, current, changes)
-        if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
-            # a row moved to other levels goes last among them
-            values["seq"] = conn.execute(
-                "SELECT max(seq) + 1 FROM draft_rows WHERE draft_id = ?", (change.id,)
-            ).fetchone()[0]
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*values.values(), row_id))
+        changed = False
+        for row_id in row_ids:
+            current = conn.execute(
+                "SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)
+            ).fetchone()
+            if current is None:
+                raise KbError(f"the draft has no row {row_id}")
+            values = _row_changes(conn, current, changes)
+            if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
+                # a row moved to other levels goes last among them
+                values["seq"] = conn.execute(
+                    "SELECT max(seq) + 1 FROM draft_rows WHERE draft_id = ?", (change.id,)
+                ).fetchone()[0]
+            if values:
+                sets = ", ".join(f"{k} = ?" for k in values)
+                conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*values.values(), row_id))
+                changed = True
+        if changed:
             _renumber(conn, change.id)
-        change.changed = bool(values)
+        change.changed = changed
     return open_draft(conn, change.id)
 
 

@@ -17,7 +17,18 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_draft, remove_rows, set_field, update_row
+from kb.drafting.drafts import (
+    BASES,
+    Draft,
+    NewRow,
+    add_row,
+    apply_rows,
+    open_draft,
+    remove_rows,
+    set_field,
+    update_row,
+    update_rows,
+)
 from kb.drafting import copies
 from kb.drafting.history import Undone, undo
 from kb.errors import KbError
@@ -511,21 +522,14 @@ class DraftEditor(Vertical):
             return
         ids = [r.id for r in rows]
 
-        def write(basis: str):
-            def run_all(conn, key, version):
-                draft = None
-                for row_id in ids:
-                    draft = update_row(conn, key, row_id, version, basis=basis)
-                    version = draft.version
-                return draft
-
-            return run_all
-
         def chosen(basis: str | None) -> None:
             if basis is not None:
                 self._put(
                     Edit(
-                        f"{len(ids)} 行的依据 basis", write(basis), touches=lambda d: row_content(d, ids), detail=basis
+                        f"{len(ids)} 行的依据 basis",
+                        lambda conn, key, version: update_rows(conn, key, ids, version, basis=basis),
+                        touches=lambda d: row_content(d, ids),
+                        detail=basis,
                     )
                 )
 
