@@ -247,7 +247,8 @@ def _v6(conn: sqlite3.Connection) -> None:
     key that never changes and is never given again in its draft (`a1`, `a2` …; `drafts.row_keys` counts them). A
     draft copied from last year's project or draft says where from (`drafts.source`). `library_entries`: a
     指标库 spreadsheet's indicators, with their explanation, formula, scoring and data source; a row taken from the
-    library keeps the entry's id (`draft_rows.library_id`)."""
+    library keeps the entry's id (`draft_rows.library_id`; ids are never given twice, so a replaced entry's id
+    names no other)."""
     import json
 
     conn.execute("ALTER TABLE drafts ADD COLUMN row_keys INTEGER NOT NULL DEFAULT 0")
@@ -290,9 +291,10 @@ def _v6(conn: sqlite3.Connection) -> None:
         )
     conn.execute(
         """CREATE TABLE library_entries (
-            id INTEGER PRIMARY KEY, file TEXT NOT NULL, line INTEGER, sector TEXT, level1 TEXT, level2 TEXT,
-            name TEXT NOT NULL, explanation TEXT, formula TEXT, scoring TEXT, data_source TEXT, target TEXT,
-            unit TEXT, basis TEXT, kind TEXT, extra TEXT, name_key TEXT NOT NULL, imported_at TEXT NOT NULL)"""
+            id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, line INTEGER, sector TEXT, level1 TEXT,
+            level2 TEXT, name TEXT NOT NULL, explanation TEXT, formula TEXT, scoring TEXT, data_source TEXT,
+            target TEXT, unit TEXT, basis TEXT, kind TEXT, extra TEXT, name_key TEXT NOT NULL,
+            imported_at TEXT NOT NULL)"""
     )
     conn.execute("CREATE INDEX idx_library_entries_name_key ON library_entries (name_key)")
     conn.execute("CREATE INDEX idx_library_entries_file ON library_entries (file)")

@@ -121,6 +121,10 @@ def test_a_draft_row_of_a_library_indicator_takes_its_entry(conn, tmp_path):
     assert next(r.library_id for r in renamed.rows if r.name == "补贴企业数") is not None
     texts = library.entries_of(conn, [r.library_id for r in renamed.rows])
     assert texts[entry["id"]]["scoring"] == "≥90%得满分，每低1个百分点扣1分"
+    library.import_file(conn, write_xlsx(tmp_path / "指标库.xlsx", ENTRIES[3:]))  # the file again: new entries
+    linked = {r.name: r.library_id for r in drafts.open_draft(conn, draft.id).rows}
+    assert linked["服务对象满意度"] == library.search(conn, "服务对象满意度")[0]["id"] != entry["id"]
+    assert linked["补贴企业数"] is None  # no longer in the library
 
 
 def test_the_command_line(db_path, tmp_path):

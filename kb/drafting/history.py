@@ -119,7 +119,7 @@ def _row_changes(before: dict, after: dict) -> list[str]:
             continue
         label = ROW_LABELS.get(column, column)
         parts.append(f"{label} {_text(before.get(column))} → {_text(after.get(column))}")
-    if before.get("library_id") != after.get("library_id"):
+    if bool(before.get("library_id")) != bool(after.get("library_id")):  # not a new import of the same entry
         parts.append("指标库条目 " + ("已关联" if after.get("library_id") else "已取消关联"))
     return parts
 

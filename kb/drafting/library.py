@@ -62,12 +62,22 @@ def import_file(conn: sqlite3.Connection, path: Path) -> Imported:
             VALUES ({", ".join("?" * (len(_COLUMNS) + 5))})""",
             rows,
         )
+        _relink(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
     return Imported(file, len(rows), replaced)
+
+
+def _relink(conn: sqlite3.Connection) -> None:
+    """Draft rows whose entry was replaced by a new import: linked to the entry of their name now, if any."""
+    stale = conn.execute(
+        """SELECT id, name FROM draft_rows WHERE library_id IS NOT NULL
+        AND library_id NOT IN (SELECT id FROM library_entries)"""
+    ).fetchall()
+    conn.executemany("UPDATE draft_rows SET library_id = ? WHERE id = ?", [(for_name(conn, n), i) for i, n in stale])
 
 
 def _extra(extra: dict) -> str | None:
