@@ -12,6 +12,7 @@ import typer
 from kb import __version__
 from cli.base import SEARCH_LIMIT, search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
+from cli.library import register as register_library_commands
 from cli.options import JsonOpt, console, db_path, handles_errors, open_kb, print_json
 from kb.vocab.text import path_text, shown
 
@@ -309,6 +310,7 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 
 
 register_draft_commands(app)
+register_library_commands(app)
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """`kb draft …`, `kb suggest` and `kb lint`: thin faces over kb.drafting.drafts, kb.drafting.suggest,
 kb.drafting.lint and kb.drafting.export.
 
-cli.app registers these commands on its app. Rows are named by their
-number as `kb draft show` lists them.
+cli.app registers these commands on its app. Rows are named by their stable id (a3) or by their number as
+`kb draft show` last listed them.
 """
 
 from __future__ import annotations
@@ -55,7 +55,26 @@ def _print_findings(findings, out) -> None:
                 out.print(shown(f"      {where}{detail}"), markup=False)
 
 
-def _print_draft(draft, findings) -> None:
+def _library_lines(entry: dict, indent: str = "    ") -> list[str]:
+    """An entry's texts, one line each: '指标解释：…'."""
+    from kb.drafting.library import TEXTS
+
+    return [f"{indent}{label}：{entry[field]}" for field, label in TEXTS.items() if entry.get(field)]
+
+
+def _print_library(draft, texts: dict[int, dict], out) -> None:
+    """The library's texts of the rows taken from it."""
+    linked = [r for r in draft.rows if r.library_id in texts]
+    if not linked:
+        return
+    out.print("指标库 library (该指标在指标库中的说明 what the library says of these indicators):", markup=False)
+    for r in linked:
+        out.print(shown(f"  {r.key} {r.name} (指标库 #{r.library_id})"), markup=False)
+        for line in _library_lines(texts[r.library_id]):
+            out.print(shown(line), markup=False)
+
+
+def _print_draft(draft, findings, texts: dict[int, dict]) -> None:
     from rich import box
     from rich.table import Table
 
@@ -71,34 +90,52 @@ def _print_draft(draft, findings) -> None:
     head.add_row("版本", f"{draft.version}（更新于 updated {local_time(draft.updated_at)}）")
     out.print(head)
     table = Table(title=f"绩效指标 ({len(draft.rows)})", box=box.SIMPLE_HEAD, title_justify="left")
-    for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
+    for col in ("#", "ID", "一级指标", "二级指标", "三级指标", "指标值", "依据", "分值", "来源"):
         table.add_column(col, overflow="fold")
     for n, r in enumerate(draft.rows, 1):
         add_row(
             table,
             n,
+            r.key,
             r.level1,
             r.level2,
             r.name,
             r.target,
             r.basis,
             r.weight,
-            " ".join(f"#{s}" for s in r.sources[:3]) + (" …" if len(r.sources) > 3 else ""),
+            " ".join(["指标库"] * bool(r.library_id) + [f"#{s}" for s in r.sources[:3]])
+            + (" …" if len(r.sources) > 3 else ""),
         )
     out.print(table)
+    _print_library(draft, texts, out)
     _print_findings(findings, out)
 
 
-def _show(draft, as_json: bool) -> None:
+def _show(conn, draft, as_json: bool) -> None:
     from dataclasses import asdict
 
+    from kb.drafting.copies import since_copied
+    from kb.drafting.library import entries_of
     from kb.drafting.lint import draft_table, run
 
     findings = run(draft_table(draft))
+    compared = since_copied(conn, draft.id)
+    texts = entries_of(conn, [r.library_id for r in draft.rows])
     if as_json:
-        print_json({**draft.as_dict(), "checks": [asdict(f) for f in findings]})
+        since = None if compared is None else compared.changes
+        data = draft.as_dict()
+        for row in data["rows"]:
+            row["library"] = texts.get(row["library_id"])
+        print_json({**data, "checks": [asdict(f) for f in findings], "since_copied": since})
     else:
-        _print_draft(draft, findings)
+        _print_draft(draft, findings, texts)
+        if compared is not None:
+            print(
+                shown(
+                    f"复制自 copied from {compared.source}：与上年相比 {len(compared.changes)} 处更改 changes "
+                    f"(kb draft diff {draft.name!r})"
+                )
+            )
 
 
 @draft_app.command("new")
@@ -114,14 +151,37 @@ def new(
     spending_type: str = typer.Option("", "--type", help="Spending type (see kb suggest); guessed when omitted."),
     overview: str = typer.Option("", help="Project overview (项目概况)."),
     goal: str = typer.Option("", help="Annual goal (年度绩效目标)."),
+    from_project: Optional[int] = typer.Option(
+        None,
+        "--from-project",
+        help="以某个已导入项目为基础（年度加一） copy an imported project, a year on (kb projects).",
+    ),
+    from_draft: Optional[str] = typer.Option(
+        None, "--from-draft", help="以一个早先的草稿为基础（年度加一） copy an earlier draft, a year on."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Create an empty draft (its spending type guessed from name and overview unless --type)."""
+    """Create an empty draft (its spending type guessed from name and overview unless --type), or 以上年为基础
+    copy last year's (--from-project / --from-draft): head, rows and fields, year + 1; kb draft diff then lists what
+    changed from it."""
     from kb.drafting import drafts
     from kb.drafting import suggest
 
     if spending_type:
         suggest.check_type(spending_type)
+    if from_project is not None or from_draft is not None:
+        given = dict(
+            department=department,
+            region=region,
+            year=year,
+            amount_wan=amount,
+            period=period,
+            spending_type=spending_type,
+            overview=overview,
+            goal=goal,
+        )
+        _copy(ctx, name, from_project, from_draft, {k: v for k, v in given.items() if v}, as_json)
+        return
     guessed = suggest.classify(name, overview) if not spending_type else []
     conn = open_kb(ctx)
     draft = drafts.create(
@@ -146,6 +206,30 @@ def new(
             f"kb draft set {draft.name!r} spending_type TYPE"
         )
     print(f"next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
+
+
+def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, as_json: bool) -> None:
+    """`kb draft new --from-project/--from-draft`: the copy, then the fields given on the command line (so
+    kb draft diff shows them as changes from last year)."""
+    from kb.drafting import copies, drafts
+
+    if project is not None and draft is not None:
+        raise KbError("请只给出其中一项 give --from-project or --from-draft, not both")
+    conn = open_kb(ctx)
+    copy = copies.from_project(conn, project, name) if project is not None else copies.from_draft(conn, draft, name)
+    for field, value in given.items():
+        copy = drafts.set_field(conn, copy.id, field, value)
+    if as_json:
+        print_json(copy.as_dict())
+        return
+    print(
+        shown(
+            f"已新建草稿 {copy.name!r}：复制自 {copy.source['label']}，{len(copy.rows)} 个指标，"
+            f"年度 {copy.year or '—'} created from last year's table ({len(copy.rows)} indicators, "
+            f"year {copy.year or '—'})"
+        )
+    )
+    print(f"next: kb draft show {copy.name!r}; kb draft diff {copy.name!r} lists what you change from last year")
 
 
 @draft_app.command("list")
@@ -186,12 +270,13 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @draft_app.command()
 @handles_errors
 def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
-    """Show a draft: head, numbered rows and the check results (--row N in later commands means row N here)."""
+    """Show a draft: head, rows (number and id) and the check results. 以后的 --row 可用行号（须是本次显示的）
+    或行的编号 ID（如 a3，始终指同一行） later --row takes a number shown here or a row's id."""
     from kb.drafting.drafts import mark_listed, open_draft
 
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
-    _show(draft, as_json)
+    _show(conn, draft, as_json)
     mark_listed(conn, draft)
 
 
@@ -234,7 +319,13 @@ def add(
     drafts.mark_listed(conn, draft)  # the row number printed below is one of this order
     n = max(i for i, r in enumerate(draft.rows, 1) if r.name == row.name)
     added = draft.rows[n - 1]
-    print(shown(f"row {n}: {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
+    print(shown(f"row {n} ({added.key}): {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
+    if added.library_id:
+        from kb.drafting.library import entry
+
+        print(shown(f"指标库 library #{added.library_id}: 该指标的说明已关联 its texts go with the row"))
+        for line in _library_lines(entry(conn, added.library_id), "  "):
+            print(shown(line))
     values = value_suggestion(conn, indicator)
     if values["count"]:
         unit = values["unit"] or ""
@@ -251,10 +342,15 @@ def add(
     elif not values["spread"]:
         from kb.find.precedents import find_names
 
+        from kb.drafting.library import search
+
         near = [h.name for h in find_names(conn, indicator, limit=5) if h.name != indicator][:5]
+        listed = [e["name"] for e in search(conn, indicator, 5) if e["name"] != indicator]
         print(
             shown(
-                "知识库中没有同名指标 no precedent of this name" + (f"; 相近的 near: {'、'.join(near)}" if near else "")
+                "知识库中没有同名指标 no precedent of this name"
+                + (f"; 相近的 near: {'、'.join(near)}" if near else "")
+                + (f"; 指标库中的 in the library: {'、'.join(listed)}" if listed else "")
             )
         )
 
@@ -277,7 +373,9 @@ def set_cmd(
         "分值 weight.",
     ),
     value: str = typer.Argument(..., help="The new value ('' to clear)."),
-    row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
+    row: Optional[str] = typer.Option(
+        None, "--row", help="行的编号 a row's id (a3) or its number as kb draft show last listed it."
+    ),
 ) -> None:
     """Change a head field, or a field of one row."""
     from kb.drafting import drafts
@@ -302,7 +400,9 @@ def set_cmd(
 def remove(
     ctx: typer.Context,
     name: str = NameArg,
-    rows: list[int] = typer.Argument(..., metavar="ROW...", help="Row numbers (see kb draft show)."),
+    rows: list[str] = typer.Argument(
+        ..., metavar="ROW...", help="行的编号或行号 rows' ids (a3) or numbers as kb draft show last listed them."
+    ),
 ) -> None:
     """Remove rows."""
     from kb.drafting import drafts
@@ -352,6 +452,87 @@ def apply(
     )
 
 
+@draft_app.command()
+@handles_errors
+def diff(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
+    """与上年相比的变化（复制来的草稿） what a copy changed from last year's table: head fields, rows added, removed
+    and changed (targets, amounts)."""
+    from kb.drafting.copies import since_copied
+
+    compared = since_copied(open_kb(ctx), name)
+    if compared is None:
+        raise KbError(
+            f"草稿 {name!r} 不是从上年复制的，无可比较 is no copy of last year's table (kb draft new NAME "
+            "--from-project ID / --from-draft D makes one)"
+        )
+    if as_json:
+        print_json({"source": compared.source, "changes": compared.changes})
+        return
+    print(shown(f"与上年相比 compared with last year ({compared.source}):"))
+    for line in compared.changes or ["未作修改 unchanged: 与上年完全相同 the same as last year's table"]:
+        print(shown(f"  {line}"))
+
+
+@draft_app.command()
+@handles_errors
+def history(
+    ctx: typer.Context,
+    name: str = NameArg,
+    limit: int = typer.Option(20, min=1, help="显示最近几版 how many of the latest versions."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """草稿的各个版本：时间和更改内容（最新在前） a draft's versions, with when and what changed (newest first)."""
+    from dataclasses import asdict
+
+    from kb.drafting.drafts import open_draft
+    from kb.drafting.history import versions
+
+    conn = open_kb(ctx)
+    draft = open_draft(conn, name)
+    kept = versions(conn, draft.id)[::-1][:limit]
+    if as_json:
+        print_json([asdict(v) for v in kept])
+        return
+    from rich import box
+    from rich.table import Table
+
+    from cli.render import add_row
+
+    table = Table(
+        title=f"草稿 {shown(draft.name)} 的版本 versions (现为第 {draft.version} 版)",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+    )
+    for col in ("版本", "时间", "更改 changes"):
+        table.add_column(col, overflow="fold")
+    for v in kept:
+        lines = ([v.note] if v.note else []) + v.changes
+        add_row(table, v.number, local_time(v.at), "\n".join(lines) or "—")
+    console().print(table)
+    print("撤销上一次更改 undo the last change: kb draft undo NAME (或 --to N 回到第 N 版 back to version N)")
+
+
+@draft_app.command()
+@handles_errors
+def undo(
+    ctx: typer.Context,
+    name: str = NameArg,
+    to: Optional[int] = typer.Option(None, "--to", help="回到第 N 版的内容 back to version N (see kb draft history)."),
+) -> None:
+    """撤销上一次更改（再次撤销则继续往回）；撤销本身也是新的一版，可再撤销 undo the last change; the undo is a
+    new version, so it can be undone too."""
+    from kb.drafting.history import undo as undo_draft
+
+    done = undo_draft(open_kb(ctx), name, to)
+    print(
+        f"已撤销 undone: 回到第 {done.restored} 版的内容，现为第 {done.draft.version} 版 "
+        f"back to version {done.restored}'s content, now version {done.draft.version}"
+    )
+    print("撤销的更改 the change undone:")
+    for line in done.undone:
+        print(shown(f"  {line}"))
+
+
 @draft_app.command("export")
 @handles_errors
 def export_cmd(
@@ -368,14 +549,20 @@ def export_cmd(
 ) -> None:
     """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),
     Markdown, CSV or JSON."""
+    from kb.drafting.copies import since_copied
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
 
-    draft = open_draft(open_kb(ctx), name)
+    conn = open_kb(ctx)
+    draft = open_draft(conn, name)
     written = export(draft, path, fmt)
     print(shown(f"wrote {written}"))
     if note := renamed(draft.name, written):
         print(shown(note))
+    if compared := since_copied(conn, draft.id):
+        print(
+            shown(f"与上年相比 {len(compared.changes)} 处更改 changes since last year (kb draft diff {draft.name!r})")
+        )
 
 
 @draft_app.command()

@@ -249,7 +249,68 @@ def _v6(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE draft_rows ADD COLUMN {column} TEXT")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(conn: sqlite3.Connection) -> None:
+    """Draft history, stable row ids, copies and the indicator library (kb.drafting.history, kb.drafting.library).
+
+    Every draft version is kept whole (`draft_versions.state`, JSON of the draft's columns and rows), so a draft can
+    be shown as it was and undone; existing drafts start their history at their current version. Each row gets a
+    key that never changes and is never given again in its draft (`a1`, `a2` …; `drafts.row_keys` counts them). A
+    draft copied from last year's project or draft says where from (`drafts.source`). `library_entries`: a
+    指标库 spreadsheet's indicators, with their explanation, formula, scoring and data source; a row taken from the
+    library keeps the entry's id (`draft_rows.library_id`; ids are never given twice, so a replaced entry's id
+    names no other)."""
+    import json
+
+    conn.execute("ALTER TABLE drafts ADD COLUMN row_keys INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE drafts ADD COLUMN source TEXT")
+    conn.execute("ALTER TABLE draft_rows ADD COLUMN row_key TEXT")
+    conn.execute("ALTER TABLE draft_rows ADD COLUMN library_id INTEGER")
+    counts: dict[int, int] = {}
+    keyed = []
+    for row_id, draft_id in conn.execute("SELECT id, draft_id FROM draft_rows ORDER BY draft_id, seq, id").fetchall():
+        counts[draft_id] = counts.get(draft_id, 0) + 1
+        keyed.append((f"a{counts[draft_id]}", row_id))  # as kb.drafting.history.row_key
+    conn.executemany("UPDATE draft_rows SET row_key = ? WHERE id = ?", keyed)
+    conn.executemany("UPDATE drafts SET row_keys = ? WHERE id = ?", [(n, d) for d, n in counts.items()])
+    conn.execute("CREATE UNIQUE INDEX draft_rows_key ON draft_rows (draft_id, row_key)")
+    conn.execute(
+        """CREATE TABLE draft_versions (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE, number INTEGER NOT NULL,
+            at TEXT NOT NULL, note TEXT, restores INTEGER, state TEXT NOT NULL, PRIMARY KEY (draft_id, number))"""
+    )
+    # each draft as it is, in the form of kb.drafting.history.state (frozen here as of this version)
+    not_content = {"id", "version", "created_at", "updated_at", "listed_rows", "row_keys", "source"}
+    cursor = conn.execute("SELECT * FROM drafts")
+    names = [c[0] for c in cursor.description]
+    for draft in [dict(zip(names, r)) for r in cursor.fetchall()]:
+        rows = conn.execute("SELECT * FROM draft_rows WHERE draft_id = ? ORDER BY seq, id", (draft["id"],))
+        columns = [c[0] for c in rows.description]
+        kept = {
+            "head": {k: v for k, v in draft.items() if k not in not_content},
+            "rows": [{k: v for k, v in zip(columns, r) if k != "draft_id"} for r in rows.fetchall()],
+        }
+        conn.execute(
+            "INSERT INTO draft_versions (draft_id, number, at, note, state) VALUES (?, ?, ?, ?, ?)",
+            (
+                draft["id"],
+                draft["version"],
+                draft["updated_at"],
+                "记录历史之前的最后状态 the state when history began",
+                json.dumps(kept, ensure_ascii=False),
+            ),
+        )
+    conn.execute(
+        """CREATE TABLE library_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, line INTEGER, sector TEXT, level1 TEXT,
+            level2 TEXT, name TEXT NOT NULL, explanation TEXT, formula TEXT, scoring TEXT, data_source TEXT,
+            target TEXT, unit TEXT, basis TEXT, kind TEXT, extra TEXT, name_key TEXT NOT NULL,
+            imported_at TEXT NOT NULL)"""
+    )
+    conn.execute("CREATE INDEX idx_library_entries_name_key ON library_entries (name_key)")
+    conn.execute("CREATE INDEX idx_library_entries_file ON library_entries (file)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,5 +1,5 @@
 """The guard rails: the flow importers → kb → (cli | tui) checked statically (import-linter's contracts in
-pyproject.toml), ruff's lint rules and ruff's format on the code."""
+pyproject.toml), ruff's lint rules and ruff's format on the code, mypy on the library and the importers."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ def test_code_is_formatted():
         str(BIN / "ruff"), "format", "--check", "--no-cache", "kb", "importers", "cli", "tui", "benchmarks", "tests"
     )
     assert out.returncode == 0, "run `ruff format`: " + out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def test_mypy_finds_nothing_in_the_library_and_the_importers():
+    out = _run(str(BIN / "mypy"), "--no-incremental")  # files and settings: [tool.mypy] in pyproject.toml
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
 
 
 def _commands(group, prefix: str = "kb"):

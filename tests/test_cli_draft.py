@@ -228,3 +228,28 @@ def test_a_row_number_never_reaches_a_row_the_user_did_not_mean(kb, tmp_path):
     conn.close()
     assert kb("draft", "remove", "行号", "1", ok=False).exit_code == 1
     assert (row.name, row.target) == ("服务对象满意度", "≥95%")
+
+
+def test_rows_by_id_history_and_undo(kb):
+    """--row takes a row's id whatever happened since the last show; kb draft history says what each version
+    changed; kb draft undo goes back one change at a time, and --to N back to a version."""
+    kb("draft", "new", "撤销")
+    assert "(a1)" in kb("draft", "add", "撤销", "补贴企业数", "--target", "≥10家").stdout
+    kb("draft", "add", "撤销", "服务对象满意度", "--target", "≥90%")
+    kb("draft", "remove", "撤销", "a1")  # by id: no show needed
+    kb("draft", "set", "撤销", "指标值", "≥95%", "--row", "a2")
+    assert "没有编号为 a1 的行" in kb("draft", "set", "撤销", "指标值", "1", "--row", "a1", ok=False).stderr
+    listed = kb("draft", "history", "撤销").stdout
+    assert "修改 a2 服务对象满意度：指标值 ≥90% → ≥95%" in listed and "删除 a1 补贴企业数 ≥10家" in listed
+    undone = kb("draft", "undo", "撤销").stdout
+    assert "回到第 4 版" in undone and "修改 a2 服务对象满意度：指标值 ≥90% → ≥95%" in undone
+    kb("draft", "undo", "撤销")
+    rows = json.loads(kb("draft", "show", "撤销", "--json").stdout)["rows"]
+    assert [(r["key"], r["target"]) for r in rows] == [("a1", "≥10家"), ("a2", "≥90%")]
+    kb("draft", "undo", "撤销", "--to", "5")
+    rows = json.loads(kb("draft", "show", "撤销", "--json").stdout)["rows"]
+    assert [(r["key"], r["target"]) for r in rows] == [("a2", "≥95%")]
+    history = json.loads(kb("draft", "history", "撤销", "--json").stdout)
+    assert [v["number"] for v in history][:3] == [8, 7, 6] and history[0]["restores"] == 5
+    refused = kb("draft", "undo", "撤销", "--to", "99", ok=False)
+    assert refused.exit_code == 1 and "没有第 99 版" in refused.stderr

@@ -100,6 +100,20 @@ def _undo_v6(conn) -> None:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def _undo_v7(conn) -> None:
+    """The database as schema v6 left it (kb.schema._v7 undone: draft history, row keys, the library)."""
+    for table in ("draft_versions", "library_entries"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP INDEX draft_rows_key")
+    for table, column in [
+        ("drafts", "row_keys"),
+        ("drafts", "source"),
+        ("draft_rows", "row_key"),
+        ("draft_rows", "library_id"),
+    ]:
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def _undo_v5(conn) -> None:
     """The database as schema v4 left it (kb.schema._v5 undone)."""
     conn.execute("DROP TABLE outcomes")
@@ -124,6 +138,7 @@ def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_pat
     import_paths(conn, [SEEDS])
     expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
     assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    _undo_v7(conn)
     _undo_v6(conn)
     _undo_v5(conn)
     conn.execute("DROP INDEX idx_documents_fingerprint")

@@ -114,8 +114,8 @@ def test_v3_gives_indicators_their_project_year_and_projects_their_count(tmp_pat
     assert [r[: width["drafts"]] for r in after["drafts"]] == before["drafts"]  # listed_rows appended
     assert {r[0] for r in conn.execute("SELECT kind FROM projects")} == {"project"}
     assert after["indicator_names"] == before["indicator_names"]
-    assert [r[: width["draft_rows"]] for r in after["draft_rows"]] == before["draft_rows"]  # 指标解释 … appended (v6)
-    assert {r[width["draft_rows"] :] for r in after["draft_rows"]} == {(None,) * 6}
+    assert [r[: width["draft_rows"]] for r in after["draft_rows"]] == before["draft_rows"]  # 指标解释 … (v6) appended
+    assert {r[width["draft_rows"] : width["draft_rows"] + 6] for r in after["draft_rows"]} == {(None,) * 6}
     assert (
         conn.execute("""SELECT count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.year IS NOT p.year""").fetchone()[0]

@@ -402,3 +402,145 @@ async def test_the_head_holds_the_national_forms_fields(with_draft):
     saved = stored(with_draft)
     assert (saved.attribute, saved.fiscal_wan, saved.period) == ("延续", 450.0, "2025-01 至 2027-12")
     assert saved.period_goal == "三年累计补贴企业300家次"
+
+
+async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft):
+    """From the kept versions: the toast says what was undone; a second ctrl+z goes further back; ctrl+y redoes;
+    a new change empties what can be redone."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await type_into(pilot, "#head-region", "威海")
+        editor.focus_table()
+        await pilot.press("delete", "y")  # the row under the cursor: 补贴发放准确率
+        await settle(pilot)
+        assert [r.name for r in editor.draft.rows] == ["企业满意度"]
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert [r.name for r in editor.draft.rows] == ["补贴发放准确率", "企业满意度"]
+        assert any("已撤销 undone" in n.title and "删除 a1 补贴发放准确率" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert editor.draft.region is None and app.query_one("#head-region", Input).value == ""
+        assert stored(with_draft).region is None
+
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert editor.draft.region == "威海" and len(editor.draft.rows) == 2
+        assert any("已重做 redone" in n.title and "地区：（空） → 威海" in n.message for n in app._notifications)
+        await type_into(pilot, "#head-department", "财政局")
+        editor.focus_table()
+        await pilot.press("ctrl+y")  # nothing: the new change came after the undo
+        await settle(pilot)
+        assert len(stored(with_draft).rows) == 2 and stored(with_draft).department == "财政局"
+        assert any("没有可重做" in n.message for n in app._notifications)
+
+
+async def test_keys_copy_a_draft_or_a_project_to_a_new_draft_a_year_on(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        pane = app.query_one(DraftsPane)
+        await until(pilot, lambda: pane.listed, "the list of drafts")
+        pane.table.focus()
+        await pilot.press("N")
+        assert isinstance(app.screen, NameDialog)
+        assert app.screen.query_one(Input).value == f"{NAME}（2026）"
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.query_one(DraftEditor)
+        await until(pilot, lambda: editor.draft is not None and editor.draft.name == f"{NAME}（2026）", "the copy")
+        assert editor.draft.year == 2026 and [r.name for r in editor.draft.rows] == ["补贴发放准确率", "企业满意度"]
+        assert any("复制自 copied from 草稿" in n.message for n in app._notifications)
+
+        await pilot.press("escape", "f2")
+        await settle(pilot)
+        card = app.query_one("#card")
+        await until(pilot, lambda: card.project is not None, "a project's card")
+        project = card.project
+        await pilot.press("n")
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        await until(pilot, lambda: editor.draft is not None and editor.draft.source["kind"] == "project", "the copy")
+        assert editor.draft.source["id"] == project["id"] and editor.draft.year == project["year"] + 1
+        assert len(editor.draft.rows) == len(project["indicators"])
+
+
+async def test_an_indicator_of_ones_own_library_is_found_and_added_with_its_texts(with_draft, tmp_path):
+    from fixtures.library_sheet import write_xlsx
+    from kb.drafting import library
+
+    entry = (
+        "效益指标",
+        "经济效益指标",
+        "带动企业研发投入增长率",
+        "受补贴企业研发投入的年增长",
+        "（本年-上年）/上年×100%",
+    )
+    conn = connect(with_draft)
+    library.import_file(
+        conn, write_xlsx(tmp_path / "指标库.xlsx", [(*entry, "每低1个百分点扣1分", "统计报表", "≥5", "%", "个性")])
+    )
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddIndicatorDialog)
+        await pilot.press(*"研发投入增长")
+        await settle(pilot)
+        names = plain(app.screen.query_one("#add-names"), 0)
+        assert any("带动企业研发投入增长率" in n and "指标库" in n for n in names)
+        app.screen.query_one("#add-names").move_cursor(row=next(i for i, n in enumerate(names) if "指标库" in n))
+        await settle(pilot)
+        said = str(app.screen.query_one("#add-values").render())
+        assert "指标库 library" in said and "（本年-上年）/上年×100%" in said
+        assert app.screen.query_one("#add-target", Input).value == "≥5%"  # the library's reference value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        row = next(r for r in editor.draft.rows if r.name == "带动企业研发投入增长率")
+        assert row.library_id is not None and (row.level1, row.target) == ("效益指标", "≥5%")
+        editor.table.move_cursor(row=editor.draft.rows.index(row))
+        await pilot.press("enter")
+        assert isinstance(app.screen, RowDialog)
+        await settle(pilot)
+        assert "每低1个百分点扣1分" in str(app.screen.query_one("#row-values").render())
+
+
+async def test_y_and_an_export_of_a_copy_say_what_changed_from_last_year(with_draft):
+    from kb.drafting import copies
+
+    conn = connect(with_draft)
+    copy = copies.from_draft(conn, NAME, "明年")
+    drafts.remove_rows(conn, copy.id, [copy.rows[0].id])
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)  # the last changed: the copy
+        assert editor.draft.name == "明年"
+        assert "复制自 草稿" in str(editor.query_one("#draft-title").render())
+        await pilot.press("y")
+        await settle(pilot)
+        said = [n for n in app._notifications if "与上年相比" in n.title]
+        assert said and "删除 a1 补贴发放准确率 =100%" in said[-1].message
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert len([n for n in app._notifications if "与上年相比" in n.title]) == 2
+
+
+async def test_ctrl_z_undoes_a_basis_set_on_marked_rows_at_once(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await pilot.press("space", "space", "b", "down", "enter")  # both rows: 历史标准
+        await settle(pilot)
+        assert {r.basis for r in editor.draft.rows} == {"历史标准"}
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert {r.basis for r in stored(with_draft).rows} == {None}
+        said = [n for n in app._notifications if "已撤销" in n.title][-1]
+        assert said.message.count("依据") == 2

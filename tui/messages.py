@@ -74,3 +74,12 @@ class FindIndicator(Message):
     """Search indicator names for `query` (from a goal table row or the command palette)."""
 
     query: str
+
+
+@dataclass
+class DraftFromProject(Message):
+    """Start a draft from an imported project, a year on (以此为基础新建草稿)."""
+
+    project_id: int
+    name: str
+    year: int | None

@@ -4,11 +4,13 @@ A draft is found by id (int) or name (str). Its rows are kept in the framework's
 (产出 → 效益 → 满意度 → 成本, level 2 likewise), in the order added within a level: row n everywhere (checks,
 command line, exports) is the n-th of `Draft.rows`. Every change is its own short transaction and adds one to the
 draft's `version`; a writer that passes the `version` it last saw gets `StaleDraft` instead of overwriting a
-change made meanwhile (another window, another process). Rows from a template or a precedent project
-(kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which skips indicators already present;
-a row from precedents takes the 指标解释, 评（扣）分标准 … it leaves empty from the first of them whose document gave
-them (`precedent_fields`). The head holds the national form's fields (HEAD_FIELDS, in the form's order; 项目名称 is
-a field of its own, never the draft's name), each row the fields of an indicator library (ROW_TEXT_FIELDS).
+change made meanwhile (another window, another process). Each version is kept whole (kb.drafting.history: what
+changed, undo), and each row has a key that never changes ('a3'), which names it beside its number. Rows from a
+template or a precedent project (kb.drafting.suggest.template_rows / project_rows) are added by `apply_rows`, which
+skips indicators already present; a row from precedents takes the 指标解释, 评（扣）分标准 … it leaves empty from the
+first of them whose document gave them (`precedent_fields`); a row of an indicator in one's own 指标库 keeps its
+entry's id. The head holds the national form's fields (HEAD_FIELDS, in the form's order; 项目名称 is a field of its
+own, never the draft's name), each row the fields of an indicator library (ROW_TEXT_FIELDS).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
 
+from kb.drafting.history import record, row_key
+from kb.drafting.library import TEXTS as LIBRARY_TEXTS
+from kb.drafting.library import entry, for_name
 from kb.errors import KbError
 from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
@@ -208,6 +213,8 @@ class Row:
     data_source: str | None = None  # 数据来源
     basis_text: str | None = None  # 指标值设定依据: the plan, standard or history it rests on
     period_target: str | None = None  # 实施期指标值, as typed (multi-year projects)
+    key: str = ""  # stable: 'a3' names this row whatever its number (kb.drafting.history.row_key)
+    library_id: int | None = None  # the 指标库 entry it was taken from
 
     @property
     def target(self) -> str:
@@ -242,6 +249,7 @@ class Draft:
     region: str | None = None
     spending_type: str | None = None
     overview: str | None = None
+    source: dict | None = None  # a copy's origin: {'kind': 'project'|'draft', 'id', 'label'}
 
     @property
     def bounds(self) -> tuple[date, date] | None:
@@ -275,6 +283,7 @@ class NewRow:
     data_source: str | None = None
     basis_text: str | None = None
     period_target: str | None = None
+    library_id: int | None = None
 
 
 @dataclass
@@ -470,6 +479,8 @@ def _row(r: sqlite3.Row) -> Row:
         r["basis"],
         r["weight"],
         json.loads(r["sources"] or "[]"),
+        key=r["row_key"] or "",
+        library_id=r["library_id"],
         **{k: r[k] for k in ROW_TEXT_FIELDS},
     )
 
@@ -489,7 +500,14 @@ def open_draft(conn: sqlite3.Connection, key: int | str) -> Draft:
     d = _find(conn, key)
     rows = [_row(r) for r in conn.execute("SELECT * FROM draft_rows WHERE draft_id = ? ORDER BY seq, id", (d["id"],))]
     return Draft(
-        d["id"], d["name"], d["version"], d["created_at"], d["updated_at"], rows, **{k: d[k] for k in HEAD_FIELDS}
+        d["id"],
+        d["name"],
+        d["version"],
+        d["created_at"],
+        d["updated_at"],
+        rows,
+        source=json.loads(d["source"]) if d["source"] else None,
+        **{k: d[k] for k in HEAD_FIELDS},
     )
 
 
@@ -498,22 +516,41 @@ def mark_listed(conn: sqlite3.Connection, draft: Draft) -> None:
     conn.execute("UPDATE drafts SET listed_rows = ? WHERE id = ?", (json.dumps([r.id for r in draft.rows]), draft.id))
 
 
-def rows_at(conn: sqlite3.Connection, draft: Draft, positions: list[int]) -> list[int]:
-    """The ids of the rows at these numbers, as last shown; KbError when the rows were reordered, added or removed
-    since (another command, or the app), so a number never reaches a row the user did not mean."""
-    listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
+_KEY = re.compile(r"^#?([a-z]\d+)$")
+
+
+def rows_at(conn: sqlite3.Connection, draft: Draft, refs: Iterable[str | int]) -> list[int]:
+    """The ids of the rows named by key ('a3', '#a3': always the same row) or by number as last shown (3). A number
+    is refused when the rows were reordered, added or removed since they were shown (another command, the app, an
+    undo), so it never reaches a row the user did not mean."""
+    by_key = {r.key: r.id for r in draft.rows}
     current = [r.id for r in draft.rows]
-    if listed is not None and json.loads(listed) != current:
-        raise KbError(
-            f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号 "
-            "the rows changed since they were last shown: run kb draft show and use its numbers"
-        )
-    for n in positions:
-        if not 1 <= n <= len(current):
+    refs = [str(ref).strip() for ref in refs]
+    if any(ref.isdigit() for ref in refs):
+        listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
+        if listed is not None and json.loads(listed) != current:
             raise KbError(
-                f"草稿 {draft.name!r} 没有第 {n} 行 has no row {n} (it has {len(current)}; see kb draft show)"
+                f"草稿 {draft.name!r} 的行在你上次查看后已变动，行号可能已不同：请先 kb draft show 再指定行号，"
+                "或用行的编号（如 a3） the rows changed since they were last shown: run kb draft show, or name rows "
+                "by their id"
             )
-    return [current[n - 1] for n in positions]
+    found = []
+    for ref in refs:
+        key = _KEY.match(ref.lower())
+        if key:
+            if key.group(1) not in by_key:
+                raise KbError(
+                    f"草稿 {draft.name!r} 没有编号为 {key.group(1)} 的行 has no row {key.group(1)} (see kb draft show)"
+                )
+            found.append(by_key[key.group(1)])
+            continue
+        if not ref.isdigit() or not 1 <= int(ref) <= len(current):
+            raise KbError(
+                f"草稿 {draft.name!r} 没有第 {ref} 行 has no row {ref} (it has {len(current)}; give a number or an id "
+                "such as a3, see kb draft show)"
+            )
+        found.append(current[int(ref) - 1])
+    return found
 
 
 def list_drafts(conn: sqlite3.Connection) -> list[dict]:
@@ -544,11 +581,13 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 class _Change:
     id: int
     changed: bool = True  # False: nothing to record (the version stays)
+    note: str | None = None  # kept with the version when it is no ordinary change (kb.drafting.history)
+    restores: int | None = None
 
 
 @contextmanager
 def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> Iterator[_Change]:
-    """One change to a draft: checks `version`, then bumps it, in one transaction."""
+    """One change to a draft: checks `version`, then bumps it and keeps the new version whole, in one transaction."""
     with _transaction(conn):
         draft = _find(conn, key)
         if version is not None and draft["version"] != version:
@@ -560,6 +599,7 @@ def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> It
         yield change
         if change.changed:
             conn.execute("UPDATE drafts SET version = version + 1, updated_at = ? WHERE id = ?", (_now(), change.id))
+            record(conn, change.id, change.note, change.restores)
 
 
 def _unique(conn: sqlite3.Connection, name: str, draft_id: int | None = None) -> str:
@@ -584,6 +624,7 @@ def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
     """A new empty draft; head fields as in HEAD_FIELDS. KbError when the name is taken."""
     with _transaction(conn):
         draft_id = _insert(conn, _unique(conn, name), head)
+        record(conn, draft_id, "新建 created")
     return open_draft(conn, draft_id)
 
 
@@ -592,12 +633,20 @@ def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
     with _transaction(conn):
         source = _find(conn, key)
         draft_id = _insert(conn, _unique(conn, new_name), {k: source[k] for k in HEAD_FIELDS})
-        columns = ", ".join(_ROW_COLUMNS)
-        conn.execute(
-            f"INSERT INTO draft_rows (draft_id, {columns}) SELECT ?, {columns} FROM draft_rows WHERE draft_id = ?",
-            (draft_id, source["id"]),
-        )
+        copy_rows(conn, source, draft_id)
+        record(conn, draft_id, f"复制自草稿 copied from draft {source['name']!r}")
     return open_draft(conn, draft_id)
+
+
+def copy_rows(conn: sqlite3.Connection, source: sqlite3.Row, draft_id: int) -> None:
+    """Give a new draft the rows of `source` (a drafts row), every column, with their keys."""
+    columns = [c[1] for c in conn.execute("PRAGMA table_info(draft_rows)") if c[1] not in ("id", "draft_id")]
+    names = ", ".join(columns)
+    conn.execute(
+        f"INSERT INTO draft_rows (draft_id, {names}) SELECT ?, {names} FROM draft_rows WHERE draft_id = ?",
+        (draft_id, source["id"]),
+    )
+    conn.execute("UPDATE drafts SET row_keys = ? WHERE id = ?", (source["row_keys"], draft_id))
 
 
 def rename(conn: sqlite3.Connection, key: int | str, new_name: str, version: int | None = None) -> Draft:
@@ -661,16 +710,26 @@ def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict
 
 
 def _filled(conn: sqlite3.Connection, row: NewRow) -> NewRow:
-    """The row with the fields it leaves empty taken from the precedents it came from (`precedent_fields`)."""
-    found = precedent_fields(conn, row.sources) if row.sources else {}
-    return replace(row, **{k: v for k, v in found.items() if getattr(row, k) is None})
+    """The row with the fields it leaves empty taken from its entry in one's own 指标库 (kb.drafting.library) first,
+    then from the precedents it came from (`precedent_fields`); its library entry's id kept."""
+    library_id = row.library_id or for_name(conn, row.name)
+    found: dict = {}
+    if library_id is not None:
+        given = entry(conn, library_id)
+        found = {("basis_text" if k == "basis" else k): given[k] for k in LIBRARY_TEXTS if given.get(k)}
+    for key, value in (precedent_fields(conn, row.sources) if row.sources else {}).items():
+        found.setdefault(key, value)
+    return replace(row, library_id=library_id, **{k: v for k, v in found.items() if getattr(row, k) is None})
 
 
 def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) -> None:
     seq = conn.execute("SELECT coalesce(max(seq), 0) FROM draft_rows WHERE draft_id = ?", (draft_id,)).fetchone()[0]
     rows = [_filled(conn, r) for r in rows]
+    keys = conn.execute("SELECT row_keys FROM drafts WHERE id = ?", (draft_id,)).fetchone()[0]
+    conn.execute("UPDATE drafts SET row_keys = ? WHERE id = ?", (keys + len(rows), draft_id))
+    columns = (*_ROW_COLUMNS, "row_key", "library_id")
     conn.executemany(
-        f"INSERT INTO draft_rows (draft_id, {', '.join(_ROW_COLUMNS)}) VALUES (?{', ?' * len(_ROW_COLUMNS)})",
+        f"INSERT INTO draft_rows (draft_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
         [
             (
                 draft_id,
@@ -686,6 +745,8 @@ def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) ->
                 r.weight,
                 json.dumps(r.sources),
                 *(getattr(r, k) for k in ROW_TEXT_FIELDS),
+                row_key(keys + n),
+                r.library_id,
             )
             for n, r in enumerate(rows, 1)
         ],
@@ -717,7 +778,7 @@ def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
     return Applied(open_draft(conn, change.id), [r.name for r in added], [r.name for r in skipped])
 
 
-def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
+def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) -> dict:
     unknown = set(changes) - set(ROW_FIELDS)
     if unknown:
         raise KbError(f"没有指标字段 {sorted(unknown)[0]!r} unknown row field: 可用 use {', '.join(ROW_FIELDS)}")
@@ -726,7 +787,7 @@ def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
     if not name:
         raise KbError("an indicator needs a name")
     if "name" in changes:
-        out["name"] = name
+        out.update(name=name, library_id=for_name(conn, name))
     if "target" in changes:
         out.update(target_fields(changes["target"] or "", name))
     if "operator" in changes:
@@ -754,21 +815,35 @@ def _row_changes(current: sqlite3.Row, changes: dict) -> dict:
 
 def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: int | None = None, **changes) -> Draft:
     """Change fields of one row (ROW_FIELDS; 'target' as typed sets operator, value, unit and text)."""
+    return update_rows(conn, key, [row_id], version, **changes)
+
+
+def update_rows(
+    conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int], version: int | None = None, **changes
+) -> Draft:
+    """The same change to several rows as one change (one version, one undo); KbError (nothing changed) if one is
+    not in the draft."""
     with _change(conn, key, version) as change:
-        current = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).fetchone()
-        if current is None:
-            raise KbError(f"the draft has no row {row_id}")
-        values = _row_changes(current, changes)
-        if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
-            # a row moved to other levels goes last among them
-            values["seq"] = conn.execute(
-                "SELECT max(seq) + 1 FROM draft_rows WHERE draft_id = ?", (change.id,)
-            ).fetchone()[0]
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*values.values(), row_id))
+        changed = False
+        for row_id in row_ids:
+            current = conn.execute(
+                "SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)
+            ).fetchone()
+            if current is None:
+                raise KbError(f"the draft has no row {row_id}")
+            values = _row_changes(conn, current, changes)
+            if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
+                # a row moved to other levels goes last among them
+                values["seq"] = conn.execute(
+                    "SELECT max(seq) + 1 FROM draft_rows WHERE draft_id = ?", (change.id,)
+                ).fetchone()[0]
+            if values:
+                sets = ", ".join(f"{k} = ?" for k in values)
+                conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*values.values(), row_id))
+                changed = True
+        if changed:
             _renumber(conn, change.id)
-        change.changed = bool(values)
+        change.changed = changed
     return open_draft(conn, change.id)
 
 

@@ -6,6 +6,8 @@
   for a type the indicators its projects use most, per level-2 slot, with the targets they chose.
 - `value_suggestion`: for one indicator, what precedents chose (most common, median, range, count).
 - `template_rows` / `project_rows`: rows to hand to kb.drafting.drafts.apply_rows.
+- `library_hits`: the entries of one's own indicator library (kb.drafting.library) an indicator search finds
+  beside its precedents, each marked as 指标库; `value_suggestion` gives the library's entry of the name too.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kb.drafting import library
 from kb.drafting.drafts import NewRow, level_order
 from kb.errors import KbError
 from kb.find.outcomes import advice, outcome_summary, preferred_target
@@ -241,7 +245,8 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
     [(target, count)], 'name' (the spelling found), 'outcomes' (what peers reported achieving, or None) and
-    'preferred' (the target to propose); count 0 when the name has no precedent."""
+    'preferred' (the target to propose), 'library' (the name's 指标库 entry, or None); count 0 when the name has no
+    precedent."""
     hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
     uses = precedents(conn, hits[0].variants) if hits else []
     spread = target_spread(uses)
@@ -252,7 +257,20 @@ def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
         "spread": spread,
         "outcomes": outcomes,
         "preferred": preferred_target(spread, outcomes),
+        "library": library_entry(conn, indicator),
     }
+
+
+def library_entry(conn: sqlite3.Connection, name: str) -> dict | None:
+    """The 指标库 entry of an indicator name (same name up to punctuation and units), or None."""
+    found = library.for_name(conn, name)
+    return library.entry(conn, found) if found else None
+
+
+def library_hits(conn: sqlite3.Connection, query: str, found: Iterable[str], limit: int = 10) -> list[dict]:
+    """指标库 entries an indicator search finds that are not among the names `found` already (precedents)."""
+    have = {group_key(n) for n in found}
+    return [e for e in library.search(conn, query, limit) if e["name_key"] not in have]
 
 
 def _target_text(p: Precedent) -> str:
@@ -280,9 +298,12 @@ def template_rows(
     return [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
 
 
-def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | None = None) -> list[NewRow]:
-    """Rows for a draft from an imported project (all its indicators inside the framework, or those in `only`:
-    names or 1-based positions), with the project's targets and the indicator ids as sources."""
+def project_rows(
+    conn: sqlite3.Connection, project_id: int, only: list[str] | None = None, every: bool = False
+) -> list[NewRow]:
+    """Rows for a draft from an imported project (all its indicators inside the framework — `every`: all of them
+    — or those in `only`: names or 1-based positions), with the project's targets and the indicator ids as
+    sources."""
     rows = conn.execute(
         f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.project_id = ? ORDER BY i.seq""",
@@ -294,7 +315,7 @@ def project_rows(conn: sqlite3.Connection, project_id: int, only: list[str] | No
     for n, row in enumerate(rows, 1):
         prec = _precedent(row)
         keys = {prec.name, str(n)}
-        if only and not keys & set(only) or not only and prec.std_level1 is None:
+        if only and not keys & set(only) or not only and not every and prec.std_level1 is None:
             continue
         found |= keys
         out.append(

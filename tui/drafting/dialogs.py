@@ -166,10 +166,26 @@ def target_preview(text: str, name: str) -> Text:
     )
 
 
+def library_text(entry: dict | None) -> Text:
+    """An indicator's 指标库 entry: its explanation, formula, scoring and data source, a line each."""
+    from kb.drafting.library import TEXTS
+
+    if not entry:
+        return Text()
+    text = Text(f"\n指标库 library #{entry['id']}", style="bold")
+    if entry.get("target"):
+        text.append(f" · 参考值 reference {shown(entry['target'])}{shown(entry.get('unit') or '')}")
+    for field, label in TEXTS.items():
+        if entry.get(field):
+            text.append(f"\n{label}：{shown(entry[field])}", style="dim")
+    return text
+
+
 def suggestion_text(values: dict) -> Text:
-    """What precedents chose for an indicator (kb.drafting.suggest.value_suggestion or the same keys)."""
+    """What precedents chose for an indicator (kb.drafting.suggest.value_suggestion or the same keys), and its
+    指标库 entry."""
     if not values.get("count") and not values.get("spread"):
-        return Text("没有先例 no precedent in the knowledge base", style="dim")
+        return Text("没有先例 no precedent in the knowledge base", style="dim") + library_text(values.get("library"))
     spread = values.get("spread") or []
     text = Text(f"先例 {sum(n for _, n in spread)} 条 precedents", style="bold")
     if values.get("count"):
@@ -183,7 +199,7 @@ def suggestion_text(values: dict) -> Text:
     outcomes = values.get("outcomes")
     if outcomes:
         text.append("\n" + shown(outcome_line(outcomes, targets=3)))
-    return text
+    return text + library_text(values.get("library"))
 
 
 class RowDialog(ModalScreen):

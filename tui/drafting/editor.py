@@ -17,7 +17,20 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_draft, remove_rows, set_field, update_row
+from kb.drafting.drafts import (
+    BASES,
+    Draft,
+    NewRow,
+    add_row,
+    apply_rows,
+    open_draft,
+    remove_rows,
+    set_field,
+    update_row,
+    update_rows,
+)
+from kb.drafting import copies
+from kb.drafting.history import Undone, undo
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
 from kb.find.precedents import group_key
@@ -37,7 +50,13 @@ SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line un
 BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
 SHORT_LEVELS_BELOW = 110  # table width under which level names drop their 指标 suffix
 ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents"}
-LETTER_ACTIONS = {"add", "template", "similar", "export"}  # one-letter keys: not while a head field has focus
+LETTER_ACTIONS = {
+    "add",
+    "template",
+    "similar",
+    "export",
+    "since_copied",
+}  # one-letter keys: not while a head field has focus
 
 
 def _open(conn, draft_id: int) -> tuple[Draft, list[Finding]]:
@@ -136,6 +155,9 @@ class DraftEditor(Vertical):
         Binding("b", "basis", "Basis", id="draft-basis"),
         Binding("p", "precedents", "Precedents", show=False, id="draft-precedents"),
         Binding("slash", "focus_head", "Head", show=False, id="draft-head"),
+        Binding("y", "since_copied", "Since last year", show=False, id="draft-since-copied"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="draft-undo"),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, id="draft-redo"),
     ]
 
     @dataclass
@@ -162,6 +184,12 @@ class DraftEditor(Vertical):
         message: str
 
     @dataclass
+    class Compared(Message):
+        draft_id: int
+        compared: copies.Compared | None = None
+        error: str = ""
+
+    @dataclass
     class ExportRequested(Message):
         draft: Draft
         writer: Writer
@@ -177,6 +205,7 @@ class DraftEditor(Vertical):
         self.marked: set[int] = set()
         self.error = ""
         self.busy = False
+        self.redo: list[int] = []  # versions undone from, latest last; any other change empties it
 
     def compose(self) -> ComposeResult:
         yield Static(id="draft-title")
@@ -222,7 +251,7 @@ class DraftEditor(Vertical):
             self.post_message(self.Closed(event.error))
             return
         self.writer = Writer(self.db, event.draft)
-        self.draft, self.marked, self.error, self.busy = None, set(), "", False
+        self.draft, self.marked, self.error, self.busy, self.redo = None, set(), "", False, []
         self.head.reset()
         self._show(event.draft, event.findings)
         if self.focus_after == "head":
@@ -275,6 +304,8 @@ class DraftEditor(Vertical):
         text = Text.assemble(
             (shown(draft.name), "bold"), f" · {len(draft.rows)} 个指标 · 第 {draft.version} 版 ", state
         )
+        if draft.source:
+            text.append(f" · 复制自 {shown(draft.source['label'])}（y 与上年比较 compare）", style="dim")
         if not draft.rows:
             text.append(
                 "\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
@@ -290,6 +321,8 @@ class DraftEditor(Vertical):
     def _put(self, edit: Edit) -> None:
         if self.writer is None:
             return
+        if edit.write is not None and edit.done is None:
+            self.redo.clear()  # a new change: what was undone cannot be redone on top of it
         self.writer.put(edit)
         self._drain()
         self._status()
@@ -345,6 +378,8 @@ class DraftEditor(Vertical):
             self._show(o.draft, o.findings, changed_fields(o.before, o.reloaded) if o.before and o.reloaded else ())
         self._status()
         self._tell(o)
+        if o.edit.done is not None and not o.error and not o.conflict:
+            o.edit.done(o)
         if o.applied is not None:
             skipped = (
                 f"；已有 {len(o.applied.skipped)} 个未重复添加 skipped, already in the draft: "
@@ -487,21 +522,14 @@ class DraftEditor(Vertical):
             return
         ids = [r.id for r in rows]
 
-        def write(basis: str):
-            def run_all(conn, key, version):
-                draft = None
-                for row_id in ids:
-                    draft = update_row(conn, key, row_id, version, basis=basis)
-                    version = draft.version
-                return draft
-
-            return run_all
-
         def chosen(basis: str | None) -> None:
             if basis is not None:
                 self._put(
                     Edit(
-                        f"{len(ids)} 行的依据 basis", write(basis), touches=lambda d: row_content(d, ids), detail=basis
+                        f"{len(ids)} 行的依据 basis",
+                        lambda conn, key, version: update_rows(conn, key, ids, version, basis=basis),
+                        touches=lambda d: row_content(d, ids),
+                        detail=basis,
                     )
                 )
 
@@ -551,7 +579,78 @@ class DraftEditor(Vertical):
 
     def action_export(self) -> None:
         self.head.flush()
+        if self.draft.source:  # what changed from last year, before it goes out
+            self._compare(self.draft.id, self.writer.idle)
         self.post_message(self.ExportRequested(self.draft, self.writer))
+
+    def action_since_copied(self) -> None:
+        """与上年比较: what this copy changed from last year's table (as kb draft diff lists it)."""
+        self.head.flush()
+        self._compare(self.draft.id, self.writer.idle)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="draft-compare")
+    def _compare(self, draft_id: int, saved: threading.Event) -> None:
+        try:
+            saved.wait(SAVE_WAIT)
+            self.post_message(self.Compared(draft_id, self.db.call(copies.since_copied, draft_id)))
+        except KbError as exc:
+            self.post_message(self.Compared(draft_id, error=str(exc)))
+
+    @on(Compared)
+    def _compared(self, event: Compared) -> None:
+        if event.error or event.compared is None:
+            said = (
+                event.error
+                or "此草稿不是从上年复制的 this draft is no copy of last year's table (N on the list makes one)"
+            )
+            self.notify(shown(said), title="与上年比较 compare", markup=False)
+            return
+        lines = event.compared.changes or ["未作修改 unchanged: 与上年完全相同 the same as last year's table"]
+        more = f"\n… 另有 {len(lines) - 10} 项 and {len(lines) - 10} more (kb draft diff)" if len(lines) > 10 else ""
+        self.notify(
+            shown("\n".join(lines[:10]) + more, lines=True),
+            title=shown(f"与上年相比 since last year（{event.compared.source}）"),
+            timeout=12,
+            markup=False,
+        )
+
+    # --- undo ---------------------------------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Back one change, from the kept versions (kb.drafting.history.undo): itself a version, so ctrl+y redoes."""
+        self._go_back(None, "已撤销 undone")
+
+    def action_redo(self) -> None:
+        if self.redo:
+            self._go_back(self.redo[-1], "已重做 redone")
+        else:
+            self.notify("没有可重做的撤销 nothing to redo", title="草稿 draft", markup=False)
+
+    def _go_back(self, to: int | None, said: str) -> None:
+        for name, value in self.head.take_waiting():  # what was being typed is saved first: the last change
+            self._put(self._field_edit(name, value))
+        undone: list[Undone] = []
+        start: list[int] = []
+
+        def write(conn, key, version):
+            start.append(version)
+            undone.append(undo(conn, key, to, version))
+            return undone[-1].draft
+
+        def done(outcome: Outcome) -> None:
+            if to is None:
+                self.redo.append(start[-1])
+            elif self.redo:
+                self.redo.pop()
+            lines = undone[-1].undone if to is None else undone[-1].changes
+            more = f"\n… 另有 {len(lines) - 6} 项 and {len(lines) - 6} more" if len(lines) > 6 else ""
+            self.notify(
+                shown("\n".join(lines[:6]) + more, lines=True),
+                title=f"{said}（回到第 {undone[-1].restored} 版 back to version {undone[-1].restored}）",
+                markup=False,
+            )
+
+        self._put(Edit("撤销 undo" if to is None else "重做 redo", write, touches=lambda d: d.version, done=done))
 
     def action_focus_head(self) -> None:
         self.query_one("#head-name").focus()

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from kb.drafting import drafts
+from kb.drafting import copies, drafts
 from kb.errors import KbError
 from kb.drafting.export import renamed
 from kb.drafting.suggest import spending_type
@@ -24,7 +24,7 @@ from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog
 from tui.drafting.editor import DraftEditor
 from tui.widgets.copy_table import Col, CopyTable
 
-LIST_ACTIONS = {"rename", "duplicate", "delete", "export"}
+LIST_ACTIONS = {"rename", "duplicate", "delete", "export", "next_year"}
 
 
 def local_time(stamp: str | None) -> str:
@@ -47,6 +47,7 @@ class DraftsPane(Vertical):
         Binding("d", "duplicate", "Duplicate", id="draft-duplicate"),
         Binding("delete,backspace", "delete", "Delete", id="draft-delete"),
         Binding("x", "export", "Export", id="draft-list-export"),
+        Binding("N", "next_year", "Next year", show=False, id="draft-next-year"),
     ]
 
     @dataclass
@@ -224,6 +225,39 @@ class DraftsPane(Vertical):
             NameDialog(f"复制 duplicate · {d['name']}", act, f"{d['name']} 副本"),
             lambda draft: draft and self.load_list(draft.id),
         )
+
+    def action_next_year(self) -> None:
+        """以此为基础新建草稿: a copy a year on; kb draft diff (and the editor's title) then say what changed."""
+        d = self.current
+        self._copy(
+            f"以此为基础新建草稿 copy to a new draft, year + 1 · {d['name']}",
+            lambda name: self.db.call(copies.from_draft, d["id"], name),
+            copies.next_name(d["name"], d["year"]),
+        )
+
+    def new_from_project(self, project_id: int, name: str, year: int | None) -> None:
+        """以此为基础新建草稿 from an imported project (its view's key): a copy a year on, opened."""
+        self._copy(
+            f"以此项目为基础新建草稿 copy to a new draft, year + 1 · {name}",
+            lambda new: self.db.call(copies.from_project, project_id, new),
+            copies.next_name(name, year),
+        )
+
+    def _copy(self, title: str, act, name: str) -> None:
+        def created(draft: drafts.Draft | None) -> None:
+            if draft is not None:
+                self.load_list(draft.id)
+                self.open(draft.id)
+                self.notify(
+                    shown(
+                        f"复制自 copied from {draft.source['label']}：{len(draft.rows)} 个指标，"
+                        f"年度 {draft.year or '—'}"
+                    ),
+                    title="已新建草稿 new draft",
+                    markup=False,
+                )
+
+        self.app.push_screen(NameDialog(title, act, name), created)
 
     def action_delete(self) -> None:
         d = self.current

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, SelectionList, Static
 
-from kb.drafting.drafts import BASES, NewRow, new_row
+from kb.drafting.drafts import BASES, NewRow, new_row, standard_row_levels
 from kb.errors import KbError
 from kb.find.outcomes import outcome_summary, preferred_target
 from kb.find.precedents import (
@@ -30,6 +30,8 @@ from kb.drafting.suggest import (
     SPENDING_TYPES,
     Similar,
     Template,
+    library_entry,
+    library_hits,
     project_rows,
     similar_projects,
     template,
@@ -65,13 +67,27 @@ def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
 def _uses(conn, names: list[str]) -> dict:
     uses = precedents(conn, names)
     spread, outcomes = target_spread(uses), outcome_summary(conn, names)
+    entry = library_entry(conn, names[0])
     return {
         **target_summary(uses),
         "spread": spread,
         "ids": [u.indicator_id for u in uses],
         "outcomes": outcomes,
-        "preferred": preferred_target(spread, outcomes),
+        "preferred": preferred_target(spread, outcomes) or (entry and _reference(entry)),
+        "library": entry,
     }
+
+
+def _reference(entry: dict) -> str:
+    """A 指标库 entry's reference value as a target: '≥90' and '%' → '≥90%'."""
+    target, unit = entry.get("target") or "", entry.get("unit") or ""
+    return target + unit if target and unit and not target.endswith(unit) else target
+
+
+def _found(conn, query: str) -> tuple[list[NameHit], list[dict]]:
+    """Indicator names with their precedents, and the 指标库 entries the search finds beside them."""
+    hits = search_names(conn, query, None, NAMES)
+    return hits, library_hits(conn, query, [v for h in hits for v in h.variants])
 
 
 class AddIndicatorDialog(ModalScreen):
@@ -88,6 +104,7 @@ class AddIndicatorDialog(ModalScreen):
     class Found(Message):
         query: str
         hits: list[NameHit] = field(default_factory=list)
+        library: list[dict] = field(default_factory=list)  # 指标库 entries of names without precedents
         error: str = ""
 
     @dataclass
@@ -99,7 +116,7 @@ class AddIndicatorDialog(ModalScreen):
     def __init__(self, db: Database, have: set[str], query: str = "") -> None:
         super().__init__()
         self.db, self.have, self.initial = db, have, query
-        self.hits: list[NameHit | None] = []  # None: the query as a new name
+        self.hits: list[NameHit | dict | None] = []  # dict: a 指标库 entry; None: the query as a new name
         self.values: dict = {}
         self.values_for: tuple[str, ...] | None = None
         self.target_typed = False  # the user typed a target: suggestions no longer fill it in
@@ -135,7 +152,7 @@ class AddIndicatorDialog(ModalScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="add-names")
     def _search(self, query: str) -> None:
         try:
-            self.post_message(self.Found(query, self.db.call(search_names, query, None, NAMES, lane="names")))
+            self.post_message(self.Found(query, *self.db.call(_found, query, lane="names")))
         except KbError as exc:
             self.post_message(self.Found(query, error=str(exc)))
 
@@ -147,11 +164,21 @@ class AddIndicatorDialog(ModalScreen):
         table.loading = False
         show_error(self, event.error)
         typed = event.query.strip()
-        exact = any(h.match == "exact" for h in event.hits)
-        self.hits = list(event.hits) + ([None] if typed and not exact else [])
+        exact = any(h.match == "exact" for h in event.hits) or any(e["name"] == typed for e in event.library)
+        self.hits = list(event.hits) + list(event.library) + ([None] if typed and not exact else [])
         rows = []
         for hit in self.hits:
-            if hit is None:
+            if isinstance(hit, dict):
+                held = "  ✓已有" if hit["name_key"] in self.have else ""
+                rows.append(
+                    (
+                        Text.assemble(shown(hit["name"] + held), ("  指标库 library", "italic")),
+                        "",
+                        short_level(*standard_row_levels(hit["level1"] or "", hit["level2"] or "", hit["name"])),
+                        shown(_reference(hit)),
+                    )
+                )
+            elif hit is None:
                 rows.append(
                     (
                         Text.assemble("＋ 新指标 new: ", (shown(typed), "bold"), (" （按输入添加 as typed）", "dim")),
@@ -169,7 +196,7 @@ class AddIndicatorDialog(ModalScreen):
         self._chosen_changed()
 
     @property
-    def chosen(self) -> NameHit | None:
+    def chosen(self) -> NameHit | dict | None:
         table = self.query_one("#add-names", CopyTable)
         if not self.hits or not 0 <= table.cursor_row < len(self.hits):
             return None
@@ -185,7 +212,7 @@ class AddIndicatorDialog(ModalScreen):
             )
             self._suggest_target("")
             return
-        names = tuple(hit.variants)
+        names = (hit["name"],) if isinstance(hit, dict) else tuple(hit.variants)
         if names != self.values_for:
             self.values_for = names
             self._values(names)
@@ -237,7 +264,16 @@ class AddIndicatorDialog(ModalScreen):
             return
         basis = self.query_one("#add-basis", Select)
         try:
-            if hit is None:
+            if isinstance(hit, dict):  # kb.drafting.drafts links the row to its 指标库 entry by name
+                level1, level2 = standard_row_levels(hit["level1"] or "", hit["level2"] or "", hit["name"])
+                row = new_row(
+                    hit["name"],
+                    level1=level1,
+                    level2=level2,
+                    target=self.query_one("#add-target", Input).value,
+                    basis=None if basis.is_blank() else str(basis.value),
+                )
+            elif hit is None:
                 row = new_row(
                     self.query_text.strip(),
                     target=self.query_one("#add-target", Input).value,

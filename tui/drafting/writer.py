@@ -37,6 +37,7 @@ class Edit:
     field: str | None = None  # the head field it sets
     detail: str = ""  # what the user asked for, shown if it cannot be saved
     generation: int = 0  # the writer's reload count when the edit was made
+    done: Callable[[Outcome], None] | None = None  # called on the UI thread once it is saved (not on an error)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from kb.errors import KbError
 from kb.find.queries import ProjectRow, show_project
 from kb.vocab.text import shown
 from tui.data import Database
-from tui.messages import Catalog
+from tui.messages import Catalog, DraftFromProject
 from tui.screens.source import SourceScreen
 from tui.widgets.project_card import ProjectCard
 from tui.widgets.project_tree import ProjectTree
@@ -36,6 +36,7 @@ class BrowsePane(Vertical):
     BINDINGS = [
         Binding("s", "source", "Source", id="source"),
         Binding("slash", "focus_filter", "Filter", id="filter"),
+        Binding("n", "to_draft", "New draft from it", show=False, id="project-to-draft"),
     ]
 
     @dataclass
@@ -151,6 +152,13 @@ class BrowsePane(Vertical):
         card = self.query_one(ProjectCard)
         if card.project:
             self.app.push_screen(SourceScreen(card.project))
+
+    def action_to_draft(self) -> None:
+        """以此为基础新建草稿: the project shown, copied to a new draft a year on."""
+        card = self.query_one(ProjectCard)
+        if card.project:
+            p = card.project
+            self.post_message(DraftFromProject(p["id"], p["name"], p["year"]))
 
     def action_focus_filter(self) -> None:
         self.query_one("#browse-filter", Input).focus()

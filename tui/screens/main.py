@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
 from kb.find.queries import ProjectRow
 from tui.data import Database
-from tui.messages import Catalog, FindIndicator, OpenProject
+from tui.messages import Catalog, DraftFromProject, FindIndicator, OpenProject
 from tui.panes.browse import BrowsePane
 from tui.drafting.pane import DraftsPane
 from tui.panes.indicators import IndicatorsPane
@@ -100,6 +100,11 @@ class MainScreen(Screen[None]):
         self.query_one(BrowsePane).open(event.project_id, event.indicator)
         if event.indicator is None:
             self.call_after_refresh(self.query_one("#project-tree").focus)
+
+    @on(DraftFromProject)
+    def draft_from_project(self, event: DraftFromProject) -> None:
+        self.query_one(TabbedContent).active = "drafts"
+        self.query_one(DraftsPane).new_from_project(event.project_id, event.name, event.year)
 
     @on(FindIndicator)
     def find_indicator(self, event: FindIndicator) -> None:

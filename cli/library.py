@@ -1,0 +1,109 @@
+"""`kb library …`: an indicator library of one's own (指标库), a thin face over kb.drafting.library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
+from kb.vocab.text import shown
+
+library_app = typer.Typer(
+    help="指标库：导入财政部门下发的指标库表格，检索其指标；起草时按指标名称自动关联 "
+    "an indicator library of one's own: import a bureau's 指标库 spreadsheet, search it; a draft's rows of the "
+    "same name take its texts.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _value(target: str | None, unit: str | None) -> str:
+    """'≥90%'; the unit added when the value does not end with it."""
+    target, unit = target or "", unit or ""
+    return target + unit if target and unit and not target.endswith(unit) else target or unit
+
+
+def _table(title: str, rows: list[dict]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from cli.render import add_row
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    for col in ("ID", "行业/领域", "一级指标", "二级指标", "三级指标", "指标解释", "参考值", "评（扣）分标准"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        add_row(
+            table,
+            r["id"],
+            r["sector"],
+            r["level1"],
+            r["level2"],
+            r["name"],
+            r["explanation"],
+            _value(r["target"], r["unit"]),
+            r["scoring"],
+        )
+    console().print(table)
+
+
+@library_app.command("import")
+@handles_errors
+def import_cmd(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., metavar="FILE", help="指标库表格 the library spreadsheet (.xlsx, .xls, .csv)."),
+) -> None:
+    """导入一份指标库表格（按表头识别各列；再次导入同一文件则替换） import a 指标库 spreadsheet (columns found by
+    their headers; the same file again replaces what it gave)."""
+    from kb.drafting.library import import_file
+
+    done = import_file(open_kb(ctx), path)
+    again = f"，替换了之前的 {done.replaced} 条 replacing {done.replaced}" if done.replaced else ""
+    print(shown(f"已导入 imported {done.entries} 条指标 library entries from {path}{again}"))
+    print("next: kb library search 满意度; kb draft add NAME 指标名称 takes the library's texts for that indicator")
+
+
+@library_app.command("list")
+@handles_errors
+def list_cmd(
+    ctx: typer.Context,
+    limit: int = typer.Option(50, min=1, help="显示条数 how many entries."),
+    offset: int = typer.Option(0, min=0, help="跳过前几条 skip this many first."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """列出指标库条目（按导入顺序） list the library's entries in the order imported."""
+    from kb.drafting.library import list_entries
+
+    total, rows = list_entries(open_kb(ctx), limit, offset)
+    if as_json:
+        print_json({"total": total, "entries": rows})
+    elif not total:
+        print("指标库是空的 the library is empty: kb library import FILE")
+    else:
+        _table(f"指标库 library: {total} 条 entries (showing {offset + 1}–{offset + len(rows)})", rows)
+
+
+@library_app.command("search")
+@handles_errors
+def search_cmd(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="指标名称或其中的词 an indicator name or words of it."),
+    limit: int = typer.Option(20, min=1, help="显示条数 how many entries."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """检索指标库：名称（先）和指标解释 search the library: names first, then explanations."""
+    from kb.drafting.library import search
+
+    rows = search(open_kb(ctx), query, limit)
+    if as_json:
+        print_json(rows)
+    elif not rows:
+        print(shown(f"指标库中没有 {query} no library entry matches"))
+    else:
+        _table(f"指标库 library: {len(rows)} 条 entries", rows)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `kb library …` to the app."""
+    app.add_typer(library_app, name="library")

@@ -1,0 +1,100 @@
+"""Copy from last year: a new draft from an imported project or an earlier draft — head, rows and their fields —
+a year on, and what has changed since (`since_copied`, shown before export).
+
+A copy's first kept version is last year's table as copied (its year and an annual period moved on), so what
+changed from last year is what changed from that version (kb.drafting.history.differences), rows matched by key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from kb.drafting import drafts
+from kb.drafting.history import differences, record, state, stored
+from kb.drafting.suggest import project_rows, spending_type
+from kb.errors import KbError
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def next_period(period: str | None, year: int | None) -> str | None:
+    """An annual period moved on a year ('2025年1月-2025年12月' → '2026年1月-2026年12月'); a period naming
+    other years (a multi-year project) as written."""
+    if not period or not year:
+        return period
+    years = {int(m.group()) for m in _YEAR.finditer(period)}
+    return _YEAR.sub(str(year + 1), period) if years == {year} else period
+
+
+def next_name(name: str, year: int | None) -> str:
+    """A name for next year's copy: its year moved on ('2025科技补贴' → '2026科技补贴'), else the year appended."""
+    if year and str(year) in name:
+        return name.replace(str(year), str(year + 1))
+    return f"{name}（{year + 1}）" if year else f"{name} 副本"
+
+
+def _create(conn: sqlite3.Connection, name: str, head: dict, source: dict) -> int:
+    draft_id = drafts._insert(conn, drafts._unique(conn, name), head)
+    conn.execute("UPDATE drafts SET source = ? WHERE id = ?", (json.dumps(source, ensure_ascii=False), draft_id))
+    return draft_id
+
+
+def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts.Draft:
+    """A new draft from an imported project's head and every indicator (targets, levels, weights), year + 1."""
+    p = conn.execute("SELECT * FROM projects WHERE id = ?", (project_id,)).fetchone()
+    if p is None:
+        raise KbError(f"没有 id 为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
+    rows = project_rows(conn, project_id, every=True)
+    weights = dict(conn.execute("SELECT id, weight FROM indicators WHERE project_id = ?", (project_id,)).fetchall())
+    for row in rows:
+        row.weight = weights.get(row.sources[0]) if row.sources else None
+    year = p["year"]
+    head = {
+        "department": p["department"],
+        "region": p["region"],
+        "year": year + 1 if year else None,
+        "amount_wan": p["amount_wan"],
+        "period": next_period(p["period"], year),
+        "spending_type": spending_type(p["name"], p["overview"] or "", p["goal"] or "") or "",
+        "overview": p["overview"],
+        "goal": p["goal"],
+    }
+    where = " ".join(str(v) for v in (p["region"], year) if v)
+    label = f"项目 #{project_id} {p['name']}" + (f"（{where}）" if where else "")
+    with drafts._transaction(conn):
+        draft_id = _create(conn, name, head, {"kind": "project", "id": project_id, "label": label, "year": year})
+        drafts._insert_rows(conn, draft_id, rows)
+        record(conn, draft_id, f"复制自 copied from {label}")
+    return drafts.open_draft(conn, draft_id)
+
+
+def from_draft(conn: sqlite3.Connection, key: int | str, name: str) -> drafts.Draft:
+    """A new draft from an earlier one: head, rows (with their ids) and their fields, year + 1."""
+    with drafts._transaction(conn):
+        source = drafts._find(conn, key)
+        head = {k: source[k] for k in drafts.HEAD_FIELDS}
+        year = source["year"]
+        head.update(year=year + 1 if year else None, period=next_period(source["period"], year))
+        label = f"草稿 {source['name']}" + (f"（{year}）" if year else "")
+        draft_id = _create(conn, name, head, {"kind": "draft", "id": source["id"], "label": label, "year": year})
+        drafts.copy_rows(conn, source, draft_id)
+        record(conn, draft_id, f"复制自 copied from {label}")
+    return drafts.open_draft(conn, draft_id)
+
+
+@dataclass
+class Compared:
+    source: str  # what it was copied from: '项目 #12 科技补贴（威海市、2025）'
+    changes: list[str]  # what changed since, as kb.drafting.history.differences says it
+
+
+def since_copied(conn: sqlite3.Connection, key: int | str) -> Compared | None:
+    """What changed in a copy since it was made from last year's table; None for a draft that is no copy."""
+    draft = drafts.open_draft(conn, key)
+    if not draft.source:
+        return None
+    first = conn.execute("SELECT min(number) FROM draft_versions WHERE draft_id = ?", (draft.id,)).fetchone()[0]
+    return Compared(draft.source["label"], differences(stored(conn, draft.id, first), state(conn, draft.id)))

@@ -1,0 +1,109 @@
+"""Copy from last year (issue 17): a draft from an imported project or an earlier draft, a year on, and what
+changed from last year's table (kb draft diff, kb draft show)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.app import app
+from conftest import make_document, store
+from kb.drafting import copies, drafts, history
+from kb.drafting.drafts import new_row
+from kb.errors import KbError
+
+TABLE = [("补贴企业数", "≥10家"), ("资金发放及时率", "=100%"), ("服务对象满意度", "≥90%"), ("工作机制", "健全")]
+
+
+@pytest.fixture
+def project(conn) -> int:
+    store(conn, make_document({"2024科技型企业研发补贴": TABLE}), year=2024)
+    return conn.execute("SELECT id FROM projects").fetchone()[0]
+
+
+def test_a_project_copied_a_year_on_with_every_row(conn, project):
+    conn.execute("UPDATE projects SET period = '2024年1月-2024年12月', department = '科技局' WHERE id = ?", (project,))
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    assert (copy.year, copy.department, copy.amount_wan, copy.period) == (2025, "科技局", 10.0, "2025年1月-2025年12月")
+    assert copy.spending_type == "补贴/奖励类"
+    assert sorted(f"{r.name} {r.target}" for r in copy.rows) == sorted(f"{n} {t}" for n, t in TABLE)
+    ids = [r[0] for r in conn.execute("SELECT id FROM indicators WHERE project_id = ?", (project,))]
+    assert sorted(s for r in copy.rows for s in r.sources) == sorted(ids)
+    assert copy.source["kind"] == "project" and "2024科技型企业研发补贴" in copy.source["label"]
+    assert copies.since_copied(conn, copy.id).changes == []
+    assert "复制自" in history.versions(conn, copy.id)[0].note
+
+
+def test_what_changed_from_last_year(conn, project):
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    by_name = {r.name: r for r in copy.rows}
+    drafts.update_row(conn, copy.id, by_name["补贴企业数"].id, target="≥12家")
+    drafts.remove_rows(conn, copy.id, [by_name["工作机制"].id])
+    drafts.add_row(conn, copy.id, new_row("带动研发投入", target="≥500万元"))
+    drafts.set_field(conn, copy.id, "amount_wan", "12")
+    changes = copies.since_copied(conn, copy.id).changes
+    keys = {r.name: r.key for r in copy.rows}
+    assert changes == [
+        "项目资金（万元）：10 → 12",
+        "新增 a5 带动研发投入 ≥500万元",
+        f"删除 {keys['工作机制']} 工作机制 健全",
+        f"修改 {keys['补贴企业数']} 补贴企业数：指标值 ≥10家 → ≥12家",
+    ]
+
+
+def test_a_draft_copied_a_year_on_keeps_its_row_ids(conn):
+    last = drafts.create(conn, "2024补贴", year=2024, period="2024-2026", department="科技局")
+    drafts.add_row(conn, last.id, new_row("补贴企业数", target="≥10家", basis="历史标准"))
+    last = drafts.add_row(conn, last.id, new_row("服务对象满意度", target="≥90%"))
+    copy = copies.from_draft(conn, "2024补贴", copies.next_name("2024补贴", 2024))
+    assert (copy.name, copy.year, copy.period, copy.department) == ("2025补贴", 2025, "2024-2026", "科技局")
+    assert [(r.key, r.name, r.target, r.basis) for r in copy.rows] == [
+        (r.key, r.name, r.target, r.basis) for r in last.rows
+    ]
+    assert {r.id for r in copy.rows}.isdisjoint({r.id for r in last.rows})
+    added = drafts.add_row(conn, copy.id, new_row("资金发放及时率", target="=100%"))
+    assert {r.key for r in added.rows} == {"a1", "a2", "a3"}
+    assert copies.since_copied(conn, copy.id).changes == ["新增 a3 资金发放及时率 =100%"]
+    assert copies.since_copied(conn, last.id) is None
+
+
+@pytest.mark.parametrize(
+    "period, year, moved",
+    [("2024年1月-2024年12月", 2024, "2025年1月-2025年12月"), ("2024-2026", 2024, "2024-2026"), (None, 2024, None)],
+)
+def test_an_annual_period_moves_on_a_multi_year_one_stays(period, year, moved):
+    assert copies.next_period(period, year) == moved
+
+
+def test_copies_of_what_is_not_there_say_so(conn):
+    with pytest.raises(KbError, match="没有 id 为 99 的项目"):
+        copies.from_project(conn, 99, "新")
+    with pytest.raises(KbError, match="no draft"):
+        copies.from_draft(conn, "没有的", "新")
+    assert drafts.list_drafts(conn) == []
+
+
+def test_the_command_line_copies_and_shows_the_differences(db_path, conn, project, tmp_path):
+    def kb(*args, ok=True):
+        result = CliRunner().invoke(app, ["--db", str(db_path), *map(str, args)], env={"COLUMNS": "200"})
+        assert (result.exit_code == 0) == ok, result.output
+        return result
+
+    made = kb("draft", "new", "2025补贴", "--from-project", project, "--amount", "15").stdout
+    assert "复制自 项目" in made and "4 个指标" in made
+    kb("draft", "remove", "2025补贴", "a4")
+    diff = kb("draft", "diff", "2025补贴").stdout
+    assert "项目资金（万元）：10 → 15" in diff and "删除 a4" in diff
+    shown = json.loads(kb("draft", "show", "2025补贴", "--json").stdout)
+    assert shown["year"] == 2025 and len(shown["since_copied"]) == 2
+    assert "与上年相比 2 处更改" in kb("draft", "show", "2025补贴").stdout
+    exported = kb("draft", "export", "2025补贴", tmp_path, "--format", "json").stdout
+    assert "与上年相比 2 处更改" in exported
+    kb("draft", "new", "2026补贴", "--from-draft", "2025补贴")
+    assert "未作修改" in kb("draft", "diff", "2026补贴").stdout
+    refused = kb("draft", "new", "x", "--from-project", project, "--from-draft", "2025补贴", ok=False)
+    assert "give --from-project or --from-draft, not both" in refused.stderr
+    kb("draft", "new", "原创")
+    assert "不是从上年复制的" in kb("draft", "diff", "原创", ok=False).stderr
