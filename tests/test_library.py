@@ -163,3 +163,21 @@ def test_any_rows_give_entries_or_one_clear_reason(cells):
         assert "\n" not in str(exc) and str(exc)
         return
     assert found and all(e.name.strip() for e in found)
+
+
+def test_a_new_row_of_a_library_indicator_is_filled_with_its_texts(conn, tmp_path):
+    """The form's per-indicator fields (schema v6) come from one's own 指标库 first: 指标解释, 计算公式,
+    评（扣）分标准, 数据来源; what the user typed is kept."""
+    library.import_file(conn, write_xlsx(tmp_path / "指标库.xlsx"))
+    given = library.search(conn, "服务对象满意度")[0]
+    draft = drafts.create(conn, "补贴")
+    draft = drafts.add_row(conn, draft.id, new_row("服务对象满意度", target="≥95%"))
+    row = draft.rows[0]
+    assert (row.explanation, row.scoring, row.data_source) == (
+        given["explanation"],
+        given["scoring"],
+        given["data_source"],
+    )
+    assert row.scoring and row.library_id == given["id"]
+    typed = drafts.add_row(conn, draft.id, drafts.NewRow("补贴企业数", scoring="按季度考核"))
+    assert next(r.scoring for r in typed.rows if r.name == "补贴企业数") == "按季度考核"
