@@ -170,7 +170,7 @@ async def test_bad_input_is_a_page_saying_what_was_wrong(datasette, url, said):
 
 
 async def _asgi_get(datasette, path: str, query: str) -> tuple[int, str]:
-    """(status, body) of a GET sent to the ASGI app itself: the test client refuses URLs over 64 KiB, a proxy may not."""
+    """(status, body) of a GET sent to the ASGI app itself: httpx refuses URLs over 64 KiB, a proxy may not."""
     sent = []
 
     async def receive():
