@@ -27,7 +27,8 @@ QUERIES = {
         "description": "含该名称（任意片段，忽略全半角与大小写）的指标：项目、地区、年度、指标值",
         "sql": """SELECT i.name AS 指标, i.target AS 指标值, p.region AS 地区, p.year AS 年度, p.name AS 项目,
   p.id AS project_id FROM indicators i JOIN projects p ON p.id = i.project_id
-WHERE instr(kb_fold(i.name), kb_fold(:name)) > 0 ORDER BY i.year DESC, i.id LIMIT 500""",
+WHERE i.name_id IN (SELECT id FROM indicator_names WHERE instr(kb_fold(name), kb_fold(:name)) > 0)
+ORDER BY i.year DESC, i.id LIMIT 500""",
     },
     "value_distribution": {
         "title": "指标值分布 Value distribution of an indicator",
