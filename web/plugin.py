@@ -10,6 +10,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from kb.db import prepare
+from kb.find.search import LEVELS
 from web import views
 
 OUR_TABLES = frozenset({"projects", "indicators", "indicator_names", "names_fts", "projects_fts"})
@@ -33,10 +34,11 @@ def register_routes():
 
 @hookimpl
 def extra_template_vars(table):
-    """Datasette's search box hidden on our tables (our search page is linked above them instead)."""
+    """The levels our search form offers; Datasette's search box hidden on our tables (ours is above them)."""
+    found = {"kb_levels": list(LEVELS)}
     if table in OUR_TABLES:
-        return {"supports_search": False, "kb_table": True}
-    return {}
+        found.update(supports_search=False, kb_table=True)
+    return found
 
 
 @hookimpl

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from datasette.app import Datasette
 
-PLUGIN = "jixiao-kb"  # the plugin's name in Datasette's metadata (its configuration: which database is ours)
+from web.views import PLUGIN
 
 
 def metadata_for(name: str, published: dict | None) -> dict:

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 
 from datasette.utils.asgi import Response
 
-from kb.errors import USER_ERRORS, KbError, describe
+from kb.errors import KbError, describe
 from kb.find.cards import indicator_card
 from kb.find.queries import show_project
 from kb.find.search import Filters, search
 from kb.vocab.tokens import MAX_QUERY_CHARS
 
-PLUGIN = "jixiao-kb"
+PLUGIN = "jixiao-kb"  # the plugin's name in Datasette's metadata; its configuration names our database
 PAGE_SIZES = range(1, 101)  # hits of each kind per page
 MAX_OFFSET = 10_000  # deeper pages: narrow the query or the filters
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -100,8 +101,8 @@ async def search_json(datasette, request) -> Response:
     try:
         args = search_request(request)
         body = await _search(datasette, args)
-    except (BadInput, *USER_ERRORS) as exc:
-        return await _error(datasette, request, _said(exc), as_json=True)
+    except (BadInput, KbError, sqlite3.Error) as exc:
+        return await _error(datasette, request, *_said(exc), as_json=True)
     return _json(body)
 
 
@@ -115,8 +116,14 @@ def _json(body: dict, status: int = 200) -> Response:
     )
 
 
-def _said(exc: Exception) -> str:
-    return str(exc) if isinstance(exc, BadInput) else describe(exc)
+def _said(exc: Exception, not_found: bool = False) -> tuple[str, int]:
+    """(the message, the status) for what went wrong: the request (400), nothing of that id or name (404, for a
+    page whose only KbError is that), the database (503: a read that failed, e.g. a file swapped under it)."""
+    if isinstance(exc, sqlite3.Error):
+        return describe(exc), 503
+    return (str(exc) if isinstance(exc, BadInput) else describe(exc)), 404 if not_found and isinstance(
+        exc, KbError
+    ) else 400
 
 
 async def search_page(datasette, request) -> Response:
@@ -124,9 +131,9 @@ async def search_page(datasette, request) -> Response:
     try:
         args = search_request(request)
         result = await _search(datasette, args) if args["q"].strip() else None
-    except (BadInput, *USER_ERRORS) as exc:
-        return await _error(datasette, request, _said(exc))
-    context = {"args": args, "result": result, "levels": ["产出", "效益", "满意度", "成本"]}
+    except (BadInput, KbError, sqlite3.Error) as exc:
+        return await _error(datasette, request, *_said(exc))
+    context = {"args": args, "result": result}
     if result:
         shown = max(result["total"]["indicators"], result["total"]["projects"])
         context["next_page"] = args["page"] + 1 if args["page"] * args["limit"] < min(shown, MAX_OFFSET) else None
@@ -141,17 +148,13 @@ async def indicator_page(datasette, request) -> Response:
         if not name:
             raise BadInput("请给出指标名称 give an indicator name: /-/indicator?name=服务对象满意度")
         card = await _run(datasette, lambda conn: indicator_card(conn, name))
-    except (BadInput, *USER_ERRORS) as exc:
-        return await _error(datasette, request, _said(exc), status=_status(exc))
+    except (BadInput, KbError, sqlite3.Error) as exc:
+        return await _error(datasette, request, *_said(exc, not_found=True))
     most = max((n for _, n in card["spread"]), default=1)
     html = await datasette.render_template(
         "kb_indicator.html", {"card": card, "most": most}, request=request, view_name="kb_indicator"
     )
     return Response.html(html)
-
-
-def _status(exc: Exception) -> int:
-    return 404 if isinstance(exc, KbError) and str(exc).startswith(("没有", "no ")) else 400
 
 
 async def project_page(datasette, request) -> Response:
@@ -161,8 +164,8 @@ async def project_page(datasette, request) -> Response:
         if project_id >= 2**63:
             raise BadInput(f"没有编号为 {project_id} 的项目 no such project")
         project = await _run(datasette, lambda conn: show_project(conn, project_id))
-    except (BadInput, *USER_ERRORS) as exc:
-        return await _error(datasette, request, _said(exc), status=_status(exc))
+    except (BadInput, KbError, sqlite3.Error) as exc:
+        return await _error(datasette, request, *_said(exc, not_found=True))
     html = await datasette.render_template(
         "kb_project.html",
         {"project": project, "has_period": any(i["period_target"] for i in project["indicators"])},
