@@ -294,8 +294,18 @@ async def test_served_under_a_base_url(published):
     assert 'href="/kb/-/project/' in html and 'action="/kb/-/search"' in html
 
 
-def test_the_published_file_is_served_immutable(datasette):
+def test_the_published_file_is_served_immutable_and_ones_own_base_read_only(datasette, published):
     assert not datasette.get_database("team").is_mutable
+    own = make_datasette(published[0], None, immutable=False).get_database("kb")
+    assert own.is_mutable  # read with mode=ro each time: new imports show
+
+
+def test_serve_without_datasette_says_how_to_get_it(published, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "web.server", None)  # as if the extra were not installed
+    result = kb("serve", published[1], db=published[0])
+    assert result.exit_code == 1 and "jixiao-kb[serve]" in result.output
 
 
 @pytest.mark.parametrize(
