@@ -77,7 +77,7 @@ def _strip_contacts(conn: sqlite3.Connection, table: str) -> int:
     return removed
 
 
-def describe(conn: sqlite3.Connection, built_at: str, title: str, source: str, licence: str) -> dict:
+def publication_metadata(conn: sqlite3.Connection, built_at: str, title: str, source: str, licence: str) -> dict:
     """The Datasette metadata of a published base (without its database name: kb serve adds it)."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     regions = [r[0] for r in conn.execute("SELECT DISTINCT region FROM projects WHERE region IS NOT NULL ORDER BY 1")]
@@ -149,7 +149,7 @@ def _clean(copy: sqlite3.Connection, keep_contacts: bool, title: str, source: st
     if not keep_contacts:
         _strip_contacts(copy, "projects")
         _strip_contacts(copy, "self_evaluations")
-    metadata = describe(copy, built_at, title, source, licence)
+    metadata = publication_metadata(copy, built_at, title, source, licence)
     metadata["contacts"] = "kept" if keep_contacts else "removed"
     copy.execute(f"DROP TABLE IF EXISTS {PUBLICATION}")
     copy.execute(f"CREATE TABLE {PUBLICATION} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
