@@ -74,7 +74,8 @@ def import_cmd(
     from kb.ingest.write import Fallbacks
 
     conn = open_kb(ctx, bootstrap=False)
-    files, _ = collect_files(paths)
+    walk = collect_files(paths)
+    files = walk.files
     if explain:
         from kb.ingest.explain import explain as explained
 
@@ -86,7 +87,7 @@ def import_cmd(
         with bar or contextlib.nullcontext():
             results = import_paths(
                 conn,
-                paths,
+                walk,
                 Fallbacks(region=region, year=year, department=department),
                 dry_run=dry_run,
                 progress=bar.advance if bar else None,
@@ -124,36 +125,29 @@ def import_cmd(
 
 
 class _ImportBar:
-    """A progress bar on stderr: bytes done of all files (for the ETA), files done, failures so far."""
+    """kb.ingest.progress drawn on stderr: bytes done of all files (for the ETA), files done, failures so far."""
 
     def __init__(self, files: list[Path]):
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.sizes = {path: max(path.stat().st_size, 1) for path in files}
-        self.read: dict[Path, int] = {}  # bytes read so far of a file read as a stream
-        self.done = self.failed = 0
+        from kb.ingest.progress import ImportProgress
+
+        self.state = ImportProgress(files)
         self.progress = Progress(
-            TextColumn("importing"),
+            TextColumn("导入 importing"),
             BarColumn(),
             TextColumn("{task.fields[counts]}"),
             TimeRemainingColumn(),
             console=console(stderr=True),
             transient=True,
         )
-        self.task = self.progress.add_task("import", total=sum(self.sizes.values()), counts=self._counts())
-
-    def _counts(self) -> str:
-        return f"{self.done}/{len(self.sizes)} files" + (f", {self.failed} failed" if self.failed else "")
+        self.task = self.progress.add_task("import", total=self.state.total, counts=self.state.counts())
 
     def advance(self, result) -> None:
-        self.done += 1
-        self.failed += result.status == "failed"
-        advance = self.sizes.get(result.path, 1) - self.read.pop(result.path, 0)
-        self.progress.update(self.task, advance=advance, counts=self._counts())
+        self.progress.update(self.task, advance=self.state.file_done(result), counts=self.state.counts())
 
     def reading(self, path: Path, done: int) -> None:
-        self.progress.update(self.task, advance=done - self.read.get(path, 0))
-        self.read[path] = done
+        self.progress.update(self.task, advance=self.state.reading(path, done))
 
     def __enter__(self):
         self.progress.start()
@@ -165,13 +159,14 @@ class _ImportBar:
 
 def _print_import_summary(results, dry_run: bool) -> None:
     from cli.render import add_row
+    from kb.ingest.progress import gave, summary
     from kb.ingest.run import follow_ups
 
     out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
             out.print(
-                shown(f"{r.status:>12}  {r.path}  [{r.layout}] {_read(r)}" + (f" ({r.message})" if r.message else "")),
+                shown(f"{r.status:>12}  {r.path}  [{r.layout}] {gave([r])}" + (f" ({r.message})" if r.message else "")),
                 markup=False,
             )
             for w in r.warnings:
@@ -186,25 +181,7 @@ def _print_import_summary(results, dry_run: bool) -> None:
         for r in troubles:
             add_row(table, str(r.path), r.status, r.message)
         err.print(table)
-    count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731
-    done = "would import" if dry_run else "imported"
-    out.print(
-        f"{count('imported', 'replaced', 'would import')} {done} ({count('replaced')} replaced), "
-        f"{count('unchanged')} unchanged, {count('skipped')} skipped, {count('failed')} failed; "
-        f"{_read(*results)}, {sum(len(r.warnings) for r in results)} warnings"
-        + (" (dry run: nothing written)" if dry_run else ""),
-        markup=False,
-    )
-
-
-def _read(*results) -> str:
-    """What files gave: projects, indicators, and the department-wide tables and self-evaluations where any."""
-    total = lambda name: sum(getattr(r, name) for r in results)  # noqa: E731
-    return (
-        f"{total('projects')} projects, {total('indicators')} indicators"
-        + (f", {total('departments')} 部门整体 department-wide" if total("departments") else "")
-        + (f", {total('evaluations')} 自评表 self-evaluations" if total("evaluations") else "")
-    )
+    out.print(summary(results, dry_run), markup=False, soft_wrap=True)  # one line, for scripts too
 
 
 @app.command()

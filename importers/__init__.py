@@ -110,7 +110,7 @@ def _runs(parts: list[_Part]) -> list[list[_Part]]:
         else:
             runs.append([*waiting, part])
         waiting = []
-    if runs and _layout(runs[-1]).whole:
+    if runs and (layout := _layout(runs[-1])) is not None and layout.whole:
         runs[-1] += waiting
     return runs
 
@@ -160,7 +160,8 @@ def _read(run: list[_Part], parts: list[_Part], reports: dict[int, SegmentReport
             docs[0] = _merged(docs[0], doc)
         return docs[0] if docs else None
     part = goals[0]
-    reports[parts.index(part)] = _report(part, part.layout.name, f"跳过 skipped: {error}", "skipped")
+    name = part.layout.name if part.layout else ""
+    reports[parts.index(part)] = _report(part, name, f"跳过 skipped: {error}", "skipped")
     return None
 
 
@@ -246,9 +247,8 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
     pages = max((row.page for row in rows), default=0)
     size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
     titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]
-    closest = max(parts, key=lambda part: max(part.scores.values(), default=0.0))
-    if max(closest.scores.values(), default=0.0) == 0.0:
-        closest = titled[0] if titled else None
+    best = max(parts, key=lambda part: max(part.scores.values(), default=0.0))
+    closest = best if max(best.scores.values(), default=0.0) > 0.0 else titled[0] if titled else None
     where = f"; closest: {_where(_report(closest, '', '', ''))}" if closest else ""
     return UnknownLayout(f"未找到目标表 no goal table found ({size}, {len(parts)} 部分 parts){where}")
 

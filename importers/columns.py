@@ -260,7 +260,7 @@ def inline_pair(cell: str) -> tuple[str, str, str] | None:
     field = head_field(match.group(1)) if match else ""
     if not field and (match := _SPACED.match(text)) and head_field(match.group(1)) in _NAMING:
         field = head_field(match.group(1))
-    return (field, match.group(1), match.group(2).strip()) if field else None
+    return (field, match.group(1), match.group(2).strip()) if field and match else None
 
 
 def department_above(rows) -> str:

@@ -38,7 +38,7 @@ def department_and_year(rows: list[Row]) -> tuple[str, str]:
     for row in rows:
         values = ["".join(joined(clean(value)).split()) for value in spread_values(row.cells)]
         for i, value in enumerate(values):
-            match = _LABEL.match(value) or i + 1 < len(values) and _LABEL.match(f"{value}：{values[i + 1]}")
+            match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
             if match and _ORGANISATION.search(_SUFFIX.sub("", match.group(1))):
                 return _SUFFIX.sub("", match.group(1)), _year(rows)
     return "", _year(rows)

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import replace
 from itertools import chain, islice
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from importers import choose_layout, cover, no_projects
 from importers.layouts import Layout
@@ -84,7 +84,7 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
         ended = _read(body, source, chunk_rows, preamble + context)
 
 
-def _read(body: list[Row], source: Iterator[Row], count: int, lead: list[Row] = ()) -> bool:
+def _read(body: list[Row], source: Iterator[Row], count: int, lead: Sequence[Row] = ()) -> bool:
     """Append up to `count` rows (and about CHUNK_CHARS characters) from `source` to `body`; True at its end."""
     chars = read = 0
     for read, row in enumerate(islice(source, count), 1):  # noqa: B007 (read: how many, after the loop)

@@ -26,6 +26,15 @@ def _check_path(path: Path) -> None:
         raise KbError(f"{path}: cannot read database: permission denied")
 
 
+class Connection(sqlite3.Connection):
+    """A connection to the knowledge base carrying what is cached for it (the name index and counts of
+    kb.find.precedents): the cache lives and dies with the connection, owned by whoever holds the connection."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache: dict[str, object] = {}  # by the caching module's name
+
+
 def prepare(conn: sqlite3.Connection) -> None:
     """Register the SQL functions the knowledge base's queries use (kb_fold), on a connection opened here or by
     another host of the same database (Datasette, a script)."""
@@ -43,9 +52,11 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
     conn = None
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False, factory=Connection
+            )
         else:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, factory=Connection)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -20,13 +20,23 @@ def describe(exc: Exception) -> str:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL:
         return DISK_FULL
-    if code == sqlite3.SQLITE_BUSY:
-        from kb.db import BUSY_TIMEOUT_MS
-
-        return (
-            f"知识库正忙，另一个进程（导入？）锁住超过 {BUSY_TIMEOUT_MS // 1000} 秒，完成后再试 "
-            "the knowledge base is busy: "
-            f"another process (an import?) kept it locked for over {BUSY_TIMEOUT_MS // 1000} s: try again when "
-            "it is done"
-        )
+    if is_busy(exc):
+        return busy()
     return f"数据库错误 database error: {exc}"
+
+
+def is_busy(exc: Exception) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock (SQLITE_BUSY or SQLITE_LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def busy(retrying: bool = False) -> str:
+    """The one message for a base another process keeps locked: the app retries by itself, a command does not."""
+    from kb.db import BUSY_TIMEOUT_MS
+
+    then = ("稍后自动重试 ", "retrying shortly") if retrying else ("完成后再试 ", "try again when it is done")
+    return (
+        f"知识库正忙，另一个进程（导入？）锁住超过 {BUSY_TIMEOUT_MS // 1000} 秒，{then[0]}the knowledge base is busy: "
+        f"another process (an import?) kept it locked for over {BUSY_TIMEOUT_MS // 1000} s: {then[1]}"
+    )

@@ -263,3 +263,16 @@ def test_on_a_terminal_the_tables_are_the_typer_apps(place):
     lean = _on_terminal([sys.executable, "-m", "kb", *argv], env)
     assert lean[0] == 0 and b"\x1b[" in lean[1]  # styled: a terminal, not a pipe
     assert lean == _on_terminal([sys.executable, "-c", "from cli.app import app; app(prog_name='kb')", *argv], env)
+
+
+def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
+    """A new option of `kb search` added to the typer command only would silently go to typer (slow) or, worse,
+    be read differently: the fast path's options and the typer command's are one set."""
+    from typer.main import get_command
+
+    command = get_command(cli.app.app).commands["search"]
+    declared = {name for param in command.params for name in param.opts if name.startswith("--")}
+    assert declared == {*entry._VALUED, "--json"}
+    assert set(entry.parse(["search", "q"])) == {"db", "query", "as_json", *(name[2:] for name in entry._VALUED)}
+    root = {name for param in get_command(cli.app.app).params for name in param.opts if name.startswith("--")}
+    assert "--db" in root

@@ -149,7 +149,8 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
         app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder), "--report", str(report)]
     )
     assert result.exit_code == 1, result.output  # two files failed
-    assert "6 imported" in result.stdout and "1 unchanged, 4 skipped, 2 failed" in result.stdout
+    assert "导入 6 imported" in result.stdout
+    assert "未变 1 unchanged · 跳过 4 skipped · 失败 2 failed" in result.stdout
     assert "not imported" in result.stderr and "failed" in result.stderr
     text = report.read_text("utf-8-sig")
     if report_name.endswith(".csv"):
@@ -268,7 +269,8 @@ def test_cli_import_of_file_names_that_are_not_utf8(tmp_path, windows_names, mor
         assert [r["status"] for r in results].count("imported") == 12
         assert readable("绩效目标表7.txt") in {r["path"].rsplit("/", 1)[-1] for r in results}
     else:
-        assert f"12 {'would import' if more else 'imported'} (0 replaced), 0 unchanged, 0 skipped, 1 failed" in stdout
+        stored = "将导入 12 would import" if more else "导入 12 imported"
+        assert f"{stored}（替换 0 replaced）· 未变 0 unchanged · 跳过 0 skipped · 失败 1 failed" in stdout
         assert readable("绩效目标表7.txt") in stdout and readable("说明.txt") in stderr.replace("\n", "")
     assert f"{readable('说明.txt')},failed" in report.read_text("utf-8-sig")
 

@@ -102,7 +102,7 @@ def test_a_zip_bomb_is_refused_by_its_stated_ratio_from_the_command_line(tmp_pat
         assert out.returncode == 1, out.stderr
         line = next(line for line in out.stderr.splitlines() if "炸弹.xlsx" in line)
         assert "xl/worksheets/sheet1.xml 解压后是压缩时的" in line and "a zip bomb" in line, out.stderr
-        assert f"{imported} imported" in out.stdout
+        assert f"导入 {imported} imported" in out.stdout
         assert _documents(db) == imported
 
 

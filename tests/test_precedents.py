@@ -276,3 +276,26 @@ def test_names_come_first_and_their_counts_after(kb, monkeypatch):
     assert again == counted
     store(kb, make_document({"新项目": [("群众满意度", "≥80%")]}), "new.txt", region="宁波市", year=2024)
     assert count_names(kb, find_names(kb, "群众满意度"))[0].projects == 3  # a write empties the cache
+
+
+def test_the_name_index_is_owned_by_its_connection(kb, db_path):
+    """Each connection caches its own name index (kb.db.Connection.cache), gone with it; a write by another
+    connection starts it again; a connection kb.db did not open (another host's) finds the same, uncached."""
+    import sqlite3
+
+    from kb.db import connect
+    from kb.find import precedents as module
+
+    second = connect(db_path)
+    found = [h.name for h in search_names(kb, "满意")]
+    assert found and module.__name__ in kb.cache and module.__name__ not in second.cache
+    cached = kb.cache[module.__name__]
+    assert [h.name for h in search_names(kb, "满意")] == found and kb.cache[module.__name__] is cached
+    second.execute("UPDATE indicator_names SET uses = uses + 1 WHERE id = 1")  # a write elsewhere
+    search_names(kb, "满意")
+    assert kb.cache[module.__name__] is not cached
+    plain = sqlite3.connect(db_path)
+    plain.create_function("kb_fold", 1, lambda text: text)  # what kb.db.prepare registers, for this test's queries
+    assert [h.name for h in search_names(plain, "满意")] == found
+    second.close()
+    plain.close()

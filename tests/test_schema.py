@@ -3,7 +3,9 @@
 import sqlite3
 
 import pytest
+import sqlite_utils
 
+from kb import schema as schema_module
 from kb.db import connect
 from kb.errors import KbError
 from kb.schema import MIGRATIONS, SCHEMA_VERSION
@@ -141,3 +143,79 @@ def test_storing_fills_indicator_years_and_project_counts(conn):
         ("丙", 1),
     ]
     assert [r[0] for r in conn.execute("SELECT year FROM indicators ORDER BY id")] == [2022, 2022, None]
+
+
+def _v1_as_sqlite_utils_built_it(conn: sqlite3.Connection) -> None:
+    """Migration v1 as released: sqlite-utils' table DSL (the reference the literal SQL must equal)."""
+    db = sqlite_utils.Database(conn)
+    text, number, real = str, int, float
+    db["documents"].create(
+        {"id": number, "file_name": text, "path": text, "sha256": text, "layout": text, "title": text}
+        | {"region": text, "region_source": text, "year": number, "year_source": text, "department": text}
+        | {"department_source": text, "published": text, "imported_at": text, "warnings": text},
+        pk="id",
+        not_null={"file_name", "sha256", "layout", "imported_at"},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["documents"].create_index(["path"])
+    db["projects"].create(
+        {"id": number, "document_id": number, "seq": number, "name": text, "department": text, "region": text}
+        | {"year": number, "amount_wan": real, "amount_text": text, "amount_unit_source": text, "total_wan": real}
+        | {"total_text": text, "period": text, "overview": text, "goal": text, "fields": text, "extra": text},
+        pk="id",
+        not_null={"document_id", "name"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["indicator_names"].create(
+        {"id": number, "name": text, "pinyin": text, "initials": text, "uses": number},
+        pk="id",
+        not_null={"name"},
+        defaults={"uses": 0},
+    )
+    db["indicator_names"].create_index(["name"], unique=True)
+    db["indicators"].create(
+        {"id": number, "project_id": number, "seq": number, "name_id": number, "level1": text, "level2": text}
+        | {"std_level1": text, "std_level2": text, "level_inferred": number, "name": text, "operator": text}
+        | {"value": real, "unit": text, "target": text, "period_target": text, "period_operator": text}
+        | {"period_value": real, "period_unit": text, "from_prose": number},
+        pk="id",
+        not_null={"project_id", "name_id", "name"},
+        foreign_keys=[("project_id", "projects", "id"), ("name_id", "indicator_names", "id")],
+    )
+    db["evaluation_items"].create(
+        {"id": number, "project_id": number, "seq": number, "level1": text, "level2": text, "name": text}
+        | {"weight": real, "weight_text": text, "criteria": text, "source": text},
+        pk="id",
+        not_null={"project_id", "name"},
+        foreign_keys=[("project_id", "projects", "id")],
+    )
+    db["budget_lines"].create(
+        {"id": number, "project_id": number, "seq": number, "item": text, "amount_wan": real}
+        | {"amount_text": text, "basis": text},
+        pk="id",
+        not_null={"project_id", "item"},
+        foreign_keys=[("project_id", "projects", "id")],
+    )
+    for table, column in [
+        ("projects", "document_id"),
+        ("indicators", "project_id"),
+        ("indicators", "name_id"),
+        ("evaluation_items", "project_id"),
+        ("budget_lines", "project_id"),
+    ]:
+        db[table].create_index([column])
+    db["projects"].create_index(["region", "year"])
+    conn.execute("CREATE VIRTUAL TABLE names_fts USING fts5(tokens)")
+    conn.execute("CREATE VIRTUAL TABLE projects_fts USING fts5(name, overview, goal)")
+
+
+def test_v1_as_literal_sql_is_the_schema_released_bases_hold():
+    """Migration v1 is literal SQL now (sqlite-utils' DSL was its only use at run time); a base created by either
+    holds the same tables, columns, indexes and index names (v3 drops one by the name sqlite-utils gave it)."""
+
+    def schema(build) -> list[tuple]:
+        conn = sqlite3.connect(":memory:")
+        build(conn)
+        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+
+    assert schema(schema_module._v1) == schema(_v1_as_sqlite_utils_built_it)

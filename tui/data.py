@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from kb.db import connect
-from kb.errors import KbError, describe
+from kb.errors import KbError, busy, describe, is_busy
 
 T = TypeVar("T")
 
@@ -46,12 +46,7 @@ class Database:
                         self._version = conn.execute("PRAGMA data_version").fetchone()[0]
                 return fn(conn, *args, **kwargs)
             except sqlite3.Error as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise Busy(
-                        "知识库正忙（正在导入），稍后自动重试 "
-                        "the knowledge base is busy (an import is writing); retrying shortly"
-                    ) from exc
-                raise KbError(describe(exc)) from exc
+                raise (Busy(busy(retrying=True)) if is_busy(exc) else KbError(describe(exc))) from exc
             except KbError:
                 raise
             except Exception as exc:  # a bug below must show as a message, not a spinner that never stops

@@ -76,7 +76,7 @@ def _name_column(cell: str) -> bool:
 def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
     """Where the project fields are; a table of units' own goals (no 项目名称, a 单位名称/部门名称 column beside the
     indicators) has its unit names in the name column."""
-    found = {}
+    found: dict[str, int] = {}
     for field, words in PROJECT_COLUMNS.items():
         for i, (word, text) in enumerate(zip(keys, raw)):
             if field == "name" and _name_column(text) or field != "name" and word in words and not _name_column(text):
@@ -118,7 +118,7 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
     unit = _MONEY_UNIT.search(raw[project["amount"]]) if "amount" in project else None
     return _Columns(
-        start=(below if two_rows else i) + 1,
+        start=(below if two_rows and below is not None else i) + 1,
         project=project,
         indicator=indicator,
         notes={j: label for j, label in others.items() if j > first and (is_note(label) or label)},

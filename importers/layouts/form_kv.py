@@ -117,7 +117,8 @@ def _table_columns(row: Row) -> dict[str, int] | None:
 def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     """(first, last + 1) of each run of head rows; blank rows may sit inside a run."""
     runs: list[tuple[int, int]] = []
-    start = last = None
+    start: int | None = None
+    last = 0
     for i, row in enumerate(rows):
         if _is_head(row):  # never a blank row
             start = i if start is None else start
@@ -181,10 +182,13 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
 
 def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
     """The indicator rows below the form's table header, levels filled downward."""
-    columns = _table_columns(rows[form.table])
+    table = form.table
+    columns = _table_columns(rows[table]) if table is not None else None
+    if table is None or columns is None:  # a form is made with its table's header (_forms)
+        return []
     level1 = level2 = ""
     indicators = []
-    for row in rows[form.table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
+    for row in rows[table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
         if row.blank:
             continue
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels

@@ -372,6 +372,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     several indicators ('A；B' = '1个；2个') gives one each, unless the form is weighted or joins values by '；' for
     names joined otherwise ('A、B' = '1个；2个': its rows are kept whole)."""
     table = form.header
+    assert table is not None, "indicators() reads forms with an indicator table"
     columns = table.columns
     weighted = "weight" in columns or REMARK in table.notes.values()
     found = []
@@ -475,13 +476,13 @@ def parse(rows: list[Row]) -> RawDocument:
 def detect(rows: list[Row]) -> float:
     """1.0 for a form naming its project (in a head row, or in its title) with an indicator table whose rows fill
     its columns; 0.4 for an indicator table alone (too little to read as a form); 0.0 without one."""
-    found = [form for form in forms(rows) if form.header is not None]
+    found = [(form, form.header) for form in forms(rows) if form.header is not None]
     if not found:
         return 0.0
     filled = any(
         (title_name(form.title) or form.head and _starts_form(form.head[0]))
-        and any(_cells(row, form.header.width)[form.header.columns["name"]] for row in form.rows)
-        for form in found
+        and any(_cells(row, header.width)[header.columns["name"]] for row in form.rows)
+        for form, header in found
     )
     return 1.0 if filled else 0.4
 

@@ -133,7 +133,7 @@ def item_texts(text: str) -> list[str]:
     Items are numbered 1, 2, 3 …: when a number ran into the digits of the value before it
     ('…年度指标值:12、1-产出指标' is value '1' then item 2), the split falls before the expected number.
     """
-    starts = []
+    starts: list[int] = []
     for match in _ITEM.finditer(text):
         expected = str(len(starts) + 1)
         number = match.group(1)
@@ -146,7 +146,7 @@ def _indicator(item: str, line: int) -> RawIndicator:
     """One item '1、1-产出指标；11-数量指标；名称；实施周期指标值:v；年度指标值:v。' as a record."""
     body = _NUMBER.sub("", item).strip().rstrip("。；; ")
     level1 = level2 = target = period_target = ""
-    names = []
+    names: list[str] = []
     for part in map(str.strip, _PARTS.split(body)):
         value = _VALUE.match(part) if "指标值" in part else None
         if value and "实施周期" in value.group(1):
@@ -230,8 +230,9 @@ def parse(rows: list[Row]) -> RawDocument:
             texts.append([indicators])
         else:  # a unit row: amounts only; it heads the projects below it
             department = name
-    for project, goal, text in zip(doc.projects, goals, texts):
-        project.goal, text = _unpacked("".join(once(goal))) if packed else ("".join(once(goal)), "".join(once(text)))
+    for project, goal_parts, text_parts in zip(doc.projects, goals, texts):
+        joined_goal = "".join(once(goal_parts))
+        project.goal, text = _unpacked(joined_goal) if packed else (joined_goal, "".join(once(text_parts)))
         _indicators(project, text, doc.warnings)
     if packed:  # a prose goal only: no indicators, not a project
         doc.projects = [project for project in doc.projects if project.indicators]

@@ -304,7 +304,7 @@ def prose_targets(text: str) -> list[tuple[str, str]]:
         clause = clause.strip()
         match = _TARGET.search(clause)
         name = _NAME_TAIL.sub("", clause[: match.start()]) if match else ""
-        if name:
+        if name and match:
             targets.append((name, match.group("target").strip()))
     return targets
 

@@ -16,7 +16,7 @@ import hashlib
 import importlib
 import io
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from importers.readers.common import MAX_BYTES, UnreadableFile
 from importers.readers.sniff import sniff
@@ -117,7 +117,7 @@ class RowStream:
         self.path = path
         self.bytes_read = 0
         self._digest = hashlib.sha256()
-        self._file = None
+        self._file: BinaryIO | None = None
 
     def __enter__(self) -> RowStream:
         try:
@@ -127,11 +127,13 @@ class RowStream:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
 
     def __iter__(self) -> Iterator[Row]:
         from importers.readers.text import stream_rows
 
+        assert self._file is not None, "a RowStream is read inside `with`"
         self._file.seek(0)
         self.bytes_read, self._digest = 0, hashlib.sha256()
         counted = io.BufferedReader(_Counted(self._file, self), 1 << 16)

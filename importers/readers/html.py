@@ -457,7 +457,7 @@ class _Page:
             self.items.append(positioned)
         match = _SCALE.search(style.get("transform", "") or style.get("-webkit-transform", ""))
         scale = abs(float(match.group(1))) if match else 1.0
-        y = top if top is not None else -bottom
+        y = top if top is not None else -(bottom or 0.0)  # one of them is set (checked above)
         pieces = _pieces(element, left, y, font * scale, scale, self)
         positioned.pieces += pieces
         self.cells += len(pieces)

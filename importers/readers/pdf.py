@@ -202,7 +202,7 @@ def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] |
     """Each column's index among `target`'s columns by its left edge, in order; None when one has no match."""
     if not edges or not target or len(edges) > len(target):
         return None
-    columns = []
+    columns: list[int] = []
     for x in edges:
         j = min(range(len(target)), key=lambda k: abs(target[k] - x))
         if abs(target[j] - x) > ALIGN_SLACK or (columns and j <= columns[-1]):

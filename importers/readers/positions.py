@@ -31,7 +31,7 @@ class Columns:
         wider = [self._above[n] for n in self._above if n > len(line)] if len(line) > 1 else []
         columns = max(wider, key=lambda above: above[0])[1] if wider else None
         placed = _place(line, columns) if columns else None
-        if placed is None:
+        if placed is None or columns is None:
             self._above[len(line)] = (self._lines, [(cell.x0, cell.x1) for cell in line])
             return [cell.text for cell in line]
         self._above[len(columns)] = (self._lines, columns)

@@ -116,8 +116,9 @@ class _Aligned:
         self._columns = Columns()
 
     def cells(self, line: str) -> list[str]:
-        found = []
-        width = start = 0
+        found: list[Cell] = []
+        width: float = 0
+        start = 0
         for match in _ALIGNED_CELL.finditer(line):
             width += _width(line[start : match.start()])
             found.append(Cell(width, width + _width(match.group()), match.group()))
@@ -164,7 +165,7 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     )  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
     file.seek(0)
     _check_start(start)
-    buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)
+    buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)  # type: ignore[type-var]
     text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
     lines = _checked_lines(text, encoding)
     if not csv_rows:
@@ -193,7 +194,7 @@ def _head_encoding(head: bytes, whole: bool) -> str:
 # one is named in the error (the decoder reads ahead, so its own error would not say which line it was).
 _MARK = "\udcff"
 _MARK_ERRORS = "importers-text-mark"
-codecs.register_error(_MARK_ERRORS, lambda error: (_MARK, error.end))
+codecs.register_error(_MARK_ERRORS, lambda error: (_MARK, getattr(error, "end")))  # noqa: B009 (UnicodeError's stub lacks .end)
 
 
 def _checked_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:

@@ -94,7 +94,7 @@ BY_FAR = 1.2  # a median actual this far beyond the target (≥ 20 % over): beat
 
 def _met_rate(tally: dict | None) -> float | None:
     judged = tally["met"] + tally["not_met"] if tally else 0
-    return tally["met"] / judged if judged >= MIN_JUDGED else None
+    return tally["met"] / judged if tally and judged >= MIN_JUDGED else None
 
 
 def preferred_target(spread: list[tuple[str, int]], summary: dict | None) -> str:

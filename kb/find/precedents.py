@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -148,33 +147,31 @@ class _Counts:
 class _State:
     """What one connection's searches reuse until the database changes."""
 
-    conn: sqlite3.Connection  # held so that its id() is not reused while this is cached
     version: tuple[int, int]
     index: NameIndex | None = None  # loaded by the first name search
     filtered: dict[tuple, NameIndex] = field(default_factory=dict)  # by filter key
     counts: dict[tuple, _Counts] = field(default_factory=dict)  # by (filter key, variants)
 
-    def names(self) -> NameIndex:
+    def names(self, conn: sqlite3.Connection) -> NameIndex:
         if self.index is None:
-            self.index = NameIndex.load(self.conn)
+            self.index = NameIndex.load(conn)
         return self.index
 
 
-_STATES: OrderedDict[int, _State] = OrderedDict()
-_LOCK = threading.Lock()  # guards _STATES; a connection is used by one thread at a time
-_MAX_STATES, _MAX_FILTERED, _MAX_COUNTS = 4, 8, 20_000
+_MAX_FILTERED, _MAX_COUNTS = 8, 20_000
 
 
 def _state(conn: sqlite3.Connection) -> _State:
-    """The connection's cache, emptied when any connection has written to the database since."""
+    """The connection's cache (kb.db.Connection.cache: it lives and dies with the connection, owned by whoever
+    holds that), started again when any connection has written to the database since. A connection opened by
+    another host of the database caches nothing."""
     version = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    with _LOCK:
-        state = _STATES.get(id(conn))
-        if state is None or state.version != version:
-            state = _STATES[id(conn)] = _State(conn, version)
-            while len(_STATES) > _MAX_STATES:
-                _STATES.popitem(last=False)
-        _STATES.move_to_end(id(conn))
+    cache = getattr(conn, "cache", None)
+    state = cache.get(__name__) if cache is not None else None
+    if not isinstance(state, _State) or state.version != version:
+        state = _State(version)
+        if cache is not None:
+            cache[__name__] = state
     return state
 
 
@@ -186,7 +183,7 @@ def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameInd
     """The names with uses within the filters, counted within them."""
     fkey = _filter_key(filters)
     if fkey == (None, None, None):
-        return state.names()
+        return state.names(conn)
     if fkey not in state.filtered:
         params: dict = {}
         where = filter_sql(filters, params)
@@ -197,7 +194,7 @@ def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameInd
             else "indicators i"
         )
         uses = Counter(r[0] for r in conn.execute(f"SELECT i.name_id FROM {source} WHERE 1 {where}", params))
-        state.filtered[fkey] = state.names().restricted(uses)
+        state.filtered[fkey] = state.names(conn).restricted(uses)
         while len(state.filtered) > _MAX_FILTERED:
             del state.filtered[next(iter(state.filtered))]
     return state.filtered[fkey]

@@ -192,7 +192,7 @@ def _self_evaluation(p: RawProject) -> SelfEvaluation:
         kind,
         p.name,
         p.code or None,
-        clean_department(p.department) or None,
+        clean_department(p.department or "") or None,
         p.page or None,
         amount,
         p.amount or None,
@@ -201,7 +201,7 @@ def _self_evaluation(p: RawProject) -> SelfEvaluation:
         len(p.indicators),
     )
     return SelfEvaluation(
-        region_from(p.department), values, [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)]
+        region_from(p.department or ""), values, [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)]
     )
 
 
@@ -259,7 +259,7 @@ def _project(p: RawProject) -> Project:
     return Project(
         p.name,
         None if p.department is None else clean_department(p.department),
-        region_from(p.department),
+        region_from(p.department or ""),
         year_from(p.period),
         values,
         (index_tokens(p.name), index_tokens(p.overview), index_tokens(p.goal)),

@@ -20,7 +20,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from importers.readers import EXTENSIONS, can_stream
 from kb.errors import USER_ERRORS, KbError, describe
@@ -70,14 +70,22 @@ def _skip_reason(path: Path) -> str:
     return HINTS.get(suffix, f"not a supported document type ({suffix or 'no extension'})")
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
+class Walk(NamedTuple):
+    """The files one import reads (folders walked recursively) and the files skipped on the way, with a reason:
+    walked once, then handed to import_paths and to the faces' progress (kb.ingest.progress)."""
+
+    files: list[Path]
+    skipped: list[FileResult]
+
+
+def collect_files(paths: Iterable[Path]) -> Walk:
     """Files to import (folders walked recursively) and the files skipped on the way, with a reason."""
     files: list[Path] = []
     skipped: list[FileResult] = []
     for path in paths:
         path = Path(path)
         if not path.exists():
-            raise KbError(f"{path}: no such file or directory")
+            raise KbError(f"{path}: 文件或文件夹不存在 no such file or directory")
         if path.is_file():
             files.append(path)
             continue
@@ -92,8 +100,8 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
                 files.append(child)
                 found += 1
         if not found:
-            raise KbError(f"{path}: no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
-    return files, skipped
+            raise KbError(f"{path}: 没有可导入的文件 no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
+    return Walk(files, skipped)
 
 
 def _import_stream(
@@ -238,7 +246,7 @@ BULK_CHECKPOINT_PAGES = 10000  # about 40 MiB of WAL between checkpoints during 
 
 def import_paths(
     conn: sqlite3.Connection,
-    paths: Iterable[Path],
+    paths: Iterable[Path] | Walk,
     options: Fallbacks | None = None,
     dry_run: bool = False,
     progress: Callable[[FileResult], None] | None = None,
@@ -248,9 +256,10 @@ def import_paths(
     """Import every document under `paths`; the results (in file order) list skipped files too.
 
     A file whose content is already stored, or repeats another file of this import, is 'unchanged'.
-    `progress` gets each file's result; `reading` the bytes read so far of a file read as a stream.
+    `paths` may be a Walk already made (to size a progress bar); `progress` gets each file's result; `reading` the
+    bytes read so far of a file read as a stream.
     """
-    files, skipped = collect_files(paths)
+    files, skipped = paths if isinstance(paths, Walk) else collect_files(paths)
     options = options or Fallbacks()
     results: dict[Path, FileResult] = {}
     shas: dict[Path, str] = {}

@@ -18,7 +18,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, cast
 
 import importers
 from importers.readers import RowStream, can_stream, read_rows
@@ -230,12 +230,12 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
 def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
     """The thread of `_parse_in_workers`: start workers, hand each a file while there is room, put each result
     (or the failure of a worker that died or overran its time limit) in `results`, until all are done or `stop`."""
-    from multiprocessing.connection import wait
+    from multiprocessing.connection import Connection, wait
 
     context = _spawning()
     todo = deque(paths)
     idle: list = []
-    busy: dict = {}  # connection → (process, path, started, time limit)
+    busy: dict[Connection, tuple] = {}  # connection → (process, path, started, time limit)
 
     def start():
         mine, theirs = context.Pipe()
@@ -254,7 +254,8 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
             if not busy:  # no room: the caller has not taken the results yet
                 time.sleep(POLL)
                 continue
-            for conn in wait(list(busy), timeout=POLL):
+            for ready in wait(list(busy), timeout=POLL):
+                conn = cast(Connection, ready)
                 process, path, started, limit = busy.pop(conn)
                 try:
                     parsed = conn.recv()

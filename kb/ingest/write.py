@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from kb.ingest.fingerprints import fingerprint
 from kb.ingest.normalise import (
@@ -61,7 +61,10 @@ class Stored:
     departments: int = 0  # department-wide goal tables (部门整体)
 
 
-def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
+_T = TypeVar("_T")
+
+
+def _pick(*candidates: tuple[_T | None, str]) -> tuple[_T | None, str]:
     """The first (value, source) whose value is set."""
     for value, source in candidates:
         if value:
@@ -71,14 +74,14 @@ def _pick(*candidates: tuple[object, str]) -> tuple[object, str]:
 
 def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter) -> dict:
     """The document's fields; the year, when the text gives none, is the one most of its projects' periods give."""
-    department = clean_department(doc.department)
-    region, region_source = _pick((doc.region, "text"), (region_from(department), "text"), (fb.region, fb.source))
+    cleaned = clean_department(doc.department)
+    region, region_source = _pick((doc.region, "text"), (region_from(cleaned), "text"), (fb.region, fb.source))
     year, year_source = _pick(
         (int(doc.year) if str(doc.year).isdigit() else year_from(doc.year), "text"),
         (project_years.most_common(1)[0][0] if project_years else None, "period"),
         (fb.year, fb.source),
     )
-    department, department_source = _pick((department, "text"), (fb.department, fb.source))
+    department, department_source = _pick((cleaned, "text"), (fb.department, fb.source))
     return {
         "title": doc.title,
         "region": region,
@@ -244,7 +247,7 @@ class DocumentWriter:
         replaces: int | None = None,
     ):
         self.conn, self.head, self.fallbacks = conn, head, fallbacks
-        self.years = Counter()
+        self.years: Counter[int] = Counter()
         self.meta = _document_meta(head, fallbacks, head.period_years())
         self.parse_warnings: list[str] = []
         self.store_warnings: list[str] = []

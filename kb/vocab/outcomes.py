@@ -29,7 +29,7 @@ _BOUNDS = {
 def plain(text: str | None) -> bool:
     """Whether a target or actual as written is one number with at most a short operator and unit ('≥95%',
     '不低于800人', '28个'), not prose that holds a number ('《健康西安2030》要求', '1-4季度')."""
-    return bool(text) and _PLAIN.match(unicodedata.normalize("NFKC", text).strip()) is not None
+    return bool(text) and _PLAIN.match(unicodedata.normalize("NFKC", text or "").strip()) is not None
 
 
 def judge(

@@ -19,9 +19,16 @@ from kb.vocab.text import shown
 
 @dataclass
 class ImportProgress(Message):
+    """How far the import is (bytes done of `total`, the files counted), the file last heard of. A newer one
+    replaces one still waiting in the queue, so a 100,000-file import is not 100,000 screen updates."""
+
     done: int
     total: int
+    counts: str
     name: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ImportProgress)
 
 
 @dataclass
@@ -33,15 +40,9 @@ class ImportDone(Message):
 
     @property
     def summary(self) -> str:
-        if self.error:
-            return self.error
-        count = lambda *s: sum(1 for r in self.results if r.status in s)  # noqa: E731
-        return (
-            f"导入 {count('imported', 'replaced')} imported · 未变 {count('unchanged')} unchanged · "
-            f"失败 {count('failed')} failed · 跳过 {count('skipped')} skipped；"
-            f"{sum(r.projects for r in self.results)} 个项目 projects, "
-            f"{sum(r.indicators for r in self.results)} 个指标 indicators"
-        )
+        from kb.ingest.progress import summary
+
+        return self.error or summary(self.results)
 
 
 class ImportStatus(Horizontal):
@@ -65,27 +66,34 @@ class ImportStatus(Horizontal):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, db_path: Path, paths: list[Path]) -> None:
+        from kb.ingest.progress import ImportProgress as State
         from kb.ingest.run import collect_files, import_paths
 
         try:
-            total = len(collect_files(paths)[0])
-            self.post_message(ImportProgress(0, total, ""))
-            done = 0
+            walk = collect_files(paths)
+            state = State(walk.files)
+
+            def tell() -> None:
+                self.post_message(ImportProgress(state.done_bytes, state.total, state.counts(), state.current))
 
             def progress(result) -> None:
-                nonlocal done
-                done += 1
-                self.post_message(ImportProgress(done, total, result.path.name))
+                state.file_done(result)
+                tell()
 
+            def reading(path: Path, read: int) -> None:
+                state.reading(path, read)
+                tell()
+
+            tell()
             conn = connect(db_path)
             try:
-                results = import_paths(conn, paths, progress=progress)
+                results = import_paths(conn, walk, progress=progress, reading=reading)
             finally:
                 conn.close()
         except KbError as exc:
             self.post_message(ImportDone([], str(exc)))
         except Exception as exc:  # the app must survive whatever a document does
-            self.post_message(ImportDone([], f"import failed: {type(exc).__name__}: {exc}"))
+            self.post_message(ImportDone([], f"导入失败 import failed: {type(exc).__name__}: {exc}"))
         else:
             self.post_message(ImportDone(results))
 
@@ -93,8 +101,7 @@ class ImportStatus(Horizontal):
     def _progress(self, event: ImportProgress) -> None:
         event.stop()
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
-        if event.name:
-            self.query_one("#import-label", Label).update(Text(shown(f"导入 importing {event.name}")))
+        self.query_one("#import-label", Label).update(Text(shown(f"导入 importing {event.counts} {event.name}")))
 
     @on(ImportDone)
     def _done(self, event: ImportDone) -> None:
