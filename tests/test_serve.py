@@ -136,6 +136,17 @@ async def test_search_finds_what_it_should(datasette):
     assert page2 == both[5:]
 
 
+async def test_the_name_index_is_loaded_once_per_sql_thread_not_per_request(datasette, monkeypatch):
+    from kb.find.name_index import NameIndex
+
+    loads = []
+    load = NameIndex.load.__func__
+    monkeypatch.setattr(NameIndex, "load", classmethod(lambda cls, conn: loads.append(1) or load(cls, conn)))
+    for _ in range(8):  # myd: found as suggestions, from the name index
+        assert (await datasette.client.get("/-/search.json?q=myd")).json()["suggestions"]
+    assert 1 <= len(loads) <= datasette.setting("num_sql_threads")
+
+
 async def test_search_page_links_results_to_their_pages(datasette):
     response = await datasette.client.get("/-/search?q=满意度")
     html = response.text

@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 
 from datasette.utils.asgi import Response
 
+from kb.db import connect
 from kb.errors import KbError, describe
 from kb.find.cards import indicator_card
 from kb.find.queries import show_project
@@ -68,9 +70,29 @@ def search_request(request) -> dict:
     }
 
 
+class Readers:
+    """Our read-only connections to the base (kb.db.connect), one per Datasette SQL thread: each carries its caches
+    (the name index of kb.find.precedents), which Datasette's own connections cannot hold. Owned by the Datasette
+    instance serving the base (`datasette.kb_readers`)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.local = threading.local()
+
+    def __call__(self, fn):
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = connect(self.path, create=False, readonly=True)
+        return fn(conn)
+
+
 async def _run(datasette, fn):
-    """fn(conn) on a read connection of our base (in one of Datasette's SQL threads)."""
-    return await database(datasette).execute_fn(fn)
+    """fn(conn) on our read connection of the base in one of Datasette's SQL threads."""
+    db = database(datasette)
+    readers = getattr(datasette, "kb_readers", None)
+    if readers is None:
+        readers = datasette.kb_readers = Readers(db.path)
+    return await db.execute_fn(lambda _: readers(fn))
 
 
 async def _search(datasette, args: dict) -> dict:
