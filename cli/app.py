@@ -13,7 +13,7 @@ from kb import __version__
 from cli.base import SEARCH_LIMIT, search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
 from cli.library import register as register_library_commands
-from cli.options import JsonOpt, console, db_path, handles_errors, open_kb, print_json
+from cli.options import JsonOpt, console, db_path, fail, handles_errors, open_kb, print_json
 from kb.vocab.text import path_text, shown
 
 app = typer.Typer(
@@ -194,10 +194,11 @@ def search(
     year: Optional[int] = typer.Option(None, help="Only this budget year."),
     level: Optional[str] = typer.Option(None, help="Only indicators of this level: 产出, 效益, 满意度 or 成本."),
     limit: int = typer.Option(SEARCH_LIMIT, min=1, help="How many hits of each kind to show."),
+    offset: int = typer.Option(0, min=0, help="Skip this many hits of each kind first (the next page)."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Find indicators and projects containing QUERY (any length, Chinese or not), ranked."""
-    search_command(open_kb(ctx), query, region, year, level, limit, as_json)
+    search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset)
 
 
 @app.command()
@@ -307,6 +308,66 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
             print(shown(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}")))
     if not all(c.ok for c in checks):
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def publish(
+    ctx: typer.Context,
+    out: Path = typer.Argument(..., metavar="OUT.db", help="The published file to write (replaced when complete)."),
+    keep_contacts: bool = typer.Option(
+        False, "--keep-contacts", help="Keep the forms' contacts (填报人, 联系电话 …); left out by default."
+    ),
+    title: str = typer.Option("绩效目标知识库 jixiao-kb", help="The title its pages show."),
+    source: str = typer.Option("", help="Where the documents come from (shown on every page)."),
+    licence: str = typer.Option("", help="The licence the team publishes it under."),
+) -> None:
+    """Write a clean snapshot of the knowledge base for a team to serve (kb serve): goal tables, outcomes, search
+    indexes and metadata; no drafts, no contacts."""
+    import time
+
+    from kb.publish import publish as run_publish
+
+    start = time.perf_counter()
+    extra = {key: value for key, value in (("source", source), ("licence", licence)) if value}
+    metadata = run_publish(open_kb(ctx), out, keep_contacts=keep_contacts, title=title, **extra)
+    counts = metadata["counts"]
+    print(
+        shown(
+            f"kb: 已发布 published {out}: {counts['documents']} documents, {counts['projects']} projects, "
+            f"{counts['indicators']} indicators; contacts {metadata['contacts']} "
+            f"({out.stat().st_size / 2**20:.1f} MiB, {time.perf_counter() - start:.1f} s)"
+        )
+    )
+
+
+@app.command()
+@handles_errors
+def serve(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Argument(
+        None, metavar="[DB]", help="A file made by kb publish (default: your own base, read-only, not immutable)."
+    ),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default; 0.0.0.0: everyone)."),
+    port: int = typer.Option(8001, min=1, max=65535, help="Port to listen on."),
+    base_url: str = typer.Option("/", help="The path it is served under behind a proxy, e.g. /kb/."),
+    allow_sql: bool = typer.Option(False, "--allow-sql", help="Let visitors run their own SQL (off by default)."),
+) -> None:
+    """Serve a published base read-only in the browser (Datasette with our search, indicator and project pages)."""
+    from kb.publish import open_published
+
+    path = db or db_path(ctx)
+    conn, published = open_published(path)
+    conn.close()
+    if not (base_url.startswith("/") and base_url.endswith("/")):
+        raise fail(f"--base-url 应以 / 开头和结尾 must start and end with /, e.g. /kb/ (got {base_url!r})")
+    try:
+        from web.server import make_datasette, run
+    except ImportError:
+        raise fail("需要 Datasette kb serve needs Datasette: pip install 'jixiao-kb[serve]'") from None
+    datasette = make_datasette(path, published, immutable=db is not None, allow_sql=allow_sql, base_url=base_url)
+    print(shown(f"kb: serving {path} at http://{host}:{port}{base_url} (Ctrl+C stops)"), file=sys.stderr)
+    run(datasette, host, port)
 
 
 register_draft_commands(app)

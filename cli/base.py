@@ -78,11 +78,12 @@ def search(
     level: str | None,
     limit: int,
     as_json: bool,
+    offset: int = 0,
 ) -> None:
     """`kb search`: run it and print the JSON or the tables (rich is imported for tables only)."""
     from kb.find.search import Filters, search as run_search
 
-    result = run_search(conn, query, Filters(region, year, level), limit)
+    result = run_search(conn, query, Filters(region, year, level), limit, offset)
     if as_json:
         print_json(result.as_dict())
         return

@@ -1,9 +1,9 @@
 """The `kb` console script and `python -m kb`: `kb search` without typer, everything else through it.
 
 Importing typer, click and the other commands takes longer than the search itself, so the usual forms of
-`kb [--db PATH] search QUERY [--region R] [--year Y] [--level L] [--limit N] [--json]` are parsed here the way
-click parses them (options in any order, `--opt=value`, `--` before a query that starts with a dash, the last
-of a repeated option wins) and run directly. Anything else, or anything this parser is not sure typer would run
+`kb [--db PATH] search QUERY [--region R] [--year Y] [--level L] [--limit N] [--offset N] [--json]` are parsed
+here the way click parses them (options in any order, `--opt=value`, `--` before a query that starts with a dash,
+the last of a repeated option wins) and run directly. Anything else, or anything this parser is not sure typer would run
 the same way (other commands, --help, unknown options, values typer would reject, a knowledge base that does
 not exist yet, shell completion), goes to the typer app in cli.app unchanged, so help and error texts stay
 typer's.
@@ -19,7 +19,7 @@ from pathlib import Path
 from cli.base import SEARCH_LIMIT, db_path, is_new, open_kb, print_error, search
 from kb.errors import USER_ERRORS, describe
 
-_VALUED = ("--region", "--year", "--level", "--limit")
+_VALUED = ("--region", "--year", "--level", "--limit", "--offset")
 _MAX_DIGITS = 9  # longer numbers go to typer (SQLite integers overflow at 2**63)
 
 
@@ -32,7 +32,7 @@ def _value(name: str, text: str | None):
     """An option's value as typer would pass it, or None when typer should see the arguments."""
     if text is None or text.startswith("-"):
         return None
-    if name in ("--year", "--limit"):
+    if name in ("--year", "--limit", "--offset"):
         number = _number(text)
         return None if number is None or (name == "--limit" and number < 1) else number
     return text
@@ -63,7 +63,15 @@ def parse(args: list[str]) -> dict | None:
         db = Path(text)
     else:
         return None
-    found = {"db": db, "region": None, "year": None, "level": None, "limit": SEARCH_LIMIT, "as_json": False}
+    found = {
+        "db": db,
+        "region": None,
+        "year": None,
+        "level": None,
+        "limit": SEARCH_LIMIT,
+        "offset": 0,
+        "as_json": False,
+    }
     queries = []
     for arg in rest:
         if arg == "--":
@@ -87,12 +95,19 @@ def parse(args: list[str]) -> dict | None:
 
 
 def run(
-    path: Path, query: str, region: str | None, year: int | None, level: str | None, limit: int, as_json: bool
+    path: Path,
+    query: str,
+    region: str | None,
+    year: int | None,
+    level: str | None,
+    limit: int,
+    as_json: bool,
+    offset: int = 0,
 ) -> int:
     """`kb search` on the knowledge base at `path` as the typer app runs it: the same output, the same one-line
     error and the same exit code (typer's for ^C and a closed pipe)."""
     try:
-        search(open_kb(path), query, region, year, level, limit, as_json)
+        search(open_kb(path), query, region, year, level, limit, as_json, offset)
     except USER_ERRORS as exc:
         print_error(describe(exc))
         return 1

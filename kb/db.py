@@ -63,12 +63,14 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version == 0 and tables and not _OUR_TABLES <= tables:
             conn.close()
-            raise KbError(f"{path}: a SQLite database, but not a jixiao-kb knowledge base (left untouched)")
+            raise KbError(
+                f"{path}: 不是 jixiao-kb 知识库 a SQLite database, but not a jixiao-kb knowledge base (left untouched)"
+            )
         if version > SCHEMA_VERSION:
             conn.close()
             raise KbError(
-                f"{path}: made by a newer jixiao-kb (schema {version}, this version reads up to "
-                f"{SCHEMA_VERSION}); upgrade jixiao-kb (left untouched)"
+                f"{path}: 由更新版本的 jixiao-kb 生成，请升级 made by a newer jixiao-kb (schema {version}, "
+                f"this version reads up to {SCHEMA_VERSION}); upgrade jixiao-kb (left untouched)"
             )
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")

@@ -59,6 +59,8 @@ ANSWERS = [  # run without typer (file names are relative to `place`, the workin
     ["--db", "kb.sqlite3", "search", "ＳＯＳ 满意", "--year", "0"],
     ["--db", "kb.sqlite3", "search", "满意度😀"],
     ["search", "满意度", "--json"],  # $KB_DB
+    ["--db", "kb.sqlite3", "search", "率", "--limit", "5", "--offset", "5", "--json"],  # the next page
+    ["--db", "kb.sqlite3", "search", "率", "--offset=0"],
 ]
 ERRORS = [  # run without typer: one line on stderr, exit code 1
     (["--db", "kb.sqlite3", "search", ""], "empty query"),
@@ -83,6 +85,8 @@ TYPER = [  # handed to the typer app
     ["--db", "kb.sqlite3", "search", "满意度", "--limit", "５"],
     ["--db", "kb.sqlite3", "search", "满意度", "--year", "abc"],
     ["--db", "kb.sqlite3", "search", "满意度", "--year", "-1"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--offset", "-1"],
+    ["--db", "kb.sqlite3", "search", "满意度", "--offset", "x"],
     ["--db", "kb.sqlite3", "search", "满意度", "--region", "--json"],
     ["--db", "kb.sqlite3", "search", "满意度", "--json=yes"],
     ["--db", "kb.sqlite3", "search", "满意度", "--lim", "3"],
@@ -156,6 +160,7 @@ def test_errors_are_one_line(argv, message, place, handed, capsys, monkeypatch):
         (["--db", "search", "search", "--year", "2024", "q", "--year=2023"], {"db": Path("search"), "year": 2023}),
         (["search", "--json", "--", "--limit"], {"as_json": True, "query": "--limit"}),
         (["search", "--level", "", "-"], {"level": "", "query": "-"}),
+        (["search", "q", "--offset", "40"], {"offset": 40}),
     ],
 )
 def test_parse_reads_what_click_reads(argv, expected):
@@ -166,6 +171,7 @@ def test_parse_reads_what_click_reads(argv, expected):
         "year": None,
         "level": None,
         "limit": SEARCH_LIMIT,
+        "offset": 0,
         "as_json": False,
         "query": "q",
     }

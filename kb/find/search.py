@@ -59,9 +59,9 @@ def clean_query(query: str) -> str:
     """The query without control characters; KbError for an empty or over-long query."""
     q = _CONTROL.sub(" ", query or "").strip()
     if not q:
-        raise KbError("empty query: give some characters to search for, e.g. kb search 满意度")
+        raise KbError("查询为空 empty query: give some characters to search for, e.g. kb search 满意度")
     if len(q) > MAX_QUERY_CHARS:
-        raise KbError(f"query too long ({len(q)} characters; the limit is {MAX_QUERY_CHARS})")
+        raise KbError(f"查询太长 query too long ({len(q)} characters; the limit is {MAX_QUERY_CHARS})")
     return q
 
 
@@ -178,17 +178,19 @@ def _snippet(row: sqlite3.Row, q: str, width: int = 24) -> tuple[str, str]:
     return "", ""
 
 
-def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20) -> tuple[int, list[dict]]:
-    """(how many projects contain `query` in name, overview or goal, the best `limit` of them)."""
+def search_projects(
+    conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
+) -> tuple[int, list[dict]]:
+    """(how many projects contain `query` in name, overview or goal, the best `limit` of them after `offset`)."""
     q = clean_query(query)
-    params: dict = {"limit": limit}
+    params: dict = {"limit": limit, "offset": offset}
     matches = _project_matches(q, params)
     where = filter_sql(filters, params, with_level=False)
     base = f"FROM ({matches}) m JOIN projects p ON p.id = m.project_id WHERE 1 {where}"
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     rows = conn.execute(
         f"""SELECT p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal, m.rank
-        {base} ORDER BY m.rank, p.year DESC, p.id LIMIT :limit""",
+        {base} ORDER BY m.rank, p.year DESC, p.id LIMIT :limit OFFSET :offset""",
         params,
     ).fetchall()
     hits = []
@@ -210,17 +212,20 @@ def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limi
     return total, hits
 
 
-def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20) -> SearchResult:
+def search(
+    conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
+) -> SearchResult:
     """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes)
-    and projects whose name, overview or goal contains it.
+    and projects whose name, overview or goal contains it; `limit` of each kind after the first `offset` (a page).
 
-    With a level filter, only indicators are searched (a project has no level).
+    With a level filter, only indicators are searched (a project has no level). The `kb search` command and the
+    served base's /-/search both call this, so both find the same.
     """
     filters = filters or Filters()
     q = clean_query(query)
     try:
-        n_ind, indicators = search_indicators(conn, q, filters, limit)
-        n_proj, projects = (0, []) if filters.level else search_projects(conn, q, filters, limit)
+        n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
+        n_proj, projects = (0, []) if filters.level else search_projects(conn, q, filters, limit, offset)
     except sqlite3.OperationalError as exc:
         raise KbError(f"search failed: {exc}") from exc
     if indicators and conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
