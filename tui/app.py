@@ -117,7 +117,9 @@ class KbApp(App[None]):
             self.set_timer(WATCH_SECONDS, self.load_catalog)
 
     def _tick(self) -> None:
-        self._watch(external=not self.main.query_one(ImportStatus).running)
+        status = self.main.query(ImportStatus)
+        if status:  # none while the app closes
+            self._watch(external=not status.first().running)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def _watch(self, external: bool) -> None:
