@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb.drafting.drafts import Draft, Row
@@ -128,6 +129,6 @@ def lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text or "").split("\n")) or 1
 
 
-def row_height(cells: list[tuple[object, float]]) -> float:
+def row_height(cells: Sequence[tuple[object, float]]) -> float:
     """Points a row needs for the tallest of its (value, width) cells."""
     return max(lines(cell_text(value), width) for value, width in cells) * LINE_HEIGHT + 4

@@ -119,4 +119,4 @@ def write(draft: Draft, path: Path) -> None:
     for r, pair in enumerate(form.FOOTER):
         for c, text in enumerate(pair):
             _write(footer.cell(r, c), text)
-    doc.save(path)
+    doc.save(str(path))

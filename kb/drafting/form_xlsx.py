@@ -90,7 +90,7 @@ def write(draft: Draft, path: Path) -> None:
     head.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 36
 
-    r, block = 2, {}
+    r, block = 2, dict[str, list[int]]()
     head_rows = form.head_rows(draft)
     shared = {label for label, *_ in head_rows if sum(other == label for other, *_ in head_rows) > 1}
     for label, sub, value in head_rows:
@@ -98,7 +98,7 @@ def write(draft: Draft, path: Path) -> None:
         block.setdefault(label, []).append(r)
         if sub:
             sub_end = min(3, last - 1)
-            cells = [(sub, span(r, 2, sub_end, sub, align=centred))]
+            cells: list[tuple[object, float]] = [(sub, span(r, 2, sub_end, sub, align=centred))]
             cells.append((value, span(r, sub_end + 1, last, value)))
         else:
             cells = [(value, span(r, 2, last, value))]
@@ -113,12 +113,12 @@ def write(draft: Draft, path: Path) -> None:
         put(header, c, col.label, strong=True, align=centred)
     ws.row_dimensions[header].height = form.row_height([(col.label, col.width) for col in cols])
     for n, row in enumerate(draft.rows, header + 1):
-        cells = []
+        row_cells: list[tuple[object, float]] = []
         for c, col in enumerate(cols, 2):
             text = form.row_value(row, col.key)
             put(n, c, text, align=centred if col.key in ("level1", "level2", "weight") else left)
-            cells.append((text, col.width))
-        ws.row_dimensions[n].height = form.row_height(cells)
+            row_cells.append((text, col.width))
+        ws.row_dimensions[n].height = form.row_height(row_cells)
     end = header + len(draft.rows)
     put(header, 1, "绩效指标", strong=True, align=Alignment(horizontal="center", vertical="center", textRotation=255))
     for n in range(header + 1, end + 1):
