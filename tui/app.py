@@ -44,9 +44,18 @@ class KbApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {KbCommands}
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help"),
-        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
-        Binding("ctrl+o", "import_folder", "Import", id="import"),
+        Binding("f1", "help", "帮助", tooltip="帮助 help: every key", id="help"),
+        Binding("question_mark", "help", "帮助", show=False, tooltip="帮助 help", id="help-alt"),
+        Binding("ctrl+o", "import_folder", "导入", tooltip="导入文件或文件夹 import a file or folder", id="import"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "命令",
+            show=False,
+            priority=True,
+            tooltip="命令：转到项目、草稿、导入… commands: go to a project, a draft, import…",
+            id="palette",
+        ),
     ]
 
     def __init__(self, db_path: Path) -> None:

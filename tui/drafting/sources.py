@@ -35,6 +35,7 @@ from kb.drafting.suggest import (
     template,
     template_rows,
 )
+from kb.vocab.pinyin import has_han
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
@@ -76,12 +77,13 @@ def _uses(conn, names: list[str]) -> dict:
 
 class AddIndicatorDialog(ModalScreen):
     """Find an indicator by name (Chinese, pinyin initials, near miss) and see what precedents chose; add it
-    with a target and its basis. A name nobody used yet is added as typed."""
+    with a target and its basis. A name typed in Chinese that nobody used yet comes first and is what Enter adds
+    (never the near match below it, unless the cursor is moved onto it); pinyin picks the first match."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "add", "Add", id="add"),
-        Binding("down", "to_names", "Names", show=False, id="to-names"),
+        Binding("escape", "cancel", "取消 Cancel", id="cancel"),
+        Binding("ctrl+s", "add", "添加 Add", id="add"),
+        Binding("down", "to_names", "名称 Names", show=False, id="to-names"),
     ]
 
     @dataclass
@@ -147,8 +149,9 @@ class AddIndicatorDialog(ModalScreen):
         table.loading = False
         show_error(self, event.error)
         typed = event.query.strip()
-        exact = any(h.match == "exact" for h in event.hits)
-        self.hits = list(event.hits) + ([None] if typed and not exact else [])
+        new = [None] if typed and not any(h.match == "exact" for h in event.hits) else []
+        # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor); pinyin finds
+        self.hits = new + list(event.hits) if has_han(typed) else list(event.hits) + new
         rows = []
         for hit in self.hits:
             if hit is None:
@@ -222,7 +225,10 @@ class AddIndicatorDialog(ModalScreen):
         self.query_one("#add-target" if self.hits else "#add-names").focus()
 
     def action_to_names(self) -> None:
-        self.query_one("#add-names").focus()
+        table = self.query_one("#add-names", CopyTable)
+        table.focus()
+        if table.row_count:
+            table.move_cursor(row=0, animate=False)
 
     @on(DataTable.RowSelected, "#add-names")
     def _to_target(self) -> None:
@@ -267,9 +273,9 @@ class _PickRows(ModalScreen):
     """Shared by the template and similar-project dialogs: a list of rows to tick, then apply."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "apply", "Apply", id="apply"),
-        Binding("a", "toggle_all", "All/none", id="toggle-all"),
+        Binding("escape", "cancel", "取消 Cancel", id="cancel"),
+        Binding("ctrl+s", "apply", "应用 Apply", id="apply"),
+        Binding("a", "toggle_all", "全选/全不选 All/none", id="toggle-all"),
     ]
 
     def __init__(self, db: Database, have: set[str]) -> None:

@@ -34,8 +34,8 @@ or load the five bundled sample documents now, or import a folder from here.
 
 class BrowsePane(Vertical):
     BINDINGS = [
-        Binding("s", "source", "Source", id="source"),
-        Binding("slash", "focus_filter", "Filter", id="filter"),
+        Binding("slash", "focus_filter", "筛选", tooltip="筛选项目 filter the projects", id="filter"),
+        Binding("s", "source", "来源", tooltip="来源：原文件和原文 the source document", id="source"),
     ]
 
     @dataclass
@@ -132,8 +132,13 @@ class BrowsePane(Vertical):
             self._follow_tree()
 
     @on(Input.Submitted, "#browse-filter")
+    @on(SearchBox.Leave, "#browse-filter")
     def _filter_done(self) -> None:
-        self.query_one(ProjectTree).focus()
+        """To the tree, its cursor on the first project the filter shows."""
+        tree = self.query_one(ProjectTree)
+        tree.focus()
+        if tree.needle and tree.first_project is not None:
+            self.open(tree.first_project)
 
     @on(Tree.NodeHighlighted, "#project-tree")
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
