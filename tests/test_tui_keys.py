@@ -11,7 +11,6 @@ from textual.widgets._footer import FooterKey
 from kb.db import connect
 from kb.drafting import drafts
 from tui.app import make_app
-from tui.drafting.editor import DraftEditor
 from tui.drafting.sources import AddIndicatorDialog
 from tui.widgets.project_tree import ProjectTree
 from conftest import workers_done
