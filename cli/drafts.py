@@ -18,12 +18,17 @@ from kb.vocab.numbers import number
 from kb.vocab.text import local_time, shown
 
 draft_app = typer.Typer(
-    help="Draft a new goal table from templates and precedents, check it, export it.",
+    help=(
+        "用模板和先例起草绩效目标表，检查并导出。 Draft a new goal table from templates and precedents, "
+        "check it, export it."
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
-NameArg = typer.Argument(..., metavar="NAME", help="The draft's name (see kb draft list).")
+NameArg = typer.Argument(
+    ..., metavar="NAME", help="草稿名称（见 kb draft list）。 The draft's name (see kb draft list)."
+)
 
 
 def _plural(n: int, word: str) -> str:
@@ -106,17 +111,20 @@ def _show(draft, as_json: bool) -> None:
 def new(
     ctx: typer.Context,
     name: str = NameArg,
-    department: str = typer.Option("", help="Budget unit (部门)."),
-    region: str = typer.Option("", help="Region (地区)."),
-    year: str = typer.Option("", help="Budget year (年度)."),
-    amount: str = typer.Option("", help="Amount in 万元."),
-    period: str = typer.Option("", help="Period (实施期限), e.g. 2025-01 至 2025-12."),
-    spending_type: str = typer.Option("", "--type", help="Spending type (see kb suggest); guessed when omitted."),
-    overview: str = typer.Option("", help="Project overview (项目概况)."),
-    goal: str = typer.Option("", help="Annual goal (年度绩效目标)."),
+    department: str = typer.Option("", help="预算单位（部门）。 Budget unit."),
+    region: str = typer.Option("", help="地区。 Region."),
+    year: str = typer.Option("", help="预算年度。 Budget year."),
+    amount: str = typer.Option("", help="金额（万元）。 Amount in 万元."),
+    period: str = typer.Option("", help="实施期限，如 2025-01 至 2025-12。 Period."),
+    spending_type: str = typer.Option(
+        "", "--type", help="支出类型（见 kb suggest）；不给时推测。 Spending type; guessed when omitted."
+    ),
+    overview: str = typer.Option("", help="项目概况。 Project overview."),
+    goal: str = typer.Option("", help="年度绩效目标。 Annual goal."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Create an empty draft (its spending type guessed from name and overview unless --type)."""
+    """新建一个空草稿（未给 --type 时按名称和概况推测支出类型）。 Create an empty draft (its spending type guessed
+    unless --type)."""
     from kb.drafting import drafts
     from kb.drafting import suggest
 
@@ -151,7 +159,7 @@ def new(
 @draft_app.command("list")
 @handles_errors
 def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
-    """List drafts, last changed first."""
+    """列出草稿，最近修改的在前。 List drafts, last changed first."""
     from kb.drafting.drafts import list_drafts
 
     rows = list_drafts(open_kb(ctx))
@@ -186,7 +194,8 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @draft_app.command()
 @handles_errors
 def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
-    """Show a draft: head, numbered rows and the check results (--row N in later commands means row N here)."""
+    """显示草稿：基本信息、编号的各行和检查结果（之后命令中的 --row N 指这里的第 N 行）。 Show a draft: head, numbered
+    rows and the check results (--row N in later commands means row N here)."""
     from kb.drafting.drafts import mark_listed, open_draft
 
     conn = open_kb(ctx)
@@ -200,20 +209,28 @@ def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> No
 def add(
     ctx: typer.Context,
     name: str = NameArg,
-    indicator: str = typer.Argument(..., help="The indicator (三级指标) name."),
-    target: Optional[str] = typer.Option(None, help="Target as written: ≥90%, >=2家, 合规 …"),
-    level1: str = typer.Option("", help="一级指标 (产出, 效益, 满意度, 成本); inferred from the name when omitted."),
-    level2: str = typer.Option("", help="二级指标 (数量, 质量, 时效, 社会效益 …)."),
-    operator: Optional[str] = typer.Option(None, help="Operator when not in --target: ≥ ≤ > < = ± or 定性."),
-    value: Optional[str] = typer.Option(None, help="Number when not in --target."),
-    unit: Optional[str] = typer.Option(None, help="Unit (%, 家, 人次 …)."),
-    basis: Optional[str] = typer.Option(
-        None, help="Basis of the value: 计划标准, 历史标准, 行业标准, 预算支出标准, 其他."
+    indicator: str = typer.Argument(..., help="指标（三级指标）名称。 The indicator's name."),
+    target: Optional[str] = typer.Option(None, help="照原文写的指标值：≥90%、>=2家、合规 … Target as written."),
+    level1: str = typer.Option(
+        "",
+        help=("一级指标（产出、效益、满意度、成本）；不给时由名称推断。 Level 1; inferred from the name when omitted."),
     ),
-    weight: Optional[str] = typer.Option(None, help="Scoring weight (分值)."),
-    source: list[int] = typer.Option([], "--from", help="Precedent indicator id it came from (repeatable)."),
+    level2: str = typer.Option("", help="二级指标（数量、质量、时效、社会效益 …）。 Level 2."),
+    operator: Optional[str] = typer.Option(
+        None, help="--target 中没有时的运算符：≥ ≤ > < = ± 或 定性。 Operator when not in --target."
+    ),
+    value: Optional[str] = typer.Option(None, help="--target 中没有时的数值。 Number when not in --target."),
+    unit: Optional[str] = typer.Option(None, help="单位（%、家、人次 …）。 Unit."),
+    basis: Optional[str] = typer.Option(
+        None, help="指标值依据：计划标准、历史标准、行业标准、预算支出标准、其他。 Basis of the value."
+    ),
+    weight: Optional[str] = typer.Option(None, help="分值。 Scoring weight."),
+    source: list[int] = typer.Option(
+        [], "--from", help="来源先例指标的编号（可重复）。 Precedent indicator id it came from (repeatable)."
+    ),
 ) -> None:
-    """Add one indicator, and show what precedents chose for it."""
+    """添加一个指标，并显示先例为它定的值；名称不完全相同时给出相近的名称。 Add one indicator, and show what precedents
+    chose for it."""
     from kb.drafting import drafts
     from kb.drafting.suggest import value_suggestion
 
@@ -266,15 +283,17 @@ def set_cmd(
     name: str = NameArg,
     field: str = typer.Argument(
         ...,
-        help="A head field (名称 name, 部门 department, 地区 region, 年度 year, 金额 "
-        "amount_wan, 期限 period, 类型 spending_type, 概况 overview, 目标 goal) or, "
-        "with --row, a row field (一级 level1, 二级 level2, 三级指标 name, 指标值 "
-        "target, 符号 operator, 数值 value, 单位 unit, 依据 basis, 分值 weight).",
+        help=(
+            "基本信息的一栏（名称 name、部门 department、地区 region、年度 year、金额 amount_wan、期限 "
+            "period、类型 spending_type、概况 overview、目标 goal），或配合 --row 的一行中的一栏（一级 "
+            "level1、二级 level2、三级指标 name、指标值 target、符号 operator、数值 value、单位 unit、"
+            "依据 basis、分值 weight）。 A head field or, with --row, a row field."
+        ),
     ),
-    value: str = typer.Argument(..., help="The new value ('' to clear)."),
-    row: Optional[int] = typer.Option(None, "--row", help="Row number (see kb draft show)."),
+    value: str = typer.Argument(..., help="新的值（'' 为清空）。 The new value ('' to clear)."),
+    row: Optional[int] = typer.Option(None, "--row", help="行号（见 kb draft show）。 Row number (see kb draft show)."),
 ) -> None:
-    """Change a head field, or a field of one row."""
+    """修改基本信息的一栏，或某一行的一栏。 Change a head field, or a field of one row."""
     from kb.drafting import drafts
 
     conn = open_kb(ctx)
@@ -297,9 +316,11 @@ def set_cmd(
 def remove(
     ctx: typer.Context,
     name: str = NameArg,
-    rows: list[int] = typer.Argument(..., metavar="ROW...", help="Row numbers (see kb draft show)."),
+    rows: list[int] = typer.Argument(
+        ..., metavar="ROW...", help="行号（见 kb draft show）。 Row numbers (see kb draft show)."
+    ),
 ) -> None:
-    """Remove rows."""
+    """删除若干行。 Remove rows."""
     from kb.drafting import drafts
 
     conn = open_kb(ctx)
@@ -313,13 +334,25 @@ def remove(
 def apply(
     ctx: typer.Context,
     name: str = NameArg,
-    template: Optional[str] = typer.Option(None, help="A spending type's template (see kb suggest)."),
-    project: Optional[int] = typer.Option(None, help="An imported project's indicators (see kb projects)."),
-    only: list[str] = typer.Option([], help="Only this indicator (name, or a project's row number); repeatable."),
+    template: Optional[str] = typer.Option(
+        None, help="某一支出类型的模板（见 kb suggest）。 A spending type's template (see kb suggest)."
+    ),
+    project: Optional[int] = typer.Option(
+        None, help="一个已导入项目的指标（见 kb projects）。 An imported project's indicators (see kb projects)."
+    ),
+    only: list[str] = typer.Option(
+        [],
+        help=(
+            "只加这个指标（名称，或项目的行号）；可重复。 Only this indicator (name, or a project's row number); "
+            "repeatable."
+        ),
+    ),
 ) -> None:
-    """Add a template's or a precedent project's indicators; those already in the draft are skipped.
+    """加入模板或先例项目的指标；草稿中已有的跳过。 Add a template's or a precedent project's indicators; those already
+    in the draft are skipped.
 
-    With neither --template nor --project, the template of the draft's spending type."""
+    既没有 --template 也没有 --project 时，用草稿支出类型的模板。 With neither --template nor --project, the template
+    of the draft's spending type."""
     from kb.drafting import drafts
     from kb.drafting import suggest
 
@@ -352,12 +385,20 @@ def apply(
 def export_cmd(
     ctx: typer.Context,
     name: str = NameArg,
-    path: Optional[Path] = typer.Argument(None, help="File to write, or a folder (default: the current folder)."),
+    path: Optional[Path] = typer.Argument(
+        None, help="要写的文件或文件夹（默认当前文件夹）。 File to write, or a folder (default: the current folder)."
+    ),
     fmt: Optional[str] = typer.Option(
-        None, "--format", help="xlsx, docx, md, csv or json (default: from the file's extension, else xlsx)."
+        None,
+        "--format",
+        help=(
+            "xlsx、docx、md、csv 或 json（默认按文件扩展名，否则 xlsx）。 The format (default: from the "
+            "file's extension, else xlsx)."
+        ),
     ),
 ) -> None:
-    """Export a draft as .xlsx or .docx (a 项目支出绩效目标申报表), Markdown, CSV or JSON."""
+    """导出草稿：.xlsx 或 .docx（项目支出绩效目标申报表）、Markdown、CSV 或 JSON。 Export a draft as .xlsx or .docx,
+    Markdown, CSV or JSON."""
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
 
@@ -371,7 +412,7 @@ def export_cmd(
 @draft_app.command()
 @handles_errors
 def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
-    """Rename a draft."""
+    """草稿改名。 Rename a draft."""
     from kb.drafting.drafts import rename as rename_draft
 
     print(f"renamed to {rename_draft(open_kb(ctx), name, new_name).name!r}")
@@ -380,7 +421,7 @@ def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argume
 @draft_app.command()
 @handles_errors
 def duplicate(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
-    """Copy a draft (head and rows) under a new name."""
+    """以新名称复制草稿（基本信息和各行）。 Copy a draft (head and rows) under a new name."""
     from kb.drafting.drafts import duplicate as duplicate_draft
 
     copy = duplicate_draft(open_kb(ctx), name, new_name)
@@ -390,7 +431,7 @@ def duplicate(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Arg
 @draft_app.command()
 @handles_errors
 def delete(ctx: typer.Context, name: str = NameArg) -> None:
-    """Delete a draft and its rows."""
+    """删除草稿及其各行。 Delete a draft and its rows."""
     from kb.drafting.drafts import delete as delete_draft
 
     delete_draft(open_kb(ctx), name)
@@ -400,16 +441,20 @@ def delete(ctx: typer.Context, name: str = NameArg) -> None:
 @handles_errors
 def suggest(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The new project's name, or an existing draft's name."),
-    overview: str = typer.Option("", help="The project's overview (项目概况), to match on too."),
-    spending_type: Optional[str] = typer.Option(
-        None, "--type", help="Spending type for the template (default: guessed from name and overview)."
+    name: str = typer.Argument(
+        ..., help="新项目的名称，或已有草稿的名称。 The new project's name, or an existing draft's name."
     ),
-    limit: int = typer.Option(8, min=1, help="How many similar projects."),
+    overview: str = typer.Option("", help="项目概况，也用来匹配。 The project's overview, to match on too."),
+    spending_type: Optional[str] = typer.Option(
+        None,
+        "--type",
+        help="模板的支出类型（默认按名称和概况推测）。 Spending type for the template (default: guessed).",
+    ),
+    limit: int = typer.Option(8, min=1, help="列出几个相似项目。 How many similar projects."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Similar precedent projects (with the terms they share) and the template of a spending type, with the
-    targets precedents chose."""
+    """相似的先例项目（附共同的词）和某一支出类型的模板，以及先例定的指标值。 Similar precedent projects (with the
+    terms they share) and the template of a spending type, with the targets precedents chose."""
     from kb.drafting import drafts
     from kb.drafting import suggest as sg
 
@@ -502,16 +547,24 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
 @handles_errors
 def lint(
     ctx: typer.Context,
-    project: Optional[int] = typer.Option(None, help="Check one imported project (see kb projects)."),
-    all_projects: bool = typer.Option(False, "--all", help="Check every imported project: a report."),
-    draft: Optional[str] = typer.Option(None, help="Check a draft."),
-    self_evaluation: Optional[int] = typer.Option(None, help="Check one self-evaluation (自评表): its scores."),
-    self_evaluations: bool = typer.Option(False, "--self-evaluations", help="Check every self-evaluation."),
-    rules: bool = typer.Option(False, "--rules", help="List the rules."),
+    project: Optional[int] = typer.Option(
+        None, help="检查一个已导入的项目（见 kb projects）。 Check one imported project (see kb projects)."
+    ),
+    all_projects: bool = typer.Option(
+        False, "--all", help="检查全部已导入的项目，给出报告。 Check every imported project: a report."
+    ),
+    draft: Optional[str] = typer.Option(None, help="检查一个草稿。 Check a draft."),
+    self_evaluation: Optional[int] = typer.Option(
+        None, help="检查一张自评表的得分。 Check one self-evaluation's scores."
+    ),
+    self_evaluations: bool = typer.Option(
+        False, "--self-evaluations", help="检查全部自评表。 Check every self-evaluation."
+    ),
+    rules: bool = typer.Option(False, "--rules", help="列出检查规则。 List the rules."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Check goal tables against the national guidance (one project, a draft, or a report on them all), or
-    self-evaluations (自评表) as it scores them."""
+    """按国家指引检查绩效目标表（一个项目、一个草稿，或全部的报告），或按评分规则检查自评表。 Check goal tables against
+    the national guidance (one project, a draft, or a report on them all), or self-evaluations as it scores them."""
     from dataclasses import asdict
 
     from kb.drafting import lint as kl
