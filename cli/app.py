@@ -116,7 +116,8 @@ def import_cmd(
             )
     except KeyboardInterrupt:
         print(
-            "kb: interrupted: the documents stored so far are kept; the same import run again stores the rest",
+            "kb: 已中断：已存入的文件保留，再次运行同一导入会存入其余的 "
+            "interrupted: the documents stored so far are kept; the same import run again stores the rest",
             file=sys.stderr,
         )
         raise typer.Exit(130) from None
@@ -204,7 +205,7 @@ def _print_import_summary(results, dry_run: bool) -> None:
     if troubles:
         from rich.table import Table
 
-        table = Table("file", "status", "reason", title="not imported", title_justify="left")
+        table = Table("file", "status", "reason", title="未导入 not imported", title_justify="left")
         for r in troubles:
             add_row(table, str(r.path), r.status, r.message)
         err.print(table)
@@ -351,7 +352,7 @@ def backup(
 @handles_errors
 def restore(
     ctx: typer.Context,
-    source: Path = typer.Argument(..., help="kb backup 做的备份。 A backup made by kb backup."),
+    source: Path = typer.Argument(..., help="用 kb backup 做的备份。 A backup made by kb backup."),
 ) -> None:
     """用备份替换知识库（现有的保留为 *.before-restore）。 Replace the knowledge base with a backup (the current one
     is kept as *.before-restore)."""

@@ -41,7 +41,8 @@ def _print_findings(findings, out) -> None:
 
     c = counts(findings)
     out.print(
-        f"checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
+        f"检查 checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, "
+        f"{_plural(c['info'], 'note')}",
         markup=False,
     )
     by_rule: dict[str, list] = {}
@@ -147,13 +148,13 @@ def new(
     if as_json:
         print_json(draft.as_dict())
         return
-    print(f"created draft {draft.name!r}")
+    print(f"已建立草稿 created draft {draft.name!r}")
     if guessed:
         print(
-            f"spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
+            f"支出类型（推测） spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
             f"kb draft set {draft.name!r} spending_type TYPE"
         )
-    print(f"next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
+    print(f"下一步 next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
 
 
 @draft_app.command("list")
@@ -167,14 +168,14 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         print_json(rows)
         return
     if not rows:
-        print("no drafts yet: kb draft new NAME")
+        print("还没有草稿 no drafts yet: kb draft new NAME")
         return
     from rich import box
     from rich.table import Table
 
     from cli.render import add_row
 
-    table = Table(title=f"{len(rows)} drafts", box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=f"{len(rows)} 个草稿 drafts", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
@@ -326,7 +327,7 @@ def remove(
     conn = open_kb(ctx)
     current = drafts.open_draft(conn, name)
     draft = drafts.remove_rows(conn, current.id, drafts.rows_at(conn, current, rows), current.version)
-    print(f"removed {_plural(len(rows), 'row')}; {len(draft.rows)} left")
+    print(f"已删除 removed {_plural(len(rows), 'row')}; {len(draft.rows)} left")
 
 
 @draft_app.command()
@@ -357,7 +358,7 @@ def apply(
     from kb.drafting import suggest
 
     if template and project is not None:
-        raise KbError("give --template or --project, not both")
+        raise KbError("--template 和 --project 只能给一个 give --template or --project, not both")
     conn = open_kb(ctx)
     draft = drafts.open_draft(conn, name)
     if project is not None:
@@ -365,7 +366,10 @@ def apply(
     else:
         kind = template or draft.spending_type
         if not kind:
-            raise KbError(f"draft {draft.name!r} has no spending type: give --template TYPE or --project ID")
+            raise KbError(
+                f"草稿 {draft.name!r} 没有支出类型：请给 --template TYPE 或 --project ID "
+                "has no spending type: give --template TYPE or --project ID"
+            )
         rows = suggest.template_rows(conn, suggest.check_type(kind), only or None)
     result = drafts.apply_rows(conn, draft.id, rows, draft.version)
     print(
@@ -392,7 +396,7 @@ def export_cmd(
         None,
         "--format",
         help=(
-            "xlsx、docx、md、csv 或 json（默认按文件扩展名，否则 xlsx）。 The format (default: from the "
+            "格式：xlsx、docx、md、csv 或 json（默认按文件扩展名，否则 xlsx）。 The format (default: from the "
             "file's extension, else xlsx)."
         ),
     ),
@@ -415,7 +419,7 @@ def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argume
     """草稿改名。 Rename a draft."""
     from kb.drafting.drafts import rename as rename_draft
 
-    print(f"renamed to {rename_draft(open_kb(ctx), name, new_name).name!r}")
+    print(f"已改名 renamed to {rename_draft(open_kb(ctx), name, new_name).name!r}")
 
 
 @draft_app.command()
@@ -425,7 +429,7 @@ def duplicate(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Arg
     from kb.drafting.drafts import duplicate as duplicate_draft
 
     copy = duplicate_draft(open_kb(ctx), name, new_name)
-    print(f"copied to {copy.name!r} ({len(copy.rows)} rows)")
+    print(f"已复制 copied to {copy.name!r} ({len(copy.rows)} rows)")
 
 
 @draft_app.command()
@@ -435,7 +439,7 @@ def delete(ctx: typer.Context, name: str = NameArg) -> None:
     from kb.drafting.drafts import delete as delete_draft
 
     delete_draft(open_kb(ctx), name)
-    print(f"deleted draft {name!r}")
+    print(f"已删除草稿 deleted draft {name!r}")
 
 
 @handles_errors
@@ -508,7 +512,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     if template is None:
         from kb.drafting.suggest import SPENDING_TYPES
 
-        out.print(f"no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
+        out.print(f"未找到支出类型 no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
         return
     table = Table(
         title=f"模板 template {kind}: from {len(template.projects)} projects", box=box.SIMPLE_HEAD, title_justify="left"
@@ -637,7 +641,7 @@ def _print_report(report: dict) -> None:
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
     out.print(
-        f"checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
+        f"已检查 checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
         f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
         markup=False,
     )

@@ -42,7 +42,7 @@ def kb(seeded, tmp_path):
 
 def one_line_error(result, text: str) -> None:
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith("kb: error:") and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("kb: 错误 error:") and result.stderr.count("\n") == 1, result.stderr
     assert text in result.stderr
     assert "Traceback" not in result.output
 

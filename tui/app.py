@@ -156,7 +156,7 @@ class KbApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_exit_with_error(self) -> None:
-        self.exit(return_code=1, message=f"kb: error: {self.error}")
+        self.exit(return_code=1, message=f"kb: 错误 error: {self.error}")
 
     def action_import_folder(self) -> None:
         self.push_screen(ImportPathScreen(), lambda path: path and self.start_import([path]))

@@ -158,7 +158,7 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
         (project_id,),
     ).fetchone()
     if row is None:
-        raise KbError(f"no project with id {project_id} (see kb projects)")
+        raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     project = dict(row)
     project["fields"] = json.loads(project["fields"] or "{}")
     project["extra"] = json.loads(project["extra"] or "{}")

@@ -77,7 +77,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     for path in paths:
         path = Path(path)
         if not path.exists():
-            raise KbError(f"{path}: no such file or directory")
+            raise KbError(f"{path}: 没有这个文件或文件夹 no such file or directory")
         if path.is_file():
             files.append(path)
             continue
@@ -92,7 +92,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
                 files.append(child)
                 found += 1
         if not found:
-            raise KbError(f"{path}: no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
+            raise KbError(f"{path}: 没有找到文件 no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
     return files, skipped
 
 
@@ -444,4 +444,4 @@ def write_report(results: list[FileResult], path: Path) -> None:
     try:
         path.write_text(text, encoding)
     except OSError as exc:
-        raise KbError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise KbError(f"{path}: 无法写入报告 cannot write the report: {exc.strerror or exc}") from None

@@ -309,7 +309,7 @@ class RowDialog(ModalScreen):
         row, out = self.row, {}
         name = self._typed("#row-name", row.name)
         if not name:
-            raise KbError("an indicator needs a name")
+            raise KbError("指标需要名称 an indicator needs a name")
         if name != row.name:
             out["name"] = name
         level1, level2 = value(self.query_one("#row-level1", Select)), value(self.query_one("#row-level2", Select))
