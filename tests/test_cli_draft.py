@@ -147,7 +147,7 @@ def test_lint_all_report_and_one_project(kb):
     assert {projects[i] for i in rules["direction-count"]["projects"]} == {"科技创新政策扶持资金"}
     assert {projects[i] for i in rules["satisfaction-low"]["projects"]} == {"老旧小区改造项目"}
     text = kb("lint", "--all").stdout
-    assert text.startswith("checked 39 projects") and "direction-count" in text
+    assert text.startswith("已检查 checked 39 projects") and "direction-count" in text
     pid = rules["direction-count"]["projects"][0]
     one = json.loads(kb("lint", "--project", pid, "--json").stdout)
     assert sum(f["rule"] == "direction-count" for f in one) == 3

@@ -197,3 +197,15 @@ async def test_the_footer_fits_and_always_shows_f1(with_draft, size, where):
             (k.key, k.region) for k in [*keys, palette]
         ]
         assert "f1" in [k.key for k in keys]
+
+
+async def test_slash_in_the_add_dialogs_search_selects_it(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("a", *"满意")
+        await settle(pilot)
+        await pilot.press("slash")
+        box = app.screen.query_one("#add-query", Input)
+        assert box.value == "满意" and (box.selection.start, box.selection.end) == (0, 2)

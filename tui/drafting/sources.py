@@ -41,6 +41,7 @@ from tui.data import Database
 from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
+from tui.widgets.search_box import SearchBox
 
 NAMES = 30
 
@@ -109,7 +110,7 @@ class AddIndicatorDialog(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="add-dialog") as box:
             box.border_title = "添加指标 add an indicator"
-            yield Input(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
+            yield SearchBox(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
             yield CopyTable(Col("指标名称", 16, 1), Col("项目", 6), Col("层级", 10), Col("常见值", 8), id="add-names")
             yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
@@ -224,6 +225,7 @@ class AddIndicatorDialog(ModalScreen):
     def _query_done(self) -> None:
         self.query_one("#add-target" if self.hits else "#add-names").focus()
 
+    @on(SearchBox.Leave, "#add-query")
     def action_to_names(self) -> None:
         table = self.query_one("#add-names", CopyTable)
         table.focus()
