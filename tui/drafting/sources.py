@@ -115,7 +115,7 @@ class AddIndicatorDialog(ModalScreen):
             yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
-                yield Input(placeholder="≥90%", id="add-target", compact=True)
+                yield Input(placeholder="如 e.g. ≥90%", id="add-target", compact=True)
                 yield Label("依据", classes="dialog-label")
                 yield Select([(b, b) for b in BASES], prompt="指标值依据 basis", compact=True, id="add-basis")
             yield Static(classes="dialog-error")
