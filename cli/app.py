@@ -17,7 +17,10 @@ from cli.options import JsonOpt, console, db_path, fail, handles_errors, open_kb
 from kb.vocab.text import path_text, shown
 
 app = typer.Typer(
-    help="绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.",
+    help=(
+        "绩效目标知识库 jixiao-kb：查阅并复用已公开的项目支出绩效目标表。 Search and reuse published "
+        "budget performance goal tables."
+    ),
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -34,13 +37,19 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def main_callback(
     ctx: typer.Context,
-    db: Optional[Path] = typer.Option(None, "--db", help="Database file (default: $KB_DB, else the user data dir)."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    db: Optional[Path] = typer.Option(
+        None,
+        "--db",
+        help=("数据库文件（默认 $KB_DB，否则用户数据目录）。 Database file (default: $KB_DB, else the user data dir)."),
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="显示版本。 Show the version."
+    ),
 ) -> None:
-    """绩效目标知识库 jixiao-kb: search and reuse published budget performance goal tables.
+    """绩效目标知识库 jixiao-kb：查阅并复用已公开的项目支出绩效目标表。 Search and reuse published budget performance
+    goal tables.
 
-    With no command on a terminal, opens the app (kb tui).
-    """
+    在终端上不带命令运行时，打开应用（kb tui）。 With no command on a terminal, opens the app (kb tui)."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():
@@ -53,24 +62,37 @@ def main_callback(
 @handles_errors
 def import_cmd(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
-    region: str = typer.Option("", help="Region for documents whose text does not state it."),
-    year: Optional[int] = typer.Option(None, help="Budget year for documents whose text does not state it."),
-    department: str = typer.Option("", help="Department for documents whose text does not state it."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Parse and report; write nothing."),
+    paths: list[Path] = typer.Argument(..., help="文件或文件夹（递归查找）。 Files or folders (searched recursively)."),
+    region: str = typer.Option("", help="原文未写地区时用的地区。 Region for documents whose text does not state it."),
+    year: Optional[int] = typer.Option(
+        None, help="原文未写年度时用的预算年度。 Budget year for documents whose text does not state it."
+    ),
+    department: str = typer.Option(
+        "", help="原文未写部门时用的部门。 Department for documents whose text does not state it."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只解析和报告，不写入。 Parse and report; write nothing."),
     explain: bool = typer.Option(
         False,
         "--explain",
-        help="Say how each file is read: its parts, the layout that read "
-        "each (and its score), what was skipped and why, the rows of each project.",
+        help=(
+            "说明每个文件如何读取：各部分、读取它的版式（及得分）、跳过了什么及原因、每个项目的各行。"
+            " Say how each file is read: its parts, the layout that read each (and its score), what was "
+            "skipped and why, the rows of each project."
+        ),
     ),
     report: Optional[Path] = typer.Option(
-        None, "--report", metavar="FILE", help="Write the files that failed or were skipped, and why (.csv or .md)."
+        None,
+        "--report",
+        metavar="FILE",
+        help=(
+            "把未导入或跳过的文件及原因写入文件（.csv 或 .md）。 Write the files that failed or were skipped, and why."
+        ),
     ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Import published goal documents (.txt .csv .xlsx .xls .docx .pdf): one transaction per document;
-    re-importing the same file adds nothing."""
+    """导入已公开的绩效目标文件（.txt .csv .xlsx .xls .docx .pdf .html）；同一文件再导入不增加任何内容。
+
+    Import published goal documents: one transaction per document; re-importing the same file adds nothing."""
     from kb.ingest.run import STREAM_BYTES, collect_files, import_paths, write_report
     from kb.ingest.write import Fallbacks
 
@@ -96,7 +118,8 @@ def import_cmd(
             )
     except KeyboardInterrupt:
         print(
-            "kb: interrupted: the documents stored so far are kept; the same import run again stores the rest",
+            "kb: 已中断：已存入的文件保留，再次运行同一导入会存入其余的 "
+            "interrupted: the documents stored so far are kept; the same import run again stores the rest",
             file=sys.stderr,
         )
         raise typer.Exit(130) from None
@@ -178,7 +201,7 @@ def _print_import_summary(results, dry_run: bool) -> None:
     if troubles:
         from rich.table import Table
 
-        table = Table("file", "status", "reason", title="not imported", title_justify="left")
+        table = Table("file", "status", "reason", title="未导入 not imported", title_justify="left")
         for r in troubles:
             add_row(table, str(r.path), r.status, r.message)
         err.print(table)
@@ -189,15 +212,28 @@ def _print_import_summary(results, dry_run: bool) -> None:
 @handles_errors
 def search(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help="Any part of an indicator name, project name, overview or goal."),
-    region: Optional[str] = typer.Option(None, help="Only this region (a part of its name, e.g. 宁波)."),
-    year: Optional[int] = typer.Option(None, help="Only this budget year."),
-    level: Optional[str] = typer.Option(None, help="Only indicators of this level: 产出, 效益, 满意度 or 成本."),
-    limit: int = typer.Option(SEARCH_LIMIT, min=1, help="How many hits of each kind to show."),
-    offset: int = typer.Option(0, min=0, help="Skip this many hits of each kind first (the next page)."),
+    query: str = typer.Argument(
+        ...,
+        help=(
+            "指标名称、项目名称、概况或目标中的任意文字。 Any part of an indicator name, project name, overview "
+            "or goal."
+        ),
+    ),
+    region: Optional[str] = typer.Option(
+        None, help="只查这个地区（名称的一部分，如 宁波）。 Only this region (a part of its name)."
+    ),
+    year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
+    level: Optional[str] = typer.Option(
+        None, help="只查这一层级的指标：产出、效益、满意度、成本，或二级如 质量。 Only indicators of this level."
+    ),
+    limit: int = typer.Option(SEARCH_LIMIT, min=1, help="每类结果最多显示几条。 How many hits of each kind to show."),
+    offset: int = typer.Option(
+        0, min=0, help="每类先跳过这么多条（下一页）。 Skip this many hits of each kind first (the next page)."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Find indicators and projects containing QUERY (any length, Chinese or not), ranked."""
+    """查找包含 QUERY 的指标和项目（任意长度，中文、拼音首字母或近似写法），按相关度排列。 Find indicators and projects
+    containing QUERY, ranked."""
     search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset)
 
 
@@ -205,13 +241,18 @@ def search(
 @handles_errors
 def projects(
     ctx: typer.Context,
-    region: Optional[str] = typer.Option(None, help="Only this region (a part of its name)."),
-    year: Optional[int] = typer.Option(None, help="Only this budget year."),
-    department: Optional[str] = typer.Option(None, help="Only this department (a part of its name)."),
-    limit: Optional[int] = typer.Option(None, min=1, help="At most this many projects."),
+    region: Optional[str] = typer.Option(
+        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name)."
+    ),
+    year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
+    department: Optional[str] = typer.Option(
+        None, help="只列这个部门（名称的一部分）。 Only this department (a part of its name)."
+    ),
+    limit: Optional[int] = typer.Option(None, min=1, help="最多列出几个项目。 At most this many projects."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """List projects with their region, year, department, amount and number of indicators."""
+    """列出项目：地区、年度、部门、金额和指标数。 List projects with their region, year, department, amount and number
+    of indicators."""
     from kb.find.queries import list_projects
 
     rows = list_projects(open_kb(ctx), region, year, department, limit)
@@ -227,10 +268,13 @@ def projects(
 @handles_errors
 def show(
     ctx: typer.Context,
-    project_id: int = typer.Argument(..., metavar="ID", help="Project id (see kb projects or kb search)."),
+    project_id: int = typer.Argument(
+        ..., metavar="ID", help="项目编号（见 kb projects 或 kb search）。 Project id (see kb projects or kb search)."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Show a project with its whole goal table, evaluation items and budget lines."""
+    """显示一个项目：完整的绩效目标表、评价指标和资金明细。 Show a project with its whole goal table, evaluation items
+    and budget lines."""
     from kb.find.queries import show_project
 
     project = show_project(open_kb(ctx), project_id)
@@ -245,7 +289,7 @@ def show(
 @app.command()
 @handles_errors
 def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
-    """Count documents, projects and indicators, by region, year and level."""
+    """统计文件、项目和指标数，按地区、年度和层级。 Count documents, projects and indicators by region, year, level."""
     from kb.find.queries import stats as kb_stats
 
     data = kb_stats(open_kb(ctx))
@@ -260,7 +304,8 @@ def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @app.command()
 @handles_errors
 def tui(ctx: typer.Context) -> None:
-    """Open the terminal app: browse projects, search indicators across regions."""
+    """打开终端应用：浏览项目，跨地区查指标，起草绩效目标表。 Open the terminal app: browse projects, search indicators
+    across regions, draft."""
     conn = open_kb(ctx)
     conn.close()
     from tui.app import run
@@ -272,9 +317,12 @@ def tui(ctx: typer.Context) -> None:
 @handles_errors
 def backup(
     ctx: typer.Context,
-    target: Path = typer.Argument(..., help="Backup file to write (or a folder to write kb-backup.sqlite3 into)."),
+    target: Path = typer.Argument(
+        ..., help="要写的备份文件（或文件夹，写入 kb-backup.sqlite3）。 Backup file to write (or a folder)."
+    ),
 ) -> None:
-    """Copy the knowledge base to a backup file, safely even while another program writes to it."""
+    """把知识库备份到一个文件，即使别的程序正在写入也安全。 Copy the knowledge base to a backup file, safely even while
+    another program writes to it."""
     from kb.maintenance import backup as run_backup
 
     written = run_backup(open_kb(ctx, bootstrap=False), target)
@@ -285,9 +333,10 @@ def backup(
 @handles_errors
 def restore(
     ctx: typer.Context,
-    source: Path = typer.Argument(..., help="A backup made by kb backup."),
+    source: Path = typer.Argument(..., help="用 kb backup 做的备份。 A backup made by kb backup."),
 ) -> None:
-    """Replace the knowledge base with a backup (the current one is kept as *.before-restore)."""
+    """用备份替换知识库（现有的保留为 *.before-restore）。 Replace the knowledge base with a backup (the current one
+    is kept as *.before-restore)."""
     from kb.maintenance import restore as run_restore
 
     run_restore(source, db_path(ctx))
@@ -297,7 +346,8 @@ def restore(
 @app.command()
 @handles_errors
 def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
-    """Check the database's integrity and the knowledge base's consistency, and say what to do."""
+    """检查数据库的完整性和知识库的一致性，并说明该怎么做。 Check the database's integrity and the knowledge base's
+    consistency, and say what to do."""
     from kb.maintenance import run_checks
 
     checks = run_checks(open_kb(ctx, bootstrap=False))

@@ -17,7 +17,7 @@ SEARCH_LIMIT = 20  # `kb search`'s default --limit
 
 
 def print_error(message: str) -> None:
-    print(f"kb: error: {shown(message)}", file=sys.stderr)
+    print(f"kb: 错误 error: {shown(message)}", file=sys.stderr)
 
 
 def _json_escape(match: re.Match) -> str:
@@ -63,7 +63,7 @@ def open_kb(path: Path, bootstrap: bool = True) -> sqlite3.Connection:
         projects = sum(r.projects for r in results)
         indicators = sum(r.indicators for r in results)
         print(
-            f"kb: created {path} from the bundled sample documents "
+            f"kb: 已用自带的示例文件建立知识库 created {path} from the bundled sample documents "
             f"({len(results)} documents, {projects} projects, {indicators} indicators)",
             file=sys.stderr,
         )

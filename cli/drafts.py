@@ -18,12 +18,17 @@ from kb.vocab.numbers import number
 from kb.vocab.text import local_time, shown
 
 draft_app = typer.Typer(
-    help="Draft a new goal table from templates and precedents, check it, export it.",
+    help=(
+        "用模板和先例起草绩效目标表，检查并导出。 Draft a new goal table from templates and precedents, "
+        "check it, export it."
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
-NameArg = typer.Argument(..., metavar="NAME", help="The draft's name (see kb draft list).")
+NameArg = typer.Argument(
+    ..., metavar="NAME", help="草稿名称（见 kb draft list）。 The draft's name (see kb draft list)."
+)
 
 
 def _plural(n: int, word: str) -> str:
@@ -36,7 +41,8 @@ def _print_findings(findings, out) -> None:
 
     c = counts(findings)
     out.print(
-        f"checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
+        f"检查 checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, "
+        f"{_plural(c['info'], 'note')}",
         markup=False,
     )
     by_rule: dict[str, list] = {}
@@ -199,13 +205,13 @@ def new(
     if as_json:
         print_json(draft.as_dict())
         return
-    print(f"created draft {draft.name!r}")
+    print(f"已建立草稿 created draft {draft.name!r}")
     if guessed:
         print(
-            f"spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
+            f"支出类型（推测） spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
             f"kb draft set {draft.name!r} spending_type TYPE"
         )
-    print(f"next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
+    print(f"下一步 next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
 
 
 def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, as_json: bool) -> None:
@@ -235,7 +241,7 @@ def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, a
 @draft_app.command("list")
 @handles_errors
 def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
-    """List drafts, last changed first."""
+    """列出草稿，最近修改的在前。 List drafts, last changed first."""
     from kb.drafting.drafts import list_drafts
 
     rows = list_drafts(open_kb(ctx))
@@ -243,14 +249,14 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         print_json(rows)
         return
     if not rows:
-        print("no drafts yet: kb draft new NAME")
+        print("还没有草稿 no drafts yet: kb draft new NAME")
         return
     from rich import box
     from rich.table import Table
 
     from cli.render import add_row
 
-    table = Table(title=f"{len(rows)} drafts", box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=f"{len(rows)} 个草稿 drafts", box=box.SIMPLE_HEAD, title_justify="left")
     for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
@@ -285,20 +291,28 @@ def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> No
 def add(
     ctx: typer.Context,
     name: str = NameArg,
-    indicator: str = typer.Argument(..., help="The indicator (三级指标) name."),
-    target: Optional[str] = typer.Option(None, help="Target as written: ≥90%, >=2家, 合规 …"),
-    level1: str = typer.Option("", help="一级指标 (产出, 效益, 满意度, 成本); inferred from the name when omitted."),
-    level2: str = typer.Option("", help="二级指标 (数量, 质量, 时效, 社会效益 …)."),
-    operator: Optional[str] = typer.Option(None, help="Operator when not in --target: ≥ ≤ > < = ± or 定性."),
-    value: Optional[str] = typer.Option(None, help="Number when not in --target."),
-    unit: Optional[str] = typer.Option(None, help="Unit (%, 家, 人次 …)."),
-    basis: Optional[str] = typer.Option(
-        None, help="Basis of the value: 计划标准, 历史标准, 行业标准, 预算支出标准, 其他."
+    indicator: str = typer.Argument(..., help="指标（三级指标）名称。 The indicator's name."),
+    target: Optional[str] = typer.Option(None, help="照原文写的指标值：≥90%、>=2家、合规 … Target as written."),
+    level1: str = typer.Option(
+        "",
+        help=("一级指标（产出、效益、满意度、成本）；不给时由名称推断。 Level 1; inferred from the name when omitted."),
     ),
-    weight: Optional[str] = typer.Option(None, help="Scoring weight (分值)."),
-    source: list[int] = typer.Option([], "--from", help="Precedent indicator id it came from (repeatable)."),
+    level2: str = typer.Option("", help="二级指标（数量、质量、时效、社会效益 …）。 Level 2."),
+    operator: Optional[str] = typer.Option(
+        None, help="--target 中没有时的运算符：≥ ≤ > < = ± 或 定性。 Operator when not in --target."
+    ),
+    value: Optional[str] = typer.Option(None, help="--target 中没有时的数值。 Number when not in --target."),
+    unit: Optional[str] = typer.Option(None, help="单位（%、家、人次 …）。 Unit."),
+    basis: Optional[str] = typer.Option(
+        None, help="指标值依据：计划标准、历史标准、行业标准、预算支出标准、其他。 Basis of the value."
+    ),
+    weight: Optional[str] = typer.Option(None, help="分值。 Scoring weight."),
+    source: list[int] = typer.Option(
+        [], "--from", help="来源先例指标的编号（可重复）。 Precedent indicator id it came from (repeatable)."
+    ),
 ) -> None:
-    """Add one indicator, and show what precedents chose for it."""
+    """添加一个指标，并显示先例为它定的值；名称不完全相同时给出相近的名称。 Add one indicator, and show what precedents
+    chose for it."""
     from kb.drafting import drafts
     from kb.drafting.suggest import value_suggestion
 
@@ -377,7 +391,7 @@ def set_cmd(
         None, "--row", help="行的编号 a row's id (a3) or its number as kb draft show last listed it."
     ),
 ) -> None:
-    """Change a head field, or a field of one row."""
+    """修改基本信息的一栏，或某一行的一栏。 Change a head field, or a field of one row."""
     from kb.drafting import drafts
 
     conn = open_kb(ctx)
@@ -404,13 +418,13 @@ def remove(
         ..., metavar="ROW...", help="行的编号或行号 rows' ids (a3) or numbers as kb draft show last listed them."
     ),
 ) -> None:
-    """Remove rows."""
+    """删除若干行。 Remove rows."""
     from kb.drafting import drafts
 
     conn = open_kb(ctx)
     current = drafts.open_draft(conn, name)
     draft = drafts.remove_rows(conn, current.id, drafts.rows_at(conn, current, rows), current.version)
-    print(f"removed {_plural(len(rows), 'row')}; {len(draft.rows)} left")
+    print(f"已删除 removed {_plural(len(rows), 'row')}; {len(draft.rows)} left")
 
 
 @draft_app.command()
@@ -418,18 +432,30 @@ def remove(
 def apply(
     ctx: typer.Context,
     name: str = NameArg,
-    template: Optional[str] = typer.Option(None, help="A spending type's template (see kb suggest)."),
-    project: Optional[int] = typer.Option(None, help="An imported project's indicators (see kb projects)."),
-    only: list[str] = typer.Option([], help="Only this indicator (name, or a project's row number); repeatable."),
+    template: Optional[str] = typer.Option(
+        None, help="某一支出类型的模板（见 kb suggest）。 A spending type's template (see kb suggest)."
+    ),
+    project: Optional[int] = typer.Option(
+        None, help="一个已导入项目的指标（见 kb projects）。 An imported project's indicators (see kb projects)."
+    ),
+    only: list[str] = typer.Option(
+        [],
+        help=(
+            "只加这个指标（名称，或项目的行号）；可重复。 Only this indicator (name, or a project's row number); "
+            "repeatable."
+        ),
+    ),
 ) -> None:
-    """Add a template's or a precedent project's indicators; those already in the draft are skipped.
+    """加入模板或先例项目的指标；草稿中已有的跳过。 Add a template's or a precedent project's indicators; those already
+    in the draft are skipped.
 
-    With neither --template nor --project, the template of the draft's spending type."""
+    既没有 --template 也没有 --project 时，用草稿支出类型的模板。 With neither --template nor --project, the template
+    of the draft's spending type."""
     from kb.drafting import drafts
     from kb.drafting import suggest
 
     if template and project is not None:
-        raise KbError("give --template or --project, not both")
+        raise KbError("--template 和 --project 只能给一个 give --template or --project, not both")
     conn = open_kb(ctx)
     draft = drafts.open_draft(conn, name)
     if project is not None:
@@ -437,7 +463,10 @@ def apply(
     else:
         kind = template or draft.spending_type
         if not kind:
-            raise KbError(f"draft {draft.name!r} has no spending type: give --template TYPE or --project ID")
+            raise KbError(
+                f"草稿 {draft.name!r} 没有支出类型：请给 --template TYPE 或 --project ID "
+                "has no spending type: give --template TYPE or --project ID"
+            )
         rows = suggest.template_rows(conn, suggest.check_type(kind), only or None)
     result = drafts.apply_rows(conn, draft.id, rows, draft.version)
     print(
@@ -538,7 +567,9 @@ def undo(
 def export_cmd(
     ctx: typer.Context,
     name: str = NameArg,
-    path: Optional[Path] = typer.Argument(None, help="File to write, or a folder (default: the current folder)."),
+    path: Optional[Path] = typer.Argument(
+        None, help="要写的文件或文件夹（默认当前文件夹）。 File to write, or a folder (default: the current folder)."
+    ),
     fmt: Optional[str] = typer.Option(
         None,
         "--format",
@@ -568,45 +599,49 @@ def export_cmd(
 @draft_app.command()
 @handles_errors
 def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
-    """Rename a draft."""
+    """草稿改名。 Rename a draft."""
     from kb.drafting.drafts import rename as rename_draft
 
-    print(f"renamed to {rename_draft(open_kb(ctx), name, new_name).name!r}")
+    print(f"已改名 renamed to {rename_draft(open_kb(ctx), name, new_name).name!r}")
 
 
 @draft_app.command()
 @handles_errors
 def duplicate(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
-    """Copy a draft (head and rows) under a new name."""
+    """以新名称复制草稿（基本信息和各行）。 Copy a draft (head and rows) under a new name."""
     from kb.drafting.drafts import duplicate as duplicate_draft
 
     copy = duplicate_draft(open_kb(ctx), name, new_name)
-    print(f"copied to {copy.name!r} ({len(copy.rows)} rows)")
+    print(f"已复制 copied to {copy.name!r} ({len(copy.rows)} rows)")
 
 
 @draft_app.command()
 @handles_errors
 def delete(ctx: typer.Context, name: str = NameArg) -> None:
-    """Delete a draft and its rows."""
+    """删除草稿及其各行。 Delete a draft and its rows."""
     from kb.drafting.drafts import delete as delete_draft
 
     delete_draft(open_kb(ctx), name)
-    print(f"deleted draft {name!r}")
+    print(f"已删除草稿 deleted draft {name!r}")
 
 
 @handles_errors
 def suggest(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The new project's name, or an existing draft's name."),
-    overview: str = typer.Option("", help="The project's overview (项目概况), to match on too."),
-    spending_type: Optional[str] = typer.Option(
-        None, "--type", help="Spending type for the template (default: guessed from name and overview)."
+    name: str = typer.Argument(
+        ..., help="新项目的名称，或已有草稿的名称。 The new project's name, or an existing draft's name."
     ),
-    limit: int = typer.Option(8, min=1, help="How many similar projects."),
+    overview: str = typer.Option("", help="项目概况，也用来匹配。 The project's overview, to match on too."),
+    spending_type: Optional[str] = typer.Option(
+        None,
+        "--type",
+        help="模板的支出类型（默认按名称和概况推测）。 Spending type for the template (default: guessed).",
+    ),
+    limit: int = typer.Option(8, min=1, help="列出几个相似项目。 How many similar projects."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Similar precedent projects (with the terms they share) and the template of a spending type, with the
-    targets precedents chose."""
+    """相似的先例项目（附共同的词）和某一支出类型的模板，以及先例定的指标值。 Similar precedent projects (with the
+    terms they share) and the template of a spending type, with the targets precedents chose."""
     from kb.drafting import drafts
     from kb.drafting import suggest as sg
 
@@ -660,7 +695,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     if template is None:
         from kb.drafting.suggest import SPENDING_TYPES
 
-        out.print(f"no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
+        out.print(f"未找到支出类型 no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
         return
     table = Table(
         title=f"模板 template {kind}: from {len(template.projects)} projects", box=box.SIMPLE_HEAD, title_justify="left"
@@ -699,12 +734,20 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
 @handles_errors
 def lint(
     ctx: typer.Context,
-    project: Optional[int] = typer.Option(None, help="Check one imported project (see kb projects)."),
-    all_projects: bool = typer.Option(False, "--all", help="Check every imported project: a report."),
-    draft: Optional[str] = typer.Option(None, help="Check a draft."),
-    self_evaluation: Optional[int] = typer.Option(None, help="Check one self-evaluation (自评表): its scores."),
-    self_evaluations: bool = typer.Option(False, "--self-evaluations", help="Check every self-evaluation."),
-    rules: bool = typer.Option(False, "--rules", help="List the rules."),
+    project: Optional[int] = typer.Option(
+        None, help="检查一个已导入的项目（见 kb projects）。 Check one imported project (see kb projects)."
+    ),
+    all_projects: bool = typer.Option(
+        False, "--all", help="检查全部已导入的项目，给出报告。 Check every imported project: a report."
+    ),
+    draft: Optional[str] = typer.Option(None, help="检查一个草稿。 Check a draft."),
+    self_evaluation: Optional[int] = typer.Option(
+        None, help="检查一张自评表的得分。 Check one self-evaluation's scores."
+    ),
+    self_evaluations: bool = typer.Option(
+        False, "--self-evaluations", help="检查全部自评表。 Check every self-evaluation."
+    ),
+    rules: bool = typer.Option(False, "--rules", help="列出检查规则。 List the rules."),
     as_json: bool = JsonOpt,
 ) -> None:
     """按国家指引检查绩效目标表 Check goal tables against the national guidance (one project, a draft, or a report
@@ -785,7 +828,7 @@ def _print_report(report: dict) -> None:
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
     out.print(
-        f"checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
+        f"已检查 checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
         f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
         markup=False,
     )

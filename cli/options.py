@@ -14,7 +14,9 @@ from kb.errors import USER_ERRORS, describe
 
 __all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
 
-JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
+JsonOpt = typer.Option(
+    False, "--json", help="输出 JSON（供程序读取），不输出表格。 Print machine-readable JSON instead of a table."
+)
 
 
 def fail(message: str) -> typer.Exit:

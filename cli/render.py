@@ -95,7 +95,9 @@ def search_result(console: Console, result) -> None:
                 markup=False,
             )
         if any(i["level_inferred"] for i in result.indicators):
-            console.print("* level inferred from the name (the document gives none)", markup=False)
+            console.print(
+                "* 层级由指标名称推断（原文未写） level inferred from the name (the document gives none)", markup=False
+            )
     if result.projects:
         table = Table(
             title=text(
@@ -113,7 +115,7 @@ def search_result(console: Console, result) -> None:
 
 
 def project_list(console: Console, rows: list[dict]) -> None:
-    table = Table(title=f"{len(rows)} projects", box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=f"{len(rows)} 个项目 projects", box=box.SIMPLE_HEAD, title_justify="left")
     for col, justify in (
         ("ID", "right"),
         ("项目名称", "left"),

@@ -144,7 +144,7 @@ def _read(run: list[_Part], parts: list[_Part], reports: dict[int, SegmentReport
             fallback = doc, layout
         if not doc.projects and empty is None:
             empty = doc
-        error = error or f"recognised as {layout.name} but no project could be read"
+        error = error or f"认出了版式，但读不出任何项目 recognised as {layout.name} but no project could be read"
     if fallback is not None:
         _mark(*fallback[:1], run, fallback[1], parts, reports)
         return fallback[0]
@@ -264,7 +264,7 @@ def choose_layout(rows: list[Row]) -> Layout:
 
 def no_projects(layout: Layout) -> ParseError:
     """The error for a document in `layout` from which no project could be read."""
-    return ParseError(f"recognised as {layout.name} but no project could be read")
+    return ParseError(f"认出了版式，但读不出任何项目 recognised as {layout.name} but no project could be read")
 
 
 def parse_file(path: Path) -> RawDocument:

@@ -95,7 +95,10 @@ def _read(body: list[Row], source: Iterator[Row], count: int, lead: Sequence[Row
     if read < count and chars <= CHUNK_CHARS:
         return True
     if len(lead) + len(body) > MAX_ROWS:
-        raise ParseError(f"line {body[0].line}: one project runs over more than {MAX_ROWS:,} rows: too large to read")
+        raise ParseError(
+            f"第 {body[0].line} 行：一个项目超过 {MAX_ROWS:,} 行，太大无法读取 "
+            f"line {body[0].line}: one project runs over more than {MAX_ROWS:,} rows: too large to read"
+        )
     return False
 
 
@@ -146,6 +149,7 @@ def _context(
 
 def _cannot_split(layout: Layout, project: RawProject) -> ParseError:
     return ParseError(
+        f"第 {project.line} 行：太大，无法整体读取，此版式也不能分段读取：请拆分文件 "
         f"line {project.line}: too large to read whole, and this {layout.name} document cannot be "
         "read in pieces here: split the file"
     )

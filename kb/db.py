@@ -21,9 +21,9 @@ def _check_path(path: Path) -> None:
     other descriptor of it would drop the POSIX locks of this process's connections, and another process would then
     take the base for unused, checkpoint it and delete the WAL under them (their writes lost)."""
     if path.is_dir():
-        raise KbError(f"{path}: is a directory, not a database file")
+        raise KbError(f"{path}: 是文件夹，不是数据库文件 is a directory, not a database file")
     if path.exists() and not os.access(path, os.R_OK):
-        raise KbError(f"{path}: cannot read database: permission denied")
+        raise KbError(f"{path}: 无权读取数据库 cannot read database: permission denied")
 
 
 class Connection(sqlite3.Connection):
@@ -47,7 +47,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
     _check_path(path)
     if not path.exists():
         if not create:
-            raise KbError(f"{path}: no database here")
+            raise KbError(f"{path}: 这里没有数据库 no database here")
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = None
     try:
@@ -64,13 +64,17 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         if version == 0 and tables and not _OUR_TABLES <= tables:
             conn.close()
             raise KbError(
-                f"{path}: 不是 jixiao-kb 知识库 a SQLite database, but not a jixiao-kb knowledge base (left untouched)"
+                (
+                    f"{path}: 是 SQLite 数据库，但不是绩效目标知识库（未改动） a SQLite database, but not a jixiao-kb "
+                    "knowledge base (left untouched)"
+                )
             )
         if version > SCHEMA_VERSION:
             conn.close()
             raise KbError(
-                f"{path}: 由更新版本的 jixiao-kb 生成，请升级 made by a newer jixiao-kb (schema {version}, "
-                f"this version reads up to {SCHEMA_VERSION}); upgrade jixiao-kb (left untouched)"
+                f"{path}: 由更新版本的 jixiao-kb 建立，请升级（未改动） "
+                f"made by a newer jixiao-kb (schema {version}, this version reads up to "
+                f"{SCHEMA_VERSION}); upgrade jixiao-kb (left untouched)"
             )
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -88,5 +92,5 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
             raise KbError(
                 f"{path}: 不是 SQLite 数据库或已损坏 not a SQLite database, or a damaged one (left untouched)"
             ) from exc
-        raise KbError(f"{path}: cannot open database: {exc}") from exc
+        raise KbError(f"{path}: 无法打开数据库 cannot open database: {exc}") from exc
     return conn

@@ -15,9 +15,9 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
     if target.is_dir():
         target = target / "kb-backup.sqlite3"
     if not target.parent.is_dir():
-        raise KbError(f"{target.parent}: no such folder")
+        raise KbError(f"{target.parent}: 没有这个文件夹 no such folder")
     if target.exists():
-        raise KbError(f"{target}: already exists (choose another name or remove it first)")
+        raise KbError(f"{target}: 已存在，请换个名称或先删除 already exists (choose another name or remove it first)")
     partial = target.with_name(target.name + ".partial")
     try:
         out = sqlite3.connect(partial)
@@ -28,7 +28,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise KbError(f"{target}: backup failed: {exc}") from exc
+        raise KbError(f"{target}: 备份失败 backup failed: {exc}") from exc
     return target
 
 
@@ -41,7 +41,7 @@ def restore(source: Path, db_path: Path) -> None:
 
     source, db_path = Path(source), Path(db_path)
     if not source.is_file():
-        raise KbError(f"{source}: no such backup file")
+        raise KbError(f"{source}: 没有这个备份文件 no such backup file")
     if source.stat().st_size == 0:
         raise KbError(f"{source}: 未恢复：备份文件是空的 not restored, the backup is an empty file (0 bytes)")
     probe = connect(source, create=False, readonly=True)
@@ -52,7 +52,7 @@ def restore(source: Path, db_path: Path) -> None:
     finally:
         probe.close()
     if problems and problems[0].startswith("integrity"):
-        raise KbError(f"{source}: not restored, the backup is damaged: {problems[0]}")
+        raise KbError(f"{source}: 未恢复：备份已损坏 not restored, the backup is damaged: {problems[0]}")
     if db_path.exists():
         keep = db_path.with_name(db_path.name + ".before-restore")
         current = connect(db_path)

@@ -326,6 +326,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
+            "数据库版本比本程序新，请升级 jixiao-kb "
             f"database schema version {version} is newer than this jixiao-kb supports "
             f"({SCHEMA_VERSION}); upgrade jixiao-kb"
         )

@@ -163,7 +163,7 @@ def test_hostile_queries(seeded, query):
 def test_unusable_queries_one_line(seeded, query):
     result = kb("search", query, db=seeded)
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kb: error:")
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kb: 错误 error:")
     assert "Traceback" not in result.output
 
 

@@ -42,7 +42,7 @@ def kb(seeded, tmp_path):
 
 def one_line_error(result, text: str) -> None:
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith("kb: error:") and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("kb: 错误 error:") and result.stderr.count("\n") == 1, result.stderr
     assert text in result.stderr
     assert "Traceback" not in result.output
 
@@ -148,7 +148,7 @@ def test_lint_all_report_and_one_project(kb):
     assert {projects[i] for i in rules["direction-count"]["projects"]} == {"科技创新政策扶持资金"}
     assert {projects[i] for i in rules["satisfaction-low"]["projects"]} == {"老旧小区改造项目"}
     text = kb("lint", "--all").stdout
-    assert text.startswith("checked 39 projects") and "direction-count" in text
+    assert text.startswith("已检查 checked 39 projects") and "direction-count" in text
     pid = rules["direction-count"]["projects"][0]
     one = json.loads(kb("lint", "--project", pid, "--json").stdout)
     assert sum(f["rule"] == "direction-count" for f in one) == 3

@@ -146,7 +146,7 @@ def test_answers(argv, place, handed, capsys, monkeypatch):
 def test_errors_are_one_line(argv, message, place, handed, capsys, monkeypatch):
     code, out, err = _outcome(entry.main, argv, place, capsys, monkeypatch)
     assert (code, out) == (1, "")
-    assert err.startswith("kb: error: ") and message in err and err.count("\n") == 1
+    assert err.startswith("kb: 错误 error: ") and message in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize(

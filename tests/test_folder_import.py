@@ -160,7 +160,7 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
         assert len(rows) == 1 + 6
     else:
         assert text.startswith("| file | status | reason |\n|---|---|---|\n")
-        assert text.count("\n") == 2 + 6 and "| failed | corrupt" in text
+        assert text.count("\n") == 2 + 6 and "| failed | ZIP 容器已损坏 corrupt" in text
 
 
 def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, monkeypatch):
@@ -171,8 +171,8 @@ def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, m
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder)])
     assert result.exit_code == 130
     assert (
-        result.stderr == "kb: interrupted: the documents stored so far are kept; the same import run again "
-        "stores the rest\n"
+        result.stderr == "kb: 已中断：已存入的文件保留，再次运行同一导入会存入其余的 interrupted: the documents stored "
+        "so far are kept; the same import run again stores the rest\n"
     )
 
 

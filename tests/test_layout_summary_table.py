@@ -171,7 +171,7 @@ def test_number_without_name_is_a_parse_error():
 def test_a_parse_error_quoting_a_cell_of_several_lines_is_one_line():
     """Found by tests/fuzz/fuzz_importers.py: a 序号 cell of a PDF table holding line breaks."""
     broken = SEED.replace("4\t金融风险排查工作经费\t", "4<br>四\t\t")
-    with pytest.raises(ParseError, match="^line 33: project 4 四 has no project name$"):
+    with pytest.raises(ParseError, match="^第 33 行的项目没有名称 line 33: project 4 四 has no project name$"):
         parse(broken)
 
 

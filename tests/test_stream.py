@@ -93,7 +93,7 @@ def test_bytes_that_do_not_decode_after_the_head_name_their_line(monkeypatch):
     data = "项目\t指标\n".encode() * 3000 + b"\xff\xfe broken\n" + "后面\n".encode() * 10
     with pytest.raises(UnreadableFile) as failure:
         list(stream_rows(io.BytesIO(data)))
-    assert str(failure.value) == "line 3001: not UTF-8 text like the start of the file"
+    assert str(failure.value) == "第 3001 行的编码与文件开头不同 line 3001: not UTF-8 text like the start of the file"
 
 
 @pytest.mark.parametrize("data, reason", [(b"", "empty file"), (b"\x00\x01" * 5000, "binary data")])
@@ -211,7 +211,9 @@ def test_a_document_that_cannot_be_read_in_pieces_says_so(monkeypatch):
     layout = Layout("counting", "test", lambda rows: 1.0, parse)
     monkeypatch.setattr(registry, "all_layouts", lambda: [layout])
     rows = split_rows("项目\n行\n" * 300)
-    with pytest.raises(ParseError, match=r"^line \d+: too large to read whole, and this counting document cannot"):
+    with pytest.raises(
+        ParseError, match=r"^第 \d+ 行：太大.*line \d+: too large to read whole, and this counting document cannot"
+    ):
         list(parse_stream(iter(rows), 50))
 
 

@@ -63,12 +63,24 @@ def test_help(snap_compare, seeded):
     assert snap_compare(start(seeded), terminal_size=(100, 30), run_before=steps("f1"))
 
 
-def test_draft_editor_small_terminal(snap_compare, seeded):
+def with_draft(path):
+    """A draft filled from the 补贴/奖励类 template."""
     from kb.drafting import drafts
     from kb.drafting.suggest import template_rows
 
-    conn = connect(seeded)
+    conn = connect(path)
     draft = drafts.create(conn, "科技型企业研发补贴", year=2025, spending_type="补贴/奖励类", department="科技局")
     drafts.apply_rows(conn, draft.id, template_rows(conn, "补贴/奖励类"))
     conn.close()
+    return path
+
+
+def test_draft_editor_small_terminal(snap_compare, seeded):
+    with_draft(seeded)
     assert snap_compare(start(seeded), terminal_size=(80, 24), run_before=steps("f5", "enter"))
+
+
+def test_draft_editor(snap_compare, seeded):
+    """At 120×40, the cursor in the head's department field (its focus shown by its background)."""
+    with_draft(seeded)
+    assert snap_compare(start(seeded), terminal_size=(120, 40), run_before=steps("f5", "enter", "slash", "tab", "tab"))

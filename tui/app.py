@@ -44,9 +44,18 @@ class KbApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {KbCommands}
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help"),
-        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
-        Binding("ctrl+o", "import_folder", "Import", id="import"),
+        Binding("f1", "help", "帮助", tooltip="帮助 help: every key", id="help"),
+        Binding("question_mark", "help", "帮助", show=False, tooltip="帮助 help", id="help-alt"),
+        Binding("ctrl+o", "import_folder", "导入", tooltip="导入文件或文件夹 import a file or folder", id="import"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "命令",
+            show=False,
+            priority=True,
+            tooltip="命令：转到项目、草稿、导入… commands: go to a project, a draft, import…",
+            id="palette",
+        ),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -149,7 +158,7 @@ class KbApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_exit_with_error(self) -> None:
-        self.exit(return_code=1, message=f"kb: error: {self.error}")
+        self.exit(return_code=1, message=f"kb: 错误 error: {self.error}")
 
     def action_import_folder(self) -> None:
         self.push_screen(ImportPathScreen(), lambda path: path and self.start_import([path]))

@@ -50,7 +50,7 @@ class Database:
             except KbError:
                 raise
             except Exception as exc:  # a bug below must show as a message, not a spinner that never stops
-                raise KbError(f"internal error: {type(exc).__name__}: {exc}") from exc
+                raise KbError(f"内部错误 internal error: {type(exc).__name__}: {exc}") from exc
 
     def changed(self) -> bool:
         """Whether another connection committed since the last check (never waits for the lock)."""

@@ -211,7 +211,10 @@ def _project(cells: list[str], line: int, cols: _Columns, department: str, unit:
 def parse(rows: list[Row]) -> RawDocument:
     cols = _find(rows)
     if cols is None:
-        raise ParseError("no header with 项目名称, 三级指标 (or 指标名称) and 指标值 columns")
+        raise ParseError(
+            "没有含项目名称、三级指标和指标值列的表头 "
+            "no header with 项目名称, 三级指标 (or 指标名称) and 指标值 columns"
+        )
     unit = cols.amount_unit or _declared_unit(rows[: cols.start])
     title = _title(rows[: cols.start])
     year = _YEAR.search(title) if title and "项目名称" not in title else None
@@ -251,7 +254,10 @@ def parse(rows: list[Row]) -> RawDocument:
             indicator, found.get("target", ""), weight_of(found.get("weight", ""), notes), weighted
         ):
             if not doc.projects:
-                raise ParseError(f"line {row.line}: indicator {indicator!r} before any project name")
+                raise ParseError(
+                    f"第 {row.line} 行：指标出现在任何项目名称之前 "
+                    f"line {row.line}: indicator {indicator!r} before any project name"
+                )
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
     return doc
 
@@ -281,7 +287,10 @@ def detect(rows: list[Row]) -> float:
 
 LAYOUT = Layout(
     name=NAME,
-    description="one flat sheet of many projects, one row per indicator (单位名称 项目名称 预算数 … 三级指标 指标值)",
+    description=(
+        "多项目平铺表，每行一个指标 one flat sheet of many projects, one row per indicator "
+        "(单位名称 项目名称 预算数 … 三级指标 指标值)"
+    ),
     detect=detect,
     parse=parse,
 )

@@ -239,7 +239,7 @@ def _project(form: _Form) -> RawProject:
                 project.fields[key] = value
     project.period = " 至 ".join(part for part in (start, end) if part)
     if not project.name:
-        raise ParseError(f"line {form.head[0].line}: form has no 项目名称")
+        raise ParseError(f"第 {form.head[0].line} 行的表单没有项目名称 line {form.head[0].line}: form has no 项目名称")
     return project
 
 
@@ -272,7 +272,10 @@ def _publisher(preamble: list[Row]) -> str:
 def parse(rows: list[Row]) -> RawDocument:
     forms = _forms(rows)
     if not forms:
-        raise ParseError("no form: no 项目名称 head rows followed by a 一级指标/二级指标/三级指标 table")
+        raise ParseError(
+            "没有表单：没有项目名称等表头行及其后的指标表 "
+            "no form: no 项目名称 head rows followed by a 一级指标/二级指标/三级指标 table"
+        )
     preamble = rows[: forms[0].start]
     title = _title(preamble)
     year = _year(preamble, title, forms[0])

@@ -469,7 +469,7 @@ def parse(rows: list[Row]) -> RawDocument:
             continue
         doc.projects.append(project)
     if not any(form.header for form in found):
-        raise ParseError("no form with a 项目名称 and an indicator table")
+        raise ParseError("没有含项目名称和指标表的表单 no form with a 项目名称 and an indicator table")
     return doc  # forms that are all empty templates give none
 
 

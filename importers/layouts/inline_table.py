@@ -196,7 +196,7 @@ def _project(row: Row, cols: dict[str, int], money: dict[int, str], department: 
 def parse(rows: list[Row]) -> RawDocument:
     found = _find_header(rows)
     if found is None:
-        raise ParseError("no 项目名称/总计/绩效目标/绩效指标 table header")
+        raise ParseError("没有项目名称/总计/绩效目标/绩效指标表头 no 项目名称/总计/绩效目标/绩效指标 table header")
     start, cols, _ = found
     packed = "indicators" not in cols
     header = rows[start]
@@ -220,7 +220,9 @@ def parse(rows: list[Row]) -> RawDocument:
             goals[-1].append(goal)  # a page break split the project's long cells, or its head repeats
             texts[-1].append(indicators)
         elif not name and (goal or indicators):
-            raise ParseError(f"line {row.line}: goal or indicators without a project name")
+            raise ParseError(
+                f"第 {row.line} 行：目标或指标没有项目名称 line {row.line}: goal or indicators without a project name"
+            )
         elif not name or header_key(name) in TOTAL_ROW:
             continue
         elif goal or indicators:

@@ -197,7 +197,7 @@ def _project(cells: list[_Cell]) -> RawProject:
     project = RawProject(name="", line=cells[0].line)
     _head(cells[:start], project)
     if not project.name:
-        raise ParseError(f"line {cells[0].line}: 项目名称 without a value")
+        raise ParseError(f"第 {cells[0].line} 行的项目名称没有值 line {cells[0].line}: 项目名称 without a value")
     table = [c for c in cells[start:] if not _skipped(c)]
     end = next((i for i, c in enumerate(table) if _NOTE.match(c.text)), len(table))
     project.indicators = _indicators(table[:end])
@@ -223,7 +223,7 @@ def parse(rows: list[Row]) -> RawDocument:
     cells = _stream(rows)
     starts = _starts(cells)
     if not starts:
-        raise ParseError("no 项目名称 line followed by a name")
+        raise ParseError("没有后跟名称的项目名称行 no 项目名称 line followed by a name")
     preamble = [c.text for c in cells[: starts[0]]]
     title = next((t for t in preamble if _TITLE.search(squash(t))), "")
     year = next((m.group(1) for t in preamble if (m := _YEAR.search(t))), "")

@@ -174,7 +174,9 @@ def _blocks(rows: list[Row], table: _Table) -> tuple[list[_Block], list[Row]]:
             blocks.append(_Block(rows=[*pending, row], heads=[*pending_heads, head], head=head))
             pending, pending_heads = [], []
         elif head["seq"]:
-            raise ParseError(f"line {row.line}: project {head['seq']} has no project name")
+            raise ParseError(
+                f"第 {row.line} 行的项目没有名称 line {row.line}: project {head['seq']} has no project name"
+            )
         elif any(head.get(name) for name in HEAD_TEXT) or pending or not blocks:
             pending.append(row)
             pending_heads.append(head)
@@ -248,7 +250,10 @@ def _title(rows: list[Row]) -> str:
 def parse(rows: list[Row]) -> RawDocument:
     table = _find_table(rows)
     if table is None:
-        raise ParseError("no 序号/项目名称 header followed by a 指标名称/运算符/年度目标值 header")
+        raise ParseError(
+            "没有序号/项目名称表头及其后的指标表头 "
+            "no 序号/项目名称 header followed by a 指标名称/运算符/年度目标值 header"
+        )
     blocks, orphans = _blocks(rows, table)
     doc = RawDocument(layout=NAME, title=_title(rows[: table.header_row]))
     doc.projects = [_project(block, table, doc.warnings) for block in blocks]

@@ -272,7 +272,10 @@ def _budget_lines(rows: list[Row]) -> list[RawBudgetLine]:
     keys = [_key(cell) for cell in rows[0].cells]
     cols = {field: keys.index(word) for field, word in BUDGET_COLUMNS.items() if word in keys}
     if "item" not in cols:
-        raise ParseError(f"line {rows[0].line}: 资金使用明细 table without a 资金使用明细 column")
+        raise ParseError(
+            f"第 {rows[0].line} 行的资金使用明细表没有资金使用明细列 "
+            f"line {rows[0].line}: 资金使用明细 table without a 资金使用明细 column"
+        )
     lines = []
     for row in rows[1:]:
         cells = _align([clean(cell) for cell in row.cells], len(keys), right=True)
@@ -354,7 +357,10 @@ def _evaluation_columns(rows: list[Row]) -> tuple[dict[str, int], int]:
             for field, word in (("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"))
         }
     except ValueError:
-        raise ParseError(f"line {rows[0].line}: 评价指标 table without 一级/二级/三级指标 columns") from None
+        raise ParseError(
+            f"第 {rows[0].line} 行的评价指标表没有一级/二级/三级指标列 "
+            f"line {rows[0].line}: 评价指标 table without 一级/二级/三级指标 columns"
+        ) from None
     shift = cols["name"] - header.index("具体指标") if size == 2 and "具体指标" in header else 0
     for field, words in (("criteria", ("标准值", "评分标准")), ("weight", ("分值",)), ("source", ("数据来源",))):
         index = next((header.index(w) for w in words if w in header), None)
@@ -408,7 +414,7 @@ def _project(sections: dict[str, list[Row]], unit: str) -> RawProject:
     project = RawProject(name="", amount_unit=unit, line=sections["head"][0].line)
     _head(sections["head"], project)
     if not project.name:
-        raise ParseError(f"line {project.line}: 项目名称 without a value")
+        raise ParseError(f"第 {project.line} 行的项目名称没有值 line {project.line}: 项目名称 without a value")
     if "budget" in sections:
         project.budget_lines = _budget_lines(sections["budget"])
     if "goal" in sections:
@@ -435,7 +441,7 @@ def read_form(table: list[Row]) -> RawDocument:
     table = [_one_cell(row) for row in table]
     groups = _sections(table)
     if not groups:
-        raise ParseError("no 项目名称 cell: not a 预算绩效目标申报表")
+        raise ParseError("没有项目名称格，不是预算绩效目标申报表 no 项目名称 cell: not a 预算绩效目标申报表")
     texts = _text_rows(table)
     cover = {m.group(1): m.group(2).strip() for m in map(_COVER.search, texts) if m}
     projects = [_project(sections, _first(_UNIT, texts)) for sections in groups]
@@ -491,8 +497,10 @@ def detect(rows: list[Row]) -> float:
 
 LAYOUT = Layout(
     name=NAME,
-    description="Word 预算绩效目标申报表 as text, one table cell per line (基本情况表, 资金使用明细, "
-    "总体目标 prose, 保障措施, 评价指标一览表, 项目进度表)",
+    description=(
+        "由 Word 申报表转成的文字，每格一行 Word 预算绩效目标申报表 as text, one table cell per line "
+        "(基本情况表, 资金使用明细, 总体目标 prose, 保障措施, 评价指标一览表, 项目进度表)"
+    ),
     detect=detect,
     parse=parse,
     whole=True,

@@ -55,7 +55,7 @@ _READERS = {
 def read_rows(path: Path) -> list[Row]:
     """Rows of cells from a file; raises UnreadableFile with a one-line reason."""
     if path.suffix.lower() not in EXTENSIONS:
-        raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
+        raise UnreadableFile(f"不支持的文件类型 unsupported file type {path.suffix or '(none)'}")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -70,7 +70,7 @@ def read_rows(path: Path) -> list[Row]:
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
+        raise UnreadableFile(f"无法读取文件 cannot read file: {exc.strerror or exc}") from exc
     return read_bytes(data, path.suffix.lower())
 
 
@@ -90,10 +90,12 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
             f"文件过大：读取时超出内存上限 (too large to read as {kind} within the memory limit)"
         ) from None
     except RecursionError:
-        raise UnreadableFile(f"corrupt {kind} file (nested too deeply)") from None
+        raise UnreadableFile(f"文件已损坏（嵌套过深） corrupt {kind} file (nested too deeply)") from None
     except Exception as exc:  # a library's own error for a damaged file
         detail = " ".join(str(exc).split())[:120]
-        raise UnreadableFile(f"corrupt or unreadable {kind} file ({type(exc).__name__}: {detail})") from None
+        raise UnreadableFile(
+            f"文件已损坏或无法读取 corrupt or unreadable {kind} file ({type(exc).__name__}: {detail})"
+        ) from None
 
 
 def can_stream(path: Path) -> bool:
@@ -123,7 +125,7 @@ class RowStream:
         try:
             self._file = self.path.open("rb")
         except OSError as exc:
-            raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
+            raise UnreadableFile(f"无法读取文件 cannot read file: {exc.strerror or exc}") from exc
         return self
 
     def __exit__(self, *exc) -> None:
@@ -140,7 +142,7 @@ class RowStream:
         try:
             yield from stream_rows(counted, csv_rows=EXTENSIONS.get(self.path.suffix.lower()) == "csv")
         except OSError as exc:
-            raise UnreadableFile(f"cannot read file: {exc.strerror or exc}") from exc
+            raise UnreadableFile(f"无法读取文件 cannot read file: {exc.strerror or exc}") from exc
 
     @property
     def sha256(self) -> str:

@@ -34,7 +34,7 @@ def read(data: bytes) -> list[Row]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"corrupt .docx document ({exc})") from None
+        raise UnreadableFile(f"损坏的 .docx 文件 corrupt .docx document ({exc})") from None
     rows: list[list[str]] = []
     _blocks(document.element.body, rows)
     return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]

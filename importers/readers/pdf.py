@@ -67,11 +67,15 @@ def read(data: bytes) -> list[Row]:
         count = page_count(pdf)
     except Exception as exc:  # pdfminer reports a damaged or locked file in many ways
         if "password" in f"{type(exc).__name__} {exc!r}".lower() or "encrypt" in repr(exc).lower():
-            raise UnreadableFile("password-protected PDF: save an unprotected copy to import it") from None
-        raise UnreadableFile(f"corrupt PDF ({type(exc).__name__})") from None
+            raise UnreadableFile(
+                "PDF 有密码保护：请另存一份无保护的再导入 password-protected PDF: save an unprotected copy to import it"
+            ) from None
+        raise UnreadableFile(f"PDF 已损坏 corrupt PDF ({type(exc).__name__})") from None
     with pdf:
         if count > MAX_PAGES:
-            raise UnreadableFile(f"too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF")
+            raise UnreadableFile(
+                f"太大：{count:,} 页，请拆分 PDF too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF"
+            )
         # pdfminer keeps the objects it parsed (fonts shared by every page, object streams holding hundreds): kept,
         # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
         # parsed its fonts' object streams anew: 0.5 s a page)
@@ -100,7 +104,7 @@ def read(data: bytes) -> list[Row]:
             page.close()
             gc.collect()  # a page's objects hold each other in cycles: free them now, not when the collector gets to it
     if not chars:
-        raise UnreadableFile("no text layer — OCR needed (a scanned PDF)")
+        raise UnreadableFile("没有文字层，需要 OCR（扫描件） no text layer — OCR needed (a scanned PDF)")
     return [
         Row(cells=list(cells), line=n, page=page, edges=edges)
         for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
@@ -133,7 +137,9 @@ def _pages(pdf):
     top = 0
     for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
         if number > MAX_PAGES:
-            raise UnreadableFile(f"too large: more than {MAX_PAGES:,} pages: split the PDF")
+            raise UnreadableFile(
+                f"太大：超过 {MAX_PAGES:,} 页，请拆分 PDF too large: more than {MAX_PAGES:,} pages: split the PDF"
+            )
         page = Page(pdf, page_obj, page_number=number, initial_doctop=top)
         top += page.height
         yield page

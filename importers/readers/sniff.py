@@ -54,12 +54,15 @@ def sniff(data: bytes) -> str:
         return "pdf"
     for magic, what in OTHER.items():
         if data.startswith(magic):
-            raise UnreadableFile(f"binary data ({what}), not a goal document")
+            raise UnreadableFile(f"二进制数据，不是绩效目标文件 binary data ({what}), not a goal document")
     if _HTML.match(_head(data)):
         return "html"
     head = data.lstrip()[:15].lower()
     if head.startswith(b"<?xml"):
-        raise UnreadableFile("an XML file (an Excel 2003 XML sheet?): open it and save it as .xlsx")
+        raise UnreadableFile(
+            "XML 文件（Excel 2003 XML 表格？）：请打开后另存为 .xlsx "
+            "an XML file (an Excel 2003 XML sheet?): open it and save it as .xlsx"
+        )
     return "text"
 
 
@@ -77,12 +80,18 @@ def _head(data: bytes) -> bytes:
 
 def _ole_kind(data: bytes) -> str:
     if _ENCRYPTED in data:
-        raise UnreadableFile("password-protected: save an unprotected copy to import it")
+        raise UnreadableFile(
+            "有密码保护：请另存一份无保护的再导入 password-protected: save an unprotected copy to import it"
+        )
     if any(name in data for name in _WORKBOOK):
         return "xls"
     if _WORD in data:
-        raise UnreadableFile("an old Word .doc document: save it as .docx to import it")
-    raise UnreadableFile("an old Office file that is neither a workbook nor a document")
+        raise UnreadableFile(
+            "旧版 Word .doc 文档：请另存为 .docx 再导入 an old Word .doc document: save it as .docx to import it"
+        )
+    raise UnreadableFile(
+        "旧版 Office 文件，既不是表格也不是文档 an old Office file that is neither a workbook nor a document"
+    )
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -91,7 +100,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UnreadableFile(f"corrupt ZIP container ({exc})") from None
+        raise UnreadableFile(f"ZIP 容器已损坏 corrupt ZIP container ({exc})") from None
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED:
         raise UnreadableFile(
@@ -135,5 +144,11 @@ def _zip_kind(data: bytes) -> str:
     if "word/document.xml" in names:
         return "docx"
     if "content.xml" in names:
-        raise UnreadableFile("an OpenDocument file: save it as .xlsx or .docx to import it")
-    raise UnreadableFile("a ZIP archive, not a workbook or a Word document (unpack it first)")
+        raise UnreadableFile(
+            "开放文档格式（OpenDocument）：请另存为 .xlsx 或 .docx 再导入 "
+            "an OpenDocument file: save it as .xlsx or .docx to import it"
+        )
+    raise UnreadableFile(
+        "ZIP 压缩包，不是表格或 Word 文档（请先解压） "
+        "a ZIP archive, not a workbook or a Word document (unpack it first)"
+    )

@@ -39,13 +39,13 @@ def decode(data: bytes, declared: str = "") -> str:
         if text is not None:
             _check_start(text)
             return text
-    raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
+    raise UnreadableFile("不是已知编码的文字 not text in a known encoding (UTF-8, UTF-16, GB18030)")
 
 
 def _candidates(head: bytes, declared: str = "") -> list[str]:
     """The encodings a document starting with `head` may be in, in order; UnreadableFile for empty or binary data."""
     if not head.strip():
-        raise UnreadableFile("empty file")
+        raise UnreadableFile("空文件 empty file")
     if head.startswith(codecs.BOM_UTF8):
         return ["utf-8-sig"]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -53,7 +53,7 @@ def _candidates(head: bytes, declared: str = "") -> list[str]:
     if _looks_utf16(head):
         return ["utf-16-le" if head[1] == 0 else "utf-16-be"]
     if b"\x00" in head[:4096]:
-        raise UnreadableFile("binary data, not a text document")
+        raise UnreadableFile("二进制数据，不是文本文件 binary data, not a text document")
     return ["utf-8", *([declared] if _known(declared) else []), "gb18030"]
 
 
@@ -71,7 +71,7 @@ def _check_start(text: str) -> None:
     """UnreadableFile when the start of a decoded document is mostly control characters."""
     start = text[:20000]
     if len(_CONTROL.findall(start)) > max(3, len(start) // 200):
-        raise UnreadableFile("binary data, not a text document")
+        raise UnreadableFile("二进制数据，不是文本文件 binary data, not a text document")
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -148,7 +148,7 @@ def read_csv_rows(data: bytes) -> list[Row]:
         for cells in reader:
             rows.append(Row(cells=[cell.replace("\t", " ") for cell in cells], line=reader.line_num))
     except csv.Error as exc:
-        raise UnreadableFile(f"not a readable CSV file (line {reader.line_num}: {exc})") from None
+        raise UnreadableFile(f"无法读取的 CSV 文件 not a readable CSV file (line {reader.line_num}: {exc})") from None
     return rows
 
 
@@ -176,7 +176,7 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
         for cells in reader:
             yield Row(cells=[cell.replace("\t", " ") for cell in cells], line=reader.line_num)
     except csv.Error as exc:
-        raise UnreadableFile(f"not a readable CSV file (line {reader.line_num}: {exc})") from None
+        raise UnreadableFile(f"无法读取的 CSV 文件 not a readable CSV file (line {reader.line_num}: {exc})") from None
 
 
 def _head_encoding(head: bytes, whole: bool) -> str:
@@ -187,7 +187,7 @@ def _head_encoding(head: bytes, whole: bool) -> str:
             return encoding
         except (UnicodeDecodeError, ValueError):
             pass
-    raise UnreadableFile("not text in a known encoding (UTF-8, UTF-16, GB18030)")
+    raise UnreadableFile("不是已知编码的文字 not text in a known encoding (UTF-8, UTF-16, GB18030)")
 
 
 # Bytes that do not decode become this lone surrogate, which strict decoding never yields: the line holding
@@ -200,7 +200,10 @@ codecs.register_error(_MARK_ERRORS, lambda error: (_MARK, getattr(error, "end"))
 def _checked_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:
     for number, line in enumerate(text, 1):
         if _MARK in line:
-            raise UnreadableFile(f"line {number}: not {encoding.upper()} text like the start of the file")
+            raise UnreadableFile(
+                f"第 {number} 行的编码与文件开头不同 "
+                f"line {number}: not {encoding.upper()} text like the start of the file"
+            )
         yield line
 
 

@@ -29,8 +29,10 @@ def read(data: bytes) -> list[Row]:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypted" in str(exc).lower():
-            raise UnreadableFile("password-protected: save an unprotected copy to import it") from None
-        raise UnreadableFile(f"corrupt .xls workbook ({exc})") from None
+            raise UnreadableFile(
+                "有密码保护：请另存一份无保护的再导入 password-protected: save an unprotected copy to import it"
+            ) from None
+        raise UnreadableFile(f"损坏的 .xls 表格 corrupt .xls workbook ({exc})") from None
     rows: list[Row] = []
     try:
         for index in range(book.nsheets):

@@ -47,7 +47,7 @@ def read(data: bytes) -> list[Row]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except KeyError as exc:
-        raise UnreadableFile(f"corrupt .xlsx workbook (missing part {exc})") from None
+        raise UnreadableFile(f"损坏的 .xlsx 表格 corrupt .xlsx workbook (missing part {exc})") from None
     rows: list[Row] = []
     cells = 0
     try:

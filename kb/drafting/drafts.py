@@ -301,11 +301,13 @@ def clean_name(name: str) -> str:
     """A draft name, trimmed; KbError when empty, too long or holding control characters."""
     text = unicodedata.normalize("NFC", name or "").strip()
     if not text:
-        raise KbError("a draft needs a name")
+        raise KbError("草稿需要名称 a draft needs a name")
     if _CONTROL.search(text):
-        raise KbError("a draft name cannot hold control characters (tabs, line breaks)")
+        raise KbError(
+            "草稿名称不能含控制字符（制表符、换行） a draft name cannot hold control characters (tabs, line breaks)"
+        )
     if len(text) > MAX_NAME:
-        raise KbError(f"draft name too long ({len(text)} characters; the limit is {MAX_NAME})")
+        raise KbError(f"草稿名称太长 draft name too long ({len(text)} characters; the limit is {MAX_NAME})")
     return text
 
 
@@ -320,9 +322,9 @@ def to_number(value, what: str) -> float | None:
         try:
             number = float(text)
         except ValueError:
-            raise KbError(f"{what} must be a number, not {str(value)!r}") from None
+            raise KbError(f"{what} 须为数字 must be a number, not {str(value)!r}") from None
     if number is not None and not math.isfinite(number):
-        raise KbError(f"{what} must be a finite number, not {value!r}")
+        raise KbError(f"{what} 须为有限的数字 must be a finite number, not {value!r}")
     return None if number is None else float(number)
 
 
@@ -348,9 +350,12 @@ def _head_value(name: str, value):
     number = to_number(value, f"{label} ({name})")
     if kind is int and number is not None:
         if not number.is_integer():
-            raise KbError(f"{label} ({name}) must be a whole number, not {value!r}")
+            raise KbError(f"{label} ({name}) 须为整数 must be a whole number, not {value!r}")
         if name == "year" and not YEARS[0] <= number <= YEARS[1]:
-            raise KbError(f"{label} ({name}) must be a year from {YEARS[0]} to {YEARS[1]}, not {value!r}")
+            raise KbError(
+                f"{label} ({name}) 须为 {YEARS[0]}–{YEARS[1]} 的年份 "
+                f"must be a year from {YEARS[0]} to {YEARS[1]}, not {value!r}"
+            )
         return int(number)
     return number
 
@@ -390,7 +395,7 @@ def _operator(value) -> str | None:
         return QUALITATIVE
     op = normalize_operator(text)
     if op is None:
-        raise KbError(f"unknown operator {text!r}: use one of ≥ ≤ > < = ± or {QUALITATIVE}")
+        raise KbError(f"没有这种运算符 unknown operator {text!r}: use one of ≥ ≤ > < = ± or {QUALITATIVE}")
     return op
 
 
@@ -426,7 +431,7 @@ def new_row(
     ROW_TEXT_FIELDS (指标解释, 计算公式 …)."""
     name = (name or "").strip()
     if not name:
-        raise KbError("an indicator needs a name")
+        raise KbError("指标需要名称 an indicator needs a name")
     fields = (
         target_fields(target, name)
         if target is not None
@@ -491,7 +496,7 @@ def _find(conn: sqlite3.Connection, key: int | str) -> sqlite3.Row:
     else:
         row = conn.execute("SELECT * FROM drafts WHERE name = ?", (clean_name(key),)).fetchone()
     if row is None:
-        raise KbError(f"no draft {key!r} (see kb draft list)")
+        raise KbError(f"没有草稿 no draft {key!r} (see kb draft list)")
     return row
 
 
@@ -592,6 +597,7 @@ def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> It
         draft = _find(conn, key)
         if version is not None and draft["version"] != version:
             raise StaleDraft(
+                "草稿已在别处修改，未保存：请重新打开再改 "
                 f"draft {draft['name']!r} was changed elsewhere (now version {draft['version']}, "
                 f"yours {version}); nothing was saved: reopen it and redo the change"
             )
@@ -606,7 +612,10 @@ def _unique(conn: sqlite3.Connection, name: str, draft_id: int | None = None) ->
     """The cleaned name; KbError when another draft has it."""
     name = clean_name(name)
     if conn.execute("SELECT 1 FROM drafts WHERE name = ? AND id IS NOT ?", (name, draft_id)).fetchone():
-        raise KbError(f"a draft named {name!r} exists already: choose another name (or kb draft delete it)")
+        raise KbError(
+            f"已有同名草稿，请换个名称 a draft named {name!r} exists already: "
+            "choose another name (or kb draft delete it)"
+        )
     return name
 
 
@@ -785,7 +794,7 @@ def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) 
     out: dict = {}
     name = (changes.get("name", current["name"]) or "").strip()
     if not name:
-        raise KbError("an indicator needs a name")
+        raise KbError("指标需要名称 an indicator needs a name")
     if "name" in changes:
         out.update(name=name, library_id=for_name(conn, name))
     if "target" in changes:
@@ -830,7 +839,7 @@ def update_rows(
                 "SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)
             ).fetchone()
             if current is None:
-                raise KbError(f"the draft has no row {row_id}")
+                raise KbError(f"草稿中没有这一行 the draft has no row {row_id}")
             values = _row_changes(conn, current, changes)
             if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
                 # a row moved to other levels goes last among them
@@ -853,7 +862,7 @@ def remove_rows(conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int]
     with _change(conn, key, version) as change:
         for row_id in row_ids:
             if not conn.execute("DELETE FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).rowcount:
-                raise KbError(f"the draft has no row {row_id}")
+                raise KbError(f"草稿中没有这一行 the draft has no row {row_id}")
         _renumber(conn, change.id)
         change.changed = bool(row_ids)
     return open_draft(conn, change.id)

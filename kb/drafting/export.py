@@ -129,12 +129,12 @@ def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Pat
         fmt = "md"
     if fmt not in FORMATS:
         raise KbError(
-            f"{path}: unknown export format {fmt or '(none)'!r}: use one of {', '.join(FORMATS)} "
+            f"{path}: 没有这种导出格式 unknown export format {fmt or '(none)'!r}: use one of {', '.join(FORMATS)} "
             "(from the file's extension or --format)"
         )
     folder = path.parent
     if not folder.is_dir():
-        raise KbError(f"{folder}: no such folder (create it first)")
+        raise KbError(f"{folder}: 没有这个文件夹（请先建立） no such folder (create it first)")
     return path, fmt
 
 
@@ -152,14 +152,14 @@ def export(draft: Draft, path: Path | str | None = None, fmt: str | None = None)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".kb-export-", suffix=Path(file_suffix(fmt)).suffix, dir=path.parent)
     except OSError as exc:
-        raise KbError(f"{path.parent}: cannot write here ({exc.strerror or exc})") from None
+        raise KbError(f"{path.parent}: 无法在此写入 cannot write here ({exc.strerror or exc})") from None
     os.close(fd)
     try:
         writer(draft, Path(tmp))
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private to the user)
         os.replace(tmp, path)
     except OSError as exc:
-        raise KbError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise KbError(f"{path}: 无法写入 cannot write ({exc.strerror or exc})") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

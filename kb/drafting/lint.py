@@ -681,7 +681,7 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
     """An imported project's goal table, with its evaluation items' weights."""
     project = conn.execute("SELECT name, year FROM projects WHERE id = ?", (project_id,)).fetchone()
     if project is None:
-        raise KbError(f"no project with id {project_id} (see kb projects)")
+        raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     lines = [
         Line(
             r["name"],

@@ -73,7 +73,7 @@ def spending_type(name: str, overview: str = "", goal: str = "") -> str | None:
 def check_type(kind: str) -> str:
     """`kind` if it is one of SPENDING_TYPES; KbError naming them otherwise."""
     if kind not in SPENDING_TYPES:
-        raise KbError(f"unknown spending type {kind!r}: use one of {', '.join(SPENDING_TYPES)}")
+        raise KbError(f"没有这种支出类型 unknown spending type {kind!r}: use one of {', '.join(SPENDING_TYPES)}")
     return kind
 
 
@@ -285,7 +285,7 @@ def _row(p: Precedent, name: str, level1: str, level2: str, sources: list[int]) 
 def _check_only(only: list[str] | None, found: set[str], where: str) -> None:
     missing = [o for o in only or [] if o not in found]
     if missing:
-        raise KbError(f"not in {where}: {', '.join(missing)}")
+        raise KbError(f"不在{where}中 not in {where}: {', '.join(missing)}")
 
 
 def template_rows(
@@ -310,7 +310,7 @@ def project_rows(
         (project_id,),
     ).fetchall()
     if not rows and not conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone():
-        raise KbError(f"no project with id {project_id} (see kb projects)")
+        raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     out, found = [], set()
     for n, row in enumerate(rows, 1):
         prec = _precedent(row)

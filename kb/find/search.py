@@ -59,7 +59,7 @@ def clean_query(query: str) -> str:
     """The query without control characters; KbError for an empty or over-long query."""
     q = _CONTROL.sub(" ", query or "").strip()
     if not q:
-        raise KbError("查询为空 empty query: give some characters to search for, e.g. kb search 满意度")
+        raise KbError("查询为空，请给出要查的文字，如 kb search 满意度 empty query: give some characters to search for")
     if len(q) > MAX_QUERY_CHARS:
         raise KbError(f"查询太长 query too long ({len(q)} characters; the limit is {MAX_QUERY_CHARS})")
     return q
@@ -227,7 +227,7 @@ def search(
         n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
         n_proj, projects = (0, []) if filters.level else search_projects(conn, q, filters, limit, offset)
     except sqlite3.OperationalError as exc:
-        raise KbError(f"search failed: {exc}") from exc
+        raise KbError(f"查询失败 search failed: {exc}") from exc
     if indicators and conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
         from kb.find.outcomes import add_outcomes  # only a base with self-evaluations pays for loading it
 

@@ -85,7 +85,7 @@ def collect_files(paths: Iterable[Path]) -> Walk:
     for path in paths:
         path = Path(path)
         if not path.exists():
-            raise KbError(f"{path}: 文件或文件夹不存在 no such file or directory")
+            raise KbError(f"{path}: 没有这个文件或文件夹 no such file or directory")
         if path.is_file():
             files.append(path)
             continue
@@ -100,7 +100,7 @@ def collect_files(paths: Iterable[Path]) -> Walk:
                 files.append(child)
                 found += 1
         if not found:
-            raise KbError(f"{path}: 没有可导入的文件 no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
+            raise KbError(f"{path}: 没有找到文件 no documents found (looked for {', '.join(sorted(EXTENSIONS))})")
     return Walk(files, skipped)
 
 
@@ -453,4 +453,4 @@ def write_report(results: list[FileResult], path: Path) -> None:
     try:
         path.write_text(text, encoding)
     except OSError as exc:
-        raise KbError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise KbError(f"{path}: 无法写入报告 cannot write the report: {exc.strerror or exc}") from None

@@ -16,7 +16,7 @@ def seeds_dir() -> Path:
     for candidate in (package / "_seeds", package.parent / "seeds"):
         if (candidate / MANIFEST).is_file():
             return candidate
-    raise KbError("the bundled sample documents are missing from this installation")
+    raise KbError("安装中缺少自带的示例文件 the bundled sample documents are missing from this installation")
 
 
 def load_manifest(folder: Path) -> dict[str, dict]:
@@ -27,5 +27,5 @@ def load_manifest(folder: Path) -> dict[str, dict]:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise KbError(f"{path}: not a valid manifest: {exc}") from exc
+        raise KbError(f"{path}: 不是有效的 manifest not a valid manifest: {exc}") from exc
     return {entry["file"]: entry for entry in data.get("documents", []) if "file" in entry}

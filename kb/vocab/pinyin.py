@@ -23,6 +23,11 @@ def _han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def has_han(text: str) -> bool:
+    """Whether the text holds a Chinese character (a typed name, not pinyin)."""
+    return any(_han(ch) for ch in text)
+
+
 def syllables(text: str) -> list[tuple[str, bool]]:
     """(toneless syllable, True) per Chinese character; a run of other letters and digits is one lower-cased
     item (…, False): 'IPO申报' → ipo, shen, bao."""

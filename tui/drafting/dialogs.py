@@ -63,7 +63,7 @@ def dialog_buttons(ok: str, variant: str = "primary") -> Horizontal:
 class NameDialog(ModalScreen):
     """Asks for a draft name; `act(name)` (run in a thread) gives the result the dialog closes with."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
     def __init__(self, title: str, act: Callable[[str], Any], value: str = "") -> None:
         super().__init__()
@@ -103,8 +103,8 @@ class NameDialog(ModalScreen):
 
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
-        Binding("escape,n", "cancel", "No", id="cancel"),
-        Binding("y", "ok", "Yes", id="ok"),
+        Binding("escape,n", "cancel", "否 No", id="cancel"),
+        Binding("y", "ok", "是 Yes", id="ok"),
     ]
 
     def __init__(self, title: str, message: str, ok: str = "删除 Delete (y)") -> None:
@@ -132,7 +132,7 @@ class ConfirmDialog(ModalScreen[bool]):
 class PickDialog(ModalScreen):
     """One choice from a short list; dismisses with it, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "取消 Cancel", id="cancel")]
 
     def __init__(self, title: str, choices: list[tuple[str, Any]]) -> None:
         super().__init__()
@@ -206,8 +206,8 @@ class RowDialog(ModalScreen):
     """A goal-table row's fields; dismisses with the changed ones (kb.drafting.drafts.update_row keywords), or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("escape", "cancel", "取消 Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "保存 Save", id="save"),
     ]
 
     @dataclass
@@ -330,7 +330,7 @@ class RowDialog(ModalScreen):
         row, out = self.row, {}
         name = self._typed("#row-name", row.name)
         if not name:
-            raise KbError("an indicator needs a name")
+            raise KbError("指标需要名称 an indicator needs a name")
         if name != row.name:
             out["name"] = name
         level1, level2 = value(self.query_one("#row-level1", Select)), value(self.query_one("#row-level2", Select))
@@ -368,7 +368,7 @@ class ExportDialog(ModalScreen):
     """Asks for a format and a folder (or a file), waits for the draft's queued saves, exports; dismisses with
     the path written, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
     def __init__(
         self,

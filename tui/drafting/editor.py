@@ -145,19 +145,27 @@ class GoalTable(CopyTable):
 
 class DraftEditor(Vertical):
     BINDINGS = [
-        Binding("a", "add", "Add", id="draft-add"),
-        Binding("t", "template", "Template", id="draft-template"),
-        Binding("s", "similar", "Similar", id="draft-similar"),
-        Binding("x", "export", "Export", id="draft-export"),
-        Binding("e", "edit_row", "Edit row", show=False, id="draft-edit-row"),
-        Binding("space", "mark", "Mark", show=False, id="draft-mark"),
-        Binding("delete,backspace", "remove", "Remove", id="draft-remove"),
-        Binding("b", "basis", "Basis", id="draft-basis"),
-        Binding("p", "precedents", "Precedents", show=False, id="draft-precedents"),
-        Binding("slash", "focus_head", "Head", show=False, id="draft-head"),
-        Binding("y", "since_copied", "Since last year", show=False, id="draft-since-copied"),
-        Binding("ctrl+z", "undo", "Undo", show=False, id="draft-undo"),
-        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, id="draft-redo"),
+        Binding("a", "add", "添加", tooltip="检索添加指标 add an indicator from search", id="draft-add"),
+        Binding("t", "template", "模板", tooltip="套用模板 apply a template", id="draft-template"),
+        Binding("s", "similar", "相似", tooltip="相似项目的指标 similar projects' indicators", id="draft-similar"),
+        Binding("space", "mark", "标记↓", tooltip="标记该行并下移 mark the row and move down", id="draft-mark"),
+        Binding(
+            "delete,backspace",
+            "remove",
+            "删除",
+            tooltip="删除标记的行（先确认） remove (asks first)",
+            id="draft-remove",
+        ),
+        Binding("b", "basis", "依据", tooltip="设定指标值依据 set the basis", id="draft-basis"),
+        Binding("x", "export", "导出", tooltip="导出申报表 export", id="draft-export"),
+        Binding("e", "edit_row", "编辑", show=False, tooltip="编辑这一行 edit the row", id="draft-edit-row"),
+        Binding("p", "precedents", "先例", show=False, tooltip="查先例 precedents", id="draft-precedents"),
+        Binding("slash", "focus_head", "基本信息", show=False, tooltip="到名称栏 to the head", id="draft-head"),
+        Binding(
+            "y", "since_copied", "与上年比", show=False, tooltip="与上年比较 since last year", id="draft-since-copied"
+        ),
+        Binding("ctrl+z", "undo", "撤销", show=False, tooltip="撤销上一次更改 undo", id="draft-undo"),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "重做", show=False, tooltip="重做 redo", id="draft-redo"),
     ]
 
     @dataclass

@@ -42,12 +42,16 @@ def _create(conn, name: str) -> drafts.Draft:
 
 class DraftsPane(Vertical):
     BINDINGS = [
-        Binding("n", "new", "New draft", id="draft-new"),
-        Binding("r", "rename", "Rename", id="draft-rename"),
-        Binding("d", "duplicate", "Duplicate", id="draft-duplicate"),
-        Binding("delete,backspace", "delete", "Delete", id="draft-delete"),
-        Binding("x", "export", "Export", id="draft-list-export"),
-        Binding("N", "next_year", "Next year", show=False, id="draft-next-year"),
+        Binding("n", "new", "新建", tooltip="新建草稿 new draft", id="draft-new"),
+        Binding("r", "rename", "改名", tooltip="改名 rename", id="draft-rename"),
+        Binding("d", "duplicate", "复制", tooltip="复制草稿 duplicate the draft", id="draft-duplicate"),
+        Binding(
+            "delete,backspace", "delete", "删除", tooltip="删除草稿（先确认） delete (asks first)", id="draft-delete"
+        ),
+        Binding("x", "export", "导出", tooltip="导出 export", id="draft-list-export"),
+        Binding(
+            "N", "next_year", "下一年", show=False, tooltip="以此为基础新建下一年的草稿 next year", id="draft-next-year"
+        ),
     ]
 
     @dataclass

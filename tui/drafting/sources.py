@@ -37,11 +37,13 @@ from kb.drafting.suggest import (
     template,
     template_rows,
 )
+from kb.vocab.pinyin import has_han
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
+from tui.widgets.search_box import SearchBox
 
 NAMES = 30
 
@@ -92,12 +94,13 @@ def _found(conn, query: str) -> tuple[list[NameHit], list[dict]]:
 
 class AddIndicatorDialog(ModalScreen):
     """Find an indicator by name (Chinese, pinyin initials, near miss) and see what precedents chose; add it
-    with a target and its basis. A name nobody used yet is added as typed."""
+    with a target and its basis. A name typed in Chinese that nobody used yet comes first and is what Enter adds
+    (never the near match below it, unless the cursor is moved onto it); pinyin picks the first match."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "add", "Add", id="add"),
-        Binding("down", "to_names", "Names", show=False, id="to-names"),
+        Binding("escape", "cancel", "取消 Cancel", id="cancel"),
+        Binding("ctrl+s", "add", "添加 Add", id="add"),
+        Binding("down", "to_names", "名称 Names", show=False, id="to-names"),
     ]
 
     @dataclass
@@ -124,12 +127,12 @@ class AddIndicatorDialog(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="add-dialog") as box:
             box.border_title = "添加指标 add an indicator"
-            yield Input(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
+            yield SearchBox(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
             yield CopyTable(Col("指标名称", 16, 1), Col("项目", 6), Col("层级", 10), Col("常见值", 8), id="add-names")
             yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
-                yield Input(placeholder="≥90%", id="add-target", compact=True)
+                yield Input(placeholder="如 e.g. ≥90%", id="add-target", compact=True)
                 yield Label("依据", classes="dialog-label")
                 yield Select([(b, b) for b in BASES], prompt="指标值依据 basis", compact=True, id="add-basis")
             yield Static(classes="dialog-error")
@@ -165,7 +168,10 @@ class AddIndicatorDialog(ModalScreen):
         show_error(self, event.error)
         typed = event.query.strip()
         exact = any(h.match == "exact" for h in event.hits) or any(e["name"] == typed for e in event.library)
-        self.hits = list(event.hits) + list(event.library) + ([None] if typed and not exact else [])
+        new = [None] if typed and not exact else []
+        found = list(event.hits) + list(event.library)
+        # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor); pinyin finds
+        self.hits = new + found if has_han(typed) else found + new
         rows = []
         for hit in self.hits:
             if isinstance(hit, dict):
@@ -248,8 +254,12 @@ class AddIndicatorDialog(ModalScreen):
     def _query_done(self) -> None:
         self.query_one("#add-target" if self.hits else "#add-names").focus()
 
+    @on(SearchBox.Leave, "#add-query")
     def action_to_names(self) -> None:
-        self.query_one("#add-names").focus()
+        table = self.query_one("#add-names", CopyTable)
+        table.focus()
+        if table.row_count:
+            table.move_cursor(row=0, animate=False)
 
     @on(DataTable.RowSelected, "#add-names")
     def _to_target(self) -> None:
@@ -303,9 +313,9 @@ class _PickRows(ModalScreen):
     """Shared by the template and similar-project dialogs: a list of rows to tick, then apply."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "apply", "Apply", id="apply"),
-        Binding("a", "toggle_all", "All/none", id="toggle-all"),
+        Binding("escape", "cancel", "取消 Cancel", id="cancel"),
+        Binding("ctrl+s", "apply", "应用 Apply", id="apply"),
+        Binding("a", "toggle_all", "全选/全不选 All/none", id="toggle-all"),
     ]
 
     def __init__(self, db: Database, have: set[str]) -> None:

@@ -34,9 +34,16 @@ or load the five bundled sample documents now, or import a folder from here.
 
 class BrowsePane(Vertical):
     BINDINGS = [
-        Binding("s", "source", "Source", id="source"),
-        Binding("slash", "focus_filter", "Filter", id="filter"),
-        Binding("n", "to_draft", "New draft from it", show=False, id="project-to-draft"),
+        Binding("slash", "focus_filter", "筛选", tooltip="筛选项目 filter the projects", id="filter"),
+        Binding("s", "source", "来源", tooltip="来源：原文件和原文 the source document", id="source"),
+        Binding(
+            "n",
+            "to_draft",
+            "以此新建草稿",
+            show=False,
+            tooltip="以此为基础新建草稿 new draft from it",
+            id="project-to-draft",
+        ),
     ]
 
     @dataclass
@@ -133,8 +140,13 @@ class BrowsePane(Vertical):
             self._follow_tree()
 
     @on(Input.Submitted, "#browse-filter")
+    @on(SearchBox.Leave, "#browse-filter")
     def _filter_done(self) -> None:
-        self.query_one(ProjectTree).focus()
+        """To the tree, its cursor on the first project the filter shows."""
+        tree = self.query_one(ProjectTree)
+        tree.focus()
+        if tree.needle and tree.first_project is not None:
+            self.open(tree.first_project)
 
     @on(Tree.NodeHighlighted, "#project-tree")
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:

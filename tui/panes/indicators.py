@@ -47,8 +47,8 @@ def _level(hit: NameHit | Precedent) -> str:
 
 class IndicatorsPane(Vertical):
     BINDINGS = [
-        Binding("g", "goto", "Go to project", id="goto"),
-        Binding("slash", "focus_query", "Search", show=False, id="focus-query"),
+        Binding("g", "goto", "打开项目", tooltip="在浏览页打开该项目 open the project in Browse", id="goto"),
+        Binding("slash", "focus_query", "搜索", show=False, tooltip="到搜索框 to the search box", id="focus-query"),
     ]
 
     @dataclass
@@ -229,8 +229,12 @@ class IndicatorsPane(Vertical):
         ]
 
     @on(Input.Submitted, "#ind-query")
+    @on(SearchBox.Leave, "#ind-query")
     def _query_done(self) -> None:
-        self.query_one("#names", CopyTable).focus()
+        table = self.query_one("#names", CopyTable)
+        table.focus()
+        if table.row_count:
+            table.move_cursor(row=0, animate=False)
 
     @on(DataTable.RowHighlighted, "#names")
     def _name_highlighted(self, event: DataTable.RowHighlighted) -> None:

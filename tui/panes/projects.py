@@ -42,8 +42,8 @@ def highlight(snippet: str, query: str) -> Text:
 
 class ProjectsPane(Vertical):
     BINDINGS = [
-        Binding("g", "goto", "Go to project", id="goto"),
-        Binding("slash", "focus_query", "Search", show=False, id="focus-query"),
+        Binding("g", "goto", "打开项目", tooltip="在浏览页打开该项目 open the project in Browse", id="goto"),
+        Binding("slash", "focus_query", "搜索", show=False, tooltip="到搜索框 to the search box", id="focus-query"),
     ]
 
     @dataclass
@@ -134,8 +134,12 @@ class ProjectsPane(Vertical):
         return Text.assemble((_WHERE.get(hit["matched"], ""), "dim"), " ", highlight(hit["snippet"], query))
 
     @on(Input.Submitted, "#proj-query")
+    @on(SearchBox.Leave, "#proj-query")
     def _query_done(self) -> None:
-        self.query_one(CopyTable).focus()
+        table = self.query_one(CopyTable)
+        table.focus()
+        if table.row_count:
+            table.move_cursor(row=0, animate=False)
 
     @on(DataTable.RowSelected, "#proj-results")
     def action_goto(self) -> None:

@@ -13,7 +13,7 @@ from kb.vocab.text import shown
 
 
 class ErrorScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q,enter", "app.exit_with_error", "Quit", id="quit")]
+    BINDINGS = [Binding("escape,q,enter", "app.exit_with_error", "退出 Quit", id="quit")]
 
     def __init__(self, message: str) -> None:
         super().__init__()

@@ -15,8 +15,8 @@ HELP = Path(__file__).resolve().parent.parent / "help.md"
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="close"),
-        Binding("f1,question_mark,q", "dismiss", "Close", show=False, id="close-alt"),
+        Binding("escape", "dismiss", "关闭 Close", id="close"),
+        Binding("f1,question_mark,q", "dismiss", "关闭 Close", show=False, id="close-alt"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -16,7 +16,7 @@ from kb.vocab.text import shown
 
 
 class ImportPathScreen(ModalScreen[Path | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog") as dialog:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane
 
 from kb.find.queries import ProjectRow
 from tui.data import Database
@@ -16,6 +16,7 @@ from tui.panes.browse import BrowsePane
 from tui.drafting.pane import DraftsPane
 from tui.panes.indicators import IndicatorsPane
 from tui.panes.projects import ProjectsPane
+from tui.widgets.footer import KbFooter
 from tui.widgets.import_status import ImportStatus
 
 NARROW, WIDE = 100, 160  # columns: below NARROW panels stack; from WIDE, names and precedents sit side by side
@@ -28,7 +29,7 @@ class MainScreen(Screen[None]):
         Binding("f3", "show_tab('indicators')", "指标 Indicators", show=False, id="tab-indicators"),
         Binding("f4", "show_tab('projects')", "全文 Projects", show=False, id="tab-projects"),
         Binding("f5", "show_tab('drafts')", "起草 Drafts", show=False, id="tab-drafts"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "返回", tooltip="返回 back", id="back"),
     ]
 
     def __init__(self, db: Database) -> None:
@@ -49,7 +50,7 @@ class MainScreen(Screen[None]):
             with TabPane("起草 Drafts F5", id="drafts"):
                 yield DraftsPane(self.db)
         yield ImportStatus()
-        yield Footer()
+        yield KbFooter()
 
     def on_mount(self) -> None:
         self.app.load_catalog()

@@ -39,8 +39,8 @@ def source_table(p: dict) -> Table:
 
 class SourceScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="close"),
-        Binding("s,q", "dismiss", "Close", show=False, id="close-alt"),
+        Binding("escape", "dismiss", "关闭 Close", id="close"),
+        Binding("s,q", "dismiss", "关闭 Close", show=False, id="close-alt"),
     ]
 
     def __init__(self, project: dict) -> None:

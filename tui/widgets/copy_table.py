@@ -22,7 +22,7 @@ class Col:
 
 
 class CopyTable(DataTable):
-    BINDINGS = [Binding("c", "copy_row", "Copy row", id="copy-row")]
+    BINDINGS = [Binding("c", "copy_row", "复制", show=False, tooltip="复制这一行 copy the row", id="copy-row")]
 
     def __init__(self, *columns: Col, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)

@@ -131,7 +131,9 @@ def _more(p: dict) -> Group:
 class ProjectCard(VerticalScroll):
     """Shows one project (a dict from kb.find.queries.show_project); the goal table has a row cursor."""
 
-    BINDINGS = [Binding("p", "precedents", "Precedents", id="precedents")]
+    BINDINGS = [
+        Binding("p", "precedents", "先例", tooltip="查这个指标的先例 precedents of the indicator", id="precedents")
+    ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -1,0 +1,211 @@
+"""Keyboard traps of issue 18, each driven with Pilot as an officer would meet it: `/` in a search box, ↓ out of
+a search box, Enter in the add dialog, space on the goal table, the focused head field, the footer's width."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color, rgb_to_lab
+from textual.widgets import Input
+from textual.widgets._footer import FooterKey
+
+from kb.db import connect
+from kb.drafting import drafts
+from tui.app import make_app
+from tui.drafting.sources import AddIndicatorDialog
+from tui.widgets.project_tree import ProjectTree
+from conftest import workers_done
+from fixtures.app_driver import open_first_draft
+
+SIZE = (120, 40)
+
+
+def start(path):
+    app = make_app(path)
+    app.animation_level = "none"
+    app.db.changed = lambda: False  # the 2 s watcher stays out of the way
+    return app
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await workers_done(pilot)
+        await pilot.pause()
+
+
+@pytest.fixture
+def with_draft(seeded):
+    conn = connect(seeded)
+    draft = drafts.create(conn, "科技型企业研发补贴", year=2025, spending_type="补贴/奖励类")
+    drafts.apply_rows(
+        conn,
+        draft.id,
+        [
+            drafts.new_row("补贴发放准确率", target="=100%"),
+            drafts.new_row("企业满意度", target="≥90%"),
+            drafts.new_row("补贴及时性", target="及时"),
+        ],
+    )
+    conn.close()
+    return seeded
+
+
+@pytest.mark.parametrize(
+    ("tab", "box", "away"),
+    [("f2", "#browse-filter", "#project-tree"), ("f3", "#ind-query", "#names"), ("f4", "#proj-query", "#proj-results")],
+)
+async def test_slash_in_a_search_box_selects_it_and_types_nothing(seeded, tab, box, away):
+    """`/` goes to the search box; pressed again there it selects what is typed (the next key replaces it),
+    never adding a slash (the tree then showed `0 项目`)."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(tab)
+        await settle(pilot)
+        search = app.query_one(box, Input)
+        app.query_one(away).focus()
+        await pilot.press("slash")
+        assert app.focused is search
+        await pilot.press(*"人才")
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert search.value == "人才" and app.focused is search
+        assert (search.selection.start, search.selection.end) == (0, 2)  # all of it: typing replaces it
+        await pilot.press(*"科技")
+        assert search.value == "科技"
+        if box == "#browse-filter":
+            await settle(pilot)
+            assert not str(search.border_subtitle).startswith("0 ")
+
+
+@pytest.mark.parametrize("key", ["down", "enter"])
+@pytest.mark.parametrize(
+    ("tab", "box", "results"), [("f3", "#ind-query", "#names"), ("f4", "#proj-query", "#proj-results")]
+)
+async def test_down_or_enter_leaves_a_search_box_for_its_first_result(seeded, key, tab, box, results):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(tab)
+        await pilot.press(*"满意")
+        await settle(pilot)
+        table = app.query_one(results)
+        assert table.row_count > 2
+        table.move_cursor(row=2)  # left elsewhere by an earlier visit
+        app.query_one(box).focus()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.focused is table and table.cursor_row == 0
+
+
+async def test_down_leaves_the_browse_filter_for_the_first_project(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"人才")
+        await settle(pilot)
+        tree = app.query_one(ProjectTree)
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.focused is tree
+        assert tree.cursor_node is not None and tree.cursor_node.data == tree.first_project
+
+
+async def test_enter_in_the_add_dialog_adds_what_was_typed(with_draft):
+    """A new name with near matches: Enter, Enter adds the name as typed, not the first near match (which was a
+    duplicate of a row the draft held); moving onto a match and pressing Enter adds that match."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddIndicatorDialog)
+        await pilot.press(*"企业满意率")
+        await settle(pilot)
+        assert [h for h in app.screen.hits if h is not None]  # near matches are listed
+        await pilot.press("enter", "enter")  # query → target → add
+        await settle(pilot)
+        names = [r.name for r in editor.draft.rows]
+        assert "企业满意率" in names and names.count("企业满意度") == 1
+
+        await pilot.press("a")
+        await pilot.press(*"企业满意率")
+        await settle(pilot)
+        await pilot.press("down")  # to the list: the typed name first
+        first = app.screen.chosen
+        await pilot.press("down")  # onto the first match
+        await settle(pilot)
+        chosen = app.screen.chosen
+        assert first is None and chosen is not None
+        await pilot.press("enter", "enter")  # names → target → add
+        await settle(pilot)
+        assert chosen.name in [r.name for r in editor.draft.rows]
+
+
+async def test_space_on_the_goal_table_marks_and_moves_down_as_the_footer_says(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        await settle(pilot)
+        assert app.focused is editor.table and editor.table.cursor_row == 0
+        await pilot.press("space")
+        assert editor.table.cursor_row == 1 and editor.marked == {editor.draft.rows[0].id}
+        keys = {k.key: k.description for k in app.screen.query(FooterKey)}
+        assert "space" in keys and "↓" in keys["space"]
+
+
+def _difference(a: Color, b: Color) -> float:
+    """How far apart two colours look: CIE76 ΔE in Lab (2.3 is just noticeable; the old 5 % tint gave 2.7–4.4)."""
+    return sum((x - y) ** 2 for x, y in zip(rgb_to_lab(a), rgb_to_lab(b))) ** 0.5
+
+
+def _background(widget) -> Color:
+    """The colour the widget's background is drawn in (its own over its parent's, with its tint)."""
+    return widget.background_colors[1]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "nord", "gruvbox", "monokai", "solarized-light"])
+async def test_the_focused_head_field_stands_out_in_every_theme(with_draft, theme):
+    """Text landed in the wrong field: the focused field differed from the others by a 5 % tint."""
+    app = start(with_draft)
+    app.theme = theme
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        department, region = app.query_one("#head-department", Input), app.query_one("#head-region", Input)
+        department.focus()
+        await pilot.pause()
+        focused, other = _background(department), _background(region)
+        assert _difference(focused, other) >= 10, (theme, focused.hex, other.hex)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("where", ["browse", "indicators", "projects", "drafts", "editor"])
+async def test_the_footer_fits_and_always_shows_f1(with_draft, size, where):
+    app = start(with_draft)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if where == "editor":
+            await open_first_draft(pilot)
+        elif where != "browse":
+            await pilot.press({"indicators": "f3", "projects": "f4", "drafts": "f5"}[where])
+        await settle(pilot)
+        await pilot.pause()
+        keys = [k for k in app.screen.query(FooterKey) if not k.has_class("-command-palette")]
+        palette = app.screen.query_one("FooterKey.-command-palette")
+        assert keys and all(k.region.width > 0 and k.region.right <= palette.region.x for k in keys), [
+            (k.key, k.region) for k in [*keys, palette]
+        ]
+        assert "f1" in [k.key for k in keys]
+
+
+async def test_slash_in_the_add_dialogs_search_selects_it(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("a", *"满意")
+        await settle(pilot)
+        await pilot.press("slash")
+        box = app.screen.query_one("#add-query", Input)
+        assert box.value == "满意" and (box.selection.start, box.selection.end) == (0, 2)
