@@ -364,16 +364,24 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @handles_errors
 def publish(
     ctx: typer.Context,
-    out: Path = typer.Argument(..., metavar="OUT.db", help="The published file to write (replaced when complete)."),
-    keep_contacts: bool = typer.Option(
-        False, "--keep-contacts", help="Keep the forms' contacts (填报人, 联系电话 …); left out by default."
+    out: Path = typer.Argument(
+        ...,
+        metavar="OUT.db",
+        help="要写的发布文件（写完后替换）。 The published file to write (replaced when complete).",
     ),
-    title: str = typer.Option("绩效目标知识库 jixiao-kb", help="The title its pages show."),
-    source: str = typer.Option("", help="Where the documents come from (shown on every page)."),
-    licence: str = typer.Option("", help="The licence the team publishes it under."),
+    keep_contacts: bool = typer.Option(
+        False,
+        "--keep-contacts",
+        help="保留表中的联系人（填报人、联系电话 …），默认去掉。 Keep the forms' contacts; left out by default.",
+    ),
+    title: str = typer.Option("绩效目标知识库 jixiao-kb", help="页面显示的标题。 The title its pages show."),
+    source: str = typer.Option(
+        "", help="文件来源（每页都显示）。 Where the documents come from (shown on every page)."
+    ),
+    licence: str = typer.Option("", help="发布所用的许可。 The licence the team publishes it under."),
 ) -> None:
-    """Write a clean snapshot of the knowledge base for a team to serve (kb serve): goal tables, outcomes, search
-    indexes and metadata; no drafts, no contacts."""
+    """发布知识库：写一份干净的快照供团队共享（kb serve）：目标表、自评结果、检索索引和说明；不含草稿和联系人。 Write a
+    clean snapshot of the knowledge base for a team to serve: no drafts, no contacts."""
     import time
 
     from kb.publish import publish as run_publish
@@ -396,14 +404,24 @@ def publish(
 def serve(
     ctx: typer.Context,
     db: Optional[Path] = typer.Argument(
-        None, metavar="[DB]", help="A file made by kb publish (default: your own base, read-only, not immutable)."
+        None,
+        metavar="[DB]",
+        help="发布的文件，由 kb publish 写成（默认：自己的知识库，只读）。 "
+        "A file made by kb publish (default: your own base, read-only).",
     ),
-    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default; 0.0.0.0: everyone)."),
-    port: int = typer.Option(8001, min=1, max=65535, help="Port to listen on."),
-    base_url: str = typer.Option("/", help="The path it is served under behind a proxy, e.g. /kb/."),
-    allow_sql: bool = typer.Option(False, "--allow-sql", help="Let visitors run their own SQL (off by default)."),
+    host: str = typer.Option(
+        "127.0.0.1", help="监听地址（默认仅本机；0.0.0.0 为所有人）。 Address to listen on (loopback by default)."
+    ),
+    port: int = typer.Option(8001, min=1, max=65535, help="监听端口。 Port to listen on."),
+    base_url: str = typer.Option("/", help="在代理后面的路径，如 /kb/。 The path it is served under behind a proxy."),
+    allow_sql: bool = typer.Option(
+        False,
+        "--allow-sql",
+        help="允许访问者运行自己的 SQL（默认关闭）。 Let visitors run their own SQL (off by default).",
+    ),
 ) -> None:
-    """Serve a published base read-only in the browser (Datasette with our search, indicator and project pages)."""
+    """在浏览器中只读共享一个发布的知识库（Datasette，带本工具的检索、指标页和项目页）。 Serve a published base
+    read-only in the browser (Datasette with our search, indicator and project pages)."""
     from kb.publish import open_published
 
     path = db or db_path(ctx)

@@ -149,14 +149,16 @@ def _show(conn, draft, as_json: bool) -> None:
 def new(
     ctx: typer.Context,
     name: str = NameArg,
-    department: str = typer.Option("", help="Budget unit (部门)."),
-    region: str = typer.Option("", help="Region (地区)."),
-    year: str = typer.Option("", help="Budget year (年度)."),
-    amount: str = typer.Option("", help="Amount in 万元."),
-    period: str = typer.Option("", help="Period (实施期限), e.g. 2025-01 至 2025-12."),
-    spending_type: str = typer.Option("", "--type", help="Spending type (see kb suggest); guessed when omitted."),
-    overview: str = typer.Option("", help="Project overview (项目概况)."),
-    goal: str = typer.Option("", help="Annual goal (年度绩效目标)."),
+    department: str = typer.Option("", help="预算单位（部门）。 Budget unit."),
+    region: str = typer.Option("", help="地区。 Region."),
+    year: str = typer.Option("", help="预算年度。 Budget year."),
+    amount: str = typer.Option("", help="金额（万元）。 Amount in 万元."),
+    period: str = typer.Option("", help="实施期限，如 2025-01 至 2025-12。 Period."),
+    spending_type: str = typer.Option(
+        "", "--type", help="支出类型（见 kb suggest）；不给时推测。 Spending type; guessed when omitted."
+    ),
+    overview: str = typer.Option("", help="项目概况。 Project overview."),
+    goal: str = typer.Option("", help="年度绩效目标。 Annual goal."),
     from_project: Optional[int] = typer.Option(
         None,
         "--from-project",
@@ -167,9 +169,8 @@ def new(
     ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Create an empty draft (its spending type guessed from name and overview unless --type), or 以上年为基础
-    copy last year's (--from-project / --from-draft): head, rows and fields, year + 1; kb draft diff then lists what
-    changed from it."""
+    """新建一个空草稿（未给 --type 时按名称和概况推测支出类型），或以上年为基础复制（--from-project / --from-draft：
+    基本信息、各行和各栏，年度加一；之后 kb draft diff 列出改动）。 Create an empty draft, or copy last year's."""
     from kb.drafting import drafts
     from kb.drafting import suggest
 
@@ -235,7 +236,9 @@ def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, a
             f"year {copy.year or '—'})"
         )
     )
-    print(f"next: kb draft show {copy.name!r}; kb draft diff {copy.name!r} lists what you change from last year")
+    print(
+        f"下一步 next: kb draft show {copy.name!r}；kb draft diff {copy.name!r} 列出与上年相比的改动 lists the changes"
+    )
 
 
 @draft_app.command("list")
@@ -276,8 +279,8 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
 @draft_app.command()
 @handles_errors
 def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
-    """Show a draft: head, rows (number and id) and the check results. 以后的 --row 可用行号（须是本次显示的）
-    或行的编号 ID（如 a3，始终指同一行） later --row takes a number shown here or a row's id."""
+    """显示草稿：基本信息、各行（行号和编号）和检查结果；以后的 --row 可用行号（须是本次显示的）或行的编号（如 a3，
+    始终指同一行）。 Show a draft: head, rows (number and id) and the check results."""
     from kb.drafting.drafts import mark_listed, open_draft
 
     conn = open_kb(ctx)
@@ -386,7 +389,7 @@ def set_cmd(
         "data_source, 指标值设定依据 basis (计划标准/行业标准/历史标准/预算支出标准/其他), 依据说明 basis_text, "
         "分值 weight.",
     ),
-    value: str = typer.Argument(..., help="The new value ('' to clear)."),
+    value: str = typer.Argument(..., help="新的值（'' 为清空）。 The new value ('' to clear)."),
     row: Optional[str] = typer.Option(
         None, "--row", help="行的编号 a row's id (a3) or its number as kb draft show last listed it."
     ),
@@ -573,9 +576,10 @@ def export_cmd(
     fmt: Optional[str] = typer.Option(
         None,
         "--format",
-        help="xlsx / docx: 项目支出绩效目标表 to print (A4, one page wide); yth: 预算管理一体化 import sheet (.xlsx, "
-        "its limits checked first, nothing written when one is broken); md, csv, json for scripts. Default: from "
-        "the file's extension, else xlsx.",
+        help="格式：xlsx / docx 为可打印的项目支出绩效目标表（A4，一页宽）；yth 为预算管理一体化导入表（先查限制，"
+        "不合格不写）；md、csv、json 供脚本使用；默认按扩展名，否则 xlsx。 The format: the form to print, the 一体化 "
+        "import sheet (its limits checked first), or md, csv, json for scripts; default: from the extension, else "
+        "xlsx.",
     ),
 ) -> None:
     """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),

@@ -61,7 +61,7 @@ def import_cmd(
     done = import_file(open_kb(ctx), path)
     again = f"，替换了之前的 {done.replaced} 条 replacing {done.replaced}" if done.replaced else ""
     print(shown(f"已导入 imported {done.entries} 条指标 library entries from {path}{again}"))
-    print("next: kb library search 满意度; kb draft add NAME 指标名称 takes the library's texts for that indicator")
+    print("下一步 next: kb library search 满意度；kb draft add 草稿 指标名称 会带上指标库中的说明 the library's texts")
 
 
 @library_app.command("list")

@@ -120,7 +120,7 @@ def test_the_scanner_tells_chinese_first_from_english_first():
     assert not untranslated("PDF 第 3 页的字符超过 …")
 
 
-@pytest.mark.parametrize("folder", ["kb", "importers", "cli", "tui"])
+@pytest.mark.parametrize("folder", ["kb", "importers", "cli", "tui", "web"])
 def test_every_message_in_the_code_is_chinese_first(folder):
     messages = code_messages(folder)
     assert messages  # the scanner finds them
