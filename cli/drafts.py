@@ -240,7 +240,7 @@ def add(
         unit = values["unit"] or ""
         print(
             shown(
-                f"先例 precedents ({values['count']}): 最常见 most common {values['most_common']}, 中位数 median "
+                f"先例 precedents ({values['of']}): {common_line(values)}, 中位数 median "
                 f"{number(values['median'])}{unit}, 范围 range {number(values['min'])}–{number(values['max'])}{unit}"
             )
         )
@@ -448,6 +448,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     from rich.table import Table
 
     from cli.render import add_row
+    from kb.vocab.families import spellings_note
 
     out = console()
     table = Table(title="相似项目 similar projects", box=box.SIMPLE_HEAD, title_justify="left")
@@ -481,7 +482,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
             table,
             i.level1,
             i.level2,
-            i.name,
+            i.name + spellings_note(i.name, i.variants),
             i.target,
             i.projects,
             f"{number(s['median'])}{unit}" if s["count"] else "",

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from kb.errors import KbError
 from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
 from kb.vocab.numbers import number, total
-from kb.find.precedents import group_key, normal_target
+from kb.find.precedents import family_key, normal_target
 from kb.vocab.targets import QUALITATIVE
 
 SEVERITIES = ("error", "warning", "info")
@@ -281,9 +281,11 @@ def _input_under_output(t: GoalTable):
 def _duplicate(t: GoalTable):
     first: dict[str, int] = {}
     for n, ln in enumerate(t.lines):
-        key = group_key(ln.name)
+        key = family_key(ln.name)  # spellings of one indicator too (kb.vocab.families): 满意率 and 满意度
         if key in first:
-            yield n, f"与第 {first[key] + 1} 行是同一指标 the same indicator as row {first[key] + 1}"
+            other = t.lines[first[key]].name
+            how = "" if other == ln.name else f"（{other} 的另一种写法 another spelling of it）"
+            yield n, f"与第 {first[key] + 1} 行是同一指标{how} the same indicator as row {first[key] + 1}"
         else:
             first[key] = n
 

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Static
 from kb.drafting.drafts import BASES, Draft, NewRow, add_row, apply_rows, open_draft, remove_rows, set_field, update_row
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
-from kb.find.precedents import group_key
+from kb.find.precedents import family_key
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
 from kb.vocab.targets import QUALITATIVE
@@ -523,7 +523,7 @@ class DraftEditor(Vertical):
 
     @property
     def _have(self) -> set[str]:
-        return {group_key(r.name) for r in self.draft.rows} if self.draft else set()
+        return {family_key(r.name) for r in self.draft.rows} if self.draft else set()
 
     def _add(self, rows: list[NewRow] | None, single: bool = False) -> None:
         if not rows:

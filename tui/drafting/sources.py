@@ -19,7 +19,7 @@ from kb.errors import KbError
 from kb.find.outcomes import outcome_summary, preferred_target
 from kb.find.precedents import (
     NameHit,
-    group_key,
+    family_key,
     normal_target,
     precedents,
     search_names,
@@ -52,7 +52,7 @@ def short_level(level1: str | None, level2: str | None) -> str:
 def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
     """A row to pick: levels, name, target; dimmed and marked when the draft holds it already."""
     target = normal_target(row.operator, row.value, row.unit, row.text) or ""
-    held = group_key(row.name) in have
+    held = family_key(row.name) in have
     text = Text.assemble(
         (f"{short_level(row.level1, row.level2):<8} ", "dim"), shown(f"{row.name}  {target}"), (extra, "dim")
     )
@@ -161,7 +161,7 @@ class AddIndicatorDialog(ModalScreen):
                     )
                 )
             else:
-                held = "  ✓已有" if group_key(hit.name) in self.have else ""
+                held = "  ✓已有" if family_key(hit.name) in self.have else ""
                 rows.append(
                     (hit.name + held, hit.projects, short_level(hit.std_level1, hit.std_level2), hit.common_target)
                 )
@@ -285,7 +285,7 @@ class _PickRows(ModalScreen):
         picker.clear_options()
         picker.add_options(
             [
-                (_ticked(label, group_key(r.name) not in self.have), n, group_key(r.name) not in self.have)
+                (_ticked(label, family_key(r.name) not in self.have), n, family_key(r.name) not in self.have)
                 for n, (r, label) in enumerate(zip(rows, self.labels))
             ]
         )
