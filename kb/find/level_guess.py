@@ -26,7 +26,7 @@ __all__ = ["LevelGuess", "guess_levels"]
 class LevelGuess:
     level1: str | None  # None when unsure
     level2: str | None
-    reason: str  # Chinese first: '经济效益指标（同名先例 12 个中 9 个）', '数量指标（关键词 "数"）', '没有把握 …'
+    reason: str  # Chinese first: '经济效益指标（同名先例 12 个中 9 个）', '数量指标（关键词 "数"）'; unsure: why
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (level 1, level 2), likeliest first
 
     @property
@@ -76,4 +76,4 @@ def guess_levels(conn: sqlite3.Connection, name: str) -> LevelGuess:
         why = "名称中没有可判断层级的关键词 no keyword in the name tells the level"
         candidates = [_pair(level2) for level2 in DEFAULT_GUESS]
     unique = list(dict.fromkeys(candidates))
-    return LevelGuess(None, None, f"没有把握，请选择层级 unsure, choose the levels: {why}", unique[:2])
+    return LevelGuess(None, None, why, unique[:2])

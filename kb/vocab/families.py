@@ -24,7 +24,7 @@ The rules (S: spellings, kept from the first grouping; F: families), each with e
 - F4 label: `指标` printed after the name, or before it when 4 or more characters remain, does not count.
   Merged: `服务对象满意度指标` = `服务对象满意度`; `指标运转保障率` = `运转保障率`. Apart: `指标完成率` (3 left).
 - F5 served: in a name `<word><subject>满意度`, a word saying the subject is whom the project serves (SERVED_WORDS:
-  受益 受助 资助 帮扶 扶持 服务 补助 补贴 奖补 救助 …) does not count, for a subject noun of SUBJECTS (企业 群众
+  受益 受助 资助 帮扶 帮助 扶持 服务 补助 补贴 奖补 救助 …) does not count, for a subject noun of SUBJECTS (企业 群众
   学生 师生 对象 群体 居民 人员 单位 …). A judgement call, taken because the national framework calls them all
   服务对象满意度 and officers write them for the same survey.
   Merged: `扶持企业满意度` = `受益企业满意度` = `服务企业满意度` = `企业满意度`; `受益对象满意度` = `服务对象满意度`.
@@ -72,6 +72,7 @@ SERVED_WORDS = (
     "受资助",
     "资助",
     "帮扶",
+    "帮助",
     "扶持",
     "受扶持",
     "服务",
