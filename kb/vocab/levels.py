@@ -96,9 +96,11 @@ _LEVEL1_OF = {level2: level1 for level1, level2s in FRAMEWORK.items() for level2
 # (融资额, 营业收入, the growth of the R&D spending of the firms it helps) its economic effect.
 _RULES: list[tuple[re.Pattern, str, str | None]] = [
     (re.compile(r"满意"), SERVED, None),
+    (re.compile(r"(?:企业|家|户|人|个|项|项目|次|件)数$"), QUANTITY, None),  # how many firms got a loan: an output
     (
         re.compile(
-            r"(?<![低薪])收入|营收|利润|税收|产值|销售额|交易额|市值|融资(?:额|金额|总额|规模|总量)"
+            r"(?<![低薪])收入|营收|利润|税收|产值|销售额|交易额|市值|融资(?:额|金额|总额|规模|总量)|股权投资"
+            r"|获得.{0,4}(?:投资|融资|贷款)"
             r"|(?:研发投入|研发经费|研发费用|投资|营业额|出口).{0,4}(?:增长|增幅|增速|增加)"
         ),
         ECONOMIC,
@@ -121,7 +123,8 @@ DEFAULT_GUESS = (QUANTITY, SOCIAL)  # the two most common level 2s of names no r
 
 def keyword_levels(name: str) -> tuple[str, str | None, str] | None:
     """(level 2 guessed, the runner-up when the rule is not sure, the keyword found) by the keyword rules, or None
-    when no keyword occurs: '研发投入增长率' → ('经济效益指标', '社会效益指标', '研发投入')."""
+    when no keyword occurs: '研发投入增长率' → ('经济效益指标', None, '研发投入增长'); '提高群众参与热情' →
+    ('社会效益指标', '可持续影响指标', '提高')."""
     for pattern, level2, also in _RULES:
         m = pattern.search(name or "")
         if m:
