@@ -39,7 +39,6 @@ What is never done: dropping a measure word (率 数 次数 时间, 性 outside 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kb.vocab.targets import is_unit
 from kb.vocab.tokens import fold
@@ -161,13 +160,13 @@ def _served(key: str) -> str:  # F5
 _RULES = (("F4", _label), ("F3", _particle), ("F1", _rate), ("F2", _quality), ("F5", _served))
 
 
-@lru_cache(maxsize=65536)
 def family_key(name: str) -> str:
-    """The key all spellings of one indicator share: spelling_key, then the rules F1–F5 (see the table above).
+    """The key all spellings of one indicator share: spelling_key, then the rules F1–F5 (see the list above).
     '服务对象满意率' → '对象满意度' = family_key('服务对象满意度（%）'); '监督考核机制健全性' → '监督考核机制健全'."""
     key = spelling_key(name)
-    for _, rule in _RULES:
-        key = rule(key)
+    if "满意" in key or "的" in key or "指标" in key or key.endswith("性"):  # what any rule needs: most names skip
+        for _, rule in _RULES:
+            key = rule(key)
     return key
 
 
