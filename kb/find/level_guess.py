@@ -71,7 +71,7 @@ def guess_levels(conn: sqlite3.Connection, name: str) -> LevelGuess:
     elif found:
         level2, also, word = found
         why = f'关键词 "{word}" 多为 {level2}，也常见 {also} the keyword is not decisive'
-        candidates = [_pair(level2), _pair(also)]
+        candidates = [_pair(level2), *([_pair(also)] if also else [])]
     else:
         why = "名称中没有可判断层级的关键词 no keyword in the name tells the level"
         candidates = [_pair(level2) for level2 in DEFAULT_GUESS]

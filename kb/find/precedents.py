@@ -104,11 +104,11 @@ def _spread(uses: Iterable[tuple[str | None, float | None, str | None, str | Non
     rows = list(uses)
     counts: Counter[str] = Counter()
     numeric: dict[str, tuple] = {}  # label → (operator rank, value, unit) for numeric ones
-    for (operator, value, unit, text), n in zip(value_buckets([r[:4] for r in rows], [r[4] for r in rows]), rows):
+    for (operator, value, unit, text), row in zip(value_buckets([r[:4] for r in rows], [r[4] for r in rows]), rows):
         if text is None:
             continue
-        counts[text] += n[4]
-        if operator != QUALITATIVE and value is not None:
+        counts[text] += row[4]
+        if operator is not None and operator != QUALITATIVE and value is not None:
             numeric[text] = (_OPERATOR_ORDER.get(operator, len(_OPERATOR_ORDER)), value, unit or "")
 
     def order(item: tuple[str, int]) -> tuple:
@@ -156,13 +156,13 @@ def target_summary(precedents: Iterable[Precedent]) -> dict:
         }
     unit = Counter(b[2] for b in numeric).most_common(1)[0][0]
     chosen = [b for b in numeric if b[2] == unit]
-    values = [b[1] for b in chosen]
+    values = [b[1] for b in chosen if b[1] is not None]
     spread = _spread((op, value, u, label, 1) for op, value, u, label in chosen)
     most = _most_common(spread)
     return {
         "count": len(chosen),
         "most_common": most,
-        "most_common_n": dict(spread)[most],
+        "most_common_n": dict(spread)[most] if most else 0,
         "of": of,
         "median": median(values),
         "min": min(values),
