@@ -305,7 +305,7 @@ async def test_small_terminal_stacks_the_indicator_panels(seeded):
         assert app.screen.has_class("-narrow")
         await pilot.press("f3", *"myd")
         await settle(pilot)
-        assert app.query_one("#names").row_count == 11  # 14 names, in 11 families
+        assert app.query_one("#names").row_count == 12  # 15 names (服务对象满意率 too), in 12 families
         assert "≥90% ×1" in str(app.query_one("#spread-line").render())
 
 

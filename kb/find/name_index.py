@@ -60,11 +60,15 @@ Group = tuple[str, list[tuple[int, str, int]], str, str]  # key, [(id, name, use
 
 
 def _grouped(rows: Iterable[tuple[str, int, str, str, str, int]]) -> Iterator[Group]:
-    """Groups from (key, id, name, pinyin, initials, uses) rows ordered by group, most used member first."""
+    """Groups from (key, id, name, pinyin, initials, uses) rows ordered by group, most used member first; the pinyin
+    and initials of every member, each once, so that 'myd' finds a family through any spelling holding 满意度."""
     group: Group | None = None
     for key, name_id, name, pinyin, initials, uses in rows:
         if group is not None and group[0] == key:
             group[1].append((name_id, name, uses))
+            spelt, short = _letters(pinyin), _letters(initials)
+            if spelt not in group[2].split(_KEYS):
+                group = (key, group[1], group[2] + _KEYS + spelt, group[3] + _KEYS + short)
             continue
         if group is not None:
             yield group
