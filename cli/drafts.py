@@ -319,6 +319,10 @@ def add(
     from kb.drafting import drafts
     from kb.drafting.suggest import value_suggestion
 
+    conn = open_kb(ctx)
+    guess = None
+    if not level1.strip() and not level2.strip():
+        level1, level2, guess = _guessed_levels(conn, indicator)
     row = drafts.new_row(
         indicator,
         level1=level1,
@@ -331,25 +335,31 @@ def add(
         weight=weight,
         sources=source,
     )
-    conn = open_kb(ctx)
     draft = drafts.add_row(conn, name, row)
     drafts.mark_listed(conn, draft)  # the row number printed below is one of this order
     n = max(i for i, r in enumerate(draft.rows, 1) if r.name == row.name)
     added = draft.rows[n - 1]
-    print(shown(f"row {n} ({added.key}): {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
+    print(shown(f"第 {n} 行 row {n} ({added.key}): {added.level1}/{added.level2} {added.name} {added.target}".rstrip()))
     if added.library_id:
         from kb.drafting.library import entry
 
         print(shown(f"指标库 library #{added.library_id}: 该指标的说明已关联 its texts go with the row"))
         for line in _library_lines(entry(conn, added.library_id), "  "):
             print(shown(line))
+    if guess is not None:
+        print(shown(f"层级依据 levels from: {guess.reason}"))
+    _same_indicator(draft, n)
     values = value_suggestion(conn, indicator)
     if values["count"]:
+        from kb.find.precedents import common_line
+        from kb.vocab.families import spellings_note
+
         unit = values["unit"] or ""
         print(
             shown(
-                f"先例 precedents ({values['count']}): 最常见 most common {values['most_common']}, 中位数 median "
+                f"先例 precedents: {common_line(values)}, 中位数 median "
                 f"{number(values['median'])}{unit}, 范围 range {number(values['min'])}–{number(values['max'])}{unit}"
+                + spellings_note(values["name"], values["variants"])
             )
         )
         if values["outcomes"]:
@@ -370,6 +380,34 @@ def add(
                 + (f"; 指标库中的 in the library: {'、'.join(listed)}" if listed else "")
             )
         )
+
+
+def _guessed_levels(conn, indicator: str):
+    """(level 1, level 2, the guess) for an indicator added without levels; KbError listing the candidates when the
+    guess is unsure (kb.find.level_guess)."""
+    from kb.find.level_guess import guess_levels
+
+    guess = guess_levels(conn, indicator)
+    if guess.sure:
+        return guess.level1, guess.level2, guess
+    options = " 或 or ".join(f"--level1 {l1} --level2 {l2}" for l1, l2 in guess.candidates)
+    raise KbError(f"「{indicator}」的层级没有把握，请指定 give the levels: {guess.reason}；{options}")
+
+
+def _same_indicator(draft, n: int) -> None:
+    """A warning when row n is an indicator the draft holds already (in any spelling: kb.vocab.families)."""
+    from kb.find.precedents import family_key
+
+    key = family_key(draft.rows[n - 1].name)
+    for m, other in enumerate(draft.rows, 1):
+        if m != n and family_key(other.name) == key:
+            print(
+                shown(
+                    f"注意 warning: 与第 {m} 行「{other.name}」是同一指标 the same indicator as row {m}"
+                    + ("" if other.name == draft.rows[n - 1].name else "（另一种写法 another spelling）")
+                )
+            )
+            return
 
 
 @draft_app.command("set")
@@ -684,6 +722,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     from rich.table import Table
 
     from cli.render import add_row
+    from kb.vocab.families import spellings_note
 
     out = console()
     table = Table(title="相似项目 similar projects", box=box.SIMPLE_HEAD, title_justify="left")
@@ -717,7 +756,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
             table,
             i.level1,
             i.level2,
-            i.name,
+            i.name + spellings_note(i.name, i.variants),
             i.target,
             i.projects,
             f"{number(s['median'])}{unit}" if s["count"] else "",

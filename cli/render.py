@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
+from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
 from kb.vocab.text import shown
@@ -55,7 +56,10 @@ def search_result(console: Console, result) -> None:
         console.print(
             text(
                 "你要找的是不是 did you mean: "
-                + " · ".join(f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）" for s in result.suggestions)
+                + " · ".join(
+                    f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
+                    for s in result.suggestions
+                )
             )
         )
     if result.indicator_total == 0 and result.project_total == 0:

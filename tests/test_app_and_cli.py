@@ -55,7 +55,7 @@ class CommandLoop(threading.Thread):
             copy.write_text(self.text + "\n" * (n + 1), "utf-8")  # new bytes each round: the import replaces it
             steps = [
                 ("search", "满意度"),
-                ("draft", "add", NAME, f"指标{n}", "--target", "≥90%"),
+                ("draft", "add", NAME, f"指标{n}", "--target", "≥90%", "--level2", "数量"),
                 ("import", str(copy)),
                 ("backup", str(self.work / f"backup{n}.sqlite3")),
             ]

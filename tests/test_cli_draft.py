@@ -69,7 +69,8 @@ def test_a_whole_drafting_session(kb, tmp_path):
     applied = kb("draft", "apply", "科技型企业研发补贴", "--project", precedent).stdout
     assert "skipped" in applied and "补贴发放准确率" in applied
     added = kb("draft", "add", "科技型企业研发补贴", "服务企业满意度", "--target", "≥90%", "--basis", "历史标准").stdout
-    assert "precedents (3)" in added and "median 90%" in added
+    assert "先例 precedents: 最常见 most common =100%（5 个先例中 2 个 2 of 5）" in added and "median 95%" in added
+    assert "(+3 种写法: 扶持企业满意度, 受益企业满意度（%）, 服务企业满意度（%）)" in added
     shown = json.loads(kb("draft", "show", "科技型企业研发补贴", "--json").stdout)
     assert shown["region"] == "宁波市" and shown["amount_wan"] == 500
     row = next(n for n, r in enumerate(shown["rows"], 1) if r["name"] == "服务企业满意度")
@@ -191,8 +192,27 @@ def test_a_knowledge_base_held_by_another_writer_gives_one_line_saying_so(kb, tm
 
 def test_draft_add_of_a_name_without_precedent_names_the_near_ones(kb):
     kb("draft", "new", "近似")
-    out = kb("draft", "add", "近似", "服务对象满意度", "--target", "≥90%").stdout
+    out = kb("draft", "add", "近似", "服务对象满意情况", "--target", "≥90%").stdout
     assert "知识库中没有同名指标 no precedent of this name; 相近的 near: " in out and "服务对象满意率" in out
+
+
+def test_draft_add_takes_the_levels_from_the_guess_or_asks(kb):
+    """The levels of an indicator added without them come from its family's precedents or a sure keyword, and the
+    reason is printed; an unsure guess is refused, naming the candidates; a second spelling of a row warns."""
+    kb("draft", "new", "层级")
+    out = kb("draft", "add", "层级", "服务对象满意度", "--target", "≥90%").stdout  # the family of 服务对象满意率
+    assert "row 1: 满意度指标/服务对象满意度指标" in out and "同名先例 3 个中 3 个" in out
+    out = kb("draft", "add", "层级", "补贴资金总额", "--target", "100万元").stdout
+    assert "成本指标/经济成本指标" in out and '经济成本指标（关键词 "总额"）' in out
+    refused = kb("draft", "add", "层级", "群众获得感", ok=False)
+    one_line_error(refused, "--level1 产出指标 --level2 数量指标 或 or --level1 效益指标 --level2 社会效益指标")
+    assert "群众获得感" not in kb("draft", "show", "层级").stdout
+    out = kb("draft", "add", "层级", "群众获得感", "--level2", "社会效益").stdout
+    assert "效益指标/社会效益指标 群众获得感" in out and "层级依据" not in out
+    out = kb("draft", "add", "层级", "服务对象满意率", "--target", "≥95%").stdout
+    assert "注意 warning: 与第" in out and "「服务对象满意度」是同一指标" in out and "另一种写法" in out
+    out = kb("draft", "add", "层级", "有责投诉数").stdout
+    assert "最常见 most common =0（3 个先例中 2 个 2 of 3）" in out
 
 
 def test_draft_set_takes_the_fields_by_their_chinese_labels(kb):

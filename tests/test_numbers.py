@@ -153,7 +153,7 @@ def test_commands_print_every_digit(db_path):
     draft = run("draft", "show", "数字测试")
     assert draft.exit_code == 0, draft.output
     assert "1234567.5" in draft.output and "e+" not in draft.output
-    added = run("draft", "add", "数字测试", "资金规模", "--target", "≥1万元")
+    added = run("draft", "add", "数字测试", "资金规模", "--target", "≥1万元", "--level2", "经济效益")
     assert added.exit_code == 0, added.output
     assert "中位数 median 7956.26万元, 范围 range 0–1000000000000万元" in added.output
 

@@ -186,6 +186,8 @@ def test_target_summary(kb):
     assert target_summary(precedents(kb, ["服务对象满意度"])) == {
         "count": 6,
         "most_common": "≥90%",
+        "most_common_n": 3,
+        "of": 7,  # the qualitative 较高 too
         "median": 90.0,
         "min": 85.0,
         "max": 100.0,
@@ -224,21 +226,26 @@ def test_pinyin_initials_on_the_sample_documents(seeded, initials, word):
     hits = search_names(seeded, initials, limit=200)
     expected = {group_key(n) for (n,) in seeded.execute("SELECT name FROM indicators WHERE instr(name, ?)", (word,))}
     assert len(expected) >= 5
-    assert expected <= {group_key(h.name) for h in hits}
+    assert expected <= {group_key(v) for h in hits for v in h.variants}  # each name, or its family's
     assert {h.match for h in hits} == {"pinyin"}
 
 
 def test_grouping_across_sample_documents(seeded):
+    """One indicator's spellings, across documents, are one family (kb.vocab.families: a unit in brackets, and
+    扶持/受益/服务 before the subject 企业), counted as one and shown with its spellings."""
     h = search_names(seeded, "服务企业满意度")[0]
     assert (h.name, h.variants, h.projects, h.regions) == (
         "服务企业满意度",
-        ["服务企业满意度", "服务企业满意度（%）"],
-        3,
+        ["服务企业满意度", "扶持企业满意度", "受益企业满意度（%）", "服务企业满意度（%）"],
+        5,
         2,
     )
+    assert h.spellings == " (+3 种写法: 扶持企业满意度, 受益企业满意度（%）, 服务企业满意度（%）)"
     assert [(p.region, p.year) for p in precedents(seeded, h.variants)] == [
         ("广州开发区", 2022),
         ("广州开发区", 2022),
+        ("广州开发区", 2022),
+        ("威海经济技术开发区", 2021),
         ("威海经济技术开发区", 2021),
     ]
 

@@ -11,8 +11,10 @@ import json
 import pytest
 
 from kb.db import connect
+from kb.find.precedents import search_names
 from kb.find.queries import show_project
 from kb.ingest.run import import_paths
+from kb.vocab.families import family_key, spelling_key
 from realdocs.truth import REALDOCS, compare, compare_self_evaluations, expected_records, is_self_evaluation
 
 if not REALDOCS.is_dir():
@@ -175,3 +177,21 @@ def test_every_import_keeps_how_it_was_read(corpus):
         parts = json.loads(parts)
         assert parts and all(part["pages"] for part in parts), file_name
         assert any(part["kind"] in ("goal", "department", "self_evaluation", "empty") for part in parts), file_name
+
+
+def test_spellings_of_one_indicator_are_one_family(corpus):
+    """Indicator families (kb.vocab.families) on the real documents: known spellings joined, known measures apart."""
+    real = corpus[0]
+    families: dict[str, set[str]] = {}
+    for (name,) in real.execute("SELECT name FROM indicator_names WHERE uses > 0"):
+        families.setdefault(family_key(name), set()).add(name)
+    joined = {k: v for k, v in families.items() if len({spelling_key(n) for n in v}) > 1}
+    assert len(joined) >= 40  # 72 when measured: mostly 满意率/满意度, 的, and a '指标' label printed before names
+    assert {"服务对象满意度", "服务对象满意率", "受益对象满意度", "服务对象满意度（%）"} <= families["对象满意度"]
+    assert {"学生满意度", "学生满意率", "受助学生的满意度"} <= families["学生满意度"]
+    assert {"办事群众满意度", "办事群众满意率"} == families["办事群众满意度"]
+    assert {"指标系统验收合格率", "系统验收合格率"} == families["系统验收合格率"]
+    for a, b in (("拨付及时性", "拨付及时率"), ("监管对象满意率", "服务对象满意度"), ("发放及时性", "发放及时率")):
+        assert family_key(a) != family_key(b) and {a} <= families[family_key(a)]
+    hit = search_names(real, "服务对象满意率")[0]
+    assert hit.match == "exact" and len(hit.variants) == len(families["对象满意度"])

@@ -215,9 +215,10 @@ def test_few_hits_bring_names_spelt_in_pinyin_or_nearly(seeded):
     conn = connect(seeded)
     pinyin = search(conn, "myd")
     assert pinyin.indicator_total == 0 and pinyin.suggestions
-    assert all("满意度" in s["name"] and s["match"] == "pinyin" for s in pinyin.suggestions)
+    # a name, or one spelling of its family (kb.vocab.families: 服务对象满意率 holds 帮助对象满意度)
+    assert all(any("满意度" in v for v in s["variants"]) and s["match"] == "pinyin" for s in pinyin.suggestions)
     near = search(conn, "满易度").suggestions
-    assert near and all("满意度" in s["name"] and s["match"] == "fuzzy" for s in near)
+    assert near and all("满意" in s["name"] and s["match"] == "fuzzy" for s in near)  # 满意率 is one of its family
     assert search(conn, "满意度").suggestions == ()
     conn.close()
 

@@ -100,7 +100,8 @@ async def test_indicator_search_finds_the_satisfaction_family(seeded):
             app.query_one("#ind-query", Input).value = ""
             await pilot.press(*query)
             await settle(pilot)
-            assert cells(names, 0)[:4] == ["服务企业满意度 (+1)", "3", "3", "2"]  # name, uses, projects, regions
+            # name (its family: kb.vocab.families), uses, projects, regions
+            assert cells(names, 0)[:4] == ["服务企业满意度 (+3 种写法)", "5", "5", "2"]
             assert all("满意" in n for n in column(names, 0))
             assert column(names, 6)[0] == match
             assert "市民满意度" in column(names, 0)
@@ -114,14 +115,15 @@ async def test_precedents_spread_and_jump_to_project_and_back(seeded):
         app.query_one("#ind-query", Input).value = "服务企业满意度"
         await settle(pilot)
         precedents = app.query_one("#precedents")
-        assert column(precedents, 0) == ["90%", "≥90%", "=100%"]  # targets as written
-        assert column(precedents, 1)[2] == "科技创新政策扶持资金"
-        assert app.query_one("#spread").spread == [("≥90%", 1), ("=90%", 1), ("=100%", 1)]
-        assert "同名异写" in str(app.query_one("#prec-title").render())
+        assert column(precedents, 0) == ["95%", "90%", "≥90%", "=100%", "=100%"]  # targets as written
+        assert column(precedents, 1)[3] == "科技创新政策扶持资金"
+        assert app.query_one("#spread").spread == [("≥90%", 1), ("=90%", 1), ("=95%", 1), ("=100%", 2)]
+        title = str(app.query_one("#prec-title").render())
+        assert "同一指标的写法" in title and "扶持企业满意度, 受益企业满意度（%）, 服务企业满意度（%）" in title
         await pilot.press("enter")  # the names table
         await pilot.press("enter")  # to its precedents
         assert app.focused is precedents
-        await pilot.press("down", "down", "g")
+        await pilot.press("down", "down", "down", "g")
         await settle(pilot)
         assert app.query_one(TabbedContent).active == "browse"
         card = app.query_one(ProjectCard)
@@ -144,9 +146,9 @@ async def test_region_filter_narrows_counts(seeded):
         await settle(pilot)
         assert pane.filters == Filters(region="广州开发区")
         assert cells(app.query_one("#names"), 0)[:4] == [
-            "服务企业满意度",
-            "2",
-            "2",
+            "服务企业满意度 (+1 种写法)",
+            "3",
+            "3",
             "1",
         ]  # name, uses, projects, regions
         assert set(column(app.query_one("#precedents"), 2)) == {"广州开发区"}
@@ -223,7 +225,8 @@ async def test_goal_row_finds_its_precedents(seeded):
         await pilot.press("p")
         await settle(pilot)
         assert app.query_one("#ind-query", Input).value == "帮助对象满意度"
-        assert column(app.query_one("#names"), 0)[0] == "帮助对象满意度"
+        assert column(app.query_one("#names"), 0)[0] == "服务对象满意率 (+1 种写法)"  # its family (受助/服务对象)
+        assert "帮助对象满意度" in str(app.query_one("#prec-title").render())
         await pilot.press("escape")
         assert app.query_one(TabbedContent).active == "browse"
 
@@ -302,7 +305,7 @@ async def test_small_terminal_stacks_the_indicator_panels(seeded):
         assert app.screen.has_class("-narrow")
         await pilot.press("f3", *"myd")
         await settle(pilot)
-        assert app.query_one("#names").row_count == 14
+        assert app.query_one("#names").row_count == 12  # 15 names (服务对象满意率 too), in 12 families
         assert "≥90% ×1" in str(app.query_one("#spread-line").render())
 
 
@@ -410,7 +413,7 @@ async def test_names_show_at_once_and_their_counts_after(seeded):
         await settle(pilot)
         names = app.query_one("#names")
         counted = cells(names, 0)
-        assert counted[1:4] == ["3", "3", "2"]
+        assert counted[1:4] == ["5", "5", "2"]
         conn = connect(seeded)
         uncounted = find_names(conn, "myd")
         conn.close()

@@ -108,11 +108,14 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await settle(pilot)
         assert app.screen.chosen.name == "服务企业满意度"
         assert "最常见" in str(app.screen.query_one("#add-values").render())
-        assert app.screen.query_one("#add-target", Input).value == "≥90%"  # the precedents' choice
+        # the family's choice (扶持/受益/服务企业满意度 are one indicator: kb.vocab.families), with its spellings
+        assert app.screen.query_one("#add-target", Input).value == "=100%"
+        assert "扶持企业满意度" in str(app.screen.query_one("#add-values").render())
         await pilot.press("enter", "enter")  # names → target → add
         await settle(pilot)
         row = next(r for r in editor.draft.rows if r.name == "服务企业满意度")
-        assert (row.operator, row.value, row.unit, row.level1) == ("≥", 90.0, "%", "满意度指标")
+        assert (row.operator, row.value, row.unit, row.level1) == ("=", 100.0, "%", "满意度指标")
+        assert "duplicate" in rules(app)  # the template's 扶持企业满意度 is the same indicator
         assert row.sources  # the precedents it came from
         assert table.cursor_row == editor.draft.rows.index(row)  # the cursor is on the new row
 
@@ -544,3 +547,47 @@ async def test_ctrl_z_undoes_a_basis_set_on_marked_rows_at_once(with_draft):
         assert {r.basis for r in stored(with_draft).rows} == {None}
         said = [n for n in app._notifications if "已撤销" in n.title][-1]
         assert said.message.count("依据") == 2
+
+
+async def _new_name_in_add_dialog(pilot, name: str) -> AddIndicatorDialog:
+    """The add dialog with `name` typed and its '＋ 新指标' row (the name as typed) chosen."""
+    await pilot.press("a")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, AddIndicatorDialog)
+    dialog.query_one("#add-query", Input).value = name
+    await settle(pilot)
+    table = dialog.query_one("#add-names")
+    table.move_cursor(row=len(dialog.hits) - 1, animate=False)
+    await settle(pilot)
+    assert dialog.chosen is None  # the new name's row
+    return dialog
+
+
+async def test_new_names_levels_are_guessed_with_the_reason_or_asked(with_draft):
+    """A new name's levels come with their reason (a sure keyword: 补贴资金总额 is a cost); when the guess is unsure
+    (群众获得感: no keyword) adding opens the level picker on the two likeliest candidates (issue 18)."""
+    from tui.drafting.dialogs import PickDialog
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        dialog = await _new_name_in_add_dialog(pilot, "补贴资金总额")
+        assert '经济成本指标（关键词 "总额"）' in str(dialog.query_one("#add-values").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        row = next(r for r in editor.draft.rows if r.name == "补贴资金总额")
+        assert (row.level1, row.level2) == ("成本指标", "经济成本指标")
+
+        dialog = await _new_name_in_add_dialog(pilot, "群众获得感")
+        assert "没有把握" in str(dialog.query_one("#add-values").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickDialog)
+        assert [value for _, value in picker.choices[:2]] == [("产出指标", "数量指标"), ("效益指标", "社会效益指标")]
+        assert all("候选" in label for label, _ in picker.choices[:2]) and len(picker.choices) == 11
+        picker.query_one("#pick-list").focus()
+        await pilot.press("down", "enter")  # the second candidate
+        await settle(pilot)
+        row = next(r for r in editor.draft.rows if r.name == "群众获得感")
+        assert (row.level1, row.level2) == ("效益指标", "社会效益指标")

@@ -31,7 +31,7 @@ from kb.drafting.library import entry, for_name
 from kb.errors import KbError
 from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
-from kb.find.precedents import group_key, normal_target
+from kb.find.precedents import family_key, normal_target
 from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target
 
 BASES = ("计划标准", "历史标准", "行业标准", "预算支出标准", "其他")
@@ -771,15 +771,15 @@ def add_row(conn: sqlite3.Connection, key: int | str, row: NewRow, version: int 
 
 
 def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow], version: int | None = None) -> Applied:
-    """Append the rows whose indicator the draft does not hold yet (same name up to punctuation and units)."""
+    """Append the rows whose indicator the draft does not hold yet (in any spelling: kb.vocab.families)."""
     rows = list(rows)
     with _change(conn, key, version) as change:
         seen = {
-            group_key(r["name"]) for r in conn.execute("SELECT name FROM draft_rows WHERE draft_id = ?", (change.id,))
+            family_key(r["name"]) for r in conn.execute("SELECT name FROM draft_rows WHERE draft_id = ?", (change.id,))
         }
         added, skipped = [], []
         for r in rows:
-            k = group_key(r.name)
+            k = family_key(r.name)
             (skipped if k in seen else added).append(r)
             seen.add(k)
         _insert_rows(conn, change.id, added)

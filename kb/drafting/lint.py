@@ -17,8 +17,8 @@ from datetime import date
 from kb.errors import KbError
 from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
 from kb.vocab.numbers import number, total
-from kb.find.precedents import group_key, normal_target
 from kb.drafting import yth
+from kb.find.precedents import family_key, normal_target
 from kb.vocab.dates import dates_in, years_in
 from kb.vocab.targets import QUALITATIVE, parse_target
 
@@ -302,9 +302,11 @@ def _input_under_output(t: GoalTable):
 def _duplicate(t: GoalTable):
     first: dict[str, int] = {}
     for n, ln in enumerate(t.lines):
-        key = group_key(ln.name)
+        key = family_key(ln.name)  # spellings of one indicator too (kb.vocab.families): 满意率 and 满意度
         if key in first:
-            yield n, f"与第 {first[key] + 1} 行是同一指标 the same indicator as row {first[key] + 1}"
+            other = t.lines[first[key]].name
+            how = "" if other == ln.name else f"（{other} 的另一种写法 another spelling of it）"
+            yield n, f"与第 {first[key] + 1} 行是同一指标{how} the same indicator as row {first[key] + 1}"
         else:
             first[key] = n
 

@@ -3,7 +3,8 @@
 - `similar_projects`: existing projects ranked by full-text relevance of the new project's name and overview
   (kb.vocab.tokens bigrams, BM25) plus fuzzy similarity of the names (rapidfuzz), with the terms they share.
 - `classify` / `template`: projects sorted into spending types by keyword rules (`SPENDING_TYPES`, data), then
-  for a type the indicators its projects use most, per level-2 slot, with the targets they chose.
+  for a type the indicators its projects use most, per level-2 slot, with the targets they chose; the spellings of
+  one indicator (kb.vocab.families) are one item, never two, and the item lists them.
 - `value_suggestion`: for one indicator, what precedents chose (most common, median, range, count).
 - `template_rows` / `project_rows`: rows to hand to kb.drafting.drafts.apply_rows.
 - `library_hits`: the entries of one's own indicator library (kb.drafting.library) an indicator search finds
@@ -24,10 +25,11 @@ from kb.errors import KbError
 from kb.find.outcomes import advice, outcome_summary, preferred_target
 from kb.find.precedents import (
     Precedent,
+    family_key,
     find_names,
     group_key,
-    normal_target,
     precedents,
+    target_labels,
     target_spread,
     target_summary,
 )
@@ -164,7 +166,7 @@ class TemplateItem:
     level1: str
     level2: str
     name: str  # the most used spelling
-    projects: int  # how many projects of the type use it
+    projects: int  # how many projects of the type use it (in any spelling)
     uses: int
     target: str  # the most common target among them ('' if none)
     summary: dict  # kb.find.precedents.target_summary of their targets
@@ -172,6 +174,7 @@ class TemplateItem:
     indicator_ids: list[int] = field(default_factory=list)
     outcomes: dict | None = None  # what peers reported achieving (kb.find.outcomes.outcome_summary)
     advice: str = ""  # when the target proposed is one peers rarely meet, or beat by far
+    variants: list[str] = field(default_factory=list)  # every spelling of it the projects use, most used first
 
 
 @dataclass
@@ -212,7 +215,7 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
         (json.dumps(ids),),
     ):
         prec = _precedent(row)
-        groups.setdefault(group_key(prec.name), []).append(prec)
+        groups.setdefault(family_key(prec.name), []).append(prec)
     slots: dict[tuple[str, str], list[TemplateItem]] = {}
     evaluated = conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]
     for uses in groups.values():
@@ -220,11 +223,12 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
         spread = target_spread(uses)
         outcomes = outcome_summary(conn, {u.name for u in uses}) if evaluated else None
         target = preferred_target(spread, outcomes)
-        example = next((u for u in uses if _target_text(u) == target), uses[0])
+        example = next((u for u, label in zip(uses, target_labels(uses)) if label == target), uses[0])
+        spellings = [name for name, _ in sorted(Counter(u.name for u in uses).items(), key=lambda kv: -kv[1])]
         slots.setdefault(slot, []).append(
             TemplateItem(
                 *slot,
-                Counter(u.name for u in uses).most_common(1)[0][0],
+                spellings[0],
                 len({u.project_id for u in uses}),
                 len(uses),
                 target,
@@ -233,6 +237,7 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
                 [u.indicator_id for u in uses],
                 outcomes,
                 advice(outcomes, example.operator, example.value, example.unit, example.target),
+                spellings,
             )
         )
     items = []
@@ -244,15 +249,16 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
 
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
-    [(target, count)], 'name' (the spelling found), 'outcomes' (what peers reported achieving, or None) and
-    'preferred' (the target to propose), 'library' (the name's 指标库 entry, or None); count 0 when the name has no
-    precedent."""
+    [(target, count)], 'name' (the spelling found), 'variants' (every spelling of its family, the name first),
+    'outcomes' (what peers reported achieving, or None), 'preferred' (the target to propose) and 'library' (the
+    name's 指标库 entry, or None); count 0 when the name has no precedent."""
     hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
     uses = precedents(conn, hits[0].variants) if hits else []
     spread = target_spread(uses)
     outcomes = outcome_summary(conn, hits[0].variants) if hits else None
     return {
         "name": hits[0].name if hits else indicator,
+        "variants": hits[0].variants if hits else [indicator],
         **target_summary(uses),
         "spread": spread,
         "outcomes": outcomes,
@@ -273,10 +279,6 @@ def library_hits(conn: sqlite3.Connection, query: str, found: Iterable[str], lim
     return [e for e in library.search(conn, query, limit) if e["name_key"] not in have]
 
 
-def _target_text(p: Precedent) -> str:
-    return normal_target(p.operator, p.value, p.unit, p.target) or ""
-
-
 def _row(p: Precedent, name: str, level1: str, level2: str, sources: list[int]) -> NewRow:
     text = p.target if p.operator == QUALITATIVE else None
     return NewRow(name, level1, level2, p.operator, p.value, p.unit, text, sources=sources)
@@ -291,10 +293,10 @@ def _check_only(only: list[str] | None, found: set[str], where: str) -> None:
 def template_rows(
     conn: sqlite3.Connection, kind: str, only: list[str] | None = None, per_slot: int = 2
 ) -> list[NewRow]:
-    """Rows for a draft from a template (all, or the indicators named in `only`), each at its most common
-    target, with the template's precedent indicator ids as sources."""
-    items = [i for i in template(conn, kind, per_slot).items if not only or i.name in only]
-    _check_only(only, {i.name for i in items}, f"the {kind} template")
+    """Rows for a draft from a template (all, or the indicators named in `only`, by any of their spellings), each
+    at its most common target, with the template's precedent indicator ids as sources."""
+    items = [i for i in template(conn, kind, per_slot).items if not only or set(i.variants or [i.name]) & set(only)]
+    _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"the {kind} template")
     return [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
 
 

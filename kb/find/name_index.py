@@ -1,6 +1,8 @@
-"""Indicator names in memory, in groups of near-identical spellings, searchable per keystroke without SQL.
+"""Indicator names in memory, in families of spellings of one indicator, searchable per keystroke without SQL.
 
-200,000 names are held as a few long strings (one line per group: its key, its most used spelling, pinyin and
+Names are grouped by kb.vocab.families.family_key ('服务对象满意度（%）', '服务对象满意率' and '受益对象满意度' are
+one family; the rules and what they keep apart are listed there), and a group is searched by every spelling it holds.
+200,000 names are held as a few long strings (one line per group: its keys, its most used spelling, pinyin and
 initials) and arrays of numbers; only groups of several spellings keep a tuple of them. A substring or pinyin
 search is `str.find` at C speed over one string, an exact one a bisection over the keys' hashes, and the index
 stays small (25 MB for 189,000 names, where one Python object per name took 135 MB). Loading streams rows
@@ -19,25 +21,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from kb.vocab.targets import is_unit
-from kb.vocab.tokens import fold
+from kb.vocab.families import family_key, spelling_key
 
 FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
 _FUZZY_POOL = 1500  # fuzzy candidates taken per rare query character, most used first
-_BRACKETED = re.compile(r"\(([^()]{1,6})\)")
 _NOT_WORD = re.compile(r"[\W_]+")
-_SPACE = re.compile(r"\s+")
+_KEYS = "\t"  # between a group's keys on its line: its family key first, then its members' other spellings
 _NUMBERED = re.compile(r"^\s*指标\s*\d*\s*[：:]\s*")
 _ASCII = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
 
 
 def group_key(name: str) -> str:
-    """What near-identical spellings share: the folded name without bracketed units, punctuation or spaces."""
-    folded = fold(name)
-    if folded.isalnum():
-        return folded
-    key = _NOT_WORD.sub("", _BRACKETED.sub(lambda m: "" if is_unit(m.group(1)) else m.group(1), folded))
-    return key or _SPACE.sub("", folded)
+    """What spellings differing only in writing share (kb.vocab.families.spelling_key): the folded name without
+    bracketed units, punctuation or spaces. Self-evaluations are joined to goal tables by it (outcome_key)."""
+    return spelling_key(name)
 
 
 def outcome_key(name: str) -> str:
@@ -54,7 +51,7 @@ def _letters(text: str | None) -> str:
 class NameGroup:
     """One group, as a search returns it."""
 
-    key: str  # group_key of every member
+    key: str  # family_key of every member
     members: tuple[tuple[int, str], ...]  # (indicator_names.id, name), most used first
     uses: int  # indicator rows using any member
 
@@ -63,17 +60,39 @@ Group = tuple[str, list[tuple[int, str, int]], str, str]  # key, [(id, name, use
 
 
 def _grouped(rows: Iterable[tuple[str, int, str, str, str, int]]) -> Iterator[Group]:
-    """Groups from (key, id, name, pinyin, initials, uses) rows ordered by group, most used member first."""
+    """Groups from (key, id, name, pinyin, initials, uses) rows ordered by group, most used member first; the pinyin
+    and initials of every member, each once, so that 'myd' finds a family through any spelling holding 满意度."""
     group: Group | None = None
     for key, name_id, name, pinyin, initials, uses in rows:
         if group is not None and group[0] == key:
             group[1].append((name_id, name, uses))
+            spelt, short = _letters(pinyin), _letters(initials)
+            if spelt not in group[2].split(_KEYS):
+                group = (key, group[1], group[2] + _KEYS + spelt, group[3] + _KEYS + short)
             continue
         if group is not None:
             yield group
         group = (key, [(name_id, name, uses)], _letters(pinyin), _letters(initials))
     if group is not None:
         yield group
+
+
+def _keys_line(key: str, members: list[tuple[int, str, int]]) -> str:
+    """A group's line of keys: its family key, then the spellings of its members that differ from it (so that a
+    substring of any spelling finds the family: '满意率' finds the family of '服务对象满意度' through
+    '服务对象满意率')."""
+    if len(members) == 1 and spelling_key(members[0][1]) == key:
+        return key
+    others = dict.fromkeys(spelling_key(m[1]) for m in members)
+    others.pop(key, None)
+    return _KEYS.join([key, *others])
+
+
+def _length(line: str, needle: str) -> int:
+    """The length of the shortest key on a line of keys that holds `needle` (the line's length when none does)."""
+    if _KEYS not in line:
+        return len(line)
+    return min((len(k) for k in line.split(_KEYS) if needle in k), default=len(line))
 
 
 class _Lines:
@@ -118,7 +137,7 @@ class NameIndex:
         hashed = []  # (hash of the key, group): found by bisection, without a dict of 200,000 strings
         for n, (key, members, pinyin, initials) in enumerate(groups):
             hashed.append((hash(key), n))
-            self._keys.add(key)
+            self._keys.add(_keys_line(key, members))
             self._names.add(members[0][1])
             self._pinyin.add(pinyin)
             self._initials.add(initials)
@@ -137,32 +156,36 @@ class NameIndex:
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> NameIndex:
-        """Every indicator name in use, from `indicator_names`."""
-        conn.create_function("kb_group_key", 1, group_key, deterministic=True)
+        """Every indicator name in use, from `indicator_names`, in families."""
+        conn.create_function("kb_family_key", 1, family_key, deterministic=True)
         cursor = conn.cursor()
         cursor.row_factory = None
         rows = cursor.execute(
             """WITH named AS MATERIALIZED (
-                SELECT kb_group_key(name) AS k, id, name, pinyin, initials, uses FROM indicator_names WHERE uses > 0)
+                SELECT kb_family_key(name) AS k, id, name, pinyin, initials, uses FROM indicator_names WHERE uses > 0)
             SELECT k, id, name, pinyin, initials, uses FROM (
                 SELECT *, sum(uses) OVER (PARTITION BY k) AS total FROM named WHERE k != '')
             ORDER BY total DESC, length(k), k, uses DESC, length(name), name"""
         )
         return cls(_grouped(rows))
 
+    def _key(self, n: int) -> str:
+        """Group n's family key."""
+        return self._keys.line(n).partition(_KEYS)[0]
+
     def _exact(self, key: str) -> int | None:
-        """The group whose key is `key`."""
+        """The group whose family key is `key`."""
         h = hash(key)
         at = bisect_left(self._hashes, h)
         while at < len(self._hashes) and self._hashes[at] == h:
-            if self._keys.line(self._hashed[at]) == key:
+            if self._key(self._hashed[at]) == key:
                 return self._hashed[at]
             at += 1
         return None
 
     def group(self, n: int) -> NameGroup:
         members = self._variants.get(n) or ((self._ids[n], self._names.line(n)),)
-        return NameGroup(self._keys.line(n), members, self._uses[n])
+        return NameGroup(self._key(n), members, self._uses[n])
 
     def restricted(self, uses: Counter[int]) -> NameIndex:
         """The names with uses in `uses` (name id → count, e.g. the uses within a filter), counted by it."""
@@ -178,19 +201,20 @@ class NameIndex:
             groups.append(
                 (
                     sum(m[2] for m in members),
-                    (self._keys.line(n), members, self._pinyin.line(n), self._initials.line(n)),
+                    (self._key(n), members, self._pinyin.line(n), self._initials.line(n)),
                 )
             )
         groups.sort(key=lambda t: (-t[0], len(t[1][0]), t[1][0]))
         return NameIndex(g for _, g in groups)
 
     def find(self, query: str, limit: int) -> list[tuple[NameGroup, str, float]]:
-        """Up to `limit` (group, match, score), best match kind first and most used first within a kind."""
+        """Up to `limit` (group, match, score), best match kind first and most used first within a kind: 'exact'
+        (the query's family), 'substring' (of any spelling in a family), 'pinyin', 'fuzzy'."""
         key = group_key(query)
         if not key:
             return [(self.group(n), "substring", 0.0) for n in range(min(limit, len(self)))]
         found: dict[int, tuple[str, float]] = {}
-        exact = self._exact(key)
+        exact = self._exact(family_key(query))
         if exact is not None:
             found[exact] = ("exact", 100.0)
         ascii_query = _ASCII.fullmatch(key) is not None
@@ -202,7 +226,7 @@ class NameIndex:
                 if len(found) >= limit:
                     break
                 if n not in found:
-                    found[n] = (kind, round(100.0 * len(key) / len(lines.line(n)), 1))
+                    found[n] = (kind, round(100.0 * len(key) / _length(lines.line(n), key), 1))
         if len(found) < limit and len(key) >= (4 if ascii_query else 3):
             lines = self._pinyin if ascii_query else self._keys
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found)):

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from kb.find.name_index import outcome_key
 from kb.vocab.numbers import number
-from kb.vocab.targets import normal_target
+from kb.vocab.targets import normal_target, same_value
 
 SELF_REPORTED = "自评 self-reported"
 
@@ -40,6 +40,11 @@ def _tally(rows: list[sqlite3.Row]) -> dict:
     }
 
 
+def _target(operator: str | None, value: float | None, unit: str | None, target: str | None) -> str | None:
+    """A target as precedents count it: '=0' for '0起' and '≤0' (kb.vocab.targets.same_value)."""
+    return normal_target(*same_value(operator, value, unit), target)
+
+
 def outcome_summary(conn: sqlite3.Connection, names: Iterable[str]) -> dict | None:
     """Peers' self-reported outcomes for these names: the tally of all ('evaluated', 'met', 'not_met', 'unknown',
     'median_actual', 'unit') and 'by_target', the same per normalised target; None when no row was evaluated."""
@@ -55,7 +60,7 @@ def outcome_summary(conn: sqlite3.Connection, names: Iterable[str]) -> dict | No
         return None
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
-        groups[normal_target(row["operator"], row["value"], row["unit"], row["target"]) or ""].append(row)
+        groups[_target(row["operator"], row["value"], row["unit"], row["target"]) or ""].append(row)
     by_target = {
         target: _tally(group) for target, group in sorted(groups.items(), key=lambda item: -len(item[1])) if target
     }
@@ -68,7 +73,7 @@ def for_target(
     """The part of a summary for one goal row: its peers' tally, and 'same_target' for those who set its target."""
     if summary is None:
         return None
-    mine = normal_target(operator, value, unit, target)
+    mine = _target(operator, value, unit, target)
     return {
         **{k: v for k, v in summary.items() if k != "by_target"},
         "same_target": summary["by_target"].get(mine) if mine else None,

@@ -4,10 +4,13 @@
 'manyidu'), or a near miss (rapidfuzz), and groups spellings that differ only in punctuation, spaces or a
 bracketed unit ('资金发放准确率（%）' ≡ '资金发放准确率'). It works on a `NameIndex` (kb.find.name_index) held in
 memory per connection and rebuilt when the database changes: a keystroke costs a few C-speed string scans and
-rapidfuzz over a few thousand candidates at most, and no SQL. `count_names` then counts the uses of the names
-found (projects, regions, usual level, target spread): SQL over every use of them, cached, and interruptible,
-so an app shows the names at once and their counts as they come; `search_names` does both.
-`precedents` lists the uses of chosen names; `target_spread` and `target_summary` say which targets were chosen.
+rapidfuzz over a few thousand candidates at most, and no SQL. Spellings of one indicator are one family
+(kb.vocab.families: '服务对象满意率' and '受益对象满意度' too), counted and ranked as one, and every hit carries the
+spellings it holds (`NameHit.variants`, shown by every face: kb.vocab.families.spellings_note). `count_names` then
+counts the uses of the names found (projects, regions, usual level, target spread): SQL over every use of them,
+cached, and interruptible, so an app shows the names at once and their counts as they come; `search_names` does
+both. `precedents` lists the uses of chosen names; `target_spread` and `target_summary` say which targets were chosen,
+targets that mean the same counted as one (kb.vocab.targets.value_buckets: '=0', '0起' and '≤0' are '=0').
 """
 
 from __future__ import annotations
@@ -19,21 +22,26 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, group_key
+from kb.vocab.families import family_key, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
 from kb.vocab.numbers import median
-from kb.vocab.targets import QUALITATIVE, normal_target
+from kb.vocab.targets import QUALITATIVE, normal_target, value_buckets
 from kb.vocab.tokens import MAX_QUERY_CHARS
 
 __all__ = [
     "NameHit",
     "Precedent",
+    "common_line",
     "count_names",
+    "family_key",
     "find_names",
     "group_key",
     "normal_target",
     "precedents",
     "search_names",
+    "spellings_note",
+    "target_labels",
     "target_spread",
     "target_summary",
 ]
@@ -47,7 +55,7 @@ _OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
 @dataclass
 class NameHit:
     name: str  # the representative spelling (the most used variant)
-    variants: list[str]  # every spelling grouped with it, most used first (the name included)
+    variants: list[str]  # every spelling of its family (kb.vocab.families), most used first (the name included)
     match: str  # 'exact' | 'substring' | 'pinyin' | 'fuzzy'
     score: float  # 0–100: the share of the name the query covers, or the rapidfuzz score
     uses: int  # how many indicator rows use any variant
@@ -62,6 +70,11 @@ class NameHit:
     @property
     def counted(self) -> bool:
         return self.projects is not None
+
+    @property
+    def spellings(self) -> str:
+        """' (+2 种写法: 服务对象满意度（%）, 服务对象满意率)' when the family holds other spellings, else ''."""
+        return spellings_note(self.name, self.variants)
 
 
 @dataclass
@@ -85,16 +98,17 @@ class Precedent:
 
 
 def _spread(uses: Iterable[tuple[str | None, float | None, str | None, str | None, int]]) -> list[tuple[str, int]]:
-    """(normalised target, count) for (operator, value, unit, target, count) rows: numeric ones by operator,
-    value and unit, then qualitative words, most chosen first."""
+    """(target, count) for (operator, value, unit, target, count) rows, targets that mean the same as one
+    (kb.vocab.targets.value_buckets): numeric ones by operator, value and unit, then qualitative words, most chosen
+    first."""
+    rows = list(uses)
     counts: Counter[str] = Counter()
-    numeric: dict[str, tuple] = {}  # normalised target → (operator rank, value, unit) for numeric ones
-    for operator, value, unit, target, n in uses:
-        text = normal_target(operator, value, unit, target)
+    numeric: dict[str, tuple] = {}  # label → (operator rank, value, unit) for numeric ones
+    for (operator, value, unit, text), row in zip(value_buckets([r[:4] for r in rows], [r[4] for r in rows]), rows):
         if text is None:
             continue
-        counts[text] += n
-        if operator != QUALITATIVE and value is not None:
+        counts[text] += row[4]
+        if operator is not None and operator != QUALITATIVE and value is not None:
             numeric[text] = (_OPERATOR_ORDER.get(operator, len(_OPERATOR_ORDER)), value, unit or "")
 
     def order(item: tuple[str, int]) -> tuple:
@@ -110,28 +124,59 @@ def _most_common(spread: list[tuple[str, int]]) -> str | None:
 
 
 def target_spread(precedents: Iterable[Precedent]) -> list[tuple[str, int]]:
-    """How many chose each normalised target: [('≥85%', 3), ('≥90%', 10), ('=100%', 2), ('合规', 4)] —
-    numeric ones ordered by operator then value, qualitative words after them (most chosen first)."""
+    """How many chose each target: [('≥85%', 3), ('≥90%', 10), ('=100%', 2), ('合规', 4)] — numeric ones ordered by
+    operator then value, qualitative words after them (most chosen first); targets that mean the same are one
+    ('=0' holds '0起' and '≤0'; '≥90%' holds '≥90' beside it)."""
     return _spread((p.operator, p.value, p.unit, p.target, 1) for p in precedents)
 
 
+def target_labels(precedents: list[Precedent]) -> list[str | None]:
+    """Each precedent's target as target_spread counts it ('=0' for '0起'), in the same order."""
+    return [b[3] for b in value_buckets([(p.operator, p.value, p.unit, p.target) for p in precedents])]
+
+
 def target_summary(precedents: Iterable[Precedent]) -> dict:
-    """{'count', 'most_common', 'median', 'min', 'max', 'unit'} over the numeric targets of the most common
-    unit (None values when there is no numeric target)."""
-    numeric = [p for p in precedents if p.value is not None and p.operator not in (None, QUALITATIVE)]
+    """{'count', 'most_common', 'most_common_n', 'of', 'median', 'min', 'max', 'unit'}: the most common target and
+    how many of the `of` precedents with a target chose it (targets that mean the same as one: '=0' holds '0起'),
+    then median and range over the numeric targets of the most common unit (None values without a numeric target)."""
+    precedents = list(precedents)
+    buckets = value_buckets([(p.operator, p.value, p.unit, p.target) for p in precedents])
+    numeric = [b for b in buckets if b[1] is not None and b[0] not in (None, QUALITATIVE)]
+    of = sum(b[3] is not None for b in buckets)
     if not numeric:
-        return {"count": 0, "most_common": None, "median": None, "min": None, "max": None, "unit": None}
-    unit = Counter(p.unit for p in numeric).most_common(1)[0][0]
-    chosen = [p for p in numeric if p.unit == unit]
-    values = [p.value for p in chosen]
+        return {
+            "count": 0,
+            "most_common": None,
+            "most_common_n": 0,
+            "of": of,
+            "median": None,
+            "min": None,
+            "max": None,
+            "unit": None,
+        }
+    unit = Counter(b[2] for b in numeric).most_common(1)[0][0]
+    chosen = [b for b in numeric if b[2] == unit]
+    values = [b[1] for b in chosen if b[1] is not None]
+    spread = _spread((op, value, u, label, 1) for op, value, u, label in chosen)
+    most = _most_common(spread)
     return {
         "count": len(chosen),
-        "most_common": _most_common(target_spread(chosen)),
+        "most_common": most,
+        "most_common_n": dict(spread)[most] if most else 0,
+        "of": of,
         "median": median(values),
         "min": min(values),
         "max": max(values),
         "unit": unit,
     }
+
+
+def common_line(summary: dict) -> str:
+    """'最常见 most common =0（3 个先例中 2 个 2 of 3）' for a target_summary; '' without a numeric target."""
+    if not summary.get("most_common"):
+        return ""
+    n, of = summary["most_common_n"], summary["of"]
+    return f"最常见 most common {summary['most_common']}（{of} 个先例中 {n} 个 {n} of {of}）"
 
 
 @dataclass

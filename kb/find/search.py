@@ -255,4 +255,4 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
         for h in find_names(conn, q, filters, SUGGESTIONS * 2)
         if h.match in ("pinyin", "fuzzy") and h.name not in shown
     ]
-    return [{"name": h.name, "match": h.match, "uses": h.uses} for h in found[:SUGGESTIONS]]
+    return [{"name": h.name, "match": h.match, "uses": h.uses, "variants": h.variants} for h in found[:SUGGESTIONS]]

@@ -184,3 +184,49 @@ def normal_target(operator: str | None, value: float | None, unit: str | None, t
     if operator == QUALITATIVE or value is None:
         return (target or "").strip() or None
     return f"{operator}{number(value)}{unit or ''}"
+
+
+# Units of a count or a share: zero of any of them is "none" (0起 = 0次 = 0% = 0), so the targets are one value.
+ZERO_UNITS = frozenset(
+    "% ‰ 个 家 人 次 项 件 起 例 宗 条 处 户 名 台 套 份 篇 场 人次 家次 户次 起次 万元 元 亿元 天 日".split()
+)
+
+
+def same_value(
+    operator: str | None, value: float | None, unit: str | None
+) -> tuple[str | None, float | None, str | None]:
+    """The (operator, value, unit) that targets meaning the same share: '=0', '0', '0起', '0次', '≤0' and '=0%' are all
+    ('=', 0.0, None) — none at all (a count cannot go below 0, so ≤0 is =0); anything else as it is."""
+    if value == 0 and operator in ("=", "≤") and (unit is None or unit in ZERO_UNITS):
+        return "=", 0.0, None
+    return operator, value, unit
+
+
+def value_buckets(
+    targets: list[tuple[str | None, float | None, str | None, str | None]], weights: list[int] | None = None
+) -> list[tuple[str | None, float | None, str | None, str | None]]:
+    """One (operator, value, unit, label) per target (operator, value, unit, target as written) of one indicator's
+    precedents, equal for targets that mean the same: `same_value` ('0起' and '=0' are '=0'), and a number written
+    without a unit takes the unit most of the others give ('≥90' beside '≥90%' is '≥90%'). The label is
+    normal_target's: qualitative words as written, None for no target. `weights` counts each target that many times
+    (rows already grouped)."""
+    weights = weights or [1] * len(targets)
+    same = [same_value(op, value, unit) if op != QUALITATIVE else (op, value, unit) for op, value, unit, _ in targets]
+    units: dict[str, int] = {}
+    for (op, value, unit), n in zip(same, weights):
+        if unit and value is not None and op != QUALITATIVE:
+            units[unit] = units.get(unit, 0) + n
+    usual = max(units, key=lambda u: (units[u], u)) if units else None
+    out = []
+    for (op, value, unit), (_, _, _, target) in zip(same, targets):
+        if usual and unit is None and value not in (None, 0) and op not in (None, QUALITATIVE):
+            unit = usual
+        out.append((op, value, unit, normal_target(op, value, unit, target)))
+    return out
+
+
+def value_labels(
+    targets: list[tuple[str | None, float | None, str | None, str | None]], weights: list[int] | None = None
+) -> list[str | None]:
+    """The labels of value_buckets: '=0' for '0起', '≥90%' for '≥90' beside '≥90%'."""
+    return [b[3] for b in value_buckets(targets, weights)]

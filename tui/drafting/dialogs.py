@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from kb.drafting.drafts import BASES, ROW_TEXT_FIELDS, Row, open_draft, target_fields, to_number
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line
+from kb.find.precedents import common_line
 from kb.drafting.export import FORMATS, export, safe_filename
 from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
 from kb.vocab.numbers import number
@@ -191,7 +192,7 @@ def suggestion_text(values: dict) -> Text:
     if values.get("count"):
         unit = values["unit"] or ""
         text.append(
-            f" · 数值 numeric ({values['count']}): 最常见 {shown(values['most_common'])} · 中位数 median "
+            f" · {shown(common_line(values))} · 中位数 median "
             f"{number(values['median'])}{unit} · 范围 range {number(values['min'])}–{number(values['max'])}{unit}"
         )
     if spread:

@@ -33,7 +33,7 @@ from kb.drafting import copies
 from kb.drafting.history import Undone, undo
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
-from kb.find.precedents import group_key
+from kb.find.precedents import family_key
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
 from kb.vocab.targets import QUALITATIVE
@@ -559,7 +559,7 @@ class DraftEditor(Vertical):
 
     @property
     def _have(self) -> set[str]:
-        return {group_key(r.name) for r in self.draft.rows} if self.draft else set()
+        return {family_key(r.name) for r in self.draft.rows} if self.draft else set()
 
     def _add(self, rows: list[NewRow] | None, single: bool = False) -> None:
         if not rows:

@@ -16,10 +16,11 @@ from textual.widgets import Button, DataTable, Input, Label, Select, SelectionLi
 
 from kb.drafting.drafts import BASES, NewRow, new_row, standard_row_levels
 from kb.errors import KbError
+from kb.find.level_guess import LevelGuess, guess_levels
 from kb.find.outcomes import outcome_summary, preferred_target
 from kb.find.precedents import (
     NameHit,
-    group_key,
+    family_key,
     normal_target,
     precedents,
     search_names,
@@ -38,9 +39,11 @@ from kb.drafting.suggest import (
     template_rows,
 )
 from kb.vocab.pinyin import has_han
+from kb.vocab.families import spellings_note
 from kb.vocab.text import shown
 from tui.data import Database
-from tui.drafting.dialogs import dialog_buttons, show_error, suggestion_text
+from kb.vocab.levels import FRAMEWORK
+from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
 from tui.widgets.search_box import SearchBox
@@ -56,7 +59,7 @@ def short_level(level1: str | None, level2: str | None) -> str:
 def row_label(row: NewRow, have: set[str], extra: str = "") -> Text:
     """A row to pick: levels, name, target; dimmed and marked when the draft holds it already."""
     target = normal_target(row.operator, row.value, row.unit, row.text) or ""
-    held = group_key(row.name) in have
+    held = family_key(row.name) in have
     text = Text.assemble(
         (f"{short_level(row.level1, row.level2):<8} ", "dim"), shown(f"{row.name}  {target}"), (extra, "dim")
     )
@@ -77,6 +80,7 @@ def _uses(conn, names: list[str]) -> dict:
         "outcomes": outcomes,
         "preferred": preferred_target(spread, outcomes) or (entry and _reference(entry)),
         "library": entry,
+        "guess": guess_levels(conn, names[0]),
     }
 
 
@@ -90,6 +94,20 @@ def _found(conn, query: str) -> tuple[list[NameHit], list[dict]]:
     """Indicator names with their precedents, and the 指标库 entries the search finds beside them."""
     hits = search_names(conn, query, None, NAMES)
     return hits, library_hits(conn, query, [v for h in hits for v in h.variants])
+
+
+def guess_text(guess: LevelGuess) -> Text:
+    """The levels an indicator will be added under and why, or that the user will be asked."""
+    if guess.sure:
+        return Text(shown(f"层级 levels: {guess.level1}/{guess.level2} · 依据 {guess.reason}"), style="dim")
+    return Text(shown(f"层级没有把握，添加时请选择 unsure, you choose on adding: {guess.reason}"), style="yellow")
+
+
+def level_choices(guess: LevelGuess) -> list[tuple[str, tuple[str, str]]]:
+    """The level picker's rows: the guess's candidates first (marked), then every other pair of the framework."""
+    first = [(f"★ {l2}（{l1}）候选 candidate", (l1, l2)) for l1, l2 in guess.candidates]
+    rest = [(f"  {l2}（{l1}）", (l1, l2)) for l1, l2s in FRAMEWORK.items() for l2 in l2s]
+    return first + [r for r in rest if r[1] not in guess.candidates]
 
 
 class AddIndicatorDialog(ModalScreen):
@@ -116,6 +134,12 @@ class AddIndicatorDialog(ModalScreen):
         values: dict = field(default_factory=dict)
         error: str = ""
 
+    @dataclass
+    class Guessed(Message):
+        name: str
+        guess: LevelGuess | None = None
+        error: str = ""
+
     def __init__(self, db: Database, have: set[str], query: str = "") -> None:
         super().__init__()
         self.db, self.have, self.initial = db, have, query
@@ -123,6 +147,7 @@ class AddIndicatorDialog(ModalScreen):
         self.values: dict = {}
         self.values_for: tuple[str, ...] | None = None
         self.target_typed = False  # the user typed a target: suggestions no longer fill it in
+        self.guess: tuple[str, LevelGuess] | None = None  # (name, its level guess) for the row chosen
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="add-dialog") as box:
@@ -194,9 +219,15 @@ class AddIndicatorDialog(ModalScreen):
                     )
                 )
             else:
-                held = "  ✓已有" if group_key(hit.name) in self.have else ""
+                held = "  ✓已有" if family_key(hit.name) in self.have else ""
+                more = f" (+{len(hit.variants) - 1} 种写法)" if len(hit.variants) > 1 else ""
                 rows.append(
-                    (hit.name + held, hit.projects, short_level(hit.std_level1, hit.std_level2), hit.common_target)
+                    (
+                        hit.name + more + held,
+                        hit.projects,
+                        short_level(hit.std_level1, hit.std_level2),
+                        hit.common_target,
+                    )
                 )
         table.fill(rows)
         self._chosen_changed()
@@ -217,6 +248,8 @@ class AddIndicatorDialog(ModalScreen):
                 suggestion_text({}) if self.hits else Text("没有匹配 no indicator name matches", style="dim")
             )
             self._suggest_target("")
+            if self.hits and self.query_text.strip():
+                self._guess(self.query_text.strip())
             return
         names = (hit["name"],) if isinstance(hit, dict) else tuple(hit.variants)
         if names != self.values_for:
@@ -236,8 +269,35 @@ class AddIndicatorDialog(ModalScreen):
             return
         self.values = event.values
         box = self.query_one("#add-values", Static)
-        box.update(Text(event.error, style="red") if event.error else suggestion_text(event.values))
+        if event.error:
+            box.update(Text(event.error, style="red"))
+        else:
+            self.guess = (event.names[0], event.values["guess"])
+            text = suggestion_text(event.values)
+            if len(event.names) > 1:
+                text.append(
+                    f"\n同一指标的写法 spellings counted as one:{shown(spellings_note(*event.names[:1], event.names))}"
+                )
+            box.update(Text.assemble(text, "\n", guess_text(event.values["guess"])))
         self._suggest_target(event.values.get("preferred") or "")  # numeric or a word
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add-values")
+    def _guess(self, name: str) -> None:
+        try:
+            self.post_message(self.Guessed(name, self.db.call(guess_levels, name, lane="names")))
+        except KbError as exc:
+            self.post_message(self.Guessed(name, error=str(exc)))
+
+    @on(Guessed)
+    def _guessed(self, event: Guessed) -> None:
+        if self.chosen is not None or event.name != self.query_text.strip():
+            return
+        box = self.query_one("#add-values", Static)
+        if event.error:
+            box.update(Text(event.error, style="red"))
+            return
+        self.guess = (event.name, event.guess)
+        box.update(Text.assemble(suggestion_text({}), "\n", guess_text(event.guess)))
 
     def _suggest_target(self, text: str) -> None:
         """Fill in the target precedents chose most, unless the user typed one."""
@@ -272,33 +332,36 @@ class AddIndicatorDialog(ModalScreen):
         if hit is None and not (self.hits and self.query_text.strip()):
             show_error(self, "先选择一个指标 choose an indicator first")
             return
+        if isinstance(hit, dict):  # a 指标库 entry: its own levels (kb.drafting.drafts links the row to it by name)
+            levels = standard_row_levels(hit["level1"] or "", hit["level2"] or "", hit["name"])
+            self._add_row(hit["name"], None, levels)
+            return
+        name = self.query_text.strip() if hit is None else hit.name
+        guess = self.guess[1] if self.guess and self.guess[0] == name else None
+        if guess is None and hit is None:
+            show_error(self, "正在判断层级，请稍候再添加 judging the levels: add again in a moment")
+            return
+        if guess is not None and not guess.sure:
+            self.app.push_screen(
+                PickDialog(f"选择层级 choose the levels · {name}", level_choices(guess)),
+                lambda levels: levels and self._add_row(name, hit, levels),
+            )
+            return
+        self._add_row(name, hit, (guess.level1, guess.level2) if guess else (hit.std_level1, hit.std_level2))
+
+    def _add_row(self, name: str, hit: NameHit | None, levels: tuple[str | None, str | None]) -> None:
+        """Dismiss with the row: the name at these levels, the target and basis typed, its precedents as sources."""
         basis = self.query_one("#add-basis", Select)
+        ids = self.values.get("ids", []) if hit is not None and self.values_for == tuple(hit.variants) else []
         try:
-            if isinstance(hit, dict):  # kb.drafting.drafts links the row to its 指标库 entry by name
-                level1, level2 = standard_row_levels(hit["level1"] or "", hit["level2"] or "", hit["name"])
-                row = new_row(
-                    hit["name"],
-                    level1=level1,
-                    level2=level2,
-                    target=self.query_one("#add-target", Input).value,
-                    basis=None if basis.is_blank() else str(basis.value),
-                )
-            elif hit is None:
-                row = new_row(
-                    self.query_text.strip(),
-                    target=self.query_one("#add-target", Input).value,
-                    basis=None if basis.is_blank() else str(basis.value),
-                )
-            else:
-                ids = self.values.get("ids", []) if self.values_for == tuple(hit.variants) else []
-                row = new_row(
-                    hit.name,
-                    level1=hit.std_level1 or "",
-                    level2=hit.std_level2 or "",
-                    target=self.query_one("#add-target", Input).value,
-                    basis=None if basis.is_blank() else str(basis.value),
-                    sources=ids,
-                )
+            row = new_row(
+                name,
+                level1=levels[0] or "",
+                level2=levels[1] or "",
+                target=self.query_one("#add-target", Input).value,
+                basis=None if basis.is_blank() else str(basis.value),
+                sources=ids,
+            )
         except KbError as exc:
             show_error(self, str(exc))
             return
@@ -331,7 +394,7 @@ class _PickRows(ModalScreen):
         picker.clear_options()
         picker.add_options(
             [
-                (_ticked(label, group_key(r.name) not in self.have), n, group_key(r.name) not in self.have)
+                (_ticked(label, family_key(r.name) not in self.have), n, family_key(r.name) not in self.have)
                 for n, (r, label) in enumerate(zip(rows, self.labels))
             ]
         )
