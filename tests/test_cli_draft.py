@@ -201,7 +201,7 @@ def test_draft_add_takes_the_levels_from_the_guess_or_asks(kb):
     reason is printed; an unsure guess is refused, naming the candidates; a second spelling of a row warns."""
     kb("draft", "new", "层级")
     out = kb("draft", "add", "层级", "服务对象满意度", "--target", "≥90%").stdout  # the family of 服务对象满意率
-    assert "row 1: 满意度指标/服务对象满意度指标" in out and "同名先例 3 个中 3 个" in out
+    assert "第 1 行 row 1 (a1): 满意度指标/服务对象满意度指标" in out and "同名先例 3 个中 3 个" in out
     out = kb("draft", "add", "层级", "补贴资金总额", "--target", "100万元").stdout
     assert "成本指标/经济成本指标" in out and '经济成本指标（关键词 "总额"）' in out
     refused = kb("draft", "add", "层级", "群众获得感", ok=False)
