@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 from datetime import date, datetime, timezone
 
 from kb.drafting.history import record, row_key
@@ -368,7 +369,7 @@ def standard_row_levels(level1: str, level2: str, name: str) -> tuple[str, str]:
         return infer_levels(name)
     written1 = standard_levels(l1, "")[0] if l1 else None
     std1, std2 = standard_levels("", l2) if l2 else (None, None)
-    if std2 and (not l1 or written1 == std1):
+    if std1 and std2 and (not l1 or written1 == std1):
         return std1, std2
     if std2 and written1 == OUTPUT and std1 == COST:  # the 2015 framework's 产出指标 → 成本指标
         return OUTPUT, "成本指标"
@@ -432,7 +433,7 @@ def new_row(
     name = (name or "").strip()
     if not name:
         raise KbError("指标需要名称 an indicator needs a name")
-    fields = (
+    fields: dict[str, Any] = (
         target_fields(target, name)
         if target is not None
         else {
@@ -459,7 +460,7 @@ def new_row(
     )
 
 
-def row_texts(texts: dict) -> dict[str, str | None]:
+def row_texts(texts: dict) -> dict[str, Any]:
     """The ROW_TEXT_FIELDS in `texts`, trimmed ('' → None); KbError naming a field that is not one."""
     unknown = set(texts) - set(ROW_TEXT_FIELDS)
     if unknown:
@@ -530,8 +531,8 @@ def rows_at(conn: sqlite3.Connection, draft: Draft, refs: Iterable[str | int]) -
     undo), so it never reaches a row the user did not mean."""
     by_key = {r.key: r.id for r in draft.rows}
     current = [r.id for r in draft.rows]
-    refs = [str(ref).strip() for ref in refs]
-    if any(ref.isdigit() for ref in refs):
+    texts = [str(ref).strip() for ref in refs]
+    if any(text.isdigit() for text in texts):
         listed = conn.execute("SELECT listed_rows FROM drafts WHERE id = ?", (draft.id,)).fetchone()[0]
         if listed is not None and json.loads(listed) != current:
             raise KbError(
@@ -540,7 +541,7 @@ def rows_at(conn: sqlite3.Connection, draft: Draft, refs: Iterable[str | int]) -
                 "by their id"
             )
     found = []
-    for ref in refs:
+    for ref in texts:
         key = _KEY.match(ref.lower())
         if key:
             if key.group(1) not in by_key:
@@ -624,9 +625,9 @@ def _insert(conn: sqlite3.Connection, name: str, head: dict) -> int:
     values = {k: _head_value(k, v) for k, v in head.items()}
     columns = ", ".join(["name", *values, "created_at", "updated_at"])
     marks = ", ".join("?" * (len(values) + 3))
-    return conn.execute(
-        f"INSERT INTO drafts ({columns}) VALUES ({marks})", (name, *values.values(), now, now)
-    ).lastrowid
+    cursor = conn.execute(f"INSERT INTO drafts ({columns}) VALUES ({marks})", (name, *values.values(), now, now))
+    assert cursor.lastrowid is not None  # an INSERT gives its row's id
+    return cursor.lastrowid
 
 
 def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
@@ -777,7 +778,8 @@ def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
         seen = {
             family_key(r["name"]) for r in conn.execute("SELECT name FROM draft_rows WHERE draft_id = ?", (change.id,))
         }
-        added, skipped = [], []
+        added: list[NewRow] = []
+        skipped: list[NewRow] = []
         for r in rows:
             k = family_key(r.name)
             (skipped if k in seen else added).append(r)

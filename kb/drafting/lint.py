@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -338,9 +339,10 @@ def _basis_missing(t: GoalTable):
 def _funds_sum(t: GoalTable):
     f = t.funds
     parts = [f.get(k) for k in ("fiscal", "carryover", "other")]
-    if f.get("amount") is not None and any(p is not None for p in parts):
+    amount = f.get("amount")
+    if amount is not None and any(p is not None for p in parts):
         added = total(p for p in parts if p is not None)
-        if abs(f["amount"] - added) > FUNDS_TOLERANCE:
+        if abs(amount - added) > FUNDS_TOLERANCE:
             yield (
                 None,
                 f"年度资金总额 {number(f['amount'])} 万元 ≠ 财政拨款 + 上年结转 + 其他资金 = {number(added)} 万元 "
@@ -390,7 +392,8 @@ def _other_year(t: GoalTable):
 
 def _annual_over_period(t: GoalTable):
     f = t.funds
-    if f.get("amount") is not None and f.get("total") is not None and f["amount"] > f["total"] + FUNDS_TOLERANCE:
+    amount, period_total = f.get("amount"), f.get("total")
+    if amount is not None and period_total is not None and amount > period_total + FUNDS_TOLERANCE:
         yield (
             None,
             f"年度资金总额 {number(f['amount'])} 万元大于实施期资金总额 {number(f['total'])} 万元 "
@@ -405,12 +408,16 @@ def _annual_over_period(t: GoalTable):
 
 
 def _annual_equals_period(t: GoalTable):
-    f = t.funds
-    multi_year = t.bounds is not None and t.bounds[1].year > t.bounds[0].year
-    if multi_year and f.get("amount") is not None and f.get("amount") == f.get("total"):
+    f, bounds = t.funds, t.bounds
+    if (
+        bounds is not None
+        and bounds[1].year > bounds[0].year
+        and f.get("amount") is not None
+        and f.get("amount") == f.get("total")
+    ):
         yield (
             None,
-            f"实施期 {t.bounds[0].year}—{t.bounds[1].year} 年，年度资金总额却等于实施期资金总额 "
+            f"实施期 {bounds[0].year}—{bounds[1].year} 年，年度资金总额却等于实施期资金总额 "
             f"{number(f['amount'])} 万元 a multi-year project's annual amount equals the whole period's",
         )
 
@@ -657,7 +664,7 @@ def draft_table(draft) -> GoalTable:
     bounds = draft.bounds
     required = REQUIRED_HEAD + (MULTI_YEAR_HEAD if bounds and bounds[1].year > bounds[0].year else ())
     label = lambda key: HEAD_FIELDS[key][0].split("（")[0]  # noqa: E731
-    texts = ("project_name", "department", "implementing_unit", "period_goal", "goal")
+    head_texts = ("project_name", "department", "implementing_unit", "period_goal", "goal")
     return GoalTable(
         draft.name,
         draft.year,
@@ -666,7 +673,7 @@ def draft_table(draft) -> GoalTable:
         len(draft.rows) - len(weights) if weights else 0,
         has_basis=True,
         missing_head=tuple(label(k) for k in required if getattr(draft, k) in (None, "")),
-        head={label(k): getattr(draft, k) for k in texts if getattr(draft, k)},
+        head={label(k): getattr(draft, k) for k in head_texts if getattr(draft, k)},
         funds={
             "total": draft.total_wan,
             "amount": draft.amount_wan,
@@ -728,7 +735,7 @@ def lint_all(conn: sqlite3.Connection) -> dict:
     from kb.review.self_evaluations import BELOW_LAST_ACTUAL, RULES as REVIEW
 
     projects = []
-    by_rule = {
+    by_rule: dict[str, dict[str, Any]] = {
         r.id: {"id": r.id, "severity": r.severity, "reason": r.reason, "projects": [], "findings": 0} for r in RULES
     }
     severity, reason = REVIEW[BELOW_LAST_ACTUAL]

@@ -189,7 +189,7 @@ _PRECEDENT_COLUMNS = """i.id, i.project_id, p.name, p.region, p.year, p.departme
 
 
 def _precedent(row: sqlite3.Row) -> Precedent:
-    return Precedent(*tuple(row)[:-1], bool(row[-1]))
+    return Precedent(*(*row[:-1], bool(row[-1])))
 
 
 def projects_of_type(conn: sqlite3.Connection, kind: str) -> list[tuple[int, str]]:
@@ -219,7 +219,7 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
     slots: dict[tuple[str, str], list[TemplateItem]] = {}
     evaluated = conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]
     for uses in groups.values():
-        slot = Counter((u.std_level1, u.std_level2 or "") for u in uses).most_common(1)[0][0]
+        slot = Counter((u.std_level1 or "", u.std_level2 or "") for u in uses).most_common(1)[0][0]
         spread = target_spread(uses)
         outcomes = outcome_summary(conn, {u.name for u in uses}) if evaluated else None
         target = preferred_target(spread, outcomes)

@@ -373,4 +373,4 @@ def precedents(
     if limit is not None:
         params["limit"] = limit
         sql += " LIMIT :limit"
-    return [Precedent(*tuple(row)[:-1], bool(row[-1])) for row in conn.execute(sql, params)]
+    return [Precedent(*(*row[:-1], bool(row[-1]))) for row in conn.execute(sql, params)]

@@ -163,5 +163,5 @@ def short_level(std_level1: str | None, std_level2: str | None, inferred: bool =
     pair is outside the framework."""
     if not std_level1:
         return "框架外"
-    short2 = _SHORT2.get(std_level2, (std_level2 or "").removesuffix("指标"))
+    short2 = _SHORT2.get(std_level2 or "", (std_level2 or "").removesuffix("指标"))
     return std_level1.removesuffix("指标") + (f"·{short2}" if short2 else "") + ("*" if inferred else "")
