@@ -17,6 +17,19 @@ def start(path):
     return app
 
 
+async def quiet(pilot, rounds: int = 3) -> None:
+    """Until no worker has run for `rounds` checks in a row: a worker's answer may start the next one (names, then
+    their counts, then the precedents of the first), however slowly a loaded machine runs them."""
+    calm = 0
+    for _ in range(100):
+        await workers_done(pilot)
+        await pilot.pause()
+        busy = any(worker.is_running for worker in pilot.app.workers)
+        calm = 0 if busy else calm + 1
+        if calm >= rounds:
+            return
+
+
 def steps(*keys: str):
     """A run_before that settles the app (workers done), fixes the header's path, then presses `keys`."""
 
@@ -27,9 +40,7 @@ def steps(*keys: str):
         for key in ("", *keys):
             if key:
                 await pilot.press(key)
-            for _ in range(3):
-                await workers_done(pilot)
-                await pilot.pause()
+            await quiet(pilot)
 
     return run_before
 
