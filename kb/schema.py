@@ -224,7 +224,19 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_outcomes_indicator ON outcomes (indicator_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    """Project names in a search index of their own (their tokens, as in projects_fts), so the projects whose name
+    holds a query, ranked first, are found without walking the long texts' index."""
+    from kb.vocab.tokens import index_tokens
+
+    conn.execute("CREATE VIRTUAL TABLE project_names_fts USING fts5(tokens)")
+    conn.executemany(
+        "INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)",
+        ((pid, index_tokens(name)) for pid, name in conn.execute("SELECT id, name FROM projects").fetchall()),
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

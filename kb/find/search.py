@@ -10,6 +10,7 @@ import sqlite3
 from collections import namedtuple
 
 from kb.errors import KbError
+from kb.find.counts import Count
 from kb.vocab.levels import standard_level2
 from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
 
@@ -49,6 +50,9 @@ class SearchResult(
         return {
             "query": self.query,
             "total": {"indicators": self.indicator_total, "projects": self.project_total},
+            # False: the total is an estimate (a common query: counting every hit would cost more than the page)
+            "indicators_total_exact": getattr(self.indicator_total, "exact", True),
+            "projects_total_exact": getattr(self.project_total, "exact", True),
             "indicators": self.indicators,
             "projects": self.projects,
             "suggestions": list(self.suggestions),
@@ -102,25 +106,6 @@ def _name_matches(q: str, params: dict) -> str:
     return sql
 
 
-def _project_matches(q: str, params: dict) -> str:
-    expr = match_expression(q)
-    params["folded"] = fold(q)
-    recheck = (
-        "instr(kb_fold(pp.name), :folded) > 0 OR instr(kb_fold(coalesce(pp.overview, '')), :folded) > 0 "
-        "OR instr(kb_fold(coalesce(pp.goal, '')), :folded) > 0"
-    )
-    if expr is None:
-        return f"SELECT pp.id AS project_id, 0.0 AS rank FROM projects pp WHERE {recheck}"
-    params["expr"] = expr
-    sql = (
-        "SELECT projects_fts.rowid AS project_id, bm25(projects_fts, 10.0, 1.0, 3.0) AS rank "
-        "FROM projects_fts WHERE projects_fts MATCH :expr"
-    )
-    if needs_recheck(q):
-        sql = f"SELECT m.project_id, m.rank FROM ({sql}) m JOIN projects pp ON pp.id = m.project_id WHERE {recheck}"
-    return sql
-
-
 def search_indicators(
     conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
 ) -> tuple[int, list[dict]]:
@@ -166,50 +151,6 @@ def search_indicators(
     return total, hits[offset:need]
 
 
-def _snippet(row: sqlite3.Row, q: str, width: int = 24) -> tuple[str, str]:
-    folded = fold(q)
-    for column in ("name", "overview", "goal"):
-        text = row[column] or ""
-        at = fold(text).find(folded)
-        if at >= 0:
-            start, end = max(0, at - width), min(len(text), at + len(q) + width)
-            snippet = ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
-            return column, snippet
-    return "", ""
-
-
-def search_projects(conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20) -> tuple[int, list[dict]]:
-    """(how many projects contain `query` in name, overview or goal, the best `limit` of them)."""
-    q = clean_query(query)
-    params: dict = {"limit": limit}
-    matches = _project_matches(q, params)
-    where = filter_sql(filters, params, with_level=False)
-    base = f"FROM ({matches}) m JOIN projects p ON p.id = m.project_id WHERE 1 {where}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        f"""SELECT p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal, m.rank
-        {base} ORDER BY m.rank, p.year DESC, p.id LIMIT :limit""",
-        params,
-    ).fetchall()
-    hits = []
-    for r in rows:
-        column, snippet = _snippet(r, q)
-        hits.append(
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "kind": r["kind"],
-                "region": r["region"],
-                "year": r["year"],
-                "department": r["department"],
-                "amount_wan": r["amount_wan"],
-                "matched": column,
-                "snippet": snippet,
-            }
-        )
-    return total, hits
-
-
 def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20) -> SearchResult:
     """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes)
     and projects whose name, overview or goal contains it.
@@ -220,7 +161,7 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
     q = clean_query(query)
     try:
         n_ind, indicators = search_indicators(conn, q, filters, limit)
-        n_proj, projects = (0, []) if filters.level else search_projects(conn, q, filters, limit)
+        n_proj, projects = (Count(0), []) if filters.level else search_projects(conn, q, filters, limit)
     except sqlite3.OperationalError as exc:
         raise KbError(f"search failed: {exc}") from exc
     if indicators and conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
@@ -251,3 +192,8 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
         if h.match in ("pinyin", "fuzzy") and h.name not in shown
     ]
     return [{"name": h.name, "match": h.match, "uses": h.uses} for h in found[:SUGGESTIONS]]
+
+
+from kb.find.project_search import search_projects  # noqa: E402  (it reads this module's filters and query rules)
+
+__all__ = ["Filters", "SearchResult", "clean_query", "filter_sql", "search", "search_indicators", "search_projects"]

@@ -162,6 +162,7 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
         for table in ("indicators", "evaluation_items", "budget_lines"):
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
         conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
+        conn.execute("DELETE FROM project_names_fts WHERE rowid = ?", (pid,))
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
     conn.execute(
         "DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
@@ -310,6 +311,7 @@ class DocumentWriter:
             if values:
                 conn.executemany(sql, values)
         conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", fts)
+        conn.executemany("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", [row[:2] for row in fts])
         uses = Counter(row[2] for row in indicators)
         conn.executemany(
             "UPDATE indicator_names SET uses = uses + ? WHERE id = ?", [(n, name_id) for name_id, n in uses.items()]
