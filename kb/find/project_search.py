@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from kb.find.common_names import one_character
 from kb.find.counts import Count, estimate
-from kb.vocab.tokens import fold, match_expression, needs_recheck, runs
+from kb.vocab.tokens import fold, match_expression, needs_recheck
 
 COUNT_CAP = 2_000  # hits counted one by one; past this the total is estimated
 SCAN_ROWS = 2_000  # a one-character query: newest projects read before the index is asked
@@ -43,12 +44,6 @@ def _walk(table: str, q: str, where: str, params: dict) -> str:
     join = "JOIN projects p ON p.id = f.rowid" if where or needs_recheck(q) else ""
     check = f"AND {recheck}" if needs_recheck(q) else ""
     return f"SELECT f.rowid AS id FROM {table} f {join} WHERE {table} MATCH :expr {check} {where} ORDER BY f.rowid DESC"
-
-
-def _one_character(q: str) -> bool:
-    """A query of one letter or digit: the index would merge every token starting with it."""
-    found = runs(q)
-    return len(found) == 1 and len(found[0]) == 1 and not needs_recheck(q)
 
 
 def _share(conn: sqlite3.Connection, reached: int) -> float:
@@ -124,7 +119,7 @@ def search_projects(conn: sqlite3.Connection, query: str, filters, limit: int = 
         r[0]
         for r in conn.execute(f"{_walk('project_names_fts', q, where, params)} LIMIT :need", {**params, "need": limit})
     ]
-    scanned = _scan(conn, q, where, params, limit + len(by_name)) if _one_character(q) else None
+    scanned = _scan(conn, q, where, params, limit + len(by_name)) if one_character(q) else None
     if scanned is not None:
         others, total = scanned
     else:

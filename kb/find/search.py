@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import namedtuple
+from collections.abc import Iterable
 
 from kb.errors import KbError
+from kb.find.common_names import CommonNames, one_character
 from kb.find.counts import Count
 from kb.vocab.levels import standard_level2
 from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
@@ -108,8 +110,9 @@ def _name_matches(q: str, params: dict) -> str:
 
 def search_indicators(
     conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
-) -> tuple[int, list[dict]]:
-    """(how many indicators have a name containing `query`, the top `limit` of them).
+) -> tuple[Count, list[dict]]:
+    """(how many indicators have a name containing `query` — a `Count`, estimated for a common one-character
+    query — and the top `limit` of them).
 
     Ranked: the exact name first, then names used more often, shorter names; within a name, newer years first.
     The matching distinct names are ranked first (a small set); indicators are then read for the best names
@@ -118,26 +121,21 @@ def search_indicators(
     q = clean_query(query)
     params: dict = {}
     matches = _name_matches(q, params)
-    cursor = conn.cursor()
-    cursor.row_factory = None  # plain tuples: a common query matches thousands of names
-    names = cursor.execute(
-        f"""SELECT n.id, n.uses FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id WHERE n.uses > 0
-        ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
-        params,
-    ).fetchall()
-    where = filter_sql(filters, params)
-    if where:
-        total = conn.execute(
-            f"""SELECT count(*) FROM ({matches}) m JOIN indicators i ON i.name_id = m.name_id
-            JOIN projects p ON p.id = i.project_id WHERE 1 {where}""",
+    # 率: tens of thousands of names; the most used are read first, and only until the page is full
+    common = CommonNames(conn, q) if one_character(q) else None
+    names: Iterable[tuple[int, int]] = common or []
+    if common is None:
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: a common query matches thousands of names
+        names = cursor.execute(
+            f"""SELECT n.id, n.uses FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id WHERE n.uses > 0
+            ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
             params,
-        ).fetchone()[0]
-    else:
-        total = sum(uses for _, uses in names)
+        ).fetchall()
+    where = filter_sql(filters, params)
     need, hits = limit + offset, []
-    for name_id, _ in names:
-        if len(hits) >= need:
-            break
+    ranked = iter(names)
+    for name_id, _ in ranked:
         params.update(name_id=name_id, remaining=need - len(hits))
         hits += [
             dict(r)
@@ -148,6 +146,23 @@ def search_indicators(
                 params,
             )
         ]
+        if len(hits) >= need:
+            break
+    if where:
+        total = Count(
+            conn.execute(
+                f"""SELECT count(*) FROM ({matches}) m JOIN indicators i ON i.name_id = m.name_id
+            JOIN projects p ON p.id = i.project_id WHERE 1 {where}""",
+                params,
+            ).fetchone()[0]
+        )
+    elif common is not None:
+        total = common.total(matches, params)
+    else:
+        total = Count(sum(uses for _, uses in names))
+    close = getattr(ranked, "close", None)
+    if close:
+        close()  # the uses index's statement, left open where the page filled
     return total, hits[offset:need]
 
 
