@@ -14,6 +14,7 @@ Only `sqlite3` is imported here: `kb search` must start fast.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from kb.find.common_names import one_character
 from kb.find.counts import Count, estimate
@@ -21,6 +22,7 @@ from kb.vocab.tokens import fold, match_expression, needs_recheck
 
 COUNT_CAP = 2_000  # hits counted one by one; past this the total is estimated
 SCAN_ROWS = 2_000  # a one-character query: newest projects read before the index is asked
+STOP_CHECK = 10_000  # SQLite steps between two calls of count_projects' `stop`
 SCAN_HITS = 200  # … and the hits among them that make a sample good enough to estimate from
 
 _COLUMNS = "p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal"
@@ -52,17 +54,34 @@ def _share(conn: sqlite3.Connection, reached: int) -> float:
     return (high - reached + 1) / (high - low + 1) if high is not None else 1.0
 
 
-def count_projects(conn: sqlite3.Connection, query: str, filters, cap: int | None = COUNT_CAP) -> Count:
-    """How many projects contain `query` (exact up to `cap`, estimated past it; None: always exact)."""
+def count_projects(
+    conn: sqlite3.Connection,
+    query: str,
+    filters,
+    cap: int | None = COUNT_CAP,
+    stop: Callable[[], bool] | None = None,
+) -> Count | None:
+    """How many projects contain `query`: exact up to `cap`, estimated past it (None: always exact). When `stop()`
+    turns true (checked every `STOP_CHECK` SQLite steps) the count is interrupted and None returned."""
     from kb.find.search import clean_query
 
     q = clean_query(query)
     params: dict = {"folded": fold(q)}
     walk = _walk("projects_fts", q, _where(filters, params), params)
-    if cap is None:
-        return Count(conn.execute(f"SELECT count(*) FROM ({walk})", params).fetchone()[0])
-    params["cap"] = cap + 1
-    counted, reached = conn.execute(f"SELECT count(*), min(id) FROM ({walk} LIMIT :cap)", params).fetchone()
+    if stop is not None:
+        conn.set_progress_handler(stop, STOP_CHECK)
+    try:
+        if cap is None:
+            return Count(conn.execute(f"SELECT count(*) FROM ({walk})", params).fetchone()[0])
+        params["cap"] = cap + 1
+        counted, reached = conn.execute(f"SELECT count(*), min(id) FROM ({walk} LIMIT :cap)", params).fetchone()
+    except sqlite3.OperationalError:
+        if stop is not None and stop():
+            return None
+        raise
+    finally:
+        if stop is not None:
+            conn.set_progress_handler(None, 0)
     if counted <= cap:
         return Count(counted)
     return estimate(counted, _share(conn, reached))
@@ -126,7 +145,7 @@ def search_projects(conn: sqlite3.Connection, query: str, filters, limit: int = 
         walk = _walk("projects_fts", q, where, params)
         need = limit + len(by_name)
         others = [r[0] for r in conn.execute(f"{walk} LIMIT :need", {**params, "need": need})]
-        total = Count(len(others)) if len(others) < need else count_projects(conn, q, filters)
+        total = Count(len(others)) if len(others) < need else count_projects(conn, q, filters, COUNT_CAP) or Count(0)
     named = set(by_name)
     ids = (by_name + [pid for pid in others if pid not in named])[:limit]
     rows = {
