@@ -179,3 +179,12 @@ def test_migration_indexes_existing_project_names(db_path):
 @settings(max_examples=fuzz_budget(300), deadline=None)
 def test_fold_is_nfkc_lower_case(text):
     assert fold(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(region="宁波", year=2021)])
+def test_the_walk_is_an_index_walk(kb, filters):
+    """Newest first straight from the index: no sort of every hit (what made a common query cost 0.5 s)."""
+    params = {"folded": "满意"}
+    walk = project_search._walk("projects_fts", "满意", project_search._where(filters, params), params)
+    plan = " ".join(str(tuple(r)) for r in kb.execute(f"EXPLAIN QUERY PLAN {walk} LIMIT 5", params))
+    assert "VIRTUAL TABLE" in plan and "TEMP B-TREE" not in plan

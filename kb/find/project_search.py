@@ -97,7 +97,9 @@ def _scan(conn: sqlite3.Connection, q: str, where: str, params: dict, need: int)
         ORDER BY p.id DESC LIMIT :rows""",
         {**params, "rows": SCAN_ROWS + 1},
     )
-    hits, read, last, enough = [], 0, None, max(need, SCAN_HITS)
+    hits: list[int] = []
+    read = last = 0
+    enough = max(need, SCAN_HITS)
     for pid, hit in rows:
         if read == SCAN_ROWS:
             break

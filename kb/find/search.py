@@ -133,7 +133,8 @@ def search_indicators(
             params,
         ).fetchall()
     where = filter_sql(filters, params)
-    need, hits = limit + offset, []
+    need = limit + offset
+    hits: list[dict] = []
     ranked = iter(names)
     for name_id, _ in ranked:
         params.update(name_id=name_id, remaining=need - len(hits))
