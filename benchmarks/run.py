@@ -180,9 +180,15 @@ def bench_fuzzy(db: Path, repeat: int) -> dict:
     from kb.db import connect
     from kb.find.precedents import search_names
 
+    from kb.find.name_index import NameIndex, cached
+
     conn = connect(db)
     start = time.perf_counter()
-    search_names(conn, "满", limit=50)  # loads the name index once, as the TUI does at start-up
+    NameIndex.load(conn)  # what the first process after an import pays (the import empties the stored index)
+    build_ms = (time.perf_counter() - start) * 1000
+    cached(conn)  # stored when missing
+    start = time.perf_counter()
+    search_names(conn, "满", limit=50)  # loads the stored index, as every later process does
     load_ms = (time.perf_counter() - start) * 1000
     keystrokes = [word[:k] for word in FUZZY_TYPED for k in range(1, len(word) + 1)]
     ms = []
@@ -196,6 +202,7 @@ def bench_fuzzy(db: Path, repeat: int) -> dict:
     conn.close()
     result = {
         "names": len(names),
+        "build_ms": build_ms,
         "load_ms": load_ms,
         "p50": pct(each, 50),
         "p95": pct(each, 95),
@@ -401,7 +408,8 @@ def report(n: int, results: dict, calibration: tuple[float, float], reused: bool
         f"| | {head} |",
         f"|---|{rule}|",
         _row("distinct names", results, lambda r: format(r["fuzzy"]["names"], ",")),
-        _row("name index load ms (a new process)", results, lambda r: f"{r['fuzzy']['load_ms']:.0f}"),
+        _row("name index built ms (first process after an import)", results, lambda r: f"{r['fuzzy']['build_ms']:.0f}"),
+        _row("… stored index loaded ms (every later process)", results, lambda r: f"{r['fuzzy']['load_ms']:.0f}"),
         _row("per keystroke p50 / p95 ms", results, lambda r: f"{r['fuzzy']['p50']:.1f} / {r['fuzzy']['p95']:.1f}"),
         _row("fzf --filter p50 ms", results, lambda r: f"{r['fuzzy']['fzf_p50']:.0f}"),
         "",

@@ -10,8 +10,10 @@ grouped and ordered by SQLite, so no Python object per name outlives its row.
 from __future__ import annotations
 
 import io
+import marshal
 import re
 import sqlite3
+import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -38,6 +40,11 @@ def group_key(name: str) -> str:
         return folded
     key = _NOT_WORD.sub("", _BRACKETED.sub(lambda m: "" if is_unit(m.group(1)) else m.group(1), folded))
     return key or _SPACE.sub("", folded)
+
+
+def _hash(key: str) -> int:
+    """A hash of a group key that every process computes alike (str's hash differs), so a stored index holds it."""
+    return zlib.crc32(key.encode())
 
 
 def outcome_key(name: str) -> str:
@@ -93,6 +100,14 @@ class _Lines:
     def close(self) -> None:
         self.text, self._parts = self._parts.getvalue(), None
 
+    @classmethod
+    def restored(cls, text: str, starts: bytes) -> _Lines:
+        lines = cls()
+        lines.text, lines._parts = text, None
+        lines.starts = array("q")
+        lines.starts.frombytes(starts)
+        return lines
+
     def find(self, needle: str) -> Iterator[int]:
         """Numbers of the lines containing `needle` (which holds no newline), in order."""
         text, starts = self.text, self.starts
@@ -117,7 +132,7 @@ class NameIndex:
         self._variants: dict[int, tuple[tuple[int, str], ...]] = {}
         hashed = []  # (hash of the key, group): found by bisection, without a dict of 200,000 strings
         for n, (key, members, pinyin, initials) in enumerate(groups):
-            hashed.append((hash(key), n))
+            hashed.append((_hash(key), n))
             self._keys.add(key)
             self._names.add(members[0][1])
             self._pinyin.add(pinyin)
@@ -131,6 +146,28 @@ class NameIndex:
         hashed.sort()
         self._hashes, self._hashed = array("q", (h for h, _ in hashed)), array("q", (n for _, n in hashed))
         self._char_counts: Counter[str] | None = None
+
+    def dumps(self) -> bytes:
+        """The index as bytes (`loads` rebuilds it in any process): what `kb.find.name_index.cached` stores."""
+        lines = (self._keys, self._names, self._pinyin, self._initials)
+        arrays = (self._ids, self._uses, self._hashes, self._hashed)
+        texts = [(x.text, x.starts.tobytes()) for x in lines]
+        return marshal.dumps((texts, [a.tobytes() for a in arrays], self._variants, dict(self._counts())))
+
+    @classmethod
+    def loads(cls, data: bytes) -> NameIndex:
+        lines, arrays, variants, counts = marshal.loads(data)
+        index = cls.__new__(cls)
+        index._keys, index._names, index._pinyin, index._initials = (_Lines.restored(*x) for x in lines)
+        index._ids, index._uses, index._hashes, index._hashed = (array("q", raw) for raw in arrays)
+        index._variants, index._char_counts = variants, Counter(counts)
+        return index
+
+    def _counts(self) -> Counter[str]:
+        """How often each character occurs in the keys and pinyin (the fuzzy search's rarest characters first)."""
+        if self._char_counts is None:
+            self._char_counts = Counter(self._keys.text) + Counter(self._pinyin.text)
+        return self._char_counts
 
     def __len__(self) -> int:
         return len(self._uses)
@@ -152,7 +189,7 @@ class NameIndex:
 
     def _exact(self, key: str) -> int | None:
         """The group whose key is `key`."""
-        h = hash(key)
+        h = _hash(key)
         at = bisect_left(self._hashes, h)
         while at < len(self._hashes) and self._hashes[at] == h:
             if self._keys.line(self._hashed[at]) == key:
@@ -213,9 +250,7 @@ class NameIndex:
         """Near misses: names sharing the query's rarest characters, scored by rapidfuzz."""
         from rapidfuzz import fuzz, process
 
-        if self._char_counts is None:
-            self._char_counts = Counter(self._keys.text) + Counter(self._pinyin.text)
-        counts = self._char_counts
+        counts = self._counts()
         rare = sorted((c for c in set(key) if counts[c]), key=lambda c: (counts[c], c))[:3]
         pool = {n for c in rare for n in islice(lines.find(c), _FUZZY_POOL)} - exclude
         texts = {n: lines.line(n) for n in pool}
@@ -225,3 +260,35 @@ class NameIndex:
         hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
         hits.sort(key=lambda h: (-h[1], h[2]))
         return [(n, round(score, 1)) for _, score, n in hits[:limit]]
+
+
+def cached(conn: sqlite3.Connection) -> NameIndex:
+    """The name index: read from `name_index_cache` (schema v6), or built (`NameIndex.load`) and stored there for
+    the next process. Every write to the names empties the cache in its own transaction (kb.ingest.write), so a
+    stored index is never stale; storing is skipped, never waited for, while another connection writes."""
+    row = conn.execute("SELECT data FROM name_index_cache").fetchone()
+    if row is not None:
+        return NameIndex.loads(row[0])
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    index = NameIndex.load(conn)
+    if not conn.in_transaction:
+        _store(conn, index, version)
+    return index
+
+
+def _store(conn: sqlite3.Connection, index: NameIndex, version: int) -> None:
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA data_version").fetchone()[0] == version:  # no other connection wrote since
+                conn.execute("INSERT OR REPLACE INTO name_index_cache (id, data) VALUES (1, ?)", (index.dumps(),))
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError:
+        pass  # busy, or a read-only base: the next process builds it again
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")

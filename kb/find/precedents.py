@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from kb.find.name_index import NameIndex, group_key
+from kb.find.name_index import NameIndex, cached, group_key
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
 from kb.vocab.numbers import median
@@ -154,7 +154,8 @@ class _State:
 
     def names(self, conn: sqlite3.Connection) -> NameIndex:
         if self.index is None:
-            self.index = NameIndex.load(conn)
+            self.index = cached(conn)
+            self.version = (self.version[0], conn.total_changes)  # storing it changed no data
         return self.index
 
 

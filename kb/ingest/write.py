@@ -163,6 +163,7 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
         conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
         conn.execute("DELETE FROM project_names_fts WHERE rowid = ?", (pid,))
+    conn.execute("DELETE FROM name_index_cache")  # the names' uses change: kb.find.name_index.cached
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
     conn.execute(
         "DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
@@ -288,6 +289,7 @@ class DocumentWriter:
         self._warn(self.parse_warnings, warnings)
         self.years.update(p.year for p in projects if p.year)
         names = _name_ids(conn, {row[0] for p in projects for row in p.indicators})
+        conn.execute("DELETE FROM name_index_cache")  # the names and their uses change: kb.find.name_index.cached
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
         rows, fts, indicators, evaluation, budget, problems = [], [], [], [], [], []
         for n, p in enumerate(projects):  # ids given here, as SQLite would (this transaction holds the table)
