@@ -157,10 +157,14 @@ class Texts:
         return real_texts.goal(self.rng, name, year) if self.real else first
 
 
+SHORT = Texts("short", random.Random(0))  # one sentence each: no random draw
+
+
 def form_document(
-    rng: random.Random, sample: Sampler, projects: int, per: int, year: int, region: str, texts: Texts
+    rng: random.Random, sample: Sampler, projects: int, per: int, year: int, region: str, texts: Texts | None = None
 ) -> str:
     """申报表 forms, as seed 003: key-value head then the 一级/二级/三级/年度目标值 table."""
+    texts = texts or SHORT
     out = [f"{year} 年{region}重点项目 预算绩效目标", "", f"{region}{rng.choice(DEPARTMENTS)}", ""]
     for _ in range(projects):
         name, rows = _project(rng, sample, per)
@@ -185,9 +189,17 @@ def form_document(
 
 
 def summary_document(
-    rng: random.Random, sample: Sampler, projects: int, per: int, year: int, region: str, texts: Texts
+    rng: random.Random,
+    sample: Sampler,
+    projects: int,
+    per: int,
+    *,
+    year: int = 2024,
+    region: str = "",
+    texts: Texts | None = None,
 ) -> str:
     """项目绩效目标汇总表, as seed 001: a project's first row carries its head."""
+    texts = texts or SHORT
     out = [
         "项目绩效目标汇总表",
         "",
@@ -217,9 +229,17 @@ def summary_document(
 
 
 def inline_document(
-    rng: random.Random, sample: Sampler, projects: int, per: int, year: int, region: str, texts: Texts
+    rng: random.Random,
+    sample: Sampler,
+    projects: int,
+    per: int,
+    region: str,
+    *,
+    year: int = 2024,
+    texts: Texts | None = None,
 ) -> str:
     """项目支出绩效目标表, as seed 002: every indicator of a project inline in one cell."""
+    texts = texts or SHORT
     codes = {"产出指标": "1", "效益指标": "2", "满意度指标": "3", "成本指标": "4"}
     out = [
         "项目支出绩效目标表（含转移支付项目）",
@@ -267,9 +287,9 @@ def write_corpus(
         if kind == 0:
             text = form_document(rng, sample, projects, per_project, year, region, project_texts)
         elif kind == 1:
-            text = summary_document(rng, sample, projects, per_project, year, region, project_texts)
+            text = summary_document(rng, sample, projects, per_project, year=year, region=region, texts=project_texts)
         else:
-            text = inline_document(rng, sample, projects, per_project, year, region, project_texts)
+            text = inline_document(rng, sample, projects, per_project, region, year=year, texts=project_texts)
         path = out / f"{region}" / f"{year}" / f"goals_{d:05d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
