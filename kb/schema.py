@@ -227,8 +227,9 @@ def _v5(conn: sqlite3.Connection) -> None:
 def _v6(conn: sqlite3.Connection) -> None:
     """Project names in a search index of their own (their tokens, as in projects_fts), so the projects whose name
     holds a query, ranked first, are found without walking the long texts' index; indicator names by their uses, so
-    the names holding a one-character query are read most used first (kb.find.common_names); the name index kept
-    for the next process (kb.find.name_index.cached: 4 s to build at 1M indicators); the branch index
+    the names holding a one-character query are read most used first (kb.find.common_names); the names' stamp,
+    new with every write to them, which says whether the name index kept beside the base is current
+    (kb.find.name_index.cached: 4 s to build at 1M indicators); the branch index
     holds what the app lists of a project, so listing them reads no overview or goal (hundreds of characters each)."""
     from kb.vocab.tokens import index_tokens
 
@@ -238,7 +239,8 @@ def _v6(conn: sqlite3.Connection) -> None:
         "ON projects (kind, region, department, year, document_id, seq, name, indicator_count)"
     )
     conn.execute("CREATE INDEX idx_indicator_names_uses ON indicator_names (uses DESC)")
-    conn.execute("CREATE TABLE name_index_cache (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)")
+    conn.execute("CREATE TABLE name_index_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), stamp TEXT NOT NULL)")
+    conn.execute("INSERT INTO name_index_stamp (id, stamp) VALUES (1, hex(randomblob(8)))")
     conn.execute("CREATE VIRTUAL TABLE project_names_fts USING fts5(tokens)")
     conn.executemany(
         "INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)",

@@ -92,7 +92,7 @@ def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp
 def _undo_v6(conn) -> None:
     """The database as schema v5 left it (kb.schema._v6 undone)."""
     conn.execute("DROP TABLE project_names_fts")
-    conn.execute("DROP TABLE name_index_cache")
+    conn.execute("DROP TABLE name_index_stamp")
     conn.execute("DROP INDEX idx_indicator_names_uses")
     conn.execute("DROP INDEX idx_projects_kind_region_department_year")
     conn.execute("CREATE INDEX idx_projects_kind_region_department_year ON projects (kind, region, department, year)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import marshal
+import os
 import re
 import sqlite3
 import zlib
@@ -20,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 
 from kb.vocab.targets import is_unit
 from kb.vocab.tokens import fold
@@ -263,32 +265,34 @@ class NameIndex:
 
 
 def cached(conn: sqlite3.Connection) -> NameIndex:
-    """The name index: read from `name_index_cache` (schema v6), or built (`NameIndex.load`) and stored there for
-    the next process. Every write to the names empties the cache in its own transaction (kb.ingest.write), so a
-    stored index is never stale; storing is skipped, never waited for, while another connection writes."""
-    row = conn.execute("SELECT data FROM name_index_cache").fetchone()
-    if row is not None:
-        return NameIndex.loads(row[0])
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    """The name index: read from the file beside the base (`<base>.names-index`) when it was stored at the names'
+    current stamp, or built (`NameIndex.load`) and stored there for the next process. Every write to the names gives
+    them a new stamp in its own transaction (kb.ingest.write.new_names_stamp), so a stored index is never used stale;
+    storing writes no row of the base (an open app would take that for a change made elsewhere)."""
+    row = conn.execute("SELECT stamp FROM name_index_stamp").fetchone()
+    path = _stored_at(conn)
+    if row is None or path is None:
+        return NameIndex.load(conn)
+    stamp = row[0].encode()  # read before the names: an index stored under it is at least that new
+    try:
+        head, _, data = path.read_bytes().partition(b"\n")
+        if head == stamp:
+            return NameIndex.loads(data)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # none yet, or unreadable: built again
     index = NameIndex.load(conn)
-    if not conn.in_transaction:
-        _store(conn, index, version)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(stamp + b"\n" + index.dumps())
+        os.replace(partial, path)  # whole or not at all, for a reader in another process
+    except OSError:
+        partial.unlink(missing_ok=True)  # a read-only folder or a full disk: the next process builds it again
     return index
 
 
-def _store(conn: sqlite3.Connection, index: NameIndex, version: int) -> None:
-    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    conn.execute("PRAGMA busy_timeout = 0")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("PRAGMA data_version").fetchone()[0] == version:  # no other connection wrote since
-                conn.execute("INSERT OR REPLACE INTO name_index_cache (id, data) VALUES (1, ?)", (index.dumps(),))
-            conn.execute("COMMIT")
-        except sqlite3.Error:
-            conn.execute("ROLLBACK")
-            raise
-    except sqlite3.OperationalError:
-        pass  # busy, or a read-only base: the next process builds it again
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+def _stored_at(conn: sqlite3.Connection) -> Path | None:
+    """Where the base's name index is kept: beside its file (None for a base in memory)."""
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(f"{file}.names-index")
+    return None

@@ -155,7 +155,6 @@ class _State:
     def names(self, conn: sqlite3.Connection) -> NameIndex:
         if self.index is None:
             self.index = cached(conn)
-            self.version = (self.version[0], conn.total_changes)  # storing it changed no data
         return self.index
 
 
