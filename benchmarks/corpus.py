@@ -7,6 +7,9 @@ Vocabulary comes from the bundled seeds: their indicator names are cut into head
 as 服务对象满意度 everywhere, most names rare) as in real published tables. Documents are written as text in three
 of the sample layouts (申报表 forms, 汇总表 summary tables, inline-indicator tables), so an import goes through
 the real parsers.
+
+Two kinds of project text (`--texts`): `short`, one sentence each as before, and `real`, overviews and goals of the
+length and structure of published ones (200–800 characters, most naming 满意度; benchmarks/texts.py).
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import texts as real_texts  # noqa: E402
+
+TEXTS = ("short", "real")
 
 REGIONS = [
     "宁波市",
@@ -134,8 +141,30 @@ def _project(rng: random.Random, sample: Sampler, k: int) -> tuple[str, list[tup
     return name, rows
 
 
-def form_document(rng: random.Random, sample: Sampler, projects: int, per: int, year: int, region: str) -> str:
+class Texts:
+    """A project's overview and goal: one short sentence each (`short`) or real-length ones (`real`)."""
+
+    def __init__(self, kind: str, rng: random.Random) -> None:
+        if kind not in TEXTS:
+            raise ValueError(f"texts must be one of {TEXTS}, not {kind!r}")
+        self.real, self.rng = kind == "real", rng
+
+    def overview(self, name: str, region: str, year: int) -> str:
+        return real_texts.overview(self.rng, name, region, year) if self.real else f"用于{name}。"
+
+    def goal(self, name: str, year: int, first: str) -> str:
+        """`first`: the short text's wording (each layout had its own)."""
+        return real_texts.goal(self.rng, name, year) if self.real else first
+
+
+SHORT = Texts("short", random.Random(0))  # one sentence each: no random draw
+
+
+def form_document(
+    rng: random.Random, sample: Sampler, projects: int, per: int, year: int, region: str, texts: Texts | None = None
+) -> str:
     """申报表 forms, as seed 003: key-value head then the 一级/二级/三级/年度目标值 table."""
+    texts = texts or SHORT
     out = [f"{year} 年{region}重点项目 预算绩效目标", "", f"{region}{rng.choice(DEPARTMENTS)}", ""]
     for _ in range(projects):
         name, rows = _project(rng, sample, per)
@@ -147,7 +176,8 @@ def form_document(rng: random.Random, sample: Sampler, projects: int, per: int, 
             f"开始日期*：\t{year}-01-01\t结束日期*：\t{year}-12-31",
             f"项目总金额*：\t{amount}\t本年度预算申请金额*：\t{amount}",
             f"组织实施单位：\t{rng.choice(DEPARTMENTS)}\t\t",
-            f"{year}年绩效目标\t完成{name}各项任务，{rows[0][2]}达到目标。\t\t",
+            *([f"项目概况*：\t{texts.overview(name, region, year)}\t\t"] if texts.real else []),
+            f"{year}年绩效目标\t{texts.goal(name, year, f'完成{name}各项任务，{rows[0][2]}达到目标。')}\t\t",
             "一级指标\t二级指标\t三级指标\t年度目标值",
         ]
         last = (None, None)
@@ -158,8 +188,18 @@ def form_document(rng: random.Random, sample: Sampler, projects: int, per: int, 
     return "\n".join(out) + "\n"
 
 
-def summary_document(rng: random.Random, sample: Sampler, projects: int, per: int) -> str:
+def summary_document(
+    rng: random.Random,
+    sample: Sampler,
+    projects: int,
+    per: int,
+    *,
+    year: int = 2024,
+    region: str = "",
+    texts: Texts | None = None,
+) -> str:
     """项目绩效目标汇总表, as seed 001: a project's first row carries its head."""
+    texts = texts or SHORT
     out = [
         "项目绩效目标汇总表",
         "",
@@ -174,7 +214,13 @@ def summary_document(rng: random.Random, sample: Sampler, projects: int, per: in
             number = "".join(c for c in value if c.isdigit() or c == ".") or "1"
             unit = value[len(number) :] if value.startswith(number) else ""
             head = (
-                [str(n), name, f"用于{name}。", str(rng.randrange(10, 3000)), f"完成{name}年度任务。"]
+                [
+                    str(n),
+                    name,
+                    texts.overview(name, region, year),
+                    str(rng.randrange(10, 3000)),
+                    texts.goal(name, year, f"完成{name}年度任务。"),
+                ]
                 if k == 0
                 else [""] * 5
             )
@@ -182,8 +228,18 @@ def summary_document(rng: random.Random, sample: Sampler, projects: int, per: in
     return "\n".join(out) + "\n"
 
 
-def inline_document(rng: random.Random, sample: Sampler, projects: int, per: int, region: str) -> str:
+def inline_document(
+    rng: random.Random,
+    sample: Sampler,
+    projects: int,
+    per: int,
+    region: str,
+    *,
+    year: int = 2024,
+    texts: Texts | None = None,
+) -> str:
     """项目支出绩效目标表, as seed 002: every indicator of a project inline in one cell."""
+    texts = texts or SHORT
     codes = {"产出指标": "1", "效益指标": "2", "满意度指标": "3", "成本指标": "4"}
     out = [
         "项目支出绩效目标表（含转移支付项目）",
@@ -203,7 +259,10 @@ def inline_document(rng: random.Random, sample: Sampler, projects: int, per: int
             c2 = c1 + str(FRAMEWORK_INDEX[l2])
             items.append(f"{k}、{c1}-{l1}；{c2}-{l2}；{ind}；实施周期指标值:{target}；年度指标值:{target}。")
         amount = f"{rng.randrange(10, 3000):,}.00"
-        out.append(f"{name}\t{amount}\t{amount}\t\t\t通过{name}，完成年度任务。\t{''.join(items)}")
+        goal = texts.goal(name, year, f"通过{name}，完成年度任务。")
+        if texts.real:  # one goal cell, as long as an overview and a goal together
+            goal = texts.overview(name, region, year) + goal
+        out.append(f"{name}\t{amount}\t{amount}\t\t\t{goal}\t{''.join(items)}")
     return "\n".join(out) + "\n"
 
 
@@ -211,9 +270,12 @@ def inline_document(rng: random.Random, sample: Sampler, projects: int, per: int
 FRAMEWORK_INDEX = {l2: [b for a, b in LEVELS if a == l1].index(l2) + 1 for l1, l2 in LEVELS}
 
 
-def write_corpus(out: Path, indicators: int, seed: int = 1, per_document: int = 1000) -> list[Path]:
-    """Write documents holding about `indicators` indicators; returns their paths."""
+def write_corpus(
+    out: Path, indicators: int, seed: int = 1, per_document: int = 1000, texts: str = "short"
+) -> list[Path]:
+    """Write documents holding about `indicators` indicators, with `short` or `real` project texts; their paths."""
     rng = random.Random(seed)
+    project_texts = Texts(texts, random.Random(seed + 1))  # its own generator: the short corpus stays as it was
     sample = Sampler(vocabulary(rng, max(100, indicators // 5)), rng)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -223,11 +285,11 @@ def write_corpus(out: Path, indicators: int, seed: int = 1, per_document: int = 
         year, region = rng.choice([2020, 2021, 2022, 2023, 2024]), rng.choice(REGIONS)
         kind = d % 3
         if kind == 0:
-            text = form_document(rng, sample, projects, per_project, year, region)
+            text = form_document(rng, sample, projects, per_project, year, region, project_texts)
         elif kind == 1:
-            text = summary_document(rng, sample, projects, per_project)
+            text = summary_document(rng, sample, projects, per_project, year=year, region=region, texts=project_texts)
         else:
-            text = inline_document(rng, sample, projects, per_project, region)
+            text = inline_document(rng, sample, projects, per_project, region, year=year, texts=project_texts)
         path = out / f"{region}" / f"{year}" / f"goals_{d:05d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
@@ -247,8 +309,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--indicators", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--texts", choices=TEXTS, default="short", help="project texts: one sentence, or real-length")
     args = parser.parse_args()
-    paths = write_corpus(args.out, args.indicators, args.seed)
+    paths = write_corpus(args.out, args.indicators, args.seed, texts=args.texts)
     print(f"wrote {len(paths)} documents to {args.out}")
 
 

@@ -1,12 +1,15 @@
 """Headless TUI timings for benchmarks/run.py: first screen, and keystroke to results in indicator search.
 
-    python benchmarks/tui_probe.py DB   → prints JSON {first_screen_ms, keystroke_p50/p95, counted_p50/p95, keystrokes}
+    python benchmarks/tui_probe.py DB   → prints JSON {first_screen_ms, keystroke_p50/p95, counted_p50/p95,
+                                                   projects_p50/p95, projects_counted_p50/p95, keystrokes}
 
 First screen: from the start of this process until the project tree and the first project's card are filled and
 drawn (not until the process is idle: work started after the first screen is not part of it). Keystroke: from a
 character typed into the indicator search box until the names matching the box's new value are in the table (it
 stops loading), typing the next character at once. Counted: the same, but until the names' counts (projects,
-regions, usual level and target) are in too, typing the next character only then.
+regions, usual level and target) are in too, typing the next character only then. Projects: the same in the
+Projects tab (F4): keystroke to the first page of projects, and to their exact count where an estimate was shown
+first (each key typed only then).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TYPED = ["满意度", "myd", "及时率", "jsl", "资金发放"]  # typed at once: each key as soon as the names are in
 PAUSED = ["服务对象", "fwdx", "完成率", "wcl", "补贴发放"]  # each key after the names' counts are in too
+PROJECTS = ["满意度", "服务对象满意度", "补贴发放准确率", "率", "培训"]  # in the Projects tab, letter by letter
 
 
 def _stats(times: list[float]) -> tuple[float, float]:
@@ -74,12 +78,43 @@ async def probe(db: Path) -> dict:
 
         names, _ = await type_words(TYPED, wait_for_counts=False)
         _, counted = await type_words(PAUSED, wait_for_counts=True)
+        projects, projects_counted = await _type_projects(app, pilot)
     return {
         "first_screen_ms": first_screen,
         **dict(zip(("keystroke_p50", "keystroke_p95"), _stats(names))),
         **dict(zip(("counted_p50", "counted_p95"), _stats(counted))),
-        "keystrokes": len(names) + len(counted),
+        **dict(zip(("projects_p50", "projects_p95"), _stats(projects))),
+        **dict(zip(("projects_counted_p50", "projects_counted_p95"), _stats(projects_counted))),
+        "keystrokes": len(names) + len(counted) + len(projects),
     }
+
+
+async def _type_projects(app, pilot) -> tuple[list[float], list[float]]:
+    """Keystroke to the first page of projects, and to the exact count (where an estimate came first)."""
+    from textual.widgets import Input
+
+    from tui.panes.projects import ProjectsPane
+    from tui.widgets.copy_table import CopyTable
+
+    await pilot.press("f4")
+    pane = app.screen.query_one(ProjectsPane)
+    table = pane.query_one("#proj-results", CopyTable)
+    box = pane.query_one("#proj-query", Input)
+    page, counted = [], []
+    for word in PROJECTS:
+        box.value = ""
+        await pilot.pause()
+        for ch in word:
+            before = pane.hits
+            start = time.perf_counter()
+            box.insert_text_at_cursor(ch)
+            while pane.hits is before or table.loading:
+                await asyncio.sleep(0.001)
+            page.append((time.perf_counter() - start) * 1000)
+            while not getattr(pane.total, "exact", True):
+                await asyncio.sleep(0.001)
+            counted.append((time.perf_counter() - start) * 1000)
+    return page, counted
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from rich.text import Text
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
+from kb.find.counts import count_text
 from kb.vocab.numbers import number, total
 from kb.vocab.text import shown
 
@@ -68,7 +69,7 @@ def search_result(console: Console, result) -> None:
     if result.indicators:
         table = Table(
             title=text(
-                f"指标 indicators: {result.indicator_total} contain {result.query!r}"
+                f"指标 indicators: {_total(result.indicator_total)} contain {result.query!r}"
                 + (f" (top {len(result.indicators)})" if result.indicator_total > len(result.indicators) else "")
             ),
             box=box.SIMPLE_HEAD,
@@ -105,7 +106,7 @@ def search_result(console: Console, result) -> None:
     if result.projects:
         table = Table(
             title=text(
-                f"项目 projects: {result.project_total} contain {result.query!r}"
+                f"项目 projects: {_total(result.project_total)} contain {result.query!r}"
                 + (f" (top {len(result.projects)})" if result.project_total > len(result.projects) else "")
             ),
             box=box.SIMPLE_HEAD,
@@ -116,6 +117,11 @@ def search_result(console: Console, result) -> None:
         for p in result.projects:
             add_row(table, p["id"], p["name"], p["region"], p["year"], p["snippet"])
         console.print(table)
+
+
+def _total(count: int) -> str:
+    """A number of hits as counted, or an estimate said to be one (kb.find.counts)."""
+    return count_text(count) + ("" if getattr(count, "exact", True) else " (estimated)")
 
 
 def project_list(console: Console, rows: list[dict]) -> None:

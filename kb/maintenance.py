@@ -132,6 +132,10 @@ def run_checks(conn: sqlite3.Connection) -> list[Check]:
             "every project is in the search index",
             "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM projects_fts)",
         ),
+        (
+            "every project name is in the search index",
+            "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM project_names_fts)",
+        ),
     ]
     for name, sql in rules:
         bad = one(sql)

@@ -29,12 +29,13 @@ def test_tiny_benchmark_run_writes_a_report(tmp_path):
     for section in (
         "## Import",
         "## `kb search` in process",
-        "## `kb search` whole command",
+        "## `kb search Q --json` whole command",
         "## Fuzzy indicator search per keystroke",
         "## TUI",
     ):
         assert section in report
     assert "2,000 indicators" in report and "First screen" in report
+    assert "| | short | real |" in report  # both corpora, side by side
 
 
 def test_corpus_is_deterministic_and_parses(tmp_path):

@@ -114,6 +114,15 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def _undo_v8(conn) -> None:
+    """The database as schema v7 left it (kb.schema._v8 undone)."""
+    conn.execute("DROP TABLE project_names_fts")
+    conn.execute("DROP TABLE name_index_stamp")
+    conn.execute("DROP INDEX idx_indicator_names_uses")
+    conn.execute("DROP INDEX idx_projects_kind_region_department_year")
+    conn.execute("CREATE INDEX idx_projects_kind_region_department_year ON projects (kind, region, department, year)")
+
+
 def _undo_v5(conn) -> None:
     """The database as schema v4 left it (kb.schema._v5 undone)."""
     conn.execute("DROP TABLE outcomes")
@@ -138,6 +147,7 @@ def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_pat
     import_paths(conn, [SEEDS])
     expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
     assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    _undo_v8(conn)
     _undo_v7(conn)
     _undo_v6(conn)
     _undo_v5(conn)

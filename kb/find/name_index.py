@@ -12,15 +12,20 @@ grouped and ordered by SQLite, so no Python object per name outlives its row.
 from __future__ import annotations
 
 import io
+import marshal
+import os
 import re
 import sqlite3
+import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 
+from kb import __version__
 from kb.vocab.families import family_key, spelling_key
 
 FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
@@ -35,6 +40,11 @@ def group_key(name: str) -> str:
     """What spellings differing only in writing share (kb.vocab.families.spelling_key): the folded name without
     bracketed units, punctuation or spaces. Self-evaluations are joined to goal tables by it (outcome_key)."""
     return spelling_key(name)
+
+
+def _hash(key: str) -> int:
+    """A hash of a group key that every process computes alike (str's hash differs), so a stored index holds it."""
+    return zlib.crc32(key.encode())
 
 
 def outcome_key(name: str) -> str:
@@ -99,7 +109,7 @@ class _Lines:
     """Strings as the lines of one text, so that `str.find` (C speed) finds which of them hold a needle."""
 
     def __init__(self) -> None:
-        self._parts: io.StringIO | None = io.StringIO()
+        self._parts = io.StringIO()
         self._parts.write("\n")
         self.starts = array("q", [0])  # line n lies between the newlines at starts[n] and starts[n + 1]
         self.text = ""
@@ -110,7 +120,15 @@ class _Lines:
         self.starts.append(self.starts[-1] + len(line) + 1)
 
     def close(self) -> None:
-        self.text, self._parts = self._parts.getvalue(), None
+        self.text, self._parts = self._parts.getvalue(), io.StringIO()  # the parts' copy freed
+
+    @classmethod
+    def restored(cls, text: str, starts: bytes) -> _Lines:
+        lines = cls()
+        lines.text = text
+        lines.starts = array("q")
+        lines.starts.frombytes(starts)
+        return lines
 
     def find(self, needle: str) -> Iterator[int]:
         """Numbers of the lines containing `needle` (which holds no newline), in order."""
@@ -136,7 +154,7 @@ class NameIndex:
         self._variants: dict[int, tuple[tuple[int, str], ...]] = {}
         hashed = []  # (hash of the key, group): found by bisection, without a dict of 200,000 strings
         for n, (key, members, pinyin, initials) in enumerate(groups):
-            hashed.append((hash(key), n))
+            hashed.append((_hash(key), n))
             self._keys.add(_keys_line(key, members))
             self._names.add(members[0][1])
             self._pinyin.add(pinyin)
@@ -150,6 +168,28 @@ class NameIndex:
         hashed.sort()
         self._hashes, self._hashed = array("q", (h for h, _ in hashed)), array("q", (n for _, n in hashed))
         self._char_counts: Counter[str] | None = None
+
+    def dumps(self) -> bytes:
+        """The index as bytes (`loads` rebuilds it in any process): what `kb.find.name_index.cached` stores."""
+        lines = (self._keys, self._names, self._pinyin, self._initials)
+        arrays = (self._ids, self._uses, self._hashes, self._hashed)
+        texts = [(x.text, x.starts.tobytes()) for x in lines]
+        return marshal.dumps((texts, [a.tobytes() for a in arrays], self._variants, dict(self._counts())))
+
+    @classmethod
+    def loads(cls, data: bytes) -> NameIndex:
+        lines, arrays, variants, counts = marshal.loads(data)
+        index = cls.__new__(cls)
+        index._keys, index._names, index._pinyin, index._initials = (_Lines.restored(*x) for x in lines)
+        index._ids, index._uses, index._hashes, index._hashed = (array("q", raw) for raw in arrays)
+        index._variants, index._char_counts = variants, Counter(counts)
+        return index
+
+    def _counts(self) -> Counter[str]:
+        """How often each character occurs in the keys and pinyin (the fuzzy search's rarest characters first)."""
+        if self._char_counts is None:
+            self._char_counts = Counter(self._keys.text) + Counter(self._pinyin.text)
+        return self._char_counts
 
     def __len__(self) -> int:
         return len(self._uses)
@@ -175,7 +215,7 @@ class NameIndex:
 
     def _exact(self, key: str) -> int | None:
         """The group whose family key is `key`."""
-        h = hash(key)
+        h = _hash(key)
         at = bisect_left(self._hashes, h)
         while at < len(self._hashes) and self._hashes[at] == h:
             if self._key(self._hashed[at]) == key:
@@ -237,9 +277,7 @@ class NameIndex:
         """Near misses: names sharing the query's rarest characters, scored by rapidfuzz."""
         from rapidfuzz import fuzz, process
 
-        if self._char_counts is None:
-            self._char_counts = Counter(self._keys.text) + Counter(self._pinyin.text)
-        counts = self._char_counts
+        counts = self._counts()
         rare = sorted((c for c in set(key) if counts[c]), key=lambda c: (counts[c], c))[:3]
         pool = {n for c in rare for n in islice(lines.find(c), _FUZZY_POOL)} - exclude
         texts = {n: lines.line(n) for n in pool}
@@ -249,3 +287,42 @@ class NameIndex:
         hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
         hits.sort(key=lambda h: (-h[1], h[2]))
         return [(n, round(score, 1)) for _, score, n in hits[:limit]]
+
+
+_LAYOUT = 1  # of NameIndex.dumps: a new one when what it holds changes
+
+
+def cached(conn: sqlite3.Connection) -> NameIndex:
+    """The name index: read from the file beside the base (`<base>.names-index`) when it was stored at the names'
+    current stamp, or built (`NameIndex.load`) and stored there for the next process. Every write to the names gives
+    them a new stamp in its own transaction (kb.ingest.write.new_names_stamp), so a stored index is never used stale;
+    storing writes no row of the base (an open app would take that for a change made elsewhere)."""
+    row = conn.execute("SELECT stamp FROM name_index_stamp").fetchone()
+    path = _stored_at(conn)
+    if row is None or path is None:
+        return NameIndex.load(conn)
+    # read before the names: an index stored under it is at least that new; and made by this version (its rules
+    # of families and its layout of the index)
+    stamp = f"{row[0]} {__version__} {_LAYOUT}".encode()
+    try:
+        head, _, data = path.read_bytes().partition(b"\n")
+        if head == stamp:
+            return NameIndex.loads(data)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # none yet, or unreadable: built again
+    index = NameIndex.load(conn)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(stamp + b"\n" + index.dumps())
+        os.replace(partial, path)  # whole or not at all, for a reader in another process
+    except OSError:
+        partial.unlink(missing_ok=True)  # a read-only folder or a full disk: the next process builds it again
+    return index
+
+
+def _stored_at(conn: sqlite3.Connection) -> Path | None:
+    """Where the base's name index is kept: beside its file (None for a base in memory)."""
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(f"{file}.names-index")
+    return None

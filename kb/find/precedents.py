@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from kb.find.name_index import NameIndex, group_key
+from kb.find.name_index import NameIndex, cached, group_key
 from kb.vocab.families import family_key, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
@@ -199,7 +199,7 @@ class _State:
 
     def names(self, conn: sqlite3.Connection) -> NameIndex:
         if self.index is None:
-            self.index = NameIndex.load(conn)
+            self.index = cached(conn)
         return self.index
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import namedtuple
+from collections.abc import Iterable
 
 from kb.errors import KbError
+from kb.find.common_names import CommonNames, one_character
+from kb.find.counts import Count
 from kb.vocab.levels import standard_level2
 from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
 
@@ -49,6 +52,9 @@ class SearchResult(
         return {
             "query": self.query,
             "total": {"indicators": self.indicator_total, "projects": self.project_total},
+            # False: the total is an estimate (a common query: counting every hit would cost more than the page)
+            "indicators_total_exact": getattr(self.indicator_total, "exact", True),
+            "projects_total_exact": getattr(self.project_total, "exact", True),
             "indicators": self.indicators,
             "projects": self.projects,
             "suggestions": list(self.suggestions),
@@ -102,29 +108,11 @@ def _name_matches(q: str, params: dict) -> str:
     return sql
 
 
-def _project_matches(q: str, params: dict) -> str:
-    expr = match_expression(q)
-    params["folded"] = fold(q)
-    recheck = (
-        "instr(kb_fold(pp.name), :folded) > 0 OR instr(kb_fold(coalesce(pp.overview, '')), :folded) > 0 "
-        "OR instr(kb_fold(coalesce(pp.goal, '')), :folded) > 0"
-    )
-    if expr is None:
-        return f"SELECT pp.id AS project_id, 0.0 AS rank FROM projects pp WHERE {recheck}"
-    params["expr"] = expr
-    sql = (
-        "SELECT projects_fts.rowid AS project_id, bm25(projects_fts, 10.0, 1.0, 3.0) AS rank "
-        "FROM projects_fts WHERE projects_fts MATCH :expr"
-    )
-    if needs_recheck(q):
-        sql = f"SELECT m.project_id, m.rank FROM ({sql}) m JOIN projects pp ON pp.id = m.project_id WHERE {recheck}"
-    return sql
-
-
 def search_indicators(
     conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
-) -> tuple[int, list[dict]]:
-    """(how many indicators have a name containing `query`, the top `limit` of them).
+) -> tuple[Count, list[dict]]:
+    """(how many indicators have a name containing `query` — a `Count`, estimated for a common one-character
+    query — and the top `limit` of them).
 
     Ranked: the exact name first, then names used more often, shorter names; within a name, newer years first.
     The matching distinct names are ranked first (a small set); indicators are then read for the best names
@@ -133,26 +121,22 @@ def search_indicators(
     q = clean_query(query)
     params: dict = {}
     matches = _name_matches(q, params)
-    cursor = conn.cursor()
-    cursor.row_factory = None  # plain tuples: a common query matches thousands of names
-    names = cursor.execute(
-        f"""SELECT n.id, n.uses FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id WHERE n.uses > 0
-        ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
-        params,
-    ).fetchall()
-    where = filter_sql(filters, params)
-    if where:
-        total = conn.execute(
-            f"""SELECT count(*) FROM ({matches}) m JOIN indicators i ON i.name_id = m.name_id
-            JOIN projects p ON p.id = i.project_id WHERE 1 {where}""",
+    # 率: tens of thousands of names; the most used are read first, and only until the page is full
+    common = CommonNames(conn, q) if one_character(q) else None
+    names: Iterable[tuple[int, int]] = common or []
+    if common is None:
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: a common query matches thousands of names
+        names = cursor.execute(
+            f"""SELECT n.id, n.uses FROM ({matches}) m JOIN indicator_names n ON n.id = m.name_id WHERE n.uses > 0
+            ORDER BY (n.name = :q) DESC, n.uses DESC, length(n.name), n.id""",
             params,
-        ).fetchone()[0]
-    else:
-        total = sum(uses for _, uses in names)
-    need, hits = limit + offset, []
-    for name_id, _ in names:
-        if len(hits) >= need:
-            break
+        ).fetchall()
+    where = filter_sql(filters, params)
+    need = limit + offset
+    hits: list[dict] = []
+    ranked = iter(names)
+    for name_id, _ in ranked:
         params.update(name_id=name_id, remaining=need - len(hits))
         hits += [
             dict(r)
@@ -163,53 +147,24 @@ def search_indicators(
                 params,
             )
         ]
-    return total, hits[offset:need]
-
-
-def _snippet(row: sqlite3.Row, q: str, width: int = 24) -> tuple[str, str]:
-    folded = fold(q)
-    for column in ("name", "overview", "goal"):
-        text = row[column] or ""
-        at = fold(text).find(folded)
-        if at >= 0:
-            start, end = max(0, at - width), min(len(text), at + len(q) + width)
-            snippet = ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
-            return column, snippet
-    return "", ""
-
-
-def search_projects(
-    conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
-) -> tuple[int, list[dict]]:
-    """(how many projects contain `query` in name, overview or goal, the best `limit` of them after `offset`)."""
-    q = clean_query(query)
-    params: dict = {"limit": limit, "offset": offset}
-    matches = _project_matches(q, params)
-    where = filter_sql(filters, params, with_level=False)
-    base = f"FROM ({matches}) m JOIN projects p ON p.id = m.project_id WHERE 1 {where}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        f"""SELECT p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal, m.rank
-        {base} ORDER BY m.rank, p.year DESC, p.id LIMIT :limit OFFSET :offset""",
-        params,
-    ).fetchall()
-    hits = []
-    for r in rows:
-        column, snippet = _snippet(r, q)
-        hits.append(
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "kind": r["kind"],
-                "region": r["region"],
-                "year": r["year"],
-                "department": r["department"],
-                "amount_wan": r["amount_wan"],
-                "matched": column,
-                "snippet": snippet,
-            }
+        if len(hits) >= need:
+            break
+    if where:
+        total = Count(
+            conn.execute(
+                f"""SELECT count(*) FROM ({matches}) m JOIN indicators i ON i.name_id = m.name_id
+            JOIN projects p ON p.id = i.project_id WHERE 1 {where}""",
+                params,
+            ).fetchone()[0]
         )
-    return total, hits
+    elif common is not None:
+        total = common.total(matches, params)
+    else:
+        total = Count(sum(uses for _, uses in names))
+    close = getattr(ranked, "close", None)
+    if close:
+        close()  # the uses index's statement, left open where the page filled
+    return total, hits[offset:need]
 
 
 def search(
@@ -225,7 +180,7 @@ def search(
     q = clean_query(query)
     try:
         n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
-        n_proj, projects = (0, []) if filters.level else search_projects(conn, q, filters, limit, offset)
+        n_proj, projects = (Count(0), []) if filters.level else search_projects(conn, q, filters, limit, offset)
     except sqlite3.OperationalError as exc:
         raise KbError(f"查询失败 search failed: {exc}") from exc
     if indicators and conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
@@ -256,3 +211,8 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
         if h.match in ("pinyin", "fuzzy") and h.name not in shown
     ]
     return [{"name": h.name, "match": h.match, "uses": h.uses, "variants": h.variants} for h in found[:SUGGESTIONS]]
+
+
+from kb.find.project_search import search_projects  # noqa: E402  (it reads this module's filters and query rules)
+
+__all__ = ["Filters", "SearchResult", "clean_query", "filter_sql", "search", "search_indicators", "search_projects"]

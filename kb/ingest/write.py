@@ -151,6 +151,12 @@ def _known(fields: dict) -> set[str]:
     return {key for key, value in fields.items() if value}
 
 
+def new_names_stamp(conn: sqlite3.Connection) -> None:
+    """Say, in the writing transaction, that the names changed: a name index stored before is stale from its commit
+    (kb.find.name_index.cached)."""
+    conn.execute("UPDATE name_index_stamp SET stamp = hex(randomblob(8))")
+
+
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document and everything read from it (inside the caller's transaction)."""
     projects = [r[0] for r in conn.execute("SELECT id FROM projects WHERE document_id = ?", (document_id,))]
@@ -162,6 +168,8 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
         for table in ("indicators", "evaluation_items", "budget_lines"):
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
         conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
+        conn.execute("DELETE FROM project_names_fts WHERE rowid = ?", (pid,))
+    new_names_stamp(conn)  # the names' uses change
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
     conn.execute(
         "DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
@@ -287,6 +295,7 @@ class DocumentWriter:
         self._warn(self.parse_warnings, warnings)
         self.years.update(p.year for p in projects if p.year)
         names = _name_ids(conn, {row[0] for p in projects for row in p.indicators})
+        new_names_stamp(conn)  # the names and their uses change
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
         rows, fts, indicators, evaluation, budget, problems = [], [], [], [], [], []
         for n, p in enumerate(projects):  # ids given here, as SQLite would (this transaction holds the table)
@@ -310,6 +319,7 @@ class DocumentWriter:
             if values:
                 conn.executemany(sql, values)
         conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", fts)
+        conn.executemany("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", [row[:2] for row in fts])
         uses = Counter(row[2] for row in indicators)
         conn.executemany(
             "UPDATE indicator_names SET uses = uses + ? WHERE id = ?", [(n, name_id) for name_id, n in uses.items()]

@@ -17,9 +17,25 @@ _RUN = re.compile(r"[^\W_]+")
 MAX_QUERY_CHARS = 256
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")  # full-width ASCII forms and the ideographic space
+
+
+def _narrow(wide: str) -> str:
+    """A full-width form as NFKC maps it (its whole decomposition)."""
+    return " " if wide == "\u3000" else chr(ord(wide) - 0xFEE0)
+
+
 def fold(text: str) -> str:
-    """Case- and width-folded text: what the index and queries compare."""
-    return unicodedata.normalize("NFKC", text or "").lower()
+    """Case- and width-folded text (NFKC, lower case): what the index and queries compare.
+
+    Chinese text is full of full-width punctuation, which NFKC maps: mapped here first, most text then passes
+    NFKC's quick check, a thousand times cheaper than normalising it (the result is the same)."""
+    text = text or ""
+    for wide in set(_WIDE.findall(text)):  # a few distinct ones: str.replace is C speed, translate is not
+        text = text.replace(wide, _narrow(wide))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def runs(text: str) -> list[str]:

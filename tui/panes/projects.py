@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,7 +14,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
-from kb.find.search import Filters, search_projects
+from kb.find.counts import Count, count_text
+from kb.find.project_search import count_projects, search_projects
+from kb.find.search import Filters
 from kb.vocab.tokens import fold
 from kb.vocab.text import shown
 from tui.data import Database
@@ -54,10 +57,19 @@ class ProjectsPane(Vertical):
         hits: list[dict] = field(default_factory=list)
         error: str = ""
 
+    @dataclass
+    class Counted(Message):
+        """The exact count, finished after an estimated one was shown."""
+
+        query: str
+        filters: Filters
+        total: Count
+
     def __init__(self, db: Database, **kwargs) -> None:
         super().__init__(**kwargs)
         self.db = db
         self.hits: list[dict] = []
+        self.total: int = 0  # of the hits shown: a Count, estimated until the exact count is in
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="search-bar"):
@@ -86,7 +98,7 @@ class ProjectsPane(Vertical):
     def run_search(self) -> None:
         table = self.query_one(CopyTable)
         if not self.query_text.strip():
-            self.hits = []
+            self.hits, self.total = [], 0
             table.fill([])
             self.query_one("#proj-status", Static).update("输入文字搜索项目 type to search projects")
             return
@@ -95,9 +107,17 @@ class ProjectsPane(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="projects")
     def _search(self, db: Database, query: str, filters: Filters) -> None:
+        """The first page (its count estimated for a common query), then the exact count on another connection,
+        interrupted by the next keystroke."""
+        worker = get_current_worker()
         try:
             total, hits = db.call(search_projects, query, filters, LIMIT)
             self.post_message(self.Found(query, filters, total, hits))
+            if getattr(total, "exact", True) or worker.is_cancelled:
+                return
+            exact = db.call(count_projects, query, filters, None, lambda: worker.is_cancelled, lane="project-counts")
+            if exact is not None and not worker.is_cancelled:
+                self.post_message(self.Counted(query, filters, exact))
         except KbError as exc:
             self.post_message(self.Found(query, filters, error=str(exc)))
 
@@ -107,13 +127,12 @@ class ProjectsPane(Vertical):
             return
         table = self.query_one(CopyTable)
         table.loading = False
-        self.hits = event.hits
+        self.hits, self.total = event.hits, event.total
         status = self.query_one("#proj-status", Static)
         if event.error:
             status.update(Text(shown(event.error), style="bold red"))
         else:
-            more = f"（前 {len(event.hits)} 个 top {len(event.hits)}）" if event.total > len(event.hits) else ""
-            status.update(Text(f"{event.total} 个项目包含 projects contain {event.query.strip()!r}{more}"))
+            self._show_total(event.query, event.total, len(event.hits))
         table.fill(
             [
                 (
@@ -126,6 +145,19 @@ class ProjectsPane(Vertical):
                 for hit in event.hits
             ]
         )
+
+    def _show_total(self, query: str, total: int, shown_hits: int) -> None:
+        more = f"（前 {shown_hits} 个 top {shown_hits}）" if total > shown_hits else ""
+        counting = "" if getattr(total, "exact", True) else "，计数中 counting…"
+        self.query_one("#proj-status", Static).update(
+            Text(f"{count_text(total)} 个项目包含 projects contain {query.strip()!r}{more}{counting}")
+        )
+
+    @on(Counted)
+    def _counted(self, event: Counted) -> None:
+        if event.query == self.query_text and event.filters == self.query_one(FilterBar).filters:
+            self.total = event.total
+            self._show_total(event.query, event.total, len(self.hits))
 
     @staticmethod
     def _match(hit: dict, query: str) -> Text:
