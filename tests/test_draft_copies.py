@@ -107,3 +107,20 @@ def test_the_command_line_copies_and_shows_the_differences(db_path, conn, projec
     assert "give --from-project or --from-draft, not both" in refused.stderr
     kb("draft", "new", "原创")
     assert "不是从上年复制的" in kb("draft", "diff", "原创", ok=False).stderr
+
+
+def test_a_copy_left_unchanged_while_its_budget_changed_is_checked(conn, project):
+    """零基预算: a continuing project's targets are set again for this year's funds, not carried over."""
+    from kb.drafting.lint import RULES, lint_draft
+
+    assert "copied-unchanged" in {r.id for r in RULES}
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, copy.id)}  # as copied: same funds
+    drafts.set_field(conn, copy.id, "amount_wan", "20")
+    found = [f for f in lint_draft(conn, copy.id) if f.rule == "copied-unchanged"]
+    assert len(found) == 1 and "10 万元变为 20 万元" in found[0].detail
+    first = next(r for r in drafts.open_draft(conn, copy.id).rows if r.name == "补贴企业数")
+    drafts.update_row(conn, copy.id, first.id, target="≥20家")  # the targets set again
+    assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, copy.id)}
+    plain = drafts.create(conn, "新项目", amount_wan=20)
+    assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, plain.id)}  # no copy, nothing to compare

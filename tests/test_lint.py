@@ -9,7 +9,18 @@ import pytest
 
 from conftest import make_document, store
 from kb.drafting import drafts
-from kb.drafting.lint import RULES, SEVERITIES, GoalTable, Line, draft_table, lint_all, lint_draft, lint_project, run
+from kb.drafting.lint import (
+    RULES,
+    SEVERITIES,
+    Copied,
+    GoalTable,
+    Line,
+    draft_table,
+    lint_all,
+    lint_draft,
+    lint_project,
+    run,
+)
 from kb.drafting.yth import MAX_NAME
 
 
@@ -98,7 +109,8 @@ BREAKERS = {
     "benefit-only-satisfaction": lambda t: replace(replace(t, 3, name="企业满意度"), 4, name="群众认可度"),
     "export-shape": lambda t: replace(t, 0, name="补贴" * 16),
     "texts-missing": lambda t: replace(t, 0, scoring=""),
-}
+    "copied-unchanged": lambda t: dataclasses.replace(t, copied=Copied(True, 10.0, 20.0)),  # and a real copy:
+}  # tests/test_draft_copies.py
 
 
 def rule_ids(table: GoalTable) -> set[str]:

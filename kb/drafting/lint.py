@@ -12,7 +12,7 @@ import re
 import sqlite3
 from typing import Any
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from kb.errors import KbError
@@ -144,6 +144,16 @@ class Line:
         return _BRACKETS.sub("", self.name).strip()
 
 
+@dataclass(frozen=True)
+class Copied:
+    """A draft copied from last year's table (kb.drafting.copies): whether its rows are still as copied, and the
+    annual amount then and now (万元)."""
+
+    rows_unchanged: bool
+    amount_then: float | None
+    amount_now: float | None
+
+
 @dataclass
 class GoalTable:
     title: str
@@ -157,6 +167,7 @@ class GoalTable:
     funds: dict[str, float | None] = field(default_factory=dict)  # total, amount, fiscal, carryover, other (万元)
     bounds: tuple[date, date] | None = None  # the 实施期's first and last day
     has_texts: bool = False  # each indicator records its 指标解释 and 评（扣）分标准 (drafts do; documents do not)
+    copied: Copied | None = None  # a draft copied from last year's: what it still shares with it
 
     @property
     def framework(self) -> str:
@@ -446,6 +457,18 @@ def _benefit_only_satisfaction(t: GoalTable):
         yield None, "效益指标只有满意度类指标，满意度另列满意度指标 效益 holds only satisfaction measures"
 
 
+def _copied_unchanged(t: GoalTable):
+    c = t.copied
+    if c is None or not c.rows_unchanged or c.amount_then is None or c.amount_now is None:
+        return
+    if abs(c.amount_now - c.amount_then) > FUNDS_TOLERANCE:
+        yield (
+            None,
+            f"指标与上年的目标表一字未改，年度资金却从 {number(c.amount_then)} 万元变为 {number(c.amount_now)} 万元："
+            "按今年的资金和任务重新核定指标值 copied unchanged from last year while the budget changed",
+        )
+
+
 def _export_shape(t: GoalTable):
     if t.has_texts:
         yield from ((n - 1, what) for n, kind, what in yth.limits(t.lines) if kind == "long")
@@ -597,6 +620,14 @@ RULES: tuple[Rule, ...] = (
         GUIDE_2021,
     ),
     Rule(
+        "copied-unchanged",
+        "warning",
+        "延续项目的目标按当年资金和任务重新设定（零基预算），不照搬上年 a continuing project's targets are set "
+        "again for this year's funds and tasks, not copied",
+        _copied_unchanged,
+        GUIDE_2021,
+    ),
+    Rule(
         "export-shape",
         "warning",
         f"一体化导入：指标名称不超过 {yth.MAX_NAME} 字、指标值不超过 {yth.MAX_TARGET} 字 the 一体化 import sheet's "
@@ -726,7 +757,25 @@ def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
 def lint_draft(conn: sqlite3.Connection, key: int | str) -> list[Finding]:
     from kb.drafting.drafts import open_draft
 
-    return run(draft_table(open_draft(conn, key)))
+    draft = open_draft(conn, key)
+    return run(replace(draft_table(draft), copied=_copied(conn, draft)))
+
+
+_TARGET_COLUMNS = ("level1", "level2", "name", "operator", "value", "unit", "text")
+
+
+def _copied(conn: sqlite3.Connection, draft) -> Copied | None:
+    """What a copy of last year's table still shares with it: its first version is the copy as made."""
+    from kb.drafting.history import state, stored
+
+    if not draft.source:
+        return None
+    first = conn.execute("SELECT min(number) FROM draft_versions WHERE draft_id = ?", (draft.id,)).fetchone()[0]
+    if first is None:
+        return None
+    then, now = stored(conn, draft.id, first), state(conn, draft.id)
+    rows = lambda kept: [tuple(r.get(k) for k in _TARGET_COLUMNS) for r in kept["rows"]]  # noqa: E731
+    return Copied(rows(then) == rows(now), then["head"].get("amount_wan"), now["head"].get("amount_wan"))
 
 
 def lint_all(conn: sqlite3.Connection) -> dict:
