@@ -557,7 +557,7 @@ async def _new_name_in_add_dialog(pilot, name: str) -> AddIndicatorDialog:
     dialog.query_one("#add-query", Input).value = name
     await settle(pilot)
     table = dialog.query_one("#add-names")
-    table.move_cursor(row=len(dialog.hits) - 1, animate=False)
+    table.move_cursor(row=dialog.hits.index(None), animate=False)
     await settle(pilot)
     assert dialog.chosen is None  # the new name's row
     return dialog
