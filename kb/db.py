@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kb.errors import DISK_FULL, KbError
@@ -33,6 +35,20 @@ class Connection(sqlite3.Connection):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.cache: dict[str, object] = {}  # by the caching module's name
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: BEGIN IMMEDIATE (the write lock taken at once, so it never fails halfway for another
+    writer), COMMIT when the block ends, ROLLBACK when it raises (unless SQLite rolled back already: disk full)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def prepare(conn: sqlite3.Connection) -> None:

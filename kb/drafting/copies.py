@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from kb.db import transaction
 from kb.drafting import drafts
 from kb.drafting.history import differences, record, state, stored
 from kb.drafting.suggest import project_rows, spending_type
@@ -64,7 +65,7 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
     }
     where = " ".join(str(v) for v in (p["region"], year) if v)
     label = f"项目 #{project_id} {p['name']}" + (f"（{where}）" if where else "")
-    with drafts._transaction(conn):
+    with transaction(conn):
         draft_id = _create(conn, name, head, {"kind": "project", "id": project_id, "label": label, "year": year})
         drafts._insert_rows(conn, draft_id, rows)
         record(conn, draft_id, f"复制自 copied from {label}")
@@ -73,7 +74,7 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
 
 def from_draft(conn: sqlite3.Connection, key: int | str, name: str) -> drafts.Draft:
     """A new draft from an earlier one: head, rows (with their ids) and their fields, year + 1."""
-    with drafts._transaction(conn):
+    with transaction(conn):
         source = drafts._find(conn, key)
         head = {k: source[k] for k in drafts.HEAD_FIELDS}
         year = source["year"]

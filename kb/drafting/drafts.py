@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 from datetime import date, datetime, timezone
 
+from kb.db import transaction
 from kb.drafting.history import record, row_key
 from kb.drafting.library import TEXTS as LIBRARY_TEXTS
 from kb.drafting.library import entry, for_name
@@ -571,18 +572,6 @@ def list_drafts(conn: sqlite3.Connection) -> list[dict]:
     ]
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:  # SQLite may have rolled back already (disk full)
-            conn.execute("ROLLBACK")
-        raise
-
-
 @dataclass
 class _Change:
     id: int
@@ -594,7 +583,7 @@ class _Change:
 @contextmanager
 def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> Iterator[_Change]:
     """One change to a draft: checks `version`, then bumps it and keeps the new version whole, in one transaction."""
-    with _transaction(conn):
+    with transaction(conn):
         draft = _find(conn, key)
         if version is not None and draft["version"] != version:
             raise StaleDraft(
@@ -632,7 +621,7 @@ def _insert(conn: sqlite3.Connection, name: str, head: dict) -> int:
 
 def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
     """A new empty draft; head fields as in HEAD_FIELDS. KbError when the name is taken."""
-    with _transaction(conn):
+    with transaction(conn):
         draft_id = _insert(conn, _unique(conn, name), head)
         record(conn, draft_id, "新建 created")
     return open_draft(conn, draft_id)
@@ -640,7 +629,7 @@ def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
 
 def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
     """A copy of the draft (head and rows) under a new name, at version 1."""
-    with _transaction(conn):
+    with transaction(conn):
         source = _find(conn, key)
         draft_id = _insert(conn, _unique(conn, new_name), {k: source[k] for k in HEAD_FIELDS})
         copy_rows(conn, source, draft_id)

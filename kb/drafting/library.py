@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from kb.db import transaction
 from kb.errors import KbError
 from kb.find.precedents import group_key
 from kb.vocab.text import path_text
@@ -54,8 +55,7 @@ def import_file(conn: sqlite3.Connection, path: Path) -> Imported:
         values = {c: getattr(e, c) or None for c in _COLUMNS}
         values["target"] = _target(e.target, e.operator) or None
         rows.append((file, e.line, *values.values(), _extra(e.extra), group_key(e.name), now))
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         replaced = conn.execute("DELETE FROM library_entries WHERE file = ?", (file,)).rowcount
         conn.executemany(
             f"""INSERT INTO library_entries (file, line, {", ".join(_COLUMNS)}, extra, name_key, imported_at)
@@ -63,11 +63,6 @@ def import_file(conn: sqlite3.Connection, path: Path) -> Imported:
             rows,
         )
         _relink(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return Imported(file, len(rows), replaced)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from importers.readers import EXTENSIONS, can_stream
+from kb.db import transaction
 from kb.errors import USER_ERRORS, KbError, describe
 from kb.ingest.links import link_self_evaluations
 from kb.ingest.normalise import Document, department_wide
@@ -314,14 +315,8 @@ def _link(conn: sqlite3.Connection) -> None:
     """Self-evaluations joined to the goal tables they answer (kb.ingest.links), in one transaction."""
     if not conn.execute("SELECT EXISTS (SELECT 1 FROM self_evaluations)").fetchone()[0]:
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         link_self_evaluations(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 BULK_DOCUMENTS = 10  # documents in one import from which it is written as a bulk import
