@@ -7,17 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-
-class _Result(Protocol):  # kb.ingest.run.FileResult (not imported: run imports this module)
-    path: Path
-    status: str
-    projects: int
-    indicators: int
-    departments: int
-    evaluations: int
-    warnings: list[str]
+if TYPE_CHECKING:  # for the annotations only: the faces import this module without the import machinery
+    from kb.ingest.run import FileResult
 
 
 class ImportProgress:
@@ -30,7 +23,7 @@ class ImportProgress:
         self._read: dict[Path, int] = {}  # bytes read so far of a file read as a stream
         self.current = ""  # the name of the file last heard of
 
-    def file_done(self, result: _Result) -> int:
+    def file_done(self, result: FileResult) -> int:
         """Count a file's result; the bytes it advances the bar by."""
         self.done += 1
         self.failed += result.status == "failed"
@@ -53,7 +46,7 @@ class ImportProgress:
         return f"{self.done}/{len(self.sizes)} 个文件 files{failed}"
 
 
-def gave(results: Iterable[_Result]) -> str:
+def gave(results: Iterable[FileResult]) -> str:
     """What files gave: '12 个项目 projects，95 个指标 indicators' and the department-wide tables and
     self-evaluations where any."""
     results = list(results)
@@ -65,7 +58,7 @@ def gave(results: Iterable[_Result]) -> str:
     )
 
 
-def summary(results: list[_Result], dry_run: bool = False) -> str:
+def summary(results: list[FileResult], dry_run: bool = False) -> str:
     """The one line an import ends with, in both faces."""
     count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731
     stored = (
