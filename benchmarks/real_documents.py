@@ -1,7 +1,7 @@
 """How the importers do on the real published documents: the table of docs/real-documents.md.
 
     python benchmarks/real_documents.py                      # ../shared/realdocs, markdown on stdout
-    python benchmarks/real_documents.py --realdocs DIR --out /tmp/real.md
+    python benchmarks/real_documents.py --out docs/real-documents.md    # its '## Measured' section replaced
 
 Imports every document of the folder into a fresh knowledge base with `kb.ingest.run.import_paths` (as `kb import`
 does), then writes, per layout family (the layouts that read a file's goal tables), the files, goal tables found,
@@ -32,6 +32,7 @@ from realdocs.truth import (  # noqa: E402
     compare_self_evaluations,
     expected_records,
     is_self_evaluation,
+    stored_self_evaluations,
 )
 
 READ = ("goal", "department", "self_evaluation")
@@ -46,25 +47,7 @@ def _stored(conn, file_name: str) -> tuple[list[dict], list[dict], list[dict]]:
         (file_name,),
     ):
         shown[kind].append(show_project(conn, pid))
-    evaluations = [
-        {
-            **dict(row),
-            "indicators": [
-                dict(r)
-                for r in conn.execute(
-                    "SELECT level1, level2, name, target, actual, weight, score FROM outcomes "
-                    "WHERE self_evaluation_id = ? "
-                    "ORDER BY seq",
-                    (row["id"],),
-                )
-            ],
-        }
-        for row in conn.execute(
-            """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s JOIN documents d
-        ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""",
-            (file_name,),
-        )
-    ]
+    evaluations = stored_self_evaluations(conn, file_name)
     return shown["project"], shown["department"], evaluations
 
 
@@ -183,6 +166,19 @@ def _line(name: str, s: dict) -> str:
     )
 
 
+def _write(path: Path, text: str) -> None:
+    """The tables into `path`: in place of the body of its '## Measured' section when it has one (its heading and the
+    hand-written sections around it kept, as in docs/real-documents.md), else as the whole file."""
+    old = path.read_text("utf-8") if path.exists() else ""
+    start = old.find("\n## Measured")
+    if start < 0:
+        path.write_text(text, "utf-8")
+        return
+    body = old.index("\n\n", start + 1) + 2
+    end = old.find("\n## ", body)
+    path.write_text(old[:body] + text.rstrip("\n") + "\n" + (old[end:] if end >= 0 else ""), "utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--realdocs", type=Path, default=REALDOCS, help="the folder of real documents")
@@ -192,7 +188,7 @@ def main() -> None:
         sys.exit(f"{args.realdocs}: 没有这个文件夹 no such folder (the real documents sit beside the checkout)")
     text = report(*measure(args.realdocs), args.realdocs)
     if args.out:
-        args.out.write_text(text, "utf-8")
+        _write(args.out, text)
     else:
         print(text, end="")
 

@@ -15,7 +15,14 @@ from kb.find.precedents import search_names
 from kb.find.queries import show_project
 from kb.ingest.run import import_paths
 from kb.vocab.families import family_key, spelling_key
-from realdocs.truth import REALDOCS, compare, compare_self_evaluations, expected_records, is_self_evaluation
+from realdocs.truth import (
+    REALDOCS,
+    compare,
+    compare_self_evaluations,
+    expected_records,
+    is_self_evaluation,
+    stored_self_evaluations,
+)
 
 if not REALDOCS.is_dir():
     pytest.skip(f"{REALDOCS} is absent: the real documents are not beside this checkout", allow_module_level=True)
@@ -94,37 +101,13 @@ def test_expected_records(corpus, file_name):
         pytest.xfail(KNOWN[file_name])
     conn, _ = corpus
     if is_self_evaluation(EXPECTED[file_name]):
-        result = compare_self_evaluations(EXPECTED[file_name], _self_evaluations(conn, file_name), file_name)
+        result = compare_self_evaluations(EXPECTED[file_name], stored_self_evaluations(conn, file_name), file_name)
         assert result.problems == [] and result.exact, "\n".join(result.problems)
         return
     projects, department_wide = _read(conn, file_name)
     result = compare(EXPECTED[file_name], projects, department_wide, file_name)
     assert result.problems == [] and result.exact, "\n".join(result.problems)
     assert [p["department"] for p in projects] == [p.get("department") for p in EXPECTED[file_name]["projects"]]
-
-
-def _self_evaluations(conn, file_name: str) -> list[dict]:
-    """The self-evaluations stored from a file, each with its outcome rows."""
-    rows = conn.execute(
-        """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s
-        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""",
-        (file_name,),
-    ).fetchall()
-    return [
-        {
-            **dict(row),
-            "indicators": [
-                dict(r)
-                for r in conn.execute(
-                    "SELECT level1, level2, name, target, actual, weight, score FROM outcomes "
-                    "WHERE self_evaluation_id = ? "
-                    "ORDER BY seq",
-                    (row["id"],),
-                )
-            ],
-        }
-        for row in rows
-    ]
 
 
 @pytest.mark.parametrize("file_name", sorted(KNOWN))

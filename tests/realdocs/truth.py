@@ -173,3 +173,17 @@ def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -
 def _amount(project: dict):
     amount = project.get("amount_wan")
     return None if amount is None else round(float(amount), 4)
+
+
+def stored_self_evaluations(conn, file_name: str) -> list[dict]:
+    """The self-evaluations stored from a file, each with its outcome rows (what compare_self_evaluations takes)."""
+    rows = conn.execute(
+        """SELECT s.id, s.name, s.kind, s.department, s.amount_wan FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id WHERE d.file_name = ? ORDER BY s.seq""",
+        (file_name,),
+    ).fetchall()
+    outcomes = "SELECT level1, level2, name, target, actual, weight, score FROM outcomes WHERE self_evaluation_id = ?"
+    return [
+        {**dict(row), "indicators": [dict(r) for r in conn.execute(f"{outcomes} ORDER BY seq", (row["id"],))]}
+        for row in rows
+    ]
