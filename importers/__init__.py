@@ -183,7 +183,8 @@ def _mark(
 ) -> None:
     """Mark the department-wide tables (by their segment's title) and report what each segment gave."""
     for part in run:
-        mine = [p for p in doc.projects if _within(p.line, part.segment)]
+        span = part.segment.span  # read once: it walks the segment's rows
+        mine = [p for p in doc.projects if span is not None and span[0] <= p.line <= span[1]]
         if _DEPARTMENT_TITLE.search(part.segment.title):
             for project in mine:
                 project.kind = {PROJECT: DEPARTMENT, SELF_EVALUATION: DEPARTMENT_SELF_EVALUATION}.get(
@@ -212,10 +213,6 @@ def _merged(doc: RawDocument, other: RawDocument) -> RawDocument:
     if other.layout not in doc.layout.split("+"):
         doc.layout = f"{doc.layout}+{other.layout}"
     return doc
-
-
-def _within(line: int, segment: Segment) -> bool:
-    return segment.span is not None and segment.span[0] <= line <= segment.span[1]
 
 
 def _report(part: _Part, layout: str, outcome: str, kind: str, projects: int = 0, indicators: int = 0) -> SegmentReport:

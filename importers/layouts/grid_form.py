@@ -78,6 +78,11 @@ class _Form:
     tail: list[Row] = field(default_factory=list)
     title: str = ""  # the table title above the form
     unit: str = ""  # the money unit a line above the form declares ('单位：万元')
+    named: set[str] = field(default_factory=set)  # the kinds the head rows give a value (kept by add_head)
+
+    def add_head(self, row: Row) -> None:
+        self.head.append(row)
+        self.named.update(kind for kind, _, value in pairs(row) if value)
 
 
 def _cells(row: Row, width: int = 0) -> list[str]:
@@ -194,7 +199,7 @@ def forms(rows: list[Row]) -> list[_Form]:
             else:
                 form.rows.append(row)
         elif form is not None and not _renames(form, row):
-            form.head.append(row)
+            form.add_head(row)
         elif _starts_form(row):
             if form is not None and form.header is None:
                 found.remove(form)  # a head that never got its table: not a form
@@ -216,12 +221,13 @@ def _renames(form: _Form, row: Row) -> bool:
     """Whether the row names again what the form's head already named (a second 项目名称: another form); a
     department's name or a code beside a project's name is the same form's."""
     kinds = {kind for kind, _, value in pairs(row) if value} & {"name", "department_name"}
-    named = {kind for head in form.head for kind, _, value in pairs(head) if value}
-    return bool(kinds & named)
+    return bool(kinds & form.named)
 
 
 def _new(found: list[_Form], head: list[Row], title: str, unit: str) -> _Form:
-    found.append(_Form(head=head, title=title, unit=unit))
+    found.append(_Form(title=title, unit=unit))
+    for row in head:
+        found[-1].add_head(row)
     return found[-1]
 
 
