@@ -36,6 +36,8 @@ def department_and_year(rows: list[Row]) -> tuple[str, str]:
             if _ORGANISATION.search(name):
                 return name, match.group(1) or match.group(3) or ""
     for row in rows:
+        if "名称" not in "".join(row.text.split()):  # every label names 名称: most rows are skipped at C speed
+            continue
         values = ["".join(joined(clean(value)).split()) for value in spread_values(row.cells)]
         for i, value in enumerate(values):
             match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)

@@ -334,7 +334,24 @@ def _v8(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(conn: sqlite3.Connection) -> None:
+    """The projects' search indexes keep no copy of their token strings (nothing reads them: a search returns rowids
+    and bm25): contentless FTS5 tables, filled again from the projects' texts. A project's entries are removed by
+    giving the index the same tokens again, made from the texts the project keeps (kb.ingest.write)."""
+    from kb.vocab.tokens import index_tokens
+
+    conn.execute("DROP TABLE projects_fts")
+    conn.execute("DROP TABLE project_names_fts")
+    conn.execute("CREATE VIRTUAL TABLE projects_fts USING fts5(name, overview, goal, content='')")
+    conn.execute("CREATE VIRTUAL TABLE project_names_fts USING fts5(tokens, content='')")
+    rows = conn.execute("SELECT id, name, overview, goal FROM projects")
+    while batch := rows.fetchmany(2000):
+        tokens = [(pid, *map(index_tokens, texts)) for pid, *texts in batch]
+        conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", tokens)
+        conn.executemany("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", [t[:2] for t in tokens])
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,6 +6,7 @@ import codecs
 import json
 import shutil
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from kb.db import connect
 from kb.ingest.run import import_paths
 from kb.maintenance import check
 from kb.find.queries import show_project
+from kb.vocab.tokens import index_tokens
 
 EXPECTED = {"000": (4, 32), "001": (11, 75), "002": (13, 53), "003": (10, 131), "004": (1, 4)}
 
@@ -81,6 +83,57 @@ def test_changed_file_replaces_its_earlier_version(conn, tmp_path):
         conn.execute("SELECT count(*) FROM names_fts").fetchone()[0]
         == conn.execute("SELECT count(*) FROM indicator_names").fetchone()[0]
     )
+
+
+def _index(conn) -> Counter:
+    """(project, column, token) of every entry in the projects' search indexes."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.project_terms USING fts5vocab(main, projects_fts, instance)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.name_terms USING fts5vocab(main, project_names_fts, instance)"
+    )
+    found = Counter(tuple(row) for row in conn.execute("SELECT doc, col, term FROM temp.project_terms"))
+    return found + Counter((doc, "name", term) for doc, term in conn.execute("SELECT doc, term FROM temp.name_terms"))
+
+
+def _tokens_of_stored_projects(conn) -> Counter:
+    out: Counter = Counter()
+    for pid, *texts in conn.execute("SELECT id, name, overview, goal FROM projects"):
+        for column, text in zip(("name", "overview", "goal"), texts):
+            out.update((pid, column, token) for token in index_tokens(text).split())
+        out.update((pid, "name", token) for token in index_tokens(texts[0]).split())
+    return out
+
+
+def test_the_projects_search_index_holds_exactly_the_stored_projects_after_replacing_and_keeps_no_copy(conn, tmp_path):
+    """The projects' search indexes keep no copy of their tokens (schema v9: contentless); replacing a document
+    removes its old projects' entries by their stored texts, leaving the index exactly what the stored projects
+    give — no entry of a removed project is found again."""
+    import_paths(conn, [seed("001")])
+    path = tmp_path / "goals.txt"
+    text = seed("003").read_text("utf-8")
+    path.write_text(text, "utf-8")
+    import_paths(conn, [path])
+    path.write_text(text.replace("社区", "街道").replace("服务", "保障"), "utf-8")
+    [result] = import_paths(conn, [path])
+    assert result.status == "replaced"
+    assert _index(conn) == _tokens_of_stored_projects(conn)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert not {"projects_fts_content", "project_names_fts_content"} & tables
+
+
+def test_a_base_of_schema_v8_migrates_to_indexes_that_keep_no_copy_and_find_the_same(db_path):
+    from test_same_tables import undo_v9
+
+    conn = connect(db_path)
+    import_paths(conn, [SEEDS])
+    fresh = _index(conn)
+    undo_v9(conn)
+    conn.execute("PRAGMA user_version = 8")
+    conn.commit()
+    conn.close()
+    conn = connect(db_path)  # migrated on opening
+    assert _index(conn) == fresh == _tokens_of_stored_projects(conn)
+    assert check(conn) == []
 
 
 def _variants(text: str) -> dict[str, bytes]:

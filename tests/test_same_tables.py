@@ -11,6 +11,7 @@ from kb.ingest.run import import_paths
 from kb.maintenance import check
 from kb.ingest.normalise import normalise
 from kb.ingest.write import Fallbacks, Provenance, Twin, same_tables, store_document
+from kb.vocab.tokens import index_tokens
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT = next(SEEDS.glob("003_*.txt"))
@@ -114,6 +115,18 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def undo_v9(conn) -> None:
+    """The database as schema v8 left it (kb.schema._v9 undone: the projects' search indexes keep their tokens)."""
+    conn.execute("DROP TABLE projects_fts")
+    conn.execute("DROP TABLE project_names_fts")
+    conn.execute("CREATE VIRTUAL TABLE projects_fts USING fts5(name, overview, goal)")
+    conn.execute("CREATE VIRTUAL TABLE project_names_fts USING fts5(tokens)")
+    for pid, *texts in conn.execute("SELECT id, name, overview, goal FROM projects").fetchall():
+        tokens = [index_tokens(text) for text in texts]
+        conn.execute("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", (pid, *tokens))
+        conn.execute("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", (pid, tokens[0]))
+
+
 def _undo_v8(conn) -> None:
     """The database as schema v7 left it (kb.schema._v8 undone)."""
     conn.execute("DROP TABLE project_names_fts")
@@ -147,6 +160,7 @@ def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_pat
     import_paths(conn, [SEEDS])
     expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
     assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    undo_v9(conn)
     _undo_v8(conn)
     _undo_v7(conn)
     _undo_v6(conn)

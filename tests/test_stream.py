@@ -275,8 +275,14 @@ def _dump(conn: sqlite3.Connection) -> dict[str, list]:
             FROM indicators i JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = p.document_id
             JOIN indicator_names n ON n.id = i.name_id ORDER BY 1, 2, 3""").fetchall(),
         "names": conn.execute("SELECT name, uses FROM indicator_names WHERE uses > 0 ORDER BY name").fetchall(),
-        "search": conn.execute("""SELECT p.name, f.name, f.goal FROM projects_fts f JOIN projects p ON p.id = f.rowid
-            ORDER BY p.id""").fetchall(),
+        "search": [
+            conn.execute(
+                """SELECT d.file_name, p.seq FROM projects_fts f JOIN projects p ON p.id = f.rowid
+                JOIN documents d ON d.id = p.document_id WHERE projects_fts MATCH ? ORDER BY 1, 2""",
+                (query,),
+            ).fetchall()
+            for query in ('"满意 意度"', '"资金"*', 'name : "项目"', 'goal : "完成"*')
+        ],
     }
 
 

@@ -157,18 +157,38 @@ def new_names_stamp(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE name_index_stamp SET stamp = hex(randomblob(8))")
 
 
+def index_projects(conn: sqlite3.Connection, tokens: list[tuple[int, str, str, str]]) -> None:
+    """Add projects (id and the search tokens of name, overview, goal) to the projects' search indexes."""
+    conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", tokens)
+    conn.executemany("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", [row[:2] for row in tokens])
+
+
+def unindex_projects(conn: sqlite3.Connection, projects: list[tuple]) -> None:
+    """Remove projects (id, name, overview, goal as stored) from the projects' search indexes. They keep no copy of
+    the tokens (schema v9), so the tokens are made again from the stored texts: the same function that indexed them
+    (kb.vocab.tokens.index_tokens; a change to it needs a migration that fills the indexes again)."""
+    tokens = [(pid, *map(index_tokens, texts)) for pid, *texts in projects]
+    conn.executemany(
+        "INSERT INTO projects_fts (projects_fts, rowid, name, overview, goal) VALUES ('delete', ?, ?, ?, ?)", tokens
+    )
+    conn.executemany(
+        "INSERT INTO project_names_fts (project_names_fts, rowid, tokens) VALUES ('delete', ?, ?)",
+        [row[:2] for row in tokens],
+    )
+
+
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document and everything read from it (inside the caller's transaction)."""
-    projects = [r[0] for r in conn.execute("SELECT id FROM projects WHERE document_id = ?", (document_id,))]
-    for pid in projects:
+    projects = conn.execute("SELECT id, name, overview, goal FROM projects WHERE document_id = ?", (document_id,))
+    projects = projects.fetchall()
+    unindex_projects(conn, projects)
+    for pid, *_ in projects:
         for name_id, n in conn.execute(
             "SELECT name_id, count(*) FROM indicators WHERE project_id = ? GROUP BY name_id", (pid,)
         ).fetchall():
             conn.execute("UPDATE indicator_names SET uses = uses - ? WHERE id = ?", (n, name_id))
         for table in ("indicators", "evaluation_items", "budget_lines"):
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
-        conn.execute("DELETE FROM projects_fts WHERE rowid = ?", (pid,))
-        conn.execute("DELETE FROM project_names_fts WHERE rowid = ?", (pid,))
     new_names_stamp(conn)  # the names' uses change
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
     conn.execute(
@@ -318,8 +338,7 @@ class DocumentWriter:
         ):
             if values:
                 conn.executemany(sql, values)
-        conn.executemany("INSERT INTO projects_fts (rowid, name, overview, goal) VALUES (?, ?, ?, ?)", fts)
-        conn.executemany("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", [row[:2] for row in fts])
+        index_projects(conn, fts)
         uses = Counter(row[2] for row in indicators)
         conn.executemany(
             "UPDATE indicator_names SET uses = uses + ? WHERE id = ?", [(n, name_id) for name_id, n in uses.items()]
