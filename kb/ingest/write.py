@@ -179,8 +179,8 @@ def unindex_projects(conn: sqlite3.Connection, projects: list[tuple]) -> None:
 
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document and everything read from it (inside the caller's transaction)."""
-    projects = conn.execute("SELECT id, name, overview, goal FROM projects WHERE document_id = ?", (document_id,))
-    projects = projects.fetchall()
+    sql = "SELECT id, name, overview, goal FROM projects WHERE document_id = ?"
+    projects = conn.execute(sql, (document_id,)).fetchall()
     unindex_projects(conn, projects)
     for pid, *_ in projects:
         for name_id, n in conn.execute(
