@@ -5,11 +5,13 @@ to the base."""
 import os
 from pathlib import Path
 
-from conftest import make_document, store
+from conftest import SEEDS, make_document, store
 from kb.db import connect
 from kb.find.name_index import NameIndex, cached
 from kb.find.precedents import find_names
+from kb.ingest.run import import_paths
 
+SEED = next(SEEDS.glob("001_*.txt"))
 QUERIES = ["满意", "满意度", "myd", "fwdx", "率", "资金发放准确", "满易度", "x"]
 
 
@@ -85,3 +87,13 @@ def test_an_index_stored_by_another_version_is_built_again(seeded, monkeypatch):
     monkeypatch.setattr(NameIndex, "load", classmethod(lambda cls, c: built.append(1) or load(c)))
     cached(connect(seeded))
     assert built == [1]
+
+
+def test_an_import_stores_the_new_index_so_the_next_process_builds_none(db_path, tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    conn = connect(db_path)
+    import_paths(conn, [tmp_path / "in"])
+    fresh = NameIndex.load(conn)
+    monkeypatch.setattr(NameIndex, "load", None)  # the next process: read from the file the import wrote, not built
+    assert _results(cached(connect(db_path))) == _results(fresh)
