@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         self.history.clear()
         self.query_one(TabbedContent).active = tab
         if tab == "drafts":
+            self.query_one(DraftsPane).focus_first()  # at once, so a key typed right after F5 (n) reaches the list
             self.call_after_refresh(self.query_one(DraftsPane).focus_first)
             return
         empty = self.query_one(BrowsePane).has_class("-empty")
