@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import SEEDS, make_document, store
 from kb.db import connect
+from kb.find.name_file import read_families, stamp_of
 from kb.find.name_index import NameIndex, cached
 from kb.find.precedents import find_names
 from kb.ingest.run import import_paths
@@ -34,6 +35,12 @@ def test_a_stored_index_finds_what_a_fresh_one_finds(seeded, monkeypatch):
     again = cached(connect(seeded))
     assert _results(first) == _results(again) == _results(fresh) and len(again) == len(fresh)
     assert again._exact(fresh.group(0).key) == 0
+    families = read_families(_file(seeded), stamp_of(conn))  # the first part, read alone (kb.find.near_names)
+    members = [name_id for n in range(len(fresh)) for name_id, _ in fresh.group(n).members]
+    assert [families.get(i) for i in members] == [fresh.families().get(i) for i in members]
+    assert {families.get(i) for i in members} - {None} == {
+        (fresh._keys.line(n), g.uses, g.members) for n in range(len(fresh)) if len((g := fresh.group(n)).members) > 1
+    }
 
 
 def test_an_import_makes_it_stale_in_its_transaction(db_path):
@@ -77,7 +84,7 @@ def test_a_folder_it_cannot_be_stored_in(db_path):
 
 def test_an_index_stored_by_another_version_is_built_again(seeded, monkeypatch):
     """Another jixiao-kb may group names by other rules (kb.vocab.families): its stored index is never read."""
-    import kb.find.name_index as module
+    import kb.find.name_file as module
 
     conn = connect(seeded)
     cached(conn)

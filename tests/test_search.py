@@ -223,6 +223,45 @@ def test_few_hits_bring_names_spelt_in_pinyin_or_nearly(seeded):
     conn.close()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "补贴发放准却率",
+        "服务对象满意律",
+        "服务企业满易度",
+        "资金使用合规姓",
+        "有责投述数",
+        "满意渡",
+        "故障报修受理时限",
+    ],
+)
+def test_a_typo_is_suggested_as_the_name_index_would_without_reading_it(seeded, monkeypatch, query):
+    """Issue 20: a typo shares bigrams with the names it is near, so they are read through the base's index of names
+    and the first part of the name index's file (kb.find.near_names): the same suggestions, spellings and uses as the
+    whole index's near misses, which is neither read nor built (100 ms or more at 1M indicators)."""
+    from kb.db import connect
+    from kb.find.name_index import NameIndex
+    from kb.find.precedents import find_names
+
+    conn = connect(seeded)
+    near = [h for h in find_names(conn, query, limit=10) if h.match == "fuzzy"][:5]  # the index stored beside
+    assert near
+    monkeypatch.setattr(NameIndex, "loads", None)
+    monkeypatch.setattr(NameIndex, "load", None)
+    found = search(connect(seeded), query).suggestions
+    assert found == [{"name": h.name, "match": "fuzzy", "uses": h.uses, "variants": h.variants} for h in near]
+
+
+def test_a_short_query_finding_little_suggests_nothing_and_reads_no_index(seeded, monkeypatch):
+    """Two characters are too few to be near a name (as the name index judges): no suggestion, no index read."""
+    from kb.db import connect
+    from kb.find.name_index import NameIndex
+
+    monkeypatch.setattr(NameIndex, "load", None)
+    result = search(connect(seeded), "满渡")
+    assert result.indicator_total == 0 and result.suggestions == []
+
+
 def test_level_filter_takes_level_2_words(seeded):
     from kb.db import connect
     from kb.find.search import Filters, search

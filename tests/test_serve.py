@@ -100,7 +100,8 @@ SEARCHES = [
     ("满意度", {}),
     ("myd", {}),  # pinyin initials: found as suggestions
     ("manyidu", {}),
-    ("满易度", {}),  # a near spelling
+    ("满易度", {}),  # a near spelling sharing no bigram with any name: found through the name index
+    ("补贴发放准却率", {}),  # a near spelling sharing bigrams: found through the base's index of names
     ("满", {}),  # one character
     ("满意", {"region": "宁波"}),
     ("率", {"year": 2022}),

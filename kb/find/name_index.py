@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import marshal
-import os
 import re
 import sqlite3
 import zlib
@@ -23,17 +22,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 
-from kb import __version__
+from kb.find.name_file import Families, path_of, read_index, stamp_of, write
+from kb.find.near_names import KEYS as _KEYS
+from kb.find.near_names import is_pinyin, keys_line, near_scores
 from kb.vocab.families import family_key, spelling_key
 
-FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
 _FUZZY_POOL = 1500  # fuzzy candidates taken per rare query character, most used first
 _NOT_WORD = re.compile(r"[\W_]+")
-_KEYS = "\t"  # between a group's keys on its line: its family key first, then its members' other spellings
 _NUMBERED = re.compile(r"^\s*指标\s*\d*\s*[：:]\s*")
-_ASCII = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
 
 
 def group_key(name: str) -> str:
@@ -85,17 +82,6 @@ def _grouped(rows: Iterable[tuple[str, int, str, str, str, int]]) -> Iterator[Gr
         group = (key, [(name_id, name, uses)], _letters(pinyin), _letters(initials))
     if group is not None:
         yield group
-
-
-def _keys_line(key: str, members: list[tuple[int, str, int]]) -> str:
-    """A group's line of keys: its family key, then the spellings of its members that differ from it (so that a
-    substring of any spelling finds the family: '满意率' finds the family of '服务对象满意度' through
-    '服务对象满意率')."""
-    if len(members) == 1 and spelling_key(members[0][1]) == key:
-        return key
-    others = dict.fromkeys(spelling_key(m[1]) for m in members)
-    others.pop(key, None)
-    return _KEYS.join([key, *others])
 
 
 def _length(line: str, needle: str) -> int:
@@ -155,7 +141,7 @@ class NameIndex:
         hashed = []  # (hash of the key, group): found by bisection, without a dict of 200,000 strings
         for n, (key, members, pinyin, initials) in enumerate(groups):
             hashed.append((_hash(key), n))
-            self._keys.add(_keys_line(key, members))
+            self._keys.add(keys_line(key, [spelling_key(m[1]) for m in members]))
             self._names.add(members[0][1])
             self._pinyin.add(pinyin)
             self._initials.add(initials)
@@ -177,7 +163,7 @@ class NameIndex:
         return marshal.dumps((texts, [a.tobytes() for a in arrays], self._variants, dict(self._counts())))
 
     @classmethod
-    def loads(cls, data: bytes) -> NameIndex:
+    def loads(cls, data: bytes | memoryview) -> NameIndex:
         lines, arrays, variants, counts = marshal.loads(data)
         index = cls.__new__(cls)
         index._keys, index._names, index._pinyin, index._initials = (_Lines.restored(*x) for x in lines)
@@ -257,7 +243,7 @@ class NameIndex:
         exact = self._exact(family_key(query))
         if exact is not None:
             found[exact] = ("exact", 100.0)
-        ascii_query = _ASCII.fullmatch(key) is not None
+        ascii_query = is_pinyin(key)
         kinds = [("substring", self._keys)] + (
             [("pinyin", self._initials), ("pinyin", self._pinyin)] if ascii_query else []
         )
@@ -274,55 +260,33 @@ class NameIndex:
         return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
 
     def _fuzzy(self, key: str, lines: _Lines, exclude: set[int], limit: int) -> list[tuple[int, float]]:
-        """Near misses: names sharing the query's rarest characters, scored by rapidfuzz."""
-        from rapidfuzz import fuzz, process
-
+        """Near misses: names sharing the query's rarest characters, scored by near_scores (most used first on a
+        tie)."""
         counts = self._counts()
         rare = sorted((c for c in set(key) if counts[c]), key=lambda c: (counts[c], c))[:3]
-        pool = {n for c in rare for n in islice(lines.find(c), _FUZZY_POOL)} - exclude
-        texts = {n: lines.line(n) for n in pool}
-        longer = {n: t for n, t in texts.items() if len(t) >= len(key)}
-        shorter = {n: t for n, t in texts.items() if len(t) < len(key)}
-        hits = process.extract(key, longer, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
-        hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
-        hits.sort(key=lambda h: (-h[1], h[2]))
-        return [(n, round(score, 1)) for _, score, n in hits[:limit]]
+        pool = sorted({n for c in rare for n in islice(lines.find(c), _FUZZY_POOL)} - exclude)
+        return [(pool[n], score) for n, score in near_scores(key, [lines.line(n) for n in pool])[:limit]]
 
-
-_LAYOUT = 1  # of NameIndex.dumps: a new one when what it holds changes
+    def families(self) -> Families:
+        """The families of several spellings, by member (what kb.find.near_names reads of the index)."""
+        return Families.of((self._keys.line(n), self._uses[n], members) for n, members in self._variants.items())
 
 
 def cached(conn: sqlite3.Connection) -> NameIndex:
-    """The name index: read from the file beside the base (`<base>.names-index`) when it was stored at the names'
+    """The name index: read from the file beside the base (kb.find.name_file) when it was stored at the names'
     current stamp, or built (`NameIndex.load`) and stored there for the next process. Every write to the names gives
     them a new stamp in its own transaction (kb.ingest.write.new_names_stamp), so a stored index is never used stale;
     storing writes no row of the base (an open app would take that for a change made elsewhere)."""
-    row = conn.execute("SELECT stamp FROM name_index_stamp").fetchone()
-    path = _stored_at(conn)
-    if row is None or path is None:
+    # read before the names: an index stored under it is at least that new
+    stamp, path = stamp_of(conn), path_of(conn)
+    if stamp is None or path is None:
         return NameIndex.load(conn)
-    # read before the names: an index stored under it is at least that new; and made by this version (its rules
-    # of families and its layout of the index)
-    stamp = f"{row[0]} {__version__} {_LAYOUT}".encode()
-    try:
-        head, _, data = path.read_bytes().partition(b"\n")
-        if head == stamp:
+    data = read_index(path, stamp)
+    if data is not None:
+        try:
             return NameIndex.loads(data)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # none yet, or unreadable: built again
+        except (ValueError, EOFError, TypeError):
+            pass  # unreadable: built again
     index = NameIndex.load(conn)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        partial.write_bytes(stamp + b"\n" + index.dumps())
-        os.replace(partial, path)  # whole or not at all, for a reader in another process
-    except OSError:
-        partial.unlink(missing_ok=True)  # a read-only folder or a full disk: the next process builds it again
+    write(path, stamp, index.families(), index.dumps())
     return index
-
-
-def _stored_at(conn: sqlite3.Connection) -> Path | None:
-    """Where the base's name index is kept: beside its file (None for a base in memory)."""
-    for _, name, file in conn.execute("PRAGMA database_list"):
-        if name == "main" and file:
-            return Path(f"{file}.names-index")
-    return None

@@ -37,6 +37,7 @@ __all__ = [
     "family_key",
     "find_names",
     "group_key",
+    "name_index",
     "normal_target",
     "precedents",
     "search_names",
@@ -218,6 +219,11 @@ def _state(conn: sqlite3.Connection) -> _State:
         if cache is not None:
             cache[__name__] = state
     return state
+
+
+def name_index(conn: sqlite3.Connection) -> NameIndex:
+    """The connection's name index (kb.find.name_index.cached), loaded once until the base changes."""
+    return _state(conn).names(conn)
 
 
 def _filter_key(filters: Filters) -> tuple:

@@ -201,10 +201,18 @@ def search(
 
 
 def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict]) -> list[dict]:
-    """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'."""
-    from kb.find.precedents import find_names  # the name index: loaded only when the text itself finds little
-
+    """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'. A near
+    spelling is found through the names sharing its bigrams (kb.find.near_names), the name index loaded only for what
+    that cannot find and within filters (it counts the uses within them)."""
     shown = {hit["name"] for hit in hits}
+    if not any(filters):
+        from kb.find.near_names import near_names
+
+        near = near_names(conn, q, shown, SUGGESTIONS)
+        if near is not None:
+            return near
+    from kb.find.precedents import find_names
+
     found = [
         h
         for h in find_names(conn, q, filters, SUGGESTIONS * 2)

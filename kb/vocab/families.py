@@ -12,7 +12,7 @@ The rules (S: spellings, kept from the first grouping; F: families), each with e
 
 - S1 writing: width, case, spaces, punctuation and brackets (their words kept) do not count.
   Merged: `ＡＢＣ达标率` = `abc 达标率`.
-- S2 unit: a bracketed unit (kb.vocab.targets.is_unit) does not count.
+- S2 unit: a bracketed unit (kb.vocab.units.is_unit) does not count.
   Merged: `服务对象满意度（%）` = `服务对象满意度`. Apart: `年培训（参会）人次` keeps 参会 (not a unit).
 - F1 满意率: `满意率` and `满意程度` are `满意度`.
   Merged: `服务对象满意率` = `服务对象满意度`. Apart: `满意度` and `服务对象满意度` (one names no subject).
@@ -40,10 +40,19 @@ from __future__ import annotations
 
 import re
 
-from kb.vocab.targets import is_unit
+from kb.vocab.units import is_unit
 from kb.vocab.tokens import fold
 
-__all__ = ["QUALITY_WORDS", "SERVED_WORDS", "SUBJECTS", "family_key", "family_trace", "spellings_note", "spelling_key"]
+__all__ = [
+    "QUALITY_WORDS",
+    "SERVED_WORDS",
+    "SUBJECTS",
+    "family_key",
+    "family_of_spelling",
+    "family_trace",
+    "spellings_note",
+    "spelling_key",
+]
 
 _BRACKETED = re.compile(r"\(([^()]{1,6})\)")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -163,7 +172,11 @@ _RULES = (("F4", _label), ("F3", _particle), ("F1", _rate), ("F2", _quality), ("
 def family_key(name: str) -> str:
     """The key all spellings of one indicator share: spelling_key, then the rules F1–F5 (see the list above).
     '服务对象满意率' → '对象满意度' = family_key('服务对象满意度（%）'); '监督考核机制健全性' → '监督考核机制健全'."""
-    key = spelling_key(name)
+    return family_of_spelling(spelling_key(name))
+
+
+def family_of_spelling(key: str) -> str:
+    """family_key of the names whose spelling_key is `key` (for a caller holding that already)."""
     if "满意" in key or "的" in key or "指标" in key or key.endswith("性"):  # what any rule needs: most names skip
         for _, rule in _RULES:
             key = rule(key)

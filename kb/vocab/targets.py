@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.vocab.numbers import number
+from kb.vocab.units import is_unit
 
 QUALITATIVE = "定性"
 
@@ -75,11 +76,6 @@ _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 # A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
 _UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+)[)）]?")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
-_KNOWN_UNITS = set(
-    "% ‰ 个 家 人 次 项 件 台 套 份 场 名 户 所 辆 座 基 米 千米 公里 平方米 亩 吨 元 天 日 月 年 周 小时 分钟 秒 "
-    "起 栋 处 条 篇 册 本 期 批 课时 学时 人次 家次 户次 场次 人天 元/人 万元 亿元 亿 万 倍 名次 分 册 张 份数 所 辆次 "
-    "千瓦 度 立方米 公顷 株 头 只 箱 盏 块 间 层 床 所 篇次 课".split()
-)
 
 
 _MISSING = {"", "无", "/", "-", "—", "--", "——", "空"}
@@ -115,12 +111,6 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
         if text.startswith(spelling):
             return op, text[len(spelling) :].lstrip()
     return None, text
-
-
-def is_unit(text: str) -> bool:
-    """Whether a bracketed word in a name is a unit ('米', '%', '万平方米'), not a qualifier ('会议次数')."""
-    t = _prepare(text).strip()
-    return t in _KNOWN_UNITS or (t[:1] in "万亿千百" and t[1:] in _KNOWN_UNITS)
 
 
 @lru_cache(maxsize=65536)

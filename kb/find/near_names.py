@@ -1,0 +1,116 @@
+"""Names near a query that finds few indicators ('did you mean', kb.find.search), without loading the name index.
+
+A typo keeps most of a name's bigrams, the tokens of `names_fts` (kb.vocab.tokens). So the names sharing most of the
+query's bigrams are read from the base (CANDIDATES of them), put in their families of spellings (kb.vocab.families;
+those of several spellings from the first part of the name index's file, kb.find.name_file) and scored as the name
+index scores near misses (`near_scores`, which NameIndex.find uses too): at 1M indicators a few milliseconds, where
+reading the whole index takes 100 ms or more (and building it 1.6 s). What it leaves to the whole index (None):
+pinyin ('myd'), and a typo near no name through its bigrams ('满易度': no name holds 满易 or 易度).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from kb.find.name_file import Families, Family, path_of, read_families, stamp_of
+from kb.vocab.families import family_of_spelling, spelling_key
+
+FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
+CANDIDATES = 500  # names scored: those sharing the most bigrams with the query
+KEYS = "\t"  # between a family's keys on its line: its family key first, then its members' other spellings
+_ASCII = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+
+
+def is_pinyin(key: str) -> bool:
+    """Whether a query's key (kb.vocab.families.spelling_key) is letters and digits only: found through pinyin."""
+    return _ASCII.fullmatch(key) is not None
+
+
+def keys_line(key: str, spellings: Iterable[str]) -> str:
+    """A family's line of keys: its family key, then its members' spellings (kb.vocab.families.spelling_key) that
+    differ from it (so that a substring of any spelling finds the family: '满意率' finds the family of '服务对象满意度'
+    through '服务对象满意率')."""
+    others = dict.fromkeys(spellings)
+    others.pop(key, None)
+    return KEYS.join([key, *others])
+
+
+def near_scores(key: str, texts: list[str]) -> list[tuple[int, float]]:
+    """(position, score) of the texts near `key`, best first (on a tie the first in `texts`), the score rounded to 0.1
+    and at least FUZZY_CUTOFF: rapidfuzz's partial_ratio for a text as long as the key or longer (it holds the key
+    nearly somewhere), its ratio for a shorter one (it is nearly the key)."""
+    from rapidfuzz import fuzz, process  # only a query that finds little pays for loading it
+
+    longer = {n: t for n, t in enumerate(texts) if len(t) >= len(key)}
+    shorter = {n: t for n, t in enumerate(texts) if len(t) < len(key)}
+    hits = process.extract(key, longer, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+    hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+    hits.sort(key=lambda h: (-h[1], h[2]))
+    return [(n, round(score, 1)) for _, score, n in hits]
+
+
+def _families(conn: sqlite3.Connection) -> Families:
+    path, stamp = path_of(conn), stamp_of(conn)
+    families = read_families(path, stamp) if path and stamp else None
+    if families is None:  # none stored at the names' stamp: the whole index, built (and stored for the next process)
+        from kb.find.precedents import name_index
+
+        families = name_index(conn).families()
+    return families
+
+
+def _shared(conn: sqlite3.Connection, key: str) -> Counter[str]:
+    """How many of the key's bigrams each name holds, by id (as text), for the names holding any."""
+    shared: Counter[str] = Counter()
+    for gram in sorted({key[i : i + 2] for i in range(len(key) - 1)}):
+        ids = conn.execute(
+            "SELECT group_concat(rowid, ' ') FROM names_fts WHERE names_fts MATCH ?", (f'"{gram}"',)
+        ).fetchone()[0]
+        shared.update(ids.split() if ids else ())
+    return shared
+
+
+def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int) -> list[dict] | None:
+    """Up to `limit` families near `query` and not of its spellings or holding it ({'name', 'match': 'fuzzy', 'uses',
+    'variants'} as kb.find.precedents.find_names gives them, in its order), leaving out names in `shown`; None when
+    the whole name index must answer."""
+    key = spelling_key(query)
+    if is_pinyin(key) or not key.isalnum():  # pinyin, or no letter at all ('——'): the name index's to judge
+        return None
+    if len(key) < 3:
+        return []  # too short to be near anything (as NameIndex.find)
+    ids = [name_id for name_id, _ in _shared(conn, key).most_common(CANDIDATES)]
+    if not ids:
+        return None
+    families = _families(conn)
+    found: dict[str, Family] = {}  # by keys line
+    for name_id, name, uses in conn.execute(
+        f"SELECT id, name, uses FROM indicator_names WHERE id IN ({','.join('?' * len(ids))}) AND uses > 0", ids
+    ):
+        family = families.get(name_id)
+        if family is None:
+            spelt = spelling_key(name)
+            own = family_of_spelling(spelt)
+            family = (keys_line(own, [spelt]), uses, ((name_id, name),)) if own else None
+        if family is not None:
+            found[family[0]] = family
+    exact = family_of_spelling(key)
+    near = sorted(
+        (f for line, f in found.items() if key not in line and line.partition(KEYS)[0] != exact),
+        key=lambda f: (-f[1], len(f[0].partition(KEYS)[0]), f[0]),  # the name index's order: most used first
+    )
+    scored = near_scores(key, [f[0] for f in near])
+    if not scored:
+        return None
+    hits = sorted(
+        ((score, near[n]) for n, score in scored),
+        key=lambda h: (-h[0], -h[1][1], len(h[1][2][0][1]), h[1][2][0][1]),  # as find_names ranks near misses
+    )
+    return [
+        {"name": members[0][1], "match": "fuzzy", "uses": uses, "variants": [m[1] for m in members]}
+        for _, (_, uses, members) in hits
+        if members[0][1] not in shown
+    ][:limit]
