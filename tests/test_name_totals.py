@@ -17,21 +17,18 @@ from test_same_tables import _undo_v9
 
 def scan(conn) -> dict:
     """Each name's uses, projects, and uses by region, by standard levels and by target, counted in Python."""
-    uses, projects, regions, levels, targets = Counter(), {}, Counter(), Counter(), Counter()
+    uses, projects, levels, targets = Counter(), {}, Counter(), Counter()
     for name_id, project, region, std1, std2, op, value, unit, target in conn.execute(
         """SELECT i.name_id, i.project_id, p.region, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
         i.target FROM indicators i JOIN projects p ON p.id = i.project_id"""
     ):
         uses[name_id] += 1
         projects.setdefault(name_id, set()).add(project)
-        if region is not None:
-            regions[name_id, region] += 1
-        levels[name_id, std1, std2] += 1
+        levels[name_id, region, std1, std2] += 1
         targets[name_id, op, value, unit, target if value is None else None] += 1
     return {
         "uses": dict(uses),
         "projects": {name_id: len(found) for name_id, found in projects.items()},
-        "regions": dict(regions),
         "levels": dict(levels),
         "targets": dict(targets),
     }
@@ -44,7 +41,6 @@ def kept(conn) -> dict:
     return {
         "uses": {name_id: n for name_id, n, _ in names},
         "projects": {name_id: n for name_id, _, n in names},
-        "regions": {none(*row[:-1]): row[-1] for row in conn.execute("SELECT * FROM name_regions")},
         "levels": {none(*row[:-1]): row[-1] for row in conn.execute("SELECT * FROM name_levels")},
         "targets": {none(*row[:-1]): row[-1] for row in conn.execute("SELECT * FROM name_targets")},
     }
@@ -86,16 +82,16 @@ def test_the_kept_totals_are_a_plain_scan_after_imports_a_replacement_and_a_remo
     second = store(conn, document(SECOND), "second.txt", region="", year=2022)  # its projects have no region
     store(conn, make_document({"技能培训": [("服务对象满意度", "≥90%"), ("培训人次", "≥300人次")]}), "third.txt")
     assert conn.execute("SELECT count(*) FROM projects WHERE region IS NULL").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM name_levels WHERE region = x''").fetchone()[0] == 2
     assert kept(conn) == scan(conn) and check(conn) == []
     store(conn, document(AGAIN), "first.txt", region="威海经济技术开发区", year=2021)  # the same path: replaced
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
     assert kept(conn) == scan(conn) and check(conn) == []
     with transaction(conn):
         delete_document(conn, second)
-    totals = kept(conn)
-    assert totals == scan(conn) and check(conn) == []
+    assert kept(conn) == scan(conn) and check(conn) == []
     assert "培训人次" in {n for (n,) in conn.execute("SELECT name FROM indicator_names WHERE uses = 1")}
-    assert not any(region is None for _, region in totals["regions"])
+    assert conn.execute("SELECT count(*) FROM name_levels WHERE region = x''").fetchone()[0] == 0  # deleted at 0
 
 
 def test_the_kept_totals_of_the_sample_documents_after_one_is_imported_again_and_one_removed(conn, tmp_path):

@@ -116,7 +116,7 @@ def _undo_v7(conn) -> None:
 
 def _undo_v9(conn) -> None:
     """The database as schema v8 left it (kb.schema._v9 undone: the names' kept totals)."""
-    for table in ("name_regions", "name_levels", "name_targets"):
+    for table in ("name_levels", "name_targets"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE indicator_names DROP COLUMN projects")
     conn.execute("DROP INDEX idx_indicators_name_project")

@@ -328,18 +328,14 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
     spellings: dict[int, list[tuple[int, int]]] = {}  # by hit: (projects, name id), most projects first
     for k, name_id, projects in conn.execute(f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", params):
         spellings.setdefault(k, []).append((projects, name_id))
-    regions = dict(
-        conn.execute(
-            f"SELECT g.k, count(DISTINCT r.region) FROM {names} JOIN name_regions r ON r.name_id = n.id GROUP BY 1",
-            params,
-        ).fetchall()
-    )
+    regions: dict[int, set] = {}
     levels: dict[int, Counter] = {}
-    for k, std1, std2, n in conn.execute(
-        f"""SELECT g.k, nullif(l.std_level1, x''), nullif(l.std_level2, x''), sum(l.uses)
-        FROM {names} JOIN name_levels l ON l.name_id = n.id GROUP BY 1, 2, 3""",
+    for k, region, std1, std2, n in conn.execute(
+        f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
+        FROM {names} JOIN name_levels l ON l.name_id = n.id""",
         params,
     ):
+        regions.setdefault(k, set()).add(region)
         levels.setdefault(k, Counter())[(std1, std2)] += n
     targets: dict[int, list] = {}
     for k, *target in conn.execute(
@@ -354,7 +350,8 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
         projects = sum(p for p, _ in found[:1]) + (
             _elsewhere(conn, found[0][1], [i for _, i in found[1:]]) if found[1:] else 0
         )
-        out[n] = _Counts(projects, regions.get(n, 0), *_usual(levels.get(n)), _spread(targets.get(n, [])))
+        places = len(regions.get(n, set()) - {None})
+        out[n] = _Counts(projects, places, *_usual(levels.get(n)), _spread(targets.get(n, [])))
     return out
 
 

@@ -1,11 +1,12 @@
 """Each indicator name's totals, kept by the import in its write transaction, so counting a name's uses reads a few
 small rows instead of every use (kb.find.precedents.count_names).
 
-Per name: `indicator_names.uses` and `.projects` (each distinct name once per project), and its uses by region
-(`name_regions`), by standard levels (`name_levels`) and by target (`name_targets`: operator, value, unit, and the
-target's words where it has no value, as the target spread reads them). A key part that is NULL is kept as x''
-(the empty blob, which no indicator holds): a primary key holds no NULL. A row whose uses fall to 0 is deleted, so
-a name's regions are the rows it has; a project without a region is in no row of `name_regions`.
+Per name: `indicator_names.uses` and `.projects` (each distinct name once per project), and its uses by region and
+standard levels (`name_levels`: one table, as a name's regions times its levels are few, so the import writes one
+row fewer per use) and by target (`name_targets`: operator, value, unit, and the target's words where it has no
+value, as the target spread reads them). A key part that is NULL is kept as x'' (the empty blob, which no
+indicator holds): a primary key holds no NULL. A row whose uses fall to 0 is deleted, so a name's regions are in
+the rows it has.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ _OPERATOR, _VALUE, _UNIT, _TARGET = (3 + INDICATOR_COLUMNS.index(c) for c in ("o
 
 # (table, its key columns after name_id, how an indicator row `i` joined to its project `p` gives them in SQL)
 TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("name_regions", ("region",), ("p.region",)),
-    ("name_levels", ("std_level1", "std_level2"), ("i.std_level1", "i.std_level2")),
+    ("name_levels", ("region", "std_level1", "std_level2"), ("p.region", "i.std_level1", "i.std_level2")),
     (
         "name_targets",
         ("operator", "value", "unit", "target"),
@@ -58,9 +58,8 @@ class Totals:
         names = [row[2] for row in rows]
         self.uses.update(names)
         self.projects.update(set(names))
-        if region is not None:
-            self.keys["name_regions"].update((name_id, region) for name_id in names)
-        self.keys["name_levels"].update((row[2], _kept(row[_LEVELS[0]]), _kept(row[_LEVELS[1]])) for row in rows)
+        place = _kept(region)
+        self.keys["name_levels"].update((row[2], place, _kept(row[_LEVELS[0]]), _kept(row[_LEVELS[1]])) for row in rows)
         self.keys["name_targets"].update(
             (
                 row[2],
@@ -106,9 +105,8 @@ def counted() -> list[tuple[str, tuple[str, ...], str]]:
     out = []
     for table, columns, sql_columns in TABLES:
         key = ", ".join(f"ifnull({c}, x'')" for c in sql_columns)
-        where = "WHERE p.region IS NOT NULL " if table == "name_regions" else ""
         sql = f"""SELECT i.name_id, {key}, count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
-            {where}GROUP BY i.name_id, {key}"""
+            GROUP BY i.name_id, {key}"""
         out.append((table, columns, sql))
     return out
 
