@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.ingest import totals
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
@@ -137,7 +138,7 @@ def run_checks(conn: sqlite3.Connection) -> list[Check]:
             "SELECT (SELECT count(*) FROM projects) - (SELECT count(*) FROM project_names_fts)",
         ),
     ]
-    for name, sql in rules:
+    for name, sql in rules + totals.checks():
         bad = one(sql)
         checks.append(
             Check(

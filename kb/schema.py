@@ -351,7 +351,20 @@ def _v9(conn: sqlite3.Connection) -> None:
         conn.executemany("INSERT INTO project_names_fts (rowid, tokens) VALUES (?, ?)", [t[:2] for t in tokens])
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(conn: sqlite3.Connection) -> None:
+    """Each indicator name's totals kept by the import (kb.ingest.totals: its projects, and its uses by region, by
+    standard levels and by target), counted here from the stored indicators, so a name's counts read a few small
+    rows instead of every use; the uses indexed by name and project, so the projects that spellings of one
+    indicator share are counted from that index alone."""
+    from kb.ingest import totals
+
+    conn.execute("CREATE INDEX idx_indicators_name_project ON indicators (name_id, project_id)")
+    conn.execute("ALTER TABLE indicator_names ADD COLUMN projects INTEGER NOT NULL DEFAULT 0")
+    totals.create(conn)
+    totals.fill(conn)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

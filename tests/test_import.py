@@ -122,11 +122,12 @@ def test_the_projects_search_index_holds_exactly_the_stored_projects_after_repla
 
 
 def test_a_base_of_schema_v8_migrates_to_indexes_that_keep_no_copy_and_find_the_same(db_path):
-    from test_same_tables import undo_v9
+    from test_same_tables import _undo_v10, undo_v9
 
     conn = connect(db_path)
     import_paths(conn, [SEEDS])
     fresh = _index(conn)
+    _undo_v10(conn)
     undo_v9(conn)
     conn.execute("PRAGMA user_version = 8")
     conn.commit()

@@ -115,6 +115,14 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def _undo_v10(conn) -> None:
+    """The database as schema v9 left it (kb.schema._v10 undone: the names' kept totals)."""
+    for table in ("name_levels", "name_targets"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE indicator_names DROP COLUMN projects")
+    conn.execute("DROP INDEX idx_indicators_name_project")
+
+
 def undo_v9(conn) -> None:
     """The database as schema v8 left it (kb.schema._v9 undone: the projects' search indexes keep their tokens)."""
     conn.execute("DROP TABLE projects_fts")
@@ -160,6 +168,7 @@ def test_migration_gives_stored_documents_the_fingerprint_an_import_gives(db_pat
     import_paths(conn, [SEEDS])
     expected = conn.execute("SELECT id, fingerprint FROM documents ORDER BY id").fetchall()
     assert all(fp for _, fp in expected) and len({fp for _, fp in expected}) == len(expected)
+    _undo_v10(conn)
     undo_v9(conn)
     _undo_v8(conn)
     _undo_v7(conn)

@@ -7,9 +7,10 @@ memory per connection and rebuilt when the database changes: a keystroke costs a
 rapidfuzz over a few thousand candidates at most, and no SQL. Spellings of one indicator are one family
 (kb.vocab.families: '服务对象满意率' and '受益对象满意度' too), counted and ranked as one, and every hit carries the
 spellings it holds (`NameHit.variants`, shown by every face: kb.vocab.families.spellings_note). `count_names` then
-counts the uses of the names found (projects, regions, usual level, target spread): SQL over every use of them,
-cached, and interruptible, so an app shows the names at once and their counts as they come; `search_names` does
-both. `precedents` lists the uses of chosen names; `target_spread` and `target_summary` say which targets were chosen,
+counts the uses of the names found (projects, regions, usual level, target spread): from the names' totals kept by
+the import (kb.ingest.totals, a few rows per name), or within filters by SQL over every use of them; cached and
+interruptible, so an app shows the names at once and their counts as they come; `search_names` does both.
+`precedents` lists the uses of chosen names; `target_spread` and `target_summary` say which targets were chosen,
 targets that mean the same counted as one (kb.vocab.targets.value_buckets: '=0', '0起' and '≤0' are '=0').
 """
 
@@ -272,10 +273,28 @@ def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = N
 
 
 def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
-    """Projects, regions, usual levels and target spread of each hit's uses within the filters, by position."""
-    params: dict = {
-        "pairs": json.dumps([[name, n] for n, h in enumerate(hits) for name in h.variants], ensure_ascii=False)
-    }
+    """Projects, regions, usual levels and target spread of each hit's uses within the filters, by position: from the
+    names' kept totals when nothing is filtered, else from the uses."""
+    if _filter_key(filters) == (None, None, None):
+        return _from_totals(conn, hits)
+    return _from_uses(conn, hits, filters)
+
+
+def _pairs(hits: list[NameHit]) -> str:
+    return json.dumps([[name, n] for n, h in enumerate(hits) for name in h.variants], ensure_ascii=False)
+
+
+def _usual(levels: Counter | None) -> tuple[str | None, str | None]:
+    """The most common standard levels; on a tie a known first level, then the first in order (None first)."""
+    if not levels:
+        return None, None
+    order = lambda kv: (-kv[1], kv[0][0] is None, kv[0][0] or "", kv[0][1] is not None, kv[0][1] or "")  # noqa: E731
+    return min(levels.items(), key=order)[0]
+
+
+def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
+    """The counts read from every use of the hits' names within the filters."""
+    params: dict = {"pairs": _pairs(hits)}
     where = filter_sql(filters, params)
     uses = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name
@@ -301,9 +320,54 @@ def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> d
     out = {}
     for n in range(len(hits)):
         projects, regions = counts.get(n, (0, 0))
-        usual = max(levels.get(n, {(None, None): 0}).items(), key=lambda kv: (kv[1], kv[0][0] is not None))[0]
-        out[n] = _Counts(projects, regions, usual[0], usual[1], _spread(targets.get(n, [])))
+        out[n] = _Counts(projects, regions, *_usual(levels.get(n)), _spread(targets.get(n, [])))
     return out
+
+
+def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Counts]:
+    """The counts read from the names' totals kept by the import (kb.ingest.totals): a few rows per name. The
+    projects of a family of several spellings are those of its spelling in most projects, and those of the others
+    where that one is not used (read from the index of the uses)."""
+    params = {"pairs": _pairs(hits)}
+    names = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
+        FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name"""
+    spellings: dict[int, list[tuple[int, int]]] = {}  # by hit: (projects, name id), most projects first
+    for k, name_id, projects in conn.execute(f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", params):
+        spellings.setdefault(k, []).append((projects, name_id))
+    regions: dict[int, set] = {}
+    levels: dict[int, Counter] = {}
+    for k, region, std1, std2, n in conn.execute(
+        f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
+        FROM {names} JOIN name_levels l ON l.name_id = n.id""",
+        params,
+    ):
+        regions.setdefault(k, set()).add(region)
+        levels.setdefault(k, Counter())[(std1, std2)] += n
+    targets: dict[int, list] = {}
+    for k, *target in conn.execute(
+        f"""SELECT g.k, nullif(t.operator, x''), nullif(t.value, x''), nullif(t.unit, x''), nullif(t.target, x''),
+        sum(t.uses) FROM {names} JOIN name_targets t ON t.name_id = n.id GROUP BY 1, 2, 3, 4, 5""",
+        params,
+    ):
+        targets.setdefault(k, []).append(tuple(target))
+    out = {}
+    for n in range(len(hits)):
+        found = sorted(spellings.get(n, []), reverse=True)
+        projects = sum(p for p, _ in found[:1]) + (
+            _elsewhere(conn, found[0][1], [i for _, i in found[1:]]) if found[1:] else 0
+        )
+        places = len(regions.get(n, set()) - {None})
+        out[n] = _Counts(projects, places, *_usual(levels.get(n)), _spread(targets.get(n, [])))
+    return out
+
+
+def _elsewhere(conn: sqlite3.Connection, first: int, others: list[int]) -> int:
+    """How many projects use one of the names `others` but not `first` (the (name_id, project_id) index alone)."""
+    return conn.execute(
+        """SELECT count(DISTINCT r.project_id) FROM indicators r WHERE r.name_id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM indicators a WHERE a.name_id = ? AND a.project_id = r.project_id)""",
+        (json.dumps(others), first),
+    ).fetchone()[0]
 
 
 def count_names(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, TypeVar
 
+from kb.ingest import totals
 from kb.ingest.fingerprints import fingerprint
 from kb.ingest.normalise import (
     BUDGET_COLUMNS,
@@ -179,17 +180,18 @@ def unindex_projects(conn: sqlite3.Connection, projects: list[tuple]) -> None:
 
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document and everything read from it (inside the caller's transaction)."""
-    sql = "SELECT id, name, overview, goal FROM projects WHERE document_id = ?"
+    kept = totals.Totals()
+    sql = "SELECT id, name, overview, goal, region FROM projects WHERE document_id = ?"
     projects = conn.execute(sql, (document_id,)).fetchall()
-    unindex_projects(conn, projects)
-    for pid, *_ in projects:
-        for name_id, n in conn.execute(
-            "SELECT name_id, count(*) FROM indicators WHERE project_id = ? GROUP BY name_id", (pid,)
-        ).fetchall():
-            conn.execute("UPDATE indicator_names SET uses = uses - ? WHERE id = ?", (n, name_id))
+    unindex_projects(conn, [row[:4] for row in projects])
+    for pid, *_, region in projects:
+        kept.project(
+            region, conn.execute(f"SELECT {totals.STORED} FROM indicators WHERE project_id = ?", (pid,)).fetchall()
+        )
         for table in ("indicators", "evaluation_items", "budget_lines"):
             conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (pid,))
-    new_names_stamp(conn)  # the names' uses change
+    kept.take_back(conn)
+    new_names_stamp(conn)  # the names' totals change
     conn.execute("DELETE FROM projects WHERE document_id = ?", (document_id,))
     conn.execute(
         "DELETE FROM outcomes WHERE self_evaluation_id IN (SELECT id FROM self_evaluations WHERE document_id = ?)",
@@ -315,18 +317,20 @@ class DocumentWriter:
         self._warn(self.parse_warnings, warnings)
         self.years.update(p.year for p in projects if p.year)
         names = _name_ids(conn, {row[0] for p in projects for row in p.indicators})
-        new_names_stamp(conn)  # the names and their uses change
+        new_names_stamp(conn)  # the names and their totals change
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
         rows, fts, indicators, evaluation, budget, problems = [], [], [], [], [], []
+        kept = totals.Totals()
         for n, p in enumerate(projects):  # ids given here, as SQLite would (this transaction holds the table)
             project_id, seq = first_id + n, self.projects + n + 1
             year = meta["year"] or p.year
             department = meta["department"] if p.department == "" else p.department  # None: printed blank
-            rows.append(
-                (project_id, document_id, seq, p.name, department, meta["region"] or p.region or None, year, *p.values)
-            )
+            region = meta["region"] or p.region or None
+            rows.append((project_id, document_id, seq, p.name, department, region, year, *p.values))
             fts.append((project_id, *p.tokens))
-            indicators += [(project_id, year, names[row[0]], *row) for row in p.indicators]
+            stored = [(project_id, year, names[row[0]], *row) for row in p.indicators]
+            kept.project(region, stored)
+            indicators += stored
             evaluation += [(project_id, *row) for row in p.evaluation]
             budget += [(project_id, *row) for row in p.budget]
             problems += [f"project {seq} {p.name!r}: indicator {name!r} has no target" for name in p.no_target]
@@ -339,10 +343,7 @@ class DocumentWriter:
             if values:
                 conn.executemany(sql, values)
         index_projects(conn, fts)
-        uses = Counter(row[2] for row in indicators)
-        conn.executemany(
-            "UPDATE indicator_names SET uses = uses + ? WHERE id = ?", [(n, name_id) for name_id, n in uses.items()]
-        )
+        kept.store(conn)
         self._warn(self.store_warnings, problems)
         self.digests += [p.digest for p in projects]
         self.projects += len(projects)

@@ -162,8 +162,8 @@ class IndicatorsPane(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="names")
     def _search(self, db: Database, query: str, filters: Filters, count: bool = True) -> None:
-        """The names at once (in memory), then their counts (SQL over all their uses, on another connection,
-        interrupted by the next keystroke)."""
+        """The names at once (in memory), then their counts (kb.find.precedents.count_names, on another
+        connection, interrupted by the next keystroke)."""
         worker = get_current_worker()
         try:
             hits = db.call(find_names, query, filters, lane="names")
