@@ -4,6 +4,7 @@ a search box, Enter in the add dialog, space on the goal table, the focused head
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.color import Color, rgb_to_lab
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
@@ -209,3 +210,18 @@ async def test_slash_in_the_add_dialogs_search_selects_it(with_draft):
         await pilot.press("slash")
         box = app.screen.query_one("#add-query", Input)
         assert box.value == "满意" and (box.selection.start, box.selection.end) == (0, 2)
+
+
+async def test_n_typed_right_after_f5_starts_a_new_draft(seeded):
+    """A terminal delivers fast keys together: F5 gives the drafts list the focus at once, not after the keys queued
+    behind it (`n` right after F5 started a copy of the project browsed before)."""
+    from tui.drafting.dialogs import NameDialog
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, character in (("f5", None), ("n", "n")):  # queued together, as the terminal's driver posts them
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, NameDialog) and app.screen.title_text.startswith("新建草稿")

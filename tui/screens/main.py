@@ -79,8 +79,9 @@ class MainScreen(Screen[None]):
         self.history.clear()
         self.query_one(TabbedContent).active = tab
         if tab == "drafts":
-            self.query_one(DraftsPane).focus_first()  # at once, so a key typed right after F5 (n) reaches the list
-            self.call_after_refresh(self.query_one(DraftsPane).focus_first)
+            pane = self.query_one(DraftsPane)
+            self.set_focus(pane.editor.table if pane.editing else pane.table)  # now: a key typed right after F5
+            self.call_after_refresh(pane.focus_first)
             return
         empty = self.query_one(BrowsePane).has_class("-empty")
         first = {
@@ -88,7 +89,7 @@ class MainScreen(Screen[None]):
             "indicators": "#ind-query",
             "projects": "#proj-query",
         }[tab]
-        self.query_one(first).focus()  # at once, so keys typed right after the switch land here
+        self.set_focus(self.query_one(first))  # now, not queued: keys typed right after the switch land here
         self.call_after_refresh(self.query_one(first).focus)
 
     def _remember(self) -> None:
