@@ -41,6 +41,9 @@ def steps(*keys: str):
             if key:
                 await pilot.press(key)
             await quiet(pilot)
+        for box in pilot.app.query(Input):  # the cursor drawn as it stands still (a blur and focus on the way may
+            box.cursor_blink = True  # have left it hidden): switching the blink off shows it
+            box.cursor_blink = False
 
     return run_before
 
