@@ -25,7 +25,7 @@ from typing import Callable, Iterable, NamedTuple
 from importers.readers import EXTENSIONS, can_stream
 from kb.db import transaction
 from kb.errors import USER_ERRORS, KbError, describe
-from kb.find import name_index
+from kb.find import name_file, name_index
 from kb.ingest.links import link_self_evaluations
 from kb.ingest.normalise import Document, department_wide
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
@@ -309,7 +309,8 @@ def import_paths(
             )
     if not dry_run and any(r.status in ("imported", "replaced") for r in results.values()):
         _link(conn)
-        name_index.cached(conn)  # the name index of the new names stored beside the base: no later process builds it
+        if name_file.path_of(conn):  # a base in a file: its name index stored beside it, so no later process builds it
+            name_index.cached(conn)
     return [results[path] for path in files] + skipped
 
 
