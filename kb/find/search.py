@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from kb.errors import KbError
 from kb.find.common_names import CommonNames, one_character
 from kb.find.counts import Count
-from kb.vocab.levels import standard_level2
 from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
 
 SUGGEST_BELOW = 3  # indicator hits under which names spelt in pinyin or nearly are suggested
@@ -33,6 +32,8 @@ class Filters(namedtuple("Filters", "region year level")):
 
     def __new__(cls, region: str | None = None, year: int | None = None, level: str | None = None):
         if level:
+            from kb.vocab.levels import standard_level2  # a large vocabulary: only a level filter pays for it
+
             key = level.strip().removesuffix("指标")
             level = LEVELS.get(key) or standard_level2(key)
             if level is None:
