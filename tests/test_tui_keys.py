@@ -225,3 +225,21 @@ async def test_n_typed_right_after_f5_starts_a_new_draft(seeded):
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, NameDialog) and app.screen.title_text.startswith("新建草稿")
+
+
+async def test_n_typed_right_after_f5_from_a_search_box_is_not_typed_into_it(seeded):
+    """From a search box the tab key must act before the box takes the next key: `n` starts a draft, the box keeps
+    what was typed."""
+    from tui.drafting.dialogs import NameDialog
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"myd")
+        await settle(pilot)
+        for key, character in (("f5", None), ("n", "n")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, NameDialog) and app.screen.title_text.startswith("新建草稿")
+        assert app.query_one("#ind-query", Input).value == "myd"

@@ -24,11 +24,12 @@ NARROW, WIDE = 100, 160  # columns: below NARROW panels stack; from WIDE, names 
 
 class MainScreen(Screen[None]):
     AUTO_FOCUS = None  # set_catalog focuses the tree, or the welcome's first button
+    # the tab keys are the screen's before any widget sees a key: a key typed right after one goes to the new tab
     BINDINGS = [
-        Binding("f2", "show_tab('browse')", "浏览 Browse", show=False, id="tab-browse"),
-        Binding("f3", "show_tab('indicators')", "指标 Indicators", show=False, id="tab-indicators"),
-        Binding("f4", "show_tab('projects')", "全文 Projects", show=False, id="tab-projects"),
-        Binding("f5", "show_tab('drafts')", "起草 Drafts", show=False, id="tab-drafts"),
+        Binding("f2", "show_tab('browse')", "浏览 Browse", show=False, id="tab-browse", priority=True),
+        Binding("f3", "show_tab('indicators')", "指标 Indicators", show=False, id="tab-indicators", priority=True),
+        Binding("f4", "show_tab('projects')", "全文 Projects", show=False, id="tab-projects", priority=True),
+        Binding("f5", "show_tab('drafts')", "起草 Drafts", show=False, id="tab-drafts", priority=True),
         Binding("escape", "back", "返回", tooltip="返回 back", id="back"),
     ]
 
