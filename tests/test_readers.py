@@ -426,3 +426,28 @@ def test_limits_on_size_and_rows(tmp_path, monkeypatch):
 )
 def test_numbers_as_the_sheet_shows_them(value, fmt, shown):
     assert common.number_text(value, fmt) == shown
+
+
+def test_pdf_text_printed_twice_over_itself_is_read_once_in_order():
+    """Bold by overprinting (the same words drawn again over themselves, or a fraction of a point aside): read once,
+    the characters kept and their order those of pdfplumber's own dedupe_chars (which the reader replaces because it
+    takes quadratic time in a page's characters)."""
+    import pdfplumber
+    from fpdf import FPDF
+
+    from importers.readers.pdf import _deduped
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(40, 60, "total")
+    for dx in (0, 0, 0.3):
+        pdf.text(120 + dx, 60, "bold words")
+    pdf.text(40, 90, "after")
+    pdf.text(40, 60, "total")
+    with pdfplumber.open(io.BytesIO(bytes(pdf.output()))) as doc:
+        page = doc.pages[0]
+        ours, theirs = _deduped(page).chars, page.dedupe_chars().chars
+        assert len(ours) < len(page.chars)
+        assert [id(c) for c in ours] == [id(c) for c in theirs]
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["total", "bold words"], ["after"]]
