@@ -67,6 +67,11 @@ class Database:
         return changed
 
     def close(self) -> None:
+        """Close every connection. A read still running in another lane is interrupted (quitting a large base
+        never waits for its full project list); the main lane, the one that writes drafts, is waited for."""
+        for lane, conn in list(self._conns.items()):
+            if lane != "main":
+                conn.interrupt()
         for lane, lock in list(self._locks.items()):
             with lock:
                 conn = self._conns.pop(lane, None)
