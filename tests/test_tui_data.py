@@ -52,9 +52,7 @@ def test_closing_interrupts_a_read_that_never_ends(tmp_path):
 def test_closing_waits_for_the_main_lane_which_writes(tmp_path):
     connect(tmp_path / "kb.sqlite3").close()
     db = Database(tmp_path / "kb.sqlite3")
-    release = threading.Event()
-
-    writing = threading.Event()
+    release, writing = threading.Event(), threading.Event()
 
     def write(conn):
         writing.set()
