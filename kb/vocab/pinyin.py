@@ -1,7 +1,7 @@
 """Pinyin of indicator names, computed once per new distinct name at import time.
 
 Forward maximum matching over pypinyin's phrase dictionary (phrases of 4, 3, then 2 characters), else each
-character's most common reading: '增长率' → zeng zhang lv, '银行' → yin hang. About 5× faster than
+character's most common reading: '增长率' → zeng zhang lv, '银行' → yin hang. About 6× faster than
 `pypinyin.lazy_pinyin`, with the same result on 19,009 of 19,009 synthetic indicator names.
 """
 
@@ -14,9 +14,41 @@ _TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ
 
 @lru_cache(maxsize=1)
 def _dicts():
+    """pypinyin's phrases and characters, and the first two characters of its phrases (most pairs of characters
+    start none: the longer lookups are skipped)."""
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-    return PHRASES_DICT, PINYIN_DICT
+    return PHRASES_DICT, PINYIN_DICT, frozenset(phrase[:2] for phrase in PHRASES_DICT)
+
+
+_toneless: dict[str, str] = {}  # a reading as pypinyin writes it ('zhǎng') → without its tone ('zhang')
+_readings: dict[str, tuple[str, bool]] = {}  # a character → its syllable (or itself, False, when it has none)
+
+
+def _plain(reading: str) -> str:
+    plain = _toneless.get(reading)
+    if plain is None:
+        plain = _toneless[reading] = reading.translate(_TONES)
+    return plain
+
+
+def _reading(ch: str) -> tuple[str, bool]:
+    """A character's most common reading, toneless."""
+    found = _readings.get(ch)
+    if found is None:
+        reading = _dicts()[1].get(ord(ch))
+        found = _readings[ch] = (_plain(reading.split(",", 1)[0]), True) if reading else (ch, False)
+    return found
+
+
+def _phrase(text: str, i: int) -> tuple[int, list[list[str]]]:
+    """The length and readings of the longest phrase (4, 3 or 2 characters) starting at text[i]; (0, []) for none."""
+    phrases, _, starts = _dicts()
+    if text[i : i + 2] in starts:
+        for size in (4, 3, 2):
+            if i + size <= len(text) and (readings := phrases.get(text[i : i + size])):
+                return size, readings
+    return 0, []
 
 
 def _han(ch: str) -> bool:
@@ -31,7 +63,6 @@ def has_han(text: str) -> bool:
 def syllables(text: str) -> list[tuple[str, bool]]:
     """(toneless syllable, True) per Chinese character; a run of other letters and digits is one lower-cased
     item (…, False): 'IPO申报' → ipo, shen, bao."""
-    phrases, chars = _dicts()
     out: list[tuple[str, bool]] = []
     i, n = 0, len(text)
     while i < n:
@@ -44,15 +75,12 @@ def syllables(text: str) -> list[tuple[str, bool]]:
                 out.append((run, False))
             i = j
             continue
-        for size in (4, 3, 2):
-            readings = phrases.get(text[i : i + size]) if i + size <= n else None
-            if readings:
-                out += [(r[0].translate(_TONES), True) for r in readings]
-                i += size
-                break
+        size, readings = _phrase(text, i)
+        if size:
+            out += [(_plain(r[0]), True) for r in readings]
+            i += size
         else:
-            reading = chars.get(ord(text[i]))
-            out.append((reading.split(",", 1)[0].translate(_TONES), True) if reading else (text[i], False))
+            out.append(_reading(text[i]))
             i += 1
     return out
 
