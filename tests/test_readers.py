@@ -451,3 +451,44 @@ def test_pdf_text_printed_twice_over_itself_is_read_once_in_order():
         assert len(ours) < len(page.chars)
         assert [id(c) for c in ours] == [id(c) for c in theirs]
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["total", "bold words"], ["after"]]
+
+
+def test_pdf_reading_leaves_the_collector_as_it_found_it(monkeypatch):
+    """Each page's leftovers are frozen (kept from the next page's collection) while the PDF is read, and let go at
+    the end, also when a page is refused; a heap someone else froze (the app's) is neither walked nor let go."""
+    import gc
+
+    from importers.readers import pdf as reader
+
+    frozen_while_reading = []
+    collect = reader._collect
+    monkeypatch.setattr(reader, "_collect", lambda: (collect(), frozen_while_reading.append(gc.get_freeze_count())))
+    assert gc.get_freeze_count() == 0
+    assert cells(read_bytes(_pdf(pages=3), ".pdf"))[1] == ["level", "name", "target"]
+    assert len(frozen_while_reading) == 3 and min(frozen_while_reading) > 0
+    assert gc.get_freeze_count() == 0
+
+    check = reader._check_page
+
+    def refuse_the_third(page):
+        if page.page_number == 3:
+            raise UnreadableFile("page 3 refused")
+        check(page)
+
+    monkeypatch.setattr(reader, "_check_page", refuse_the_third)
+    frozen_while_reading.clear()
+    with pytest.raises(UnreadableFile, match="page 3 refused"):
+        read_bytes(_pdf(pages=3), ".pdf")
+    assert len(frozen_while_reading) == 2 and min(frozen_while_reading) > 0
+    assert gc.get_freeze_count() == 0
+
+    monkeypatch.undo()
+    kept = [[object()] for _ in range(10)]  # the app's long-lived data, frozen by it
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        read_bytes(_pdf(pages=2), ".pdf")
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+    assert kept
