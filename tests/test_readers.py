@@ -492,3 +492,20 @@ def test_pdf_reading_leaves_the_collector_as_it_found_it(monkeypatch):
     finally:
         gc.unfreeze()
     assert kept
+
+
+def test_pdf_characters_are_the_dicts_pdfplumber_makes():
+    """The reader's pages make each character's dict by a faster path than pdfplumber's own `process_object`: the
+    same objects come out (keys, values and their order), characters and rectangles alike."""
+    import pdfplumber
+
+    from importers.readers.pdf import _page_class
+
+    with pdfplumber.open(io.BytesIO(_pdf(pages=2))) as doc:
+        for page in doc.pages:
+            fast = _page_class()(doc, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+            fast._layout = page.layout
+            ours, theirs = fast.objects, page.objects
+            assert ours.keys() == theirs.keys() == {"char", "rect"}
+            for kind in theirs:
+                assert [list(o.items()) for o in ours[kind]] == [list(o.items()) for o in theirs[kind]]
