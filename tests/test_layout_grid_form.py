@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from importers.layouts import grid_form
 from importers.records import Row
 
@@ -112,3 +115,40 @@ def test_a_department_printed_blank_is_stored_blank_while_a_form_without_one_tak
     import_paths(conn, [path])
     stored = [tuple(row) for row in conn.execute("SELECT name, department FROM projects ORDER BY seq")]
     assert stored == [("甲", None), ("乙", "某市某局")]
+
+
+_HEADER_PIECES = [
+    *(word for words in grid_form.INDICATOR_HEADERS.values() for word in words),
+    "绩效指标",
+    "（",
+    "）",
+    "(万元)",
+    "*",
+    "：",
+    " ",
+    "\n",
+    "<b>",
+    "</b>",
+    "&#25351;",
+    "&#20540;",
+    "项目名称",
+    "服务对象满意度",
+    "≥90%",
+    "其中：",
+    "",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_HEADER_PIECES), max_size=4).map("".join), min_size=1, max_size=7))
+@example(["<p>&#25351;标名称</p>", "目标值"])  # '指' only once the markup's entity is read
+def test_rows_passed_over_as_no_header_are_none_by_the_full_test(cells):
+    """The quick test (a header holds the characters every name label and every target label hold) never passes
+    over a row the full test reads as a header."""
+    row = Row(cells=cells, line=1)
+    if not grid_form._may_be_header(row):
+        assert grid_form._header_of(row) is None
+
+
+def test_a_header_whose_label_is_an_html_entity_is_read():
+    assert grid_form.header(Row(cells=["<p>&#25351;标名称</p>", "目标值"], line=1)) is not None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
 from importers.columns import (
+    INDICATOR_HEADERS,
     REMARK,
     block_column,
     column,
@@ -91,8 +92,28 @@ def _cells(row: Row, width: int = 0) -> list[str]:
     return [""] * (width - len(cells)) + cells if width > len(cells) else cells
 
 
+def _held_by_all(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset.intersection(*map(frozenset, words))
+
+
+# Characters that every label of a name column, and every label of a target column, holds ('指', '值'): a row
+# lacking either is no header, seen without cleaning and looking up each of its cells (most rows of a document are
+# not). Cleaning only drops characters, but for HTML entities ('&#25351;'), so a row holding '&' is looked at whole.
+_NAME_CHARS = _held_by_all((*INDICATOR_HEADERS["name"], "绩效指标"))
+_TARGET_CHARS = _held_by_all((*INDICATOR_HEADERS["target"], *INDICATOR_HEADERS["period_target"]))
+
+
+def _may_be_header(row: Row) -> bool:
+    text = "".join(row.cells)
+    return "&" in text or all(c in text for c in _NAME_CHARS) and all(c in text for c in _TARGET_CHARS)
+
+
 def header(row: Row) -> _Header | None:
     """The indicator table's columns when the row is its header: a name and a target column at least."""
+    return _header_of(row) if _may_be_header(row) else None
+
+
+def _header_of(row: Row) -> _Header | None:
     cells = once_across(_cells(row))
     columns: dict[str, int] = {}
     notes: dict[int, str] = {}
