@@ -152,3 +152,32 @@ def test_rows_passed_over_as_no_header_are_none_by_the_full_test(cells):
 
 def test_a_header_whose_label_is_an_html_entity_is_read():
     assert grid_form.header(Row(cells=["<p>&#25351;标名称</p>", "目标值"], line=1)) is not None
+
+
+_HEAD_PIECES = [
+    *(word for kind in grid_form._FORM_KINDS for word in grid_form.HEAD_LABELS[kind]),
+    "项目负责人",
+    "：",
+    ":",
+    " ",
+    "（",
+    "）",
+    "<b>",
+    "</b>",
+    "&#21517;",
+    "某局",
+    "伯乐奖",
+    "2026",
+    "",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_HEAD_PIECES), max_size=4).map("".join), min_size=1, max_size=6))
+@example(["<p>项目&#21517;称</p>", "伯乐奖"])  # '名' only once the markup's entity is read
+def test_rows_passed_over_as_starting_no_form_name_none(cells):
+    """The quick test (a row naming a form holds all the characters of one of the labels that name it) never passes
+    over a row whose pairs name a project, a department or a code."""
+    row = Row(cells=cells, line=1)
+    if not grid_form._may_start_form(row):
+        assert not any(kind in grid_form._FORM_KINDS and value for kind, _, value in grid_form.pairs(row))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
 from importers.columns import (
+    HEAD_LABELS,
     INDICATOR_HEADERS,
     REMARK,
     block_column,
@@ -174,9 +175,19 @@ def pairs(row: Row) -> list[tuple[str, str, str]]:
     return found
 
 
+_FORM_KINDS = ("name", "department_name", "code")
+_FORM_LABELS = tuple(frozenset(word) for kind in _FORM_KINDS for word in HEAD_LABELS[kind])  # their characters
+
+
 def _starts_form(row: Row) -> bool:
     """Whether the row names a project (or a department's whole table, or a project code): a new form."""
-    return any(kind in ("name", "department_name", "code") and value for kind, _, value in pairs(row))
+    return _may_start_form(row) and any(kind in _FORM_KINDS and value for kind, _, value in pairs(row))
+
+
+def _may_start_form(row: Row) -> bool:
+    """False for a row holding the characters of none of the labels naming a form (as `_may_be_header`)."""
+    chars = set("".join(row.cells))
+    return "&" in chars or any(label <= chars for label in _FORM_LABELS)
 
 
 def _is_tail(row: Row) -> bool:
