@@ -239,8 +239,11 @@ _UNIT_LINE = re.compile(r"^(?:金额)?单位[：:]?(亿元|万元|千元|元)$")
 
 
 def declared_unit(row) -> str:
-    """The money unit a line declares for the tables below it ('单位：万元', '金额单位：元'), '' for other rows."""
+    """The money unit a line declares for the tables below it ('单位：万元', '金额单位：元'), '' for other rows. A cell
+    without '位' is not cleaned to be matched (cleaning drops characters, and makes them only of HTML entities)."""
     for cell in row.cells:
+        if "位" not in cell and "&" not in cell:
+            continue
         match = _UNIT_LINE.match("".join(clean(cell).split()))
         if match:
             return match.group(1)
