@@ -462,7 +462,9 @@ def test_pdf_reading_leaves_the_collector_as_it_found_it(monkeypatch):
 
     frozen_while_reading = []
     collect = reader._collect
-    monkeypatch.setattr(reader, "_collect", lambda: (collect(), frozen_while_reading.append(gc.get_freeze_count())))
+    monkeypatch.setattr(
+        reader, "_collect", lambda freeze: (collect(freeze), frozen_while_reading.append(gc.get_freeze_count()))
+    )
     gc.unfreeze()  # an app run by an earlier test may have frozen its heap (tui.app.keep_heap)
     assert cells(read_bytes(_pdf(pages=3), ".pdf"))[1] == ["level", "name", "target"]
     assert len(frozen_while_reading) == 3 and min(frozen_while_reading) > 0

@@ -23,7 +23,6 @@ import functools
 import gc
 import io
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -73,7 +72,7 @@ def read(data: bytes) -> list[Row]:
                 "PDF 有密码保护：请另存一份无保护的再导入 password-protected PDF: save an unprotected copy to import it"
             ) from None
         raise UnreadableFile(f"PDF 已损坏 corrupt PDF ({type(exc).__name__})") from None
-    with pdf, _collecting():
+    with pdf, _frozen_between_pages() as freeze:
         if count > MAX_PAGES:
             raise UnreadableFile(
                 f"太大：{count:,} 页，请拆分 PDF too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF"
@@ -104,7 +103,7 @@ def read(data: bytes) -> list[Row]:
             last = items[-1] if items else last
             check_rows(len(rows))
             page.close()
-            _collect()
+            _collect(freeze)
     if not chars:
         raise UnreadableFile("没有文字层，需要 OCR（扫描件） no text layer — OCR needed (a scanned PDF)")
     return [
@@ -113,27 +112,24 @@ def read(data: bytes) -> list[Row]:
     ]
 
 
-_freezing = threading.local()
-
-
 @contextlib.contextmanager
-def _collecting():
-    """Reading a document whose pages are collected by `_collect`: what it left frozen is let go at the end."""
-    _freezing.on = gc.get_freeze_count() == 0  # else another reader or the app (tui.app.keep_heap) decides
+def _frozen_between_pages():
+    """Whether `_collect` freezes what each page leaves (unless another reader or the app, tui.app.keep_heap, froze
+    the heap already); what it froze is let go once the document is read."""
+    freeze = gc.get_freeze_count() == 0
     try:
-        yield
+        yield freeze
     finally:
-        if _freezing.on:
+        if freeze:
             gc.unfreeze()
-            _freezing.on = False
 
 
-def _collect() -> None:
-    """Free a page's objects now (they hold each other in cycles), not when the collector gets to them; then freeze
-    what is left (the document's fonts, pdfminer's caches and CMaps, the rows read so far), so the next page's
-    collection does not walk it again (walking it took up to a tenth of the reading time)."""
+def _collect(freeze: bool) -> None:
+    """Free a page's objects now (they hold each other in cycles), not when the collector gets to them; then, when
+    `freeze`, freeze what is left (the document's fonts, pdfminer's caches and CMaps, the rows read so far), so the
+    next page's collection does not walk it again (walking it took up to a tenth of the reading time)."""
     gc.collect()
-    if getattr(_freezing, "on", False):
+    if freeze:
         gc.freeze()
 
 
