@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importers.layouts import grid_form
@@ -120,64 +121,39 @@ def test_a_department_printed_blank_is_stored_blank_while_a_form_without_one_tak
 _HEADER_PIECES = [
     *(word for words in grid_form.INDICATOR_HEADERS.values() for word in words),
     "绩效指标",
-    "（",
-    "）",
-    "(万元)",
-    "*",
-    "：",
-    " ",
-    "\n",
-    "<b>",
-    "</b>",
-    "&#25351;",
-    "&#20540;",
-    "项目名称",
-    "服务对象满意度",
-    "≥90%",
-    "其中：",
-    "",
+    *("（", "）", "(万元)", "*", "：", " ", "\n", "<b>", "</b>", "&#25351;", "&#20540;"),
+    *("项目名称", "服务对象满意度", "≥90%", "其中：", ""),
 ]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_HEADER_PIECES), max_size=4).map("".join), min_size=1, max_size=7))
-@example(["<p>&#25351;标名称</p>", "目标值"])  # '指' only once the markup's entity is read
-def test_rows_passed_over_as_no_header_are_none_by_the_full_test(cells):
-    """The quick test (a header holds the characters every name label and every target label hold) never passes
-    over a row the full test reads as a header."""
-    row = Row(cells=cells, line=1)
-    if not grid_form._may_be_header(row):
-        assert grid_form._header_of(row) is None
-
-
-def test_a_header_whose_label_is_an_html_entity_is_read():
-    assert grid_form.header(Row(cells=["<p>&#25351;标名称</p>", "目标值"], line=1)) is not None
-
-
 _HEAD_PIECES = [
     *(word for kind in grid_form._FORM_KINDS for word in grid_form.HEAD_LABELS[kind]),
-    "项目负责人",
-    "：",
-    ":",
-    " ",
-    "（",
-    "）",
-    "<b>",
-    "</b>",
-    "&#21517;",
-    "某局",
-    "伯乐奖",
-    "2026",
-    "",
+    *("项目负责人", "：", ":", " ", "（", "）", "<b>", "</b>", "&#21517;", "某局", "伯乐奖", "2026", ""),
 ]
 
 
+def _names_form(row: Row) -> bool:
+    return any(kind in grid_form._FORM_KINDS and value for kind, _, value in grid_form.pairs(row))
+
+
+@pytest.mark.parametrize(
+    "quick, full, pieces",
+    [
+        (grid_form._may_be_header, lambda row: grid_form._header_of(row) is not None, _HEADER_PIECES),
+        (grid_form._may_start_form, _names_form, _HEAD_PIECES),
+    ],
+    ids=["header", "form head"],
+)
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_HEAD_PIECES), max_size=4).map("".join), min_size=1, max_size=6))
-@example(["<p>项目&#21517;称</p>", "伯乐奖"])  # '名' only once the markup's entity is read
-def test_rows_passed_over_as_starting_no_form_name_none(cells):
-    """The quick test (a row naming a form holds all the characters of one of the labels that name it) never passes
-    over a row whose pairs name a project, a department or a code."""
+@given(data=st.data())
+def test_rows_a_quick_test_passes_over_are_passed_over_by_the_full_one(quick, full, pieces, data):
+    """The quick tests (a header holds the characters every name label and every target label hold; a row naming a
+    form, all the characters of one of the labels that name it) never pass over a row the full test reads as one."""
+    cells = data.draw(st.lists(st.lists(st.sampled_from(pieces), max_size=4).map("".join), min_size=1, max_size=7))
     row = Row(cells=cells, line=1)
-    if not grid_form._may_start_form(row):
-        assert not any(kind in grid_form._FORM_KINDS and value for kind, _, value in grid_form.pairs(row))
+    if not quick(row):
+        assert not full(row)
+
+
+def test_labels_written_as_html_entities_are_read():
+    """'指' and '名' only once the markup's entity is read: the quick tests look at such rows whole."""
+    assert grid_form.header(Row(cells=["<p>&#25351;标名称</p>", "目标值"], line=1)) is not None
+    assert grid_form._starts_form(Row(cells=["<p>项目&#21517;称</p>", "伯乐奖"], line=1))
