@@ -349,6 +349,38 @@ def test_parser_workers_end_quietly_with_a_killed_import(corpus, tmp_path):
         stderr.close()
 
 
+class _ResetPipe:
+    """A worker's end of the pipe after the importing process died with results unread in it: one path to parse,
+    then every send or receive is refused as the kernel refuses it."""
+
+    def __init__(self, path: Path, error: type[Exception]) -> None:
+        self.paths, self.error = [path], error
+
+    def recv(self):
+        if self.paths:
+            return self.paths.pop()
+        raise self.error
+
+    def send(self, message) -> None:
+        raise self.error
+
+
+@pytest.mark.parametrize("error", [ConnectionResetError, BrokenPipeError, EOFError])
+@pytest.mark.parametrize("run", ["file", "stream"])
+def test_a_worker_whose_importer_is_gone_ends_without_a_word(run, error, monkeypatch, capsys):
+    """A reset connection too (the CI run that printed 'Process SpawnProcess-1:' got one): the worker returns quietly
+    instead of raising into multiprocessing, which prints a traceback."""
+    from kb.ingest import workers
+
+    monkeypatch.setattr(workers, "_limit_worker", lambda: None)  # rlimits and niceness are for a real worker
+    path = next(SEEDS.glob("*.txt"))
+    if run == "file":
+        workers._worker(_ResetPipe(path, error))
+    else:
+        workers._stream_worker(_ResetPipe(path, error), path, 100)
+    assert capsys.readouterr() == ("", "")
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A file system of 16 MiB of its own (a tmpfs: needs root), to be filled."""

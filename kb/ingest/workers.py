@@ -39,6 +39,9 @@ LOOKAHEAD = 2  # files per worker parsed (or being parsed) ahead of the one bein
 POLL = 0.02  # seconds between looks for results, time limits, room to hand out the next file, or a stop
 GOAL_WORDS = ("绩效", "指标")
 PR_SET_PDEATHSIG = 1  # Linux prctl: the signal a process gets when the thread that started it ends
+# what a worker's pipe raises once the importing process is gone: a closed pipe, or (a Unix socket closed with results
+# still unread in it) a reset connection
+PARENT_GONE = (ConnectionError, EOFError)
 
 
 @dataclass
@@ -116,7 +119,7 @@ def _worker(conn) -> None:
     """A worker process: parse each path it receives and send the result back, until None. For a PDF it first
     sends the seconds its pages add to the time limit."""
     _limit_worker()
-    with contextlib.suppress(BrokenPipeError, EOFError):  # the importing process is gone: nobody to tell
+    with contextlib.suppress(*PARENT_GONE):  # nobody to tell
         while (path := conn.recv()) is not None:
             if extra := _extra_seconds(path):
                 conn.send(extra)
@@ -303,7 +306,7 @@ def _stream_worker(conn, path: Path, chunk_rows: int) -> None:
     """A worker process: read one file as a stream, sending ('piece', piece, bytes read) for each piece of the
     document and then ('done', sha256 of the bytes read), or (status, reason) when it gives no document."""
     _limit_worker()
-    with contextlib.suppress(BrokenPipeError, EOFError):  # the importing process is gone: nobody to tell
+    with contextlib.suppress(*PARENT_GONE):  # nobody to tell
         _stream(conn, path, chunk_rows)
 
 
@@ -317,6 +320,8 @@ def _stream(conn, path: Path, chunk_rows: int) -> None:
             for piece in parse_stream(rows, chunk_rows):
                 conn.send(("piece", normalise(piece), rows.bytes_read))
             conn.send(("done", rows.sha256))
+    except PARENT_GONE:
+        raise
     except Exception as exc:
         first = []
         if isinstance(exc, importers.UnknownLayout):  # the words test needs the rows the layout was chosen on
