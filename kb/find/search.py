@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from collections import namedtuple
 from collections.abc import Iterable
 
@@ -181,6 +182,8 @@ def search(
     q = clean_query(query)
     try:
         n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
+        if n_ind < SUGGEST_BELOW and "rapidfuzz.process" not in sys.modules:
+            _load_scorer()
         n_proj, projects = (Count(0), []) if filters.level else search_projects(conn, q, filters, limit, offset)
     except sqlite3.OperationalError as exc:
         raise KbError(f"查询失败 search failed: {exc}") from exc
@@ -199,6 +202,21 @@ def search(
         projects,
         _suggestions(conn, q, filters, indicators) if n_ind < SUGGEST_BELOW else (),
     )
+
+
+def _load_scorer() -> None:
+    """Start loading rapidfuzz, which suggestions score with (~20 ms), in a thread, while this one searches the
+    projects: SQLite lets go of the GIL while it walks them. `import` waits for a module another thread is loading;
+    if loading fails here, the suggestions' own import says why."""
+    import threading
+
+    def load() -> None:
+        try:
+            import rapidfuzz.process  # noqa: F401
+        except Exception:  # noqa: BLE001 (said by the import that needs it)
+            pass
+
+    threading.Thread(target=load, name="load-scorer").start()
 
 
 def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict]) -> list[dict]:
