@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, cached, group_key
+from kb.find.gil import STOP_CHECK, read_rows
 from kb.vocab.families import family_key, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
@@ -50,7 +51,6 @@ __all__ = [
 
 MATCHES = ("exact", "substring", "pinyin", "fuzzy")  # best first
 COUNT_BATCH = 10  # names counted per statement: an interrupted count keeps the batches already done
-STOP_CHECK = 10_000  # SQLite steps between two calls of count_names' `stop`
 _OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
 
 
@@ -302,18 +302,24 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
     with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
     counts = {
         k: (projects, regions)
-        for k, projects, regions in conn.execute(
-            f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k", params
+        for k, projects, regions in read_rows(
+            conn,
+            f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k",
+            params,
+            ("k", "projects", "regions"),
         )
     }
     levels: dict[int, Counter] = {}
     targets: dict[int, list] = {}
     # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
     source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
-    for k, std1, std2, op, value, unit, target, n in conn.execute(
+    for k, std1, std2, op, value, unit, target, n in read_rows(
+        conn,
         f"""SELECT g.k, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
         CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""",
         params,
+        ("k", "std1", "std2", "operator", "value", "unit", "target", "uses"),
+        real="value",
     ):
         levels.setdefault(k, Counter())[(std1, std2)] += n
         targets.setdefault(k, []).append((op, value, unit, target, n))
@@ -332,22 +338,29 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
     names = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name"""
     spellings: dict[int, list[tuple[int, int]]] = {}  # by hit: (projects, name id), most projects first
-    for k, name_id, projects in conn.execute(f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", params):
+    for k, name_id, projects in read_rows(
+        conn, f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", params, ("k", "id", "projects")
+    ):
         spellings.setdefault(k, []).append((projects, name_id))
     regions: dict[int, set] = {}
     levels: dict[int, Counter] = {}
-    for k, region, std1, std2, n in conn.execute(
+    for k, region, std1, std2, n in read_rows(
+        conn,
         f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
         FROM {names} JOIN name_levels l ON l.name_id = n.id""",
         params,
+        ("k", "region", "std1", "std2", "uses"),
     ):
         regions.setdefault(k, set()).add(region)
         levels.setdefault(k, Counter())[(std1, std2)] += n
     targets: dict[int, list] = {}
-    for k, *target in conn.execute(
+    for k, *target in read_rows(
+        conn,
         f"""SELECT g.k, nullif(t.operator, x''), nullif(t.value, x''), nullif(t.unit, x''), nullif(t.target, x''),
         sum(t.uses) FROM {names} JOIN name_targets t ON t.name_id = n.id GROUP BY 1, 2, 3, 4, 5""",
         params,
+        ("k", "operator", "value", "unit", "target", "uses"),
+        real="value",
     ):
         targets.setdefault(k, []).append(tuple(target))
     out = {}

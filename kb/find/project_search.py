@@ -18,11 +18,11 @@ from collections.abc import Callable
 
 from kb.find.common_names import one_character
 from kb.find.counts import Count, estimate
+from kb.find.gil import STOP_CHECK
 from kb.vocab.tokens import fold, match_expression, needs_recheck
 
 COUNT_CAP = 2_000  # hits counted one by one; past this the total is estimated
 SCAN_ROWS = 2_000  # a one-character query: newest projects read before the index is asked
-STOP_CHECK = 10_000  # SQLite steps between two calls of count_projects' `stop`
 SCAN_HITS = 200  # … and the hits among them that make a sample good enough to estimate from
 
 _COLUMNS = "p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal"

@@ -1,0 +1,54 @@
+"""Rows read as one row of JSON (kb.find.gil.read_rows) are the rows SQLite gives, every value as stored (how much
+sooner they come beside a busy thread is measured in benchmarks/notes.md, not asserted)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.find.gil import read_rows
+
+CELLS = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.text(),
+)
+REALS = st.one_of(
+    st.none(),
+    st.floats(allow_nan=False),  # SQLite keeps no NaN
+    st.integers(min_value=-(2**60), max_value=2**60).map(float),
+    st.sampled_from([90.0, 100.0, 0.5, 33.33, 0.1 + 0.2, 2.0**53, 2.0**53 + 2, -0.0, 1e300]),
+)
+
+
+def _table(rows: list[tuple]) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a, b REAL, c)")
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    return conn
+
+
+def _same(got: list[tuple], want: list[tuple]) -> bool:
+    """The same rows, each value of the same type and value (as a multiset: read_rows may reorder)."""
+    typed = lambda rows: Counter(tuple((type(v), v) for v in row) for row in rows)  # noqa: E731
+    return typed(got) == typed(want)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(CELLS, REALS, CELLS), max_size=30))
+def test_the_rows_are_the_rows_sqlite_gives(rows):
+    conn = _table(rows)
+    sql = "SELECT a, b, c FROM t WHERE :yes"
+    want = conn.execute(sql, {"yes": 1}).fetchall()
+    assert _same(read_rows(conn, sql, {"yes": 1}, ("a", "b", "c"), real="b"), want)
+    plain = "SELECT a, c FROM t"
+    assert _same(read_rows(conn, plain, {}, ("a", "c")), conn.execute(plain).fetchall())
+
+
+def test_no_rows():
+    conn = _table([])
+    assert read_rows(conn, "SELECT a, b FROM t", {}, ("a", "b")) == []
+    assert read_rows(conn, "SELECT a, b FROM t", {}, ("a", "b"), real="b") == []
