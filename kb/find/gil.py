@@ -26,12 +26,15 @@ def read_rows(
     table = f"WITH r({names}) AS ({sql}) "
     if real is None:
         (text,) = conn.execute(table + f"SELECT json_group_array(json_array({names})) FROM r", params).fetchone()
-        return [tuple(row) for row in json.loads(text)]
+        return list(map(tuple, json.loads(text)))
     whole = f"{real} IS NULL OR {real} = CAST({real} AS INTEGER)"  # its integer is the same float again
     packed = ", ".join(f"CAST({c} AS INTEGER)" if c == real else c for c in columns)
     (text,) = conn.execute(
         table + f"SELECT json_group_array(json_array({packed})) FROM r WHERE {whole}", params
     ).fetchone()
     at = columns.index(real)
-    rows = [tuple(float(v) if n == at and v is not None else v for n, v in enumerate(row)) for row in json.loads(text)]
-    return rows + conn.execute(table + f"SELECT {names} FROM r WHERE NOT ({whole})", params).fetchall()
+    rows = json.loads(text)
+    for row in rows:
+        if row[at] is not None:
+            row[at] = float(row[at])
+    return [*map(tuple, rows), *conn.execute(table + f"SELECT {names} FROM r WHERE NOT ({whole})", params)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -309,8 +309,8 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
             ("k", "projects", "regions"),
         )
     }
-    levels: dict[int, Counter] = {}
-    targets: dict[int, list] = {}
+    levels: defaultdict[int, Counter] = defaultdict(Counter)
+    targets: defaultdict[int, list] = defaultdict(list)
     # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
     source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
     for k, std1, std2, op, value, unit, target, n in read_rows(
@@ -321,8 +321,8 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
         ("k", "std1", "std2", "operator", "value", "unit", "target", "uses"),
         real="value",
     ):
-        levels.setdefault(k, Counter())[(std1, std2)] += n
-        targets.setdefault(k, []).append((op, value, unit, target, n))
+        levels[k][(std1, std2)] += n
+        targets[k].append((op, value, unit, target, n))
     out = {}
     for n in range(len(hits)):
         projects, regions = counts.get(n, (0, 0))
@@ -337,13 +337,15 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
     params = {"pairs": _pairs(hits)}
     names = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name"""
-    spellings: dict[int, list[tuple[int, int]]] = {}  # by hit: (projects, name id), most projects first
+    spellings: defaultdict[int, list[tuple[int, int]]] = defaultdict(
+        list
+    )  # by hit: (projects, name id), most projects first
     for k, name_id, projects in read_rows(
         conn, f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", params, ("k", "id", "projects")
     ):
-        spellings.setdefault(k, []).append((projects, name_id))
-    regions: dict[int, set] = {}
-    levels: dict[int, Counter] = {}
+        spellings[k].append((projects, name_id))
+    regions: defaultdict[int, set] = defaultdict(set)
+    levels: defaultdict[int, Counter] = defaultdict(Counter)
     for k, region, std1, std2, n in read_rows(
         conn,
         f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
@@ -351,9 +353,9 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
         params,
         ("k", "region", "std1", "std2", "uses"),
     ):
-        regions.setdefault(k, set()).add(region)
-        levels.setdefault(k, Counter())[(std1, std2)] += n
-    targets: dict[int, list] = {}
+        regions[k].add(region)
+        levels[k][(std1, std2)] += n
+    targets: defaultdict[int, list] = defaultdict(list)
     for k, *target in read_rows(
         conn,
         f"""SELECT g.k, nullif(t.operator, x''), nullif(t.value, x''), nullif(t.unit, x''), nullif(t.target, x''),
@@ -362,7 +364,7 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
         ("k", "operator", "value", "unit", "target", "uses"),
         real="value",
     ):
-        targets.setdefault(k, []).append(tuple(target))
+        targets[k].append(tuple(target))
     out = {}
     for n in range(len(hits)):
         found = sorted(spellings.get(n, []), reverse=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 __all__ = ["decimals", "median", "number", "total"]
@@ -23,6 +24,7 @@ def _decimal(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+@lru_cache(maxsize=4096, typed=True)  # a name's target spread writes the same few values thousands of times
 def number(value: int | float | str | None) -> str:
     """A cell's value as text: '' for None, text and ints as they are, a float as its shortest round-trip decimal
     without exponent or a trailing '.0'."""
