@@ -14,18 +14,20 @@ Only `sqlite3` is imported here: `kb search` must start fast.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from kb.find.common_names import one_character
 from kb.find.counts import Count, estimate
-from kb.find.gil import STOP_CHECK
+from kb.find.gil import STOP_CHECK, read_rows
 from kb.vocab.tokens import fold, match_expression, needs_recheck
 
 COUNT_CAP = 2_000  # hits counted one by one; past this the total is estimated
 SCAN_ROWS = 2_000  # a one-character query: newest projects read before the index is asked
 SCAN_HITS = 200  # … and the hits among them that make a sample good enough to estimate from
+SCAN_CHUNK = 250  # … read at a time
 
 _COLUMNS = "p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal"
+_NAMES = tuple(column.removeprefix("p.") for column in _COLUMNS.split(", "))
 _TEXTS = "coalesce(p.name, '') || char(10) || coalesce(p.overview, '') || char(10) || coalesce(p.goal, '')"
 
 
@@ -90,33 +92,46 @@ def count_projects(
 def _scan(conn: sqlite3.Connection, q: str, where: str, params: dict, need: int) -> tuple[list[int], Count] | None:
     """A one-character query, read from the newest projects: (ids of the first `need` hits, their count), or None
     when the newest `SCAN_ROWS` projects hold fewer than `need` hits (a rare character: the index is cheap then)."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    rows = cursor.execute(
-        f"""SELECT p.id, instr(kb_fold({_TEXTS}), :folded) > 0 FROM projects p WHERE 1 {where}
-        ORDER BY p.id DESC LIMIT :rows""",
-        {**params, "rows": SCAN_ROWS + 1},
-    )
     hits: list[int] = []
     read = last = 0
     enough = max(need, SCAN_HITS)
-    for pid, hit in rows:
+    for pid, text in _newest(conn, where, params, SCAN_ROWS + 1):
         if read == SCAN_ROWS:
             break
         read, last = read + 1, pid
-        if hit:
+        if params["folded"] in fold(text):
             hits.append(pid)
             if len(hits) >= enough:
                 break
     else:  # every project was read
         return hits[:need], Count(len(hits))
-    cursor.close()
     if len(hits) < need:
         return None
     return hits[:need], estimate(len(hits), _share(conn, last))
 
 
-def _snippet(row: sqlite3.Row, q: str, width: int = 24) -> tuple[str, str]:
+def _newest(conn: sqlite3.Connection, where: str, params: dict, rows: int) -> Iterator[tuple[int, str]]:
+    """(id, texts) of the newest `rows` projects within the filters, newest first: SCAN_CHUNK of them read as one
+    row, their texts folded here rather than by SQL (kb.find.gil: each row, and each call of an SQL function
+    written in Python, takes the GIL back)."""
+    before = None
+    while rows > 0:
+        older = "" if before is None else "AND p.id < :before"
+        sql = f"SELECT p.id, {_TEXTS} FROM projects p WHERE 1 {where} {older} ORDER BY p.id DESC LIMIT :rows"
+        want = min(SCAN_CHUNK, rows)
+        chunk = sorted(read_rows(conn, sql, {**params, "before": before, "rows": want}, ("id", "texts")), reverse=True)
+        yield from chunk
+        if len(chunk) < want:
+            return
+        rows, before = rows - want, chunk[-1][0]
+
+
+def _ids(conn: sqlite3.Connection, walk: str, params: dict) -> list[int]:
+    """The ids a walk gives (newest first, as it orders them), read as one row (kb.find.gil)."""
+    return sorted((pid for (pid,) in read_rows(conn, walk, params, ("id",))), reverse=True)
+
+
+def _snippet(row: dict, q: str, width: int = 24) -> tuple[str, str]:
     folded = fold(q)
     for column in ("name", "overview", "goal"):
         text = row[column] or ""
@@ -138,26 +153,21 @@ def search_projects(
     q = clean_query(query)
     params: dict = {"folded": fold(q)}
     where = _where(filters, params)
-    by_name = [
-        r[0]
-        for r in conn.execute(
-            f"{_walk('project_names_fts', q, where, params)} LIMIT :need", {**params, "need": limit + offset}
-        )
-    ]
+    by_name = _ids(
+        conn, f"{_walk('project_names_fts', q, where, params)} LIMIT :need", {**params, "need": limit + offset}
+    )
     scanned = _scan(conn, q, where, params, limit + offset + len(by_name)) if one_character(q) else None
     if scanned is not None:
         others, total = scanned
     else:
         walk = _walk("projects_fts", q, where, params)
         need = limit + offset + len(by_name)
-        others = [r[0] for r in conn.execute(f"{walk} LIMIT :need", {**params, "need": need})]
+        others = _ids(conn, f"{walk} LIMIT :need", {**params, "need": need})
         total = Count(len(others)) if len(others) < need else count_projects(conn, q, filters, COUNT_CAP) or Count(0)
     named = set(by_name)
     ids = (by_name + [pid for pid in others if pid not in named])[offset : offset + limit]
-    rows = {
-        r["id"]: r
-        for r in conn.execute(f"SELECT {_COLUMNS} FROM projects p WHERE p.id IN ({','.join('?' * len(ids))})", ids)
-    }
+    page = f"SELECT {_COLUMNS} FROM projects p WHERE p.id IN ({','.join(map(str, ids))})"  # ids: integers
+    rows = {row[0]: dict(zip(_NAMES, row)) for row in read_rows(conn, page, {}, _NAMES, real="amount_wan")}
     hits = []
     for pid in ids:
         r = rows[pid]
