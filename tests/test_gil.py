@@ -9,7 +9,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.find.gil import read_rows
+from kb.find.gil import Query, read_rows, read_tables
 
 CELLS = st.one_of(
     st.none(),
@@ -44,8 +44,15 @@ def test_the_rows_are_the_rows_sqlite_gives(rows):
     sql = "SELECT a, b, c FROM t WHERE :yes"
     want = conn.execute(sql, {"yes": 1}).fetchall()
     assert _same(read_rows(conn, sql, {"yes": 1}, ("a", "b", "c"), real="b"), want)
-    plain = "SELECT a, c FROM t"
-    assert _same(read_rows(conn, plain, {}, ("a", "c")), conn.execute(plain).fetchall())
+    plain = "SELECT a, c FROM t WHERE :yes"
+    grouped = "SELECT b, count(*) FROM t GROUP BY b HAVING :yes"
+    tables = read_tables(
+        conn, {"yes": 1}, Query(plain, ("a", "c")), Query(sql, ("a", "b", "c"), "b"), Query(grouped, ("b", "n"), "b")
+    )
+    assert [len(t) for t in tables] == [len(want), len(want), len(conn.execute(grouped, {"yes": 1}).fetchall())]
+    assert _same(tables[0], conn.execute(plain, {"yes": 1}).fetchall())
+    assert _same(tables[1], want)
+    assert _same(tables[2], conn.execute(grouped, {"yes": 1}).fetchall())
 
 
 def test_no_rows():

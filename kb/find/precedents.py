@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, cached, group_key
-from kb.find.gil import STOP_CHECK, read_rows
+from kb.find.gil import STOP_CHECK, Query, read_tables
 from kb.vocab.families import family_key, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
@@ -300,27 +300,26 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name
         CROSS JOIN indicators i ON i.name_id = n.id"""
     with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
-    counts = {
-        k: (projects, regions)
-        for k, projects, regions in read_rows(
-            conn,
-            f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k",
-            params,
-            ("k", "projects", "regions"),
-        )
-    }
-    levels: defaultdict[int, Counter] = defaultdict(Counter)
-    targets: defaultdict[int, list] = defaultdict(list)
     # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
     source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
-    for k, std1, std2, op, value, unit, target, n in read_rows(
+    counted, described = read_tables(
         conn,
-        f"""SELECT g.k, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
-        CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""",
         params,
-        ("k", "std1", "std2", "operator", "value", "unit", "target", "uses"),
-        real="value",
-    ):
+        Query(
+            f"SELECT g.k, count(DISTINCT i.project_id), count(DISTINCT p.region) {with_projects} GROUP BY g.k",
+            ("k", "projects", "regions"),
+        ),
+        Query(
+            f"""SELECT g.k, i.std_level1, i.std_level2, i.operator, i.value, i.unit,
+            CASE WHEN i.value IS NULL THEN i.target END, count(*) {source} GROUP BY 1, 2, 3, 4, 5, 6, 7""",
+            ("k", "std1", "std2", "operator", "value", "unit", "target", "uses"),
+            real="value",
+        ),
+    )
+    counts = {k: (projects, regions) for k, projects, regions in counted}
+    levels: defaultdict[int, Counter] = defaultdict(Counter)
+    targets: defaultdict[int, list] = defaultdict(list)
+    for k, std1, std2, op, value, unit, target, n in described:
         levels[k][(std1, std2)] += n
         targets[k].append((op, value, unit, target, n))
     out = {}
@@ -337,33 +336,32 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
     params = {"pairs": _pairs(hits)}
     names = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name"""
-    spellings: defaultdict[int, list[tuple[int, int]]] = defaultdict(
-        list
-    )  # by hit: (projects, name id), most projects first
-    for k, name_id, projects in read_rows(
-        conn, f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", params, ("k", "id", "projects")
-    ):
+    spelt, placed, targeted = read_tables(
+        conn,
+        params,
+        Query(f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", ("k", "id", "projects")),
+        Query(
+            f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
+            FROM {names} JOIN name_levels l ON l.name_id = n.id""",
+            ("k", "region", "std1", "std2", "uses"),
+        ),
+        Query(
+            f"""SELECT g.k, nullif(t.operator, x''), nullif(t.value, x''), nullif(t.unit, x''), nullif(t.target, x''),
+            sum(t.uses) FROM {names} JOIN name_targets t ON t.name_id = n.id GROUP BY 1, 2, 3, 4, 5""",
+            ("k", "operator", "value", "unit", "target", "uses"),
+            real="value",
+        ),
+    )
+    spellings: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)  # by hit: (projects, name id)
+    for k, name_id, projects in spelt:
         spellings[k].append((projects, name_id))
     regions: defaultdict[int, set] = defaultdict(set)
     levels: defaultdict[int, Counter] = defaultdict(Counter)
-    for k, region, std1, std2, n in read_rows(
-        conn,
-        f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
-        FROM {names} JOIN name_levels l ON l.name_id = n.id""",
-        params,
-        ("k", "region", "std1", "std2", "uses"),
-    ):
+    for k, region, std1, std2, n in placed:
         regions[k].add(region)
         levels[k][(std1, std2)] += n
     targets: defaultdict[int, list] = defaultdict(list)
-    for k, *target in read_rows(
-        conn,
-        f"""SELECT g.k, nullif(t.operator, x''), nullif(t.value, x''), nullif(t.unit, x''), nullif(t.target, x''),
-        sum(t.uses) FROM {names} JOIN name_targets t ON t.name_id = n.id GROUP BY 1, 2, 3, 4, 5""",
-        params,
-        ("k", "operator", "value", "unit", "target", "uses"),
-        real="value",
-    ):
+    for k, *target in targeted:
         targets[k].append(tuple(target))
     out = {}
     for n in range(len(hits)):
