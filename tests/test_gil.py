@@ -9,6 +9,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import fuzz_budget
 from kb.find.gil import Query, read_rows, read_tables
 
 CELLS = st.one_of(
@@ -37,7 +38,7 @@ def _same(got: list[tuple], want: list[tuple]) -> bool:
     return typed(got) == typed(want)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=fuzz_budget(150), deadline=None)
 @given(st.lists(st.tuples(CELLS, REALS, CELLS), max_size=30))
 def test_the_rows_are_the_rows_sqlite_gives(rows):
     conn = _table(rows)

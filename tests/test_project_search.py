@@ -2,6 +2,7 @@
 the counts of a plain scan, and past the caps a count says it is an estimate (kb.find.project_search, counts,
 common_names)."""
 
+import itertools
 import random
 import sqlite3
 import unicodedata
@@ -108,22 +109,20 @@ def test_one_character_reads_the_newest_projects(kb, monkeypatch):
     assert total.exact and total == len(expected)  # every project read: counted, not estimated
 
 
-@pytest.mark.parametrize("enough", [20, 10**6])
-@pytest.mark.parametrize("rows", [30, 159, 160, 161])
-@pytest.mark.parametrize("query", ["率", "满", "培"])
-def test_the_scan_reads_the_same_a_chunk_at_a_time(kb, monkeypatch, rows, query, enough):
+def test_the_scan_reads_the_same_a_chunk_at_a_time(kb, monkeypatch):
     """However many projects are read as one row, the one-character scan finds what one read of them all finds
     (the base holds 160 projects: a scan of 160 that goes on to the end reads them all and counts exactly)."""
-    monkeypatch.setattr(project_search, "SCAN_ROWS", rows)
-    monkeypatch.setattr(project_search, "SCAN_HITS", enough)
-    found = {}
-    for chunk in (1, 7, 160, 10**6):
-        monkeypatch.setattr(project_search, "SCAN_CHUNK", chunk)
-        total, hits = project_search.search_projects(kb, query, Filters(), limit=12)
-        found[chunk] = (int(total), total.exact, total.at_least, [h["id"] for h in hits])
-    assert len(set(map(repr, found.values()))) == 1, found
-    if rows >= 160 and enough > 160:
-        assert found[1][1] and found[1][0] == len(scan(kb, query))
+    for query, rows, enough in itertools.product(["率", "满", "培"], [30, 159, 160, 161], [20, 10**6]):
+        monkeypatch.setattr(project_search, "SCAN_ROWS", rows)
+        monkeypatch.setattr(project_search, "SCAN_HITS", enough)
+        found = {}
+        for chunk in (1, 7, 160, 10**6):
+            monkeypatch.setattr(project_search, "SCAN_CHUNK", chunk)
+            total, hits = project_search.search_projects(kb, query, Filters(), limit=12)
+            found[chunk] = (int(total), total.exact, total.at_least, [h["id"] for h in hits])
+        assert len(set(map(repr, found.values()))) == 1, (query, rows, enough, found)
+        if rows >= 160 and enough > 160:
+            assert found[1][1] and found[1][0] == len(scan(kb, query))
 
 
 def test_a_rare_character_asks_the_index(kb, monkeypatch):

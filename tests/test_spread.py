@@ -12,6 +12,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from conftest import fuzz_budget
 from kb.vocab.text import shown
 from tui.widgets.spread import LABEL_MAX, spread_lines
 
@@ -36,7 +37,7 @@ def grid_lines(spread: list[tuple[str, int]], width: int, console: Console) -> l
 LABELS = st.text(alphabet=st.sampled_from("≥≤=%0123456789.较高好满意度合格 元万个次\t"), min_size=1, max_size=30)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=fuzz_budget(100), deadline=None)
 @given(
     st.lists(st.tuples(LABELS, st.integers(min_value=1, max_value=20_000)), min_size=1, max_size=12),
     st.integers(min_value=34, max_value=60),
