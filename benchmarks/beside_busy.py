@@ -1,4 +1,4 @@
-"""The app's reads beside a busy drawing thread: names' counts and project search, alone and with another thread
+"""The app's reads beside a busy drawing thread: names' counts, precedents and project search, alone and with a thread
 keeping the GIL busy (as the app's drawing thread does while a worker reads), in one run.
 
     python benchmarks/beside_busy.py DB [--runs 5]
@@ -62,6 +62,10 @@ def main() -> None:
 
     found = {q: precedents.find_names(conn, q, Filters(), 50) for q in COUNTED}
     reads = [(f"names' counts `{q}`", lambda q=q: count(found[q])) for q in COUNTED]
+    top = precedents.find_names(conn, "", Filters(), 2)  # the most used names
+    reads += [
+        (f"200 precedents of `{h.name}`", lambda h=h: precedents.precedents(conn, h.variants, None, 200)) for h in top
+    ]
     reads += [(f"projects `{q}`", lambda q=q: search_projects(conn, q, Filters(), 50, 0)) for q in PROJECTS]
     print("| read | alone (ms) | beside a busy thread (ms) |\n|---|---|---|")
     for label, read in reads:

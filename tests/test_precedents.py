@@ -306,3 +306,22 @@ def test_the_name_index_is_owned_by_its_connection(kb, db_path):
     assert [h.name for h in search_names(plain, "满意")] == found
     second.close()
     plain.close()
+
+
+def test_precedents_are_the_uses_in_order_with_their_values_exact(conn):
+    """Newest year first (no year last), then as stored; non-whole values (read apart from the whole ones) exact."""
+    targets = ["≥90%", "≥99.5%", "=0.1", "≥95%", "较高", "≤33.33%", "=1234567.891234567", "=100%"]
+    for n, year in enumerate([2021, 2023, None, 2022, 2023]):
+        doc = make_document({f"项目{n}": [("服务对象满意度", t) for t in targets[n : n + 4]]})
+        store(conn, doc, f"d{n}.txt", region="宁波市", year=year)
+    plain = conn.execute(
+        """SELECT i.id, i.value, i.year FROM indicators i JOIN indicator_names n ON n.id = i.name_id
+        WHERE n.name = '服务对象满意度' ORDER BY i.year DESC, i.id"""
+    ).fetchall()
+    for limit in (None, 3, 7):
+        found = precedents(conn, ["服务对象满意度"], limit=limit)
+        want = plain if limit is None else plain[:limit]
+        assert [(p.indicator_id, p.value) for p in found] == [(row[0], row[1]) for row in want]
+        assert all(type(p.value) is type(row[1]) for p, row in zip(found, want))
+    assert {row[1] for row in plain} >= {0.1, 1234567.891234567, 99.5, 90.0}
+    assert plain[-1][2] is None  # a use with no year comes last

@@ -59,6 +59,8 @@ def read_tables(conn: sqlite3.Connection, params: dict, *queries: Query) -> list
     return tables
 
 
-def read_rows(conn: sqlite3.Connection, sql: str, params: dict, columns: tuple[str, ...], real: str | None = None):
+def read_rows(
+    conn: sqlite3.Connection, sql: str, params: dict, columns: tuple[str, ...], real: str | None = None
+) -> list[tuple]:
     """The rows of one query (see read_tables)."""
     return read_tables(conn, params, Query(sql, columns, real))[0]

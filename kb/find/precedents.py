@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, cached, group_key
-from kb.find.gil import STOP_CHECK, Query, read_tables
+from kb.find.gil import STOP_CHECK, Query, read_rows, read_tables
 from kb.vocab.families import family_key, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
@@ -439,6 +439,12 @@ def search_names(
     return count_names(conn, find_names(conn, query, filters, limit), filters)
 
 
+_PRECEDENT_COLUMNS = (
+    *("indicator_id", "project_id", "project", "region", "year", "department", "level1", "level2", "std_level1"),
+    *("std_level2", "name", "target", "operator", "value", "unit", "level_inferred", "indicator_year"),
+)
+
+
 def precedents(
     conn: sqlite3.Connection, names: Iterable[str], filters: Filters | None = None, limit: int | None = None
 ) -> list[Precedent]:
@@ -449,11 +455,13 @@ def precedents(
     where = filter_sql(filters or Filters(), params)
     which = "n.name = :name" if len(names) == 1 else "n.name IN (SELECT value FROM json_each(:names))"
     sql = f"""SELECT i.id, i.project_id, p.name || CASE p.kind WHEN 'department' THEN '{DEPARTMENT_MARK}' ELSE '' END,
-        p.region, p.year, p.department, i.level1, i.level2,
-        i.std_level1, i.std_level2, i.name, coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred
+        p.region, p.year, p.department, i.level1, i.level2, i.std_level1, i.std_level2, i.name,
+        coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred, i.year
         FROM indicator_names n CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id
         WHERE {which} {where} ORDER BY i.year DESC, i.id"""
     if limit is not None:
         params["limit"] = limit
         sql += " LIMIT :limit"
-    return [Precedent(*(*row[:-1], bool(row[-1]))) for row in conn.execute(sql, params)]
+    rows = read_rows(conn, sql, params, _PRECEDENT_COLUMNS, real="value")
+    rows.sort(key=lambda row: (row[-1] is None, -(row[-1] or 0), row[0]))  # the ORDER BY again: read_rows keeps none
+    return [Precedent(*(*row[:-2], bool(row[-2]))) for row in rows]
