@@ -23,7 +23,7 @@ from kb.db import connect  # noqa: E402
 from kb.find import precedents  # noqa: E402
 from kb.find.search import Filters, search_projects  # noqa: E402
 
-COUNTED = ["f", "服", "补", "服务对"]  # names' counts of the names these find (50 each)
+COUNTED = ["f", "服", "补", "服务对", "满意度"]  # names' counts of the names these find (50 each)
 PROJECTS = ["率", "满", "补", "满意度", "服务对象满意度"]  # a page of 50 projects
 BUSY_SECONDS = 1.5  # how long the busy thread runs: a read that waits for all of it takes about this long
 

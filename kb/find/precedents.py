@@ -332,11 +332,14 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
 def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Counts]:
     """The counts read from the names' totals kept by the import (kb.ingest.totals): a few rows per name. The
     projects of a family of several spellings are those of its spelling in most projects, and those of the others
-    where that one is not used (read from the index of the uses)."""
+    where that one is not used (read from the index of the uses). One statement for all (kb.find.gil)."""
     params = {"pairs": _pairs(hits)}
     names = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name"""
-    spelt, placed, targeted = read_tables(
+    # a hit's spellings, 1 for the one in most projects (on a tie the newer name, as the sort below)
+    ranked = f"""(SELECT g.k AS k, n.id AS id, row_number() OVER (PARTITION BY g.k ORDER BY n.projects DESC, n.id DESC)
+        AS r FROM {names} WHERE n.projects > 0)"""
+    spelt, placed, targeted, elsewhere = read_tables(
         conn,
         params,
         Query(f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", ("k", "id", "projects")),
@@ -351,7 +354,15 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
             ("k", "operator", "value", "unit", "target", "uses"),
             real="value",
         ),
+        Query(  # the projects using another spelling but not the first (the (name_id, project_id) index alone)
+            f"""SELECT f.k, count(DISTINCT i.project_id) FROM {ranked} f JOIN {ranked} o ON o.k = f.k AND o.r > 1
+            JOIN indicators i ON i.name_id = o.id WHERE f.r = 1
+            AND NOT EXISTS (SELECT 1 FROM indicators a WHERE a.name_id = f.id AND a.project_id = i.project_id)
+            GROUP BY f.k""",
+            ("k", "projects"),
+        ),
     )
+    more = dict(elsewhere)
     spellings: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)  # by hit: (projects, name id)
     for k, name_id, projects in spelt:
         spellings[k].append((projects, name_id))
@@ -366,21 +377,10 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
     out = {}
     for n in range(len(hits)):
         found = sorted(spellings.get(n, []), reverse=True)
-        projects = sum(p for p, _ in found[:1]) + (
-            _elsewhere(conn, found[0][1], [i for _, i in found[1:]]) if found[1:] else 0
-        )
+        projects = sum(p for p, _ in found[:1]) + more.get(n, 0)
         places = len(regions.get(n, set()) - {None})
         out[n] = _Counts(projects, places, *_usual(levels.get(n)), _spread(targets.get(n, [])))
     return out
-
-
-def _elsewhere(conn: sqlite3.Connection, first: int, others: list[int]) -> int:
-    """How many projects use one of the names `others` but not `first` (the (name_id, project_id) index alone)."""
-    return conn.execute(
-        """SELECT count(DISTINCT r.project_id) FROM indicators r WHERE r.name_id IN (SELECT value FROM json_each(?))
-        AND NOT EXISTS (SELECT 1 FROM indicators a WHERE a.name_id = ? AND a.project_id = r.project_id)""",
-        (json.dumps(others), first),
-    ).fetchone()[0]
 
 
 def count_names(
