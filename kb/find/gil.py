@@ -55,7 +55,7 @@ def read_tables(conn: sqlite3.Connection, params: dict, *queries: Query) -> list
             for row in rows:
                 if row[at] is not None:
                     row[at] = float(row[at])
-        tables.append([*map(tuple, rows), *(conn.execute(query.others(), params) if others else ())])
+        tables.append([*map(tuple, rows), *map(tuple, conn.execute(query.others(), params) if others else ())])
     return tables
 
 
