@@ -332,17 +332,24 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
 def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Counts]:
     """The counts read from the names' totals kept by the import (kb.ingest.totals): a few rows per name. The
     projects of a family of several spellings are those of its spelling in most projects, and those of the others
-    where that one is not used (read from the index of the uses). One statement for all (kb.find.gil)."""
+    where that one is not used (read from the index of the uses; whichever spelling is first, that is the projects
+    using any). One statement for all (kb.find.gil)."""
     params = {"pairs": _pairs(hits)}
     names = """(SELECT json_extract(value, '$[0]') AS name, json_extract(value, '$[1]') AS k
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name"""
-    # a hit's spellings, 1 for the one in most projects (on a tie the newer name, as the sort below)
-    ranked = f"""(SELECT g.k AS k, n.id AS id, row_number() OVER (PARTITION BY g.k ORDER BY n.projects DESC, n.id DESC)
-        AS r FROM {names} WHERE n.projects > 0)"""
-    spelt, placed, targeted, elsewhere = read_tables(
+    # a hit's spellings, 1 for the one in most projects
+    ranked = f"""(SELECT g.k AS k, n.id AS id, n.projects AS projects,
+        row_number() OVER (PARTITION BY g.k ORDER BY n.projects DESC) AS r FROM {names} WHERE n.projects > 0)"""
+    family, placed, targeted = read_tables(
         conn,
         params,
-        Query(f"SELECT g.k, n.id, n.projects FROM {names} WHERE n.projects > 0", ("k", "id", "projects")),
+        Query(  # its projects, and those using another spelling but not it (the (name_id, project_id) index alone)
+            f"""SELECT f.k, f.projects + count(DISTINCT i.project_id) FROM {ranked} f
+            LEFT JOIN {ranked} o ON o.k = f.k AND o.r > 1 LEFT JOIN indicators i ON i.name_id = o.id
+            AND NOT EXISTS (SELECT 1 FROM indicators a WHERE a.name_id = f.id AND a.project_id = i.project_id)
+            WHERE f.r = 1 GROUP BY f.k""",
+            ("k", "projects"),
+        ),
         Query(
             f"""SELECT g.k, nullif(l.region, x''), nullif(l.std_level1, x''), nullif(l.std_level2, x''), l.uses
             FROM {names} JOIN name_levels l ON l.name_id = n.id""",
@@ -354,18 +361,8 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
             ("k", "operator", "value", "unit", "target", "uses"),
             real="value",
         ),
-        Query(  # the projects using another spelling but not the first (the (name_id, project_id) index alone)
-            f"""SELECT f.k, count(DISTINCT i.project_id) FROM {ranked} f JOIN {ranked} o ON o.k = f.k AND o.r > 1
-            JOIN indicators i ON i.name_id = o.id WHERE f.r = 1
-            AND NOT EXISTS (SELECT 1 FROM indicators a WHERE a.name_id = f.id AND a.project_id = i.project_id)
-            GROUP BY f.k""",
-            ("k", "projects"),
-        ),
     )
-    more = dict(elsewhere)
-    spellings: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)  # by hit: (projects, name id)
-    for k, name_id, projects in spelt:
-        spellings[k].append((projects, name_id))
+    projects = dict(family)
     regions: defaultdict[int, set] = defaultdict(set)
     levels: defaultdict[int, Counter] = defaultdict(Counter)
     for k, region, std1, std2, n in placed:
@@ -376,10 +373,8 @@ def _from_totals(conn: sqlite3.Connection, hits: list[NameHit]) -> dict[int, _Co
         targets[k].append(tuple(target))
     out = {}
     for n in range(len(hits)):
-        found = sorted(spellings.get(n, []), reverse=True)
-        projects = sum(p for p, _ in found[:1]) + more.get(n, 0)
         places = len(regions.get(n, set()) - {None})
-        out[n] = _Counts(projects, places, *_usual(levels.get(n)), _spread(targets.get(n, [])))
+        out[n] = _Counts(projects.get(n, 0), places, *_usual(levels.get(n)), _spread(targets.get(n, [])))
     return out
 
 
@@ -439,9 +434,9 @@ def search_names(
     return count_names(conn, find_names(conn, query, filters, limit), filters)
 
 
-_PRECEDENT_COLUMNS = (
-    *("indicator_id", "project_id", "project", "region", "year", "department", "level1", "level2", "std_level1"),
-    *("std_level2", "name", "target", "operator", "value", "unit", "level_inferred", "indicator_year"),
+_PRECEDENT_COLUMNS = tuple(
+    """indicator_id project_id project region year department level1 level2 std_level1 std_level2 name target
+    operator value unit level_inferred indicator_year""".split()
 )
 
 
