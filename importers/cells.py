@@ -69,6 +69,22 @@ def spread_values(cells: list[str]) -> list[str]:
     return [text for text in once_across([clean(cell) for cell in cells]) if text]
 
 
+def lone_value(cells: list[str]) -> str | None:
+    """The one value of `spread_values(cells)`, or None when it has none or several (found without cleaning the
+    cells after the second value: most rows are data rows, and titles are looked for in every row)."""
+    value = None
+    before = ""
+    for cell in cells:
+        cell = clean(cell)
+        text = cell.strip()
+        if cell and not (text and text == before):
+            if value is not None:
+                return None
+            value = cell
+        before = text
+    return value
+
+
 def once_across(cells: list[str]) -> list[str]:
     """The row with each run of equal neighbouring cells kept in its first cell, the others emptied.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from importers import segments
-from importers.cells import clean, joined, spread_values
+from importers.cells import clean, joined, lone_value, spread_values
 from importers.records import RawDocument, Row
 
 COVER_ROWS = 6  # non-blank rows at the start of a document that may be its cover
@@ -49,9 +49,9 @@ def department_and_year(rows: list[Row]) -> tuple[str, str]:
 def _year(rows: list[Row]) -> str:
     """The year of the first table title or '(2026年度)' line that states one."""
     for row in rows:
-        values = spread_values(row.cells)
-        if len(values) == 1:
-            text = "".join(joined(clean(values[0])).split())
+        value = lone_value(row.cells)
+        if value is not None:
+            text = "".join(joined(clean(value)).split())
             match = _YEAR_LINE.match(text) or (segments.title(row) and _YEAR.search(text))
             if match:
                 return match.group(1)

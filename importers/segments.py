@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.cells import joined, spread_values
+from importers.cells import joined, lone_value
 from importers.records import Row
 
 MAX_TITLE = 60  # characters: a longer line is text, not a title
@@ -51,10 +51,10 @@ class Segment:
 
 def title(row: Row) -> str:
     """The table title the row is ('' when it is none)."""
-    values = spread_values(row.cells)
-    if len(values) != 1 or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
+    value = lone_value(row.cells)
+    if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
-    text = joined(values[0]).strip()
+    text = joined(value).strip()
     if len(text) > MAX_TITLE or _NOT_TITLE.search(text):
         return ""
     if NUMBER.match(text) or _SECTION.match(text):

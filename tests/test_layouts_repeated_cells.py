@@ -7,8 +7,10 @@ only (what a text export gives), `spread` with it in every cell it covers, acros
 
 from __future__ import annotations
 
-from conftest import layout_records
-from importers.cells import once, once_across, same_head
+from hypothesis import given, settings, strategies as st
+
+from conftest import fuzz_budget, layout_records
+from importers.cells import lone_value, once, once_across, same_head, spread_values
 from importers.layouts import flat_sheet, form_kv, inline_table, label_lines, summary_table, word_cells
 from importers.records import Row
 
@@ -33,6 +35,16 @@ def test_once_across_once_and_same_head():
     assert not same_head(above, {"seq": "2", "name": "甲", "amount": "100"}, ("seq", "amount"))
     assert not same_head(above, {"seq": "1", "name": "乙"}, ("seq", "amount"))
     assert not same_head({"name": ""}, {"name": ""}, ())
+
+
+CELL_TEXTS = st.sampled_from(["", " ", "\u3000", "标题", " 标题", "标题 ", "<p>标题</p>", "值", "\n", "a  b", "\r"])
+
+
+@settings(max_examples=fuzz_budget(300), deadline=None)
+@given(st.lists(CELL_TEXTS | st.text(max_size=4), max_size=8))
+def test_lone_value_is_the_only_spread_value(cells):
+    values = spread_values(cells)
+    assert lone_value(cells) == (values[0] if len(values) == 1 else None)
 
 
 # --- summary-table -----------------------------------------------------------------------------
