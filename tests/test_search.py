@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import fuzz_budget, make_document, store
 from kb.errors import KbError
 from kb.find.search import Filters, search, search_indicators, search_projects
-from kb.vocab.tokens import fold, index_tokens, match_expression
+from kb.vocab.tokens import fold, index_tokens, match_expression, runs
 
 NAMES = [
     "服务对象满意度",
@@ -190,6 +190,20 @@ def test_hostile_queries_give_results_not_errors(kb, query):
 def test_unusable_queries_give_a_clear_message(kb, query, message):
     with pytest.raises(KbError, match=message):
         search(kb, query)
+
+
+def plain_tokens(text: str) -> str:
+    """The index's tokens as the module docstring defines them: each run's bigrams, then its last character."""
+    out = []
+    for run in runs(text):
+        out += [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    return " ".join(out)
+
+
+@given(st.text(alphabet=st.sampled_from("满意度率 ，,_a1Ａ\x00\U00020000") | st.characters(), max_size=40))
+@settings(max_examples=fuzz_budget(500), deadline=None)
+def test_index_tokens_are_each_runs_bigrams_then_its_last_character(text):
+    assert index_tokens(text) == plain_tokens(text)
 
 
 @given(st.text(max_size=60))
