@@ -49,3 +49,25 @@ def test_corpus_is_deterministic_and_parses(tmp_path):
     layouts = {importers.parse_file(p).layout for p in first}
     assert layouts == {"form-kv", "summary-table", "inline-table"}
     assert sum(len(x.indicators) for p in first for x in importers.parse_file(p).projects) == 3000
+
+
+def test_instruction_counts_stages_run_and_the_last_imports_the_files(tmp_path):
+    """benchmarks/instructions.py runs its stages under valgrind; here without it, as the child process does."""
+    import sqlite3
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", 3000, seed=5)
+    for stage in ("start", "parse", "import"):
+        run = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "instructions.py"), "--stage", stage, "--files", "3"]
+            + [str(tmp_path / "corpus"), str(tmp_path / f"{stage}.sqlite3")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+    assert not (tmp_path / "parse.sqlite3").exists()
+    conn = sqlite3.connect(tmp_path / "import.sqlite3")
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 3000
