@@ -51,8 +51,9 @@ def index_tokens(text: str) -> str:
     """The token string stored in an FTS5 column for `text`: each run's bigrams, then its last character.
 
     Made from the runs joined by NULs without a step per run or per pair in Python (a real overview holds hundreds
-    of each): the pairs of the whole string, each seam's two pairs ('c\x00 \x00d ') then made one space, which
-    leaves the last character of the run before it. A property test holds it to that definition.
+    of each): the pairs of the whole string, where each seam's two pairs (c and NUL, NUL and d, where one run ends in
+    c and the next begins with d) are then made one space, which leaves c, the last character of the run before it.
+    A property test holds it to that definition.
     """
     joined = _GAP.sub("\x00", fold(text)).strip("\x00")
     if len(joined) < 2:
