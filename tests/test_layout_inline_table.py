@@ -130,6 +130,15 @@ def split_cell(text: str) -> str:
     return "\n".join(lines[:11] + [head, "", "\t" * 6 + "4、2-效益指标" + tail] + lines[12:])
 
 
+def repeated_preamble(text: str) -> str:
+    """Each page printed under the title and the lines above the table, as a PDF does: the department and the unit as
+    two lines (a page break among the bureau's projects), or in one row (after the service centre's unit row)."""
+    lines = text.split("\n")
+    above = [lines[2], lines[4], lines[6], lines[8]]  # the title, 部门名称：…, 单位：万元, the header
+    page = "\t".join([lines[4], lines[6]])
+    return "\n".join(lines[:19] + above + lines[19:27] + [lines[2], page, lines[8]] + lines[27:])
+
+
 VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "doubled blank lines": lambda t: t.replace("\n\n", "\n\n\n\n"),
@@ -138,6 +147,7 @@ VARIANTS = {
     "full-width colons, ascii semicolons": lambda t: t.replace("值:", "值：").replace("；", ";"),
     "repeated header at a page break": lambda t: t.replace("\n\n广州市", "\n\n" + t.split("\n")[8] + "\n广州市"),
     "split indicator cell": split_cell,
+    "preamble repeated on each page": repeated_preamble,
     "level words broken over two lines": lambda t: t.replace("11-数量指标", "11-数量指 标").replace(
         "1-产出指标", "1-产出 指标"
     ),
@@ -249,3 +259,12 @@ def test_packed_table_of_prose_goals_is_no_goal_table():
     prose = PACKED.replace(PACKED_ITEMS[:60], "通过开展乙项目").replace(PACKED_ITEMS[60:], "达到目标。")
     assert LAYOUT.detect(split_rows(PACKED)) == 1.0
     assert LAYOUT.detect(split_rows(prose.replace(PACKED_ITEMS, ""))) == 0.0
+
+
+def test_a_department_line_naming_another_department_heads_the_projects_below(doc):
+    """In place of the service centre's unit row, a '部门名称：' line naming another department: the project below
+    is that department's, its label and level tag dropped."""
+    lines = SEED.split("\n")
+    assert lines[26].startswith(CENTRE)
+    again = parse("\n".join(lines[:26] + ["部门名称：广州开发区审计局（单位）"] + lines[27:]))
+    assert [p.department for p in again.projects] == [BUREAU] * 12 + ["广州开发区审计局"]

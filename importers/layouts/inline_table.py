@@ -113,12 +113,27 @@ def _preamble(doc: RawDocument, rows: list[Row]) -> str:
         if label in UNIT_LABELS and value in MONEY_UNITS:
             unit = value
         elif label in DEPARTMENT_LABELS:
-            doc.department = _LEVEL_TAG.sub("", value).strip()
+            doc.department = _department(value)
     titles = (
         values for values in (spread_values(row.cells) for row in rows) if values and not _LABELLED.match(values[0])
     )
     doc.title = " ".join(next(titles, []))
     return unit
+
+
+def _department(value: str) -> str:
+    """A department as a '部门名称：' line names it, without its level tag: '广州开发区金融工作局（部门）' → …局."""
+    return _LEVEL_TAG.sub("", value).strip()
+
+
+def _values(row: Row) -> tuple[str, ...]:
+    return tuple(spread_values(row.cells))
+
+
+def _labelled_as(text: str, labels: set[str]) -> str | None:
+    """The value of a 'label：value' cell whose label is one of `labels`; None for any other text."""
+    match = _LABELLED.match(text)
+    return match.group(2) if match and squash(match.group(1)) in labels else None
 
 
 def _header_unit(cell: str) -> str:
@@ -204,6 +219,7 @@ def parse(rows: list[Row]) -> RawDocument:
     unit = _preamble(doc, rows[:start]) or _header_unit(header.cells[cols["total"]])
     money = {i: c for i, c in enumerate(once_across([clean(c) for c in header.cells])) if c and i not in cols.values()}
     department = ""
+    printed_above = {_values(row) for row in rows[:start]}  # a page of a PDF prints them again above its rows
     above: dict[str, str] = {}  # name and total of the last project's row
     goals: list[list[str]] = []  # each project's goal and indicator cells, several across page breaks
     texts: list[list[str]] = []
@@ -230,6 +246,11 @@ def parse(rows: list[Row]) -> RawDocument:
             above = head
             goals.append([goal])
             texts.append([indicators])
+        elif _values(row) in printed_above or _labelled_as(name, UNIT_LABELS) is not None:
+            continue  # the title, '部门名称：…' or '单位：万元' printed again on a new page: no unit row
+        elif (named := _labelled_as(name, DEPARTMENT_LABELS)) is not None:
+            if _department(named) != doc.department:  # else the preamble's again: the unit row above still heads
+                department = _department(named)
         else:  # a unit row: amounts only; it heads the projects below it
             department = name
     for project, goal_parts, text_parts in zip(doc.projects, goals, texts):
