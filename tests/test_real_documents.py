@@ -131,6 +131,16 @@ def test_no_false_projects(corpus):
     assert [tuple(row) for row in false] == []
 
 
+def test_no_department_is_a_label_or_a_title(corpus):
+    """No project's department is a line a page prints above its table again ('部门名称：…', a table title): the
+    records name departments for a few files only, so this holds the others."""
+    conn, _ = corpus
+    wrong = conn.execute("""SELECT DISTINCT d.file_name, p.department FROM projects p
+        JOIN documents d ON d.id = p.document_id
+        WHERE p.department LIKE '%：%' OR p.department LIKE '%:%' OR p.department LIKE '%绩效目标表%'""").fetchall()
+    assert [tuple(row) for row in wrong] == []
+
+
 def test_department_wide_tables_are_kept_apart(corpus):
     """A department's whole goal table is stored as one, never counted or listed as a project, and its indicators
     are precedents like any other."""

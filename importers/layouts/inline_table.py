@@ -246,7 +246,7 @@ def parse(rows: list[Row]) -> RawDocument:
             above = head
             goals.append([goal])
             texts.append([indicators])
-        elif _values(row) in printed_above or _labelled_as(name, UNIT_LABELS) is not None:
+        elif _values(row) in printed_above or _labelled_as(name, UNIT_LABELS) in MONEY_UNITS:
             continue  # the title, '部门名称：…' or '单位：万元' printed again on a new page: no unit row
         elif (named := _labelled_as(name, DEPARTMENT_LABELS)) is not None:
             if _department(named) != doc.department:  # else the preamble's again: the unit row above still heads
