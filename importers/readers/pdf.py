@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from importers.readers.pdf_content import interpreter_class
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
 from importers.records import Row
 
@@ -189,10 +190,8 @@ def _check_page(page) -> None:
     """Read the page's layout (pdfminer), refusing the page once it draws more than MAX_PAGE_CHARS characters or
     MAX_PAGE_SHAPES lines, rectangles and curves: before pdfplumber makes its objects of them and looks for tables,
     which takes time growing faster than their number. pdfplumber then uses the layout read here."""
-    from pdfminer.pdfinterp import PDFPageInterpreter
-
     device = _counting_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    interpreter_class()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
 
 
