@@ -496,18 +496,65 @@ def test_pdf_reading_leaves_the_collector_as_it_found_it(monkeypatch):
     assert kept
 
 
-def test_pdf_characters_are_the_dicts_pdfplumber_makes():
-    """The reader's pages make each character's dict by a faster path than pdfplumber's own `process_object`: the
-    same objects come out (keys, values and their order), characters and rectangles alike."""
+def test_pdf_characters_and_shapes_are_the_dicts_pdfplumber_makes():
+    """The reader's pages make each character's, rectangle's, line's and curve's dict by a faster path than
+    pdfplumber's own `process_object`: the same objects come out (keys, values and their order)."""
     import pdfplumber
+    from fpdf import FPDF
 
     from importers.readers.pdf import _page_class
 
-    with pdfplumber.open(io.BytesIO(_pdf(pages=2))) as doc:
-        for page in doc.pages:
-            fast = _page_class()(doc, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
-            fast._layout = page.layout
-            ours, theirs = fast.objects, page.objects
-            assert ours.keys() == theirs.keys() == {"char", "rect"}
-            for kind in theirs:
-                assert [list(o.items()) for o in ours[kind]] == [list(o.items()) for o in theirs[kind]]
+    drawn = FPDF()
+    drawn.add_page()
+    drawn.set_draw_color(200, 30, 30)
+    drawn.set_dash_pattern(dash=2, gap=1)
+    drawn.line(10, 10, 100, 10)
+    drawn.set_dash_pattern()
+    drawn.bezier([(10, 30), (40, 60), (80, 0), (120, 30)])
+    drawn.set_fill_color(0, 0, 255)
+    drawn.rect(10, 50, 30, 20, style="DF")
+    for data, kinds in ((_pdf(pages=2), {"char", "rect"}), (bytes(drawn.output()), {"line", "curve", "rect"})):
+        with pdfplumber.open(io.BytesIO(data)) as doc:
+            for page in doc.pages:
+                fast = _page_class()(
+                    doc, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
+                )
+                fast._layout = page.layout
+                ours, theirs = fast.objects, page.objects
+                assert ours.keys() == theirs.keys() == kinds
+                for kind in theirs:
+                    assert [list(o.items()) for o in ours[kind]] == [list(o.items()) for o in theirs[kind]]
+
+
+def test_pdf_overprinted_characters_are_found_as_pdfplumber_drops_them():
+    """The quick test for characters printed twice over themselves agrees with pdfplumber's `dedupe_chars`, which
+    runs only where it finds some."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from pdfplumber.utils import dedupe_chars
+
+    from importers.readers.pdf import _overprinted
+
+    place = st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 2.6, 12.0, 13.0])
+    char = st.builds(
+        lambda text, font, top, left, upright: {
+            "text": text,
+            "fontname": font,
+            "size": 10.5,
+            "upright": upright,
+            "doctop": top,
+            "x0": left,
+        },
+        st.sampled_from("满意度1"),
+        st.sampled_from(["SimSun", "SimHei"]),
+        place,
+        place,
+        st.booleans(),
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(char, max_size=12))
+    def agree(chars):
+        assert _overprinted(chars) == (len(dedupe_chars(chars)) < len(chars))
+
+    agree()

@@ -195,43 +195,57 @@ def _check_page(page) -> None:
     page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
 
 
-_PLAIN = (float, int, str, bool, type(None))  # what pdfplumber's resolve_all gives back as it is
+_PLAIN = frozenset((float, int, str, bool, type(None)))  # what pdfplumber's resolve_all gives back as it is
 
 
 @functools.cache
 def _page_class():
-    """pdfplumber's Page, making each character's dict (as its `process_object` does: the same keys, values and
-    order) in a third of the time: its generic path resolves every attribute of every object for references that a
-    character's plain numbers and strings never hold, and decodes the colour space's name again for each character.
-    Other objects (lines, rectangles, curves) take pdfplumber's own path."""
+    """pdfplumber's Page, making each character's, line's, rectangle's and curve's dict (as its `process_object`
+    does: the same keys, values and order) in a third of the time: its generic path resolves every attribute of every
+    object for references that plain numbers and strings never hold, and decodes the colour space's name again for
+    each character. Other objects (images, figures) take pdfplumber's own path."""
     from unicodedata import normalize
 
-    from pdfminer.layout import LTChar
+    from pdfminer.layout import LTChar, LTCurve, LTLine, LTRect
     from pdfplumber.page import ALL_ATTRS, Page, fix_fontname_bytes
     from pdfplumber.utils import resolve_all, resolve_and_decode
 
     space = functools.lru_cache(maxsize=64)(resolve_and_decode)
+    kinds = {LTChar: "char", LTCurve: "curve", LTLine: "line", LTRect: "rect"}
 
-    def plain(value) -> bool:
-        return type(value) in _PLAIN or type(value) is tuple and all(type(item) in _PLAIN for item in value)
+    def resolved(value):
+        """resolve_all(value), skipping the walk where nothing can be a reference: a tuple of plain values is given
+        back as it is, a list of them (a shape's points) as a copy, as resolve_all gives them."""
+        if type(value) is tuple and all(type(item) in _PLAIN for item in value):
+            return value
+        if type(value) is list and all(type(item) is tuple and all(type(v) in _PLAIN for v in item) for item in value):
+            return list(value)
+        return resolve_all(value)
 
-    class FastChars(Page):
+    class FastObjects(Page):
         def process_object(self, obj):
-            if type(obj) is not LTChar:
+            kind = kinds.get(type(obj))
+            if kind is None:
                 return super().process_object(obj)
-            attr = {k: v if plain(v) else resolve_all(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
-            attr["object_type"] = "char"
+            attr = {k: v if type(v) in _PLAIN else resolved(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+            attr["object_type"] = kind
             attr["page_number"] = self.page_number
             for cs in ("ncs", "scs"):
                 if hasattr(obj, cs):
                     attr[cs] = space(getattr(obj, cs).name)
-            text = obj.get_text()
-            attr["text"] = normalize(self.pdf.unicode_norm, text) if self.pdf.unicode_norm is not None else text
-            gs = obj.graphicstate
-            attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
-            attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
-            if isinstance(attr["fontname"], bytes):
-                attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+            if kind == "char":
+                text = obj.get_text()
+                attr["text"] = normalize(self.pdf.unicode_norm, text) if self.pdf.unicode_norm is not None else text
+                gs = obj.graphicstate
+                attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+                attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+                if isinstance(attr["fontname"], bytes):
+                    attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+            else:
+                point = self.point2coord
+                attr["pts"] = list(map(point, attr["pts"]))
+                attr["path"] = [(cmd, *map(point, pts)) for cmd, *pts in obj.original_path]
+                attr["dash"] = obj.dashing_style
             mb_x0, mb_top = self.mediabox[:2]
             attr["top"] = (self.height - attr["y1"]) + mb_top
             attr["bottom"] = (self.height - attr["y0"]) + mb_top
@@ -241,7 +255,7 @@ def _page_class():
                 attr["x1"] = attr["x1"] + mb_x0
             return attr
 
-    return FastChars
+    return FastObjects
 
 
 @functools.cache
@@ -351,8 +365,32 @@ def _deduped(page):
     characters. Given characters whose index is a table lookup, it keeps the same ones in the same order."""
     from pdfplumber.utils import dedupe_chars
 
-    kept = {id(char) for char in dedupe_chars(_Indexed(page.chars))}
+    chars = page.chars
+    kept = {id(char) for char in (dedupe_chars(_Indexed(chars)) if _overprinted(chars) else chars)}
     return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
+
+
+def _overprinted(chars: list[dict], tolerance: float = 1) -> bool:
+    """Whether `dedupe_chars` (same tolerance and attributes) would drop any character: whether two characters of the
+    same text, font, size and uprightness fall in one cluster of tops (chained within `tolerance`) and, in it, one
+    cluster of left edges. Most pages have none, and this takes a tenth of the time of finding which."""
+    groups: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    for char in chars:
+        groups[(char["upright"], char["text"], char["fontname"], char["size"])].append((char["doctop"], char["x0"]))
+    for places in groups.values():
+        if len(places) < 2:
+            continue
+        places.sort()
+        start = 0
+        for n in range(1, len(places) + 1):
+            if n < len(places) and places[n][0] <= places[n - 1][0] + tolerance:
+                continue
+            if n - start > 1:  # a cluster of tops with several characters: are any two left edges close?
+                lefts = sorted(x0 for _, x0 in places[start:n])
+                if any(b <= a + tolerance for a, b in zip(lefts, lefts[1:])):
+                    return True
+            start = n
+    return False
 
 
 def _page_items(page) -> tuple[list[_Item], int]:
