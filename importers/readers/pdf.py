@@ -26,8 +26,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from importers.readers.pdf_content import interpreter_class
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
+from importers.readers.pdf_content import interpreter_class
 from importers.records import Row
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
