@@ -13,21 +13,22 @@ from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdftypes import PDFStream, dict_value, list_value, stream_value
 from pdfminer.psparser import PSEOF
 
-from importers.readers.pdf_content import objects
+from importers.readers.pdf_content import objects, page_objects
 from realdocs.truth import REALDOCS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _plain(obj):
-    """An object comparable with ==: a PDFStream (an inline image) as its dictionary and bytes."""
+    """An object comparable with ==, types and order included (True is not 1, nor 1 1.0): a PDFStream (an inline
+    image) as its dictionary and bytes."""
     if isinstance(obj, PDFStream):
         return ("stream", _plain(obj.attrs), obj.rawdata)
     if isinstance(obj, list):
         return [_plain(item) for item in obj]
     if isinstance(obj, dict):
-        return {key: _plain(value) for key, value in obj.items()}
-    return obj
+        return ("dict", [(key, _plain(value)) for key, value in obj.items()])
+    return (type(obj).__name__, obj)
 
 
 def _outcome(stream):
@@ -51,7 +52,10 @@ def _pdfminer(*datas: bytes):
 
 
 def _same(*datas: bytes) -> None:
-    assert _outcome(objects(b"\n".join(datas))) == _outcome(_pdfminer(*datas))
+    """The streams of a page read as pdfminer reads them, unless `page_objects` leaves them to pdfminer."""
+    found = page_objects(list(datas))
+    if found is not None:
+        assert _outcome(found) == _outcome(_pdfminer(*datas))
 
 
 # fmt: off
@@ -85,6 +89,19 @@ def test_generated_streams_read_as_pdfminer_reads_them(pieces, gaps):
     _same(text.encode("latin-1", "replace"))
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(PIECES), max_size=8), st.sampled_from(["", " ", "\n"])),
+        min_size=2,
+        max_size=3,
+    )
+)
+def test_generated_pages_of_several_streams_read_as_pdfminer_reads_them(streams):
+    """Streams ending in white space or not (then read by pdfminer, which `_same` does not compare)."""
+    _same(*(("".join(piece + " " for piece in pieces) + end).encode("latin-1", "replace") for pieces, end in streams))
+
+
 @pytest.mark.parametrize(
     "stream",
     [
@@ -104,7 +121,43 @@ def test_streams_that_end_or_fail_early(stream):
 
 
 def test_a_page_of_several_streams_reads_as_one():
-    _same(b"q 1 2 re", b"f Q", b"BT (a) Tj ET")
+    assert page_objects([b"q 1 2 re\n", b"f Q\n", b"BT (a) Tj ET"]) is not None
+    _same(b"q 1 2 re\n", b"f Q\n", b"BT (a) Tj ET")
+
+
+@pytest.mark.parametrize(
+    "streams",
+    [
+        (b"q 1 2 re", b"f Q"),  # a keyword against the next stream's start
+        (b"/", b"abc"),  # pdfminer carries a name, a string, an escape or a dictionary's '<' on into the next stream
+        (b"(", b"abc)"),
+        (b"(\\", b"n)"),
+        (b"(a\\1", b"2)"),
+        (b"/A#4", b"1 x"),
+        (b"<", b"</A 1>>"),
+        (b"<< /A 1 >", b"> Tj"),
+        (b"(\\ ", b"x)"),  # a string that ends in an escaped space holds nothing pdfminer would carry a newline in
+        (b"BI /W 1 ID\n", b"xx EI Q"),  # an inline image over two streams
+        (b"BI /W 1 ID xx\n", b"yy EI Q"),
+    ],
+)
+def test_streams_cut_inside_a_token_are_read_by_pdfminer(streams):
+    """Where a stream's end may cut a token, the page is left to pdfminer's own parser (and its own ways)."""
+    assert page_objects(list(streams)) is None
+    _same(*streams)
+
+
+@pytest.mark.parametrize("at", [4095, 8191, 12287])
+def test_a_cr_lf_escape_across_pdfminers_read_buffer_reads_as_it_reads_it(at):
+    """pdfminer looks for the LF of an escaped CR LF only in its 4,096-byte buffer: where the CR ends the buffer,
+    the LF is kept. Buffers are counted from the stream's start, and from an inline image's bytes."""
+    image = b"BI /W 1 ID ab EI "
+    for before, base in ((b"", 0), (image, image.index(b"ID") + 3)):
+        for cr in (at - 1, at, at + 1):  # the CR's place, counted from where pdfminer's buffers begin
+            xs = b"x" * (base + cr - len(before) - 2)
+            for string in (b"(" + xs + b"\\\r\n)", b"(" + xs + b"\\\r\n(nested))"):
+                assert (before + string).index(b"\r") == base + cr
+                _same(before + string)
 
 
 def _content_streams(path: Path, pages: int | None = None):
@@ -172,3 +225,22 @@ def test_the_interpreter_makes_each_pages_objects_as_pdfminers_does():
 
     for path in sorted(FIXTURES.glob("*.pdf")):
         assert _page_objects(path, interpreter_class()) == _page_objects(path, PDFPageInterpreter), path.name
+
+
+def test_each_subclass_of_the_interpreter_dispatches_to_its_own_operators():
+    from importers.readers.pdf_content import interpreter_class
+
+    seen = []
+
+    class First(interpreter_class()):
+        def do_Tj(self, s):
+            seen.append(("first", s))
+
+    class Second(interpreter_class()):
+        def do_Tj(self, s):
+            seen.append(("second", s))
+
+    path = FIXTURES / "label_lines.pdf"
+    _page_objects(path, First)
+    _page_objects(path, Second)
+    assert {who for who, _ in seen} == {"first", "second"}

@@ -4,16 +4,19 @@ pdfminer reads a content stream a byte class at a time in Python (`PSBaseParser`
 `PDFContentParser`): two fifths of the time a ruled table's page takes to read. `objects` gives the same objects
 in the same order (numbers, names, strings, keywords, arrays, dictionaries, inline images) and fails where pdfminer
 fails, with the same exception; `interpreter_class` is pdfminer's page interpreter reading its streams through it.
-The streams of a page are joined with a newline, as pdfminer parses a token cut by a stream's end (with a newline
-tacked on). pdfminer.six is pinned (by pdfplumber's pin): its parser's quirks are kept, spec or not, and a test
-compares the two on the real documents and on generated streams.
+pdfminer.six is pinned (by pdfplumber's pin): its parser's quirks are kept, spec or not, down to where its 4,096-byte
+read buffer ends. A page's streams are read as one, joined by newlines, where each ends in white space (all of the
+real documents' do); elsewhere a stream's end may cut a token, which pdfminer carries on in its own ways, and
+pdfminer reads the page. Tests compare the two on generated streams, the fixtures and the real documents.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 _TOKEN = re.compile(
@@ -41,20 +44,25 @@ _SPACE = re.compile(rb"\s")
 _HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.", re.S)
 _OPENS = {b"[": "a", b"{": "p", b"<<": "d"}
 _CLOSES = {b"]": "a", b"}": "p", b">>": "d"}
+_BUFFER = 4096  # pdfminer's PSBaseParser.BUFSIZ
 _LINE_END = re.compile(rb"(\x0d\x0a|[\x0d\x0a])$")
 
 
-def _unescaped(match: re.Match) -> bytes:
-    """One backslash escape of a string, as pdfminer reads it: an unknown escaped byte is dropped."""
+def _unescaped(match: re.Match, buffer_end: Callable[[int], bool] | None = None) -> bytes:
+    """One backslash escape of a string, as pdfminer reads it: an unknown escaped byte is dropped, and so is a line
+    end, but for the LF of a CR LF whose CR ends pdfminer's read buffer (`buffer_end` of the CR's position, as the
+    escape's match places it): pdfminer looks no further for the LF, and keeps it."""
     code = match.group(1)
     if code[0] in b"01234567":
         value = int(code, 8)
         assert value < 256, f"Invalid octal {code!r} ({value})"  # pdfminer's own check, and its exception
         return bytes((value,))
+    if code == b"\r\n" and buffer_end is not None and buffer_end(match.start(1)):
+        return b"\n"
     return _ESCAPED.get(code, b"")
 
 
-def _string(data: bytes, start: int) -> tuple[bytes | None, int]:
+def _string(data: bytes, start: int, buffer_end: Callable[[int], bool]) -> tuple[bytes | None, int]:
     """A string with nested parentheses from just after its '(': its bytes and the position after its ')', or None
     and the end of the data when it is never closed."""
     depth, out, at = 1, [], start
@@ -68,7 +76,7 @@ def _string(data: bytes, start: int) -> tuple[bytes | None, int]:
             e = _ESCAPE.match(data, m.start())
             if e is None:  # the data ends at the backslash
                 return None, len(data)
-            out.append(_unescaped(e))
+            out.append(_unescaped(e, buffer_end))
             at = e.end()
         elif c == b"(":
             depth += 1
@@ -100,11 +108,50 @@ def _name(raw: bytes):
         return LIT(raw)
 
 
-def objects(data: bytes) -> Iterator[Any]:
-    """The objects of a content stream, as pdfminer's `PDFContentParser.nextobject` gives them (without their
-    positions): arrays as lists, dictionaries as dicts, an inline image as a PDFStream followed by its EI keyword.
-    Objects left inside an array or dictionary that is never closed are dropped, as pdfminer drops them."""
+class RunsOver(Exception):
+    """An inline image whose bytes run over a stream's end: pdfminer reads it from the next stream in its own way."""
+
+
+def page_objects(datas: list[bytes]) -> Iterator[Any] | None:
+    """The objects of a page's content streams read as one, joined by newlines; None where only pdfminer's parser
+    reads them as it does: where a stream but the last ends without white space (or in an escape of it: a backslash
+    then white space), a token may be cut, and pdfminer carries it on into the next stream in its own way (and an
+    inline image over two streams too). Every multi-stream page of the real documents ends its streams in a newline."""
+    if any(not data[-1:].isspace() or data[-2:-1] == b"\\" for data in datas[:-1]):
+        return None
+    joined = b"\n".join(datas)
+    found = objects(joined, list(accumulate((len(data) + 1 for data in datas[:-1]), initial=0)))
+    if len(datas) > 1 and b"ID" in joined:  # read them all first: an inline image may run over a stream's end
+        read: list = []
+        try:
+            read.extend(found)
+        except RunsOver:
+            return None
+        except Exception as exc:  # pdfminer's own failure, raised where it raises it: after the objects before it
+            return _then_raise(read, exc)
+        return iter(read)
+    return found
+
+
+def _then_raise(read: list, exc: Exception) -> Iterator[Any]:
+    yield from read
+    raise exc
+
+
+def objects(data: bytes, starts: Sequence[int] = (0,)) -> Iterator[Any]:
+    """The objects of content streams (one, or several joined, beginning at `starts`), as pdfminer's
+    `PDFContentParser.nextobject` gives them (without their positions): arrays as lists, dictionaries as dicts, an
+    inline image as a PDFStream followed by its EI keyword. Objects left inside an array or dictionary that is never
+    closed are dropped, as pdfminer drops them. Raises RunsOver for an inline image over two streams."""
     from pdfminer.psparser import KWD, PSSyntaxError, literal_name
+
+    seek = 0  # where pdfminer last moved its read buffer to: an inline image's bytes
+
+    def buffer_end(at: int) -> bool:
+        """Whether pdfminer's 4,096-byte read buffer ends at byte `at` (buffers are read from the start of each
+        stream, and from where an inline image's bytes begin)."""
+        base = max(starts[bisect.bisect_right(starts, at) - 1], seek if seek <= at else 0)
+        return (at - base) % _BUFFER == _BUFFER - 1
 
     keywords: dict[bytes, Any] = {b"true": True, b"false": False}
     inline_begin, inline_data = KWD(b"BI"), KWD(b"ID")
@@ -143,9 +190,12 @@ def objects(data: bytes) -> Iterator[Any]:
                 curtype, stack = context.pop()
                 if len(objs) % 2:
                     continue  # pdfminer drops an odd inline dictionary and reads on into the image's bytes
-                image = _inline_image(data, objs, m.start(4) + 3)
+                seek = m.start(4) + 3
+                image = _inline_image(data, objs, seek)
                 if image is None:
                     return
+                if any(seek - 3 < start <= image[-1] for start in starts):
+                    raise RunsOver
                 context.clear()  # pdfminer's parser is reset by the seek that reads the image
                 curtype, stack = None, []
                 *found, at = image
@@ -158,14 +208,16 @@ def objects(data: bytes) -> Iterator[Any]:
             token = _name(raw)
         elif kind == 5:
             token = m.group(5)
-            if b"\\" in token:
+            if b"\\\r\n" in token:  # a CR LF escape, which pdfminer may read by its buffer's end
+                token, at = _string(data, m.start(5), buffer_end)
+            elif b"\\" in token:
                 token = _ESCAPE.sub(_unescaped, token)
         elif kind == 8:
             if at == end:
                 return  # a hex string the data ends in is never closed
             token = _hex(m.group(8))
         elif kind == 6:
-            token, at = _string(data, at)
+            token, at = _string(data, at, buffer_end)
             if token is None:
                 return
         elif kind == 11 or kind == 7 or kind == 9:
@@ -237,38 +289,41 @@ def _inline_data(data: bytes, start: int, target: bytes) -> tuple[bytes | None, 
 
 @functools.cache
 def interpreter_class():
-    """pdfminer's page interpreter reading its content streams with `objects` (form XObjects too: a sub-interpreter
-    is of the same class) and dispatching each operator through a table made once per class."""
+    """pdfminer's page interpreter reading its content streams with `page_objects` (form XObjects too: a
+    sub-interpreter is of the same class), dispatching each operator through a table made once per class; pdfminer's
+    own reading where `page_objects` leaves the page to it, and under pdfminer's strict setting."""
+    from pdfminer import settings
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdftypes import stream_value
     from pdfminer.psparser import PSKeyword, keyword_name
 
-    class Interpreter(PDFPageInterpreter):
-        _operators: dict = {}
+    tables: dict[type, dict] = {}  # per class: keyword → (its do_ function, the arguments it takes)
 
+    class Interpreter(PDFPageInterpreter):
         def execute(self, streams) -> None:
-            valid = []
-            self.stream_ids.clear()
-            for obj in streams:  # pdfminer's guard against circular form XObjects, as its own execute has it
-                stream = stream_value(obj)
-                if stream.objid is None or stream.objid in self.parent_stream_ids:
-                    continue
-                valid.append(stream)
-                self.stream_ids.add(stream.objid)
-            if not valid:
+            valid = [stream_value(obj) for obj in streams]
+            # pdfminer's guard against circular form XObjects, as its own execute has it
+            valid = [
+                stream for stream in valid if stream.objid is not None and stream.objid not in self.parent_stream_ids
+            ]
+            found = page_objects([stream.get_data() for stream in valid]) if valid and not settings.STRICT else None
+            if found is None:
+                super().execute(streams)
                 return
-            operators = self._operators
-            for obj in objects(b"\n".join(stream.get_data() for stream in valid)):
+            self.stream_ids.clear()
+            self.stream_ids.update(stream.objid for stream in valid if stream.objid is not None)
+            operators = tables.setdefault(type(self), {})
+            for obj in found:
                 if type(obj) is not PSKeyword:
                     self.argstack.append(obj)
                     continue
-                found = operators.get(obj)
-                if found is None:
+                known = operators.get(obj)
+                if known is None:
                     name = keyword_name(obj)
                     method = "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
                     func = getattr(type(self), method, None)
-                    found = operators[obj] = (func, func.__code__.co_argcount - 1 if func else 0)
-                func, nargs = found
+                    known = operators[obj] = (func, func.__code__.co_argcount - 1 if func else 0)
+                func, nargs = known
                 if func is None:
                     continue
                 if nargs:
