@@ -244,3 +244,46 @@ def test_each_subclass_of_the_interpreter_dispatches_to_its_own_operators():
     _page_objects(path, First)
     _page_objects(path, Second)
     assert {who for who, _ in seen} == {"first", "second"}
+
+
+@pytest.mark.parametrize(
+    "streams",
+    [
+        (b"q 1 0 0 1 5 5 cm 0 0 10 10 re f Q\n", b"2 2 m 8 8 l S\n"),  # read as one
+        (b"0 0 10 10 r", b"e f 2 2 m 8 8 l S"),  # cut inside an operator: pdfminer reads the page
+        (b"0 0 10 10 re f /", b"Span BMC 1 1 m 5 5 l S EMC"),
+    ],
+)
+def test_the_interpreter_paints_a_page_of_several_streams_as_pdfminers_does(streams):
+    """Both ways to the interpreter's reading (the streams read as one, and pdfminer's own parser for a cut token)
+    paint what pdfminer's interpreter paints."""
+    from pdfminer.pdfdevice import PDFDevice
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.utils import MATRIX_IDENTITY
+
+    from importers.readers.pdf_content import interpreter_class
+
+    def painted(interpreter) -> list:
+        calls: list = []
+
+        class Recording(PDFDevice):
+            def paint_path(self, gstate, stroke, fill, evenodd, path):
+                calls.append(("paint", stroke, fill, path))
+
+            def begin_tag(self, tag, props=None):
+                calls.append(("tag", tag.name))
+
+        manager = PDFResourceManager()
+        reading = interpreter(manager, Recording(manager))
+        reading.init_resources({})
+        reading.init_state(MATRIX_IDENTITY)
+        parts = []
+        for number, data in enumerate(streams, 1):
+            stream = PDFStream({}, data)
+            stream.objid = number
+            parts.append(stream)
+        reading.execute(parts)
+        return calls
+
+    assert painted(interpreter_class()) == painted(PDFPageInterpreter)
+    assert painted(PDFPageInterpreter)  # the page paints something
