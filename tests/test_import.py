@@ -348,3 +348,27 @@ def test_mutated_seeds_never_crash(prefix, at, length, rnd):
         importers.parse_rows(split_rows(text))
     except (importers.UnknownLayout, importers.ParseError) as exc:
         assert str(exc)
+
+
+def test_projects_left_without_a_year_or_a_region_are_told_with_how_to_give_one(tmp_path):
+    """A document whose text names no budget year (or region), with no fallback, is stored with a warning saying how
+    many projects have none (search filters pass them over) and how to give one; a fallback silences it."""
+    from conftest import make_document
+    from kb.ingest.normalise import normalise
+    from kb.ingest.write import Fallbacks, Provenance, store_document
+
+    conn = connect(tmp_path / "kb.sqlite3")
+    doc = make_document({"甲项目": [("服务对象满意度", "≥90%")], "乙项目": [("完成率", "100%")]})
+
+    def warnings(name: str, fallbacks: Fallbacks) -> list[str]:
+        return store_document(conn, normalise(doc), Provenance(name, f"/virtual/{name}", name), fallbacks).warnings
+
+    told = warnings("none.txt", Fallbacks())
+    assert any(w.startswith("原文未写预算年度，2 个项目没有年度") and "--year" in w for w in told), told
+    assert any(w.startswith("原文未写地区，2 个项目没有地区") and "--region" in w for w in told), told
+    assert not [w for w in warnings("given.txt", Fallbacks(region="测试市", year=2024)) if w.startswith("原文未写")]
+    rows = conn.execute(
+        "SELECT p.year, p.region FROM projects p JOIN documents d ON d.id = p.document_id WHERE d.file_name = ?",
+        ("given.txt",),
+    ).fetchall()
+    assert [tuple(row) for row in rows] == [(2024, "测试市")] * 2

@@ -152,6 +152,27 @@ def _known(fields: dict) -> set[str]:
     return {key for key, value in fields.items() if value}
 
 
+def _unplaced(without_year: int, without_region: int) -> list[str]:
+    """What to tell of projects stored without a year or a region (search filters pass them over), and how to give
+    one."""
+    out = []
+    if without_year:
+        out.append(
+            f"原文未写预算年度，{without_year} 个项目没有年度：可在文件旁的 manifest.toml 写明，"
+            "或用 kb import --year 指定 "
+            f"no budget year in the text ({without_year} projects): give it in a manifest.toml beside the file, or "
+            "with kb import --year"
+        )
+    if without_region:
+        out.append(
+            f"原文未写地区，{without_region} 个项目没有地区：可在文件旁的 manifest.toml 写明，"
+            "或用 kb import --region 指定 "
+            f"no region in the text ({without_region} projects): give it in a manifest.toml beside the file, or "
+            "with kb import --region"
+        )
+    return out
+
+
 def new_names_stamp(conn: sqlite3.Connection) -> None:
     """Say, in the writing transaction, that the names changed: a name index stored before is stale from its commit
     (kb.find.name_index.cached)."""
@@ -282,6 +303,7 @@ class DocumentWriter:
         self.parse_warnings: list[str] = []
         self.store_warnings: list[str] = []
         self.dropped = self.projects = self.departments = self.indicators = 0
+        self.without_year = self.without_region = 0  # projects the text gives no year (no region), nor a fallback
         earlier = conn.execute("SELECT id FROM documents WHERE path = ? OR id IS ?", (origin.path, replaces)).fetchall()
         for (old_id,) in earlier:
             delete_document(conn, old_id)
@@ -316,6 +338,8 @@ class DocumentWriter:
         conn, document_id, meta = self.conn, self.document_id, self.meta
         self._warn(self.parse_warnings, warnings)
         self.years.update(p.year for p in projects if p.year)
+        self.without_year += sum(1 for p in projects if not (meta["year"] or p.year))
+        self.without_region += sum(1 for p in projects if not (meta["region"] or p.region))
         names = _name_ids(conn, {row[0] for p in projects for row in p.indicators})
         new_names_stamp(conn)  # the names and their totals change
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
@@ -385,6 +409,7 @@ class DocumentWriter:
                 f"UPDATE indicators SET year = ? WHERE project_id IN ({projects})", (meta["year"], self.document_id)
             )
             self.conn.execute("UPDATE projects SET year = ? WHERE document_id = ?", (meta["year"], self.document_id))
+        self._warn(self.store_warnings, _unplaced(self.without_year if not meta["year"] else 0, self.without_region))
         warnings = (self.parse_warnings + self.store_warnings)[:MAX_WARNINGS]
         dropped = self.dropped + len(self.parse_warnings) + len(self.store_warnings) - len(warnings)
         if dropped:
