@@ -155,22 +155,16 @@ def _known(fields: dict) -> set[str]:
 def _unplaced(without_year: int, without_region: int) -> list[str]:
     """What to tell of projects stored without a year or a region (search filters pass them over), and how to give
     one."""
-    out = []
-    if without_year:
-        out.append(
-            f"原文未写预算年度，{without_year} 个项目没有年度：可在文件旁的 manifest.toml 写明，"
-            "或用 kb import --year 指定 "
-            f"no budget year in the text ({without_year} projects): give it in a manifest.toml beside the file, or "
-            "with kb import --year"
+    return [
+        f"原文未写{field}，{count} 个项目没有{short}：可在文件旁的 manifest.toml 写明，或用 kb import {option} 指定 "
+        f"no {en} in the text ({count} projects): give it in a manifest.toml beside the file, or with kb import "
+        + option
+        for count, field, short, en, option in (
+            (without_year, "预算年度", "年度", "budget year", "--year"),
+            (without_region, "地区", "地区", "region", "--region"),
         )
-    if without_region:
-        out.append(
-            f"原文未写地区，{without_region} 个项目没有地区：可在文件旁的 manifest.toml 写明，"
-            "或用 kb import --region 指定 "
-            f"no region in the text ({without_region} projects): give it in a manifest.toml beside the file, or "
-            "with kb import --region"
-        )
-    return out
+        if count
+    ]
 
 
 def new_names_stamp(conn: sqlite3.Connection) -> None:
