@@ -39,7 +39,6 @@ async def probe(db: Path) -> dict:
     from textual.widgets import Input
 
     from tui.app import make_app
-    from tui.panes.indicators import IndicatorsPane
     from tui.widgets.copy_table import CopyTable
     from tui.widgets.project_card import ProjectCard
 
@@ -48,10 +47,13 @@ async def probe(db: Path) -> dict:
         card = app.query_one(ProjectCard)
         while not (app.catalog.loaded and card.project is not None and not card.loading):
             await asyncio.sleep(0.005)
-        await pilot.pause(0)  # every pending message handled and the screen updated: the tree and card drawn
+        drawn = asyncio.Event()
+        app.screen.call_after_refresh(drawn.set)  # the next refresh draws the tree and the card
+        await drawn.wait()
         first_screen = (time.perf_counter() - START) * 1000
         await pilot.press("f3")
-        pane = app.screen.query_one(IndicatorsPane)
+        await app.main.ready()  # the hidden tabs' panes are mounted after the first screen
+        pane = app.main.indicator_pane
         table = pane.query_one("#names", CopyTable)
         box = pane.query_one("#ind-query", Input)
         while table.loading:  # the first search also loads the name index
@@ -93,11 +95,10 @@ async def _type_projects(app, pilot) -> tuple[list[float], list[float]]:
     """Keystroke to the first page of projects, and to the exact count (where an estimate came first)."""
     from textual.widgets import Input
 
-    from tui.panes.projects import ProjectsPane
     from tui.widgets.copy_table import CopyTable
 
     await pilot.press("f4")
-    pane = app.screen.query_one(ProjectsPane)
+    pane = app.main.project_pane
     table = pane.query_one("#proj-results", CopyTable)
     box = pane.query_one("#proj-query", Input)
     page, counted = [], []

@@ -278,7 +278,7 @@ async def test_any_string_in_any_box(seeded):
         await settle(pilot)
         for text in ['"', "*", "OR (", "满意 OR", "\x00\x1b", "%_", "  ", "x" * 300]:
             for tab, box in (("indicators", "#ind-query"), ("projects", "#proj-query"), ("browse", "#browse-filter")):
-                app.main.action_show_tab(tab)
+                await app.main.action_show_tab(tab)
                 app.query_one(box, Input).value = text
                 await settle(pilot)
             assert app.is_running and not isinstance(app.screen, ErrorScreen)

@@ -6,16 +6,17 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.color import Color, rgb_to_lab
-from textual.widgets import Input
+from textual.widgets import Input, Select
 from textual.widgets._footer import FooterKey
 
 from kb.db import connect
 from kb.drafting import drafts
+from kb.find.search import Filters
 from tui.app import make_app
 from tui.drafting.sources import AddIndicatorDialog
 from tui.widgets.project_tree import ProjectTree
 from conftest import workers_done
-from fixtures.app_driver import open_first_draft
+from fixtures.app_driver import open_first_draft, until
 
 SIZE = (120, 40)
 
@@ -243,3 +244,64 @@ async def test_n_typed_right_after_f5_from_a_search_box_is_not_typed_into_it(see
         await pilot.pause()
         assert isinstance(app.screen, NameDialog) and app.screen.title_text.startswith("新建草稿")
         assert app.query_one("#ind-query", Input).value == "myd"
+
+
+@pytest.fixture
+def slow_catalog(monkeypatch):
+    """The catalog read takes half a second: the first screen is still coming when the test's keys arrive."""
+    import time
+
+    import tui.app
+
+    def slow(conn, read=tui.app._catalog):
+        time.sleep(0.5)
+        return read(conn)
+
+    monkeypatch.setattr(tui.app, "_catalog", slow)
+
+
+async def test_keys_typed_at_start_wait_for_their_tab(seeded, slow_catalog):
+    """The hidden tabs' panes are mounted once the first screen is drawn. A tab's key typed before that waits for its
+    pane, the keys queued behind it land there, and the catalog read meanwhile reaches the pane."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app.main.indicator_pane.is_mounted
+        for key, character in (("f3", None), ("满", "满"), ("意", "意")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.main.tab == "indicators" and app.focused is app.query_one("#ind-query", Input)
+        assert app.focused.value == "满意"
+        assert app.query_one("#names").row_count > 0
+        app.main.indicator_pane.query_one("#region", Select).value = "广州开发区"  # one of the catalog's regions
+        await settle(pilot)
+        assert app.main.indicator_pane.filters == Filters(region="广州开发区")
+
+
+async def test_a_tab_clicked_at_start_shows_its_pane(with_draft, slow_catalog):
+    from textual.widgets import TabbedContent
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app.main.draft_pane.is_mounted
+        await pilot.click("#--content-tab-drafts")
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "drafts"
+        assert app.focused is app.main.draft_pane.table and app.main.draft_pane.table.row_count == 1
+
+
+async def test_quit_before_the_hidden_tabs_are_mounted(seeded, slow_catalog):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app.main.draft_pane.is_mounted
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_while_the_hidden_tabs_are_mounted(seeded):
+    """Leaving the app just after its first screen stops the hidden tabs' mount quietly (it used to fail on the
+    panes' removed children)."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.main._later_started, "the hidden tabs' mount")
+    # leaving run_test mid-mount raises what the mount's worker raised, if anything

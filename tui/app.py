@@ -20,7 +20,6 @@ from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, Fin
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
 from tui.screens.import_path import ImportPathScreen
-from tui.drafting.pane import DraftsPane
 from tui.screens.main import MainScreen
 from tui.widgets.import_status import ImportDone, ImportStatus
 from tui.widgets.project_tree import branch_order, year_key
@@ -149,8 +148,8 @@ class KbApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit once the open draft's last changes are saved."""
-        if self.main is not None and self.main.is_attached:
-            await self.main.query_one(DraftsPane).save_all()
+        if self.main is not None and self.main.is_attached and self.main.draft_pane.is_mounted:
+            await self.main.draft_pane.save_all()
         self.exit()
 
     def action_help(self) -> None:
@@ -213,18 +212,18 @@ class KbApp(App[None]):
     @property
     def drafts(self) -> list[dict]:
         """The drafts as last listed (id, name, …), for the command palette."""
-        return self.main.query_one(DraftsPane).listed
+        return self.main.draft_pane.listed
 
-    def new_draft(self) -> None:
-        self.main.action_show_tab("drafts")
-        self.main.query_one(DraftsPane).action_new()
+    async def new_draft(self) -> None:
+        await self.main.action_show_tab("drafts")
+        self.main.draft_pane.action_new()
 
-    def open_draft(self, draft_id: int) -> None:
-        self.main.action_show_tab("drafts")
-        self.main.query_one(DraftsPane).open(draft_id)
+    async def open_draft(self, draft_id: int) -> None:
+        await self.main.action_show_tab("drafts")
+        self.main.draft_pane.open(draft_id)
 
-    def find_project_text(self, query: str) -> None:
-        self.main.action_show_tab("projects")
+    async def find_project_text(self, query: str) -> None:
+        await self.main.action_show_tab("projects")
         self.main.query_one("#proj-query").value = query
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,8 @@ from tui.panes.projects import ProjectsPane
 from tui.widgets.footer import KbFooter
 from tui.widgets.import_status import ImportStatus
 
+LATER_TABS = {"indicators": "指标 Indicators F3", "projects": "全文 Projects F4", "drafts": "起草 Drafts F5"}
+LATER_SECONDS = 3.0  # the hidden tabs are mounted after the first card is drawn, or after this long at most
 NARROW, WIDE = 100, 160  # columns: below NARROW panels stack; from WIDE, names and precedents sit side by side
 
 
@@ -38,23 +42,54 @@ class MainScreen(Screen[None]):
         self.db = db
         self.history: list[tuple[str, Widget | None]] = []
         self.loaded = False
+        self.catalog: Catalog | None = None
+        # the hidden tabs' panes, mounted once the first screen is drawn: Textual composing and styling their
+        # ~120 widgets took a third of the app's start (see _mount_later)
+        self.indicator_pane, self.project_pane, self.draft_pane = IndicatorsPane(db), ProjectsPane(db), DraftsPane(db)
+        self.later = {"indicators": self.indicator_pane, "projects": self.project_pane, "drafts": self.draft_pane}
+        self.holders = {tab: TabPane(title, id=tab) for tab, title in LATER_TABS.items()}
+        self._later_started = False
+        self._later_ready = asyncio.Event()
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="browse"):
             with TabPane("浏览 Browse F2", id="browse"):
                 yield BrowsePane(self.db)
-            with TabPane("指标 Indicators F3", id="indicators"):
-                yield IndicatorsPane(self.db)
-            with TabPane("全文 Projects F4", id="projects"):
-                yield ProjectsPane(self.db)
-            with TabPane("起草 Drafts F5", id="drafts"):
-                yield DraftsPane(self.db)
+            yield from self.holders.values()
         yield ImportStatus()
         yield KbFooter()
 
     def on_mount(self) -> None:
         self.app.load_catalog()
+        self.set_timer(LATER_SECONDS, self._start_later)  # whatever becomes of the first screen
+
+    @on(BrowsePane.Loaded)
+    def _first_card(self) -> None:
+        self.call_after_refresh(self._start_later)  # once the card is drawn
+
+    def _start_later(self) -> None:
+        if not self._later_started:
+            self._later_started = True
+            self.run_worker(self._mount_later(), group="later-panes")
+
+    async def _mount_later(self) -> None:
+        """Mount the hidden tabs' panes one after another, and give them the catalog (unless the app is closing)."""
+        for tab, pane in self.later.items():
+            if not self.holders[tab].is_attached:
+                return
+            await self.holders[tab].mount(pane)
+            if not pane.is_mounted:
+                return
+        if self.catalog is not None:
+            for pane in self.later.values():
+                pane.set_catalog(self.catalog)
+        self._later_ready.set()
+
+    async def ready(self) -> None:
+        """Wait until the hidden tabs' panes are mounted (at once, if a key asks for one before)."""
+        self._start_later()
+        await self._later_ready.wait()
 
     @property
     def tab(self) -> str:
@@ -62,25 +97,37 @@ class MainScreen(Screen[None]):
 
     def set_catalog(self, catalog: Catalog) -> None:
         """New data: every tab re-runs what it shows."""
+        self.catalog = catalog
         self.query_one(BrowsePane).set_catalog(catalog)
-        self.query_one(IndicatorsPane).set_catalog(catalog)
-        self.query_one(ProjectsPane).set_catalog(catalog)
-        self.query_one(DraftsPane).set_catalog(catalog)
+        if self._later_ready.is_set():
+            for pane in self.later.values():
+                pane.set_catalog(catalog)
+        elif catalog.empty:
+            self.call_after_refresh(self._start_later)  # no card to wait for
         first_load, self.loaded = not self.loaded, True
         if first_load:
-            self.action_show_tab("browse" if catalog.empty else self.tab)
+            self.show_tab("browse" if catalog.empty else self.tab)
         elif self.tab == "browse" and (catalog.empty or (self.focused and self.focused.id == "load-samples")):
-            self.action_show_tab("browse")  # the samples button came or went; another tab is never left
+            self.show_tab("browse")  # the samples button came or went; another tab is never left
 
     def set_projects(self, projects: list[ProjectRow]) -> None:
         """Every project listed (after the first screen, in a large knowledge base)."""
         self.query_one(BrowsePane).set_projects(projects)
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
+        if tab in self.later:
+            await self.ready()
+        self.show_tab(tab)
+
+    def show_tab(self, tab: str) -> None:
+        """Show a tab and focus its first widget (a hidden tab's only once its pane is mounted)."""
+        if tab in self.later and not self._later_ready.is_set():
+            self.call_later(self.action_show_tab, tab)
+            return
         self.history.clear()
         self.query_one(TabbedContent).active = tab
         if tab == "drafts":
-            pane = self.query_one(DraftsPane)
+            pane = self.draft_pane
             self.set_focus(pane.editor.table if pane.editing else pane.table)  # now: a key typed right after F5
             self.call_after_refresh(pane.focus_first)
             return
@@ -106,16 +153,26 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.query_one("#project-tree").focus)
 
     @on(DraftFromProject)
-    def draft_from_project(self, event: DraftFromProject) -> None:
+    async def draft_from_project(self, event: DraftFromProject) -> None:
+        await self.ready()
         self.query_one(TabbedContent).active = "drafts"
-        self.query_one(DraftsPane).new_from_project(event.project_id, event.name, event.year)
+        self.draft_pane.new_from_project(event.project_id, event.name, event.year)
 
     @on(FindIndicator)
-    def find_indicator(self, event: FindIndicator) -> None:
+    async def find_indicator(self, event: FindIndicator) -> None:
+        await self.ready()
         if self.tab != "indicators":
             self._remember()
         self.query_one(TabbedContent).active = "indicators"
-        self.query_one(IndicatorsPane).set_query(event.query)
+        self.indicator_pane.set_query(event.query)
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab's header clicked before its pane is mounted: show it once it is."""
+        if event.pane.id in self.later and not self._later_ready.is_set():
+            await self.ready()
+            if self.tab == event.pane.id:
+                self.show_tab(event.pane.id)
 
     def action_back(self) -> None:
         """Esc: return to where a jump came from; else step back within the tab; else clear the search box."""
@@ -125,8 +182,8 @@ class MainScreen(Screen[None]):
             if widget is not None and widget.is_attached:
                 self.call_after_refresh(widget.focus)
             return
-        pane = {"indicators": IndicatorsPane, "projects": ProjectsPane, "drafts": DraftsPane}.get(self.tab)
-        if pane is not None and self.query_one(pane).back():
+        pane = self.later.get(self.tab)
+        if pane is not None and self._later_ready.is_set() and pane.back():
             return
         if self.tab == "browse" and self.focused is self.query_one("#goal-table"):
             self.query_one("#project-tree").focus()
