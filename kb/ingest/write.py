@@ -170,7 +170,7 @@ def _unplaced(without_year: int, without_region: int) -> list[str]:
 def new_names_stamp(conn: sqlite3.Connection) -> None:
     """Say, in the writing transaction, that the names changed: a name index stored before is stale from its commit
     (kb.find.name_index.cached)."""
-    conn.execute("UPDATE name_index_stamp SET stamp = hex(randomblob(8))")
+    conn.execute("UPDATE name_index_stamp SET stamp = hex(randomblob(8)) WHERE id = 1")
 
 
 def index_projects(conn: sqlite3.Connection, tokens: list[tuple[int, str, str, str]]) -> None:
