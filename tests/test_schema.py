@@ -29,6 +29,16 @@ def test_new_database_is_current_with_wal_and_foreign_keys(db_path):
     } <= tables
 
 
+def test_search_indexes_write_their_new_entries_in_large_segments(db_path):
+    """FTS5 keeps up to FTS_PENDING_BYTES of new entries in memory (its 'hashsize'), so an import of long texts
+    writes few segments to merge again; the setting is stored in the base, for every process that writes it."""
+    connect(db_path).close()
+    conn = sqlite3.connect(db_path)
+    for table in ("names_fts", "projects_fts", "project_names_fts"):
+        sql = f"SELECT v FROM {table}_config WHERE k = 'hashsize'"
+        assert conn.execute(sql).fetchone()[0] == schema_module.FTS_PENDING_BYTES
+
+
 def test_reopening_keeps_everything(db_path):
     from conftest import make_document, store
 
