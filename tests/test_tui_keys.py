@@ -265,7 +265,7 @@ async def test_keys_typed_at_start_wait_for_their_tab(seeded, slow_catalog):
     pane, the keys queued behind it land there, and the catalog read meanwhile reaches the pane."""
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
-        assert not app.main.indicator_pane.is_mounted
+        assert not app.main.later  # the hidden tabs' panes are not made yet
         for key, character in (("f3", None), ("满", "满"), ("意", "意")):
             app.post_message(events.Key(key, character))
         await settle(pilot)
@@ -282,7 +282,7 @@ async def test_a_tab_clicked_at_start_shows_its_pane(with_draft, slow_catalog):
 
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
-        assert not app.main.draft_pane.is_mounted
+        assert not app.main.later
         await pilot.click("#--content-tab-drafts")
         await settle(pilot)
         assert app.query_one(TabbedContent).active == "drafts"
@@ -292,7 +292,7 @@ async def test_a_tab_clicked_at_start_shows_its_pane(with_draft, slow_catalog):
 async def test_quit_before_the_hidden_tabs_are_mounted(seeded, slow_catalog):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
-        assert not app.main.draft_pane.is_mounted
+        assert not app.main.later
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0

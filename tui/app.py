@@ -18,7 +18,6 @@ from tui.commands import KbCommands
 from tui.data import Busy, Database
 from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject, ProjectsListed
 from tui.screens.error import ErrorScreen
-from tui.screens.help import HelpScreen
 from tui.screens.import_path import ImportPathScreen
 from tui.screens.main import MainScreen
 from tui.widgets.import_status import ImportDone, ImportStatus
@@ -148,11 +147,14 @@ class KbApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit once the open draft's last changes are saved."""
-        if self.main is not None and self.main.is_attached and self.main.draft_pane.is_mounted:
-            await self.main.draft_pane.save_all()
+        drafts = self.main.later.get("drafts") if self.main is not None and self.main.is_attached else None
+        if drafts is not None and drafts.is_mounted:  # made after the first screen
+            await drafts.save_all()
         self.exit()
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen  # on F1 only: not part of the app's start
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -212,7 +214,8 @@ class KbApp(App[None]):
     @property
     def drafts(self) -> list[dict]:
         """The drafts as last listed (id, name, …), for the command palette."""
-        return self.main.draft_pane.listed
+        drafts = self.main.later.get("drafts")  # made after the first screen
+        return drafts.listed if drafts is not None else []
 
     async def new_draft(self) -> None:
         await self.main.action_show_tab("drafts")

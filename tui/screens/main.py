@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,11 +16,13 @@ from kb.find.queries import ProjectRow
 from tui.data import Database
 from tui.messages import Catalog, DraftFromProject, FindIndicator, OpenProject
 from tui.panes.browse import BrowsePane
-from tui.drafting.pane import DraftsPane
-from tui.panes.indicators import IndicatorsPane
-from tui.panes.projects import ProjectsPane
 from tui.widgets.footer import KbFooter
 from tui.widgets.import_status import ImportStatus
+
+if TYPE_CHECKING:
+    from tui.drafting.pane import DraftsPane
+    from tui.panes.indicators import IndicatorsPane
+    from tui.panes.projects import ProjectsPane
 
 LATER_TABS = {"indicators": "指标 Indicators F3", "projects": "全文 Projects F4", "drafts": "起草 Drafts F5"}
 LATER_SECONDS = 3.0  # the hidden tabs are mounted after the first card is drawn, or after this long at most
@@ -43,10 +46,7 @@ class MainScreen(Screen[None]):
         self.history: list[tuple[str, Widget | None]] = []
         self.loaded = False
         self.catalog: Catalog | None = None
-        # the hidden tabs' panes, mounted once the first screen is drawn: Textual composing and styling their
-        # ~120 widgets took a third of the app's start (see _mount_later)
-        self.indicator_pane, self.project_pane, self.draft_pane = IndicatorsPane(db), ProjectsPane(db), DraftsPane(db)
-        self.later = {"indicators": self.indicator_pane, "projects": self.project_pane, "drafts": self.draft_pane}
+        self.later: dict[str, Widget] = {}  # the hidden tabs' panes, once the first screen is drawn (_mount_later)
         self.holders = {tab: TabPane(title, id=tab) for tab, title in LATER_TABS.items()}
         self._later_started = False
         self._later_ready = asyncio.Event()
@@ -74,7 +74,18 @@ class MainScreen(Screen[None]):
             self.run_worker(self._mount_later(), group="later-panes")
 
     async def _mount_later(self) -> None:
-        """Mount the hidden tabs' panes one after another, and give them the catalog (unless the app is closing)."""
+        """Make the hidden tabs' panes, mount them one after another and give them the catalog (unless the app is
+        closing). Done after the first screen: importing, composing and styling their ~120 widgets took a third of
+        the app's start."""
+        from tui.drafting.pane import DraftsPane
+        from tui.panes.indicators import IndicatorsPane
+        from tui.panes.projects import ProjectsPane
+
+        self.later = {
+            "indicators": IndicatorsPane(self.db),
+            "projects": ProjectsPane(self.db),
+            "drafts": DraftsPane(self.db),
+        }
         for tab, pane in self.later.items():
             if not self.holders[tab].is_attached:
                 return
@@ -85,6 +96,18 @@ class MainScreen(Screen[None]):
             for pane in self.later.values():
                 pane.set_catalog(self.catalog)
         self._later_ready.set()
+
+    @property
+    def indicator_pane(self) -> IndicatorsPane:
+        return self.later["indicators"]
+
+    @property
+    def project_pane(self) -> ProjectsPane:
+        return self.later["projects"]
+
+    @property
+    def draft_pane(self) -> DraftsPane:
+        return self.later["drafts"]
 
     async def ready(self) -> None:
         """Wait until the hidden tabs' panes are mounted (at once, if a key asks for one before)."""
@@ -115,13 +138,13 @@ class MainScreen(Screen[None]):
         self.query_one(BrowsePane).set_projects(projects)
 
     async def action_show_tab(self, tab: str) -> None:
-        if tab in self.later:
+        if tab in LATER_TABS:
             await self.ready()
         self.show_tab(tab)
 
     def show_tab(self, tab: str) -> None:
         """Show a tab and focus its first widget (a hidden tab's only once its pane is mounted)."""
-        if tab in self.later and not self._later_ready.is_set():
+        if tab in LATER_TABS and not self._later_ready.is_set():
             self.call_later(self.action_show_tab, tab)
             return
         self.history.clear()
@@ -169,7 +192,7 @@ class MainScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """A tab's header clicked before its pane is mounted: show it once it is."""
-        if event.pane.id in self.later and not self._later_ready.is_set():
+        if event.pane.id in LATER_TABS and not self._later_ready.is_set():
             await self.ready()
             if self.tab == event.pane.id:
                 self.show_tab(event.pane.id)
