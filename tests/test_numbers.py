@@ -227,7 +227,7 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
         assert "≥1000000000000万" in screen and "≥0.000123万元" in screen and "…" not in screen  # the chart
         assert "≥100.00" in screen  # the precedents, as written
 
-        app.open_draft(d.id)  # the draft editor
+        await app.open_draft(d.id)  # the draft editor
         await settle(pilot)
         editor = app.query_one(DraftEditor)
         assert app.query_one("#head-amount_wan", Input).value == "15812.52"
