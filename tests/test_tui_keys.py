@@ -299,8 +299,8 @@ async def test_quit_before_the_hidden_tabs_are_mounted(seeded, slow_catalog):
 
 
 async def test_quit_while_the_hidden_tabs_are_mounted(seeded):
-    """Leaving the app just after its first screen stops the hidden tabs' mount quietly (it used to fail on the
-    panes' removed children)."""
+    """Leaving the app just after its first screen stops the hidden tabs' mount quietly: the mount must not query
+    panes the closing app has removed (its worker's error would end the test with it)."""
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.main._later_started, "the hidden tabs' mount")
