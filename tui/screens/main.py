@@ -45,7 +45,6 @@ class MainScreen(Screen[None]):
         self.db = db
         self.history: list[tuple[str, Widget | None]] = []
         self.loaded = False
-        self.catalog: Catalog | None = None
         self.later: dict[str, Widget] = {}  # the hidden tabs' panes, once the first screen is drawn (_mount_later)
         self.holders = {tab: TabPane(title, id=tab) for tab, title in LATER_TABS.items()}
         self._later_started = False
@@ -92,9 +91,9 @@ class MainScreen(Screen[None]):
             await self.holders[tab].mount(pane)
             if not pane.is_mounted:
                 return
-        if self.catalog is not None:
+        if self.app.catalog.loaded:  # else set_catalog gives it them when it comes
             for pane in self.later.values():
-                pane.set_catalog(self.catalog)
+                pane.set_catalog(self.app.catalog)
         self._later_ready.set()
 
     @property
@@ -120,7 +119,6 @@ class MainScreen(Screen[None]):
 
     def set_catalog(self, catalog: Catalog) -> None:
         """New data: every tab re-runs what it shows."""
-        self.catalog = catalog
         self.query_one(BrowsePane).set_catalog(catalog)
         if self._later_ready.is_set():
             for pane in self.later.values():
