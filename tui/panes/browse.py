@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Markdown, Tree
+from textual.widgets import Button, Input, Tree
 
 from kb.errors import KbError
 from kb.find.queries import ProjectRow, show_project
@@ -73,7 +73,9 @@ class BrowsePane(Vertical):
     def set_catalog(self, catalog: Catalog) -> None:
         self.set_class(catalog.empty, "-empty")
         welcome = self.query_one("#welcome")
-        if catalog.empty and not welcome.query(Markdown):  # a Markdown widget costs 150 ms to mount
+        if catalog.empty and not welcome.query("Markdown"):  # a Markdown widget costs 150 ms to mount
+            from textual.widgets import Markdown  # and its modules ~50 ms to import: only for an empty base
+
             welcome.mount(Markdown(WELCOME), before=0)
         tree = self.query_one(ProjectTree)
         self._show_filtered(tree.set_catalog(catalog.branches, catalog.first, catalog.projects))
