@@ -61,3 +61,30 @@ def test_no_rows():
     conn = _table([])
     assert read_rows(conn, "SELECT a, b FROM t", {}, ("a", "b")) == []
     assert read_rows(conn, "SELECT a, b FROM t", {}, ("a", "b"), real="b") == []
+
+
+def test_the_project_tree_reads_as_the_plain_queries(seeded):
+    """The app's catalog (kb.find.queries.project_branches, branch_projects) read as one row each: the same branches
+    and counts, and each branch's projects in document order, also where the ids are not in that order."""
+    from kb.db import connect
+    from kb.find.queries import ProjectRow, branch_projects, project_branches
+
+    conn = connect(seeded)
+    with conn:
+        conn.execute("UPDATE projects SET seq = 1000 - seq")  # document order now runs against the ids
+        conn.execute("UPDATE projects SET region = '' WHERE id % 5 = 0")  # an empty region is an unknown one
+        conn.execute("UPDATE projects SET department = NULL WHERE id % 7 = 0")
+    counts: Counter[tuple] = Counter()
+    for region, department, year in conn.execute("SELECT region, department, year FROM projects WHERE kind = 'project'"):
+        counts[(region or None, department or None, year)] += 1
+    branches = project_branches(conn)
+    assert sorted(branches, key=repr) == sorted(((*key, n) for key, n in counts.items()), key=repr)
+    for region, department, year, n in branches:
+        plain = conn.execute(
+            """SELECT id, name, department, region, year, indicator_count FROM projects WHERE kind = 'project'
+            AND ifnull(region, '') = ? AND ifnull(department, '') = ? AND year IS ? ORDER BY document_id, seq""",
+            (region or "", department or "", year),
+        )
+        assert branch_projects(conn, region, department, year) == [ProjectRow(*row) for row in plain]
+        assert len(branch_projects(conn, region, department, year)) == n
+    conn.close()

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from kb.errors import KbError
+from kb.find.gil import read_rows
 from kb.find.outcomes import add_outcomes
 
 
@@ -73,30 +74,31 @@ def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | N
     """(region, department, year, number of projects) of every combination, from an index (no project is read);
     an empty region or department is None. Department-wide tables are no projects."""
     counts: Counter[tuple] = Counter()
-    for region, department, year, n in conn.execute(
-        "SELECT region, department, year, count(*) FROM projects WHERE kind = 'project' "
-        "GROUP BY region, department, year"
-    ):
+    sql = """SELECT region, department, year, count(*) FROM projects WHERE kind = 'project'
+        GROUP BY region, department, year"""
+    for region, department, year, n in read_rows(conn, sql, {}, ("region", "department", "year", "n")):
         counts[(region or None, department or None, year)] += n
     return [(*key, n) for key, n in counts.items()]
 
 
-_PROJECT_ROWS = "SELECT id, name, department, region, year, indicator_count FROM projects WHERE kind = 'project'"
+_PROJECT_COLUMNS = "id, name, department, region, year, indicator_count"  # a ProjectRow
+_PROJECT_ROWS = f"SELECT {_PROJECT_COLUMNS} FROM projects WHERE kind = 'project'"
 
 
 def _equals(column: str, value: str | None) -> str:
     """A condition for a branch's column: equal to `value`, or empty or unknown when it is None."""
-    return f"{column} = ?" if value else f"({column} IS NULL OR {column} = '')"
+    return f"{column} = :{column}" if value else f"({column} IS NULL OR {column} = '')"
 
 
 def branch_projects(
     conn: sqlite3.Connection, region: str | None, department: str | None, year: int | None
 ) -> list[ProjectRow]:
     """The projects of one (region, department, year) branch (None: empty or unknown), in document order."""
-    params = [v for v in (region, department) if v]
-    sql = f"""{_PROJECT_ROWS} AND {_equals("region", region)} AND {_equals("department", department)}
-        AND year IS ? ORDER BY document_id, seq"""
-    return [ProjectRow(*row) for row in conn.execute(sql, [*params, year])]
+    sql = f"""SELECT {_PROJECT_COLUMNS}, document_id, seq FROM projects WHERE kind = 'project'
+        AND {_equals("region", region)} AND {_equals("department", department)} AND year IS :year"""
+    params = {"region": region, "department": department, "year": year}
+    rows = read_rows(conn, sql, params, (*ProjectRow._fields, "document_id", "seq"))  # in no order: JSON
+    return [ProjectRow(*row[:-2]) for row in sorted(rows, key=lambda row: row[-2:])]
 
 
 def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
