@@ -438,3 +438,37 @@ async def test_command_palette_finds_projects_by_pinyin(seeded):
         options = app.screen.query_one(CommandList)
         labels = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         assert any("小额贷款公司专项" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("listed_at_once", [5000, 0])
+async def test_the_first_card_is_read_with_the_catalog(seeded, monkeypatch, listed_at_once):
+    """The first project's card comes with the catalog, so the first screen waits for no read of its own; any other
+    project, and the shown one after an import elsewhere, is read again."""
+    import tui.panes.browse
+    from kb.find.queries import show_project
+
+    monkeypatch.setattr("tui.app.LIST_AT_ONCE", listed_at_once)
+    read: list[int] = []
+
+    def counted(conn, project_id):
+        read.append(project_id)
+        return show_project(conn, project_id)
+
+    monkeypatch.setattr(tui.panes.browse, "show_project", counted)
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree, card = app.query_one(ProjectTree), app.query_one(ProjectCard)
+        first = tree.first_project
+        conn = connect(seeded)
+        assert card.project == show_project(conn, first) and read == []
+        other = next(pid for (pid,) in conn.execute("SELECT id FROM projects WHERE kind = 'project'") if pid != first)
+        app.query_one("BrowsePane").open(other)
+        await settle(pilot)
+        assert card.project["id"] == other and read == [other]
+        with conn:
+            conn.execute("UPDATE projects SET name = name || '（调整）' WHERE id = ?", (other,))
+        conn.close()
+        app._tick()  # an import elsewhere: a new catalog, with the first project's card again
+        await settle(pilot)
+        assert card.project["id"] == other and card.project["name"].endswith("（调整）") and read == [other, other]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Button
 
 from kb.errors import KbError
-from kb.find.queries import all_projects, branch_projects, project_branches
+from kb.find.queries import all_projects, branch_projects, project_branches, show_project
 from kb.vocab.text import shown
 from tui.commands import KbCommands
 from tui.data import Busy, Database
@@ -28,12 +29,22 @@ LIST_AT_ONCE = 5000  # up to this many projects, all are read before the first s
 
 
 def _catalog(conn) -> Catalog:
-    """The tree's branches, and the projects of its first branch (or of all, when there are few)."""
+    """The tree's branches, the projects of its first branch (or of all, when there are few), and the card of the
+    first project: read here, before the first screen's drawing competes with this thread for the GIL (a card's
+    query alone took 1 ms, 20–110 ms beside the drawing)."""
     branches = project_branches(conn)
+    top = min(branches, key=lambda b: branch_order(year_key(*b[:3])), default=None)  # the tree's first branch
     if sum(n for *_, n in branches) <= LIST_AT_ONCE:
-        return Catalog(branches, projects=all_projects(conn), loaded=True)
-    region, department, year, _ = min(branches, key=lambda b: branch_order(year_key(*b[:3])))
-    return Catalog(branches, branch_projects(conn, region, department, year), loaded=True)
+        catalog = Catalog(branches, projects=all_projects(conn), loaded=True)
+        key = top and year_key(*top[:3])
+        opened = next((p for p in catalog.projects or () if year_key(p.region, p.department, p.year) == key), None)
+    else:
+        catalog = Catalog(branches, branch_projects(conn, *top[:3]), loaded=True)
+        opened = next(iter(catalog.first), None)
+    if opened is not None:
+        with contextlib.suppress(KbError):  # gone meanwhile: the pane reads it, and says so
+            catalog.card = show_project(conn, opened.id)
+    return catalog
 
 
 class KbApp(App[None]):

@@ -18,6 +18,7 @@ class Catalog:
     first: list[ProjectRow] = field(default_factory=list)  # the projects of the tree's first branch
     projects: list[ProjectRow] | None = None  # every project, once listed
     loaded: bool = False  # read from the database at least once
+    card: dict | None = None  # the first project's card (kb.find.queries.show_project), read with the catalog
 
     @property
     def empty(self) -> bool:

@@ -57,6 +57,7 @@ class BrowsePane(Vertical):
         self.db = db
         self.wanted: tuple[int, str | None] | None = None
         self.reload_when_listed = False  # the data changed while the wanted project was not listed yet
+        self.ready_card: dict | None = None  # the card read with the catalog just set, until a card is loaded
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):  # its text is mounted when the knowledge base is found empty
@@ -71,6 +72,7 @@ class BrowsePane(Vertical):
             yield ProjectCard(id="card")
 
     def set_catalog(self, catalog: Catalog) -> None:
+        self.ready_card = catalog.card
         self.set_class(catalog.empty, "-empty")
         welcome = self.query_one("#welcome")
         if catalog.empty and not welcome.query("Markdown"):  # a Markdown widget costs 150 ms to mount
@@ -113,6 +115,10 @@ class BrowsePane(Vertical):
 
     def _load(self, project_id: int, indicator: str | None = None) -> None:
         self.wanted = (project_id, indicator)
+        ready, self.ready_card = self.ready_card, None
+        if ready is not None and ready["id"] == project_id:  # read with the catalog: the first screen's card
+            self.post_message(self.Loaded(project_id, ready))
+            return
         self.query_one(ProjectCard).loading = True
         self._fetch(self.db, project_id)
 
