@@ -75,7 +75,8 @@ def test_the_project_tree_reads_as_the_plain_queries(seeded):
         conn.execute("UPDATE projects SET region = '' WHERE id % 5 = 0")  # an empty region is an unknown one
         conn.execute("UPDATE projects SET department = NULL WHERE id % 7 = 0")
     counts: Counter[tuple] = Counter()
-    for region, department, year in conn.execute("SELECT region, department, year FROM projects WHERE kind = 'project'"):
+    plain = conn.execute("SELECT region, department, year FROM projects WHERE kind = 'project'")
+    for region, department, year in plain:
         counts[(region or None, department or None, year)] += 1
     branches = project_branches(conn)
     assert sorted(branches, key=repr) == sorted(((*key, n) for key, n in counts.items()), key=repr)
