@@ -33,17 +33,15 @@ def _catalog(conn) -> Catalog:
     first project: read here, before the first screen's drawing competes with this thread for the GIL (a card's
     query alone took 1 ms, 20–110 ms beside the drawing)."""
     branches = project_branches(conn)
-    top = min(branches, key=lambda b: branch_order(year_key(*b[:3])), default=None)  # the tree's first branch
-    if sum(n for *_, n in branches) <= LIST_AT_ONCE:
-        catalog = Catalog(branches, projects=all_projects(conn), loaded=True)
-        key = top and year_key(*top[:3])
-        opened = next((p for p in catalog.projects or () if year_key(p.region, p.department, p.year) == key), None)
-    else:
-        catalog = Catalog(branches, branch_projects(conn, *top[:3]), loaded=True)
-        opened = next(iter(catalog.first), None)
-    if opened is not None:
+    if not branches:
+        return Catalog(projects=[], loaded=True)
+    region, department, year, _ = min(branches, key=lambda b: branch_order(year_key(*b[:3])))
+    first = branch_projects(conn, region, department, year)
+    listed = all_projects(conn) if sum(n for *_, n in branches) <= LIST_AT_ONCE else None
+    catalog = Catalog(branches, first, listed, loaded=True)
+    if first:
         with contextlib.suppress(KbError):  # gone meanwhile: the pane reads it, and says so
-            catalog.card = show_project(conn, opened.id)
+            catalog.card = show_project(conn, first[0].id)
     return catalog
 
 
