@@ -155,10 +155,13 @@ class KbApp(App[None]):
         return not (self.error and action in ("import_folder", "load_samples"))
 
     async def action_quit(self) -> None:
-        """Quit once the open draft's last changes are saved."""
-        drafts = self.main.later.get("drafts") if self.main is not None and self.main.is_attached else None
-        if drafts is not None and drafts.is_mounted:  # made after the first screen
-            await drafts.save_all()
+        """Quit once the hidden tabs' mount, if started, has ended and the open draft's last changes are saved."""
+        main = self.main if self.main is not None and self.main.is_attached else None
+        if main is not None:
+            await main.settle()
+            drafts = main.later.get("drafts")  # made after the first screen
+            if drafts is not None and drafts.is_mounted:
+                await drafts.save_all()
         self.exit()
 
     def action_help(self) -> None:
