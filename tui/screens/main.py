@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, TabbedContent, TabPane
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from kb.find.queries import ProjectRow
 from tui.data import Database
@@ -47,9 +49,9 @@ class MainScreen(Screen[None]):
         self.loaded = False
         self.later: dict[str, Widget] = {}  # the hidden tabs' panes, once the first screen is drawn (_mount_later)
         self.holders = {tab: TabPane(title, id=tab) for tab, title in LATER_TABS.items()}
-        self._later_started = False
+        self._later_started = False  # no mount starts after this is set (a mount has started, or the app closes)
+        self._later_mount: Worker[None] | None = None
         self._later_ready = asyncio.Event()  # the panes are mounted and have the catalog
-        self._later_ended = asyncio.Event()  # the mount has ended, however it ended
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,41 +73,39 @@ class MainScreen(Screen[None]):
     def _start_later(self) -> None:
         if not self._later_started:
             self._later_started = True
-            self.run_worker(self._mount_later(), group="later-panes")
+            self._later_mount = self.run_worker(self._mount_later(), group="later-panes")
 
     async def _mount_later(self) -> None:
         """Make the hidden tabs' panes, mount them one after another and give them the catalog (unless the app is
         closing). Done after the first screen: importing, composing and styling their ~120 widgets took a third of
         the app's start."""
-        try:
-            from tui.drafting.pane import DraftsPane
-            from tui.panes.indicators import IndicatorsPane
-            from tui.panes.projects import ProjectsPane
+        from tui.drafting.pane import DraftsPane
+        from tui.panes.indicators import IndicatorsPane
+        from tui.panes.projects import ProjectsPane
 
-            self.later = {
-                "indicators": IndicatorsPane(self.db),
-                "projects": ProjectsPane(self.db),
-                "drafts": DraftsPane(self.db),
-            }
-            for tab, pane in self.later.items():
-                if not self.holders[tab].is_attached:
-                    return
-                await self.holders[tab].mount(pane)
-                if not pane.is_mounted:
-                    return
-            if self.app.catalog.loaded:  # else set_catalog gives it them when it comes
-                for pane in self.later.values():
-                    pane.set_catalog(self.app.catalog)
-            self._later_ready.set()
-        finally:
-            self._later_ended.set()
+        self.later = {
+            "indicators": IndicatorsPane(self.db),
+            "projects": ProjectsPane(self.db),
+            "drafts": DraftsPane(self.db),
+        }
+        for tab, pane in self.later.items():
+            if not self.holders[tab].is_attached:
+                return
+            await self.holders[tab].mount(pane)
+            if not pane.is_mounted:
+                return
+        if self.app.catalog.loaded:  # else set_catalog gives it them when it comes
+            for pane in self.later.values():
+                pane.set_catalog(self.app.catalog)
+        self._later_ready.set()
 
     async def settle(self) -> None:
         """Before the app closes: let a started mount of the hidden tabs end, and start none after. Textual's Select
         fails its own mount when the app closes during it (it queries an overlay the closing app never mounts)."""
-        if self._later_started:
-            await self._later_ended.wait()
         self._later_started = True
+        if self._later_mount is not None:
+            with contextlib.suppress(WorkerFailed, WorkerCancelled):  # said by the worker itself
+                await self._later_mount.wait()
 
     @property
     def indicator_pane(self) -> IndicatorsPane:
