@@ -126,6 +126,26 @@ def test_docx_paragraphs_between_tables_nested_and_merged_cells():
     ]
 
 
+def test_docx_text_as_word_shows_it_changes_tracked_fields_and_links():
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    document = docx.Document()
+    paragraph = document.add_paragraph("目标值")
+    for xml in (
+        f'<w:del {w} w:id="1" w:author="审核人"><w:r><w:delText>≥90%</w:delText></w:r></w:del>',  # 修订
+        f'<w:ins {w} w:id="2" w:author="审核人"><w:r><w:t>≥95%</w:t></w:r></w:ins>',
+        f'<w:fldSimple {w} w:instr=" PAGE "><w:r><w:t>（第1页）</w:t></w:r></w:fldSimple>',
+        f"<w:hyperlink {w}><w:r><w:t>详见附件</w:t></w:r></w:hyperlink>",
+    ):
+        paragraph._p.append(parse_xml(xml))
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["目标值≥95%（第1页）详见附件"]]
+
+
 def _pdf(pages: int = 2, header_on_each_page: bool = True) -> bytes:
     from fpdf import FPDF
 

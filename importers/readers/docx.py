@@ -1,6 +1,7 @@
 """Word .docx documents (python-docx): paragraphs and tables in document order.
 
-A paragraph is one row (split on its tabs, as a text export splits a line). A table row is one row of
+A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it (tracked
+insertions in, deletions out, field results in). A table row is one row of
 cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column
 it spans (gridSpan), and a vertically merged cell's text repeated in each row it continues into
 (vMerge). A table nested in a cell follows, row by row, right after the row that holds it.
@@ -89,6 +90,17 @@ def _table(table, rows: list) -> None:
 
 
 def _paragraph(p) -> str:
-    from docx.text.paragraph import Paragraph
+    """The paragraph's text as Word shows it: its runs, those in hyperlinks, fields and tracked insertions too, but
+    not text deleted with its changes tracked (修订) nor a text box's paragraphs drawn in it."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
 
-    return Paragraph(p, None).text  # type: ignore[arg-type]  # no story part needed for the text
+    hidden = {qn("w:del"), qn("w:moveFrom"), qn("w:p")}
+    parts = []
+    for run in p.iter(qn("w:r")):
+        parent = run.getparent()
+        while parent is not p and parent is not None and parent.tag not in hidden:
+            parent = parent.getparent()
+        if parent is p:
+            parts.append(Run(run, None).text)  # type: ignore[arg-type]  # no story part needed for the text
+    return "".join(parts)
