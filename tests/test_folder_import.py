@@ -38,7 +38,8 @@ def folder(tmp_path):
     write_xlsx(document_rows("seed002"), root / "2021" / "copy-a.xlsx")
     shutil.copy(root / "2021" / "copy-a.xlsx", root / "2021" / "copy-b.xlsx")  # same content twice
     (root / "2021" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    (root / "2021" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    shutil.copy(FIXTURES / "seed004.doc", root / "2021" / "申报表（旧版）.doc")
+    (root / "2021" / "表格.et").write_bytes(b"\xd0\xcf\x11\xe0")
     (root / "2021" / "~$汇总表.xlsx").write_bytes(b"lock")
     (root / "2021" / "说明.txt").write_text("本文件夹收录部门预算公开文件。\n", "utf-8")
     (root / "2021" / "broken.xlsx").write_bytes((root / "2020" / "汇总表.xlsx").read_bytes()[:2000])
@@ -62,15 +63,17 @@ def test_mixed_folder_in_one_call(conn, folder):
         "copy-a.xlsx": ("inline-table", 13, 53),
     }
     assert results["copy-b.xlsx"].status == "unchanged" and "copy-a.xlsx" in results["copy-b.xlsx"].message
+    old_word = results["申报表（旧版）.doc"]  # the same form as an old Word .doc: read, and known as the same tables
+    assert old_word.status == "unchanged" and "申报表.docx" in old_word.message, old_word.message
     assert {name: r.status for name, r in results.items() if r.status in ("failed", "skipped")} == {
         "photo.png": "skipped",
-        "old.doc": "skipped",
+        "表格.et": "skipped",
         "~$汇总表.xlsx": "skipped",
         "说明.txt": "skipped",
         "broken.xlsx": "failed",
         "draft.docx": "failed",
     }
-    assert "save it as .docx" in results["old.doc"].message
+    assert "save it as .xlsx" in results["表格.et"].message
     assert "not a goal document" in results["说明.txt"].message
     assert "corrupt" in results["broken.xlsx"].message
     assert "layout unknown" in results["draft.docx"].message
@@ -150,7 +153,7 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
     )
     assert result.exit_code == 1, result.output  # two files failed
     assert "导入 6 imported" in result.stdout
-    assert "未变 1 unchanged · 跳过 4 skipped · 失败 2 failed" in result.stdout
+    assert "未变 2 unchanged · 跳过 4 skipped · 失败 2 failed" in result.stdout
     assert "not imported" in result.stderr and "failed" in result.stderr
     text = report.read_text("utf-8-sig")
     if report_name.endswith(".csv"):

@@ -1,8 +1,8 @@
-"""Every sample layout read from .xlsx, .docx, .html, .xls and .pdf gives the records its text version gives.
+"""Every sample layout read from .xlsx, .docx, .html, .xls, .doc and .pdf gives the records its text version gives.
 
 .xlsx, .docx and .html fixtures are built here from the text (tests/fixtures/make_fixtures.py writes them the
 way a publisher would: tables with merged cells across and down, numbers with number formats, a hidden
-sheet); .xls and .pdf fixtures are committed files made by the same script. The readers spread a merged
+sheet); .xls, .doc and .pdf fixtures are committed files made by the same script. The readers spread a merged
 cell over every cell it covers, so these also prove that the layouts read repeated head and level cells.
 A "filled" CSV (every merged cell's text written into each cell it covers, as an officer's unmerge-and-fill
 or a database export leaves a sheet) gives the same records too. PDF text loses the difference between a
@@ -35,7 +35,9 @@ EXPECTED = {  # fixture → (layout, projects, indicators)
 }
 # The Word form (004) and the text pulled from a PDF form (label_lines) were never spreadsheets.
 XLSX = sorted(set(EXPECTED) - {"seed004"})
-COMMITTED = sorted(p.name for p in FIXTURES.glob("*.pdf")) + sorted(p.name for p in FIXTURES.glob("*.xls"))
+COMMITTED = sorted(
+    p.name for suffix in ("pdf", "xls", "doc") for p in FIXTURES.glob(f"*.{suffix}") if p.stem in SOURCES
+)
 
 
 def _import(tmp_path, stem: str, path):
@@ -98,7 +100,7 @@ def test_filled_csv_gives_the_text_records(tmp_path, stem, expected_records):
 
 
 @pytest.mark.parametrize("name", COMMITTED)
-def test_committed_xls_and_pdf_give_the_text_records(tmp_path, name, expected_records):
+def test_committed_xls_doc_and_pdf_give_the_text_records(tmp_path, name, expected_records):
     stem, suffix = name.rsplit(".", 1)
     path = tmp_path / f"{SOURCES[stem][0].stem}.{suffix}"
     shutil.copy(FIXTURES / name, path)

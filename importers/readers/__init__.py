@@ -3,7 +3,7 @@
 The extension says which files to look at; the bytes say how to read them (`sniff`), so a .xls that
 is really an .xlsx reads as one and a renamed image fails with a clear reason. Table rows are rows of
 cells, text outside tables is one row per line. A merged cell's text is spread to every cell it covers,
-across and down (.xlsx, .xls, .docx, web pages, and .pdf where a cell's box shows what it covers), as an officer's
+across and down (.xlsx, .xls, .docx, .doc, web pages, and .pdf where a cell's box shows what it covers), as an officer's
 "unmerge and fill" leaves a sheet; text exports keep it in the first cell only. Layouts read both.
 Library errors become UnreadableFile with a one-line reason; `common` holds the size limits. Text and
 CSV files of any size can also be read as a stream of rows (`RowStream`); every other format is read
@@ -34,6 +34,8 @@ EXTENSIONS = {
     ".xlsm": "xlsx",
     ".xls": "xls",
     ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
@@ -47,6 +49,7 @@ _READERS = {
     "xlsx": ("xlsx", "read"),
     "xls": ("xls", "read"),
     "docx": ("docx", "read"),
+    "doc": ("doc", "read"),
     "pdf": ("pdf", "read"),
     "html": ("html", "read"),
 }

@@ -1,6 +1,6 @@
 """What a file really is, from its bytes: the extension may lie, the content decides.
 
-`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'pdf', 'html') or raises UnreadableFile
+`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'html') or raises UnreadableFile
 with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …). A web page is
 markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's "Excel
 export" that is an HTML table reads as the page it is.
@@ -32,10 +32,11 @@ OTHER = {  # magic bytes of files that are certainly not documents → what they
     b"PK\x05\x06": "an empty ZIP archive",
     b"SQLite format 3": "an SQLite database",
 }
+
 # OLE2 stream names (UTF-16LE, as they appear in the compound file's directory)
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
-_WORD = "WordDocument".encode("utf-16-le")
+_ENCRYPTED = "EncryptedPackage"
+_WORKBOOK = ("Workbook", "Book")
+_WORD = "WordDocument"
 _HTML = re.compile(
     rb"(?:\s|<\?xml[^>]*>|<!--.*?-->|<!doctype\s+html[^>]*>)*<(?:html|head|body|meta|title|link|base|"
     rb"style|script|table|div|p|span|center|font|h[1-6])[\s>/]",
@@ -79,19 +80,36 @@ def _head(data: bytes) -> bytes:
 
 
 def _ole_kind(data: bytes) -> str:
-    if _ENCRYPTED in data:
+    """What an OLE2 compound file holds, by the streams at its root: a workbook embedded in a Word document (or a
+    document in a workbook) is a stream further down. A directory olefile cannot read (a damaged or cut file) is
+    searched for the names instead."""
+    streams = _root_streams(data)
+    has = (lambda name: name in streams) if streams is not None else (lambda name: name.encode("utf-16-le") in data)
+    if has(_ENCRYPTED):
         raise UnreadableFile(
             "有密码保护：请另存一份无保护的再导入 password-protected: save an unprotected copy to import it"
         )
-    if any(name in data for name in _WORKBOOK):
+    if has(_WORD):
+        return "doc"
+    if any(has(name) for name in _WORKBOOK):
         return "xls"
-    if _WORD in data:
+    if streams is None:
         raise UnreadableFile(
-            "旧版 Word .doc 文档：请另存为 .docx 再导入 an old Word .doc document: save it as .docx to import it"
+            "旧版 Office 文件已损坏，无法读出其目录 a damaged old Office file (its directory cannot be read)"
         )
     raise UnreadableFile(
         "旧版 Office 文件，既不是表格也不是文档 an old Office file that is neither a workbook nor a document"
     )
+
+
+def _root_streams(data: bytes) -> set[str] | None:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return {path[0] for path in ole.listdir() if len(path) == 1}
+    except Exception:  # noqa: BLE001 (olefile's errors for a damaged directory are of several kinds)
+        return None
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:

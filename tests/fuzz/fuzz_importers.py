@@ -58,6 +58,7 @@ def seeds() -> list[bytes]:
         *fixtures.glob("*.tsv"),
         *fixtures.glob("label_lines.txt"),
         fixtures / "seed001.xls",
+        fixtures / "word97.doc",
         fixtures / "seed001.pdf",
     ]
     return [bytes([SUFFIXES.index(path.suffix)]) + path.read_bytes() for path in files]

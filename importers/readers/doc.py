@@ -1,0 +1,391 @@
+"""Old Word .doc documents (Word 97–2003, and WPS Office's .wps, which is the same format): paragraphs and
+tables in document order, as the .docx reader gives them.
+
+The file is an OLE2 compound file (olefile). Its text is read through the piece table (the CLX in the table
+stream) and each paragraph's properties through the PAPX pages (FKPs): whether the paragraph is in a table, at
+which depth, and whether it ends a cell or a row. A row's end carries the row's cell boundaries and merge flags
+(sprmTDefTable, sprmTVertMerge). A cell spanning several columns of its table's grid (the boundaries of all its
+rows) is repeated in each, a vertically merged cell's text in each row it continues into, and a nested table's
+rows follow the row that holds it. Field codes are dropped (their results kept), and so is text deleted with its
+changes tracked (修订), found through the CHPX pages. Reference: [MS-DOC].
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from bisect import bisect_right
+
+from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_cells, check_rows
+from importers.records import Row
+
+WORD_97 = 0x00C1  # the first FIB version of the format read here (Word 97); Word 6 and 95 wrote another
+_CELL, _PARAGRAPH = "\x07", "\r"
+_MARKS = re.compile("[\r\x07\x0c\x13-\x15]")  # a paragraph's, a cell's or a section's end; a field's parts
+_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)  # pictures, note marks, soft hyphens
+_DROPPED.update({0x0B: "\n", 0x1E: "-", 0xA0: " "})  # a line break, a hard hyphen, a hard space
+_SNAP = 20  # twips (1 pt): cell boundaries of two rows this close are the same grid line
+MAX_DEPTH = 64  # tables nested deeper are read as at this depth (Word nests at most 63)
+
+# paragraph and table properties (sprm codes)
+IN_TABLE, TABLE_ROW_END, DEPTH = 0x2416, 0x2417, 0x6649
+INNER_CELL_END, INNER_ROW_END = 0x244B, 0x244C
+DEF_TABLE, VERT_MERGE, CHANGE_TABS = 0xD608, 0xD62B, 0xC615
+DELETED = 0x0800  # sprmCFRMarkDel: text deleted with its changes tracked (修订), which Word does not show
+HUGE = 0x6646  # the paragraph's properties are too many for its page: they are in the Data stream, at this offset
+_OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by the sprm's spra (6: variable)
+CONTINUES = 1  # a vertically merged cell below the first of its set (VerticalMergeFlag fvmMerge)
+# A cell merged across is either one wide cell (its boundaries span several grid columns) or, as Word 97 merged
+# them, cells of their own flagged as joined to the one before (TC80 horzMerge): both read as the first one's text.
+
+
+def read(data: bytes) -> list[Row]:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            word = ole.openstream("WordDocument").read()
+            fib = _Fib(word)
+            name = "1Table" if fib.table_1 else "0Table"
+            if not ole.exists(name):
+                raise UnreadableFile(f"损坏的 .doc 文件：缺少 {name} 流 corrupt .doc document (no {name} stream)")
+            table = ole.openstream(name).read()
+            data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
+    except OSError as exc:  # olefile's own error for a damaged compound file
+        raise UnreadableFile(f"损坏的 .doc 文件 corrupt .doc document ({exc})") from None
+    paragraphs = _paragraphs(word, table, fib)
+    rows: list[list[str]] = []
+    _Tables(rows, data_stream).read(paragraphs)
+    return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
+
+
+class _Fib:
+    """What is read from the File Information Block at the start of the WordDocument stream."""
+
+    def __init__(self, word: bytes) -> None:
+        ident, version = struct.unpack_from("<HH", word, 0)
+        if ident != 0xA5EC:
+            raise UnreadableFile("不是 Word 文档（.doc 文件头不对） not a Word document (no Word header)")
+        if version < WORD_97:
+            raise UnreadableFile(
+                "Word 95 或更早版本的 .doc：请另存为 .docx 再导入 "
+                "a Word 95 or older .doc document: save it as .docx to import it"
+            )
+        flags = struct.unpack_from("<H", word, 0x0A)[0]
+        if flags & 0x0100:
+            raise UnreadableFile(
+                "有密码保护：请另存一份无保护的再导入 password-protected: save an unprotected copy to import it"
+            )
+        self.table_1 = bool(flags & 0x0200)
+        at = 32
+        at += 2 + 2 * struct.unpack_from("<H", word, at)[0]  # fibRgW
+        longs = at + 2
+        self.text_chars = struct.unpack_from("<i", word, longs + 12)[0]  # ccpText: the main document's text
+        at = longs + 4 * struct.unpack_from("<H", word, at)[0]  # past fibRgLw
+        self._pairs, self._count = at + 2, struct.unpack_from("<H", word, at)[0]
+        self._word = word
+
+    def place(self, index: int) -> tuple[int, int]:
+        """(offset, size) in the table stream of the FibRgFcLcb97 pair `index`."""
+        if index >= self._count:
+            raise UnreadableFile("损坏的 .doc 文件：文件信息块过短 corrupt .doc document (short FIB)")
+        return struct.unpack_from("<II", self._word, self._pairs + 8 * index)
+
+
+_CLX, _PAPX_PAGES, _CHPX_PAGES = 33, 13, 12  # FibRgFcLcb97: fcClx, fcPlcfBtePapx, fcPlcfBteChpx
+
+
+def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, bytes]]:
+    """The main text's paragraphs: (text without its mark, the mark, the paragraph's sprms)."""
+    props = _Runs(word, table, *fib.place(_PAPX_PAGES), paragraphs=True)
+    deleted = _Runs(word, table, *fib.place(_CHPX_PAGES), paragraphs=False).spans(DELETED)
+    pieces, modifiers = _pieces(table, *fib.place(_CLX))
+    out: list[tuple[str, str, bytes]] = []
+    text: list[str] = []
+    fields: list[bool] = []  # for each open field: whether its result has begun
+    in_code = 0  # open fields whose result has not begun: their text (and any field's inside) is dropped
+    for start, end, fc, compressed, prm in pieces:
+        end = min(end, fib.text_chars)
+        if start >= end:
+            continue
+        width = 1 if compressed else 2
+        raw = word[fc : fc + width * (end - start)]
+        chunk = raw.decode("cp1252", "replace") if compressed else raw.decode("utf-16-le", "replace")
+        chunk = _without(chunk, fc, width, deleted)
+        extra = modifiers[prm >> 1] if prm & 1 and prm >> 1 < len(modifiers) else b""
+        done = 0
+        for mark in _MARKS.finditer(chunk):
+            if not in_code:
+                text.append(chunk[done : mark.start()])
+            done, ch = mark.end(), mark.group()
+            if ch == "\x13":  # a field begins: its code first
+                fields.append(False)
+                in_code += 1
+            elif ch == "\x14":  # the field's result begins
+                if fields and not fields[-1]:
+                    fields[-1] = True
+                    in_code -= 1
+            elif ch == "\x15":  # the field ends
+                if fields and not fields.pop():
+                    in_code -= 1
+            else:
+                out.append(("".join(text).translate(_DROPPED), ch, props.at(fc + width * mark.start()) + extra))
+                text = []
+                check_cells(len(out))
+        if not in_code:
+            text.append(chunk[done:])
+    if any(text):
+        out.append(("".join(text).translate(_DROPPED), _PARAGRAPH, b""))
+    return out
+
+
+def _without(chunk: str, fc: int, width: int, spans: list[tuple[int, int]]) -> str:
+    """A piece's text (at offset `fc`, `width` bytes a character) with the characters in `spans` (sorted offset
+    ranges) made \\x01, dropped later: a deleted paragraph mark joins its paragraph to the next, as Word shows it."""
+    end = fc + width * len(chunk)
+    parts, done = [], 0
+    i = max(bisect_right(spans, (fc,)) - 1, 0)
+    while i < len(spans) and spans[i][0] < end:
+        first, last = spans[i]
+        i += 1
+        a = max((max(first, fc) - fc) // width, done)
+        b = min(-(-(min(last, end) - fc) // width), len(chunk))
+        if a < b:
+            parts += [chunk[done:a], "\x01" * (b - a)]
+            done = b
+    return "".join([*parts, chunk[done:]]) if parts else chunk
+
+
+def _pieces(table: bytes, fc: int, size: int) -> tuple[list[tuple[int, int, int, bool, int]], list[bytes]]:
+    """The piece table: (first cp, end cp, fc, compressed, prm) of each piece; and the property modifiers (Prc)."""
+    at, end, modifiers = fc, fc + size, []
+    while at < end:
+        kind = table[at]
+        if kind == 1:  # a Prc: a grpprl that pieces may apply
+            length = struct.unpack_from("<h", table, at + 1)[0]
+            modifiers.append(table[at + 3 : at + 3 + max(length, 0)])
+            at += 3 + max(length, 0)
+        elif kind == 2:  # the Pcdt: the piece table itself
+            length = struct.unpack_from("<I", table, at + 1)[0]
+            count = (length - 4) // 12
+            cps = struct.unpack_from(f"<{count + 1}i", table, at + 5)
+            pieces = []
+            for i in range(count):
+                _, raw, prm = struct.unpack_from("<HIH", table, at + 5 + 4 * (count + 1) + 8 * i)
+                compressed = bool(raw & 0x40000000)
+                offset = (raw & 0x3FFFFFFF) // 2 if compressed else raw & 0x3FFFFFFF
+                pieces.append((cps[i], cps[i + 1], offset, compressed, prm))
+            return pieces, modifiers
+        else:
+            break
+    raise UnreadableFile("损坏的 .doc 文件：找不到文字的片段表 corrupt .doc document (no piece table)")
+
+
+class _Runs:
+    """Properties by file offset, from the property pages (FKPs) a bin table lists: of paragraphs (PAPX, looked up by
+    the offset of a paragraph's mark) or of characters (CHPX)."""
+
+    def __init__(self, word: bytes, table: bytes, fc: int, size: int, paragraphs: bool) -> None:
+        count = (size - 4) // 8
+        pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)) if count > 0 else ()
+        runs: list[tuple[int, bytes]] = []
+        for pn in dict.fromkeys(pages):  # each page once, however often a damaged file names it
+            page = word[(pn & 0x3FFFFF) * 512 :][:512]
+            if len(page) < 512:
+                continue
+            count = page[511]
+            fcs = struct.unpack_from(f"<{count + 1}I", page, 0)
+            for i in range(count):
+                if paragraphs:  # a BxPap of 13 bytes: the PapxInFkp's offset / 2, then a PHE
+                    runs.append((fcs[i], _papx(page, page[4 * (count + 1) + 13 * i] * 2)))
+                else:  # a byte: the Chpx's offset / 2
+                    runs.append((fcs[i], _chpx(page, page[4 * (count + 1) + i] * 2)))
+            runs.append((fcs[count], b""))  # between pages: no properties
+        runs.sort(key=lambda run: run[0])  # stable: where a page ends and the next begins, the next page's run
+        self.starts = [start for start, _ in runs]
+        self.grpprls = [grpprl for _, grpprl in runs]
+
+    def at(self, fc: int) -> bytes:
+        i = bisect_right(self.starts, fc) - 1
+        return self.grpprls[i] if i >= 0 else b""
+
+    def spans(self, sprm: int) -> list[tuple[int, int]]:
+        """The offset ranges (first, end) whose properties set the flag `sprm`."""
+        ends = [*self.starts[1:], self.starts[-1] if self.starts else 0]
+        return [
+            (a, b) for a, b, grpprl in zip(self.starts, ends, self.grpprls) if grpprl and _flag(_sprms(grpprl), sprm)
+        ]
+
+
+def _papx(page: bytes, at: int) -> bytes:
+    """A PapxInFkp's sprms (without the style index that starts them); none where the offset is 0."""
+    if at == 0:
+        return b""
+    size = page[at]
+    body = page[at + 2 : at + 2 + 2 * page[at + 1]] if size == 0 else page[at + 1 : at + 2 * size]
+    return body[2:]
+
+
+def _chpx(page: bytes, at: int) -> bytes:
+    """A Chpx's sprms; none where the offset is 0."""
+    return page[at + 1 : at + 1 + page[at]] if at else b""
+
+
+def _sprms(grpprl: bytes) -> dict[int, bytes]:
+    """Each sprm's operand, the last one where a sprm comes twice."""
+    out: dict[int, bytes] = {}
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        spra = sprm >> 13
+        if spra != 6:
+            size = _OPERAND[spra]
+        elif sprm == DEF_TABLE:
+            size = struct.unpack_from("<H", grpprl, at)[0] + 1 if at + 2 <= len(grpprl) else 0
+        elif sprm == CHANGE_TABS and at < len(grpprl) and grpprl[at] == 255:
+            deleted = grpprl[at + 1] if at + 1 < len(grpprl) else 0
+            added = grpprl[at + 2 + 4 * deleted] if at + 2 + 4 * deleted < len(grpprl) else 0
+            size = 3 + 4 * deleted + 3 * added
+        else:
+            size = 1 + grpprl[at] if at < len(grpprl) else 0
+        out[sprm] = grpprl[at : at + size]
+        at += size
+    return out
+
+
+def _flag(sprms: dict[int, bytes], sprm: int) -> bool:
+    return bool(sprms.get(sprm, b"\0")[:1] != b"\0")
+
+
+class _Row:
+    """A table row as read: its cells' texts, their boundaries and merge flags, and nested tables' rows after it."""
+
+    def __init__(self, cells: list[str], sprms: dict[int, bytes]) -> None:
+        self.cells = cells
+        self.after: list[list[str]] = []
+        self.bounds: list[int] = []
+        self.merged: list[int] = []
+        self.joined: list[bool] = []
+        definition = sprms.get(DEF_TABLE)
+        if definition and len(definition) >= 3:
+            count = definition[2]
+            self.bounds = (
+                list(struct.unpack_from(f"<{count + 1}h", definition, 3)) if len(definition) >= 5 + 2 * count else []
+            )
+            tcs = definition[5 + 2 * count :]  # a TC80 of 20 bytes a cell, its flags first
+            flags = [struct.unpack_from("<H", tcs, 20 * i)[0] if 20 * i + 2 <= len(tcs) else 0 for i in range(count)]
+            self.merged = [(flag >> 5) & 3 for flag in flags]  # vertMerge
+            self.joined = [flag & 3 >= 2 for flag in flags]  # horzMerge: merged with the cell before it
+        change = sprms.get(VERT_MERGE)
+        if change and len(change) >= 3 and change[1] < len(self.merged):
+            self.merged[change[1]] = change[2]
+
+
+class _Open:
+    """A table being read: its ended rows, the cells of the row being read, the paragraphs of the cell being read, and
+    the rows of the tables nested in that row (they follow it)."""
+
+    __slots__ = ("rows", "cells", "lines", "nested")
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.cells: list[str] = []
+        self.lines: list[str] = []
+        self.nested: list[list[str]] = []
+
+
+class _Tables:
+    """Paragraphs into rows: tables (nested at any depth) laid on their grids, the other paragraphs split on tabs."""
+
+    def __init__(self, rows: list[list[str]], data: bytes) -> None:
+        self.rows, self.data = rows, data
+        self.open: list[_Open] = []  # the table being read at each depth, outermost first
+
+    def read(self, paragraphs: list[tuple[str, str, bytes]]) -> None:
+        for text, mark, grpprl in paragraphs:
+            sprms = self._properties(grpprl)
+            depth = 0
+            if _flag(sprms, IN_TABLE):
+                depth = struct.unpack_from("<i", sprms[DEPTH])[0] if len(sprms.get(DEPTH, b"")) == 4 else 1
+                depth = min(max(depth, 1), MAX_DEPTH)
+            self._close_below(depth)
+            if depth == 0:
+                self.rows.append(text.split("\t"))
+                check_rows(len(self.rows))
+                continue
+            while len(self.open) < depth:
+                self.open.append(_Open())
+            table = self.open[depth - 1]
+            if _flag(sprms, TABLE_ROW_END if depth == 1 else INNER_ROW_END):
+                row = _Row(table.cells, sprms)
+                row.after, table.nested = table.nested, []
+                table.rows.append(row)
+                table.cells, table.lines = [], []
+            elif mark == _CELL if depth == 1 else _flag(sprms, INNER_CELL_END):
+                table.cells.append(cell_text("\n".join([*table.lines, text]).strip()))
+                table.lines = []
+            else:
+                table.lines.append(text)
+        self._close_below(0)
+
+    def _properties(self, grpprl: bytes) -> dict[int, bytes]:
+        """A paragraph's sprms, with those kept in the Data stream where its page had no room for them."""
+        sprms = _sprms(grpprl) if grpprl else {}
+        if len(sprms.get(HUGE, b"")) == 4:
+            at = struct.unpack_from("<I", sprms[HUGE])[0]
+            size = struct.unpack_from("<H", self.data, at)[0] if at + 2 <= len(self.data) else 0
+            sprms.update(_sprms(self.data[at + 2 : at + 2 + size]))
+        return sprms
+
+    def _close_below(self, depth: int) -> None:
+        """End the tables deeper than `depth`: a nested one's rows follow the row that holds it."""
+        while len(self.open) > depth:
+            table = self.open.pop()
+            laid = _lay_out(table.rows)
+            unended = [*table.cells, *filter(None, table.lines)]  # a row never ended (a damaged file)
+            laid += [unended[:MAX_COLUMNS]] if unended else []
+            laid += table.nested
+            if self.open:
+                self.open[-1].nested += laid
+            else:
+                self.rows += laid
+                check_rows(len(self.rows))
+
+
+def _lay_out(rows: list[_Row]) -> list[list[str]]:
+    """A table's rows on its grid (every boundary of its rows), each nested table's rows after the row holding it."""
+    lines = sorted({b for row in rows if len(row.bounds) == len(row.cells) + 1 for b in row.bounds})
+    grid: list[int] = []
+    for line in lines:
+        if not grid or line - grid[-1] > _SNAP:
+            grid.append(line)
+    out: list[list[str]] = []
+    above: list[str] = []
+    for row in rows:
+        if len(row.bounds) != len(row.cells) + 1 or len(grid) < 2:
+            cells = row.cells[:MAX_COLUMNS]  # no boundaries for these cells: as they come
+        else:
+            cells = [""] * (len(grid) - 1)
+            for i, text in enumerate(row.cells):
+                down = i < len(row.merged) and row.merged[i] == CONTINUES
+                across = i < len(row.joined) and row.joined[i]
+                first, last = _column(grid, row.bounds[i]), _column(grid, row.bounds[i + 1])
+                for column in range(first, min(max(last, first + 1), MAX_COLUMNS)):
+                    if down:
+                        text = above[column] if column < len(above) else ""
+                    elif across:
+                        text = cells[first - 1] if first > 0 else ""
+                    cells[column] = text
+            cells = cells[:MAX_COLUMNS]
+        above = cells
+        out.append(cells)
+        out += row.after
+    return out
+
+
+def _column(grid: list[int], bound: int) -> int:
+    """The grid line a cell boundary falls on (the nearest)."""
+    i = bisect_right(grid, bound + _SNAP) - 1
+    return max(i, 0)
