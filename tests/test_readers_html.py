@@ -161,6 +161,25 @@ def test_a_budget_page_of_tables_gives_its_goal_forms(tmp_path):
     assert rows[18][2] == "保障设施完好，\n服务市民出行。" and len(rows) == 40
 
 
+def saved_as_one_file(page: str, charset: str, browser: bool = False) -> bytes:
+    """The page as Word ("单个文件网页", quoted-printable, in its charset, often named .doc by report systems) or a
+    browser (Blink's "Save as MHTML": its own headers first) saves it as one file, a picture beside it."""
+    import quopri
+
+    boundary = "----=_NextPart_01DB3C2A.5F1E4A20"
+    head = "From: <Saved by Blink>\r\nSubject: 预算\r\n" if browser else ""
+    parts = [
+        f'{head}MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+        "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n".encode("utf-8"),
+        f"--{boundary}\r\nContent-Location: file:///C:/预算.htm\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        f'Content-Type: text/html; charset="{charset}"\r\n\r\n'.encode("utf-8")
+        + quopri.encodestring(page.encode(charset)),
+        f"\r\n--{boundary}\r\nContent-Location: file:///C:/image001.png\r\nContent-Transfer-Encoding: base64\r\n"
+        f"Content-Type: image/png\r\n\r\niVBORw0KGgo=\r\n--{boundary}--\r\n".encode("ascii"),
+    ]
+    return b"".join(parts)
+
+
 @pytest.mark.parametrize(
     "name, data",
     [
@@ -169,8 +188,10 @@ def test_a_budget_page_of_tables_gives_its_goal_forms(tmp_path):
         ("预算.html", budget_page("utf-8").encode("utf-16")),  # a BOM
         ("预算.xls", budget_page("gbk").encode("gbk")),  # a report system's "Excel export"
         ("预算.txt", budget_page("gbk").encode("gbk")),
+        ("预算.doc", saved_as_one_file(budget_page(None), "gb2312")),  # a report system's "Word export"
+        ("预算.mht", saved_as_one_file(budget_page("utf-8"), "utf-8", browser=True)),
     ],
-    ids=["gbk-undeclared", "utf8-misdeclared", "utf16", "xls", "txt"],
+    ids=["gbk-undeclared", "utf8-misdeclared", "utf16", "xls", "txt", "word-mht", "browser-mht"],
 )
 def test_the_same_page_in_any_encoding_or_under_any_name(tmp_path, name, data):
     result, records = _import(tmp_path, name, data)
@@ -224,6 +245,12 @@ def flat_page() -> str:
 <th rowspan=2>本年绩效指标值</th><th rowspan=2>绩效度量单位</th></tr>
 <tr><th>财政资金</th><th>其他资金</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div></body></html>"""
+
+
+def test_a_page_saved_as_one_file_without_a_page_is_one_line():
+    data = saved_as_one_file("x", "utf-8").replace(b"Content-Type: text/html", b"Content-Type: text/plain")
+    with pytest.raises(UnreadableFile, match="without an HTML part"):
+        read_bytes(data, ".mht")
 
 
 def test_a_flat_table_of_projects(tmp_path):

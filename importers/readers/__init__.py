@@ -41,6 +41,8 @@ EXTENSIONS = {
     ".htm": "html",
     ".shtml": "html",
     ".xhtml": "html",
+    ".mht": "html",
+    ".mhtml": "html",
 }
 # content kind → (module in this package, function): imported only when a file of that kind comes
 _READERS = {
@@ -52,6 +54,7 @@ _READERS = {
     "doc": ("doc", "read"),
     "pdf": ("pdf", "read"),
     "html": ("html", "read"),
+    "mht": ("html", "read_mht"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Web pages (.html, .htm; lxml's HTML parser): tables as rows of cells, text as lines, positioned text as lines.
+"""Web pages (.html, .htm, and .mht saved as one file; lxml's HTML parser): tables as rows of cells, text as lines,
+positioned text as lines.
 
 The encoding is the byte order mark's, else UTF-8 when the bytes are UTF-8, else the charset the page declares
 (`<meta charset>`, `http-equiv`, `<?xml encoding?>`), else GB18030 (a superset of GBK and GB2312).
@@ -172,6 +173,24 @@ def read(data: bytes) -> list[Row]:
             "save what it shows)"
         )
     return rows
+
+
+def read_mht(data: bytes) -> list[Row]:
+    """A web page saved as one file (.mht, .mhtml: a browser's or Word's "single file web page", which some report
+    systems export under a .doc name): its first HTML part, read as a page, in the charset its part names."""
+    import email
+
+    for part in email.message_from_bytes(data).walk():
+        if part.get_content_type() == "text/html":
+            body = part.get_payload(decode=True)
+            charset = part.get_content_charset()
+            if isinstance(body, bytes) and charset:
+                try:
+                    body = body.decode(charset).encode("utf-8")
+                except (LookupError, UnicodeDecodeError):
+                    pass  # the page's own declaration, or the usual guesses, decide
+            return read(body if isinstance(body, bytes) else b"")
+    raise UnreadableFile("网页存档中没有网页 a saved web page (MHT) without an HTML part")
 
 
 def _decode(data: bytes) -> str:

@@ -1,9 +1,10 @@
 """What a file really is, from its bytes: the extension may lie, the content decides.
 
-`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'html') or raises UnreadableFile
-with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …). A web page is
-markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's "Excel
-export" that is an HTML table reads as the page it is.
+`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'html', 'mht') or raises
+UnreadableFile with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …). A
+web page is markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's
+"Excel export" that is an HTML table reads as the page it is, and so does a "Word export" that is a web page saved
+as one file (MHT: mail headers, then the page and its pictures as parts).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ _HTML = re.compile(
     rb"style|script|table|div|p|span|center|font|h[1-6])[\s>/]",
     re.I | re.S,
 )
+# a web page saved as one file (.mht): mail headers first, MIME-Version among them, then the related parts
+_MIME_HEADERS = re.compile(rb"\s*(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?MIME-Version:\s*1\.0", re.I)
+_MULTIPART = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
 _CHUNK = 1 << 18  # bytes of XML read at a time
 
 
@@ -58,6 +62,8 @@ def sniff(data: bytes) -> str:
             raise UnreadableFile(f"二进制数据，不是绩效目标文件 binary data ({what}), not a goal document")
     if _HTML.match(_head(data)):
         return "html"
+    if _MIME_HEADERS.match(data[:4096]) and _MULTIPART.search(data[:4096]):
+        return "mht"
     head = data.lstrip()[:15].lower()
     if head.startswith(b"<?xml"):
         raise UnreadableFile(
