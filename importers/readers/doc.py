@@ -69,7 +69,7 @@ class _Fib:
             raise UnreadableFile("不是 Word 文档（.doc 文件头不对） not a Word document (no Word header)")
         if version < WORD_97:
             raise UnreadableFile(
-                "Word 95 或更早版本的 .doc：请另存为 .docx 再导入 "
+                "早期版本（Word 95 或更早）的 .doc：请另存为 .docx 再导入 "
                 "a Word 95 or older .doc document: save it as .docx to import it"
             )
         flags = struct.unpack_from("<H", word, 0x0A)[0]
