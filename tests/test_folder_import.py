@@ -39,7 +39,7 @@ def folder(tmp_path):
     shutil.copy(root / "2021" / "copy-a.xlsx", root / "2021" / "copy-b.xlsx")  # same content twice
     (root / "2021" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     shutil.copy(FIXTURES / "seed004.doc", root / "2021" / "申报表（旧版）.doc")
-    (root / "2021" / "表格.et").write_bytes(b"\xd0\xcf\x11\xe0")
+    (root / "2021" / "表格.ods").write_bytes(b"\xd0\xcf\x11\xe0")
     (root / "2021" / "~$汇总表.xlsx").write_bytes(b"lock")
     (root / "2021" / "说明.txt").write_text("本文件夹收录部门预算公开文件。\n", "utf-8")
     (root / "2021" / "broken.xlsx").write_bytes((root / "2020" / "汇总表.xlsx").read_bytes()[:2000])
@@ -67,13 +67,13 @@ def test_mixed_folder_in_one_call(conn, folder):
     assert old_word.status == "unchanged" and "申报表.docx" in old_word.message, old_word.message
     assert {name: r.status for name, r in results.items() if r.status in ("failed", "skipped")} == {
         "photo.png": "skipped",
-        "表格.et": "skipped",
+        "表格.ods": "skipped",
         "~$汇总表.xlsx": "skipped",
         "说明.txt": "skipped",
         "broken.xlsx": "failed",
         "draft.docx": "failed",
     }
-    assert "save it as .xlsx" in results["表格.et"].message
+    assert "save it as .xlsx" in results["表格.ods"].message
     assert "not a goal document" in results["说明.txt"].message
     assert "corrupt" in results["broken.xlsx"].message
     assert "layout unknown" in results["draft.docx"].message

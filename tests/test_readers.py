@@ -6,6 +6,7 @@ import codecs
 import importlib
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -408,6 +409,13 @@ def test_bad_input_one_clear_line(tmp_path, name, data, reason):
     with pytest.raises(UnreadableFile) as failure:
         read_rows(path)
     assert reason in str(failure.value) and "\n" not in str(failure.value)
+
+
+def test_a_wps_spreadsheet_of_the_xls_format_reads_as_one(tmp_path):
+    fixtures = Path(__file__).parent / "fixtures"
+    path = tmp_path / "汇总表.et"
+    path.write_bytes((fixtures / "seed001.xls").read_bytes())
+    assert cells(read_rows(path)) == cells(read_rows(fixtures / "seed001.xls"))
 
 
 def test_extension_that_lies_is_read_by_content(tmp_path):

@@ -33,6 +33,7 @@ EXTENSIONS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".xls": "xls",
+    ".et": "xls",  # a WPS spreadsheet: the .xls format, when its content says so
     ".docx": "docx",
     ".doc": "doc",
     ".wps": "doc",

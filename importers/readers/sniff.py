@@ -104,7 +104,8 @@ def _ole_kind(data: bytes) -> str:
             "旧版 Office 文件已损坏，无法读出其目录 a damaged old Office file (its directory cannot be read)"
         )
     raise UnreadableFile(
-        "旧版 Office 文件，既不是表格也不是文档 an old Office file that is neither a workbook nor a document"
+        "旧版 Office 文件，既不是表格也不是文档：请另存为 .xlsx 或 .docx 再导入 "
+        "an old Office file that is neither a workbook nor a document: save it as .xlsx or .docx to import it"
     )
 
 

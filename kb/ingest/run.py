@@ -37,7 +37,6 @@ STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a str
 STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
 NOT_DOCUMENTS = {"thumbs.db", "desktop.ini", ".ds_store"}
 HINTS = {  # extension → why it is skipped, when there is something to do about it
-    ".et": "a WPS spreadsheet: save it as .xlsx to import it",
     ".ods": "an OpenDocument spreadsheet: save it as .xlsx to import it",
     ".odt": "an OpenDocument text: save it as .docx to import it",
     ".zip": "an archive: unpack it first",
