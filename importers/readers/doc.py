@@ -25,6 +25,7 @@ _CELL, _PARAGRAPH = "\x07", "\r"
 _MARKS = re.compile("[\r\x07\x0c\x13-\x15]")  # a paragraph's, a cell's or a section's end; a field's parts
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)  # pictures, note marks, soft hyphens
 _DROPPED.update({0x0B: "\n", 0x1E: "-", 0xA0: " "})  # a line break, a hard hyphen, a hard space
+_DROPPED.update(dict.fromkeys(range(0xF000, 0xF100)))  # a symbol font's glyph (Wingdings ☑): no character of its own
 _SNAP = 20  # twips (1 pt): cell boundaries of two rows this close are the same grid line
 MAX_DEPTH = 64  # tables nested deeper are read as at this depth (Word nests at most 63)
 
