@@ -100,33 +100,6 @@ def test_xls_merged_cells_spread():
     ]
 
 
-def test_docx_paragraphs_between_tables_nested_and_merged_cells():
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("标题\t单位：万元")
-    table = document.add_table(rows=3, cols=3)
-    table.cell(0, 0).merge(table.cell(0, 1)).text = "A"
-    table.cell(0, 2).text = "C"
-    table.cell(1, 0).text = "B"
-    table.cell(1, 1).add_table(rows=1, cols=2).cell(0, 0).text = "inner"
-    table.cell(1, 2).merge(table.cell(2, 2)).text = "D"
-    table.cell(2, 0).text = "E"
-    document.add_paragraph("between")
-    document.add_table(rows=1, cols=2).cell(0, 1).text = "second"
-    out = io.BytesIO()
-    document.save(out)
-    assert cells(read_bytes(out.getvalue(), ".docx")) == [
-        ["标题", "单位：万元"],
-        ["A", "A", "C"],
-        ["B", "", "D"],
-        ["inner", ""],
-        ["E", "", "D"],
-        ["between"],
-        ["", "second"],
-    ]
-
-
 def test_docx_text_as_word_shows_it_changes_tracked_fields_and_links():
     import docx
     from docx.oxml import parse_xml

@@ -47,7 +47,7 @@ def test_paragraphs_merged_cells_a_nested_table_a_field_and_tracked_changes():
     assert cells(read_rows(FIXTURES / "word97.doc")) == WORD97
 
 
-def test_the_docx_of_that_document_gives_the_same_rows(tmp_path):
+def test_the_docx_of_that_document_gives_the_same_rows(tmp_path):  # the .docx reader's test of these, too
     word97_sample(tmp_path / "word97.docx")
     assert cells(read_rows(tmp_path / "word97.docx")) == WORD97
 
