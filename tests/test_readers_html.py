@@ -161,22 +161,28 @@ def test_a_budget_page_of_tables_gives_its_goal_forms(tmp_path):
     assert rows[18][2] == "保障设施完好，\n服务市民出行。" and len(rows) == 40
 
 
-def saved_as_one_file(page: str, charset: str, browser: bool = False) -> bytes:
+def saved_as_one_file(page: str, charset: str, browser: bool = False, pages: tuple[str, ...] = ()) -> bytes:
     """The page as Word ("单个文件网页", quoted-printable, in its charset, often named .doc by report systems) or a
-    browser (Blink's "Save as MHTML": its own headers first) saves it as one file, a picture beside it."""
+    browser (Blink's "Save as MHTML": its own headers first) saves it as one file, a picture beside it; `pages`
+    after it (Excel saves a frame page, then a page for each sheet)."""
     import quopri
 
     boundary = "----=_NextPart_01DB3C2A.5F1E4A20"
     head = "From: <Saved by Blink>\r\nSubject: 预算\r\n" if browser else ""
     parts = [
         f'{head}MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
-        "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n".encode("utf-8"),
-        f"--{boundary}\r\nContent-Location: file:///C:/预算.htm\r\nContent-Transfer-Encoding: quoted-printable\r\n"
-        f'Content-Type: text/html; charset="{charset}"\r\n\r\n'.encode("utf-8")
-        + quopri.encodestring(page.encode(charset)),
-        f"\r\n--{boundary}\r\nContent-Location: file:///C:/image001.png\r\nContent-Transfer-Encoding: base64\r\n"
-        f"Content-Type: image/png\r\n\r\niVBORw0KGgo=\r\n--{boundary}--\r\n".encode("ascii"),
+        "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n".encode("utf-8")
     ]
+    for n, text in enumerate([page, *pages]):
+        part_head = (
+            f"\r\n--{boundary}\r\nContent-Location: file:///C:/预算{n}.htm\r\nContent-Transfer-Encoding: "
+            f'quoted-printable\r\nContent-Type: text/html; charset="{charset}"\r\n\r\n'
+        )
+        parts.append(part_head.encode("utf-8") + quopri.encodestring(text.encode(charset)))
+    parts.append(
+        f"\r\n--{boundary}\r\nContent-Location: file:///C:/image001.png\r\nContent-Transfer-Encoding: base64\r\n"
+        f"Content-Type: image/png\r\n\r\niVBORw0KGgo=\r\n--{boundary}--\r\n".encode("ascii")
+    )
     return b"".join(parts)
 
 
@@ -249,8 +255,18 @@ def flat_page() -> str:
 
 def test_a_page_saved_as_one_file_without_a_page_is_one_line():
     data = saved_as_one_file("x", "utf-8").replace(b"Content-Type: text/html", b"Content-Type: text/plain")
-    with pytest.raises(UnreadableFile, match="without an HTML part"):
+    with pytest.raises(UnreadableFile, match="the page holds no text"):
         read_bytes(data, ".mht")
+
+
+def test_a_workbook_saved_as_one_file_gives_every_sheet():
+    """Excel's 单个文件网页: a frame page that only lists the sheets, then a page for each sheet."""
+    frame = '<html><frameset rows="*"><frame src="sheet001.htm"></frameset></html>'
+    sheets = tuple(
+        f"<html><body><table><tr><td>项目名称</td><td>{name}</td></tr></table></body></html>" for name in "甲乙"
+    )
+    data = saved_as_one_file(frame, "gb2312", pages=sheets)
+    assert [row.cells for row in read_bytes(data, ".mht")] == [["项目名称", "甲"], ["项目名称", "乙"]]
 
 
 def test_a_flat_table_of_projects(tmp_path):

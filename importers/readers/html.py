@@ -45,6 +45,10 @@ from importers.readers.positions import Cell, Columns
 from importers.readers.text import decode
 from importers.records import Row
 
+_NO_TEXT = (
+    "网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF "
+    "(the page holds no text: its content may be loaded by a script; open it in a browser and save what it shows)"
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 _SKIPPED = frozenset(
     (
@@ -139,9 +143,17 @@ _LINE_HEIGHT = 1.2  # font sizes from one line of a positioned run to its next (
 
 
 def read(data: bytes) -> list[Row]:
+    rows = _page_rows(data)
+    if not rows:
+        raise UnreadableFile(_NO_TEXT)
+    return rows
+
+
+def _page_rows(data: bytes, charset: str = "") -> list[Row]:
+    """The page's rows (none when it holds no text); `charset` is said by the page's container, if any."""
     from lxml import etree
 
-    text = _decode(data)
+    text = _decode(data, charset)
     tags = text.count("<")
     if tags > MAX_TAGS:
         raise UnreadableFile(
@@ -165,38 +177,33 @@ def read(data: bytes) -> list[Row]:
     page = _Page(_Styles(root))
     if root is not None:
         page.flow(root, None)
-    rows = page.rows()
-    if not rows:
-        raise UnreadableFile(
-            "网页中没有可读的文字：内容可能由脚本载入，请在浏览器中打开后另存为网页或 PDF "
-            "(the page holds no text: its content may be loaded by a script; open it in a browser and "
-            "save what it shows)"
-        )
-    return rows
+    return page.rows()
 
 
 def read_mht(data: bytes) -> list[Row]:
     """A web page saved as one file (.mht, .mhtml: a browser's or Word's "single file web page", which some report
-    systems export under a .doc name): its first HTML part, read as a page, in the charset its part names."""
+    systems export under a .doc name; Excel's holds a frame page, then a page for each sheet): its pages, in order,
+    each in the charset its part names unless the page declares its own."""
     import email
 
+    rows: list[Row] = []
     for part in email.message_from_bytes(data).walk():
-        if part.get_content_type() == "text/html":
-            body = part.get_payload(decode=True)
-            charset = part.get_content_charset()
-            if isinstance(body, bytes) and charset:
-                try:
-                    body = body.decode(charset).encode("utf-8")
-                except (LookupError, UnicodeDecodeError):
-                    pass  # the page's own declaration, or the usual guesses, decide
-            return read(body if isinstance(body, bytes) else b"")
-    raise UnreadableFile("网页存档中没有网页 a saved web page (MHT) without an HTML part")
+        body = part.get_payload(decode=True) if part.get_content_type() == "text/html" else None
+        if isinstance(body, bytes) and body.strip():
+            rows += [
+                Row(cells=row.cells, line=len(rows) + i + 1, page=row.page)
+                for i, row in enumerate(_page_rows(body, part.get_content_charset() or ""))
+            ]
+            check_rows(len(rows))
+    if not rows:
+        raise UnreadableFile(_NO_TEXT)
+    return rows
 
 
-def _decode(data: bytes) -> str:
-    """The page's text: a BOM's encoding, UTF-8, the charset it declares, GB18030 (`text.decode`)."""
+def _decode(data: bytes, charset: str = "") -> str:
+    """The page's text: a BOM's encoding, UTF-8, the charset it declares (else `charset`), GB18030 (`text.decode`)."""
     match = _CHARSET.search(data[:4096])
-    declared = (match.group(1) or match.group(2)).decode("ascii").lower() if match else ""
+    declared = (match.group(1) or match.group(2)).decode("ascii").lower() if match else charset.lower()
     return decode(data, declared)
 
 
