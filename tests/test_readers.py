@@ -365,6 +365,7 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
         ("protected.docx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
         ("damaged.doc", OLE2 + bytes(500) + "WordDocument".encode("utf-16-le"), "corrupt or unreadable doc file"),
         ("no-directory.doc", OLE2 + b"garbage", "damaged old Office file"),
+        ("exported.doc", b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}", "an RTF document: save it as .docx"),
         ("bomb.xlsx", _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": bytes(20 << 20)}), "zip bomb"),
         ("archive.xlsx", _zip({"readme.txt": b"hello"}), "ZIP archive"),
         ("no-parts.xlsx", _zip({"xl/workbook.xml": b"not xml"}), "corrupt"),

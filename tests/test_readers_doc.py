@@ -24,7 +24,7 @@ from importers.readers import UnreadableFile, read_bytes, read_rows
 FIXTURES = ROOT / "tests" / "fixtures"
 WORD97 = [  # tests/fixtures/word97.doc, as make_fixtures.word97_sample wrote its .docx
     ["标题", "单位：万元"],
-    ["A", "A", "C"],  # merged across
+    ["A", "A", "C𠀀"],  # merged across; a character beyond the BMP (two UTF-16 units in the file)
     ["B", "", "D"],  # D merged down
     ["inner", ""],  # the table nested in the cell B's row, after that row
     ["E", "", "D"],
@@ -34,6 +34,10 @@ WORD97 = [  # tests/fixtures/word97.doc, as make_fixtures.word97_sample wrote it
     ["page 1 of the form"],  # a PAGE field: its result kept, its code dropped
     ["目标值≥95%"],  # changes tracked (修订): ≥90% deleted, ≥95% inserted
     ["项目属性：新增延续"],  # Wingdings check boxes: a symbol font's glyphs, no characters (README: not read)
+    ["项目名称：乡村振兴补助"],  # the first paragraph's mark deleted with changes tracked: joined to the next
+    ["第二段"],
+    ["第三段"],
+    ["新的一节"],  # after a section break, which ended the paragraph before it
 ]
 FC_LCB = 154  # where the FIB's (fc, lcb) pairs start in a Word 97 file (csw 14, cslw 22)
 CLX, PAPX_PAGES, CHPX_PAGES = 33, 13, 12  # pairs: the piece table, the paragraph and character property pages
@@ -93,17 +97,16 @@ def _pair(word: bytes, index: int) -> tuple[int, int]:
 
 def _eight_bit(word: bytearray, table: bytearray) -> None:
     """The text stored as Word stores a piece whose characters all fit Windows-1252: a byte each, at half the
-    offset its piece names; the property pages' offsets moved with it. CJK characters become x, symbol-font glyphs a
-    picture's placeholder."""
+    offset its piece names; the property pages' offsets moved with it. Each UTF-16 unit of a CJK character becomes
+    x (so 𠀀 becomes xx), a symbol font's glyph a picture's placeholder."""
     clx, _ = _pair(word, CLX)
     assert table[clx] == 2, "a piece table without property modifiers before it"
     assert struct.unpack_from("<I", table, clx + 1)[0] == 4 * 2 + 8, "one piece"
     start, end = struct.unpack_from("<ii", table, clx + 5)
     raw = struct.unpack_from("<I", table, clx + 13 + 2)[0]
     assert not raw & 0x40000000
-    text = word[raw : raw + 2 * (end - start)].decode("utf-16-le")
-    text = re.sub("[\uf000-\uf0ff]", "\x01", text)  # a symbol font's glyph: a placeholder, dropped alike
-    word[raw : raw + end - start] = re.sub(r"[^\x00-\x7f]", "x", text).encode("cp1252")
+    units = struct.unpack_from(f"<{end - start}H", word, raw)  # each a byte now: a symbol font's glyph a placeholder
+    word[raw : raw + end - start] = bytes(u if u < 0x80 else 1 if 0xF000 <= u < 0xF100 else ord("x") for u in units)
     struct.pack_into("<I", table, clx + 13 + 2, (2 * raw) | 0x40000000)
     for index in (PAPX_PAGES, CHPX_PAGES):
         fc, lcb = _pair(word, index)
@@ -119,7 +122,11 @@ def _eight_bit(word: bytearray, table: bytearray) -> None:
 
 def test_text_stored_a_byte_a_character(tmp_path):
     data = _rewritten(tmp_path, _eight_bit)
-    assert cells(read_bytes(data, ".doc")) == [[re.sub(r"[^\x00-\x7f]", "x", c) for c in row] for row in WORD97]
+    narrow = [
+        [re.sub(r"[^\x00-\x7f]", lambda m: "x" * (len(m[0].encode("utf-16-le")) // 2), c) for c in row]
+        for row in WORD97
+    ]
+    assert cells(read_bytes(data, ".doc")) == narrow
 
 
 def _set(offset: int, value: int, size: str = "<H"):
@@ -131,11 +138,21 @@ def _set(offset: int, value: int, size: str = "<H"):
     [
         (lambda word, table: word.__setitem__(0x0B, word[0x0B] | 0x01), "password-protected"),  # fEncrypted
         (_set(2, 0x0068), "Word 95 or older"),  # nFib of Word 95
+        (lambda word, table: struct.pack_into("<HH", word, 0, 0xA5DC, 0x0065), "Word 95 or older"),  # Word 6/95's
+        (lambda word, table: struct.pack_into("<HH", word, 0, 0xA697, 0x0068), "Word 95 or older"),  # Chinese 95's
         (_set(0, 0x1234), "not a Word document"),  # wIdent
         (lambda word, table: word.__setitem__(0x0B, word[0x0B] ^ 0x02), "no 0Table stream"),  # fWhichTblStm
         (lambda word, table: table.__setitem__(_pair(word, CLX)[0], 7), "no piece table"),
     ],
-    ids=["protected", "word95", "not-word", "no-table-stream", "no-piece-table"],
+    ids=[
+        "protected",
+        "word95",
+        "word6-header",
+        "chinese-word95-header",
+        "not-word",
+        "no-table-stream",
+        "no-piece-table",
+    ],
 )
 def test_a_bad_doc_gives_one_clear_line(tmp_path, change, reason):
     path = tmp_path / "目标表.doc"
@@ -159,6 +176,26 @@ def test_cells_joined_to_the_one_before_as_word_97_merged_them(tmp_path):
     assert rows[:2] + rows[5:] == WORD97[:2] + WORD97[5:]
 
 
+def test_a_page_break_inside_a_paragraph_does_not_end_it(tmp_path):
+    def page_break(word: bytearray, table: bytearray) -> None:
+        at = word.find("第二段\r".encode("utf-16-le"))
+        assert at > 0
+        word[at + 6 : at + 8] = "\x0c".encode("utf-16-le")  # Word writes a page break as the character 0x0C
+
+    rows = cells(read_bytes(_rewritten(tmp_path, page_break), ".doc"))
+    assert rows == [*WORD97[:-3], ["第二段第三段"], WORD97[-1]]
+
+
+def test_each_cell_merged_down_in_a_row_of_several():
+    """A row may carry one sprmTVertMerge for each of its cells: all of them count, not the last one alone."""
+    from importers.readers.doc import _Properties, _Row, _sprms
+
+    definition = struct.pack("<HHB4h", 0xD608, 1 + 1 + 8 + 60, 3, 0, 100, 200, 300) + bytes(60)
+    merges = b"".join(struct.pack("<HBBB", 0xD62B, 2, cell, 1) for cell in (0, 2))
+    row = _Row(["", "", ""], _Properties(_sprms(definition + merges)))
+    assert row.merged == [1, 0, 1] and row.bounds == [0, 100, 200, 300]
+
+
 def test_a_table_nested_two_billion_deep_is_read_at_the_depth_word_allows(tmp_path):
     def deep(word: bytearray, table: bytearray) -> None:
         at = word.find(struct.pack("<Hi", 0x6649, 2))  # the inner table's depth (sprmPItap 2)
@@ -166,7 +203,7 @@ def test_a_table_nested_two_billion_deep_is_read_at_the_depth_word_allows(tmp_pa
         struct.pack_into("<i", word, at + 2, 2**31 - 1)
 
     rows = cells(read_bytes(_rewritten(tmp_path, deep), ".doc"))
-    assert any("inner" in row for row in rows) and rows[:3] == WORD97[:3] and rows[-6:] == WORD97[-6:]
+    assert any("inner" in row for row in rows) and rows[:3] == WORD97[:3] and rows[-10:] == WORD97[-10:]
 
 
 @settings(max_examples=fuzz_budget(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

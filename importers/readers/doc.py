@@ -7,7 +7,13 @@ which depth, and whether it ends a cell or a row. A row's end carries the row's 
 (sprmTDefTable, sprmTVertMerge). A cell spanning several columns of its table's grid (the boundaries of all its
 rows) is repeated in each, a vertically merged cell's text in each row it continues into, and a nested table's
 rows follow the row that holds it. Field codes are dropped (their results kept), and so is text deleted with its
-changes tracked (修订), found through the CHPX pages. Reference: [MS-DOC].
+changes tracked (修订), found through the CHPX pages. A section break ends a paragraph, a page or column break
+inside one is dropped (as the .docx reader drops them). Not read: property modifiers of a fast save's simple kind
+(Prm0), headers, footers, notes and text boxes (stories of their own). Reference: [MS-DOC].
+
+Every count is bounded by the file: pieces may not hold more text than the stream has, paragraphs and the cells
+of the tables laid out are counted against MAX_CELLS and rows against MAX_ROWS as they are made, a paragraph is at
+most MAX_CELL_BYTES, tables nest at most MAX_DEPTH deep, each property page is read once.
 """
 
 from __future__ import annotations
@@ -15,17 +21,29 @@ from __future__ import annotations
 import io
 import re
 import struct
+import sys
+from array import array
 from bisect import bisect_right
 
-from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_cells, check_rows
+from importers.readers.common import (
+    MAX_CELL_BYTES,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    UnreadableFile,
+    cell_text,
+    check_cells,
+    check_rows,
+)
 from importers.records import Row
 
-WORD_97 = 0x00C1  # the first FIB version of the format read here (Word 97); Word 6 and 95 wrote another
-_CELL, _PARAGRAPH = "\x07", "\r"
+WORD_97 = 0x00C1  # the first FIB version of the format read here (Word 97)
+OLDER = {0xA5DC, 0x8098, 0x8099, 0xA697, 0xA699}  # the header of Word 6 and 95 files (Chinese editions among them)
+_CELL, _PARAGRAPH, _SECTION = "\x07", "\r", "\x0c"
 _MARKS = re.compile("[\r\x07\x0c\x13-\x15]")  # a paragraph's, a cell's or a section's end; a field's parts
-_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)  # pictures, note marks, soft hyphens
-_DROPPED.update({0x0B: "\n", 0x1E: "-", 0xA0: " "})  # a line break, a hard hyphen, a hard space
-_DROPPED.update(dict.fromkeys(range(0xF000, 0xF100)))  # a symbol font's glyph (Wingdings ☑): no character of its own
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SHOWN = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x08\x0e\x1f"), None)  # objects, note marks, column breaks
+_SHOWN.update({0x0B: "\n", 0x1E: "-", 0xA0: " "})  # a line break, a hard hyphen, a hard space
+_SHOWN.update(dict.fromkeys(range(0xF000, 0xF100)))  # a symbol font's glyph (Wingdings ☑): no character of its own
 _SNAP = 20  # twips (1 pt): cell boundaries of two rows this close are the same grid line
 MAX_DEPTH = 64  # tables nested deeper are read as at this depth (Word nests at most 63)
 
@@ -40,12 +58,19 @@ CONTINUES = 1  # a vertically merged cell below the first of its set (VerticalMe
 # A cell merged across is either one wide cell (its boundaries span several grid columns) or, as Word 97 merged
 # them, cells of their own flagged as joined to the one before (TC80 horzMerge): both read as the first one's text.
 
+# FibRgFcLcb97 pairs: the piece table, the sections, the paragraph and character property pages
+_CLX, _SECTIONS, _PAPX_PAGES, _CHPX_PAGES = 33, 6, 13, 12
+_STREAMS = ("WordDocument", "1Table", "0Table", "Data")
+
 
 def read(data: bytes) -> list[Row]:
     import olefile
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            for name in _STREAMS:  # a sector chain that loops would read as a stream larger than the file
+                if ole.exists(name) and ole.get_size(name) > len(data):
+                    raise UnreadableFile(f"损坏的 .doc 文件：{name} 流比文件还大 corrupt .doc document ({name})")
             word = ole.openstream("WordDocument").read()
             fib = _Fib(word)
             name = "1Table" if fib.table_1 else "0Table"
@@ -55,9 +80,7 @@ def read(data: bytes) -> list[Row]:
             data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
     except OSError as exc:  # olefile's own error for a damaged compound file
         raise UnreadableFile(f"损坏的 .doc 文件 corrupt .doc document ({exc})") from None
-    paragraphs = _paragraphs(word, table, fib)
-    rows: list[list[str]] = []
-    _Tables(rows, data_stream).read(paragraphs)
+    rows = _Tables(data_stream).read(_paragraphs(word, table, fib))
     return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
 
 
@@ -66,13 +89,13 @@ class _Fib:
 
     def __init__(self, word: bytes) -> None:
         ident, version = struct.unpack_from("<HH", word, 0)
-        if ident != 0xA5EC:
-            raise UnreadableFile("不是 Word 文档（.doc 文件头不对） not a Word document (no Word header)")
-        if version < WORD_97:
+        if ident in OLDER or (ident == 0xA5EC and version < WORD_97):
             raise UnreadableFile(
                 "早期版本（Word 95 或更早）的 .doc：请另存为 .docx 再导入 "
                 "a Word 95 or older .doc document: save it as .docx to import it"
             )
+        if ident != 0xA5EC:
+            raise UnreadableFile("不是 Word 文档（.doc 文件头不对） not a Word document (no Word header)")
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         if flags & 0x0100:
             raise UnreadableFile(
@@ -94,15 +117,17 @@ class _Fib:
         return struct.unpack_from("<II", self._word, self._pairs + 8 * index)
 
 
-_CLX, _PAPX_PAGES, _CHPX_PAGES = 33, 13, 12  # FibRgFcLcb97: fcClx, fcPlcfBtePapx, fcPlcfBteChpx
-
-
-def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, bytes]]:
-    """The main text's paragraphs: (text without its mark, the mark, the paragraph's sprms)."""
+def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, bytes, bytes]]:
+    """The main text's paragraphs: (text without its mark, the mark, its PAPX sprms, its piece's modifier sprms)."""
     props = _Runs(word, table, *fib.place(_PAPX_PAGES), paragraphs=True)
     deleted = _Runs(word, table, *fib.place(_CHPX_PAGES), paragraphs=False).spans(DELETED)
+    sections = _section_ends(table, *fib.place(_SECTIONS))
     pieces, modifiers = _pieces(table, *fib.place(_CLX))
-    out: list[tuple[str, str, bytes]] = []
+    if sum(max(min(end, fib.text_chars) - start, 0) * (1 if small else 2) for start, end, _, small, _ in pieces) > len(
+        word
+    ):
+        raise UnreadableFile("损坏的 .doc 文件：文字片段重叠 corrupt .doc document (its pieces overlap)")
+    out: list[tuple[str, str, bytes, bytes]] = []
     text: list[str] = []
     fields: list[bool] = []  # for each open field: whether its result has begun
     in_code = 0  # open fields whose result has not begun: their text (and any field's inside) is dropped
@@ -111,8 +136,7 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
         if start >= end:
             continue
         width = 1 if compressed else 2
-        raw = word[fc : fc + width * (end - start)]
-        chunk = raw.decode("cp1252", "replace") if compressed else raw.decode("utf-16-le", "replace")
+        chunk = _units(word[fc : fc + width * (end - start)], compressed)
         chunk = _without(chunk, fc, width, deleted)
         extra = modifiers[prm >> 1] if prm & 1 and prm >> 1 < len(modifiers) else b""
         done = 0
@@ -130,15 +154,45 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
             elif ch == "\x15":  # the field ends
                 if fields and not fields.pop():
                     in_code -= 1
-            else:
-                out.append(("".join(text).translate(_DROPPED), ch, props.at(fc + width * mark.start()) + extra))
+            elif ch != _SECTION or start + mark.start() + 1 in sections:  # a page break is no paragraph's end
+                out.append((_shown(text), ch, props.at(fc + width * mark.start()), extra))
                 text = []
-                check_cells(len(out))
+                if len(out) > MAX_CELLS:
+                    raise UnreadableFile(
+                        f"文件过大：超过 {MAX_CELLS:,} 个段落或单元格，请拆分文件 (too large: more than "
+                        f"{MAX_CELLS:,} paragraphs or cells; split the file)"
+                    )
         if not in_code:
             text.append(chunk[done:])
     if any(text):
-        out.append(("".join(text).translate(_DROPPED), _PARAGRAPH, b""))
+        out.append((_shown(text), _PARAGRAPH, b"", b""))
     return out
+
+
+def _units(raw: bytes, compressed: bool) -> str:
+    """A piece's text, one character for each of its code units (a character beyond the BMP as its two surrogates),
+    so that a character's place in the string is its place in the stream."""
+    if compressed:
+        return raw.decode("cp1252", "replace")
+    text = raw.decode("utf-16-le", "replace")
+    if 2 * len(text) == len(raw):
+        return text
+    units = array("H", raw[: len(raw) & ~1])
+    if sys.byteorder == "big":
+        units.byteswap()
+    return "".join(map(chr, units))
+
+
+def _shown(parts: list[str]) -> str:
+    """A paragraph's text as shown: surrogate pairs made characters again, marks and objects dropped."""
+    text = "".join(parts)
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if 2 * len(text) > MAX_CELL_BYTES:
+        raise UnreadableFile(
+            f"一个段落超过 {MAX_CELL_BYTES:,} 字节，已拒绝 (a paragraph holds over {MAX_CELL_BYTES:,} bytes of text)"
+        )
+    return text.translate(_SHOWN)
 
 
 def _without(chunk: str, fc: int, width: int, spans: list[tuple[int, int]]) -> str:
@@ -156,6 +210,12 @@ def _without(chunk: str, fc: int, width: int, spans: list[tuple[int, int]]) -> s
             parts += [chunk[done:a], "\x01" * (b - a)]
             done = b
     return "".join([*parts, chunk[done:]]) if parts else chunk
+
+
+def _section_ends(table: bytes, fc: int, size: int) -> set[int]:
+    """The character positions just past each section's end (PlcfSed): a section break there ends a paragraph."""
+    count = (size - 4) // 16  # n + 1 CPs and n SEDs of 12 bytes
+    return set(struct.unpack_from(f"<{count + 1}i", table, fc)[1:]) if count > 0 else set()
 
 
 def _pieces(table: bytes, fc: int, size: int) -> tuple[list[tuple[int, int, int, bool, int]], list[bytes]]:
@@ -215,7 +275,9 @@ class _Runs:
         """The offset ranges (first, end) whose properties set the flag `sprm`."""
         ends = [*self.starts[1:], self.starts[-1] if self.starts else 0]
         return [
-            (a, b) for a, b, grpprl in zip(self.starts, ends, self.grpprls) if grpprl and _flag(_sprms(grpprl), sprm)
+            (a, b)
+            for a, b, grpprl in zip(self.starts, ends, self.grpprls)
+            if grpprl and _flag(dict(_sprms(grpprl)), sprm)
         ]
 
 
@@ -233,9 +295,9 @@ def _chpx(page: bytes, at: int) -> bytes:
     return page[at + 1 : at + 1 + page[at]] if at else b""
 
 
-def _sprms(grpprl: bytes) -> dict[int, bytes]:
-    """Each sprm's operand, the last one where a sprm comes twice."""
-    out: dict[int, bytes] = {}
+def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
+    """Each sprm and its operand, in order (a sprm may come more than once: one sprmTVertMerge for each cell)."""
+    out: list[tuple[int, bytes]] = []
     at = 0
     while at + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, at)[0]
@@ -251,40 +313,49 @@ def _sprms(grpprl: bytes) -> dict[int, bytes]:
             size = 3 + 4 * deleted + 3 * added
         else:
             size = 1 + grpprl[at] if at < len(grpprl) else 0
-        out[sprm] = grpprl[at : at + size]
+        out.append((sprm, grpprl[at : at + size]))
         at += size
     return out
 
 
 def _flag(sprms: dict[int, bytes], sprm: int) -> bool:
-    return bool(sprms.get(sprm, b"\0")[:1] != b"\0")
+    return sprms.get(sprm, b"\0")[:1] not in (b"", b"\0")
+
+
+class _Properties:
+    """A paragraph's sprms: the last operand of each, and every sprmTVertMerge in order."""
+
+    __slots__ = ("last", "merges")
+
+    def __init__(self, sprms: list[tuple[int, bytes]]) -> None:
+        self.last = dict(sprms)
+        self.merges = [operand for sprm, operand in sprms if sprm == VERT_MERGE]
 
 
 class _Row:
     """A table row as read: its cells' texts, their boundaries and merge flags, and nested tables' rows after it."""
 
-    def __init__(self, cells: list[str], sprms: dict[int, bytes]) -> None:
+    def __init__(self, cells: list[str], props: _Properties) -> None:
         self.cells = cells
         self.after: list[list[str]] = []
         self.bounds: list[int] = []
         self.merged: list[int] = []
         self.joined: list[bool] = []
-        definition = sprms.get(DEF_TABLE)
+        definition = props.last.get(DEF_TABLE)
         if definition and len(definition) >= 3:
             count = definition[2]
-            self.bounds = (
-                list(struct.unpack_from(f"<{count + 1}h", definition, 3)) if len(definition) >= 5 + 2 * count else []
-            )
+            if len(definition) >= 5 + 2 * count:
+                self.bounds = list(struct.unpack_from(f"<{count + 1}h", definition, 3))
             tcs = definition[5 + 2 * count :]  # a TC80 of 20 bytes a cell, its flags first
             flags = [struct.unpack_from("<H", tcs, 20 * i)[0] if 20 * i + 2 <= len(tcs) else 0 for i in range(count)]
             self.merged = [(flag >> 5) & 3 for flag in flags]  # vertMerge
             self.joined = [flag & 3 >= 2 for flag in flags]  # horzMerge: merged with the cell before it
-        change = sprms.get(VERT_MERGE)
-        if change and len(change) >= 3 and change[1] < len(self.merged):
-            self.merged[change[1]] = change[2]
+        for change in props.merges:  # (size, cell, flag)
+            if len(change) >= 3 and change[1] < len(self.merged):
+                self.merged[change[1]] = change[2]
 
 
-class _Open:
+class _OpenTable:
     """A table being read: its ended rows, the cells of the row being read, the paragraphs of the cell being read, and
     the rows of the tables nested in that row (they follow it)."""
 
@@ -300,50 +371,62 @@ class _Open:
 class _Tables:
     """Paragraphs into rows: tables (nested at any depth) laid on their grids, the other paragraphs split on tabs."""
 
-    def __init__(self, rows: list[list[str]], data: bytes) -> None:
-        self.rows, self.data = rows, data
-        self.open: list[_Open] = []  # the table being read at each depth, outermost first
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.rows: list[list[str]] = []
+        self.open: list[_OpenTable] = []  # the table being read at each depth, outermost first
+        self.pending = 0  # rows ended in open tables, not yet laid out
+        self._cache: dict[tuple[bytes, bytes], _Properties] = {}
 
-    def read(self, paragraphs: list[tuple[str, str, bytes]]) -> None:
-        for text, mark, grpprl in paragraphs:
-            sprms = self._properties(grpprl)
+    def read(self, paragraphs: list[tuple[str, str, bytes, bytes]]) -> list[list[str]]:
+        for text, mark, grpprl, extra in paragraphs:
+            props = self._properties(grpprl, extra)
             depth = 0
-            if _flag(sprms, IN_TABLE):
-                depth = struct.unpack_from("<i", sprms[DEPTH])[0] if len(sprms.get(DEPTH, b"")) == 4 else 1
-                depth = min(max(depth, 1), MAX_DEPTH)
+            if _flag(props.last, IN_TABLE):
+                operand = props.last.get(DEPTH, b"")
+                depth = min(max(struct.unpack_from("<i", operand)[0] if len(operand) == 4 else 1, 1), MAX_DEPTH)
             self._close_below(depth)
             if depth == 0:
                 self.rows.append(text.split("\t"))
                 check_rows(len(self.rows))
                 continue
             while len(self.open) < depth:
-                self.open.append(_Open())
+                self.open.append(_OpenTable())
             table = self.open[depth - 1]
-            if _flag(sprms, TABLE_ROW_END if depth == 1 else INNER_ROW_END):
-                row = _Row(table.cells, sprms)
+            if _flag(props.last, TABLE_ROW_END if depth == 1 else INNER_ROW_END):
+                row = _Row(table.cells, props)
                 row.after, table.nested = table.nested, []
                 table.rows.append(row)
                 table.cells, table.lines = [], []
-            elif mark == _CELL if depth == 1 else _flag(sprms, INNER_CELL_END):
+                self.pending += 1
+                check_rows(len(self.rows) + self.pending)
+            elif mark == _CELL if depth == 1 else _flag(props.last, INNER_CELL_END):
                 table.cells.append(cell_text("\n".join([*table.lines, text]).strip()))
                 table.lines = []
             else:
                 table.lines.append(text)
         self._close_below(0)
+        return self.rows
 
-    def _properties(self, grpprl: bytes) -> dict[int, bytes]:
-        """A paragraph's sprms, with those kept in the Data stream where its page had no room for them."""
-        sprms = _sprms(grpprl) if grpprl else {}
-        if len(sprms.get(HUGE, b"")) == 4:
-            at = struct.unpack_from("<I", sprms[HUGE])[0]
-            size = struct.unpack_from("<H", self.data, at)[0] if at + 2 <= len(self.data) else 0
-            sprms.update(_sprms(self.data[at + 2 : at + 2 + size]))
-        return sprms
+    def _properties(self, grpprl: bytes, extra: bytes) -> _Properties:
+        """A paragraph's properties: its page's sprms, those kept in the Data stream where its page had no room for
+        them, then its piece's modifier. Parsed once for each distinct (page sprms, modifier)."""
+        props = self._cache.get((grpprl, extra))
+        if props is None:
+            sprms = _sprms(grpprl)
+            huge = dict(sprms).get(HUGE, b"")
+            if len(huge) == 4:
+                at = struct.unpack_from("<I", huge)[0]
+                size = struct.unpack_from("<H", self.data, at)[0] if at + 2 <= len(self.data) else 0
+                sprms += _sprms(self.data[at + 2 : at + 2 + size])
+            props = self._cache[grpprl, extra] = _Properties(sprms + _sprms(extra))
+        return props
 
     def _close_below(self, depth: int) -> None:
         """End the tables deeper than `depth`: a nested one's rows follow the row that holds it."""
         while len(self.open) > depth:
             table = self.open.pop()
+            self.pending -= len(table.rows)
             laid = _lay_out(table.rows)
             unended = [*table.cells, *filter(None, table.lines)]  # a row never ended (a damaged file)
             laid += [unended[:MAX_COLUMNS]] if unended else []
@@ -362,24 +445,27 @@ def _lay_out(rows: list[_Row]) -> list[list[str]]:
     for line in lines:
         if not grid or line - grid[-1] > _SNAP:
             grid.append(line)
+    width = min(len(grid) - 1, MAX_COLUMNS)
+    check_cells(len(rows) * max(width, 1))  # the cells laid out, empty ones too
     out: list[list[str]] = []
     above: list[str] = []
     for row in rows:
-        if len(row.bounds) != len(row.cells) + 1 or len(grid) < 2:
+        if len(row.bounds) != len(row.cells) + 1 or width < 1:
             cells = row.cells[:MAX_COLUMNS]  # no boundaries for these cells: as they come
         else:
-            cells = [""] * (len(grid) - 1)
+            cells = [""] * width
             for i, text in enumerate(row.cells):
                 down = i < len(row.merged) and row.merged[i] == CONTINUES
                 across = i < len(row.joined) and row.joined[i]
                 first, last = _column(grid, row.bounds[i]), _column(grid, row.bounds[i + 1])
-                for column in range(first, min(max(last, first + 1), MAX_COLUMNS)):
+                if first >= width:
+                    continue  # a cell without width at the table's right edge (or past MAX_COLUMNS)
+                for column in range(first, min(max(last, first + 1), width)):
                     if down:
                         text = above[column] if column < len(above) else ""
                     elif across:
-                        text = cells[first - 1] if first > 0 else ""
+                        text = cells[first - 1] if first else ""
                     cells[column] = text
-            cells = cells[:MAX_COLUMNS]
         above = cells
         out.append(cells)
         out += row.after
@@ -387,6 +473,5 @@ def _lay_out(rows: list[_Row]) -> list[list[str]]:
 
 
 def _column(grid: list[int], bound: int) -> int:
-    """The grid line a cell boundary falls on (the nearest)."""
-    i = bisect_right(grid, bound + _SNAP) - 1
-    return max(i, 0)
+    """The grid line a cell boundary falls on: the last one at or below it, or within _SNAP above it."""
+    return max(bisect_right(grid, bound + _SNAP) - 1, 0)

@@ -1,10 +1,10 @@
 """Word .docx documents (python-docx): paragraphs and tables in document order.
 
-A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it (tracked
-insertions in, deletions out, field results in). A table row is one row of
-cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column
-it spans (gridSpan), and a vertically merged cell's text repeated in each row it continues into
-(vMerge). A table nested in a cell follows, row by row, right after the row that holds it.
+A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it: tracked
+insertions in, deletions out, a paragraph whose mark was deleted joined to the next, field results in. A table row
+is one row of cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid
+column it spans (gridSpan), and a vertically merged cell's text repeated in each row it continues into (vMerge). A
+table nested in a cell follows, row by row, right after the row that holds it.
 """
 
 from __future__ import annotations
@@ -59,12 +59,16 @@ def _blocks(container, rows: list) -> None:
     """Paragraphs and tables of the body, in order, appended to `rows` as lists of cells."""
     from docx.oxml.ns import qn
 
+    paragraphs: list = []  # since the last table
     for child in _children(container, "w:p", "w:tbl"):
         if child.tag == qn("w:p"):
-            rows.append(_paragraph(child).split("\t"))
+            paragraphs.append(child)
         else:
+            rows += [text.split("\t") for text in _texts(paragraphs)]
+            paragraphs = []
             _table(child, rows)
-        check_rows(len(rows))
+        check_rows(len(rows) + len(paragraphs))
+    rows += [text.split("\t") for text in _texts(paragraphs)]
 
 
 def _table(table, rows: list) -> None:
@@ -79,7 +83,7 @@ def _table(table, rows: list) -> None:
             if tc.vMerge == "continue":
                 text = above[column] if column < len(above) else ""
             else:
-                text = cell_text("\n".join(_paragraph(p) for p in _children(tc, "w:p")).strip())
+                text = cell_text("\n".join(_texts(_children(tc, "w:p"))).strip())
             cells += [text] * min(max(tc.grid_span, 1), MAX_COLUMNS - column)
             nested += list(_children(tc, "w:tbl"))
         above = cells
@@ -87,6 +91,23 @@ def _table(table, rows: list) -> None:
         for inner in nested:
             _table(inner, rows)
         check_rows(len(rows))
+
+
+def _texts(paragraphs) -> list[str]:
+    """The paragraphs' texts, one whose mark was deleted with changes tracked joined to the next, as Word shows it."""
+    out, carried = [], ""
+    for p in paragraphs:
+        carried += _paragraph(p)
+        if not _mark_deleted(p):
+            out.append(carried)
+            carried = ""
+    return [*out, carried] if carried else out
+
+
+def _mark_deleted(p) -> bool:
+    from docx.oxml.ns import qn
+
+    return p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
 
 
 def _paragraph(p) -> str:

@@ -29,7 +29,6 @@ OTHER = {  # magic bytes of files that are certainly not documents → what they
     b"7z\xbc\xaf": "a 7-Zip archive",
     b"\x1f\x8b": "a gzip archive",
     b"\x7fELF": "a program",
-    b"{\\rtf": "an RTF document",
     b"PK\x05\x06": "an empty ZIP archive",
     b"SQLite format 3": "an SQLite database",
 }
@@ -57,6 +56,10 @@ def sniff(data: bytes) -> str:
         return _ole_kind(data)
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(b"{\\rtf"):  # what some systems export as "Word"
+        raise UnreadableFile(
+            "RTF 文档：请用 Word 或 WPS 另存为 .docx 再导入 an RTF document: save it as .docx to import it"
+        )
     for magic, what in OTHER.items():
         if data.startswith(magic):
             raise UnreadableFile(f"二进制数据，不是绩效目标文件 binary data ({what}), not a goal document")
