@@ -120,6 +120,24 @@ def test_docx_text_as_word_shows_it_changes_tracked_fields_and_links():
     assert cells(read_bytes(out.getvalue(), ".docx")) == [["目标值≥95%（第1页）详见附件"]]
 
 
+def test_docx_a_row_ending_short_of_the_grid_has_a_cell_for_each_column():
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for r in range(2):
+        for c in range(3):
+            table.cell(r, c).text = f"{r}{c}"
+    row = table._tbl.tr_lst[1]
+    row.remove(row.tc_lst[-1])
+    row.get_or_add_trPr().insert(0, parse_xml(f'<w:gridAfter {nsdecls("w")} w:val="1"/>'))
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["00", "01", "02"], ["10", "11", ""]]
+
+
 def _pdf(pages: int = 2, header_on_each_page: bool = True) -> bytes:
     from fpdf import FPDF
 

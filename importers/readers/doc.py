@@ -42,7 +42,7 @@ _CELL, _PARAGRAPH, _SECTION = "\x07", "\r", "\x0c"
 _MARKS = re.compile("[\r\x07\x0c\x13-\x15]")  # a paragraph's, a cell's or a section's end; a field's parts
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHOWN = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x08\x0e\x1f"), None)  # objects, note marks, column breaks
-_SHOWN.update({0x0B: "\n", 0x1E: "-", 0xA0: " "})  # a line break, a hard hyphen, a hard space
+_SHOWN.update({0x0B: "\n", 0x1E: "-"})  # a line break, a hard hyphen
 _SHOWN.update(dict.fromkeys(range(0xF000, 0xF100)))  # a symbol font's glyph (Wingdings ☑): no character of its own
 _SNAP = 20  # twips (1 pt): cell boundaries of two rows this close are the same grid line
 MAX_DEPTH = 64  # tables nested deeper are read as at this depth (Word nests at most 63)

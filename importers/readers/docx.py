@@ -86,6 +86,7 @@ def _table(table, rows: list) -> None:
                 text = cell_text("\n".join(_texts(_children(tc, "w:p"))).strip())
             cells += [text] * min(max(tc.grid_span, 1), MAX_COLUMNS - column)
             nested += list(_children(tc, "w:tbl"))
+        cells += [""] * min(tr.grid_after or 0, MAX_COLUMNS - len(cells))  # a row ending short of the grid
         above = cells
         rows.append(cells)
         for inner in nested:
