@@ -4,7 +4,8 @@ clear line for each kind of bad .doc.
 The .doc fixtures are LibreOffice's saves of .docx files (tests/fixtures/make_fixtures.py). What a Word
 installation writes and LibreOffice does not (text stored 8 bits a character, password protection, an older
 format, a table nested deeper than Word allows, damage) is made here by rewriting a fixture's streams in place,
-by the offsets [MS-DOC] gives, not by the reader's own code.
+by the offsets [MS-DOC] gives, not by the reader's own code; text in several pieces, and pieces that overlap, by a
+file written whole (tests/fixtures/hostile.py::word_file).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, fuzz_budget
 from fixtures.make_fixtures import document_rows, word97_sample, write_docx
-from importers.readers import UnreadableFile, read_bytes, read_rows
+from fixtures.hostile import word_file
+from importers.readers import UnreadableFile, common, read_bytes, read_rows
 
 FIXTURES = ROOT / "tests" / "fixtures"
 WORD97 = [  # tests/fixtures/word97.doc, as make_fixtures.word97_sample wrote its .docx
@@ -194,6 +196,25 @@ def test_each_cell_merged_down_in_a_row_of_several():
     merges = b"".join(struct.pack("<HBBB", 0xD62B, 2, cell, 1) for cell in (0, 2))
     row = _Row(["", "", ""], _Properties(_sprms(definition + merges)))
     assert row.merged == [1, 0, 1] and row.bounds == [0, 100, 200, 300]
+
+
+def test_pieces_stored_in_both_widths_read_in_order():
+    """Word keeps a document's text in pieces, each either two bytes a character or, where every character fits
+    Windows-1252, one (a file LibreOffice writes has a single piece of two)."""
+    data = word_file([("项目名称：甲\r", False), ("Budget €100\r", True), ("乙", False), ("\r", True)])
+    assert cells(read_bytes(data, ".doc")) == [["项目名称：甲"], ["Budget €100"], ["乙"]]
+
+
+def test_pieces_that_overlap_are_refused_in_one_line():
+    """A damaged file's pieces may all name the same bytes: 50 copies of one would read as 50 times its text."""
+    with pytest.raises(UnreadableFile, match="its pieces overlap"):
+        read_bytes(word_file([("目标" * 1500 + "\r", False)], copies=50), ".doc")
+
+
+def test_rows_are_counted_as_the_table_is_read(monkeypatch):
+    monkeypatch.setattr(common, "MAX_ROWS", 10)
+    with pytest.raises(UnreadableFile, match="more than 10 rows"):
+        read_rows(FIXTURES / "seed001.doc")
 
 
 def test_a_table_nested_two_billion_deep_is_read_at_the_depth_word_allows(tmp_path):
