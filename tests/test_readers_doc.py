@@ -35,7 +35,7 @@ WORD97 = [  # tests/fixtures/word97.doc, as make_fixtures.word97_sample wrote it
     ["line one\nline two"],  # a line break
     ["page 1 of the form"],  # a PAGE field: its result kept, its code dropped
     ["目标值≥95%"],  # changes tracked (修订): ≥90% deleted, ≥95% inserted
-    ["项目属性：新增延续"],  # Wingdings check boxes: a symbol font's glyphs, no characters (README: not read)
+    ["项目属性：☑新增□延续±5%"],  # characters of symbol fonts (Wingdings, Wingdings 2, Symbol)
     ["项目名称：乡村振兴补助"],  # the first paragraph's mark deleted with changes tracked: joined to the next
     ["第二段"],
     ["第三段"],
@@ -100,7 +100,7 @@ def _pair(word: bytes, index: int) -> tuple[int, int]:
 def _eight_bit(word: bytearray, table: bytearray) -> None:
     """The text stored as Word stores a piece whose characters all fit Windows-1252: a byte each, at half the
     offset its piece names; the property pages' offsets moved with it. Each UTF-16 unit of a CJK character becomes
-    x (so 𠀀 becomes xx), a symbol font's glyph a picture's placeholder."""
+    x (so 𠀀 becomes xx), a symbol font's code a picture's placeholder (dropped: ☑, □ and ± are not read)."""
     clx, _ = _pair(word, CLX)
     assert table[clx] == 2, "a piece table without property modifiers before it"
     assert struct.unpack_from("<I", table, clx + 1)[0] == 4 * 2 + 8, "one piece"
@@ -125,7 +125,10 @@ def _eight_bit(word: bytearray, table: bytearray) -> None:
 def test_text_stored_a_byte_a_character(tmp_path):
     data = _rewritten(tmp_path, _eight_bit)
     narrow = [
-        [re.sub(r"[^\x00-\x7f]", lambda m: "x" * (len(m[0].encode("utf-16-le")) // 2), c) for c in row]
+        [
+            re.sub(r"[^\x00-\x7f]", lambda m: "x" * (len(m[0].encode("utf-16-le")) // 2), re.sub("[☑□±]", "", c))
+            for c in row
+        ]
         for row in WORD97
     ]
     assert cells(read_bytes(data, ".doc")) == narrow
@@ -176,6 +179,22 @@ def test_cells_joined_to_the_one_before_as_word_97_merged_them(tmp_path):
     rows = cells(read_bytes(_rewritten(tmp_path, joined), ".doc"))
     assert rows[2] == ["B", "B", "D"] and rows[4] == ["E", "E", "D"]
     assert rows[:2] + rows[5:] == WORD97[:2] + WORD97[5:]
+
+
+def test_a_symbol_as_word_writes_it_a_placeholder_and_the_character_the_run_says(tmp_path):
+    """LibreOffice writes the symbol font's own code (U+F0B1) in a run set in that font; Word writes '(' in a run
+    whose sprmCSymbol says the font and the character."""
+
+    def as_word(word: bytearray, table: bytearray) -> None:
+        symbol_font = struct.pack("<HH", 0x4A4F, 1)  # sprmCRgFtc0: font 1 of LibreOffice's table, Symbol
+        at = word.find(symbol_font + struct.pack("<H", 0x4A51))
+        assert at > 0, "the ± run's properties"
+        chosen = struct.pack("<HHH", 0x6A09, 1, 0xF0B1) + struct.pack("<HBHB", 0x0835, 0, 0x0836, 0)  # 12 bytes
+        word[at : at + len(chosen)] = chosen  # over the run's first three sprms; its fourth stays
+        glyph = word.find("\uf0b1".encode("utf-16-le"))
+        word[glyph : glyph + 2] = "(".encode("utf-16-le")
+
+    assert cells(read_bytes(_rewritten(tmp_path, as_word), ".doc")) == WORD97
 
 
 def test_a_page_break_inside_a_paragraph_does_not_end_it(tmp_path):

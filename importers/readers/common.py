@@ -64,6 +64,21 @@ def check_merges(count: int) -> None:
         )
 
 
+# A character inserted from a symbol font is a code of the font's own (Word's "insert symbol", a Wingdings check box),
+# not a Unicode character: the ones a goal table uses, by font (lower case) and code (the low byte, as w:sym's
+# F0B3 or a .doc's sprmCSymbol gives it). Others are dropped.
+SYMBOLS = {
+    "symbol": {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xB0: "°", 0xBB: "≈", 0xD6: "√"},
+    "wingdings": {0xFE: "☑", 0xFD: "☒", 0xA8: "□"},
+    "wingdings 2": {0x52: "☑", 0x54: "☒", 0xA3: "□"},
+}
+
+
+def symbol(font: str, code: int) -> str:
+    """The character a symbol font's `code` shows ('' for one not in SYMBOLS)."""
+    return SYMBOLS.get(font.strip().lower(), {}).get(code & 0xFF, "")
+
+
 def cell_text(value: str) -> str:
     """A text cell as one cell: tabs become spaces, line ends become '\\n'."""
     return value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")

@@ -29,10 +29,12 @@ from importers.readers.common import (
     MAX_CELL_BYTES,
     MAX_CELLS,
     MAX_COLUMNS,
+    SYMBOLS,
     UnreadableFile,
     cell_text,
     check_cells,
     check_rows,
+    symbol,
 )
 from importers.records import Row
 
@@ -43,7 +45,7 @@ _MARKS = re.compile("[\r\x07\x0c\x13-\x15]")  # a paragraph's, a cell's or a sec
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHOWN = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x08\x0e\x1f"), None)  # objects, note marks, column breaks
 _SHOWN.update({0x0B: "\n", 0x1E: "-"})  # a line break, a hard hyphen
-_SHOWN.update(dict.fromkeys(range(0xF000, 0xF100)))  # a symbol font's glyph (Wingdings ☑): no character of its own
+_SHOWN.update(dict.fromkeys(range(0xF000, 0xF100)))  # a symbol font's code not in common.SYMBOLS
 _SNAP = 20  # twips (1 pt): cell boundaries of two rows this close are the same grid line
 MAX_DEPTH = 64  # tables nested deeper are read as at this depth (Word nests at most 63)
 
@@ -51,6 +53,7 @@ MAX_DEPTH = 64  # tables nested deeper are read as at this depth (Word nests at 
 IN_TABLE, TABLE_ROW_END, DEPTH = 0x2416, 0x2417, 0x6649
 INNER_CELL_END, INNER_ROW_END = 0x244B, 0x244C
 DEF_TABLE, VERT_MERGE, CHANGE_TABS = 0xD608, 0xD62B, 0xC615
+FONT, SYMBOL = 0x4A4F, 0x6A09  # sprmCRgFtc0: a run's font (its index); sprmCSymbol: a symbol font's character
 DELETED = 0x0800  # sprmCFRMarkDel: text deleted with its changes tracked (修订), which Word does not show
 HUGE = 0x6646  # the paragraph's properties are too many for its page: they are in the Data stream, at this offset
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by the sprm's spra (6: variable)
@@ -58,8 +61,8 @@ CONTINUES = 1  # a vertically merged cell below the first of its set (VerticalMe
 # A cell merged across is either one wide cell (its boundaries span several grid columns) or, as Word 97 merged
 # them, cells of their own flagged as joined to the one before (TC80 horzMerge): both read as the first one's text.
 
-# FibRgFcLcb97 pairs: the piece table, the sections, the paragraph and character property pages
-_CLX, _SECTIONS, _PAPX_PAGES, _CHPX_PAGES = 33, 6, 13, 12
+# FibRgFcLcb97 pairs: the piece table, the sections, the paragraph and character property pages, the fonts
+_CLX, _SECTIONS, _PAPX_PAGES, _CHPX_PAGES, _FONTS = 33, 6, 13, 12, 15
 _STREAMS = ("WordDocument", "1Table", "0Table", "Data")
 
 
@@ -120,7 +123,9 @@ class _Fib:
 def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, bytes, bytes]]:
     """The main text's paragraphs: (text without its mark, the mark, its PAPX sprms, its piece's modifier sprms)."""
     props = _Runs(word, table, *fib.place(_PAPX_PAGES), paragraphs=True)
-    deleted = _Runs(word, table, *fib.place(_CHPX_PAGES), paragraphs=False).spans(DELETED)
+    characters = _Runs(word, table, *fib.place(_CHPX_PAGES), paragraphs=False)
+    deleted = characters.spans(DELETED)
+    symbols = _symbol_spans(characters, _font_names(table, *fib.place(_FONTS)))
     sections = _section_ends(table, *fib.place(_SECTIONS))
     pieces, modifiers = _pieces(table, *fib.place(_CLX))
     if sum(max(min(end, fib.text_chars) - start, 0) * (1 if small else 2) for start, end, _, small, _ in pieces) > len(
@@ -137,7 +142,7 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
             continue
         width = 1 if compressed else 2
         chunk = _units(word[fc : fc + width * (end - start)], compressed)
-        chunk = _without(chunk, fc, width, deleted)
+        chunk = _without(_with_symbols(chunk, fc, width, symbols), fc, width, deleted)
         extra = modifiers[prm >> 1] if prm & 1 and prm >> 1 < len(modifiers) else b""
         done = 0
         for mark in _MARKS.finditer(chunk):
@@ -210,6 +215,54 @@ def _without(chunk: str, fc: int, width: int, spans: list[tuple[int, int]]) -> s
             parts += [chunk[done:a], "\x01" * (b - a)]
             done = b
     return "".join([*parts, chunk[done:]]) if parts else chunk
+
+
+def _font_names(table: bytes, fc: int, size: int) -> list[str]:
+    """The document's fonts by index (SttbfFfn: a count, then each FFN: its size less one, 39 bytes more, its name in
+    UTF-16 ending in a NUL)."""
+    if size < 4:
+        return []
+    names, at = [], fc + 4
+    for _ in range(struct.unpack_from("<H", table, fc)[0]):
+        if at >= min(fc + size, len(table)):
+            break
+        ffn = table[at : at + table[at] + 1]
+        names.append(ffn[40:].decode("utf-16-le", "replace").partition("\0")[0])
+        at += len(ffn)
+    return names
+
+
+def _symbol_spans(runs: _Runs, fonts: list[str]) -> list[tuple[int, int, str, int]]:
+    """The offset ranges of characters in a symbol font (common.SYMBOLS): (first, end, font, code), where code is the
+    character the run says (sprmCSymbol, as Word writes one), or -1 when the text holds the font's own codes (U+F0xx,
+    as LibreOffice writes them)."""
+    out = []
+    ends = [*runs.starts[1:], runs.starts[-1] if runs.starts else 0]
+    for first, end, grpprl in zip(runs.starts, ends, runs.grpprls):
+        sprms = dict(_sprms(grpprl)) if grpprl else {}
+        chosen, font = sprms.get(SYMBOL, b""), sprms.get(FONT, b"")
+        if len(chosen) == 4:
+            index, code = struct.unpack("<HH", chosen)
+            out.append((first, end, fonts[index] if index < len(fonts) else "", code))
+        elif len(font) == 2 and (index := struct.unpack("<H", font)[0]) < len(fonts):
+            if fonts[index].strip().lower() in SYMBOLS:
+                out.append((first, end, fonts[index], -1))
+    return out
+
+
+def _with_symbols(chunk: str, fc: int, width: int, spans: list[tuple[int, int, str, int]]) -> str:
+    """A piece's text with its symbol fonts' characters made the characters they show (dropped when unknown)."""
+    end = fc + width * len(chunk)
+    for first, last, font, code in spans:  # few: only runs in a symbol font
+        if first >= end or last <= fc:
+            continue
+        a, b = (max(first, fc) - fc) // width, -(-(min(last, end) - fc) // width)
+        if code >= 0:  # the run's characters are placeholders for the one it says
+            chunk = chunk[:a] + (symbol(font, code) or "\x01") * (b - a) + chunk[b:]
+        else:
+            mapped = "".join(symbol(font, ord(c)) or c if 0xF000 <= ord(c) < 0xF100 else c for c in chunk[a:b])
+            chunk = chunk[:a] + mapped + chunk[b:]
+    return chunk
 
 
 def _section_ends(table: bytes, fc: int, size: int) -> set[int]:

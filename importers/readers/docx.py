@@ -1,21 +1,24 @@
 """Word .docx documents (python-docx): paragraphs and tables in document order.
 
 A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it: tracked
-insertions in, deletions out, a paragraph whose mark was deleted joined to the next, field results in. A table row
-is one row of cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid
-column it spans (gridSpan), and a vertically merged cell's text repeated in each row it continues into (vMerge). A
-table nested in a cell follows, row by row, right after the row that holds it.
+insertions in, deletions out, a paragraph whose mark was deleted joined to the next, field results in, a symbol
+font's ≥ or check box as its character (common.SYMBOLS). A table row is one row of cells, one per grid column: a
+cell's paragraphs joined with line breaks, repeated in every grid column it spans (gridSpan), and a vertically
+merged cell's text repeated in each row it continues into (vMerge). A table nested in a cell follows, row by row,
+right after the row that holds it.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
-from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_rows
+from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_rows, symbol
 from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import Row
 
 _DOCUMENT_LIMIT = 200 << 20  # unpacked word/document.xml
+_HEX = re.compile("[0-9A-Fa-f]{1,8}")
 
 
 def read(data: bytes) -> list[Row]:
@@ -124,5 +127,8 @@ def _paragraph(p) -> str:
         while parent is not p and parent is not None and parent.tag not in hidden:
             parent = parent.getparent()
         if parent is p:
+            for sym in run.iterchildren(qn("w:sym")):  # a character of a symbol font (its own run, as Word writes it)
+                code = sym.get(qn("w:char"), "")
+                parts.append(symbol(sym.get(qn("w:font"), ""), int(code, 16)) if _HEX.fullmatch(code) else "")
             parts.append(Run(run, None).text)  # type: ignore[arg-type]  # no story part needed for the text
     return "".join(parts)
