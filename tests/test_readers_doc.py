@@ -148,6 +148,7 @@ def _set(offset: int, value: int, size: str = "<H"):
         (_set(0, 0x1234), "not a Word document"),  # wIdent
         (lambda word, table: word.__setitem__(0x0B, word[0x0B] ^ 0x02), "no 0Table stream"),  # fWhichTblStm
         (lambda word, table: table.__setitem__(_pair(word, CLX)[0], 7), "no piece table"),
+        (_set(FC_LCB + 8 * CLX, 0x7FFFFFF0, "<I"), "runs past its stream"),  # the piece table far past the stream
     ],
     ids=[
         "protected",
@@ -157,6 +158,7 @@ def _set(offset: int, value: int, size: str = "<H"):
         "not-word",
         "no-table-stream",
         "no-piece-table",
+        "past-the-stream",
     ],
 )
 def test_a_bad_doc_gives_one_clear_line(tmp_path, change, reason):

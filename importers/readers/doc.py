@@ -71,19 +71,25 @@ def read(data: bytes) -> list[Row]:
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            for name in _STREAMS:  # a sector chain that loops would read as a stream larger than the file
-                if ole.exists(name) and ole.get_size(name) > len(data):
-                    raise UnreadableFile(f"损坏的 .doc 文件：{name} 流比文件还大 corrupt .doc document ({name})")
-            word = ole.openstream("WordDocument").read()
-            fib = _Fib(word)
-            name = "1Table" if fib.table_1 else "0Table"
-            if not ole.exists(name):
-                raise UnreadableFile(f"损坏的 .doc 文件：缺少 {name} 流 corrupt .doc document (no {name} stream)")
-            table = ole.openstream(name).read()
-            data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
+            streams = {}
+            for name in _STREAMS:
+                if ole.exists(name):
+                    if ole.get_size(name) > len(data):  # a sector chain that loops
+                        raise UnreadableFile(f"损坏的 .doc 文件：{name} 流比文件还大 corrupt .doc document ({name})")
+                    streams[name] = ole.openstream(name).read()
     except OSError as exc:  # olefile's own error for a damaged compound file
         raise UnreadableFile(f"损坏的 .doc 文件 corrupt .doc document ({exc})") from None
-    rows = _Tables(data_stream).read(_paragraphs(word, table, fib))
+    try:
+        word = streams.get("WordDocument", b"")
+        fib = _Fib(word)
+        name = "1Table" if fib.table_1 else "0Table"
+        if name not in streams:
+            raise UnreadableFile(f"损坏的 .doc 文件：缺少 {name} 流 corrupt .doc document (no {name} stream)")
+        rows = _Tables(streams.get("Data", b"")).read(_paragraphs(word, streams[name], fib))
+    except (struct.error, IndexError):  # an offset or a count that points past its stream
+        raise UnreadableFile(
+            "损坏的 .doc 文件：结构越出其数据流 corrupt .doc document (a structure runs past its stream)"
+        ) from None
     return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
 
 
