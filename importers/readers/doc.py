@@ -7,7 +7,8 @@ which depth, and whether it ends a cell or a row. A row's end carries the row's 
 (sprmTDefTable, sprmTVertMerge). A cell spanning several columns of its table's grid (the boundaries of all its
 rows) is repeated in each, a vertically merged cell's text in each row it continues into, and a nested table's
 rows follow the row that holds it. Field codes are dropped (their results kept), and so is text deleted with its
-changes tracked (修订), found through the CHPX pages. A section break ends a paragraph, a page or column break
+changes tracked (修订), found through the CHPX pages, which also say where a symbol font's characters are (read as
+the characters they show, common.SYMBOLS). A section break ends a paragraph, a page or column break
 inside one is dropped (as the .docx reader drops them). Not read: property modifiers of a fast save's simple kind
 (Prm0), headers, footers, notes and text boxes (stories of their own). Reference: [MS-DOC].
 
