@@ -131,13 +131,11 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
     """The main text's paragraphs: (text without its mark, the mark, its PAPX sprms, its piece's modifier sprms)."""
     props = _Runs(word, table, *fib.place(_PAPX_PAGES), paragraphs=True)
     characters = _Runs(word, table, *fib.place(_CHPX_PAGES), paragraphs=False)
-    deleted = characters.spans(DELETED)
-    symbols = _symbol_spans(characters, _font_names(table, *fib.place(_FONTS)))
+    deleted, symbols = _character_spans(characters, _font_names(table, *fib.place(_FONTS)))
     sections = _section_ends(table, *fib.place(_SECTIONS))
     pieces, modifiers = _pieces(table, *fib.place(_CLX))
-    if sum(max(min(end, fib.text_chars) - start, 0) * (1 if small else 2) for start, end, _, small, _ in pieces) > len(
-        word
-    ):
+    stored = sum(max(min(end, fib.text_chars) - start, 0) * (1 if narrow else 2) for start, end, _, narrow, _ in pieces)
+    if stored > len(word):
         raise UnreadableFile("损坏的 .doc 文件：文字片段重叠 corrupt .doc document (its pieces overlap)")
     out: list[tuple[str, str, bytes, bytes]] = []
     text: list[str] = []
@@ -214,14 +212,19 @@ def _without(chunk: str, fc: int, width: int, spans: list[tuple[int, int]]) -> s
     parts, done = [], 0
     i = max(bisect_right(spans, (fc,)) - 1, 0)
     while i < len(spans) and spans[i][0] < end:
-        first, last = spans[i]
+        a, b = _characters(*spans[i], fc, width, len(chunk))
+        a = max(a, done)
         i += 1
-        a = max((max(first, fc) - fc) // width, done)
-        b = min(-(-(min(last, end) - fc) // width), len(chunk))
         if a < b:
             parts += [chunk[done:a], "\x01" * (b - a)]
             done = b
     return "".join([*parts, chunk[done:]]) if parts else chunk
+
+
+def _characters(first: int, last: int, fc: int, width: int, length: int) -> tuple[int, int]:
+    """The characters (from, to) of a piece at offset `fc`, `width` bytes a character, that the offsets
+    first…last cover."""
+    return (max(first, fc) - fc) // width, min(-(-(last - fc) // width), length)
 
 
 def _font_names(table: bytes, fc: int, size: int) -> list[str]:
@@ -239,22 +242,24 @@ def _font_names(table: bytes, fc: int, size: int) -> list[str]:
     return names
 
 
-def _symbol_spans(runs: _Runs, fonts: list[str]) -> list[tuple[int, int, str, int]]:
-    """The offset ranges of characters in a symbol font (common.SYMBOLS): (first, end, font, code), where code is the
-    character the run says (sprmCSymbol, as Word writes one), or -1 when the text holds the font's own codes (U+F0xx,
-    as LibreOffice writes them)."""
-    out = []
+def _character_spans(runs: _Runs, fonts: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int, str, int]]]:
+    """The offset ranges (first, end) of text deleted with its changes tracked; and those of characters in a symbol
+    font (common.SYMBOLS) with (font, code), code being the character the run says (sprmCSymbol, as Word writes
+    one), or -1 where the text holds the font's own codes (U+F0xx, as LibreOffice writes them)."""
+    deleted, symbols = [], []
     ends = [*runs.starts[1:], runs.starts[-1] if runs.starts else 0]
     for first, end, grpprl in zip(runs.starts, ends, runs.grpprls):
         sprms = dict(_sprms(grpprl)) if grpprl else {}
+        if _flag(sprms, DELETED):
+            deleted.append((first, end))
         chosen, font = sprms.get(SYMBOL, b""), sprms.get(FONT, b"")
         if len(chosen) == 4:
             index, code = struct.unpack("<HH", chosen)
-            out.append((first, end, fonts[index] if index < len(fonts) else "", code))
+            symbols.append((first, end, fonts[index] if index < len(fonts) else "", code))
         elif len(font) == 2 and (index := struct.unpack("<H", font)[0]) < len(fonts):
             if fonts[index].strip().lower() in SYMBOLS:
-                out.append((first, end, fonts[index], -1))
-    return out
+                symbols.append((first, end, fonts[index], -1))
+    return deleted, symbols
 
 
 def _with_symbols(chunk: str, fc: int, width: int, spans: list[tuple[int, int, str, int]]) -> str:
@@ -263,7 +268,7 @@ def _with_symbols(chunk: str, fc: int, width: int, spans: list[tuple[int, int, s
     for first, last, font, code in spans:  # few: only runs in a symbol font
         if first >= end or last <= fc:
             continue
-        a, b = (max(first, fc) - fc) // width, -(-(min(last, end) - fc) // width)
+        a, b = _characters(first, last, fc, width, len(chunk))
         if code >= 0:  # the run's characters are placeholders for the one it says
             chunk = chunk[:a] + (symbol(font, code) or "\x01") * (b - a) + chunk[b:]
         else:
@@ -330,15 +335,6 @@ class _Runs:
     def at(self, fc: int) -> bytes:
         i = bisect_right(self.starts, fc) - 1
         return self.grpprls[i] if i >= 0 else b""
-
-    def spans(self, sprm: int) -> list[tuple[int, int]]:
-        """The offset ranges (first, end) whose properties set the flag `sprm`."""
-        ends = [*self.starts[1:], self.starts[-1] if self.starts else 0]
-        return [
-            (a, b)
-            for a, b, grpprl in zip(self.starts, ends, self.grpprls)
-            if grpprl and _flag(dict(_sprms(grpprl)), sprm)
-        ]
 
 
 def _papx(page: bytes, at: int) -> bytes:
