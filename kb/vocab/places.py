@@ -7,13 +7,21 @@ import re
 _REGION = re.compile(
     r"^((?:[^省市区县\s]{2,7}(?:省|自治区))?(?:[^省市区县\s]{1,7}市)?(?:[^省市区县\s]{1,10}?(?:区|县|旗))?)"
 )
+# Organisations whose names begin with who they are and then where: 中共西安市委宣传部, 中国共产党北京市委员会宣传部,
+# 政协宁波市委员会, 九三学社杭州市委员会, 国家税务总局广州市税务局
+_ORGANISATION = re.compile(
+    "^(?:中国共产党|中共|中国共产主义青年团|共青团|中国人民政治协商会议|政协|中国国民党革命委员会|民革|中国民主同盟|民盟|"
+    "中国民主建国会|民建|中国民主促进会|民进|中国农工民主党|农工党|中国致公党|致公党|九三学社|台湾民主自治同盟|台盟|"
+    "国家税务总局|国家金融监督管理总局|中国人民银行)"
+)
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?=\D|$|(?:0[1-9]|1[0-2])(?:\D|$|\d\d\D|\d\d$))")
 _STAMP = re.compile(r"[（(]\s*(?:盖章|印章|部门|公章)\s*[）)]")
 
 
 def region_from(text: str) -> str:
-    """The administrative area an organisation's name begins with: '宁波市奉化区科学技术局' → '宁波市奉化区'."""
-    m = _REGION.match(re.sub(r"\s+", "", text or ""))
+    """The administrative area an organisation's name begins with: '宁波市奉化区科学技术局' → '宁波市奉化区', also after
+    the name of a party or a national body ('中共西安市委宣传部' → '西安市')."""
+    m = _REGION.match(_ORGANISATION.sub("", re.sub(r"\s+", "", text or "")))
     region = m.group(1) if m else ""
     return region if len(region) >= 3 else ""
 

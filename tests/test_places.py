@@ -1,0 +1,28 @@
+"""Region, year and department as a text states them (kb.vocab.places)."""
+
+import pytest
+
+from kb.vocab.places import region_from
+
+
+@pytest.mark.parametrize(
+    ("department", "region"),
+    [
+        ("宁波市奉化区科学技术局", "宁波市奉化区"),
+        ("北京市审计局", "北京市"),
+        ("浙江省财政厅", "浙江省"),
+        ("内蒙古自治区呼和浩特市新城区教育局", "内蒙古自治区呼和浩特市新城区"),
+        ("广州开发区财政局", "广州开发区"),
+        ("中共西安市委宣传部", "西安市"),
+        ("中国共产党北京市委员会宣传部", "北京市"),
+        ("政协宁波市委员会办公室", "宁波市"),
+        ("共青团烟台市委员会", "烟台市"),
+        ("九三学社杭州市委员会", "杭州市"),
+        ("国家税务总局广州市税务局", "广州市"),
+        ("中共中央宣传部", ""),  # a national body: no region
+        ("财政局", ""),
+        ("", ""),
+    ],
+)
+def test_the_region_a_department_name_begins_with(department, region):
+    assert region_from(department) == region
