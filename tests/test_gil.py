@@ -75,15 +75,16 @@ def test_the_project_tree_reads_as_the_plain_queries(seeded):
         conn.execute("UPDATE projects SET region = '' WHERE id % 5 = 0")  # an empty region is an unknown one
         conn.execute("UPDATE projects SET department = NULL WHERE id % 7 = 0")
     counts: Counter[tuple] = Counter()
-    plain = conn.execute("SELECT region, department, year FROM projects WHERE kind = 'project'")
+    plain = conn.execute("SELECT region, department, year FROM projects WHERE kind IN ('project', 'department')")
     for region, department, year in plain:
         counts[(region or None, department or None, year)] += 1
     branches = project_branches(conn)
     assert sorted(branches, key=repr) == sorted(((*key, n) for key, n in counts.items()), key=repr)
     for region, department, year, n in branches:
         plain = conn.execute(
-            """SELECT id, name, department, region, year, indicator_count FROM projects WHERE kind = 'project'
-            AND ifnull(region, '') = ? AND ifnull(department, '') = ? AND year IS ? ORDER BY document_id, seq""",
+            """SELECT id, name, department, region, year, indicator_count, kind = 'department' FROM projects
+            WHERE ifnull(region, '') = ? AND ifnull(department, '') = ? AND year IS ?
+            ORDER BY kind = 'project', document_id, seq""",
             (region or "", department or "", year),
         )
         assert branch_projects(conn, region, department, year) == [ProjectRow(*row) for row in plain]

@@ -383,6 +383,46 @@ async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
         assert [str(n.label) for n in year.children[1].children] == ["乙项目 ·1项"]
 
 
+@pytest.mark.parametrize("listed_at_once", [True, False])
+async def test_a_department_wide_table_is_listed_first_in_its_branch(db_path, monkeypatch, listed_at_once):
+    """A department's whole goal table (部门整体) is a leaf of its department's year, before its projects and marked
+    so in the tree, the card and the palette; the filter finds it by the mark too."""
+    from importers.records import DEPARTMENT, RawIndicator, RawProject
+
+    if not listed_at_once:
+        monkeypatch.setattr("tui.app.LIST_AT_ONCE", 0)
+    conn = connect(db_path)
+    doc = make_document({"道路养护": [("养护里程", "≥120公里")], "桥梁检测": [("检测座数", "≥30座")]})
+    whole = RawProject(name="市交通局部门整体绩效目标", kind=DEPARTMENT, amount="900", amount_unit="万元")
+    whole.indicators = [RawIndicator(name="重点任务完成率", target="100%")]
+    doc.projects.append(whole)  # printed after the projects, as budget books often do
+    for project in doc.projects:
+        project.department = "市交通局"
+    store(conn, doc, "jt.txt", region="宁波市", year=2026)
+    conn.close()
+    app = start(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.query_one(ProjectTree)
+        year = tree.root.children[0].children[0].children[0]
+        assert [str(n.label) for n in tree.root.children] == ["宁波市 3"]
+        assert [str(n.label) for n in year.children] == [
+            "市交通局部门整体绩效目标（部门整体） ·1项",
+            "道路养护 ·1项",
+            "桥梁检测 ·1项",
+        ]
+        card = app.query_one(ProjectCard)
+        assert card.project["name"] == "市交通局部门整体绩效目标"  # the first leaf is the first card
+        assert "（部门整体）" in str(card.query_one("#card-title").render())
+        assert tree.filter("部门整体") == 1 and tree.filter("道路") == 1 and tree.filter("") == 3
+        app.action_command_palette()
+        await pilot.press(*"整体")
+        await settle(pilot)
+        palette = app.screen.query_one("CommandList")
+        labels = [str(option.prompt) for option in palette.options]
+        assert any("市交通局部门整体绩效目标（部门整体）" in label for label in labels)
+
+
 async def test_large_knowledge_base_lists_projects_after_the_first_screen(seeded, monkeypatch):
     monkeypatch.setattr("tui.app.LIST_AT_ONCE", 0)
     app = start(seeded)

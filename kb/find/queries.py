@@ -60,7 +60,8 @@ def list_projects(
 
 
 class ProjectRow(NamedTuple):
-    """A project as the app's tree and palette list it (a tuple: 100,000 of them stay small)."""
+    """A project as the app's tree and palette list it (a tuple: 100,000 of them stay small), or a department's
+    whole goal table (`department_wide`), listed first among its department's projects of that year."""
 
     id: int
     name: str
@@ -68,21 +69,24 @@ class ProjectRow(NamedTuple):
     region: str | None
     year: int | None
     indicators: int
+    department_wide: bool = False
+
+
+_LISTED = f"kind IN ('{PROJECT}', '{DEPARTMENT}')"  # what the tree lists: projects and department-wide tables
 
 
 def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | None, int | None, int]]:
-    """(region, department, year, number of projects) of every combination, from an index (no project is read);
-    an empty region or department is None. Department-wide tables are no projects."""
+    """(region, department, year, number of goal tables: projects and department-wide ones) of every combination,
+    from an index (no project is read); an empty region or department is None."""
     counts: Counter[tuple] = Counter()
-    sql = """SELECT region, department, year, count(*) FROM projects WHERE kind = 'project'
-        GROUP BY region, department, year"""
+    sql = f"""SELECT region, department, year, count(*) FROM projects WHERE {_LISTED}
+        GROUP BY kind, region, department, year"""
     for region, department, year, n in read_rows(conn, sql, {}, ("region", "department", "year", "n")):
         counts[(region or None, department or None, year)] += n
     return [(*key, n) for key, n in counts.items()]
 
 
-_PROJECT_COLUMNS = "id, name, department, region, year, indicator_count"  # a ProjectRow
-_PROJECT_ROWS = f"SELECT {_PROJECT_COLUMNS} FROM projects WHERE kind = 'project'"
+_PROJECT_COLUMNS = f"id, name, department, region, year, indicator_count, kind = '{DEPARTMENT}'"  # a ProjectRow
 
 
 def _equals(column: str, value: str | None) -> str:
@@ -93,16 +97,19 @@ def _equals(column: str, value: str | None) -> str:
 def branch_projects(
     conn: sqlite3.Connection, region: str | None, department: str | None, year: int | None
 ) -> list[ProjectRow]:
-    """The projects of one (region, department, year) branch (None: empty or unknown), in document order."""
-    sql = f"""SELECT {_PROJECT_COLUMNS}, document_id, seq FROM projects WHERE kind = 'project'
+    """The projects of one (region, department, year) branch (None: empty or unknown): its department-wide tables
+    first, then its projects, each in document order."""
+    sql = f"""SELECT {_PROJECT_COLUMNS}, document_id, seq FROM projects WHERE {_LISTED}
         AND {_equals("region", region)} AND {_equals("department", department)} AND year IS :year"""
     params = {"region": region, "department": department, "year": year}
     rows = read_rows(conn, sql, params, (*ProjectRow._fields, "document_id", "seq"))  # in no order: JSON
-    return [ProjectRow(*row[:-2]) for row in sorted(rows, key=lambda row: row[-2:])]
+    rows.sort(key=lambda row: (not row[-3], *row[-2:]))
+    return [ProjectRow._make((*row[:-3], bool(row[-3]))) for row in rows]
 
 
 def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
-    """Every project, in document order; equal strings (a department used by 1,000 projects) are one object."""
+    """Every project and department-wide table, the latter first, each in document order; equal strings (a
+    department used by 1,000 projects) are one object."""
     cursor = conn.cursor()
     cursor.row_factory = None
     shared: dict = {}
@@ -114,8 +121,11 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
             region and shared.setdefault(region, region),
             year,
             n,
+            bool(department_wide),
         )
-        for pid, name, department, region, year, n in cursor.execute(f"{_PROJECT_ROWS} ORDER BY document_id, seq")
+        for pid, name, department, region, year, n, department_wide in cursor.execute(
+            f"SELECT {_PROJECT_COLUMNS} FROM projects WHERE {_LISTED} ORDER BY kind = '{PROJECT}', document_id, seq"
+        )
     ]
 
 

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
+from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
 from kb.vocab.text import shown
@@ -148,7 +149,8 @@ class ProjectCard(VerticalScroll):
 
     def show(self, project: dict, indicator: str | None = None) -> None:
         self.project = project
-        self.query_one("#card-title", Static).update(Text(shown(project["name"]), style="bold"))
+        mark = DEPARTMENT_MARK if project.get("kind") == DEPARTMENT else ""
+        self.query_one("#card-title", Static).update(Text(shown(project["name"] + mark), style="bold"))
         self.query_one("#card-head", Static).update(_head(project))
         self._fill_goals()
         inferred = any(i["level_inferred"] for i in project["indicators"])

@@ -1,4 +1,5 @@
-"""Projects as a tree: region → department → year → project, with the number of projects on each branch.
+"""Projects as a tree: region → department → year → project, with the number of goal tables on each branch (a
+department's whole goal table, 部门整体, listed first among its projects of the year and marked so).
 
 The tree opens from its branches alone (a few hundred counted combinations, kb.find.queries.project_branches) and
 the projects of the branch shown first; every project arrives later (`set_rows`) for the other branches and
@@ -16,7 +17,7 @@ from textual import on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from kb.find.queries import ProjectRow
+from kb.find.queries import DEPARTMENT_MARK, ProjectRow
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
@@ -38,8 +39,16 @@ def branch_order(key: Key) -> tuple:
 
 
 def _haystack(p: ProjectRow) -> str:
-    """What the filter searches: name, department, region and year, folded, one per line."""
-    return "\n".join(fold(str(v or "")) for v in (p.name, p.department, p.region, p.year))
+    """What the filter searches: name (marked as shown), department, region and year, folded, one per line."""
+    return "\n".join(fold(str(v or "")) for v in (_name(p), p.department, p.region, p.year))
+
+
+def _name(p: ProjectRow) -> str:
+    return p.name + DEPARTMENT_MARK if p.department_wide else p.name
+
+
+def _leaf(p: ProjectRow) -> Text:
+    return Text.assemble(shown(_name(p)), (f" ·{p.indicators}项", "dim"))
 
 
 def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
@@ -169,9 +178,7 @@ class ProjectTree(Tree[int | Key]):
             node.add_leaf(Text(LOADING, style="dim"))
             return
         for p in projects[:LEAF_LIMIT]:
-            self._project_nodes[p.id] = node.add_leaf(
-                Text.assemble(shown(p.name), (f" ·{p.indicators}项", "dim")), data=p.id
-            )
+            self._project_nodes[p.id] = node.add_leaf(_leaf(p), data=p.id)
         if len(projects) > LEAF_LIMIT:
             node.add_leaf(Text(f"… 另有 {len(projects) - LEAF_LIMIT} 个项目：请用筛选 use the filter", style="dim"))
 
@@ -210,8 +217,6 @@ class ProjectTree(Tree[int | Key]):
         leaf = self._project_nodes.get(project_id)
         if leaf is None:  # beyond LEAF_LIMIT in its year
             project = next(p for p in self._leaves[year] if p.id == project_id)
-            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(
-                Text(shown(project.name)), data=project_id
-            )
+            leaf = self._project_nodes[project_id] = self._branches[year].add_leaf(_leaf(project), data=project_id)
         self.call_after_refresh(self.move_cursor, leaf)
         return True
