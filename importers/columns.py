@@ -198,12 +198,13 @@ _WEIGHT_NOTE = re.compile(r"^(?:分值|权重|指标权重|分值权重)\s*[（(
 
 @lru_cache(maxsize=CACHE_SIZE)
 def key(cell: str) -> str:
-    """A header or label compared as a key: '项目资金⏎（万元）' → '项目资金', '其中：财政拨款' → '财政拨款'."""
+    """A header or label compared as a key: '项目资金⏎（万元）' → '项目资金', '其中：财政拨款' → '财政拨款',
+    '年度资金总额：（万元）' → '年度资金总额' (a unit after the colon, the value in a cell of its own)."""
     text = "".join(clean(cell).split())
     text = _MARKS.sub("", text)
     if text.startswith(("其中：", "其中:")):
         text = text[3:]
-    bare = _PAREN.sub("", text)
+    bare = _MARKS.sub("", _PAREN.sub("", text))
     return bare if bare else text
 
 

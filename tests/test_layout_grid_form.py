@@ -157,3 +157,78 @@ def test_labels_written_as_html_entities_are_read():
     """'指' and '名' only once the markup's entity is read: the quick tests look at such rows whole."""
     assert grid_form.header(Row(cells=["<p>&#25351;标名称</p>", "目标值"], line=1)) is not None
     assert grid_form._starts_form(Row(cells=["<p>项目&#21517;称</p>", "伯乐奖"], line=1))
+
+
+def test_an_amount_label_with_its_unit_after_the_colon_takes_the_amount_beside_it():
+    """'年度资金总额：（万元）' is a label, not the value '（万元）': the amount is in the cell after it."""
+    table = [
+        ["项目名称", "项目名称", "甲"],
+        ["项目资金（万元）", "年度资金总额：（万元）", "90"],
+        ["项目资金（万元）", "其中：财政拨款（万元）", "90"],
+        ["总体目标", "目标", "目标"],
+        HEADER,
+        ["", "产出指标", "数量指标", "讲堂场次", "≥20场"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.amount, project.amount_unit) == ("90", "万元")
+
+
+def test_a_side_label_printed_down_two_rows_is_read_whole():
+    """'总体目' beside the goal and its last '标' above 年度绩效指标, beside the indicator header: the goal."""
+    table = [
+        *head("甲")[:3],
+        ["总\n体\n目", "按要求完成评审工作"],
+        ["标\n年\n度\n绩\n效\n指\n标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["", "产出指标", "数量指标", "评审项目", "600个"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert project.goal == "按要求完成评审工作" and "说明" not in project.fields
+
+
+def test_a_form_carried_to_the_next_page_under_its_title_alone_keeps_its_last_rows():
+    """A page that repeats only the form's title above its last rows, drawn in fewer columns (the header's 指标值
+    spans two columns on the page before): the rows are the form's, in its columns; the next form is its own."""
+    title = ["政策和项目预算绩效目标表"]
+    wide = ["", "一级指标", "二级指标", "三级指标", "指标值", "指标值"]
+    table = [
+        title,
+        *head("甲"),
+        wide,
+        ["绩效指标", "产出指标", "数量指标", "活动次数", "≥12次", "≥12次"],
+        title,
+        ["绩效指标", "效益指标", "社会效益指标", "行业秩序", "作用显著"],
+        ["绩效指标", "满意度指标", "服务对象满意度指标", "参与人员满意度", "≥90%"],
+        title,
+        *head("乙"),
+        wide,
+        ["绩效指标", "产出指标", "数量指标", "党建工作", "=3次", "=3次"],
+    ]
+    paged = [Row(row.cells, row.line, 1 if n < 7 else 2 if n < 10 else 3) for n, row in enumerate(rows(table))]
+    projects = grid_form.parse(paged).projects
+    assert [p.name for p in projects] == ["甲", "乙"]
+    assert [[(i.level1, i.level2, i.name, i.target) for i in p.indicators] for p in projects] == [
+        [
+            ("产出指标", "数量指标", "活动次数", "≥12次"),
+            ("效益指标", "社会效益指标", "行业秩序", "作用显著"),
+            ("满意度指标", "服务对象满意度指标", "参与人员满意度", "≥90%"),
+        ],
+        [("产出指标", "数量指标", "党建工作", "=3次")],
+    ]
+
+
+def test_a_department_form_without_an_amount_row_takes_the_total_of_its_tasks():
+    """部门整体支出绩效目标表: the money is a grid of the year's tasks; its 金额合计 row is the amount."""
+    table = [
+        ["2022年部门整体支出绩效目标表"],
+        ["部门（单位）名称", "部门（单位）名称", "某局", "某局", "某局", "某局"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "预算金额（万元）", "预算金额（万元）"],
+        ["年度主要任务", "任务名称", "主要内容", "总额", "财政拨款", "其他资金"],
+        ["年度主要任务", "人员工资", "人员工资和运转", "4713.79", "4713.79", ""],
+        ["年度主要任务", "专项业务费", "专项业务经费", "1535", "1535", ""],
+        ["年度主要任务", "金额合计", "金额合计", "6248.79", "6248.79", ""],
+        ["年度总体目标", "目标1：正常运转", "目标1：正常运转", "目标1：正常运转", "目标1：正常运转", "目标1：正常运转"],
+        ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"],
+        ["年度绩效指标", "产出指标", "数量指标", "评审项目（个）", "600", ""],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.kind, project.name, project.amount) == ("department", "某局", "6248.79")

@@ -13,7 +13,7 @@ is the department's whole goal table (部门整体), kept as such. Cells are rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
@@ -203,17 +203,28 @@ def forms(rows: list[Row]) -> list[_Form]:
     form: _Form | None = None
     title = unit = ""
     last: _Header | None = None  # the indicator header of the form before, under the same title
+    ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
+    narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
     for row in rows:
         if row.blank:
             continue
         name = segments.title(row)
         if name and not segments.NUMBER.match(name):
-            title, last = name, None
             if form is not None and (form.header is None or form.rows):
+                ended = form if form.header is not None and name == form.title else None
                 form = None  # the next table's title ends the form (or a head that never got its table)
+            title, last = name, None
             continue
         unit = declared_unit(row) or unit
         table = header(row)
+        if form is None and ended is not None and ended.header is not None and table is None:
+            carried = _carried_row(row, ended.header)
+            if carried is not None:  # its last rows on the next page, under its title again and no head or header
+                narrow = (ended, row.page) if carried is not row else None
+                form, row = ended, carried
+        elif form is not None and form.header is not None and narrow == (form, row.page):
+            row = _widened(row, form.header.width)
+        ended = None if not declared_unit(row) else ended
         if table is None and form is not None and form.header is None and last and _indicator_row(row, last):
             form.header = last  # a form printed without its header row: its rows in the columns of the one before
         if table is not None:
@@ -222,6 +233,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = _new(found, [], title, unit)
             if form.header is None:
                 form.header = table
+                _join_side_label(form, row)
             continue  # the header repeated on a continuation page
         if form is not None and form.header is not None:
             if _starts_form(row):
@@ -237,6 +249,37 @@ def forms(rows: list[Row]) -> list[_Form]:
                 found.remove(form)  # a head that never got its table: not a form
             form = _new(found, [row], title, unit)
     return found
+
+
+def _carried_row(row: Row, table: _Header) -> Row | None:
+    """The first row of a form carried to the next page, in its table's columns: the row itself, or, when the page
+    draws fewer columns (a column the header spans twice is one there), the row filled out on the right; None for a
+    row that reads as no indicator row."""
+    if _indicator_row(row, table):
+        return row
+    widened = _widened(row, table.width)
+    return widened if widened is not row and _indicator_row(widened, table) else None
+
+
+def _widened(row: Row, width: int) -> Row:
+    """The row with empty cells added on the right up to `width` (itself when it is that wide)."""
+    return replace(row, cells=[*row.cells, *[""] * (width - len(row.cells))]) if len(row.cells) < width else row
+
+
+def _join_side_label(form: _Form, header_row: Row) -> None:
+    """A side label printed down two rows ('总体目' beside the goal, '标' above '年度绩效指标' beside the header): the
+    head row's label completed with the characters that begin the header row's first cell."""
+    if not form.head or not header_row.cells or not form.head[-1].cells:
+        return
+    row = form.head[-1]
+    start, rest = joined(clean(row.cells[0])), joined(clean(header_row.cells[0]))
+    if not start or not rest or head_field(start):
+        return
+    for n in (1, 2):
+        if head_field(start + rest[:n]):
+            form.head[-1] = replace(row, cells=[start + rest[:n], *row.cells[1:]])
+            form.named.update(kind for kind, _, value in pairs(form.head[-1]) if value)
+            return
 
 
 def _indicator_row(row: Row, table: _Header) -> bool:
@@ -285,9 +328,11 @@ def _project(form: _Form) -> RawProject:
         values = [joined(value) for value in spread_values(row.cells)]
         if len(values) > 1:
             project.fields[values[0]] = " ".join(values[1:])
+    total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     for row in form.head:
         if row.line in blocks.lines:
             continue
+        total = total or _total_amount(row)
         found = pairs(row)
         if last and above and row.page != above.page and all(not kind for kind, _, _ in found):
             _append(project, *last, "".join(value for _, _, value in found))  # a value the page break cut
@@ -335,6 +380,8 @@ def _project(form: _Form) -> RawProject:
         project.goal = blocks.values["预期目标"]
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
+    if not project.amount and total:
+        project.amount = total  # a department's form: its tasks' money and their total, no amount row
     project.amount_unit = unit or form.unit
     if not project.name:
         project.name = title_name(form.title)
@@ -345,6 +392,18 @@ def _project(form: _Form) -> RawProject:
             DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name else SELF_EVALUATION
         )
     return project
+
+
+_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
+def _total_amount(row: Row) -> str:
+    """The amount a head row gives for a total ('年度主要任务 | 金额合计 | 6248.79 | 6248.79'), '' for other rows."""
+    values = [joined(clean(value)) for value in spread_values(row.cells)]
+    for label, value in zip(values, values[1:]):
+        if key(label).endswith(_TOTALS) and len(key(label)) <= 6:
+            return value if _AMOUNT.match(value) else ""
+    return ""
 
 
 @dataclass
