@@ -23,8 +23,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地)$")
 
 
-def department_and_year(rows: list[Row]) -> tuple[str, str]:
-    """The publishing department and the year a document states on its cover, else on a '部门名称：' line."""
+def cover_title(rows: list[Row]) -> tuple[str, str, str]:
+    """(department, year, title) a budget document's cover states ('西安市科学技术局', '2022',
+    '西安市科学技术局2022年部门综合预算'); empty strings when it has no such cover."""
     cover = ""
     for values in filter(None, (spread_values(row.cells) for row in rows[: COVER_ROWS * 4])):
         if len(values) > 1 or "目录" in values[0] or len(cover) > 80:
@@ -34,7 +35,12 @@ def department_and_year(rows: list[Row]) -> tuple[str, str]:
         if match:
             name = _SUFFIX.sub("", match.group(2))
             if _ORGANISATION.search(name):
-                return name, match.group(1) or match.group(3) or ""
+                return name, match.group(1) or match.group(3) or "", match.group(0)
+    return "", "", ""
+
+
+def _labelled(rows: list[Row]) -> tuple[str, str]:
+    """The department a '部门名称：' line states, and the year of the first title stating one."""
     for row in rows:
         if "名称" not in "".join(row.text.split()):  # every label names 名称: most rows are skipped at C speed
             continue
@@ -59,9 +65,11 @@ def _year(rows: list[Row]) -> str:
 
 
 def fill(doc: RawDocument, rows: list[Row]) -> None:
-    """The department and year a layout left empty, from the document's cover or labels."""
-    if doc.department and doc.year:
-        return
-    department, year = department_and_year(rows)
+    """The department and year a layout left empty, from the document's cover or labels; a budget document's title
+    from its cover ('西安市科学技术局2022年部门综合预算', not the first goal table's section heading)."""
+    department, year, title = cover_title(rows)
+    doc.title = title or doc.title
+    if not department and not (doc.department and doc.year):
+        department, year = _labelled(rows)
     doc.department = doc.department or department
     doc.year = doc.year or year

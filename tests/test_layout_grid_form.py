@@ -232,3 +232,14 @@ def test_a_department_form_without_an_amount_row_takes_the_total_of_its_tasks():
     ]
     (project,) = grid_form.parse(rows(table)).projects
     assert (project.kind, project.name, project.amount) == ("department", "某局", "6248.79")
+
+
+def test_a_budget_document_is_titled_by_its_cover_not_its_first_goal_tables_heading():
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    form = "项目名称\t甲\n一级指标\t二级指标\t指标内容\t指标值\n产出指标\t数量指标\t人数\t5人\n"
+    covered = parse_rows(split_rows("西安市某局\n2022年部门综合预算\n九、部门预算绩效目标说明\n" + form))
+    assert (covered.title, covered.department, covered.year) == ("西安市某局2022年部门综合预算", "西安市某局", "2022")
+    bare = parse_rows(split_rows("九、部门预算绩效目标说明\n" + form))
+    assert bare.title == "九、部门预算绩效目标说明"
