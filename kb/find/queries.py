@@ -108,8 +108,8 @@ def branch_projects(
 
 
 def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
-    """Every project and department-wide table, the latter first, each in document order; equal strings (a
-    department used by 1,000 projects) are one object."""
+    """Every project and department-wide table, in document order; equal strings (a department used by 1,000
+    projects) are one object."""
     cursor = conn.cursor()
     cursor.row_factory = None
     shared: dict = {}
@@ -124,7 +124,7 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
             bool(department_wide),
         )
         for pid, name, department, region, year, n, department_wide in cursor.execute(
-            f"SELECT {_PROJECT_COLUMNS} FROM projects WHERE {_LISTED} ORDER BY kind = '{PROJECT}', document_id, seq"
+            f"SELECT {_PROJECT_COLUMNS} FROM projects WHERE {_LISTED} ORDER BY document_id, seq"
         )
     ]
 
