@@ -375,7 +375,59 @@ def _v11(conn: sqlite3.Connection) -> None:
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (FTS_PENDING_BYTES,))
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
+def _v12(conn: sqlite3.Connection) -> None:
+    """Targets that are no single number, a range ('5-10名') or a date ('2026年11月底前'), kept as written like a
+    qualitative word (kb.vocab.targets): read as one number they were '=5名' and '=2026年'. Goal rows and their
+    period targets read again, the names' totals by target counted again; self-evaluation rows read again and judged
+    again (kb.vocab.outcomes: a date target is a deadline)."""
+    from kb.ingest.totals import recount_targets
+    from kb.vocab.outcomes import judge
+    from kb.vocab.targets import QUALITATIVE, parse_target
+
+    maybe = "GLOB '*[0-9]*[-~～—–－至到年月/.]*'"  # a digit, then something a range or a date holds
+    names: set[int] = set()
+    for text, operator, value, unit in (
+        ("target", "operator", "value", "unit"),
+        ("period_target", "period_operator", "period_value", "period_unit"),
+    ):
+        read = conn.execute(f"SELECT id, name_id, {text} FROM indicators WHERE {value} IS NOT NULL AND {text} {maybe}")
+        again = [
+            (row_id, name_id) for row_id, name_id, written in read.fetchall() if parse_target(written).value is None
+        ]
+        conn.executemany(
+            f"UPDATE indicators SET {operator} = ?, {value} = NULL, {unit} = NULL WHERE id = ?",
+            [(QUALITATIVE, row_id) for row_id, _ in again],
+        )
+        names.update(name_id for _, name_id in again if text == "target")
+    recount_targets(conn, names)
+    outcomes = conn.execute(
+        f"""SELECT id, name, target, actual FROM outcomes WHERE value IS NOT NULL AND target {maybe}
+        OR actual_value IS NOT NULL AND actual {maybe}"""
+    ).fetchall()
+    judged = []
+    for row_id, name, written, reported in outcomes:
+        target = parse_target(written or "", name=name)
+        actual = parse_target(reported, name=name) if reported else None
+        if target.value is None or actual is not None and actual.value is None:
+            reading = (actual.operator, actual.value, actual.unit) if actual else (None, None, None)
+            judged.append(
+                (
+                    target.operator,
+                    target.value,
+                    target.unit,
+                    *reading,
+                    *judge(target, actual, written or "", reported),
+                    row_id,
+                )
+            )
+    conn.executemany(
+        """UPDATE outcomes SET operator = ?, value = ?, unit = ?, actual_operator = ?, actual_value = ?,
+        actual_unit = ?, met = ?, ratio = ? WHERE id = ?""",
+        judged,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

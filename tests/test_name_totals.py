@@ -3,6 +3,7 @@ a re-import that replaces a document, a removal, and the v10 migration of a base
 counts (kb.find.precedents.count_names) read them and say what the uses say."""
 
 import json
+from pathlib import Path
 from collections import Counter
 
 from conftest import SEEDS, make_document, store
@@ -149,3 +150,68 @@ def test_check_finds_kept_totals_that_differ_from_the_uses(conn):
     conn.execute("UPDATE name_targets SET uses = uses + 1 WHERE name_id = ?", (training,))
     conn.execute("UPDATE indicator_names SET projects = projects + 1 WHERE name = '工作机制'")
     assert [line.split(":")[0] for line in check(conn)] == ["name project counts match", "name totals by targets match"]
+
+
+def test_targets_read_again_by_the_v12_migration_are_what_an_import_reads_now(db_path, monkeypatch):
+    """A base stored when '5-10名' was '=5名' and '2026年11月底前' '=2026年' (goal rows, period targets, self-evaluation
+    rows and their met / ratio): after the migration, every row as an import reads it now, the totals by target too."""
+    from importers.records import SELF_EVALUATION
+    from kb.vocab import targets
+
+    def stored(conn) -> list[tuple]:
+        rows = conn.execute(
+            """SELECT n.name, i.operator, i.value, i.unit, i.period_operator, i.period_value FROM indicators i
+            JOIN indicator_names n ON n.id = i.name_id ORDER BY i.id"""
+        )
+        judged = conn.execute("SELECT name, operator, value, actual_operator, actual_value, met, ratio FROM outcomes")
+        return [*map(tuple, rows), *map(tuple, judged)]
+
+    dated = RawDocument(
+        layout="test",
+        projects=[
+            RawProject(
+                name="培训项目",
+                amount="10",
+                amount_unit="万元",
+                indicators=[
+                    RawIndicator(name="培训人数", target="5-10名", period_target="20-30名"),
+                    RawIndicator(name="完成时间", target="2026年11月底前"),
+                    RawIndicator(name="培训满意度", target="≥90%"),
+                ],
+            ),
+            RawProject(
+                name="培训项目",
+                kind=SELF_EVALUATION,
+                indicators=[
+                    RawIndicator(name="完成时间", target="2026年11月底前", actual="2026年11月"),
+                    RawIndicator(name="培训人数", target="≥5名", actual="6-8名"),
+                    RawIndicator(name="培训满意度", target="≥90%", actual="95%"),
+                ],
+            ),
+        ],
+    )
+    conn = connect(db_path)
+    import_paths(conn, [SEEDS])
+    store(conn, dated, "dated.txt", region="宁波市", year=2026)
+    expected = stored(conn)
+    conn.close()
+    db_path.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+
+    targets._parse.cache_clear()
+    monkeypatch.setattr(targets, "_not_one_number", lambda text, number: False)  # the reading before v12
+    conn = connect(db_path)
+    import_paths(conn, [SEEDS])
+    store(conn, dated, "dated.txt", region="宁波市", year=2026)
+    before = stored(conn)
+    conn.execute("PRAGMA user_version = 11")
+    conn.close()
+    monkeypatch.undo()
+    targets._parse.cache_clear()
+
+    assert before != expected and ("完成时间", "=", 2026.0) in [row[:3] for row in before]
+    conn = connect(db_path)  # migrated on opening
+    assert stored(conn) == expected
+    assert kept(conn) == scan(conn) and check(conn) == []
+    conn.close()

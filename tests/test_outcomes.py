@@ -32,6 +32,12 @@ from kb.vocab.targets import parse_target
         ("《“健康西安2030”行动规划》要求", "全市累计164家基层医疗卫生机构达到“基本标准”", None, None),  # prose
         ("1-4季度", "1-4季度", None, None),
         ("每天3000人次", "每天3000人次", 1, 1.0),
+        ("2022年底", "2022年12月", 1, None),  # a date: a deadline, met by no later date
+        ("2022年", "2022年", 1, None),
+        ("2022年6月底前", "2022年8月", 0, None),
+        ("2022.6.1-2023.5.31", "2023年3月", 1, None),
+        ("2022年底", "按时完成", None, None),  # no date reported: unknown
+        ("5-10名", "8名", None, None),  # a range
     ],
 )
 def test_judge(target, actual, met, ratio):

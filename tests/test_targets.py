@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from kb.vocab.targets import QUALITATIVE, name_unit, normalize_operator, parse_target
+from kb.vocab.targets import QUALITATIVE, Target, name_unit, normal_target, normalize_operator, parse_target
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,46 @@ def test_any_text_gives_a_target(text, operator, unit, name):
     t = parse_target(text, operator, unit, name)
     assert t.operator in {None, QUALITATIVE, "≥", "≤", ">", "<", "=", "±"}
     assert (t.value is None) == (t.operator in (None, QUALITATIVE))
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "5-10名",
+        "90%-95%",
+        "90%～95%",
+        "1至2次",
+        "30-60平方米",
+        "0.5-1万元",
+        "1-4季度",
+        "2026年11月底前",
+        "2026年",
+        "下达时间不迟于2026年9月30日",
+        "2022.6.1-2023.5.31",
+        "2025-09-30",
+        "2026年1-12月",
+        "12月底前",
+        "6月前",
+        "1-12月",
+    ],
+)
+def test_a_range_or_a_date_is_no_single_number_and_is_kept_as_written(target):
+    """Read as one number, '5-10名' was '=5名' and '2026年11月底前' '=2026年': a precedent said so."""
+    t = parse_target(target)
+    assert t == Target(QUALITATIVE, None, None)
+    assert normal_target(t.operator, t.value, t.unit, target) == target  # what a precedent shows
+
+
+@pytest.mark.parametrize(
+    ("target", "parsed"),
+    [
+        ("≤2个月", ("≤", 2.0, "个月")),
+        ("2024.5万元", ("=", 2024.5, "万元")),
+        ("2000人", ("=", 2000.0, "人")),
+        ("≥90%（2026年）", ("≥", 90.0, "%")),
+        ("≤-5%", ("≤", -5.0, "%")),
+        ("≥20场/1-2次/月", ("≥", 20.0, "场/")),
+    ],
+)
+def test_numbers_near_dates_and_dashes_are_still_numbers(target, parsed):
+    assert parse_target(target) == Target(*parsed)

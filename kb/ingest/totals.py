@@ -99,16 +99,27 @@ class Totals:
 STORED = f"project_id, year, name_id, {', '.join(INDICATOR_COLUMNS)}"  # an indicator row as Totals.project reads it
 
 
-def counted() -> list[tuple[str, tuple[str, ...], str]]:
+def counted(where: str = "") -> list[tuple[str, tuple[str, ...], str]]:
     """(kept table, its key columns, SELECT of name_id, the key (NULL as x'') and count(*) over the uses, grouped:
-    what the table keeps, counted from the indicators)."""
+    what the table keeps, counted from the indicators (those `where` holds for, an SQL condition on `i`))."""
     out = []
     for table, columns, sql_columns in TABLES:
         key = ", ".join(f"ifnull({c}, x'')" for c in sql_columns)
         sql = f"""SELECT i.name_id, {key}, count(*) FROM indicators i JOIN projects p ON p.id = i.project_id
-            GROUP BY i.name_id, {key}"""
+            {f"WHERE {where}" if where else ""} GROUP BY i.name_id, {key}"""
         out.append((table, columns, sql))
     return out
+
+
+def recount_targets(conn: sqlite3.Connection, name_ids: set[int]) -> None:
+    """The names' totals by target counted again from their uses (after their targets were read again)."""
+    ids = sorted(name_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ",".join(map(str, ids[start : start + 500]))  # integers
+        for table, columns, sql in counted(f"i.name_id IN ({chunk})"):
+            if table == "name_targets":
+                conn.execute(f"DELETE FROM {table} WHERE name_id IN ({chunk})")
+                conn.execute(f"INSERT INTO {table} (name_id, {', '.join(columns)}, uses) {sql}")
 
 
 def fill(conn: sqlite3.Connection) -> None:

@@ -1,18 +1,20 @@
 """Whether a self-evaluated indicator met its target: met, not met, or unknown, and by how much.
 
-Only numbers are judged: a target with an operator (≥ > ≤ < =) and a number, and an actual that is a number in the
+Numbers are judged: a target with an operator (≥ > ≤ < =) and a number, and an actual that is a number in the
 same unit (or none written: '99.14' against '≥95%'), or a bound on the target's side ('≥90%' reported against
-'≥90%' says the target was reached). A qualitative target or actual ('达成预期指标', '效果明显'), a
-range (±) or two different units is unknown, never counted as missed. The ratio says how far the actual went in the
-target's direction: actual/target for ≥ and =, target/actual for ≤ (above 1 is better either way).
-"""
+'≥90%' says the target was reached). So are dates: a target that is a date is a deadline, met by an actual that
+names no later date ('2022年底' by '2022年12月', not by '2023年3月'). A qualitative target or actual ('达成预期指标',
+'效果明显'), a range (±, '5-10名') or two different units is unknown, never counted as missed. The ratio says how
+far the actual went in the target's direction: actual/target for ≥ and =, target/actual for ≤ (above 1 is better
+either way)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from kb.vocab.targets import Target
+from kb.vocab.dates import dates_in
+from kb.vocab.targets import QUALITATIVE, Target
 
 MET, NOT_MET = 1, 0
 _PLAIN = re.compile(r"^[^\d.+\-]{0,4}?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*[^\d\s,.;:()\[\]《》“”\"'，。；：、（）]{0,6}$")
@@ -37,6 +39,9 @@ def judge(
 ) -> tuple[int | None, float | None]:
     """(MET, NOT_MET or None for unknown, the ratio or None) of an actual against its target, both as parsed and as
     written."""
+    if target.operator == QUALITATIVE and actual is not None and actual.operator == QUALITATIVE:
+        deadline, done = dates_in(target_text), dates_in(actual_text)
+        return (int(max(done) <= max(deadline)), None) if deadline and done else (None, None)
     if (
         actual is None
         or not plain(target_text)
