@@ -90,7 +90,8 @@ def import_cmd(
     ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """导入已公开的绩效目标文件（.txt .csv .xlsx .xls .docx .pdf .html）；同一文件再导入不增加任何内容。
+    """导入已公开的绩效目标文件（.txt .csv .xlsx .xls .et .docx .doc .wps .pdf .html .mht）；
+    同一文件再导入不增加任何内容。
 
     Import published goal documents: one transaction per document; re-importing the same file adds nothing."""
     from kb.ingest.run import STREAM_BYTES, collect_files, import_paths, write_report
