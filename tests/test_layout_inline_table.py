@@ -8,7 +8,7 @@ import pytest
 
 from importers.layouts.inline_table import LAYOUT, item_texts
 from importers.readers.text import split_rows
-from importers.records import ParseError, RawIndicator
+from importers.records import ParseError, RawIndicator, Row
 from conftest import layout_records as records
 
 SEED = next(Path("seeds").glob("002_*.txt")).read_text("utf-8")
@@ -268,3 +268,25 @@ def test_a_department_line_naming_another_department_heads_the_projects_below(do
     assert lines[26].startswith(CENTRE)
     again = parse("\n".join(lines[:26] + ["部门名称：广州开发区审计局（单位）"] + lines[27:]))
     assert [p.department for p in again.projects] == [BUREAU] * 12 + ["广州开发区审计局"]
+
+
+def test_a_pdfs_wrapped_lines_and_a_value_holding_semicolons():
+    """A PDF keeps each cell's lines: a name broken after a year range, a label broken before its last character,
+    a target after its sign, a level code with spaces drawn into it; a value listing several by '；' is one value."""
+    rows = split_rows(SEED)
+    row = next(r for r in rows if r.cells and r.cells[0] == "金融发展专项资金")
+    at = rows.index(row)
+    cells = list(row.cells)
+    cells[0] = "金融发展2023-\n2026年专项资金"
+    cells[-1] = (
+        cells[-1]
+        .replace("扶持项目数量；实施周期指标值:≥495家次", "扶持项目\n数量；实施周期指标\n值:≥\n495家次")
+        .replace("2、1-产出指标；12-质量指标", "2、1-产出指标；1 2 - 质 量指标", 1)
+        .replace("年度指标值:≥495家次。", "年度指标值:一级≥495家次；二级≥100家次。", 1)
+    )
+    rows[at] = Row(cells, row.line)
+    project = LAYOUT.parse(rows).projects[0]
+    first, second = project.indicators[:2]
+    assert project.name == "金融发展2023-2026年专项资金"
+    assert (first.name, first.period_target, first.target) == ("扶持项目数量", "≥495家次", "一级≥495家次；二级≥100家次")
+    assert (second.level1, second.level2) == ("产出指标", "质量指标")

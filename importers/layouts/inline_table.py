@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from importers.cells import clean, header_key, once, once_across, same_head, spread_values, squash
+from importers.cells import clean, header_key, joined, once, once_across, same_head, spread_values, squash
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -40,7 +40,7 @@ _MONEY_UNIT = re.compile(r"[（(]\s*(?:单位[：:]\s*)?(亿元|万元|千元|�
 _LEVEL_TAG = re.compile(r"[（(](?:部门|单位)[）)]$")
 _LABELLED = re.compile(r"^([^：:]{1,10})[：:]\s*(.*)$")
 _ITEM = re.compile(r"(\d+)\s*、\s*(?=\d+\s*-)")  # 'N、' followed by a level code '1-'
-_CODED = re.compile(r"^\d+\s*[-－]\s*")  # a level written with its code: '11-数量指标'
+_CODED = re.compile(r"^\d[\d ]*[-－]\s*")  # a level with its code: '11-数量指标' ('4 1 - 经 济…': spaces drawn in)
 _PACKED = re.compile(r"\d+\s*、\s*\d+\s*[-－][^；;]{1,12}[；;]\s*\d+\s*[-－]")  # '1、1-产出指标；11-': two level codes
 _NUMBER = re.compile(r"^\d+\s*、\s*")  # an item's number: '1、'
 _PARTS = re.compile(r"[；;]")
@@ -90,7 +90,8 @@ def _indicator_cell(row: Row, cols: dict[str, int]) -> bool:
 
 
 def _cell(row: Row, index: int) -> str:
-    return clean(row.cells[index]) if index < len(row.cells) else ""
+    """A cell's text, its wrapped lines joined (a PDF breaks '2023-⏎2026年…', '实施周期指标⏎值:', '满意⏎度')."""
+    return joined(clean(row.cells[index])) if index < len(row.cells) else ""
 
 
 def _labelled(rows: list[Row]) -> list[tuple[str, str]]:
@@ -162,12 +163,17 @@ def _indicator(item: str, line: int) -> RawIndicator:
     body = _NUMBER.sub("", item).strip().rstrip("。；; ")
     level1 = level2 = target = period_target = ""
     names: list[str] = []
+    last = ""  # the value read last: a part after it without a label goes on with it ('一级≤1小时；二级≤2小时')
     for part in map(str.strip, _PARTS.split(body)):
         value = _VALUE.match(part) if "指标值" in part else None
         if value and "实施周期" in value.group(1):
-            period_target = value.group(2).strip()
+            period_target, last = value.group(2).strip(), "period"
         elif value:
-            target = value.group(2).strip()
+            target, last = value.group(2).strip(), "year"
+        elif last == "period" and part:
+            period_target += f"；{part}"
+        elif last == "year" and part:
+            target += f"；{part}"
         elif _CODED.match(part) and not names and not level2:
             if level1:  # a level word broken over two lines ('数量指⏎标') is one word
                 level2 = squash(_CODED.sub("", part))
@@ -226,7 +232,7 @@ def parse(rows: list[Row]) -> RawDocument:
     for row in rows[start + 1 :]:
         if row.blank or _header(row):
             continue
-        spread = once_across([clean(cell) for cell in row.cells])  # a cell equal to its left neighbour is a copy
+        spread = once_across([joined(clean(cell)) for cell in row.cells])  # a cell equal to its left one: a copy
         name, total = _cell(row, cols["name"]), _cell(row, cols["total"])
         goal, indicators = (
             spread[i] if (i := cols.get(k, len(spread))) < len(spread) else "" for k in ("goal", "indicators")
