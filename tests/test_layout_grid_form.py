@@ -243,3 +243,53 @@ def test_a_budget_document_is_titled_by_its_cover_not_its_first_goal_tables_head
     assert (covered.title, covered.department, covered.year) == ("西安市某局2022年部门综合预算", "西安市某局", "2022")
     bare = parse_rows(split_rows("九、部门预算绩效目标说明\n" + form))
     assert bare.title == "九、部门预算绩效目标说明"
+
+
+def test_levels_run_together_with_the_name_split_at_the_longest_level_2():
+    assert grid_form._levels_in_name("产出指标数量指标出具数据分析报告") == ("产出指标", "数量指标", "出具数据分析报告")
+    assert grid_form._levels_in_name("效益指标社会效益指标保障财政") == ("效益指标", "社会效益指标", "保障财政")
+    assert grid_form._levels_in_name("出具数据分析报告") == ("", "", "出具数据分析报告")
+
+
+@pytest.mark.parametrize(
+    ("money", "amount"),
+    [
+        (  # a small table of money: the total's column, not the label beside it ('合计')
+            [
+                ["部门名称", "某局", "某局", "某局"],
+                ["总体资金情况（万元）", "预算支出总额", "财政拨款", "其他资金"],
+                ["总体资金情况（万元）", "预算支出总额", "合计", "合计"],
+                ["总体资金情况（万元）", "32,852.05", "32,801.94", "50.11"],
+            ],
+            "32,852.05",
+        ),
+        (  # no total printed, one share is all the money
+            [
+                ["部门名称", "某局", "某局", "某局"],
+                ["预算整体情况", "部门预算支出", "预算金额（万元）", "收入来源", "预算金额（万元）"],
+                ["预算整体情况", "基本支出", "12,634.14", "财政拨款", "98,880.78"],
+                ["预算整体情况", "项目支出", "86,246.64", "其他资金", "0.00"],
+            ],
+            "98,880.78",
+        ),
+        (  # two shares and no total: no amount (their sum is printed nowhere)
+            [
+                ["部门名称", "某局", "某局", "某局"],
+                ["预算整体情况", "部门预算支出", "预算金额（万元）", "收入来源", "预算金额（万元）"],
+                ["预算整体情况", "基本支出", "58,118.59", "财政拨款", "92,008.68"],
+                ["预算整体情况", "项目支出", "27,825.19", "其他资金", "1,577.77"],
+            ],
+            "",
+        ),
+    ],
+)
+def test_a_department_forms_money_laid_out_as_a_small_table(money, amount):
+    table = [
+        ["部门整体支出绩效目标表"],
+        *money,
+        ["整体绩效目标", "目标", "目标", "目标"],
+        HEADER,
+        ["", "产出指标", "数量指标", "审计项目", "≥77项"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.kind, project.amount) == ("department", amount)

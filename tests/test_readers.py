@@ -320,6 +320,37 @@ def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_p
     ]
 
 
+@pytest.mark.parametrize("between", [("out", "put"), ("(2026)", "")])
+def test_pdf_short_lines_around_a_page_break_do_not_break_a_table_but_a_title_does(between):
+    """A merged cell's label the text layer also holds outside the table (a line below it, another above its
+    continuation) leaves the continued table one table, its columns those of the page before; a title does not."""
+    from fpdf import FPDF
+
+    below, above = between
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 100, "level"), (100, 160, "kind"), (160, 240, "name"), (240, 320, "value")):
+        _cell(pdf, left, right, 40, text)
+    for left, right, text in ((40, 100, "output"), (100, 160, "time"), (160, 240, "a"), (240, 320, "1")):
+        _cell(pdf, left, right, 60, text)
+    pdf.text(42, 200, below)
+    pdf.add_page()
+    if above:
+        pdf.text(42, 40, above)
+    for left, right, text in ((100, 160, "cost"), (160, 240, "b"), (240, 320, "2")):
+        _cell(pdf, left, right, 60, text)
+    got = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    continued = below != "(2026)"  # a table's subtitle ('（2026年度）'): a new table may follow
+    assert got == [
+        ["level", "kind", "name", "value"],
+        ["output", "time", "a", "1"],
+        [below],
+        *([[above]] if above else []),
+        ["", "cost", "b", "2"] if continued else ["cost", "b", "2"],
+    ]
+
+
 def test_pdf_text_lines_split_at_wide_gaps():
     from fpdf import FPDF
 

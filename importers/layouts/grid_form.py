@@ -329,6 +329,7 @@ def _project(form: _Form) -> RawProject:
         if len(values) > 1:
             project.fields[values[0]] = " ".join(values[1:])
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
+    funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     for row in form.head:
         if row.line in blocks.lines:
             continue
@@ -364,14 +365,16 @@ def _project(form: _Form) -> RawProject:
                 code, project.department = _split_code(value)
                 if code:
                     project.fields[label] = value
-            elif kind == "amount" and not project.amount:
-                project.amount = value
+            elif kind == "amount" and not project.amount and any(c.isdigit() for c in value):
+                project.amount = value  # (a label beside it, '合计' or '收入来源', is no amount)
             elif kind == "total_amount" and not project.total_amount:
                 project.total_amount = value
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
                 setattr(project, kind, value)
                 last = (kind, label)
             else:
+                if kind == "fund":
+                    funds.append(value)
                 project.fields[label or "说明"] = value
                 last = ("fields", label or "说明")
     if not project.amount and blocks.values.get("全年预算数"):
@@ -382,6 +385,7 @@ def _project(form: _Form) -> RawProject:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
     if not project.amount and total:
         project.amount = total  # a department's form: its tasks' money and their total, no amount row
+    project.amount = project.amount or _amount_below(form.head) or _whole_share(funds)
     project.amount_unit = unit or form.unit
     if not project.name:
         project.name = title_name(form.title)
@@ -395,6 +399,29 @@ def _project(form: _Form) -> RawProject:
 
 
 _AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
+def _amount_below(head: list[Row]) -> str:
+    """The amount under an amount label that heads a column of money ('预算支出总额' over '32,852.053832'), '' when
+    none: a department's form that lays its money out as a small table."""
+    for i, row in enumerate(head):
+        for j, cell in enumerate(row.cells):
+            if head_field(cell) != "amount" or "总" not in cell:  # a total, not a column of amounts ('预算金额')
+                continue
+            for below in head[i + 1 : i + 3]:
+                value = joined(clean(below.cells[j])) if j < len(below.cells) else ""
+                if _AMOUNT.match(value):
+                    return value
+    return ""
+
+
+def _whole_share(funds: list[str]) -> str:
+    """The one share of a form's money that is all of it (财政拨款 98,880.78 beside 其他资金 0.00), as written; ''
+    when several are not zero: their sum is printed nowhere, and the form's figures may not agree with it."""
+    if not funds or not all(_AMOUNT.match(fund) for fund in funds):
+        return ""
+    money = [fund for fund in funds if float(fund.replace(",", ""))]
+    return money[0] if len(money) == 1 else ""
 
 
 def _total_amount(row: Row) -> str:
@@ -475,6 +502,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     found = []
     level1 = level2 = ""
     rows = [(row, _cells(row, table.width)) for row in form.rows]
+    ruled = any(row.edges for row in form.rows)  # a PDF's grid: a line without edges is text outside it
 
     def cell(cells: list[str], name: str) -> str:
         return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
@@ -492,7 +520,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
         whole = cell(cells, "target")
-        lone = not name and len(row.cells) == 1  # a line beside the table: a side label's '绩' one character a line
+        lone = not name and (len(row.cells) == 1 or ruled and not row.edges)  # a line beside the grid ('绩', '标')
         if (
             lone
             or name in PLACEHOLDERS
@@ -540,11 +568,12 @@ def _pieces(name: str, target: str) -> list[tuple[str, str]]:
 
 def _levels_in_name(text: str) -> tuple[str, str, str]:
     """Levels written before the name in one cell ('产出指标质量指标来信扫描完成率'): split off where they are
-    level words; ('', '', text) when the cell does not start with one."""
+    level words, the longest level 2 that leaves a name ('数量指标', not '数量'); ('', '', text) when the cell does
+    not start with them."""
     for end1 in range(2, min(len(text), 8) + 1):
         if is_level1(text[:end1]):
-            for end2 in range(end1 + 2, min(len(text), end1 + 10) + 1):
-                if is_level2(text[end1:end2]) and end2 < len(text) and not is_level2(text[end1 : end2 + 1]):
+            for end2 in range(min(len(text) - 1, end1 + 10), end1 + 1, -1):
+                if is_level2(text[end1:end2]):
                     return text[:end1], text[end1:end2], text[end2:]
     return "", "", text
 

@@ -38,6 +38,8 @@ GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
+STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
+_TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
@@ -93,7 +95,7 @@ def read(data: bytes) -> list[Row]:
             _check_page(page)
             items, count = _page_items(page)
             chars += count
-            first = items[0] if items else None
+            first = next((item for item in items if not _stray(item)), None)
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
             for item in items:
@@ -101,7 +103,7 @@ def read(data: bytes) -> list[Row]:
                     last_start = len(rows)
                 rows += map(tuple, item.rows)
                 where += [(page.page_number, item.edges)] * len(item.rows)
-            last = items[-1] if items else last
+            last = next((item for item in reversed(items) if not _stray(item)), last)
             check_rows(len(rows))
             page.close()
             _collect(freeze)
@@ -166,6 +168,14 @@ def _pages(pdf):
         page = Page(pdf, page_obj, page_number=number, initial_doctop=top)
         top += page.height
         yield page
+
+
+def _stray(item: _Item) -> bool:
+    """A lone short text line, such as the labels of cells merged over a page break that the text layer also holds
+    outside the table ('产', '出', '指', '标 质量指标' around it, '数量指标' above its continuation): no break in the
+    table."""
+    cells = item.rows[0] if not item.table and len(item.rows) == 1 else []
+    return 0 < len(cells) <= 2 and all(len(cell) <= STRAY_CHARS and not _TITLE_LIKE.search(cell) for cell in cells)
 
 
 def _continue(last: _Item, first: _Item) -> bool:

@@ -106,9 +106,24 @@ def compare(expected: dict, projects: list[dict], department_wide: list[dict], f
                 + (f"; extra {extra[:2]}" if extra else "")
             )
     result.problems += [f"extra project {p['name']}" for p in unmatched]
-    names = [d["name"] for d in department_wide]
     for want in expected.get("department_wide", []):
-        if any(want.get("name") and want["name"] in name or name in (want.get("name") or "") for name in names):
+        got = next((d for d in department_wide if _same_name(want.get("name") or "", d["name"])), None)
+        if got is None:
+            continue
+        wanted = [indicator_key(i) for i in want.get("indicators", [])]
+        have = [indicator_key(i) for i in got.get("indicators", [])]
+        result.indicators += len(wanted)
+        result.indicators_found += sum(1 for key in wanted if key in have)
+        if wanted and have != wanted or "amount_wan" in want and _amount(got) != _amount(want):
+            missing = [k for k in wanted if k not in have]
+            extra = [k for k in have if k not in wanted]
+            result.problems.append(
+                f"department-wide {want['name']}: {len(wanted) - len(missing)}/{len(wanted)} indicators"
+                + (f"; amount {_amount(got)} ≠ {_amount(want)}" if _amount(got) != _amount(want) else "")
+                + (f"; missing {missing[:2]}" if missing else "")
+                + (f"; extra {extra[:2]}" if extra else "")
+            )
+        else:
             result.department_wide_found += 1
     if "department_wide" in expected and len(department_wide) != result.department_wide:
         result.problems.append(
@@ -168,6 +183,11 @@ def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -
                 f"{next(((a, b) for a, b in zip(have, wanted) if a != b), None)}"
             )
     return result
+
+
+def _same_name(want: str, read: str) -> bool:
+    """A department-wide table's name as read holds the recorded one, or the other way round."""
+    return bool(want) and want in read or read in want
 
 
 def _amount(project: dict):
