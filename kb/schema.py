@@ -376,7 +376,8 @@ def _v11(conn: sqlite3.Connection) -> None:
 
 
 def _v12(conn: sqlite3.Connection) -> None:
-    """Targets that are no single number, a range ('5-10名') or a date ('2026年11月底前'), kept as written like a
+    """Targets that are no single number, a range ('5-10名'), a date ('2026年11月底前') or several values
+    ('≥6期/≥3个'), kept as written like a
     qualitative word (kb.vocab.targets): read as one number they were '=5名' and '=2026年'. Goal rows and their
     period targets read again, the names' totals by target counted again; self-evaluation rows read again and judged
     again (kb.vocab.outcomes: a date target is a deadline)."""
@@ -384,7 +385,7 @@ def _v12(conn: sqlite3.Connection) -> None:
     from kb.vocab.outcomes import judge
     from kb.vocab.targets import QUALITATIVE, parse_target
 
-    maybe = "GLOB '*[0-9]*[-~～—–－至到年月/.]*'"  # a digit, then something a range or a date holds
+    maybe = "GLOB '*[0-9]*[-~～—–－至到年月/.;；]*'"  # a digit, then something a range, a date or a list holds
     names: set[int] = set()
     for text, operator, value, unit in (
         ("target", "operator", "value", "unit"),

@@ -110,6 +110,11 @@ def test_any_text_gives_a_target(text, operator, unit, name):
         "12月底前",
         "6月前",
         "1-12月",
+        "≥20场/1-2次/月/≥50人/场",
+        "≥6期/≥5册/≥45册",
+        "100%/≥3篇",
+        "≥30次；≥30篇；≥15次",
+        "一级事件≤1小时；二级事件≤2小时",
     ],
 )
 def test_a_range_or_a_date_is_no_single_number_and_is_kept_as_written(target):
@@ -127,7 +132,8 @@ def test_a_range_or_a_date_is_no_single_number_and_is_kept_as_written(target):
         ("2000人", ("=", 2000.0, "人")),
         ("≥90%（2026年）", ("≥", 90.0, "%")),
         ("≤-5%", ("≤", -5.0, "%")),
-        ("≥20场/1-2次/月", ("≥", 20.0, "场/")),
+        ("1次/月", ("=", 1.0, "次/月")),
+        ("≥95%；", ("≥", 95.0, "%")),
     ],
 )
 def test_numbers_near_dates_and_dashes_are_still_numbers(target, parsed):

@@ -79,12 +79,15 @@ _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 
 
 _MISSING = {"", "无", "/", "-", "—", "--", "——", "空"}
-# Targets that are no single number, kept as written (like a qualitative word): a range ('5-10名', '90%～95%', '1至2次')
-# and a date ('2026年11月底前', '2022.6.1-2023.5.31', '12月底前', '1-12月'): read as one number they were '=5名',
-# '=2026年', '=12月底前'.
+# Targets that are no single number, kept as written (like a qualitative word): a range ('5-10名', '90%～95%',
+# '1至2次'), a date ('2026年11月底前', '2022.6.1-2023.5.31', '12月底前', '1-12月') and several values ('≥6期/≥3个'):
+# read as one number they were '=5名', '=2026年', '≥6期/'.
 _RANGE_TAIL = re.compile(r"^[^\d\s/、；;，,]{0,4}?\s*(?:-|~|—+|–|－|至|到)\s*\d")
 _YEAR_DATE = re.compile(r"(?:19|20)\d\d(?:\s*年|[-/]\s*\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2}(?!\d))")  # not 2024.5万元
 _MONTH_DATE = re.compile(r"(?:[1-9]|1[0-2])\s*月")
+# several values in one target, for the several names of its row ('≥20场/1-2次/月/≥50人', '≥30次；≥30篇'), not a
+# unit's slash ('元/人', '次/月')
+_SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|;.*\d")
 
 
 @dataclass(frozen=True)
@@ -176,13 +179,15 @@ def _parse(target: str, operator: str, unit: str) -> Target:
 
 
 def _not_one_number(text: str, number: re.Match) -> bool:
-    """Whether the target's first number starts a date or a range rather than being the target's value."""
+    """Whether the target's first number starts a date or a range, or is one of several values, rather than being
+    the target's value."""
     at = number.start()
     if number.group().startswith(("-", "+")):
         return False
     if _YEAR_DATE.match(text, at) or _MONTH_DATE.match(text, at) and text[at - 1 : at] != "个":
         return True
-    return _RANGE_TAIL.match(text[number.end() :]) is not None
+    rest = text[number.end() :]
+    return _RANGE_TAIL.match(rest) is not None or _SEVERAL.search(rest) is not None
 
 
 def normal_target(operator: str | None, value: float | None, unit: str | None, target: str | None) -> str | None:
