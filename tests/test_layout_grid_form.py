@@ -293,3 +293,17 @@ def test_a_department_forms_money_laid_out_as_a_small_table(money, amount):
     ]
     (project,) = grid_form.parse(rows(table)).projects
     assert (project.kind, project.amount) == ("department", amount)
+
+
+def test_a_goal_under_its_label_on_a_row_of_its_own():
+    """'当年整体绩效目标' spread over a row, its text over the next: the goal, not an unlabelled note."""
+    table = [
+        ["2026年部门整体绩效目标表"],
+        ["单位名称：某局"],
+        ["当年整体绩效目标"] * 4,
+        ["完善全市水网建设布局"] * 4,
+        ["绩效指标", "指标名称", "指标性质", "指标值"],
+        ["绩效指标", "续建大中型水库", "≥", "27"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert project.goal == "完善全市水网建设布局" and "说明" not in project.fields

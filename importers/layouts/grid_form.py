@@ -335,6 +335,10 @@ def _project(form: _Form) -> RawProject:
             continue
         total = total or _total_amount(row)
         found = pairs(row)
+        if above is not None and len(found) == 1 and not found[0][0]:  # a text alone on its row …
+            over = pairs(above)
+            if len(over) == 1 and over[0][0] in ("goal", "overview") and not over[0][2]:  # … under its label alone
+                found = [(over[0][0], over[0][1], found[0][2])]
         if last and above and row.page != above.page and all(not kind for kind, _, _ in found):
             _append(project, *last, "".join(value for _, _, value in found))  # a value the page break cut
             above = row
