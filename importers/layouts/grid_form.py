@@ -215,7 +215,8 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = None  # the next table's title ends the form (or a head that never got its table)
             title, last = name, None
             continue
-        unit = declared_unit(row) or unit
+        declared = declared_unit(row)
+        unit = declared or unit
         table = header(row)
         if form is None and ended is not None and ended.header is not None and table is None:
             carried = _carried_row(row, ended.header)
@@ -224,7 +225,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form, row = ended, carried
         elif form is not None and form.header is not None and narrow == (form, row.page):
             row = _widened(row, form.header.width)
-        ended = None if not declared_unit(row) else ended
+        ended = ended if declared else None  # only a unit line may stand between the title and the carried rows
         if table is None and form is not None and form.header is None and last and _indicator_row(row, last):
             form.header = last  # a form printed without its header row: its rows in the columns of the one before
         if table is not None:
@@ -330,15 +331,15 @@ def _project(form: _Form) -> RawProject:
             project.fields[values[0]] = " ".join(values[1:])
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
+    over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
         if row.line in blocks.lines:
             continue
         total = total or _total_amount(row)
         found = pairs(row)
-        if above is not None and len(found) == 1 and not found[0][0]:  # a text alone on its row …
-            over = pairs(above)
-            if len(over) == 1 and over[0][0] in ("goal", "overview") and not over[0][2]:  # … under its label alone
-                found = [(over[0][0], over[0][1], found[0][2])]
+        if len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview") and not over[0][2]:
+            found = [(over[0][0], over[0][1], found[0][2])]  # a text alone on its row, under its label alone
+        over = found
         if last and above and row.page != above.page and all(not kind for kind, _, _ in found):
             _append(project, *last, "".join(value for _, _, value in found))  # a value the page break cut
             above = row
@@ -387,9 +388,9 @@ def _project(form: _Form) -> RawProject:
         project.goal = blocks.values["预期目标"]
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
-    if not project.amount and total:
-        project.amount = total  # a department's form: its tasks' money and their total, no amount row
-    project.amount = project.amount or _amount_below(form.head) or _whole_share(funds)
+    # a department's form without an amount row: its tasks' 金额合计, its money laid out as a small table, or the one
+    # share that is all of it
+    project.amount = project.amount or total or _amount_below(form.head) or _whole_share(funds)
     project.amount_unit = unit or form.unit
     if not project.name:
         project.name = title_name(form.title)
