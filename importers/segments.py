@@ -24,6 +24,7 @@ _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CAPTION = re.compile(r"^[（(]?(?:19|20)\d{2}\s*年度?[）)]?$")
 
 
 @dataclass
@@ -74,8 +75,24 @@ def split(rows: list[Row]) -> list[Segment]:
 
 
 def _continued(segment: Segment, row: Row) -> bool:
-    """Whether a title equal to the segment's repeats it on the next page (a continued table), not a new table."""
-    return bool(segment.rows) and bool(row.page) and row.page != segment.rows[-1].page
+    """Whether a title equal to the segment's repeats it on the next page (a continued table), or right under itself
+    with at most its year between (a text layer that holds the title twice), not a new table."""
+    if not segment.rows:
+        return False
+    if row.page and row.page != segment.rows[-1].page:
+        return True
+    for above in reversed(segment.rows):
+        if title(above) == segment.title:
+            return True
+        if not (above.blank or caption(above)):
+            return False
+    return False
+
+
+def caption(row: Row) -> bool:
+    """Whether the row is only the year under a title ('(2026年度)', '2026年')."""
+    value = lone_value(row.cells)
+    return value is not None and bool(_CAPTION.match(joined(value).strip()))
 
 
 def year(texts: list[str]) -> str:

@@ -185,26 +185,32 @@ def test_a_side_label_printed_down_two_rows_is_read_whole():
     assert project.goal == "按要求完成评审工作" and "说明" not in project.fields
 
 
-def test_a_form_carried_to_the_next_page_under_its_title_alone_keeps_its_last_rows():
+@pytest.mark.parametrize(
+    "title",
+    [
+        [["政策和项目预算绩效目标表"]],
+        # the text layer holding the title twice on every page, its year between (烟台市场监管)
+        [["政策和项目预算绩效目标表"], ["(2026年度)"], ["政策和项目预算绩效目标表"]],
+    ],
+)
+def test_a_form_carried_to_the_next_page_under_its_title_alone_keeps_its_last_rows(title):
     """A page that repeats only the form's title above its last rows, drawn in fewer columns (the header's 指标值
     spans two columns on the page before): the rows are the form's, in its columns; the next form is its own."""
-    title = ["政策和项目预算绩效目标表"]
+    from importers import parse_rows
+
     wide = ["", "一级指标", "二级指标", "三级指标", "指标值", "指标值"]
-    table = [
-        title,
-        *head("甲"),
-        wide,
-        ["绩效指标", "产出指标", "数量指标", "活动次数", "≥12次", "≥12次"],
-        title,
-        ["绩效指标", "效益指标", "社会效益指标", "行业秩序", "作用显著"],
-        ["绩效指标", "满意度指标", "服务对象满意度指标", "参与人员满意度", "≥90%"],
-        title,
-        *head("乙"),
-        wide,
-        ["绩效指标", "产出指标", "数量指标", "党建工作", "=3次", "=3次"],
+    pages = [
+        [*title, *head("甲"), wide, ["绩效指标", "产出指标", "数量指标", "活动次数", "≥12次", "≥12次"]],
+        [
+            *title,
+            ["绩效指标", "效益指标", "社会效益指标", "行业秩序", "作用显著"],
+            ["绩效指标", "满意度指标", "服务对象满意度指标", "参与人员满意度", "≥90%"],
+        ],
+        [*title, *head("乙"), wide, ["绩效指标", "产出指标", "数量指标", "党建工作", "=3次", "=3次"]],
     ]
-    paged = [Row(row.cells, row.line, 1 if n < 7 else 2 if n < 10 else 3) for n, row in enumerate(rows(table))]
-    projects = grid_form.parse(paged).projects
+    paged = [Row(cells, 0, page) for page, table in enumerate(pages, 1) for cells in table]
+    paged = [Row(row.cells, line, row.page) for line, row in enumerate(paged, 1)]
+    projects = parse_rows(paged).projects
     assert [p.name for p in projects] == ["甲", "乙"]
     assert [[(i.level1, i.level2, i.name, i.target) for i in p.indicators] for p in projects] == [
         [
@@ -216,8 +222,10 @@ def test_a_form_carried_to_the_next_page_under_its_title_alone_keeps_its_last_ro
     ]
 
 
-def test_a_department_form_without_an_amount_row_takes_the_total_of_its_tasks():
-    """部门整体支出绩效目标表: the money is a grid of the year's tasks; its 金额合计 row is the amount."""
+@pytest.mark.parametrize("total", ["6248.79", "6,248.79万元"])
+def test_a_department_form_without_an_amount_row_takes_the_total_of_its_tasks(total):
+    """部门整体支出绩效目标表: the money is a grid of the year's tasks; its 金额合计 row is the amount, its unit
+    written in the cell or not."""
     table = [
         ["2022年部门整体支出绩效目标表"],
         ["部门（单位）名称", "部门（单位）名称", "某局", "某局", "某局", "某局"],
@@ -225,13 +233,13 @@ def test_a_department_form_without_an_amount_row_takes_the_total_of_its_tasks():
         ["年度主要任务", "任务名称", "主要内容", "总额", "财政拨款", "其他资金"],
         ["年度主要任务", "人员工资", "人员工资和运转", "4713.79", "4713.79", ""],
         ["年度主要任务", "专项业务费", "专项业务经费", "1535", "1535", ""],
-        ["年度主要任务", "金额合计", "金额合计", "6248.79", "6248.79", ""],
+        ["年度主要任务", "金额合计", "金额合计", total, total, ""],
         ["年度总体目标", "目标1：正常运转", "目标1：正常运转", "目标1：正常运转", "目标1：正常运转", "目标1：正常运转"],
         ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"],
         ["年度绩效指标", "产出指标", "数量指标", "评审项目（个）", "600", ""],
     ]
     (project,) = grid_form.parse(rows(table)).projects
-    assert (project.kind, project.name, project.amount) == ("department", "某局", "6248.79")
+    assert (project.kind, project.name, project.amount) == ("department", "某局", total)
 
 
 def test_a_budget_document_is_titled_by_its_cover_not_its_first_goal_tables_heading():
@@ -307,3 +315,20 @@ def test_a_goal_under_its_label_on_a_row_of_its_own():
     ]
     (project,) = grid_form.parse(rows(table)).projects
     assert project.goal == "完善全市水网建设布局" and "说明" not in project.fields
+
+
+def test_an_amount_label_overflowing_its_narrow_cell_still_gives_the_amount():
+    """'实施期资金总额：55.72' printed across a narrow label cell: the reader cuts it at the cell's edges ('资金总' |
+    '额：55.72'); the two pieces are the label and its amount, not a 说明 (西安 表14)."""
+    money = "实施期资金金额\n其中：财（万元）"
+    table = [
+        ["项目名称", "项目名称", "项目名称", "警用服装购置", "警用服装购置"],
+        ["主管部门", "主管部门", "主管部门", "某局", "某局"],
+        [money, money, "资金总", "额：55.72", "额：55.72"],
+        ["年度目标", "购置警服", "购置警服", "购置警服", "购置警服"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["年度绩效指标", "产出指标", "数量指标", "购置数量(件)", "≤4154"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.name, project.amount) == ("警用服装购置", "55.72")
+    assert "55.72" not in project.fields.get("说明", "")

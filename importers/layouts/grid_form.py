@@ -149,12 +149,18 @@ def _label(cell: str) -> str:
 
 def pairs(row: Row) -> list[tuple[str, str, str]]:
     """(field, label as written, value) of a head row; a label with no value before the next label has ''."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     label = None
     for value in spread_values(row.cells):
         value = joined(value)
         kind = _label(value)
         inline = inline_pair(value) if not kind else None
+        if not kind and not inline and label is None and found and _overflowed(found[-1][2], value):
+            # a label that overflows its narrow cell into the cells beside it: '资金总' | '额：55.72'
+            inline = inline_pair(found[-1][2] + value)
+            found[-1] = (found[-1][0], found[-1][1], "")
+            if not found[-1][0]:
+                found.pop()
         if inline:  # label and value in one cell: '单位名称:重庆市商务委员会'
             if label is not None:
                 found.append((label[0], label[1], ""))
@@ -173,6 +179,12 @@ def pairs(row: Row) -> list[tuple[str, str, str]]:
     if label is not None:
         found.append((label[0], label[1], ""))
     return found
+
+
+def _overflowed(before: str, value: str) -> bool:
+    """Whether a short text and the value after it are one label and its value cut by a cell's edges ('资金总' and
+    '额：55.72' of '资金总额：55.72')."""
+    return 0 < len(before) <= 6 and not _label(before) and bool(inline_pair(before + value))
 
 
 _FORM_KINDS = ("name", "department_name", "code")
@@ -225,7 +237,8 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form, row = ended, carried
         elif form is not None and form.header is not None and narrow == (form, row.page):
             row = _widened(row, form.header.width)
-        ended = ended if declared else None  # only a unit line may stand between the title and the carried rows
+        if not (declared or segments.caption(row)):
+            ended = None  # only a unit or year line may stand between the title and the carried rows
         if table is None and form is not None and form.header is None and last and _indicator_row(row, last):
             form.header = last  # a form printed without its header row: its rows in the columns of the one before
         if table is not None:
@@ -403,7 +416,7 @@ def _project(form: _Form) -> RawProject:
     return project
 
 
-_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)?$")  # a cell of money, its unit in it or not
 
 
 def _amount_below(head: list[Row]) -> str:
@@ -425,7 +438,7 @@ def _whole_share(funds: list[str]) -> str:
     when several are not zero: their sum is printed nowhere, and the form's figures may not agree with it."""
     if not funds or not all(_AMOUNT.match(fund) for fund in funds):
         return ""
-    money = [fund for fund in funds if float(fund.replace(",", ""))]
+    money = [fund for fund in funds if float(_AMOUNT.match(fund)[1].replace(",", ""))]
     return money[0] if len(money) == 1 else ""
 
 
