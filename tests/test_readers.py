@@ -182,6 +182,32 @@ def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     ]
 
 
+def test_pdf_text_a_cells_clip_hides_is_not_read():
+    """A cell's text drawn whole and clipped to the cell (Beijing's tables): the line that runs below the cell is
+    hidden on the page, and is not read into the row under it; a line cut only at the cell's side is kept."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(40, 40, "Goal table")  # (the font set outside the clips: fpdf sets it where first used)
+    for top in (60, 80):
+        for left, right in ((40, 160), (160, 240)):
+            pdf.rect(left, top, right - left, 20)
+    with pdf.rect_clip(40, 60, 120, 20):
+        pdf.text(42, 74, "rate of repairs")
+        pdf.text(42, 92, "done")  # the third line of a cell too low for it: below the cell, hidden
+    with pdf.rect_clip(160, 60, 80, 20):
+        pdf.text(162, 74, "=100 percent")  # runs past the cell's right side: cut there, still its text
+    pdf.text(42, 94, "uptime")
+    pdf.text(162, 94, "=99%")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["Goal table"],
+        ["rate of repairs", "=100 percent"],
+        ["uptime", "=99%"],
+    ]
+
+
 def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
     """Two real printings: a cell's last letter drawn over the border, the next cell's text drawn over that letter
     (it stays in its cell); and two cells' texts 2 points apart with the rule between them (never one run)."""

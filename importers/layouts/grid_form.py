@@ -436,9 +436,10 @@ def _amount_below(head: list[Row]) -> str:
 def _whole_share(funds: list[str]) -> str:
     """The one share of a form's money that is all of it (财政拨款 98,880.78 beside 其他资金 0.00), as written; ''
     when several are not zero: their sum is printed nowhere, and the form's figures may not agree with it."""
-    if not funds or not all(_AMOUNT.match(fund) for fund in funds):
+    numbers = [_AMOUNT.match(fund) for fund in funds]
+    if not funds or not all(numbers):
         return ""
-    money = [fund for fund in funds if float(_AMOUNT.match(fund)[1].replace(",", ""))]
+    money = [fund for fund, number in zip(funds, numbers) if number and float(number[1].replace(",", ""))]
     return money[0] if len(money) == 1 else ""
 
 

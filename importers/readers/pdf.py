@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
-from importers.readers.pdf_content import interpreter_class
+from importers.readers.pdf_clip import clipping_interpreter, hidden
 from importers.records import Row
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
@@ -188,11 +188,13 @@ def _continue(last: _Item, first: _Item) -> bool:
     if columns != list(range(width)):
         first.rows = [_place(cells, columns, width) for cells in first.rows]
         first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
+        first.open_bottom = {columns[j]: rows for j, rows in first.open_bottom.items() if j < len(columns)}
         first.edges = last.edges
     size = _header_size(first.rows, last.rows)
     if size:
         first.rows = first.rows[size:]
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
+        first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
     return True
 
 
@@ -201,7 +203,7 @@ def _check_page(page) -> None:
     MAX_PAGE_SHAPES lines, rectangles and curves: before pdfplumber makes its objects of them and looks for tables,
     which takes time growing faster than their number. pdfplumber then uses the layout read here."""
     device = _counting_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    interpreter_class()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    clipping_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
 
 
@@ -270,11 +272,13 @@ def _page_class():
 
 @functools.cache
 def _counting_device():
-    """pdfplumber's layout device, counting what the page draws (made when first needed: pdfplumber loads late)."""
+    """pdfplumber's layout device, counting what the page draws and leaving out the characters its clipping region
+    hides (pdf_clip; made when first needed: pdfplumber loads late)."""
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
     class Counting(PDFPageAggregatorWithMarkedContent):
         chars = shapes = 0
+        clip = None  # the clipping region, kept by the interpreter
 
         def render_char(self, *args, **kwargs):
             self.chars += 1
@@ -283,7 +287,10 @@ def _counting_device():
                     f"PDF 第 {self.pageno} 页的字符超过 {MAX_PAGE_CHARS:,} 个，不像绩效目标表，已拒绝 "
                     f"(page {self.pageno} holds more than {MAX_PAGE_CHARS:,} characters)"
                 )
-            return super().render_char(*args, **kwargs)
+            advance = super().render_char(*args, **kwargs)
+            if self.clip is not None and hidden(self.cur_item._objs[-1].bbox, self.clip):
+                self.cur_item._objs.pop()
+            return advance
 
         def paint_path(self, *args, **kwargs):
             self.shapes += 1
