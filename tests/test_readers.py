@@ -295,6 +295,40 @@ def test_pdf_a_merged_cell_closed_only_by_its_white_fill_stays_a_cell():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["merged", "a"], ["merged", "b"], ["merged", "c"]]
 
 
+def test_pdf_a_head_cell_closed_only_by_its_fill_at_a_page_break_goes_on_over_the_page():
+    """Beijing's flat table: each project's head cell painted white, rules drawn across the indicator column only
+    at the page break. The rows at the page's foot under an empty head cell belong to the project whose head is
+    printed at the next page's top, not to the one above them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.set_fill_color(255)
+
+    def page(heads: list[tuple[float, float, str, bool]], names: list[str]) -> None:
+        """Head cells (top, bottom, text, a rule above), an indicator cell per 20 pt from y=60, rules at the break."""
+        pdf.add_page()
+        bottom = 60 + 20 * len(names)
+        for top, end, text, ruled in heads:
+            pdf.rect(40, top, 80, end - top, style="F")
+            pdf.text(42, top + 14, text)
+            if ruled:
+                pdf.line(40, top, 120, top)
+        pdf.line(40, 60, 40, bottom)
+        pdf.line(120, 60, 120, bottom)
+        for n, name in enumerate(names):
+            _cell(pdf, 120, 200, 60 + 20 * n, name)
+
+    page([(60, 80, "first", True), (80, 100, "", True)], ["a", "b"])
+    page([(60, 100, "second", False)], ["c", "d"])
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["first", "a"],
+        ["second", "b"],
+        ["second", "c"],
+        ["second", "d"],
+    ]
+
+
 def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=False, open_bottom=False) -> None:
     """A 20 pt high cell's rules (the top or bottom one left out: a cell the page break cuts) and its text."""
     pdf.line(left, top, left, top + 20)

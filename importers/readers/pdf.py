@@ -425,7 +425,9 @@ def _page_items(page) -> tuple[list[_Item], int]:
     )
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
-    items = [_table_item(t, chars, verticals) for t in tables]
+    horizontals = [e for e in rules if e["orientation"] == "h"]
+    closing = [e for e in fills if e["orientation"] == "h"]
+    items = [_table_item(t, chars, verticals, horizontals, closing) for t in tables]
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped(free, items)
@@ -632,9 +634,10 @@ def _split_cells(line: list[dict]) -> list[str]:
     return cells + [_line_text(line[start:])]
 
 
-def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
+def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict]) -> _Item:
     """The table's rows of cell texts: a merged cell's text repeated in every grid position it covers, a cell the
     page break left open read from its region of the grid (and remembered, to join it with its other part)."""
+    boxes = _opened(table, horizontals, fills)
     ordered = sorted(chars, key=lambda c: c["middle"])
     middles = [c["middle"] for c in ordered]
     if _lift_overflow([box for row in table.rows for box in row.cells if box], ordered, middles):
@@ -645,21 +648,21 @@ def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
         band = ordered[bisect.bisect_left(middles, top) : bisect.bisect_right(middles, bottom)]
         return cell_text(_cell_text([c for c in band if x0 <= c["anchor"] <= x1], x1))
 
-    boxes = [row.cells for row in table.rows]
+    grid = [row.cells for row in table.rows]  # the grid lines, from every box (an opened one too)
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
-    covered = _covered(boxes)
+    covered = _covered(boxes, grid)
     for (i, j), (k, m) in covered.items():
         texts[i][j] = texts[k][m]
     x0, top, x1, bottom = table.bbox
-    tops = [min((box[1] for box in row if box), default=top) for row in boxes] + [bottom]
-    lefts = sorted({box[0] for row in boxes for box in row if box})
+    tops = [min((box[1] for box in row if box), default=top) for row in grid] + [bottom]
+    lefts = sorted({box[0] for row in grid for box in row if box})
     rights = lefts[1:] + [x1]
     item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts))
     width = len(lefts)
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
-        for run in _open_runs(boxes, covered, j):
+        for run in _open_runs(boxes, covered, j, grid):
             right = j
-            while right + 1 < width and _open_across(boxes, covered, run, right + 1, verticals, tops):
+            while right + 1 < width and _open_across(boxes, covered, run, lefts[right + 1], right + 1, verticals, tops):
                 right += 1
             text = text_in(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
             for i in run:
@@ -670,6 +673,42 @@ def _table_item(table, chars: list[dict], verticals: list[dict]) -> _Item:
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j] = run
     return item
+
+
+def _opened(table, rules: list[dict], fills: list[dict]) -> list[list[tuple | None]]:
+    """The table's cell boxes by row, without those the page break leaves open: at the table's top or bottom, where
+    rules are drawn across other columns, a box closed there only by the edge of its white fill (Beijing paints each
+    head cell white and rules only the indicator columns at the break: the fill's edge would close a cell that goes
+    on over the page). A table edge without any rule (a title row above a grid) leaves its boxes as they are."""
+    boxes: list[list[tuple | None]] = [list(row.cells) for row in table.rows]
+    left, top, right, bottom = table.bbox
+
+    def covered(edges: list[dict], x0: float, x1: float, y: float) -> float:
+        """The length of x0..x1 that edges at y cover (one edge, or a segment per cell)."""
+        spans = sorted((max(e["x0"], x0), min(e["x1"], x1)) for e in edges if abs(e["top"] - y) <= SNAP)
+        length, end = 0.0, x0
+        for start, stop in spans:
+            if stop > end:
+                length += stop - max(start, end)
+                end = stop
+        return length
+
+    ruled = {edge: covered(rules, left, right, edge) >= (right - left) / 4 for edge in (top, bottom)}
+
+    def open_at(x0: float, x1: float, y: float, edge: float) -> bool:
+        half = (x1 - x0) / 2
+        return (
+            abs(y - edge) <= SNAP
+            and ruled[edge]
+            and covered(fills, x0, x1, y) >= half
+            and covered(rules, x0, x1, y) < half
+        )
+
+    for row in boxes:
+        for j, box in enumerate(row):
+            if box is not None and (open_at(box[0], box[2], box[1], top) or open_at(box[0], box[2], box[3], bottom)):
+                row[j] = None
+    return boxes
 
 
 def _lift_overflow(boxes: list[tuple], ordered: list[dict], middles: list[float]) -> bool:
@@ -698,24 +737,25 @@ def _lift_overflow(boxes: list[tuple], ordered: list[dict], middles: list[float]
     return moved
 
 
-def _open_runs(boxes: list[list], covered: dict, column: int) -> list[list[int]]:
-    """Runs of grid positions down a column that no box starts at and no merged box covers."""
+def _open_runs(boxes: list[list], covered: dict, column: int, grid: list[list]) -> list[list[int]]:
+    """Runs of grid positions down a column that no box starts at and no merged box covers; a box opened at the
+    table's edge (in `grid`, not in `boxes`) starts a run of its own."""
     runs: list[list[int]] = []
     for i, row in enumerate(boxes):
         if column < len(row) and row[column] is None and (i, column) not in covered:
-            if runs and runs[-1][-1] == i - 1:
+            if runs and runs[-1][-1] == i - 1 and grid[i][column] is None:
                 runs[-1].append(i)
             else:
                 runs.append([i])
     return runs
 
 
-def _open_across(boxes, covered, run: list[int], column: int, verticals: list[dict], tops: list[float]) -> bool:
-    """Whether an open cell reaches on into `column`: the same rows open there, and no rule between them."""
+def _open_across(
+    boxes, covered, run: list[int], left: float, column: int, verticals: list[dict], tops: list[float]
+) -> bool:
+    """Whether an open cell reaches on into `column` (its left edge at `left`): the same rows open there, and no
+    rule between them."""
     if any(column >= len(boxes[i]) or boxes[i][column] is not None or (i, column) in covered for i in run):
-        return False
-    left = min((box[0] for row in boxes for box in row[column : column + 1] if box), default=None)
-    if left is None:
         return False
     top, bottom = tops[run[0]], tops[run[-1] + 1]
     return not any(
@@ -724,14 +764,14 @@ def _open_across(boxes, covered, run: list[int], column: int, verticals: list[di
     )
 
 
-def _covered(boxes: list[list[tuple | None]]) -> dict[tuple[int, int], tuple[int, int]]:
+def _covered(boxes: list[list[tuple | None]], grid: list[list[tuple | None]]) -> dict[tuple[int, int], tuple[int, int]]:
     """Each empty grid position (no cell starts there) → the position of the one merged cell covering it.
 
-    pdfplumber's grid has a row at each distinct cell top and a column at each distinct left edge; a
-    merged cell's box reaches over the grid lines it spans. A position two boxes reach is left empty.
+    pdfplumber's grid (`grid`: every box found) has a row at each distinct cell top and a column at each distinct
+    left edge; a merged cell's box reaches over the grid lines it spans. A position two boxes reach is left empty.
     """
-    tops = sorted({box[1] for row in boxes for box in row if box})
-    lefts = sorted({box[0] for row in boxes for box in row if box})
+    tops = sorted({box[1] for row in grid for box in row if box})
+    lefts = sorted({box[0] for row in grid for box in row if box})
     owner: dict[tuple[int, int], tuple[int, int] | None] = {}
     for i, row in enumerate(boxes):
         for j, box in enumerate(row):
