@@ -111,3 +111,22 @@ def test_not_detected_on_junk(text):
 
 def test_detected():
     assert flat_sheet.detect(split_rows(TEXT)) == 1.0
+
+
+def test_a_name_cell_over_several_blocks_gives_a_project_per_block():
+    """Beijing's 项目名称 cell may hold several blocks, each its own 项目总额 and 绩效目标; where the name is printed
+    on an earlier page, the rows of a later block come with a blank name: a project of that name, its own amount."""
+    header = "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+    rows = (
+        "甲项目\t10\t目标一\t产出指标\t数量指标\t人数\t5人\n"
+        "甲项目\t10\t目标一\t产出指标\t质量指标\t合格率\t100%\n"
+        "\t20\t目标二\t产出指标\t数量指标\t次数\t3次\n"
+        "\t20\t目标二\t效益指标\t社会效益指标\t影响\t好\n"
+        "乙项目\t30\t目标三\t产出指标\t数量指标\t场次\t2场\n"
+    )
+    doc = parse(header + rows)
+    assert [(p.name, p.amount, p.goal, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("甲项目", "10", "目标一", ["人数", "合格率"]),
+        ("甲项目", "20", "目标二", ["次数", "影响"]),
+        ("乙项目", "30", "目标三", ["场次"]),
+    ]

@@ -340,6 +340,33 @@ def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=F
     pdf.text(left + 2, top + 14, text)
 
 
+def test_pdf_a_blank_cell_cut_by_the_page_break_takes_the_text_under_the_repeated_header():
+    """A cell open at a page's foot, blank there, whose rest the next page prints under its repeated header (which
+    closes it): its rows take that text. The header is found under the title row the first page draws above it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    _cell(pdf, 40, 200, 40, "Goal table")
+    for top, (name, item) in ((60, ("name", "item")), (80, ("first", "a"))):
+        _cell(pdf, 40, 120, top, name)
+        _cell(pdf, 120, 200, top, item)
+    _cell(pdf, 40, 120, 100, open_bottom=True)
+    _cell(pdf, 120, 200, 100, "b")
+    pdf.add_page()
+    for top, (name, item) in ((40, ("name", "item")), (60, ("second", "c"))):
+        _cell(pdf, 40, 120, top, name)
+        _cell(pdf, 120, 200, top, item)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["Goal table", "Goal table"],
+        ["name", "item"],
+        ["first", "a"],
+        ["second", "b"],
+        ["second", "c"],
+    ]
+
+
 def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_page():
     """Level cells open at the page's bottom and the next page's top are one cell, though the next page draws its
     first column 4.5 pt further right and a table below it snaps the rule between two open cells off its line."""

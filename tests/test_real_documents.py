@@ -35,10 +35,6 @@ KNOWN: dict[str, str] = {
         "its department-wide table's first cells are drawn two lines at once, their characters interleaved in the text"
         " layer at nearly one baseline ('中会央议媒次体'): 10 of its 17 rows read; the project forms are exact"
     ),
-    "北京市人力资源和社会保障局_2026年度部门预算报表.pdf": (
-        "a 项目名称 cell holding several blocks (each its own amount and goal) over a page break: the blocks are not"
-        " split off at the break (20 blocks missing, 3 amounts None)"
-    ),
     "北京市公安局_2026年度部门预算报表.pdf": (
         "a project whose head text the page break splits (its code on one page, its name on the next) is named by"
         " the code's first half, without its amount"

@@ -233,6 +233,11 @@ def parse(rows: list[Row]) -> RawDocument:
             department = head["department"]
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
+        if not name and doc.projects and head.get("amount") and above.get("amount") not in ("", head["amount"]):
+            # a block of its own (an amount, a goal) under the name cell above, which spans several of them and
+            # printed its name on an earlier page: a project of that name
+            name = head["name"] = above["name"]
+            cells = [*cells[: cols.project["name"]], name, *cells[cols.project["name"] + 1 :]]
         units = "units" in cols.project
         if (
             name

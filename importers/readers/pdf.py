@@ -38,6 +38,7 @@ GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
+HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
@@ -61,6 +62,8 @@ class _Item:
     edges: tuple[float, ...] = ()  # a table's column left edges
     open_top: dict[int, list[int]] = field(default_factory=dict)  # column → its rows a cell open at the top covers
     open_bottom: dict[int, list[int]] = field(default_factory=dict)  # the same for a cell open at the bottom
+    repeats_header: bool = False  # a continued table that repeats its first page's header rows (dropped)
+    head_rows: list[list[str]] = field(default_factory=list)  # its first page's first rows, a header among them
 
 
 def read(data: bytes) -> list[Row]:
@@ -190,8 +193,10 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
         first.open_bottom = {columns[j]: rows for j, rows in first.open_bottom.items() if j < len(columns)}
         first.edges = last.edges
-    size = _header_size(first.rows, last.rows)
+    first.head_rows = last.head_rows or last.rows[:HEAD_ROWS]
+    size = _header_size(first.rows, first.head_rows)
     if size:
+        first.repeats_header = True
         first.rows = first.rows[size:]
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
         first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
@@ -325,17 +330,29 @@ def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
     return placed
 
 
-def _header_size(rows: list[list[str]], table: list[list[str]]) -> int:
-    """How many of a continued table's first rows repeat the header rows of the table's first page."""
-    size = 0
-    while size < min(3, len(rows), len(table)) and rows[size] == table[size]:
-        size += 1
-    return size
+def _header_size(rows: list[list[str]], head: list[list[str]]) -> int:
+    """How many of a continued table's first rows (three at most) repeat header rows of the table's first page,
+    which may stand under a title and unit line there (`head`: that page's first rows); blank rows repeat nothing."""
+    for offset, row in enumerate(head):
+        if rows and rows[0] == row and any(cell.strip() for cell in row):
+            size = 1
+            while size < min(3, len(rows), len(head) - offset) and rows[size] == head[offset + size]:
+                size += 1
+            return size
+    return 0
 
 
 def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
     """A cell cut by the page break (open at the bottom of the last table and at the top of the continued one):
-    its two parts joined, in every row it covers on both pages. `start` is the last table's first row in `rows`."""
+    its two parts joined, in every row it covers on both pages. A cell open at the bottom, blank there, whose rest
+    the next page closes under its repeated header takes the text printed there. `start` is the last table's first
+    row in `rows`."""
+    for j, cut in last.open_bottom.items():
+        if not first.repeats_header or not first.rows or j in first.open_top or j >= len(first.rows[0]):
+            continue
+        if not rows[start + cut[0]][j]:
+            for i in cut:
+                rows[start + i] = (*rows[start + i][:j], first.rows[0][j], *rows[start + i][j + 1 :])
     for j, below in first.open_top.items():
         above = last.open_bottom.get(j)
         if not above or not below:
