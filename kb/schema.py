@@ -428,7 +428,15 @@ def _v12(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
+def _v13(conn: sqlite3.Connection) -> None:
+    """Which importers read each document (importers.version): a file read by an earlier version is read anew when
+    it is imported again. Documents stored before have none, so each is read anew once."""
+    conn.execute("ALTER TABLE documents ADD COLUMN reader TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import SEEDS, damaged, fuzz_budget, seed
+from importers.version import reader_version
 from kb.db import connect
 from kb.ingest.run import import_paths
 from kb.maintenance import check
@@ -39,6 +40,8 @@ def records(conn) -> list:
         shown = show_project(conn, p["id"])
         for key in ("id", "document_id", "document_path", "source", "file_name", "page"):
             shown.pop(key, None)
+        for indicator in shown.get("indicators", []):
+            indicator.pop("id", None)
         out.append(json.dumps(shown, ensure_ascii=False, sort_keys=True, default=str))
     return out
 
@@ -83,6 +86,29 @@ def test_changed_file_replaces_its_earlier_version(conn, tmp_path):
         conn.execute("SELECT count(*) FROM names_fts").fetchone()[0]
         == conn.execute("SELECT count(*) FROM indicator_names").fetchone()[0]
     )
+
+
+def test_a_file_an_earlier_version_read_is_read_anew_when_imported_again(conn, tmp_path):
+    """Importers improve between versions while the files stay the same: a document stored by other importers (or
+    before they were recorded) is read again and replaced, wherever the file now is; then it is unchanged."""
+    shutil.copytree(SEEDS, tmp_path / "before")
+    import_paths(conn, [tmp_path / "before"])
+    before = records(conn)
+    conn.execute("UPDATE documents SET reader = 'earlier' WHERE file_name LIKE '001%'")
+    conn.execute("UPDATE documents SET reader = NULL WHERE file_name LIKE '003%'")
+    conn.commit()
+    moved = (tmp_path / "before").rename(tmp_path / "moved")
+    results = import_paths(conn, [seed("001"), moved / seed("003").name, moved / seed("002").name])
+    assert [(r.status, r.message.split("：")[0]) for r in results] == [
+        ("replaced", "重新读取"),
+        ("replaced", "重新读取"),
+        ("unchanged", "already imported (same content)"),
+    ]
+    assert counts(conn) == (5, 39, 295) and records(conn) == before
+    assert {row[0] for row in conn.execute("SELECT DISTINCT reader FROM documents")} == {reader_version()}
+    assert conn.execute("SELECT count(*) FROM documents WHERE path LIKE '%moved%'").fetchone()[0] == 1
+    assert {r.status for r in import_paths(conn, [moved])} == {"unchanged"}
+    assert check(conn) == []
 
 
 def _index(conn) -> Counter:

@@ -13,7 +13,7 @@ from kb.find.precedents import count_names, find_names, precedents, target_sprea
 from kb.ingest.run import import_paths
 from kb.ingest.write import delete_document
 from kb.maintenance import check
-from test_same_tables import _undo_v10
+from test_same_tables import _undo_v10, undo_v13
 
 
 def scan(conn) -> dict:
@@ -205,6 +205,7 @@ def test_targets_read_again_by_the_v12_migration_are_what_an_import_reads_now(db
     import_paths(conn, [SEEDS])
     store(conn, dated, "dated.txt", region="宁波市", year=2026)
     before = stored(conn)
+    undo_v13(conn)
     conn.execute("PRAGMA user_version = 11")
     conn.close()
     monkeypatch.undo()

@@ -115,8 +115,14 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def undo_v13(conn) -> None:
+    """The database as schema v12 left it (kb.schema._v13 undone: which importers read each document)."""
+    conn.execute("ALTER TABLE documents DROP COLUMN reader")
+
+
 def _undo_v10(conn) -> None:
-    """The database as schema v9 left it (kb.schema._v10 undone: the names' kept totals)."""
+    """The database as schema v9 left it (kb.schema._v13 and _v10 undone: the names' kept totals)."""
+    undo_v13(conn)
     for table in ("name_levels", "name_targets"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE indicator_names DROP COLUMN projects")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from importers.readers import EXTENSIONS, can_stream
+from importers.version import reader_version
 from kb.db import transaction
 from kb.errors import USER_ERRORS, KbError, describe
 from kb.find import name_file, name_index
@@ -110,8 +111,10 @@ def _import_stream(
     fallbacks: Fallbacks,
     dry_run: bool,
     reading: Callable[[Path, int], None],
+    earlier: int | None = None,
 ) -> FileResult:
-    """A file read as a stream, its projects stored as they come in one transaction (or only counted)."""
+    """A file read as a stream, its projects stored as they come in one transaction (or only counted), replacing
+    the document `earlier` (the same file, read by an earlier version of the importers)."""
     try:
         with Streamed(path, STREAM_CHUNK_ROWS) as stream:
             pieces = iter(stream)
@@ -119,7 +122,7 @@ def _import_stream(
             pieces = itertools.chain([(first, done)], pieces)
             if dry_run:
                 return _counted(path, first.layout, pieces, reading)
-            with writing(conn, first, _origin(path, sha), fallbacks) as writer:
+            with writing(conn, first, _origin(path, sha), fallbacks, replaces=earlier) as writer:
                 for piece, done in pieces:
                     writer.add(piece.projects, piece.warnings)
                     reading(path, done)
@@ -133,7 +136,7 @@ def _import_stream(
     return FileResult(
         path,
         "replaced" if stored.replaced else "imported",
-        "",
+        REREAD if earlier else "",
         first.layout,
         stored.projects,
         stored.indicators,
@@ -183,20 +186,31 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
     )
 
 
+REREAD = "重新读取：此前由旧版导入程序读取 read anew: an earlier version of the importers read it"
+
+
 def _store(
-    path: Path, conn: sqlite3.Connection, parsed: Parsed, sha: str, options: Fallbacks, manifests: dict, dry_run: bool
+    path: Path,
+    conn: sqlite3.Connection,
+    parsed: Parsed,
+    sha: str,
+    options: Fallbacks,
+    manifests: dict,
+    dry_run: bool,
+    earlier: int | None = None,
 ) -> FileResult:
     """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
-    goal tables — replaced when this file gives the region or year it lacked; raises KbError or sqlite3.Error when
-    it cannot be written."""
+    goal tables — replaced when this file gives the region or year it lacked; `earlier`, the same file read by an
+    earlier version of the importers, is replaced. Raises KbError or sqlite3.Error when it cannot be written."""
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
     origin, fallbacks = _origin(path, sha), _fallbacks(path, options, manifests)
-    twin = same_tables(conn, doc, origin, fallbacks)
+    twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
     if twin and not twin.fills:
         return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
     message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
+    message = REREAD if earlier else message
     if dry_run:
         departments = department_wide(doc.projects)
         return FileResult(
@@ -210,7 +224,7 @@ def _store(
             len(doc.evaluations),
             departments,
         )
-    stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else None)
+    stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else earlier)
     return FileResult(
         path,
         "replaced" if stored.replaced else "imported",
@@ -254,7 +268,8 @@ def import_paths(
 ) -> list[FileResult]:
     """Import every document under `paths`; the results (in file order) list skipped files too.
 
-    A file whose content is already stored, or repeats another file of this import, is 'unchanged'.
+    A file whose content is already stored, or repeats another file of this import, is 'unchanged' — unless an
+    earlier version of the importers read it: then it is read anew and replaces what they read ('replaced').
     `paths` may be a Walk already made (to size a progress bar); `progress` gets each file's result; `reading` the
     bytes read so far of a file read as a stream.
     """
@@ -263,6 +278,7 @@ def import_paths(
     results: dict[Path, FileResult] = {}
     shas: dict[Path, str] = {}
     first_with: dict[str, Path] = {}
+    stale: dict[Path, int] = {}  # files an earlier version of the importers read: the document each replaces
 
     def done(result: FileResult) -> None:
         results[result.path] = result
@@ -275,11 +291,14 @@ def import_paths(
         except OSError as exc:
             done(FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}"))
             continue
-        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
+        known = conn.execute("SELECT id, reader FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+        if known and known[1] == reader_version():
             done(FileResult(path, "unchanged", "already imported (same content)"))
         elif sha in first_with:
             done(FileResult(path, "unchanged", f"same content as {path_text(first_with[sha])}"))
         else:
+            if known:
+                stale[path] = known[0]
             first_with[sha] = path
             shas[path] = sha
     manifests: dict[Path, dict] = {}
@@ -292,7 +311,8 @@ def import_paths(
                 waiting[path] = parsed
                 while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
                     path = order.popleft()
-                    batches.store(_store, path, conn, waiting.pop(path), shas[path], options, manifests, dry_run)
+                    parsed = waiting.pop(path)
+                    batches.store(_store, path, conn, parsed, shas[path], options, manifests, dry_run, stale.get(path))
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(
                 _import_stream(
@@ -302,6 +322,7 @@ def import_paths(
                     _fallbacks(path, options, manifests),
                     dry_run,
                     reading or (lambda path, done: None),
+                    stale.get(path),
                 )
             )
     if not dry_run and any(r.status in ("imported", "replaced") for r in results.values()):
