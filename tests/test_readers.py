@@ -367,6 +367,40 @@ def test_pdf_a_blank_cell_cut_by_the_page_break_takes_the_text_under_the_repeate
     ]
 
 
+def test_pdf_a_page_whose_grid_holds_only_the_indicator_columns_reads_the_head_beside_it():
+    """Beijing's long projects: on a later page only the indicator columns are ruled; the head columns are drawn
+    without rules but where one project's head ends, and the head text stands beside the grid. That text is those
+    columns' cells (by the first page's column edges), and a head cell going on over whole pages keeps its text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+
+    def grid(names: list[str]) -> None:
+        for n, name in enumerate(names):
+            _cell(pdf, 120, 200, 60 + 20 * n, name)
+
+    pdf.add_page()
+    for left, right, text in ((40, 80, "head"), (80, 120, "sum")):
+        _cell(pdf, left, right, 40, text)
+    _cell(pdf, 120, 200, 40, "item")
+    for left, right, text in ((40, 80, "P1"), (80, 120, "10")):
+        _cell(pdf, left, right, 60, text, open_bottom=True)
+    grid(["a"])
+    pdf.add_page()  # no head rules, no head text: the head of P1 goes on
+    grid(["b", "c"])
+    pdf.add_page()  # P1 ends with a rule across the head columns; P2 begins, its head printed beside the grid
+    grid(["d", "e", "f"])
+    pdf.line(40, 80, 120, 80)
+    pdf.text(42, 114, "P2")
+    pdf.text(82, 114, "20")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["head", "sum", "item"],
+        *[["P1", "10", name] for name in "abcd"],
+        *[["P2", "20", name] for name in "ef"],
+    ]
+
+
 def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_page():
     """Level cells open at the page's bottom and the next page's top are one cell, though the next page draws its
     first column 4.5 pt further right and a table below it snaps the rule between two open cells off its line."""

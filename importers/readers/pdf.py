@@ -64,6 +64,13 @@ class _Item:
     open_bottom: dict[int, list[int]] = field(default_factory=dict)  # the same for a cell open at the bottom
     repeats_header: bool = False  # a continued table that repeats its first page's header rows (dropped)
     head_rows: list[list[str]] = field(default_factory=list)  # its first page's first rows, a header among them
+    chars: list[dict] = field(default_factory=list)  # a text line's characters
+    beside: list[_Item] = field(default_factory=list)  # a table's text lines left of it, within its height
+    beside_rules: list[dict] = field(default_factory=list)  # the rules drawn across there
+    row_tops: list[float] = field(default_factory=list)  # a table's rows' tops, then its bottom
+    took_beside: bool = False  # those lines were its continued table's cells
+    carried: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (in the document's
+    # rows) whose cell goes on in this table's cell open at the bottom (a cell over several whole pages)
 
 
 def read(data: bytes) -> list[Row]:
@@ -101,6 +108,8 @@ def read(data: bytes) -> list[Row]:
             first = next((item for item in items if not _stray(item)), None)
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
+                if first.took_beside:
+                    items = [item for item in items if not any(item is line for line in first.beside)]
             for item in items:
                 if item.table:
                     last_start = len(rows)
@@ -192,6 +201,8 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.rows = [_place(cells, columns, width) for cells in first.rows]
         first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
         first.open_bottom = {columns[j]: rows for j, rows in first.open_bottom.items() if j < len(columns)}
+        if columns[0]:
+            _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
     first.head_rows = last.head_rows or last.rows[:HEAD_ROWS]
     size = _header_size(first.rows, first.head_rows)
@@ -201,6 +212,32 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
         first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
     return True
+
+
+def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
+    """A continued table drawn without its first columns (no rules: one cell each, over the whole page, as Beijing
+    prints a project's head beside the indicator rows of its later pages): the text lines beside it, if any, are
+    those columns, by the first page's column edges, open at the top and the bottom."""
+    middles = [(top + bottom) / 2 for top, bottom in zip(table.row_tops, table.row_tops[1:])]
+    for j, (left, right) in enumerate(zip(edges, edges[1:])):
+        cuts = sorted(e["top"] for e in table.beside_rules if e["x0"] <= (left + right) / 2 <= e["x1"])
+        bounds = [table.top, *cuts, table.bottom]
+        for n, (top, bottom) in enumerate(zip(bounds, bounds[1:])):  # the cells the rules drawn across make
+            rows = [i for i, middle in enumerate(middles) if top <= middle < bottom]
+            chars = [
+                c
+                for line in table.beside
+                for c in line.chars
+                if left <= (c["x0"] + c["x1"]) / 2 < right and top <= c["middle"] < bottom
+            ]
+            text = cell_text(_cell_text(chars, right))
+            for i in rows:
+                table.rows[i][j] = text
+            if rows and n == 0:
+                table.open_top[j] = rows
+            if rows and n == len(bounds) - 2:
+                table.open_bottom[j] = rows
+    table.took_beside = True
 
 
 def _check_page(page) -> None:
@@ -293,7 +330,8 @@ def _counting_device():
                     f"(page {self.pageno} holds more than {MAX_PAGE_CHARS:,} characters)"
                 )
             advance = super().render_char(*args, **kwargs)
-            if self.clip is not None and hidden(self.cur_item._objs[-1].bbox, self.clip):
+            char = self.cur_item._objs[-1]
+            if self.clip is not None and hidden(char.bbox, self.clip, char.get_text()):
                 self.cur_item._objs.pop()
             return advance
 
@@ -358,12 +396,15 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
         if not above or not below:
             continue
         text = _joined(rows[start + above[0]][j], first.rows[below[0]][j])
-        for i in above:
-            cells = list(rows[start + i])
+        earlier = last.carried.get(j, []) + [start + i for i in above]
+        for k in earlier:
+            cells = list(rows[k])
             cells[j] = text
-            rows[start + i] = tuple(cells)
+            rows[k] = tuple(cells)
         for i in below:
             first.rows[i][j] = text
+        if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
+            first.carried[j] = earlier
 
 
 def _joined(before: str, after: str) -> str:
@@ -448,11 +489,24 @@ def _page_items(page) -> tuple[list[_Item], int]:
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped(free, items)
-    items += [
-        _Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False)
+    lines = [
+        _Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False, chars=line)
         for line in _lines(free)
         if any(c["text"] != " " for c in line)
     ]
+    for table in items:
+        table.beside = [
+            line
+            for line in lines
+            if table.top <= (line.top + line.bottom) / 2 <= table.bottom
+            and max(c["x1"] for c in line.chars) <= table.edges[0] + SNAP
+        ]
+        table.beside_rules = [
+            e
+            for e in horizontals
+            if table.top + SNAP < e["top"] < table.bottom - SNAP and e["x0"] < table.edges[0] - SNAP
+        ]
+    items += lines
     items.sort(key=lambda item: item.top)
     margin = page.height * MARGIN
     for end in (0, -1):
@@ -674,7 +728,7 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
     tops = [min((box[1] for box in row if box), default=top) for row in grid] + [bottom]
     lefts = sorted({box[0] for row in grid for box in row if box})
     rights = lefts[1:] + [x1]
-    item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts))
+    item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), row_tops=tops)
     width = len(lefts)
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
         for run in _open_runs(boxes, covered, j, grid):

@@ -16,9 +16,11 @@ from importers.readers.pdf_content import interpreter_class
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in page space (pdfminer's: y upwards)
 SLACK = 0.5  # points: a clipping path narrower than this has no area
-# of a character's height (its em box): less inside the region is hidden (in the real documents hidden lines
-# lie 0-0.12 inside, lines a reader sees 0.18 and more)
-SHOWN = 0.15
+# of a character's height (its em box): less inside the region shows only the tops of its strokes, if anything,
+# and is hidden (in the real documents such lines lie 0-0.36 inside; lines a reader reads, 0.39 and more)
+SHOWN = 0.38
+LOW_MARKS = frozenset("。，、．.,")  # marks drawn at the foot of their box
+LOW_SHOWN = 0.8  # (in the real documents, marks 0.6-0.76 inside show nothing)
 
 
 def intersection(region: Box | None, box: Box) -> Box:
@@ -29,13 +31,15 @@ def intersection(region: Box | None, box: Box) -> Box:
     return x0, y0, max(x0, min(region[2], box[2])), max(y0, min(region[3], box[3]))
 
 
-def hidden(bbox: Box, region: Box | None) -> bool:
+def hidden(bbox: Box, region: Box | None, text: str = "") -> bool:
     """Whether a character lies above or below the clipping region (all but a sliver of it: under SHOWN of its
-    height inside). One cut at the region's side is kept: it stays in its own cell, whose text it completes."""
+    height inside; a low mark cut from below, under LOW_SHOWN: its ink is the foot of its box). One cut at the
+    region's side is kept: it stays in its own cell, whose text it completes."""
     if region is None:
         return False
     inside = min(bbox[3], region[3]) - max(bbox[1], region[1])
-    return inside < SHOWN * (bbox[3] - bbox[1])
+    shown = LOW_SHOWN if text in LOW_MARKS and bbox[1] < region[1] else SHOWN
+    return inside < shown * (bbox[3] - bbox[1])
 
 
 def path_bounds(path: list, ctm: tuple) -> Box | None:
