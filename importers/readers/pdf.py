@@ -105,7 +105,8 @@ def read(data: bytes) -> list[Row]:
             _check_page(page)
             items, count = _page_items(page)
             chars += count
-            first = next((item for item in items if not _stray(item)), None)
+            beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
+            first = next((item for item in items if not _stray(item) and id(item) not in beside), None)
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
                 if first.took_beside:
@@ -115,7 +116,7 @@ def read(data: bytes) -> list[Row]:
                     last_start = len(rows)
                 rows += map(tuple, item.rows)
                 where += [(page.page_number, item.edges)] * len(item.rows)
-            last = next((item for item in reversed(items) if not _stray(item)), last)
+            last = next((item for item in reversed(items) if not _stray(item) and id(item) not in beside), last)
             check_rows(len(rows))
             page.close()
             _collect(freeze)
