@@ -8,7 +8,9 @@ Chinese characters. A merged cell (a box over several grid positions) is repeate
 A cell left open by a page break (no rule closes it, so no box) is read from its region of the grid; when a table
 continues on the next page its columns are matched to the first page's by position (a continuation page may lack
 a column), the header it repeats is dropped, and a cell cut by the break is joined: its text on both pages, in
-every row it covers. Text a cell's borders clip (printed beyond them, or off the page) is not read.
+every row it covers; a page that rules only the last columns of a continued table (its first columns' text
+beside the grid) gives those columns from the text there. Text a cell's borders clip (printed beyond them, or off
+the page) is not read, nor is text the page's clipping paths hide (pdf_clip).
 Text outside tables becomes one row per line, split into cells at wide gaps; page numbers are dropped.
 A PDF without any text is a scan: it needs OCR first.
 Pages are read one at a time and each page's objects are let go once it is read, so memory stays
@@ -110,7 +112,8 @@ def read(data: bytes) -> list[Row]:
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
                 if first.took_beside:
-                    items = [item for item in items if not any(item is line for line in first.beside)]
+                    taken = {id(line) for line in first.beside}
+                    items = [item for item in items if id(item) not in taken]
             for item in items:
                 if item.table:
                     last_start = len(rows)
@@ -216,9 +219,10 @@ def _continue(last: _Item, first: _Item) -> bool:
 
 
 def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
-    """A continued table drawn without its first columns (no rules: one cell each, over the whole page, as Beijing
-    prints a project's head beside the indicator rows of its later pages): the text lines beside it, if any, are
-    those columns, by the first page's column edges, open at the top and the bottom."""
+    """A continued table drawn without its first columns (as Beijing prints a project's head beside the indicator
+    rows of its later pages, unruled but where one head ends): the text lines beside it, if any, are those columns,
+    by the first page's column edges, cut into cells at the rules drawn across them; the first cell is open at the
+    top, the last at the bottom."""
     middles = [(top + bottom) / 2 for top, bottom in zip(table.row_tops, table.row_tops[1:])]
     for j, (left, right) in enumerate(zip(edges, edges[1:])):
         cuts = sorted(e["top"] for e in table.beside_rules if e["x0"] <= (left + right) / 2 <= e["x1"])
