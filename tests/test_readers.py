@@ -394,10 +394,16 @@ def test_pdf_a_page_whose_grid_holds_only_the_indicator_columns_reads_the_head_b
     pdf.line(40, 80, 120, 80)
     pdf.text(42, 114, "P2")
     pdf.text(82, 114, "20")
+    pdf.add_page()  # a head ruled across at the page's top: a project of its own, P2 ended with the page before
+    grid(["g"])
+    pdf.line(40, 60, 120, 60)
+    pdf.text(42, 74, "P3")
+    pdf.text(82, 74, "30")
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
         ["head", "sum", "item"],
         *[["P1", "10", name] for name in "abcd"],
         *[["P2", "20", name] for name in "ef"],
+        ["P3", "30", "g"],
     ]
 
 

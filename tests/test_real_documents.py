@@ -36,7 +36,7 @@ KNOWN: dict[str, str] = {
         " layer at nearly one baseline ('中会央议媒次体'): 13 of its 17 rows read; the project forms are exact"
     ),
     "北京市应急管理局_2026年度部门预算报表.pdf": (
-        "79 of its 106 projects read exactly: a head cell's text printed on a page whose grid holds only the"
+        "80 of its 106 projects read exactly: a head cell's text printed on a page whose grid holds only the"
         " indicator columns is read beside it, but heads split over a page break in other ways, hidden lines in"
         " long cells and levels cut across rows still go wrong (docs/real-documents.md)"
     ),

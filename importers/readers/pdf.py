@@ -68,7 +68,7 @@ class _Item:
     head_rows: list[list[str]] = field(default_factory=list)  # its first page's first rows, a header among them
     chars: list[dict] = field(default_factory=list)  # a text line's characters
     beside: list[_Item] = field(default_factory=list)  # a table's text lines left of it, within its height
-    beside_rules: list[dict] = field(default_factory=list)  # the rules drawn across there
+    beside_rules: list[dict] = field(default_factory=list)  # the rules drawn across there (and at its edges)
     row_tops: list[float] = field(default_factory=list)  # a table's rows' tops, then its bottom
     took_beside: bool = False  # those lines were its continued table's cells
     carried: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (in the document's
@@ -222,10 +222,13 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
     """A continued table drawn without its first columns (as Beijing prints a project's head beside the indicator
     rows of its later pages, unruled but where one head ends): the text lines beside it, if any, are those columns,
     by the first page's column edges, cut into cells at the rules drawn across them; the first cell is open at the
-    top, the last at the bottom."""
+    top and the last at the bottom, unless a rule closes it there."""
     middles = [(top + bottom) / 2 for top, bottom in zip(table.row_tops, table.row_tops[1:])]
     for j, (left, right) in enumerate(zip(edges, edges[1:])):
-        cuts = sorted(e["top"] for e in table.beside_rules if e["x0"] <= (left + right) / 2 <= e["x1"])
+        rules = [e["top"] for e in table.beside_rules if e["x0"] <= (left + right) / 2 <= e["x1"]]
+        cuts = sorted(y for y in rules if table.top + SNAP < y < table.bottom - SNAP)
+        closed_top = any(abs(y - table.top) <= SNAP for y in rules)
+        closed_bottom = any(abs(y - table.bottom) <= SNAP for y in rules)
         bounds = [table.top, *cuts, table.bottom]
         for n, (top, bottom) in enumerate(zip(bounds, bounds[1:])):  # the cells the rules drawn across make
             rows = [i for i, middle in enumerate(middles) if top <= middle < bottom]
@@ -238,9 +241,9 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
             text = cell_text(_cell_text(chars, right))
             for i in rows:
                 table.rows[i][j] = text
-            if rows and n == 0:
+            if rows and n == 0 and not closed_top:
                 table.open_top[j] = rows
-            if rows and n == len(bounds) - 2:
+            if rows and n == len(bounds) - 2 and not closed_bottom:
                 table.open_bottom[j] = rows
     table.took_beside = True
 
@@ -509,7 +512,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
         table.beside_rules = [
             e
             for e in horizontals
-            if table.top + SNAP < e["top"] < table.bottom - SNAP and e["x0"] < table.edges[0] - SNAP
+            if table.top - SNAP <= e["top"] <= table.bottom + SNAP and e["x0"] < table.edges[0] - SNAP
         ]
     items += lines
     items.sort(key=lambda item: item.top)
