@@ -347,8 +347,8 @@ def restore(
 @app.command()
 @handles_errors
 def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
-    """检查数据库的完整性和知识库的一致性，并说明该怎么做。 Check the database's integrity and the knowledge base's
-    consistency, and say what to do."""
+    """检查数据库的完整性和知识库的一致性，并说明该怎么做；也提示哪些文件由旧版导入程序读取。 Check the database's
+    integrity and the knowledge base's consistency, and say what to do; also note the files an earlier version read."""
     from kb.maintenance import run_checks
 
     checks = run_checks(open_kb(ctx, bootstrap=False))
@@ -356,8 +356,10 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         print_json([c.__dict__ for c in checks])
     else:
         for c in checks:
-            print(shown(f"{'ok' if c.ok else 'FAIL':>4}  {c.name}: {c.detail}" + ("" if c.ok else f" — {c.advice}")))
-    if not all(c.ok for c in checks):
+            mark = "  ok" if c.ok else "提示" if c.notice else "FAIL"  # four columns each
+            line = f"{mark}  {c.title} {c.name}: {c.detail}"
+            print(shown(line + ("" if c.ok else f" — {c.advice}")))
+    if not all(c.ok or c.notice for c in checks):
         raise typer.Exit(1)
 
 

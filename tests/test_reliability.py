@@ -224,9 +224,29 @@ def test_check_reports_inconsistency_and_what_to_do(tmp_path):
     conn.close()
     result = CliRunner().invoke(app, ["--db", str(db), "check"])
     assert result.exit_code == 1
-    assert "FAIL  name use counts match" in result.stdout and "re-import" in result.stdout
+    assert "FAIL  各指标名称的使用次数 name use counts match" in result.stdout and "重新导入" in result.stdout
     ok = CliRunner().invoke(app, ["--db", str(db), "check", "--json"])
     assert {c["name"]: c["ok"] for c in json.loads(ok.stdout)}["integrity"] is True
+
+
+def test_check_names_the_documents_an_earlier_version_read(tmp_path):
+    """A document an earlier version of the importers read is a notice, not an inconsistency: kb check names it and
+    the folder to import again (exit 0); importing that folder again reads it anew and the notice goes."""
+    db = tmp_path / "kb.sqlite3"
+    conn = connect(db)
+    import_paths(conn, [SEEDS])
+    conn.execute("UPDATE documents SET reader = 'an earlier one' WHERE id = 1")
+    old = conn.execute("SELECT file_name FROM documents WHERE id = 1").fetchone()[0]
+    assert check(conn) == [] and [c.name for c in run_checks(conn) if not c.ok] == ["documents read by these importers"]
+    conn.close()
+    result = CliRunner().invoke(app, ["--db", str(db), "check"])
+    assert result.exit_code == 0, result.stdout
+    line = next(line for line in result.stdout.splitlines() if line.startswith("提示"))
+    assert f"1 个文件由旧版导入程序读取 read by an earlier version: {old}" in line
+    assert line.endswith(f"kb import {SEEDS}")
+    again = CliRunner().invoke(app, ["--db", str(db), "import", str(SEEDS)])
+    assert again.exit_code == 0 and "重新读取" in again.stdout
+    assert "提示" not in CliRunner().invoke(app, ["--db", str(db), "check"]).stdout
 
 
 def test_check_finds_denormalised_columns_out_of_step(tmp_path):

@@ -132,11 +132,13 @@ def fill(conn: sqlite3.Connection) -> None:
         conn.execute(f"INSERT INTO {table} (name_id, {', '.join(columns)}, uses) {sql}")
 
 
-def checks() -> list[tuple[str, str]]:
-    """(kb check's rule, SQL counting the names whose kept totals differ from their uses)."""
+def checks() -> list[tuple[str, str, str]]:
+    """(kb check's rule, its Chinese title, SQL counting the names whose kept totals differ from their uses)."""
+    titles = {"levels": "各指标名称按层级的合计", "targets": "各指标名称按目标值的合计"}
     rules = [
         (
             "name project counts match",
+            "各指标名称的项目数",
             """SELECT count(*) FROM indicator_names n WHERE projects !=
             (SELECT count(DISTINCT i.project_id) FROM indicators i WHERE i.name_id = n.id)""",
         )
@@ -146,6 +148,7 @@ def checks() -> list[tuple[str, str]]:
         rules.append(
             (
                 f"name totals by {table.removeprefix('name_')} match",
+                titles[table.removeprefix("name_")],
                 f"""SELECT count(DISTINCT name_id) FROM (SELECT * FROM ({sql} EXCEPT {kept})
                 UNION ALL SELECT * FROM ({kept} EXCEPT {sql}))""",
             )
