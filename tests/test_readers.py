@@ -208,6 +208,31 @@ def test_pdf_text_a_cells_clip_hides_is_not_read():
     ]
 
 
+def test_pdf_a_line_its_cells_clip_cuts_in_half_stays_in_that_cell():
+    """A cell's last line that the cell's clip cuts through, its upper part printed (readable) and the rest hidden,
+    is the end of that cell's text, not the start of the row below ('经济成本指' above, '标' cut by the border)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(40, 40, "Goal table")
+    for top in (60, 80):
+        for left, right in ((40, 160), (160, 240)):
+            pdf.rect(left, top, right - left, 20)
+    with pdf.rect_clip(40, 60, 120, 20):
+        pdf.text(42, 73, "cost of")
+        pdf.text(42, 83.6, "repairs")  # 0.42 of its height above the border: its upper part shows
+    pdf.text(162, 73, "<=5")
+    pdf.text(42, 94, "uptime")
+    pdf.text(162, 94, "=99%")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["Goal table"],
+        ["cost of\nrepairs", "<=5"],
+        ["uptime", "=99%"],
+    ]
+
+
 def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
     """Two real printings: a cell's last letter drawn over the border, the next cell's text drawn over that letter
     (it stays in its cell); and two cells' texts 2 points apart with the rule between them (never one run)."""

@@ -303,6 +303,11 @@ def _page_class():
                 attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
                 if isinstance(attr["fontname"], bytes):
                     attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+                if hasattr(obj, "shown"):  # cut by its clip: the part printed, top down
+                    attr["shown"] = (
+                        self.height - obj.shown[1] + self.mediabox[1],
+                        self.height - obj.shown[0] + self.mediabox[1],
+                    )
             else:
                 point = self.point2coord
                 attr["pts"] = list(map(point, attr["pts"]))
@@ -339,8 +344,11 @@ def _counting_device():
                 )
             advance = super().render_char(*args, **kwargs)
             char = self.cur_item._objs[-1]
-            if self.clip is not None and hidden(char.bbox, self.clip, char.get_text()):
-                self.cur_item._objs.pop()
+            if self.clip is not None:
+                if hidden(char.bbox, self.clip, char.get_text()):
+                    self.cur_item._objs.pop()
+                elif char.y0 < self.clip[1] or char.y1 > self.clip[3]:
+                    char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
             return advance
 
         def paint_path(self, *args, **kwargs):
@@ -662,6 +670,8 @@ def _placed(char: dict) -> dict:
         char["base"], char["middle"] = base, base - 0.35 * char["size"]
     else:
         char["base"], char["middle"] = char["top"], (char["top"] + char["bottom"]) / 2
+    if "shown" in char:  # cut by its cell's clip: in the cell that prints it, not the one its hidden part reaches
+        char["middle"] = (char["shown"][0] + char["shown"][1]) / 2
     return char
 
 
