@@ -130,3 +130,25 @@ def test_a_name_cell_over_several_blocks_gives_a_project_per_block():
         ("甲项目", "20", "目标二", ["次数", "影响"]),
         ("乙项目", "30", "目标三", ["场次"]),
     ]
+
+
+def test_the_parts_of_the_money_under_a_parent_header_cell_are_kept_by_their_own_labels():
+    """Beijing's header prints 其中： over two columns, 财政资金 and 其他资金, in a second row (the other header cells
+    over both rows): each project keeps its money under those labels, the blank one left out."""
+    header = (
+        "项目名称\t项目总额\t其中：\t其中：\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+        "项目名称\t项目总额\t财政资金\t其他资金\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+    )
+    rows = (
+        "甲项目\t338.88\t271.31\t67.57\t目标一\t产出指标\t数量指标\t人数\t≥\t5\t人\n"
+        "乙项目\t6.14\t\t6.14\t目标二\t产出指标\t数量指标\t次数\t＝\t3\t次\n"
+    )
+    doc = parse(header + rows)
+    assert [(p.name, p.amount, p.fields) for p in doc.projects] == [
+        ("甲项目", "338.88", {"财政资金": "271.31", "其他资金": "67.57"}),
+        ("乙项目", "6.14", {"其他资金": "6.14"}),
+    ]
+    assert [(i.operator, i.target, i.unit) for p in doc.projects for i in p.indicators] == [
+        ("≥", "5", "人"),
+        ("＝", "3", "次"),
+    ]

@@ -239,7 +239,14 @@ def test_a_department_form_without_an_amount_row_takes_the_total_of_its_tasks(to
         ["年度绩效指标", "产出指标", "数量指标", "评审项目（个）", "600", ""],
     ]
     (project,) = grid_form.parse(rows(table)).projects
-    assert (project.kind, project.name, project.amount) == ("department", "某局", total)
+    assert (project.kind, project.name, project.amount, project.amount_unit) == ("department", "某局", total, "万元")
+    # the total's shares under their labels, each task a line of its own
+    assert project.fields == {
+        "总额": total,
+        "财政拨款": total,
+        "年度主要任务": "人员工资：人员工资和运转（总额 4713.79，财政拨款 4713.79）\n"
+        "专项业务费：专项业务经费（总额 1535，财政拨款 1535）",
+    }
 
 
 def test_a_budget_document_is_titled_by_its_cover_not_its_first_goal_tables_heading():
@@ -301,6 +308,36 @@ def test_a_department_forms_money_laid_out_as_a_small_table(money, amount):
     ]
     (project,) = grid_form.parse(rows(table)).projects
     assert (project.kind, project.amount) == ("department", amount)
+    if money[1][0] == "总体资金情况（万元）":  # each amount under its column's labels, a parent's 合计 as the parent
+        assert project.fields == {"预算支出总额": "32,852.05", "财政拨款": "32,801.94", "其他资金": "50.11"}
+
+
+def test_a_departments_money_under_two_rows_of_labels_keeps_each_part_under_its_parent():
+    """Beijing's 预算13表: 财政拨款 and 其他资金 each over 合计 · 基本支出 · 项目支出, the amounts' row under them (its
+    group cell printed blank); a blank amount is left out."""
+    group = "总体资金情况（万元）"
+    table = [
+        ["预算13表 部门整体支出绩效目标表"],
+        ["", "部门名称", "部门名称", "某局", "某局", "某局", "某局", "某局", "某局"],
+        ["", group, group, "预算支出总额", "财政拨款", "财政拨款", "财政拨款", "其他资金", "其他资金", "其他资金"],
+        ["", group, group, "预算支出总额", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+        ["", "", "", "105,556.81", "88,027.59", "45,057.58", "42,970.01", "17,529.22", "", "17,529.22"],
+        ["", "整体绩效目标", "目标", "目标", "目标", "目标", "目标", "目标", "目标", "目标"],
+        ["", "其他说明", "", "", "", "", "", "", "", ""],
+        ["", "活动", "活动", "绩效指标", "绩效指标", "指标性质", "指标值", "指标值", "度量单位"],
+        ["", "宣传", "宣传", "产出指标数量指标宣传次数", "产出指标数量指标宣传次数", "≥", "6", "6", "次"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.kind, project.amount, project.amount_unit) == ("department", "105,556.81", "万元")
+    assert project.fields == {
+        "预算支出总额": "105,556.81",
+        "财政拨款": "88,027.59",
+        "财政拨款·基本支出": "45,057.58",
+        "财政拨款·项目支出": "42,970.01",
+        "其他资金": "17,529.22",
+        "其他资金·项目支出": "17,529.22",
+        "其他说明": "",
+    }
 
 
 def test_a_goal_under_its_label_on_a_row_of_its_own():

@@ -19,7 +19,17 @@ from dataclasses import dataclass
 
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
-from importers.columns import REMARK, column, is_note, key, placeholder, split_code, target_parts, weight_of
+from importers.columns import (
+    FUND_LABELS,
+    REMARK,
+    column,
+    is_note,
+    key,
+    placeholder,
+    split_code,
+    target_parts,
+    weight_of,
+)
 from importers.layouts import Layout
 from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -105,7 +115,7 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
     lower = once_across([clean(cell) for cell in rows[below].cells]) if below is not None else []
     merged = [b or k for k, b in zip(raw + [""] * len(lower), lower + [""] * len(raw))]
-    two_rows = len(_indicator_positions(merged)) > len(_indicator_positions(raw))
+    two_rows = len(_indicator_positions(merged)) > len(_indicator_positions(raw)) or _names_parts(raw, lower)
     raw = merged if two_rows else raw
     keys = [header_key(cell) for cell in raw]
     project, indicator = _project_positions(keys, raw), _indicator_positions(raw)
@@ -127,6 +137,13 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
         width=max(len(rows[i].cells), len(lower)),
         operator_label=key(raw[indicator["operator"]]) if "operator" in indicator else "指标性质",
     )
+
+
+def _names_parts(raw: list[str], lower: list[str]) -> bool:
+    """Whether the row below a header names the parts of a parent cell over several columns (其中： over 财政资金 |
+    其他资金): it holds such labels where the header differs, and the header's own cells elsewhere."""
+    parts = [(k, b) for k, b in zip(raw, lower) if b and key(b) != key(k)]
+    return bool(parts) and all(key(b) in FUND_LABELS for _, b in parts)
 
 
 def _find(rows: list[Row]) -> _Columns | None:
@@ -183,6 +200,7 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
 def _project(cells: list[str], line: int, cols: _Columns, department: str, unit: str, page: int) -> RawProject:
     head = _cells(cells, cols.project)
     code, name = split_code(head["name"])
+    fields = {label: cells[j] for j, label in cols.fields.items() if j < len(cells) and cells[j]}
     if "units" in cols.project:  # a unit's own goal table
         return RawProject(
             name=name,
@@ -191,6 +209,7 @@ def _project(cells: list[str], line: int, cols: _Columns, department: str, unit:
             amount=head.get("amount", ""),
             amount_unit=unit,
             goal=head.get("goal", ""),
+            fields=fields,
             line=line,
             page=page,
         )
@@ -202,7 +221,7 @@ def _project(cells: list[str], line: int, cols: _Columns, department: str, unit:
         amount_unit=unit,
         goal=head.get("goal", ""),
         overview=head.get("overview", ""),
-        fields={label: cells[j] for j, label in cols.fields.items() if j < len(cells) and cells[j]},
+        fields=fields,
         line=line,
         page=page,
     )

@@ -332,10 +332,13 @@ def _project(form: _Form) -> RawProject:
         name="", line=form.head[0].line if form.head else 0, page=(form.head[0].page if form.head else 0)
     )
     seen = set()
-    unit = ""
     last: tuple[str, str] | None = None  # the attribute and label the last value went to
     above: Row | None = None
     blocks = _head_blocks(form.head)
+    money = _money_table(form.head)
+    blocks.values.update({k: v for k, v in money.values.items() if k not in blocks.values})
+    blocks.lines |= money.lines
+    unit = money.unit
     for name, value in blocks.values.items():
         project.fields.setdefault(name, value)
     for row in form.tail:
@@ -346,9 +349,9 @@ def _project(form: _Form) -> RawProject:
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
+        total = total or _total_amount(row)
         if row.line in blocks.lines:
             continue
-        total = total or _total_amount(row)
         found = pairs(row)
         if len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview") and not over[0][2]:
             found = [(over[0][0], over[0][1], found[0][2])]  # a text alone on its row, under its label alone
@@ -456,6 +459,7 @@ def _total_amount(row: Row) -> str:
 class _Blocks:
     values: dict[str, str]  # block field → the value of the block's first row (年度资金总额 / 合计)
     lines: set[int]  # the head rows the blocks took
+    unit: str = ""  # the money unit their labels declare ('总体资金情况（万元）')
 
 
 def _head_blocks(head: list[Row]) -> _Blocks:
@@ -490,6 +494,96 @@ def _head_blocks(head: list[Row]) -> _Blocks:
         else:
             columns, group = {}, ""
     return found
+
+
+def _money_table(head: list[Row]) -> _Blocks:
+    """Money laid out as a small table under a label over its rows (总体资金情况（万元）, 年度主要任务):
+    one to three rows of column labels naming shares of money (预算支出总额 | 财政拨款 over 合计 · 基本支出 ·
+    项目支出 | 其他资金 over …), then a row of amounts, or rows of tasks and their amounts closed by a total row
+    (金额合计). Each amount of that row is kept under its column's labels ('财政拨款·基本支出'; a parent's 合计
+    as the parent; a heading over all the amounts left out), each task under the group label, one line each."""
+    found = _Blocks({}, set())
+    rows = [[joined(clean(cell)) for cell in row.cells] for row in head]
+    for i, cells in enumerate(rows):
+        group = next((cell for cell in cells if cell), "")
+        if not group or _AMOUNT.match(group):
+            continue
+        first = cells.index(group)
+        start = next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))  # after the group's cells
+        labels = []
+        for r in range(i, min(i + 3, len(rows))):
+            if not _labels_row(rows[r], group, first, start):
+                break
+            labels.append(r)
+        if not labels or labels[-1] + 1 >= len(rows):
+            continue
+        below = []
+        for r in range(labels[-1] + 1, len(rows)):
+            here = rows[r][first:start]
+            if here and all(cell == group for cell in here) or not any(here) and _amounts_row(rows[r][start:]):
+                below.append(r)
+            else:
+                break
+        total = next((r for r in below if _is_total(rows[r], start)), None)
+        if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
+            total = below[0]
+        if total is None:
+            continue
+        money = [j for j in range(start, len(rows[total])) if _AMOUNT.match(rows[total][j])]
+        paths = {j: list(dict.fromkeys(rows[r][j] for r in labels if j < len(rows[r]) and rows[r][j])) for j in money}
+        while all(len(path) > 1 for path in paths.values()) and len({path[0] for path in paths.values()}) == 1:
+            paths = {j: path[1:] for j, path in paths.items()}  # a heading over all the amounts
+        before = None
+        for j in money:
+            path = paths[j][:-1] if len(paths[j]) > 1 and key(paths[j][-1]).endswith(_TOTALS) else paths[j]
+            if path and path != before:
+                found.values.setdefault("·".join(path), rows[total][j])
+            before = path
+        tasks = [_task_line(rows[r][start:], rows[labels[-1]][start:]) for r in below if r != total]
+        if tasks:
+            found.values.setdefault(group, "\n".join(tasks))
+        found.lines.update(head[r].line for r in (*labels, *below))
+        found.unit = money_unit(group) or next(filter(None, map(money_unit, rows[labels[0]])), "")
+        break
+    return found
+
+
+def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:
+    """A row of column labels under a money table's group label: no amount, a share or total of money among them."""
+    rest = [cell for cell in cells[start:] if cell]
+    return (
+        len(cells) > start
+        and all(cell == group for cell in cells[first:start])
+        and bool(rest)
+        and not any(_AMOUNT.match(cell) for cell in rest)
+        and any(head_field(cell) in ("amount", "fund") for cell in rest)
+    )
+
+
+def _amounts_row(cells: list[str]) -> bool:
+    amounts = [cell for cell in cells if cell]
+    return len(amounts) >= 2 and all(_AMOUNT.match(cell) for cell in amounts)
+
+
+def _is_total(cells: list[str], start: int) -> bool:
+    label = next((cell for cell in cells[start:] if cell), "")
+    return key(label).endswith(_TOTALS) and len(key(label)) <= 6 and any(_AMOUNT.match(c) for c in cells[start:])
+
+
+def _task_line(cells: list[str], labels: list[str]) -> str:
+    """A task row of a money table as one line: its texts, then each amount with its column's label (a cell that is
+    its column's label, spread down from the label rows, is none of its values)."""
+    texts: list[str] = []
+    amounts: list[str] = []
+    for cell, label in zip(cells, labels + [""] * len(cells)):
+        if not cell or cell == label:
+            continue
+        if not _AMOUNT.match(cell):
+            texts += [cell] if cell not in texts else []
+        elif not amounts or amounts[-1] != f"{label} {cell}":
+            amounts.append(f"{label} {cell}")
+    line = "：".join(texts[:2]) + "".join(f"；{text}" for text in texts[2:])
+    return line + (f"（{'，'.join(a.strip() for a in amounts)}）" if amounts else "")
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:

@@ -132,6 +132,49 @@ def compare(expected: dict, projects: list[dict], department_wide: list[dict], f
     return result
 
 
+def compare_funds(expected: dict, projects: list[dict], department_wide: list[dict]) -> tuple[int, list[str]]:
+    """How the shares of the money a record gives (`funds`: 财政资金, 其他资金 …, blank as null; a department's
+    `funds_detail`: 财政拨款 → 合计, 基本支出 …) match the read fields (labels compared as keys, '其中：财政拨款' as
+    财政拨款; a part under its parent as '财政拨款·基本支出', the parent's 合计 as the parent): (shares checked,
+    problems)."""
+    from importers.columns import key
+
+    checked, problems = 0, []
+    unmatched = list(projects)
+    wanted = [(w, "project") for w in expected.get("projects", [])]
+    wanted += [(w, "department") for w in expected.get("department_wide", [])]
+    for want, kind in wanted:
+        if "funds" not in want:
+            continue
+        pool = unmatched if kind == "project" else department_wide
+        got = next((p for p in pool if p["name"] == want["name"] and _amount(p) == _amount(want)), None)
+        if kind == "department":
+            got = got or next((d for d in department_wide if _same_name(want["name"], d["name"])), None)
+        if got is None:
+            continue
+        if kind == "project":
+            unmatched.remove(got)
+        fields = {key(label): value for label, value in (got.get("fields") or {}).items()}
+        shares = dict(want["funds"])
+        for parent, parts in (want.get("funds_detail") or {}).items():
+            shares.update({f"{parent}·{part}": value for part, value in parts.items() if not part.endswith("合计")})
+        for label, value in shares.items():
+            checked += 1
+            read = fields.get(label)
+            if value is None and not read or value is not None and read and _number(read) == round(float(value), 4):
+                continue
+            problems.append(f"{want['name']}: {label} {value} read as {read!r}")
+    return checked, problems
+
+
+def _number(text: str) -> float | None:
+    """An amount as written ('5,093.76万元') as a number."""
+    try:
+        return round(float(text.replace(",", "").removesuffix("万元").removesuffix("元")), 4)
+    except ValueError:
+        return None
+
+
 def is_self_evaluation(expected: dict) -> bool:
     return "自评" in expected.get("doc_type", "")
 
