@@ -164,6 +164,7 @@ def project_card(console: Console, p: dict) -> None:
         ("实施期", p["period"]),
         ("项目概况", p["overview"]),
         ("年度绩效目标", p["goal"]),
+        *(p.get("fields") or {}).items(),  # what else the head prints: the shares of the money, tasks, contacts …
         ("来源", f"{p['source']} [{p['layout']}]"),
     ):
         if value:

@@ -261,3 +261,14 @@ def test_show_prints_the_scoring_criteria(seeded):
     with_items = next(i for i in ids if json.loads(kb("show", str(i), "--json", db=seeded).stdout)["evaluation"])
     out = runner.invoke(app, ["--db", str(seeded), "show", str(with_items)], env={"COLUMNS": "200"}).stdout
     assert "评分标准" in out and "得1分" in out
+
+
+def test_show_prints_what_else_the_head_gives(seeded):
+    """What --json has, the card shows: the head's other fields as written (the shares of the money, …)."""
+    ids = [p["id"] for p in json.loads(kb("projects", "--json", db=seeded).stdout)]
+    pid, fields = next(
+        (i, f) for i in ids if (f := json.loads(kb("show", str(i), "--json", db=seeded).stdout)["fields"])
+    )
+    out = runner.invoke(app, ["--db", str(seeded), "show", str(pid)], env={"COLUMNS": "200"}).stdout
+    label, value = next((k, v) for k, v in fields.items() if v)
+    assert any(line.startswith(label) and value.split()[0] in line for line in out.splitlines())
