@@ -432,6 +432,34 @@ def test_pdf_a_page_whose_grid_holds_only_the_indicator_columns_reads_the_head_b
     ]
 
 
+def test_pdf_a_line_the_page_break_cuts_through_is_read_once():
+    """Beijing clips each page to its table: a head cell's line that falls on the break prints its upper part at the
+    foot of one page and its lower part at the top of the next (above the next page's first rule). It is that cell's
+    line, read once; the next page's head, beside its grid, still continues the cell."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 80, "head"), (80, 120, "sum"), (120, 200, "item")):
+        _cell(pdf, left, right, 40, text)
+    with pdf.rect_clip(40, 40, 160, 40):  # the table's area
+        for left, right, text in ((40, 80, "P1"), (80, 120, "10")):
+            _cell(pdf, left, right, 60, text, open_bottom=True)
+        _cell(pdf, 120, 200, 60, "a")
+        pdf.text(42, 83.4, "cut")  # about half of it above the page's last rule
+    pdf.add_page()
+    with pdf.rect_clip(40, 60, 160, 40):
+        for n, item in enumerate("bc"):
+            _cell(pdf, 120, 200, 60 + 20 * n, item)
+        pdf.text(42, 62.4, "cut")  # its lower part, below the page's first rule
+        pdf.text(42, 74, "rest")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["head", "sum", "item"],
+        *[["P1\ncut\nrest", "10", item] for item in "abc"],
+    ]
+
+
 def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_page():
     """Level cells open at the page's bottom and the next page's top are one cell, though the next page draws its
     first column 4.5 pt further right and a table below it snaps the rule between two open cells off its line."""

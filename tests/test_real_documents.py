@@ -36,10 +36,6 @@ KNOWN: dict[str, str] = {
         "its department-wide table's first cells are drawn two lines at once, their characters interleaved in the text"
         " layer at nearly one baseline ('中会央议媒次体'): 13 of its 17 rows read; the project forms are exact"
     ),
-    "北京市应急管理局_2026年度部门预算报表.pdf": (
-        "89 of its 106 projects read exactly: heads split over a page break with no rule drawn there still go"
-        " wrong (docs/real-documents.md)"
-    ),
 }
 
 

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
-from importers.readers.pdf_clip import clipping_interpreter, hidden
+from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
 from importers.records import Row
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
@@ -47,6 +47,7 @@ RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line ke
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
+CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
@@ -71,6 +72,8 @@ class _Item:
     beside_rules: list[dict] = field(default_factory=list)  # the rules drawn across there (and at its edges)
     row_tops: list[float] = field(default_factory=list)  # a table's rows' tops, then its bottom
     took_beside: bool = False  # those lines were its continued table's cells
+    cut_top: dict[int, str] = field(default_factory=dict)  # column → the first line of its open cell, the break
+    cut_bottom: dict[int, str] = field(default_factory=dict)  # cutting through it (_cut_line); the same at the foot
     carried: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (in the document's
     # rows) whose cell goes on in this table's cell open at the bottom (a cell over several whole pages)
 
@@ -205,6 +208,8 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.rows = [_place(cells, columns, width) for cells in first.rows]
         first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
         first.open_bottom = {columns[j]: rows for j, rows in first.open_bottom.items() if j < len(columns)}
+        first.cut_top = {columns[j]: line for j, line in first.cut_top.items() if j < len(columns)}
+        first.cut_bottom = {columns[j]: line for j, line in first.cut_bottom.items() if j < len(columns)}
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
@@ -242,9 +247,9 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
             for i in rows:
                 table.rows[i][j] = text
             if rows and n == 0 and not closed_top:
-                table.open_top[j] = rows
+                table.open_top[j], table.cut_top[j] = rows, _cut_line(chars, "top")
             if rows and n == len(bounds) - 2 and not closed_bottom:
-                table.open_bottom[j] = rows
+                table.open_bottom[j], table.cut_bottom[j] = rows, _cut_line(chars, "bottom")
     table.took_beside = True
 
 
@@ -411,7 +416,9 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
         above = last.open_bottom.get(j)
         if not above or not below:
             continue
-        text = _joined(rows[start + above[0]][j], first.rows[below[0]][j])
+        text = _joined(
+            rows[start + above[0]][j], first.rows[below[0]][j], (last.cut_bottom.get(j, ""), first.cut_top.get(j, ""))
+        )
         earlier = last.carried.get(j, []) + [start + i for i in above]
         for k in earlier:
             cells = list(rows[k])
@@ -423,13 +430,34 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
             first.carried[j] = earlier
 
 
-def _joined(before: str, after: str) -> str:
-    """The two pages' parts of one cell: one alone, or the same text printed on both, or the rest after the start."""
+def _joined(before: str, after: str, cut: tuple[str, str] = ("", "")) -> str:
+    """The two pages' parts of one cell: one alone, or the same text printed on both, or the rest after the start;
+    a line the break cuts through (`cut`: its upper part printed at the foot of one page, its lower part at the top
+    of the next) once, the low marks only one part shows kept."""
     if not after or after in before:
         return before
     if not before or before in after:
         return after
+    low, high = cut
+    if low and high and _unmarked(low) == _unmarked(high) and before.endswith(low) and after.startswith(high):
+        return before[: -len(low)] + max(low, high, key=len) + after[len(high) :]
     return before + "\n" + after
+
+
+def _unmarked(line: str) -> str:
+    return "".join(c for c in line if c not in LOW_MARKS and not c.isspace())
+
+
+def _cut_line(chars: list[dict], side: str) -> str:
+    """The text of a cell's last line (side 'bottom') or first ('top') when the table's edge cuts through it there
+    (every character's printed part ends short of its box on that side), else ''."""
+    lines = _lines(chars)
+    line = [c for c in (lines[-1] if side == "bottom" else lines[0]) if c["text"].strip()] if lines else []
+    if side == "bottom":
+        cut = all("shown" in c and c["shown"][1] < c["bottom"] - CUT for c in line)
+    else:
+        cut = all("shown" in c and c["shown"][0] > c["top"] + CUT for c in line)
+    return _line_text(lines[-1] if side == "bottom" else lines[0]) if line and cut else ""
 
 
 class _Indexed(list):
@@ -514,7 +542,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
         table.beside = [
             line
             for line in lines
-            if table.top <= (line.top + line.bottom) / 2 <= table.bottom
+            if table.top <= _middle(line.chars) <= table.bottom  # (a line the page's edge cuts: its printed part)
             and max(c["x1"] for c in line.chars) <= table.edges[0] + SNAP
         ]
         table.beside_rules = [
@@ -733,9 +761,12 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
         ordered.sort(key=lambda c: c["middle"])
         middles = [c["middle"] for c in ordered]
 
-    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
+    def inside(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
         band = ordered[bisect.bisect_left(middles, top) : bisect.bisect_right(middles, bottom)]
-        return cell_text(_cell_text([c for c in band if x0 <= c["anchor"] <= x1], x1))
+        return [c for c in band if x0 <= c["anchor"] <= x1]
+
+    def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
+        return cell_text(_cell_text(inside(x0, top, x1, bottom), x1))
 
     grid = [row.cells for row in table.rows]  # the grid lines, from every box (an opened one too)
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
@@ -753,14 +784,15 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
             right = j
             while right + 1 < width and _open_across(boxes, covered, run, lefts[right + 1], right + 1, verticals, tops):
                 right += 1
-            text = text_in(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
+            box = (lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
+            text = text_in(*box)
             for i in run:
                 for m in range(j, right + 1):
                     texts[i][m] = text
             if run[0] == 0:
-                item.open_top[j] = run
+                item.open_top[j], item.cut_top[j] = run, _cut_line(inside(*box), "top")
             if run[-1] == len(boxes) - 1:
-                item.open_bottom[j] = run
+                item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(inside(*box), "bottom")
     return item
 
 
