@@ -350,6 +350,24 @@ def target_parts(operator: str, target: str, unit: str) -> tuple[str, str, str, 
     return sign, target, unit, nature
 
 
+UNIT_NOTE = "度量单位"
+
+
+def nature_notes(label: str, nature: str, unit: str) -> dict[str, str]:
+    """The notes a row's nature gives (target_parts): the nature under its column's label, and for a qualitative row
+    the unit its unit column prints anyway (no unit of its value, but printed: kept as 度量单位)."""
+    notes = {label: nature} if nature else {}
+    if nature in QUALITATIVE and unit.strip():
+        notes[UNIT_NOTE] = unit.strip()
+    return notes
+
+
+def declared_qualitative(operator: str, notes: dict[str, str]) -> bool:
+    """Whether a row's nature column calls it qualitative (定性: its target a word or a sentence, whatever number it
+    holds, '分10个月发放完成'), as `nature_notes` keeps it."""
+    return not operator and any(value in QUALITATIVE for value in notes.values())
+
+
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 REMARK = "备注"
 

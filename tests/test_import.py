@@ -398,3 +398,21 @@ def test_projects_left_without_a_year_or_a_region_are_told_with_how_to_give_one(
         ("given.txt",),
     ).fetchall()
     assert [tuple(row) for row in rows] == [(2024, "测试市")] * 2
+
+
+def test_a_row_called_qualitative_stays_qualitative_whatever_number_it_holds(tmp_path):
+    """'分10个月发放完成' in a row whose nature column says 定性: stored as a qualitative target (as printed), not as
+    '=10 个月发放完成'."""
+    sheet = tmp_path / "目标表.txt"
+    sheet.write_text(
+        "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+        "助学金项目\t24.42\t按时发放\t产出指标\t时效指标\t发放时间\t定性\t分10个月发放完成\t\n"
+        "助学金项目\t24.42\t按时发放\t产出指标\t数量指标\t资助人数\t≥\t100\t人\n",
+        "utf-8",
+    )
+    conn = connect(tmp_path / "kb.sqlite3")
+    (result,) = import_paths(conn, [sheet])
+    assert result.status == "imported", result.message
+    pid = conn.execute("SELECT id FROM projects WHERE name = '助学金项目'").fetchone()[0]
+    rows = [(i["target"], i["operator"], i["value"], i["unit"]) for i in show_project(conn, pid)["indicators"]]
+    assert rows == [("分10个月发放完成", "定性", None, None), ("≥100人", "≥", 100.0, "人")]

@@ -152,3 +152,13 @@ def test_the_parts_of_the_money_under_a_parent_header_cell_are_kept_by_their_own
         ("≥", "5", "人"),
         ("＝", "3", "次"),
     ]
+
+
+def test_a_qualitative_rows_printed_unit_is_kept_in_its_notes():
+    """A row the nature column calls 定性 has no unit of its value, but the unit column may print one ('级'): kept as
+    度量单位 in the row's notes, not in its target."""
+    header = "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+    doc = parse(header + "甲项目\t10\t目标\t效益指标\t社会效益指标\t骨干作用\t定性\t优\t级\n")
+    (indicator,) = doc.projects[0].indicators
+    assert (indicator.operator, indicator.target, indicator.unit) == ("", "优", "")
+    assert indicator.notes == {"绩效指标性质": "定性", "度量单位": "级"}

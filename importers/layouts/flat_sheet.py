@@ -25,6 +25,7 @@ from importers.columns import (
     column,
     is_note,
     key,
+    nature_notes,
     placeholder,
     split_code,
     target_parts,
@@ -181,8 +182,7 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
     )
     notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
     weight = weight_of(found.get("weight", ""), notes)
-    if nature:
-        notes[cols.operator_label] = nature
+    notes.update(nature_notes(cols.operator_label, nature, found.get("unit", "")))
     return RawIndicator(
         name=found["name"],
         target=target,

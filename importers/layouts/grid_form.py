@@ -29,6 +29,7 @@ from importers.columns import (
     is_note,
     key,
     money_unit,
+    nature_notes,
     placeholder,
     target_parts,
     weight_of,
@@ -659,7 +660,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
                     line=row.line,
                     actual=cell(cells, "actual"),
                     score=cell(cells, "score"),
-                    notes={**notes, table.operator_label: nature} if nature else notes,
+                    notes={**notes, **nature_notes(table.operator_label, nature, cell(cells, "unit"))},
                 )
             )
     return found

@@ -19,7 +19,7 @@ from itertools import islice
 
 from importers import segments
 from importers.cells import clean, header_key, joined, once, once_across, same_head
-from importers.columns import column, declared_unit, department_above, target_parts
+from importers.columns import column, declared_unit, department_above, nature_notes, target_parts
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -230,7 +230,7 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
                     operator=operator,
                     unit=unit,
                     weight=cells.get("weight", ""),
-                    notes={"指标性质": nature} if nature else {},
+                    notes=nature_notes("指标性质", nature, cells.get("unit", "")),
                     line=row.line,
                 )
             )

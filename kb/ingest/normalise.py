@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
+from importers.columns import declared_qualitative
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -28,7 +29,7 @@ from kb.vocab.levels import infer_levels, standard_levels
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.find.name_index import outcome_key
 from kb.vocab.outcomes import judge
-from kb.vocab.targets import parse_target
+from kb.vocab.targets import QUALITATIVE, Target, parse_target
 from kb.vocab.tokens import index_tokens
 
 PROJECT_COLUMNS = (
@@ -298,6 +299,8 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
         std1, std2 = infer_levels(ind.name)
         inferred = 1
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
+    if target.operator and declared_qualitative(ind.operator, ind.notes):
+        target = Target(QUALITATIVE, None, None)
     period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
     return (
         ind.name,
