@@ -74,7 +74,7 @@ _SUFFIX_WORDS = [
 ]
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 # A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
-_UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+)[)）]?")
+_UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+(?:[.·][\u4e00-\u9fff]+)*)[)）]?")  # 元/生.年
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 
 
@@ -87,7 +87,7 @@ _YEAR_DATE = re.compile(r"(?:19|20)\d\d(?:\s*年|[-/]\s*\d{1,2}(?!\d)|\.\d{1,2}\
 _MONTH_DATE = re.compile(r"(?:[1-9]|1[0-2])\s*月")
 # several values in one target, for the several names of its row ('≥20场/1-2次/月/≥50人', '≥30次；≥30篇'), not a
 # unit's slash ('元/人', '次/月')
-_SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|;.*\d")
+_SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|[;,].*\d")
 
 
 @dataclass(frozen=True)
@@ -160,8 +160,9 @@ def _parse(target: str, operator: str, unit: str) -> Target:
     before, after = text[: number.start()].strip(), text[number.end() :].strip()
     op, rest = _leading_operator(before)
     if op is None and before:
-        # Text before the operator ('系统吞吐量每秒处理≥30个业务'): use the operator nearest the number.
-        for spelling, candidate in _OPERATORS:
+        # Text before the operator ('系统吞吐量每秒处理≥30个业务', '年人均成本不超过2500元'): the operator nearest the
+        # number (a word of one character, '达', says too little there: '送达10份')
+        for spelling, candidate in _OPERATORS + [(w, o) for w, o in _PREFIX_WORDS if len(w) > 1]:
             if before.endswith(spelling):
                 op = candidate
                 break
