@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import KbError
-from importers.version import reader_version
+from kb.ingest.reading import reading_version
 from kb.ingest import totals
 
 
@@ -171,7 +171,7 @@ def _read_by_earlier_version(conn: sqlite3.Connection) -> Check:
     """The documents an earlier version of the importers read: importing them again reads them anew (the readers
     improve between versions)."""
     rows = conn.execute(
-        "SELECT file_name, path FROM documents WHERE reader IS NOT ? ORDER BY path", (reader_version(),)
+        "SELECT file_name, path FROM documents WHERE reader IS NOT ? ORDER BY path", (reading_version(),)
     ).fetchall()
     named = "、".join(row[0] for row in rows[:3]) + (" 等" if len(rows) > 3 else "")
     folders = list(dict.fromkeys(str(Path(row[1]).parent) for row in rows if row[1]))

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import SEEDS, damaged, fuzz_budget, seed
-from importers.version import reader_version
+from kb.ingest.reading import reading_version
 from kb.db import connect
 from kb.ingest.run import import_paths
 from kb.maintenance import check
@@ -105,10 +105,34 @@ def test_a_file_an_earlier_version_read_is_read_anew_when_imported_again(conn, t
         ("unchanged", "already imported (same content)"),
     ]
     assert counts(conn) == (5, 39, 295) and records(conn) == before
-    assert {row[0] for row in conn.execute("SELECT DISTINCT reader FROM documents")} == {reader_version()}
+    assert {row[0] for row in conn.execute("SELECT DISTINCT reader FROM documents")} == {reading_version()}
     assert conn.execute("SELECT count(*) FROM documents WHERE path LIKE '%moved%'").fetchone()[0] == 1
     assert {r.status for r in import_paths(conn, [moved])} == {"unchanged"}
     assert check(conn) == []
+
+
+def test_the_reading_version_follows_the_importers_and_the_normalisation(monkeypatch, tmp_path):
+    """What makes a stored document stale: a change to any importer, or to kb's normalisation of what they read (a
+    target read otherwise: '分10个月发放完成' in a 定性 row), not to the rest of kb (search, the app)."""
+    import kb.ingest.reading as reading
+
+    def version(changed: str = "") -> str:
+        tree = tmp_path / f"kb{len(changed)}{changed.count('/')}"
+        for part in ("ingest/normalise.py", "ingest/fingerprints.py", "vocab/targets.py", "find/search.py"):
+            (tree / part).parent.mkdir(parents=True, exist_ok=True)
+            (tree / part).write_text(part + (" changed" if part == changed else ""), "utf-8")
+        monkeypatch.setattr(reading, "_KB", tree)
+        reading.reading_version.cache_clear()
+        return reading.reading_version()
+
+    try:
+        base = version()
+        assert version("vocab/targets.py") != base and version("ingest/normalise.py") != base
+        assert version("find/search.py") == base
+        monkeypatch.setattr(reading, "reader_version", lambda: "other importers")
+        assert version() != base
+    finally:
+        reading.reading_version.cache_clear()
 
 
 def _index(conn) -> Counter:

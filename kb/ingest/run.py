@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from importers.readers import EXTENSIONS, can_stream
-from importers.version import reader_version
+from kb.ingest.reading import reading_version
 from kb.db import transaction
 from kb.errors import USER_ERRORS, KbError, describe
 from kb.find import name_file, name_index
@@ -292,7 +292,7 @@ def import_paths(
             done(FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}"))
             continue
         known = conn.execute("SELECT id, reader FROM documents WHERE sha256 = ?", (sha,)).fetchone()
-        if known and known[1] == reader_version():
+        if known and known[1] == reading_version():
             done(FileResult(path, "unchanged", "already imported (same content)"))
         elif sha in first_with:
             done(FileResult(path, "unchanged", f"same content as {path_text(first_with[sha])}"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, TypeVar
 
-from importers.version import reader_version
+from kb.ingest.reading import reading_version
 from kb.ingest import totals
 from kb.ingest.fingerprints import fingerprint
 from kb.ingest.normalise import (
@@ -308,7 +308,7 @@ class DocumentWriter:
             VALUES (:file_name, :path, :sha256, :layout, :title, :region, :region_source, :year, :year_source,
             :department, :department_source, :published, :imported_at, '[]', :parts, :reader)""",
             {
-                "reader": reader_version(),
+                "reader": reading_version(),
                 "file_name": origin.file_name,
                 "path": origin.path,
                 "sha256": origin.sha256,
