@@ -31,12 +31,7 @@ if not REALDOCS.is_dir():
 EXPECTED = expected_records()
 # Known differences, each with its reason; a file listed here that comes out exact fails (strict), so the list
 # only shrinks. See docs/real-documents.md.
-KNOWN: dict[str, str] = {
-    "中共西安市委宣传部_2021年部门综合预算.pdf": (
-        "its department-wide table's first cells are drawn two lines at once, their characters interleaved in the text"
-        " layer at nearly one baseline ('中会央议媒次体'): 13 of its 17 rows read; the project forms are exact"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
