@@ -166,6 +166,7 @@ def project_card(console: Console, p: dict) -> None:
         ("年度绩效目标", p["goal"]),
         *(p.get("fields") or {}).items(),  # what else the head prints: the shares of the money, tasks, contacts …
         ("来源", f"{p['source']} [{p['layout']}]"),
+        ("表格", p.get("table_title")),
     ):
         if value:
             add_row(head, label, value)

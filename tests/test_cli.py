@@ -114,9 +114,17 @@ def test_show_json_shape(seeded):
     rows = json.loads(kb("projects", "--json", db=seeded).stdout)
     pid = next(r["id"] for r in rows if r["name"] == "扶持政策涉科兑现")
     project = json.loads(kb("show", pid, "--json", db=seeded).stdout)
-    assert {"name", "department", "region", "year", "amount_wan", "indicators", "evaluation", "budget_lines"} <= set(
-        project
-    )
+    assert {
+        "name",
+        "department",
+        "region",
+        "year",
+        "amount_wan",
+        "indicators",
+        "evaluation",
+        "budget_lines",
+        "table_title",
+    } <= set(project)
     ind = project["indicators"][0]
     assert set(ind) >= {
         "level1",

@@ -179,6 +179,22 @@ def test_department_wide_tables_are_kept_apart(corpus):
     )
 
 
+def test_each_project_names_the_table_it_comes_from(corpus):
+    """A department budget holds many tables: each project names its own (kb show's 表格), a department-wide one
+    its 部门整体 table, a 转移支付 form its own title, the rest their goal table."""
+    conn, _ = corpus
+    titles = {}
+    for pid, kind, name in conn.execute(
+        """SELECT p.id, p.kind, p.name FROM projects p JOIN documents d ON d.id = p.document_id
+        WHERE d.file_name = '北京市教育委员会_2026年度部门预算报表.pdf'"""
+    ):
+        titles[(kind, name)] = show_project(conn, pid)["table_title"]
+    assert titles[("department", "北京市教育委员会")] == "预算13表 部门整体支出绩效目标表"
+    assert titles[("project", "教育改革发展专项转移支付")] == "预算14表-2教育改革发展专项转移支付绩效目标表"
+    assert sum(title == "预算12表 项目支出绩效目标表" for title in titles.values()) > 500
+    assert all(titles.values())
+
+
 def test_every_import_keeps_how_it_was_read(corpus):
     """Each stored document says how its parts were read (kb import --explain), with pages for a PDF."""
     conn, _ = corpus

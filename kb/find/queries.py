@@ -160,18 +160,33 @@ def _add_own_outcomes(conn: sqlite3.Connection, project: dict) -> None:
     project["self_evaluations"] = evaluations
 
 
+def _table_title(parts: list[dict], page: int | None, kind: str) -> str | None:
+    """The title of the table of its document a project comes from (a department budget holds many: 预算12表, its
+    预算13表 部门整体 table, 转移支付 forms …): the part of its kind whose pages hold the project's page, the last one
+    that begins there when several do; None when the document does not say."""
+    wanted = "department" if kind == DEPARTMENT else "goal"
+    found = None
+    for part in parts:
+        first, _, last = str(part.get("pages", "")).partition("-")
+        if part.get("kind") == wanted and first.isdigit() and page is not None:
+            if int(first) <= page <= int(last or first):
+                found = part.get("title") or found
+    return found
+
+
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     """A project with its document, goal table (`indicators`, each with its peers' self-reported `outcomes`, see
     kb.find.outcomes), `evaluation` and `budget_lines`."""
     row = conn.execute(
         """SELECT p.*, d.file_name AS source, d.layout, d.title AS document_title, d.path AS document_path,
-        d.region_source, d.year_source, d.department_source, d.published
+        d.region_source, d.year_source, d.department_source, d.published, d.parts
         FROM projects p JOIN documents d ON d.id = p.document_id WHERE p.id = ?""",
         (project_id,),
     ).fetchone()
     if row is None:
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     project = dict(row)
+    project["table_title"] = _table_title(json.loads(project.pop("parts") or "[]"), project["page"], project["kind"])
     project["fields"] = json.loads(project["fields"] or "{}")
     project["extra"] = json.loads(project["extra"] or "{}")
     project["indicators"] = [
