@@ -201,10 +201,20 @@ def test_pdf_text_a_cells_clip_hides_is_not_read():
         pdf.text(162, 74, "=100 percent")  # runs past the cell's right side: cut there, still its text
     pdf.text(42, 94, "uptime")
     pdf.text(162, 94, "=99%")
+    for left, right in ((40, 160), (160, 240)):
+        pdf.rect(left, 100, right - left, 20)
+    line = "from 2022-05-01 to 2022-12-31"  # runs past its cell's right side: what lies wholly beyond it is hidden
+    with pdf.rect_clip(40, 100, 120, 20):
+        pdf.text(42, 114, line)
+    with pdf.rect_clip(160, 100, 80, 20):
+        pdf.text(200, 114, "done")
+    shown = next(n for n in range(len(line), 0, -1) if 42 + pdf.get_string_width(line[: n - 1]) < 160)
+    assert 0 < shown < len(line) - 3
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
         ["Goal table"],
         ["rate of repairs", "=100 percent"],
         ["uptime", "=99%"],
+        [line[:shown], "done"],
     ]
 
 

@@ -5,7 +5,8 @@ line of a two-line row, read as the first characters of the row below: '度完�
 The region is kept as a rectangle in page space: the bounds of each clipping path (W, W*), intersected with the
 region before (a path that is no rectangle clips at most to its bounds, so nothing drawn is lost), saved and
 restored with the graphics state (q, Q) and handed on to form XObjects. A character is hidden when it lies above
-or below the region: the line it is on would otherwise be read into the row under its cell.
+or below the region (the line it is on would otherwise be read into the row under its cell), or wholly beside it
+(a line running past its cell's side, read into the cell beside).
 """
 
 from __future__ import annotations
@@ -33,10 +34,13 @@ def intersection(region: Box | None, box: Box) -> Box:
 
 def hidden(bbox: Box, region: Box | None, text: str = "") -> bool:
     """Whether a character lies above or below the clipping region (all but a sliver of it: under SHOWN of its
-    height inside; a low mark cut from below, under LOW_SHOWN: its ink is the foot of its box). One cut at the
-    region's side is kept: it stays in its own cell, whose text it completes."""
+    height inside; a low mark cut from below, under LOW_SHOWN: its ink is the foot of its box), or wholly beside it
+    (a line running past its cell's side: '2022年5月1日-2022年' and the hidden '12月31日'). One the region's side cuts
+    is kept, however little of it shows: it stays in its own cell, whose text it completes."""
     if region is None:
         return False
+    if bbox[0] >= region[2] or bbox[2] <= region[0]:
+        return True
     inside = min(bbox[3], region[3]) - max(bbox[1], region[1])
     shown = LOW_SHOWN if text in LOW_MARKS and bbox[1] < region[1] else SHOWN
     return inside < shown * (bbox[3] - bbox[1])
