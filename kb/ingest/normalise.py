@@ -299,9 +299,10 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
         std1, std2 = infer_levels(ind.name)
         inferred = 1
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
-    if target.operator and declared_qualitative(ind.operator, ind.notes):
-        target = Target(QUALITATIVE, None, None)
     period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
+    if declared_qualitative(ind.operator, ind.notes):  # its targets are words, whatever numbers they hold
+        target = Target(QUALITATIVE, None, None) if target.operator else target
+        period = Target(QUALITATIVE, None, None) if period and period.operator else period
     return (
         ind.name,
         seq,

@@ -74,7 +74,8 @@ _SUFFIX_WORDS = [
 ]
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 # A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
-_UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+(?:[.·][\u4e00-\u9fff]+)*)[)）]?")  # 元/生.年
+# a unit may join one or two characters by a dot ('元/生.年', '人·次'), not a sentence after a full stop
+_UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+(?:[.·][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))*)[)）]?")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 
 
@@ -87,7 +88,7 @@ _YEAR_DATE = re.compile(r"(?:19|20)\d\d(?:\s*年|[-/]\s*\d{1,2}(?!\d)|\.\d{1,2}\
 _MONTH_DATE = re.compile(r"(?:[1-9]|1[0-2])\s*月")
 # several values in one target, for the several names of its row ('≥20场/1-2次/月/≥50人', '≥30次；≥30篇'), not a
 # unit's slash ('元/人', '次/月')
-_SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|[;,].*\d")
+_SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|;.*\d|[,、][^,、]*?(?:[≥≤<>=]|不低于|不少于|不超过|不高于|至少)\s*\d")
 
 
 @dataclass(frozen=True)
