@@ -162,3 +162,15 @@ def test_a_qualitative_rows_printed_unit_is_kept_in_its_notes():
     (indicator,) = doc.projects[0].indicators
     assert (indicator.operator, indicator.target, indicator.unit) == ("", "优", "")
     assert indicator.notes == {"绩效指标性质": "定性", "度量单位": "级"}
+
+
+def test_a_row_of_money_below_a_one_row_header_is_no_part_of_it():
+    """Only a row repeating the header's cells, with shares of money under its blank or 其中 cells, is the header's
+    second row: a group row '其他资金' under a one-row header, or a lone 财政资金 under the unit column, is not."""
+    header = "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+    row = "甲项目\t10\t目标\t产出指标\t数量指标\t人数\t≥\t5\t人\n"
+    for lower in ("其他资金\n", "\t\t\t\t\t\t\t\t财政资金\n"):
+        doc = parse(header + lower + row)
+        assert [(p.name, [(i.name, i.target, i.unit) for i in p.indicators]) for p in doc.projects] == [
+            ("甲项目", [("人数", "5", "人")])
+        ]

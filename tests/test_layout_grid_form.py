@@ -369,3 +369,29 @@ def test_an_amount_label_overflowing_its_narrow_cell_still_gives_the_amount():
     (project,) = grid_form.parse(rows(table)).projects
     assert (project.name, project.amount) == ("警用服装购置", "55.72")
     assert "55.72" not in project.fields.get("说明", "")
+
+
+def test_a_money_table_whose_upper_labels_say_what_the_money_is_keeps_them_in_its_keys():
+    """Two blocks of the same shares (本年预算 and 上年预算, each over 总额 | 财政拨款): each amount under both its
+    labels, none taking another's place; a task's rate (a % cell) is one of its values, not its text."""
+    group = "年度主要任务"
+    table = [
+        ["部门整体支出绩效目标表"],
+        ["部门（单位）名称", "某局", "某局", "某局", "某局", "某局", "某局"],
+        [group, "任务名称", "本年预算（万元）", "本年预算（万元）", "上年预算（万元）", "上年预算（万元）", "增幅"],
+        [group, "任务名称", "总额", "财政拨款", "总额", "财政拨款", "增幅"],
+        [group, "运转", "120", "100", "110", "90", "9.09%"],
+        [group, "金额合计", "120", "100", "110", "90", "9.09%"],
+        ["年度总体目标", "正常运转", "正常运转", "正常运转", "正常运转", "正常运转", "正常运转"],
+        ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "指标值", "备注"],
+        ["年度绩效指标", "产出指标", "数量指标", "评审项目（个）", "600", "600", ""],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert project.fields == {
+        "本年预算（万元）·总额": "120",
+        "本年预算（万元）·财政拨款": "100",
+        "上年预算（万元）·总额": "110",
+        "上年预算（万元）·财政拨款": "90",
+        group: "运转（本年预算（万元）·总额 120，本年预算（万元）·财政拨款 100，上年预算（万元）·总额 110，"
+        "上年预算（万元）·财政拨款 90，增幅 9.09%）",
+    }

@@ -142,9 +142,11 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
 
 def _names_parts(raw: list[str], lower: list[str]) -> bool:
     """Whether the row below a header names the parts of a parent cell over several columns (其中： over 财政资金 |
-    其他资金): it holds such labels where the header differs, and the header's own cells elsewhere."""
+    其他资金): it repeats the header's own cells (spread down over both rows), and differs only under the parent, with
+    shares of money."""
     parts = [(k, b) for k, b in zip(raw, lower) if b and key(b) != key(k)]
-    return bool(parts) and all(key(b) in FUND_LABELS for _, b in parts)
+    same = sum(1 for k, b in zip(raw, lower) if b and key(b) == key(k))
+    return bool(parts) and same >= 2 and all(key(k) in ("", "其中") and key(b) in FUND_LABELS for k, b in parts)
 
 
 def _find(rows: list[Row]) -> _Columns | None:

@@ -336,7 +336,7 @@ def _project(form: _Form) -> RawProject:
     last: tuple[str, str] | None = None  # the attribute and label the last value went to
     above: Row | None = None
     blocks = _head_blocks(form.head)
-    money = _money_table(form.head)
+    money = _money_table([row for row in form.head if row.line not in blocks.lines])
     blocks.values.update({k: v for k, v in money.values.items() if k not in blocks.values})
     blocks.lines |= money.lines
     unit = money.unit
@@ -421,6 +421,7 @@ def _project(form: _Form) -> RawProject:
 
 
 _AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)?$")  # a cell of money, its unit in it or not
+_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|亿元|万元|千元|元)?$")  # money, a rate or a score
 
 
 def _amount_below(head: list[Row]) -> str:
@@ -460,7 +461,7 @@ def _total_amount(row: Row) -> str:
 class _Blocks:
     values: dict[str, str]  # block field → the value of the block's first row (年度资金总额 / 合计)
     lines: set[int]  # the head rows the blocks took
-    unit: str = ""  # the money unit their labels declare ('总体资金情况（万元）')
+    unit: str = ""  # the money unit a money table's labels declare ('总体资金情况（万元）', _money_table)
 
 
 def _head_blocks(head: list[Row]) -> _Blocks:
@@ -516,7 +517,10 @@ def _money_table(head: list[Row]) -> _Blocks:
             if not _labels_row(rows[r], group, first, start):
                 break
             labels.append(r)
-        if not labels or labels[-1] + 1 >= len(rows):
+        money_named = any(
+            head_field(cell) in ("amount", "fund") for r in labels for cell in rows[r][start:]
+        )  # by one of the label rows: the others may name what the money is (全年预算数 over 总额 | 财政拨款)
+        if not labels or not money_named or labels[-1] + 1 >= len(rows):
             continue
         below = []
         for r in range(labels[-1] + 1, len(rows)):
@@ -534,13 +538,20 @@ def _money_table(head: list[Row]) -> _Blocks:
         paths = {j: list(dict.fromkeys(rows[r][j] for r in labels if j < len(rows[r]) and rows[r][j])) for j in money}
         while all(len(path) > 1 for path in paths.values()) and len({path[0] for path in paths.values()}) == 1:
             paths = {j: path[1:] for j, path in paths.items()}  # a heading over all the amounts
+        for path in paths.values():
+            if len(path) > 1 and key(path[-1]).endswith(_TOTALS):
+                path.pop()  # a parent's 合计: the parent's own
         before = None
         for j in money:
-            path = paths[j][:-1] if len(paths[j]) > 1 and key(paths[j][-1]).endswith(_TOTALS) else paths[j]
-            if path and path != before:
-                found.values.setdefault("·".join(path), rows[total][j])
-            before = path
-        tasks = [_task_line(rows[r][start:], rows[labels[-1]][start:]) for r in below if r != total]
+            if paths[j] and paths[j] != before:
+                found.values.setdefault("·".join(paths[j]), rows[total][j])
+            before = paths[j]
+        last = {
+            j: next((rows[r][j] for r in reversed(labels) if j < len(rows[r]) and rows[r][j]), "")
+            for j in range(start, len(cells))
+        }
+        headings = ["·".join(paths[j]) if j in paths else last[j] for j in range(start, len(cells))]
+        tasks = [_task_line(rows[r][start:], headings) for r in below if r != total]
         if tasks:
             found.values.setdefault(group, "\n".join(tasks))
         found.lines.update(head[r].line for r in (*labels, *below))
@@ -550,14 +561,13 @@ def _money_table(head: list[Row]) -> _Blocks:
 
 
 def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:
-    """A row of column labels under a money table's group label: no amount, a share or total of money among them."""
+    """A row of column labels under a money table's group label: no value among them."""
     rest = [cell for cell in cells[start:] if cell]
     return (
         len(cells) > start
         and all(cell == group for cell in cells[first:start])
         and bool(rest)
-        and not any(_AMOUNT.match(cell) for cell in rest)
-        and any(head_field(cell) in ("amount", "fund") for cell in rest)
+        and not any(_VALUE.match(cell) for cell in rest)
     )
 
 
@@ -579,7 +589,7 @@ def _task_line(cells: list[str], labels: list[str]) -> str:
     for cell, label in zip(cells, labels + [""] * len(cells)):
         if not cell or cell == label:
             continue
-        if not _AMOUNT.match(cell):
+        if not _VALUE.match(cell):
             texts += [cell] if cell not in texts else []
         elif not amounts or amounts[-1] != f"{label} {cell}":
             amounts.append(f"{label} {cell}")
