@@ -125,6 +125,7 @@ def test_show_json_shape(seeded):
         "budget_lines",
         "table_title",
     } <= set(project)
+    assert project["table_title"]  # the table of a text file too, not only a PDF's pages
     ind = project["indicators"][0]
     assert set(ind) >= {
         "level1",

@@ -160,18 +160,22 @@ def _add_own_outcomes(conn: sqlite3.Connection, project: dict) -> None:
     project["self_evaluations"] = evaluations
 
 
-def _table_title(parts: list[dict], page: int | None, kind: str) -> str | None:
+def _table_title(conn: sqlite3.Connection, project: dict, parts: list[dict]) -> str | None:
     """The title of the table of its document a project comes from (a department budget holds many: 预算12表, its
-    预算13表 部门整体 table, 转移支付 forms …): the part of its kind whose pages hold the project's page, the last one
-    that begins there when several do; None when the document does not say."""
-    wanted = "department" if kind == DEPARTMENT else "goal"
-    found = None
-    for part in parts:
-        first, _, last = str(part.get("pages", "")).partition("-")
-        if part.get("kind") == wanted and first.isdigit() and page is not None:
-            if int(first) <= page <= int(last or first):
-                found = part.get("title") or found
-    return found
+    预算13表 部门整体 table, 转移支付 forms …): the document's parts of the project's kind, in order, each holding as
+    many of the document's projects of that kind as it read (a department-wide part one), the project found among
+    them by its place; None when the document does not say."""
+    wanted = "department" if project["kind"] == DEPARTMENT else "goal"
+    mine = [part for part in parts if part.get("kind") == wanted]
+    place = conn.execute(
+        "SELECT count(*) FROM projects WHERE document_id = ? AND kind = ? AND seq < ?",
+        (project["document_id"], project["kind"], project["seq"]),
+    ).fetchone()[0]
+    for part in mine:
+        place -= part.get("projects") or 0 if wanted == "goal" else 1
+        if place < 0:
+            return part.get("title") or None
+    return None
 
 
 def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
@@ -186,7 +190,7 @@ def show_project(conn: sqlite3.Connection, project_id: int) -> dict:
     if row is None:
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     project = dict(row)
-    project["table_title"] = _table_title(json.loads(project.pop("parts") or "[]"), project["page"], project["kind"])
+    project["table_title"] = _table_title(conn, project, json.loads(project.pop("parts") or "[]"))
     project["fields"] = json.loads(project["fields"] or "{}")
     project["extra"] = json.loads(project["extra"] or "{}")
     project["indicators"] = [
