@@ -180,7 +180,7 @@ def _read_by_earlier_version(conn: sqlite3.Connection) -> Check:
         "documents read by these importers",
         "文件由当前版本的导入程序读取",
         not rows,
-        f"{len(rows)} 个文件由旧版导入程序读取 read by an earlier version: {named}" if rows else "ok",
+        f"{len(rows)} 个文件由旧版读取（导入程序或规范化已更新） read by an earlier version: {named}" if rows else "ok",
         f"再次导入即按新版重新读取 import them again to read them anew: kb import {where or '文件所在的文件夹'}",
         notice=True,
     )

@@ -118,7 +118,13 @@ def test_the_reading_version_follows_the_importers_and_the_normalisation(monkeyp
 
     def version(changed: str = "") -> str:
         tree = tmp_path / f"kb{len(changed)}{changed.count('/')}"
-        for part in ("ingest/normalise.py", "ingest/fingerprints.py", "vocab/targets.py", "find/search.py"):
+        for part in (
+            "ingest/normalise.py",
+            "ingest/fingerprints.py",
+            "vocab/targets.py",
+            "find/name_index.py",
+            "find/search.py",
+        ):
             (tree / part).parent.mkdir(parents=True, exist_ok=True)
             (tree / part).write_text(part + (" changed" if part == changed else ""), "utf-8")
         monkeypatch.setattr(reading, "_KB", tree)

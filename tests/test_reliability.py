@@ -242,7 +242,7 @@ def test_check_names_the_documents_an_earlier_version_read(tmp_path):
     result = CliRunner().invoke(app, ["--db", str(db), "check"])
     assert result.exit_code == 0, result.stdout
     line = next(line for line in result.stdout.splitlines() if line.startswith("提示"))
-    assert f"1 个文件由旧版导入程序读取 read by an earlier version: {old}" in line
+    assert f"1 个文件由旧版读取（导入程序或规范化已更新） read by an earlier version: {old}" in line
     assert line.endswith(f"kb import {SEEDS}")
     again = CliRunner().invoke(app, ["--db", str(db), "import", str(SEEDS)])
     assert again.exit_code == 0 and "重新读取" in again.stdout

@@ -1,6 +1,6 @@
 """Which reading made a stored document: the importers that read it (importers.version) and kb's own normalisation of
-what they read (targets, levels, amounts, places, fingerprints), so that a file an earlier version read is read anew
-when it is imported again: either may have improved since, the file did not change."""
+what they read (targets, levels, amounts, places, fingerprints, name keys), so that a file an earlier version read
+is read anew when it is imported again: either may have improved since, the file did not change."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 from importers.version import reader_version
 
 _KB = Path(__file__).resolve().parents[1]
-_NORMALISING = ("ingest/normalise.py", "ingest/fingerprints.py", "vocab")  # what turns records into stored rows
+# what turns records into stored rows (find/name_index.py: the group keys outcome rows are stored with)
+_NORMALISING = ("ingest/normalise.py", "ingest/fingerprints.py", "vocab", "find/name_index.py")
 
 
 @functools.cache

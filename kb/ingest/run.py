@@ -186,7 +186,7 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
     )
 
 
-REREAD = "重新读取：此前由旧版导入程序读取 read anew: an earlier version of the importers read it"
+REREAD = "重新读取：此前由旧版读取（导入程序或规范化已更新） read anew: an earlier version of jixiao-kb read it"
 
 
 def _store(

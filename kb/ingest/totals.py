@@ -148,7 +148,7 @@ def checks() -> list[tuple[str, str, str]]:
         rules.append(
             (
                 f"name totals by {table.removeprefix('name_')} match",
-                titles[table.removeprefix("name_")],
+                titles.get(table.removeprefix("name_"), table),
                 f"""SELECT count(DISTINCT name_id) FROM (SELECT * FROM ({sql} EXCEPT {kept})
                 UNION ALL SELECT * FROM ({kept} EXCEPT {sql}))""",
             )
