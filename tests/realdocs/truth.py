@@ -191,8 +191,9 @@ def outcome_key(ind: dict) -> tuple:
 
 def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -> Comparison:
     """Compare read self-evaluations ({name, kind, department, amount_wan, indicators: [{…, actual, weight, score}]})
-    with a record: every expected one (a record may list only some) found by name, with its amount and every row
-    (a record's department_wide forms must be read as such, kind 'department'; its projects may be either)."""
+    with a record: every expected one (a record may list only some) found by name (and amount, where names repeat),
+    with its amount and every row (a record's department_wide forms must be read as such, kind 'department'; its
+    projects may be either)."""
     result = Comparison(
         file,
         projects=len(expected["projects"]),
@@ -201,9 +202,13 @@ def compare_self_evaluations(expected: dict, read: list[dict], file: str = "") -
     )
     wanted_all = [("project", w) for w in expected["projects"]]
     wanted_all += [("department", w) for w in expected.get("department_wide", [])]
+    unmatched = list(read)
     for kind, want in wanted_all:
         result.indicators += len(want.get("indicators", []))
-        got = next((r for r in read if r["name"] == want["name"] and kind in ("project", r.get("kind", kind))), None)
+        named = [r for r in unmatched if r["name"] == want["name"] and kind in ("project", r.get("kind", kind))]
+        got = next((r for r in named if _amount(r) == _amount(want)), None) or next(iter(named), None)  # names repeat
+        if got is not None:
+            unmatched.remove(got)
         if got is None:
             result.problems.append(f"missing self-evaluation {want['name']}")
             continue
