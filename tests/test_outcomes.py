@@ -408,3 +408,27 @@ def test_value_suggestion_carries_outcomes_and_the_preferred_target(conn):
     _peers(conn)
     values = value_suggestion(conn, "服务对象满意度")
     assert values["outcomes"]["evaluated"] == 4 and values["preferred"] == "≥95%"
+
+
+def test_a_self_evaluations_goal_block_under_a_label_split_over_two_rows():
+    """'年度' over '总体目标' (one cell printed on two rows) beside 预期目标 | 实际完成情况 and their texts: the two
+    goals, not a goal and an unlabelled note."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    table = [
+        ["项目名称", "项目名称", "医用光学仪器", "医用光学仪器", "医用光学仪器", "医用光学仪器"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "得分"],
+        ["项目资金（万元）", "年度资金总额", "7614.74", "7614.74", "7614.74", "10"],
+        ["年度", "预期目标", "预期目标", "实际完成情况", "实际完成情况", "实际完成情况"],
+        ["总体目标", "购置设备三台", "购置设备三台", "基本达成预期指标", "基本达成预期指标", "基本达成预期指标"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["绩效指标", "产出指标", "数量指标", "购置设备数量", "3台", "3台"],
+    ]
+    [evaluation] = grid_form.parse([Row(cells, line=n) for n, cells in enumerate(table, 1)]).projects
+    assert (evaluation.goal, evaluation.fields["预期目标"], evaluation.fields["实际完成情况"]) == (
+        "购置设备三台",
+        "购置设备三台",
+        "基本达成预期指标",
+    )
+    assert "说明" not in evaluation.fields

@@ -482,7 +482,7 @@ def _head_blocks(head: list[Row]) -> _Blocks:
             columns.update(named)
             group = first
             found.lines.add(row.line)
-        elif columns and first == group:
+        elif columns and (first == group or not taken and head_field(group + first)):  # '年度' | '总体目标'
             found.lines.add(row.line)
             label = next((cell for cell in cells if cell and cell != group), "")
             total = key(label).endswith(_TOTALS)
