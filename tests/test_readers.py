@@ -800,3 +800,13 @@ def test_pdf_overprinted_characters_are_found_as_pdfplumber_drops_them():
         assert _overprinted(chars) == (len(dedupe_chars(chars)) < len(chars))
 
     agree()
+
+
+def test_pdf_the_two_parts_of_a_line_a_page_break_cuts_are_one_line():
+    """Read once even when one part misses a character the other shows; two different lines stay two."""
+    from importers.readers.pdf import _joined
+
+    assert _joined("P1\nab", "abc\nrest", ("ab", "abc")) == "P1\nabc\nrest"
+    assert _joined("P1\n防汛抗旱", "防汛抗旱\n策研究", ("防汛抗旱", "防汛抗旱")) == "P1\n防汛抗旱\n策研究"
+    assert _joined("P1\nab", "xy\nrest", ("ab", "xy")) == "P1\nab\nxy\nrest"
+    assert _joined("P1\nab", "ab\nrest", ("", "ab")) == "P1\nab\nab\nrest"  # no cut at the foot: two lines

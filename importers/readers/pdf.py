@@ -439,9 +439,19 @@ def _joined(before: str, after: str, cut: tuple[str, str] = ("", "")) -> str:
     if not before or before in after:
         return after
     low, high = cut
-    if low and high and _unmarked(low) == _unmarked(high) and before.endswith(low) and after.startswith(high):
+    if low and high and _one_line(low, high) and before.endswith(low) and after.startswith(high):
         return before[: -len(low)] + max(low, high, key=len) + after[len(high) :]
     return before + "\n" + after
+
+
+def _one_line(low: str, high: str) -> bool:
+    """Whether the parts of a line the page break cuts are one line: the same characters, one part perhaps missing a
+    few that show only in the other (low marks, glyphs of another font whose boxes sit lower or higher)."""
+    short, long = sorted((_unmarked(low), _unmarked(high)), key=len)
+    if not short or len(short) < len(long) / 2:
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)  # in order
 
 
 def _unmarked(line: str) -> str:
