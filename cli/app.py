@@ -356,7 +356,7 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         print_json([c.__dict__ for c in checks])
     else:
         for c in checks:
-            mark = "  ok" if c.ok else "提示" if c.notice else "FAIL"  # four columns each
+            mark = "正常" if c.ok else "提示" if c.notice else "失败"  # 正常 ok, 提示 a notice, 失败 failed
             line = f"{mark}  {c.title} {c.name}: {c.detail}"
             print(shown(line + ("" if c.ok else f" — {c.advice}")))
     if not all(c.ok or c.notice for c in checks):

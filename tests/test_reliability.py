@@ -224,7 +224,7 @@ def test_check_reports_inconsistency_and_what_to_do(tmp_path):
     conn.close()
     result = CliRunner().invoke(app, ["--db", str(db), "check"])
     assert result.exit_code == 1
-    assert "FAIL  各指标名称的使用次数 name use counts match" in result.stdout and "重新导入" in result.stdout
+    assert "失败  各指标名称的使用次数 name use counts match" in result.stdout and "重新导入" in result.stdout
     ok = CliRunner().invoke(app, ["--db", str(db), "check", "--json"])
     assert {c["name"]: c["ok"] for c in json.loads(ok.stdout)}["integrity"] is True
 
