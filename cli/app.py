@@ -347,7 +347,7 @@ def restore(
 @app.command()
 @handles_errors
 def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
-    """检查数据库的完整性和知识库的一致性，并说明该怎么做；也提示哪些文件由旧版导入程序读取。 Check the database's
+    """检查数据库的完整性和知识库的一致性，并说明该怎么做；也提示哪些文件由旧版读取、应重新导入。 Check the database's
     integrity and the knowledge base's consistency, and say what to do; also note the files an earlier version read."""
     from kb.maintenance import run_checks
 

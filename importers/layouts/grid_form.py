@@ -337,10 +337,9 @@ def _project(form: _Form) -> RawProject:
     above: Row | None = None
     blocks = _head_blocks(form.head)
     money = _money_table([row for row in form.head if row.line not in blocks.lines])
-    blocks.values.update({k: v for k, v in money.values.items() if k not in blocks.values})
-    blocks.lines |= money.lines
+    taken = blocks.lines | money.lines  # head rows read as blocks or a money table, not as label/value pairs
     unit = money.unit
-    for name, value in blocks.values.items():
+    for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in form.tail:
         values = [joined(value) for value in spread_values(row.cells)]
@@ -351,7 +350,7 @@ def _project(form: _Form) -> RawProject:
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
         total = total or _total_amount(row)
-        if row.line in blocks.lines:
+        if row.line in taken:
             continue
         found = pairs(row)
         if len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview") and not over[0][2]:

@@ -462,12 +462,15 @@ def _cut_line(chars: list[dict], side: str) -> str:
     """The text of a cell's last line (side 'bottom') or first ('top') when the table's edge cuts through it there
     (every character's printed part ends short of its box on that side), else ''."""
     lines = _lines(chars)
-    line = [c for c in (lines[-1] if side == "bottom" else lines[0]) if c["text"].strip()] if lines else []
+    if not lines:
+        return ""
+    line = lines[-1] if side == "bottom" else lines[0]
+    marks = [c for c in line if c["text"].strip()]
     if side == "bottom":
-        cut = all("shown" in c and c["shown"][1] < c["bottom"] - CUT for c in line)
+        cut = all("shown" in c and c["shown"][1] < c["bottom"] - CUT for c in marks)
     else:
-        cut = all("shown" in c and c["shown"][0] > c["top"] + CUT for c in line)
-    return _line_text(lines[-1] if side == "bottom" else lines[0]) if line and cut else ""
+        cut = all("shown" in c and c["shown"][0] > c["top"] + CUT for c in marks)
+    return _line_text(line) if marks and cut else ""
 
 
 class _Indexed(list):
@@ -794,15 +797,15 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
             right = j
             while right + 1 < width and _open_across(boxes, covered, run, lefts[right + 1], right + 1, verticals, tops):
                 right += 1
-            box = (lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
-            text = text_in(*box)
+            region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
+            text = cell_text(_cell_text(region, rights[right]))
             for i in run:
                 for m in range(j, right + 1):
                     texts[i][m] = text
             if run[0] == 0:
-                item.open_top[j], item.cut_top[j] = run, _cut_line(inside(*box), "top")
+                item.open_top[j], item.cut_top[j] = run, _cut_line(region, "top")
             if run[-1] == len(boxes) - 1:
-                item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(inside(*box), "bottom")
+                item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
     return item
 
 

@@ -209,8 +209,9 @@ def _store(
     twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
     if twin and not twin.fills:
         return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
-    message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked" if twin else ""
-    message = REREAD if earlier else message
+    message = REREAD if earlier else ""
+    if twin:
+        message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked"
     if dry_run:
         departments = department_wide(doc.projects)
         return FileResult(
