@@ -24,7 +24,7 @@ def source_table(p: dict) -> Table:
         ("路径 path", p["document_path"]),
         ("版式 layout", p["layout"]),
         ("标题 title", p["document_title"]),
-        ("表格 table", p.get("table_title")),
+        ("表格 table", p.get("table_title") if p.get("table_title") != p["document_title"] else None),
         ("发布 published", p["published"]),
     ]
     for label, key in (("地区 region", "region"), ("年度 year", "year"), ("部门 department", "department")):
