@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,6 +52,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """Put the base in WAL mode. SQLite answers 'database is locked' at once, without waiting the busy timeout, when
+    another process opens or converts the same new base at that moment: try again until the timeout has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def prepare(conn: sqlite3.Connection) -> None:
     """Register the SQL functions the knowledge base's queries use (kb_fold), on a connection opened here or by
     another host of the same database (Datasette, a script)."""
@@ -93,7 +108,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
                 f"{SCHEMA_VERSION}); upgrade jixiao-kb (left untouched)"
             )
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _write_ahead(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA journal_size_limit = 67108864")  # a WAL grown by a large import shrinks back
             migrate(conn)
