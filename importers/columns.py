@@ -245,16 +245,21 @@ def money_unit(cell: str) -> str:
     return match.group(1) if match else ""
 
 
-_UNIT_LINE = re.compile(r"^(?:金额)?单位[：:]?(亿元|万元|千元|元)$")
+_UNIT_LINE = re.compile(r"[（(]?(?:金额|货币|计量)?单位[：:]?(?:人民币)?(亿元|万元|千元|元)[）)]?")
 
 
 def declared_unit(row) -> str:
-    """The money unit a line declares for the tables below it ('单位：万元', '金额单位：元'), '' for other rows. A cell
-    without '位' is not cleaned to be matched (cleaning drops characters, and makes them only of HTML entities)."""
-    for cell in row.cells:
-        if "位" not in cell and "&" not in cell:
-            continue
-        match = _UNIT_LINE.match("".join(clean(cell).split()))
+    """The money unit a line declares for the tables below it ('单位：万元', '金额单位：元', '（单位：人民币元）'), also
+    beside other text in its cell ('编制单位：某局    单位：元'); '' for other rows. A cell without '位' is not cleaned
+    to be matched (cleaning drops characters, and makes them only of HTML entities)."""
+    return next((unit for cell in row.cells if ("位" in cell or "&" in cell) and (unit := unit_of_cell(cell))), "")
+
+
+def unit_of_cell(cell: str) -> str:
+    """The money unit a cell declares, the whole cell or a part of it set apart by space; ''."""
+    parts = clean(cell).split()
+    for part in ("".join(parts), *parts):
+        match = _UNIT_LINE.fullmatch(part)
         if match:
             return match.group(1)
     return ""
@@ -321,6 +326,11 @@ def is_note(cell: str) -> bool:
 QUALITATIVE = frozenset(("定性", "定性指标"))
 NOT_APPLICABLE = frozenset(("无", "不适用", "不涉及", "/", "-", "—"))
 OPERATORS = frozenset(("≥", "≤", "=", "＝", ">", "<", "＞", "＜", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "±", "≠"))
+# an operator column may say it in words (kept as printed; kb.vocab.targets reads them)
+OPERATOR_WORDS = frozenset(
+    ("大于等于", "大于或等于", "不低于", "不少于", "小于等于", "小于或等于", "不高于", "不超过", "不多于")
+    + ("大于", "高于", "多于", "小于", "低于", "少于", "等于")
+)
 PLACEHOLDER_NAMES = frozenset(
     ("无", "不适用", "不满足", "不合适", "/", "-", "—", "--", "——", "……", "...", "空", "暂无")
 )
@@ -338,11 +348,11 @@ def split_code(name: str) -> tuple[str, str]:
 
 def target_parts(operator: str, target: str, unit: str) -> tuple[str, str, str, str]:
     """(operator, target, unit, nature) of a row whose operator, number and unit may sit in their own columns: an
-    operator column may hold a comparison sign, or say what kind of indicator it is (定性, 定量, 正向 …: the nature,
-    no operator); a target that already writes its operator or unit does not get them twice."""
+    operator column may hold a comparison sign or word (大于等于), or say what kind of indicator it is (定性, 定量,
+    正向 …: the nature, no operator); a target that already writes its operator or unit does not get them twice."""
     sign = "".join(operator.split())
     nature = ""
-    if sign not in OPERATORS:
+    if sign not in OPERATORS and sign not in OPERATOR_WORDS:
         nature, sign = sign, ""
     if sign and target.startswith(sign):
         sign = ""

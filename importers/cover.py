@@ -14,19 +14,23 @@ from importers.records import RawDocument, Row
 COVER_ROWS = 6  # non-blank rows at the start of a document that may be its cover
 _COVER = re.compile(
     r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:[（(]汇总[）)]|[（(]本级[）)])?"
-    r"(?:((?:19|20)\d{2})年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)"
+    r"(?:((?:19|20)\d{2})年度?)?(?:[省市区县]级)?(?:部门|单位)(?:综合)?(?:预算|决算)"
 )
 _LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[：:]\s*(.{2,40})$")
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地)$")
+_ORGANISATION = re.compile(
+    r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地|联|协|校|集团|社|台|团|园|场)$"
+)
 
 
 def cover_title(rows: list[Row]) -> tuple[str, str, str]:
     """(department, year, title) a budget document's cover states ('西安市科学技术局', '2022',
-    '西安市科学技术局2022年部门综合预算'); empty strings when it has no such cover."""
+    '西安市科学技术局2022年部门综合预算'); empty strings when it has no such cover. A cover whose name is no
+    organisation's ('上海市黄浦区2026年区级部门预算') still gives its year."""
     cover = ""
+    year = ""
     for values in filter(None, (spread_values(row.cells) for row in rows[: COVER_ROWS * 4])):
         if len(values) > 1 or "目录" in values[0] or len(cover) > 80:
             break
@@ -34,9 +38,10 @@ def cover_title(rows: list[Row]) -> tuple[str, str, str]:
         match = _COVER.match(cover)
         if match:
             name = _SUFFIX.sub("", match.group(2))
+            year = year or match.group(1) or match.group(3) or ""
             if _ORGANISATION.search(name):
-                return name, match.group(1) or match.group(3) or "", match.group(0)
-    return "", "", ""
+                return name, year, match.group(0)
+    return "", year, ""
 
 
 def _labelled(rows: list[Row]) -> tuple[str, str]:
@@ -70,6 +75,7 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
     department, year, title = cover_title(rows)
     doc.title = title or doc.title
     if not department and not (doc.department and doc.year):
-        department, year = _labelled(rows)
+        department, labelled_year = _labelled(rows)
+        year = labelled_year or year  # a title's year before a cover that names no organisation
     doc.department = doc.department or department
     doc.year = doc.year or year

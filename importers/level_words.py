@@ -1,7 +1,8 @@
 """Recognise a 一级指标 / 二级指标 cell as written, for parsers that must tell a level from a name.
 
-Words match whole, with or without the suffix 指标 (level 1 also 目标) and an optional code prefix
-('11-数量指标', '一、产出指标'). Mapping levels to the national framework is `kb.vocab.levels`' job, not this one.
+Words match whole, with or without the suffix 指标 (level 1 also 目标), an optional code prefix
+('11-数量指标', '一、产出指标', '（一）数量指标', '1.1数量指标') and the points a level is worth ('产出指标（50分）').
+Mapping levels to the national framework is `kb.vocab.levels`' job, not this one.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from functools import lru_cache
 from importers.cells import CACHE_SIZE, clean, squash
 
 # bare level-1 word → the bare level-2 words written under it (2015, 2021 and local frameworks)
-_EFFECT = ("经济效益", "社会效益", "生态效益", "环境效益", "生态环境效益", "可持续影响")
-_SATISFACTION = ("满意度", "服务对象满意度", "社会公众满意度")
+_EFFECT = ("经济效益", "社会效益", "生态效益", "环境效益", "生态环境效益", "可持续影响", "可持续发展")
+_SATISFACTION = ("满意度", "服务对象满意度", "社会公众满意度", "社会公众或服务对象满意度")
 LEVEL2_UNDER: dict[str, frozenset[str]] = {
     "产出": frozenset(("数量", "质量", "时效", "成本")),
     "效益": frozenset(_EFFECT),
@@ -25,12 +26,16 @@ LEVEL2_UNDER: dict[str, frozenset[str]] = {
 }
 LEVEL2_WORDS = frozenset().union(*LEVEL2_UNDER.values())
 
-_CODE = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)\s*[-－.．、]\s*")
+_CODE = re.compile(
+    r"^(?:\d+(?:[.．]\d+)+\s*[-－.．、]?|(?:\d+|[一二三四五六七八九十]+)\s*[-－.．、]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])\s*"
+)
+_POINTS = re.compile(r"(?:[（(]\d+(?:\.\d+)?分?[）)]|\d+(?:\.\d+)?分)$")  # what a level is worth: '产出指标（50分）'
 
 
 def _bare(cell: str, suffixes: tuple[str, ...]) -> str:
-    """The word without spaces, code prefix and one level suffix: '11-数量指标' → '数量'."""
-    word = _CODE.sub("", squash(clean(cell)))
+    """The word without spaces, code prefix, points and one level suffix: '11-数量指标' → '数量', '（一）产出指标
+    （50分）' → '产出'."""
+    word = _POINTS.sub("", _CODE.sub("", squash(clean(cell))))
     for suffix in suffixes:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]

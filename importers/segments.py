@@ -2,7 +2,8 @@
 narrative, 名词解释, empty templates and the goal tables among them) is read part by part.
 
 A title is a short line (or a table row whose one text is spread across it) that names a table: it ends with
-表 (and perhaps a note in brackets) and says what kind of table, or is a table number ('表14', '预算表12'), or is a
+表 (and perhaps a note in brackets; an attachment's number before it, '附件2：', is no part of it) and says what kind
+of table, or is a table number ('表14', '预算表12'), or is a
 numbered section heading that names goals ('七、重点项目预算绩效目标情况': a goal table may follow without a title).
 A segment runs from a title to the next one; the rows before the first title are a segment too.
 """
@@ -23,6 +24,8 @@ NUMBER = re.compile(
 _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采购|资产|目标|情况|明细|汇总|一览|自评|评价|清单|任务")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
+_ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[：:]\s*(?=\S)")  # '附件2：' before a title
+_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CAPTION = re.compile(r"^[（(]?(?:19|20)\d{2}\s*年度?[）)]?$")
 
@@ -55,8 +58,8 @@ def title(row: Row) -> str:
     value = lone_value(row.cells)
     if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
-    text = joined(value).strip()
-    if len(text) > MAX_TITLE or _NOT_TITLE.search(text):
+    text = _ATTACHMENT.sub("", joined(value).strip())
+    if len(text) > MAX_TITLE or _NOT_TITLE.search(_NOTE.sub("", text)):
         return ""
     if NUMBER.match(text) or _SECTION.match(text):
         return text

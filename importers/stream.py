@@ -8,7 +8,7 @@ again must come out exactly as it did: that proves the chunk starts in the state
 be in there (e.g. the department a unit row above set). When it does not, the rows above it are tried, one
 at a time, as *context* placed after the preamble, until one gives that state; when none does, the
 document cannot be read in pieces and an error says so. Warnings stay with the projects whose rows they
-name ('line N: …'); warnings that name no line come from the last chunk.
+name ('第 N 行…', 'line N: …'); warnings that name no line come from the last chunk.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from importers.registry import SAMPLE_ROWS
 CHUNK_ROWS = 50_000  # rows read per chunk …
 CHUNK_CHARS = 8 << 20  # … or characters, when that many come first
 SETTLE_ROWS = 1_000  # an error that recurs with this many more rows read is the document's own
-_LINE = re.compile(r"^line (\d+):")
+_LINE = re.compile(r"^(?:第 (\d+) 行|line (\d+):)")
 
 
 def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[RawDocument]:
@@ -163,6 +163,8 @@ def _warnings(warnings: list[str], low: int | None, high: int | None) -> list[st
         if match is None:
             if high is None:
                 kept.append(warning)
-        elif (low is None or int(match.group(1)) >= low) and (high is None or int(match.group(1)) < high):
+            continue
+        line = int(match.group(1) or match.group(2))
+        if (low is None or line >= low) and (high is None or line < high):
             kept.append(warning)
     return kept

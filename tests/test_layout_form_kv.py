@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from importers import parse_rows
 from importers.layouts.form_kv import LAYOUT
 from importers.level_words import accepts, is_level1, is_level2
 from importers.readers.text import split_rows
@@ -325,7 +326,7 @@ def test_detect_no_rows():
 
 def test_form_without_project_name_is_an_error():
     broken = SEEDS["003"].replace("项目名称*：\t人才工作专项经费", "项目名称*：\t", 1)
-    with pytest.raises(ParseError, match="line 100: form has no 项目名称"):
+    with pytest.raises(ParseError, match="第 100 行的表单没有项目名称 line 100: form has no 项目名称"):
         parse(broken)
 
 
@@ -365,7 +366,26 @@ def test_form_without_table_is_kept_with_a_warning():
     doc = parse(FORM + "\n项目名称：\t第二个项目\n")
     assert [p.name for p in doc.projects] == ["示例项目", "第二个项目"]
     assert doc.projects[1].indicators == []
-    assert doc.warnings == ["line 10: form of 第二个项目 has no indicator table"]
+    assert doc.warnings == ["第 10 行「第二个项目」的表单没有指标表 line 10: form of 第二个项目 has no indicator table"]
+
+
+BLANK = (
+    "专项资金总体绩效目标表\n项目名称：\t\n主管部门：\t\t实施期限：\t\n一级指标\t二级指标\t三级指标\t指标值\n"
+    "产出指标\t数量指标\t指标1：\t\n效益指标\t社会效益指标\t……\t\n"
+)
+
+
+def test_a_blank_form_printed_unfilled_is_no_project():
+    """A form printed as an empty template (no 项目名称, no target) is a table the department does not use: no
+    project and no error, before or after a filled form; the import reports the table as empty."""
+    assert parse(FORM + BLANK).projects[0].name == "示例项目"
+    assert len(parse(FORM + BLANK).projects) == 1
+    assert parse(BLANK).projects == []
+    with pytest.raises(ParseError, match="form has no 项目名称"):  # a target without a name is still an error
+        parse(BLANK.replace("指标1：\t", "指标1：\t≥5个"))
+    doc = parse_rows(split_rows(FORM + "\n" + BLANK))
+    assert [p.name for p in doc.projects] == ["示例项目"]
+    assert [r.kind for r in doc.segments] == ["goal", "empty"] and "空表" in doc.warnings[-1], doc.warnings
 
 
 # --- level vocabulary -----------------------------------------------------------------------------
@@ -392,6 +412,15 @@ def test_form_without_table_is_kept_with_a_warning():
         ("预算执行率", False, False),
         ("数量指标值", False, False),
         ("", False, False),
+        ("（一）产出指标", True, False),
+        ("一、产出指标（50分）", True, False),
+        ("效益指标30分", True, False),
+        ("1.1数量指标", False, True),
+        ("数量指标（20分）", False, True),
+        ("社会公众或服务对象满意度指标", False, True),
+        ("可持续发展指标", False, True),
+        ("群众满意度", False, False),  # an indicator's name, not a level
+        ("1.2", False, False),
     ],
 )
 def test_level_words(cell, level1, level2):

@@ -395,3 +395,22 @@ def test_a_money_table_whose_upper_labels_say_what_the_money_is_keeps_them_in_it
         group: "运转（本年预算（万元）·总额 120，本年预算（万元）·财政拨款 100，上年预算（万元）·总额 110，"
         "上年预算（万元）·财政拨款 90，增幅 9.09%）",
     }
+
+
+def test_a_name_beginning_with_a_closing_word_is_an_indicator_and_a_note_ends_the_table():
+    """注册用户数 or 说明会场次 under merged (blank) level cells are indicators; 注：… and 合计 end the table."""
+    table = [
+        *head("甲"),
+        HEADER,
+        ["", "产出指标", "数量指标", "注册用户数", "≥1000个"],
+        ["", "", "", "说明会场次", "≥3场"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥90%"],
+        ["注：本表为预计数", "", "", "", ""],
+    ]
+    assert indicators(table) == [
+        [
+            ("产出指标", "数量指标", "注册用户数", "≥1000个"),
+            ("产出指标", "数量指标", "说明会场次", "≥3场"),
+            ("满意度指标", "服务对象满意度指标", "满意度", "≥90%"),
+        ]
+    ]

@@ -174,7 +174,10 @@ def test_indicator_cell_in_another_form_is_kept_as_text():
     last = doc.projects[-1]
     assert last.indicators == []
     assert last.fields["绩效指标"].startswith("印制宣传品数量；")
-    assert doc.warnings == ["line 28: indicator cell not in the '1、1-产出指标；…' form, kept as text"]
+    assert doc.warnings == [
+        "第 28 行的绩效指标单元格不是「1、1-产出指标；…」的写法，原文保留为文字 line 28: indicator cell not in the "
+        "'1、1-产出指标；…' form, kept as text"
+    ]
 
 
 def test_unit_from_header_when_not_declared_above():

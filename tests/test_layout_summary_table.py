@@ -159,7 +159,7 @@ def test_named_row_never_following_is_a_warning():
     text = SEED + "\n\t\t开头被分页切断的项目概况\t\t\t某指标\t≥\t个\t1"
     doc = parse(text)
     assert [len(p.indicators) for p in doc.projects] == COUNTS
-    assert doc.warnings == ["rows with no named project after them skipped (lines 85)"]
+    assert doc.warnings == ["第 85 行之后没有项目名称，未读 rows with no named project after them skipped (lines 85)"]
 
 
 def test_number_without_name_is_a_parse_error():

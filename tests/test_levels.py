@@ -23,6 +23,16 @@ from kb.vocab.levels import FRAMEWORK, infer_levels, standard_levels
         ("成本指标", "生态环境成本指标", ("成本指标", "生态环境成本指标")),
         ("效益指标", "", ("效益指标", None)),
         ("投入与目标管理", "投入管理", (None, None)),  # input measures have no place in the framework
+        # numbered and scored as forms print them
+        ("一、产出指标", "（一）数量指标", ("产出指标", "数量指标")),
+        ("产出指标", "1.2质量指标", ("产出指标", "质量指标")),
+        ("产出指标（50分）", "时效指标（10分）", ("产出指标", "时效指标")),
+        ("效益指标30分", "", ("效益指标", None)),
+        ("效益指标(30分）", "", ("效益指标", None)),
+        # the older national form's and local names of the one satisfaction level 2
+        ("满意度指标", "社会公众或服务对象满意度指标", ("满意度指标", "服务对象满意度指标")),
+        ("满意度指标", "群众满意度", ("满意度指标", "服务对象满意度指标")),
+        ("效益指标", "可持续发展指标", ("效益指标", "可持续影响指标")),
     ],
 )
 def test_standard_levels(level1, level2, expected):

@@ -81,6 +81,14 @@ def test_missing_target(missing):
         ("<", "<"),
         ("±", "±"),
         ("约", None),
+        ("大于等于", "≥"),  # a column of its own may say it in words
+        ("大于或等于", "≥"),
+        ("不少于", "≥"),
+        ("小于", "<"),
+        ("不超过", "≤"),
+        ("等于", "="),
+        ("增加", None),  # a change, not a comparison
+        ("正向", None),
     ],
 )
 def test_operator_column(spelling, op):

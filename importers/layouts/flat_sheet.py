@@ -23,6 +23,7 @@ from importers.columns import (
     FUND_LABELS,
     REMARK,
     column,
+    declared_unit,
     is_note,
     key,
     nature_notes,
@@ -63,7 +64,6 @@ TOTALS = {"合计", "小计", "总计"}
 IDENTITY = ("department", "amount")  # head cells that differ between two projects of the same name
 _MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_UNIT_LINE = re.compile(r"^(?:金额)?单位[：:]\s*(亿元|万元|千元|元)$")
 
 
 @dataclass
@@ -162,16 +162,6 @@ def _cells(cells: list[str], columns: dict[str, int]) -> dict[str, str]:
     return {field: cells[i] if 0 <= i < len(cells) else "" for field, i in columns.items()}
 
 
-def _declared_unit(rows: list[Row]) -> str:
-    """'单位：元' written above the table."""
-    for row in rows:
-        for cell in row.cells:
-            match = _UNIT_LINE.match(squash(clean(cell)))
-            if match:
-                return match.group(1)
-    return ""
-
-
 def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -> RawIndicator:
     """An indicator row, levels filled from `levels` (which it updates); a unit the value carries is not repeated."""
     found = _cells(cells, cols.indicator)
@@ -236,7 +226,7 @@ def parse(rows: list[Row]) -> RawDocument:
             "没有含项目名称、三级指标和指标值列的表头 "
             "no header with 项目名称, 三级指标 (or 指标名称) and 指标值 columns"
         )
-    unit = cols.amount_unit or _declared_unit(rows[: cols.start])
+    unit = cols.amount_unit or next((unit for row in rows[: cols.start] if (unit := declared_unit(row))), "")
     title = _title(rows[: cols.start])
     year = _YEAR.search(title) if title and "项目名称" not in title else None
     doc = RawDocument(layout=NAME, title=title if year or "表" in title else "", year=year.group(1) if year else "")

@@ -238,8 +238,6 @@ def _project(form: _Form) -> RawProject:
             else:
                 project.fields[key] = value
     project.period = " 至 ".join(part for part in (start, end) if part)
-    if not project.name:
-        raise ParseError(f"第 {form.head[0].line} 行的表单没有项目名称 line {form.head[0].line}: form has no 项目名称")
     return project
 
 
@@ -282,10 +280,17 @@ def parse(rows: list[Row]) -> RawDocument:
     doc = RawDocument(layout=NAME, title=title, year=year, department=_publisher(preamble))
     for form in forms:
         project = _project(form)
-        if form.table is None:
-            doc.warnings.append(f"line {project.line}: form of {project.name} has no indicator table")
-        else:
+        if form.table is not None:
             project.indicators = _indicators(rows, form)
+        if not project.name and not any(indicator.target for indicator in project.indicators):
+            continue  # a blank form, printed unfilled (a table the department does not use): no project
+        if not project.name:
+            raise ParseError(f"第 {project.line} 行的表单没有项目名称 line {project.line}: form has no 项目名称")
+        if form.table is None:
+            doc.warnings.append(
+                f"第 {project.line} 行「{project.name}」的表单没有指标表 line {project.line}: form of {project.name} "
+                "has no indicator table"
+            )
         doc.projects.append(project)
     return doc
 

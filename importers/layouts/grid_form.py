@@ -58,7 +58,8 @@ _GENERIC_TITLE = re.compile(
     r"(?:部门|单位|本级|市级|区级|县级|省级|预算|项目|支出|专项|业务|经费|政策|和|及|资金|总体|重点|"
     r"一般性|一般|整体|年度|转移支付|的|主管|一级|二级|其他|运转类|特定目标类|综合)+"
 )
-_TAIL = ("备注", "说明", "注", "总分", "合计", "评价等级", "自评等级", "自评得分")
+# the first word of a row after the indicators (a note, a total), as a word of its own: not 注册用户数, 说明会场次
+_TAIL = re.compile(r"^(?:备注|说明|注|总分|合计|评价等级|自评等级|自评得分)(?:$|值|[：:、，,.．;；\d（(])")
 _TOTALS = ("合计", "总计")
 _DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
 
@@ -205,7 +206,7 @@ def _may_start_form(row: Row) -> bool:
 
 def _is_tail(row: Row) -> bool:
     values = spread_values(row.cells)
-    return bool(values) and key(values[0]).startswith(_TAIL)
+    return bool(values) and _TAIL.match(key(values[0])) is not None
 
 
 def forms(rows: list[Row]) -> list[_Form]:
@@ -710,11 +711,16 @@ def parse(rows: list[Row]) -> RawDocument:
             continue
         project = _project(form)
         if not project.name:
-            doc.warnings.append(f"line {project.line}: a form without 项目名称 skipped")
+            doc.warnings.append(
+                f"第 {project.line} 行的表单没有项目名称，未读 line {project.line}: a form without 项目名称 skipped"
+            )
             continue
         project.indicators = indicators(form)
         if not project.indicators and not project.amount:
-            doc.warnings.append(f"line {project.line}: the form of {project.name} is empty, skipped")
+            doc.warnings.append(
+                f"第 {project.line} 行「{project.name}」的表单既无指标也无金额，未读 line {project.line}: the form of "
+                f"{project.name} is empty, skipped"
+            )
             continue
         doc.projects.append(project)
     if not any(form.header for form in found):

@@ -191,7 +191,10 @@ def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
     items = item_texts(text)
     if text and not items:
         project.fields["绩效指标"] = text
-        warnings.append(f"line {project.line}: indicator cell not in the '1、1-产出指标；…' form, kept as text")
+        warnings.append(
+            f"第 {project.line} 行的绩效指标单元格不是「1、1-产出指标；…」的写法，原文保留为文字 line {project.line}: "
+            "indicator cell not in the '1、1-产出指标；…' form, kept as text"
+        )
     project.indicators = [_indicator(item, project.line) for item in items]
 
 

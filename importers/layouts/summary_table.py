@@ -235,7 +235,10 @@ def _project(block: _Block, table: _Table, warnings: list[str]) -> RawProject:
                 )
             )
         elif any(cells.values()):
-            warnings.append(f"line {row.line}: indicator values without an indicator name skipped")
+            warnings.append(
+                f"第 {row.line} 行有指标值但没有指标名称，未读 line {row.line}: indicator values without an indicator "
+                "name skipped"
+            )
     return project
 
 
@@ -259,7 +262,9 @@ def parse(rows: list[Row]) -> RawDocument:
     doc.projects = [_project(block, table, doc.warnings) for block in blocks]
     if orphans:
         lines = ", ".join(str(row.line) for row in orphans)
-        doc.warnings.append(f"rows with no named project after them skipped (lines {lines})")
+        doc.warnings.append(
+            f"第 {lines} 行之后没有项目名称，未读 rows with no named project after them skipped (lines {lines})"
+        )
     return doc
 
 

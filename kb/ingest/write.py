@@ -353,7 +353,10 @@ class DocumentWriter:
             indicators += stored
             evaluation += [(project_id, *row) for row in p.evaluation]
             budget += [(project_id, *row) for row in p.budget]
-            problems += [f"project {seq} {p.name!r}: indicator {name!r} has no target" for name in p.no_target]
+            problems += [
+                f"第 {seq} 个项目「{p.name}」的指标「{name}」没有指标值 project {seq}: indicator {name!r} has no target"
+                for name in p.no_target
+            ]
         for sql, values in (
             (_INSERT_PROJECT, rows),
             (_INSERT_INDICATOR, indicators),

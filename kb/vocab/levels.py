@@ -19,7 +19,11 @@ FRAMEWORK: dict[str, tuple[str, ...]] = {
     COST: ("经济成本指标", "社会成本指标", "生态环境成本指标"),
 }
 
-_CODE = re.compile(r"^\s*\d+\s*[-－.、．]\s*")
+# a code or number before the word ('11-', '1.1', '一、', '（一）') and points or a weight after it ('（50分）', '30分')
+_CODE = re.compile(
+    r"^(?:\d+(?:[.．]\d+)*\s*[-－.、．]?|[一二三四五六七八九十]+\s*[、.．]|[（(](?:\d+|[一二三四五六七八九十]+)[）)])\s*"
+)
+_POINTS = re.compile(r"(?:[（(][^（()）]*\d[^（()）]*[）)]|\d+(?:\.\d+)?分?)$")
 _LEVEL1_WORDS = {
     "产出": OUTPUT,
     "产出目标": OUTPUT,
@@ -45,6 +49,7 @@ _LEVEL2_WORDS = {
     "生态环境效益": (EFFECT, "生态效益指标"),
     "可持续影响": (EFFECT, "可持续影响指标"),
     "可持续": (EFFECT, "可持续影响指标"),
+    "可持续发展": (EFFECT, "可持续影响指标"),
     "长效管理": (EFFECT, "可持续影响指标"),
     "满意度": (SATISFACTION, "服务对象满意度指标"),
     "服务对象满意度": (SATISFACTION, "服务对象满意度指标"),
@@ -58,17 +63,27 @@ _LEVEL2_WORDS = {
 
 def standard_level2(word: str) -> str | None:
     """The standard level 2 a word names ('质量' → '质量指标', '社会效益指标' → '社会效益指标'), or None."""
-    pair = _LEVEL2_WORDS.get(_bare(word))
+    pair = _level2_pair(word)
     return pair[1] if pair else None
 
 
 def _bare(word: str) -> str:
-    """'11-数量指标' → '数量'; '满意度指标' → '满意度'."""
-    w = _CODE.sub("", re.sub(r"\s+", "", word or ""))
+    """'11-数量指标' → '数量'; '（一）满意度指标' → '满意度'; '产出指标（50分）' → '产出'."""
+    w = _POINTS.sub("", _CODE.sub("", re.sub(r"\s+", "", word or "")))
     for suffix in ("指标", "类"):
         if w.endswith(suffix) and len(w) > len(suffix):
             w = w[: -len(suffix)]
     return w
+
+
+def _level2_pair(word: str) -> tuple[str, str] | None:
+    """(standard level 1, level 2) of a level-2 word; any 满意度 of a group (社会公众或服务对象, 群众) is the
+    framework's one 服务对象满意度指标."""
+    bare = _bare(word)
+    pair = _LEVEL2_WORDS.get(bare)
+    if pair is None and bare.endswith("满意度"):
+        return SATISFACTION, "服务对象满意度指标"
+    return pair
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +93,7 @@ def standard_levels(level1: str, level2: str) -> tuple[str | None, str | None]:
     Level 2 decides when it is known (效果目标/满意度 is a 满意度指标); a level 1 alone gives level 1 only.
     Input measures (投入与目标管理/预算执行率) have no place in the framework and map to (None, None).
     """
-    pair = _LEVEL2_WORDS.get(_bare(level2))
+    pair = _level2_pair(level2)
     if pair:
         return pair
     return _LEVEL1_WORDS.get(_bare(level1)), None

@@ -1,0 +1,25 @@
+"""importers.cover: the department and year a budget document's cover states."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.cover import cover_title
+from importers.records import Row
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["2026年烟台市审计局部门预算"], ("烟台市审计局", "2026")),
+        (["西安市统计局（汇总）", "2026年部门预算公开说明"], ("西安市统计局", "2026")),
+        (["2026年武汉市妇联部门预算"], ("武汉市妇联", "2026")),  # offices of other endings
+        (["杭州市科协2026年部门预算"], ("杭州市科协", "2026")),
+        (["2026年某市广播电视台单位预算"], ("某市广播电视台", "2026")),
+        (["上海市黄浦区2026年区级部门预算"], ("", "2026")),  # a district's budgets together: no one department
+        (["2026年市级部门预算"], ("", "2026")),
+        (["项目支出绩效目标表"], ("", "")),
+    ],
+)
+def test_the_cover_names_the_department_and_the_year(lines, expected):
+    assert cover_title([Row(cells=[line], line=n) for n, line in enumerate(lines, 1)])[:2] == expected
