@@ -382,7 +382,7 @@ def _v12(conn: sqlite3.Connection) -> None:
     period targets read again, the names' totals by target counted again; self-evaluation rows read again and judged
     again (kb.vocab.outcomes: a date target is a deadline)."""
     from kb.ingest.totals import recount_targets
-    from kb.vocab.outcomes import judge
+    from kb.vocab.outcomes import judge, lower_is_better
     from kb.vocab.targets import QUALITATIVE, parse_target
 
     maybe = "GLOB '*[0-9]*[-~～—–－至到年月/.;；]*'"  # a digit, then something a range, a date or a list holds
@@ -402,11 +402,11 @@ def _v12(conn: sqlite3.Connection) -> None:
         names.update(name_id for _, name_id in again if text == "target")
     recount_targets(conn, names)
     outcomes = conn.execute(
-        f"""SELECT id, name, target, actual FROM outcomes WHERE value IS NOT NULL AND target {maybe}
+        f"""SELECT id, name, target, actual, std_level1 FROM outcomes WHERE value IS NOT NULL AND target {maybe}
         OR actual_value IS NOT NULL AND actual {maybe}"""
     ).fetchall()
     judged = []
-    for row_id, name, written, reported in outcomes:
+    for row_id, name, written, reported, level1 in outcomes:
         target = parse_target(written or "", name=name)
         actual = parse_target(reported, name=name) if reported else None
         if target.value is None or actual is not None and actual.value is None:
@@ -417,7 +417,7 @@ def _v12(conn: sqlite3.Connection) -> None:
                     target.value,
                     target.unit,
                     *reading,
-                    *judge(target, actual, written or "", reported),
+                    *judge(target, actual, written or "", reported, lower_is_better(name, level1)),
                     row_id,
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.find.name_index import outcome_key
-from kb.vocab.outcomes import judge
+from kb.vocab.outcomes import judge, lower_is_better
 from kb.vocab.targets import parse_target
 
 
@@ -20,6 +20,13 @@ from kb.vocab.targets import parse_target
         ("≤0次", "0", 1, None),
         ("=24小时", "24", 1, 1.0),
         ("=6期", "5期", 0, 5 / 6),
+        ("=10个", "12个", 1, 12 / 10),  # a bare number exceeded: met
+        ("95%", "96.15%", 1, 96.15 / 95),
+        ("=0起", "1起", 0, None),  # a target of 0 is a ceiling
+        (">23万人次", ">23万人次", 1, 1.0),  # a strict bound reported as reached
+        ("<5%", "<5%", 1, 1.0),
+        ("大于95%", "大于95%", 1, 1.0),
+        (">23万人次", "23万人次", 0, 1.0),
         (">0", "0", 0, None),
         ("≥90%", "≥90%", 1, 1.0),  # a bound reported on the target's side
         ("≥90%", "≤90%", None, None),
@@ -44,6 +51,24 @@ def test_judge(target, actual, met, ratio):
     got = judge(parse_target(target), parse_target(actual) if actual else None, target, actual)
     assert got[0] == met
     assert got[1] == pytest.approx(ratio) if ratio is not None else got[1] is None
+
+
+@pytest.mark.parametrize(
+    "name, level1, target, actual, met",
+    [
+        ("项目实施成本", "成本指标", "390", "334", 1),  # spent less than the cost: met
+        ("考试费用", None, "458万元", "364.97万元", 1),
+        ("考试费用", None, "458万元", "500万元", 0),
+        ("投诉率", None, "2%", "1%", 1),
+        ("安全事故发生次数", None, "0次", "1次", 0),
+        ("办结时限", None, "15个工作日", "12个工作日", 1),
+        ("设康复门诊", "产出指标", "10个", "12个", 1),  # a count exceeded: met
+        ("故障修复率", None, "95%", "98%", 1),  # a repair rate: more is better
+    ],
+)
+def test_a_bare_number_is_judged_in_the_indicators_direction(name, level1, target, actual, met):
+    lower = lower_is_better(name, level1)
+    assert judge(parse_target(target), parse_target(actual), target, actual, lower)[0] == met
 
 
 def test_outcome_key_ignores_numbering_and_brackets():

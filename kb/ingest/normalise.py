@@ -28,7 +28,7 @@ from kb.ingest.fingerprints import fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.find.name_index import outcome_key
-from kb.vocab.outcomes import judge
+from kb.vocab.outcomes import judge, lower_is_better
 from kb.vocab.targets import QUALITATIVE, Target, parse_target
 from kb.vocab.tokens import index_tokens
 
@@ -210,7 +210,9 @@ def _outcome(seq: int, ind: RawIndicator) -> tuple:
     std1, std2 = standard_levels(ind.level1, ind.level2) if ind.level1 or ind.level2 else infer_levels(ind.name)
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
     actual = parse_target(ind.actual, name=ind.name) if ind.actual else None
-    met, ratio = judge(target, actual, f"{ind.operator}{ind.target}{ind.unit}", ind.actual)
+    met, ratio = judge(
+        target, actual, f"{ind.operator}{ind.target}{ind.unit}", ind.actual, lower_is_better(ind.name, std1)
+    )
     return (
         seq,
         ind.level1 or None,
