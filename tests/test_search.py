@@ -3,7 +3,7 @@
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import fuzz_budget, make_document, store
 from kb.errors import KbError
@@ -207,6 +207,8 @@ def test_index_tokens_are_each_runs_bigrams_then_its_last_character(text):
 
 
 @given(st.text(max_size=60))
+@example("ᳲ")  # a letter to Python, a separator to FTS5's tokenizer
+@example("满意ᳲ度")
 @settings(max_examples=fuzz_budget(200), deadline=None)
 def test_match_expression_is_always_valid(query):
     """Whatever the text, the MATCH expression is made of quoted tokens and FTS5 accepts it."""

@@ -15,8 +15,12 @@ import sys
 import unicodedata
 from array import array
 
-_RUN = re.compile(r"[^\W_]+")
-_GAP = re.compile(r"[\W_]+")  # what separates two runs
+# Letters to Python that FTS5's unicode61 tokenizer takes for separators (New Tai Lue vowel signs, Vedic signs:
+# every code point tried against SQLite 3.40's tokenizer): separators here too, so that a query holding one finds
+# what the index holds.
+_FTS_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
+_RUN = re.compile(rf"[^\W_{_FTS_SEPARATORS}]+")
+_GAP = re.compile(rf"[\W_{_FTS_SEPARATORS}]+")  # what separates two runs
 _SEAM = re.compile("\x00 \x00. ", re.S)  # in the pairs of runs joined by NULs: where one run's pairs meet the next's
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # one code point per item of array("I")
 MAX_QUERY_CHARS = 256
