@@ -446,3 +446,38 @@ def test_a_row_called_qualitative_stays_qualitative_whatever_number_it_holds(tmp
     pid = conn.execute("SELECT id FROM projects WHERE name = '助学金项目'").fetchone()[0]
     rows = [(i["target"], i["operator"], i["value"], i["unit"]) for i in show_project(conn, pid)["indicators"]]
     assert rows == [("分10个月发放完成", "定性", None, None), ("≥100人", "≥", 100.0, "人")]
+
+
+def test_a_year_or_region_given_later_is_applied_to_a_file_already_imported(tmp_path):
+    """The import's own advice works: a file imported without a year or region, imported again with --year and
+    --region (or a manifest.toml giving them), is read anew with them; again with the same, it is unchanged; a year
+    the text states is never overridden."""
+    from kb.ingest.run import import_paths
+    from kb.ingest.write import Fallbacks
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    path = folder / "表.txt"
+    path.write_text(
+        "项目支出绩效目标申报表\n项目名称：\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t>=100人\n",
+        "utf-8",
+    )
+    conn = connect(tmp_path / "kb.sqlite3")
+
+    def imported(options: Fallbacks | None = None) -> tuple[str, str, tuple]:
+        result = import_paths(conn, [path], options)[0]
+        row = conn.execute("SELECT year, region FROM projects WHERE name = '示例项目'").fetchone()
+        return result.status, result.message, tuple(row)
+
+    assert imported()[::2] == ("imported", (None, None))
+    status, message, stored = imported(Fallbacks(year=2026, region="测试市"))
+    assert (status, stored) == ("replaced", (2026, "测试市")) and message.startswith("重新读取：按命令行更新地区、年度")
+    assert imported(Fallbacks(year=2026, region="测试市"))[0] == "unchanged"
+    assert imported()[0] == "unchanged"  # nothing given: what was given before stays
+    (folder / "manifest.toml").write_text('[[documents]]\nfile = "表.txt"\nyear = 2025\n', "utf-8")
+    status, message, stored = imported()
+    assert (status, stored) == ("replaced", (2025, "测试市")) and "manifest.toml" in message
+    path.write_text(path.read_text("utf-8").replace("申报表", "申报表（2024年度）"), "utf-8")
+    assert imported(Fallbacks(year=2026))[2][0] == 2024  # the text's own year
+    assert imported(Fallbacks(year=2026))[0] == "unchanged"
+    conn.close()

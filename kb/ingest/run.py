@@ -111,10 +111,10 @@ def _import_stream(
     fallbacks: Fallbacks,
     dry_run: bool,
     reading: Callable[[Path, int], None],
-    earlier: int | None = None,
+    earlier: _Earlier | None = None,
 ) -> FileResult:
     """A file read as a stream, its projects stored as they come in one transaction (or only counted), replacing
-    the document `earlier` (the same file, read by an earlier version of the importers)."""
+    `earlier` (the same file, stored before)."""
     try:
         with Streamed(path, STREAM_CHUNK_ROWS) as stream:
             pieces = iter(stream)
@@ -122,7 +122,9 @@ def _import_stream(
             pieces = itertools.chain([(first, done)], pieces)
             if dry_run:
                 return _counted(path, first.layout, pieces, reading)
-            with writing(conn, first, _origin(path, sha), fallbacks, replaces=earlier) as writer:
+            with writing(
+                conn, first, _origin(path, sha), fallbacks, replaces=earlier.id if earlier else None
+            ) as writer:
                 for piece, done in pieces:
                     writer.add(piece.projects, piece.warnings)
                     reading(path, done)
@@ -136,7 +138,7 @@ def _import_stream(
     return FileResult(
         path,
         "replaced" if stored.replaced else "imported",
-        REREAD if earlier else "",
+        earlier.why if earlier else "",
         first.layout,
         stored.projects,
         stored.indicators,
@@ -187,6 +189,51 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
 
 
 REREAD = "重新读取：此前由旧版读取（导入程序或规范化已更新） read anew: an earlier version of jixiao-kb read it"
+_FIELDS = {"region": "地区", "year": "年度", "department": "部门"}
+_GIVEN = ("", None, "option", "manifest")  # sources of a stored field its text does not state
+
+
+@dataclass
+class _Earlier:
+    """A file stored before and read anew: its document, why, and what the command line or a manifest gives it."""
+
+    id: int
+    why: str
+    given: Fallbacks
+
+
+def _earlier(known: sqlite3.Row, fallbacks: Fallbacks) -> _Earlier | None:
+    """The stored file read anew when an earlier version read it, or when the command line or its manifest now
+    gives a region, year or department its text lacks otherwise than before; None when it stays. What was given
+    before and is not given now is kept."""
+    given: dict[str, str | int | None] = {
+        "region": fallbacks.region,
+        "year": fallbacks.year,
+        "department": fallbacks.department,
+    }
+    kept = {
+        name: value or (known[name] if known[f"{name}_source"] in _GIVEN else None) for name, value in given.items()
+    }
+    sources = [known[f"{name}_source"] for name in given if known[f"{name}_source"] in ("option", "manifest")]
+    source = fallbacks.source if any(given.values()) or not sources else sources[0]
+    keep = Fallbacks(
+        str(kept["region"] or ""),
+        int(kept["year"]) if kept["year"] else None,
+        str(kept["department"] or ""),
+        fallbacks.published,
+        source,
+    )
+    if known["reader"] != reading_version():
+        return _Earlier(known["id"], REREAD, keep)
+    changed = [f for f, value in given.items() if value and known[f"{f}_source"] in _GIVEN and known[f] != value]
+    if not changed:
+        return None
+    where = "命令行" if fallbacks.source == "option" else "manifest.toml"
+    why = (
+        f"重新读取：按{where}更新{'、'.join(_FIELDS[f] for f in changed)} "
+        f"read anew: its {', '.join(changed)} as the {'command line' if fallbacks.source == 'option' else where} gives"
+    )
+    return _Earlier(known["id"], why, keep)
 
 
 def _store(
@@ -197,19 +244,20 @@ def _store(
     options: Fallbacks,
     manifests: dict,
     dry_run: bool,
-    earlier: int | None = None,
+    earlier: _Earlier | None = None,
 ) -> FileResult:
     """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
-    goal tables — replaced when this file gives the region or year it lacked; `earlier`, the same file read by an
-    earlier version of the importers, is replaced. Raises KbError or sqlite3.Error when it cannot be written."""
+    goal tables — replaced when this file gives the region or year it lacked; `earlier`, the same file stored before,
+    is replaced. Raises KbError or sqlite3.Error when it cannot be written."""
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
-    origin, fallbacks = _origin(path, sha), _fallbacks(path, options, manifests)
+    origin = _origin(path, sha)
+    fallbacks = earlier.given if earlier else _fallbacks(path, options, manifests)
     twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
     if twin and not twin.fills:
         return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
-    message = REREAD if earlier else ""
+    message = earlier.why if earlier else ""
     if twin:
         message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked"
     if dry_run:
@@ -225,7 +273,7 @@ def _store(
             len(doc.evaluations),
             departments,
         )
-    stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else earlier)
+    stored = store_document(conn, doc, origin, fallbacks, replaces=twin.id if twin else earlier.id if earlier else None)
     return FileResult(
         path,
         "replaced" if stored.replaced else "imported",
@@ -270,7 +318,8 @@ def import_paths(
     """Import every document under `paths`; the results (in file order) list skipped files too.
 
     A file whose content is already stored, or repeats another file of this import, is 'unchanged' — unless an
-    earlier version of the importers read it: then it is read anew and replaces what they read ('replaced').
+    earlier version of the importers read it, or the command line or its manifest now gives a region, year or
+    department its text lacks otherwise than before: then it is read anew and replaces what was stored ('replaced').
     `paths` may be a Walk already made (to size a progress bar); `progress` gets each file's result; `reading` the
     bytes read so far of a file read as a stream.
     """
@@ -279,7 +328,8 @@ def import_paths(
     results: dict[Path, FileResult] = {}
     shas: dict[Path, str] = {}
     first_with: dict[str, Path] = {}
-    stale: dict[Path, int] = {}  # files an earlier version of the importers read: the document each replaces
+    stale: dict[Path, _Earlier] = {}  # files stored before and read anew
+    manifests: dict[Path, dict] = {}
 
     def done(result: FileResult) -> None:
         results[result.path] = result
@@ -292,17 +342,21 @@ def import_paths(
         except OSError as exc:
             done(FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}"))
             continue
-        known = conn.execute("SELECT id, reader FROM documents WHERE sha256 = ?", (sha,)).fetchone()
-        if known and known[1] == reading_version():
+        known = conn.execute(
+            """SELECT id, reader, region, region_source, year, year_source, department, department_source
+            FROM documents WHERE sha256 = ?""",
+            (sha,),
+        ).fetchone()
+        earlier = known and _earlier(known, _fallbacks(path, options, manifests))
+        if known and not earlier:
             done(FileResult(path, "unchanged", "already imported (same content)"))
         elif sha in first_with:
             done(FileResult(path, "unchanged", f"same content as {path_text(first_with[sha])}"))
         else:
-            if known:
-                stale[path] = known[0]
+            if earlier:
+                stale[path] = earlier
             first_with[sha] = path
             shas[path] = sha
-    manifests: dict[Path, dict] = {}
     streamed = [path for path in shas if path.stat().st_size > STREAM_BYTES and can_stream(path)]
     order, waiting = deque(path for path in shas if path not in streamed), {}
     bulk = len(shas) >= BULK_DOCUMENTS
