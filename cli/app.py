@@ -184,27 +184,30 @@ class _ImportBar:
 
 def _print_import_summary(results, dry_run: bool) -> None:
     from cli.render import add_row
-    from kb.ingest.progress import gave, summary
+    from kb.ingest.progress import STATUS_NAMES, gave, summary
     from kb.ingest.run import follow_ups
 
     out, err = console(), console(stderr=True)
     for r in results:
         if r.status in ("imported", "replaced", "would import"):
             out.print(
-                shown(f"{r.status:>12}  {r.path}  [{r.layout}] {gave([r])}" + (f" ({r.message})" if r.message else "")),
+                shown(
+                    f"{STATUS_NAMES[r.status]}  {r.path}  [{r.layout}] {gave([r])}"
+                    + (f" ({r.message})" if r.message else "")
+                ),
                 markup=False,
             )
             for w in r.warnings:
-                out.print(shown(f"{'warning':>12}  {w}"), markup=False)
+                out.print(shown(f"  警告 warning  {w}"), markup=False)
         elif r.status == "unchanged":
-            out.print(shown(f"{'unchanged':>12}  {r.path}  ({r.message})"), markup=False)
+            out.print(shown(f"{STATUS_NAMES[r.status]}  {r.path}  ({r.message})"), markup=False)
     troubles = follow_ups(results)
     if troubles:
         from rich.table import Table
 
-        table = Table("file", "status", "reason", title="未导入 not imported", title_justify="left")
+        table = Table("文件 file", "状态 status", "原因 reason", title="未导入 not imported", title_justify="left")
         for r in troubles:
-            add_row(table, str(r.path), r.status, r.message)
+            add_row(table, str(r.path), STATUS_NAMES.get(r.status, r.status), r.message)
         err.print(table)
     out.print(summary(results, dry_run), markup=False, soft_wrap=True)  # one line, for scripts too
 

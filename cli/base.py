@@ -20,6 +20,11 @@ def print_error(message: str) -> None:
     print(f"kb: 错误 error: {shown(message)}", file=sys.stderr)
 
 
+def print_error_detail(line: str) -> None:
+    """One line of what an error sums up, under it."""
+    print(f"  {shown(line)}", file=sys.stderr)
+
+
 def _json_escape(match: re.Match) -> str:
     """A character json.dumps leaves as it is (DEL, C1, bidi controls) as a JSON escape of the same character; an
     undecodable byte of a file name as the text `\\xbc` (kb.vocab.text.path_text)."""

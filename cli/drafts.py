@@ -512,9 +512,10 @@ def apply(
     result = drafts.apply_rows(conn, draft.id, rows, draft.version)
     print(
         shown(
-            f"added {_plural(len(result.added), 'indicator')}"
+            f"加入 {len(result.added)} 个指标 added {_plural(len(result.added), 'indicator')}"
             + (
-                f"; skipped {len(result.skipped)} already in the draft: {'、'.join(result.skipped)}"
+                f"；跳过草稿中已有的 {len(result.skipped)} 个 skipped {len(result.skipped)} already in the draft: "
+                f"{'、'.join(result.skipped)}"
                 if result.skipped
                 else ""
             )
@@ -629,7 +630,7 @@ def export_cmd(
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
     written = export(draft, path, fmt)
-    print(shown(f"wrote {written}"))
+    print(shown(f"已写出 wrote {written}"))
     if note := renamed(draft.name, written):
         print(shown(note))
     if compared := since_copied(conn, draft.id):

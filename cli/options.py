@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from cli import base
-from cli.base import console, print_error, print_json
+from cli.base import console, print_error, print_error_detail, print_json
 from kb.errors import USER_ERRORS, describe
 
 __all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
@@ -33,7 +33,10 @@ def handles_errors(command):
         try:
             return command(*args, **kwargs)
         except USER_ERRORS as exc:
-            raise fail(describe(exc)) from None
+            print_error(describe(exc))
+            for line in getattr(exc, "details", []):
+                print_error_detail(line)
+            raise typer.Exit(1) from None
 
     return wrapper
 

@@ -241,25 +241,35 @@ def project_card(console: Console, p: dict) -> None:
         console.print(table)
 
 
+_STATS_COLUMNS = {
+    "region": "地区 region",
+    "year": "年度 year",
+    "level": "层级 level",
+    "projects": "项目 projects",
+    "indicators": "指标 indicators",
+    "inferred": "其中推断 inferred",
+}
+
+
 def stats(console: Console, data: dict) -> None:
     console.print(
-        f"{data['documents']} documents, {data['projects']} projects"
-        + (f", {data['department_tables']} 部门整体 department-wide" if data["department_tables"] else "")
-        + f", {data['indicators']} indicators ({data['distinct_indicator_names']} distinct names), "
-        f"{data['evaluation_items']} evaluation items, {data['budget_lines']} budget lines"
-        + (f", {data['self_evaluations']} 自评表 self-evaluations" if data["self_evaluations"] else ""),
+        f"{data['documents']} 个文件 documents，{data['projects']} 个项目 projects"
+        + (f"，{data['department_tables']} 个部门整体 department-wide" if data["department_tables"] else "")
+        + f"，{data['indicators']} 个指标 indicators（{data['distinct_indicator_names']} 个不同名称 distinct names），"
+        f"{data['evaluation_items']} 条评价指标 evaluation items，{data['budget_lines']} 条资金明细 budget lines"
+        + (f"，{data['self_evaluations']} 个自评表 self-evaluations" if data["self_evaluations"] else ""),
         markup=False,
     )
     for key, title, label in (
-        ("by_region", "by region", "region"),
-        ("by_year", "by year", "year"),
-        ("by_level", "by level", "level"),
+        ("by_region", "按地区 by region", "region"),
+        ("by_year", "按年度 by year", "year"),
+        ("by_level", "按层级 by level", "level"),
     ):
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-        table.add_column(label)
+        table.add_column(_STATS_COLUMNS.get(label, label))
         cols = [c for c in data[key][0].keys() if c != label] if data[key] else []
         for c in cols:
-            table.add_column(c, justify="right")
+            table.add_column(_STATS_COLUMNS.get(c, c), justify="right")
         for row in data[key]:
-            add_row(table, number(row[label]) or "(unknown)", *(row[c] for c in cols))
+            add_row(table, number(row[label]) or "（未知）(unknown)", *(row[c] for c in cols))
         console.print(table)

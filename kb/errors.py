@@ -6,7 +6,12 @@ import sqlite3
 
 
 class KbError(Exception):
-    """A problem the user can act on; str(error) is the whole message."""
+    """A problem the user can act on; str(error) is the whole message, one line; `details` the lines that list what
+    it sums up (each broken limit of a draft), shown each on a line of its own after it."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
 
 
 USER_ERRORS = (KbError, sqlite3.Error)  # said in one line; anything else is a bug

@@ -103,8 +103,8 @@ def test_applying_a_template_twice_adds_nothing(kb):
     kb("draft", "new", "甲", "--type", "信息化建设与运维")
     first = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout
     again = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout
-    assert first.startswith("added ") and not first.startswith("added 0")
-    assert again.startswith("added 0 indicators; skipped")
+    assert first.startswith("加入 ") and not first.startswith("加入 0 ")
+    assert again.startswith("加入 0 个指标 added 0 indicators；跳过草稿中已有的")
     rows = json.loads(kb("draft", "show", "甲", "--json").stdout)["rows"]
     assert len(rows) == len({r["name"] for r in rows})
 

@@ -198,8 +198,9 @@ def test_yth_limits_are_checked_before_anything_is_written(conn, tmp_path):
     tmp_path.mkdir()
     with pytest.raises(KbError) as caught:
         export.export(d, tmp_path / "out.xlsx", "yth")
-    message = str(caught.value)
-    assert message.startswith("一体化导入表未写出：4 处")
+    assert "\n" not in str(caught.value)  # one line; the limits listed each in a line of its own
+    message = "\n".join([str(caught.value), *caught.value.details])
+    assert message.startswith("一体化导入表未写出：4 处") and len(caught.value.details) == 4
     assert "第 1 行" in message and "三级绩效指标名称超过 30 字（31 字）" in message and "指标值超过 60 字" in message
     assert "缺少绩效指标说明" in message and "缺少评（扣）分标准" in message and "第 2 行" in message
     assert list(tmp_path.iterdir()) == []
@@ -217,4 +218,5 @@ def test_cli_yth_export_refused_exits_non_zero_and_writes_nothing(conn, db_path,
         app, ["--db", str(db_path), "draft", "export", "2025科技补贴", str(out), "--format", "yth"]
     )
     assert result.exit_code != 0 and "一体化导入表未写出" in result.output
+    assert "\\x0a" not in result.output and "\n  第 1 行 row 1" in result.output  # each limit on a line
     assert list(out.iterdir()) == []

@@ -102,7 +102,7 @@ def test_a_file_an_earlier_version_read_is_read_anew_when_imported_again(conn, t
     assert [(r.status, r.message.split("：")[0]) for r in results] == [
         ("replaced", "重新读取"),
         ("replaced", "重新读取"),
-        ("unchanged", "already imported (same content)"),
+        ("unchanged", "已导入过（内容相同） already imported (same content)"),
     ]
     assert counts(conn) == (5, 39, 295) and records(conn) == before
     assert {row[0] for row in conn.execute("SELECT DISTINCT reader FROM documents")} == {reading_version()}

@@ -28,7 +28,7 @@ def test_a_pdf_of_tables_already_imported_from_text_is_not_stored_again(conn, tm
     shutil.copy(FIXTURES / "seed003.pdf", folder / "b_同一文件.pdf")
     first, second = import_paths(conn, [folder])
     assert first.status == "imported" and first.indicators == 131
-    assert second.status == "unchanged" and "the same goal tables as" in second.message
+    assert second.status == "unchanged" and "目标表相同 the same goal tables" in second.message
     assert str((folder / "a_文本.txt").resolve()) in second.message
     assert (_count(conn, "documents"), _count(conn, "indicators")) == (1, 131)
     assert conn.execute("SELECT sum(uses) FROM indicator_names").fetchone()[0] == 131
@@ -79,7 +79,7 @@ def test_a_file_giving_the_region_and_year_its_twin_lacked_replaces_it(conn, tmp
     shutil.copy(text, folder / text.name)
     shutil.copy(SEEDS / "manifest.toml", folder / "manifest.toml")
     [second] = import_paths(conn, [folder / text.name])
-    assert second.status == "replaced" and f"replaces {pdf.resolve()}" in second.message
+    assert second.status == "replaced" and f"替换 {pdf.resolve()}" in second.message
     assert [tuple(row) for row in conn.execute("SELECT file_name, region, year FROM documents")] == [
         (text.name, "威海经济技术开发区", 2020)
     ]

@@ -78,10 +78,10 @@ def write(draft: Draft, path: Path) -> None:
     found = problems(draft)
     if found:
         names = {n: r.name for n, r in enumerate(draft.rows, 1)}
-        listed = "\n".join(f"  第 {n} 行 row {n} {names.get(n, '')}：{what}" for n, what in found)
         raise KbError(
             f"一体化导入表未写出：{len(found)} 处不合导入模板的限制（用 kb draft set 草稿 --row N 字段 值 补上） · "
-            f"the 一体化 import sheet was not written, {len(found)} limits broken:\n{listed}"
+            f"the 一体化 import sheet was not written, {len(found)} limits broken:",
+            [f"第 {n} 行 row {n} {names.get(n, '')}：{what}" for n, what in found],
         )
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -58,6 +58,16 @@ def gave(results: Iterable[FileResult]) -> str:
     )
 
 
+STATUS_NAMES = {  # a file's status as both faces show it
+    "imported": "已导入 imported",
+    "replaced": "已替换 replaced",
+    "unchanged": "未变 unchanged",
+    "skipped": "已跳过 skipped",
+    "failed": "失败 failed",
+    "would import": "将导入 would import",
+}
+
+
 def summary(results: list[FileResult], dry_run: bool = False) -> str:
     """The one line an import ends with, in both faces."""
     count = lambda *s: sum(1 for r in results if r.status in s)  # noqa: E731

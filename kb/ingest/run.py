@@ -38,11 +38,11 @@ STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a str
 STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
 NOT_DOCUMENTS = {"thumbs.db", "desktop.ini", ".ds_store"}
 HINTS = {  # extension → why it is skipped, when there is something to do about it
-    ".ods": "an OpenDocument spreadsheet: save it as .xlsx to import it",
-    ".odt": "an OpenDocument text: save it as .docx to import it",
-    ".zip": "an archive: unpack it first",
-    ".rar": "an archive: unpack it first",
-    ".7z": "an archive: unpack it first",
+    ".ods": "OpenDocument 表格：另存为 .xlsx 后导入 an OpenDocument spreadsheet: save it as .xlsx to import it",
+    ".odt": "OpenDocument 文档：另存为 .docx 后导入 an OpenDocument text: save it as .docx to import it",
+    ".zip": "压缩包：请先解压 an archive: unpack it first",
+    ".rar": "压缩包：请先解压 an archive: unpack it first",
+    ".7z": "压缩包：请先解压 an archive: unpack it first",
 }
 
 
@@ -63,11 +63,11 @@ def _skip_reason(path: Path) -> str:
     """Why a file met while walking a folder is not a document to read ('' when it is one)."""
     name = path.name.lower()
     if name.startswith(("~$", ".~lock")) or name in NOT_DOCUMENTS:
-        return "a temporary or system file"
+        return "临时文件或系统文件 a temporary or system file"
     suffix = path.suffix.lower()
     if suffix in EXTENSIONS:
         return ""
-    return HINTS.get(suffix, f"not a supported document type ({suffix or 'no extension'})")
+    return HINTS.get(suffix, f"不支持的文件类型 not a supported document type ({suffix or 'no extension'})")
 
 
 class Walk(NamedTuple):
@@ -129,7 +129,9 @@ def _import_stream(
                     writer.add(piece.projects, piece.warnings)
                     reading(path, done)
                 if stream.sha256 != sha:
-                    raise Stopped("failed", "the file changed while it was read: import it again")
+                    raise Stopped(
+                        "failed", "读取时文件被改动，请重新导入 the file changed while it was read: import it again"
+                    )
     except Stopped as exc:
         return FileResult(path, exc.status, exc.message)
     except USER_ERRORS as exc:
@@ -256,10 +258,18 @@ def _store(
     fallbacks = earlier.given if earlier else _fallbacks(path, options, manifests)
     twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
     if twin and not twin.fills:
-        return FileResult(path, "unchanged", f"the same goal tables as {twin.path}, already imported", doc.layout)
+        return FileResult(
+            path,
+            "unchanged",
+            f"与已导入的 {twin.path} 目标表相同 the same goal tables as it, already imported",
+            doc.layout,
+        )
     message = earlier.why if earlier else ""
     if twin:
-        message = f"replaces {twin.path}: the same goal tables, and the region or year it lacked"
+        message = (
+            f"替换 {twin.path}：目标表相同，补上其缺少的地区或年度 "
+            "replaces it: the same goal tables, and the region or year it lacked"
+        )
     if dry_run:
         departments = department_wide(doc.projects)
         return FileResult(
@@ -340,7 +350,7 @@ def import_paths(
         try:
             sha = _sha256(path)
         except OSError as exc:
-            done(FileResult(path, "failed", f"cannot read file: {exc.strerror or exc}"))
+            done(FileResult(path, "failed", f"无法读取文件 cannot read file: {exc.strerror or exc}"))
             continue
         known = conn.execute(
             """SELECT id, reader, region, region_source, year, year_source, department, department_source
@@ -349,9 +359,9 @@ def import_paths(
         ).fetchone()
         earlier = known and _earlier(known, _fallbacks(path, options, manifests))
         if known and not earlier:
-            done(FileResult(path, "unchanged", "already imported (same content)"))
+            done(FileResult(path, "unchanged", "已导入过（内容相同） already imported (same content)"))
         elif sha in first_with:
-            done(FileResult(path, "unchanged", f"same content as {path_text(first_with[sha])}"))
+            done(FileResult(path, "unchanged", f"与 {path_text(first_with[sha])} 内容相同 same content as it"))
         else:
             if earlier:
                 stale[path] = earlier

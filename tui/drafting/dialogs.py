@@ -44,7 +44,7 @@ SAVE_WAIT = 10.0  # seconds an export waits for the draft's queued saves
 
 
 def show_error(dialog: ModalScreen, message: str) -> None:
-    dialog.query_one(".dialog-error", Static).update(Text(shown(message), style="bold red"))
+    dialog.query_one(".dialog-error", Static).update(Text(shown(message, lines=True), style="bold red"))
 
 
 @dataclass
@@ -439,9 +439,9 @@ class ExportDialog(ModalScreen):
             draft = self.db.call(open_draft, self.draft_id)
             self.post_message(_Done(export(draft, path, fmt)))
         except KbError as exc:
-            self.post_message(_Done(error=str(exc)))
+            self.post_message(_Done(error="\n".join([str(exc), *exc.details])))
         except Exception as exc:  # a writer library's failure is one line here, not a crash
-            self.post_message(_Done(error=f"export failed: {type(exc).__name__}: {exc}"))
+            self.post_message(_Done(error=f"导出失败 export failed: {type(exc).__name__}: {exc}"))
 
     @on(_Done)
     def _done(self, event: _Done) -> None:

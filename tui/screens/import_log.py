@@ -12,17 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
+from kb.ingest.progress import STATUS_NAMES
 from kb.ingest.run import write_report
 from kb.vocab.text import path_text, shown
 
-STATUS = {
-    "imported": "已导入 imported",
-    "replaced": "已替换 replaced",
-    "unchanged": "未变 unchanged",
-    "skipped": "已跳过 skipped",
-    "failed": "失败 failed",
-    "would import": "将导入 would import",
-}
 DEFAULT_REPORT = "导入报告 import-report.md"
 
 
@@ -62,7 +55,8 @@ class ImportLogScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("文件 file", "结果 result", "说明 what was read, or why not")
         for r in self.results:
-            table.add_row(shown(path_text(r.path)), STATUS.get(r.status, r.status), shown(_outcome(r), lines=True))
+            status = STATUS_NAMES.get(r.status, r.status)
+            table.add_row(shown(path_text(r.path)), status, shown(_outcome(r), lines=True))
         path_box = self.query_one("#import-log-path", Input)
         path_box.display = False
         path_box.value = str(Path.home() / DEFAULT_REPORT)
