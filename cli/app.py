@@ -145,7 +145,8 @@ def import_cmd(
         )
     else:
         _print_import_summary(results, dry_run)
-    if any(r.status == "failed" for r in results):
+    named = {path.resolve() for path in paths if not path.is_dir()}  # files asked for by name, not found in a folder
+    if any(r.status == "failed" or r.status == "skipped" and r.path.resolve() in named for r in results):
         raise typer.Exit(1)
 
 

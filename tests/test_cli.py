@@ -281,3 +281,15 @@ def test_show_prints_what_else_the_head_gives(seeded):
     out = runner.invoke(app, ["--db", str(seeded), "show", str(pid)], env={"COLUMNS": "200"}).stdout
     label, value = next((k, v) for k, v in fields.items() if v)
     assert any(line.startswith(label) and value.split()[0] in line for line in out.splitlines())
+
+
+def test_a_file_named_on_the_command_line_and_skipped_exits_non_zero(tmp_path):
+    """Skipped files of a folder are expected (its notes, its other tables); a file asked for by name that is no goal
+    document is a failed request: exit 1 and the reason on stderr."""
+    junk = tmp_path / "说明.txt"
+    junk.write_text("这是一份会议纪要，与预算无关。\n", "utf-8")
+    db = str(tmp_path / "kb.sqlite3")
+    named = CliRunner().invoke(app, ["--db", db, "import", str(junk)])
+    assert named.exit_code == 1 and "不是绩效目标文件" in named.stderr, named.output
+    folder = CliRunner().invoke(app, ["--db", db, "import", str(tmp_path)])
+    assert folder.exit_code == 0, folder.output

@@ -481,3 +481,18 @@ def test_a_year_or_region_given_later_is_applied_to_a_file_already_imported(tmp_
     assert imported(Fallbacks(year=2026))[2][0] == 2024  # the text's own year
     assert imported(Fallbacks(year=2026))[0] == "unchanged"
     conn.close()
+
+
+def test_every_empty_file_is_reported_empty_not_the_same_as_another(tmp_path):
+    from kb.ingest.run import import_paths
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a.txt", "b.xlsx", "c.pdf"):
+        (folder / name).write_bytes(b"")
+    conn = connect(tmp_path / "kb.sqlite3")
+    results = import_paths(conn, [folder])
+    assert [(r.path.name, r.status, r.message) for r in results] == [
+        (name, "failed", "空文件 empty file") for name in ("a.txt", "b.xlsx", "c.pdf")
+    ]
+    conn.close()

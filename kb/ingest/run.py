@@ -305,6 +305,9 @@ def _attempt(write: Callable[..., FileResult], path: Path, *args) -> FileResult:
         return FileResult(path, "failed", describe(exc))
 
 
+_EMPTY = hashlib.sha256(b"").hexdigest()
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -351,6 +354,9 @@ def import_paths(
             sha = _sha256(path)
         except OSError as exc:
             done(FileResult(path, "failed", f"无法读取文件 cannot read file: {exc.strerror or exc}"))
+            continue
+        if sha == _EMPTY:  # every empty file has this content: each is empty, none the same as another
+            done(FileResult(path, "failed", "空文件 empty file"))
             continue
         known = conn.execute(
             """SELECT id, reader, region, region_source, year, year_source, department, department_source
