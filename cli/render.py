@@ -167,6 +167,7 @@ def project_card(console: Console, p: dict) -> None:
         *(p.get("fields") or {}).items(),  # what else the head prints: the shares of the money, tasks, contacts …
         ("来源", f"{p['source']} [{p['layout']}]"),
         ("表格", p.get("table_title")),
+        ("页码", f"第 {p['page']} 页" if p.get("page") else None),
     ):
         if value:
             add_row(head, label, value)

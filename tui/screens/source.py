@@ -25,6 +25,7 @@ def source_table(p: dict) -> Table:
         ("版式 layout", p["layout"]),
         ("标题 title", p["document_title"]),
         ("表格 table", p.get("table_title") if p.get("table_title") != p["document_title"] else None),
+        ("页码 page", f"第 {p['page']} 页" if p.get("page") else None),
         ("发布 published", p["published"]),
     ]
     for label, key in (("地区 region", "region"), ("年度 year", "year"), ("部门 department", "department")):
