@@ -293,6 +293,44 @@ def show(
 
 @app.command()
 @handles_errors
+def evaluations(
+    ctx: typer.Context,
+    evaluation_id: Optional[int] = typer.Argument(
+        None, metavar="[ID]", help="显示这一张自评表（编号见列表）。 Show this self-evaluation (ids in the list)."
+    ),
+    region: Optional[str] = typer.Option(
+        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name)."
+    ),
+    year: Optional[int] = typer.Option(None, help="只查这个年度。 Only this year."),
+    limit: Optional[int] = typer.Option(None, min=1, help="最多列出几张。 At most this many."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """列出自评表（项目和部门整体）：达成与未达成的指标数；给出编号则显示一张：预算执行、每个指标的目标值、实际完成值、
+    分值、得分和是否达成。 List self-evaluations (自评表), or show one whole: its budget, and each indicator's target,
+    actual, weight, score and whether it was met."""
+    from kb.find.evaluations import list_self_evaluations, show_self_evaluation
+
+    conn = open_kb(ctx)
+    if evaluation_id is not None:
+        found = show_self_evaluation(conn, evaluation_id)
+        if as_json:
+            print_json(found)
+            return
+        from cli import render as render
+
+        render.self_evaluation_card(console(), found)
+        return
+    rows = list_self_evaluations(conn, region, year, limit)
+    if as_json:
+        print_json(rows)
+        return
+    from cli import render as render
+
+    render.self_evaluation_list(console(), rows)
+
+
+@app.command()
+@handles_errors
 def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """统计文件、项目和指标数，按地区、年度和层级。 Count documents, projects and indicators by region, year, level."""
     from kb.find.queries import stats as kb_stats

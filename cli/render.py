@@ -143,6 +143,60 @@ def project_list(console: Console, rows: list[dict]) -> None:
     console.print(table)
 
 
+def self_evaluation_list(console: Console, rows: list[dict]) -> None:
+    table = Table(title=f"{len(rows)} 个自评表 self-evaluations", box=box.SIMPLE_HEAD, title_justify="left")
+    for col, justify in (
+        ("ID", "right"),
+        ("名称", "left"),
+        ("部门", "left"),
+        ("年度", "left"),
+        ("全年预算(万元)", "right"),
+        ("指标", "right"),
+        ("达成", "right"),
+        ("未达成", "right"),
+    ):
+        table.add_column(col, justify=justify, overflow="fold")
+    for r in rows:
+        name = r["name"] + (DEPARTMENT_MARK if r["kind"] == DEPARTMENT else "")
+        add_row(table, r["id"], name, r["department"], r["year"], r["amount_wan"], r["rows"], r["met"], r["not_met"])
+    console.print(table)
+
+
+def self_evaluation_card(console: Console, e: dict) -> None:
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column(overflow="fold")
+    for label, value in (
+        ("自评表", e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else "")),
+        ("部门", e["department"]),
+        ("地区", e["region"]),
+        ("年度", e["year"]),
+        ("全年预算(万元)", number(e["amount_wan"])),
+        *e["fields"].items(),
+        ("来源", f"{e['source']} [{e['layout']}]"),
+        ("页码", f"第 {e['page']} 页" if e.get("page") else None),
+        ("对应目标表", f"项目 {e['project_id']}（kb show {e['project_id']}）" if e.get("project_id") else None),
+    ):
+        if value not in (None, ""):
+            add_row(head, label, value)
+    console.print(head)
+    if not e["rows"]:
+        return
+    table = Table(title="绩效指标完成情况", box=box.SIMPLE_HEAD, title_justify="left")
+    for col in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "达成"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("分值", "得分", "达成"))
+    met = {1: "✓ 达成", 0: "✗ 未达成"}
+    last = (None, None)
+    for r in e["rows"]:
+        level1 = r["level1"] if r["level1"] != last[0] else ""
+        level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
+        last = (r["level1"], r["level2"])
+        add_row(
+            table, level1, level2, r["name"], r["target"], r["actual"], r["weight"], r["score"], met.get(r["met"], "")
+        )
+    console.print(table)
+
+
 def project_card(console: Console, p: dict) -> None:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")

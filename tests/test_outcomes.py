@@ -457,3 +457,29 @@ def test_a_self_evaluations_goal_block_under_a_label_split_over_two_rows():
         "基本达成预期指标",
     )
     assert "说明" not in evaluation.fields
+
+
+def test_kb_evaluations_lists_and_shows_self_evaluations(tmp_path, conn, db_path):
+    """A self-evaluation can be read from the command line, linked to a goal table or not: the list (with how many
+    rows met their targets), one form whole, --json, and a missing id as a one-line error."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.app import app
+    from fixtures.self_evaluation import write
+    from kb.ingest.run import import_paths
+
+    goal, evaluation = write(tmp_path, "xlsx")
+    import_paths(conn, [evaluation])
+    kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), *args])  # noqa: E731
+    listed = json.loads(kb("evaluations", "--json").stdout)
+    assert [(e["rows"], e["met"], e["not_met"]) for e in listed] == [(4, 2, 1)]
+    shown = kb("evaluations", str(listed[0]["id"]))
+    assert shown.exit_code == 0 and "✓ 达成" in shown.stdout and "✗ 未达成" in shown.stdout, shown.output
+    assert "年初预算数" in shown.stdout and "120" in shown.stdout
+    one = json.loads(kb("evaluations", str(listed[0]["id"]), "--json").stdout)
+    assert [(r["name"], r["met"]) for r in one["rows"]][:2] == [("服务老人人数", 1), ("服务合格率", 0)]
+    assert kb("evaluations", "--region", "没有这个地区").stdout.startswith("0 个自评表")
+    missing = kb("evaluations", "999")
+    assert missing.exit_code == 1 and "没有编号为 999 的自评表" in missing.stderr

@@ -1,0 +1,61 @@
+"""Reading self-evaluations (自评表): the list, and one form whole (its head, budget block and rows, each row judged
+met or not by kb.vocab.outcomes)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from kb.errors import KbError
+
+
+def list_self_evaluations(
+    conn: sqlite3.Connection, region: str | None = None, year: int | None = None, limit: int | None = None
+) -> list[dict]:
+    """Self-evaluations, newest year first, each with `id, kind, name, department, region, year, amount_wan,
+    source, rows, met, not_met`."""
+    sql = """SELECT s.id, s.kind, s.name, s.department, s.region, s.year, s.amount_wan, d.file_name AS source,
+        s.indicator_count AS rows,
+        (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 1) AS met,
+        (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 0) AS not_met
+        FROM self_evaluations s JOIN documents d ON d.id = s.document_id WHERE 1"""
+    params: list = []
+    if region:
+        sql += " AND instr(s.region, ?) > 0"
+        params.append(region)
+    if year:
+        sql += " AND s.year = ?"
+        params.append(year)
+    sql += " ORDER BY s.year DESC, s.region, s.document_id, s.seq"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(row) for row in conn.execute(sql, params)]
+
+
+def show_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> dict:
+    """One self-evaluation as printed: its head and budget fields, the goal table it answers (when linked) and its
+    rows with target, actual, weight, score and whether the target was met."""
+    head = conn.execute(
+        """SELECT s.id, s.kind, s.name, s.code, s.department, s.region, s.year, s.page, s.amount_wan,
+        s.amount_text, s.goal, s.fields, s.project_id, s.link, d.file_name AS source, d.layout
+        FROM self_evaluations s JOIN documents d ON d.id = s.document_id WHERE s.id = ?""",
+        (evaluation_id,),
+    ).fetchone()
+    if head is None:
+        raise KbError(
+            f"没有编号为 {evaluation_id} 的自评表（见 kb evaluations） no self-evaluation with id {evaluation_id}"
+        )
+    found = dict(head)
+    found["fields"] = json.loads(found["fields"] or "{}")
+    found["rows"] = [
+        dict(row)
+        for row in conn.execute(
+            """SELECT seq, level1, level2, name, target, actual, weight, score, met, notes FROM outcomes
+            WHERE self_evaluation_id = ? ORDER BY seq""",
+            (evaluation_id,),
+        )
+    ]
+    for row in found["rows"]:
+        row["notes"] = json.loads(row["notes"]) if row["notes"] else {}
+    return found
