@@ -99,6 +99,9 @@ def test_name_unit_only_trailing_unit_brackets():
     assert name_unit("桥梁维护数量（座）") == "座"
     assert name_unit("山大（威海）合作经费") is None
     assert name_unit("年培训班次（会议次数）") is None
+    assert name_unit("法律援助案件补贴(元/件)") == "元/件"  # a unit per something
+    assert name_unit("困难群众补助标准（元/人·月）") == "元/人·月"
+    assert name_unit("活动（会议/次）") is None
 
 
 @given(st.text(max_size=40), st.text(max_size=3), st.text(max_size=5), st.text(max_size=20))

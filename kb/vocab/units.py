@@ -16,6 +16,13 @@ KNOWN_UNITS = frozenset(
 
 
 def is_unit(text: str) -> bool:
-    """Whether a bracketed word in a name is a unit ('米', '%', '万平方米'), not a qualifier ('会议次数')."""
+    """Whether a bracketed word in a name is a unit ('米', '%', '万平方米', and per something: '元/件', '元/人·月'),
+    not a qualifier ('会议次数')."""
     t = unicodedata.normalize("NFKC", text or "").strip()  # full-width brackets and signs become ASCII
+    if "/" in t and t.count("/") == 1:
+        return all(_one(part) for side in t.split("/") for part in side.replace("·", ".").split("."))
+    return _one(t)
+
+
+def _one(t: str) -> bool:
     return t in KNOWN_UNITS or (t[:1] in "万亿千百" and t[1:] in KNOWN_UNITS)
