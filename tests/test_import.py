@@ -496,3 +496,33 @@ def test_every_empty_file_is_reported_empty_not_the_same_as_another(tmp_path):
         (name, "failed", "空文件 empty file") for name in ("a.txt", "b.xlsx", "c.pdf")
     ]
     conn.close()
+
+
+def test_a_manifest_may_give_every_file_of_its_folder_and_a_useless_one_is_said(tmp_path):
+    """Top-level fields of a manifest.toml give every file of its folder what its text lacks ([[documents]] entries
+    over them); a manifest that gives nothing usable, or a year that is no number, fails the folder's files with
+    the manifest named, and the base keeps what it had."""
+    from kb.ingest.run import import_paths
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = (
+        "项目支出绩效目标申报表\n项目名称：\t{}\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t培训人数\t>=100人\n"
+    )
+    for name in ("甲", "乙"):
+        (folder / f"{name}.txt").write_text(text.format(name), "utf-8")
+    manifest = folder / "manifest.toml"
+    manifest.write_text('region = "测试市"\nyear = 2026\n\n[[documents]]\nfile = "乙.txt"\nyear = 2025\n', "utf-8")
+    conn = connect(tmp_path / "kb.sqlite3")
+    assert {r.status for r in import_paths(conn, [folder])} == {"imported"}
+    rows = conn.execute("SELECT name, region, year FROM projects ORDER BY name").fetchall()
+    assert sorted(tuple(r) for r in rows) == [("乙", "测试市", 2025), ("甲", "测试市", 2026)]
+    for bad, said in (("[documents]\nfile = 1\n", "manifest 中没有可用的内容"), ('year = "2026年"\n', "year 应是数字")):
+        manifest.write_text(bad, "utf-8")
+        (folder / "丙.txt").write_text(text.format("丙"), "utf-8")
+        results = {r.path.name: r for r in import_paths(conn, [folder])}
+        assert results["丙.txt"].status == "failed" and said in results["丙.txt"].message, results["丙.txt"].message
+        assert str(manifest) in results["丙.txt"].message
+    assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] == 2
+    conn.close()

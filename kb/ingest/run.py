@@ -30,7 +30,7 @@ from kb.find import name_file, name_index
 from kb.ingest.links import link_self_evaluations
 from kb.ingest.normalise import Document, department_wide
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
-from kb.ingest.seeds import MANIFEST, load_manifest
+from kb.ingest.seeds import EVERY_FILE, MANIFEST, load_manifest
 from kb.ingest.write import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
 from kb.vocab.text import path_text
 
@@ -178,7 +178,7 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
     folder = path.resolve().parent
     if folder not in manifests:
         manifests[folder] = load_manifest(folder)
-    entry = manifests[folder].get(path.name)
+    entry = manifests[folder].get(path.name) or manifests[folder].get(EVERY_FILE)
     if options.region or options.year or options.department or not entry:
         return options
     return Fallbacks(
@@ -363,7 +363,11 @@ def import_paths(
             FROM documents WHERE sha256 = ?""",
             (sha,),
         ).fetchone()
-        earlier = known and _earlier(known, _fallbacks(path, options, manifests))
+        try:
+            earlier = known and _earlier(known, _fallbacks(path, options, manifests))
+        except KbError as exc:  # its folder's manifest cannot be used
+            done(FileResult(path, "failed", describe(exc)))
+            continue
         if known and not earlier:
             done(FileResult(path, "unchanged", "已导入过（内容相同） already imported (same content)"))
         elif sha in first_with:
