@@ -16,7 +16,16 @@ from importers.cells import CACHE_SIZE, clean
 INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     "level1": ("一级指标", "一级指标名称"),
     "level2": ("二级指标", "二级指标名称"),
-    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效指标名称", "具体指标"),
+    "name": (
+        "三级指标",
+        "三级指标名称",
+        "指标名称",
+        "指标内容",
+        "绩效指标名称",
+        "具体指标",
+        "三级指标内容",
+        "具体指标名称",
+    ),
     "target": (
         "指标值",
         "年度指标值",
@@ -28,13 +37,16 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
         "预期目标值",
         "年度指标值（A）",
         "指标目标值",
+        "绩效目标值",
+        "预期值",
+        "计划值",
     ),
     "period_target": ("实施周期指标值", "实施期指标值", "中期指标值", "实施期目标值"),
     "operator": ("绩效指标性质", "指标性质", "指标值类型", "运算符", "运算符号", "指标方向", "指标方向性", "符号"),
     "unit": ("度量单位", "计量单位", "绩效度量单位", "指标值单位", "单位"),
     "weight": ("分值", "权重", "分值权重", "指标权重", "指标分值", "权重分值", "分值（权重）"),
-    "actual": ("实际完成值", "全年实际值", "实际值", "实际完成值（B）", "完成值", "全年实际完成值"),
-    "score": ("得分", "自评得分", "评分", "指标得分"),
+    "actual": ("实际完成值", "全年实际值", "实际值", "实际完成值（B）", "完成值", "全年实际完成值", "实际完成指标值"),
+    "score": ("得分", "自评得分", "评分", "指标得分", "自评分", "实际得分"),
 }
 # columns kept per indicator under their header (RawIndicator.notes)
 NOTE_HEADERS = (
@@ -217,11 +229,20 @@ def key(cell: str) -> str:
     return bare if bare else text
 
 
+_WHEN = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度|本年|全年|当年|年度|预期|计划)(?=.)"
+)  # '2026年指标值', '全年指标值'
+
+
 def column(cell: str) -> str:
     """The indicator field a table header names ('' when none): a weight header with its total in a note
-    ('分值权重（90分）') is still the weight."""
+    ('分值权重（90分）') is still the weight; a header naming its year or span before a known one ('2026年指标值',
+    '本年度指标值', '预期指标值') is that one."""
     word = key(cell)
-    return _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
+    found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
+    if not found and _WHEN.match(word):
+        found = _COLUMNS.get(_WHEN.sub("", word), "")
+    return found
 
 
 def head_field(cell: str) -> str:

@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from importers.columns import declared_unit, target_parts, unit_of_cell
+import pytest
+
+from importers import parse_rows
+from importers.columns import column, declared_unit, target_parts, unit_of_cell
+from importers.readers.text import split_rows
 from importers.records import Row
 from kb.vocab.targets import Target, parse_target
 
@@ -59,3 +63,45 @@ def test_an_operator_column_in_words_is_an_operator_kept_as_printed():
     assert parse_target(target, operator, unit) == Target("≥", 90.0, "%")  # as kb.ingest.normalise reads it
     assert target_parts("正向", "90", "%") == ("", "90", "%", "正向")
     assert target_parts("定性", "优", "") == ("", "优", "", "定性")
+
+
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("指标值", "target"),
+        ("2026年指标值", "target"),  # its year or span before a known header
+        ("2026年度目标值", "target"),
+        ("本年度指标值", "target"),
+        ("全年指标值", "target"),
+        ("预期指标值", "target"),
+        ("年度绩效指标值", "target"),
+        ("绩效目标值", "target"),
+        ("2026年实际完成值", "actual"),
+        ("实际完成指标值", "actual"),
+        ("自评分", "score"),
+        ("三级指标内容", "name"),
+        ("年度目标", ""),  # a head label (the goal), not a column
+        ("年度资金总额", ""),
+        ("计划完成时间", ""),
+    ],
+)
+def test_indicator_headers_as_publishers_write_them(header, field):
+    assert column(header) == field
+
+
+@pytest.mark.parametrize("header", ["2026年指标值", "本年度指标值", "预期指标值", "绩效目标值", "年度绩效指标值"])
+def test_a_form_and_a_flat_table_under_another_target_header_are_read(header):
+    head = "项目支出绩效目标表\n项目名称\t某项目\t\t\n主管部门\t某局\t\t\n年度目标\t做好工作\t\t\n"
+    rows = "产出指标\t数量指标\t培训人数\t≥100人\n满意度指标\t服务对象满意度指标\t满意度\t≥90%\n"
+    form = parse_rows(split_rows(f"{head}一级指标\t二级指标\t三级指标\t{header}\n{rows}"))
+    flat = parse_rows(
+        split_rows(
+            f"2026年项目支出绩效目标表\n项目名称\t一级指标\t二级指标\t三级指标\t{header}\n"
+            + "".join(f"某项目\t{row}\n" for row in rows.splitlines())
+        )
+    )
+    for doc in (form, flat):
+        assert [(i.name, i.target) for p in doc.projects for i in p.indicators] == [
+            ("培训人数", "≥100人"),
+            ("满意度", "≥90%"),
+        ]
