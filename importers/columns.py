@@ -229,6 +229,7 @@ def key(cell: str) -> str:
     return bare if bare else text
 
 
+_SIGN = re.compile(r"符号|运算|比较符")
 _WHEN = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|本年度|本年|全年|当年|年度|预期|计划)(?=.)"
 )  # '2026年指标值', '全年指标值'
@@ -242,6 +243,8 @@ def column(cell: str) -> str:
     found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
     if not found and _WHEN.match(word):
         found = _COLUMNS.get(_WHEN.sub("", word), "")
+    if not found and len(word) <= 8:  # a short header that says what it holds: '计算符号', '指标单位'
+        found = "operator" if _SIGN.search(word) else "unit" if word.endswith("单位") else ""
     return found
 
 

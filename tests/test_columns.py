@@ -80,6 +80,10 @@ def test_an_operator_column_in_words_is_an_operator_kept_as_printed():
         ("实际完成指标值", "actual"),
         ("自评分", "score"),
         ("三级指标内容", "name"),
+        ("计算符号", "operator"),  # a short header that says what it holds
+        ("指标值符号", "operator"),
+        ("比较符", "operator"),
+        ("指标单位", "unit"),
         ("年度目标", ""),  # a head label (the goal), not a column
         ("年度资金总额", ""),
         ("计划完成时间", ""),
