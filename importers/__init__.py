@@ -32,11 +32,10 @@ from importers.records import (
 )
 from importers import cover, registry
 from importers.registry import MIN_SCORE, detect_layout
-from importers.segments import Segment, split
+from importers.segments import DEPARTMENT_TITLE, Segment, split
 
 __all__ = ["parse_file", "parse_rows", "UnknownLayout", "UnreadableFile", "ParseError"]
 
-_DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|单位整体|部门（单位）整体")
 _SELF_EVALUATION = re.compile(r"自评")
 _GOAL_TITLE = re.compile(r"绩效目标|绩效指标|目标表")
 
@@ -185,7 +184,7 @@ def _mark(
     for part in run:
         span = part.segment.span  # read once: it walks the segment's rows
         mine = [p for p in doc.projects if span is not None and span[0] <= p.line <= span[1]]
-        if _DEPARTMENT_TITLE.search(part.segment.title):
+        if DEPARTMENT_TITLE.search(part.segment.title):
             for project in mine:
                 project.kind = {PROJECT: DEPARTMENT, SELF_EVALUATION: DEPARTMENT_SELF_EVALUATION}.get(
                     project.kind, project.kind

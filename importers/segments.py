@@ -28,6 +28,7 @@ _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CAPTION = re.compile(r"^[（(]?(?:19|20)\d{2}\s*年度?[）)]?$")
+DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
 
 
 @dataclass

@@ -458,3 +458,14 @@ def test_003_continuation_rows_named_like_a_level_are_names():
         ("满意度指标", "服务对象满意度", "企业满意度", ">=85%"),  # in the level-2 column: a level 2
     ]
     assert [len(p.indicators) for p in parse(text).projects] == [n + 3 * (i == 2) for i, n in enumerate(COUNTS_003)]
+
+
+@pytest.mark.parametrize("label", ["预算单位", "预算部门", "主管部门"])
+def test_a_departments_own_form_names_it_by_its_unit_label(label):
+    """A 部门整体 form gives no 项目名称: the unit its 预算单位 (or 主管部门) label names is the table's name."""
+    text = (
+        f"2026年部门整体支出绩效目标表\n{label}\t某市某局\t\t\n年度预算资金\t1,000\t\t\n年度总体目标\t做好全年工作\t\t\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥100人\n"
+    )
+    [table] = parse_rows(split_rows(text)).projects
+    assert (table.name, table.kind, table.amount, table.goal) == ("某市某局", "department", "1,000", "做好全年工作")

@@ -19,6 +19,7 @@ from importers.columns import head_field
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+from importers.segments import DEPARTMENT_TITLE
 
 NAME = "form-kv"
 LEVEL_HEADERS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
@@ -282,6 +283,8 @@ def parse(rows: list[Row]) -> RawDocument:
         project = _project(form)
         if form.table is not None:
             project.indicators = _indicators(rows, form)
+        if not project.name and project.department and DEPARTMENT_TITLE.search(title):
+            project.name = project.department  # a department's own form names it as 预算单位 or 主管部门
         if not project.name and not any(indicator.target for indicator in project.indicators):
             continue  # a blank form, printed unfilled (a table the department does not use): no project
         if not project.name:

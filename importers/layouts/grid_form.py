@@ -61,7 +61,6 @@ _GENERIC_TITLE = re.compile(
 # the first word of a row after the indicators (a note, a total), as a word of its own: not 注册用户数, 说明会场次
 _TAIL = re.compile(r"^(?:备注|说明|注|总分|合计|评价等级|自评等级|自评得分)(?:$|值|[：:、，,.．;；\d（(])")
 _TOTALS = ("合计", "总计")
-_DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")
 
 
 @dataclass
@@ -409,9 +408,11 @@ def _project(form: _Form) -> RawProject:
     # share that is all of it
     project.amount = project.amount or total or _amount_below(form.head) or _whole_share(funds)
     project.amount_unit = unit or form.unit
+    if not project.name and project.department and segments.DEPARTMENT_TITLE.search(form.title):
+        project.name = project.department  # a department's own form names it as 预算单位 or 主管部门
     if not project.name:
         project.name = title_name(form.title)
-    if _DEPARTMENT_TITLE.search(form.title):
+    if segments.DEPARTMENT_TITLE.search(form.title):
         project.kind = DEPARTMENT
     if form.header is not None and form.header.self_evaluation:
         project.kind = (
