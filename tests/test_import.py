@@ -518,7 +518,7 @@ def test_a_manifest_may_give_every_file_of_its_folder_and_a_useless_one_is_said(
     assert {r.status for r in import_paths(conn, [folder])} == {"imported"}
     rows = conn.execute("SELECT name, region, year FROM projects ORDER BY name").fetchall()
     assert sorted(tuple(r) for r in rows) == [("乙", "测试市", 2025), ("甲", "测试市", 2026)]
-    for bad, said in (("[documents]\nfile = 1\n", "manifest 中没有可用的内容"), ('year = "2026年"\n', "year 应是数字")):
+    for bad, said in (("[documents]\nfile = 1\n", "清单中没有可用的内容"), ('year = "2026年"\n', "年度应是数字")):
         manifest.write_text(bad, "utf-8")
         (folder / "丙.txt").write_text(text.format("丙"), "utf-8")
         results = {r.path.name: r for r in import_paths(conn, [folder])}

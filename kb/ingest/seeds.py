@@ -38,11 +38,11 @@ def load_manifest(folder: Path) -> dict[str, dict]:
     entries = [entry for entry in data.get("documents", []) if isinstance(entry, dict) and "file" in entry]
     if not every and not entries:
         raise KbError(
-            f"{path}: manifest 中没有可用的内容：应写 region/year/department，或 [[documents]] 下的 file 与这些字段 "
+            f"{path}: 清单中没有可用的内容：应写 region/year/department，或 [[documents]] 下的 file 与这些字段 "
             "the manifest gives nothing: write region, year or department, or [[documents]] entries with a file"
         )
     for entry in [every, *entries]:
         if "year" in entry and not isinstance(entry["year"], int):
-            raise KbError(f"{path}: year 应是数字，如 year = 2026 year must be a number, not {entry['year']!r}")
+            raise KbError(f"{path}: 年度应是数字，如 year = 2026 year must be a number, not {entry['year']!r}")
     found = {entry["file"]: {**every, **entry} for entry in entries}
     return {EVERY_FILE: every, **found} if every else found
