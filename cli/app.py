@@ -310,23 +310,21 @@ def evaluations(
     actual, weight, score and whether it was met."""
     from kb.find.evaluations import list_self_evaluations, show_self_evaluation
 
-    conn = open_kb(ctx)
-    if evaluation_id is not None:
-        found = show_self_evaluation(conn, evaluation_id)
-        if as_json:
-            print_json(found)
-            return
-        from cli import render as render
-
-        render.self_evaluation_card(console(), found)
-        return
-    rows = list_self_evaluations(conn, region, year, limit)
-    if as_json:
-        print_json(rows)
-        return
     from cli import render as render
 
-    render.self_evaluation_list(console(), rows)
+    conn = open_kb(ctx)
+    if evaluation_id is None:
+        rows = list_self_evaluations(conn, region, year, limit)
+        if as_json:
+            print_json(rows)
+        else:
+            render.self_evaluation_list(console(), rows)
+        return
+    found = show_self_evaluation(conn, evaluation_id)
+    if as_json:
+        print_json(found)
+    else:
+        render.self_evaluation_card(console(), found)
 
 
 @app.command()

@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from kb.vocab.text import UNSAFE, escape, shown
@@ -16,13 +17,11 @@ from kb.vocab.text import UNSAFE, escape, shown
 SEARCH_LIMIT = 20  # `kb search`'s default --limit
 
 
-def print_error(message: str) -> None:
+def print_error(message: str, details: Iterable[str] = ()) -> None:
+    """The one-line error, then each line of what it sums up (KbError.details) under it."""
     print(f"kb: 错误 error: {shown(message)}", file=sys.stderr)
-
-
-def print_error_detail(line: str) -> None:
-    """One line of what an error sums up, under it."""
-    print(f"  {shown(line)}", file=sys.stderr)
+    for line in details:
+        print(f"  {shown(line)}", file=sys.stderr)
 
 
 def _json_escape(match: re.Match) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
 
 from cli import base
-from cli.base import console, print_error, print_error_detail, print_json
+from cli.base import console, print_error, print_json
 from kb.errors import USER_ERRORS, describe
 
 __all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
@@ -19,9 +20,9 @@ JsonOpt = typer.Option(
 )
 
 
-def fail(message: str) -> typer.Exit:
-    """Print a one-line error on stderr and return the exit to raise."""
-    print_error(message)
+def fail(message: str, details: Iterable[str] = ()) -> typer.Exit:
+    """Print a one-line error (and the lines it sums up) on stderr and return the exit to raise."""
+    print_error(message, details)
     return typer.Exit(1)
 
 
@@ -33,10 +34,7 @@ def handles_errors(command):
         try:
             return command(*args, **kwargs)
         except USER_ERRORS as exc:
-            print_error(describe(exc))
-            for line in getattr(exc, "details", []):
-                print_error_detail(line)
-            raise typer.Exit(1) from None
+            raise fail(describe(exc), getattr(exc, "details", ())) from None
 
     return wrapper
 

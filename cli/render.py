@@ -124,18 +124,17 @@ def _total(count: int) -> str:
     return count_text(count) + ("" if getattr(count, "exact", True) else " (estimated)")
 
 
+def _list_table(title: str, columns: str, numbers: int) -> Table:
+    """A list's table: its columns (space-separated), the first and the last `numbers` of them right-aligned."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    names = columns.split()
+    for i, col in enumerate(names):
+        table.add_column(col, justify="right" if i == 0 or i >= len(names) - numbers else "left", overflow="fold")
+    return table
+
+
 def project_list(console: Console, rows: list[dict]) -> None:
-    table = Table(title=f"{len(rows)} 个项目 projects", box=box.SIMPLE_HEAD, title_justify="left")
-    for col, justify in (
-        ("ID", "right"),
-        ("项目名称", "left"),
-        ("部门", "left"),
-        ("地区", "left"),
-        ("年度", "left"),
-        ("金额(万元)", "right"),
-        ("指标", "right"),
-    ):
-        table.add_column(col, justify=justify, overflow="fold")
+    table = _list_table(f"{len(rows)} 个项目 projects", "ID 项目名称 部门 地区 年度 金额(万元) 指标", 2)
     for r in rows:
         add_row(
             table, r["id"], r["name"], r["department"], r["region"], r["year"], r["amount_wan"], r["indicator_count"]
@@ -144,18 +143,9 @@ def project_list(console: Console, rows: list[dict]) -> None:
 
 
 def self_evaluation_list(console: Console, rows: list[dict]) -> None:
-    table = Table(title=f"{len(rows)} 个自评表 self-evaluations", box=box.SIMPLE_HEAD, title_justify="left")
-    for col, justify in (
-        ("ID", "right"),
-        ("名称", "left"),
-        ("部门", "left"),
-        ("年度", "left"),
-        ("全年预算(万元)", "right"),
-        ("指标", "right"),
-        ("达成", "right"),
-        ("未达成", "right"),
-    ):
-        table.add_column(col, justify=justify, overflow="fold")
+    table = _list_table(
+        f"{len(rows)} 个自评表 self-evaluations", "ID 名称 部门 年度 全年预算(万元) 指标 达成 未达成", 4
+    )
     for r in rows:
         name = r["name"] + (DEPARTMENT_MARK if r["kind"] == DEPARTMENT else "")
         add_row(table, r["id"], name, r["department"], r["year"], r["amount_wan"], r["rows"], r["met"], r["not_met"])

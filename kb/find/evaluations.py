@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 from kb.errors import KbError
+from kb.find.queries import list_filters
 
 
 def list_self_evaluations(
@@ -19,17 +20,9 @@ def list_self_evaluations(
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 1) AS met,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 0) AS not_met
         FROM self_evaluations s JOIN documents d ON d.id = s.document_id WHERE 1"""
-    params: list = []
-    if region:
-        sql += " AND instr(s.region, ?) > 0"
-        params.append(region)
-    if year:
-        sql += " AND s.year = ?"
-        params.append(year)
-    sql += " ORDER BY s.year DESC, s.region, s.document_id, s.seq"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    where, params = list_filters("s", region, year)
+    sql += where + " ORDER BY s.year DESC, s.region, s.document_id, s.seq" + (" LIMIT ?" if limit is not None else "")
+    params += [limit] if limit is not None else []
     return [dict(row) for row in conn.execute(sql, params)]
 
 

@@ -17,6 +17,17 @@ DEPARTMENT = "department"  # projects.kind of a department's whole goal table (�
 DEPARTMENT_MARK = "（部门整体）"  # after such a table's name wherever it is listed beside projects
 
 
+def list_filters(table: str, region: str | None, year: int | None, department: str | None = None) -> tuple[str, list]:
+    """The conditions (each after AND) and parameters of a list's filters on `table`: a part of the region's name,
+    the year, a part of the department's name."""
+    conditions = [
+        (f" AND instr({table}.region, ?) > 0", region),
+        (f" AND {table}.year = ?", year),
+        (f" AND instr({table}.department, ?) > 0", department),
+    ]
+    return "".join(sql for sql, value in conditions if value), [value for _, value in conditions if value]
+
+
 def list_projects(
     conn: sqlite3.Connection,
     region: str | None = None,
@@ -29,20 +40,9 @@ def list_projects(
     department, region, year, amount_wan, source, indicator_count`."""
     sql = """SELECT p.id, p.name, p.department, p.region, p.year, p.amount_wan, d.file_name AS source,
         p.indicator_count FROM projects p JOIN documents d ON d.id = p.document_id WHERE p.kind = ?"""
-    params: list = [kind]
-    if region:
-        sql += " AND instr(p.region, ?) > 0"
-        params.append(region)
-    if year:
-        sql += " AND p.year = ?"
-        params.append(year)
-    if department:
-        sql += " AND instr(p.department, ?) > 0"
-        params.append(department)
-    sql += " ORDER BY p.region, p.year DESC, p.document_id, p.seq"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    where, params = list_filters("p", region, year, department)
+    sql += where + " ORDER BY p.region, p.year DESC, p.document_id, p.seq" + (" LIMIT ?" if limit is not None else "")
+    params = [kind, *params] + ([limit] if limit is not None else [])
     cursor = conn.cursor()
     cursor.row_factory = None
     rows = cursor.execute(sql, params)

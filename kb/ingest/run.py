@@ -18,7 +18,7 @@ import itertools
 import sqlite3
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
@@ -192,7 +192,8 @@ def _fallbacks(path: Path, options: Fallbacks, manifests: dict[Path, dict]) -> F
 
 REREAD = "重新读取：此前由旧版读取（导入程序或规范化已更新） read anew: an earlier version of jixiao-kb read it"
 _FIELDS = {"region": "地区", "year": "年度", "department": "部门"}
-_GIVEN = ("", None, "option", "manifest")  # sources of a stored field its text does not state
+_OTHERWISE = ("option", "manifest")  # where a stored field its text does not state came from
+_GIVEN = ("", None, *_OTHERWISE)  # the sources of a field its text does not state
 
 
 @dataclass
@@ -208,23 +209,11 @@ def _earlier(known: sqlite3.Row, fallbacks: Fallbacks) -> _Earlier | None:
     """The stored file read anew when an earlier version read it, or when the command line or its manifest now
     gives a region, year or department its text lacks otherwise than before; None when it stays. What was given
     before and is not given now is kept."""
-    given: dict[str, str | int | None] = {
-        "region": fallbacks.region,
-        "year": fallbacks.year,
-        "department": fallbacks.department,
-    }
-    kept = {
-        name: value or (known[name] if known[f"{name}_source"] in _GIVEN else None) for name, value in given.items()
-    }
-    sources = [known[f"{name}_source"] for name in given if known[f"{name}_source"] in ("option", "manifest")]
-    source = fallbacks.source if any(given.values()) or not sources else sources[0]
-    keep = Fallbacks(
-        str(kept["region"] or ""),
-        int(kept["year"]) if kept["year"] else None,
-        str(kept["department"] or ""),
-        fallbacks.published,
-        source,
-    )
+    given = {name: getattr(fallbacks, name) for name in _FIELDS}
+    before = {name: known[name] for name in _FIELDS if not given[name] and known[f"{name}_source"] in _OTHERWISE}
+    keep = replace(fallbacks, **before)
+    if before and not any(given.values()):  # all it has was given before: said as it was given then
+        keep = replace(keep, source=known[f"{next(iter(before))}_source"])
     if known["reader"] != reading_version():
         return _Earlier(known["id"], REREAD, keep)
     changed = [f for f, value in given.items() if value and known[f"{f}_source"] in _GIVEN and known[f] != value]

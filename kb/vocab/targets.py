@@ -64,8 +64,12 @@ _PREFIX_WORDS = [
     ("降低", "≤"),
     ("下降", "≤"),
 ]
-# the words of _PREFIX_WORDS that compare (not those that say a change: 增加, 降低 …), and 等于
-_COMPARING_WORDS = [(word, op) for word, op in _PREFIX_WORDS if "于" in word or word.startswith("不")] + [("等于", "=")]
+# the words of _PREFIX_WORDS that compare (not those that say a change: 增加, 降低 …), and those only a column uses
+_COMPARING_WORDS = [(word, op) for word, op in _PREFIX_WORDS if "于" in word or word.startswith("不")] + [
+    ("大于或等于", "≥"),
+    ("小于或等于", "≤"),
+    ("等于", "="),
+]
 _SUFFIX_WORDS = [
     ("及以上", "≥"),
     ("以上", "≥"),
@@ -112,7 +116,7 @@ def _prepare(text: str) -> str:
 def normalize_operator(text: str) -> str | None:
     """'>=', '≥', '＞=', '》', and in an operator column of its own the words '大于等于', '不低于', '等于' → '≥' …;
     None when the text is not an operator."""
-    t = _prepare(text).replace(" ", "").replace("或", "")
+    t = _prepare(text).replace(" ", "")
     for spelling, op in _OPERATORS + _COMPARING_WORDS:
         if t == spelling:
             return op
