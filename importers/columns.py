@@ -279,6 +279,11 @@ def declared_unit(row) -> str:
     return next((unit for cell in row.cells if ("位" in cell or "&" in cell) and (unit := unit_of_cell(cell))), "")
 
 
+def unit_above(rows: list) -> str:
+    """The money unit the nearest line above a table declares (its rows above, top down), '' when none does."""
+    return next((unit for row in reversed(rows) if (unit := declared_unit(row))), "")
+
+
 def unit_of_cell(cell: str) -> str:
     """The money unit a cell declares, the whole cell or a part of it set apart by space; ''."""
     parts = clean(cell).split()

@@ -23,13 +23,13 @@ from importers.columns import (
     FUND_LABELS,
     REMARK,
     column,
-    declared_unit,
     is_note,
     key,
     nature_notes,
     placeholder,
     split_code,
     target_parts,
+    unit_above,
     weight_of,
 )
 from importers.layouts import Layout
@@ -226,7 +226,7 @@ def parse(rows: list[Row]) -> RawDocument:
             "没有含项目名称、三级指标和指标值列的表头 "
             "no header with 项目名称, 三级指标 (or 指标名称) and 指标值 columns"
         )
-    unit = cols.amount_unit or next((unit for row in rows[: cols.start] if (unit := declared_unit(row))), "")
+    unit = cols.amount_unit or unit_above(rows[: cols.start])
     title = _title(rows[: cols.start])
     year = _YEAR.search(title) if title and "项目名称" not in title else None
     doc = RawDocument(layout=NAME, title=title if year or "表" in title else "", year=year.group(1) if year else "")

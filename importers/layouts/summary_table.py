@@ -19,7 +19,7 @@ from itertools import islice
 
 from importers import segments
 from importers.cells import clean, header_key, joined, once, once_across, same_head
-from importers.columns import column, declared_unit, department_above, nature_notes, target_parts
+from importers.columns import column, department_above, nature_notes, target_parts, unit_above
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -127,7 +127,7 @@ def _find_table(rows: list[Row]) -> _Table | None:
         indicator=_indicator_positions(Row(_aligned(sub_header.cells, width), sub_header.line)),
         width=width,
         amount_unit=(_amount_unit(header.cells[head["amount"]]) if "amount" in head else "")
-        or next((unit for row in reversed(rows[:start]) if (unit := declared_unit(row))), ""),
+        or unit_above(rows[:start]),
         department=department_above(rows[max(0, start - 5) : start]),
     )
 
