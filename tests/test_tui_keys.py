@@ -246,18 +246,59 @@ async def test_n_typed_right_after_f5_from_a_search_box_is_not_typed_into_it(see
         assert app.query_one("#ind-query", Input).value == "myd"
 
 
+def post_together(app, *keys: str) -> None:
+    """Keys queued at once, as the terminal's driver posts the keys of one read (typed fast, or batched by SSH)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else ("\x7f" if key == "backspace" else None)))
+
+
+async def test_backspace_and_a_character_typed_together_apply_in_order(with_draft):
+    """`2025`, backspace and `6` in one read gave `2025`: Textual inserted the 6 before the backspace it had sent up
+    to the app deleted it (Textual issue 6605). The draft's year is 2026, and so is what is saved."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        year = app.query_one("#head-year", Input)
+        year.focus()
+        await pilot.press("end")
+        assert year.value == "2025"
+        post_together(app, "backspace", "6")
+        await settle(pilot)
+        assert year.value == "2026"
+        await pilot.press("escape")  # leaves the head: the field is saved
+        await until(pilot, lambda: editor.draft.year == 2026 and not editor.writer.pending, "the saved year")
+
+
+async def test_a_search_box_takes_fast_keys_in_order(seeded):
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        post_together(app, "满", "意", "率", "backspace", "度", "left", "left", "home", "服")
+        await settle(pilot)
+        assert app.query_one("#ind-query", Input).value == "服满意度"
+
+
 @pytest.fixture
 def slow_catalog(monkeypatch):
-    """The catalog read takes half a second: the first screen is still coming when the test's keys arrive."""
-    import time
+    """The catalog read waits until the test releases it (at most 10 s), and the hidden tabs wait for it: the first
+    screen is still coming when the test's keys or clicks arrive, however slow the machine."""
+    import threading
 
     import tui.app
+    import tui.screens.main
+
+    monkeypatch.setattr(tui.screens.main, "LATER_SECONDS", 60.0)
+    release = threading.Event()
 
     def slow(conn, read=tui.app._catalog):
-        time.sleep(0.5)
+        release.wait(10)
         return read(conn)
 
     monkeypatch.setattr(tui.app, "_catalog", slow)
+    yield release
+    release.set()
 
 
 async def test_keys_typed_at_start_wait_for_their_tab(seeded, slow_catalog):
@@ -268,6 +309,8 @@ async def test_keys_typed_at_start_wait_for_their_tab(seeded, slow_catalog):
         assert not app.main.later  # the hidden tabs' panes are not made yet
         for key, character in (("f3", None), ("满", "满"), ("意", "意")):
             app.post_message(events.Key(key, character))
+        await pilot.pause()
+        slow_catalog.set()
         await settle(pilot)
         assert app.main.tab == "indicators" and app.focused is app.query_one("#ind-query", Input)
         assert app.focused.value == "满意"
@@ -284,6 +327,8 @@ async def test_a_tab_clicked_at_start_shows_its_pane(with_draft, slow_catalog):
     async with app.run_test(size=SIZE) as pilot:
         assert not app.main.later
         await pilot.click("#--content-tab-drafts")
+        await pilot.pause()
+        slow_catalog.set()
         await settle(pilot)
         assert app.query_one(TabbedContent).active == "drafts"
         assert app.focused is app.main.draft_pane.table and app.main.draft_pane.table.row_count == 1
@@ -294,6 +339,7 @@ async def test_quit_before_the_hidden_tabs_are_mounted(seeded, slow_catalog):
     async with app.run_test(size=SIZE) as pilot:
         assert not app.main.later
         await pilot.press("ctrl+q")
+        slow_catalog.set()
         await pilot.pause()
     assert app.return_code == 0
 

@@ -31,6 +31,7 @@ from kb.vocab.text import shown
 from kb.drafting.suggest import value_suggestion
 from kb.vocab.targets import QUALITATIVE
 from tui.data import Database
+from tui.widgets.typed_input import TypedInput
 
 FORMAT_LABELS = {
     "xlsx": "xlsx 申报表 Excel",
@@ -74,7 +75,7 @@ class NameDialog(ModalScreen):
         with Vertical(classes="dialog") as box:
             box.border_title = Text(self.title_text)
             yield Label("草稿名称 draft name (通常即项目名称 usually the project's name):")
-            yield Input(self.value, placeholder="如 科技型企业研发补贴", id="name-input")
+            yield TypedInput(self.value, placeholder="如 科技型企业研发补贴", id="name-input")
             yield Static(classes="dialog-error")
             yield dialog_buttons("确定 OK")
 
@@ -227,7 +228,7 @@ class RowDialog(ModalScreen):
             box.border_title = f"第 {self.number} 行 row {self.number}"
             with Horizontal(classes="dialog-row"):
                 yield Label("三级指标", classes="dialog-label")
-                yield Input(shown(row.name), id="row-name", compact=True)
+                yield TypedInput(shown(row.name), id="row-name", compact=True)
             with Horizontal(classes="dialog-row"):
                 yield Label("一级指标", classes="dialog-label")
                 yield Select(
@@ -247,7 +248,7 @@ class RowDialog(ModalScreen):
                 )
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
-                yield Input(shown(row.target), placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
+                yield TypedInput(shown(row.target), placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
                 yield Static(target_preview(row.target, row.name), id="row-parsed")
             with Horizontal(classes="dialog-row"):
                 yield Label("依据", classes="dialog-label")
@@ -259,11 +260,11 @@ class RowDialog(ModalScreen):
                     id="row-basis",
                 )
                 yield Label("分值", classes="dialog-label")
-                yield Input(number(row.weight), placeholder="weight", id="row-weight", compact=True)
+                yield TypedInput(number(row.weight), placeholder="weight", id="row-weight", compact=True)
             for key, label in ROW_TEXT_FIELDS.items():
                 with Horizontal(classes="dialog-row -text"):
                     yield Label(f"{label:　<7}", classes="dialog-label")
-                    yield Input(shown(getattr(row, key) or ""), id=f"row-{key}", compact=True)
+                    yield TypedInput(shown(getattr(row, key) or ""), id=f"row-{key}", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))
@@ -397,7 +398,7 @@ class ExportDialog(ModalScreen):
                     id="export-format",
                 )
             yield Label("文件夹或文件 folder or file:")
-            yield Input(str(self.folder), id="export-path")
+            yield TypedInput(str(self.folder), id="export-path")
             yield Static(id="export-target", classes="one-line")
             yield Static(classes="dialog-error")
             yield dialog_buttons("导出 Export")

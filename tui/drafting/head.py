@@ -19,6 +19,7 @@ from kb.drafting.drafts import ATTRIBUTES, Draft
 from kb.drafting.suggest import SPENDING_TYPES
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
+from tui.widgets.typed_input import TypedInput
 
 DEBOUNCE = 0.4  # seconds without a keystroke before a field is saved
 LABELS = {
@@ -118,7 +119,7 @@ class HeadForm(Vertical):
                             classes="head-choice",
                         )
                     else:
-                        yield Input(
+                        yield TypedInput(
                             placeholder=PLACEHOLDERS[name], compact=True, id=f"head-{name}", classes="head-input"
                         )
 

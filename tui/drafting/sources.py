@@ -47,6 +47,7 @@ from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggest
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
 from tui.widgets.search_box import SearchBox
+from tui.widgets.typed_input import TypedInput
 
 NAMES = 30
 
@@ -157,7 +158,7 @@ class AddIndicatorDialog(ModalScreen):
             yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
-                yield Input(placeholder="如 e.g. ≥90%", id="add-target", compact=True)
+                yield TypedInput(placeholder="如 e.g. ≥90%", id="add-target", compact=True)
                 yield Label("依据", classes="dialog-label")
                 yield Select([(b, b) for b in BASES], prompt="指标值依据 basis", compact=True, id="add-basis")
             yield Static(classes="dialog-error")

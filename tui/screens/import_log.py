@@ -15,6 +15,7 @@ from kb.errors import KbError
 from kb.ingest.progress import STATUS_NAMES
 from kb.ingest.run import write_report
 from kb.vocab.text import path_text, shown
+from tui.widgets.typed_input import TypedInput
 
 DEFAULT_REPORT = "导入报告 import-report.md"
 
@@ -48,7 +49,7 @@ class ImportLogScreen(ModalScreen[None]):
         with Vertical(id="import-log"):
             yield Static(shown(f"导入记录 import log · {self.summary}"), id="import-log-title", markup=False)
             yield DataTable(id="import-log-table", cursor_type="row", zebra_stripes=True)
-            yield Input(placeholder="报告保存到 save the report to …（.md 或 .csv）", id="import-log-path")
+            yield TypedInput(placeholder="报告保存到 save the report to …（.md 或 .csv）", id="import-log-path")
             yield Static("s 保存报告 save the report · esc 关闭 close", classes="dim")
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from kb.vocab.text import shown
+from tui.widgets.typed_input import TypedInput
 
 
 class ImportPathScreen(ModalScreen[Path | None]):
@@ -22,7 +23,7 @@ class ImportPathScreen(ModalScreen[Path | None]):
         with Vertical(id="import-dialog") as dialog:
             dialog.border_title = "导入文档 import documents"
             yield Label("文件或文件夹路径 (文件夹会递归查找 .txt .xlsx .docx …):")
-            yield Input(placeholder="/path/to/folder", id="import-path")
+            yield TypedInput(placeholder="/path/to/folder", id="import-path")
             yield Static(id="import-error")
             with Horizontal(id="import-buttons"):
                 yield Button("导入 Import", variant="primary", id="import-ok")

@@ -6,10 +6,12 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
+
+from tui.widgets.typed_input import TypedInput
 
 
-class SearchBox(Input):
+class SearchBox(TypedInput):
     """Textual can deliver a Hide event queued while this box's tab was hidden after the tab is shown and the
     box focused; the plain Input then blurs itself and the next keystrokes go nowhere. Such a stale Hide is
     ignored when the box's tab is the active one."""
