@@ -174,3 +174,47 @@ def test_a_row_of_money_below_a_one_row_header_is_no_part_of_it():
         assert [(p.name, [(i.name, i.target, i.unit) for i in p.indicators]) for p in doc.projects] == [
             ("甲项目", [("人数", "5", "人")])
         ]
+
+
+LEVELLESS = """项目名称\t指标名称\t指标值\t备注
+社区养老服务补贴\t补贴发放人数\t≥500人\t
+\t服务对象满意度\t≥90%\t抽样调查
+儿童关爱项目\t关爱活动次数\t≥12次\t
+儿童关爱项目\t项目完成及时率\t100%\t
+"""
+
+
+def test_a_sheet_without_level_columns_is_read():
+    """The plainest sheet an officer keeps (项目名称 | 指标名称 | 指标值) was read by no layout: levels are left to the
+    knowledge base's guess, the other columns kept in the indicators' notes."""
+    doc = parse(LEVELLESS)
+    read = [(p.name, [(i.level1, i.level2, i.name, i.target, i.notes) for i in p.indicators]) for p in doc.projects]
+    assert read == [
+        (
+            "社区养老服务补贴",
+            [("", "", "补贴发放人数", "≥500人", {}), ("", "", "服务对象满意度", "≥90%", {"备注": "抽样调查"})],
+        ),
+        ("儿童关爱项目", [("", "", "关爱活动次数", "≥12次", {}), ("", "", "项目完成及时率", "100%", {})]),
+    ]
+
+
+def test_a_sheet_without_level_columns_goes_to_flat_sheet():
+    from importers.registry import detect_layout
+
+    assert detect_layout(split_rows(LEVELLESS))[0].name == "flat-sheet"
+
+
+@pytest.mark.parametrize("label", ["专项资金名称", "二级项目名称", "项目（政策）名称"])
+def test_a_column_named_as_forms_name_a_project(label):
+    doc = parse(LEVELLESS.replace("项目名称", label, 1))
+    assert [p.name for p in doc.projects] == ["社区养老服务补贴", "儿童关爱项目"]
+
+
+def test_a_numbered_sheet_with_an_operator_column_but_no_head_text_is_flat():
+    """序号 and an operator column without a project's 概况, 预算 or 目标 is no 项目绩效目标汇总表 (summary-table)."""
+    from importers.registry import detect_layout
+
+    text = "序号\t项目名称\t指标名称\t运算符\t指标值\t单位\n1\t社区养老服务补贴\t补贴发放人数\t≥\t500\t人\n"
+    assert detect_layout(split_rows(text))[0].name == "flat-sheet"
+    indicator = parse(text).projects[0].indicators[0]
+    assert (indicator.name, indicator.operator, indicator.target, indicator.unit) == ("补贴发放人数", "≥", "500", "人")

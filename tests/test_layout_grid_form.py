@@ -414,3 +414,20 @@ def test_a_name_beginning_with_a_closing_word_is_an_indicator_and_a_note_ends_th
             ("满意度指标", "服务对象满意度指标", "满意度", "≥90%"),
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    "upper, lower",
+    [
+        (["绩效指标", "绩效指标", "", "", "指标值"], ["", "一级指标", "二级指标", "三级指标", ""]),  # spread, empty
+        (["绩效指标", "", "", "", "指标值"], ["", "一级指标", "二级指标", "三级指标", ""]),
+    ],
+)
+def test_a_header_over_two_rows_whose_merged_cells_are_empty(upper, lower):
+    """A text or TSV copy of a form leaves a merged header cell empty below its text: the two rows are one header,
+    and the indicators read under it (no layout read them)."""
+    table = [*head("社区养老服务补贴"), upper, lower, ["", "产出指标", "数量指标", "补贴发放人数", "≥500人"]]
+    table.append(["", "效益指标", "满意度指标", "服务对象满意度", "≥90%"])
+    assert indicators(table) == [
+        [("产出指标", "数量指标", "补贴发放人数", "≥500人"), ("效益指标", "满意度指标", "服务对象满意度", "≥90%")]
+    ]

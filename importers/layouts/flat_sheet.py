@@ -1,7 +1,8 @@
 """Layout 'flat-sheet': one table listing many projects, one row per indicator.
 
 The header names the columns, e.g. 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质
-| 指标值 | 度量单位 | 权重 (one header row, or two when a parent cell such as 绩效指标 or 其中 spans several columns).
+| 指标值 | 度量单位 | 权重 (one header row, or two when a parent cell such as 绩效指标 or 其中 spans several columns);
+a sheet without level columns (项目名称 | 指标名称 | 指标值) leaves the levels to the knowledge base's guess.
 Indicator columns are named as in `importers.columns` (an operator column with the number and the unit in their own
 columns, weights, explanations and scoring rules kept per indicator). A column it does not name is kept under its
 header: left of the indicator columns as a project field, right of them in the indicator's notes. A project's head
@@ -23,6 +24,7 @@ from importers.columns import (
     FUND_LABELS,
     REMARK,
     column,
+    head_field,
     is_note,
     key,
     nature_notes,
@@ -81,7 +83,9 @@ class _Columns:
 
 
 def _name_column(cell: str) -> bool:
-    return squash(clean(cell)) in NAME_WORDS or header_key(cell) == "项目名称"
+    """A column of project names: the sheet's own words, or any label a form names its project by (专项资金名称,
+    二级项目名称 …)."""
+    return squash(clean(cell)) in NAME_WORDS or head_field(cell) == "name"
 
 
 def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
@@ -97,6 +101,18 @@ def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
         found["name"] = found.pop("department")
         found["units"] = -1
     return found
+
+
+def _summary_table(keys: list[str], project: dict[str, int], indicator: dict[str, int]) -> bool:
+    """The header of a 项目绩效目标汇总表 (layout summary-table): no level columns, a 序号, head text (概况, 预算,
+    目标) and an operator column."""
+    levels = {"level1", "level2"} & indicator.keys()
+    return (
+        not levels
+        and "序号" in keys
+        and "operator" in indicator
+        and bool({"overview", "amount", "goal"} & project.keys())
+    )
 
 
 def _indicator_positions(cells: list[str]) -> dict[str, int]:
@@ -122,8 +138,8 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     project, indicator = _project_positions(keys, raw), _indicator_positions(raw)
     if "name" not in project or not {"name", "target"} <= indicator.keys():
         return None
-    if not {"level1", "level2"} & indicator.keys():
-        return None  # a table without levels is a summary table (layout summary-table)
+    if _summary_table(keys, project, indicator):
+        return None
     claimed = {j for j in project.values() if j >= 0} | set(indicator.values())
     first = min(indicator.values())
     others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
@@ -293,12 +309,16 @@ def _is_header(row: Row) -> bool:
 
 
 def detect(rows: list[Row]) -> float:
-    """0.8 for the header, 1.0 when an indicator row follows it."""
+    """0.8 for the header, 1.0 when an indicator row follows it; 0.6 and 0.7 for a header without level columns
+    (a summary table with its 序号 and operator columns is read as such)."""
     cols = _find(rows)
     if cols is None:
         return 0.0
     data = (row for row in rows[cols.start :] if not row.blank and not _is_header(row))
-    return 1.0 if any(_cells(_aligned(row, cols), cols.indicator)["name"] for row in data) else 0.8
+    rows_follow = any(_cells(_aligned(row, cols), cols.indicator)["name"] for row in data)
+    if {"level1", "level2"} & cols.indicator.keys():
+        return 1.0 if rows_follow else 0.8
+    return 0.7 if rows_follow else 0.6
 
 
 LAYOUT = Layout(

@@ -208,17 +208,47 @@ def _is_tail(row: Row) -> bool:
     return bool(values) and _TAIL.match(key(values[0])) is not None
 
 
+def _two_row_headers(rows: list[Row]) -> list[Row]:
+    """The rows with a header printed over two rows made one: `绩效指标 | | | 指标值` over `| 一级指标 | 二级指标 |
+    三级指标 |` (a text or TSV file leaves a merged cell empty below its text), when neither row is a header alone."""
+    joined_rows: list[Row] = []
+    skip = False
+    for i, row in enumerate(rows):
+        if skip:
+            skip = False
+            continue
+        if i + 1 < len(rows) and _may_be_upper_header(row) and header(row) is None:
+            below = rows[i + 1]
+            width = max(len(row.cells), len(below.cells))
+            upper = [*row.cells, *[""] * (width - len(row.cells))]
+            lower = [*below.cells, *[""] * (width - len(below.cells))]
+            merged = replace(row, cells=[b if clean(b) else u for u, b in zip(upper, lower)])
+            if header(below) is None and header(merged) is not None:
+                joined_rows.append(merged)
+                skip = True
+                continue
+        joined_rows.append(row)
+    return joined_rows
+
+
+def _may_be_upper_header(row: Row) -> bool:
+    """The upper row of a two-row header holds a target column's characters and leaves some cell empty."""
+    text = "".join(row.cells)
+    return all(c in text for c in _TARGET_CHARS) and any(not clean(cell) for cell in row.cells)
+
+
 def forms(rows: list[Row]) -> list[_Form]:
     """The forms of the rows: a head (from a row naming a project), its indicator table, and the rows after the
     table (备注 …) up to the next form's head or the next table's title; each with the title and the money unit
-    written above it."""
+    written above it. A header printed over two rows is read as one.
+    """
     found: list[_Form] = []
     form: _Form | None = None
     title = unit = ""
     last: _Header | None = None  # the indicator header of the form before, under the same title
     ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
-    for row in rows:
+    for row in _two_row_headers(rows):
         if row.blank:
             continue
         name = segments.title(row)
