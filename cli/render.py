@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kb.find.outcomes import achieved_text, evaluation_line, peers_text
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
@@ -31,24 +32,6 @@ def add_row(table: Table, *cells) -> None:
 def _level(ind: dict) -> str:
     """Compact standard level of an indicator row (see kb.vocab.levels.short_level)."""
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
-
-
-def _achieved(achieved: dict | None) -> str:
-    """'99.5 ✓达成' / '744人 ✗未达成' / '长期实施 ?' for a goal row's own self-evaluated actual."""
-    if not achieved:
-        return ""
-    verdict = {1: "✓达成 met", 0: "✗未达成 missed"}.get(achieved["met"], "?未能判断 unknown")
-    return f"{achieved['actual'] or ''} {verdict}"
-
-
-def _met(outcomes: dict | None) -> str:
-    """'2/4 · 96%' for a goal row's peers (their median actual), '' when none was evaluated."""
-    if not outcomes:
-        return ""
-    median = outcomes["median_actual"]
-    return f"{outcomes['met']}/{outcomes['evaluated']}" + (
-        f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else ""
-    )
 
 
 def search_result(console: Console, result) -> None:
@@ -90,7 +73,7 @@ def search_result(console: Console, result) -> None:
                 f"{ind['project']}{mark} #{ind['project_id']}",
                 ind["region"],
                 ind["year"],
-                *((_met(ind["outcomes"]),) if evaluated else ()),
+                *((peers_text(ind["outcomes"]),) if evaluated else ()),
             )
         console.print(table)
         if evaluated:
@@ -238,8 +221,8 @@ def project_card(console: Console, p: dict) -> None:
                 ind["name"] + ("（文字目标）" if ind["from_prose"] else ""),
                 target,
                 _level(ind),
-                *((_achieved(ind["achieved"]),) if own else ()),
-                *((_met(ind["outcomes"]),) if peers else ()),
+                *((achieved_text(ind["achieved"]),) if own else ()),
+                *((peers_text(ind["outcomes"]),) if peers else ()),
             )
         console.print(table)
         if peers:
@@ -249,23 +232,7 @@ def project_card(console: Console, p: dict) -> None:
                 markup=False,
             )
     for e in p.get("self_evaluations", []):
-        console.print(
-            shown(
-                f"自评表 self-evaluation {e['year'] or ''}: {e['name']} ({e['source']}; 关联方式 linked by "
-                f"{e['link']})"
-                + (
-                    f"; 目标表外的行 rows not in the goal table: {'、'.join(e['rows_without_goal'])}"
-                    if e["rows_without_goal"]
-                    else ""
-                )
-                + (
-                    f"; 未自评的指标 goal rows not evaluated: {'、'.join(e['goal_rows_not_evaluated'])}"
-                    if e["goal_rows_not_evaluated"]
-                    else ""
-                )
-            ),
-            markup=False,
-        )
+        console.print(shown(evaluation_line(e)), markup=False)
     if p["evaluation"]:
         table = Table(
             title=f"评价指标 (分值合计 {number(total(e['weight'] for e in p['evaluation']))})",

@@ -160,3 +160,40 @@ def outcome_line(tally: dict | None, targets: int = 0) -> str:
         + (f" · 实际中位数 median actual {number(median)}{tally['unit'] or ''}" if median is not None else "")
         + "".join(f" · {target} {same['met']}/{same['evaluated']}" for target, same in by_target)
     )
+
+
+def achieved_text(achieved: dict | None) -> str:
+    """'99.5 ✓达成' / '744人 ✗未达成' / '长期实施 ?' for a goal row's own self-evaluated actual."""
+    if not achieved:
+        return ""
+    verdict = {1: "✓达成 met", 0: "✗未达成 missed"}.get(achieved["met"], "?未能判断 unknown")
+    return f"{achieved['actual'] or ''} {verdict}"
+
+
+def peers_text(outcomes: dict | None) -> str:
+    """'2/4 · 96%' for a goal row's peers (their median actual), '' when none was evaluated."""
+    if not outcomes:
+        return ""
+    median = outcomes["median_actual"]
+    return f"{outcomes['met']}/{outcomes['evaluated']}" + (
+        f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else ""
+    )
+
+
+def evaluation_line(evaluation: dict) -> str:
+    """One self-evaluation linked to a goal table (kb.find.queries.show_project): its year, name, file and link,
+    and the rows either holds that the other does not."""
+    e = evaluation
+    return (
+        f"自评表 self-evaluation {e['year'] or ''}: {e['name']} ({e['source']}; 关联方式 linked by {e['link']})"
+        + (
+            f"; 目标表外的行 rows not in the goal table: {'、'.join(e['rows_without_goal'])}"
+            if e["rows_without_goal"]
+            else ""
+        )
+        + (
+            f"; 未自评的指标 goal rows not evaluated: {'、'.join(e['goal_rows_not_evaluated'])}"
+            if e["goal_rows_not_evaluated"]
+            else ""
+        )
+    )
