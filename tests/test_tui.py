@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 from textual.command import CommandPalette
-from textual.widgets import Input, Select, TabbedContent
+from textual.widgets import Input, Select, Static, TabbedContent
 
 from kb.db import connect
 from kb.ingest.run import import_seeds
@@ -16,9 +16,10 @@ from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
 from tui.panes.indicators import IndicatorsPane
 from tui.screens.source import SourceScreen
-from tui.widgets.project_card import LEGEND, ProjectCard
+from tui.widgets.project_card import LEGEND, OWN_LEGEND, ProjectCard
 from tui.widgets.project_tree import ProjectTree
 from conftest import make_document, store, workers_done
+from fixtures.app_driver import until
 
 SIZE = (120, 40)
 
@@ -87,6 +88,92 @@ async def test_inferred_levels_are_marked(seeded):
         assert app.query_one(ProjectCard).project["region"] == "宁波市"
         assert cells(goals, 0)[0].endswith("*") and cells(goals, 0)[4].endswith("*")
         assert LEGEND in str(app.query_one("#goal-legend").render())
+
+
+async def test_a_projects_own_self_evaluation_shows_beside_its_goal_table(tmp_path, db_path):
+    """What the project's own 自评表 reported stands beside each goal row (✓ met, ✗ missed, ? cannot be judged), and
+    the self-evaluation is named below the table, as `kb show` does."""
+    from fixtures.self_evaluation import write
+    from kb.ingest.run import import_paths
+
+    conn = connect(db_path)
+    import_paths(conn, list(write(tmp_path, "xlsx")))
+    conn.close()
+    app = start(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        goals = app.query_one("#goal-table")
+        assert [cells(goals, r)[2:] for r in range(goals.row_count)] == [
+            ["服务老人人数", "≥1000人", "产出·数量", "1200人 ✓"],
+            ["服务合格率", "≥95%", "产出·质量", "93% ✗"],
+            ["老人生活质量", "明显改善", "效益·社会", "明显改善 ?"],
+            ["服务对象满意度", "≥90%", "满意度", "96% ✓"],
+        ]
+        assert OWN_LEGEND in str(app.query_one("#goal-legend").render())
+        more = app.query_one("#card-more", Static).content.renderables[0].plain
+        assert "自评表 self-evaluation 2023: 2023年社区居家养老服务补贴项目" in more and "name+amount" in more
+
+
+def import_self_evaluation(tmp_path, db_path, goal_table: bool = True) -> None:
+    from fixtures.self_evaluation import write
+    from kb.ingest.run import import_paths
+
+    goal, evaluation = write(tmp_path, "xlsx")
+    conn = connect(db_path)
+    import_paths(conn, [goal, evaluation] if goal_table else [evaluation])
+    conn.close()
+
+
+async def test_self_evaluations_are_listed_read_whole_and_lead_to_their_goal_table(tmp_path, db_path):
+    from tui.screens.evaluations import EvaluationsScreen
+
+    import_self_evaluation(tmp_path, db_path)
+    app = start(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EvaluationsScreen)
+        listed = screen.query_one("#evaluation-list")
+        assert [cells(listed, r) for r in range(listed.row_count)] == [
+            ["1", "2023年社区居家养老服务补贴项目", "测试市民政局", "测试市", "2023", "4", "2", "1"]
+        ]
+        await until(pilot, lambda: screen.shown_form is not None, "the form")
+        rows = screen.query_one("#evaluation-rows")
+        assert [cells(rows, r)[2:] for r in range(rows.row_count)] == [
+            ["服务老人人数", "≥1000人", "1200人", "20", "20", "✓达成"],
+            ["服务合格率", "≥95%", "93%", "20", "19.58", "✗未达成"],
+            ["老人生活质量", "明显改善", "明显改善", "30", "30", "?"],
+            ["服务对象满意度", "≥90%", "96%", "10", "10", "✓达成"],
+        ]
+        await pilot.press("g")
+        await settle(pilot)
+        assert not isinstance(app.screen, EvaluationsScreen)
+        assert app.query_one(ProjectCard).project["name"] == "社区居家养老服务补贴"
+
+
+async def test_a_base_of_self_evaluations_only_says_so_and_opens_them(tmp_path, db_path):
+    """Not '知识库是空的': the base holds self-evaluations, and a button (or ctrl+e) opens them."""
+    from textual.widgets import Markdown
+
+    from tui.screens.evaluations import EvaluationsScreen
+
+    import_self_evaluation(tmp_path, db_path, goal_table=False)
+    app = start(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "还没有绩效目标表" in app.query_one("#welcome").query_one(Markdown).source
+        assert "1 份自评表" in app.query_one("#welcome").query_one(Markdown).source
+        await pilot.click("#open-evaluations")
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationsScreen)
+        await pilot.press("g")  # no goal table answers it: said, and the list stays
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, EvaluationsScreen)
 
 
 async def test_indicator_search_finds_the_satisfaction_family(seeded):

@@ -34,7 +34,8 @@ def _catalog(conn) -> Catalog:
     query alone took 1 ms, 20–110 ms beside the drawing)."""
     branches = project_branches(conn)
     if not branches:
-        return Catalog(projects=[], loaded=True)
+        evaluations = conn.execute("SELECT count(*) FROM self_evaluations").fetchone()[0]
+        return Catalog(projects=[], loaded=True, evaluations=evaluations)
     region, department, year, _ = min(branches, key=lambda b: branch_order(year_key(*b[:3])))
     first = branch_projects(conn, region, department, year)
     listed = all_projects(conn) if sum(n for *_, n in branches) <= LIST_AT_ONCE else None
@@ -54,6 +55,13 @@ class KbApp(App[None]):
         Binding("f1", "help", "帮助", tooltip="帮助 help: every key", id="help"),
         Binding("question_mark", "help", "帮助", show=False, tooltip="帮助 help", id="help-alt"),
         Binding("ctrl+o", "import_folder", "导入", tooltip="导入文件或文件夹 import a file or folder", id="import"),
+        Binding(
+            "ctrl+e",
+            "evaluations",
+            "自评",
+            tooltip="自评表：所报的实际完成值与达成情况 self-evaluations: what units reported achieving",
+            id="evaluations",
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -200,6 +208,12 @@ class KbApp(App[None]):
             self.action_import_log()  # what was not imported, and why, stays until dismissed
         self._watch(external=False)
 
+    def action_evaluations(self) -> None:
+        from tui.screens.evaluations import EvaluationsScreen  # on ctrl+e only: not part of the app's start
+
+        if not isinstance(self.screen, EvaluationsScreen):
+            self.push_screen(EvaluationsScreen())
+
     def action_import_log(self) -> None:
         """The last import's log (every file, its result and reason), or say there is none."""
         if self.last_import is None:
@@ -216,6 +230,10 @@ class KbApp(App[None]):
     @on(Button.Pressed, "#import-folder")
     def _import_folder_pressed(self) -> None:
         self.action_import_folder()
+
+    @on(Button.Pressed, "#open-evaluations")
+    def _evaluations_pressed(self) -> None:
+        self.action_evaluations()
 
     def open_project(self, project_id: int) -> None:
         self.main.post_message(OpenProject(project_id))

@@ -45,6 +45,11 @@ class KbCommands(Provider):
             ("载入示例 Load the bundled samples", app.action_load_samples, "Import the five sample documents"),
             ("导入记录 Import log", app.action_import_log, "The last import: every file, its result and why"),
             (
+                "自评表 Self-evaluations",
+                app.action_evaluations,
+                "What units reported achieving: each indicator's target, actual, score, met or not",
+            ),
+            (
                 "指标检索 Search indicators",
                 partial(app.main.action_show_tab, "indicators"),
                 "Find indicator names and their precedents",

@@ -19,6 +19,7 @@ class Catalog:
     projects: list[ProjectRow] | None = None  # every project, once listed
     loaded: bool = False  # read from the database at least once
     card: dict | None = None  # the first project's card (kb.find.queries.show_project), read with the catalog
+    evaluations: int = 0  # the self-evaluations (自评表) of a base without goal tables (counted only then)
 
     @property
     def empty(self) -> bool:

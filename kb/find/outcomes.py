@@ -162,11 +162,13 @@ def outcome_line(tally: dict | None, targets: int = 0) -> str:
     )
 
 
-def achieved_text(achieved: dict | None) -> str:
-    """'99.5 ✓达成' / '744人 ✗未达成' / '长期实施 ?' for a goal row's own self-evaluated actual."""
+def achieved_text(achieved: dict | None, short: bool = False) -> str:
+    """'99.5 ✓达成 met' / '744人 ✗未达成 missed' / '长期实施 ?未能判断 unknown' for a goal row's own self-evaluated
+    actual ('99.5 ✓', '744人 ✗', '长期实施 ?' when `short`)."""
     if not achieved:
         return ""
-    verdict = {1: "✓达成 met", 0: "✗未达成 missed"}.get(achieved["met"], "?未能判断 unknown")
+    verdicts = {1: "✓", 0: "✗"} if short else {1: "✓达成 met", 0: "✗未达成 missed"}
+    verdict = verdicts.get(achieved["met"], "?" if short else "?未能判断 unknown")
     return f"{achieved['actual'] or ''} {verdict}"
 
 

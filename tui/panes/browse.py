@@ -31,6 +31,17 @@ Import published goal tables (项目支出绩效目标表: .txt, .xlsx, .docx �
 or load the five bundled sample documents now, or import a folder from here.
 """
 
+EVALUATIONS_ONLY = """\
+# 还没有绩效目标表 · no goal table yet
+
+知识库里有 {count} 份自评表（各单位所报的实际完成情况），还没有可浏览的绩效目标表：按 ctrl+e 查看自评表，或导入目标表。
+
+The knowledge base holds {count} self-evaluations and no goal table to browse: ctrl+e reads them; import goal
+tables with
+
+    kb import PATH        # a file or a folder, searched recursively
+"""
+
 
 class BrowsePane(Vertical):
     BINDINGS = [
@@ -65,6 +76,7 @@ class BrowsePane(Vertical):
                 with Horizontal(id="welcome-buttons"):
                     yield Button("载入示例 Load the samples", variant="primary", id="load-samples")
                     yield Button("导入文件夹… Import a folder", id="import-folder")
+                    yield Button("自评表 Self-evaluations", id="open-evaluations")
         with Horizontal(id="browse-body"):
             with Vertical(id="browse-side"):
                 yield SearchBox(placeholder="筛选 filter 项目/部门/地区", id="browse-filter")
@@ -75,10 +87,17 @@ class BrowsePane(Vertical):
         self.ready_card = catalog.card
         self.set_class(catalog.empty, "-empty")
         welcome = self.query_one("#welcome")
-        if catalog.empty and not welcome.query("Markdown"):  # a Markdown widget costs 150 ms to mount
-            from textual.widgets import Markdown  # and its modules ~50 ms to import: only for an empty base
+        self.query_one("#open-evaluations").display = bool(catalog.evaluations)
+        if catalog.empty:
+            text = EVALUATIONS_ONLY.format(count=catalog.evaluations) if catalog.evaluations else WELCOME
+            from textual.widgets import Markdown  # a Markdown widget costs 150 ms to mount and its modules ~50 ms
+            # to import: only for an empty base
 
-            welcome.mount(Markdown(WELCOME), before=0)
+            shown_text = welcome.query(Markdown)
+            if shown_text:
+                shown_text.first().update(text)
+            else:
+                welcome.mount(Markdown(text), before=0)
         tree = self.query_one(ProjectTree)
         self._show_filtered(tree.set_catalog(catalog.branches, catalog.first, catalog.projects))
         self._follow_tree(reload=True)

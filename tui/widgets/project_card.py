@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
+from kb.find.outcomes import achieved_text, evaluation_line
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
@@ -22,6 +23,10 @@ from tui.messages import FindIndicator
 from tui.widgets.copy_table import Col, CopyTable
 
 LEGEND = "* 层级由指标名推断（原文未写层级） level inferred from the name: the document gives none"
+OWN = "自评实际"  # what the project's own self-evaluation reported: ✓ met, ✗ missed, ? cannot be judged
+OWN_LEGEND = (
+    "自评实际：本项目自评表所报的实际值，✓达成 ✗未达成 ?未能判断 actual reported: met, missed, cannot be judged"
+)
 
 
 def std_level(ind: dict) -> str:
@@ -29,9 +34,11 @@ def std_level(ind: dict) -> str:
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
-def goal_rows(indicators: list[dict]) -> list[tuple[str, str, str, str, str]]:
-    """(level 1, level 2, name, target, standard level) per indicator; a level is written only where its group
-    starts, as on the form; inferred levels are the standard ones, marked '*'."""
+def goal_rows(indicators: list[dict]) -> list[tuple[str, ...]]:
+    """(level 1, level 2, name, target, standard level) per indicator, and what the project's own self-evaluation
+    reported of it when it has one (peers' outcomes are the precedents' own, F3); a level is written only where its
+    group starts, as on the form; inferred levels are the standard ones, marked '*'."""
+    own = any(ind.get("achieved") for ind in indicators)
     rows, last = [], (None, None)
     for ind in indicators:
         if ind["level1"] or ind["level2"]:
@@ -46,7 +53,16 @@ def goal_rows(indicators: list[dict]) -> list[tuple[str, str, str, str, str]]:
         if ind.get("period_target") and ind["period_target"] != target:
             target += f"（实施周期 {ind['period_target']}）"
         name = ind["name"] + ("（文字目标）" if ind.get("from_prose") else "")
-        rows.append((shown[0], shown[1], name, target, std_level(ind)))
+        rows.append(
+            (
+                shown[0],
+                shown[1],
+                name,
+                target,
+                std_level(ind),
+                *((achieved_text(ind.get("achieved"), short=True),) if own else ()),
+            )
+        )
     return rows
 
 
@@ -99,7 +115,7 @@ def _extra(title: str, value) -> RenderableType | None:
 
 
 def _more(p: dict) -> Group:
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [Text(shown(evaluation_line(e), lines=True)) for e in p.get("self_evaluations", [])]
     if p["evaluation"]:
         weights = number(total(e["weight"] for e in p["evaluation"]))
         parts.append(
@@ -154,7 +170,9 @@ class ProjectCard(VerticalScroll):
         self.query_one("#card-head", Static).update(_head(project))
         self._fill_goals()
         inferred = any(i["level_inferred"] for i in project["indicators"])
-        self.query_one("#goal-legend", Static).update(Text(LEGEND, style="dim") if inferred else "")
+        own = any(i.get("achieved") for i in project["indicators"])
+        legend = "\n".join(line for line, wanted in ((LEGEND, inferred), (OWN_LEGEND, own)) if wanted)
+        self.query_one("#goal-legend", Static).update(Text(legend, style="dim"))
         self.query_one("#card-more", Static).update(_more(project))
         self.scroll_home(animate=False)
         if indicator:
@@ -182,6 +200,8 @@ class ProjectCard(VerticalScroll):
             Col("指标值", fit(3, 12), 1),
             Col("标准层级", fit(4, 12)),
         ]
+        if self.project and any(ind.get("achieved") for ind in self.project["indicators"]):
+            table.spec.append(Col(OWN, cell_len(OWN), 1))
         table.fill(rows)
 
     @on(DataTable.RowHighlighted, "#goal-table")

@@ -1,0 +1,186 @@
+"""Self-evaluations (自评表): the list, and the form under the cursor whole (its head, and each row's target, actual,
+weight, score and whether the target was met), as `kb evaluations` shows them; g opens the goal table it answers."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from kb.errors import KbError
+from kb.find.evaluations import list_self_evaluations, show_self_evaluation
+from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
+from kb.vocab.numbers import number
+from kb.vocab.text import shown
+from tui.messages import OpenProject
+from tui.widgets.copy_table import Col, CopyTable
+
+MET = {1: "✓达成", 0: "✗未达成"}
+
+
+def _head(e: dict) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in (
+        ("自评表", e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else "")),
+        ("部门", e["department"]),
+        ("地区", e["region"]),
+        ("年度", number(e["year"])),
+        ("全年预算(万元)", number(e["amount_wan"])),
+        *e["fields"].items(),
+        ("来源", f"{e['source']} [{e['layout']}]"),
+        ("页码", f"第 {e['page']} 页" if e.get("page") else None),
+        ("对应目标表", f"项目 {e['project_id']}（g 打开 open it）" if e.get("project_id") else None),
+    ):
+        if value not in (None, ""):
+            grid.add_row(Text(shown(str(label))), Text(shown(str(value), lines=True)))
+    return grid
+
+
+def outcome_rows(rows: list[dict]) -> list[tuple[str, ...]]:
+    """(level 1, level 2, name, target, actual, weight, score, met) per row, a level written where its group starts."""
+    found, last = [], (None, None)
+    for r in rows:
+        level1 = r["level1"] if r["level1"] != last[0] else ""
+        level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
+        last = (r["level1"], r["level2"])
+        found.append(
+            (
+                level1 or "",
+                level2 or "",
+                r["name"],
+                r["target"] or "",
+                r["actual"] or "",
+                number(r["weight"]),
+                number(r["score"]),
+                MET.get(r["met"], "?" if r["target"] else ""),
+            )
+        )
+    return found
+
+
+class EvaluationsScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "关闭 Close", id="close"),
+        Binding("g", "goal_table", "目标表", tooltip="打开它对应的目标表 the goal table it answers", id="goal-table"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listed: list[dict] = []
+        self.shown_form: dict | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="evaluations"):
+            yield Static("自评表 self-evaluations", id="evaluations-title")
+            yield CopyTable(
+                Col("ID", 4),
+                Col("自评表", 16, 3),
+                Col("部门", 10, 1),
+                Col("地区", 6),
+                Col("年度", 4),
+                Col("指标", 4),
+                Col("达成", 4),
+                Col("未达成", 6),
+                id="evaluation-list",
+            )
+            with VerticalScroll(id="evaluation-form"):
+                yield Static(id="evaluation-head")
+                yield CopyTable(
+                    Col("一级指标", 8),  # widened to its levels (_shown)
+                    Col("二级指标", 8),
+                    Col("三级指标", 12, 3),
+                    Col("指标值", 8, 1),
+                    Col("实际完成值", 10, 1),
+                    Col("分值", 5),
+                    Col("得分", 6),
+                    Col("达成", 8),
+                    id="evaluation-rows",
+                )
+            yield Static(
+                "↑↓ 选择 choose · g 对应的目标表 its goal table · c 复制一行 copy a row · esc 关闭 close", classes="dim"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#evaluation-list").loading = True
+        self._list()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="evaluations")
+    def _list(self) -> None:
+        try:
+            found = self.app.db.call(list_self_evaluations)
+        except KbError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._listed, found)
+
+    def _failed(self, error: str) -> None:
+        self.query_one("#evaluation-list").loading = False
+        self.query_one("#evaluations-title", Static).update(Text(shown(error), style="bold red"))
+
+    def _listed(self, found: list[dict]) -> None:
+        self.listed = found
+        table = self.query_one("#evaluation-list", CopyTable)
+        table.loading = False
+        self.query_one("#evaluations-title", Static).update(
+            Text(f"{len(found)} 个自评表 self-evaluations（自报，未经审计 self-reported, not audited）", style="bold")
+            if found
+            else Text("知识库里没有自评表 no self-evaluation in the knowledge base（导入 ctrl+o）", style="bold")
+        )
+        table.fill(
+            [
+                (
+                    str(e["id"]),
+                    e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else ""),
+                    e["department"] or "",
+                    e["region"] or "",
+                    number(e["year"]),
+                    str(e["rows"]),
+                    str(e["met"]),
+                    str(e["not_met"]),
+                )
+                for e in found
+            ]
+        )
+        table.focus()
+        if found:
+            self._show(found[0]["id"])
+
+    @on(DataTable.RowHighlighted, "#evaluation-list")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.listed):
+            self._show(self.listed[event.cursor_row]["id"])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="evaluation")
+    def _show(self, evaluation_id: int) -> None:
+        try:
+            form = self.app.db.call(show_self_evaluation, evaluation_id)
+        except KbError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._shown, form)
+
+    def _shown(self, form: dict) -> None:
+        self.shown_form = form
+        self.query_one("#evaluation-head", Static).update(_head(form))
+        rows = outcome_rows(form["rows"])
+        table = self.query_one("#evaluation-rows", CopyTable)
+        for i, (label, cap) in enumerate((("一级指标", 10), ("二级指标", 14))):  # as wide as its levels, up to cap
+            table.spec[i] = Col(label, min(cap, max([cell_len(row[i]) for row in rows] + [cell_len(label)])))
+        table.fill(rows)
+
+    def action_goal_table(self) -> None:
+        form = self.shown_form
+        if form is None or not form.get("project_id"):
+            self.notify("这份自评表没有对应的目标表 no goal table in the knowledge base answers to it", timeout=4)
+            return
+        main = self.app.main  # type: ignore[attr-defined]
+        self.dismiss()
+        main.post_message(OpenProject(form["project_id"]))
