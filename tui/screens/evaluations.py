@@ -92,7 +92,6 @@ class EvaluationsScreen(ModalScreen[None]):
                 id="evaluation-list",
             )
             with VerticalScroll(id="evaluation-form"):
-                yield Static(id="evaluation-head")
                 yield CopyTable(
                     Col("一级指标", 8),  # widened to its levels (_shown)
                     Col("二级指标", 8),
@@ -104,6 +103,7 @@ class EvaluationsScreen(ModalScreen[None]):
                     Col("达成", 8),
                     id="evaluation-rows",
                 )
+                yield Static(id="evaluation-head")  # below the rows: a form's head runs to 20 lines
             yield Static(
                 "↑↓ 选择 choose · g 对应的目标表 its goal table · c 复制一行 copy a row · esc 关闭 close", classes="dim"
             )
@@ -134,6 +134,8 @@ class EvaluationsScreen(ModalScreen[None]):
             if found
             else Text("知识库里没有自评表 no self-evaluation in the knowledge base（导入 ctrl+o）", style="bold")
         )
+        departments = [cell_len(e["department"] or "") for e in found]
+        table.spec[2] = Col("部门", min(20, max([4, *departments])), 1)  # a unit's name on one line, mostly
         table.fill(
             [
                 (
