@@ -431,3 +431,14 @@ def test_a_header_over_two_rows_whose_merged_cells_are_empty(upper, lower):
     assert indicators(table) == [
         [("产出指标", "数量指标", "补贴发放人数", "≥500人"), ("效益指标", "满意度指标", "服务对象满意度", "≥90%")]
     ]
+
+
+def test_a_total_row_below_a_self_evaluation_names_each_value_by_its_column():
+    """总分 | 100 | 90 under 分值 and 得分 was kept as '100 90': which is the score? Each value is named."""
+    from fixtures.self_evaluation import SELF
+
+    [project] = grid_form.parse(rows([[str(cell) for cell in row] for row in SELF])).projects
+    assert project.fields["总分"] == "分值 100；得分 90"
+    unscored = [*SELF[:-1], [*["总分"] * 5, "100", "", ""]]
+    [project] = grid_form.parse(rows([[str(cell) for cell in row] for row in unscored])).projects
+    assert project.fields["总分"] == "分值 100"

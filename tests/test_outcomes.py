@@ -483,3 +483,17 @@ def test_kb_evaluations_lists_and_shows_self_evaluations(tmp_path, conn, db_path
     assert kb("evaluations", "--region", "没有这个地区").stdout.startswith("0 个自评表")
     missing = kb("evaluations", "999")
     assert missing.exit_code == 1 and "没有编号为 999 的自评表" in missing.stderr
+
+
+def test_a_total_row_without_its_score_is_not_checked_against_the_scores(tmp_path, conn):
+    """A 总分 row giving only its 分值 (100) is no total to compare the rows' scores with."""
+    from fixtures import self_evaluation
+    from fixtures.make_fixtures import write_xlsx
+    from kb.ingest.run import import_paths
+    from kb.review.self_evaluations import check_self_evaluation
+
+    path = tmp_path / "self.xlsx"
+    write_xlsx([*self_evaluation.SELF[:-1], [*["总分"] * 5, "100", "", ""]], path)
+    import_paths(conn, [path])
+    [(se_id,)] = conn.execute("SELECT id FROM self_evaluations").fetchall()
+    assert "total-score" not in [f.rule for f in check_self_evaluation(conn, se_id)]

@@ -71,6 +71,7 @@ class _Header:
     line: int
     operator_label: str = "指标性质"  # the operator column's header, for a nature it holds (定性, 定量 …)
     self_evaluation: bool = False  # the table gives what was achieved (实际完成值): a self-evaluation
+    labels: dict[int, str] = field(default_factory=dict)  # position → header label of every column
 
 
 @dataclass
@@ -136,7 +137,8 @@ def _header_of(row: Row) -> _Header | None:
     if any(head_field(cell) in ("name", "department_name") for cell in cells if cell):
         return None  # a flat table's header: a column of project (or unit) names beside the indicators
     operator_label = key(cells[columns["operator"]]) if "operator" in columns else "指标性质"
-    return _Header(columns, notes, len(row.cells), row.line, operator_label, "actual" in columns)
+    labels = {j: key(cell) for j, cell in enumerate(cells) if cell}
+    return _Header(columns, notes, len(row.cells), row.line, operator_label, "actual" in columns, labels)
 
 
 def _label(cell: str) -> str:
@@ -357,6 +359,21 @@ def _split_code(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("", text)
 
 
+def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
+    """A row below the indicator table as a label and its value: the values after the label each named by the
+    column they stand in when the row has the header's columns (总分 under 分值 and 得分: '分值 100；得分 99.5'), else
+    joined as written ('100 99.5')."""
+    cells = _cells(row)
+    values = [(j, cell) for j, cell in enumerate(cells) if cell]
+    if len(values) < 2:
+        return "", ""
+    label = values[0][1]
+    rest = [(j, cell) for j, cell in values[1:] if cell != label]  # the label's merged cell spread over several
+    if header is not None and len(cells) == header.width and rest and all(j in header.labels for j, _ in rest):
+        return label, "；".join(f"{header.labels[j]} {cell}" for j, cell in rest)
+    return label, " ".join(joined(value) for value in spread_values(row.cells)[1:])
+
+
 def _project(form: _Form) -> RawProject:
     """The project of a form's head: mapped labels to attributes, everything else to fields as written."""
     project = RawProject(
@@ -372,9 +389,9 @@ def _project(form: _Form) -> RawProject:
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in form.tail:
-        values = [joined(value) for value in spread_values(row.cells)]
-        if len(values) > 1:
-            project.fields[values[0]] = " ".join(values[1:])
+        label, value = _tail_pair(row, form.header)
+        if value:
+            project.fields[label] = value
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     over: list[tuple[str, str, str]] = []  # the pairs of the row above

@@ -52,14 +52,23 @@ def _finding(rule: str, row: int | None, indicator: str, detail: str) -> Finding
     return Finding(rule, severity, reason, row, indicator, detail)
 
 
-def _field(fields: dict, label: str, exact: bool = True) -> float | None:
-    """The last number of the field with this label (or, not exact, whose label holds it: '总分': '100 99.5' →
-    99.5, the score after the 分值)."""
+def _field(fields: dict, label: str) -> float | None:
+    """The last number of the field with this label."""
+    value = fields.get(label)
+    numbers = [n for n in (first_number(part) for part in str(value or "").split()) if n is not None]
+    return numbers[-1] if numbers else None
+
+
+def _total_score(fields: dict) -> float | None:
+    """The printed total: the 得分 of a 总分 row read by its columns ('总分': '分值 100；得分 99.5'; None when it gives
+    only its 分值), else the last number of a field whose label holds 总分 ('总分值、评价总分 (S)': '92.33')."""
     for key, value in fields.items():
-        if (key == label if exact else label in key) and value:
-            numbers = [n for n in (first_number(part) for part in str(value).split()) if n is not None]
-            if numbers:
-                return numbers[-1]
+        if "总分" in key and value:
+            named = dict(part.split(" ", 1) for part in str(value).split("；") if " " in part)
+            if named and all(first_number(label) is None for label in named):  # each value under its column
+                score = next((v for label, v in named.items() if "得分" in label), None)
+                return first_number(score) if score is not None else None
+            return _field(fields, key)
     return None
 
 
@@ -122,7 +131,7 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
                     f"执行率 {number(rate)}%: 得分 {number(score)}, recomputed {number(round(due, 2))}",
                 )
             )
-    total = _field(fields, "总分", exact=False)
+    total = _total_score(fields)
     scores = [r["score"] for r in rows]
     if total is not None and scores and None not in scores:
         due = sum(scores) + (score or 0.0)
