@@ -234,12 +234,20 @@ def _where(report: SegmentReport) -> str:
     return f"{place}「{report.title}」" if report.title else place
 
 
+NOT_A_GOAL_TABLE = (
+    "不是能读的目标表：表头需有指标名称（三级指标）和指标值两列，列出多个项目时还需项目名称列"
+    "（kb import --explain 说明原因） "
+    "layout unknown: a goal table's header names an indicator (三级指标) and a target (指标值) column, and a "
+    "project (项目名称) column when it lists several projects"
+)
+
+
 def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> ValueError:
     """The error for a document without a goal table, with the reason its closest candidate was not one."""
     if failed:
         return ParseError(failed[0].removeprefix("跳过 skipped: "))
     if len(parts) == 1:
-        return UnknownLayout("不是能读的目标表 layout unknown: not a goal table this version can read")
+        return UnknownLayout(NOT_A_GOAL_TABLE)
     pages = max((row.page for row in rows), default=0)
     size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
     titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]
@@ -254,7 +262,7 @@ def choose_layout(rows: list[Row]) -> Layout:
     by that one layout); raises UnknownLayout."""
     layout = next((part.layout for segment in split(rows) if (part := _detected(segment)).layout is not None), None)
     if layout is None:
-        raise UnknownLayout("不是能读的目标表 layout unknown: not a goal table this version can read")
+        raise UnknownLayout(NOT_A_GOAL_TABLE)
     return layout
 
 

@@ -16,6 +16,10 @@ _COVER = re.compile(
     r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:[（(]汇总[）)]|[（(]本级[）)])?"
     r"(?:((?:19|20)\d{2})年度?)?(?:[省市区县]级)?(?:部门|单位)(?:综合)?(?:预算|决算)"
 )
+_TABLE_TITLE = re.compile(
+    r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:((?:19|20)\d{2})年度?)?"
+    r"(?:项目支出|项目|专项资金)?绩效目标(?:汇总|申报|下达)?表$"
+)  # '2025年某区民政局项目绩效目标汇总表'
 _LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[：:]\s*(.{2,40})$")
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
@@ -57,6 +61,17 @@ def _labelled(rows: list[Row]) -> tuple[str, str]:
     return "", _year(rows)
 
 
+def _titled(rows: list[Row]) -> str:
+    """The organisation a goal table's title names first on the document ('2025年某区民政局项目绩效目标汇总表')."""
+    for row in rows[:COVER_ROWS]:
+        value = lone_value(row.cells)
+        if value is not None:
+            match = _TABLE_TITLE.match("".join(joined(clean(value)).split()))
+            name = _SUFFIX.sub("", match.group(2)) if match else ""
+            return name if _ORGANISATION.search(name) else ""
+    return ""
+
+
 def _year(rows: list[Row]) -> str:
     """The year of the first table title or '(2026年度)' line that states one."""
     for row in rows:
@@ -77,5 +92,7 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
     if not department and not (doc.department and doc.year):
         department, labelled_year = _labelled(rows)
         year = labelled_year or year  # a title's year before a cover that names no organisation
+    if not department and not doc.department:
+        department = _titled(rows)
     doc.department = doc.department or department
     doc.year = doc.year or year

@@ -23,3 +23,14 @@ from importers.records import Row
 )
 def test_the_cover_names_the_department_and_the_year(lines, expected):
     assert cover_title([Row(cells=[line], line=n) for n, line in enumerate(lines, 1)])[:2] == expected
+
+
+def test_a_sheets_title_naming_an_organisation_gives_its_projects_department():
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    text = "2025年某区民政局项目绩效目标汇总表\n项目名称\t三级指标\t指标值\n困难群众临时救助\t救助人次\t≥800人次\n"
+    doc = parse_rows(split_rows(text))
+    assert (doc.department, doc.year) == ("某区民政局", "2025")
+    untitled = parse_rows(split_rows("2025年项目绩效目标汇总表" + text[text.index("\n") :]))
+    assert untitled.department == ""

@@ -218,3 +218,22 @@ def test_a_numbered_sheet_with_an_operator_column_but_no_head_text_is_flat():
     assert detect_layout(split_rows(text))[0].name == "flat-sheet"
     indicator = parse(text).projects[0].indicators[0]
     assert (indicator.name, indicator.operator, indicator.target, indicator.unit) == ("补贴发放人数", "≥", "500", "人")
+
+
+def test_the_words_officers_head_their_own_sheets_with():
+    """项目 for 项目名称, 绩效指标 (or 指标) for the indicator's name after the level columns, 资金（万元） for the
+    amount: a sheet headed so was read by no layout."""
+    text = (
+        "2025年某区民政局项目绩效目标汇总表\n"
+        "序号\t项目\t资金（万元）\t一级指标\t二级指标\t绩效指标\t指标值\n"
+        "1\t困难群众临时救助\t120\t产出指标\t数量指标\t救助人次\t≥800人次\n"
+        "2\t困难群众临时救助\t120\t满意度指标\t服务对象满意度指标\t救助对象满意度\t≥90%\n"
+    )
+    [project] = parse(text).projects
+    assert (project.name, project.amount, project.amount_unit) == ("困难群众临时救助", "120", "万元")
+    assert [(i.level1, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "救助人次", "≥800人次"),
+        ("满意度指标", "救助对象满意度", "≥90%"),
+    ]
+    [project] = parse(text.replace("绩效指标", "指标")).projects
+    assert [i.name for i in project.indicators] == ["救助人次", "救助对象满意度"]

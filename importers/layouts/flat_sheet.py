@@ -40,7 +40,7 @@ from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator,
 NAME = "flat-sheet"
 PROJECT_COLUMNS = {
     "department": ("单位名称", "预算单位", "部门名称", "主管部门", "实施单位", "资金使用单位"),
-    "name": ("项目名称", "单位（项目）名称", "项目（单位）名称", "单位(项目)名称", "项目名称（资金使用单位）"),
+    "name": ("项目名称", "单位（项目）名称", "项目（单位）名称", "单位(项目)名称", "项目名称（资金使用单位）", "项目"),
     "amount": (
         "预算数",
         "预算金额",
@@ -55,6 +55,7 @@ PROJECT_COLUMNS = {
         "年度预算",
         "本年预算",
         "金额",
+        "资金",
     ),
     "goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标", "当年绩效目标", "总体目标"),
     "overview": ("项目概况",),
@@ -116,11 +117,17 @@ def _summary_table(keys: list[str], project: dict[str, int], indicator: dict[str
 
 
 def _indicator_positions(cells: list[str]) -> dict[str, int]:
+    """Where each indicator field is; a header without a name column (三级指标, 指标名称 …) names its indicators
+    under 绩效指标 or 指标 (a side label over the level columns elsewhere)."""
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         field = column(cell) if cell else ""
         if field and field not in found:
             found[field] = i
+    if "name" not in found:
+        side = next((i for i, cell in enumerate(cells) if cell and key(cell) in ("绩效指标", "指标")), None)
+        if side is not None and all(side > found[level] for level in ("level1", "level2") if level in found):
+            found["name"] = side
     return found
 
 
