@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kb.find.evaluations import notes_text
 from kb.find.outcomes import achieved_text, evaluation_line, peers_text
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.families import spellings_note
@@ -127,11 +128,12 @@ def project_list(console: Console, rows: list[dict]) -> None:
 
 def self_evaluation_list(console: Console, rows: list[dict]) -> None:
     table = _list_table(
-        f"{len(rows)} 个自评表 self-evaluations", "ID 名称 部门 年度 全年预算(万元) 指标 达成 未达成", 4
+        f"{len(rows)} 个自评表 self-evaluations", "ID 名称 部门 年度 全年预算(万元) 指标 达成 未达成 未能判断", 5
     )
     for r in rows:
         name = r["name"] + (DEPARTMENT_MARK if r["kind"] == DEPARTMENT else "")
-        add_row(table, r["id"], name, r["department"], r["year"], r["amount_wan"], r["rows"], r["met"], r["not_met"])
+        counts = (r["rows"], r["met"], r["not_met"], r["unknown"])
+        add_row(table, r["id"], name, r["department"], r["year"], r["amount_wan"], *counts)
     console.print(table)
 
 
@@ -156,7 +158,9 @@ def self_evaluation_card(console: Console, e: dict) -> None:
     if not e["rows"]:
         return
     table = Table(title="绩效指标完成情况", box=box.SIMPLE_HEAD, title_justify="left")
-    for col in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "达成"):
+    noted = any(r["notes"] for r in e["rows"])
+    columns = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "达成")
+    for col in columns + (("偏差原因及说明",) if noted else ()):
         table.add_column(col, overflow="fold", no_wrap=col in ("分值", "得分", "达成"))
     met = {1: "✓ 达成", 0: "✗ 未达成"}
     last = (None, None)
@@ -164,9 +168,9 @@ def self_evaluation_card(console: Console, e: dict) -> None:
         level1 = r["level1"] if r["level1"] != last[0] else ""
         level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
         last = (r["level1"], r["level2"])
-        add_row(
-            table, level1, level2, r["name"], r["target"], r["actual"], r["weight"], r["score"], met.get(r["met"], "")
-        )
+        verdict = met.get(r["met"], "? 未能判断" if r["target"] else "")
+        cells = (level1, level2, r["name"], r["target"], r["actual"], r["weight"], r["score"], verdict)
+        add_row(table, *cells, *((notes_text(r["notes"]),) if noted else ()))
     console.print(table)
 
 

@@ -474,9 +474,11 @@ def test_kb_evaluations_lists_and_shows_self_evaluations(tmp_path, conn, db_path
     import_paths(conn, [evaluation])
     kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), *args])  # noqa: E731
     listed = json.loads(kb("evaluations", "--json").stdout)
-    assert [(e["rows"], e["met"], e["not_met"]) for e in listed] == [(4, 2, 1)]
+    assert [(e["rows"], e["met"], e["not_met"], e["unknown"]) for e in listed] == [(4, 2, 1, 1)]
     shown = kb("evaluations", str(listed[0]["id"]))
     assert shown.exit_code == 0 and "✓ 达成" in shown.stdout and "✗ 未达成" in shown.stdout, shown.output
+    wide = CliRunner().invoke(app, ["--db", str(db_path), "evaluations", str(listed[0]["id"])], env={"COLUMNS": "200"})
+    assert "? 未能判断" in wide.stdout and "部分服务商培训不足，将加强培训" in wide.stdout  # the reason it missed
     assert "年初预算数" in shown.stdout and "120" in shown.stdout
     one = json.loads(kb("evaluations", str(listed[0]["id"]), "--json").stdout)
     assert [(r["name"], r["met"]) for r in one["rows"]][:2] == [("服务老人人数", 1), ("服务合格率", 0)]

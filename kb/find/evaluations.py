@@ -14,11 +14,12 @@ def list_self_evaluations(
     conn: sqlite3.Connection, region: str | None = None, year: int | None = None, limit: int | None = None
 ) -> list[dict]:
     """Self-evaluations, newest year first, each with `id, kind, name, department, region, year, amount_wan,
-    source, rows, met, not_met`."""
+    source, rows, met, not_met, unknown` (rows whose target cannot be judged: in words, or none)."""
     sql = """SELECT s.id, s.kind, s.name, s.department, s.region, s.year, s.amount_wan, d.file_name AS source,
         s.indicator_count AS rows,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 1) AS met,
-        (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 0) AS not_met
+        (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 0) AS not_met,
+        (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met IS NULL) AS unknown
         FROM self_evaluations s JOIN documents d ON d.id = s.document_id WHERE 1"""
     where, params = list_filters("s", region, year)
     sql += where + " ORDER BY s.year DESC, s.region, s.document_id, s.seq" + (" LIMIT ?" if limit is not None else "")
@@ -52,3 +53,9 @@ def show_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> dict:
     for row in found["rows"]:
         row["notes"] = json.loads(row["notes"]) if row["notes"] else {}
     return found
+
+
+def notes_text(notes: dict) -> str:
+    """A self-evaluated row's notes as one text: the reason it missed as written, other notes under their column's
+    label ('备注：…')."""
+    return "；".join(value if "原因" in label else f"{label}：{value}" for label, value in notes.items() if value)

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from kb.errors import KbError
-from kb.find.evaluations import list_self_evaluations, show_self_evaluation
+from kb.find.evaluations import list_self_evaluations, notes_text, show_self_evaluation
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
@@ -22,6 +22,11 @@ from tui.messages import OpenProject
 from tui.widgets.copy_table import Col, CopyTable
 
 MET = {1: "✓达成", 0: "✗未达成"}
+NOTES = Col("偏差原因及说明", 14, 3)
+LEGEND = (
+    "✓达成 met · ✗未达成 missed · ?未能判断（文字目标等） cannot be judged (a target in words …) · "
+    "自报，未经审计 self-reported, not audited"
+)
 
 
 def _head(e: dict) -> Table:
@@ -45,7 +50,9 @@ def _head(e: dict) -> Table:
 
 
 def outcome_rows(rows: list[dict]) -> list[tuple[str, ...]]:
-    """(level 1, level 2, name, target, actual, weight, score, met) per row, a level written where its group starts."""
+    """(level 1, level 2, name, target, actual, weight, score, met) per row, a level written where its group starts,
+    and the row's notes (the reason it missed …) when any row has some."""
+    noted = any(r["notes"] for r in rows)
     found, last = [], (None, None)
     for r in rows:
         level1 = r["level1"] if r["level1"] != last[0] else ""
@@ -61,6 +68,7 @@ def outcome_rows(rows: list[dict]) -> list[tuple[str, ...]]:
                 number(r["weight"]),
                 number(r["score"]),
                 MET.get(r["met"], "?" if r["target"] else ""),
+                *((notes_text(r["notes"]),) if noted else ()),
             )
         )
     return found
@@ -89,6 +97,7 @@ class EvaluationsScreen(ModalScreen[None]):
                 Col("指标", 4),
                 Col("达成", 4),
                 Col("未达成", 6),
+                Col("未能判断", 8),
                 id="evaluation-list",
             )
             with VerticalScroll(id="evaluation-form"):
@@ -103,6 +112,7 @@ class EvaluationsScreen(ModalScreen[None]):
                     Col("达成", 8),
                     id="evaluation-rows",
                 )
+                yield Static(LEGEND, classes="dim", id="evaluation-legend")
                 yield Static(id="evaluation-head")  # below the rows: a form's head runs to 20 lines
             yield Static(
                 "↑↓ 选择 choose · g 对应的目标表 its goal table · c 复制一行 copy a row · esc 关闭 close", classes="dim"
@@ -147,6 +157,7 @@ class EvaluationsScreen(ModalScreen[None]):
                     str(e["rows"]),
                     str(e["met"]),
                     str(e["not_met"]),
+                    str(e["unknown"]),
                 )
                 for e in found
             ]
@@ -176,6 +187,7 @@ class EvaluationsScreen(ModalScreen[None]):
         table = self.query_one("#evaluation-rows", CopyTable)
         for i, (label, cap) in enumerate((("一级指标", 10), ("二级指标", 14))):  # as wide as its levels, up to cap
             table.spec[i] = Col(label, min(cap, max([cell_len(row[i]) for row in rows] + [cell_len(label)])))
+        table.spec = table.spec[:8] + ([NOTES] if rows and len(rows[0]) > 8 else [])
         table.fill(rows)
 
     def action_goal_table(self) -> None:
