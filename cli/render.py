@@ -36,6 +36,9 @@ def _level(ind: dict) -> str:
 
 
 def search_result(console: Console, result) -> None:
+    nothing = result.indicator_total == 0 and result.project_total == 0 and result.evaluated_total == 0
+    if nothing:
+        console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
     if result.suggestions:
         how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
         console.print(
@@ -45,10 +48,10 @@ def search_result(console: Console, result) -> None:
                     f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
                     for s in result.suggestions
                 )
+                + (f"（如 e.g. kb search {result.suggestions[0]['name']}）" if nothing else "")
             )
         )
-    if result.indicator_total == 0 and result.project_total == 0:
-        console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
+    if nothing:
         return
     if result.indicators:
         table = Table(
@@ -101,6 +104,30 @@ def search_result(console: Console, result) -> None:
         for p in result.projects:
             add_row(table, p["id"], p["name"], p["region"], p["year"], p["snippet"])
         console.print(table)
+    if result.evaluated:
+        _evaluated(console, result)
+
+
+def _evaluated(console: Console, result) -> None:
+    """The self-evaluated rows of a search: what units reported of indicators of that name."""
+    shown_rows = len(result.evaluated)
+    table = Table(
+        title=text(
+            f"自评表中的指标 self-evaluated rows: {result.evaluated_total} contain {result.query!r}"
+            + (f" (top {shown_rows})" if result.evaluated_total > shown_rows else "")
+            + "（自报，未经审计 self-reported, not audited）"
+        ),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+    )
+    for col in ("指标名称", "指标值", "实际完成值", "达成", "自评表", "地区", "年度"):
+        table.add_column(col, overflow="fold")
+    for r in result.evaluated:
+        verdict = {1: "✓ 达成", 0: "✗ 未达成"}.get(r["met"], "? 未能判断" if r["target"] else "")
+        where = f"{r['self_evaluation']} #{r['self_evaluation_id']}"
+        add_row(table, r["name"], r["target"], r["actual"], verdict, where, r["region"], r["year"])
+    console.print(table)
+    console.print("查看整张自评表：kb evaluations ID  a whole self-evaluation: kb evaluations ID", markup=False)
 
 
 def _total(count: int) -> str:

@@ -499,3 +499,30 @@ def test_a_total_row_without_its_score_is_not_checked_against_the_scores(tmp_pat
     import_paths(conn, [path])
     [(se_id,)] = conn.execute("SELECT id FROM self_evaluations").fetchall()
     assert "total-score" not in [f.rule for f in check_self_evaluation(conn, se_id)]
+
+
+def test_kb_search_finds_the_rows_of_self_evaluations(tmp_path, conn, db_path):
+    """A base holding only a self-evaluation: `kb search` found nothing in it ('没有包含…'); its rows whose name
+    holds the query are listed (the same rows as a plain scan), narrowed by region, year and level, in --json too."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.app import app
+    from fixtures.self_evaluation import write
+    from kb.find.search import Filters, search
+    from kb.ingest.run import import_paths
+
+    import_paths(conn, [write(tmp_path, "xlsx")[1]])
+    kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), *args], env={"COLUMNS": "200"})  # noqa: E731
+    found = json.loads(kb("search", "服务", "--json").stdout)["self_evaluated"]
+    names = [r[0] for r in conn.execute("SELECT name FROM outcomes ORDER BY seq")]
+    assert [r["name"] for r in found["rows"]] == [n for n in names if "服务" in n]
+    assert [r["name"] for r in found["rows"]] == ["服务老人人数", "服务合格率", "服务对象满意度"]
+    assert found["total"] == 3 and found["rows"][1]["met"] == 0 and found["rows"][1]["actual"] == "93%"
+    shown = kb("search", "服务合格率")
+    assert shown.exit_code == 0 and "没有包含" not in shown.stdout
+    assert "自评表中的指标" in shown.stdout and "93%" in shown.stdout and "✗ 未达成" in shown.stdout
+    assert search(conn, "服务", Filters(level="满意度")).evaluated_total == 1
+    assert search(conn, "服务", Filters(region="没有这个地区")).evaluated_total == 0
+    assert search(conn, "服务", Filters(year=2023)).evaluated_total == 3

@@ -27,6 +27,41 @@ def list_self_evaluations(
     return [dict(row) for row in conn.execute(sql, params)]
 
 
+def search_self_evaluated(
+    conn: sqlite3.Connection, q: str, filters, limit: int = 20, offset: int = 0
+) -> tuple[int, list[dict]]:
+    """Self-evaluated rows whose indicator name contains `q` (folded as kb search folds names), newest first: how
+    many, and a page of them, each with `self_evaluation_id, self_evaluation, region, year, name, target, actual,
+    met, score, notes`. `filters` (kb.find.search.Filters) narrow them by region, year and standard level."""
+    from kb.find.search import LEVELS
+    from kb.vocab.tokens import fold
+
+    where = " WHERE instr(kb_fold(o.name), :folded) > 0"
+    params: dict = {"folded": fold(q), "limit": limit, "offset": offset}
+    if filters.region:
+        where += " AND instr(s.region, :region) > 0"
+        params["region"] = filters.region
+    if filters.year:
+        where += " AND s.year = :year"
+        params["year"] = filters.year
+    if filters.level:
+        where += f" AND o.std_level{1 if filters.level in LEVELS.values() else 2} = :level"
+        params["level"] = filters.level
+    joined = " FROM outcomes o JOIN self_evaluations s ON s.id = o.self_evaluation_id" + where
+    total = conn.execute("SELECT count(*)" + joined, params).fetchone()[0]
+    rows = conn.execute(
+        """SELECT o.self_evaluation_id, s.name AS self_evaluation, s.region, s.year, o.name, o.target, o.actual,
+        o.met, o.score, o.notes"""
+        + joined
+        + " ORDER BY s.year DESC, s.id, o.seq LIMIT :limit OFFSET :offset",
+        params,
+    ).fetchall()
+    found = [dict(row) for row in rows]
+    for row in found:
+        row["notes"] = json.loads(row["notes"]) if row["notes"] else {}
+    return total, found
+
+
 def show_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> dict:
     """One self-evaluation as printed: its head and budget fields, the goal table it answers (when linked) and its
     rows with target, actual, weight, score and whether the target was met."""

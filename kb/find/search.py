@@ -46,7 +46,11 @@ class Filters(namedtuple("Filters", "region year level")):
 
 
 class SearchResult(
-    namedtuple("SearchResult", "query indicator_total project_total indicators projects suggestions", defaults=((),))
+    namedtuple(
+        "SearchResult",
+        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated",
+        defaults=((), 0, ()),
+    )
 ):
     __slots__ = ()
 
@@ -60,6 +64,8 @@ class SearchResult(
             "indicators": self.indicators,
             "projects": self.projects,
             "suggestions": list(self.suggestions),
+            # rows of self-evaluations (自评表) whose indicator name contains the query: what units reported
+            "self_evaluated": {"total": self.evaluated_total, "rows": list(self.evaluated)},
         }
 
 
@@ -172,8 +178,9 @@ def search_indicators(
 def search(
     conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchResult:
-    """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes)
-    and projects whose name, overview or goal contains it; `limit` of each kind after the first `offset` (a page).
+    """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes),
+    projects whose name, overview or goal contains it, and self-evaluated rows whose name contains it
+    (kb.find.evaluations); `limit` of each kind after the first `offset` (a page).
 
     With a level filter, only indicators are searched (a project has no level). The `kb search` command and the
     served base's /-/search both call this, so both find the same.
@@ -187,10 +194,14 @@ def search(
         n_proj, projects = (Count(0), []) if filters.level else search_projects(conn, q, filters, limit, offset)
     except sqlite3.OperationalError as exc:
         raise KbError(f"查询失败 search failed: {exc}") from exc
-    if indicators and conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
-        from kb.find.outcomes import add_outcomes  # only a base with self-evaluations pays for loading it
+    evaluated: list[dict] = []
+    n_evaluated = 0
+    if conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
+        from kb.find.evaluations import search_self_evaluated  # only a base with self-evaluations pays for these
+        from kb.find.outcomes import add_outcomes
 
         add_outcomes(conn, indicators)
+        n_evaluated, evaluated = search_self_evaluated(conn, q, filters, limit, offset)
     else:
         for hit in indicators:
             hit["outcomes"] = None
@@ -201,6 +212,8 @@ def search(
         indicators,
         projects,
         _suggestions(conn, q, filters, indicators) if n_ind < SUGGEST_BELOW else (),
+        n_evaluated,
+        evaluated,
     )
 
 
