@@ -147,6 +147,15 @@ async def test_self_evaluations_are_listed_read_whole_and_lead_to_their_goal_tab
             ["老人生活质量", "明显改善", "明显改善", "30", "30", "?", ""],
             ["服务对象满意度", "≥90%", "96%", "10", "10", "✓达成", ""],
         ]
+        await pilot.press("slash", *"合格率")  # a row's name: the self-evaluations holding it
+        await settle(pilot)
+        assert listed.row_count == 1 and "筛出 1 个" in str(screen.query_one("#evaluations-title").render())
+        await pilot.press("backspace", "backspace", "backspace", *"绿化")
+        await settle(pilot)
+        assert listed.row_count == 0
+        await pilot.press("ctrl+u", *"测试市", "down")  # its region; ↓ back to the list
+        await settle(pilot)
+        assert listed.row_count == 1 and app.focused is listed
         await pilot.press("g")
         await settle(pilot)
         assert not isinstance(app.screen, EvaluationsScreen)

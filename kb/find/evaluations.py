@@ -27,6 +27,15 @@ def list_self_evaluations(
     return [dict(row) for row in conn.execute(sql, params)]
 
 
+def evaluated_names(conn: sqlite3.Connection) -> dict[int, str]:
+    """Each self-evaluation's indicator names, one per line (what a filter of the list looks through)."""
+    return dict(
+        conn.execute(
+            "SELECT self_evaluation_id, group_concat(name, char(10)) FROM outcomes GROUP BY self_evaluation_id"
+        ).fetchall()
+    )
+
+
 def search_self_evaluated(
     conn: sqlite3.Connection, q: str, filters, limit: int = 20, offset: int = 0
 ) -> tuple[int, list[dict]]:

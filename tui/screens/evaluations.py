@@ -11,15 +11,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
-from kb.find.evaluations import list_self_evaluations, notes_text, show_self_evaluation
+from kb.find.evaluations import evaluated_names, list_self_evaluations, notes_text, show_self_evaluation
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
+from kb.vocab.tokens import fold
 from tui.messages import OpenProject
 from tui.widgets.copy_table import Col, CopyTable
+from tui.widgets.search_box import SearchBox
 
 MET = {1: "✓达成", 0: "✗未达成"}
 NOTES = Col("偏差原因及说明", 14, 3)
@@ -78,16 +80,20 @@ class EvaluationsScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "关闭 Close", id="close"),
         Binding("g", "goal_table", "目标表", tooltip="打开它对应的目标表 the goal table it answers", id="goal-table"),
+        Binding("slash", "filter", "筛选", tooltip="筛选自评表 filter the list", id="evaluation-filter"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.listed: list[dict] = []
+        self.every: list[dict] = []  # every self-evaluation, as listed
+        self.names: dict[int, str] = {}  # id → what a filter looks through: its names, unit, region, year, rows
+        self.listed: list[dict] = []  # those the filter lets through, in the table's order
         self.shown_form: dict | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="evaluations"):
             yield Static("自评表 self-evaluations", id="evaluations-title")
+            yield SearchBox(placeholder="筛选 filter 自评表/部门/地区/指标名称", id="evaluation-query")
             yield CopyTable(
                 Col("ID", 4),
                 Col("自评表", 16, 3),
@@ -115,7 +121,8 @@ class EvaluationsScreen(ModalScreen[None]):
                 yield Static(LEGEND, classes="dim", id="evaluation-legend")
                 yield Static(id="evaluation-head")  # below the rows: a form's head runs to 20 lines
             yield Static(
-                "↑↓ 选择 choose · g 对应的目标表 its goal table · c 复制一行 copy a row · esc 关闭 close", classes="dim"
+                "↑↓ 选择 choose · / 筛选 filter · g 对应的目标表 its goal table · c 复制一行 copy a row · esc 关闭",
+                classes="dim",
             )
 
     def on_mount(self) -> None:
@@ -126,27 +133,44 @@ class EvaluationsScreen(ModalScreen[None]):
     def _list(self) -> None:
         try:
             found = self.app.db.call(list_self_evaluations)
+            names = self.app.db.call(evaluated_names)
         except KbError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._listed, found)
+        self.app.call_from_thread(self._listed, found, names)
 
     def _failed(self, error: str) -> None:
         self.query_one("#evaluation-list").loading = False
         self.query_one("#evaluations-title", Static).update(Text(shown(error), style="bold red"))
 
-    def _listed(self, found: list[dict]) -> None:
-        self.listed = found
+    def _listed(self, found: list[dict], names: dict[int, str]) -> None:
+        self.every = found
+        self.names = {
+            e["id"]: fold("\n".join([e["name"], e["department"] or "", e["region"] or "", str(e["year"] or "")]))
+            + "\n"
+            + fold(names.get(e["id"]) or "")
+            for e in found
+        }
         table = self.query_one("#evaluation-list", CopyTable)
         table.loading = False
-        self.query_one("#evaluations-title", Static).update(
-            Text(f"{len(found)} 个自评表 self-evaluations（自报，未经审计 self-reported, not audited）", style="bold")
-            if found
-            else Text("知识库里没有自评表 no self-evaluation in the knowledge base（导入 ctrl+o）", style="bold")
-        )
         departments = [cell_len(e["department"] or "") for e in found]
         table.spec[2] = Col("部门", min(20, max([4, *departments])), 1)  # a unit's name on one line, mostly
-        table.fill(
+        self._fill(self.query_one("#evaluation-query", Input).value)
+        table.focus()
+
+    def _fill(self, needle: str) -> None:
+        """The list narrowed to the self-evaluations whose name, unit, region, year or any row's name holds
+        `needle`; the first of them shown."""
+        folded = fold(needle.strip())
+        self.listed = [e for e in self.every if folded in self.names[e["id"]]] if folded else self.every
+        count = f"{len(self.every)} 个自评表 self-evaluations"
+        count += f"，筛出 {len(self.listed)} 个 shown" if folded else ""
+        self.query_one("#evaluations-title", Static).update(
+            Text(f"{count}（自报，未经审计 self-reported, not audited）", style="bold")
+            if self.every
+            else Text("知识库里没有自评表 no self-evaluation in the knowledge base（导入 ctrl+o）", style="bold")
+        )
+        self.query_one("#evaluation-list", CopyTable).fill(
             [
                 (
                     str(e["id"]),
@@ -159,12 +183,24 @@ class EvaluationsScreen(ModalScreen[None]):
                     str(e["not_met"]),
                     str(e["unknown"]),
                 )
-                for e in found
+                for e in self.listed
             ]
         )
-        table.focus()
-        if found:
-            self._show(found[0]["id"])
+        if self.listed:
+            self._show(self.listed[0]["id"])
+
+    @on(Input.Changed, "#evaluation-query")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self.every:
+            self._fill(event.value)
+
+    @on(Input.Submitted, "#evaluation-query")
+    @on(SearchBox.Leave, "#evaluation-query")
+    def _to_list(self) -> None:
+        self.query_one("#evaluation-list").focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#evaluation-query").focus()
 
     @on(DataTable.RowHighlighted, "#evaluation-list")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
