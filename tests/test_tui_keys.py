@@ -144,6 +144,21 @@ async def test_enter_in_the_add_dialog_adds_what_was_typed(with_draft):
         assert chosen.name in [r.name for r in editor.draft.rows]
 
 
+async def test_a_fragment_of_names_lists_the_names_first(with_draft):
+    """助浴 typed to find 助浴人次数: names holding what was typed come first, the '＋ 新指标' row last (↓, Enter added
+    the fragment as a new indicator)."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("a", *"满意")
+        await settle(pilot)
+        hits = app.screen.hits
+        assert hits[0] is not None and "满意" in hits[0].name and hits[-1] is None
+        await pilot.press("down")
+        assert app.screen.chosen is hits[0]
+
+
 async def test_space_on_the_goal_table_marks_and_moves_down_as_the_footer_says(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:

@@ -196,8 +196,10 @@ class AddIndicatorDialog(ModalScreen):
         exact = any(h.match == "exact" for h in event.hits) or any(e["name"] == typed for e in event.library)
         new = [None] if typed and not exact else []
         found = list(event.hits) + list(event.library)
-        # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor); pinyin finds
-        self.hits = new + found if has_han(typed) else found + new
+        # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor), unless names hold it
+        # as typed (a fragment to find them by: 助浴 → 助浴人次数); pinyin finds
+        fragment = any(h.match == "substring" for h in event.hits) or any(typed in e["name"] for e in event.library)
+        self.hits = new + found if has_han(typed) and not fragment else found + new
         rows = []
         for hit in self.hits:
             if isinstance(hit, dict):
