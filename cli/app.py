@@ -94,7 +94,7 @@ def import_cmd(
     同一文件再导入不增加任何内容。
 
     Import published goal documents: one transaction per document; re-importing the same file adds nothing."""
-    from kb.ingest.run import STREAM_BYTES, collect_files, import_paths, write_report
+    from kb.ingest.run import collect_files, import_paths, write_report
     from kb.ingest.write import Fallbacks
 
     conn = open_kb(ctx, bootstrap=False)
@@ -105,7 +105,7 @@ def import_cmd(
 
         for path in files:
             print("\n".join(explained(path)))
-    long = len(files) > 3 or any(path.stat().st_size > STREAM_BYTES for path in files)
+    long = len(files) > 3 or sum(path.stat().st_size for path in files) > BAR_BYTES
     bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
     try:
         with bar or contextlib.nullcontext():
@@ -148,6 +148,9 @@ def import_cmd(
     named = {path.resolve() for path in paths if not path.is_dir()}  # files asked for by name, not found in a folder
     if any(r.status == "failed" or r.status == "skipped" and r.path.resolve() in named for r in results):
         raise typer.Exit(1)
+
+
+BAR_BYTES = 1 << 20  # a progress bar for more than this (a department budget's PDF of 1 MiB takes a few seconds)
 
 
 class _ImportBar:
