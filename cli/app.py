@@ -489,4 +489,33 @@ register_library_commands(app)
 
 
 def main() -> None:
-    app(prog_name="kb")
+    """The typer app; a command line it cannot run is said in one line, Chinese first (click says it in English, in
+    a box), exit code 2."""
+    from typer._click import exceptions  # typer 0.26 carries its own click: its errors are these classes
+
+    from cli.base import print_error
+
+    try:
+        code = app(prog_name="kb", standalone_mode=False)
+    except exceptions.UsageError as exc:
+        print_error(_usage(exc))
+        sys.exit(exc.exit_code)
+    except exceptions.Abort:
+        print("已中止 aborted", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code or 0)
+
+
+def _usage(exc) -> str:
+    from typer._click import exceptions
+
+    if isinstance(exc, exceptions.MissingParameter):
+        what = "缺少参数"
+    elif isinstance(exc, exceptions.NoSuchOption):
+        what = "没有这个选项"
+    elif isinstance(exc, exceptions.BadParameter):
+        what = "参数值无效"
+    else:
+        what = "用法错误"
+    command = exc.ctx.command_path if exc.ctx is not None else "kb"
+    return f"{what}：{exc.format_message()}（{command} --help 查看用法 shows the usage）"

@@ -5,8 +5,8 @@ Importing typer, click and the other commands takes longer than the search itsel
 here the way click parses them (options in any order, `--opt=value`, `--` before a query that starts with a dash,
 the last of a repeated option wins) and run directly. Anything else, or anything this parser is not sure typer would run
 the same way (other commands, --help, unknown options, values typer would reject, a knowledge base that does
-not exist yet, shell completion), goes to the typer app in cli.app unchanged, so help and error texts stay
-typer's.
+not exist yet, shell completion), goes to the typer app (cli.app.main) unchanged, so help and error texts are
+the same either way.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ from cli import entry
 from cli.base import SEARCH_LIMIT, open_kb
 from kb.schema import SCHEMA_VERSION
 
+TYPER_MAIN = cli.app.main  # the typer face, as the console script runs it (a test below counts its calls)
+
 
 @pytest.fixture(scope="module")
 def place(tmp_path_factory) -> Path:
@@ -131,7 +133,7 @@ def _id(argv: list[str]) -> str:
 def test_same_output_error_and_exit_code_as_the_typer_app(argv, place, handed, capsys, monkeypatch):
     lean = _outcome(entry.main, argv, place, capsys, monkeypatch)
     assert bool(handed) == (argv in TYPER)
-    assert lean == _outcome(lambda: cli.app.app(prog_name="kb"), argv, place, capsys, monkeypatch)
+    assert lean == _outcome(TYPER_MAIN, argv, place, capsys, monkeypatch)
 
 
 @pytest.mark.parametrize("argv", ANSWERS, ids=_id)
@@ -224,7 +226,7 @@ def test_the_installed_commands_match_the_typer_app(argv, place):
     """In real processes: the console script and `python -m kb` against the typer app itself."""
     env = {**os.environ, "KB_DB": str(place / "kb.sqlite3"), "COLUMNS": "100"}
     typer = subprocess.run(
-        [sys.executable, "-c", "from cli.app import app; app(prog_name='kb')", *argv],
+        [sys.executable, "-c", "from cli.app import main; main()", *argv],
         env=env,
         capture_output=True,
         timeout=120,
@@ -276,3 +278,21 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
     assert set(entry.parse(["search", "q"])) == {"db", "query", "as_json", *(name[2:] for name in entry._VALUED)}
     root = {name for param in get_command(cli.app.app).params for name in param.opts if name.startswith("--")}
     assert "--db" in root
+
+
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        (["show", "abc"], "参数值无效"),
+        (["search"], "缺少参数"),
+        (["projects", "--bogus"], "没有这个选项"),
+        (["nosuch"], "用法错误"),
+        (["search", "满意度", "--limit", "0"], "参数值无效"),
+    ],
+    ids=_id,
+)
+def test_a_command_line_kb_cannot_run_is_said_in_one_line_chinese_first(argv, said, place, handed, capsys, monkeypatch):
+    """click says these in English, in a box: one line now, Chinese first, with the command's --help; exit code 2."""
+    code, out, err = _outcome(entry.main, argv, place, capsys, monkeypatch)
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"kb: 错误 error: {said}：") and "--help 查看用法" in err
