@@ -280,6 +280,27 @@ async def test_command_palette_goes_to_a_project(seeded):
         assert app.query_one(ProjectCard).project["name"] == "小额贷款公司专项"
 
 
+async def test_the_palette_speaks_chinese_first(seeded):
+    """Textual's own commands (Keys, Maximize, Screenshot, Quit), the placeholder and every command's help were in
+    English only."""
+    from tui.commands import KbCommands
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        system = list(app.get_system_commands(app.screen))
+        assert {c.title.split()[0] for c in system} >= {"按键面板", "截图", "退出"}
+        assert all("\u4e00" <= c.title[0] <= "\u9fff" and "\u4e00" <= c.help[0] <= "\u9fff" for c in system)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one("CommandInput").placeholder.startswith("命令")
+        fixed = KbCommands(app.screen)._fixed()
+        assert all(
+            "\u4e00" <= text[0] <= "\u9fff" and "\u4e00" <= help_text[0] <= "\u9fff" for text, _, help_text in fixed
+        )
+
+
 async def test_command_palette_searches_indicators(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on, work
 from textual.worker import get_current_worker
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Button
 
@@ -171,6 +172,32 @@ class KbApp(App[None]):
             if drafts is not None and drafts.is_mounted:
                 await drafts.save_all()
         self.exit()
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            palette = CommandPalette(placeholder="命令、项目名称… commands, a project's name…", id="--command-palette")
+            self.push_screen(palette)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, said Chinese first (the theme is KbCommands' 切换主题)."""
+        if screen.query("HelpPanel"):
+            yield SystemCommand("按键面板 Keys", "隐藏按键面板 hide the keys panel", self.action_hide_help_panel)
+        else:
+            yield SystemCommand(
+                "按键面板 Keys", "此处可用的键 the keys of the focused widget", self.action_show_help_panel
+            )
+        if screen.maximized is not None:
+            yield SystemCommand("还原 Minimize", "恢复原来的大小 restore the widget's size", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("最大化 Maximize", "放大当前部件 maximize the focused widget", screen.action_maximize)
+        yield SystemCommand(
+            "截图 Screenshot",
+            "把当前屏幕存为 SVG save the screen as an SVG",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand("退出 Quit", "保存草稿后退出 quit once the drafts are saved", self.action_quit)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # on F1 only: not part of the app's start

@@ -41,29 +41,49 @@ class KbCommands(Provider):
     def _fixed(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.kb
         return [
-            ("导入文件夹… Import a folder", app.action_import_folder, "Import documents from a file or folder"),
-            ("载入示例 Load the bundled samples", app.action_load_samples, "Import the five sample documents"),
-            ("导入记录 Import log", app.action_import_log, "The last import: every file, its result and why"),
+            (
+                "导入文件夹… Import a folder",
+                app.action_import_folder,
+                "导入文件或文件夹 import documents from a file or folder",
+            ),
+            (
+                "载入示例 Load the bundled samples",
+                app.action_load_samples,
+                "导入五份示例文件 import the five sample documents",
+            ),
+            (
+                "导入记录 Import log",
+                app.action_import_log,
+                "上次导入的每个文件、结果和原因 the last import: every file, its result and why",
+            ),
             (
                 "自评表 Self-evaluations",
                 app.action_evaluations,
-                "What units reported achieving: each indicator's target, actual, score, met or not",
+                "各单位所报的实际完成值、得分和是否达成 what units reported achieving",
             ),
             (
                 "指标检索 Search indicators",
                 partial(app.main.action_show_tab, "indicators"),
-                "Find indicator names and their precedents",
+                "查指标名称及其先例 find indicator names and their precedents",
             ),
             (
                 "全文检索 Search projects",
                 partial(app.main.action_show_tab, "projects"),
-                "Search project names, overviews and goals",
+                "查项目名称、概况和目标 search project names, overviews and goals",
             ),
-            ("浏览项目 Browse projects", partial(app.main.action_show_tab, "browse"), "The project tree"),
-            ("新建草稿 New draft", app.new_draft, "Start a new goal table (申报表) from templates and precedents"),
-            ("起草 Drafts", partial(app.main.action_show_tab, "drafts"), "Your drafts: open, rename, export"),
-            ("切换主题 Switch theme", app.action_change_theme, "Choose a colour theme"),
-            ("帮助 Help", app.action_help, "Keys and how to use the knowledge base"),
+            ("浏览项目 Browse projects", partial(app.main.action_show_tab, "browse"), "项目树 the project tree"),
+            (
+                "新建草稿 New draft",
+                app.new_draft,
+                "用模板和先例新建目标表 start a new goal table from templates and precedents",
+            ),
+            (
+                "起草 Drafts",
+                partial(app.main.action_show_tab, "drafts"),
+                "草稿：打开、改名、导出 your drafts: open, rename, export",
+            ),
+            ("切换主题 Switch theme", app.action_change_theme, "选择配色 choose a colour theme"),
+            ("帮助 Help", app.action_help, "按键和用法 keys and how to use the knowledge base"),
         ]
 
     async def discover(self) -> Hits:
