@@ -183,6 +183,10 @@ async def test_a_base_of_self_evaluations_only_says_so_and_opens_them(tmp_path, 
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, EvaluationsScreen)
+        await pilot.press("f3", *"合格率")  # no goal table's name holds it; a self-evaluated row's does
+        await settle(pilot)
+        status = str(app.query_one("#names-status").render())
+        assert "没有指标名称匹配" in status and "自评表中有 1 行含此文字" in status
 
 
 async def test_indicator_search_finds_the_satisfaction_family(seeded):

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line, outcome_summary
+from kb.find.evaluations import search_self_evaluated
 from kb.find.precedents import NameHit, Precedent, count_names, find_names, precedents
 from kb.find.search import Filters
 from kb.vocab.text import shown
@@ -45,6 +46,13 @@ def _level(hit: NameHit | Precedent) -> str:
     )
 
 
+def _evaluated(conn, query: str, filters: Filters) -> int:
+    """How many self-evaluated rows hold the query (kb.find.evaluations), in a base that has any."""
+    if not conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
+        return 0
+    return search_self_evaluated(conn, query.strip(), filters, limit=0)[0]
+
+
 class IndicatorsPane(Vertical):
     BINDINGS = [
         Binding("g", "goto", "打开项目", tooltip="在浏览页打开该项目 open the project in Browse", id="goto"),
@@ -60,6 +68,7 @@ class IndicatorsPane(Vertical):
         hits: list[NameHit] = field(default_factory=list)
         error: str = ""
         counted: bool = False
+        evaluated: int = 0  # with no name matching: the self-evaluated rows whose name holds the query
 
     @dataclass
     class PrecedentsFound(Message):
@@ -167,10 +176,11 @@ class IndicatorsPane(Vertical):
         worker = get_current_worker()
         try:
             hits = db.call(find_names, query, filters, lane="names")
+            evaluated = 0 if hits or not query.strip() else db.call(_evaluated, query, filters, lane="names")
         except KbError as exc:
             self.post_message(self.NamesFound(query, filters, error=str(exc)))
             return
-        self.post_message(self.NamesFound(query, filters, hits))
+        self.post_message(self.NamesFound(query, filters, hits, evaluated=evaluated))
         if not count or not hits or worker.is_cancelled:
             return
         try:
@@ -203,13 +213,14 @@ class IndicatorsPane(Vertical):
         if event.error:
             status.update(Text(shown(event.error), style="bold red"))
         elif not event.hits:
-            status.update(
-                Text(
-                    f"没有指标名称匹配 no indicator name matches {event.query!r}"
-                    if event.query.strip()
-                    else "没有指标 no indicators yet"
-                )
+            said = (
+                f"没有指标名称匹配 no indicator name matches {event.query!r}"
+                if event.query.strip()
+                else "没有指标 no indicators yet"
             )
+            if event.evaluated:
+                said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选 in self-evaluations: ctrl+e, /"
+            status.update(Text(shown(said)))
         else:
             what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
             status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents"))
