@@ -144,21 +144,6 @@ async def test_enter_in_the_add_dialog_adds_what_was_typed(with_draft):
         assert chosen.name in [r.name for r in editor.draft.rows]
 
 
-async def test_a_fragment_of_names_lists_the_names_first(with_draft):
-    """助浴 typed to find 助浴人次数: names holding what was typed come first, the '＋ 新指标' row last (↓, Enter added
-    the fragment as a new indicator)."""
-    app = start(with_draft)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first_draft(pilot)
-        await settle(pilot)
-        await pilot.press("a", *"满意")
-        await settle(pilot)
-        hits = app.screen.hits
-        assert hits[0] is not None and "满意" in hits[0].name and hits[-1] is None
-        await pilot.press("down")
-        assert app.screen.chosen is hits[0]
-
-
 async def test_space_on_the_goal_table_marks_and_moves_down_as_the_footer_says(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
@@ -216,16 +201,22 @@ async def test_the_footer_fits_and_always_shows_f1(with_draft, size, where):
         assert "f1" in [k.key for k in keys]
 
 
-async def test_slash_in_the_add_dialogs_search_selects_it(with_draft):
+async def test_the_add_dialog_lists_names_holding_a_fragment_first_and_slash_selects_it(with_draft):
+    """满意 typed to find the names holding it: they come first, the '＋ 新指标' row last (↓, Enter added a fragment
+    as a new indicator); `/` in its search box selects what was typed."""
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         await open_first_draft(pilot)
         await settle(pilot)
         await pilot.press("a", *"满意")
         await settle(pilot)
+        hits = app.screen.hits
+        assert hits[0] is not None and "满意" in hits[0].name and hits[-1] is None
         await pilot.press("slash")
         box = app.screen.query_one("#add-query", Input)
         assert box.value == "满意" and (box.selection.start, box.selection.end) == (0, 2)
+        await pilot.press("down")
+        assert app.screen.chosen is hits[0]
 
 
 async def test_n_typed_right_after_f5_starts_a_new_draft(seeded):
