@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kb.find.evaluations import notes_text
+from kb.find.evaluations import form_rows
 from kb.find.outcomes import achieved_text, evaluation_line, peers_text
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.families import spellings_note
@@ -185,19 +185,12 @@ def self_evaluation_card(console: Console, e: dict) -> None:
     if not e["rows"]:
         return
     table = Table(title="绩效指标完成情况", box=box.SIMPLE_HEAD, title_justify="left")
-    noted = any(r["notes"] for r in e["rows"])
-    columns = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "达成")
-    for col in columns + (("偏差原因及说明",) if noted else ()):
+    rows = form_rows(e["rows"])
+    columns = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "达成", "偏差原因及说明")
+    for col in columns[: len(rows[0])]:
         table.add_column(col, overflow="fold", no_wrap=col in ("分值", "得分", "达成"))
-    met = {1: "✓ 达成", 0: "✗ 未达成"}
-    last = (None, None)
-    for r in e["rows"]:
-        level1 = r["level1"] if r["level1"] != last[0] else ""
-        level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
-        last = (r["level1"], r["level2"])
-        verdict = met.get(r["met"], "? 未能判断" if r["target"] else "")
-        cells = (level1, level2, r["name"], r["target"], r["actual"], r["weight"], r["score"], verdict)
-        add_row(table, *cells, *((notes_text(r["notes"]),) if noted else ()))
+    for row in rows:
+        add_row(table, *row)
     console.print(table)
 
 

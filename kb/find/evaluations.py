@@ -8,6 +8,7 @@ import sqlite3
 
 from kb.errors import KbError
 from kb.find.queries import list_filters
+from kb.vocab.numbers import number
 
 
 def list_self_evaluations(
@@ -99,7 +100,28 @@ def show_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> dict:
     return found
 
 
-def notes_text(notes: dict) -> str:
+VERDICTS = {1: "✓ 达成", 0: "✗ 未达成"}  # met, missed; "? 未能判断" for a target that cannot be judged
+
+
+def form_rows(rows: list[dict]) -> list[tuple[str, ...]]:
+    """A self-evaluation's rows (show_self_evaluation) as printed: level 1, level 2 (each where its group starts),
+    name, target, actual, weight, score, verdict, and the row's notes (the reason it missed …) when any row has
+    some."""
+    noted = any(r["notes"] for r in rows)
+    found, last = [], (None, None)
+    for r in rows:
+        level1 = r["level1"] if r["level1"] != last[0] else ""
+        level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
+        last = (r["level1"], r["level2"])
+        verdict = VERDICTS.get(r["met"], "? 未能判断" if r["target"] else "")
+        cells = (level1 or "", level2 or "", r["name"], r["target"] or "", r["actual"] or "")
+        found.append(
+            (*cells, number(r["weight"]), number(r["score"]), verdict, *((_notes(r["notes"]),) if noted else ()))
+        )
+    return found
+
+
+def _notes(notes: dict) -> str:
     """A self-evaluated row's notes as one text: the reason it missed as written, other notes under their column's
     label ('备注：…')."""
     return "；".join(value if "原因" in label else f"{label}：{value}" for label, value in notes.items() if value)

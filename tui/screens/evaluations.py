@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
-from kb.find.evaluations import evaluated_names, list_self_evaluations, notes_text, show_self_evaluation
+from kb.find.evaluations import evaluated_names, form_rows, list_self_evaluations, show_self_evaluation
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
@@ -23,10 +23,9 @@ from tui.messages import OpenProject
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.search_box import SearchBox
 
-MET = {1: "✓达成", 0: "✗未达成"}
 NOTES = Col("偏差原因及说明", 14, 3)
 LEGEND = (
-    "✓达成 met · ✗未达成 missed · ?未能判断（文字目标等） cannot be judged (a target in words …) · "
+    "✓ 达成 met · ✗ 未达成 missed · ? 未能判断（文字目标等） cannot be judged (a target in words …) · "
     "自报，未经审计 self-reported, not audited"
 )
 
@@ -49,31 +48,6 @@ def _head(e: dict) -> Table:
         if value not in (None, ""):
             grid.add_row(Text(shown(str(label))), Text(shown(str(value), lines=True)))
     return grid
-
-
-def outcome_rows(rows: list[dict]) -> list[tuple[str, ...]]:
-    """(level 1, level 2, name, target, actual, weight, score, met) per row, a level written where its group starts,
-    and the row's notes (the reason it missed …) when any row has some."""
-    noted = any(r["notes"] for r in rows)
-    found, last = [], (None, None)
-    for r in rows:
-        level1 = r["level1"] if r["level1"] != last[0] else ""
-        level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
-        last = (r["level1"], r["level2"])
-        found.append(
-            (
-                level1 or "",
-                level2 or "",
-                r["name"],
-                r["target"] or "",
-                r["actual"] or "",
-                number(r["weight"]),
-                number(r["score"]),
-                MET.get(r["met"], "?" if r["target"] else ""),
-                *((notes_text(r["notes"]),) if noted else ()),
-            )
-        )
-    return found
 
 
 class EvaluationsScreen(ModalScreen[None]):
@@ -115,7 +89,7 @@ class EvaluationsScreen(ModalScreen[None]):
                     Col("实际完成值", 10, 1),
                     Col("分值", 5),
                     Col("得分", 6),
-                    Col("达成", 8),
+                    Col("达成", 10),
                     id="evaluation-rows",
                 )
                 yield Static(LEGEND, classes="dim", id="evaluation-legend")
@@ -219,7 +193,7 @@ class EvaluationsScreen(ModalScreen[None]):
     def _shown(self, form: dict) -> None:
         self.shown_form = form
         self.query_one("#evaluation-head", Static).update(_head(form))
-        rows = outcome_rows(form["rows"])
+        rows = form_rows(form["rows"])
         table = self.query_one("#evaluation-rows", CopyTable)
         for i, (label, cap) in enumerate((("一级指标", 10), ("二级指标", 14))):  # as wide as its levels, up to cap
             table.spec[i] = Col(label, min(cap, max([cell_len(row[i]) for row in rows] + [cell_len(label)])))
