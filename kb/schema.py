@@ -434,8 +434,20 @@ def _v13(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN reader TEXT")
 
 
+def _v14(conn: sqlite3.Connection) -> None:
+    """A self-evaluated row reporting its target in the target's own words ('明显改善' against '明显改善', '长期'
+    against '长期') met it (kb.vocab.outcomes.judge); it was unknown."""
+    from kb.vocab.outcomes import same_words
+
+    rows = conn.execute("SELECT id, target, actual, value FROM outcomes WHERE met IS NULL AND actual IS NOT NULL")
+    conn.executemany(
+        "UPDATE outcomes SET met = 1, ratio = ? WHERE id = ?",
+        [(1.0 if value else None, row_id) for row_id, target, actual, value in rows if same_words(target, actual)],
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

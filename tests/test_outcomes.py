@@ -37,7 +37,10 @@ from kb.vocab.targets import parse_target
         ("1678648.28万元", "", None, None),
         ("不低于800人", "744人", 0, 744 / 800),
         ("《“健康西安2030”行动规划》要求", "全市累计164家基层医疗卫生机构达到“基本标准”", None, None),  # prose
-        ("1-4季度", "1-4季度", None, None),
+        ("1-4季度", "1-4季度", 1, None),  # the target's own words: reached
+        ("明显改善", "明显改善", 1, None),
+        ("明显 改善。", "明显改善", 1, None),
+        ("明显改善", "有所改善", None, None),
         ("每天3000人次", "每天3000人次", 1, 1.0),
         ("2022年底", "2022年12月", 1, None),  # a date: a deadline, met by no later date
         ("2022年", "2022年", 1, None),
@@ -322,7 +325,7 @@ def test_national_self_evaluation_imported_linked_judged_and_checked(fmt, tmp_pa
     assert [tuple(r) for r in rows] == [
         ("服务老人人数", 1, 1.2, "服务老人人数"),
         ("服务合格率", 0, round(93 / 95, 4), "服务合格率"),
-        ("老人生活质量", None, None, "老人生活质量"),
+        ("老人生活质量", 1, None, "老人生活质量"),  # 明显改善 reported as 明显改善
         ("服务对象满意度", 1, round(96 / 90, 4), "服务对象满意度"),
     ]
     assert [(f.rule, f.detail) for f in check_self_evaluation(conn, se_id)] == [
@@ -474,11 +477,11 @@ def test_kb_evaluations_lists_and_shows_self_evaluations(tmp_path, conn, db_path
     import_paths(conn, [evaluation])
     kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), *args])  # noqa: E731
     listed = json.loads(kb("evaluations", "--json").stdout)
-    assert [(e["rows"], e["met"], e["not_met"], e["unknown"]) for e in listed] == [(4, 2, 1, 1)]
+    assert [(e["rows"], e["met"], e["not_met"], e["unknown"]) for e in listed] == [(4, 3, 1, 0)]
     shown = kb("evaluations", str(listed[0]["id"]))
     assert shown.exit_code == 0 and "✓ 达成" in shown.stdout and "✗ 未达成" in shown.stdout, shown.output
     wide = CliRunner().invoke(app, ["--db", str(db_path), "evaluations", str(listed[0]["id"])], env={"COLUMNS": "200"})
-    assert "? 未能判断" in wide.stdout and "部分服务商培训不足，将加强培训" in wide.stdout  # the reason it missed
+    assert "✗ 未达成" in wide.stdout and "部分服务商培训不足，将加强培训" in wide.stdout  # the reason it missed
     assert "年初预算数" in shown.stdout and "120" in shown.stdout
     one = json.loads(kb("evaluations", str(listed[0]["id"]), "--json").stdout)
     assert [(r["name"], r["met"]) for r in one["rows"]][:2] == [("服务老人人数", 1), ("服务合格率", 0)]
@@ -526,3 +529,25 @@ def test_kb_search_finds_the_rows_of_self_evaluations(tmp_path, conn, db_path):
     assert search(conn, "服务", Filters(level="满意度")).evaluated_total == 1
     assert search(conn, "服务", Filters(region="没有这个地区")).evaluated_total == 0
     assert search(conn, "服务", Filters(year=2023)).evaluated_total == 3
+
+
+def test_a_base_judged_before_reads_a_target_reported_in_its_own_words_as_met(tmp_path, db_path):
+    """Schema 14: rows stored as unknown whose actual repeats the target ('明显改善' against '明显改善') are met."""
+    from fixtures.self_evaluation import write
+    from kb.db import connect
+    from kb.ingest.run import import_paths
+
+    conn = connect(db_path)
+    import_paths(conn, [write(tmp_path, "xlsx")[1]])
+    conn.execute("UPDATE outcomes SET met = NULL WHERE name = '老人生活质量'")  # as schema 13 judged it
+    conn.execute("PRAGMA user_version = 13")
+    conn.commit()
+    conn.close()
+    conn = connect(db_path)  # migrated on opening
+    assert [tuple(r) for r in conn.execute("SELECT name, met FROM outcomes ORDER BY seq")] == [
+        ("服务老人人数", 1),
+        ("服务合格率", 0),
+        ("老人生活质量", 1),
+        ("服务对象满意度", 1),
+    ]
+    conn.close()

@@ -4,7 +4,8 @@ Numbers are judged: a target with an operator (≥ > ≤ < =) and a number, and 
 same unit (or none written: '99.14' against '≥95%'), or a bound on the target's side ('≥90%' reported against
 '≥90%' says the target was reached). So are dates: a target that is a date is a deadline, met by an actual that
 names no later date ('2022年底' by '2022年12月', not by '2023年3月'). A bare number is a floor, or a ceiling for
-costs, time taken and incidents (`lower_is_better`). A qualitative target or actual ('达成预期指标',
+costs, time taken and incidents (`lower_is_better`). An actual written in the target's own words ('明显改善' against
+'明显改善', '长期' against '长期') reached it. Otherwise a qualitative target or actual ('达成预期指标',
 '效果明显'), a range (±, '5-10名') or two different units is unknown, never counted as missed. The ratio says how
 far the actual went in the target's direction: actual/target for ≥ and =, target/actual for ≤ (above 1 is better
 either way)."""
@@ -36,6 +37,15 @@ _BOUNDS = {
 }  # actuals that can be judged against each operator
 
 
+_NOT_WORDS = re.compile(r"[\s，,。.;；：:、!！]")
+
+
+def same_words(target_text: str | None, actual_text: str | None) -> bool:
+    """Whether an actual repeats its target as written (spaces, punctuation and full-width forms aside)."""
+    key = lambda text: _NOT_WORDS.sub("", unicodedata.normalize("NFKC", text or ""))  # noqa: E731
+    return bool(key(target_text)) and key(target_text) == key(actual_text)
+
+
 def plain(text: str | None) -> bool:
     """Whether a target or actual as written is one number with at most a short operator and unit ('≥95%',
     '不低于800人', '28个'), not prose that holds a number ('《健康西安2030》要求', '1-4季度')."""
@@ -54,7 +64,10 @@ def judge(
     """(MET, NOT_MET or None for unknown, the ratio or None) of an actual against its target, both as parsed and as
     written. A target written as a bare number ('=') is judged in the indicator's direction (`lower_is_better`; a
     target of 0 is a ceiling): 12 个 against 10 个 is met, 334 against a cost of 390 too. An actual written as a
-    bound on the target's side reached it when its number does ('>23万人次' against '>23万人次')."""
+    bound on the target's side reached it when its number does ('>23万人次' against '>23万人次'), and so did an actual
+    in the target's own words ('明显改善' against '明显改善')."""
+    if actual is not None and same_words(target_text, actual_text):
+        return MET, 1.0 if target.value else None
     if target.operator == QUALITATIVE and actual is not None and actual.operator == QUALITATIVE:
         deadline, done = dates_in(target_text), dates_in(actual_text)
         return (int(max(done) <= max(deadline)), None) if deadline and done else (None, None)
