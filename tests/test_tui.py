@@ -187,6 +187,9 @@ async def test_a_base_of_self_evaluations_only_says_so_and_opens_them(tmp_path, 
         await settle(pilot)
         status = str(app.query_one("#names-status").render())
         assert "没有指标名称匹配" in status and "自评表中有 1 行含此文字" in status
+        await pilot.press("ctrl+e")  # as the line says, from the search box (a text box's own ctrl+e moves to its end)
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationsScreen)
 
 
 async def test_indicator_search_finds_the_satisfaction_family(seeded):

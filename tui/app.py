@@ -62,6 +62,7 @@ class KbApp(App[None]):
             "自评",
             tooltip="自评表：所报的实际完成值与达成情况 self-evaluations: what units reported achieving",
             id="evaluations",
+            priority=True,  # in a text box too (where Textual's ctrl+e would move to the end: End does that)
         ),
         Binding(
             "ctrl+p",
