@@ -23,7 +23,7 @@ from tui.messages import OpenProject
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.search_box import SearchBox
 
-NOTES = Col("偏差原因及说明", 14, 3)
+NOTES = Col("偏差原因及说明", 8, 3)
 LEGEND = (
     "✓ 达成 met · ✗ 未达成 missed · ? 未能判断（文字目标等） cannot be judged (a target in words …) · "
     "自报，未经审计 self-reported, not audited"
@@ -81,15 +81,15 @@ class EvaluationsScreen(ModalScreen[None]):
                 id="evaluation-list",
             )
             with VerticalScroll(id="evaluation-form"):
-                yield CopyTable(
+                yield CopyTable(  # narrow enough for a 100-column terminal; long cells wrap
                     Col("一级指标", 8),  # widened to its levels (_shown)
                     Col("二级指标", 8),
-                    Col("三级指标", 12, 3),
-                    Col("指标值", 8, 1),
-                    Col("实际完成值", 10, 1),
-                    Col("分值", 5),
-                    Col("得分", 6),
-                    Col("达成", 10),
+                    Col("三级指标", 10, 3),
+                    Col("指标值", 6, 1),
+                    Col("实际完成值", 6, 1),
+                    Col("分值", 4),
+                    Col("得分", 5),
+                    Col("达成", 8),
                     id="evaluation-rows",
                 )
                 yield Static(LEGEND, classes="dim", id="evaluation-legend")
@@ -195,7 +195,7 @@ class EvaluationsScreen(ModalScreen[None]):
         self.query_one("#evaluation-head", Static).update(_head(form))
         rows = form_rows(form["rows"])
         table = self.query_one("#evaluation-rows", CopyTable)
-        for i, (label, cap) in enumerate((("一级指标", 10), ("二级指标", 14))):  # as wide as its levels, up to cap
+        for i, (label, cap) in enumerate((("一级指标", 8), ("二级指标", 10))):  # as wide as its levels, up to cap
             table.spec[i] = Col(label, min(cap, max([cell_len(row[i]) for row in rows] + [cell_len(label)])))
         table.spec = table.spec[:8] + ([NOTES] if rows and len(rows[0]) > 8 else [])
         table.fill(rows)
