@@ -209,7 +209,9 @@ def _print_import_summary(results, dry_run: bool) -> None:
     if troubles:
         from rich.table import Table
 
-        table = Table("文件 file", "状态 status", "原因 reason", title="未导入 not imported", title_justify="left")
+        table = Table(title="未导入 not imported", title_justify="left")
+        for column in ("文件 file", "状态 status", "原因 reason"):
+            table.add_column(column, overflow="fold")  # Chinese has no spaces to wrap at: folded, never cut
         for r in troubles:
             add_row(table, str(r.path), STATUS_NAMES.get(r.status, r.status), r.message)
         err.print(table)

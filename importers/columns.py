@@ -14,10 +14,13 @@ from importers.cells import CACHE_SIZE, clean
 
 # indicator table header → field; the first word of each tuple is the usual one
 INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
-    "level1": ("一级指标", "一级指标名称"),
-    "level2": ("二级指标", "二级指标名称"),
+    "level1": ("一级指标", "一级指标名称", "一级"),
+    "level2": ("二级指标", "二级指标名称", "二级"),
     "name": (
         "三级指标",
+        "三级",
+        "考核内容",
+        "考核指标",
         "三级指标名称",
         "指标名称",
         "指标内容",
@@ -98,6 +101,8 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "一级项目名称",
         "项目（政策）名称",
         "政策（项目）名称",
+        "预算项目名称",
+        "预算项目",
     ),
     "department_name": ("部门名称", "部门（单位）名称", "单位名称", "预算部门名称", "预算单位名称"),
     "code": ("项目编码", "项目代码", "项目编号", "部门预算编码", "预算编码"),

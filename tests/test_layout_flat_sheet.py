@@ -237,3 +237,20 @@ def test_the_words_officers_head_their_own_sheets_with():
     ]
     [project] = parse(text.replace("绩效指标", "指标")).projects
     assert [i.name for i in project.indicators] == ["救助人次", "救助对象满意度"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "项目名称\t一级\t二级\t三级指标名称\t年度目标值",  # short level headers: the levels were kept as project fields
+        "预算项目\t一级指标\t二级指标\t三级指标\t指标值",
+        "预算项目名称\t一级指标\t二级指标\t考核内容\t指标值",
+        "项目名称\t一级指标\t二级指标\t考核指标\t指标值",
+    ],
+)
+def test_more_headers_of_officers_own_sheets(header):
+    [project] = parse(f"{header}\n社区养老\t成本指标\t经济成本指标\t人均补贴标准\t≤300元\n").projects
+    assert project.name == "社区养老"
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("成本指标", "经济成本指标", "人均补贴标准", "≤300元")
+    ]
