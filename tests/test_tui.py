@@ -636,3 +636,17 @@ async def test_the_first_card_is_read_with_the_catalog(seeded, monkeypatch, list
         app._tick()  # an import elsewhere: a new catalog, with the first project's card again
         await settle(pilot)
         assert card.project["id"] == other and card.project["name"].endswith("（调整）") and read == [other, other]
+
+
+def test_chinese_no_name_holds_is_told_apart_from_a_match():
+    """患者满意度 listed five near names (结算对象满意度 …) under '5 个匹配'; it says none holds it, and then the
+    self-evaluated rows that do are counted."""
+    from kb.find.precedents import NameHit
+    from tui.panes.indicators import _only_near
+
+    near, holding = (
+        NameHit("结算对象满意度", ["结算对象满意度"], "fuzzy", 80.0, 3),
+        NameHit("患者满意度", [], "exact", 100, 1),
+    )
+    assert _only_near("患者满意度", [near]) and _only_near("患者满意度", [])
+    assert not _only_near("患者满意度", [near, holding]) and not _only_near("myd", [near])

@@ -20,6 +20,7 @@ from kb.find.outcomes import outcome_line, outcome_summary
 from kb.find.evaluations import search_self_evaluated
 from kb.find.precedents import NameHit, Precedent, count_names, find_names, precedents
 from kb.find.search import Filters
+from kb.vocab.pinyin import has_han
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
@@ -44,6 +45,11 @@ def _level(hit: NameHit | Precedent) -> str:
             "level_inferred": isinstance(hit, Precedent) and hit.level_inferred,
         }
     )
+
+
+def _only_near(query: str, hits: list[NameHit]) -> bool:
+    """Chinese typed that no name holds: none, or only near names (a pinyin query's hits are what it asked for)."""
+    return has_han(query) and not any(hit.match in ("exact", "substring") for hit in hits)
 
 
 def _evaluated(conn, query: str, filters: Filters) -> int:
@@ -176,7 +182,7 @@ class IndicatorsPane(Vertical):
         worker = get_current_worker()
         try:
             hits = db.call(find_names, query, filters, lane="names")
-            evaluated = 0 if hits or not query.strip() else db.call(_evaluated, query, filters, lane="names")
+            evaluated = db.call(_evaluated, query, filters, lane="names") if _only_near(query, hits) else 0
         except KbError as exc:
             self.post_message(self.NamesFound(query, filters, error=str(exc)))
             return
@@ -220,6 +226,13 @@ class IndicatorsPane(Vertical):
             )
             if event.evaluated:
                 said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选 in self-evaluations: ctrl+e, /"
+            status.update(Text(shown(said)))
+        elif _only_near(event.query, event.hits):
+            said = (
+                f"没有名称含 {event.query.strip()!r}，{len(event.hits)} 个近似的指标名称 near names · ↵ 先例 precedents"
+            )
+            if event.evaluated:
+                said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选"
             status.update(Text(shown(said)))
         else:
             what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
