@@ -94,8 +94,8 @@ def entries(rows: list[Row]) -> list[LibraryEntry]:
                 values[level] = carried[level]
         name = values.get("name", "")
         level_row = name.endswith("指标") and (is_level1(name) or is_level2(name))  # '数量指标' (not '服务对象满意度')
-        if not name or name in (values.get("level1"), values.get("level2")) or level_row:
-            continue  # a blank row, a note, a group row naming only its level
+        if not name.strip() or name in (values.get("level1"), values.get("level2")) or level_row:
+            continue  # a blank row (spaces Python knows too: NEL), a note, a group row naming only its level
         extra = {
             label: clean(row.cells[i]) for i, label in labels.items() if i < len(row.cells) and clean(row.cells[i])
         }

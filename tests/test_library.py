@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -154,6 +154,12 @@ _CELLS = st.sampled_from(
 )
 
 
+@example(
+    [
+        ["一级指标", "一级指标", "一级指标", "指标解释", "三级指标"],
+        ["一级指标", "一级指标", "一级指标", "一级指标", "\x85"],
+    ]
+)
 @settings(max_examples=fuzz_budget(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(st.one_of(_CELLS, st.text(max_size=6)), max_size=8), max_size=12))
 def test_any_rows_give_entries_or_one_clear_reason(cells):
