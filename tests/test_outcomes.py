@@ -518,7 +518,9 @@ def test_kb_search_finds_the_rows_of_self_evaluations(tmp_path, conn, db_path):
 
     import_paths(conn, [write(tmp_path, "xlsx")[1]])
     kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), *args], env={"COLUMNS": "200"})  # noqa: E731
-    found = json.loads(kb("search", "服务", "--json").stdout)["self_evaluated"]
+    data = json.loads(kb("search", "服务", "--json").stdout)
+    found = data["self_evaluated"]
+    assert data["total"] == {"indicators": 0, "projects": 0, "self_evaluated": 3}
     names = [r[0] for r in conn.execute("SELECT name FROM outcomes ORDER BY seq")]
     assert [r["name"] for r in found["rows"]] == [n for n in names if "服务" in n]
     assert [r["name"] for r in found["rows"]] == ["服务老人人数", "服务合格率", "服务对象满意度"]

@@ -57,7 +57,11 @@ class SearchResult(
     def as_dict(self) -> dict:
         return {
             "query": self.query,
-            "total": {"indicators": self.indicator_total, "projects": self.project_total},
+            "total": {
+                "indicators": self.indicator_total,
+                "projects": self.project_total,
+                "self_evaluated": self.evaluated_total,
+            },
             # False: the total is an estimate (a common query: counting every hit would cost more than the page)
             "indicators_total_exact": getattr(self.indicator_total, "exact", True),
             "projects_total_exact": getattr(self.project_total, "exact", True),
