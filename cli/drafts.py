@@ -35,29 +35,34 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+SEVERITIES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
+
+
 def _print_findings(findings, out) -> None:
     """Findings grouped by rule (its reason once); rows sharing a detail on one line."""
     from kb.drafting.lint import counts
 
     c = counts(findings)
     out.print(
-        f"检查 checks: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, "
-        f"{_plural(c['info'], 'note')}",
+        f"检查 checks: 错误 {c['error']} 个，警告 {c['warning']} 个，提示 {c['info']} 个 "
+        f"({_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')})",
         markup=False,
     )
     by_rule: dict[str, list] = {}
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
     for rule, group in by_rule.items():
-        out.print(shown(f"  {group[0].severity:<7} {rule}: {group[0].reason}"), markup=False)
+        severity = SEVERITIES.get(group[0].severity, group[0].severity)
+        out.print(shown(f"  {severity:<10} {rule}: {group[0].reason}"), markup=False)
         details: dict[str, list] = {}
         for f in group:
             details.setdefault(f.detail, []).append(f)
         for detail, same in details.items():
             if len(same) > 1:
-                out.print(shown(f"      rows {' '.join(str(f.row) for f in same)}: {detail}"), markup=False)
+                rows = " ".join(str(f.row) for f in same)
+                out.print(shown(f"      第 {rows} 行 rows: {detail}"), markup=False)
             else:
-                where = f"row {same[0].row} {same[0].indicator}: " if same[0].row else ""
+                where = f"第 {same[0].row} 行 row {same[0].row} {same[0].indicator}: " if same[0].row else ""
                 out.print(shown(f"      {where}{detail}"), markup=False)
 
 
@@ -834,8 +839,11 @@ def lint(
             print_json(report)
             return
         out = console()
+        flagged = [e for e in report["self_evaluations"] if any(f["severity"] != "info" for f in e["findings"])]
         out.print(
-            f"{report['checked']} 份自评表 self-evaluations checked, {len(report['self_evaluations'])} with findings",
+            f"已检查 {report['checked']} 份自评表，{len(flagged)} 份有错误或警告，"
+            f"{len(report['self_evaluations']) - len(flagged)} 份只有提示 "
+            f"({report['checked']} self-evaluations checked, {len(flagged)} with errors or warnings)",
             markup=False,
         )
         for e in report["self_evaluations"]:

@@ -98,7 +98,8 @@ def test_kb_lint_self_evaluations(seeded):
     one = runner.invoke(app, ["--db", str(seeded), "lint", "--self-evaluation", str(evaluation), "--json"])
     assert [f["rule"] for f in json.loads(one.stdout)] == ["no-goal-table", "missed-without-reason"]
     every = runner.invoke(app, ["--db", str(seeded), "lint", "--self-evaluations"])
-    assert every.exit_code == 0 and "1 份自评表 self-evaluations checked, 1 with findings" in every.stdout
+    assert every.exit_code == 0 and "已检查 1 份自评表，1 份有错误或警告，0 份只有提示" in every.stdout
+    assert "错误 error" in every.stdout and "第 2 行 row 2" in every.stdout  # missed-without-reason, Chinese first
     missing = runner.invoke(app, ["--db", str(seeded), "lint", "--self-evaluation", "999"])
     assert missing.exit_code == 1 and "没有这个自评表" in missing.stderr
 
