@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kb.find.evaluations import form_rows
-from kb.find.outcomes import achieved_text, evaluation_line, peers_text
+from kb.find.outcomes import achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
@@ -123,9 +123,17 @@ def _evaluated(console: Console, result) -> None:
     for col in ("指标名称", "指标值", "实际完成值", "达成", "自评表", "地区", "年度"):
         table.add_column(col, overflow="fold")
     for r in result.evaluated:
-        verdict = {1: "✓ 达成", 0: "✗ 未达成"}.get(r["met"], "? 未能判断" if r["target"] else "")
         where = f"{r['self_evaluation']} #{r['self_evaluation_id']}"
-        add_row(table, r["name"], r["target"], r["actual"], verdict, where, r["region"], r["year"])
+        add_row(
+            table,
+            r["name"],
+            r["target"],
+            r["actual"],
+            verdict(r["met"], bool(r["target"])),
+            where,
+            r["region"],
+            r["year"],
+        )
     console.print(table)
     console.print("查看整张自评表：kb evaluations ID  a whole self-evaluation: kb evaluations ID", markup=False)
 

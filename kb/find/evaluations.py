@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 from kb.errors import KbError
+from kb.find.outcomes import verdict
 from kb.find.queries import list_filters
 from kb.vocab.numbers import number
 
@@ -100,9 +101,6 @@ def show_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> dict:
     return found
 
 
-VERDICTS = {1: "✓ 达成", 0: "✗ 未达成"}  # met, missed; "? 未能判断" for a target that cannot be judged
-
-
 def form_rows(rows: list[dict]) -> list[tuple[str, ...]]:
     """A self-evaluation's rows (show_self_evaluation) as printed: level 1, level 2 (each where its group starts),
     name, target, actual, weight, score, verdict, and the row's notes (the reason it missed …) when any row has
@@ -113,10 +111,10 @@ def form_rows(rows: list[dict]) -> list[tuple[str, ...]]:
         level1 = r["level1"] if r["level1"] != last[0] else ""
         level2 = r["level2"] if (r["level1"], r["level2"]) != last else ""
         last = (r["level1"], r["level2"])
-        verdict = VERDICTS.get(r["met"], "? 未能判断" if r["target"] else "")
         cells = (level1 or "", level2 or "", r["name"], r["target"] or "", r["actual"] or "")
+        judged = verdict(r["met"], bool(r["target"]))
         found.append(
-            (*cells, number(r["weight"]), number(r["score"]), verdict, *((_notes(r["notes"]),) if noted else ()))
+            (*cells, number(r["weight"]), number(r["score"]), judged, *((_notes(r["notes"]),) if noted else ()))
         )
     return found
 

@@ -162,14 +162,19 @@ def outcome_line(tally: dict | None, targets: int = 0) -> str:
     )
 
 
+def verdict(met: int | None, has_target: bool = True, short: bool = False) -> str:
+    """How a self-evaluated row did: '✓ 达成', '✗ 未达成', '? 未能判断' ('✓', '✗', '?' when `short`); '' for a row
+    without a target."""
+    said = "✓ 达成" if met == 1 else "✗ 未达成" if met == 0 else "? 未能判断" if has_target else ""
+    return said[:1] if short else said
+
+
 def achieved_text(achieved: dict | None, short: bool = False) -> str:
-    """'99.5 ✓达成 met' / '744人 ✗未达成 missed' / '长期实施 ?未能判断 unknown' for a goal row's own self-evaluated
-    actual ('99.5 ✓', '744人 ✗', '长期实施 ?' when `short`)."""
+    """'99.5 ✓ 达成' / '744人 ✗ 未达成' / '长期实施 ? 未能判断' for a goal row's own self-evaluated actual ('99.5 ✓'
+    when `short`)."""
     if not achieved:
         return ""
-    verdicts = {1: "✓", 0: "✗"} if short else {1: "✓达成 met", 0: "✗未达成 missed"}
-    verdict = verdicts.get(achieved["met"], "?" if short else "?未能判断 unknown")
-    return f"{achieved['actual'] or ''} {verdict}"
+    return f"{achieved['actual'] or ''} {verdict(achieved['met'], short=short)}"
 
 
 def peers_text(outcomes: dict | None) -> str:
