@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kb.find.evaluations import form_rows
+from kb.find.evaluations import form_rows, head_pairs
 from kb.find.outcomes import achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.families import spellings_note
@@ -176,19 +176,8 @@ def self_evaluation_card(console: Console, e: dict) -> None:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column(overflow="fold")
-    for label, value in (
-        ("自评表", e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else "")),
-        ("部门", e["department"]),
-        ("地区", e["region"]),
-        ("年度", e["year"]),
-        ("全年预算(万元)", number(e["amount_wan"])),
-        *e["fields"].items(),
-        ("来源", f"{e['source']} [{e['layout']}]"),
-        ("页码", f"第 {e['page']} 页" if e.get("page") else None),
-        ("对应目标表", f"项目 {e['project_id']}（kb show {e['project_id']}）" if e.get("project_id") else None),
-    ):
-        if value not in (None, ""):
-            add_row(head, label, value)
+    for label, value in head_pairs(e, "（kb show {id}）"):
+        add_row(head, label, value)
     console.print(head)
     if not e["rows"]:
         return

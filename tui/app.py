@@ -35,8 +35,9 @@ def _catalog(conn) -> Catalog:
     query alone took 1 ms, 20–110 ms beside the drawing)."""
     branches = project_branches(conn)
     if not branches:
-        evaluations = conn.execute("SELECT count(*) FROM self_evaluations").fetchone()[0]
-        return Catalog(projects=[], loaded=True, evaluations=evaluations)
+        from kb.find.evaluations import self_evaluation_count  # an empty base's only: not part of the app's start
+
+        return Catalog(projects=[], loaded=True, evaluations=self_evaluation_count(conn))
     region, department, year, _ = min(branches, key=lambda b: branch_order(year_key(*b[:3])))
     first = branch_projects(conn, region, department, year)
     listed = all_projects(conn) if sum(n for *_, n in branches) <= LIST_AT_ONCE else None

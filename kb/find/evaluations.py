@@ -8,7 +8,7 @@ import sqlite3
 
 from kb.errors import KbError
 from kb.find.outcomes import verdict
-from kb.find.queries import list_filters
+from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK, list_filters
 from kb.vocab.numbers import number
 
 
@@ -29,6 +29,10 @@ def list_self_evaluations(
     return [dict(row) for row in conn.execute(sql, params)]
 
 
+def self_evaluation_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM self_evaluations").fetchone()[0]
+
+
 def evaluated_names(conn: sqlite3.Connection) -> dict[int, str]:
     """Each self-evaluation's indicator names, one per line (what a filter of the list looks through)."""
     return dict(
@@ -42,8 +46,9 @@ def search_self_evaluated(
     conn: sqlite3.Connection, q: str, filters, limit: int = 20, offset: int = 0
 ) -> tuple[int, list[dict]]:
     """Self-evaluated rows whose indicator name contains `q` (folded as kb search folds names), newest first: how
-    many, and a page of them, each with `self_evaluation_id, self_evaluation, region, year, name, target, actual,
-    met, score, notes`. `filters` (kb.find.search.Filters) narrow them by region, year and standard level."""
+    many, and a page of them (none read for `limit` 0), each with `self_evaluation_id, self_evaluation, region,
+    year, name, target, actual, met, score, notes`. `filters` (kb.find.search.Filters) narrow them by region, year
+    and standard level."""
     from kb.find.search import LEVELS
     from kb.vocab.tokens import fold
 
@@ -60,6 +65,8 @@ def search_self_evaluated(
         params["level"] = filters.level
     joined = " FROM outcomes o JOIN self_evaluations s ON s.id = o.self_evaluation_id" + where
     total = conn.execute("SELECT count(*)" + joined, params).fetchone()[0]
+    if not total or not limit:
+        return total, []
     rows = conn.execute(
         """SELECT o.self_evaluation_id, s.name AS self_evaluation, s.region, s.year, o.name, o.target, o.actual,
         o.met, o.score, o.notes"""
@@ -99,6 +106,24 @@ def show_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> dict:
     for row in found["rows"]:
         row["notes"] = json.loads(row["notes"]) if row["notes"] else {}
     return found
+
+
+def head_pairs(e: dict, goal_hint: str) -> list[tuple[str, str]]:
+    """A self-evaluation's head as printed (show_self_evaluation): (label, value) of every field it has, the goal
+    table it answers with `goal_hint` after it (a face's way to open it, '{id}' its project id)."""
+    project = e.get("project_id")
+    pairs = [
+        ("自评表", e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else "")),
+        ("部门", e["department"]),
+        ("地区", e["region"]),
+        ("年度", number(e["year"])),
+        ("全年预算(万元)", number(e["amount_wan"])),
+        *e["fields"].items(),
+        ("来源", f"{e['source']} [{e['layout']}]"),
+        ("页码", f"第 {e['page']} 页" if e.get("page") else None),
+        ("对应目标表", f"项目 {project}" + goal_hint.format(id=project) if project else None),
+    ]
+    return [(label, str(value)) for label, value in pairs if value not in (None, "")]
 
 
 def form_rows(rows: list[dict]) -> list[tuple[str, ...]]:

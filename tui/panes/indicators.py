@@ -53,9 +53,7 @@ def _only_near(query: str, hits: list[NameHit]) -> bool:
 
 
 def _evaluated(conn, query: str, filters: Filters) -> int:
-    """How many self-evaluated rows hold the query (kb.find.evaluations), in a base that has any."""
-    if not conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]:
-        return 0
+    """How many self-evaluated rows hold the query (kb.find.evaluations)."""
     return search_self_evaluated(conn, query.strip(), filters, limit=0)[0]
 
 

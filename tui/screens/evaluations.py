@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
-from kb.find.evaluations import evaluated_names, form_rows, list_self_evaluations, show_self_evaluation
+from kb.find.evaluations import evaluated_names, form_rows, head_pairs, list_self_evaluations, show_self_evaluation
 from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
@@ -34,19 +34,8 @@ def _head(e: dict) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in (
-        ("自评表", e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else "")),
-        ("部门", e["department"]),
-        ("地区", e["region"]),
-        ("年度", number(e["year"])),
-        ("全年预算(万元)", number(e["amount_wan"])),
-        *e["fields"].items(),
-        ("来源", f"{e['source']} [{e['layout']}]"),
-        ("页码", f"第 {e['page']} 页" if e.get("page") else None),
-        ("对应目标表", f"项目 {e['project_id']}（g 打开 open it）" if e.get("project_id") else None),
-    ):
-        if value not in (None, ""):
-            grid.add_row(Text(shown(str(label))), Text(shown(str(value), lines=True)))
+    for label, value in head_pairs(e, "（g 打开 open it）"):
+        grid.add_row(Text(shown(label)), Text(shown(value, lines=True)))
     return grid
 
 
