@@ -162,6 +162,9 @@ def project_list(console: Console, rows: list[dict]) -> None:
 
 
 def self_evaluation_list(console: Console, rows: list[dict]) -> None:
+    if not rows:
+        console.print("0 个自评表 no self-evaluation: kb import 一份自评表或决算 imports one (a 自评表 or a 决算)")
+        return
     table = _list_table(
         f"{len(rows)} 个自评表 self-evaluations", "ID 名称 部门 年度 全年预算(万元) 指标 达成 未达成 未能判断", 5
     )
