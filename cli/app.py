@@ -516,8 +516,27 @@ def _usage(exc) -> str:
     elif isinstance(exc, exceptions.NoSuchOption):
         what = "没有这个选项"
     elif isinstance(exc, exceptions.BadParameter):
-        what = "参数值无效"
+        what = "参数值无效" + _expected(exc)
     else:
         what = "用法错误"
     command = exc.ctx.command_path if exc.ctx is not None else "kb"
     return f"{what}：{exc.format_message()}（{command} --help 查看用法 shows the usage）"
+
+
+_KINDS = {"integer": "整数", "float": "数", "integer range": "整数", "float range": "数", "boolean": "是或否"}
+
+
+def _expected(exc) -> str:
+    """'，--limit 须是 ≥1 的整数' for a value of the wrong kind, the parameter named as the command line writes it."""
+    kind = _KINDS.get(getattr(getattr(exc.param, "type", None), "name", ""))
+    if kind is None or exc.ctx is None:
+        return ""
+    bounds = [
+        f"{sign}{limit}"
+        for sign, limit in (("≥", getattr(exc.param.type, "min", None)), ("≤", getattr(exc.param.type, "max", None)))
+        if limit is not None
+    ]
+    if bounds:
+        kind = f" {'、'.join(bounds)} 的{kind}"
+    name = exc.param.get_error_hint(exc.ctx).strip("'")
+    return f"，{name} 须是{kind}"

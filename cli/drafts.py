@@ -799,11 +799,12 @@ def lint(
     rules: bool = typer.Option(False, "--rules", help="列出检查规则。 List the rules."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """按国家指引检查绩效目标表 Check goal tables against the national guidance (one project, a draft, or a report
-    on them all), or self-evaluations (自评表) as it scores them.
+    """按国家指引检查绩效目标表（一个项目、一个草稿或全部项目的报告）或自评表的得分。 Check goal tables against the
+    national guidance (one project, a draft, or a report on them all), or self-evaluations (自评表) as it scores them.
 
-    One table (--draft, --project, --self-evaluation) exits 1 when a check finds an error. The reports on the whole
-    base (--all, --self-evaluations) exit 0: documents are kept as published, errors and all."""
+    检查一张表（--draft、--project、--self-evaluation）发现错误时退出码为 1；
+    全库报告（--all、--self-evaluations）退出码为 0：公开的文件按原样保存。 One table exits 1 when a check finds an
+    error; the reports on the whole base exit 0: documents are kept as published, errors and all."""
     from dataclasses import asdict
 
     from kb.drafting import lint as kl

@@ -283,11 +283,11 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
 @pytest.mark.parametrize(
     "argv, said",
     [
-        (["show", "abc"], "参数值无效"),
+        (["show", "abc"], "参数值无效，ID 须是整数"),
         (["search"], "缺少参数"),
         (["projects", "--bogus"], "没有这个选项"),
         (["nosuch"], "用法错误"),
-        (["search", "满意度", "--limit", "0"], "参数值无效"),
+        (["search", "满意度", "--limit", "0"], "参数值无效，--limit 须是 ≥1 的整数"),
     ],
     ids=_id,
 )

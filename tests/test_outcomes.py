@@ -329,7 +329,7 @@ def test_national_self_evaluation_imported_linked_judged_and_checked(fmt, tmp_pa
         ("服务对象满意度", 1, round(96 / 90, 4), "服务对象满意度"),
     ]
     assert [(f.rule, f.detail) for f in check_self_evaluation(conn, se_id)] == [
-        ("total-score", "总分 90, 各项得分之和 sum 88.58")
+        ("total-score", "总分 90，各项得分之和 88.58 total, sum of the scores")
     ]
 
 

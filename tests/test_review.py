@@ -58,15 +58,15 @@ def test_each_rule_is_found(conn):
     store(conn, _evaluation(rows, {"执行率": "50.00%", "执行率分值": "10", "执行率得分": "10", "总分": "100 60"}))
     found = [(f.rule, f.row, f.detail) for f in check_self_evaluation(conn, 1) if f.rule != "no-goal-table"]
     assert found == [
-        ("score-mismatch", 1, "得分 18, 按完成比例应为 recomputed 20"),
-        ("score-mismatch", 2, "得分 20, 按完成比例应为 recomputed 15"),
+        ("score-mismatch", 1, "得分 18，按完成比例应为 20 scored, recomputed"),
+        ("score-mismatch", 2, "得分 20，按完成比例应为 15 scored, recomputed"),
         ("missed-without-reason", 2, "未完成目标，未写偏差原因 missed, no reason given"),
-        ("budget-score", None, "执行率 50%: 得分 10, recomputed 5"),
-        ("total-score", None, "总分 60, 各项得分之和 sum 48"),
+        ("budget-score", None, "执行率 50%：得分 10，应为 5 scored, recomputed"),
+        ("total-score", None, "总分 60，各项得分之和 48 total, sum of the scores"),
     ]
     store(conn, _evaluation(SOUND[:1], {"执行率": "40%", "执行率分值": "10", "执行率得分": "4"}), "low.txt")
     assert [(f.rule, f.detail) for f in check_self_evaluation(conn, 2) if f.rule != "no-goal-table"] == [
-        ("low-execution-full-output", "执行率 40%, 产出 1 行全部满分 all full marks")
+        ("low-execution-full-output", "执行率 40%，产出 1 行全部满分 all full marks")
     ]
     assert [e["id"] for e in check_all(conn)["self_evaluations"]] == [1, 2]
 
@@ -83,7 +83,7 @@ def test_a_target_below_last_years_actual_is_flagged(conn):
     )
     project = conn.execute("SELECT id FROM projects").fetchone()[0]
     assert [(f.rule, f.indicator, f.detail) for f in below_last_actual(conn, project)] == [
-        ("target-below-last-actual", "系统可用率", "目标 ≥98%, 上年实际 last year's actual 99.5%")
+        ("target-below-last-actual", "系统可用率", "目标 ≥98%，上年实际 99.5% target, last year's actual")
     ]
 
 

@@ -306,6 +306,12 @@ async def test_the_palette_speaks_chinese_first(seeded):
         assert all(
             "\u4e00" <= text[0] <= "\u9fff" and "\u4e00" <= help_text[0] <= "\u9fff" for text, _, help_text in fixed
         )
+        for _ in range(20):  # the knowledge base's commands first, Textual's after (they came first)
+            await pilot.pause(0.05)
+            shown = [str(o.prompt).split("\n")[0] for o in app.screen.query_one("CommandList").options]
+            if len(shown) == len(fixed) + len(system):
+                break
+        assert shown == [text for text, _, _ in fixed] + [c.title for c in system], shown
 
 
 async def test_command_palette_searches_indicators(seeded):

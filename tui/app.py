@@ -52,7 +52,7 @@ class KbApp(App[None]):
     TITLE = "绩效目标知识库"
     SUB_TITLE = "jixiao-kb"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {KbCommands}
+    COMMANDS = {KbCommands}  # Textual's own commands included, after the knowledge base's
     BINDINGS = [
         Binding("f1", "help", "帮助", tooltip="帮助 help: every key", id="help"),
         Binding("question_mark", "help", "帮助", show=False, tooltip="帮助 help", id="help-alt"),

@@ -86,13 +86,20 @@ class KbCommands(Provider):
             ("帮助 Help", app.action_help, "按键和用法 keys and how to use the knowledge base"),
         ]
 
+    def _system(self) -> list[tuple[str, Callable[[], object], str]]:
+        """Textual's own commands (KbApp.get_system_commands), after the knowledge base's: this provider lists both,
+        as the palette shows discovered commands in the order their providers happen to answer."""
+        return [
+            (name, command, help_text) for name, help_text, command, *_ in self.app.get_system_commands(self.screen)
+        ]
+
     async def discover(self) -> Hits:
-        for text, command, help_text in self._fixed():
+        for text, command, help_text in self._fixed() + self._system():
             yield DiscoveryHit(text, command, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, command, help_text in self._fixed():
+        for text, command, help_text in self._fixed() + self._system():
             if (score := matcher.match(text)) > 0:
                 yield Hit(score, matcher.highlight(text), command, help=help_text)
         app, typed = self.kb, query.strip()

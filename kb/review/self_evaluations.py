@@ -107,7 +107,7 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
                         "score-mismatch",
                         r["seq"],
                         r["name"],
-                        f"得分 {number(r['score'])}, 按完成比例应为 recomputed {number(round(due, 2))}",
+                        f"得分 {number(r['score'])}，按完成比例应为 {number(round(due, 2))} scored, recomputed",
                     )
                 )
         reason = any("偏差" in label and str(text).strip() for label, text in json.loads(r["notes"] or "{}").items())
@@ -128,7 +128,7 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
                     "budget-score",
                     None,
                     "",
-                    f"执行率 {number(rate)}%: 得分 {number(score)}, recomputed {number(round(due, 2))}",
+                    f"执行率 {number(rate)}%：得分 {number(score)}，应为 {number(round(due, 2))} scored, recomputed",
                 )
             )
     total = _total_score(fields)
@@ -137,7 +137,12 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
         due = sum(scores) + (score or 0.0)
         if abs(due - total) > TOLERANCE:
             findings.append(
-                _finding("total-score", None, "", f"总分 {number(total)}, 各项得分之和 sum {number(round(due, 2))}")
+                _finding(
+                    "total-score",
+                    None,
+                    "",
+                    f"总分 {number(total)}，各项得分之和 {number(round(due, 2))} total, sum of the scores",
+                )
             )
     output = [r for r in rows if r["std_level1"] == "产出指标"]
     if (
@@ -151,7 +156,7 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
                 "low-execution-full-output",
                 None,
                 "",
-                f"执行率 {number(rate)}%, 产出 {len(output)} 行全部满分 all full marks",
+                f"执行率 {number(rate)}%，产出 {len(output)} 行全部满分 all full marks",
             )
         )
     return findings
@@ -208,8 +213,8 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
                     "target-below-last-actual",
                     seq,
                     row["name"],
-                    f"目标 {row['operator']}{number(row['value'])}{row['unit'] or ''}, 上年实际 last year's "
-                    f"actual {number(got[0])}{got[1] or ''}",
+                    f"目标 {row['operator']}{number(row['value'])}{row['unit'] or ''}，"
+                    f"上年实际 {number(got[0])}{got[1] or ''} target, last year's actual",
                 )
             )
     return findings

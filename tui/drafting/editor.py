@@ -316,8 +316,8 @@ class DraftEditor(Vertical):
             text.append(f" · 复制自 {shown(draft.source['label'])}（y 与上年比较 compare）", style="dim")
         if not draft.rows:
             text.append(
-                "\n在表格中按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table: t template, s similar "
-                "projects, a add an indicator",
+                "\n在表格中（Esc 到表格）按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table (Esc): t template, "
+                "s similar projects, a add an indicator",
                 style="italic",
             )
         if self.error:
