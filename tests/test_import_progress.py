@@ -30,6 +30,29 @@ def test_bytes_files_and_failures_add_up_whether_a_file_was_streamed_or_not(tmp_
     assert state.counts() == "2/2 个文件 files，1 个失败 failed" and state.current == "a.txt"
 
 
+def test_a_pdf_read_in_a_worker_advances_the_bar_page_by_page(tmp_path):
+    """One big PDF showed 0/1 until it was read whole (a 171-page budget: 12 s without a move)."""
+    import shutil
+    from pathlib import Path
+
+    from kb.ingest.run import import_paths
+
+    pdf = tmp_path / "预算.pdf"
+    shutil.copy(Path(__file__).parent / "fixtures" / "seed003.pdf", pdf)  # 5 pages
+    state, told = ImportProgress([pdf]), []
+
+    def reading(path, read):
+        told.append((state.reading(path, read), state.done, state.current))
+
+    conn = connect(tmp_path / "kb.sqlite3")
+    [result] = import_paths(conn, [pdf], progress=state.file_done, reading=reading)
+    conn.close()
+    size = pdf.stat().st_size
+    assert result.status == "imported" and state.done_bytes == state.total == size
+    assert [advance for advance, _, _ in told] == [size * n // 5 - size * (n - 1) // 5 for n in range(1, 6)]
+    assert {(done, name) for _, done, name in told} == {(0, "预算.pdf")}  # each told before the file is done
+
+
 def test_the_walk_is_made_once_and_handed_on(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("x", "utf-8")

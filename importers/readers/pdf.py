@@ -26,12 +26,16 @@ import gc
 import io
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
 from importers.records import Row
 
+# told each page read (its number, the pages declared): set by whoever reports the reading (kb.ingest.workers)
+PAGE_READ: ContextVar[Callable[[int, int], None] | None] = ContextVar("PAGE_READ", default=None)
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
@@ -83,7 +87,7 @@ def read(data: bytes) -> list[Row]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        count = page_count(pdf)
+        pages = page_count(pdf)
     except Exception as exc:  # pdfminer reports a damaged or locked file in many ways
         if "password" in f"{type(exc).__name__} {exc!r}".lower() or "encrypt" in repr(exc).lower():
             raise UnreadableFile(
@@ -91,9 +95,9 @@ def read(data: bytes) -> list[Row]:
             ) from None
         raise UnreadableFile(f"PDF 已损坏 corrupt PDF ({type(exc).__name__})") from None
     with pdf, _frozen_between_pages() as freeze:
-        if count > MAX_PAGES:
+        if pages > MAX_PAGES:
             raise UnreadableFile(
-                f"太大：{count:,} 页，请拆分 PDF too large: {count:,} pages (limit {MAX_PAGES:,}): split the PDF"
+                f"太大：{pages:,} 页，请拆分 PDF too large: {pages:,} pages (limit {MAX_PAGES:,}): split the PDF"
             )
         # pdfminer keeps the objects it parsed (fonts shared by every page, object streams holding hundreds): kept,
         # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
@@ -126,6 +130,8 @@ def read(data: bytes) -> list[Row]:
             check_rows(len(rows))
             page.close()
             _collect(freeze)
+            if told := PAGE_READ.get():
+                told(page.page_number, pages)
     if not chars:
         raise UnreadableFile("没有文字层，需要 OCR（扫描件） no text layer — OCR needed (a scanned PDF)")
     return [

@@ -5,6 +5,7 @@ The command line draws it as a rich bar, the app as a ProgressBar; neither count
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,25 +21,28 @@ class ImportProgress:
         self.sizes = {path: max(path.stat().st_size, 1) for path in files}
         self.total = sum(self.sizes.values())
         self.done_bytes = self.done = self.failed = 0
-        self._read: dict[Path, int] = {}  # bytes read so far of a file read as a stream
+        self._read: dict[Path, int] = {}  # bytes read so far of a file read as a stream, or a PDF's pages read
         self.current = ""  # the name of the file last heard of
+        self._lock = threading.Lock()  # a PDF's pages are told from the thread that hears its worker
 
     def file_done(self, result: FileResult) -> int:
         """Count a file's result; the bytes it advances the bar by."""
-        self.done += 1
-        self.failed += result.status == "failed"
-        self.current = result.path.name
-        advance = self.sizes.get(result.path, 1) - self._read.pop(result.path, 0)
-        self.done_bytes += advance
-        return advance
+        with self._lock:
+            self.done += 1
+            self.failed += result.status == "failed"
+            self.current = result.path.name
+            advance = self.sizes.get(result.path, 1) - self._read.pop(result.path, 0)
+            self.done_bytes += advance
+            return advance
 
     def reading(self, path: Path, read: int) -> int:
-        """Note the bytes read so far of a streamed file; the bytes it advances the bar by."""
-        advance = read - self._read.get(path, 0)
-        self._read[path] = read
-        self.done_bytes += advance
-        self.current = path.name
-        return advance
+        """Note the bytes read so far of a file; the bytes it advances the bar by."""
+        with self._lock:
+            advance = max(read - self._read.get(path, 0), 0)
+            self._read[path] = self._read.get(path, 0) + advance
+            self.done_bytes += advance
+            self.current = path.name
+            return advance
 
     def counts(self) -> str:
         """'3/10 个文件 files，1 个失败 failed'."""

@@ -323,7 +323,7 @@ def import_paths(
     earlier version of the importers read it, or the command line or its manifest now gives a region, year or
     department its text lacks otherwise than before: then it is read anew and replaces what was stored ('replaced').
     `paths` may be a Walk already made (to size a progress bar); `progress` gets each file's result; `reading` the
-    bytes read so far of a file read as a stream.
+    bytes read so far of a file read as a stream, or the share of a PDF's its pages read stand for (from a thread).
     """
     files, skipped = paths if isinstance(paths, Walk) else collect_files(paths)
     options = options or Fallbacks()
@@ -371,7 +371,7 @@ def import_paths(
     bulk = len(shas) >= BULK_DOCUMENTS
     with _bulk_writes(conn, bulk or bool(streamed)):
         with _Batches(conn, done, enabled=bulk and not dry_run) as batches:
-            for path, parsed in parse_all(list(order), workers):
+            for path, parsed in parse_all(list(order), workers, reading):
                 waiting[path] = parsed
                 while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
                     path = order.popleft()

@@ -18,7 +18,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, cast
+from typing import Callable, Iterable, Iterator, cast
 
 import importers
 from importers.readers import RowStream, can_stream, read_rows
@@ -42,6 +42,9 @@ PR_SET_PDEATHSIG = 1  # Linux prctl: the signal a process gets when the thread t
 # what a worker's pipe raises once the importing process is gone: a closed pipe, or (a Unix socket closed with results
 # still unread in it) a reset connection
 PARENT_GONE = (ConnectionError, EOFError)
+
+
+Reading = Callable[[Path, int], None]  # a file and the bytes of it read so far
 
 
 @dataclass
@@ -117,13 +120,20 @@ def _die_with_parent() -> None:
 
 def _worker(conn) -> None:
     """A worker process: parse each path it receives and send the result back, until None. For a PDF it first
-    sends the seconds its pages add to the time limit."""
+    sends the seconds its pages add to the time limit, then (read, pages) after each page."""
+    from importers.readers.pdf import PAGE_READ
+
     _limit_worker()
     with contextlib.suppress(*PARENT_GONE):  # nobody to tell
         while (path := conn.recv()) is not None:
             if extra := _extra_seconds(path):
                 conn.send(extra)
-            conn.send(parse_document(path))
+            telling = PAGE_READ.set(lambda read, pages: conn.send((read, pages)))
+            try:
+                parsed = parse_document(path)
+            finally:
+                PAGE_READ.reset(telling)
+            conn.send(parsed)
 
 
 def _spawning():
@@ -158,6 +168,13 @@ def _crashed(process) -> str:
     )
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _too_slow(limit: float) -> str:
     return f"读取超时：超过 {limit:.0f} 秒，已停止 (took longer than {limit:.0f} s to read: stopped)"
 
@@ -176,17 +193,20 @@ def _extra_seconds(path: Path) -> float:
         return 0.0
 
 
-def parse_all(paths: list[Path], workers: int | None = None) -> Iterator[tuple[Path, Parsed]]:
+def parse_all(
+    paths: list[Path], workers: int | None = None, reading: Reading | None = None
+) -> Iterator[tuple[Path, Parsed]]:
     """Each path with its parse result, in the order they finish. Without `workers`, worker processes
     (one per CPU) are used for MIN_PARALLEL files or more that would take PARALLEL_SECONDS here. Only small text
-    files are parsed in this process: any other file, even alone, goes to a worker, under its limits."""
+    files are parsed in this process: any other file, even alone, goes to a worker, under its limits.
+    `reading` is told, from another thread, the share of a PDF's bytes its pages read so far stand for."""
     if workers is None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS, len(paths)) if _worth_parallel(paths) else 1
     if workers < 2 and all(map(_safe_here, paths)):
         for path in paths:
             yield path, parse_document(path)
         return
-    yield from _parse_in_workers(paths, max(workers, 1))
+    yield from _parse_in_workers(paths, max(workers, 1), reading)
 
 
 def _safe_here(path: Path) -> bool:
@@ -206,7 +226,7 @@ def _worth_parallel(paths: list[Path]) -> bool:
     return cost >= PARALLEL_SECONDS
 
 
-def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
+def _parse_in_workers(paths: list[Path], workers: int, reading: Reading | None) -> Iterator[tuple[Path, Parsed]]:
     """Results from worker processes, received by a thread as soon as they are ready, so a worker never waits
     for the caller to finish storing the previous document; at most LOOKAHEAD files per worker are parsed
     ahead of the caller, so memory stays bounded."""
@@ -216,7 +236,7 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
     results: queue.Queue = queue.Queue()
     room = threading.Semaphore(LOOKAHEAD * workers)
     stop = threading.Event()
-    thread = threading.Thread(target=_run_workers, args=(paths, workers, results, room, stop), daemon=True)
+    thread = threading.Thread(target=_run_workers, args=(paths, workers, results, room, stop, reading), daemon=True)
     thread.start()
     try:
         for _ in paths:
@@ -230,7 +250,7 @@ def _parse_in_workers(paths: list[Path], workers: int) -> Iterator[tuple[Path, P
         thread.join()
 
 
-def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
+def _run_workers(paths: list[Path], workers: int, results, room, stop, reading: Reading | None) -> None:
     """The thread of `_parse_in_workers`: start workers, hand each a file while there is room, put each result
     (or the failure of a worker that died or overran its time limit) in `results`, until all are done or `stop`."""
     from multiprocessing.connection import Connection, wait
@@ -268,6 +288,11 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop) -> None:
                     continue
                 if isinstance(parsed, float):  # a PDF's pages add to its time limit
                     busy[conn] = (process, path, started, limit + parsed)
+                    continue
+                if isinstance(parsed, tuple):  # (pages read, pages) of a PDF
+                    busy[conn] = (process, path, started, limit)
+                    if reading and parsed[1] > 0:
+                        reading(path, _size(path) * min(parsed[0], parsed[1]) // parsed[1])
                     continue
                 idle.append((process, conn))
                 results.put((path, parsed))
