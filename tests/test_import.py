@@ -88,6 +88,43 @@ def test_changed_file_replaces_its_earlier_version(conn, tmp_path):
     )
 
 
+def test_a_file_read_anew_keeps_the_ids_of_what_it_still_holds(conn, tmp_path):
+    """Re-read with --year, by newer importers or after an edit, a document's projects and indicators got new ids:
+    a draft's precedents and a `kb show 12` noted down pointed at nothing. Now they keep theirs, matched by place
+    and name (by name when a project before it went); what is new gets an id above every old one."""
+
+    def ids():
+        return {
+            (p, i, seq): (pid, iid)
+            for pid, p, iid, i, seq in conn.execute(
+                """SELECT p.id, p.name, i.id, i.name, i.seq FROM projects p JOIN indicators i ON i.project_id = p.id
+                WHERE p.document_id = (SELECT id FROM documents WHERE file_name = 'goals.txt')"""
+            )
+        }
+
+    path, other = tmp_path / "goals.txt", tmp_path / "other.txt"
+    text = seed("003").read_text("utf-8")
+    path.write_text(text, "utf-8")
+    shutil.copy(seed("000"), other)
+    import_paths(conn, [path, other])
+    before = ids()
+    path.write_text(text.replace("=49个", "=50个"), "utf-8")
+    assert import_paths(conn, [path])[0].status == "replaced"
+    assert ids() == before
+    gone = min(before.items(), key=lambda item: item[1])[0][0]  # the first project
+    form = "项目支出绩效目标申报表"
+    start = text.index(form)
+    path.write_text(text[:start] + text[text.index(form, start + 1) :], "utf-8")  # the first project's form taken out
+    assert import_paths(conn, [path])[0].status == "replaced"
+    after = ids()
+    assert after and all(before[key] == value for key, value in after.items())
+    assert {key[0] for key in before} - {key[0] for key in after} == {gone}
+    top = max(conn.execute("SELECT max(id) FROM projects").fetchone()[0], max(pid for pid, _ in before.values()))
+    path.write_text(text, "utf-8")  # back: the project is new to the base now, above every id
+    import_paths(conn, [path])
+    assert ids()[next(key for key in before if key[0] == gone)][0] > top
+
+
 def test_a_file_an_earlier_version_read_is_read_anew_when_imported_again(conn, tmp_path):
     """Importers improve between versions while the files stay the same: a document stored by other importers (or
     before they were recorded) is read again and replaced, wherever the file now is; then it is unchanged."""

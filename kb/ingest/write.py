@@ -18,6 +18,7 @@ from typing import Iterable, Iterator, TypeVar
 from kb.ingest.reading import reading_version
 from kb.ingest import totals
 from kb.ingest.fingerprints import fingerprint
+from kb.ingest.kept_ids import KeptIds
 from kb.ingest.normalise import (
     BUDGET_COLUMNS,
     EVALUATION_COLUMNS,
@@ -227,6 +228,7 @@ _INSERT_PROJECT = _insert_sql(
     "projects", ("id", "document_id", "seq", "name", "department", "region", "year", *PROJECT_COLUMNS)
 )
 _INSERT_INDICATOR = _insert_sql("indicators", ("project_id", "year", "name_id", *INDICATOR_COLUMNS))
+_INSERT_INDICATOR_WITH_ID = _insert_sql("indicators", ("id", "project_id", "year", "name_id", *INDICATOR_COLUMNS))
 _INSERT_EVALUATION = _insert_sql("evaluation_items", ("project_id", *EVALUATION_COLUMNS))
 _INSERT_BUDGET = _insert_sql("budget_lines", ("project_id", *BUDGET_COLUMNS))
 _INSERT_SELF_EVALUATION = _insert_sql(
@@ -300,6 +302,7 @@ class DocumentWriter:
         self.dropped = self.projects = self.departments = self.indicators = 0
         self.without_year = self.without_region = 0  # projects the text gives no year (no region), nor a fallback
         earlier = conn.execute("SELECT id FROM documents WHERE path = ? OR id IS ?", (origin.path, replaces)).fetchall()
+        self.kept = KeptIds(conn, [old_id for (old_id,) in earlier]) if earlier else None
         for (old_id,) in earlier:
             delete_document(conn, old_id)
         self.document_id = conn.execute(
@@ -340,9 +343,11 @@ class DocumentWriter:
         new_names_stamp(conn)  # the names and their totals change
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
         rows, fts, indicators, evaluation, budget, problems = [], [], [], [], [], []
+        indicator_ids: list[int] = []  # given when a document read anew keeps its indicators' ids
         kept = totals.Totals()
         for n, p in enumerate(projects):  # ids given here, as SQLite would (this transaction holds the table)
-            project_id, seq = first_id + n, self.projects + n + 1
+            seq = self.projects + n + 1
+            project_id = self.kept.project(seq, p.name) if self.kept else first_id + n
             year = meta["year"] or p.year
             department = meta["department"] if p.department == "" else p.department  # None: printed blank
             region = meta["region"] or p.region or None
@@ -351,15 +356,19 @@ class DocumentWriter:
             stored = [(project_id, year, names[row[0]], *row) for row in p.indicators]
             kept.project(region, stored)
             indicators += stored
+            if self.kept:
+                indicator_ids += [self.kept.indicator(project_id, row[1], row[0]) for row in p.indicators]
             evaluation += [(project_id, *row) for row in p.evaluation]
             budget += [(project_id, *row) for row in p.budget]
             problems += [
                 f"第 {seq} 个项目「{p.name}」的指标「{name}」没有指标值 project {seq}: indicator {name!r} has no target"
                 for name in p.no_target
             ]
+        if indicator_ids:
+            indicators = [(id_, *row) for id_, row in zip(indicator_ids, indicators)]
         for sql, values in (
             (_INSERT_PROJECT, rows),
-            (_INSERT_INDICATOR, indicators),
+            (_INSERT_INDICATOR_WITH_ID if indicator_ids else _INSERT_INDICATOR, indicators),
             (_INSERT_EVALUATION, evaluation),
             (_INSERT_BUDGET, budget),
         ):
@@ -380,17 +389,20 @@ class DocumentWriter:
         year = self.meta["year"]
         rows, outcomes = [], []
         for n, e in enumerate(evaluations):
+            seq = self.stored.evaluations + n + 1
+            name = e.values[SELF_EVALUATION_COLUMNS.index("name")]
+            evaluation_id = self.kept.evaluation(seq, name) if self.kept else first_id + n
             rows.append(
                 (
-                    first_id + n,
+                    evaluation_id,
                     self.document_id,
-                    self.stored.evaluations + n + 1,
+                    seq,
                     self.meta["region"] or e.region or None,
                     year,
                     *e.values,
                 )
             )
-            outcomes += [(first_id + n, *row) for row in e.outcomes]
+            outcomes += [(evaluation_id, *row) for row in e.outcomes]
         self.conn.executemany(_INSERT_SELF_EVALUATION, rows)
         self.conn.executemany(_INSERT_OUTCOME, outcomes)
         self.stored.evaluations += len(evaluations)
