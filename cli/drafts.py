@@ -442,17 +442,22 @@ def set_cmd(
 
     conn = open_kb(ctx)
     field = drafts.field_name(field, row is not None)
+    current = drafts.open_draft(conn, name)
     if row is None:
         if field == "spending_type" and value:
             from kb.drafting.suggest import check_type
 
             check_type(value)
-        draft = drafts.set_field(conn, name, field, value)
+        draft = drafts.set_field(conn, current.id, field, value)
     else:
-        current = drafts.open_draft(conn, name)
         (row_id,) = drafts.rows_at(conn, current, [row])
         draft = drafts.update_row(conn, current.id, row_id, current.version, **{field: value})
-    print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
+    if draft.version == current.version:
+        print(
+            f"未改变：已是这个值 unchanged: it holds this value already (第 {draft.version} 版 version {draft.version})"
+        )
+    else:
+        print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
 
 
 @draft_app.command()

@@ -36,6 +36,26 @@ def test_a_project_copied_a_year_on_with_every_row(conn, project):
     assert "复制自" in history.versions(conn, copy.id)[0].note
 
 
+def test_a_copy_takes_the_head_rows_last_years_form_printed(conn, project):
+    """The copy kept 主管部门, 年度资金 and 年度目标 only: 项目名称, 主管部门及代码, 实施单位, the funds' sources
+    were left for the officer to type again (and kb lint refused the copy for them)."""
+    fields = {
+        "主管部门及代码": "233_某市民政局",
+        "实施单位": "某市民政局",
+        "其中：财政拨款": "8.00",
+        "其他资金": "2.00",
+    }
+    conn.execute("UPDATE projects SET fields = ? WHERE id = ?", (json.dumps(fields, ensure_ascii=False), project))
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    head = (copy.project_name, copy.department_code, copy.implementing_unit, copy.fiscal_wan, copy.other_wan)
+    assert head == ("2024科技型企业研发补贴", "233", "某市民政局", 8.0, 2.0)
+    assert copy.attribute == "延续"  # last year's project, carried on
+    assert copies.head_from_fields({"项目属性": "新增", "主管部门及代码": "[101]某局", "年度资金总额": "—"}) == {
+        "attribute": "新增",
+        "department_code": "101",
+    }
+
+
 def test_what_changed_from_last_year(conn, project):
     copy = copies.from_project(conn, project, "2025科技补贴")
     by_name = {r.name: r for r in copy.rows}

@@ -68,6 +68,22 @@ def test_undo_goes_back_one_change_at_a_time_and_can_itself_be_undone(conn):
     assert _targets(again.draft)["a1"] == "补贴企业数 ≥20家"
 
 
+def test_the_same_value_set_again_is_no_version_and_undo_steps_over_one_kept_before(conn):
+    """`set` of the value a row held made a version holding what the one before held: undo then said 'nothing to
+    undo' for good (every later undo stopped at it)."""
+    draft = _draft(conn)
+    row = next(r for r in draft.rows if r.name == "补贴企业数")
+    changed = drafts.update_row(conn, draft.id, row.id, target="≥20家")
+    assert drafts.update_row(conn, draft.id, row.id, target="≥20家").version == changed.version
+    assert drafts.update_row(conn, draft.id, row.id, level1="产出").version == changed.version  # 产出指标 already
+    assert drafts.set_field(conn, draft.id, "year", "2025").version == changed.version
+    history.record(conn, draft.id, number=changed.version + 1)  # such a version, kept by an earlier release
+    conn.execute("UPDATE drafts SET version = version + 1 WHERE id = ?", (draft.id,))
+    conn.commit()
+    undone = history.undo(conn, draft.id)
+    assert undone.undone == ["修改 a1 补贴企业数：指标值 ≥10家 → ≥20家"] and undone.restored == changed.version - 1
+
+
 def test_undo_restores_the_head_and_the_row_ids(conn):
     draft = _draft(conn)
     ids = {r.key: r.id for r in draft.rows}

@@ -17,6 +17,7 @@ from kb.drafting import drafts
 from kb.drafting.history import differences, record, state, stored
 from kb.drafting.suggest import project_rows, spending_type
 from kb.errors import KbError
+from kb.vocab.amounts import first_number
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
@@ -37,6 +38,33 @@ def next_name(name: str, year: int | None) -> str:
     return f"{name}（{year + 1}）" if year else f"{name} 副本"
 
 
+_CODED = re.compile(r"^[\[【(（]?(\d[\d.\-]*)[\]】)）]?[\s_\-—、:：]*(.*)$")  # '233_烟台市民政局', '[233]某局'
+
+
+def head_from_fields(fields: dict) -> dict:
+    """The draft head fields a project's head rows as printed give (实施单位, 其中：财政拨款, 主管部门及代码 …)."""
+    head: dict = {}
+    for label, value in fields.items():
+        text = str(value or "").strip()
+        if not text:
+            continue
+        if "代码" in label and "部门" in label:
+            coded = _CODED.match(text)
+            if coded and coded.group(2):
+                head.setdefault("department_code", coded.group(1))
+            continue
+        field = drafts.field_name(label)
+        if field not in drafts.HEAD_FIELDS or field in head:
+            continue
+        if drafts.HEAD_FIELDS[field][1] is float:
+            number = first_number(text)
+            if number is not None:
+                head[field] = number
+        elif drafts.HEAD_FIELDS[field][1] is str:
+            head[field] = text
+    return head
+
+
 def _create(conn: sqlite3.Connection, name: str, head: dict, source: dict) -> int:
     draft_id = drafts._insert(conn, drafts._unique(conn, name), head)
     conn.execute("UPDATE drafts SET source = ? WHERE id = ?", (json.dumps(source, ensure_ascii=False), draft_id))
@@ -54,15 +82,20 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
         row.weight = weights.get(row.sources[0]) if row.sources else None
     year = p["year"]
     head = {
+        **head_from_fields(json.loads(p["fields"] or "{}")),
+        "project_name": p["name"],
         "department": p["department"],
         "region": p["region"],
         "year": year + 1 if year else None,
         "amount_wan": p["amount_wan"],
+        "total_wan": p["total_wan"],
         "period": next_period(p["period"], year),
         "spending_type": spending_type(p["name"], p["overview"] or "", p["goal"] or "") or "",
         "overview": p["overview"],
         "goal": p["goal"],
     }
+    head = {k: v for k, v in head.items() if v not in (None, "")}
+    head.setdefault("attribute", "延续")  # last year's project, carried on
     where = " ".join(str(v) for v in (p["region"], year) if v)
     label = f"项目 #{project_id} {p['name']}" + (f"（{where}）" if where else "")
     with transaction(conn):

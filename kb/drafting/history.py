@@ -85,6 +85,14 @@ def record(
     )
 
 
+def same_as_kept(conn: sqlite3.Connection, draft_id: int, number: int) -> bool:
+    """Whether the draft holds now what its version `number` kept (a change that changed nothing)."""
+    found = conn.execute(
+        "SELECT state FROM draft_versions WHERE draft_id = ? AND number = ?", (draft_id, number)
+    ).fetchone()
+    return found is not None and json.loads(found[0]) == json.loads(json.dumps(state(conn, draft_id)))
+
+
 def stored(conn: sqlite3.Connection, draft_id: int, number: int) -> dict:
     """Version `number` of the draft as it was kept; KbError when it was not."""
     found = conn.execute(
@@ -234,6 +242,10 @@ def undo(conn: sqlite3.Connection, key: int | str, to: int | None = None, versio
             raise KbError(f"没有第 {to} 版 no version {to}: the draft is at version {current} (see kb draft history)")
         kept, now = stored(conn, change.id, target), state(conn, change.id)
         changes, undone = differences(now, kept), differences(kept, now)
+        while to is None and not changes and _base(conn, change.id, target) - 1 >= first:
+            target = _base(conn, change.id, target) - 1  # a version that changed nothing: the one before it
+            kept = stored(conn, change.id, target)
+            changes, undone = differences(now, kept), differences(kept, now)
         if not changes:
             raise KbError(
                 f"第 {target} 版与当前内容相同 version {target} holds what the draft holds now: nothing to undo"
