@@ -636,6 +636,7 @@ def export_cmd(
     from kb.drafting.copies import since_copied
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
+    from kb.drafting.lint import before_handing_in, lint_draft
 
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
@@ -643,6 +644,8 @@ def export_cmd(
     print(shown(f"已写出 wrote {written}"))
     if note := renamed(draft.name, written):
         print(shown(note))
+    if checks := before_handing_in(lint_draft(conn, draft.id), draft.name):
+        print(shown(checks))
     if compared := since_copied(conn, draft.id):
         print(
             shown(f"与上年相比 {len(compared.changes)} 处更改 changes since last year (kb draft diff {draft.name!r})")

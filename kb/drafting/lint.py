@@ -814,3 +814,15 @@ def counts(findings: Iterable[Finding | dict]) -> dict[str, int]:
     for f in findings:
         out[f["severity"] if isinstance(f, dict) else f.severity] += 1
     return out
+
+
+def before_handing_in(findings: Iterable[Finding], name: str) -> str | None:
+    """What an export says of the checks a draft still fails (errors and warnings; notes are not told), else None."""
+    found = counts(findings)
+    if not (found["error"] or found["warning"]):
+        return None
+    told = "、".join(f"{found[s]} 个{word}" for s, word in (("error", "错误"), ("warning", "警告")) if found[s])
+    return (
+        f"注意：检查发现 {told}，交表前请处理（kb lint --draft {name!r}） "
+        f"the draft fails checks: {found['error']} errors, {found['warning']} warnings"
+    )

@@ -25,6 +25,7 @@ from kb.errors import KbError
 from kb.find.outcomes import outcome_line
 from kb.find.precedents import common_line
 from kb.drafting.export import FORMATS, export, safe_filename
+from kb.drafting.lint import before_handing_in, lint_draft
 from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
@@ -384,6 +385,7 @@ class ExportDialog(ModalScreen):
         super().__init__()
         self.db, self.draft_id, self.draft_name = db, draft_id, name
         self.folder, self.fmt, self.saved = folder, fmt, saved
+        self.checks: str | None = None  # what the draft still fails, said once it is written
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as box:
@@ -438,7 +440,9 @@ class ExportDialog(ModalScreen):
             if self.saved is not None and not self.saved.wait(SAVE_WAIT):
                 raise KbError("保存未完成 the draft's changes are still being saved: try again in a moment")
             draft = self.db.call(open_draft, self.draft_id)
-            self.post_message(_Done(export(draft, path, fmt)))
+            written = export(draft, path, fmt)
+            self.checks = before_handing_in(self.db.call(lint_draft, self.draft_id), draft.name)
+            self.post_message(_Done(written))
         except KbError as exc:
             self.post_message(_Done(error="\n".join([str(exc), *exc.details])))
         except Exception as exc:  # a writer library's failure is one line here, not a crash
@@ -450,6 +454,8 @@ class ExportDialog(ModalScreen):
         if event.error:
             show_error(self, event.error)
         else:
+            if self.checks:
+                self.app.notify(shown(self.checks), title="检查 checks", severity="warning", markup=False, timeout=12)
             self.dismiss(event.result)
 
     @on(Button.Pressed, "#dialog-cancel")
