@@ -349,3 +349,25 @@ def test_exported_file_has_ordinary_permissions(conn, tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(written.stat().st_mode) == 0o644
+
+
+def test_a_link_is_written_through_and_what_is_no_file_is_refused(conn, tmp_path):
+    """A link named as the target was replaced by a new file (the file it pointed to left as it was); a device
+    such as /dev/full was replaced by a file, and the export said it was written."""
+    import os
+
+    from kb.errors import KbError
+
+    draft = drafts.create(conn, "链接测试")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "target.csv").write_text("old", "utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(shared / "target.csv")
+    assert export.export(draft, link) == shared / "target.csv"
+    assert link.is_symlink() and (shared / "target.csv").read_text("utf-8") != "old"
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(KbError, match="不是普通文件"):
+        export.export(draft, fifo)
+    assert fifo.exists() and not fifo.is_file()

@@ -132,6 +132,10 @@ def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Pat
             f"{path}: 没有这种导出格式 unknown export format {fmt or '(none)'!r}: use one of {', '.join(FORMATS)} "
             "(from the file's extension or --format)"
         )
+    if path.is_symlink():  # the file it points to is written, the link kept
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        raise KbError(f"{path}: 不是普通文件，不能写入，请换一个文件名 not a regular file: choose another name")
     folder = path.parent
     if not folder.is_dir():
         raise KbError(f"{folder}: 没有这个文件夹（请先建立） no such folder (create it first)")
