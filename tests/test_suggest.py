@@ -49,6 +49,18 @@ def test_new_projects_find_the_expected_precedents_first(kb, new, expected, shar
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
+@pytest.mark.parametrize(
+    "named", ["2026年老旧小区改造提升工程", "老旧小区改造提升工程（2026年度）", "2026老旧小区改造提升工程"]
+)
+def test_the_year_a_draft_is_named_by_finds_nothing_of_its_own(kb, named):
+    """Drafts are named by their year ('2027年养老服务补贴'): its bigrams (2027, 7年, 年养) matched projects naming
+    any year, which ranked above the precedent sharing the subject."""
+    hits = suggest.similar_projects(kb, named, limit=8)
+    plain = suggest.similar_projects(kb, "老旧小区改造提升工程", limit=8)
+    assert [h.project_id for h in hits] == [h.project_id for h in plain] and hits[0].name == "老旧小区改造项目"
+    assert not any(any(ch.isdigit() for ch in term) for h in hits for term in h.shared)
+
+
 def test_the_overview_counts_too(kb):
     hits = suggest.similar_projects(kb, "新设专项", overview="支持小贷公司支农支小，服务小微企业和三农")
     assert hits[0].name == "小额贷款公司专项"

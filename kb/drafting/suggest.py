@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -114,10 +115,20 @@ def shared_terms(query: str, text: str, limit: int = 8) -> list[str]:
     return sorted(terms, key=lambda t: (-len(t), t))[:limit]
 
 
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)\s*(?:年度|年)?")
+
+
+def _without_years(text: str) -> str:
+    """A draft's name without its year ('2027年养老服务补贴' → '养老服务补贴'): drafts are named by the year they
+    are for, which says nothing of what the project is (its bigrams matched every project naming a year)."""
+    return _YEARS.sub(" ", text)
+
+
 def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", limit: int = 10) -> list[Similar]:
-    """Existing projects most like a new one, from its name and overview."""
+    """Existing projects most like a new one, from its name and overview (years left out)."""
     from rapidfuzz import fuzz, process
 
+    name, overview = _without_years(name).strip() or name, _without_years(overview or "")
     grams = _grams(f"{name} {overview or ''}")
     relevance: dict[int, float] = {}
     if grams:
