@@ -139,3 +139,15 @@ def test_project_rows_leave_out_what_is_outside_the_framework_unless_asked(kb):
         suggest.project_rows(kb, pid, only=["补贴及时性", "不存在"])
     with pytest.raises(KbError, match="no project"):
         suggest.project_rows(kb, 99999)
+
+
+def test_a_template_leaves_a_peers_sum_of_money_for_the_officer(kb):
+    """A template put another project's total (项目总支出 ≤22万元) into a draft of 850万元, and no check noticed."""
+    costs = {r.name: r for r in suggest.template_rows(kb, "信息化建设与运维") if r.level1 == "成本指标"}
+    assert (costs["项目建设成本"].operator, costs["项目建设成本"].value, costs["项目建设成本"].unit) == (
+        "≤",
+        None,
+        "万元",
+    )
+    per_community = next(r for r in suggest.template_rows(kb, "就业与民生") if r.name == "每个社区补助金额")
+    assert per_community.value is not None  # a standard per unit is a precedent worth copying

@@ -93,7 +93,12 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await pilot.press("t")
         assert isinstance(app.screen, TemplateDialog)
         await settle(pilot)
-        assert len(app.screen.query_one(SelectionList).selected) == len(app.screen.rows) >= 10
+        picker = app.screen.query_one(SelectionList)
+        assert len(app.screen.rows) >= 10 and app.focused is picker and picker.highlighted == 0
+        shared = [n for n, label in enumerate(app.screen.labels) if not label.plain.endswith("  1 个项目")]
+        assert sorted(picker.selected) == shared and 0 < len(shared) < len(app.screen.rows)  # one project's: shown
+        await pilot.press("a")  # every one
+        assert len(picker.selected) == len(app.screen.rows)
         await pilot.press("ctrl+s")
         await settle(pilot)
         table = app.query_one("#draft-rows")

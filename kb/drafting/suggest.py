@@ -34,6 +34,7 @@ from kb.find.precedents import (
     target_spread,
     target_summary,
 )
+from kb.vocab.levels import COST
 from kb.vocab.targets import QUALITATIVE
 from kb.vocab.tokens import fold, runs
 
@@ -308,7 +309,15 @@ def template_rows(
     at its most common target, with the template's precedent indicator ids as sources."""
     items = [i for i in template(conn, kind, per_slot).items if not only or set(i.variants or [i.name]) & set(only)]
     _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"the {kind} template")
-    return [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
+    rows = [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
+    for row in rows:
+        if row.level1 == COST and row.unit in AMOUNTS and not any(word in row.name for word in PER_UNIT):
+            row.value = None  # another project's sum of money is no target of this one: left for the officer
+    return rows
+
+
+AMOUNTS = ("元", "千元", "万元", "亿元")  # a sum of money, not a cost per unit (元/人 is a standard, kept) …
+PER_UNIT = ("每", "人均", "户均", "均", "单价", "标准")  # … nor one its name says is per unit ('每个社区补助金额')
 
 
 def project_rows(

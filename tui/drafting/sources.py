@@ -390,17 +390,19 @@ class _PickRows(ModalScreen):
         self.rows: list[NewRow] = []
         self.labels: list[Text] = []
 
-    def fill_rows(self, rows: list[NewRow], extras: list[str] | None = None) -> None:
+    def fill_rows(self, rows: list[NewRow], extras: list[str] | None = None, likely: list[bool] | None = None) -> None:
+        """The rows to tick, those the draft lacks ticked (of them, only the `likely` ones when given); the cursor on
+        the first, so the first space ticks it."""
         self.rows = rows
         self.labels = [row_label(r, self.have, extras[n] if extras else "") for n, r in enumerate(rows)]
+        ticked = [family_key(r.name) not in self.have and (likely is None or likely[n]) for n, r in enumerate(rows)]
         picker = self.query_one("#pick-rows", SelectionList)
         picker.clear_options()
         picker.add_options(
-            [
-                (_ticked(label, family_key(r.name) not in self.have), n, family_key(r.name) not in self.have)
-                for n, (r, label) in enumerate(zip(rows, self.labels))
-            ]
+            [(_ticked(label, ticked[n]), n, ticked[n]) for n, (r, label) in enumerate(zip(rows, self.labels))]
         )
+        if rows:
+            picker.highlighted = 0
 
     @on(SelectionList.SelectedChanged, "#pick-rows")
     def _marks(self, event: SelectionList.SelectedChanged) -> None:
@@ -505,7 +507,12 @@ class TemplateDialog(_PickRows):
             names = "、".join(n for _, n in t.projects[:3]) + (" …" if len(t.projects) > 3 else "")
             about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects: {names}")))
         items = t.items if t else []
-        self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items] if len(items) == len(event.rows) else None)
+        if len(items) == len(event.rows):
+            common = min(2, len(t.projects)) if t else 1  # one project's own indicator is shown, not ticked
+            self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items], [i.projects >= common for i in items])
+        else:
+            self.fill_rows(event.rows)
+        self.query_one("#pick-rows").focus()
 
 
 class SimilarDialog(_PickRows):
