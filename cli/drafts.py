@@ -392,6 +392,8 @@ def _guessed_levels(conn, indicator: str):
     guess is unsure (kb.find.level_guess)."""
     from kb.find.level_guess import guess_levels
 
+    if not indicator.strip():
+        raise KbError("指标需要名称 an indicator needs a name")
     guess = guess_levels(conn, indicator)
     if guess.sure:
         return guess.level1, guess.level2, guess

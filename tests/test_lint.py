@@ -291,3 +291,9 @@ def test_cli_lint_exits_non_zero_on_an_error(conn, db_path):
     assert result.exit_code == 1 and "head-missing" in result.output
     rules = CliRunner().invoke(app, ["--db", str(db_path), "lint", "--rules"])
     assert rules.exit_code == 0 and "依据 source: 财预〔2021〕101号" in rules.output
+
+
+@pytest.mark.parametrize("target", ["不断增加", "持续增长", "逐年减少", "有所降低"])
+def test_a_direction_without_a_number_is_vague(target):
+    """'不断增加' passed where '有效完善' was flagged: it says which way, not how much."""
+    assert "vague" in rule_ids(replace(good(), 2, operator="定性", value=None, unit=None, target=target))

@@ -84,6 +84,18 @@ _ROW_COLUMNS = (
     *ROW_TEXT_FIELDS,
 )
 ROW_FIELDS = ("level1", "level2", "name", "target", "operator", "value", "unit", "basis", "weight", *ROW_TEXT_FIELDS)
+ROW_FIELD_LABELS = {
+    "level1": "一级",
+    "level2": "二级",
+    "name": "三级指标",
+    "target": "指标值",
+    "operator": "符号",
+    "value": "数值",
+    "unit": "单位",
+    "basis": "依据",
+    "weight": "分值",
+    **ROW_TEXT_FIELDS,
+}
 _HEAD_WORDS = {
     "名称": "name",
     "草稿名称": "name",
@@ -783,7 +795,10 @@ def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
 def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) -> dict:
     unknown = set(changes) - set(ROW_FIELDS)
     if unknown:
-        raise KbError(f"没有指标字段 {sorted(unknown)[0]!r} unknown row field: 可用 use {', '.join(ROW_FIELDS)}")
+        raise KbError(
+            f"没有指标字段 {sorted(unknown)[0]!r} unknown row field: 可用 use "
+            + ", ".join(f"{ROW_FIELD_LABELS[key]} {key}" for key in ROW_FIELDS)
+        )
     out: dict = {}
     name = (changes.get("name", current["name"]) or "").strip()
     if not name:

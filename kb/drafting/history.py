@@ -125,11 +125,20 @@ def _row_changes(before: dict, after: dict) -> list[str]:
     for column in dict.fromkeys([*before, *after]):
         if column in _NOT_SHOWN or column in _TARGET or before.get(column) == after.get(column):
             continue
-        label = ROW_LABELS.get(column, column)
+        label = _label(column, row=True)
         parts.append(f"{label} {_text(before.get(column))} → {_text(after.get(column))}")
     if bool(before.get("library_id")) != bool(after.get("library_id")):  # not a new import of the same entry
         parts.append("指标库条目 " + ("已关联" if after.get("library_id") else "已取消关联"))
     return parts
+
+
+def _label(column: str, row: bool = False) -> str:
+    """A column as the form labels it ('period_goal' → 实施期目标, 'scoring' → 评（扣）分标准)."""
+    from kb.drafting.drafts import HEAD_FIELDS, ROW_TEXT_FIELDS  # drafts imports this module
+
+    if row:
+        return ROW_LABELS.get(column) or ROW_TEXT_FIELDS.get(column, column)
+    return HEAD_LABELS.get(column) or HEAD_FIELDS.get(column, (column,))[0]
 
 
 def _row_id(row: dict) -> str:
@@ -143,7 +152,7 @@ def differences(before: dict, after: dict) -> list[str]:
     head_before, head_after = before["head"], after["head"]
     for column in dict.fromkeys([*head_before, *head_after]):
         if head_before.get(column) != head_after.get(column):
-            label = HEAD_LABELS.get(column, column)
+            label = _label(column)
             lines.append(f"{label}：{_text(head_before.get(column))} → {_text(head_after.get(column))}")
     old = {_row_id(r): r for r in before["rows"]}
     new = {_row_id(r): r for r in after["rows"]}

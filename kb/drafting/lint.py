@@ -48,6 +48,12 @@ VAGUE_WORDS = (
     "优化",
     "推动",
     "积极",
+    "增加",
+    "增长",
+    "不断",
+    "持续",
+    "降低",
+    "减少",
 )
 INPUT_MEASURES = ("预算执行率", "资金到位率", "预算执行进度", "资金执行率", "支出进度", "资金支付率")
 # Things of which less is better: an upper bound on their count is right.

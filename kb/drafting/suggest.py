@@ -296,10 +296,10 @@ def _row(p: Precedent, name: str, level1: str, level2: str, sources: list[int]) 
     return NewRow(name, level1, level2, p.operator, p.value, p.unit, text, sources=sources)
 
 
-def _check_only(only: list[str] | None, found: set[str], where: str) -> None:
+def _check_only(only: list[str] | None, found: set[str], where: str, where_en: str) -> None:
     missing = [o for o in only or [] if o not in found]
     if missing:
-        raise KbError(f"不在{where}中 not in {where}: {', '.join(missing)}")
+        raise KbError(f"不在{where}中 not in {where_en}: {', '.join(missing)}")
 
 
 def template_rows(
@@ -308,7 +308,7 @@ def template_rows(
     """Rows for a draft from a template (all, or the indicators named in `only`, by any of their spellings), each
     at its most common target, with the template's precedent indicator ids as sources."""
     items = [i for i in template(conn, kind, per_slot).items if not only or set(i.variants or [i.name]) & set(only)]
-    _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"the {kind} template")
+    _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"{kind}模板", f"the {kind} template")
     rows = [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
     for row in rows:
         if row.level1 == COST and row.unit in AMOUNTS and not any(word in row.name for word in PER_UNIT):
@@ -349,5 +349,5 @@ def project_rows(
                 [prec.indicator_id],
             )
         )
-    _check_only(only, found, f"project {project_id}")
+    _check_only(only, found, f"项目 #{project_id} ", f"project {project_id}")
     return out

@@ -70,7 +70,7 @@ def limits(rows) -> list[tuple[int, str, str]]:
 def problems(draft: Draft) -> list[tuple[int, str]]:
     """(row number, what is wrong) for every limit the draft's rows break; (0, …) when it has none."""
     found = [(n, what) for n, _, what in limits(draft.rows)]
-    return found or ([] if draft.rows else [(0, "没有指标 no indicators")])
+    return found or ([] if draft.rows else [(0, "草稿没有指标 the draft has no indicators")])
 
 
 def write(draft: Draft, path: Path) -> None:
@@ -79,9 +79,9 @@ def write(draft: Draft, path: Path) -> None:
     if found:
         names = {n: r.name for n, r in enumerate(draft.rows, 1)}
         raise KbError(
-            f"一体化导入表未写出：{len(found)} 处不合导入模板的限制（用 kb draft set 草稿 --row N 字段 值 补上） · "
-            f"the 一体化 import sheet was not written, {len(found)} limits broken:",
-            [f"第 {n} 行 row {n} {names.get(n, '')}：{what}" for n, what in found],
+            f"一体化导入表未写出：{len(found)} 处不合导入模板的限制，补上后再导出（应用中在该行按 e，命令行用 "
+            f"kb draft set 草稿 --row N 字段 值） the 一体化 import sheet was not written, {len(found)} limits broken:",
+            [f"第 {n} 行 row {n} {names.get(n, '')}：{what}" if n else what for n, what in found],
         )
     from openpyxl import Workbook
     from openpyxl.styles import Font
