@@ -159,6 +159,21 @@ def test_docx_is_an_a4_form_with_plain_title_chinese_fonts_and_vertical_label(co
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)  # rows stay whole
     footer = " ".join(c.text for row in document.tables[1].rows for c in row.cells)
     assert all(word in footer for word in ("填报单位（盖章）", "联系人", "联系电话", "填报日期"))
+    last = [c.paragraphs[0].paragraph_format.keep_with_next for c in table.rows[-1].cells]
+    assert all(last)  # the lines to sign never alone on a page: they go over with the table's last row
+
+
+def test_docx_text_is_made_smaller_when_the_columns_would_break_it():
+    """At 五号 in a landscape table of every column, 一级指标 and ≥750元/月 broke in the middle (a spreadsheet
+    prints one page wide by its own scaling; a document's table cannot shrink)."""
+    from kb.drafting.form_docx import SMALLEST, table_size
+
+    page = 297 - 2 * 18
+    assert table_size(100, page) == form.TABLE_SIZE
+    assert SMALLEST <= table_size(170, page) < form.TABLE_SIZE and table_size(170, page) * 2 == int(
+        table_size(170, page) * 2
+    )
+    assert table_size(1000, page) == SMALLEST
 
 
 def test_yth_sheet_has_the_import_columns(conn, tmp_path):

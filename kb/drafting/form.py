@@ -88,8 +88,12 @@ def landscape(cols: list[Column]) -> bool:
 
 
 def period_label(draft: Draft) -> str:
+    """'实施期目标' and its years on a line of their own (wrapped by the cell, a lone '）' was left on the last)."""
     bounds = draft.bounds
-    return f"实施期目标（{bounds[0].year}—{bounds[1].year}年）" if bounds else "实施期目标"
+    if not bounds:
+        return "实施期目标"
+    years = f"{bounds[0].year}年" if bounds[0].year == bounds[1].year else f"{bounds[0].year}—{bounds[1].year}年"
+    return f"实施期目标\n（{years}）"
 
 
 def head_rows(draft: Draft) -> list[tuple[str, str, str | float | None]]:

@@ -7,6 +7,7 @@ a new page, so the indicator header, below the head, is not repeated: the .xlsx 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from kb.drafting import form
@@ -14,6 +15,16 @@ from kb.drafting.drafts import Draft
 from kb.drafting.form_xlsx import level_runs
 
 MARGIN_MM = 18
+UNIT_MM = 1.9  # a column unit (half a Chinese character) at TABLE_SIZE, the cell's padding shared out
+SMALLEST = 8.0  # pt: the table's text is made smaller to fit the page's width, not below this (六号 is 7.5)
+
+
+def table_size(units: float, page_mm: float) -> float:
+    """The table's font size: TABLE_SIZE when its columns fit the page at it, else smaller in half points (a
+    spreadsheet is printed one page wide by its own scaling; a document's table cannot shrink, so its text does:
+    at TABLE_SIZE 一级指标 and ≥750元/月 broke in the middle)."""
+    fits = form.TABLE_SIZE * page_mm / (units * UNIT_MM)
+    return max(SMALLEST, min(form.TABLE_SIZE, math.floor(fits * 2) / 2))
 
 
 def _font(run, name: str, size: float, bold: bool = False) -> None:
@@ -26,14 +37,14 @@ def _font(run, name: str, size: float, bold: bool = False) -> None:
         fonts.set(qn(attr), name)
 
 
-def _write(cell, text: str, *, bold: bool = False, centre: bool = False) -> None:
+def _write(cell, text: str, *, bold: bool = False, centre: bool = False, size: float = form.TABLE_SIZE) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.paragraph_format.space_after = 0
-    _font(paragraph.add_run(text), form.TABLE_FONT, form.TABLE_SIZE, bold)
+    _font(paragraph.add_run(text), form.TABLE_FONT, size, bold)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
@@ -73,6 +84,7 @@ def write(draft: Draft, path: Path) -> None:
     units = [form.LABEL_WIDTH] + [c.width for c in cols]
     page = (297 if wide else 210) - 2 * MARGIN_MM
     widths = [Mm(page * u / sum(units)) for u in units]
+    size = table_size(sum(units), page)
     last = len(units) - 1
     head = form.head_rows(draft)
     header = len(head)
@@ -91,15 +103,15 @@ def write(draft: Draft, path: Path) -> None:
         blocks.setdefault(label, []).append(r)
         if sub:
             sub_end = min(2, last - 1)
-            _write(table.cell(r, 1).merge(table.cell(r, sub_end)), sub, centre=True)
-            _write(table.cell(r, sub_end + 1).merge(table.cell(r, last)), form.cell_text(value))
+            _write(table.cell(r, 1).merge(table.cell(r, sub_end)), sub, centre=True, size=size)
+            _write(table.cell(r, sub_end + 1).merge(table.cell(r, last)), form.cell_text(value), size=size)
         else:
-            _write(table.cell(r, 1).merge(table.cell(r, last)), form.cell_text(value))
+            _write(table.cell(r, 1).merge(table.cell(r, last)), form.cell_text(value), size=size)
     for label, rows in blocks.items():
-        _write(table.cell(rows[0], 0).merge(table.cell(rows[-1], 0)), label, bold=True, centre=True)
+        _write(table.cell(rows[0], 0).merge(table.cell(rows[-1], 0)), label, bold=True, centre=True, size=size)
 
     for c, col in enumerate(cols, 1):
-        _write(table.cell(header, c), col.label, bold=True, centre=True)
+        _write(table.cell(header, c), col.label, bold=True, centre=True, size=size)
     runs = level_runs(draft)
     below = {(column, n) for column, spans in runs.items() for first, end in spans for n in range(first + 1, end + 1)}
     for column, spans in runs.items():
@@ -109,14 +121,22 @@ def write(draft: Draft, path: Path) -> None:
         for c, col in enumerate(cols):
             if (c, n) not in below:
                 centre = col.key in ("level1", "level2", "weight")
-                _write(table.cell(header + 1 + n, c + 1), form.cell_text(form.row_value(row, col.key)), centre=centre)
+                _write(
+                    table.cell(header + 1 + n, c + 1),
+                    form.cell_text(form.row_value(row, col.key)),
+                    centre=centre,
+                    size=size,
+                )
     label = table.cell(header, 0).merge(table.cell(header + len(draft.rows), 0))
-    _write(label, "绩效指标", bold=True, centre=True)
+    _write(label, "绩效指标", bold=True, centre=True, size=size)
     _set(label._tc.get_or_add_tcPr(), "w:textDirection", **{"w:val": "tbRl"})
 
-    doc.add_paragraph()
+    for cell in table.rows[-1].cells:  # the lines to sign go over a page with the table's last row, never alone
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    doc.add_paragraph().paragraph_format.keep_with_next = True
     footer = doc.add_table(rows=len(form.FOOTER), cols=2)
     for r, pair in enumerate(form.FOOTER):
         for c, text in enumerate(pair):
             _write(footer.cell(r, c), text)
+            footer.cell(r, c).paragraphs[0].paragraph_format.keep_with_next = r < len(form.FOOTER) - 1
     doc.save(str(path))
