@@ -333,6 +333,9 @@ async def test_help_source_copy_and_escape(seeded):
         await settle(pilot)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+        await settle(pilot)
+        cells = app.screen.query("MarkdownTableCellContents")  # a Chinese cell cut with …: '目标表 …', 'ctrl+s…'
+        assert cells and {cell.styles.text_overflow for cell in cells} == {"fold"}
         await pilot.press("escape")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
