@@ -134,7 +134,7 @@ class GoalTable(CopyTable):
             "单位",
             "依据",
         )
-        caps = (4, 10, 14 if short else 18, 12, 2, 10, 4, 6 if short else 12)
+        caps = (4, 10, 14 if short else 18, 12, 2, 10, 8, 6 if short else 12)  # 单位: 元/人/年 on one line
 
         def width(i: int) -> int:  # as wide as the label and the widest cell, up to the cap (then it wraps)
             return min(caps[i], max([cell_len(str(r[i])) for r in cells] + [cell_len(labels[i])]))
