@@ -56,12 +56,32 @@ def import_cmd(
 ) -> None:
     """导入一份指标库表格（按表头识别各列；再次导入同一文件则替换） import a 指标库 spreadsheet (columns found by
     their headers; the same file again replaces what it gave)."""
+    from kb.drafting.drafts import take_library
     from kb.drafting.library import import_file
 
-    done = import_file(open_kb(ctx), path)
+    conn = open_kb(ctx)
+    done = import_file(conn, path)
     again = f"，替换了之前的 {done.replaced} 条 replacing {done.replaced}" if done.replaced else ""
     print(shown(f"已导入 imported {done.entries} 条指标 library entries from {path}{again}"))
+    for name, rows in take_library(conn).items():
+        print(
+            shown(f"草稿 {name!r}：{rows} 行补上了指标库的说明 rows took the library's texts（kb draft undo 可撤销）")
+        )
     print("下一步 next: kb library search 满意度；kb draft add 草稿 指标名称 会带上指标库中的说明 the library's texts")
+
+
+@library_app.command("remove")
+@handles_errors
+def remove_cmd(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., metavar="FILE", help="导入过的指标库表格（路径或文件名） a file imported."),
+) -> None:
+    """移除一份指标库表格导入的全部条目（草稿中已带上的说明保留） take out the entries a spreadsheet gave (drafts
+    keep the texts they took)."""
+    from kb.drafting.library import remove_file
+
+    file, removed = remove_file(open_kb(ctx), path)
+    print(shown(f"已移除 removed {removed} 条指标库条目 library entries of {file}"))
 
 
 @library_app.command("list")
@@ -73,14 +93,17 @@ def list_cmd(
     as_json: bool = JsonOpt,
 ) -> None:
     """列出指标库条目（按导入顺序） list the library's entries in the order imported."""
-    from kb.drafting.library import list_entries
+    from kb.drafting.library import files, list_entries
 
-    total, rows = list_entries(open_kb(ctx), limit, offset)
+    conn = open_kb(ctx)
+    total, rows = list_entries(conn, limit, offset)
     if as_json:
-        print_json({"total": total, "entries": rows})
+        print_json({"total": total, "files": [{"file": f, "entries": n} for f, n in files(conn)], "entries": rows})
     elif not total:
         print("指标库是空的 the library is empty: kb library import FILE")
     else:
+        for file, entries in files(conn):
+            print(shown(f"来自 from {file}：{entries} 条 entries（kb library remove 可移除）"))
         _table(f"指标库 library: {total} 条 entries (showing {offset + 1}–{offset + len(rows)})", rows)
 
 

@@ -187,3 +187,40 @@ def test_a_new_row_of_a_library_indicator_is_filled_with_its_texts(conn, tmp_pat
     assert row.scoring and row.library_id == given["id"]
     typed = drafts.add_row(conn, draft.id, drafts.NewRow("补贴企业数", scoring="按季度考核"))
     assert next(r.scoring for r in typed.rows if r.name == "补贴企业数") == "按季度考核"
+
+
+def test_a_library_imported_after_the_rows_gives_them_its_texts_levels_and_can_be_removed(db_path, tmp_path):
+    """A 指标库 imported after a draft's rows left them without its texts (the 一体化 sheet still refused them); a
+    name the library files under its levels was refused for unsure levels; an entry imported by mistake could not be
+    taken out."""
+
+    def kb(*args, ok=True):
+        result = CliRunner().invoke(app, ["--db", str(db_path), *map(str, args)], env={"COLUMNS": "200"})
+        assert (result.exit_code == 0) == ok, result.output
+        return result
+
+    kb("draft", "new", "补贴")
+    kb("draft", "add", "补贴", "服务对象满意度", "--target", "≥95%")
+    kb("draft", "set", "补贴", "--row", "1", "评分标准", "按季度考核")  # typed: kept
+    refused = kb("draft", "add", "补贴", "低保对象动态管理率", "--target", "≥99%", ok=False)
+    assert "层级没有把握" in refused.stderr
+    own = ENTRIES + [
+        ("产出指标", "质量指标", "低保对象动态管理率", "动态调整的低保对象占比", "", "", "", "≥99", "%", "")
+    ]
+    imported = kb("library", "import", write_xlsx(tmp_path / "指标库.xlsx", own)).stdout
+    assert "草稿 '补贴'：1 行补上了指标库的说明" in imported
+    row = json.loads(kb("draft", "show", "补贴", "--json").stdout)["rows"][0]
+    assert (row["explanation"], row["scoring"]) == ("受益企业对补贴政策的满意程度", "按季度考核")
+    assert "从指标库补上说明" in kb("draft", "history", "补贴").stdout
+    added = kb("draft", "add", "补贴", "低保对象动态管理率", "--target", "≥99%").stdout
+    assert "产出指标/质量指标 低保对象动态管理率" in added
+    kb("draft", "undo", "补贴")
+    kb("draft", "undo", "补贴")  # the library's texts taken back, what was typed kept
+    row = json.loads(kb("draft", "show", "补贴", "--json").stdout)["rows"][0]
+    assert (row["explanation"], row["scoring"]) == (None, "按季度考核")
+
+    assert "指标库.xlsx" in kb("library", "list").stdout
+    unknown = kb("library", "remove", tmp_path / "别的.xlsx", ok=False)
+    assert unknown.stderr.count("\n") == 1 and "不在指标库中" in unknown.stderr and "指标库.xlsx" in unknown.stderr
+    assert "已移除 removed 5 条" in kb("library", "remove", "指标库.xlsx").stdout  # by its name alone
+    assert json.loads(kb("library", "list", "--json").stdout)["total"] == 0

@@ -722,6 +722,30 @@ def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict
     return {}
 
 
+def take_library(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows added before their 指标库 entry was imported: linked to it, the texts they leave empty filled from it
+    (never one they hold), each draft as one change (a version an undo takes back). {draft name: rows filled}."""
+    filled: dict[str, int] = {}
+    for draft_id, name in conn.execute("SELECT id, name FROM drafts ORDER BY id").fetchall():
+        with _change(conn, draft_id, None) as change:
+            change.note, rows = "从指标库补上说明 texts taken from the 指标库", 0
+            for row in conn.execute("SELECT * FROM draft_rows WHERE draft_id = ?", (draft_id,)).fetchall():
+                library_id = for_name(conn, row["name"])
+                if library_id is None:
+                    continue
+                given = entry(conn, library_id)
+                texts = {("basis_text" if k == "basis" else k): given[k] for k in LIBRARY_TEXTS if given.get(k)}
+                empty = {k: v for k, v in texts.items() if not row[k]}
+                if empty:
+                    sets = ", ".join(f"{k} = ?" for k in (*empty, "library_id"))
+                    conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*empty.values(), library_id, row["id"]))
+                    rows += 1
+            change.changed = rows > 0
+        if rows:
+            filled[name] = rows
+    return filled
+
+
 def _filled(conn: sqlite3.Connection, row: NewRow) -> NewRow:
     """The row with the fields it leaves empty taken from its entry in one's own 指标库 (kb.drafting.library) first,
     then from the precedents it came from (`precedent_fields`); its library entry's id kept."""

@@ -66,6 +66,29 @@ def import_file(conn: sqlite3.Connection, path: Path) -> Imported:
     return Imported(file, len(rows), replaced)
 
 
+def files(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(file, entries) of each spreadsheet imported, in the order first imported."""
+    return conn.execute("SELECT file, count(*) FROM library_entries GROUP BY file ORDER BY min(id)").fetchall()
+
+
+def remove_file(conn: sqlite3.Connection, path: Path | str) -> tuple[str, int]:
+    """Take out the entries a spreadsheet gave, named by its path or its file name alone (when one imported file has
+    it): (its file, the entries removed). Draft rows keep the texts they took; their link goes to another entry of
+    the same name, or none. KbError naming the imported files when none is that one."""
+    path = Path(path)
+    known = files(conn)
+    wanted = path_text(path.resolve())
+    chosen = [f for f, _ in known if f == wanted] or [f for f, _ in known if Path(f).name == path.name]
+    if len(chosen) != 1:
+        listed = "；".join(f for f, _ in known) or "（指标库是空的 the library is empty）"
+        how = "有几个同名文件，请给出完整路径 several have that name: give the whole path" if chosen else "不在指标库中"
+        raise KbError(f"{path_text(path)}: {how} not a file the library was imported from. 已导入 imported: {listed}")
+    with transaction(conn):
+        removed = conn.execute("DELETE FROM library_entries WHERE file = ?", (chosen[0],)).rowcount
+        _relink(conn)
+    return chosen[0], removed
+
+
 def _relink(conn: sqlite3.Connection) -> None:
     """Draft rows whose entry was replaced by a new import: linked to the entry of their name now, if any."""
     stale = conn.execute(

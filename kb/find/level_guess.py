@@ -1,6 +1,7 @@
 """Levels for an indicator a draft adds without them: from the precedents of its family, else a keyword, else asked.
 
 `guess_levels(conn, name)` answers in this order, and always says why:
+0. the levels of its entry in one's own 指标库 (kb.drafting.library), when it has one: `质量指标（指标库）`;
 1. the levels most precedents of the same indicator (its family, kb.vocab.families) were filed under by their
    documents (guesses made at import are not counted), when more than half agree:
    `经济效益指标（同名先例 12 个中 9 个）`;
@@ -16,8 +17,8 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kb.find.precedents import find_names
-from kb.vocab.levels import DEFAULT_GUESS, keyword_levels, level1_of
+from kb.find.precedents import find_names, group_key
+from kb.vocab.levels import DEFAULT_GUESS, keyword_levels, level1_of, standard_levels
 
 __all__ = ["LevelGuess", "guess_levels"]
 
@@ -52,8 +53,21 @@ def _pair(level2: str) -> tuple[str, str]:
     return level1_of(level2) or "", level2
 
 
+def _library_levels(conn: sqlite3.Connection, name: str) -> tuple[str, str] | None:
+    """The standard levels one's own 指标库 files the indicator under, when it has an entry of that name."""
+    found = conn.execute(  # its entry as kb.drafting.library.for_name finds it: the first of that name
+        "SELECT level1, level2 FROM library_entries WHERE name_key = ? ORDER BY id LIMIT 1", (group_key(name),)
+    ).fetchone()
+    if found is None:
+        return None
+    std1, std2 = standard_levels(found[0] or "", found[1] or "")
+    return (std1, std2) if std1 and std2 else None
+
+
 def guess_levels(conn: sqlite3.Connection, name: str) -> LevelGuess:
     """The levels for `name` with the reason (see the module's doc); unsure (level1/level2 None) with candidates."""
+    if library := _library_levels(conn, name):
+        return LevelGuess(*library, f"{library[1]}（指标库）", [library])
     counts = _family_levels(conn, name)
     ranked = [pair for pair, _ in counts.most_common()]
     total = sum(counts.values())
