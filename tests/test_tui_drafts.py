@@ -542,6 +542,26 @@ async def test_y_and_an_export_of_a_copy_say_what_changed_from_last_year(with_dr
         assert len([n for n in app._notifications if "与上年相比" in n.title]) == 2
 
 
+async def test_an_export_refused_lists_every_row_to_mend_and_how_in_the_app(with_draft, tmp_path):
+    """The 一体化 sheet refused: the dialog showed one line cut with … and pointed to the command line only."""
+    from textual.widgets import Select
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#export-format", Select).value = "yth"
+        (tmp_path / "out").mkdir()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "out")
+        await pilot.press("enter")
+        await settle(pilot)
+        error = app.screen.query_one(".dialog-error")
+        said = str(error.render())
+        assert "应用中在该行按 e" in said and "第 1 行" in said and "第 2 行" in said
+        assert error.size.height >= 3 and not list((tmp_path / "out").iterdir())
+
+
 async def test_ctrl_z_undoes_a_basis_set_on_marked_rows_at_once(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:

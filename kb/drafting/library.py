@@ -81,8 +81,11 @@ def remove_file(conn: sqlite3.Connection, path: Path | str) -> tuple[str, int]:
     chosen = [f for f, _ in known if f == wanted] or [f for f, _ in known if Path(f).name == path.name]
     if len(chosen) != 1:
         listed = "；".join(f for f, _ in known) or "（指标库是空的 the library is empty）"
-        how = "有几个同名文件，请给出完整路径 several have that name: give the whole path" if chosen else "不在指标库中"
-        raise KbError(f"{path_text(path)}: {how} not a file the library was imported from. 已导入 imported: {listed}")
+        if chosen:
+            raise KbError(f"{path_text(path)}: 有几个同名的指标库文件，请给出完整路径 several have that name: {listed}")
+        raise KbError(
+            f"{path_text(path)}: 不在指标库中 not a file the library was imported from; 已导入 imported: {listed}"
+        )
     with transaction(conn):
         removed = conn.execute("DELETE FROM library_entries WHERE file = ?", (chosen[0],)).rowcount
         _relink(conn)

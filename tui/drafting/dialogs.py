@@ -367,6 +367,9 @@ class RowDialog(ModalScreen):
         self.dismiss(None)
 
 
+SHOWN_DETAILS = 8  # rows an export refused for names in its dialog (the 一体化 sheet's limits), then how many more
+
+
 class ExportDialog(ModalScreen):
     """Asks for a format and a folder (or a file), waits for the draft's queued saves, exports; dismisses with
     the path written, or None."""
@@ -444,7 +447,10 @@ class ExportDialog(ModalScreen):
             self.checks = before_handing_in(self.db.call(lint_draft, self.draft_id), draft.name)
             self.post_message(_Done(written))
         except KbError as exc:
-            self.post_message(_Done(error="\n".join([str(exc), *exc.details])))
+            shown_rows = exc.details[:SHOWN_DETAILS]
+            more = len(exc.details) - len(shown_rows)
+            tail = [f"… 另有 {more} 处 {more} more"] if more else []
+            self.post_message(_Done(error="\n".join([str(exc), *shown_rows, *tail])))
         except Exception as exc:  # a writer library's failure is one line here, not a crash
             self.post_message(_Done(error=f"导出失败 export failed: {type(exc).__name__}: {exc}"))
 
