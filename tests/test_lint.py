@@ -106,6 +106,7 @@ BREAKERS = {
     "annual-over-period": lambda t: replace(t, 0, period_target="≥40家"),
     "annual-equals-period": lambda t: dataclasses.replace(t, bounds=(date(2024, 1, 1), date(2026, 12, 31))),
     "cost-over-budget": lambda t: replace(t, 7, value=1300.0, target="≤1300万元"),
+    "cost-total-low": lambda t: replace(t, 7, name="项目总支出", value=22.0, target="≤22万元"),  # a peer's, templated
     "benefit-only-satisfaction": lambda t: replace(replace(t, 3, name="企业满意度"), 4, name="群众认可度"),
     "export-shape": lambda t: replace(t, 0, name="补贴" * 16),
     "texts-missing": lambda t: replace(t, 0, scoring=""),

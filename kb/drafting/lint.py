@@ -457,6 +457,31 @@ def _cost_over_budget(t: GoalTable):
         )
 
 
+TOTAL_WORDS = ("总支出", "总成本", "总投入", "总费用", "项目支出", "项目成本")  # a cost indicator of the whole project
+TOTAL_SHARE = 0.5  # … a total under this share of the annual amount is not this project's
+
+
+def _cost_total_far_below(t: GoalTable):
+    budget = t.funds.get("amount")
+    if not budget:
+        return
+    for n, ln in enumerate(t.lines):
+        if (
+            (ln.std_level1 == COST or ln.std_level2 == "成本指标")
+            and any(word in ln.name for word in TOTAL_WORDS)
+            and ln.value is not None
+            and ln.unit in TO_WAN
+            and ln.value * TO_WAN[ln.unit] < budget * TOTAL_SHARE
+        ):
+            yield (
+                n,
+                (
+                    f"{ln.target or number(ln.value)} 不到年度资金总额 {number(budget)} 万元的一半，"
+                    "可能是别的项目的数 the whole project's cost is under half its budget"
+                ),
+            )
+
+
 def _benefit_only_satisfaction(t: GoalTable):
     benefits = [n for n, ln in enumerate(t.lines) if ln.std_level1 == EFFECT]
     if benefits and all(any(w in t.lines[n].name for w in SATISFACTION_WORDS) for n in benefits):
@@ -616,6 +641,13 @@ RULES: tuple[Rule, ...] = (
         "error",
         "成本指标合计不超过年度资金总额 the 成本 indicators sum within the budget",
         _cost_over_budget,
+        GUIDE_2021,
+    ),
+    Rule(
+        "cost-total-low",
+        "warning",
+        "项目总成本类指标应与年度资金总额相当 a cost indicator of the whole project is about its budget",
+        _cost_total_far_below,
         GUIDE_2021,
     ),
     Rule(
