@@ -79,17 +79,15 @@ def read_docx(path):
     import docx
 
     document = docx.Document(path)
-    table = document.tables[0]
-    header = next(n for n, r in enumerate(table.rows) if r.cells[1].text == "一级指标")
-    at = {c.text: n for n, c in enumerate(table.rows[header].cells)}
+    top, table = document.tables[:2]  # the head, the indicators under their header row
+    at = {c.text: n for n, c in enumerate(table.rows[0].cells)}
     basis = at.get("指标值设定依据")
     rows = [
         (*(c.text for c in r.cells[1:4]), r.cells[at["指标值"]].text, r.cells[basis].text if basis else "")
-        for r in table.rows[header + 1 :]
+        for r in table.rows[1:]
     ]
     head = {
-        r.cells[1].text if r.cells[1].text != r.cells[-1].text else r.cells[0].text: r.cells[-1].text
-        for r in table.rows[:header]
+        r.cells[1].text if r.cells[1].text != r.cells[-1].text else r.cells[0].text: r.cells[-1].text for r in top.rows
     }
     return document, head, rows
 

@@ -145,19 +145,21 @@ def test_docx_is_an_a4_form_with_plain_title_chinese_fonts_and_vertical_label(co
     assert title.text == "项目支出绩效目标表（2025年度）" and title.style.name == "Normal"  # not Word's blue heading
     fonts = title.runs[0]._element.rPr.rFonts
     assert fonts.get(qn("w:eastAsia")) == form.TITLE_FONT
-    table = document.tables[0]
+    head, table, signed = document.tables  # the indicators apart, so that Word repeats their header row
     labels = []
-    for row in table.rows:
+    for row in [*head.rows, *table.rows[1:]]:
         if row.cells[0].text not in labels:
             labels.append(row.cells[0].text)
-    assert labels[: len(HEAD_ORDER) + 1] == [*HEAD_ORDER, "绩效指标"]
-    runs = [r for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    assert labels == [*HEAD_ORDER, "绩效指标"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None and table.rows[0].cells[3].text == "三级指标"
+    runs = [r for t in (head, table) for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert {r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs} == {form.TABLE_FONT}
     label = next(c for row in table.rows for c in row.cells if c.text == "绩效指标")
     assert label._tc.tcPr.find(qn("w:textDirection")).get(qn("w:val")) == "tbRl"
-    assert "2025科技补贴" not in [c.text for row in table.rows for c in row.cells]
-    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)  # rows stay whole
-    footer = " ".join(c.text for row in document.tables[1].rows for c in row.cells)
+    assert "2025科技补贴" not in [c.text for t in (head, table) for row in t.rows for c in row.cells]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for t in (head, table) for row in t.rows)
+    assert [c.width for c in head.columns] == [c.width for c in table.columns]  # one grid
+    footer = " ".join(c.text for row in signed.rows for c in row.cells)
     assert all(word in footer for word in ("填报单位（盖章）", "联系人", "联系电话", "填报日期"))
     last = [c.paragraphs[0].paragraph_format.keep_with_next for c in table.rows[-1].cells]
     assert all(last)  # the lines to sign never alone on a page: they go over with the table's last row

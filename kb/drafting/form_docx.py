@@ -1,8 +1,9 @@
-"""The draft as a .docx 项目支出绩效目标表 (layout: kb.drafting.form): A4 (landscape when the columns need it), one
-table as wide as the page, the title a plain centred paragraph (no Word heading style), every run in a Chinese
-font set for East Asian text too (w:rFonts w:eastAsia), the 绩效指标 label written vertically (w:textDirection
-tbRl), no row split across pages; Word grows each row to its text. (Word repeats only a table's first rows on
-a new page, so the indicator header, below the head, is not repeated: the .xlsx repeats it.)
+"""The draft as a .docx 项目支出绩效目标表 (layout: kb.drafting.form): A4 (landscape when the columns need it), the
+head and the indicators as two tables on one column grid as wide as the page, a 1 pt seam between them (Word repeats
+only a table's first rows on a new page: the indicators' header row is repeated on each), the title a plain centred
+paragraph (no Word heading style), every run in a Chinese font set for East Asian text too (w:rFonts w:eastAsia),
+the text made smaller when the columns would break it, the 绩效指标 label written vertically (w:textDirection
+tbRl), no row split across pages; Word grows each row to its text.
 """
 
 from __future__ import annotations
@@ -58,10 +59,24 @@ def _set(element, tag: str, **attrs) -> None:
     element.append(child)
 
 
+def _grid(doc, rows: int, widths: list) -> object:
+    """A bordered table of `rows` on the form's column grid, each row kept whole on one page."""
+    table = doc.add_table(rows=rows, cols=len(widths))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid, which LibreOffice follows
+    for row in table.rows:
+        _set(row._tr.get_or_add_trPr(), "w:cantSplit")
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # each cell, which Word follows
+    return table
+
+
 def write(draft: Draft, path: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
@@ -87,47 +102,37 @@ def write(draft: Draft, path: Path) -> None:
     size = table_size(sum(units), page)
     last = len(units) - 1
     head = form.head_rows(draft)
-    header = len(head)
-    table = doc.add_table(rows=header + 1 + len(draft.rows), cols=len(units))
-    table.style = "Table Grid"
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = width  # the grid, which LibreOffice follows
-    for row in table.rows:
-        _set(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row stays whole on one page
-        for cell, width in zip(row.cells, widths):
-            cell.width = width  # each cell, which Word follows
-
+    top = _grid(doc, len(head), widths)
     blocks: dict[str, list[int]] = {}
     for r, (label, sub, value) in enumerate(head):
         blocks.setdefault(label, []).append(r)
         if sub:
             sub_end = min(2, last - 1)
-            _write(table.cell(r, 1).merge(table.cell(r, sub_end)), sub, centre=True, size=size)
-            _write(table.cell(r, sub_end + 1).merge(table.cell(r, last)), form.cell_text(value), size=size)
+            _write(top.cell(r, 1).merge(top.cell(r, sub_end)), sub, centre=True, size=size)
+            _write(top.cell(r, sub_end + 1).merge(top.cell(r, last)), form.cell_text(value), size=size)
         else:
-            _write(table.cell(r, 1).merge(table.cell(r, last)), form.cell_text(value), size=size)
+            _write(top.cell(r, 1).merge(top.cell(r, last)), form.cell_text(value), size=size)
     for label, rows in blocks.items():
-        _write(table.cell(rows[0], 0).merge(table.cell(rows[-1], 0)), label, bold=True, centre=True, size=size)
+        _write(top.cell(rows[0], 0).merge(top.cell(rows[-1], 0)), label, bold=True, centre=True, size=size)
 
+    seam = doc.add_paragraph()  # two tables, so Word repeats the indicators' header row on each page: a 1 pt seam
+    seam.paragraph_format.space_before = seam.paragraph_format.space_after = Pt(0)
+    seam.paragraph_format.line_spacing, seam.paragraph_format.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
+    table = _grid(doc, 1 + len(draft.rows), widths)
+    _set(table.rows[0]._tr.get_or_add_trPr(), "w:tblHeader")
     for c, col in enumerate(cols, 1):
-        _write(table.cell(header, c), col.label, bold=True, centre=True, size=size)
+        _write(table.cell(0, c), col.label, bold=True, centre=True, size=size)
     runs = level_runs(draft)
     below = {(column, n) for column, spans in runs.items() for first, end in spans for n in range(first + 1, end + 1)}
     for column, spans in runs.items():
         for first, end in spans:
-            table.cell(header + 1 + first, column + 1).merge(table.cell(header + 1 + end, column + 1))
+            table.cell(1 + first, column + 1).merge(table.cell(1 + end, column + 1))
     for n, row in enumerate(draft.rows):
         for c, col in enumerate(cols):
             if (c, n) not in below:
                 centre = col.key in ("level1", "level2", "weight")
-                _write(
-                    table.cell(header + 1 + n, c + 1),
-                    form.cell_text(form.row_value(row, col.key)),
-                    centre=centre,
-                    size=size,
-                )
-    label = table.cell(header, 0).merge(table.cell(header + len(draft.rows), 0))
+                _write(table.cell(1 + n, c + 1), form.cell_text(form.row_value(row, col.key)), centre=centre, size=size)
+    label = table.cell(min(1, len(draft.rows)), 0).merge(table.cell(len(draft.rows), 0))  # not in the repeated row
     _write(label, "绩效指标", bold=True, centre=True, size=size)
     _set(label._tc.get_or_add_tcPr(), "w:textDirection", **{"w:val": "tbRl"})
 
