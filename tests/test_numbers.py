@@ -81,8 +81,8 @@ def test_every_export_format_keeps_every_digit(conn, tmp_path, value):
 
     import docx
 
-    table = docx.Document(files["docx"]).tables[0]
-    head = {r.cells[1].text: r.cells[-1].text for r in table.rows}
+    top, table = docx.Document(files["docx"]).tables[:2]  # the head, the indicators
+    head = {r.cells[1].text: r.cells[-1].text for r in top.rows}
     assert head["年度资金总额"] == text
     row = next(r for r in table.rows if r.cells[3].text == "资金规模")
     assert [c.text for c in row.cells][4:] == [f"≥{text}万元", text]
