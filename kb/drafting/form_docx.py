@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kb.drafting import form
 from kb.drafting.drafts import Draft
 from kb.drafting.form_xlsx import level_runs
+
+if TYPE_CHECKING:  # the writer's own imports wait until a document is written
+    from docx.table import Table
 
 MARGIN_MM = 18
 UNIT_MM = 1.9  # a column unit (half a Chinese character) at TABLE_SIZE, the cell's padding shared out
@@ -59,7 +63,7 @@ def _set(element, tag: str, **attrs) -> None:
     element.append(child)
 
 
-def _grid(doc, rows: int, widths: list) -> object:
+def _grid(doc, rows: int, widths: list) -> Table:
     """A bordered table of `rows` on the form's column grid, each row kept whole on one page."""
     table = doc.add_table(rows=rows, cols=len(widths))
     table.style = "Table Grid"
