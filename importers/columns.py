@@ -43,6 +43,10 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
         "绩效目标值",
         "预期值",
         "计划值",
+        "年初目标值",
+        "年初指标值",
+        "标准值",
+        "数值",  # under 指标值 beside 运算符 and 单位
     ),
     "period_target": ("实施周期指标值", "实施期指标值", "中期指标值", "实施期目标值"),
     "operator": ("绩效指标性质", "指标性质", "指标值类型", "运算符", "运算符号", "指标方向", "指标方向性", "符号"),
@@ -249,8 +253,13 @@ def column(cell: str) -> str:
     if not found and _WHEN.match(word):
         found = _COLUMNS.get(_WHEN.sub("", word), "")
     if not found and len(word) <= 8:  # a short header that says what it holds: '计算符号', '指标单位'
-        found = "operator" if _SIGN.search(word) else "unit" if word.endswith("单位") else ""
+        found = "operator" if _SIGN.search(word) else "unit" if _MEASURE_UNIT.fullmatch(word) else ""
     return found
+
+
+# a unit of measure ('指标单位', '目标值单位'), not a unit of government ('预算单位', '实施单位', '责任单位': their
+# names were glued to every target)
+_MEASURE_UNIT = re.compile(r"(?:指标|指标值|目标值|数值|值|考核|计算|绩效)?(?:计量|度量)?单位")
 
 
 def head_field(cell: str) -> str:

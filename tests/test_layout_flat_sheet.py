@@ -254,3 +254,58 @@ def test_more_headers_of_officers_own_sheets(header):
     assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
         ("成本指标", "经济成本指标", "人均补贴标准", "≤300元")
     ]
+
+
+@pytest.mark.parametrize("unit", ["预算单位", "实施单位", "主管单位", "资金使用单位", "责任单位", "牵头单位"])
+@pytest.mark.parametrize("after", [False, True])
+def test_a_column_of_government_units_is_no_unit_of_measure(unit, after):
+    """A header ending in 单位 was taken for the unit of measure: the unit's name was glued to every target
+    ('≥600件武汉市江汉区司法局')."""
+    head, value = (
+        ["序号", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["1", "法律援助", "产出指标", "数量指标", "办案数", "≥600件"],
+    )
+    at = len(head) if after else 2
+    head.insert(at, unit)
+    value.insert(at, "某区司法局")
+    [project] = parse("\t".join(head) + "\n" + "\t".join(value) + "\n").projects
+    [indicator] = project.indicators
+    assert (indicator.name, indicator.target, indicator.unit) == ("办案数", "≥600件", "")
+    assert "某区司法局" in {*project.fields.values(), *indicator.notes.values(), project.department}
+
+
+def test_indicators_one_a_line_in_a_sheets_cells_are_one_each():
+    """A project's row whose indicator cells hold a line per indicator (typed with Alt+Enter) gave one indicator
+    named by every line run together."""
+    from importers.records import Row
+
+    rows = [
+        Row(["序号", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"], 1),
+        Row(
+            [
+                "1",
+                "法律援助",
+                "产出指标\n产出指标\n满意度指标",
+                "数量指标\n质量指标\n服务对象满意度指标",
+                "办案数\n结案率\n受援人满意度",
+                "≥600件\n≥95%\n≥95%",
+            ],
+            2,
+        ),
+        Row(["2", "普法宣传", "产出指标", "数量指标", "宣传场次", "≥20场"], 3),
+    ]
+    projects = flat_sheet.parse(rows).projects
+    assert [(p.name, [(i.level1, i.level2, i.name, i.target) for i in p.indicators]) for p in projects] == [
+        (
+            "法律援助",
+            [
+                ("产出指标", "数量指标", "办案数", "≥600件"),
+                ("产出指标", "质量指标", "结案率", "≥95%"),
+                ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥95%"),
+            ],
+        ),
+        ("普法宣传", [("产出指标", "数量指标", "宣传场次", "≥20场")]),
+    ]
+    wrapped = [rows[0], Row(["1", "法律援助", "产出指标", "数量指标", "法律援助案件\n办理数", "≥600\n件"], 2, page=1)]
+    [project] = flat_sheet.parse(wrapped).projects  # a PDF cell's lines are its wrapping
+    assert [(i.name, i.target) for i in project.indicators] == [("法律援助案件办理数", "≥600件")]

@@ -442,3 +442,36 @@ def test_a_total_row_below_a_self_evaluation_names_each_value_by_its_column():
     unscored = [*SELF[:-1], [*["总分"] * 5, "100", "", ""]]
     [project] = grid_form.parse(rows([[str(cell) for cell in row] for row in unscored])).projects
     assert project.fields["总分"] == "分值 100"
+
+
+def _one_form(header: list[list[str]], rows: list[list[str]]):
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    lines = [["项目名称", "老年人助餐服务补贴", "主管部门", "某区民政局"], *header, *rows]
+    return grid_form.parse([Row(cells, n) for n, cells in enumerate(lines, 1)]).projects
+
+
+@pytest.mark.parametrize("below", [["运算符", "数值", "单位"], ["符号", "目标值", "计量单位"]])
+def test_a_target_spanning_columns_named_below_it(below):
+    """指标值 merged over 符号 | 目标值 | 计量单位 on the row below: the target was the sign alone, and with 运算符 |
+    数值 | 单位 the lower header row was read as an indicator."""
+    header = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值", "指标值"],
+        ["一级指标", "二级指标", "三级指标", *below],
+    ]
+    [project] = _one_form(header, [["产出指标", "数量指标", "助餐服务人次", "≥", "150000", "人次"]])
+    assert [(i.name, i.operator, i.target, i.unit) for i in project.indicators] == [
+        ("助餐服务人次", "≥", "150000", "人次")
+    ]
+
+
+@pytest.mark.parametrize("target", ["年初目标值", "标准值"])
+def test_a_names_column_headed_绩效指标_after_the_levels_and_more_target_headers(target):
+    """'一级指标 | 二级指标 | 绩效指标 | 指标值' and a target column headed 年初目标值 (a self-evaluation's) failed."""
+    [project] = _one_form(
+        [["一级指标", "二级指标", "绩效指标", target]], [["产出指标", "数量指标", "助餐服务人次", "≥150000人次"]]
+    )
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "助餐服务人次", "≥150000人次")
+    ]

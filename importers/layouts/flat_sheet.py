@@ -181,6 +181,31 @@ def _aligned(row: Row, cols: _Columns) -> list[str]:
     return [""] * (cols.width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
 
 
+def _lines_apart(row: Row, cols: _Columns) -> list[Row]:
+    """A sheet's or a document's row whose indicator cells each hold the same lines, one indicator a line
+    (`三级指标` 'A⏎B⏎C' beside `指标值` '1⏎2⏎3', `一级指标` or `二级指标` line for line as well), as a row each, the
+    project's cells on the first; any other row as it is. A PDF's lines are a cell's wrapping, never split."""
+    if row.page or "\n" not in "".join(row.cells):
+        return [row]
+    cells = [""] * (cols.width - len(row.cells)) + list(row.cells)
+    at = {field: j for field, j in cols.indicator.items() if 0 <= j < len(cells)}
+    lines = {field: [part for part in cells[j].split("\n") if part.strip()] for field, j in at.items()}
+    n = len(lines.get("name", []))
+    levels = [len(lines[field]) for field in ("level1", "level2") if field in lines]
+    if n < 2 or len(lines.get("target", [])) != n or n not in levels:
+        return [row]
+    if any(len(found) not in (0, 1, n) for found in lines.values()):
+        return [row]
+    split = [j for field, j in at.items() if len(lines[field]) == n]
+    pieces = []
+    for k in range(n):
+        piece = ["" if k else cell for cell in cells]
+        for j, field in ((j, field) for field, j in at.items() if j in split):
+            piece[j] = lines[field][k]
+        pieces.append(Row(piece, row.line, row.page, row.edges))
+    return pieces
+
+
 def _cells(cells: list[str], columns: dict[str, int]) -> dict[str, str]:
     return {field: cells[i] if 0 <= i < len(cells) else "" for field, i in columns.items()}
 
@@ -256,7 +281,7 @@ def parse(rows: list[Row]) -> RawDocument:
     department = ""
     levels = ["", ""]
     above: dict[str, str] = {}  # the head cells of the last project's first row
-    for row in rows[cols.start :]:
+    for row in (apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)):
         if row.blank or _is_header(row):
             continue
         cells = _aligned(row, cols)

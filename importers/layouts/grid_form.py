@@ -128,10 +128,14 @@ def _header_of(row: Row) -> _Header | None:
             columns[found] = j
         elif is_note(cell):
             notes[j] = key(cell)
-    if "name" not in columns:  # levels and name in one cell under 绩效指标 (a department's table by activity)
+    if "name" not in columns:
         side = [j for j, cell in enumerate(cells) if cell and key(cell) == "绩效指标"]
-        if side and side[0] > 0 and "level1" not in columns:
-            columns["name"] = side[0]
+        levels = [columns[level] for level in ("level1", "level2") if level in columns]
+        after = [j for j in side if levels and j > max(levels)]
+        if after:  # a names column headed 绩效指标 after the levels (一级指标 | 二级指标 | 绩效指标 | 指标值)
+            columns["name"] = after[0]
+        elif side and side[0] > 0 and "level1" not in columns:  # levels and name in one cell under 绩效指标
+            columns["name"] = side[0]  # (a department's table by activity)
     if "name" not in columns or not {"target", "period_target"} & columns.keys():
         return None
     if any(head_field(cell) in ("name", "department_name") for cell in cells if cell):
@@ -212,25 +216,49 @@ def _is_tail(row: Row) -> bool:
 
 def _two_row_headers(rows: list[Row]) -> list[Row]:
     """The rows with a header printed over two rows made one: `绩效指标 | | | 指标值` over `| 一级指标 | 二级指标 |
-    三级指标 |` (a text or TSV file leaves a merged cell empty below its text), when neither row is a header alone."""
+    三级指标 |` (a text or TSV file leaves a merged cell empty below its text), when neither row is a header alone;
+    or a header whose 指标值 spans sub-columns named below it (`_split_target`)."""
     joined_rows: list[Row] = []
     skip = False
     for i, row in enumerate(rows):
         if skip:
             skip = False
             continue
-        if i + 1 < len(rows) and _may_be_upper_header(row) and header(row) is None:
+        upper_only = i + 1 < len(rows) and _may_be_upper_header(row) and header(row) is None
+        if upper_only or i + 1 < len(rows) and (alone := header(row)) is not None and "target" in alone.columns:
             below = rows[i + 1]
             width = max(len(row.cells), len(below.cells))
             upper = [*row.cells, *[""] * (width - len(row.cells))]
             lower = [*below.cells, *[""] * (width - len(below.cells))]
-            merged = replace(row, cells=[b if clean(b) else u for u, b in zip(upper, lower)])
-            if header(below) is None and header(merged) is not None:
+            if upper_only:
+                merged: Row | None = replace(row, cells=[b if clean(b) else u for u, b in zip(upper, lower)])
+            else:
+                merged = _split_target(row, upper, lower)
+            if merged is not None and (not upper_only or header(below) is None) and header(merged) is not None:
                 joined_rows.append(merged)
                 skip = True
                 continue
         joined_rows.append(row)
     return joined_rows
+
+
+_PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
+
+
+def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
+    """A header whose 指标值 spans sub-columns named on the row below (`指标值` over `符号 | 目标值 | 计量单位`):
+    the upper row with those names; None when the row below is anything else (a cell other than such a name, or
+    the cell above it repeated, as a merged cell is)."""
+    cells, split = [], False
+    for u, b in zip(upper, lower):
+        if not clean(b) or key(b) == key(u):
+            cells.append(u)
+        elif column(b) in _PARTS and (not clean(u) or column(u) == "target"):
+            cells.append(b)
+            split = True
+        else:
+            return None
+    return replace(row, cells=cells) if split else None
 
 
 def _may_be_upper_header(row: Row) -> bool:
