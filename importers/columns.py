@@ -156,7 +156,16 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "年度整体绩效目标",
     ),
     "period_goal": ("实施期目标", "项目实施期目标", "中期目标", "实施期总目标", "长期目标"),
-    "overview": ("项目概况", "项目基本情况", "项目简介"),
+    "overview": (
+        "项目概况",
+        "项目基本情况",
+        "项目简介",
+        "部门职能职责概述",
+        "部门职能职责",
+        "部门职责概述",
+        "职能职责概述",
+        "部门（单位）职能职责概述",
+    ),
     "period": ("实施期限", "项目期限", "实施周期", "项目起止时间", "起止时间", "项目实施期"),
 }
 # the share of the money a form lists under its total (kept in fields as written)
@@ -216,6 +225,8 @@ MONEY_GROUPS = frozenset(
         "资金总额情况",
         "总体资金情况",
         "部门资金",
+        "年度预算申请",
+        "预算申请",
     )
 )
 _FIELDS = {word: field for field, words in HEAD_LABELS.items() for word in words}

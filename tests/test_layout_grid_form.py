@@ -475,3 +475,36 @@ def test_a_names_column_headed_绩效指标_after_the_levels_and_more_target_hea
     assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
         ("产出指标", "数量指标", "助餐服务人次", "≥150000人次")
     ]
+
+
+def test_a_departments_tasks_without_a_total_row_and_its_duties_are_kept():
+    """年度主要任务 rows (task, content, money) with no 金额合计 row under them were dropped, but for the last task's
+    amount stored as 说明; 部门职能职责概述 was lost."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    lines = [
+        ["某区农业农村工作委员会2024年部门整体支出绩效目标表"],
+        ["部门名称", "某区农业农村工作委员会", "某区农业农村工作委员会"],
+        ["年度预算申请（万元）", "资金总额", "2345.60", "其中：财政拨款", "2345.60"],
+        ["部门职能职责概述", "负责全区农业农村工作。", "负责全区农业农村工作。"],
+        ["年度总体绩效目标", "河道水质稳定改善。", "河道水质稳定改善。"],
+        ["年度主要任务", "任务名称", "主要内容", "主要内容", "预算金额（万元）"],
+        ["年度主要任务", "河道日常保洁", "对12条河道实施常态化保洁", "对12条河道实施常态化保洁", "745.60"],
+        ["年度主要任务", "农村人居环境整治", "开展村庄清洁行动", "开展村庄清洁行动", "320.00"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["年度绩效指标", "产出指标", "数量指标", "保洁河道长度", "≥68公里"],
+    ]
+    [table] = grid_form.parse([Row(cells, n) for n, cells in enumerate(lines, 1)]).projects
+    assert (table.kind, table.amount, table.overview, table.goal) == (
+        "department",
+        "2345.60",
+        "负责全区农业农村工作。",
+        "河道水质稳定改善。",
+    )
+    assert table.fields == {
+        "年度主要任务": "河道日常保洁：对12条河道实施常态化保洁（预算金额（万元） 745.60）\n"
+        "农村人居环境整治：开展村庄清洁行动（预算金额（万元） 320.00）",
+        "其中：财政拨款": "2345.60",
+    }
+    assert [(i.name, i.target) for i in table.indicators] == [("保洁河道长度", "≥68公里")]

@@ -608,8 +608,14 @@ def _money_table(head: list[Row]) -> _Blocks:
         total = next((r for r in below if _is_total(rows[r], start)), None)
         if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
             total = below[0]
-        if total is None:
-            continue
+        if total is None:  # tasks and their money without a total row: kept as lines, no amount taken from them
+            last = {j: next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))}
+            tasks = [_task_line(rows[r][start:], [last[j] for j in range(start, len(cells))]) for r in below]
+            if not all(_task_text(rows[r][start:]) for r in below):
+                continue
+            found.values.setdefault(group, "\n".join(tasks))
+            found.lines.update(head[r].line for r in (*labels, *below))
+            break
         money = [j for j in range(start, len(rows[total])) if _AMOUNT.match(rows[total][j])]
         paths = {j: list(dict.fromkeys(rows[r][j] for r in labels if j < len(rows[r]) and rows[r][j])) for j in money}
         while all(len(path) > 1 for path in paths.values()) and len({path[0] for path in paths.values()}) == 1:
@@ -655,6 +661,16 @@ def _amounts_row(cells: list[str]) -> bool:
 def _is_total(cells: list[str], start: int) -> bool:
     label = next((cell for cell in cells[start:] if cell), "")
     return key(label).endswith(_TOTALS) and len(key(label)) <= 6 and any(_AMOUNT.match(c) for c in cells[start:])
+
+
+def _task_text(cells: list[str]) -> bool:
+    """Whether a row of a money table names a task: a text beside its amounts that names no share of money (基本支出,
+    财政拨款: the rows of money laid out by its sources, read by `_money_blocks`)."""
+    texts = [cell for cell in cells if cell and not _VALUE.match(cell)]
+    return bool(texts) and not any(head_field(cell) in ("amount", "fund", "group") or cell in _SHARES for cell in texts)
+
+
+_SHARES = frozenset(("基本支出", "项目支出", "人员经费", "公用经费", "合计", "小计"))
 
 
 def _task_line(cells: list[str], labels: list[str]) -> str:
