@@ -39,6 +39,9 @@ def test_a_sheet_and_its_self_evaluation_explained(tmp_path):
     assert "lines 1-12 「2023年项目支出绩效目标表」 [grid-form] 目标表: 1 个项目 projects, 4 个指标 indicators" in text
     assert "line 3: 社区居家养老服务补贴, 120 万元; 4 个指标 indicators (lines 9-12)" in text
     assert "自评表" in text and "self_evaluation.xlsx" in text
+    # the self-evaluation counted as one, not as a project (it said '1 个项目 projects … 4 个指标')
+    told = "→ 0 个项目 projects, 0 个部门整体表 department-wide, 0 个指标 indicators, 1 个自评表 self-evaluations"
+    assert told in text
 
 
 def test_a_file_without_a_goal_table_says_why(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from importers import ParseError, UnknownLayout, UnreadableFile, parse_rows
 from importers.readers import read_rows
-from importers.records import DEPARTMENT, RawDocument, SegmentReport
+from importers.records import DEPARTMENT, GOAL_KINDS, PROJECT, SELF_EVALUATION_KINDS, RawDocument, SegmentReport
 from kb.vocab.text import shown
 
 KINDS = {"goal": "目标表", "department": "部门整体", "skipped": "跳过", "empty": "空表", "other": "其他"}
@@ -30,10 +30,13 @@ def explain(path: Path) -> list[str]:
         lines.append(f"  → 未导入 not imported: {exc}")
         return lines
     lines += _parts(doc)
+    goals = [p for p in doc.projects if p.kind in GOAL_KINDS]
+    evaluations = [p for p in doc.projects if p.kind in SELF_EVALUATION_KINDS]
     lines.append(
-        f"  → {sum(p.kind != DEPARTMENT for p in doc.projects)} 个项目 projects, "
-        f"{sum(p.kind == DEPARTMENT for p in doc.projects)} 个部门整体表 department-wide, "
-        f"{sum(len(p.indicators) for p in doc.projects)} 个指标 indicators"
+        f"  → {sum(p.kind == PROJECT for p in goals)} 个项目 projects, "
+        f"{sum(p.kind == DEPARTMENT for p in goals)} 个部门整体表 department-wide, "
+        f"{sum(len(p.indicators) for p in goals)} 个指标 indicators"
+        + (f", {len(evaluations)} 个自评表 self-evaluations" if evaluations else "")
         + (f"; 年度 year {doc.year}" if doc.year else "")
         + (f"; 部门 {shown(doc.department)}" if doc.department else "")
     )
