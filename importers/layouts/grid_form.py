@@ -214,32 +214,34 @@ def _is_tail(row: Row) -> bool:
     return bool(values) and _TAIL.match(key(values[0])) is not None
 
 
-def _two_row_headers(rows: list[Row]) -> list[Row]:
-    """The rows with a header printed over two rows made one: `绩效指标 | | | 指标值` over `| 一级指标 | 二级指标 |
-    三级指标 |` (a text or TSV file leaves a merged cell empty below its text), when neither row is a header alone;
-    or a header whose 指标值 spans sub-columns named below it (`_split_target`)."""
-    joined_rows: list[Row] = []
+def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
+    """Each row with the indicator header it is (None for most; each looked at once), a header printed over two rows
+    made one: `绩效指标 | | | 指标值` over `| 一级指标 | 二级指标 | 三级指标 |` (a text or TSV file leaves a merged
+    cell empty below its text), when neither row is a header alone; or a header whose 指标值 spans sub-columns named
+    below it (`_split_target`)."""
+    found: list[tuple[Row, _Header | None]] = []
     skip = False
     for i, row in enumerate(rows):
         if skip:
             skip = False
             continue
-        upper_only = i + 1 < len(rows) and _may_be_upper_header(row) and header(row) is None
-        if upper_only or i + 1 < len(rows) and (alone := header(row)) is not None and "target" in alone.columns:
+        alone = header(row)
+        if i + 1 < len(rows) and (alone is None and _may_be_upper_header(row) or alone and "target" in alone.columns):
             below = rows[i + 1]
             width = max(len(row.cells), len(below.cells))
             upper = [*row.cells, *[""] * (width - len(row.cells))]
             lower = [*below.cells, *[""] * (width - len(below.cells))]
-            if upper_only:
+            if alone is None:
                 merged: Row | None = replace(row, cells=[b if clean(b) else u for u, b in zip(upper, lower)])
             else:
                 merged = _split_target(row, upper, lower)
-            if merged is not None and (not upper_only or header(below) is None) and header(merged) is not None:
-                joined_rows.append(merged)
+            joined = header(merged) if merged is not None and (alone or header(below) is None) else None
+            if merged is not None and joined is not None:
+                found.append((merged, joined))
                 skip = True
                 continue
-        joined_rows.append(row)
-    return joined_rows
+        found.append((row, alone))
+    return found
 
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
@@ -278,7 +280,7 @@ def forms(rows: list[Row]) -> list[_Form]:
     last: _Header | None = None  # the indicator header of the form before, under the same title
     ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
-    for row in _two_row_headers(rows):
+    for row, table in _with_headers(rows):
         if row.blank:
             continue
         name = segments.title(row)
@@ -290,7 +292,6 @@ def forms(rows: list[Row]) -> list[_Form]:
             continue
         declared = declared_unit(row)
         unit = declared or unit
-        table = header(row)
         if form is None and ended is not None and ended.header is not None and table is None:
             carried = _carried_row(row, ended.header)
             if carried is not None:  # its last rows on the next page, under its title again and no head or header
