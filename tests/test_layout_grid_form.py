@@ -508,3 +508,80 @@ def test_a_departments_tasks_without_a_total_row_and_its_duties_are_kept():
         "其中：财政拨款": "2345.60",
     }
     assert [(i.name, i.target) for i in table.indicators] == [("保洁河道长度", "≥68公里")]
+
+
+def _form_rows(lines: list[list[str]]):
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    return grid_form.parse([Row(cells, n) for n, cells in enumerate(lines, 1)]).projects
+
+
+def test_the_2021_forms_goals_side_by_side_and_a_sum_beside_its_money_label():
+    """总体目标 over 实施期目标 | 年度目标 with their texts on the row below: the goal was the 实施期 text and the
+    year's went to 说明; 项目资金 | 356.8万元 on one row left the amount empty."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "智慧社区平台", "智慧社区平台", "智慧社区平台"],
+            ["项目资金", "356.8万元", "356.8万元", "356.8万元"],
+            ["总体目标", "实施期目标", "实施期目标", "年度目标"],
+            ["总体目标", "三年建成平台。", "三年建成平台。", "当年完成一期。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "上线服务事项", "≥60项"],
+        ]
+    )
+    assert (project.name, project.amount, project.goal) == ("智慧社区平台", "356.8万元", "当年完成一期。")
+    assert project.fields == {"实施期目标": "三年建成平台。"}
+
+
+def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
+    """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
+    (三级绩效指标名称) was read by no layout."""
+    [evaluation] = _form_rows(
+        [
+            [
+                "项目名称",
+                "残疾人生活补贴",
+                "残疾人生活补贴",
+                "残疾人生活补贴",
+                "残疾人生活补贴",
+                "残疾人生活补贴",
+                "残疾人生活补贴",
+            ],
+            ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "未完成原因", "改进措施"],
+            ["产出指标", "发放人数", "≥5000人", "4800人", "20", "19", "人数减少", "加强排查"],
+            ["自评等级", "优", "优", "优", "优", "优", "优", "优"],
+        ]
+    )
+    [row] = evaluation.indicators
+    assert (row.name, row.actual, row.notes) == (
+        "发放人数",
+        "4800人",
+        {"未完成原因": "人数减少", "改进措施": "加强排查"},
+    )
+    assert evaluation.fields["自评等级"] == "优"
+    [project] = _form_rows(
+        [
+            ["项目名称", "城市道路养护", "城市道路养护", "城市道路养护", "城市道路养护"],
+            ["一级指标", "二级指标", "三级绩效指标代码", "三级绩效指标名称", "绩效指标说明", "指标值"],
+            ["产出指标", "数量指标", "CZ001", "养护道路面积", "年度养护面积", "≥120万平方米"],
+        ]
+    )
+    [indicator] = project.indicators
+    assert (indicator.name, indicator.target, indicator.notes["三级绩效指标代码"]) == (
+        "养护道路面积",
+        "≥120万平方米",
+        "CZ001",
+    )
+
+
+def test_a_departments_duties_labelled_部门职能_are_its_overview():
+    [table] = _form_rows(
+        [
+            ["部门名称", "某区应急管理局", "某区应急管理局"],
+            ["部门职能", "负责全区安全生产综合监管。", "负责全区安全生产综合监管。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "执法检查次数", "≥300次"],
+        ]
+    )
+    assert (table.kind, table.overview) == ("department", "负责全区安全生产综合监管。")

@@ -19,6 +19,7 @@ from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
 from importers.columns import (
     HEAD_LABELS,
+    GOAL_BLOCKS,
     INDICATOR_HEADERS,
     REMARK,
     block_column,
@@ -389,15 +390,17 @@ def _split_code(text: str) -> tuple[str, str]:
 
 
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
-    """A row below the indicator table as a label and its value: the values after the label each named by the
-    column they stand in when the row has the header's columns (总分 under 分值 and 得分: '分值 100；得分 99.5'), else
-    joined as written ('100 99.5')."""
+    """A row below the indicator table as a label and its value: one word as it is (自评等级 | 优, 优 merged over
+    several columns or under one); values each named by the column they stand in when the row has the header's
+    columns (总分 under 分值 and 得分: '分值 100；得分 99.5', '分值 100' alone), else joined as written ('100 99.5')."""
     cells = _cells(row)
     values = [(j, cell) for j, cell in enumerate(cells) if cell]
     if len(values) < 2:
         return "", ""
     label = values[0][1]
     rest = [(j, cell) for j, cell in values[1:] if cell != label]  # the label's merged cell spread over several
+    if len({cell for _, cell in rest}) == 1 and (len(rest) > 1 or not _VALUE.match(rest[0][1])):
+        return label, joined(rest[0][1])  # one word, spread over several columns or not (自评等级 | 优)
     if header is not None and len(cells) == header.width and rest and all(j in header.labels for j, _ in rest):
         return label, "；".join(f"{header.labels[j]} {cell}" for j, cell in rest)
     return label, " ".join(joined(value) for value in spread_values(row.cells)[1:])
@@ -469,6 +472,8 @@ def _project(form: _Form) -> RawProject:
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
                 setattr(project, kind, value)
                 last = (kind, label)
+            elif kind == "group" and not project.amount and _VALUE.match("".join(value.split())):
+                project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 356.8万元
             else:
                 if kind == "fund":
                     funds.append(value)
@@ -478,6 +483,8 @@ def _project(form: _Form) -> RawProject:
         project.amount = blocks.values["全年预算数"]  # a self-evaluation's year's budget (A)
     if not project.goal and blocks.values.get("预期目标"):
         project.goal = blocks.values["预期目标"]
+    if blocks.values.get("年度目标") and not project.goal:  # its 实施期目标 stays a field, as a form beside it gives it
+        project.goal = project.fields.pop("年度目标")
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
     # a department's form without an amount row: its tasks' 金额合计, its money laid out as a small table, or the one
@@ -553,6 +560,10 @@ def _head_blocks(head: list[Row]) -> _Blocks:
         cells = [joined(clean(cell)) for cell in row.cells]
         named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
         first = next((cell for cell in cells if cell), "")
+        if GOAL_BLOCKS & set(named.values()) and any(
+            cell not in (first, "") and j not in named for j, cell in enumerate(cells)
+        ):
+            named = {}  # '实施期目标 | 某某 | 年度目标 | 某某': labels beside their texts, no block
         if len(named) >= 2:
             if group != first or taken:
                 columns, taken = {}, False

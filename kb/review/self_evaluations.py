@@ -110,7 +110,10 @@ def check_self_evaluation(conn: sqlite3.Connection, evaluation_id: int) -> list[
                         f"得分 {number(r['score'])}，按完成比例应为 {number(round(due, 2))} scored, recomputed",
                     )
                 )
-        reason = any("偏差" in label and str(text).strip() for label, text in json.loads(r["notes"] or "{}").items())
+        reason = any(
+            ("偏差" in label or "原因" in label) and str(text).strip()
+            for label, text in json.loads(r["notes"] or "{}").items()
+        )
         if r["met"] == 0 and not reason:
             findings.append(
                 _finding(
