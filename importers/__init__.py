@@ -80,13 +80,18 @@ def parse_rows(rows: list[Row]) -> RawDocument:
 
 
 def _detected(segment: Segment) -> _Part:
-    """The segment and its layout; a self-evaluation (自评表) is read only by the layout that knows its columns
+    """The segment and its layout; a self-evaluation (自评表) is read only by a layout that knows its columns
     (实际完成值, 得分), never as a goal table."""
     if _SELF_EVALUATION.search(segment.title):
-        from importers.layouts import grid_form
+        from importers.layouts import flat_sheet, grid_form
 
         score = grid_form.LAYOUT.detect(segment.rows)
-        return _Part(segment, grid_form.LAYOUT if score >= MIN_SCORE else None, {grid_form.NAME: score})
+        if score >= MIN_SCORE:
+            return _Part(segment, grid_form.LAYOUT, {grid_form.NAME: score})
+        flat = flat_sheet.LAYOUT.detect(segment.rows)  # a sheet of them (自评结果汇总表), one row an indicator
+        if flat >= MIN_SCORE and flat_sheet.reads_self_evaluations(segment.rows):
+            return _Part(segment, flat_sheet.LAYOUT, {grid_form.NAME: score, flat_sheet.NAME: flat})
+        return _Part(segment, None, {grid_form.NAME: score})
     return _Part(segment, *detect_layout(segment.rows))
 
 

@@ -309,3 +309,32 @@ def test_indicators_one_a_line_in_a_sheets_cells_are_one_each():
     wrapped = [rows[0], Row(["1", "法律援助", "产出指标", "数量指标", "法律援助案件\n办理数", "≥600\n件"], 2, page=1)]
     [project] = flat_sheet.parse(wrapped).projects  # a PDF cell's lines are its wrapping
     assert [(i.name, i.target) for i in project.indicators] == [("法律援助案件办理数", "≥600件")]
+
+
+def test_a_sheet_of_self_evaluations_is_read_as_self_evaluations():
+    """A 自评结果汇总表 (one row an indicator, 全年实际值 and 得分 beside the target) was refused as 'a self-evaluation,
+    not a goal table' under its title, or read as goal tables without their actuals under another."""
+    from importers import parse_rows
+
+    text = (
+        "2023年度项目支出绩效自评结果汇总表\n"
+        "序号\t项目名称\t预算数（万元）\t执行数（万元）\t执行率\t一级指标\t三级指标\t年度指标值\t全年实际值\t分值\t得分\t未完成原因\n"
+        "1\t农村公路养护\t500.00\t480.00\t96%\t产出指标\t养护里程\t≥1250公里\t1268公里\t20\t20\t\n"
+        "1\t农村公路养护\t500.00\t480.00\t96%\t产出指标\t优良路率\t≥80%\t78.5%\t20\t18\t汛期水毁\n"
+        "2\t污水处理补助\t300.00\t300.00\t100%\t满意度指标\t群众满意度\t≥90%\t92%\t10\t10\t\n"
+    )
+    for title in ("", text.splitlines()[0] + "\n"):
+        doc = parse_rows(split_rows(title + "\n".join(text.splitlines()[1:]) + "\n"))
+        assert [(p.kind, p.name, p.amount, p.fields.get("执行率")) for p in doc.projects] == [
+            ("self_evaluation", "农村公路养护", "500.00", "96%"),
+            ("self_evaluation", "污水处理补助", "300.00", "100%"),
+        ]
+        row = doc.projects[0].indicators[1]
+        assert (row.name, row.target, row.actual, row.weight, row.score, row.notes) == (
+            "优良路率",
+            "≥80%",
+            "78.5%",
+            "20",
+            "18",
+            {"未完成原因": "汛期水毁"},
+        )

@@ -35,7 +35,16 @@ from importers.columns import (
     weight_of,
 )
 from importers.layouts import Layout
-from importers.records import DEPARTMENT, ParseError, RawDocument, RawIndicator, RawProject, Row
+from importers.records import (
+    DEPARTMENT,
+    PROJECT,
+    SELF_EVALUATION,
+    ParseError,
+    RawDocument,
+    RawIndicator,
+    RawProject,
+    Row,
+)
 
 NAME = "flat-sheet"
 PROJECT_COLUMNS = {
@@ -81,6 +90,11 @@ class _Columns:
     amount_unit: str
     width: int  # cells of a full row; a shorter row lost its leading empty cells
     operator_label: str  # the operator column's header, for a nature it holds (定性, 定量 …)
+
+    @property
+    def self_evaluation(self) -> bool:
+        """A sheet of self-evaluations (自评结果汇总表): each row's achieved value (实际完成值) beside its target."""
+        return "actual" in self.indicator
 
 
 def _name_column(cell: str) -> bool:
@@ -172,6 +186,12 @@ def _names_parts(raw: list[str], lower: list[str]) -> bool:
     return bool(parts) and same >= 2 and all(key(k) in ("", "其中") and key(b) in FUND_LABELS for k, b in parts)
 
 
+def reads_self_evaluations(rows: list[Row]) -> bool:
+    """Whether the rows are a sheet of self-evaluations this layout reads (its header names an achieved value)."""
+    found = _find(rows)
+    return found is not None and found.self_evaluation
+
+
 def _find(rows: list[Row]) -> _Columns | None:
     return next((columns for i in range(len(rows)) if (columns := _header(rows, i))), None)
 
@@ -234,6 +254,8 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
         weight=weight,
         notes=notes,
         line=line,
+        actual=found.get("actual", ""),
+        score=found.get("score", ""),
     )
 
 
@@ -255,6 +277,7 @@ def _project(cells: list[str], line: int, cols: _Columns, department: str, unit:
         )
     return RawProject(
         name=name,
+        kind=SELF_EVALUATION if cols.self_evaluation else PROJECT,
         code=code,
         department=head.get("department") or department,
         amount=head.get("amount", ""),
