@@ -18,7 +18,7 @@ from kb.errors import KbError
 from kb.schema import SCHEMA_VERSION
 
 PUBLICATION = "publication"  # the table of a published base that holds its metadata (one row, key 'metadata')
-CONTACT_WORDS = ("联系", "电话", "手机", "邮箱", "电子信箱", "填报人", "经办人", "负责人", "审核人", "法人")
+CONTACT_WORDS = ("联系", "电话", "手机", "邮箱", "电子信箱", "填报人", "填表人", "经办人", "负责人", "审核人", "法人")
 HIDDEN_TABLES = (PUBLICATION, "drafts", "draft_rows")
 
 QUERIES = {

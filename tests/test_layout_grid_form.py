@@ -585,3 +585,31 @@ def test_a_departments_duties_labelled_部门职能_are_its_overview():
         ]
     )
     assert (table.kind, table.overview) == ("department", "负责全区安全生产综合监管。")
+
+
+def test_a_budget_block_whose_label_is_merged_across_and_a_signed_line_below():
+    """项目资金（万元） merged over two columns above its rows (their own first cell blank): the block was lost and
+    其他资金 '0' stored as fields; '填表人：李明　联系电话：…' below the table was one field named '填表人：李明'."""
+    blank = ["", "", "", "", "", "", ""]
+    [evaluation] = _form_rows(
+        [
+            ["项目名称", "残疾人补贴", "残疾人补贴", "残疾人补贴", "残疾人补贴", "残疾人补贴", "残疾人补贴"],
+            ["项目资金（万元）", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率", "得分"],
+            ["", "年度资金总额", "2,860.00", "2,915.40", "2,798.78", "96.00%", "9.6"],
+            ["", "其他资金", "0", "0", "0", "—", "—"],
+            ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+            ["产出指标", "发放人数", "≥5000人", "5100人", "20", "20", ""],
+            ["填表人：李明　联系电话：0574-1234567", *blank[1:]],
+        ]
+    )
+    assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率", "其他资金")} == {
+        "年初预算数": "2,860.00",
+        "全年执行数": "2,798.78",
+        "执行率": "96.00%",
+        "其他资金": None,
+    }
+    assert (evaluation.amount, evaluation.fields["填表人"], evaluation.fields["联系电话"]) == (
+        "2,915.40",
+        "李明",
+        "0574-1234567",
+    )

@@ -315,7 +315,7 @@ def forms(rows: list[Row]) -> list[_Form]:
         if form is not None and form.header is not None:
             if _starts_form(row):
                 form = _new(found, [row], title, unit)
-            elif form.tail or _is_tail(row):
+            elif form.tail or _is_tail(row) or _signed(row):
                 form.tail.append(row)
             else:
                 form.rows.append(row)
@@ -389,6 +389,20 @@ def _split_code(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("", text)
 
 
+_SIGNED = re.compile(r"([^：:\s]{1,8})[：:]\s*(\S.*)?")
+
+
+def _signed(row: Row) -> list[tuple[str, str]] | None:
+    """A line of short labels each with its value ('填表人：李明　联系电话：0532-…'), as pairs; None for other rows."""
+    if not any("：" in cell or ":" in cell for cell in row.cells):
+        return None
+    parts = [part for cell in dict.fromkeys(_cells(row)) if cell for part in cell.split()]
+    found = [_SIGNED.fullmatch(part) for part in parts]
+    if len(found) < 2 or not all(found):
+        return None
+    return [(match.group(1), (match.group(2) or "").strip()) for match in found if match]
+
+
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
     """A row below the indicator table as a label and its value: one word as it is (自评等级 | 优, 优 merged over
     several columns or under one); values each named by the column they stand in when the row has the header's
@@ -421,9 +435,10 @@ def _project(form: _Form) -> RawProject:
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in form.tail:
-        label, value = _tail_pair(row, form.header)
-        if value:
-            project.fields[label] = value
+        signed = _signed(row)  # '填表人：李明　联系电话：…' under the table: each its own field
+        for label, value in signed or [_tail_pair(row, form.header)]:
+            if value:
+                project.fields[label] = value
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
@@ -570,7 +585,13 @@ def _head_blocks(head: list[Row]) -> _Blocks:
             columns.update(named)
             group = first
             found.lines.add(row.line)
-        elif columns and (first == group or not taken and head_field(group + first)):  # '年度' | '总体目标'
+        elif columns and (
+            first == group
+            or not taken
+            and head_field(group + first)  # '年度' | '总体目标'
+            or not cells[0]
+            and head_field(first) in ("amount", "fund")  # the group's cell merged across, not down
+        ):
             found.lines.add(row.line)
             label = next((cell for cell in cells if cell and cell != group), "")
             total = key(label).endswith(_TOTALS)
