@@ -446,8 +446,44 @@ def _v14(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v15(conn: sqlite3.Connection) -> None:
+    """A document's fingerprint covers its self-evaluations too (kb.ingest.fingerprints), so the PDF of a 自评表
+    already stored from its .docx is not stored twice: computed here for the documents holding any, from the rows."""
+    from itertools import groupby
+
+    from kb.ingest.fingerprints import evaluation_digest, fingerprint, project_digest
+
+    holding = [row[0] for row in conn.execute("SELECT DISTINCT document_id FROM self_evaluations")]
+    found = []
+    for document_id in holding:
+        digests = []
+        for _, grouped in groupby(
+            conn.execute(
+                """SELECT p.id, p.name, i.name, i.level1, i.level2, i.target FROM projects p
+                LEFT JOIN indicators i ON i.project_id = p.id WHERE p.document_id = ? ORDER BY p.seq, p.id, i.seq""",
+                (document_id,),
+            ),
+            key=lambda row: row[0],
+        ):
+            rows = list(grouped)
+            digests.append(project_digest(rows[0][1], [row[2:] for row in rows if row[2] is not None]))
+        for _, grouped in groupby(
+            conn.execute(
+                """SELECT e.id, e.name, o.name, o.target, o.actual, o.score_text FROM self_evaluations e
+                LEFT JOIN outcomes o ON o.self_evaluation_id = e.id WHERE e.document_id = ?
+                ORDER BY e.seq, e.id, o.seq""",
+                (document_id,),
+            ),
+            key=lambda row: row[0],
+        ):
+            rows = list(grouped)
+            digests.append(evaluation_digest(rows[0][1], [row[2:] for row in rows if row[2] is not None]))
+        found.append((fingerprint(digests), document_id))
+    conn.executemany("UPDATE documents SET fingerprint = ? WHERE id = ?", found)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -194,3 +194,26 @@ def test_check_finds_a_document_without_its_fingerprint(seeded):
     conn.execute("UPDATE documents SET fingerprint = NULL WHERE id = 1")
     conn.commit()
     assert any("fingerprint" in line for line in check(conn))
+
+
+def test_the_same_self_evaluation_from_a_second_file_is_not_stored_again(tmp_path, db_path):
+    """The .docx and the PDF of one 自评表 were two self-evaluations (every outcome counted twice among what peers
+    achieved); a base stored before gets its self-evaluations' fingerprints on opening (schema 15)."""
+    from fixtures.self_evaluation import write
+
+    xlsx, docx = tmp_path / "x", tmp_path / "d"
+    xlsx.mkdir(), docx.mkdir()
+    conn = connect(db_path)
+    [first] = import_paths(conn, [write(xlsx, "xlsx")[1]])
+    [second] = import_paths(conn, [write(docx, "docx")[1]])
+    assert (first.status, first.evaluations) == ("imported", 1)
+    assert second.status == "unchanged" and "自评表相同 the same self-evaluations" in second.message
+    assert _count(conn, "self_evaluations") == 1
+    stored = conn.execute("SELECT fingerprint FROM documents").fetchone()[0]
+    conn.execute("UPDATE documents SET fingerprint = NULL")
+    conn.execute("PRAGMA user_version = 14")
+    conn.commit()
+    conn.close()
+    conn = connect(db_path)  # migrated on opening
+    assert conn.execute("SELECT fingerprint FROM documents").fetchone()[0] == stored
+    conn.close()

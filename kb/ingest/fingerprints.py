@@ -1,5 +1,6 @@
-"""What makes two files the same goal tables: the same projects in the same order, each with the same indicators
-(name, levels and target as written, spaces left out). A spreadsheet and the PDF made from it read to the same
+"""What makes two files the same tables: the same projects in the same order, each with the same indicators
+(name, levels and target as written, spaces left out), and the same self-evaluations (each row's name, target,
+actual and score as written). A spreadsheet and the PDF made from it read to the same
 records, so the second one met is not stored again — it would count every indicator twice as a precedent.
 
 A project's digest is computed where it is normalised (a worker process); a document's fingerprint is the digest
@@ -23,6 +24,12 @@ def project_digest(name: str, indicators: Iterable[tuple[str, str | None, str | 
     for indicator in indicators:
         digest.update(("\x1e" + "\x1f".join(map(_plain, indicator))).encode())
     return digest.digest()
+
+
+def evaluation_digest(name: str, rows: Iterable[tuple[str, str | None, str | None, str | None]]) -> bytes:
+    """16 bytes for a self-evaluation's name and its rows' (name, target, actual, score as written): the same
+    self-evaluation from a second file (the PDF of the .docx) is not stored twice either."""
+    return project_digest("自评\x1d" + _plain(name), rows)
 
 
 def fingerprint(project_digests: Iterable[bytes]) -> str:

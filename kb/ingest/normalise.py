@@ -24,7 +24,7 @@ from importers.records import (
     RawProject,
 )
 from kb.vocab.amounts import first_number, to_wan
-from kb.ingest.fingerprints import fingerprint, project_digest
+from kb.ingest.fingerprints import evaluation_digest, fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.find.name_index import outcome_key
@@ -141,6 +141,7 @@ class SelfEvaluation(NamedTuple):
     region: str
     values: tuple
     outcomes: list[tuple]
+    digest: bytes = b""  # of its name and rows as written (kb.ingest.fingerprints)
 
 
 @dataclass
@@ -166,8 +167,11 @@ class Document:
         return Counter(p.year for p in self.projects if p.year)
 
     def fingerprint(self) -> str | None:
-        """What another file with the same goal tables has too (None for a document without indicators)."""
-        return fingerprint(p.digest for p in self.projects) if self.indicators else None
+        """What another file with the same tables has too (None for a document without indicators or
+        self-evaluations): its projects' digests, then its self-evaluations'."""
+        if not self.indicators and not self.evaluations:
+            return None
+        return fingerprint([*(p.digest for p in self.projects), *(e.digest for e in self.evaluations)])
 
 
 def normalise(raw: RawDocument) -> Document:
@@ -202,7 +206,13 @@ def _self_evaluation(p: RawProject) -> SelfEvaluation:
         len(p.indicators),
     )
     return SelfEvaluation(
-        region_from(p.department or ""), values, [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)]
+        region_from(p.department or ""),
+        values,
+        [_outcome(seq, i) for seq, i in enumerate(p.indicators, 1)],
+        evaluation_digest(
+            p.name,
+            ((i.name, f"{i.operator}{i.target}{i.unit}" if i.target else "", i.actual, i.score) for i in p.indicators),
+        ),  # the strings as stored (target, actual, score_text), so a migration computes the same from the rows
     )
 
 

@@ -250,7 +250,9 @@ def _store(
         return FileResult(
             path,
             "unchanged",
-            f"与已导入的 {twin.path} 目标表相同 the same goal tables as it, already imported",
+            f"与已导入的 {twin.path} 目标表相同 the same goal tables as it, already imported"
+            if doc.indicators
+            else f"与已导入的 {twin.path} 自评表相同 the same self-evaluations as it, already imported",
             doc.layout,
         )
     message = earlier.why if earlier else ""

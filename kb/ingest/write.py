@@ -323,6 +323,7 @@ class DocumentWriter:
         ).lastrowid
         self.stored = Stored(self.document_id, 0, 0, replaced=bool(earlier))
         self.digests: list[bytes] = []  # of the projects, for the document's fingerprint
+        self.evaluation_digests: list[bytes] = []  # … and of its self-evaluations, after them
 
     def _warn(self, warnings: list[str], new: Iterable[str]) -> None:
         for warning in new:
@@ -403,6 +404,7 @@ class DocumentWriter:
                 )
             )
             outcomes += [(evaluation_id, *row) for row in e.outcomes]
+        self.evaluation_digests += [e.digest for e in evaluations]
         self.conn.executemany(_INSERT_SELF_EVALUATION, rows)
         self.conn.executemany(_INSERT_OUTCOME, outcomes)
         self.stored.evaluations += len(evaluations)
@@ -429,7 +431,9 @@ class DocumentWriter:
             "UPDATE documents SET warnings = ?, fingerprint = ? WHERE id = ?",
             (
                 json.dumps(warnings, ensure_ascii=False),
-                fingerprint(self.digests) if self.indicators else None,
+                fingerprint(self.digests + self.evaluation_digests)
+                if self.indicators or self.evaluation_digests
+                else None,
                 self.document_id,
             ),
         )
