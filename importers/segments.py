@@ -54,12 +54,15 @@ class Segment:
         return f"{self.span[0]}-{self.span[1]}" if self.span else ""
 
 
+_CONTINUED = re.compile(r"\s*[（(]\s*续(?:表|前表)?\s*[）)]\s*$|\s*续表\s*$")
+
+
 def title(row: Row) -> str:
     """The table title the row is ('' when it is none)."""
     value = lone_value(row.cells)
     if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
-    text = _ATTACHMENT.sub("", joined(value).strip())
+    text = _CONTINUED.sub("", _ATTACHMENT.sub("", joined(value).strip()))  # '…目标表（续）' is the table going on
     if len(text) > MAX_TITLE or _NOT_TITLE.search(_NOTE.sub("", text)):
         return ""
     if NUMBER.match(text) or _SECTION.match(text):

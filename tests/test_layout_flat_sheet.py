@@ -338,3 +338,20 @@ def test_a_sheet_of_self_evaluations_is_read_as_self_evaluations():
             "18",
             {"未完成原因": "汛期水毁"},
         )
+
+
+def test_a_pages_running_head_among_the_rows_is_no_indicator():
+    """'某局（本级） | 单位：万元' printed at the top of page 2 became an indicator of the project the break cut."""
+    from importers.records import Row
+
+    rows = [
+        Row(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], 1, page=1),
+        Row(["食品安全抽检", "产出指标", "数量指标", "抽检批次", "≥1200批次"], 2, page=1),
+        Row(["某区卫生健康局（本级）", "单位：万元"], 3, page=2),
+        Row(["", "", "质量指标", "不合格食品核查处置率", "=100%"], 4, page=2),
+    ]
+    [project] = flat_sheet.parse(rows).projects
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        ("数量指标", "抽检批次"),
+        ("质量指标", "不合格食品核查处置率"),
+    ]

@@ -20,6 +20,9 @@ from importers.segments import title
         ("单位：万元", ""),
         ("注：本表为预计数。", ""),
         ("项目名称：某某项目绩效目标表", ""),  # a label and its value
+        ("2024年项目支出绩效目标表（续）", "2024年项目支出绩效目标表"),  # the table going on over the page
+        ("2024年项目支出绩效目标表(续表)", "2024年项目支出绩效目标表"),
+        ("项目支出绩效目标表续表", "项目支出绩效目标表"),
     ],
 )
 def test_titles(text, expected):

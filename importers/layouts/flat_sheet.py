@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
 from importers.columns import (
+    declared_unit,
     FUND_LABELS,
     REMARK,
     column,
@@ -305,8 +306,8 @@ def parse(rows: list[Row]) -> RawDocument:
     levels = ["", ""]
     above: dict[str, str] = {}  # the head cells of the last project's first row
     for row in (apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)):
-        if row.blank or _is_header(row):
-            continue
+        if row.blank or _is_header(row) or row.page and declared_unit(row):
+            continue  # (a page's running head among the rows: '某局（本级）　单位：万元')
         cells = _aligned(row, cols)
         head = _cells(cells, cols.project)
         head["name"] = once_across(cells)[cols.project["name"]]  # not a unit name spread across

@@ -293,6 +293,8 @@ def forms(rows: list[Row]) -> list[_Form]:
             continue
         declared = declared_unit(row)
         unit = declared or unit
+        if declared and table is None and (form.header is not None and not form.tail if form else ended):
+            continue  # a page's running head among the rows ('某局（本级）　单位：万元'): no indicator
         if form is None and ended is not None and ended.header is not None and table is None:
             carried = _carried_row(row, ended.header)
             if carried is not None:  # its last rows on the next page, under its title again and no head or header
