@@ -810,3 +810,13 @@ def test_pdf_the_two_parts_of_a_line_a_page_break_cuts_are_one_line():
     assert _joined("P1\n防汛抗旱", "防汛抗旱\n策研究", ("防汛抗旱", "防汛抗旱")) == "P1\n防汛抗旱\n策研究"
     assert _joined("P1\nab", "xy\nrest", ("ab", "xy")) == "P1\nab\nxy\nrest"
     assert _joined("P1\nab", "ab\nrest", ("", "ab")) == "P1\nab\nab\nrest"  # no cut at the foot: two lines
+
+
+def test_pdf_lines_under_an_unruled_tables_header_are_cut_by_its_columns():
+    """Without vertical rules a line was cut at gaps of 1.5 font sizes: neighbouring columns glued together
+    ('…运行维护产出指标'), and a row short of a cell (an empty 单位) shifted every cell to the right. The PDF:
+    fixtures/make_fixtures.py write_unruled_pdf (header words centred over left-aligned columns, no rule)."""
+    from fixtures.make_fixtures import UNRULED
+
+    got = cells(read_bytes((Path(__file__).parent / "fixtures" / "unruled_table.pdf").read_bytes(), ".pdf"))
+    assert got == [list(row) for row in UNRULED]

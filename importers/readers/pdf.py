@@ -552,11 +552,13 @@ def _page_items(page) -> tuple[list[_Item], int]:
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped(free, items)
-    lines = [
-        _Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False, chars=line)
-        for line in _lines(free)
-        if any(c["text"] != " " for c in line)
-    ]
+    lines = _under_headers(
+        [
+            _Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False, chars=line)
+            for line in _lines(free)
+            if any(c["text"] != " " for c in line)
+        ]
+    )
     for table in items:
         table.beside = [
             line
@@ -757,6 +759,77 @@ def _line_text(line: list[dict]) -> str:
         text += char["text"]
         before = char
     return text.strip()
+
+
+def _under_headers(lines: list[_Item]) -> list[_Item]:
+    """The text lines of a table drawn without vertical rules, under its header line (a line naming an indicator
+    and a target column), cut into the header's columns by where their characters stand, not by the gaps between
+    them: columns closer than CELL_GAP were glued ('…运行维护产出指标'), and a row short of a cell was padded on
+    the left. A column begins where its data lines begin (a header word is often centred over left-aligned data).
+    A table's title, a form's head label or a line over three columns ends the table. (A cell wrapped to a second
+    line is still a row of its own: with the other cells centred on it, lines alone do not tell its rows.)"""
+    from importers.columns import column
+
+    out: list[_Item] = []
+    i = 0
+    while i < len(lines):
+        spans = _spans(lines[i].chars)
+        kinds = [column(text) for _, _, text in spans]
+        out.append(lines[i])
+        i += 1
+        if len(spans) < 3 or "name" not in kinds or not {"target", "period_target"} & set(kinds):
+            continue
+        block = []
+        while i < len(lines) and not _wide(lines[i], spans):
+            block.append(lines[i])
+            i += 1
+        edges = _column_edges(spans, [_spans(item.chars) for item in block])
+        for item in block:
+            cells: list[list[dict]] = [[] for _ in spans]
+            for char in item.chars:
+                if char["text"] != " ":
+                    cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
+            item.rows = [[_line_text(chars) if chars else "" for chars in cells]]
+            out.append(item)
+    return out
+
+
+def _wide(item: _Item, header: list[tuple[float, float, str]]) -> bool:
+    """Whether a line is no row of the table under `header`: one piece of text over three or more of its columns,
+    a table's title, or a label of a form's head (the next form begins)."""
+    from importers.columns import head_field
+    from importers.segments import title
+
+    spans = _spans(item.chars)
+    if any(head_field(text) not in ("", "other") for _, _, text in spans):
+        return True
+    if len(spans) != 1:
+        return False
+    x0, x1, text = spans[0]
+    return title(Row([text], 0)) != "" or sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3
+
+
+def _column_edges(header: list[tuple[float, float, str]], rows: list[list[tuple[float, float, str]]]) -> list[float]:
+    """Each column's left edge: where the data under its header word begins (the leftmost piece starting after the
+    word before it ends), else the word's own start."""
+    starts = [x0 for spans in rows for x0, _, _ in spans]
+    edges = []
+    for k, (h0, h1, _) in enumerate(header):
+        after = header[k - 1][1] if k else float("-inf")
+        found = [x for x in starts if after < x <= h1]
+        edges.append(min([h0, *found]))
+    return edges
+
+
+def _spans(line: list[dict]) -> list[tuple[float, float, str]]:
+    """A text line's pieces split where the gap is wide (as `_split_cells`), each with its left and right x."""
+    line = [c for c in line if c["text"] != " "] or line
+    found, start = [], 0
+    for i in range(1, len(line) + 1):
+        if i == len(line) or line[i]["x0"] - line[i - 1]["x1"] > CELL_GAP * line[i]["size"]:
+            found.append((line[start]["x0"], line[i - 1]["x1"], _line_text(line[start:i])))
+            start = i
+    return found
 
 
 def _split_cells(line: list[dict]) -> list[str]:
