@@ -644,11 +644,10 @@ def _money_table(head: list[Row]) -> _Blocks:
         if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
             total = below[0]
         if total is None:  # tasks and their money without a total row: kept as lines, no amount taken from them
-            last = {j: next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))}
-            tasks = [_task_line(rows[r][start:], [last[j] for j in range(start, len(cells))]) for r in below]
             if not all(_task_text(rows[r][start:]) for r in below):
                 continue
-            found.values.setdefault(group, "\n".join(tasks))
+            named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
+            found.values.setdefault(group, "\n".join(_task_line(rows[r][start:], named) for r in below))
             found.lines.update(head[r].line for r in (*labels, *below))
             break
         money = [j for j in range(start, len(rows[total])) if _AMOUNT.match(rows[total][j])]
@@ -700,7 +699,7 @@ def _is_total(cells: list[str], start: int) -> bool:
 
 def _task_text(cells: list[str]) -> bool:
     """Whether a row of a money table names a task: a text beside its amounts that names no share of money (基本支出,
-    财政拨款: the rows of money laid out by its sources, read by `_money_blocks`)."""
+    财政拨款: the rows of money laid out by its sources, read above as amounts)."""
     texts = [cell for cell in cells if cell and not _VALUE.match(cell)]
     return bool(texts) and not any(head_field(cell) in ("amount", "fund", "group") or cell in _SHARES for cell in texts)
 

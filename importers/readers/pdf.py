@@ -770,37 +770,33 @@ def _under_headers(lines: list[_Item]) -> list[_Item]:
     line is still a row of its own: with the other cells centred on it, lines alone do not tell its rows.)"""
     from importers.columns import column
 
-    out: list[_Item] = []
-    i = 0
-    while i < len(lines):
-        spans = _spans(lines[i].chars)
-        kinds = [column(text) for _, _, text in spans]
-        out.append(lines[i])
-        i += 1
-        if len(spans) < 3 or "name" not in kinds or not {"target", "period_target"} & set(kinds):
+    spans = [_spans(item.chars) for item in lines]
+    edges: list[float] = []
+    end = 0  # the line after the table under the last header line
+    for i, item in enumerate(lines):
+        kinds = {column(text) for _, _, text in spans[i]}
+        if len(spans[i]) >= 3 and "name" in kinds and kinds & {"target", "period_target"}:
+            end = i + 1
+            while end < len(lines) and not _ends_table(spans[end], spans[i]):
+                end += 1
+            edges = _column_edges(spans[i], spans[i + 1 : end])
             continue
-        block = []
-        while i < len(lines) and not _wide(lines[i], spans):
-            block.append(lines[i])
-            i += 1
-        edges = _column_edges(spans, [_spans(item.chars) for item in block])
-        for item in block:
-            cells: list[list[dict]] = [[] for _ in spans]
-            for char in item.chars:
-                if char["text"] != " ":
-                    cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
-            item.rows = [[_line_text(chars) if chars else "" for chars in cells]]
-            out.append(item)
-    return out
+        if i >= end:
+            continue
+        cells: list[list[dict]] = [[] for _ in edges]
+        for char in item.chars:
+            if char["text"] != " ":
+                cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
+        item.rows = [[_line_text(chars) if chars else "" for chars in cells]]
+    return lines
 
 
-def _wide(item: _Item, header: list[tuple[float, float, str]]) -> bool:
-    """Whether a line is no row of the table under `header`: one piece of text over three or more of its columns,
-    a table's title, or a label of a form's head (the next form begins)."""
+def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]]) -> bool:
+    """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
+    table's title, or one piece of text over three or more of its columns."""
     from importers.columns import head_field
     from importers.segments import title
 
-    spans = _spans(item.chars)
     if any(head_field(text) not in ("", "other") for _, _, text in spans):
         return True
     if len(spans) != 1:
@@ -816,13 +812,12 @@ def _column_edges(header: list[tuple[float, float, str]], rows: list[list[tuple[
     edges = []
     for k, (h0, h1, _) in enumerate(header):
         after = header[k - 1][1] if k else float("-inf")
-        found = [x for x in starts if after < x <= h1]
-        edges.append(min([h0, *found]))
+        edges.append(min([h0, *(x for x in starts if after < x <= h1)]))
     return edges
 
 
 def _spans(line: list[dict]) -> list[tuple[float, float, str]]:
-    """A text line's pieces split where the gap is wide (as `_split_cells`), each with its left and right x."""
+    """A text line's pieces split where the gap is wide (CELL_GAP font sizes), each with its left and right x."""
     line = [c for c in line if c["text"] != " "] or line
     found, start = [], 0
     for i in range(1, len(line) + 1):
@@ -834,13 +829,7 @@ def _spans(line: list[dict]) -> list[tuple[float, float, str]]:
 
 def _split_cells(line: list[dict]) -> list[str]:
     """A text line outside tables, split into cells where the gap is wide."""
-    line = [c for c in line if c["text"] != " "] or line
-    cells, start = [], 0
-    for i in range(1, len(line)):
-        if line[i]["x0"] - line[i - 1]["x1"] > CELL_GAP * line[i]["size"]:
-            cells.append(_line_text(line[start:i]))
-            start = i
-    return cells + [_line_text(line[start:])]
+    return [text for _, _, text in _spans(line)]
 
 
 def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict]) -> _Item:
