@@ -27,7 +27,7 @@ from typing import Any
 from datetime import date, datetime, timezone
 
 from kb.db import transaction
-from kb.drafting.history import record, row_key, same_as_kept
+from kb.drafting.history import record, row_key, same_as_kept, state_text
 from kb.drafting.library import TEXTS as LIBRARY_TEXTS
 from kb.drafting.library import entry, for_name
 from kb.errors import KbError
@@ -605,11 +605,12 @@ def _change(conn: sqlite3.Connection, key: int | str, version: int | None) -> It
             )
         change = _Change(draft["id"])
         yield change
-        if change.changed and change.note is None and same_as_kept(conn, change.id, draft["version"]):
+        now = state_text(conn, change.id) if change.changed else ""
+        if change.changed and change.note is None and same_as_kept(conn, change.id, draft["version"], now):
             change.changed = False  # the same value set again: no new version for an undo to stop at
         if change.changed:
             conn.execute("UPDATE drafts SET version = version + 1, updated_at = ? WHERE id = ?", (_now(), change.id))
-            record(conn, change.id, change.note, change.restores)
+            record(conn, change.id, change.note, change.restores, now=now)  # (a version's number is no content)
 
 
 def _unique(conn: sqlite3.Connection, name: str, draft_id: int | None = None) -> str:

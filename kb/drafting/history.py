@@ -68,8 +68,10 @@ def record(
     restores: int | None = None,
     number: int | None = None,
     at: str | None = None,
+    now: str | None = None,
 ) -> None:
-    """Keep the draft as it is now as its current version (inside the change's transaction)."""
+    """Keep the draft as it is now (`now`, its state_text, when already made) as its current version (inside the
+    change's transaction)."""
     if number is None:
         number = conn.execute("SELECT version FROM drafts WHERE id = ?", (draft_id,)).fetchone()[0]
     conn.execute(
@@ -80,17 +82,23 @@ def record(
             at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
             note,
             restores,
-            json.dumps(state(conn, draft_id), ensure_ascii=False),
+            now if now is not None else state_text(conn, draft_id),
         ),
     )
 
 
-def same_as_kept(conn: sqlite3.Connection, draft_id: int, number: int) -> bool:
-    """Whether the draft holds now what its version `number` kept (a change that changed nothing)."""
+def state_text(conn: sqlite3.Connection, draft_id: int) -> str:
+    """The draft as stored now, as a version keeps it."""
+    return json.dumps(state(conn, draft_id), ensure_ascii=False)
+
+
+def same_as_kept(conn: sqlite3.Connection, draft_id: int, number: int, now: str) -> bool:
+    """Whether the draft holds now (`now`, its state_text) what its version `number` kept: a change that changed
+    nothing."""
     found = conn.execute(
         "SELECT state FROM draft_versions WHERE draft_id = ? AND number = ?", (draft_id, number)
     ).fetchone()
-    return found is not None and json.loads(found[0]) == json.loads(json.dumps(state(conn, draft_id)))
+    return found is not None and found[0] == now
 
 
 def stored(conn: sqlite3.Connection, draft_id: int, number: int) -> dict:
