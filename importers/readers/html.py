@@ -16,7 +16,7 @@ is no space.
 A page converted from a PDF places each run of text where the PDF had it (`position:absolute` with `left` and `top`
 or `bottom`, in the element's style or in a class rule of the page's `<style>`, as pdf2htmlEX and pdftohtml write).
 The runs of each positioned box (a converted page) are grouped into lines by their top, in reading order, and split
-into cells at gaps as wide as the PDF reader's (`pdf.CELL_GAP` font sizes; a run's width is estimated from its
+into cells at gaps as wide as the PDF reader's (`pdf_lines.CELL_GAP` font sizes; a run's width is estimated from its
 characters, a pdf2htmlEX spacer's from its class); a row that leaves its merged cells empty keeps its columns
 (`positions`). Page numbers are dropped.
 
@@ -40,7 +40,8 @@ from importers.readers.common import (
     check_rows,
     fit_width,
 )
-from importers.readers.pdf import _PAGE_NUMBER, CELL_GAP, WORD_GAP
+from importers.readers.pdf import _PAGE_NUMBER
+from importers.readers.pdf_lines import CELL_GAP, WORD_GAP
 from importers.readers.positions import Cell, Columns
 from importers.readers.text import decode
 from importers.records import Row

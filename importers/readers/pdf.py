@@ -11,7 +11,7 @@ a column), the header it repeats is dropped, and a cell cut by the break is join
 every row it covers; a page that rules only the last columns of a continued table (its first columns' text
 beside the grid) gives those columns from the text there. Text a cell's borders clip (printed beyond them, or off
 the page) is not read, nor is text the page's clipping paths hide (pdf_clip).
-Text outside tables becomes one row per line, split into cells at wide gaps; page numbers are dropped.
+Text outside tables becomes one row per line, split into cells at wide gaps (pdf_lines); page numbers are dropped.
 A PDF without any text is a scan: it needs OCR first.
 Pages are read one at a time and each page's objects are let go once it is read, so memory stays
 flat however many pages there are (up to MAX_PAGES).
@@ -32,13 +32,11 @@ from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
+from importers.readers.pdf_lines import line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
 # told each page read (its number, the pages declared): set by whoever reports the reading (kb.ingest.workers)
 PAGE_READ: ContextVar[Callable[[int, int], None] | None] = ContextVar("PAGE_READ", default=None)
-CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
-WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
-WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
@@ -55,7 +53,6 @@ CUT = 0.5  # points: a character's printed part this much short of its box is cu
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 _MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass
@@ -249,7 +246,7 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
                 for c in line.chars
                 if left <= (c["x0"] + c["x1"]) / 2 < right and top <= c["middle"] < bottom
             ]
-            text = cell_text(_cell_text(chars, right))
+            text = cell_text(wrapped_text(chars, right))
             for i in rows:
                 table.rows[i][j] = text
             if rows and n == 0 and not closed_top:
@@ -467,7 +464,7 @@ def _unmarked(line: str) -> str:
 def _cut_line(chars: list[dict], side: str) -> str:
     """The text of a cell's last line (side 'bottom') or first ('top') when the table's edge cuts through it there
     (every character's printed part ends short of its box on that side), else ''."""
-    lines = _lines(chars)
+    lines = text_lines(chars)
     if not lines:
         return ""
     line = lines[-1] if side == "bottom" else lines[0]
@@ -476,7 +473,7 @@ def _cut_line(chars: list[dict], side: str) -> str:
         cut = all("shown" in c and c["shown"][1] < c["bottom"] - CUT for c in marks)
     else:
         cut = all("shown" in c and c["shown"][0] > c["top"] + CUT for c in marks)
-    return _line_text(line) if marks and cut else ""
+    return line_text(line) if marks and cut else ""
 
 
 class _Indexed(list):
@@ -552,13 +549,10 @@ def _page_items(page) -> tuple[list[_Item], int]:
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped(free, items)
-    lines = _under_headers(
-        [
-            _Item(line[0]["top"], line[0]["bottom"], [_split_cells(line)], False, chars=line)
-            for line in _lines(free)
-            if any(c["text"] != " " for c in line)
-        ]
-    )
+    lines = [
+        _Item(line[0]["top"], line[0]["bottom"], [cells], False, chars=line)
+        for line, cells in under_headers([line for line in text_lines(free) if any(c["text"] != " " for c in line)])
+    ]
     for table in items:
         table.beside = [
             line
@@ -651,7 +645,7 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
             rules[k][1] <= y <= rules[k][2] for k in range(bisect.bisect_left(xs, left), bisect.bisect_right(xs, right))
         )
 
-    for line in _lines(chars):
+    for line in text_lines(chars):
         start = line[0]
         for before, char in zip([None, *line], line):
             if before is not None:
@@ -674,7 +668,7 @@ def _without_clipped(chars: list[dict], tables: list[_Item]) -> list[dict]:
     """Text outside the tables without the clipped rest of a cell open at a table's top or bottom edge: the lines
     just beyond that edge (each within CLIP_GAP font sizes of the one before), where they lie in an open column."""
     clipped: set[int] = set()
-    lines = _lines(chars)
+    lines = text_lines(chars)
     for table in tables:
         for opened, edge, step in ((table.open_bottom, table.bottom, 1), (table.open_top, table.top, -1)):
             if not opened:
@@ -724,114 +718,6 @@ def _placed(char: dict) -> dict:
     return char
 
 
-def _lines(chars: list[dict]) -> list[list[dict]]:
-    """Characters grouped into lines (by their baseline), each line left to right."""
-    lines: list[list[dict]] = []
-    base = 0.0
-    for char in sorted(chars, key=lambda c: (round(c["base"], 1), c["x0"])):
-        here = char["base"]
-        if lines and abs(here - base) <= lines[-1][0]["size"] / 2:
-            lines[-1].append(char)
-        else:
-            lines.append([char])
-            base = here
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
-
-
-def _line_text(line: list[dict]) -> str:
-    """A line's text: the document's own spaces (a run of them as one); between two Latin letters a wide gap
-    without a space character is a space too. No space is made up between Chinese characters or digits."""
-    text = ""
-    before = None
-    for char in line:
-        if char["text"] == " ":
-            if text and not text.endswith(" "):
-                text += " "
-            continue
-        if (
-            before is not None
-            and not text.endswith(" ")
-            and _LATIN.match(before["text"])
-            and _LATIN.match(char["text"])
-            and char["x0"] - before["x1"] > WORD_GAP * char["size"]
-        ):
-            text += " "
-        text += char["text"]
-        before = char
-    return text.strip()
-
-
-def _under_headers(lines: list[_Item]) -> list[_Item]:
-    """The text lines of a table drawn without vertical rules, under its header line (a line naming an indicator
-    and a target column), cut into the header's columns by where their characters stand, not by the gaps between
-    them: columns closer than CELL_GAP were glued ('…运行维护产出指标'), and a row short of a cell was padded on
-    the left. A column begins where its data lines begin (a header word is often centred over left-aligned data).
-    A table's title, a form's head label or a line over three columns ends the table. (A cell wrapped to a second
-    line is still a row of its own: with the other cells centred on it, lines alone do not tell its rows.)"""
-    from importers.columns import column
-
-    spans = [_spans(item.chars) for item in lines]
-    edges: list[float] = []
-    end = 0  # the line after the table under the last header line
-    for i, item in enumerate(lines):
-        kinds = {column(text) for _, _, text in spans[i]}
-        if len(spans[i]) >= 3 and "name" in kinds and kinds & {"target", "period_target"}:
-            end = i + 1
-            while end < len(lines) and not _ends_table(spans[end], spans[i]):
-                end += 1
-            edges = _column_edges(spans[i], spans[i + 1 : end])
-            continue
-        if i >= end:
-            continue
-        cells: list[list[dict]] = [[] for _ in edges]
-        for char in item.chars:
-            if char["text"] != " ":
-                cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
-        item.rows = [[_line_text(chars) if chars else "" for chars in cells]]
-    return lines
-
-
-def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]]) -> bool:
-    """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
-    table's title, or one piece of text over three or more of its columns."""
-    from importers.columns import head_field
-    from importers.segments import title
-
-    if any(head_field(text) not in ("", "other") for _, _, text in spans):
-        return True
-    if len(spans) != 1:
-        return False
-    x0, x1, text = spans[0]
-    return title(Row([text], 0)) != "" or sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3
-
-
-def _column_edges(header: list[tuple[float, float, str]], rows: list[list[tuple[float, float, str]]]) -> list[float]:
-    """Each column's left edge: where the data under its header word begins (the leftmost piece starting after the
-    word before it ends), else the word's own start."""
-    starts = [x0 for spans in rows for x0, _, _ in spans]
-    edges = []
-    for k, (h0, h1, _) in enumerate(header):
-        after = header[k - 1][1] if k else float("-inf")
-        edges.append(min([h0, *(x for x in starts if after < x <= h1)]))
-    return edges
-
-
-def _spans(line: list[dict]) -> list[tuple[float, float, str]]:
-    """A text line's pieces split where the gap is wide (CELL_GAP font sizes), each with its left and right x."""
-    line = [c for c in line if c["text"] != " "] or line
-    found, start = [], 0
-    for i in range(1, len(line) + 1):
-        if i == len(line) or line[i]["x0"] - line[i - 1]["x1"] > CELL_GAP * line[i]["size"]:
-            found.append((line[start]["x0"], line[i - 1]["x1"], _line_text(line[start:i])))
-            start = i
-    return found
-
-
-def _split_cells(line: list[dict]) -> list[str]:
-    """A text line outside tables, split into cells where the gap is wide."""
-    return [text for _, _, text in _spans(line)]
-
-
 def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict]) -> _Item:
     """The table's rows of cell texts: a merged cell's text repeated in every grid position it covers, a cell the
     page break left open read from its region of the grid (and remembered, to join it with its other part)."""
@@ -847,7 +733,7 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
         return [c for c in band if x0 <= c["anchor"] <= x1]
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
-        return cell_text(_cell_text(inside(x0, top, x1, bottom), x1))
+        return cell_text(wrapped_text(inside(x0, top, x1, bottom), x1))
 
     grid = [row.cells for row in table.rows]  # the grid lines, from every box (an opened one too)
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
@@ -866,7 +752,7 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
             while right + 1 < width and _open_across(boxes, covered, run, lefts[right + 1], right + 1, verticals, tops):
                 right += 1
             region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
-            text = cell_text(_cell_text(region, rights[right]))
+            text = cell_text(wrapped_text(region, rights[right]))
             for i in run:
                 for m in range(j, right + 1):
                     texts[i][m] = text
@@ -920,7 +806,7 @@ def _lift_overflow(boxes: list[tuple], ordered: list[dict], middles: list[float]
     moved = False
     for x0, top, x1, bottom in boxes:
         band = ordered[bisect.bisect_left(middles, top - LOOK_UP) : bisect.bisect_right(middles, bottom)]
-        lines = _lines([c for c in band if x0 <= c["anchor"] <= x1])
+        lines = text_lines([c for c in band if x0 <= c["anchor"] <= x1])
         inside = [line for line in lines if top <= line[0]["middle"] <= bottom]
         above = [line for line in lines if line[0]["middle"] < top]
         if len(inside) < 2 or not above:
@@ -986,19 +872,3 @@ def _covered(boxes: list[list[tuple | None]], grid: list[list[tuple | None]]) ->
                     if boxes[k][m] is None:
                         owner[k, m] = None if (k, m) in owner else (i, j)
     return {position: cell for position, cell in owner.items() if cell is not None}
-
-
-def _cell_text(chars: list[dict], right: float) -> str:
-    """A cell's lines, joined where the text wrapped at the right edge, else with a line break."""
-    text = ""
-    wrapped = False
-    for line in _lines(chars):
-        piece = _line_text(line)
-        if not piece:
-            continue
-        if text:
-            latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0])
-            text += (" " if latin else "") if wrapped else "\n"
-        text += piece
-        wrapped = right - line[-1]["x1"] < WRAP_MARGIN * line[-1]["size"]
-    return text
