@@ -820,3 +820,45 @@ def test_pdf_lines_under_an_unruled_tables_header_are_cut_by_its_columns():
 
     got = cells(read_bytes((Path(__file__).parent / "fixtures" / "unruled_table.pdf").read_bytes(), ".pdf"))
     assert got == [list(row) for row in UNRULED]
+
+
+def test_pdf_an_unruled_tables_wrapped_cells_and_centred_labels_make_its_rows():
+    """Each line was a row: a name wrapped to two lines was two indicators (the target centred between them a
+    third), and a level label centred on its group (a merged cell printed without rules) applied only to the rows
+    below its middle. The PDF: fixtures/make_fixtures.py write_unruled_wrapped_pdf (rows set apart by padding)."""
+    from fixtures.make_fixtures import UNRULED_WRAPPED
+
+    got = cells(read_bytes((Path(__file__).parent / "fixtures" / "unruled_wrapped.pdf").read_bytes(), ".pdf"))
+    joined = [["".join(cell) if isinstance(cell, tuple) else cell for cell in row] for row in UNRULED_WRAPPED]
+    assert got[0] == ["项目支出绩效目标表"]
+    assert got[2:] == joined
+
+
+def _unruled_line(base: float, *cells: tuple[float, str]) -> list[dict]:
+    """A text line of 9 pt characters, each cell's from its x."""
+    return [
+        {"text": char, "x0": x + 9 * n, "x1": x + 9 * n + 9, "top": base - 8, "bottom": base + 1, "base": base,
+         "size": 9.0}
+        for x, text in cells
+        for n, char in enumerate(text)
+    ]  # fmt: skip
+
+
+def test_pdf_unruled_rows_set_no_farther_apart_than_a_cells_lines_stay_apart():
+    """Without padding a row's lines and the next row are equally far apart: the longest name (ending at its
+    column's edge, as a wrapped line does) is followed by another row's name, which does not continue it while the
+    row's target is short; four-character level labels of equal width are two labels, not one wrapped."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "二级指标"), (60, "三级指标"), (300, "指标值")),
+        _unruled_line(112, (0, "数量指标"), (60, "培训社区工作者及志愿者人次"), (300, "≥500人次")),
+        _unruled_line(124, (0, "质量指标"), (60, "培训合格率"), (300, "≥95%")),
+        _unruled_line(136, (60, "结业考核通过人数"), (300, "≥450人")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["二级指标", "三级指标", "指标值"],
+        ["数量指标", "培训社区工作者及志愿者人次", "≥500人次"],
+        ["质量指标", "培训合格率", "≥95%"],
+        ["", "结业考核通过人数", "≥450人"],
+    ]

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
-from importers.readers.pdf_lines import line_text, text_lines, under_headers, wrapped_text
+from importers.readers.pdf_lines import LIFT_PITCH, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
 # told each page read (its number, the pages declared): set by whoever reports the reading (kb.ingest.workers)
@@ -47,7 +47,6 @@ STRAY_CHARS = 8  # a lone text line this short between a table and its continuat
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
-LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
@@ -550,7 +549,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped(free, items)
     lines = [
-        _Item(line[0]["top"], line[0]["bottom"], [cells], False, chars=line)
+        _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
         for line, cells in under_headers([line for line in text_lines(free) if any(c["text"] != " " for c in line)])
     ]
     for table in items:

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import statistics
+from dataclasses import dataclass
 
 from importers.records import Row
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
+LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -80,35 +83,184 @@ def spans(line: list[dict]) -> list[tuple[float, float, str]]:
 
 
 def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]:
-    """Text lines as cells (each line's characters and its cells), split where the gap is wide; but the lines of a
-    table drawn without vertical rules, under its header line (a line naming an indicator and a target column), cut
-    into the header's columns by where their characters stand, not by the gaps between
-    them: columns closer than CELL_GAP were glued ('…运行维护产出指标'), and a row short of a cell was padded on
-    the left. A column begins where its data lines begin (a header word is often centred over left-aligned data).
-    A table's title, a form's head label or a line over three columns ends the table. (A cell wrapped to a second
-    line is still a row of its own: with the other cells centred on it, lines alone do not tell its rows.)"""
+    """Text lines as rows of cells (each row's characters and its cells), split where the gap is wide; but the lines
+    of a table drawn without vertical rules, under its header line (a line naming an indicator and a target column),
+    are cut into the header's columns by where their characters stand, not by the gaps between them (columns closer
+    than CELL_GAP were glued: '…运行维护产出指标'; a row short of a cell was padded on the left), and made into its
+    rows (`_table_rows`). A column begins where its data lines begin (a header word is often centred over
+    left-aligned data). A table's title, a form's head label or a line over three columns ends the table."""
     from importers.columns import column
 
     pieces = [spans(line) for line in lines]
-    found = [(line, [text for _, _, text in line_pieces]) for line, line_pieces in zip(lines, pieces)]
-    edges: list[float] = []
-    end = 0  # the line after the table under the last header line
-    for i, line in enumerate(lines):
-        kinds = {column(text) for _, _, text in pieces[i]}
-        if len(pieces[i]) >= 3 and "name" in kinds and kinds & {"target", "period_target"}:
-            end = i + 1
-            while end < len(lines) and not _ends_table(pieces[end], pieces[i]):
-                end += 1
-            edges = _column_edges(pieces[i], pieces[i + 1 : end])
+    kinds = [[column(text) for _, _, text in line] for line in pieces]
+    header = [len(k) >= 3 and "name" in k and bool({"target", "period_target"} & set(k)) for k in kinds]
+    found: list[tuple[list[dict], list[str]]] = []
+    i = 0
+    while i < len(lines):
+        found.append((lines[i], [text for _, _, text in pieces[i]]))
+        if not header[i]:
+            i += 1
             continue
-        if i >= end:
-            continue
-        cells: list[list[dict]] = [[] for _ in edges]
-        for char in line:
-            if char["text"] != " ":
-                cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
-        found[i] = (line, [line_text(chars) if chars else "" for chars in cells])
+        end = i + 1
+        while end < len(lines) and not header[end] and not _ends_table(pieces[end], pieces[i]):
+            end += 1
+        edges = _column_edges(pieces[i], pieces[i + 1 : end])
+        cut = []
+        for line in lines[i + 1 : end]:
+            cells: list[list[dict]] = [[] for _ in edges]
+            for char in line:
+                if char["text"] != " ":
+                    cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
+            cut.append(cells)
+        found += _table_rows(kinds[i], cut)
+        i = end
     return found
+
+
+@dataclass
+class _Piece:
+    """One line's characters in one column of a table drawn without vertical rules."""
+
+    line: int
+    column: int
+    chars: list[dict]
+
+    @property
+    def base(self) -> float:
+        return self.chars[0]["base"]
+
+    @property
+    def text(self) -> str:
+        return line_text(self.chars)
+
+
+def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[list[dict], list[str]]]:
+    """The rows of a table drawn without vertical rules, from its lines cut into its columns (`kinds`: what each
+    header names). A line is a row of its own unless the geometry says otherwise:
+    - where rows are set farther apart than a wrapped name's lines (padding; else lines alone do not tell), a line
+      whose name continues the name above (that ran to the column's right edge, and this one is nearer to it than
+      two rows are) joins its row, with its other cells if each continues a cell that ran to its edge or fills
+      one the row left empty;
+    - a line without a name (a cell centred on a row its wrapped name makes taller, or the wrapped rest of such a
+      cell) joins the nearer row;
+    - a level column's labels (their wrapped lines joined) are printed on their group's first row, or centred on the
+      group as a merged cell is: then each label's group is found from the top of the table down, the label's
+      middle being the group's, and the label goes to the group's first row (rows below a label take it, as in
+      a table that prints it once)."""
+    lines = [{k: _Piece(j, k, chars) for k, chars in enumerate(cells) if chars} for j, cells in enumerate(cut)]
+    if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
+        return [(_chars(line.values()), [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut)]
+    name = kinds.index("name")
+    levels = {k for k, kind in enumerate(kinds) if kind in ("level1", "level2")}
+    size = statistics.median(c["size"] for line in lines for piece in line.values() for c in piece.chars)
+    right = [max((c["x1"] for cells in cut for c in cells[k]), default=0.0) for k in range(len(kinds))]
+
+    def full(piece: _Piece) -> bool:
+        return right[piece.column] - max(c["x1"] for c in piece.chars) < WRAP_MARGIN * size
+
+    names = [line[name] for line in lines if name in line]
+    steps = [(below.base - above.base, full(above)) for above, below in zip(names, names[1:])]
+    pitch = min((step for step, wrapped in steps if wrapped), default=0.0)  # a wrapped name's lines, if any
+    apart = min((step for step, wrapped in steps if not wrapped), default=0.0)  # two rows' names, surely
+    padded = 0 < pitch <= LIFT_PITCH * size and apart >= pitch + 0.3 * size  # rows farther apart than a cell's lines
+    rows: list[dict[int, list[_Piece]]] = []  # each row's pieces by column, levels aside
+    loose: list[dict[int, _Piece]] = []  # lines without a name
+    for line in lines:
+        cells = {k: piece for k, piece in line.items() if k not in levels}
+        if name not in cells:
+            loose.append(line)
+            continue
+        last = rows[-1] if rows else {}
+        if (
+            padded
+            and last
+            and cells[name].base - last[name][-1].base < apart - 0.15 * size
+            and all(k not in last or full(last[k][-1]) for k in cells)
+        ):
+            for k, piece in cells.items():
+                last.setdefault(k, []).append(piece)
+        else:
+            rows.append({k: [piece] for k, piece in cells.items()})
+    starts = [min(p.line for pieces in row.values() for p in pieces) for row in rows]  # each row's first line
+    for line in loose:
+        cells = {k: piece for k, piece in line.items() if k not in levels}
+        r = _nearer(rows, name, cells or line)
+        starts[r] = min(starts[r], next(iter(line.values())).line)
+        for k, piece in cells.items():
+            rows[r].setdefault(k, []).append(piece)
+    placed = {k: _labels([line[k] for line in lines if k in line], rows, starts, size, full) for k in levels}
+    found = []
+    for r, row in enumerate(rows):
+        texts = []
+        for k in range(len(kinds)):
+            pieces = placed[k].get(r, []) if k in levels else sorted(row.get(k, []), key=lambda p: p.base)
+            chars = [c for piece in pieces for c in piece.chars]
+            texts.append(line_text(chars) if len(pieces) == 1 else wrapped_text(chars, right[k]) if pieces else "")
+        labels = [placed[k].get(r, []) for k in levels]
+        found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
+    return found
+
+
+def _chars(pieces) -> list[dict]:
+    """The pieces' characters, line by line."""
+    return sorted((c for piece in pieces for c in piece.chars), key=lambda c: (c["base"], c["x0"]))
+
+
+def _nearer(rows: list[dict[int, list[_Piece]]], name: int, cells: dict[int, _Piece]) -> int:
+    """The row a line without a name goes with: the nearer of the rows above and below it (by their names' lines);
+    of two as near, the one that has none of its cells yet."""
+    some = next(iter(cells.values()))
+    base, size = some.base, some.chars[0]["size"]
+    above = max((r for r, row in enumerate(rows) if row[name][0].base <= base), default=-1)
+    candidates = [r for r in (above, above + 1) if 0 <= r < len(rows)]
+
+    def away(r: int) -> tuple[int, bool]:
+        distance = max(rows[r][name][0].base - base, base - rows[r][name][-1].base, 0.0)
+        return round(distance / (0.2 * size)), any(k in rows[r] for k in cells)
+
+    return min(candidates, key=away)
+
+
+def _labels(pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: list[int], size: float, full):
+    """A level column's labels by the row they go to (`_table_rows`)."""
+    from importers.level_words import is_level1, is_level2
+
+    def level(text: str) -> bool:
+        return is_level1(text) or is_level2(text)
+
+    blocks: list[list[_Piece]] = []  # each label's lines
+    for piece in pieces:
+        if blocks:
+            text = "".join(p.text for p in blocks[-1])
+            if (
+                piece.base - blocks[-1][-1].base <= LIFT_PITCH * size
+                and full(blocks[-1][-1])
+                and (not level(piece.text) or level(text + piece.text) and not level(text))
+            ):
+                blocks[-1].append(piece)
+                continue
+        blocks.append([piece])
+    row_at = {line: r for r, line in enumerate(starts)}
+    if not blocks or blocks[0][0].line == starts[0] and all(block[0].line in row_at for block in blocks):
+        return {row_at[block[0].line]: block for block in blocks}  # on its group's first row
+    extents = [[c for pieces in row.values() for piece in pieces for c in piece.chars] for row in rows]
+    tops = [min(c["top"] for c in chars) for chars in extents]
+    bottoms = [max(c["bottom"] for c in chars) for chars in extents]
+    n = len(rows)
+    gaps = [tops[r] - bottoms[r - 1] for r in range(1, n)]
+    half = max(statistics.median(gaps), 0.0) / 2 if gaps else 0.0
+    bounds = [tops[0] - half, *((bottoms[r - 1] + tops[r]) / 2 for r in range(1, n)), bottoms[-1] + half]
+    placed: dict[int, list[_Piece]] = {}
+    start = 0
+    for b, block in enumerate(blocks):
+        if start >= n:
+            break
+        placed[start] = block
+        middle = (min(c["top"] for p in block for c in p.chars) + max(c["bottom"] for p in block for c in p.chars)) / 2
+        want = 2 * middle - bounds[start]  # where the group ends: its middle is the label's
+        last = max(start + 1, n - (len(blocks) - b - 1))  # a row left for each label below
+        start = min(range(start + 1, last + 1), key=lambda end: abs(bounds[end] - want))
+    return placed
 
 
 def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]]) -> bool:
