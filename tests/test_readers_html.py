@@ -161,6 +161,28 @@ def test_a_budget_page_of_tables_gives_its_goal_forms(tmp_path):
     assert rows[18][2] == "保障设施完好，\n服务市民出行。" and len(rows) == 40
 
 
+CMS_FURNITURE = """<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+<div class="print"><a href="#">【打印本页】</a> <a href="#">【关闭窗口】</a></div>
+<div class="fj"><p>附件：</p><p>　　2026年项目支出绩效目标表.xls　　下载次数：12</p></div>
+<div class="xgxx"><h4>相关信息</h4><ul><li><a href="/a.html">2025年项目支出绩效目标公开</a>　　2025-02-11</li>
+<li><a href="/b.html">2024年部门预算公开</a>　　[2024-02-10]</li></ul></div>
+<p>主办单位：北京市城市管理委员会&nbsp;&nbsp;&nbsp;网站标识码：1100000001&nbsp;&nbsp;&nbsp;京ICP备05012345号</p>
+<div class="gov-footer"><p>地址：北京市通州区运河东大街57号　　联系电话：010-12345678　　邮编：101160</p></div>
+<table class="foot"><tr><td>版权所有：北京市城市管理委员会</td><td>技术支持：某公司</td><td>京公网安备1101</td></tr></table>"""
+
+
+def test_the_site_around_a_page_is_not_read_into_its_last_form(tmp_path):
+    """A city's site prints its furniture under the page's last form (sharing, printing, an attachment's download
+    count, related pages with their dates, its footer in a div, a paragraph or a table): each line of three or more
+    pieces was read as an indicator of the last project, and a line of two as its fields (地址, 联系电话)."""
+    page = budget_page().replace("</td></tr></table>\n<footer>", CMS_FURNITURE + "</td></tr></table>\n<footer>")
+    assert "下载次数" in page
+    result, records = _import(tmp_path, "预算.html", page.encode("gbk"))
+    assert result.status == "imported", result.message
+    assert records == _expected(ROAD, LIGHTS)
+    assert [row.cells for row in read_bytes(page.encode("gbk"), ".html")][-2:] == [["附件："], ["相关信息"]]
+
+
 def saved_as_one_file(page: str, charset: str, browser: bool = False, pages: tuple[str, ...] = ()) -> bytes:
     """The page as Word ("单个文件网页", quoted-printable, in its charset, often named .doc by report systems) or a
     browser (Blink's "Save as MHTML": its own headers first) saves it as one file, a picture beside it; `pages`

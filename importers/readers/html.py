@@ -3,8 +3,9 @@ positioned text as lines.
 
 The encoding is the byte order mark's, else UTF-8 when the bytes are UTF-8, else the charset the page declares
 (`<meta charset>`, `http-equiv`, `<?xml encoding?>`), else GB18030 (a superset of GBK and GB2312).
-Scripts, styles, forms, hidden elements and the page's navigation (`<nav>`, `<aside>`, a page-level `<header>` or
-`<footer>`, ARIA navigation roles, lists of nothing but links) are not read.
+Scripts, styles, forms, hidden elements and the site around the page are not read: its navigation (`<nav>`,
+`<aside>`, a page-level `<header>` or `<footer>`, ARIA navigation roles, lists of nothing but links, and dates), an
+element whose class or id names a footer, and lines of its furniture (ICP备, 主办单位：, 下载次数, 打印本页 …).
 
 A table row is one row of cells (`<td>` and `<th>`): a cell's lines (`<br>`, `<p>` …) kept as line breaks, and a
 merged cell's text in every cell it covers (colspan across, rowspan down). A table whose cells hold tables lays the
@@ -129,6 +130,15 @@ _BLOCKS = frozenset(
 )
 _BLOCK_DISPLAY = re.compile(r"^(?:block|flex|grid|list-item|table(?:-row|-cell|-caption)?)$")
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
+# a site's footer by its class or id ('footer', 'gov-foot', 'copyright'): its own element or a class name's part
+_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|copyright|banquan)(?:$|[\s_-])", re.I)
+# a line of the site around the page: its footer, counters, sharing and printing, an attachment's download count
+_FURNITURE = re.compile(
+    r"ICP备|网站标识码|公网安备|版权所有|技术支持[：:]|主办单位[：:]|承办单位[：:]|下载次数|浏览次数|点击数[：:]|"
+    r"阅读次数|访问量[：:]|打印本页|关闭窗口|分享到[：:]",
+    re.I,
+)
+_DATE = re.compile(r"[\[【（(]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?[\]】）)]?")
 _CJK = "\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
@@ -340,7 +350,7 @@ class _Page:
             text = _shown("".join(self.line)).strip()
             self.line = []
             cells = [cell.strip() for cell in (_GAP.split(text) if self.gaps else [text])]
-            if any(cells):
+            if any(cells) and not _FURNITURE.search(text):
                 self._add([cell_text(_checked(cell)) for cell in cells])
 
     # elements
@@ -390,11 +400,14 @@ class _Page:
             return True
         if tag in ("header", "footer"):
             return not any(a.tag in _SECTIONING for a in element.iterancestors() if isinstance(a.tag, str))
-        if tag in _LISTS:  # a menu: every item's text is a link's
+        if tag in _LISTS:  # a menu, or a list of related pages: every item's text is a link's (and its date)
             items = [item for item in element if isinstance(item.tag, str)]
             return bool(items) and all(
-                _text(item) and _text(item) == "".join(_text(a) for a in item.iter("a")) for item in items
+                _text(item) and _DATE.sub("", _text(item)) == "".join(_text(a) for a in item.iter("a"))
+                for item in items
             )
+        if _FOOTER.search(element.get("class") or "") or _FOOTER.search(element.get("id") or ""):
+            return next(element.iter("table"), None) is None or tag == "table"  # a form in it is no footer
         return False
 
     def _table(self, table, box) -> None:
