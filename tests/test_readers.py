@@ -54,6 +54,23 @@ def test_xlsx_merged_cells_spread_hidden_sheets_formats_and_every_sheet():
     ]
 
 
+def test_xlsx_dates_as_their_cells_format_writes_them():
+    """A completion date typed as a date and formatted 2023年12月20日 was read as 2023-12-20: the original string is
+    what the sheet shows; other dates stay ISO."""
+    import datetime as dt
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["项目完成时间", dt.datetime(2023, 12, 20), dt.datetime(2023, 12, 5), dt.date(2024, 3, 1)])
+        sheet["B1"].number_format = 'yyyy"年"m"月"d"日"'
+        sheet["C1"].number_format = '[$-804]yyyy"年"mm"月"dd"日"'
+        sheet["D1"].number_format = "yyyy-mm-dd"
+
+    assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [
+        ["项目完成时间", "2023年12月20日", "2023年12月05日", "2024-03-01"]
+    ]
+
+
 def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
     """The scan before openpyxl reads each XML part in chunks: a mergeCell or dimension tag cut by a chunk boundary
     is still found, once."""

@@ -168,7 +168,8 @@ CMS_FURNITURE = """<div class="share">分享到：<a href="#">微信</a> <a href
 <li><a href="/b.html">2024年部门预算公开</a>　　[2024-02-10]</li></ul></div>
 <p>主办单位：北京市城市管理委员会&nbsp;&nbsp;&nbsp;网站标识码：1100000001&nbsp;&nbsp;&nbsp;京ICP备05012345号</p>
 <div class="gov-footer"><p>地址：北京市通州区运河东大街57号　　联系电话：010-12345678　　邮编：101160</p></div>
-<table class="foot"><tr><td>版权所有：北京市城市管理委员会</td><td>技术支持：某公司</td><td>京公网安备1101</td></tr></table>"""
+<table class="foot"><tr><td>版权所有：北京市城市管理委员会</td><td>技术支持：某公司</td>
+<td>京公网安备1101</td></tr></table>"""
 
 
 def test_the_site_around_a_page_is_not_read_into_its_last_form(tmp_path):

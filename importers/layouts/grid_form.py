@@ -433,7 +433,7 @@ def _project(form: _Form) -> RawProject:
     blocks = _head_blocks(form.head)
     money = _money_table([row for row in form.head if row.line not in blocks.lines])
     taken = blocks.lines | money.lines  # head rows read as blocks or a money table, not as label/value pairs
-    unit = money.unit
+    unit = money.unit or blocks.unit
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in form.tail:
@@ -562,7 +562,7 @@ def _total_amount(row: Row) -> str:
 class _Blocks:
     values: dict[str, str]  # block field → the value of the block's first row (年度资金总额 / 合计)
     lines: set[int]  # the head rows the blocks took
-    unit: str = ""  # the money unit a money table's labels declare ('总体资金情况（万元）', _money_table)
+    unit: str = ""  # the money unit their labels declare ('项目资金（元）', '总体资金情况（万元）')
 
 
 def _head_blocks(head: list[Row]) -> _Blocks:
@@ -587,6 +587,7 @@ def _head_blocks(head: list[Row]) -> _Blocks:
             columns.update(named)
             group = first
             found.lines.add(row.line)
+            found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
         elif columns and (
             first == group
             or not taken

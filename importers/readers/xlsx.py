@@ -1,8 +1,9 @@
 """Excel .xlsx workbooks (openpyxl in read-only mode: streamed, so memory stays flat).
 
 Every visible sheet is read in order (hidden sheets are skipped), a blank row between sheets. Values
-are shown as the sheet shows them (number formats: decimals, thousands separators, %; dates as
-2021-01-01). A merged cell's value is spread to every cell it covers, across and down.
+are shown as the sheet shows them (number formats: decimals, thousands separators, %; dates as the format writes
+them in Chinese, 2023年12月20日, else as 2021-01-01). A merged cell's value is spread to every cell it covers,
+across and down.
 
 Before openpyxl reads anything, one pass over each XML part of the workbook, chunk by chunk (memory stays flat
 for any size), refuses a cell's text over MAX_CELL_BYTES and finds what read-only mode does not read: a sheet's
@@ -126,5 +127,5 @@ def _text(cell) -> str:
     if isinstance(value, (int, float)):
         return number_text(value, getattr(cell, "number_format", "General"))
     if isinstance(value, (dt.date, dt.time)):
-        return date_text(value)
+        return date_text(value, getattr(cell, "number_format", ""))
     return str(value)
