@@ -613,3 +613,19 @@ def test_a_budget_block_whose_label_is_merged_across_and_a_signed_line_below():
         "李明",
         "0574-1234567",
     )
+
+
+@pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
+def test_a_budget_block_in_yuan_says_so(label, header):
+    """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×
+    too large, since the block's rows never reached the label's unit."""
+    [evaluation] = _form_rows(
+        [
+            ["项目名称", *["基本公共卫生服务"] * 5],
+            [label, "", "年初预算数", header, "全年执行数", "得分"],
+            [label, "年度资金总额", "21456000.00", "22013000.00", "22013000.00", "10"],
+            ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "建档率", "≥90%", "91.2%", "20", "20"],
+        ]
+    )
+    assert (evaluation.amount, evaluation.amount_unit) == ("22013000.00", "元")
