@@ -629,3 +629,52 @@ def test_a_budget_block_in_yuan_says_so(label, header):
         ]
     )
     assert (evaluation.amount, evaluation.amount_unit) == ("22013000.00", "元")
+
+
+def test_a_self_evaluations_budget_in_other_words():
+    """调整后预算数 | 实际支出数 | 预算执行率 (and 预算数 | 执行数) are the block's 全年预算数, 全年执行数 and
+    执行率: they were dropped, and the amount with them."""
+    name = ["项目名称", *["公共法律服务"] * 6]
+    for budget, spent, rate in (("调整后预算数", "实际支出数", "预算执行率"), ("预算数", "执行数", "执行率")):
+        [evaluation] = _form_rows(
+            [
+                name,
+                ["项目资金（万元）", "", "年初预算数", budget, spent, rate, "得分"],
+                ["项目资金（万元）", "年度资金总额", "260", "245", "243.9", "99.55%", "9.96"],
+                ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+                ["产出指标", "咨询人次", "≥3万人次", "3.2万人次", "20", "20", ""],
+            ]
+        )
+        assert (evaluation.amount, evaluation.fields["全年执行数"], evaluation.fields["执行率"]) == (
+            "245",
+            "243.9",
+            "99.55%",
+        )
+
+
+def test_a_self_evaluations_head_as_labels_beside_their_values():
+    """年初预算数（万元） | 1850 | 全年预算数（万元） | 1850 on a row was taken for a block's header (two block words):
+    its values were lost, and the amount; 年度目标完成情况 over 预期目标 | … and 实际完成情况 | … gave no goal and the
+    year's outcome as 说明; 自评得分 | 98.8 | 自评等级 | 优 lost the score."""
+    [evaluation] = _form_rows(
+        [
+            ["项目名称", *["残疾人两项补贴"] * 4],
+            ["年初预算数（万元）", "1850", "全年预算数（万元）", "1850", "1850"],
+            ["全年执行数（万元）", "1836.42", "预算执行率", "99.27%", "99.27%"],
+            ["年度总体目标完成情况", "预期目标", *["按时足额发放两项补贴。"] * 3],
+            ["年度总体目标完成情况", "实际完成情况", *["发放12.6万人次。"] * 3],
+            ["自评得分", "98.8", "自评等级", "优", "优"],
+            ["一级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+            ["产出指标", "补贴发放人次", "≥12万人次", "12.6万人次", "15"],
+        ]
+    )
+    assert (evaluation.amount, evaluation.goal) == ("1850", "按时足额发放两项补贴。")
+    assert {
+        k: evaluation.fields.get(k) for k in ("年初预算数（万元）", "全年执行数（万元）", "预算执行率", "实际完成情况")
+    } == {
+        "年初预算数（万元）": "1850",
+        "全年执行数（万元）": "1836.42",
+        "预算执行率": "99.27%",
+        "实际完成情况": "发放12.6万人次。",
+    }
+    assert (evaluation.fields["自评得分"], evaluation.fields["自评等级"]) == ("98.8", "优")

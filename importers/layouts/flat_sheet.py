@@ -54,6 +54,8 @@ PROJECT_COLUMNS = {
     "amount": (
         "预算数",
         "预算金额",
+        "全年预算数",  # a summary of self-evaluations (年初预算数 | 全年预算数 | 全年执行数)
+        "调整后预算数",
         "本年预算数",
         "年度预算数",
         "年度资金总额",

@@ -577,10 +577,9 @@ def _head_blocks(head: list[Row]) -> _Blocks:
         cells = [joined(clean(cell)) for cell in row.cells]
         named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
         first = next((cell for cell in cells if cell), "")
-        if GOAL_BLOCKS & set(named.values()) and any(
-            cell not in (first, "") and j not in named for j, cell in enumerate(cells)
-        ):
-            named = {}  # '实施期目标 | 某某 | 年度目标 | 某某': labels beside their texts, no block
+        beside = [cell for j, cell in enumerate(cells) if cell not in (first, "") and j not in named]
+        if beside and (GOAL_BLOCKS & set(named.values()) or any(_VALUE.match("".join(c.split())) for c in beside)):
+            named = {}  # '实施期目标 | 某某 | 年度目标 | 某某', '年初预算数 | 1850 | 全年预算数 | 1850': labels, values
         if len(named) >= 2:
             if group != first or taken:
                 columns, taken = {}, False
