@@ -416,7 +416,12 @@ def block_column(cell: str) -> str:
 
 
 def is_note(cell: str) -> bool:
-    return key(cell) in NOTE_HEADERS
+    """Whether a header names a column kept per indicator: one of NOTE_HEADERS, its reasons and measures joined by
+    any conjunction ('未完成原因和改进措施', '偏差原因与改进措施', '偏差原因分析、改进措施')."""
+    return _AND.sub("及", key(cell)) in NOTE_HEADERS
+
+
+_AND = re.compile(r"(?<=[因析])(?:和|与|、|/|以及|及其)(?=改进)")
 
 
 QUALITATIVE = frozenset(("定性", "定性指标"))

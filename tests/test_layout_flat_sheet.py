@@ -340,6 +340,22 @@ def test_a_sheet_of_self_evaluations_is_read_as_self_evaluations():
         )
 
 
+def test_a_summary_of_self_evaluations_in_other_words():
+    """全年预算数 beside 年初预算数 is the amount (none was taken), and a reasons column headed with 和 (未完成原因和
+    改进措施) is a note like 及's (the reason was lost)."""
+    from importers import parse_rows
+
+    text = (
+        "序号\t项目名称\t年初预算数（万元）\t全年预算数（万元）\t全年执行数（万元）\t一级指标\t三级指标\t年度目标值\t"
+        "全年实际值\t分值\t得分\t未完成原因和改进措施\n"
+        "1\t林业有害生物防治\t120.00\t135.00\t131.20\t产出指标\t防治面积\t≥3万亩\t3.1万亩\t20\t20\t\n"
+        "1\t林业有害生物防治\t120.00\t135.00\t131.20\t产出指标\t病虫害防治及时率\t≥95%\t92%\t20\t19\t夏季降雨偏多\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert (project.kind, project.amount) == ("self_evaluation", "135.00")
+    assert project.indicators[1].notes == {"未完成原因和改进措施": "夏季降雨偏多"}
+
+
 def test_a_pages_running_head_among_the_rows_is_no_indicator():
     """'某局（本级） | 单位：万元' printed at the top of page 2 became an indicator of the project the break cut."""
     from importers.records import Row
