@@ -102,6 +102,9 @@ def number_text(value: float, number_format: str = "General") -> str:
 
 
 _DATE_PART = re.compile(r"yyyy|yy|mm|m|dd|d", re.I)
+# a line that is a page number (at a page's top or foot), and one that is beyond doubt wherever it stands
+PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")
 
 
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -> str:

@@ -35,13 +35,13 @@ from importers.readers.common import (
     MAX_CELL_BYTES,
     MAX_COLUMNS,
     MAX_TAGS,
+    PAGE_NUMBER,
     UnreadableFile,
     cell_text,
     check_cells,
     check_rows,
     fit_width,
 )
-from importers.readers.pdf import _PAGE_NUMBER
 from importers.readers.pdf_lines import CELL_GAP, WORD_GAP
 from importers.readers.positions import Cell, Columns
 from importers.readers.text import decode
@@ -576,7 +576,7 @@ def _lines(pieces: list[_Piece]) -> list[list[str]]:
             lines.append([piece])
     cells = [_cells(sorted(line, key=lambda p: p.x0)) for line in lines]
     for end in (-1, 0):
-        if cells and len(cells[end]) == 1 and _PAGE_NUMBER.match(cells[end][0].text):
+        if cells and len(cells[end]) == 1 and PAGE_NUMBER.match(cells[end][0].text):
             cells.pop(end)
     columns = Columns()
     return [columns.place([Cell(c.x0, c.x1, cell_text(c.text)) for c in line]) for line in cells]

@@ -30,7 +30,16 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from importers.readers.common import MAX_PAGE_CHARS, MAX_PAGE_SHAPES, MAX_PAGES, UnreadableFile, cell_text, check_rows
+from importers.readers.common import (
+    MARKED_NUMBER,
+    MAX_PAGE_CHARS,
+    MAX_PAGE_SHAPES,
+    MAX_PAGES,
+    PAGE_NUMBER,
+    UnreadableFile,
+    cell_text,
+    check_rows,
+)
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
 from importers.readers.pdf_lines import LIFT_PITCH, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
@@ -50,8 +59,6 @@ RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
-_MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")  # a page number beyond doubt
 
 
 @dataclass
@@ -571,7 +578,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
         if items and not items[end].table:
             text = " ".join(items[end].rows[0])
             near = items[end].top > page.height - margin or items[end].bottom < margin
-            if _MARKED_NUMBER.match(text) or near and _PAGE_NUMBER.match(text):
+            if MARKED_NUMBER.match(text) or near and PAGE_NUMBER.match(text):
                 items.pop(end)
     return items, count
 
