@@ -155,6 +155,19 @@ def test_docx_a_row_ending_short_of_the_grid_has_a_cell_for_each_column():
     assert cells(read_bytes(out.getvalue(), ".docx")) == [["00", "01", "02"], ["10", "11", ""]]
 
 
+def test_docx_a_page_number_typed_as_a_paragraph_is_left_out():
+    """'第 1 页⇥共 2 页' (a document converted from a PDF keeps its page numbers as text) under a form became an
+    indicator of its last project; a lone number or a sentence naming a page stays."""
+    import docx
+
+    document = docx.Document()
+    for text in ("第 1 页\t共 2 页", "- 3 -", "12", "第3页的表格", "第 2 页"):
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["12"], ["第3页的表格"]]
+
+
 def _pdf(pages: int = 2, header_on_each_page: bool = True) -> bytes:
     from fpdf import FPDF
 

@@ -5,7 +5,7 @@ insertions in, deletions out, a paragraph whose mark was deleted joined to the n
 font's ≥ or check box as its character (common.SYMBOLS). A table row is one row of cells, one per grid column: a
 cell's paragraphs joined with line breaks, repeated in every grid column it spans (gridSpan), and a vertically
 merged cell's text repeated in each row it continues into (vMerge). A table nested in a cell follows, row by row,
-right after the row that holds it.
+right after the row that holds it. A paragraph that is a page number ('第 1 页 共 2 页') is left out.
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ from __future__ import annotations
 import io
 import re
 
-from importers.readers.common import MAX_COLUMNS, UnreadableFile, cell_text, check_rows, symbol
+from importers.readers.common import (
+    MARKED_NUMBER,
+    MAX_COLUMNS,
+    PAGE_NUMBER,
+    UnreadableFile,
+    cell_text,
+    check_rows,
+    symbol,
+)
 from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import Row
 
@@ -67,11 +75,19 @@ def _blocks(container, rows: list) -> None:
         if child.tag == qn("w:p"):
             paragraphs.append(child)
         else:
-            rows += [text.split("\t") for text in _texts(paragraphs)]
+            rows += _lines(paragraphs)
             paragraphs = []
             _table(child, rows)
         check_rows(len(rows) + len(paragraphs))
-    rows += [text.split("\t") for text in _texts(paragraphs)]
+    rows += _lines(paragraphs)
+
+
+def _lines(paragraphs) -> list[list[str]]:
+    """The paragraphs as rows split on their tabs; a page number typed as text ('第 1 页\t共 2 页', '- 3 -', as a
+    document converted from a PDF holds them) left out."""
+    return [
+        text.split("\t") for text in _texts(paragraphs) if not (MARKED_NUMBER.match(text) and PAGE_NUMBER.match(text))
+    ]
 
 
 def _table(table, rows: list) -> None:
