@@ -678,3 +678,27 @@ def test_a_self_evaluations_head_as_labels_beside_their_values():
         "实际完成情况": "发放12.6万人次。",
     }
     assert (evaluation.fields["自评得分"], evaluation.fields["自评等级"]) == ("98.8", "优")
+
+
+def test_levels_as_group_rows_across_the_table():
+    """'一、产出指标' and '（一）数量指标' merged across a table without level columns, the indicators numbered below
+    them: each group row was an indicator (its name its target), the indicators without levels."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "基本公共卫生服务", "基本公共卫生服务", "基本公共卫生服务"],
+            ["序号", "指标名称", "指标值", "备注"],
+            ["一、产出指标"] * 4,
+            ["（一）数量指标"] * 4,
+            ["1", "老年人健康管理人数", "≥28万人", ""],
+            ["（二）质量指标"] * 4,
+            ["2", "电子健康档案覆盖率", "≥62%", ""],
+            ["二、满意度指标"] * 4,
+            ["（一）服务对象满意度指标"] * 4,
+            ["3", "城乡居民满意度", "≥85%", ""],
+        ]
+    )
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("一、产出指标", "（一）数量指标", "老年人健康管理人数", "≥28万人"),
+        ("一、产出指标", "（二）质量指标", "电子健康档案覆盖率", "≥62%"),
+        ("二、满意度指标", "（一）服务对象满意度指标", "城乡居民满意度", "≥85%"),
+    ]

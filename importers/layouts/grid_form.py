@@ -751,6 +751,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     weighted = "weight" in columns or REMARK in table.notes.values()
     found = []
     level1 = level2 = ""
+    grouped = ("", "")  # the levels the last group rows named ('一、产出指标', '（一）数量指标' across the table)
     rows = [(row, _cells(row, table.width)) for row in form.rows]
     ruled = any(row.edges for row in form.rows)  # a PDF's grid: a line without edges is text outside it
 
@@ -761,6 +762,11 @@ def indicators(form: _Form) -> list[RawIndicator]:
         len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells in rows
     )
     for row, cells in rows:
+        merged = {text for text in cells if text}
+        if len(merged) == 1 and (is_level1(only := merged.pop()) or is_level2(only)):
+            level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
+            grouped = (level1, level2)
+            continue
         new1, new2, name = cell(cells, "level1"), cell(cells, "level2"), cell(cells, "name")
         if new1 and new1 != level1:
             level1, level2 = new1, ""
@@ -781,6 +787,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
+            if not level1:
+                level1, level2 = grouped  # under the group rows above, if any
         for piece, given in _pieces(name, whole) if several else [(name, whole)]:
             operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
             found.append(
