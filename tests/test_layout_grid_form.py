@@ -702,3 +702,36 @@ def test_levels_as_group_rows_across_the_table():
         ("一、产出指标", "（二）质量指标", "电子健康档案覆盖率", "≥62%"),
         ("二、满意度指标", "（一）服务对象满意度指标", "城乡居民满意度", "≥85%"),
     ]
+
+
+def test_a_tables_projects_each_under_a_row_naming_it():
+    """A summary without heads or a 项目名称 column: each project's row across the table ('一 | 智慧城管平台运维项目',
+    or its facts in brackets), its indicators numbered below. The file was refused (a table without projects)."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    header = ["序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    first = "一、农村饮水工程维修养护项目（主管部门：某县水利局；全年预算数320万元，执行率95.16%；等级：优）"
+    rows = [
+        ["2023年度项目支出绩效自评结果汇总表"] * 8,
+        header,
+        [first] * 8,
+        ["1", "产出指标", "数量指标", "维修养护工程处数", "≥45处", "47处", "10", "10"],
+        ["2", "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", "10", "10"],
+        ["二", *["供水管网改造（二期）"] * 7],
+        ["1", "产出指标", "数量指标", "改造管网长度", "≥12公里", "12.5公里", "20", "20"],
+    ]
+    assert grid_form.detect([Row(cells, n) for n, cells in enumerate(rows, 1)]) == 1.0
+    first_project, second = _form_rows(rows)
+    assert (first_project.kind, first_project.name, first_project.department, first_project.amount) == (
+        "self_evaluation",
+        "农村饮水工程维修养护项目",
+        "某县水利局",
+        "320万元",
+    )
+    assert first_project.fields == {"执行率": "95.16%", "等级": "优"}
+    assert [(i.name, i.actual) for i in first_project.indicators] == [
+        ("维修养护工程处数", "47处"),
+        ("受益群众满意度", "93%"),
+    ]
+    assert (second.name, [i.name for i in second.indicators]) == ("供水管网改造（二期）", ["改造管网长度"])

@@ -84,6 +84,7 @@ class _Form:
     title: str = ""  # the table title above the form
     unit: str = ""  # the money unit a line above the form declares ('单位：万元')
     named: set[str] = field(default_factory=set)  # the kinds the head rows give a value (kept by add_head)
+    grouped: bool = False  # begun by a project's row across a table without heads ('一、农村饮水工程维修养护项目')
 
     def add_head(self, row: Row) -> None:
         self.head.append(row)
@@ -315,6 +316,12 @@ def forms(rows: list[Row]) -> list[_Form]:
                 _join_side_label(form, row)
             continue  # the header repeated on a continuation page
         if form is not None and form.header is not None:
+            if (not form.head and not form.rows or form.grouped) and _group_heading(row):
+                if form.rows:  # the table's projects, each under a row naming it
+                    form = replace(_new(found, [], title, unit), header=form.header)
+                    found[-1] = form
+                form.head, form.grouped = [row], True
+                continue
             if _starts_form(row):
                 form = _new(found, [row], title, unit)
             elif form.tail or _is_tail(row) or _signed(row):
@@ -328,6 +335,49 @@ def forms(rows: list[Row]) -> list[_Form]:
                 found.remove(form)  # a head that never got its table: not a form
             form = _new(found, [row], title, unit)
     return found
+
+
+_FACT = re.compile(r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]+?)\s*(\d[\d,.]*%?(?:亿元|万元|元|分)?)\s*")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+|\d{1,3})(?:[、.．]|$)\s*")
+
+
+def _group_heading(row: Row) -> str:
+    """The text of a row naming a project across an indicator table ('一、农村饮水工程维修养护项目（主管部门：…）'
+    merged over the columns, or '一 | 智慧城管平台运维项目' with its number apart), '' for other rows: a level
+    word, a note or total, a placeholder."""
+    values = [value for value in spread_values(row.cells) if value.strip()]
+    if len(values) == 2 and _ORDINAL.fullmatch(values[0].strip()):
+        values = values[1:]
+    if len(values) != 1 or sum(1 for cell in row.cells if cell.strip() == values[0].strip()) < 2:
+        return ""
+    text = joined(clean(values[0]))
+    if is_level1(text) or is_level2(text) or _is_tail(row) or text in PLACEHOLDERS or segments.title(row):
+        return ""
+    return _ORDINAL.sub("", text) if len(_ORDINAL.sub("", text)) >= 4 else ""
+
+
+def _heading_project(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A project's group row as its name and the facts it adds in brackets, label and value each:
+    '农村饮水工程（主管部门：某县水利局；全年预算数320万元）' → ('农村饮水工程', [('主管部门', '某县水利局'),
+    ('全年预算数', '320万元')]); a bracket without a label is the name's own ('（二期）')."""
+    if not text.endswith(("）", ")")):
+        return text, []
+    depth = 0
+    for start in range(len(text) - 1, -1, -1):
+        depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(text[start], 0)
+        if depth == 0:
+            break
+    inside = text[start + 1 : -1]
+    if not re.search("[：:；;]", inside):
+        return text, []  # a bracket of the name's own: '（二期）'
+    found = []
+    for part in re.split("[；;，,]", inside):
+        match = re.fullmatch(
+            r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]+?)\s*(\d[\d,.]*%?(?:亿元|万元|元|分)?)\s*", part
+        )
+        if match:
+            found.append((match.group(1) or match.group(3), match.group(2) or match.group(4)))
+    return text[:start].strip(), found
 
 
 def _carried_row(row: Row, table: _Header) -> Row | None:
@@ -445,6 +495,17 @@ def _project(form: _Form) -> RawProject:
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
+        if form.grouped:
+            project.name, facts = _heading_project(_group_heading(row))
+            for label, value in facts:
+                kind = head_field(label)
+                if kind == "department" and not project.department:
+                    project.department = value
+                elif kind == "amount" and not project.amount:
+                    project.amount = value
+                else:
+                    project.fields[label] = value
+            break
         total = total or _total_amount(row)
         if row.line in taken:
             continue
@@ -869,7 +930,7 @@ def detect(rows: list[Row]) -> float:
     if not found:
         return 0.0
     filled = any(
-        (title_name(form.title) or form.head and _starts_form(form.head[0]))
+        (title_name(form.title) or form.grouped or form.head and _starts_form(form.head[0]))
         and any(_cells(row, header.width)[header.columns["name"]] for row in form.rows)
         for form, header in found
     )
