@@ -735,3 +735,25 @@ def test_a_tables_projects_each_under_a_row_naming_it():
         ("受益群众满意度", "93%"),
     ]
     assert (second.name, [i.name for i in second.indicators]) == ("供水管网改造（二期）", ["改造管网长度"])
+
+
+def test_a_row_the_page_breaks_in_a_pdf_is_one_indicator():
+    """Word lets a row break across pages: '资金拨付及 | 100% | 10' at the foot of one page and '时率' alone at the top
+    of the next were two indicators, the second without a target."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    lines = [
+        (["项目名称", "残疾人两项补贴", "残疾人两项补贴", "残疾人两项补贴"], 1),
+        (["一级指标", "二级指标", "三级指标", "指标值"], 1),
+        (["产出指标", "数量指标", "补贴发放人次", "≥12万人次"], 1),
+        (["产出指标", "时效指标", "资金拨付及", "100%"], 1),
+        (["产出指标", "时效指标", "时率", ""], 2),
+        (["效益指标", "社会效益指标", "残疾人生活水平", "有效提高"], 2),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "补贴发放人次", "≥12万人次"),
+        ("时效指标", "资金拨付及时率", "100%"),
+        ("社会效益指标", "残疾人生活水平", "有效提高"),
+    ]

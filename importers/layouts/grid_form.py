@@ -822,8 +822,14 @@ def indicators(form: _Form) -> list[RawIndicator]:
     several = not weighted and not any(
         len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells in rows
     )
+    page = 0  # the page of the row before
     for row, cells in rows:
         merged = {text for text in cells if text}
+        if found and _rest_of_a_row(row, cells, columns, page, (level1, level2)):
+            found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
+            page = row.page
+            continue
+        page = row.page
         if len(merged) == 1 and (is_level1(only := merged.pop()) or is_level2(only)):
             level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
             grouped = (level1, level2)
@@ -869,6 +875,18 @@ def indicators(form: _Form) -> list[RawIndicator]:
                 )
             )
     return found
+
+
+def _rest_of_a_row(row: Row, cells: list[str], columns: dict[str, int], page: int, levels: tuple[str, str]) -> bool:
+    """Whether a PDF's row is the rest of the row before, broken by the page ('资金拨付及 | 100% | 10' at the foot,
+    '时率' at the top of the next page, where Word lets a row break): a name and nothing else on the page's first
+    row (its levels, if printed, the same as above)."""
+    if not row.page or row.page == page:
+        return False
+    filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
+    if "name" not in filled or filled - {"name", "level1", "level2"}:
+        return False
+    return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
 
 def _parts(text: str) -> list[str]:
