@@ -356,6 +356,22 @@ def test_a_summary_of_self_evaluations_in_other_words():
     assert project.indicators[1].notes == {"未完成原因和改进措施": "夏季降雨偏多"}
 
 
+def test_a_summarys_score_and_grade_of_each_project_are_its_fields():
+    """自评得分 | 自评等级 beside the rows (on a project's first row, or merged down its rows) were kept in each row's
+    notes, not as the self-evaluation's."""
+    from importers import parse_rows
+
+    text = (
+        "序号\t项目名称\t一级指标\t三级指标\t年度指标值\t全年实际值\t分值\t得分\t自评得分\t自评等级\n"
+        "1\t林业有害生物防治\t产出指标\t防治面积\t≥3万亩\t3.1万亩\t20\t20\t95.5\t优\n"
+        "1\t林业有害生物防治\t产出指标\t防治及时率\t≥95%\t92%\t20\t19\t\t\n"
+        "2\t污水处理补助\t满意度指标\t群众满意度\t≥90%\t92%\t10\t10\t100\t优\n"
+    )
+    first, second = parse_rows(split_rows(text)).projects
+    assert [(p.fields["自评得分"], p.fields["自评等级"]) for p in (first, second)] == [("95.5", "优"), ("100", "优")]
+    assert [i.notes for i in first.indicators] == [{}, {}]
+
+
 def test_a_pages_running_head_among_the_rows_is_no_indicator():
     """'某局（本级） | 单位：万元' printed at the top of page 2 became an indicator of the project the break cut."""
     from importers.records import Row

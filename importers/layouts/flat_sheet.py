@@ -72,6 +72,10 @@ PROJECT_COLUMNS = {
     "goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标", "当年绩效目标", "总体目标"),
     "overview": ("项目概况",),
 }
+# a self-evaluation's own result beside its rows (merged down them, or on its first row): a field, no note
+PROJECT_RESULTS = frozenset(
+    ("自评得分", "自评等级", "评价等级", "自评结果", "评价结果", "总分", "综合得分", "项目得分", "自评分数")
+)
 NAME_WORDS = frozenset(squash(word) for word in PROJECT_COLUMNS["name"])
 UNIT_NAMES = frozenset(("单位名称", "部门名称", "部门（单位）名称"))
 HEADER_WORDS = UNIT_NAMES | {"三级指标", "一级指标", "指标名称"}
@@ -167,13 +171,14 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     claimed = {j for j in project.values() if j >= 0} | set(indicator.values())
     first = min(indicator.values())
     others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
+    per_row = {j: label for j, label in others.items() if label not in PROJECT_RESULTS}
     unit = _MONEY_UNIT.search(raw[project["amount"]]) if "amount" in project else None
     return _Columns(
         start=(below if two_rows and below is not None else i) + 1,
         project=project,
         indicator=indicator,
-        notes={j: label for j, label in others.items() if j > first and (is_note(label) or label)},
-        fields={j: label for j, label in others.items() if j < first},
+        notes={j: label for j, label in per_row.items() if j > first and (is_note(label) or label)},
+        fields={j: label for j, label in others.items() if j < first or label in PROJECT_RESULTS},
         amount_unit=unit.group(1) if unit else "",
         width=max(len(rows[i].cells), len(lower)),
         operator_label=key(raw[indicator["operator"]]) if "operator" in indicator else "指标性质",
