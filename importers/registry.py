@@ -10,7 +10,16 @@ SAMPLE_ROWS = 400  # a layout shows in its first rows; the whole document is sco
 
 
 def all_layouts() -> list[Layout]:
-    from importers.layouts import flat_sheet, form_kv, grid_form, inline_table, label_lines, summary_table, word_cells
+    from importers.layouts import (
+        flat_sheet,
+        form_kv,
+        grid_form,
+        inline_table,
+        label_lines,
+        outline,
+        summary_table,
+        word_cells,
+    )
 
     return [
         form_kv.LAYOUT,
@@ -20,6 +29,7 @@ def all_layouts() -> list[Layout]:
         word_cells.LAYOUT,
         flat_sheet.LAYOUT,
         label_lines.LAYOUT,
+        outline.LAYOUT,
     ]
 
 

@@ -370,11 +370,9 @@ def _heading_project(text: str) -> tuple[str, list[tuple[str, str]]]:
     inside = text[start + 1 : -1]
     if not re.search("[：:；;]", inside):
         return text, []  # a bracket of the name's own: '（二期）'
-    found = []
+    found: list[tuple[str, str]] = []
     for part in re.split("[；;，,]", inside):
-        match = re.fullmatch(
-            r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]+?)\s*(\d[\d,.]*%?(?:亿元|万元|元|分)?)\s*", part
-        )
+        match = _FACT.fullmatch(part)
         if match:
             found.append((match.group(1) or match.group(3), match.group(2) or match.group(4)))
     return text[:start].strip(), found
@@ -810,7 +808,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     assert table is not None, "indicators() reads forms with an indicator table"
     columns = table.columns
     weighted = "weight" in columns or REMARK in table.notes.values()
-    found = []
+    found: list[RawIndicator] = []
     level1 = level2 = ""
     grouped = ("", "")  # the levels the last group rows named ('一、产出指标', '（一）数量指标' across the table)
     rows = [(row, _cells(row, table.width)) for row in form.rows]

@@ -1,0 +1,138 @@
+"""Layout 'outline': goals written as text, one thing a line (a department budget's 说明 pages, a Word document of
+paragraphs, a web page of them).
+
+A project is named by a '项目名称：…' line, or by a numbered heading ('（一）高龄老人津贴发放') that the project's
+head lines follow ('1.主管部门：…', '2.项目资金：4520万元', '3.年度绩效目标：…'); a '绩效指标：' line opens its
+indicators, one a line under the level lines above them ('（一）产出指标', '数量指标：'): 'name：target'
+('1. 职业技能培训人次：≥5000人次') or a name with its target after an operator ('培训合格率≥90%'). A line of prose,
+a heading or the next project ends them. A text without both a named project and indicators under levels is not
+this layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.cells import clean
+from importers.columns import head_field
+from importers.layouts import Layout
+from importers.level_words import accepts, is_level1, is_level2
+from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+from importers.segments import year
+
+NAME = "outline"
+_NUMBER = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)*\s*[、.．)）]?)\s*"
+)
+_PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
+_OPERATOR = re.compile(r"^(\D.{0,38}?)\s*([≥≤＞＜><=＝].+)$")
+_SECTION = frozenset(("绩效指标", "年度绩效指标", "主要绩效指标", "绩效指标情况", "项目绩效指标", "具体绩效指标"))
+_NOT_NAMES = frozenset(("备注", "说明", "其中", "注释", "单位", "来源"))
+_HEADING_CHARS = 40  # a numbered heading naming a project is a short line
+
+
+def _line(row: Row) -> str:
+    return " ".join(clean(cell).strip() for cell in row.cells if cell.strip())
+
+
+def _level(text: str) -> str:
+    """The level a line names ('（一）产出指标', '数量指标：'), '' for other lines."""
+    word = text.rstrip("：: ")
+    return word if word and (is_level1(word) or is_level2(word)) else ""
+
+
+def _indicator(text: str) -> tuple[str, str] | None:
+    """(name, target) of an indicator line, None for other lines."""
+    bare = _NUMBER.sub("", text)
+    match = _PAIR.match(bare) or _OPERATOR.match(bare)
+    if not match or not match.group(2).strip() or len(match.group(1).strip()) < 2:
+        return None
+    if head_field(match.group(1)) == "name" or match.group(1).strip() in _NOT_NAMES:
+        return None
+    return match.group(1).strip(), match.group(2).strip()
+
+
+def _projects(rows: list[Row]) -> list[RawProject]:
+    projects: list[RawProject] = []
+    project: RawProject | None = None
+    heading: tuple[str, Row] | None = None  # a numbered short line without a colon: perhaps a project's name
+    listing = False  # in a project's indicators
+    level1 = level2 = ""
+    for row in rows:
+        text = _line(row)
+        if not text:
+            continue
+        bare = _NUMBER.sub("", text)
+        level = _level(bare)
+        pair = _PAIR.match(bare)
+        label, value = (pair.group(1).strip(), pair.group(2).strip()) if pair else ("", "")
+        kind = head_field(label) if label else ""
+        if listing and level:  # ('成本指标' is a level 2 under 产出指标, else a level 1 of its own)
+            under = level1 and is_level2(level) and accepts(level1, level)
+            level1, level2 = (level1, level) if under or not is_level1(level) else (level, "")
+            continue
+        if kind == "name" and value:
+            project, listing, heading = _new(projects, value, row), False, None
+            continue
+        if label in _SECTION or bare.rstrip("：: ") in _SECTION:
+            if project is None and heading is not None:
+                project = _new(projects, heading[0], heading[1])
+            listing, level1, level2 = project is not None, "", ""
+            continue
+        if listing and (found := _indicator(text)) is not None:
+            assert project is not None
+            indicator = RawIndicator(name=found[0], target=found[1], level1=level1, level2=level2, line=row.line)
+            project.indicators.append(indicator)
+            continue
+        if kind and value and not listing:
+            if project is None or heading is not None:
+                if heading is None:
+                    continue  # a head line without a project named before it
+                project = _new(projects, heading[0], heading[1])
+                heading = None
+            _head(project, kind, label, value)
+            continue
+        listing = False
+        numbered = bare != text and len(bare) <= _HEADING_CHARS and not pair and not level
+        heading = (bare, row) if numbered else None
+        if numbered:
+            project = None
+    return [p for p in projects if p.indicators]
+
+
+def _new(projects: list[RawProject], name: str, row: Row) -> RawProject:
+    projects.append(RawProject(name=name, line=row.line, page=row.page))
+    return projects[-1]
+
+
+def _head(project: RawProject, kind: str, label: str, value: str) -> None:
+    if kind in ("amount", "group") and any(c.isdigit() for c in value) and not project.amount:
+        project.amount = value  # '项目资金：320万元'
+    elif kind == "department" and not project.department:
+        project.department = value
+    elif kind in ("goal", "overview", "period", "total_amount") and not getattr(project, kind):
+        setattr(project, kind, value)
+    else:
+        project.fields[label] = value
+
+
+def parse(rows: list[Row]) -> RawDocument:
+    projects = _projects(rows)
+    if not projects:
+        raise ParseError("没有写成文字行的项目和绩效指标 no project with indicator lines under 绩效指标")
+    before = [text for row in rows if row.line < projects[0].line and (text := _line(row))]
+    return RawDocument(layout=NAME, title=next(iter(before), ""), year=year(before), projects=projects)
+
+
+def detect(rows: list[Row]) -> float:
+    """1.0 when a named project lists two or more indicators under level lines, else 0.0."""
+    listed = (len(p.indicators) >= 2 and any(i.level1 or i.level2 for i in p.indicators) for p in _projects(rows))
+    return 1.0 if any(listed) else 0.0
+
+
+LAYOUT = Layout(
+    name=NAME,
+    description="goals as text lines: 项目名称 or a numbered heading, head lines, 绩效指标, an indicator a line",
+    detect=detect,
+    parse=parse,
+)

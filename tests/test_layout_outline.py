@@ -1,0 +1,103 @@
+"""Layout 'outline': goals written as text lines (a budget's 说明 pages, a Word document of paragraphs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers import parse_rows
+from importers.layouts import outline
+from importers.readers.text import split_rows
+
+PARAGRAPHS = """2024年城乡劳动者职业技能提升培训项目绩效目标
+项目名称：城乡劳动者职业技能提升培训项目
+主管部门：南通市人力资源和社会保障局
+实施单位：南通市职业技能鉴定指导中心
+项目资金：320万元
+年度绩效目标：全年开展职业技能培训不少于5000人次。
+绩效指标：
+（一）产出指标
+数量指标
+1. 职业技能培训人次：≥5000人次
+质量指标
+2. 培训合格率≥90%
+成本指标
+3. 人均培训成本：≤1500元
+（二）满意度指标
+服务对象满意度指标
+4. 参训人员满意度：≥90%
+注：以上指标以年度考核为准。
+"""
+
+EXPLANATION = """八、预算绩效目标情况说明
+2024年本部门实行绩效目标管理的项目2个，涉及资金4616万元。重点项目绩效目标如下：
+（一）高龄老人津贴发放
+1.主管部门：成都市民政局
+2.项目资金：4520万元
+3.年度绩效目标：按月足额发放高龄老人津贴。
+4.绩效指标：
+成本指标：
+经济成本指标：
+人均津贴标准：=60元/月
+产出指标：
+数量指标：
+享受津贴老年人数：≥62000人
+（二）森林防火物资储备项目
+1.主管部门：成都市应急管理局
+2.项目资金：96万元
+3.绩效指标：
+产出指标：
+数量指标：
+储备风力灭火机数量：≥80台
+质量指标：
+物资验收合格率：=100%
+九、其他重要事项的情况说明
+"""
+
+
+def test_a_word_document_of_paragraphs():
+    """项目名称 and head lines, 绩效指标 and the indicators under level lines: the document was refused (no layout);
+    成本指标 under 产出指标 is its level 2, a note below ends the indicators."""
+    doc = parse_rows(split_rows(PARAGRAPHS))
+    assert doc.layout == "outline"
+    [project] = doc.projects
+    assert (project.name, project.department, project.amount, project.goal) == (
+        "城乡劳动者职业技能提升培训项目",
+        "南通市人力资源和社会保障局",
+        "320万元",
+        "全年开展职业技能培训不少于5000人次。",
+    )
+    assert project.fields == {"实施单位": "南通市职业技能鉴定指导中心"}
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "职业技能培训人次", "≥5000人次"),
+        ("产出指标", "质量指标", "培训合格率", "≥90%"),
+        ("产出指标", "成本指标", "人均培训成本", "≤1500元"),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"),
+    ]
+
+
+def test_a_budgets_explanation_names_its_projects_by_numbered_headings():
+    """'（一）高龄老人津贴发放' and its numbered head lines below: each project named by its heading; the next heading
+    ends the indicators; the budget's other sections are no project."""
+    doc = parse_rows(split_rows(EXPLANATION))
+    assert [(p.name, p.department, p.amount) for p in doc.projects] == [
+        ("高龄老人津贴发放", "成都市民政局", "4520万元"),
+        ("森林防火物资储备项目", "成都市应急管理局", "96万元"),
+    ]
+    assert [(i.level1, i.level2, i.name, i.target) for i in doc.projects[0].indicators] == [
+        ("成本指标", "经济成本指标", "人均津贴标准", "=60元/月"),
+        ("产出指标", "数量指标", "享受津贴老年人数", "≥62000人"),
+    ]
+    assert [i.name for i in doc.projects[1].indicators] == ["储备风力灭火机数量", "物资验收合格率"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目名称：道路养护\n主管部门：某局\n年度绩效目标：保障道路通行。\n",  # no indicators
+        "绩效指标：\n产出指标\n培训人次：≥500人次\n合格率：≥90%\n",  # no project named
+        "（一）道路养护\n该项目保障道路通行，全年养护里程：1250公里，优良路率：80%。\n",  # prose
+    ],
+    ids=["no-indicators", "no-project", "prose"],
+)
+def test_text_without_a_named_project_listing_indicators_is_not_an_outline(text):
+    assert outline.detect(split_rows(text)) == 0.0
