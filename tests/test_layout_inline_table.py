@@ -293,3 +293,25 @@ def test_a_pdfs_wrapped_lines_and_a_value_holding_semicolons():
     assert project.name == "金融发展2023-2026年专项资金"
     assert (first.name, first.period_target, first.target) == ("扶持项目数量", "≥495家次", "一级≥495家次；二级≥100家次")
     assert (second.level1, second.level2) == ("产出指标", "质量指标")
+
+
+def test_a_cell_of_indicators_one_a_line():
+    """'1.产出指标-数量指标-培训人次：≥5000人次' a line in the 绩效指标 cell, under 预算金额（万元）: the table was not
+    found (预算金额 unknown), then its projects had no indicators and the cell's text lost its line breaks."""
+    cell = "1.产出指标-数量指标-职业技能培训人次：≥5000人次\n2.满意度指标-服务对象满意度指标-参训人员满意度：≥90%"
+    rows = [
+        Row(["序号", "项目名称", "预算金额（万元）", "年度绩效目标", "绩效指标"], 1),
+        Row(["1", "职业技能提升培训", "320", "全年培训不少于5000人次。", cell], 2),
+        Row(["2", "农村公路养护", "1860.5", "养护2300公里。", "养护里程2300公里，优良路率85%"], 3),
+    ]
+    assert LAYOUT.detect(rows) >= 0.5
+    doc = LAYOUT.parse(rows)
+    first, second = doc.projects
+    assert (first.amount, [(i.level1, i.level2, i.name, i.target) for i in first.indicators]) == (
+        "320",
+        [
+            ("产出指标", "数量指标", "职业技能培训人次", "≥5000人次"),
+            ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"),
+        ],
+    )
+    assert (second.indicators, second.fields["绩效指标"]) == ([], "养护里程2300公里，优良路率85%")

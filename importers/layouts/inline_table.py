@@ -22,12 +22,13 @@ import re
 
 from importers.cells import clean, header_key, joined, once, once_across, same_head, spread_values, squash
 from importers.layouts import Layout
+from importers.level_words import is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
 NAME = "inline-table"
 HEADER = {
     "name": ("项目名称", "项目"),
-    "total": ("总计", "合计", "预算数"),
+    "total": ("总计", "合计", "预算数", "预算金额"),
     "goal": ("绩效目标", "年度绩效目标"),
     "indicators": ("绩效指标",),
 }
@@ -187,8 +188,12 @@ def _indicator(item: str, line: int) -> RawIndicator:
 
 
 def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
-    """Parse the inline indicator cell into the project; keep text that is not in that form as a field."""
-    items = item_texts(text)
+    """Parse the inline indicator cell into the project (its lines, `text`, joined as wrapped; or one an indicator,
+    '1.产出指标-数量指标-培训人次：≥5000人次'); keep text that is in neither form as a field."""
+    items = item_texts(joined(text))
+    if text and not items and (lines := _line_items(text, project.line)):
+        project.indicators = lines
+        return
     if text and not items:
         project.fields["绩效指标"] = text
         warnings.append(
@@ -196,6 +201,22 @@ def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
             "indicator cell not in the '1、1-产出指标；…' form, kept as text"
         )
     project.indicators = [_indicator(item, project.line) for item in items]
+
+
+_LINE_ITEM = re.compile(r"^\s*(?:\d+\s*[.、．)）]\s*)?(.+?)\s*[-－—]\s*(.+?)\s*[-－—]\s*(.+?)\s*[：:]\s*(.+?)\s*$")
+
+
+def _line_items(text: str, line: int) -> list[RawIndicator]:
+    """A cell of indicators one a line, each 'N.一级-二级-名称：指标值' ('1.产出指标-数量指标-培训人次：≥5000人次');
+    [] unless every line is one."""
+    found = []
+    for item in filter(str.strip, text.split("\n")):
+        match = _LINE_ITEM.match(item)
+        if not match or not (is_level1(match.group(1)) and is_level2(match.group(2))):
+            return []
+        level1, level2, name, target = match.groups()
+        found.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=line))
+    return found
 
 
 def _unpacked(text: str) -> tuple[str, str]:
@@ -235,11 +256,12 @@ def parse(rows: list[Row]) -> RawDocument:
     for row in rows[start + 1 :]:
         if row.blank or _header(row):
             continue
-        spread = once_across([joined(clean(cell)) for cell in row.cells])  # a cell equal to its left one: a copy
+        spread = once_across([clean(cell) for cell in row.cells])  # a cell equal to its left one: a copy
         name, total = _cell(row, cols["name"]), _cell(row, cols["total"])
         goal, indicators = (
             spread[i] if (i := cols.get(k, len(spread))) < len(spread) else "" for k in ("goal", "indicators")
         )
+        goal = joined(goal)  # (the indicators' lines kept: one an indicator, in one way of writing them)
         head = {"name": name, "total": total}
         if (not name or same_head(above, head, ("total",))) and (goal or indicators) and doc.projects:
             goals[-1].append(goal)  # a page break split the project's long cells, or its head repeats
