@@ -874,6 +874,25 @@ def _unruled_line(base: float, *cells: tuple[float, str]) -> list[dict]:
     ]  # fmt: skip
 
 
+def test_pdf_unruled_values_aligned_right_beside_their_units_aligned_left():
+    """指标值 right-aligned beside 度量单位 left-aligned, no rule between: the units' column began where the first
+    short value began ('15' | '个' read as '' | '15个'), and a run of characters was cut in two ('1' | '200人次')."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "三级指标"), (60, "运算符"), (140, "指标值"), (200, "度量单位")),
+        _unruled_line(120, (0, "服务人次"), (69, "≥"), (155, "1200"), (200, "人次")),
+        _unruled_line(140, (0, "服务点数"), (69, "≥"), (173, "15"), (200, "个")),
+        _unruled_line(160, (0, "服务响应"), (60, "定性"), (173, "及时")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["三级指标", "运算符", "指标值", "度量单位"],
+        ["服务人次", "≥", "1200", "人次"],
+        ["服务点数", "≥", "15", "个"],
+        ["服务响应", "定性", "及时", ""],
+    ]
+
+
 def test_pdf_unruled_rows_set_no_farther_apart_than_a_cells_lines_stay_apart():
     """Without padding a row's lines and the next row are equally far apart: the longest name (ending at its
     column's edge, as a wrapped line does) is followed by another row's name, which does not continue it while the

@@ -41,7 +41,7 @@ from importers.readers.common import (
     check_rows,
 )
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
-from importers.readers.pdf_lines import LIFT_PITCH, line_text, text_lines, under_headers, wrapped_text
+from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
 # told each page read (its number, the pages declared): set by whoever reports the reading (kb.ingest.workers)
@@ -54,7 +54,6 @@ CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
-RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there

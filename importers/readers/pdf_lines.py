@@ -15,6 +15,7 @@ CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a te
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
+RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -104,13 +105,14 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
         end = i + 1
         while end < len(lines) and not header[end] and not _ends_table(pieces[end], pieces[i]):
             end += 1
-        edges = _column_edges(pieces[i], pieces[i + 1 : end])
+        data = [run for line in lines[i + 1 : end] for run in _runs(line)]
+        edges = _column_edges(pieces[i], pieces[i + 1 : end], data)
         cut = []
         for line in lines[i + 1 : end]:
             cells: list[list[dict]] = [[] for _ in edges]
-            for char in line:
-                if char["text"] != " ":
-                    cells[max(bisect.bisect(edges, (char["x0"] + char["x1"]) / 2) - 1, 0)].append(char)
+            for run in _runs(line):  # a run's characters stand together: one cell's ('1200人次' over 指标值 | 单位)
+                middle = (run[0]["x0"] + run[0]["x1"]) / 2
+                cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
             cut.append(cells)
         found += _table_rows(kinds[i], cut)
         i = end
@@ -263,6 +265,19 @@ def _labels(pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: l
     return placed
 
 
+def _runs(line: list[dict]) -> list[list[dict]]:
+    """A line's characters (spaces left out) in runs: apart where a gap is wider than RUN_GAP font sizes."""
+    found: list[list[dict]] = []
+    for char in line:
+        if char["text"] == " ":
+            continue
+        if found and char["x0"] - found[-1][-1]["x1"] <= RUN_GAP * char["size"]:
+            found[-1].append(char)
+        else:
+            found.append([char])
+    return found
+
+
 def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]]) -> bool:
     """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
     table's title, or one piece of text over three or more of its columns."""
@@ -277,12 +292,25 @@ def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float,
     return title(Row([text], 0)) != "" or sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3
 
 
-def _column_edges(header: list[tuple[float, float, str]], rows: list[list[tuple[float, float, str]]]) -> list[float]:
-    """Each column's left edge: where the data under its header word begins (the leftmost piece starting after the
-    word before it ends), else the word's own start."""
+def _column_edges(
+    header: list[tuple[float, float, str]], rows: list[list[tuple[float, float, str]]], runs: list[list[dict]]
+) -> list[float]:
+    """Each column's left edge: the widest gap no run of characters crosses between its header word's middle and
+    the one before it (values right-aligned in one column, units left-aligned in the next: '1200 | 人次'); without
+    such a gap, where the data under its header word begins (the leftmost piece starting after the word before
+    it ends), else the word's own start."""
+    covered: list[list[float]] = []  # the x ranges the data's runs cover, merged
+    for x0, x1 in sorted((run[0]["x0"], run[-1]["x1"]) for run in runs):
+        if covered and x0 <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], x1)
+        else:
+            covered.append([x0, x1])
+    gaps = [(left[1], right[0]) for left, right in zip(covered, covered[1:])]
     starts = [x0 for spans in rows for x0, _, _ in spans]
     edges = []
     for k, (h0, h1, _) in enumerate(header):
         after = header[k - 1][1] if k else float("-inf")
-        edges.append(min([h0, *(x for x in starts if after < x <= h1)]))
+        before = (header[k - 1][0] + header[k - 1][1]) / 2 if k else float("-inf")
+        between = [(b - a, b) for a, b in gaps if before <= a and b <= (h0 + h1) / 2]
+        edges.append(max(between)[1] if between else min([h0, *(x for x in starts if after < x <= h1)]))
     return edges
