@@ -184,6 +184,26 @@ def test_the_site_around_a_page_is_not_read_into_its_last_form(tmp_path):
     assert [row.cells for row in read_bytes(page.encode("gbk"), ".html")][-2:] == [["附件："], ["相关信息"]]
 
 
+def test_a_saved_report_pages_values_in_form_controls_are_read():
+    """A report system's page saved from the browser: its values in read-only text boxes, a text area and a chosen
+    option, in the table's cells (the file imported with no project); a search box outside the table is not read."""
+    page = """<html><body><form><input type="text" name="q" value="站内搜索"></form>
+<table border=1>
+<tr><td>项目名称</td><td colspan=3><input type="text" readonly value="社区养老服务"></td></tr>
+<tr><td>年度绩效目标</td><td colspan=3><textarea readonly>为老人提供居家服务。</textarea></td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td><select><option>效益指标</option><option selected>产出指标</option></select></td><td>数量指标</td>
+<td><input value="服务人次"></td><td><input type="text" value="≥1200人次"><input type="hidden" value="x1"></td></tr>
+</table></body></html>"""
+    rows = [row.cells for row in read_bytes(page.encode("utf-8"), ".html")]
+    assert rows == [
+        ["项目名称", "社区养老服务", "社区养老服务", "社区养老服务"],
+        ["年度绩效目标", "为老人提供居家服务。", "为老人提供居家服务。", "为老人提供居家服务。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200人次"],
+    ]
+
+
 def saved_as_one_file(page: str, charset: str, browser: bool = False, pages: tuple[str, ...] = ()) -> bytes:
     """The page as Word ("单个文件网页", quoted-printable, in its charset, often named .doc by report systems) or a
     browser (Blink's "Save as MHTML": its own headers first) saves it as one file, a picture beside it; `pages`

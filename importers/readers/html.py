@@ -3,9 +3,11 @@ positioned text as lines.
 
 The encoding is the byte order mark's, else UTF-8 when the bytes are UTF-8, else the charset the page declares
 (`<meta charset>`, `http-equiv`, `<?xml encoding?>`), else GB18030 (a superset of GBK and GB2312).
-Scripts, styles, forms, hidden elements and the site around the page are not read: its navigation (`<nav>`,
-`<aside>`, a page-level `<header>` or `<footer>`, ARIA navigation roles, lists of nothing but links, and dates), an
-element whose class or id names a footer, and lines of its furniture (ICP备, 主办单位：, 下载次数, 打印本页 …).
+A form control in a table's cell gives what it shows (a report system's page saved with its values in text boxes);
+elsewhere controls are not read. Scripts, styles, hidden elements and the site around the page are not read: its
+navigation (`<nav>`, `<aside>`, a page-level `<header>` or `<footer>`, ARIA navigation roles, lists of nothing but
+links, and dates), an element whose class or id names a footer, and lines of its furniture (ICP备, 主办单位：,
+下载次数, 打印本页 …).
 
 A table row is one row of cells (`<td>` and `<th>`): a cell's lines (`<br>`, `<p>` …) kept as line breaks, and a
 merged cell's text in every cell it covers (colspan across, rowspan down). A table whose cells hold tables lays the
@@ -130,6 +132,7 @@ _BLOCKS = frozenset(
 )
 _BLOCK_DISPLAY = re.compile(r"^(?:block|flex|grid|list-item|table(?:-row|-cell|-caption)?)$")
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
+_CONTROLS = frozenset(("input", "textarea", "select"))  # read in a table's cell (a saved report), else skipped
 # a site's footer by its class or id ('footer', 'gov-foot', 'copyright'): its own element or a class name's part
 _FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|copyright|banquan)(?:$|[\s_-])", re.I)
 # a line of the site around the page: its footer, counters, sharing and printing, an attachment's download count
@@ -371,6 +374,10 @@ class _Page:
             self._end_line()
             return
         style = self.styles.of(element)
+        if tag in _CONTROLS and element.get("hidden") is None and style.get("display") != "none":
+            if any(isinstance(a.tag, str) and a.tag in ("td", "th") for a in element.iterancestors()):
+                self.line.append(_control_value(element, tag))  # a report system's form, saved: its values
+            return
         if self._skipped(element, tag, style):
             return
         position = style.get("position", "")
@@ -617,6 +624,17 @@ def _span(value: str | None, limit: int) -> int:
     """A colspan or rowspan as a browser reads it: its leading digits, 1 when it has none, at most `limit`."""
     match = re.match(r"\s*(\d+)", value or "")
     return min(int(match.group(1)), limit) if match else 1
+
+
+def _control_value(element, tag: str) -> str:
+    """What a form control in a table cell shows: a text box's value, a text area's text, a list's chosen option."""
+    if tag == "textarea":
+        return "".join(element.itertext())
+    if tag == "select":
+        chosen = [option for option in element.iter("option") if option.get("selected") is not None]
+        return "".join(chosen[0].itertext()) if chosen else ""
+    kind = (element.get("type") or "text").lower()
+    return element.get("value") or "" if kind in ("text", "number", "date", "tel", "email", "search") else ""
 
 
 def _text(element) -> str:
