@@ -378,3 +378,36 @@ async def test_quit_while_the_hidden_tabs_are_mounted(seeded, monkeypatch):
         await until(pilot, lambda: app.return_code is not None, "the app's exit")
         assert app.main._later_ready.is_set()
     assert app.return_code == 0
+
+
+async def test_enter_before_a_list_has_loaded_opens_its_row_when_it_comes():
+    """F5 then Enter within a second of a cold start opened nothing: the drafts list was still loading in its thread
+    and Enter on an empty table does nothing. Enter before a table's first rows chooses the row once they come."""
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from tui.widgets.copy_table import Col, CopyTable
+
+    chosen: list[int] = []
+
+    class Lists(App):
+        def compose(self):
+            yield CopyTable(Col("名称", 10))
+
+        def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+            chosen.append(event.cursor_row)
+
+    app = Lists()
+    async with app.run_test() as pilot:
+        table = app.query_one(CopyTable)
+        table.focus()
+        await pilot.press("enter")
+        assert chosen == []
+        table.fill([("科技补贴",), ("养老服务",)])
+        await pilot.pause()
+        assert chosen == [0]
+        table.fill([])
+        await pilot.press("enter")  # an empty list once filled: nothing to choose, and nothing later
+        table.fill([("科技补贴",)])
+        await pilot.pause()
+        assert chosen == [0]

@@ -29,6 +29,8 @@ class CopyTable(DataTable):
         self.spec = list(columns)
         self._rows: list[tuple] = []
         self._width = 0  # the width the columns were laid out for (0: not yet)
+        self._filled = False  # rows given at least once
+        self._chosen_early = False  # Enter pressed before the first rows came (a list loading): chosen when they do
 
     def fill(self, rows: list[tuple], cursor: int = 0) -> None:
         """Replace the rows (cells are str, Text or numbers: text is shown as kb.vocab.text.shown writes it, never
@@ -37,6 +39,17 @@ class CopyTable(DataTable):
         rows are not laid out again when it is uncovered."""
         self._rows = rows
         self._build(self.size.width or self._width, cursor)
+        self._filled = True
+        if self._chosen_early and rows:
+            self._chosen_early = False
+            self.call_after_refresh(self.action_select_cursor)
+
+    def action_select_cursor(self) -> None:
+        """Enter: the row under the cursor; pressed before the first rows came, the row the cursor is on then."""
+        if not self._filled:
+            self._chosen_early = True
+            return
+        super().action_select_cursor()
 
     def _build(self, width: int, cursor: int) -> None:
         rows, self._width = self._rows, width
