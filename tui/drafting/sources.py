@@ -47,6 +47,7 @@ from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggest
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
 from tui.widgets.search_box import SearchBox
+from tui.widgets.tick_list import TickList
 from tui.widgets.typed_input import TypedInput
 
 NAMES = 30
@@ -468,7 +469,7 @@ class TemplateDialog(_PickRows):
                     id="template-kind",
                 )
             yield Static(id="template-about", classes="one-line")
-            yield SelectionList(id="pick-rows")
+            yield TickList(id="pick-rows")
             yield Static(classes="dialog-error")
             yield Static(Text(HINT, style="dim"))
             yield dialog_buttons("应用 Apply")
@@ -548,7 +549,7 @@ class SimilarDialog(_PickRows):
                 id="similar-projects",
             )
             yield Static(id="similar-about", classes="one-line")
-            yield SelectionList(id="pick-rows")
+            yield TickList(id="pick-rows")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ 到指标 to its indicators · " + HINT, style="dim"))
             yield dialog_buttons("应用 Apply")
