@@ -169,6 +169,11 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "当年整体绩效目标",
         "年度整体绩效目标",
         "预期目标",  # a self-evaluation's label beside its text (预期目标 | … over 实际完成情况 | …)
+        "总体绩效目标",
+        "部门整体绩效目标",
+        "单位整体绩效目标",
+        "部门整体目标",
+        "年度整体目标",
     ),
     "period_goal": ("实施期目标", "项目实施期目标", "中期目标", "实施期总目标", "长期目标"),
     "overview": (
@@ -284,6 +289,17 @@ _SIGN = re.compile(r"符号|运算|比较符")
 _WHEN = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|本年度|本年|全年|当年|年度|预期|计划)(?=.)"
 )  # '2026年指标值', '全年指标值'
+
+
+# operator headers whose column may hold a nature (定量/定性), not a sign: a sign column beside one is the operator
+NATURE_HEADERS = frozenset(("绩效指标性质", "指标性质", "指标值类型", "指标方向性"))
+
+
+def signs_instead(cells: list[str], found: dict[str, int], j: int) -> bool:
+    """Whether cell j, a second operator column, is the operator instead of the one found before it: a column of
+    signs (运算符, 计算符号) beside one of natures (指标性质 | 运算符: 定量 | ≥)."""
+    first = found.get("operator")
+    return first is not None and key(cells[first]) in NATURE_HEADERS and key(cells[j]) not in NATURE_HEADERS
 
 
 def column(cell: str) -> str:

@@ -372,6 +372,42 @@ def test_a_summarys_score_and_grade_of_each_project_are_its_fields():
     assert [i.notes for i in first.indicators] == [{}, {}]
 
 
+@pytest.mark.parametrize("signs", ["运算符", "计算符号"])
+def test_a_column_of_signs_beside_one_of_natures_is_the_operator(signs):
+    """指标性质 (定量/定性) | 运算符 (≥ = ≤): the nature column was taken for the operator, the signs went to notes
+    and every target lost its sign ('150家' for ≥150家)."""
+    from importers import parse_rows
+
+    text = (
+        f"项目名称\t一级指标\t三级指标\t指标性质\t{signs}\t指标值\t计量单位\n"
+        "科技企业培育\t产出指标\t培育企业数\t定量\t≥\t150\t家\n"
+        "科技企业培育\t效益指标\t创新能力\t定性\t\t明显提升\t\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.name, i.operator, i.target, i.unit, i.notes) for i in project.indicators] == [
+        ("培育企业数", "≥", "150", "家", {"指标性质": "定量"}),
+        ("创新能力", "", "明显提升", "", {"指标性质": "定性"}),
+    ]
+
+
+def test_units_own_goals_with_a_summary_row_and_their_goal_column():
+    """A sheet of units' own goals: 整体绩效目标 was a field, not the goal; the summary row above the units
+    (某局（汇总） | 7091.0, no indicators) was a department-wide record of its own."""
+    from importers import parse_rows
+
+    text = (
+        "单位名称\t资金总额（万元）\t整体绩效目标\t一级指标\t三级指标\t指标值\n"
+        "株洲市教育局（汇总）\t7091.0\t\t\t\t\n"
+        "株洲市第一中学\t3200.0\t保障教学运转。\t产出指标\t在校学生数\t≥2400人\n"
+        "株洲市第二中学\t3891.0\t改善办学条件。\t产出指标\t教室改造数\t≥12间\n"
+    )
+    doc = parse_rows(split_rows(text))
+    assert [(p.kind, p.name, p.goal, len(p.indicators)) for p in doc.projects] == [
+        ("department", "株洲市第一中学", "保障教学运转。", 1),
+        ("department", "株洲市第二中学", "改善办学条件。", 1),
+    ]
+
+
 def test_a_pages_running_head_among_the_rows_is_no_indicator():
     """'某局（本级） | 单位：万元' printed at the top of page 2 became an indicator of the project the break cut."""
     from importers.records import Row

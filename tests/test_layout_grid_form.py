@@ -757,3 +757,38 @@ def test_a_row_the_page_breaks_in_a_pdf_is_one_indicator():
         ("时效指标", "资金拨付及时率", "100%"),
         ("社会效益指标", "残疾人生活水平", "有效提高"),
     ]
+
+
+def test_a_forms_column_of_signs_beside_one_of_natures_is_the_operator():
+    """指标性质 | 运算符 in a form's indicator table: the signs were notes, the nature the operator."""
+    [project] = _form_rows(
+        [
+            ["项目名称", *["科技企业培育"] * 6],
+            ["一级指标", "二级指标", "三级指标", "指标性质", "运算符", "指标值", "计量单位"],
+            ["产出指标", "数量指标", "培育企业数", "定量", "≥", "150", "家"],
+        ]
+    )
+    [indicator] = project.indicators
+    assert (indicator.operator, indicator.target, indicator.unit) == ("≥", "150", "家")
+    assert indicator.notes == {"指标性质": "定量"}
+
+
+@pytest.mark.parametrize("goal", ["总体绩效目标", "部门整体绩效目标", "年度整体目标"])
+def test_a_unit_wide_form_named_by_its_budget_unit(goal):
+    """单位整体支出绩效目标表 whose unit is labelled 预算单位 (beside 主管部门): the form was not read (预算单位 names
+    a project's department, no form); its goal labelled 总体绩效目标 was 说明."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    lines = [
+        ["单位整体支出绩效目标表"] * 4,
+        ["预算单位", "荆门市农业农村局", "主管部门", "荆门市人民政府"],
+        [goal, *["保障粮食生产，改善农村人居环境。"] * 3],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "新建高标准农田", "≥3.2万亩"],
+    ]
+    rows = [Row(cells, n) for n, cells in enumerate(lines, 1)]
+    assert grid_form.detect(rows) == 1.0
+    [table] = grid_form.parse(rows).projects
+    assert (table.kind, table.name) == ("department", "荆门市农业农村局")
+    assert table.goal == "保障粮食生产，改善农村人居环境。"

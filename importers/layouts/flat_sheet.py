@@ -27,6 +27,7 @@ from importers.columns import (
     column,
     head_field,
     is_note,
+    signs_instead,
     key,
     nature_notes,
     placeholder,
@@ -69,7 +70,18 @@ PROJECT_COLUMNS = {
         "金额",
         "资金",
     ),
-    "goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标", "当年绩效目标", "总体目标"),
+    "goal": (
+        "年度目标",
+        "年度绩效目标",
+        "年度总体目标",
+        "绩效目标",
+        "当年绩效目标",
+        "总体目标",
+        "整体绩效目标",
+        "总体绩效目标",
+        "部门整体绩效目标",
+        "单位整体绩效目标",
+    ),
     "overview": ("项目概况",),
 }
 # a self-evaluation's own result beside its rows (merged down them, or on its first row): a field, no note
@@ -143,8 +155,8 @@ def _indicator_positions(cells: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         field = column(cell) if cell else ""
-        if field and field not in found:
-            found[field] = i
+        if field and (field not in found or field == "operator" and signs_instead(cells, found, i)):
+            found[field] = i  # (the nature column left a note)
     if "name" not in found:
         side = next((i for i, cell in enumerate(cells) if cell and key(cell) in ("绩效指标", "指标")), None)
         if side is not None and all(side > found[level] for level in ("level1", "level2") if level in found):
@@ -354,6 +366,8 @@ def parse(rows: list[Row]) -> RawDocument:
                     f"line {row.line}: indicator {indicator!r} before any project name"
                 )
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
+    if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
+        doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
 
 

@@ -32,6 +32,7 @@ from importers.columns import (
     money_unit,
     nature_notes,
     placeholder,
+    signs_instead,
     target_parts,
     weight_of,
 )
@@ -126,7 +127,10 @@ def _header_of(row: Row) -> _Header | None:
         if not cell:
             continue
         found = column(cell)
-        if found and found not in columns:
+        if found == "operator" and signs_instead(cells, columns, j):
+            notes[columns["operator"]] = key(cells[columns["operator"]])  # 指标性质 (定量/定性) beside the signs
+            columns["operator"] = j
+        elif found and found not in columns:
             columns[found] = j
         elif is_note(cell):
             notes[j] = key(cell)
@@ -200,8 +204,11 @@ _FORM_KINDS = ("name", "department_name", "code")
 _FORM_LABELS = tuple(frozenset(word) for kind in _FORM_KINDS for word in HEAD_LABELS[kind])  # their characters
 
 
-def _starts_form(row: Row) -> bool:
-    """Whether the row names a project (or a department's whole table, or a project code): a new form."""
+def _starts_form(row: Row, title: str = "") -> bool:
+    """Whether the row names a project (or a department's whole table, or a project code): a new form; under a
+    department-wide title (单位整体支出绩效目标表), a row naming its unit (预算单位 | 某局) too."""
+    if segments.DEPARTMENT_TITLE.search(title) and any(kind == "department" and v for kind, _, v in pairs(row)):
+        return True
     return _may_start_form(row) and any(kind in _FORM_KINDS and value for kind, _, value in pairs(row))
 
 
@@ -322,7 +329,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                     found[-1] = form
                 form.head, form.grouped = [row], True
                 continue
-            if _starts_form(row):
+            if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
             elif form.tail or _is_tail(row) or _signed(row):
                 form.tail.append(row)
@@ -330,7 +337,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form.rows.append(row)
         elif form is not None and not _renames(form, row):
             form.add_head(row)
-        elif _starts_form(row):
+        elif _starts_form(row, title):
             if form is not None and form.header is None:
                 found.remove(form)  # a head that never got its table: not a form
             form = _new(found, [row], title, unit)
@@ -946,7 +953,7 @@ def detect(rows: list[Row]) -> float:
     if not found:
         return 0.0
     filled = any(
-        (title_name(form.title) or form.grouped or form.head and _starts_form(form.head[0]))
+        (title_name(form.title) or form.grouped or form.head and _starts_form(form.head[0], form.title))
         and any(_cells(row, header.width)[header.columns["name"]] for row in form.rows)
         for form, header in found
     )
