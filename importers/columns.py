@@ -214,6 +214,8 @@ FUND_LABELS = frozenset(
         "上级补助",
     )
 )
+# a department's money by what it is spent on (总体资金情况 | 基本支出 | 项目支出): the same money as the shares above
+SPENDING_KINDS = frozenset(("基本支出", "项目支出", "人员经费", "公用经费"))
 # labels of other head fields, kept in fields as written
 OTHER_LABELS = frozenset(
     (
@@ -415,6 +417,8 @@ BLOCK_COLUMNS = {
     "支出实现率": "执行率",
     "分值": "执行率分值",
     "得分": "执行率得分",
+    "实施期资金总额": "实施期资金总额",  # the central form: 项目资金 | 实施期资金总额 | 年度资金总额 over its rows
+    "年度资金总额": "年度资金总额",
     "预期目标": "预期目标",
     "实际完成情况": "实际完成情况",
     "目标实际完成情况": "实际完成情况",

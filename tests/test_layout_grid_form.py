@@ -792,3 +792,39 @@ def test_a_unit_wide_form_named_by_its_budget_unit(goal):
     [table] = grid_form.parse(rows).projects
     assert (table.kind, table.name) == ("department", "荆门市农业农村局")
     assert table.goal == "保障粮食生产，改善农村人居环境。"
+
+
+def test_the_central_forms_money_over_the_span_and_the_year():
+    """项目资金 | 实施期资金总额 | 年度资金总额 over 资金总额 | 7200 | 2495.5: the span's 7200 was the amount and
+    the year's 2495.5 was 说明."""
+    [project] = _form_rows(
+        [
+            ["项目名称", *["农村公路养护补助"] * 4],
+            ["项目资金", "", "实施期资金总额", "年度资金总额", "年度资金总额"],
+            ["项目资金", "资金总额", "7200", "2495.5", "2495.5"],
+            ["项目资金", "其中：财政拨款", "7200", "2495.5", "2495.5"],
+            ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值"],
+            ["产出指标", "数量指标", "养护里程", "≥1000公里", "≥356.5公里"],
+        ]
+    )
+    assert (project.amount, project.total_amount) == ("2495.5", "7200")
+
+
+def test_a_departments_money_by_kind_below_its_tasks():
+    """年度主要任务 (tasks without a total) and then 总体资金情况 | 基本支出 | 项目支出 over their amounts: only the
+    first grid was read, the 基本支出 taken for the whole amount and the 项目支出 kept as 说明."""
+    [table] = _form_rows(
+        [
+            ["部门（单位）名称", "随州市农业农村局", "随州市农业农村局", "随州市农业农村局"],
+            ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"],
+            ["年度主要任务", "粮食生产", "稳定播种面积", "2350"],
+            ["年度主要任务", "人员及运转", "保障机关运转", "1890.25"],
+            ["总体资金情况（万元）", "基本支出", "项目支出", "项目支出"],
+            ["总体资金情况（万元）", "1890.25", "7770.5", "7770.5"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "新建高标准农田", "≥3.2万亩"],
+        ]
+    )
+    assert table.amount == ""  # two parts, their sum printed nowhere
+    assert (table.fields["基本支出"], table.fields["项目支出"]) == ("1890.25", "7770.5")
+    assert "说明" not in table.fields

@@ -22,6 +22,7 @@ from importers.columns import (
     GOAL_BLOCKS,
     INDICATOR_HEADERS,
     REMARK,
+    SPENDING_KINDS,
     block_column,
     column,
     declared_unit,
@@ -564,6 +565,8 @@ def _project(form: _Form) -> RawProject:
                 last = ("fields", label or "说明")
     if not project.amount and blocks.values.get("全年预算数"):
         project.amount = blocks.values["全年预算数"]  # a self-evaluation's year's budget (A)
+    project.amount = project.amount or blocks.values.get("年度资金总额", "")  # the central form's year, its span
+    project.total_amount = project.total_amount or blocks.values.get("实施期资金总额", "")
     if not project.goal and blocks.values.get("预期目标"):
         project.goal = blocks.values["预期目标"]
     if blocks.values.get("年度目标") and not project.goal:  # its 实施期目标 stays a field, as a form beside it gives it
@@ -685,7 +688,7 @@ def _money_table(head: list[Row]) -> _Blocks:
     rows = [[joined(clean(cell)) for cell in row.cells] for row in head]
     for i, cells in enumerate(rows):
         group = next((cell for cell in cells if cell), "")
-        if not group or _AMOUNT.match(group):
+        if not group or _AMOUNT.match(group) or head[i].line in found.lines:
             continue
         first = cells.index(group)
         start = next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))  # after the group's cells
@@ -695,7 +698,9 @@ def _money_table(head: list[Row]) -> _Blocks:
                 break
             labels.append(r)
         money_named = any(
-            head_field(cell) in ("amount", "fund") for r in labels for cell in rows[r][start:]
+            head_field(cell) in ("amount", "fund") or key(cell) in SPENDING_KINDS
+            for r in labels
+            for cell in rows[r][start:]
         )  # by one of the label rows: the others may name what the money is (全年预算数 over 总额 | 财政拨款)
         if not labels or not money_named or labels[-1] + 1 >= len(rows):
             continue
@@ -715,7 +720,7 @@ def _money_table(head: list[Row]) -> _Blocks:
             named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
             found.values.setdefault(group, "\n".join(_task_line(rows[r][start:], named) for r in below))
             found.lines.update(head[r].line for r in (*labels, *below))
-            break
+            continue  # the money may be laid out below (总体资金情况 | 基本支出 | 项目支出)
         money = [j for j in range(start, len(rows[total])) if _AMOUNT.match(rows[total][j])]
         paths = {j: list(dict.fromkeys(rows[r][j] for r in labels if j < len(rows[r]) and rows[r][j])) for j in money}
         while all(len(path) > 1 for path in paths.values()) and len({path[0] for path in paths.values()}) == 1:
