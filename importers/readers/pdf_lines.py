@@ -88,8 +88,9 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
     of a table drawn without vertical rules, under its header line (a line naming an indicator and a target column),
     are cut into the header's columns by where their characters stand, not by the gaps between them (columns closer
     than CELL_GAP were glued: '…运行维护产出指标'; a row short of a cell was padded on the left), and made into its
-    rows (`_table_rows`). A column begins where its data lines begin (a header word is often centred over
-    left-aligned data). A table's title, a form's head label or a line over three columns ends the table."""
+    rows (`_table_rows`). A run of characters is one cell's; a column begins at the widest gap no run crosses
+    between its header word and the one before (`_column_edges`). A table's title, a form's head label or a line
+    over three columns ends the table."""
     from importers.columns import column
 
     pieces = [spans(line) for line in lines]
