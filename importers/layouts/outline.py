@@ -132,7 +132,7 @@ def detect(rows: list[Row]) -> float:
 
 LAYOUT = Layout(
     name=NAME,
-    description="goals as text lines: 项目名称 or a numbered heading, head lines, 绩效指标, an indicator a line",
+    description="逐行写成的绩效目标 goals as text lines: 项目名称 or a numbered heading, 绩效指标, an indicator a line",
     detect=detect,
     parse=parse,
 )
