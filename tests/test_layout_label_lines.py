@@ -109,3 +109,26 @@ def test_not_detected_on_junk(text):
 
 def test_detected():
     assert label_lines.detect(split_rows(TEXT)) == 1.0
+
+
+def test_an_empty_tables_header_names_no_project():
+    """'表12 项目支出绩效目标表' printed empty (项目名称 | 预算金额 | 一级指标 … over blank rows, '此表为空表'): read by
+    label-lines as a project named 预算金额, and the budget tables before it as projects too. It is an empty table."""
+    from importers import parse_rows
+    from importers.records import ParseError, Row
+
+    lines = [
+        ["表10 项目支出预算表"],
+        ["项目名称", "项目类别", "合计", "一般公共预算拨款", "其他资金"],
+        ["档案数字化加工经费", "一般性项目", "78.40", "78.40", ""],
+        ["表12 项目支出绩效目标表"],
+        ["项目名称", "预算金额", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "", "", "", "", ""],
+        ["注：此表为空表。"],
+    ]
+    rows = [Row(cells, n) for n, cells in enumerate(lines, 1)]
+    with pytest.raises(ParseError):
+        label_lines.parse(rows[3:])
+    doc = parse_rows(rows)
+    assert doc.projects == []
+    assert [w for w in doc.warnings if "空表" in w]

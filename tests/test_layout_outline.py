@@ -101,3 +101,27 @@ def test_a_budgets_explanation_names_its_projects_by_numbered_headings():
 )
 def test_text_without_a_named_project_listing_indicators_is_not_an_outline(text):
     assert outline.detect(split_rows(text)) == 0.0
+
+
+def test_an_items_number_is_not_its_names_digits_and_a_line_in_no_form_does_not_end_the_list():
+    """'4.80-89周岁老人补贴标准' is item 4 (its name lost '80'); '3.5G基站覆盖乡镇数' item 3; a line the list holds
+    without a colon or a sign ('加工任务完成时间2026年11月底前') ended the list, every indicator below it lost."""
+    text = (
+        "项目名称：高龄津贴\n"
+        "绩效指标：\n"
+        "产出指标\n"
+        "数量指标\n"
+        "1.享受津贴人数：≥62000人\n"
+        "2.加工任务完成时间2026年11月底前\n"
+        "3.5G基站覆盖乡镇数：≥12个\n"
+        "4.80-89周岁老人补贴标准：=100元/人·月\n"
+        "满意度指标\n"
+        "5.受益老人满意度≥95%\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.level1, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "享受津贴人数", "≥62000人"),
+        ("产出指标", "5G基站覆盖乡镇数", "≥12个"),
+        ("产出指标", "80-89周岁老人补贴标准", "=100元/人·月"),
+        ("满意度指标", "受益老人满意度", "≥95%"),
+    ]

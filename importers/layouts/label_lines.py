@@ -214,14 +214,20 @@ def _shape(rows: list[Row]) -> float:
     return sum(1 for row, d in zip(content, depth) if d == base and len(row.values()) == 1) / len(content)
 
 
-def _starts(cells: list[_Cell]) -> list[int]:
-    """Where each project begins: at each 项目名称 label followed by a value."""
-    return [i for i, c in enumerate(cells[:-1]) if _key(c.text) == "项目名称" and not _is_label(cells[i + 1])]
+def _starts(cells: list[_Cell], rows: list[Row]) -> list[int]:
+    """Where each project begins: at each 项目名称 label followed by a value; not in a table's header line (项目名称 |
+    预算金额 | 一级指标 …: an empty table's, its next cell no project's name)."""
+    headers = {row.line for row in rows if len(row.values()) >= 4}
+    return [
+        i
+        for i, c in enumerate(cells[:-1])
+        if _key(c.text) == "项目名称" and not _is_label(cells[i + 1]) and c.line not in headers
+    ]
 
 
 def parse(rows: list[Row]) -> RawDocument:
     cells = _stream(rows)
-    starts = _starts(cells)
+    starts = _starts(cells, rows)
     if not starts:
         raise ParseError("没有后跟名称的项目名称行 no 项目名称 line followed by a name")
     preamble = [c.text for c in cells[: starts[0]]]
@@ -243,7 +249,7 @@ def detect(rows: list[Row]) -> float:
     cells = _stream(rows)
     keys = [_key(c.text) for c in cells]
     header = any(keys[i : i + 3] == ["一级指标", "二级指标", "三级指标"] for i in range(len(keys)))
-    named = bool(_starts(cells))
+    named = bool(_starts(cells, rows))
     return round(0.4 + 0.3 * shape + 0.3 * named if header else 0.2 * shape + 0.2 * named, 3)
 
 

@@ -21,8 +21,9 @@ from importers.records import ParseError, RawDocument, RawIndicator, RawProject,
 from importers.segments import year
 
 NAME = "outline"
+# a list item's number: '（一）', '一、', '1.', '1、', '1)', '1.1 ' ('4.80-89周岁…' is item 4, '3.5G…' item 3)
 _NUMBER = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)*\s*[、.．)）]?)\s*"
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)+\s+|\d+\s*[、.．)）])\s*"
 )
 _PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
 _OPERATOR = re.compile(r"^(\D.{0,38}?)\s*([≥≤＞＜><=＝].+)$")
@@ -58,7 +59,7 @@ def _projects(rows: list[Row]) -> list[RawProject]:
     heading: tuple[str, Row] | None = None  # a numbered short line without a colon: perhaps a project's name
     listing = False  # in a project's indicators
     level1 = level2 = ""
-    for row in rows:
+    for i, row in enumerate(rows):
         text = _line(row)
         if not text:
             continue
@@ -92,12 +93,27 @@ def _projects(rows: list[Row]) -> list[RawProject]:
                 heading = None
             _head(project, kind, label, value)
             continue
-        listing = False
         numbered = bare != text and len(bare) <= _HEADING_CHARS and not pair and not level
+        if listing and (not numbered or not _opens(rows, i + 1)) and "。" not in text and len(text) <= _HEADING_CHARS:
+            continue  # an indicator in no form read here ('2.完成时间2026年11月底前'): the list goes on
+        listing = False
         heading = (bare, row) if numbered else None
         if numbered:
             project = None
     return [p for p in projects if p.indicators]
+
+
+def _opens(rows: list[Row], start: int) -> bool:
+    """Whether the lines from `start` go on as a project's head (a head label's line, or 绩效指标) before any
+    indicator or level: a numbered line above them names a project, not an indicator."""
+    for row in rows[start : start + 4]:
+        bare = _NUMBER.sub("", _line(row))
+        pair = _PAIR.match(bare)
+        if pair and head_field(pair.group(1).strip()) or bare.rstrip("：: ") in _SECTION:
+            return True
+        if _level(bare) or _indicator(bare) is not None:
+            return False
+    return False
 
 
 def _new(projects: list[RawProject], name: str, row: Row) -> RawProject:
