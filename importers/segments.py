@@ -71,14 +71,38 @@ def title(row: Row) -> str:
 
 
 def split(rows: list[Row]) -> list[Segment]:
-    """The segments of a document, in order (one segment when it has no titles)."""
+    """The segments of a document, in order (one segment when it has no titles). A running head that names a table
+    (`某局2026年部门预算·项目支出绩效目标表` atop every page) is a title where it first stands, and is left out atop
+    the pages after where another table goes on under it (its rows were cut off from their form; a table's own
+    title repeated atop its pages stays, as `_continued` reads it)."""
     segments = [Segment("", [])]
+    heads = _running_heads(rows)
+    seen: set[str] = set()
+    page = None
     for row in rows:
+        top, page = row.page != page and not row.blank, row.page if not row.blank else page
         name = title(row) if not row.blank else ""
+        if name and top and name in heads:
+            if name in seen and segments[-1].title != name:
+                continue  # atop a page where another table goes on (the same title repeated is its own)
+            seen.add(name)
         if name and segments[-1].title != name or name and not _continued(segments[-1], row):
             segments.append(Segment(name, []))
         segments[-1].rows.append(row)
     return [segment for segment in segments if segment.rows]
+
+
+def _running_heads(rows: list[Row]) -> set[str]:
+    """The titles standing atop two or more pages of a paged document (a PDF's running head)."""
+    pages: dict[str, set[int]] = {}
+    page = None
+    for row in rows:
+        if row.blank or not row.page or row.page == page:
+            continue
+        page = row.page
+        if name := title(row):
+            pages.setdefault(name, set()).add(row.page)
+    return {name for name, found in pages.items() if len(found) >= 2}
 
 
 def _continued(segment: Segment, row: Row) -> bool:

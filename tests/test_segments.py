@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.records import Row
-from importers.segments import title
+from importers.segments import split, title
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,23 @@ from importers.segments import title
 )
 def test_titles(text, expected):
     assert title(Row(cells=[text], line=1)) == expected
+
+
+def test_a_running_head_naming_a_table_does_not_cut_the_table_going_on_under_it():
+    """'某局2026年部门预算·项目支出绩效目标表' atop every page: atop page 2 it began a segment of its own, and the
+    form going on there lost its last rows. It is a title where it first stands, and left out atop later pages."""
+    head = "大连市文化和旅游局2026年部门预算·项目支出绩效目标表"
+    lines = [
+        ([head], 1),
+        (["表13 项目支出绩效目标表"], 1),
+        (["项目名称", "干部培训经费", "干部培训经费", "干部培训经费"], 1),
+        (["一级指标", "二级指标", "三级指标", "指标值"], 1),
+        (["产出指标", "数量指标", "培训人次", "≥1200人次"], 1),
+        ([head], 2),
+        (["", "质量指标", "培训考核合格率", "≥95%"], 2),
+    ]
+    found = split([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)])
+    assert [(s.title, [r.line for r in s.rows]) for s in found] == [
+        (head, [1]),
+        ("表13 项目支出绩效目标表", [2, 3, 4, 5, 7]),
+    ]
