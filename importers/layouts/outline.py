@@ -12,6 +12,7 @@ this layout.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from importers.cells import clean
 from importers.columns import head_field
@@ -54,6 +55,7 @@ def _indicator(text: str) -> tuple[str, str] | None:
 
 
 def _projects(rows: list[Row]) -> list[RawProject]:
+    rows = _sentences(rows)
     projects: list[RawProject] = []
     project: RawProject | None = None
     heading: tuple[str, Row] | None = None  # a numbered short line without a colon: perhaps a project's name
@@ -79,6 +81,8 @@ def _projects(rows: list[Row]) -> list[RawProject]:
             if project is None and heading is not None:
                 project = _new(projects, heading[0], heading[1])
             listing, level1, level2 = project is not None, "", ""
+            if project is not None and value:  # '绩效指标：产出指标：培训人次≥1200人次，…；满意度指标：…' in a sentence
+                project.indicators += _inline(value, row.line)
             continue
         if listing and (found := _indicator(text)) is not None:
             assert project is not None
@@ -101,6 +105,38 @@ def _projects(rows: list[Row]) -> list[RawProject]:
         if numbered:
             project = None
     return [p for p in projects if p.indicators]
+
+
+def _sentences(rows: list[Row]) -> list[Row]:
+    """A line of head sentences ('项目资金：45.00万元。年度绩效目标：…。') as a line each."""
+    found = []
+    for row in rows:
+        parts = [part.strip() for part in _line(row).split("。") if part.strip()]
+        heads = [_PAIR.match(_NUMBER.sub("", part)) for part in parts]
+        if len(parts) > 1 and all(match and head_field(match.group(1).strip()) for match in heads):
+            found += [replace(row, cells=[part]) for part in parts]
+        else:
+            found.append(row)
+    return found
+
+
+def _inline(text: str, line: int) -> list[RawIndicator]:
+    """Indicators written in a sentence: level groups apart by '；', a group's level before its colon, its items
+    apart by '，', each a name and its target after a sign ('培训人次≥1200人次'); an item without a sign
+    ('干部业务能力明显提升') is not split into name and target and is left out."""
+    found = []
+    level1 = level2 = ""
+    for group in re.split("[；;]", text.rstrip("。")):
+        items = group
+        while (pair := _PAIR.match(items.strip())) and (level := _level(pair.group(1).strip())):
+            under = level1 and is_level2(level) and accepts(level1, level)
+            level1, level2 = (level1, level) if under or not is_level1(level) else (level, "")
+            items = pair.group(2)
+        for item in re.split("[，,]", items):
+            if match := _OPERATOR.match(_NUMBER.sub("", item.strip())):
+                name, target = match.group(1).strip(), match.group(2).strip()
+                found.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=line))
+    return found
 
 
 def _opens(rows: list[Row], start: int) -> bool:
