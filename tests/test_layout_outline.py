@@ -130,13 +130,15 @@ def test_an_items_number_is_not_its_names_digits_and_a_line_in_no_form_does_not_
 def test_goals_written_in_sentences():
     """'项目资金：45.00万元。年度绩效目标：…' on one line, and '绩效指标：产出指标：培训人次≥1200人次，…；
     满意度指标：…' in one sentence: the project was not read. An item without a sign is not split into name and
-    target."""
+    target. The sentence may wrap over lines; the budget's next part ends the list."""
     text = (
         "五、预算绩效管理情况\n"
         "1.基层干部业务能力培训经费\n"
         "项目资金：45.00万元。年度绩效目标：组织全系统业务培训。\n"
-        "绩效指标：产出指标：培训人次≥1200人次，举办培训班期数≥8期；效益指标：干部业务能力明显提升；"
-        "满意度指标：参训人员满意度≥90%。\n"
+        "绩效指标：产出指标：培训人次≥1200人次，举办培训班期数≥8\n"  # wrapped, as a PDF's lines are
+        "期；效益指标：干部业务能力明显提升；满意度指标：参训人员满意度≥90%。\n"
+        "第三部分 名词解释\n"
+        "一、财政拨款收入：指本级财政当年拨付的资金。\n"
     )
     [project] = parse_rows(split_rows(text)).projects
     assert (project.name, project.amount) == ("基层干部业务能力培训经费", "45.00万元")

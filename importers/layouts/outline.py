@@ -26,6 +26,8 @@ NAME = "outline"
 _NUMBER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)+\s+|\d+\s*[、.．)）])\s*"
 )
+_SECTION_HEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、)")
+_ITEM = re.compile(r"^\s*\d+\s*[、.．)）]")  # an item's number; a section's is '七、' or '（一）'
 _PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
 _OPERATOR = re.compile(r"^(\D.{0,38}?)\s*([≥≤＞＜><=＝].+)$")
 _SECTION = frozenset(("绩效指标", "年度绩效指标", "主要绩效指标", "绩效指标情况", "项目绩效指标", "具体绩效指标"))
@@ -61,9 +63,10 @@ def _projects(rows: list[Row]) -> list[RawProject]:
     heading: tuple[str, Row] | None = None  # a numbered short line without a colon: perhaps a project's name
     listing = False  # in a project's indicators
     level1 = level2 = ""
+    skip = 0  # the lines before this one were read with a sentence that went on over them
     for i, row in enumerate(rows):
         text = _line(row)
-        if not text:
+        if not text or i < skip:
             continue
         bare = _NUMBER.sub("", text)
         level = _level(bare)
@@ -82,8 +85,12 @@ def _projects(rows: list[Row]) -> list[RawProject]:
                 project = _new(projects, heading[0], heading[1])
             listing, level1, level2 = project is not None, "", ""
             if project is not None and value:  # '绩效指标：产出指标：培训人次≥1200人次，…；满意度指标：…' in a sentence
-                project.indicators += _inline(value, row.line)
+                sentence, after = _sentence(rows, i, value)
+                project.indicators += _inline(sentence, row.line)
+                listing, skip = not sentence.endswith("。"), after
             continue
+        if listing and _SECTION_HEAD.match(text):
+            listing = False  # '第三部分 名词解释', '七、…': the budget's next part
         if listing and (found := _indicator(text)) is not None:
             assert project is not None
             indicator = RawIndicator(name=found[0], target=found[1], level1=level1, level2=level2, line=row.line)
@@ -98,7 +105,8 @@ def _projects(rows: list[Row]) -> list[RawProject]:
             _head(project, kind, label, value)
             continue
         numbered = bare != text and len(bare) <= _HEADING_CHARS and not pair and not level
-        if listing and (not numbered or not _opens(rows, i + 1)) and "。" not in text and len(text) <= _HEADING_CHARS:
+        item = not numbered or _ITEM.match(text) and not _opens(rows, i + 1)  # '2.…', not '七、…' or a project's
+        if listing and item and "。" not in text and len(text) <= _HEADING_CHARS:
             continue  # an indicator in no form read here ('2.完成时间2026年11月底前'): the list goes on
         listing = False
         heading = (bare, row) if numbered else None
@@ -118,6 +126,15 @@ def _sentences(rows: list[Row]) -> list[Row]:
         else:
             found.append(row)
     return found
+
+
+def _sentence(rows: list[Row], start: int, text: str) -> tuple[str, int]:
+    """A sentence begun on line `start` with `text`, the lines it wraps onto joined (up to its '。', a blank line or
+    a numbered one), and the index of the line after it."""
+    end = start + 1
+    while not text.endswith("。") and end < len(rows) and (more := _line(rows[end])) and _NUMBER.sub("", more) == more:
+        text, end = text + more, end + 1
+    return text, end
 
 
 def _inline(text: str, line: int) -> list[RawIndicator]:
