@@ -315,3 +315,18 @@ def test_a_cell_of_indicators_one_a_line():
         ],
     )
     assert (second.indicators, second.fields["绩效指标"]) == ([], "养护里程2300公里，优良路率85%")
+
+
+def test_a_cell_of_indicators_one_a_line_its_levels_apart_by_colons():
+    """'产出指标：数量指标：培训人次≥5000人次' (the target after its sign alone): the cell was kept as text. A line
+    whose target is neither after a colon nor after a sign keeps its whole text as the name (the import warns)."""
+    cell = "产出指标：数量指标：培训人次≥5000人次\n效益指标：可持续影响指标：劳动者技能水平持续提升"
+    rows = [
+        Row(["序号", "项目名称", "预算数", "绩效目标", "绩效指标"], 1),
+        Row(["1", "职业技能提升培训", "320", "全年培训不少于5000人次。", cell], 2),
+    ]
+    [project] = LAYOUT.parse(rows).projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "培训人次", "≥5000人次"),
+        ("效益指标", "可持续影响指标", "劳动者技能水平持续提升", ""),
+    ]

@@ -203,18 +203,24 @@ def _indicators(project: RawProject, text: str, warnings: list[str]) -> None:
     project.indicators = [_indicator(item, project.line) for item in items]
 
 
-_LINE_ITEM = re.compile(r"^\s*(?:\d+\s*[.、．)）]\s*)?(.+?)\s*[-－—]\s*(.+?)\s*[-－—]\s*(.+?)\s*[：:]\s*(.+?)\s*$")
+# 'N.一级-二级-名称：指标值', the levels also apart by '：' or '/'; the target after a colon, or after its sign alone
+_APART = r"\s*[-－—：:/]\s*"
+_LINE_ITEM = re.compile(rf"^\s*(?:\d+\s*[.、．)）]\s*)?([^-－—：:/]+?){_APART}([^-－—：:/]+?){_APART}(.+?)\s*$")
+_LINE_TARGET = re.compile(r"^(.+?)\s*(?:[：:]\s*(.+)|([≥≤＞＜><=＝].+))$")
 
 
 def _line_items(text: str, line: int) -> list[RawIndicator]:
-    """A cell of indicators one a line, each 'N.一级-二级-名称：指标值' ('1.产出指标-数量指标-培训人次：≥5000人次');
-    [] unless every line is one."""
+    """A cell of indicators one a line, each 'N.一级-二级-名称：指标值' ('1.产出指标-数量指标-培训人次：≥5000人次',
+    '产出指标：数量指标：培训人次≥5000人次'); [] unless every line is one. A line whose target is neither after a
+    colon nor after a sign ('…：劳动者技能水平持续提升') keeps its text whole as the name, its target empty."""
     found = []
     for item in filter(str.strip, text.split("\n")):
         match = _LINE_ITEM.match(item)
         if not match or not (is_level1(match.group(1)) and is_level2(match.group(2))):
             return []
-        level1, level2, name, target = match.groups()
+        level1, level2, rest = match.groups()
+        parts = _LINE_TARGET.match(rest)
+        name, target = (parts.group(1), parts.group(2) or parts.group(3)) if parts else (rest, "")
         found.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=line))
     return found
 
