@@ -80,7 +80,8 @@ def split(rows: list[Row]) -> list[Segment]:
     seen: set[str] = set()
     page = None
     for row in rows:
-        top, page = row.page != page and not row.blank, row.page if not row.blank else page
+        top = row.page != page and not row.blank  # the first line of its page
+        page = row.page if not row.blank else page
         name = title(row) if not row.blank else ""
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:
@@ -93,7 +94,8 @@ def split(rows: list[Row]) -> list[Segment]:
 
 
 def _running_heads(rows: list[Row]) -> set[str]:
-    """The titles standing atop two or more pages of a paged document (a PDF's running head)."""
+    """The titles standing atop two or more pages of a paged document, and atop every page between (a PDF's
+    running head; a table's title that comes back after another table's is no running head)."""
     pages: dict[str, set[int]] = {}
     page = None
     for row in rows:
@@ -102,7 +104,7 @@ def _running_heads(rows: list[Row]) -> set[str]:
         page = row.page
         if name := title(row):
             pages.setdefault(name, set()).add(row.page)
-    return {name for name, found in pages.items() if len(found) >= 2}
+    return {name for name, found in pages.items() if len(found) >= 2 and len(found) == max(found) - min(found) + 1}
 
 
 def _continued(segment: Segment, row: Row) -> bool:

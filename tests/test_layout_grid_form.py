@@ -828,3 +828,31 @@ def test_a_departments_money_by_kind_below_its_tasks():
     assert table.amount == ""  # two parts, their sum printed nowhere
     assert (table.fields["基本支出"], table.fields["项目支出"]) == ("1890.25", "7770.5")
     assert "说明" not in table.fields
+
+
+def test_a_group_row_under_a_projects_row_is_no_project_and_a_long_row_atop_a_page_is_its_own():
+    """Under '一、农村饮水工程维修养护项目' across the table, '（一）产出数量' across it replaced the project's name;
+    a row with a name but no target atop a page is the rest of the row above only when short ('时率')."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    rows = [
+        ["序号", "三级指标", "年度指标值", "实际完成值"],
+        ["一、农村饮水工程维修养护项目（主管部门：某县水利局；全年预算数1,320万元）"] * 4,
+        ["（一）产出数量"] * 4,
+        ["1", "维修养护工程处数", "≥45处", "47处"],
+    ]
+    [project] = _form_rows(rows)
+    assert (project.name, project.amount, [i.name for i in project.indicators]) == (
+        "农村饮水工程维修养护项目",
+        "1,320万元",
+        ["维修养护工程处数"],
+    )
+    lines = [
+        (["项目名称", "残疾人两项补贴", "残疾人两项补贴", "残疾人两项补贴"], 1),
+        (["一级指标", "二级指标", "三级指标", "指标值"], 1),
+        (["产出指标", "数量指标", "补贴发放人次", "≥12万人次"], 1),
+        (["产出指标", "数量指标", "补贴发放户数的统计口径", ""], 2),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects
+    assert [i.name for i in project.indicators] == ["补贴发放人次", "补贴发放户数的统计口径"]  # not joined

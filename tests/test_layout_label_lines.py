@@ -132,3 +132,10 @@ def test_an_empty_tables_header_names_no_project():
     doc = parse_rows(rows)
     assert doc.projects == []
     assert [w for w in doc.warnings if "空表" in w]
+
+
+def test_a_head_line_of_two_labels_and_their_values_still_names_its_project():
+    """'项目名称 | 城区道路养护工程 | 主管部门 | 某局' on one line (four values): a head line, no table's header."""
+    text = TEXT.replace("项目名称\n城区道路养护工程\n主管部门\n", "项目名称\t城区道路养护工程\t主管部门\t", 1)
+    assert text != TEXT
+    assert parse(text).projects[0].name == "城区道路养护工程"

@@ -148,3 +148,23 @@ def test_goals_written_in_sentences():
         ("产出指标", "举办培训班期数", "≥8期"),
         ("满意度指标", "参训人员满意度", "≥90%"),
     ]
+
+
+def test_item_numbers_and_names_that_begin_with_digits():
+    """'①5G基站建设数量≥10个' (a circled number; a name beginning with digits), '1,200人次' (a thousands comma in a
+    sentence's item), '绩效指标：详见下表' (no list in the sentence: the lines below are it)."""
+    text = (
+        "项目名称：信息化建设\n"
+        "绩效指标：详见下表\n"
+        "产出指标\n"
+        "①5G基站建设数量≥10个\n"
+        "②2.5级以上地震监测率≥95%\n"
+        "项目名称：职业培训\n"
+        "绩效指标：产出指标：培训人次≥1,200人次，合格率≥90%。\n"
+    )
+    first, second = parse_rows(split_rows(text)).projects
+    assert [(i.name, i.target) for i in first.indicators] == [
+        ("5G基站建设数量", "≥10个"),
+        ("2.5级以上地震监测率", "≥95%"),
+    ]
+    assert [(i.name, i.target) for i in second.indicators] == [("培训人次", "≥1,200人次"), ("合格率", "≥90%")]

@@ -65,9 +65,11 @@ def test_xlsx_dates_as_their_cells_format_writes_them():
         sheet["B1"].number_format = 'yyyy"年"m"月"d"日"'
         sheet["C1"].number_format = '[$-804]yyyy"年"mm"月"dd"日"'
         sheet["D1"].number_format = "yyyy-mm-dd"
+        sheet["E1"] = dt.datetime(2023, 12, 20)
+        sheet["E1"].number_format = 'yyyy"年"m"月"d"日";@'  # what Excel's Chinese date format writes
 
     assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [
-        ["项目完成时间", "2023年12月20日", "2023年12月05日", "2024-03-01"]
+        ["项目完成时间", "2023年12月20日", "2023年12月05日", "2024-03-01", "2023年12月20日"]
     ]
 
 
@@ -890,6 +892,26 @@ def test_pdf_unruled_values_aligned_right_beside_their_units_aligned_left():
         ["服务人次", "≥", "1200", "人次"],
         ["服务点数", "≥", "15", "个"],
         ["服务响应", "定性", "及时", ""],
+    ]
+
+
+def test_pdf_an_unruled_table_ends_at_a_note_and_an_indicator_named_as_a_head_label_does_not_end_it():
+    """实施周期 (a head label's word) named an indicator: the table ended there and the rows below were cut at gaps;
+    a note or a signature under the table (注：…, 填报人：…) was read into its last row."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "二级指标"), (60, "三级指标"), (200, "指标值")),
+        _unruled_line(120, (0, "数量指标"), (60, "培训人次"), (200, "≥1200人次")),
+        _unruled_line(140, (0, "时效指标"), (60, "实施周期"), (200, "≤12个月")),
+        _unruled_line(160, (0, "质量指标"), (60, "培训合格率"), (200, "≥95%")),
+        _unruled_line(175, (0, "填报人：张三"), (300, "日期：2026年1月")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["数量指标", "培训人次", "≥1200人次"],
+        ["时效指标", "实施周期", "≤12个月"],
+        ["质量指标", "培训合格率", "≥95%"],
+        ["填报人：张三", "日期：2026年1月"],
     ]
 
 

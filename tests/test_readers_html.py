@@ -184,6 +184,20 @@ def test_the_site_around_a_page_is_not_read_into_its_last_form(tmp_path):
     assert [row.cells for row in read_bytes(page.encode("gbk"), ".html")][-2:] == [["附件："], ["相关信息"]]
 
 
+def test_an_indicator_naming_a_counter_is_no_furniture():
+    """Web furniture words in a table's cell or an indicator line (门户网站年浏览次数, 网站访问量：≥50万人次) are the
+    document's own: only a line outside tables that is a counter and its number alone is the site's."""
+    page = """<html><body><table border=1><tr><td>效益指标</td><td>门户网站年浏览次数</td><td>≥100万次</td></tr>
+<tr><td>产出指标</td><td>承办单位：活动场次</td><td>≥12场</td></tr></table>
+<p>3.网站访问量：≥50万人次</p><p>附件.xls　　下载次数：12</p></body></html>"""
+    rows = [row.cells for row in read_bytes(page.encode("utf-8"), ".html")]
+    assert rows == [
+        ["效益指标", "门户网站年浏览次数", "≥100万次"],
+        ["产出指标", "承办单位：活动场次", "≥12场"],
+        ["3.网站访问量：≥50万人次"],
+    ]
+
+
 def test_a_saved_report_pages_values_in_form_controls_are_read():
     """A report system's page saved from the browser: its values in read-only text boxes, a text area and a chosen
     option, in the table's cells (the file imported with no project); a search box outside the table is not read."""

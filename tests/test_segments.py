@@ -47,3 +47,24 @@ def test_a_running_head_naming_a_table_does_not_cut_the_table_going_on_under_it(
         (head, [1]),
         ("表13 项目支出绩效目标表", [2, 3, 4, 5, 7]),
     ]
+
+
+def test_a_title_that_comes_back_after_another_tables_is_no_running_head():
+    """项目支出绩效目标表 atop pages 1, 2 and 4 with 部门整体支出绩效目标表 atop page 3: the fourth page's form was
+    folded into the department-wide table (a title atop pages, but not atop every page between, is a title)."""
+    lines = [
+        (["项目支出绩效目标表"], 1),
+        (["项目名称", "项目甲"], 1),
+        (["项目支出绩效目标表"], 2),
+        (["项目名称", "项目乙"], 2),
+        (["部门整体支出绩效目标表"], 3),
+        (["单位名称", "某局"], 3),
+        (["项目支出绩效目标表"], 4),
+        (["项目名称", "项目丙"], 4),
+    ]
+    found = split([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)])
+    assert [(s.title, [r.line for r in s.rows]) for s in found] == [
+        ("项目支出绩效目标表", [1, 2, 3, 4]),
+        ("部门整体支出绩效目标表", [5, 6]),
+        ("项目支出绩效目标表", [7, 8]),
+    ]

@@ -324,7 +324,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 _join_side_label(form, row)
             continue  # the header repeated on a continuation page
         if form is not None and form.header is not None:
-            if (not form.head and not form.rows or form.grouped) and _group_heading(row):
+            if (not form.head and not form.rows or form.grouped and form.rows) and _group_heading(row):
                 if form.rows:  # the table's projects, each under a row naming it
                     form = replace(_new(found, [], title, unit), header=form.header)
                     found[-1] = form
@@ -345,6 +345,7 @@ def forms(rows: list[Row]) -> list[_Form]:
     return found
 
 
+_REST_CHARS = 6  # the rest of a name a page break cut off is short ('时率'); a longer one is an indicator of its own
 _FACT = re.compile(r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]+?)\s*(\d[\d,.]*%?(?:亿元|万元|元|分)?)\s*")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+|\d{1,3})(?:[、.．]|$)\s*")
 
@@ -361,6 +362,8 @@ def _group_heading(row: Row) -> str:
     text = joined(clean(values[0]))
     if is_level1(text) or is_level2(text) or _is_tail(row) or text in PLACEHOLDERS or segments.title(row):
         return ""
+    if text.startswith(("（", "(")):
+        return ""  # '（一）产出数量': a group of the project's rows, not a project
     return _ORDINAL.sub("", text) if len(_ORDINAL.sub("", text)) >= 4 else ""
 
 
@@ -379,7 +382,7 @@ def _heading_project(text: str) -> tuple[str, list[tuple[str, str]]]:
     if not re.search("[：:；;]", inside):
         return text, []  # a bracket of the name's own: '（二期）'
     found: list[tuple[str, str]] = []
-    for part in re.split("[；;，,]", inside):
+    for part in re.split(r"[；;，]|,(?!\d{3})", inside):  # (not the comma of 1,320万元)
         match = _FACT.fullmatch(part)
         if match:
             found.append((match.group(1) or match.group(3), match.group(2) or match.group(4)))
@@ -834,12 +837,18 @@ def indicators(form: _Form) -> list[RawIndicator]:
     )
     page = 0  # the page of the row before
     for row, cells in rows:
+        before, page = page, row.page
         merged = {text for text in cells if text}
-        if found and _rest_of_a_row(row, cells, columns, page, (level1, level2)):
+        if (
+            len(merged) == 1
+            and len(cells) >= 3
+            and all(cells)
+            and not (is_level1(t := next(iter(merged))) or is_level2(t))
+        ):
+            continue  # a group's label across the table ('（一）产出数量'): no indicator
+        if found and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
-            page = row.page
             continue
-        page = row.page
         if len(merged) == 1 and (is_level1(only := merged.pop()) or is_level2(only)):
             level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
             grouped = (level1, level2)
@@ -894,7 +903,7 @@ def _rest_of_a_row(row: Row, cells: list[str], columns: dict[str, int], page: in
     if not row.page or row.page == page:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
-    if "name" not in filled or filled - {"name", "level1", "level2"}:
+    if "name" not in filled or filled - {"name", "level1", "level2"} or len(cells[columns["name"]]) > _REST_CHARS:
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from importers.cells import clean, squash
+from importers.columns import column
 from importers.layouts import Layout
 from importers.level_words import LEVEL2_UNDER, LEVEL2_WORDS, accepts, is_level1, is_level2
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -216,8 +217,8 @@ def _shape(rows: list[Row]) -> float:
 
 def _starts(cells: list[_Cell], rows: list[Row]) -> list[int]:
     """Where each project begins: at each 项目名称 label followed by a value; not in a table's header line (项目名称 |
-    预算金额 | 一级指标 …: an empty table's, its next cell no project's name)."""
-    headers = {row.line for row in rows if len(row.values()) >= 4}
+    预算金额 | 一级指标 | 三级指标 | 指标值: an empty table's, its next cell no project's name)."""
+    headers = {row.line for row in rows if sum(1 for cell in row.values() if column(cell)) >= 2}
     return [
         i
         for i, c in enumerate(cells[:-1])

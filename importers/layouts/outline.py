@@ -24,12 +24,12 @@ from importers.segments import year
 NAME = "outline"
 # a list item's number: '（一）', '一、', '1.', '1、', '1)', '1.1 ' ('4.80-89周岁…' is item 4, '3.5G…' item 3)
 _NUMBER = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)+\s+|\d+\s*[、.．)）])\s*"
+    r"^\s*(?:[①-⑳]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)+\s+|\d+\s*[、.．)）])\s*"
 )
 _SECTION_HEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、)")
 _ITEM = re.compile(r"^\s*\d+\s*[、.．)）]")  # an item's number; a section's is '七、' or '（一）'
 _PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
-_OPERATOR = re.compile(r"^(\D.{0,38}?)\s*([≥≤＞＜><=＝].+)$")
+_OPERATOR = re.compile(r"^((?!\d+\s*[≥≤＞＜><=＝]).{1,39}?)\s*([≥≤＞＜><=＝].+)$")  # ('5G基站数≥10个': a name)
 _SECTION = frozenset(("绩效指标", "年度绩效指标", "主要绩效指标", "绩效指标情况", "项目绩效指标", "具体绩效指标"))
 _NOT_NAMES = frozenset(("备注", "说明", "其中", "注释", "单位", "来源"))
 _HEADING_CHARS = 40  # a numbered heading naming a project is a short line
@@ -132,7 +132,11 @@ def _sentence(rows: list[Row], start: int, text: str) -> tuple[str, int]:
     """A sentence begun on line `start` with `text`, the lines it wraps onto joined (up to its '。', a blank line or
     a numbered one), and the index of the line after it."""
     end = start + 1
+    if not re.search(r"[≥≤＞＜><=＝]|指标[：:]", text):
+        return text, end  # no list in it ('绩效指标：详见下表'): the lines below are the list
     while not text.endswith("。") and end < len(rows) and (more := _line(rows[end])) and _NUMBER.sub("", more) == more:
+        if _level(more) or _level(_PAIR.sub(r"\1", more)):
+            break  # a level's line of a list below
         text, end = text + more, end + 1
     return text, end
 
@@ -149,7 +153,7 @@ def _inline(text: str, line: int) -> list[RawIndicator]:
             under = level1 and is_level2(level) and accepts(level1, level)
             level1, level2 = (level1, level) if under or not is_level1(level) else (level, "")
             items = pair.group(2)
-        for item in re.split("[，,]", items):
+        for item in re.split(r"，|,(?!\d{3})", items):  # (not the comma of 1,200人次)
             if match := _OPERATOR.match(_NUMBER.sub("", item.strip())):
                 name, target = match.group(1).strip(), match.group(2).strip()
                 found.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=line))

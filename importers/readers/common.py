@@ -110,11 +110,14 @@ MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -> str:
     """A date as its cell's format writes it in Chinese ('yyyy"年"m"月"d"日"' → 2023年12月20日), else as 2021-01-01
     (with the time only when it is not midnight)."""
-    shown = re.sub(r'\[[^\]]*\]|["\\]', "", number_format or "")  # without locale, colour and quoting
+    first = (number_format or "").split(";")[0].replace("@", "")  # its section for numbers, no text marker
+    shown = re.sub(r'\[[^\]]*\]|["\\]', "", first)  # without locale, colour and quoting
     if isinstance(value, dt.date) and re.search("[年月日]", shown) and not re.search(r"ddd|mmm|[hs]", shown, re.I):
         parts = {"yyyy": str(value.year), "yy": f"{value.year % 100:02d}", "mm": f"{value.month:02d}"}
         parts |= {"m": str(value.month), "dd": f"{value.day:02d}", "d": str(value.day)}
-        return _DATE_PART.sub(lambda match: parts[match.group(0).lower()], shown)
+        text = _DATE_PART.sub(lambda match: parts[match.group(0).lower()], shown).strip()
+        if not re.search("[A-Za-z]", text):  # ('aaaa', a weekday: ISO)
+            return text
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         value = value.date()
     return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()

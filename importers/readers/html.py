@@ -6,8 +6,8 @@ The encoding is the byte order mark's, else UTF-8 when the bytes are UTF-8, else
 A form control in a table's cell gives what it shows (a report system's page saved with its values in text boxes);
 elsewhere controls are not read. Scripts, styles, hidden elements and the site around the page are not read: its
 navigation (`<nav>`, `<aside>`, a page-level `<header>` or `<footer>`, ARIA navigation roles, lists of nothing but
-links, and dates), an element whose class or id names a footer, and lines of its furniture (ICP备, 主办单位：,
-下载次数, 打印本页 …).
+links, and dates), an element whose class or id names a footer, and lines outside tables of its furniture (ICP备,
+网站标识码, 打印本页, an attachment's 下载次数 and its number …).
 
 A table row is one row of cells (`<td>` and `<th>`): a cell's lines (`<br>`, `<p>` …) kept as line breaks, and a
 merged cell's text in every cell it covers (colspan across, rowspan down). A table whose cells hold tables lays the
@@ -135,11 +135,10 @@ _LISTS = frozenset(("ul", "ol", "dl", "menu"))
 _CONTROLS = frozenset(("input", "textarea", "select"))  # read in a table's cell (a saved report), else skipped
 # a site's footer by its class or id ('footer', 'gov-foot', 'copyright'): its own element or a class name's part
 _FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|copyright|banquan)(?:$|[\s_-])", re.I)
-# a line of the site around the page: its footer, counters, sharing and printing, an attachment's download count
+# a line of the site around the page (outside tables): its footer and tools, or a counter and its number alone
 _FURNITURE = re.compile(
-    r"ICP备|网站标识码|公网安备|版权所有|技术支持[：:]|主办单位[：:]|承办单位[：:]|下载次数|浏览次数|点击数[：:]|"
-    r"阅读次数|访问量[：:]|打印本页|关闭窗口|分享到[：:]",
-    re.I,
+    r"ICP备|网站标识码|公网安备|版权所有|打印本页|关闭窗口|分享到[：:]"
+    r"|^\s*(?:\S+\s+)?(?:下载次数|浏览次数|点击数|阅读次数|访问量)[：:]?\s*\d+\s*(?:次)?\s*$"
 )
 _DATE = re.compile(r"[\[【（(]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?[\]】）)]?")
 _CJK = "\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -353,7 +352,7 @@ class _Page:
             text = _shown("".join(self.line)).strip()
             self.line = []
             cells = [cell.strip() for cell in (_GAP.split(text) if self.gaps else [text])]
-            if any(cells) and not _FURNITURE.search(text):
+            if any(cells) and not (self.gaps and _FURNITURE.search(text)):  # (a table cell's own text is kept)
                 self._add([cell_text(_checked(cell)) for cell in cells])
 
     # elements

@@ -17,6 +17,7 @@ WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the rig
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
 _LATIN = re.compile(r"[A-Za-z]")
+_TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
 
 def text_lines(chars: list[dict]) -> list[list[dict]]:
@@ -281,16 +282,23 @@ def _runs(line: list[dict]) -> list[list[dict]]:
 
 def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]]) -> bool:
     """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
-    table's title, or one piece of text over three or more of its columns."""
+    table's title, a note or signature under it (注：…, 填报人：…), or one piece of text over three or more of its
+    columns."""
     from importers.columns import head_field
     from importers.segments import title
 
-    if any(head_field(text) not in ("", "other") for _, _, text in spans):
+    x0, _, first = spans[0] if spans else (0.0, 0.0, "")
+    in_first = len(header) < 2 or x0 < header[1][0]  # a label stands in the table's first column
+    if len(spans) <= 2 and in_first and head_field(re.split("[：:]", first)[0]) not in ("", "other"):
+        return True  # '项目名称：…' or '项目名称 | …' (an indicator named 实施周期 under a table is no head label)
+    if in_first and _TAIL.match(first):
         return True
     if len(spans) != 1:
         return False
     x0, x1, text = spans[0]
-    return title(Row([text], 0)) != "" or sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3
+    if title(Row([text], 0)):
+        return True
+    return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3
 
 
 def _column_edges(
