@@ -73,6 +73,42 @@ def test_xlsx_dates_as_their_cells_format_writes_them():
     ]
 
 
+def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):
+    """Excel's 文本文件（制表符分隔） and Unicode 文本 quote a cell holding a line break or a quote: the goal was cut in
+    two (a stray quote on each part) and a summary's rows shifted. Read whole or as a stream, alike."""
+    from importers.readers.text import split_rows, stream_rows
+
+    text = (
+        "项目名称\t年度绩效目标\t三级指标\t指标值\r\n"
+        '医疗救助\t"对特困人员救助，\r\n减轻就医负担。"\t"""一站式""结算覆盖率"\t=100%\r\n'
+        "养老服务\t提供居家服务。\t服务人次\t≥1200人次\r\n"
+    )
+    expected = [
+        ["项目名称", "年度绩效目标", "三级指标", "指标值"],
+        ["医疗救助", "对特困人员救助，\n减轻就医负担。", '"一站式"结算覆盖率', "=100%"],
+        ["养老服务", "提供居家服务。", "服务人次", "≥1200人次"],
+    ]
+    assert [row.cells for row in split_rows(text)] == expected
+    (tmp_path / "t.txt").write_bytes(text.encode("utf-16"))
+    with open(tmp_path / "t.txt", "rb") as file:
+        assert [row.cells for row in stream_rows(file)] == expected
+
+
+def test_xlsx_hidden_rows_and_columns_are_not_read():
+    """Last year's indicators kept in hidden rows, and a hidden 上年指标值 column before this year's, were read as if
+    shown (extra indicators; every target last year's)."""
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["三级指标", "上年指标值", "指标值"])
+        sheet.append(["养护里程（2023年）", "≥45公里", "≥45公里"])
+        sheet.append(["养护里程", "≥45公里", "≥50公里"])
+        sheet.row_dimensions[2].hidden = True
+        sheet.column_dimensions["B"].hidden = True
+
+    assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [["三级指标", "指标值"], ["养护里程", "≥50公里"]]
+
+
 def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
     """The scan before openpyxl reads each XML part in chunks: a mergeCell or dimension tag cut by a chunk boundary
     is still found, once."""

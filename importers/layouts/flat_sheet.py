@@ -55,6 +55,9 @@ PROJECT_COLUMNS = {
     "amount": (
         "预算数",
         "预算金额",
+        "项目资金",  # a summary's column (项目资金（万元）), a form's label over rows of money
+        "资金合计",
+        "项目资金合计",
         "全年预算数",  # a summary of self-evaluations (年初预算数 | 全年预算数 | 全年执行数)
         "调整后预算数",
         "本年预算数",

@@ -1,10 +1,11 @@
 """Plain-text documents: encoding detected from the bytes (UTF-8, BOMs, UTF-16, GB18030).
 
-.txt/.tsv lines split on tabs; a text without tabs whose lines are aligned with spaces (copied from a web page
-or a PDF: two or more spaces between cells in several of its first lines) is split at those gaps, each line's
-cells placed under the columns of the lines above by where they stand (`positions`; a Chinese character two
-columns wide). .csv rows split by the csv module (quoted cells may hold commas and line breaks), on commas, or on
-semicolons or tabs when those separate the first lines.
+.txt/.tsv lines split on tabs (read as CSV where Excel quoted its cells: a cell over two lines, doubled quotes); a
+text without tabs whose lines are aligned with spaces (copied from a web page or a PDF: two or more spaces between
+cells in several of its first lines) is split at those gaps, each line's cells placed under the columns of the
+lines above by where they stand (`positions`; a Chinese character two columns wide). .csv rows split by the csv
+module (quoted cells may hold commas and line breaks), on commas, or on semicolons or tabs when those separate the
+first lines.
 `stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
 chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
 """
@@ -91,10 +92,25 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def split_rows(text: str) -> list[Row]:
-    """One row per line (CRLF, CR and LF all end a line), cells split on tabs (or at gaps: `aligned`)."""
+    """One row per line (CRLF, CR and LF all end a line), cells split on tabs (or at gaps: `aligned`); a text Excel
+    saved or copied with its cells quoted (`excel_quoted`) read as tab-separated CSV."""
+    if excel_quoted(text[:ALIGNED_SAMPLE]):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+        return [Row(cells=[_LINE_END.sub("\n", cell) for cell in cells], line=reader.line_num) for cells in reader]
     cells = _Aligned().cells if aligned(text[:ALIGNED_SAMPLE]) else _tabbed
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     return list(map(Row, map(cells, text.split("\n")), count(1)))
+
+
+# a cell as Excel quotes it in tab-separated text ('文本文件（制表符分隔）', Unicode 文本, the clipboard): in quotes,
+# holding a line break or a doubled quote
+_LINE_END = re.compile(r"\r\n?")
+_EXCEL_CELL = re.compile(r'(?:^|\t)"(?:[^"]|"")*(?:\n|"")(?:[^"]|"")*"(?=\t|\r?\n|$)', re.M)
+
+
+def excel_quoted(start: str) -> bool:
+    """Whether a tab-separated text starting with `start` quotes its cells as Excel does (a cell over two lines)."""
+    return "\t" in start and _EXCEL_CELL.search(start) is not None
 
 
 def aligned(start: str) -> bool:
@@ -168,10 +184,11 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)  # type: ignore[type-var]
     text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
     lines = _checked_lines(text, encoding)
-    if not csv_rows:
+    quoted = not csv_rows and excel_quoted(sample[:ALIGNED_SAMPLE])
+    if not csv_rows and not quoted:
         yield from _text_rows(lines, _Aligned().cells if aligned(sample[:ALIGNED_SAMPLE]) else _tabbed)
         return
-    reader = csv.reader(lines, delimiter=max(",;\t", key=start[:4096].count))
+    reader = csv.reader(lines, delimiter="\t" if quoted else max(",;\t", key=start[:4096].count))
     try:
         for cells in reader:
             yield Row(cells=[cell.replace("\t", " ") for cell in cells], line=reader.line_num)

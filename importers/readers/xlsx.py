@@ -1,6 +1,6 @@
 """Excel .xlsx workbooks (openpyxl in read-only mode: streamed, so memory stays flat).
 
-Every visible sheet is read in order (hidden sheets are skipped), a blank row between sheets. Values
+Every visible sheet is read in order (hidden sheets, rows and columns are skipped), a blank row between sheets. Values
 are shown as the sheet shows them (number formats: decimals, thousands separators, %; dates as the format writes
 them in Chinese, 2023年12月20日, else as 2021-01-01). A merged cell's value is spread to every cell it covers,
 across and down.
@@ -37,7 +37,9 @@ from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import Row
 
 _REF = re.compile(rb'<(?:\w+:)?(mergeCell|dimension)\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
-_TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell or dimension tag
+_HIDDEN = re.compile(rb'<(?:\w+:)?(row|col)\s[^>]*?\bhidden="(?:1|true)"[^>]*>')  # a hidden row's or columns' tag
+_NUMBERS = re.compile(rb'\b(r|min|max)="(\d{1,7})"')
+_TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
 def read(data: bytes) -> list[Row]:
@@ -56,7 +58,7 @@ def read(data: bytes) -> list[Row]:
             if sheet.sheet_state == "visible":
                 part = parts[sheet._worksheet_path]  # openpyxl (pinned) keeps the part's name there
                 check_span(sheet.title, part.span, part.span_cells)
-                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells)
+                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part)
                 rows.append(Row(cells=[""], line=0))
     finally:
         book.close()
@@ -73,10 +75,20 @@ class _Part:
 
         self.merges: list[tuple[int, int, int, int]] = []
         self.span, self.span_cells = "", 0
+        self.hidden_rows: set[int] = set()
+        self.hidden_columns: set[int] = set()
         tail = b""
         for chunk in xml_chunks(archive, name):
             text = tail + chunk
             end = 0
+            for match in _HIDDEN.finditer(text):
+                numbers = {key.decode(): int(value) for key, value in _NUMBERS.findall(match.group(0))}
+                if match.group(1) == b"row" and "r" in numbers:
+                    self.hidden_rows.add(numbers["r"])
+                elif match.group(1) == b"col" and "min" in numbers:
+                    last = min(numbers.get("max", numbers["min"]), MAX_COLUMNS)
+                    self.hidden_columns.update(range(numbers["min"], last + 1))
+                end = max(end, match.end())
             for match in _REF.finditer(text):
                 ref = match.group(2).decode("ascii").upper()
                 if match.group(1) == b"dimension":
@@ -91,15 +103,20 @@ class _Part:
             tail = text[max(end, len(text) - _TAIL) :]
 
 
-def _sheet_rows(sheet, merged: MergedCells, rows: list[Row], cells: int) -> int:
-    """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content; reading stops
-    after a long blank run. Returns `cells` (the document's cells with text so far) with the sheet's added."""
+def _sheet_rows(sheet, merged: MergedCells, rows: list[Row], cells: int, part: _Part) -> int:
+    """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content, without its hidden
+    rows and columns (an earlier year's indicators kept out of sight); reading stops after a long blank run.
+    Returns `cells` (the document's cells with text so far) with the sheet's added."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
     sheet.reset_dimensions()  # a sheet's stated size may be wrong (some writers say 'A1'): read every row
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
         values = merged.spread(number, [_text(cell) for cell in row])
+        if number in part.hidden_rows:
+            continue
+        if part.hidden_columns:
+            values = [value for j, value in enumerate(values, 1) if j not in part.hidden_columns]
         empty = values.count("")
         blank_run = 0 if empty < len(values) else blank_run + 1
         if blank_run > MAX_BLANK_RUN:
