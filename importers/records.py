@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+SHEET_BREAK = 0  # the line of the blank row a workbook's reader puts after each sheet (a sheet's end)
+
 
 @dataclass(slots=True)
 class Row:

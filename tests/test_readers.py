@@ -109,6 +109,23 @@ def test_xlsx_hidden_rows_and_columns_are_not_read():
     assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [["三级指标", "指标值"], ["养护里程", "≥50公里"]]
 
 
+def test_xlsx_a_second_sheet_is_no_part_of_the_first_sheets_form():
+    """A 资金测算 sheet (支出内容 | 金额) after the form's sheet was read on as its last indicators."""
+    from importers import parse_rows
+
+    def build(book):
+        form = book.active
+        form.append(["项目名称", "垃圾分类运营", "垃圾分类运营", "垃圾分类运营"])
+        form.append(["一级指标", "二级指标", "三级指标", "指标值"])
+        form.append(["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"])
+        money = book.create_sheet("资金测算")
+        money.append(["支出内容", "金额（万元）", "", ""])
+        money.append(["收运车辆运行费", "312.11", "", ""])
+
+    [project] = parse_rows(read_bytes(xlsx_bytes(build), ".xlsx")).projects
+    assert [i.name for i in project.indicators] == ["市民满意度"]
+
+
 def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
     """The scan before openpyxl reads each XML part in chunks: a mergeCell or dimension tag cut by a chunk boundary
     is still found, once."""

@@ -18,7 +18,7 @@ from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_v
 from importers.columns import head_field
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
-from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
+from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator, RawProject, Row
 from importers.segments import DEPARTMENT_TITLE
 
 NAME = "form-kv"
@@ -188,8 +188,10 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
     if table is None or columns is None:  # a form is made with its table's header (_forms)
         return []
     level1 = level2 = ""
-    indicators = []
+    indicators: list[RawIndicator] = []
     for row in rows[table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
+        if row.blank and row.line == SHEET_BREAK and indicators:
+            break  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
         if row.blank:
             continue
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels

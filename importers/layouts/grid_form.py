@@ -43,6 +43,7 @@ from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
     SELF_EVALUATION,
+    SHEET_BREAK,
     ParseError,
     RawDocument,
     RawIndicator,
@@ -292,6 +293,8 @@ def forms(rows: list[Row]) -> list[_Form]:
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
     for row, table in _with_headers(rows):
         if row.blank:
+            if row.line == SHEET_BREAK and form is not None and form.rows:
+                form = None  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
             continue
         name = segments.title(row)
         if name and not segments.NUMBER.match(name):

@@ -19,7 +19,7 @@ from importers.readers.common import (
     fit_width,
     number_text,
 )
-from importers.records import Row
+from importers.records import SHEET_BREAK, Row
 
 
 def read(data: bytes) -> list[Row]:
@@ -47,7 +47,7 @@ def read(data: bytes) -> list[Row]:
                     for r in range(sheet.nrows)
                 ]
                 rows += [Row(cells=cells, line=n) for n, cells in enumerate(fit_width(table), 1)]
-                rows.append(Row(cells=[""], line=0))
+                rows.append(Row(cells=[""], line=SHEET_BREAK))
             book.unload_sheet(index)
     finally:
         book.release_resources()

@@ -34,7 +34,7 @@ from importers.readers.common import (
     number_text,
 )
 from importers.readers.sniff import open_zip, xml_chunks
-from importers.records import Row
+from importers.records import SHEET_BREAK, Row
 
 _REF = re.compile(rb'<(?:\w+:)?(mergeCell|dimension)\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
 _HIDDEN = re.compile(rb'<(?:\w+:)?(row|col)\s[^>]*?\bhidden="(?:1|true)"[^>]*>')  # a hidden row's or columns' tag
@@ -59,7 +59,7 @@ def read(data: bytes) -> list[Row]:
                 part = parts[sheet._worksheet_path]  # openpyxl (pinned) keeps the part's name there
                 check_span(sheet.title, part.span, part.span_cells)
                 cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part)
-                rows.append(Row(cells=[""], line=0))
+                rows.append(Row(cells=[""], line=SHEET_BREAK))
     finally:
         book.close()
     return rows
