@@ -126,6 +126,44 @@ def test_xlsx_a_second_sheet_is_no_part_of_the_first_sheets_form():
     assert [i.name for i in project.indicators] == ["市民满意度"]
 
 
+def test_xls_hidden_rows_and_columns_and_a_dates_format(monkeypatch):
+    """An .xls sheet's hidden rows and columns were read (last year's indicators), and a date formatted
+    2024年12月31日 came out as 2024-12-31 (xlrd stood in for by a sheet of those cells)."""
+    from types import SimpleNamespace as Thing
+
+    import xlrd
+
+    text, date = xlrd.XL_CELL_TEXT, xlrd.XL_CELL_DATE
+    grid = [
+        [(text, "三级指标"), (text, "上年指标值"), (text, "指标值")],
+        [(text, "养护里程（2023年）"), (text, "≥45公里"), (text, "≥45公里")],
+        [(text, "完成时间"), (text, "2023年底"), (date, 45657.0)],  # 2024-12-31
+    ]
+    sheet = Thing(
+        visibility=0,
+        nrows=3,
+        ncols=3,
+        name="表",
+        merged_cells=[],
+        rowinfo_map={1: Thing(hidden=1)},
+        colinfo_map={1: Thing(hidden=1)},
+        cell=lambda r, c: Thing(ctype=grid[r][c][0], value=grid[r][c][1], xf_index=0),
+    )
+    book = Thing(
+        nsheets=1,
+        datemode=0,
+        sheet_by_index=lambda index: sheet,
+        unload_sheet=lambda index: None,
+        release_resources=lambda: None,
+        xf_list=[Thing(format_key=0)],
+        format_map={0: Thing(format_str='yyyy"年"m"月"d"日"')},
+    )
+    monkeypatch.setattr(xlrd, "open_workbook", lambda **kwargs: book)
+    from importers.readers import xls
+
+    assert cells(xls.read(b"")) == [["三级指标", "指标值"], ["完成时间", "2024年12月31日"]]
+
+
 def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):
     """The scan before openpyxl reads each XML part in chunks: a mergeCell or dimension tag cut by a chunk boundary
     is still found, once."""

@@ -1,4 +1,5 @@
-"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them.
+"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them (its hidden
+rows and columns left out, a date in its format's Chinese).
 
 A merged cell's value is spread to every cell it covers, across and down. xlrd lists a sheet's merged
 ranges only when it reads formatting, which it does anyway for the number formats.
@@ -42,16 +43,24 @@ def read(data: bytes) -> list[Row]:
                 width = min(sheet.ncols, MAX_COLUMNS)
                 check_span(sheet.name, f"{sheet.nrows:,} × {width}", sheet.nrows * width)
                 merged = MergedCells([(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
+                shown = [c for c in range(width) if not _hidden(sheet.colinfo_map, c)]
+                lines = [r for r in range(sheet.nrows) if not _hidden(sheet.rowinfo_map, r)]
                 table = [
-                    merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])
-                    for r in range(sheet.nrows)
+                    [cells[c] for c in shown]
+                    for r in lines
+                    for cells in [merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])]
                 ]
-                rows += [Row(cells=cells, line=n) for n, cells in enumerate(fit_width(table), 1)]
+                rows += [Row(cells=cells, line=r + 1) for r, cells in zip(lines, fit_width(table))]
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
             book.unload_sheet(index)
     finally:
         book.release_resources()
     return rows
+
+
+def _hidden(info: dict, index: int) -> bool:
+    """Whether a sheet's row or column (xlrd's rowinfo_map or colinfo_map) is hidden."""
+    return bool(getattr(info.get(index), "hidden", False))
 
 
 def _text(book, cell) -> str:
@@ -63,7 +72,8 @@ def _text(book, cell) -> str:
         fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
         return number_text(cell.value, fmt)
     if cell.ctype == xlrd.XL_CELL_DATE:
-        return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+        fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), fmt)
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return "TRUE" if cell.value else "FALSE"
     return ""
