@@ -329,8 +329,7 @@ def forms(rows: list[Row]) -> list[_Form]:
         if form is not None and form.header is not None:
             if (not form.head and not form.rows or form.grouped and form.rows) and _group_heading(row):
                 if form.rows:  # the table's projects, each under a row naming it
-                    form = replace(_new(found, [], title, unit), header=form.header)
-                    found[-1] = form
+                    form = _new(found, [], title, unit, form.header)
                 form.head, form.grouped = [row], True
                 continue
             if _starts_form(row, title):
@@ -440,8 +439,8 @@ def _renames(form: _Form, row: Row) -> bool:
     return bool(kinds & form.named)
 
 
-def _new(found: list[_Form], head: list[Row], title: str, unit: str) -> _Form:
-    found.append(_Form(title=title, unit=unit))
+def _new(found: list[_Form], head: list[Row], title: str, unit: str, header: _Header | None = None) -> _Form:
+    found.append(_Form(header=header, title=title, unit=unit))
     for row in head:
         found[-1].add_head(row)
     return found[-1]
@@ -842,17 +841,14 @@ def indicators(form: _Form) -> list[RawIndicator]:
     for row, cells in rows:
         before, page = page, row.page
         merged = {text for text in cells if text}
-        if (
-            len(merged) == 1
-            and len(cells) >= 3
-            and all(cells)
-            and not (is_level1(t := next(iter(merged))) or is_level2(t))
-        ):
+        only = merged.pop() if len(merged) == 1 else ""  # one text across the row
+        level_row = bool(only) and (is_level1(only) or is_level2(only))
+        if only and not level_row and len(cells) >= 3 and all(cells):
             continue  # a group's label across the table ('（一）产出数量'): no indicator
         if found and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
             continue
-        if len(merged) == 1 and (is_level1(only := merged.pop()) or is_level2(only)):
+        if level_row:
             level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
             grouped = (level1, level2)
             continue
