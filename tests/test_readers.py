@@ -55,8 +55,8 @@ def test_xlsx_merged_cells_spread_hidden_sheets_formats_and_every_sheet():
 
 
 def test_xlsx_dates_as_their_cells_format_writes_them():
-    """A completion date typed as a date and formatted 2023年12月20日 was read as 2023-12-20: the original string is
-    what the sheet shows; other dates stay ISO."""
+    """A completion date typed as a date and formatted 2023年12月20日 (or 2023/12/20) was read as 2023-12-20: the
+    original string is what the sheet shows (Excel's short date as Chinese Excel shows it); other dates stay ISO."""
     import datetime as dt
 
     def build(book):
@@ -67,9 +67,13 @@ def test_xlsx_dates_as_their_cells_format_writes_them():
         sheet["D1"].number_format = "yyyy-mm-dd"
         sheet["E1"] = dt.datetime(2023, 12, 20)
         sheet["E1"].number_format = 'yyyy"年"m"月"d"日";@'  # what Excel's Chinese date format writes
+        for column, number_format in zip("FGHIJ", ["yyyy/m/d", "mm-dd-yy", "yyyy.mm.dd", "yyyy/m/d h:mm", "0.00"]):
+            sheet[f"{column}1"] = dt.datetime(2024, 3, 1, 9 if column == "I" else 0)
+            sheet[f"{column}1"].number_format = number_format  # (mm-dd-yy: openpyxl's name of Excel's short date)
 
     assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [
         ["项目完成时间", "2023年12月20日", "2023年12月05日", "2024-03-01", "2023年12月20日"]
+        + ["2024/3/1", "2024/3/1", "2024.03.01", "2024-03-01 09:00:00", "45352.00"]
     ]
 
 

@@ -102,17 +102,23 @@ def number_text(value: float, number_format: str = "General") -> str:
 
 
 _DATE_PART = re.compile(r"yyyy|yy|mm|m|dd|d", re.I)
+# a date in figures: year, month and day apart by / - . (2024/3/1, 2024.03.01, 3/1/2024)
+_FIGURES_DATE = re.compile(r"(?:y{2,4}([/.-])m{1,2}\1d{1,2}|m{1,2}([/.-])d{1,2}\2y{2,4})", re.I)
+_SHORT_DATE = {"mm-dd-yy", "m/d/yy"}  # Excel's built-in short date (openpyxl's and xlrd's name): 2024/3/1 in China
 # a line that is a page number (at a page's top or foot), and one that is beyond doubt wherever it stands
 PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")
 
 
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -> str:
-    """A date as its cell's format writes it in Chinese ('yyyy"年"m"月"d"日"' → 2023年12月20日), else as 2021-01-01
-    (with the time only when it is not midnight)."""
+    """A date as its cell's format writes it ('yyyy"年"m"月"d"日"' → 2023年12月20日, 'yyyy/m/d' → 2023/12/20, Excel's
+    built-in short date as Chinese Excel shows it, 2023/12/20), else as 2021-01-01 (with the time only when it is
+    not midnight)."""
     first = (number_format or "").split(";")[0].replace("@", "")  # its section for numbers, no text marker
-    shown = re.sub(r'\[[^\]]*\]|["\\]', "", first)  # without locale, colour and quoting
-    if isinstance(value, dt.date) and re.search("[年月日]", shown) and not re.search(r"ddd|mmm|[hs]", shown, re.I):
+    shown = re.sub(r'\[[^\]]*\]|["\\]', "", first).strip()  # without locale, colour and quoting
+    shown = "yyyy/m/d" if shown.lower() in _SHORT_DATE else shown
+    written = re.search("[年月日]", shown) or _FIGURES_DATE.fullmatch(shown)
+    if isinstance(value, dt.date) and written and not re.search(r"ddd|mmm|[hs]", shown, re.I):
         parts = {"yyyy": str(value.year), "yy": f"{value.year % 100:02d}", "mm": f"{value.month:02d}"}
         parts |= {"m": str(value.month), "dd": f"{value.day:02d}", "d": str(value.day)}
         text = _DATE_PART.sub(lambda match: parts[match.group(0).lower()], shown).strip()
