@@ -19,11 +19,8 @@ from importers import segments
 from importers.cells import clean, joined, once_across, spread_values
 from importers.columns import (
     HEAD_LABELS,
-    GOAL_BLOCKS,
     INDICATOR_HEADERS,
     REMARK,
-    SPENDING_KINDS,
-    block_column,
     column,
     declared_unit,
     head_field,
@@ -37,7 +34,7 @@ from importers.columns import (
     target_parts,
     weight_of,
 )
-from importers.layouts import Layout
+from importers.layouts import Layout, form_money
 from importers.level_words import is_level1, is_level2
 from importers.records import (
     DEPARTMENT,
@@ -64,7 +61,6 @@ _GENERIC_TITLE = re.compile(
 )
 # the first word of a row after the indicators (a note, a total), as a word of its own: not 注册用户数, 说明会场次
 _TAIL = re.compile(r"^(?:备注|说明|注|总分|合计|评价等级|自评等级|自评得分)(?:$|值|[：:、，,.．;；\d（(])")
-_TOTALS = ("合计", "总计")
 
 
 @dataclass
@@ -476,7 +472,7 @@ def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
         return "", ""
     label = values[0][1]
     rest = [(j, cell) for j, cell in values[1:] if cell != label]  # the label's merged cell spread over several
-    if len({cell for _, cell in rest}) == 1 and (len(rest) > 1 or not _VALUE.match(rest[0][1])):
+    if len({cell for _, cell in rest}) == 1 and (len(rest) > 1 or not form_money.VALUE.match(rest[0][1])):
         return label, joined(rest[0][1])  # one word, spread over several columns or not (自评等级 | 优)
     if header is not None and len(cells) == header.width and rest and all(j in header.labels for j, _ in rest):
         return label, "；".join(f"{header.labels[j]} {cell}" for j, cell in rest)
@@ -491,8 +487,8 @@ def _project(form: _Form) -> RawProject:
     seen = set()
     last: tuple[str, str] | None = None  # the attribute and label the last value went to
     above: Row | None = None
-    blocks = _head_blocks(form.head)
-    money = _money_table([row for row in form.head if row.line not in blocks.lines])
+    blocks = form_money.head_blocks(form.head)
+    money = form_money.money_table([row for row in form.head if row.line not in blocks.lines])
     taken = blocks.lines | money.lines  # head rows read as blocks or a money table, not as label/value pairs
     unit = money.unit or blocks.unit
     for name, value in [*blocks.values.items(), *money.values.items()]:
@@ -517,7 +513,7 @@ def _project(form: _Form) -> RawProject:
                 else:
                     project.fields[label] = value
             break
-        total = total or _total_amount(row)
+        total = total or form_money.total_amount(row)
         if row.line in taken:
             continue
         found = pairs(row)
@@ -561,7 +557,7 @@ def _project(form: _Form) -> RawProject:
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
                 setattr(project, kind, value)
                 last = (kind, label)
-            elif kind == "group" and not project.amount and _VALUE.match("".join(value.split())):
+            elif kind == "group" and not project.amount and form_money.VALUE.match("".join(value.split())):
                 project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 356.8万元
             else:
                 if kind == "fund":
@@ -580,7 +576,7 @@ def _project(form: _Form) -> RawProject:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
     # a department's form without an amount row: its tasks' 金额合计, its money laid out as a small table, or the one
     # share that is all of it
-    project.amount = project.amount or total or _amount_below(form.head) or _whole_share(funds)
+    project.amount = project.amount or total or form_money.amount_below(form.head) or form_money.whole_share(funds)
     project.amount_unit = unit or form.unit
     if not project.name and project.department and segments.DEPARTMENT_TITLE.search(form.title):
         project.name = project.department  # a department's own form names it as 预算单位 or 主管部门
@@ -593,210 +589,6 @@ def _project(form: _Form) -> RawProject:
             DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name else SELF_EVALUATION
         )
     return project
-
-
-_AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)?$")  # a cell of money, its unit in it or not
-_VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|亿元|万元|千元|元)?$")  # money, a rate or a score
-
-
-def _amount_below(head: list[Row]) -> str:
-    """The amount under an amount label that heads a column of money ('预算支出总额' over '32,852.053832'), '' when
-    none: a department's form that lays its money out as a small table."""
-    for i, row in enumerate(head):
-        for j, cell in enumerate(row.cells):
-            if head_field(cell) != "amount" or "总" not in cell:  # a total, not a column of amounts ('预算金额')
-                continue
-            for below in head[i + 1 : i + 3]:
-                value = joined(clean(below.cells[j])) if j < len(below.cells) else ""
-                if _AMOUNT.match(value):
-                    return value
-    return ""
-
-
-def _whole_share(funds: list[str]) -> str:
-    """The one share of a form's money that is all of it (财政拨款 98,880.78 beside 其他资金 0.00), as written; ''
-    when several are not zero: their sum is printed nowhere, and the form's figures may not agree with it."""
-    numbers = [_AMOUNT.match(fund) for fund in funds]
-    if not funds or not all(numbers):
-        return ""
-    money = [fund for fund, number in zip(funds, numbers) if number and float(number[1].replace(",", ""))]
-    return money[0] if len(money) == 1 else ""
-
-
-def _total_amount(row: Row) -> str:
-    """The amount a head row gives for a total ('年度主要任务 | 金额合计 | 6248.79 | 6248.79'), '' for other rows."""
-    values = [joined(clean(value)) for value in spread_values(row.cells)]
-    for label, value in zip(values, values[1:]):
-        if key(label).endswith(_TOTALS) and len(key(label)) <= 6:
-            return value if _AMOUNT.match(value) else ""
-    return ""
-
-
-@dataclass
-class _Blocks:
-    values: dict[str, str]  # block field → the value of the block's first row (年度资金总额 / 合计)
-    lines: set[int]  # the head rows the blocks took
-    unit: str = ""  # the money unit their labels declare ('项目资金（元）', '总体资金情况（万元）')
-
-
-def _head_blocks(head: list[Row]) -> _Blocks:
-    """A self-evaluation's head blocks: a row naming two or more block columns (年初预算数, 全年预算数（A）… or
-    预期目标, 实际完成情况) under a group label, then the row (or rows) of values in those columns; the first value
-    row of each block is kept (年度资金总额), unless a later one is its total (金额合计 below a grid of tasks)."""
-    found = _Blocks({}, set())
-    columns: dict[int, str] = {}
-    group = ""
-    taken = False
-    for row in head:
-        cells = [joined(clean(cell)) for cell in row.cells]
-        named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
-        first = next((cell for cell in cells if cell), "")
-        beside = [cell for j, cell in enumerate(cells) if cell not in (first, "") and j not in named]
-        if beside and (GOAL_BLOCKS & set(named.values()) or any(_VALUE.match("".join(c.split())) for c in beside)):
-            named = {}  # '实施期目标 | 某某 | 年度目标 | 某某', '年初预算数 | 1850 | 全年预算数 | 1850': labels, values
-        if len(named) >= 2:
-            if group != first or taken:
-                columns, taken = {}, False
-            columns.update(named)
-            group = first
-            found.lines.add(row.line)
-            found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
-        elif columns and (
-            first == group
-            or not taken
-            and head_field(group + first)  # '年度' | '总体目标'
-            or not cells[0]
-            and head_field(first) in ("amount", "fund")  # the group's cell merged across, not down
-        ):
-            found.lines.add(row.line)
-            label = next((cell for cell in cells if cell and cell != group), "")
-            total = key(label).endswith(_TOTALS)
-            if not taken or total:
-                values: dict[str, str] = {}
-                for j, field in columns.items():
-                    if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/"):
-                        values.setdefault(field, cells[j])  # a field over several columns: its first (总额)
-                found.values.update(values if total else {**values, **found.values})
-                taken = True
-        else:
-            columns, group = {}, ""
-    return found
-
-
-def _money_table(head: list[Row]) -> _Blocks:
-    """Money laid out as a small table under a label over its rows (总体资金情况（万元）, 年度主要任务):
-    one to three rows of column labels naming shares of money (预算支出总额 | 财政拨款 over 合计 · 基本支出 ·
-    项目支出 | 其他资金 over …), then a row of amounts, or rows of tasks and their amounts closed by a total row
-    (金额合计). Each amount of that row is kept under its column's labels ('财政拨款·基本支出'; a parent's 合计
-    as the parent; a heading over all the amounts left out), each task under the group label, one line each."""
-    found = _Blocks({}, set())
-    rows = [[joined(clean(cell)) for cell in row.cells] for row in head]
-    for i, cells in enumerate(rows):
-        group = next((cell for cell in cells if cell), "")
-        if not group or _AMOUNT.match(group) or head[i].line in found.lines:
-            continue
-        first = cells.index(group)
-        start = next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))  # after the group's cells
-        labels = []
-        for r in range(i, min(i + 3, len(rows))):
-            if not _labels_row(rows[r], group, first, start):
-                break
-            labels.append(r)
-        money_named = any(
-            head_field(cell) in ("amount", "fund") or key(cell) in SPENDING_KINDS
-            for r in labels
-            for cell in rows[r][start:]
-        )  # by one of the label rows: the others may name what the money is (全年预算数 over 总额 | 财政拨款)
-        if not labels or not money_named or labels[-1] + 1 >= len(rows):
-            continue
-        below = []
-        for r in range(labels[-1] + 1, len(rows)):
-            here = rows[r][first:start]
-            if here and all(cell == group for cell in here) or not any(here) and _amounts_row(rows[r][start:]):
-                below.append(r)
-            else:
-                break
-        total = next((r for r in below if _is_total(rows[r], start)), None)
-        if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
-            total = below[0]
-        if total is None:  # tasks and their money without a total row: kept as lines, no amount taken from them
-            if not all(_task_text(rows[r][start:]) for r in below):
-                continue
-            named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
-            found.values.setdefault(group, "\n".join(_task_line(rows[r][start:], named) for r in below))
-            found.lines.update(head[r].line for r in (*labels, *below))
-            continue  # the money may be laid out below (总体资金情况 | 基本支出 | 项目支出)
-        money = [j for j in range(start, len(rows[total])) if _AMOUNT.match(rows[total][j])]
-        paths = {j: list(dict.fromkeys(rows[r][j] for r in labels if j < len(rows[r]) and rows[r][j])) for j in money}
-        while all(len(path) > 1 for path in paths.values()) and len({path[0] for path in paths.values()}) == 1:
-            paths = {j: path[1:] for j, path in paths.items()}  # a heading over all the amounts
-        for path in paths.values():
-            if len(path) > 1 and key(path[-1]).endswith(_TOTALS):
-                path.pop()  # a parent's 合计: the parent's own
-        before = None
-        for j in money:
-            if paths[j] and paths[j] != before:
-                found.values.setdefault("·".join(paths[j]), rows[total][j])
-            before = paths[j]
-        last = {
-            j: next((rows[r][j] for r in reversed(labels) if j < len(rows[r]) and rows[r][j]), "")
-            for j in range(start, len(cells))
-        }
-        headings = ["·".join(paths[j]) if j in paths else last[j] for j in range(start, len(cells))]
-        tasks = [_task_line(rows[r][start:], headings) for r in below if r != total]
-        if tasks:
-            found.values.setdefault(group, "\n".join(tasks))
-        found.lines.update(head[r].line for r in (*labels, *below))
-        found.unit = money_unit(group) or next(filter(None, map(money_unit, rows[labels[0]])), "")
-        break
-    return found
-
-
-def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:
-    """A row of column labels under a money table's group label: no value among them."""
-    rest = [cell for cell in cells[start:] if cell]
-    return (
-        len(cells) > start
-        and all(cell == group for cell in cells[first:start])
-        and bool(rest)
-        and not any(_VALUE.match(cell) for cell in rest)
-    )
-
-
-def _amounts_row(cells: list[str]) -> bool:
-    amounts = [cell for cell in cells if cell]
-    return len(amounts) >= 2 and all(_AMOUNT.match(cell) for cell in amounts)
-
-
-def _is_total(cells: list[str], start: int) -> bool:
-    label = next((cell for cell in cells[start:] if cell), "")
-    return key(label).endswith(_TOTALS) and len(key(label)) <= 6 and any(_AMOUNT.match(c) for c in cells[start:])
-
-
-def _task_text(cells: list[str]) -> bool:
-    """Whether a row of a money table names a task: a text beside its amounts that names no share of money (基本支出,
-    财政拨款: the rows of money laid out by its sources, read above as amounts)."""
-    texts = [cell for cell in cells if cell and not _VALUE.match(cell)]
-    return bool(texts) and not any(head_field(cell) in ("amount", "fund", "group") or cell in _SHARES for cell in texts)
-
-
-_SHARES = frozenset(("基本支出", "项目支出", "人员经费", "公用经费", "合计", "小计"))
-
-
-def _task_line(cells: list[str], labels: list[str]) -> str:
-    """A task row of a money table as one line: its texts, then each amount with its column's label (a cell that is
-    its column's label, spread down from the label rows, is none of its values)."""
-    texts: list[str] = []
-    amounts: list[str] = []
-    for cell, label in zip(cells, labels + [""] * len(cells)):
-        if not cell or cell == label:
-            continue
-        if not _VALUE.match(cell):
-            texts += [cell] if cell not in texts else []
-        elif not amounts or amounts[-1] != f"{label} {cell}":
-            amounts.append(f"{label} {cell}")
-    line = "：".join(texts[:2]) + "".join(f"；{text}" for text in texts[2:])
-    return line + (f"（{'，'.join(a.strip() for a in amounts)}）" if amounts else "")
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:

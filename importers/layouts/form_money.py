@@ -1,0 +1,218 @@
+"""A goal form's money in its head: the blocks of a self-evaluation (年初预算数 | 全年预算数 | 执行数 over a row of
+amounts, 预期目标 | 实际完成情况 over texts) and money laid out as a small table under a label over its rows
+(总体资金情况（万元）, 年度主要任务), with the amounts a form prints nowhere else (a tasks' 金额合计, an amount
+below its label, the one share that is all of the money).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.cells import clean, joined, spread_values
+from importers.columns import GOAL_BLOCKS, SPENDING_KINDS, block_column, head_field, key, money_unit
+from importers.records import Row
+
+TOTALS = ("合计", "总计")
+AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)?$")  # a cell of money, its unit in it or not
+VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|亿元|万元|千元|元)?$")  # money, a rate or a score
+
+
+def amount_below(head: list[Row]) -> str:
+    """The amount under an amount label that heads a column of money ('预算支出总额' over '32,852.053832'), '' when
+    none: a department's form that lays its money out as a small table."""
+    for i, row in enumerate(head):
+        for j, cell in enumerate(row.cells):
+            if head_field(cell) != "amount" or "总" not in cell:  # a total, not a column of amounts ('预算金额')
+                continue
+            for below in head[i + 1 : i + 3]:
+                value = joined(clean(below.cells[j])) if j < len(below.cells) else ""
+                if AMOUNT.match(value):
+                    return value
+    return ""
+
+
+def whole_share(funds: list[str]) -> str:
+    """The one share of a form's money that is all of it (财政拨款 98,880.78 beside 其他资金 0.00), as written; ''
+    when several are not zero: their sum is printed nowhere, and the form's figures may not agree with it."""
+    numbers = [AMOUNT.match(fund) for fund in funds]
+    if not funds or not all(numbers):
+        return ""
+    money = [fund for fund, number in zip(funds, numbers) if number and float(number[1].replace(",", ""))]
+    return money[0] if len(money) == 1 else ""
+
+
+def total_amount(row: Row) -> str:
+    """The amount a head row gives for a total ('年度主要任务 | 金额合计 | 6248.79 | 6248.79'), '' for other rows."""
+    values = [joined(clean(value)) for value in spread_values(row.cells)]
+    for label, value in zip(values, values[1:]):
+        if key(label).endswith(TOTALS) and len(key(label)) <= 6:
+            return value if AMOUNT.match(value) else ""
+    return ""
+
+
+@dataclass
+class Blocks:
+    values: dict[str, str]  # block field → the value of the block's first row (年度资金总额 / 合计)
+    lines: set[int]  # the head rows the blocks took
+    unit: str = ""  # the money unit their labels declare ('项目资金（元）', '总体资金情况（万元）')
+
+
+def head_blocks(head: list[Row]) -> Blocks:
+    """A self-evaluation's head blocks: a row naming two or more block columns (年初预算数, 全年预算数（A）… or
+    预期目标, 实际完成情况) under a group label, then the row (or rows) of values in those columns; the first value
+    row of each block is kept (年度资金总额), unless a later one is its total (金额合计 below a grid of tasks)."""
+    found = Blocks({}, set())
+    columns: dict[int, str] = {}
+    group = ""
+    taken = False
+    for row in head:
+        cells = [joined(clean(cell)) for cell in row.cells]
+        named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
+        first = next((cell for cell in cells if cell), "")
+        beside = [cell for j, cell in enumerate(cells) if cell not in (first, "") and j not in named]
+        if beside and (GOAL_BLOCKS & set(named.values()) or any(VALUE.match("".join(c.split())) for c in beside)):
+            named = {}  # '实施期目标 | 某某 | 年度目标 | 某某', '年初预算数 | 1850 | 全年预算数 | 1850': labels, values
+        if len(named) >= 2:
+            if group != first or taken:
+                columns, taken = {}, False
+            columns.update(named)
+            group = first
+            found.lines.add(row.line)
+            found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
+        elif columns and (
+            first == group
+            or not taken
+            and head_field(group + first)  # '年度' | '总体目标'
+            or not cells[0]
+            and head_field(first) in ("amount", "fund")  # the group's cell merged across, not down
+        ):
+            found.lines.add(row.line)
+            label = next((cell for cell in cells if cell and cell != group), "")
+            total = key(label).endswith(TOTALS)
+            if not taken or total:
+                values: dict[str, str] = {}
+                for j, field in columns.items():
+                    if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/"):
+                        values.setdefault(field, cells[j])  # a field over several columns: its first (总额)
+                found.values.update(values if total else {**values, **found.values})
+                taken = True
+        else:
+            columns, group = {}, ""
+    return found
+
+
+def money_table(head: list[Row]) -> Blocks:
+    """Money laid out as a small table under a label over its rows (总体资金情况（万元）, 年度主要任务):
+    one to three rows of column labels naming shares of money (预算支出总额 | 财政拨款 over 合计 · 基本支出 ·
+    项目支出 | 其他资金 over …), then a row of amounts, or rows of tasks and their amounts closed by a total row
+    (金额合计). Each amount of that row is kept under its column's labels ('财政拨款·基本支出'; a parent's 合计
+    as the parent; a heading over all the amounts left out), each task under the group label, one line each."""
+    found = Blocks({}, set())
+    rows = [[joined(clean(cell)) for cell in row.cells] for row in head]
+    for i, cells in enumerate(rows):
+        group = next((cell for cell in cells if cell), "")
+        if not group or AMOUNT.match(group) or head[i].line in found.lines:
+            continue
+        first = cells.index(group)
+        start = next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))  # after the group's cells
+        labels = []
+        for r in range(i, min(i + 3, len(rows))):
+            if not _labels_row(rows[r], group, first, start):
+                break
+            labels.append(r)
+        money_named = any(
+            head_field(cell) in ("amount", "fund") or key(cell) in SPENDING_KINDS
+            for r in labels
+            for cell in rows[r][start:]
+        )  # by one of the label rows: the others may name what the money is (全年预算数 over 总额 | 财政拨款)
+        if not labels or not money_named or labels[-1] + 1 >= len(rows):
+            continue
+        below = []
+        for r in range(labels[-1] + 1, len(rows)):
+            here = rows[r][first:start]
+            if here and all(cell == group for cell in here) or not any(here) and _amounts_row(rows[r][start:]):
+                below.append(r)
+            else:
+                break
+        total = next((r for r in below if _is_total(rows[r], start)), None)
+        if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
+            total = below[0]
+        if total is None:  # tasks and their money without a total row: kept as lines, no amount taken from them
+            if not all(_task_text(rows[r][start:]) for r in below):
+                continue
+            named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
+            found.values.setdefault(group, "\n".join(_task_line(rows[r][start:], named) for r in below))
+            found.lines.update(head[r].line for r in (*labels, *below))
+            continue  # the money may be laid out below (总体资金情况 | 基本支出 | 项目支出)
+        money = [j for j in range(start, len(rows[total])) if AMOUNT.match(rows[total][j])]
+        paths = {j: list(dict.fromkeys(rows[r][j] for r in labels if j < len(rows[r]) and rows[r][j])) for j in money}
+        while all(len(path) > 1 for path in paths.values()) and len({path[0] for path in paths.values()}) == 1:
+            paths = {j: path[1:] for j, path in paths.items()}  # a heading over all the amounts
+        for path in paths.values():
+            if len(path) > 1 and key(path[-1]).endswith(TOTALS):
+                path.pop()  # a parent's 合计: the parent's own
+        before = None
+        for j in money:
+            if paths[j] and paths[j] != before:
+                found.values.setdefault("·".join(paths[j]), rows[total][j])
+            before = paths[j]
+        last = {
+            j: next((rows[r][j] for r in reversed(labels) if j < len(rows[r]) and rows[r][j]), "")
+            for j in range(start, len(cells))
+        }
+        headings = ["·".join(paths[j]) if j in paths else last[j] for j in range(start, len(cells))]
+        tasks = [_task_line(rows[r][start:], headings) for r in below if r != total]
+        if tasks:
+            found.values.setdefault(group, "\n".join(tasks))
+        found.lines.update(head[r].line for r in (*labels, *below))
+        found.unit = money_unit(group) or next(filter(None, map(money_unit, rows[labels[0]])), "")
+        break
+    return found
+
+
+def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:
+    """A row of column labels under a money table's group label: no value among them."""
+    rest = [cell for cell in cells[start:] if cell]
+    return (
+        len(cells) > start
+        and all(cell == group for cell in cells[first:start])
+        and bool(rest)
+        and not any(VALUE.match(cell) for cell in rest)
+    )
+
+
+def _amounts_row(cells: list[str]) -> bool:
+    amounts = [cell for cell in cells if cell]
+    return len(amounts) >= 2 and all(AMOUNT.match(cell) for cell in amounts)
+
+
+def _is_total(cells: list[str], start: int) -> bool:
+    label = next((cell for cell in cells[start:] if cell), "")
+    return key(label).endswith(TOTALS) and len(key(label)) <= 6 and any(AMOUNT.match(c) for c in cells[start:])
+
+
+def _task_text(cells: list[str]) -> bool:
+    """Whether a row of a money table names a task: a text beside its amounts that names no share of money (基本支出,
+    财政拨款: the rows of money laid out by its sources, read above as amounts)."""
+    texts = [cell for cell in cells if cell and not VALUE.match(cell)]
+    return bool(texts) and not any(head_field(cell) in ("amount", "fund", "group") or cell in _SHARES for cell in texts)
+
+
+_SHARES = frozenset(("基本支出", "项目支出", "人员经费", "公用经费", "合计", "小计"))
+
+
+def _task_line(cells: list[str], labels: list[str]) -> str:
+    """A task row of a money table as one line: its texts, then each amount with its column's label (a cell that is
+    its column's label, spread down from the label rows, is none of its values)."""
+    texts: list[str] = []
+    amounts: list[str] = []
+    for cell, label in zip(cells, labels + [""] * len(cells)):
+        if not cell or cell == label:
+            continue
+        if not VALUE.match(cell):
+            texts += [cell] if cell not in texts else []
+        elif not amounts or amounts[-1] != f"{label} {cell}":
+            amounts.append(f"{label} {cell}")
+    line = "：".join(texts[:2]) + "".join(f"；{text}" for text in texts[2:])
+    return line + (f"（{'，'.join(a.strip() for a in amounts)}）" if amounts else "")
