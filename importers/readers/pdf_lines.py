@@ -1,6 +1,7 @@
 """Text lines outside a PDF's ruled tables: characters grouped into lines, a line's text and its pieces split at wide
 gaps, a cell's lines joined where they wrapped, and the lines of a table drawn without vertical rules cut into the
-columns of its header line."""
+columns of its header line (a header, a level label and a table's end told by the importers' vocabulary: columns,
+level_words, segments)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from importers.columns import column, head_field
+from importers.level_words import is_level1, is_level2
 from importers.records import Row
+from importers.segments import title
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
@@ -92,8 +96,6 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
     rows (`_table_rows`). A run of characters is one cell's; a column begins at the widest gap no run crosses
     between its header word and the one before (`_column_edges`). A table's title, a form's head label or a line
     over three columns ends the table."""
-    from importers.columns import column
-
     pieces = [spans(line) for line in lines]
     kinds = [[column(text) for _, _, text in line] for line in pieces]
     header = [len(k) >= 3 and "name" in k and bool({"target", "period_target"} & set(k)) for k in kinds]
@@ -227,7 +229,6 @@ def _nearer(rows: list[dict[int, list[_Piece]]], name: int, cells: dict[int, _Pi
 
 def _labels(pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: list[int], size: float, full):
     """A level column's labels by the row they go to (`_table_rows`)."""
-    from importers.level_words import is_level1, is_level2
 
     def level(text: str) -> bool:
         return is_level1(text) or is_level2(text)
@@ -284,9 +285,6 @@ def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float,
     """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
     table's title, a note or signature under it (注：…, 填报人：…), or one piece of text over three or more of its
     columns."""
-    from importers.columns import head_field
-    from importers.segments import title
-
     x0, _, first = spans[0] if spans else (0.0, 0.0, "")
     in_first = len(header) < 2 or x0 < header[1][0]  # a label stands in the table's first column
     if len(spans) <= 2 and in_first and head_field(re.split("[：:]", first)[0]) not in ("", "other"):
