@@ -632,6 +632,9 @@ def export_cmd(
         "import sheet (its limits checked first), or md, csv, json for scripts; default: from the extension, else "
         "xlsx.",
     ),
+    force: bool = typer.Option(
+        False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is already there."
+    ),
 ) -> None:
     """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),
     Markdown, CSV or JSON."""
@@ -642,7 +645,7 @@ def export_cmd(
 
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
-    written = export(draft, path, fmt)
+    written = export(draft, path, fmt, overwrite=force, how="要覆盖请加 --force，或换一个文件名")
     print(shown(f"已写出 wrote {written}"))
     if note := renamed(draft.name, written):
         print(shown(note))

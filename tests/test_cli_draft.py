@@ -91,6 +91,12 @@ def test_a_whole_drafting_session(kb, tmp_path):
         assert "注意：检查发现 1 个错误" in out  # written all the same: the officer is told before handing it in
     kb("draft", "export", "科技型企业研发补贴", tmp_path, "--format", "md")
     assert (tmp_path / "科技型企业研发补贴.md").exists()
+    (tmp_path / "t.xlsx").write_bytes(b"filled in by hand")  # an export the officer went on to fill in
+    refused = kb("draft", "export", "科技型企业研发补贴", tmp_path / "t.xlsx", ok=False)
+    one_line_error(refused, "文件已存在，未覆盖（要覆盖请加 --force")
+    assert (tmp_path / "t.xlsx").read_bytes() == b"filled in by hand"
+    kb("draft", "export", "科技型企业研发补贴", tmp_path / "t.xlsx", "--force")
+    assert (tmp_path / "t.xlsx").read_bytes().startswith(b"PK")
     kb("draft", "duplicate", "科技型企业研发补贴", "副本")
     kb("draft", "rename", "副本", "第二稿")
     listed = json.loads(kb("draft", "list", "--json").stdout)

@@ -256,7 +256,9 @@ def test_a_name_windows_reserves_or_that_misleads_is_made_safe_and_said(conn, tm
     assert written == folder / file_name and [p.name for p in folder.iterdir()] == [file_name]
     note = export.renamed(draft.name, written)
     assert (why in note and note.startswith(f"文件名改为 {file_name}：") and "\n" not in note) if why else note == ""
-    result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "draft", "export", "--", name, str(folder)])
+    result = CliRunner().invoke(
+        app, ["--db", str(tmp_path / "kb.sqlite3"), "draft", "export", "--force", "--", name, str(folder)]
+    )
     assert result.exit_code == 0, result.output
     assert [line for line in result.output.splitlines()[1:] if not line.startswith("注意：检查")] == (
         [note] if why else []
@@ -299,7 +301,7 @@ def test_a_failed_write_leaves_no_file(conn, tmp_path, monkeypatch):
 
     monkeypatch.setattr(export, "_markdown", broken)
     with pytest.raises(KbError, match="No space left"):
-        export.export(d, tmp_path / "x.md")
+        export.export(d, tmp_path / "x.md", overwrite=True)
     assert [p.name for p in tmp_path.iterdir()] == ["x.md"]
     assert (tmp_path / "x.md").read_text() == "earlier export"
 
@@ -364,7 +366,7 @@ def test_a_link_is_written_through_and_what_is_no_file_is_refused(conn, tmp_path
     (shared / "target.csv").write_text("old", "utf-8")
     link = tmp_path / "link.csv"
     link.symlink_to(shared / "target.csv")
-    assert export.export(draft, link) == shared / "target.csv"
+    assert export.export(draft, link, overwrite=True) == shared / "target.csv"
     assert link.is_symlink() and (shared / "target.csv").read_text("utf-8") != "old"
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)

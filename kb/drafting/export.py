@@ -148,10 +148,23 @@ def _umask() -> int:
     return mask
 
 
-def export(draft: Draft, path: Path | str | None = None, fmt: str | None = None) -> Path:
+class FileExists(KbError):
+    """The file an export would write is there already (an officer may have filled in its 联系人 or stamp by hand)."""
+
+    def __init__(self, path: Path, how: str) -> None:
+        super().__init__(f"{path}: 文件已存在，未覆盖（{how}） file exists, not overwritten")
+        self.path = path
+
+
+def export(
+    draft: Draft, path: Path | str | None = None, fmt: str | None = None, overwrite: bool = False, how: str = ""
+) -> Path:
     """Write the draft to `path` (a file, or a folder to put '<draft name>.<fmt>' in); the format comes from
-    `fmt` or the extension. Returns the path written; KbError when the folder is missing or not writable."""
+    `fmt` or the extension. Returns the path written; KbError when the folder is missing or not writable, FileExists
+    when the file is there and `overwrite` is not given (`how` says, in Chinese, how to overwrite it)."""
     path, fmt = _target(draft, path, fmt)
+    if not overwrite and path.exists():
+        raise FileExists(path, how or "换一个文件名")
     writer = {"xlsx": _xlsx, "docx": _docx, "yth": _yth, "md": _markdown, "csv": _csv, "json": _json}[fmt]
     try:
         fd, tmp = tempfile.mkstemp(prefix=".kb-export-", suffix=Path(file_suffix(fmt)).suffix, dir=path.parent)

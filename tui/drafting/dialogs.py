@@ -24,7 +24,7 @@ from kb.drafting.drafts import BASES, ROW_TEXT_FIELDS, Row, open_draft, target_f
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line
 from kb.find.precedents import common_line
-from kb.drafting.export import FORMATS, export, safe_filename
+from kb.drafting.export import FORMATS, FileExists, export, safe_filename
 from kb.drafting.lint import before_handing_in, lint_draft
 from kb.vocab.levels import FRAMEWORK, LEVEL1, OUTPUT
 from kb.vocab.numbers import number
@@ -372,7 +372,7 @@ SHOWN_DETAILS = 8  # rows an export refused for names in its dialog (the 一体�
 
 class ExportDialog(ModalScreen):
     """Asks for a format and a folder (or a file), waits for the draft's queued saves, exports; dismisses with
-    the path written, or None."""
+    the path written, or None. A file that is there already is overwritten only when Export is pressed again."""
 
     BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
@@ -389,6 +389,7 @@ class ExportDialog(ModalScreen):
         self.db, self.draft_id, self.draft_name = db, draft_id, name
         self.folder, self.fmt, self.saved = folder, fmt, saved
         self.checks: str | None = None  # what the draft still fails, said once it is written
+        self.overwrite: Path | None = None  # the file there already that a second press of Export overwrites
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as box:
@@ -424,7 +425,8 @@ class ExportDialog(ModalScreen):
     def _preview(self) -> None:
         path, fmt = self._target()
         target = path / safe_filename(self.draft_name, fmt) if fmt else path
-        self.query_one("#export-target", Static).update(Text(shown(f"→ {target}"), style="dim"))
+        there = "（已存在 exists）" if target.is_file() else ""
+        self.query_one("#export-target", Static).update(Text(shown(f"→ {target}{there}"), style="dim"))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#dialog-ok")
@@ -443,7 +445,13 @@ class ExportDialog(ModalScreen):
             if self.saved is not None and not self.saved.wait(SAVE_WAIT):
                 raise KbError("保存未完成 the draft's changes are still being saved: try again in a moment")
             draft = self.db.call(open_draft, self.draft_id)
-            written = export(draft, path, fmt)
+            try:
+                written = export(draft, path, fmt, how="再按 导出 覆盖它，或换一个文件名")
+            except FileExists as exc:
+                if exc.path != self.overwrite:
+                    self.overwrite = exc.path
+                    raise
+                written = export(draft, path, fmt, overwrite=True)
             self.checks = before_handing_in(self.db.call(lint_draft, self.draft_id), draft.name)
             self.post_message(_Done(written))
         except KbError as exc:
