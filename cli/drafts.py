@@ -533,6 +533,8 @@ def apply(
             )
         )
     )
+    if note := result.to_fill_note():
+        print(shown(note))
 
 
 @draft_app.command()

@@ -212,6 +212,24 @@ def test_apply_rows_skips_indicators_already_there(conn):
     nothing = drafts.apply_rows(conn, d.id, rows)
     assert nothing.added == [] and nothing.draft.version == again.draft.version  # no change, no new version
     assert next(r for r in again.draft.rows if r.name == "服务对象满意度").sources == [1, 2]
+    assert first.to_fill == again.to_fill == [] and first.to_fill_note() == ""
+
+
+def test_rows_added_without_their_value_are_named_for_the_officer(conn):
+    """A template leaves another project's sum of money out (≤ … 元): the row showed an empty 指标值 and nothing
+    said so."""
+    d = drafts.create(conn, "甲")
+    rows = [
+        NewRow("文化展览经费", "成本指标", "经济成本指标", "≤", None, "元"),
+        NewRow("服务质量", "产出指标", "质量指标", "定性", None, None, "优良"),
+        NewRow("补贴企业数", "产出指标", "数量指标", "≥", 10.0, "家"),
+    ]
+    applied = drafts.apply_rows(conn, d.id, rows)
+    assert applied.to_fill == ["文化展览经费"]
+    assert (
+        applied.to_fill_note().startswith("其中 1 个指标的数值留空，请按本项目填写")
+        and "\n" not in applied.to_fill_note()
+    )
 
 
 def test_a_stale_writer_gets_an_error_not_a_silent_overwrite(db_path):

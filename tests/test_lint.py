@@ -118,6 +118,13 @@ def rule_ids(table: GoalTable) -> set[str]:
     return {f.rule for f in run(table)}
 
 
+def test_an_operator_without_a_value_is_no_target():
+    """A template's row whose sum of money was left out (≤ … 元: another project's figure) showed an empty 指标值 and
+    no check said so; the 一体化 sheet alone refused it."""
+    assert "no-target" in rule_ids(replace(good(), 0, operator="≤", value=None, unit="元", target=""))
+    assert "no-target" not in rule_ids(replace(good(), 0, operator="定性", value=None, unit=None, target="达标"))
+
+
 def test_every_rule_has_an_id_severity_reason_and_a_test():
     assert len({r.id for r in RULES}) == len(RULES)
     assert {r.severity for r in RULES} <= set(SEVERITIES)

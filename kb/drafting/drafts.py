@@ -305,6 +305,17 @@ class Applied:
     draft: Draft
     added: list[str]
     skipped: list[str]  # already in the draft (or twice in the batch)
+    to_fill: list[str] = field(default_factory=list)  # added with an operator and no value ('≤ … 元'): the officer's
+
+    def to_fill_note(self) -> str:
+        """One line naming the rows added without a value, '' when there are none."""
+        if not self.to_fill:
+            return ""
+        n, names = len(self.to_fill), "、".join(self.to_fill)
+        return (
+            f"其中 {n} 个指标的数值留空，请按本项目填写（模板里是别的项目的金额）：{names}"
+            f" · {n} added without a value, for you to fill in (the template's was another project's sum)"
+        )
 
 
 def _now() -> str:
@@ -814,7 +825,8 @@ def apply_rows(conn: sqlite3.Connection, key: int | str, rows: Iterable[NewRow],
             seen.add(k)
         _insert_rows(conn, change.id, added)
         change.changed = bool(added)
-    return Applied(open_draft(conn, change.id), [r.name for r in added], [r.name for r in skipped])
+    to_fill = [r.name for r in added if r.value is None and r.operator not in (None, QUALITATIVE) and not r.text]
+    return Applied(open_draft(conn, change.id), [r.name for r in added], [r.name for r in skipped], to_fill)
 
 
 def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) -> dict:

@@ -235,7 +235,7 @@ def _level_outside(t: GoalTable):
 
 def _no_target(t: GoalTable):
     for n, ln in enumerate(t.lines):
-        if ln.operator is None and not ln.target.strip():
+        if ln.value is None and not ln.target.strip():  # an operator alone is none ('≤ 元': a template's sum left out)
             yield n, "没有指标值 no target value"
 
 

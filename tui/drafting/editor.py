@@ -395,7 +395,10 @@ class DraftEditor(Vertical):
                 if o.applied.skipped
                 else ""
             )
-            self.notify(shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}"), title="草稿 draft", markup=False)
+            fill = f"\n{o.applied.to_fill_note()}" if o.applied.to_fill else ""
+            self.notify(
+                shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}{fill}"), title="草稿 draft", markup=False
+            )
 
     def _tell(self, o: Outcome) -> None:
         """The notice when the draft had been changed elsewhere."""
