@@ -93,4 +93,4 @@ def search(
         return
     from cli import render as render
 
-    render.search_result(console(), result)
+    render.search_result(console(), result, (region, year, level))

@@ -35,9 +35,27 @@ def _level(ind: dict) -> str:
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
-def search_result(console: Console, result) -> None:
+def search_result(console: Console, result, filters=None) -> None:
+    """A search's tables; nothing found: what the filters left out, the names the query spells in pinyin."""
     nothing = result.indicator_total == 0 and result.project_total == 0 and result.evaluated_total == 0
-    if nothing:
+    region, year, level = filters or (None, None, None)
+    within = "，".join(
+        f"{label} {value}" for label, value in (("地区", region), ("年度", year), ("层级", level)) if value
+    )
+    if nothing and within:
+        console.print(
+            text(
+                f"在所选范围（{within}）内没有包含 {result.query!r} 的指标或项目；去掉筛选再查 "
+                f"no indicator or project contains {result.query!r} within the filters: try without them"
+            )
+        )
+    elif nothing and result.suggestions and all(s["match"] == "pinyin" for s in result.suggestions):
+        console.print(text(f"按拼音 {result.query} 找到这些指标名称 indicator names spelt {result.query!r} in pinyin:"))
+        for s in result.suggestions:
+            console.print(text(f"  {s['name']}（{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"))
+        console.print(text(f"查看一个名称的先例 see a name's precedents: kb search {result.suggestions[0]['name']}"))
+        return
+    elif nothing:
         console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
     if result.suggestions:
         how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}

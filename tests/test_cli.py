@@ -156,6 +156,17 @@ def test_search_table_output(seeded):
     assert "有责投诉" in result.stdout
 
 
+def test_search_in_pinyin_lists_the_names_and_an_empty_filter_says_so(seeded):
+    """`kb search myd` said nothing contained 'myd' (the app lists the names it spells); a search the filters
+    emptied read as if nothing anywhere held the words."""
+    lines = kb("search", "myd", db=seeded).stdout.splitlines()
+    assert lines[0].startswith("按拼音 myd 找到这些指标名称") and "满意" in lines[1] and "没有" not in lines[0]
+    assert lines[-1].startswith("查看一个名称的先例") and "kb search " in lines[-1]
+    filtered = kb("search", "满意度", "--region", "没有的地方", "--year", "2025", db=seeded).stdout.replace("\n", "")
+    assert filtered.startswith("在所选范围（地区 没有的地方，年度 2025）内没有包含 '满意度' 的指标或项目；去掉筛选再查")
+    assert "所选范围" not in kb("search", "没有这种指标", db=seeded).stdout
+
+
 def test_search_level_filter(seeded):
     data = json.loads(kb("search", "率", "--level", "满意度", "--json", "--limit", "500", db=seeded).stdout)
     assert data["indicators"] and all(i["std_level1"] == "满意度指标" for i in data["indicators"])
