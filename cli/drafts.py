@@ -214,10 +214,13 @@ def new(
     print(f"已建立草稿 created draft {draft.name!r}")
     if guessed:
         print(
-            f"支出类型（推测） spending type {guessed[0][0]} (from {'、'.join(guessed[0][2])}); change it with "
-            f"kb draft set {draft.name!r} spending_type TYPE"
+            f"支出类型（推测）{guessed[0][0]}（据 {'、'.join(guessed[0][2])}），要改请用 kb draft set {draft.name!r} "
+            f"spending_type 类型 spending type guessed {guessed[0][0]}: change it with kb draft set"
         )
-    print(f"下一步 next: kb suggest {draft.name!r}, then kb draft apply {draft.name!r} --template TYPE or --project ID")
+    print(
+        f"下一步：kb suggest {draft.name!r} 看模板和相似项目，再 kb draft apply {draft.name!r} --template 支出类型 或 "
+        "--project 项目编号 next: see the templates and similar projects, then apply one"
+    )
 
 
 def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, as_json: bool) -> None:
@@ -762,7 +765,9 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
         out.print(f"未找到支出类型 no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
         return
     table = Table(
-        title=f"模板 template {kind}: from {len(template.projects)} projects", box=box.SIMPLE_HEAD, title_justify="left"
+        title=f"模板 template {kind}：来自 {len(template.projects)} 个项目 from {len(template.projects)} projects",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
     )
     evaluated = any(i.outcomes for i in template.items)
     for col in ("一级指标", "二级指标", "三级指标", "常用目标", "项目数", "中位数", "范围") + (

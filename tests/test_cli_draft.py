@@ -61,7 +61,7 @@ def test_a_whole_drafting_session(kb, tmp_path):
         "--overview",
         "对科技型企业研发投入给予补贴",
     )
-    assert "spending type 补贴/奖励类" in new.stdout
+    assert "支出类型（推测）补贴/奖励类" in new.stdout
     assert "科技型企业贷款风险贴息资金" in kb("suggest", "科技型企业研发补贴").stdout
     assert "added" in kb("draft", "apply", "科技型企业研发补贴").stdout  # the draft's type's template
     projects = json.loads(kb("projects", "--json").stdout)

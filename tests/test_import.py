@@ -277,7 +277,7 @@ def test_coded_levels_stored_by_name_and_mapped(conn):
         (b"", "empty"),
         (b"   \n\n\t\n", "empty"),
         (bytes(range(256)) * 20, "binary"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(500), "binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(500), "这是PNG 图片，不是绩效目标文件 a PNG image"),
         ("这是一份普通的说明文字，没有任何绩效目标表格。\n第二行。\n".encode("utf-8"), "layout unknown"),
     ],
     ids=["empty", "whitespace", "all-bytes", "png", "prose"],

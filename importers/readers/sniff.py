@@ -20,17 +20,17 @@ from importers.readers.common import MAX_CELL_BYTES, MAX_RATIO, MAX_UNZIPPED, Un
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files, and encrypted .xlsx/.docx
 ZIP = b"PK\x03\x04"
 OTHER = {  # magic bytes of files that are certainly not documents → what they are
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"II*\x00": "a TIFF image",
-    b"MM\x00*": "a TIFF image",
-    b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"\x1f\x8b": "a gzip archive",
-    b"\x7fELF": "a program",
-    b"PK\x05\x06": "an empty ZIP archive",
-    b"SQLite format 3": "an SQLite database",
+    b"\x89PNG": ("PNG 图片", "a PNG image"),
+    b"\xff\xd8\xff": ("JPEG 图片", "a JPEG image"),
+    b"GIF8": ("GIF 图片", "a GIF image"),
+    b"II*\x00": ("TIFF 图片", "a TIFF image"),
+    b"MM\x00*": ("TIFF 图片", "a TIFF image"),
+    b"Rar!": ("RAR 压缩包", "a RAR archive"),
+    b"7z\xbc\xaf": ("7-Zip 压缩包", "a 7-Zip archive"),
+    b"\x1f\x8b": ("gzip 压缩包", "a gzip archive"),
+    b"\x7fELF": ("程序", "a program"),
+    b"PK\x05\x06": ("空的 ZIP 压缩包", "an empty ZIP archive"),
+    b"SQLite format 3": ("SQLite 数据库", "an SQLite database"),
 }
 
 # OLE2 stream names (UTF-16LE, as they appear in the compound file's directory)
@@ -60,9 +60,9 @@ def sniff(data: bytes) -> str:
         raise UnreadableFile(
             "RTF 文档：请用 Word 或 WPS 另存为 .docx 再导入 an RTF document: save it as .docx to import it"
         )
-    for magic, what in OTHER.items():
+    for magic, (zh, en) in OTHER.items():
         if data.startswith(magic):
-            raise UnreadableFile(f"二进制数据，不是绩效目标文件 binary data ({what}), not a goal document")
+            raise UnreadableFile(f"这是{zh}，不是绩效目标文件 {en}, not a goal document")
     if _HTML.match(_head(data)):
         return "html"
     if _MIME_HEADERS.match(data[:4096]) and _MULTIPART.search(data[:4096]):

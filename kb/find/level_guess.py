@@ -84,7 +84,7 @@ def guess_levels(conn: sqlite3.Connection, name: str) -> LevelGuess:
         candidates = ranked[:2]  # two at least: one pair alone would be a majority
     elif found:
         level2, also, word = found
-        why = f'关键词 "{word}" 多为 {level2}，也常见 {also} the keyword is not decisive'
+        why = f'关键词 "{word}" 多为 {level2}，也常见 {also}，不能确定 the keyword is not decisive'
         candidates = [_pair(level2), *([_pair(also)] if also else [])]
     else:
         why = "名称中没有可判断层级的关键词 no keyword in the name tells the level"

@@ -39,8 +39,8 @@ class Filters(namedtuple("Filters", "region year level")):
             level = LEVELS.get(key) or standard_level2(key)
             if level is None:
                 raise KbError(
-                    f"没有这个层级 unknown level {key!r}: use one of {', '.join(LEVELS)} or a level 2 "
-                    "(数量, 质量, 时效, 社会效益 …)"
+                    f"没有这个层级 {key!r}：请用 {'、'.join(LEVELS)}，或二级指标如 数量、质量、时效、社会效益 "
+                    f"unknown level: use one of {', '.join(LEVELS)} or a level 2"
                 )
         return super().__new__(cls, region, year, level)
 

@@ -433,7 +433,7 @@ class ExportDialog(ModalScreen):
     def submit(self) -> None:
         path, fmt = self._target()
         if fmt and not path.is_dir():
-            show_error(self, f"{path}: 没有这个文件夹 no such folder (create it first)")
+            show_error(self, f"{path}: 没有这个文件夹（请先建立） no such folder (create it first)")
             return
         show_error(self, "")
         self.query_one("#dialog-ok", Button).disabled = True
