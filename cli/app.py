@@ -106,7 +106,7 @@ def import_cmd(
         for path in files:
             print("\n".join(explained(path)))
     long = len(files) > 3 or sum(path.stat().st_size for path in files) > BAR_BYTES
-    bar = _ImportBar(files) if not as_json and long and sys.stderr.isatty() else None
+    bar = (_ImportBar if sys.stderr.isatty() else _ImportLines)(files) if not as_json and long else None
     try:
         with bar or contextlib.nullcontext():
             results = import_paths(
@@ -118,8 +118,9 @@ def import_cmd(
                 reading=bar.reading if bar else None,
             )
     except KeyboardInterrupt:
+        stored = f" {bar.state.stored} 个" if bar else ""
         print(
-            "kb: 已中断：已存入的文件保留，再次运行同一导入会存入其余的 "
+            f"kb: 已中断：已存入的{stored}文件保留，再次运行同一导入会存入其余的 "
             "interrupted: the documents stored so far are kept; the same import run again stores the rest",
             file=sys.stderr,
         )
@@ -184,6 +185,33 @@ class _ImportBar:
 
     def __exit__(self, *exc) -> None:
         self.progress.stop()
+
+
+class _ImportLines:
+    """kb.ingest.progress as one line on stderr per file done, written at once: a log or a pipe (no terminal for a
+    bar) shows what is stored as it goes, and after an interruption."""
+
+    def __init__(self, files: list[Path]):
+        from kb.ingest.progress import ImportProgress
+
+        self.state = ImportProgress(files)
+
+    def advance(self, result) -> None:
+        from kb.ingest.progress import STATUS_NAMES
+
+        self.state.file_done(result)
+        print(
+            shown(f"{self.state.counts()} · {STATUS_NAMES[result.status]}  {result.path}"), file=sys.stderr, flush=True
+        )
+
+    def reading(self, path: Path, done: int) -> None:
+        self.state.reading(path, done)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 def _print_import_summary(results, dry_run: bool) -> None:

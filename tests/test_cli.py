@@ -238,6 +238,16 @@ def test_import_is_idempotent_and_dry_run_writes_nothing(tmp_path):
     assert json.loads(kb("stats", "--json", db=db).stdout)["indicators"] == 295
 
 
+def test_an_import_into_a_log_says_each_file_as_it_is_done(tmp_path):
+    """Without a terminal for its bar (`kb import … 2>&1 | tee log`, a scheduled job) an import said nothing until
+    its end, and nothing of what it had stored when interrupted: one line per file now, on stderr, as each is done."""
+    done = kb("import", SEEDS, db=tmp_path / "kb.sqlite3")
+    assert done.exit_code == 0, done.output
+    lines = done.stderr.splitlines()
+    assert [line.split(" · ")[0] for line in lines] == [f"{n}/5 个文件 files" for n in range(1, 6)]
+    assert all(" · 已导入 imported  " in line and line.endswith(".txt") for line in lines)
+
+
 def test_installed_entry_point(tmp_path):
     """The console script and `python -m kb` run in a fresh process."""
     env = {**os.environ, "KB_DB": str(tmp_path / "kb.sqlite3")}

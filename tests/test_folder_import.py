@@ -167,15 +167,19 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
 
 
 def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, monkeypatch):
-    def interrupted(*args, **kwargs):
+    """Its last line says how many files are stored (each said on its line as it was done, without a terminal)."""
+    from kb.ingest.run import FileResult
+
+    def interrupted(conn, walk, *args, progress=None, **kwargs):
+        progress(FileResult(walk.files[0], "imported"))
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ingest, "import_paths", interrupted)
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "kb.sqlite3"), "import", str(folder)])
     assert result.exit_code == 130
-    assert (
-        result.stderr == "kb: 已中断：已存入的文件保留，再次运行同一导入会存入其余的 interrupted: the documents stored "
-        "so far are kept; the same import run again stores the rest\n"
+    assert result.stderr.splitlines()[-1] == (
+        "kb: 已中断：已存入的 1 个文件保留，再次运行同一导入会存入其余的 interrupted: the documents stored "
+        "so far are kept; the same import run again stores the rest"
     )
 
 

@@ -20,7 +20,7 @@ class ImportProgress:
     def __init__(self, files: Iterable[Path]):
         self.sizes = {path: max(path.stat().st_size, 1) for path in files}
         self.total = sum(self.sizes.values())
-        self.done_bytes = self.done = self.failed = 0
+        self.done_bytes = self.done = self.failed = self.stored = 0
         self._read: dict[Path, int] = {}  # bytes read so far of a file read as a stream, or a PDF's pages read
         self.current = ""  # the name of the file last heard of
         self._lock = threading.Lock()  # a PDF's pages are told from the thread that hears its worker
@@ -30,6 +30,7 @@ class ImportProgress:
         with self._lock:
             self.done += 1
             self.failed += result.status == "failed"
+            self.stored += result.status in ("imported", "replaced")
             self.current = result.path.name
             advance = self.sizes.get(result.path, 1) - self._read.pop(result.path, 0)
             self.done_bytes += advance
