@@ -77,6 +77,23 @@ async def test_browse_to_a_project_and_read_its_goal_table(seeded):
         assert LEGEND not in str(app.query_one("#goal-legend").render())
 
 
+async def test_a_catalog_that_comes_while_the_app_closes_is_dropped(seeded):
+    """Quitting while another process's import made the app read its catalog again ended in a traceback: the
+    catalog came after the screen's panes were removed."""
+    from tui.messages import CatalogLoaded, ProjectsListed
+    from tui.panes.browse import BrowsePane
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        catalog = app.catalog
+        await app.main.query_one(BrowsePane).remove()  # as the closing app removes it
+        app.post_message(CatalogLoaded(catalog))
+        app.post_message(ProjectsListed(catalog, catalog.projects or []))
+        await pilot.pause()
+        assert app.is_running
+
+
 async def test_inferred_levels_are_marked(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

@@ -129,8 +129,11 @@ class MainScreen(Screen[None]):
         return self.query_one(TabbedContent).active
 
     def set_catalog(self, catalog: Catalog) -> None:
-        """New data: every tab re-runs what it shows."""
-        self.query_one(BrowsePane).set_catalog(catalog)
+        """New data: every tab re-runs what it shows (none while the app closes: its widgets are being removed)."""
+        browse = self.query(BrowsePane)
+        if not browse:
+            return
+        browse.first().set_catalog(catalog)
         if self._later_ready.is_set():
             for pane in self.later.values():
                 pane.set_catalog(catalog)
@@ -144,7 +147,8 @@ class MainScreen(Screen[None]):
 
     def set_projects(self, projects: list[ProjectRow]) -> None:
         """Every project listed (after the first screen, in a large knowledge base)."""
-        self.query_one(BrowsePane).set_projects(projects)
+        for browse in self.query(BrowsePane):  # (none while the app closes)
+            browse.set_projects(projects)
 
     async def action_show_tab(self, tab: str) -> None:
         if tab in LATER_TABS:
