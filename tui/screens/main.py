@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -165,7 +165,7 @@ class MainScreen(Screen[None]):
         if tab == "drafts":
             pane = self.draft_pane
             self.set_focus(pane.editor.table if pane.editing else pane.table)  # now: a key typed right after F5
-            self.call_after_refresh(pane.focus_first)
+            self._focus_once_drawn(tab, lambda: pane.editor.table if pane.editing else pane.table)
             return
         empty = self.query_one(BrowsePane).has_class("-empty")
         first = {
@@ -174,7 +174,18 @@ class MainScreen(Screen[None]):
             "projects": "#proj-query",
         }[tab]
         self.set_focus(self.query_one(first))  # now, not queued: keys typed right after the switch land here
-        self.call_after_refresh(self.query_one(first).focus)
+        self._focus_once_drawn(tab, lambda: self.query_one(first))
+
+    def _focus_once_drawn(self, tab: str, widget: Callable[[], Widget]) -> None:
+        """Focus a widget once the screen is drawn, unless another tab was chosen meanwhile, and then at once
+        (Widget.focus waits its turn in the app's queue): on a loaded machine the first screen's late focus of the
+        project tree, after F5, brought 浏览 back and left nothing focused."""
+
+        def focus() -> None:
+            if self.tab == tab and widget().is_attached:
+                self.set_focus(widget())
+
+        self.call_after_refresh(focus)
 
     def _remember(self) -> None:
         self.history = (self.history + [(self.tab, self.focused)])[-20:]
@@ -186,7 +197,7 @@ class MainScreen(Screen[None]):
         self.query_one(TabbedContent).active = "browse"
         self.query_one(BrowsePane).open(event.project_id, event.indicator)
         if event.indicator is None:
-            self.call_after_refresh(self.query_one("#project-tree").focus)
+            self._focus_once_drawn("browse", lambda: self.query_one("#project-tree"))
 
     @on(DraftFromProject)
     async def draft_from_project(self, event: DraftFromProject) -> None:
@@ -216,7 +227,7 @@ class MainScreen(Screen[None]):
             tab, widget = self.history.pop()
             self.query_one(TabbedContent).active = tab
             if widget is not None and widget.is_attached:
-                self.call_after_refresh(widget.focus)
+                self._focus_once_drawn(tab, lambda: widget)
             return
         pane = self.later.get(self.tab)
         if pane is not None and self._later_ready.is_set() and pane.back():
