@@ -309,6 +309,28 @@ def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     ]
 
 
+def test_pdf_text_under_a_white_box_painted_after_it_is_not_read():
+    """A corrected value over a whiteout (the old text, a white box, the new text on top) was read as the two mixed,
+    '>=4500' for '>=500'; a white box painted before its text (a cell's background) hides nothing."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top in (60, 80):
+        for left, right in ((40, 160), (160, 240)):
+            pdf.rect(left, top, right - left, 20)
+    pdf.set_fill_color(255, 255, 255)
+    pdf.rect(161, 81, 78, 18, style="F")  # a cell's white background, then its text
+    pdf.text(42, 74, "trainees")
+    pdf.text(162, 74, ">=400")
+    pdf.rect(161, 61, 78, 18, style="F")  # the whiteout over the old value …
+    pdf.text(162, 74, ">=500")  # … and the new one
+    pdf.text(42, 94, "uptime")
+    pdf.text(162, 94, "=99%")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["trainees", ">=500"], ["uptime", "=99%"]]
+
+
 def test_pdf_text_a_cells_clip_hides_is_not_read():
     """A cell's text drawn whole and clipped to the cell (Beijing's tables): the line that runs below the cell is
     hidden on the page, and is not read into the row under it; a line cut only at the cell's side is kept."""

@@ -56,6 +56,7 @@ STRAY_CHARS = 8  # a lone text line this short between a table and its continuat
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
+MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 
@@ -344,8 +345,10 @@ def _counting_device():
     hides (pdf_clip; made when first needed: pdfplumber loads late)."""
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
+    from pdfminer.layout import LTChar, LTRect
+
     class Counting(PDFPageAggregatorWithMarkedContent):
-        chars = shapes = 0
+        chars = shapes = covering = 0
         clip = None  # the clipping region, kept by the interpreter
 
         def render_char(self, *args, **kwargs):
@@ -373,8 +376,36 @@ def _counting_device():
                     "rectangles and curves)"
                 )
             super().paint_path(*args, **kwargs)
+            objects = self.cur_item._objs
+            gstate, fill = args[0], args[2]
+            if fill and objects and isinstance(objects[-1], LTRect) and _white(gstate.ncolor):
+                self._cover(objects[-1].bbox)
+
+        def _cover(self, box: tuple[float, float, float, float]) -> None:
+            """Leave out the characters painted before under a white box (a whiteout over a corrected value: its
+            old text and the new one on top were read as one, '≥4500人次' for '≥500人次')."""
+            objects = self.cur_item._objs
+            self.covering += len(objects)
+            if self.covering > MAX_COVER_CHECKS:
+                return  # a page painting thousands of white boxes over thousands of characters: read as drawn
+            x0, y0, x1, y1 = box
+            under = {
+                id(o)
+                for o in objects
+                if type(o) is LTChar and x0 <= (o.x0 + o.x1) / 2 <= x1 and y0 <= (o.y0 + o.y1) / 2 <= y1
+            }
+            if under:
+                self.cur_item._objs = [o for o in objects if id(o) not in under]
 
     return Counting
+
+
+def _white(color) -> bool:
+    """Whether a fill colour is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0."""
+    values = color if isinstance(color, tuple) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    return all(v >= 0.99 for v in values) if len(values) in (1, 3) else len(values) == 4 and not any(values)
 
 
 def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] | None:
