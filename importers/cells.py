@@ -53,6 +53,14 @@ def label(cell: str) -> str:
     return text.replace(" ", "")
 
 
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u00a0\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def unspread(label: str) -> str:
+    """A label without the spaces that spread its characters over its cell (分散对齐: '实 施 单 位' → '实施单位')."""
+    return _SPREAD.sub("", label)
+
+
 def squash(text: str) -> str:
     """Text with all whitespace removed, for comparing labels written with spaces ('项 目')."""
     return "".join(text.split())

@@ -93,6 +93,15 @@ def test_a_name_after_its_label_and_a_department_printed_blank():
     assert (project.name, project.department) == ("乙", None)
 
 
+def test_a_label_spread_over_its_cell_is_kept_without_its_spaces():
+    """分散对齐: '实 施 单 位' printed spread over its cell was kept as a field of that name, apart from every other
+    form's 实施单位."""
+    table = [*head("乙"), HEADER, ["", "产出指标", "数量指标", "人数", "5人"]]
+    table[1] = ["主 管 部 门", "某局", "某局", "实 施 单 位", "某中心"]
+    [project] = grid_form.parse(rows(table)).projects
+    assert (project.department, project.fields.get("实施单位")) == ("某局", "某中心")
+
+
 def test_a_lone_line_without_a_name_is_no_indicator():
     """A side label printed beside a continued table ('绩', '效' one a line, outside the grid): skipped."""
     table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "指标：人数", "5人"], ["绩"], ["效"]]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from importers import segments
-from importers.cells import clean, joined, once_across, spread_values
+from importers.cells import clean, joined, once_across, spread_values, unspread
 from importers.columns import (
     HEAD_LABELS,
     INDICATOR_HEADERS,
@@ -181,7 +181,7 @@ def pairs(row: Row) -> list[tuple[str, str, str]]:
         if kind:
             if label is not None:
                 found.append((label[0], label[1], ""))
-            label = (kind, value)
+            label = (kind, unspread(value))
         elif label is not None:
             found.append((label[0], label[1], value))
             label = None
