@@ -737,6 +737,14 @@ def _locked_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def _unmapped_pdf() -> bytes:
+    """A goal table's PDF whose font lost its ToUnicode map (the key renamed, the offsets kept): read, its text was
+    garbage with a few '(cid:2)' in it, and the file was refused as holding no 绩效 or 指标."""
+    data = (Path(__file__).parent / "fixtures" / "seed003.pdf").read_bytes()
+    assert data.count(b"/ToUnicode") == 1
+    return data.replace(b"/ToUnicode", b"/ToUnicodX")
+
+
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -756,6 +764,7 @@ BAD_INPUTS = [
     ("archive.xlsx", _zip({"readme.txt": b"hello"}), "ZIP archive"),
     ("no-parts.xlsx", _zip({"xl/workbook.xml": b"not xml"}), "corrupt"),
     ("scan.pdf", _scanned_pdf(), "no text layer — OCR needed"),
+    ("unmapped.pdf", _unmapped_pdf(), "PDF 的字体没有字符映射（ToUnicode），读出的是乱码"),
     ("locked.pdf", _locked_pdf(), "password-protected"),
     ("broken.pdf", b"%PDF-1.4\n" + bytes(200), "corrupt PDF"),
     ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
@@ -866,7 +875,7 @@ def test_pdf_reading_leaves_the_collector_as_it_found_it(monkeypatch):
     def refuse_the_third(page):
         if page.page_number == 3:
             raise UnreadableFile("page 3 refused")
-        check(page)
+        return check(page)
 
     monkeypatch.setattr(reader, "_check_page", refuse_the_third)
     frozen_while_reading.clear()

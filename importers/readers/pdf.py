@@ -56,6 +56,8 @@ STRAY_CHARS = 8  # a lone text line this short between a table and its continuat
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
+UNMAPPED_SHARE = 0.2  # of a document's characters in fonts without a character map: its text may be garbage …
+GOAL = ("绩效", "指标")  # … unless it reads these, as every goal table does
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
@@ -97,6 +99,7 @@ def read(data: bytes) -> list[Row]:
                 "PDF 有密码保护：请另存一份无保护的再导入 password-protected PDF: save an unprotected copy to import it"
             ) from None
         raise UnreadableFile(f"PDF 已损坏 corrupt PDF ({type(exc).__name__})") from None
+    _note_unmapped_fonts(pdf.rsrcmgr)
     with pdf, _frozen_between_pages() as freeze:
         if pages > MAX_PAGES:
             raise UnreadableFile(
@@ -109,12 +112,12 @@ def read(data: bytes) -> list[Row]:
         where: list[tuple[int, tuple[float, ...]]] = []  # each row's page and cell edges (atomic: not walked either)
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
-        chars = 0
+        chars = unmapped = 0
         for page in _pages(pdf):
             if page.page_number % CACHE_PAGES == 0:
                 pdf.doc._cached_objs.clear()  # pdfminer's caches (pinned version): parsed objects, object streams
                 pdf.doc._parsed_objs.clear()
-            _check_page(page)
+            unmapped += _check_page(page)
             items, count = _page_items(page)
             chars += count
             beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
@@ -137,6 +140,11 @@ def read(data: bytes) -> list[Row]:
                 told(page.page_number, pages)
     if not chars:
         raise UnreadableFile("没有文字层，需要 OCR（扫描件） no text layer — OCR needed (a scanned PDF)")
+    if unmapped > UNMAPPED_SHARE * chars and not any(word in cell for row in rows for cell in row for word in GOAL):
+        raise UnreadableFile(
+            "PDF 的字体没有字符映射（ToUnicode），读出的是乱码：请索取 Excel/Word 原件，或用生成它的软件重新导出 PDF "
+            "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
+        )
     return [
         Row(cells=list(cells), line=n, page=page, edges=edges)
         for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
@@ -262,13 +270,34 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
     table.took_beside = True
 
 
-def _check_page(page) -> None:
+def _check_page(page) -> int:
     """Read the page's layout (pdfminer), refusing the page once it draws more than MAX_PAGE_CHARS characters or
     MAX_PAGE_SHAPES lines, rectangles and curves: before pdfplumber makes its objects of them and looks for tables,
-    which takes time growing faster than their number. pdfplumber then uses the layout read here."""
+    which takes time growing faster than their number. pdfplumber then uses the layout read here. Returns how many
+    of its characters are in a font that maps no glyph to its character (`_note_unmapped_fonts`)."""
     device = _counting_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     clipping_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
+    return device.unmapped
+
+
+def _note_unmapped_fonts(rsrcmgr) -> None:
+    """Keep in `rsrcmgr.unmapped` the fonts whose glyphs have no characters of their own: a composite font numbering
+    its glyphs (Identity-H) without a ToUnicode map, whose text pdfminer guesses from the embedded font (garbage
+    where it was subset). pdfminer keeps no font's dictionary: it is looked at as each font is made."""
+    from pdfminer.cmapdb import IdentityCMap
+    from pdfminer.pdffont import PDFCIDFont
+
+    make = rsrcmgr.get_font
+    rsrcmgr.unmapped = set()
+
+    def get_font(objid, spec):
+        font = make(objid, spec)
+        if isinstance(font, PDFCIDFont) and isinstance(font.cmap, IdentityCMap) and "ToUnicode" not in spec:
+            rsrcmgr.unmapped.add(id(font))
+        return font
+
+    rsrcmgr.get_font = get_font
 
 
 _PLAIN = frozenset((float, int, str, bool, type(None)))  # what pdfplumber's resolve_all gives back as it is
@@ -348,7 +377,7 @@ def _counting_device():
     from pdfminer.layout import LTChar, LTRect
 
     class Counting(PDFPageAggregatorWithMarkedContent):
-        chars = shapes = covering = 0
+        chars = shapes = covering = unmapped = 0
         clip = None  # the clipping region, kept by the interpreter
 
         def render_char(self, *args, **kwargs):
@@ -359,6 +388,7 @@ def _counting_device():
                     f"(page {self.pageno} holds more than {MAX_PAGE_CHARS:,} characters)"
                 )
             advance = super().render_char(*args, **kwargs)
+            self.unmapped += id(args[1]) in self.rsrcmgr.unmapped  # (matrix, font, …)
             char = self.cur_item._objs[-1]
             if self.clip is not None:
                 if hidden(char.bbox, self.clip, char.get_text()):
