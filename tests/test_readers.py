@@ -331,6 +331,38 @@ def test_pdf_text_under_a_white_box_painted_after_it_is_not_read():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["trainees", ">=500"], ["uptime", "=99%"]]
 
 
+def test_pdf_an_indicator_header_repeated_below_a_long_head_is_dropped_and_the_cut_cell_joined():
+    """A one-project form: its indicator header is the table's 9th row (title, year, name, department, three money
+    rows, goal); the next page repeats it with the merged 三级指标 read once, not spread. It was kept as a row, and
+    the level cell the page break cut (效益指标, printed on the next page) took the level above."""
+    from importers.readers.pdf import _Item, _continue, _join_open_cells
+
+    head = [["项目名称", "甲", "甲", "甲"], *[["资金", f"第{n}行", f"第{n}行", "1"] for n in range(5)]]
+    header = ["一级指标", "二级指标", "三级指标", "三级指标", "指标值"]
+    last = _Item(
+        0,
+        700,
+        [*[(r + [r[-1]]) for r in head], header, ["成本指标", "经济成本指标", "人均成本", "人均成本", "≤2400元"]]
+        + [["", "社会效益指标", "就业率", "就业率", "≥60%"]],
+        True,
+        edges=(0, 100, 200, 300, 400),
+        open_bottom={0: [8]},
+    )
+    first = _Item(
+        0,
+        100,
+        [["一级指标", "二级指标", "三级指标", "", "指标值"], ["效益指标", "社会效益指标", "新增岗位", "", "≥150个"]],
+        True,
+        edges=(0, 100, 200, 300, 400),
+        open_top={0: [1]},
+    )
+    assert _continue(last, first)
+    assert first.repeats_header and first.rows == [["效益指标", "社会效益指标", "新增岗位", "", "≥150个"]]
+    rows = [tuple(row) for row in last.rows]
+    _join_open_cells(last, 0, first, rows)
+    assert rows[-1][0] == "效益指标"
+
+
 def test_pdf_text_a_cells_clip_hides_is_not_read():
     """A cell's text drawn whole and clipped to the cell (Beijing's tables): the line that runs below the cell is
     hidden on the page, and is not read into the row under it; a line cut only at the cell's side is kept."""

@@ -41,6 +41,7 @@ from importers.readers.common import (
     check_rows,
 )
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
+from importers.columns import column
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
@@ -230,7 +231,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
-    first.head_rows = last.head_rows or last.rows[:HEAD_ROWS]
+    first.head_rows = last.head_rows or last.rows[:HEAD_ROWS] + [row for row in last.rows[HEAD_ROWS:] if _header(row)]
     size = _header_size(first.rows, first.head_rows)
     if size:
         first.repeats_header = True
@@ -460,14 +461,31 @@ def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
 
 def _header_size(rows: list[list[str]], head: list[list[str]]) -> int:
     """How many of a continued table's first rows (three at most) repeat header rows of the table's first page,
-    which may stand under a title and unit line there (`head`: that page's first rows); blank rows repeat nothing."""
+    which may stand under a title and unit line there (`head`: that page's first rows, and an indicator header below
+    a form's head); blank rows repeat nothing. A merged header cell may be read spread or once: '三级指标 | 三级指标'
+    repeats '三级指标 | '."""
     for offset, row in enumerate(head):
-        if rows and rows[0] == row and any(cell.strip() for cell in row):
+        if rows and _same_header(rows[0], row) and any(cell.strip() for cell in row):
             size = 1
-            while size < min(3, len(rows), len(head) - offset) and rows[size] == head[offset + size]:
+            while size < min(3, len(rows), len(head) - offset) and _same_header(rows[size], head[offset + size]):
                 size += 1
             return size
     return 0
+
+
+def _same_header(row: list[str], other: list[str]) -> bool:
+    """Whether two header rows name the same columns, a merged cell read once or spread over the cells it covers."""
+    return row == other or _names(row) == _names(other)
+
+
+def _names(row: list[str]) -> list[str]:
+    return [cell for n, cell in enumerate(row) if cell and (n == 0 or cell != row[n - 1])]
+
+
+def _header(row: list[str]) -> bool:
+    """Whether a row is an indicator table's header (一级指标 | 二级指标 | 三级指标 | 指标值)."""
+    kinds = {column(cell) for cell in row if cell}
+    return len(kinds & {"level1", "level2", "name", "target", "period_target"}) >= 3
 
 
 def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
