@@ -205,6 +205,24 @@ async def test_a_change_made_elsewhere_is_kept_and_mine_is_saved_on_top(with_dra
         assert stored(with_draft).region == "宁波"  # theirs is not overwritten
 
 
+async def test_the_title_stops_saying_saved_at_the_first_key(with_draft, monkeypatch):
+    """While a field was typed into the title said '✓ 已保存 saved' until the typing paused (a crash then lost the
+    text it said was saved)."""
+    monkeypatch.setattr(head_module, "DEBOUNCE", 3600)
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        title = lambda: str(editor.query_one("#draft-title").render())  # noqa: E731
+        assert "已保存 saved" in title()
+        app.query_one("#head-region", Input).focus()
+        await pilot.press("烟")
+        await settle(pilot)
+        assert "保存中 saving" in title() and "已保存" not in title()
+        app.query_one(HeadForm)._send("region")  # the pause
+        await settle(pilot)
+        assert "已保存 saved" in title() and stored(with_draft).region == "烟"
+
+
 async def test_typing_into_a_field_changed_elsewhere_keeps_theirs(with_draft, monkeypatch):
     """The typing pauses when the test says so, not when a loaded machine is slow between two steps (the pause
     timer is what ends the typing; here it waits for an hour and the test fires what it would)."""

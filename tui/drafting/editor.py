@@ -428,6 +428,10 @@ class DraftEditor(Vertical):
             markup=False,
         )
 
+    @on(HeadForm.Typing)
+    def _typing(self) -> None:
+        self._status()
+
     @on(HeadForm.Refused)
     def _refused(self, event: HeadForm.Refused) -> None:
         theirs = field_text(self.draft, event.field)

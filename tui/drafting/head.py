@@ -88,6 +88,9 @@ class HeadForm(Vertical):
         field: str
         value: str
 
+    class Typing(Message):
+        """A field began to wait for its save (the typing has not paused yet)."""
+
     @dataclass
     class Refused(Message):
         """`field` was changed elsewhere while `typed` was being typed into it: theirs is shown, `typed` is not
@@ -219,11 +222,14 @@ class HeadForm(Vertical):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         name = self._field(event.input)
+        waited = bool(self._waiting)
         timer = self._waiting.pop(name, None)
         if timer:
             timer.stop()
         if self.draft is not None and event.value != self._sent.get(name, field_text(self.draft, name)):
             self._waiting[name] = self.set_timer(DEBOUNCE, partial(self._send, name))
+            if not waited:
+                self.post_message(self.Typing())  # no longer all saved: said at once, not after the pause
 
     @on(Input.Submitted, ".head-input")
     def _submitted(self, event: Input.Submitted) -> None:
