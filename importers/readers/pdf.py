@@ -431,14 +431,6 @@ def _counting_device():
     return Counting
 
 
-def _white(color) -> bool:
-    """Whether a fill colour is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0."""
-    values = color if isinstance(color, tuple) else (color,)
-    if not values or not all(isinstance(v, (int, float)) for v in values):
-        return False
-    return all(v >= 0.99 for v in values) if len(values) in (1, 3) else len(values) == 4 and not any(values)
-
-
 def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] | None:
     """Each column's index among `target`'s columns by its left edge, in order; None when one has no match."""
     if not edges or not target or len(edges) > len(target):
@@ -710,6 +702,7 @@ def _fill_edges(page) -> list[dict]:
 
 
 def _white(color) -> bool:
+    """Whether a fill colour is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0."""
     values = color if isinstance(color, (tuple, list)) else (color,)
     if not values or not all(isinstance(v, (int, float)) for v in values):
         return False
