@@ -458,6 +458,17 @@ def test_projects_left_without_a_year_or_a_region_are_told_with_how_to_give_one(
 
     told = warnings("none.txt", Fallbacks())
     assert any(w.startswith("原文未写预算年度，2 个项目没有年度") and "--year" in w for w in told), told
+    named = warnings("某局_2026年项目支出绩效目标表.txt", Fallbacks())  # the year its name states, said as such
+    assert not [w for w in named if w.startswith("原文未写预算年度")]
+    assert [
+        tuple(row)
+        for row in conn.execute(
+            "SELECT DISTINCT p.year, d.year_source FROM projects p JOIN documents d ON d.id = p.document_id "
+            "WHERE d.file_name LIKE '某局%'"
+        )
+    ] == [(2026, "file")]
+    warnings("2024年.txt", Fallbacks(year=2025))  # a year given wins over the name's
+    assert tuple(conn.execute("SELECT year FROM documents WHERE file_name = '2024年.txt'").fetchone()) == (2025,)
     assert any(w.startswith("原文未写地区，2 个项目没有地区") and "--region" in w for w in told), told
     assert not [w for w in warnings("given.txt", Fallbacks(region="测试市", year=2024)) if w.startswith("原文未写")]
     rows = conn.execute(

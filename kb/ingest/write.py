@@ -31,7 +31,7 @@ from kb.ingest.normalise import (
     department_wide,
 )
 from kb.vocab.pinyin import pinyin
-from kb.vocab.places import clean_department, region_from, year_from
+from kb.vocab.places import clean_department, region_from, year_from, year_in_name
 from kb.vocab.tokens import index_tokens
 
 
@@ -75,14 +75,16 @@ def _pick(*candidates: tuple[_T | None, str]) -> tuple[_T | None, str]:
     return None, ""
 
 
-def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter) -> dict:
-    """The document's fields; the year, when the text gives none, is the one most of its projects' periods give."""
+def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter, file_name: str = "") -> dict:
+    """The document's fields; the year, when the text gives none, is the one most of its projects' periods give,
+    else the one given (command line, manifest), else the one the file's name states."""
     cleaned = clean_department(doc.department)
     region, region_source = _pick((doc.region, "text"), (region_from(cleaned), "text"), (fb.region, fb.source))
     year, year_source = _pick(
         (int(doc.year) if str(doc.year).isdigit() else year_from(doc.year), "text"),
         (project_years.most_common(1)[0][0] if project_years else None, "period"),
         (fb.year, fb.source),
+        (year_in_name(file_name), "file"),
     )
     department, department_source = _pick((cleaned, "text"), (fb.department, fb.source))
     return {
@@ -139,7 +141,7 @@ def same_tables(
     found = doc.fingerprint()
     if found is None:
         return None
-    meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years())
+    meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years(), origin.file_name)
     mine = {"region": meta["region"], "year": meta["year"]}
     for id_, path, region, year in conn.execute(
         "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)
@@ -296,7 +298,8 @@ class DocumentWriter:
     ):
         self.conn, self.head, self.fallbacks = conn, head, fallbacks
         self.years: Counter[int] = Counter()
-        self.meta = _document_meta(head, fallbacks, head.period_years())
+        self.file_name = origin.file_name
+        self.meta = _document_meta(head, fallbacks, head.period_years(), self.file_name)
         self.parse_warnings: list[str] = []
         self.store_warnings: list[str] = []
         self.dropped = self.projects = self.departments = self.indicators = 0
@@ -411,7 +414,7 @@ class DocumentWriter:
 
     def finish(self) -> None:
         """The document's warnings, and its year where the projects added after the head changed it."""
-        meta = _document_meta(self.head, self.fallbacks, self.years)
+        meta = _document_meta(self.head, self.fallbacks, self.years, self.file_name)
         if (meta["year"], meta["year_source"]) != (self.meta["year"], self.meta["year_source"]):
             self.conn.execute(
                 "UPDATE documents SET year = ?, year_source = ? WHERE id = ?",

@@ -1,4 +1,4 @@
-"""Region, year and department as the text states them."""
+"""Region, year and department as the text states them (and a year as a file's name states it)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,17 @@ def year_from(text: str) -> int | None:
     """The first year a text states: '2021-01-01', '202001', '2021 年' → 2021."""
     m = _YEAR.search(text or "")
     return int(m.group(1)) if m else None
+
+
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def year_in_name(file_name: str) -> int | None:
+    """The one year a file's name states ('广州市某局_2026年项目支出绩效目标表.pdf' → 2026); None for none or several
+    ('2024-2026…'), and for a date's digits run together ('20260301.pdf')."""
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    years = set(_NAMED_YEAR.findall(stem))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def clean_department(text: str) -> str:

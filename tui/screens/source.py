@@ -12,7 +12,13 @@ from textual.widgets import Static
 
 from kb.vocab.text import shown
 
-_SOURCE = {"text": "原文", "manifest": "manifest.toml", "option": "命令行 option"}
+_SOURCE = {
+    "text": "原文",
+    "period": "实施期 period",
+    "manifest": "manifest.toml",
+    "option": "命令行 option",
+    "file": "文件名 file name",
+}
 
 
 def source_table(p: dict) -> Table:
