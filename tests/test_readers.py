@@ -363,6 +363,27 @@ def test_pdf_an_indicator_header_repeated_below_a_long_head_is_dropped_and_the_c
     assert rows[-1][0] == "效益指标"
 
 
+def test_pdf_a_table_drawn_without_its_frame_is_read_by_its_inner_rules():
+    """Rules between the cells, none around them (an outer frame left out): the first and last columns were no
+    cells, the table no table, and the whole file was refused."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    table = [("level", "name", "target"), ("output", "trainees", ">=500"), ("output", "classes", ">=20")]
+    for n in range(1, len(table)):
+        pdf.line(40, 60 + 20 * n, 400, 60 + 20 * n)  # between the rows, the full width
+    pdf.line(40, 60, 400, 60)
+    pdf.line(40, 60 + 20 * len(table), 400, 60 + 20 * len(table))
+    for x in (160, 280):  # between the columns only
+        pdf.line(x, 60, x, 60 + 20 * len(table))
+    for r, row in enumerate(table):
+        for x, text in zip((44, 164, 284), row):
+            pdf.text(x, 74 + 20 * r, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [list(row) for row in table]
+
+
 def test_pdf_text_a_cells_clip_hides_is_not_read():
     """A cell's text drawn whole and clipped to the cell (Beijing's tables): the line that runs below the cell is
     hidden on the page, and is not read into the row under it; a line cut only at the cell's side is kept."""

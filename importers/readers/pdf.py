@@ -611,6 +611,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
     count = sum(1 for c in chars if c["text"] != " ")
     drawn = page.filter(_drawn)
     rules, fills = drawn.edges, _fill_edges(page)
+    fills += _frame(rules, chars)
     tables = drawn.find_tables(
         {
             "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
@@ -651,6 +652,51 @@ def _page_items(page) -> tuple[list[_Item], int]:
             if MARKED_NUMBER.match(text) or near and PAGE_NUMBER.match(text):
                 items.pop(end)
     return items, count
+
+
+def _frame(rules: list[dict], chars: list[dict]) -> list[dict]:
+    """The sides of a table drawn without its frame (inner rules only): where three or more horizontal rules (their
+    segments joined) run over the same span past the vertical rules inside it, and text stands between a span's end
+    and the nearest of them, a vertical rule at that end, from the first of those rules to the last. Without it the
+    first and last columns were no cells, and the table no table."""
+    rows: dict[int, list[dict]] = defaultdict(list)
+    for edge in rules:
+        if edge["orientation"] == "h":
+            rows[round(edge["top"])].append(edge)
+    spans: dict[tuple[int, int], list[float]] = defaultdict(list)  # a span's ends → the heights of its rules
+    for y, edges in rows.items():
+        edges.sort(key=lambda e: e["x0"])
+        start, end = edges[0]["x0"], edges[0]["x1"]
+        for edge in edges[1:] + [None]:
+            if edge is not None and edge["x0"] <= end + SNAP:
+                end = max(end, edge["x1"])
+                continue
+            spans[round(start / SNAP), round(end / SNAP)].append(y)
+            if edge is not None:
+                start, end = edge["x0"], edge["x1"]
+    verticals = [e for e in rules if e["orientation"] == "v"]
+    sides: list[dict] = []
+    for (a, b), heights in spans.items():
+        left, right, top, bottom = a * SNAP, b * SNAP, min(heights), max(heights)
+        if len(heights) < 3 or bottom - top < SNAP:
+            continue
+        inner = [
+            v["x0"]
+            for v in verticals
+            if left + SNAP < v["x0"] < right - SNAP and v["top"] < bottom and v["bottom"] > top
+        ]
+        if not inner:
+            continue
+        for side, nearest in ((left, min(inner)), (right, max(inner))):
+            drawn = any(abs(v["x0"] - side) <= SNAP and v["top"] < bottom and v["bottom"] > top for v in verticals)
+            low, high = min(side, nearest), max(side, nearest)
+            if drawn or not any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
+                continue
+            sides.append(
+                {"x0": side, "x1": side, "top": top, "bottom": bottom, "width": 0, "height": bottom - top}
+                | {"orientation": "v", "object_type": "line", "doctop": top, "y0": 0, "y1": 0}
+            )
+    return sides
 
 
 def _drawn(obj: dict) -> bool:
