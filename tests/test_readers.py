@@ -384,6 +384,28 @@ def test_pdf_a_table_drawn_without_its_frame_is_read_by_its_inner_rules():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [list(row) for row in table]
 
 
+def test_pdf_text_turned_a_quarter_in_a_cell_reads_in_its_own_direction():
+    """A level cell's text turned upwards (Excel's 向上旋转文字) was read top down, backwards: '标指出产'."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top in (60, 140):
+        for left, right in ((40, 80), (80, 240), (240, 320)):
+            pdf.rect(left, top, right - left, 80)
+    for top, level, turn in ((60, "output", 90), (140, "effect", -90)):
+        x, y = (64, top + 70) if turn > 0 else (56, top + 10)
+        with pdf.rotation(angle=turn, x=x, y=y):
+            pdf.text(x, y, level)
+        pdf.text(84, top + 44, "trainees")
+        pdf.text(244, top + 44, ">=500")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["output", "trainees", ">=500"],
+        ["effect", "trainees", ">=500"],
+    ]
+
+
 def test_pdf_text_a_cells_clip_hides_is_not_read():
     """A cell's text drawn whole and clipped to the cell (Beijing's tables): the line that runs below the cell is
     hidden on the page, and is not read into the row under it; a line cut only at the cell's side is kept."""

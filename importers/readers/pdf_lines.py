@@ -62,7 +62,10 @@ def line_text(line: list[dict]) -> str:
 
 
 def wrapped_text(chars: list[dict], right: float) -> str:
-    """A cell's lines, joined where the text wrapped at the right edge, else with a line break."""
+    """A cell's lines, joined where the text wrapped at the right edge, else with a line break; text turned a
+    quarter (Excel's 向上/向下旋转文字) in its reading order."""
+    if chars and not any(c.get("upright", True) for c in chars):
+        return _turned_text(chars)
     text = ""
     wrapped = False
     for line in text_lines(chars):
@@ -75,6 +78,17 @@ def wrapped_text(chars: list[dict], right: float) -> str:
         text += piece
         wrapped = right - line[-1]["x1"] < WRAP_MARGIN * line[-1]["size"]
     return text
+
+
+def _turned_text(chars: list[dict]) -> str:
+    """A cell's text turned a quarter: read upwards (its lines left to right) when turned anticlockwise, downwards
+    (its lines right to left) when clockwise; each character was a line of its own, read top down ('标指出产')."""
+    up = (chars[0].get("matrix") or (0, 1))[1] > 0
+    size = max(chars[0].get("size") or 1, 1)
+    ordered = sorted(
+        chars, key=lambda c: (round(c["x0"] / size), -c["top"]) if up else (-round(c["x0"] / size), c["top"])
+    )
+    return "".join(c["text"] for c in ordered if c["text"] != " ")
 
 
 def spans(line: list[dict]) -> list[tuple[float, float, str]]:
