@@ -658,22 +658,22 @@ def _frame(rules: list[dict], chars: list[dict]) -> list[dict]:
     """The sides of a table drawn without its frame (inner rules only): where three or more horizontal rules (their
     segments joined) run over the same span past the vertical rules inside it, and text stands between a span's end
     and the nearest of them, a vertical rule at that end, from the first of those rules to the last. Without it the
-    first and last columns were no cells, and the table no table."""
+    first and last columns were no cells, and the table no table. (No rule is added under the last row: vertical
+    rules running on past the last horizontal one are a cell the page break cut, read as such.)"""
     rows: dict[int, list[dict]] = defaultdict(list)
     for edge in rules:
         if edge["orientation"] == "h":
             rows[round(edge["top"])].append(edge)
     spans: dict[tuple[int, int], list[float]] = defaultdict(list)  # a span's ends → the heights of its rules
     for y, edges in rows.items():
-        edges.sort(key=lambda e: e["x0"])
-        start, end = edges[0]["x0"], edges[0]["x1"]
-        for edge in edges[1:] + [None]:
-            if edge is not None and edge["x0"] <= end + SNAP:
-                end = max(end, edge["x1"])
-                continue
+        joined: list[list[float]] = []  # the row's segments joined where they meet
+        for edge in sorted(edges, key=lambda e: e["x0"]):
+            if joined and edge["x0"] <= joined[-1][1] + SNAP:
+                joined[-1][1] = max(joined[-1][1], edge["x1"])
+            else:
+                joined.append([edge["x0"], edge["x1"]])
+        for start, end in joined:
             spans[round(start / SNAP), round(end / SNAP)].append(y)
-            if edge is not None:
-                start, end = edge["x0"], edge["x1"]
     verticals = [e for e in rules if e["orientation"] == "v"]
     sides: list[dict] = []
     for (a, b), heights in spans.items():
@@ -681,22 +681,30 @@ def _frame(rules: list[dict], chars: list[dict]) -> list[dict]:
         if len(heights) < 3 or bottom - top < SNAP:
             continue
         inner = [
-            v["x0"]
-            for v in verticals
-            if left + SNAP < v["x0"] < right - SNAP and v["top"] < bottom and v["bottom"] > top
+            v for v in verticals if left + SNAP < v["x0"] < right - SNAP and v["top"] < bottom and v["bottom"] > top
         ]
         if not inner:
             continue
-        for side, nearest in ((left, min(inner)), (right, max(inner))):
+        xs = [v["x0"] for v in inner]
+        for side, nearest in ((left, min(xs)), (right, max(xs))):
             drawn = any(abs(v["x0"] - side) <= SNAP and v["top"] < bottom and v["bottom"] > top for v in verticals)
             low, high = min(side, nearest), max(side, nearest)
             if drawn or not any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
                 continue
-            sides.append(
-                {"x0": side, "x1": side, "top": top, "bottom": bottom, "width": 0, "height": bottom - top}
-                | {"orientation": "v", "object_type": "line", "doctop": top, "y0": 0, "y1": 0}
-            )
+            sides.append(_rule("v", side, top, bottom))
     return sides
+
+
+def _rule(orientation: str, at: float, start: float, end: float) -> dict:
+    """An edge for pdfplumber's table finder: vertical at x = `at` from `start` to `end` down, or horizontal."""
+    x0, x1, top, bottom = (at, at, start, end) if orientation == "v" else (start, end, at, at)
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top} | {
+        "orientation": orientation,
+        "object_type": "line",
+        "doctop": top,
+        "y0": 0,
+        "y1": 0,
+    }
 
 
 def _drawn(obj: dict) -> bool:
