@@ -269,10 +269,17 @@ def search(
         0, min=0, help="每类先跳过这么多条（下一页）。 Skip this many hits of each kind first (the next page)."
     ),
     as_json: bool = JsonOpt,
+    out: Optional[Path] = typer.Option(
+        None,
+        "--out",
+        help="把这一页结果写入 Excel（.xlsx：指标、项目两张表）或 .csv（指标），可用 --limit 500 多写。 "
+        "Write this page of hits to an .xlsx (indicators and projects) or .csv (indicators) file.",
+    ),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is there."),
 ) -> None:
     """查找包含 QUERY 的指标和项目（任意长度，中文、拼音首字母或近似写法），按相关度排列。 Find indicators and projects
     containing QUERY, ranked."""
-    search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset)
+    search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset, out, force)
 
 
 @app.command()

@@ -83,11 +83,25 @@ def search(
     limit: int,
     as_json: bool,
     offset: int = 0,
+    out: Path | None = None,
+    force: bool = False,
 ) -> None:
-    """`kb search`: run it and print the JSON or the tables (rich is imported for tables only)."""
+    """`kb search`: run it and print the JSON or the tables (rich is imported for tables only), or write the hits
+    to a file (`out`)."""
     from kb.find.search import Filters, search as run_search
 
     result = run_search(conn, query, Filters(region, year, level), limit, offset)
+    if out is not None:
+        from kb.find.hits_file import write_hits
+
+        indicators, projects = write_hits(result.as_dict(), out, force, "要覆盖请加 --force，或换一个文件名")
+        print(shown(f"已写出 wrote {out}：{indicators} 个指标 indicators，{projects} 个项目 projects"))
+        if result.indicator_total > indicators or result.project_total > projects:
+            from kb.find.counts import count_text
+
+            all_of = f"共 {count_text(result.indicator_total)} 个指标、{count_text(result.project_total)} 个项目"
+            print(f"{all_of}；用 --limit 写更多 use --limit for more")
+        return
     if as_json:
         print_json(result.as_dict())
         return

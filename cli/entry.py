@@ -20,6 +20,7 @@ from cli.base import SEARCH_LIMIT, db_path, is_new, open_kb, print_error, search
 from kb.errors import USER_ERRORS, describe
 
 _VALUED = ("--region", "--year", "--level", "--limit", "--offset")
+TO_TYPER = ("--out", "--force")  # writing the hits to a file: not a latency a user waits on, typer runs it
 _MAX_DIGITS = 9  # longer numbers go to typer (SQLite integers overflow at 2**63)
 
 

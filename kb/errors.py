@@ -14,6 +14,14 @@ class KbError(Exception):
         self.details = details or []
 
 
+class FileExists(KbError):
+    """A file a command would write is there already (an officer may have filled it in by hand)."""
+
+    def __init__(self, path, how: str) -> None:
+        super().__init__(f"{path}: 文件已存在，未覆盖（{how}） file exists, not overwritten")
+        self.path = path
+
+
 USER_ERRORS = (KbError, sqlite3.Error)  # said in one line; anything else is a bug
 DISK_FULL = "磁盘已满 disk full: not written; everything saved before is kept: free some space and run it again"
 

@@ -167,6 +167,29 @@ def test_search_in_pinyin_lists_the_names_and_an_empty_filter_says_so(seeded):
     assert "所选范围" not in kb("search", "没有这种指标", db=seeded).stdout
 
 
+def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_path):
+    """Only --json could take a search's hits away: --out writes them to .xlsx (indicators and projects) or .csv
+    (UTF-8 with a BOM for Excel), a file there left unless --force."""
+    from openpyxl import load_workbook
+
+    book = tmp_path / "满意度.xlsx"
+    done = kb("search", "满意", "--limit", "3", "--out", book, db=seeded)
+    assert done.exit_code == 0 and done.stdout.startswith(f"已写出 wrote {book}：3 个指标 indicators")
+    assert "用 --limit 写更多" in done.stdout
+    found = json.loads(kb("search", "满意", "--limit", "3", "--json", db=seeded).stdout)
+    sheets = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in load_workbook(book)}
+    assert [row[0] for row in sheets["指标"][2:]] == [hit["name"] for hit in found["indicators"]]
+    assert [row[0] for row in sheets["项目"][2:]] == [hit["name"] for hit in found["projects"]]
+    again = kb("search", "满意", "--out", book, db=seeded)
+    assert again.exit_code == 1 and "文件已存在，未覆盖（要覆盖请加 --force" in again.stderr
+    assert kb("search", "满意", "--out", book, "--force", db=seeded).exit_code == 0
+    table = tmp_path / "满意度.csv"
+    assert kb("search", "满意", "--limit", "100", "--out", table, db=seeded).exit_code == 0
+    text = table.read_bytes()
+    assert text.startswith("\ufeff指标名称,指标值".encode("utf-8")) and len(text.decode("utf-8-sig").splitlines()) > 3
+    assert kb("search", "满意", "--out", tmp_path / "x.pdf", db=seeded).exit_code == 1
+
+
 def test_search_level_filter(seeded):
     data = json.loads(kb("search", "率", "--level", "满意度", "--json", "--limit", "500", db=seeded).stdout)
     assert data["indicators"] and all(i["std_level1"] == "满意度指标" for i in data["indicators"])

@@ -274,8 +274,9 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
 
     command = get_command(cli.app.app).commands["search"]
     declared = {name for param in command.params for name in param.opts if name.startswith("--")}
-    assert declared == {*entry._VALUED, "--json"}
+    assert declared == {*entry._VALUED, "--json", *entry.TO_TYPER}
     assert set(entry.parse(["search", "q"])) == {"db", "query", "as_json", *(name[2:] for name in entry._VALUED)}
+    assert all(entry.parse(["search", "q", option, "x.xlsx"]) is None for option in entry.TO_TYPER)
     root = {name for param in get_command(cli.app.app).params for name in param.opts if name.startswith("--")}
     assert "--db" in root
 

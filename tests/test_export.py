@@ -373,3 +373,20 @@ def test_a_link_is_written_through_and_what_is_no_file_is_refused(conn, tmp_path
     with pytest.raises(KbError, match="不是普通文件"):
         export.export(draft, fifo)
     assert fifo.exists() and not fifo.is_file()
+
+
+def test_search_hits_in_a_file_never_run_as_a_formula(tmp_path):
+    """A document's text may start with = + - @ (a name '=HYPERLINK(…)'): in the .csv it gets an apostrophe, but for
+    a target ('=100%' is data); in the .xlsx every text is a string cell."""
+    from openpyxl import load_workbook
+
+    from kb.find.hits_file import write_hits
+
+    hit = {"name": '=HYPERLINK("http://x")', "target": "=100%", "project": "@甲", "project_id": 1, "year": 2024}
+    result = {"query": "x", "indicators": [hit], "projects": [{"name": "+乙", "id": 2}]}
+    assert write_hits(result, tmp_path / "hits.csv") == (1, 1)
+    row = (tmp_path / "hits.csv").read_text("utf-8-sig").splitlines()[1]
+    assert row.startswith('"\'=HYPERLINK(""http://x"")",=100%,,,\'@甲,1,,,2024')
+    write_hits(result, tmp_path / "hits.xlsx")
+    sheet = load_workbook(tmp_path / "hits.xlsx")["指标"]
+    assert [cell.data_type for cell in sheet[3][:2]] == ["s", "s"] and sheet[3][0].value == hit["name"]

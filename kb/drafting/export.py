@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from kb.drafting.drafts import FORM_FIELDS, HEAD_FIELDS, ROW_TEXT_FIELDS, Draft, Row
-from kb.errors import KbError
+from kb.errors import FileExists, KbError
 from kb.vocab.numbers import number
 from kb.vocab.text import BIDI_CONTROLS, shown
 
@@ -146,14 +146,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-class FileExists(KbError):
-    """The file an export would write is there already (an officer may have filled in its 联系人 or stamp by hand)."""
-
-    def __init__(self, path: Path, how: str) -> None:
-        super().__init__(f"{path}: 文件已存在，未覆盖（{how}） file exists, not overwritten")
-        self.path = path
 
 
 def export(

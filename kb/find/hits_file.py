@@ -1,0 +1,102 @@
+"""A search's hits written to a file an officer opens in Excel: .xlsx (a sheet of indicators, one of projects) or
+.csv (the indicators, UTF-8 with a BOM so that Excel reads the Chinese). Text never runs as a formula: every .xlsx
+cell is a string or a number, and a CSV cell starting with = + - @ gets a leading apostrophe, but for a target
+('=100%'), which is data (as kb.drafting.export writes them)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from kb.errors import FileExists, KbError
+
+INDICATOR_COLUMNS = (
+    ("指标名称", "name"),
+    ("指标值", "target"),
+    ("一级指标", "std_level1"),
+    ("二级指标", "std_level2"),
+    ("项目", "project"),
+    ("项目编号", "project_id"),
+    ("部门", "department"),
+    ("地区", "region"),
+    ("年度", "year"),
+)
+PROJECT_COLUMNS = (
+    ("项目", "name"),
+    ("项目编号", "id"),
+    ("部门", "department"),
+    ("地区", "region"),
+    ("年度", "year"),
+    ("金额（万元）", "amount_wan"),
+    ("匹配文字", "snippet"),
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_hits(result: dict, path: Path, overwrite: bool = False, how: str = "换一个文件名") -> tuple[int, int]:
+    """Write a search's result (SearchResult.as_dict()) to `path` (.xlsx or .csv, by its extension); the numbers of
+    indicators and projects written. A file there is left unless `overwrite`; a failed write leaves none."""
+    kind = path.suffix.lower()
+    if kind not in (".xlsx", ".csv"):
+        raise KbError(f"{path}: 只能写 .xlsx 或 .csv 文件 write an .xlsx or .csv file")
+    if not path.parent.is_dir():
+        raise KbError(f"{path.parent}: 没有这个文件夹（请先建立） no such folder (create it first)")
+    if path.exists() and not overwrite:
+        raise FileExists(path, how)
+    indicators = [[hit.get(key) for _, key in INDICATOR_COLUMNS] for hit in result["indicators"]]
+    projects = [[hit.get(key) for _, key in PROJECT_COLUMNS] for hit in result["projects"]]
+    fd, tmp = tempfile.mkstemp(prefix=".kb-hits-", suffix=kind, dir=path.parent)
+    os.close(fd)
+    try:
+        if kind == ".csv":
+            Path(tmp).write_text(_csv(indicators), encoding="utf-8-sig")
+        else:
+            _xlsx(Path(tmp), result["query"], indicators, projects)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise KbError(f"{path}: 无法写入 cannot write ({exc.strerror or exc})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return len(indicators), len(projects)
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(label for label, _ in INDICATOR_COLUMNS)
+    for row in rows:
+        writer.writerow(_safe(value, key) for value, (_, key) in zip(row, INDICATOR_COLUMNS))
+    return out.getvalue()
+
+
+def _safe(value, key: str):
+    text = "" if value is None else value
+    if isinstance(text, str) and key != "target" and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import TYPE_STRING
+
+    book = Workbook()
+    sheets = ((book.active, "指标", INDICATOR_COLUMNS, indicators), (None, "项目", PROJECT_COLUMNS, projects))
+    for sheet, title, columns, rows in sheets:
+        sheet = sheet or book.create_sheet()
+        sheet.title = title
+        sheet.append([f"检索 search: {query}"])
+        sheet.append([label for label, _ in columns])
+        for row in rows:
+            sheet.append([None if value is None else value for value in row])
+        for line in sheet.iter_rows(min_row=3):
+            for cell in line:
+                if isinstance(cell.value, str):
+                    cell.data_type = TYPE_STRING  # a text is never a formula
+        for n, (label, _) in enumerate(columns):
+            sheet.column_dimensions[chr(ord("A") + n)].width = 12 if label in ("项目编号", "年度") else 24
+    book.save(path)
