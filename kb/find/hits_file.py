@@ -33,6 +33,7 @@ PROJECT_COLUMNS = (
     ("金额（万元）", "amount_wan"),
     ("匹配文字", "snippet"),
 )
+_WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "指标值": 16}  # column units; the rest 14
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -98,5 +99,5 @@ def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) 
                 if isinstance(cell.value, str):
                     cell.data_type = TYPE_STRING  # a text is never a formula
         for n, (label, _) in enumerate(columns):
-            sheet.column_dimensions[chr(ord("A") + n)].width = 12 if label in ("项目编号", "年度") else 24
+            sheet.column_dimensions[chr(ord("A") + n)].width = _WIDTHS.get(label, 14)
     book.save(path)
