@@ -284,7 +284,9 @@ def test_missing_or_unwritable_folder(conn, tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    import kb.written
+
+    monkeypatch.setattr(kb.written.tempfile, "mkstemp", refuse)
     with pytest.raises(KbError, match="cannot write here"):
         export.export(d, tmp_path / "x.xlsx")
 

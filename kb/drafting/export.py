@@ -22,11 +22,11 @@ import io
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from kb.drafting.drafts import FORM_FIELDS, HEAD_FIELDS, ROW_TEXT_FIELDS, Draft, Row
 from kb.errors import FileExists, KbError
+from kb.written import write_whole
 from kb.vocab.numbers import number
 from kb.vocab.text import BIDI_CONTROLS, shown
 
@@ -142,12 +142,6 @@ def _target(draft: Draft, path: Path | str | None, fmt: str | None) -> tuple[Pat
     return path, fmt
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def export(
     draft: Draft, path: Path | str | None = None, fmt: str | None = None, overwrite: bool = False, how: str = ""
 ) -> Path:
@@ -158,21 +152,7 @@ def export(
     if not overwrite and path.exists():
         raise FileExists(path, how or "换一个文件名")
     writer = {"xlsx": _xlsx, "docx": _docx, "yth": _yth, "md": _markdown, "csv": _csv, "json": _json}[fmt]
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".kb-export-", suffix=Path(file_suffix(fmt)).suffix, dir=path.parent)
-    except OSError as exc:
-        raise KbError(f"{path.parent}: 无法在此写入 cannot write here ({exc.strerror or exc})") from None
-    os.close(fd)
-    try:
-        writer(draft, Path(tmp))
-        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private to the user)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise KbError(f"{path}: 无法写入 cannot write ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return write_whole(path, lambda tmp: writer(draft, tmp), Path(file_suffix(fmt)).suffix)
 
 
 def _xlsx(draft: Draft, path: Path) -> None:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from kb.errors import FileExists, KbError
+from kb.written import write_whole
 
 INDICATOR_COLUMNS = (
     ("指标名称", "name"),
@@ -49,19 +48,10 @@ def write_hits(result: dict, path: Path, overwrite: bool = False, how: str = "�
         raise FileExists(path, how)
     indicators = [[hit.get(key) for _, key in INDICATOR_COLUMNS] for hit in result["indicators"]]
     projects = [[hit.get(key) for _, key in PROJECT_COLUMNS] for hit in result["projects"]]
-    fd, tmp = tempfile.mkstemp(prefix=".kb-hits-", suffix=kind, dir=path.parent)
-    os.close(fd)
-    try:
-        if kind == ".csv":
-            Path(tmp).write_text(_csv(indicators), encoding="utf-8-sig")
-        else:
-            _xlsx(Path(tmp), result["query"], indicators, projects)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise KbError(f"{path}: 无法写入 cannot write ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    if kind == ".csv":
+        write_whole(path, lambda tmp: tmp.write_text(_csv(indicators), encoding="utf-8-sig"))
+    else:
+        write_whole(path, lambda tmp: _xlsx(tmp, result["query"], indicators, projects))
     return len(indicators), len(projects)
 
 
