@@ -317,6 +317,12 @@ def column(cell: str) -> str:
     return found
 
 
+def names_indicators(kinds: list[str]) -> bool:
+    """Whether a line's or row's pieces (their `column` kinds, '' for none) are an indicator table's header: three
+    pieces or more, an indicator column and a target column among them."""
+    return len(kinds) >= 3 and "name" in kinds and bool({"target", "period_target"} & set(kinds))
+
+
 # a unit of measure ('指标单位', '目标值单位'), not a unit of government ('预算单位', '实施单位', '责任单位': their
 # names were glued to every target)
 _MEASURE_UNIT = re.compile(r"(?:指标|指标值|目标值|数值|值|考核|计算|绩效)?(?:计量|度量)?单位")

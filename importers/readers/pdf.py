@@ -30,6 +30,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from importers.columns import column, names_indicators
 from importers.readers.common import (
     MARKED_NUMBER,
     MAX_PAGE_CHARS,
@@ -41,7 +42,6 @@ from importers.readers.common import (
     check_rows,
 )
 from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
-from importers.columns import column
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
@@ -231,7 +231,9 @@ def _continue(last: _Item, first: _Item) -> bool:
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
-    first.head_rows = last.head_rows or last.rows[:HEAD_ROWS] + [row for row in last.rows[HEAD_ROWS:] if _header(row)]
+    first.head_rows = last.head_rows or last.rows[:HEAD_ROWS] + [
+        row for row in last.rows[HEAD_ROWS:] if names_indicators([column(cell) for cell in row])
+    ]  # (an indicator header below a form's long head)
     size = _header_size(first.rows, first.head_rows)
     if size:
         first.repeats_header = True
@@ -466,18 +468,13 @@ def _header_size(rows: list[list[str]], head: list[list[str]]) -> int:
 
 
 def _same_header(row: list[str], other: list[str]) -> bool:
-    """Whether two header rows name the same columns, a merged cell read once or spread over the cells it covers."""
-    return row == other or _names(row) == _names(other)
+    """Whether two header rows name the same columns, a merged cell read once or spread over the cells it covers
+    (blank cells and a cell repeating the one before it left out)."""
 
+    def names(cells: list[str]) -> list[str]:
+        return [cell for n, cell in enumerate(cells) if cell and (n == 0 or cell != cells[n - 1])]
 
-def _names(row: list[str]) -> list[str]:
-    return [cell for n, cell in enumerate(row) if cell and (n == 0 or cell != row[n - 1])]
-
-
-def _header(row: list[str]) -> bool:
-    """Whether a row is an indicator table's header (一级指标 | 二级指标 | 三级指标 | 指标值)."""
-    kinds = {column(cell) for cell in row if cell}
-    return len(kinds & {"level1", "level2", "name", "target", "period_target"}) >= 3
+    return names(row) == names(other)
 
 
 def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
@@ -691,15 +688,14 @@ def _frame(rules: list[dict], chars: list[dict]) -> list[dict]:
             low, high = min(side, nearest), max(side, nearest)
             if drawn or not any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
                 continue
-            sides.append(_rule("v", side, top, bottom))
+            sides.append(_side(side, top, bottom))
     return sides
 
 
-def _rule(orientation: str, at: float, start: float, end: float) -> dict:
-    """An edge for pdfplumber's table finder: vertical at x = `at` from `start` to `end` down, or horizontal."""
-    x0, x1, top, bottom = (at, at, start, end) if orientation == "v" else (start, end, at, at)
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top} | {
-        "orientation": orientation,
+def _side(x: float, top: float, bottom: float) -> dict:
+    """A vertical edge at `x` from `top` to `bottom`, as pdfplumber's table finder takes one."""
+    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top} | {
+        "orientation": "v",
         "object_type": "line",
         "doctop": top,
         "y0": 0,

@@ -10,7 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from importers.columns import column, head_field
+from importers.columns import column, head_field, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -112,7 +112,7 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
     over three columns ends the table."""
     pieces = [spans(line) for line in lines]
     kinds = [[column(text) for _, _, text in line] for line in pieces]
-    header = [len(k) >= 3 and "name" in k and bool({"target", "period_target"} & set(k)) for k in kinds]
+    header = [names_indicators(k) for k in kinds]
     found: list[tuple[list[dict], list[str]]] = []
     i = 0
     while i < len(lines):
