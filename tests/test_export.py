@@ -14,6 +14,7 @@ from hypothesis import given, strategies as st
 from kb.drafting import drafts
 
 from kb.drafting import export
+from kb import written
 
 from kb.drafting import suggest
 from kb.db import connect
@@ -179,14 +180,14 @@ def test_no_cell_becomes_a_formula(conn, tmp_path):
     ws = openpyxl.load_workbook(xlsx).active
     texts = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert all(c.data_type == "s" for c in texts)
-    risky = [c for c in texts if c.value.startswith(export.FORMULA_START)]
+    risky = [c for c in texts if c.value.startswith(written.FORMULA_START)]
     assert {c.value for c in risky} >= {"=cmd|' /C calc'!A0", "@SUM(A1:A9)", "+1+1", "-2+3", "=100%", "=1+1"}
     assert all(c.quotePrefix for c in risky)
     with (export.export(d, tmp_path / "f.csv")).open(encoding="utf-8-sig") as fh:
         cells = [c for row in csv.reader(fh) for c in row]
     assert "'+1+1" in cells and "'-2+3" in cells and '\'@HYPERLINK("http://x")' in cells and "'=1+1" in cells
     assert "=100%" in cells  # a target value is data, written as the draft holds it: no apostrophe to strip
-    assert [c for c in cells if c.startswith(export.FORMULA_START)] == ["=100%"]
+    assert [c for c in cells if c.startswith(written.FORMULA_START)] == ["=100%"]
 
 
 @pytest.mark.parametrize(
@@ -207,7 +208,7 @@ def test_no_cell_becomes_a_formula(conn, tmp_path):
     ],
 )
 def test_csv_prefixes_only_what_would_be_a_formula(text, prefixed):
-    assert export.csv_cell(text) == ("'" + text if prefixed else text)
+    assert written.csv_cell(text) == ("'" + text if prefixed else text)
 
 
 @pytest.mark.parametrize(

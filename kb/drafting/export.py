@@ -8,11 +8,8 @@ formatted to show as many decimals); control characters from a document as kb.vo
 keeps the text exact). A file is written beside its target and moved into place, so a failed export leaves no half
 file.
 
-Text never runs as a formula. In .xlsx every text cell is a string cell (see form_xlsx). CSV is for scripts, so a
-target value — an operator, a number and its unit, '=100%', '-5%', '=2家' — is written exactly as the draft holds it:
-it is data a script must read as it is, and a spreadsheet opening the file can at worst compute a number from it.
-Every other cell starting with = + - @ (or a tab or carriage return) would be a formula — a sum, a function call, a
-cell reference, DDE (CSV injection) — and gets a leading apostrophe.
+Text never runs as a formula: in .xlsx every text cell is a string cell (see form_xlsx), in CSV a cell is
+kb.written.csv_cell's (a target value as held, anything else that would be a formula behind an apostrophe).
 """
 
 from __future__ import annotations
@@ -26,7 +23,7 @@ from pathlib import Path
 
 from kb.drafting.drafts import FORM_FIELDS, HEAD_FIELDS, ROW_TEXT_FIELDS, Draft, Row
 from kb.errors import FileExists, KbError
-from kb.written import write_whole
+from kb.written import csv_cell, write_whole
 from kb.vocab.numbers import number
 from kb.vocab.text import BIDI_CONTROLS, shown
 
@@ -47,8 +44,6 @@ CSV_COLUMNS = (
     "来源指标",
     *ROW_TEXT_FIELDS.values(),
 )
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_TARGET = re.compile(r"[=+-]\s*\d+(?:[.,]\d+)*\s*[%‰]?[^\s=+\-*/^&@()|!$:\"';,<>\[\]{}]*")
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
 _BIDI_CONTROLS = re.compile(BIDI_CONTROLS)
 _WINDOWS_RESERVED = re.compile(r"con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³]", re.IGNORECASE)
@@ -191,12 +186,6 @@ def markdown(draft: Draft) -> str:
 
 def _markdown(draft: Draft, path: Path) -> None:
     path.write_text(markdown(draft), encoding="utf-8")
-
-
-def csv_cell(text: str) -> str:
-    """A CSV cell as written, with a leading apostrophe when it would be a formula and is not a target value (see
-    the module)."""
-    return "'" + text if text.startswith(FORMULA_START) and not _PLAIN_TARGET.fullmatch(text) else text
 
 
 def _csv(draft: Draft, path: Path) -> None:

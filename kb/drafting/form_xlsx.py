@@ -12,8 +12,7 @@ from pathlib import Path
 from kb.drafting import form
 from kb.drafting.drafts import Draft
 from kb.vocab.numbers import decimals
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from kb.written import FORMULA_START
 
 
 def number_format(value: int | float) -> str:

@@ -1,7 +1,6 @@
 """A search's hits written to a file an officer opens in Excel: .xlsx (a sheet of indicators, one of projects) or
 .csv (the indicators, UTF-8 with a BOM so that Excel reads the Chinese). Text never runs as a formula: every .xlsx
-cell is a string or a number, and a CSV cell starting with = + - @ gets a leading apostrophe, but for a target
-('=100%'), which is data (as kb.drafting.export writes them)."""
+cell is a string or a number, and a CSV cell is kb.written.csv_cell's."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ import io
 from pathlib import Path
 
 from kb.errors import FileExists, KbError
-from kb.written import write_whole
+from kb.written import csv_cell, write_whole
 
 INDICATOR_COLUMNS = (
     ("指标名称", "name"),
@@ -33,7 +32,6 @@ PROJECT_COLUMNS = (
     ("匹配文字", "snippet"),
 )
 _WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "指标值": 16}  # column units; the rest 14
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_hits(result: dict, path: Path, overwrite: bool = False, how: str = "换一个文件名") -> tuple[int, int]:
@@ -60,15 +58,8 @@ def _csv(rows: list[list]) -> str:
     writer = csv.writer(out)
     writer.writerow(label for label, _ in INDICATOR_COLUMNS)
     for row in rows:
-        writer.writerow(_safe(value, key) for value, (_, key) in zip(row, INDICATOR_COLUMNS))
+        writer.writerow(csv_cell(value) if isinstance(value, str) else "" if value is None else value for value in row)
     return out.getvalue()
-
-
-def _safe(value, key: str):
-    text = "" if value is None else value
-    if isinstance(text, str) and key != "target" and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) -> None:
