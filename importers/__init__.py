@@ -22,6 +22,8 @@ from importers.readers import UnreadableFile, read_rows
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
+    HITS_HEADER,
+    HITS_TITLE,
     PROJECT,
     SELF_EVALUATION,
     SELF_EVALUATION_KINDS,
@@ -54,7 +56,13 @@ class _Part:
 
 
 def parse_rows(rows: list[Row]) -> RawDocument:
-    """The goal tables of a document; raises UnknownLayout or ParseError when none can be read."""
+    """The goal tables of a document; raises UnknownLayout or ParseError when none can be read (also for a search's
+    hits `kb search --out` wrote: copies of indicators in the base, each would be a project of its own)."""
+    if any(row.cells[:1] == [HITS_TITLE] or tuple(row.cells[: len(HITS_HEADER)]) == HITS_HEADER for row in rows[:2]):
+        raise UnknownLayout(
+            "这是 jixiao-kb 写出的检索结果，其中的指标已在知识库中，不再导入 a search's hits written by jixiao-kb: "
+            "its indicators are in the knowledge base already"
+        )
     parts = [_detected(segment) for segment in split(rows)]
     doc: RawDocument | None = None
     reports: dict[int, SegmentReport] = {}  # by segment index

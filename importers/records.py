@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SHEET_BREAK = 0  # the line of the blank row a workbook's reader puts after each sheet (a sheet's end)
+# what `kb search --out` writes atop its hits: a title, then the indicators' header (the .csv has only the header)
+HITS_TITLE = "jixiao-kb 检索结果"
+HITS_HEADER = ("指标名称", "指标值", "一级指标", "二级指标", "项目", "项目编号", "部门", "地区", "年度")
 
 
 @dataclass(slots=True)

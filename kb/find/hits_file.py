@@ -8,20 +8,12 @@ import csv
 import io
 from pathlib import Path
 
+from importers.records import HITS_HEADER, HITS_TITLE
 from kb.errors import FileExists, KbError
 from kb.written import csv_cell, write_whole
 
-INDICATOR_COLUMNS = (
-    ("指标名称", "name"),
-    ("指标值", "target"),
-    ("一级指标", "std_level1"),
-    ("二级指标", "std_level2"),
-    ("项目", "project"),
-    ("项目编号", "project_id"),
-    ("部门", "department"),
-    ("地区", "region"),
-    ("年度", "year"),
-)
+_KEYS = ("name", "target", "std_level1", "std_level2", "project", "project_id", "department", "region", "year")
+INDICATOR_COLUMNS = tuple(zip(HITS_HEADER, _KEYS))  # the header the importers know: the file is no goal table
 PROJECT_COLUMNS = (
     ("项目", "name"),
     ("项目编号", "id"),
@@ -71,7 +63,7 @@ def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) 
     for sheet, title, columns, rows in sheets:
         sheet = sheet or book.create_sheet()
         sheet.title = title
-        sheet.append([f"检索 search: {query}"])
+        sheet.append([HITS_TITLE, query])
         sheet.append([label for label, _ in columns])
         for row in rows:
             sheet.append([None if value is None else value for value in row])
