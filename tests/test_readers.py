@@ -384,6 +384,112 @@ def test_pdf_a_table_drawn_without_its_frame_is_read_by_its_inner_rules():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [list(row) for row in table]
 
 
+def test_pdf_a_frameless_tables_last_row_is_closed_where_its_rules_end():
+    """No sides and no rule under the last row, the column rules running on to its foot: the last row, closed by
+    nothing, was read as a line under the head's columns (four, where the rows' name spans two): one column off."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    head = ("project", "training", "unit", "hr")
+    table = [("level", "name", "target"), ("output", "trainees", ">=500"), ("output", "classes", ">=20")]
+    table += [("effect", "uptake", ">=60%"), ("effect", "jobs", ">=150")]
+    for n in range(len(table) + 1):
+        pdf.line(40, 160 + 20 * n, 400, 160 + 20 * n)  # above and between the rows only
+    for x in (160, 280):  # between the columns only
+        pdf.line(x, 160, x, 180 + 20 * len(table))
+    pdf.line(220, 160, 220, 180)  # the head's row has a fourth column
+    for x, text in zip((44, 164, 224, 284), head):
+        pdf.text(x, 174, text)
+    for r, row in enumerate(table, start=1):
+        for x, text in zip((44, 164, 284), row):
+            pdf.text(x, 174 + 20 * r, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        list(head),
+        *[[level, name, name, target] for level, name, target in table],
+    ]
+
+
+def _two_pages(pages: list[list[tuple[str, int, list[str]]]], project: tuple[str, str] | None = None) -> bytes:
+    """Two pages of one table, its header repeated: cells covering a number of rows each, beside them one-row cells
+    of names; `project`: a column before them, one cell over each page's rows, with that page's text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    for top, rows, name in zip((100, 60), pages, project or ("", "")):
+        pdf.add_page()
+        if project:
+            pdf.rect(0, top, 40, 20)
+            pdf.text(2, top + 14, "project")
+            pdf.rect(0, top + 20, 40, 20 * sum(span for _, span, _ in rows[1:]))
+            pdf.text(2, top + 34, name)
+        for text, span, names in rows:
+            pdf.rect(40, top, 80, 20 * span)
+            pdf.text(44, top + 10 * span + 4, text)
+            for r, cell in enumerate(names):
+                pdf.rect(120, top + 20 * r, 160, 20)
+                pdf.text(124, top + 20 * r + 14, cell)
+            top += 20 * span
+    return bytes(pdf.output())
+
+
+def test_pdf_a_blank_cell_closed_at_a_pages_foot_in_a_column_of_merged_cells_takes_the_next_pages_text():
+    """A report system closes each page's part of a merged level cell; its text, centred, stands on the next page.
+    The part on the first page, blank, took the level above (成本指标 for 效益指标). In a column of one-row cells a
+    blank cell stays blank (the form's "as above"); so does a blank cell ending with its project at the page's foot
+    (another project's money begins the next page)."""
+    merged = [
+        [("level", 1, ["name"]), ("output", 2, ["trainees", "classes"]), ("", 1, ["uptake"])],
+        [("level", 1, ["name"]), ("effect", 2, ["jobs", "income"])],
+    ]
+    assert cells(read_bytes(_two_pages(merged), ".pdf")) == [
+        ["level", "name"],
+        ["output", "trainees"],
+        ["output", "classes"],
+        ["effect", "uptake"],
+        ["effect", "jobs"],
+        ["effect", "income"],
+    ]
+    one_row = [
+        [("level", 1, ["name"]), ("output", 1, ["trainees"]), ("", 1, ["uptake"])],
+        [("level", 1, ["name"]), ("effect", 1, ["jobs"])],
+    ]
+    assert cells(read_bytes(_two_pages(one_row), ".pdf")) == [
+        ["level", "name"],
+        ["output", "trainees"],
+        ["", "uptake"],
+        ["effect", "jobs"],
+    ]
+    money = [
+        [("funds", 1, ["name"]), ("", 2, ["trainees", "classes"])],
+        [("funds", 1, ["name"]), ("56.00", 2, ["jobs", "income"])],
+    ]
+    assert cells(read_bytes(_two_pages(money, ("A", "B")), ".pdf"))[1:3] == [
+        ["A", "", "trainees"],
+        ["A", "", "classes"],
+    ]
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_pdf_a_page_whose_content_is_turned_by_its_matrix_is_read_turned_back(angle):
+    """A landscape table printed onto a portrait page by turning its content (no /Rotate): it was read transposed,
+    its columns as rows, and the file refused."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    rows = [("level", "name", "target"), ("output", "trainees", ">=500"), ("effect", "uptake", ">=60%")]
+    with pdf.rotation(angle=angle, x=300, y=420):
+        for r, row in enumerate(rows):
+            for left, text in zip((150, 250, 350), row):
+                pdf.rect(left, 380 + 20 * r, 100, 20)
+                pdf.text(left + 4, 394 + 20 * r, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [list(row) for row in rows]
+
+
 def test_pdf_text_turned_a_quarter_in_a_cell_reads_in_its_own_direction():
     """A level cell's text turned upwards (Excel's 向上旋转文字) was read top down, backwards: '标指出产'."""
     from fpdf import FPDF

@@ -49,6 +49,7 @@ from importers.records import Row
 PAGE_READ: ContextVar[Callable[[int, int], None] | None] = ContextVar("PAGE_READ", default=None)
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
+TURNED_SHARE = 0.8  # share of a page's characters turned one way (by the content's matrix) that turns the page
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
@@ -86,6 +87,7 @@ class _Item:
     cut_bottom: dict[int, str] = field(default_factory=dict)  # cutting through it (_cut_line); the same at the foot
     carried: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (in the document's
     # rows) whose cell goes on in this table's cell open at the bottom (a cell over several whole pages)
+    merged_down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of a cell merged with the one above
 
 
 def read(data: bytes) -> list[Row]:
@@ -118,7 +120,11 @@ def read(data: bytes) -> list[Row]:
             if page.page_number % CACHE_PAGES == 0:
                 pdf.doc._cached_objs.clear()  # pdfminer's caches (pinned version): parsed objects, object streams
                 pdf.doc._parsed_objs.clear()
-            unmapped += _check_page(page)
+            checked = _check_page(page)
+            if turn := _turned(page):
+                page = _turned_back(page, turn)
+                checked = _check_page(page)
+            unmapped += checked
             items, count = _page_items(page)
             chars += count
             beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
@@ -207,6 +213,27 @@ def _pages(pdf):
         yield page
 
 
+def _turned(page) -> int:
+    """How far a page's content is turned by its matrix (a landscape table printed onto a portrait page, no /Rotate
+    saying so), clockwise in degrees as /Rotate counts: 90 or 270 when nearly all its characters are turned that way
+    (read as they stood, the table came out transposed and the file was refused), else 0."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    turned = [c for c in chars if not c["upright"]]
+    if not chars or len(turned) < TURNED_SHARE * len(chars):
+        return 0
+    up = sum(1 for c in turned if c["matrix"][1] > 0)  # read upwards: turned anticlockwise
+    return 90 if up > len(turned) / 2 else 270
+
+
+def _turned_back(page, turn: int):
+    """The page shown turned `turn` degrees further clockwise, as a reader turns it to read it."""
+    page_obj = page.page_obj
+    page_obj.rotate = (page_obj.rotate + turn) % 360
+    page_obj.attrs = {**page_obj.attrs, "Rotate": page_obj.rotate}
+    page.close()
+    return type(page)(page.pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
 def _stray(item: _Item) -> bool:
     """A lone short text line, such as the labels of cells merged over a page break that the text layer also holds
     outside the table ('产', '出', '指', '标 质量指标' around it, '数量指标' above its continuation): no break in the
@@ -226,6 +253,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.rows = [_place(cells, columns, width) for cells in first.rows]
         first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
         first.open_bottom = {columns[j]: rows for j, rows in first.open_bottom.items() if j < len(columns)}
+        first.merged_down = {(i, columns[j]) for i, j in first.merged_down if j < len(columns)}
         first.cut_top = {columns[j]: line for j, line in first.cut_top.items() if j < len(columns)}
         first.cut_bottom = {columns[j]: line for j, line in first.cut_bottom.items() if j < len(columns)}
         if columns[0]:
@@ -240,6 +268,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.rows = first.rows[size:]
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
         first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
+        first.merged_down = {(i - size, j) for i, j in first.merged_down if i >= size}
     return True
 
 
@@ -480,12 +509,20 @@ def _same_header(row: list[str], other: list[str]) -> bool:
 def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
     """A cell cut by the page break (open at the bottom of the last table and at the top of the continued one):
     its two parts joined, in every row it covers on both pages. A cell open at the bottom, blank there, whose rest
-    the next page closes under its repeated header takes the text printed there. `start` is the last table's first
-    row in `rows`."""
-    for j, cut in last.open_bottom.items():
-        if not first.repeats_header or not first.rows or j in first.open_top or j >= len(first.rows[0]):
-            continue
-        if not rows[start + cut[0]][j]:
+    the next page closes under its repeated header takes the text printed there; so does a blank cell closed at the
+    foot of a column of merged cells when the next page begins that column with a merged cell and the columns before
+    it go on with the same texts (the parts of one merged cell, its text centred on the next page; a project's
+    blank cell ending where the next project begins stays blank). `start` is the last table's first row in `rows`."""
+    blanks = [(j, cut) for j, cut in last.open_bottom.items() if first.repeats_header and j not in first.open_top]
+    foot = last.rows[-1] if last.rows else []
+    for j in {j for _, j in last.merged_down} - set(last.open_bottom):
+        cut = [len(last.rows) - 1]
+        while (cut[0], j) in last.merged_down:
+            cut.insert(0, cut[0] - 1)
+        if (1, j) in first.merged_down and all(not foot[m] or foot[m] == first.rows[0][m] for m in range(j)):
+            blanks.append((j, cut))
+    for j, cut in blanks:
+        if first.rows and j < len(first.rows[0]) and not rows[start + cut[0]][j]:
             for i in cut:
                 rows[start + i] = (*rows[start + i][:j], first.rows[0][j], *rows[start + i][j + 1 :])
     for j, below in first.open_top.items():
@@ -608,7 +645,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
     count = sum(1 for c in chars if c["text"] != " ")
     drawn = page.filter(_drawn)
     rules, fills = drawn.edges, _fill_edges(page)
-    fills += _frame(rules, chars)
+    fills += _frame(rules, chars, page.height)
     tables = drawn.find_tables(
         {
             "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
@@ -651,12 +688,13 @@ def _page_items(page) -> tuple[list[_Item], int]:
     return items, count
 
 
-def _frame(rules: list[dict], chars: list[dict]) -> list[dict]:
+def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     """The sides of a table drawn without its frame (inner rules only): where three or more horizontal rules (their
     segments joined) run over the same span past the vertical rules inside it, and text stands between a span's end
     and the nearest of them, a vertical rule at that end, from the first of those rules to the last. Without it the
-    first and last columns were no cells, and the table no table. (No rule is added under the last row: vertical
-    rules running on past the last horizontal one are a cell the page break cut, read as such.)"""
+    first and last columns were no cells, and the table no table. Its vertical rules running on past its last
+    horizontal rule, with text there, close its last row where they end (the row was read one column off) — unless
+    they end in the page's foot margin: a cell the page break cut."""
     rows: dict[int, list[dict]] = defaultdict(list)
     for edge in rules:
         if edge["orientation"] == "h":
@@ -683,19 +721,32 @@ def _frame(rules: list[dict], chars: list[dict]) -> list[dict]:
         if not inner:
             continue
         xs = [v["x0"] for v in inner]
+        added = []
         for side, nearest in ((left, min(xs)), (right, max(xs))):
             drawn = any(abs(v["x0"] - side) <= SNAP and v["top"] < bottom and v["bottom"] > top for v in verticals)
             low, high = min(side, nearest), max(side, nearest)
             if drawn or not any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
                 continue
-            sides.append(_side(side, top, bottom))
+            added.append(side)
+        if not added:
+            continue
+        end = max(
+            (v["bottom"] for v in verticals if left + SNAP < v["x0"] < right - SNAP and v["top"] <= bottom + SNAP),
+            default=bottom,
+        )
+        if bottom < end < height * (1 - MARGIN):
+            if any(left < c["x0"] and c["x1"] < right and bottom < c["top"] < end for c in chars):
+                sides.append(_edge(left, end, right, end))
+                bottom = end
+        sides += [_edge(x, top, x, bottom) for x in added]
     return sides
 
 
-def _side(x: float, top: float, bottom: float) -> dict:
-    """A vertical edge at `x` from `top` to `bottom`, as pdfplumber's table finder takes one."""
-    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top} | {
-        "orientation": "v",
+def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:
+    """A rule from (x0, top) to (x1, bottom), upright or level, as pdfplumber's table finder takes one."""
+    upright = x0 == x1
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top} | {
+        "orientation": "v" if upright else "h",
         "object_type": "line",
         "doctop": top,
         "y0": 0,
@@ -887,6 +938,7 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
                 item.open_top[j], item.cut_top[j] = run, _cut_line(region, "top")
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
+    item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
     return item
 
 
