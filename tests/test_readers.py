@@ -472,6 +472,66 @@ def test_pdf_a_blank_cell_closed_at_a_pages_foot_in_a_column_of_merged_cells_tak
     ]
 
 
+def _pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first its catalog), with its cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return bytes(out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+
+
+def _stream(data: bytes, head: bytes = b"") -> bytes:
+    return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (head, len(data), data)
+
+
+def test_pdf_values_in_a_forms_filled_fields_are_read_as_a_viewer_shows_them():
+    """A goal table sent as a fillable form, not flattened: its targets are only in the fields' appearances, which
+    the page's content does not draw. They were read as empty (a warning for each indicator). A hidden field, or a
+    check box's state not chosen, shows nothing. The appearances' boxes differ from their fields' rectangles: fitted."""
+    rows = [("name", "target"), ("trainees", ">=500"), ("classes", ">=20"), ("jobs", "")]
+    content = b""
+    for r, (name, _) in enumerate(rows):
+        y = 700 - 20 * r
+        content += b"40 %d 120 20 re 160 %d 120 20 re S " % (y, y)
+        content += b"BT /F1 10 Tf 44 %d Td (%s) Tj ET\n" % (y + 6, name.encode())
+    content += b"BT /F1 10 Tf 164 706 Td (target) Tj ET"
+    font = b"/Resources << /Font << /F1 5 0 R >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R 8 0 R 10 0 R 12 0 R] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R %s" % font
+        + b" /Annots [6 0 R 8 0 R 10 0 R 12 0 R] >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    fields = [  # (its row, its flags, its appearance's box and the state it is in, its appearance or its states')
+        (1, 4, b"[0 0 120 20]", b"", b"/N 7 0 R"),
+        (2, 4, b"[0 0 240 40]", b"", b"/N 9 0 R"),  # drawn twice as large, from the page's origin: fitted
+        (3, 6, b"[0 0 120 20]", b"", b"/N 11 0 R"),  # hidden
+        (3, 4, b"[0 0 120 20]", b"/AS /Off", b"/N << /Yes 11 0 R /Off 13 0 R >>"),  # (its /Yes: the hidden text)
+    ]
+    texts = [b">=500", b">=20", b"hidden", b""]
+    for (row, flags, box, state, appearance), text in zip(fields, texts):
+        y = 700 - 20 * row
+        size = 20 if box == b"[0 0 240 40]" else 10
+        objects.append(
+            b"<< /Type /Annot /Subtype /Widget /F %d /Rect [160 %d 280 %d] %s /AP << %s >> >>"
+            % (flags, y, y + 20, state, appearance)
+        )
+        drawn = b"BT /F1 %d Tf 4 %d Td (%s) Tj ET" % (size, size // 2 + 1, text) if text else b""
+        objects.append(_stream(drawn, b"/Type /XObject /Subtype /Form /BBox %s %s" % (box, font)))
+    assert cells(read_bytes(_pdf_of(objects), ".pdf")) == [
+        ["name", "target"],
+        ["trainees", ">=500"],
+        ["classes", ">=20"],
+        ["jobs", ""],
+    ]
+
+
 @pytest.mark.parametrize("angle", [90, -90])
 def test_pdf_a_page_whose_content_is_turned_by_its_matrix_is_read_turned_back(angle):
     """A landscape table printed onto a portrait page by turning its content (no /Rotate): it was read transposed,

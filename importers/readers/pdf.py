@@ -41,7 +41,8 @@ from importers.readers.common import (
     cell_text,
     check_rows,
 )
-from importers.readers.pdf_clip import LOW_MARKS, clipping_interpreter, hidden
+from importers.readers.pdf_clip import LOW_MARKS, hidden
+from importers.readers.pdf_fields import fields_interpreter
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
@@ -308,7 +309,7 @@ def _check_page(page) -> int:
     which takes time growing faster than their number. pdfplumber then uses the layout read here. Returns how many
     of its characters are in a font that maps no glyph to its character (`_note_unmapped_fonts`)."""
     device = _counting_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    clipping_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    fields_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
     return device.unmapped
 
