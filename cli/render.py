@@ -13,7 +13,7 @@ from rich.text import Text
 
 from kb.find.evaluations import form_rows, head_pairs
 from kb.find.outcomes import achieved_text, evaluation_line, peers_text, verdict
-from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
+from kb.find.queries import DEPARTMENT, listed_name
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
 from kb.find.counts import count_text
@@ -86,13 +86,12 @@ def search_result(console: Console, result, filters=None) -> None:
         ):
             table.add_column(col, overflow="fold")
         for ind in result.indicators:
-            mark = DEPARTMENT_MARK if ind.get("project_kind") == DEPARTMENT else ""
             add_row(
                 table,
                 ind["name"],
                 ind["target"],
                 _level(ind),
-                f"{ind['project']}{mark} #{ind['project_id']}",
+                f"{listed_name(ind['project'], ind.get('project_kind') == DEPARTMENT)} #{ind['project_id']}",
                 ind["region"],
                 ind["year"],
                 *((peers_text(ind["outcomes"]),) if evaluated else ()),
@@ -187,7 +186,7 @@ def self_evaluation_list(console: Console, rows: list[dict]) -> None:
         f"{len(rows)} 个自评表 self-evaluations", "ID 名称 部门 年度 全年预算(万元) 指标 达成 未达成 未能判断", 5
     )
     for r in rows:
-        name = r["name"] + (DEPARTMENT_MARK if r["kind"] == DEPARTMENT else "")
+        name = listed_name(r["name"], r["kind"] == DEPARTMENT)
         counts = (r["rows"], r["met"], r["not_met"], r["unknown"])
         add_row(table, r["id"], name, r["department"], r["year"], r["amount_wan"], *counts)
     console.print(table)

@@ -543,7 +543,7 @@ async def test_a_department_wide_table_is_listed_first_in_its_branch(db_path, mo
         monkeypatch.setattr("tui.app.LIST_AT_ONCE", 0)
     conn = connect(db_path)
     doc = make_document({"道路养护": [("养护里程", "≥120公里")], "桥梁检测": [("检测座数", "≥30座")]})
-    whole = RawProject(name="市交通局部门整体绩效目标", kind=DEPARTMENT, amount="900", amount_unit="万元")
+    whole = RawProject(name="市交通局2026年度整体绩效目标", kind=DEPARTMENT, amount="900", amount_unit="万元")
     whole.indicators = [RawIndicator(name="重点任务完成率", target="100%")]
     doc.projects.append(whole)  # printed after the projects, as budget books often do
     for project in doc.projects:
@@ -557,12 +557,12 @@ async def test_a_department_wide_table_is_listed_first_in_its_branch(db_path, mo
         year = tree.root.children[0].children[0].children[0]
         assert [str(n.label) for n in tree.root.children] == ["宁波市 3"]
         assert [str(n.label) for n in year.children] == [
-            "市交通局部门整体绩效目标（部门整体） ·1项",
+            "市交通局2026年度整体绩效目标（部门整体） ·1项",
             "道路养护 ·1项",
             "桥梁检测 ·1项",
         ]
         card = app.query_one(ProjectCard)
-        assert card.project["name"] == "市交通局部门整体绩效目标"  # the first leaf is the first card
+        assert card.project["name"] == "市交通局2026年度整体绩效目标"  # the first leaf is the first card
         assert "（部门整体）" in str(card.query_one("#card-title").render())
         assert tree.filter("部门整体") == 1 and tree.filter("道路") == 1 and tree.filter("") == 3
         app.action_command_palette()
@@ -570,7 +570,16 @@ async def test_a_department_wide_table_is_listed_first_in_its_branch(db_path, mo
         await settle(pilot)
         palette = app.screen.query_one("CommandList")
         labels = [str(option.prompt) for option in palette.options]
-        assert any("市交通局部门整体绩效目标（部门整体）" in label for label in labels)
+        assert any("市交通局2026年度整体绩效目标（部门整体）" in label for label in labels)
+
+
+def test_a_department_wide_name_saying_so_is_not_marked_again():
+    """A self-evaluation named `…部门整体` was listed as `…部门整体（部门整体）` (the app, `kb evaluations`)."""
+    from kb.find.queries import listed_name
+
+    assert listed_name("宁德市人民政府办公室部门整体", True) == "宁德市人民政府办公室部门整体"
+    assert listed_name("市交通局2026年度整体绩效目标", True) == "市交通局2026年度整体绩效目标（部门整体）"
+    assert listed_name("道路养护", False) == "道路养护"
 
 
 async def test_large_knowledge_base_lists_projects_after_the_first_screen(seeded, monkeypatch):

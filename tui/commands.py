@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from kb.find.queries import DEPARTMENT_MARK
+from kb.find.queries import listed_name
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
@@ -144,8 +144,8 @@ class KbCommands(Provider):
                 score = 0.4  # 'lxxq' or 'laojiu' for 老旧小区: below the two searches of what was typed
             if score > 0:
                 hits += 1
-                mark = DEPARTMENT_MARK if project.department_wide else ""
-                label = f"转到项目 go to: {name}{mark} · {project.region or ''} {project.year or ''}"
+                label = f"转到项目 go to: {listed_name(name, project.department_wide)}"
+                label += f" · {project.region or ''} {project.year or ''}"
                 yield Hit(
                     min(score, 0.9),
                     _display(label, matcher if score < 1 else None),

@@ -8,7 +8,7 @@ import sqlite3
 
 from kb.errors import KbError
 from kb.find.outcomes import verdict
-from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK, list_filters
+from kb.find.queries import DEPARTMENT, list_filters, listed_name
 from kb.vocab.numbers import number
 
 
@@ -113,7 +113,7 @@ def head_pairs(e: dict, goal_hint: str) -> list[tuple[str, str]]:
     table it answers with `goal_hint` after it (a face's way to open it, '{id}' its project id)."""
     project = e.get("project_id")
     pairs = [
-        ("自评表", e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else "")),
+        ("自评表", listed_name(e["name"], e["kind"] == DEPARTMENT)),
         ("部门", e["department"]),
         ("地区", e["region"]),
         ("年度", number(e["year"])),

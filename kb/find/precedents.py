@@ -449,7 +449,8 @@ def precedents(
     params: dict = {"names": json.dumps(names, ensure_ascii=False), "name": names[0] if names else None}
     where = filter_sql(filters or Filters(), params)
     which = "n.name = :name" if len(names) == 1 else "n.name IN (SELECT value FROM json_each(:names))"
-    sql = f"""SELECT i.id, i.project_id, p.name || CASE p.kind WHEN 'department' THEN '{DEPARTMENT_MARK}' ELSE '' END,
+    sql = f"""SELECT i.id, i.project_id, p.name || CASE WHEN p.kind = 'department' AND instr(p.name, '部门整体') = 0
+        THEN '{DEPARTMENT_MARK}' ELSE '' END,
         p.region, p.year, p.department, i.level1, i.level2, i.std_level1, i.std_level2, i.name,
         coalesce(i.target, ''), i.operator, i.value, i.unit, i.level_inferred, i.year
         FROM indicator_names n CROSS JOIN indicators i ON i.name_id = n.id JOIN projects p ON p.id = i.project_id

@@ -17,6 +17,12 @@ DEPARTMENT = "department"  # projects.kind of a department's whole goal table (�
 DEPARTMENT_MARK = "（部门整体）"  # after such a table's name wherever it is listed beside projects
 
 
+def listed_name(name: str, department_wide: bool) -> str:
+    """A project's name as listed beside others: a department's whole table marked so, unless its name says it
+    (`…部门整体` was listed as `…部门整体（部门整体）`)."""
+    return name + DEPARTMENT_MARK if department_wide and "部门整体" not in name else name
+
+
 def list_filters(table: str, region: str | None, year: int | None, department: str | None = None) -> tuple[str, list]:
     """The conditions (each after AND) and parameters of a list's filters on `table`: a part of the region's name,
     the year, a part of the department's name."""

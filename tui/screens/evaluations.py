@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Static
 
 from kb.errors import KbError
 from kb.find.evaluations import evaluated_names, form_rows, head_pairs, list_self_evaluations, show_self_evaluation
-from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
+from kb.find.queries import DEPARTMENT, listed_name
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
@@ -137,7 +137,7 @@ class EvaluationsScreen(ModalScreen[None]):
             [
                 (
                     str(e["id"]),
-                    e["name"] + (DEPARTMENT_MARK if e["kind"] == DEPARTMENT else ""),
+                    listed_name(e["name"], e["kind"] == DEPARTMENT),
                     e["department"] or "",
                     e["region"] or "",
                     number(e["year"]),

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
 from kb.find.outcomes import achieved_text, evaluation_line
-from kb.find.queries import DEPARTMENT, DEPARTMENT_MARK
+from kb.find.queries import DEPARTMENT, listed_name
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
 from kb.vocab.text import shown
@@ -165,8 +165,8 @@ class ProjectCard(VerticalScroll):
 
     def show(self, project: dict, indicator: str | None = None) -> None:
         self.project = project
-        mark = DEPARTMENT_MARK if project.get("kind") == DEPARTMENT else ""
-        self.query_one("#card-title", Static).update(Text(shown(project["name"] + mark), style="bold"))
+        title = listed_name(project["name"], project.get("kind") == DEPARTMENT)
+        self.query_one("#card-title", Static).update(Text(shown(title), style="bold"))
         self.query_one("#card-head", Static).update(_head(project))
         self._fill_goals()
         inferred = any(i["level_inferred"] for i in project["indicators"])

@@ -17,7 +17,7 @@ from textual import on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from kb.find.queries import DEPARTMENT_MARK, ProjectRow
+from kb.find.queries import ProjectRow, listed_name
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
@@ -44,7 +44,7 @@ def _haystack(p: ProjectRow) -> str:
 
 
 def _name(p: ProjectRow) -> str:
-    return p.name + DEPARTMENT_MARK if p.department_wide else p.name
+    return listed_name(p.name, p.department_wide)
 
 
 def _leaf(p: ProjectRow) -> Text:
