@@ -145,6 +145,7 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert "no such folder" in str(app.screen.query_one(".dialog-error").render())
+        assert not (tmp_path / "missing").exists()
         app.screen.query_one("#export-path", Input).value = str(tmp_path)
         await pilot.press("enter")
         await settle(pilot)
@@ -586,6 +587,30 @@ async def test_an_export_over_a_file_there_asks_for_a_second_press(with_draft, t
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
     assert "补贴发放准确率" in [c for row in load_workbook(there).active.iter_rows(values_only=True) for c in row]
+
+
+async def test_an_export_into_a_folder_not_there_makes_it_on_a_second_press(with_draft, tmp_path):
+    """A folder not there was refused with "create it first", sending the officer out of the app to make it: the
+    dialog says it is new, the first press of Export says so, and a second press for the same folder makes it."""
+    folder = tmp_path / "2026年" / "绩效目标"
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("x")
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "typo")
+        await settle(pilot)
+        assert "新文件夹" in str(app.screen.query_one("#export-target").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "再按 导出 建立它" in str(app.screen.query_one(".dialog-error").render())
+        app.screen.query_one("#export-path", Input).value = str(folder)
+        await pilot.press("enter")  # another folder: asked again, not made
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog) and not folder.exists() and not (tmp_path / "typo").exists()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    assert (folder / f"{NAME}.xlsx").is_file()
 
 
 async def test_an_export_refused_lists_every_row_to_mend_and_how_in_the_app(with_draft, tmp_path):

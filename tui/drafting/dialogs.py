@@ -372,7 +372,8 @@ SHOWN_DETAILS = 8  # rows an export refused for names in its dialog (the 一体�
 
 class ExportDialog(ModalScreen):
     """Asks for a format and a folder (or a file), waits for the draft's queued saves, exports; dismisses with
-    the path written, or None. A file that is there already is overwritten only when Export is pressed again."""
+    the path written, or None. A file that is there already is overwritten, and a folder that is not there made,
+    only when Export is pressed again."""
 
     BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
@@ -390,6 +391,7 @@ class ExportDialog(ModalScreen):
         self.folder, self.fmt, self.saved = folder, fmt, saved
         self.checks: str | None = None  # what the draft still fails, said once it is written
         self.overwrite: Path | None = None  # the file there already that a second press of Export overwrites
+        self.create: Path | None = None  # the folder not there that a second press of Export makes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as box:
@@ -426,15 +428,30 @@ class ExportDialog(ModalScreen):
         path, fmt = self._target()
         target = path / safe_filename(self.draft_name, fmt) if fmt else path
         there = "（已存在 exists）" if target.is_file() else ""
+        if not target.parent.exists():
+            there = "（新文件夹 new folder）"
         self.query_one("#export-target", Static).update(Text(shown(f"→ {target}{there}"), style="dim"))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#dialog-ok")
     def submit(self) -> None:
         path, fmt = self._target()
-        if fmt and not path.is_dir():
-            show_error(self, f"{path}: 没有这个文件夹（请先建立） no such folder (create it first)")
-            return
+        folder = path if fmt else path.parent
+        if not folder.is_dir():
+            if folder.exists() or folder != self.create:
+                self.create = None if folder.exists() else folder
+                show_error(
+                    self,
+                    f"{folder}: 不是文件夹 not a folder"
+                    if folder.exists()
+                    else f"{folder}: 没有这个文件夹：再按 导出 建立它 no such folder: press Export again to create it",
+                )
+                return
+            try:
+                folder.mkdir(parents=True)
+            except OSError as exc:
+                show_error(self, f"{folder}: 无法建立文件夹 cannot create the folder ({exc.strerror or exc})")
+                return
         show_error(self, "")
         self.query_one("#dialog-ok", Button).disabled = True
         self._export(path, fmt)
