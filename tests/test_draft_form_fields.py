@@ -46,6 +46,13 @@ def test_head_fields_set_by_their_form_names(db_path, conn, word, field, value, 
     assert shown[field] == stored and shown["name"] == "甲"
 
 
+@pytest.mark.parametrize("value, stored", [("318001", "318001"), (" ３１８００１ ", "318001"), ("101.001", "101.001")])
+def test_a_department_code_is_kept_as_its_digits(conn, value, stored):
+    """Full-width digits (a Chinese input method's) and spaces typed around them are the code's digits."""
+    d = drafts.set_field(conn, drafts.create(conn, "甲").id, "department_code", value)
+    assert d.department_code == stored
+
+
 def test_project_name_is_apart_from_the_drafts_name(conn):
     d = drafts.create(conn, "2025科技补贴")
     d = drafts.set_field(conn, d.id, drafts.field_name("项目名称"), "科技型中小企业研发费用补贴")
@@ -60,6 +67,8 @@ def test_project_name_is_apart_from_the_drafts_name(conn):
         ("period", "三年", "实施期 '三年' 读不出起止"),
         ("period", "2027-01 至 2025-12", "读不出起止"),
         ("fiscal_wan", "很多", "must be a number"),
+        ("department_code", "市科技局", "主管部门代码是部门的编码"),  # the department's name in the code's field
+        ("department_code", "代码待定", "主管部门代码是部门的编码"),
     ],
 )
 def test_bad_head_values_are_refused_and_nothing_saved(conn, field, value, message):

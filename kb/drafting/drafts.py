@@ -366,6 +366,13 @@ def _head_value(name: str, value):
             text = text.removesuffix("项目")
             if text not in ATTRIBUTES:
                 raise KbError(f"项目属性只能是 {' 或 '.join(ATTRIBUTES)}，不是 {text!r} · 项目属性 is 新增 or 延续")
+        if text and name == "department_code":
+            text = unicodedata.normalize("NFKC", text).replace(" ", "")
+            if not re.fullmatch(r"[0-9A-Za-z.\-]{1,30}", text) or not re.search(r"[0-9]", text):
+                raise KbError(
+                    f"主管部门代码是部门的编码（数字，如 318001），不是 {str(value).strip()!r} · "
+                    "department_code is the department's code (digits)"
+                )
         if text and name == "period" and period_bounds(text) is None:
             raise KbError(
                 f"实施期 {text!r} 读不出起止：请写作 2025-01 至 2027-12（或 2025年1月-2025年12月、2025-2027） · "
