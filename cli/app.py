@@ -12,10 +12,12 @@ import typer
 from kb import __version__
 from cli.base import SEARCH_LIMIT, search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
+from cli.help_words import install as install_help_words
 from cli.library import register as register_library_commands
 from cli.options import JsonOpt, console, db_path, fail, handles_errors, open_kb, print_json
 from kb.vocab.text import path_text, shown
 
+install_help_words()
 app = typer.Typer(
     help=(
         "绩效目标知识库 jixiao-kb：查阅并复用已公开的项目支出绩效目标表。 Search and reuse published "

@@ -62,9 +62,11 @@ def test_the_commands_users_expect_exist():
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help(command):
+    """…Chinese first, the words click and typer write too (用法 Usage:, 选项 Options, the help option's line)."""
     result = kb(*command, "--help")
     assert result.exit_code == 0, result.output
-    assert "Usage" in result.output
+    assert result.output.startswith("用法 Usage: ")
+    assert "选项 Options:" in result.output and "显示本帮助并退出。" in result.output
     assert len(result.output.split("Options:")[0].strip().splitlines()) >= 3  # usage line and a description
 
 
