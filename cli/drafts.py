@@ -569,7 +569,8 @@ def history(
     limit: int = typer.Option(20, min=1, help="显示最近几版 how many of the latest versions."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """草稿的各个版本：时间和更改内容（最新在前） a draft's versions, with when and what changed (newest first)."""
+    """草稿的各个版本：时间和更改内容（最新在前；在一个字段里接连输入的几版合为一行） a draft's versions, with when and
+    what changed (newest first; the versions of typing in one field, one line)."""
     from dataclasses import asdict
 
     from kb.drafting.drafts import open_draft
@@ -577,7 +578,7 @@ def history(
 
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
-    kept = versions(conn, draft.id)[::-1][:limit]
+    kept = versions(conn, draft.id, fold=True)[::-1][:limit]
     if as_json:
         print_json([asdict(v) for v in kept])
         return
@@ -595,7 +596,8 @@ def history(
         table.add_column(col, overflow="fold")
     for v in kept:
         lines = ([v.note] if v.note else []) + v.changes
-        add_row(table, v.number, local_time(v.at), "\n".join(lines) or "—")
+        number = f"{v.first}–{v.number}" if v.first else v.number
+        add_row(table, number, local_time(v.at), "\n".join(lines) or "—")
     console().print(table)
     print("撤销上一次更改 undo the last change: kb draft undo NAME (或 --to N 回到第 N 版 back to version N)")
 

@@ -50,6 +50,28 @@ def test_every_change_is_kept_with_what_it_changed(conn):
     assert kept[5].changes == ["部门：（空） → 科技局"]
 
 
+def test_typing_in_one_field_is_one_line_of_the_history(conn, monkeypatch):
+    """The app saves a field at each pause in typing: 科, 科技, 科技局 were three versions, and `kb draft history`
+    (20 lines) filled with them. Folded, they are one version, numbered from the first; another field, a row, an
+    undo or a longer pause begins another; every version stays kept (undo --to any of them)."""
+    draft = _draft(conn)
+    for text in ("科", "科技", "科技局"):
+        drafts.set_field(conn, draft.id, "department", text)
+    drafts.set_field(conn, draft.id, "region", "威海")
+    drafts.set_field(conn, draft.id, "department", "科技局（本级）")
+    kept = history.versions(conn, draft.id, fold=True)
+    assert [(v.first, v.number, v.changes) for v in kept[-3:]] == [
+        (5, 7, ["部门：（空） → 科技局"]),
+        (None, 8, ["地区：（空） → 威海"]),
+        (None, 9, ["部门：科技局 → 科技局（本级）"]),
+    ]
+    assert [v.number for v in kept[:4]] == [1, 2, 3, 4]  # the rows added: one each
+    assert len(history.versions(conn, draft.id)) == 9
+
+    monkeypatch.setattr(history, "TYPING_PAUSE", -1)  # each save longer after the one before than a pause
+    assert len(history.versions(conn, draft.id, fold=True)) == 9
+
+
 def test_undo_goes_back_one_change_at_a_time_and_can_itself_be_undone(conn):
     draft = _draft(conn)
     row = next(r for r in draft.rows if r.name == "补贴企业数")

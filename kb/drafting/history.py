@@ -40,6 +40,8 @@ ROW_LABELS = {
     "weight": "分值",
 }
 _LONG = 24  # characters of a changed text shown
+TYPING_PAUSE = 120  # seconds: versions of one field changed this close together are one run of typing (each pause
+# while typing in the app saves a version)
 
 
 def row_key(n: int) -> str:
@@ -183,19 +185,45 @@ class Version:
     note: str | None  # what made it when not an ordinary change: 新建, 复制自 …, 撤销到第 N 版
     restores: int | None  # an undo: the version whose content it wrote back
     changes: list[str]  # from the version kept before it
+    first: int | None = None  # folded: the first of the versions this one stands for (one field typed in)
 
 
-def versions(conn: sqlite3.Connection, draft_id: int) -> list[Version]:
-    """The draft's kept versions, oldest first, each with what it changed."""
-    out, before = [], None
+def versions(conn: sqlite3.Connection, draft_id: int, fold: bool = False) -> list[Version]:
+    """The draft's kept versions, oldest first, each with what it changed. `fold`: a run of versions that each
+    changed the same one head field, each within TYPING_PAUSE of the one before (typing, saved at each pause), is
+    one version, the last, with what the run changed and the number of its first."""
+    out: list[Version] = []
+    before: dict | None = None
+    run_start: dict | None = None  # the state before the last version listed
     for number, at, note, restores, text in conn.execute(
         "SELECT number, at, note, restores, state FROM draft_versions WHERE draft_id = ? ORDER BY number",
         (draft_id,),
     ):
         after = json.loads(text)
-        out.append(Version(number, at, note, restores, differences(before, after) if before else []))
+        last = out[-1] if out else None
+        if fold and last and before and run_start and _typed_on(last, note, restores, at, run_start, before, after):
+            out[-1] = Version(number, at, None, None, differences(run_start, after), last.first or last.number)
+        else:
+            out.append(Version(number, at, note, restores, differences(before, after) if before else []))
+            run_start = before
         before = after
     return out
+
+
+def _typed_on(last: Version, note, restores, at: str, run_start: dict, before: dict, after: dict) -> bool:
+    """Whether a version goes on typing in the one head field the last version listed changed."""
+    if note or restores or last.note or last.restores or not run_start["rows"] == before["rows"] == after["rows"]:
+        return False
+    if (datetime.fromisoformat(at) - datetime.fromisoformat(last.at)).total_seconds() > TYPING_PAUSE:
+        return False
+    field = _one_field(before["head"], after["head"])
+    return field is not None and field == _one_field(run_start["head"], before["head"])
+
+
+def _one_field(before: dict, after: dict) -> str | None:
+    """The one head field that differs between two heads, else None."""
+    changed = [column for column in dict.fromkeys([*before, *after]) if before.get(column) != after.get(column)]
+    return changed[0] if len(changed) == 1 else None
 
 
 def _base(conn: sqlite3.Connection, draft_id: int, number: int) -> int:
