@@ -532,6 +532,34 @@ def test_pdf_values_in_a_forms_filled_fields_are_read_as_a_viewer_shows_them():
     ]
 
 
+def test_pdf_a_text_fields_value_without_an_appearance_is_read_as_a_viewer_makes_it():
+    """A form filled by a tool that leaves the appearances to the viewer (/NeedAppearances): the values are only in
+    the fields' /V (Chinese in UTF-16, or on the field above the widget). They were read as empty."""
+    content = b""
+    for r, name in enumerate(("name", "trainees", "classes")):
+        y = 700 - 20 * r
+        content += b"40 %d 120 20 re 160 %d 120 20 re S " % (y, y)
+        content += b"BT /F1 10 Tf 44 %d Td (%s) Tj ET\n" % (y + 6, name.encode())
+    content += b"BT /F1 10 Tf 164 706 Td (target) Tj ET"
+    chinese = "≥500人次".encode("utf-16-be").hex().encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R 7 0 R] /NeedAppearances true >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [6 0 R 8 0 R]"
+        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (a) /V <FEFF%s> /Rect [160 680 280 700] >>" % chinese,
+        b"<< /FT /Tx /T (b) /V (>=20 classes, a value longer than its cell) /Kids [8 0 R] >>",
+        b"<< /Type /Annot /Subtype /Widget /Parent 7 0 R /Rect [160 660 280 680] >>",
+    ]
+    assert cells(read_bytes(_pdf_of(objects), ".pdf")) == [
+        ["name", "target"],
+        ["trainees", "≥500人次"],
+        ["classes", ">=20 classes, a value longer than its cell"],
+    ]
+
+
 @pytest.mark.parametrize("angle", [90, -90])
 def test_pdf_a_page_whose_content_is_turned_by_its_matrix_is_read_turned_back(angle):
     """A landscape table printed onto a portrait page by turning its content (no /Rotate): it was read transposed,

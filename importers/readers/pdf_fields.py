@@ -3,7 +3,9 @@ form fields, not flattened) holds its values only in the fields' appearances, wh
 
 Each widget annotation's normal appearance (its /AP /N stream, or the one for its /AS state) is drawn in its /Rect
 (PDF 32000-1, 12.5.5: the appearance's box, through its matrix, fitted to the rectangle), unless the widget is
-hidden. A field without an appearance (a form asking the viewer to make them, /NeedAppearances) shows nothing here.
+hidden. A text field without an appearance (a form asking the viewer to make them, /NeedAppearances) is given one:
+its value (/V) on one line in its rectangle, in Adobe's Chinese font by UCS-2 codes (STSong-Light, UniGB-UCS2-H,
+whose map to characters pdfminer carries).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import functools
 from importers.readers.pdf_clip import clipping_interpreter
 
 HIDDEN = 1 << 1 | 1 << 5  # annotation flags Hidden and NoView
+PARENTS = 8  # a field's value and type are looked for this far up its /Parent chain
+VALUE_SIZE = 9.0  # points: the largest size a value without an appearance is drawn at (smaller where it must fit)
 
 
 @functools.cache
@@ -57,6 +61,8 @@ def draw_fields(interpreter, page, ctm: tuple) -> None:
         if isinstance(normal, dict):  # one appearance per state (a check box): the one it is in
             normal = resolve1(normal.get(name(annot.get("AS"))))
         rect = resolve1(annot.get("Rect"))
+        if normal is None and _numbers(rect, 4):
+            normal = _value_appearance(annot, rect, -1 - number)
         if not isinstance(normal, PDFStream) or not _numbers(rect, 4) or not _numbers(resolve1(normal.get("BBox")), 4):
             continue
         box = resolve1(normal.get("BBox"))
@@ -80,6 +86,55 @@ def draw_fields(interpreter, page, ctm: tuple) -> None:
             ctm=mult_matrix(mult_matrix(matrix, fit), ctm),
         )
         interpreter.device.end_figure(figure)
+
+
+def _inherited(annot: dict, key: str):
+    """A field's entry, from the widget or the field above it (a widget is often the kid of its field)."""
+    from pdfminer.pdftypes import resolve1
+
+    for _ in range(PARENTS):
+        if key in annot or not isinstance(resolve1(annot.get("Parent")), dict):
+            return resolve1(annot.get(key))
+        annot = resolve1(annot["Parent"])
+    return None
+
+
+def _value_appearance(annot: dict, rect: list, objid: int):
+    """The appearance a viewer makes of a text field's value (/V) when it has none: the value on one line,
+    vertically centred, shrunk to fit the rectangle's width; None for another kind of field or no value. `objid`:
+    the stream's number (made up: pdfminer draws no stream without one)."""
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import LIT, PSLiteral
+    from pdfminer.utils import decode_text
+
+    kind, value = _inherited(annot, "FT"), _inherited(annot, "V")
+    if not (isinstance(kind, PSLiteral) and kind.name == "Tx" and isinstance(value, bytes)):
+        return None
+    text = " ".join(decode_text(value).split())
+    codes = "".join(c for c in text if ord(c) <= 0xFFFF).encode("utf-16-be")
+    width, height = abs(rect[2] - rect[0]), abs(rect[3] - rect[1])
+    if not codes or width <= 4 or height <= 2:
+        return None
+    size = min(VALUE_SIZE, height * 0.7, (width - 4) / (len(codes) // 2))  # (each code an em wide: the font's DW)
+    content = b"BT /V %.2f Tf 2 %.2f Td <%s> Tj ET" % (size, (height - size) / 2 + size * 0.12, codes.hex().encode())
+    font = {
+        "Type": LIT("Font"),
+        "Subtype": LIT("Type0"),
+        "BaseFont": LIT("STSong-Light"),
+        "Encoding": LIT("UniGB-UCS2-H"),
+        "DescendantFonts": [
+            {
+                "Type": LIT("Font"),
+                "Subtype": LIT("CIDFontType0"),
+                "BaseFont": LIT("STSong-Light"),
+                "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"GB1", "Supplement": 2},
+                "FontDescriptor": {"FontBBox": [0, -120, 1000, 880], "Ascent": 880, "Descent": -120},
+            }
+        ],
+    }
+    stream = PDFStream({"BBox": [0, 0, width, height], "Resources": {"Font": {"V": font}}}, content)
+    stream.objid = objid
+    return stream
 
 
 def _numbers(value, count: int) -> bool:
