@@ -22,6 +22,8 @@ from importers.readers import UnreadableFile, read_rows
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
+    DRAFT_HEADER,
+    DRAFT_REFUSED,
     HITS_HEADER,
     HITS_TITLE,
     PROJECT,
@@ -63,6 +65,8 @@ def parse_rows(rows: list[Row]) -> RawDocument:
             "这是 jixiao-kb 写出的检索结果，其中的指标已在知识库中，不再导入 a search's hits written by jixiao-kb: "
             "its indicators are in the knowledge base already"
         )
+    if rows and tuple(rows[0].cells[: len(DRAFT_HEADER)]) == DRAFT_HEADER:
+        raise UnknownLayout(DRAFT_REFUSED)
     parts = [_detected(segment) for segment in split(rows)]
     doc: RawDocument | None = None
     reports: dict[int, SegmentReport] = {}  # by segment index

@@ -12,6 +12,26 @@ SHEET_BREAK = 0  # the line of the blank row a workbook's reader puts after each
 # what `kb search --out` writes atop its hits: a title, then the indicators' header (the .csv has only the header)
 HITS_TITLE = "jixiao-kb 检索结果"
 HITS_HEADER = ("指标名称", "指标值", "一级指标", "二级指标", "项目", "项目编号", "部门", "地区", "年度")
+# what a draft's export carries (kb.drafting.export): its .xlsx and .docx say it as their subject (kept when the file
+# is saved again), its .csv by this header's first columns (Markdown is not imported)
+DRAFT_MARK = "jixiao-kb 草稿"
+DRAFT_HEADER = (
+    "序号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "运算符",
+    "数值",
+    "单位",
+    "指标值",
+    "指标值依据",
+    "分值",
+    "来源指标",
+)
+DRAFT_REFUSED = (
+    "这是 jixiao-kb 导出的草稿，不是已公开的目标表，不作为先例导入 a draft exported by jixiao-kb: not a published "
+    "goal table, so not imported as a precedent"
+)
 
 
 @dataclass(slots=True)

@@ -106,6 +106,26 @@ def test_a_whole_drafting_session(kb, tmp_path):
     assert "第二稿" not in kb("draft", "list").stdout
 
 
+def test_a_drafts_export_is_not_imported_as_a_published_table(kb, tmp_path):
+    """A draft exported and imported back (left in a folder of published files) became a project of its own, listed
+    first among precedents, its unchecked targets beside the published ones: every export the importers could read
+    says it is a draft (the .xlsx and .docx by their subject, kept when the file is saved again; the .csv by its
+    header) and the import refuses it in one line."""
+    kb("draft", "new", "信访业务培训", "--year", "2026")
+    kb("draft", "add", "信访业务培训", "信访事项按期办结率", "--target", "≥95%")
+    kb("draft", "set", "信访业务培训", "指标解释", "按期办结的信访事项占比", "--row", 1)
+    kb("draft", "set", "信访业务培训", "评（扣）分标准", "达到得满分", "--row", 1)
+    files = [tmp_path / f"d.{fmt}" for fmt in ("xlsx", "docx", "csv")]
+    for path in files:
+        kb("draft", "export", "信访业务培训", path)
+    kb("draft", "export", "信访业务培训", tmp_path / "yth.xlsx", "--format", "yth")
+    before = json.loads(kb("stats", "--json").stdout)
+    found = json.loads(kb("import", *files, tmp_path / "yth.xlsx", "--json", ok=False).stdout)
+    assert [r["status"] for r in found] == ["failed"] * 4
+    assert all(r["message"].startswith("这是 jixiao-kb 导出的草稿") for r in found)
+    assert json.loads(kb("stats", "--json").stdout) == before
+
+
 def test_applying_a_template_twice_adds_nothing(kb):
     kb("draft", "new", "甲", "--type", "信息化建设与运维")
     first = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout

@@ -20,7 +20,7 @@ from typing import BinaryIO, Iterator
 
 from importers.readers.common import MAX_BYTES, UnreadableFile
 from importers.readers.sniff import sniff
-from importers.records import Row
+from importers.records import DRAFT_MARK, DRAFT_REFUSED, Row
 
 __all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "read_rows", "read_bytes"]
 
@@ -86,6 +86,8 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     kind = sniff(data)
     if kind == "text" and EXTENSIONS.get(suffix) == "csv":
         kind = "csv"
+    if kind in ("xlsx", "docx") and _exported_draft(data):
+        raise UnreadableFile(DRAFT_REFUSED)
     module, function = _READERS[kind]
     reader = getattr(importlib.import_module(f"importers.readers.{module}"), function)
     try:
@@ -103,6 +105,18 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
         raise UnreadableFile(
             f"文件已损坏或无法读取 corrupt or unreadable {kind} file ({type(exc).__name__}: {detail})"
         ) from None
+
+
+def _exported_draft(data: bytes) -> bool:
+    """Whether an Office file says it is a draft jixiao-kb exported (its subject, in docProps/core.xml)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            with archive.open("docProps/core.xml") as core:
+                return DRAFT_MARK.encode() in core.read(1 << 16)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
 
 
 def can_stream(path: Path) -> bool:

@@ -21,6 +21,7 @@ import os
 import re
 from pathlib import Path
 
+from importers.records import DRAFT_HEADER
 from kb.drafting.drafts import FORM_FIELDS, HEAD_FIELDS, ROW_TEXT_FIELDS, Draft, Row
 from kb.errors import FileExists, KbError
 from kb.written import csv_cell, write_whole
@@ -30,20 +31,7 @@ from kb.vocab.text import BIDI_CONTROLS, shown
 FORMATS = ("xlsx", "docx", "yth", "md", "csv", "json")
 # for scripts: the columns of earlier releases keep their names and places, the form's fields follow
 COLUMNS = ("一级指标", "二级指标", "三级指标", "指标值", "指标值依据", "分值", *ROW_TEXT_FIELDS.values())
-CSV_COLUMNS = (
-    "序号",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "运算符",
-    "数值",
-    "单位",
-    "指标值",
-    "指标值依据",
-    "分值",
-    "来源指标",
-    *ROW_TEXT_FIELDS.values(),
-)
+CSV_COLUMNS = (*DRAFT_HEADER, *ROW_TEXT_FIELDS.values())  # (its first columns tell the importers it is a draft)
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
 _BIDI_CONTROLS = re.compile(BIDI_CONTROLS)
 _WINDOWS_RESERVED = re.compile(r"con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³]", re.IGNORECASE)

@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from importers.records import DRAFT_MARK
 from kb.drafting import form
 from kb.drafting.drafts import Draft
 from kb.drafting.form_xlsx import level_runs
@@ -148,4 +149,5 @@ def write(draft: Draft, path: Path) -> None:
         for c, text in enumerate(pair):
             _write(footer.cell(r, c), text)
             footer.cell(r, c).paragraphs[0].paragraph_format.keep_with_next = r < len(form.FOOTER) - 1
+    doc.core_properties.subject = DRAFT_MARK  # so that the importers do not take it for a published table
     doc.save(str(path))

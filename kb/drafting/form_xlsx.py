@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from importers.records import DRAFT_MARK
 from kb.drafting import form
 from kb.drafting.drafts import Draft
 from kb.vocab.numbers import decimals
@@ -147,4 +148,5 @@ def write(draft: Draft, path: Path) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     ws.print_title_rows = f"{header}:{header}"
+    wb.properties.subject = DRAFT_MARK  # so that the importers do not take it for a published table
     wb.save(path)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from importers.records import DRAFT_MARK
 from kb.drafting.drafts import Draft, Row
 from kb.drafting.form import cell_text
 from kb.errors import KbError
@@ -98,4 +99,5 @@ def write(draft: Draft, path: Path) -> None:
             cell.font = Font(name="宋体", size=11, b=cell.row == 1)
     for letter, width in zip("ABCDEFGH", (12, 14, 16, 24, 40, 14, 40, 40)):
         ws.column_dimensions[letter].width = width
+    wb.properties.subject = DRAFT_MARK  # so that the importers do not take it for a published table
     wb.save(path)
