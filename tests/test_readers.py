@@ -560,16 +560,68 @@ def test_pdf_a_text_fields_value_without_an_appearance_is_read_as_a_viewer_makes
     ]
 
 
-@pytest.mark.parametrize("angle", [90, -90])
-def test_pdf_a_page_whose_content_is_turned_by_its_matrix_is_read_turned_back(angle):
+def _cjk_pdf(pages: list[bytes]) -> bytes:
+    """A PDF of these pages' contents, their Chinese text drawn by `_cjk` in Adobe's Chinese font by UCS-2 codes
+    (pdfminer maps them to characters without the font's file)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * n) for n in range(count))
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<<"
+    font += (
+        b" /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /FontDescriptor << /FontBBox [0 -120 1000 880]"
+    )
+    font += b" /Ascent 880 /Descent -120 >> /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> >>] >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), font]
+    for n, content in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R" % (5 + 2 * n)
+            + b" /Resources << /Font << /C 3 0 R >> >> >>"
+        )
+        objects.append(_stream(content))
+    return _pdf_of(objects)
+
+
+def _cjk(x: float, y: float, text: str) -> bytes:
+    return b"BT /C 9 Tf %.1f %.1f Td <%s> Tj ET\n" % (x, y, text.encode("utf-16-be").hex().encode())
+
+
+def _grid(top: float, rows: list[list[str]], lefts=(40, 140, 260, 400, 520)) -> bytes:
+    """Rows of ruled cells from `top` (PDF space) down, 20 points each."""
+    out = b""
+    for r, cells in enumerate(rows):
+        y = top - 20 * (r + 1)
+        for left, right, text in zip(lefts, lefts[1:], cells):
+            out += b"%d %d %d 20 re S\n" % (left, y, right - left) + (_cjk(left + 3, y + 6, text) if text else b"")
+    return out
+
+
+def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on():
+    """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not
+    taken as going on, and the form's reader stopped at the caption: the next page's indicators were lost."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = _cjk(40, 760, "项目支出绩效目标表") + _grid(740, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
+    second = _cjk(40, 790, "续表") + _grid(780, [header, ["", "质量指标", "培训合格率", "≥95%"]])
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf")) == [
+        ["项目支出绩效目标表"],
+        header,
+        ["产出指标", "数量指标", "培训人次", "≥500人次"],
+        ["", "质量指标", "培训合格率", "≥95%"],
+    ]
+
+
+@pytest.mark.parametrize("angle, head", [(90, False), (-90, False), (90, True)])
+def test_pdf_a_page_whose_content_is_turned_by_its_matrix_is_read_turned_back(angle, head):
     """A landscape table printed onto a portrait page by turning its content (no /Rotate): it was read transposed,
-    its columns as rows, and the file refused."""
+    its columns as rows, and the file refused. A running head and page number printed upright on the paper (fewer
+    characters than the table's) do not keep the page from being turned, and are not read a character a line."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt")
     pdf.set_font("helvetica", size=10)
     pdf.add_page()
     rows = [("level", "name", "target"), ("output", "trainees", ">=500"), ("effect", "uptake", ">=60%")]
+    if head:
+        pdf.text(40, 30, "City budget 2025")
+        pdf.text(290, 820, "- 7 -")
     with pdf.rotation(angle=angle, x=300, y=420):
         for r, row in enumerate(rows):
             for left, text in zip((150, 250, 350), row):

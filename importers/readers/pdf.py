@@ -50,13 +50,15 @@ from importers.records import Row
 PAGE_READ: ContextVar[Callable[[int, int], None] | None] = ContextVar("PAGE_READ", default=None)
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
-TURNED_SHARE = 0.8  # share of a page's characters turned one way (by the content's matrix) that turns the page
+TURNED_SHARE = 0.5  # more than this share of a page's characters turned one way (by its content's matrix) turns it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
+# a caption saying the table goes on: '续表', '（续表）', '续表2', '表3（续）', '接上表'
+_CONTINUATION = re.compile(r"^(?:附?表\s*[\d.\-]*\s*)?[（(]?\s*(?:续表?|续[上前]表|接上表)\s*\d*\s*[）)]?[:：]?$")
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 UNMAPPED_SHARE = 0.2  # of a document's characters in fonts without a character map: its text may be garbage …
@@ -126,12 +128,13 @@ def read(data: bytes) -> list[Row]:
                 page = _turned_back(page, turn)
                 checked = _check_page(page)
             unmapped += checked
-            items, count = _page_items(page)
+            items, count = _page_items(page, upright_only=bool(turn))
             chars += count
             beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
             first = next((item for item in items if not _stray(item) and id(item) not in beside), None)
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
+                items = [item for item in items if not _caption(item)]  # '续表': the table goes on, no row of it
                 if first.took_beside:
                     taken = {id(line) for line in first.beside}
                     items = [item for item in items if id(item) not in taken]
@@ -216,14 +219,15 @@ def _pages(pdf):
 
 def _turned(page) -> int:
     """How far a page's content is turned by its matrix (a landscape table printed onto a portrait page, no /Rotate
-    saying so), clockwise in degrees as /Rotate counts: 90 or 270 when nearly all its characters are turned that way
-    (read as they stood, the table came out transposed and the file was refused), else 0."""
+    saying so), clockwise in degrees as /Rotate counts: 90 or 270 when most of its characters are turned that way (a
+    running head and a page number printed upright beside them are fewer; read as they stood, the table came out
+    transposed and the file was refused), else 0."""
     chars = [c for c in page.chars if c["text"].strip()]
     turned = [c for c in chars if not c["upright"]]
-    if not chars or len(turned) < TURNED_SHARE * len(chars):
-        return 0
     up = sum(1 for c in turned if c["matrix"][1] > 0)  # read upwards: turned anticlockwise
-    return 90 if up > len(turned) / 2 else 270
+    if max(up, len(turned) - up) <= TURNED_SHARE * len(chars):
+        return 0
+    return 90 if up * 2 > len(turned) else 270
 
 
 def _turned_back(page, turn: int):
@@ -237,10 +241,17 @@ def _turned_back(page, turn: int):
 
 def _stray(item: _Item) -> bool:
     """A lone short text line, such as the labels of cells merged over a page break that the text layer also holds
-    outside the table ('产', '出', '指', '标 质量指标' around it, '数量指标' above its continuation): no break in the
-    table."""
+    outside the table ('产', '出', '指', '标 质量指标' around it, '数量指标' above its continuation), or a caption
+    saying the table goes on ('续表'): no break in the table."""
     cells = item.rows[0] if not item.table and len(item.rows) == 1 else []
-    return 0 < len(cells) <= 2 and all(len(cell) <= STRAY_CHARS and not _TITLE_LIKE.search(cell) for cell in cells)
+    return _caption(item) or (
+        0 < len(cells) <= 2 and all(len(cell) <= STRAY_CHARS and not _TITLE_LIKE.search(cell) for cell in cells)
+    )
+
+
+def _caption(item: _Item) -> bool:
+    """A text line saying the table goes on ('续表', '表3（续）')."""
+    return not item.table and len(item.rows) == 1 and bool(_CONTINUATION.match(" ".join(item.rows[0]).strip()))
 
 
 def _continue(last: _Item, first: _Item) -> bool:
@@ -639,8 +650,11 @@ def _overprinted(chars: list[dict], tolerance: float = 1) -> bool:
     return False
 
 
-def _page_items(page) -> tuple[list[_Item], int]:
-    """The page's tables and text lines top to bottom (page numbers dropped), and its character count."""
+def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
+    """The page's tables and text lines top to bottom (page numbers dropped), and its character count.
+    `upright_only`: the text outside the tables that is not upright is left out (on a page turned back to read its
+    table: the running head and page number printed upright on the paper, read a character a line between the
+    table's parts)."""
     page = _deduped(page)
     chars = [_placed(c) for c in page.chars if c["text"].strip() or c["text"] == " "]
     count = sum(1 for c in chars if c["text"] != " ")
@@ -660,7 +674,7 @@ def _page_items(page) -> tuple[list[_Item], int]:
     items = [_table_item(t, chars, verticals, horizontals, closing) for t in tables]
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
-    free = _without_clipped(free, items)
+    free = _without_clipped([c for c in free if c["upright"] or not upright_only], items)
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
         for line, cells in under_headers([line for line in text_lines(free) if any(c["text"] != " " for c in line)])
