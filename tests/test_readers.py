@@ -594,6 +594,60 @@ def _grid(top: float, rows: list[list[str]], lefts=(40, 140, 260, 400, 520)) -> 
     return out
 
 
+@pytest.mark.parametrize("header_again", [False, True])
+def test_pdf_a_row_the_page_break_cuts_without_any_rule_is_one_row(header_again):
+    """Word lets a row break across pages and draws no border at the break: the row's part at the page's foot was
+    free text (its cells one column off, its value cut), its rest on the next page a row of its own (a second
+    indicator, or lost). Its two parts are one row, whether or not the next page repeats the header first."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    lefts = (40, 160, 280, 400)
+    header = ("level", "name", "target")
+
+    def row(top, texts, bottom=None):
+        for left, right, text in zip(lefts, lefts[1:], texts):
+            pdf.line(left, top, right, top)
+            for n, line in enumerate(text.split("/")):
+                pdf.text(left + 4, top + 14 + 12 * n, line)
+        for x in lefts:
+            pdf.line(x, top, x, bottom or top + 20)
+        if bottom is None:
+            pdf.line(lefts[0], top + 20, lefts[-1], top + 20)
+
+    pdf.add_page()
+    row(700, header)
+    row(720, ("output", "trainees", ">=500"))
+    row(740, ("effect", "jobs", "at least 500/of them 150"), bottom=800)  # no rule under it
+    pdf.add_page()
+    top = 40
+    if header_again:
+        row(top, header)
+        top += 20
+        for left, right in zip(lefts, lefts[1:]):
+            pdf.line(left, top, right, top)
+        for x in lefts:
+            pdf.line(x, top, x, top + 14)
+        pdf.text(lefts[2] + 4, top + 10, "new jobs")
+        top += 14
+    else:
+        for x in lefts:
+            pdf.line(x, 30, x, 44)  # no rule above it
+        pdf.text(lefts[2] + 4, 40, "new jobs")
+        top = 44
+    pdf.line(lefts[0], top, lefts[-1], top)
+    row(top, ("joy", "satisfaction", ">=90%"))
+    read = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [texts[:2] for texts in read] == [
+        ["level", "name"],
+        ["output", "trainees"],
+        ["effect", "jobs"],
+        ["joy", "satisfaction"],
+    ]
+    assert read[2][2].split() == "at least 500 of them 150 new jobs".split()
+
+
 def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on():
     """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not
     taken as going on, and the form's reader stopped at the caption: the next page's indicators were lost."""

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from importers.columns import column, names_indicators
 from importers.readers.common import (
@@ -134,6 +135,11 @@ def read(data: bytes) -> list[Row]:
             first = next((item for item in items if not _stray(item) and id(item) not in beside), None)
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
+                if _row_cut(last, first):  # its two parts joined: one row, kept where it ends
+                    index = last_start + len(last.rows) - 1
+                    first.rows[0] = [_joined(*cells) for cells in zip_longest(rows[index], first.rows[0], fillvalue="")]
+                    del rows[index], where[index]
+                    first.carried = {j: [k - (k > index) for k in ks if k != index] for j, ks in first.carried.items()}
                 items = [item for item in items if not _caption(item)]  # '续表': the table goes on, no row of it
                 if first.took_beside:
                     taken = {id(line) for line in first.beside}
@@ -555,6 +561,19 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
             first.carried[j] = earlier
 
 
+def _row_cut(last: _Item, first: _Item) -> bool:
+    """Whether the page break cut one row in two: every cell holding text in the last table's last row open at the
+    bottom, and in the continued table's first row open at the top, or closed under its repeated header."""
+    if not last.rows or not first.rows or not last.open_bottom:
+        return False
+    bottom = len(last.rows) - 1
+    return all(bottom in last.open_bottom.get(j, ()) for j, cell in enumerate(last.rows[-1]) if cell) and (
+        first.repeats_header
+        and not first.open_top
+        or all(0 in first.open_top.get(j, ()) for j, c in enumerate(first.rows[0]) if c)
+    )
+
+
 def _joined(before: str, after: str, cut: tuple[str, str] = ("", "")) -> str:
     """The two pages' parts of one cell: one alone, or the same text printed on both, or the rest after the start;
     a line the break cuts through (`cut`: its upper part printed at the foot of one page, its lower part at the top
@@ -661,6 +680,8 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
     drawn = page.filter(_drawn)
     rules, fills = drawn.edges, _fill_edges(page)
     fills += _frame(rules, chars, page.height)
+    cuts = _cuts(rules, chars, page.height)
+    fills += cuts
     tables = drawn.find_tables(
         {
             "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
@@ -671,7 +692,8 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
     _anchor(chars, verticals)
     horizontals = [e for e in rules if e["orientation"] == "h"]
     closing = [e for e in fills if e["orientation"] == "h"]
-    items = [_table_item(t, chars, verticals, horizontals, closing) for t in tables]
+    cut_at = [edge["top"] for edge in cuts]
+    items = [_table_item(t, chars, verticals, horizontals, closing, cut_at) for t in tables]
     boxes = [t.bbox for t in tables]
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped([c for c in free if c["upright"] or not upright_only], items)
@@ -755,6 +777,35 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
                 bottom = end
         sides += [_edge(x, top, x, bottom) for x in added]
     return sides
+
+
+def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
+    """Rows the page break cuts without any rule (Word lets a row break across pages, and draws no border there):
+    vertical rules running from the page's foot margin up past the last horizontal rule above them, or from its
+    head margin down past the first, with text between, and no horizontal rule where they end. A horizontal edge
+    there, so that the table finder makes cells of the row, which `_opened` leaves open to be joined with the
+    other page's part. (Each rule at the page's edges counts: two or more, over the same columns.)"""
+    verticals = [e for e in rules if e["orientation"] == "v"]
+    horizontals = [e for e in rules if e["orientation"] == "h"]
+    margin = height * MARGIN
+    edges = []
+    for at_foot in (True, False):
+        ends = [v for v in verticals if (v["bottom"] > height - margin if at_foot else v["top"] < margin)]
+        if len(ends) < 2:
+            continue
+        left, right = min(v["x0"] for v in ends), max(v["x0"] for v in ends)
+        end = max(v["bottom"] for v in ends) if at_foot else min(v["top"] for v in ends)
+        across = [h["top"] for h in horizontals if h["x0"] < right and h["x1"] > left]
+        if any(abs(y - end) <= SNAP for y in across):
+            continue  # closed where they end: a row of its own
+        inner = [y for y in across if (y < end if at_foot else y > end)]
+        if not inner:
+            continue  # no table above (below) it: nothing to cut
+        last = max(inner) if at_foot else min(inner)
+        low, high = min(last, end), max(last, end)
+        if any(left < c["x0"] and c["x1"] < right and low < c["top"] < high for c in chars):
+            edges.append(_edge(left, end, right, end))
+    return edges
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:
@@ -911,10 +962,12 @@ def _placed(char: dict) -> dict:
     return char
 
 
-def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict]) -> _Item:
+def _table_item(
+    table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict], cuts: list[float]
+) -> _Item:
     """The table's rows of cell texts: a merged cell's text repeated in every grid position it covers, a cell the
     page break left open read from its region of the grid (and remembered, to join it with its other part)."""
-    boxes = _opened(table, horizontals, fills)
+    boxes = _opened(table, horizontals, fills, cuts)
     ordered = sorted(chars, key=lambda c: c["middle"])
     middles = [c["middle"] for c in ordered]
     if _lift_overflow([box for row in table.rows for box in row.cells if box], ordered, middles):
@@ -957,11 +1010,12 @@ def _table_item(table, chars: list[dict], verticals: list[dict], horizontals: li
     return item
 
 
-def _opened(table, rules: list[dict], fills: list[dict]) -> list[list[tuple | None]]:
+def _opened(table, rules: list[dict], fills: list[dict], cuts: list[float]) -> list[list[tuple | None]]:
     """The table's cell boxes by row, without those the page break leaves open: at the table's top or bottom, where
     rules are drawn across other columns, a box closed there only by the edge of its white fill (Beijing paints each
     head cell white and rules only the indicator columns at the break: the fill's edge would close a cell that goes
-    on over the page). A table edge without any rule (a title row above a grid) leaves its boxes as they are."""
+    on over the page), and every box at a row the page break cuts without any rule (`cuts`, `_cuts`). A table edge
+    without any rule (a title row above a grid) leaves its boxes as they are."""
     boxes: list[list[tuple | None]] = [list(row.cells) for row in table.rows]
     left, top, right, bottom = table.bbox
 
@@ -986,9 +1040,14 @@ def _opened(table, rules: list[dict], fills: list[dict]) -> list[list[tuple | No
             and covered(rules, x0, x1, y) < half
         )
 
+    cut = [edge for edge in (top, bottom) if any(abs(edge - y) <= SNAP for y in cuts)]
     for row in boxes:
         for j, box in enumerate(row):
-            if box is not None and (open_at(box[0], box[2], box[1], top) or open_at(box[0], box[2], box[3], bottom)):
+            if box is None:
+                continue
+            if open_at(box[0], box[2], box[1], top) or open_at(box[0], box[2], box[3], bottom):
+                row[j] = None
+            elif any(abs(box[1] - y) <= SNAP or abs(box[3] - y) <= SNAP for y in cut):
                 row[j] = None
     return boxes
 
