@@ -128,6 +128,9 @@ def test_a_date_target_is_kept_as_written(conn):
 
 
 def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):
+    """A project's rows bring its 分值 too; a precedent's row added by itself does not (a share of another table's
+    total: a template's 总成本 came with 20, an indicator added by name with 2, and the checks said the weights did
+    not add up, weights the draft's table does not show)."""
     from kb.db import connect
 
     conn = connect(seeded)
@@ -152,7 +155,8 @@ def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded)
     kept = drafts.add_row(
         conn, d.id, drafts.new_row("另一个", scoring="我自己的", sources=[indicator])
     ).rows  # what the user gave wins over the precedent
-    assert next(r for r in kept if r.name == "另一个").scoring == "我自己的"
+    other = next(r for r in kept if r.name == "另一个")
+    assert (other.scoring, other.explanation, other.weight) == ("我自己的", "年度内获得补贴的企业户数", None)
     conn.close()
 
 

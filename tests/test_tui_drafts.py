@@ -101,6 +101,8 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         assert len(picker.selected) == len(app.screen.rows)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        told = [n.message for n in app._notifications if n.title == "草稿 draft"]
+        assert told and all("\\x" not in m for m in told), told  # its lines as lines (was '\x0a其中 …')
         table = app.query_one("#draft-rows")
         names = plain(table, 3)
         assert "补贴发放准确率" in names and table.row_count == len(editor.draft.rows) >= 10

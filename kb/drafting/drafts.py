@@ -720,10 +720,11 @@ def _renumber(conn: sqlite3.Connection, draft_id: int) -> None:
 
 
 def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict:
-    """The 指标解释, 计算公式, 评（扣）分标准, 数据来源, 指标值设定依据 (its category when it starts with one of BASES)
-    and 分值 the first of these imported indicators that carries any gives, as NewRow keywords; {} when none."""
-    for notes, weight in conn.execute(
-        "SELECT notes, weight FROM indicators WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+    """The 指标解释, 计算公式, 评（扣）分标准, 数据来源 and 指标值设定依据 (its category when it starts with one of
+    BASES) the first of these imported indicators that carries any gives, as NewRow keywords; {} when none. Not its
+    分值: a weight is a share of its own table's total (a project's rows bring theirs: suggest.project_rows)."""
+    for (notes,) in conn.execute(
+        "SELECT notes FROM indicators WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
         (json.dumps(indicator_ids),),
     ):
         written = json.loads(notes or "{}")
@@ -737,7 +738,7 @@ def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict
             out["basis"] = basis
             out["basis_text"] = out["basis_text"].removeprefix(basis).lstrip("：:，,；; ") or None
         if out:
-            return out | ({"weight": weight} if weight is not None else {})
+            return out
     return {}
 
 

@@ -324,8 +324,8 @@ def project_rows(
     conn: sqlite3.Connection, project_id: int, only: list[str] | None = None, every: bool = False
 ) -> list[NewRow]:
     """Rows for a draft from an imported project (all its indicators inside the framework — `every`: all of them
-    — or those in `only`: names or 1-based positions), with the project's targets and the indicator ids as
-    sources."""
+    — or those in `only`: names or 1-based positions), with the project's targets and 分值 (shares of its total)
+    and the indicator ids as sources."""
     rows = conn.execute(
         f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.project_id = ? ORDER BY i.seq""",
@@ -333,6 +333,7 @@ def project_rows(
     ).fetchall()
     if not rows and not conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone():
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
+    weights = dict(conn.execute("SELECT id, weight FROM indicators WHERE project_id = ?", (project_id,)).fetchall())
     out, found = [], set()
     for n, row in enumerate(rows, 1):
         prec = _precedent(row)
@@ -340,14 +341,14 @@ def project_rows(
         if only and not keys & set(only) or not only and not every and prec.std_level1 is None:
             continue
         found |= keys
-        out.append(
-            _row(
-                prec,
-                prec.name,
-                prec.std_level1 or prec.level1 or "",
-                prec.std_level2 or prec.level2 or "",
-                [prec.indicator_id],
-            )
+        new = _row(
+            prec,
+            prec.name,
+            prec.std_level1 or prec.level1 or "",
+            prec.std_level2 or prec.level2 or "",
+            [prec.indicator_id],
         )
+        new.weight = weights.get(prec.indicator_id)
+        out.append(new)
     _check_only(only, found, f"项目 #{project_id} ", f"project {project_id}")
     return out

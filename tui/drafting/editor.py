@@ -395,10 +395,9 @@ class DraftEditor(Vertical):
                 if o.applied.skipped
                 else ""
             )
-            fill = f"\n{o.applied.to_fill_note()}" if o.applied.to_fill else ""
-            self.notify(
-                shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}{fill}"), title="草稿 draft", markup=False
-            )
+            fill = f"\n{shown(o.applied.to_fill_note())}" if o.applied.to_fill else ""
+            added = shown(f"添加了 added {len(o.applied.added)} 个指标{skipped}")
+            self.notify(added + fill, title="草稿 draft", markup=False)
 
     def _tell(self, o: Outcome) -> None:
         """The notice when the draft had been changed elsewhere."""
