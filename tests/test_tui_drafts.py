@@ -591,6 +591,20 @@ async def test_an_export_over_a_file_there_asks_for_a_second_press(with_draft, t
     assert "补贴发放准确率" in [c for row in load_workbook(there).active.iter_rows(values_only=True) for c in row]
 
 
+async def test_the_goal_table_shows_the_weights_when_a_row_has_one(with_draft):
+    """分值 came with rows and were checked (分值合计), but the draft's table had no column for them."""
+    conn = connect(with_draft)
+    draft = drafts.open_draft(conn, NAME)
+    drafts.update_row(conn, draft.id, draft.rows[0].id, weight=20)
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        table = app.query_one("#draft-rows")
+        assert str(table.ordered_columns[-1].label) == "分值"
+        assert plain(table, 8) == ["20", ""]
+
+
 async def test_an_export_into_a_folder_not_there_makes_it_on_a_second_press(with_draft, tmp_path):
     """A folder not there was refused with "create it first", sending the officer out of the app to make it: the
     dialog says it is new, the first press of Export says so, and a second press for the same folder makes it."""

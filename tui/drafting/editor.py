@@ -79,13 +79,14 @@ def changed_parts(before: Draft, after: Draft) -> str:
 
 def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: bool) -> list[tuple]:
     """Table rows: number (marked ●, coloured by its worst finding), levels where their group starts, name,
-    operator, value, unit, basis."""
+    operator, value, unit, basis, and 分值 when a row has one."""
     worst: dict[int, str] = {}
     for f in findings:
         if f.row is not None and f.severity != "info" and worst.get(f.row) != "error":
             worst[f.row] = f.severity
     trim = (lambda s: s.removesuffix("指标") or s) if short else (lambda s: s)  # noqa: E731
     cells, last = [], (None, None)
+    weighted = any(r.weight is not None for r in draft.rows)
     for n, r in enumerate(draft.rows, 1):
         level1 = trim(r.level1) if r.level1 != last[0] else ""
         level2 = trim(r.level2) if (r.level1, r.level2) != last else ""
@@ -102,6 +103,7 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
                 (r.text or "") if qualitative else number(r.value),
                 r.unit or "",
                 r.basis or "",
+                *([number(r.weight)] if weighted else []),
             )
         )
     return cells
@@ -133,8 +135,9 @@ class GoalTable(CopyTable):
             "指标值",
             "单位",
             "依据",
+            *(["分值"] if cells and len(cells[0]) > 8 else []),
         )
-        caps = (4, 10, 14 if short else 18, 12, 2, 10, 8, 6 if short else 12)  # 单位: 元/人/年 on one line
+        caps = (4, 10, 14 if short else 18, 12, 2, 10, 8, 6 if short else 12, 5)  # 单位: 元/人/年 on one line
 
         def width(i: int) -> int:  # as wide as the label and the widest cell, up to the cap (then it wraps)
             return min(caps[i], max([cell_len(str(r[i])) for r in cells] + [cell_len(labels[i])]))
