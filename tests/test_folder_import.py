@@ -158,12 +158,15 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
     text = report.read_text("utf-8-sig")
     if report_name.endswith(".csv"):
         rows = list(csv.reader(text.splitlines()))
-        assert rows[0] == ["file", "status", "reason"]
-        assert [(r[0].split("/")[-1], r[1]) for r in rows[1:3]] == [("broken.xlsx", "failed"), ("draft.docx", "failed")]
+        assert rows[0] == ["文件 file", "状态 status", "原因 reason"]  # Chinese first, as on the screen
+        assert [(r[0].split("/")[-1], r[1]) for r in rows[1:3]] == [
+            ("broken.xlsx", "失败 failed"),
+            ("draft.docx", "失败 failed"),
+        ]
         assert len(rows) == 1 + 6
     else:
-        assert text.startswith("| file | status | reason |\n|---|---|---|\n")
-        assert text.count("\n") == 2 + 6 and "| failed | ZIP 容器已损坏 corrupt" in text
+        assert text.startswith("| 文件 file | 状态 status | 原因 reason |\n|---|---|---|\n")
+        assert text.count("\n") == 2 + 6 and "| 失败 failed | ZIP 容器已损坏 corrupt" in text
 
 
 def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, monkeypatch):
@@ -279,7 +282,7 @@ def test_cli_import_of_file_names_that_are_not_utf8(tmp_path, windows_names, mor
         stored = "将导入 12 would import" if more else "导入 12 imported"
         assert f"{stored}（替换 0 replaced）· 未变 0 unchanged · 跳过 0 skipped · 失败 1 failed" in stdout
         assert readable("绩效目标表7.txt") in stdout and readable("说明.txt") in stderr.replace("\n", "")
-    assert f"{readable('说明.txt')},failed" in report.read_text("utf-8-sig")
+    assert f"{readable('说明.txt')},失败 failed" in report.read_text("utf-8-sig")
 
 
 async def test_the_app_imports_file_names_that_are_not_utf8(tmp_path, windows_names):

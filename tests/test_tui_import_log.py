@@ -32,7 +32,7 @@ async def test_a_failed_import_leaves_its_log_open_and_saves_the_report(seeded, 
         box.value = str(tmp_path / "报告.md")
         await pilot.press("enter")
         await pilot.pause()
-        assert "/d/bad.txt | failed | 不是能读的目标表 layout unknown" in (tmp_path / "报告.md").read_text("utf-8")
+        assert "/d/bad.txt | 失败 failed | 不是能读的目标表 layout unknown" in (tmp_path / "报告.md").read_text("utf-8")
         await pilot.press("escape")
         assert not isinstance(app.screen, ImportLogScreen)
         app.action_import_log()  # the palette's 导入记录

@@ -29,6 +29,7 @@ from kb.errors import USER_ERRORS, KbError, describe
 from kb.find import name_file, name_index
 from kb.ingest.links import link_self_evaluations
 from kb.ingest.normalise import Document, department_wide
+from kb.ingest.progress import STATUS_NAMES
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
 from kb.ingest.seeds import EVERY_FILE, MANIFEST, load_manifest
 from kb.ingest.write import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
@@ -507,7 +508,7 @@ def import_seeds(conn: sqlite3.Connection) -> list[FileResult]:
 
 # --- the report -------------------------------------------------------------------------------
 
-REPORT_COLUMNS = ("file", "status", "reason")
+REPORT_COLUMNS = ("文件 file", "状态 status", "原因 reason")
 
 
 def follow_ups(results: list[FileResult]) -> list[FileResult]:
@@ -519,7 +520,7 @@ def follow_ups(results: list[FileResult]) -> list[FileResult]:
 
 def write_report(results: list[FileResult], path: Path) -> None:
     """The failed and skipped files with their reason: Markdown for .md, else CSV (UTF-8 with BOM, for Excel)."""
-    rows = [(path_text(r.path), r.status, path_text(r.message)) for r in follow_ups(results)]
+    rows = [(path_text(r.path), STATUS_NAMES[r.status], path_text(r.message)) for r in follow_ups(results)]
     if path.suffix.lower() in (".md", ".markdown"):
         cell = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
         lines = ["| " + " | ".join(REPORT_COLUMNS) + " |", "|" + "---|" * len(REPORT_COLUMNS)]
