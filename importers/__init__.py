@@ -87,7 +87,11 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     doc.segments = [reports[i] for i in range(len(parts))]
     doc.reads = len(runs)
     cover.fill(doc, rows)
-    doc.warnings += [f"{_where(r)}: {r.outcome}" for r in doc.segments if r.kind in ("skipped", "empty")]
+    doc.warnings += [  # (a document whose only goal tables hold no indicator table: said, not passed over)
+        f"{_where(r)}: {r.outcome}"
+        for r in doc.segments
+        if r.kind in ("skipped", "empty") or r.outcome == TITLED_ONLY and not doc.projects
+    ]
     return doc
 
 
@@ -238,11 +242,14 @@ def _report(part: _Part, layout: str, outcome: str, kind: str, projects: int = 0
     )
 
 
+TITLED_ONLY = "标题像目标表，但没有指标表 titled as a goal table, but holds no indicator table"
+
+
 def _other(part: _Part) -> str:
     if _SELF_EVALUATION.search(part.segment.title):
         return "自评表，不是目标表 a self-evaluation, not a goal table"
     if _GOAL_TITLE.search(part.segment.title):
-        return "标题像目标表，但没有指标表 titled as a goal table, but holds no indicator table"
+        return TITLED_ONLY
     return "不是目标表 not a goal table"
 
 

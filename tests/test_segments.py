@@ -68,3 +68,21 @@ def test_a_title_that_comes_back_after_another_tables_is_no_running_head():
         ("部门整体支出绩效目标表", [5, 6]),
         ("项目支出绩效目标表", [7, 8]),
     ]
+
+
+def test_a_document_whose_goal_tables_hold_no_indicators_says_so():
+    """A budget whose 项目支出绩效表 is empty and whose 部门整体 table gives only a goal (完成年度工作。) imported as 0
+    projects with a warning for the empty table only: the department-wide table was passed over without a word. A
+    part of a form titled so whose indicators another part holds says nothing (the document has projects)."""
+    from importers import parse_rows
+
+    lines = [
+        ["预算表12 年度项目支出绩效表"],
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["预算13表 部门整体支出绩效目标表"],
+        ["部门名称", "某办公室"],
+        ["整体绩效目标", "完成年度工作。"],
+    ]
+    doc = parse_rows([Row(cells, line=n) for n, cells in enumerate(lines, 1)])
+    assert not doc.projects
+    assert [w.split(": ", 1)[1][:6] for w in doc.warnings] == ["空表：表头下", "标题像目标表"]
