@@ -420,6 +420,31 @@ async def test_template_rows_say_ticked_or_not_and_space_keeps_the_cursor(with_d
         assert picker.highlighted == 0 and prompts()[0] == {"☑": "☐", "☐": "☑"}[first]
 
 
+async def test_a_template_ticks_at_first_only_what_a_share_of_its_projects_use(with_draft, monkeypatch):
+    """Among 151 projects of a type, indicators two of them used (农村法律援助知晓率 for 会议培训与宣传) were ticked at
+    first, and a quick ctrl+s took them: an indicator is ticked when a share of the type's projects use it."""
+    import math
+    import re
+
+    from tui.drafting import sources
+
+    monkeypatch.setattr(sources, "TICKED_SHARE", 0.3)
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TemplateDialog)
+        counts = [int(re.search(r"(\d+) 个项目", label.plain)[1]) for label in dialog.labels]
+        members = int(re.search(r"来自 from (\d+)", str(dialog.query_one("#template-about").render()))[1])
+        least = math.ceil(0.3 * members)
+        few = [n for n, c in enumerate(counts) if 2 <= c < least]
+        assert least > 2 and few  # (the seeds hold such a template)
+        picker = dialog.query_one(SelectionList)
+        assert picker.selected and all(counts[n] >= least for n in picker.selected)
+
+
 async def test_the_head_holds_the_national_forms_fields(with_draft):
     from textual.widgets import Select
 

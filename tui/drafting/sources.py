@@ -3,6 +3,7 @@ template, a similar project. Each dialog dismisses with kb.drafting.drafts.NewRo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from rich.text import Text
@@ -51,6 +52,7 @@ from tui.widgets.tick_list import TickList
 from tui.widgets.typed_input import TypedInput
 
 NAMES = 30
+TICKED_SHARE = 0.05  # a template's indicator is ticked at first when this share of its projects (two at least) use it
 
 
 def short_level(level1: str | None, level2: str | None) -> str:
@@ -509,7 +511,8 @@ class TemplateDialog(_PickRows):
             about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects: {names}")))
         items = t.items if t else []
         if len(items) == len(event.rows):
-            common = min(2, len(t.projects)) if t else 1  # one project's own indicator is shown, not ticked
+            # one project's own indicator is shown, not ticked; nor, among 151 projects, what two of them use
+            common = max(min(2, len(t.projects)), math.ceil(TICKED_SHARE * len(t.projects))) if t else 1
             self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items], [i.projects >= common for i in items])
         else:
             self.fill_rows(event.rows)
