@@ -573,6 +573,37 @@ async def test_a_department_wide_table_is_listed_first_in_its_branch(db_path, mo
         assert any("市交通局2026年度整体绩效目标（部门整体）" in label for label in labels)
 
 
+async def test_a_department_wide_tables_card_shows_the_activity_of_each_indicator(db_path):
+    """A 部门整体 table lists its indicators under each 活动 (大气生态环境保护 …): the card left the column out, and
+    its rows ran 产出 → 效益 → 产出 again with nothing to say why."""
+    from importers.records import DEPARTMENT, RawIndicator, RawProject
+
+    conn = connect(db_path)
+    doc = make_document({})
+    whole = RawProject(name="市交通局整体绩效目标", kind=DEPARTMENT, department="市交通局")
+    whole.indicators = [
+        RawIndicator(name=name, target=target, level1=level, notes={"活动": activity})
+        for activity, level, name, target in (
+            ("道路养护", "产出指标", "养护里程", "≥120公里"),
+            ("道路养护", "效益指标", "道路完好率", "≥95%"),
+            ("桥梁检测", "产出指标", "检测座数", "≥30座"),
+        )
+    ]
+    doc.projects = [whole]
+    store(conn, doc, "jt.txt", region="宁波市", year=2026)
+    conn.close()
+    app = start(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(ProjectCard).query_one("#goal-table")
+        assert [str(c.label) for c in table.ordered_columns][:2] == ["活动", "一级指标"]
+        assert [[str(table.get_row_at(r)[c]) for c in (0, 1)] for r in range(3)] == [
+            ["道路养护", "产出指标"],
+            ["", "效益指标"],
+            ["桥梁检测", "产出指标"],
+        ]
+
+
 def test_a_department_wide_name_saying_so_is_not_marked_again():
     """A self-evaluation named `…部门整体` was listed as `…部门整体（部门整体）` (the app, `kb evaluations`)."""
     from kb.find.queries import listed_name

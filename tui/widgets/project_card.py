@@ -34,13 +34,23 @@ def std_level(ind: dict) -> str:
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
+def activity(ind: dict) -> str:
+    """The 活动 a department-wide table gives an indicator under ('' when none)."""
+    return str((ind.get("notes") or {}).get("活动") or "")
+
+
 def goal_rows(indicators: list[dict]) -> list[tuple[str, ...]]:
-    """(level 1, level 2, name, target, standard level) per indicator, and what the project's own self-evaluation
-    reported of it when it has one (peers' outcomes are the precedents' own, F3); a level is written only where its
-    group starts, as on the form; inferred levels are the standard ones, marked '*'."""
+    """(level 1, level 2, name, target, standard level) per indicator, after its 活动 when a department-wide table
+    gives them, and what the project's own self-evaluation reported of it when it has one (peers' outcomes are the
+    precedents' own, F3); a level or 活动 is written only where its group starts, as on the form; inferred levels are
+    the standard ones, marked '*'."""
     own = any(ind.get("achieved") for ind in indicators)
-    rows, last = [], (None, None)
+    activities = any(activity(ind) for ind in indicators)
+    rows, last, last_activity = [], (None, None), None
     for ind in indicators:
+        starts = activities and activity(ind) != last_activity
+        if starts:
+            last_activity, last = activity(ind), (None, None)  # its levels start again under each 活动
         if ind["level1"] or ind["level2"]:
             l1, l2 = ind["level1"] or "", ind["level2"] or ""
         elif ind["std_level1"]:
@@ -55,6 +65,7 @@ def goal_rows(indicators: list[dict]) -> list[tuple[str, ...]]:
         name = ind["name"] + ("（文字目标）" if ind.get("from_prose") else "")
         rows.append(
             (
+                *((activity(ind) if starts else "",) if activities else ()),
                 shown[0],
                 shown[1],
                 name,
@@ -190,10 +201,13 @@ class ProjectCard(VerticalScroll):
 
     def _fill_goals(self) -> None:
         table = self.query_one("#goal-table", CopyTable)
-        rows = goal_rows(self.project["indicators"]) if self.project else []
+        indicators = self.project["indicators"] if self.project else []
+        rows = goal_rows(indicators)
         table.display = bool(rows)
-        fit = lambda i, cap: min(cap, max([cell_len(r[i]) for r in rows] + [4]))  # noqa: E731
+        first = 1 if any(activity(ind) for ind in indicators) else 0  # the 活动 column
+        fit = lambda i, cap: min(cap, max([cell_len(r[first + i]) for r in rows] + [4]))  # noqa: E731
         table.spec = [
+            *([Col("活动", min(12, max([cell_len(r[0]) for r in rows] + [4])), 1)] if first else []),
             Col("一级指标", fit(0, 10)),
             Col("二级指标", fit(1, 14)),
             Col("三级指标", 14, 3),
