@@ -36,7 +36,7 @@ class Filters(namedtuple("Filters", "region year level")):
             from kb.vocab.levels import standard_level2  # a large vocabulary: only a level filter pays for it
 
             key = level.strip().removesuffix("指标")
-            level = LEVELS.get(key) or standard_level2(key)
+            level = LEVELS.get(key) or LEVELS.get(key + "度") or standard_level2(key)  # (满意 for 满意度, as said)
             if level is None:
                 raise KbError(
                     f"没有这个层级 {key!r}：请用 {'、'.join(LEVELS)}，或二级指标如 数量、质量、时效、社会效益 "
