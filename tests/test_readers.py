@@ -411,14 +411,15 @@ def test_pdf_a_frameless_tables_last_row_is_closed_where_its_rules_end():
     ]
 
 
-def _two_pages(pages: list[list[tuple[str, int, list[str]]]], project: tuple[str, str] | None = None) -> bytes:
-    """Two pages of one table, its header repeated: cells covering a number of rows each, beside them one-row cells
-    of names; `project`: a column before them, one cell over each page's rows, with that page's text."""
+def _pages(pages: list[list[tuple[str, int, list[str]]]], project: tuple[str, ...] | None = None) -> bytes:
+    """Pages of one table: cells covering a number of rows each, beside them one-row cells of names (a page's rows
+    may start with the header again); `project`: a column before them, one cell over each page's rows, with that
+    page's text."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt")
     pdf.set_font("helvetica", size=10)
-    for top, rows, name in zip((100, 60), pages, project or ("", "")):
+    for top, rows, name in zip((100, *[60] * (len(pages) - 1)), pages, project or [""] * len(pages)):
         pdf.add_page()
         if project:
             pdf.rect(0, top, 40, 20)
@@ -439,12 +440,13 @@ def test_pdf_a_blank_cell_closed_at_a_pages_foot_in_a_column_of_merged_cells_tak
     """A report system closes each page's part of a merged level cell; its text, centred, stands on the next page.
     The part on the first page, blank, took the level above (成本指标 for 效益指标). In a column of one-row cells a
     blank cell stays blank (the form's "as above"); so does a blank cell ending with its project at the page's foot
-    (another project's money begins the next page)."""
+    (another project's money begins the next page). A cell over three pages, its text in its last part, gives it
+    to its parts on the two pages before."""
     merged = [
         [("level", 1, ["name"]), ("output", 2, ["trainees", "classes"]), ("", 1, ["uptake"])],
         [("level", 1, ["name"]), ("effect", 2, ["jobs", "income"])],
     ]
-    assert cells(read_bytes(_two_pages(merged), ".pdf")) == [
+    assert cells(read_bytes(_pages(merged), ".pdf")) == [
         ["level", "name"],
         ["output", "trainees"],
         ["output", "classes"],
@@ -456,7 +458,7 @@ def test_pdf_a_blank_cell_closed_at_a_pages_foot_in_a_column_of_merged_cells_tak
         [("level", 1, ["name"]), ("output", 1, ["trainees"]), ("", 1, ["uptake"])],
         [("level", 1, ["name"]), ("effect", 1, ["jobs"])],
     ]
-    assert cells(read_bytes(_two_pages(one_row), ".pdf")) == [
+    assert cells(read_bytes(_pages(one_row), ".pdf")) == [
         ["level", "name"],
         ["output", "trainees"],
         ["", "uptake"],
@@ -466,10 +468,16 @@ def test_pdf_a_blank_cell_closed_at_a_pages_foot_in_a_column_of_merged_cells_tak
         [("funds", 1, ["name"]), ("", 2, ["trainees", "classes"])],
         [("funds", 1, ["name"]), ("56.00", 2, ["jobs", "income"])],
     ]
-    assert cells(read_bytes(_two_pages(money, ("A", "B")), ".pdf"))[1:3] == [
+    assert cells(read_bytes(_pages(money, ("A", "B")), ".pdf"))[1:3] == [
         ["A", "", "trainees"],
         ["A", "", "classes"],
     ]
+    three = [  # its text printed in its last part only, no header repeated
+        [("level", 1, ["name"]), ("", 2, ["trainees", "classes"])],
+        [("", 2, ["jobs", "income"])],
+        [("output", 1, ["timely"]), ("effect", 1, ["uptake"])],
+    ]
+    assert [row[0] for row in cells(read_bytes(_pages(three), ".pdf"))] == ["level", *["output"] * 5, "effect"]
 
 
 def _pdf_of(objects: list[bytes]) -> bytes:

@@ -92,6 +92,8 @@ class _Item:
     carried: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (in the document's
     # rows) whose cell goes on in this table's cell open at the bottom (a cell over several whole pages)
     merged_down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of a cell merged with the one above
+    carried_blank: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (the document's)
+    # whose blank cell goes on in this table's one blank cell over the whole page (a merged cell's text on a later one)
 
 
 def read(data: bytes) -> list[Row]:
@@ -139,7 +141,8 @@ def read(data: bytes) -> list[Row]:
                     index = last_start + len(last.rows) - 1
                     first.rows[0] = [_joined(*cells) for cells in zip_longest(rows[index], first.rows[0], fillvalue="")]
                     del rows[index], where[index]
-                    first.carried = {j: [k - (k > index) for k in ks if k != index] for j, ks in first.carried.items()}
+                    for kept in (first.carried, first.carried_blank):  # (rows of earlier pages, by their index)
+                        kept.update({j: [k - (k > index) for k in ks if k != index] for j, ks in kept.items()})
                 items = [item for item in items if not _caption(item)]  # '续表': the table goes on, no row of it
                 if first.took_beside:
                     taken = {id(line) for line in first.beside}
@@ -528,21 +531,27 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
     """A cell cut by the page break (open at the bottom of the last table and at the top of the continued one):
     its two parts joined, in every row it covers on both pages. A cell open at the bottom, blank there, whose rest
     the next page closes under its repeated header takes the text printed there; so does a blank cell closed at the
-    foot of a column of merged cells when the next page begins that column with a merged cell and the columns before
-    it go on with the same texts (the parts of one merged cell, its text centred on the next page; a project's
-    blank cell ending where the next project begins stays blank). `start` is the last table's first row in `rows`."""
+    foot of a column of merged cells when the columns before it go on with the same texts on the next page (the
+    parts of one merged cell, its text centred on the next page, or on a later one when the next is blank all down;
+    a project's blank cell ending where the next project begins stays blank). `start` is the last table's first row
+    in `rows`."""
     blanks = [(j, cut) for j, cut in last.open_bottom.items() if first.repeats_header and j not in first.open_top]
     foot = last.rows[-1] if last.rows else []
     for j in {j for _, j in last.merged_down} - set(last.open_bottom):
         cut = [len(last.rows) - 1]
         while (cut[0], j) in last.merged_down:
             cut.insert(0, cut[0] - 1)
-        if (1, j) in first.merged_down and all(not foot[m] or foot[m] == first.rows[0][m] for m in range(j)):
+        if first.rows and all(not foot[m] or foot[m] == first.rows[0][m] for m in range(j)):
             blanks.append((j, cut))
     for j, cut in blanks:
-        if first.rows and j < len(first.rows[0]) and not rows[start + cut[0]][j]:
-            for i in cut:
-                rows[start + i] = (*rows[start + i][:j], first.rows[0][j], *rows[start + i][j + 1 :])
+        if not first.rows or j >= len(first.rows[0]) or rows[start + cut[0]][j]:
+            continue
+        earlier = last.carried_blank.get(j, []) + [start + i for i in cut]
+        if text := first.rows[0][j]:
+            for k in earlier:
+                rows[k] = (*rows[k][:j], text, *rows[k][j + 1 :])
+        elif all((i, j) in first.merged_down for i in range(1, len(first.rows))):  # blank over the whole page
+            first.carried_blank[j] = earlier
     for j, below in first.open_top.items():
         above = last.open_bottom.get(j)
         if not above or not below:
