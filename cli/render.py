@@ -119,7 +119,8 @@ def search_result(console: Console, result, filters=None) -> None:
         for col in ("ID", "项目名称", "地区", "年度", "匹配"):
             table.add_column(col, overflow="fold")
         for p in result.projects:
-            add_row(table, p["id"], p["name"], p["region"], p["year"], p["snippet"])
+            name = listed_name(p["name"], p.get("kind") == DEPARTMENT)
+            add_row(table, p["id"], name, p["region"], p["year"], p["snippet"])
         console.print(table)
     if result.evaluated:
         _evaluated(console, result)

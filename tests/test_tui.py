@@ -602,6 +602,12 @@ async def test_a_department_wide_tables_card_shows_the_activity_of_each_indicato
             ["", "效益指标"],
             ["桥梁检测", "产出指标"],
         ]
+    from typer.testing import CliRunner
+
+    from cli.app import app as cli
+
+    found = CliRunner().invoke(cli, ["--db", str(db_path), "search", "交通局"], env={"COLUMNS": "200"})
+    assert "市交通局整体绩效目标（部门整体）" in found.stdout  # marked among projects, as the tree marks it
 
 
 def test_a_department_wide_name_saying_so_is_not_marked_again():

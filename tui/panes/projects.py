@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from kb.errors import KbError
 from kb.find.counts import Count, count_text
 from kb.find.project_search import count_projects, search_projects
+from kb.find.queries import DEPARTMENT, listed_name
 from kb.find.search import Filters
 from kb.vocab.tokens import fold
 from kb.vocab.text import shown
@@ -136,7 +137,7 @@ class ProjectsPane(Vertical):
         table.fill(
             [
                 (
-                    highlight(hit["name"], event.query.strip()),
+                    highlight(listed_name(hit["name"], hit.get("kind") == DEPARTMENT), event.query.strip()),
                     hit["region"] or "",
                     hit["year"] or "",
                     hit["department"] or "",
