@@ -180,6 +180,9 @@ def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_pat
     assert "用 --limit 写更多" in done.stdout
     found = json.loads(kb("search", "满意", "--limit", "3", "--json", db=seeded).stdout)
     sheets = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in load_workbook(book)}
+    printed = load_workbook(book)["指标"]  # (it printed on 9 portrait pages, long names over the next cells)
+    assert printed.page_setup.orientation == "landscape" and printed.page_setup.fitToWidth == 1
+    assert printed["A3"].alignment.wrap_text
     assert [row[0] for row in sheets["指标"][2:]] == [hit["name"] for hit in found["indicators"]]
     assert [row[0] for row in sheets["项目"][2:]] == [hit["name"] for hit in found["projects"]]
     again = kb("search", "满意", "--out", book, db=seeded)

@@ -57,6 +57,9 @@ def _csv(rows: list[list]) -> str:
 def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.styles import Alignment
+
+    wrapped = Alignment(wrap_text=True, vertical="top")
 
     book = Workbook()
     sheets = ((book.active, "指标", INDICATOR_COLUMNS, indicators), (None, "项目", PROJECT_COLUMNS, projects))
@@ -69,8 +72,13 @@ def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) 
             sheet.append([None if value is None else value for value in row])
         for line in sheet.iter_rows(min_row=3):
             for cell in line:
+                cell.alignment = wrapped  # a long name on lines of its own, not over the next cells
                 if isinstance(cell.value, str):
                     cell.data_type = TYPE_STRING  # a text is never a formula
         for n, (label, _) in enumerate(columns):
             sheet.column_dimensions[chr(ord("A") + n)].width = _WIDTHS.get(label, 14)
+        sheet.page_setup.orientation = "landscape"  # printed as wide as the page, its header atop each page
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = "2:2"
     book.save(path)
