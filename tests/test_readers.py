@@ -363,6 +363,26 @@ def test_pdf_an_indicator_header_repeated_below_a_long_head_is_dropped_and_the_c
     assert rows[-1][0] == "效益指标"
 
 
+def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table():
+    """A label cell merged down over the repeated header and the rows under it: once the header is dropped, its
+    first row is merged with nothing above (it was taken as merged with the row before the table, which a blank
+    cell's fill at the next page's foot then walked into and wrote over)."""
+    from importers.readers.pdf import _Item, _continue
+
+    header = ["一级指标", "三级指标", "指标值"]
+    last = _Item(0, 100, [header, ["产出指标", "甲", "≥1"]], True, edges=(0, 100, 200))
+    first = _Item(
+        0,
+        100,
+        [header, ["绩效指标", "乙", "≥2"], ["绩效指标", "丙", "≥3"]],
+        True,
+        edges=(0, 100, 200),
+        merged_down={(1, 0), (2, 0)},
+    )
+    assert _continue(last, first) and first.repeats_header
+    assert first.merged_down == {(1, 0)}
+
+
 def test_pdf_a_table_drawn_without_its_frame_is_read_by_its_inner_rules():
     """Rules between the cells, none around them (an outer frame left out): the first and last columns were no
     cells, the table no table, and the whole file was refused."""
@@ -656,12 +676,13 @@ def test_pdf_a_row_the_page_break_cuts_without_any_rule_is_one_row(header_again)
     assert read[2][2].split() == "at least 500 of them 150 new jobs".split()
 
 
-def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on():
+@pytest.mark.parametrize("caption", ["续表", "续表（一）", "续表    单位：万元"])
+def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not
     taken as going on, and the form's reader stopped at the caption: the next page's indicators were lost."""
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
     first = _cjk(40, 760, "项目支出绩效目标表") + _grid(740, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
-    second = _cjk(40, 790, "续表") + _grid(780, [header, ["", "质量指标", "培训合格率", "≥95%"]])
+    second = _cjk(40, 790, caption) + _grid(780, [header, ["", "质量指标", "培训合格率", "≥95%"]])
     assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf")) == [
         ["项目支出绩效目标表"],
         header,

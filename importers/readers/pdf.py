@@ -59,7 +59,10 @@ HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 # a caption saying the table goes on: '续表', '（续表）', '续表2', '表3（续）', '接上表'
-_CONTINUATION = re.compile(r"^(?:附?表\s*[\d.\-]*\s*)?[（(]?\s*(?:续表?|续[上前]表|接上表)\s*\d*\s*[）)]?[:：]?$")
+_CONTINUATION = re.compile(
+    r"^(?:附?表\s*[\d.\-]*\s*)?[（(]?\s*(?:续表?|续[上前]表|接上表)\s*[（(]?[\d一二三四五六七八九十]*[）)]?\s*[）)]?[:：]?"
+    r"(?:\s*(?:金额)?单位[:：]\s*\S{1,4})?$"
+)  # ('续表（一）', '续表  单位：万元')
 RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before starts a run (the next cell's text)
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 UNMAPPED_SHARE = 0.2  # of a document's characters in fonts without a character map: its text may be garbage …
@@ -289,7 +292,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.rows = first.rows[size:]
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
         first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
-        first.merged_down = {(i - size, j) for i, j in first.merged_down if i >= size}
+        first.merged_down = {(i - size, j) for i, j in first.merged_down if i > size}  # (not to a header row)
     return True
 
 
@@ -539,7 +542,7 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
     foot = last.rows[-1] if last.rows else []
     for j in {j for _, j in last.merged_down} - set(last.open_bottom):
         cut = [len(last.rows) - 1]
-        while (cut[0], j) in last.merged_down:
+        while cut[0] > 0 and (cut[0], j) in last.merged_down:
             cut.insert(0, cut[0] - 1)
         if first.rows and all(not foot[m] or foot[m] == first.rows[0][m] for m in range(j)):
             blanks.append((j, cut))
