@@ -53,6 +53,18 @@ def test_a_department_code_is_kept_as_its_digits(conn, value, stored):
     assert d.department_code == stored
 
 
+def test_a_draft_kept_with_text_for_its_code_is_still_copied(conn):
+    """Drafts kept before the code was checked may hold a name there: duplicating one, or a new draft from it, said
+    the code was wrong and made nothing."""
+    from kb.drafting import copies
+
+    d = drafts.create(conn, "甲")
+    conn.execute("UPDATE drafts SET department_code = '市科技局' WHERE id = ?", (d.id,))
+    conn.commit()
+    assert drafts.duplicate(conn, "甲", "乙").department_code == "市科技局"
+    assert copies.from_draft(conn, "甲", "丙").department_code == "市科技局"
+
+
 def test_project_name_is_apart_from_the_drafts_name(conn):
     d = drafts.create(conn, "2025科技补贴")
     d = drafts.set_field(conn, d.id, drafts.field_name("项目名称"), "科技型中小企业研发费用补贴")

@@ -353,6 +353,18 @@ def to_number(value, what: str) -> float | None:
     return None if number is None else float(number)
 
 
+def _code(text: str) -> str:
+    """A 主管部门代码 as typed: full-width digits and spaces read as its digits; KbError for text that is no code (a
+    department's name typed there)."""
+    code = unicodedata.normalize("NFKC", text).replace(" ", "")
+    if not re.fullmatch(r"[0-9A-Za-z.\-]{1,30}", code) or not re.search(r"[0-9]", code):
+        raise KbError(
+            f"主管部门代码是部门的编码（数字，如 318001），不是 {text!r} · "
+            "department_code is the department's code (digits)"
+        )
+    return code
+
+
 def _head_value(name: str, value):
     if name not in HEAD_FIELDS:
         raise KbError(
@@ -366,13 +378,6 @@ def _head_value(name: str, value):
             text = text.removesuffix("项目")
             if text not in ATTRIBUTES:
                 raise KbError(f"项目属性只能是 {' 或 '.join(ATTRIBUTES)}，不是 {text!r} · 项目属性 is 新增 or 延续")
-        if text and name == "department_code":
-            text = unicodedata.normalize("NFKC", text).replace(" ", "")
-            if not re.fullmatch(r"[0-9A-Za-z.\-]{1,30}", text) or not re.search(r"[0-9]", text):
-                raise KbError(
-                    f"主管部门代码是部门的编码（数字，如 318001），不是 {str(value).strip()!r} · "
-                    "department_code is the department's code (digits)"
-                )
         if text and name == "period" and period_bounds(text) is None:
             raise KbError(
                 f"实施期 {text!r} 读不出起止：请写作 2025-01 至 2027-12（或 2025年1月-2025年12月、2025-2027） · "
@@ -700,6 +705,8 @@ def set_field(conn: sqlite3.Connection, key: int | str, name: str, value, versio
     if name == "name":
         return rename(conn, key, value, version)
     value = _head_value(name, value)
+    if value and name == "department_code":  # what is typed (a copy keeps a draft's code as it was kept)
+        value = _code(value)
     with _change(conn, key, version) as change:
         conn.execute(f"UPDATE drafts SET {name} = ? WHERE id = ?", (value, change.id))
     return open_draft(conn, change.id)
