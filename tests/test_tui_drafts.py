@@ -651,7 +651,19 @@ async def test_an_export_into_a_folder_not_there_makes_it_on_a_second_press(with
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
+        await pilot.press("x")  # the 一体化 sheet to a file's name: its folder is made, not a folder of that name
+        from textual.widgets import Select
+
+        app.screen.query_one("#export-format", Select).value = "yth"
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "一体化" / "导入表.xlsx")
+        await settle(pilot)
+        assert str(app.screen.query_one("#export-target").render()).endswith("导入表.xlsx（新文件夹 new folder）")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
     assert (folder / f"{NAME}.xlsx").is_file()
+    assert (tmp_path / "一体化").is_dir() and not (tmp_path / "一体化" / "导入表.xlsx").is_dir()
 
 
 async def test_an_export_refused_lists_every_row_to_mend_and_how_in_the_app(with_draft, tmp_path):

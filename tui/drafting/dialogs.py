@@ -415,18 +415,19 @@ class ExportDialog(ModalScreen):
         self.query_one("#export-path").focus()
         self._preview()
 
-    def _target(self) -> tuple[Path, str | None]:
-        """The folder or file typed, and the format (None: a file's extension says it)."""
+    def _target(self) -> tuple[Path, str | None, Path]:
+        """The folder or file typed, the format (None: a file's extension says it) and the file written."""
         text = self.query_one("#export-path", Input).value.strip()
         path = Path(text).expanduser() if text else Path.cwd()
         fmt = str(self.query_one("#export-format", Select).value)
-        return path, None if path.suffix and not path.is_dir() and fmt != "yth" else fmt
+        named = bool(path.suffix) and not path.is_dir()  # a file's name (the 一体化 sheet's too)
+        written = path if named else path / safe_filename(self.draft_name, fmt)
+        return path, None if named and fmt != "yth" else fmt, written
 
     @on(Input.Changed, "#export-path")
     @on(Select.Changed, "#export-format")
     def _preview(self) -> None:
-        path, fmt = self._target()
-        target = path / safe_filename(self.draft_name, fmt) if fmt else path
+        *_, target = self._target()
         there = "（已存在 exists）" if target.is_file() else ""
         if not target.parent.exists():
             there = "（新文件夹 new folder）"
@@ -435,8 +436,8 @@ class ExportDialog(ModalScreen):
     @on(Input.Submitted)
     @on(Button.Pressed, "#dialog-ok")
     def submit(self) -> None:
-        path, fmt = self._target()
-        folder = path if fmt else path.parent
+        path, fmt, written = self._target()
+        folder = written.parent
         if not folder.is_dir():
             if folder.exists() or folder != self.create:
                 self.create = None if folder.exists() else folder
