@@ -76,10 +76,7 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
     p = conn.execute("SELECT * FROM projects WHERE id = ?", (project_id,)).fetchone()
     if p is None:
         raise KbError(f"没有 id 为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
-    rows = project_rows(conn, project_id, every=True)
-    weights = dict(conn.execute("SELECT id, weight FROM indicators WHERE project_id = ?", (project_id,)).fetchall())
-    for row in rows:
-        row.weight = weights.get(row.sources[0]) if row.sources else None
+    rows = project_rows(conn, project_id, every=True)  # (with their weights)
     year = p["year"]
     head = {
         **head_from_fields(json.loads(p["fields"] or "{}")),

@@ -449,6 +449,7 @@ def precedents(
     params: dict = {"names": json.dumps(names, ensure_ascii=False), "name": names[0] if names else None}
     where = filter_sql(filters or Filters(), params)
     which = "n.name = :name" if len(names) == 1 else "n.name IN (SELECT value FROM json_each(:names))"
+    # (the project's name as kb.find.queries.listed_name gives it, in SQL)
     sql = f"""SELECT i.id, i.project_id, p.name || CASE WHEN p.kind = 'department' AND instr(p.name, '部门整体') = 0
         THEN '{DEPARTMENT_MARK}' ELSE '' END,
         p.region, p.year, p.department, i.level1, i.level2, i.std_level1, i.std_level2, i.name,

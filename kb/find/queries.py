@@ -19,7 +19,7 @@ DEPARTMENT_MARK = "（部门整体）"  # after such a table's name wherever it 
 
 def listed_name(name: str, department_wide: bool) -> str:
     """A project's name as listed beside others: a department's whole table marked so, unless its name says it
-    (`…部门整体` was listed as `…部门整体（部门整体）`)."""
+    (`…部门整体` was listed as `…部门整体（部门整体）`). (kb.find.precedents.precedents says it in SQL too.)"""
     return name + DEPARTMENT_MARK if department_wide and "部门整体" not in name else name
 
 

@@ -77,6 +77,11 @@ def changed_parts(before: Draft, after: Draft) -> str:
     return "、".join(parts) or "—"
 
 
+def has_weights(draft: Draft) -> bool:
+    """Whether a row has a 分值 (the table shows the column then)."""
+    return any(r.weight is not None for r in draft.rows)
+
+
 def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: bool) -> list[tuple]:
     """Table rows: number (marked ●, coloured by its worst finding), levels where their group starts, name,
     operator, value, unit, basis, and 分值 when a row has one."""
@@ -86,7 +91,7 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
             worst[f.row] = f.severity
     trim = (lambda s: s.removesuffix("指标") or s) if short else (lambda s: s)  # noqa: E731
     cells, last = [], (None, None)
-    weighted = any(r.weight is not None for r in draft.rows)
+    weighted = has_weights(draft)
     for n, r in enumerate(draft.rows, 1):
         level1 = trim(r.level1) if r.level1 != last[0] else ""
         level2 = trim(r.level2) if (r.level1, r.level2) != last else ""
@@ -135,7 +140,7 @@ class GoalTable(CopyTable):
             "指标值",
             "单位",
             "依据",
-            *(["分值"] if cells and len(cells[0]) > 8 else []),
+            *(["分值"] if self.draft and has_weights(self.draft) else []),
         )
         caps = (4, 10, 14 if short else 18, 12, 2, 10, 8, 6 if short else 12, 5)  # 单位: 元/人/年 on one line
 

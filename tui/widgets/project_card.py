@@ -39,13 +39,18 @@ def activity(ind: dict) -> str:
     return str((ind.get("notes") or {}).get("活动") or "")
 
 
+def has_activities(indicators: list[dict]) -> bool:
+    """Whether the goal table gives its indicators under 活动 (a column of its own, first)."""
+    return any(activity(ind) for ind in indicators)
+
+
 def goal_rows(indicators: list[dict]) -> list[tuple[str, ...]]:
     """(level 1, level 2, name, target, standard level) per indicator, after its 活动 when a department-wide table
     gives them, and what the project's own self-evaluation reported of it when it has one (peers' outcomes are the
     precedents' own, F3); a level or 活动 is written only where its group starts, as on the form; inferred levels are
     the standard ones, marked '*'."""
     own = any(ind.get("achieved") for ind in indicators)
-    activities = any(activity(ind) for ind in indicators)
+    activities = has_activities(indicators)
     rows, last, last_activity = [], (None, None), None
     for ind in indicators:
         starts = activities and activity(ind) != last_activity
@@ -204,7 +209,7 @@ class ProjectCard(VerticalScroll):
         indicators = self.project["indicators"] if self.project else []
         rows = goal_rows(indicators)
         table.display = bool(rows)
-        first = 1 if any(activity(ind) for ind in indicators) else 0  # the 活动 column
+        first = 1 if has_activities(indicators) else 0  # the 活动 column goal_rows puts first
         fit = lambda i, cap: min(cap, max([cell_len(r[first + i]) for r in rows] + [4]))  # noqa: E731
         table.spec = [
             *([Col("活动", min(12, max([cell_len(r[0]) for r in rows] + [4])), 1)] if first else []),
