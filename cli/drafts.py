@@ -599,7 +599,13 @@ def history(
         number = f"{v.first}–{v.number}" if v.first else v.number
         add_row(table, number, local_time(v.at), "\n".join(lines) or "—")
     console().print(table)
-    print("撤销上一次更改 undo the last change: kb draft undo NAME (或 --to N 回到第 N 版 back to version N)")
+    if kept and kept[0].first:  # the latest line stands for several versions: one undo takes back only the last
+        print(
+            f"撤销最新一行的更改 undo the latest line: kb draft undo NAME --to {kept[0].first - 1}"
+            "（不加 --to 只撤销其中最后一次保存 without it, only its last save）"
+        )
+    else:
+        print("撤销上一次更改 undo the last change: kb draft undo NAME (或 --to N 回到第 N 版 back to version N)")
 
 
 @draft_app.command()

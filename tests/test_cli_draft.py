@@ -126,6 +126,17 @@ def test_a_drafts_export_is_not_imported_as_a_published_table(kb, tmp_path):
     assert json.loads(kb("stats", "--json").stdout) == before
 
 
+def test_a_folded_history_line_says_how_to_undo_it_whole(kb):
+    """History showed `2–4 部门：（空） → 科技局` and 'kb draft undo NAME', which undid 科技局 to 科技 only."""
+    kb("draft", "new", "甲")
+    for text in ("科", "科技", "科技局"):
+        kb("draft", "set", "甲", "主管部门", text)
+    shown = kb("draft", "history", "甲").stdout
+    assert "2–4" in shown and "kb draft undo NAME --to 1" in shown
+    kb("draft", "undo", "甲", "--to", 1)
+    assert json.loads(kb("draft", "show", "甲", "--json").stdout)["department"] is None
+
+
 def test_applying_a_template_twice_adds_nothing(kb):
     kb("draft", "new", "甲", "--type", "信息化建设与运维")
     first = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout
