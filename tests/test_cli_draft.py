@@ -109,8 +109,9 @@ def test_a_whole_drafting_session(kb, tmp_path):
 def test_a_drafts_export_is_not_imported_as_a_published_table(kb, tmp_path):
     """A draft exported and imported back (left in a folder of published files) became a project of its own, listed
     first among precedents, its unchecked targets beside the published ones: every export the importers could read
-    says it is a draft (the .xlsx and .docx by their subject, kept when the file is saved again; the .csv by its
-    header) and the import refuses it in one line."""
+    says it is a draft (the .xlsx and .docx by their subject; the .csv by its header) and the import refuses it in
+    one line, unless it was saved again later (finished in Excel or Word: the officer's own table, perhaps the one
+    published)."""
     kb("draft", "new", "信访业务培训", "--year", "2026")
     kb("draft", "add", "信访业务培训", "信访事项按期办结率", "--target", "≥95%")
     kb("draft", "set", "信访业务培训", "指标解释", "按期办结的信访事项占比", "--row", 1)
@@ -124,6 +125,15 @@ def test_a_drafts_export_is_not_imported_as_a_published_table(kb, tmp_path):
     assert [r["status"] for r in found] == ["failed"] * 4
     assert all(r["message"].startswith("这是 jixiao-kb 导出的草稿") for r in found)
     assert json.loads(kb("stats", "--json").stdout) == before
+    from datetime import datetime, timedelta
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(files[0])  # the officer finished it in Excel an hour later: their own table now
+    book.properties.created = datetime.now() - timedelta(hours=1)
+    book.save(files[0])  # (openpyxl, as Excel, writes the time of this save as its last)
+    again = json.loads(kb("import", files[0], "--json").stdout)
+    assert [r["status"] for r in again] == ["imported"]
 
 
 def test_a_folded_history_line_says_how_to_undo_it_whole(kb):

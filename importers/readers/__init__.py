@@ -22,6 +22,8 @@ from importers.readers.common import MAX_BYTES, UnreadableFile
 from importers.readers.sniff import sniff
 from importers.records import DRAFT_MARK, DRAFT_REFUSED, Row
 
+SAVED_AGAIN = 120  # seconds between an Office file's creation and its last save that say it was saved again later
+
 __all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "read_rows", "read_bytes"]
 
 # extension → what to look for; the content still decides
@@ -108,15 +110,27 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
 
 
 def _exported_draft(data: bytes) -> bool:
-    """Whether an Office file says it is a draft jixiao-kb exported (its subject, in docProps/core.xml)."""
+    """Whether an Office file is a draft jixiao-kb exported, as it was written: its subject says so (docProps/core.xml)
+    and it was not saved again later (saved from Excel, WPS or Word after it was written, it is the officer's own
+    table now, perhaps the one published)."""
+    import re
     import zipfile
+    from datetime import datetime
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             with archive.open("docProps/core.xml") as core:
-                return DRAFT_MARK.encode() in core.read(1 << 16)
+                text = core.read(1 << 16).decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile):
         return False
+    if DRAFT_MARK not in text:
+        return False
+    times = dict(re.findall(r"<dcterms:(created|modified)\b[^>]*>([^<]+)<", text))
+    try:
+        created, modified = (datetime.fromisoformat(times[key].strip()) for key in ("created", "modified"))
+    except (KeyError, ValueError):
+        return True
+    return abs((modified - created).total_seconds()) <= SAVED_AGAIN
 
 
 def can_stream(path: Path) -> bool:

@@ -9,6 +9,7 @@ tbRl), no row split across pages; Word grows each row to its text.
 from __future__ import annotations
 
 import math
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -149,5 +150,6 @@ def write(draft: Draft, path: Path) -> None:
         for c, text in enumerate(pair):
             _write(footer.cell(r, c), text)
             footer.cell(r, c).paragraphs[0].paragraph_format.keep_with_next = r < len(form.FOOTER) - 1
-    doc.core_properties.subject = DRAFT_MARK  # so that the importers do not take it for a published table
+    doc.core_properties.subject = DRAFT_MARK  # so that the importers do not take it for a published table …
+    doc.core_properties.created = doc.core_properties.modified = datetime.now(timezone.utc)  # … unless saved again
     doc.save(str(path))
