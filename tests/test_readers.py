@@ -383,6 +383,35 @@ def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table
     assert first.merged_down == {(1, 0)}
 
 
+def test_pdf_vertical_rules_stopping_short_of_the_horizontal_ones_still_make_cells():
+    """Vertical rules drawn 1–4 points short of the rules they meet, the gap varying from cell to cell (a level cell
+    merged over two rows): cells ran together ('level name', 'output\neffect') and the file was refused."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    lefts = (40, 120, 240, 360)
+    rows = [("level", "name", "target"), ("output", "trainees", ">=500"), ("", "classes", ">=20")]
+    rows += [("effect", "uptake", ">=60%")]
+    tops = [100 + 20 * r for r in range(len(rows) + 1)]
+    for r, y in enumerate(tops):
+        pdf.line(lefts[1] if r == 2 else lefts[0], y, lefts[-1], y)  # the level cell merged over rows 1 and 2
+    gaps = iter([1, 4, 2, 3] * len(rows) * 2)
+    for r in range(len(rows)):
+        for x in lefts:
+            pdf.line(x, tops[r] + next(gaps), x, tops[r + 1] - next(gaps))
+    for r, texts in enumerate(rows):
+        for x, text in zip(lefts, texts):
+            pdf.text(x + 4, tops[r] + (24 if r == 1 and x == lefts[0] else 14), text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["level", "name", "target"],
+        ["output", "trainees", ">=500"],
+        ["output", "classes", ">=20"],
+        ["effect", "uptake", ">=60%"],
+    ]
+
+
 def test_pdf_a_table_drawn_without_its_frame_is_read_by_its_inner_rules():
     """Rules between the cells, none around them (an outer frame left out): the first and last columns were no
     cells, the table no table, and the whole file was refused."""

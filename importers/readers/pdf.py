@@ -53,6 +53,7 @@ MARGIN = 0.1  # share of the page height at top and bottom where a lone number i
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 TURNED_SHARE = 0.5  # more than this share of a page's characters turned one way (by its content's matrix) turns it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
+MEET = 5.0  # points: a vertical rule stopping this short of a horizontal one meets it (pdfplumber's default: 3)
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
@@ -698,6 +699,7 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
         {
             "explicit_vertical_lines": [e for e in fills if e["orientation"] == "v"],
             "explicit_horizontal_lines": [e for e in fills if e["orientation"] == "h"],
+            "intersection_tolerance": MEET,
         }
     )
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
