@@ -768,6 +768,27 @@ def test_a_row_the_page_breaks_in_a_pdf_is_one_indicator():
     ]
 
 
+def test_a_target_the_page_break_cuts_goes_on_at_the_top_of_the_next_page():
+    """A report system closes each page's part of a row: the target's last line alone atop the next page ('十人次')
+    was an indicator without a name, and the target above it cut ('…不少于一百五'). A target without a name is no
+    indicator of its own, whatever its length; its levels, printed or blank, are those above."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    lines = [
+        (["项目名称", "职业技能培训", "职业技能培训", "职业技能培训"], 1),
+        (["一级指标", "二级指标", "三级指标", "指标值"], 1),
+        (["效益指标", "社会效益指标", "参训人员就业人次", "全年不少于五百人次，其中新就业形态劳动者不少于一百五"], 1),
+        (["", "", "", "十人次"], 2),
+        (["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"], 2),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("参训人员就业人次", "全年不少于五百人次，其中新就业形态劳动者不少于一百五十人次"),
+        ("参训人员满意度", "≥90%"),
+    ]
+
+
 def test_a_forms_column_of_signs_beside_one_of_natures_is_the_operator():
     """指标性质 | 运算符 in a form's indicator table: the signs were notes, the nature the operator."""
     [project] = _form_rows(

@@ -630,6 +630,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells in rows
     )
     page = 0  # the page of the row before
+    whole_before = operator_before = unit_before = ""  # the last indicator's target as written (one, not pieces)
     for row, cells in rows:
         before, page = page, row.page
         merged = {text for text in cells if text}
@@ -639,6 +640,11 @@ def indicators(form: _Form) -> list[RawIndicator]:
             continue  # a group's label across the table ('（一）产出数量'): no indicator
         if found and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
+            continue
+        if found and whole_before and _rest_of_a_row(row, cells, columns, before, (level1, level2), "target"):
+            whole_before = joined(whole_before + "\n" + cell(cells, "target"))  # its target wrapped over the page
+            last = found[-1]
+            last.operator, last.target, last.unit, _ = target_parts(operator_before, whole_before, unit_before)
             continue
         if level_row:
             level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
@@ -666,7 +672,10 @@ def indicators(form: _Form) -> list[RawIndicator]:
             level1, level2, name = _levels_in_name(name)
             if not level1:
                 level1, level2 = grouped  # under the group rows above, if any
-        for piece, given in _pieces(name, whole) if several else [(name, whole)]:
+        pieces = _pieces(name, whole) if several else [(name, whole)]
+        whole_before = whole if len(pieces) == 1 else ""
+        operator_before, unit_before = cell(cells, "operator"), cell(cells, "unit")
+        for piece, given in pieces:
             operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
             found.append(
                 RawIndicator(
@@ -687,14 +696,19 @@ def indicators(form: _Form) -> list[RawIndicator]:
     return found
 
 
-def _rest_of_a_row(row: Row, cells: list[str], columns: dict[str, int], page: int, levels: tuple[str, str]) -> bool:
+def _rest_of_a_row(
+    row: Row, cells: list[str], columns: dict[str, int], page: int, levels: tuple[str, str], field: str = "name"
+) -> bool:
     """Whether a PDF's row is the rest of the row before, broken by the page ('资金拨付及 | 100% | 10' at the foot,
-    '时率' at the top of the next page, where Word lets a row break): a name and nothing else on the page's first
-    row (its levels, if printed, the same as above)."""
+    '时率' at the top of the next page, where Word lets a row break, or a report system closes each part): a short
+    name, or a target (`field`), and nothing else on the page's first row (its levels, if printed, the same as
+    above). A target without a name is no indicator of its own, whatever its length."""
     if not row.page or row.page == page:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
-    if "name" not in filled or filled - {"name", "level1", "level2"} or len(cells[columns["name"]]) > _REST_CHARS:
+    if field not in filled or filled - {field, "level1", "level2"}:
+        return False
+    if field == "name" and len(cells[columns["name"]]) > _REST_CHARS:
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
