@@ -268,11 +268,12 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     from cli.render import add_row
 
     table = Table(title=f"{len(rows)} 个草稿 drafts", box=box.SIMPLE_HEAD, title_justify="left")
-    for col in ("名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
+    for col in ("ID", "名称", "支出类型", "地区", "年度", "指标", "版本", "更新"):
         table.add_column(col, overflow="fold")
     for r in rows:
         add_row(
             table,
+            r["id"],
             r["name"],
             r["spending_type"],
             r["region"],

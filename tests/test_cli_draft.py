@@ -147,6 +147,18 @@ def test_a_folded_history_line_says_how_to_undo_it_whole(kb):
     assert json.loads(kb("draft", "show", "甲", "--json").stdout)["department"] is None
 
 
+def test_a_draft_is_found_by_the_id_the_list_shows(kb):
+    """`kb draft history 1` said there was no draft '1', and the list showed no id: it shows them, and a name of
+    digits that no draft has is its id (a draft named 2026 is still found by its name)."""
+    kb("draft", "new", "甲")
+    kb("draft", "new", "2026")
+    listed = kb("draft", "list").stdout
+    assert "ID" in listed
+    first = next(d["id"] for d in json.loads(kb("draft", "list", "--json").stdout) if d["name"] == "甲")
+    assert json.loads(kb("draft", "show", first, "--json").stdout)["name"] == "甲"
+    assert json.loads(kb("draft", "show", "2026", "--json").stdout)["name"] == "2026"
+
+
 def test_applying_a_template_twice_adds_nothing(kb):
     kb("draft", "new", "甲", "--type", "信息化建设与运维")
     first = kb("draft", "apply", "甲", "--template", "信息化建设与运维").stdout

@@ -528,10 +528,13 @@ def _row(r: sqlite3.Row) -> Row:
 
 
 def _find(conn: sqlite3.Connection, key: int | str) -> sqlite3.Row:
+    """The draft by id, or by name; a name of digits that no draft has is its id (`kb draft show 3`, as listed)."""
     if isinstance(key, int):
         row = conn.execute("SELECT * FROM drafts WHERE id = ?", (key,)).fetchone()
     else:
         row = conn.execute("SELECT * FROM drafts WHERE name = ?", (clean_name(key),)).fetchone()
+        if row is None and key.strip().isdigit():
+            row = conn.execute("SELECT * FROM drafts WHERE id = ?", (int(key),)).fetchone()
     if row is None:
         raise KbError(f"没有草稿 no draft {key!r} (see kb draft list)")
     return row
