@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importers.layouts import Layout
-from importers.readers import UnreadableFile, read_rows
+from importers.readers import UnreadableFile, exported_draft, read_rows
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -38,7 +38,7 @@ from importers import cover, registry
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
 
-__all__ = ["parse_file", "parse_rows", "UnknownLayout", "UnreadableFile", "ParseError"]
+__all__ = ["parse_file", "parse_rows", "read_document", "UnknownLayout", "UnreadableFile", "ParseError"]
 
 _SELF_EVALUATION = re.compile(r"自评")
 _GOAL_TITLE = re.compile(r"绩效目标|绩效指标|目标表")
@@ -295,6 +295,15 @@ def no_projects(layout: Layout) -> ParseError:
     return ParseError(f"认出了版式，但读不出任何项目 recognised as {layout.name} but no project could be read")
 
 
+def read_document(path: Path) -> list[Row]:
+    """A document's rows for the knowledge base: a draft jixiao-kb exported (as it was exported) is refused, its
+    indicators no published table's (the .csv's header is known by `parse_rows`); UnreadableFile otherwise as
+    `read_rows`."""
+    if exported_draft(path):
+        raise UnreadableFile(DRAFT_REFUSED)
+    return read_rows(path)
+
+
 def parse_file(path: Path) -> RawDocument:
     """Read and parse one document; raises UnreadableFile, UnknownLayout or ParseError."""
-    return parse_rows(read_rows(Path(path)))
+    return parse_rows(read_document(Path(path)))

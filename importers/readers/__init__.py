@@ -20,11 +20,11 @@ from typing import BinaryIO, Iterator
 
 from importers.readers.common import MAX_BYTES, UnreadableFile
 from importers.readers.sniff import sniff
-from importers.records import DRAFT_MARK, DRAFT_REFUSED, Row
+from importers.records import DRAFT_MARK, Row
 
 SAVED_AGAIN = 120  # seconds between an Office file's creation and its last save that say it was saved again later
 
-__all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "read_rows", "read_bytes"]
+__all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "exported_draft", "read_rows", "read_bytes"]
 
 # extension → what to look for; the content still decides
 EXTENSIONS = {
@@ -88,8 +88,6 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     kind = sniff(data)
     if kind == "text" and EXTENSIONS.get(suffix) == "csv":
         kind = "csv"
-    if kind in ("xlsx", "docx") and _exported_draft(data):
-        raise UnreadableFile(DRAFT_REFUSED)
     module, function = _READERS[kind]
     reader = getattr(importlib.import_module(f"importers.readers.{module}"), function)
     try:
@@ -109,16 +107,16 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
         ) from None
 
 
-def _exported_draft(data: bytes) -> bool:
-    """Whether an Office file is a draft jixiao-kb exported, as it was written: its subject says so (docProps/core.xml)
-    and it was not saved again later (saved from Excel, WPS or Word after it was written, it is the officer's own
-    table now, perhaps the one published)."""
+def exported_draft(path: Path) -> bool:
+    """Whether a file is an Office file jixiao-kb exported from a draft, as it was written: its subject says so
+    (docProps/core.xml) and it was not saved again later (saved from Excel, WPS or Word after it was written, it is
+    the officer's own table now, perhaps the one published)."""
     import re
     import zipfile
     from datetime import datetime
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(path) as archive:
             with archive.open("docProps/core.xml") as core:
                 text = core.read(1 << 16).decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile):

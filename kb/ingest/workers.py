@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, cast
 
 import importers
-from importers.readers import RowStream, can_stream, read_rows
+from importers.readers import RowStream, can_stream
 from kb.ingest.normalise import Document, normalise
 
 PARSE_TIMEOUT = 120.0  # seconds a worker may spend on one file
@@ -60,7 +60,7 @@ def parse_document(path: Path) -> Parsed:
     """Read, parse and normalise one file; never raises for a bad document (the result says what went wrong)."""
     rows = []
     try:
-        rows = read_rows(path)
+        rows = importers.read_document(path)
         return Parsed(normalise(importers.parse_rows(rows)))
     except Exception as exc:
         return _failure(exc, rows)
