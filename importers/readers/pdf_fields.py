@@ -41,51 +41,62 @@ def fields_interpreter():
 
 def draw_fields(interpreter, page, ctm: tuple) -> None:
     """Draw the page's widgets' appearances on the interpreter's device, in page space by `ctm` (the page's)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import mult_matrix
+
+    annots = resolve1(page.annots)
+    for number, ref in enumerate(annots if isinstance(annots, list) else []):
+        found = _appearance(resolve1(ref), -1 - number)
+        if found is None:
+            continue
+        stream, box, matrix, fit = found
+        resources = resolve1(stream.get("Resources"))
+        figure = f"field{number}"
+        interpreter.device.clip = None  # (the page's clips end with its content)
+        interpreter.device.begin_figure(figure, box, matrix)
+        interpreter.subinterp().render_contents(
+            resources if isinstance(resources, dict) else page.resources,
+            [stream],
+            ctm=mult_matrix(mult_matrix(matrix, fit), ctm),
+        )
+        interpreter.device.end_figure(figure)
+
+
+def _appearance(annot, objid: int) -> tuple | None:
+    """A shown widget's normal appearance (the one for its state; one made of its value when it has none: `objid`
+    its made-up number), its box and matrix, and the matrix fitting them to the widget's rectangle; None for
+    anything else."""
     from pdfminer.pdftypes import PDFStream, resolve1
     from pdfminer.psparser import PSLiteral, literal_name
-    from pdfminer.utils import apply_matrix_pt, mult_matrix
+    from pdfminer.utils import apply_matrix_pt
 
     def name(value) -> str:
         return literal_name(value) if isinstance(value, PSLiteral) else ""
 
-    annots = resolve1(page.annots)
-    for number, ref in enumerate(annots if isinstance(annots, list) else []):
-        annot = resolve1(ref)
-        if not isinstance(annot, dict) or name(annot.get("Subtype")) != "Widget":
-            continue
-        flags = resolve1(annot.get("F", 0))
-        if isinstance(flags, int) and flags & HIDDEN:
-            continue
-        appearances = resolve1(annot.get("AP"))
-        normal = resolve1(appearances.get("N")) if isinstance(appearances, dict) else None
-        if isinstance(normal, dict):  # one appearance per state (a check box): the one it is in
-            normal = resolve1(normal.get(name(annot.get("AS"))))
-        rect = resolve1(annot.get("Rect"))
-        if normal is None and _numbers(rect, 4):
-            normal = _value_appearance(annot, rect, -1 - number)
-        if not isinstance(normal, PDFStream) or not _numbers(rect, 4) or not _numbers(resolve1(normal.get("BBox")), 4):
-            continue
-        box = resolve1(normal.get("BBox"))
-        matrix = resolve1(normal.get("Matrix"))
-        matrix = tuple(matrix) if _numbers(matrix, 6) else (1, 0, 0, 1, 0, 0)
-        corners = [apply_matrix_pt(matrix, (x, y)) for x in (box[0], box[2]) for y in (box[1], box[3])]
-        left, low = min(x for x, _ in corners), min(y for _, y in corners)
-        width, height = max(x for x, _ in corners) - left, max(y for _, y in corners) - low
-        x0, y0, x1, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
-        if width <= 0 or height <= 0:
-            continue
-        sx, sy = (x1 - x0) / width, (y1 - y0) / height
-        fit = (sx, 0, 0, sy, x0 - sx * left, y0 - sy * low)
-        resources = resolve1(normal.get("Resources"))
-        figure = f"field{number}"
-        interpreter.device.clip = None  # (the page's clips end with its content)
-        interpreter.device.begin_figure(figure, tuple(box), matrix)
-        interpreter.subinterp().render_contents(
-            resources if isinstance(resources, dict) else page.resources,
-            [normal],
-            ctm=mult_matrix(mult_matrix(matrix, fit), ctm),
-        )
-        interpreter.device.end_figure(figure)
+    if not isinstance(annot, dict) or name(annot.get("Subtype")) != "Widget":
+        return None
+    flags, rect = resolve1(annot.get("F", 0)), resolve1(annot.get("Rect"))
+    if isinstance(flags, int) and flags & HIDDEN or not _numbers(rect, 4):
+        return None
+    appearances = resolve1(annot.get("AP"))
+    normal = resolve1(appearances.get("N")) if isinstance(appearances, dict) else None
+    if isinstance(normal, dict):  # one appearance per state (a check box): the one it is in
+        normal = resolve1(normal.get(name(annot.get("AS"))))
+    if normal is None:
+        normal = _value_appearance(annot, rect, objid)
+    if not isinstance(normal, PDFStream) or not _numbers(resolve1(normal.get("BBox")), 4):
+        return None
+    box = tuple(resolve1(normal.get("BBox")))
+    matrix = resolve1(normal.get("Matrix"))
+    matrix = tuple(matrix) if _numbers(matrix, 6) else (1, 0, 0, 1, 0, 0)
+    corners = [apply_matrix_pt(matrix, (x, y)) for x in (box[0], box[2]) for y in (box[1], box[3])]
+    left, low = min(x for x, _ in corners), min(y for _, y in corners)
+    width, height = max(x for x, _ in corners) - left, max(y for _, y in corners) - low
+    if width <= 0 or height <= 0:
+        return None
+    x0, y0, x1, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+    sx, sy = (x1 - x0) / width, (y1 - y0) / height
+    return normal, box, matrix, (sx, 0, 0, sy, x0 - sx * left, y0 - sy * low)
 
 
 def _inherited(annot: dict, key: str):
