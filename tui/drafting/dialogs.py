@@ -438,15 +438,14 @@ class ExportDialog(ModalScreen):
     def submit(self) -> None:
         path, fmt, written = self._target()
         folder = written.parent
-        if not folder.is_dir():
-            if folder.exists() or folder != self.create:
-                self.create = None if folder.exists() else folder
-                show_error(
-                    self,
-                    f"{folder}: 不是文件夹 not a folder"
-                    if folder.exists()
-                    else f"{folder}: 没有这个文件夹：再按 导出 建立它 no such folder: press Export again to create it",
-                )
+        if folder.exists() and not folder.is_dir():
+            show_error(self, f"{folder}: 不是文件夹 not a folder")
+            return
+        if not folder.exists():
+            if folder != self.create:  # asked first: a typo makes no folder
+                self.create = folder
+                again = "再按 导出 建立它 no such folder: press Export again to create it"
+                show_error(self, f"{folder}: 没有这个文件夹：{again}")
                 return
             try:
                 folder.mkdir(parents=True)
