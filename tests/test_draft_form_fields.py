@@ -72,6 +72,13 @@ def test_project_name_is_apart_from_the_drafts_name(conn):
     assert drafts.field_name("名称") == "name"
 
 
+def test_every_label_the_app_shows_names_its_field_on_the_command_line():
+    """A field is named in `kb draft set` by the label the app's head shows it under (实施期资金 was refused)."""
+    from tui.drafting.head import LABELS
+
+    assert {label: drafts.field_name(label) for label in LABELS.values()} == {v: k for k, v in LABELS.items()}
+
+
 @pytest.mark.parametrize(
     "field, value, message",
     [

@@ -98,12 +98,14 @@ ROW_FIELD_LABELS = {
 }
 _HEAD_WORDS = {
     "名称": "name",
+    "草稿名": "name",
     "草稿名称": "name",
     "项目名称": "project_name",
     "部门": "department",
     "主管部门": "department",
     "主管部门代码": "department_code",
     "部门代码": "department_code",
+    "代码": "department_code",
     "实施单位": "implementing_unit",
     "项目实施单位": "implementing_unit",
     "属性": "attribute",
@@ -119,6 +121,7 @@ _HEAD_WORDS = {
     "上年结转": "carryover_wan",
     "其他资金": "other_wan",
     "实施期资金总额": "total_wan",
+    "实施期资金": "total_wan",
     "中期资金总额": "total_wan",
     "期限": "period",
     "实施期": "period",
