@@ -250,3 +250,24 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
         values = str(app.screen.query_one("#row-values").render())
         assert "中位数 median 7956.26万元" in values and "范围 range 0–1000000000000万元" in values
         assert "≥1000000000000万元 ×1" in values and "≥0.000123万元 ×1" in values
+
+
+async def test_a_narrow_terminal_shows_the_draft_s_funds_whole(db_path):
+    """At 80 columns the head's five funding boxes in one line showed 1234.5 as `1234.`: they take two lines."""
+    from kb.db import connect
+    from tui.app import make_app
+    from conftest import screen_lines, workers_done
+
+    conn = connect(db_path)
+    funds = {"total_wan": 3702.75, "amount_wan": 1234.5, "fiscal_wan": 1000.25, "carryover_wan": 234.25}
+    d = drafts.create(conn, "资金测试", other_wan=0.125, **funds)
+    conn.close()
+    app = make_app(db_path)
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.open_draft(d.id)
+        await workers_done(pilot)
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        for value in ("3702.75", "1234.5", "1000.25", "234.25", "0.125"):
+            assert value in screen, screen

@@ -66,7 +66,8 @@ LAYOUT = (
     ("project_name", "attribute"),
     ("department", "department_code", "implementing_unit"),
     ("year", "period", "region"),
-    ("total_wan", "amount_wan", "fiscal_wan", "carryover_wan", "other_wan"),
+    ("total_wan", "amount_wan"),
+    ("fiscal_wan", "carryover_wan", "other_wan"),  # 年度资金's sources: five boxes in one line cut 1234.5 to 1234.
     ("period_goal",),
     ("goal",),
     ("overview",),
