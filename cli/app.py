@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -546,18 +547,28 @@ def main() -> None:
 
 
 def _usage(exc) -> str:
+    """click's error said in Chinese first, naming what it names (the argument, the option, the command and the
+    near ones click found), then click's own sentence."""
     from typer._click import exceptions
 
     if isinstance(exc, exceptions.MissingParameter):
-        what = "缺少参数"
+        what = f"缺少参数 {exc.param.human_readable_name}" if exc.param is not None else "缺少参数"
     elif isinstance(exc, exceptions.NoSuchOption):
-        what = "没有这个选项"
+        what = f"没有这个选项 {exc.option_name}" + _near(exc.possibilities or ())
     elif isinstance(exc, exceptions.BadParameter):
         what = "参数值无效" + _expected(exc)
+    elif isinstance(exc, exceptions.BadOptionUsage) and exc.message.endswith("requires an argument."):
+        what = f"选项 {exc.option_name} 后面须跟一个值"
+    elif command := re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", exc.message):
+        what = f"没有命令 '{command[1]}'" + _near(re.findall(r"'(.*?)'", command[2] or ""))
     else:
         what = "用法错误"
-    command = exc.ctx.command_path if exc.ctx is not None else "kb"
-    return f"{what}：{exc.format_message()}（{command} --help 查看用法 shows the usage）"
+    command_path = exc.ctx.command_path if exc.ctx is not None else "kb"
+    return f"{what}：{exc.format_message()}（{command_path} --help 查看用法 shows the usage）"
+
+
+def _near(names) -> str:
+    return f"，相近的有 {'、'.join(sorted(names))}" if names else ""
 
 
 _KINDS = {"integer": "整数", "float": "数", "integer range": "整数", "float range": "数", "boolean": "是或否"}
