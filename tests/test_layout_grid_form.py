@@ -886,3 +886,39 @@ def test_a_group_row_under_a_projects_row_is_no_project_and_a_long_row_atop_a_pa
     ]
     [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects
     assert [i.name for i in project.indicators] == ["补贴发放人次", "补贴发放户数的统计口径"]  # not joined
+
+
+# 三级指标 over two grid columns
+SPANNED = ["绩效指标", "一级指标", "二级指标", "三级指标", "三级指标", "指标值", "分值"]
+
+
+@pytest.mark.parametrize("repeated", [True, False], ids=["its header repeated", "rows alone"])
+def test_a_tables_rest_in_other_columns_is_read_by_its_own(repeated):
+    """A Word table broken by the page into two tables: the first's 三级指标 spans two grid columns, the rest has
+    one (6 cells a row), with its own header or without: its cells slid one column (一级 '绩效指标', the name
+    '经济成本指标')."""
+    first = [*head("甲")[:2], SPANNED, ["绩效指标", "产出指标", "数量指标", "人数", "人数", "≥1200人", "20"]]
+    rest = [["绩效指标", "成本指标", "经济成本指标", "人均补贴标准", "≤3000元/人", "10"]]
+    rest.append(["绩效指标", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "10"])
+    header = [["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "分值"]] if repeated else []
+    table = first + [[""]] + header + rest
+    assert indicators(table) == [
+        [
+            ("产出指标", "数量指标", "人数", "≥1200人"),
+            ("成本指标", "经济成本指标", "人均补贴标准", "≤3000元/人"),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"),
+        ]
+    ]
+
+
+def test_a_header_repeated_in_other_columns_takes_each_cell_by_its_label():
+    """The rest's header orders its columns otherwise (分值 before 指标值): each cell goes by its label."""
+    table = [
+        *head("甲")[:2],
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ["产出指标", "数量指标", "人数", "≥1200人", "20"],
+        ["一级指标", "二级指标", "三级指标", "分值", "指标值"],
+        ["产出指标", "质量指标", "合格率", "20", "≥95%"],
+    ]
+    parsed = grid_form.parse(rows(table)).projects[0].indicators
+    assert [(i.name, i.target, i.weight) for i in parsed] == [("人数", "≥1200人", "20"), ("合格率", "≥95%", "20")]

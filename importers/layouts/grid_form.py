@@ -72,6 +72,7 @@ class _Header:
     operator_label: str = "指标性质"  # the operator column's header, for a nature it holds (定性, 定量 …)
     self_evaluation: bool = False  # the table gives what was achieved (实际完成值): a self-evaluation
     labels: dict[int, str] = field(default_factory=dict)  # position → header label of every column
+    spans: tuple[int, ...] = ()  # positions repeating the label before them (a label over two grid columns)
 
 
 @dataclass
@@ -94,6 +95,19 @@ def _cells(row: Row, width: int = 0) -> list[str]:
     """The row's cells cleaned with their lines joined, padded on the left to `width` (a lost side column)."""
     cells = [joined(clean(cell)) for cell in row.cells]
     return [""] * (width - len(cells)) + cells if width > len(cells) else cells
+
+
+def _aligned(row: Row, table: _Header) -> list[str]:
+    """The row's cells in the table's columns: padded on the left, or, for a row short by the columns the header
+    spans twice (a Word table's rest after a page break, its name in one grid column), with those cells doubled
+    when that, and not the padding, reads as an indicator row."""
+    cells = _cells(row, table.width)
+    if not table.spans or len(row.cells) != table.width - len(table.spans) or _indicator_row(row, table):
+        return cells
+    doubled = _cells(row)
+    for j in table.spans:
+        doubled.insert(j, doubled[j - 1])
+    return doubled if _indicator_row(replace(row, cells=doubled), table) else cells
 
 
 def _held_by_all(words: tuple[str, ...]) -> frozenset[str]:
@@ -146,7 +160,9 @@ def _header_of(row: Row) -> _Header | None:
         return None  # a flat table's header: a column of project (or unit) names beside the indicators
     operator_label = key(cells[columns["operator"]]) if "operator" in columns else "指标性质"
     labels = {j: key(cell) for j, cell in enumerate(cells) if cell}
-    return _Header(columns, notes, len(row.cells), row.line, operator_label, "actual" in columns, labels)
+    written = [cell.strip() for cell in row.cells]
+    spans = tuple(j for j, cell in enumerate(cells) if j and not cell and written[j] and written[j] == written[j - 1])
+    return _Header(columns, notes, len(row.cells), row.line, operator_label, "actual" in columns, labels, spans)
 
 
 def _label(cell: str) -> str:
@@ -287,6 +303,7 @@ def forms(rows: list[Row]) -> list[_Form]:
     last: _Header | None = None  # the indicator header of the form before, under the same title
     ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
+    under: tuple[_Form, _Header] | None = None  # a form's header repeated in other columns, its rows below it
     for row, table in _with_headers(rows):
         if row.blank:
             if row.line == SHEET_BREAK and form is not None and form.rows:
@@ -321,7 +338,8 @@ def forms(rows: list[Row]) -> list[_Form]:
             if form.header is None:
                 form.header = table
                 _join_side_label(form, row)
-            continue  # the header repeated on a continuation page
+            under = (form, table) if table.labels != form.header.labels or table.width != form.header.width else None
+            continue  # the header repeated on a continuation page (its own table in a Word file, its own columns)
         if form is not None and form.header is not None:
             if (not form.head and not form.rows or form.grouped and form.rows) and _group_heading(row):
                 if form.rows:  # the table's projects, each under a row naming it
@@ -333,7 +351,7 @@ def forms(rows: list[Row]) -> list[_Form]:
             elif form.tail or _is_tail(row) or _signed(row):
                 form.tail.append(row)
             else:
-                form.rows.append(row)
+                form.rows.append(_in_columns(row, under[1], form.header) if under and under[0] is form else row)
         elif form is not None and not _renames(form, row):
             form.add_head(row)
         elif _starts_form(row, title):
@@ -395,6 +413,20 @@ def _carried_row(row: Row, table: _Header) -> Row | None:
         return row
     widened = _widened(row, table.width)
     return widened if widened is not row and _indicator_row(widened, table) else None
+
+
+def _in_columns(row: Row, under: _Header, header: _Header) -> Row:
+    """A row printed under a repeat of the header laid out in other columns (a Word table's rest after a page break,
+    its name in one grid column instead of two) in the columns of the form's header: each cell found by its
+    column's label, else by the field it holds; a column spanning two keeps its text in both."""
+    cells = _cells(row, under.width)
+    where = {label: j for j, label in under.labels.items()}
+    fields = {j: name for name, j in header.columns.items()}
+    out: list[str] = []
+    for j in range(header.width):
+        k = where.get(header.labels.get(j, ""), under.columns.get(fields.get(j, ""), -1))
+        out.append(out[-1] if j in header.spans and out else cells[k] if 0 <= k < len(cells) else "")
+    return replace(row, cells=out)
 
 
 def _widened(row: Row, width: int) -> Row:
@@ -620,7 +652,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     found: list[RawIndicator] = []
     level1 = level2 = ""
     grouped = ("", "")  # the levels the last group rows named ('一、产出指标', '（一）数量指标' across the table)
-    rows = [(row, _cells(row, table.width)) for row in form.rows]
+    rows = [(row, _aligned(row, table)) for row in form.rows]
     ruled = any(row.edges for row in form.rows)  # a PDF's grid: a line without edges is text outside it
 
     def cell(cells: list[str], name: str) -> str:
