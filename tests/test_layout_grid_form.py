@@ -922,3 +922,34 @@ def test_a_header_repeated_in_other_columns_takes_each_cell_by_its_label():
     ]
     parsed = grid_form.parse(rows(table)).projects[0].indicators
     assert [(i.name, i.target, i.weight) for i in parsed] == [("人数", "≥1200人", "20"), ("合格率", "≥95%", "20")]
+
+
+def test_a_row_the_page_break_cut_closed_on_both_pages_is_one_indicator():
+    """Word and LibreOffice let a row break across pages and close each part with its own rules: every cell cut
+    ('产出指' | '数量指' | '救助户' | '≥3000' at the foot, '标' | '标' | '次' | '户次' atop the next page). It was two
+    indicators (one cut short, one named '次'), and the rows below took the merged 一级's rest '标' for their level."""
+    page1 = [*head("甲")[:2], ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指", "数量指", "救助户", "≥3000"]]
+    page2 = [
+        ["标", "标", "次", "户次"],
+        ["标", "质量指标", "资金发放准确率", "=100%"],  # 一级 merged down: the reader gives each row the rest
+        ["效益指标", "社会效益指标", "困难群众基本生活", "有效保障"],
+    ]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    parsed = grid_form.parse(table).projects[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target) for i in parsed] == [
+        ("产出指标", "数量指标", "救助户次", "≥3000户次"),
+        ("产出指标", "质量指标", "资金发放准确率", "=100%"),
+        ("效益指标", "社会效益指标", "困难群众基本生活", "有效保障"),
+    ]
+
+
+def test_a_header_the_page_break_cut_is_read_whole():
+    """The indicator header cut by the page ('一级指' | '三级指' | '年度指' over '标' | '标' | '标值'): the file was
+    refused (no goal table)."""
+    page1 = [*head("甲")[:2], ["一级指", "二级指", "三级指", "年度指"]]
+    page2 = [["标", "标", "标", "标值"], ["产出指标", "数量指标", "人数", "≥5人"]]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    parsed = grid_form.parse(table).projects[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target) for i in parsed] == [("产出指标", "数量指标", "人数", "≥5人")]

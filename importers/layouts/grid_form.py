@@ -244,6 +244,7 @@ def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
     below it (`_split_target`)."""
     found: list[tuple[Row, _Header | None]] = []
     skip = False
+    rows = _rejoined(rows)
     for i, row in enumerate(rows):
         if skip:
             skip = False
@@ -265,6 +266,43 @@ def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
                 continue
         found.append((row, alone))
     return found
+
+
+def _rejoined(rows: list[Row]) -> list[Row]:
+    """The rows with a row the page break cut in two, each part closed by its own rules (as Word and LibreOffice
+    draw a row allowed to break), made one again: a page's last row and the next page's first, as wide, when a
+    cell of the first is a cut level or column label that the second's cell completes ('质量指' and '标', '一级指'
+    and '标') and the second fills no cell the first left empty. Its cells are joined line by line; a cell merged
+    down the rows below, which the reader gave the rest's text ('标'), gets the whole text."""
+    out: list[Row] = []
+    rests: dict[int, tuple[str, str]] = {}  # column → (the rest of a cut cell, the cell whole), on the rest's page
+    for row in rows:
+        last = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), None)
+        if last is not None and not row.blank and _rest_of_a_cut(out[last], row):
+            cells = [a + "\n" + b if b.strip() else a for a, b in zip(out[last].cells, row.cells)]
+            out[last] = replace(out[last], cells=cells)
+            rests = {j: (b, cells[j]) for j, b in enumerate(row.cells) if b.strip()}
+            page = row.page
+            continue
+        if rests and row.page == page:
+            rests = {j: rest for j, rest in rests.items() if j < len(row.cells) and row.cells[j] == rest[0]}
+            row = replace(row, cells=[rests[j][1] if j in rests else cell for j, cell in enumerate(row.cells)])
+        out.append(row)
+    return out
+
+
+def _rest_of_a_cut(above: Row, row: Row) -> bool:
+    if not above.page or row.page != above.page + 1 or len(row.cells) != len(above.cells):
+        return False
+    pairs = [(joined(clean(a)), joined(clean(b))) for a, b in zip(above.cells, row.cells)]
+    if any(b and not a for a, b in pairs):
+        return False
+    return any(a and b and _word(a + b) and not _word(a) for a, b in pairs)
+
+
+def _word(text: str) -> bool:
+    """A level word or a column label of an indicator table."""
+    return is_level1(text) or is_level2(text) or bool(column(text))
 
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
@@ -303,7 +341,7 @@ def forms(rows: list[Row]) -> list[_Form]:
     last: _Header | None = None  # the indicator header of the form before, under the same title
     ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
-    under: tuple[_Form, _Header] | None = None  # a form's header repeated in other columns, its rows below it
+    under: tuple[_Form, _Header, _Header] | None = None  # a form, its header repeated in other columns, its own
     for row, table in _with_headers(rows):
         if row.blank:
             if row.line == SHEET_BREAK and form is not None and form.rows:
@@ -338,7 +376,8 @@ def forms(rows: list[Row]) -> list[_Form]:
             if form.header is None:
                 form.header = table
                 _join_side_label(form, row)
-            under = (form, table) if table.labels != form.header.labels or table.width != form.header.width else None
+            changed = table.labels != form.header.labels or table.width != form.header.width
+            under = (form, table, form.header) if changed else None
             continue  # the header repeated on a continuation page (its own table in a Word file, its own columns)
         if form is not None and form.header is not None:
             if (not form.head and not form.rows or form.grouped and form.rows) and _group_heading(row):
@@ -351,7 +390,7 @@ def forms(rows: list[Row]) -> list[_Form]:
             elif form.tail or _is_tail(row) or _signed(row):
                 form.tail.append(row)
             else:
-                form.rows.append(_in_columns(row, under[1], form.header) if under and under[0] is form else row)
+                form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
         elif form is not None and not _renames(form, row):
             form.add_head(row)
         elif _starts_form(row, title):
