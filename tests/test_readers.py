@@ -720,6 +720,38 @@ def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     ]
 
 
+def test_pdf_a_forms_whole_head_repeated_on_the_next_page_is_dropped():
+    """Word repeats every row marked to repeat: a form's whole head (name, department, four money rows, goal) and its
+    indicator header atop each page. Only three rows of a repeat were taken for one: the rest were read as
+    indicators (年度资金总额 with its money as target and actual)."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    head = [["项目名称", "甲", "甲", "甲"], ["主管部门", "某局", "某局", "某局"]]
+    head += [["项目资金", label, label, "100"] for label in ("年度资金总额", "财政拨款", "上年结转", "其他资金")]
+    head += [["年度目标", "目标", "目标", "目标"]]
+    first = _grid(780, [*head, header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
+    second = _grid(780, [*head, header, ["产出指标", "质量指标", "培训合格率", "≥95%"]])
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[-3:] == [
+        header,
+        ["产出指标", "数量指标", "培训人次", "≥500人次"],
+        ["产出指标", "质量指标", "培训合格率", "≥95%"],
+    ]
+
+
+def test_pdf_a_rule_across_a_few_columns_makes_no_second_copy_of_a_row():
+    """A side cell ending mid-row (as LibreOffice draws a merged cell carried over a page) splits the grid there:
+    the row's cells, one each in the other columns, were read spread over both grid rows: the indicator twice."""
+    header = ["", "一级指标", "三级指标", "指标值"]
+    content = _grid(780, [header, ["", "产出指标", "培训人次", "≥500人次"]])
+    content += b"40 720 100 20 re S 40 700 100 20 re S\n"  # the side column: two cells beside one row
+    for left, right, text in ((140, 260, "产出指标"), (260, 400, "培训合格率"), (400, 520, "≥95%")):
+        content += b"%d 700 %d 40 re S\n" % (left, right - left) + _cjk(left + 3, 714, text)
+    assert cells(read_bytes(_cjk_pdf([content]), ".pdf")) == [
+        header,
+        ["", "产出指标", "培训人次", "≥500人次"],
+        ["", "产出指标", "培训合格率", "≥95%"],
+    ]
+
+
 @pytest.mark.parametrize("angle, head", [(90, False), (-90, False), (90, True)])
 def test_pdf_a_page_whose_content_is_turned_by_its_matrix_is_read_turned_back(angle, head):
     """A landscape table printed onto a portrait page by turning its content (no /Rotate): it was read transposed,

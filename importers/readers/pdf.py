@@ -57,6 +57,7 @@ MEET = 5.0  # points: a vertical rule stopping this short of a horizontal one me
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
+FORM_HEAD_ROWS = 20  # … and where a form's head stands above its indicator header
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 # a caption saying the table goes on: '续表', '（续表）', '续表2', '表3（续）', '接上表'
@@ -284,9 +285,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
-    first.head_rows = last.head_rows or last.rows[:HEAD_ROWS] + [
-        row for row in last.rows[HEAD_ROWS:] if names_indicators([column(cell) for cell in row])
-    ]  # (an indicator header below a form's long head)
+    first.head_rows = last.head_rows or _head_rows(last.rows)
     size = _header_size(first.rows, first.head_rows)
     if size:
         first.repeats_header = True
@@ -507,15 +506,23 @@ def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
     return placed
 
 
+def _head_rows(rows: list[list[str]]) -> list[list[str]]:
+    """A table's first rows, which its next pages may repeat: its first `HEAD_ROWS`, down to its indicator header
+    when a form's head stands above it (Word repeats every row marked to repeat: the whole head, at times), and
+    any indicator header below."""
+    headers = [n for n, row in enumerate(rows) if names_indicators([column(cell) for cell in row])]
+    top = max(HEAD_ROWS, headers[0] + 1 if headers and headers[0] < FORM_HEAD_ROWS else 0)
+    return rows[:top] + [rows[n] for n in headers if n >= top]
+
+
 def _header_size(rows: list[list[str]], head: list[list[str]]) -> int:
-    """How many of a continued table's first rows (three at most) repeat header rows of the table's first page,
-    which may stand under a title and unit line there (`head`: that page's first rows, and an indicator header below
-    a form's head); blank rows repeat nothing. A merged header cell may be read spread or once: '三级指标 | 三级指标'
-    repeats '三级指标 | '."""
+    """How many of a continued table's first rows repeat header rows of the table's first page, which may stand
+    under a title and unit line there (`head`: `_head_rows`); blank rows repeat nothing. A merged header cell may be
+    read spread or once: '三级指标 | 三级指标' repeats '三级指标 | '."""
     for offset, row in enumerate(head):
         if rows and _same_header(rows[0], row) and any(cell.strip() for cell in row):
             size = 1
-            while size < min(3, len(rows), len(head) - offset) and _same_header(rows[size], head[offset + size]):
+            while size < min(len(rows), len(head) - offset) and _same_header(rows[size], head[offset + size]):
                 size += 1
             return size
     return 0
@@ -1021,7 +1028,33 @@ def _table_item(
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
+    own = [[box is not None and bool(text_in(*box).strip()) for box in row] for row in boxes]
+    _drop_spread_rows(item, covered, own)
     return item
+
+
+def _drop_spread_rows(item: _Item, covered: dict[tuple[int, int], tuple[int, int]], own: list[list[bool]]) -> None:
+    """Rows only a rule across a few columns makes (a merged side cell ending mid-row, as LibreOffice draws one
+    carried over a page): no text of their own, every text theirs spread from merged cells above. Each was read
+    as a second copy of the row above (an indicator twice)."""
+    opened = {i for runs in (item.open_top, item.open_bottom) for run in runs.values() for i in run}
+    spread = {
+        i
+        for i in range(1, len(item.rows))
+        if i not in opened
+        and not any(own[i])
+        and all((i, j) in covered and covered[i, j][0] < i or not item.rows[i][j] for j in range(len(item.rows[i])))
+        and any(item.rows[i])
+    }
+    if not spread:
+        return
+    kept = [i for i in range(len(item.rows)) if i not in spread]
+    new = {old: n for n, old in enumerate(kept)}
+    item.rows = [item.rows[i] for i in kept]
+    item.row_tops = [item.row_tops[i] for i in kept] + item.row_tops[-1:]
+    item.open_top = {j: [new[i] for i in run] for j, run in item.open_top.items()}
+    item.open_bottom = {j: [new[i] for i in run] for j, run in item.open_bottom.items()}
+    item.merged_down = {(new[i], j) for i, j in item.merged_down if i in new}
 
 
 def _opened(table, rules: list[dict], fills: list[dict], cuts: list[float]) -> list[list[tuple | None]]:
