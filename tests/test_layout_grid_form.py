@@ -953,3 +953,16 @@ def test_a_header_the_page_break_cut_is_read_whole():
     table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
     parsed = grid_form.parse(table).projects[0].indicators
     assert [(i.level1, i.level2, i.name, i.target) for i in parsed] == [("产出指标", "数量指标", "人数", "≥5人")]
+
+
+def test_a_note_over_two_sub_columns_keeps_both():
+    """`偏差原因分析及改进措施` merged over `原因分析 | 改进措施`: the 改进措施 was lost."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]
+    table = [
+        *head("甲")[:2],
+        [*header, header[-1]],
+        [*header[:-1], "原因分析", "改进措施"],
+        ["产出指标", "质量指标", "体检报告合格率", "100%", "99.6%", "个别报告信息录入错误", "将加强复核"],
+    ]
+    (indicator,) = grid_form.parse(rows(table)).projects[0].indicators
+    assert indicator.notes == {"原因分析": "个别报告信息录入错误", "改进措施": "将加强复核"}

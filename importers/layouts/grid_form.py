@@ -309,14 +309,15 @@ _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns ho
 
 
 def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
-    """A header whose 指标值 spans sub-columns named on the row below (`指标值` over `符号 | 目标值 | 计量单位`):
-    the upper row with those names; None when the row below is anything else (a cell other than such a name, or
-    the cell above it repeated, as a merged cell is)."""
+    """A header whose 指标值 spans sub-columns named on the row below (`指标值` over `符号 | 目标值 | 计量单位`), or
+    whose note spans its parts (`偏差原因分析及改进措施` over `原因分析 | 改进措施`): the upper row with those names;
+    None when the row below is anything else (a cell other than such a name, or the cell above it repeated, as a
+    merged cell is)."""
     cells, split = [], False
     for u, b in zip(upper, lower):
         if not clean(b) or key(b) == key(u):
             cells.append(u)
-        elif column(b) in _PARTS and (not clean(u) or column(u) == "target"):
+        elif column(b) in _PARTS and (not clean(u) or column(u) == "target") or is_note(u) and is_note(b):
             cells.append(b)
             split = True
         else:
