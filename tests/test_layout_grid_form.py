@@ -966,3 +966,17 @@ def test_a_note_over_two_sub_columns_keeps_both():
     ]
     (indicator,) = grid_form.parse(rows(table)).projects[0].indicators
     assert indicator.notes == {"原因分析": "个别报告信息录入错误", "改进措施": "将加强复核"}
+
+
+def test_a_department_self_evaluations_budget_on_one_labelled_row():
+    """`年度预算数（万元） | 2,720 | 全年执行数（万元） | 2,656.36 | 执行率 | 97.66%`: the budget was a field named 说明."""
+    [evaluation] = _form_rows(
+        [
+            ["部门名称", "某市民政局", "某市民政局", "某市民政局", "某市民政局", "某市民政局"],
+            ["年度预算数（万元）", "2,720", "全年执行数（万元）", "2,656.36", "执行率", "97.66%"],
+            ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "救助户次", "≥3000户次", "3,456户次", "15", "15"],
+        ]
+    )
+    assert (evaluation.amount, evaluation.fields.get("执行率")) == ("2,720", "97.66%")
+    assert "说明" not in evaluation.fields
