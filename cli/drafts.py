@@ -755,6 +755,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     from rich.table import Table
 
     from cli.render import add_row
+    from kb.find.outcomes import PEERS_KEY, peers_text
     from kb.vocab.families import spellings_note
 
     out = console()
@@ -796,7 +797,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
             i.projects,
             f"{number(s['median'])}{unit}" if s["count"] else "",
             f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",
-            *((f"{same['met']}/{same['evaluated']}" if same else "",) if evaluated else ()),
+            *((peers_text(same) if same else "",) if evaluated else ()),
         )
     out.print(table)
     for i in template.items:
@@ -804,7 +805,7 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
             out.print(shown(f"  {i.name} {i.target}: {i.advice}"), markup=False)
     if evaluated:
         out.print(
-            "† 设了同一目标值的单位在自评表中的达成情况（自报）: met/evaluated; self-reported by the units",
+            f"† 设了同一目标值的单位在自评表中的达成情况（自报）: {PEERS_KEY}; self-reported by the units",
             markup=False,
         )
 

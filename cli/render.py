@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kb.find.evaluations import form_rows, head_pairs
-from kb.find.outcomes import achieved_text, evaluation_line, peers_text, verdict
+from kb.find.outcomes import PEERS_KEY, achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, listed_name
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
@@ -99,7 +99,7 @@ def search_result(console: Console, result, filters=None) -> None:
         console.print(table)
         if evaluated:
             console.print(
-                "† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
+                f"† 同名指标在各单位自评表中的达成情况（自报，未经审计）: {PEERS_KEY} · median actual; "
                 "self-reported by the units, not audited",
                 markup=False,
             )
@@ -269,7 +269,7 @@ def project_card(console: Console, p: dict) -> None:
         console.print(table)
         if peers:
             console.print(
-                "† 同名指标在各单位自评表中的达成情况（自报，未经审计）: met/evaluated · median actual; "
+                f"† 同名指标在各单位自评表中的达成情况（自报，未经审计）: {PEERS_KEY} · median actual; "
                 "self-reported by the units, not audited",
                 markup=False,
             )

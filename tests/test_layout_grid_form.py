@@ -969,7 +969,8 @@ def test_a_note_over_two_sub_columns_keeps_both():
 
 
 def test_a_department_self_evaluations_budget_on_one_labelled_row():
-    """`年度预算数（万元） | 2,720 | 全年执行数（万元） | 2,656.36 | 执行率 | 97.66%`: the budget was a field named 说明."""
+    """`年度预算数（万元） | 2,720 | 全年执行数（万元） | 2,656.36 | 执行率 | 97.66%`: the budget was a field named
+    说明."""
     [evaluation] = _form_rows(
         [
             ["部门名称", "某市民政局", "某市民政局", "某市民政局", "某市民政局", "某市民政局"],

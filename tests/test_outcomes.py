@@ -138,6 +138,21 @@ def test_peers_outcomes_counted_per_target(conn):
     assert outcome_summary(conn, ["从未自评的指标"]) is None
 
 
+def test_a_table_cell_of_peers_outcomes_tells_not_met_from_not_judged(conn, db_path):
+    """`0/1` read alike for a row not met and one that could not be judged: the unknown are counted beside."""
+    from typer.testing import CliRunner
+
+    from cli.app import app
+    from kb.find.outcomes import outcome_summary, peers_text
+
+    _peers(conn)
+    summary = outcome_summary(conn, ["服务对象满意度"])
+    assert peers_text(summary) == "2/4 ?1 · 96%"
+    assert peers_text(summary["by_target"]["≥90%"]) == "1/1 · 96%"
+    shown = CliRunner().invoke(app, ["--db", str(db_path), "search", "服务对象满意度"], env={"COLUMNS": "200"})
+    assert "2/4 ?1" in shown.output and "?n 未能判断" in shown.output
+
+
 def test_show_json_carries_outcomes_beside_each_goal_row(conn):
     from kb.find.queries import show_project
 

@@ -178,13 +178,19 @@ def achieved_text(achieved: dict | None, short: bool = False) -> str:
 
 
 def peers_text(outcomes: dict | None) -> str:
-    """'2/4 · 96%' for a goal row's peers (their median actual), '' when none was evaluated."""
+    """'2/4 · 96%' for a goal row's peers (their median actual), '0/2 ?1' when rows could not be judged (not met
+    and not judged read alike), '' when none was evaluated."""
     if not outcomes:
         return ""
     median = outcomes["median_actual"]
-    return f"{outcomes['met']}/{outcomes['evaluated']}" + (
-        f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else ""
+    return (
+        f"{outcomes['met']}/{outcomes['evaluated']}"
+        + (f" ?{outcomes['unknown']}" if outcomes.get("unknown") else "")
+        + (f" · {number(median)}{outcomes['unit'] or ''}" if median is not None else "")
     )
+
+
+PEERS_KEY = "met/evaluated（?n 未能判断 n could not be judged）"  # how peers_text reads, for a table's footnote
 
 
 def evaluation_line(evaluation: dict) -> str:
