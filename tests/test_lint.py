@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import make_document, store
+from importers.records import RawDocument, RawIndicator, RawProject
 from kb.drafting import drafts
 from kb.drafting.lint import (
     RULES,
@@ -96,7 +97,7 @@ BREAKERS = {
         t, lines=t.lines + [dataclasses.replace(t.lines[5], name="服务对象满意度（%）")]
     ),
     "too-few": lambda t: dataclasses.replace(t, lines=t.lines[:2]),
-    "weights-sum": lambda t: dataclasses.replace(t, weights=[30, 30, 30]),
+    "weights-sum": lambda t: dataclasses.replace(t, weights=[30, 30, 20]),
     "head-missing": lambda t: dataclasses.replace(t, missing_head=("部门 department",)),
     "basis-missing": lambda t: dataclasses.replace(t, has_basis=True),
     "funds-sum": lambda t: funds(t, fiscal=900),
@@ -204,14 +205,14 @@ def test_lint_all_reports_which_projects_break_which_rules(conn):
 
 def test_lint_draft_uses_row_weights_and_basis(conn):
     d = drafts.create(conn, "草稿", year=2024)
-    d = drafts.add_row(conn, d.id, drafts.new_row("服务对象满意度", target="≥90%", basis="历史标准", weight=40))
+    d = drafts.add_row(conn, d.id, drafts.new_row("服务对象满意度", target="≥90%", basis="历史标准", weight=30))
     d = drafts.add_row(conn, d.id, drafts.new_row("补贴企业数", target="≥10家", weight=50))
     table = draft_table(d)
     assert [r.name for r in d.rows] == ["补贴企业数", "服务对象满意度"]  # framework order
-    assert table.weights == [50, 40] and table.has_basis
+    assert table.weights == [50, 30] and table.has_basis
     findings = lint_draft(conn, "草稿")
     by_rule = {f.rule: f for f in findings}
-    assert "the weights sum to 90" in by_rule["weights-sum"].detail
+    assert "the weights sum to 80" in by_rule["weights-sum"].detail
     assert by_rule["basis-missing"].indicator == "补贴企业数"
     assert by_rule["levels-missing"].detail == "缺少效益指标 no 效益指标"
 
@@ -305,3 +306,29 @@ def test_cli_lint_exits_non_zero_on_an_error(conn, db_path):
 def test_a_direction_without_a_number_is_vague(target):
     """'不断增加' passed where '有效完善' was flagged: it says which way, not how much."""
     assert "vague" in rule_ids(replace(good(), 2, operator="定性", value=None, unit=None, target=target))
+
+
+def test_weights_may_sum_to_90_beside_the_budget_rate():
+    """Published tables score 预算执行率 (10 points) outside the indicator rows: their rows sum to 90 (71 of 87
+    weighted real tables), and each was an error. 90 is right when no row is that rate; the message says what is."""
+    assert "weights-sum" not in rule_ids(dataclasses.replace(good(), weights=[30, 30, 30]))
+    with_rate = replace(dataclasses.replace(good(), weights=[30, 30, 30]), 1, name="年度预算执行率")
+    (f,) = [f for f in run(with_rate) if f.rule == "weights-sum"]
+    assert "合计应为 100" in f.detail and "90（" not in f.detail
+    (f,) = [f for f in run(BREAKERS["weights-sum"](good())) if f.rule == "weights-sum"]
+    assert f.detail.startswith("分值合计 80，合计应为 100，或 90（另 10 分为预算执行率）")
+
+
+def test_an_imported_projects_indicator_weights_are_checked(conn):
+    """kb lint read weights from the scoring table (评价指标) only: the 分值 printed beside each indicator were never
+    summed, and a table of 80 passed."""
+    rows = [("补贴企业数", "≥10家", "40"), ("服务对象满意度", "≥90%", "20"), ("补贴发放及时率", "=100%", "20")]
+    project = RawProject(
+        "甲", indicators=[RawIndicator(name=n, target=t, level1="产出指标", weight=w) for n, t, w in rows]
+    )
+    store(conn, RawDocument(layout="test", projects=[project]))
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    (f,) = [f for f in lint_project(conn, pid) if f.rule == "weights-sum"]
+    assert f.detail.startswith("分值合计 80")
+    conn.execute("UPDATE indicators SET weight = 50 WHERE project_id = ? AND seq = 1", (pid,))
+    assert "weights-sum" not in {f.rule for f in lint_project(conn, pid)}  # 90

@@ -117,6 +117,8 @@ _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
 # text left as the template's blank; a star between digits is a product (7*24小时), not a blank
 PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])")
 FUNDS_TOLERANCE = 0.1  # 万元
+# 分值 sum to 100, or to 90 when 预算执行率 takes the other 10 outside the rows (71 of 87 weighted real tables)
+FULL_WEIGHT, BUDGET_RATE_WEIGHT = 100.0, 10.0
 TO_WAN = {"万元": 1.0, "元": 0.0001, "千元": 0.1, "亿元": 10000.0}
 SATISFACTION_WORDS = ("满意", "认可度", "好评")
 GUIDE_2021 = "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》"
@@ -335,10 +337,21 @@ def _too_few(t: GoalTable):
 
 
 def _weights_sum(t: GoalTable):
+    """100, or 90 when 预算执行率 (10 points) is scored outside the indicator rows: none of them is it."""
+    if not t.weights:
+        return
     weights = total(t.weights)
-    if t.weights and abs(weights - 100) > 0.01:
-        note = f"（{t.unweighted} 行没有分值 rows have no weight）" if t.unweighted else ""
-        yield None, f"分值合计 {number(weights)} the weights sum to {number(weights)}{note}"
+    budget_row = any(w in ln.name for ln in t.lines for w in INPUT_MEASURES)
+    allowed = (FULL_WEIGHT,) if budget_row else (FULL_WEIGHT, FULL_WEIGHT - BUDGET_RATE_WEIGHT)
+    if any(abs(weights - ok) <= 0.01 for ok in allowed):
+        return
+    note = f"（{t.unweighted} 行没有分值 rows have no weight）" if t.unweighted else ""
+    told = "合计应为 100" if budget_row else "合计应为 100，或 90（另 10 分为预算执行率）"
+    yield (
+        None,
+        f"分值合计 {number(weights)}，{told}{note} the weights sum to {number(weights)}: make them 100"
+        + ("" if budget_row else ", or 90 with 10 for the budget's execution rate"),
+    )
 
 
 def _head_missing(t: GoalTable):
@@ -583,7 +596,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("duplicate", "warning", "每个指标只出现一次 each indicator appears once", _duplicate),
     Rule("too-few", "warning", "目标表至少要有三个指标 a goal table has at least three indicators", _too_few),
-    Rule("weights-sum", "error", "分值合计为 100 scoring weights (分值) sum to 100", _weights_sum),
+    Rule(
+        "weights-sum",
+        "error",
+        "分值合计为 100，或 90（另 10 分为预算执行率） scoring weights (分值) sum to 100, or 90 beside 预算执行率's 10",
+        _weights_sum,
+    ),
     Rule(
         "head-missing",
         "error",
@@ -756,7 +774,8 @@ def draft_table(draft) -> GoalTable:
 
 
 def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
-    """An imported project's goal table, with its evaluation items' weights."""
+    """An imported project's goal table, with its weights (分值): its evaluation items' where it has them, else its
+    indicators'."""
     project = conn.execute("SELECT name, year FROM projects WHERE id = ?", (project_id,)).fetchone()
     if project is None:
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
@@ -775,6 +794,7 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
         )
         for r in conn.execute("SELECT * FROM indicators WHERE project_id = ? ORDER BY seq", (project_id,))
     ]
+    # the scoring table's 分值 where the document has one (评价指标), else the indicators' own
     weights = [
         r[0]
         for r in conn.execute(
@@ -782,7 +802,12 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
             (project_id,),
         )
     ]
-    return GoalTable(project["name"], project["year"], lines, weights)
+    unweighted = 0
+    if not weights:
+        rows = conn.execute("SELECT weight FROM indicators WHERE project_id = ? ORDER BY seq", (project_id,)).fetchall()
+        weights = [r[0] for r in rows if r[0] is not None]
+        unweighted = len(rows) - len(weights) if weights else 0
+    return GoalTable(project["name"], project["year"], lines, weights, unweighted)
 
 
 def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
