@@ -157,7 +157,7 @@ def test_2015_framework_allows_cost_under_output_and_needs_no_cost_level():
     table = replace(table, 6, level1="产出指标", level2="成本指标")
     assert rule_ids(table) == set()
     assert "cost-missing" not in rule_ids(drop_level("成本指标")(table))
-    assert "level-outside" in rule_ids(dataclasses.replace(table, year=2023))
+    assert "level-outside" not in rule_ids(dataclasses.replace(table, year=2023))  # still printed (西安 2022)
 
 
 def test_negative_counts_take_an_upper_bound():
@@ -332,3 +332,16 @@ def test_an_imported_projects_indicator_weights_are_checked(conn):
     assert f.detail.startswith("分值合计 80")
     conn.execute("UPDATE indicators SET weight = 50 WHERE project_id = ? AND seq = 1", (pid,))
     assert "weights-sum" not in {f.rule for f in lint_project(conn, pid)}  # 90
+
+
+def test_local_level_2_names_stand_under_their_level_1():
+    """北京 prints 成本指标/总成本指标, a cut cell 满意度指标/服务对象满意度指: each was an error, level-outside."""
+    table = replace(good(), 7, level2="总成本指标")
+    table = replace(table, 5, level2="服务对象满意度指")
+    assert "level-outside" not in rule_ids(table)
+    assert "level-outside" in rule_ids(replace(good(), 7, level2="总产出"))
+
+
+def test_a_level_2_under_the_wrong_level_1_names_its_own():
+    (f,) = [f for f in run(replace(good(), 4, level1="产出指标")) if f.rule == "level-outside"]
+    assert f.detail.startswith("产出指标 / 社会效益指标：社会效益指标属于效益指标")

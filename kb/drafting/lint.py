@@ -121,6 +121,8 @@ FUNDS_TOLERANCE = 0.1  # 万元
 FULL_WEIGHT, BUDGET_RATE_WEIGHT = 100.0, 10.0
 TO_WAN = {"万元": 1.0, "元": 0.0001, "千元": 0.1, "亿元": 10000.0}
 SATISFACTION_WORDS = ("满意", "认可度", "好评")
+# a local level 2 holding one of these words stands rightly under its level 1 (北京: 成本指标/总成本指标)
+LOCAL_LEVEL2_WORDS = {COST: ("成本",), SATISFACTION: ("满意",)}
 GUIDE_2021 = "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》"
 RULES_2015 = "财预〔2015〕88号《中央部门预算绩效目标管理办法》"
 YTH = "预算管理一体化系统 绩效指标导入模板"
@@ -213,26 +215,28 @@ def _cost_missing(t: GoalTable):
         yield None, f"缺少{COST}（预算年度 {t.year or '未注明'}，2021 年框架） no {COST}"
 
 
-def _pair_allowed(level1: str, level2: str, framework: str) -> bool:
+def _pair_allowed(level1: str, level2: str) -> bool:
+    """Whether a written level 2 stands under its level 1 in either framework: 产出/成本 (2015) is fine in any year,
+    as many provincial systems still print it; a local level 2 holding its level 1's word (成本指标/总成本指标) too."""
     written1 = standard_levels(level1, "")[0]
     std1, std2 = standard_levels("", level2)
-    if written1 is None or std2 is None:
+    if written1 is None:
         return False
-    if written1 == std1:  # a pair of the 2021 framework, fine in earlier tables too
-        return True
-    return framework == "2015" and written1 == OUTPUT and std1 == COST  # 2015: 成本 under 产出
+    if std2 is None:
+        return any(w in level2 for w in LOCAL_LEVEL2_WORDS.get(written1, ()))
+    return written1 == std1 or (written1 == OUTPUT and std1 == COST)
 
 
 def _level_outside(t: GoalTable):
     for n, ln in enumerate(t.lines):
-        if not ln.inferred and not _pair_allowed(ln.level1, ln.level2, t.framework):
-            yield (
-                n,
-                (
-                    f"{ln.level1 or '（空）'} / {ln.level2 or '（空）'} 不在 {t.framework} 年框架中 "
-                    f"is not in the {t.framework} framework"
-                ),
-            )
+        if ln.inferred or _pair_allowed(ln.level1, ln.level2):
+            continue
+        pair = f"{ln.level1 or '（空）'} / {ln.level2 or '（空）'}"
+        std1, std2 = standard_levels("", ln.level2)
+        if std1 and std2:
+            yield n, f"{pair}：{std2}属于{std1} {std2} belongs under {std1}"
+        else:
+            yield n, f"{pair} 不是框架中的组合 is not a pair of the framework"
 
 
 def _no_target(t: GoalTable):
