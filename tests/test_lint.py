@@ -345,3 +345,25 @@ def test_local_level_2_names_stand_under_their_level_1():
 def test_a_level_2_under_the_wrong_level_1_names_its_own():
     (f,) = [f for f in run(replace(good(), 4, level1="产出指标")) if f.rule == "level-outside"]
     assert f.detail.startswith("产出指标 / 社会效益指标：社会效益指标属于效益指标")
+
+
+def test_levels_missing_says_when_the_levels_were_inferred(conn):
+    """A document printing no levels had them guessed from the names, and the finding read as if it gave them."""
+    store(conn, make_document({"甲": [("补贴企业数", "≥10家"), ("补贴发放及时率", "=100%")]}))
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    details = [f.detail for f in lint_project(conn, pid) if f.rule == "levels-missing"]
+    assert details and all("（文件未写层级，按指标名称推断）" in d for d in details)
+    printed = [f.detail for f in run(drop_level("满意度指标")(good())) if f.rule == "levels-missing"]
+    assert printed == ["缺少满意度指标 no 满意度指标"]
+    some = drop_level("满意度指标")(replace(good(), 0, inferred=True))
+    (f,) = [f for f in run(some) if f.rule == "levels-missing"]
+    assert f.detail.startswith("缺少满意度指标（1 个指标文件未写层级")
+
+
+@pytest.mark.parametrize("name, target", [("涉密", "涉密项目"), ("待单位补充...", "涉密"), ("待单位补充...", "SM项目")])
+def test_a_table_of_classified_rows_has_no_findings(name, target):
+    """A published table standing for a classified project (涉密, 待单位补充…) drew levels-missing, too-few …"""
+    table = dataclasses.replace(good(), lines=[line(name, "", "", "定性", target=target)], weights=[])
+    assert run(table) == []
+    table = dataclasses.replace(good(), lines=[line("涉密载体销毁数量", "", "", "≥", 100, "件")], weights=[])
+    assert "too-few" in rule_ids(table)  # a counted thing, no placeholder

@@ -116,6 +116,9 @@ COST_NAME = re.compile(r"成本|费用|造价|单价")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
 # text left as the template's blank; a star between digits is a product (7*24小时), not a blank
 PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])")
+# a row holding the place of classified content: a name or target 涉密 (涉密项目), a name left 待单位补充… (not a
+# counted thing: 涉密载体销毁数量)
+CLASSIFIED = re.compile(r"\s*(?:涉密(?:项目|内容|事项)?|待(?:单位|部门)?补充.*)\s*")
 FUNDS_TOLERANCE = 0.1  # 万元
 # 分值 sum to 100, or to 90 when 预算执行率 takes the other 10 outside the rows (71 of 87 weighted real tables)
 FULL_WEIGHT, BUDGET_RATE_WEIGHT = 100.0, 10.0
@@ -205,9 +208,17 @@ class Finding:
 
 def _levels_missing(t: GoalTable):
     present = {ln.std_level1 for ln in t.lines}
+    guessed = sum(ln.inferred for ln in t.lines)
+    if guessed == len(t.lines):
+        zh, en = "（文件未写层级，按指标名称推断）", " (the document printed no levels: inferred from the names)"
+    elif guessed:
+        zh = f"（{guessed} 个指标文件未写层级，按名称推断）"
+        en = f" ({guessed} indicators' levels inferred from their names)"
+    else:
+        zh = en = ""
     for level in REQUIRED:
         if level not in present:
-            yield None, f"缺少{level} no {level}"
+            yield None, f"缺少{level}{zh} no {level}{en}"
 
 
 def _cost_missing(t: GoalTable):
@@ -711,8 +722,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def classified(ln: Line) -> bool:
+    """A row standing for content not published (涉密, 待单位补充…): nothing of it can be checked."""
+    return any(CLASSIFIED.fullmatch(text) for text in (ln.name, ln.target))
+
+
 def run(table: GoalTable, rules: Iterable[Rule] = RULES) -> list[Finding]:
-    """The findings of `rules` on `table`, in rule order then row order."""
+    """The findings of `rules` on `table`, in rule order then row order; none on a table of classified rows."""
+    if table.lines and all(classified(ln) for ln in table.lines):
+        return []
     findings = []
     for rule in rules:
         for n, detail in rule.check(table):
