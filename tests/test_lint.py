@@ -90,7 +90,7 @@ BREAKERS = {
     "pct-range": lambda t: replace(t, 1, value=120.0),
     "direction-count": lambda t: replace(t, 0, operator="≤", target="<=50家"),
     "direction-satisfaction": lambda t: replace(t, 5, operator="≤"),
-    "direction-cost": lambda t: replace(t, 7, operator="≥"),
+    "direction-cost": lambda t: replace(t, 7, name="项目总成本", operator="≥"),
     "satisfaction-low": lambda t: replace(t, 5, value=70.0),
     "input-under-output": lambda t: replace(t, 1, name="预算执行率"),
     "duplicate": lambda t: dataclasses.replace(
@@ -367,3 +367,33 @@ def test_a_table_of_classified_rows_has_no_findings(name, target):
     assert run(table) == []
     table = dataclasses.replace(good(), lines=[line("涉密载体销毁数量", "", "", "≥", 100, "件")], weights=[])
     assert "too-few" in rule_ids(table)  # a counted thing, no placeholder
+
+
+def with_row(name: str, target: str, level1: str = "成本指标", inferred: bool = False) -> GoalTable:
+    """The good table and one more row, its target parsed as an import parses it."""
+    from kb.vocab.targets import parse_target
+
+    parsed = parse_target(target, name=name)
+    row = line(name, level1, "", parsed.operator, parsed.value, parsed.unit, target)
+    return dataclasses.replace(good(), lines=good().lines + [dataclasses.replace(row, inferred=inferred)])
+
+
+@pytest.mark.parametrize(
+    "name, target, level1, inferred",
+    [
+        ("项目概算平均核减率", "≥5%", "成本指标", False),  # a rate
+        ("居民医保人均财政补助标准", "≥800元", "成本指标", False),  # a standard paid out: at least
+        ("市级百岁老人慰问金补助标准", "≥1500元/人/年", "成本指标", False),
+        ("审查工程造价", "≥9.16亿元", "产出指标", False),  # a sum reviewed: a workload
+        ("成本绩效分析项目（领域）数量", "≥1个", "产出指标", False),  # a count
+        ("带动企业研发投入", "≥10亿元", "成本指标", True),  # the level guessed from the name
+    ],
+)
+def test_direction_cost_holds_back_on_what_is_no_cost_spent(name, target, level1, inferred):
+    """9 in 10 real warnings were rates, counts, standards paid out or sums reviewed, each with a right lower bound."""
+    assert "direction-cost" not in rule_ids(with_row(name, target, level1, inferred))
+
+
+@pytest.mark.parametrize("name, target", [("宣传片拍摄成本", "≥25万元"), ("人均培训成本", "≥500元/人")])
+def test_direction_cost_fires_on_a_sum_spent(name, target):
+    assert "direction-cost" in rule_ids(with_row(name, target))

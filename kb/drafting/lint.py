@@ -113,6 +113,10 @@ COUNT_UNITS = {
 }
 QUANTITATIVE_NAME = re.compile(r"(率|数|数量|人数|次数|金额|总额|面积|长度|时长|天数|比例|占比|比率|规模)$")
 COST_NAME = re.compile(r"成本|费用|造价|单价")
+MONEY_UNIT = re.compile(r"[千万亿]?元(?:/.+)?")  # 元, 万元, 元/人 …
+# money given out at a standard (a lower bound is right) and money reviewed (a workload): no cost of the project
+PAID_OUT_WORDS = ("标准", "补助", "补贴", "奖励", "慰问", "救助", "资助", "奖补", "抚恤", "津贴")
+REVIEWED_WORDS = ("审查", "审核", "评审", "审减", "核减", "审计", "审定")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
 # text left as the template's blank; a star between digits is a product (7*24小时), not a blank
 PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])")
@@ -308,10 +312,21 @@ def _direction_satisfaction(t: GoalTable):
             yield n, f"满意度设了上限 satisfaction with an upper bound ({ln.target or ln.operator})"
 
 
+def _is_money(unit: str | None) -> bool:
+    return MONEY_UNIT.fullmatch(unit or "") is not None
+
+
 def _direction_cost(t: GoalTable):
+    """A sum of money the project spends, bounded from below: not a rate, a count, a standard paid out or a sum
+    reviewed; a level guessed from the name (带动企业研发投入) is no cost either."""
     for n, ln in enumerate(t.lines):
-        costly = ln.std_level1 == COST or COST_NAME.search(ln.name)
-        if costly and ln.operator in ("≥", ">") and not any(w in ln.name for w in REDUCTION_WORDS):
+        costly = ln.std_level1 == COST and not ln.inferred or COST_NAME.search(ln.name)
+        if (
+            costly
+            and ln.operator in ("≥", ">")
+            and _is_money(ln.unit)
+            and not any(w in ln.name for w in REDUCTION_WORDS + PAID_OUT_WORDS + REVIEWED_WORDS)
+        ):
             yield n, f"成本设了下限 a cost with a lower bound ({ln.target or ln.operator})"
 
 
