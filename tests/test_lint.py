@@ -397,3 +397,26 @@ def test_direction_cost_holds_back_on_what_is_no_cost_spent(name, target, level1
 @pytest.mark.parametrize("name, target", [("宣传片拍摄成本", "≥25万元"), ("人均培训成本", "≥500元/人")])
 def test_direction_cost_fires_on_a_sum_spent(name, target):
     assert "direction-cost" in rule_ids(with_row(name, target))
+
+
+@pytest.mark.parametrize(
+    "name, target",
+    [
+        ("总成本控制数", "≤577万元"),  # money, not things delivered
+        ("项目预算控制数", "≤63.23万元"),
+        ("法律援助培训费用(次)", "≤6"),
+        ("12345诉求件数", "≤5件"),  # less is better
+        ("纠纷数", "≤5起"),
+        ("市政府门户网站首页死错链数量", "＜2个"),
+        ("因公出国（境）人数", "≤6人"),
+        ("公务接待批次", "≤10批"),
+        ("降低设备停机次数", "≤2次"),  # a reduction
+    ],
+)
+def test_direction_count_holds_back_on_money_and_what_is_better_less(name, target):
+    """6 in 10 real warnings were ceilings on money (控制数 ≤577万元) or on things of which less is better."""
+    assert "direction-count" not in rule_ids(with_row(name, target, "产出指标"))
+
+
+def test_direction_count_still_fires_on_a_count_delivered():
+    assert "direction-count" in rule_ids(with_row("改造老旧小区数量", "≤351个", "产出指标"))

@@ -81,7 +81,19 @@ NEGATIVE_WORDS = (
     "逾期",
     "不良",
     "整改",
+    "诉求",
+    "纠纷",
+    "事件",
+    "错",  # 错链, 差错, 错误
+    "出国",
+    "出境",
+    "公务接待",
+    "负面",
+    "通报",
+    "避免",
 )
+# a name of money, not of things delivered: 总成本控制数 ≤577万元 is a ceiling rightly
+NOT_COUNTED_WORDS = ("控制数", "成本", "费用", "经费", "资金", "投入")
 REDUCTION_WORDS = ("降低", "下降", "减少", "节约", "节省", "压减", "压缩", "控制")
 GROWTH_WORDS = ("增长", "增幅", "增速", "同比", "环比", "倍")
 COUNT_NAME = re.compile(r"(?<![倍系指分])(数|数量|个数|家数|人数|次数|户数|场次|人次|项数)$")
@@ -296,8 +308,10 @@ def _upper_bound(ln: Line) -> bool:
 
 
 def _is_count(ln: Line) -> bool:
+    """A number of things delivered: named or counted so, no sum of money, nothing of which less is better."""
     counted = COUNT_NAME.search(ln.bare_name) is not None or (ln.unit or "") in COUNT_UNITS
-    return counted and not any(w in ln.name for w in NEGATIVE_WORDS)
+    money = _is_money(ln.unit) or any(w in ln.name for w in NOT_COUNTED_WORDS)
+    return counted and not money and not any(w in ln.name for w in NEGATIVE_WORDS + REDUCTION_WORDS)
 
 
 def _direction_count(t: GoalTable):
