@@ -103,7 +103,9 @@ BREAKERS = {
     "funds-sum": lambda t: funds(t, fiscal=900),
     "placeholder": lambda t: replace(t, 0, name="XX企业数"),
     "timely-after-end": lambda t: replace(t, 2, target="2025年3月底前"),  # after 2024 (the table's year)
-    "other-year": lambda t: dataclasses.replace(t, head={**t.head, "年度目标": "2023—2025年累计补贴企业150家"}),
+    "other-year": lambda t: dataclasses.replace(
+        t, head={**t.head, "年度目标": "补贴企业50家，2023年底前拨付"}
+    ),  # stale
     "annual-over-period": lambda t: replace(t, 0, period_target="≥40家"),
     "annual-equals-period": lambda t: dataclasses.replace(t, bounds=(date(2024, 1, 1), date(2026, 12, 31))),
     "cost-over-budget": lambda t: replace(t, 7, value=1300.0, target="≤1300万元"),
@@ -369,12 +371,12 @@ def test_a_table_of_classified_rows_has_no_findings(name, target):
     assert "too-few" in rule_ids(table)  # a counted thing, no placeholder
 
 
-def with_row(name: str, target: str, level1: str = "成本指标", inferred: bool = False) -> GoalTable:
+def with_row(name: str, target: str, level1: str = "成本指标", inferred: bool = False, level2: str = "") -> GoalTable:
     """The good table and one more row, its target parsed as an import parses it."""
     from kb.vocab.targets import parse_target
 
     parsed = parse_target(target, name=name)
-    row = line(name, level1, "", parsed.operator, parsed.value, parsed.unit, target)
+    row = line(name, level1, level2, parsed.operator, parsed.value, parsed.unit, target)
     return dataclasses.replace(good(), lines=good().lines + [dataclasses.replace(row, inferred=inferred)])
 
 
@@ -420,3 +422,44 @@ def test_direction_count_holds_back_on_money_and_what_is_better_less(name, targe
 
 def test_direction_count_still_fires_on_a_count_delivered():
     assert "direction-count" in rule_ids(with_row("改造老旧小区数量", "≤351个", "产出指标"))
+
+
+@pytest.mark.parametrize(
+    "name, target",
+    [
+        ("2023年信息化基础运维服务项目尾款", "≤172.28万元"),  # a year in the name is the thing named
+        ("编制2025-2030年住房发展规划", "=1个"),
+        ("碳排放强度", "较2020年累计下降18%"),  # a base compared with
+        ("项目完成时间", "2024年12月31日前"),
+    ],
+)
+def test_other_year_holds_back_on_names_and_bases(name, target):
+    """7 in 10 real warnings named a year in the indicator's name or a base year compared with."""
+    assert "other-year" not in rule_ids(with_row(name, target, "产出指标"))
+
+
+def test_other_year_fires_on_a_target_naming_an_earlier_year():
+    """A 2024 table whose 项目完成时间 is 2023年12月31日: a stale copy of last year's."""
+    findings = [f for f in run(with_row("项目完成时间", "2023年12月31日", "产出指标")) if f.rule == "other-year"]
+    assert [f.detail.split(" the")[0] for f in findings] == ["指标值写了 2023 年，表是 2024 年度的"]
+
+
+def test_an_imported_table_without_its_period_is_not_held_to_the_years_end(conn):
+    """A published table gives no 实施期: a service running into next year (2026年1月至2027年12月) is normal there,
+    and was an error (all 4 real ones were false) and a warning besides; a draft is still held to its year's end."""
+    rows = [("网络费开始2024年5月1日，结束2025年4月30日", "2024.5.1-2025.4.30"), ("项目完成时间", "2023年12月31日")]
+    project = RawProject(
+        "甲",
+        indicators=[RawIndicator(name=n, target=t, level1="产出指标", level2="时效指标") for n, t in rows],
+    )
+    store(conn, RawDocument(layout="test", projects=[project]), year=2024)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    found = [(f.rule, f.row) for f in lint_project(conn, pid) if f.rule in ("timely-after-end", "other-year")]
+    assert found == [("other-year", 2)]
+    assert "timely-after-end" in rule_ids(with_row("完成时间", "2025年4月30日前", "产出指标", level2="时效指标"))
+
+
+def test_one_late_date_is_one_finding():
+    """A deadline after the year's end was an error (timely-after-end) and a warning (other-year) at once."""
+    rules = [f.rule for f in run(BREAKERS["timely-after-end"](good()))]
+    assert rules == ["timely-after-end"]

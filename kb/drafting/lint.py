@@ -94,6 +94,8 @@ NEGATIVE_WORDS = (
 )
 # a name of money, not of things delivered: 总成本控制数 ≤577万元 is a ceiling rightly
 NOT_COUNTED_WORDS = ("控制数", "成本", "费用", "经费", "资金", "投入")
+# a year a target compares with, not one it names as its own (较2020年累计下降, 以2023年为基数)
+COMPARING_WORDS = ("较", "比", "基数", "基础", "基准", "以来")
 REDUCTION_WORDS = ("降低", "下降", "减少", "节约", "节省", "压减", "压缩", "控制")
 GROWTH_WORDS = ("增长", "增幅", "增速", "同比", "环比", "倍")
 COUNT_NAME = re.compile(r"(?<![倍系指分])(数|数量|个数|家数|人数|次数|户数|场次|人次|项数)$")
@@ -197,6 +199,7 @@ class GoalTable:
     bounds: tuple[date, date] | None = None  # the 实施期's first and last day
     has_texts: bool = False  # each indicator records its 指标解释 and 评（扣）分标准 (drafts do; documents do not)
     copied: Copied | None = None  # a draft copied from last year's: what it still shares with it
+    imported: bool = False  # read from a published document (project_table), not a draft
 
     @property
     def framework(self) -> str:
@@ -436,9 +439,11 @@ def _placeholder(t: GoalTable):
 
 
 def _deadline(t: GoalTable) -> date | None:
+    """The last day a deadline may name: the 实施期's end, else the budget year's; none for a published table without
+    its 实施期 (a service running across the year's end is normal there)."""
     if t.bounds:
         return t.bounds[1]
-    return date(t.year, 12, 31) if t.year else None
+    return date(t.year, 12, 31) if t.year and not t.imported else None
 
 
 def _timely_after_end(t: GoalTable):
@@ -451,17 +456,27 @@ def _timely_after_end(t: GoalTable):
                 yield n, f"{late[0].isoformat()} 晚于{what} {end.isoformat()} is after the project's end"
 
 
+def _earlier_years(text: str, year: int) -> list[int]:
+    """Years before `year` a target names as its own, not as the base it compares with (较2020年下降)."""
+    if any(w in text for w in COMPARING_WORDS):
+        return []
+    return [y for y in years_in(text) if y < year]
+
+
 def _other_year(t: GoalTable):
+    """A target or annual goal naming a year before the table's: a copy of an earlier table left stale. Years in a
+    name are the thing named (2025年运维服务项目尾款, 2026-2030年规划), a later year is timely-after-end's."""
     if not t.year:
         return
-    goal = t.head.get("年度目标", "")
-    others = [y for y in years_in(goal) if y != t.year]
-    if others:
-        yield None, f"年度目标写了 {others[0]} 年，表是 {t.year} 年度的 the annual goal names another year"
+    if earlier := _earlier_years(t.head.get("年度目标", ""), t.year):
+        yield None, f"年度目标写了 {earlier[0]} 年，表是 {t.year} 年度的 the annual goal names an earlier year"
     for n, ln in enumerate(t.lines):
-        others = [y for y in years_in(f"{ln.name} {ln.target}") if y != t.year]
-        if others:
-            yield n, f"写了 {others[0]} 年，表是 {t.year} 年度的 names {others[0]}, the table is for {t.year}"
+        if earlier := _earlier_years(ln.target, t.year):
+            yield (
+                n,
+                f"指标值写了 {earlier[0]} 年，表是 {t.year} 年度的 "
+                f"the target names {earlier[0]}, the table is for {t.year}",
+            )
 
 
 def _annual_over_period(t: GoalTable):
@@ -672,14 +687,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "timely-after-end",
         "error",
-        "时效指标的完成时间不晚于项目实施期结束（无实施期时不晚于年底） a deadline lies within the project's period",
+        "时效指标的完成时间不晚于项目实施期结束（草稿无实施期时不晚于年底） a deadline lies within the project's "
+        "period",
         _timely_after_end,
         GUIDE_2021,
     ),
     Rule(
         "other-year",
         "warning",
-        "年度目标和指标只写本预算年度 an annual target names the table's year only",
+        "年度目标和指标值不写以前的年度（对比基数除外） an annual target names no earlier year (a base compared with "
+        "aside)",
         _other_year,
         GUIDE_2021,
     ),
@@ -858,7 +875,7 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
         rows = conn.execute("SELECT weight FROM indicators WHERE project_id = ? ORDER BY seq", (project_id,)).fetchall()
         weights = [r[0] for r in rows if r[0] is not None]
         unweighted = len(rows) - len(weights) if weights else 0
-    return GoalTable(project["name"], project["year"], lines, weights, unweighted)
+    return GoalTable(project["name"], project["year"], lines, weights, unweighted, imported=True)
 
 
 def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
