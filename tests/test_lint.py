@@ -235,6 +235,7 @@ def test_every_rule_and_finding_speaks_chinese_first(conn):
         Line("服务对象满意度", "产出指标", "成本指标", "成本指标", "经济成本指标", False, "≥", 120.0, None, "≥120"),
         Line("预算执行率", "产出指标", "数量指标", "产出指标", "数量指标", False, None, None, None, "有效提高"),
     ]
+    lines.append(lines[0])
     findings = run(GoalTable("草稿", 2024, lines, [10, 20], 1, has_basis=True))
     assert len({f.rule for f in findings}) >= 10
     assert [f.detail for f in findings if not chinese_first.match(f.detail)] == []
@@ -463,3 +464,20 @@ def test_one_late_date_is_one_finding():
     """A deadline after the year's end was an error (timely-after-end) and a warning (other-year) at once."""
     rules = [f.rule for f in run(BREAKERS["timely-after-end"](good()))]
     assert rules == ["timely-after-end"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (("教学硬件设备", "＝2套"), ("教学硬件设备", "≤15.6万元")),  # an item's count and its cost
+        (("法律援助培训费用(次)", "≤6"), ("法律援助培训费用(元/次)", "≤20000")),  # units in the names' brackets
+        (("法律援助大宗印刷品制作(元)", "≤150000"), ("法律援助大宗印刷品制作", "保质保量")),
+    ],
+)
+def test_an_items_count_and_its_cost_are_two_indicators(first, second):
+    """6 in 10 real duplicate warnings were one item's count and its cost, or two units of one name."""
+    table = with_row(*first, "产出指标")
+    table = dataclasses.replace(table, lines=table.lines + with_row(*second, "产出指标").lines[-1:])
+    assert "duplicate" not in rule_ids(table)
+    same = with_row("事故预防服务效果评估", "＝1套", "产出指标")
+    assert "duplicate" in rule_ids(dataclasses.replace(same, lines=same.lines + same.lines[-1:]))

@@ -21,7 +21,7 @@ from kb.vocab.numbers import number, total
 from kb.drafting import yth
 from kb.find.precedents import family_key, normal_target
 from kb.vocab.dates import dates_in, years_in
-from kb.vocab.targets import QUALITATIVE, parse_target
+from kb.vocab.targets import QUALITATIVE, name_unit, parse_target
 
 SEVERITIES = ("error", "warning", "info")
 FRAMEWORK_2021_FROM = 2022  # budget year from which 财预〔2021〕101号 applies (成本指标 a level 1 of its own)
@@ -367,9 +367,12 @@ def _input_under_output(t: GoalTable):
 
 
 def _duplicate(t: GoalTable):
-    first: dict[str, int] = {}
+    """One indicator twice: the same name (or another spelling of it) in the same unit. An item's count and its cost
+    are two (教学硬件设备 ＝2套 and ≤15.6万元; 培训费用(次) ≤6 and 培训费用(元/次) ≤20000)."""
+    first: dict[tuple[str, str | None], int] = {}
     for n, ln in enumerate(t.lines):
-        key = family_key(ln.name)  # spellings of one indicator too (kb.vocab.families): 满意率 and 满意度
+        # spellings of one indicator too (kb.vocab.families): 满意率 and 满意度
+        key = (family_key(ln.name), ln.unit or name_unit(ln.name))
         if key in first:
             other = t.lines[first[key]].name
             how = "" if other == ln.name else f"（{other} 的另一种写法 another spelling of it）"
