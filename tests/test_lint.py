@@ -481,3 +481,25 @@ def test_an_items_count_and_its_cost_are_two_indicators(first, second):
     assert "duplicate" not in rule_ids(table)
     same = with_row("事故预防服务效果评估", "＝1套", "产出指标")
     assert "duplicate" in rule_ids(dataclasses.replace(same, lines=same.lines + same.lines[-1:]))
+
+
+@pytest.mark.parametrize(
+    "name, target",
+    [("文件印制数量（千印）", "≥7121"), ("合同修订完成时限（工作日）", "≤3"), ("人均成本（元/户/月）", "≤50")],
+)
+def test_a_unit_at_the_end_of_the_name_is_the_unit(name, target):
+    """The unit may sit in the name (DOMAIN.md); a bracket the target parser does not know as a unit was no unit."""
+    assert "no-unit" not in rule_ids(with_row(name, target, "产出指标"))
+    assert "no-unit" in rule_ids(with_row("业务场景构建支撑服务（大模型平台运营）", "≥5", "产出指标"))
+
+
+@pytest.mark.parametrize(
+    "name, target",
+    [("每户保障面积", "30-60平方米"), ("新设立基地数量", "5-10家"), ("会期/与会人数/会议次数", "2天/≤250人/≥2次")],
+)
+def test_a_range_or_several_values_hold_numbers(name, target):
+    """Kept as written (kb.vocab.targets), not as one number: no-number said they had none."""
+    table = with_row(name, target, "产出指标")
+    assert table.lines[-1].value is None
+    assert "no-number" not in rule_ids(table)
+    assert "no-number" in rule_ids(with_row("设备使用率", "高", "效益指标"))

@@ -132,6 +132,8 @@ MONEY_UNIT = re.compile(r"[千万亿]?元(?:/.+)?")  # 元, 万元, 元/人 …
 PAID_OUT_WORDS = ("标准", "补助", "补贴", "奖励", "慰问", "救助", "资助", "奖补", "抚恤", "津贴")
 REVIEWED_WORDS = ("审查", "审核", "评审", "审减", "核减", "审计", "审定")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
+NAME_UNIT = re.compile(r"[（(][^（）()\d]{1,6}[）)]\s*$")  # a unit the name ends with: （千印）, (元/户/月), （%）
+DIGIT = re.compile(r"\d")
 # text left as the template's blank; a star between digits is a product (7*24小时), not a blank
 PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])")
 # a row holding the place of classified content: a name or target 涉密 (涉密项目), a name left 待单位补充… (not a
@@ -276,14 +278,27 @@ def _no_target(t: GoalTable):
 
 
 def _no_number(t: GoalTable):
+    """A quantitative name with a target of words; a range (5-10家) or several values (2天/≤250人/≥2次), kept as
+    written rather than as one number (kb.vocab.targets), hold numbers."""
     for n, ln in enumerate(t.lines):
-        if QUANTITATIVE_NAME.search(ln.bare_name) and ln.value is None and (ln.operator or ln.target.strip()):
+        if (
+            QUANTITATIVE_NAME.search(ln.bare_name)
+            and ln.value is None
+            and (ln.operator or ln.target.strip())
+            and not DIGIT.search(ln.target)
+        ):
             yield n, f"{ln.target or ln.operator!s} 没有数值 has no number"
 
 
 def _no_unit(t: GoalTable):
+    """A number without its unit, in the target or at the end of the name (文件印制数量（千印）, 时限（工作日）)."""
     for n, ln in enumerate(t.lines):
-        if ln.value is not None and ln.operator not in (None, QUALITATIVE) and not ln.unit:
+        if (
+            ln.value is not None
+            and ln.operator not in (None, QUALITATIVE)
+            and not ln.unit
+            and not NAME_UNIT.search(ln.name)
+        ):
             yield n, f"{normal_target(ln.operator, ln.value, ln.unit, ln.target)} 没有计量单位 has no unit"
 
 
