@@ -503,3 +503,15 @@ def test_a_range_or_several_values_hold_numbers(name, target):
     assert table.lines[-1].value is None
     assert "no-number" not in rule_ids(table)
     assert "no-number" in rule_ids(with_row("设备使用率", "高", "效益指标"))
+
+
+@pytest.mark.parametrize("target", ["≥60", "75分", "≥0.7"])
+def test_a_low_satisfaction_target_in_any_spelling(target):
+    """Only '70%' was read as low: '≥60' (no unit, a percentage), '75分' (of 100) and '≥0.7' (a share) passed."""
+    (f,) = [f for f in run(with_row("服务对象满意度", target, "满意度指标")) if f.rule == "satisfaction-low"]
+    assert f.detail.startswith(("60%（≥60 按 60% 计）", "75%（75分 按 75% 计）", "70%（≥0.7 按 70% 计）"))
+
+
+@pytest.mark.parametrize("target", ["≥90", "90分", "≥0.9", "≥1"])
+def test_a_high_satisfaction_target_in_any_spelling_is_not_low(target):
+    assert "satisfaction-low" not in rule_ids(with_row("服务对象满意度", target, "满意度指标"))

@@ -362,16 +362,22 @@ def _direction_cost(t: GoalTable):
             yield n, f"成本设了下限 a cost with a lower bound ({ln.target or ln.operator})"
 
 
+def _satisfaction_pct(ln: Line) -> float | None:
+    """A satisfaction target as a percentage: 90%, 90 (no unit), 90分 (of 100), 0.9 (a share, no unit)."""
+    if ln.value is None or ln.operator not in ("≥", ">", "="):
+        return None
+    if ln.unit == "%" or ln.unit in (None, "分") and 1 < ln.value <= 100:
+        return ln.value
+    return ln.value * 100 if ln.unit is None and 0 < ln.value <= 1 else None
+
+
 def _satisfaction_low(t: GoalTable):
+    floor = f"{number(SATISFACTION_FLOOR)}%"
     for n, ln in enumerate(t.lines):
-        if (
-            "满意" in ln.name
-            and ln.unit == "%"
-            and ln.value is not None
-            and ln.operator in ("≥", ">", "=")
-            and ln.value < SATISFACTION_FLOOR
-        ):
-            yield n, f"{number(ln.value)}% 低于 {number(SATISFACTION_FLOOR)}% is under {number(SATISFACTION_FLOOR)}%"
+        pct = _satisfaction_pct(ln) if "满意" in ln.name else None
+        if pct is not None and pct < SATISFACTION_FLOOR:
+            read = "" if ln.unit == "%" else f"（{ln.target or number(ln.value)} 按 {number(pct)}% 计）"
+            yield n, f"{number(pct)}%{read} 低于 {floor} is under {floor}"
 
 
 def _input_under_output(t: GoalTable):
