@@ -92,6 +92,7 @@ BREAKERS = {
     "direction-satisfaction": lambda t: replace(t, 5, operator="≤"),
     "direction-cost": lambda t: replace(t, 7, name="项目总成本", operator="≥"),
     "satisfaction-low": lambda t: replace(t, 5, value=70.0),
+    "satisfaction-misfiled": lambda t: replace(t, 5, level1="效益指标", std_level1="效益指标"),
     "input-under-output": lambda t: replace(t, 1, name="预算执行率"),
     "duplicate": lambda t: dataclasses.replace(
         t, lines=t.lines + [dataclasses.replace(t.lines[5], name="服务对象满意度（%）")]
@@ -515,3 +516,13 @@ def test_a_low_satisfaction_target_in_any_spelling(target):
 @pytest.mark.parametrize("target", ["≥90", "90分", "≥0.9", "≥1"])
 def test_a_high_satisfaction_target_in_any_spelling_is_not_low(target):
     assert "satisfaction-low" not in rule_ids(with_row("服务对象满意度", target, "满意度指标"))
+
+
+def test_a_satisfaction_rate_filed_under_another_level():
+    """Measured on the real documents: 6 rows in 3 tables, each a rate (单位职工满意度 ≥95%) under 效益 or 产出.
+    Rows about satisfaction that are no rate stay (提升学生满意度与幸福感 优, 满意度调查报告验收通过率), as do levels
+    the document did not print (guessed from the name)."""
+    assert "satisfaction-misfiled" in rule_ids(with_row("单位职工满意度", "≥95%", "效益指标"))
+    for name, target in [("提升学生满意度与幸福感", "优"), ("教育满意度调查报告验收通过率", "=100%")]:
+        assert "satisfaction-misfiled" not in rule_ids(with_row(name, target, "效益指标"))
+    assert "satisfaction-misfiled" not in rule_ids(with_row("单位职工满意度", "≥95%", "效益指标", inferred=True))

@@ -27,6 +27,7 @@ SEVERITIES = ("error", "warning", "info")
 FRAMEWORK_2021_FROM = 2022  # budget year from which 财预〔2021〕101号 applies (成本指标 a level 1 of its own)
 REQUIRED = (OUTPUT, EFFECT, SATISFACTION)
 SATISFACTION_FLOOR = 80.0  # %
+SATISFACTION_RATE = re.compile(r"满意[度率][。.；;]*$")  # a name measuring satisfaction itself
 
 VAGUE_WORDS = (
     "提高",
@@ -380,6 +381,19 @@ def _satisfaction_low(t: GoalTable):
             yield n, f"{number(pct)}%{read} 低于 {floor} is under {floor}"
 
 
+def _satisfaction_misfiled(t: GoalTable):
+    """A satisfaction rate (…满意度 ≥95%) the document files under 产出, 效益 or 成本; a 效益 row about satisfaction
+    growing (提升学生满意度与幸福感 优) is no rate, nor a report about one (满意度调查报告验收通过率)."""
+    for n, ln in enumerate(t.lines):
+        if (
+            not ln.inferred
+            and ln.std_level1 in (OUTPUT, EFFECT, COST)
+            and SATISFACTION_RATE.search(ln.bare_name)
+            and _satisfaction_pct(ln) is not None
+        ):
+            yield n, f"满意度填在{ln.std_level1}下，应列入{SATISFACTION} filed under {ln.std_level1}"
+
+
 def _input_under_output(t: GoalTable):
     for n, ln in enumerate(t.lines):
         words = [w for w in INPUT_MEASURES if w in ln.name]
@@ -670,6 +684,13 @@ RULES: tuple[Rule, ...] = (
         f"满意度目标低于 {number(SATISFACTION_FLOOR)}% 很少被接受 a satisfaction target under "
         f"{number(SATISFACTION_FLOOR)}% is rarely accepted",
         _satisfaction_low,
+    ),
+    Rule(
+        "satisfaction-misfiled",
+        "warning",
+        "满意度（率）列入满意度指标，不列入产出、效益或成本指标 a satisfaction rate goes under 满意度指标",
+        _satisfaction_misfiled,
+        GUIDE_2021,
     ),
     Rule(
         "input-under-output",
