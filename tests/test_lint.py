@@ -346,6 +346,14 @@ def test_local_level_2_names_stand_under_their_level_1():
     assert "level-outside" in rule_ids(replace(good(), 7, level2="总产出"))
 
 
+def test_a_published_tables_own_framework_is_no_wrong_pair():
+    """山东 prints 投入与目标管理 / 投入管理 (seed 000): each of its rows was an error. A draft's still is."""
+    local = replace(good(), 0, level1="投入与目标管理", level2="投入管理")
+    assert "level-outside" not in rule_ids(dataclasses.replace(local, imported=True))
+    assert "level-outside" in rule_ids(local)
+    assert "level-outside" in rule_ids(dataclasses.replace(replace(good(), 0, level1=""), imported=True))
+
+
 def test_a_level_2_under_the_wrong_level_1_names_its_own():
     (f,) = [f for f in run(replace(good(), 4, level1="产出指标")) if f.rule == "level-outside"]
     assert f.detail.startswith("产出指标 / 社会效益指标：社会效益指标属于效益指标")

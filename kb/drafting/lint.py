@@ -262,7 +262,7 @@ def _pair_allowed(level1: str, level2: str) -> bool:
 
 def _level_outside(t: GoalTable):
     for n, ln in enumerate(t.lines):
-        if ln.inferred or _pair_allowed(ln.level1, ln.level2):
+        if ln.inferred or _pair_allowed(ln.level1, ln.level2) or t.imported and _local_level1(ln.level1):
             continue
         pair = f"{ln.level1 or '（空）'} / {ln.level2 or '（空）'}"
         std1, std2 = standard_levels("", ln.level2)
@@ -270,6 +270,12 @@ def _level_outside(t: GoalTable):
             yield n, f"{pair}：{std2}属于{std1} {std2} belongs under {std1}"
         else:
             yield n, f"{pair} 不是框架中的组合 is not a pair of the framework"
+
+
+def _local_level1(level1: str) -> bool:
+    """A level 1 of a province's own framework, which a published table may keep (山东: 投入与目标管理): no level of
+    either national framework, and not left blank."""
+    return bool(level1.strip()) and standard_levels(level1, "")[0] is None
 
 
 def _no_target(t: GoalTable):
