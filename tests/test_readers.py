@@ -1286,11 +1286,56 @@ def test_limits_on_size_and_rows(tmp_path, monkeypatch):
         (0.9, "0%", "90%"),
         (0.955, "0.0%", "95.5%"),
         (1200.0, "General", "1200"),
-        (3, '0"家"', "3"),
+        (3, '0"家"', "3家"),
+        (90, '"≥"0"%"', "≥90%"),
+        (45, '"≥"0"处"', "≥45处"),
+        (0.95, '"≥"0%', "≥95%"),
+        (3.2, '"≥"0.0"万人"', "≥3.2万人"),
+        (1.914, '\\≤0.00"万元"', "≤1.91万元"),
+        (5, '"≥"General', "≥5"),
+        (1234, "[$¥-804]#,##0.00", "¥1,234.00"),
+        (2.675, "0.00", "2.68"),
+        (12, "0.0#", "12.0"),
+        (7, "000", "007"),
+        (1234567, '#,##0,"千"', "1,235千"),
+        (-3, "0.00", "-3.00"),
+        (-1234, "#,##0_);[Red](#,##0)", "(1,234)"),
+        (1234.5, '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', "1,234.50"),
+        (0, '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', "0.00"),  # the zero's '-' would hide it
+        (0, "0;-0;;@", "0"),
+        (5, ";;;", "5"),
+        (1, '[=1]"是";[=0]"否";General', "是"),
+        (7, '[=1]"是";[=0]"否";General', "7"),
+        (0.5, "# ?/?", "0.5"),
+        (0, "#", "0"),
     ],
 )
 def test_numbers_as_the_sheet_shows_them(value, fmt, shown):
+    """The format's own text stays around the number (an operator or unit written as text in the format was lost:
+    90 formatted '"≥"0"%"' read 90); a section that would hide the number gives way to the first."""
     assert common.number_text(value, fmt) == shown
+
+
+def test_a_target_written_by_the_number_format_reads_as_the_sheet_shows_it():
+    """An operator and unit the format writes around the number (.xlsx and .xls alike): they were dropped."""
+    import xlwt
+
+    formats = ['"≥"0"%"', '"≥"0"处"', '"≥"0%', '"≥"0.0"万人"', '\\≤0.00"万元"']
+    values = [90, 45, 0.95, 3.2, 1.914]
+    shown = ["≥90%", "≥45处", "≥95%", "≥3.2万人", "≤1.91万元"]
+
+    def build(book):
+        for column, (value, fmt) in enumerate(zip(values, formats), 1):
+            book.active.cell(1, column, value).number_format = fmt
+
+    assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [shown]
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("绩效目标")
+    for column, (value, fmt) in enumerate(zip(values, formats)):
+        sheet.write(0, column, value, xlwt.easyxf(num_format_str=fmt))
+    out = io.BytesIO()
+    book.save(out)
+    assert cells(read_bytes(out.getvalue(), ".xls")) == [shown]
 
 
 def test_pdf_text_printed_twice_over_itself_is_read_once_in_order():

@@ -20,9 +20,6 @@ MAX_RATIO = 100  # unpacked/packed size of one large archive member beyond which
 MAX_MERGES = 200_000  # merged ranges of one sheet
 MAX_TAGS = 1_000_000  # tags of one web page, counted before it is parsed (an element takes ~300 bytes parsed)
 
-_DECIMALS = re.compile(r"\.(0+)")
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-
 
 class UnreadableFile(ValueError):
     """The file cannot be turned into rows (binary, empty, corrupt, protected, too large …)."""
@@ -85,20 +82,148 @@ def cell_text(value: str) -> str:
 
 
 def number_text(value: float, number_format: str = "General") -> str:
-    """A number as the sheet shows it: decimals, thousands separators and % from its number format.
+    """A number as the sheet shows it, by its number format: decimals, thousands separators, %, and the format's own
+    text around the number ('"≥"0"%"' with 90 → ≥90%, '\\≤0.00"万元"' with 1.914 → ≤1.91万元).
 
-    'General' shows integers without '.0' and other numbers in their shortest form.
+    'General' shows integers without '.0' and other numbers in their shortest form. The section for negative numbers
+    or zero applies when it shows the number; one that hides it (accounting's '-' for zero, an empty section) gives
+    way to the first. A format that shows no number at all shows its text ('[=1]"是";"否"'), else the number as
+    General (';;;' hides nothing here); a number is never shown without a digit ('#' with 0 → 0). Colours, locales
+    and padding are not shown; a format with date or time codes (not read as a date) shows the number as General.
     """
-    fmt = _QUOTED.sub("", (number_format or "General").split(";")[0])
-    if "%" in fmt:
-        value *= 100
-    if fmt.lower() == "general" or not any(ch in fmt for ch in "0#"):
-        text = str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
-    else:
-        match = _DECIMALS.search(fmt)
-        decimals = len(match.group(1)) if match else 0
-        text = f"{value:{',' if ',' in fmt else ''}.{decimals}f}"
-    return text + ("%" if "%" in fmt else "")
+    sections = _sections(number_format or "General")
+    shown, value = _section(float(value), sections)
+    parts = _format_parts(shown)
+    if parts is None:
+        return _general(value)
+    literals, pattern, percents = parts
+    if not pattern:
+        text = "".join(piece or "" for piece in literals)
+        return text if text.strip() else _general(value)
+    number = _general(value * 100**percents) if pattern == "general" else _figures(value * 100**percents, pattern)
+    return "".join(number if piece is None else piece for piece in literals)
+
+
+# a number format's tokens: "text", \x or !x (text), _x or *x (padding), [..], General, placeholders, anything else
+_FORMAT_TOKEN = re.compile(
+    r'"([^"]*)"?|[\\!](.)|[_*].?|\[([^\]]*)\]|(general)|([0#?.,]+|[eE][+-][0#?]+)|(.)', re.I | re.S
+)
+_CONDITION = re.compile(r"\[\s*(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\s*\]")
+_FRACTION = re.compile(r"[#0?]\s*/\s*[#0?\d]")
+_COMPARE = {
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "=": lambda a, b: a == b,
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+    "<>": lambda a, b: a != b,
+}
+
+
+def _sections(number_format: str) -> list[str]:
+    """A number format's sections, split at the semicolons outside quotes and escapes."""
+    sections, current, quoted, escaped = [], "", False, False
+    for ch in number_format:
+        if escaped:
+            escaped = False
+        elif ch == '"':
+            quoted = not quoted
+        elif ch in "\\!" and not quoted:
+            escaped = True
+        elif ch == ";" and not quoted:
+            sections.append(current)
+            current = ""
+            continue
+        current += ch
+    return [*sections, current]
+
+
+def _condition(section: str, value: float) -> bool | None:
+    """Whether `value` meets the section's condition ('[>=90]'), None when it states none."""
+    match = _CONDITION.search(section)
+    return _COMPARE[match.group(1)](value, float(match.group(2))) if match else None
+
+
+def _shows_number(section: str, zero: bool = False) -> bool:
+    """Whether a section shows the number (zero: in a digit, not only # and ?, which show nothing for it)."""
+    parts = _format_parts(section)
+    return parts is None or parts[1] == "general" or "0" in parts[1] or bool(parts[1] and not zero)
+
+
+def _section(value: float, sections: list[str]) -> tuple[str, float]:
+    """The section that shows `value` and the value it shows (a negative section's without its sign)."""
+    numeric = sections[:3]  # the fourth is for text
+    if any(_condition(section, value) is not None for section in numeric):
+        for section in numeric:
+            if _condition(section, value) in (True, None):
+                return section, value
+        return "General", value
+    if value < 0 and len(numeric) > 1 and _shows_number(numeric[1]):
+        return numeric[1], -value
+    if value == 0 and len(numeric) > 2 and _shows_number(numeric[2], zero=True):
+        return numeric[2], value
+    return numeric[0], value
+
+
+def _format_parts(section: str) -> tuple[list[str | None], str, int] | None:
+    """A section as its text pieces with None where the number stands, the number's placeholders ('#,##0.00',
+    'general' or '') and how many times % scales it; None for one with date or time codes (or any other letter) or a
+    fraction."""
+    if _FRACTION.search(re.sub(r'"[^"]*"|\\.', "", section)):
+        return None
+    literals: list[str | None] = []
+    pattern, percents = "", 0
+    for match in _FORMAT_TOKEN.finditer(section):
+        quoted, escaped, bracket, general, digits, other = match.groups()
+        literal = quoted if quoted is not None else escaped
+        if literal is None and bracket is not None and bracket.startswith("$"):
+            literal = bracket[1:].split("-")[0]  # [$¥-804]: a currency sign (colours, conditions, locales: nothing)
+        if literal is not None:
+            literals.append(literal)
+        elif general or digits:
+            if not pattern:
+                literals.append(None)
+            pattern = "general" if general or pattern == "general" else pattern + digits
+        elif other == "%":
+            percents += 1
+            literals.append("%")
+        elif other and other.isascii() and other.isalpha():
+            return None
+        elif other and other != "@":
+            literals.append(other)
+    return literals, pattern, percents
+
+
+def _general(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+
+
+def _figures(value: float, pattern: str) -> str:
+    """`value` written by a section's placeholders: decimals (0 kept, # and ? dropped when zero; halves rounded up as
+    Excel does), thousands separators, a trailing comma's thousands, scientific notation; at least one digit before
+    the point (zeros before it as the format's 0s ask)."""
+    import decimal
+
+    exponent = re.search(r"[eE][+-]", pattern)
+    body = pattern[: exponent.start()] if exponent else pattern
+    scaled = len(body) - len(body.rstrip(","))
+    whole, _, fraction = body.rstrip(",").partition(".")
+    value /= 1000**scaled
+    most = sum(ch in "0#?" for ch in fraction)
+    least = fraction.count("0")
+    if exponent:
+        return f"{value:.{most}E}"
+    context = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP)
+    number = decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-most), context=context)
+    if not number:
+        number = abs(number)
+    text = f"{number:{',' if ',' in whole else ''}.{most}f}"
+    head, _, tail = text.partition(".")
+    while len(tail) > least and tail.endswith("0"):
+        tail = tail[:-1]
+    sign, head = ("-", head[1:]) if head.startswith("-") else ("", head)
+    head = head.zfill(whole.count("0")) if "," not in whole else head
+    return f"{sign}{head}.{tail}" if tail else f"{sign}{head}"
 
 
 _DATE_PART = re.compile(r"yyyy|yy|mm|m|dd|d", re.I)
