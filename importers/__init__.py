@@ -32,6 +32,7 @@ from importers.records import (
     ParseError,
     RawDocument,
     Row,
+    Rows,
     SegmentReport,
 )
 from importers import cover, registry
@@ -92,6 +93,7 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         for r in doc.segments
         if r.kind in ("skipped", "empty") or r.outcome == TITLED_ONLY and not doc.projects
     ]
+    doc.warnings += rows.notes if isinstance(rows, Rows) else []  # what the reader left out (hidden rows)
     return doc
 
 

@@ -56,6 +56,15 @@ class Row:
         return "\t".join(self.cells)
 
 
+class Rows(list):
+    """A reader's rows with what it says of the file beside them (`notes`: rows and columns it left out), which
+    `parse_rows` adds to the document's warnings."""
+
+    def __init__(self, rows: list[Row] | None = None, notes: list[str] | None = None) -> None:
+        super().__init__(rows or [])
+        self.notes: list[str] = notes or []
+
+
 @dataclass
 class RawIndicator:
     """One 三级指标 row. `target` is the annual target as written (may hold operator and unit)."""

@@ -110,7 +110,67 @@ def test_xlsx_hidden_rows_and_columns_are_not_read():
         sheet.row_dimensions[2].hidden = True
         sheet.column_dimensions["B"].hidden = True
 
-    assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == [["三级指标", "指标值"], ["养护里程", "≥50公里"]]
+    rows = read_bytes(xlsx_bytes(build), ".xlsx")
+    assert cells(rows) == [["三级指标", "指标值"], ["养护里程", "≥50公里"]]
+    assert rows.notes == [  # what was left out is said (it was not)
+        "工作表“Sheet”的隐藏行未读：第 2 行 (hidden rows of sheet 'Sheet' not read: 2)",
+        "工作表“Sheet”的隐藏列未读：B 列 (hidden columns of sheet 'Sheet' not read: B)",
+    ]
+
+
+SUMMARY = [
+    ["项目名称", "三级指标", "指标值"],
+    ["居家养老补贴", "服务人次", "≥36000人次"],
+    ["", "服务对象满意度", "≥90%"],
+    ["临时救助资金", "救助人次", "≥1200人次"],
+    ["", "服务对象满意度", "≥92%"],
+]
+
+
+@pytest.mark.parametrize("where", ["sheet", "table"])
+def test_xlsx_rows_an_autofilter_hides_are_read(where):
+    """A summary saved while a filter showed one project (or only the 满意度 rows) lost the rows the filter hid: 1 of 3
+    projects, or the file refused ("indicator before any project name"). A filter only shows part of the table; a row
+    hidden by hand outside it is still left out, and said."""
+    from openpyxl.worksheet.filters import AutoFilter, FilterColumn, Filters
+    from openpyxl.worksheet.table import Table
+
+    from importers import parse_rows
+
+    def build(book):
+        sheet = book.active
+        for row in SUMMARY:
+            sheet.append(row)
+        sheet.append(["上年：养护里程", "≥45公里", "≥45公里"])
+        satisfaction = FilterColumn(colId=1, filters=Filters(filter=["服务对象满意度"]))
+        if where == "sheet":
+            sheet.auto_filter.ref = "A1:C5"
+            sheet.auto_filter.filterColumn.append(satisfaction)
+        else:
+            table = Table(displayName="汇总", ref="A1:C5")
+            table.autoFilter = AutoFilter(ref="A1:C5", filterColumn=[satisfaction])
+            sheet.add_table(table)
+        for number in (2, 4, 6):
+            sheet.row_dimensions[number].hidden = True
+
+    rows = read_bytes(xlsx_bytes(build), ".xlsx")
+    assert cells(rows) == SUMMARY
+    doc = parse_rows(rows)
+    assert [p.name for p in doc.projects] == ["居家养老补贴", "临时救助资金"]
+    assert "工作表“Sheet”的隐藏行未读：第 6 行 (hidden rows of sheet 'Sheet' not read: 6)" in doc.warnings
+
+
+def test_xlsx_rows_hidden_under_a_filter_not_in_use_are_not_read():
+    """An AutoFilter's buttons without a filter chosen hide nothing: a row hidden under them was hidden by hand."""
+
+    def build(book):
+        sheet = book.active
+        for row in SUMMARY:
+            sheet.append(row)
+        sheet.auto_filter.ref = "A1:C5"
+        sheet.row_dimensions[3].hidden = True
+
+    assert cells(read_bytes(xlsx_bytes(build), ".xlsx")) == SUMMARY[:2] + SUMMARY[3:]
 
 
 def test_xlsx_a_second_sheet_is_no_part_of_the_first_sheets_form():
@@ -165,7 +225,17 @@ def test_xls_hidden_rows_and_columns_and_a_dates_format(monkeypatch):
     monkeypatch.setattr(xlrd, "open_workbook", lambda **kwargs: book)
     from importers.readers import xls
 
-    assert cells(xls.read(b"")) == [["三级指标", "指标值"], ["完成时间", "2024年12月31日"]]
+    rows = xls.read(b"")
+    assert cells(rows) == [["三级指标", "指标值"], ["完成时间", "2024年12月31日"]]
+    assert rows.notes == [
+        "工作表“表”的隐藏行未读：第 2 行 (hidden rows of sheet '表' not read: 2)",
+        "工作表“表”的隐藏列未读：B 列 (hidden columns of sheet '表' not read: B)",
+    ]
+    # an AutoFilter over the three rows (its _FilterDatabase name, xlrd's area2d: sheet, rows, columns) hid row 2
+    book.name_obj_list = [Thing(name="_FilterDatabase", scope=0, area2d=lambda: (sheet, 0, 3, 0, 3))]
+    rows = xls.read(b"")
+    assert cells(rows) == [["三级指标", "指标值"], ["养护里程（2023年）", "≥45公里"], ["完成时间", "2024年12月31日"]]
+    assert rows.notes == ["工作表“表”的隐藏列未读：B 列 (hidden columns of sheet '表' not read: B)"]
 
 
 def test_xlsx_merged_ranges_found_across_read_chunks(monkeypatch):

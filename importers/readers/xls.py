@@ -1,5 +1,7 @@
-"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them (its hidden
-rows and columns left out, a date in its format's Chinese).
+"""Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them (a date in its
+format's Chinese). Rows and columns hidden by hand are left out (an earlier year's indicators), with a warning naming
+those with text; a row hidden inside the sheet's AutoFilter range (its _FilterDatabase name) is read, since a filter
+only shows part of the table.
 
 A merged cell's value is spread to every cell it covers, across and down. xlrd lists a sheet's merged
 ranges only when it reads formatting, which it does anyway for the number formats.
@@ -18,9 +20,10 @@ from importers.readers.common import (
     check_span,
     date_text,
     fit_width,
+    left_out,
     number_text,
 )
-from importers.records import SHEET_BREAK, Row
+from importers.records import SHEET_BREAK, Row, Rows
 
 
 def read(data: bytes) -> list[Row]:
@@ -34,7 +37,7 @@ def read(data: bytes) -> list[Row]:
                 "有密码保护：请另存一份无保护的再导入 password-protected: save an unprotected copy to import it"
             ) from None
         raise UnreadableFile(f"损坏的 .xls 表格 corrupt .xls workbook ({exc})") from None
-    rows: list[Row] = []
+    rows = Rows()
     try:
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
@@ -43,19 +46,42 @@ def read(data: bytes) -> list[Row]:
                 width = min(sheet.ncols, MAX_COLUMNS)
                 check_span(sheet.name, f"{sheet.nrows:,} × {width}", sheet.nrows * width)
                 merged = MergedCells([(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells])
+                filtered = _filtered(book, index)
                 shown = [c for c in range(width) if not _hidden(sheet.colinfo_map, c)]
-                lines = [r for r in range(sheet.nrows) if not _hidden(sheet.rowinfo_map, r)]
-                table = [
-                    [cells[c] for c in shown]
-                    for r in lines
-                    for cells in [merged.spread(r + 1, [_text(book, sheet.cell(r, c)) for c in range(width)])]
-                ]
+                lines: list[int] = []
+                table: list[list[str]] = []
+                hidden_rows: list[int] = []
+                hidden_columns: set[int] = set()
+                for r in range(sheet.nrows):
+                    own = [_text(book, sheet.cell(r, c)) for c in range(width)]
+                    written = [c for c, value in enumerate(own) if value]
+                    cells = merged.spread(r + 1, own)
+                    if _hidden(sheet.rowinfo_map, r) and not any(first <= r <= last for first, last in filtered):
+                        hidden_rows += [r + 1] if written else []
+                        continue
+                    hidden_columns.update(c + 1 for c in written if c not in shown)
+                    lines.append(r)
+                    table.append([cells[c] for c in shown])
                 rows += [Row(cells=cells, line=r + 1) for r, cells in zip(lines, fit_width(table))]
+                rows.notes += left_out(sheet.name, hidden_rows, sorted(hidden_columns))
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
             book.unload_sheet(index)
     finally:
         book.release_resources()
     return rows
+
+
+def _filtered(book, index: int) -> list[tuple[int, int]]:
+    """The rows (first, last; 0-based) the sheet's AutoFilter covers below its header: its _FilterDatabase name's."""
+    ranges = []
+    for name in getattr(book, "name_obj_list", []):
+        if name.name == "_FilterDatabase" and name.scope == index:
+            try:
+                _, first, stop, _, _ = name.area2d()
+            except Exception:  # a name xlrd cannot resolve to one area: no range
+                continue
+            ranges.append((first + 1, stop - 1))
+    return ranges
 
 
 def _hidden(info: dict, index: int) -> bool:

@@ -1,21 +1,26 @@
 """Excel .xlsx workbooks (openpyxl in read-only mode: streamed, so memory stays flat).
 
-Every visible sheet is read in order (hidden sheets, rows and columns are skipped), a blank row between sheets. Values
-are shown as the sheet shows them (number formats: decimals, thousands separators, %; dates as the format writes
-them in Chinese, 2023年12月20日, else as 2021-01-01). A merged cell's value is spread to every cell it covers,
-across and down.
+Every visible sheet is read in order (hidden sheets are skipped), a blank row between sheets. A row an AutoFilter hides
+(of the sheet's or of a table's filter in use) is read: the filter only shows part of the table. Rows and columns
+hidden by hand are not (an earlier year's indicators kept out of sight), and a warning names those with text. Values
+are shown as the sheet shows them (number formats: decimals, thousands separators, %, their text; dates as the
+format writes them in Chinese, 2023年12月20日, else as 2021-01-01). A merged cell's value is spread to every cell it
+covers, across and down.
 
 Before openpyxl reads anything, one pass over each XML part of the workbook, chunk by chunk (memory stays flat
 for any size), refuses a cell's text over MAX_CELL_BYTES and finds what read-only mode does not read: a sheet's
-merged ranges (`<mergeCell ref="…">`) and the range it states (`<dimension ref="…">`), which is refused when it
-holds more than MAX_CELLS cells. While rows are read, the cells with text are counted against MAX_CELLS too (the
-stated range may be wrong: some writers say 'A1').
+merged ranges (`<mergeCell ref="…">`), the range it states (`<dimension ref="…">`), which is refused when it
+holds more than MAX_CELLS cells, its hidden rows and columns and its filter's range (`<autoFilter ref="…">`, in use
+when it has a `<filterColumn>`; a table's filter in its own part, which the sheet's relationships name). While
+rows are read, the cells with text are counted against MAX_CELLS too (the stated range may be wrong: some writers
+say 'A1').
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
 
@@ -31,14 +36,20 @@ from importers.readers.common import (
     check_span,
     date_text,
     fit_width,
+    left_out,
     number_text,
 )
 from importers.readers.sniff import open_zip, xml_chunks
-from importers.records import SHEET_BREAK, Row
+from importers.records import SHEET_BREAK, Row, Rows
 
 _REF = re.compile(rb'<(?:\w+:)?(mergeCell|dimension)\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
 _HIDDEN = re.compile(rb'<(?:\w+:)?(row|col)\s[^>]*?\bhidden="(?:1|true)"[^>]*>')  # a hidden row's or columns' tag
 _NUMBERS = re.compile(rb'\b(r|min|max)="(\d{1,7})"')
+_FILTER = re.compile(rb'<(?:\w+:)?autoFilter\s[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}:[A-Za-z]{1,3}\d{1,7})"')
+_FILTERING = re.compile(rb"<(?:\w+:)?filterColumn\b")
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+_TABLE = re.compile(rb'\bType="[^"]*/table"')
+_TARGET = re.compile(rb'\bTarget="([^"]+)"')
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -51,18 +62,33 @@ def read(data: bytes) -> list[Row]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except KeyError as exc:
         raise UnreadableFile(f"损坏的 .xlsx 表格 corrupt .xlsx workbook (missing part {exc})") from None
-    rows: list[Row] = []
+    rows = Rows()
     cells = 0
     try:
         for sheet in book.worksheets:
             if sheet.sheet_state == "visible":
-                part = parts[sheet._worksheet_path]  # openpyxl (pinned) keeps the part's name there
+                path = sheet._worksheet_path  # openpyxl (pinned) keeps the part's name there
+                part = parts[path]
                 check_span(sheet.title, part.span, part.span_cells)
-                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part)
+                filtered = _filtered(path, parts)
+                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part, filtered)
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
     finally:
         book.close()
     return rows
+
+
+def _filtered(path: str, parts: dict[str, _Part]) -> list[tuple[int, int]]:
+    """The rows (first, last) a filter in use may hide on a sheet: its own AutoFilter's and its tables', each
+    without its header row."""
+    folder, name = posixpath.split(path)
+    relations = parts.get(posixpath.join(folder, "_rels", name + ".rels"))
+    tables = [
+        posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join(folder, target))
+        for target in (relations.tables if relations else [])
+    ]
+    filters = [parts[p] for p in [path, *tables] if p in parts]
+    return [(first + 1, last) for part in filters if part.filter and part.filtering for first, last in [part.filter]]
 
 
 class _Part:
@@ -77,10 +103,26 @@ class _Part:
         self.span, self.span_cells = "", 0
         self.hidden_rows: set[int] = set()
         self.hidden_columns: set[int] = set()
+        self.filter: tuple[int, int] | None = None  # an AutoFilter's first and last row
+        self.filtering = False  # whether a filter is in use (a filterColumn)
+        self.tables: list[str] = []  # the targets of a sheet's relationships to tables (in a .rels part)
         tail = b""
         for chunk in xml_chunks(archive, name):
             text = tail + chunk
             end = 0
+            for match in _FILTER.finditer(text):
+                if self.filter is None:
+                    _, first_row, _, last_row = range_boundaries(match.group(1).decode("ascii").upper())
+                    self.filter = first_row, last_row
+                end = max(end, match.end())
+            for match in _FILTERING.finditer(text):
+                self.filtering = True
+                end = max(end, match.end())
+            for match in _RELATION.finditer(text):
+                target = _TARGET.search(match.group(0))
+                if _TABLE.search(match.group(0)) and target and target.group(1).decode() not in self.tables:
+                    self.tables.append(target.group(1).decode())
+                end = max(end, match.end())
             for match in _HIDDEN.finditer(text):
                 numbers = {key.decode(): int(value) for key, value in _NUMBERS.findall(match.group(0))}
                 if match.group(1) == b"row" and "r" in numbers:
@@ -99,23 +141,32 @@ class _Part:
                     first_col, first_row, last_col, last_row = range_boundaries(ref)
                     self.merges.append((first_row, first_col, last_row, last_col))
                     check_merges(len(self.merges))
-                end = match.end()
+                end = max(end, match.end())
             tail = text[max(end, len(text) - _TAIL) :]
 
 
-def _sheet_rows(sheet, merged: MergedCells, rows: list[Row], cells: int, part: _Part) -> int:
-    """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content, without its hidden
-    rows and columns (an earlier year's indicators kept out of sight); reading stops after a long blank run.
-    Returns `cells` (the document's cells with text so far) with the sheet's added."""
+def _sheet_rows(
+    sheet, merged: MergedCells, rows: Rows, cells: int, part: _Part, filtered: list[tuple[int, int]]
+) -> int:
+    """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content, without the rows
+    and columns hidden by hand (an earlier year's indicators kept out of sight; those with text said in `rows.notes`)
+    but with the rows a filter hides; reading stops after a long blank run. Returns `cells` (the document's cells
+    with text so far) with the sheet's added."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
+    hidden_rows: list[int] = []
+    hidden_columns: set[int] = set()
     sheet.reset_dimensions()  # a sheet's stated size may be wrong (some writers say 'A1'): read every row
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
-        values = merged.spread(number, [_text(cell) for cell in row])
-        if number in part.hidden_rows:
+        own = [_text(cell) for cell in row]
+        written = [j for j, value in enumerate(own, 1) if value]
+        values = merged.spread(number, own)
+        if number in part.hidden_rows and not any(first <= number <= last for first, last in filtered):
+            hidden_rows += [number] if written else []
             continue
         if part.hidden_columns:
+            hidden_columns.update(j for j in written if j in part.hidden_columns)
             values = [value for j, value in enumerate(values, 1) if j not in part.hidden_columns]
         empty = values.count("")
         blank_run = 0 if empty < len(values) else blank_run + 1
@@ -130,6 +181,7 @@ def _sheet_rows(sheet, merged: MergedCells, rows: list[Row], cells: int, part: _
     check_rows(len(rows) + len(table))
     check_cells(cells)
     rows += [Row(cells=values, line=line) for values, line in zip(fit_width(table), lines)]
+    rows.notes += left_out(sheet.title, hidden_rows, sorted(hidden_columns))
     return cells
 
 
