@@ -157,6 +157,19 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "项目预算金额",
         "全年预算数",  # a self-evaluation's label beside its value (the block's column: BLOCK_COLUMNS)
         "调整后预算数",
+        "预算总额",  # a department's 年度预算情况 | 预算总额 | 5230.18
+        "本年预算金额",
+        "本年预算数",
+        "年度预算数",
+        "当年预算金额",
+        "项目预算",
+        "项目预算数",
+        "申报金额",
+        "申请金额",
+        "预算安排",
+        "年度预算安排",
+        "资金合计",
+        "项目资金合计",
     ),
     "total_amount": ("实施期资金总额", "项目总金额", "实施周期资金总额", "项目总额", "实施期资金"),
     "goal": (
@@ -268,8 +281,34 @@ MONEY_GROUPS = frozenset(
         "部门资金",
         "年度预算申请",
         "预算申请",
+        "年度预算情况",
+        "预算情况",
     )
 )
+# a table's column of each project's money (a summary, a flat sheet): a label of the amount, or one a form puts over
+# rows of money, whose column holds the sum (项目资金（万元）)
+AMOUNT_COLUMNS = frozenset((*HEAD_LABELS["amount"], *MONEY_GROUPS, "金额", "资金"))
+_YEAR_BEFORE = re.compile(r"^((?:19|20)\d{2})年度?(?=.)")
+
+
+def amount_column(keys: list[str], taken: frozenset[int] = frozenset()) -> int | None:
+    """Which of a header's cells (as `header_key` gives them; `taken` by other fields) is the column of each project's
+    money: one of AMOUNT_COLUMNS, else one naming a year before one ('2026年预算数'; of several years, the latest),
+    else the whole period's total (项目总额). A share of the money (财政拨款) is none: the others may not be in it."""
+    free = [(j, word) for j, word in enumerate(keys) if j not in taken and word]
+    named = next((j for j, word in free if word in AMOUNT_COLUMNS), None)
+    if named is not None:
+        return named
+    years = [
+        (int(year.group(1)), -j)
+        for j, word in free
+        if (year := _YEAR_BEFORE.match(word)) and {word[year.end() :], word[year.end(1) + 1 :]} & AMOUNT_COLUMNS
+    ]
+    if years:
+        return -max(years)[1]
+    return next((j for j, word in free if word in HEAD_LABELS["total_amount"]), None)
+
+
 _FIELDS = {word: field for field, words in HEAD_LABELS.items() for word in words}
 _COLUMNS = {word: field for field, words in INDICATOR_HEADERS.items() for word in words}
 _PAREN = re.compile(r"[（(][^）)]*[）)]")

@@ -240,6 +240,38 @@ def test_the_words_officers_head_their_own_sheets_with():
 
 
 @pytest.mark.parametrize(
+    "money",
+    [
+        "本年预算金额(万元)",
+        "资金金额（万元）",
+        "年度预算金额（万元）",
+        "预算资金（万元）",
+        "2026年预算数",
+        "项目预算（万元）",
+        "申报金额（万元）",
+        "预算安排（万元）",
+        "项目总额（万元）",  # the whole period's total, when the sheet gives no year's
+    ],
+)
+def test_a_sheets_money_column_in_the_words_forms_use(money):
+    """The flat sheet kept a shorter list of money headers than the forms' (importers.columns): these amounts were
+    lost. A share (财政拨款) is no project's money: kept as a field under its header."""
+    text = (
+        f"项目名称\t财政拨款（万元）\t{money}\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "临时救助\t100\t120\t产出指标\t数量指标\t救助人次\t≥800人次\n"
+    )
+    [project] = parse(text).projects
+    assert (project.amount, project.fields) == ("120", {"财政拨款": "100"})
+    [project] = parse(text.replace(f"\t{money}", "\t备注").replace("\t120", "\t")).projects
+    assert (project.amount, project.fields) == ("", {"财政拨款": "100"})
+
+
+def test_of_two_years_money_the_latest_is_the_projects():
+    text = "项目名称\t2025年预算数\t2026年预算数\t三级指标\t指标值\n临时救助\t110\t120\t救助人次\t≥800人次\n"
+    assert [p.amount for p in parse(text).projects] == ["120"]
+
+
+@pytest.mark.parametrize(
     "header",
     [
         "项目名称\t一级\t二级\t三级指标名称\t年度目标值",  # short level headers: the levels were kept as project fields

@@ -182,6 +182,20 @@ def test_an_amount_label_with_its_unit_after_the_colon_takes_the_amount_beside_i
     assert (project.amount, project.amount_unit) == ("90", "万元")
 
 
+def test_a_department_forms_budget_total():
+    """A 部门整体 table's 年度预算情况（万元） | 预算总额 | 5230.18 was lost."""
+    table = [
+        ["部门名称", "某市民政局", "某市民政局", "某市民政局"],
+        ["年度预算情况（万元）", "预算总额", "5230.18", ""],
+        ["年度预算情况（万元）", "其中：基本支出", "3100.5", ""],
+        ["年度总体目标", "目标", "目标", "目标"],
+        HEADER,
+        ["", "产出指标", "数量指标", "保障人数", "≥2.1万人"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.name, project.amount, project.amount_unit) == ("某市民政局", "5230.18", "万元")
+
+
 def test_a_side_label_printed_down_two_rows_is_read_whole():
     """'总体目' beside the goal and its last '标' above 年度绩效指标, beside the indicator header: the goal."""
     table = [

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
 from importers.columns import (
+    amount_column,
     declared_unit,
     FUND_LABELS,
     REMARK,
@@ -52,27 +53,6 @@ NAME = "flat-sheet"
 PROJECT_COLUMNS = {
     "department": ("单位名称", "预算单位", "部门名称", "主管部门", "实施单位", "资金使用单位"),
     "name": ("项目名称", "单位（项目）名称", "项目（单位）名称", "单位(项目)名称", "项目名称（资金使用单位）", "项目"),
-    "amount": (
-        "预算数",
-        "预算金额",
-        "项目资金",  # a summary's column (项目资金（万元）), a form's label over rows of money
-        "资金合计",
-        "项目资金合计",
-        "全年预算数",  # a summary of self-evaluations (年初预算数 | 全年预算数 | 全年执行数)
-        "调整后预算数",
-        "本年预算数",
-        "年度预算数",
-        "年度资金总额",
-        "资金总额",
-        "项目金额",
-        "项目总额",
-        "当年财政拨款预算金额",
-        "当年预算",
-        "年度预算",
-        "本年预算",
-        "金额",
-        "资金",
-    ),
     "goal": (
         "年度目标",
         "年度绩效目标",
@@ -134,6 +114,9 @@ def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
             if field == "name" and _name_column(text) or field != "name" and word in words and not _name_column(text):
                 found.setdefault(field, i)
                 break
+    amount = amount_column(keys, frozenset(i for i, text in enumerate(raw) if _name_column(text)))
+    if amount is not None and amount not in found.values():
+        found["amount"] = amount
     if "name" not in found and found.get("department") is not None and keys[found["department"]] in UNIT_NAMES:
         found["name"] = found.pop("department")
         found["units"] = -1

@@ -19,7 +19,7 @@ from itertools import islice
 
 from importers import segments
 from importers.cells import clean, header_key, joined, once, once_across, same_head
-from importers.columns import column, department_above, nature_notes, target_parts, unit_above
+from importers.columns import AMOUNT_COLUMNS, column, department_above, nature_notes, target_parts, unit_above
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -28,7 +28,7 @@ HEAD_COLUMNS = {
     "seq": ("序号",),
     "name": ("项目名称",),
     "overview": ("项目概况",),
-    "amount": ("本年预算金额", "预算金额", "当年财政拨款预算金额", "当年预算金额", "年度预算金额", "当年预算"),
+    "amount": tuple(sorted(AMOUNT_COLUMNS)),  # (importers.columns: the one vocabulary of a money column)
     "goal": ("年度绩效目标", "绩效目标", "当年绩效目标"),
 }
 INDICATOR_FIELDS = ("name", "operator", "unit", "target", "weight")  # named by importers.columns
