@@ -182,6 +182,24 @@ def test_an_amount_label_with_its_unit_after_the_colon_takes_the_amount_beside_i
     assert (project.amount, project.amount_unit) == ("90", "万元")
 
 
+def test_a_blank_total_takes_no_label_as_its_value():
+    """A blank 年度资金总额 (its label spread over two cells; or a formula saved without its value) took the next row's
+    label as its value: kb show printed '年度资金总额  其中：财政拨款'. A label is never a value; the one share that is
+    all of the money is the amount."""
+    table = [
+        ["项目名称", "甲", "甲", "甲"],
+        ["项目资金（万元）", "年度资金总额", "年度资金总额", ""],
+        ["项目资金（万元）", "其中：财政拨款", "其中：财政拨款", "120.00"],
+        ["项目资金（万元）", "上年结转", "上年结转", "0.00"],
+        ["年度绩效目标", "目标", "目标", "目标"],
+        HEADER,
+        ["", "产出指标", "数量指标", "讲堂场次", "≥20场"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.amount, project.amount_unit) == ("120.00", "万元")
+    assert "其中：财政拨款" not in project.fields.values() and project.fields.get("年度资金总额", "") == ""
+
+
 def test_a_department_forms_budget_total():
     """A 部门整体 table's 年度预算情况（万元） | 预算总额 | 5230.18 was lost."""
     table = [

@@ -73,7 +73,7 @@ def head_blocks(head: list[Row]) -> Blocks:
         beside = [cell for j, cell in enumerate(cells) if cell not in (first, "") and j not in named]
         if beside and (GOAL_BLOCKS & set(named.values()) or any(VALUE.match("".join(c.split())) for c in beside)):
             named = {}  # '实施期目标 | 某某 | 年度目标 | 某某', '年初预算数 | 1850 | 全年预算数 | 1850': labels, values
-        if len(named) >= 2:
+        if len(set(named.values())) >= 2:  # (one label spread over two cells names one block)
             if group != first or taken:
                 columns, taken = {}, False
             columns.update(named)
@@ -93,13 +93,19 @@ def head_blocks(head: list[Row]) -> Blocks:
             if not taken or total:
                 values: dict[str, str] = {}
                 for j, field in columns.items():
-                    if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/"):
+                    if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/") and not _label(cells[j]):
                         values.setdefault(field, cells[j])  # a field over several columns: its first (总额)
                 found.values.update(values if total else {**values, **found.values})
                 taken = True
         else:
             columns, group = {}, ""
     return found
+
+
+def _label(cell: str) -> bool:
+    """Whether a cell is a label (年度资金总额, 其中：财政拨款), never a value (a blank total's cell, spread down from
+    the next row's label, was its value)."""
+    return bool(head_field(cell) or block_column(cell))
 
 
 def money_table(head: list[Row]) -> Blocks:
