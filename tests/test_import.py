@@ -271,6 +271,29 @@ def test_coded_levels_stored_by_name_and_mapped(conn):
     assert tuple(row) == ("产出指标", "数量指标", "产出指标", "数量指标", "≥495家次", "≥495家次", "≥", 495.0, "家次")
 
 
+def test_the_operator_and_unit_columns_are_the_whole_periods_value_too(conn, tmp_path):
+    """An 一体化 export (指标性质 | 实施期指标值 | 年度指标值 | 度量单位) stored the period's value bare: 3600, beside
+    the annual ≥1200人."""
+    path = tmp_path / "一体化.csv"
+    path.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标性质,实施期指标值,年度指标值,度量单位\n"
+        "居家养老补贴,产出指标,数量指标,补贴发放人数,≥,3600,1200,人\n"
+        "居家养老补贴,产出指标,质量指标,补贴发放准确率,＝,100%,100%,%\n"
+        "居家养老补贴,效益指标,社会效益指标,居家养老服务体系,定性,逐步健全,逐步健全,\n",
+        "utf-8",
+    )
+    [result] = import_paths(conn, [path])
+    assert result.status == "imported", result.message
+    rows = conn.execute(
+        "SELECT target, period_target, period_operator, period_value, period_unit FROM indicators ORDER BY seq"
+    ).fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("≥1200人", "≥3600人", "≥", 3600.0, "人"),
+        ("＝100%", "＝100%", "=", 100.0, "%"),
+        ("逐步健全", "逐步健全", "定性", None, None),
+    ]
+
+
 @pytest.mark.parametrize(
     "content, reason",
     [

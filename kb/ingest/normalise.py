@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from importers.columns import declared_qualitative
+from importers.columns import declared_qualitative, target_parts
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -311,7 +311,10 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
         std1, std2 = infer_levels(ind.name)
         inferred = 1
     target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
-    period = parse_target(ind.period_target, name=ind.name) if ind.period_target else None
+    # the row's operator and unit columns are the whole period's value's too (实施期指标值 | 年度指标值 | 度量单位)
+    sign, written, unit, _ = target_parts(ind.operator, ind.period_target, ind.unit)
+    period_target = f"{sign}{written}{unit}"
+    period = parse_target(period_target, name=ind.name) if period_target else None
     if declared_qualitative(ind.operator, ind.notes):  # its targets are words, whatever numbers they hold
         target = Target(QUALITATIVE, None, None) if target.operator else target
         period = Target(QUALITATIVE, None, None) if period and period.operator else period
@@ -327,7 +330,7 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
         target.value,
         target.unit,
         f"{ind.operator}{ind.target}{ind.unit}" if ind.target else "",
-        ind.period_target or None,
+        period_target or None,
         period.operator if period else None,
         period.value if period else None,
         period.unit if period else None,
