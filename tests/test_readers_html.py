@@ -262,6 +262,18 @@ def test_the_same_page_in_any_encoding_or_under_any_name(tmp_path, name, data):
     assert records == _expected(ROAD, LIGHTS)
 
 
+@pytest.mark.parametrize("charset", ["gb2312", "GBK", "cp936"])
+def test_a_page_declaring_gb2312_or_gbk_reads_as_a_browser_shows_it(charset):
+    """Browsers read gb2312 and GBK as GB18030: Python's strict GB2312 read '·' (A1A4) as '・' and '——' as '――'."""
+    page = (
+        f'<html><head><meta charset="{charset}"></head><body><table>'
+        "<tr><td>三级指标</td><td>指标值</td></tr>"
+        "<tr><td>人均补贴标准——入户</td><td>≤3000元/人·年</td></tr></table></body></html>"
+    )
+    rows = read_bytes(page.encode("gb18030"), ".html")
+    assert [row.cells for row in rows if not row.blank][1:] == [["人均补贴标准——入户", "≤3000元/人·年"]]
+
+
 # --- a flat table of many projects --------------------------------------------------------------------------------
 
 FLAT = [  # (code-name, total, fiscal, goal, [(level1, level2, name, nature, value, unit)])

@@ -2,7 +2,7 @@
 positioned text as lines.
 
 The encoding is the byte order mark's, else UTF-8 when the bytes are UTF-8, else the charset the page declares
-(`<meta charset>`, `http-equiv`, `<?xml encoding?>`), else GB18030 (a superset of GBK and GB2312).
+(`<meta charset>`, `http-equiv`, `<?xml encoding?>`; gb2312 and GBK read as GB18030, as browsers do), else GB18030.
 A form control in a table's cell gives what it shows (a report system's page saved with its values in text boxes);
 elsewhere controls are not read. Scripts, styles, hidden elements and the site around the page are not read: its
 navigation (`<nav>`, `<aside>`, a page-level `<header>` or `<footer>`, ARIA navigation roles, lists of nothing but

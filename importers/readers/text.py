@@ -58,14 +58,24 @@ def _candidates(head: bytes, declared: str = "") -> list[str]:
     return ["utf-8", *([declared] if _known(declared) else []), "gb18030"]
 
 
+# what browsers read as GB18030 (the WHATWG Encoding Standard's labels of gb2312 and GBK, and Python's names of them):
+# Python's strict GB2312 and GBK lack characters the page holds ('·' came out '・', '——' '――')
+_GB_LABELS = frozenset(("gb2312", "gbk", "x-gbk", "csgb2312", "chinese", "iso-ir-58", "gb_2312", "gb_2312-80"))
+
+
 def _known(encoding: str) -> bool:
-    """Whether a declared encoding is worth trying: a known one, not UTF-8 or GB18030 (tried anyway), nor a Western
-    single-byte one, which decodes any bytes (a Chinese page's misdeclared GBK would read as nonsense)."""
+    """Whether a declared encoding is worth trying: a known one, not UTF-8 or GB18030 (tried anyway; GB2312 and GBK
+    are read as it, as browsers read them), nor a Western single-byte one, which decodes any bytes (a Chinese page's
+    misdeclared GBK would read as nonsense)."""
+    if encoding.strip().lower() in _GB_LABELS:
+        return False
     try:
         name = codecs.lookup(encoding).name if encoding else "utf-8"
     except LookupError:
         return False
-    return name not in ("utf-8", "gb18030") and not name.startswith(("iso8859", "latin", "cp125", "mac-"))
+    return name not in ("utf-8", "gb18030", "gb2312", "gbk") and not name.startswith(
+        ("iso8859", "latin", "cp125", "mac-")
+    )
 
 
 def _check_start(text: str) -> None:
