@@ -19,6 +19,7 @@ from pathlib import Path
 
 from importers.layouts import Layout
 from importers.readers import UnreadableFile, exported_draft, read_rows
+from importers.readers.common import EMPTY
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -272,13 +273,15 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
     """The error for a document without a goal table, with the reason its closest candidate was not one."""
     if failed:
         return ParseError(failed[0].removeprefix("跳过 skipped: "))
+    if not parts:  # no text at all
+        return UnknownLayout(EMPTY)
     if len(parts) == 1:
         return UnknownLayout(NOT_A_GOAL_TABLE)
     pages = max((row.page for row in rows), default=0)
     size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
     titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]
-    best = max(parts, key=lambda part: max(part.scores.values(), default=0.0))
-    closest = best if max(best.scores.values(), default=0.0) > 0.0 else titled[0] if titled else None
+    best = max(parts, key=lambda part: max(part.scores.values(), default=0.0), default=None)
+    closest = best if best and max(best.scores.values(), default=0.0) > 0.0 else titled[0] if titled else None
     where = f"; closest: {_where(_report(closest, '', '', ''))}" if closest else ""
     return UnknownLayout(f"未找到目标表 no goal table found ({size}, {len(parts)} 部分 parts){where}")
 

@@ -317,6 +317,26 @@ def test_bad_file_one_line_error_and_others_still_import(conn, tmp_path, content
     assert counts(conn) == (1, 4, 32)
 
 
+@pytest.mark.parametrize("name", ["空.docx", "空.xlsx", "bom.csv", "bom16.txt"])
+def test_a_file_without_text_is_said_empty(conn, tmp_path, name):
+    """A .docx saved with no paragraph and a CSV of its byte order mark alone failed with 'internal error while
+    parsing (ValueError: max() arg is an empty sequence)'; an empty workbook was 'not a goal document'."""
+    import docx
+    import openpyxl
+
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        docx.Document().save(path)
+    elif name.endswith(".xlsx"):
+        openpyxl.Workbook().save(path)
+    else:
+        path.write_bytes(codecs.BOM_UTF8 if name.endswith(".csv") else codecs.BOM_UTF16_LE)
+    import_paths(conn, [seed("000")])
+    [result] = import_paths(conn, [path])
+    assert (result.status, result.message) == ("failed", "空文件 empty file")
+    assert counts(conn) == (1, 4, 32)
+
+
 def test_truncated_document_is_all_or_nothing(conn, tmp_path):
     """Half a document imports what it holds, or fails whole: never half-stored."""
     text = seed("003").read_text("utf-8")

@@ -18,7 +18,7 @@ import io
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from importers.readers.common import MAX_BYTES, UnreadableFile
+from importers.readers.common import EMPTY, MAX_BYTES, UnreadableFile
 from importers.readers.sniff import sniff
 from importers.records import DRAFT_MARK, Row
 
@@ -91,7 +91,7 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     module, function = _READERS[kind]
     reader = getattr(importlib.import_module(f"importers.readers.{module}"), function)
     try:
-        return reader(data)
+        rows = reader(data)
     except UnreadableFile:
         raise
     except MemoryError:
@@ -105,6 +105,9 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
         raise UnreadableFile(
             f"文件已损坏或无法读取 corrupt or unreadable {kind} file ({type(exc).__name__}: {detail})"
         ) from None
+    if all(row.blank for row in rows):  # a document without a paragraph, a CSV of its byte order mark alone
+        raise UnreadableFile(EMPTY)
+    return rows
 
 
 def exported_draft(path: Path) -> bool:

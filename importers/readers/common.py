@@ -21,6 +21,9 @@ MAX_MERGES = 200_000  # merged ranges of one sheet
 MAX_TAGS = 1_000_000  # tags of one web page, counted before it is parsed (an element takes ~300 bytes parsed)
 
 
+EMPTY = "空文件 empty file"  # a file without bytes, or whose reader found no text in it
+
+
 class UnreadableFile(ValueError):
     """The file cannot be turned into rows (binary, empty, corrupt, protected, too large …)."""
 

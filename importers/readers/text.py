@@ -20,7 +20,7 @@ import unicodedata
 from itertools import count
 from typing import BinaryIO, Iterator
 
-from importers.readers.common import UnreadableFile
+from importers.readers.common import EMPTY, UnreadableFile
 from importers.readers.positions import Cell, Columns
 from importers.records import Row
 
@@ -46,7 +46,7 @@ def decode(data: bytes, declared: str = "") -> str:
 def _candidates(head: bytes, declared: str = "") -> list[str]:
     """The encodings a document starting with `head` may be in, in order; UnreadableFile for empty or binary data."""
     if not head.strip():
-        raise UnreadableFile("空文件 empty file")
+        raise UnreadableFile(EMPTY)
     if head.startswith(codecs.BOM_UTF8):
         return ["utf-8-sig"]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

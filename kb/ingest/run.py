@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from importers.readers import EXTENSIONS, can_stream
+from importers.readers.common import EMPTY
 from kb.ingest.reading import reading_version
 from kb.db import transaction
 from kb.errors import USER_ERRORS, KbError, describe
@@ -348,7 +349,7 @@ def import_paths(
             done(FileResult(path, "failed", f"无法读取文件 cannot read file: {exc.strerror or exc}"))
             continue
         if sha == _EMPTY:  # every empty file has this content: each is empty, none the same as another
-            done(FileResult(path, "failed", "空文件 empty file"))
+            done(FileResult(path, "failed", EMPTY))
             continue
         known = conn.execute(
             """SELECT id, reader, region, region_source, year, year_source, department, department_source
