@@ -10,10 +10,11 @@ covers, across and down.
 Before openpyxl reads anything, one pass over each XML part of the workbook, chunk by chunk (memory stays flat
 for any size), refuses a cell's text over MAX_CELL_BYTES and finds what read-only mode does not read: a sheet's
 merged ranges (`<mergeCell ref="…">`), the range it states (`<dimension ref="…">`), which is refused when it
-holds more than MAX_CELLS cells, its hidden rows and columns and its filter's range (`<autoFilter ref="…">`, in use
-when it has a `<filterColumn>`; a table's filter in its own part, which the sheet's relationships name). While
-rows are read, the cells with text are counted against MAX_CELLS too (the stated range may be wrong: some writers
-say 'A1').
+holds more than MAX_CELLS cells, how many rows hold cells (more than MAX_ROWS are refused before openpyxl opens a
+sheet stating no range, which it reads whole to size it, and before a row of the visible sheets is read), its
+hidden rows and columns and its filter's range (`<autoFilter ref="…">`, in use when it has a `<filterColumn>`; a
+table's filter in its own part, which the sheet's relationships name). While rows are read, the cells with text are
+counted against MAX_CELLS too (the stated range may be wrong: some writers say 'A1').
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _FILTERING = re.compile(rb"<(?:\w+:)?filterColumn\b")
 _RELATION = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
 _TABLE = re.compile(rb'\bType="[^"]*/table"')
 _TARGET = re.compile(rb'\bTarget="([^"]+)"')
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?(/?)>")  # a row's tag: '/>' closes an empty row
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -65,6 +67,8 @@ def read(data: bytes) -> list[Row]:
     rows = Rows()
     cells = 0
     try:
+        visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+        check_rows(sum(parts[sheet._worksheet_path].rows for sheet in visible))  # before a row is read
         for sheet in book.worksheets:
             if sheet.sheet_state == "visible":
                 path = sheet._worksheet_path  # openpyxl (pinned) keeps the part's name there
@@ -106,10 +110,16 @@ class _Part:
         self.filter: tuple[int, int] | None = None  # an AutoFilter's first and last row
         self.filtering = False  # whether a filter is in use (a filterColumn)
         self.tables: list[str] = []  # the targets of a sheet's relationships to tables (in a .rels part)
+        self.rows = 0  # rows with cells
         tail = b""
         for chunk in xml_chunks(archive, name):
             text = tail + chunk
             end = 0
+            for match in _ROW.finditer(text):
+                self.rows += not match.group(1)
+                end = max(end, match.end())
+            if not self.span:  # (its dimension, before its rows, states none): openpyxl would read it whole to size it
+                check_rows(self.rows)
             for match in _FILTER.finditer(text):
                 if self.filter is None:
                     _, first_row, _, last_row = range_boundaries(match.group(1).decode("ascii").upper())
