@@ -237,7 +237,10 @@ def _print_import_summary(results, dry_run: bool) -> None:
         elif r.status == "unchanged":
             out.print(shown(f"{STATUS_NAMES[r.status]}  {r.path}  ({r.message})"), markup=False)
     troubles = follow_ups(results)
-    if troubles:
+    if len(results) == 1 and troubles:  # one file: one line naming it and what was wrong (a table wrapped it)
+        [r] = troubles
+        err.print(shown(f"{STATUS_NAMES[r.status]}  {r.path}：{r.message}"), markup=False, soft_wrap=True)
+    elif troubles:
         from rich.table import Table
 
         table = Table(title="未导入 not imported", title_justify="left")

@@ -337,6 +337,22 @@ def test_show_prints_what_else_the_head_gives(seeded):
     assert any(line.startswith(label) and value.split()[0] in line for line in out.splitlines())
 
 
+def test_one_files_failure_is_one_line_naming_it(tmp_path):
+    """One file that cannot be imported was shown as a table (文件 | 状态 | 原因) wrapped over 2–12 lines at 80
+    columns; now one line, as the README promises: its status, the file, the reason. Several keep the table."""
+    import docx
+
+    empty = tmp_path / "空白申报表.docx"
+    docx.Document().save(empty)
+    db = tmp_path / "kb.sqlite3"
+    one = runner.invoke(app, ["--db", str(db), "import", str(empty)], env={"COLUMNS": "80"})
+    assert one.exit_code == 1, one.output
+    assert one.stderr.strip().splitlines() == [f"失败 failed  {empty}：空文件 empty file"]
+    (tmp_path / "空.csv").write_bytes(b"\xef\xbb\xbf")
+    several = runner.invoke(app, ["--db", str(db), "import", str(tmp_path)], env={"COLUMNS": "80"})
+    assert several.exit_code == 1 and "文件 file" in several.stderr and "状态 status" in several.stderr
+
+
 def test_a_file_named_on_the_command_line_and_skipped_exits_non_zero(tmp_path):
     """Skipped files of a folder are expected (its notes, its other tables); a file asked for by name that is no goal
     document is a failed request: exit 1 and the reason on stderr."""
