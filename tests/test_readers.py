@@ -1376,6 +1376,10 @@ def test_limits_on_size_and_rows(tmp_path, monkeypatch):
         (5, ";;;", "5"),
         (1, '[=1]"是";[=0]"否";General', "是"),
         (7, '[=1]"是";[=0]"否";General', "7"),
+        (90, '"≥"@', "90"),  # a section for text alone: a number shows as General (the 90 was lost)
+        (90, '@"元"', "90"),
+        (-5, '"≥"0', "-≥5"),
+        (-3.5, '0.0"万元"', "-3.5万元"),
         (0.5, "# ?/?", "0.5"),
         (0, "#", "0"),
     ],

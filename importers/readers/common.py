@@ -90,12 +90,13 @@ def number_text(value: float, number_format: str = "General") -> str:
 
     'General' shows integers without '.0' and other numbers in their shortest form. The section for negative numbers
     or zero applies when it shows the number; one that hides it (accounting's '-' for zero, an empty section) gives
-    way to the first. A format that shows no number at all shows its text ('[=1]"是";"否"'), else the number as
-    General (';;;' hides nothing here); a number is never shown without a digit ('#' with 0 → 0). Colours, locales
-    and padding are not shown; a format with date or time codes (not read as a date) shows the number as General.
+    way to the first; a section for text ('@') shows no number ('"≥"@' alone: General). A format that shows no
+    number at all shows its text ('[=1]"是";"否"'), else the number as General (';;;' hides nothing here); a number
+    is never shown without a digit ('#' with 0 → 0). Colours, locales and padding are not shown; a format with date
+    or time codes (not read as a date) shows the number as General.
     """
-    sections = _sections(number_format or "General")
-    shown, value = _section(float(value), sections)
+    sections = [section for section in _sections(number_format or "General") if not _for_text(section)]
+    shown, value = _section(float(value), sections or ["General"])
     parts = _format_parts(shown)
     if parts is None:
         return _general(value)
@@ -103,8 +104,10 @@ def number_text(value: float, number_format: str = "General") -> str:
     if not pattern:
         text = "".join(piece or "" for piece in literals)
         return text if text.strip() else _general(value)
-    number = _general(value * 100**percents) if pattern == "general" else _figures(value * 100**percents, pattern)
-    return "".join(number if piece is None else piece for piece in literals)
+    sign = "-" if value < 0 else ""  # a section for every number: the sign before its text ('"≥"0' with -5 → -≥5)
+    shown_value = abs(value) * 100**percents
+    number = _general(shown_value) if pattern == "general" else _figures(shown_value, pattern)
+    return sign + "".join(number if piece is None else piece for piece in literals)
 
 
 # a number format's tokens: "text", \x or !x (text), _x or *x (padding), [..], General, placeholders, anything else
@@ -139,6 +142,12 @@ def _sections(number_format: str) -> list[str]:
             continue
         current += ch
     return [*sections, current]
+
+
+def _for_text(section: str) -> bool:
+    """Whether a section is for text cells: it holds '@' (outside quotes). A number never shows by it ('"≥"@'
+    alone shows a number as General)."""
+    return any(match.group(6) == "@" for match in _FORMAT_TOKEN.finditer(section))
 
 
 def _condition(section: str, value: float) -> bool | None:
