@@ -1013,3 +1013,33 @@ def test_a_department_self_evaluations_budget_on_one_labelled_row():
     )
     assert (evaluation.amount, evaluation.fields.get("执行率")) == ("2,720", "97.66%")
     assert "说明" not in evaluation.fields
+
+
+def _paged(page1: list[list[str]], page2: list[list[str]]) -> list[tuple[str, str, str, str, str]]:
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    return [(i.level1, i.level2, i.name, i.target, i.unit) for i in grid_form.parse(table).projects[0].indicators]
+
+
+def test_a_level_the_page_break_splits_beside_two_whole_rows_is_whole_in_both():
+    """A merged 二级 cell closed on each page, its text across the break ('质量指' | '标'), beside two whole rows:
+    they were joined into one indicator ('验收合格率资金发放准确率', '100%=100%')."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    page1 = [*head("甲")[:2], header, ["产出指标", "质量指", "验收合格率", "100%"]]
+    page2 = [["产出指标", "标", "资金发放准确率", "=100%"], ["", "标", "资料归档率", "≥95%"]]
+    assert [row[:4] for row in _paged(page1, page2)] == [
+        ("产出指标", "质量指标", "验收合格率", "100%"),
+        ("产出指标", "质量指标", "资金发放准确率", "=100%"),
+        ("产出指标", "质量指标", "资料归档率", "≥95%"),
+    ]
+
+
+def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
+    """A cut row's unit wrapped over the break ('人' | '次'): the next row's unit 次 became '人次' too."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]
+    page1 = [*head("甲")[:2], header, ["产出指", "数量指", "救助人", "≥3000", "人"]]
+    page2 = [["标", "标", "次", "", "次"], ["标", "质量指标", "召开会议", "≥4", "次"]]
+    assert [(row[0], row[2], row[4]) for row in _paged(page1, page2)] == [
+        ("产出指标", "救助人次", "人次"),
+        ("产出指标", "召开会议", "次"),
+    ]

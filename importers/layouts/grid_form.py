@@ -270,20 +270,30 @@ def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
 
 def _rejoined(rows: list[Row]) -> list[Row]:
     """The rows with a row the page break cut in two, each part closed by its own rules (as Word and LibreOffice
-    draw a row allowed to break), made one again: a page's last row and the next page's first, as wide, when a
-    cell of the first is a cut level or column label that the second's cell completes ('质量指' and '标', '一级指'
-    and '标') and the second fills no cell the first left empty. Its cells are joined line by line; a cell merged
-    down the rows below, which the reader gave the rest's text ('标'), gets the whole text."""
+    draw a row allowed to break), made one again, its cells joined line by line; and a level cell the break split
+    (a merged cell closed on each page, its text across the break: '质量指' | '标') whole in every row it covers,
+    the ones before the break that hold its first part and the ones after that hold its rest (`_cut`)."""
     out: list[Row] = []
-    rests: dict[int, tuple[str, str]] = {}  # column → (the rest of a cut cell, the cell whole), on the rest's page
+    page = 0
+    rests: dict[int, tuple[str, str]] = {}  # column → (a cut level's rest, the level whole), on the rest's page
     for row in rows:
-        last = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), None)
-        if last is not None and not row.blank and _rest_of_a_cut(out[last], row):
-            cells = [a + "\n" + b if b.strip() else a for a, b in zip(out[last].cells, row.cells)]
-            out[last] = replace(out[last], cells=cells)
-            rests = {j: (b, cells[j]) for j, b in enumerate(row.cells) if b.strip()}
-            page = row.page
-            continue
+        last = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
+        completed, cut = _cut(out[last], row) if last >= 0 and not row.blank else ([], False)
+        if completed:
+            whole = {j: joined(clean(out[last].cells[j])) + joined(clean(row.cells[j])) for j in completed}
+            rests, page = {j: (row.cells[j], whole[j]) for j in completed}, row.page
+            for j in completed:  # the rows before the break that hold the level's first part
+                first, i = out[last].cells[j], last
+                while i >= 0 and out[i].page == out[last].page and j < len(out[i].cells) and out[i].cells[j] == first:
+                    out[i] = replace(out[i], cells=[whole[j] if k == j else c for k, c in enumerate(out[i].cells)])
+                    i -= 1
+            if cut:
+                cells = [
+                    a if k in whole else a + "\n" + b if b.strip() else a
+                    for k, (a, b) in enumerate(zip(out[last].cells, row.cells))
+                ]
+                out[last] = replace(out[last], cells=cells)
+                continue
         if rests and row.page == page:
             rests = {j: rest for j, rest in rests.items() if j < len(row.cells) and row.cells[j] == rest[0]}
             row = replace(row, cells=[rests[j][1] if j in rests else cell for j, cell in enumerate(row.cells)])
@@ -291,13 +301,27 @@ def _rejoined(rows: list[Row]) -> list[Row]:
     return out
 
 
-def _rest_of_a_cut(above: Row, row: Row) -> bool:
+_FRAGMENT_CHARS = 2  # a rest this short is a cut cell's last line ('标', '户次'), whatever the cells beside it
+
+
+def _cut(above: Row, row: Row) -> tuple[list[int], bool]:
+    """For the last row of a page and the next page's first: the columns whose cut level or label the second
+    completes ('质量指' and '标', '一级指' and '标'), and whether the second is the rest of the first, cut by the
+    break. A rest holds only the last lines of the cells that run over the break: short texts, none in a cell the
+    row above left empty or the same as the one above (a merged cell's text again), and blank in some cell of one
+    line above (a weight, a target) unless all its texts are fragments. Beside two whole rows ('质量指' | 验收合格率
+    | 100% over '标' | 资金发放准确率 | =100%) the level is a merged cell the break split, the rows two."""
     if not above.page or row.page != above.page + 1 or len(row.cells) != len(above.cells):
-        return False
+        return [], False
     pairs = [(joined(clean(a)), joined(clean(b))) for a, b in zip(above.cells, row.cells)]
-    if any(b and not a for a, b in pairs):
-        return False
-    return any(a and b and _word(a + b) and not _word(a) for a, b in pairs)
+    completed = [j for j, (a, b) in enumerate(pairs) if a and b and _word(a + b) and not _word(a)]
+    if not completed or any(b and not a for a, b in pairs):
+        return [], False
+    levels = set(completed) | {j for j, (a, _) in enumerate(pairs) if is_level1(a) or is_level2(a)}
+    ended = any(a and not b for j, (a, b) in enumerate(pairs) if j not in levels)
+    fragments = all(len(b) <= _FRAGMENT_CHARS for _, b in pairs)
+    short = not any(a == b or len(b) > _REST_CHARS for a, b in pairs if b)
+    return completed, short and (ended or fragments)
 
 
 def _word(text: str) -> bool:
