@@ -156,6 +156,21 @@ def test_rows_past_the_limit_are_refused_before_openpyxl_opens_the_sheet(tmp_pat
     assert len(read_rows(tmp_path / "fits.xlsx")) == 120 + 1
 
 
+def test_rows_of_cells_only_styled_are_not_counted_against_the_limit(tmp_path, monkeypatch):
+    """Borders drawn far down make rows whose cells hold nothing: such a sheet was refused (more than 100 rows) for
+    three rows of text."""
+    from importers.readers import xlsx
+
+    text = [b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (r, r) for r in (1, 2, 3)]
+    styled = [b'<row r="%d"><c r="A%d" s="0"/></row>' % (r, r) for r in range(4, 300)]
+    monkeypatch.setattr(common, "MAX_ROWS", 100)
+    monkeypatch.setattr(xlsx, "MAX_BLANK_RUN", 50)  # (the reader stops after a long blank run)
+    for dimension in ("", "A1:A299"):
+        path = tmp_path / f"styled{dimension[-3:]}.xlsx"
+        hostile.write_sheet(path, iter(text + styled), dimension)
+        assert [row.cells for row in read_rows(path)][:3] == [["x"], ["x"], ["x"]]
+
+
 @pytest.mark.parametrize("where", ["shared", "inline"])
 def test_a_cell_too_long_is_refused_while_the_xml_is_scanned(tmp_path, monkeypatch, no_reading, where):
     import openpyxl

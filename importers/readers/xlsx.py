@@ -10,10 +10,11 @@ covers, across and down.
 Before openpyxl reads anything, one pass over each XML part of the workbook, chunk by chunk (memory stays flat
 for any size), refuses a cell's text over MAX_CELL_BYTES and finds what read-only mode does not read: a sheet's
 merged ranges (`<mergeCell ref="…">`), the range it states (`<dimension ref="…">`), which is refused when it
-holds more than MAX_CELLS cells, how many rows hold cells (more than MAX_ROWS are refused before openpyxl opens a
-sheet stating no range, which it reads whole to size it, and before a row of the visible sheets is read), its
-hidden rows and columns and its filter's range (`<autoFilter ref="…">`, in use when it has a `<filterColumn>`; a
-table's filter in its own part, which the sheet's relationships name). While rows are read, the cells with text are
+holds more than MAX_CELLS cells, how many rows hold a cell with something in it (more than MAX_ROWS are refused
+before openpyxl opens a sheet stating no range, which it reads whole to size it, and before a row of the visible
+sheets is read; a cell only styled, borders drawn far down, counts for none), its hidden rows and columns and its
+filter's range (`<autoFilter ref="…">`, in use when it has a `<filterColumn>`; a table's filter in its own part,
+which the sheet's relationships name). While rows are read, the cells with text are
 counted against MAX_CELLS too (the stated range may be wrong: some writers say 'A1').
 """
 
@@ -51,7 +52,7 @@ _FILTERING = re.compile(rb"<(?:\w+:)?filterColumn\b")
 _RELATION = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
 _TABLE = re.compile(rb'\bType="[^"]*/table"')
 _TARGET = re.compile(rb'\bTarget="([^"]+)"')
-_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?(/?)>")  # a row's tag: '/>' closes an empty row
+_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b[^>]*?(/?)>")  # '/>' closes an empty row, or a cell only styled
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -110,13 +111,17 @@ class _Part:
         self.filter: tuple[int, int] | None = None  # an AutoFilter's first and last row
         self.filtering = False  # whether a filter is in use (a filterColumn)
         self.tables: list[str] = []  # the targets of a sheet's relationships to tables (in a .rels part)
-        self.rows = 0  # rows with cells
+        self.rows = 0  # rows with a cell that holds something (a cell only styled, borders drawn far down, is none)
+        counted = False  # the row being read is counted
         tail = b""
         for chunk in xml_chunks(archive, name):
             text = tail + chunk
             end = 0
-            for match in _ROW.finditer(text):
-                self.rows += not match.group(1)
+            for match in _ROW_OR_CELL.finditer(text):
+                if match.group(1) == b"row":
+                    counted = False
+                elif not match.group(2) and not counted:
+                    self.rows, counted = self.rows + 1, True
                 end = max(end, match.end())
             if not self.span:  # (its dimension, before its rows, states none): openpyxl would read it whole to size it
                 check_rows(self.rows)
