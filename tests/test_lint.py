@@ -534,3 +534,33 @@ def test_a_satisfaction_rate_filed_under_another_level():
     for name, target in [("提升学生满意度与幸福感", "优"), ("教育满意度调查报告验收通过率", "=100%")]:
         assert "satisfaction-misfiled" not in rule_ids(with_row(name, target, "效益指标"))
     assert "satisfaction-misfiled" not in rule_ids(with_row("单位职工满意度", "≥95%", "效益指标", inferred=True))
+
+
+@pytest.mark.parametrize(
+    "rule, changes",
+    [
+        ("other-year", dict(operator=None, value=None, unit=None, target="2024年底前完成改造，覆盖比例100%")),
+        ("other-year", dict(operator=None, value=None, unit=None, target="2025年基础设施改造完成")),
+        ("no-number", dict(name="资金拨付率", operator=None, value=None, unit=None, target="2024年12月底前全部拨付")),
+        ("no-unit", dict(name="培训人数（线上）", operator="≥", value=500, unit=None, target="≥500")),
+        ("direction-count", dict(name="资金扶持企业数", operator="≤", value=30, unit="家", target="≤30家")),
+    ],
+)
+def test_what_a_rule_lets_pass_is_only_what_it_says(rule, changes):
+    """Words a rule lets pass, found anywhere, hid real problems: 比 in 比例 and 基础 in 基础设施 (a year compared
+    with), the digits of a date (a range's numbers), a note in brackets (a unit), 资金 in a count's name (money)."""
+    table = dataclasses.replace(replace(good(), 0, **changes), year=2026)
+    assert rule in rule_ids(table)
+
+
+@pytest.mark.parametrize(
+    "rule, changes",
+    [
+        ("other-year", dict(operator=None, value=None, unit=None, target="较2024年下降5%")),
+        ("other-year", dict(operator=None, value=None, unit=None, target="在2024年基础上提高")),
+        ("satisfaction-low", dict(name="服务对象满意度评分", operator="≥", value=4.5, unit="分", target="≥4.5分")),
+    ],
+)
+def test_what_a_rule_lets_pass_still_passes(rule, changes):
+    table = dataclasses.replace(replace(good(), 5 if rule.startswith("satisfaction") else 0, **changes), year=2026)
+    assert rule not in rule_ids(table)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from typing import Any
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -20,8 +21,8 @@ from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
 from kb.vocab.numbers import number, total
 from kb.drafting import yth
 from kb.find.precedents import family_key, normal_target
-from kb.vocab.dates import dates_in, years_in
-from kb.vocab.targets import QUALITATIVE, name_unit, parse_target
+from kb.vocab.dates import dates_in
+from kb.vocab.targets import QUALITATIVE, name_unit, parse_target, several_values
 
 SEVERITIES = ("error", "warning", "info")
 FRAMEWORK_2021_FROM = 2022  # budget year from which 财预〔2021〕101号 applies (成本指标 a level 1 of its own)
@@ -94,9 +95,12 @@ NEGATIVE_WORDS = (
     "避免",
 )
 # a name of money, not of things delivered: 总成本控制数 ≤577万元 is a ceiling rightly
-NOT_COUNTED_WORDS = ("控制数", "成本", "费用", "经费", "资金", "投入")
+NOT_COUNTED_WORDS = ("控制数", "成本", "费用", "经费")  # (资金扶持企业数 ≤30家 is a count)
 # a year a target compares with, not one it names as its own (较2020年累计下降, 以2023年为基数)
-COMPARING_WORDS = ("较", "比", "基数", "基础", "基准", "以来")
+_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?:度|底|末)?|(?=[-./]\d))")
+_COMPARED_BEFORE = re.compile(r"较|比|与|相对|对照")  # just before a year it compares with: 较2020年
+# just after a year it compares with: 2020年为基数, 2020年基础上, 2020年以来 (not 2025年基础设施)
+_COMPARED_AFTER = re.compile(r"\s*(?:(?:为|作为)?\s*(?:基数|基准|基期|基础上)|(?:为|作为)\s*基础|水平|同期|以来)")
 REDUCTION_WORDS = ("降低", "下降", "减少", "节约", "节省", "压减", "压缩", "控制")
 GROWTH_WORDS = ("增长", "增幅", "增速", "同比", "环比", "倍")
 COUNT_NAME = re.compile(r"(?<![倍系指分])(数|数量|个数|家数|人数|次数|户数|场次|人次|项数)$")
@@ -133,8 +137,6 @@ MONEY_UNIT = re.compile(r"[千万亿]?元(?:/.+)?")  # 元, 万元, 元/人 …
 PAID_OUT_WORDS = ("标准", "补助", "补贴", "奖励", "慰问", "救助", "资助", "奖补", "抚恤", "津贴")
 REVIEWED_WORDS = ("审查", "审核", "评审", "审减", "核减", "审计", "审定")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]\s*$")
-NAME_UNIT = re.compile(r"[（(][^（）()\d]{1,6}[）)]\s*$")  # a unit the name ends with: （千印）, (元/户/月), （%）
-DIGIT = re.compile(r"\d")
 # text left as the template's blank; a star between digits is a product (7*24小时), not a blank
 PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])")
 # a row holding the place of classified content: a name or target 涉密 (涉密项目), a name left 待单位补充… (not a
@@ -292,7 +294,7 @@ def _no_number(t: GoalTable):
             QUANTITATIVE_NAME.search(ln.bare_name)
             and ln.value is None
             and (ln.operator or ln.target.strip())
-            and not DIGIT.search(ln.target)
+            and not several_values(ln.target)
         ):
             yield n, f"{ln.target or ln.operator!s} 没有数值 has no number"
 
@@ -300,12 +302,7 @@ def _no_number(t: GoalTable):
 def _no_unit(t: GoalTable):
     """A number without its unit, in the target or at the end of the name (文件印制数量（千印）, 时限（工作日）)."""
     for n, ln in enumerate(t.lines):
-        if (
-            ln.value is not None
-            and ln.operator not in (None, QUALITATIVE)
-            and not ln.unit
-            and not NAME_UNIT.search(ln.name)
-        ):
+        if ln.value is not None and ln.operator not in (None, QUALITATIVE) and not ln.unit and not name_unit(ln.name):
             yield n, f"{normal_target(ln.operator, ln.value, ln.unit, ln.target)} 没有计量单位 has no unit"
 
 
@@ -373,8 +370,8 @@ def _satisfaction_pct(ln: Line) -> float | None:
     """A satisfaction target as a percentage: 90%, 90 (no unit), 90分 (of 100), 0.9 (a share, no unit)."""
     if ln.value is None or ln.operator not in ("≥", ">", "="):
         return None
-    if ln.unit == "%" or ln.unit in (None, "分") and 1 < ln.value <= 100:
-        return ln.value
+    if ln.unit == "%" or ln.unit is None and 1 < ln.value <= 100 or ln.unit == "分" and 10 < ln.value <= 100:
+        return ln.value  # (4.5分 is of a scale of 5 or 10, not a share)
     return ln.value * 100 if ln.unit is None and 0 < ln.value <= 1 else None
 
 
@@ -501,10 +498,15 @@ def _timely_after_end(t: GoalTable):
 
 
 def _earlier_years(text: str, year: int) -> list[int]:
-    """Years before `year` a target names as its own, not as the base it compares with (较2020年下降)."""
-    if any(w in text for w in COMPARING_WORDS):
-        return []
-    return [y for y in years_in(text) if y < year]
+    """Years before `year` a target names as its own, not as the base it compares with: a comparing word just
+    before the year (较2020年, 比2020年, 与2020年相比) or a base word just after it (2020年为基数, 2020年以来)."""
+    text = unicodedata.normalize("NFKC", text or "")
+    found = []
+    for m in _YEAR_MENTION.finditer(text):
+        before, after = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 4]
+        if int(m.group(1)) < year and not _COMPARED_BEFORE.search(before) and not _COMPARED_AFTER.match(after):
+            found.append(int(m.group(1)))
+    return found
 
 
 def _other_year(t: GoalTable):

@@ -131,6 +131,17 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
 
 
 @lru_cache(maxsize=65536)
+def several_values(target: str) -> bool:
+    """Whether a target is a range or several values, kept as written rather than read as one number ('5-10家',
+    '2天/≤250人/≥2次'); a date is neither."""
+    text = _prepare(target or "")
+    number = _NUMBER.search(text)
+    if number is None or _YEAR_DATE.match(text, number.start()):
+        return False
+    rest = text[number.end() :]
+    return _RANGE_TAIL.match(rest) is not None or _SEVERAL.search(rest) is not None
+
+
 def name_unit(name: str) -> str | None:
     """The unit a name carries in trailing brackets: '雨水管线维护数量（米）' → '米'."""
     m = _NAME_UNIT.search(_prepare(name))
