@@ -97,17 +97,26 @@ def _cells(row: Row, width: int = 0) -> list[str]:
     return [""] * (width - len(cells)) + cells if width > len(cells) else cells
 
 
-def _aligned(row: Row, table: _Header) -> list[str]:
-    """The row's cells in the table's columns: padded on the left, or, for a row short by the columns the header
-    spans twice (a Word table's rest after a page break, its name in one grid column), with those cells doubled
-    when that, and not the padding, reads as an indicator row."""
-    cells = _cells(row, table.width)
-    if not table.spans or len(row.cells) != table.width - len(table.spans) or _indicator_row(row, table):
-        return cells
-    doubled = _cells(row)
-    for j in table.spans:
-        doubled.insert(j, doubled[j - 1])
-    return doubled if _indicator_row(replace(row, cells=doubled), table) else cells
+def _aligned(form: _Form, table: _Header) -> list[tuple[Row, list[str]]]:
+    """The form's rows with their cells in the table's columns: padded on the left, or, for rows short by the
+    columns the header spans twice (a Word table's rest after a page break, its name in one grid column), with
+    those cells doubled, when that, and not the padding, reads as an indicator row for one of them (the others,
+    their levels left blank under a merged cell, go the same way)."""
+    short = table.width - len(table.spans) if table.spans else -1
+    doubled = {id(row): _doubled(row, table.spans) for row in form.rows if len(row.cells) == short}
+    double = any(
+        not _indicator_row(row, table) and _indicator_row(replace(row, cells=doubled[id(row)]), table)
+        for row in form.rows
+        if id(row) in doubled
+    )
+    return [(row, doubled[id(row)] if double and id(row) in doubled else _cells(row, table.width)) for row in form.rows]
+
+
+def _doubled(row: Row, spans: tuple[int, ...]) -> list[str]:
+    cells = _cells(row)
+    for j in spans:
+        cells.insert(j, cells[j - 1])
+    return cells
 
 
 def _held_by_all(words: tuple[str, ...]) -> frozenset[str]:
@@ -716,7 +725,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     found: list[RawIndicator] = []
     level1 = level2 = ""
     grouped = ("", "")  # the levels the last group rows named ('一、产出指标', '（一）数量指标' across the table)
-    rows = [(row, _aligned(row, table)) for row in form.rows]
+    rows = _aligned(form, table)
     ruled = any(row.edges for row in form.rows)  # a PDF's grid: a line without edges is text outside it
 
     def cell(cells: list[str], name: str) -> str:
