@@ -200,3 +200,11 @@ def test_detection_on_junk(text):
 
 def test_detection_on_no_rows():
     assert LAYOUT.detect([]) == 0.0
+
+
+@pytest.mark.parametrize("label", ["2026年预算数 (万元)", "项目总额 (万元)"])
+def test_a_summarys_money_column_is_found_as_a_flat_sheets_is(label):
+    """A summary took its money column by exact words only: a year before them (2026年预算数), or the whole
+    period's total, gave no amount; flat sheets read them (importers.columns.amount_column)."""
+    doc = parse(SEED.replace("本年预算金额 (万元)", label))
+    assert doc.projects[0].amount == parse(SEED).projects[0].amount != ""

@@ -19,7 +19,15 @@ from itertools import islice
 
 from importers import segments
 from importers.cells import clean, header_key, joined, once, once_across, same_head
-from importers.columns import AMOUNT_COLUMNS, column, department_above, nature_notes, target_parts, unit_above
+from importers.columns import (
+    AMOUNT_COLUMNS,
+    amount_column,
+    column,
+    department_above,
+    nature_notes,
+    target_parts,
+    unit_above,
+)
 from importers.layouts import Layout
 from importers.records import ParseError, RawDocument, RawIndicator, RawProject, Row
 
@@ -120,6 +128,9 @@ def _find_table(rows: list[Row]) -> _Table | None:
     header, sub_header = rows[start], rows[sub]
     width = max(len(header.cells), len(sub_header.cells))
     head = _positions(header, HEAD_COLUMNS)
+    if "amount" not in head:  # '2026年预算数' (of several years, the latest), 项目总额: as a flat sheet takes them
+        money = amount_column([header_key(cell) for cell in header.cells], frozenset(head.values()))
+        head.update({"amount": money} if money is not None else {})
     return _Table(
         header_row=start,
         first_row=sub + 1,
