@@ -566,8 +566,24 @@ def _usage(exc) -> str:
         what = f"没有命令 '{command[1]}'" + _near(re.findall(r"'(.*?)'", command[2] or ""))
     else:
         what = "用法错误"
-    command_path = exc.ctx.command_path if exc.ctx is not None else "kb"
+    command_path = exc.ctx.command_path if exc.ctx is not None else _named_command(sys.argv[1:])
     return f"{what}：{exc.format_message()}（{command_path} --help 查看用法 shows the usage）"
+
+
+def _named_command(argv: list[str]) -> str:
+    """'kb search' for the words of a command line naming that command (click raises some errors without the
+    command's context: an option without its value)."""
+    from typer.main import get_command
+
+    command, path = get_command(app), ["kb"]
+    for word in argv:
+        commands = getattr(command, "commands", None)
+        if commands is None:
+            break
+        if word in commands:
+            command = commands[word]
+            path.append(word)
+    return " ".join(path)
 
 
 def _near(names) -> str:

@@ -300,3 +300,5 @@ def test_a_command_line_kb_cannot_run_is_said_in_one_line_chinese_first(argv, sa
     code, out, err = _outcome(entry.main, argv, place, capsys, monkeypatch)
     assert code == 2 and out == "" and err.count("\n") == 1, err
     assert err.startswith(f"kb: 错误 error: {said}：") and "--help 查看用法" in err
+    named = [word for word in argv if word in ("show", "search", "projects")][:1]
+    assert f"（{' '.join(['kb', *named])} --help 查看用法" in err  # the command's own help (--level: was kb's)
