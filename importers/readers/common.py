@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import datetime as dt
 import re
 
@@ -268,34 +269,27 @@ def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -
 
 def left_out(sheet: str, rows: list[int], columns: list[int]) -> list[str]:
     """Warnings for a sheet's hidden rows and columns with text that were not read (1-based numbers)."""
+    from openpyxl.utils import get_column_letter
+
     notes = []
     if rows:
         spans = _spans(rows, str)
         notes.append(f"工作表“{sheet}”的隐藏行未读：第 {spans} 行 (hidden rows of sheet '{sheet}' not read: {spans})")
     if columns:
-        spans = _spans(columns, _letters)
+        spans = _spans(columns, get_column_letter)
         notes.append(f"工作表“{sheet}”的隐藏列未读：{spans} 列 (hidden columns of sheet '{sheet}' not read: {spans})")
     return notes
 
 
-def _letters(column: int) -> str:
-    """A column's letters (1 → A, 27 → AA)."""
-    text = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        text = chr(65 + rest) + text
-    return text
-
-
-def _spans(numbers: list[int], name, most: int = 8) -> str:
-    """Numbers as their runs ('4–6, 9'), the first `most` runs and '…' after."""
+def _spans(numbers: list[int], written: Callable[[int], str], most: int = 8) -> str:
+    """Numbers as their runs ('4–6, 9'; each as `written` writes it), the first `most` runs and '…' after."""
     runs: list[list[int]] = []
     for number in sorted(set(numbers)):
         if runs and number == runs[-1][1] + 1:
             runs[-1][1] = number
         else:
             runs.append([number, number])
-    text = [name(a) if a == b else f"{name(a)}–{name(b)}" for a, b in runs[:most]]
+    text = [written(a) if a == b else f"{written(a)}–{written(b)}" for a, b in runs[:most]]
     return ", ".join(text) + (", …" if len(runs) > most else "")
 
 
