@@ -345,23 +345,45 @@ def signs_instead(cells: list[str], found: dict[str, int], j: int) -> bool:
     return first is not None and key(cells[first]) in NATURE_HEADERS and key(cells[j]) not in NATURE_HEADERS
 
 
+TARGET_ACTUAL = "target_actual"  # one column of a self-evaluation giving both: '年度指标值/实际完成值'
+
+
 def column(cell: str) -> str:
     """The indicator field a table header names ('' when none): a weight header with its total in a note
     ('分值权重（90分）') is still the weight; a header naming its year or span before a known one ('2026年指标值',
-    '本年度指标值', '预期指标值') is that one."""
+    '本年度指标值', '预期指标值') is that one; a target's header and an actual's joined by '/' are TARGET_ACTUAL."""
     word = key(cell)
     found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
     if not found and _WHEN.match(word):
         found = _COLUMNS.get(_WHEN.sub("", word), "")
     if not found and len(word) <= 8:  # a short header that says what it holds: '计算符号', '指标单位'
         found = "operator" if _SIGN.search(word) else "unit" if _MEASURE_UNIT.fullmatch(word) else ""
+    if not found and _SLASH.search(word):
+        parts = [column(part) for part in _SLASH.split(word, maxsplit=1)]
+        found = TARGET_ACTUAL if parts == ["target", "actual"] else ""
     return found
+
+
+_SLASH = re.compile(r"\s*[/／]\s*")
+_UNIT_REST = re.compile(r"[\u4e00-\u9fff·.]{1,2}(?:[/／]|$)")  # a per-unit's rest after its '/' ('人' of 元/人)
+
+
+def target_and_actual(text: str) -> tuple[str, str]:
+    """A cell under TARGET_ACTUAL as its target and what was achieved, parted at a '/' ('≥1,200人次/全年共计1,234人次'):
+    of several, one whose right side does not start with a unit's rest ('≥3000元/人/2800元/人' parts after 元/人),
+    the middle one of those."""
+    cuts = list(_SLASH.finditer(text))
+    if not cuts:
+        return text.strip(), ""
+    apart = [cut for cut in cuts if not _UNIT_REST.match(text, cut.end())] or cuts
+    cut = apart[len(apart) // 2]
+    return text[: cut.start()].strip(), text[cut.end() :].strip()
 
 
 def names_indicators(kinds: list[str]) -> bool:
     """Whether a line's or row's pieces (their `column` kinds, '' for none) are an indicator table's header: three
     pieces or more, an indicator column and a target column among them."""
-    return len(kinds) >= 3 and "name" in kinds and bool({"target", "period_target"} & set(kinds))
+    return len(kinds) >= 3 and "name" in kinds and bool({"target", "period_target", TARGET_ACTUAL} & set(kinds))
 
 
 # a unit of measure ('指标单位', '目标值单位'), not a unit of government ('预算单位', '实施单位', '责任单位': their

@@ -21,6 +21,7 @@ from importers.columns import (
     HEAD_LABELS,
     INDICATOR_HEADERS,
     REMARK,
+    TARGET_ACTUAL,
     column,
     declared_unit,
     head_field,
@@ -31,6 +32,7 @@ from importers.columns import (
     nature_notes,
     placeholder,
     signs_instead,
+    target_and_actual,
     target_parts,
     weight_of,
 )
@@ -148,7 +150,10 @@ def _header_of(row: Row) -> _Header | None:
         if not cell:
             continue
         found = column(cell)
-        if found == "operator" and signs_instead(cells, columns, j):
+        if found == TARGET_ACTUAL:  # both in one cell, parted where the rows are read
+            columns.setdefault("target", j)
+            columns.setdefault("actual", j)
+        elif found == "operator" and signs_instead(cells, columns, j):
             notes[columns["operator"]] = key(cells[columns["operator"]])  # 指标性质 (定量/定性) beside the signs
             columns["operator"] = j
         elif found and found not in columns:
@@ -763,7 +768,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
         period = cell(cells, "period_target")
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
-        whole = cell(cells, "target")
+        whole, actual = cell(cells, "target"), cell(cells, "actual")
+        if columns.get("target") == columns.get("actual"):
+            whole, actual = target_and_actual(whole)
         lone = not name and (len(row.cells) == 1 or ruled and not row.edges)  # a line beside the grid ('绩', '标')
         if (
             lone
@@ -793,7 +800,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
                     period_target=period,
                     weight=weight,
                     line=row.line,
-                    actual=cell(cells, "actual"),
+                    actual=actual,
                     score=cell(cells, "score"),
                     notes={**notes, **nature_notes(table.operator_label, nature, cell(cells, "unit"))},
                 )
