@@ -233,6 +233,9 @@ def test_xls_hidden_rows_and_columns_and_a_dates_format(monkeypatch):
     ]
     # an AutoFilter over the three rows (its _FilterDatabase name, xlrd's area2d: sheet, rows, columns) hid row 2
     book.name_obj_list = [Thing(name="_FilterDatabase", scope=0, area2d=lambda: (sheet, 0, 3, 0, 3))]
+    book.mem, book._sh_abs_posn = b"\x09\x08\x00\x00" + b"\x0a\x00\x00\x00", [0]  # the sheet's BOF and EOF
+    assert cells(xls.read(b"")) == [["三级指标", "指标值"], ["完成时间", "2024年12月31日"]]  # no filter in use
+    book.mem = b"\x09\x08\x00\x00" + b"\x9b\x00\x00\x00" + b"\x0a\x00\x00\x00"  # FILTERMODE: one is
     rows = xls.read(b"")
     assert cells(rows) == [["三级指标", "指标值"], ["养护里程（2023年）", "≥45公里"], ["完成时间", "2024年12月31日"]]
     assert rows.notes == ["工作表“表”的隐藏列未读：B 列 (hidden columns of sheet '表' not read: B)"]

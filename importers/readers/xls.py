@@ -1,7 +1,7 @@
 """Old Excel .xls workbooks (BIFF, read by xlrd): every visible sheet, values as the sheet shows them (a date in its
 format's Chinese). Rows and columns hidden by hand are left out (an earlier year's indicators), with a warning naming
-those with text; a row hidden inside the sheet's AutoFilter range (its _FilterDatabase name) is read, since a filter
-only shows part of the table.
+those with text; a row hidden inside the sheet's AutoFilter range (its _FilterDatabase name) while a filter is in use
+(a FILTERMODE record) is read, since a filter only shows part of the table.
 
 A merged cell's value is spread to every cell it covers, across and down. xlrd lists a sheet's merged
 ranges only when it reads formatting, which it does anyway for the number formats.
@@ -10,6 +10,7 @@ ranges only when it reads formatting, which it does anyway for the number format
 from __future__ import annotations
 
 import io
+import struct
 
 from importers.readers.common import (
     MAX_COLUMNS,
@@ -72,7 +73,11 @@ def read(data: bytes) -> list[Row]:
 
 
 def _filtered(book, index: int) -> list[tuple[int, int]]:
-    """The rows (first, last; 0-based) the sheet's AutoFilter covers below its header: its _FilterDatabase name's."""
+    """The rows (first, last; 0-based) the sheet's AutoFilter covers below its header, its _FilterDatabase name's,
+    when a filter is in use (its sheet holds a FILTERMODE record): rows hidden under filter buttons not in use are
+    hidden by hand."""
+    if not _filtering(book, index):
+        return []
     ranges = []
     for name in getattr(book, "name_obj_list", []):
         if name.name == "_FilterDatabase" and name.scope == index:
@@ -82,6 +87,25 @@ def _filtered(book, index: int) -> list[tuple[int, int]]:
                 continue
             ranges.append((first + 1, stop - 1))
     return ranges
+
+
+_FILTERMODE, _EOF = 0x009B, 0x000A  # BIFF records: a filter in use hides rows of the sheet; the sheet's end
+
+
+def _filtering(book, index: int) -> bool:
+    """Whether the sheet's records (xlrd keeps the workbook stream and each sheet's offset) hold FILTERMODE."""
+    mem, starts = getattr(book, "mem", None), getattr(book, "_sh_abs_posn", None)
+    if not mem or not starts or index >= len(starts):
+        return False
+    at = starts[index]
+    while at + 4 <= len(mem):
+        kind, size = struct.unpack_from("<HH", mem, at)
+        if kind == _FILTERMODE:
+            return True
+        if kind == _EOF:
+            return False
+        at += 4 + size
+    return False
 
 
 def _hidden(info: dict, index: int) -> bool:
