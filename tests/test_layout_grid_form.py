@@ -930,6 +930,7 @@ def test_a_tables_rest_in_other_columns_is_read_by_its_own(repeated):
     one (6 cells a row), with its own header or without: its cells slid one column (一级 '绩效指标', the name
     '经济成本指标')."""
     first = [*head("甲")[:2], SPANNED, ["绩效指标", "产出指标", "数量指标", "人数", "人数", "≥1200人", "20"]]
+    first.append(["产出指标", "质量指标", "合格率", "合格率", "100%", "10"])  # its side cell merged: padded
     rest = [["绩效指标", "成本指标", "经济成本指标", "人均补贴标准", "≤3000元/人", "10"]]
     rest.append(["绩效指标", "", "", "人均培训成本", "≤500元/人", "10"])  # its levels merged above, left blank
     rest.append(["绩效指标", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "10"])
@@ -938,6 +939,7 @@ def test_a_tables_rest_in_other_columns_is_read_by_its_own(repeated):
     assert indicators(table) == [
         [
             ("产出指标", "数量指标", "人数", "≥1200人"),
+            ("产出指标", "质量指标", "合格率", "100%"),
             ("成本指标", "经济成本指标", "人均补贴标准", "≤3000元/人"),
             ("成本指标", "经济成本指标", "人均培训成本", "≤500元/人"),
             ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"),

@@ -100,18 +100,24 @@ def _cells(row: Row, width: int = 0) -> list[str]:
 
 
 def _aligned(form: _Form, table: _Header) -> list[tuple[Row, list[str]]]:
-    """The form's rows with their cells in the table's columns: padded on the left, or, for rows short by the
-    columns the header spans twice (a Word table's rest after a page break, its name in one grid column), with
-    those cells doubled, when that, and not the padding, reads as an indicator row for one of them (the others,
-    their levels left blank under a merged cell, go the same way)."""
+    """The form's rows with their cells in the table's columns: padded on the left (a side cell merged down), or,
+    for a row short by the columns the header spans twice (a Word table's rest after a page break, its name in one
+    grid column), with those cells doubled when that, and not the padding, reads as an indicator row; a short row
+    reading as neither (its levels left blank under a merged cell) goes as the short row before it went."""
+    out: list[tuple[Row, list[str]]] = []
     short = table.width - len(table.spans) if table.spans else -1
-    doubled = {id(row): _doubled(row, table.spans) for row in form.rows if len(row.cells) == short}
-    double = any(
-        not _indicator_row(row, table) and _indicator_row(replace(row, cells=doubled[id(row)]), table)
-        for row in form.rows
-        if id(row) in doubled
-    )
-    return [(row, doubled[id(row)] if double and id(row) in doubled else _cells(row, table.width)) for row in form.rows]
+    double = False  # the short row before was doubled
+    for row in form.rows:
+        padded = _cells(row, table.width)
+        if len(row.cells) == short and not _indicator_row(row, table):
+            doubled = _doubled(row, table.spans)
+            if _indicator_row(replace(row, cells=doubled), table):
+                double = True
+            out.append((row, doubled if double else padded))
+            continue
+        double = double and len(row.cells) == short
+        out.append((row, padded))
+    return out
 
 
 def _doubled(row: Row, spans: tuple[int, ...]) -> list[str]:
