@@ -23,6 +23,7 @@ from kb.drafting import yth
 from kb.find.precedents import family_key, normal_target
 from kb.vocab.dates import dates_in
 from kb.vocab.targets import QUALITATIVE, name_unit, parse_target, several_values
+from kb.vocab.units import is_unit
 
 SEVERITIES = ("error", "warning", "info")
 FRAMEWORK_2021_FROM = 2022  # budget year from which 财预〔2021〕101号 applies (成本指标 a level 1 of its own)
@@ -299,10 +300,24 @@ def _no_number(t: GoalTable):
             yield n, f"{ln.target or ln.operator!s} 没有数值 has no number"
 
 
+# units a name's brackets give that kb.vocab.units does not know (it keys stored names: it is not changed here)
+NAME_UNITS = frozenset(("工作日", "个工作日", "批次", "印", "千印", "印张"))
+_NAME_BRACKET = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
+
+
+def _unit_in_name(name: str) -> bool:
+    """Whether the name ends with its unit in brackets: （米）, （千印）, （工作日）, （元/户/月）; not （线上）."""
+    found = _NAME_BRACKET.search(name)
+    if found is None:
+        return False
+    return all(is_unit(part) or part in NAME_UNITS for part in unicodedata.normalize("NFKC", found.group(1)).split("/"))
+
+
 def _no_unit(t: GoalTable):
     """A number without its unit, in the target or at the end of the name (文件印制数量（千印）, 时限（工作日）)."""
     for n, ln in enumerate(t.lines):
-        if ln.value is not None and ln.operator not in (None, QUALITATIVE) and not ln.unit and not name_unit(ln.name):
+        unit = ln.unit or _unit_in_name(ln.name)
+        if ln.value is not None and ln.operator not in (None, QUALITATIVE) and not unit:
             yield n, f"{normal_target(ln.operator, ln.value, ln.unit, ln.target)} 没有计量单位 has no unit"
 
 
