@@ -559,6 +559,12 @@ def test_what_a_rule_lets_pass_is_only_what_it_says(rule, changes):
         ("other-year", dict(operator=None, value=None, unit=None, target="较2024年下降5%")),
         ("other-year", dict(operator=None, value=None, unit=None, target="在2024年基础上提高")),
         ("satisfaction-low", dict(name="服务对象满意度评分", operator="≥", value=4.5, unit="分", target="≥4.5分")),
+        ("satisfaction-low", dict(name="服务对象满意度评分", operator="≥", value=12, unit="分", target="≥12分")),
+        ("other-year", dict(operator=None, value=None, unit=None, target="较上年（2025年）增长5%")),
+        ("other-year", dict(operator=None, value=None, unit=None, target="较2024-2025年平均水平提高")),
+        ("other-year", dict(operator=None, value=None, unit=None, target="达到2024年标准")),
+        ("no-number", dict(name="资金拨付率", operator=None, value=None, unit=None, target="6月底前≥90%")),
+        ("no-number", dict(name="完成率", operator=None, value=None, unit=None, target="2026年底前100%")),
     ],
 )
 def test_what_a_rule_lets_pass_still_passes(rule, changes):

@@ -98,10 +98,18 @@ NEGATIVE_WORDS = (
 # a name of money, not of things delivered: 总成本控制数 ≤577万元 is a ceiling rightly
 NOT_COUNTED_WORDS = ("控制数", "成本", "费用", "经费")  # (资金扶持企业数 ≤30家 is a count)
 # a year a target compares with, not one it names as its own (较2020年累计下降, 以2023年为基数)
+DIGIT = re.compile(r"\d")
+# a date's figures, which are no target's number: 2024年12月底, 6月30日, 2026-06-30
+_DATE_WORDS = re.compile(
+    r"(?:19|20)\d\d\s*(?:年度?|[-./]\s*\d{1,2}(?:\s*[-./]\s*\d{1,2})?)|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+)
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?:度|底|末)?|(?=[-./]\d))")
-_COMPARED_BEFORE = re.compile(r"较|比|与|相对|对照")  # just before a year it compares with: 较2020年
+# just before a year it compares with: 较2020年, 较上年（2025年）, 高于2024年, 对标2024年 (not 比例)
+_COMPARED_BEFORE = re.compile(r"较|比(?!例)|与|相对|对照|对标|高于|低于|超过|达到|不低于|不少于|持平")
 # just after a year it compares with: 2020年为基数, 2020年基础上, 2020年以来 (not 2025年基础设施)
-_COMPARED_AFTER = re.compile(r"\s*(?:(?:为|作为)?\s*(?:基数|基准|基期|基础上)|(?:为|作为)\s*基础|水平|同期|以来)")
+_COMPARED_AFTER = re.compile(
+    r"\s*(?:(?:为|作为)?\s*(?:基数|基准|基期|\S{0,3}基础上)|(?:为|作为)\s*基础|水平|同期|以来|相比|标准|平均)"
+)
 REDUCTION_WORDS = ("降低", "下降", "减少", "节约", "节省", "压减", "压缩", "控制")
 GROWTH_WORDS = ("增长", "增幅", "增速", "同比", "环比", "倍")
 COUNT_NAME = re.compile(r"(?<![倍系指分])(数|数量|个数|家数|人数|次数|户数|场次|人次|项数)$")
@@ -296,6 +304,7 @@ def _no_number(t: GoalTable):
             and ln.value is None
             and (ln.operator or ln.target.strip())
             and not several_values(ln.target)
+            and not DIGIT.search(_DATE_WORDS.sub("", unicodedata.normalize("NFKC", ln.target)))
         ):
             yield n, f"{ln.target or ln.operator!s} 没有数值 has no number"
 
@@ -385,8 +394,8 @@ def _satisfaction_pct(ln: Line) -> float | None:
     """A satisfaction target as a percentage: 90%, 90 (no unit), 90分 (of 100), 0.9 (a share, no unit)."""
     if ln.value is None or ln.operator not in ("≥", ">", "="):
         return None
-    if ln.unit == "%" or ln.unit is None and 1 < ln.value <= 100 or ln.unit == "分" and 10 < ln.value <= 100:
-        return ln.value  # (4.5分 is of a scale of 5 or 10, not a share)
+    if ln.unit == "%" or ln.unit is None and 1 < ln.value <= 100 or ln.unit == "分" and 20 < ln.value <= 100:
+        return ln.value  # (4.5分 or 12分 are of a scale of 5, 10 or 15, not a share)
     return ln.value * 100 if ln.unit is None and 0 < ln.value <= 1 else None
 
 
@@ -518,7 +527,7 @@ def _earlier_years(text: str, year: int) -> list[int]:
     text = unicodedata.normalize("NFKC", text or "")
     found = []
     for m in _YEAR_MENTION.finditer(text):
-        before, after = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 4]
+        before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 6]
         if int(m.group(1)) < year and not _COMPARED_BEFORE.search(before) and not _COMPARED_AFTER.match(after):
             found.append(int(m.group(1)))
     return found
