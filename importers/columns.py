@@ -365,18 +365,23 @@ def column(cell: str) -> str:
 
 
 _SLASH = re.compile(r"\s*[/／]\s*")
-_UNIT_REST = re.compile(r"[\u4e00-\u9fff·.]{1,2}(?:[/／]|$)")  # a per-unit's rest after its '/' ('人' of 元/人)
+# a per-unit's rest after its '/': one character, or two joined by a dot ('人' of 元/人, '人·年')
+_UNIT_REST = re.compile(r"[\u4e00-\u9fff](?:[·.][\u4e00-\u9fff])?\s*(?:[/／]|$)")
 
 
 def target_and_actual(text: str) -> tuple[str, str]:
     """A cell under TARGET_ACTUAL as its target and what was achieved, parted at a '/' ('≥1,200人次/全年共计1,234人次'):
-    of several, one whose right side does not start with a unit's rest ('≥3000元/人/2800元/人' parts after 元/人),
-    the middle one of those."""
-    cuts = list(_SLASH.finditer(text))
+    not one between two figures (a date's: 2026/11/30) or before a unit's rest ('元/人'); of several, the middle
+    one; the cell whole as its target when none is left ('1次/月')."""
+    cuts = [
+        cut
+        for cut in _SLASH.finditer(text)
+        if not _UNIT_REST.match(text, cut.end())
+        and not (text[cut.start() - 1 : cut.start()].isdigit() and text[cut.end() : cut.end() + 1].isdigit())
+    ]
     if not cuts:
         return text.strip(), ""
-    apart = [cut for cut in cuts if not _UNIT_REST.match(text, cut.end())] or cuts
-    cut = apart[len(apart) // 2]
+    cut = cuts[len(cuts) // 2]
     return text[: cut.start()].strip(), text[cut.end() :].strip()
 
 

@@ -1065,3 +1065,30 @@ def test_a_self_evaluation_giving_target_and_actual_in_one_column():
         ("人均补贴", "≤3000元/人", "2800元/人"),
         ("慢性病早发现率", "有所提高", "已完成"),
     ]
+
+
+@pytest.mark.parametrize("first", [["", "标", "场次", "≥2", "次"], ["", "标", "次数", "2", "次"]])
+def test_a_short_row_of_its_own_atop_the_page_under_a_cut_level_is_no_rest(first):
+    """A real short row under a level cut by the break ('数量指' | '标'): its texts all fragments, it was joined to
+    the row above (培训人数场次 ≥100≥2 人次: an indicator lost). A value of its own is no rest."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]
+    page1 = [*head("甲")[:2], header, ["产出指标", "数量指", "培训人数", "≥100", "人"]]
+    assert [(row[1], row[2], row[3]) for row in _paged(page1, [first])] == [
+        ("数量指标", "培训人数", "≥100"),
+        ("数量指标", first[2], first[3]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell, parted",
+    [
+        ("2026年12月31日前/2026/11/30", ("2026年12月31日前", "2026/11/30")),  # a date's '/' parts nothing
+        ("≥3000元/人·年/2800元/人·年", ("≥3000元/人·年", "2800元/人·年")),
+        ("1次/月", ("1次/月", "")),  # a per-unit alone: no actual given
+        ("长期/长期", ("长期", "长期")),
+    ],
+)
+def test_a_target_and_its_actual_are_parted_at_the_right_slash(cell, parted):
+    from importers.columns import target_and_actual
+
+    assert target_and_actual(cell) == parted

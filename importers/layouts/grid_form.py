@@ -340,8 +340,17 @@ def _cut(above: Row, row: Row) -> tuple[list[int], bool]:
     levels = set(completed) | {j for j, (a, _) in enumerate(pairs) if is_level1(a) or is_level2(a)}
     ended = any(a and not b for j, (a, b) in enumerate(pairs) if j not in levels)
     fragments = all(len(b) <= _FRAGMENT_CHARS for _, b in pairs)
-    short = not any(a == b or len(b) > _REST_CHARS for a, b in pairs if b)
+    short = not any(a == b or len(b) > _REST_CHARS or _new_value(a, b) for a, b in pairs if b)
     return completed, short and (ended or fragments)
+
+
+_SIGNS = "≥≤<>=＞＜＝≧≦"
+
+
+def _new_value(before: str, rest: str) -> bool:
+    """Whether a cell's text on the next page is a value of its own, not the rest of the one above: it starts
+    with a sign ('≥100' and '≥2'), or a number after a number ('≥100' and '2次')."""
+    return rest[0] in _SIGNS or rest[0].isdigit() and before[-1:].isdigit()
 
 
 def _word(text: str) -> bool:
