@@ -1004,6 +1004,7 @@ def _table_item(
 
     grid = [row.cells for row in table.rows]  # the grid lines, from every box (an opened one too)
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
+    own = [[bool(text.strip()) for text in row] for row in texts]  # each box's own text (before merged cells spread)
     covered = _covered(boxes, grid)
     for (i, j), (k, m) in covered.items():
         texts[i][j] = texts[k][m]
@@ -1028,7 +1029,6 @@ def _table_item(
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
-    own = [[box is not None and bool(text_in(*box).strip()) for box in row] for row in boxes]
     _drop_spread_rows(item, covered, own)
     return item
 
