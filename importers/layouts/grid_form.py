@@ -20,6 +20,7 @@ from importers.cells import clean, joined, once_across, spread_values, unspread
 from importers.columns import (
     HEAD_LABELS,
     INDICATOR_HEADERS,
+    OPERATORS,
     REMARK,
     TARGET_ACTUAL,
     column,
@@ -344,7 +345,7 @@ def _cut(above: Row, row: Row) -> tuple[list[int], bool]:
     return completed, short and (ended or fragments)
 
 
-_SIGNS = "≥≤<>=＞＜＝≧≦"
+_SIGNS = frozenset(sign[0] for sign in OPERATORS)  # a value's first character when it starts with its sign
 
 
 def _new_value(before: str, rest: str) -> bool:
@@ -784,7 +785,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
         whole, actual = cell(cells, "target"), cell(cells, "actual")
-        if columns.get("target") == columns.get("actual"):
+        if "actual" in columns and columns["actual"] == columns.get("target"):  # (TARGET_ACTUAL)
             whole, actual = target_and_actual(whole)
         lone = not name and (len(row.cells) == 1 or ruled and not row.edges)  # a line beside the grid ('绩', '标')
         if (
