@@ -960,6 +960,12 @@ def test_a_header_repeated_in_other_columns_takes_each_cell_by_its_label():
     assert [(i.name, i.target, i.weight) for i in parsed] == [("人数", "≥1200人", "20"), ("合格率", "≥95%", "20")]
 
 
+def _paged(page1: list[list[str]], page2: list[list[str]]) -> list[tuple[str, str, str, str, str]]:
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    return [(i.level1, i.level2, i.name, i.target, i.unit) for i in grid_form.parse(table).projects[0].indicators]
+
+
 def test_a_row_the_page_break_cut_closed_on_both_pages_is_one_indicator():
     """Word and LibreOffice let a row break across pages and close each part with its own rules: every cell cut
     ('产出指' | '数量指' | '救助户' | '≥3000' at the foot, '标' | '标' | '次' | '户次' atop the next page). It was two
@@ -970,10 +976,7 @@ def test_a_row_the_page_break_cut_closed_on_both_pages_is_one_indicator():
         ["标", "质量指标", "资金发放准确率", "=100%"],  # 一级 merged down: the reader gives each row the rest
         ["效益指标", "社会效益指标", "困难群众基本生活", "有效保障"],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
-    parsed = grid_form.parse(table).projects[0].indicators
-    assert [(i.level1, i.level2, i.name, i.target) for i in parsed] == [
+    assert [row[:4] for row in _paged(page1, page2)] == [
         ("产出指标", "数量指标", "救助户次", "≥3000户次"),
         ("产出指标", "质量指标", "资金发放准确率", "=100%"),
         ("效益指标", "社会效益指标", "困难群众基本生活", "有效保障"),
@@ -985,10 +988,7 @@ def test_a_header_the_page_break_cut_is_read_whole():
     refused (no goal table)."""
     page1 = [*head("甲")[:2], ["一级指", "二级指", "三级指", "年度指"]]
     page2 = [["标", "标", "标", "标值"], ["产出指标", "数量指标", "人数", "≥5人"]]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
-    parsed = grid_form.parse(table).projects[0].indicators
-    assert [(i.level1, i.level2, i.name, i.target) for i in parsed] == [("产出指标", "数量指标", "人数", "≥5人")]
+    assert [row[:4] for row in _paged(page1, page2)] == [("产出指标", "数量指标", "人数", "≥5人")]
 
 
 def test_a_note_over_two_sub_columns_keeps_both():
@@ -1017,12 +1017,6 @@ def test_a_department_self_evaluations_budget_on_one_labelled_row():
     )
     assert (evaluation.amount, evaluation.fields.get("执行率")) == ("2,720", "97.66%")
     assert "说明" not in evaluation.fields
-
-
-def _paged(page1: list[list[str]], page2: list[list[str]]) -> list[tuple[str, str, str, str, str]]:
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
-    return [(i.level1, i.level2, i.name, i.target, i.unit) for i in grid_form.parse(table).projects[0].indicators]
 
 
 def test_a_level_the_page_break_splits_beside_two_whole_rows_is_whole_in_both():
