@@ -107,6 +107,7 @@ BREAKERS = {
     "other-year": lambda t: dataclasses.replace(
         t, head={**t.head, "年度目标": "补贴企业50家，2023年底前拨付"}
     ),  # stale
+    "goal-differs": lambda t: dataclasses.replace(t, head={**t.head, "年度目标": "服务对象满意度不低于80%"}),
     "annual-over-period": lambda t: replace(t, 0, period_target="≥40家"),
     "annual-equals-period": lambda t: dataclasses.replace(t, bounds=(date(2024, 1, 1), date(2026, 12, 31))),
     "cost-over-budget": lambda t: replace(t, 7, value=1300.0, target="≤1300万元"),
@@ -452,6 +453,57 @@ def test_other_year_fires_on_a_target_naming_an_earlier_year():
     """A 2024 table whose 项目完成时间 is 2023年12月31日: a stale copy of last year's."""
     findings = [f for f in run(with_row("项目完成时间", "2023年12月31日", "产出指标")) if f.rule == "other-year"]
     assert [f.detail.split(" the")[0] for f in findings] == ["指标值写了 2023 年，表是 2024 年度的"]
+
+
+def goal(text: str) -> GoalTable:
+    return dataclasses.replace(good(), head={**good().head, "年度目标": text})
+
+
+def test_goal_differs_names_the_row_and_both_values():
+    """A real 2026 table: its 年度目标 says 满意度不低于80%, its row ≥90% — one of them was not updated."""
+    findings = [f for f in run(goal("补贴企业50家，服务对象满意度达到80%以上。")) if f.rule == "goal-differs"]
+    assert [(f.row, f.detail.split(" the")[0]) for f in findings] == [
+        (6, "年度目标写“服务对象满意度达到80%以上”，指标值是 ≥90%")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "服务对象满意度不低于90%",  # the same value
+        "服务对象满意度提高5%",  # a change, not the level
+        "服务对象满意度较上年提高5个百分点",
+        "服务对象满意度（2023年为85%）稳步提升",  # no level right after the name
+        "补贴企业数量50家，服务对象满意度≥90",  # no unit: not compared
+        "满意度不低于80%",  # not the row's whole name
+        "补贴资金总额1200万元，其中补贴企业数80%为小微企业",  # another unit
+    ],
+)
+def test_goal_differs_holds_back(text):
+    assert "goal-differs" not in rule_ids(goal(text))
+
+
+def test_goal_differs_is_quiet_when_another_row_of_the_name_has_the_value():
+    table = with_row("服务对象满意度", "≥85%", "满意度指标")
+    assert "goal-differs" not in rule_ids(dataclasses.replace(table, head={"年度目标": "服务对象满意度≥85%"}))
+
+
+def test_an_imported_goal_is_compared_but_not_held_to_its_year(conn):
+    """Published goals are the projects' own text: compared with the rows, but a year they name is history (2025年度
+    案卷装订 in a 2026 table) more often than a stale copy, and was not warned of."""
+    project = RawProject(
+        "甲",
+        goal="完成2024年度案卷装订；移民对后期扶持政策实施满意度不低于80%。",
+        indicators=[
+            RawIndicator(
+                name="移民对后期扶持政策实施满意度", target="≥90%", level1="满意度指标", level2="服务对象满意度指标"
+            )
+        ],
+    )
+    store(conn, RawDocument(layout="test", projects=[project]), year=2026)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    found = [(f.rule, f.row) for f in lint_project(conn, pid) if f.rule in ("goal-differs", "other-year")]
+    assert found == [("goal-differs", 1)]
 
 
 def test_an_imported_table_without_its_period_is_not_held_to_the_years_end(conn):

@@ -538,7 +538,8 @@ def _other_year(t: GoalTable):
     name are the thing named (2025年运维服务项目尾款, 2026-2030年规划), a later year is timely-after-end's."""
     if not t.year:
         return
-    if earlier := _earlier_years(t.head.get("年度目标", ""), t.year):
+    # a published goal tells its history (2025年度案卷装订, a 2020 file's date): only a draft's is held to its year
+    if not t.imported and (earlier := _earlier_years(t.head.get("年度目标", ""), t.year)):
         yield None, f"年度目标写了 {earlier[0]} 年，表是 {t.year} 年度的 the annual goal names an earlier year"
     for n, ln in enumerate(t.lines):
         if earlier := _earlier_years(ln.target, t.year):
@@ -547,6 +548,41 @@ def _other_year(t: GoalTable):
                 f"指标值写了 {earlier[0]} 年，表是 {t.year} 年度的 "
                 f"the target names {earlier[0]}, the table is for {t.year}",
             )
+
+
+# what may stand between a name in the 年度目标 and the level it sets: a comparing word, not a change (提高5%)
+_GOAL_LEVEL = re.compile(
+    r"\s*(?:(?:不低于|不少于|至少|不高于|不超过|不多于|控制在|保持在|稳定在|达到|达|高于|低于|超过|提升至|提高至|提高到|"
+    r"提升到|降低至|降至|下降至|为|在|是|[≥≤<>=＞＜≧≦])\s*)*(?=\d)"
+)
+_GOAL_CLAUSE_END = re.compile(r"[，,。；;、：:！!？?\n（(]")
+
+
+def _goal_differs(t: GoalTable):
+    """The 年度目标 giving an indicator, by its whole name, another value than its row (满意度不低于80% above a row's
+    ≥90%): one of them was not updated. Only a level set right after the name is compared, in the row's unit."""
+    goal = unicodedata.normalize("NFKC", t.head.get("年度目标", ""))
+    values: dict[str, set[tuple[float, str | None]]] = {}
+    for ln in t.lines:
+        if ln.value is not None:
+            values.setdefault(ln.bare_name, set()).add((ln.value, ln.unit))
+    told = set()
+    for n, ln in enumerate(t.lines):
+        name = ln.bare_name
+        if ln.value is None or len(name) < 3 or name in told:
+            continue
+        for start in (m.end() for m in re.finditer(re.escape(name), goal)):
+            level = _GOAL_LEVEL.match(goal, start)
+            if not level:
+                continue
+            said = _GOAL_CLAUSE_END.split(goal[level.start() : level.start() + 24], maxsplit=1)[0]
+            stated = parse_target(said)
+            if stated.value is None or stated.unit != ln.unit or (stated.value, ln.unit) in values[name]:
+                continue
+            told.add(name)
+            target = ln.target or f"{ln.operator or ''}{number(ln.value)}{ln.unit or ''}"
+            yield n, f"年度目标写“{name}{said.strip()}”，指标值是 {target} the annual goal gives another value"
+            break
 
 
 def _annual_over_period(t: GoalTable):
@@ -778,6 +814,13 @@ RULES: tuple[Rule, ...] = (
         GUIDE_2021,
     ),
     Rule(
+        "goal-differs",
+        "warning",
+        "年度目标与指标值一致 the annual goal and the indicators give the same values",
+        _goal_differs,
+        GUIDE_2021,
+    ),
+    Rule(
         "annual-over-period",
         "error",
         "年度目标和资金不超过实施期（中期）的 an annual target or amount stays within the whole period's",
@@ -921,7 +964,7 @@ def draft_table(draft) -> GoalTable:
 def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
     """An imported project's goal table, with its weights (分值): its evaluation items' where it has them, else its
     indicators'."""
-    project = conn.execute("SELECT name, year FROM projects WHERE id = ?", (project_id,)).fetchone()
+    project = conn.execute("SELECT name, year, goal FROM projects WHERE id = ?", (project_id,)).fetchone()
     if project is None:
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     lines = [
@@ -952,7 +995,8 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
         rows = conn.execute("SELECT weight FROM indicators WHERE project_id = ? ORDER BY seq", (project_id,)).fetchall()
         weights = [r[0] for r in rows if r[0] is not None]
         unweighted = len(rows) - len(weights) if weights else 0
-    return GoalTable(project["name"], project["year"], lines, weights, unweighted, imported=True)
+    head = {"年度目标": project["goal"]} if project["goal"] else {}
+    return GoalTable(project["name"], project["year"], lines, weights, unweighted, head=head, imported=True)
 
 
 def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
