@@ -208,3 +208,24 @@ def test_a_summarys_money_column_is_found_as_a_flat_sheets_is(label):
     period's total, gave no amount; flat sheets read them (importers.columns.amount_column)."""
     doc = parse(SEED.replace("本年预算金额 (万元)", label))
     assert doc.projects[0].amount == parse(SEED).projects[0].amount != ""
+
+
+def test_a_table_with_level_columns_is_a_flat_sheets():
+    """序号 | 项目名称 | 预算金额 | 年度绩效目标 | 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 (a 长春-style table):
+    the summary claimed it for its 序号 and 指标性质 (read as the operator) and dropped every level, and a
+    department row became a project; levels are a flat sheet's to read."""
+    from importers.registry import detect_layout
+
+    text = (
+        "序号\t项目名称\t预算金额（万元）\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+        "1\t城乡居民养老保险补助\t4200.00\t按时足额发放\t产出指标\t数量指标\t享受待遇人数\t≥\t52\t万人\n"
+        "\t\t\t\t满意度指标\t服务对象满意度指标\t参保群众满意度\t≥\t90\t%\n"
+    )
+    rows = split_rows(text)
+    assert LAYOUT.detect(rows) < 0.5  # the head header alone
+    layout, _ = detect_layout(rows)
+    doc = layout.parse(rows)
+    assert [(i.level1, i.level2, i.name) for i in doc.projects[0].indicators] == [
+        ("产出指标", "数量指标", "享受待遇人数"),
+        ("满意度指标", "服务对象满意度指标", "参保群众满意度"),
+    ]

@@ -40,6 +40,7 @@ HEAD_COLUMNS = {
     "goal": ("年度绩效目标", "绩效目标", "当年绩效目标"),
 }
 INDICATOR_FIELDS = ("name", "operator", "unit", "target", "weight")  # named by importers.columns
+LEVEL_FIELDS = ("level1", "level2")
 HEAD_TEXT = ("overview", "amount", "goal")
 NAME_WORDS = frozenset(HEAD_COLUMNS["name"] + ("指标名称",))
 IDENTITY = ("seq", "amount")  # head cells that differ between two projects of the same name
@@ -102,6 +103,9 @@ def _indicator_positions(row: Row) -> dict[str, int]:
 
 
 def _is_indicator_header(row: Row) -> bool:
+    """指标名称, 运算符 and 年度目标值 named, and no level column: a table with 一级/二级指标 is a flat sheet's."""
+    if any(column(cell) in LEVEL_FIELDS for cell in row.cells if cell.strip()):
+        return False
     return {"name", "operator", "target"} <= _indicator_positions(row).keys()
 
 
