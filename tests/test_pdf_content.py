@@ -287,3 +287,13 @@ def test_the_interpreter_paints_a_page_of_several_streams_as_pdfminers_does(stre
 
     assert painted(interpreter_class()) == painted(PDFPageInterpreter)
     assert painted(PDFPageInterpreter)  # the page paints something
+
+
+def test_pdfminers_warnings_do_not_reach_the_user(caplog):
+    """Every page Chromium prints has fonts without a FontBBox: pdfminer warned of each on stderr (32 lines for
+    four pages) around the import's own report."""
+    import importers.readers.pdf  # noqa: F401  (the reader quiets pdfminer)
+    from pdfminer.pdffont import PDFFont
+
+    PDFFont._parse_bbox({"FontBBox": None})
+    assert [r.getMessage() for r in caplog.records] == []

@@ -24,6 +24,7 @@ import contextlib
 import functools
 import gc
 import io
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -46,6 +47,10 @@ from importers.readers.pdf_clip import LOW_MARKS, hidden
 from importers.readers.pdf_fields import fields_interpreter
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
+
+# pdfminer warns on stderr of what it reads past (a font without its FontBBox: every page Chromium prints); what
+# matters to a user is said by the import's own warnings
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # told each page read (its number, the pages declared): set by whoever reports the reading (kb.ingest.workers)
 PAGE_READ: ContextVar[Callable[[int, int], None] | None] = ContextVar("PAGE_READ", default=None)
