@@ -617,3 +617,20 @@ def test_a_manifest_may_give_every_file_of_its_folder_and_a_useless_one_is_said(
         assert str(manifest) in results["丙.txt"].message
     assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] == 2
     conn.close()
+
+
+def test_a_document_naming_no_department_takes_its_region_from_its_title(tmp_path):
+    """'厦门市2026年项目支出绩效目标表' over a form whose 主管部门 is left empty: the region was left empty (search
+    filters pass the project over) though the title says where."""
+    sheet = tmp_path / "目标表.txt"
+    sheet.write_text(
+        "厦门市2026年项目支出绩效目标表\n"
+        "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+        "政务服务运维\t680\t平台稳定运行\t产出指标\t质量指标\t系统可用率\t≥\t99.9\t%\n",
+        "utf-8",
+    )
+    conn = connect(tmp_path / "kb.sqlite3")
+    (result,) = import_paths(conn, [sheet])
+    assert result.status == "imported", result.message
+    assert tuple(conn.execute("SELECT region, region_source FROM documents").fetchone()) == ("厦门市", "text")
+    assert tuple(conn.execute("SELECT region FROM projects").fetchone()) == ("厦门市",)

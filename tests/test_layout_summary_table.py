@@ -211,7 +211,7 @@ def test_a_summarys_money_column_is_found_as_a_flat_sheets_is(label):
 
 
 def test_a_table_with_level_columns_is_a_flat_sheets():
-    """序号 | 项目名称 | 预算金额 | 年度绩效目标 | 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 (a 长春-style table):
+    """序号 | 项目名称 | 预算金额 | 年度绩效目标 | 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 (长春-style):
     the summary claimed it for its 序号 and 指标性质 (read as the operator) and dropped every level, and a
     department row became a project; levels are a flat sheet's to read."""
     from importers.registry import detect_layout

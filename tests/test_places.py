@@ -2,7 +2,7 @@
 
 import pytest
 
-from kb.vocab.places import region_from
+from kb.vocab.places import region_from, region_in_title
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,20 @@ from kb.vocab.places import region_from
 )
 def test_the_region_a_department_name_begins_with(department, region):
     assert region_from(department) == region
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("厦门市2026年项目支出绩效目标表", "厦门市"),  # a form whose 主管部门 is left empty: the title alone says where
+        ("2026年烟台市民政局部门预算", "烟台市"),
+        ("2026年度福州市商务局部门预算", "福州市"),
+        ("上海市浦东新区2026年项目支出绩效目标表", "上海市浦东新区"),
+        ("预算表12 项目支出绩效目标表", ""),
+        ("部门预算市级项目绩效目标", ""),  # words of a title, not a place
+        ("项目绩效（市本级）", ""),
+        ("全市2026年项目支出绩效目标表", ""),
+    ],
+)
+def test_the_region_a_title_begins_with(title, region):
+    assert region_in_title(title) == region

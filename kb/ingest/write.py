@@ -31,7 +31,7 @@ from kb.ingest.normalise import (
     department_wide,
 )
 from kb.vocab.pinyin import pinyin
-from kb.vocab.places import clean_department, region_from, year_from, year_in_name
+from kb.vocab.places import clean_department, region_from, region_in_title, year_from, year_in_name
 from kb.vocab.tokens import index_tokens
 
 
@@ -79,7 +79,12 @@ def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter, file_na
     """The document's fields; the year, when the text gives none, is the one most of its projects' periods give,
     else the one given (command line, manifest), else the one the file's name states."""
     cleaned = clean_department(doc.department)
-    region, region_source = _pick((doc.region, "text"), (region_from(cleaned), "text"), (fb.region, fb.source))
+    region, region_source = _pick(
+        (doc.region, "text"),
+        (region_from(cleaned), "text"),
+        (region_in_title(doc.title), "text"),
+        (fb.region, fb.source),
+    )
     year, year_source = _pick(
         (int(doc.year) if str(doc.year).isdigit() else year_from(doc.year), "text"),
         (project_years.most_common(1)[0][0] if project_years else None, "period"),

@@ -26,6 +26,19 @@ def region_from(text: str) -> str:
     return region if len(region) >= 3 else ""
 
 
+_LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*年度?")
+_TITLE_WORDS = ("预算", "绩效", "项目", "部门", "目标", "支出", "单位", "表", "级")  # no place's name holds them
+
+
+def region_in_title(title: str) -> str:
+    """The area a title begins with, after its year: '厦门市2026年项目支出绩效目标表', '2026年烟台市民政局部门预算' →
+    '厦门市', '烟台市'; '' for a title that names none ('预算表12 项目支出绩效目标表', '部门预算市级项目')."""
+    region = region_from(_LEADING_YEAR.sub("", title or ""))
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", region) or any(word in region for word in _TITLE_WORDS):
+        return ""
+    return region
+
+
 def year_from(text: str) -> int | None:
     """The first year a text states: '2021-01-01', '202001', '2021 年' → 2021."""
     m = _YEAR.search(text or "")
