@@ -778,6 +778,46 @@ def test_pdf_a_row_the_page_break_cuts_without_any_rule_is_one_row(header_again)
     assert read[2][2].split() == "at least 500 of them 150 new jobs".split()
 
 
+def test_pdf_a_pages_first_row_without_a_rule_above_it_is_read_when_rules_are_thin_rectangles():
+    """A browser prints a border as a thin filled rectangle, and leaves the top one off a page that a table goes on
+    over without its header: that page's first row was read as loose text lines (an indicator lost, no warning),
+    for the rectangles' ends were taken for a rule closing it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.set_fill_color(0)
+    lefts, thick = (40, 160, 280, 400), 0.75
+
+    def rules(top, bottom, closed_above=True):
+        if closed_above:
+            pdf.rect(lefts[0], top, lefts[-1] - lefts[0], thick, style="F")
+        for x in lefts:
+            pdf.rect(x, top, thick, bottom - top, style="F")
+
+    def row(top, texts, closed_above=True):
+        rules(top, top + 32, closed_above)
+        for left, text in zip(lefts, texts):
+            for n, line in enumerate(text.split("/")):
+                pdf.text(left + 4, top + 14 + 12 * n, line)
+
+    pdf.add_page()
+    for n, texts in enumerate((("level", "name", "target"), ("output", "trainees", ">=500"))):
+        row(700 + 32 * n, texts)
+    pdf.rect(lefts[0], 764, lefts[-1] - lefts[0], thick, style="F")
+    pdf.add_page()
+    row(40, ("output", "repair/time", "<=24 hours"), closed_above=False)
+    row(72, ("joy", "satisfaction", ">=90%"))
+    pdf.rect(lefts[0], 104, lefts[-1] - lefts[0], thick, style="F")
+    read = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [[" ".join(text.split()) for text in texts[:3]] for texts in read] == [
+        ["level", "name", "target"],
+        ["output", "trainees", ">=500"],
+        ["output", "repair time", "<=24 hours"],
+        ["joy", "satisfaction", ">=90%"],
+    ]
+
+
 @pytest.mark.parametrize("caption", ["续表", "续表（一）", "续表    单位：万元"])
 def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not

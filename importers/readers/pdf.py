@@ -812,7 +812,8 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     there, so that the table finder makes cells of the row, which `_opened` leaves open to be joined with the
     other page's part. (Each rule at the page's edges counts: two or more, over the same columns.)"""
     verticals = [e for e in rules if e["orientation"] == "v"]
-    horizontals = [e for e in rules if e["orientation"] == "h"]
+    # (a rule drawn as a thin filled rectangle, as browsers print borders, has ends as wide as it is thick: no rule)
+    horizontals = [e for e in rules if e["orientation"] == "h" and e["width"] > SNAP]
     margin = height * MARGIN
     edges = []
     for at_foot in (True, False):
