@@ -455,6 +455,13 @@ def test_other_year_fires_on_a_target_naming_an_earlier_year():
     assert [f.detail.split(" the")[0] for f in findings] == ["指标值写了 2023 年，表是 2024 年度的"]
 
 
+@pytest.mark.parametrize("target", ["满意", "高", "大幅提升"])
+def test_a_satisfaction_rate_of_words_has_no_number(target):
+    """受益对象满意度 满意 passed every check while 补贴发放准确率 准确 was told it has no number."""
+    findings = [f for f in run(replace(good(), 5, operator="定性", value=None, unit=None, target=target))]
+    assert [(f.rule, f.row) for f in findings if f.rule == "no-number"] == [("no-number", 6)]
+
+
 def goal(text: str) -> GoalTable:
     return dataclasses.replace(good(), head={**good().head, "年度目标": text})
 

@@ -296,11 +296,11 @@ def _no_target(t: GoalTable):
 
 
 def _no_number(t: GoalTable):
-    """A quantitative name with a target of words; a range (5-10家) or several values (2天/≤250人/≥2次), kept as
-    written rather than as one number (kb.vocab.targets), hold numbers."""
+    """A quantitative name (a satisfaction rate too: 满意度 满意) with a target of words; a range (5-10家) or several
+    values (2天/≤250人/≥2次), kept as written rather than as one number (kb.vocab.targets), hold numbers."""
     for n, ln in enumerate(t.lines):
         if (
-            QUANTITATIVE_NAME.search(ln.bare_name)
+            (QUANTITATIVE_NAME.search(ln.bare_name) or SATISFACTION_RATE.search(ln.bare_name))
             and ln.value is None
             and (ln.operator or ln.target.strip())
             and not several_values(ln.target)
