@@ -96,6 +96,7 @@ def test_a_name_that_exists_is_refused(conn):
         ("year", "明年", "must be a number"),
         ("year", "2025.5", "whole number"),
         ("amount_wan", "十万", "must be a number"),
+        ("amount_wan", "约120万元", "must be a number"),
         (
             "year",
             "99999999999999999999",
@@ -119,6 +120,16 @@ def test_set_field_and_clear(conn):
     d = drafts.set_field(conn, d.id, "amount_wan", "")
     assert d.amount_wan is None
     assert drafts.set_field(conn, d.id, "name", "乙").name == "乙"
+
+
+@pytest.mark.parametrize(
+    "typed, wan",
+    [("120万元", 120.0), ("120 万", 120.0), ("1,200,000元", 120.0), ("1.2亿元", 12000.0), ("１２０万元", 120.0)],
+)
+def test_a_money_field_takes_the_amount_with_its_unit(conn, typed, wan):
+    """An officer types 120万元 into 财政拨款（万元）: it was refused and the field emptied."""
+    d = drafts.create(conn, "甲")
+    assert drafts.set_field(conn, d.id, "fiscal_wan", typed).fiscal_wan == wan
 
 
 def test_new_row_reads_targets_and_levels():

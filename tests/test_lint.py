@@ -458,7 +458,7 @@ def test_other_year_fires_on_a_target_naming_an_earlier_year():
 @pytest.mark.parametrize("target", ["满意", "高", "大幅提升"])
 def test_a_satisfaction_rate_of_words_has_no_number(target):
     """受益对象满意度 满意 passed every check while 补贴发放准确率 准确 was told it has no number."""
-    findings = [f for f in run(replace(good(), 5, operator="定性", value=None, unit=None, target=target))]
+    findings = run(replace(good(), 5, operator="定性", value=None, unit=None, target=target))
     assert [(f.rule, f.row) for f in findings if f.rule == "no-number"] == [("no-number", 6)]
 
 
