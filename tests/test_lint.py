@@ -110,6 +110,7 @@ BREAKERS = {
     "goal-differs": lambda t: dataclasses.replace(t, head={**t.head, "年度目标": "服务对象满意度不低于80%"}),
     "annual-over-period": lambda t: replace(t, 0, period_target="≥40家"),
     "annual-equals-period": lambda t: dataclasses.replace(t, bounds=(date(2024, 1, 1), date(2026, 12, 31))),
+    "year-outside-period": lambda t: dataclasses.replace(t, bounds=(date(2022, 1, 1), date(2023, 12, 31))),
     "cost-over-budget": lambda t: replace(t, 7, value=1300.0, target="≤1300万元"),
     "cost-total-low": lambda t: replace(t, 7, name="项目总支出", value=22.0, target="≤22万元"),  # a peer's, templated
     "benefit-only-satisfaction": lambda t: replace(replace(t, 3, name="企业满意度"), 4, name="群众认可度"),

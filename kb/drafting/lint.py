@@ -602,6 +602,13 @@ def _annual_over_period(t: GoalTable):
             yield n, f"年度 {ln.target} 大于实施期 {ln.period_target} the annual target is above the whole period's"
 
 
+def _year_outside_period(t: GoalTable):
+    if t.bounds and t.year and not t.bounds[0].year <= t.year <= t.bounds[1].year:
+        first, last = t.bounds[0].year, t.bounds[1].year
+        span = f"{first}" if first == last else f"{first}—{last}"
+        yield None, f"表是 {t.year} 年度的，实施期却是 {span} 年 the budget year lies outside the period"
+
+
 def _annual_equals_period(t: GoalTable):
     f, bounds = t.funds, t.bounds
     if (
@@ -826,6 +833,12 @@ RULES: tuple[Rule, ...] = (
         "年度目标和资金不超过实施期（中期）的 an annual target or amount stays within the whole period's",
         _annual_over_period,
         GUIDE_2021,
+    ),
+    Rule(
+        "year-outside-period",
+        "error",
+        "预算年度在项目实施期内 the budget year lies within the project's period",
+        _year_outside_period,
     ),
     Rule(
         "annual-equals-period",
