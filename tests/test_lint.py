@@ -463,6 +463,12 @@ def test_a_satisfaction_rate_of_words_has_no_number(target):
     assert [(f.rule, f.row) for f in findings if f.rule == "no-number"] == [("no-number", 6)]
 
 
+def test_an_empty_draft_is_not_told_its_levels_were_guessed():
+    """A new draft without rows was told 缺少产出指标（文件未写层级，按指标名称推断）: a document's wording, and untrue."""
+    details = [f.detail for f in run(dataclasses.replace(good(), lines=[])) if f.rule == "levels-missing"]
+    assert details and not [d for d in details if "推断" in d]
+
+
 def goal(text: str) -> GoalTable:
     return dataclasses.replace(good(), head={**good().head, "年度目标": text})
 

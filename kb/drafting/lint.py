@@ -242,7 +242,7 @@ class Finding:
 def _levels_missing(t: GoalTable):
     present = {ln.std_level1 for ln in t.lines}
     guessed = sum(ln.inferred for ln in t.lines)
-    if guessed == len(t.lines):
+    if guessed and guessed == len(t.lines):
         zh, en = "（文件未写层级，按指标名称推断）", " (the document printed no levels: inferred from the names)"
     elif guessed:
         zh = f"（{guessed} 个指标文件未写层级，按名称推断）"
