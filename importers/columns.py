@@ -458,6 +458,27 @@ def inline_pair(cell: str) -> tuple[str, str, str] | None:
     return (field, match.group(1), match.group(2).strip()) if field and match else None
 
 
+_SHORT_FIELDS = frozenset(
+    ("name", "department_name", "code", "department", "implementing_unit", "amount", "total_amount")
+)
+_COLON = re.compile(r"[：:]")
+
+
+def split_pair(pair: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    """A short field's value running into the next label of one and its value, the space between them lost (a
+    spanning row '项目名称：南昌市农村公路养护补助　预算金额：2400.00万元' as printed without its spaces): both pairs.
+    A text field's value (年度目标 …) is left whole: its own words may end in a colon."""
+    field, label, value = pair
+    if field not in _SHORT_FIELDS:
+        return [pair]
+    for colon in _COLON.finditer(value):
+        before = value[: colon.start()]
+        for size in range(min(12, len(before) - 1), 1, -1):
+            if head_field(before[-size:]) in _SHORT_FIELDS and (rest := inline_pair(value[colon.start() - size :])):
+                return [(field, label, before[:-size].strip()), *split_pair(rest)]
+    return [pair]
+
+
 def department_above(rows) -> str:
     """The department a line above a table names ('资金主管部门:重庆市商务委员会', '部门名称：…'), '' when none does."""
     for row in reversed(rows):

@@ -1086,3 +1086,22 @@ def test_a_target_and_its_actual_are_parted_at_the_right_slash(cell, parted):
     from importers.columns import target_and_actual
 
     assert target_and_actual(cell) == parted
+
+
+def test_a_projects_labelled_rows_across_the_table_give_its_name_amount_and_goal():
+    """'项目名称：南昌市农村公路养护补助　预算金额：2400.00万元' across the indicator table (the spaces between the two
+    lost in the PDF), then '年度绩效目标：…' across it: the whole first text was the name, no amount, no goal."""
+    name_row = "项目名称：南昌市农村公路养护补助预算金额：2400.00万元"
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        [name_row] * 4,
+        ["年度绩效目标：完成农村公路日常养护，优良中等路率达到85%。"] * 4,
+        ["产出指标", "数量指标", "农村公路养护里程", "≥5600公里"],
+        ["项目名称：道路运输安全监管　预算金额：180.00万元"] * 4,
+        ["产出指标", "质量指标", "隐患整改率", "=100%"],
+    ]
+    projects = _form_rows(rows)
+    assert [(p.name, p.amount, p.goal, [i.name for i in p.indicators]) for p in projects] == [
+        ("南昌市农村公路养护补助", "2400.00万元", "完成农村公路日常养护，优良中等路率达到85%。", ["农村公路养护里程"]),
+        ("道路运输安全监管", "180.00万元", "", ["隐患整改率"]),
+    ]

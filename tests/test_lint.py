@@ -464,7 +464,7 @@ def test_a_satisfaction_rate_of_words_has_no_number(target):
 
 
 def test_an_empty_draft_is_not_told_its_levels_were_guessed():
-    """A new draft without rows was told 缺少产出指标（文件未写层级，按指标名称推断）: a document's wording, and untrue."""
+    """A new draft without rows was told 缺少产出指标（文件未写层级，按指标名称推断）: a document's wording, untrue."""
     details = [f.detail for f in run(dataclasses.replace(good(), lines=[])) if f.rule == "levels-missing"]
     assert details and not [d for d in details if "推断" in d]
 

@@ -27,6 +27,7 @@ from importers.columns import (
     declared_unit,
     head_field,
     inline_pair,
+    split_pair,
     is_note,
     key,
     money_unit,
@@ -213,7 +214,7 @@ def pairs(row: Row) -> list[tuple[str, str, str]]:
             if label is not None:
                 found.append((label[0], label[1], ""))
                 label = None
-            found.append(inline)
+            found += split_pair(inline)
             continue
         if kind:
             if label is not None:
@@ -440,6 +441,9 @@ def forms(rows: list[Row]) -> list[_Form]:
                     form = _new(found, [], title, unit, form.header)
                 form.head, form.grouped = [row], True
                 continue
+            if form.grouped and not form.rows and inline_pair(_group_heading(row)):
+                form.head.append(row)  # a labelled row across the table under the project's ('年度绩效目标：…')
+                continue
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
             elif form.tail or _is_tail(row) or _signed(row):
@@ -628,7 +632,7 @@ def _project(form: _Form) -> RawProject:
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
-        if form.grouped:
+        if form.grouped and not inline_pair(_group_heading(row)):  # (labelled: '项目名称：…', read as pairs)
             project.name, facts = _heading_project(_group_heading(row))
             for label, value in facts:
                 kind = head_field(label)
@@ -638,7 +642,7 @@ def _project(form: _Form) -> RawProject:
                     project.amount = value
                 else:
                     project.fields[label] = value
-            break
+            continue
         total = total or form_money.total_amount(row)
         if row.line in taken:
             continue
