@@ -45,6 +45,7 @@ from importers.readers.common import (
 )
 from importers.readers.pdf_clip import LOW_MARKS, hidden
 from importers.readers.pdf_fields import fields_interpreter
+from importers.readers.pdf_strips import rejoined
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
 from importers.records import Row
 
@@ -175,10 +176,12 @@ def read(data: bytes) -> list[Row]:
             "PDF 的字体没有字符映射（ToUnicode），读出的是乱码：请索取 Excel/Word 原件，或用生成它的软件重新导出 PDF "
             "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
         )
-    return [
-        Row(cells=list(cells), line=n, page=page, edges=edges)
-        for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
-    ]
+    return rejoined(
+        [
+            Row(cells=list(cells), line=n, page=page, edges=edges)
+            for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
+        ]
+    )
 
 
 @contextlib.contextmanager
