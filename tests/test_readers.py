@@ -818,6 +818,34 @@ def test_pdf_a_pages_first_row_without_a_rule_above_it_is_read_when_rules_are_th
     ]
 
 
+def test_pdf_a_table_ruled_across_only_is_read_by_where_its_text_stands():
+    """A 'three-line' table: rules across every row, none upright (a web page's or a typesetter's style). Its header
+    and rows were read as loose lines, wrapped cells cut in pieces (5 projects named '元）', '杭州市公' …)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    lefts = (40, 150, 290, 420)
+    table = [("project", "indicator", "target"), ("bus/subsidy", "punctuality", ">=90%"), ("", "routes", ">=1100")]
+    table += [("greenway", "length/kept", ">=350 km")]
+    top = 100
+    for texts in table:
+        pdf.line(lefts[0], top, 560, top)
+        for left, text in zip(lefts, texts):
+            for n, line in enumerate(text.split("/")):
+                pdf.text(left + 4, top + 14 + 12 * n, line)
+        top += 32
+    pdf.line(lefts[0], top, 560, top)
+    read = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [[" ".join(text.split()) for text in texts] for texts in read] == [
+        ["project", "indicator", "target"],
+        ["bus subsidy", "punctuality", ">=90%"],
+        ["", "routes", ">=1100"],
+        ["greenway", "length kept", ">=350 km"],
+    ]
+
+
 @pytest.mark.parametrize("caption", ["续表", "续表（一）", "续表    单位：万元"])
 def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not

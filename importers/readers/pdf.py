@@ -59,6 +59,8 @@ MARGIN = 0.1  # share of the page height at top and bottom where a lone number i
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 TURNED_SHARE = 0.5  # more than this share of a page's characters turned one way (by its content's matrix) turns it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
+PADDING = 0.5  # font sizes: two cells' texts on one line stand at least this far apart (a word's space is nearer)
+RULES_ONLY = 4  # level rules over one span, with none upright: a table ruled across only (its header's and 2 rows)
 MEET = 5.0  # points: a vertical rule stopping this short of a horizontal one meets it (pdfplumber's default: 3)
 ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the first page's column is that column
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
@@ -717,6 +719,9 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
             "intersection_tolerance": MEET,
         }
     )
+    if not tables and (span := _rules_only(rules)):
+        upright = _text_columns(drawn, span, chars)
+        tables = drawn.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": upright})
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
     horizontals = [e for e in rules if e["orientation"] == "h"]
@@ -754,6 +759,80 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
     return items, count
 
 
+def _level_rules(rules: list[dict]) -> list[tuple[int, float, float]]:
+    """The level rules as (height, start, end), the segments of one height joined where they meet (a border drawn
+    cell by cell)."""
+    rows: dict[int, list[dict]] = defaultdict(list)
+    for edge in rules:
+        if edge["orientation"] == "h":
+            rows[round(edge["top"])].append(edge)
+    out: list[tuple[int, float, float]] = []
+    for y, edges in rows.items():
+        joined: list[list[float]] = []
+        for edge in sorted(edges, key=lambda e: e["x0"]):
+            if joined and edge["x0"] <= joined[-1][1] + SNAP:
+                joined[-1][1] = max(joined[-1][1], edge["x1"])
+            else:
+                joined.append([edge["x0"], edge["x1"]])
+        out += [(y, start, end) for start, end in joined]
+    return out
+
+
+def _rules_only(rules: list[dict]) -> tuple[float, float, float, float] | None:
+    """The span (x0, top, x1, bottom) of a table drawn by level rules alone (a 'three-line' table, its rows ruled
+    across, no rule upright): the widest rules' span, RULES_ONLY or more rules within it (a row's rule may leave out
+    the cells merged down), none upright crossing it; else None."""
+    level = [(y, start, end) for y, start, end in _level_rules(rules) if end - start > SNAP]
+    if not level:
+        return None
+    widest = max(end - start for _, start, end in level)
+    across = [(y, start, end) for y, start, end in level if end - start >= widest - SNAP]
+    left, right = min(start for _, start, _ in across), max(end for _, _, end in across)
+    heights = {y for y, start, end in level if start >= left - SNAP and end <= right + SNAP}
+    top, bottom = min(heights), max(heights)
+    if len(heights) < RULES_ONLY or len({y for y, _, _ in across}) < 2:
+        return None
+    if any(
+        e["orientation"] == "v"
+        and e["height"] > SNAP
+        and left - SNAP <= e["x0"] <= right + SNAP
+        and e["top"] < bottom
+        and e["bottom"] > top
+        for e in rules
+    ):
+        return None
+    return left, top, right, bottom
+
+
+def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[dict]) -> list[dict]:
+    """Upright rules for a table ruled across only, from where its text stands (pdfplumber's text strategy: the
+    edges its words align on), each with text on both sides, from the first rule to the last, and at its ends."""
+    left, top, right, bottom = span
+    found = drawn.debug_tablefinder({"vertical_strategy": "text", "horizontal_strategy": "lines"}).edges
+    xs = sorted({round(e["x0"], 1) for e in found if e["orientation"] == "v" and left + SNAP < e["x0"] < right - SNAP})
+    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
+    lines = text_lines([c for c in inside if c["text"].strip()])
+    kept: list[float] = []
+    for x, after in zip(xs, [*xs[1:], right]):
+        before = kept[-1] if kept else left
+        sides = any(before <= c["x0"] and c["x1"] <= x for c in inside) and any(
+            x <= c["x0"] and c["x1"] <= after for c in inside
+        )
+        if sides and not any(_runs_across(line, x) for line in lines):
+            kept.append(x)
+    return [_edge(x, top, x, bottom) for x in (left, *kept, right)]
+
+
+def _runs_across(line: list[dict], x: float) -> bool:
+    """Whether a line's text goes on across x: a character over it, or two closer than a cell's padding on its
+    two sides (a word's space: '≥350 km')."""
+    before = [c for c in line if c["x1"] <= x + GRID_SLACK]  # (x: where words align, to a rounding)
+    after = [c for c in line if c["x0"] >= x - GRID_SLACK]
+    if len(before) + len(after) < len(line):
+        return True
+    return bool(before and after) and after[0]["x0"] - before[-1]["x1"] < PADDING * after[0]["size"]
+
+
 def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     """The sides of a table drawn without its frame (inner rules only): where three or more horizontal rules (their
     segments joined) run over the same span past the vertical rules inside it, and text stands between a span's end
@@ -761,20 +840,9 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     first and last columns were no cells, and the table no table. Its vertical rules running on past its last
     horizontal rule, with text there, close its last row where they end (the row was read one column off) — unless
     they end in the page's foot margin: a cell the page break cut."""
-    rows: dict[int, list[dict]] = defaultdict(list)
-    for edge in rules:
-        if edge["orientation"] == "h":
-            rows[round(edge["top"])].append(edge)
     spans: dict[tuple[int, int], list[float]] = defaultdict(list)  # a span's ends → the heights of its rules
-    for y, edges in rows.items():
-        joined: list[list[float]] = []  # the row's segments joined where they meet
-        for edge in sorted(edges, key=lambda e: e["x0"]):
-            if joined and edge["x0"] <= joined[-1][1] + SNAP:
-                joined[-1][1] = max(joined[-1][1], edge["x1"])
-            else:
-                joined.append([edge["x0"], edge["x1"]])
-        for start, end in joined:
-            spans[round(start / SNAP), round(end / SNAP)].append(y)
+    for y, start, end in _level_rules(rules):
+        spans[round(start / SNAP), round(end / SNAP)].append(y)
     verticals = [e for e in rules if e["orientation"] == "v"]
     sides: list[dict] = []
     for (a, b), heights in spans.items():
