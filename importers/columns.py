@@ -396,12 +396,21 @@ def names_indicators(kinds: list[str]) -> bool:
 _MEASURE_UNIT = re.compile(r"(?:指标|指标值|目标值|数值|值|考核|计算|绩效)?(?:计量|度量)?单位")
 
 
+# a goal's label of these words in any order (年度部门整体支出绩效目标, 部门整体支出年度绩效目标, 部门年度总体目标 …);
+# not 实施期/中期/长期目标 (period_goal), nor 项目目标 alone
+_GOAL_WORDS = re.compile(
+    r"(?:年度|本年度?|当年|部门|单位|整体|支出|绩效|总体|项目)*(?:年度|部门|单位|整体|绩效|总体)目标"
+)
+
+
 def head_field(cell: str) -> str:
     """The project field a head label names, 'fund' for a share of the money, 'group' for a label over rows of
     money, 'other' for a label of another field, '' for text that is no label."""
     word = key(cell)
     if word in _FIELDS:
         return _FIELDS[word]
+    if _GOAL_WORDS.fullmatch(word):
+        return "goal"
     if word in FUND_LABELS:
         return "fund"
     if word in MONEY_GROUPS:

@@ -109,3 +109,26 @@ def test_a_form_and_a_flat_table_under_another_target_header_are_read(header):
             ("培训人数", "≥100人"),
             ("满意度", "≥90%"),
         ]
+
+
+@pytest.mark.parametrize(
+    "label, field",
+    [
+        ("年度部门整体支出绩效目标", "goal"),  # a department-wide table's goal, by any order of its words
+        ("部门整体支出年度绩效目标", "goal"),
+        ("部门年度总体目标", "goal"),
+        ("年度部门整体绩效目标", "goal"),
+        ("年度绩效目标", "goal"),
+        ("实施期目标", "period_goal"),
+        ("长期绩效目标", ""),
+        ("项目目标", ""),
+        ("工作目标", ""),
+        ("部门整体支出绩效目标表", ""),  # a title
+    ],
+)
+def test_a_goals_label_is_known_by_its_words(label, field):
+    """The department-wide goal labelled 年度部门整体支出绩效目标 (or 部门年度总体目标 …) was no label: the goal was
+    left empty and its text stored as 说明."""
+    from importers.columns import head_field
+
+    assert head_field(label) == field
