@@ -1105,3 +1105,35 @@ def test_a_projects_labelled_rows_across_the_table_give_its_name_amount_and_goal
         ("南昌市农村公路养护补助", "2400.00万元", "完成农村公路日常养护，优良中等路率达到85%。", ["农村公路养护里程"]),
         ("道路运输安全监管", "180.00万元", "", ["隐患整改率"]),
     ]
+
+
+def test_a_forms_rows_under_its_title_repeated_atop_the_next_page_go_on_with_a_level_merged_from_before():
+    """A sheet printed with its title rows repeated (顶端标题行): the next page's first row has a blank 一级指标 (the
+    merged 产出指标 goes on from the page before), and drawing one column fewer (指标值 over two grid columns): that
+    page's 7 of 12 indicators were dropped, silently."""
+    lines = [
+        (["部门整体支出绩效目标表"], 1),
+        (
+            [
+                "部门（单位）名称",
+                "某市生态环境局",
+                "某市生态环境局",
+                "某市生态环境局",
+                "某市生态环境局",
+                "某市生态环境局",
+            ],
+            1,
+        ),
+        (["", "一级指标", "二级指标", "三级指标", "指标值", "指标值"], 1),
+        (["", "产出指标", "数量指标", "监测站运维数量", "=58个", "=58个"], 1),
+        (["部门整体支出绩效目标表"], 2),
+        (["（2026年度）"], 2),
+        (["年度绩效指标", "", "时效指标", "应急响应时间", "≤1小时"], 2),
+        (["年度绩效指标", "满意度指标", "服务对象满意度指标", "公众满意度", "≥85%"], 2),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "监测站运维数量", "=58个"),
+        ("产出指标", "时效指标", "应急响应时间", "≤1小时"),
+        ("满意度指标", "服务对象满意度指标", "公众满意度", "≥85%"),
+    ]

@@ -506,11 +506,11 @@ def _heading_project(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _carried_row(row: Row, table: _Header) -> Row | None:
     """The first row of a form carried to the next page, in its table's columns: the row itself, or, when the page
     draws fewer columns (a column the header spans twice is one there), the row filled out on the right; None for a
-    row that reads as no indicator row."""
-    if _indicator_row(row, table):
+    row that reads as no indicator row. Its 一级指标 may be blank: a cell merged down from the page before."""
+    if _indicator_row(row, table, carried=True):
         return row
     widened = _widened(row, table.width)
-    return widened if widened is not row and _indicator_row(widened, table) else None
+    return widened if widened is not row and _indicator_row(widened, table, carried=True) else None
 
 
 def _in_columns(row: Row, under: _Header, header: _Header) -> Row:
@@ -548,14 +548,15 @@ def _join_side_label(form: _Form, header_row: Row) -> None:
             return
 
 
-def _indicator_row(row: Row, table: _Header) -> bool:
-    """Whether the row is an indicator row of a table with these columns: level words in both level columns."""
+def _indicator_row(row: Row, table: _Header, carried: bool = False) -> bool:
+    """Whether the row is an indicator row of a table with these columns: level words in both level columns (a
+    blank 一级指标 too when `carried`: a row atop a page, its level merged down from the page before)."""
     cells = _cells(row, table.width)
     levels = [
         cells[table.columns[name]] if table.columns.get(name, len(cells)) < len(cells) else ""
         for name in ("level1", "level2")
     ]
-    return is_level1(levels[0]) and is_level2(levels[1])
+    return (is_level1(levels[0]) or carried and not levels[0].strip()) and is_level2(levels[1])
 
 
 def _renames(form: _Form, row: Row) -> bool:
