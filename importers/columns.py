@@ -56,6 +56,9 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     "weight": ("分值", "权重", "分值权重", "指标权重", "指标分值", "权重分值", "分值（权重）"),
     "actual": ("实际完成值", "全年实际值", "实际值", "实际完成值（B）", "完成值", "全年实际完成值", "实际完成指标值"),
     "score": ("得分", "自评得分", "评分", "指标得分", "自评分", "实际得分"),
+    # an actual's sign and unit in columns of their own (实际完成值 over 符号 | 数值 | 单位)
+    "actual_operator": ("完成值符号", "实际完成值符号", "实际值符号"),
+    "actual_unit": ("完成值单位", "实际完成值单位", "实际值单位"),
 }
 # columns kept per indicator under their header (RawIndicator.notes)
 NOTE_HEADERS = (

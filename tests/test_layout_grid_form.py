@@ -1137,3 +1137,21 @@ def test_a_forms_rows_under_its_title_repeated_atop_the_next_page_go_on_with_a_l
         ("产出指标", "时效指标", "应急响应时间", "≤1小时"),
         ("满意度指标", "服务对象满意度指标", "公众满意度", "≥85%"),
     ]
+
+
+def test_a_self_evaluations_target_and_actual_each_over_sign_number_and_unit():
+    """年度指标值 and 实际完成值 each over 符号 | 数值 | 单位: only the target's parts were named, the header was not
+    made one, and every target kept its number alone and every actual was lost."""
+    rows = [
+        ["项目名称", "甲", "甲", "甲", "甲", "甲", "甲", "甲", "甲", "甲", "甲"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "年度指标值", "年度指标值", "实际完成值", "实际完成值"]
+        + ["实际完成值", "分值", "得分"],
+        ["一级指标", "二级指标", "三级指标", "符号", "数值", "单位", "符号", "数值", "单位", "分值", "得分"],
+        ["产出指标", "数量指标", "参保人数", "≥", "85", "万人", "=", "86.4", "万人", "15", "15"],
+        ["效益指标", "可持续影响指标", "基金运行", "", "安全平稳", "", "", "安全平稳", "", "10", "10"],
+    ]
+    [project] = _form_rows(rows)
+    assert [(i.operator, i.target, i.unit, i.actual, i.score) for i in project.indicators] == [
+        ("≥", "85", "万人", "=86.4万人", "15"),
+        ("", "安全平稳", "", "安全平稳", "10"),
+    ]

@@ -361,6 +361,7 @@ def _word(text: str) -> bool:
 
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
+_ACTUAL_PARTS = {"operator": "完成值符号", "unit": "完成值单位"}  # an actual's, as importers.columns names them
 
 
 def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
@@ -374,6 +375,9 @@ def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
             cells.append(u)
         elif column(b) in _PARTS and (not clean(u) or column(u) == "target") or is_note(u) and is_note(b):
             cells.append(b)
+            split = True
+        elif column(b) in _PARTS and column(u) == "actual":  # the actual's parts: 实际完成值 over 符号 | 数值 | 单位
+            cells.append(_ACTUAL_PARTS.get(column(b), u))
             split = True
         else:
             return None
@@ -790,6 +794,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
         whole, actual = cell(cells, "target"), cell(cells, "actual")
+        if actual and ("actual_operator" in columns or "actual_unit" in columns):
+            actual = f"{cell(cells, 'actual_operator')}{actual}{cell(cells, 'actual_unit')}"
         if "actual" in columns and columns["actual"] == columns.get("target"):  # (TARGET_ACTUAL)
             whole, actual = target_and_actual(whole)
         lone = not name and (len(row.cells) == 1 or ruled and not row.edges)  # a line beside the grid ('绩', '标')
