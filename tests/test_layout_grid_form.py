@@ -1155,3 +1155,20 @@ def test_a_self_evaluations_target_and_actual_each_over_sign_number_and_unit():
         ("≥", "85", "万人", "=86.4万人", "15"),
         ("", "安全平稳", "", "安全平稳", "10"),
     ]
+
+
+def test_a_notes_rest_atop_the_next_page_goes_on_in_the_row_above():
+    """A Word row allowed to break: its 偏差原因分析及改进措施 goes on atop the next page in a row of its own, every
+    other cell empty; that rest was dropped (109 of 252 characters kept)."""
+    lines = [
+        (["项目名称", "甲", "甲", "甲", "甲", "甲", "甲"], 1),
+        (["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施"], 1),
+        (["产出指标", "时效指标", "拨付时间", "≤6月", "7月", "9", "受年度预算调整影响，部分场地改造"], 1),
+        (["", "", "", "", "", "", "工程延期开工，拨付晚于计划。"], 2),
+        (["效益指标", "社会效益指标", "健身条件", "明显改善", "明显改善", "20", ""], 2),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects
+    assert [(i.name, i.notes.get("偏差原因分析及改进措施")) for i in project.indicators] == [
+        ("拨付时间", "受年度预算调整影响，部分场地改造工程延期开工，拨付晚于计划。"),
+        ("健身条件", None),
+    ]

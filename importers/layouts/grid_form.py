@@ -781,6 +781,12 @@ def indicators(form: _Form) -> list[RawIndicator]:
             last = found[-1]
             last.operator, last.target, last.unit, _ = target_parts(operator_before, whole_before, unit_before)
             continue
+        if found and row.page and row.page != before and _only_notes(cells, table):
+            last = found[-1]  # a note's rest the page break carried over ('偏差原因分析…' cut mid-text)
+            for j, label in table.notes.items():
+                if j < len(cells) and cells[j]:
+                    last.notes[label] = joined(last.notes.get(label, "") + "\n" + cells[j])
+            continue
         if level_row:
             level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
             grouped = (level1, level2)
@@ -850,6 +856,12 @@ def _rest_of_a_row(
     if field == "name" and len(cells[columns["name"]]) > _REST_CHARS:
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
+
+
+def _only_notes(cells: list[str], table: _Header) -> bool:
+    """Whether a row holds text in note columns only (偏差原因分析及改进措施 …), no indicator's field."""
+    filled = {j for j, text in enumerate(cells) if text.strip()}
+    return bool(filled) and filled <= table.notes.keys()
 
 
 def _parts(text: str) -> list[str]:
