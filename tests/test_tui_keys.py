@@ -133,15 +133,30 @@ async def test_enter_in_the_add_dialog_adds_what_was_typed(with_draft):
         await pilot.press("a")
         await pilot.press(*"企业培训满意率")  # 企业满意率 would be 企业满意度 in another spelling (one family)
         await settle(pilot)
-        await pilot.press("down")  # to the list: the typed name first
-        first = app.screen.chosen
-        await pilot.press("down")  # onto the first match
+        await pilot.press("down")  # to the list, onto the first match (the typed name is above it)
         await settle(pilot)
         chosen = app.screen.chosen
-        assert first is None and chosen is not None
+        assert app.screen.hits[0] is None and chosen is not None
         await pilot.press("enter", "enter")  # names → target → add
         await settle(pilot)
         assert chosen.name in [r.name for r in editor.draft.rows]
+
+
+async def test_enter_adds_a_new_name_that_names_in_the_base_hold(with_draft):
+    """整治群众满意度 is no name in the base, but 环境整治群众满意度 holds it: Enter, Enter added that longer name (the
+    typed one was listed last, out of sight). The typed name comes first and is what is added."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("a", *"整治群众满意度")
+        await settle(pilot)
+        hits = app.screen.hits
+        assert hits[0] is None and "环境整治群众满意度" in [h.name for h in hits[1:]]
+        await pilot.press("enter", "enter")  # query → target → add
+        await settle(pilot)
+        names = [r.name for r in editor.draft.rows]
+        assert "整治群众满意度" in names and "环境整治群众满意度" not in names
 
 
 async def test_space_on_the_goal_table_marks_and_moves_down_as_the_footer_says(with_draft):
@@ -201,9 +216,9 @@ async def test_the_footer_fits_and_always_shows_f1(with_draft, size, where):
         assert "f1" in [k.key for k in keys]
 
 
-async def test_the_add_dialog_lists_names_holding_a_fragment_first_and_slash_selects_it(with_draft):
-    """满意 typed to find the names holding it: they come first, the '＋ 新指标' row last (↓, Enter added a fragment
-    as a new indicator); `/` in its search box selects what was typed."""
+async def test_down_in_the_add_dialog_goes_to_the_names_holding_a_fragment_and_slash_selects_it(with_draft):
+    """满意 typed to find the names holding it: the '＋ 新指标' row (what Enter adds) comes first, and ↓ goes past it to
+    the first name (↓, Enter added a fragment as a new indicator); `/` in its search box selects what was typed."""
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         await open_first_draft(pilot)
@@ -211,12 +226,12 @@ async def test_the_add_dialog_lists_names_holding_a_fragment_first_and_slash_sel
         await pilot.press("a", *"满意")
         await settle(pilot)
         hits = app.screen.hits
-        assert hits[0] is not None and "满意" in hits[0].name and hits[-1] is None
+        assert hits[0] is None and "满意" in hits[1].name
         await pilot.press("slash")
         box = app.screen.query_one("#add-query", Input)
         assert box.value == "满意" and (box.selection.start, box.selection.end) == (0, 2)
         await pilot.press("down")
-        assert app.screen.chosen is hits[0]
+        assert app.screen.chosen is hits[1]
 
 
 async def test_n_typed_right_after_f5_starts_a_new_draft(seeded):

@@ -199,10 +199,9 @@ class AddIndicatorDialog(ModalScreen):
         exact = any(h.match == "exact" for h in event.hits) or any(e["name"] == typed for e in event.library)
         new = [None] if typed and not exact else []
         found = list(event.hits) + list(event.library)
-        # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor), unless names hold it
-        # as typed (a fragment to find them by: 助浴 → 助浴人次数); pinyin finds
-        fragment = any(h.match == "substring" for h in event.hits) or any(typed in e["name"] for e in event.library)
-        self.hits = new + found if has_han(typed) and not fragment else found + new
+        # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor), even when longer
+        # names hold it (老年人满意度: not 受补助社区老年人满意度); pinyin finds
+        self.hits = new + found if has_han(typed) else found + new
         rows = []
         for hit in self.hits:
             if isinstance(hit, dict):
@@ -322,10 +321,11 @@ class AddIndicatorDialog(ModalScreen):
 
     @on(SearchBox.Leave, "#add-query")
     def action_to_names(self) -> None:
+        """↓: to the first name found (below the typed name, which Enter adds without it)."""
         table = self.query_one("#add-names", CopyTable)
         table.focus()
         if table.row_count:
-            table.move_cursor(row=0, animate=False)
+            table.move_cursor(row=int(self.hits[0] is None and len(self.hits) > 1), animate=False)
 
     @on(DataTable.RowSelected, "#add-names")
     def _to_target(self) -> None:
