@@ -426,3 +426,25 @@ async def test_enter_before_a_list_has_loaded_opens_its_row_when_it_comes():
         table.fill([("科技补贴",)])
         await pilot.pause()
         assert chosen == [0]
+
+
+async def test_the_add_dialog_keeps_names_and_buttons_in_sight_at_80_by_24(with_draft):
+    """At 80×24 the precedents of the highlighted name took the names list down to no row and pushed 添加/取消 out of
+    the dialog: the list keeps a few rows, the buttons stay in it."""
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("a", *"myd")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.pause()
+        dialog = app.screen.query_one("#add-dialog")
+        names = app.screen.query_one("#add-names")
+        values = app.screen.query_one("#add-values")
+        inside = dialog.content_region
+        buttons = [b.region for b in app.screen.query("Button") if not inside.contains_region(b.region)]
+        assert not buttons, (buttons, inside)
+        assert names.size.height >= 5, names.size  # the header and four names
+        assert values.size.height >= 3, values.size  # and what their precedents chose, scrolled

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, SelectionList, Static
@@ -158,7 +158,8 @@ class AddIndicatorDialog(ModalScreen):
             box.border_title = "添加指标 add an indicator"
             yield SearchBox(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
             yield CopyTable(Col("指标名称", 16, 1), Col("项目", 6), Col("层级", 10), Col("常见值", 8), id="add-names")
-            yield Static(id="add-values")
+            with VerticalScroll(id="add-values-box", can_focus=False):  # the wheel scrolls it, tab passes it by
+                yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
                 yield TypedInput(placeholder="如 e.g. ≥90%", id="add-target", compact=True)
