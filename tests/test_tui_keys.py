@@ -159,6 +159,23 @@ async def test_enter_adds_a_new_name_that_names_in_the_base_hold(with_draft):
         assert "整治群众满意度" in names and "环境整治群众满意度" not in names
 
 
+async def test_slash_in_a_draft_goes_to_the_indicator_search_not_the_drafts_name(with_draft):
+    """`/` on the goal table went to the 草稿名 box with its text selected: a search typed after it, as `/` leads to on
+    the other tabs, renamed the draft. It opens the add dialog's search (as `a` does) and the name stays."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        await settle(pilot)
+        assert app.focused is editor.table
+        await pilot.press("slash", *"满意度")
+        await settle(pilot)
+        assert isinstance(app.screen, AddIndicatorDialog)
+        assert app.screen.query_one("#add-query", Input).value == "满意度"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert editor.draft.name == "科技型企业研发补贴" and not editor.writer.pending
+
+
 async def test_space_on_the_goal_table_marks_and_moves_down_as_the_footer_says(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:

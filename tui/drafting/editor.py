@@ -168,7 +168,9 @@ class DraftEditor(Vertical):
         Binding("x", "export", "导出", tooltip="导出申报表 export", id="draft-export"),
         Binding("e", "edit_row", "编辑", show=False, tooltip="编辑这一行 edit the row", id="draft-edit-row"),
         Binding("p", "precedents", "先例", show=False, tooltip="查先例 precedents", id="draft-precedents"),
-        Binding("slash", "focus_head", "基本信息", show=False, tooltip="到名称栏 to the head", id="draft-head"),
+        Binding(
+            "slash", "add", "检索", show=False, tooltip="检索添加指标 search for an indicator to add", id="draft-search"
+        ),
         Binding(
             "y", "since_copied", "与上年比", show=False, tooltip="与上年比较 since last year", id="draft-since-copied"
         ),
@@ -673,9 +675,6 @@ class DraftEditor(Vertical):
             )
 
         self._put(Edit("撤销 undo" if to is None else "重做 redo", write, touches=lambda d: d.version, done=done))
-
-    def action_focus_head(self) -> None:
-        self.query_one("#head-name").focus()
 
     def focus_table(self) -> None:
         self.table.focus()
