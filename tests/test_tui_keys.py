@@ -176,6 +176,18 @@ async def test_slash_in_a_draft_goes_to_the_indicator_search_not_the_drafts_name
         assert editor.draft.name == "科技型企业研发补贴" and not editor.writer.pending
 
 
+async def test_ctrl_c_says_how_to_quit_chinese_first(seeded):
+    """Ctrl+C showed Textual's own 'Do you want to quit? Press ctrl+q to quit the app', in English only."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.query_one(ProjectTree).focus()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+        assert ("退出 quit?", "要退出请按 Ctrl+Q  press ctrl+q to quit") in said, said
+
+
 async def test_space_on_the_goal_table_marks_and_moves_down_as_the_footer_says(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:

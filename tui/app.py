@@ -175,6 +175,11 @@ class KbApp(App[None]):
                 await drafts.save_all()
         self.exit()
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual's reminder that it does not quit (its English only), said Chinese first."""
+        key = next((k for k, b in self.active_bindings.items() if b.binding.action in ("quit", "app.quit")), "ctrl+q")
+        self.notify(f"要退出请按 {key.title()}  press {key} to quit", title="退出 quit?", markup=False)
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
