@@ -477,3 +477,21 @@ async def test_the_add_dialog_keeps_names_and_buttons_in_sight_at_80_by_24(with_
         assert not buttons, (buttons, inside)
         assert names.size.height >= 5, names.size  # the header and four names
         assert values.size.height >= 3, values.size  # and what their precedents chose, scrolled
+
+
+@pytest.mark.parametrize("typed", ["（补充）", "（补充说明）" * 3])
+async def test_a_value_typed_together_with_ctrl_q_is_saved(with_draft, typed):
+    """（补充） typed into 年度目标 and Ctrl+Q in the same read: the app quit before the box had taken the keys (a
+    longer text), or before the form had heard of the change (a short one), and what was typed was lost."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        goal = app.query_one("#head-goal", Input)
+        goal.focus()
+        await pilot.pause()
+        post_together(app, *typed, "ctrl+q")
+        await until(pilot, lambda: not app.is_running, "the app to quit")
+    conn = connect(with_draft)
+    assert drafts.open_draft(conn, "科技型企业研发补贴").goal == typed
+    conn.close()

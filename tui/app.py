@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ from tui.widgets.project_tree import branch_order, year_key
 
 WATCH_SECONDS = 2.0  # how often to look for commits by other connections (a `kb import` elsewhere)
 LIST_AT_ONCE = 5000  # up to this many projects, all are read before the first screen (else just after it)
+KEYS_WAIT = 1.0  # seconds a quit waits for the focused box to take the keys typed just before Ctrl+Q
 
 
 def _catalog(conn) -> Catalog:
@@ -46,6 +48,15 @@ def _catalog(conn) -> Catalog:
         with contextlib.suppress(KbError):  # gone meanwhile: the pane reads it, and says so
             catalog.card = show_project(conn, first[0].id)
     return catalog
+
+
+async def keys_taken(widget) -> None:
+    """Until `widget` has handled the events queued to it (keys read together with Ctrl+Q, which the app acts on
+    before the box has taken them)."""
+    taken = asyncio.Event()
+    if widget.call_later(taken.set):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(taken.wait(), KEYS_WAIT)
 
 
 class KbApp(App[None]):
@@ -166,7 +177,10 @@ class KbApp(App[None]):
         return not (self.error and action in ("import_folder", "load_samples"))
 
     async def action_quit(self) -> None:
-        """Quit once the hidden tabs' mount, if started, has ended and the open draft's last changes are saved."""
+        """Quit once the focused box has taken the keys typed before, the hidden tabs' mount, if started, has ended
+        and the open draft's last changes are saved."""
+        if self.focused is not None:
+            await keys_taken(self.focused)
         main = self.main if self.main is not None and self.main.is_attached else None
         if main is not None:
             await main.settle()

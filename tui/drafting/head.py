@@ -188,8 +188,17 @@ class HeadForm(Vertical):
             self._send(name)
 
     def take_waiting(self) -> list[tuple[str, str]]:
-        """The fields that wait, as (field, value), handed over now instead of sent (the app is quitting)."""
-        return [self._take(name) for name in list(self._waiting) if name not in self._theirs]
+        """The fields that wait, or were typed into and their change is still on its way here, as (field, value),
+        handed over now instead of sent (the app is quitting, or an undo comes first)."""
+        return [self._take(name) for name in LABELS if name not in self._theirs and self._unsaved(name)]
+
+    def _unsaved(self, name: str) -> bool:
+        """Waiting, or typed into with its change not here yet (keys read together with Ctrl+Q)."""
+        if name in self._waiting:
+            return True
+        if name in CHOICES or self.draft is None:
+            return False
+        return self._input(name).value != self._sent.get(name, field_text(self.draft, name))
 
     def _take(self, name: str) -> tuple[str, str]:
         timer = self._waiting.pop(name, None)
