@@ -284,6 +284,24 @@ async def test_the_watcher_reloads_the_open_draft(with_draft):
         assert any("changed elsewhere (指标 indicators)" in n.message for n in app._notifications)
 
 
+async def test_changes_made_elsewhere_one_after_another_are_said_in_one_notice(with_draft):
+    """Five `kb draft set` while the draft was open stacked five notices over the table: one is shown, naming every
+    part changed."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        other = connect(with_draft)
+        for field, value in [("department", "财政局"), ("region", "威海"), ("goal", "补贴到位"), ("period", "2025")]:
+            drafts.set_field(other, NAME, field, value)
+            editor.reload()
+            await until(pilot, lambda: editor.draft.version == stored(with_draft).version, "the reload")
+            await settle(pilot)
+        other.close()
+        said = [n.message for n in app._notifications if "changed elsewhere" in n.message]
+        assert len(said) == 1, said
+        assert all(part in said[0] for part in ("主管部门", "地区", "年度目标", "实施期")), said
+
+
 async def test_list_rename_duplicate_delete(with_draft):
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.widgets import DataTable, Static
 
 from kb.drafting.drafts import (
@@ -69,12 +70,16 @@ def changed_fields(before: Draft, after: Draft) -> list[str]:
     return [name for name in LABELS if field_text(before, name) != field_text(after, name)]
 
 
-def changed_parts(before: Draft, after: Draft) -> str:
-    """What another writer changed, in words: '部门、地区、指标'."""
+def changed_parts(before: Draft, after: Draft) -> list[str]:
+    """What another writer changed, in words: ['部门', '地区', '指标 indicators']."""
     parts = [LABELS[name] for name in changed_fields(before, after)]
     if row_content(before, [r.id for r in before.rows]) != row_content(after, [r.id for r in after.rows]):
         parts.append("指标 indicators")
-    return "、".join(parts) or "—"
+    return parts
+
+
+def reloaded_line(parts: list[str]) -> str:
+    return f"草稿在别处被修改 changed elsewhere ({'、'.join(parts) or '—'}): 已重新载入 reloaded."
 
 
 def has_weights(draft: Draft) -> bool:
@@ -112,6 +117,14 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
             )
         )
     return cells
+
+
+@dataclass
+class Reloaded:
+    """A notice shown of changes made elsewhere, and the parts it names."""
+
+    notice: Notification
+    parts: list[str]
 
 
 class GoalTable(CopyTable):
@@ -224,6 +237,7 @@ class DraftEditor(Vertical):
         self.error = ""
         self.busy = False
         self.redo: list[int] = []  # versions undone from, latest last; any other change empties it
+        self.reloaded: Reloaded | None = None  # the notice of changes made elsewhere last shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="draft-title")
@@ -269,7 +283,7 @@ class DraftEditor(Vertical):
             self.post_message(self.Closed(event.error))
             return
         self.writer = Writer(self.db, event.draft)
-        self.draft, self.marked, self.error, self.busy, self.redo = None, set(), "", False, []
+        self.draft, self.marked, self.error, self.busy, self.redo, self.reloaded = None, set(), "", False, [], None
         self.head.reset()
         self._show(event.draft, event.findings)
         if self.focus_after == "head":
@@ -413,11 +427,12 @@ class DraftEditor(Vertical):
         """The notice when the draft had been changed elsewhere."""
         if o.before is None and not o.conflict:
             return
+        if o.edit.write is None:  # a reload, no change of ours on top
+            self._tell_reloaded(changed_parts(o.before, o.reloaded))
+            return
         lines = []
         if o.before is not None:
-            lines.append(
-                f"草稿在别处被修改 changed elsewhere ({changed_parts(o.before, o.reloaded)}): 已重新载入 reloaded."
-            )
+            lines.append(reloaded_line(changed_parts(o.before, o.reloaded)))
         if o.conflict:
             mine = f" “{o.edit.detail}”" if o.edit.detail else ""
             lines.append(
@@ -436,6 +451,16 @@ class DraftEditor(Vertical):
             timeout=12,
             markup=False,
         )
+
+    def _tell_reloaded(self, parts: list[str]) -> None:
+        """One notice for changes made elsewhere: a new one takes the place of the one still shown, naming the parts
+        of both (five `kb draft set` stacked five notices over the table)."""
+        if self.reloaded is not None and not self.reloaded.notice.has_expired:
+            self.app._unnotify(self.reloaded.notice, refresh=False)  # Textual has no public way to take one down
+            parts = list(dict.fromkeys([*self.reloaded.parts, *parts]))
+        notice = Notification(shown(reloaded_line(parts)), title="草稿 draft", timeout=12)
+        self.app.post_message(Notify(notice))
+        self.reloaded = Reloaded(notice, parts)
 
     @on(HeadForm.Typing)
     def _typing(self) -> None:
