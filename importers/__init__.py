@@ -37,6 +37,8 @@ from importers.records import (
     SegmentReport,
 )
 from importers import cover, registry
+from importers.columns import PLACEHOLDER_NAMES
+from importers.level_words import is_level1, is_level2
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
 
@@ -95,7 +97,40 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         if r.kind in ("skipped", "empty") or r.outcome == TITLED_ONLY and not doc.projects
     ]
     doc.warnings += rows.notes if isinstance(rows, Rows) else []  # what the reader left out (hidden rows)
+    doc.warnings += _unread(rows, doc)
     return doc
+
+
+_DIGIT = re.compile(r"\d")
+MAX_LINES_TOLD = 10
+
+
+def _indicator_like(row: Row) -> bool:
+    """A row reading as an indicator's: a level-1 word and a level-2 word side by side, then a name (no placeholder),
+    then a figure."""
+    cells = [cell.strip() for cell in row.cells]
+    for j in range(len(cells) - 3):
+        if is_level1(cells[j]) and is_level2(cells[j + 1]):
+            name = cells[j + 2]
+            if not name or name in PLACEHOLDER_NAMES or is_level1(name) or is_level2(name):
+                return False
+            return any(_DIGIT.search(cell) for cell in cells[j + 3 :] if cell != name)
+    return False
+
+
+def _unread(rows: list[Row], doc: RawDocument) -> list[str]:
+    """Rows reading as indicators' that no goal table took: told, not passed over (a layout met for the first time
+    may drop what it cannot place)."""
+    read = {indicator.line for project in doc.projects for indicator in project.indicators}
+    missed = [row for row in rows if row.line not in read and _indicator_like(row)]
+    if not missed:
+        return []
+    where = "、".join(f"{row.line}" + (f"（第 {row.page} 页）" if row.page else "") for row in missed[:MAX_LINES_TOLD])
+    more = "…" if len(missed) > MAX_LINES_TOLD else ""
+    return [
+        f"第 {where}{more} 行像指标行，却未读入任何目标表，请核对原文 {len(missed)} row(s) that look like indicators "
+        "were not read: check them against the document"
+    ]
 
 
 def _detected(segment: Segment) -> _Part:
