@@ -129,6 +129,8 @@ def test_any_text_gives_a_target(text, operator, unit, name):
         "2026年1-12月",
         "12月底前",
         "6月前",
+        "≤12月31日",
+        "≤6月底",
         "1-12月",
         "≥20场/1-2次/月/≥50人/场",
         "≥6期/≥5册/≥45册",
@@ -156,6 +158,8 @@ def test_a_range_or_a_date_is_no_single_number_and_is_kept_as_written(target):
         ("≤-5%", ("≤", -5.0, "%")),
         ("1次/月", ("=", 1.0, "次/月")),
         ("≥95%；", ("≥", 95.0, "%")),
+        ("≤5月", ("≤", 5.0, "月")),  # a month after a sign, as sign | number | unit columns give it (400 real rows)
+        ("＝12月", ("=", 12.0, "月")),
     ],
 )
 def test_numbers_near_dates_and_dashes_are_still_numbers(target, parsed):

@@ -92,6 +92,8 @@ _MISSING = {"", "无", "/", "-", "—", "--", "——", "空"}
 _RANGE_TAIL = re.compile(r"^[^\d\s/、；;，,]{0,4}?\s*(?:-|~|—+|–|－|至|到)\s*\d")
 _YEAR_DATE = re.compile(r"(?:19|20)\d\d(?:\s*年|[-/]\s*\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2}(?!\d))")  # not 2024.5万元
 _MONTH_DATE = re.compile(r"(?:[1-9]|1[0-2])\s*月")
+# … but a month after a sign and nothing else is the value, as a table with sign, number and unit columns gives it
+_SIGNED_MONTH = re.compile(r"[≥≤<>=]\s*(?:[1-9]|1[0-2])\s*月")
 # several values in one target, for the several names of its row ('≥20场/1-2次/月/≥50人', '≥30次；≥30篇'), not a
 # unit's slash ('元/人', '次/月')
 _SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|;.*\d|[,、][^,、]*?(?:[≥≤<>=]|不低于|不少于|不超过|不高于|至少)\s*\d")
@@ -205,7 +207,7 @@ def _not_one_number(text: str, number: re.Match) -> bool:
     if number.group().startswith(("-", "+")):
         return False
     if _YEAR_DATE.match(text, at) or _MONTH_DATE.match(text, at) and text[at - 1 : at] != "个":
-        return True
+        return not _SIGNED_MONTH.fullmatch(text)
     rest = text[number.end() :]
     return _RANGE_TAIL.match(rest) is not None or _SEVERAL.search(rest) is not None
 
