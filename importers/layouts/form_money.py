@@ -58,6 +58,9 @@ class Blocks:
     unit: str = ""  # the money unit their labels declare ('项目资金（元）', '总体资金情况（万元）')
 
 
+TASK_COLUMNS = frozenset(("任务名称", "主要内容", "主要实施内容", "任务内容", "重点任务"))
+
+
 def head_blocks(head: list[Row]) -> Blocks:
     """A self-evaluation's head blocks: a row naming two or more block columns (年初预算数, 全年预算数（A）… or
     预期目标, 实际完成情况) under a group label, then the row (or rows) of values in those columns; the first value
@@ -66,6 +69,7 @@ def head_blocks(head: list[Row]) -> Blocks:
     columns: dict[int, str] = {}
     group = ""
     taken = False
+    tasks = False  # the block is a grid of tasks (任务名称 | 主要内容 | 预算数 | 执行数): its total row alone counts
     for row in head:
         cells = [joined(clean(cell)) for cell in row.cells]
         named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
@@ -78,6 +82,7 @@ def head_blocks(head: list[Row]) -> Blocks:
                 columns, taken = {}, False
             columns.update(named)
             group = first
+            tasks = any(key(cell) in TASK_COLUMNS for cell in cells)
             found.lines.add(row.line)
             found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
         elif columns and (
@@ -90,7 +95,7 @@ def head_blocks(head: list[Row]) -> Blocks:
             found.lines.add(row.line)
             label = next((cell for cell in cells if cell and cell != group), "")
             total = key(label).endswith(TOTALS)
-            if not taken or total:
+            if (not taken or total) and (total or not tasks):
                 values: dict[str, str] = {}
                 for j, field in columns.items():
                     if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/") and not _label(cells[j]):
