@@ -57,19 +57,9 @@ def search_result(console: Console, result, filters=None) -> None:
         return
     elif nothing:
         console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
-    if result.suggestions:
-        how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
-        console.print(
-            text(
-                "你要找的是不是 did you mean: "
-                + " · ".join(
-                    f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
-                    for s in result.suggestions
-                )
-                + (f"（如 e.g. kb search {result.suggestions[0]['name']}）" if nothing else "")
-            )
-        )
     if nothing:
+        if result.suggestions:
+            console.print(text(_suggested("你要找的是不是 did you mean: ", result.suggestions, example=True)))
         return
     if result.indicators:
         table = Table(
@@ -124,6 +114,18 @@ def search_result(console: Console, result, filters=None) -> None:
         console.print(table)
     if result.evaluated:
         _evaluated(console, result)
+    if result.suggestions:  # (below what was found: above it, 'did you mean' read as if the hits were a mistake)
+        console.print(text(_suggested("相近的名称 similar names: ", result.suggestions)))
+
+
+def _suggested(lead: str, suggestions: list[dict], example: bool = False) -> str:
+    """The names a query nearly spells (or spells in pinyin), with how and how often used."""
+    how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
+    names = " · ".join(
+        f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
+        for s in suggestions
+    )
+    return lead + names + (f"（如 e.g. kb search {suggestions[0]['name']}）" if example else "")
 
 
 def _evaluated(console: Console, result) -> None:

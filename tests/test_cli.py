@@ -363,3 +363,26 @@ def test_a_file_named_on_the_command_line_and_skipped_exits_non_zero(tmp_path):
     assert named.exit_code == 1 and "不是绩效目标文件" in named.stderr, named.output
     folder = CliRunner().invoke(app, ["--db", db, "import", str(tmp_path)])
     assert folder.exit_code == 0, folder.output
+
+
+def test_near_names_beside_hits_come_below_them_not_as_did_you_mean():
+    """`kb search 居家养老` found its one indicator, and above it said 你要找的是不是 城乡居民养老保险… (did you mean),
+    as if the hit were a mistake: near names beside hits are listed below them as 相近的名称."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from cli.render import search_result
+
+    hit = {"name": "补助居家养老服务中心站点数", "target": "≥400个", "std_level1": "产出指标", "std_level2": "数量指标"}
+    hit |= {"level_inferred": False, "project": "养老事业发展资金", "project_id": 7, "region": "福州市", "year": 2026}
+    near = {"name": "城乡居民养老保险待遇发放", "match": "fuzzy", "uses": 1, "variants": []}
+    result = SimpleNamespace(
+        query="居家养老", indicators=[hit], indicator_total=1, projects=[], project_total=0, evaluated=[],
+        evaluated_total=0, suggestions=[near],
+    )  # fmt: skip
+    console = Console(width=200, record=True)
+    search_result(console, result)
+    lines = console.export_text().splitlines()
+    assert lines[0].startswith("指标 indicators: 1 contain '居家养老'") and "did you mean" not in console.export_text()
+    assert lines[-1].startswith("相近的名称 similar names: 城乡居民养老保险待遇发放（近似 near，1 次 uses）")
