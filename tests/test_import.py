@@ -521,19 +521,27 @@ def test_projects_left_without_a_year_or_a_region_are_told_with_how_to_give_one(
     assert [tuple(row) for row in rows] == [(2024, "测试市")] * 2
 
 
-def test_a_row_called_qualitative_stays_qualitative_whatever_number_it_holds(tmp_path):
-    """'分10个月发放完成' in a row whose nature column says 定性: stored as a qualitative target (as printed), not as
-    '=10 个月发放完成'."""
+FLAT_HEADER = "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+
+
+def imported_sheet(tmp_path, rows: str, above: str = ""):
+    """A base holding a flat sheet of these rows (under FLAT_HEADER, and any lines above it), imported."""
     sheet = tmp_path / "目标表.txt"
-    sheet.write_text(
-        "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
-        "助学金项目\t24.42\t按时发放\t产出指标\t时效指标\t发放时间\t定性\t分10个月发放完成\t\n"
-        "助学金项目\t24.42\t按时发放\t产出指标\t数量指标\t资助人数\t≥\t100\t人\n",
-        "utf-8",
-    )
+    sheet.write_text(above + FLAT_HEADER + rows, "utf-8")
     conn = connect(tmp_path / "kb.sqlite3")
     (result,) = import_paths(conn, [sheet])
     assert result.status == "imported", result.message
+    return conn
+
+
+def test_a_row_called_qualitative_stays_qualitative_whatever_number_it_holds(tmp_path):
+    """'分10个月发放完成' in a row whose nature column says 定性: stored as a qualitative target (as printed), not as
+    '=10 个月发放完成'."""
+    conn = imported_sheet(
+        tmp_path,
+        "助学金项目\t24.42\t按时发放\t产出指标\t时效指标\t发放时间\t定性\t分10个月发放完成\t\n"
+        "助学金项目\t24.42\t按时发放\t产出指标\t数量指标\t资助人数\t≥\t100\t人\n",
+    )
     pid = conn.execute("SELECT id FROM projects WHERE name = '助学金项目'").fetchone()[0]
     rows = [(i["target"], i["operator"], i["value"], i["unit"]) for i in show_project(conn, pid)["indicators"]]
     assert rows == [("分10个月发放完成", "定性", None, None), ("≥100人", "≥", 100.0, "人")]
@@ -622,16 +630,11 @@ def test_a_manifest_may_give_every_file_of_its_folder_and_a_useless_one_is_said(
 def test_a_document_naming_no_department_takes_its_region_from_its_title(tmp_path):
     """'厦门市2026年项目支出绩效目标表' over a form whose 主管部门 is left empty: the region was left empty (search
     filters pass the project over) though the title says where."""
-    sheet = tmp_path / "目标表.txt"
-    sheet.write_text(
-        "厦门市2026年项目支出绩效目标表\n"
-        "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+    conn = imported_sheet(
+        tmp_path,
         "政务服务运维\t680\t平台稳定运行\t产出指标\t质量指标\t系统可用率\t≥\t99.9\t%\n",
-        "utf-8",
+        "厦门市2026年项目支出绩效目标表\n",
     )
-    conn = connect(tmp_path / "kb.sqlite3")
-    (result,) = import_paths(conn, [sheet])
-    assert result.status == "imported", result.message
     assert tuple(conn.execute("SELECT region, region_source FROM documents").fetchone()) == ("厦门市", "text")
     assert tuple(conn.execute("SELECT region FROM projects").fetchone()) == ("厦门市",)
 
