@@ -176,6 +176,18 @@ async def test_slash_in_a_draft_goes_to_the_indicator_search_not_the_drafts_name
         assert editor.draft.name == "科技型企业研发补贴" and not editor.writer.pending
 
 
+async def test_tabbing_into_the_drafts_name_does_not_select_it(with_draft):
+    """Tab into 草稿名 selected its text (as a box does on focus), and the next key typed renamed the draft."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await settle(pilot)
+        box = app.query_one("#head-name", Input)
+        box.focus()
+        await settle(pilot)
+        assert box.selection.start == box.selection.end == len(box.value)
+
+
 async def test_ctrl_c_says_how_to_quit_chinese_first(seeded):
     """Ctrl+C showed Textual's own 'Do you want to quit? Press ctrl+q to quit the app', in English only."""
     app = start(seeded)

@@ -124,7 +124,11 @@ class HeadForm(Vertical):
                         )
                     else:
                         yield TypedInput(
-                            placeholder=PLACEHOLDERS[name], compact=True, id=f"head-{name}", classes="head-input"
+                            placeholder=PLACEHOLDERS[name],
+                            compact=True,
+                            id=f"head-{name}",
+                            classes="head-input",
+                            select_on_focus=name != "name",  # (tabbed into, the next key renamed the draft)
                         )
 
     def _input(self, name: str) -> Input | Select:
