@@ -846,42 +846,6 @@ def test_pdf_a_table_ruled_across_only_is_read_by_where_its_text_stands():
     ]
 
 
-def test_pdf_cells_merged_down_from_the_page_before_stay_columns_under_a_repeated_title():
-    """A spreadsheet printed with its title rows repeated: the next page's table, below the title, draws its top rule
-    over the columns of its new cells only (the side label's and the level's cells go on from the page before).
-    Those columns made no cells: the page's rows came one column short, and its indicators were dropped."""
-    from fpdf import FPDF
-
-    pdf = FPDF(unit="pt")
-    pdf.set_font("helvetica", size=10)
-    lefts = (40, 120, 240, 400, 520)
-
-    def rows(top, texts, ruled_from=0):
-        pdf.line(lefts[ruled_from], top, lefts[-1], top)  # (from a column on: the cells before it go on)
-        for n, cells in enumerate(texts):
-            for left, text in zip(lefts, cells):
-                pdf.text(left + 4, top + 14 + 20 * n, text)
-            pdf.line(lefts[1], top + 20 * (n + 1), lefts[-1], top + 20 * (n + 1))  # the side label merged down
-        pdf.line(lefts[0], top + 20 * len(texts), lefts[-1], top + 20 * len(texts))
-        for x in lefts:
-            pdf.line(x, top, x, top + 20 * len(texts))
-
-    pdf.add_page()
-    pdf.text(200, 40, "Goal table")
-    rows(60, [("side", "level1", "level2", "target"), ("", "output", "count", ">=58")])
-    pdf.add_page()
-    pdf.text(200, 40, "Goal table")
-    pdf.text(200, 80, "(2026)")  # the title rows repeated push the table below the page's head margin
-    rows(100, [("", "", "time", "<=1 h"), ("indicators", "effect", "cost", "<=8")], ruled_from=2)
-    read = [texts for texts in cells(read_bytes(bytes(pdf.output()), ".pdf")) if len(texts) > 1]
-    assert [texts[1:4] for texts in read] == [
-        ["level1", "level2", "target"],
-        ["output", "count", ">=58"],
-        ["", "time", "<=1 h"],
-        ["effect", "cost", "<=8"],
-    ]
-
-
 @pytest.mark.parametrize("caption", ["续表", "续表（一）", "续表    单位：万元"])
 def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not

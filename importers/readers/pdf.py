@@ -710,7 +710,6 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
     drawn = page.filter(_drawn)
     rules, fills = drawn.edges, _fill_edges(page)
     fills += _frame(rules, chars, page.height)
-    fills += _open_tops(rules, chars, fills, page.height)
     cuts = _cuts(rules, chars, page.height)
     fills += cuts
     tables = drawn.find_tables(
@@ -875,39 +874,6 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
                 bottom = end
         sides += [_edge(x, top, x, bottom) for x in added]
     return sides
-
-
-def _open_tops(rules: list[dict], chars: list[dict], fills: list[dict], height: float) -> list[dict]:
-    """Cells a page's topmost table leaves open at its top, where its rule is drawn over other columns only (cells
-    merged down from the page before: a spreadsheet printed with its title rows repeated above): an edge closing
-    each, with text below it, so that the table finder makes cells of them, which `_opened` leaves open to be
-    joined with the other page's part. Without it their columns were no cells, and the page's rows slid. (A white
-    fill's edge closes such a cell already: Beijing paints its head cells, `_fill_edges`; a table from the page's
-    head margin is `_cuts`'.)"""
-    verticals = [v for v in rules if v["orientation"] == "v" and v["height"] > SNAP]
-    level = _level_rules(rules)
-    if len(verticals) < 3 or not level:
-        return []
-    top = min(v["top"] for v in verticals)
-    if top < height * MARGIN or min(y for y, _, _ in level) < top - SNAP:
-        return []  # a rule above it: not the page's topmost table
-    xs = sorted({round(v["x0"], 1) for v in verticals if v["top"] <= top + SNAP})
-    drawn = [(start, end) for y, start, end in level if abs(y - top) <= SNAP]
-    if not drawn:
-        return []  # a table edge without any rule (a title row above a grid) is left as it is
-    closed = drawn + [(e["x0"], e["x1"]) for e in fills if e["orientation"] == "h" and abs(e["top"] - top) <= SNAP]
-    spans = [
-        (x0, x1)
-        for x0, x1 in zip(xs, xs[1:])
-        if sum(max(0.0, min(e, x1) - max(s, x0)) for s, e in closed) < (x1 - x0) / 2
-    ]
-
-    def text_below(x0: float, x1: float) -> bool:
-        below = min((y for y, start, end in level if y > top + SNAP and start < x1 and end > x0), default=top)
-        return any(x0 < c["x0"] and c["x1"] < x1 and top < c["top"] < below for c in chars)
-
-    # every open column closed (a blank one too: a level merged down), when any holds text (a cell that goes on)
-    return [_edge(x0, top, x1, top) for x0, x1 in spans] if any(text_below(*span) for span in spans) else []
 
 
 def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
