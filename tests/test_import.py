@@ -524,12 +524,12 @@ def test_projects_left_without_a_year_or_a_region_are_told_with_how_to_give_one(
 FLAT_HEADER = "项目名称\t项目总额\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
 
 
-def imported_sheet(tmp_path, rows: str, above: str = ""):
+def imported_sheet(tmp_path, rows: str, above: str = "", options=None):
     """A base holding a flat sheet of these rows (under FLAT_HEADER, and any lines above it), imported."""
     sheet = tmp_path / "目标表.txt"
     sheet.write_text(above + FLAT_HEADER + rows, "utf-8")
     conn = connect(tmp_path / "kb.sqlite3")
-    (result,) = import_paths(conn, [sheet])
+    (result,) = import_paths(conn, [sheet], options)
     assert result.status == "imported", result.message
     return conn
 
@@ -630,13 +630,18 @@ def test_a_manifest_may_give_every_file_of_its_folder_and_a_useless_one_is_said(
 def test_a_document_naming_no_department_takes_its_region_from_its_title(tmp_path):
     """'厦门市2026年项目支出绩效目标表' over a form whose 主管部门 is left empty: the region was left empty (search
     filters pass the project over) though the title says where."""
-    conn = imported_sheet(
-        tmp_path,
+    from kb.ingest.write import Fallbacks
+
+    row, title = (
         "政务服务运维\t680\t平台稳定运行\t产出指标\t质量指标\t系统可用率\t≥\t99.9\t%\n",
         "厦门市2026年项目支出绩效目标表\n",
     )
+    conn = imported_sheet(tmp_path, row, title)
     assert tuple(conn.execute("SELECT region, region_source FROM documents").fetchone()) == ("厦门市", "text")
     assert tuple(conn.execute("SELECT region FROM projects").fetchone()) == ("厦门市",)
+    (tmp_path / "given").mkdir()
+    given = imported_sheet(tmp_path / "given", row, title, Fallbacks(region="思明区"))
+    assert tuple(given.execute("SELECT region FROM projects").fetchone()) == ("思明区",)  # what the user says wins
 
 
 def test_rows_reading_as_indicators_that_no_table_took_are_told():

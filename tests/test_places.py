@@ -39,6 +39,13 @@ def test_the_region_a_department_name_begins_with(department, region):
         ("部门预算市级项目绩效目标", ""),  # words of a title, not a place
         ("项目绩效（市本级）", ""),
         ("全市2026年项目支出绩效目标表", ""),
+        (
+            "2026年智慧城市建设项目绩效目标汇总表",
+            "",
+        ),  # a project's name, not a place: nothing of a year or a body after
+        ("海绵城市建设绩效目标表", ""),
+        ("风景名胜区保护项目绩效目标表", ""),
+        ("湖北省武汉市人民政府办公厅2026年部门预算", "湖北省武汉市"),
     ],
 )
 def test_the_region_a_title_begins_with(title, region):

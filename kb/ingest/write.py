@@ -82,8 +82,8 @@ def _document_meta(doc: Document, fb: Fallbacks, project_years: Counter, file_na
     region, region_source = _pick(
         (doc.region, "text"),
         (region_from(cleaned), "text"),
-        (region_in_title(doc.title), "text"),
         (fb.region, fb.source),
+        (region_in_title(doc.title), "text"),  # (after what the user gives: a title names a place less surely)
     )
     year, year_source = _pick(
         (int(doc.year) if str(doc.year).isdigit() else year_from(doc.year), "text"),

@@ -30,13 +30,21 @@ _LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*年度?")
 _TITLE_WORDS = ("预算", "绩效", "项目", "部门", "目标", "支出", "单位", "表", "级")  # no place's name holds them
 
 
+# what follows a place's name in a title: a year, or an organisation's name ('民政局', '人民政府办公厅')
+_AFTER_PLACE = re.compile(
+    r"\s*(?:(?:19|20)\d\d|[\u4e00-\u9fff]{0,12}?(?:局|委员会|委|办公室|办|厅|政府|院|中心|站|所|队))"
+)
+
+
 def region_in_title(title: str) -> str:
-    """The area a title begins with, after its year: '厦门市2026年项目支出绩效目标表', '2026年烟台市民政局部门预算' →
-    '厦门市', '烟台市'; '' for a title that names none ('预算表12 项目支出绩效目标表', '部门预算市级项目')."""
-    region = region_from(_LEADING_YEAR.sub("", title or ""))
+    """The area a title begins with, after its year, when a year or an organisation follows it:
+    '厦门市2026年项目支出绩效目标表', '2026年烟台市民政局部门预算' → '厦门市', '烟台市'; '' for a title that names none
+    ('预算表12 项目支出绩效目标表', '部门预算市级项目', '智慧城市建设项目绩效目标汇总表': a project, not a place)."""
+    text = _LEADING_YEAR.sub("", title or "").strip()
+    region = region_from(text)
     if not re.fullmatch(r"[\u4e00-\u9fff]+", region) or any(word in region for word in _TITLE_WORDS):
         return ""
-    return region
+    return region if _AFTER_PLACE.match(text, len(region)) else ""
 
 
 def year_from(text: str) -> int | None:
