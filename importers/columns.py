@@ -474,6 +474,11 @@ _SHORT_FIELDS = frozenset(
     ("name", "department_name", "code", "department", "implementing_unit", "amount", "total_amount")
 )
 _COLON = re.compile(r"[：:]")
+MIN_LABEL = 4  # characters of a label a value runs into (预算金额, 实施单位); not 部门 in '全市部门：整体绩效评价'
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def split_pair(pair: tuple[str, str, str]) -> list[tuple[str, str, str]]:
@@ -485,7 +490,9 @@ def split_pair(pair: tuple[str, str, str]) -> list[tuple[str, str, str]]:
         return [pair]
     for colon in _COLON.finditer(value):
         before = value[: colon.start()]
-        for size in range(min(12, len(before) - 1), 1, -1):
+        if _unclosed(before):
+            continue  # a label in brackets is the name's own: '党建工作经费（主管部门：市委组织部）'
+        for size in range(min(12, len(before) - 1), MIN_LABEL - 1, -1):
             if head_field(before[-size:]) in _SHORT_FIELDS and (rest := inline_pair(value[colon.start() - size :])):
                 return [(field, label, before[:-size].strip()), *split_pair(rest)]
     return [pair]

@@ -132,3 +132,24 @@ def test_a_goals_label_is_known_by_its_words(label, field):
     from importers.columns import head_field
 
     assert head_field(label) == field
+
+
+@pytest.mark.parametrize(
+    "cell, pairs",
+    [
+        (
+            "项目名称：南昌市农村公路养护补助预算金额：2400.00万元",
+            [("name", "南昌市农村公路养护补助"), ("amount", "2400.00万元")],
+        ),
+        (
+            "项目名称：党建工作经费（主管部门：市委组织部）",
+            [("name", "党建工作经费（主管部门：市委组织部）")],
+        ),  # its own
+        ("项目名称：培训（项目编号：2026-001）", [("name", "培训（项目编号：2026-001）")]),
+        ("项目名称：2026年度全市部门：整体绩效评价", [("name", "2026年度全市部门：整体绩效评价")]),  # 部门: no label
+    ],
+)
+def test_a_value_running_into_the_next_label_is_cut_there_only_outside_brackets(cell, pairs):
+    from importers.columns import inline_pair, split_pair
+
+    assert [(field, value) for field, _, value in split_pair(inline_pair(cell))] == pairs

@@ -490,6 +490,7 @@ def test_goal_differs_names_the_row_and_both_values():
         "服务对象满意度（2023年为85%）稳步提升",  # no level right after the name
         "补贴企业数量50家，服务对象满意度≥90",  # no unit: not compared
         "满意度不低于80%",  # not the row's whole name
+        "群众服务对象满意度达到95%以上",  # the row's name ending a longer one
         "补贴资金总额1200万元，其中补贴企业数80%为小微企业",  # another unit
     ],
 )

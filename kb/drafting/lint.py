@@ -555,6 +555,7 @@ _GOAL_LEVEL = re.compile(
     r"\s*(?:(?:不低于|不少于|至少|不高于|不超过|不多于|控制在|保持在|稳定在|达到|达|高于|低于|超过|提升至|提高至|提高到|"
     r"提升到|降低至|降至|下降至|为|在|是|[≥≤<>=＞＜≧≦])\s*)*(?=\d)"
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _GOAL_CLAUSE_END = re.compile(r"[，,。；;、：:！!？?\n（(]")
 
 
@@ -571,8 +572,10 @@ def _goal_differs(t: GoalTable):
         name = ln.bare_name
         if ln.value is None or len(name) < 3 or name in told:
             continue
-        for start in (m.end() for m in re.finditer(re.escape(name), goal)):
-            level = _GOAL_LEVEL.match(goal, start)
+        for found in re.finditer(re.escape(name), goal):
+            if found.start() and _HAN.match(goal, found.start() - 1):
+                continue  # the end of a longer name (群众满意度 for a row 满意度)
+            level = _GOAL_LEVEL.match(goal, found.end())
             if not level:
                 continue
             said = _GOAL_CLAUSE_END.split(goal[level.start() : level.start() + 24], maxsplit=1)[0]
