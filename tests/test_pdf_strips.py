@@ -47,6 +47,8 @@ def test_tables_that_are_not_strips_stay_as_they_are():
         ruled(LEFT, 1, 1) + ruled([LEFT[0], *RIGHT[1:]], 2, 4),  # the same columns: a continued table
         ruled(RIGHT, 1, 1) + ruled(LEFT, 2, 4),  # the first names a name and a target itself
         ruled(LEFT[:2], 1, 1) + ruled(LEFT[2:], 2, 3) + ruled(RIGHT, 3, 4),  # the rows break over the pages otherwise
+        ruled(LEFT, 1, 1) + [Row(["表6 项目支出绩效目标表"], 4, 2)] + ruled(RIGHT, 2, 5),  # a table's title between
+        ruled([["科目编码", "科目名称", "金额"], *LEFT[1:]], 1, 1) + ruled(RIGHT, 2, 4),  # a 支出表, then a goal table
     ):
         assert rejoined(rows) == rows
     assert rejoined(both) != both

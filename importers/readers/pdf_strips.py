@@ -5,7 +5,7 @@ other columns than the first's (together a goal table's name and target), and bo
 
 from __future__ import annotations
 
-from importers.columns import column
+from importers.columns import column, declared_unit, head_field
 from importers.records import Row
 
 SLACK = 5.0  # points: a column's left edge this close to another page's is the same column
@@ -20,7 +20,12 @@ def rejoined(rows: list[Row]) -> list[Row]:
     while i < len(tables):
         first = tables[i]
         second = tables[i + 1] if i + 1 < len(tables) else None
-        if second is None or not _strips(rows[first[0] : first[1]], rows[second[0] : second[1]]):
+        between = rows[first[1] : second[0]] if second else []
+        if (
+            second is None
+            or not all(r.blank or declared_unit(r) for r in between)
+            or not _strips(rows[first[0] : first[1]], rows[second[0] : second[1]])
+        ):
             i += 1
             continue
         out += rows[done : first[0]]
@@ -28,7 +33,7 @@ def rejoined(rows: list[Row]) -> list[Row]:
             Row(left.cells + right.cells, left.line, left.page, left.edges + right.edges)
             for left, right in zip(rows[first[0] : first[1]], rows[second[0] : second[1]])
         ]
-        out += rows[first[1] : second[0]]  # (lines between the strips: a unit line atop the second)
+        out += between  # (a unit line atop the second strip; nothing else stands between strips)
         done = second[1]
         i += 2
     if not done:
@@ -73,5 +78,7 @@ def _strips(first: list[Row], second: list[Row]) -> bool:
     mine, theirs = _fields(first[0]), _fields(second[0])
     if not labels or len(theirs) < len(set(labels)) - 1 or mine & theirs:
         return False
+    if not mine & {"level1", "level2"} and not any(head_field(cell) == "name" for cell in first[0].cells):
+        return False  # the first is no goal table's part (a 支出表 above a goal table of as many rows)
     together = mine | theirs
     return {"name", "target"} <= together and not {"name", "target"} <= mine
