@@ -258,8 +258,8 @@ async def test_the_footer_fits_and_always_shows_f1(with_draft, size, where):
 
 
 async def test_down_in_the_add_dialog_goes_to_the_names_holding_a_fragment_and_slash_selects_it(with_draft):
-    """满意 typed to find the names holding it: the '＋ 新指标' row (what Enter adds) comes first, and ↓ goes past it to
-    the first name (↓, Enter added a fragment as a new indicator); `/` in its search box selects what was typed."""
+    """满意 typed to find the names holding it: too short to name an indicator, the names come first and the
+    '＋ 新指标' row last (↓, Enter added a fragment as a new indicator); `/` in its search box selects it."""
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         await open_first_draft(pilot)
@@ -267,12 +267,12 @@ async def test_down_in_the_add_dialog_goes_to_the_names_holding_a_fragment_and_s
         await pilot.press("a", *"满意")
         await settle(pilot)
         hits = app.screen.hits
-        assert hits[0] is None and "满意" in hits[1].name
+        assert hits[-1] is None and "满意" in hits[0].name
         await pilot.press("slash")
         box = app.screen.query_one("#add-query", Input)
         assert box.value == "满意" and (box.selection.start, box.selection.end) == (0, 2)
         await pilot.press("down")
-        assert app.screen.chosen is hits[1]
+        assert app.screen.chosen is hits[0]
 
 
 async def test_n_typed_right_after_f5_starts_a_new_draft(seeded):

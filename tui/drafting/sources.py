@@ -52,6 +52,7 @@ from tui.widgets.tick_list import TickList
 from tui.widgets.typed_input import TypedInput
 
 NAMES = 30
+MIN_NEW_NAME = 4  # characters: a shorter Chinese text that names in the base hold is a fragment to find them by
 TICKED_SHARE = 0.05  # a template's indicator is ticked at first when this share of its projects (two at least) use it
 
 
@@ -201,8 +202,11 @@ class AddIndicatorDialog(ModalScreen):
         new = [None] if typed and not exact else []
         found = list(event.hits) + list(event.library)
         # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor), even when longer
-        # names hold it (老年人满意度: not 受补助社区老年人满意度); pinyin finds
-        self.hits = new + found if has_han(typed) else found + new
+        # names hold it (老年人满意度: not 受补助社区老年人满意度), unless it is too short to name an indicator (满意: a
+        # fragment to find names by, listed after them); pinyin finds
+        holding = any(h.match == "substring" for h in event.hits) or any(typed in e["name"] for e in event.library)
+        fragment = len(typed) < MIN_NEW_NAME and holding
+        self.hits = new + found if has_han(typed) and not fragment else found + new
         rows = []
         for hit in self.hits:
             if isinstance(hit, dict):
