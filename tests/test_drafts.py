@@ -97,6 +97,8 @@ def test_a_name_that_exists_is_refused(conn):
         ("year", "2025.5", "whole number"),
         ("amount_wan", "十万", "must be a number"),
         ("amount_wan", "约120万元", "must be a number"),
+        ("amount_wan", "1,2,3元", "must be a number"),
+        ("amount_wan", "-5万元", "must be a number"),
         (
             "year",
             "99999999999999999999",

@@ -160,6 +160,7 @@ def test_a_range_or_a_date_is_no_single_number_and_is_kept_as_written(target):
         ("≥95%；", ("≥", 95.0, "%")),
         ("≤5月", ("≤", 5.0, "月")),  # a month after a sign, as sign | number | unit columns give it (400 real rows)
         ("＝12月", ("=", 12.0, "月")),
+        ("＞=5月", ("≥", 5.0, "月")),
     ],
 )
 def test_numbers_near_dates_and_dashes_are_still_numbers(target, parsed):

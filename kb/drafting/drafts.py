@@ -357,7 +357,7 @@ def to_number(value, what: str) -> float | None:
     return None if number is None else float(number)
 
 
-_MONEY = re.compile(r"-?\d[\d,]*(?:\.\d+)?\s*(?:亿元|亿|万元|万|千元|元)")
+_MONEY = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|亿|万元|万|千元|元)")  # (1,200 not 1,2,3)
 
 
 def _wan(value) -> float | None:

@@ -93,7 +93,7 @@ _RANGE_TAIL = re.compile(r"^[^\d\s/、；;，,]{0,4}?\s*(?:-|~|—+|–|－|至|
 _YEAR_DATE = re.compile(r"(?:19|20)\d\d(?:\s*年|[-/]\s*\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2}(?!\d))")  # not 2024.5万元
 _MONTH_DATE = re.compile(r"(?:[1-9]|1[0-2])\s*月")
 # … but a month after a sign and nothing else is the value, as a table with sign, number and unit columns gives it
-_SIGNED_MONTH = re.compile(r"[≥≤<>=]\s*(?:[1-9]|1[0-2])\s*月")
+_SIGNED_MONTH = re.compile(r"(?:[≥≤<>]=?|=)\s*(?:[1-9]|1[0-2])\s*月")
 # several values in one target, for the several names of its row ('≥20场/1-2次/月/≥50人', '≥30次；≥30篇'), not a
 # unit's slash ('元/人', '次/月')
 _SEVERAL = re.compile(r"/\s*[≥≤<>=]?\s*\d|;.*\d|[,、][^,、]*?(?:[≥≤<>=]|不低于|不少于|不超过|不高于|至少)\s*\d")
