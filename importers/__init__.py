@@ -97,12 +97,11 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         if r.kind in ("skipped", "empty") or r.outcome == TITLED_ONLY and not doc.projects
     ]
     doc.warnings += rows.notes if isinstance(rows, Rows) else []  # what the reader left out (hidden rows)
-    doc.warnings += _unread(rows, doc)
+    doc.warnings += unread(rows, doc)
     return doc
 
 
 _DIGIT = re.compile(r"\d")
-MAX_LINES_TOLD = 10
 
 
 def _indicator_like(row: Row) -> bool:
@@ -118,18 +117,15 @@ def _indicator_like(row: Row) -> bool:
     return False
 
 
-def _unread(rows: list[Row], doc: RawDocument) -> list[str]:
-    """Rows reading as indicators' that no goal table took: told, not passed over (a layout met for the first time
-    may drop what it cannot place)."""
+def unread(rows: list[Row], doc: RawDocument) -> list[str]:
+    """Rows reading as indicators' that no goal table took, each told by its line (as a streamed document's pieces
+    tell theirs): not passed over (a layout met for the first time may drop what it cannot place)."""
     read = {indicator.line for project in doc.projects for indicator in project.indicators}
-    missed = [row for row in rows if row.line not in read and _indicator_like(row)]
-    if not missed:
-        return []
-    where = "、".join(f"{row.line}" + (f"（第 {row.page} 页）" if row.page else "") for row in missed[:MAX_LINES_TOLD])
-    more = "…" if len(missed) > MAX_LINES_TOLD else ""
     return [
-        f"第 {where}{more} 行像指标行，却未读入任何目标表，请核对原文 {len(missed)} row(s) that look like indicators "
-        "were not read: check them against the document"
+        f"第 {row.line} 行{f'（第 {row.page} 页）' if row.page else ''}像指标行，却未读入任何目标表，请核对原文 "
+        f"line {row.line}: a row that looks like an indicator was not read: check it against the document"
+        for row in rows
+        if row.line not in read and _indicator_like(row)
     ]
 
 

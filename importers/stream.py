@@ -19,7 +19,7 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import Iterable, Iterator, Sequence
 
-from importers import choose_layout, cover, no_projects
+from importers import choose_layout, cover, no_projects, unread
 from importers.layouts import Layout
 from importers.readers.common import MAX_ROWS
 from importers.records import ParseError, RawDocument, RawProject, Row
@@ -57,6 +57,7 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
             failure = str(exc)
             ended = _read(body, source, max(chunk_rows, SETTLE_ROWS), lead)
             continue
+        doc.warnings += unread(lead + body, doc)  # (by line: each piece tells its own rows, as parse_rows does)
         projects = doc.projects
         if known is not None:
             if projects[:1] != [known]:

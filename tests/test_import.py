@@ -647,7 +647,7 @@ def test_a_document_naming_no_department_takes_its_region_from_its_title(tmp_pat
 def test_rows_reading_as_indicators_that_no_table_took_are_told():
     """Layouts met for the first time dropped rows they could not place (a page's 7 of 12 indicators, a strip of
     columns), and the import said nothing: rows reading as indicators' that no goal table took are warned of."""
-    from importers import _unread
+    from importers import unread
     from importers.records import RawDocument, RawIndicator, RawProject, Row
 
     rows = [
@@ -658,7 +658,7 @@ def test_rows_reading_as_indicators_that_no_table_took_are_told():
         Row(["效益指标", "社会效益指标", "群众认可", "明显提升"], 5, 2),  # no figure: not told (words may be anything)
     ]
     doc = RawDocument(layout="test", projects=[RawProject("甲", indicators=[RawIndicator("培训人次", line=2)])])
-    (told,) = _unread(rows, doc)
-    assert told.startswith("第 3（第 2 页） 行像指标行，却未读入任何目标表") and "1 row(s)" in told
+    (told,) = unread(rows, doc)
+    assert told.startswith("第 3 行（第 2 页）像指标行，却未读入任何目标表") and "line 3:" in told
     doc.projects[0].indicators.append(RawIndicator("合格率", line=3))
-    assert _unread(rows, doc) == []
+    assert unread(rows, doc) == []
