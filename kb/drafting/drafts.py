@@ -31,7 +31,7 @@ from kb.drafting.history import record, row_key, same_as_kept, state_text
 from kb.drafting.library import TEXTS as LIBRARY_TEXTS
 from kb.drafting.library import entry, for_name
 from kb.errors import KbError
-from kb.vocab.amounts import to_wan
+from kb.vocab.amounts import amount_only
 from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
 from kb.find.precedents import family_key, normal_target
@@ -357,16 +357,6 @@ def to_number(value, what: str) -> float | None:
     return None if number is None else float(number)
 
 
-_MONEY = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|亿|万元|万|千元|元)")  # (1,200 not 1,2,3)
-
-
-def _wan(value) -> float | None:
-    """A money field's text with its unit, in 万元 (the head's money fields are): '120万元' → 120, '1,200,000元' →
-    120, '1.2亿元' → 12000; None for anything else (a bare number is read by to_number)."""
-    text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
-    return to_wan(text)[0] if _MONEY.fullmatch(text) else None
-
-
 def _code(text: str) -> str:
     """A 主管部门代码 as typed: full-width digits and spaces read as its digits; KbError for text that is no code (a
     department's name typed there)."""
@@ -398,7 +388,7 @@ def _head_value(name: str, value):
                 "the period needs a start and an end"
             )
         return text or None
-    number = _wan(value) if kind is float else None
+    number = amount_only(value) if kind is float and isinstance(value, str) else None
     number = to_number(value, f"{label} ({name})") if number is None else number
     if kind is int and number is not None:
         if not number.is_integer():

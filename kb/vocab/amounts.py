@@ -32,6 +32,16 @@ def to_wan(text: str, declared_unit: str = "") -> tuple[float | None, str]:
     return _round(value), "magnitude"
 
 
+_WHOLE_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|亿|万元|万|千元|元)")  # (1,200 not 1,2,3)
+
+
+def amount_only(text: str) -> float | None:
+    """A text that is an amount with its unit and nothing else, in 万元: '120万元' → 120, '1,200,000元' → 120,
+    '1.2亿元' → 12000; None for anything else (a bare number, '约120万元', '-5万元')."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    return to_wan(t)[0] if _WHOLE_AMOUNT.fullmatch(t) else None
+
+
 def _round(value: float) -> float:
     return round(value, 6)
 
