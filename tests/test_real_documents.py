@@ -7,6 +7,7 @@ normalisation, the knowledge base)."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -17,12 +18,14 @@ from kb.ingest.run import import_paths
 from kb.vocab.families import family_key, spelling_key
 from realdocs.truth import (
     REALDOCS,
+    TEXTS,
     compare,
     compare_funds,
     compare_self_evaluations,
     expected_records,
     is_self_evaluation,
     stored_self_evaluations,
+    stored_texts,
 )
 
 if not REALDOCS.is_dir():
@@ -221,3 +224,20 @@ def test_spellings_of_one_indicator_are_one_family(corpus):
         assert family_key(a) != family_key(b) and {a} <= families[family_key(a)]
     hit = search_names(real, "服务对象满意率")[0]
     assert hit.match == "exact" and len(hit.variants) == len(families["对象满意度"])
+
+
+def test_long_texts_are_as_recorded(corpus):
+    """Every project's, department-wide table's and self-evaluation's 项目概况 and 年度目标 read as recorded in
+    tests/realdocs/texts.json (length, hash, first and last characters): the records above check no long text,
+    and a goal cut at a page break or emptied by another table's columns changed no indicator. After a change
+    meant to read them better, look at each difference and rewrite the file with KB_UPDATE_TEXTS=1."""
+    read = stored_texts(corpus[0])
+    if os.environ.get("KB_UPDATE_TEXTS"):
+        TEXTS.write_text(json.dumps(read, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+    recorded = json.loads(TEXTS.read_text("utf-8"))
+    changed = [
+        f"{file_name}:\n  was {sorted(set(was) - set(now))}\n  now {sorted(set(now) - set(was))}"
+        for file_name in sorted(set(recorded) | set(read))
+        if (was := recorded.get(file_name, [])) != (now := read.get(file_name, []))
+    ]
+    assert changed == [], "\n".join(changed)

@@ -9,6 +9,7 @@ tests/realdocs/expected/*.json (hand-checked in this project, one per document).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,3 +256,26 @@ def stored_self_evaluations(conn, file_name: str) -> list[dict]:
         {**dict(row), "indicators": [dict(r) for r in conn.execute(f"{outcomes} ORDER BY seq", (row["id"],))]}
         for row in rows
     ]
+
+
+TEXTS = Path(__file__).resolve().parent / "texts.json"
+
+
+def _digest(text: str | None) -> str:
+    """A long text as `length sha1 head…tail`: a cut, an emptied or a grown text shows in the head, the tail or the
+    length without the record holding every text of the documents."""
+    text = text or ""
+    return f"{len(text)} {hashlib.sha1(text.encode()).hexdigest()[:10]} {text[:12]}…{text[-12:]}" if text else ""
+
+
+def stored_texts(conn) -> dict[str, list[str]]:
+    """File name → each goal table's and self-evaluation's long texts (overview, goal), in order, as digests."""
+    texts: dict[str, list[str]] = {}
+    for file_name, _, _, name, overview, goal in conn.execute(
+        """SELECT d.file_name, 0, p.seq, p.name, p.overview, p.goal FROM projects p
+        JOIN documents d ON d.id = p.document_id
+        UNION ALL SELECT d.file_name, 1, s.seq, s.name, NULL, s.goal FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id ORDER BY 1, 2, 3"""
+    ):
+        texts.setdefault(file_name, []).append(f"{name} | {_digest(overview)} | {_digest(goal)}")
+    return texts
