@@ -2,7 +2,7 @@
 failed write (a full disk, a writer library's error) leaves no half file and the file that was there as it was; and
 text written where a spreadsheet opens it that never runs as a formula (`FORMULA_START`, `csv_cell`).
 
-In a CSV a target value — an operator, a number and its unit, '=100%', '-5%', '=2家' — is written exactly as held:
+In a CSV a target value — an operator ('=', '>='), a number and its unit, '=100%', '-5%', '=2家' — is written as held:
 it is data a script must read as it is, and a spreadsheet opening the file can at worst compute a number from it.
 Every other cell starting with = + - @ (or a tab or carriage return) would be a formula — a sum, a function call, a
 cell reference, DDE (CSV injection) — and gets a leading apostrophe."""
@@ -18,7 +18,7 @@ from pathlib import Path
 from kb.errors import KbError
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_TARGET = re.compile(r"[=+-]\s*\d+(?:[.,]\d+)*\s*[%‰]?[^\s=+\-*/^&@()|!$:\"';,<>\[\]{}]*")
+_PLAIN_TARGET = re.compile(r"[=+-]\s*\d+(?:[.,]\d+)*\s*[%‰]?[^\s=+\-*/^&@()|!$:\"';,<>\[\]{}]*|[=+-][=<>]?")
 
 
 def csv_cell(text: str) -> str:

@@ -204,6 +204,10 @@ def test_no_cell_becomes_a_formula(conn, tmp_path):
         ("@foo", True),
         ("\t=1", True),
         ("≥90%", False),
+        ("=", False),  # the operator column of an exact target
+        ("-", False),  # a blank printed as a dash
+        ("=>", False),
+        ("=-A1", True),
         ("合规", False),
     ],
 )
