@@ -63,7 +63,9 @@ def test_a_whole_drafting_session(kb, tmp_path):
     )
     assert "支出类型（推测）补贴/奖励类" in new.stdout
     assert "科技型企业贷款风险贴息资金" in kb("suggest", "科技型企业研发补贴").stdout
-    assert "added" in kb("draft", "apply", "科技型企业研发补贴").stdout  # the draft's type's template
+    template = kb("draft", "apply", "科技型企业研发补贴").stdout  # the draft's type's template
+    assert "added" in template and "数值留空，请按本项目填写" in template  # a peer's own count is left out …
+    assert "企业膨胀数量" in template.split("：")[1]  # … by name
     projects = json.loads(kb("projects", "--json").stdout)
     precedent = next(p["id"] for p in projects if p["name"] == "科技型企业贷款风险贴息资金")
     applied = kb("draft", "apply", "科技型企业研发补贴", "--project", precedent).stdout
@@ -88,7 +90,7 @@ def test_a_whole_drafting_session(kb, tmp_path):
     for fmt in ("xlsx", "docx", "md", "csv", "json"):
         out = kb("draft", "export", "科技型企业研发补贴", tmp_path / f"t.{fmt}").stdout
         assert (tmp_path / f"t.{fmt}").stat().st_size > 0 and "wrote" in out
-        assert "注意：检查发现 1 个错误" in out  # written all the same: the officer is told before handing it in
+        assert "注意：检查发现 2 个错误" in out  # written all the same: the officer is told before handing it in
     kb("draft", "export", "科技型企业研发补贴", tmp_path, "--format", "md")
     assert (tmp_path / "科技型企业研发补贴.md").exists()
     (tmp_path / "t.xlsx").write_bytes(b"filled in by hand")  # an export the officer went on to fill in

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.drafting import suggest
+from conftest import make_document, store
+
+from kb.drafting import drafts, suggest
 from kb.db import connect
 from kb.errors import KbError
 from kb.vocab.levels import FRAMEWORK, LEVEL1
@@ -151,3 +153,23 @@ def test_a_template_leaves_a_peers_sum_of_money_for_the_officer(kb):
     )
     per_community = next(r for r in suggest.template_rows(kb, "就业与民生") if r.name == "每个社区补助金额")
     assert per_community.value is not None  # a standard per unit is a precedent worth copying
+
+
+def test_a_template_leaves_a_peers_own_count_for_the_officer(conn):
+    """A template put one peer's count (补助人数 ≥13万人) into a draft of 120万元: a count no other peer chose is left
+    for the officer (to_fill), one two peers chose and a share are kept."""
+    projects = {
+        f"{place}养老服务补贴": [("补助人数", target), ("发放户数", households), ("补贴发放准确率", "=100%")]
+        for place, target, households in (
+            ("甲", "≥13万人", "≥200户"),
+            ("乙", "≥500人", "≥200户"),
+            ("丙", "≥800人", "≥300户"),
+        )
+    }
+    store(conn, make_document(projects))
+    rows = {r.name: r for r in suggest.template_rows(conn, "补贴/奖励类", per_slot=5)}
+    assert (rows["补助人数"].level2, rows["补助人数"].operator, rows["补助人数"].value) == ("数量指标", "≥", None)
+    assert (rows["发放户数"].value, rows["发放户数"].unit) == (200, "户")
+    assert rows["补贴发放准确率"].value == 100
+    d = drafts.create(conn, "丁区养老服务补贴")
+    assert drafts.apply_rows(conn, d.id, list(rows.values())).to_fill == ["补助人数"]

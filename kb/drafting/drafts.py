@@ -317,8 +317,8 @@ class Applied:
             return ""
         n, names = len(self.to_fill), "、".join(self.to_fill)
         return (
-            f"其中 {n} 个指标的数值留空，请按本项目填写（模板里是别的项目的金额）：{names}"
-            f" · {n} added without a value, for you to fill in (the template's was another project's sum)"
+            f"其中 {n} 个指标的数值留空，请按本项目填写（模板里是别的项目自己的金额或数量）：{names}"
+            f" · {n} added without a value, for you to fill in (the template's was another project's own sum or count)"
         )
 
 

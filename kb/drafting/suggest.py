@@ -34,7 +34,7 @@ from kb.find.precedents import (
     target_spread,
     target_summary,
 )
-from kb.vocab.levels import COST
+from kb.vocab.levels import COST, QUANTITY
 from kb.vocab.targets import QUALITATIVE
 from kb.vocab.tokens import fold, runs
 
@@ -187,6 +187,7 @@ class TemplateItem:
     outcomes: dict | None = None  # what peers reported achieving (kb.find.outcomes.outcome_summary)
     advice: str = ""  # when the target proposed is one peers rarely meet, or beat by far
     variants: list[str] = field(default_factory=list)  # every spelling of it the projects use, most used first
+    chosen: int = 0  # how many of its uses set the target proposed
 
 
 @dataclass
@@ -250,6 +251,7 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
                 outcomes,
                 advice(outcomes, example.operator, example.value, example.unit, example.target),
                 spellings,
+                dict(spread).get(target, 0),
             )
         )
     items = []
@@ -309,13 +311,18 @@ def template_rows(
     at its most common target, with the template's precedent indicator ids as sources."""
     items = [i for i in template(conn, kind, per_slot).items if not only or set(i.variants or [i.name]) & set(only)]
     _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"{kind}模板", f"the {kind} template")
-    rows = [_row(i.example, i.name, i.level1, i.level2, i.indicator_ids) for i in items]
-    for row in rows:
+    rows = []
+    for item in items:
+        row = _row(item.example, item.name, item.level1, item.level2, item.indicator_ids)
         if row.level1 == COST and row.unit in AMOUNTS and not any(word in row.name for word in PER_UNIT):
             row.value = None  # another project's sum of money is no target of this one: left for the officer
+        if row.level2 == QUANTITY and row.value is not None and row.unit not in RATES and item.chosen < 2:
+            row.value = None  # one peer's own count ('补助人数 ≥13万人'), shared by no other: the officer's to set
+        rows.append(row)
     return rows
 
 
+RATES = ("%", "％", "‰")  # a share any project can aim at ('培训覆盖率 =100%')
 AMOUNTS = ("元", "千元", "万元", "亿元")  # a sum of money, not a cost per unit (元/人 is a standard, kept) …
 PER_UNIT = ("每", "人均", "户均", "均", "单价", "标准")  # … nor one its name says is per unit ('每个社区补助金额')
 
