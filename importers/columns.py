@@ -444,6 +444,9 @@ def unit_above(rows: list) -> str:
     return next((unit for row in reversed(rows) if (unit := declared_unit(row))), "")
 
 
+_UNIT_AFTER = re.compile(r"\s*[（(]?(?:金额|货币|计量)?单位[：:](?:人民币)?(?:亿元|万元|千元|元)[）)]?$")
+
+
 def unit_of_cell(cell: str) -> str:
     """The money unit a cell declares, the whole cell or a part of it set apart by space; ''."""
     parts = clean(cell).split()
@@ -488,6 +491,9 @@ def split_pair(pair: tuple[str, str, str]) -> list[tuple[str, str, str]]:
     field, label, value = pair
     if field not in _SHORT_FIELDS:
         return [pair]
+    unit = _UNIT_AFTER.search(value)
+    if unit and unit.start():  # the line's unit printed after it: '单位名称：某中心　单位：万元', the space lost
+        return [(field, label, value[: unit.start()].strip())]
     for colon in _COLON.finditer(value):
         before = value[: colon.start()]
         if _unclosed(before):

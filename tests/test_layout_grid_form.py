@@ -1195,3 +1195,39 @@ def test_a_department_self_evaluations_tasks_above_its_money_block_give_no_budge
     ]
     [form] = _form_rows(rows)
     assert (form.amount, form.fields["全年执行数"]) == ("5480.00", "5305.60")
+
+
+@pytest.mark.parametrize(
+    "unit_line", [["单位名称：某检验中心", "", "", "", "单位：万元"], ["单位名称：某检验中心单位：万元"]]
+)
+def test_a_units_line_above_a_project_form_names_no_department_wide_table(unit_line):
+    """'单位名称：X　单位：万元' above a project's form (the space lost in a web page): the form is X's project, named
+    by its 项目名称, under its 主管部门, X kept as 单位名称 — not X's department-wide table named X."""
+    table = [
+        unit_line,
+        ["项目名称", "项目名称", "食品安全抽检监测经费", "食品安全抽检监测经费", "食品安全抽检监测经费"],
+        ["主管部门", "主管部门", "某市市场监督管理局", "项目资金", "560.00"],
+        ["年度目标", "年度目标", "完成抽检6500批次。", "完成抽检6500批次。", "完成抽检6500批次。"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"],
+        ["产出指标", "数量指标", "抽检监测批次", "≥6500批次", "反映抽检批次"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.kind, project.name, project.department, project.amount) == (
+        "project",
+        "食品安全抽检监测经费",
+        "某市市场监督管理局",
+        "560.00",
+    )
+    assert project.fields == {"单位名称": "某检验中心"} and project.goal == "完成抽检6500批次。"
+
+
+def test_a_units_own_form_is_still_its_department_wide_table():
+    """'单位名称：X' heading a form without 项目名称 stays X's department-wide table."""
+    table = [
+        ["单位名称", "单位名称", "某检验中心", "某检验中心", "某检验中心"],
+        ["年度目标", "年度目标", "完成抽检。", "完成抽检。", "完成抽检。"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"],
+        ["产出指标", "数量指标", "抽检监测批次", "≥6500批次", "反映抽检批次"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.kind, project.name, project.department) == ("department", "某检验中心", "某检验中心")

@@ -25,6 +25,7 @@ from importers.columns import (
     TARGET_ACTUAL,
     column,
     declared_unit,
+    unit_of_cell,
     head_field,
     inline_pair,
     split_pair,
@@ -43,6 +44,7 @@ from importers.level_words import is_level1, is_level2
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
+    PROJECT,
     SELF_EVALUATION,
     SHEET_BREAK,
     ParseError,
@@ -635,6 +637,9 @@ def _project(form: _Form) -> RawProject:
                 project.fields[label] = value
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
+    by_unit = (
+        ""  # the label that named it by its unit (单位名称：X): a department's own form, unless a 项目名称 follows
+    )
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
         if form.grouped and not inline_pair(_group_heading(row)):  # (labelled: '项目名称：…', read as pairs)
@@ -672,11 +677,21 @@ def _project(form: _Form) -> RawProject:
                     project.department = None  # printed blank: no department, not the document's
                 continue
             last = None
+            if not label and unit_of_cell(value):
+                continue  # the unit line's '单位：万元', beside the unit's name
+            if kind == "name" and by_unit and project.department:  # a unit's line above its project's form
+                project.fields[by_unit], project.name, project.kind, project.department = (
+                    project.department,
+                    "",
+                    PROJECT,
+                    "",
+                )
+                by_unit = ""
             if kind == "name" and not project.name:
                 project.name = value
                 last = ("name", label)
             elif kind == "department_name" and not project.name:
-                project.name, project.kind, project.department = value, DEPARTMENT, value
+                project.name, project.kind, project.department, by_unit = value, DEPARTMENT, value, label
             elif kind == "department_name" and not project.department:
                 project.department = value  # the unit whose 专项 the form names
             elif kind == "code" and not project.code:
