@@ -1231,3 +1231,25 @@ def test_a_units_own_form_is_still_its_department_wide_table():
     ]
     (project,) = grid_form.parse(rows(table)).projects
     assert (project.kind, project.name, project.department) == ("department", "某检验中心", "某检验中心")
+
+
+def test_a_tree_given_by_its_numbers_gives_the_levels():
+    """序号 1 / 1.1 / 1.1.1 beside one 绩效指标 column: the numbered level rows are the levels of the rows below, not
+    indicators without a target."""
+    table = [
+        ["项目名称", "政务数据平台运维", "政务数据平台运维"],
+        ["预算金额", "318.76", ""],
+        ["序号", "绩效指标", "指标值"],
+        ["1", "产出指标", ""],
+        ["1.1", "数量指标", ""],
+        ["1.1.1", "接入部门数量", "≥60个"],
+        ["2", "满意度指标", ""],
+        ["2.1", "服务对象满意度指标", ""],
+        ["2.1.1", "使用部门满意度", "≥95%"],
+    ]
+    assert indicators(table) == [
+        [
+            ("产出指标", "数量指标", "接入部门数量", "≥60个"),
+            ("满意度指标", "服务对象满意度指标", "使用部门满意度", "≥95%"),
+        ]
+    ]

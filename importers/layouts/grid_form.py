@@ -585,6 +585,7 @@ def _split_code(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("", text)
 
 
+_NUMBERING = re.compile(r"\d{1,2}(?:[.．]\d{1,2})*[.．、]?")  # a row's 序号 giving the tree: 1 / 1.1 / 1.1.1
 _SIGNED = re.compile(r"([^：:\s]{1,8})[：:]\s*(\S.*)?")
 
 
@@ -783,8 +784,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
     whole_before = operator_before = unit_before = ""  # the last indicator's target as written (one, not pieces)
     for row, cells in rows:
         before, page = page, row.page
-        merged = {text for text in cells if text}
-        only = merged.pop() if len(merged) == 1 else ""  # one text across the row
+        merged = {text for j, text in enumerate(cells) if text and not (j == 0 and _NUMBERING.fullmatch(text))}
+        only = merged.pop() if len(merged) == 1 else ""  # one text across the row (after its 序号: '1.1 数量指标')
         level_row = bool(only) and (is_level1(only) or is_level2(only))
         if only and not level_row and len(cells) >= 3 and all(cells):
             continue  # a group's label across the table ('（一）产出数量'): no indicator
