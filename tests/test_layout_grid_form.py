@@ -1253,3 +1253,32 @@ def test_a_tree_given_by_its_numbers_gives_the_levels():
             ("满意度指标", "服务对象满意度指标", "使用部门满意度", "≥95%"),
         ]
     ]
+
+
+@pytest.mark.parametrize("repeated", [True, False])
+def test_projects_named_by_lines_above_their_tables(repeated):
+    """'一、名称（预算金额2680.00万元）' and '年度绩效目标：…' (wrapped over lines) above each project's table: one
+    project each, named, with its amount and whole goal — they were one project named after the document's title;
+    the second table with its header repeated or not."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    table = [
+        ["一、城市道路清扫保洁（预算金额2680.00万元）"],
+        ["年度绩效目标：对中心城区主次干道实施机械化清扫保洁，"],
+        ["机械化清扫率达到90%以上。"],
+        header,
+        ["产出指标", "数量指标", "清扫保洁面积", "≥1850万平方米"],
+        ["二、公共图书馆免费开放补助资金（预算金额186.00万元）"],
+        ["年度绩效目标：保障图书馆全年免费开放。"],
+        *([header] if repeated else []),
+        ["产出指标", "数量指标", "免费开放天数", "≥300天"],
+    ]
+    read = [(p.name, p.amount, p.goal, [i.name for i in p.indicators]) for p in grid_form.parse(rows(table)).projects]
+    assert read == [
+        (
+            "城市道路清扫保洁",
+            "2680.00万元",
+            "对中心城区主次干道实施机械化清扫保洁，机械化清扫率达到90%以上。",
+            ["清扫保洁面积"],
+        ),
+        ("公共图书馆免费开放补助资金", "186.00万元", "保障图书馆全年免费开放。", ["免费开放天数"]),
+    ]

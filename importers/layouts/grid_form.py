@@ -441,14 +441,20 @@ def forms(rows: list[Row]) -> list[_Form]:
             changed = table.labels != form.header.labels or table.width != form.header.width
             under = (form, table, form.header) if changed else None
             continue  # the header repeated on a continuation page (its own table in a Word file, its own columns)
+        if _project_line(row) and (form is None or form.rows or form.header is None):
+            if form is not None and form.header is None:
+                found.remove(form)  # a unit's line above the projects ('部门名称：…'): no form of its own
+            form = _new(found, [row], title, unit)  # (its table's header below it, or its rows in the last one's)
+            form.grouped = True  # a project named by a line above its table, as by a row across it
+            continue
         if form is not None and form.header is not None:
             if (not form.head and not form.rows or form.grouped and form.rows) and _group_heading(row):
                 if form.rows:  # the table's projects, each under a row naming it
                     form = _new(found, [], title, unit, form.header)
                 form.head, form.grouped = [row], True
                 continue
-            if form.grouped and not form.rows and inline_pair(_group_heading(row)):
-                form.head.append(row)  # a labelled row across the table under the project's ('年度绩效目标：…')
+            if form.grouped and not form.rows and inline_pair(_group_heading(row) or _only_text(row)):
+                form.head.append(row)  # a labelled row across the table or line under the project's ('年度绩效目标：…')
                 continue
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
@@ -470,10 +476,29 @@ _FACT = re.compile(r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]+?)\s*(\d
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+|\d{1,3})(?:[、.．]|$)\s*")
 
 
+_SUM = re.compile(r"[^：:\d]*\d[\d,.]*(?:亿元|万元|千元|元)")  # '预算金额2680.00万元'
+_PROJECT_LINE = re.compile(r"(?:[一二三四五六七八九十百]+|\d{1,3})[、.．]\s*(\S.{3,}?[（(]" + _SUM.pattern + "[）)])")
+
+
+def _only_text(row: Row) -> str:
+    """The one text of a row (a line, or a cell merged across it), cleaned; '' for a row of several or none."""
+    values = {value.strip() for value in row.cells if value.strip()}
+    return joined(clean(values.pop())) if len(values) == 1 else ""
+
+
+def _project_line(row: Row) -> str:
+    """A line above a table naming a project and its money ('一、城市道路清扫保洁（预算金额2680.00万元）'): the name
+    and its bracket; '' for other rows."""
+    match = _PROJECT_LINE.fullmatch(_only_text(row))
+    return match.group(1) if match else ""
+
+
 def _group_heading(row: Row) -> str:
     """The text of a row naming a project across an indicator table ('一、农村饮水工程维修养护项目（主管部门：…）'
-    merged over the columns, or '一 | 智慧城管平台运维项目' with its number apart), '' for other rows: a level
-    word, a note or total, a placeholder."""
+    merged over the columns, or '一 | 智慧城管平台运维项目' with its number apart) or on a line above it
+    (`_project_line`), '' for other rows: a level word, a note or total, a placeholder."""
+    if line := _project_line(row):
+        return line
     values = [value for value in spread_values(row.cells) if value.strip()]
     if len(values) == 2 and _ORDINAL.fullmatch(values[0].strip()):
         values = values[1:]
@@ -499,7 +524,7 @@ def _heading_project(text: str) -> tuple[str, list[tuple[str, str]]]:
         if depth == 0:
             break
     inside = text[start + 1 : -1]
-    if not re.search("[：:；;]", inside):
+    if not re.search("[：:；;]", inside) and not _SUM.fullmatch(inside):
         return text, []  # a bracket of the name's own: '（二期）'
     found: list[tuple[str, str]] = []
     for part in re.split(r"[；;，]|,(?!\d{3})", inside):  # (not the comma of 1,320万元)
@@ -643,8 +668,8 @@ def _project(form: _Form) -> RawProject:
     )
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
-        if form.grouped and not inline_pair(_group_heading(row)):  # (labelled: '项目名称：…', read as pairs)
-            project.name, facts = _heading_project(_group_heading(row))
+        if form.grouped and (heading := _group_heading(row)) and not inline_pair(heading):  # ('项目名称：…': pairs)
+            project.name, facts = _heading_project(heading)
             for label, value in facts:
                 kind = head_field(label)
                 if kind == "department" and not project.department:
@@ -661,8 +686,13 @@ def _project(form: _Form) -> RawProject:
         if len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview") and not over[0][2]:
             found = [(over[0][0], over[0][1], found[0][2])]  # a text alone on its row, under its label alone
         over = found
-        if last and above and row.page != above.page and all(not kind for kind, _, _ in found):
-            _append(project, *last, "".join(value for _, _, value in found))  # a value the page break cut
+        if (
+            last
+            and above
+            and (row.page != above.page or len(row.cells) == 1 and last[0] in ("goal", "overview"))
+            and all(not kind for kind, _, _ in found)
+        ):  # a value the page break cut, or a text's next line above the table (年度绩效目标：… wrapped)
+            _append(project, *last, "".join(value for _, _, value in found))
             above = row
             continue
         above = row
