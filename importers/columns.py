@@ -354,7 +354,8 @@ TARGET_ACTUAL = "target_actual"  # one column of a self-evaluation giving both: 
 def column(cell: str) -> str:
     """The indicator field a table header names ('' when none): a weight header with its total in a note
     ('分值权重（90分）') is still the weight; a header naming its year or span before a known one ('2026年指标值',
-    '本年度指标值', '预期指标值') is that one; a target's header and an actual's joined by '/' are TARGET_ACTUAL."""
+    '本年度指标值', '预期指标值') is that one; a target's header and an actual's joined by '/', or on two lines of one
+    cell ('年度指标值⏎实际完成值'), are TARGET_ACTUAL."""
     word = key(cell)
     found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
     if not found and _WHEN.match(word):
@@ -364,6 +365,9 @@ def column(cell: str) -> str:
     if not found and _SLASH.search(word):
         parts = [column(part) for part in _SLASH.split(word, maxsplit=1)]
         found = TARGET_ACTUAL if parts == ["target", "actual"] else ""
+    if not found and word.count("值") == 2:  # on two lines, the break dropped: parted after the first (a name has one)
+        cut = word.index("值") + 1
+        found = TARGET_ACTUAL if [column(word[:cut]), column(word[cut:])] == ["target", "actual"] else ""
     return found
 
 

@@ -87,6 +87,11 @@ def test_an_operator_column_in_words_is_an_operator_kept_as_printed():
         ("年度目标", ""),  # a head label (the goal), not a column
         ("年度资金总额", ""),
         ("计划完成时间", ""),
+        ("年度指标值/实际完成值", "target_actual"),  # a target's header and an actual's in one column
+        ("年度指标值\n实际完成值", "target_actual"),  # on two lines of one cell (the key drops the break)
+        ("年度指标值（A）\n实际完成值（B）", "target_actual"),
+        ("实际完成值\n年度指标值", ""),
+        ("实施期指标值\n年度指标值", ""),
     ],
 )
 def test_indicator_headers_as_publishers_write_them(header, field):

@@ -1043,12 +1043,14 @@ def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
     ]
 
 
-def test_a_self_evaluation_giving_target_and_actual_in_one_column():
+@pytest.mark.parametrize("both", ["年度指标值/实际完成值", "年度指标值\n实际完成值"])
+def test_a_self_evaluation_giving_target_and_actual_in_one_column(both):
     """`年度指标值/实际完成值` over cells like `≥1,200人次/全年共计1,234人次`: the file was refused (no target
-    column). A per-unit's '/' is no parting: `≥3000元/人/2800元/人`."""
+    column), and so was it with the two headers on two lines of one cell. A per-unit's '/' is no parting:
+    `≥3000元/人/2800元/人`."""
     table = [
         *head("甲")[:2],
-        ["一级指标", "二级指标", "三级指标", "年度指标值/实际完成值", "分值", "得分"],
+        ["一级指标", "二级指标", "三级指标", both, "分值", "得分"],
         ["产出指标", "数量指标", "体检人次", "≥1,200人次/全年共计1,234人次", "15", "15"],
         ["成本指标", "经济成本指标", "人均补贴", "≤3000元/人/2800元/人", "5", "5"],
         ["效益指标", "社会效益指标", "慢性病早发现率", "有所提高/已完成", "15", "13.5"],
