@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from importers.cells import CACHE_SIZE, clean
+from importers.cells import CACHE_SIZE, clean, joined
 
 # indicator table header → field; the first word of each tuple is the usual one
 INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
@@ -376,10 +376,12 @@ _SLASH = re.compile(r"\s*[/／]\s*")
 _UNIT_REST = re.compile(r"[\u4e00-\u9fff](?:[·.][\u4e00-\u9fff])?\s*(?:[/／]|$)")
 
 
-def target_and_actual(text: str) -> tuple[str, str]:
-    """A cell under TARGET_ACTUAL as its target and what was achieved, parted at a '/' ('≥1,200人次/全年共计1,234人次'):
-    not one between two figures (a date's: 2026/11/30) or before a unit's rest ('元/人'); of several, the middle
-    one; the cell whole as its target when none is left ('1次/月')."""
+def target_and_actual(cell: str) -> tuple[str, str]:
+    """A cell under TARGET_ACTUAL (cleaned, its lines kept) as its target and what was achieved, parted at a '/'
+    ('≥1,200人次/全年共计1,234人次'): not one between two figures (a date's: 2026/11/30) or before a unit's rest
+    ('元/人'); of several, the middle one. Without one, at a line break between two values (`_two_values`); the cell
+    whole, its lines joined, as its target when neither is left ('1次/月')."""
+    text = joined(cell)
     cuts = [
         cut
         for cut in _SLASH.finditer(text)
@@ -387,9 +389,31 @@ def target_and_actual(text: str) -> tuple[str, str]:
         and not (text[cut.start() - 1 : cut.start()].isdigit() and text[cut.end() : cut.end() + 1].isdigit())
     ]
     if not cuts:
-        return text.strip(), ""
+        return _two_values(cell) or (text.strip(), "")
     cut = cuts[len(cuts) // 2]
     return text[: cut.start()].strip(), text[cut.end() :].strip()
+
+
+# a value by itself: an operator or none, a figure, a unit of up to 6 characters, no figure nor punctuation among them
+# ('≥90%', '12.8万人')
+_VALUE = re.compile(r"[≥≤=＝<>＜＞≧≦±≠]{0,2}\s*\d+(?:[,，]\d{3})*(?:\.\d+)?\s*([^\d\s,，.。、；;：:（）()]{0,6})")
+
+
+def _two_values(cell: str) -> tuple[str, str] | None:
+    """A cell's target and actual on two lines, each a value by itself ('≥90%⏎98%'; not a word the cell's width
+    wrapped: '达到国家二级⏎标准以上'), or glued where a reader took the break for a wrap: a figure in the target's
+    unit right after it ('≥90%98%'); None when the cell holds no two values."""
+    lines = cell.split("\n")
+    for k in range(1, len(lines)):
+        target, actual = joined("\n".join(lines[:k])), joined("\n".join(lines[k:]))
+        if _VALUE.fullmatch(target) and _VALUE.fullmatch(actual):
+            return target, actual
+    text = joined(cell)
+    first = _VALUE.match(text)
+    second = _VALUE.fullmatch(text, first.end()) if first else None
+    if first and second and first.group(1) and first.group(1) == second.group(1):
+        return text[: first.end()].strip(), text[first.end() :].strip()
+    return None
 
 
 def names_indicators(kinds: list[str]) -> bool:

@@ -1090,6 +1090,48 @@ def test_a_target_and_its_actual_are_parted_at_the_right_slash(cell, parted):
     assert target_and_actual(cell) == parted
 
 
+def test_a_self_evaluations_target_and_actual_on_two_lines_of_one_cell():
+    """`≥90%⏎98%` under 年度指标值/实际完成值: its lines were joined before the cell was parted (target ≥90%98%, no
+    actual). Two values are parted at the break (each in a unit of its own too), or glued as a PDF reader joins lines
+    it takes for a wrap (a figure in the target's unit after it); a target the cell's width wrapped stays one, as it
+    does under 指标值."""
+    table = [
+        *head("甲")[:2],
+        ["一级指标", "二级指标", "三级指标", "年度指标值/实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "疫苗接种率", "≥90%\n98%", "15", "15"],
+        ["产出指标", "数量指标", "老年人健康管理人数", "≥12万人12.8万人", "10", "10"],
+        ["产出指标", "数量指标", "培训人次", "≥5000人次\n5234人", "10", "10"],
+        ["效益指标", "生态效益指标", "空气质量", "达到国家二级\n标准以上", "15", "15"],
+    ]
+    parsed = grid_form.parse(rows(table)).projects[0].indicators
+    assert [(i.name, i.target, i.actual) for i in parsed] == [
+        ("疫苗接种率", "≥90%", "98%"),
+        ("老年人健康管理人数", "≥12万人", "12.8万人"),
+        ("培训人次", "≥5000人次", "5234人"),
+        ("空气质量", "达到国家二级标准以上", ""),
+    ]
+    table[2][3] = "年度指标值"
+    assert [i.target for i in grid_form.parse(rows(table)).projects[0].indicators][3] == "达到国家二级标准以上"
+
+
+@pytest.mark.parametrize(
+    "cell, parted",
+    [
+        ("≥90%\n98%", ("≥90%", "98%")),
+        ("≥5000人次\n5234人", ("≥5000人次", "5234人")),  # each a value by itself, in units of their own
+        ("=100%100%", ("=100%", "100%")),  # glued: the second figure in the first's unit
+        ("≥1,2\n00人次", ("≥1,200人次", "")),  # a figure the cell's width cut
+        ("有所\n提高", ("有所提高", "")),
+        ("≤2024年6月", ("≤2024年6月", "")),  # glued figures in units of their own: one value
+        ("≥1,200人次/全年共计\n1,234人次", ("≥1,200人次", "全年共计1,234人次")),  # a '/' first
+    ],
+)
+def test_a_target_and_its_actual_are_parted_at_a_line_break_between_two_values(cell, parted):
+    from importers.columns import target_and_actual
+
+    assert target_and_actual(cell) == parted
+
+
 def test_a_projects_labelled_rows_across_the_table_give_its_name_amount_and_goal():
     """'项目名称：南昌市农村公路养护补助　预算金额：2400.00万元' across the indicator table (the spaces between the two
     lost in the PDF), then '年度绩效目标：…' across it: the whole first text was the name, no amount, no goal."""

@@ -97,22 +97,24 @@ class _Form:
         self.named.update(kind for kind, _, value in pairs(row) if value)
 
 
-def _cells(row: Row, width: int = 0) -> list[str]:
-    """The row's cells cleaned with their lines joined, padded on the left to `width` (a lost side column)."""
-    cells = [joined(clean(cell)) for cell in row.cells]
+def _cells(row: Row, width: int = 0, lines: bool = False) -> list[str]:
+    """The row's cells cleaned with their lines joined (kept, with `lines`), padded on the left to `width` (a lost
+    side column)."""
+    cells = [clean(cell) if lines else joined(clean(cell)) for cell in row.cells]
     return [""] * (width - len(cells)) + cells if width > len(cells) else cells
 
 
 def _aligned(form: _Form, table: _Header) -> list[tuple[Row, list[str]]]:
-    """The form's rows with their cells in the table's columns: padded on the left (a side cell merged down), or,
-    for a row short by the columns the header spans twice (a Word table's rest after a page break, its name in one
-    grid column), with those cells doubled when that, and not the padding, reads as an indicator row; a short row
-    reading as neither (its levels left blank under a merged cell) goes as the short row before it went."""
+    """The form's rows with their cells (cleaned, their lines kept) in the table's columns: padded on the left (a side
+    cell merged down), or, for a row short by the columns the header spans twice (a Word table's rest after a page
+    break, its name in one grid column), with those cells doubled when that, and not the padding, reads as an
+    indicator row; a short row reading as neither (its levels left blank under a merged cell) goes as the short row
+    before it went."""
     out: list[tuple[Row, list[str]]] = []
     short = table.width - len(table.spans) if table.spans else -1
     double = False  # the short row before was doubled
     for row in form.rows:
-        padded = _cells(row, table.width)
+        padded = _cells(row, table.width, lines=True)
         if len(row.cells) == short and not _indicator_row(row, table):
             doubled = _doubled(row, table.spans)
             if _indicator_row(replace(row, cells=doubled), table):
@@ -125,7 +127,7 @@ def _aligned(form: _Form, table: _Header) -> list[tuple[Row, list[str]]]:
 
 
 def _doubled(row: Row, spans: tuple[int, ...]) -> list[str]:
-    cells = _cells(row)
+    cells = _cells(row, lines=True)
     for j in spans:
         cells.insert(j, cells[j - 1])
     return cells
@@ -801,18 +803,18 @@ def indicators(form: _Form) -> list[RawIndicator]:
     found: list[RawIndicator] = []
     level1 = level2 = ""
     grouped = ("", "")  # the levels the last group rows named ('一、产出指标', '（一）数量指标' across the table)
-    rows = _aligned(form, table)
+    rows = [(row, [joined(text) for text in written], written) for row, written in _aligned(form, table)]
     ruled = any(row.edges for row in form.rows)  # a PDF's grid: a line without edges is text outside it
 
     def cell(cells: list[str], name: str) -> str:
         return cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
 
     several = not weighted and not any(
-        len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells in rows
+        len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells, _ in rows
     )
     page = 0  # the page of the row before
     whole_before = operator_before = unit_before = ""  # the last indicator's target as written (one, not pieces)
-    for row, cells in rows:
+    for row, cells, written in rows:
         before, page = page, row.page
         merged = {text for j, text in enumerate(cells) if text and not (j == 0 and _NUMBERING.fullmatch(text))}
         only = merged.pop() if len(merged) == 1 else ""  # one text across the row (after its 序号: '1.1 数量指标')
@@ -848,8 +850,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
         whole, actual = cell(cells, "target"), cell(cells, "actual")
         if actual and ("actual_operator" in columns or "actual_unit" in columns):
             actual = f"{cell(cells, 'actual_operator')}{actual}{cell(cells, 'actual_unit')}"
-        if "actual" in columns and columns["actual"] == columns.get("target"):  # (TARGET_ACTUAL)
-            whole, actual = target_and_actual(whole)
+        if "actual" in columns and columns["actual"] == columns.get("target"):  # (TARGET_ACTUAL: its lines kept)
+            whole, actual = target_and_actual(cell(written, "target"))
         lone = not name and (len(row.cells) == 1 or ruled and not row.edges)  # a line beside the grid ('绩', '标')
         if (
             lone
