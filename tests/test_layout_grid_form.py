@@ -1326,3 +1326,17 @@ def test_projects_named_by_lines_above_their_tables(repeated):
         ),
         ("公共图书馆免费开放补助资金", "186.00万元", "保障图书馆全年免费开放。", ["免费开放天数"]),
     ]
+
+
+def test_a_running_head_atop_the_next_page_is_no_rest_of_the_last_target():
+    """A PDF's line beside the grid atop the next page (the running head '某市2026年部门预算公开', a title): the last
+    target was '≥90%某市2026年部门预算公开'. A ruled row's rest there (a target the page break cut) is still joined."""
+    ruled = (10.0, 60.0, 120.0, 200.0)
+    page1 = [
+        Row(c, n, 1, ruled)
+        for n, c in enumerate([*head("甲")[:2], HEADER[1:], ["满意度指标", "满意度", "对象满意度", "≥90%"]])
+    ]
+    heading = Row(["某市2026年部门预算公开"], 9, 2)
+    for rest, target in ((heading, "≥90%"), (Row(["", "", "", "以上"], 9, 2, ruled), "≥90%以上")):
+        (project,) = grid_form.parse([*page1, rest]).projects
+        assert [i.target for i in project.indicators] == [target]

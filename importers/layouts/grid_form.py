@@ -821,10 +821,16 @@ def indicators(form: _Form) -> list[RawIndicator]:
         level_row = bool(only) and (is_level1(only) or is_level2(only))
         if only and not level_row and len(cells) >= 3 and all(cells):
             continue  # a group's label across the table ('（一）产出数量'): no indicator
-        if found and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
+        outside = ruled and not row.edges  # a line beside a PDF's grid (a running head atop the page): no cell's rest
+        if found and not outside and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
             continue
-        if found and whole_before and _rest_of_a_row(row, cells, columns, before, (level1, level2), "target"):
+        if (
+            found
+            and whole_before
+            and not outside
+            and _rest_of_a_row(row, cells, columns, before, (level1, level2), "target")
+        ):
             whole_before = joined(whole_before + "\n" + cell(cells, "target"))  # its target wrapped over the page
             last = found[-1]
             last.operator, last.target, last.unit, _ = target_parts(operator_before, whole_before, unit_before)
@@ -852,7 +858,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
             actual = f"{cell(cells, 'actual_operator')}{actual}{cell(cells, 'actual_unit')}"
         if "actual" in columns and columns["actual"] == columns.get("target"):  # (TARGET_ACTUAL: its lines kept)
             whole, actual = target_and_actual(cell(written, "target"))
-        lone = not name and (len(row.cells) == 1 or ruled and not row.edges)  # a line beside the grid ('绩', '标')
+        lone = not name and (len(row.cells) == 1 or outside)  # a line beside the grid ('绩', '标')
         if (
             lone
             or name in PLACEHOLDERS
