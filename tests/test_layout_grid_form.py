@@ -1340,3 +1340,20 @@ def test_a_running_head_atop_the_next_page_is_no_rest_of_the_last_target():
     for rest, target in ((heading, "≥90%"), (Row(["", "", "", "以上"], 9, 2, ruled), "≥90%以上")):
         (project,) = grid_form.parse([*page1, rest]).projects
         assert [i.target for i in project.indicators] == [target]
+
+
+def test_a_goal_whose_label_stands_between_its_lines_is_read_whole():
+    """A page of text lines only (an OCR'd scan, no rules) centres the label 年度目标 between its value's lines: the
+    line above it was stored as 说明 and the goal kept its last line only."""
+    table = [
+        ["项目名称", "医疗救助资金"],
+        ["对困难群众实施医疗救助，政策范围内住院费用救"],
+        ["年度目标"],
+        ["助比例不低于70%。"],
+        HEADER[1:],
+        ["产出指标", "数量指标", "医疗救助人次", "≥12000人次"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (
+        project.goal == "对困难群众实施医疗救助，政策范围内住院费用救助比例不低于70%。" and "说明" not in project.fields
+    )

@@ -665,9 +665,9 @@ def _project(form: _Form) -> RawProject:
                 project.fields[label] = value
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
-    by_unit = (
-        ""  # the label that named it by its unit (单位名称：X): a department's own form, unless a 项目名称 follows
-    )
+    # the label that named it by its unit (单位名称：X): a department's own form, unless a 项目名称 follows
+    by_unit = ""
+    lead = ("", "")  # a text's lines above its label alone (a text-only page centres the label): kind, text
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
         if form.grouped and (heading := _group_heading(row)) and not inline_pair(heading):  # ('项目名称：…': pairs)
@@ -708,6 +708,8 @@ def _project(form: _Form) -> RawProject:
                     project.fields.setdefault(label, "")
                 elif kind == "department" and not project.department:
                     project.department = None  # printed blank: no department, not the document's
+                elif kind in ("goal", "overview") and last == ("fields", "说明"):
+                    lead = (kind, project.fields.pop("说明"))  # its text's first line above it: the label centred
                 continue
             last = None
             if not label and unit_of_cell(value):
@@ -738,7 +740,7 @@ def _project(form: _Form) -> RawProject:
             elif kind == "total_amount" and not project.total_amount:
                 project.total_amount = value
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
-                setattr(project, kind, value)
+                setattr(project, kind, lead[1] + value if lead[0] == kind else value)
                 last = (kind, label)
             elif kind == "group" and not project.amount and form_money.VALUE.match("".join(value.split())):
                 project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 356.8万元
