@@ -154,6 +154,23 @@ def test_the_parts_of_the_money_under_a_parent_header_cell_are_kept_by_their_own
     ]
 
 
+def test_the_total_and_shares_under_a_money_cell_spread_across_are_the_amount_and_fields():
+    """Hebei's header spreads 资金来源（万元） over 合计 | 财政拨款 | 其他资金 | 上年结转 in a second row (the
+    other header cells only in the first): the 合计 is the project's amount, in the unit the spread cell declares, and
+    the shares are kept under their labels, as a one-row header (资金合计（万元）| 财政拨款 …) gives them."""
+    header = (
+        "项目名称\t项目类别\t资金来源（元）\t\t\t\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "\t\t合计\t财政拨款\t其他资金\t上年结转\t\t\t\t\t\n"
+        "合计\t\t2680\t2600\t80\t0\t\t\t\t\t\n"
+    )
+    rows = "甲项目\t运转类\t2680\t2600\t80\t0\t目标一\t产出指标\t数量指标\t面积\t≥1850万平方米\n"
+    doc = parse(header + rows)
+    assert [(p.name, p.amount, p.amount_unit, p.fields) for p in doc.projects] == [
+        ("甲项目", "2680", "元", {"项目类别": "运转类", "财政拨款": "2600", "其他资金": "80", "上年结转": "0"})
+    ]
+    assert [(i.name, i.target) for i in doc.projects[0].indicators] == [("面积", "≥1850万平方米")]
+
+
 def test_a_qualitative_rows_printed_unit_is_kept_in_its_notes():
     """A row the nature column calls 定性 has no unit of its value, but the unit column may print one ('级'): kept as
     度量单位 in the row's notes, not in its target."""

@@ -30,6 +30,7 @@ from importers.columns import (
     is_note,
     signs_instead,
     key,
+    money_unit,
     nature_notes,
     placeholder,
     split_code,
@@ -159,9 +160,13 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     lower = once_across([clean(cell) for cell in rows[below].cells]) if below is not None else []
     merged = [b or k for k, b in zip(raw + [""] * len(lower), lower + [""] * len(raw))]
     two_rows = len(_indicator_positions(merged)) > len(_indicator_positions(raw)) or _names_parts(raw, lower)
-    raw = merged if two_rows else raw
+    upper, raw = raw, merged if two_rows else raw
     keys = [header_key(cell) for cell in raw]
     project, indicator = _project_positions(keys, raw), _indicator_positions(raw)
+    label = raw[project["amount"]] if "amount" in project else ""
+    total = next((j for j, cell in enumerate(lower) if key(cell) in TOTALS), None) if two_rows else None
+    if "amount" not in project and total is not None:  # 资金来源（万元） over 合计 | 财政拨款 …: the 合计, in its unit
+        project["amount"], label = total, _spanning(upper, total)
     if "name" not in project or not {"name", "target"} <= indicator.keys():
         return None
     if _summary_table(keys, project, indicator):
@@ -170,7 +175,7 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     first = min(indicator.values())
     others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
     per_row = {j: label for j, label in others.items() if label not in PROJECT_RESULTS}
-    unit = _MONEY_UNIT.search(raw[project["amount"]]) if "amount" in project else None
+    unit = _MONEY_UNIT.search(label)
     return _Columns(
         start=(below if two_rows and below is not None else i) + 1,
         project=project,
@@ -184,12 +189,22 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
 
 
 def _names_parts(raw: list[str], lower: list[str]) -> bool:
-    """Whether the row below a header names the parts of a parent cell over several columns (其中： over 财政资金 |
-    其他资金): it repeats the header's own cells (spread down over both rows), and differs only under the parent, with
-    shares of money."""
+    """Whether the row below a header names the parts of a parent cell over several columns: shares of money under
+    blank or 其中 cells (其中： over 财政资金 | 其他资金), the row repeating the header's own cells (spread down
+    over both rows); or the total and the shares under a cell naming money (资金来源（万元） over 合计 | 财政拨款)."""
     parts = [(k, b) for k, b in zip(raw, lower) if b and key(b) != key(k)]
+    if not parts or not all(key(b) in FUND_LABELS or key(b) in TOTALS for _, b in parts):
+        return False
+    parents = [k for k, _ in parts if key(k) not in ("", "其中")]
+    if parents:
+        return all(money_unit(k) or head_field(k) in ("amount", "group") for k in parents)
     same = sum(1 for k, b in zip(raw, lower) if b and key(b) == key(k))
-    return bool(parts) and same >= 2 and all(key(k) in ("", "其中") and key(b) in FUND_LABELS for k, b in parts)
+    return same >= 2 and not any(key(b) in TOTALS for _, b in parts)
+
+
+def _spanning(upper: list[str], j: int) -> str:
+    """The header cell over column j: its own, else the nearest to its left (a cell spread across, kept once)."""
+    return next((cell for cell in reversed(upper[: j + 1]) if cell), "")
 
 
 def reads_self_evaluations(rows: list[Row]) -> bool:
