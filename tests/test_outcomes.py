@@ -477,6 +477,26 @@ def test_a_self_evaluations_goal_block_under_a_label_split_over_two_rows():
     assert "说明" not in evaluation.fields
 
 
+def test_a_self_evaluations_goal_block_whose_label_was_saved_blank_below_its_first_row():
+    """A CSV keeps a merged cell's text in its first cell only: 年度总体目标 beside 预期目标 | 实际完成情况, then a row
+    whose first cell is blank under it, with the two texts: the goal and what was achieved, not a note."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    table = [
+        ["项目名称", "数字政府一体化平台运维", "", "", "", "", ""],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况", "", ""],
+        ["", "系统可用率达到99.9%", "", "", "系统可用率99.95%", "", ""],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"],
+        ["", "产出指标", "质量指标", "系统可用率", "≥99.9%", "99.95%", "90"],
+    ]
+    [evaluation] = grid_form.parse([Row(cells, line=n) for n, cells in enumerate(table, 1)]).projects
+    assert (evaluation.goal, evaluation.fields) == (
+        "系统可用率达到99.9%",
+        {"预期目标": "系统可用率达到99.9%", "实际完成情况": "系统可用率99.95%"},
+    )
+
+
 def test_kb_evaluations_lists_and_shows_self_evaluations(tmp_path, conn, db_path):
     """A self-evaluation can be read from the command line, linked to a goal table or not: the list (with how many
     rows met their targets), one form whole, --json, and a missing id as a one-line error."""

@@ -85,13 +85,7 @@ def head_blocks(head: list[Row]) -> Blocks:
             tasks = any(key(cell) in TASK_COLUMNS for cell in cells)
             found.lines.add(row.line)
             found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
-        elif columns and (
-            first == group
-            or not taken
-            and head_field(group + first)  # '年度' | '总体目标'
-            or not cells[0]
-            and head_field(first) in ("amount", "fund")  # the group's cell merged across, not down
-        ):
+        elif columns and _in_block(cells, first, group, columns, taken):
             found.lines.add(row.line)
             label = next((cell for cell in cells if cell and cell != group), "")
             total = key(label).endswith(TOTALS)
@@ -105,6 +99,19 @@ def head_blocks(head: list[Row]) -> Blocks:
         else:
             columns, group = {}, ""
     return found
+
+
+def _in_block(cells: list[str], first: str, group: str, columns: dict[int, str], taken: bool) -> bool:
+    """Whether a row below a block's header row is a row of its values: under the group's label spread down, or its
+    label's cell merged across (其中：财政拨款); the first one also under the label's rest ('年度' over '总体目标') or
+    blank cells before the block's columns (the group's cell merged down, saved blank: a CSV)."""
+    if first == group or not cells[0] and head_field(first) in ("amount", "fund"):
+        return True
+    if taken:
+        return False
+    return bool(head_field(group + first)) or (
+        not any(cells[: min(columns)]) and any(cells[j] for j in columns if j < len(cells))
+    )
 
 
 def _label(cell: str) -> bool:
