@@ -1357,3 +1357,64 @@ def test_a_goal_whose_label_stands_between_its_lines_is_read_whole():
     assert (
         project.goal == "对困难群众实施医疗救助，政策范围内住院费用救助比例不低于70%。" and "说明" not in project.fields
     )
+
+
+@pytest.mark.parametrize(
+    "budget, spent, total",
+    [
+        ("预算数", "执行数", False),
+        ("预算数", "执行数", True),
+        ("任务对应的预算（万元）", "实际执行（万元）", False),
+        ("任务对应的预算（万元）", "实际执行（万元）", True),
+    ],
+)
+def test_a_department_self_evaluations_tasks_are_kept_and_give_no_budget_beside_its_money_block(budget, spent, total):
+    """部门整体支出绩效自评表 with its 年度主要任务 (任务名称 | 主要内容 | 预算数 | 执行数, or in other words) below the
+    money block: the tasks were dropped and the last task's 执行数 kept as 说明, or their 金额合计 taken for the
+    department's 全年预算数 and 全年执行数; now the tasks are kept under the group label, one line each, and the money
+    block gives the budget."""
+    group = "年度主要任务"
+    rows = [
+        ["部门（单位）名称", "某市司法局", "某市司法局", "某市司法局", "某市司法局", "某市司法局"],
+        ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "得分"],
+        ["年度预算执行情况（万元）", "年度资金总额", "4520.00", "4836.50", "4702.31", "9.72"],
+        [group, "任务名称", "主要内容", "主要内容", budget, spent],
+        [group, "法治宣传教育", "组织法治宣传活动", "组织法治宣传活动", "180.00", "172.45"],
+        [group, "人民调解", "指导人民调解工作", "指导人民调解工作", "560.00", "520.12"],
+        *([[group, "金额合计", "金额合计", "金额合计", "740.00", "692.57"]] if total else []),
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["年度绩效指标", "产出指标", "数量指标", "办理法律援助案件数", "≥2500件", "2718件"],
+    ]
+    [form] = _form_rows(rows)
+    assert (form.amount, form.fields["全年执行数"]) == ("4836.50", "4702.31")
+    assert form.fields[group].split("\n") == [
+        f"法治宣传教育：组织法治宣传活动（{budget} 180.00，{spent} 172.45）",
+        f"人民调解：指导人民调解工作（{budget} 560.00，{spent} 520.12）",
+    ]
+    assert "说明" not in form.fields
+
+
+def test_a_department_forms_tasks_with_their_money_in_other_words_are_kept_across_a_page_break():
+    """年度重点工作任务 (名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标) was read as labels and values and
+    its tasks dropped; now each task is a line under the group label, also on the next page where the label spreads
+    over one more cell, and a label below them on that page is no rest of the goal above the tasks."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    group = "年度重点工作任务"
+    table = [
+        (1, ["部门名称", "某市数据局", "某市数据局", "某市数据局", "某市数据局"]),
+        (1, ["总体绩效目标", "建成全市一体化数据平台。", "建成全市一体化数据平台。", "建成全市一体化数据平台。", ""]),
+        (1, [group, "名称", "主要实施内容", "拟投入的资金（万元）", "期望达到的目标（概述）"]),
+        (1, [group, "数据汇聚", "汇聚各部门数据", "164.85", "汇聚数据10亿条"]),
+        (2, [group, group, "热线服务", "运营12345热线", "12,000.00", "接通率93%"]),
+        (2, ["其他需完成的任务（可选填）", "其他需完成的任务（可选填）", "", "", "", ""]),
+        (2, ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", ""]),
+        (2, ["绩效指标", "产出指标", "数量指标", "汇聚数据数量", "≥10亿条", ""]),
+    ]
+    [form] = grid_form.parse([Row(cells, n, page) for n, (page, cells) in enumerate(table, 1)]).projects
+    assert form.goal == "建成全市一体化数据平台。"
+    assert form.fields[group].split("\n") == [
+        "数据汇聚：汇聚各部门数据；汇聚数据10亿条（拟投入的资金（万元） 164.85）",
+        "热线服务：运营12345热线；接通率93%（拟投入的资金（万元） 12,000.00）",
+    ]

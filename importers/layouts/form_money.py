@@ -64,12 +64,16 @@ TASK_COLUMNS = frozenset(("任务名称", "主要内容", "主要实施内容", 
 def head_blocks(head: list[Row]) -> Blocks:
     """A self-evaluation's head blocks: a row naming two or more block columns (年初预算数, 全年预算数（A）… or
     预期目标, 实际完成情况) under a group label, then the row (or rows) of values in those columns; the first value
-    row of each block is kept (年度资金总额), unless a later one is its total (金额合计 below a grid of tasks)."""
+    row of each block is kept (年度资金总额), unless a later one is its total. A grid of tasks (任务名称 | 主要内容 |
+    预算数 | 执行数) keeps its tasks under the group label, one line each, and gives its total row's values (金额合计)
+    where no other block gives them."""
     found = Blocks({}, set())
     columns: dict[int, str] = {}
     group = ""
     taken = False
-    tasks = False  # the block is a grid of tasks (任务名称 | 主要内容 | 预算数 | 执行数): its total row alone counts
+    tasks = False  # the block is a grid of tasks: its total row alone counts
+    headings: list[str] = []  # a grid of tasks' column labels, from each of its header rows ('全年预算数·总额')
+    tasks_total: dict[str, str] = {}
     for row in head:
         cells = [joined(clean(cell)) for cell in row.cells]
         named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
@@ -79,26 +83,39 @@ def head_blocks(head: list[Row]) -> Blocks:
             named = {}  # '实施期目标 | 某某 | 年度目标 | 某某', '年初预算数 | 1850 | 全年预算数 | 1850': labels, values
         if len(set(named.values())) >= 2:  # (one label spread over two cells names one block)
             if group != first or taken:
-                columns, taken = {}, False
+                columns, taken, headings = {}, False, []
             columns.update(named)
             group = first
             tasks = any(key(cell) in TASK_COLUMNS for cell in cells)
+            headings = [_under(above, cell) for above, cell in zip(headings + [""] * len(cells), cells)]
             found.lines.add(row.line)
             found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
         elif columns and _in_block(cells, first, group, columns, taken):
             found.lines.add(row.line)
-            label = next((cell for cell in cells if cell and cell != group), "")
-            total = key(label).endswith(TOTALS)
-            if (not taken or total) and (total or not tasks):
+            start = next((j for j, cell in enumerate(cells) if cell and cell != group), len(cells))
+            total = key(cells[start] if start < len(cells) else "").endswith(TOTALS)
+            if tasks and not total:
+                line = _task_line(cells[start:], headings[start:])
+                found.values[group] = f"{found.values[group]}\n{line}" if group in found.values else line
+            elif not taken or total:
                 values: dict[str, str] = {}
                 for j, field in columns.items():
                     if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/") and not _label(cells[j]):
                         values.setdefault(field, cells[j])  # a field over several columns: its first (总额)
-                found.values.update(values if total else {**values, **found.values})
+                if tasks:
+                    tasks_total.update(values)
+                else:
+                    found.values.update(values if total else {**values, **found.values})
                 taken = True
         else:
             columns, group = {}, ""
+    found.values.update({field: value for field, value in tasks_total.items() if field not in found.values})
     return found
+
+
+def _under(above: str, label: str) -> str:
+    """A column's label under the one a header row above gave it ('全年预算数' over '总额': '全年预算数·总额')."""
+    return f"{above}·{label}" if above and label and label != above else above or label
 
 
 def _in_block(cells: list[str], first: str, group: str, columns: dict[int, str], taken: bool) -> bool:
@@ -133,18 +150,17 @@ def money_table(head: list[Row]) -> Blocks:
         if not group or AMOUNT.match(group) or head[i].line in found.lines:
             continue
         first = cells.index(group)
-        start = next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))  # after the group's cells
+        start = _after(cells, group, first)
         labels = []
         for r in range(i, min(i + 3, len(rows))):
             if not _labels_row(rows[r], group, first, start):
                 break
             labels.append(r)
-        money_named = any(
-            head_field(cell) in ("amount", "fund") or key(cell) in SPENDING_KINDS
-            for r in labels
-            for cell in rows[r][start:]
-        )  # by one of the label rows: the others may name what the money is (全年预算数 over 总额 | 财政拨款)
-        if not labels or not money_named or labels[-1] + 1 >= len(rows):
+        label_cells = [cell for r in labels for cell in rows[r][start:]]
+        money_named = any(head_field(cell) in ("amount", "fund") or key(cell) in SPENDING_KINDS for cell in label_cells)
+        # (by one of the label rows: the others may name what the money is: 全年预算数 over 总额 | 财政拨款)
+        task_grid = any(key(cell) in TASK_COLUMNS for cell in label_cells)  # its money's labels may be any (实际执行)
+        if not labels or not (money_named or task_grid) or labels[-1] + 1 >= len(rows):
             continue
         below = []
         for r in range(labels[-1] + 1, len(rows)):
@@ -153,6 +169,8 @@ def money_table(head: list[Row]) -> Blocks:
                 below.append(r)
             else:
                 break
+        if not money_named and not any(AMOUNT.match(cell) for r in below for cell in rows[r][start:]):
+            continue  # tasks without money
         total = next((r for r in below if _is_total(rows[r], start)), None)
         if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
             total = below[0]
@@ -160,7 +178,8 @@ def money_table(head: list[Row]) -> Blocks:
             if not all(_task_text(rows[r][start:]) for r in below):
                 continue
             named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
-            found.values.setdefault(group, "\n".join(_task_line(rows[r][start:], named) for r in below))
+            lines = [_task_line(rows[r][_after(rows[r], group, first) :], named) for r in below]
+            found.values.setdefault(group, "\n".join(lines))
             found.lines.update(head[r].line for r in (*labels, *below))
             continue  # the money may be laid out below (总体资金情况 | 基本支出 | 项目支出)
         money = [j for j in range(start, len(rows[total])) if AMOUNT.match(rows[total][j])]
@@ -180,13 +199,18 @@ def money_table(head: list[Row]) -> Blocks:
             for j in range(start, len(cells))
         }
         headings = ["·".join(paths[j]) if j in paths else last[j] for j in range(start, len(cells))]
-        tasks = [_task_line(rows[r][start:], headings) for r in below if r != total]
+        tasks = [_task_line(rows[r][_after(rows[r], group, first) :], headings) for r in below if r != total]
         if tasks:
             found.values.setdefault(group, "\n".join(tasks))
         found.lines.update(head[r].line for r in (*labels, *below))
         found.unit = money_unit(group) or next(filter(None, map(money_unit, rows[labels[0]])), "")
         break
     return found
+
+
+def _after(cells: list[str], group: str, first: int) -> int:
+    """Where a money table's row starts after the group label's cells (spread over more of them on another page)."""
+    return next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))
 
 
 def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:

@@ -683,6 +683,7 @@ def _project(form: _Form) -> RawProject:
             continue
         total = total or form_money.total_amount(row)
         if row.line in taken:
+            last = None  # a value a page break cut goes on right below it, not past rows read as money or blocks
             continue
         found = pairs(row)
         if len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview") and not over[0][2]:
