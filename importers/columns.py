@@ -399,11 +399,16 @@ def target_and_actual(cell: str) -> tuple[str, str]:
 _VALUE = re.compile(r"[≥≤=＝<>＜＞≧≦±≠]{0,2}\s*\d+(?:[,，]\d{3})*(?:\.\d+)?\s*([^\d\s,，.。、；;：:（）()]{0,6})")
 
 
+_DATE_CUT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+
+
 def _two_values(cell: str) -> tuple[str, str] | None:
     """A cell's target and actual on two lines, each a value by itself ('≥90%⏎98%'; not a word the cell's width
     wrapped: '达到国家二级⏎标准以上'), or glued where a reader took the break for a wrap: a figure in the target's
     unit right after it ('≥90%98%'); None when the cell holds no two values."""
     lines = cell.split("\n")
+    if _VALUE.fullmatch(joined(cell)) or _DATE_CUT.search(joined(cell)):
+        return None  # one value the cell's width cut ('≥12⏎00人次', '2026年⏎12月底前')
     for k in range(1, len(lines)):
         target, actual = joined("\n".join(lines[:k])), joined("\n".join(lines[k:]))
         if _VALUE.fullmatch(target) and _VALUE.fullmatch(actual):

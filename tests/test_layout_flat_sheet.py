@@ -171,6 +171,17 @@ def test_the_total_and_shares_under_a_money_cell_spread_across_are_the_amount_an
     assert [(i.name, i.target) for i in doc.projects[0].indicators] == [("面积", "≥1850万平方米")]
 
 
+def test_a_money_cell_over_shares_without_a_total_keeps_its_amount():
+    """项目资金（万元） over 财政拨款 | 其他资金 and no 合计 (the review of the change): the amount and its unit were
+    lost to the shares' second header row; the money cell's column is the amount, as a one-row header reads it."""
+    header = (
+        "项目名称\t项目资金（万元）\t\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "\t财政拨款\t其他资金\t\t\t\t\t\n"
+    )
+    doc = parse(header + "甲项目\t2600\t80\t目标一\t产出指标\t数量指标\t面积\t≥1850万平方米\n")
+    assert [(p.amount, p.amount_unit, p.fields) for p in doc.projects] == [("2600", "万元", {"其他资金": "80"})]
+
+
 def test_a_qualitative_rows_printed_unit_is_kept_in_its_notes():
     """A row the nature column calls 定性 has no unit of its value, but the unit column may print one ('级'): kept as
     度量单位 in the row's notes, not in its target."""

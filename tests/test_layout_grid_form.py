@@ -1121,6 +1121,9 @@ def test_a_self_evaluations_target_and_actual_on_two_lines_of_one_cell():
         ("≥5000人次\n5234人", ("≥5000人次", "5234人")),  # each a value by itself, in units of their own
         ("=100%100%", ("=100%", "100%")),  # glued: the second figure in the first's unit
         ("≥1,2\n00人次", ("≥1,200人次", "")),  # a figure the cell's width cut
+        ("≥12\n00人次", ("≥1200人次", "")),
+        ("≥1\n000人", ("≥1000人", "")),
+        ("2026年\n12月底前", ("2026年12月底前", "")),  # a date the cell's width cut
         ("有所\n提高", ("有所提高", "")),
         ("≤2024年6月", ("≤2024年6月", "")),  # glued figures in units of their own: one value
         ("≥1,200人次/全年共计\n1,234人次", ("≥1,200人次", "全年共计1,234人次")),  # a '/' first
@@ -1344,7 +1347,8 @@ def test_a_running_head_atop_the_next_page_is_no_rest_of_the_last_target():
 
 def test_a_goal_whose_label_stands_between_its_lines_is_read_whole():
     """A page of text lines only (an OCR'd scan, no rules) centres the label 年度目标 between its value's lines: the
-    line above it was stored as 说明 and the goal kept its last line only."""
+    line above it was stored as 说明 and the goal kept its last line only. (Not in a file without pages: a Word
+    table's label does not stand between its value's lines.)"""
     table = [
         ["项目名称", "医疗救助资金"],
         ["对困难群众实施医疗救助，政策范围内住院费用救"],
@@ -1353,7 +1357,7 @@ def test_a_goal_whose_label_stands_between_its_lines_is_read_whole():
         HEADER[1:],
         ["产出指标", "数量指标", "医疗救助人次", "≥12000人次"],
     ]
-    (project,) = grid_form.parse(rows(table)).projects
+    (project,) = grid_form.parse([Row(cells, n, 1) for n, cells in enumerate(table, 1)]).projects
     assert (
         project.goal == "对困难群众实施医疗救助，政策范围内住院费用救助比例不低于70%。" and "说明" not in project.fields
     )
@@ -1418,3 +1422,76 @@ def test_a_department_forms_tasks_with_their_money_in_other_words_are_kept_acros
         "数据汇聚：汇聚各部门数据；汇聚数据10亿条（拟投入的资金（万元） 164.85）",
         "热线服务：运营12345热线；接通率93%（拟投入的资金（万元） 12,000.00）",
     ]
+
+
+def test_a_goals_items_ending_on_their_money_name_no_projects():
+    """Lines of a named form's goal ending on their money ('1、完成主干道养护（养护资金2680万元）') are its goal, not
+    projects of their own (the review of the change: the form was dropped and a project named by its last item)."""
+    table = [
+        ["项目名称", "城市道路养护"],
+        ["主管部门", "某市城管局"],
+        ["项目资金（万元）", "2980.00"],
+        ["年度目标"],
+        ["1、完成主干道养护（养护资金2680万元）"],
+        ["2、完成次干道养护（养护资金300万元）"],
+        HEADER[1:],
+        ["产出指标", "数量指标", "养护里程", "≥120公里"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.name, project.department, project.amount) == ("城市道路养护", "某市城管局", "2980.00")
+
+
+def test_a_forms_own_name_wins_over_the_line_above_it():
+    """'一、城市道路清扫保洁（预算金额2680.00万元）' above a form naming its 项目名称: the form's name and amount are
+    the project's (as another file of the same table names it), the line kept as 标题."""
+
+    def form(name: str, amount: str) -> list[list[str]]:
+        return [
+            ["项目名称", name, name, name],
+            ["项目资金（万元）", amount, amount, amount],
+            ["年度目标", "完成。", "完成。", "完成。"],
+            HEADER[1:],
+            ["产出指标", "数量指标", "面积", "≥1850万平方米"],
+        ]
+
+    table = [["一、城市道路清扫保洁（预算金额2680.00万元）"], *form("城市道路清扫保洁项目", "2680.00")]
+    table += [["二、公园绿地养护（预算金额300.00万元）"], *form("公园绿地养护项目", "300.00")]
+    read = [(p.name, p.amount, p.fields["标题"]) for p in grid_form.parse(rows(table)).projects]
+    assert read == [
+        ("城市道路清扫保洁项目", "2680.00", "城市道路清扫保洁（预算金额2680.00万元）"),
+        ("公园绿地养护项目", "300.00", "公园绿地养护（预算金额300.00万元）"),
+    ]
+
+
+@pytest.mark.parametrize("money", ["预算金额：2680.00万元", "2680.00万元", "预算金额2680.00千元"])
+def test_a_projects_line_gives_its_amount_however_written(money):
+    table = [[f"一、城市道路清扫保洁（{money}）"], ["年度绩效目标：完成清扫。"], HEADER[1:]]
+    table.append(["产出指标", "数量指标", "清扫面积", "≥1850万平方米"])
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.name, project.amount) == ("城市道路清扫保洁", money.removeprefix("预算金额").lstrip("："))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [["单位名称", "某市数据局", "某市数据局", "某市数据局"], ["重点项目", "项目名称", "主要内容", "主要内容"]],
+        [
+            ["部门名称", "某市数据局", "某市数据局", "某市数据局"],
+            ["项目名称", "部门整体支出", "部门整体支出", "部门整体"],
+        ],
+    ],
+)
+def test_a_units_own_form_naming_a_task_grid_or_its_whole_spending_stays_its_own(head):
+    """A department-wide form whose head has a 项目名称 that is a task grid's label or its whole spending."""
+    table = [*head, ["年度总体目标", "建成平台。", "建成平台。", "建成平台。"], HEADER[1:]]
+    table.append(["产出指标", "数量指标", "上云系统数", "≥100个"])
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.kind, project.name) == ("department", "某市数据局")
+
+
+@pytest.mark.parametrize("line", ["绩效指标", "金额单位：万元", "（此栏由财政部门填写）"])
+def test_a_line_after_an_ended_goal_is_not_its_next_line(line):
+    table = [["项目名称", "助餐补贴"], ["年度目标", "为辖区老年人提供助餐服务。"], [line], HEADER[1:]]
+    table.append(["产出指标", "数量指标", "助餐人次", "≥3000人次"])
+    (project,) = grid_form.parse(rows(table)).projects
+    assert project.goal == "为辖区老年人提供助餐服务。"

@@ -167,6 +167,10 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     total = next((j for j, cell in enumerate(lower) if key(cell) in TOTALS), None) if two_rows else None
     if "amount" not in project and total is not None:  # 资金来源（万元） over 合计 | 财政拨款 …: the 合计, in its unit
         project["amount"], label = total, _spanning(upper, total)
+    elif "amount" not in project and two_rows:  # 项目资金（万元） over 财政拨款 | 其他资金, no 合计: as one row does
+        spread = _project_positions([header_key(cell) for cell in upper], upper)
+        if "amount" in spread:
+            project["amount"], label = spread["amount"], upper[spread["amount"]]
     if "name" not in project or not {"name", "target"} <= indicator.keys():
         return None
     if _summary_table(keys, project, indicator):

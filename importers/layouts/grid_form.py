@@ -406,7 +406,8 @@ def forms(rows: list[Row]) -> list[_Form]:
     ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
     under: tuple[_Form, _Header, _Header] | None = None  # a form, its header repeated in other columns, its own
-    for row, table in _with_headers(rows):
+    paired = _with_headers(rows)
+    for n, (row, table) in enumerate(paired):
         if row.blank:
             if row.line == SHEET_BREAK and form is not None and form.rows:
                 form = None  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
@@ -443,7 +444,11 @@ def forms(rows: list[Row]) -> list[_Form]:
             changed = table.labels != form.header.labels or table.width != form.header.width
             under = (form, table, form.header) if changed else None
             continue  # the header repeated on a continuation page (its own table in a Word file, its own columns)
-        if _project_line(row) and (form is None or form.rows or form.header is None):
+        if (
+            (form is None or form.rows or form.header is None and "name" not in form.named)
+            and _project_line(row)
+            and any(header is not None for _, header in paired[n + 1 : n + 1 + _HEADING_REACH])
+        ):
             if form is not None and form.header is None:
                 found.remove(form)  # a unit's line above the projects ('部门名称：…'): no form of its own
             form = _new(found, [row], title, unit)  # (its table's header below it, or its rows in the last one's)
@@ -474,11 +479,14 @@ def forms(rows: list[Row]) -> list[_Form]:
 
 
 _REST_CHARS = 6  # the rest of a name a page break cut off is short ('时率'); a longer one is an indicator of its own
-_FACT = re.compile(r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]+?)\s*(\d[\d,.]*%?(?:亿元|万元|元|分)?)\s*")
+_FACT = re.compile(r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]*?)\s*(\d[\d,.]*%?(?:亿元|万元|千元|元|分)?)\s*")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+|\d{1,3})(?:[、.．]|$)\s*")
 
 
-_SUM = re.compile(r"[^：:\d]*\d[\d,.]*(?:亿元|万元|千元|元)")  # '预算金额2680.00万元'
+_HEADING_REACH = 8  # rows from a project's line to its table's header at most (its goal's lines between)
+_SUM = re.compile(
+    r"[^：:\d]*[：:]?\s*\d[\d,.]*(?:亿元|万元|千元|元)"
+)  # '预算金额2680.00万元', '预算金额：…', '2680万元'
 _PROJECT_LINE = re.compile(r"(?:[一二三四五六七八九十百]+|\d{1,3})[、.．]\s*(\S.{3,}?[（(]" + _SUM.pattern + "[）)])")
 
 
@@ -532,7 +540,7 @@ def _heading_project(text: str) -> tuple[str, list[tuple[str, str]]]:
     for part in re.split(r"[；;，]|,(?!\d{3})", inside):  # (not the comma of 1,320万元)
         match = _FACT.fullmatch(part)
         if match:
-            found.append((match.group(1) or match.group(3), match.group(2) or match.group(4)))
+            found.append((match.group(1) or match.group(3) or "金额", match.group(2) or match.group(4)))
     return text[:start].strip(), found
 
 
@@ -667,17 +675,25 @@ def _project(form: _Form) -> RawProject:
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
     # the label that named it by its unit (单位名称：X): a department's own form, unless a 项目名称 follows
     by_unit = ""
+    headed: set[str] = set()
+    headline = ""
+    previous = noted = None  # the row before this one; the row that gave the last 说明
     lead = ("", "")  # a text's lines above its label alone (a text-only page centres the label): kind, text
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
         if form.grouped and (heading := _group_heading(row)) and not inline_pair(heading):  # ('项目名称：…': pairs)
             project.name, facts = _heading_project(heading)
+            headline, headed = (
+                heading,
+                {"name"},
+            )  # what the heading gave: a label in the form's head gives it again, and wins
             for label, value in facts:
                 kind = head_field(label)
                 if kind == "department" and not project.department:
                     project.department = value
-                elif kind == "amount" and not project.amount:
+                elif (kind == "amount" or _SUM.fullmatch(value)) and not project.amount:
                     project.amount = value
+                    headed.add("amount")
                 else:
                     project.fields[label] = value
             continue
@@ -692,13 +708,13 @@ def _project(form: _Form) -> RawProject:
         if (
             last
             and above
-            and (row.page != above.page or len(row.cells) == 1 and last[0] in ("goal", "overview"))
+            and (row.page != above.page or last[0] in ("goal", "overview") and _next_line(project, last[0], row))
             and all(not kind for kind, _, _ in found)
         ):  # a value the page break cut, or a text's next line above the table (年度绩效目标：… wrapped)
             _append(project, *last, "".join(value for _, _, value in found))
             above = row
             continue
-        above = row
+        previous, above = above, row
         for kind, label, value in found:
             if (label, value) in seen:
                 continue  # a label and value merged over several rows, repeated in each
@@ -709,20 +725,21 @@ def _project(form: _Form) -> RawProject:
                     project.fields.setdefault(label, "")
                 elif kind == "department" and not project.department:
                     project.department = None  # printed blank: no department, not the document's
-                elif kind in ("goal", "overview") and last == ("fields", "说明"):
-                    lead = (kind, project.fields.pop("说明"))  # its text's first line above it: the label centred
+                elif kind in ("goal", "overview") and last == ("fields", "说明") and noted is previous and row.page:
+                    if not project.fields["说明"].endswith(_SENTENCE_END):
+                        lead = (kind, project.fields.pop("说明"))  # its first line above it: a PDF's label centred
                 continue
             last = None
             if not label and unit_of_cell(value):
                 continue  # the unit line's '单位：万元', beside the unit's name
-            if kind == "name" and by_unit and project.department:  # a unit's line above its project's form
-                project.fields[by_unit], project.name, project.kind, project.department = (
-                    project.department,
-                    "",
-                    PROJECT,
-                    "",
-                )
-                by_unit = ""
+            given = "amount" if kind == "group" and form_money.VALUE.match("".join(value.split())) else kind
+            if given in headed:  # the form names again what its heading gave: its own label wins, the heading kept
+                project.fields.setdefault("标题", headline)
+                setattr(project, given, "")
+                headed.discard(given)
+            if kind == "name" and by_unit and project.department and _names_project(value):
+                project.fields[by_unit] = project.department  # the unit's line above its project's form
+                project.name, project.kind, project.department, by_unit = "", PROJECT, "", ""
             if kind == "name" and not project.name:
                 project.name = value
                 last = ("name", label)
@@ -749,7 +766,7 @@ def _project(form: _Form) -> RawProject:
                 if kind == "fund":
                     funds.append(value)
                 project.fields[label or "说明"] = value
-                last = ("fields", label or "说明")
+                last, noted = ("fields", label or "说明"), row
     if not project.amount and blocks.values.get("全年预算数"):
         project.amount = blocks.values["全年预算数"]  # a self-evaluation's year's budget (A)
     project.amount = project.amount or blocks.values.get("年度资金总额", "")  # the central form's year, its span
@@ -775,6 +792,33 @@ def _project(form: _Form) -> RawProject:
             DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name else SELF_EVALUATION
         )
     return project
+
+
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+
+
+def _names_project(value: str) -> bool:
+    """Whether a 项目名称's value names a project: not a label (a task grid's header: 项目名称 | 主要内容) nor the
+    department's whole spending (部门整体支出)."""
+    return (
+        not head_field(value)
+        and not column(value)
+        and key(value) not in form_money.TASK_COLUMNS
+        and "整体" not in value
+    )
+
+
+def _next_line(project: RawProject, attribute: str, row: Row) -> bool:
+    """Whether a line is the next of a text wrapped above the table (年度绩效目标：… over lines): a line alone, the
+    text not ended, the line no unit or caption line and no table's name (年度绩效指标)."""
+    text = getattr(project, attribute)
+    return (
+        len(row.cells) == 1
+        and not text.endswith(_SENTENCE_END)
+        and not declared_unit(row)
+        and not segments.caption(row)
+        and "指标" not in row.cells[0]
+    )
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:

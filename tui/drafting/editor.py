@@ -102,7 +102,9 @@ def goal_cells(draft: Draft, marked: set[int], findings: list[Finding], short: b
         level2 = trim(r.level2) if (r.level1, r.level2) != last else ""
         last = (r.level1, r.level2)
         seq = Text(("●" if r.id in marked else "") + str(n), style=MARKS[worst[n]][1] if n in worst else "")
-        qualitative = r.operator == QUALITATIVE or r.value is None and r.text is not None  # '≥ _ 家': to fill
+        qualitative = (
+            r.operator == QUALITATIVE or r.value is None and r.text is not None
+        )  # ('≥' and '家' of a row to fill shown)
         cells.append(
             (
                 seq,
