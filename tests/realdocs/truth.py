@@ -269,13 +269,15 @@ def _digest(text: str | None) -> str:
 
 
 def stored_texts(conn) -> dict[str, list[str]]:
-    """File name → each goal table's and self-evaluation's long texts (overview, goal), in order, as digests."""
+    """File name → each goal table's and self-evaluation's long texts (overview, goal) and its other fields (task
+    grids, 实际完成情况 …, as sorted JSON), in order, as digests."""
     texts: dict[str, list[str]] = {}
-    for file_name, _, _, name, overview, goal in conn.execute(
-        """SELECT d.file_name, 0, p.seq, p.name, p.overview, p.goal FROM projects p
+    for file_name, _, _, name, overview, goal, fields in conn.execute(
+        """SELECT d.file_name, 0, p.seq, p.name, p.overview, p.goal, p.fields FROM projects p
         JOIN documents d ON d.id = p.document_id
-        UNION ALL SELECT d.file_name, 1, s.seq, s.name, NULL, s.goal FROM self_evaluations s
+        UNION ALL SELECT d.file_name, 1, s.seq, s.name, NULL, s.goal, s.fields FROM self_evaluations s
         JOIN documents d ON d.id = s.document_id ORDER BY 1, 2, 3"""
     ):
-        texts.setdefault(file_name, []).append(f"{name} | {_digest(overview)} | {_digest(goal)}")
+        shown = json.dumps(json.loads(fields or "{}"), ensure_ascii=False, sort_keys=True)
+        texts.setdefault(file_name, []).append(f"{name} | {_digest(overview)} | {_digest(goal)} | {_digest(shown)}")
     return texts
