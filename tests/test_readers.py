@@ -724,6 +724,97 @@ def _grid(top: float, rows: list[list[str]], lefts=(40, 140, 260, 400, 520)) -> 
     return out
 
 
+def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
+    """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
+    names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode
+    map names the characters in `mapped` (None: the font has no ToUnicode map)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    chars = sorted({c for row in rows for cell in row for c in cell})
+    glyph = {c: n for n, c in enumerate(chars, 1)}
+    order = [".notdef", *(f"g{n}" for n in glyph.values())]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({ord(names.get(c, c)): f"g{glyph[c]}" for c in chars if names.get(c, c)})
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0))
+    pen.lineTo((0, 500))
+    pen.lineTo((500, 0))
+    pen.closePath()
+    builder.setupGlyf({name: pen.glyph() for name in order})
+    builder.setupHorizontalMetrics({name: (1000, 0) for name in order})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    ttf = io.BytesIO()
+    builder.save(ttf)
+    content = b""
+    for r, cells in enumerate(rows):
+        y = 700 - 20 * r
+        for left, right, text in zip((40, 160, 300), (160, 300, 400), cells):
+            codes = b"".join(b"%04X" % glyph[c] for c in text)
+            content += b"%d %d %d 20 re S BT /F 10 Tf %d %d Td <%s> Tj ET\n" % (
+                left,
+                y,
+                right - left,
+                left + 3,
+                y + 6,
+                codes,
+            )
+    pairs = b"".join(b"<%04X> <%04X>\n" % (glyph[c], ord(c)) for c in chars if mapped is None or c in mapped)
+    tounicode = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def "
+    tounicode += b"1 begincodespacerange <0000> <FFFF> endcodespacerange %d beginbfchar\n%sendbfchar " % (
+        pairs.count(b"\n"),
+        pairs,
+    )
+    tounicode += b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    descriptor = b"<< /Type /FontDescriptor /FontName /T /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0"
+    descriptor += b" /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 /FontFile2 9 0 R >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        + b" /Resources << /Font << /F 5 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /T /Encoding /Identity-H /DescendantFonts [6 0 R]%s >>"
+        % (b"" if mapped is None else b" /ToUnicode 8 0 R"),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /T /FontDescriptor 7 0 R /CIDToGIDMap /Identity /DW 1000"
+        + b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        descriptor,
+        _stream(tounicode),
+        _stream(ttf.getvalue(), b"/Length1 %d" % len(ttf.getvalue())),
+    ]
+    return _pdf_of(objects)
+
+
+GLYPHS_ROWS = [["一级指标", "三级指标", "指标值"], ["数量指标", "识别准确率", "≥90%"], ["质量指标", "2026年", "≥5"]]
+ALL_BUT_RATE = {c for row in GLYPHS_ROWS for cell in row for c in cell} - {"率"}
+
+
+@pytest.mark.parametrize(
+    "names, mapped, rate",
+    [
+        ({"量": "\uf97e", "年": "\uf98e"}, None, "率"),  # no ToUnicode: the embedded font's compatibility ideographs
+        ({}, ALL_BUT_RATE, "率"),  # a ToUnicode map leaving out 率: the embedded font names it
+        ({"率": ""}, ALL_BUT_RATE, "\ufffd"),  # … and the embedded font does not: undecodable
+    ],
+    ids=["compatibility-ideographs", "partial-tounicode", "undecodable"],
+)
+def test_pdf_glyphs_a_fonts_tounicode_map_leaves_out(names, mapped, rate):
+    """A font without a ToUnicode map whose embedded font names 量 and 年 by compatibility ideographs (U+F97E,
+    U+F98E) read 数量指标 and 2026年 as other characters: no level, no year; a ToUnicode map leaving out 率 read
+    '(cid:11574)' in its place, silently. Now the ideographs are read as theirs, a glyph the ToUnicode map leaves
+    out as the embedded font names it, and one no map names as U+FFFD, its page said in the reader's notes."""
+    rows = read_bytes(_embedded_font_pdf(GLYPHS_ROWS, names, mapped), ".pdf")
+    assert cells(rows)[1:] == [["数量指标", f"识别准确{rate}", "≥90%"], ["质量指标", "2026年", "≥5"]]
+    undecodable = rate == "\ufffd"
+    assert [note.startswith("第 1 页有 1 个字符无法解码（字体缺少 ToUnicode") for note in rows.notes] == [
+        True
+    ] * undecodable
+
+
 @pytest.mark.parametrize("header_again", [False, True])
 def test_pdf_a_row_the_page_break_cuts_without_any_rule_is_one_row(header_again):
     """Word lets a row break across pages and draws no border at the break: the row's part at the page's foot was

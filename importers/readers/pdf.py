@@ -11,6 +11,8 @@ a column), the header it repeats is dropped, and a cell cut by the break is join
 every row it covers; a page that rules only the last columns of a continued table (its first columns' text
 beside the grid) gives those columns from the text there. Text a cell's borders clip (printed beyond them, or off
 the page) is not read, nor is text the page's clipping paths hide (pdf_clip).
+A glyph no map names a character for (a font without ToUnicode, or missing some glyphs) is read as U+FFFD and its
+page said in the reader's notes; a compatibility ideograph or Kangxi radical a font names a glyph by, as its ideograph.
 Text outside tables becomes one row per line, split into cells at wide gaps (pdf_lines); page numbers are dropped.
 A PDF without any text is a scan: it needs OCR first.
 Pages are read one at a time and each page's objects are let go once it is read, so memory stays
@@ -26,6 +28,7 @@ import gc
 import io
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -47,7 +50,7 @@ from importers.readers.pdf_clip import LOW_MARKS, hidden
 from importers.readers.pdf_fields import fields_interpreter
 from importers.readers.pdf_strips import rejoined
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
-from importers.records import Row
+from importers.records import Row, Rows
 
 # pdfminer warns on stderr of what it reads past (a font without its FontBBox: every page Chromium prints); what
 # matters to a user is said by the import's own warnings
@@ -77,6 +80,14 @@ RUN_OVERLAP = 0.15  # font sizes: a character drawn this far over the one before
 LOOK_UP = 30.0  # points above a cell searched for the text its first line may continue
 UNMAPPED_SHARE = 0.2  # of a document's characters in fonts without a character map: its text may be garbage …
 GOAL = ("绩效", "指标")  # … unless it reads these, as every goal table does
+UNDECODED = "\ufffd"  # a glyph no map names a character for (pdfminer's '(cid:N)'): the replacement character
+# the CJK compatibility ideographs and Kangxi radicals a font without a ToUnicode map names some glyphs by (量 U+F97E,
+# ⼀ U+2F00): their canonical ideographs (NFKC of these only), else 年度目标, 数量指标 and years were not read as such
+_CANONICAL = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in (*range(0xF900, 0xFB00), *range(0x2F00, 0x2FE0))
+    if unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
@@ -109,7 +120,7 @@ class _Item:
     # whose blank cell goes on in this table's one blank cell over the whole page (a merged cell's text on a later one)
 
 
-def read(data: bytes) -> list[Row]:
+def read(data: bytes) -> Rows:
     import pdfplumber
 
     try:
@@ -135,6 +146,7 @@ def read(data: bytes) -> list[Row]:
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         chars = unmapped = 0
+        undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
         for page in _pages(pdf):
             if page.page_number % CACHE_PAGES == 0:
                 pdf.doc._cached_objs.clear()  # pdfminer's caches (pinned version): parsed objects, object streams
@@ -144,8 +156,10 @@ def read(data: bytes) -> list[Row]:
                 page = _turned_back(page, turn)
                 checked = _check_page(page)
             unmapped += checked
-            items, count = _page_items(page, upright_only=bool(turn))
+            items, count, garbled = _page_items(page, upright_only=bool(turn))
             chars += count
+            if garbled:
+                undecoded[page.page_number] = garbled
             beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
             first = next((item for item in items if not _stray(item) and id(item) not in beside), None)
             if last and last.table and first and first.table and _continue(last, first):
@@ -178,12 +192,24 @@ def read(data: bytes) -> list[Row]:
             "PDF 的字体没有字符映射（ToUnicode），读出的是乱码：请索取 Excel/Word 原件，或用生成它的软件重新导出 PDF "
             "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
         )
-    return rejoined(
-        [
-            Row(cells=list(cells), line=n, page=page, edges=edges)
-            for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
-        ]
-    )
+    read = [
+        Row(cells=list(cells), line=n, page=page, edges=edges)
+        for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
+    ]
+    return Rows(rejoined(read), _undecoded_notes(undecoded))
+
+
+def _undecoded_notes(undecoded: dict[int, int]) -> list[str]:
+    """What the reader says of the characters no map decodes (a font without ToUnicode, or one missing some
+    glyphs): read as UNDECODED, on which pages, so that the indicators holding them are checked by hand."""
+    if not undecoded:
+        return []
+    pages, total = "、".join(map(str, undecoded)), sum(undecoded.values())
+    return [
+        f"第 {pages} 页有 {total} 个字符无法解码（字体缺少 ToUnicode，读作 {UNDECODED}），相关指标可能有误 "
+        f"({total} characters on page {', '.join(map(str, undecoded))} could not be decoded (a font lacks its "
+        f"ToUnicode map; read as {UNDECODED}): the indicators holding them may be wrong)"
+    ]
 
 
 @contextlib.contextmanager
@@ -356,6 +382,7 @@ def _note_unmapped_fonts(rsrcmgr) -> None:
 
     make = rsrcmgr.get_font
     rsrcmgr.unmapped = set()
+    rsrcmgr.embedded = {}  # font id → the map of its embedded TrueType font (`_embedded_map`)
 
     def get_font(objid, spec):
         font = make(objid, spec)
@@ -364,6 +391,22 @@ def _note_unmapped_fonts(rsrcmgr) -> None:
         return font
 
     rsrcmgr.get_font = get_font
+
+
+def _embedded_map(rsrcmgr, font):
+    """The character map of a composite font's embedded TrueType font (a glyph's character by its number, as for
+    Identity-H), read once when a glyph its ToUnicode map leaves out is first drawn; None when there is none."""
+    from pdfminer.pdffont import PDFCIDFont, TrueTypeFont
+
+    if id(font) not in rsrcmgr.embedded:
+        rsrcmgr.embedded[id(font)] = None
+        fontfile = getattr(font, "fontfile", None)
+        if isinstance(font, PDFCIDFont) and fontfile is not None and font.cidcoding in ("Adobe-Identity", "Adobe-UCS"):
+            with contextlib.suppress(Exception):  # a damaged or cmap-less font: nothing to read the glyphs by
+                rsrcmgr.embedded[id(font)] = TrueTypeFont(
+                    font.basefont, io.BytesIO(fontfile.get_data())
+                ).create_unicode_map()
+    return rsrcmgr.embedded[id(font)]
 
 
 _PLAIN = frozenset((float, int, str, bool, type(None)))  # what pdfplumber's resolve_all gives back as it is
@@ -405,7 +448,7 @@ def _page_class():
                 if hasattr(obj, cs):
                     attr[cs] = space(getattr(obj, cs).name)
             if kind == "char":
-                text = obj.get_text()
+                text = obj.get_text().translate(_CANONICAL)
                 attr["text"] = normalize(self.pdf.unicode_norm, text) if self.pdf.unicode_norm is not None else text
                 gs = obj.graphicstate
                 attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
@@ -445,6 +488,15 @@ def _counting_device():
     class Counting(PDFPageAggregatorWithMarkedContent):
         chars = shapes = covering = unmapped = 0
         clip = None  # the clipping region, kept by the interpreter
+
+        def handle_undefined_char(self, font, cid: int) -> str:
+            """A glyph the font's ToUnicode map leaves out: the character the embedded TrueType font's own map
+            gives it (as pdfminer reads a font without ToUnicode), else UNDECODED."""
+            glyphs = _embedded_map(self.rsrcmgr, font)
+            try:
+                return glyphs.get_unichr(cid) if glyphs else UNDECODED
+            except KeyError:
+                return UNDECODED
 
         def render_char(self, *args, **kwargs):
             self.chars += 1
@@ -699,14 +751,16 @@ def _overprinted(chars: list[dict], tolerance: float = 1) -> bool:
     return False
 
 
-def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
-    """The page's tables and text lines top to bottom (page numbers dropped), and its character count.
+def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int]:
+    """The page's tables and text lines top to bottom (page numbers dropped), its character count and how many of
+    them no map decodes (UNDECODED).
     `upright_only`: the text outside the tables that is not upright is left out (on a page turned back to read its
     table: the running head and page number printed upright on the paper, read a character a line between the
     table's parts)."""
     page = _deduped(page)
     chars = [_placed(c) for c in page.chars if c["text"].strip() or c["text"] == " "]
     count = sum(1 for c in chars if c["text"] != " ")
+    undecoded = sum(1 for c in chars if c["text"] == UNDECODED)
     drawn = page.filter(_drawn)
     rules, fills = drawn.edges, _fill_edges(page)
     fills += _frame(rules, chars, page.height)
@@ -756,7 +810,7 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int]:
             near = items[end].top > page.height - margin or items[end].bottom < margin
             if MARKED_NUMBER.match(text) or near and PAGE_NUMBER.match(text):
                 items.pop(end)
-    return items, count
+    return items, count, undecoded
 
 
 def _level_rules(rules: list[dict]) -> list[tuple[int, float, float]]:
