@@ -690,6 +690,28 @@ def test_pdf_a_text_fields_value_without_an_appearance_is_read_as_a_viewer_makes
     ]
 
 
+def test_pdf_what_is_drawn_beyond_the_pages_cropbox_is_not_read():
+    """A row drawn below the page's CropBox (a stale one, left there out of sight) shows in no viewer: it was read
+    as the table's last indicator. Its text and its rules are left out, and a line running past the CropBox's side
+    reads as far as it shows (a character the side cuts kept, as a clip's)."""
+    content = b""
+    for r, (name, target) in enumerate([("name", "target"), ("trainees", ">=500"), ("hidden", ">=99%")]):
+        y = 700 - 20 * r - (600 if name == "hidden" else 0)  # at 60, below the CropBox
+        content += b"40 %d 120 20 re 160 %d 120 20 re S " % (y, y)
+        content += b"BT /F1 10 Tf 44 %d Td (%s) Tj 120 0 Td (%s) Tj ET\n" % (y + 6, name.encode(), target.encode())
+    content += b"BT /F1 10 Tf 300 686 Td (cut by its side) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /CropBox [20 100 330 800] /Contents 4 0 R"
+        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    rows = read_bytes(_pdf_of(objects), ".pdf")
+    assert [row.cells for row in rows] == [["name", "target"], ["trainees", ">=500"], ["cut by i"]]  # no blank row
+
+
 def _cjk_pdf(pages: list[bytes]) -> bytes:
     """A PDF of these pages' contents, their Chinese text drawn by `_cjk` in Adobe's Chinese font by UCS-2 codes
     (pdfminer maps them to characters without the font's file)."""

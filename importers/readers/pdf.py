@@ -10,7 +10,7 @@ continues on the next page its columns are matched to the first page's by positi
 a column), the header it repeats is dropped, and a cell cut by the break is joined: its text on both pages, in
 every row it covers; a page that rules only the last columns of a continued table (its first columns' text
 beside the grid) gives those columns from the text there. Text a cell's borders clip (printed beyond them, or off
-the page) is not read, nor is text the page's clipping paths hide (pdf_clip).
+the page) is not read, nor is text the page's clipping paths hide (pdf_clip), nor what is drawn beyond its CropBox.
 A glyph no map names a character for (a font without ToUnicode, or missing some glyphs) is read as U+FFFD and its
 page said in the reader's notes; a compatibility ideograph or Kangxi radical a font names a glyph by, as its ideograph.
 Text outside tables becomes one row per line, split into cells at wide gaps (pdf_lines); page numbers are dropped.
@@ -46,7 +46,7 @@ from importers.readers.common import (
     cell_text,
     check_rows,
 )
-from importers.readers.pdf_clip import LOW_MARKS, hidden
+from importers.readers.pdf_clip import LOW_MARKS, beyond, hidden
 from importers.readers.pdf_fields import fields_interpreter
 from importers.readers.pdf_strips import rejoined
 from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
@@ -488,6 +488,16 @@ def _counting_device():
     class Counting(PDFPageAggregatorWithMarkedContent):
         chars = shapes = covering = unmapped = 0
         clip = None  # the clipping region, kept by the interpreter
+        crop = None  # the page's CropBox, when it shows less than the whole page: nothing beyond it shows
+
+        def begin_page(self, page, ctm) -> None:
+            """A page whose CropBox cuts it: its region clips what is drawn beyond it (a viewer shows none of it:
+            a row drawn below the CropBox was read as the table's last indicator)."""
+            from pdfminer.utils import apply_matrix_rect
+
+            super().begin_page(page, ctm)
+            if tuple(page.cropbox) != tuple(page.mediabox):
+                self.crop = self.clip = apply_matrix_rect(ctm, page.cropbox)
 
         def handle_undefined_char(self, font, cid: int) -> str:
             """A glyph the font's ToUnicode map leaves out: the character the embedded TrueType font's own map
@@ -515,7 +525,7 @@ def _counting_device():
                     char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
             return advance
 
-        def paint_path(self, *args, **kwargs):
+        def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
             self.shapes += 1
             if self.shapes > MAX_PAGE_SHAPES:
                 raise UnreadableFile(
@@ -523,9 +533,10 @@ def _counting_device():
                     f"已拒绝 (page {self.pageno} draws more than {MAX_PAGE_SHAPES:,} lines, "
                     "rectangles and curves)"
                 )
-            super().paint_path(*args, **kwargs)
+            if self.crop is not None and beyond(path, self.ctm, self.crop):
+                return
+            super().paint_path(gstate, stroke, fill, evenodd, path)
             objects = self.cur_item._objs
-            gstate, fill = args[0], args[2]
             if fill and objects and isinstance(objects[-1], LTRect) and _white(gstate.ncolor):
                 self._cover(objects[-1].bbox)
 

@@ -49,6 +49,25 @@ def hidden(bbox: Box, region: Box | None, text: str = "") -> bool:
 def path_bounds(path: list, ctm: tuple) -> Box | None:
     """The bounds in page space of a path's points (user space, through the matrix); None for a path without
     area (no points, or all on one line): taken as no clip rather than as one hiding everything."""
+    bounds = _extent(path, ctm)
+    if bounds is None or bounds[2] - bounds[0] < SLACK or bounds[3] - bounds[1] < SLACK:
+        return None
+    return bounds
+
+
+def beyond(path: list, ctm: tuple, region: Box) -> bool:
+    """Whether a path (a rule, a cell's border) lies wholly outside the region, as beyond a page's CropBox."""
+    bounds = _extent(path, ctm)
+    return bounds is not None and (
+        bounds[2] < region[0] - SLACK
+        or bounds[0] > region[2] + SLACK
+        or bounds[3] < region[1] - SLACK
+        or bounds[1] > region[3] + SLACK
+    )
+
+
+def _extent(path: list, ctm: tuple) -> Box | None:
+    """The bounds in page space of a path's points, None for a path without any."""
     a, b, c, d, e, f = ctm
     xs, ys = [], []
     for segment in path:
@@ -56,9 +75,7 @@ def path_bounds(path: list, ctm: tuple) -> Box | None:
         for x, y in zip(coordinates[::2], coordinates[1::2]):
             xs.append(a * x + c * y + e)
             ys.append(b * x + d * y + f)
-    if not xs or max(xs) - min(xs) < SLACK or max(ys) - min(ys) < SLACK:
-        return None
-    return min(xs), min(ys), max(xs), max(ys)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 @functools.cache

@@ -52,7 +52,7 @@ def draw_fields(interpreter, page, ctm: tuple) -> None:
         stream, box, matrix, fit = found
         resources = resolve1(stream.get("Resources"))
         figure = f"field{number}"
-        interpreter.device.clip = None  # (the page's clips end with its content)
+        interpreter.device.clip = interpreter.device.crop  # (the page's clips end with its content; its CropBox not)
         interpreter.device.begin_figure(figure, box, matrix)
         interpreter.subinterp().render_contents(
             resources if isinstance(resources, dict) else page.resources,
