@@ -712,6 +712,39 @@ def test_pdf_what_is_drawn_beyond_the_pages_cropbox_is_not_read():
     assert [row.cells for row in rows] == [["name", "target"], ["trainees", ">=500"], ["cut by i"]]  # no blank row
 
 
+@pytest.mark.parametrize(
+    "watermark",
+    [
+        b"q 0.6 g 0.7071 0.7071 -0.7071 0.7071 150 640 cm BT /F1 60 Tf 0 0 Td (DRAFT) Tj ET Q",  # at 45 degrees
+        b"q 0.6 g BT /F1 120 Tf 60 655 Td (COPY) Tj ET Q",  # level, large and grey
+    ],
+    ids=["diagonal", "level"],
+)
+def test_pdf_a_watermark_is_not_read_into_the_cells_under_it(watermark):
+    """A watermark drawn over a table (its letters at 45 degrees, or level, far larger than the table's text and
+    grey) was read into the lines and cells its glyphs fall in ('Goal table FT', a row 'PY' above the header). Its
+    characters are left out; the title, larger than the table's text but not so large, and black, is kept."""
+    content = b"BT /F1 30 Tf 40 740 Td (Goal table) Tj ET\n" + watermark + b"\n"
+    for r, (name, target) in enumerate([("name", "target"), ("trainees", ">=500"), ("classes", ">=20")]):
+        y = 700 - 20 * r
+        content += b"40 %d 120 20 re 160 %d 120 20 re S " % (y, y)
+        content += b"BT /F1 10 Tf 44 %d Td (%s) Tj 120 0 Td (%s) Tj ET\n" % (y + 6, name.encode(), target.encode())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    assert cells(read_bytes(_pdf_of(objects), ".pdf")) == [
+        ["Goal table"],
+        ["name", "target"],
+        ["trainees", ">=500"],
+        ["classes", ">=20"],
+    ]
+
+
 def _cjk_pdf(pages: list[bytes]) -> bytes:
     """A PDF of these pages' contents, their Chinese text drawn by `_cjk` in Adobe's Chinese font by UCS-2 codes
     (pdfminer maps them to characters without the font's file)."""

@@ -27,6 +27,7 @@ import functools
 import gc
 import io
 import logging
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -91,6 +92,9 @@ _CANONICAL = {
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
+SLANT = 0.1  # a character whose baseline turns further from the page's sides than this (its sine: 6°) is slanted
+WATERMARK_SIZE = 4.0  # times the page's body text's size: a light character this large is a watermark's …
+LIGHT = 0.5  # … when its colour is at least this light (1: white)
 
 
 @dataclass
@@ -370,7 +374,41 @@ def _check_page(page) -> int:
     device = _counting_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     fields_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()  # where pdfplumber (pinned) keeps a page's layout once read
+    _drop_watermark(page._layout, device.sizes)
     return device.unmapped
+
+
+def _slanted(matrix: tuple) -> bool:
+    """Whether a character's baseline runs at a slant to the page's sides (more than SLANT, as its sine), not at a
+    multiple of 90°: a diagonal watermark's ('公开' at 45°, large or tiled over the page), no table's text; a
+    whole page turned by 90° (`_turned`) and an italic's sheared glyphs are not slanted."""
+    a, b = abs(matrix[0]), abs(matrix[1])
+    return min(a, b) > SLANT * math.hypot(a, b)
+
+
+def _drop_watermark(layout, sizes: list[float]) -> None:
+    """Leave out of the page's layout a watermark written level: characters WATERMARK_SIZE times as large as the
+    page's body text (its median size) or more, in a light colour ('样  本' at 120 points in grey over a table of 9:
+    its glyphs were read into the cells under them). A title is large, but not so large, and dark."""
+    from pdfminer.layout import LTChar, LTLayoutContainer
+
+    if not sizes:
+        return
+    large = WATERMARK_SIZE * sorted(sizes)[len(sizes) // 2]
+    if max(sizes) < large:
+        return
+
+    def drop(container) -> None:
+        container._objs = [
+            o
+            for o in container._objs
+            if not (isinstance(o, LTChar) and o.size >= large and _light(o.graphicstate.ncolor))
+        ]
+        for obj in container._objs:
+            if isinstance(obj, LTLayoutContainer):  # a form XObject's figure
+                drop(obj)
+
+    drop(layout)
 
 
 def _note_unmapped_fonts(rsrcmgr) -> None:
@@ -496,6 +534,7 @@ def _counting_device():
             from pdfminer.utils import apply_matrix_rect
 
             super().begin_page(page, ctm)
+            self.sizes: list[float] = []  # the sizes of the characters kept, to tell the page's body text by
             if tuple(page.cropbox) != tuple(page.mediabox):
                 self.crop = self.clip = apply_matrix_rect(ctm, page.cropbox)
 
@@ -518,11 +557,12 @@ def _counting_device():
             advance = super().render_char(*args, **kwargs)
             self.unmapped += id(args[1]) in self.rsrcmgr.unmapped  # (matrix, font, …)
             char = self.cur_item._objs[-1]
-            if self.clip is not None:
-                if hidden(char.bbox, self.clip, char.get_text()):
-                    self.cur_item._objs.pop()
-                elif char.y0 < self.clip[1] or char.y1 > self.clip[3]:
-                    char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
+            if _slanted(char.matrix) or self.clip is not None and hidden(char.bbox, self.clip, char.get_text()):
+                self.cur_item._objs.pop()
+                return advance
+            if self.clip is not None and (char.y0 < self.clip[1] or char.y1 > self.clip[3]):
+                char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
+            self.sizes.append(char.size)
             return advance
 
         def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
@@ -1029,6 +1069,17 @@ def _fill_edges(page) -> list[dict]:
         )
 
     return [edge for fill in fills for edge in obj_to_edges(fill) if not shared(edge, fill)]
+
+
+def _light(color) -> bool:
+    """Whether a fill colour is light: gray, RGB or CMYK at least LIGHT as light as white (a watermark's grey)."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values) or len(values) not in (1, 3, 4):
+        return False
+    if len(values) == 4:
+        c, m, y, k = values
+        values = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return sum(values) / len(values) >= LIGHT
 
 
 def _white(color) -> bool:
