@@ -24,6 +24,7 @@ _LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[�
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_HEADING = re.compile(r"((?:19|20)\d{2})年度?.{0,30}(?:绩效目标|绩效自评|预算|决算)")  # a heading with no 表
 _ORGANISATION = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地|联|协|校|集团|社|台|团|园|场)$"
 )
@@ -73,12 +74,12 @@ def _titled(rows: list[Row]) -> str:
 
 
 def _year(rows: list[Row]) -> str:
-    """The year of the first table title or '(2026年度)' line that states one."""
+    """The year of the first table title, '(2026年度)' line or heading beginning with one ('2026年项目支出绩效目标')."""
     for row in rows:
         value = lone_value(row.cells)
         if value is not None:
             text = "".join(joined(clean(value)).split())
-            match = _YEAR_LINE.match(text) or (segments.title(row) and _YEAR.search(text))
+            match = _YEAR_LINE.match(text) or _YEAR_HEADING.match(text) or (segments.title(row) and _YEAR.search(text))
             if match:
                 return match.group(1)
     return ""

@@ -34,3 +34,19 @@ def test_a_sheets_title_naming_an_organisation_gives_its_projects_department():
     assert (doc.department, doc.year) == ("某区民政局", "2025")
     untitled = parse_rows(split_rows("2025年项目绩效目标汇总表" + text[text.index("\n") :]))
     assert untitled.department == ""
+
+
+def test_a_heading_beginning_with_the_year_gives_it():
+    """A web page's heading '2026年项目支出绩效目标' (no 表) above its form: the year was not found."""
+    from importers import parse_rows
+    from importers.readers import read_bytes
+
+    page = """<html><body><h1>2026年项目支出绩效目标</h1><table border=1>
+<tr><td>项目名称</td><td colspan=5>2026年某某项目</td></tr>
+<tr><td>主管部门</td><td colspan=2>某某局</td><td>实施单位</td><td colspan=2>某某局</td></tr>
+<tr><td rowspan=2>项目资金（万元）</td><td colspan=2>年度资金总额</td><td colspan=3>100.00</td></tr>
+<tr><td colspan=2>其中：财政拨款</td><td colspan=3>100.00</td></tr>
+<tr><td>年度总体目标</td><td colspan=5>完成培训任务。</td></tr>
+<tr><td rowspan=2>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=2>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>培训人次</td><td colspan=2>≥500人次</td></tr></table></body></html>"""
+    assert parse_rows(read_bytes(page.encode("utf-8"), ".html")).year == "2026"

@@ -638,3 +638,31 @@ def test_any_markup_gives_rows_or_a_clear_error(tokens):
     else:
         assert all(isinstance(cell, str) for row in rows for cell in row.cells)
         assert "甲" not in "".join(tokens) or ["项目名称", "甲"] in [row.cells for row in rows]
+
+
+def test_a_word_pages_symbols_sups_and_invisible_characters_are_read_as_shown():
+    """Word's HTML sets ≥ and ≤ in the Symbol font ('³500人次' was read as =3500人次), m<sup>2</sup> is m² (not the
+    metres of 'm2'), and a zero-width space or soft hyphen pasted into a name made it no search's."""
+    ge = "<span style='font-family:Symbol;mso-char-type:symbol;mso-symbol-font-family:Symbol'>&#179;</span>"
+    le = '<span style="font-family: Symbol">&#163;</span>'
+    page = f"""<html><body><table border=1>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>培训\u200b人&shy;次</td><td>{ge}500人次</td></tr>
+<tr><td>成本指标</td><td>经济成本指标</td><td>人均培训成本</td><td>{le}800元</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>改造面积</td><td>≥5000m<sup>2</sup></td></tr></table></body></html>"""
+    rows = [row.cells for row in read_bytes(page.encode("utf-8"), ".html")]
+    assert [row[2:] for row in rows[1:]] == [
+        ["培训人次", "≥500人次"],
+        ["人均培训成本", "≤800元"],
+        ["改造面积", "≥5000m²"],
+    ]
+
+
+def test_a_sites_sponsor_lines_bottom_block_and_breadcrumb_are_not_read():
+    """主办单位：… 地址：… under the last form was read into its fields; a breadcrumb (当前位置：首页 > 政务公开) began
+    the document's title and department."""
+    page = """<html><body><div class="position">当前位置：<a>首页</a> &gt; <a>政务公开</a></div>
+<h1>某某局2026年部门预算公开</h1><table border=1><tr><td>项目名称</td><td>甲</td></tr></table>
+<div class="bottom"><p>网站地图 | 联系我们</p></div><p>主办单位：某某市财政局 地址：某某市人民路1号</p></body></html>"""
+    rows = [row.cells for row in read_bytes(page.encode("utf-8"), ".html")]
+    assert rows == [["某某局2026年部门预算公开"], ["项目名称", "甲"]]

@@ -80,9 +80,14 @@ def symbol(font: str, code: int) -> str:
     return SYMBOLS.get(font.strip().lower(), {}).get(code & 0xFF, "")
 
 
+# characters no page shows (zero-width space and joiners, word joiner, BOM, soft hyphen: text pasted from chat apps
+# and web editors): kept, '培训\u200b人次' was no search's 培训人次
+_INVISIBLE = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD))
+
+
 def cell_text(value: str) -> str:
-    """A text cell as one cell: tabs become spaces, line ends become '\\n'."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    """A text cell as one cell: tabs become spaces, line ends become '\\n', invisible characters are left out."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_INVISIBLE)
 
 
 def number_text(value: float, number_format: str = "General") -> str:

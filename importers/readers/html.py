@@ -38,11 +38,13 @@ from importers.readers.common import (
     MAX_COLUMNS,
     MAX_TAGS,
     PAGE_NUMBER,
+    SYMBOLS,
     UnreadableFile,
     cell_text,
     check_cells,
     check_rows,
     fit_width,
+    symbol,
 )
 from importers.readers.pdf_lines import CELL_GAP, WORD_GAP
 from importers.readers.positions import Cell, Columns
@@ -134,10 +136,12 @@ _BLOCK_DISPLAY = re.compile(r"^(?:block|flex|grid|list-item|table(?:-row|-cell|-
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
 _CONTROLS = frozenset(("input", "textarea", "select"))  # read in a table's cell (a saved report), else skipped
 # a site's footer by its class or id ('footer', 'gov-foot', 'copyright'): its own element or a class name's part
-_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|copyright|banquan)(?:$|[\s_-])", re.I)
-# a line of the site around the page (outside tables): its footer and tools, or a counter and its number alone
+_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|bottom|copyright|banquan)(?:$|[\s_-])", re.I)
+# a line of the site around the page (outside tables): its footer and tools, its breadcrumb, or a counter and its
+# number alone
 _FURNITURE = re.compile(
-    r"ICP备|网站标识码|公网安备|版权所有|打印本页|关闭窗口|分享到[：:]"
+    r"ICP备|网站标识码|公网安备|版权所有|打印本页|关闭窗口|分享到[：:]|^\s*(?:主办单位|承办单位|主办|承办|技术支持)[：:]"
+    r"|^\s*(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)[：:]"
     r"|^\s*(?:\S+\s+)?(?:下载次数|浏览次数|点击数|阅读次数|访问量)[：:]?\s*\d+\s*(?:次)?\s*$"
 )
 _DATE = re.compile(r"[\[【（(]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?[\]】）)]?")
@@ -358,9 +362,11 @@ class _Page:
     # elements
 
     def flow(self, element, box) -> None:
-        """The element's content in flow: its text, then each child and the text after it."""
+        """The element's content in flow: its text (a symbol font's characters as those it shows: Word's ≥ is
+        Symbol's '³'), then each child and the text after it."""
         if element.text:
-            self.line.append(element.text)
+            font = _symbol_font(self.styles.of(element))
+            self.line.append("".join(symbol(font, ord(c)) or c for c in element.text) if font else element.text)
         for child in element:
             if isinstance(child.tag, str):
                 self._element(child, box)
@@ -371,6 +377,9 @@ class _Page:
         tag = element.tag.lower()
         if tag == "br":
             self._end_line()
+            return
+        if tag == "sup" and (raised := _text(element)).isdigit():
+            self.line.append(raised.translate(_SUPERSCRIPT))  # m<sup>2</sup>: m², not the metres of 'm2'
             return
         style = self.styles.of(element)
         if tag in _CONTROLS and element.get("hidden") is None and style.get("display") != "none":
@@ -634,6 +643,18 @@ def _control_value(element, tag: str) -> str:
         return "".join(chosen[0].itertext()) if chosen else ""
     kind = (element.get("type") or "text").lower()
     return element.get("value") or "" if kind in ("text", "number", "date", "tel", "email", "search") else ""
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _symbol_font(style: dict[str, str]) -> str:
+    """The symbol font (common.SYMBOLS) an element's text is set in, by its first family ('' for a text font)."""
+    for name in ("mso-symbol-font-family", "font-family"):
+        family = style.get(name, "").split(",")[0].strip().strip("'\"").lower()
+        if family in SYMBOLS:
+            return family
+    return ""
 
 
 def _text(element) -> str:

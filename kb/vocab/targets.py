@@ -82,6 +82,8 @@ _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 # A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
 # a unit may join one or two characters by a dot ('元/生.年', '人·次'), not a sentence after a full stop
 _UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+(?:[.·][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))*)[)）]?")
+_SQUARED = re.compile(r"^(\s*[kcd]?m)([23])(?![\d.])")  # 'm2', 'km2', 'm3' (m² read as NFKC gives it): m², m³
+_POWERS = {"2": "²", "3": "³"}
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 
 
@@ -195,7 +197,7 @@ def _parse(target: str, operator: str, unit: str) -> Target:
     value = float(number.group().replace(",", ""))
     if op == "±" and value < 0:
         value = -value
-    m = _UNIT.match(after)
+    m = _UNIT.match(_SQUARED.sub(lambda s: s.group(1) + _POWERS[s.group(2)], after))
     unit_text = m.group(1) if m else None
     return Target(op_col or op or "=", value, unit_text or fallback_unit)
 
