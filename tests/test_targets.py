@@ -28,6 +28,7 @@ from kb.vocab.targets import QUALITATIVE, Target, name_unit, normal_target, norm
         ("≥5000m²", "", "", "", ("≥", 5000.0, "m²")),  # NFKC gives 'm2': square metres, not metres
         ("≥30km2", "", "", "", ("≥", 30.0, "km²")),
         ("=2m3/s", "", "", "", ("=", 2.0, "m³/s")),
+        ("≥52000", "", "m²", "", ("≥", 52000.0, "m²")),  # in a unit column of its own
         ("1,000人", "", "", "", ("=", 1000.0, "人")),
         ("20家以上", "", "", "", ("≥", 20.0, "家")),
         ("增加1家", "", "", "", ("≥", 1.0, "家")),

@@ -84,6 +84,12 @@ _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 _UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+(?:[.·][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))*)[)）]?")
 _SQUARED = re.compile(r"^(\s*[kcd]?m)([23])(?![\d.])")  # 'm2', 'km2', 'm3' (m² read as NFKC gives it): m², m³
 _POWERS = {"2": "²", "3": "³"}
+
+
+def _squared(text: str) -> str:
+    return _SQUARED.sub(lambda m: m.group(1) + _POWERS[m.group(2)], text)
+
+
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 
 
@@ -172,7 +178,7 @@ def _parse(target: str, operator: str, unit: str) -> Target:
     if text in _MISSING:
         return Target(None, None, None)
     op_col = normalize_operator(operator) if operator.strip() else None
-    fallback_unit = (_prepare(unit).strip() or None) if unit else None
+    fallback_unit = (_squared(_prepare(unit).strip()) or None) if unit else None
 
     number = _NUMBER.search(text)
     if number is None:
@@ -197,7 +203,7 @@ def _parse(target: str, operator: str, unit: str) -> Target:
     value = float(number.group().replace(",", ""))
     if op == "±" and value < 0:
         value = -value
-    m = _UNIT.match(_SQUARED.sub(lambda s: s.group(1) + _POWERS[s.group(2)], after))
+    m = _UNIT.match(_squared(after))
     unit_text = m.group(1) if m else None
     return Target(op_col or op or "=", value, unit_text or fallback_unit)
 
