@@ -74,12 +74,14 @@ def _titled(rows: list[Row]) -> str:
 
 
 def _year(rows: list[Row]) -> str:
-    """The year of the first table title, '(2026年度)' line or heading beginning with one ('2026年项目支出绩效目标')."""
-    for row in rows:
+    """The year of the first table title, '(2026年度)' line or heading atop the document beginning with one
+    ('2026年项目支出绩效目标')."""
+    for n, row in enumerate(rows):
         value = lone_value(row.cells)
         if value is not None:
             text = "".join(joined(clean(value)).split())
-            match = _YEAR_LINE.match(text) or _YEAR_HEADING.match(text) or (segments.title(row) and _YEAR.search(text))
+            heading = n < COVER_ROWS and _YEAR_HEADING.match(text)  # atop the document, not a section's deep in it
+            match = _YEAR_LINE.match(text) or heading or (segments.title(row) and _YEAR.search(text))
             if match:
                 return match.group(1)
     return ""
