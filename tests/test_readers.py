@@ -1860,3 +1860,28 @@ def test_pdf_unruled_rows_set_no_farther_apart_than_a_cells_lines_stay_apart():
         ["质量指标", "培训合格率", "≥95%"],
         ["", "结业考核通过人数", "≥450人"],
     ]
+
+
+def test_pdf_two_pages_printed_side_by_side_read_left_page_first():
+    """A landscape sheet printing two pages side by side (an A3 of two A4 pages): the right page's rows, drawn
+    higher (no title above them), were read before the left page's, and the form lost them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L", unit="pt", format="A3")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(60, 80, "Goal table")
+
+    def grid(left: float, top: float, rows: list[tuple[str, str]]) -> None:
+        for n, row in enumerate(rows):
+            for k, text in enumerate(row):
+                pdf.rect(left + k * 150, top + n * 20, 150, 20)
+                pdf.text(left + k * 150 + 4, top + n * 20 + 14, text)
+
+    grid(60, 100, [("name", "target"), ("item 1", ">=1"), ("item 2", ">=2")])
+    grid(660, 40, [("item 3", ">=3"), ("item 4", ">=4")])
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["Goal table"],
+        ["name", "target"],
+        *[[f"item {i}", f">={i}"] for i in range(1, 5)],
+    ]

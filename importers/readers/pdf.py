@@ -852,8 +852,12 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int
             for e in horizontals
             if table.top - SNAP <= e["top"] <= table.bottom + SNAP and e["x0"] < table.edges[0] - SNAP
         ]
+    spans = [(box[0], box[2]) for box in boxes]
+    spans += [(min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)) for line in lines]
     items += lines
-    items.sort(key=lambda item: item.top)
+    side = _two_up(spans, [True] * len(boxes) + [False] * len(lines), page)
+    order = sorted(range(len(items)), key=lambda n: (side[n], items[n].top))
+    items = [items[n] for n in order]
     margin = page.height * MARGIN
     for end in (0, -1):
         if items and not items[end].table:
@@ -881,6 +885,16 @@ def _level_rules(rules: list[dict]) -> list[tuple[int, float, float]]:
                 joined.append([edge["x0"], edge["x1"]])
         out += [(y, start, end) for start, end in joined]
     return out
+
+
+def _two_up(spans: list[tuple[float, float]], tables: list[bool], page) -> list[int]:
+    """Each item's half of a landscape sheet printing two pages side by side (an A3 of two A4 pages: every item
+    within one half, a table in each), 0 left and 1 right, so that the left page is read before the right; all 0
+    for any other page."""
+    middle = page.width / 2
+    side = [0 if x1 <= middle + SNAP else 1 if x0 >= middle - SNAP else -1 for x0, x1 in spans]
+    halves = {half for half, table in zip(side, tables) if table}
+    return side if page.width > page.height and -1 not in side and halves == {0, 1} else [0] * len(spans)
 
 
 def _rules_only(rules: list[dict]) -> tuple[float, float, float, float] | None:
