@@ -24,7 +24,7 @@ _LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[�
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_YEAR_HEADING = re.compile(r"((?:19|20)\d{2})年度?.{0,30}(?:绩效目标|绩效自评|预算|决算)")  # a heading with no 表
+_YEAR_HEADING = re.compile(r"((?:19|20)\d{2})年度?\D{0,30}(?:绩效目标|绩效自评|部门预算|部门决算|预算公开)")  # no 表
 _ORGANISATION = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地|联|协|校|集团|社|台|团|园|场)$"
 )
@@ -74,17 +74,19 @@ def _titled(rows: list[Row]) -> str:
 
 
 def _year(rows: list[Row]) -> str:
-    """The year of the first table title, '(2026年度)' line or heading atop the document beginning with one
-    ('2026年项目支出绩效目标')."""
-    for n, row in enumerate(rows):
+    """The year of the first table title or '(2026年度)' line that states one, else of a heading atop the document
+    that begins with it and states no other ('2026年项目支出绩效目标')."""
+    heading = ""  # a heading atop the document beginning with its year: when no title states one
+    for n, row in enumerate(row for row in rows if not row.blank):
         value = lone_value(row.cells)
         if value is not None:
             text = "".join(joined(clean(value)).split())
-            heading = n < COVER_ROWS and _YEAR_HEADING.match(text)  # atop the document, not a section's deep in it
-            match = _YEAR_LINE.match(text) or heading or (segments.title(row) and _YEAR.search(text))
+            match = _YEAR_LINE.match(text) or (segments.title(row) and _YEAR.search(text))
             if match:
                 return match.group(1)
-    return ""
+            if n < COVER_ROWS and not heading and (found := _YEAR_HEADING.fullmatch(text)):
+                heading = found.group(1) if len(_YEAR.findall(text)) == 1 else ""
+    return heading
 
 
 def fill(doc: RawDocument, rows: list[Row]) -> None:

@@ -50,3 +50,12 @@ def test_a_heading_beginning_with_the_year_gives_it():
 <tr><td rowspan=2>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=2>指标值</td></tr>
 <tr><td>产出指标</td><td>数量指标</td><td>培训人次</td><td colspan=2>≥500人次</td></tr></table></body></html>"""
     assert parse_rows(read_bytes(page.encode("utf-8"), ".html")).year == "2026"
+
+
+def test_a_table_titles_year_wins_over_a_heading_above_it():
+    """'2025年度部门决算' atop a document whose table title says 2026: the title's year (the heading is a fallback),
+    and a heading naming two years gives none."""
+    from importers.cover import _year
+
+    assert _year([Row(["2025年度部门决算"], 1), Row(["2026年项目支出绩效目标表"], 2)]) == "2026"
+    assert _year([Row(["2025年绩效自评结果及2026年绩效目标"], 1)]) == ""

@@ -1885,3 +1885,20 @@ def test_pdf_two_pages_printed_side_by_side_read_left_page_first():
         ["name", "target"],
         *[[f"item {i}", f">={i}"] for i in range(1, 5)],
     ]
+
+
+def test_pdf_a_white_title_on_a_dark_band_is_no_watermark():
+    """A cover's title drawn large in white on a coloured band (the review of the change: the watermark rule took it
+    for one, and the cover's department and year were lost) is read."""
+    content = b"q 0 0 0.5 rg 30 740 520 70 re f 1 g BT /F1 44 Tf 40 760 Td (Budget) Tj ET Q\n"
+    for r in range(4):
+        content += b"BT /F1 9 Tf 40 %d Td (line %d of the cover) Tj ET\n" % (700 - 14 * r, r)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    assert cells(read_bytes(_pdf_of(objects), ".pdf"))[0] == ["Budget"]

@@ -658,11 +658,24 @@ def test_a_word_pages_symbols_sups_and_invisible_characters_are_read_as_shown():
     ]
 
 
-def test_a_sites_sponsor_lines_bottom_block_and_breadcrumb_are_not_read():
+def test_a_sites_sponsor_lines_and_breadcrumb_are_not_read():
     """主办单位：… 地址：… under the last form was read into its fields; a breadcrumb (当前位置：首页 > 政务公开) began
-    the document's title and department."""
+    the document's title and department. The document's own 主办单位 or 当前位置 lines, and a cell or row styled
+    border-bottom, are its own."""
     page = """<html><body><div class="position">当前位置：<a>首页</a> &gt; <a>政务公开</a></div>
-<h1>某某局2026年部门预算公开</h1><table border=1><tr><td>项目名称</td><td>甲</td></tr></table>
-<div class="bottom"><p>网站地图 | 联系我们</p></div><p>主办单位：某某市财政局 地址：某某市人民路1号</p></body></html>"""
+<h1>某某局2026年部门预算公开</h1><p>主办单位：市委组织部</p><p>当前位置：项目实施地点为市中心</p>
+<table border=1><tr class="border-bottom"><td>项目名称</td><td class="bottom">甲</td></tr></table>
+<p>主办单位：某某市财政局 地址：某某市人民路1号</p></body></html>"""
     rows = [row.cells for row in read_bytes(page.encode("utf-8"), ".html")]
-    assert rows == [["某某局2026年部门预算公开"], ["项目名称", "甲"]]
+    assert rows == [
+        ["某某局2026年部门预算公开"],
+        ["主办单位：市委组织部"],
+        ["当前位置：项目实施地点为市中心"],
+        ["项目名称", "甲"],
+    ]
+
+
+def test_chinese_text_set_in_a_symbol_font_is_read_as_written():
+    """Only a symbol font's own codes are its symbols: 河 (U+6CB3) set in Symbol was read as ≥."""
+    page = '<html><body><p><span style="font-family:Symbol">黄河治理</span>&#179;</p></body></html>'
+    assert [row.cells for row in read_bytes(page.encode("utf-8"), ".html")] == [["黄河治理³"]]

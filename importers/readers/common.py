@@ -80,9 +80,9 @@ def symbol(font: str, code: int) -> str:
     return SYMBOLS.get(font.strip().lower(), {}).get(code & 0xFF, "")
 
 
-# characters no page shows (zero-width space and joiners, word joiner, BOM, soft hyphen: text pasted from chat apps
-# and web editors): kept, '培训\u200b人次' was no search's 培训人次
-_INVISIBLE = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD))
+# characters no page shows (zero-width space and joiners, word joiner, BOM: text pasted from chat apps and web
+# editors): kept, '培训\u200b人次' was no search's 培训人次 (a soft hyphen is shown by Excel and Word: kept)
+_INVISIBLE = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
 
 
 def cell_text(value: str) -> str:

@@ -136,12 +136,13 @@ _BLOCK_DISPLAY = re.compile(r"^(?:block|flex|grid|list-item|table(?:-row|-cell|-
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
 _CONTROLS = frozenset(("input", "textarea", "select"))  # read in a table's cell (a saved report), else skipped
 # a site's footer by its class or id ('footer', 'gov-foot', 'copyright'): its own element or a class name's part
-_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|bottom|copyright|banquan)(?:$|[\s_-])", re.I)
+_FOOTER = re.compile(r"(?:^|[\s_-])(?:footer|foot|copyright|banquan)(?:$|[\s_-])", re.I)
 # a line of the site around the page (outside tables): its footer and tools, its breadcrumb, or a counter and its
 # number alone
 _FURNITURE = re.compile(
-    r"ICP备|网站标识码|公网安备|版权所有|打印本页|关闭窗口|分享到[：:]|^\s*(?:主办单位|承办单位|主办|承办|技术支持)[：:]"
-    r"|^\s*(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)[：:]"
+    r"ICP备|网站标识码|公网安备|版权所有|打印本页|关闭窗口|分享到[：:]"
+    r"|^\s*(?:主办单位|承办单位|技术支持)[：:].*(?:地址|电话|邮编|网站标识码)[：:]"  # with the site's address
+    r"|^\s*(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)[：:]\s*(?:首页|.*[>»›])"  # a breadcrumb
     r"|^\s*(?:\S+\s+)?(?:下载次数|浏览次数|点击数|阅读次数|访问量)[：:]?\s*\d+\s*(?:次)?\s*$"
 )
 _DATE = re.compile(r"[\[【（(]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?[\]】）)]?")
@@ -366,12 +367,13 @@ class _Page:
         Symbol's '³'), then each child and the text after it."""
         if element.text:
             font = _symbol_font(self.styles.of(element))
-            self.line.append("".join(symbol(font, ord(c)) or c for c in element.text) if font else element.text)
+            text = element.text.replace("\u00ad", "")  # a soft hyphen: shown only where a line breaks
+            self.line.append("".join(_symbol(font, c) for c in text) if font else text)
         for child in element:
             if isinstance(child.tag, str):
                 self._element(child, box)
             if child.tail:
-                self.line.append(child.tail)
+                self.line.append(child.tail.replace("\u00ad", ""))
 
     def _element(self, element, box) -> None:
         tag = element.tag.lower()
@@ -646,6 +648,13 @@ def _control_value(element, tag: str) -> str:
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _symbol(font: str, char: str) -> str:
+    """A character in a symbol font as the one it shows: only its own codes (a byte, or U+F0xx), not Chinese text
+    set in that font (河 U+6CB3 is no ≥)."""
+    code = ord(char)
+    return (symbol(font, code) or char) if code <= 0xFF or 0xF000 <= code <= 0xF0FF else char
 
 
 def _symbol_font(style: dict[str, str]) -> str:

@@ -400,9 +400,7 @@ def _drop_watermark(layout, sizes: list[float]) -> None:
 
     def drop(container) -> None:
         container._objs = [
-            o
-            for o in container._objs
-            if not (isinstance(o, LTChar) and o.size >= large and _light(o.graphicstate.ncolor))
+            o for o in container._objs if not (isinstance(o, LTChar) and o.size >= large and _faint(o.graphicstate))
         ]
         for obj in container._objs:
             if isinstance(obj, LTLayoutContainer):  # a form XObject's figure
@@ -1083,6 +1081,26 @@ def _fill_edges(page) -> list[dict]:
         )
 
     return [edge for fill in fills for edge in obj_to_edges(fill) if not shared(edge, fill)]
+
+
+def _faint(state) -> bool:
+    """Whether a character's fill is a watermark's: light, but not white (white text on a coloured band is seen: a
+    cover's title), in a device colour space (a Separation's 1 is full ink, not white)."""
+    space = getattr(getattr(state, "ncs", None), "name", "")
+    values = state.ncolor if isinstance(state.ncolor, (tuple, list)) else (state.ncolor,)
+    return space in _DEVICE_SPACES and _light(state.ncolor) and not all(v >= NEAR_WHITE for v in _rgb(values))
+
+
+_DEVICE_SPACES = frozenset(("DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased"))
+NEAR_WHITE = 0.95
+
+
+def _rgb(values) -> tuple:
+    """Gray, RGB or CMYK values as the light each lets through (CMYK turned to RGB)."""
+    if len(values) == 4 and all(isinstance(v, (int, float)) for v in values):
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return tuple(v for v in values if isinstance(v, (int, float)))
 
 
 def _light(color) -> bool:
