@@ -477,7 +477,7 @@ def unit_above(rows: list) -> str:
     return next((unit for row in reversed(rows) if (unit := declared_unit(row))), "")
 
 
-_UNIT_AFTER = re.compile(r"\s*[（(]?(?:金额|货币|计量)?单位[：:](?:人民币)?(?:亿元|万元|千元|元)[）)]?$")
+_UNIT_AFTER = re.compile(r"\s*" + _UNIT_LINE.pattern + "$")  # a unit line's words run into a value before them
 
 
 def unit_of_cell(cell: str) -> str:

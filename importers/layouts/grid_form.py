@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from importers import segments
-from importers.cells import clean, joined, once_across, spread_values, unspread
+from importers.cells import clean, joined, lone_value, once_across, spread_values, unspread
 from importers.columns import (
     HEAD_LABELS,
     INDICATOR_HEADERS,
@@ -491,9 +491,8 @@ _PROJECT_LINE = re.compile(r"(?:[一二三四五六七八九十百]+|\d{1,3})[�
 
 
 def _only_text(row: Row) -> str:
-    """The one text of a row (a line, or a cell merged across it), cleaned; '' for a row of several or none."""
-    values = {value.strip() for value in row.cells if value.strip()}
-    return joined(clean(values.pop())) if len(values) == 1 else ""
+    """The one text of a row (a line, or a cell merged across it), its lines joined; '' for a row of several or none."""
+    return joined(lone_value(row.cells) or "")
 
 
 def _project_line(row: Row) -> str:

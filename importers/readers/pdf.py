@@ -1087,16 +1087,16 @@ def _faint(state) -> bool:
     """Whether a character's fill is a watermark's: light, but not white (white text on a coloured band is seen: a
     cover's title), in a device colour space (a Separation's 1 is full ink, not white)."""
     space = getattr(getattr(state, "ncs", None), "name", "")
-    values = state.ncolor if isinstance(state.ncolor, (tuple, list)) else (state.ncolor,)
-    return space in _DEVICE_SPACES and _light(state.ncolor) and not all(v >= NEAR_WHITE for v in _rgb(values))
+    return space in _DEVICE_SPACES and _light(state.ncolor) and not all(v >= NEAR_WHITE for v in _rgb(state.ncolor))
 
 
 _DEVICE_SPACES = frozenset(("DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased"))
 NEAR_WHITE = 0.95
 
 
-def _rgb(values) -> tuple:
-    """Gray, RGB or CMYK values as the light each lets through (CMYK turned to RGB)."""
+def _rgb(color) -> tuple:
+    """A gray, RGB or CMYK fill's values as the light each lets through (CMYK turned to RGB)."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
     if len(values) == 4 and all(isinstance(v, (int, float)) for v in values):
         c, m, y, k = values
         return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
@@ -1108,10 +1108,8 @@ def _light(color) -> bool:
     values = color if isinstance(color, (tuple, list)) else (color,)
     if not values or not all(isinstance(v, (int, float)) for v in values) or len(values) not in (1, 3, 4):
         return False
-    if len(values) == 4:
-        c, m, y, k = values
-        values = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return sum(values) / len(values) >= LIGHT
+    light = _rgb(values)
+    return sum(light) / len(light) >= LIGHT
 
 
 def _white(color) -> bool:
