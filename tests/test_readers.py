@@ -618,6 +618,20 @@ def _stream(data: bytes, head: bytes = b"") -> bytes:
     return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (head, len(data), data)
 
 
+def _helvetica_pdf(content: bytes, page: bytes = b"") -> bytes:
+    """A one-page A4 PDF drawing `content` with Helvetica as /F1; `page`: more of the page's entries (a /CropBox)."""
+    return _pdf_of(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s /Contents 4 0 R" % page
+            + b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
 def test_pdf_values_in_a_forms_filled_fields_are_read_as_a_viewer_shows_them():
     """A goal table sent as a fillable form, not flattened: its targets are only in the fields' appearances, which
     the page's content does not draw. They were read as empty (a warning for each indicator). A hidden field, or a
@@ -700,15 +714,7 @@ def test_pdf_what_is_drawn_beyond_the_pages_cropbox_is_not_read():
         content += b"40 %d 120 20 re 160 %d 120 20 re S " % (y, y)
         content += b"BT /F1 10 Tf 44 %d Td (%s) Tj 120 0 Td (%s) Tj ET\n" % (y + 6, name.encode(), target.encode())
     content += b"BT /F1 10 Tf 300 686 Td (cut by its side) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /CropBox [20 100 330 800] /Contents 4 0 R"
-        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream(content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    rows = read_bytes(_pdf_of(objects), ".pdf")
+    rows = read_bytes(_helvetica_pdf(content, b" /CropBox [20 100 330 800]"), ".pdf")
     assert [row.cells for row in rows] == [["name", "target"], ["trainees", ">=500"], ["cut by i"]]  # no blank row
 
 
@@ -729,15 +735,7 @@ def test_pdf_a_watermark_is_not_read_into_the_cells_under_it(watermark):
         y = 700 - 20 * r
         content += b"40 %d 120 20 re 160 %d 120 20 re S " % (y, y)
         content += b"BT /F1 10 Tf 44 %d Td (%s) Tj 120 0 Td (%s) Tj ET\n" % (y + 6, name.encode(), target.encode())
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream(content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    assert cells(read_bytes(_pdf_of(objects), ".pdf")) == [
+    assert cells(read_bytes(_helvetica_pdf(content), ".pdf")) == [
         ["Goal table"],
         ["name", "target"],
         ["trainees", ">=500"],
@@ -1893,12 +1891,4 @@ def test_pdf_a_white_title_on_a_dark_band_is_no_watermark():
     content = b"q 0 0 0.5 rg 30 740 520 70 re f 1 g BT /F1 44 Tf 40 760 Td (Budget) Tj ET Q\n"
     for r in range(4):
         content += b"BT /F1 9 Tf 40 %d Td (line %d of the cover) Tj ET\n" % (700 - 14 * r, r)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        + b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream(content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    assert cells(read_bytes(_pdf_of(objects), ".pdf"))[0] == ["Budget"]
+    assert cells(read_bytes(_helvetica_pdf(content), ".pdf"))[0] == ["Budget"]
