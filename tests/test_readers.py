@@ -307,6 +307,35 @@ def test_docx_text_as_word_shows_it_changes_tracked_fields_and_links():
     assert cells(read_bytes(out.getvalue(), ".docx")) == [["目标值≥95%（第1页）详见附件"]]
 
 
+def test_docx_hidden_text_is_not_read_as_word_neither_shows_nor_prints_it():
+    """A template's filling instruction hidden after a target ('≥1850人（填报说明：…）') was read into the target, and
+    a hidden example row became an indicator; a paragraph whose mark is hidden runs into the next, as Word shows it."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "享受补贴老年人人数"
+    target = table.cell(0, 1).paragraphs[0]
+    target.add_run("≥1850人")
+    target.add_run("（填报说明：按核定人数填写）").font.hidden = True
+    for c in range(2):
+        table.cell(1, c).paragraphs[0].add_run("示例").font.hidden = True
+    joined = document.add_paragraph("为全县老年人提供补贴；")
+    joined._p.get_or_add_pPr().append(parse_xml(f"<w:rPr {nsdecls('w')}><w:vanish/></w:rPr>"))
+    document.add_paragraph("服务质量有效改善。")
+    shown = document.add_paragraph("不隐藏")
+    shown.runs[0]._r.get_or_add_rPr().append(parse_xml(f'<w:vanish {nsdecls("w")} w:val="0"/>'))
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [
+        ["享受补贴老年人人数", "≥1850人"],
+        ["为全县老年人提供补贴；服务质量有效改善。"],
+        ["不隐藏"],
+    ]
+
+
 def test_docx_a_row_ending_short_of_the_grid_has_a_cell_for_each_column():
     import docx
     from docx.oxml import parse_xml

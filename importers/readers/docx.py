@@ -1,11 +1,12 @@
 """Word .docx documents (python-docx): paragraphs and tables in document order.
 
 A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it: tracked
-insertions in, deletions out, a paragraph whose mark was deleted joined to the next, field results in, a symbol
-font's ≥ or check box as its character (common.SYMBOLS). A table row is one row of cells, one per grid column: a
-cell's paragraphs joined with line breaks, repeated in every grid column it spans (gridSpan), and a vertically
-merged cell's text repeated in each row it continues into (vMerge). A table nested in a cell follows, row by row,
-right after the row that holds it. A paragraph that is a page number ('第 1 页 共 2 页') is left out.
+insertions in, deletions out, hidden text (w:vanish) out, a paragraph whose mark was deleted or hidden joined to the
+next, field results in, a symbol font's ≥ or check box as its character (common.SYMBOLS). A table row is one row
+of cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column it spans
+(gridSpan), and a vertically merged cell's text repeated in each row it continues into (vMerge). A table nested in
+a cell follows, row by row, right after the row that holds it. A paragraph that is a page number ('第 1 页 共 2 页')
+is left out.
 """
 
 from __future__ import annotations
@@ -125,14 +126,25 @@ def _texts(paragraphs) -> list[str]:
 
 
 def _mark_deleted(p) -> bool:
+    """Whether the paragraph's mark was deleted with changes tracked, or hidden: Word runs it into the next."""
     from docx.oxml.ns import qn
 
-    return p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+    marks = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    return marks is not None and (marks.find(qn("w:del")) is not None or _hidden(marks))
+
+
+def _hidden(properties) -> bool:
+    """Whether run properties (w:rPr) make the text hidden (w:vanish, not switched off by w:val), which Word neither
+    shows nor prints: a template's filling instructions, an example row."""
+    from docx.oxml.ns import qn
+
+    vanish = properties.find(qn("w:vanish")) if properties is not None else None
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _paragraph(p) -> str:
     """The paragraph's text as Word shows it: its runs, those in hyperlinks, fields and tracked insertions too, but
-    not text deleted with its changes tracked (修订) nor a text box's paragraphs drawn in it."""
+    not text deleted with its changes tracked (修订), hidden text, nor a text box's paragraphs drawn in it."""
     from docx.oxml.ns import qn
     from docx.text.run import Run
 
@@ -142,7 +154,7 @@ def _paragraph(p) -> str:
         parent = run.getparent()
         while parent is not p and parent is not None and parent.tag not in hidden:
             parent = parent.getparent()
-        if parent is p:
+        if parent is p and not _hidden(run.find(qn("w:rPr"))):
             for sym in run.iterchildren(qn("w:sym")):  # a character of a symbol font (its own run, as Word writes it)
                 code = sym.get(qn("w:char"), "")
                 parts.append(symbol(sym.get(qn("w:font"), ""), int(code, 16)) if _HEX.fullmatch(code) else "")
