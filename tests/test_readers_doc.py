@@ -199,6 +199,18 @@ def test_a_symbol_as_word_writes_it_a_placeholder_and_the_character_the_run_says
     assert cells(read_bytes(_rewritten(tmp_path, as_word), ".doc")) == WORD97
 
 
+def test_hidden_text_is_left_out_and_a_hidden_paragraph_mark_joins_as_a_deleted_one(tmp_path):
+    """Hidden text (sprmCFVanish), which Word neither shows nor prints, was read (a template's filling instruction in
+    a target cell): word97.doc with its deleted text and mark made hidden instead gives the same rows."""
+
+    def hidden(word: bytearray, table: bytearray) -> None:
+        deleted = struct.pack("<HB", 0x0800, 1)  # sprmCFRMarkDel on
+        assert word.count(deleted) == 2, "the deleted ≥90% and the deleted paragraph mark"
+        word[:] = word.replace(deleted, struct.pack("<HB", 0x083C, 1))  # sprmCFVanish on
+
+    assert cells(read_bytes(_rewritten(tmp_path, hidden), ".doc")) == WORD97
+
+
 def test_a_page_break_inside_a_paragraph_does_not_end_it(tmp_path):
     def page_break(word: bytearray, table: bytearray) -> None:
         at = word.find("第二段\r".encode("utf-16-le"))

@@ -6,11 +6,11 @@ stream) and each paragraph's properties through the PAPX pages (FKPs): whether t
 which depth, and whether it ends a cell or a row. A row's end carries the row's cell boundaries and merge flags
 (sprmTDefTable, sprmTVertMerge). A cell spanning several columns of its table's grid (the boundaries of all its
 rows) is repeated in each, a vertically merged cell's text in each row it continues into, and a nested table's
-rows follow the row that holds it. Field codes are dropped (their results kept), and so is text deleted with its
-changes tracked (修订), found through the CHPX pages, which also say where a symbol font's characters are (read as
-the characters they show, common.SYMBOLS). A section break ends a paragraph, a page or column break
-inside one is dropped (as the .docx reader drops them). Not read: property modifiers of a fast save's simple kind
-(Prm0), headers, footers, notes and text boxes (stories of their own). Reference: [MS-DOC].
+rows follow the row that holds it. Field codes are dropped (their results kept), and so are text deleted with its
+changes tracked (修订) and hidden text, found through the CHPX pages, which also say where a symbol font's
+characters are (read as the characters they show, common.SYMBOLS). A section break ends a paragraph, a page or
+column break inside one is dropped (as the .docx reader drops them). Not read: property modifiers of a fast save's
+simple kind (Prm0), headers, footers, notes and text boxes (stories of their own). Reference: [MS-DOC].
 
 Every count is bounded by the file: pieces may not hold more text than the stream has, paragraphs and the cells
 of the tables laid out are counted against MAX_CELLS and rows against MAX_ROWS as they are made, a paragraph is at
@@ -56,6 +56,7 @@ INNER_CELL_END, INNER_ROW_END = 0x244B, 0x244C
 DEF_TABLE, VERT_MERGE, CHANGE_TABS = 0xD608, 0xD62B, 0xC615
 FONT, SYMBOL = 0x4A4F, 0x6A09  # sprmCRgFtc0: a run's font (its index); sprmCSymbol: a symbol font's character
 DELETED = 0x0800  # sprmCFRMarkDel: text deleted with its changes tracked (修订), which Word does not show
+HIDDEN = 0x083C  # sprmCFVanish: hidden text, which Word neither shows nor prints (on: 1, or 0x81 against its style)
 HUGE = 0x6646  # the paragraph's properties are too many for its page: they are in the Data stream, at this offset
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by the sprm's spra (6: variable)
 CONTINUES = 1  # a vertically merged cell below the first of its set (VerticalMergeFlag fvmMerge)
@@ -243,14 +244,14 @@ def _font_names(table: bytes, fc: int, size: int) -> list[str]:
 
 
 def _character_spans(runs: _Runs, fonts: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int, str, int]]]:
-    """The offset ranges (first, end) of text deleted with its changes tracked; and those of characters in a symbol
-    font (common.SYMBOLS) with (font, code), code being the character the run says (sprmCSymbol, as Word writes
-    one), or -1 where the text holds the font's own codes (U+F0xx, as LibreOffice writes them)."""
+    """The offset ranges (first, end) of text deleted with its changes tracked or hidden; and those of characters in a
+    symbol font (common.SYMBOLS) with (font, code), code being the character the run says (sprmCSymbol, as Word
+    writes one), or -1 where the text holds the font's own codes (U+F0xx, as LibreOffice writes them)."""
     deleted, symbols = [], []
     ends = [*runs.starts[1:], runs.starts[-1] if runs.starts else 0]
     for first, end, grpprl in zip(runs.starts, ends, runs.grpprls):
         sprms = dict(_sprms(grpprl)) if grpprl else {}
-        if _flag(sprms, DELETED):
+        if _flag(sprms, DELETED) or sprms.get(HIDDEN, b"")[:1] in (b"\x01", b"\x81"):
             deleted.append((first, end))
         chosen, font = sprms.get(SYMBOL, b""), sprms.get(FONT, b"")
         if len(chosen) == 4:
