@@ -2,7 +2,8 @@
 
 A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it: tracked
 insertions in, deletions out, hidden text (w:vanish) out, a paragraph whose mark was deleted or hidden joined to the
-next, field results in, a symbol font's ≥ or check box as its character (common.SYMBOLS). A table row is one row
+next, field results in, a symbol font's ≥ or check box as its character (common.SYMBOLS), as Word writes it (w:sym)
+or as LibreOffice does (the font's own code, U+F0B3, in a run set in that font). A table row is one row
 of cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column it spans
 (gridSpan), and a vertically merged cell's text repeated in each row it continues into (vMerge). A table nested in
 a cell follows, row by row, right after the row that holds it. A paragraph that is a page number ('第 1 页 共 2 页')
@@ -28,6 +29,7 @@ from importers.records import Row
 
 _DOCUMENT_LIMIT = 200 << 20  # unpacked word/document.xml
 _HEX = re.compile("[0-9A-Fa-f]{1,8}")
+_FONT_CODE = re.compile("[\uf000-\uf0ff]")  # a symbol font's own code (its glyph at 0xB3 written as U+F0B3)
 
 
 def read(data: bytes) -> list[Row]:
@@ -158,5 +160,15 @@ def _paragraph(p) -> str:
             for sym in run.iterchildren(qn("w:sym")):  # a character of a symbol font (its own run, as Word writes it)
                 code = sym.get(qn("w:char"), "")
                 parts.append(symbol(sym.get(qn("w:font"), ""), int(code, 16)) if _HEX.fullmatch(code) else "")
-            parts.append(Run(run, None).text)  # type: ignore[arg-type]  # no story part needed for the text
+            text = Run(run, None).text  # type: ignore[arg-type]  # no story part needed for the text
+            parts.append(_font_codes(run, text) if _FONT_CODE.search(text) else text)
     return "".join(parts)
+
+
+def _font_codes(run, text: str) -> str:
+    """A run's text with its symbol font's own codes (U+F0xx) made the characters they show (dropped when unknown)."""
+    from docx.oxml.ns import qn
+
+    fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    font = "" if fonts is None else fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) or ""
+    return _FONT_CODE.sub(lambda code: symbol(font, ord(code.group())), text)
