@@ -354,6 +354,31 @@ def test_docx_a_symbol_fonts_own_code_in_a_run_set_in_that_font_is_its_character
     assert cells(read_bytes(out.getvalue(), ".docx")) == [["≥12000平方米"], ["≤380元☑"]]
 
 
+def test_docx_an_unfilled_content_controls_placeholder_is_no_text():
+    """A template's spare indicator row of content controls left unfilled shows Word's prompt in each (w:showingPlcHdr):
+    it was read as an indicator '单击或点击此处输入文字。' with that target; a filled control's text is read."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def control(text: str, unfilled: bool, block: bool = False) -> str:
+        shows = "<w:showingPlcHdr/>" if unfilled else ""
+        run = f"<w:r><w:t>{text}</w:t></w:r>"
+        content = f"<w:p>{run}</w:p>" if block else run
+        return f"<w:sdt {nsdecls('w')}><w:sdtPr>{shows}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    prompt = "单击或点击此处输入文字。"
+    for r, (name, target, unfilled) in enumerate((("服务对象满意度", "≥90%", False), (prompt, prompt, True))):
+        table.cell(r, 0).paragraphs[0]._p.append(parse_xml(control(name, unfilled)))
+        cell = table.cell(r, 1)._tc
+        cell.replace(cell.p_lst[0], parse_xml(control(target, unfilled, block=True)))
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["服务对象满意度", "≥90%"]]
+
+
 def test_docx_a_row_ending_short_of_the_grid_has_a_cell_for_each_column():
     import docx
     from docx.oxml import parse_xml

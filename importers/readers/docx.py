@@ -56,7 +56,8 @@ def read(data: bytes) -> list[Row]:
 
 
 def _children(element, *tags: str):
-    """Child elements with one of the tags, looking through content controls (w:sdt)."""
+    """Child elements with one of the tags, looking through content controls (w:sdt); not the paragraphs of one
+    that shows its placeholder."""
     from docx.oxml.ns import qn
 
     wanted = {qn(tag) for tag in tags}
@@ -64,9 +65,18 @@ def _children(element, *tags: str):
         if child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _children(content, *tags)
+                shown = _children(content, *tags)
+                yield from (item for item in shown if item.tag != qn("w:p")) if _placeholder(child) else shown
         elif child.tag in wanted:
             yield child
+
+
+def _placeholder(sdt) -> bool:
+    """Whether a content control shows its placeholder (w:showingPlcHdr): it was left unfilled, and the text in it is
+    the template's prompt ('单击或点击此处输入文字。'), no value."""
+    from docx.oxml.ns import qn
+
+    return sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
 
 
 def _blocks(container, rows: list) -> None:
@@ -146,7 +156,8 @@ def _hidden(properties) -> bool:
 
 def _paragraph(p) -> str:
     """The paragraph's text as Word shows it: its runs, those in hyperlinks, fields and tracked insertions too, but
-    not text deleted with its changes tracked (修订), hidden text, nor a text box's paragraphs drawn in it."""
+    not text deleted with its changes tracked (修订), hidden text, an unfilled content control's placeholder, nor a
+    text box's paragraphs drawn in it."""
     from docx.oxml.ns import qn
     from docx.text.run import Run
 
@@ -155,7 +166,7 @@ def _paragraph(p) -> str:
     for run in p.iter(qn("w:r")):
         parent = run.getparent()
         while parent is not p and parent is not None and parent.tag not in hidden:
-            parent = parent.getparent()
+            parent = None if parent.tag == qn("w:sdt") and _placeholder(parent) else parent.getparent()
         if parent is p and not _hidden(run.find(qn("w:rPr"))):
             for sym in run.iterchildren(qn("w:sym")):  # a character of a symbol font (its own run, as Word writes it)
                 code = sym.get(qn("w:char"), "")
