@@ -947,6 +947,21 @@ def test_a_tables_rest_in_other_columns_is_read_by_its_own(repeated):
     ]
 
 
+def test_a_tables_rest_starting_under_a_level_merged_from_the_part_above_is_read_by_its_own_columns():
+    """The page break splits a Word table inside a merged level: the rest (one grid column fewer) starts with a row
+    whose levels are blank. That row was padded, not doubled: an indicator named '' with its name for the target."""
+    first = [*head("甲")[:2], SPANNED, ["绩效指标", "产出指标", "时效指标", "完成时间", "完成时间", "11月底前", "20"]]
+    rest = [["", "", "", "故障抢修响应时间", "≤24小时", "10"]]
+    rest.append(["", "成本指标", "经济成本指标", "人均补贴标准", "≤3000元/人", "10"])
+    assert indicators(first + [[""]] + rest) == [
+        [
+            ("产出指标", "时效指标", "完成时间", "11月底前"),
+            ("产出指标", "时效指标", "故障抢修响应时间", "≤24小时"),
+            ("成本指标", "经济成本指标", "人均补贴标准", "≤3000元/人"),
+        ]
+    ]
+
+
 def test_a_header_repeated_in_other_columns_takes_each_cell_by_its_label():
     """The rest's header orders its columns otherwise (分值 before 指标值): each cell goes by its label."""
     table = [

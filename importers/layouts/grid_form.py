@@ -109,21 +109,34 @@ def _aligned(form: _Form, table: _Header) -> list[tuple[Row, list[str]]]:
     cell merged down), or, for a row short by the columns the header spans twice (a Word table's rest after a page
     break, its name in one grid column), with those cells doubled when that, and not the padding, reads as an
     indicator row; a short row reading as neither (its levels left blank under a merged cell) goes as the short row
-    before it went."""
+    before it went, or, first of its short rows (the rest's first row, under a level merged from the part above), as
+    the short rows after it go."""
     out: list[tuple[Row, list[str]]] = []
     short = table.width - len(table.spans) if table.spans else -1
     double = False  # the short row before was doubled
-    for row in form.rows:
+    doubled_after = _doubled_after(form.rows, table) if table.spans else []
+    for k, row in enumerate(form.rows):
         padded = _cells(row, table.width, lines=True)
         if len(row.cells) == short and not _indicator_row(row, table):
             doubled = _doubled(row, table.spans)
-            if _indicator_row(replace(row, cells=doubled), table):
+            if _indicator_row(replace(row, cells=doubled), table) or not double and doubled_after[k + 1]:
                 double = True
             out.append((row, doubled if double else padded))
             continue
         double = double and len(row.cells) == short
         out.append((row, padded))
     return out
+
+
+def _doubled_after(rows: list[Row], table: _Header) -> list[bool]:
+    """For each row, whether the first of the short rows from it on (up to one of another width) reading as an
+    indicator row does so doubled, and one more (False) for the end."""
+    after = [False] * (len(rows) + 1)
+    for k in range(len(rows) - 1, -1, -1):
+        row = rows[k]
+        if len(row.cells) == table.width - len(table.spans) and not _indicator_row(row, table):
+            after[k] = _indicator_row(replace(row, cells=_doubled(row, table.spans)), table) or after[k + 1]
+    return after
 
 
 def _doubled(row: Row, spans: tuple[int, ...]) -> list[str]:
