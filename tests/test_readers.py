@@ -379,6 +379,36 @@ def test_docx_an_unfilled_content_controls_placeholder_is_no_text():
     assert cells(read_bytes(out.getvalue(), ".docx")) == [["服务对象满意度", "≥90%"]]
 
 
+def test_docx_a_text_box_is_read_once_after_the_paragraph_it_is_drawn_in():
+    """A form's title set in a text box ('2026年度项目支出绩效目标申报表') was not read, nor its year: Word keeps the
+    box twice (a drawing, and a VML copy for older readers, mc:Fallback); it is read once, after its paragraph."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>2026年度项目支出绩效目标申报表</w:t></w:r></w:p></w:txbxContent>"
+    drawn = (
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    document = docx.Document()
+    document.add_paragraph("附件1")._p.append(parse_xml(drawn))
+    document.add_paragraph("项目名称：乡村振兴补助")
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [
+        ["附件1"],
+        ["2026年度项目支出绩效目标申报表"],
+        ["项目名称：乡村振兴补助"],
+    ]
+
+
 def test_docx_a_row_ending_short_of_the_grid_has_a_cell_for_each_column():
     import docx
     from docx.oxml import parse_xml

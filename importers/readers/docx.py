@@ -3,11 +3,11 @@
 A paragraph is one row (split on its tabs, as a text export splits a line), its text as Word shows it: tracked
 insertions in, deletions out, hidden text (w:vanish) out, a paragraph whose mark was deleted or hidden joined to the
 next, field results in, a symbol font's ≥ or check box as its character (common.SYMBOLS), as Word writes it (w:sym)
-or as LibreOffice does (the font's own code, U+F0B3, in a run set in that font). A table row is one row
-of cells, one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column it spans
-(gridSpan), and a vertically merged cell's text repeated in each row it continues into (vMerge). A table nested in
-a cell follows, row by row, right after the row that holds it. A paragraph that is a page number ('第 1 页 共 2 页')
-is left out.
+or as LibreOffice does (the font's own code, U+F0B3, in a run set in that font). A table row is one row of cells,
+one per grid column: a cell's paragraphs joined with line breaks, repeated in every grid column it spans (gridSpan),
+and a vertically merged cell's text repeated in each row it continues into (vMerge). A table nested in a cell
+follows, row by row, right after the row that holds it, and a text box's paragraphs (a title set in one) the
+paragraph it is drawn in. A paragraph that is a page number ('第 1 页 共 2 页') is left out.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from importers.records import Row
 
 _DOCUMENT_LIMIT = 200 << 20  # unpacked word/document.xml
 _HEX = re.compile("[0-9A-Fa-f]{1,8}")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _FONT_CODE = re.compile("[\uf000-\uf0ff]")  # a symbol font's own code (its glyph at 0xB3 written as U+F0B3)
 
 
@@ -80,19 +81,41 @@ def _placeholder(sdt) -> bool:
 
 
 def _blocks(container, rows: list) -> None:
-    """Paragraphs and tables of the body, in order, appended to `rows` as lists of cells."""
+    """Paragraphs and tables of the body (or of a text box), in order, appended to `rows` as lists of cells; a text
+    box's paragraphs and tables right after the paragraph it is drawn in."""
     from docx.oxml.ns import qn
 
     paragraphs: list = []  # since the last table
     for child in _children(container, "w:p", "w:tbl"):
         if child.tag == qn("w:p"):
             paragraphs.append(child)
+            boxes = _text_boxes(child)
+            if boxes:
+                rows += _lines(paragraphs)
+                paragraphs = []
+                for box in boxes:
+                    _blocks(box, rows)
         else:
             rows += _lines(paragraphs)
             paragraphs = []
             _table(child, rows)
         check_rows(len(rows) + len(paragraphs))
     rows += _lines(paragraphs)
+
+
+def _text_boxes(p) -> list:
+    """The text boxes drawn in a paragraph (w:txbxContent; a title set in one), each once: not the copy kept for
+    older readers (mc:Fallback) nor one inside another box (read with that box)."""
+    from docx.oxml.ns import qn
+
+    boxes = []
+    for box in p.iter(qn("w:txbxContent")):
+        parent = box.getparent()
+        while parent is not p and parent.tag not in (_FALLBACK, qn("w:txbxContent")):
+            parent = parent.getparent()
+        if parent is p:
+            boxes.append(box)
+    return boxes
 
 
 def _lines(paragraphs) -> list[list[str]]:
