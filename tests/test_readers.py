@@ -409,6 +409,32 @@ def test_docx_a_text_box_is_read_once_after_the_paragraph_it_is_drawn_in():
     ]
 
 
+def test_docx_a_drop_down_form_field_reads_as_the_entry_it_shows():
+    """A protected form's 一级指标 chosen in a legacy drop-down form field (FORMDROPDOWN) has no result text: the
+    level was empty; it is the entry its w:result names (the first without one)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def drop_down(chosen: str) -> list[str]:
+        entries = "".join(f'<w:listEntry w:val="{entry}"/>' for entry in ("产出指标", "效益指标", "满意度指标"))
+        data = f'<w:ffData><w:name w:val="L1"/><w:ddList>{chosen}{entries}</w:ddList></w:ffData>'
+        return [
+            f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin">{data}</w:fldChar></w:r>',
+            f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText></w:r>',
+            f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+        ]
+
+    document = docx.Document()
+    for chosen in ('<w:result w:val="2"/>', ""):
+        paragraph = document.add_paragraph("一级指标：")
+        for run in drop_down(chosen):
+            paragraph._p.append(parse_xml(run))
+    out = io.BytesIO()
+    document.save(out)
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["一级指标：满意度指标"], ["一级指标：产出指标"]]
+
+
 def test_docx_a_row_ending_short_of_the_grid_has_a_cell_for_each_column():
     import docx
     from docx.oxml import parse_xml

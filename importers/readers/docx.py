@@ -180,7 +180,7 @@ def _hidden(properties) -> bool:
 def _paragraph(p) -> str:
     """The paragraph's text as Word shows it: its runs, those in hyperlinks, fields and tracked insertions too, but
     not text deleted with its changes tracked (修订), hidden text, an unfilled content control's placeholder, nor a
-    text box's paragraphs drawn in it."""
+    text box's paragraphs drawn in it; a drop-down form field's chosen entry."""
     from docx.oxml.ns import qn
     from docx.text.run import Run
 
@@ -191,6 +191,8 @@ def _paragraph(p) -> str:
         while parent is not p and parent is not None and parent.tag not in hidden:
             parent = None if parent.tag == qn("w:sdt") and _placeholder(parent) else parent.getparent()
         if parent is p and not _hidden(run.find(qn("w:rPr"))):
+            for choices in run.iterfind(f"{qn('w:fldChar')}/{qn('w:ffData')}/{qn('w:ddList')}"):
+                parts.append(_chosen(choices))  # a drop-down form field shows its entry, and has no result text
             for sym in run.iterchildren(qn("w:sym")):  # a character of a symbol font (its own run, as Word writes it)
                 code = sym.get(qn("w:char"), "")
                 parts.append(symbol(sym.get(qn("w:font"), ""), int(code, 16)) if _HEX.fullmatch(code) else "")
@@ -206,3 +208,13 @@ def _font_codes(run, text: str) -> str:
     fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
     font = "" if fonts is None else fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) or ""
     return _FONT_CODE.sub(lambda code: symbol(font, ord(code.group())), text)
+
+
+def _chosen(choices) -> str:
+    """The entry a legacy drop-down form field (FORMDROPDOWN's w:ddList) shows: the one its result (else its default,
+    else the first) names, '' when there is none."""
+    from docx.oxml.ns import qn
+
+    entries = [entry.get(qn("w:val"), "") for entry in choices.iterchildren(qn("w:listEntry"))]
+    index = next((value.get(qn("w:val"), "") for value in choices.iterchildren(qn("w:result"), qn("w:default"))), "0")
+    return entries[int(index)] if index.isdigit() and int(index) < len(entries) else ""
