@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, fuzz_budget
-from fixtures.make_fixtures import document_rows, word97_sample, write_docx
+from fixtures.make_fixtures import document_rows, form_fields_sample, word97_sample, write_docx
 from fixtures.hostile import word_file
 from importers.readers import UnreadableFile, common, read_bytes, read_rows
 
@@ -56,6 +56,15 @@ def test_paragraphs_merged_cells_a_nested_table_a_field_and_tracked_changes():
 def test_the_docx_of_that_document_gives_the_same_rows(tmp_path):  # the .docx reader's test of these, too
     word97_sample(tmp_path / "word97.docx")
     assert cells(read_rows(tmp_path / "word97.docx")) == WORD97
+
+
+def test_a_drop_down_form_field_reads_as_the_entry_it_shows_as_in_the_docx(tmp_path):
+    """A protected form's 一级指标 chosen in a legacy drop-down form field has no text: its entry is in the field's
+    data (FFData in the Data stream). The level was empty; now it is the entry shown, as the .docx reader reads it."""
+    expected = [["满意度指标", "指标0", "≥90%"], ["产出指标", "指标1", "≥91%"]]
+    assert cells(read_rows(FIXTURES / "form_fields.doc")) == expected
+    form_fields_sample(tmp_path / "form_fields.docx")
+    assert cells(read_rows(tmp_path / "form_fields.docx")) == expected
 
 
 @pytest.mark.parametrize("stem", ["seed001", "seed004", "flat_sheet"])

@@ -8,9 +8,10 @@ which depth, and whether it ends a cell or a row. A row's end carries the row's 
 rows) is repeated in each, a vertically merged cell's text in each row it continues into, and a nested table's
 rows follow the row that holds it. Field codes are dropped (their results kept), and so are text deleted with its
 changes tracked (修订) and hidden text, found through the CHPX pages, which also say where a symbol font's
-characters are (read as the characters they show, common.SYMBOLS). A section break ends a paragraph, a page or
-column break inside one is dropped (as the .docx reader drops them). Not read: property modifiers of a fast save's
-simple kind (Prm0), headers, footers, notes and text boxes (stories of their own). Reference: [MS-DOC].
+characters are (read as the characters they show, common.SYMBOLS) and where a drop-down form field's data is
+(read as the entry it shows). A section break ends a paragraph, a page or column break inside one is dropped (as the
+.docx reader drops them). Not read: property modifiers of a fast save's simple kind (Prm0), headers, footers, notes
+and text boxes (stories of their own). Reference: [MS-DOC].
 
 Every count is bounded by the file: pieces may not hold more text than the stream has, paragraphs and the cells
 of the tables laid out are counted against MAX_CELLS and rows against MAX_ROWS as they are made, a paragraph is at
@@ -57,6 +58,7 @@ DEF_TABLE, VERT_MERGE, CHANGE_TABS = 0xD608, 0xD62B, 0xC615
 FONT, SYMBOL = 0x4A4F, 0x6A09  # sprmCRgFtc0: a run's font (its index); sprmCSymbol: a symbol font's character
 DELETED = 0x0800  # sprmCFRMarkDel: text deleted with its changes tracked (修订), which Word does not show
 HIDDEN = 0x083C  # sprmCFVanish: hidden text, which Word neither shows nor prints (on: 1, or 0x81 against its style)
+PICTURE = 0x6A03  # sprmCPicLocation: where in the Data stream a character's object is (a form field's FFData)
 HUGE = 0x6646  # the paragraph's properties are too many for its page: they are in the Data stream, at this offset
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by the sprm's spra (6: variable)
 CONTINUES = 1  # a vertically merged cell below the first of its set (VerticalMergeFlag fvmMerge)
@@ -87,7 +89,8 @@ def read(data: bytes) -> list[Row]:
         name = "1Table" if fib.table_1 else "0Table"
         if name not in streams:
             raise UnreadableFile(f"损坏的 .doc 文件：缺少 {name} 流 corrupt .doc document (no {name} stream)")
-        rows = _Tables(streams.get("Data", b"")).read(_paragraphs(word, streams[name], fib))
+        data = streams.get("Data", b"")
+        rows = _Tables(data).read(_paragraphs(word, streams[name], fib, data))
     except (struct.error, IndexError):  # an offset or a count that points past its stream
         raise UnreadableFile(
             "损坏的 .doc 文件：结构越出其数据流 corrupt .doc document (a structure runs past its stream)"
@@ -128,11 +131,12 @@ class _Fib:
         return struct.unpack_from("<II", self._word, self._pairs + 8 * index)
 
 
-def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, bytes, bytes]]:
+def _paragraphs(word: bytes, table: bytes, fib: _Fib, data: bytes = b"") -> list[tuple[str, str, bytes, bytes]]:
     """The main text's paragraphs: (text without its mark, the mark, its PAPX sprms, its piece's modifier sprms)."""
     props = _Runs(word, table, *fib.place(_PAPX_PAGES), paragraphs=True)
     characters = _Runs(word, table, *fib.place(_CHPX_PAGES), paragraphs=False)
     deleted, symbols = _character_spans(characters, _font_names(table, *fib.place(_FONTS)))
+    chosen = _drop_downs(characters, data)
     sections = _section_ends(table, *fib.place(_SECTIONS))
     pieces, modifiers = _pieces(table, *fib.place(_CLX))
     stored = sum(max(min(end, fib.text_chars) - start, 0) * (1 if narrow else 2) for start, end, _, narrow, _ in pieces)
@@ -141,6 +145,7 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
     out: list[tuple[str, str, bytes, bytes]] = []
     text: list[str] = []
     fields: list[bool] = []  # for each open field: whether its result has begun
+    begun: list[int] = []  # for each open field: the offset of its beginning
     in_code = 0  # open fields whose result has not begun: their text (and any field's inside) is dropped
     for start, end, fc, compressed, prm in pieces:
         end = min(end, fib.text_chars)
@@ -155,8 +160,10 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
             if not in_code:
                 text.append(chunk[done : mark.start()])
             done, ch = mark.end(), mark.group()
+            at = fc + width * mark.start()
             if ch == "\x13":  # a field begins: its code first
                 fields.append(False)
+                begun.append(at)
                 in_code += 1
             elif ch == "\x14":  # the field's result begins
                 if fields and not fields[-1]:
@@ -165,8 +172,12 @@ def _paragraphs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[str, str, by
             elif ch == "\x15":  # the field ends
                 if fields and not fields.pop():
                     in_code -= 1
+                first = begun.pop() if begun else at
+                i = bisect_right(chosen, (first,))
+                if not in_code and i < len(chosen) and chosen[i][0] < at:  # a drop-down form field: its entry
+                    text.append(chosen.pop(i)[1])
             elif ch != _SECTION or start + mark.start() + 1 in sections:  # a page break is no paragraph's end
-                out.append((_shown(text), ch, props.at(fc + width * mark.start()), extra))
+                out.append((_shown(text), ch, props.at(at), extra))
                 text = []
                 if len(out) > MAX_CELLS:
                     raise UnreadableFile(
@@ -261,6 +272,53 @@ def _character_spans(runs: _Runs, fonts: list[str]) -> tuple[list[tuple[int, int
             if fonts[index].strip().lower() in SYMBOLS:
                 symbols.append((first, end, fonts[index], -1))
     return deleted, symbols
+
+
+def _drop_downs(runs: _Runs, data: bytes) -> list[tuple[int, str]]:
+    """(offset, entry) of each legacy drop-down form field's (FORMDROPDOWN) chosen entry, which no text of the field
+    holds: its FFData, in the Data stream where a character of its code says (sprmCPicLocation), after the 0x44
+    bytes of a NilPICFAndBinData's header; sorted by offset."""
+    out = []
+    for first, grpprl in zip(runs.starts, runs.grpprls):
+        location = dict(_sprms(grpprl)).get(PICTURE, b"") if grpprl else b""
+        if len(location) == 4:
+            at = struct.unpack("<I", location)[0] + 0x44
+            try:
+                entry = _drop_down(data, at) if data[at : at + 4] == b"\xff\xff\xff\xff" else ""
+            except struct.error:  # data cut short: the field shows nothing read here
+                entry = ""
+            if entry:
+                out.append((first, entry))
+    return sorted(out)
+
+
+def _drop_down(data: bytes, at: int) -> str:
+    """The entry an FFData at `at` shows when it is a drop-down's ('' for another kind of field): its iRes, or its
+    wDef where iRes is 25 (none chosen), in its list (hsttbDropList, last after the name and five texts)."""
+    bits = struct.unpack_from("<H", data, at + 4)[0]
+    if bits & 3 != 2:
+        return ""
+    at += 10  # version, bits, cch, hps
+    at = _past_xstz(data, at)  # xstzName
+    default = struct.unpack_from("<H", data, at)[0]
+    at += 2
+    for _ in range(5):  # xstzTextFormat, xstzHelpText, xstzStatText, xstzEntryMcr, xstzExitMcr
+        at = _past_xstz(data, at)
+    extended, count = struct.unpack_from("<HH", data, at)
+    at += 6  # fExtend, cData, cbExtra
+    entries = []
+    for _ in range(count if extended == 0xFFFF else 0):
+        size = 2 * struct.unpack_from("<H", data, at)[0]
+        entries.append(data[at + 2 : at + 2 + size].decode("utf-16-le", "replace"))
+        at += 2 + size
+    chosen = bits >> 2 & 0x1F
+    chosen = default if chosen == 25 else chosen
+    return entries[chosen] if chosen < len(entries) else ""
+
+
+def _past_xstz(data: bytes, at: int) -> int:
+    """The offset after an Xstz (a count of UTF-16 units, the units, a NUL)."""
+    return at + 2 + 2 * struct.unpack_from("<H", data, at)[0] + 2
 
 
 def _with_symbols(chunk: str, fc: int, width: int, spans: list[tuple[int, int, str, int]]) -> str:
