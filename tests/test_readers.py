@@ -338,20 +338,22 @@ def test_docx_hidden_text_is_not_read_as_word_neither_shows_nor_prints_it():
 
 def test_docx_a_symbol_fonts_own_code_in_a_run_set_in_that_font_is_its_character():
     """LibreOffice saves Word's ≥ (w:sym F0B3) as the text U+F0B3 in a run set in Symbol: '\uf0b312000平方米' was
-    the target; a code of no known character is dropped."""
+    the target; a code of no known character is dropped. In a text font such a character is a font's own (a rare
+    ideograph), kept as written."""
     import docx
 
     document = docx.Document()
     for runs in (
         [("\uf0b3", "Symbol"), ("12000平方米", None)],
         [("\uf0a3", "Symbol"), ("380元", None), ("\uf0fe", "Wingdings"), ("\uf0a7", "Symbol")],
+        [("王\uf0b3村道路", "宋体")],
     ):
         paragraph = document.add_paragraph()
         for text, font in runs:
             paragraph.add_run(text).font.name = font
     out = io.BytesIO()
     document.save(out)
-    assert cells(read_bytes(out.getvalue(), ".docx")) == [["≥12000平方米"], ["≤380元☑"]]
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["≥12000平方米"], ["≤380元☑"], ["王\uf0b3村道路"]]
 
 
 def test_docx_an_unfilled_content_controls_placeholder_is_no_text():

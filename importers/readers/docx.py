@@ -19,6 +19,7 @@ from importers.readers.common import (
     MARKED_NUMBER,
     MAX_COLUMNS,
     PAGE_NUMBER,
+    SYMBOLS,
     UnreadableFile,
     cell_text,
     check_rows,
@@ -202,11 +203,14 @@ def _paragraph(p) -> str:
 
 
 def _font_codes(run, text: str) -> str:
-    """A run's text with its symbol font's own codes (U+F0xx) made the characters they show (dropped when unknown)."""
+    """A run's text with its symbol font's own codes (U+F0xx) made the characters they show (dropped when unknown);
+    in another font such a character is left as written (a font's private character, not a symbol read here)."""
     from docx.oxml.ns import qn
 
     fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
     font = "" if fonts is None else fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) or ""
+    if font.strip().lower() not in SYMBOLS:
+        return text
     return _FONT_CODE.sub(lambda code: symbol(font, ord(code.group())), text)
 
 
