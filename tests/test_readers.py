@@ -1649,6 +1649,12 @@ BAD_INPUTS = [
     ("broken.pdf", b"%PDF-1.4\n" + bytes(200), "corrupt PDF"),
     ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
     ("corrupt.xls", OLE2 + b"Workbook".decode().encode("utf-16-le") + bytes(600), "corrupt"),
+    (
+        "word2003.doc",  # a Word 2003 XML document, as template systems write one under a .doc name
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Word.Document"?>\n'
+        b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body/></w:wordDocument>',
+        "a Word 2003 XML document: save it as .docx",
+    ),
 ]
 
 
@@ -1676,6 +1682,56 @@ def test_extension_that_lies_is_read_by_content(tmp_path):
     page = tmp_path / "export.xls"  # a report system's "Excel export" that is a web page
     page.write_bytes(b"<html><body><table><tr><td>level</td><td>name</td></tr></table></body></html>")
     assert cells(read_rows(page)) == [["level", "name"]]
+
+
+SPREADSHEET_ML = """<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Styles>
+  <Style ss:ID="Default" ss:Name="Normal"><Font ss:FontName="宋体"/></Style>
+  <Style ss:ID="s1"><NumberFormat ss:Format="Fixed"/></Style>
+  <Style ss:ID="s2" ss:Parent="s1"/>
+  <Style ss:ID="s3"><NumberFormat ss:Format="0%"/></Style>
+ </Styles>
+ <Worksheet ss:Name="目标表">
+  <Table ss:ExpandedColumnCount="4" ss:ExpandedRowCount="6">
+   <Column ss:Index="5" ss:Hidden="1"/>
+   <Row><Cell ss:MergeAcross="3"><Data ss:Type="String">项目支出绩效目标表</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">项目名称</Data></Cell><Cell ss:MergeAcross="1"><Data ss:Type="String">甲</Data>\
+</Cell><Cell ss:StyleID="s2"><Data ss:Type="Number">320</Data></Cell></Row>
+   <Row><Cell ss:MergeDown="2"><Data ss:Type="String">产出指标</Data></Cell><Cell><Data ss:Type="String">数量指标\
+</Data></Cell><Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><Font>维修</Font><B>数量</B>\
+</ss:Data></Cell><Cell><Data ss:Type="String">≥42处</Data></Cell></Row>
+   <Row ss:Hidden="1"><Cell ss:Index="2"><Data ss:Type="String">去年的指标</Data></Cell></Row>
+   <Row><Cell ss:Index="2"><Data ss:Type="String">质量指标</Data></Cell><Cell><Data ss:Type="String">合格率</Data>\
+</Cell><Cell ss:StyleID="s3"><Data ss:Type="Number">1</Data></Cell></Row>
+   <Row ss:Index="7"><Cell ss:Index="3"><Data ss:Type="String">=100%</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+ <Worksheet ss:Name="隐藏"><Table><Row><Cell><Data ss:Type="String">不读</Data></Cell></Row></Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>
+ </Worksheet>
+</Workbook>
+"""
+
+
+def test_an_excel_2003_xml_sheet_exported_as_xls_is_read(tmp_path):
+    """A report system's "Excel export" that is SpreadsheetML under a .xls name: merged cells spread (the cells under
+    them are left out of the file), places by ss:Index, numbers in their style's format (a named one, a parent
+    style's), rich text whole; hidden rows, columns and sheets are not read. It was refused as an XML file."""
+    path = tmp_path / "绩效目标表.xls"
+    path.write_bytes(SPREADSHEET_ML.encode("utf-8"))
+    rows = read_rows(path)
+    assert cells(rows) == [
+        ["项目支出绩效目标表"] * 4,
+        ["项目名称", "甲", "甲", "320.00"],
+        ["产出指标", "数量指标", "维修数量", "≥42处"],
+        ["产出指标", "质量指标", "合格率", "100%"],
+        ["", "", "=100%", ""],
+    ]
+    assert [row.line for row in rows if not row.blank] == [1, 2, 3, 5, 7]
+    assert rows.notes == ["工作表“目标表”的隐藏行未读：第 4 行 (hidden rows of sheet '目标表' not read: 4)"]
 
 
 def test_limits_on_size_and_rows(tmp_path, monkeypatch):

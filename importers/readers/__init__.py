@@ -58,6 +58,7 @@ _READERS = {
     "pdf": ("pdf", "read"),
     "html": ("html", "read"),
     "mht": ("html", "read_mht"),
+    "xml-sheet": ("xml_sheet", "read"),
 }
 
 

@@ -1,10 +1,12 @@
 """What a file really is, from its bytes: the extension may lie, the content decides.
 
-`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'html', 'mht') or raises
-UnreadableFile with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb …). A
-web page is markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's
+`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'xml-sheet', 'docx', 'doc', 'pdf', 'html', 'mht')
+or raises UnreadableFile with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb
+…). A web page is markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's
 "Excel export" that is an HTML table reads as the page it is, and so does a "Word export" that is a web page saved
-as one file (MHT: mail headers, then the page and its pictures as parts).
+as one file (MHT: mail headers, then the page and its pictures as parts). An Excel 2003 XML spreadsheet (what
+report systems export from a template under a .xls name) is read; a Word 2003 XML document (the same under .doc) is
+named, with what to do.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ _HTML = re.compile(
 # a web page saved as one file (.mht): mail headers first, MIME-Version among them, then the related parts
 _MIME_HEADERS = re.compile(rb"\s*(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?MIME-Version:\s*1\.0", re.I)
 _MULTIPART = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
+# the root of an Excel 2003 XML spreadsheet (its namespace, or Excel's processing instruction) and of a Word one
+_SPREADSHEET_ML = re.compile(
+    rb"<(?:\w+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet|progid=\"Excel\.Sheet\""
+)
+_WORD_ML = re.compile(rb"<w:wordDocument\b|progid=\"Word\.Document\"")
 _CHUNK = 1 << 18  # bytes of XML read at a time
 
 
@@ -67,8 +74,15 @@ def sniff(data: bytes) -> str:
         return "html"
     if _MIME_HEADERS.match(data[:4096]) and _MULTIPART.search(data[:4096]):
         return "mht"
-    head = data.lstrip()[:15].lower()
+    head = _head(data).lstrip()
     if head.startswith(b"<?xml"):
+        if _SPREADSHEET_ML.search(head):
+            return "xml-sheet"
+        if _WORD_ML.search(head):
+            raise UnreadableFile(
+                "旧版 XML 格式的 Word 文档（Word 2003 XML）：请用 Word 或 WPS 另存为 .docx 再导入 "
+                "a Word 2003 XML document: save it as .docx to import it"
+            )
         raise UnreadableFile(
             "XML 文件（Excel 2003 XML 表格？）：请打开后另存为 .xlsx "
             "an XML file (an Excel 2003 XML sheet?): open it and save it as .xlsx"
