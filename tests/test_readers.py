@@ -1655,6 +1655,8 @@ BAD_INPUTS = [
         b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body/></w:wordDocument>',
         "a Word 2003 XML document: save it as .docx",
     ),
+    ("named.ods", b"PK\x03\x04", "an OpenDocument spreadsheet: save it as .xlsx"),  # named alone: what to do
+    ("named.rtf", b"{\\rtf1\\ansi}", "an RTF document: save it as .docx"),
 ]
 
 

@@ -24,7 +24,16 @@ from importers.records import DRAFT_MARK, Row
 
 SAVED_AGAIN = 120  # seconds between an Office file's creation and its last save that say it was saved again later
 
-__all__ = ["EXTENSIONS", "UnreadableFile", "RowStream", "can_stream", "exported_draft", "read_rows", "read_bytes"]
+__all__ = [
+    "ADVICE",
+    "EXTENSIONS",
+    "UnreadableFile",
+    "RowStream",
+    "can_stream",
+    "exported_draft",
+    "read_rows",
+    "read_bytes",
+]
 
 # extension → what to look for; the content still decides
 EXTENSIONS = {
@@ -47,6 +56,18 @@ EXTENSIONS = {
     ".mht": "html",
     ".mhtml": "html",
 }
+# extension of a format not read → what to do with the file (named alone or met in a folder)
+ADVICE = {
+    ".ods": "OpenDocument 表格：另存为 .xlsx 后导入 an OpenDocument spreadsheet: save it as .xlsx to import it",
+    ".odt": "OpenDocument 文档：另存为 .docx 后导入 an OpenDocument text: save it as .docx to import it",
+    ".rtf": "RTF 文档：请用 Word 或 WPS 另存为 .docx 再导入 an RTF document: save it as .docx to import it",
+    ".xml": "XML 文件：Excel 2003 XML 表格请改名为 .xls 再导入，Word 2003 XML 文档请另存为 .docx "
+    "an XML file: rename an Excel 2003 XML sheet to .xls, save a Word 2003 XML document as .docx",
+    ".ofd": "OFD 版式文件：请用 OFD 阅读器另存为 PDF 后导入 an OFD document: save it as PDF to import it",
+    ".zip": "压缩包：请先解压 an archive: unpack it first",
+    ".rar": "压缩包：请先解压 an archive: unpack it first",
+    ".7z": "压缩包：请先解压 an archive: unpack it first",
+}
 # content kind → (module in this package, function): imported only when a file of that kind comes
 _READERS = {
     "text": ("text", "read_text_rows"),
@@ -65,7 +86,9 @@ _READERS = {
 def read_rows(path: Path) -> list[Row]:
     """Rows of cells from a file; raises UnreadableFile with a one-line reason."""
     if path.suffix.lower() not in EXTENSIONS:
-        raise UnreadableFile(f"不支持的文件类型 unsupported file type {path.suffix or '(none)'}")
+        raise UnreadableFile(
+            ADVICE.get(path.suffix.lower(), f"不支持的文件类型 unsupported file type {path.suffix or '(none)'}")
+        )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

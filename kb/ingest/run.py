@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
-from importers.readers import EXTENSIONS, can_stream
+from importers.readers import ADVICE, EXTENSIONS, can_stream
 from importers.readers.common import EMPTY
 from kb.ingest.reading import reading_version
 from kb.db import transaction
@@ -39,13 +39,6 @@ from kb.vocab.text import path_text
 STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a stream (whole, a 16 MiB file takes ~250 MB)
 STREAM_CHUNK_ROWS = 50_000  # rows a streaming worker parses at a time
 NOT_DOCUMENTS = {"thumbs.db", "desktop.ini", ".ds_store"}
-HINTS = {  # extension → why it is skipped, when there is something to do about it
-    ".ods": "OpenDocument 表格：另存为 .xlsx 后导入 an OpenDocument spreadsheet: save it as .xlsx to import it",
-    ".odt": "OpenDocument 文档：另存为 .docx 后导入 an OpenDocument text: save it as .docx to import it",
-    ".zip": "压缩包：请先解压 an archive: unpack it first",
-    ".rar": "压缩包：请先解压 an archive: unpack it first",
-    ".7z": "压缩包：请先解压 an archive: unpack it first",
-}
 
 
 @dataclass
@@ -69,7 +62,7 @@ def _skip_reason(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in EXTENSIONS:
         return ""
-    return HINTS.get(suffix, f"不支持的文件类型 not a supported document type ({suffix or 'no extension'})")
+    return ADVICE.get(suffix, f"不支持的文件类型 not a supported document type ({suffix or 'no extension'})")
 
 
 class Walk(NamedTuple):
