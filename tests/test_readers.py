@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import importlib
 import io
 import zipfile
@@ -1684,6 +1685,20 @@ def test_extension_that_lies_is_read_by_content(tmp_path):
     page = tmp_path / "export.xls"  # a report system's "Excel export" that is a web page
     page.write_bytes(b"<html><body><table><tr><td>level</td><td>name</td></tr></table></body></html>")
     assert cells(read_rows(page)) == [["level", "name"]]
+
+
+def test_an_excel_export_that_is_comma_separated_text_is_read_as_csv(tmp_path):
+    """A web system's "Excel export" that is CSV in GBK under a .xls name (Excel opens it): it was split on tabs, each
+    line one cell, and the goal table was not found. Tab-separated text under that name reads as before."""
+    rows = [["2026年项目支出绩效目标表", "", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    rows += [["产出指标", "数量指标", "检查台次（台次）", "≥3,500"], ["满意度指标", "满意度指标", "满意度", "≥90%"]]
+    exported = tmp_path / "绩效目标表.xls"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    exported.write_bytes(out.getvalue().encode("gb18030"))
+    assert cells(read_rows(exported)) == rows
+    exported.write_bytes("\r\n".join("\t".join(row) for row in rows).encode("gb18030"))
+    assert cells(read_rows(exported)) == rows
 
 
 SPREADSHEET_ML = """<?xml version="1.0" encoding="UTF-8"?>

@@ -72,6 +72,7 @@ ADVICE = {
 _READERS = {
     "text": ("text", "read_text_rows"),
     "csv": ("text", "read_csv_rows"),
+    "exported text": ("text", "read_exported_rows"),
     "xlsx": ("xlsx", "read"),
     "xls": ("xls", "read"),
     "docx": ("docx", "read"),
@@ -108,10 +109,12 @@ def read_rows(path: Path) -> list[Row]:
 
 
 def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
-    """Rows from a file's bytes; `suffix` only tells text from CSV when the content is text."""
+    """Rows from a file's bytes; `suffix` only tells text from CSV (or a sheet's export) when the content is text."""
     kind = sniff(data)
     if kind == "text" and EXTENSIONS.get(suffix) == "csv":
         kind = "csv"
+    elif kind == "text" and EXTENSIONS.get(suffix) in ("xls", "xlsx"):
+        kind = "exported text"
     module, function = _READERS[kind]
     reader = getattr(importlib.import_module(f"importers.readers.{module}"), function)
     try:

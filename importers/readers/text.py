@@ -5,7 +5,8 @@ text without tabs whose lines are aligned with spaces (copied from a web page or
 cells in several of its first lines) is split at those gaps, each line's cells placed under the columns of the
 lines above by where they stand (`positions`; a Chinese character two columns wide). .csv rows split by the csv
 module (quoted cells may hold commas and line breaks), on commas, or on semicolons or tabs when those separate the
-first lines.
+first lines. Text under a spreadsheet's name (a system's "Excel export" named .xls) is read as CSV when its first
+lines are comma-separated, else as a .txt.
 `stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
 chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
 """
@@ -27,6 +28,7 @@ from importers.records import Row
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 HEAD_BYTES = 1 << 20  # a streamed file's encoding is chosen from this much of its start
 ALIGNED_SAMPLE = 20_000  # characters at a document's start that say whether it is aligned with spaces
+EXPORT_LINES = 5  # first lines of a text under a spreadsheet's name that say whether it is comma-separated
 ALIGNED_LINES = 3  # lines of that start with a gap of two spaces or more inside them, for a text without tabs
 _ALIGNED_GAP = re.compile(r"[ \u00a0\u3000]{2,}")
 _ALIGNED_CELL = re.compile(r"[^ \u00a0\u3000](?:[ \u00a0\u3000]?[^ \u00a0\u3000])*")
@@ -164,8 +166,22 @@ def read_text_rows(data: bytes) -> list[Row]:
     return split_rows(decode(data))
 
 
-def read_csv_rows(data: bytes) -> list[Row]:
+def read_exported_rows(data: bytes) -> list[Row]:
+    """Text under a spreadsheet's name (a report system's "Excel export" that is text, named .xls): read as CSV when
+    each of its first lines holds a comma and none a tab, as an exported CSV's do (a title row too, as ',,,'), else
+    as a .txt."""
     text = decode(data)
+    head = [line for line in text[:4096].splitlines()[:EXPORT_LINES] if line.strip()]
+    if head and all("," in line and "\t" not in line for line in head):
+        return _csv_rows(text)
+    return split_rows(text)
+
+
+def read_csv_rows(data: bytes) -> list[Row]:
+    return _csv_rows(decode(data))
+
+
+def _csv_rows(text: str) -> list[Row]:
     head = text[:4096]
     delimiter = max(",;\t", key=head.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
