@@ -1740,6 +1740,9 @@ def test_an_excel_2003_xml_sheet_exported_as_xls_is_read(tmp_path):
     path = tmp_path / "绩效目标表.xls"
     path.write_bytes(SPREADSHEET_ML.encode("utf-8"))
     rows = read_rows(path)
+    bare = tmp_path / "模板导出.xls"  # a template's output, without the XML declaration and Excel's instruction
+    bare.write_bytes(SPREADSHEET_ML.split("\n", 2)[2].encode("utf-8"))
+    assert cells(read_rows(bare)) == cells(rows)
     assert cells(rows) == [
         ["项目支出绩效目标表"] * 4,
         ["项目名称", "甲", "甲", "320.00"],

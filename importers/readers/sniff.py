@@ -75,17 +75,17 @@ def sniff(data: bytes) -> str:
     if _MIME_HEADERS.match(data[:4096]) and _MULTIPART.search(data[:4096]):
         return "mht"
     head = _head(data).lstrip()
-    if head.startswith(b"<?xml"):
-        if _SPREADSHEET_ML.search(head):
-            return "xml-sheet"
-        if _WORD_ML.search(head):
-            raise UnreadableFile(
-                "旧版 XML 格式的 Word 文档（Word 2003 XML）：请用 Word 或 WPS 另存为 .docx 再导入 "
-                "a Word 2003 XML document: save it as .docx to import it"
-            )
+    if head.startswith(b"<") and _SPREADSHEET_ML.search(head):  # an XML declaration or not (a template's output)
+        return "xml-sheet"
+    if head.startswith(b"<") and _WORD_ML.search(head):
         raise UnreadableFile(
-            "XML 文件（Excel 2003 XML 表格？）：请打开后另存为 .xlsx "
-            "an XML file (an Excel 2003 XML sheet?): open it and save it as .xlsx"
+            "旧版 XML 格式的 Word 文档（Word 2003 XML）：请用 Word 或 WPS 另存为 .docx 再导入 "
+            "a Word 2003 XML document: save it as .docx to import it"
+        )
+    if head.startswith(b"<?xml"):
+        raise UnreadableFile(
+            "XML 文件，不是 Excel 或 Word 的表格文档：请打开后另存为 .xlsx 或 .docx "
+            "an XML file, not an Excel or Word one: open it and save it as .xlsx or .docx"
         )
     return "text"
 
