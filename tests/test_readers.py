@@ -1651,10 +1651,15 @@ BAD_INPUTS = [
     ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
     ("corrupt.xls", OLE2 + b"Workbook".decode().encode("utf-16-le") + bytes(600), "corrupt"),
     (
-        "word2003.doc",  # a Word 2003 XML document, as template systems write one under a .doc name
+        "word2003.doc",  # a Word 2003 XML document without a paragraph
         b'<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Word.Document"?>\n'
         b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body/></w:wordDocument>',
-        "a Word 2003 XML document: save it as .docx",
+        "empty file",
+    ),
+    (
+        "other.xml.xls",
+        b'<?xml version="1.0" encoding="UTF-8"?><rss><channel/></rss>',
+        "an XML file, not an Excel or Word one: open it and save it as .xlsx or .docx",
     ),
     ("named.ods", b"PK\x03\x04", "an OpenDocument spreadsheet: save it as .xlsx"),  # named alone: what to do
     ("named.rtf", b"{\\rtf1\\ansi}", "an RTF document: save it as .docx"),
@@ -1752,6 +1757,47 @@ def test_an_excel_2003_xml_sheet_exported_as_xls_is_read(tmp_path):
     ]
     assert [row.line for row in rows if not row.blank] == [1, 2, 3, 5, 7]
     assert rows.notes == ["工作表“目标表”的隐藏行未读：第 4 行 (hidden rows of sheet '目标表' not read: 4)"]
+
+
+WORD_2003_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"
+ xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" xmlns:aml="http://schemas.microsoft.com/aml/2001/core"
+ xml:space="preserve">
+<w:fonts><w:font w:name="宋体"/></w:fonts>
+<w:body><wx:sect><wx:sub-section>
+<w:p><w:r><w:rPr><wx:font wx:val="宋体"/></w:rPr><w:t>项目支出绩效目标申报表</w:t></w:r></w:p>
+<wx:pBdrGroup><w:p><w:r><w:t>项目名称</w:t></w:r><w:r><w:tab/><w:t>维修项目</w:t></w:r></w:p></wx:pBdrGroup>
+<w:p><w:r><w:t>详见</w:t></w:r><w:hlink w:dest="http://example.gov.cn"><w:r><w:t>附件</w:t></w:r></w:hlink>\
+<aml:annotation aml:id="1" w:type="Word.Deletion"><aml:content><w:r><w:delText>（删去）</w:delText></w:r></aml:content>\
+</aml:annotation></w:p>
+<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>
+<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>绩效指标</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:vmerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>产出指标</w:t></w:r></w:p></w:tc>\
+<w:tc><w:p><w:r><w:t>数量</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>≥42处</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:vmerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>质量</w:t></w:r></w:p></w:tc>\
+<w:tc><w:p><w:r><w:t>=100%</w:t></w:r></w:p><w:p><w:r><w:pict><w:binData w:name="wordml://1.png">iVBORw0KGgo=</w:binData>\
+</w:pict></w:r></w:p></w:tc></w:tr>
+</w:tbl>
+<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>
+</wx:sub-section></wx:sect></w:body></w:wordDocument>
+"""
+
+
+def test_a_word_2003_xml_document_exported_as_doc_is_read_as_a_docx(tmp_path):
+    """A template system's "Word export" (Word 2003 XML under a .doc name): read as the .docx it becomes, through the
+    hints Word 2003 wraps around paragraphs, with its merged cells (gridSpan, vmerge), a link's text and no deleted
+    text. It was refused as an XML file ('save it as .xlsx')."""
+    path = tmp_path / "申报表.doc"
+    path.write_bytes(WORD_2003_XML.encode("utf-8"))
+    assert cells(read_rows(path)) == [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", "维修项目"],
+        ["详见附件"],
+        ["绩效指标"] * 3,
+        ["产出指标", "数量", "≥42处"],
+        ["产出指标", "质量", "=100%"],
+    ]
 
 
 def test_limits_on_size_and_rows(tmp_path, monkeypatch):

@@ -61,8 +61,8 @@ ADVICE = {
     ".ods": "OpenDocument 表格：另存为 .xlsx 后导入 an OpenDocument spreadsheet: save it as .xlsx to import it",
     ".odt": "OpenDocument 文档：另存为 .docx 后导入 an OpenDocument text: save it as .docx to import it",
     ".rtf": "RTF 文档：请用 Word 或 WPS 另存为 .docx 再导入 an RTF document: save it as .docx to import it",
-    ".xml": "XML 文件：Excel 2003 XML 表格请改名为 .xls 再导入，Word 2003 XML 文档请另存为 .docx "
-    "an XML file: rename an Excel 2003 XML sheet to .xls, save a Word 2003 XML document as .docx",
+    ".xml": "XML 文件：Excel 2003 XML 表格请改名为 .xls、Word 2003 XML 文档请改名为 .doc 再导入 "
+    "an XML file: rename an Excel 2003 XML sheet to .xls, a Word 2003 XML document to .doc, to import it",
     ".ofd": "OFD 版式文件：请用 OFD 阅读器另存为 PDF 后导入 an OFD document: save it as PDF to import it",
     ".zip": "压缩包：请先解压 an archive: unpack it first",
     ".rar": "压缩包：请先解压 an archive: unpack it first",
@@ -81,6 +81,7 @@ _READERS = {
     "html": ("html", "read"),
     "mht": ("html", "read_mht"),
     "xml-sheet": ("xml_sheet", "read"),
+    "wordml": ("docx", "read_wordml"),
 }
 
 

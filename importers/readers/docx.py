@@ -8,6 +8,9 @@ one per grid column: a cell's paragraphs joined with line breaks, repeated in ev
 and a vertically merged cell's text repeated in each row it continues into (vMerge). A table nested in a cell
 follows, row by row, right after the row that holds it, and a text box's paragraphs (a title set in one) the
 paragraph it is drawn in. A paragraph that is a page number ('第 1 页 共 2 页') is left out.
+
+A Word 2003 XML document (WordprocessingML: what Word 2003 saves as "XML 文档", and what template systems export
+under a .doc name) is read as the .docx it becomes (`read_wordml`).
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import io
 import re
 
 from importers.readers.common import (
+    EMPTY,
     MARKED_NUMBER,
     MAX_COLUMNS,
+    MAX_TAGS,
     PAGE_NUMBER,
     SYMBOLS,
     UnreadableFile,
@@ -55,6 +60,61 @@ def read(data: bytes) -> list[Row]:
     rows: list[list[str]] = []
     _blocks(document.element.body, rows)
     return [Row(cells=cells, line=n) for n, cells in enumerate(rows, 1)]
+
+
+_WORD_2003 = b"http://schemas.microsoft.com/office/word/2003/wordml"
+_WORD_2007 = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_AUX_HINT = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
+_WRAPPERS = ("sect", "sub-section", "pBdrGroup")  # Word 2003's hints around paragraphs: a section, a bordered group
+_PACKAGE = {  # the parts a .docx needs besides its document
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+    'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>",
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+}
+
+
+def read_wordml(data: bytes) -> list[Row]:
+    """A Word 2003 XML document as a .docx: its body in a .docx's document part, the 2003 names turned into the
+    .docx's (vmerge → vMerge, hlink → hyperlink), its pictures (binData) and the hints wrapped around paragraphs
+    (wx:sect, wx:sub-section, wx:pBdrGroup) left out, their paragraphs kept."""
+    import zipfile
+
+    from lxml import etree
+
+    tags = data.count(b"<")
+    if tags > MAX_TAGS:
+        raise UnreadableFile(
+            f"文件过大：Word XML 文档有 {tags:,} 个标记（上限 {MAX_TAGS:,}），请拆分 "
+            f"(too large: the Word XML document holds {tags:,} tags, limit {MAX_TAGS:,}; split it)"
+        )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    root = etree.fromstring(data.replace(_WORD_2003, _WORD_2007), parser)
+    w = "{" + _WORD_2007.decode() + "}"
+    body = root.find(f"{w}body")
+    if body is None:
+        raise UnreadableFile(EMPTY)
+    for element in list(body.iter(f"{w}binData", f"{w}vmerge", f"{w}hlink", *(_AUX_HINT + name for name in _WRAPPERS))):
+        if element.tag == f"{w}binData":
+            element.getparent().remove(element)
+        elif element.tag.startswith(_AUX_HINT):  # a wrapper: its children take its place
+            parent = element.getparent()
+            at = parent.index(element)
+            parent[at : at + 1] = list(element)
+        else:
+            element.tag = f"{w}vMerge" if element.tag == f"{w}vmerge" else f"{w}hyperlink"
+    document = etree.Element(f"{w}document", nsmap={"w": _WORD_2007.decode()})
+    document.append(body)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, text in _PACKAGE.items():
+            package.writestr(name, text)
+        package.writestr("word/document.xml", etree.tostring(document, xml_declaration=True, encoding="UTF-8"))
+    return read(out.getvalue())
 
 
 def _children(element, *tags: str):

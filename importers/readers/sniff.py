@@ -1,12 +1,12 @@
 """What a file really is, from its bytes: the extension may lie, the content decides.
 
-`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'xml-sheet', 'docx', 'doc', 'pdf', 'html', 'mht')
-or raises UnreadableFile with a one-line reason (an image, an archive, a password-protected Office file, a zip bomb
-…). A web page is markup from its start (after a BOM, an XML declaration, comments and a doctype): a report system's
-"Excel export" that is an HTML table reads as the page it is, and so does a "Word export" that is a web page saved
-as one file (MHT: mail headers, then the page and its pictures as parts). An Excel 2003 XML spreadsheet (what
-report systems export from a template under a .xls name) is read; a Word 2003 XML document (the same under .doc) is
-named, with what to do.
+`sniff` names the reader for the content ('text', 'xlsx', 'xls', 'xml-sheet', 'docx', 'wordml', 'doc', 'pdf', 'html',
+'mht') or raises UnreadableFile with a one-line reason (an image, an archive, a password-protected Office file, a zip
+bomb …). A web page is markup from its start (after a BOM, an XML declaration, comments and a doctype): a report
+system's "Excel export" that is an HTML table reads as the page it is, and so does a "Word export" that is a web page
+saved as one file (MHT: mail headers, then the page and its pictures as parts). An Excel 2003 XML spreadsheet (what
+report systems export from a template under a .xls name) is read, and so is a Word 2003 XML document (the same under a
+.doc name).
 """
 
 from __future__ import annotations
@@ -78,10 +78,7 @@ def sniff(data: bytes) -> str:
     if head.startswith(b"<") and _SPREADSHEET_ML.search(head):  # an XML declaration or not (a template's output)
         return "xml-sheet"
     if head.startswith(b"<") and _WORD_ML.search(head):
-        raise UnreadableFile(
-            "旧版 XML 格式的 Word 文档（Word 2003 XML）：请用 Word 或 WPS 另存为 .docx 再导入 "
-            "a Word 2003 XML document: save it as .docx to import it"
-        )
+        return "wordml"
     if head.startswith(b"<?xml"):
         raise UnreadableFile(
             "XML 文件，不是 Excel 或 Word 的表格文档：请打开后另存为 .xlsx 或 .docx "
