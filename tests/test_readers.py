@@ -1639,7 +1639,10 @@ BAD_INPUTS = [
     ),
     ("protected.docx", OLE2 + bytes(500) + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
     ("damaged.doc", OLE2 + bytes(500) + "WordDocument".encode("utf-16-le"), "corrupt or unreadable doc file"),
-    ("no-directory.doc", OLE2 + b"garbage", "damaged old Office file"),
+    ("no-directory.doc", OLE2 + b"garbage".ljust(1016, b"\0"), "damaged old Office file"),  # whole sectors
+    # a download that did not finish: the file's end is missing (a compound file's last sector, a ZIP's end record)
+    ("cut.doc", OLE2 + b"garbage", "the end of the file is missing"),
+    ("cut.xlsx", xlsx_bytes(lambda b: None)[:-100], "the end of the file is missing"),
     ("exported.doc", b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}", "an RTF document: save it as .docx"),
     ("bomb.xlsx", _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": bytes(20 << 20)}), "zip bomb"),
     ("archive.xlsx", _zip({"readme.txt": b"hello"}), "ZIP archive"),
@@ -1647,7 +1650,8 @@ BAD_INPUTS = [
     ("scan.pdf", _scanned_pdf(), "no text layer — OCR needed"),
     ("unmapped.pdf", _unmapped_pdf(), "PDF 的字体没有字符映射（ToUnicode），读出的是乱码"),
     ("locked.pdf", _locked_pdf(), "password-protected"),
-    ("broken.pdf", b"%PDF-1.4\n" + bytes(200), "corrupt PDF"),
+    ("broken.pdf", b"%PDF-1.4\n" + bytes(200) + b"\n%%EOF\n", "corrupt PDF"),
+    ("cut.pdf", b"%PDF-1.4\n" + bytes(200), "the end of the file is missing"),
     ("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
     ("corrupt.xls", OLE2 + b"Workbook".decode().encode("utf-16-le") + bytes(600), "corrupt"),
     (

@@ -22,6 +22,10 @@ MAX_MERGES = 200_000  # merged ranges of one sheet
 MAX_TAGS = 1_000_000  # tags of one web page, counted before it is parsed (an element takes ~300 bytes parsed)
 
 
+CUT_SHORT = (  # what a file that lacks its end (a ZIP's end record, a PDF's %%EOF, a compound file's last sector) is
+    "结尾缺失，可能没有下载完整，请重新下载 corrupt: the end of the file is missing (a download that did not "
+    "finish? download it again)"
+)
 EMPTY = "空文件 empty file"  # a file without bytes, or whose reader found no text in it
 
 

@@ -38,6 +38,7 @@ from itertools import zip_longest
 
 from importers.columns import column, names_indicators
 from importers.readers.common import (
+    CUT_SHORT,
     MARKED_NUMBER,
     MAX_PAGE_CHARS,
     MAX_PAGE_SHAPES,
@@ -135,6 +136,8 @@ def read(data: bytes) -> Rows:
             raise UnreadableFile(
                 "PDF 有密码保护：请另存一份无保护的再导入 password-protected PDF: save an unprotected copy to import it"
             ) from None
+        if b"%%EOF" not in data[-4096:]:
+            raise UnreadableFile(f"PDF 不完整：{CUT_SHORT}") from None
         raise UnreadableFile(f"PDF 已损坏 corrupt PDF ({type(exc).__name__})") from None
     _note_unmapped_fonts(pdf.rsrcmgr)
     with pdf, _frozen_between_pages() as freeze:

@@ -17,7 +17,7 @@ import re
 import zipfile
 from typing import Iterator
 
-from importers.readers.common import MAX_CELL_BYTES, MAX_RATIO, MAX_UNZIPPED, UnreadableFile
+from importers.readers.common import CUT_SHORT, MAX_CELL_BYTES, MAX_RATIO, MAX_UNZIPPED, UnreadableFile
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files, and encrypted .xlsx/.docx
 ZIP = b"PK\x03\x04"
@@ -52,6 +52,9 @@ _SPREADSHEET_ML = re.compile(
     rb"<(?:\w+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet|progid=\"Excel\.Sheet\""
 )
 _WORD_ML = re.compile(rb"<w:wordDocument\b|progid=\"Word\.Document\"")
+# a file cut short (a download that did not finish) lacks its end: a ZIP's end record, a PDF's %%EOF
+_ZIP_END = b"PK\x05\x06"
+_ZIP_END_REACH = 22 + 0xFFFF  # the end record and the longest comment after it
 _CHUNK = 1 << 18  # bytes of XML read at a time
 
 
@@ -113,6 +116,8 @@ def _ole_kind(data: bytes) -> str:
         return "doc"
     if any(has(name) for name in _WORKBOOK):
         return "xls"
+    if streams is None and len(data) % 512:  # a compound file is whole sectors: this one was cut short
+        raise UnreadableFile(f"旧版 Office 文件不完整：{CUT_SHORT}")
     if streams is None:
         raise UnreadableFile(
             "旧版 Office 文件已损坏，无法读出其目录 a damaged old Office file (its directory cannot be read)"
@@ -139,6 +144,8 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        if data.startswith(ZIP) and _ZIP_END not in data[-_ZIP_END_REACH:]:
+            raise UnreadableFile(f"文件不完整：{CUT_SHORT}") from None
         raise UnreadableFile(f"ZIP 容器已损坏 corrupt ZIP container ({exc})") from None
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED:
