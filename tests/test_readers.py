@@ -1589,6 +1589,17 @@ def test_csv_quoted_cells_and_encodings():
         assert cells(read_bytes(data, ".csv")) == [["项目名称", "指标值"], ["甲,乙", "≥90%\n备注"]]
 
 
+@pytest.mark.parametrize("start, pasted", [("gb18030", "utf-8"), ("utf-8", "gb18030")])
+def test_a_text_with_a_line_of_another_encoding_names_that_line(tmp_path, start, pasted):
+    """A GBK text export with a line pasted in UTF-8 (or the reverse) was refused as 'not text in a known encoding',
+    with nothing to say where; it names the line, as a streamed text does."""
+    lines = ["一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t检查台次\t≥3500台次"]
+    path = tmp_path / "导出.txt"
+    path.write_bytes("\r\n".join(lines).encode(start) + b"\r\n" + "时效指标\t\t响应时间\t≤24小时".encode(pasted))
+    with pytest.raises(UnreadableFile, match=f"第 3 行的编码与文件开头不同 line 3: not {start.upper()} text"):
+        read_rows(path)
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -36,13 +36,43 @@ _ALIGNED_CELL = re.compile(r"[^ \u00a0\u3000](?:[ \u00a0\u3000]?[^ \u00a0\u3000]
 
 def decode(data: bytes, declared: str = "") -> str:
     """Decode document bytes; raises UnreadableFile for empty or binary data. The encoding a document `declared`
-    (a web page's charset) is tried after UTF-8 and before GB18030."""
-    for encoding in _candidates(data, declared):
+    (a web page's charset) is tried after UTF-8 and before GB18030. A text whose lines decode until one that does not
+    (a byte of another encoding pasted in) is refused naming that line, as a streamed one is."""
+    candidates = _candidates(data, declared)
+    for encoding in candidates:
         text = _strict(data, encoding)
         if text is not None:
             _check_start(text)
             return text
+    furthest, encoding = _decoded_start(data, candidates)
+    start = data[:furthest].decode(encoding)
+    if "\n" in start and not _binary(start):
+        number = start.count("\n") + 1
+        raise UnreadableFile(
+            f"第 {number} 行的编码与文件开头不同 line {number}: not {encoding.upper()} text like the start of the file"
+        )
     raise UnreadableFile("不是已知编码的文字 not text in a known encoding (UTF-8, UTF-16, GB18030)")
+
+
+def _decoded_start(data: bytes, candidates: list[str]) -> tuple[int, str]:
+    """How far the data decodes, and in what: UTF-8 once it decoded a whole line with characters past ASCII (other
+    bytes seldom make that by chance, though a pair may), else the candidate that decodes furthest."""
+    reached = [(_decoded_until(data, encoding), encoding) for encoding in candidates]
+    for until, encoding in reached:
+        if encoding.startswith("utf-8") and b"\n" in data[:until] and not data[:until].isascii():
+            return until, encoding
+    return max(reached)
+
+
+def _decoded_until(data: bytes, encoding: str) -> int:
+    """Where the first byte that does not decode in `encoding` is."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return exc.start
+    except ValueError:
+        return 0
+    return len(data)
 
 
 def _candidates(head: bytes, declared: str = "") -> list[str]:
@@ -82,9 +112,14 @@ def _known(encoding: str) -> bool:
 
 def _check_start(text: str) -> None:
     """UnreadableFile when the start of a decoded document is mostly control characters."""
-    start = text[:20000]
-    if len(_CONTROL.findall(start)) > max(3, len(start) // 200):
+    if _binary(text):
         raise UnreadableFile("二进制数据，不是文本文件 binary data, not a text document")
+
+
+def _binary(text: str) -> bool:
+    """Whether the start of a decoded document is mostly control characters."""
+    start = text[:20000]
+    return len(_CONTROL.findall(start)) > max(3, len(start) // 200)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
