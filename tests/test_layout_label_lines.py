@@ -139,3 +139,18 @@ def test_a_head_line_of_two_labels_and_their_values_still_names_its_project():
     text = TEXT.replace("项目名称\n城区道路养护工程\n主管部门\n", "项目名称\t城区道路养护工程\t主管部门\t", 1)
     assert text != TEXT
     assert parse(text).projects[0].name == "城区道路养护工程"
+
+
+def test_a_cost_level_after_the_output_levels_is_a_level_1_over_its_own_level_2():
+    """2021's 成本指标 over 经济成本指标, after the 产出指标 rows (as most forms order them): read as a level 2 under
+    产出指标 (产出指标 | 经济成本指标). 成本指标 over a name is still the 2015 level 2 under 产出指标."""
+    head = "项目名称\n学生营养餐补助\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n学生人数\n≥65000人\n"
+    cost = "成本指标\n经济成本指标\n生均每天补助标准\n=5元\n"
+    doc = parse(head + cost + "效益指标\n社会效益指标\n学生营养健康状况\n明显改善\n")
+    assert [(i.level1, i.level2, i.name) for i in doc.projects[0].indicators] == [
+        ("产出指标", "数量指标", "学生人数"),
+        ("成本指标", "经济成本指标", "生均每天补助标准"),
+        ("效益指标", "社会效益指标", "学生营养健康状况"),
+    ]
+    doc = parse(head + "成本指标\n生均每天补助标准\n=5元\n")
+    assert [(i.level1, i.level2) for i in doc.projects[0].indicators][1] == ("产出指标", "成本指标")

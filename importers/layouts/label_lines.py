@@ -163,7 +163,8 @@ def _head(cells: list[_Cell], project: RawProject) -> None:
 
 def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
     """Level cells set the levels for the rows below; a name (joined over wrapped lines) takes the next cell as
-    target."""
+    target. A level word the current level 1 accepts is its level 2 (成本指标 under 产出指标), unless the next cell is
+    a level 2 that it accepts and the current level 1 does not (成本指标 then 经济成本指标: a level 1 of its own)."""
     indicators = []
     level1 = level2 = ""
     i = 0
@@ -171,7 +172,8 @@ def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
         text = cells[i].text
         after = cells[i + 1].text if i + 1 < len(cells) else ""
         if _is_level(text) and (text.endswith("指标") or not _VALUE.match(after)):
-            if is_level1(text) and not (is_level2(text) and accepts(level1, text)):
+            heads = is_level2(after) and accepts(text, after) and not accepts(level1, after)
+            if is_level1(text) and (heads or not (is_level2(text) and accepts(level1, text))):
                 level1, level2 = text, ""
             else:
                 level2 = text
