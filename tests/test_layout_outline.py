@@ -168,3 +168,26 @@ def test_item_numbers_and_names_that_begin_with_digits():
         ("2.5级以上地震监测率", "≥95%"),
     ]
     assert [(i.name, i.target) for i in second.indicators] == [("培训人次", "≥1,200人次"), ("合格率", "≥90%")]
+
+
+def test_a_level_line_holding_its_indicators():
+    """'1.数量指标：A≥x；B≥y。' under '（一）产出指标', as budget explanations write them: read as one indicator named
+    数量指标 with the whole list as its target, and '（二）成本指标' as a level 2 under 产出指标. An item's target
+    without a sign at its end (a date, 有效改善) is split from its name; a level word before a target alone is still
+    an indicator's name."""
+    text = (
+        "项目名称：2026年高标准农田建设项目\n项目资金：1850.75万元\n绩效指标：\n（一）产出指标\n"
+        "1.数量指标：新建高标准农田面积≥1.2万亩；田间道路硬化长度≥21公里。\n2.质量指标：工程质量验收合格率=100%。\n"
+        "3.时效指标：项目建设完成时间2027年6月底前。\n（二）成本指标\n1.经济成本指标：亩均财政投入≤1540元/亩。\n"
+        "（三）效益指标\n1.社会效益指标：农业生产条件有效改善。\n（四）满意度指标\n服务对象满意度：≥90%\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩"),
+        ("产出指标", "数量指标", "田间道路硬化长度", "≥21公里"),
+        ("产出指标", "质量指标", "工程质量验收合格率", "=100%"),
+        ("产出指标", "时效指标", "项目建设完成时间", "2027年6月底前"),
+        ("成本指标", "经济成本指标", "亩均财政投入", "≤1540元/亩"),
+        ("效益指标", "社会效益指标", "农业生产条件", "有效改善"),
+        ("满意度指标", "", "服务对象满意度", "≥90%"),
+    ]

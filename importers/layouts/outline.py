@@ -4,9 +4,9 @@ paragraphs, a web page of them).
 A project is named by a '项目名称：…' line, or by a numbered heading ('（一）高龄老人津贴发放') that the project's
 head lines follow ('1.主管部门：…', '2.项目资金：4520万元', '3.年度绩效目标：…'); a '绩效指标：' line opens its
 indicators, one a line under the level lines above them ('（一）产出指标', '数量指标：'): 'name：target'
-('1. 职业技能培训人次：≥5000人次') or a name with its target after an operator ('培训合格率≥90%'). A line of prose,
-a heading or the next project ends them. A text without both a named project and indicators under levels is not
-this layout.
+('1. 职业技能培训人次：≥5000人次') or a name with its target after an operator ('培训合格率≥90%'), or a level's line
+of them ('1.数量指标：培训人次≥5000人次；培训期数≥20期。'). A line of prose, a heading or the next project ends them.
+A text without both a named project and indicators under levels is not this layout.
 """
 
 from __future__ import annotations
@@ -30,6 +30,11 @@ _SECTION_HEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:部
 _ITEM = re.compile(r"^\s*\d+\s*[、.．)）]")  # an item's number; a section's is '七、' or '（一）'
 _PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
 _OPERATOR = re.compile(r"^((?!\d+\s*[≥≤＞＜><=＝]).{1,39}?)\s*([≥≤＞＜><=＝].+)$")  # ('5G基站数≥10个': a name)
+# a target without a sign ending an item: a date ('2026年3月底前') or a qualitative word ('明显改善', '逐步健全')
+_WORD_TARGET = re.compile(
+    r"^(.{2,39}?)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?底?[之以]?前"
+    r"|(?:明显|有效|逐步|持续|进一步|显著|稳步|不断)(?:提升|提高|改善|健全|完善|增强|加强|降低|减少|下降))$"
+)
 _SECTION = frozenset(("绩效指标", "年度绩效指标", "主要绩效指标", "绩效指标情况", "项目绩效指标", "具体绩效指标"))
 _NOT_NAMES = frozenset(("备注", "说明", "其中", "注释", "单位", "来源"))
 _HEADING_CHARS = 40  # a numbered heading naming a project is a short line
@@ -43,6 +48,17 @@ def _level(text: str) -> str:
     """The level a line names ('（一）产出指标', '数量指标：'), '' for other lines."""
     word = text.rstrip("：: ")
     return word if word and (is_level1(word) or is_level2(word)) else ""
+
+
+def _levels(level1: str, level2: str, word: str) -> tuple[str, str]:
+    """(level 1, level 2) after a level word: '成本指标' is a level 2 under 产出指标, else a level 1 of its own; read as
+    the level 2 under 产出指标, it is the level 1 of a level 2 that it accepts and 产出指标 does not (经济成本指标)."""
+    if level1 and is_level2(word) and accepts(level1, word):
+        return level1, word
+    if is_level1(word):
+        return word, ""
+    lifted = is_level1(level2) and accepts(level2, word) and not accepts(level1, word)
+    return (level2 if lifted else level1), word
 
 
 def _indicator(text: str) -> tuple[str, str] | None:
@@ -73,10 +89,16 @@ def _projects(rows: list[Row]) -> list[RawProject]:
         pair = _PAIR.match(bare)
         label, value = (pair.group(1).strip(), pair.group(2).strip()) if pair else ("", "")
         kind = head_field(label) if label else ""
-        if listing and level:  # ('成本指标' is a level 2 under 产出指标, else a level 1 of its own)
-            under = level1 and is_level2(level) and accepts(level1, level)
-            level1, level2 = (level1, level) if under or not is_level1(level) else (level, "")
+        if listing and level:
+            level1, level2 = _levels(level1, level2, level)
             continue
+        if listing and pair and (named := _level(label)):  # '1.数量指标：培训人次≥500人次；培训天数≥10天。'
+            levels = _levels(level1, level2, named)
+            if items := _inline(value, row.line, *levels, listed=True):
+                assert project is not None
+                level1, level2 = levels
+                project.indicators += items
+                continue
         if kind == "name" and value:
             project, listing, heading = _new(projects, value, row), False, None
             continue
@@ -141,20 +163,21 @@ def _sentence(rows: list[Row], start: int, text: str) -> tuple[str, int]:
     return text, end
 
 
-def _inline(text: str, line: int) -> list[RawIndicator]:
+def _inline(text: str, line: int, level1: str = "", level2: str = "", listed: bool = False) -> list[RawIndicator]:
     """Indicators written in a sentence: level groups apart by '；', a group's level before its colon, its items
     apart by '，', each a name and its target after a sign ('培训人次≥1200人次'); an item without a sign
-    ('干部业务能力明显提升') is not split into name and target and is left out."""
+    ('干部业务能力明显提升') is not split into name and target and is left out. A level's line of items (`listed`:
+    every item an indicator) gives its levels (`level1`, `level2`), and a target without a sign at an item's end
+    ('…明显改善', '…2026年3月底前') is split from its name."""
     found = []
-    level1 = level2 = ""
     for group in re.split("[；;]", text.rstrip("。")):
         items = group
         while (pair := _PAIR.match(items.strip())) and (level := _level(pair.group(1).strip())):
-            under = level1 and is_level2(level) and accepts(level1, level)
-            level1, level2 = (level1, level) if under or not is_level1(level) else (level, "")
+            level1, level2 = _levels(level1, level2, level)
             items = pair.group(2)
         for item in re.split(r"，|,(?!\d{3})", items):  # (not the comma of 1,200人次)
-            if match := _OPERATOR.match(_NUMBER.sub("", item.strip())):
+            item = _NUMBER.sub("", item.strip())
+            if match := _OPERATOR.match(item) or listed and _WORD_TARGET.match(item):
                 name, target = match.group(1).strip(), match.group(2).strip()
                 found.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=line))
     return found
