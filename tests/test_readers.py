@@ -99,6 +99,47 @@ def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):
         assert [row.cells for row in stream_rows(file)] == expected
 
 
+def test_text_of_markdown_tables_reads_their_cells(tmp_path):
+    """A goal table saved from a Markdown editor or a chat tool ('| 一级指标 | 二级指标 |', padded with spaces): each
+    line was one cell, and no layout read it (padded, its lines were even cut at the spaces). Its rule line is left
+    out, '<br>' breaks a cell's line, an escaped pipe is text; lines outside the table stay as they are. Read whole
+    or as a stream, alike."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows, stream_rows
+
+    text = (
+        "# 2026年项目支出绩效目标表\n\n"
+        "| 项目名称     | 城市社区养老服务设施建设项目 |       |        |\n"
+        "| ------------ | :--------------------------: | ----- | ------ |\n"
+        "| 年度资金总额 | 1560.00                      |       |        |\n"
+        "| 年度总体目标 | 新建设施20个，<br>服务老年人8000人次 |  |  |\n"
+        "| 一级指标     | 二级指标 | 三级指标 | 指标值 |\n"
+        "| 产出指标     | 数量指标 | 新建设施数量 | ≥20个 |\n"
+        "|              |          | 服务人次（助餐\\|助浴） | ≥8000人次 |\n"
+        "| 满意度指标   | 服务对象满意度指标 | 老年人满意度 | ≥90% |\n"
+    )
+    expected = [
+        ["# 2026年项目支出绩效目标表"],
+        [""],
+        ["项目名称", "城市社区养老服务设施建设项目", "", ""],
+        ["年度资金总额", "1560.00", "", ""],
+        ["年度总体目标", "新建设施20个，\n服务老年人8000人次", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "新建设施数量", "≥20个"],
+        ["", "", "服务人次（助餐|助浴）", "≥8000人次"],
+        ["满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"],
+        [""],
+    ]
+    rows = split_rows(text)
+    assert [row.cells for row in rows] == expected
+    assert [row.line for row in rows] == [1, 2, 3, 5, 6, 7, 8, 9, 10, 11]
+    (tmp_path / "t.txt").write_bytes(text.encode("utf-8"))
+    with open(tmp_path / "t.txt", "rb") as file:
+        assert [row.cells for row in stream_rows(file)] == expected
+    [project] = parse_rows(rows).projects
+    assert [(i.name, i.target) for i in project.indicators][1] == ("服务人次（助餐|助浴）", "≥8000人次")
+
+
 def test_xlsx_hidden_rows_and_columns_are_not_read():
     """Last year's indicators kept in hidden rows, and a hidden 上年指标值 column before this year's, were read as if
     shown (extra indicators; every target last year's)."""

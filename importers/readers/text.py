@@ -1,12 +1,14 @@
 """Plain-text documents: encoding detected from the bytes (UTF-8, BOMs, UTF-16, GB18030).
 
 .txt/.tsv lines split on tabs (read as CSV where Excel quoted its cells: a cell over two lines, doubled quotes); a
-text without tabs whose lines are aligned with spaces (copied from a web page or a PDF: two or more spaces between
-cells in several of its first lines) is split at those gaps, each line's cells placed under the columns of the
-lines above by where they stand (`positions`; a Chinese character two columns wide). .csv rows split by the csv
-module (quoted cells may hold commas and line breaks), on commas, or on semicolons or tabs when those separate the
-first lines. Text under a spreadsheet's name (a system's "Excel export" named .xls) is read as CSV when its first
-lines are comma-separated, else as a .txt.
+Markdown table's lines ('| 一级指标 | 二级指标 |', as a Markdown editor or a chat tool writes them) split on their
+pipes, its rule line ('| --- | --- |') left out, '<br>' a line break in its cell; a text without tabs whose lines are
+aligned with spaces (copied from a web page or a PDF: two or more spaces between cells in several of its first lines)
+is split at those gaps, each line's cells placed under the columns of the lines above by where they stand
+(`positions`; a Chinese character two columns wide). .csv rows split by the csv module (quoted cells may hold commas
+and line breaks), on commas, or on semicolons or tabs when those separate the first lines. Text under a
+spreadsheet's name (a system's "Excel export" named .xls) is read as CSV when its first lines are comma-separated,
+else as a .txt.
 `stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
 chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
 """
@@ -15,10 +17,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import re
 import unicodedata
-from itertools import count
 from typing import BinaryIO, Iterator
 
 from importers.readers.common import EMPTY, UnreadableFile
@@ -32,6 +34,12 @@ EXPORT_LINES = 5  # first lines of a text under a spreadsheet's name that say wh
 ALIGNED_LINES = 3  # lines of that start with a gap of two spaces or more inside them, for a text without tabs
 _ALIGNED_GAP = re.compile(r"[ \u00a0\u3000]{2,}")
 _ALIGNED_CELL = re.compile(r"[^ \u00a0\u3000](?:[ \u00a0\u3000]?[^ \u00a0\u3000])*")
+PIPED_LINES = 3  # lines of that start that are a Markdown table's rows ('| a | b |'), for a text read as Markdown
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_PIPE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+_MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation ('\|', '\*')
 
 
 def decode(data: bytes, declared: str = "") -> str:
@@ -144,9 +152,16 @@ def split_rows(text: str) -> list[Row]:
     if excel_quoted(text[:ALIGNED_SAMPLE]):
         reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
         return [Row(cells=[_LINE_END.sub("\n", cell) for cell in cells], line=reader.line_num) for cells in reader]
-    cells = _Aligned().cells if aligned(text[:ALIGNED_SAMPLE]) else _tabbed
+    cells = _line_cells(text[:ALIGNED_SAMPLE])
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return list(map(Row, map(cells, text.split("\n")), count(1)))
+    return [Row(found, number) for number, line in enumerate(text.split("\n"), 1) if (found := cells(line)) is not None]
+
+
+def _line_cells(start: str):
+    """How the lines of a text starting with `start` become cells: at pipes, at gaps of spaces or at tabs."""
+    if piped(start):
+        return _piped
+    return _Aligned().cells if aligned(start) else _tabbed
 
 
 # a cell as Excel quotes it in tab-separated text ('文本文件（制表符分隔）', Unicode 文本, the clipboard): in quotes,
@@ -168,8 +183,23 @@ def aligned(start: str) -> bool:
     )
 
 
+def piped(start: str) -> bool:
+    """Whether a document starting with `start` holds a Markdown table ('| a | b |' lines)."""
+    return sum(1 for line in start.splitlines() if _PIPE_ROW.match(line)) >= PIPED_LINES
+
+
 def _tabbed(line: str) -> list[str]:
     return line.split("\t")
+
+
+def _piped(line: str) -> list[str] | None:
+    """A Markdown table row's cells (None for its rule line); another line split on tabs."""
+    if _PIPE_RULE.match(line):
+        return None
+    if not _PIPE_ROW.match(line):
+        return _tabbed(line)
+    cells = _PIPE.split(line.strip(" \t")[1:-1])
+    return [html.unescape(_MD_ESCAPE.sub(r"\1", _MD_BREAK.sub("\n", cell))).strip() for cell in cells]
 
 
 class _Aligned:
@@ -247,7 +277,7 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     lines = _checked_lines(text, encoding)
     quoted = not csv_rows and excel_quoted(sample[:ALIGNED_SAMPLE])
     if not csv_rows and not quoted:
-        yield from _text_rows(lines, _Aligned().cells if aligned(sample[:ALIGNED_SAMPLE]) else _tabbed)
+        yield from _text_rows(lines, _line_cells(sample[:ALIGNED_SAMPLE]))
         return
     reader = csv.reader(lines, delimiter="\t" if quoted else max(",;\t", key=start[:4096].count))
     try:
@@ -292,6 +322,7 @@ def _text_rows(lines: Iterator[str], cells) -> Iterator[Row]:
         ended = line.endswith("\n")
         for part in (line[:-1] if ended else line).split("\u2028"):
             number += 1
-            yield Row(cells=cells(part), line=number)
+            if (found := cells(part)) is not None:
+                yield Row(cells=found, line=number)
     if ended:
         yield Row(cells=cells(""), line=number + 1)
