@@ -154,3 +154,35 @@ def test_a_cost_level_after_the_output_levels_is_a_level_1_over_its_own_level_2(
     ]
     doc = parse(head + "成本指标\n生均每天补助标准\n=5元\n")
     assert [(i.level1, i.level2) for i in doc.projects[0].indicators][1] == ("产出指标", "成本指标")
+
+
+def test_a_forms_rows_copied_as_lines_of_cells_apart_by_spaces():
+    """A PDF viewer's copy of a form (Edge and Chrome copy a row as one line, its cells apart by single spaces; a
+    level cell only on its group's first row): no layout read it. A summary table's header wrapped over lines
+    ('号 项目名称 年度预算') names no project."""
+    text = (
+        "2026年项目支出绩效目标表\n项目名称 2026 年农村义务教育学生营养改善计划补助资金\n"
+        "主管部门 临泉县教育局 实施单位 临泉县学生资助管理中心\n项目资金（万元） 年度资金总额 3268.40\n"
+        "年度总体目标 为全县农村义务教育阶段在校学生提供营养膳食补助，惠及学生不少于 6.5 万人。\n"
+        "绩效指标 一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 受益学生人数 ≥65000 人\n"
+        "CT 检查人次 ≥100 人次\n时效指标 资金下达时间 2026 年 3 月底前\n"
+        "效益指标 社会效益指标 学生营养健康状况 明显改善\n满意度指标 服务对象满意度指标 学生及家长满意度 ≥95%\n"
+    )
+    rows = split_rows(text)
+    assert label_lines.detect(rows) >= 0.5
+    [project] = label_lines.parse(rows).projects
+    assert (project.name, project.department, project.amount) == (
+        "2026 年农村义务教育学生营养改善计划补助资金",
+        "临泉县教育局",
+        "3268.40",
+    )
+    assert project.goal == "为全县农村义务教育阶段在校学生提供营养膳食补助，惠及学生不少于 6.5 万人。"
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "受益学生人数", "≥65000 人"),
+        ("产出指标", "数量指标", "CT 检查人次", "≥100 人次"),
+        ("产出指标", "时效指标", "资金下达时间", "2026 年 3 月底前"),
+        ("效益指标", "社会效益指标", "学生营养健康状况", "明显改善"),
+        ("满意度指标", "服务对象满意度指标", "学生及家长满意度", "≥95%"),
+    ]
+    summary = "序\n号 项目名称 年度预算\n（万元） 年度绩效目标 一级\n指标 二级指标 三级指标 指标值\n1\n养老服务\n"
+    assert label_lines.detect(split_rows(summary)) < 0.5

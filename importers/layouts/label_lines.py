@@ -8,6 +8,10 @@ and its value on one line read the same). Cells that a narrow column wrapped ove
 label or level word; a wrapped indicator name is joined when its last piece is no target and the next
 cell is. Each '项目名称' label opens a project; page numbers, repeated table headers and form titles
 between the cells are skipped. A cell repeated across a row (a merged cell spread) is read once.
+
+A PDF viewer may copy a form's row as one line, its cells apart by single spaces ('产出指标 数量指标 受益学生人数
+≥65000人', as Edge and Chrome copy): where lines hold two or more labels, level words or table headers so apart, every
+line is cut at its spaces around those words and before a target at its end (`_unrun`).
 """
 
 from __future__ import annotations
@@ -97,6 +101,45 @@ def _row_cells(row: Row) -> list[str]:
     return [text for i, text in enumerate(cells) if text and (not i or text != cells[i - 1] or _is_level(text))]
 
 
+RUN_LINES = 2  # lines holding two words of the vocabulary apart by a space, for a text read as cells run together
+
+
+def _vocabulary(word: str) -> bool:
+    return _key(word) in VOCABULARY or _is_level(word)
+
+
+def _unrun(rows: list[Row]) -> tuple[list[Row], bool]:
+    """Rows of a text whose lines run a row's cells together with spaces, cut into cells (and True): each word of the
+    vocabulary a cell, and the words between them one, a target at their end apart ('受益学生人数 ≥65000人', '资金下达
+    时间 2026 年 3 月底前', '学生营养健康状况 明显改善'). Other texts' rows as they are (and False)."""
+    words = [[clean(cell).split() for cell in row.cells] for row in rows]
+    runs = sum(1 for line in words if sum(_vocabulary(w) for cell in line for w in cell) >= 2)
+    if runs < RUN_LINES:
+        return rows, False
+    cut = []
+    for row, line in zip(rows, words):
+        cells: list[str] = []
+        for cell in line:
+            run: list[str] = []
+            for word in [*cell, ""]:
+                if not word or _vocabulary(word):
+                    cells += _run_cells(run) + ([word] if word else [])
+                    run = []
+                else:
+                    run.append(word)
+        cut.append(Row(cells or [""], row.line, page=row.page))
+    return cut, True
+
+
+def _run_cells(run: list[str]) -> list[str]:
+    """Words between two of the vocabulary: one cell, or a name and the target after it (from its first word with a
+    sign or a figure, else its last word when that may be a target)."""
+    start = next((i for i, word in enumerate(run) if i and _VALUE.match(word)), 0)
+    if not start and len(run) >= 2 and _may_be_target(run[-1]):
+        start = len(run) - 1
+    return [" ".join(part) for part in (run[:start], run[start:]) if part]
+
+
 def _stream(rows: list[Row]) -> list[_Cell]:
     """Every non-empty cell in order, wrapped pieces joined back where they spell a known word."""
     cells = [_Cell(text, row.line) for row in rows for text in _row_cells(row)]
@@ -142,6 +185,17 @@ def _join_text(parts: list[str]) -> str:
     return text
 
 
+def _lines(cells: list[_Cell]) -> list[str]:
+    """The cells' text a line each (cells of one line apart by a space, as the line was cut)."""
+    lines: list[str] = []
+    for i, cell in enumerate(cells):
+        if i and cell.line == cells[i - 1].line:
+            lines[-1] += " " + cell.text
+        else:
+            lines.append(cell.text)
+    return lines
+
+
 def _head(cells: list[_Cell], project: RawProject) -> None:
     """Label, value lines, label, value lines …; the value is every cell up to the next label."""
     i = 0
@@ -150,7 +204,7 @@ def _head(cells: list[_Cell], project: RawProject) -> None:
         j = i + 1
         while j < len(cells) and not _is_label(cells[j]):
             j += 1
-        value = _join_text([c.text for c in cells[i + 1 : j]])
+        value = _join_text(_lines(cells[i + 1 : j]))
         unit = re.search(r"(亿元|万元|千元|元)", label) if "（" in label or "(" in label else None
         project.amount_unit = project.amount_unit or (unit.group(1) if unit else "")
         attr = HEAD_LABELS.get(_key(label), "")
@@ -217,20 +271,26 @@ def _shape(rows: list[Row]) -> float:
     return sum(1 for row, d in zip(content, depth) if d == base and len(row.values()) == 1) / len(content)
 
 
-def _starts(cells: list[_Cell], rows: list[Row]) -> list[int]:
+def _starts(cells: list[_Cell], rows: list[Row], cut: bool = False) -> list[int]:
     """Where each project begins: at each 项目名称 label followed by a value; not in a table's header line (项目名称 |
-    预算金额 | 一级指标 | 三级指标 | 指标值: an empty table's, its next cell no project's name)."""
+    预算金额 | 一级指标 | 三级指标 | 指标值: an empty table's, its next cell no project's name). In lines `cut` apart
+    at their spaces, only a line beginning '项目名称 name' (not a summary table's header wrapped over lines)."""
     headers = {row.line for row in rows if sum(1 for cell in row.values() if column(cell)) >= 2}
+    named = {row.line for row in rows if len(row.values()) >= 2 and _key(row.values()[0]) == "项目名称"}
     return [
         i
         for i, c in enumerate(cells[:-1])
-        if _key(c.text) == "项目名称" and not _is_label(cells[i + 1]) and c.line not in headers
+        if _key(c.text) == "项目名称"
+        and not _is_label(cells[i + 1])
+        and c.line not in headers
+        and (not cut or c.line in named)
     ]
 
 
 def parse(rows: list[Row]) -> RawDocument:
+    rows, cut = _unrun(rows)
     cells = _stream(rows)
-    starts = _starts(cells, rows)
+    starts = _starts(cells, rows, cut)
     if not starts:
         raise ParseError("没有后跟名称的项目名称行 no 项目名称 line followed by a name")
     preamble = [c.text for c in cells[: starts[0]]]
@@ -249,10 +309,11 @@ def detect(rows: list[Row]) -> float:
     shape = _shape(rows)
     if shape < MIN_SHAPE:
         return 0.0
+    rows, cut = _unrun(rows)
     cells = _stream(rows)
     keys = [_key(c.text) for c in cells]
     header = any(keys[i : i + 3] == ["一级指标", "二级指标", "三级指标"] for i in range(len(keys)))
-    named = bool(_starts(cells, rows))
+    named = bool(_starts(cells, rows, cut))
     return round(0.4 + 0.3 * shape + 0.3 * named if header else 0.2 * shape + 0.2 * named, 3)
 
 
