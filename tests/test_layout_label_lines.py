@@ -186,3 +186,14 @@ def test_a_forms_rows_copied_as_lines_of_cells_apart_by_spaces():
     ]
     summary = "序\n号 项目名称 年度预算\n（万元） 年度绩效目标 一级\n指标 二级指标 三级指标 指标值\n1\n养老服务\n"
     assert label_lines.detect(split_rows(summary)) < 0.5
+
+
+def test_the_amount_written_beside_the_money_label_itself():
+    """'项目资金（万元）' with its figure and no 年度资金总额 under it (a simple form): the project had no amount."""
+    text = (
+        "项目名称\n2026年高标准农田建设项目\n项目资金（万元）\n1850.75\n年度绩效目标\n新建高标准农田1.2万亩。\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n新建高标准农田面积\n≥1.2万亩\n"
+    )
+    [project] = parse(text).projects
+    assert (project.amount, project.amount_unit, project.goal) == ("1850.75", "万元", "新建高标准农田1.2万亩。")
+    assert parse(text.replace("1850.75\n", "年度资金总额\n1850.75\n")).projects[0].amount == "1850.75"

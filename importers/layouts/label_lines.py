@@ -67,6 +67,7 @@ _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$|^第\s*\d+\s*页(?:\s*
 _TITLE = re.compile(r"(?:目标|指标)[^\s]{0,6}表$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_NOTE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]$")
+_FIGURE = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)?$")
 _NOTE = re.compile(r"^(?:注|备注|说明|填报说明)\s*[：:]?")
 
 
@@ -208,6 +209,8 @@ def _head(cells: list[_Cell], project: RawProject) -> None:
         unit = re.search(r"(亿元|万元|千元|元)", label) if "（" in label or "(" in label else None
         project.amount_unit = project.amount_unit or (unit.group(1) if unit else "")
         attr = HEAD_LABELS.get(_key(label), "")
+        if _key(label) == "项目资金" and _FIGURE.match(value):
+            attr = "amount"  # '项目资金（万元）' / '1850.75', without 年度资金总额 under it
         if attr and not getattr(project, attr):
             setattr(project, attr, value)
         elif value or not attr:
