@@ -197,3 +197,13 @@ def test_the_amount_written_beside_the_money_label_itself():
     [project] = parse(text).projects
     assert (project.amount, project.amount_unit, project.goal) == ("1850.75", "万元", "新建高标准农田1.2万亩。")
     assert parse(text.replace("1850.75\n", "年度资金总额\n1850.75\n")).projects[0].amount == "1850.75"
+
+
+def test_the_texts_next_part_ends_the_table():
+    """A form in a budget's explanation, its next part after it ('三、其他说明' and its sentence): read as one more
+    indicator of the form."""
+    text = (
+        "项目名称\n2026年高标准农田建设项目\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n"
+        "新建高标准农田面积\n≥1.2万亩\n三、其他说明\n本部门将加强绩效运行监控，确保绩效目标如期实现。\n"
+    )
+    assert [(i.name, i.target) for i in parse(text).projects[0].indicators] == [("新建高标准农田面积", "≥1.2万亩")]

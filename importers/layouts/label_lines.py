@@ -69,6 +69,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_NOTE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]$")
 _FIGURE = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)?$")
 _NOTE = re.compile(r"^(?:注|备注|说明|填报说明)\s*[：:]?")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十\d]+(?:部分|章|节))")  # a next part
 
 
 @dataclass
@@ -252,14 +253,15 @@ def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
 
 
 def _project(cells: list[_Cell]) -> RawProject:
-    """A project from its cells: head up to the indicator table's header, then the table."""
+    """A project from its cells: head up to the indicator table's header, then the table up to a note or the text's
+    next part ('三、其他说明')."""
     start = next((i for i, c in enumerate(cells) if _key(c.text) in TABLE_HEADERS), len(cells))
     project = RawProject(name="", line=cells[0].line)
     _head(cells[:start], project)
     if not project.name:
         raise ParseError(f"第 {cells[0].line} 行的项目名称没有值 line {cells[0].line}: 项目名称 without a value")
     table = [c for c in cells[start:] if not _skipped(c)]
-    end = next((i for i, c in enumerate(table) if _NOTE.match(c.text)), len(table))
+    end = next((i for i, c in enumerate(table) if _NOTE.match(c.text) or _SECTION.match(c.text)), len(table))
     project.indicators = _indicators(table[:end])
     return project
 
