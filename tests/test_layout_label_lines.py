@@ -207,3 +207,13 @@ def test_the_texts_next_part_ends_the_table():
         "新建高标准农田面积\n≥1.2万亩\n三、其他说明\n本部门将加强绩效运行监控，确保绩效目标如期实现。\n"
     )
     assert [(i.name, i.target) for i in parse(text).projects[0].indicators] == [("新建高标准农田面积", "≥1.2万亩")]
+
+
+def test_a_form_title_with_its_year_between_two_forms_is_no_indicator():
+    """'项目支出绩效目标表（2026年度）' atop the next form, its year on the title's line: read as an indicator of the
+    form before it, without a target."""
+    form = "项目名称\n{}\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n受益人数\n≥100人\n"
+    title = "项目支出绩效目标表（2026年度）\n"
+    doc = parse(title + form.format("甲项目") + title + form.format("乙项目"))
+    assert [[i.name for i in p.indicators] for p in doc.projects] == [["受益人数"], ["受益人数"]]
+    assert (doc.title, doc.year) == ("项目支出绩效目标表（2026年度）", "2026")
