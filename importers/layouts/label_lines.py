@@ -122,6 +122,9 @@ def _unrun(rows: list[Row]) -> tuple[list[Row], bool]:
     for row, line in zip(rows, words):
         cells: list[str] = []
         for cell in line:
+            if _PAGE_NUMBER.match(" ".join(cell)):
+                cells.append(" ".join(cell))  # '第 1 页 共 2 页' whole
+                continue
             run: list[str] = []
             for word in [*cell, ""]:
                 if not word or _vocabulary(word):
