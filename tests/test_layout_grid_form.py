@@ -1510,3 +1510,21 @@ def test_a_line_after_an_ended_goal_is_not_its_next_line(line):
     table.append(["产出指标", "数量指标", "助餐人次", "≥3000人次"])
     (project,) = grid_form.parse(rows(table)).projects
     assert project.goal == "为辖区老年人提供助餐服务。"
+
+
+def test_a_long_tables_header_above_its_first_forms_head_is_no_form_without_a_name():
+    """One table holding every form (a LaTeX longtable: its header atop, each project's head rows then its indicator
+    rows under it): the header alone was warned of as 'line 0: a form without 项目名称 skipped', though nothing was."""
+    from importers.readers.text import split_rows
+
+    text = (
+        "2026年项目支出绩效目标表\n序号\t一级指标\t二级指标\t三级指标\t指标值\n项目名称\t养老服务\t\t\t\n"
+        "项目资金（万元）\t100.00\t\t\t\n1\t产出指标\t数量指标\t服务人次\t≥8000人次\n"
+        "项目名称\t助学补助\t\t\t\n项目资金（万元）\t50.00\t\t\t\n1\t产出指标\t数量指标\t受助学生人数\t≥300人\n"
+    )
+    doc = grid_form.parse(split_rows(text))
+    assert [(p.name, p.amount, len(p.indicators)) for p in doc.projects] == [
+        ("养老服务", "100.00", 1),
+        ("助学补助", "50.00", 1),
+    ]
+    assert doc.warnings == []

@@ -1008,8 +1008,8 @@ def parse(rows: list[Row]) -> RawDocument:
     title = _title(rows)
     doc = RawDocument(layout=NAME, title=title, year=segments.year([title]))
     for form in found:
-        if form.header is None:
-            continue
+        if form.header is None or not (form.head or form.rows or form.tail):
+            continue  # (a long table's header alone, above its first form's head rows: nothing is skipped)
         project = _project(form)
         if not project.name:
             doc.warnings.append(
