@@ -61,6 +61,7 @@ MIN_SHAPE = 0.6  # share of lines holding one cell at the document's base indent
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _UNIT_NOTE = re.compile(r"^[（(]\s*(亿元|万元|千元|元)\s*[）)]$")
 _SUB = re.compile(r"^其中\s*[：:]\s*")
+_SIGN = re.compile(r"^[≥≤＞＜><=＝±]")
 _VALUE = re.compile(r"^(?:[≥≤＞＜><=＝±]|[-+]?\d)")
 _NAME_END = re.compile(r"(?:率|数|量|度|性|额|值|价|时间|面积|长度|情况|标准|机制|事件|事故|指数|覆盖|规模)$")
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
@@ -138,10 +139,13 @@ def _unrun(rows: list[Row]) -> tuple[list[Row], bool]:
 
 def _run_cells(run: list[str]) -> list[str]:
     """Words between two of the vocabulary: one cell, or a name and the target after it (from its first word with a
-    sign or a figure, else its last word when that may be a target)."""
-    start = next((i for i, word in enumerate(run) if i and _VALUE.match(word)), 0)
-    if not start and len(run) >= 2 and _may_be_target(run[-1]):
-        start = len(run) - 1
+    sign; else, unless the words begin with a sign or a figure ('≥ 90 %', '2026 年 3 月底前': a value whole), from its
+    first word with a figure, else its last word when that may be a target)."""
+    start = next((i for i, word in enumerate(run) if i and _SIGN.match(word)), 0)
+    if not start and run and not _VALUE.match(run[0]):
+        start = next((i for i, word in enumerate(run) if i and _VALUE.match(word)), 0)
+        if not start and len(run) >= 2 and _may_be_target(run[-1]):
+            start = len(run) - 1
     return [" ".join(part) for part in (run[:start], run[start:]) if part]
 
 
