@@ -78,6 +78,43 @@ def test_xlsx_dates_as_their_cells_format_writes_them():
     ]
 
 
+def test_dates_in_the_built_in_formats_of_a_chinese_excel_read_as_it_shows_them():
+    """A Chinese Excel or WPS gives its own date formats by number alone (31: 2026年12月31日, 27: 2026年12月, 28:
+    12月31日), no code in the file: a completion date came out as 46387 (.xlsx) or 2026-12-31 (.xls)."""
+    import datetime as dt
+    import re
+
+    import xlwt
+
+    dates = [dt.datetime(2026, 12, 31), dt.datetime(2026, 6, 1), dt.datetime(2026, 3, 15)]
+    shown = [["2026年12月31日", "2026年6月", "3月15日", "2026年12月31日"]]
+    formats = {'yyyy"年"m"月"d"日"': 31, 'yyyy"年"m"月"': 27, 'm"月"d"日"': 28}
+
+    def build(book):
+        for column, (value, fmt) in enumerate(zip(dates + dates[:1], [*formats, 'yyyy"年"m"月"d"日"']), 1):
+            book.active.cell(1, column, value).number_format = fmt
+
+    data = xlsx_bytes(build)
+    parts = {
+        name: zipfile.ZipFile(io.BytesIO(data)).read(name) for name in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    }
+    styles = parts["xl/styles.xml"].decode()
+    for code, number in formats.items():  # each custom id becomes the built-in one, its code left out
+        custom = re.search(
+            rf'<numFmt numFmtId="(\d+)" formatCode="{re.escape(code.replace(chr(34), "&quot;"))}"/>', styles
+        )
+        styles = styles.replace(custom.group(0), "").replace(f'numFmtId="{custom.group(1)}"', f'numFmtId="{number}"')
+    assert cells(read_bytes(_zip({**parts, "xl/styles.xml": styles.encode()}), ".xlsx")) == shown
+    book = xlwt.Workbook(encoding="utf-8")
+    book._Workbook__styles._num_formats.update(formats)  # written by number: no FORMAT record
+    sheet = book.add_sheet("绩效目标")
+    for column, (value, fmt) in enumerate(zip(dates + dates[:1], [*formats, 'yyyy"年"m"月"d"日"'])):
+        sheet.write(0, column, value, xlwt.easyxf(num_format_str=fmt))
+    out = io.BytesIO()
+    book.save(out)
+    assert cells(read_bytes(out.getvalue(), ".xls")) == shown
+
+
 def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):
     """Excel's 文本文件（制表符分隔） and Unicode 文本 quote a cell holding a line break or a quote: the goal was cut in
     two (a stray quote on each part) and a summary's rows shifted. Read whole or as a stream, alike."""

@@ -252,6 +252,14 @@ _DATE_PART = re.compile(r"yyyy|yy|mm|m|dd|d", re.I)
 # a date in figures: year, month and day apart by / - . (2024/3/1, 2024.03.01, 3/1/2024)
 _FIGURES_DATE = re.compile(r"(?:y{2,4}([/.-])m{1,2}\1d{1,2}|m{1,2}([/.-])d{1,2}\2y{2,4})", re.I)
 _SHORT_DATE = {"mm-dd-yy", "m/d/yy"}  # Excel's built-in short date (openpyxl's and xlrd's name): 2024/3/1 in China
+# the built-in date formats a Chinese Excel or WPS writes by number alone (numFmtId 31 is 2026年12月31日): the file
+# holds no code for them, openpyxl reads their dates as numbers (46387) and xlrd gives them no code (ISO dates)
+IMPLIED_DATES = {
+    **dict.fromkeys((27, 36, 50, 52, 57), 'yyyy"年"m"月"'),
+    **dict.fromkeys((28, 29, 51, 53, 54, 58), 'm"月"d"日"'),
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+}
 # a line that is a page number (at a page's top or foot), and one that is beyond doubt wherever it stands
 PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 MARKED_NUMBER = re.compile(r"^\s*[-—–]+\s*\d{1,4}\s*[-—–]+\s*$|^第\s*\d+\s*页")

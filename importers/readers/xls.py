@@ -13,6 +13,7 @@ import io
 import struct
 
 from importers.readers.common import (
+    IMPLIED_DATES,
     MAX_COLUMNS,
     MergedCells,
     UnreadableFile,
@@ -122,7 +123,8 @@ def _text(book, cell) -> str:
         fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
         return number_text(cell.value, fmt)
     if cell.ctype == xlrd.XL_CELL_DATE:
-        fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        key = book.xf_list[cell.xf_index].format_key
+        fmt = book.format_map[key].format_str or IMPLIED_DATES.get(key, "")
         return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), fmt)
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return "TRUE" if cell.value else "FALSE"

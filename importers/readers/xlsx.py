@@ -27,6 +27,7 @@ import re
 import zipfile
 
 from importers.readers.common import (
+    IMPLIED_DATES,
     MAX_BLANK_RUN,
     MAX_COLUMNS,
     MergedCells,
@@ -209,6 +210,11 @@ def _text(cell) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
+        implied = IMPLIED_DATES.get(getattr(getattr(cell, "style_array", None), "numFmtId", 0))
+        if implied and getattr(cell, "number_format", "General") == "General":  # (a code the file gives wins)
+            from openpyxl.utils.datetime import from_excel
+
+            return date_text(from_excel(value, cell.parent.parent.epoch), implied)
         return number_text(value, getattr(cell, "number_format", "General"))
     if isinstance(value, (dt.date, dt.time)):
         return date_text(value, getattr(cell, "number_format", ""))
