@@ -115,6 +115,35 @@ def test_dates_in_the_built_in_formats_of_a_chinese_excel_read_as_it_shows_them(
     assert cells(read_bytes(out.getvalue(), ".xls")) == shown
 
 
+def test_xlsx_characters_escaped_in_a_text_read_as_they_show():
+    """Excel and POI write a line break pasted with its CR as '_x000D_' and then the line feed: openpyxl keeps the
+    escape, and a goal read '…5万亩，_x000D_配套…' (an inline string's '_x005F_' is a '_' that begins such text)."""
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006'
+        '/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>≥95%_x000D_\n'
+        "(_x005F_x000D_)</t></is></c></row></sheetData></worksheet>"
+    )
+    strings = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        ' count="1" uniqueCount="1"><si><r><t>新建农田5万亩，_x000D_\n</t></r><r><t>配套完善灌排设施</t></r></si></sst>'
+    )
+    book = io.BytesIO(xlsx_bytes(lambda book: book.active.append(["x"])))
+    with zipfile.ZipFile(book) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    parts["xl/sharedStrings.xml"] = strings.encode()  # (openpyxl writes inline strings: the part and its links)
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdS" Type="{relation}" Target="sharedStrings.xml"/></Relationships>'.encode(),
+    )
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}"/></Types>'.encode()
+    )
+    assert cells(read_bytes(_zip(parts), ".xlsx")) == [["新建农田5万亩，\n配套完善灌排设施", "≥95%\n(_x000D_)"]]
+
+
 def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):
     """Excel's 文本文件（制表符分隔） and Unicode 文本 quote a cell holding a line break or a quote: the goal was cut in
     two (a stray quote on each part) and a summary's rows shifted. Read whole or as a stream, alike."""

@@ -54,6 +54,9 @@ _RELATION = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
 _TABLE = re.compile(rb'\bType="[^"]*/table"')
 _TARGET = re.compile(rb'\bTarget="([^"]+)"')
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b[^>]*?(/?)>")  # '/>' closes an empty row, or a cell only styled
+# a character XML cannot hold, as Excel and POI write it in a text: _x000D_ for the CR of a line break pasted in
+# (openpyxl keeps the escape: 新建农田5万亩，_x000D_⏎配套…), _x005F_ for a '_' that begins such a sequence
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -206,7 +209,7 @@ def _text(cell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return cell_text(value)
+        return cell_text(_ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), value) if "_x" in value else value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
