@@ -144,6 +144,45 @@ def test_xlsx_characters_escaped_in_a_text_read_as_they_show():
     assert cells(read_bytes(_zip(parts), ".xlsx")) == [["新建农田5万亩，\n配套完善灌排设施", "≥95%\n(_x000D_)"]]
 
 
+def test_xlsx_formulas_saved_without_their_results_are_computed():
+    """A workbook written by a library (openpyxl, Apache POI: a finance system's export) holds formulas without their
+    results: a form's 年度资金总额 (=SUM over the shares below it, merged across) was read blank and the project had
+    no amount; XlsxWriter saves each result as 0 (computed on opening), and the amount was 0. A total of cells is
+    computed as Excel does; another formula is left blank and said in the warnings."""
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["项目资金（万元）", "年度资金总额", "=SUM(C3:C4)", None])
+        sheet.merge_cells("C1:D1")
+        sheet.append([None, "其中：人均标准", "=ROUND(C1*10000/$C$5,2)", None])
+        sheet.append([None, "其中：财政拨款", 260, None])
+        sheet.append([None, "其他资金", "=20.5+(3-3)*2", None])
+        sheet.append(["受益人数", None, 8600, "=VLOOKUP(C5,A1:C4,2)"])
+        for row in (1, 2, 3, 4):
+            sheet.cell(row, 3).number_format = "#,##0.00"
+
+    shown = [
+        ["项目资金（万元）", "年度资金总额", "280.50", "280.50"],
+        ["", "其中：人均标准", "326.16", ""],
+        ["", "其中：财政拨款", "260.00", ""],
+        ["", "其他资金", "20.50", ""],
+        ["受益人数", "", "8600", ""],
+    ]
+    data = xlsx_bytes(build)
+    rows = read_bytes(data, ".xlsx")
+    assert cells(rows) == shown
+    assert rows.notes == [
+        "工作表“Sheet”的公式没有保存结果，未能算出：D5；请用 Excel 或 WPS 打开并保存后再导入 "
+        "(formulas of sheet 'Sheet' saved without their results, not computed: D5; open and save the file in Excel "
+        "or WPS, then import it)"
+    ]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    assert b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"] and b"<v></v>" in parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<v></v>", b"<v>0</v>")
+    assert cells(read_bytes(_zip(parts), ".xlsx"))[:4] == shown[:4]  # XlsxWriter's 0s
+
+
 def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):
     """Excel's 文本文件（制表符分隔） and Unicode 文本 quote a cell holding a line break or a quote: the goal was cut in
     two (a stray quote on each part) and a summary's rows shifted. Read whole or as a stream, alike."""

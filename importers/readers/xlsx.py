@@ -57,6 +57,15 @@ _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b[^>]*?(/?)>")  # '/>' closes an 
 # a character XML cannot hold, as Excel and POI write it in a text: _x000D_ for the CR of a line break pasted in
 # (openpyxl keeps the escape: 新建农田5万亩，_x000D_⏎配套…), _x005F_ for a '_' that begins such a sequence
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# a formula's cell saved without its result (openpyxl and Apache POI write the formula alone: '<f>SUM(C6:C7)</f></c>',
+# or an empty value), or a shared formula's follower so saved
+_UNCACHED = re.compile(
+    rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+    rb"|<(?:\w+:)?f\b[^>]*/>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+# a workbook whose results are computed when it is opened (XlsxWriter's and openpyxl's: their saved results are 0)
+_CALC_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -80,7 +89,10 @@ def read(data: bytes) -> list[Row]:
                 part = parts[path]
                 check_span(sheet.title, part.span, part.span_cells)
                 filtered = _filtered(path, parts)
-                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part, filtered)
+                computed: dict[tuple[int, int], float | None] = {}
+                if part.uncached or (part.formulas and parts["xl/workbook.xml"].calc_on_load):
+                    computed = _results(data, sheet.title)
+                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part, filtered, computed)
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
     finally:
         book.close()
@@ -116,6 +128,9 @@ class _Part:
         self.filtering = False  # whether a filter is in use (a filterColumn)
         self.tables: list[str] = []  # the targets of a sheet's relationships to tables (in a .rels part)
         self.rows = 0  # rows with a cell that holds something (a cell only styled, borders drawn far down, is none)
+        self.formulas = False  # a sheet holds a formula
+        self.uncached = False  # … one saved without its result
+        self.calc_on_load = False  # a workbook's results are computed when it is opened
         counted = False  # the row being read is counted
         tail = b""
         for chunk in xml_chunks(archive, name):
@@ -142,6 +157,10 @@ class _Part:
                 if _TABLE.search(match.group(0)) and target and target.group(1).decode() not in self.tables:
                     self.tables.append(target.group(1).decode())
                 end = max(end, match.end())
+            for pattern, flag in ((_FORMULA, "formulas"), (_UNCACHED, "uncached"), (_CALC_ON_LOAD, "calc_on_load")):
+                for match in pattern.finditer(text):
+                    setattr(self, flag, True)
+                    end = max(end, match.end())
             for match in _HIDDEN.finditer(text):
                 numbers = {key.decode(): int(value) for key, value in _NUMBERS.findall(match.group(0))}
                 if match.group(1) == b"row" and "r" in numbers:
@@ -165,20 +184,30 @@ class _Part:
 
 
 def _sheet_rows(
-    sheet, merged: MergedCells, rows: Rows, cells: int, part: _Part, filtered: list[tuple[int, int]]
+    sheet,
+    merged: MergedCells,
+    rows: Rows,
+    cells: int,
+    part: _Part,
+    filtered: list[tuple[int, int]],
+    computed: dict[tuple[int, int], float | None],
 ) -> int:
     """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content, without the rows
     and columns hidden by hand (an earlier year's indicators kept out of sight; those with text said in `rows.notes`)
-    but with the rows a filter hides; reading stops after a long blank run. Returns `cells` (the document's cells
-    with text so far) with the sheet's added."""
+    but with the rows a filter hides; reading stops after a long blank run. A formula's result the file does not
+    hold (or holds as 0, to be computed on opening) is the one `computed` gives (`_results`); one it cannot give is
+    said in `rows.notes`. Returns `cells` (the document's cells with text so far) with the sheet's added."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
     hidden_rows: list[int] = []
     hidden_columns: set[int] = set()
+    uncomputed: list[str] = []
     sheet.reset_dimensions()  # a sheet's stated size may be wrong (some writers say 'A1'): read every row
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
         own = [_text(cell) for cell in row]
+        if computed:
+            uncomputed += _computed_texts(number, row, own, computed)
         written = [j for j, value in enumerate(own, 1) if value]
         values = merged.spread(number, own)
         if number in part.hidden_rows and not any(first <= number <= last for first, last in filtered):
@@ -201,7 +230,171 @@ def _sheet_rows(
     check_cells(cells)
     rows += [Row(cells=values, line=line) for values, line in zip(fit_width(table), lines)]
     rows.notes += left_out(sheet.title, hidden_rows, sorted(hidden_columns))
+    if uncomputed:
+        shown = ", ".join(uncomputed[:8]) + (", …" if len(uncomputed) > 8 else "")
+        rows.notes.append(
+            f"工作表“{sheet.title}”的公式没有保存结果，未能算出：{shown}；请用 Excel 或 WPS 打开并保存后再导入 "
+            f"(formulas of sheet '{sheet.title}' saved without their results, not computed: {shown}; open and "
+            "save the file in Excel or WPS, then import it)"
+        )
     return cells
+
+
+def _computed_texts(number: int, row, own: list[str], computed: dict[tuple[int, int], float | None]) -> list[str]:
+    """Row `number`'s formula results put in `own` as their cells' formats show them; returns the cells whose result
+    is missing and could not be computed."""
+    missing = []
+    for j, cell in enumerate(row, 1):
+        if (number, j) in computed:
+            result = computed[number, j]
+            if result is not None and (cell.value is None or isinstance(cell.value, (int, float))):
+                own[j - 1] = number_text(result, getattr(cell, "number_format", "General"))
+            elif cell.value is None:
+                missing.append(cell.coordinate)
+    return missing
+
+
+class _Unsupported(Exception):
+    """A formula `_results` does not compute."""
+
+
+# a formula's tokens: a cell or range (C6, $C$6:$C$7), a number (100, 2.5, 100%), a function's name and '(',
+# an operator or punctuation; anything else (another sheet, text, a name) is not computed
+_TOKEN = re.compile(
+    r"\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7}(?::\$?[A-Z]{1,3}\$?\d{1,7})?)(?![\w!(])|(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?%?)"
+    r"|([A-Z][A-Z0-9.]*)\(|([-+*/(),]))"
+)
+
+
+def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
+    """The results of a sheet's formulas, by (row, column), as Excel computes them, None for one not computed: a
+    total of cells (SUM, ROUND, + - * / and parentheses over numbers and the sheet's cells, formulas among them).
+    Read from the workbook's formulas (openpyxl gives a shared formula's own text); a file saved by a library
+    (openpyxl, Apache POI: a finance system's export) holds no results, or 0 where XlsxWriter saved it."""
+    import openpyxl
+    from openpyxl.utils.cell import range_boundaries
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    formulas: dict[tuple[int, int], str] = {}
+    numbers: dict[tuple[int, int], float] = {}
+    try:
+        sheet = book[title]
+        sheet.reset_dimensions()  # (as `_sheet_rows` reads it: every row)
+        for r, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS, values_only=True), 1):
+            for c, value in enumerate(values, 1):
+                if isinstance(value, str) and value.startswith("="):
+                    formulas[r, c] = value[1:].upper()
+                elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                    numbers[r, c] = float(value)
+    finally:
+        book.close()
+    results: dict[tuple[int, int], float | None] = {}
+
+    def cell(key: tuple[int, int]) -> float:
+        if key in formulas:
+            if key not in results:
+                results[key] = None  # (a formula that refers to itself is not computed)
+                try:
+                    results[key] = evaluate(formulas[key])
+                except (_Unsupported, ZeroDivisionError, OverflowError, RecursionError):
+                    pass
+            if results[key] is None:
+                raise _Unsupported
+            return results[key]
+        return numbers.get(key, 0.0)
+
+    def evaluate(formula: str) -> float:
+        tokens, at = [], 0
+        while formula[at:].strip():
+            match = _TOKEN.match(formula, at)
+            if not match:
+                raise _Unsupported
+            tokens.append(match.groups())
+            at = match.end()
+        tokens.append((None, None, None, ""))  # the end
+        position = 0
+
+        def take(*symbols: str) -> str:
+            nonlocal position
+            symbol = tokens[position][3]
+            position += symbol in symbols
+            return symbol if symbol in symbols else ""
+
+        def expression() -> float:
+            value = term()
+            while symbol := take("+", "-"):
+                value = value + term() if symbol == "+" else value - term()
+            return value
+
+        def term() -> float:
+            value = factor()
+            while symbol := take("*", "/"):
+                value = value * factor() if symbol == "*" else value / factor()
+            return value
+
+        def factor() -> float:
+            nonlocal position
+            reference, figure, function, symbol = tokens[position]
+            position += 1
+            if symbol in ("-", "+"):
+                return -factor() if symbol == "-" else factor()
+            if symbol == "(":
+                value = expression()
+                if not take(")"):
+                    raise _Unsupported
+                return value
+            if figure:
+                return float(figure.rstrip("%")) / (100 if figure.endswith("%") else 1)
+            if reference and ":" not in reference:
+                column, row, _, _ = range_boundaries(reference.replace("$", ""))
+                return cell((row, column))
+            if function in ("SUM", "ROUND"):
+                found = arguments()
+                if function == "SUM":
+                    return sum(sum(value) if isinstance(value, list) else value for value in found)
+                if len(found) != 2 or any(isinstance(value, list) for value in found):
+                    raise _Unsupported
+                return _rounded(found[0], int(found[1]))
+            raise _Unsupported
+
+        def arguments() -> list[float | list[float]]:
+            """A function's arguments, a range as the values of its cells with numbers or formulas."""
+            nonlocal position
+            found: list[float | list[float]] = []
+            while not take(")"):
+                if found and not take(","):
+                    raise _Unsupported
+                reference = tokens[position][0]
+                if reference and ":" in reference and tokens[position + 1][3] in (",", ")"):
+                    position += 1
+                    left, top, right, bottom = range_boundaries(reference.replace("$", ""))
+                    keys = sorted(
+                        key for key in {*numbers, *formulas} if top <= key[0] <= bottom and left <= key[1] <= right
+                    )
+                    found.append([cell(key) for key in keys])
+                else:
+                    found.append(expression())
+            return found
+
+        value = expression()
+        if tokens[position][3] != "":
+            raise _Unsupported
+        return value
+
+    for key in formulas:
+        try:
+            cell(key)
+        except _Unsupported:
+            pass
+    return results
+
+
+def _rounded(value: float, digits: int) -> float:
+    """Excel's ROUND: halves away from zero."""
+    import decimal
+
+    exact = decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-digits), decimal.ROUND_HALF_UP)
+    return float(exact)
 
 
 def _text(cell) -> str:
