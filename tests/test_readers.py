@@ -2010,6 +2010,15 @@ def test_limits_on_size_and_rows(tmp_path, monkeypatch):
         (-3.5, '0.0"万元"', "-3.5万元"),
         (0.5, "# ?/?", "0.5"),
         (0, "#", "0"),
+        # text among the whole number's placeholders: yuan shown as 万元 (2800000.万元, 2800.万元 were read), a date
+        # typed as a number, a phone number
+        (2800000, "0!.0000", "280.0000"),
+        (2800000, '0!.0,"万元"', "280.0万元"),
+        (2856789, '0!.0000"万元"', "285.6789万元"),
+        (5, "0!.0000", "0.0005"),
+        (-2800000, '0!.0,"万"', "-280.0万"),
+        (20261231, '0000"年"00"月"00"日"', "2026年12月31日"),
+        (13812345678, "000-0000-0000", "138-1234-5678"),
     ],
 )
 def test_numbers_as_the_sheet_shows_them(value, fmt, shown):

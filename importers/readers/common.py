@@ -110,13 +110,20 @@ def number_text(value: float, number_format: str = "General") -> str:
     parts = _format_parts(shown)
     if parts is None:
         return _general(value)
-    literals, pattern, percents = parts
+    literals, pattern, percents, inner = parts
     if not pattern:
         text = "".join(piece or "" for piece in literals)
         return text if text.strip() else _general(value)
     sign = "-" if value < 0 else ""  # a section for every number: the sign before its text ('"≥"0' with -5 → -≥5)
     shown_value = abs(value) * 100**percents
     number = _general(shown_value) if pattern == "general" else _figures(shown_value, pattern)
+    if inner:  # text among the whole number's placeholders, placed by the digits after it (0!.0000 → 280.0000)
+        head, point, tail = number.partition(".")
+        places, written, offset = sum(ch in "0#?" for ch in pattern.partition(".")[0]), len(head), 0
+        for before, text in inner:
+            at = max(written - (places - before), 0) + offset
+            head, offset = head[:at] + text + head[at:], offset + len(text)
+        number = head + point + tail
     return sign + "".join(number if piece is None else piece for piece in literals)
 
 
@@ -187,14 +194,18 @@ def _section(value: float, sections: list[str]) -> tuple[str, float]:
     return numeric[0], value
 
 
-def _format_parts(section: str) -> tuple[list[str | None], str, int] | None:
+def _format_parts(section: str) -> tuple[list[str | None], str, int, list[tuple[int, str]]] | None:
     """A section as its text pieces with None where the number stands, the number's placeholders ('#,##0.00',
-    'general' or '') and how many times % scales it; None for one with date or time codes (or any other letter) or a
-    fraction."""
+    'general' or ''), how many times % scales it and the text among the placeholders of its whole part, each with
+    the number of placeholders before it ('0!.0,"万元"', Chinese Excel's way of showing yuan as 万元: [(1, '.')];
+    '0000"年"00"月"00"日"': [(4, '年'), (6, '月')]); None for one with date or time codes (or any other letter) or
+    a fraction."""
     if _FRACTION.search(re.sub(r'"[^"]*"|\\.', "", section)):
         return None
     literals: list[str | None] = []
     pattern, percents = "", 0
+    inner: list[tuple[int, str]] = []
+    last = 0  # the pieces after the number's placeholders so far (among them when more placeholders follow)
     for match in _FORMAT_TOKEN.finditer(section):
         quoted, escaped, bracket, general, digits, other = match.groups()
         literal = quoted if quoted is not None else escaped
@@ -205,7 +216,18 @@ def _format_parts(section: str) -> tuple[list[str | None], str, int] | None:
         elif general or digits:
             if not pattern:
                 literals.append(None)
+            elif (
+                len(literals) > last
+                and digits
+                and pattern != "general"
+                and "." not in pattern
+                and digits[0] not in "eE"
+            ):
+                placed = sum(ch in "0#?" for ch in pattern)
+                inner += [(placed, piece) for piece in literals[last:] if piece != "%"]
+                literals[last:] = [piece for piece in literals[last:] if piece == "%"]
             pattern = "general" if general or pattern == "general" else pattern + digits
+            last = len(literals)
         elif other == "%":
             percents += 1
             literals.append("%")
@@ -213,7 +235,7 @@ def _format_parts(section: str) -> tuple[list[str | None], str, int] | None:
             return None
         elif other and other != "@":
             literals.append(other)
-    return literals, pattern, percents
+    return literals, pattern, percents, inner
 
 
 def _general(value: float) -> str:
