@@ -93,7 +93,24 @@ def _squared(text: str) -> str:
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 
 
-_MISSING = {"", "无", "/", "-", "—", "--", "——", "空"}
+# no target: a placeholder, or a spreadsheet's error value where a formula gave none ('#DIV/0!' was =0)
+_MISSING = {
+    "",
+    "无",
+    "/",
+    "-",
+    "—",
+    "--",
+    "——",
+    "空",
+    "#DIV/0!",
+    "#REF!",
+    "#N/A",
+    "#VALUE!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+}
 # Targets that are no single number, kept as written (like a qualitative word): a range ('5-10名', '90%～95%',
 # '1至2次'), a date ('2026年11月底前', '2022.6.1-2023.5.31', '12月底前', '1-12月') and several values ('≥6期/≥3个'):
 # read as one number they were '=5名', '=2026年', '≥6期/'.
