@@ -144,7 +144,7 @@ def test_xlsx_characters_escaped_in_a_text_read_as_they_show():
     assert cells(read_bytes(_zip(parts), ".xlsx")) == [["新建农田5万亩，\n配套完善灌排设施", "≥95%\n(_x000D_)"]]
 
 
-def test_xlsx_formulas_saved_without_their_results_are_computed():
+def test_xlsx_formulas_saved_without_their_results_are_computed(monkeypatch):
     """A workbook written by a library (openpyxl, Apache POI: a finance system's export) holds formulas without their
     results: a form's 年度资金总额 (=SUM over the shares below it, merged across) was read blank and the project had
     no amount; XlsxWriter saves each result as 0 (computed on opening), and the amount was 0. A total of cells is
@@ -181,6 +181,10 @@ def test_xlsx_formulas_saved_without_their_results_are_computed():
     assert b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"] and b"<v></v>" in parts["xl/worksheets/sheet1.xml"]
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<v></v>", b"<v>0</v>")
     assert cells(read_bytes(_zip(parts), ".xlsx"))[:4] == shown[:4]  # XlsxWriter's 0s
+    from importers.readers import xlsx
+
+    monkeypatch.setattr(xlsx, "_MOST_VISITS", 1)  # the ranges' cells, all formulas together: SUM(C3:C4) covers 2
+    assert [row[2] for row in cells(read_bytes(data, ".xlsx"))] == ["", "", "260.00", "20.50", "8600"]
 
 
 def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):

@@ -66,6 +66,9 @@ _UNCACHED = re.compile(
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 # a workbook whose results are computed when it is opened (XlsxWriter's and openpyxl's: their saved results are 0)
 _CALC_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
+# the cells the ranges of a sheet's formulas may cover, all together, when results are computed (a goal table's
+# totals cover hundreds; running totals down a long sheet, =SUM($B$2:B9000), would take seconds: not computed)
+_MOST_VISITS = 200_000
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -289,6 +292,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
     finally:
         book.close()
     results: dict[tuple[int, int], float | None] = {}
+    visits = [_MOST_VISITS]  # the cells ranges may still cover, all formulas together
 
     def cell(key: tuple[int, int]) -> float:
         if key in formulas:
@@ -368,10 +372,18 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                 if reference and ":" in reference and tokens[position + 1][3] in (",", ")"):
                     position += 1
                     left, top, right, bottom = range_boundaries(reference.replace("$", ""))
-                    keys = sorted(
-                        key for key in {*numbers, *formulas} if top <= key[0] <= bottom and left <= key[1] <= right
+                    area = (bottom - top + 1) * (right - left + 1)
+                    visits[0] -= min(area, len(numbers) + len(formulas))
+                    if visits[0] < 0:  # (running totals over a long sheet: the rest is not computed)
+                        raise _Unsupported
+                    keys = (
+                        [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
+                        if area <= len(numbers) + len(formulas)
+                        else sorted(
+                            key for key in {*numbers, *formulas} if top <= key[0] <= bottom and left <= key[1] <= right
+                        )
                     )
-                    found.append([cell(key) for key in keys])
+                    found.append([cell(key) for key in keys if key in numbers or key in formulas])
                 else:
                     found.append(expression())
             return found
