@@ -42,6 +42,7 @@ class Row:
     line: int  # 1-based line (or row) number in the source, for messages
     page: int = 0  # 1-based page of a paged document (PDF), 0 for formats without pages
     edges: tuple[float, ...] = ()  # a ruled table row's cell left edges in points (PDF), () when unknown
+    sheet: str = ""  # the name of the workbook's sheet the row is on (its tab), '' for formats without sheets
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""

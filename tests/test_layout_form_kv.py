@@ -469,3 +469,34 @@ def test_a_departments_own_form_names_it_by_its_unit_label(label):
     )
     [table] = parse_rows(split_rows(text)).projects
     assert (table.name, table.kind, table.amount, table.goal) == ("某市某局", "department", "1,000", "做好全年工作")
+
+
+def test_a_form_without_a_name_alone_on_its_sheet_is_named_by_the_sheet():
+    """An officer's workbook of a sheet per project, each tab the project's name and its form without 项目名称: the
+    file was refused (form has no 项目名称); the sheet's name names it now, said in the warnings. A default tab name
+    (Sheet2) or a table's (…表) names nothing."""
+    import io
+
+    import openpyxl
+
+    from importers.readers import read_bytes
+
+    def workbook(titles: list[str]) -> bytes:
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for title in titles:
+            sheet = book.create_sheet(title)
+            sheet.append(["预算金额（万元）", 85.6])
+            sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+            sheet.append(["产出指标", "数量指标", "举办全民健身赛事", "≥12场"])
+            sheet.append(["满意度指标", "服务对象满意度指标", "参赛群众满意度", "≥90%"])
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+    doc = parse_rows(read_bytes(workbook(["全民健身赛事活动", "市民健身中心运营补助"]), ".xlsx"))
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("全民健身赛事活动", 2), ("市民健身中心运营补助", 2)]
+    assert "its sheet's name '全民健身赛事活动' names the project" in doc.warnings[0]
+    for titles in (["全民健身赛事活动", "Sheet2"], ["全民健身赛事活动", "项目绩效目标表"]):
+        with pytest.raises(ParseError, match="form has no 项目名称"):
+            parse_rows(read_bytes(workbook(titles), ".xlsx"))

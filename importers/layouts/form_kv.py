@@ -22,6 +22,7 @@ from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator
 from importers.segments import DEPARTMENT_TITLE
 
 NAME = "form-kv"
+_DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表|页)\s*\d*$")
 LEVEL_HEADERS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
 TARGET_HEADERS = ("年度目标值", "年度指标值", "目标值", "指标值")
 HEAD_FIELDS = {
@@ -270,6 +271,15 @@ def _publisher(preamble: list[Row]) -> str:
     return ""
 
 
+def _sheet_name(form: _Form, forms: list[_Form]) -> str:
+    """The name of the workbook sheet that holds the form alone, when it can name a project (an officer's workbook of
+    a sheet per project, its tab the project's name); '' for a default name (Sheet1, 工作表2) or a table's (…表)."""
+    sheet = form.head[0].sheet.strip()
+    if not sheet or _DEFAULT_SHEET.match(sheet) or sheet.endswith("表"):
+        return ""
+    return sheet if sum(other.head[0].sheet == form.head[0].sheet for other in forms) == 1 else ""
+
+
 def parse(rows: list[Row]) -> RawDocument:
     forms = _forms(rows)
     if not forms:
@@ -289,6 +299,12 @@ def parse(rows: list[Row]) -> RawDocument:
             project.name = project.department  # a department's own form names it as 预算单位 or 主管部门
         if not project.name and not any(indicator.target for indicator in project.indicators):
             continue  # a blank form, printed unfilled (a table the department does not use): no project
+        if not project.name and (sheet := _sheet_name(form, forms)):
+            project.name = sheet
+            doc.warnings.append(
+                f"第 {project.line} 行的表单没有项目名称，以其工作表名「{sheet}」为项目名称 line {project.line}: the "
+                f"form has no 项目名称; its sheet's name '{sheet}' names the project"
+            )
         if not project.name:
             raise ParseError(f"第 {project.line} 行的表单没有项目名称 line {project.line}: form has no 项目名称")
         if form.table is None:

@@ -64,7 +64,7 @@ def read(data: bytes) -> list[Row]:
                     hidden_columns.update(c + 1 for c in written if c not in shown)
                     lines.append(r)
                     table.append([cells[c] for c in shown])
-                rows += [Row(cells=cells, line=r + 1) for r, cells in zip(lines, fit_width(table))]
+                rows += [Row(cells=cells, line=r + 1, sheet=sheet.name) for r, cells in zip(lines, fit_width(table))]
                 rows.notes += left_out(sheet.name, hidden_rows, sorted(hidden_columns))
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
             book.unload_sheet(index)

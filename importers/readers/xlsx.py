@@ -231,7 +231,7 @@ def _sheet_rows(
             check_cells(cells)
     check_rows(len(rows) + len(table))
     check_cells(cells)
-    rows += [Row(cells=values, line=line) for values, line in zip(fit_width(table), lines)]
+    rows += [Row(cells=values, line=line, sheet=sheet.title) for values, line in zip(fit_width(table), lines)]
     rows.notes += left_out(sheet.title, hidden_rows, sorted(hidden_columns))
     if uncomputed:
         shown = ", ".join(uncomputed[:8]) + (", …" if len(uncomputed) > 8 else "")
