@@ -187,6 +187,43 @@ def test_xlsx_formulas_saved_without_their_results_are_computed(monkeypatch):
     assert [row[2] for row in cells(read_bytes(data, ".xlsx"))] == ["", "", "260.00", "20.50", "8600"]
 
 
+def test_xls_formulas_saved_without_their_results_are_computed():
+    """xlwt saves a formula with an empty text for Excel to compute on opening: a form's 年度资金总额 (=SUM over the
+    shares below it, merged across) was read blank and the project had no amount. A total of cells is computed as
+    Excel does; another formula is left blank and said in the warnings."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("表")
+    money = xlwt.easyxf(num_format_str="#,##0.00")
+    sheet.write(0, 0, "年度资金总额")
+    sheet.write_merge(0, 0, 1, 2, xlwt.Formula("SUM(B3:B4)"), money)
+    sheet.write(1, 0, "人均标准")
+    sheet.write(1, 1, xlwt.Formula("ROUND(B1*10000/B5,2)"), money)
+    sheet.write(2, 0, "财政拨款")
+    sheet.write(2, 1, 260, money)
+    sheet.write(3, 0, "其他资金")
+    sheet.write(3, 1, xlwt.Formula("20.5+(3-3)*2-(-0)+B6"), money)
+    sheet.write(4, 0, "受益人数")
+    sheet.write(4, 1, 8600)
+    sheet.write(4, 2, xlwt.Formula("AVERAGE(B3:B4)"))
+    out = io.BytesIO()
+    book.save(out)
+    rows = read_bytes(out.getvalue(), ".xls")
+    assert cells(rows) == [
+        ["年度资金总额", "280.50", "280.50"],
+        ["人均标准", "326.16", ""],
+        ["财政拨款", "260.00", ""],
+        ["其他资金", "20.50", ""],
+        ["受益人数", "8600", ""],
+    ]
+    assert rows.notes == [
+        "工作表“表”的公式没有保存结果，未能算出：C5；请用 Excel 或 WPS 打开并保存后再导入 "
+        "(formulas of sheet '表' saved without their results, not computed: C5; open and save the file in Excel or "
+        "WPS, then import it)"
+    ]
+
+
 def test_text_excel_saved_with_quoted_cells_reads_as_its_sheet(tmp_path):
     """Excel's 文本文件（制表符分隔） and Unicode 文本 quote a cell holding a line break or a quote: the goal was cut in
     two (a stray quote on each part) and a summary's rows shifted. Read whole or as a stream, alike."""

@@ -320,6 +320,26 @@ def left_out(sheet: str, rows: list[int], columns: list[int]) -> list[str]:
     return notes
 
 
+def uncomputed(sheet: str, cells: list[str]) -> list[str]:
+    """A warning naming the cells (A1 names) of a sheet whose formulas were saved without a result, not computed."""
+    if not cells:
+        return []
+    shown = ", ".join(cells[:8]) + (", …" if len(cells) > 8 else "")
+    return [
+        f"工作表“{sheet}”的公式没有保存结果，未能算出：{shown}；请用 Excel 或 WPS 打开并保存后再导入 "
+        f"(formulas of sheet '{sheet}' saved without their results, not computed: {shown}; open and save the file "
+        "in Excel or WPS, then import it)"
+    ]
+
+
+def rounded(value: float, digits: int) -> float:
+    """Excel's ROUND: halves away from zero."""
+    import decimal
+
+    exact = decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-digits), decimal.ROUND_HALF_UP)
+    return float(exact)
+
+
 def _spans(numbers: list[int], written: Callable[[int], str], most: int = 8) -> str:
     """Numbers as their runs ('4–6, 9'; each as `written` writes it), the first `most` runs and '…' after."""
     runs: list[list[int]] = []

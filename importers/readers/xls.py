@@ -24,6 +24,8 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    rounded,
+    uncomputed,
 )
 from importers.records import SHEET_BREAK, Row, Rows
 
@@ -54,8 +56,11 @@ def read(data: bytes) -> list[Row]:
                 table: list[list[str]] = []
                 hidden_rows: list[int] = []
                 hidden_columns: set[int] = set()
+                computed = _results(book, index, sheet)
                 for r in range(sheet.nrows):
                     own = [_text(book, sheet.cell(r, c)) for c in range(width)]
+                    for c in (c for c in range(width) if computed.get((r, c)) is not None):
+                        own[c] = number_text(computed[r, c], _format(book, sheet.cell(r, c)))
                     written = [c for c, value in enumerate(own) if value]
                     cells = merged.spread(r + 1, own)
                     if _hidden(sheet.rowinfo_map, r) and not any(first <= r <= last for first, last in filtered):
@@ -66,6 +71,8 @@ def read(data: bytes) -> list[Row]:
                     table.append([cells[c] for c in shown])
                 rows += [Row(cells=cells, line=r + 1, sheet=sheet.name) for r, cells in zip(lines, fit_width(table))]
                 rows.notes += left_out(sheet.name, hidden_rows, sorted(hidden_columns))
+                missing = sorted(key for key, value in computed.items() if value is None)
+                rows.notes += uncomputed(sheet.name, [xlrd.cellname(r, c) for r, c in missing])
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
             book.unload_sheet(index)
     finally:
@@ -109,6 +116,135 @@ def _filtering(book, index: int) -> bool:
     return False
 
 
+_FORMULA, _STRING = 0x0006, 0x0207  # a formula's record (its cell, its result, its tokens); a text result's
+_SUM, _ROUND = 4, 27  # Excel's numbers of its functions
+
+
+def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
+    """The results of the sheet's formulas saved without one (xlwt writes an empty text for Excel to compute on
+    opening), by (row, column), 0-based, None for one not computed: a total of cells (SUM, ROUND, + - * / over
+    numbers and the sheet's cells). The formulas' tokens are read from the sheet's records (xlrd does not keep them)."""
+    mem, starts = getattr(book, "mem", None), getattr(book, "_sh_abs_posn", None)
+    if not mem or not starts or index >= len(starts):
+        return {}
+    tokens: dict[tuple[int, int], bytes] = {}
+    at = starts[index]
+    while at + 4 <= len(mem):
+        kind, size = struct.unpack_from("<HH", mem, at)
+        if kind == _EOF:
+            break
+        if kind == _FORMULA and size >= 22:
+            row, column = struct.unpack_from("<HH", mem, at + 4)
+            result = mem[at + 10 : at + 18]
+            if result[6:] == b"\xff\xff" and result[0] == 3:  # an empty text: no result
+                length = struct.unpack_from("<H", mem, at + 24)[0]
+                tokens[row, column] = mem[at + 26 : at + 26 + length]
+        at += 4 + size
+    results: dict[tuple[int, int], float | None] = {}
+
+    def value(row: int, column: int) -> float:
+        if (row, column) in tokens:
+            if (row, column) not in results:
+                results[row, column] = None  # (a formula that refers to itself is not computed)
+                try:
+                    results[row, column] = _computed(tokens[row, column], value, cells)
+                except (_Unsupported, ZeroDivisionError, OverflowError, RecursionError, struct.error, IndexError):
+                    pass
+            if results[row, column] is None:
+                raise _Unsupported
+            return results[row, column]
+        if row >= sheet.nrows or column >= sheet.ncols or sheet.cell_type(row, column) in (0, 6):  # empty, blank
+            return 0.0
+        if sheet.cell_type(row, column) in (2, 3):  # a number, a date
+            return float(sheet.cell_value(row, column))
+        raise _Unsupported  # (text in a sum of two cells: #VALUE!)
+
+    def cells(first_row: int, last_row: int, first_column: int, last_column: int) -> list[float]:
+        """The numbers of a range's cells (text and blanks left out, as SUM does)."""
+        found = []
+        for row in range(first_row, min(last_row, sheet.nrows - 1) + 1):
+            for column in range(first_column, min(last_column, sheet.ncols - 1) + 1):
+                if (row, column) in tokens or sheet.cell_type(row, column) in (2, 3):
+                    found.append(value(row, column))
+        return found
+
+    for row, column in tokens:
+        try:
+            value(row, column)
+        except _Unsupported:
+            pass
+    return results
+
+
+class _Unsupported(Exception):
+    """A formula `_results` does not compute."""
+
+
+def _computed(rpn: bytes, value, cells) -> float:
+    """A formula's result from its tokens (BIFF8 'parsed expression', in reverse Polish order)."""
+    stack: list = []
+    at = 0
+    while at < len(rpn):
+        token = rpn[at]
+        token = (token & 0x1F) | 0x20 if token >= 0x20 else token  # (a reference's or function's class)
+        at += 1
+        if 0x03 <= token <= 0x06:  # + - * /
+            b, a = stack.pop(), stack.pop()
+            if isinstance(a, list) or isinstance(b, list):
+                raise _Unsupported
+            stack.append(a + b if token == 3 else a - b if token == 4 else a * b if token == 5 else a / b)
+        elif token in (0x12, 0x13, 0x14):  # unary +, -, %
+            a = stack.pop()
+            if isinstance(a, list):
+                raise _Unsupported
+            stack.append(a if token == 0x12 else -a if token == 0x13 else a / 100)
+        elif token == 0x15:  # parentheses
+            pass
+        elif token == 0x19:  # an attribute: a SUM of one argument, or spaces
+            flags = rpn[at]
+            at += 3
+            if flags & 0x10:
+                a = stack.pop()
+                stack.append(sum(a) if isinstance(a, list) else a)
+            elif flags & ~0x41:  # (IF, CHOOSE, a jump)
+                raise _Unsupported
+        elif token == 0x1E:  # an integer
+            stack.append(float(struct.unpack_from("<H", rpn, at)[0]))
+            at += 2
+        elif token == 0x1F:  # a number
+            stack.append(struct.unpack_from("<d", rpn, at)[0])
+            at += 8
+        elif token == 0x24:  # a cell
+            row, column = struct.unpack_from("<HH", rpn, at)
+            stack.append(value(row, column & 0x3FFF))
+            at += 4
+        elif token == 0x25:  # a range
+            first_row, last_row, first_column, last_column = struct.unpack_from("<4H", rpn, at)
+            stack.append(cells(first_row, last_row, first_column & 0x3FFF, last_column & 0x3FFF))
+            at += 8
+        elif token in (0x21, 0x22):  # a function: fixed arguments (ROUND), or a number of them (SUM)
+            count = rpn[at] & 0x7F if token == 0x22 else 2
+            function = struct.unpack_from("<H", rpn, at + (token == 0x22))[0] & 0x7FFF
+            at += 2 + (token == 0x22)
+            arguments = [stack.pop() for _ in range(count)][::-1]
+            if function == _SUM and token == 0x22:
+                stack.append(sum(sum(a) if isinstance(a, list) else a for a in arguments))
+            elif function == _ROUND and token == 0x21 and not any(isinstance(a, list) for a in arguments):
+                stack.append(rounded(arguments[0], int(arguments[1])))
+            else:
+                raise _Unsupported
+        else:
+            raise _Unsupported
+    if len(stack) != 1 or isinstance(stack[0], list):
+        raise _Unsupported
+    return stack[0]
+
+
+def _format(book, cell) -> str:
+    """A cell's number format."""
+    return book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+
+
 def _hidden(info: dict, index: int) -> bool:
     """Whether a sheet's row or column (xlrd's rowinfo_map or colinfo_map) is hidden."""
     return bool(getattr(info.get(index), "hidden", False))
@@ -120,8 +256,7 @@ def _text(book, cell) -> str:
     if cell.ctype == xlrd.XL_CELL_TEXT:
         return cell_text(cell.value)
     if cell.ctype == xlrd.XL_CELL_NUMBER:
-        fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
-        return number_text(cell.value, fmt)
+        return number_text(cell.value, _format(book, cell))
     if cell.ctype == xlrd.XL_CELL_DATE:
         key = book.xf_list[cell.xf_index].format_key
         fmt = book.format_map[key].format_str or IMPLIED_DATES.get(key, "")

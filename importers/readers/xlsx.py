@@ -41,6 +41,8 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    rounded,
+    uncomputed,
 )
 from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import SHEET_BREAK, Row, Rows
@@ -205,12 +207,12 @@ def _sheet_rows(
     blank_run = 0
     hidden_rows: list[int] = []
     hidden_columns: set[int] = set()
-    uncomputed: list[str] = []
+    missing: list[str] = []
     sheet.reset_dimensions()  # a sheet's stated size may be wrong (some writers say 'A1'): read every row
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
         own = [_text(cell) for cell in row]
         if computed:
-            uncomputed += _computed_texts(number, row, own, computed)
+            missing += _computed_texts(number, row, own, computed)
         written = [j for j, value in enumerate(own, 1) if value]
         values = merged.spread(number, own)
         if number in part.hidden_rows and not any(first <= number <= last for first, last in filtered):
@@ -233,13 +235,7 @@ def _sheet_rows(
     check_cells(cells)
     rows += [Row(cells=values, line=line, sheet=sheet.title) for values, line in zip(fit_width(table), lines)]
     rows.notes += left_out(sheet.title, hidden_rows, sorted(hidden_columns))
-    if uncomputed:
-        shown = ", ".join(uncomputed[:8]) + (", …" if len(uncomputed) > 8 else "")
-        rows.notes.append(
-            f"工作表“{sheet.title}”的公式没有保存结果，未能算出：{shown}；请用 Excel 或 WPS 打开并保存后再导入 "
-            f"(formulas of sheet '{sheet.title}' saved without their results, not computed: {shown}; open and "
-            "save the file in Excel or WPS, then import it)"
-        )
+    rows.notes += uncomputed(sheet.title, missing)
     return cells
 
 
@@ -358,7 +354,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     return sum(sum(value) if isinstance(value, list) else value for value in found)
                 if len(found) != 2 or any(isinstance(value, list) for value in found):
                     raise _Unsupported
-                return _rounded(found[0], int(found[1]))
+                return rounded(found[0], int(found[1]))
             raise _Unsupported
 
         def arguments() -> list[float | list[float]]:
@@ -399,14 +395,6 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
         except _Unsupported:
             pass
     return results
-
-
-def _rounded(value: float, digits: int) -> float:
-    """Excel's ROUND: halves away from zero."""
-    import decimal
-
-    exact = decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-digits), decimal.ROUND_HALF_UP)
-    return float(exact)
 
 
 def _text(cell) -> str:
