@@ -185,6 +185,10 @@ def test_xlsx_formulas_saved_without_their_results_are_computed(monkeypatch):
 
     monkeypatch.setattr(xlsx, "_MOST_VISITS", 1)  # the ranges' cells, all formulas together: SUM(C3:C4) covers 2
     assert [row[2] for row in cells(read_bytes(data, ".xlsx"))] == ["", "", "260.00", "20.50", "8600"]
+    monkeypatch.undo()
+    sheet = parts["xl/worksheets/sheet1.xml"].replace(b'<c r="D5"', b'<c r="D5" t="str"')  # Excel's text result: ""
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"VLOOKUP(C5,A1:C4,2)</f><v>0", b'IF(C5=0,"",C5)</f><v>')
+    assert read_bytes(_zip(parts), ".xlsx").notes == []  # (an empty text is no result left out)
 
 
 def test_xls_formulas_saved_without_their_results_are_computed():
@@ -207,6 +211,7 @@ def test_xls_formulas_saved_without_their_results_are_computed():
     sheet.write(4, 0, "受益人数")
     sheet.write(4, 1, 8600)
     sheet.write(4, 2, xlwt.Formula("AVERAGE(B3:B4)"))
+    sheet.write(5, 2, xlwt.Formula('IF(B5=0,"",B1/B5)'))  # an empty text it may give is Excel's result: no warning
     out = io.BytesIO()
     book.save(out)
     rows = read_bytes(out.getvalue(), ".xls")

@@ -10,6 +10,7 @@ ranges only when it reads formatting, which it does anyway for the number format
 from __future__ import annotations
 
 import io
+import re
 import struct
 
 from importers.readers.common import (
@@ -118,6 +119,7 @@ def _filtering(book, index: int) -> bool:
 
 _FORMULA, _STRING = 0x0006, 0x0207  # a formula's record (its cell, its result, its tokens); a text result's
 _SUM, _ROUND = 4, 27  # Excel's numbers of its functions
+_CHOICE = re.compile(rb"\x19[\x02\x04]", re.S)  # an IF's or a CHOOSE's token (tAttrIf, tAttrChoose)
 
 
 def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
@@ -136,9 +138,10 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
         if kind == _FORMULA and size >= 22:
             row, column = struct.unpack_from("<HH", mem, at + 4)
             result = mem[at + 10 : at + 18]
-            if result[6:] == b"\xff\xff" and result[0] == 3:  # an empty text: no result
-                length = struct.unpack_from("<H", mem, at + 24)[0]
-                tokens[row, column] = mem[at + 26 : at + 26 + length]
+            length = struct.unpack_from("<H", mem, at + 24)[0]
+            rpn = mem[at + 26 : at + 26 + length]
+            if result[6:] == b"\xff\xff" and result[0] == 3 and not _CHOICE.search(rpn):  # an empty text: no result
+                tokens[row, column] = rpn  # (not one an IF or CHOOSE may give: Excel's =IF(B5=0,"",…))
         at += 4 + size
     results: dict[tuple[int, int], float | None] = {}
 

@@ -241,14 +241,14 @@ def _sheet_rows(
 
 def _computed_texts(number: int, row, own: list[str], computed: dict[tuple[int, int], float | None]) -> list[str]:
     """Row `number`'s formula results put in `own` as their cells' formats show them; returns the cells whose result
-    is missing and could not be computed."""
+    is missing and could not be computed (a text result saved empty, Excel's =IF(B5=0,"",…), is no missing one)."""
     missing = []
     for j, cell in enumerate(row, 1):
         if (number, j) in computed:
             result = computed[number, j]
             if result is not None and (cell.value is None or isinstance(cell.value, (int, float))):
                 own[j - 1] = number_text(result, getattr(cell, "number_format", "General"))
-            elif cell.value is None:
+            elif cell.value is None and cell.data_type == "n":  # (t="str": a text result)
                 missing.append(cell.coordinate)
     return missing
 
