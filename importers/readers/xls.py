@@ -4,7 +4,8 @@ those with text; a row hidden inside the sheet's AutoFilter range (its _FilterDa
 (a FILTERMODE record) is read, since a filter only shows part of the table.
 
 A merged cell's value is spread to every cell it covers, across and down. xlrd lists a sheet's merged
-ranges only when it reads formatting, which it does anyway for the number formats.
+ranges only when it reads formatting, which it does anyway for the number formats. A formula saved without its result
+(xlwt's) is computed when it is a total of cells (`_results`); the cells of one not computed are said in a warning.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Every visible sheet is read in order (hidden sheets are skipped), a blank row be
 hidden by hand are not (an earlier year's indicators kept out of sight), and a warning names those with text. Values
 are shown as the sheet shows them (number formats: decimals, thousands separators, %, their text; dates as the
 format writes them in Chinese, 2023年12月20日, else as 2021-01-01). A merged cell's value is spread to every cell it
-covers, across and down.
+covers, across and down. A formula's result a library left out (or saved as 0 for Excel to compute) is computed when
+it is a total of cells (`_results`); the cells of one not computed are said in a warning.
 
 Before openpyxl reads anything, one pass over each XML part of the workbook, chunk by chunk (memory stays flat
 for any size), refuses a cell's text over MAX_CELL_BYTES and finds what read-only mode does not read: a sheet's
