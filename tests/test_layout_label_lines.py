@@ -220,3 +220,28 @@ def test_a_form_title_with_its_year_between_two_forms_is_no_indicator():
     doc = parse(title + form.format("甲项目") + title + form.format("乙项目"))
     assert [[i.name for i in p.indicators] for p in doc.projects] == [["受益人数"], ["受益人数"]]
     assert (doc.title, doc.year) == ("项目支出绩效目标表（2026年度）", "2026")
+
+
+def test_levels_numbered_as_parts_do_not_end_the_table():
+    """Levels written with a part's number ('一、产出指标', '二、效益指标', as some forms code them): the first of them
+    was taken for the text's next part ('三、其他说明') and ended the table, so the form had no indicators."""
+    text = (
+        "项目名称\n2026年高标准农田建设项目\n一级指标\n二级指标\n三级指标\n指标值\n一、产出指标\n（一）数量指标\n"
+        "新建高标准农田面积\n≥1.2万亩\n二、效益指标\n（一）社会效益指标\n农业生产条件\n有效改善\n"
+        "三、满意度指标\n（一）服务对象满意度指标\n农户满意度\n≥90%\n四、其他说明\n本部门将加强绩效运行监控。\n"
+    )
+    assert [(i.level1, i.name, i.target) for i in parse(text).projects[0].indicators] == [
+        ("一、产出指标", "新建高标准农田面积", "≥1.2万亩"),
+        ("二、效益指标", "农业生产条件", "有效改善"),
+        ("三、满意度指标", "农户满意度", "≥90%"),
+    ]
+
+
+def test_the_years_amount_is_not_taken_from_the_money_label_beside_it():
+    """'项目资金（万元）' with a figure (a total), then 年度资金总额 with the year's: the total was the amount."""
+    text = (
+        "项目名称\n2026年高标准农田建设项目\n项目资金（万元）\n5000\n年度资金总额\n1850.75\n"
+        "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n新建高标准农田面积\n≥1.2万亩\n"
+    )
+    [project] = parse(text).projects
+    assert (project.amount, project.fields["项目资金（万元）"]) == ("1850.75", "5000")

@@ -208,6 +208,7 @@ def _lines(cells: list[_Cell]) -> list[str]:
 def _head(cells: list[_Cell], project: RawProject) -> None:
     """Label, value lines, label, value lines …; the value is every cell up to the next label."""
     i = 0
+    money: tuple[str, str] | None = None
     while i < len(cells):
         label = cells[i].text
         j = i + 1
@@ -218,12 +219,16 @@ def _head(cells: list[_Cell], project: RawProject) -> None:
         project.amount_unit = project.amount_unit or (unit.group(1) if unit else "")
         attr = HEAD_LABELS.get(_key(label), "")
         if _key(label) == "项目资金" and _FIGURE.match(value):
-            attr = "amount"  # '项目资金（万元）' / '1850.75', without 年度资金总额 under it
-        if attr and not getattr(project, attr):
+            money = (squash(label), value)  # the amount only when no 年度资金总额 gives it
+        elif attr and not getattr(project, attr):
             setattr(project, attr, value)
         elif value or not attr:
             project.fields[squash(label)] = value
         i = j
+    if money and not project.amount:
+        project.amount = money[1]  # '项目资金（万元）' / '1850.75', without 年度资金总额 under it
+    elif money:
+        project.fields[money[0]] = money[1]  # (a total beside the year's 年度资金总额)
 
 
 def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
@@ -259,6 +264,11 @@ def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
     return indicators
 
 
+def _part(text: str) -> bool:
+    """Whether a cell is the heading of the text's next part ('三、其他说明'), not a level numbered as one ('一、产出指标')."""
+    return bool(_SECTION.match(text)) and not _is_level(text)
+
+
 def _project(cells: list[_Cell]) -> RawProject:
     """A project from its cells: head up to the indicator table's header, then the table up to a note or the text's
     next part ('三、其他说明')."""
@@ -268,7 +278,7 @@ def _project(cells: list[_Cell]) -> RawProject:
     if not project.name:
         raise ParseError(f"第 {cells[0].line} 行的项目名称没有值 line {cells[0].line}: 项目名称 without a value")
     table = [c for c in cells[start:] if not _skipped(c)]
-    end = next((i for i, c in enumerate(table) if _NOTE.match(c.text) or _SECTION.match(c.text)), len(table))
+    end = next((i for i, c in enumerate(table) if _NOTE.match(c.text) or _part(c.text)), len(table))
     project.indicators = _indicators(table[:end])
     return project
 
