@@ -191,3 +191,23 @@ def test_a_level_line_holding_its_indicators():
         ("效益指标", "社会效益指标", "农业生产条件", "有效改善"),
         ("满意度指标", "", "服务对象满意度", "≥90%"),
     ]
+
+
+def test_a_level_line_of_prose_is_read_whole_under_its_own_level():
+    """A level's line whose items are not all indicators ('困难群众基本生活得到有效保障，社会救助体系逐步健全'): only the
+    items read were kept, the rest of the sentence lost; a level line of prose after a level's line of indicators
+    went under that line's level ('时效指标' under 质量指标); a date alone after a comma was cut into '2026年' and
+    '12月底前'. Such a line is read whole, as before, under its level 1 only."""
+    text = (
+        "项目名称：城乡低保资金\n绩效指标：\n（一）产出指标\n1.质量指标：低保资金发放准确率≥98%；动态管理及时率=100%。\n"
+        "2.时效指标：每月10日前发放到位。\n3.时效指标：完成时间，2026年12月底前。\n（二）效益指标\n"
+        "1.社会效益指标：困难群众基本生活得到有效保障，社会救助体系逐步健全。\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "质量指标", "低保资金发放准确率", "≥98%"),
+        ("产出指标", "质量指标", "动态管理及时率", "=100%"),
+        ("产出指标", "", "时效指标", "每月10日前发放到位。"),
+        ("产出指标", "", "时效指标", "完成时间，2026年12月底前。"),
+        ("效益指标", "", "社会效益指标", "困难群众基本生活得到有效保障，社会救助体系逐步健全。"),
+    ]

@@ -32,7 +32,7 @@ _PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
 _OPERATOR = re.compile(r"^((?!\d+\s*[≥≤＞＜><=＝]).{1,39}?)\s*([≥≤＞＜><=＝].+)$")  # ('5G基站数≥10个': a name)
 # a target without a sign ending an item: a date ('2026年3月底前') or a qualitative word ('明显改善', '逐步健全')
 _WORD_TARGET = re.compile(
-    r"^(.{2,39}?)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?底?[之以]?前"
+    r"^(?!(?:\d{4}年)?\d{1,2}月)(.{2,39}?)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?底?[之以]?前"
     r"|(?:明显|有效|逐步|持续|进一步|显著|稳步|不断)(?:提升|提高|改善|健全|完善|增强|加强|降低|减少|下降))$"
 )
 _SECTION = frozenset(("绩效指标", "年度绩效指标", "主要绩效指标", "绩效指标情况", "项目绩效指标", "具体绩效指标"))
@@ -79,6 +79,7 @@ def _projects(rows: list[Row]) -> list[RawProject]:
     heading: tuple[str, Row] | None = None  # a numbered short line without a colon: perhaps a project's name
     listing = False  # in a project's indicators
     level1 = level2 = ""
+    listed = False  # level2 was set by a level's line of indicators
     skip = 0  # the lines before this one were read with a sentence that went on over them
     for i, row in enumerate(rows):
         text = _line(row)
@@ -91,14 +92,17 @@ def _projects(rows: list[Row]) -> list[RawProject]:
         kind = head_field(label) if label else ""
         if listing and level:
             level1, level2 = _levels(level1, level2, level)
+            listed = False
             continue
         if listing and pair and (named := _level(label)):  # '1.数量指标：培训人次≥500人次；培训天数≥10天。'
             levels = _levels(level1, level2, named)
             if items := _inline(value, row.line, *levels, listed=True):
                 assert project is not None
-                level1, level2 = levels
+                (level1, level2), listed = levels, True
                 project.indicators += items
                 continue
+            if listed:  # a level's line of prose, read whole as before: not under the level of the line above
+                level1, level2, listed = levels[0], "", False
         if kind == "name" and value:
             project, listing, heading = _new(projects, value, row), False, None
             continue
@@ -167,8 +171,8 @@ def _inline(text: str, line: int, level1: str = "", level2: str = "", listed: bo
     """Indicators written in a sentence: level groups apart by '；', a group's level before its colon, its items
     apart by '，', each a name and its target after a sign ('培训人次≥1200人次'); an item without a sign
     ('干部业务能力明显提升') is not split into name and target and is left out. A level's line of items (`listed`:
-    every item an indicator) gives its levels (`level1`, `level2`), and a target without a sign at an item's end
-    ('…明显改善', '…2026年3月底前') is split from its name."""
+    every item an indicator, else none read) gives its levels (`level1`, `level2`), and a target without a sign at an
+    item's end ('…明显改善', '…2026年3月底前') is split from its name."""
     found = []
     for group in re.split("[；;]", text.rstrip("。")):
         items = group
@@ -180,6 +184,8 @@ def _inline(text: str, line: int, level1: str = "", level2: str = "", listed: bo
             if match := _OPERATOR.match(item) or listed and _WORD_TARGET.match(item):
                 name, target = match.group(1).strip(), match.group(2).strip()
                 found.append(RawIndicator(name=name, target=target, level1=level1, level2=level2, line=line))
+            elif listed and item:
+                return []  # an item that is prose ('困难群众基本生活得到有效保障'): the line is read whole, as before
     return found
 
 
