@@ -245,3 +245,22 @@ def test_the_years_amount_is_not_taken_from_the_money_label_beside_it():
     )
     [project] = parse(text).projects
     assert (project.amount, project.fields["项目资金（万元）"]) == ("1850.75", "5000")
+
+
+def test_rows_run_together_keep_names_whole_and_a_label_alone_opens_the_project():
+    """In a text read as rows run together: a name's last word was cut off as its target ('LED' | '路灯安装', its
+    target '≥500盏' on the next line then joined to the next name), a name beginning with a year swallowed a target
+    without a sign ('2026 年新增路段数 12 条' | ''), and a 项目名称 alone on its line (its name below, as in a
+    one-cell-a-line text with two level lines) opened no project: nothing was read."""
+    text = (
+        "项目名称\n2026年城市照明改造\n年度资金总额\n800\n一级指标\n二级指标\n三级指标\n指标值\n"
+        "产出指标 数量指标 LED 路灯安装\n≥500盏\nAPP 注册用户 2 万人\n2026 年新增路段数 12 条\n"
+        "效益指标 社会效益指标 夜间 出行 安全\n明显改善\n"
+    )
+    [project] = parse(text).projects
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "LED 路灯安装", "≥500盏"),
+        ("数量指标", "APP 注册用户", "2 万人"),
+        ("数量指标", "2026 年新增路段数", "12 条"),
+        ("社会效益指标", "夜间 出行 安全", "明显改善"),
+    ]

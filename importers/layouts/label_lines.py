@@ -62,6 +62,9 @@ _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _UNIT_NOTE = re.compile(r"^[（(]\s*(亿元|万元|千元|元)\s*[）)]$")
 _SUB = re.compile(r"^其中\s*[：:]\s*")
 _SIGN = re.compile(r"^[≥≤＞＜><=＝±]")
+_RUN_YEAR = re.compile(r"(?:19|20)\d{2}")  # a name's year, its 年 on the next word ('2026 年供餐学校数')
+# a target in words at the end of a row run together ('明显改善', '逐步健全', '达标')
+_QUALITATIVE = re.compile(r"(?:改善|提升|提高|健全|完善|增强|加强|降低|减少|下降|达标|合格|规范|及时|有效|良好|稳定|显著|到位)$")
 _VALUE = re.compile(r"^(?:[≥≤＞＜><=＝±]|[-+]?\d)")
 _NAME_END = re.compile(r"(?:率|数|量|度|性|额|值|价|时间|面积|长度|情况|标准|机制|事件|事故|指数|覆盖|规模)$")
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
@@ -140,11 +143,13 @@ def _unrun(rows: list[Row]) -> tuple[list[Row], bool]:
 def _run_cells(run: list[str]) -> list[str]:
     """Words between two of the vocabulary: one cell, or a name and the target after it (from its first word with a
     sign; else, unless the words begin with a sign or a figure ('≥ 90 %', '2026 年 3 月底前': a value whole), from its
-    first word with a figure, else its last word when that may be a target)."""
+    first word with a figure after the name's own year ('2026 年新增路段数 12 条'), else its last word when that is a
+    qualitative target ('明显改善'; not the last word of a name, 'LED 路灯安装')."""
     start = next((i for i, word in enumerate(run) if i and _SIGN.match(word)), 0)
-    if not start and run and not _VALUE.match(run[0]):
-        start = next((i for i, word in enumerate(run) if i and _VALUE.match(word)), 0)
-        if not start and len(run) >= 2 and _may_be_target(run[-1]):
+    named_year = len(run) > 2 and bool(_RUN_YEAR.fullmatch(run[0])) and len(run[1]) > 1 and run[1][0] == "年"
+    if not start and run and (named_year or not _VALUE.match(run[0])):
+        start = next((i for i, word in enumerate(run) if i > named_year and _VALUE.match(word)), 0)
+        if not start and len(run) >= 2 and _QUALITATIVE.search(run[-1]) and not _NAME_END.search(run[-1]):
             start = len(run) - 1
     return [" ".join(part) for part in (run[:start], run[start:]) if part]
 
@@ -296,9 +301,10 @@ def _shape(rows: list[Row]) -> float:
 def _starts(cells: list[_Cell], rows: list[Row], cut: bool = False) -> list[int]:
     """Where each project begins: at each 项目名称 label followed by a value; not in a table's header line (项目名称 |
     预算金额 | 一级指标 | 三级指标 | 指标值: an empty table's, its next cell no project's name). In lines `cut` apart
-    at their spaces, only a line beginning '项目名称 name' (not a summary table's header wrapped over lines)."""
+    at their spaces, only a line beginning with 项目名称 ('项目名称 name', or the label alone, its name below; not a
+    summary table's header wrapped over lines, '号 项目名称 年度预算')."""
     headers = {row.line for row in rows if sum(1 for cell in row.values() if column(cell)) >= 2}
-    named = {row.line for row in rows if len(row.values()) >= 2 and _key(row.values()[0]) == "项目名称"}
+    named = {row.line for row in rows if row.values() and _key(row.values()[0]) == "项目名称"}
     return [
         i
         for i, c in enumerate(cells[:-1])
