@@ -551,7 +551,8 @@ def test_docx_a_symbol_fonts_own_code_in_a_run_set_in_that_font_is_its_character
 
 def test_docx_an_unfilled_content_controls_placeholder_is_no_text():
     """A template's spare indicator row of content controls left unfilled shows Word's prompt in each (w:showingPlcHdr):
-    it was read as an indicator '单击或点击此处输入文字。' with that target; a filled control's text is read."""
+    it was read as an indicator '单击或点击此处输入文字。' with that target; a filled control's text is read, also where
+    a template generator filled it and left the flag on."""
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -563,20 +564,28 @@ def test_docx_an_unfilled_content_controls_placeholder_is_no_text():
         return f"<w:sdt {nsdecls('w')}><w:sdtPr>{shows}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
 
     document = docx.Document()
-    table = document.add_table(rows=2, cols=2)
+    table = document.add_table(rows=4, cols=2)
     prompt = "单击或点击此处输入文字。"
-    for r, (name, target, unfilled) in enumerate((("服务对象满意度", "≥90%", False), (prompt, prompt, True))):
+    for r, (name, target, unfilled) in enumerate(
+        (
+            ("服务对象满意度", "≥90%", False),
+            (prompt, prompt, True),
+            ("请输入指标名称", "Click or tap here to enter text.", True),
+            ("培训人次", "≥12000人", True),  # filled by a template generator that left the flag on: its value
+        )
+    ):
         table.cell(r, 0).paragraphs[0]._p.append(parse_xml(control(name, unfilled)))
         cell = table.cell(r, 1)._tc
         cell.replace(cell.p_lst[0], parse_xml(control(target, unfilled, block=True)))
     out = io.BytesIO()
     document.save(out)
-    assert cells(read_bytes(out.getvalue(), ".docx")) == [["服务对象满意度", "≥90%"]]
+    assert cells(read_bytes(out.getvalue(), ".docx")) == [["服务对象满意度", "≥90%"], ["培训人次", "≥12000人"]]
 
 
 def test_docx_a_text_box_is_read_once_after_the_paragraph_it_is_drawn_in():
     """A form's title set in a text box ('2026年度项目支出绩效目标申报表') was not read, nor its year: Word keeps the
-    box twice (a drawing, and a VML copy for older readers, mc:Fallback); it is read once, after its paragraph."""
+    box twice (a drawing, and a VML copy for older readers, mc:Fallback); it is read once, after its paragraph. After
+    a table a box is a converted page's running head: left out, it parted a table split by the page."""
     import docx
     from docx.oxml import parse_xml
 
@@ -595,12 +604,19 @@ def test_docx_a_text_box_is_read_once_after_the_paragraph_it_is_drawn_in():
     document = docx.Document()
     document.add_paragraph("附件1")._p.append(parse_xml(drawn))
     document.add_paragraph("项目名称：乡村振兴补助")
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "产出指标"
+    document.add_paragraph()._p.append(
+        parse_xml(drawn.replace("2026年度项目支出绩效目标申报表", "县民政局部门预算公开"))
+    )
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "效益指标"
     out = io.BytesIO()
     document.save(out)
     assert cells(read_bytes(out.getvalue(), ".docx")) == [
         ["附件1"],
         ["2026年度项目支出绩效目标申报表"],
         ["项目名称：乡村振兴补助"],
+        ["产出指标", ""],
+        ["效益指标", ""],
     ]
 
 

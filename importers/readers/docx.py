@@ -37,6 +37,11 @@ _DOCUMENT_LIMIT = 200 << 20  # unpacked word/document.xml
 _HEX = re.compile("[0-9A-Fa-f]{1,8}")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _FONT_CODE = re.compile("[\uf000-\uf0ff]")  # a symbol font's own code (its glyph at 0xB3 written as U+F0B3)
+# a content control's prompt: Word's own ('单击或点击此处输入文字。', 'Click or tap here to enter text.',
+# '选择一项。') or a template's ('请输入项目名称', '在此填写')
+_PROMPT = re.compile(
+    r"\s*(?:单击|点击|轻触|选择一项|(?:请|在此)[^，。]{0,4}?(?:输入|填写|填入|选择)|(?:click|tap|choose|enter)\b)", re.I
+)
 
 
 def read(data: bytes) -> list[Row]:
@@ -134,23 +139,30 @@ def _children(element, *tags: str):
 
 
 def _placeholder(sdt) -> bool:
-    """Whether a content control shows its placeholder (w:showingPlcHdr): it was left unfilled, and the text in it is
-    the template's prompt ('单击或点击此处输入文字。'), no value."""
+    """Whether a content control shows its placeholder: it says so (w:showingPlcHdr) and its text is a prompt
+    ('单击或点击此处输入文字。', '请输入项目名称') or none, no value. A template generator may fill a control and
+    leave the flag on: its text ('≥98%') is read."""
     from docx.oxml.ns import qn
 
-    return sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
+    if sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is None:
+        return False
+    content = sdt.find(qn("w:sdtContent"))
+    text = "" if content is None else "".join(t.text or "" for t in content.iter(qn("w:t")))
+    return not text.strip() or _PROMPT.match(text) is not None
 
 
 def _blocks(container, rows: list) -> None:
-    """Paragraphs and tables of the body (or of a text box), in order, appended to `rows` as lists of cells; a text
-    box's paragraphs and tables right after the paragraph it is drawn in."""
+    """Paragraphs and tables of the body (or of a text box), in order, appended to `rows` as lists of cells; up to
+    the first table, a text box's paragraphs and tables right after the paragraph it is drawn in (a title set in one;
+    after a table, boxes are a converted page's running head, which would part a table split by the page)."""
     from docx.oxml.ns import qn
 
     paragraphs: list = []  # since the last table
+    tables = False  # a table was read
     for child in _children(container, "w:p", "w:tbl"):
         if child.tag == qn("w:p"):
             paragraphs.append(child)
-            boxes = _text_boxes(child)
+            boxes = [] if tables else _text_boxes(child)
             if boxes:
                 rows += _lines(paragraphs)
                 paragraphs = []
@@ -159,6 +171,7 @@ def _blocks(container, rows: list) -> None:
         else:
             rows += _lines(paragraphs)
             paragraphs = []
+            tables = True
             _table(child, rows)
         check_rows(len(rows) + len(paragraphs))
     rows += _lines(paragraphs)
