@@ -500,3 +500,28 @@ def test_a_form_without_a_name_alone_on_its_sheet_is_named_by_the_sheet():
     for titles in (["全民健身赛事活动", "Sheet2"], ["全民健身赛事活动", "项目绩效目标表"]):
         with pytest.raises(ParseError, match="form has no 项目名称"):
             parse_rows(read_bytes(workbook(titles), ".xlsx"))
+
+
+@pytest.mark.parametrize(
+    "title", ["Sheet1 (2)", "全民健身赛事活动 (2)", "2026年", "项目1", "附件2", "绩效目标", "填报说明", "某县文化和旅游局"]
+)
+def test_a_sheets_name_that_names_no_project_names_no_form(title):
+    """A form without 项目名称 on a tab that names no project (Excel's copy 'Sheet1 (2)', a year, 项目1, 绩效目标, the
+    budget unit that filed it): the file was imported with a project named so ('Sheet1 (2)', '2026年'); it is refused
+    as before the sheet's name was read (form has no 项目名称), for the officer to fill in the name."""
+    import io
+
+    import openpyxl
+
+    from importers.readers import read_bytes
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append(["预算金额（万元）", 85.6])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "举办全民健身赛事", "≥12场"])
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(ParseError, match="form has no 项目名称"):
+        parse_rows(read_bytes(out.getvalue(), ".xlsx"))

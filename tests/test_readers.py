@@ -2376,3 +2376,75 @@ def test_pdf_a_white_title_on_a_dark_band_is_no_watermark():
     for r in range(4):
         content += b"BT /F1 9 Tf 40 %d Td (line %d of the cover) Tj ET\n" % (700 - 14 * r, r)
     assert cells(read_bytes(_helvetica_pdf(content), ".pdf"))[0] == ["Budget"]
+
+
+def test_xlsx_results_excel_saved_are_kept_beside_an_empty_text_result():
+    """A sheet Excel or LibreOffice saved, one formula's result an empty text (=IF(B3="","",…): '<v></v>'): every
+    other formula was computed again over the saved results, and a total over amounts typed as text (Excel reads them)
+    was read 0, a number of days between two dates 1. The results the file holds are kept; and a total the file does
+    not hold over a cell with text is left blank and said in the warnings, not computed as if the text were 0."""
+    import datetime as dt
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["财政拨款", "300"])
+        sheet.append(["其他资金", "50"])
+        sheet.append(["年度资金总额", "=B1+B2"])
+        sheet.append(["开始日期", dt.date(2026, 1, 1)])
+        sheet.append(["结束日期", dt.date(2026, 12, 31)])
+        sheet.append(["实施天数", "=B5-B4+1"])
+        sheet.append(["备注", '=IF(B1="","","")'])
+
+    data = xlsx_bytes(build)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    sheet = sheet.replace(b"B1+B2</f><v></v>", b"B1+B2</f><v>350</v>").replace(b"B5-B4+1</f><v></v>", b"B5-B4+1</f><v>365</v>")
+    sheet = sheet.replace(b'<c r="B7"', b'<c r="B7" t="str"')  # Excel's own empty text result
+    workbook = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")  # (Excel's file: none computed on opening)
+    rows = read_bytes(_zip({**parts, "xl/worksheets/sheet1.xml": sheet, "xl/workbook.xml": workbook}), ".xlsx")
+    assert [row[1] for row in cells(rows)] == ["300", "50", "350", "2026-01-01", "2026-12-31", "365", ""]
+    rows = read_bytes(data, ".xlsx")  # (openpyxl's: no result saved)
+    assert [row[1] for row in cells(rows)][2] == ""
+    assert "not computed: B3, B6" in rows.notes[0]
+
+
+def test_xlsx_a_number_beyond_excels_dates_in_a_built_in_date_format_stays_a_number():
+    """A cell in a Chinese Excel's built-in date format (numFmtId 31) holding an amount beyond Excel's last date
+    (9999-12-31; Excel shows ####): the whole file was refused as corrupt (date value out of range)."""
+    import re
+
+    def build(book):
+        book.active.append([7000000, 46387])
+        for column in (1, 2):
+            book.active.cell(1, column).number_format = 'yyyy"年"m"月"d"日"'
+
+    data = xlsx_bytes(build)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    styles = parts["xl/styles.xml"].decode()
+    styles = re.sub(r"<numFmts.*?</numFmts>", "", styles).replace('numFmtId="164"', 'numFmtId="31"')  # (by number)
+    assert cells(read_bytes(_zip({**parts, "xl/styles.xml": styles.encode()}), ".xlsx")) == [
+        ["7000000", "2026年12月31日"]
+    ]
+
+
+def test_xls_formulas_computed_visit_at_most_so_many_cells_of_ranges(monkeypatch):
+    """Running totals an xlwt export saves without results (=SUM($B$1:Bn) down the sheet) were computed over every
+    range: 20,000 rows visited 200 million cells, minutes for one file. As in an .xlsx, ranges cover at most so many
+    cells for all formulas together; the rest are left blank and said in the warnings."""
+    import xlwt
+
+    from importers.readers import xls
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("明细")
+    for row in range(6):
+        sheet.write(row, 0, 10)
+        sheet.write(row, 1, xlwt.Formula(f"SUM($A$1:A{row + 1})"))
+    out = io.BytesIO()
+    book.save(out)
+    monkeypatch.setattr(xls, "_MOST_VISITS", 10, raising=False)  # 1 + 2 + 3 + 4 cells: the 5th total is not computed
+    rows = read_bytes(out.getvalue(), ".xls")
+    assert [row[1] for row in cells(rows)] == ["10", "20", "30", "40", "", ""]
+    assert "not computed: B5, B6" in rows.notes[0]

@@ -22,7 +22,13 @@ from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator
 from importers.segments import DEPARTMENT_TITLE
 
 NAME = "form-kv"
-_DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表|页)\s*\d*$")
+_DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表|页)\s*\d*(?:\s*[(（]\d+[)）])?$")  # (and its copy: Sheet1 (2))
+# a tab that names no project: a copy's number, a year, a numbered item (项目1, 附件2), a part of the file (绩效目标,
+# 填报说明, 目录) or a budget unit (某县农业农村局: the department that filed the forms)
+_NO_PROJECT_SHEET = re.compile(
+    r"[(（]\d+[)）]$|^[\d\s年度.-]*$|^(?:项目|附件|附表|表)\s*[\d一二三四五六七八九十]+$"
+    r"|绩效目标|申报|说明|目录|封面|汇总|模板|填报|(?:局|厅|委员会|委|办公室|政府|街道办事处|财政所)$"
+)
 LEVEL_HEADERS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
 TARGET_HEADERS = ("年度目标值", "年度指标值", "目标值", "指标值")
 HEAD_FIELDS = {
@@ -273,9 +279,10 @@ def _publisher(preamble: list[Row]) -> str:
 
 def _sheet_name(form: _Form, forms: list[_Form]) -> str:
     """The name of the workbook sheet that holds the form alone, when it can name a project (an officer's workbook of
-    a sheet per project, its tab the project's name); '' for a default name (Sheet1, 工作表2) or a table's (…表)."""
+    a sheet per project, its tab the project's name); '' for a default name (Sheet1, 工作表2, Sheet1 (2)), a table's
+    (…表) or one that names no project (2026年, 项目1, 绩效目标, a budget unit's 某县农业农村局)."""
     sheet = form.head[0].sheet.strip()
-    if not sheet or _DEFAULT_SHEET.match(sheet) or sheet.endswith("表"):
+    if not sheet or _DEFAULT_SHEET.match(sheet) or sheet.endswith("表") or _NO_PROJECT_SHEET.search(sheet):
         return ""
     return sheet if sum(other.head[0].sheet == form.head[0].sheet for other in forms) == 1 else ""
 

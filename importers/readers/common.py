@@ -332,6 +332,11 @@ def uncomputed(sheet: str, cells: list[str]) -> list[str]:
     ]
 
 
+# the cells the ranges of a sheet's formulas may cover, all together, when results are computed (a goal table's
+# totals cover hundreds; running totals down a long sheet, =SUM($B$2:B9000), would take seconds: not computed)
+MOST_VISITS = 200_000
+
+
 def rounded(value: float, digits: int) -> float:
     """Excel's ROUND: halves away from zero."""
     import decimal

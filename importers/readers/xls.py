@@ -17,6 +17,7 @@ import struct
 from importers.readers.common import (
     IMPLIED_DATES,
     MAX_COLUMNS,
+    MOST_VISITS,
     MergedCells,
     UnreadableFile,
     cell_text,
@@ -120,6 +121,7 @@ def _filtering(book, index: int) -> bool:
 
 _FORMULA, _STRING = 0x0006, 0x0207  # a formula's record (its cell, its result, its tokens); a text result's
 _SUM, _ROUND = 4, 27  # Excel's numbers of its functions
+_MOST_VISITS = MOST_VISITS  # (the ranges' cells computed formulas may visit)
 _CHOICE = re.compile(rb"\x19[\x02\x04]", re.S)  # an IF's or a CHOOSE's token (tAttrIf, tAttrChoose)
 
 
@@ -145,6 +147,7 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
                 tokens[row, column] = rpn  # (not one an IF or CHOOSE may give: Excel's =IF(B5=0,"",…))
         at += 4 + size
     results: dict[tuple[int, int], float | None] = {}
+    visits = [_MOST_VISITS]  # the cells ranges may still cover, all formulas together
 
     def value(row: int, column: int) -> float:
         if (row, column) in tokens:
@@ -164,7 +167,12 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
         raise _Unsupported  # (text in a sum of two cells: #VALUE!)
 
     def cells(first_row: int, last_row: int, first_column: int, last_column: int) -> list[float]:
-        """The numbers of a range's cells (text and blanks left out, as SUM does)."""
+        """The numbers of a range's cells (text and blanks left out, as SUM does); at most MOST_VISITS cells of ranges
+        for all formulas together (running totals down a long sheet: the rest is not computed)."""
+        last_row, last_column = min(last_row, sheet.nrows - 1), min(last_column, sheet.ncols - 1)
+        visits[0] -= max(last_row - first_row + 1, 0) * max(last_column - first_column + 1, 0)
+        if visits[0] < 0:
+            raise _Unsupported
         found = []
         for row in range(first_row, min(last_row, sheet.nrows - 1) + 1):
             for column in range(first_column, min(last_column, sheet.ncols - 1) + 1):

@@ -31,6 +31,7 @@ from importers.readers.common import (
     IMPLIED_DATES,
     MAX_BLANK_RUN,
     MAX_COLUMNS,
+    MOST_VISITS,
     MergedCells,
     UnreadableFile,
     cell_text,
@@ -69,9 +70,7 @@ _UNCACHED = re.compile(
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 # a workbook whose results are computed when it is opened (XlsxWriter's and openpyxl's: their saved results are 0)
 _CALC_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
-# the cells the ranges of a sheet's formulas may cover, all together, when results are computed (a goal table's
-# totals cover hundreds; running totals down a long sheet, =SUM($B$2:B9000), would take seconds: not computed)
-_MOST_VISITS = 200_000
+_MOST_VISITS = MOST_VISITS  # (the ranges' cells computed formulas may visit)
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -96,9 +95,10 @@ def read(data: bytes) -> list[Row]:
                 check_span(sheet.title, part.span, part.span_cells)
                 filtered = _filtered(path, parts)
                 computed: dict[tuple[int, int], float | None] = {}
-                if part.uncached or (part.formulas and parts["xl/workbook.xml"].calc_on_load):
+                recomputed = part.formulas and parts["xl/workbook.xml"].calc_on_load  # (its saved results are 0s)
+                if part.uncached or recomputed:
                     computed = _results(data, sheet.title)
-                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part, filtered, computed)
+                cells = _sheet_rows(sheet, MergedCells(part.merges), rows, cells, part, filtered, computed, recomputed)
                 rows.append(Row(cells=[""], line=SHEET_BREAK))
     finally:
         book.close()
@@ -197,12 +197,13 @@ def _sheet_rows(
     part: _Part,
     filtered: list[tuple[int, int]],
     computed: dict[tuple[int, int], float | None],
+    recomputed: bool = False,
 ) -> int:
     """The sheet's rows added to `rows`, merged cells spread, cut to its last column with content, without the rows
     and columns hidden by hand (an earlier year's indicators kept out of sight; those with text said in `rows.notes`)
     but with the rows a filter hides; reading stops after a long blank run. A formula's result the file does not
-    hold (or holds as 0, to be computed on opening) is the one `computed` gives (`_results`); one it cannot give is
-    said in `rows.notes`. Returns `cells` (the document's cells with text so far) with the sheet's added."""
+    hold (or, when `recomputed`, holds as 0, to be computed on opening) is the one `computed` gives (`_results`); one
+    it cannot give is said in `rows.notes`. A result the file holds is kept otherwise (Excel's own, the one to show). Returns `cells` (the document's cells with text so far) with the sheet's added."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
@@ -213,7 +214,7 @@ def _sheet_rows(
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS), 1):
         own = [_text(cell) for cell in row]
         if computed:
-            missing += _computed_texts(number, row, own, computed)
+            missing += _computed_texts(number, row, own, computed, recomputed)
         written = [j for j, value in enumerate(own, 1) if value]
         values = merged.spread(number, own)
         if number in part.hidden_rows and not any(first <= number <= last for first, last in filtered):
@@ -240,14 +241,17 @@ def _sheet_rows(
     return cells
 
 
-def _computed_texts(number: int, row, own: list[str], computed: dict[tuple[int, int], float | None]) -> list[str]:
-    """Row `number`'s formula results put in `own` as their cells' formats show them; returns the cells whose result
-    is missing and could not be computed (a text result saved empty, Excel's =IF(B5=0,"",…), is no missing one)."""
+def _computed_texts(
+    number: int, row, own: list[str], computed: dict[tuple[int, int], float | None], recomputed: bool = False
+) -> list[str]:
+    """Row `number`'s formula results the file does not hold (or, when `recomputed`, holds as a number to be computed
+    on opening) put in `own` as their cells' formats show them; returns the cells whose result is missing and could
+    not be computed (a text result saved empty, Excel's =IF(B5=0,"",…), is no missing one)."""
     missing = []
     for j, cell in enumerate(row, 1):
         if (number, j) in computed:
             result = computed[number, j]
-            if result is not None and (cell.value is None or isinstance(cell.value, (int, float))):
+            if result is not None and (cell.value is None or recomputed and isinstance(cell.value, (int, float))):
                 own[j - 1] = number_text(result, getattr(cell, "number_format", "General"))
             elif cell.value is None and cell.data_type == "n":  # (t="str": a text result)
                 missing.append(cell.coordinate)
@@ -277,6 +281,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     formulas: dict[tuple[int, int], str] = {}
     numbers: dict[tuple[int, int], float] = {}
+    others: set[tuple[int, int]] = set()  # cells with text, a date or TRUE/FALSE: not a number + - * / can take
     try:
         sheet = book[title]
         sheet.reset_dimensions()  # (as `_sheet_rows` reads it: every row)
@@ -286,6 +291,8 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     formulas[r, c] = value[1:].upper()
                 elif isinstance(value, (int, float)) and not isinstance(value, bool):
                     numbers[r, c] = float(value)
+                elif value is not None and value != "":
+                    others.add((r, c))
     finally:
         book.close()
     results: dict[tuple[int, int], float | None] = {}
@@ -302,6 +309,8 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
             if results[key] is None:
                 raise _Unsupported
             return results[key]
+        if key in others:  # (text in a sum of two cells: #VALUE!, or a number as text Excel reads; a date's serial)
+            raise _Unsupported
         return numbers.get(key, 0.0)
 
     def evaluate(formula: str) -> float:
@@ -408,7 +417,8 @@ def _text(cell) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
         implied = IMPLIED_DATES.get(getattr(getattr(cell, "style_array", None), "numFmtId", 0))
-        if implied and getattr(cell, "number_format", "General") == "General":  # (a code the file gives wins)
+        if implied and getattr(cell, "number_format", "General") == "General" and 1 <= value < 2958466:
+            # (a code the file gives wins; a number beyond Excel's dates, shown as ####, stays a number)
             from openpyxl.utils.datetime import from_excel
 
             return date_text(from_excel(value, cell.parent.parent.epoch), implied)
