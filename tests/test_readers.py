@@ -2448,3 +2448,30 @@ def test_xls_formulas_computed_visit_at_most_so_many_cells_of_ranges(monkeypatch
     rows = read_bytes(out.getvalue(), ".xls")
     assert [row[1] for row in cells(rows)] == ["10", "20", "30", "40", "", ""]
     assert "not computed: B5, B6" in rows.notes[0]
+
+
+def test_xls_empty_text_results_of_a_sheet_excel_computed_are_no_formulas_left_out():
+    """A sheet Excel, WPS or LibreOffice saved holds its formulas' results, among them empty texts (=C10&"",
+    =TRIM(C10), a VLOOKUP of a blank cell): each was named in the warnings as saved without its result, the user told
+    to open and save in Excel a file Excel had saved. When another formula of the sheet holds a result, none is."""
+    import re
+    import struct
+
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("表")
+    sheet.write(0, 0, "备注")
+    sheet.write(0, 1, xlwt.Formula('C10&""'))
+    sheet.write(1, 0, "合计")
+    sheet.write(1, 1, xlwt.Formula("SUM(C3:C4)"))
+    sheet.write(2, 2, 260)
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+    rows = read_bytes(data, ".xls")  # (xlwt's: no result saved)
+    assert [row[1] for row in cells(rows)][:2] == ["", "260"] and "not computed: B1" in rows.notes[0]
+    at = re.search(rb"\x06\x00..\x01\x00\x01\x00", data, re.S).start()  # B2's FORMULA record
+    computed = data[: at + 10] + struct.pack("<d", 260.0) + data[at + 18 :]  # B2 as Excel saves it: its result
+    rows = read_bytes(computed, ".xls")
+    assert [row[1] for row in cells(rows)][:2] == ["", "260"] and rows.notes == []

@@ -128,11 +128,14 @@ _CHOICE = re.compile(rb"\x19[\x02\x04]", re.S)  # an IF's or a CHOOSE's token (t
 def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
     """The results of the sheet's formulas saved without one (xlwt writes an empty text for Excel to compute on
     opening), by (row, column), 0-based, None for one not computed: a total of cells (SUM, ROUND, + - * / over
-    numbers and the sheet's cells). The formulas' tokens are read from the sheet's records (xlrd does not keep them)."""
+    numbers and the sheet's cells); none when another formula of the sheet holds its result (a sheet an office suite
+    computed and saved, whose empty texts are results: =B5&"", =TRIM(B5), a VLOOKUP's). The formulas' tokens are read
+    from the sheet's records (xlrd does not keep them)."""
     mem, starts = getattr(book, "mem", None), getattr(book, "_sh_abs_posn", None)
     if not mem or not starts or index >= len(starts):
         return {}
     tokens: dict[tuple[int, int], bytes] = {}
+    saved = False  # a formula of the sheet holds a result (a number, a text, TRUE/FALSE, an error)
     at = starts[index]
     while at + 4 <= len(mem):
         kind, size = struct.unpack_from("<HH", mem, at)
@@ -145,7 +148,11 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
             rpn = mem[at + 26 : at + 26 + length]
             if result[6:] == b"\xff\xff" and result[0] == 3 and not _CHOICE.search(rpn):  # an empty text: no result
                 tokens[row, column] = rpn  # (not one an IF or CHOOSE may give: Excel's =IF(B5=0,"",…))
+            elif not (result[6:] == b"\xff\xff" and result[0] == 3):
+                saved = True
         at += 4 + size
+    if saved:  # a sheet Excel, WPS or LibreOffice saved (another formula has its result): an empty text is one (=B5&"")
+        return {}
     results: dict[tuple[int, int], float | None] = {}
     visits = [_MOST_VISITS]  # the cells ranges may still cover, all formulas together
 
