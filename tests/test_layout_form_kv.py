@@ -503,7 +503,8 @@ def test_a_form_without_a_name_alone_on_its_sheet_is_named_by_the_sheet():
 
 
 @pytest.mark.parametrize(
-    "title", ["Sheet1 (2)", "全民健身赛事活动 (2)", "2026年", "项目1", "附件2", "绩效目标", "填报说明", "某县文化和旅游局"]
+    "title",
+    ["Sheet1 (2)", "全民健身赛事活动 (2)", "2026年", "项目1", "附件2", "绩效目标", "填报说明", "某县文化和旅游局"],
 )
 def test_a_sheets_name_that_names_no_project_names_no_form(title):
     """A form without 项目名称 on a tab that names no project (Excel's copy 'Sheet1 (2)', a year, 项目1, 绩效目标, the

@@ -2399,7 +2399,9 @@ def test_xlsx_results_excel_saved_are_kept_beside_an_empty_text_result():
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"]
-    sheet = sheet.replace(b"B1+B2</f><v></v>", b"B1+B2</f><v>350</v>").replace(b"B5-B4+1</f><v></v>", b"B5-B4+1</f><v>365</v>")
+    sheet = sheet.replace(b"B1+B2</f><v></v>", b"B1+B2</f><v>350</v>").replace(
+        b"B5-B4+1</f><v></v>", b"B5-B4+1</f><v>365</v>"
+    )
     sheet = sheet.replace(b'<c r="B7"', b'<c r="B7" t="str"')  # Excel's own empty text result
     workbook = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")  # (Excel's file: none computed on opening)
     rows = read_bytes(_zip({**parts, "xl/worksheets/sheet1.xml": sheet, "xl/workbook.xml": workbook}), ".xlsx")
@@ -2475,3 +2477,24 @@ def test_xls_empty_text_results_of_a_sheet_excel_computed_are_no_formulas_left_o
     computed = data[: at + 10] + struct.pack("<d", 260.0) + data[at + 18 :]  # B2 as Excel saves it: its result
     rows = read_bytes(computed, ".xls")
     assert [row[1] for row in cells(rows)][:2] == ["", "260"] and rows.notes == []
+
+
+def test_xls_a_total_of_rows_538_or_1050_is_computed():
+    """xlwt's formulas are computed unless they hold an IF or CHOOSE (tAttrIf: the bytes 19 02), which were looked for
+    anywhere among a formula's bytes: a reference to row 538 (0x0219) or 1050 holds them, and =SUM(C538:C540) was left
+    blank, without a warning. The tokens are read one by one now."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("明细")
+    for row in range(536, 541):
+        sheet.write(row, 2, 10)
+    sheet.write(545, 2, xlwt.Formula("SUM(C538:C540)"))
+    sheet.write(546, 2, xlwt.Formula("C538+C539"))
+    sheet.write(547, 2, xlwt.Formula('IF(C538=0,"",C538)'))  # (an empty text it may give is its result)
+    sheet.write(548, 2, xlwt.Formula('C537&"件"'))  # (not a total: said in the warnings)
+    out = io.BytesIO()
+    book.save(out)
+    rows = read_bytes(out.getvalue(), ".xls")
+    assert [row.cells[-1] for row in rows if row.line >= 546] == ["30", "20", "", ""]
+    assert "not computed: C549;" in rows.notes[0]

@@ -11,7 +11,6 @@ ranges only when it reads formatting, which it does anyway for the number format
 from __future__ import annotations
 
 import io
-import re
 import struct
 
 from importers.readers.common import (
@@ -122,7 +121,55 @@ def _filtering(book, index: int) -> bool:
 _FORMULA, _STRING = 0x0006, 0x0207  # a formula's record (its cell, its result, its tokens); a text result's
 _SUM, _ROUND = 4, 27  # Excel's numbers of its functions
 _MOST_VISITS = MOST_VISITS  # (the ranges' cells computed formulas may visit)
-_CHOICE = re.compile(rb"\x19[\x02\x04]", re.S)  # an IF's or a CHOOSE's token (tAttrIf, tAttrChoose)
+# the sizes of BIFF8 tokens after their first byte, by the token without its class (tRef, tArea …; tStr, tAttr apart)
+_SIZES = {
+    0x01: 4,
+    0x02: 4,
+    0x1C: 1,
+    0x1D: 1,
+    0x1E: 2,
+    0x1F: 8,
+    0x20: 7,
+    0x21: 2,
+    0x22: 3,
+    0x23: 4,
+    0x24: 4,
+    0x25: 8,
+    0x26: 6,
+    0x27: 6,
+    0x28: 6,
+    0x29: 2,
+    0x2A: 4,
+    0x2B: 8,
+    0x2C: 4,
+    0x2D: 8,
+    0x39: 6,
+    0x3A: 6,
+    0x3B: 10,
+    0x3C: 6,
+    0x3D: 10,
+    **dict.fromkeys(range(0x03, 0x17), 0),
+}
+
+
+def _choice(rpn: bytes) -> bool:
+    """Whether a formula's tokens hold an IF or a CHOOSE (tAttrIf, tAttrChoose), which may give an empty text, or a
+    token not known here (read token by token: a reference to row 538 holds the bytes 19 02 of a tAttrIf)."""
+    at = 0
+    while at < len(rpn):
+        token = rpn[at]
+        token = (token & 0x1F) | 0x20 if token >= 0x20 else token
+        if token == 0x19:  # tAttr: its flags and 2 bytes (tAttrChoose: and a jump table, but it is a CHOOSE)
+            if at + 1 >= len(rpn) or rpn[at + 1] & 0x06:
+                return True
+            at += 4
+        elif token == 0x17 and at + 2 < len(rpn):  # tStr: a length, a flags byte, the characters (1 or 2 bytes each)
+            at += 3 + rpn[at + 1] * (2 if rpn[at + 2] & 1 else 1)
+        elif token in _SIZES:
+            at += 1 + _SIZES[token]
+        else:
+            return True
+    return False
 
 
 def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
@@ -146,7 +193,7 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
             result = mem[at + 10 : at + 18]
             length = struct.unpack_from("<H", mem, at + 24)[0]
             rpn = mem[at + 26 : at + 26 + length]
-            if result[6:] == b"\xff\xff" and result[0] == 3 and not _CHOICE.search(rpn):  # an empty text: no result
+            if result[6:] == b"\xff\xff" and result[0] == 3 and not _choice(rpn):  # an empty text: no result
                 tokens[row, column] = rpn  # (not one an IF or CHOOSE may give: Excel's =IF(B5=0,"",…))
             elif not (result[6:] == b"\xff\xff" and result[0] == 3):
                 saved = True

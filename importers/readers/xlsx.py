@@ -203,7 +203,8 @@ def _sheet_rows(
     and columns hidden by hand (an earlier year's indicators kept out of sight; those with text said in `rows.notes`)
     but with the rows a filter hides; reading stops after a long blank run. A formula's result the file does not
     hold (or, when `recomputed`, holds as 0, to be computed on opening) is the one `computed` gives (`_results`); one
-    it cannot give is said in `rows.notes`. A result the file holds is kept otherwise (Excel's own, the one to show). Returns `cells` (the document's cells with text so far) with the sheet's added."""
+    it cannot give is said in `rows.notes`. A result the file holds is kept otherwise (Excel's own, the one to show).
+    Returns `cells` (the document's cells with text so far) with the sheet's added."""
     lines: list[int] = []
     table: list[list[str]] = []
     blank_run = 0
