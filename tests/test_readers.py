@@ -2498,3 +2498,15 @@ def test_xls_a_total_of_rows_538_or_1050_is_computed():
     rows = read_bytes(out.getvalue(), ".xls")
     assert [row.cells[-1] for row in rows if row.line >= 546] == ["30", "20", "", ""]
     assert "not computed: C549;" in rows.notes[0]
+
+
+def test_xlsx_a_character_escaped_as_its_utf16_halves_is_read_whole():
+    """A text escaping a character beyond U+FFFF as its two UTF-16 halves ('_xD83D__xDE00_') or one half alone was
+    read with the halves as such, and the whole import failed (internal error: surrogates not allowed)."""
+
+    def build(book):
+        book.active.append(["农田建设补助_xD83D__xDE00_", "满意度_xD83D_"])
+
+    rows = read_bytes(xlsx_bytes(build), ".xlsx")
+    assert cells(rows) == [["农田建设补助😀", "满意度\ufffd"]]
+    "".join(cells(rows)[0]).encode("utf-8")

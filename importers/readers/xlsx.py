@@ -408,12 +408,21 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
     return results
 
 
+def _unescaped(text: str) -> str:
+    """A text with its XML escapes read (_x000D_ → CR); a character beyond U+FFFF escaped as its two UTF-16 halves
+    (_xD83D__xDE00_) is one character, and a half alone is U+FFFD (it cannot be stored: the import failed)."""
+    text = _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
 def _text(cell) -> str:
     value = cell.value
     if value is None:
         return ""
     if isinstance(value, str):
-        return cell_text(_ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), value) if "_x" in value else value)
+        return cell_text(_unescaped(value) if "_x" in value else value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
