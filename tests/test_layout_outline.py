@@ -194,8 +194,8 @@ def test_a_level_line_holding_its_indicators():
 
 
 def test_a_level_line_of_prose_is_read_whole_under_its_own_level():
-    """A level's line whose items are not all indicators ('困难群众基本生活得到有效保障，社会救助体系逐步健全'): only the
-    items read were kept, the rest of the sentence lost; a level line of prose after a level's line of indicators
+    """A level's line whose items are not all indicators ('困难群众基本生活得到有效保障，社会救助体系逐步健全'): only
+    the items read were kept, the rest of the sentence lost; a level line of prose after a level's line of indicators
     went under that line's level ('时效指标' under 质量指标); a date alone after a comma was cut into '2026年' and
     '12月底前'. Such a line is read whole, as before, under its level 1 only."""
     text = (

@@ -64,7 +64,9 @@ _SUB = re.compile(r"^其中\s*[：:]\s*")
 _SIGN = re.compile(r"^[≥≤＞＜><=＝±]")
 _RUN_YEAR = re.compile(r"(?:19|20)\d{2}")  # a name's year, its 年 on the next word ('2026 年供餐学校数')
 # a target in words at the end of a row run together ('明显改善', '逐步健全', '达标')
-_QUALITATIVE = re.compile(r"(?:改善|提升|提高|健全|完善|增强|加强|降低|减少|下降|达标|合格|规范|及时|有效|良好|稳定|显著|到位)$")
+_QUALITATIVE = re.compile(
+    r"(?:改善|提升|提高|健全|完善|增强|加强|降低|减少|下降|达标|合格|规范|及时|有效|良好|稳定|显著|到位)$"
+)
 _VALUE = re.compile(r"^(?:[≥≤＞＜><=＝±]|[-+]?\d)")
 _NAME_END = re.compile(r"(?:率|数|量|度|性|额|值|价|时间|面积|长度|情况|标准|机制|事件|事故|指数|覆盖|规模)$")
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
@@ -270,7 +272,8 @@ def _indicators(cells: list[_Cell]) -> list[RawIndicator]:
 
 
 def _part(text: str) -> bool:
-    """Whether a cell is the heading of the text's next part ('三、其他说明'), not a level numbered as one ('一、产出指标')."""
+    """Whether a cell is the heading of the text's next part ('三、其他说明'), not a level numbered as one
+    ('一、产出指标')."""
     return bool(_SECTION.match(text)) and not _is_level(text)
 
 

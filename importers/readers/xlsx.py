@@ -68,7 +68,7 @@ _UNCACHED = re.compile(
     rb"|<(?:\w+:)?f\b[^>]*/>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
-# a workbook whose results are computed when it is opened (XlsxWriter's and openpyxl's: their saved results are 0)
+# a workbook whose results are computed when it is opened (XlsxWriter saves its results as 0, openpyxl none)
 _CALC_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 _MOST_VISITS = MOST_VISITS  # (the ranges' cells computed formulas may visit)
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
