@@ -224,7 +224,7 @@ def _format_parts(section: str) -> tuple[list[str | None], str, int, list[tuple[
                 and digits[0] not in "eE"
             ):
                 placed = sum(ch in "0#?" for ch in pattern)
-                inner += [(placed, piece) for piece in literals[last:] if piece != "%"]
+                inner += [(placed, piece) for piece in literals[last:] if piece is not None and piece != "%"]
                 literals[last:] = [piece for piece in literals[last:] if piece == "%"]
             pattern = "general" if general or pattern == "general" else pattern + digits
             last = len(literals)

@@ -61,8 +61,10 @@ def read(data: bytes) -> list[Row]:
                 computed = _results(book, index, sheet)
                 for r in range(sheet.nrows):
                     own = [_text(book, sheet.cell(r, c)) for c in range(width)]
-                    for c in (c for c in range(width) if computed.get((r, c)) is not None):
-                        own[c] = number_text(computed[r, c], _format(book, sheet.cell(r, c)))
+                    for c in range(width):
+                        result = computed.get((r, c))
+                        if result is not None:
+                            own[c] = number_text(result, _format(book, sheet.cell(r, c)))
                     written = [c for c, value in enumerate(own) if value]
                     cells = merged.spread(r + 1, own)
                     if _hidden(sheet.rowinfo_map, r) and not any(first <= r <= last for first, last in filtered):
@@ -211,9 +213,10 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
                     results[row, column] = _computed(tokens[row, column], value, cells)
                 except (_Unsupported, ZeroDivisionError, OverflowError, RecursionError, struct.error, IndexError):
                     pass
-            if results[row, column] is None:
+            result = results[row, column]
+            if result is None:
                 raise _Unsupported
-            return results[row, column]
+            return result
         if row >= sheet.nrows or column >= sheet.ncols or sheet.cell_type(row, column) in (0, 6):  # empty, blank
             return 0.0
         if sheet.cell_type(row, column) in (2, 3):  # a number, a date

@@ -307,9 +307,10 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     results[key] = evaluate(formulas[key])
                 except (_Unsupported, ZeroDivisionError, OverflowError, RecursionError):
                     pass
-            if results[key] is None:
+            result = results[key]
+            if result is None:
                 raise _Unsupported
-            return results[key]
+            return result
         if key in others:  # (text in a sum of two cells: #VALUE!, or a number as text Excel reads; a date's serial)
             raise _Unsupported
         return numbers.get(key, 0.0)
@@ -363,9 +364,10 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                 found = arguments()
                 if function == "SUM":
                     return sum(sum(value) if isinstance(value, list) else value for value in found)
-                if len(found) != 2 or any(isinstance(value, list) for value in found):
+                number, digits = found if len(found) == 2 else (None, None)
+                if not isinstance(number, (int, float)) or not isinstance(digits, (int, float)):
                     raise _Unsupported
-                return rounded(found[0], int(found[1]))
+                return rounded(number, int(digits))
             raise _Unsupported
 
         def arguments() -> list[float | list[float]]:
