@@ -89,6 +89,22 @@ def symbol(font: str, code: int) -> str:
 _INVISIBLE = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
 
 
+def xml_root(data: bytes, what: str, what_en: str):
+    """An XML file's root element (lxml), refused over MAX_TAGS tags before it is parsed; no entity, DTD or network
+    resource is loaded. `what` and `what_en` name the file's kind in the refusal ('Word XML 文档', 'Word XML
+    document')."""
+    from lxml import etree
+
+    tags = data.count(b"<")
+    if tags > MAX_TAGS:
+        raise UnreadableFile(
+            f"文件过大：{what}有 {tags:,} 个标记（上限 {MAX_TAGS:,}），请拆分 "
+            f"(too large: the {what_en} holds {tags:,} tags, limit {MAX_TAGS:,}; split it)"
+        )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    return etree.fromstring(data, parser)
+
+
 def cell_text(value: str) -> str:
     """A text cell as one cell: tabs become spaces, line ends become '\\n', invisible characters are left out."""
     return value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_INVISIBLE)
@@ -318,6 +334,10 @@ def left_out(sheet: str, rows: list[int], columns: list[int]) -> list[str]:
         spans = _spans(columns, get_column_letter)
         notes.append(f"工作表“{sheet}”的隐藏列未读：{spans} 列 (hidden columns of sheet '{sheet}' not read: {spans})")
     return notes
+
+
+class Uncomputable(Exception):
+    """A formula a reader does not compute (its result left blank and said in `uncomputed`'s warning)."""
 
 
 def uncomputed(sheet: str, cells: list[str]) -> list[str]:

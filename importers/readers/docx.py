@@ -22,13 +22,13 @@ from importers.readers.common import (
     EMPTY,
     MARKED_NUMBER,
     MAX_COLUMNS,
-    MAX_TAGS,
     PAGE_NUMBER,
     SYMBOLS,
     UnreadableFile,
     cell_text,
     check_rows,
     symbol,
+    xml_root,
 )
 from importers.readers.sniff import open_zip, xml_chunks
 from importers.records import Row
@@ -91,14 +91,7 @@ def read_wordml(data: bytes) -> list[Row]:
 
     from lxml import etree
 
-    tags = data.count(b"<")
-    if tags > MAX_TAGS:
-        raise UnreadableFile(
-            f"文件过大：Word XML 文档有 {tags:,} 个标记（上限 {MAX_TAGS:,}），请拆分 "
-            f"(too large: the Word XML document holds {tags:,} tags, limit {MAX_TAGS:,}; split it)"
-        )
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
-    root = etree.fromstring(data.replace(_WORD_2003, _WORD_2007), parser)
+    root = xml_root(data.replace(_WORD_2003, _WORD_2007), "Word XML 文档", "Word XML document")
     w = "{" + _WORD_2007.decode() + "}"
     body = root.find(f"{w}body")
     if body is None:

@@ -26,6 +26,7 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    Uncomputable,
     rounded,
     uncomputed,
 )
@@ -211,17 +212,17 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
                 results[row, column] = None  # (a formula that refers to itself is not computed)
                 try:
                     results[row, column] = _computed(tokens[row, column], value, cells)
-                except (_Unsupported, ZeroDivisionError, OverflowError, RecursionError, struct.error, IndexError):
+                except (Uncomputable, ZeroDivisionError, OverflowError, RecursionError, struct.error, IndexError):
                     pass
             result = results[row, column]
             if result is None:
-                raise _Unsupported
+                raise Uncomputable
             return result
         if row >= sheet.nrows or column >= sheet.ncols or sheet.cell_type(row, column) in (0, 6):  # empty, blank
             return 0.0
         if sheet.cell_type(row, column) in (2, 3):  # a number, a date
             return float(sheet.cell_value(row, column))
-        raise _Unsupported  # (text in a sum of two cells: #VALUE!)
+        raise Uncomputable  # (text in a sum of two cells: #VALUE!)
 
     def cells(first_row: int, last_row: int, first_column: int, last_column: int) -> list[float]:
         """The numbers of a range's cells (text and blanks left out, as SUM does); at most MOST_VISITS cells of ranges
@@ -229,7 +230,7 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
         last_row, last_column = min(last_row, sheet.nrows - 1), min(last_column, sheet.ncols - 1)
         visits[0] -= max(last_row - first_row + 1, 0) * max(last_column - first_column + 1, 0)
         if visits[0] < 0:
-            raise _Unsupported
+            raise Uncomputable
         found = []
         for row in range(first_row, min(last_row, sheet.nrows - 1) + 1):
             for column in range(first_column, min(last_column, sheet.ncols - 1) + 1):
@@ -240,13 +241,9 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
     for row, column in tokens:
         try:
             value(row, column)
-        except _Unsupported:
+        except Uncomputable:
             pass
     return results
-
-
-class _Unsupported(Exception):
-    """A formula `_results` does not compute."""
 
 
 def _computed(rpn: bytes, value, cells) -> float:
@@ -260,12 +257,12 @@ def _computed(rpn: bytes, value, cells) -> float:
         if 0x03 <= token <= 0x06:  # + - * /
             b, a = stack.pop(), stack.pop()
             if isinstance(a, list) or isinstance(b, list):
-                raise _Unsupported
+                raise Uncomputable
             stack.append(a + b if token == 3 else a - b if token == 4 else a * b if token == 5 else a / b)
         elif token in (0x12, 0x13, 0x14):  # unary +, -, %
             a = stack.pop()
             if isinstance(a, list):
-                raise _Unsupported
+                raise Uncomputable
             stack.append(a if token == 0x12 else -a if token == 0x13 else a / 100)
         elif token == 0x15:  # parentheses
             pass
@@ -276,7 +273,7 @@ def _computed(rpn: bytes, value, cells) -> float:
                 a = stack.pop()
                 stack.append(sum(a) if isinstance(a, list) else a)
             elif flags & ~0x41:  # (IF, CHOOSE, a jump)
-                raise _Unsupported
+                raise Uncomputable
         elif token == 0x1E:  # an integer
             stack.append(float(struct.unpack_from("<H", rpn, at)[0]))
             at += 2
@@ -301,11 +298,11 @@ def _computed(rpn: bytes, value, cells) -> float:
             elif function == _ROUND and token == 0x21 and not any(isinstance(a, list) for a in arguments):
                 stack.append(rounded(arguments[0], int(arguments[1])))
             else:
-                raise _Unsupported
+                raise Uncomputable
         else:
-            raise _Unsupported
+            raise Uncomputable
     if len(stack) != 1 or isinstance(stack[0], list):
-        raise _Unsupported
+        raise Uncomputable
     return stack[0]
 
 

@@ -43,6 +43,7 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    Uncomputable,
     rounded,
     uncomputed,
 )
@@ -259,10 +260,6 @@ def _computed_texts(
     return missing
 
 
-class _Unsupported(Exception):
-    """A formula `_results` does not compute."""
-
-
 # a formula's tokens: a cell or range (C6, $C$6:$C$7), a number (100, 2.5, 100%), a function's name and '(',
 # an operator or punctuation; anything else (another sheet, text, a name) is not computed
 _TOKEN = re.compile(
@@ -305,14 +302,14 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                 results[key] = None  # (a formula that refers to itself is not computed)
                 try:
                     results[key] = evaluate(formulas[key])
-                except (_Unsupported, ZeroDivisionError, OverflowError, RecursionError):
+                except (Uncomputable, ZeroDivisionError, OverflowError, RecursionError):
                     pass
             result = results[key]
             if result is None:
-                raise _Unsupported
+                raise Uncomputable
             return result
         if key in others:  # (text in a sum of two cells: #VALUE!, or a number as text Excel reads; a date's serial)
-            raise _Unsupported
+            raise Uncomputable
         return numbers.get(key, 0.0)
 
     def evaluate(formula: str) -> float:
@@ -320,7 +317,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
         while formula[at:].strip():
             match = _TOKEN.match(formula, at)
             if not match:
-                raise _Unsupported
+                raise Uncomputable
             tokens.append(match.groups())
             at = match.end()
         tokens.append((None, None, None, ""))  # the end
@@ -353,7 +350,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
             if symbol == "(":
                 value = expression()
                 if not take(")"):
-                    raise _Unsupported
+                    raise Uncomputable
                 return value
             if figure:
                 return float(figure.rstrip("%")) / (100 if figure.endswith("%") else 1)
@@ -366,9 +363,9 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     return sum(sum(value) if isinstance(value, list) else value for value in found)
                 number, digits = found if len(found) == 2 else (None, None)
                 if not isinstance(number, (int, float)) or not isinstance(digits, (int, float)):
-                    raise _Unsupported
+                    raise Uncomputable
                 return rounded(number, int(digits))
-            raise _Unsupported
+            raise Uncomputable
 
         def arguments() -> list[float | list[float]]:
             """A function's arguments, a range as the values of its cells with numbers or formulas."""
@@ -376,7 +373,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
             found: list[float | list[float]] = []
             while not take(")"):
                 if found and not take(","):
-                    raise _Unsupported
+                    raise Uncomputable
                 reference = tokens[position][0]
                 if reference and ":" in reference and tokens[position + 1][3] in (",", ")"):
                     position += 1
@@ -384,7 +381,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     area = (bottom - top + 1) * (right - left + 1)
                     visits[0] -= min(area, len(numbers) + len(formulas))
                     if visits[0] < 0:  # (running totals over a long sheet: the rest is not computed)
-                        raise _Unsupported
+                        raise Uncomputable
                     keys = (
                         [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
                         if area <= len(numbers) + len(formulas)
@@ -399,13 +396,13 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
 
         value = expression()
         if tokens[position][3] != "":
-            raise _Unsupported
+            raise Uncomputable
         return value
 
     for key in formulas:
         try:
             cell(key)
-        except _Unsupported:
+        except Uncomputable:
             pass
     return results
 

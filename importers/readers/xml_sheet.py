@@ -16,9 +16,7 @@ import datetime as dt
 
 from importers.readers.common import (
     MAX_COLUMNS,
-    MAX_TAGS,
     MergedCells,
-    UnreadableFile,
     cell_text,
     check_cells,
     check_rows,
@@ -26,6 +24,7 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    xml_root,
 )
 from importers.records import SHEET_BREAK, Row, Rows
 
@@ -45,16 +44,7 @@ _NAMED_FORMATS = {  # SpreadsheetML's named number formats → Excel's format st
 
 
 def read(data: bytes) -> list[Row]:
-    from lxml import etree
-
-    tags = data.count(b"<")
-    if tags > MAX_TAGS:
-        raise UnreadableFile(
-            f"文件过大：XML 表格有 {tags:,} 个标记（上限 {MAX_TAGS:,}），请拆分 "
-            f"(too large: the XML sheet holds {tags:,} tags, limit {MAX_TAGS:,}; split it)"
-        )
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
-    root = etree.fromstring(data, parser)
+    root = xml_root(data, "XML 表格", "XML sheet")
     formats = _formats(root)
     rows = Rows()
     cells_read = 0
