@@ -287,3 +287,24 @@ def test_level_filter_takes_level_2_words(seeded):
     assert hits and {h["std_level2"] for h in hits} == {"质量指标"}
     assert Filters(level="社会效益指标").level == "社会效益指标" and Filters(level="产出").level == "产出指标"
     conn.close()
+
+
+def test_the_scorer_loading_beside_the_search_brings_no_module_this_thread_may_use():
+    """rapidfuzz loads in a thread while `kb search` walks the projects; a standard module it was still loading
+    (typing) sat half made in sys.modules, where dataclasses looks typing up: `kb search` failed about once in 700
+    runs. In a fresh interpreter, once the loading has begun, the thread imports only rapidfuzz's own modules."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, threading\n"
+        "import kb.find.search as s\n"
+        "threading.Thread.start = lambda self: None\n"  # the thread made, not run: what this thread imported
+        "s._load_scorer()\n"
+        "before = set(sys.modules)\n"
+        "import rapidfuzz.process\n"
+        "own = ('rapidfuzz', 'cython', '_cython')\n"
+        "print(' '.join(sorted(m for m in set(sys.modules) - before if not m.startswith(own))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []

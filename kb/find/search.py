@@ -224,8 +224,12 @@ def search(
 def _load_scorer() -> None:
     """Start loading rapidfuzz, which suggestions score with (~20 ms), in a thread, while this one searches the
     projects: SQLite lets go of the GIL while it walks them. `import` waits for a module another thread is loading;
-    if loading fails here, the suggestions' own import says why."""
+    if loading fails here, the suggestions' own import says why. The standard modules rapidfuzz brings are imported
+    here first: one the thread was still loading sat half made in sys.modules, where dataclasses looks typing up
+    (`typing.ClassVar` missing: `kb search` failed about once in 700 runs)."""
+    import heapq  # noqa: F401
     import threading
+    import typing  # noqa: F401
 
     def load() -> None:
         try:
