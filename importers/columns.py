@@ -122,6 +122,7 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "政策（项目）名称",
         "预算项目名称",
         "预算项目",
+        "单位名称、项目名称",  # a flat table's column: its unit lines, then their projects (云南 一体化 printout)
     ),
     "department_name": ("部门名称", "部门（单位）名称", "单位名称", "预算部门名称", "预算单位名称"),
     "code": ("项目编码", "项目代码", "项目编号", "部门预算编码", "预算编码"),

@@ -483,3 +483,26 @@ def test_a_pages_running_head_among_the_rows_is_no_indicator():
         ("数量指标", "抽检批次"),
         ("质量指标", "不合格食品核查处置率"),
     ]
+
+
+YUNNAN = (
+    "单位名称、项目名称\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标属性\t指标内容\n"
+    "昆明市林业和草原局\t\t\t\t\t\t\t\t\t\n"
+    "昆明市林业和草原局（本级）\t\t\t\t\t\t\t\t\t\n"
+    "森林防火物资储备\t储备扑救物资。\t产出指标\t数量指标\t扑火队员人数\t≥\t260\t人\t定量指标\t扑火队员人数情况\n"
+    "森林防火物资储备\t储备扑救物资。\t效益指标\t生态效益指标\t森林资源安全\t定性\t有效保障\t\t定性指标\t森林资源安全情况\n"
+    "林业档案数字化加工\t完成档案数字化。\t产出指标\t质量指标\t成果质量合格率\t≥\t99\t%\t定量指标\t成果质量合格率情况\n"
+)
+
+
+def test_a_column_of_unit_lines_and_their_projects_named_by_both_words():
+    """单位名称、项目名称 (云南's 预算管理一体化 printout: a unit's line, then its projects): the column was no name
+    column, the table was read as one form and its 3 projects as one department-wide record of 27 indicators."""
+    from importers import parse_rows
+
+    doc = parse_rows(split_rows(YUNNAN))
+    assert doc.layout == "flat-sheet"
+    assert [(p.kind, p.name, p.department, p.goal, len(p.indicators)) for p in doc.projects] == [
+        ("project", "森林防火物资储备", "昆明市林业和草原局（本级）", "储备扑救物资。", 2),
+        ("project", "林业档案数字化加工", "昆明市林业和草原局（本级）", "完成档案数字化。", 1),
+    ]
