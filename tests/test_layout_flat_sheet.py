@@ -506,3 +506,11 @@ def test_a_column_of_unit_lines_and_their_projects_named_by_both_words():
         ("project", "森林防火物资储备", "昆明市林业和草原局（本级）", "储备扑救物资。", 2),
         ("project", "林业档案数字化加工", "昆明市林业和草原局（本级）", "完成档案数字化。", 1),
     ]
+
+
+def test_a_column_headed_project_annual_goal_is_the_goal():
+    """项目年度绩效目标 beside 单位名称、项目名称 (云南): the goal was kept as a field, the project had none."""
+    from importers import parse_rows
+
+    doc = parse_rows(split_rows(YUNNAN.replace("\t年度绩效目标", "\t项目年度绩效目标", 1)))
+    assert [(p.goal, p.fields) for p in doc.projects] == [("储备扑救物资。", {}), ("完成档案数字化。", {})]
