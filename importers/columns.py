@@ -344,9 +344,14 @@ NATURE_HEADERS = frozenset(("绩效指标性质", "指标性质", "指标值类�
 
 def signs_instead(cells: list[str], found: dict[str, int], j: int) -> bool:
     """Whether cell j, a second operator column, is the operator instead of the one found before it: a column of
-    signs (运算符, 计算符号) beside one of natures (指标性质 | 运算符: 定量 | ≥)."""
+    signs (运算符, 计算符号) beside one of natures (指标性质 | 运算符: 定量 | ≥), or a column named for its signs after
+    one that is not (指标方向 | 计算符号: 正向指标 | ≥; a 指标方向 alone may hold either)."""
     first = found.get("operator")
-    return first is not None and key(cells[first]) in NATURE_HEADERS and key(cells[j]) not in NATURE_HEADERS
+    if first is None:
+        return False
+    before, header = key(cells[first]), key(cells[j])
+    natures_first = before in NATURE_HEADERS and header not in NATURE_HEADERS
+    return natures_first or bool(_SIGN.search(header)) and not _SIGN.search(before)
 
 
 TARGET_ACTUAL = "target_actual"  # one column of a self-evaluation giving both: '年度指标值/实际完成值'

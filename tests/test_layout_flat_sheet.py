@@ -514,3 +514,20 @@ def test_a_column_headed_project_annual_goal_is_the_goal():
 
     doc = parse_rows(split_rows(YUNNAN.replace("\t年度绩效目标", "\t项目年度绩效目标", 1)))
     assert [(p.goal, p.fields) for p in doc.projects] == [("储备扑救物资。", {}), ("完成档案数字化。", {})]
+
+
+@pytest.mark.parametrize(
+    "head, cells",
+    [("指标方向\t计算符号", ("正向指标\t≥", "反向指标\t≤")), ("指标性质\t指标方向", ("定量\t≥", "定量\t≤"))],
+)
+def test_a_column_named_for_its_signs_after_a_direction_column_is_the_operator(head, cells):
+    """指标方向 (正向/反向指标) | 计算符号 (≥ ≤): the direction column was taken for the operator, the signs went to
+    notes and every target lost its sign ('150家' for ≥150家); a 指标方向 of signs after 指标性质 stays the operator."""
+    from importers import parse_rows
+
+    text = f"项目名称\t一级指标\t三级指标\t{head}\t指标值\t计量单位\n" + "".join(
+        f"科技企业培育\t产出指标\t指标{k}\t{signs}\t{value}\n"
+        for k, (signs, value) in enumerate(zip(cells, ("150\t家", "3\t天")))
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.operator, i.target, i.unit) for i in project.indicators] == [("≥", "150", "家"), ("≤", "3", "天")]
