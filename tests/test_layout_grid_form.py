@@ -485,6 +485,17 @@ def test_a_total_row_below_a_self_evaluation_names_each_value_by_its_column():
     assert project.fields["总分"] == "分值 100"
 
 
+def test_a_total_row_holding_the_grade_too_gives_each_its_own_field():
+    """总分 | 100 | 90 | 自评等级 | 优 on one row was kept as one field, the grade named by the column it stands in
+    ('分值 100；得分 96.52；未完成原因 自评等级；改进措施 优'); the grade is a field of its own."""
+    from fixtures.self_evaluation import SELF
+
+    graded = [*SELF[:-1], ["总分", "总分", "总分", "100", "90", "自评等级", "优", "优"]]
+    [project] = grid_form.parse(rows([[str(cell) for cell in row] for row in graded])).projects
+    assert project.fields["自评等级"] == "优" and project.fields["总分"].endswith(" 90")  # (named by its columns)
+    assert "优" not in project.fields["总分"]
+
+
 def _one_form(header: list[list[str]], rows: list[list[str]]):
     from importers.layouts import grid_form
     from importers.records import Row

@@ -664,6 +664,21 @@ def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
     return label, " ".join(joined(value) for value in spread_values(row.cells)[1:])
 
 
+_GRADE = re.compile(r"(?:自评|评价)等级")
+
+
+def _tail_pairs(row: Row, header: _Header | None) -> list[tuple[str, str]]:
+    """`_tail_pair`, and a grade's label with its one word after the first label's values (总分 | 100 | 96.5 |
+    自评等级 | 优) as a pair of its own."""
+    cells = _cells(row)
+    at = next((j for j, cell in enumerate(cells) if j and _GRADE.fullmatch(cell) and cell != cells[0]), 0)
+    after = {cell for cell in cells[at + 1 :] if cell}
+    if not at or len(after) != 1 or not any(cells[1:at]):
+        return [_tail_pair(row, header)]
+    before = replace(row, cells=[cell if j < at else "" for j, cell in enumerate(row.cells)])
+    return [_tail_pair(before, header), (cells[at], after.pop())]
+
+
 def _project(form: _Form) -> RawProject:
     """The project of a form's head: mapped labels to attributes, everything else to fields as written."""
     project = RawProject(
@@ -680,7 +695,7 @@ def _project(form: _Form) -> RawProject:
         project.fields.setdefault(name, value)
     for row in form.tail:
         signed = _signed(row)  # '填表人：李明　联系电话：…' under the table: each its own field
-        for label, value in signed or [_tail_pair(row, form.header)]:
+        for label, value in signed or _tail_pairs(row, form.header):
             if value:
                 project.fields[label] = value
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
