@@ -1361,55 +1361,6 @@ def test_pdf_a_forms_whole_head_repeated_on_the_next_page_is_dropped():
     ]
 
 
-@pytest.mark.parametrize("second_form", [False, True])
-def test_pdf_a_sheets_print_titles_repeated_atop_the_next_page_do_not_break_the_table(second_form):
-    """A sheet printed with 顶端标题行 (the title, the unit line and the form's first row atop every page): the title
-    was the next page's first item, so the table was not taken as going on; the repeated 项目名称 began a second
-    form and the indicators under it were lost. Another form under the same title is still a table of its own."""
-    header = ["一级指标", "二级指标", "三级指标", "指标值"]
-    titles = _cjk(40, 800, "项目支出绩效自评表") + _cjk(40, 785, "单位：万元")
-    name = ["项目名称", "乙", "乙", "乙"] if second_form else ["项目名称", "甲", "甲", "甲"]
-    first = titles + _grid(
-        770, [["项目名称", "甲", "甲", "甲"], header, ["产出指标", "数量指标", "培训人次", "≥500人次"]]
-    )
-    second = titles + _grid(770, [name, ["产出指标", "质量指标", "培训合格率", "≥95%"]])
-    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
-    assert rows[:5] == [["项目支出绩效自评表"], ["单位：万元"], ["项目名称", "甲", "甲", "甲"], header, rows[4]]
-    if second_form:
-        assert rows[5:] == [
-            ["项目支出绩效自评表"],
-            ["单位：万元"],
-            name,
-            ["产出指标", "质量指标", "培训合格率", "≥95%"],
-        ]
-    else:
-        assert rows[5:] == [["产出指标", "质量指标", "培训合格率", "≥95%"]]
-
-
-def test_pdf_print_titles_atop_each_page_above_a_form_begun_lower_down_do_not_break_it():
-    """Two forms on one sheet printed with its title and unit line atop every page: the second form, begun under the
-    first, goes on under the repeated titles, its 一级指标 cell open over the break (the lines the titles repeat are
-    those atop the page before, not those right above the form). Its rows there were lost."""
-    header = ["一级指标", "二级指标", "三级指标", "指标值"]
-    titles = _cjk(40, 800, "项目支出绩效自评表") + _cjk(40, 785, "单位：万元")
-    first = titles + _grid(
-        770, [["项目名称", "甲", "甲", "甲"], header, ["产出指标", "数量指标", "培训人次", "≥500人次"]]
-    )
-    first += _grid(650, [["项目名称", "乙", "乙", "乙"], header])
-    first += _grid(610, [["数量指标", "检测座数", "≥110座"]], lefts=(140, 260, 400, 520))
-    first += b"40 610 m 40 590 l S 40 610 m 140 610 l S\n" + _cjk(43, 596, "产出指标")  # open at the bottom
-    second = titles + _grid(770, [["质量指标", "合格率", "≥95%"]], lefts=(140, 260, 400, 520))
-    second += b"40 770 m 40 750 l S 40 750 m 140 750 l S\n"  # open at the top
-    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
-    assert rows[-4:] == [
-        ["项目名称", "乙", "乙", "乙"],
-        header,
-        ["产出指标", "数量指标", "检测座数", "≥110座"],
-        ["产出指标", "质量指标", "合格率", "≥95%"],
-    ]
-    assert rows.count(["项目支出绩效自评表"]) == 1
-
-
 def test_pdf_a_rule_across_a_few_columns_makes_no_second_copy_of_a_row():
     """A side cell ending mid-row (as LibreOffice draws a merged cell carried over a page) splits the grid there:
     the row's cells, one each in the other columns, were read spread over both grid rows: the indicator twice."""

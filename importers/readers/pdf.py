@@ -152,8 +152,6 @@ def read(data: bytes) -> Rows:
         where: list[tuple[int, tuple[float, ...]]] = []  # each row's page and cell edges (atomic: not walked either)
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
-        lead: list[str] = []  # the text lines above the last table where it began (its title, its unit line) …
-        top: list[str] = []  # … and atop the last page, above its first table
         chars = unmapped = 0
         undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
         for page in _pages(pdf):
@@ -171,14 +169,6 @@ def read(data: bytes) -> Rows:
                 undecoded[page.page_number] = garbled
             beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
             first = next((item for item in items if not _stray(item) and id(item) not in beside), None)
-            titles: set[int] = set()  # a sheet's print titles repeated atop the page, above the table going on
-            if last and last.table and first and not first.table:
-                titles = _print_titles(items, beside, lead + top)
-            if titles:  # the table under them goes on only when the break cut the last or it repeats its head
-                table = next(item for item in items if not _stray(item) and id(item) not in beside | titles)
-                if last.open_bottom or _header_size(table.rows, last.head_rows or _head_rows(last.rows)):
-                    first = table
-                    items = [item for item in items if id(item) not in titles]
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
                 if _row_cut(last, first):  # its two parts joined: one row, kept where it ends
@@ -191,21 +181,12 @@ def read(data: bytes) -> Rows:
                 if first.took_beside:
                     taken = {id(line) for line in first.beside}
                     items = [item for item in items if id(item) not in taken]
-            above: list[str] = []
-            page_top: list[str] | None = None
             for item in items:
                 if item.table:
-                    if item is not first or not first.head_rows:  # a table begun here, not one going on
-                        lead = above
-                    page_top = above if page_top is None else page_top
                     last_start = len(rows)
-                    above = []
-                elif not _stray(item):
-                    above.append(_line_text(item))
                 rows += map(tuple, item.rows)
                 where += [(page.page_number, item.edges)] * len(item.rows)
             last = next((item for item in reversed(items) if not _stray(item) and id(item) not in beside), last)
-            top = above if page_top is None else page_top
             check_rows(len(rows))
             page.close()
             _collect(freeze)
@@ -323,26 +304,6 @@ def _stray(item: _Item) -> bool:
     return _caption(item) or (
         0 < len(cells) <= 2 and all(len(cell) <= STRAY_CHARS and not _TITLE_LIKE.search(cell) for cell in cells)
     )
-
-
-def _line_text(item: _Item) -> str:
-    return "".join("".join(cells) for cells in item.rows).replace(" ", "")
-
-
-def _print_titles(items: list[_Item], beside: set[int], lead: list[str]) -> set[int]:
-    """The text lines atop a page that repeat lines above the last table where it began or atop the page before (a
-    sheet's 顶端标题行 printed on every page: the title, the unit line), a table right under them (whether it goes
-    on: the caller); empty otherwise."""
-    found: set[int] = set()
-    for item in items:
-        if _stray(item) or id(item) in beside:
-            continue
-        if item.table:
-            return found
-        if _line_text(item) not in lead:
-            return set()
-        found.add(id(item))
-    return set()
 
 
 def _caption(item: _Item) -> bool:
