@@ -494,6 +494,9 @@ def test_a_total_row_holding_the_grade_too_gives_each_its_own_field():
     [project] = grid_form.parse(rows([[str(cell) for cell in row] for row in graded])).projects
     assert project.fields["自评等级"] == "优" and project.fields["总分"].endswith(" 90")  # (named by its columns)
     assert "优" not in project.fields["总分"]
+    blank = [*SELF[:-1], ["总分", "总分", "总分", "100", "90", "自评等级", "", "（单位盖章）"]]  # a grade left blank
+    [project] = grid_form.parse(rows([[str(cell) for cell in row] for row in blank])).projects
+    assert "自评等级" not in project.fields and "（单位盖章）" in project.fields["总分"]
 
 
 def _one_form(header: list[list[str]], rows: list[list[str]]):

@@ -665,15 +665,16 @@ def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
 
 
 _GRADE = re.compile(r"(?:自评|评价)等级")
+_GRADE_WORD = re.compile(r"(?:优秀?|良好?|中等?|合格|不合格|较好|一般|较差|差|[A-D]级?)(?:[（(][^）)]*[）)])?")
 
 
 def _tail_pairs(row: Row, header: _Header | None) -> list[tuple[str, str]]:
-    """`_tail_pair`, and a grade's label with its one word after the first label's values (总分 | 100 | 96.5 |
-    自评等级 | 优) as a pair of its own."""
+    """`_tail_pair`, and a grade's label with its one grade word after the first label's values (总分 | 100 | 96.5 |
+    自评等级 | 优) as a pair of its own; a grade left blank is none (not the stamp or date after it)."""
     cells = _cells(row)
     at = next((j for j, cell in enumerate(cells) if j and _GRADE.fullmatch(cell) and cell != cells[0]), 0)
     after = {cell for cell in cells[at + 1 :] if cell}
-    if not at or len(after) != 1 or not any(cells[1:at]):
+    if not at or len(after) != 1 or not any(cells[1:at]) or not _GRADE_WORD.fullmatch(next(iter(after))):
         return [_tail_pair(row, header)]
     before = replace(row, cells=[cell if j < at else "" for j, cell in enumerate(row.cells)])
     return [_tail_pair(before, header), (cells[at], after.pop())]
