@@ -65,7 +65,7 @@ def test_words_are_qualitative(word):
     assert (t.operator, t.value, t.unit) == (QUALITATIVE, None, None)
 
 
-@pytest.mark.parametrize("missing", ["", "  ", "无", "/", "—", "#DIV/0!", "#REF!", "#N/A"])
+@pytest.mark.parametrize("missing", ["", "  ", "无", "/", "—", "#DIV/0!", "#REF!", "#N/A", "#SPILL!", "#CALC!"])
 def test_missing_target(missing):
     assert parse_target(missing).operator is None
 

@@ -110,6 +110,14 @@ _MISSING = {
     "#NAME?",
     "#NUM!",
     "#NULL!",
+    "#SPILL!",  # (Excel 365's dynamic arrays, data types and LAMBDA)
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#GETTING_DATA",
 }
 # Targets that are no single number, kept as written (like a qualitative word): a range ('5-10名', '90%～95%',
 # '1至2次'), a date ('2026年11月底前', '2022.6.1-2023.5.31', '12月底前', '1-12月') and several values ('≥6期/≥3个'):
