@@ -181,9 +181,7 @@ def test_xlsx_formulas_saved_without_their_results_are_computed(monkeypatch):
     assert b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"] and b"<v></v>" in parts["xl/worksheets/sheet1.xml"]
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<v></v>", b"<v>0</v>")
     assert cells(read_bytes(_zip(parts), ".xlsx"))[:4] == shown[:4]  # XlsxWriter's 0s
-    from importers.readers import xlsx
-
-    monkeypatch.setattr(xlsx, "_MOST_VISITS", 1)  # the ranges' cells, all formulas together: SUM(C3:C4) covers 2
+    monkeypatch.setattr(common, "MOST_VISITS", 1)  # the ranges' cells, all formulas together: SUM(C3:C4) covers 2
     assert [row[2] for row in cells(read_bytes(data, ".xlsx"))] == ["", "", "260.00", "20.50", "8600"]
     monkeypatch.undo()
     sheet = parts["xl/worksheets/sheet1.xml"].replace(b'<c r="D5"', b'<c r="D5" t="str"')  # Excel's text result: ""
@@ -2437,8 +2435,6 @@ def test_xls_formulas_computed_visit_at_most_so_many_cells_of_ranges(monkeypatch
     cells for all formulas together; the rest are left blank and said in the warnings."""
     import xlwt
 
-    from importers.readers import xls
-
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("明细")
     for row in range(6):
@@ -2446,7 +2442,7 @@ def test_xls_formulas_computed_visit_at_most_so_many_cells_of_ranges(monkeypatch
         sheet.write(row, 1, xlwt.Formula(f"SUM($A$1:A{row + 1})"))
     out = io.BytesIO()
     book.save(out)
-    monkeypatch.setattr(xls, "_MOST_VISITS", 10, raising=False)  # 1 + 2 + 3 + 4 cells: the 5th total is not computed
+    monkeypatch.setattr(common, "MOST_VISITS", 10)  # 1 + 2 + 3 + 4 cells: the 5th total is not computed
     rows = read_bytes(out.getvalue(), ".xls")
     assert [row[1] for row in cells(rows)] == ["10", "20", "30", "40", "", ""]
     assert "not computed: B5, B6" in rows.notes[0]

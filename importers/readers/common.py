@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 import datetime as dt
 import re
+import struct
 
 # Bounds that keep one bad or huge file from taking the memory or the time of a whole import.
 MAX_BYTES = 256 << 20  # a file larger than this is not read at all
@@ -355,6 +356,46 @@ def uncomputed(sheet: str, cells: list[str]) -> list[str]:
 # the cells the ranges of a sheet's formulas may cover, all together, when results are computed (a goal table's
 # totals cover hundreds; running totals down a long sheet, =SUM($B$2:B9000), would take seconds: not computed)
 MOST_VISITS = 200_000
+
+
+class Results(dict):
+    """A sheet's formula results as they are computed, by cell, None for one not computed: each formula once
+    (`compute` of its formula, as written in the reader's form), one that refers to itself not at all, a cell without
+    a formula as `plain` gives it; the cells of ranges visited, all formulas together, at most MOST_VISITS."""
+
+    def __init__(self, formulas: dict, compute: Callable, plain: Callable[..., float]) -> None:
+        super().__init__()
+        self.formulas, self.compute, self.plain = formulas, compute, plain
+        self.visits = MOST_VISITS
+
+    def __call__(self, key) -> float:
+        """The cell's value; Uncomputable where its formula has no result computed here."""
+        if key not in self.formulas:
+            return self.plain(key)
+        if key not in self:
+            self[key] = None  # (a formula that refers to itself is not computed)
+            try:
+                self[key] = self.compute(self.formulas[key])
+            except (Uncomputable, ZeroDivisionError, OverflowError, RecursionError, struct.error, IndexError):
+                pass  # (a token or an offset past its formula: not one computed here)
+        result = self[key]
+        if result is None:
+            raise Uncomputable
+        return result
+
+    def visit(self, cells: int) -> None:
+        """Count a range's cells; Uncomputable past MOST_VISITS (running totals down a long sheet)."""
+        self.visits -= cells
+        if self.visits < 0:
+            raise Uncomputable
+
+    def all(self) -> Results:
+        for key in self.formulas:
+            try:
+                self(key)
+            except Uncomputable:
+                pass
+        return self
 
 
 def rounded(value: float, digits: int) -> float:

@@ -16,7 +16,6 @@ import struct
 from importers.readers.common import (
     IMPLIED_DATES,
     MAX_COLUMNS,
-    MOST_VISITS,
     MergedCells,
     UnreadableFile,
     cell_text,
@@ -26,6 +25,7 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    Results,
     Uncomputable,
     rounded,
     uncomputed,
@@ -123,7 +123,6 @@ def _filtering(book, index: int) -> bool:
 
 _FORMULA, _STRING = 0x0006, 0x0207  # a formula's record (its cell, its result, its tokens); a text result's
 _SUM, _ROUND = 4, 27  # Excel's numbers of its functions
-_MOST_VISITS = MOST_VISITS  # (the ranges' cells computed formulas may visit)
 # the sizes of BIFF8 tokens after their first byte, by the token without its class (tRef, tArea …; tStr, tAttr apart)
 _SIZES = {
     0x01: 4,
@@ -203,47 +202,31 @@ def _results(book, index: int, sheet) -> dict[tuple[int, int], float | None]:
         at += 4 + size
     if saved:  # a sheet Excel, WPS or LibreOffice saved (another formula has its result): an empty text is one (=B5&"")
         return {}
-    results: dict[tuple[int, int], float | None] = {}
-    visits = [_MOST_VISITS]  # the cells ranges may still cover, all formulas together
 
-    def value(row: int, column: int) -> float:
-        if (row, column) in tokens:
-            if (row, column) not in results:
-                results[row, column] = None  # (a formula that refers to itself is not computed)
-                try:
-                    results[row, column] = _computed(tokens[row, column], value, cells)
-                except (Uncomputable, ZeroDivisionError, OverflowError, RecursionError, struct.error, IndexError):
-                    pass
-            result = results[row, column]
-            if result is None:
-                raise Uncomputable
-            return result
+    def plain(key: tuple[int, int]) -> float:
+        row, column = key
         if row >= sheet.nrows or column >= sheet.ncols or sheet.cell_type(row, column) in (0, 6):  # empty, blank
             return 0.0
         if sheet.cell_type(row, column) in (2, 3):  # a number, a date
             return float(sheet.cell_value(row, column))
         raise Uncomputable  # (text in a sum of two cells: #VALUE!)
 
+    def value(row: int, column: int) -> float:
+        return results((row, column))
+
     def cells(first_row: int, last_row: int, first_column: int, last_column: int) -> list[float]:
-        """The numbers of a range's cells (text and blanks left out, as SUM does); at most MOST_VISITS cells of ranges
-        for all formulas together (running totals down a long sheet: the rest is not computed)."""
+        """The numbers of a range's cells (text and blanks left out, as SUM does)."""
         last_row, last_column = min(last_row, sheet.nrows - 1), min(last_column, sheet.ncols - 1)
-        visits[0] -= max(last_row - first_row + 1, 0) * max(last_column - first_column + 1, 0)
-        if visits[0] < 0:
-            raise Uncomputable
+        results.visit(max(last_row - first_row + 1, 0) * max(last_column - first_column + 1, 0))
         found = []
-        for row in range(first_row, min(last_row, sheet.nrows - 1) + 1):
-            for column in range(first_column, min(last_column, sheet.ncols - 1) + 1):
+        for row in range(first_row, last_row + 1):
+            for column in range(first_column, last_column + 1):
                 if (row, column) in tokens or sheet.cell_type(row, column) in (2, 3):
                     found.append(value(row, column))
         return found
 
-    for row, column in tokens:
-        try:
-            value(row, column)
-        except Uncomputable:
-            pass
-    return results
+    results = Results(tokens, lambda rpn: _computed(rpn, value, cells), plain)
+    return results.all()
 
 
 def _computed(rpn: bytes, value, cells) -> float:

@@ -31,7 +31,6 @@ from importers.readers.common import (
     IMPLIED_DATES,
     MAX_BLANK_RUN,
     MAX_COLUMNS,
-    MOST_VISITS,
     MergedCells,
     UnreadableFile,
     cell_text,
@@ -43,6 +42,7 @@ from importers.readers.common import (
     fit_width,
     left_out,
     number_text,
+    Results,
     Uncomputable,
     rounded,
     uncomputed,
@@ -71,7 +71,6 @@ _UNCACHED = re.compile(
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 # a workbook whose results are computed when it is opened (XlsxWriter saves its results as 0, openpyxl none)
 _CALC_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
-_MOST_VISITS = MOST_VISITS  # (the ranges' cells computed formulas may visit)
 _TAIL = 256  # bytes kept from one chunk to the next, longer than any mergeCell, dimension, row or col tag
 
 
@@ -293,21 +292,8 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     others.add((r, c))
     finally:
         book.close()
-    results: dict[tuple[int, int], float | None] = {}
-    visits = [_MOST_VISITS]  # the cells ranges may still cover, all formulas together
 
-    def cell(key: tuple[int, int]) -> float:
-        if key in formulas:
-            if key not in results:
-                results[key] = None  # (a formula that refers to itself is not computed)
-                try:
-                    results[key] = evaluate(formulas[key])
-                except (Uncomputable, ZeroDivisionError, OverflowError, RecursionError):
-                    pass
-            result = results[key]
-            if result is None:
-                raise Uncomputable
-            return result
+    def plain(key: tuple[int, int]) -> float:
         if key in others:  # (text in a sum of two cells: #VALUE!, or a number as text Excel reads; a date's serial)
             raise Uncomputable
         return numbers.get(key, 0.0)
@@ -379,9 +365,7 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
                     position += 1
                     left, top, right, bottom = range_boundaries(reference.replace("$", ""))
                     area = (bottom - top + 1) * (right - left + 1)
-                    visits[0] -= min(area, len(numbers) + len(formulas))
-                    if visits[0] < 0:  # (running totals over a long sheet: the rest is not computed)
-                        raise Uncomputable
+                    cell.visit(min(area, len(numbers) + len(formulas)))
                     keys = (
                         [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
                         if area <= len(numbers) + len(formulas)
@@ -399,12 +383,8 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
             raise Uncomputable
         return value
 
-    for key in formulas:
-        try:
-            cell(key)
-        except Uncomputable:
-            pass
-    return results
+    cell = Results(formulas, evaluate, plain)
+    return cell.all()
 
 
 def _unescaped(text: str) -> str:
