@@ -661,6 +661,18 @@ def declared_qualitative(operator: str, notes: dict[str, str]) -> bool:
     return not operator and any(value in QUALITATIVE for value in notes.values())
 
 
+# a direction column's words (指标方向: 正向 | 95 | %): the bound a number written without an operator is
+DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
+
+
+def declared_direction(operator: str, notes: dict[str, str]) -> str:
+    """The operator a row's direction column gives a number written without one (正向: more is better, ≥; 反向: ≤),
+    as `nature_notes` keeps it; '' when the row has an operator column's sign or no direction."""
+    if operator:
+        return ""
+    return next((DIRECTIONS[value] for value in notes.values() if value in DIRECTIONS), "")
+
+
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 REMARK = "备注"
 

@@ -547,6 +547,34 @@ def test_a_row_called_qualitative_stays_qualitative_whatever_number_it_holds(tmp
     assert rows == [("分10个月发放完成", "定性", None, None), ("≥100人", "≥", 100.0, "人")]
 
 
+def test_a_direction_column_bounds_a_number_written_without_an_operator(tmp_path):
+    """指标方向 正向 | 120 | 公里 reads ≥120公里 and 反向 | 2 | % ≤2% (they were '=': a floor and a ceiling read as
+    exact values); the written target and the direction in the notes stay as printed; a sign written wins, and a row
+    without a direction stays '='."""
+    path = tmp_path / "方向.csv"
+    path.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标方向,指标值,计量单位\n"
+        "道路养护,产出指标,数量指标,养护里程,正向,120,公里\n"
+        "道路养护,产出指标,质量指标,路面病害发生率,反向,2,%\n"
+        "道路养护,产出指标,质量指标,验收合格率,正向,=100%,%\n"
+        "道路养护,产出指标,时效指标,完工时间,正向,2026年12月底前,\n"
+        "道路养护,效益指标,社会效益指标,养护路段数,,12,条\n",
+        "utf-8",
+    )
+    conn = connect(tmp_path / "kb.sqlite3")
+    [result] = import_paths(conn, [path])
+    assert result.status == "imported", result.message
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    rows = [(i["target"], i["operator"], i["value"], i["notes"]) for i in show_project(conn, pid)["indicators"]]
+    assert rows == [
+        ("120公里", "≥", 120.0, {"指标方向": "正向"}),
+        ("2%", "≤", 2.0, {"指标方向": "反向"}),
+        ("=100%", "=", 100.0, {"指标方向": "正向"}),
+        ("2026年12月底前", "定性", None, {"指标方向": "正向"}),
+        ("12条", "=", 12.0, {}),
+    ]
+
+
 def test_a_year_or_region_given_later_is_applied_to_a_file_already_imported(tmp_path):
     """The import's own advice works: a file imported without a year or region, imported again with --year and
     --region (or a manifest.toml giving them), is read anew with them; again with the same, it is unchanged; a year

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from importers.columns import declared_qualitative, target_parts
+from importers.columns import declared_direction, declared_qualitative, target_parts
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -218,7 +218,7 @@ def _self_evaluation(p: RawProject) -> SelfEvaluation:
 
 def _outcome(seq: int, ind: RawIndicator) -> tuple:
     std1, std2 = standard_levels(ind.level1, ind.level2) if ind.level1 or ind.level2 else infer_levels(ind.name)
-    target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
+    target = parse_target(ind.target, ind.operator, ind.unit, ind.name, _implied(ind))
     actual = parse_target(ind.actual, name=ind.name) if ind.actual else None
     met, ratio = judge(
         target, actual, f"{ind.operator}{ind.target}{ind.unit}", ind.actual, lower_is_better(ind.name, std1)
@@ -303,6 +303,11 @@ def _json(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False) if value else "{}"
 
 
+def _implied(ind: RawIndicator) -> str:
+    """The operator of the row's numbers written without one: '=', or its direction column's bound (正向 ≥, 反向 ≤)."""
+    return declared_direction(ind.operator, ind.notes) or "="
+
+
 def _indicator(seq: int, ind: RawIndicator) -> tuple:
     if ind.level1 or ind.level2:
         std1, std2 = standard_levels(ind.level1, ind.level2)
@@ -310,11 +315,12 @@ def _indicator(seq: int, ind: RawIndicator) -> tuple:
     else:
         std1, std2 = infer_levels(ind.name)
         inferred = 1
-    target = parse_target(ind.target, ind.operator, ind.unit, ind.name)
+    implied = _implied(ind)
+    target = parse_target(ind.target, ind.operator, ind.unit, ind.name, implied)
     # the row's operator and unit columns are the whole period's value's too (实施期指标值 | 年度指标值 | 度量单位)
     sign, written, unit, _ = target_parts(ind.operator, ind.period_target, ind.unit)
     period_target = f"{sign}{written}{unit}"
-    period = parse_target(period_target, name=ind.name) if period_target else None
+    period = parse_target(period_target, name=ind.name, implied=implied) if period_target else None
     if declared_qualitative(ind.operator, ind.notes):  # its targets are words, whatever numbers they hold
         target = Target(QUALITATIVE, None, None) if target.operator else target
         period = Target(QUALITATIVE, None, None) if period and period.operator else period

@@ -183,12 +183,13 @@ def name_unit(name: str) -> str | None:
     return m.group(1).strip() if m and is_unit(m.group(1)) else None
 
 
-def parse_target(target: str, operator: str = "", unit: str = "", name: str = "") -> Target:
+def parse_target(target: str, operator: str = "", unit: str = "", name: str = "", implied: str = "=") -> Target:
     """Normalise a target as written, with the layout's separate operator/unit columns and the name.
 
-    The unit comes from the target itself, else the unit column, else the name's brackets.
+    The unit comes from the target itself, else the unit column, else the name's brackets; a number written without
+    an operator has the implied one ('=', or the bound a direction column gives: 正向 | 95 | % is ≥95%).
     """
-    parsed = _parse(target or "", operator or "", unit or "")
+    parsed = _parse(target or "", operator or "", unit or "", implied)
     if parsed.unit is None and parsed.value is not None and name:
         from_name = name_unit(name)
         if from_name:
@@ -197,7 +198,7 @@ def parse_target(target: str, operator: str = "", unit: str = "", name: str = ""
 
 
 @lru_cache(maxsize=65536)
-def _parse(target: str, operator: str, unit: str) -> Target:
+def _parse(target: str, operator: str, unit: str, implied: str = "=") -> Target:
     """parse_target without the name (targets repeat: '≥90%' thousands of times)."""
     text = _prepare(target)
     if text in _MISSING:
@@ -230,7 +231,7 @@ def _parse(target: str, operator: str, unit: str) -> Target:
         value = -value
     m = _UNIT.match(_squared(after))
     unit_text = m.group(1) if m else None
-    return Target(op_col or op or "=", value, unit_text or fallback_unit)
+    return Target(op_col or op or implied, value, unit_text or fallback_unit)
 
 
 def _not_one_number(text: str, number: re.Match) -> bool:
