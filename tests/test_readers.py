@@ -1359,6 +1359,92 @@ def test_pdf_a_forms_whole_head_repeated_on_the_next_page_is_dropped():
     ]
 
 
+@pytest.mark.parametrize("other", ["实施单位", "年度资金总额"])
+@pytest.mark.parametrize("repeated", [0, 1, 2])
+def test_pdf_a_sheets_print_titles_atop_each_page_join_its_form_but_not_the_next_of_its_name(repeated, other):
+    """A sheet printed with its print titles (顶端标题行: the title, the unit line and at times the form's first
+    `repeated` rows) atop every page: a form's 一级指标 cell cut by the break went on under them, but the titles
+    were the page's first items, so the table was taken as new (its level blank, its rows under a second 项目名称
+    lost). It goes on now; the next form, of the same name, its 实施单位 or its amount other, stays a form of its
+    own (a join of such forms, taking the next one's 项目名称 for a repeated head, made one project of three)."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    titles = _cjk(40, 800, "项目支出绩效目标表") + _cjk(40, 785, "单位：万元")
+
+    def head(unit, amount):
+        return [
+            ["项目名称", "甲", "甲", "甲"],
+            ["主管部门", "某局", "实施单位", unit],
+            ["项目资金", "年度资金总额", amount, amount],
+        ]
+
+    first_head, next_head = head("甲中心", "100"), head("乙中心" if other == "实施单位" else "甲中心", "100")
+    if other == "年度资金总额":
+        next_head[2] = ["项目资金", "年度资金总额", "200", "200"]
+    level = "" if repeated else "产出指标"  # (printed on the page where the merged cell's middle falls)
+    first = titles + _grid(770, [*first_head, header])
+    first += _grid(690, [["数量指标", "培训人次", "≥500人次"]], lefts=(140, 260, 400, 520))
+    first += b"40 690 m 40 670 l S\n" + (_cjk(43, 676, level) if level else b"")  # open at the bottom
+    top = 770 - 20 * repeated
+    second = titles + (_grid(770, first_head[:repeated]) if repeated else b"")
+    second += _grid(top, [["质量指标", "培训合格率", "≥95%"]], lefts=(140, 260, 400, 520))
+    second += b"40 %d m 40 %d l S 40 %d m 140 %d l S\n" % (top, top - 20, top - 20, top - 20)  # open at the top
+    second += b"" if level else _cjk(43, top - 14, "产出指标")
+    third = titles + _grid(
+        770, [*first_head[:repeated], *next_head, header, ["产出指标", "数量指标", "检测座数", "≥110座"]]
+    )
+    rows = cells(read_bytes(_cjk_pdf([first, second, third]), ".pdf"))
+    assert rows == [
+        ["项目支出绩效目标表"],
+        ["单位：万元"],
+        *first_head,
+        header,
+        ["产出指标", "数量指标", "培训人次", "≥500人次"],
+        ["产出指标", "质量指标", "培训合格率", "≥95%"],
+        ["项目支出绩效目标表"],
+        ["单位：万元"],
+        *first_head[:repeated],
+        *next_head,
+        header,
+        ["产出指标", "数量指标", "检测座数", "≥110座"],
+    ]
+
+
+def test_pdf_print_titles_atop_each_page_above_a_form_begun_lower_down_do_not_break_it():
+    """Two forms on one sheet printed with its title and unit line atop every page: the second form, begun under the
+    first, goes on under the repeated titles, its 一级指标 cell open over the break (the lines the titles repeat are
+    those atop the page before, not those right above the form). Its rows there were lost."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    titles = _cjk(40, 800, "项目支出绩效自评表") + _cjk(40, 785, "单位：万元")
+    first = titles + _grid(
+        770, [["项目名称", "甲", "甲", "甲"], header, ["产出指标", "数量指标", "培训人次", "≥500人次"]]
+    )
+    first += _grid(650, [["项目名称", "乙", "乙", "乙"], header])
+    first += _grid(610, [["数量指标", "检测座数", "≥110座"]], lefts=(140, 260, 400, 520))
+    first += b"40 610 m 40 590 l S 40 610 m 140 610 l S\n" + _cjk(43, 596, "产出指标")  # open at the bottom
+    second = titles + _grid(770, [["质量指标", "合格率", "≥95%"]], lefts=(140, 260, 400, 520))
+    second += b"40 770 m 40 750 l S 40 750 m 140 750 l S\n"  # open at the top
+    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert rows[-4:] == [
+        ["项目名称", "乙", "乙", "乙"],
+        header,
+        ["产出指标", "数量指标", "检测座数", "≥110座"],
+        ["产出指标", "质量指标", "合格率", "≥95%"],
+    ]
+    assert rows.count(["项目支出绩效自评表"]) == 1
+
+
+def test_pdf_a_table_under_a_page_top_that_repeats_only_part_of_the_last_is_not_joined():
+    """A unit line atop the next page, the page before headed by a table's title and that unit line: not the sheet's
+    print titles (they repeat from the first line), and the table under it, its indicator header repeated, is
+    another project's (its name in the title before): it stays a table of its own."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = _cjk(40, 800, "表1 甲项目绩效目标表") + _cjk(40, 785, "单位：万元")
+    first += _grid(770, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
+    second = _cjk(40, 800, "单位：万元") + _grid(770, [header, ["产出指标", "数量指标", "检测座数", "≥110座"]])
+    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert rows[-3:] == [["单位：万元"], header, ["产出指标", "数量指标", "检测座数", "≥110座"]]
+
+
 def test_pdf_a_rule_across_a_few_columns_makes_no_second_copy_of_a_row():
     """A side cell ending mid-row (as LibreOffice draws a merged cell carried over a page) splits the grid there:
     the row's cells, one each in the other columns, were read spread over both grid rows: the indicator twice."""

@@ -9,7 +9,9 @@ A cell left open by a page break (no rule closes it, so no box) is read from its
 continues on the next page its columns are matched to the first page's by position (a continuation page may lack
 a column), the header it repeats is dropped, and a cell cut by the break is joined: its text on both pages, in
 every row it covers; a page that rules only the last columns of a continued table (its first columns' text
-beside the grid) gives those columns from the text there. Text a cell's borders clip (printed beyond them, or off
+beside the grid) gives those columns from the text there; a sheet's print titles atop a page (lines repeating, from
+the first, those atop the page before, and table rows repeating its first table's) are dropped over a form going
+on, kept over a new one (`_print_titles`). Text a cell's borders clip (printed beyond them, or off
 the page) is not read, nor is text the page's clipping paths hide (pdf_clip), nor what is drawn beyond its CropBox.
 A glyph no map names a character for (a font without ToUnicode, or missing some glyphs) is read as U+FFFD and its
 page said in the reader's notes; a compatibility ideograph or Kangxi radical a font names a glyph by, as its ideograph.
@@ -26,6 +28,7 @@ import contextlib
 import functools
 import gc
 import io
+import itertools
 import logging
 import math
 import re
@@ -36,7 +39,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
-from importers.columns import column, names_indicators
+from importers.columns import column, head_field, key, names_indicators
 from importers.readers.common import (
     CUT_SHORT,
     MARKED_NUMBER,
@@ -72,6 +75,7 @@ CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
 FORM_HEAD_ROWS = 20  # … and where a form's head stands above its indicator header
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
+_FORM_STARTS = frozenset(("name", "department_name"))  # a form's first head row: its 项目名称, its 部门名称
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
 # a caption saying the table goes on: '续表', '（续表）', '续表2', '表3（续）', '接上表'
 _CONTINUATION = re.compile(
@@ -152,6 +156,7 @@ def read(data: bytes) -> Rows:
         where: list[tuple[int, tuple[float, ...]]] = []  # each row's page and cell edges (atomic: not walked either)
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
+        above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
         chars = unmapped = 0
         undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
         for page in _pages(pdf):
@@ -169,6 +174,19 @@ def read(data: bytes) -> Rows:
                 undecoded[page.page_number] = garbled
             beside = {id(line) for item in items for line in item.beside}  # a table's own text: not before it
             first = next((item for item in items if not _stray(item) and id(item) not in beside), None)
+            lines, table = _top(items, beside)
+            top = ([_line_text(line) for line in lines], [tuple(cells) for cells in table.rows] if table else [])
+            if (
+                last
+                and last.table
+                and table
+                and lines
+                and (size := _print_titles(lines, table, above, last)) is not None
+            ):
+                items = [item for item in items if all(item is not line for line in lines)]  # (printed before)
+                _drop_rows(table, size)
+                first = table
+            above = top
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
                 if _row_cut(last, first):  # its two parts joined: one row, kept where it ends
@@ -304,6 +322,96 @@ def _stray(item: _Item) -> bool:
     return _caption(item) or (
         0 < len(cells) <= 2 and all(len(cell) <= STRAY_CHARS and not _TITLE_LIKE.search(cell) for cell in cells)
     )
+
+
+def _top(items: list[_Item], beside: set[int]) -> tuple[list[_Item], _Item | None]:
+    """The text lines atop a page, above its first table, and that table (None when the page has none)."""
+    lines: list[_Item] = []
+    for item in items:
+        if _stray(item) or id(item) in beside:
+            continue
+        if item.table:
+            return lines, item
+        lines.append(item)
+    return lines, None
+
+
+def _line_text(item: _Item) -> str:
+    return "".join("".join(cells) for cells in item.rows).replace(" ", "")
+
+
+def _print_titles(
+    lines: list[_Item], table: _Item, above: tuple[list[str], list[tuple[str, ...]]], last: _Item
+) -> int | None:
+    """A sheet's print titles (顶端标题行: its title, its unit line, at times its form's first rows) repeated atop a
+    page over the table going on: `lines`, the text atop the page, repeat in order the lines atop the page before
+    (`above`: those lines and its first table's rows, as printed), from its first line. The table's first rows that
+    repeat that table's, from its first row, are the titles' too (when the lines are all the page before's): how
+    many; None when the page repeats no such titles, when the table is not the last going on (its columns other
+    and no cell cut by the break), or when what follows the titles begins another form (`_new_form`)."""
+    texts, rows = [_line_text(line) for line in lines], above[1]
+    if texts != above[0][: len(texts)]:
+        return None
+    size = 0
+    if len(texts) == len(above[0]):
+        while (
+            size < min(len(table.rows), len(rows))
+            and any(cell.strip() for cell in rows[size])
+            and _same_header(table.rows[size], list(rows[size]))
+        ):
+            size += 1
+    if size == len(table.rows) or not (last.open_bottom or _aligned(table.edges, last.edges) is not None):
+        return None
+    return None if _new_form(table.rows[size:], last) else size
+
+
+def _new_form(rows: list[list[str]], last: _Item) -> bool:
+    """Whether a table's first rows, under a page's repeated titles, begin a form other than the last one: a head
+    row (项目名称, 主管部门, 资金 …) with a label that form's head has and another value (forms of one name on
+    consecutive pages: their 主管部门, 实施单位 or amounts tell them apart), a 项目名称 or 部门名称 it has not, or an
+    indicator header not its own; a head repeated whole from its first row, or going on with rows it has not
+    shown yet, is the same form's."""
+    shown = last.head_rows + last.rows
+    starts = [n for n, cells in enumerate(shown) if cells and head_field(cells[0]) in _FORM_STARTS]
+    form = shown[starts[-1] :] if starts else shown  # (the last form when a table holds several)
+    repeated = False
+    for cells in rows:
+        if names_indicators([column(cell) for cell in cells]):
+            heads = [row for row in form if names_indicators([column(cell) for cell in row])]
+            return bool(heads) and not any(_same_header(cells, row) for row in heads)
+        field = head_field(cells[0]) if cells else ""
+        if not field:
+            return False
+        if any(_same_header(cells, row) for row in form):
+            if not repeated and not _same_header(cells, form[0]):
+                return True  # a head repeated from anywhere but its first row: no print titles
+            repeated = True
+            continue
+        if field in _FORM_STARTS or any(_labels(row) == _labels(cells) for row in form):
+            return True
+    return False
+
+
+def _labels(cells: list[str]) -> tuple[str, ...]:
+    """A head row's leading labels ('项目资金（万元）', '其他资金'; '主管部门' before its value)."""
+    named = [cell for n, cell in enumerate(cells) if cell and (n == 0 or cell != cells[n - 1])]
+    return tuple(key(cell) for cell in itertools.takewhile(head_field, named))
+
+
+def _drop_rows(table: _Item, size: int) -> None:
+    """A table's first `size` rows left out (a sheet's print titles repeated), the rows its cells cover shifted."""
+    if not size:
+        return
+    table.rows = table.rows[size:]
+    table.row_tops = table.row_tops[size:]
+    for cells in (table.open_top, table.open_bottom):
+        for j, covered in list(cells.items()):
+            cells[j] = [i - size for i in covered if i >= size]
+            if not cells[j]:
+                del cells[j]
+    table.cut_top = {j: line for j, line in table.cut_top.items() if j in table.open_top}
+    table.merged_down = {(i - size, j) for i, j in table.merged_down if i > size}  # (not to a dropped row)
+    table.repeats_header = True  # (a cell going on below them is closed at the top: `_join_open_cells`)
 
 
 def _caption(item: _Item) -> bool:
