@@ -192,6 +192,16 @@ def test_unusable_queries_give_a_clear_message(kb, query, message):
         search(kb, query)
 
 
+def test_spaces_between_chinese_characters_are_not_part_of_the_query(kb):
+    """'满 意 度' copied from a PDF's text finds what 满意度 finds (the app's indicator tab did, kb search found
+    nothing); a space beside a digit stays ('48 小时')."""
+    spaced = search(kb, "满 意\u3000度")
+    assert spaced.query == "满意度"
+    assert spaced.indicator_total == search(kb, "满意度").indicator_total > 0
+    assert search_projects(kb, "及 时", Filters())[0] == search_projects(kb, "及时", Filters())[0] > 0
+    assert search(kb, "48 小时").query == "48 小时"
+
+
 def plain_tokens(text: str) -> str:
     """The index's tokens as the module docstring defines them: each run's bigrams, then its last character."""
     out = []

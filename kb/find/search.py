@@ -21,6 +21,8 @@ SUGGESTIONS = 5
 
 LEVELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# spaces between two Chinese characters: Chinese is written without them, a name copied from a PDF has them
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
 # Named tuples, not dataclasses: importing dataclasses costs ~6 ms, a sixth of the whole `kb search` command.
@@ -74,8 +76,9 @@ class SearchResult(
 
 
 def clean_query(query: str) -> str:
-    """The query without control characters; KbError for an empty or over-long query."""
-    q = _CONTROL.sub(" ", query or "").strip()
+    """The query without control characters, nor spaces between Chinese characters ('满 意 度' copied from a PDF is
+    满意度); KbError for an empty or over-long query."""
+    q = _HAN_GAP.sub("", _CONTROL.sub(" ", query or "")).strip()
     if not q:
         raise KbError("查询为空，请给出要查的文字，如 kb search 满意度 empty query: give some characters to search for")
     if len(q) > MAX_QUERY_CHARS:
