@@ -149,8 +149,8 @@ def test_new_row_reads_targets_and_levels():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"value": "很多"}, "must be a number"),
-        ({"weight": "十"}, "must be a number"),
+        ({"value": "很多"}, "^指标值 the target value 须为数字 must be a number"),  # Chinese first, as every message
+        ({"weight": "十"}, "^分值 the weight 须为数字 must be a number"),
         ({"operator": "约"}, "unknown operator"),
         ({"basis": "拍脑袋"}, "unknown basis"),
         ({}, None),

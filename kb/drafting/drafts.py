@@ -479,7 +479,7 @@ def new_row(
         if target is not None
         else {
             "operator": _operator(operator),
-            "value": to_number(value, "the target value"),
+            "value": to_number(value, "指标值 the target value"),
             "unit": (unit or "").strip() or None,
             "text": None,
         }
@@ -495,7 +495,7 @@ def new_row(
         level2,
         **fields,
         basis=_basis(basis),
-        weight=to_number(weight, "the weight"),
+        weight=to_number(weight, "分值 the weight"),
         sources=[int(s) for s in sources],
         **row_texts(texts),
     )
@@ -872,7 +872,7 @@ def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) 
         if out["operator"] == QUALITATIVE:
             out.update(value=None, unit=None)
     if "value" in changes:
-        out["value"] = to_number(changes["value"], "the target value")
+        out["value"] = to_number(changes["value"], "指标值 the target value")
         if out["value"] is not None and out.get("operator", current["operator"]) in (None, QUALITATIVE):
             out["operator"] = "="
     if "unit" in changes:
@@ -880,7 +880,7 @@ def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) 
     if "basis" in changes:
         out["basis"] = _basis(changes["basis"])
     if "weight" in changes:
-        out["weight"] = to_number(changes["weight"], "the weight")
+        out["weight"] = to_number(changes["weight"], "分值 the weight")
     out.update(row_texts({k: v for k, v in changes.items() if k in ROW_TEXT_FIELDS}))
     if "level1" in changes or "level2" in changes:
         l1 = changes.get("level1", current["level1"]) or ""
