@@ -1970,6 +1970,7 @@ BAD_INPUTS = [
     ),
     ("named.ods", b"PK\x03\x04", "an OpenDocument spreadsheet: save it as .xlsx"),  # named alone: what to do
     ("named.rtf", b"{\\rtf1\\ansi}", "an RTF document: save it as .docx"),
+    ("截图.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "an image (a screenshot, a photo): its text cannot be read"),
 ]
 
 

@@ -65,6 +65,11 @@ ADVICE = {
     "an XML file: rename an Excel 2003 XML sheet to .xls, a Word 2003 XML document to .doc, to import it",
     ".ofd": "OFD 版式文件：请用 OFD 阅读器另存为 PDF 后导入 an OFD document: save it as PDF to import it",
     ".zip": "压缩包：请先解压 an archive: unpack it first",
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"),
+        "图片（截图、照片）：图中的文字读不出，请导入原始的 PDF、Excel 或 Word 文件，或先用 OCR 转成文字 "
+        "an image (a screenshot, a photo): its text cannot be read; import the original PDF, Excel or Word file",
+    ),
     ".rar": "压缩包：请先解压 an archive: unpack it first",
     ".7z": "压缩包：请先解压 an archive: unpack it first",
 }
