@@ -146,6 +146,17 @@ def test_a_date_target_is_kept_as_written(conn):
     assert drafts.target_fields("≥3年")["value"] == 3  # a count of years stays a number
 
 
+def test_words_after_the_number_are_kept_as_written(conn):
+    """'≥2次/周，雨季加密至每日1次' was stored as ≥2次/周: the officer's words after the unit were dropped without a
+    word, from the app, kb draft add and the exported form; punctuation or 以上 after it is no such words."""
+    d = drafts.create(conn, "甲")
+    d = drafts.add_row(conn, d.id, drafts.new_row("道路巡查频次", target="≥2次/周，雨季加密至每日1次"))
+    assert d.rows[0].target == "≥2次/周，雨季加密至每日1次" and d.rows[0].operator == "定性"
+    assert drafts.target_fields("≥95%较上年提高2个百分点")["text"] == "≥95%较上年提高2个百分点"
+    for plain in ("≥90%。", "90%以上", "≥5（个）", "≤175万元/公里", "≥1,200万元"):
+        assert drafts.target_fields(plain)["text"] is None, plain
+
+
 def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):
     """A project's rows bring its 分值 too; a precedent's row added by itself does not (a share of another table's
     total: a template's 总成本 came with 20, an indicator added by name with 2, and the checks said the weights did

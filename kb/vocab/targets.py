@@ -234,6 +234,23 @@ def _parse(target: str, operator: str, unit: str, implied: str = "=") -> Target:
     return Target(op_col or op or implied, value, unit_text or fallback_unit)
 
 
+def unread_tail(target: str) -> str:
+    """What follows a target's number and unit that reading it as one number leaves out: '，雨季加密至每日1次' of
+    '≥2次/周，雨季加密至每日1次'; '' when nothing but punctuation or a word such as 以上 follows."""
+    text = _prepare(target)
+    number = _NUMBER.search(text)
+    if number is None:
+        return ""
+    after = text[number.end() :].strip()
+    for word, _ in _SUFFIX_WORDS:
+        if after.endswith(word):
+            after = after[: -len(word)].strip()
+            break
+    unit = _UNIT.match(_squared(after))
+    tail = after[unit.end() :] if unit else after
+    return tail if re.search(r"[^\W_]", tail) else ""
+
+
 def _not_one_number(text: str, number: re.Match) -> bool:
     """Whether the target's first number starts a date or a range, or is one of several values, rather than being
     the target's value."""
