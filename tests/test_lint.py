@@ -314,6 +314,14 @@ def test_a_direction_without_a_number_is_vague(target):
     assert "vague" in rule_ids(replace(good(), 2, operator="定性", value=None, unit=None, target=target))
 
 
+@pytest.mark.parametrize(
+    "target, vague", [("较上年提高2个百分点", False), ("≥95%，较上年提升", False), ("2026年底前明显提升", True)]
+)
+def test_a_vague_word_with_a_number_says_how_much(target, vague):
+    """'≥95%，较上年提高2个百分点' was told it 'says 提高 but not how much'; a date's figures are no such number."""
+    assert ("vague" in rule_ids(replace(good(), 2, operator="定性", value=None, unit=None, target=target))) is vague
+
+
 def test_weights_may_sum_to_90_beside_the_budget_rate():
     """Published tables score 预算执行率 (10 points) outside the indicator rows: their rows sum to 90 (71 of 87
     weighted real tables), and each was an error. 90 is right when no row is that rate; the message says what is."""

@@ -331,8 +331,9 @@ def _no_unit(t: GoalTable):
 
 
 def _vague(t: GoalTable):
+    """A target of words such as 提高 with no number but a date's ('较上年提高2个百分点' says how much)."""
     for n, ln in enumerate(t.lines):
-        if ln.value is None:
+        if ln.value is None and not DIGIT.search(_DATE_WORDS.sub("", unicodedata.normalize("NFKC", ln.target or ""))):
             words = [w for w in VAGUE_WORDS if w in (ln.target or "")]
             if words:
                 yield n, f"“{ln.target}”只说{words[0]}，没说多少 says {words[0]} but not how much"
