@@ -518,6 +518,9 @@ async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
         assert [str(n.label) for n in department.children[1].children] == [LOADING]
         assert tree.set_rows(rows) == 1  # the filter, now applied
         assert tree.filter("") == 4
+        # each word anywhere: a region and a name, or a name copied from a PDF with spaces (found nothing before)
+        assert tree.filter("宁波 丁") == 1 and tree.filter("甲 项 目") == 1 and tree.filter("广州 甲") == 0
+        assert tree.filter("") == 4
         assert tree.reveal(2)
         await pilot.pause()
         assert tree.cursor_node.data == 2

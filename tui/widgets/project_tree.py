@@ -118,8 +118,9 @@ class ProjectTree(Tree[int | Key]):
         return len(rows)
 
     def filter(self, text: str, force: bool = False) -> int | None:
-        """Show only projects whose name, department, region or year contains `text`; returns how many, or
-        None while the projects are not listed yet (the filter is applied when they are)."""
+        """Show only projects whose name, department, region or year contain each word of `text` ('烟台 救助': 烟台's
+        救助 projects; '民 政' copied from a PDF finds 民政局's); returns how many, or None while the projects are not
+        listed yet (the filter is applied when they are)."""
         needle = fold(text).strip()
         if needle == self.needle and not force:
             return len(self._where) if self._rows is not None else None
@@ -129,7 +130,8 @@ class ProjectTree(Tree[int | Key]):
         if needle:
             if self._haystacks is None:
                 self._haystacks = [_haystack(p) for p in self._rows]
-            shown = [p for hay, p in zip(self._haystacks, self._rows) if needle in hay]
+            words = needle.split()
+            shown = [p for hay, p in zip(self._haystacks, self._rows) if all(w in hay for w in words)]
         else:
             shown = self._rows
         leaves = _group(shown)
