@@ -36,6 +36,16 @@ def test_a_project_copied_a_year_on_with_every_row(conn, project):
     assert "复制自" in history.versions(conn, copy.id)[0].note
 
 
+def test_a_copy_keeps_each_rows_period_target(conn, project):
+    """A multi-year project's 实施期指标值 (the whole period's, unchanged from year to year) was left out of the copy:
+    the form printed without its column, for the officer to type again."""
+    conn.execute(
+        "UPDATE indicators SET period_target = '≥30家' WHERE project_id = ? AND name = '补贴企业数'", (project,)
+    )
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    assert {r.name: r.period_target for r in copy.rows} == {n: "≥30家" if n == "补贴企业数" else None for n, _ in TABLE}
+
+
 def test_a_copy_takes_the_head_rows_last_years_form_printed(conn, project):
     """The copy kept 主管部门, 年度资金 and 年度目标 only: 项目名称, 主管部门及代码, 实施单位, the funds' sources
     were left for the officer to type again (and kb lint refused the copy for them)."""
