@@ -122,7 +122,6 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "政策（项目）名称",
         "预算项目名称",
         "预算项目",
-        "单位名称、项目名称",  # a flat table's column: its unit lines, then their projects (云南 一体化 printout)
     ),
     "department_name": ("部门名称", "部门（单位）名称", "单位名称", "预算部门名称", "预算单位名称"),
     "code": ("项目编码", "项目代码", "项目编号", "部门预算编码", "预算编码"),
@@ -440,6 +439,9 @@ _MEASURE_UNIT = re.compile(r"(?:指标|指标值|目标值|数值|值|考核|计
 
 # a goal's label of these words in any order (年度部门整体支出绩效目标, 部门整体支出年度绩效目标, 部门年度总体目标 …);
 # not 实施期/中期/长期目标 (period_goal), nor 项目目标 alone
+# a flat table's column of unit lines, then their projects, headed by both words: 单位名称、项目名称 (云南 一体化
+# printout), 单位名称/项目名称, 单位/项目名称
+_UNIT_AND_NAME = re.compile(r"(?:单位|部门)(?:名称)?[、/／]项目(?:名称)?")
 _GOAL_WORDS = re.compile(
     r"(?:年度|本年度?|当年|部门|单位|整体|支出|绩效|总体|项目)*(?:年度|部门|单位|整体|绩效|总体)目标"
 )
@@ -451,6 +453,8 @@ def head_field(cell: str) -> str:
     word = key(cell)
     if word in _FIELDS:
         return _FIELDS[word]
+    if _UNIT_AND_NAME.fullmatch(word):
+        return "name"
     if _GOAL_WORDS.fullmatch(word):
         return "goal"
     if word in FUND_LABELS:

@@ -531,3 +531,26 @@ def test_a_column_named_for_its_signs_after_a_direction_column_is_the_operator(h
     )
     [project] = parse_rows(split_rows(text)).projects
     assert [(i.operator, i.target, i.unit) for i in project.indicators] == [("≥", "150", "家"), ("≤", "3", "天")]
+
+
+@pytest.mark.parametrize("label", ["单位名称/项目名称", "单位/项目名称", "单位名称／项目名称"])
+def test_a_column_of_unit_lines_and_their_projects_named_by_both_words_joined_by_a_slash(label):
+    """The same column headed 单位名称/项目名称 or 单位/项目名称 (a district's 一体化 printout, unit lines with their
+    subtotal): the table was no goal table and the import failed; its projects are read with their units."""
+    from importers import parse_rows
+
+    text = (
+        f"{label}\t项目金额\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "深圳市南山区教育局\t4,600,000.00\t\t\t\t\t\n"
+        "深圳市南山区教育局（本级）\t3,460,000.00\t\t\t\t\t\n"
+        "课后服务经费\t3,460,000.00\t落实双减。\t产出指标\t数量指标\t开展课后服务学校数\t≥286所\n"
+        "课后服务经费\t3,460,000.00\t落实双减。\t满意度指标\t服务对象满意度指标\t家长满意度\t≥92%\n"
+        "深圳市南山区教育科学研究院\t1,140,000.00\t\t\t\t\t\n"
+        "教育科研成果归档\t1,140,000.00\t完成归档。\t产出指标\t质量指标\t成果合格率\t≥99%\n"
+    )
+    doc = parse_rows(split_rows(text))
+    assert doc.layout == "flat-sheet"
+    assert [(p.name, p.department, p.amount, len(p.indicators)) for p in doc.projects] == [
+        ("课后服务经费", "深圳市南山区教育局（本级）", "3,460,000.00", 2),
+        ("教育科研成果归档", "深圳市南山区教育科学研究院", "1,140,000.00", 1),
+    ]
