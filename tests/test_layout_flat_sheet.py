@@ -554,3 +554,25 @@ def test_a_column_of_unit_lines_and_their_projects_named_by_both_words_joined_by
         ("课后服务经费", "深圳市南山区教育局（本级）", "3,460,000.00", 2),
         ("教育科研成果归档", "深圳市南山区教育科学研究院", "1,140,000.00", 1),
     ]
+
+
+def test_a_goal_cell_cut_by_the_page_break_keeps_its_rest():
+    """A Word table's merged goal cell flows on over the next page, whose rows leave the name and amount blank: the
+    goal was cut at the page's foot ('…提供助'); its rest is joined once (printed in every row the cell covers)."""
+    from importers.records import Row
+
+    meal = ["老年助餐补贴", "1386.72", "对食堂给予补贴，全年提供助"]
+    rest = ["", "", "餐服务85万人次。"]
+    rows = [
+        Row(["项目名称", "项目金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"], 1, page=1),
+        Row([*meal, "产出指标", "数量指标", "食堂数量", "≥62个"], 2, page=1),
+        Row([*meal, "产出指标", "数量指标", "助餐人次", "≥85万人次"], 3, page=1),
+        Row([*rest, "产出指标", "质量指标", "抽检合格率", "=100%"], 4, page=2),
+        Row([*rest, "满意度指标", "服务对象满意度指标", "满意度", "≥90%"], 5, page=2),
+        Row(["困难群众救助", "2864.18", "按时发放救助资金。", "产出指标", "数量指标", "救助人数", "≥4860"], 6, page=2),
+    ]
+    doc = flat_sheet.parse(rows)
+    assert [(p.name, p.goal, len(p.indicators)) for p in doc.projects] == [
+        ("老年助餐补贴", "对食堂给予补贴，全年提供助餐服务85万人次。", 4),
+        ("困难群众救助", "按时发放救助资金。", 1),
+    ]

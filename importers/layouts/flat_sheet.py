@@ -346,6 +346,8 @@ def parse(rows: list[Row]) -> RawDocument:
             # printed its name on an earlier page: a project of that name
             name = head["name"] = above["name"]
             cells = [*cells[: cols.project["name"]], name, *cells[cols.project["name"] + 1 :]]
+        if not name and doc.projects and row.page and row.page != above.get("page"):
+            _goal_goes_on(doc.projects[-1], head, above, row.page)
         units = "units" in cols.project
         if (
             name
@@ -358,7 +360,7 @@ def parse(rows: list[Row]) -> RawDocument:
             continue
         if name and not (doc.projects and same_head(above, head, IDENTITY)):
             doc.projects.append(_project(cells, row.line, cols, department, unit, row.page))
-            above = head
+            above = {**head, "page": row.page}
             levels = ["", ""]
         found = _cells(cells, cols.indicator)
         notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
@@ -375,6 +377,16 @@ def parse(rows: list[Row]) -> RawDocument:
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
+
+
+def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
+    """A row of the project's on a later page, its name cell blank, whose goal cell holds other text: the rest of
+    the goal, the merged cell's text cut by the page break (a Word table's cell flows on over the next page),
+    joined to it once (text printed on both pages, or again in every row the cell covers, is not repeated)."""
+    rest = head.get("goal", "")
+    above["page"] = page
+    if rest and (not head.get("amount") or head["amount"] == above.get("amount")) and rest not in project.goal:
+        project.goal = rest if project.goal in rest else project.goal + rest
 
 
 def _title(rows: list[Row]) -> str:
