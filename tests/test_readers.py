@@ -1565,6 +1565,32 @@ def test_pdf_a_line_its_cells_clip_cuts_in_half_stays_in_that_cell():
     ]
 
 
+def test_pdf_a_numbers_decimal_point_its_cells_clip_cuts_is_kept():
+    """A merged cell cut by a page break (LibreOffice prints its centred text at the page's foot, clipped): the
+    digits show, the decimal point at their foot does not, and 318.6000 万元 was read 3186000. A point between two
+    digits that show is kept; a comma cut the same way stays hidden."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(40, 40, "Goal table")
+    for top in (60, 80):
+        for left, right in ((40, 160), (160, 240)):
+            pdf.rect(left, top, right - left, 20)
+    with pdf.rect_clip(40, 60, 120, 20):
+        pdf.text(42, 73, "amount")
+        pdf.text(42, 81.4, "318.6000 a,b")  # 0.65 of its height above the border: the digits' upper parts show
+    pdf.text(162, 73, "ok")
+    pdf.text(42, 94, "uptime")
+    pdf.text(162, 94, "=99%")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["Goal table"],
+        ["amount\n318.6000 a b", "ok"],
+        ["uptime", "=99%"],
+    ]
+
+
 def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
     """Two real printings: a cell's last letter drawn over the border, the next cell's text drawn over that letter
     (it stays in its cell); and two cells' texts 2 points apart with the rule between them (never one run)."""

@@ -74,6 +74,9 @@ ALIGN_SLACK = 5.0  # points: a continued table's column starts this close to the
 CACHE_PAGES = 50  # pages read between two clearings of pdfminer's object cache
 HEAD_ROWS = 5  # a table's first rows, where a title, a unit line and its header rows stand
 FORM_HEAD_ROWS = 20  # … and where a form's head stands above its indicator header
+# a number's decimal point: a line the clip cuts shows its digits but hides the point at their foot ('318 6000' of
+# 318.6000, read 3186000): kept between two digits that show
+POINTS = frozenset(".．")
 STRAY_CHARS = 8  # a lone text line this short between a table and its continuation: a merged cell's label
 _FORM_STARTS = frozenset(("name", "department_name"))  # a form's first head row: its 项目名称, its 部门名称
 _TITLE_LIKE = re.compile(r"^(?:附?表\s*\d|[（(]\s*\d{4})|表$|单位|说明")  # '表16', '（2026年度）', '单位：元'
@@ -322,6 +325,17 @@ def _stray(item: _Item) -> bool:
     return _caption(item) or (
         0 < len(cells) <= 2 and all(len(cell) <= STRAY_CHARS and not _TITLE_LIKE.search(cell) for cell in cells)
     )
+
+
+def _digits_touching(before: list, char) -> bool:
+    """Whether `char` stands right after the one character in `before` on their line (the same baseline, no gap),
+    each a digit or a decimal point."""
+    if not before or not hasattr(before[0], "get_text"):
+        return False
+    prior = before[0]
+    if not all(c.get_text().isdigit() or c.get_text() in POINTS for c in (prior, char)):
+        return False
+    return abs(prior.y0 - char.y0) < 0.1 * char.size and abs(char.x0 - prior.x1) < 0.2 * char.size
 
 
 def _top(items: list[_Item], beside: set[int]) -> tuple[list[_Item], _Item | None]:
@@ -635,6 +649,7 @@ def _counting_device():
     class Counting(PDFPageAggregatorWithMarkedContent):
         chars = shapes = covering = unmapped = 0
         clip = None  # the clipping region, kept by the interpreter
+        point = None  # a decimal point the clip hid right after a digit, until the next character is drawn
         crop = None  # the page's CropBox, when it shows less than the whole page: nothing beyond it shows
 
         def begin_page(self, page, ctm) -> None:
@@ -666,9 +681,15 @@ def _counting_device():
             advance = super().render_char(*args, **kwargs)
             self.unmapped += id(args[1]) in self.rsrcmgr.unmapped  # (matrix, font, …)
             char = self.cur_item._objs[-1]
+            point, self.point = self.point, None
             if _slanted(char.matrix) or self.clip is not None and hidden(char.bbox, self.clip, char.get_text()):
                 self.cur_item._objs.pop()
+                if char.get_text() in POINTS and _digits_touching(self.cur_item._objs[-1:], char):
+                    self.point = char  # kept if a digit the clip shows follows it
                 return advance
+            if point is not None and _digits_touching([point], char):
+                self.cur_item._objs.insert(-1, point)  # a number's decimal point, its foot cut by the clip
+                point.shown = (max(point.y0, self.clip[1]), min(point.y1, self.clip[3]))  # (in the digits' cell)
             if self.clip is not None and (char.y0 < self.clip[1] or char.y1 > self.clip[3]):
                 char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
             self.sizes.append(char.size)
