@@ -384,8 +384,10 @@ def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, st
     the goal, the merged cell's text cut by the page break (a Word table's cell flows on over the next page),
     joined to it once (text printed on both pages, or again in every row the cell covers, is not repeated)."""
     rest = head.get("goal", "")
+    if not rest or head.get("amount") and head["amount"] != above.get("amount"):
+        return  # (a line atop the page, a title repeated there: no goal text)
     above["page"] = page
-    if rest and (not head.get("amount") or head["amount"] == above.get("amount")) and rest not in project.goal:
+    if rest not in project.goal:
         project.goal = rest if project.goal in rest else project.goal + rest
 
 
