@@ -23,6 +23,9 @@ from importers.segments import split, title
         ("2024年项目支出绩效目标表（续）", "2024年项目支出绩效目标表"),  # the table going on over the page
         ("2024年项目支出绩效目标表(续表)", "2024年项目支出绩效目标表"),
         ("项目支出绩效目标表续表", "项目支出绩效目标表"),
+        ("2026年部门整体支出绩效目标", "2026年部门整体支出绩效目标"),  # a year's heading over a department's goals
+        ("2026年度单位整体绩效目标", "2026年度单位整体绩效目标"),
+        ("部门整体绩效目标", ""),  # a form's label
     ],
 )
 def test_titles(text, expected):
@@ -86,3 +89,30 @@ def test_a_document_whose_goal_tables_hold_no_indicators_says_so():
     doc = parse_rows([Row(cells, line=n) for n, cells in enumerate(lines, 1)])
     assert not doc.projects
     assert [w.split(": ", 1)[1][:6] for w in doc.warnings] == ["空表：表头下", "标题像目标表"]
+
+
+def test_a_departments_goals_under_a_years_heading_do_not_swallow_the_project_table_above():
+    """A sheet of projects, then '2026年部门整体支出绩效目标' (no 表) over the department's own goals: one segment,
+    read as the department's form, and the projects above were lost (only warnings). The heading is a title."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    text = (
+        "2026年项目支出绩效目标表\n"
+        "项目名称\t资金总额\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "图书馆免费开放\t452\t保障免费开放。\t产出指标\t数量指标\t接待人次\t≥180万人次\n"
+        "图书馆免费开放\t452\t保障免费开放。\t满意度指标\t服务对象满意度指标\t读者满意度\t≥95%\n"
+        "档案数字化\t156\t完成数字化。\t产出指标\t质量指标\t合格率\t≥99%\n"
+        "2026年部门整体支出绩效目标\n"
+        "部门名称\t成都市文化广电旅游局\n"
+        "年度总体目标\t建设世界文化名城。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t惠民演出场次\t≥500场\n"
+        "满意度指标\t服务对象满意度指标\t游客满意度\t≥90%\n"
+    )
+    doc = parse_rows(split_rows(text))
+    assert [(p.kind, p.name, len(p.indicators)) for p in doc.projects] == [
+        ("project", "图书馆免费开放", 2),
+        ("project", "档案数字化", 1),
+        ("department", "成都市文化广电旅游局", 2),
+    ]
