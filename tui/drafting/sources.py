@@ -43,7 +43,7 @@ from kb.vocab.pinyin import has_han
 from kb.vocab.families import spellings_note
 from kb.vocab.text import shown
 from tui.data import Database
-from kb.vocab.levels import FRAMEWORK
+from kb.vocab.levels import COST, EFFECT, FRAMEWORK, OUTPUT, SATISFACTION
 from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
@@ -54,6 +54,20 @@ from tui.widgets.typed_input import TypedInput
 NAMES = 30
 MIN_NEW_NAME = 4  # characters: a shorter Chinese text that names in the base hold is a fragment to find them by
 TICKED_SHARE = 0.05  # a template's indicator is ticked at first when this share of its projects (two at least) use it
+
+
+def first_ticks(counts: list[int], levels: list[str], members: int) -> list[bool]:
+    """Which rows of a template of `members` projects are ticked at first, by how many projects use each: those a
+    share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use); and in a
+    first level none of those reaches (产出, 效益, 满意度, 成本: a table lacking one fails the checks), its most used
+    row, when two projects use it."""
+    least = min(2, members)
+    ticks = [count >= max(least, math.ceil(TICKED_SHARE * members)) for count in counts]
+    for level in (OUTPUT, EFFECT, SATISFACTION, COST):
+        mine = [n for n, first in enumerate(levels) if first == level and counts[n] >= least]
+        if mine and not any(ticks[n] for n in mine):
+            ticks[max(mine, key=counts.__getitem__)] = True
+    return ticks
 
 
 def short_level(level1: str | None, level2: str | None) -> str:
@@ -516,9 +530,9 @@ class TemplateDialog(_PickRows):
             about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects: {names}")))
         items = t.items if t else []
         if len(items) == len(event.rows):
-            # one project's own indicator is shown, not ticked; nor, among 151 projects, what two of them use
-            common = max(min(2, len(t.projects)), math.ceil(TICKED_SHARE * len(t.projects))) if t else 1
-            self.fill_rows(event.rows, [f"  {i.projects} 个项目" for i in items], [i.projects >= common for i in items])
+            counts = [i.projects for i in items]
+            ticks = first_ticks(counts, [row.level1 for row in event.rows], len(t.projects) if t else 1)
+            self.fill_rows(event.rows, [f"  {n} 个项目" for n in counts], ticks)
         else:
             self.fill_rows(event.rows)
         self.query_one("#pick-rows").focus()
