@@ -157,6 +157,16 @@ def test_words_after_the_number_are_kept_as_written(conn):
         assert drafts.target_fields(plain)["text"] is None, plain
 
 
+def test_an_inclusive_note_after_the_number_is_no_words_left_out(conn):
+    """'≥90%（含）' or '≥3家（含）以上' (the bound includes its number) was kept as text: the row lost its number, so
+    the export's 运算符/数值/单位 columns were empty and a 服务对象满意度 of '≤80%（含）' escaped the upper-bound
+    check."""
+    assert drafts.target_fields("≥90%（含）") == {"operator": "≥", "value": 90, "unit": "%", "text": None}
+    assert drafts.target_fields("≥3家（含）以上") == {"operator": "≥", "value": 3, "unit": "家", "text": None}
+    assert drafts.target_fields("90%（含本数）以上")["value"] == 90
+    assert drafts.target_fields("≥98%（抽检）")["text"] == "≥98%（抽检）"  # a note of its own stays
+
+
 def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):
     """A project's rows bring its 分值 too; a precedent's row added by itself does not (a share of another table's
     total: a template's 总成本 came with 20, an indicator added by name with 2, and the checks said the weights did

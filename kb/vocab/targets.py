@@ -234,14 +234,18 @@ def _parse(target: str, operator: str, unit: str, implied: str = "=") -> Target:
     return Target(op_col or op or implied, value, unit_text or fallback_unit)
 
 
+# '（含）', '（含本数）' after a bound: it includes its number, as ≥ says already
+_INCLUSIVE = re.compile(r"\(\s*含\s*(?:本数)?\s*\)")
+
+
 def unread_tail(target: str) -> str:
     """What follows a target's number and unit that reading it as one number leaves out: '，雨季加密至每日1次' of
-    '≥2次/周，雨季加密至每日1次'; '' when nothing but punctuation or a word such as 以上 follows."""
+    '≥2次/周，雨季加密至每日1次'; '' when nothing but punctuation, a word such as 以上 or （含） follows."""
     text = _prepare(target)
     number = _NUMBER.search(text)
     if number is None:
         return ""
-    after = text[number.end() :].strip()
+    after = _INCLUSIVE.sub("", text[number.end() :]).strip()
     for word, _ in _SUFFIX_WORDS:
         if after.endswith(word):
             after = after[: -len(word)].strip()
