@@ -575,6 +575,24 @@ def test_a_direction_column_bounds_a_number_written_without_an_operator(tmp_path
     ]
 
 
+def test_a_direction_column_s_floor_of_zero_stays_none_at_all(tmp_path):
+    """正向 | 0 | 起 (a form whose 指标方向 says 正向 on every row) was read ≥0起: a floor that holds whatever happens,
+    so a self-evaluation's 1起 against it was met and its precedents parted from '0起'; now it is =0, as written."""
+    path = tmp_path / "方向.csv"
+    path.write_text(
+        "项目名称,一级指标,二级指标,三级指标,指标方向,指标值,计量单位\n"
+        "道路养护,效益指标,社会效益指标,安全事故发生数,正向,0,起\n"
+        "道路养护,效益指标,社会效益指标,投诉事件数,反向,0,件\n",
+        "utf-8",
+    )
+    conn = connect(tmp_path / "kb.sqlite3")
+    [result] = import_paths(conn, [path])
+    assert result.status == "imported", result.message
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    rows = [(i["operator"], i["value"]) for i in show_project(conn, pid)["indicators"]]
+    assert rows == [("=", 0.0), ("≤", 0.0)]
+
+
 def test_a_year_or_region_given_later_is_applied_to_a_file_already_imported(tmp_path):
     """The import's own advice works: a file imported without a year or region, imported again with --year and
     --region (or a manifest.toml giving them), is read anew with them; again with the same, it is unchanged; a year

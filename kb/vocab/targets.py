@@ -187,7 +187,7 @@ def parse_target(target: str, operator: str = "", unit: str = "", name: str = ""
     """Normalise a target as written, with the layout's separate operator/unit columns and the name.
 
     The unit comes from the target itself, else the unit column, else the name's brackets; a number written without
-    an operator has the implied one ('=', or the bound a direction column gives: 正向 | 95 | % is ≥95%).
+    an operator has the implied one ('=', or the bound a direction column gives: 正向 | 95 | % is ≥95%; 正向 | 0 is =0).
     """
     parsed = _parse(target or "", operator or "", unit or "", implied)
     if parsed.unit is None and parsed.value is not None and name:
@@ -231,6 +231,8 @@ def _parse(target: str, operator: str, unit: str, implied: str = "=") -> Target:
         value = -value
     m = _UNIT.match(_squared(after))
     unit_text = m.group(1) if m else None
+    if not value and implied == "≥":
+        implied = "="  # 正向 | 0 | 起: no floor (≥0 holds whatever happens) but none at all, as written
     return Target(op_col or op or implied, value, unit_text or fallback_unit)
 
 
