@@ -315,7 +315,17 @@ def test_a_direction_without_a_number_is_vague(target):
 
 
 @pytest.mark.parametrize(
-    "target, vague", [("较上年提高2个百分点", False), ("≥95%，较上年提升", False), ("2026年底前明显提升", True)]
+    "target, vague",
+    [
+        ("较上年提高2个百分点", False),
+        ("≥95%，较上年提升", False),
+        ("通行速度提升至60km/h", False),
+        ("2026年底前明显提升", True),
+        ("PM2.5浓度持续改善", True),  # figures of a name: they were taken for how much
+        ("5G信号覆盖明显提升", True),
+        ("3A级景区服务质量有效提升", True),
+        ("第3季度起逐步提高", True),
+    ],
 )
 def test_a_vague_word_with_a_number_says_how_much(target, vague):
     """'≥95%，较上年提高2个百分点' was told it 'says 提高 but not how much'; a date's figures are no such number."""

@@ -103,6 +103,8 @@ DIGIT = re.compile(r"\d")
 _DATE_WORDS = re.compile(
     r"(?:19|20)\d\d\s*(?:年度?|[-./]\s*\d{1,2}(?:\s*[-./]\s*\d{1,2})?)|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
 )
+# figures that name a thing, not how much: PM2.5, ISO9001, 5G, 3A级 (a letter before, or one capital after), 第3季度
+_NAMING_FIGURES = re.compile(r"[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Z](?![A-Za-z])|第?\d\s*季度")
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?:度|底|末)?|(?=[-./]\d))")
 # just before a year it compares with: 较2020年, 较上年（2025年）, 高于2024年, 对标2024年 (not 比例)
 _COMPARED_BEFORE = re.compile(r"较|比(?!例)|与|相对|对照|对标|高于|低于|超过|达到|不低于|不少于|持平")
@@ -331,9 +333,11 @@ def _no_unit(t: GoalTable):
 
 
 def _vague(t: GoalTable):
-    """A target of words such as 提高 with no number but a date's ('较上年提高2个百分点' says how much)."""
+    """A target of words such as 提高 with no number but a date's or a name's ('较上年提高2个百分点' says how much,
+    'PM2.5浓度持续改善' does not)."""
     for n, ln in enumerate(t.lines):
-        if ln.value is None and not DIGIT.search(_DATE_WORDS.sub("", unicodedata.normalize("NFKC", ln.target or ""))):
+        figures = _NAMING_FIGURES.sub("", _DATE_WORDS.sub("", unicodedata.normalize("NFKC", ln.target or "")))
+        if ln.value is None and not DIGIT.search(figures):
             words = [w for w in VAGUE_WORDS if w in (ln.target or "")]
             if words:
                 yield n, f"“{ln.target}”只说{words[0]}，没说多少 says {words[0]} but not how much"
