@@ -167,6 +167,14 @@ def test_an_inclusive_note_after_the_number_is_no_words_left_out(conn):
     assert drafts.target_fields("≥98%（抽检）")["text"] == "≥98%（抽检）"  # a note of its own stays
 
 
+def test_square_metres_after_a_multiplier_are_a_unit(conn):
+    """'≥3.5万㎡' (NFKC: 万m2) was read as unit 万m and a '2' after it, so since words after the unit are kept the
+    draft held it as text (no number); '≤14元/m2/月' had unit 元/m. Now both are units: 万m², 元/m²/月."""
+    assert drafts.target_fields("≥3.5万㎡") == {"operator": "≥", "value": 3.5, "unit": "万m²", "text": None}
+    assert drafts.target_fields("≥10万m³")["unit"] == "万m³"
+    assert drafts.target_fields("≤14元/m2/月")["unit"] == "元/m²/月"
+
+
 def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):
     """A project's rows bring its 分值 too; a precedent's row added by itself does not (a share of another table's
     total: a template's 总成本 came with 20, an indicator added by name with 2, and the checks said the weights did

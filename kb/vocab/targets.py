@@ -82,7 +82,8 @@ _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 # A unit: letters/CJK/%‰ after the number, up to punctuation that ends it.
 # a unit may join one or two characters by a dot ('元/生.年', '人·次'), not a sentence after a full stop
 _UNIT = re.compile(r"^[\s(（]*([%‰℃㎡a-zA-Z\u4e00-\u9fff/²³]+(?:[.·][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))*)[)）]?")
-_SQUARED = re.compile(r"^(\s*[kcd]?m)([23])(?![\d.])")  # 'm2', 'km2', 'm3' (m² read as NFKC gives it): m², m³
+# 'm2', 'km2', 'm3' (m² read as NFKC gives it), after a multiplier or a price's 元/ too ('万㎡', '元/m2/月'): m², m³
+_SQUARED = re.compile(r"^(\s*[\u4e00-\u9fff/]{0,3}[kcd]?m)([23])(?![\d.])")
 _POWERS = {"2": "²", "3": "³"}
 
 
