@@ -76,9 +76,8 @@ class SearchResult(
 
 
 def clean_query(query: str) -> str:
-    """The query without control characters, nor spaces between Chinese characters ('满 意 度' copied from a PDF is
-    满意度); KbError for an empty or over-long query."""
-    q = _HAN_GAP.sub("", _CONTROL.sub(" ", query or "")).strip()
+    """The query without control characters; KbError for an empty or over-long query."""
+    q = _CONTROL.sub(" ", query or "").strip()
     if not q:
         raise KbError("查询为空，请给出要查的文字，如 kb search 满意度 empty query: give some characters to search for")
     if len(q) > MAX_QUERY_CHARS:
@@ -182,18 +181,35 @@ def search_indicators(
     return total, hits[offset:need]
 
 
+def unspaced(query: str) -> str | None:
+    """The query without its spaces between Chinese characters ('满 意 度' copied from a PDF's spaced text: 满意度),
+    to search for when the query as typed finds nothing (a few stored names hold such a space); None when it has
+    none."""
+    joined = _HAN_GAP.sub("", query)
+    return joined if joined != query else None
+
+
 def search(
     conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchResult:
     """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes),
     projects whose name, overview or goal contains it, and self-evaluated rows whose name contains it
-    (kb.find.evaluations); `limit` of each kind after the first `offset` (a page).
+    (kb.find.evaluations); `limit` of each kind after the first `offset` (a page). When nothing contains it, the
+    query without its spaces between Chinese characters (`unspaced`), whose result says so by its query.
 
     With a level filter, only indicators are searched (a project has no level). The `kb search` command and the
     served base's /-/search both call this, so both find the same.
     """
     filters = filters or Filters()
     q = clean_query(query)
+    found = _search(conn, q, filters, limit, offset)
+    joined = unspaced(q)
+    if joined and not (found.indicator_total or found.project_total or found.evaluated_total):
+        return _search(conn, joined, filters, limit, offset)
+    return found
+
+
+def _search(conn: sqlite3.Connection, q: str, filters: Filters, limit: int, offset: int) -> SearchResult:
     try:
         n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
         if n_ind < SUGGEST_BELOW and "rapidfuzz.process" not in sys.modules:
@@ -266,4 +282,13 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
 
 from kb.find.project_search import search_projects  # noqa: E402  (it reads this module's filters and query rules)
 
-__all__ = ["Filters", "SearchResult", "clean_query", "filter_sql", "search", "search_indicators", "search_projects"]
+__all__ = [
+    "Filters",
+    "SearchResult",
+    "clean_query",
+    "filter_sql",
+    "search",
+    "search_indicators",
+    "search_projects",
+    "unspaced",
+]

@@ -17,7 +17,7 @@ from kb.errors import KbError
 from kb.find.counts import Count, count_text
 from kb.find.project_search import count_projects, search_projects
 from kb.find.queries import DEPARTMENT, listed_name
-from kb.find.search import Filters
+from kb.find.search import Filters, unspaced
 from kb.vocab.tokens import fold
 from kb.vocab.text import shown
 from tui.data import Database
@@ -57,6 +57,7 @@ class ProjectsPane(Vertical):
         total: int = 0
         hits: list[dict] = field(default_factory=list)
         error: str = ""
+        searched: str = ""  # the query searched for, when not the one typed (kb.find.search.unspaced)
 
     @dataclass
     class Counted(Message):
@@ -65,6 +66,7 @@ class ProjectsPane(Vertical):
         query: str
         filters: Filters
         total: Count
+        searched: str = ""
 
     def __init__(self, db: Database, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -112,13 +114,19 @@ class ProjectsPane(Vertical):
         interrupted by the next keystroke."""
         worker = get_current_worker()
         try:
+            searched = query
             total, hits = db.call(search_projects, query, filters, LIMIT)
-            self.post_message(self.Found(query, filters, total, hits))
+            joined = unspaced(query.strip())
+            if not total and joined:  # '满 意 度' copied from a PDF's spaced text
+                searched = joined
+                total, hits = db.call(search_projects, joined, filters, LIMIT)
+            self.post_message(self.Found(query, filters, total, hits, searched=searched.strip()))
             if getattr(total, "exact", True) or worker.is_cancelled:
                 return
-            exact = db.call(count_projects, query, filters, None, lambda: worker.is_cancelled, lane="project-counts")
+            stop = lambda: worker.is_cancelled  # noqa: E731
+            exact = db.call(count_projects, searched, filters, None, stop, lane="project-counts")
             if exact is not None and not worker.is_cancelled:
-                self.post_message(self.Counted(query, filters, exact))
+                self.post_message(self.Counted(query, filters, exact, searched.strip()))
         except KbError as exc:
             self.post_message(self.Found(query, filters, error=str(exc)))
 
@@ -133,15 +141,15 @@ class ProjectsPane(Vertical):
         if event.error:
             status.update(Text(shown(event.error), style="bold red"))
         else:
-            self._show_total(event.query, event.total, len(event.hits))
+            self._show_total(event.searched, event.total, len(event.hits))
         table.fill(
             [
                 (
-                    highlight(listed_name(hit["name"], hit.get("kind") == DEPARTMENT), event.query.strip()),
+                    highlight(listed_name(hit["name"], hit.get("kind") == DEPARTMENT), event.searched),
                     hit["region"] or "",
                     hit["year"] or "",
                     hit["department"] or "",
-                    self._match(hit, event.query.strip()),
+                    self._match(hit, event.searched),
                 )
                 for hit in event.hits
             ]
@@ -158,7 +166,7 @@ class ProjectsPane(Vertical):
     def _counted(self, event: Counted) -> None:
         if event.query == self.query_text and event.filters == self.query_one(FilterBar).filters:
             self.total = event.total
-            self._show_total(event.query, event.total, len(self.hits))
+            self._show_total(event.searched, event.total, len(self.hits))
 
     @staticmethod
     def _match(hit: dict, query: str) -> Text:
