@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from cli.app import app
 from conftest import make_document, store
-from kb.drafting import copies, drafts, history
+from kb.drafting import copies, drafts, history, suggest
 from kb.drafting.drafts import new_row
 from kb.errors import KbError
 
@@ -44,6 +44,11 @@ def test_a_copy_keeps_each_rows_period_target(conn, project):
     )
     copy = copies.from_project(conn, project, "2025科技补贴")
     assert {r.name: r.period_target for r in copy.rows} == {n: "≥30家" if n == "补贴企业数" else None for n, _ in TABLE}
+    # rows added to another draft leave the project's 实施期指标值: that draft's 实施期 is its own (a one-year draft's
+    # form then printed a 实施期指标值 column of another project's whole period)
+    mine = drafts.create(conn, "新项目", year=2026, period="2026年1月-2026年12月")
+    applied = drafts.apply_rows(conn, mine.id, suggest.project_rows(conn, project, every=True))
+    assert applied.added and all(r.period_target is None for r in applied.draft.rows)
 
 
 def test_a_copy_takes_the_head_rows_last_years_form_printed(conn, project):

@@ -76,7 +76,7 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
     p = conn.execute("SELECT * FROM projects WHERE id = ?", (project_id,)).fetchone()
     if p is None:
         raise KbError(f"没有 id 为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
-    rows = project_rows(conn, project_id, every=True)  # (with their weights)
+    rows = project_rows(conn, project_id, every=True, periods=True)  # (with their weights and 实施期指标值)
     year = p["year"]
     head = {
         **head_from_fields(json.loads(p["fields"] or "{}")),

@@ -328,11 +328,16 @@ PER_UNIT = ("每", "人均", "户均", "均", "单价", "标准")  # … nor one
 
 
 def project_rows(
-    conn: sqlite3.Connection, project_id: int, only: list[str] | None = None, every: bool = False
+    conn: sqlite3.Connection,
+    project_id: int,
+    only: list[str] | None = None,
+    every: bool = False,
+    periods: bool = False,
 ) -> list[NewRow]:
     """Rows for a draft from an imported project (all its indicators inside the framework — `every`: all of them
-    — or those in `only`: names or 1-based positions), with the project's targets, 实施期指标值 and 分值 (shares of
-    its total) and the indicator ids as sources."""
+    — or those in `only`: names or 1-based positions), with the project's targets and 分值 (shares of its total),
+    its 实施期指标值 for a copy of it (`periods`: another draft's 实施期 is its own), and the indicator ids as
+    sources."""
     rows = conn.execute(
         f"""SELECT {_PRECEDENT_COLUMNS} FROM indicators i JOIN projects p ON p.id = i.project_id
         WHERE i.project_id = ? ORDER BY i.seq""",
@@ -341,11 +346,11 @@ def project_rows(
     if not rows and not conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone():
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     weights: dict[int, float | None] = {}
-    periods: dict[int, str | None] = {}
+    whole: dict[int, str | None] = {}
     for key, weight, period in conn.execute(
         "SELECT id, weight, period_target FROM indicators WHERE project_id = ?", (project_id,)
     ):
-        weights[key], periods[key] = weight, (period or "").strip() or None
+        weights[key], whole[key] = weight, ((period or "").strip() or None) if periods else None
     out, found = [], set()
     for n, row in enumerate(rows, 1):
         prec = _precedent(row)
@@ -360,7 +365,7 @@ def project_rows(
             prec.std_level2 or prec.level2 or "",
             [prec.indicator_id],
         )
-        new.weight, new.period_target = weights.get(prec.indicator_id), periods.get(prec.indicator_id)
+        new.weight, new.period_target = weights.get(prec.indicator_id), whole.get(prec.indicator_id)
         out.append(new)
     _check_only(only, found, f"项目 #{project_id} ", f"project {project_id}")
     return out
