@@ -346,7 +346,7 @@ def parse(rows: list[Row]) -> RawDocument:
             # printed its name on an earlier page: a project of that name
             name = head["name"] = above["name"]
             cells = [*cells[: cols.project["name"]], name, *cells[cols.project["name"] + 1 :]]
-        if not name and doc.projects and row.page and row.page != above.get("page"):
+        if not name and doc.projects and row.page and str(row.page) != above.get("page"):
             _goal_goes_on(doc.projects[-1], head, above, row.page)
         units = "units" in cols.project
         if (
@@ -360,7 +360,7 @@ def parse(rows: list[Row]) -> RawDocument:
             continue
         if name and not (doc.projects and same_head(above, head, IDENTITY)):
             doc.projects.append(_project(cells, row.line, cols, department, unit, row.page))
-            above = {**head, "page": row.page}
+            above = {**head, "page": str(row.page)}  # (its page, to tell a later one)
             levels = ["", ""]
         found = _cells(cells, cols.indicator)
         notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
@@ -386,7 +386,7 @@ def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, st
     rest = head.get("goal", "")
     if not rest or head.get("amount") and head["amount"] != above.get("amount"):
         return  # (a line atop the page, a title repeated there: no goal text)
-    above["page"] = page
+    above["page"] = str(page)
     if rest not in project.goal:
         project.goal = rest if project.goal in rest else project.goal + rest
 
