@@ -1445,6 +1445,38 @@ def test_pdf_a_table_under_a_page_top_that_repeats_only_part_of_the_last_is_not_
     assert rows[-3:] == [["单位：万元"], header, ["产出指标", "数量指标", "检测座数", "≥110座"]]
 
 
+@pytest.mark.parametrize(
+    "next_rows",
+    [
+        [["序号", "支出项目", "资金来源", "金额"], ["1", "普通高中国家助学金", "中央补助", "620.00"]],
+        [["年度主要任务", "任务名称", "主要内容", "预算金额"], ["年度主要任务", "学生资助", "落实资助政策", "1536.80"]],
+        [["年度总体目标", "保障教育事业平稳运行", "保障教育事业平稳运行", "保障教育事业平稳运行"]],
+        [["效益指标", "社会效益指标", "因贫失学人数", "=0人"]],  # (the form going on: joined)
+    ],
+)
+def test_pdf_another_table_under_a_sheets_repeated_titles_after_a_whole_form_stays_its_own(next_rows):
+    """A sheet's title and unit line printed atop each page, a goal form ending at a page's foot (no cell cut), and
+    on the next page another table in the same columns: a money table ('序号 | 支出项目 …'), a department-wide form
+    begun by its 年度主要任务 or its 年度总体目标. The titles were dropped and the table joined to the form: its rows
+    read as the project's indicators (4 more, a '合计' field), the department-wide record lost. It stays a table of
+    its own under its titles; a form's indicator rows going on there are still joined."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    titles = _cjk(40, 800, "部门预算项目表") + _cjk(40, 785, "单位：万元")
+    form = [
+        ["项目名称", "学生资助", "学生资助", "学生资助"],
+        ["主管部门", "某局", "实施单位", "资助中心"],
+        ["项目资金", "年度资金总额", "1536.80", "1536.80"],
+        ["年度绩效目标", "落实资助政策", "落实资助政策", "落实资助政策"],
+        header,
+        ["产出指标", "数量指标", "资助人数", "≥5200人"],
+    ]
+    rows = cells(read_bytes(_cjk_pdf([titles + _grid(770, form), titles + _grid(770, next_rows)]), ".pdf"))
+    if next_rows[0][0] == "效益指标":
+        assert rows == [["部门预算项目表"], ["单位：万元"], *form, *next_rows]
+    else:
+        assert rows == [["部门预算项目表"], ["单位：万元"], *form, ["部门预算项目表"], ["单位：万元"], *next_rows]
+
+
 def test_pdf_a_rule_across_a_few_columns_makes_no_second_copy_of_a_row():
     """A side cell ending mid-row (as LibreOffice draws a merged cell carried over a page) splits the grid there:
     the row's cells, one each in the other columns, were read spread over both grid rows: the indicator twice."""

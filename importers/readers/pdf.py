@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from importers.columns import column, head_field, key, names_indicators
+from importers.level_words import is_level1, is_level2
 from importers.readers.common import (
     CUT_SHORT,
     MARKED_NUMBER,
@@ -376,15 +377,18 @@ def _print_titles(
             size += 1
     if size == len(table.rows) or not (last.open_bottom or _aligned(table.edges, last.edges) is not None):
         return None
-    return None if _new_form(table.rows[size:], last) else size
+    return None if _new_form(table.rows[size:], last, bool(last.open_bottom or size)) else size
 
 
-def _new_form(rows: list[list[str]], last: _Item) -> bool:
+def _new_form(rows: list[list[str]], last: _Item, going_on: bool) -> bool:
     """Whether a table's first rows, under a page's repeated titles, begin a form other than the last one: a head
     row (项目名称, 主管部门, 资金 …) with a label that form's head has and another value (forms of one name on
-    consecutive pages: their 主管部门, 实施单位 or amounts tell them apart), a 项目名称 or 部门名称 it has not, or an
-    indicator header not its own; a head repeated whole from its first row, or going on with rows it has not
-    shown yet, is the same form's."""
+    consecutive pages: their 主管部门, 实施单位 or amounts tell them apart), a 项目名称 or 部门名称 it has not, a
+    second goal (年度总体目标 under a form's 年度绩效目标), an indicator header not its own, or, unless the table is
+    `going_on` (a cell cut by the break, its first rows repeated), a first row neither a head row nor one of the
+    form's indicator rows (a money table's '序号 | 支出项目 | 资金来源 | 金额', a department's '年度主要任务' under
+    the sheet's title only); a head repeated whole from its first row, or going on with rows it has not shown yet,
+    is the same form's."""
     shown = last.head_rows + last.rows
     starts = [n for n, cells in enumerate(shown) if cells and head_field(cells[0]) in _FORM_STARTS]
     form = shown[starts[-1] :] if starts else shown  # (the last form when a table holds several)
@@ -395,7 +399,7 @@ def _new_form(rows: list[list[str]], last: _Item) -> bool:
             return bool(heads) and not any(_same_header(cells, row) for row in heads)
         field = head_field(cells[0]) if cells else ""
         if not field:
-            return False
+            return not (going_on or repeated or _indicator_row(cells, form))
         if any(_same_header(cells, row) for row in form):
             if not repeated and not _same_header(cells, form[0]):
                 return True  # a head repeated from anywhere but its first row: no print titles
@@ -403,7 +407,19 @@ def _new_form(rows: list[list[str]], last: _Item) -> bool:
             continue
         if field in _FORM_STARTS or any(_labels(row) == _labels(cells) for row in form):
             return True
+        if field == "goal" and any(row and head_field(row[0]) == "goal" for row in form):
+            return True
     return False
+
+
+def _indicator_row(cells: list[str], form: list[list[str]]) -> bool:
+    """Whether a row reads as one of a form's indicator rows going on: its first cell blank (a level merged over
+    the break) or one the form's rows begin with ('绩效指标'), or a level word among its first cells."""
+    return (
+        not cells[0]
+        or any(row and row[0] == cells[0] for row in form)
+        or any(is_level1(cell) or is_level2(cell) for cell in cells[:3])
+    )
 
 
 def _labels(cells: list[str]) -> tuple[str, ...]:
