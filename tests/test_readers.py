@@ -1623,6 +1623,26 @@ def test_pdf_a_numbers_decimal_point_its_cells_clip_cuts_is_kept():
     ]
 
 
+def test_pdf_a_decimal_point_the_clip_hides_before_the_clip_ends_does_not_fail_the_file():
+    """The clip hiding a number's point ends (Q) before the next digit is drawn: the file was read as corrupt
+    (the point's printed part was taken from the clip then in force, none); the point is kept and the file read."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(40, 40, "Goal table")
+    for top in (60, 80):
+        for left, right in ((40, 200), (200, 280)):
+            pdf.rect(left, top, right - left, 20)
+    pdf.text(42, 70, "amount")
+    with pdf.rect_clip(40, 60, 160, 20):
+        pdf.text(42, 83.5, "12.")  # 0.65 of its height above the border: the digits' upper parts show
+    pdf.text(42 + pdf.get_string_width("12."), 83.5, "5")
+    pdf.text(202, 73, "ok")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf"))[1][0].startswith("amount\n12.5")
+
+
 def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
     """Two real printings: a cell's last letter drawn over the border, the next cell's text drawn over that letter
     (it stays in its cell); and two cells' texts 2 points apart with the rule between them (never one run)."""

@@ -700,12 +700,16 @@ def _counting_device():
             point, self.point = self.point, None
             if _slanted(char.matrix) or self.clip is not None and hidden(char.bbox, self.clip, char.get_text()):
                 self.cur_item._objs.pop()
-                if char.get_text() in POINTS and _digits_touching(self.cur_item._objs[-1:], char):
-                    self.point = char  # kept if a digit the clip shows follows it
+                if (
+                    self.clip is not None
+                    and char.get_text() in POINTS
+                    and _digits_touching(self.cur_item._objs[-1:], char)
+                ):
+                    self.point = char  # kept if a digit the clip shows follows it (the clip may end before it)
+                    char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # (in the digits' cell)
                 return advance
             if point is not None and _digits_touching([point], char):
                 self.cur_item._objs.insert(-1, point)  # a number's decimal point, its foot cut by the clip
-                point.shown = (max(point.y0, self.clip[1]), min(point.y1, self.clip[3]))  # (in the digits' cell)
             if self.clip is not None and (char.y0 < self.clip[1] or char.y1 > self.clip[3]):
                 char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
             self.sizes.append(char.size)
