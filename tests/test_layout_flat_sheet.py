@@ -577,3 +577,20 @@ def test_a_goal_cell_cut_by_the_page_break_keeps_its_rest():
         ("老年助餐补贴", "对食堂给予补贴，全年提供助餐服务85万人次。", 4),
         ("困难群众救助", "按时发放救助资金。", 1),
     ]
+
+
+def test_a_goals_rest_on_the_next_page_is_joined_though_it_stands_earlier_in_the_goal():
+    """The rest cut off by the page break ('度') also stands earlier in the goal (年度): it was taken for text
+    printed on both pages and dropped ('…提升居民满意'); only a goal that already ends with it keeps it once."""
+    from importers.records import Row
+
+    first = ["老旧小区改造", "2400.00", "完成2026年度12个老旧小区改造，提升居民满意"]
+    rest = ["", "", "度"]
+    rows = [
+        Row(["项目名称", "项目金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"], 1, page=1),
+        Row([*first, "产出指标", "数量指标", "改造小区数", "=12个"], 2, page=1),
+        Row([*rest, "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"], 3, page=2),
+        Row([*rest, "效益指标", "社会效益指标", "居住条件", "明显改善"], 4, page=2),
+    ]
+    [project] = flat_sheet.parse(rows).projects
+    assert (project.goal, len(project.indicators)) == ("完成2026年度12个老旧小区改造，提升居民满意度", 3)

@@ -382,12 +382,13 @@ def parse(rows: list[Row]) -> RawDocument:
 def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
     """A row of the project's on a later page, its name cell blank, whose goal cell holds other text: the rest of
     the goal, the merged cell's text cut by the page break (a Word table's cell flows on over the next page),
-    joined to it once (text printed on both pages, or again in every row the cell covers, is not repeated)."""
+    joined to it once (text printed on both pages, or again in every row the cell covers, is not repeated; a rest
+    that only stands earlier in the goal, '度' of 满意度 after 年度, is joined)."""
     rest = head.get("goal", "")
     if not rest or head.get("amount") and head["amount"] != above.get("amount"):
         return  # (a line atop the page, a title repeated there: no goal text)
     above["page"] = str(page)
-    if rest not in project.goal:
+    if not project.goal.endswith(rest):
         project.goal = rest if project.goal in rest else project.goal + rest
 
 
