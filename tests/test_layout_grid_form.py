@@ -1061,6 +1061,32 @@ def test_a_level_the_page_break_splits_beside_two_whole_rows_is_whole_in_both():
     ]
 
 
+@pytest.mark.parametrize(
+    "page2, second",
+    [
+        ([["", "指标", "分类知晓率", "", "", ""]], []),  # the row's rest
+        (
+            [["", "指标", "垃圾分类参与率", "≥80%", "82%", "10"]],
+            [("效益指标", "社会效益指标", "垃圾分类参与率", "≥80%")],
+        ),
+    ],
+)
+def test_a_level_cut_before_its_suffix_is_whole(page2, second):
+    """A row Word let break across pages with its level's suffix alone on the next ('社会效益' | '居民垃圾' | '≥95%'
+    at the foot, '指标' | '分类知晓率' atop the next page): as '社会效益' is a level already, the rest was an
+    indicator of its own (二级 '指标', named '分类知晓率', no target), and the rows below lost their levels. A merged
+    level cut so beside two whole rows is whole in both."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"]
+    page1 = [*head("甲")[:2], header, ["效益指标", "社会效益", "居民垃圾", "≥95%", "96.8%", "15"]]
+    page2 = [*page2, ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "92.1%", "10"]]
+    first = ("效益指标", "社会效益指标", "居民垃圾" if second else "居民垃圾分类知晓率", "≥95%")
+    assert [row[:4] for row in _paged(page1, page2)] == [
+        first,
+        *second,
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"),
+    ]
+
+
 def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
     """A cut row's unit wrapped over the break ('人' | '次'): the next row's unit 次 became '人次' too."""
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]

@@ -341,19 +341,21 @@ def _rejoined(rows: list[Row]) -> list[Row]:
 
 
 _FRAGMENT_CHARS = 2  # a rest this short is a cut cell's last line ('标', '户次'), whatever the cells beside it
+_SUFFIXES = ("指标", "目标")  # a level's suffix alone on a cell's last line: '社会效益' | '指标', a level either way
 
 
 def _cut(above: Row, row: Row) -> tuple[list[int], bool]:
     """For the last row of a page and the next page's first: the columns whose cut level or label the second
-    completes ('质量指' and '标', '一级指' and '标'), and whether the second is the rest of the first, cut by the
-    break. A rest holds only the last lines of the cells that run over the break: short texts, none in a cell the
-    row above left empty or the same as the one above (a merged cell's text again), and blank in some cell of one
-    line above (a weight, a target) unless all its texts are fragments. Beside two whole rows ('质量指' | 验收合格率
-    | 100% over '标' | 资金发放准确率 | =100%) the level is a merged cell the break split, the rows two."""
+    completes ('质量指' and '标', '一级指' and '标', '社会效益' and '指标'), and whether the second is the rest of
+    the first, cut by the break. A rest holds only the last lines of the cells that run over the break: short texts,
+    none in a cell the row above left empty or the same as the one above (a merged cell's text again), and blank in
+    some cell of one line above (a weight, a target) unless all its texts are fragments. Beside two whole rows
+    ('质量指' | 验收合格率 | 100% over '标' | 资金发放准确率 | =100%) the level is a merged cell the break split, the
+    rows two."""
     if not above.page or row.page != above.page + 1 or len(row.cells) != len(above.cells):
         return [], False
     pairs = [(joined(clean(a)), joined(clean(b))) for a, b in zip(above.cells, row.cells)]
-    completed = [j for j, (a, b) in enumerate(pairs) if a and b and _word(a + b) and not _word(a)]
+    completed = [j for j, (a, b) in enumerate(pairs) if a and b and _word(a + b) and (not _word(a) or b in _SUFFIXES)]
     if not completed or any(b and not a for a, b in pairs):
         return [], False
     levels = set(completed) | {j for j, (a, _) in enumerate(pairs) if is_level1(a) or is_level2(a)}
