@@ -1087,6 +1087,35 @@ def test_a_level_cut_before_its_suffix_is_whole(page2, second):
     ]
 
 
+def test_a_self_evaluations_long_name_cut_by_the_page_goes_on_with_its_note():
+    """A self-evaluation's row Word let break across pages, its name's rest longer than a short rest
+    ('居民电子健康档案' | '动态使用率（季度更新）' atop the next page) and its note's rest beside it: the rest was an
+    indicator of its own (no target, no actual, no score) and the note was cut short."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    page1 = [
+        *head("甲")[:2],
+        header,
+        ["产出指标", "质量指标", "居民电子健康档案", "≥60%", "57.3%", "5", "4.78", "部分社区"],
+    ]
+    page2 = [
+        ["", "", "动态使用率（季度更新）", "", "", "", "", "系统未互联"],
+        ["", "时效指标", "资金拨付及时率", "=100%", "100%", "5", "5", ""],
+    ]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.level2, i.name, i.actual, i.score, i.notes) for i in found] == [
+        (
+            "质量指标",
+            "居民电子健康档案动态使用率（季度更新）",
+            "57.3%",
+            "4.78",
+            {"偏差原因分析及改进措施": "部分社区系统未互联"},
+        ),
+        ("时效指标", "资金拨付及时率", "100%", "5", {}),
+    ]
+
+
 def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
     """A cut row's unit wrapped over the break ('人' | '次'): the next row's unit 次 became '人次' too."""
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]

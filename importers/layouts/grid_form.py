@@ -901,6 +901,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
         outside = ruled and not row.edges  # a line beside a PDF's grid (a running head atop the page): no cell's rest
         if found and not outside and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
+            for j, label in table.notes.items():  # and its note, beside it
+                if j < len(cells) and cells[j]:
+                    found[-1].notes[label] = joined(found[-1].notes.get(label, "") + "\n" + cells[j])
             continue
         if (
             found
@@ -978,13 +981,14 @@ def _rest_of_a_row(
     """Whether a PDF's row is the rest of the row before, broken by the page ('资金拨付及 | 100% | 10' at the foot,
     '时率' at the top of the next page, where Word lets a row break, or a report system closes each part): a short
     name, or a target (`field`), and nothing else on the page's first row (its levels, if printed, the same as
-    above). A target without a name is no indicator of its own, whatever its length."""
+    above). A target without a name is no indicator of its own, whatever its length, nor is a name alone in a
+    self-evaluation's table, whose indicators each give what was achieved (实际完成值)."""
     if not row.page or row.page == page:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
     if field not in filled or filled - {field, "level1", "level2"}:
         return False
-    if field == "name" and len(cells[columns["name"]]) > _REST_CHARS:
+    if field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns:
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
