@@ -670,6 +670,30 @@ def test_a_budget_block_whose_label_is_merged_across_and_a_signed_line_below():
     )
 
 
+def test_a_budget_blocks_values_on_the_next_page_in_a_finer_grid():
+    """A Word form's row break between the money header and its values: the PDF's grid on the next page splits the
+    年度资金总额 label over two columns, the header's page not. The values were read one column too far left
+    (年初预算数 lost, 全年执行数 the budget, 执行率 the score)."""
+    page1 = [
+        ["项目名称", *["科技创新券补助资金"] * 7],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ]
+    page2 = [
+        ["", "年度资金总额", "年度资金总额", "6,000.00", "6,200.00", "5,438.20", "10", "87.71%", "8.77"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["绩效指标", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "4120家次", "20", "20", ""],
+    ]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    [evaluation] = grid_form.parse(table).projects
+    assert evaluation.amount == "6,200.00"
+    assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率")} == {
+        "年初预算数": "6,000.00",
+        "全年执行数": "5,438.20",
+        "执行率": "87.71%",
+    }
+
+
 @pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
 def test_a_budget_block_in_yuan_says_so(label, header):
     """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×
