@@ -362,7 +362,8 @@ def _cut(above: Row, row: Row) -> tuple[list[int], bool]:
     ended = any(a and not b for j, (a, b) in enumerate(pairs) if j not in levels)
     fragments = all(len(b) <= _FRAGMENT_CHARS for _, b in pairs)
     short = not any(a == b or len(b) > _REST_CHARS or _new_value(a, b) for a, b in pairs if b)
-    return completed, short and (ended or fragments)
+    labels = any(column(pairs[j][0] + pairs[j][1]) for j in completed)  # a header's row: its rests are labels'
+    return completed, (short or labels) and (ended or fragments)
 
 
 _SIGNS = frozenset(sign[0] for sign in OPERATORS)  # a value's first character when it starts with its sign
