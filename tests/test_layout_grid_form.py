@@ -673,7 +673,8 @@ def test_a_budget_block_whose_label_is_merged_across_and_a_signed_line_below():
 def test_a_budget_blocks_values_on_the_next_page_in_a_finer_grid():
     """A Word form's row break between the money header and its values: the PDF's grid on the next page splits the
     年度资金总额 label over two columns, the header's page not. The values were read one column too far left
-    (年初预算数 lost, 全年执行数 the budget, 执行率 the score)."""
+    (年初预算数 lost, 全年执行数 the budget, 执行率 the score); each is the one whose cell starts where its label's
+    does."""
     page1 = [
         ["项目名称", *["科技创新券补助资金"] * 7],
         ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
@@ -683,8 +684,10 @@ def test_a_budget_blocks_values_on_the_next_page_in_a_finer_grid():
         ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
         ["绩效指标", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "4120家次", "20", "20", ""],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
+    finer = (37.1, 93.8, 150.5, *edges[2:])
+    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
     [evaluation] = grid_form.parse(table).projects
     assert evaluation.amount == "6,200.00"
     assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率")} == {

@@ -74,7 +74,7 @@ def head_blocks(head: list[Row]) -> Blocks:
     tasks = False  # the block is a grid of tasks: its total row alone counts
     headings: list[str] = []  # a grid of tasks' column labels, from each of its header rows ('全年预算数·总额')
     tasks_total: dict[str, str] = {}
-    laid = (0, 0)  # the block's header row: its page and its number of cells
+    laid: tuple[int, tuple[float, ...]] = (0, ())  # the block's header row: its page and its cells' left edges
     for row in head:
         cells = [joined(clean(cell)) for cell in row.cells]
         named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
@@ -86,7 +86,7 @@ def head_blocks(head: list[Row]) -> Blocks:
             if group != first or taken:
                 columns, taken, headings = {}, False, []
             columns.update(named)
-            laid = (row.page, len(row.cells))
+            laid = (row.page, row.edges)
             group = first
             tasks = any(key(cell) in TASK_COLUMNS for cell in cells)
             headings = [_under(above, cell) for above, cell in zip(headings + [""] * len(cells), cells)]
@@ -101,11 +101,8 @@ def head_blocks(head: list[Row]) -> Blocks:
                 found.values[group] = f"{found.values[group]}\n{line}" if group in found.values else line
             elif not taken or total:
                 values: dict[str, str] = {}
-                # values on the next page: a PDF's grid there may have other columns (the 年度资金总额 label over
-                # two), the block's still the last ones
-                shift = len(cells) - laid[1] if row.page and laid[0] and row.page != laid[0] else 0
-                for j, field in ((j + shift, field) for j, field in columns.items()):
-                    if 0 <= j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/") and not _label(cells[j]):
+                for j, field in _moved(columns, laid, row).items():
+                    if j < len(cells) and cells[j] and cells[j] not in ("—", "-", "/") and not _label(cells[j]):
                         values.setdefault(field, cells[j])  # a field over several columns: its first (总额)
                 if tasks:
                     tasks_total.update(values)
@@ -116,6 +113,17 @@ def head_blocks(head: list[Row]) -> Blocks:
             columns, group = {}, ""
     found.values.update({field: value for field, value in tasks_total.items() if field not in found.values})
     return found
+
+
+def _moved(columns: dict[int, str], laid: tuple[int, tuple[float, ...]], row: Row) -> dict[int, str]:
+    """The block's columns in a row of values on another page than its header row, whose PDF grid there may part
+    other columns (the 年度资金总额 label over two): each column where a cell starts at its left edge, none where no
+    cell does; the columns as they are on the header's page or without a grid."""
+    page, edges = laid
+    if not row.page or not page or row.page == page or not edges or not row.edges or row.edges == edges:
+        return columns
+    starts = {edges[j]: field for j, field in columns.items() if j < len(edges)}
+    return {k: field for x, field in starts.items() for k, edge in enumerate(row.edges) if abs(edge - x) < 1}
 
 
 def _under(above: str, label: str) -> str:
