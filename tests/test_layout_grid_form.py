@@ -697,6 +697,33 @@ def test_a_budget_blocks_values_on_the_next_page_in_a_finer_grid():
     }
 
 
+@pytest.mark.parametrize("moved", [1.5, 18.0])
+def test_a_budget_blocks_values_on_the_next_page_whose_grid_the_margins_moved(moved):
+    """A form printed with mirrored margins: its grid on the next page stands further right, the money block's
+    values there under the header row at the foot of the page before. No cell started where a label's did, and the
+    block lost every value (amount, 年初预算数, 全年执行数, 执行率); edges count from the table's left border."""
+    page1 = [
+        ["项目名称", *["科技创新券补助资金"] * 7],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ]
+    page2 = [
+        ["", "年度资金总额", "6,000.00", "6,200.00", "5,438.20", "10", "87.71%", "8.77"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["绩效指标", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "4120家次", "20", "20", ""],
+    ]
+    edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
+    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
+    moved_edges = tuple(edge + moved for edge in edges)
+    table += [Row(cells, n, page=2, edges=moved_edges) for n, cells in enumerate(page2, len(page1) + 1)]
+    [evaluation] = grid_form.parse(table).projects
+    assert evaluation.amount == "6,200.00"
+    assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率")} == {
+        "年初预算数": "6,000.00",
+        "全年执行数": "5,438.20",
+        "执行率": "87.71%",
+    }
+
+
 @pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
 def test_a_budget_block_in_yuan_says_so(label, header):
     """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×

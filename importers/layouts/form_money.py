@@ -118,11 +118,13 @@ def head_blocks(head: list[Row]) -> Blocks:
 def _moved(columns: dict[int, str], laid: tuple[int, tuple[float, ...]], row: Row) -> dict[int, str]:
     """The block's columns in a row of values on another page than its header row, whose PDF grid there may part
     other columns (the 年度资金总额 label over two): each column where a cell starts at its left edge, none where no
-    cell does; the columns as they are on the header's page or without a grid."""
+    cell does; the columns as they are on the header's page or without a grid. Edges are measured from the table's
+    left border, which the next page may move (mirrored margins: the whole grid further right)."""
     page, edges = laid
     if not row.page or not page or row.page == page or not edges or not row.edges or row.edges == edges:
         return columns
-    starts = {edges[j]: field for j, field in columns.items() if j < len(edges)}
+    shift = row.edges[0] - edges[0]
+    starts = {edges[j] + shift: field for j, field in columns.items() if j < len(edges)}
     return {k: field for x, field in starts.items() for k, edge in enumerate(row.edges) if abs(edge - x) < 1}
 
 
