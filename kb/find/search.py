@@ -202,14 +202,21 @@ def search(
     """
     filters = filters or Filters()
     q = clean_query(query)
-    found = _search(conn, q, filters, limit, offset)
     joined = unspaced(q)
-    if joined and not (found.indicator_total or found.project_total or found.evaluated_total):
+    found = _search(conn, q, filters, limit, offset, suggest=joined is None)
+    if joined is None:
+        return found
+    if not (found.indicator_total or found.project_total or found.evaluated_total):
         return _search(conn, joined, filters, limit, offset)
+    if found.indicator_total < SUGGEST_BELOW:  # (left until the query as typed was known to find something)
+        found = found._replace(suggestions=_suggestions(conn, q, filters, found.indicators))
     return found
 
 
-def _search(conn: sqlite3.Connection, q: str, filters: Filters, limit: int, offset: int) -> SearchResult:
+def _search(
+    conn: sqlite3.Connection, q: str, filters: Filters, limit: int, offset: int, suggest: bool = True
+) -> SearchResult:
+    """`search` of the query as it is; its 'did you mean' names only when `suggest`."""
     try:
         n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
         if n_ind < SUGGEST_BELOW and "rapidfuzz.process" not in sys.modules:
@@ -234,7 +241,7 @@ def _search(conn: sqlite3.Connection, q: str, filters: Filters, limit: int, offs
         n_proj,
         indicators,
         projects,
-        _suggestions(conn, q, filters, indicators) if n_ind < SUGGEST_BELOW else (),
+        _suggestions(conn, q, filters, indicators) if suggest and n_ind < SUGGEST_BELOW else (),
         n_evaluated,
         evaluated,
     )
