@@ -185,7 +185,7 @@ def read(data: bytes) -> Rows:
                 and last.table
                 and table
                 and lines
-                and (size := _print_titles(lines, table, above, last)) is not None
+                and (size := _print_titles(top[0], table, above, last)) is not None
             ):
                 items = [item for item in items if all(item is not line for line in lines)]  # (printed before)
                 _drop_rows(table, size)
@@ -356,15 +356,16 @@ def _line_text(item: _Item) -> str:
 
 
 def _print_titles(
-    lines: list[_Item], table: _Item, above: tuple[list[str], list[tuple[str, ...]]], last: _Item
+    texts: list[str], table: _Item, above: tuple[list[str], list[tuple[str, ...]]], last: _Item
 ) -> int | None:
     """A sheet's print titles (顶端标题行: its title, its unit line, at times its form's first rows) repeated atop a
-    page over the table going on: `lines`, the text atop the page, repeat in order the lines atop the page before
-    (`above`: those lines and its first table's rows, as printed), from its first line. The table's first rows that
-    repeat that table's, from its first row, are the titles' too (when the lines are all the page before's): how
-    many; None when the page repeats no such titles, when the table is not the last going on (its columns other
-    and no cell cut by the break), or when what follows the titles begins another form (`_new_form`)."""
-    texts, rows = [_line_text(line) for line in lines], above[1]
+    page over the table going on: `texts`, the lines atop the page (`_line_text`), repeat in order the lines atop
+    the page before (`above`: those lines and its first table's rows, as printed), from its first line. The table's
+    first rows that repeat that table's, from its first row, are the titles' too (when the lines are all the page
+    before's): how many; None when the page repeats no such titles, when the table is not the last going on (its
+    columns other and no cell cut by the break), or when what follows the titles begins another form
+    (`_new_form`)."""
+    rows = above[1]
     if texts != above[0][: len(texts)]:
         return None
     size = 0
