@@ -778,3 +778,17 @@ async def test_new_names_levels_are_guessed_with_the_reason_or_asked(with_draft)
         await settle(pilot)
         row = next(r for r in editor.draft.rows if r.name == "群众获得感")
         assert (row.level1, row.level2) == ("效益指标", "社会效益指标")
+
+
+async def test_a_draft_filled_before_its_table_is_laid_out_shows_the_level_names_whole(with_draft):
+    """The draft came before its table had a width: the levels were made short (一级, 二级, names without 指标) for
+    that width of 0 and stayed short at 120 columns, where they fit whole."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        table = app.query_one("#draft-rows")
+        assert [str(c.label) for c in table.ordered_columns][1:3] == ["一级指标", "二级指标"]
+        assert plain(table, 1)[0].endswith("指标")
+        table.show(table.draft, set(), [])  # filled again while laid out: the same columns
+        await pilot.pause()
+        assert [str(c.label) for c in table.ordered_columns][1:3] == ["一级指标", "二级指标"]

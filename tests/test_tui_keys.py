@@ -469,6 +469,33 @@ async def test_enter_before_a_list_has_loaded_opens_its_row_when_it_comes():
         assert chosen == [0]
 
 
+async def test_rows_filled_before_the_table_is_laid_out_that_fit_show_no_scrollbar():
+    """Rows given before a table had a width were wrapped at no width, ran far taller than the table, and a
+    vertical scrollbar came; laid out, the rows fitted exactly, but the scrollbar stayed (an empty bar over the
+    last two columns; the draft editor's snapshot showed it or not by timing)."""
+    from textual.app import App
+
+    from tui.widgets.copy_table import Col, CopyTable
+
+    class Fits(App):
+        CSS = "CopyTable { height: 6; }"
+
+        def compose(self):
+            yield CopyTable(Col("名称", 10, flex=1))
+
+        def on_mount(self) -> None:
+            table = self.query_one(CopyTable)
+            assert table.size.width == 0
+            table.fill([("科技型中小企业研发费用补贴资金",)] * 5)  # a header and five rows: six lines at 80 wide
+
+    app = Fits()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one(CopyTable)
+        assert table.virtual_size.height == 6
+        assert not table.show_vertical_scrollbar
+
+
 async def test_the_add_dialog_keeps_names_and_buttons_in_sight_at_80_by_24(with_draft):
     """At 80×24 the precedents of the highlighted name took the names list down to no row and pushed 添加/取消 out of
     the dialog: the list keeps a few rows, the buttons stay in it."""

@@ -142,9 +142,10 @@ class GoalTable(CopyTable):
         self.draft, self.marked, self.findings = draft, marked, findings
         self.fill([], cursor)
 
-    def fill(self, rows: list[tuple], cursor: int = 0) -> None:
-        """Rebuilt from the draft at the current width (CopyTable calls this on a resize too)."""
-        short = self.size.width < SHORT_LEVELS_BELOW
+    def _build(self, width: int, cursor: int) -> None:
+        """The rows made from the draft for this width, on a fill and on a resize (a table filled before it was
+        laid out gets its level names' 指标 back when it is wide enough)."""
+        short = width < SHORT_LEVELS_BELOW
         cells = goal_cells(self.draft, self.marked, self.findings, short) if self.draft else []
         labels = (
             "#",
@@ -159,11 +160,12 @@ class GoalTable(CopyTable):
         )
         caps = (4, 10, 14 if short else 18, 12, 2, 10, 8, 6 if short else 12, 5)  # 单位: 元/人/年 on one line
 
-        def width(i: int) -> int:  # as wide as the label and the widest cell, up to the cap (then it wraps)
+        def col_width(i: int) -> int:  # as wide as the label and the widest cell, up to the cap (then it wraps)
             return min(caps[i], max([cell_len(str(r[i])) for r in cells] + [cell_len(labels[i])]))
 
-        self.spec = [Col(label, 12 if i == 3 else width(i), 1 if i == 3 else 0) for i, label in enumerate(labels)]
-        super().fill(cells, cursor)
+        self.spec = [Col(label, 12 if i == 3 else col_width(i), 1 if i == 3 else 0) for i, label in enumerate(labels)]
+        self._rows = cells
+        super()._build(width, cursor)
 
 
 class DraftEditor(Vertical):

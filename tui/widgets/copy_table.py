@@ -60,7 +60,10 @@ class CopyTable(DataTable):
         widths = [col.width + spare * col.flex // flex for col in self.spec]
         for i, (col, col_width) in enumerate(zip(self.spec, widths)):
             self.add_column(col.label, width=col_width, key=str(i))
-        wrap = len(rows) <= WRAP_ROWS
+        # Not laid out yet (no width): one line a row until the width comes. Wrapped at no width, the rows ran
+        # far too tall, and the vertical scrollbar that showed stayed when the rows then fitted exactly (Textual
+        # looks again only when the scrollable region and the rows' size differ).
+        wrap = width and len(rows) <= WRAP_ROWS
         for i, row in enumerate(rows):
             cells = [Text(shown(c, lines=True)) if isinstance(c, str) else c for c in row]
             self.add_row(*cells, height=self._height(cells, widths) if wrap else 1, key=str(i))
