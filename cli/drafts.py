@@ -720,6 +720,10 @@ def suggest(
     from kb.drafting import drafts
     from kb.drafting import suggest as sg
 
+    if not name.strip():
+        raise KbError(
+            "名称为空，请给出新项目或草稿的名称，如 kb suggest 食品安全抽检 empty name: give a project's name"
+        )
     conn = open_kb(ctx)
     draft = next((d for d in drafts.list_drafts(conn) if d["name"] == name.strip()), None)
     if draft:

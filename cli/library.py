@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
+from kb.errors import KbError
 from kb.vocab.text import shown
 
 library_app = typer.Typer(
@@ -118,6 +119,10 @@ def search_cmd(
     """检索指标库：名称（先）和指标解释 search the library: names first, then explanations."""
     from kb.drafting.library import search
 
+    if not query.strip():
+        raise KbError(
+            "查询为空，请给出指标名称或其中的词，如 kb library search 满意度 empty query: give an indicator name"
+        )
     rows = search(open_kb(ctx), query, limit)
     if as_json:
         print_json(rows)

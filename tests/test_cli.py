@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -167,6 +168,19 @@ def test_search_in_pinyin_lists_the_names_and_an_empty_filter_says_so(seeded):
     filtered = kb("search", "满意度", "--region", "没有的地方", "--year", "2025", db=seeded).stdout.replace("\n", "")
     assert filtered.startswith("在所选范围（地区 没有的地方，年度 2025）内没有包含 '满意度' 的指标或项目；去掉筛选再查")
     assert "所选范围" not in kb("search", "没有这种指标", db=seeded).stdout
+
+
+@pytest.mark.parametrize(
+    "command", [("search",), ("suggest",), ("library", "search"), ("draft", "new"), ("draft", "show")], ids=" ".join
+)
+@pytest.mark.parametrize("blank", ["", " ", "\u3000\t"])
+def test_a_blank_text_argument_is_one_chinese_first_error(seeded, command, blank):
+    """`kb suggest " "` printed an empty table of similar projects and `kb library search " "` 'no entry matches',
+    both exit 0, where `kb search " "` said the query was empty: a blank text is an error alike everywhere."""
+    result = kb(*command, blank, db=seeded)
+    assert result.exit_code == 1 and result.stdout == ""
+    error = result.stderr.removeprefix("kb: 错误 error: ")
+    assert error.count("\n") == 1 and re.match(r"\w*(为空|需要名称)", error), error
 
 
 def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_path):
