@@ -173,3 +173,31 @@ def test_a_template_leaves_a_peers_own_count_for_the_officer(conn):
     assert rows["补贴发放准确率"].value == 100
     d = drafts.create(conn, "丁区养老服务补贴")
     assert drafts.apply_rows(conn, d.id, list(rows.values())).to_fill == ["补助人数"]
+
+
+def test_a_name_printed_with_a_stop_after_it_is_offered_clean_and_counted_with_the_clean_one(conn):
+    """Some PDFs print a stop or comma after a cell's name (广州's `响应时间.`): stored as printed, it was what a
+    template, a precedent's rows and the name search offered to copy into a draft, counted apart from the clean name.
+    Names are still stored as printed; what is offered is the name without it, the spellings counted together."""
+    from kb.find.precedents import find_names
+
+    projects = {
+        "甲区政务信息系统运维服务": [("系统故障响应时间.", "≤2小时"), ("系统正常运行率。", "≥99%")],
+        "乙区政务信息系统运维服务": [("系统故障响应时间.", "≤2小时"), ("系统正常运行率，", "≥99%")],
+        "丙区政务信息系统运维服务": [("系统故障响应时间", "≤4小时"), ("系统正常运行率 ", "≥99%")],
+    }
+    store(conn, make_document(projects))
+    printed = {r[0] for r in conn.execute("SELECT name FROM indicator_names")}
+    assert {"系统故障响应时间.", "系统正常运行率。", "系统正常运行率，"} <= printed  # kept as printed
+    items = {i.name: i for i in suggest.template(conn, "信息化建设与运维", per_slot=5).items}
+    assert {"系统故障响应时间", "系统正常运行率"} <= set(items)
+    assert not any(name[-1] in ".。，, " for name in items)
+    assert items["系统故障响应时间"].projects == 3 and items["系统故障响应时间"].variants == ["系统故障响应时间"]
+    rows = suggest.template_rows(conn, "信息化建设与运维", only=["系统故障响应时间."])
+    assert [(r.name, r.operator, r.value) for r in rows] == [("系统故障响应时间", "≤", 2)]
+    first = conn.execute("SELECT id FROM projects WHERE name = '甲区政务信息系统运维服务'").fetchone()[0]
+    copied = suggest.project_rows(conn, first, every=True)
+    assert [r.name for r in copied] == ["系统故障响应时间", "系统正常运行率"]
+    assert [r.name for r in suggest.project_rows(conn, first, only=["系统正常运行率。"])] == ["系统正常运行率"]
+    hit = find_names(conn, "系统故障响应时间")[0]
+    assert hit.name == "系统故障响应时间" and hit.uses == 3 and "系统故障响应时间." in hit.variants

@@ -34,6 +34,7 @@ from kb.find.precedents import (
     target_spread,
     target_summary,
 )
+from kb.vocab.families import offered_name
 from kb.vocab.levels import COST, QUANTITY
 from kb.vocab.targets import QUALITATIVE
 from kb.vocab.tokens import fold, runs
@@ -237,7 +238,8 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
         outcomes = outcome_summary(conn, {u.name for u in uses}) if evaluated else None
         target = preferred_target(spread, outcomes)
         example = next((u for u, label in zip(uses, target_labels(uses)) if label == target), uses[0])
-        spellings = [name for name, _ in sorted(Counter(u.name for u in uses).items(), key=lambda kv: -kv[1])]
+        named = Counter(offered_name(u.name) for u in uses)  # '响应时间.' counts for 响应时间
+        spellings = [name for name, _ in sorted(named.items(), key=lambda kv: -kv[1])]
         slots.setdefault(slot, []).append(
             TemplateItem(
                 *slot,
@@ -309,6 +311,7 @@ def template_rows(
 ) -> list[NewRow]:
     """Rows for a draft from a template (all, or the indicators named in `only`, by any of their spellings), each
     at its most common target, with the template's precedent indicator ids as sources."""
+    only = [offered_name(o) for o in only] if only else only  # its spellings are offered names
     items = [i for i in template(conn, kind, per_slot).items if not only or set(i.variants or [i.name]) & set(only)]
     _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"{kind}模板", f"the {kind} template")
     rows = []
@@ -354,13 +357,13 @@ def project_rows(
     out, found = [], set()
     for n, row in enumerate(rows, 1):
         prec = _precedent(row)
-        keys = {prec.name, str(n)}
+        keys = {prec.name, offered_name(prec.name), str(n)}
         if only and not keys & set(only) or not only and not every and prec.std_level1 is None:
             continue
         found |= keys
         new = _row(
             prec,
-            prec.name,
+            offered_name(prec.name),
             prec.std_level1 or prec.level1 or "",
             prec.std_level2 or prec.level2 or "",
             [prec.indicator_id],

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kb.find.name_file import Families, Family, path_of, read_families, stamp_of
-from kb.vocab.families import family_of_spelling, spelling_key
+from kb.vocab.families import family_of_spelling, offered_name, spelling_key
 
 FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
 CANDIDATES = 500  # names scored: those sharing the most bigrams with the query
@@ -110,7 +110,7 @@ def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int
         key=lambda h: (-h[0], -h[1][1], len(h[1][2][0][1]), h[1][2][0][1]),  # as find_names ranks near misses
     )
     return [
-        {"name": members[0][1], "match": "fuzzy", "uses": uses, "variants": [m[1] for m in members]}
+        {"name": offered_name(members[0][1]), "match": "fuzzy", "uses": uses, "variants": [m[1] for m in members]}
         for _, (_, uses, members) in hits
-        if members[0][1] not in shown
+        if offered_name(members[0][1]) not in shown
     ][:limit]

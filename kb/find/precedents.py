@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameIndex, cached, group_key
 from kb.find.gil import STOP_CHECK, Query, read_rows, read_tables
-from kb.vocab.families import family_key, spellings_note
+from kb.vocab.families import family_key, offered_name, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
 from kb.vocab.numbers import median
@@ -56,7 +56,7 @@ _OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
 
 @dataclass
 class NameHit:
-    name: str  # the representative spelling (the most used variant)
+    name: str  # the spelling offered: the most used variant without a stop after it (kb.vocab.families.offered_name)
     variants: list[str]  # every spelling of its family (kb.vocab.families), most used first (the name included)
     match: str  # 'exact' | 'substring' | 'pinyin' | 'fuzzy'
     score: float  # 0–100: the share of the name the query covers, or the rapidfuzz score
@@ -268,7 +268,10 @@ def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = N
         return []
     state = _state(conn)
     found = _index(conn, state, filters).find((query or "")[:MAX_QUERY_CHARS], limit)
-    hits = [NameHit(g.members[0][1], [m[1] for m in g.members], match, score, g.uses) for g, match, score in found]
+    hits = [
+        NameHit(offered_name(g.members[0][1]), [m[1] for m in g.members], match, score, g.uses)
+        for g, match, score in found
+    ]
     return sorted(hits, key=_rank)
 
 

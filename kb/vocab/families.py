@@ -7,6 +7,8 @@ every face shows the spellings a family holds (`spellings_note`), never only the
 
 `spelling_key(name)` is what spellings differing only in writing share; `family_key(name)` applies the rules below on
 top of it. Both are pure and cheap (a few string tests per name: the name index keys 200,000 names with them).
+`offered_name(name)` is the spelling offered to copy into a draft: names are stored as printed, but the stop or comma
+a PDF's cell left after one (`响应时间.`) is no part of the name an officer writes.
 
 The rules (S: spellings, kept from the first grouping; F: families), each with examples merged and kept apart:
 
@@ -50,6 +52,7 @@ __all__ = [
     "family_key",
     "family_of_spelling",
     "family_trace",
+    "offered_name",
     "spellings_note",
     "spelling_key",
 ]
@@ -119,6 +122,13 @@ _SERVED = re.compile(
     "满意度$"
 )
 _LEADING_LABEL = re.compile(r"^指标\d*")
+_STRAY_END = re.compile(r"[\s.．。，,、;；]+$")  # what a printed cell leaves after a name: a stop, a comma, spaces
+
+
+def offered_name(name: str) -> str:
+    """The name to copy into a draft: as printed, without the stops, commas, semicolons or spaces after it
+    ('响应时间.' → '响应时间', '运维服务覆盖单位数 .' → '运维服务覆盖单位数'); itself when nothing else is left."""
+    return _STRAY_END.sub("", name).strip() or name
 
 
 def spelling_key(name: str) -> str:
