@@ -1,4 +1,5 @@
-"""Where the knowledge base lives: --db, else $KB_DB, else the user's data directory."""
+"""Where the knowledge base lives: --db, else $KB_DB, else the user's data directory; and, beside it there, what the
+app remembers between sessions."""
 
 from __future__ import annotations
 
@@ -6,9 +7,20 @@ import os
 from pathlib import Path
 
 
+def data_dir() -> Path:
+    """The user's data directory for jixiao-kb (platformdirs: ~/.local/share/jixiao-kb on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("jixiao-kb", appauthor=False))
+
+
 def default_db_path() -> Path:
     if os.environ.get("KB_DB"):
         return Path(os.environ["KB_DB"]).expanduser()
-    from platformdirs import user_data_dir
+    return data_dir() / "kb.sqlite3"
 
-    return Path(user_data_dir("jixiao-kb", appauthor=False)) / "kb.sqlite3"
+
+def app_state_path() -> Path:
+    """The app's remembered choices (the folder a draft was exported to last), one small JSON file per user,
+    whichever knowledge base the app opens."""
+    return data_dir() / "app-state.json"

@@ -41,6 +41,16 @@ def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def app_state(tmp_path_factory, monkeypatch) -> Path:
+    """Each test's own file of what the app remembers (kb.paths.app_state_path), never the user's."""
+    from kb import paths
+
+    path = tmp_path_factory.mktemp("state", numbered=True) / "app-state.json"
+    monkeypatch.setattr(paths, "app_state_path", lambda: path)
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "kb.sqlite3"

@@ -792,3 +792,43 @@ async def test_a_draft_filled_before_its_table_is_laid_out_shows_the_level_names
         table.show(table.draft, set(), [])  # filled again while laid out: the same columns
         await pilot.pause()
         assert [str(c.label) for c in table.ordered_columns][1:3] == ["一级指标", "二级指标"]
+
+
+async def test_the_export_dialog_offers_the_folder_exported_to_last_even_in_a_new_session(
+    with_draft, tmp_path, monkeypatch
+):
+    """The export dialog started in the folder the app was launched from (a terminal's, often not where an officer
+    keeps tables): it offers the folder exported to last, remembered across sessions while it is there, else the
+    user's Documents folder, else their home."""
+    import platformdirs
+
+    documents, home = tmp_path / "Documents", tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(documents))
+    monkeypatch.setenv("HOME", str(home))
+
+    async def offered() -> str:
+        app = start(with_draft)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_first(pilot)
+            await pilot.press("x")
+            assert isinstance(app.screen, ExportDialog)
+            return app.screen.query_one("#export-path", Input).value
+
+    assert await offered() == str(home)  # no Documents folder
+    documents.mkdir()
+    assert await offered() == str(documents)
+    folder = tmp_path / "申报" / "2026"
+    folder.mkdir(parents=True)
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("x")
+        app.screen.query_one("#export-path", Input).value = str(folder)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog) and (folder / f"{NAME}.xlsx").is_file()
+    assert await offered() == str(folder)  # the next session
+    folder.rename(tmp_path / "申报" / "old")
+    assert await offered() == str(documents)  # a folder gone is not offered

@@ -20,6 +20,7 @@ from kb.drafting.export import renamed
 from kb.drafting.suggest import spending_type
 from kb.vocab.text import shown
 from tui.data import Database
+from tui import remembered
 from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog
 from tui.drafting.editor import DraftEditor
 from tui.widgets.copy_table import Col, CopyTable
@@ -72,7 +73,7 @@ class DraftsPane(Vertical):
         super().__init__(**kwargs)
         self.db = db
         self.listed: list[dict] = []
-        self.export_folder = Path.cwd()
+        self.export_folder = remembered.export_folder()
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="drafts-list-view"):
@@ -305,6 +306,7 @@ class DraftsPane(Vertical):
         def written(path: Path | None) -> None:
             if path is not None:
                 self.export_folder = path.parent
+                remembered.remember(remembered.EXPORT_FOLDER, str(path.parent))
                 note = renamed(name, path)
                 self.notify(
                     shown(str(path)) + (f"\n{shown(note)}" if note else ""),
