@@ -312,7 +312,7 @@ def projects(
         return
     from cli import render as render
 
-    render.project_list(console(), rows)
+    render.project_list(console(), rows, render.filters_text(("地区", region), ("年度", year), ("部门", department)))
 
 
 @app.command()
@@ -364,7 +364,7 @@ def evaluations(
         if as_json:
             print_json(rows)
         else:
-            render.self_evaluation_list(console(), rows)
+            render.self_evaluation_list(console(), rows, render.filters_text(("地区", region), ("年度", year)))
         return
     found = show_self_evaluation(conn, evaluation_id)
     if as_json:

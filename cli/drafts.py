@@ -763,12 +763,15 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     from kb.vocab.families import spellings_note
 
     out = console()
-    table = Table(title="相似项目 similar projects", box=box.SIMPLE_HEAD, title_justify="left")
-    for col in ("ID", "项目名称", "地区", "年度", "相似度", "共同词"):
-        table.add_column(col, overflow="fold")
-    for s in similar:
-        add_row(table, s.project_id, s.name, s.region, s.year, f"{s.score:.0f}", "、".join(s.shared))
-    out.print(table)
+    if similar:
+        table = Table(title="相似项目 similar projects", box=box.SIMPLE_HEAD, title_justify="left")
+        for col in ("ID", "项目名称", "地区", "年度", "相似度", "共同词"):
+            table.add_column(col, overflow="fold")
+        for s in similar:
+            add_row(table, s.project_id, s.name, s.region, s.year, f"{s.score:.0f}", "、".join(s.shared))
+        out.print(table)
+    else:
+        out.print("没有相似的已导入项目；可加 --overview 项目概况再试 no similar project: try --overview", markup=False)
     if kinds:
         out.print(
             shown("支出类型 spending type: " + "; ".join(f"{k} ({'、'.join(w)})" for k, _, w in kinds)), markup=False
@@ -776,7 +779,8 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
     if template is None:
         from kb.drafting.suggest import SPENDING_TYPES
 
-        out.print(f"未找到支出类型 no spending type found: give --type {' | '.join(SPENDING_TYPES)}", markup=False)
+        which = " | ".join(SPENDING_TYPES)
+        out.print(f"未找到支出类型，请用 --type 指定其一 no spending type found: give --type {which}", markup=False)
         return
     table = Table(
         title=f"模板 template {kind}：来自 {len(template.projects)} 个项目 from {len(template.projects)} projects",

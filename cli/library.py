@@ -10,6 +10,8 @@ from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
 from kb.vocab.text import shown
 
+EMPTY = "指标库是空的，先用 kb library import 导入指标库表格 the library is empty: kb library import FILE"
+
 library_app = typer.Typer(
     help="指标库：导入财政部门下发的指标库表格，检索其指标；起草时按指标名称自动关联 "
     "an indicator library of one's own: import a bureau's 指标库 spreadsheet, search it; a draft's rows of the "
@@ -101,7 +103,7 @@ def list_cmd(
     if as_json:
         print_json({"total": total, "files": [{"file": f, "entries": n} for f, n in files(conn)], "entries": rows})
     elif not total:
-        print("指标库是空的 the library is empty: kb library import FILE")
+        print(EMPTY)
     else:
         for file, entries in files(conn):
             print(shown(f"来自 from {file}：{entries} 条 entries（kb library remove 可移除）"))
@@ -117,15 +119,18 @@ def search_cmd(
     as_json: bool = JsonOpt,
 ) -> None:
     """检索指标库：名称（先）和指标解释 search the library: names first, then explanations."""
-    from kb.drafting.library import search
+    from kb.drafting.library import files, search
 
     if not query.strip():
         raise KbError(
             "查询为空，请给出指标名称或其中的词，如 kb library search 满意度 empty query: give an indicator name"
         )
-    rows = search(open_kb(ctx), query, limit)
+    conn = open_kb(ctx)
+    rows = search(conn, query, limit)
     if as_json:
         print_json(rows)
+    elif not rows and not files(conn):
+        print(EMPTY)
     elif not rows:
         print(shown(f"指标库中没有 {query} no library entry matches"))
     else:

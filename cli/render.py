@@ -35,13 +35,16 @@ def _level(ind: dict) -> str:
     return short_level(ind.get("std_level1"), ind.get("std_level2"), bool(ind.get("level_inferred")))
 
 
+def filters_text(*given: tuple[str, object]) -> str:
+    """The filters given, (label, value) each, as a list says them: '地区 宁波，年度 2025' ('' for none)."""
+    return "，".join(f"{label} {value}" for label, value in given if value)
+
+
 def search_result(console: Console, result, filters=None) -> None:
     """A search's tables; nothing found: what the filters left out, the names the query spells in pinyin."""
     nothing = result.indicator_total == 0 and result.project_total == 0 and result.evaluated_total == 0
     region, year, level = filters or (None, None, None)
-    within = "，".join(
-        f"{label} {value}" for label, value in (("地区", region), ("年度", year), ("层级", level)) if value
-    )
+    within = filters_text(("地区", region), ("年度", year), ("层级", level))
     if nothing and within:
         console.print(
             text(
@@ -172,7 +175,15 @@ def _list_table(title: str, columns: str, numbers: int) -> Table:
     return table
 
 
-def project_list(console: Console, rows: list[dict]) -> None:
+def project_list(console: Console, rows: list[dict], within: str = "") -> None:
+    """The projects listed; none: what the filters (`within`, filters_text) left out, or how to import some."""
+    if not rows:
+        console.print(
+            text(f"在所选范围（{within}）内没有项目；去掉筛选再查 no project within the filters: try without them")
+            if within
+            else "还没有项目：kb import 导入绩效目标表 no project yet: kb import FILE"
+        )
+        return
     table = _list_table(f"{len(rows)} 个项目 projects", "ID 项目名称 部门 地区 年度 金额(万元) 指标", 2)
     for r in rows:
         add_row(
@@ -181,7 +192,11 @@ def project_list(console: Console, rows: list[dict]) -> None:
     console.print(table)
 
 
-def self_evaluation_list(console: Console, rows: list[dict]) -> None:
+def self_evaluation_list(console: Console, rows: list[dict], within: str = "") -> None:
+    if not rows and within:
+        what = "no self-evaluation within the filters: try without them"
+        console.print(text(f"在所选范围（{within}）内没有自评表；去掉筛选再查 {what}"))
+        return
     if not rows:
         console.print("0 个自评表 no self-evaluation: kb import 一份自评表或决算 imports one (a 自评表 or a 决算)")
         return

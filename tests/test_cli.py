@@ -183,6 +183,22 @@ def test_a_blank_text_argument_is_one_chinese_first_error(seeded, command, blank
     assert error.count("\n") == 1 and re.match(r"\w*(为空|需要名称)", error), error
 
 
+def test_a_list_left_empty_says_why_and_what_to_do(seeded):
+    """`kb projects --region 火星` printed a table of no rows, `kb evaluations --region 火星` 'import a 自评表' (there
+    are some, out of the filters), `kb suggest` with nothing similar an empty table and an English-only 'give --type',
+    `kb library search` in an empty library 'no entry matches': each says now, Chinese first, what to do."""
+    projects = kb("projects", "--region", "火星", "--year", "2024", db=seeded)
+    assert projects.exit_code == 0 and projects.stdout.replace("\n", "").startswith(
+        "在所选范围（地区 火星，年度 2024）内没有项目；去掉筛选再查"
+    )
+    evaluations = kb("evaluations", "--region", "火星", db=seeded).stdout.replace("\n", "")
+    assert evaluations.startswith("在所选范围（地区 火星）内没有自评表；去掉筛选再查")
+    suggested = kb("suggest", "量子纠缠隐形传态", db=seeded).stdout.replace("\n", "")
+    assert suggested.startswith("没有相似的已导入项目；可加 --overview") and "ID" not in suggested
+    assert "未找到支出类型，请用 --type 指定其一" in suggested
+    assert kb("library", "search", "满意度", db=seeded).stdout.startswith("指标库是空的，先用 kb library import")
+
+
 def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_path):
     """Only --json could take a search's hits away: --out writes them to .xlsx (indicators and projects) or .csv
     (UTF-8 with a BOM for Excel), a file there left unless --force."""

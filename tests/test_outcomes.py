@@ -520,7 +520,9 @@ def test_kb_evaluations_lists_and_shows_self_evaluations(tmp_path, conn, db_path
     assert "年初预算数" in shown.stdout and "120" in shown.stdout
     one = json.loads(kb("evaluations", str(listed[0]["id"]), "--json").stdout)
     assert [(r["name"], r["met"]) for r in one["rows"]][:2] == [("服务老人人数", 1), ("服务合格率", 0)]
-    assert kb("evaluations", "--region", "没有这个地区").stdout.startswith("0 个自评表")
+    assert kb("evaluations", "--region", "没有这个地区").stdout.startswith(
+        "在所选范围（地区 没有这个地区）内没有自评表"
+    )
     missing = kb("evaluations", "999")
     assert missing.exit_code == 1 and "没有编号为 999 的自评表" in missing.stderr
 
