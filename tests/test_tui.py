@@ -227,6 +227,20 @@ async def test_indicator_search_finds_the_satisfaction_family(seeded):
             assert "市民满意度" in column(names, 0)
 
 
+def test_a_cut_snippet_is_highlighted():
+    """A snippet cut at its start begins with '…', which NFKC folds to three characters: no such snippet had its
+    query highlighted (most overview and goal snippets)."""
+    from tui.panes.projects import highlight
+
+    def marked(snippet: str, query: str) -> list[str]:
+        return [snippet[s.start : s.end] for s in sorted(highlight(snippet, query).spans, key=lambda s: s.start)]
+
+    assert marked("…为我区发现人才、引进和ABC培养％…", "引进") == ["引进"]
+    assert marked("…为我区发现人才、引进和ABC培养％…", "ａｂｃ") == ["ABC"]
+    assert marked("…为我区发现人才、引进和ABC培养％…", "%") == ["％"]
+    assert marked("人才工作，人才直通车", "人才") == ["人才", "人才"]
+
+
 async def test_precedents_spread_and_jump_to_project_and_back(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

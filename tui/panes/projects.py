@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rich.text import Text
 from textual import on, work
@@ -35,12 +37,15 @@ def highlight(snippet: str, query: str) -> Text:
     bold."""
     snippet = shown(snippet)
     text = Text(snippet)
-    needle, folded = fold(query), fold(snippet)
-    if needle and len(folded) == len(snippet):
-        start = folded.find(needle)
-        while start >= 0:
-            text.stylize("bold reverse", start, start + len(needle))
-            start = folded.find(needle, start + len(needle))
+    # folded a character at a time, so that a place in the folded text is found in the snippet: NFKC makes the '…'
+    # a cut snippet starts with three characters (no snippet cut at its start was highlighted)
+    pieces = [fold(c) for c in snippet]
+    folded, starts = "".join(pieces), list(accumulate(map(len, pieces), initial=0))
+    needle = fold(query)
+    at = folded.find(needle) if needle else -1
+    while at >= 0:
+        text.stylize("bold reverse", bisect_right(starts, at) - 1, bisect_left(starts, at + len(needle)))
+        at = folded.find(needle, at + len(needle))
     return text
 
 
