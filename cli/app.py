@@ -259,8 +259,9 @@ def search(
     query: str = typer.Argument(
         ...,
         help=(
-            "指标名称、项目名称、概况或目标中的任意文字。 Any part of an indicator name, project name, overview "
-            "or goal."
+            "指标名称、项目名称、概况或目标中的任意文字；空格隔开的几个词须都含有（顺序不限），引号内的是一个词组"
+            '（"烟台 救助"）。 Any part of an indicator name, project name, overview or goal; words apart must each '
+            "be found, in any order; a phrase in quotes is one word."
         ),
     ),
     region: Optional[str] = typer.Option(

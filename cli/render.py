@@ -48,18 +48,18 @@ def search_result(console: Console, result, filters=None) -> None:
     if nothing and within:
         console.print(
             text(
-                f"在所选范围（{within}）内没有包含 {result.query!r} 的指标或项目；去掉筛选再查 "
-                f"no indicator or project contains {result.query!r} within the filters: try without them"
+                f"在所选范围（{within}）内没有包含 {_said(result)} 的指标或项目；去掉筛选再查 "
+                f"no indicator or project contains {_said(result)} within the filters: try without them"
             )
         )
     elif nothing and result.suggestions and all(s["match"] == "pinyin" for s in result.suggestions):
-        console.print(text(f"按拼音 {result.query} 找到这些指标名称 indicator names spelt {result.query!r} in pinyin:"))
+        console.print(text(f"按拼音 {result.query} 找到这些指标名称 indicator names spelt {_said(result)} in pinyin:"))
         for s in result.suggestions:
             console.print(text(f"  {s['name']}（{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"))
         console.print(text(f"查看一个名称的先例 see a name's precedents: kb search {result.suggestions[0]['name']}"))
         return
     elif nothing:
-        console.print(text(f"没有包含 {result.query!r} 的指标或项目 no indicator or project contains {result.query!r}"))
+        console.print(text(f"没有包含 {_said(result)} 的指标或项目 no indicator or project contains {_said(result)}"))
     if nothing:
         if result.suggestions:
             console.print(text(_suggested("你要找的是不是 did you mean: ", result.suggestions, example=True)))
@@ -67,7 +67,7 @@ def search_result(console: Console, result, filters=None) -> None:
     if result.indicators:
         table = Table(
             title=text(
-                f"指标 indicators: {_total(result.indicator_total)} contain {result.query!r}"
+                f"指标 indicators: {_total(result.indicator_total)} contain {_said(result)}"
                 + (f" (top {len(result.indicators)})" if result.indicator_total > len(result.indicators) else "")
             ),
             box=box.SIMPLE_HEAD,
@@ -103,7 +103,7 @@ def search_result(console: Console, result, filters=None) -> None:
     if result.projects:
         table = Table(
             title=text(
-                f"项目 projects: {_total(result.project_total)} contain {result.query!r}"
+                f"项目 projects: {_total(result.project_total)} contain {_said(result)}"
                 + (f" (top {len(result.projects)})" if result.project_total > len(result.projects) else "")
             ),
             box=box.SIMPLE_HEAD,
@@ -121,6 +121,12 @@ def search_result(console: Console, result, filters=None) -> None:
         console.print(text(_suggested("相近的名称 similar names: ", result.suggestions)))
 
 
+def _said(result) -> str:
+    """What the hits contain: the query, or each of its words ('烟台' + '救助': in any order)."""
+    words = getattr(result, "words", ())
+    return " + ".join(map(repr, words)) if words else repr(result.query)
+
+
 def _suggested(lead: str, suggestions: list[dict], example: bool = False) -> str:
     """The names a query nearly spells (or spells in pinyin), with how and how often used."""
     how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
@@ -136,7 +142,7 @@ def _evaluated(console: Console, result) -> None:
     shown_rows = len(result.evaluated)
     table = Table(
         title=text(
-            f"自评表中的指标 self-evaluated rows: {result.evaluated_total} contain {result.query!r}"
+            f"自评表中的指标 self-evaluated rows: {result.evaluated_total} contain {_said(result)}"
             + (f" (top {shown_rows})" if result.evaluated_total > shown_rows else "")
             + "（自报，未经审计 self-reported, not audited）"
         ),

@@ -83,6 +83,33 @@ def test_groups_order_and_substring_hits_equal_plain_python(names, query):
     assert hits == (exact + containing)[:10]
 
 
+@settings(max_examples=fuzz_budget(150), deadline=None)
+@given(
+    names_strategy,
+    st.sampled_from(["满意 服务", "率 资金", "对象 受益 满意", "ipo 企业", "48小时 率", "及时 zz", "健全性 指标"]),
+)
+def test_words_apart_find_the_families_holding_each_as_plain_python(names, query):
+    """'满意 服务' found the families holding 满意服务 (the spaces dropped); now those holding each word, in any order,
+    in any of their spellings; when none does, the words read as one, as before."""
+    index = index_of(names)
+    groups = expected_groups(names)
+    keys = [group_key(w) for w in query.split()]
+    holding = [k for k, members, _ in groups if all(any(w in s for s in [k, *map(group_key, members)]) for w in keys)]
+    found = [(g.key, kind) for g, kind, _ in index.find(query, 10)]
+    if holding:
+        assert found == [(k, "substring") for k in holding][:10]
+    else:
+        assert found == [(g.key, kind) for g, kind, _ in index.find(query.replace(" ", ""), 10)]
+
+
+def test_a_word_in_pinyin_finds_names_spelt_so_beside_the_others():
+    index = index_of({"服务对象满意度": 5, "受益群众满意度": 3, "服务对象投诉率": 2, "满意": 1})
+    found = lambda query: [(g.members[0][1], kind) for g, kind, _ in index.find(query, 10)]  # noqa: E731
+    assert found("myd 服务") == found("服务 myd") == [("服务对象满意度", "pinyin")]
+    assert found("满意度 对象") == [("服务对象满意度", "substring")]
+    assert found("满意 zzz")[:1] == found("满意zzz")[:1]  # none holds both: read as one (near names)
+
+
 def test_restricted_counts_only_the_given_uses():
     index = index_of({"服务对象满意度": 5, "服务对象满意度（%）": 2, "及时率": 3})
     ids = {index.group(n).members[0][1]: index.group(n).members[0][0] for n in range(len(index))}

@@ -70,6 +70,55 @@ def test_hits_and_exact_counts_equal_a_scan(kb, query):
     assert [h["id"] for h in hits[len(by_name) :]] == [i for i in expected if i not in set(by_name)]
 
 
+def scan_words(conn, words: list[str], region: str | None = None) -> list[int]:
+    """Ids of the projects holding each word (in any of their texts), by a plain scan, newest first."""
+    found = [set(scan(conn, w, region)) for w in words]
+    return [i for i in scan(conn, words[0], region) if all(i in f for f in found)]
+
+
+WORDS = [
+    ("满意 培训", ["满意", "培训"]),
+    ("培训 满意", ["培训", "满意"]),
+    ("率 满意度", ["率", "满意度"]),  # a one-character word: tested, not merged from the index
+    ("% 资金", ["%", "资金"]),  # a word of no letter: tested
+    ("（%） 服务对象", ["（%）", "服务对象"]),
+    ("项目 abc", ["项目", "abc"]),
+    ("满意度 调查 项目", ["满意度", "调查", "项目"]),
+    ('"服务对象 满意度"', ["服务对象 满意度"]),  # a phrase: nobody wrote it with its space
+    ("满意 不存在的", ["满意", "不存在的"]),
+]
+
+
+@pytest.mark.parametrize("query, words", WORDS)
+def test_words_hits_and_exact_counts_equal_a_scan(kb, query, words):
+    """Each word, in any order, in any of a project's texts; projects whose name holds every word first."""
+    expected = scan_words(kb, words)
+    total, hits = project_search.search_projects(kb, query, Filters(), limit=1000)
+    assert total.exact and total == len(expected)
+    names = dict(kb.execute("SELECT id, name FROM projects").fetchall())
+    by_name = [i for i in expected if all(fold(w) in fold(names[i]) for w in words)]
+    assert [h["id"] for h in hits] == by_name + [i for i in expected if i not in set(by_name)]
+    assert all(any(fold(w) in fold(h["snippet"]) for w in words) for h in hits)
+    region = scan_words(kb, words, region="宁波")
+    total, hits = project_search.search_projects(kb, query, Filters(region="宁波"), limit=3)
+    assert total == len(region) and total.exact
+    assert [h["id"] for h in hits] == sorted(region, key=lambda i: i not in set(by_name))[:3]
+
+
+def test_words_at_the_cap_boundary(kb, monkeypatch):
+    """Several words are counted as one: exact up to the cap, then an estimate that says so."""
+    query, words = "满意 培训", ["满意", "培训"]
+    n = len(scan_words(kb, words))
+    assert n > 3
+    assert project_search.count_projects(kb, query, Filters(), cap=n) == n
+    count = project_search.count_projects(kb, query, Filters(), cap=n - 1)
+    assert not count.exact and count.at_least == n and count >= n
+    monkeypatch.setattr(project_search, "COUNT_CAP", n - 1)
+    total, hits = project_search.search_projects(kb, query, Filters(), limit=2)
+    assert not total.exact and len(hits) == 2
+    assert project_search.count_projects(kb, query, Filters(), cap=None) == n
+
+
 @pytest.mark.parametrize("query", ["满意", "率", "%"])
 def test_filters_and_the_first_page(kb, query):
     expected = scan(kb, query, region="宁波")
@@ -199,9 +248,10 @@ def test_fold_is_nfkc_lower_case(text):
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(region="宁波", year=2021)])
-def test_the_walk_is_an_index_walk(kb, filters):
+@pytest.mark.parametrize("query", ["满意", "满意 培训", "率 满意度"])
+def test_the_walk_is_an_index_walk(kb, filters, query):
     """Newest first straight from the index: no sort of every hit (what made a common query cost 0.5 s)."""
     params = {"folded": "满意"}
-    walk = project_search._walk("projects_fts", "满意", project_search._where(filters, params), params)
+    walk = project_search._walk("projects_fts", query, project_search._where(filters, params), params)
     plan = " ".join(str(tuple(r)) for r in kb.execute(f"EXPLAIN QUERY PLAN {walk} LIMIT 5", params))
     assert "VIRTUAL TABLE" in plan and "TEMP B-TREE" not in plan

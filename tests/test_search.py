@@ -78,6 +78,40 @@ def test_counts_equal_substring_oracle(kb, query):
     assert all(fold(query) in fold(h["name"]) for h in hits)
 
 
+def words_oracle(conn, words):
+    """Indicators whose name holds each word, by a plain scan."""
+    folded = [fold(w) for w in words]
+    return sum(1 for (name,) in conn.execute("SELECT name FROM indicators") if all(w in fold(name) for w in folded))
+
+
+@pytest.mark.parametrize(
+    "query, words",
+    [
+        ("满意 服务", ["满意", "服务"]),
+        ("度 满意", ["度", "满意"]),
+        ("率 资金 发放", ["率", "资金", "发放"]),
+        ("（%） 准确", ["（%）", "准确"]),
+        ("% 率", ["% 率"]),  # single characters: the query as typed (then without spaces between Chinese ones)
+        ("ipo 申报", ["ipo", "申报"]),
+        ("48 小时", ["48", "小时"]),
+        ("“数智 金融", ["“数智", "金融"]),  # a quote never closed: text
+        ("“数智 金融”", ["数智 金融"]),  # a phrase in quotes
+        ('"满意度 满意度"', ["满意度 满意度"]),
+        ("满意度 满意度", ["满意度"]),
+        ("投诉 数 率", ["投诉", "数", "率"]),
+        ("AND NEAR", ["and", "near"]),
+        ("满意 不存在", ["满意", "不存在"]),
+    ],
+)
+def test_words_count_equal_a_scan(kb, query, words):
+    total, hits = search_indicators(kb, query, Filters(), limit=1000)
+    assert total == words_oracle(kb, words) == len(hits)
+    assert all(all(fold(w) in fold(h["name"]) for w in words) for h in hits)
+    ranked = [h["name"] for h in hits]
+    expected = sorted(set(ranked), key=lambda n: (-ranked.count(n), len(n)))  # the most used names first, then shorter
+    assert list(dict.fromkeys(ranked)) == expected or len(set(ranked)) < 2
+
+
 @settings(max_examples=fuzz_budget(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(NAMES), st.integers(0, 8), st.integers(1, 7))
 def test_any_substring_of_a_name(kb, name, start, length):
@@ -323,3 +357,95 @@ def test_the_scorer_loading_beside_the_search_brings_no_module_this_thread_may_u
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == []
+
+
+def _relief_base(conn):
+    """Four relief projects of two cities, written as a budget officer would find them."""
+    from importers.records import RawDocument, RawIndicator, RawProject
+
+    def project(name, overview, goal, indicators):
+        inds = [RawIndicator(name=n, target=t) for n, t in indicators]
+        return RawProject(name=name, amount="10", amount_unit="万元", overview=overview, goal=goal, indicators=inds)
+
+    yantai = RawDocument(
+        layout="test",
+        projects=[
+            project(
+                "烟台市困难群众救助补助资金",
+                "保障城乡低保对象、特困人员基本生活。",
+                "按时足额发放救助资金。",
+                [("烟台市低保救助对象覆盖率", "=100%"), ("救助资金发放及时率", "≥95%"), ("服务对象满意度", "≥90%")],
+            ),
+            project("烟台市城市道路养护", "市区主次干道日常养护。", "道路完好率达到95%。", [("道路完好率", "≥95%")]),
+        ],
+    )
+    weihai = RawDocument(
+        layout="test",
+        projects=[
+            project(
+                "威海市临时救助项目",
+                "对遭遇突发事件的困难家庭实施临时救助。",
+                "借鉴烟台救助经验，做到应救尽救。",
+                [("临时救助人次", "≥500人次"), ("救助对象满意度", "≥90%")],
+            ),
+            project(
+                "社会救助服务",
+                "购买社会救助服务。",
+                "救助资金发放准确率达到100%。",
+                [("资金发放准确率", "=100%"), ("救助对象满意度", "≥85%")],
+            ),
+        ],
+    )
+    store(conn, yantai, "yantai.txt", region="烟台市", year=2025)
+    store(conn, weihai, "weihai.txt", region="威海市", year=2025)
+    return {name: pid for pid, name in conn.execute("SELECT id, name FROM projects")}
+
+
+def test_words_apart_find_what_holds_each_in_any_order(conn):
+    """'烟台 救助' (two words, as in any search box) found nothing: it was searched as one string with its space. Now
+    what holds both words, in any order: projects whose name holds both first; in quotes, a phrase; a one-character
+    word among them, a region filter, and '满 意 度' (the stop-47 rule) as before. Expected by hand."""
+    ids = _relief_base(conn)
+    for query, words in [
+        ("烟台 救助", ("烟台", "救助")),
+        ("救助　烟台", ("救助", "烟台")),
+        ("烟台  救助 烟台", ("烟台", "救助")),
+    ]:
+        found = search(conn, query)
+        assert found.words == words
+        assert [h["name"] for h in found.indicators] == ["烟台市低保救助对象覆盖率"]
+        assert (found.indicator_total, found.indicator_total.exact) == (1, True)
+        assert [h["id"] for h in found.projects] == [ids["烟台市困难群众救助补助资金"], ids["威海市临时救助项目"]]
+        assert [h["matched"] for h in found.projects] == ["name", "goal"]
+        assert found.projects[1]["snippet"] == "借鉴烟台救助经验，做到应救尽救。"
+        assert (found.project_total, found.project_total.exact) == (2, True)
+        assert found.suggestions == []  # found: no 'did you mean'
+    phrase = search(conn, '"烟台 救助"')  # as typed nobody wrote it; without its space 威海's goal holds it
+    assert (phrase.query, phrase.words, phrase.indicator_total) == ("烟台救助", (), 0)
+    assert [h["id"] for h in phrase.projects] == [ids["威海市临时救助项目"]]
+    both = search(conn, "救助 满意度")
+    assert [h["name"] for h in both.indicators] == ["救助对象满意度", "救助对象满意度"]
+    assert {h["id"] for h in both.projects} == set()  # no project text holds 满意度
+    # used as often: the shorter first
+    assert [h["name"] for h in search(conn, "率 救助").indicators] == ["救助资金发放及时率", "烟台市低保救助对象覆盖率"]
+    weihai = search(conn, "救助 资金", Filters(region="威海"))
+    assert [h["id"] for h in weihai.projects] == [ids["社会救助服务"]]
+    assert weihai.indicator_total == 0
+    assert [h["name"] for h in search(conn, "救助 资金", Filters(year=2025)).indicators] == ["救助资金发放及时率"]
+    assert search(conn, "满 意 度").query == "满意度" and search(conn, "满 意 度").indicator_total == 3
+    assert search(conn, "服 务 对象").words == ("服务", "对象")
+    nothing = search(conn, "救助 地铁")
+    assert (nothing.query, nothing.indicator_total, nothing.project_total) == ("救助 地铁", 0, 0)
+    assert nothing.suggestions == []  # Chinese words: none is a near name
+    assert nothing.as_dict()["words"] == ["救助", "地铁"] and search(conn, "救助").as_dict()["words"] == ["救助"]
+
+
+def test_a_word_in_pinyin_beside_others_is_suggested_as_names_holding_each(seeded):
+    """'myd fwdx' holds no name as written, nor spells one read as one word; the names spelt so, in any order, are
+    what it meant."""
+    from kb.db import connect
+
+    found = search(connect(seeded), "myd fwdx")  # (read as one, mydfwdx spells no name)
+    assert found.indicator_total == 0
+    assert found.suggestions and all(s["match"] == "pinyin" for s in found.suggestions)
+    assert all("满意" in s["name"] or "满意" in "".join(s["variants"]) for s in found.suggestions)

@@ -15,16 +15,12 @@ import sqlite3
 from collections.abc import Iterator
 
 from kb.find.counts import Count
-from kb.vocab.tokens import fold, needs_recheck, runs
+from kb.vocab.tokens import fold, one_character
+
+__all__ = ["CommonNames", "one_character"]
 
 NAME_CAP = 2_000  # up to this many matching names, their uses are summed exactly
 SAMPLE = 2_000  # past it, the uses of this many most used names are counted, and the rest estimated
-
-
-def one_character(q: str) -> bool:
-    """A query of one letter or digit, nothing else: the index would merge every token starting with it."""
-    found = runs(q)
-    return len(found) == 1 and len(found[0]) == 1 and not needs_recheck(q)
 
 
 class CommonNames:

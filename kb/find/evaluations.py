@@ -45,15 +45,20 @@ def evaluated_names(conn: sqlite3.Connection) -> dict[int, str]:
 def search_self_evaluated(
     conn: sqlite3.Connection, q: str, filters, limit: int = 20, offset: int = 0
 ) -> tuple[int, list[dict]]:
-    """Self-evaluated rows whose indicator name contains `q` (folded as kb search folds names), newest first: how
-    many, and a page of them (none read for `limit` 0), each with `self_evaluation_id, self_evaluation, region,
-    year, name, target, actual, met, score, notes`. `filters` (kb.find.search.Filters) narrow them by region, year
-    and standard level."""
-    from kb.find.search import LEVELS
-    from kb.vocab.tokens import fold
+    """Self-evaluated rows whose indicator name contains `q` (each of its words, kb.vocab.tokens.query_words; folded
+    as kb search folds names), newest first: how many, and a page of them (none read for `limit` 0), each with
+    `self_evaluation_id, self_evaluation, region, year, name, target, actual, met, score, notes`. `filters`
+    (kb.find.search.Filters) narrow them by region, year and standard level."""
+    from kb.find.search import LEVELS, holds_words
+    from kb.vocab.tokens import fold, query_words
 
-    where = " WHERE instr(kb_fold(o.name), :folded) > 0"
+    words = query_words(q)
+    q = words[0] if len(words) == 1 else q
     params: dict = {"folded": fold(q), "limit": limit, "offset": offset}
+    if len(words) > 1:  # each of the words, in any order (kb.vocab.tokens.query_words)
+        where = " WHERE " + holds_words("o.name", [fold(w) for w in words], params)
+    else:
+        where = " WHERE instr(kb_fold(o.name), :folded) > 0"
     if filters.region:
         where += " AND instr(s.region, :region) > 0"
         params["region"] = filters.region

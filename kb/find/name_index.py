@@ -27,6 +27,7 @@ from kb.find.name_file import Families, path_of, read_index, stamp_of, write
 from kb.find.near_names import KEYS as _KEYS
 from kb.find.near_names import is_pinyin, keys_line, near_scores
 from kb.vocab.families import family_key, spelling_key
+from kb.vocab.tokens import query_words
 
 _FUZZY_POOL = 1500  # fuzzy candidates taken per rare query character, most used first
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -235,10 +236,18 @@ class NameIndex:
 
     def find(self, query: str, limit: int) -> list[tuple[NameGroup, str, float]]:
         """Up to `limit` (group, match, score), best match kind first and most used first within a kind: 'exact'
-        (the query's family), 'substring' (of any spelling in a family), 'pinyin', 'fuzzy'."""
+        (the query's family), 'substring' (of any spelling in a family), 'pinyin', 'fuzzy'. A query of several words
+        (kb.vocab.tokens.query_words: '满意度 服务', 'myd 服务') finds the families holding each, in any order
+        (`_words`); when none does, the words are read as one (as the spaces were always dropped)."""
         key = group_key(query)
         if not key:
             return [(self.group(n), "substring", 0.0) for n in range(min(limit, len(self)))]
+        words = query_words(query.strip())
+        if len(words) > 1:
+            keys = [k for k in dict.fromkeys(group_key(w) for w in words) if k]
+            found_words = self._words(keys, limit) if len(keys) > 1 else []
+            if found_words:
+                return found_words
         found: dict[int, tuple[str, float]] = {}
         exact = self._exact(family_key(query))
         if exact is not None:
@@ -258,6 +267,32 @@ class NameIndex:
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found)):
                 found[n] = ("fuzzy", score)
         return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
+
+    def _words(self, keys: list[str], limit: int) -> list[tuple[NameGroup, str, float]]:
+        """The families holding each key, as a substring of a spelling or (a key of letters) in pinyin or initials:
+        those of the rarest key (by its rarest character) found, then tested for the others; 'pinyin' when a key is
+        held only so."""
+        counts = self._counts()
+        letters = [is_pinyin(k) for k in keys]
+        first = min(range(len(keys)), key=lambda i: (letters[i], min(counts[c] for c in keys[i]), -len(keys[i])))
+        found: dict[int, tuple[str, float]] = {}
+        kinds = [self._keys] + ([self._initials, self._pinyin] if letters[first] else [])
+        for lines in kinds:
+            for n in lines.find(keys[first]):
+                if len(found) >= limit:
+                    break
+                if n in found:
+                    continue
+                line, kind = self._keys.line(n), "substring" if lines is self._keys else "pinyin"
+                for key, spelt in zip(keys, letters):
+                    if key in line:
+                        continue
+                    if not (spelt and (key in self._initials.line(n) or key in self._pinyin.line(n))):
+                        break
+                    kind = "pinyin"
+                else:
+                    found[n] = (kind, min(100.0, round(100.0 * sum(map(len, keys)) / _length(line, keys[first]), 1)))
+        return [(self.group(n), kind, score) for n, (kind, score) in found.items()]
 
     def _fuzzy(self, key: str, lines: _Lines, exclude: set[int], limit: int) -> list[tuple[int, float]]:
         """Near misses: names sharing the query's rarest characters, scored by near_scores (most used first on a

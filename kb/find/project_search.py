@@ -6,7 +6,9 @@ read newest first from the indexes, stopping when it is full: projects whose *na
 small index, `project_names_fts`), then the others. Hits are counted exactly up to `COUNT_CAP`; past it the total
 is estimated from how far back the hits counted reach (`kb.find.counts`). A one-character query (率) would make the
 index merge every token starting with it: the newest projects are read instead, and the index is asked only when
-they hold too few hits (a rare character, whose merge is cheap).
+they hold too few hits (a rare character, whose merge is cheap). A query of several words (kb.vocab.tokens.query_words)
+walks the hits of all its longer words at once (FTS5 intersects their postings, skipping along the rarest), each
+tested for the words the index leaves out (a one-character word), so it costs about what its rarest word costs.
 
 Only `sqlite3` is imported here: `kb search` must start fast.
 """
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterator
 from kb.find.common_names import one_character
 from kb.find.counts import Count, estimate
 from kb.find.gil import STOP_CHECK, read_rows
-from kb.vocab.tokens import fold, match_expression, needs_recheck
+from kb.vocab.tokens import fold, match_expression, needs_recheck, query_words, words_expression
 
 COUNT_CAP = 2_000  # hits counted one by one; past this the total is estimated
 SCAN_ROWS = 2_000  # a one-character query: newest projects read before the index is asked
@@ -38,15 +40,34 @@ def _where(filters, params: dict) -> str:
 
 
 def _walk(table: str, q: str, where: str, params: dict) -> str:
-    """SQL of the ids of projects matching `q` in `table`'s columns, newest first (FTS5 yields them lazily)."""
-    expr = match_expression(q)
+    """SQL of the ids of projects matching `q` (each of its words) in `table`'s columns, newest first (FTS5 yields
+    them lazily)."""
     texts = "p.name" if table == "project_names_fts" else _TEXTS
+    words = query_words(q)
+    if len(words) > 1:
+        return _walk_words(table, texts, words, where, params)
+    q = words[0]  # ('"烟台 救助"' in quotes: 烟台 救助)
+    expr = match_expression(q)
     recheck = f"instr(kb_fold({texts}), :folded) > 0"
     if expr is None:  # no letters or digits (%): a scan of the texts
         return f"SELECT p.id FROM projects p WHERE {recheck} {where} ORDER BY p.id DESC"
     params["expr"] = expr
     join = "JOIN projects p ON p.id = f.rowid" if where or needs_recheck(q) else ""
     check = f"AND {recheck}" if needs_recheck(q) else ""
+    return f"SELECT f.rowid AS id FROM {table} f {join} WHERE {table} MATCH :expr {check} {where} ORDER BY f.rowid DESC"
+
+
+def _walk_words(table: str, texts: str, words: list[str], where: str, params: dict) -> str:
+    """`_walk` of several words: the index's hits of all the longer ones, tested for the others (words_expression)."""
+    from kb.find.search import holds_words
+
+    expr, checks = words_expression(words)
+    holds = holds_words(texts, checks, params)
+    if expr is None:
+        return f"SELECT p.id FROM projects p WHERE {holds} {where} ORDER BY p.id DESC"
+    params["expr"] = expr
+    join = "JOIN projects p ON p.id = f.rowid" if where or checks else ""
+    check = f"AND {holds}" if checks else ""
     return f"SELECT f.rowid AS id FROM {table} f {join} WHERE {table} MATCH :expr {check} {where} ORDER BY f.rowid DESC"
 
 
@@ -65,11 +86,11 @@ def count_projects(
 ) -> Count | None:
     """How many projects contain `query`: exact up to `cap`, estimated past it (None: always exact). When `stop()`
     turns true (checked every `STOP_CHECK` SQLite steps) the count is interrupted and None returned."""
-    from kb.find.search import clean_query
+    from kb.find.search import parsed
 
-    q = clean_query(query)
+    q, _ = parsed(query)
     params: dict = {"folded": fold(q)}
-    walk = _walk("projects_fts", q, _where(filters, params), params)
+    walk = _walk("projects_fts", query, _where(filters, params), params)
     if stop is not None:
         conn.set_progress_handler(stop, STOP_CHECK)
     try:
@@ -131,39 +152,59 @@ def _ids(conn: sqlite3.Connection, walk: str, params: dict) -> list[int]:
     return sorted((pid for (pid,) in read_rows(conn, walk, params, ("id",))), reverse=True)
 
 
-def _snippet(row: dict, q: str, width: int = 24) -> tuple[str, str]:
-    folded = fold(q)
+def _snippet(row: dict, words: list[str], width: int = 24) -> tuple[str, str]:
+    """(the column holding most of the words, the first of them on a tie, its text around the first word there)."""
+    needles = [fold(w) for w in words]
+    best: tuple = (0, "", "", [])
     for column in ("name", "overview", "goal"):
         text = row[column] or ""
-        at = fold(text).find(folded)
-        if at >= 0:
-            start, end = max(0, at - width), min(len(text), at + len(q) + width)
-            snippet = ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
-            return column, snippet
-    return "", ""
+        folded = fold(text)
+        found = [(at, len(w)) for w in needles if (at := folded.find(w)) >= 0]
+        if len(found) > best[0]:
+            best = (len(found), column, text, found)
+            if len(found) == len(needles):
+                break
+    _, column, text, found = best
+    if not found:
+        return "", ""
+    at, length = min(found)
+    start, end = max(0, at - width), min(len(text), at + length + width)
+    return column, ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
 
 
 def search_projects(
     conn: sqlite3.Connection, query: str, filters, limit: int = 20, offset: int = 0
 ) -> tuple[Count, list[dict]]:
-    """(how many projects contain `query` in name, overview or goal — a `Count`, exact or estimated — and `limit`
-    of them after the first `offset`: those whose name holds it first, then the others, newest first within each)."""
-    from kb.find.search import clean_query
+    """(how many projects contain `query` (each of its words, kb.vocab.tokens.query_words) in name, overview or goal —
+    a `Count`, exact or estimated — and `limit` of them after the first `offset`: those whose name holds it (all the
+    words) first, then the others, newest first within each)."""
+    from kb.find.search import parsed
 
-    q = clean_query(query)
+    q, words = parsed(query)
     params: dict = {"folded": fold(q)}
     where = _where(filters, params)
     by_name = _ids(
-        conn, f"{_walk('project_names_fts', q, where, params)} LIMIT :need", {**params, "need": limit + offset}
+        conn, f"{_walk('project_names_fts', query, where, params)} LIMIT :need", {**params, "need": limit + offset}
     )
-    scanned = _scan(conn, q, where, params, limit + offset + len(by_name)) if one_character(q) else None
+    one = len(words) == 1 and one_character(q)
+    scanned = _scan(conn, q, where, params, limit + offset + len(by_name)) if one else None
     if scanned is not None:
         others, total = scanned
     else:
-        walk = _walk("projects_fts", q, where, params)
+        walk = _walk("projects_fts", query, where, params)
         need = limit + offset + len(by_name)
-        others = _ids(conn, f"{walk} LIMIT :need", {**params, "need": need})
-        total = Count(len(others)) if len(others) < need else count_projects(conn, q, filters, COUNT_CAP) or Count(0)
+        if len(words) > 1:  # the page and the count from one walk: each walk merges the words' postings again
+            read = max(need, COUNT_CAP + 1)
+            found = _ids(conn, f"{walk} LIMIT :read", {**params, "read": read})
+            total = Count(len(found)) if len(found) < read else estimate(len(found), _share(conn, found[-1]))
+            others = found[:need]
+        else:
+            others = _ids(conn, f"{walk} LIMIT :need", {**params, "need": need})
+            total = (
+                Count(len(others))
+                if len(others) < need
+                else count_projects(conn, query, filters, COUNT_CAP) or Count(0)
+            )
     named = set(by_name)
     ids = (by_name + [pid for pid in others if pid not in named])[offset : offset + limit]
     page = f"SELECT {_COLUMNS} FROM projects p WHERE p.id IN ({','.join(map(str, ids))})"  # ids: integers
@@ -171,7 +212,7 @@ def search_projects(
     hits = []
     for pid in ids:
         r = rows[pid]
-        column, snippet = _snippet(r, q)
+        column, snippet = _snippet(r, words if len(words) > 1 else [q])
         hits.append(
             {
                 "id": r["id"],

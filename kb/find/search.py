@@ -1,4 +1,5 @@
-"""Full-text search over indicator names and projects (name, overview, goal): exact substring semantics.
+"""Full-text search over indicator names and projects (name, overview, goal): exact substring semantics, for each
+word of a query (kb.vocab.tokens.query_words: '烟台 救助' finds what holds both, in any order).
 
 Only `sqlite3` is imported here: `kb search` must start fast.
 """
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from kb.errors import KbError
 from kb.find.common_names import CommonNames, one_character
 from kb.find.counts import Count
-from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck
+from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck, query_words, words_expression
 
 SUGGEST_BELOW = 3  # indicator hits under which names spelt in pinyin or nearly are suggested
 SUGGESTIONS = 5
@@ -50,8 +51,8 @@ class Filters(namedtuple("Filters", "region year level")):
 class SearchResult(
     namedtuple(
         "SearchResult",
-        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated",
-        defaults=((), 0, ()),
+        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated words",
+        defaults=((), 0, (), ()),
     )
 ):
     __slots__ = ()
@@ -59,6 +60,8 @@ class SearchResult(
     def as_dict(self) -> dict:
         return {
             "query": self.query,
+            # what each hit holds, in any order: the query's words (kb.vocab.tokens.query_words), or the query
+            "words": list(self.words) or [self.query],
             "total": {
                 "indicators": self.indicator_total,
                 "projects": self.project_total,
@@ -85,6 +88,21 @@ def clean_query(query: str) -> str:
     return q
 
 
+def parsed(query: str) -> tuple[str, list[str]]:
+    """(the query, its words: kb.vocab.tokens.query_words), the query being its one word when it has one ('"烟台 救助"'
+    in quotes: 烟台 救助); KbError as for clean_query."""
+    q = clean_query(query)
+    words = query_words(q)
+    return (words[0] if len(words) == 1 else q), words
+
+
+def holds_words(column: str, words: list[str], params: dict) -> str:
+    """SQL true when `column`, folded, holds each of the folded `words` (kb.vocab.tokens.words_expression's to
+    check); their parameters added to `params`."""
+    params.update({f"w{k}": word for k, word in enumerate(words)})
+    return " AND ".join(f"instr(kb_fold({column}), :w{k}) > 0" for k in range(len(words))) or "1"
+
+
 def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
     """SQL conditions (on `p` = projects, `i` = indicators) for the filters; fills `params`."""
     sql = ""
@@ -105,10 +123,12 @@ _INDICATOR_COLUMNS = """i.id, i.project_id, p.name AS project, p.kind AS project
     i.target, n.uses AS name_uses"""
 
 
-def _name_matches(q: str, params: dict) -> str:
-    """A sub-select of matching indicator_names ids."""
-    expr = match_expression(q)
+def _name_matches(q: str, words: list[str], params: dict) -> str:
+    """A sub-select of matching indicator_names ids: holding `q`, or each of its `words` when they are several."""
     params["q"] = q
+    if len(words) > 1:
+        return _all_words(words, params)
+    expr = match_expression(q)
     params["folded"] = fold(q)
     if expr is None:
         return "SELECT id AS name_id FROM indicator_names WHERE instr(kb_fold(name), :folded) > 0"
@@ -122,21 +142,37 @@ def _name_matches(q: str, params: dict) -> str:
     return sql
 
 
+def _all_words(words: list[str], params: dict) -> str:
+    """A sub-select of the ids of the indicator names holding every word: the index's hits of all their longer words
+    (FTS5 intersects their postings), then a substring test of the words it leaves out or over-matches."""
+    expr, checks = words_expression(words)
+    if expr is None:
+        return f"SELECT id AS name_id FROM indicator_names WHERE {holds_words('name', checks, params)}"
+    params["expr"] = expr
+    sql = "SELECT names_fts.rowid AS name_id FROM names_fts WHERE names_fts MATCH :expr"
+    if checks:
+        sql = (
+            f"SELECT m.name_id FROM ({sql}) m JOIN indicator_names n2 ON n2.id = m.name_id "
+            f"WHERE {holds_words('n2.name', checks, params)}"
+        )
+    return sql
+
+
 def search_indicators(
     conn: sqlite3.Connection, query: str, filters: Filters, limit: int = 20, offset: int = 0
 ) -> tuple[Count, list[dict]]:
-    """(how many indicators have a name containing `query` — a `Count`, estimated for a common one-character
-    query — and the top `limit` of them).
+    """(how many indicators have a name containing `query` (each of its words, kb.vocab.tokens.query_words) — a
+    `Count`, estimated for a common one-character query — and the top `limit` of them).
 
     Ranked: the exact name first, then names used more often, shorter names; within a name, newer years first.
     The matching distinct names are ranked first (a small set); indicators are then read for the best names
     only, newest first along the (name_id, year) index, so a common query sorts no indicator rows.
     """
-    q = clean_query(query)
+    q, words = parsed(query)
     params: dict = {}
-    matches = _name_matches(q, params)
+    matches = _name_matches(q, words, params)
     # 率: tens of thousands of names; the most used are read first, and only until the page is full
-    common = CommonNames(conn, q) if one_character(q) else None
+    common = CommonNames(conn, q) if len(words) == 1 and one_character(q) else None
     names: Iterable[tuple[int, int]] = common or []
     if common is None:
         cursor = conn.cursor()
@@ -194,29 +230,39 @@ def search(
 ) -> SearchResult:
     """Indicators whose name contains `query` (each with its peers' self-reported `outcomes`, kb.find.outcomes),
     projects whose name, overview or goal contains it, and self-evaluated rows whose name contains it
-    (kb.find.evaluations); `limit` of each kind after the first `offset` (a page). When nothing contains it, the
-    query without its spaces between Chinese characters (`unspaced`), whose result says so by its query.
+    (kb.find.evaluations); `limit` of each kind after the first `offset` (a page). A query of several words
+    (kb.vocab.tokens.query_words: '烟台 救助', '"烟台 救助" 项目') finds what holds each of them, in any order. When
+    nothing contains it, the query without its spaces between Chinese characters (`unspaced`), whose result says so
+    by its query (for several words, only when that finds something).
 
     With a level filter, only indicators are searched (a project has no level). The `kb search` command and the
     served base's /-/search both call this, so both find the same.
     """
     filters = filters or Filters()
-    q = clean_query(query)
-    joined = unspaced(q)
-    found = _search(conn, q, filters, limit, offset, suggest=joined is None)
+    typed = clean_query(query)  # (searched as typed: the functions below take its words apart alike)
+    q, words = parsed(typed)
+    joined = unspaced(q if len(words) == 1 else typed)
+    found = _search(conn, typed, filters, limit, offset, suggest=joined is None)
     if joined is None:
         return found
-    if not (found.indicator_total or found.project_total or found.evaluated_total):
-        return _search(conn, joined, filters, limit, offset)
+    if not _anything(found):
+        again = _search(conn, joined, filters, limit, offset, suggest=len(words) == 1)
+        if len(words) == 1 or _anything(again):
+            return again
     if found.indicator_total < SUGGEST_BELOW:  # (left until the query as typed was known to find something)
-        found = found._replace(suggestions=_suggestions(conn, q, filters, found.indicators))
+        found = found._replace(suggestions=_suggestions(conn, typed, filters, found.indicators))
     return found
+
+
+def _anything(found: SearchResult) -> bool:
+    return bool(found.indicator_total or found.project_total or found.evaluated_total)
 
 
 def _search(
     conn: sqlite3.Connection, q: str, filters: Filters, limit: int, offset: int, suggest: bool = True
 ) -> SearchResult:
     """`search` of the query as it is; its 'did you mean' names only when `suggest`."""
+    shown_query, words = parsed(q)
     try:
         n_ind, indicators = search_indicators(conn, q, filters, limit, offset)
         if n_ind < SUGGEST_BELOW and "rapidfuzz.process" not in sys.modules:
@@ -236,7 +282,7 @@ def _search(
         for hit in indicators:
             hit["outcomes"] = None
     return SearchResult(
-        q,
+        shown_query,
         n_ind,
         n_proj,
         indicators,
@@ -244,6 +290,7 @@ def _search(
         _suggestions(conn, q, filters, indicators) if suggest and n_ind < SUGGEST_BELOW else (),
         n_evaluated,
         evaluated,
+        tuple(words) if len(words) > 1 else (),
     )
 
 
@@ -271,7 +318,10 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
     spelling is found through the names sharing its bigrams (kb.find.near_names), the name index loaded only for what
     that cannot find and within filters (it counts the uses within them)."""
     shown = {hit["name"] for hit in hits}
-    if not any(filters):
+    words = query_words(q)
+    if len(words) > 1 and not any(fold(w).isascii() for w in words):
+        return []  # Chinese words: each found as written (a near name is one name, not words of it)
+    if not any(filters) and len(words) == 1:
         from kb.find.near_names import near_names
 
         near = near_names(conn, q, shown, SUGGESTIONS)
@@ -294,6 +344,8 @@ __all__ = [
     "SearchResult",
     "clean_query",
     "filter_sql",
+    "holds_words",
+    "parsed",
     "search",
     "search_indicators",
     "search_projects",

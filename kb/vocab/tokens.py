@@ -89,3 +89,61 @@ def match_expression(query: str) -> str | None:
 def needs_recheck(query: str) -> bool:
     """Whether a MATCH can over-match the query (it spans separators), so hits must be re-checked."""
     return len(runs(query)) != 1 or runs(query)[0] != fold(query).strip()
+
+
+# A phrase in quotes ("烟台 救助", “烟台 救助”): quotes that open a word and close one, so a name's own quotes
+# (“三公”经费) stay text.
+_WORD = re.compile(r'(?:(?<=\s)|^)(?:"([^"]*)"|“([^”]*)”)(?=\s|$)|\S+')
+_ONE_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query that a hit must each hold, in any order (AND, as in any search box): split at spaces, a
+    phrase in quotes one word (a query wholly in quotes: what they hold). A query without spaces is one word, as
+    typed; so is one of single characters between
+    spaces ('满 意 度' copied from a PDF's spaced text: searched as typed, then without the spaces, kb.find.search).
+    Among longer words, single Chinese characters standing side by side are one word ('服 务 对象': 服务, 对象); a
+    word another holds is dropped ('满意 满意度': 满意度)."""
+    if not (query[:1] in '"“' or any(c.isspace() for c in query)):
+        return [query]
+    matches = _WORD.finditer(query)
+    found = [(m[1] if m[1] is not None else m[2], True) if m.lastindex else (m[0], False) for m in matches]
+    found = [(w.strip(), quoted) for w, quoted in found if w.strip()]
+    if not any(quoted or len(w) > 1 for w, quoted in found):
+        return [query]
+    words: list[str] = []
+    single = False  # the last word is a single Chinese character (or such characters joined)
+    for w, quoted in found:
+        one = not quoted and len(w) == 1 and _ONE_HAN.match(w) is not None
+        if one and single:
+            words[-1] += w
+        else:
+            words.append(w)
+        single = one and (single or len(words[-1]) == 1)
+    folded = [fold(w) for w in words]
+    kept = [
+        w
+        for n, (w, f) in enumerate(zip(words, folded))
+        if not any(f in g and (f != g or m < n) for m, g in enumerate(folded) if m != n)
+    ]
+    return kept or [query]
+
+
+def one_character(q: str) -> bool:
+    """A query of one letter or digit, nothing else: the index would merge every token starting with it."""
+    found = runs(q)
+    return len(found) == 1 and len(found[0]) == 1 and not needs_recheck(q)
+
+
+def words_expression(words: list[str]) -> tuple[str | None, list[str]]:
+    """For the words of a query (`query_words`, several): a MATCH expression every text holding all of them matches
+    (None: none has letters or digits), and the words, folded, that its hits must then each be checked to hold by a
+    substring test: those spanning separators and those without letters or digits.
+
+    A one-character word is in the expression too, a prefix query: its merge of every token starting with the
+    character costs what the index holds (8 ms for 率 over 20,000 real-length projects), where testing the longer
+    words' hits with kb_fold cost 25 µs a hit, 52 ms to count 满意度 率 to its cap, and for a rare character every hit
+    of the longer words (73,000 of 满意度 at 1M indicators)."""
+    indexed = [w for w in words if match_expression(w)]
+    expression = " AND ".join(str(match_expression(w)) for w in indexed) or None
+    return expression, [fold(w) for w in words if w not in indexed or needs_recheck(w)]
