@@ -229,16 +229,36 @@ async def test_indicator_search_finds_the_satisfaction_family(seeded):
 
 def test_a_cut_snippet_is_highlighted():
     """A snippet cut at its start begins with '…', which NFKC folds to three characters: no such snippet had its
-    query highlighted (most overview and goal snippets)."""
+    query highlighted (most overview and goal snippets); each word of a query is highlighted."""
     from tui.panes.projects import highlight
 
     def marked(snippet: str, query: str) -> list[str]:
         return [snippet[s.start : s.end] for s in sorted(highlight(snippet, query).spans, key=lambda s: s.start)]
 
     assert marked("…为我区发现人才、引进和ABC培养％…", "引进") == ["引进"]
-    assert marked("…为我区发现人才、引进和ABC培养％…", "ａｂｃ") == ["ABC"]
-    assert marked("…为我区发现人才、引进和ABC培养％…", "%") == ["％"]
+    assert marked("…为我区发现人才、引进和ABC培养％…", "引进 人才") == ["人才", "引进"]
+    assert marked("…为我区发现人才、引进和ABC培养％…", "ａｂｃ ％") == ["ABC", "％"]
     assert marked("人才工作，人才直通车", "人才") == ["人才", "人才"]
+
+
+async def test_words_apart_find_names_and_projects_holding_each(seeded):
+    """'满意度 企业' found the names holding 满意度企业 (none: near misses at best) and projects holding the words
+    with their space (none); now what holds each word, in any order, each highlighted."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"满意度 企业")
+        await settle(pilot)
+        names = app.query_one("#names")
+        assert column(names, 0)[0] == "服务企业满意度 (+3 种写法)" and column(names, 6)[0] == "包含"
+        assert all(m == "包含" for m in column(names, 6))
+        await pilot.press("f4", *"引进 人才")
+        await settle(pilot)
+        results = app.query_one("#proj-results")
+        assert column(results, 0) == ["就业再就业和创业扶持政策补贴", "人才工作专项经费", "科技创新政策扶持资金"]
+        assert "3 个项目包含 projects contain '引进' + '人才'" in str(app.query_one("#proj-status").render())
+        match = results.get_row_at(2)[4]
+        assert "引进" in {match.plain[span.start : span.end] for span in match.spans if "bold" in str(span.style)}
 
 
 async def test_precedents_spread_and_jump_to_project_and_back(seeded):

@@ -20,7 +20,7 @@ from kb.find.counts import Count, count_text
 from kb.find.project_search import count_projects, search_projects
 from kb.find.queries import DEPARTMENT, listed_name
 from kb.find.search import Filters, unspaced
-from kb.vocab.tokens import fold
+from kb.vocab.tokens import fold, query_words
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
@@ -33,20 +33,26 @@ _WHERE = {"name": "名称", "overview": "概况", "goal": "目标"}
 
 
 def highlight(snippet: str, query: str) -> Text:
-    """The snippet (control characters shown escaped) with every (case- and width-folded) occurrence of `query` in
-    bold."""
+    """The snippet (control characters shown escaped) with every (case- and width-folded) occurrence of `query` (of
+    each of its words, kb.vocab.tokens.query_words) in bold."""
     snippet = shown(snippet)
     text = Text(snippet)
     # folded a character at a time, so that a place in the folded text is found in the snippet: NFKC makes the '…'
     # a cut snippet starts with three characters (no snippet cut at its start was highlighted)
     pieces = [fold(c) for c in snippet]
     folded, starts = "".join(pieces), list(accumulate(map(len, pieces), initial=0))
-    needle = fold(query)
-    at = folded.find(needle) if needle else -1
-    while at >= 0:
-        text.stylize("bold reverse", bisect_right(starts, at) - 1, bisect_left(starts, at + len(needle)))
-        at = folded.find(needle, at + len(needle))
+    for needle in map(fold, query_words(query.strip()) if query.strip() else []):
+        at = folded.find(needle) if needle else -1
+        while at >= 0:
+            text.stylize("bold reverse", bisect_right(starts, at) - 1, bisect_left(starts, at + len(needle)))
+            at = folded.find(needle, at + len(needle))
     return text
+
+
+def said(query: str) -> str:
+    """What the hits contain: the query, or each of its words ('烟台' + '救助': in any order)."""
+    words = query_words(query.strip())
+    return " + ".join(map(repr, words)) if len(words) > 1 else repr(words[0])
 
 
 class ProjectsPane(Vertical):
@@ -123,8 +129,9 @@ class ProjectsPane(Vertical):
             total, hits = db.call(search_projects, query, filters, LIMIT)
             joined = unspaced(query.strip())
             if not total and joined:  # '满 意 度' copied from a PDF's spaced text
-                searched = joined
-                total, hits = db.call(search_projects, joined, filters, LIMIT)
+                again = db.call(search_projects, joined, filters, LIMIT)
+                if again[0] or len(query_words(query.strip())) == 1:  # words: said as typed unless joined finds some
+                    searched, (total, hits) = joined, again
             self.post_message(self.Found(query, filters, total, hits, searched=searched.strip()))
             if getattr(total, "exact", True) or worker.is_cancelled:
                 return
@@ -164,7 +171,7 @@ class ProjectsPane(Vertical):
         more = f"（前 {shown_hits} 个 top {shown_hits}）" if total > shown_hits else ""
         counting = "" if getattr(total, "exact", True) else "，计数中 counting…"
         self.query_one("#proj-status", Static).update(
-            Text(f"{count_text(total)} 个项目包含 projects contain {query.strip()!r}{more}{counting}")
+            Text(f"{count_text(total)} 个项目包含 projects contain {said(query)}{more}{counting}")
         )
 
     @on(Counted)
