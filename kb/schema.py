@@ -482,8 +482,20 @@ def _v15(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE documents SET fingerprint = ? WHERE id = ?", found)
 
 
+def _v16(conn: sqlite3.Connection) -> None:
+    """What is typed into a row's dialog in the app, kept a moment after each keystroke until it is saved or
+    cancelled (kb.drafting.unsaved): a process killed with the dialog open leaves it to be offered back. Not part
+    of the draft: no version, no undo."""
+    conn.execute(
+        """CREATE TABLE draft_unsaved (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE, row_key TEXT NOT NULL,
+            base TEXT NOT NULL, typed TEXT NOT NULL, owner TEXT NOT NULL, at TEXT NOT NULL,
+            PRIMARY KEY (draft_id, row_key))"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -3,12 +3,18 @@ and indicator search, edit it, watch the checks, export it; and two writers on o
 
 from __future__ import annotations
 
+import json
+import os
+import socket
+import subprocess
+import sys
+
 import pytest
 from openpyxl import load_workbook
 from rich.text import Text
 from textual.widgets import Input, SelectionList
 
-from kb.drafting import drafts
+from kb.drafting import drafts, unsaved
 from kb.db import connect
 from tui.app import make_app
 from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
@@ -832,3 +838,136 @@ async def test_the_export_dialog_offers_the_folder_exported_to_last_even_in_a_ne
     assert await offered() == str(folder)  # the next session
     folder.rename(tmp_path / "申报" / "old")
     assert await offered() == str(documents)  # a folder gone is not offered
+
+
+def kept(db_path) -> list[unsaved.Unsaved]:
+    """What row dialogs keep of their typing, whoever keeps it."""
+    conn = connect(db_path)
+    try:
+        rows = conn.execute("SELECT draft_id, row_key, base, typed, owner, at FROM draft_unsaved").fetchall()
+        return [unsaved.Unsaved(d, k, json.loads(b), json.loads(t), o, a) for d, k, b, t, o, a in rows]
+    finally:
+        conn.close()
+
+
+def _ended_pid() -> int:
+    """The pid of a process that has ended (the app killed with a row's dialog open)."""
+    proc = subprocess.Popen([sys.executable, "-c", ""])
+    proc.wait()
+    return proc.pid
+
+
+def left_by(db_path, owner: str, row_key: str, **typed: str) -> None:
+    """Typing kept by `owner` in the dialog of the draft's row `row_key`, as the row is now."""
+    conn = connect(db_path)
+    try:
+        draft = drafts.open_draft(conn, NAME)
+        base = unsaved.row_fields(next(r for r in draft.rows if r.key == row_key))
+        unsaved.keep(conn, draft.id, row_key, base, {**base, **typed})
+        conn.execute("UPDATE draft_unsaved SET owner = ? WHERE owner = ?", (owner, unsaved.OWNER))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+async def type_in_row_dialog(pilot, box: str, text: str) -> None:
+    field = pilot.app.screen.query_one(box, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+
+
+async def test_typing_in_a_row_dialog_is_kept_until_it_is_saved_or_cancelled(with_draft):
+    """What is typed into a row's dialog is in the base a moment after the keys (no version: not the draft's
+    content); Esc drops it and leaves the row as it was, a save writes the row and drops it."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        version = stored(with_draft).version
+        await pilot.press("enter")
+        assert isinstance(app.screen, RowDialog)
+        await type_in_row_dialog(pilot, "#row-target", ">=98%")
+        await until(pilot, lambda: [u.typed["target"] for u in kept(with_draft)] == [">=98%"], "the typing kept")
+        assert [(u.row_key, u.owner, u.edits) for u in kept(with_draft)] == [("a1", unsaved.OWNER, {"target": ">=98%"})]
+        assert (stored(with_draft).version, stored(with_draft).rows[0].target) == (version, "=100%")
+        await pilot.press("escape")
+        await until(pilot, lambda: not kept(with_draft), "the typing dropped")
+        assert (stored(with_draft).version, stored(with_draft).rows[0].target) == (version, "=100%")
+
+        await pilot.press("enter")
+        await type_in_row_dialog(pilot, "#row-target", ">=99%")
+        await until(pilot, lambda: kept(with_draft), "the typing kept")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not kept(with_draft) and stored(with_draft).rows[0].target == "≥99%", "the save")
+        await settle(pilot)
+        assert stored(with_draft).version == version + 1 and not kept(with_draft)
+
+
+async def test_typing_left_by_a_killed_app_is_offered_back_over_the_row_as_it_is_now(with_draft):
+    """A process gone with its row dialog open left typing: opening the draft shows the dialog with it, over what
+    was changed elsewhere since (kept), a field changed on both sides named; the save writes the user's fields."""
+    left_by(with_draft, f"{socket.gethostname()}:{_ended_pid()}", "a1", target="≥98%", explanation="按月核对")
+    conn = connect(with_draft)
+    draft = drafts.open_draft(conn, NAME)
+    drafts.update_row(conn, NAME, draft.rows[0].id, target="≥99%", data_source="财政系统")  # elsewhere, meanwhile
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await until(pilot, lambda: isinstance(app.screen, RowDialog), "the row's dialog offered back")
+        told = [n.message for n in app._notifications if n.title == "未保存的输入 unsaved typing"]
+        assert told and told[0].startswith(f"草稿 {NAME} 有未保存的输入")  # said on the list of drafts
+        dialog = app.screen
+        assert dialog.query_one("#row-target", Input).value == "≥98%"
+        assert dialog.query_one("#row-explanation", Input).value == "按月核对"
+        assert dialog.query_one("#row-data_source", Input).value == "财政系统"  # theirs, untouched here
+        said = str(dialog.query_one("#row-restored").render())
+        assert "恢复了" in said and "指标值 已在别处改为" in said and "≥99%" in said
+        await until(pilot, lambda: [u.owner for u in kept(with_draft)] == [unsaved.OWNER], "taken over")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not kept(with_draft), "the save")
+        await settle(pilot)
+    row = stored(with_draft).rows[0]
+    assert (row.target, row.explanation, row.data_source) == ("≥98%", "按月核对", "财政系统")
+
+
+async def test_typing_left_is_offered_only_when_its_process_is_gone_and_its_row_is_there(with_draft):
+    """Another window still running keeps its typing to itself; typing for a row removed since is said (and put on
+    the clipboard), then dropped; typing the row holds already is dropped silently; Esc on one offered back
+    drops it and leaves the row as it is."""
+    conn = connect(with_draft)
+    drafts.add_row(conn, NAME, drafts.new_row("政策知晓率", target="≥85%"))
+    conn.close()
+    left_by(with_draft, f"{socket.gethostname()}:{os.getppid()}", "a1", target="≥97%")  # running
+    left_by(with_draft, f"{socket.gethostname()}:{_ended_pid()}", "a2", target="≥90%")  # what the row holds
+    left_by(with_draft, f"{socket.gethostname()}:{_ended_pid()}", "a3", name="政策知晓度")
+    conn = connect(with_draft)
+    drafts.remove_rows(conn, NAME, [r.id for r in drafts.open_draft(conn, NAME).rows if r.key == "a3"])
+    conn.close()
+    left_by_gone = f"{socket.gethostname()}:{_ended_pid()}"
+    left_by(with_draft, left_by_gone, "a2", weight="5")
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        await until(pilot, lambda: isinstance(app.screen, RowDialog), "the row's dialog offered back")
+        assert app.screen.row.key == "a2" and app.screen.query_one("#row-weight", Input).value == "5"
+        told = [n.message for n in app._notifications]
+        assert any("已在别处删除" in m and "政策知晓度" in m for m in told), told
+        assert app.clipboard == "三级指标：政策知晓度"
+        await pilot.press("escape")
+        await until(pilot, lambda: [u.row_key for u in kept(with_draft)] == ["a1"], "all but the running one dropped")
+        await settle(pilot)
+        assert not isinstance(app.screen, RowDialog)
+    assert stored(with_draft).rows[1].weight is None
+
+
+async def test_quitting_with_a_row_dialog_open_keeps_its_typing_for_next_time(with_draft):
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("enter")
+        await type_in_row_dialog(pilot, "#row-target", ">=96%")
+        await pilot.press("ctrl+q")  # before the moment that would keep it
+        await pilot.pause()
+    assert [u.edits for u in kept(with_draft)] == [{"target": ">=96%"}]
+    assert stored(with_draft).rows[0].target == "=100%"

@@ -5,6 +5,7 @@ until the call succeeds (a taken name, a folder that does not exist)."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +19,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
-from kb.drafting.drafts import BASES, ROW_TEXT_FIELDS, Row, open_draft, target_fields, to_number
+from kb.drafting import unsaved
+from kb.drafting.drafts import BASES, ROW_FIELD_LABELS, ROW_TEXT_FIELDS, Row, open_draft, target_fields, to_number
+from kb.drafting.unsaved import Unsaved, row_fields
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line
 from kb.find.precedents import common_line
@@ -43,6 +47,7 @@ FORMAT_LABELS = {
     "json": "json 数据",
 }
 SAVE_WAIT = 10.0  # seconds an export waits for the draft's queued saves
+KEEP_AFTER = 0.3  # seconds after a keystroke in a row's dialog that what is typed is kept (kb.drafting.unsaved)
 
 
 def show_error(dialog: ModalScreen, message: str) -> None:
@@ -206,7 +211,11 @@ def suggestion_text(values: dict) -> Text:
 
 
 class RowDialog(ModalScreen):
-    """A goal-table row's fields; dismisses with the changed ones (kb.drafting.drafts.update_row keywords), or None."""
+    """A goal-table row's fields; dismisses with the changed ones (kb.drafting.drafts.update_row keywords), or None.
+
+    What is typed is kept in the base a moment after each keystroke (kb.drafting.unsaved), so a process killed with
+    the dialog open loses none of it: `restored` (what a process no longer running left) shows it again over the row
+    as it is now. Whoever closes the dialog drops what it kept (its save, or Cancel: the row stays as it was)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "取消 Cancel", id="cancel"),
@@ -218,58 +227,88 @@ class RowDialog(ModalScreen):
         name: str
         values: dict
 
-    def __init__(self, db: Database, row: Row, number: int) -> None:
+    def __init__(self, db: Database, row: Row, number: int, draft_id: int = 0, restored: Unsaved | None = None) -> None:
         super().__init__()
-        self.db, self.row, self.number = db, row, number
+        self.db, self.row, self.number, self.draft_id, self.restored = db, row, number, draft_id, restored
+        self.base = row_fields(row)  # the row as it is: what Cancel leaves, what a save is compared with
+        self.start = restored.over(self.base) if restored else self.base  # what the boxes show first
+        self.closed = False  # saved or cancelled: nothing more is kept (read under the database's lock)
+        self._keeping: Timer | None = None
+        self._typed_seq = 0  # what was typed, counted; the last kept
+        self._kept_seq = -1
+        self._kept = False  # something is kept in the base for this dialog
 
     def compose(self) -> ComposeResult:
-        row = self.row
-        level1s = list(LEVEL1) + ([row.level1] if row.level1 and row.level1 not in LEVEL1 else [])
+        row, start = self.row, self.start
+        level1s = list(LEVEL1) + [v for v in {row.level1, start["level1"]} if v and v not in LEVEL1]
         with Vertical(classes="dialog", id="row-dialog") as box:
             box.border_title = f"第 {self.number} 行 row {self.number}"
+            if self.restored:
+                yield Static(self._restored_text(), id="row-restored")
             with Horizontal(classes="dialog-row"):
                 yield Label("三级指标", classes="dialog-label")
-                yield TypedInput(shown(row.name), id="row-name", compact=True)
+                yield TypedInput(shown(start["name"]), id="row-name", compact=True)
             with Horizontal(classes="dialog-row"):
                 yield Label("一级指标", classes="dialog-label")
                 yield Select(
                     [(v, v) for v in level1s],
-                    value=row.level1 or Select.NULL,
+                    value=start["level1"] or Select.NULL,
                     prompt="一级",
                     compact=True,
                     id="row-level1",
                 )
                 yield Label("二级指标", classes="dialog-label")
                 yield Select(
-                    self._level2_options(row.level1, row.level2),
-                    value=row.level2 or Select.NULL,
+                    self._level2_options(start["level1"], start["level2"]),
+                    value=start["level2"] or Select.NULL,
                     prompt="二级",
                     compact=True,
                     id="row-level2",
                 )
             with Horizontal(classes="dialog-row"):
                 yield Label("指标值", classes="dialog-label")
-                yield TypedInput(shown(row.target), placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
-                yield Static(target_preview(row.target, row.name), id="row-parsed")
+                yield TypedInput(shown(start["target"]), placeholder="≥90%  >=2家  合规", id="row-target", compact=True)
+                yield Static(target_preview(start["target"], start["name"]), id="row-parsed")
             with Horizontal(classes="dialog-row"):
                 yield Label("依据", classes="dialog-label")
                 yield Select(
                     [(b, b) for b in BASES],
-                    value=row.basis or Select.NULL,
+                    value=start["basis"] if start["basis"] in BASES else Select.NULL,
                     prompt="指标值依据 basis",
                     compact=True,
                     id="row-basis",
                 )
                 yield Label("分值", classes="dialog-label")
-                yield TypedInput(number(row.weight), placeholder="weight", id="row-weight", compact=True)
+                yield TypedInput(start["weight"], placeholder="weight", id="row-weight", compact=True)
             for key, label in ROW_TEXT_FIELDS.items():
                 with Horizontal(classes="dialog-row -text"):
                     yield Label(f"{label:　<7}", classes="dialog-label")
-                    yield TypedInput(shown(getattr(row, key) or ""), id=f"row-{key}", compact=True)
+                    yield TypedInput(shown(start[key]), id=f"row-{key}", compact=True)
             yield Static(Text("查找先例 looking up precedents…", style="dim"), id="row-values")
             yield Static(classes="dialog-error")
             yield Static(Text("↵ / ctrl+s 保存 save · esc 取消 cancel", style="dim"))
             yield dialog_buttons("保存 Save")
+
+    def _restored_text(self) -> Text:
+        """What the line above the fields says of typing offered back: when, and the fields changed elsewhere too."""
+        from tui.drafting.pane import local_time  # (the pane imports this module)
+
+        restored = self.restored
+        text = Text(
+            f"恢复了 {local_time(restored.at)} 未保存的输入 restored what was typed and not saved: "
+            "ctrl+s 保存 save · esc 放弃，此行保持原样 discard, the row stays as it is",
+            style="bold yellow",
+        )
+        for key in restored.clashes(self.base):
+            label = ROW_FIELD_LABELS.get(key, key)
+            text.append(
+                shown(
+                    f"\n{label} 已在别处改为 was changed elsewhere to “{self.base[key]}”："
+                    f"此处是你的 “{restored.typed[key]}” yours is shown, saving puts it over theirs"
+                ),
+                style="yellow",
+            )
+        return text
 
     @staticmethod
     def _level2_options(level1: str, level2: str) -> list[tuple[str, str]]:
@@ -280,13 +319,86 @@ class RowDialog(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#row-target").focus()
-        self._values(self.row.name)
+        self._values(self.start["name"])
+        if self.restored:  # kept as this process's own at once: the one it came from is gone with it
+            self._keep()
 
     def _typed(self, box: str, written: str) -> str:
         """The text of a box (stripped); `written` (the row's own) when the box still shows it as it was shown
         (control characters escaped), so that showing it never changes it."""
         text = self.query_one(box, Input).value.strip()
         return written if text == shown(written) else text
+
+    def fields(self) -> dict[str, str]:
+        """Every field as the dialog holds it now (kb.drafting.unsaved.row_fields' keys and form)."""
+        value = lambda s: "" if s.value is Select.NULL else str(s.value)  # noqa: E731
+        base = self.base
+        return {
+            "name": self._typed("#row-name", base["name"]),
+            "level1": value(self.query_one("#row-level1", Select)),
+            "level2": value(self.query_one("#row-level2", Select)),
+            "target": self._typed("#row-target", base["target"]),
+            "basis": value(self.query_one("#row-basis", Select)),
+            "weight": self.query_one("#row-weight", Input).value.strip(),
+            **{k: self._typed(f"#row-{k}", base[k]) for k in ROW_TEXT_FIELDS},
+        }
+
+    # --- keeping what is typed ----------------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _typing(self) -> None:
+        """Keep what is typed a moment after the keystroke (one write for a run of keys)."""
+        if self._keeping is None and not self.closed and self.is_mounted:
+            self._keeping = self.set_timer(KEEP_AFTER, self._keep)
+
+    def _keep(self) -> None:
+        self._keeping = None
+        if not self.closed and self.draft_id and self.row.key:
+            self._typed_seq += 1
+            self._write_kept(self._typed_seq, self.fields())
+
+    @work(thread=True, exit_on_error=False, group="row-keep")
+    def _write_kept(self, seq: int, fields: dict) -> None:
+        try:
+            self.db.call(self.write_kept, seq, fields)
+        except KbError:
+            pass  # the base is busy (an import) or gone: the next keystroke tries again, the save saves it
+
+    def write_kept(self, conn, seq: int, fields: dict) -> None:
+        """Keep `fields` unless the dialog has closed or newer ones were kept (runs under the database's lock, so a
+        save or Cancel, which closes the dialog first, is never followed by an older keep)."""
+        if self.closed or seq <= self._kept_seq:
+            return
+        self._kept_seq = seq
+        if fields == self.base and not self.restored:
+            if self._kept:
+                unsaved.drop(conn, self.draft_id, self.row.key)
+                self._kept = False
+            return
+        unsaved.keep(conn, self.draft_id, self.row.key, self.base, fields, self.restored and self.restored.owner)
+        self._kept = True
+
+    async def keep_now(self) -> None:
+        """Keep what is typed at once (the app is quitting with the dialog open: it is offered back next time)."""
+        if self._keeping is not None:
+            self._keeping.stop()
+            self._keeping = None
+        if not self.closed and self.draft_id and self.row.key:
+            self._typed_seq += 1
+            try:
+                await asyncio.to_thread(self.db.call, self.write_kept, self._typed_seq, self.fields())
+            except KbError:
+                pass
+
+    def _close(self, result: dict | None) -> None:
+        if self._keeping is not None:
+            self._keeping.stop()
+            self._keeping = None
+        self.closed = True
+        self.dismiss(result)
+
+    # --- the row's precedents and fields ------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="row-values")
     def _values(self, name: str) -> None:
@@ -329,42 +441,38 @@ class RowDialog(ModalScreen):
 
     def changes(self) -> dict:
         """The fields that differ from the row; KbError for a weight that is not a number."""
-        value = lambda s: "" if s.value is Select.NULL else str(s.value)  # noqa: E731
-        row, out = self.row, {}
-        name = self._typed("#row-name", row.name)
-        if not name:
+        row, out, now = self.row, {}, self.fields()
+        if not now["name"]:
             raise KbError("指标需要名称 an indicator needs a name")
-        if name != row.name:
-            out["name"] = name
-        level1, level2 = value(self.query_one("#row-level1", Select)), value(self.query_one("#row-level2", Select))
-        if (level1, level2) != (row.level1, row.level2):
-            out.update(level1=level1, level2=level2)
-        target = self._typed("#row-target", row.target)
-        if target != row.target:
-            out["target"] = target
-        basis = value(self.query_one("#row-basis", Select))
-        if basis != (row.basis or ""):
-            out["basis"] = basis
-        weight = to_number(self.query_one("#row-weight", Input).value, "分值 the weight")
+        if now["name"] != row.name:
+            out["name"] = now["name"]
+        if (now["level1"], now["level2"]) != (row.level1, row.level2):
+            out.update(level1=now["level1"], level2=now["level2"])
+        if now["target"] != row.target:
+            out["target"] = now["target"]
+        if now["basis"] != (row.basis or ""):
+            out["basis"] = now["basis"]
+        weight = to_number(now["weight"], "分值 the weight")
         if weight != row.weight:
             out["weight"] = weight
         for key in ROW_TEXT_FIELDS:
-            text = self._typed(f"#row-{key}", getattr(row, key) or "")
-            if text != (getattr(row, key) or ""):
-                out[key] = text
+            if now[key] != (getattr(row, key) or ""):
+                out[key] = now[key]
         return out
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#dialog-ok")
     def action_save(self) -> None:
         try:
-            self.dismiss(self.changes())
+            changes = self.changes()
         except KbError as exc:
             show_error(self, str(exc))
+            return
+        self._close(changes)
 
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._close(None)
 
 
 SHOWN_DETAILS = 8  # rows an export refused for names in its dialog (the 一体化 sheet's limits), then how many more

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -20,8 +21,10 @@ from textual.widgets import DataTable, Static
 
 from kb.drafting.drafts import (
     BASES,
+    ROW_FIELD_LABELS,
     Draft,
     NewRow,
+    Row,
     add_row,
     apply_rows,
     open_draft,
@@ -30,7 +33,8 @@ from kb.drafting.drafts import (
     update_row,
     update_rows,
 )
-from kb.drafting import copies
+from kb.drafting import copies, unsaved
+from kb.drafting.unsaved import Unsaved, row_fields
 from kb.drafting.history import Undone, undo
 from kb.errors import KbError
 from kb.drafting.lint import Finding, draft_table, run
@@ -38,7 +42,7 @@ from kb.find.precedents import family_key
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
 from kb.vocab.targets import QUALITATIVE
-from tui.data import Database
+from tui.data import Busy, Database
 from tui.drafting.writer import Edit, Outcome, Writer, row_content
 from tui.messages import FindIndicator
 from tui.drafting.dialogs import SAVE_WAIT, ConfirmDialog, PickDialog, RowDialog
@@ -49,6 +53,7 @@ from tui.drafting.head import CHOICES, LABELS, HeadForm, field_text
 
 SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line until the cursor is in it
 BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
+FORGET_TRIES = 30  # times a cancelled row dialog's kept typing is tried to be dropped while the base is busy
 SHORT_LEVELS_BELOW = 110  # table width under which level names drop their 指标 suffix
 ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents"}
 LETTER_ACTIONS = {
@@ -201,6 +206,7 @@ class DraftEditor(Vertical):
         draft: Draft | None = None
         findings: list[Finding] = field(default_factory=list)
         error: str = ""
+        unsaved: list[Unsaved] = field(default_factory=list)  # typed into a row's dialog, not saved
 
     @dataclass
     class Saved(Message):
@@ -242,6 +248,8 @@ class DraftEditor(Vertical):
         self.busy = False
         self.redo: list[int] = []  # versions undone from, latest last; any other change empties it
         self.reloaded: Reloaded | None = None  # the notice of changes made elsewhere last shown
+        self.row_dialog: RowDialog | None = None  # open on this draft's row
+        self.offers: list[Unsaved] = []  # typing left in rows' dialogs, to offer back
 
     def compose(self) -> ComposeResult:
         yield Static(id="draft-title")
@@ -274,7 +282,8 @@ class DraftEditor(Vertical):
         try:
             if saved is not None:
                 saved.wait(SAVE_WAIT)
-            self.post_message(self.Loaded(draft_id, *self.db.call(_open, draft_id)))
+            draft, findings = self.db.call(_open, draft_id)
+            self.post_message(self.Loaded(draft_id, draft, findings, unsaved=self.db.call(unsaved.left, draft_id)))
         except KbError as exc:
             self.post_message(self.Loaded(draft_id, error=str(exc)))
 
@@ -295,6 +304,8 @@ class DraftEditor(Vertical):
             self.query_one(f"#head-{empty}").focus()
         else:
             self.table.focus()
+        self.offers = event.unsaved
+        self._offer()
 
     def reload(self) -> None:
         """Another connection committed: show the draft as it is now (unsaved typing is kept)."""
@@ -513,23 +524,81 @@ class DraftEditor(Vertical):
     @on(DataTable.RowSelected, "#draft-rows")
     def action_edit_row(self) -> None:
         rows = self._chosen(single=True)
-        if not rows:
-            return
-        row = rows[0]
+        if rows:
+            self._edit_row(rows[0])
+
+    def _edit_row(self, row: Row, restored: Unsaved | None = None) -> None:
+        """The row's dialog (with what a process no longer running typed into it, `restored`); its save is one
+        change, and drops what the dialog kept of the typing (kb.drafting.unsaved) in the same write."""
         number = self.draft.rows.index(row) + 1
+        draft_id = self.draft.id
 
         def save(changes: dict | None) -> None:
+            self.row_dialog = None
             if changes:
+
+                def write(conn, key, version):
+                    draft = update_row(conn, key, row.id, version, **changes)
+                    unsaved.drop(conn, draft_id, row.key)
+                    return draft
+
                 self._put(
                     Edit(
                         f"第 {number} 行 {row.name}",
-                        lambda conn, key, version: update_row(conn, key, row.id, version, **changes),
+                        write,
                         touches=lambda d: row_content(d, [row.id]),
                         detail=" ".join(f"{k}={v}" for k, v in changes.items()),
                     )
                 )
+            else:  # cancelled, or nothing changed: the row stays as it was
+                self._forget(draft_id, row.key)
+            self._offer()
 
-        self.app.push_screen(RowDialog(self.db, row, number), save)
+        self.row_dialog = RowDialog(self.db, row, number, draft_id, restored)
+        self.app.push_screen(self.row_dialog, save)
+
+    @work(thread=True, exit_on_error=False, group="draft-forget")
+    def _forget(self, draft_id: int, row_key: str, owner: str = unsaved.OWNER) -> None:
+        """Drop what a row's dialog kept of its typing (tried again while an import holds the base)."""
+        for _ in range(FORGET_TRIES):
+            try:
+                self.db.call(unsaved.drop, draft_id, row_key, owner)
+                return
+            except Busy:
+                time.sleep(BUSY_RETRY)
+            except KbError:
+                return
+
+    def _offer(self) -> None:
+        """Offer back, one dialog after another, what was typed into a row's dialog and not saved (the app was
+        killed, or quit, with it open); what the row holds already is dropped, and what was typed into a row
+        removed since is said, and put on the clipboard."""
+        while self.offers and self.draft is not None and self.row_dialog is None:
+            left = self.offers.pop(0)
+            if left.draft_id != self.draft.id:
+                continue
+            row = next((r for r in self.draft.rows if r.key == left.row_key), None)
+            if row is None:
+                typed = "；".join(f"{ROW_FIELD_LABELS.get(k, k)}：{v}" for k, v in left.edits.items())
+                if typed:
+                    self.app.copy_to_clipboard(typed)
+                    self.notify(
+                        shown(
+                            f"未保存的输入所属的行已在别处删除 the row typed into (not saved) was removed elsewhere: "
+                            f"{typed}（已复制 it is on the clipboard）"
+                        ),
+                        title="草稿 draft",
+                        severity="warning",
+                        timeout=12,
+                        markup=False,
+                    )
+                self._forget(left.draft_id, left.row_key, left.owner)
+                continue
+            if not left.new_to(row_fields(row)):
+                self._forget(left.draft_id, left.row_key, left.owner)
+                continue
+            self.table.move_cursor(row=self.draft.rows.index(row), animate=False)
+            self._edit_row(row, left)
 
     def _chosen(self, single: bool = False) -> list:
         """The marked rows, else the row under the cursor."""
@@ -719,6 +788,8 @@ class DraftEditor(Vertical):
         """Before the app quits: save the waiting head fields and wait for the writer (at most SAVE_WAIT)."""
         for name, value in self.head.take_waiting():
             self._put(self._field_edit(name, value))
+        if self.row_dialog is not None:  # what it holds is kept, and offered back next time
+            await self.row_dialog.keep_now()
         if self.writer is not None:
             self._drain()
             await asyncio.to_thread(self.writer.idle.wait, SAVE_WAIT)

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from kb.drafting import copies, drafts
+from kb.drafting import copies, drafts, unsaved
 from kb.errors import KbError
 from kb.drafting.export import renamed
 from kb.drafting.suggest import spending_type
@@ -60,6 +60,7 @@ class DraftsPane(Vertical):
         drafts: list[dict] = field(default_factory=list)
         select: int | None = None
         error: str = ""
+        unsaved: set[int] = field(default_factory=set)  # drafts with typing left in a row's dialog
 
     @dataclass
     class Done(Message):
@@ -74,6 +75,7 @@ class DraftsPane(Vertical):
         self.db = db
         self.listed: list[dict] = []
         self.export_folder = remembered.export_folder()
+        self.told_unsaved: set[int] = set()  # drafts whose typing left unsaved was said
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="drafts-list-view"):
@@ -126,7 +128,9 @@ class DraftsPane(Vertical):
     @work(thread=True, exclusive=True, exit_on_error=False, group="drafts-list")
     def _list(self, select: int | None) -> None:
         try:
-            self.post_message(self.Listed(self.db.call(drafts.list_drafts), select))
+            listed = self.db.call(drafts.list_drafts)
+            left = {u.draft_id for u in self.db.call(unsaved.left) if u.owner != unsaved.OWNER}  # (not this window's)
+            self.post_message(self.Listed(listed, select, unsaved=left))
         except KbError as exc:
             self.post_message(self.Listed(error=str(exc)))
 
@@ -156,12 +160,29 @@ class DraftsPane(Vertical):
         )
         if self.listed:
             status.update(Text(f"{len(self.listed)} 个草稿 drafts · ↵ 打开 open · n 新建 new"))
+            self._tell_unsaved(event.unsaved)
         else:
             status.update(
                 Text(
                     "还没有草稿 no drafts yet: 按 n 新建一个绩效目标申报表 press n to start a new goal "
                     "table (from a template, similar projects and indicator search)"
                 )
+            )
+
+    def _tell_unsaved(self, left: set[int]) -> None:
+        """Say (once) which drafts hold typing a row's dialog did not save (the app was killed with it open)."""
+        names = [d["name"] for d in self.listed if d["id"] in left - self.told_unsaved]
+        self.told_unsaved |= left
+        if names:
+            self.notify(
+                shown(
+                    f"草稿 {'、'.join(names)} 有未保存的输入（上次关闭时行编辑框未保存）：打开草稿即可恢复 "
+                    "typing in a row's dialog was not saved when the app closed: open the draft to get it back"
+                ),
+                title="未保存的输入 unsaved typing",
+                severity="warning",
+                timeout=15,
+                markup=False,
             )
 
     @property

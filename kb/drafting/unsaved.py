@@ -1,0 +1,126 @@
+"""What is typed into a draft row's dialog in the app and not saved yet, kept in the base beside the draft, so a
+process killed with the dialog open (SIGKILL, the terminal closed, the power gone) loses none of it.
+
+The dialog keeps its fields (`row_fields`: the row as the dialog edits it, as text) a moment after each keystroke,
+with the fields as it opened them (`base`); saving the row or cancelling the dialog drops them. None of it is the
+draft's content: no version, nothing an undo or a `kb draft` command sees. When the draft is opened again, what is
+left (`left`) is offered back over the row as it is then (`Unsaved.over`): only the fields the user changed, so a
+change made elsewhere meanwhile to another field is kept, and a field changed on both sides is named
+(`Unsaved.clashes`). Each process keeps under its own `OWNER`; what a process still running keeps (another window
+with its dialog open) is not offered.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from kb.db import transaction
+from kb.drafting.drafts import ROW_TEXT_FIELDS, Row
+from kb.vocab.numbers import number
+
+OWNER = f"{socket.gethostname()}:{os.getpid()}"
+FIELDS = ("name", "level1", "level2", "target", "basis", "weight", *ROW_TEXT_FIELDS)
+
+
+def row_fields(row: Row) -> dict[str, str]:
+    """The row's fields as its dialog shows them: text, '' for none."""
+    return {
+        "name": row.name,
+        "level1": row.level1 or "",
+        "level2": row.level2 or "",
+        "target": row.target,
+        "basis": row.basis or "",
+        "weight": number(row.weight),
+        **{k: getattr(row, k) or "" for k in ROW_TEXT_FIELDS},
+    }
+
+
+@dataclass
+class Unsaved:
+    draft_id: int
+    row_key: str
+    base: dict[str, str]  # the row's fields when the dialog opened
+    typed: dict[str, str]  # the dialog's fields when last kept
+    owner: str
+    at: str  # UTC, ISO 8601
+
+    @property
+    def edits(self) -> dict[str, str]:
+        """The fields the user changed."""
+        return {k: v for k, v in self.typed.items() if k in FIELDS and v != self.base.get(k, "")}
+
+    def over(self, now: dict[str, str]) -> dict[str, str]:
+        """The row's fields as they are `now`, with the user's changes on top."""
+        return {**now, **self.edits}
+
+    def clashes(self, now: dict[str, str]) -> list[str]:
+        """Fields the user changed that were changed elsewhere too, to something else."""
+        return [k for k, v in self.edits.items() if now.get(k, "") not in (self.base.get(k, ""), v)]
+
+    def new_to(self, now: dict[str, str]) -> bool:
+        """Whether it holds a change the row does not hold `now`."""
+        return any(now.get(k, "") != v for k, v in self.edits.items())
+
+
+def keep(
+    conn: sqlite3.Connection, draft_id: int, row_key: str, base: dict, typed: dict, replaces: str | None = None
+) -> None:
+    """Keep what is typed into the row's dialog (one short transaction); `replaces`: the owner whose typing it took
+    over (offered back), dropped in the same transaction."""
+    with transaction(conn):
+        if replaces is not None and replaces != OWNER:
+            _drop(conn, draft_id, row_key, replaces)
+        conn.execute(
+            """INSERT OR REPLACE INTO draft_unsaved (draft_id, row_key, base, typed, owner, at)
+            VALUES (?, ?, ?, ?, ?, ?)""",
+            (
+                draft_id,
+                row_key,
+                json.dumps(base, ensure_ascii=False),
+                json.dumps(typed, ensure_ascii=False),
+                OWNER,
+                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ),
+        )
+
+
+def drop(conn: sqlite3.Connection, draft_id: int, row_key: str, owner: str = OWNER) -> None:
+    """Forget what `owner` kept for the row (saved, or cancelled)."""
+    with transaction(conn):
+        _drop(conn, draft_id, row_key, owner)
+
+
+def _drop(conn: sqlite3.Connection, draft_id: int, row_key: str, owner: str) -> None:
+    conn.execute(
+        "DELETE FROM draft_unsaved WHERE draft_id = ? AND row_key = ? AND owner = ?", (draft_id, row_key, owner)
+    )
+
+
+def _running(owner: str) -> bool:
+    """Whether `owner` is another process still running on this machine (its dialog may be open)."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
+
+
+def left(conn: sqlite3.Connection, draft_id: int | None = None) -> list[Unsaved]:
+    """What was typed and not saved, oldest first (of one draft, or of all), by processes no longer running."""
+    found = conn.execute(
+        "SELECT draft_id, row_key, base, typed, owner, at FROM draft_unsaved WHERE ? IS NULL OR draft_id = ? "
+        "ORDER BY at, rowid",
+        (draft_id, draft_id),
+    ).fetchall()
+    out = [Unsaved(d, key, json.loads(base), json.loads(typed), owner, at) for d, key, base, typed, owner, at in found]
+    return [u for u in out if not _running(u.owner)]
