@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +18,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from conftest import seed
 from fixtures.app_driver import WAIT, open_first_draft, save_region
 from kb.db import connect
@@ -23,6 +26,7 @@ from kb.drafting import drafts
 from tui.app import make_app
 
 NAME = "并发草稿"
+AGAIN = 4.0  # seconds after which a key the app showed nothing for is sent again
 DRIVER = Path(__file__).parent / "fixtures" / "app_driver.py"
 
 
@@ -156,3 +160,126 @@ def test_the_app_killed_at_random_moments_loses_no_saved_edit(tmp_path):
         loop.join()
     assert kills >= 3 and acknowledged >= kills
     assert_sound(db, loop)
+
+
+class Terminal:
+    """`kb tui` in a terminal of its own (tmux on a socket of this test's, 120×40; Textual draws on stderr, so
+    nothing is redirected): keys sent, the screen read, the app's process killed."""
+
+    def __init__(self, tmp_path: Path, db: Path) -> None:
+        self.socket = f"kb-test-{os.getpid()}-{id(self)}"
+        self.db, self.home = db, tmp_path / "home"
+        self.home.mkdir(exist_ok=True)
+
+    def tmux(self, *args: str) -> str:
+        out = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    def start(self, name: str) -> None:
+        """A new window `name` running the app."""
+        command = f"exec env HOME={self.home} TERM=xterm-256color {sys.executable} -m kb --db {self.db} tui"
+        self.tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
+        self.name, self.pid = name, int(self.tmux("list-panes", "-t", name, "-F", "#{pane_pid}").strip())
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", self.name, *(["-l"] if literal else []), *keys)
+
+    def until(self, ready, what: str):
+        """Poll (the screen, the base) until `ready()` gives something true, and give it."""
+        deadline = time.monotonic() + WAIT
+        while not (found := ready()):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"waited {WAIT:.0f} s for {what}; the screen:\n{self.screen()}")
+            time.sleep(0.05)
+        return found
+
+    def press(self, key: str, ready, what: str) -> None:
+        """Send `key` until `ready()` (again after a few seconds of nothing: a key sent while the app was still
+        moving the focus on a loaded machine)."""
+        deadline = time.monotonic() + WAIT
+        while True:
+            self.keys(key)
+            again = time.monotonic() + AGAIN
+            while not ready():
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"waited {WAIT:.0f} s for {what}; the screen:\n{self.screen()}")
+                if time.monotonic() > again:
+                    break
+                time.sleep(0.05)
+            else:
+                return
+
+    def shows(self, text: str) -> bool:
+        return text in self.screen()
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        self.until(lambda: not _alive(self.pid), "the app's end")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs (a zombie, killed and not yet reaped by tmux, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def _left(db: Path) -> list[dict]:
+    """What row dialogs keep of their typing, as another process reads it."""
+    conn = connect(db)
+    try:
+        return [json.loads(typed) for (typed,) in conn.execute("SELECT typed FROM draft_unsaved")]
+    finally:
+        conn.close()
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_typing_in_a_row_dialog_survives_the_app_killed_and_is_offered_back(tmp_path):
+    """`kb tui` in a real terminal: a row's dialog opened and typed into, the process killed by SIGKILL; the row is
+    as it was (nothing saved without a save), the typing is in the base, and the next start offers it back in the
+    row's dialog, where ctrl+s saves it."""
+    db = tmp_path / "kb.sqlite3"
+    conn = connect(db)
+    drafts.create(conn, NAME)
+    drafts.add_row(conn, NAME, drafts.new_row("补贴发放准确率", target="=100%"))
+    conn.close()
+    term = Terminal(tmp_path, db)
+    try:
+        for run in ("killed", "offered-back"):
+            term.start(run)
+            term.until(lambda: term.shows("起草 Drafts F5"), "the first screen")
+            term.press("F5", lambda: term.shows("1 个草稿 drafts"), "the list of drafts")
+            if run == "killed":
+                term.press("Enter", lambda: term.shows("第 2 版"), "the draft")
+                term.press("Enter", lambda: term.shows("第 1 行 row 1"), "the row's dialog")
+                term.keys("End", *["BSpace"] * 5)
+                term.keys("≥98%", literal=True)
+                term.until(lambda: [t["target"] for t in _left(db)] == ["≥98%"], "the typing kept")
+                term.kill()
+                assert stored_row(db) == ("=100%", 2)
+            else:
+                term.press(
+                    "Enter", lambda: term.shows("恢复了") and term.shows("指标值 ≥98%"), "the typing offered back"
+                )
+                term.keys("C-s")
+                term.until(lambda: stored_row(db) == ("≥98%", 3) and not _left(db), "the save")
+    finally:
+        term.close()
+
+
+def stored_row(db: Path) -> tuple[str, int]:
+    """The first row's target and the draft's version, as another process reads them."""
+    conn = connect(db)
+    try:
+        draft = drafts.open_draft(conn, NAME)
+        return draft.rows[0].target, draft.version
+    finally:
+        conn.close()

@@ -18,6 +18,7 @@ import socket
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from kb.db import transaction
 from kb.drafting.drafts import ROW_TEXT_FIELDS, Row
@@ -112,7 +113,10 @@ def _running(owner: str) -> bool:
         return False
     except OSError:  # another user's process: running
         return True
-    return True
+    try:  # killed, and not yet reaped by its parent (a zombie, as tmux leaves one a moment): not running
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (macOS): as os.kill said
+        return True
 
 
 def left(conn: sqlite3.Connection, draft_id: int | None = None) -> list[Unsaved]:
