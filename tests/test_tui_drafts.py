@@ -931,10 +931,11 @@ async def test_typing_left_by_a_killed_app_is_offered_back_over_the_row_as_it_is
     assert (row.target, row.explanation, row.data_source) == ("≥98%", "按月核对", "财政系统")
 
 
-async def test_typing_left_is_offered_only_when_its_process_is_gone_and_its_row_is_there(with_draft):
+async def test_typing_left_is_offered_only_when_its_process_is_gone_and_its_row_is_there(with_draft, monkeypatch):
     """Another window still running keeps its typing to itself; typing for a row removed since is said (and put on
     the clipboard), then dropped; typing the row holds already is dropped silently; Esc on one offered back
-    drops it and leaves the row as it is."""
+    drops it and leaves the row as it is (Esc before the dialog took it over as its own too)."""
+    monkeypatch.setattr(RowDialog, "_keep", lambda self: None)  # nothing taken over before the Esc
     conn = connect(with_draft)
     drafts.add_row(conn, NAME, drafts.new_row("政策知晓率", target="≥85%"))
     conn.close()

@@ -90,10 +90,11 @@ def keep(
         )
 
 
-def drop(conn: sqlite3.Connection, draft_id: int, row_key: str, owner: str = OWNER) -> None:
-    """Forget what `owner` kept for the row (saved, or cancelled)."""
+def drop(conn: sqlite3.Connection, draft_id: int, row_key: str, *owners: str) -> None:
+    """Forget what `owners` (this process when none is given) kept for the row (saved, or cancelled)."""
     with transaction(conn):
-        _drop(conn, draft_id, row_key, owner)
+        for owner in owners or (OWNER,):
+            _drop(conn, draft_id, row_key, owner)
 
 
 def _drop(conn: sqlite3.Connection, draft_id: int, row_key: str, owner: str) -> None:

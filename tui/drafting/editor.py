@@ -532,6 +532,7 @@ class DraftEditor(Vertical):
         change, and drops what the dialog kept of the typing (kb.drafting.unsaved) in the same write."""
         number = self.draft.rows.index(row) + 1
         draft_id = self.draft.id
+        owners = (unsaved.OWNER, *([restored.owner] if restored else []))  # (closed before it took that one over)
 
         def save(changes: dict | None) -> None:
             self.row_dialog = None
@@ -539,7 +540,7 @@ class DraftEditor(Vertical):
 
                 def write(conn, key, version):
                     draft = update_row(conn, key, row.id, version, **changes)
-                    unsaved.drop(conn, draft_id, row.key)
+                    unsaved.drop(conn, draft_id, row.key, *owners)  # (killed just before: the row holds it already)
                     return draft
 
                 self._put(
@@ -551,18 +552,18 @@ class DraftEditor(Vertical):
                     )
                 )
             else:  # cancelled, or nothing changed: the row stays as it was
-                self._forget(draft_id, row.key)
+                self._forget(draft_id, row.key, *owners)
             self._offer()
 
         self.row_dialog = RowDialog(self.db, row, number, draft_id, restored)
         self.app.push_screen(self.row_dialog, save)
 
     @work(thread=True, exit_on_error=False, group="draft-forget")
-    def _forget(self, draft_id: int, row_key: str, owner: str = unsaved.OWNER) -> None:
-        """Drop what a row's dialog kept of its typing (tried again while an import holds the base)."""
+    def _forget(self, draft_id: int, row_key: str, *owners: str) -> None:
+        """Drop what `owners` kept of their typing in the row's dialog (tried again while an import holds the base)."""
         for _ in range(FORGET_TRIES):
             try:
-                self.db.call(unsaved.drop, draft_id, row_key, owner)
+                self.db.call(unsaved.drop, draft_id, row_key, *owners)
                 return
             except Busy:
                 time.sleep(BUSY_RETRY)
