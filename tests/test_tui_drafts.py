@@ -922,7 +922,7 @@ async def test_typing_left_by_a_killed_app_is_offered_back_over_the_row_as_it_is
         assert dialog.query_one("#row-explanation", Input).value == "按月核对"
         assert dialog.query_one("#row-data_source", Input).value == "财政系统"  # theirs, untouched here
         said = str(dialog.query_one("#row-restored").render())
-        assert "恢复了" in said and "指标值 已在别处改为" in said and "≥99%" in said
+        assert "恢复了" in said and "\n指标值 已在别处改为" in said and "≥99%" in said and "\\x0a" not in said
         await until(pilot, lambda: [u.owner for u in kept(with_draft)] == [unsaved.OWNER], "taken over")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not kept(with_draft), "the save")

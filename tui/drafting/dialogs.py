@@ -302,8 +302,9 @@ class RowDialog(ModalScreen):
         for key in restored.clashes(self.base):
             label = ROW_FIELD_LABELS.get(key, key)
             text.append(
-                shown(
-                    f"\n{label} 已在别处改为 was changed elsewhere to “{self.base[key]}”："
+                "\n"
+                + shown(
+                    f"{label} 已在别处改为 was changed elsewhere to “{self.base[key]}”："
                     f"此处是你的 “{restored.typed[key]}” yours is shown, saving puts it over theirs"
                 ),
                 style="yellow",
