@@ -490,7 +490,7 @@ def _v16(conn: sqlite3.Connection) -> None:
         """CREATE TABLE draft_unsaved (
             draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE, row_key TEXT NOT NULL,
             base TEXT NOT NULL, typed TEXT NOT NULL, owner TEXT NOT NULL, at TEXT NOT NULL,
-            PRIMARY KEY (draft_id, row_key))"""
+            PRIMARY KEY (draft_id, row_key, owner))"""
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.drafting import drafts
+from kb.drafting import drafts, unsaved
 from kb.db import connect
 from kb.drafting.drafts import NewRow, StaleDraft, new_row
 from kb.errors import KbError
@@ -291,3 +293,33 @@ def test_a_killed_writer_loses_at_most_the_change_in_flight(db_path):
     assert len(d.rows) >= 20 and d.version == len(d.rows) + 1
     numbers = sorted(int(r.name.removeprefix("指标")) for r in d.rows)
     assert numbers == list(range(1, len(d.rows) + 1))
+
+
+def ended_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", ""])
+    proc.wait()
+    return proc.pid
+
+
+def test_typing_kept_by_a_process_whose_id_is_taken_again_is_left_to_offer_back(db_path):
+    """A row dialog's typing (kb.drafting.unsaved) is offered back once its process has ended. After a reboot (the
+    power lost) process ids are given again: typing kept by one whose id is another process's now is left too, while
+    a process still running (another window, its dialog open) keeps its own."""
+    conn = connect(db_path)
+    draft = drafts.create(conn, "重启后")
+    drafts.add_row(conn, draft.id, drafts.new_row("补贴发放准确率", target="=100%"))
+    base = unsaved.row_fields(drafts.open_draft(conn, draft.id).rows[0])
+    host, parent = socket.gethostname(), os.getppid()  # a process that runs
+    owners = {
+        "running": f"{host}:{parent}:{unsaved.started(parent)}",
+        "id taken again": f"{host}:{parent}:{unsaved.BOOT}.1",  # started at the boot's first tick: not that one
+        "ended": f"{host}:{ended_pid()}:",
+    }
+    for n, owner in enumerate(owners.values()):
+        unsaved.keep(conn, draft.id, "a1", base, {**base, "target": f"≥9{n}%"})
+        conn.execute("UPDATE draft_unsaved SET owner = ? WHERE owner = ?", (owner, unsaved.OWNER))
+        conn.commit()
+    assert unsaved.started(parent) not in (None, "")
+    left = {u.owner: u.edits for u in unsaved.left(conn, draft.id)}
+    assert left == {owners["id taken again"]: {"target": "≥91%"}, owners["ended"]: {"target": "≥92%"}}
+    assert drafts.open_draft(conn, draft.id).version == 2  # none of it is a change of the draft

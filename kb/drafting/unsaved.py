@@ -24,7 +24,6 @@ from kb.db import transaction
 from kb.drafting.drafts import ROW_TEXT_FIELDS, Row
 from kb.vocab.numbers import number
 
-OWNER = f"{socket.gethostname()}:{os.getpid()}"
 FIELDS = ("name", "level1", "level2", "target", "basis", "weight", *ROW_TEXT_FIELDS)
 
 
@@ -103,21 +102,47 @@ def _drop(conn: sqlite3.Connection, draft_id: int, row_key: str, owner: str) -> 
     )
 
 
+def _boot() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return ""
+
+
+BOOT = _boot()  # this machine's start (Linux): a process id of an earlier boot names another process now
+
+
+def started(pid: int) -> str | None:
+    """When process `pid` started, as 'boot id.clock ticks since boot' (Linux); '' where the system does not tell;
+    None when it runs no more (a zombie, killed and not yet reaped by its parent — tmux leaves one a moment —
+    included)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return None
+    except OSError:  # no /proc (macOS): whether it runs is all that is known
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except OSError:  # another user's process
+            pass
+        return ""
+    fields = stat.rpartition(")")[2].split()  # from field 3, the state; field 22 is the start
+    return None if fields[0] == "Z" else f"{BOOT}.{fields[19]}"
+
+
+OWNER = f"{socket.gethostname()}:{os.getpid()}:{started(os.getpid()) or ''}"  # this process, whose typing it keeps
+
+
 def _running(owner: str) -> bool:
-    """Whether `owner` is another process still running on this machine (its dialog may be open)."""
-    host, _, pid = owner.rpartition(":")
+    """Whether `owner` is another process still running on this machine (its dialog may be open): not when its id
+    is another process's now (after a reboot, the power lost, ids are given again)."""
+    host, pid, when = (owner.split(":") + [""])[:3]
     if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
         return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process: running
-        return True
-    try:  # killed, and not yet reaped by its parent (a zombie, as tmux leaves one a moment): not running
-        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
-    except (OSError, IndexError):  # no /proc (macOS): as os.kill said
-        return True
+    now = started(int(pid))
+    return now is not None and (not when or not now or now == when)
 
 
 def left(conn: sqlite3.Connection, draft_id: int | None = None) -> list[Unsaved]:
