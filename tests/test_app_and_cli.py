@@ -182,6 +182,9 @@ class Terminal:
         self.tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
         self.name, self.pid = name, int(self.tmux("list-panes", "-t", name, "-F", "#{pane_pid}").strip())
 
+    def size(self) -> str:
+        return self.tmux("display", "-p", "-t", self.name, "#{window_width}×#{window_height}").strip()
+
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
@@ -193,7 +196,7 @@ class Terminal:
         deadline = time.monotonic() + WAIT
         while not (found := ready()):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"waited {WAIT:.0f} s for {what}; the screen:\n{self.screen()}")
+                raise TimeoutError(f"waited {WAIT:.0f} s for {what}; the screen ({self.size()}):\n{self.screen()}")
             time.sleep(0.05)
         return found
 
@@ -206,7 +209,7 @@ class Terminal:
             again = time.monotonic() + AGAIN
             while not ready():
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"waited {WAIT:.0f} s for {what}; the screen:\n{self.screen()}")
+                    raise TimeoutError(f"waited {WAIT:.0f} s for {what}; the screen ({self.size()}):\n{self.screen()}")
                 if time.monotonic() > again:
                     break
                 time.sleep(0.05)
@@ -257,8 +260,9 @@ def test_typing_in_a_row_dialog_survives_the_app_killed_and_is_offered_back(tmp_
             term.start(run)
             term.until(lambda: term.shows("起草 Drafts F5"), "the first screen")
             term.press("F5", lambda: term.shows("1 个草稿 drafts"), "the list of drafts")
+            term.press("Enter", lambda: not term.shows("↵ 打开 open"), "the list left for the draft")
             if run == "killed":
-                term.press("Enter", lambda: term.shows("第 2 版"), "the draft")
+                term.until(lambda: term.shows("第 2 版"), "the draft")
                 term.press("Enter", lambda: term.shows("第 1 行 row 1"), "the row's dialog")
                 term.keys("End", *["BSpace"] * 5)
                 term.keys("≥98%", literal=True)
@@ -266,9 +270,7 @@ def test_typing_in_a_row_dialog_survives_the_app_killed_and_is_offered_back(tmp_
                 term.kill()
                 assert stored_row(db) == ("=100%", 2)
             else:
-                term.press(
-                    "Enter", lambda: term.shows("恢复了") and term.shows("指标值 ≥98%"), "the typing offered back"
-                )
+                term.until(lambda: term.shows("恢复了") and term.shows("指标值 ≥98%"), "the typing offered back")
                 term.keys("C-s")
                 term.until(lambda: stored_row(db) == ("≥98%", 3) and not _left(db), "the save")
     finally:
