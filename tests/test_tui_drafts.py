@@ -12,7 +12,7 @@ import sys
 import pytest
 from openpyxl import load_workbook
 from rich.text import Text
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, SelectionList, Static
 
 from kb.drafting import drafts, unsaved
 from kb.db import connect
@@ -972,3 +972,23 @@ async def test_quitting_with_a_row_dialog_open_keeps_its_typing_for_next_time(wi
         await pilot.pause()
     assert [u.edits for u in kept(with_draft)] == [{"target": ">=96%"}]
     assert stored(with_draft).rows[0].target == "=100%"
+
+
+async def test_a_folder_typed_relative_is_remembered_whole(with_draft, tmp_path, monkeypatch):
+    """A folder typed relative ('申报') was remembered as typed, so the next session, launched elsewhere, offered
+    another folder or none: it is written out from the launch folder, in the preview and in what is remembered."""
+    from tui import remembered
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "申报").mkdir()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("x")
+        app.screen.query_one("#export-path", Input).value = "申报"
+        await settle(pilot)
+        assert str(tmp_path / "申报" / f"{NAME}.xlsx") in str(app.screen.query_one("#export-target", Static).render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "申报" / f"{NAME}.xlsx").is_file()
+    assert remembered.recall(remembered.EXPORT_FOLDER) == str(tmp_path / "申报")

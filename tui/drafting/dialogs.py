@@ -525,9 +525,10 @@ class ExportDialog(ModalScreen):
         self._preview()
 
     def _target(self) -> tuple[Path, str | None, Path]:
-        """The folder or file typed, the format (None: a file's extension says it) and the file written."""
+        """The folder or file typed (one typed relative is the launch folder's, written out whole: it is remembered
+        for the next session, wherever launched), the format (None: a file's extension says it) and the file written."""
         text = self.query_one("#export-path", Input).value.strip()
-        path = Path(text).expanduser() if text else self.folder
+        path = Path(text).expanduser().absolute() if text else self.folder
         fmt = str(self.query_one("#export-format", Select).value)
         named = bool(path.suffix) and not path.is_dir()  # a file's name (the 一体化 sheet's too)
         written = path if named else path / safe_filename(self.draft_name, fmt)
