@@ -307,13 +307,15 @@ def projects(
     of indicators."""
     from kb.find.queries import list_projects
 
-    rows = list_projects(open_kb(ctx), region, year, department, limit)
+    conn = open_kb(ctx)
+    rows = list_projects(conn, region, year, department, limit)
     if as_json:
         print_json(rows)
         return
     from cli import render as render
 
-    render.project_list(console(), rows, render.filters_text(("地区", region), ("年度", year), ("部门", department)))
+    within = render.filters_text(("地区", region), ("年度", year), ("部门", department))
+    render.project_list(console(), rows, within if rows or list_projects(conn, limit=1) else "")  # none at all: import
 
 
 @app.command()
@@ -365,7 +367,9 @@ def evaluations(
         if as_json:
             print_json(rows)
         else:
-            render.self_evaluation_list(console(), rows, render.filters_text(("地区", region), ("年度", year)))
+            within = render.filters_text(("地区", region), ("年度", year))
+            some = rows or list_self_evaluations(conn, limit=1)  # none at all: import one, not 'try without filters'
+            render.self_evaluation_list(console(), rows, within if some else "")
         return
     found = show_self_evaluation(conn, evaluation_id)
     if as_json:

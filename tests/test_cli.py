@@ -192,11 +192,22 @@ def test_a_list_left_empty_says_why_and_what_to_do(seeded):
         "在所选范围（地区 火星，年度 2024）内没有项目；去掉筛选再查"
     )
     evaluations = kb("evaluations", "--region", "火星", db=seeded).stdout.replace("\n", "")
-    assert evaluations.startswith("在所选范围（地区 火星）内没有自评表；去掉筛选再查")
+    assert evaluations.startswith("0 个自评表 no self-evaluation: kb import")  # none at all: filters are not why
     suggested = kb("suggest", "量子纠缠隐形传态", db=seeded).stdout.replace("\n", "")
     assert suggested.startswith("没有相似的已导入项目；可加 --overview") and "ID" not in suggested
     assert "未找到支出类型，请用 --type 指定其一" in suggested
     assert kb("library", "search", "满意度", db=seeded).stdout.startswith("指标库是空的，先用 kb library import")
+
+
+def test_a_list_empty_with_or_without_filters_says_import_when_there_is_none_at_all(tmp_path):
+    """With no project at all, `kb projects --year 2025` said to try without the filters, which listed none either:
+    with none at all it says to import (with some outside the filters: test_a_list_left_empty_says_why…)."""
+    from kb.db import connect
+
+    db = tmp_path / "kb.sqlite3"
+    connect(db).close()  # a base of its own, left empty
+    result = kb("projects", "--year", "2025", db=db)
+    assert result.exit_code == 0 and result.stdout.startswith("还没有项目：kb import"), result.stdout
 
 
 def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_path):
