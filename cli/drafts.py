@@ -751,10 +751,10 @@ def suggest(
             }
         )
         return
-    _print_suggestions(similar, kinds, kind, template)
+    _print_suggestions(similar, kinds, kind, template, bool(overview.strip()))
 
 
-def _print_suggestions(similar, kinds, kind, template) -> None:
+def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -> None:
     from rich import box
     from rich.table import Table
 
@@ -770,6 +770,12 @@ def _print_suggestions(similar, kinds, kind, template) -> None:
         for s in similar:
             add_row(table, s.project_id, s.name, s.region, s.year, f"{s.score:.0f}", "、".join(s.shared))
         out.print(table)
+    elif overview:  # matched on the overview (given, or the draft's) too: --overview is no advice
+        out.print(
+            "没有相似的已导入项目（已比对名称和概况）；可用 kb search 按指标名称查先例 "
+            "no similar project: search indicators with kb search",
+            markup=False,
+        )
     else:
         out.print("没有相似的已导入项目；可加 --overview 项目概况再试 no similar project: try --overview", markup=False)
     if kinds:

@@ -196,6 +196,10 @@ def test_a_list_left_empty_says_why_and_what_to_do(seeded):
     suggested = kb("suggest", "量子纠缠隐形传态", db=seeded).stdout.replace("\n", "")
     assert suggested.startswith("没有相似的已导入项目；可加 --overview") and "ID" not in suggested
     assert "未找到支出类型，请用 --type 指定其一" in suggested
+    overview = kb("suggest", "量子纠缠隐形传态", "--overview", "量子态的远程传输实验", db=seeded).stdout
+    overview = overview.replace("\n", "")  # given already: not advised again
+    assert overview.startswith("没有相似的已导入项目（已比对名称和概况）；可用 kb search")
+    assert "--overview" not in overview
     assert kb("library", "search", "满意度", db=seeded).stdout.startswith("指标库是空的，先用 kb library import")
 
 
