@@ -325,3 +325,20 @@ def test_precedents_are_the_uses_in_order_with_their_values_exact(conn):
         assert all(type(p.value) is type(row[1]) for p, row in zip(found, want))
     assert {row[1] for row in plain} >= {0.1, 1234567.891234567, 99.5, 90.0}
     assert plain[-1][2] is None  # a use with no year comes last
+
+
+def test_a_name_offered_clean_of_its_printed_stops_counts_each_printed_spelling(conn):
+    """A family printed only with stops after it (`系统故障响应时间.`, `系统故障响应时间。`) is offered as
+    `系统故障响应时间`, a name none of its variants is: the app's name lists counted len(variants) - 1 other spellings
+    (+1) where the note beside them listed both (+2); the count is of the spellings besides the name shown."""
+    from types import SimpleNamespace
+
+    from kb.find.precedents import find_names
+    from tui.panes.indicators import IndicatorsPane
+
+    printed = {"甲区运维": [("系统故障响应时间.", "≤2小时")], "乙区运维": [("系统故障响应时间。", "≤4小时")]}
+    store(conn, make_document(printed))
+    found = find_names(conn, "系统故障响应时间")[0]
+    assert found.name == "系统故障响应时间" and "+2 种写法" in found.spellings
+    assert IndicatorsPane._name_rows(SimpleNamespace(hits=[found]))[0][0] == "系统故障响应时间 (+2 种写法)"
+    assert sorted(found.others) == ["系统故障响应时间.", "系统故障响应时间。"]

@@ -57,7 +57,8 @@ _OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
 @dataclass
 class NameHit:
     name: str  # the spelling offered: the most used variant without a stop after it (kb.vocab.families.offered_name)
-    variants: list[str]  # every spelling of its family (kb.vocab.families), most used first (the name included)
+    variants: list[str]  # every spelling of its family (kb.vocab.families) as printed, most used first (the name
+    # among them unless offered without the stop printed after it: `others` are those besides the name)
     match: str  # 'exact' | 'substring' | 'pinyin' | 'fuzzy'
     score: float  # 0–100: the share of the name the query covers, or the rapidfuzz score
     uses: int  # how many indicator rows use any variant
@@ -72,6 +73,11 @@ class NameHit:
     @property
     def counted(self) -> bool:
         return self.projects is not None
+
+    @property
+    def others(self) -> list[str]:
+        """The spellings besides the name shown: all the variants when it is offered clean of a printed stop."""
+        return [v for v in self.variants if v != self.name]
 
     @property
     def spellings(self) -> str:

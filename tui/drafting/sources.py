@@ -244,7 +244,7 @@ class AddIndicatorDialog(ModalScreen):
                 )
             else:
                 held = "  ✓已有" if family_key(hit.name) in self.have else ""
-                more = f" (+{len(hit.variants) - 1} 种写法)" if len(hit.variants) > 1 else ""
+                more = f" (+{len(hit.others)} 种写法)" if hit.others else ""
                 rows.append(
                     (
                         hit.name + more + held,

@@ -242,7 +242,7 @@ class IndicatorsPane(Vertical):
         """Name, uses (the ranking: known at once), then its counts ('…' until they come), and how it matched."""
         return [
             (
-                hit.name + (f" (+{len(hit.variants) - 1} 种写法)" if len(hit.variants) > 1 else ""),
+                hit.name + (f" (+{len(hit.others)} 种写法)" if hit.others else ""),
                 hit.uses,
                 *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
                 MATCH.get(hit.match, hit.match),
@@ -330,7 +330,7 @@ class IndicatorsPane(Vertical):
             )
             if hit.uses > len(self.shown):
                 text.append(f"（列出最新 {SHOW_PRECEDENTS} 条 newest shown; 用筛选缩小 filter to narrow）", style="dim")
-            if len(hit.variants) > 1:
+            if hit.others:
                 text.append(f"\n同一指标的写法 spellings counted as one:{shown(hit.spellings)}", style="dim")
             title.update(text)
         spread = hit.spread if hit is not None and hit.spread else []
