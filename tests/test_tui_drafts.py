@@ -992,3 +992,21 @@ async def test_a_folder_typed_relative_is_remembered_whole(with_draft, tmp_path,
         await settle(pilot)
         assert (tmp_path / "申报" / f"{NAME}.xlsx").is_file()
     assert remembered.recall(remembered.EXPORT_FOLDER) == str(tmp_path / "申报")
+
+
+def test_what_cannot_be_remembered_leaves_no_file_behind(app_state, monkeypatch):
+    """A state file that could not be replaced (Windows, while another app reads it) left its temporary
+    app-state.json.<pid>.part in the data folder, one more each time: it is removed, the old state kept."""
+    import os
+
+    from tui import remembered
+
+    remembered.remember(remembered.EXPORT_FOLDER, "/first")
+
+    def refused(*_):
+        raise PermissionError("in use")
+
+    monkeypatch.setattr(os, "replace", refused)
+    remembered.remember(remembered.EXPORT_FOLDER, "/second")
+    assert [p.name for p in app_state.parent.iterdir()] == ["app-state.json"]
+    assert remembered.recall(remembered.EXPORT_FOLDER) == "/first"

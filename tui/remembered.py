@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from kb import paths
@@ -27,16 +28,18 @@ def recall(key: str) -> str | None:
 
 
 def remember(key: str, value: str) -> None:
-    """Keep `value` under `key` (written whole to a temporary file, then moved over the old one)."""
+    """Keep `value` under `key` (written whole to a temporary file, then moved over the old one; one that cannot be
+    moved, as on Windows while another app reads the old, is removed, not left behind)."""
     path = paths.app_state_path()
     state = {**_read(), key: value}
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
         part.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(part, path)
     except OSError:
-        pass
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
 
 
 def export_folder() -> Path:
