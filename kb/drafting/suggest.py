@@ -178,7 +178,7 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
 class TemplateItem:
     level1: str
     level2: str
-    name: str  # the most used spelling
+    name: str  # the most used spelling, without a stop printed after it (kb.vocab.families.offered_name)
     projects: int  # how many projects of the type use it (in any spelling)
     uses: int
     target: str  # the most common target among them ('' if none)
@@ -187,7 +187,7 @@ class TemplateItem:
     indicator_ids: list[int] = field(default_factory=list)
     outcomes: dict | None = None  # what peers reported achieving (kb.find.outcomes.outcome_summary)
     advice: str = ""  # when the target proposed is one peers rarely meet, or beat by far
-    variants: list[str] = field(default_factory=list)  # every spelling of it the projects use, most used first
+    variants: list[str] = field(default_factory=list)  # its spellings, as offered (name), most used first
     chosen: int = 0  # how many of its uses set the target proposed
 
 
@@ -265,7 +265,7 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
 
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
-    [(target, count)], 'name' (the spelling found), 'variants' (every spelling of its family, the name first),
+    [(target, count)], 'name' (the spelling found, as offered), 'variants' (every spelling of its family as printed),
     'outcomes' (what peers reported achieving, or None), 'preferred' (the target to propose) and 'library' (the
     name's 指标库 entry, or None); count 0 when the name has no precedent."""
     hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
