@@ -773,6 +773,69 @@ def test_pdf_an_indicator_header_repeated_below_a_long_head_is_dropped_and_the_c
     assert rows[-1][0] == "效益指标"
 
 
+def test_pdf_a_merged_cell_with_text_on_both_pages_under_a_repeated_header_is_joined():
+    """A project's name cell merged over its rows, its lines on both sides of the break, the next page under the
+    repeated header (Chromium's thead, a sheet's print titles: the rest closed at its top by the header's rule).
+    The two parts stayed apart: the rest was a project of its own ('…快检服' and '务（含…）')."""
+    from importers.readers.pdf import _Item, _continue, _join_open_cells
+
+    header = ["项目名称", "三级指标", "指标值"]
+    last = _Item(
+        0,
+        700,
+        [
+            header,
+            ["食品安全监督抽检及快检服", "抽检批次", "≥3.6万批次"],
+            ["食品安全监督抽检及快检服", "快检批次", "≥12万"],
+        ],
+        True,
+        edges=(0, 100, 200),
+        open_bottom={0: [1, 2]},
+    )
+    first = _Item(
+        0,
+        100,
+        [
+            header,
+            ["务（含核查处置）", "核查处置率", "=100%"],
+            ["务（含核查处置）", "公布时限", "≤20天"],
+            ["乙", "丙", "≥1"],
+        ],
+        True,
+        edges=(0, 100, 200),
+        merged_down={(2, 0)},
+    )
+    assert _continue(last, first) and first.repeats_header and not first.open_top
+    rows = [tuple(row) for row in last.rows]
+    _join_open_cells(last, 0, first, rows)
+    name = "食品安全监督抽检及快检服\n务（含核查处置）"
+    assert [row[0] for row in rows[1:]] == [name, name]
+    assert [row[0] for row in first.rows] == [name, name, "乙"]
+
+
+def test_pdf_a_merged_cell_printed_once_keeps_its_text_under_a_repeated_header():
+    """Chromium prints a merged cell's text once: its rows on the next page, under the repeated header, are blank
+    there, the cell closed at that page's foot. They were left blank, and the next page's first project's name
+    (a blank closed at a page's foot takes the text the next page goes on with) was given to them."""
+    from importers.readers.pdf import _Item, _continue, _join_open_cells
+
+    header = ["项目名称", "三级指标", "指标值"]
+    last = _Item(0, 700, [header, ["老年助餐服务补贴", "助餐人次", "≥85万人次"]], True, edges=(0, 100, 200))
+    last.open_bottom = {0: [1]}
+    first = _Item(
+        0,
+        100,
+        [header, ["", "便利度", "明显提升"], ["", "满意度", "≥90%"]],
+        True,
+        edges=(0, 100, 200),
+        merged_down={(2, 0)},
+    )
+    assert _continue(last, first)
+    rows = [tuple(row) for row in last.rows]
+    _join_open_cells(last, 0, first, rows)
+    assert [row[0] for row in first.rows] == ["老年助餐服务补贴", "老年助餐服务补贴"]
+
+
 def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table():
     """A label cell merged down over the repeated header and the rows under it: once the header is dropped, its
     first row is merged with nothing above (it was taken as merged with the row before the table, which a blank

@@ -808,9 +808,25 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
     the next page closes under its repeated header takes the text printed there; so does a blank cell closed at the
     foot of a column of merged cells when the columns before it go on with the same texts on the next page (the
     parts of one merged cell, its text centred on the next page, or on a later one when the next is blank all down;
-    a project's blank cell ending where the next project begins stays blank). `start` is the last table's first row
-    in `rows`."""
+    a project's blank cell ending where the next project begins stays blank). A cell open at the bottom, with text
+    there, whose rest stands under the repeated header (closed at its top by the header's rule: Chromium's `thead`,
+    a sheet's print titles) is joined with that rest, in the rows it covers there; a rest printed blank (Chromium
+    prints a merged cell's text once) takes the text. `start` is the last table's first row in `rows`."""
     blanks = [(j, cut) for j, cut in last.open_bottom.items() if first.repeats_header and j not in first.open_top]
+    for j, above in blanks:
+        if not first.rows or j >= len(first.rows[0]) or not rows[start + above[0]][j]:
+            continue
+        below = [0]
+        while len(below) < len(first.rows) and (len(below), j) in first.merged_down:
+            below.append(len(below))
+        text = _joined(rows[start + above[0]][j], first.rows[0][j], (last.cut_bottom.get(j, ""), ""))
+        earlier = last.carried.get(j, []) + [start + i for i in above]
+        for k in earlier:
+            rows[k] = (*rows[k][:j], text, *rows[k][j + 1 :])
+        for i in below:
+            first.rows[i][j] = text
+        if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
+            first.carried[j] = earlier
     foot = last.rows[-1] if last.rows else []
     for j in {j for _, j in last.merged_down} - set(last.open_bottom):
         cut = [len(last.rows) - 1]
