@@ -5,7 +5,8 @@ A title is a short line (or a table row whose one text is spread across it) that
 表 (and perhaps a note in brackets; an attachment's number before it, '附件2：', is no part of it) and says what kind
 of table, or is a table number ('表14', '预算表12'), or is a
 numbered section heading that names goals ('七、重点项目预算绩效目标情况': a goal table may follow without a title),
-or a year's heading over a department's own goals ('2026年部门整体支出绩效目标').
+or a year's heading over a department's own goals or its projects' ('2026年部门整体支出绩效目标', '某局2026年项目支出
+绩效目标').
 A segment runs from a title to the next one; the rows before the first title are a segment too.
 """
 
@@ -24,8 +25,9 @@ NUMBER = re.compile(
 )
 _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采购|资产|目标|情况|明细|汇总|一览|自评|评价|清单|任务")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
-# a year's heading over a department's own goals, without 表 ('2026年部门整体支出绩效目标'): no label of a form
-_YEAR_DEPARTMENT = re.compile(r"^(?:19|20)\d{2}\s*年度?(?:部门|单位)整体(?:支出)?绩效目标$")
+# a year's heading over a department's own goals or its projects', without 表 ('2026年部门整体支出绩效目标',
+# '某局2026年项目支出绩效目标'): no label of a form
+_YEAR_DEPARTMENT = re.compile(r"^\S{0,30}?(?:19|20)\d{2}\s*年度?(?:(?:部门|单位)整体(?:支出)?|项目(?:支出)?)绩效目标$")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[：:]\s*(?=\S)")  # '附件2：' before a title
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'

@@ -26,6 +26,10 @@ from importers.segments import split, title
         ("2026年部门整体支出绩效目标", "2026年部门整体支出绩效目标"),  # a year's heading over a department's goals
         ("2026年度单位整体绩效目标", "2026年度单位整体绩效目标"),
         ("部门整体绩效目标", ""),  # a form's label
+        ("2026年项目支出绩效目标", "2026年项目支出绩效目标"),  # a year's heading over the projects' goals
+        ("漳州市芗城区民政局2026年项目绩效目标", "漳州市芗城区民政局2026年项目绩效目标"),
+        ("项目绩效目标", ""),  # a form's label
+        ("年度绩效目标", ""),
     ],
 )
 def test_titles(text, expected):
@@ -115,4 +119,31 @@ def test_a_departments_goals_under_a_years_heading_do_not_swallow_the_project_ta
         ("project", "图书馆免费开放", 2),
         ("project", "档案数字化", 1),
         ("department", "成都市文化广电旅游局", 2),
+    ]
+
+
+def test_projects_under_a_years_heading_are_not_swallowed_by_the_departments_form_above():
+    """The department's own form, then '2026年项目支出绩效目标' (no 表) over the projects' forms: one segment, read
+    as the department's form (its indicators 30, every project's head and indicators among them; 0 projects)."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    text = (
+        "2026年部门整体支出绩效目标表\n"
+        "部门名称\t某区民政局\n"
+        "年度总体目标\t保障民生。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t重点任务完成数\t≥12项\n"
+        "某区民政局2026年项目支出绩效目标\n"
+        "项目名称\t老年助餐服务补贴\n"
+        "年度资金总额\t1386.72\n"
+        "年度绩效目标\t为老年人提供助餐服务。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t助餐服务人次\t≥85万人次\n"
+        "满意度指标\t服务对象满意度指标\t就餐老年人满意度\t≥90%\n"
+    )
+    doc = parse_rows(split_rows(text))
+    assert [(p.kind, p.name, len(p.indicators)) for p in doc.projects] == [
+        ("department", "某区民政局", 1),
+        ("project", "老年助餐服务补贴", 2),
     ]
