@@ -1066,6 +1066,33 @@ def test_a_row_the_page_break_cut_closed_on_both_pages_is_one_indicator():
     ]
 
 
+def test_a_goal_label_the_page_break_cut_keeps_the_goal():
+    """A Word form's 年度绩效目标 row allowed to break across pages, its label's last line on the next page
+    ('年度绩效目' | first lines at the foot, '标' | the rest atop the next page, in the finer grid of the indicators'
+    columns there). The label was no label: the goal was empty."""
+    page1 = [
+        ["项目名称", "老年助餐服务补贴", "老年助餐服务补贴", "老年助餐服务补贴"],
+        ["年度资金总额", "年度资金总额", "1386.72", "1386.72"],
+        ["年度绩效目", "全年提供助餐服务，", "全年提供助餐服务，", "全年提供助餐服务，"],
+    ]
+    page2 = [
+        [
+            "标",
+            "就餐老年人满意度90%以上。",
+            "就餐老年人满意度90%以上。",
+            "就餐老年人满意度90%以上。",
+            "就餐老年人满意度90%以上。",
+        ],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["绩效指标", "产出指标", "数量指标", "助餐服务人次", "≥85万人次"],
+    ]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    project = grid_form.parse(table).projects[0]
+    assert (project.name, project.goal) == ("老年助餐服务补贴", "全年提供助餐服务，就餐老年人满意度90%以上。")
+    assert [(i.name, i.target) for i in project.indicators] == [("助餐服务人次", "≥85万人次")]
+
+
 def test_a_header_the_page_break_cut_is_read_whole():
     """The indicator header cut by the page ('一级指' | '三级指' | '年度指' over '标' | '标' | '标值'): the file was
     refused (no goal table)."""

@@ -317,6 +317,12 @@ def _rejoined(rows: list[Row]) -> list[Row]:
     rests: dict[int, tuple[str, str]] = {}  # column → (a cut level's rest, the level whole), on the rest's page
     for row in rows:
         last = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
+        if last >= 0 and not row.blank and (label := _label_rest(out[last], row)):
+            first, i = out[last].cells[0], last
+            while i >= 0 and out[i].page == out[last].page and out[i].cells[:1] == [first]:
+                out[i] = replace(out[i], cells=[label, *out[i].cells[1:]])
+                i -= 1
+            row = replace(row, cells=["", *row.cells[1:]])  # its value's rest, under the label above
         completed, cut = _cut(out[last], row) if last >= 0 and not row.blank else ([], False)
         if completed:
             whole = {j: joined(clean(out[last].cells[j])) + joined(clean(row.cells[j])) for j in completed}
@@ -338,6 +344,18 @@ def _rejoined(rows: list[Row]) -> list[Row]:
             row = replace(row, cells=[rests[j][1] if j in rests else cell for j, cell in enumerate(row.cells)])
         out.append(row)
     return out
+
+
+def _label_rest(above: Row, row: Row) -> str:
+    """The head label whose last characters the page break carried to the next page's first row ('年度绩效目' and
+    '标', the goal's rest beside it), whole; '' when the two first cells are no such label's parts. The rows may
+    hold their cells in other columns (a page showing only the head's merged cells finds fewer)."""
+    if not above.page or row.page != above.page + 1 or not above.cells or not row.cells:
+        return ""
+    a, b = joined(clean(above.cells[0])), joined(clean(row.cells[0]))
+    if not a or not b or len(b) > _FRAGMENT_CHARS or head_field(a) or head_field(b):
+        return ""
+    return a + b if head_field(a + b) else ""
 
 
 _FRAGMENT_CHARS = 2  # a rest this short is a cut cell's last line ('标', '户次'), whatever the cells beside it
