@@ -813,6 +813,24 @@ def test_pdf_a_merged_cell_with_text_on_both_pages_under_a_repeated_header_is_jo
     assert [row[0] for row in first.rows] == [name, name, "乙"]
 
 
+def test_pdf_a_line_the_break_cuts_is_once_where_a_merged_cell_goes_on_under_a_repeated_header():
+    """LibreOffice prints a sheet's merged cell on over the break: the line the break cuts shows its upper part at
+    the page's foot and its lower part atop the next page, under the print titles. The line was read twice
+    ('…中央厨房配送服务中央厨房配送服务、助餐点'), and the name was another project's."""
+    from importers.readers.pdf import _Item, _continue, _join_open_cells
+
+    header = ["项目名称", "三级指标", "指标值"]
+    last = _Item(
+        0, 700, [header, ["老年助餐服务补贴（中央厨房配送服务", "助餐人次", "≥85万人次"]], True, edges=(0, 100, 200)
+    )
+    last.open_bottom, last.cut_bottom = {0: [1]}, {0: "中央厨房配送服务"}
+    first = _Item(0, 100, [header, ["中央厨房配送服务、助餐点改造）", "便利度", "明显提升"]], True, edges=(0, 100, 200))
+    assert _continue(last, first)
+    rows = [tuple(row) for row in last.rows]
+    _join_open_cells(last, 0, first, rows)
+    assert first.rows[0][0] == rows[1][0] == "老年助餐服务补贴（中央厨房配送服务、助餐点改造）"
+
+
 def test_pdf_a_merged_cell_printed_once_keeps_its_text_under_a_repeated_header():
     """Chromium prints a merged cell's text once: its rows on the next page, under the repeated header, are blank
     there, the cell closed at that page's foot. They were left blank, and the next page's first project's name

@@ -819,7 +819,9 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
         below = [0]
         while len(below) < len(first.rows) and (len(below), j) in first.merged_down:
             below.append(len(below))
-        text = _joined(rows[start + above[0]][j], first.rows[0][j], (last.cut_bottom.get(j, ""), ""))
+        low = last.cut_bottom.get(j, "")  # the line the break cuts, its lower part perhaps atop the rest
+        high = next((first.rows[0][j][:n] for n in _line_ends(first.rows[0][j], low)), "")
+        text = _joined(rows[start + above[0]][j], first.rows[0][j], (low, high))
         earlier = last.carried.get(j, []) + [start + i for i in above]
         for k in earlier:
             rows[k] = (*rows[k][:j], text, *rows[k][j + 1 :])
@@ -859,6 +861,13 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
             first.rows[i][j] = text
         if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
             first.carried[j] = earlier
+
+
+def _line_ends(text: str, line: str) -> list[int]:
+    """Where a text's first characters are the line again, its low marks aside (the lower part of a line the page
+    break cut, printed atop the next page where a sheet's merged cell goes on): their lengths, or none."""
+    want = _unmarked(line)
+    return [n for n in range(len(line) - 2, len(line) + 3) if want and n > 0 and _unmarked(text[:n]) == want][-1:]
 
 
 def _row_cut(last: _Item, first: _Item) -> bool:
