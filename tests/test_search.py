@@ -94,7 +94,8 @@ def words_oracle(conn, words):
         ("% 率", ["% 率"]),  # single characters: the query as typed (then without spaces between Chinese ones)
         ("ipo 申报", ["ipo", "申报"]),
         ("48 小时", ["48", "小时"]),
-        ("“数智 金融", ["“数智", "金融"]),  # a quote never closed: text
+        ("“数智 金融", ["数智", "金融"]),  # a quote never closed: dropped (a quote within a word is text)
+        ("甬金通“数智金融 对接", ["甬金通“数智金融", "对接"]),
         ("“数智 金融”", ["数智 金融"]),  # a phrase in quotes
         ('"满意度 满意度"', ["满意度 满意度"]),
         ("满意度 满意度", ["满意度"]),
@@ -449,3 +450,16 @@ def test_a_word_in_pinyin_beside_others_is_suggested_as_names_holding_each(seede
     assert found.indicator_total == 0
     assert found.suggestions and all(s["match"] == "pinyin" for s in found.suggestions)
     assert all("满意" in s["name"] or "满意" in "".join(s["variants"]) for s in found.suggestions)
+
+
+def test_a_quote_never_closed_loses_no_hit(conn):
+    """'"烟台 救助' (a phrase begun, never closed) was the words '"烟台' and '救助': no text holds '"烟台', so it found
+    nothing where '烟台 救助' finds 烟台's relief projects. The quote nothing closes is dropped: what held the word
+    with it holds it without."""
+    _relief_base(conn)
+    words = search(conn, "烟台 救助")
+    for query in ['"烟台 救助', "“烟台 救助", "烟台 救助”", '" 烟台 救助']:
+        found = search(conn, query)
+        assert found.words == ("烟台", "救助")
+        assert (found.indicator_total, found.project_total) == (words.indicator_total, words.project_total) == (1, 2)
+        assert [h["id"] for h in found.projects] == [h["id"] for h in words.projects]

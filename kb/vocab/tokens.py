@@ -99,15 +99,15 @@ _ONE_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 def query_words(query: str) -> list[str]:
     """The words of a query that a hit must each hold, in any order (AND, as in any search box): split at spaces, a
-    phrase in quotes one word (a query wholly in quotes: what they hold). A query without spaces is one word, as
-    typed; so is one of single characters between
-    spaces ('满 意 度' copied from a PDF's spaced text: searched as typed, then without the spaces, kb.find.search).
+    phrase in quotes one word (a query wholly in quotes: what they hold; a quote never closed is dropped). A query
+    without spaces is one word, as typed; so is one of single characters between spaces ('满 意 度' copied from a
+    PDF's spaced text: searched as typed, then without the spaces, kb.find.search).
     Among longer words, single Chinese characters standing side by side are one word ('服 务 对象': 服务, 对象); a
     word another holds is dropped ('满意 满意度': 满意度)."""
     if not (query[:1] in '"“' or any(c.isspace() for c in query)):
         return [query]
     matches = _WORD.finditer(query)
-    found = [(m[1] if m[1] is not None else m[2], True) if m.lastindex else (m[0], False) for m in matches]
+    found = [(m[1] if m[1] is not None else m[2], True) if m.lastindex else (_unclosed(m[0]), False) for m in matches]
     found = [(w.strip(), quoted) for w, quoted in found if w.strip()]
     if not any(quoted or len(w) > 1 for w, quoted in found):
         return [query]
@@ -127,6 +127,15 @@ def query_words(query: str) -> list[str]:
         if not any(f in g and (f != g or m < n) for m, g in enumerate(folded) if m != n)
     ]
     return kept or [query]
+
+
+def _unclosed(word: str) -> str:
+    """A word without the quote opening or closing it that nothing matches ('"烟台 救助', a phrase never closed:
+    烟台; a lone quote: nothing): what holds the word with its quote holds it without, so no hit is lost. A quote
+    within the word (甬金通“数智金融) is text."""
+    if word.count('"') % 2 == 0 and word.count("“") == word.count("”"):
+        return word
+    return word.strip('"“”')
 
 
 def one_character(q: str) -> bool:
