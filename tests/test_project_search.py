@@ -79,7 +79,7 @@ def scan_words(conn, words: list[str], region: str | None = None) -> list[int]:
 WORDS = [
     ("满意 培训", ["满意", "培训"]),
     ("培训 满意", ["培训", "满意"]),
-    ("率 满意度", ["率", "满意度"]),  # a one-character word: tested, not merged from the index
+    ("率 满意度", ["率", "满意度"]),  # a one-character word: a prefix query beside the other word
     ("% 资金", ["%", "资金"]),  # a word of no letter: tested
     ("（%） 服务对象", ["（%）", "服务对象"]),
     ("项目 abc", ["项目", "abc"]),

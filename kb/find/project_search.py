@@ -7,8 +7,9 @@ small index, `project_names_fts`), then the others. Hits are counted exactly up 
 is estimated from how far back the hits counted reach (`kb.find.counts`). A one-character query (率) would make the
 index merge every token starting with it: the newest projects are read instead, and the index is asked only when
 they hold too few hits (a rare character, whose merge is cheap). A query of several words (kb.vocab.tokens.query_words)
-walks the hits of all its longer words at once (FTS5 intersects their postings, skipping along the rarest), each
-tested for the words the index leaves out (a one-character word), so it costs about what its rarest word costs.
+walks the hits of all its words at once (FTS5 intersects their postings, skipping along the rarest; a one-character
+word a prefix query), each tested for the words the index cannot tell (spanning separators, or of no letter or
+digit: kb.vocab.tokens.words_expression), so it costs about what its rarest word costs.
 
 Only `sqlite3` is imported here: `kb search` must start fast.
 """
@@ -58,7 +59,7 @@ def _walk(table: str, q: str, where: str, params: dict) -> str:
 
 
 def _walk_words(table: str, texts: str, words: list[str], where: str, params: dict) -> str:
-    """`_walk` of several words: the index's hits of all the longer ones, tested for the others (words_expression)."""
+    """`_walk` of several words: the index's hits of all of them, tested for those it cannot tell (words_expression)."""
     from kb.find.search import holds_words
 
     expr, checks = words_expression(words)

@@ -143,7 +143,7 @@ def _name_matches(q: str, words: list[str], params: dict) -> str:
 
 
 def _all_words(words: list[str], params: dict) -> str:
-    """A sub-select of the ids of the indicator names holding every word: the index's hits of all their longer words
+    """A sub-select of the ids of the indicator names holding every word: the index's hits of all the words
     (FTS5 intersects their postings), then a substring test of the words it leaves out or over-matches."""
     expr, checks = words_expression(words)
     if expr is None:
