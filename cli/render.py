@@ -45,6 +45,17 @@ def search_result(console: Console, result, filters=None) -> None:
     nothing = result.indicator_total == 0 and result.project_total == 0 and result.evaluated_total == 0
     region, year, level = filters or (None, None, None)
     within = filters_text(("地区", region), ("年度", year), ("层级", level))
+    for word in getattr(result, "regions", ()):
+        rest = " ".join(w for w in result.words if w != word)
+        rest = f'"{rest}"' if " " in rest else rest
+        if not rest:
+            continue
+        console.print(
+            text(
+                f"提示：{word} 是地区名，指标名称里没有地区；按地区查用 kb search {rest} --region {word} "
+                f"hint: {word!r} names a region, which no indicator name holds: kb search {rest} --region {word}"
+            )
+        )
     if nothing and within:
         console.print(
             text(

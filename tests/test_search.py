@@ -463,3 +463,21 @@ def test_a_quote_never_closed_loses_no_hit(conn):
         assert found.words == ("烟台", "救助")
         assert (found.indicator_total, found.project_total) == (words.indicator_total, words.project_total) == (1, 2)
         assert [h["id"] for h in found.projects] == [h["id"] for h in words.projects]
+
+
+def test_a_word_naming_a_region_says_the_region_filter_finds_its_indicators(conn):
+    """'烟台 满意度' found no indicator (no indicator's name holds its region) and said only that, where
+    `--region 烟台` finds 烟台's 满意度: the result names the words that are regions, and kb search says how."""
+    from rich.console import Console
+
+    from cli.render import search_result
+
+    _relief_base(conn)
+    found = search(conn, "烟台 满意度")
+    assert (found.regions, found.indicator_total, found.as_dict()["region_words"]) == (("烟台",), 0, ["烟台"])
+    assert [h["name"] for h in search(conn, "满意度", Filters(region="烟台")).indicators] == ["服务对象满意度"]
+    console = Console(width=200, record=True)
+    search_result(console, found)
+    assert "kb search 满意度 --region 烟台" in console.export_text().splitlines()[0]
+    assert search(conn, "烟台 满意度", Filters(region="烟台")).regions == ()  # filtered already
+    assert search(conn, "救助 满意度").regions == search(conn, "烟台").regions == ()  # no region; one word

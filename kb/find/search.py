@@ -51,8 +51,8 @@ class Filters(namedtuple("Filters", "region year level")):
 class SearchResult(
     namedtuple(
         "SearchResult",
-        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated words",
-        defaults=((), 0, (), ()),
+        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated words regions",
+        defaults=((), 0, (), (), ()),
     )
 ):
     __slots__ = ()
@@ -75,6 +75,8 @@ class SearchResult(
             "suggestions": list(self.suggestions),
             # rows of self-evaluations (自评表) whose indicator name contains the query: what units reported
             "self_evaluated": {"total": self.evaluated_total, "rows": list(self.evaluated)},
+            # words naming a stored region (烟台 of '烟台 满意度'): no indicator name holds its region, --region does
+            "region_words": list(self.regions),
         }
 
 
@@ -291,7 +293,15 @@ def _search(
         n_evaluated,
         evaluated,
         tuple(words) if len(words) > 1 else (),
+        _region_words(conn, words) if len(words) > 1 and not filters.region else (),
     )
+
+
+def _region_words(conn: sqlite3.Connection, words: list[str]) -> tuple[str, ...]:
+    """The words (two characters or more) that a stored region's name holds, as the --region filter matches it: a word
+    must be in the texts, and no indicator's name holds its region ('烟台 满意度' finds none of 烟台's 满意度)."""
+    regions = [fold(r) for (r,) in conn.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
+    return tuple(w for w in words if len(w) > 1 and any(fold(w) in r for r in regions))
 
 
 def _load_scorer() -> None:
