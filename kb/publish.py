@@ -19,7 +19,7 @@ from kb.schema import SCHEMA_VERSION
 
 PUBLICATION = "publication"  # the table of a published base that holds its metadata (one row, key 'metadata')
 CONTACT_WORDS = ("联系", "电话", "手机", "邮箱", "电子信箱", "填报人", "填表人", "经办人", "负责人", "审核人", "法人")
-HIDDEN_TABLES = (PUBLICATION, "drafts", "draft_rows")
+HIDDEN_TABLES = (PUBLICATION, "drafts", "draft_rows", "draft_versions", "draft_unsaved")
 
 QUERIES = {
     "precedents": {
@@ -140,11 +140,12 @@ def publish(
 
 
 def _clean(copy: sqlite3.Connection, keep_contacts: bool, title: str, source: str, licence: str) -> dict:
-    """Drafts out, file paths reduced to names, contacts out (unless kept), metadata in: one transaction."""
+    """Drafts out (with every table of theirs), file paths reduced to names, contacts out (unless kept), metadata
+    in: one transaction."""
     built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    copy.execute("PRAGMA foreign_keys = ON")  # (outside the transaction, or it does nothing)
     copy.execute("BEGIN")
-    copy.execute("DELETE FROM draft_rows")
-    copy.execute("DELETE FROM drafts")
+    copy.execute("DELETE FROM drafts")  # with their rows, versions and unsaved typing (ON DELETE CASCADE)
     copy.execute("UPDATE documents SET path = file_name")
     if not keep_contacts:
         _strip_contacts(copy, "projects")

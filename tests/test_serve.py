@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 pytest.importorskip("datasette", reason="kb serve needs Datasette: pip install 'jixiao-kb[serve]'")
 
 from cli.app import app  # noqa: E402
+from kb.db import connect  # noqa: E402
+from kb.drafting import unsaved  # noqa: E402
 from kb.publish import is_contact, open_published  # noqa: E402
 from web.server import make_datasette  # noqa: E402
 
@@ -32,6 +34,10 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("team")
     source, out = folder / "kb.sqlite3", folder / "team.db"
     assert kb("draft", "new", "私人草稿", db=source).exit_code == 0
+    assert kb("draft", "add", "私人草稿", "服务对象满意度", "--target", "≥90%", db=source).exit_code == 0
+    conn = connect(source)  # and typing a row's dialog in the app kept, not saved
+    unsaved.keep(conn, 1, "a1", {"name": "服务对象满意度"}, {"name": "未保存的输入"})
+    conn.close()
     result = kb("publish", out, "--licence", "CC-BY-4.0", db=source)
     assert result.exit_code == 0, result.output
     assert "published" in result.output
@@ -57,12 +63,14 @@ def datasette(published):
 def test_publish_leaves_out_drafts_contacts_and_paths(published):
     source, out = published
     with sqlite3.connect(source) as before:
-        assert before.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
+        for table in ("drafts", "draft_rows", "draft_versions", "draft_unsaved"):
+            assert before.execute(f"SELECT count(*) FROM {table}").fetchone()[0] >= 1, table
         keys = {k for (f,) in before.execute("SELECT fields FROM projects") for k in json.loads(f or "{}")}
         assert {"填报人", "联系电话"} <= keys  # the seeds carry contacts: the test below can fail
         counts = before.execute("SELECT (SELECT count(*) FROM indicators), (SELECT count(*) FROM projects)").fetchone()
     with sqlite3.connect(out) as after:
-        assert after.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0
+        for table in ("drafts", "draft_rows", "draft_versions", "draft_unsaved"):  # none of a draft is published
+            assert after.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
         assert after.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         keys = {k for (f,) in after.execute("SELECT fields FROM projects") for k in json.loads(f or "{}")}
         assert keys and not any(is_contact(k) for k in keys)
