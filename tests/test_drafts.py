@@ -323,3 +323,24 @@ def test_typing_kept_by_a_process_whose_id_is_taken_again_is_left_to_offer_back(
     left = {u.owner: u.edits for u in unsaved.left(conn, draft.id)}
     assert left == {owners["id taken again"]: {"target": "≥91%"}, owners["ended"]: {"target": "≥92%"}}
     assert drafts.open_draft(conn, draft.id).version == 2  # none of it is a change of the draft
+
+
+def test_without_proc_a_running_window_keeps_its_typing_and_an_ended_ones_is_left(db_path, monkeypatch):
+    """Where there is no /proc (macOS, Windows) every process counted as ended: the typing in the row dialog of
+    another window still open was offered back in this one. Whether the process runs is asked of the system there."""
+    nowhere = db_path.parent / "no-proc"
+    monkeypatch.setattr(
+        unsaved, "Path", lambda p: nowhere / str(p).lstrip("/") if str(p).startswith("/proc") else Path(p)
+    )
+    conn = connect(db_path)
+    draft = drafts.create(conn, "无 proc")
+    drafts.add_row(conn, draft.id, drafts.new_row("补贴发放准确率", target="=100%"))
+    base = unsaved.row_fields(drafts.open_draft(conn, draft.id).rows[0])
+    host, parent, ended = socket.gethostname(), os.getppid(), ended_pid()
+    assert (unsaved.started(parent), unsaved.started(ended)) == ("", None)
+    owners = {"running": f"{host}:{parent}:", "ended": f"{host}:{ended}:"}
+    for n, owner in enumerate(owners.values()):
+        unsaved.keep(conn, draft.id, "a1", base, {**base, "target": f"≥9{n}%"})
+        conn.execute("UPDATE draft_unsaved SET owner = ? WHERE owner = ?", (owner, unsaved.OWNER))
+        conn.commit()
+    assert [u.owner for u in unsaved.left(conn, draft.id)] == [owners["ended"]]

@@ -16,6 +16,7 @@ import json
 import os
 import socket
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -119,17 +120,37 @@ def started(pid: int) -> str | None:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except FileNotFoundError:
-        return None
-    except OSError:  # no /proc (macOS): whether it runs is all that is known
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if Path("/proc/self").exists():
             return None
-        except OSError:  # another user's process
-            pass
+        return _alive(pid)  # no /proc (macOS, Windows)
+    except OSError:
         return ""
     fields = stat.rpartition(")")[2].split()  # from field 3, the state; field 22 is the start
     return None if fields[0] == "Z" else f"{BOOT}.{fields[19]}"
+
+
+def _alive(pid: int) -> str | None:
+    """'' while process `pid` runs (when it started is not known here), None once it has ended."""
+    if sys.platform == "win32":  # (os.kill(pid, 0) would end it there)
+        import ctypes
+
+        kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:  # access denied: another user's, running; else none such
+            return "" if ctypes.get_last_error() == 5 else None
+        code = ctypes.c_ulong()
+        try:
+            ok = kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel.CloseHandle(handle)
+        return "" if not ok or code.value == 259 else None  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except OSError:  # another user's process
+        pass
+    return ""
 
 
 OWNER = f"{socket.gethostname()}:{os.getpid()}:{started(os.getpid()) or ''}"  # this process, whose typing it keeps
