@@ -1010,3 +1010,28 @@ def test_what_cannot_be_remembered_leaves_no_file_behind(app_state, monkeypatch)
     remembered.remember(remembered.EXPORT_FOLDER, "/second")
     assert [p.name for p in app_state.parent.iterdir()] == ["app-state.json"]
     assert remembered.recall(remembered.EXPORT_FOLDER) == "/first"
+
+
+async def test_typing_kept_while_an_import_holds_the_base_is_kept_once_it_lets_go(with_draft, monkeypatch):
+    """The keep after the last keystroke found the base locked longer than the busy timeout (a long import) and was
+    given up until the next keystroke: the user who typed no more lost the typing to a kill. It is tried again."""
+    import kb.db
+
+    monkeypatch.setattr(kb.db, "BUSY_TIMEOUT_MS", 200)
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, RowDialog)
+        importing = connect(with_draft)
+        importing.execute("BEGIN IMMEDIATE")
+        try:
+            await type_in_row_dialog(pilot, "#row-target", ">=98%")
+            for _ in range(2):  # the keep after the last key has waited its 0.2 s and given up
+                await settle(pilot)
+                await pilot.pause(0.5)
+            assert not kept(with_draft)
+        finally:
+            importing.rollback()
+            importing.close()
+        await until(pilot, lambda: [u.typed["target"] for u in kept(with_draft)] == [">=98%"], "the typing kept")

@@ -35,7 +35,7 @@ from kb.vocab.numbers import number
 from kb.vocab.text import shown
 from kb.drafting.suggest import value_suggestion
 from kb.vocab.targets import QUALITATIVE
-from tui.data import Database
+from tui.data import Busy, Database
 from tui.widgets.typed_input import TypedInput
 
 FORMAT_LABELS = {
@@ -363,8 +363,10 @@ class RowDialog(ModalScreen):
     def _write_kept(self, seq: int, fields: dict) -> None:
         try:
             self.db.call(self.write_kept, seq, fields)
+        except Busy:  # an import holds the base: tried again (the user may type no more before a kill)
+            self.app.call_from_thread(self._typing)
         except KbError:
-            pass  # the base is busy (an import) or gone: the next keystroke tries again, the save saves it
+            pass  # the base is gone: the save says so
 
     def write_kept(self, conn, seq: int, fields: dict) -> None:
         """Keep `fields` unless the dialog has closed or newer ones were kept (runs under the database's lock, so a
