@@ -224,7 +224,11 @@ class Terminal:
         self.until(lambda: not _alive(self.pid), "the app's end")
 
     def close(self) -> None:
+        """End the terminal's server (and the app in it) and remove its socket, which tmux leaves behind."""
+        path = subprocess.run(["tmux", "-L", self.socket, "display", "-p", "#{socket_path}"], capture_output=True)
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if path.returncode == 0:
+            Path(path.stdout.decode().strip()).unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -255,6 +259,7 @@ def test_typing_in_a_row_dialog_survives_the_app_killed_and_is_offered_back(tmp_
     drafts.add_row(conn, NAME, drafts.new_row("补贴发放准确率", target="=100%"))
     conn.close()
     term = Terminal(tmp_path, db)
+    sockets = set(Path(f"/tmp/tmux-{os.getuid()}").glob("kb-test-*"))
     try:
         for run in ("killed", "offered-back"):
             term.start(run)
@@ -275,6 +280,7 @@ def test_typing_in_a_row_dialog_survives_the_app_killed_and_is_offered_back(tmp_
                 term.until(lambda: stored_row(db) == ("≥98%", 3) and not _left(db), "the save")
     finally:
         term.close()
+    assert set(Path(f"/tmp/tmux-{os.getuid()}").glob("kb-test-*")) <= sockets  # no tmux socket left behind
 
 
 def stored_row(db: Path) -> tuple[str, int]:
