@@ -180,6 +180,7 @@ class Terminal:
         """A new window `name` running the app."""
         command = f"exec env HOME={self.home} TERM=xterm-256color {sys.executable} -m kb --db {self.db} tui"
         self.tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
+        self.tmux("set-option", "-g", "remain-on-exit", "on")  # the server outlives a killed app, till close()
         self.name, self.pid = name, int(self.tmux("list-panes", "-t", name, "-F", "#{pane_pid}").strip())
 
     def size(self) -> str:
