@@ -821,14 +821,9 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
             below.append(len(below))
         low = last.cut_bottom.get(j, "")  # the line the break cuts, its lower part perhaps atop the rest
         high = next((first.rows[0][j][:n] for n in _line_ends(first.rows[0][j], low)), "")
-        text = _joined(rows[start + above[0]][j], first.rows[0][j], (low, high))
-        earlier = last.carried.get(j, []) + [start + i for i in above]
-        for k in earlier:
-            rows[k] = (*rows[k][:j], text, *rows[k][j + 1 :])
-        for i in below:
-            first.rows[i][j] = text
-        if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
-            first.carried[j] = earlier
+        _put_joined(
+            last, start, first, rows, j, above, below, _joined(rows[start + above[0]][j], first.rows[0][j], (low, high))
+        )
     foot = last.rows[-1] if last.rows else []
     for j in {j for _, j in last.merged_down} - set(last.open_bottom):
         cut = [len(last.rows) - 1]
@@ -846,21 +841,34 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
         elif all((i, j) in first.merged_down for i in range(1, len(first.rows))):  # blank over the whole page
             first.carried_blank[j] = earlier
     for j, below in first.open_top.items():
-        above = last.open_bottom.get(j)
-        if not above or not below:
+        upper = last.open_bottom.get(j)
+        if not upper or not below:
             continue
-        text = _joined(
-            rows[start + above[0]][j], first.rows[below[0]][j], (last.cut_bottom.get(j, ""), first.cut_top.get(j, ""))
+        cuts = (last.cut_bottom.get(j, ""), first.cut_top.get(j, ""))
+        _put_joined(
+            last, start, first, rows, j, upper, below, _joined(rows[start + upper[0]][j], first.rows[below[0]][j], cuts)
         )
-        earlier = last.carried.get(j, []) + [start + i for i in above]
-        for k in earlier:
-            cells = list(rows[k])
-            cells[j] = text
-            rows[k] = tuple(cells)
-        for i in below:
-            first.rows[i][j] = text
-        if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
-            first.carried[j] = earlier
+
+
+def _put_joined(
+    last: _Item,
+    start: int,
+    first: _Item,
+    rows: list[tuple[str, ...]],
+    j: int,
+    above: list[int],
+    below: list[int],
+    text: str,
+) -> None:
+    """A cell's joined text in column `j` of every row it covers: the last table's rows `above` (with those it was
+    carried from on the pages before) and the continued table's rows `below`."""
+    earlier = last.carried.get(j, []) + [start + i for i in above]
+    for k in earlier:
+        rows[k] = (*rows[k][:j], text, *rows[k][j + 1 :])
+    for i in below:
+        first.rows[i][j] = text
+    if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
+        first.carried[j] = earlier
 
 
 def _line_ends(text: str, line: str) -> list[int]:
