@@ -575,10 +575,12 @@ def test_a_base_judged_before_reads_a_target_reported_in_its_own_words_as_met(tm
     from fixtures.self_evaluation import write
     from kb.db import connect
     from kb.ingest.run import import_paths
+    from test_same_tables import undo_v16
 
     conn = connect(db_path)
     import_paths(conn, [write(tmp_path, "xlsx")[1]])
     conn.execute("UPDATE outcomes SET met = NULL WHERE name = '老人生活质量'")  # as schema 13 judged it
+    undo_v16(conn)
     conn.execute("PRAGMA user_version = 13")
     conn.commit()
     conn.close()

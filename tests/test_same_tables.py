@@ -115,8 +115,14 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def undo_v16(conn) -> None:
+    """The database as schema v15 left it (kb.schema._v16 undone: a row dialog's typing kept)."""
+    conn.execute("DROP TABLE draft_unsaved")
+
+
 def undo_v13(conn) -> None:
-    """The database as schema v12 left it (kb.schema._v13 undone: which importers read each document)."""
+    """The database as schema v12 left it (kb.schema._v16 and _v13 undone: which importers read each document)."""
+    undo_v16(conn)
     conn.execute("ALTER TABLE documents DROP COLUMN reader")
 
 
@@ -211,6 +217,7 @@ def test_the_same_self_evaluation_from_a_second_file_is_not_stored_again(tmp_pat
     assert _count(conn, "self_evaluations") == 1
     stored = conn.execute("SELECT fingerprint FROM documents").fetchone()[0]
     conn.execute("UPDATE documents SET fingerprint = NULL")
+    undo_v16(conn)
     conn.execute("PRAGMA user_version = 14")
     conn.commit()
     conn.close()
