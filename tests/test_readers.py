@@ -791,6 +791,7 @@ def test_pdf_a_merged_cell_with_text_on_both_pages_under_a_repeated_header_is_jo
         True,
         edges=(0, 100, 200),
         open_bottom={0: [1, 2]},
+        full_bottom={0},  # its text runs down to the foot
     )
     first = _Item(
         0,
@@ -823,7 +824,7 @@ def test_pdf_a_line_the_break_cuts_is_once_where_a_merged_cell_goes_on_under_a_r
     last = _Item(
         0, 700, [header, ["老年助餐服务补贴（中央厨房配送服务", "助餐人次", "≥85万人次"]], True, edges=(0, 100, 200)
     )
-    last.open_bottom, last.cut_bottom = {0: [1]}, {0: "中央厨房配送服务"}
+    last.open_bottom, last.cut_bottom, last.full_bottom = {0: [1]}, {0: "中央厨房配送服务"}, {0}
     first = _Item(0, 100, [header, ["中央厨房配送服务、助餐点改造）", "便利度", "明显提升"]], True, edges=(0, 100, 200))
     assert _continue(last, first)
     rows = [tuple(row) for row in last.rows]
@@ -1880,6 +1881,35 @@ def test_pdf_a_blank_cell_cut_by_the_page_break_takes_the_text_under_the_repeate
         ["first", "a"],
         ["second", "b"],
         ["second", "c"],
+    ]
+
+
+def test_pdf_a_whole_cell_at_a_pages_foot_without_its_rule_is_not_joined_with_the_next_pages_first():
+    """A sheet whose cells are ruled only at their top (the rule under a row stored as the next row's top) prints no
+    rule at a page's foot: the project's name cell merged over its rows is open there, its text whole and centred
+    high above that edge. The next page's first project under the repeated header is another one: the two names
+    were joined into one project ('first\\nsecond', its amount '2215.3987.6'), the second project lost."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top, (name, item) in ((40, ("name", "item")),):
+        _cell(pdf, 40, 120, top, name)
+        _cell(pdf, 120, 200, top, item)
+    pdf.line(40, 60, 40, 180)  # 'first' merged over six rows, its text in the middle, no rule at the foot
+    pdf.line(120, 60, 120, 180)
+    pdf.text(42, 124, "first")
+    for n, item in enumerate("abcdef"):
+        _cell(pdf, 120, 200, 60 + 20 * n, item)
+    pdf.add_page()
+    for top, (name, item) in ((40, ("name", "item")), (60, ("second", "g"))):
+        _cell(pdf, 40, 120, top, name)
+        _cell(pdf, 120, 200, top, item)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["name", "item"],
+        *(["first", item] for item in "abcdef"),
+        ["second", "g"],
     ]
 
 

@@ -99,6 +99,7 @@ _CANONICAL = {
     if unicodedata.normalize("NFKC", chr(code)) != chr(code)
 }
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
+FULL_GAP = 2.0  # font sizes: a cell's last line this close above the table's open bottom runs on past it
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 SLANT = 0.1  # a character whose baseline turns further from the page's sides than this (its sine: 6°) is slanted
@@ -131,6 +132,7 @@ class _Item:
     merged_down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of a cell merged with the one above
     carried_blank: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (the document's)
     # whose blank cell goes on in this table's one blank cell over the whole page (a merged cell's text on a later one)
+    full_bottom: set[int] = field(default_factory=set)  # columns of cells open at the bottom whose text reaches it
 
 
 def read(data: bytes) -> Rows:
@@ -464,6 +466,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.merged_down = {(i, columns[j]) for i, j in first.merged_down if j < len(columns)}
         first.cut_top = {columns[j]: line for j, line in first.cut_top.items() if j < len(columns)}
         first.cut_bottom = {columns[j]: line for j, line in first.cut_bottom.items() if j < len(columns)}
+        first.full_bottom = {columns[j] for j in first.full_bottom if j < len(columns)}
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
@@ -505,6 +508,8 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
                 table.open_top[j], table.cut_top[j] = rows, _cut_line(chars, "top")
             if rows and n == len(bounds) - 2 and not closed_bottom:
                 table.open_bottom[j], table.cut_bottom[j] = rows, _cut_line(chars, "bottom")
+                if _reaches(chars, table.bottom):
+                    table.full_bottom.add(j)
     table.took_beside = True
 
 
@@ -816,6 +821,8 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
     for j, above in blanks:
         if not first.rows or j >= len(first.rows[0]) or not rows[start + above[0]][j]:
             continue
+        if first.rows[0][j] and j not in last.full_bottom:  # a whole text ending high above: the rest is another's
+            continue
         below = [0]
         while len(below) < len(first.rows) and (len(below), j) in first.merged_down:
             below.append(len(below))
@@ -917,6 +924,13 @@ def _one_line(low: str, high: str) -> bool:
 
 def _unmarked(line: str) -> str:
     return "".join(c for c in line if c not in LOW_MARKS and not c.isspace())
+
+
+def _reaches(chars: list[dict], edge: float) -> bool:
+    """Whether a cell's text runs down to the table's open bottom edge, its last line within FULL_GAP font sizes of
+    it (a text the page break cut goes on there; a whole text ends higher, a cell's blank foot below it)."""
+    marks = [c for c in chars if c["text"].strip()]
+    return bool(marks) and edge - max(c["bottom"] for c in marks) <= FULL_GAP * max(c["size"] for c in marks)
 
 
 def _cut_line(chars: list[dict], side: str) -> str:
@@ -1437,6 +1451,8 @@ def _table_item(
                 item.open_top[j], item.cut_top[j] = run, _cut_line(region, "top")
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
+                if _reaches(region, tops[run[-1] + 1]):
+                    item.full_bottom.add(j)
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
     _drop_spread_rows(item, covered, own)
     return item
