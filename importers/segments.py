@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from importers.cells import joined, lone_value
+from importers.columns import head_field
 from importers.records import Row
 
 MAX_TITLE = 60  # characters: a longer line is text, not a title
@@ -88,6 +89,8 @@ def split(rows: list[Row]) -> list[Segment]:
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
         name = title(row) if not row.blank else ""
+        if name and _YEAR_DEPARTMENT.match(name) and _in_head(segments[-1]):
+            name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:
                 continue  # atop a page where another table goes on (the same title repeated is its own)
@@ -96,6 +99,13 @@ def split(rows: list[Row]) -> list[Segment]:
             segments.append(Segment(name, []))
         segments[-1].rows.append(row)
     return [segment for segment in segments if segment.rows]
+
+
+def _in_head(segment: Segment) -> bool:
+    """Whether the segment's last row is a line of a form's head (its first text a head label: 项目名称, 主管部门,
+    项目资金), so a row under it is still that form's."""
+    last = next((row for row in reversed(segment.rows) if not row.blank), None)
+    return last is not None and bool(head_field(last.values()[0]))
 
 
 def _running_heads(rows: list[Row]) -> set[str]:

@@ -147,3 +147,28 @@ def test_projects_under_a_years_heading_are_not_swallowed_by_the_departments_for
         ("department", "某区民政局", 1),
         ("project", "老年助餐服务补贴", 2),
     ]
+
+
+def test_a_years_goal_label_spread_across_a_form_under_its_head_is_no_title():
+    """A form whose goal label is a row of its own spread across it ('2026年度项目绩效目标' over the goal text), under
+    the form's head rows (项目名称, 主管部门, 项目资金): it was taken for a heading over the projects' goals, the form
+    cut there, and the file had no goal table (0 projects). It is the form's label; the form is read whole."""
+    from importers import parse_rows
+
+    label, goal = "2026年度项目绩效目标", "为困难群众提供综合帮扶服务不少于3000人次。"
+    lines = [
+        ["项目支出绩效目标表"],
+        ["项目名称", "社区综合帮扶服务项目", "", ""],
+        ["主管部门", "某市民政局", "", ""],
+        ["项目资金（万元）", "486.00", "", ""],
+        [label] * 4,
+        [goal] * 4,
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "帮扶服务人次", "≥3000人次"],
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+    ]
+    rows = [Row(cells, n) for n, cells in enumerate(lines, 1)]
+    assert [s.title for s in split(rows)] == ["项目支出绩效目标表"]
+    doc = parse_rows(rows)
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("社区综合帮扶服务项目", 2)]
+    assert title(Row(cells=[label], line=1)) == label  # alone, not under a form's head, it is a heading
