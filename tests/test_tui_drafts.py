@@ -1035,3 +1035,21 @@ async def test_typing_kept_while_an_import_holds_the_base_is_kept_once_it_lets_g
             importing.rollback()
             importing.close()
         await until(pilot, lambda: [u.typed["target"] for u in kept(with_draft)] == [">=98%"], "the typing kept")
+
+
+async def test_a_field_typed_into_without_a_pause_is_saved_every_few_seconds(with_draft, monkeypatch):
+    """A head field was saved only once the typing paused: a long 年度目标 typed on without a pause, the app killed,
+    lost all of it. Typing on, it is saved all the same once it has waited MOST_UNSAVED seconds."""
+    monkeypatch.setattr(head_module, "DEBOUNCE", 3600)  # no pause comes
+    monkeypatch.setattr(head_module, "MOST_UNSAVED", 0.5)
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        app.query_one("#head-region", Input).focus()
+        await pilot.press("烟")
+        await pilot.pause(0.6)
+        await pilot.press("台")  # a key more, after MOST_UNSAVED: sent with it
+        await until(pilot, lambda: stored(with_draft).region == "烟台", "the field saved while typing on")
+        await pilot.press("市")  # the next key waits again
+        await settle(pilot)
+        assert stored(with_draft).region == "烟台" and app.query_one("#head-region", Input).value == "烟台市"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from time import monotonic
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +23,7 @@ from kb.vocab.text import shown
 from tui.widgets.typed_input import TypedInput
 
 DEBOUNCE = 0.4  # seconds without a keystroke before a field is saved
+MOST_UNSAVED = 3.0  # seconds of typing without such a pause after which the field is saved all the same
 LABELS = {
     "name": "草稿名",
     "spending_type": "类型",
@@ -104,6 +106,7 @@ class HeadForm(Vertical):
         super().__init__(**kwargs)
         self.draft: Draft | None = None
         self._waiting: dict[str, Timer] = {}
+        self._typing_since: dict[str, float] = {}  # when a field's typing not yet sent began
         self._sent: dict[str, str] = {}  # the text last sent for saving (or shown), per field
         self._in_flight: dict[str, int] = {}  # sent and not yet answered, per field
         self._theirs: set[str] = set()  # changed elsewhere while being typed into: not to be saved
@@ -205,6 +208,7 @@ class HeadForm(Vertical):
         return self._input(name).value != self._sent.get(name, field_text(self.draft, name))
 
     def _take(self, name: str) -> tuple[str, str]:
+        self._typing_since.pop(name, None)
         timer = self._waiting.pop(name, None)
         if timer:
             timer.stop()
@@ -217,6 +221,7 @@ class HeadForm(Vertical):
     def _send(self, name: str) -> None:
         if name in self._theirs:  # changed elsewhere meanwhile: show theirs, do not save over it
             self._theirs.discard(name)
+            self._typing_since.pop(name, None)
             timer = self._waiting.pop(name, None)
             if timer:
                 timer.stop()
@@ -241,9 +246,14 @@ class HeadForm(Vertical):
         if timer:
             timer.stop()
         if self.draft is not None and event.value != self._sent.get(name, field_text(self.draft, name)):
-            self._waiting[name] = self.set_timer(DEBOUNCE, partial(self._send, name))
             if not waited:
                 self.post_message(self.Typing())  # no longer all saved: said at once, not after the pause
+            if monotonic() - self._typing_since.setdefault(name, monotonic()) >= MOST_UNSAVED:
+                self._send(name)  # typing on without a pause (a long 年度目标): a kill loses a few seconds at most
+            else:
+                self._waiting[name] = self.set_timer(DEBOUNCE, partial(self._send, name))
+        else:
+            self._typing_since.pop(name, None)
 
     @on(Input.Submitted, ".head-input")
     def _submitted(self, event: Input.Submitted) -> None:
