@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from kb import __version__
-from cli.base import SEARCH_LIMIT, search as search_command  # cli.entry runs it without typer too
+from cli.base import SEARCH_LIMIT, part_of_name, search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
 from cli.help_words import install as install_help_words
 from cli.library import register as register_library_commands
@@ -294,11 +294,11 @@ def search(
 def projects(
     ctx: typer.Context,
     region: Optional[str] = typer.Option(
-        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name)."
+        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name).", callback=part_of_name
     ),
     year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
     department: Optional[str] = typer.Option(
-        None, help="只列这个部门（名称的一部分）。 Only this department (a part of its name)."
+        None, help="只列这个部门（名称的一部分）。 Only this department (a part of its name).", callback=part_of_name
     ),
     limit: Optional[int] = typer.Option(None, min=1, help="最多列出几个项目。 At most this many projects."),
     as_json: bool = JsonOpt,
@@ -348,7 +348,7 @@ def evaluations(
         None, metavar="[ID]", help="显示这一张自评表（编号见列表）。 Show this self-evaluation (ids in the list)."
     ),
     region: Optional[str] = typer.Option(
-        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name)."
+        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name).", callback=part_of_name
     ),
     year: Optional[int] = typer.Option(None, help="只查这个年度。 Only this year."),
     limit: Optional[int] = typer.Option(None, min=1, help="最多列出几张。 At most this many."),

@@ -74,6 +74,12 @@ def open_kb(path: Path, bootstrap: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def part_of_name(text: str | None) -> str | None:
+    """A filter's part of a name as meant: the spaces around it dropped, a blank one no filter (`--region " "`, an
+    empty variable in a script, filtered on a space and found nothing)."""
+    return (text or "").strip() or None
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -90,6 +96,7 @@ def search(
     to a file (`out`)."""
     from kb.find.search import Filters, search as run_search
 
+    region = part_of_name(region)
     result = run_search(conn, query, Filters(region, year, level), limit, offset)
     if out is not None:
         from kb.find.hits_file import write_hits

@@ -431,3 +431,22 @@ def test_near_names_beside_hits_come_below_them_not_as_did_you_mean():
     lines = console.export_text().splitlines()
     assert lines[0].startswith("指标 indicators: 1 contain '居家养老'") and "did you mean" not in console.export_text()
     assert lines[-1].startswith("相近的名称 similar names: 城乡居民养老保险待遇发放（近似 near，1 次 uses）")
+
+
+def test_a_blank_filter_is_no_filter_and_spaces_around_a_name_are_dropped(seeded, capsys):
+    """`--region " "` (an empty variable in a script) filtered on a space and found nothing; `--region " 威海 "`
+    on the spaces too. A blank filter is no filter, and a name's spaces around it are dropped, in every list and
+    in both ways `kb search` runs (cli.entry without typer, and typer)."""
+    from cli import entry
+
+    def out(*args) -> list | dict:
+        result = kb(*args, "--json", db=seeded)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    assert out("projects", "--region", " ") == out("projects") == out("projects", "--department", "\u3000")
+    assert out("projects", "--region", " 威海 ") == out("projects", "--region", "威海") != []
+    assert out("evaluations", "--region", " ") == out("evaluations")
+    assert out("search", "满意度", "--region", " ") == out("search", "满意度")
+    assert entry.run(seeded, "满意度", " 威海 ", None, None, 20, True) == 0
+    assert json.loads(capsys.readouterr().out) == out("search", "满意度", "--region", "威海")
