@@ -15,9 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from kb.find.counts import Count
-from kb.vocab.tokens import fold, one_character
-
-__all__ = ["CommonNames", "one_character"]
+from kb.vocab.tokens import fold
 
 NAME_CAP = 2_000  # up to this many matching names, their uses are summed exactly
 SAMPLE = 2_000  # past it, the uses of this many most used names are counted, and the rest estimated

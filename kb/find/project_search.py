@@ -19,10 +19,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from kb.find.common_names import one_character
 from kb.find.counts import Count, estimate
 from kb.find.gil import STOP_CHECK, read_rows
-from kb.vocab.tokens import fold, match_expression, needs_recheck, query_words, words_expression
+from kb.vocab.tokens import fold, match_expression, needs_recheck, one_character, query_words, words_expression
 
 COUNT_CAP = 2_000  # hits counted one by one; past this the total is estimated
 SCAN_ROWS = 2_000  # a one-character query: newest projects read before the index is asked

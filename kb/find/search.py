@@ -13,9 +13,17 @@ from collections import namedtuple
 from collections.abc import Iterable
 
 from kb.errors import KbError
-from kb.find.common_names import CommonNames, one_character
+from kb.find.common_names import CommonNames
 from kb.find.counts import Count
-from kb.vocab.tokens import MAX_QUERY_CHARS, fold, match_expression, needs_recheck, query_words, words_expression
+from kb.vocab.tokens import (
+    MAX_QUERY_CHARS,
+    fold,
+    match_expression,
+    needs_recheck,
+    one_character,
+    query_words,
+    words_expression,
+)
 
 SUGGEST_BELOW = 3  # indicator hits under which names spelt in pinyin or nearly are suggested
 SUGGESTIONS = 5
