@@ -28,7 +28,7 @@ _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 # a year's heading over a department's own goals or its projects', without 表 ('2026年部门整体支出绩效目标',
 # '某局2026年项目支出绩效目标'): no label of a form
-_YEAR_DEPARTMENT = re.compile(r"^\S{0,30}?(?:19|20)\d{2}\s*年度?(?:(?:部门|单位)整体(?:支出)?|项目(?:支出)?)绩效目标$")
+_YEAR_GOALS = re.compile(r"^\S{0,30}?(?:19|20)\d{2}\s*年度?(?:(?:部门|单位)整体(?:支出)?|项目(?:支出)?)绩效目标$")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[：:]\s*(?=\S)")  # '附件2：' before a title
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
@@ -71,7 +71,7 @@ def title(row: Row) -> str:
     text = _CONTINUED.sub("", _ATTACHMENT.sub("", joined(value).strip()))  # '…目标表（续）' is the table going on
     if len(text) > MAX_TITLE or _NOT_TITLE.search(_NOTE.sub("", text)):
         return ""
-    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_DEPARTMENT.match(text):
+    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_GOALS.match(text):
         return text
     return text if _TITLE.search(text) and _KIND.search(text) else ""
 
@@ -89,7 +89,7 @@ def split(rows: list[Row]) -> list[Segment]:
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
         name = title(row) if not row.blank else ""
-        if name and _YEAR_DEPARTMENT.match(name) and _in_head(segments[-1]):
+        if name and _YEAR_GOALS.match(name) and _in_head(segments[-1]):
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:
