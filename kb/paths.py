@@ -24,3 +24,19 @@ def app_state_path() -> Path:
     """The app's remembered choices (the folder a draft was exported to last), one small JSON file per user,
     whichever knowledge base the app opens."""
     return data_dir() / "app-state.json"
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file beside the base whole or not at all, for a reader in another process: to a temporary file, then
+    moved over the old one. Nothing when it cannot be (a read-only folder, a full disk, the old file held open on
+    Windows): the temporary file is removed, the old one left as it was."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -996,7 +996,7 @@ async def test_a_folder_typed_relative_is_remembered_whole(with_draft, tmp_path,
 
 def test_what_cannot_be_remembered_leaves_no_file_behind(app_state, monkeypatch):
     """A state file that could not be replaced (Windows, while another app reads it) left its temporary
-    app-state.json.<pid>.part in the data folder, one more each time: it is removed, the old state kept."""
+    app-state.json.<pid>.tmp in the data folder, one more each time: it is removed, the old state kept."""
     import os
 
     from tui import remembered

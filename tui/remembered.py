@@ -5,8 +5,6 @@ written is left as it was, never an error in the user's way."""
 from __future__ import annotations
 
 import json
-import os
-from contextlib import suppress
 from pathlib import Path
 
 from kb import paths
@@ -28,18 +26,9 @@ def recall(key: str) -> str | None:
 
 
 def remember(key: str, value: str) -> None:
-    """Keep `value` under `key` (written whole to a temporary file, then moved over the old one; one that cannot be
-    moved, as on Windows while another app reads the old, is removed, not left behind)."""
-    path = paths.app_state_path()
+    """Keep `value` under `key` (the file written whole, kb.paths.write_whole; left as it was when it cannot be)."""
     state = {**_read(), key: value}
-    part = path.with_name(f"{path.name}.{os.getpid()}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(part, path)
-    except OSError:
-        with suppress(OSError):
-            part.unlink(missing_ok=True)
+    paths.write_whole(paths.app_state_path(), json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def export_folder() -> Path:

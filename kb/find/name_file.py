@@ -10,7 +10,6 @@ indicators. Layout: the stamp line, the first part's length in bytes on a line, 
 from __future__ import annotations
 
 import marshal
-import os
 import sqlite3
 from array import array
 from bisect import bisect_left
@@ -18,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kb import __version__
+from kb.paths import write_whole
 
 LAYOUT = 2  # of the file: a new one when what it holds changes
 
@@ -102,9 +102,4 @@ def write(path: Path, stamp: bytes, families: Families, index: bytes) -> None:
     """Stored whole or not at all, for a reader in another process; nothing when it cannot be (a read-only folder or
     a full disk: the next process builds the index again)."""
     first = families.dumps()
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        partial.write_bytes(b"".join([stamp, b"\n", str(len(first)).encode(), b"\n", first, index]))
-        os.replace(partial, path)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    write_whole(path, b"".join([stamp, b"\n", str(len(first)).encode(), b"\n", first, index]))
