@@ -227,7 +227,7 @@ class RowDialog(ModalScreen):
         name: str
         values: dict
 
-    def __init__(self, db: Database, row: Row, number: int, draft_id: int = 0, restored: Unsaved | None = None) -> None:
+    def __init__(self, db: Database, row: Row, number: int, draft_id: int, restored: Unsaved | None = None) -> None:
         super().__init__()
         self.db, self.row, self.number, self.draft_id, self.restored = db, row, number, draft_id, restored
         self.base = row_fields(row)  # the row as it is: what Cancel leaves, what a save is compared with
@@ -355,7 +355,7 @@ class RowDialog(ModalScreen):
 
     def _keep(self) -> None:
         self._keeping = None
-        if not self.closed and self.draft_id and self.row.key:
+        if not self.closed and self.row.key:
             self._typed_seq += 1
             self._write_kept(self._typed_seq, self.fields())
 
@@ -387,7 +387,7 @@ class RowDialog(ModalScreen):
         if self._keeping is not None:
             self._keeping.stop()
             self._keeping = None
-        if not self.closed and self.draft_id and self.row.key:
+        if not self.closed and self.row.key:
             self._typed_seq += 1
             try:
                 await asyncio.to_thread(self.db.call, self.write_kept, self._typed_seq, self.fields())
