@@ -1,7 +1,8 @@
 """Suggestions for a new goal table, each explained from the knowledge base (no hand-written indicator lists).
 
 - `similar_projects`: existing projects ranked by full-text relevance of the new project's name and overview
-  (kb.vocab.tokens bigrams, BM25) plus fuzzy similarity of the names (rapidfuzz), with the terms they share.
+  (kb.vocab.tokens bigrams, weighted by how rare they are) plus fuzzy similarity of the names (rapidfuzz), with the
+  terms they share.
 - `classify` / `template`: projects sorted into spending types by keyword rules (`SPENDING_TYPES`, data), then
   for a type the indicators its projects use most, per level-2 slot, with the targets they chose; the spellings of
   one indicator (kb.vocab.families) are one item, never two, and the item lists them.
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import Counter
@@ -52,6 +54,7 @@ SPENDING_TYPES: dict[str, tuple[str, ...]] = {
 }
 NAME_WEIGHT = 2
 TEXT_WEIGHT, FUZZY_WEIGHT = 0.6, 0.4  # how relevance and name similarity combine (0–1 each)
+NAME_SHARE = 1  # of relevance: a bigram of the new name counts this much again when a project's name holds it
 _CANDIDATES = 200
 _MAX_GRAMS = 300
 
@@ -90,7 +93,7 @@ class Similar:
     year: int | None
     department: str | None
     score: float  # 0–100
-    relevance: float  # full-text relevance relative to the best hit, 0–100
+    relevance: float  # the weighted share of the new project's bigrams the project holds, 0–100 (`_relevance`)
     name_similarity: float  # rapidfuzz ratio of the names, 0–100
     shared: list[str]  # terms of the query found in the project (longest first)
 
@@ -118,60 +121,107 @@ def shared_terms(query: str, text: str, limit: int = 8) -> list[str]:
 
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)\s*(?:年度|年)?")
+_EMPTY_BRACKETS = re.compile(r"[(（]\s*[)）]")
 
 
 def _without_years(text: str) -> str:
     """A draft's name without its year ('2027年养老服务补贴' → '养老服务补贴'): drafts are named by the year they
-    are for, which says nothing of what the project is (its bigrams matched every project naming a year)."""
-    return _YEARS.sub(" ", text)
+    are for, which says nothing of what the project is (its bigrams matched every project naming a year); brackets
+    the year leaves empty ('（2026年度）') go with it."""
+    return _EMPTY_BRACKETS.sub("", _YEARS.sub(" ", text))
+
+
+def _weights(conn: sqlite3.Connection, grams: list[str]) -> dict[str, float]:
+    """Each gram's weight: BM25's inverse document frequency over the projects' texts, so 项目 or 服务 in nearly every
+    project weigh little and 助餐 much. A gram in no project weighs most: what the new project is about that no
+    project shares (海洋牧场) keeps every project's share low."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.projects_fts_terms USING fts5vocab(main, projects_fts, row)")
+    total = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+    df = dict.fromkeys(grams, 0) | dict(
+        conn.execute(
+            f"SELECT term, doc FROM temp.projects_fts_terms WHERE term IN ({','.join('?' * len(grams))})", grams
+        ).fetchall()
+    )
+    return {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in df.items()}
+
+
+def _relevance(weights: dict[str, float], name_grams: set[str], grams: list[str], name: str, text: str) -> float:
+    """How much (0–100) of the new project a project holds: each of the new name's and overview's bigrams, by its
+    weight, found in the project's text; a bigram of the new name weighs twice, its second half found only in the
+    project's name (`NAME_SHARE`)."""
+    held = {text[i : i + 2] for i in range(len(text) - 1)}
+    named = {name[i : i + 2] for i in range(len(name) - 1)}
+    got = total = 0.0
+    for g in grams:
+        w = weights.get(g, 0.0)
+        total += w * (1 + NAME_SHARE * (g in name_grams))
+        got += w * ((g in held) + NAME_SHARE * (g in name_grams and g in named))
+    return 100 * got / total if total else 0.0
 
 
 def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", limit: int = 10) -> list[Similar]:
-    """Existing projects most like a new one, from its name and overview (years left out)."""
+    """Existing projects most like a new one, from its name and overview (years left out).
+
+    Candidates come from the projects' search index (BM25) and from names spelled alike (rapidfuzz). Relevance is
+    absolute, not relative to the best candidate: the weighted share of the new project's bigrams a project holds
+    (`_relevance`, `_weights`). A project that shares only 项目 scores low even when nothing shares more."""
     from rapidfuzz import fuzz, process
 
     name, overview = _without_years(name).strip() or name, _without_years(overview or "")
-    grams = _grams(f"{name} {overview or ''}")
-    relevance: dict[int, float] = {}
+    grams = _grams(f"{name} {overview}")
+    candidates: set[int] = set()
+    weights: dict[str, float] = {}
     if grams:
         expr = " OR ".join(f'"{g}"' for g in grams)
-        hits = conn.execute(
-            "SELECT rowid, bm25(projects_fts, 10.0, 1.0, 3.0) FROM projects_fts WHERE projects_fts MATCH ? "
-            "ORDER BY 2 LIMIT ?",
-            (expr, _CANDIDATES),
-        ).fetchall()
-        best = hits[0][1] if hits else 0
-        relevance = {pid: 100.0 * rank / best if best else 0.0 for pid, rank in hits}
+        candidates.update(
+            r[0]
+            for r in conn.execute(
+                "SELECT rowid FROM projects_fts WHERE projects_fts MATCH ? ORDER BY bm25(projects_fts, 10.0, 1.0, 3.0) "
+                "LIMIT ?",
+                (expr, _CANDIDATES),
+            )
+        )
+        weights = _weights(conn, grams)
     names = {r[0]: fold(r[1]) for r in conn.execute("SELECT id, name FROM projects")}
     folded = fold(name)
     closest = process.extract(folded, names, scorer=fuzz.ratio, limit=_CANDIDATES, score_cutoff=30)
     similarity = {pid: score for _, score, pid in closest}
-    for pid in relevance.keys() - similarity.keys():
-        similarity[pid] = fuzz.ratio(folded, names[pid])
+    candidates.update(similarity)
+    name_grams = set(_grams(name))
+    rows = {
+        r["id"]: r
+        for r in conn.execute(
+            "SELECT id, name, region, year, department, overview, goal FROM projects "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(candidates)),),
+        )
+    }
+    relevance = {}
+    for pid, p in rows.items():
+        text = fold(" ".join(p[k] or "" for k in ("name", "overview", "goal")))
+        relevance[pid] = _relevance(weights, name_grams, grams, names[pid], text)
+        if pid not in similarity:
+            similarity[pid] = fuzz.ratio(folded, names[pid])
     scored = sorted(
-        ((TEXT_WEIGHT * relevance.get(pid, 0.0) + FUZZY_WEIGHT * similarity[pid], pid) for pid in similarity),
+        ((TEXT_WEIGHT * relevance[pid] + FUZZY_WEIGHT * similarity[pid], pid) for pid in rows),
         key=lambda s: (-s[0], s[1]),
     )[:limit]
-    out = []
-    for score, pid in scored:
-        p = conn.execute(
-            "SELECT id, name, region, year, department, overview, goal FROM projects WHERE id = ?", (pid,)
-        ).fetchone()
-        text = " ".join(p[k] or "" for k in ("name", "overview", "goal"))
-        out.append(
-            Similar(
-                pid,
-                p["name"],
-                p["region"],
-                p["year"],
-                p["department"],
-                round(score, 1),
-                round(relevance.get(pid, 0.0), 1),
-                round(similarity[pid], 1),
-                shared_terms(f"{name} {overview or ''}", text),
-            )
+    query = f"{name} {overview}"
+    return [
+        Similar(
+            pid,
+            rows[pid]["name"],
+            rows[pid]["region"],
+            rows[pid]["year"],
+            rows[pid]["department"],
+            round(score, 1),
+            round(relevance[pid], 1),
+            round(similarity[pid], 1),
+            shared_terms(query, " ".join(rows[pid][k] or "" for k in ("name", "overview", "goal"))),
         )
-    return out
+        for score, pid in scored
+        if score > 0
+    ]
 
 
 @dataclass
