@@ -15,6 +15,7 @@ from tui.app import make_app
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
 from tui.panes.indicators import IndicatorsPane
+from tui.panes.projects import ProjectsPane
 from tui.screens.source import SourceScreen
 from tui.widgets.project_card import LEGEND, OWN_LEGEND, ProjectCard
 from tui.widgets.project_tree import ProjectTree
@@ -259,6 +260,29 @@ async def test_words_apart_find_names_and_projects_holding_each(seeded):
         assert "3 个项目包含 projects contain '引进' + '人才'" in str(app.query_one("#proj-status").render())
         match = results.get_row_at(2)[4]
         assert "引进" in {match.plain[span.start : span.end] for span in match.spans if "bold" in str(span.style)}
+
+
+async def test_a_word_naming_a_region_is_pointed_to_the_region_select(seeded):
+    """`kb search 威海 满意度` hinted at --region; F3 and F4 did not say why so little matched: no indicator name holds
+    its region, and a project holds 威海 only where its texts say so. Both now point to the 地区 select, until a region
+    is chosen there."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"威海 满意度")
+        await settle(pilot)
+        status = str(app.query_one("#names-status").render())
+        assert status.startswith("没有名称含 '威海 满意度'") and "提示：威海 是地区名，在“地区”中选它" in status
+        await pilot.press("f4", *"威海 改造")
+        await settle(pilot)
+        status = str(app.query_one("#proj-status").render())
+        assert "提示：威海 是地区名" in status
+        app.query_one(ProjectsPane).query_one("#region", Select).value = "威海经济技术开发区"
+        await settle(pilot)
+        assert "提示" not in str(app.query_one("#proj-status").render())
+        app.query_one("#proj-query", Input).value = "改造"
+        await settle(pilot)
+        assert "提示" not in str(app.query_one("#proj-status").render())
 
 
 async def test_precedents_spread_and_jump_to_project_and_back(seeded):

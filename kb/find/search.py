@@ -306,10 +306,15 @@ def _search(
 
 
 def _region_words(conn: sqlite3.Connection, words: list[str]) -> tuple[str, ...]:
-    """The words (two characters or more) that a stored region's name holds, as the --region filter matches it: a word
+    regions = conn.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")
+    return region_words(words, (r for (r,) in regions))
+
+
+def region_words(words: list[str], regions: Iterable[str]) -> tuple[str, ...]:
+    """The words (two characters or more) that one of `regions` holds, as the --region filter matches it: a word
     must be in the texts, and no indicator's name holds its region ('烟台 满意度' finds none of 烟台's 满意度)."""
-    regions = [fold(r) for (r,) in conn.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
-    return tuple(w for w in words if len(w) > 1 and any(fold(w) in r for r in regions))
+    folded = [fold(r) for r in regions]
+    return tuple(w for w in words if len(w) > 1 and any(fold(w) in r for r in folded))
 
 
 def _load_scorer() -> None:

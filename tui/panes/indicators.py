@@ -214,6 +214,7 @@ class IndicatorsPane(Vertical):
         if not self.index_loaded and not event.error:  # the first search loaded the name index
             self.index_loaded = True
             self.app.keep_heap()
+        hint = self.query_one(FilterBar).region_hint(event.query)
         if event.error:
             status.update(Text(shown(event.error), style="bold red"))
         elif not event.hits:
@@ -224,17 +225,17 @@ class IndicatorsPane(Vertical):
             )
             if event.evaluated:
                 said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选 in self-evaluations: ctrl+e, /"
-            status.update(Text(shown(said)))
+            status.update(Text(shown(said + hint)))
         elif _only_near(event.query, event.hits):
             said = (
                 f"没有名称含 {event.query.strip()!r}，{len(event.hits)} 个近似的指标名称 near names · ↵ 先例 precedents"
             )
             if event.evaluated:
                 said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选"
-            status.update(Text(shown(said)))
+            status.update(Text(shown(said + hint)))
         else:
             what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
-            status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents"))
+            status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents{hint}"))
         table.fill(self._name_rows())
         self._show_precedents(0)
 

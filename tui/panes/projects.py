@@ -171,7 +171,10 @@ class ProjectsPane(Vertical):
         more = f"（前 {shown_hits} 个 top {shown_hits}）" if total > shown_hits else ""
         counting = "" if getattr(total, "exact", True) else "，计数中 counting…"
         self.query_one("#proj-status", Static).update(
-            Text(f"{count_text(total)} 个项目包含 projects contain {said(query)}{more}{counting}")
+            Text(
+                f"{count_text(total)} 个项目包含 projects contain {said(query)}{more}{counting}"
+                + self.query_one(FilterBar).region_hint(query)
+            )
         )
 
     @on(Counted)

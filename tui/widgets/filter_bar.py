@@ -9,7 +9,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
 
-from kb.find.search import LEVELS, Filters
+from kb.find.search import LEVELS, Filters, region_words
+from kb.vocab.tokens import query_words
 from kb.vocab.text import shown
 
 
@@ -25,6 +26,7 @@ class FilterBar(Horizontal):
     def __init__(self, with_level: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         self.with_level = with_level
+        self.regions: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Select([], prompt="地区 region", id="region", compact=True)
@@ -40,6 +42,7 @@ class FilterBar(Horizontal):
 
     def set_choices(self, regions: list[str], years: list[int]) -> None:
         """New options (after an import), keeping the current choice when it still exists."""
+        self.regions = list(regions)
         for select, options in (
             (self.query_one("#region", Select), [(Text(shown(r)), r) for r in regions]),
             (self.query_one("#year", Select), [(str(y), y) for y in years]),
@@ -48,6 +51,16 @@ class FilterBar(Horizontal):
             select.set_options(options)
             if any(v == current for _, v in options):
                 select.value = current
+
+    def region_hint(self, query: str) -> str:
+        """' · 提示：烟台 是地区名 …' when a word of a several-word query names a region and none is chosen: the texts
+        must hold that word (no indicator name holds its region), where the region select finds the region's own."""
+        words = query_words(query.strip()) if query.strip() else []
+        found = region_words(words, self.regions) if len(words) > 1 and not self.filters.region else ()
+        if not found:
+            return ""
+        named = "、".join(found)
+        return f" · 提示：{named} 是地区名，在“地区”中选它 hint: {named} names a region, pick it under 地区 (region)"
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
