@@ -57,6 +57,7 @@ TEXT_WEIGHT, FUZZY_WEIGHT = 0.6, 0.4  # how relevance and name similarity combin
 NAME_SHARE = 1  # of relevance: a bigram of the new name counts this much again when a project's name holds it
 _CANDIDATES = 200
 _MAX_GRAMS = 300
+_SEARCHED_GRAMS = 40  # of an overview's, the rarest, that candidates are searched by
 
 
 def classify(name: str, overview: str = "", goal: str = "") -> list[tuple[str, int, list[str]]]:
@@ -131,18 +132,21 @@ def _without_years(text: str) -> str:
     return _EMPTY_BRACKETS.sub("", _YEARS.sub(" ", text))
 
 
-def _weights(conn: sqlite3.Connection, grams: list[str]) -> dict[str, float]:
-    """Each gram's weight: BM25's inverse document frequency over the projects' texts, so 项目 or 服务 in nearly every
-    project weigh little and 助餐 much. A gram in no project weighs most: what the new project is about that no
-    project shares (海洋牧场) keeps every project's share low."""
+def _weights(conn: sqlite3.Connection, grams: list[str]) -> tuple[dict[str, float], list[str]]:
+    """Each gram's weight, and the grams some project holds, rarest first (what candidates are searched by).
+
+    A weight is BM25's inverse document frequency over the projects' texts, so 项目 or 服务 in nearly every project
+    weigh little and 助餐 much. A gram in no project weighs most: what the new project is about that no project
+    shares (海洋牧场) keeps every project's share low."""
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.projects_fts_terms USING fts5vocab(main, projects_fts, row)")
     total = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
-    df = dict.fromkeys(grams, 0) | dict(
+    held = dict(
         conn.execute(
             f"SELECT term, doc FROM temp.projects_fts_terms WHERE term IN ({','.join('?' * len(grams))})", grams
         ).fetchall()
     )
-    return {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in df.items()}
+    weights = {g: math.log(1 + (total - n + 0.5) / (n + 0.5)) for g in grams for n in [held.get(g, 0)]}
+    return weights, sorted((g for g in grams if held.get(g)), key=lambda g: (held[g], g))
 
 
 def _relevance(weights: dict[str, float], name_grams: set[str], grams: list[str], name: str, text: str) -> float:
@@ -171,23 +175,26 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
     grams = _grams(f"{name} {overview}")
     candidates: set[int] = set()
     weights: dict[str, float] = {}
+    name_grams = set(_grams(name))
     if grams:
-        expr = " OR ".join(f'"{g}"' for g in grams)
-        candidates.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT rowid FROM projects_fts WHERE projects_fts MATCH ? ORDER BY bm25(projects_fts, 10.0, 1.0, 3.0) "
-                "LIMIT ?",
-                (expr, _CANDIDATES),
+        weights, held = _weights(conn, grams)
+        # the new name's grams and the overview's rarest: an OR of a long overview's hundreds of grams, most of them
+        # in most projects, ranked every project (1.2 s at 20,000 projects, against 0.06 s)
+        searched = [g for g in held if g in name_grams] + [g for g in held if g not in name_grams][:_SEARCHED_GRAMS]
+        if searched:
+            candidates.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT rowid FROM projects_fts WHERE projects_fts MATCH ? "
+                    "ORDER BY bm25(projects_fts, 10.0, 1.0, 3.0) LIMIT ?",
+                    (" OR ".join(f'"{g}"' for g in searched), _CANDIDATES),
+                )
             )
-        )
-        weights = _weights(conn, grams)
     names = {r[0]: fold(r[1]) for r in conn.execute("SELECT id, name FROM projects")}
     folded = fold(name)
     closest = process.extract(folded, names, scorer=fuzz.ratio, limit=_CANDIDATES, score_cutoff=30)
     similarity = {pid: score for _, score, pid in closest}
     candidates.update(similarity)
-    name_grams = set(_grams(name))
     rows = {
         r["id"]: r
         for r in conn.execute(
