@@ -481,3 +481,14 @@ def test_a_word_naming_a_region_says_the_region_filter_finds_its_indicators(conn
     assert "kb search 满意度 --region 烟台" in console.export_text().splitlines()[0]
     assert search(conn, "烟台 满意度", Filters(region="烟台")).regions == ()  # filtered already
     assert search(conn, "救助 满意度").regions == search(conn, "烟台").regions == ()  # no region; one word
+
+
+def test_a_word_is_a_region_name_only_where_a_place_name_starts():
+    """'经济 效益' and '技术 服务' were told 经济 / 技术 是地区名 (F3, F4, kb search): a word anywhere in a region's
+    name counted, and 威海经济技术开发区 holds both. A word names a region where the region's name, or a place in it
+    after 省, 市, 县 or 区, starts with it (威海, 奉化, 宁波市奉化区), so 苏州工业园区 makes no place of 工业."""
+    from kb.find.search import region_words
+
+    regions = ["威海经济技术开发区", "宁波市奉化区", "苏州工业园区", "威海市环翠区", "广州开发区"]
+    words = ["经济", "技术", "效益", "工业", "开发区", "威海", "奉化", "宁波市奉化区", "环翠", "苏州", "ＷＨ"]
+    assert region_words(words, regions) == ("威海", "奉化", "宁波市奉化区", "环翠", "苏州")

@@ -310,11 +310,16 @@ def _region_words(conn: sqlite3.Connection, words: list[str]) -> tuple[str, ...]
     return region_words(words, (r for (r,) in regions))
 
 
+_PLACE_STARTS = re.compile(r"^|(?<=[省市县区])")  # where a place name starts in a region's ('宁波市|奉化区')
+
+
 def region_words(words: list[str], regions: Iterable[str]) -> tuple[str, ...]:
-    """The words (two characters or more) that one of `regions` holds, as the --region filter matches it: a word
-    must be in the texts, and no indicator's name holds its region ('烟台 满意度' finds none of 烟台's 满意度)."""
-    folded = [fold(r) for r in regions]
-    return tuple(w for w in words if len(w) > 1 and any(fold(w) in r for r in folded))
+    """The words (two characters or more) that name one of `regions`, which the --region filter finds: a word must
+    be in the texts, and no indicator's name holds its region ('烟台 满意度' finds none of 烟台's 满意度). A word names
+    a region where a place name starts with it, at the start of the region's name or after 省, 市, 县 or 区 (威海,
+    奉化 of 宁波市奉化区): 经济 and 技术, inside 威海经济技术开发区, are no place (经济 效益, 技术 服务)."""
+    places = {r[m.start() :] for r in map(fold, regions) for m in _PLACE_STARTS.finditer(r)} - {""}
+    return tuple(w for w in words if len(w) > 1 and any(p.startswith(fold(w)) for p in places))
 
 
 def _load_scorer() -> None:
