@@ -52,7 +52,13 @@ def test_new_projects_find_the_expected_precedents_first(kb, new, expected, shar
 
 
 @pytest.mark.parametrize(
-    "named", ["2026年老旧小区改造提升工程", "老旧小区改造提升工程（2026年度）", "2026老旧小区改造提升工程"]
+    "named",
+    [
+        "2026年老旧小区改造提升工程",
+        "老旧小区改造提升工程（2026年度）",
+        "2026老旧小区改造提升工程",
+        "老旧小区改造提升工程（２０２６年度）",  # full-width digits, as a name copied from a document may have them
+    ],
 )
 def test_the_year_a_draft_is_named_by_finds_nothing_of_its_own(kb, named):
     """Drafts are named by their year ('2027年养老服务补贴'): its bigrams (2027, 7年, 年养) matched projects naming

@@ -128,8 +128,9 @@ _EMPTY_BRACKETS = re.compile(r"[(（]\s*[)）]")
 def _without_years(text: str) -> str:
     """A draft's name without its year ('2027年养老服务补贴' → '养老服务补贴'): drafts are named by the year they
     are for, which says nothing of what the project is (its bigrams matched every project naming a year); brackets
-    the year leaves empty ('（2026年度）') go with it."""
-    return _EMPTY_BRACKETS.sub("", _YEARS.sub(" ", text))
+    the year leaves empty ('（2026年度）') go with it. Folded first, so a year in full-width digits ('２０２６年') goes
+    too (the name's bigrams and its fuzzy match are of the folded text anyway)."""
+    return _EMPTY_BRACKETS.sub("", _YEARS.sub(" ", fold(text)))
 
 
 def _weights(conn: sqlite3.Connection, grams: list[str]) -> tuple[dict[str, float], list[str]]:
