@@ -76,12 +76,12 @@ def test_the_overview_counts_too(kb):
 
 def test_a_score_says_how_alike_not_how_near_the_best(kb):
     """Relevance was relative to the best hit: with nothing in the base about 海洋牧场, the projects sharing only 项目
-    scored 70 of 100, as alike as a near copy looks. It is the weighted share of the new project's bigrams a project
-    holds: a common word weighs little, a word no project holds (海洋, 牧场) most."""
+    scored 70 of 100, as alike as a near copy looks. Scores are scaled by how much of the new name the project
+    holding most of it holds, its bigrams weighted by rarity: 项目 weighs little, 海洋 and 牧场 (held by none) most."""
     nothing_alike = suggest.similar_projects(kb, "海洋牧场项目")
     assert nothing_alike and all(h.shared == ["项目"] and h.score < 20 for h in nothing_alike)
     same = suggest.similar_projects(kb, "2027年老旧小区改造项目")[0]
-    assert (same.name, same.score, same.relevance) == ("老旧小区改造项目", 100, 100)
+    assert (same.name, same.score, same.relevance, same.held) == ("老旧小区改造项目", 100, 100, 100)
     partly = suggest.similar_projects(kb, "老旧小区改造提升工程")[0]
     assert partly.name == "老旧小区改造项目" and 50 < partly.score < 90
 

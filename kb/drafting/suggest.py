@@ -1,8 +1,8 @@
 """Suggestions for a new goal table, each explained from the knowledge base (no hand-written indicator lists).
 
 - `similar_projects`: existing projects ranked by full-text relevance of the new project's name and overview
-  (kb.vocab.tokens bigrams, weighted by how rare they are) plus fuzzy similarity of the names (rapidfuzz), with the
-  terms they share.
+  (kb.vocab.tokens bigrams, BM25) plus fuzzy similarity of the names (rapidfuzz), with the terms they share; the
+  scores scaled by how much of the new name (its bigrams weighted by rarity) any project holds.
 - `classify` / `template`: projects sorted into spending types by keyword rules (`SPENDING_TYPES`, data), then
   for a type the indicators its projects use most, per level-2 slot, with the targets they chose; the spellings of
   one indicator (kb.vocab.families) are one item, never two, and the item lists them.
@@ -54,7 +54,6 @@ SPENDING_TYPES: dict[str, tuple[str, ...]] = {
 }
 NAME_WEIGHT = 2
 TEXT_WEIGHT, FUZZY_WEIGHT = 0.6, 0.4  # how relevance and name similarity combine (0–1 each)
-NAME_SHARE = 1  # of relevance: a bigram of the new name counts this much again when a project's name holds it
 _CANDIDATES = 200
 _MAX_GRAMS = 300
 _SEARCHED_GRAMS = 40  # of an overview's, the rarest, that candidates are searched by
@@ -94,9 +93,10 @@ class Similar:
     year: int | None
     department: str | None
     score: float  # 0–100
-    relevance: float  # the weighted share of the new project's bigrams the project holds, 0–100 (`_relevance`)
+    relevance: float  # full-text relevance relative to the best hit, 0–100
     name_similarity: float  # rapidfuzz ratio of the names, 0–100
     shared: list[str]  # terms of the query found in the project (longest first)
+    held: float  # how much (0–100) of the new name the project holding most of it holds: the scale of every score
 
 
 def _grams(text: str) -> list[str]:
@@ -141,77 +141,70 @@ def _weights(conn: sqlite3.Connection, grams: list[str]) -> tuple[dict[str, floa
     shares (海洋牧场) keeps every project's share low."""
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.projects_fts_terms USING fts5vocab(main, projects_fts, row)")
     total = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
-    held = dict(
+    docs = dict(
         conn.execute(
             f"SELECT term, doc FROM temp.projects_fts_terms WHERE term IN ({','.join('?' * len(grams))})", grams
         ).fetchall()
     )
-    weights = {g: math.log(1 + (total - n + 0.5) / (n + 0.5)) for g in grams for n in [held.get(g, 0)]}
-    return weights, sorted((g for g in grams if held.get(g)), key=lambda g: (held[g], g))
+    weights = {g: math.log(1 + (total - n + 0.5) / (n + 0.5)) for g in grams for n in [docs.get(g, 0)]}
+    return weights, sorted((g for g in grams if docs.get(g)), key=lambda g: (docs[g], g))
 
 
-def _relevance(weights: dict[str, float], name_grams: set[str], grams: list[str], name: str, text: str) -> float:
-    """How much (0–100) of the new project a project holds: each of the new name's and overview's bigrams, by its
-    weight, found in the project's text; a bigram of the new name weighs twice, its second half found only in the
-    project's name (`NAME_SHARE`)."""
-    held = {text[i : i + 2] for i in range(len(text) - 1)}
-    named = {name[i : i + 2] for i in range(len(name) - 1)}
-    got = total = 0.0
-    for g in grams:
-        w = weights.get(g, 0.0)
-        total += w * (1 + NAME_SHARE * (g in name_grams))
-        got += w * ((g in held) + NAME_SHARE * (g in name_grams and g in named))
-    return 100 * got / total if total else 0.0
+def _held(weights: dict[str, float], grams: set[str], text: str) -> float:
+    """The share (0–1) of the grams' weight that `text` holds."""
+    pairs = {text[i : i + 2] for i in range(len(text) - 1)}
+    total = sum(weights.get(g, 0.0) for g in grams)
+    return sum(weights.get(g, 0.0) for g in grams & pairs) / total if total else 0.0
 
 
 def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", limit: int = 10) -> list[Similar]:
     """Existing projects most like a new one, from its name and overview (years left out).
 
-    Candidates come from the projects' search index (BM25) and from names spelled alike (rapidfuzz). Relevance is
-    absolute, not relative to the best candidate: the weighted share of the new project's bigrams a project holds
-    (`_relevance`, `_weights`). A project that shares only 项目 scores low even when nothing shares more."""
+    Candidates come from the projects' search index (BM25 over the new name's bigrams and the overview's rarest)
+    and from names spelled alike (rapidfuzz), ranked by both. BM25 is relative to the best candidate, so every score
+    is scaled by how much of the new name the project holding most of it holds (`_held`, weighted by `_weights`): a
+    project sharing only 项目 scores low when nothing shares more, not 70."""
     from rapidfuzz import fuzz, process
 
     name, overview = _without_years(name).strip() or name, _without_years(overview or "")
     grams = _grams(f"{name} {overview}")
-    candidates: set[int] = set()
-    weights: dict[str, float] = {}
     name_grams = set(_grams(name))
+    weights: dict[str, float] = {}
+    ranks: dict[int, float] = {}
     if grams:
-        weights, held = _weights(conn, grams)
+        weights, some_hold = _weights(conn, grams)
         # the new name's grams and the overview's rarest: an OR of a long overview's hundreds of grams, most of them
         # in most projects, ranked every project (1.2 s at 20,000 projects, against 0.06 s)
-        searched = [g for g in held if g in name_grams] + [g for g in held if g not in name_grams][:_SEARCHED_GRAMS]
+        searched = [g for g in some_hold if g in name_grams]
+        searched += [g for g in some_hold if g not in name_grams][:_SEARCHED_GRAMS]
         if searched:
-            candidates.update(
-                r[0]
-                for r in conn.execute(
-                    "SELECT rowid FROM projects_fts WHERE projects_fts MATCH ? "
-                    "ORDER BY bm25(projects_fts, 10.0, 1.0, 3.0) LIMIT ?",
+            ranks = dict(
+                conn.execute(
+                    "SELECT rowid, bm25(projects_fts, 10.0, 1.0, 3.0) FROM projects_fts WHERE projects_fts MATCH ? "
+                    "ORDER BY 2 LIMIT ?",
                     (" OR ".join(f'"{g}"' for g in searched), _CANDIDATES),
-                )
+                ).fetchall()
             )
+    best = min(ranks.values(), default=0.0)  # bm25 is negative, best first
+    relevance = {pid: 100.0 * rank / best if best else 0.0 for pid, rank in ranks.items()}
     names = {r[0]: fold(r[1]) for r in conn.execute("SELECT id, name FROM projects")}
     folded = fold(name)
     closest = process.extract(folded, names, scorer=fuzz.ratio, limit=_CANDIDATES, score_cutoff=30)
     similarity = {pid: score for _, score, pid in closest}
-    candidates.update(similarity)
     rows = {
         r["id"]: r
         for r in conn.execute(
             "SELECT id, name, region, year, department, overview, goal FROM projects "
             "WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(candidates)),),
+            (json.dumps(sorted(relevance.keys() | similarity.keys())),),
         )
     }
-    relevance = {}
-    for pid, p in rows.items():
-        text = fold(" ".join(p[k] or "" for k in ("name", "overview", "goal")))
-        relevance[pid] = _relevance(weights, name_grams, grams, names[pid], text)
-        if pid not in similarity:
-            similarity[pid] = fuzz.ratio(folded, names[pid])
+    texts = {pid: " ".join(p[k] or "" for k in ("name", "overview", "goal")) for pid, p in rows.items()}
+    held = max((_held(weights, name_grams, fold(text)) for text in texts.values()), default=0.0)
+    for pid in rows.keys() - similarity.keys():
+        similarity[pid] = fuzz.ratio(folded, names[pid])
     scored = sorted(
-        ((TEXT_WEIGHT * relevance[pid] + FUZZY_WEIGHT * similarity[pid], pid) for pid in rows),
+        ((held * (TEXT_WEIGHT * relevance.get(pid, 0.0) + FUZZY_WEIGHT * similarity[pid]), pid) for pid in rows),
         key=lambda s: (-s[0], s[1]),
     )[:limit]
     query = f"{name} {overview}"
@@ -223,9 +216,10 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
             rows[pid]["year"],
             rows[pid]["department"],
             round(score, 1),
-            round(relevance[pid], 1),
+            round(relevance.get(pid, 0.0), 1),
             round(similarity[pid], 1),
-            shared_terms(query, " ".join(rows[pid][k] or "" for k in ("name", "overview", "goal"))),
+            shared_terms(query, texts[pid]),
+            round(100 * held, 1),
         )
         for score, pid in scored
         if score > 0
