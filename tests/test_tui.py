@@ -272,7 +272,7 @@ async def test_a_word_naming_a_region_is_pointed_to_the_region_select(seeded):
         await pilot.press("f3", *"威海 满意度")
         await settle(pilot)
         status = str(app.query_one("#names-status").render())
-        assert status.startswith("没有名称含 '威海 满意度'") and "提示：威海 是地区名，在“地区”中选它" in status
+        assert status.startswith("没有名称含 '威海 满意度'") and "提示：威海 是地区名，请从搜索词删去" in status
         await pilot.press("f4", *"威海 改造")
         await settle(pilot)
         status = str(app.query_one("#proj-status").render())

@@ -60,7 +60,9 @@ class FilterBar(Horizontal):
         if not found:
             return ""
         named = "、".join(found)
-        return f" · 提示：{named} 是地区名，在“地区”中选它 hint: {named} names a region, pick it under 地区 (region)"
+        return (
+            f" · 提示：{named} 是地区名，请从搜索词删去，在“地区”中选择 hint: {named} is a region, pick it under 地区"
+        )
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
