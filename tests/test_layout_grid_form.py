@@ -589,6 +589,23 @@ def test_the_2021_forms_goals_side_by_side_and_a_sum_beside_its_money_label():
     assert project.fields == {"实施期目标": "三年建成平台。"}
 
 
+def test_a_local_forms_中期目标_beside_its_年度目标():
+    """总体目标 | 中期目标（2026年-2028年） | 年度目标 (a local three-year form): the goal was the 中期 text and the
+    year's was lost."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "就业见习补贴", "就业见习补贴", "就业见习补贴"],
+            ["项目资金（万元）", "年度资金总额", "1543.2", "1543.2"],
+            ["总体目标", "中期目标（2026年-2028年）", "中期目标（2026年-2028年）", "年度目标"],
+            ["总体目标", "三年累计新增岗位18000个。", "三年累计新增岗位18000个。", "新增岗位6000个。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "新增见习岗位数", "≥6000个"],
+        ]
+    )
+    assert project.goal == "新增岗位6000个。"
+    assert project.fields == {"实施期目标": "三年累计新增岗位18000个。"}
+
+
 def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
     """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
     (三级绩效指标名称) was read by no layout."""
