@@ -594,3 +594,21 @@ def test_a_goals_rest_on_the_next_page_is_joined_though_it_stands_earlier_in_the
     ]
     [project] = flat_sheet.parse(rows).projects
     assert (project.goal, len(project.indicators)) == ("完成2026年度12个老旧小区改造，提升居民满意度", 3)
+
+
+def test_a_target_spread_over_its_parts_whose_value_part_names_no_field():
+    """指标值 over 符号 | 值 | 单位 (a two-row header): '值' named no column, the target was lost and the table was
+    read by no layout; the part naming nothing under a spread 指标值 is its value."""
+    from importers import parse_rows
+
+    text = (
+        "项目名称\t预算金额\t一级指标\t三级指标\t指标值\t指标值\t指标值\n"
+        "项目名称\t预算金额\t一级指标\t三级指标\t符号\t值\t单位\n"
+        "水源地水质监测\t265.80\t产出指标\t监测样品数\t≥\t1,296\t个\n"
+        "水源地水质监测\t265.80\t效益指标\t饮水安全保障水平\t\t有效提升\t\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.name, i.operator, i.target, i.unit) for i in project.indicators] == [
+        ("监测样品数", "≥", "1,296", "个"),
+        ("饮水安全保障水平", "", "有效提升", ""),
+    ]

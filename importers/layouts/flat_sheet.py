@@ -159,7 +159,7 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
         return None
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
     lower = once_across([clean(cell) for cell in rows[below].cells]) if below is not None else []
-    merged = [b or k for k, b in zip(raw + [""] * len(lower), lower + [""] * len(raw))]
+    merged = _value_part([b or k for k, b in zip(raw + [""] * len(lower), lower + [""] * len(raw))], raw, lower)
     two_rows = len(_indicator_positions(merged)) > len(_indicator_positions(raw)) or _names_parts(raw, lower)
     upper, raw = raw, merged if two_rows else raw
     keys = [header_key(cell) for cell in raw]
@@ -191,6 +191,21 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
         width=max(len(rows[i].cells), len(lower)),
         operator_label=key(raw[indicator["operator"]]) if "operator" in indicator else "指标性质",
     )
+
+
+def _value_part(merged: list[str], upper: list[str], lower: list[str]) -> list[str]:
+    """A two-row header's cells, the target read where its parent spreads over parts the row below names (指标值 over
+    符号 | 值 | 单位): the one part naming no field is the value, under its parent's name."""
+    if "target" in _indicator_positions(merged):
+        return merged
+    parts = [
+        j
+        for j, cell in enumerate(lower)
+        if cell and not column(cell) and column(_spanning(upper, j)) == "target" and j < len(merged)
+    ]
+    if len(parts) != 1:
+        return merged
+    return [_spanning(upper, j) if j == parts[0] else cell for j, cell in enumerate(merged)]
 
 
 def _names_parts(raw: list[str], lower: list[str]) -> bool:
