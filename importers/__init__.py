@@ -121,6 +121,7 @@ def unread(rows: list[Row], doc: RawDocument) -> list[str]:
     """Rows reading as indicators' that no goal table took, each told by its line (as a streamed document's pieces
     tell theirs): not passed over (a layout met for the first time may drop what it cannot place)."""
     read = {indicator.line for project in doc.projects for indicator in project.indicators}
+    read |= {line for project in doc.projects for line in project.lines_read}
     return [
         f"第 {row.line} 行{f'（第 {row.page} 页）' if row.page else ''}像指标行，却未读入任何目标表，请核对原文 "
         f"line {row.line}: a row that looks like an indicator was not read: check it against the document"

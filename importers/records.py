@@ -137,6 +137,8 @@ class RawProject:
     extra: dict = field(default_factory=dict)  # other kept sections (保障措施, 进度计划, …)
     line: int = 0
     page: int = 0  # the page its table starts on, in a paged document
+    lines_read: list[int] = field(default_factory=list, compare=False)  # rows read into its indicators' period
+    # targets (a 长期绩效指标 table's), besides the indicators' own lines
 
 
 @dataclass

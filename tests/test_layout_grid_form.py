@@ -606,6 +606,35 @@ def test_a_local_forms_中期目标_beside_its_年度目标():
     assert project.fields == {"实施期目标": "三年累计新增岗位18000个。"}
 
 
+def test_a_forms_长期绩效指标_table_then_its_年度绩效指标_table():
+    """The Hunan/Shaanxi 申报表: 项目绩效目标 | 长期目标 | 年度目标, then a 长期绩效指标 table and a 年度绩效指标
+    table of the same indicators. Each indicator came twice (the span's value read as a year's target) and the goal
+    was the 长期 text; the year's indicators now carry the span's values as their period targets, and the span's rows
+    are not told as unread."""
+    from importers import parse_rows
+    from importers.records import Row
+
+    lines = [
+        ["项目名称", "就业见习补贴", "就业见习补贴", "就业见习补贴", "就业见习补贴"],
+        ["主管部门", "某市人社局", "某市人社局", "某市人社局", "某市人社局"],
+        ["项目绩效目标", "长期目标", "长期目标", "年度目标", "年度目标"],
+        ["项目绩效目标", "三年新增岗位18000个。", "三年新增岗位18000个。", "新增岗位6000个。", "新增岗位6000个。"],
+        ["长期绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["长期绩效指标", "产出指标", "数量指标", "新增见习岗位数", "≥18000个"],
+        ["长期绩效指标", "效益指标", "社会效益指标", "就业率", "逐年提高"],
+        ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["年度绩效指标", "产出指标", "数量指标", "新增见习岗位数", "≥6000个"],
+        ["年度绩效指标", "效益指标", "社会效益指标", "就业率", "较上年提高"],
+    ]
+    [project] = _form_rows(lines)
+    assert project.goal == "新增岗位6000个。"
+    assert [(i.name, i.target, i.period_target) for i in project.indicators] == [
+        ("新增见习岗位数", "≥6000个", "≥18000个"),
+        ("就业率", "较上年提高", "逐年提高"),
+    ]
+    assert parse_rows([Row(cells, n) for n, cells in enumerate(lines, 1)]).warnings == []
+
+
 def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
     """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
     (三级绩效指标名称) was read by no layout."""

@@ -91,6 +91,7 @@ class _Form:
     unit: str = ""  # the money unit a line above the form declares ('单位：万元')
     named: set[str] = field(default_factory=set)  # the kinds the head rows give a value (kept by add_head)
     grouped: bool = False  # begun by a project's row across a table without heads ('一、农村饮水工程维修养护项目')
+    period_until: int = 0  # the line of the year's table after a 长期绩效指标 table: rows above it are the span's
 
     def add_head(self, row: Row) -> None:
         self.head.append(row)
@@ -475,6 +476,8 @@ def forms(rows: list[Row]) -> list[_Form]:
             if form.header is None:
                 form.header = table
                 _join_side_label(form, row)
+            if form.rows and not form.period_until and _period_side(form.header) and _year_side(table):
+                form.period_until = row.line  # 长期绩效指标 | … then 年度绩效指标 | …: two tables of one form
             changed = table.labels != form.header.labels or table.width != form.header.width
             under = (form, table, form.header) if changed else None
             continue  # the header repeated on a continuation page (its own table in a Word file, its own columns)
@@ -604,6 +607,24 @@ def _in_columns(row: Row, under: _Header, header: _Header) -> Row:
 def _widened(row: Row, width: int) -> Row:
     """The row with empty cells added on the right up to `width` (itself when it is that wide)."""
     return replace(row, cells=[*row.cells, *[""] * (width - len(row.cells))]) if len(row.cells) < width else row
+
+
+_PERIOD_SIDE = re.compile(r"^(?:长期|中期|实施期|总目标|总体目标|项目周期)(?:绩效)?指标")
+_YEAR_SIDE = re.compile(r"^(?:本?年度|当年|本年)(?:绩效)?指标")
+
+
+def _side_label(table: _Header) -> str:
+    """The label beside an indicator table's header ('年度绩效指标'), '' when none: a header cell naming no column."""
+    used = set(table.columns.values()) | set(table.notes)
+    return next((key(label) for j, label in sorted(table.labels.items()) if j not in used and label), "")
+
+
+def _period_side(table: _Header) -> bool:
+    return bool(_PERIOD_SIDE.match(_side_label(table)))
+
+
+def _year_side(table: _Header) -> bool:
+    return bool(_YEAR_SIDE.match(_side_label(table)))
 
 
 def _join_side_label(form: _Form, header_row: Row) -> None:
@@ -973,8 +994,11 @@ def indicators(form: _Form) -> list[RawIndicator]:
         pieces = _pieces(name, whole) if several else [(name, whole)]
         whole_before = whole if len(pieces) == 1 else ""
         operator_before, unit_before = cell(cells, "operator"), cell(cells, "unit")
+        spans = bool(form.period_until) and row.line < form.period_until  # a row of the 长期绩效指标 table
         for piece, given in pieces:
             operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
+            if spans:
+                period = joined(f"{cell(cells, 'operator')}{given}{cell(cells, 'unit')}")
             found.append(
                 RawIndicator(
                     name=piece,
@@ -991,7 +1015,24 @@ def indicators(form: _Form) -> list[RawIndicator]:
                     notes={**notes, **nature_notes(table.operator_label, nature, cell(cells, "unit"))},
                 )
             )
-    return found
+    return _with_span_values(found, form.period_until) if form.period_until else found
+
+
+def _with_span_values(found: list[RawIndicator], until: int) -> list[RawIndicator]:
+    """A form's 长期绩效指标 table and its 年度绩效指标 table as one list: each year's indicator given the span's value
+    of the indicator of its name as its period target; a span's indicator the year's table does not name is kept
+    with its span's value alone."""
+    spans = [indicator for indicator in found if indicator.line < until]
+    year = [indicator for indicator in found if indicator.line >= until]
+    by_name: dict[str, RawIndicator] = {}
+    for indicator in spans:
+        by_name.setdefault(key(indicator.name), indicator)
+    for indicator in year:
+        span = by_name.pop(key(indicator.name), None)
+        if span is not None:
+            indicator.period_target = span.period_target
+    rest = [replace(span, target="", operator="", unit="") for span in by_name.values()]
+    return year + rest
 
 
 def _rest_of_a_row(
@@ -1058,6 +1099,7 @@ def parse(rows: list[Row]) -> RawDocument:
             )
             continue
         project.indicators = indicators(form)
+        project.lines_read = [row.line for row in form.rows if row.line < form.period_until]
         if not project.indicators and not project.amount:
             doc.warnings.append(
                 f"第 {project.line} 行「{project.name}」的表单既无指标也无金额，未读 line {project.line}: the form of "
