@@ -635,6 +635,26 @@ def test_a_forms_长期绩效指标_table_then_its_年度绩效指标_table():
     assert parse_rows([Row(cells, n) for n, cells in enumerate(lines, 1)]).warnings == []
 
 
+def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
+    """A PDF's form: an unlabelled line, then '绩效目标 | 年度目标' (two goal labels, their text on the row below).
+    The first label took the line above as its text's start, the second looked for it again: KeyError, and the
+    whole document was not imported."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    lines = [
+        ["项目名称", "甲项目", "甲项目", "甲项目"],
+        ["资金构成", "总额100万元", "总额100万元", "总额100万元"],
+        ["绩效目标", "年度目标", "年度目标", "年度目标"],
+        ["绩效目标", "完成任务。", "完成任务。", "完成任务。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥1个"],
+    ]
+    [project] = grid_form.parse([Row(cells, n, page=1) for n, cells in enumerate(lines, 1)]).projects
+    assert project.goal.endswith("完成任务。")
+    assert [(i.name, i.target) for i in project.indicators] == [("培训人数", "≥1个")]
+
+
 def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
     """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
     (三级绩效指标名称) was read by no layout."""
