@@ -655,6 +655,20 @@ def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
     assert [(i.name, i.target) for i in project.indicators] == [("培训人数", "≥1个")]
 
 
+def test_the_hunan_forms_项目单位_beside_its_主管部门():
+    """主管部门 | 某局 | 项目单位 | 某中心 (the Hunan/Shaanxi 申报表): 项目单位 named no field, its value went to 说明
+    and its label was lost (a later unlabelled cell overwrote it); it is the implementing unit, kept as 项目单位."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "甲项目", "甲项目", "甲项目"],
+            ["主管部门", "某局", "项目单位", "某中心"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥1个"],
+        ]
+    )
+    assert (project.department, project.fields) == ("某局", {"项目单位": "某中心"})
+
+
 def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
     """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
     (三级绩效指标名称) was read by no layout."""
