@@ -588,6 +588,8 @@ BLOCK_COLUMNS = {
     "实施期目标": "实施期目标",  # a goal table's 总体目标 over 实施期目标 | 年度目标, their texts on the row below
     "中期目标": "实施期目标",  # a local form's three-year span (中期目标（2026-2028年）)
     "长期目标": "实施期目标",  # the Hunan/Shaanxi 申报表's 项目绩效目标 | 长期目标 | 年度目标
+    "总目标": "实施期目标",  # and its other version's 项目绩效目标描述 | 总目标 | 本年度目标
+    "本年度目标": "年度目标",
     "年度目标": "年度目标",
 }
 GOAL_BLOCKS = frozenset(("实施期目标", "年度目标"))  # block columns of a goal table: a row of labels only

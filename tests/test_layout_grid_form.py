@@ -669,6 +669,21 @@ def test_the_hunan_forms_项目单位_beside_its_主管部门():
     assert (project.department, project.fields) == ("某局", {"项目单位": "某中心"})
 
 
+def test_the_templates_总目标_beside_its_本年度目标():
+    """项目绩效目标描述 | 总目标 | 本年度目标 with their texts below (the widely copied 申报表 template): neither
+    label was known, the goal was empty and only the year's text was kept, as 说明."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "甲项目", "甲项目", "甲项目"],
+            ["项目绩效目标描述", "总目标", "本年度目标", "本年度目标"],
+            ["项目绩效目标描述", "三年完成。", "当年完成。", "当年完成。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥1个"],
+        ]
+    )
+    assert (project.goal, project.fields) == ("当年完成。", {"实施期目标": "三年完成。"})
+
+
 def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
     """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
     (三级绩效指标名称) was read by no layout."""
