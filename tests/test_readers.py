@@ -855,6 +855,48 @@ def test_pdf_a_merged_cell_printed_once_keeps_its_text_under_a_repeated_header()
     assert [row[0] for row in first.rows] == ["老年助餐服务补贴", "老年助餐服务补贴"]
 
 
+def test_pdf_a_cells_lines_printed_below_the_last_rule_at_a_pages_foot_are_its_own():
+    """Chromium breaking a table's tall row at a page's foot ends the name column's rules with the row's last one
+    and prints the rest of the merged name under it, unclipped; the next page's part, under the repeated header, is
+    blank. Those lines were taken for text the cell's border clips and dropped: the name lost its end ('…of
+    markets'), and a name cut so differed from its own rows elsewhere (a project missing)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_font("helvetica", size=10)
+    left, mid, value, right = 40, 160, 280, 400
+    head = ("project", "indicator", "target")
+    pdf.add_page()
+    pdf.line(left, 700, right, 700)
+    pdf.line(left, 720, right, 720)
+    for x in (left, mid, value, right):
+        pdf.line(x, 700, x, 775)
+    pdf.line(mid, 747, right, 747)
+    pdf.line(mid, 775, right, 775)  # the last rule under the indicator columns only
+    for x, text in zip((left, mid, value), head):
+        pdf.text(x + 4, 714, text)
+    for y, (name, target) in zip((736, 764), (("sampled", ">=36000"), ("tested", ">=120000"))):
+        pdf.text(mid + 4, y, name)
+        pdf.text(value + 4, y, target)
+    for n, line in enumerate(["Food safety", "sampling and", "rapid testing", "of markets", "and canteens"]):
+        pdf.text(left + 4, 732 + 12 * n, line)  # the last line's baseline (780) under the rules' end (775)
+    pdf.add_page()
+    pdf.line(left, 60, right, 60)
+    pdf.line(left, 80, right, 80)
+    for x, text in zip((left, mid, value), head):
+        pdf.text(x + 4, 74, text)
+    for x in (left, mid, value, right):
+        pdf.line(x, 60, x, 120)
+    pdf.line(mid, 100, right, 100)
+    pdf.line(left, 120, right, 120)
+    for y, (name, target) in zip((94, 114), (("handled", "=100%"), ("published", "<=20 days"))):
+        pdf.text(mid + 4, y, name)
+        pdf.text(value + 4, y, target)
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [row[0] for row in rows[1:]] == ["Food safety\nsampling and\nrapid testing\nof markets\nand canteens"] * 4
+    assert [row[1] for row in rows[1:]] == ["sampled", "tested", "handled", "published"]
+
+
 def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table():
     """A label cell merged down over the repeated header and the rows under it: once the header is dropped, its
     first row is merged with nothing above (it was taken as merged with the row before the table, which a blank

@@ -12,7 +12,8 @@ every row it covers; a page that rules only the last columns of a continued tabl
 beside the grid) gives those columns from the text there; a sheet's print titles atop a page (lines repeating, from
 the first, those atop the page before, and table rows repeating its first table's) are dropped over a form going
 on, kept over a new one (`_print_titles`). Text a cell's borders clip (printed beyond them, or off
-the page) is not read, nor is text the page's clipping paths hide (pdf_clip), nor what is drawn beyond its CropBox.
+the page) is not read (the lines a cell open at a page's foot prints on under its last rule, unclipped, are its
+own: `_run_on`), nor is text the page's clipping paths hide (pdf_clip), nor what is drawn beyond its CropBox.
 A glyph no map names a character for (a font without ToUnicode, or missing some glyphs) is read as U+FFFD and its
 page said in the reader's notes; a compatibility ideograph or Kangxi radical a font names a glyph by, as its ideograph.
 Text outside tables becomes one row per line, split into cells at wide gaps (pdf_lines); page numbers are dropped.
@@ -1032,6 +1033,9 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int
     cut_at = [edge["top"] for edge in cuts]
     items = [_table_item(t, chars, verticals, horizontals, closing, cut_at) for t in tables]
     boxes = [t.bbox for t in tables]
+    for n, table in enumerate(items):
+        if table.full_bottom and _run_on(chars, [c for c in chars if not any(_inside(c, box) for box in boxes)], table):
+            items[n] = _table_item(tables[n], chars, verticals, horizontals, closing, cut_at)
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped([c for c in free if c["upright"] or not upright_only], items)
     lines = [
@@ -1350,6 +1354,36 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
 def _on_page(char: dict, page) -> bool:
     """Whether the character is drawn on the page (text placed beyond its edges is clipped away)."""
     return char["bottom"] > 0 and char["top"] < page.height and char["x1"] > 0 and char["x0"] < page.width
+
+
+def _run_on(chars: list[dict], free: list[dict], table: _Item) -> bool:
+    """Move into the table the lines a cell open at its bottom prints on below its last rule (Chromium, breaking a
+    table's tall row at a page's foot, ends the columns' rules with the row's last one there and prints the rest of
+    a merged cell's text under it, unclipped): the lines just beyond that edge (each within CLIP_GAP font sizes of
+    the one before) in a column whose cell's text reaches the edge, the first at the cell's own line pitch (`free`:
+    the page's characters outside its tables). Says whether any line moved (the table is read again)."""
+    moved = False
+    lines = [line for line in text_lines(free) if _middle(line) > table.bottom]
+    for j in table.full_bottom:
+        x0, x1 = _span(table, j)
+        start = table.row_tops[table.open_bottom[j][0]]
+        above = text_lines([c for c in chars if x0 <= c["anchor"] <= x1 and start <= c["middle"] <= table.bottom])
+        if not above:
+            continue
+        near, base = table.bottom, above[-1][0]["base"]
+        for line in lines:
+            inside = [c for c in line if x0 <= c["anchor"] <= x1]
+            if not inside:
+                break
+            size = inside[0]["size"]
+            top, bottom = min(c["top"] for c in inside), max(c["bottom"] for c in inside)
+            if top - near > CLIP_GAP * size or inside[0]["base"] - base > LIFT_PITCH * size:
+                break
+            for char in inside:
+                char["middle"] = table.bottom - 0.01
+            moved = True
+            near, base = max(near, bottom), inside[0]["base"]
+    return moved
 
 
 def _without_clipped(chars: list[dict], tables: list[_Item]) -> list[dict]:
