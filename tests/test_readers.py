@@ -2023,6 +2023,63 @@ def test_pdf_a_line_the_page_break_cuts_through_is_read_once():
     ]
 
 
+def test_pdf_the_marks_of_a_line_the_page_break_cuts_are_read_from_the_next_pages_part():
+    """LibreOffice prints a merged cell on over the break: the line cut there shows the tops of its letters at the
+    foot of one page, where its low marks (their ink at the foot of their boxes) are hidden, and only its foot atop
+    the next, the marks there and the letters hidden. The marks were lost ('one two three' for 'one, two, three'),
+    or read as a line of their own; now the line is read once with them, each where it stands."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 120, "goal"), (120, 200, "item")):
+        _cell(pdf, left, right, 40, text)
+    with pdf.rect_clip(40, 40, 160, 40):  # the table's area
+        _cell(pdf, 40, 120, 60, "P1", open_bottom=True)
+        _cell(pdf, 120, 200, 60, "a")
+        pdf.text(42, 81.4, "one, two, three")  # 0.65 of its height above the page's last rule
+    pdf.add_page()
+    for left, right, text in ((40, 120, "goal"), (120, 200, "item")):  # the print titles
+        _cell(pdf, left, right, 40, text)
+    for n, item in enumerate("bc"):
+        _cell(pdf, 120, 200, 60 + 20 * n, item)
+    pdf.rect(40, 60, 80, 40)  # the goal cell's rest
+    with pdf.rect_clip(40, 60, 80, 40):
+        pdf.text(42, 60.9, "one, two, three")  # 0.3 of it, its foot, below the header's rule
+        pdf.text(42, 74, "rest")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["goal", "item"],
+        *[["P1\none, two, three\nrest", item] for item in "abc"],
+    ]
+
+
+def test_pdf_the_marks_of_a_cut_line_beside_a_continued_grid_are_read_from_the_next_pages_part():
+    """The same where the next page prints the head beside its grid (Beijing): the line's foot atop that page, its
+    comma showing there, was read as a line of its own ('…服务包\n，\n括…' for '…服务，包括…')."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 120, "head"), (120, 200, "item")):
+        _cell(pdf, left, right, 40, text)
+    with pdf.rect_clip(40, 40, 160, 40):  # the table's area
+        _cell(pdf, 40, 120, 60, "P1", open_bottom=True)
+        _cell(pdf, 120, 200, 60, "a")
+        pdf.text(42, 81.4, "one, two")  # 0.65 of its height above the page's last rule
+    pdf.add_page()
+    with pdf.rect_clip(40, 60, 160, 40):
+        for n, item in enumerate("bc"):
+            _cell(pdf, 120, 200, 60 + 20 * n, item)
+        pdf.text(42, 60.9, "one, two")  # 0.3 of it, its foot, below the page's first rule
+        pdf.text(42, 74, "rest")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["head", "item"],
+        *[["P1\none, two\nrest", item] for item in "abc"],
+    ]
+
+
 def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_page():
     """Level cells open at the page's bottom and the next page's top are one cell, though the next page draws its
     first column 4.5 pt further right and a table below it snaps the rule between two open cells off its line."""

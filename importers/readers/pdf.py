@@ -8,8 +8,9 @@ Chinese characters. A merged cell (a box over several grid positions) is repeate
 A cell left open by a page break (no rule closes it, so no box) is read from its region of the grid; when a table
 continues on the next page its columns are matched to the first page's by position (a continuation page may lack
 a column), the header it repeats is dropped, and a cell cut by the break is joined: its text on both pages, in
-every row it covers; a page that rules only the last columns of a continued table (its first columns' text
-beside the grid) gives those columns from the text there; a sheet's print titles atop a page (lines repeating, from
+every row it covers (a line the break cuts once, with the low marks only its foot atop the next page shows); a
+page that rules only the last columns of a continued table (its first columns' text beside the grid) gives those
+columns from the text there; a sheet's print titles atop a page (lines repeating, from
 the first, those atop the page before, and table rows repeating its first table's) are dropped over a form going
 on, kept over a new one (`_print_titles`). Text a cell's borders clip (printed beyond them, or off
 the page) is not read (the lines a cell open at a page's foot prints on under its last rule, unclipped, are its
@@ -134,6 +135,10 @@ class _Item:
     carried_blank: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (the document's)
     # whose blank cell goes on in this table's one blank cell over the whole page (a merged cell's text on a later one)
     full_bottom: set[int] = field(default_factory=set)  # columns of cells open at the bottom whose text reaches it
+    cut_places: dict[int, list[dict]] = field(default_factory=dict)  # column → its cut_bottom line's characters
+    top_marks: dict[int, tuple[str, list[dict]]] = field(default_factory=dict)  # column → its first cell whose first
+    # line is only low marks the clip cut the tops of (the foot of a line cut at the page break, the rest of it
+    # hidden): that cell's text without them, and the marks (`_marked`)
 
 
 def read(data: bytes) -> Rows:
@@ -468,6 +473,8 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.cut_top = {columns[j]: line for j, line in first.cut_top.items() if j < len(columns)}
         first.cut_bottom = {columns[j]: line for j, line in first.cut_bottom.items() if j < len(columns)}
         first.full_bottom = {columns[j] for j in first.full_bottom if j < len(columns)}
+        first.cut_places = {columns[j]: line for j, line in first.cut_places.items() if j < len(columns)}
+        first.top_marks = {columns[j]: marks for j, marks in first.top_marks.items() if j < len(columns)}
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
@@ -503,12 +510,17 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
                 if left <= (c["x0"] + c["x1"]) / 2 < right and top <= c["middle"] < bottom
             ]
             text = cell_text(wrapped_text(chars, right))
+            if rows and n == 0 and not closed_top:
+                text, marks = _marks_apart(text, chars)
+                if marks:
+                    table.top_marks[j] = (text, marks)
             for i in rows:
                 table.rows[i][j] = text
             if rows and n == 0 and not closed_top:
                 table.open_top[j], table.cut_top[j] = rows, _cut_line(chars, "top")
             if rows and n == len(bounds) - 2 and not closed_bottom:
                 table.open_bottom[j], table.cut_bottom[j] = rows, _cut_line(chars, "bottom")
+                table.cut_places[j] = _cut_chars(chars, "bottom")
                 if _reaches(chars, table.bottom):
                     table.full_bottom.add(j)
     table.took_beside = True
@@ -828,10 +840,9 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
         while len(below) < len(first.rows) and (len(below), j) in first.merged_down:
             below.append(len(below))
         low = last.cut_bottom.get(j, "")  # the line the break cuts, its lower part perhaps atop the rest
-        high = next((first.rows[0][j][:n] for n in _line_ends(first.rows[0][j], low)), "")
-        _put_joined(
-            last, start, first, rows, j, above, below, _joined(rows[start + above[0]][j], first.rows[0][j], (low, high))
-        )
+        rest, high = _marked(last, first, j, first.rows[0][j])
+        high = high or next((rest[:n] for n in _line_ends(rest, low)), "")
+        _put_joined(last, start, first, rows, j, above, below, _joined(rows[start + above[0]][j], rest, (low, high)))
     foot = last.rows[-1] if last.rows else []
     for j in {j for _, j in last.merged_down} - set(last.open_bottom):
         cut = [len(last.rows) - 1]
@@ -852,10 +863,9 @@ def _join_open_cells(last: _Item, start: int, first: _Item, rows: list[tuple[str
         upper = last.open_bottom.get(j)
         if not upper or not below:
             continue
-        cuts = (last.cut_bottom.get(j, ""), first.cut_top.get(j, ""))
-        _put_joined(
-            last, start, first, rows, j, upper, below, _joined(rows[start + upper[0]][j], first.rows[below[0]][j], cuts)
-        )
+        rest, high = _marked(last, first, j, first.rows[below[0]][j])
+        cuts = (last.cut_bottom.get(j, ""), high or first.cut_top.get(j, ""))
+        _put_joined(last, start, first, rows, j, upper, below, _joined(rows[start + upper[0]][j], rest, cuts))
 
 
 def _put_joined(
@@ -877,6 +887,21 @@ def _put_joined(
         first.rows[i][j] = text
     if first.open_bottom.get(j) == below:  # one cell over the whole page: it may go on over the next
         first.carried[j] = earlier
+
+
+def _marked(last: _Item, first: _Item, j: int, rest: str) -> tuple[str, str]:
+    """The rest of a cell in column `j` whose first line is only the low marks of the line the break cut (LibreOffice
+    prints a merged cell over a break on both pages: the foot of that line, where its marks' ink is, atop the next
+    page, the rest of its characters hidden there; their tops at the page's foot, where the marks are hidden): that
+    line whole, its characters and marks put in order by where they stand, in place of the marks; and that line.
+    Otherwise the rest as it is and ''."""
+    text, marks = first.top_marks.get(j, ("", []))
+    places = last.cut_places.get(j)
+    if not marks or not places or text != rest:
+        return rest, ""
+    shown = [mark for mark in marks if all(abs(mark["x0"] - c["x0"]) > CUT for c in places)]  # (not one it shows)
+    line = line_text(sorted(places + shown, key=lambda c: c["x0"]))
+    return line + "\n" + rest if rest else line, line
 
 
 def _line_ends(text: str, line: str) -> list[int]:
@@ -937,16 +962,22 @@ def _reaches(chars: list[dict], edge: float) -> bool:
 def _cut_line(chars: list[dict], side: str) -> str:
     """The text of a cell's last line (side 'bottom') or first ('top') when the table's edge cuts through it there
     (every character's printed part ends short of its box on that side), else ''."""
+    line = _cut_chars(chars, side)
+    return line_text(line) if line else ""
+
+
+def _cut_chars(chars: list[dict], side: str) -> list[dict]:
+    """The characters of that line (`_cut_line`, spaces among them), or none."""
     lines = text_lines(chars)
     if not lines:
-        return ""
+        return []
     line = lines[-1] if side == "bottom" else lines[0]
     marks = [c for c in line if c["text"].strip()]
     if side == "bottom":
         cut = all("shown" in c and c["shown"][1] < c["bottom"] - CUT for c in marks)
     else:
         cut = all("shown" in c and c["shown"][0] > c["top"] + CUT for c in marks)
-    return line_text(line) if marks and cut else ""
+    return line if marks and cut else []
 
 
 class _Indexed(list):
@@ -1461,6 +1492,13 @@ def _table_item(
 
     grid = [row.cells for row in table.rows]  # the grid lines, from every box (an opened one too)
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
+    top_marks: dict[int, tuple[str, list[dict]]] = {}
+    for row, cells in zip(boxes, texts):
+        for j, box in enumerate(row):
+            if box and cells[j][:1] in LOW_MARKS:
+                cells[j], marks = _marks_apart(cells[j], inside(*box))
+                if marks:
+                    top_marks.setdefault(j, (cells[j], marks))
     own = [[bool(text.strip()) for text in row] for row in texts]  # each box's own text (before merged cells spread)
     covered = _covered(boxes, grid)
     for (i, j), (k, m) in covered.items():
@@ -1478,6 +1516,10 @@ def _table_item(
                 right += 1
             region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
             text = cell_text(wrapped_text(region, rights[right]))
+            if run[0] == 0:
+                text, marks = _marks_apart(text, region)
+                if marks:
+                    top_marks[j] = (text, marks)
             for i in run:
                 for m in range(j, right + 1):
                     texts[i][m] = text
@@ -1485,11 +1527,28 @@ def _table_item(
                 item.open_top[j], item.cut_top[j] = run, _cut_line(region, "top")
             if run[-1] == len(boxes) - 1:
                 item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
+                item.cut_places[j] = _cut_chars(region, "bottom")
                 if _reaches(region, tops[run[-1] + 1]):
                     item.full_bottom.add(j)
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
+    item.top_marks = top_marks
     _drop_spread_rows(item, covered, own)
     return item
+
+
+def _marks_apart(text: str, chars: list[dict]) -> tuple[str, list[dict]]:
+    """A cell's text (of these characters) without its first line when that is only low marks whose tops the clip
+    cut away, and those marks (marks alone, the rest of their line hidden, are kept for `_marked`); else the text
+    and none."""
+    marks = [c for c in _cut_chars(chars, "top") if c["text"].strip()] if text[:1] in LOW_MARKS else []
+    if not marks or any(c["text"] not in LOW_MARKS for c in marks):
+        return text, []
+    count = 0
+    for n, char in enumerate(text):
+        count += not char.isspace()
+        if count == len(marks):
+            return text[n + 1 :].lstrip(), marks
+    return "", marks
 
 
 def _drop_spread_rows(item: _Item, covered: dict[tuple[int, int], tuple[int, int]], own: list[list[bool]]) -> None:

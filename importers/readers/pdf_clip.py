@@ -34,15 +34,20 @@ def intersection(region: Box | None, box: Box) -> Box:
 
 def hidden(bbox: Box, region: Box | None, text: str = "") -> bool:
     """Whether a character lies above or below the clipping region (all but a sliver of it: under SHOWN of its
-    height inside; a low mark cut from below, under LOW_SHOWN: its ink is the foot of its box), or wholly beside it
-    (a line running past its cell's side: '2022年5月1日-2022年' and the hidden '12月31日'). One the region's side cuts
-    is kept, however little of it shows: it stays in its own cell, whose text it completes."""
+    height inside; a low mark cut from below, under LOW_SHOWN: its ink is the foot of its box; one cut from above,
+    under 1 - LOW_SHOWN), or wholly beside it (a line running past its cell's side: '2022年5月1日-2022年' and the
+    hidden '12月31日'). One the region's side cuts is kept, however little of it shows: it stays in its own cell,
+    whose text it completes."""
     if region is None:
         return False
     if bbox[0] >= region[2] or bbox[2] <= region[0]:
         return True
     inside = min(bbox[3], region[3]) - max(bbox[1], region[1])
-    shown = LOW_SHOWN if text in LOW_MARKS and bbox[1] < region[1] else SHOWN
+    shown = SHOWN
+    if text in LOW_MARKS and bbox[1] < region[1]:
+        shown = LOW_SHOWN
+    elif text in LOW_MARKS and bbox[3] > region[3]:
+        shown = 1 - LOW_SHOWN  # (its top cut away: its ink shows whole)
     return inside < shown * (bbox[3] - bbox[1])
 
 
