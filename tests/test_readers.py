@@ -1899,6 +1899,35 @@ def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=F
     pdf.text(left + 2, top + 14, text)
 
 
+def test_pdf_a_row_cut_above_a_page_whose_grid_parts_its_columns_further_is_one_row():
+    """Chromium prints a form as one table and draws each page's grid from that page's rows: a head row cut at the
+    foot (goal | achieved), its rest atop a page whose indicator rows part the goal's column in two. The columns
+    matched none of the last page's, so the rest was a row of its own, blank where its label is (the goal and what
+    was achieved lost their last lines)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 120, "name"), (120, 200, "a"), (200, 280, "b")):
+        _cell(pdf, left, right, 60, text)
+    for left, right, text in ((40, 120, "goal"), (120, 200, "expected"), (200, 280, "achieved")):
+        pdf.line(left, 80, right, 80)
+        pdf.text(left + 2, 94, text)
+    for x in (40, 120, 200, 280):
+        pdf.line(x, 80, x, 800)  # no rule under it: the page's foot
+    pdf.add_page()
+    for left, right, text in ((40, 120, ""), (120, 160, "rest"), (160, 200, ""), (200, 280, "done")):
+        _cell(pdf, left, right, 40, text, open_top=True)
+    for left, right, text in ((40, 120, "kind"), (120, 160, "l1"), (160, 200, "l2"), (200, 280, "value")):
+        _cell(pdf, left, right, 60, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["name", "a", "b"],
+        ["goal", "expected\nrest", "achieved\ndone"],
+        ["kind", "l1", "l2", "value"],
+    ]
+
+
 def test_pdf_a_blank_cell_cut_by_the_page_break_takes_the_text_under_the_repeated_header():
     """A cell open at a page's foot, blank there, whose rest the next page prints under its repeated header (which
     closes it): its rows take that text. The header is found under the title row the first page draws above it."""

@@ -211,6 +211,8 @@ def read(data: bytes) -> Rows:
                 if first.took_beside:
                     taken = {id(line) for line in first.beside}
                     items = [item for item in items if id(item) not in taken]
+            elif last and last.table and first and first.table:
+                _join_parted_cut(last, last_start, first, rows)
             for item in items:
                 if item.table:
                     last_start = len(rows)
@@ -922,6 +924,26 @@ def _row_cut(last: _Item, first: _Item) -> bool:
         and not first.open_top
         or all(0 in first.open_top.get(j, ()) for j, c in enumerate(first.rows[0]) if c)
     )
+
+
+def _join_parted_cut(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
+    """A row the page break cut in two where the next page's grid parts the last one's columns further (a form's
+    head row at the foot, the narrower columns of its indicator rows below the rest: Chromium draws one table's
+    grid on each page from that page's rows): the rest atop the next page, each cell in the last page's column it
+    starts in, joined with its row at the foot. `_continue` matches no such columns, so the rest was a row of its
+    own, blank where its label is."""
+    columns = _aligned(last.edges, first.edges)
+    if columns is None or columns[0] or not _row_cut(last, first):
+        return
+    rest = [""] * len(last.edges)
+    for k, text in enumerate(first.rows[0]):
+        j = max(n for n, m in enumerate(columns) if m <= k)
+        rest[j] = _joined(rest[j], text)
+    index = start + len(last.rows) - 1
+    cuts = {j: (last.cut_bottom.get(j, ""), first.cut_top.get(columns[j], "")) for j in range(len(rest))}
+    rows[index] = tuple(_joined(cell, rest[j], cuts[j]) for j, cell in enumerate(rows[index]))
+    _drop_rows(first, 1)
+    first.repeats_header = False  # (no header of its own dropped)
 
 
 def _joined(before: str, after: str, cut: tuple[str, str] = ("", "")) -> str:
