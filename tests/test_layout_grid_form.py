@@ -1214,6 +1214,24 @@ def test_a_header_cut_by_the_page_with_long_label_rests_is_read_whole():
     ]
 
 
+def test_a_header_cut_by_the_page_only_in_its_note_label_is_read_whole():
+    """A header row Word let break across pages where only the note's label runs over: '偏差原因分析及改' at the
+    foot, '进措施' atop the next page. The cut label is no note's (nor its rest a level's or a column's), so the two
+    rows stayed apart and the note column was not kept: every indicator lost its 偏差原因."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改"]
+    page1 = [*head("甲")[:2], ["绩效指标", *header]]
+    page2 = [
+        ["", "", "", "", "", "", "", "", "进措施"],
+        ["", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "3860家次", "15", "14.48", "需求减弱"],
+    ]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target, i.actual, i.notes) for i in found] == [
+        ("兑付企业家次", "≥4000家次", "3860家次", {"偏差原因分析及改进措施": "需求减弱"}),
+    ]
+
+
 def test_a_note_over_two_sub_columns_keeps_both():
     """`偏差原因分析及改进措施` merged over `原因分析 | 改进措施`: the 改进措施 was lost."""
     header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]

@@ -395,8 +395,8 @@ def _new_value(before: str, rest: str) -> bool:
 
 
 def _word(text: str) -> bool:
-    """A level word or a column label of an indicator table."""
-    return is_level1(text) or is_level2(text) or bool(column(text))
+    """A level word or a column label of an indicator table, a kept note's among them ('偏差原因分析及改进措施')."""
+    return is_level1(text) or is_level2(text) or bool(column(text)) or is_note(text)
 
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
