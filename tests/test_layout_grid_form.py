@@ -1232,6 +1232,34 @@ def test_a_header_cut_by_the_page_only_in_its_note_label_is_read_whole():
     ]
 
 
+def test_a_self_evaluation_row_cut_by_the_page_in_its_name_target_and_actual_is_one():
+    """Word lets a row break across pages: '道路日常 | ≥1250万 | 1268万平 | 6 | 6' at the foot, '养护面积 | 平方米 |
+    方米' atop the next page. A rest of one field goes on the row above; of several it was an indicator of its own
+    (no weight or score), the first cut short (target '≥1250万', actual '1268万平'). A value of its own ('≥2次')
+    beside a name's rest is still another indicator."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    page1 = [
+        *head("甲")[:2],
+        ["绩效指标", *header],
+        ["绩效指标", "产出指标", "数量指标", "道路日常", "≥1250万", "1268万平", "6", "6", "受雨"],
+    ]
+    page2 = [
+        ["", "", "", "养护面积", "平方米", "方米", "", "", "季影响"],
+        ["", "", "", "中修工程", "2025年", "2025年", "4", "4", ""],
+    ]
+    page3 = [["", "", "", "完工时间", "11月底前", "11月20日", "", "", ""]]
+    page4 = [["", "", "", "巡查频次", "≥2次", "3次", "", "", ""]]
+    table: list[Row] = []
+    for page, cells_of in enumerate((page1, page2, page3, page4), 1):
+        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target, i.actual, i.weight, i.notes) for i in found] == [
+        ("道路日常养护面积", "≥1250万平方米", "1268万平方米", "6", {"偏差原因分析及改进措施": "受雨季影响"}),
+        ("中修工程完工时间", "2025年11月底前", "2025年11月20日", "4", {}),
+        ("巡查频次", "≥2次", "3次", "", {}),
+    ]
+
+
 def test_a_note_over_two_sub_columns_keeps_both():
     """`偏差原因分析及改进措施` merged over `原因分析 | 改进措施`: the 改进措施 was lost."""
     header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]

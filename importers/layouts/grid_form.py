@@ -956,6 +956,22 @@ def indicators(form: _Form) -> list[RawIndicator]:
             last = found[-1]
             last.operator, last.target, last.unit, _ = target_parts(operator_before, whole_before, unit_before)
             continue
+        if (
+            found
+            and not outside
+            and _rest_of_cells(row, cells, columns, before, (level1, level2), whole_before, found[-1])
+        ):
+            last = found[-1]  # its name, target and actual wrapped over the page
+            last.name = joined(last.name + "\n" + cell(cells, "name"))
+            if rest := cell(cells, "target"):
+                whole_before = joined(whole_before + "\n" + rest)
+                last.operator, last.target, last.unit, _ = target_parts(operator_before, whole_before, unit_before)
+            if rest := cell(cells, "actual"):
+                last.actual = joined(last.actual + "\n" + rest)
+            for j, label in table.notes.items():
+                if j < len(cells) and cells[j]:
+                    last.notes[label] = joined(last.notes.get(label, "") + "\n" + cells[j])
+            continue
         if found and row.page and row.page != before and _only_notes(cells, table):
             last = found[-1]  # a note's rest the page break carried over ('偏差原因分析…' cut mid-text)
             for j, label in table.notes.items():
@@ -1051,6 +1067,32 @@ def _rest_of_a_row(
         return False
     if field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns:
         return False
+    return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
+
+
+def _rest_of_cells(
+    row: Row,
+    cells: list[str],
+    columns: dict[str, int],
+    page: int,
+    levels: tuple[str, str],
+    target: str,
+    last: RawIndicator,
+) -> bool:
+    """Whether a self-evaluation's row atop a page is the rest of several cells of the row before, broken by the
+    page (Word lets a row break: '道路日常 | ≥1250万 | 1268万平 | 6 | 6' at the foot, '养护面积 | 平方米 | 方米'
+    atop the next page): two or three of its name, target (the last one as written: `target`) and actual going on,
+    nothing in its other fields (a weight, a score, whose one line stayed above), its levels, if printed, the same
+    as above, and no target or actual a value of its own (`_new_value`: '≥100' and '≥2')."""
+    if not row.page or row.page == page or "actual" not in columns or columns["actual"] == columns.get("target"):
+        return False
+    filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
+    parts = filled & {"name", "target", "actual"}
+    if len(parts) < 2 or filled - parts - {"level1", "level2"}:
+        return False
+    for part, before in (("target", target), ("actual", last.actual)):
+        if part in filled and (not before or _new_value(before, cells[columns[part]])):
+            return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
 
