@@ -819,6 +819,30 @@ def test_a_budget_blocks_values_on_the_next_page_whose_grid_the_margins_moved(mo
     }
 
 
+def test_a_self_evaluations_goal_row_cut_by_the_page_is_read_whole():
+    """Word lets the 年度总体目标 row break: the goal and what was achieved begun at the foot ('…重点人群健' |
+    '…规范管理率均'), their rests atop the next page under a blank label ('康管理率稳步提高。' | '达到目标。'). The
+    rests were lost (the one of 实际完成情况 kept as 说明) and the goal cut short."""
+    page1 = [
+        ["项目名称", *["基本公共卫生服务项目"] * 7],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["项目资金（万元）", "年度资金总额", "31,280.00", "31,280.00", "31,056.44", "10", "99.29%", "9.93"],
+        ["年度总体目标", *["预期目标"] * 3, *["实际完成情况"] * 4],
+        ["年度总体目标", *["提供基本公共卫生服务，重点人群健"] * 3, *["高血压、糖尿病患者规范管理率均"] * 4],
+    ]
+    page2 = [
+        ["", *["康管理率稳步提高。"] * 3, *["达到目标。"] * 4],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["绩效指标", "产出指标", "数量指标", "建档率", "≥85%", "88.6%", "90", "90"],
+    ]
+    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    [evaluation] = grid_form.parse(table).projects
+    assert evaluation.goal == "提供基本公共卫生服务，重点人群健康管理率稳步提高。"
+    assert evaluation.fields.get("实际完成情况") == "高血压、糖尿病患者规范管理率均达到目标。"
+    assert "说明" not in evaluation.fields
+
+
 @pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
 def test_a_budget_block_in_yuan_says_so(label, header):
     """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×

@@ -75,8 +75,19 @@ def head_blocks(head: list[Row]) -> Blocks:
     headings: list[str] = []  # a grid of tasks' column labels, from each of its header rows ('全年预算数·总额')
     tasks_total: dict[str, str] = {}
     laid: tuple[int, tuple[float, ...]] = (0, ())  # the block's header row: its page and its cells' left edges
+    page = 0  # the page of the row before
     for row in head:
         cells = [joined(clean(cell)) for cell in row.cells]
+        before, page = page, row.page
+        if taken and not tasks and _goal_rest(cells, columns, before, row):
+            rests: dict[str, str] = {}
+            for j, field in _moved(columns, laid, row).items():
+                if j < len(cells) and cells[j] and field in found.values:
+                    rests.setdefault(field, cells[j])  # (a text over several columns: once)
+            for field, rest in rests.items():
+                found.values[field] = joined(found.values[field] + "\n" + rest)
+            found.lines.add(row.line)
+            continue
         named = {j: block_column(cell) for j, cell in enumerate(cells) if block_column(cell)}
         first = next((cell for cell in cells if cell), "")
         beside = [cell for j, cell in enumerate(cells) if cell not in (first, "") and j not in named]
@@ -126,6 +137,18 @@ def _moved(columns: dict[int, str], laid: tuple[int, tuple[float, ...]], row: Ro
     shift = row.edges[0] - edges[0]
     starts = {edges[j] + shift: field for j, field in columns.items() if j < len(edges)}
     return {k: field for x, field in starts.items() for k, edge in enumerate(row.edges) if abs(edge - x) < 1}
+
+
+_TEXTS = GOAL_BLOCKS | {"预期目标", "实际完成情况"}  # block columns of texts, which a page break may cut
+
+
+def _goal_rest(cells: list[str], columns: dict[int, str], page: int, row: Row) -> bool:
+    """Whether a row atop a page is the rest of a goal block's texts the page break cut (Word lets the row break:
+    '…重点人群健' | '…规范管理率均' at the foot, '康管理率稳步提高。' | '达到目标。' atop the next page): the block is
+    预期目标 | 实际完成情况, the row's first cell (the label's) blank and its texts in the block's columns only."""
+    if not row.page or not page or row.page == page or not _TEXTS & set(columns.values()) or cells[:1] != [""]:
+        return False
+    return any(cells) and all(not cell or j in columns or j > max(columns) for j, cell in enumerate(cells))
 
 
 def _under(above: str, label: str) -> str:
