@@ -1259,8 +1259,8 @@ def test_a_header_cut_by_the_page_only_in_its_note_label_is_read_whole():
 def test_a_self_evaluation_row_cut_by_the_page_in_its_name_target_and_actual_is_one():
     """Word lets a row break across pages: '道路日常 | ≥1250万 | 1268万平 | 6 | 6' at the foot, '养护面积 | 平方米 |
     方米' atop the next page. A rest of one field goes on the row above; of several it was an indicator of its own
-    (no weight or score), the first cut short (target '≥1250万', actual '1268万平'). A value of its own ('≥2次')
-    beside a name's rest is still another indicator."""
+    (no weight or score), the first cut short (target '≥1250万', actual '1268万平'), and an actual's rest alone
+    ('日') was lost. A value of its own ('≥2次') beside a name's rest is still another indicator."""
     header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     page1 = [
         *head("甲")[:2],
@@ -1271,10 +1271,11 @@ def test_a_self_evaluation_row_cut_by_the_page_in_its_name_target_and_actual_is_
         ["", "", "", "养护面积", "平方米", "方米", "", "", "季影响"],
         ["", "", "", "中修工程", "2025年", "2025年", "4", "4", ""],
     ]
-    page3 = [["", "", "", "完工时间", "11月底前", "11月20日", "", "", ""]]
-    page4 = [["", "", "", "巡查频次", "≥2次", "3次", "", "", ""]]
+    page3 = [["", "", "", "完工时间", "11月底前", "11月20", "", "", ""]]
+    page4 = [["", "", "", "", "", "日", "", "", ""]]  # (the actual's rest alone)
+    page5 = [["", "", "", "巡查频次", "≥2次", "3次", "", "", ""]]
     table: list[Row] = []
-    for page, cells_of in enumerate((page1, page2, page3, page4), 1):
+    for page, cells_of in enumerate((page1, page2, page3, page4, page5), 1):
         table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.name, i.target, i.actual, i.weight, i.notes) for i in found] == [

@@ -1082,13 +1082,14 @@ def _rest_of_cells(
     """Whether a self-evaluation's row atop a page is the rest of several cells of the row before, broken by the
     page (Word lets a row break: '道路日常 | ≥1250万 | 1268万平 | 6 | 6' at the foot, '养护面积 | 平方米 | 方米'
     atop the next page): two or three of its name, target (the last one as written: `target`) and actual going on,
-    nothing in its other fields (a weight, a score, whose one line stayed above), its levels, if printed, the same
-    as above, and no target or actual a value of its own (`_new_value`: '≥100' and '≥2')."""
+    or its actual alone ('2025年11月20' and '日'; a name or a target alone: `_rest_of_a_row`), nothing in its other
+    fields (a weight, a score, whose one line stayed above), its levels, if printed, the same as above, and no
+    target or actual a value of its own (`_new_value`: '≥100' and '≥2')."""
     if not row.page or row.page == page or "actual" not in columns or columns["actual"] == columns.get("target"):
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
     parts = filled & {"name", "target", "actual"}
-    if len(parts) < 2 or filled - parts - {"level1", "level2"}:
+    if not (len(parts) >= 2 or parts == {"actual"}) or filled - parts - {"level1", "level2"}:
         return False
     for part, before in (("target", target), ("actual", last.actual)):
         if part in filled and (not before or _new_value(before, cells[columns[part]])):
