@@ -635,6 +635,48 @@ def test_a_forms_长期绩效指标_table_then_its_年度绩效指标_table():
     assert parse_rows([Row(cells, n) for n, cells in enumerate(lines, 1)]).warnings == []
 
 
+def test_a_长期绩效指标_tables_values_read_as_its_targets_are():
+    """A span's value was its cells glued as printed: the nature column's word and a unit the value already writes
+    came with it ('定量≥95%%'), and the rest of a value a page break carried over was left out ('设备完好率达到')."""
+    from importers.layouts import grid_form
+    from importers.records import Row
+
+    head = [
+        ["项目名称", "甲项目", "甲项目", "甲项目", "甲项目", "甲项目"],
+        ["项目绩效目标", "长期目标", "长期目标", "年度目标", "年度目标", "年度目标"],
+        ["项目绩效目标", "三年。", "三年。", "当年。", "当年。", "当年。"],
+    ]
+    header = ["一级指标", "三级指标", "指标性质", "指标值", "计量单位"]
+    [project] = _form_rows(
+        head
+        + [
+            ["长期绩效指标", *header],
+            ["长期绩效指标", "产出指标", "培训人数", "定量", "≥300", "人"],
+            ["长期绩效指标", "产出指标", "合格率", "定量", "≥95%", "%"],
+            ["长期绩效指标", "效益指标", "就业率", "定性", "逐年提高", ""],
+            ["年度绩效指标", *header],
+            ["年度绩效指标", "产出指标", "培训人数", "定量", "≥100", "人"],
+            ["年度绩效指标", "产出指标", "合格率", "定量", "≥95%", "%"],
+            ["年度绩效指标", "效益指标", "就业率", "定性", "较上年提高", ""],
+        ]
+    )
+    assert [i.period_target for i in project.indicators] == ["≥300人", "≥95%", "逐年提高"]
+    pages = [
+        (head[0][:5], 1),
+        (head[1][:5], 1),
+        (head[2][:5], 1),
+        (["长期绩效指标", "一级指标", "二级指标", "三级指标", "指标值"], 1),
+        (["长期绩效指标", "产出指标", "质量指标", "设备运行状况", "设备完好率达到"], 1),
+        (["", "", "", "", "95%以上"], 2),
+        (["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"], 2),
+        (["年度绩效指标", "产出指标", "质量指标", "设备运行状况", "设备完好率达到90%以上"], 2),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page=page) for n, (cells, page) in enumerate(pages, 1)]).projects
+    assert [(i.target, i.period_target) for i in project.indicators] == [
+        ("设备完好率达到90%以上", "设备完好率达到95%以上")
+    ]
+
+
 def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
     """A PDF's form: an unlabelled line, then '绩效目标 | 年度目标' (two goal labels, their text on the row below).
     The first label took the line above as its text's start, the second looked for it again: KeyError, and the

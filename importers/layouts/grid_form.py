@@ -1011,11 +1011,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
         pieces = _pieces(name, whole) if several else [(name, whole)]
         whole_before = whole if len(pieces) == 1 else ""
         operator_before, unit_before = cell(cells, "operator"), cell(cells, "unit")
-        spans = bool(form.period_until) and row.line < form.period_until  # a row of the 长期绩效指标 table
         for piece, given in pieces:
             operator, target, unit, nature = target_parts(cell(cells, "operator"), given, cell(cells, "unit"))
-            if spans:
-                period = joined(f"{cell(cells, 'operator')}{given}{cell(cells, 'unit')}")
             found.append(
                 RawIndicator(
                     name=piece,
@@ -1041,6 +1038,8 @@ def _with_span_values(found: list[RawIndicator], until: int) -> list[RawIndicato
     with its span's value alone."""
     spans = [indicator for indicator in found if indicator.line < until]
     year = [indicator for indicator in found if indicator.line >= until]
+    for span in spans:  # its value as read, not its cells glued: no nature (定量), no unit twice, a page's rest joined
+        span.period_target = f"{span.operator}{span.target}{span.unit}"
     by_name: dict[str, RawIndicator] = {}
     for indicator in spans:
         by_name.setdefault(key(indicator.name), indicator)
