@@ -677,6 +677,37 @@ def test_a_长期绩效指标_tables_values_read_as_its_targets_are():
     ]
 
 
+def test_a_长期绩效指标_name_printed_twice():
+    """A name printed twice in the 长期绩效指标 table (完成率 under 数量 and under 时效): the second was dropped, its
+    value lost and, when the year's table did not name it, the indicator too (and not told as unread); each year's
+    indicator now takes the span's of its name under its levels."""
+    from importers import parse_rows
+    from importers.records import Row
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    lines = [
+        ["项目名称", "甲项目", "甲项目", "甲项目", "甲项目"],
+        ["项目绩效目标", "长期目标", "长期目标", "年度目标", "年度目标"],
+        ["项目绩效目标", "三年。", "三年。", "当年。", "当年。"],
+        ["长期绩效指标", *header],
+        ["长期绩效指标", "产出指标", "数量指标", "完成率", "≥90%"],
+        ["长期绩效指标", "产出指标", "时效指标", "完成率", "≥80%"],
+        ["长期绩效指标", "效益指标", "社会效益指标", "覆盖率", "≥70%"],
+        ["长期绩效指标", "效益指标", "生态效益指标", "覆盖率", "≥60%"],
+        ["年度绩效指标", *header],
+        ["年度绩效指标", "产出指标", "时效指标", "完成率", "≥85%"],
+        ["年度绩效指标", "产出指标", "数量指标", "完成率", "≥92%"],
+    ]
+    [project] = _form_rows(lines)
+    assert [(i.level2, i.name, i.target, i.period_target) for i in project.indicators] == [
+        ("时效指标", "完成率", "≥85%", "≥80%"),
+        ("数量指标", "完成率", "≥92%", "≥90%"),
+        ("社会效益指标", "覆盖率", "", "≥70%"),
+        ("生态效益指标", "覆盖率", "", "≥60%"),
+    ]
+    assert parse_rows([Row(cells, n) for n, cells in enumerate(lines, 1)]).warnings == []
+
+
 def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
     """A PDF's form: an unlabelled line, then '绩效目标 | 年度目标' (two goal labels, their text on the row below).
     The first label took the line above as its text's start, the second looked for it again: KeyError, and the

@@ -1034,20 +1034,24 @@ def indicators(form: _Form) -> list[RawIndicator]:
 
 def _with_span_values(found: list[RawIndicator], until: int) -> list[RawIndicator]:
     """A form's 长期绩效指标 table and its 年度绩效指标 table as one list: each year's indicator given the span's value
-    of the indicator of its name as its period target; a span's indicator the year's table does not name is kept
-    with its span's value alone."""
+    of the indicator of its name (of a name printed more than once, the one under the same levels, else the first
+    left) as its period target; a span's indicator the year's table does not name is kept with its span's value
+    alone."""
     spans = [indicator for indicator in found if indicator.line < until]
     year = [indicator for indicator in found if indicator.line >= until]
     for span in spans:  # its value as read, not its cells glued: no nature (定量), no unit twice, a page's rest joined
         span.period_target = f"{span.operator}{span.target}{span.unit}"
-    by_name: dict[str, RawIndicator] = {}
+    by_name: dict[str, list[RawIndicator]] = {}
     for indicator in spans:
-        by_name.setdefault(key(indicator.name), indicator)
+        by_name.setdefault(key(indicator.name), []).append(indicator)
     for indicator in year:
-        span = by_name.pop(key(indicator.name), None)
-        if span is not None:
-            indicator.period_target = span.period_target
-    rest = [replace(span, target="", operator="", unit="") for span in by_name.values()]
+        named = by_name.get(key(indicator.name), [])
+        levels = (indicator.level1, indicator.level2)
+        at = next((k for k, span in enumerate(named) if (span.level1, span.level2) == levels), 0)
+        if named:
+            indicator.period_target = named.pop(at).period_target
+    left = {id(span) for named in by_name.values() for span in named}
+    rest = [replace(span, target="", operator="", unit="") for span in spans if id(span) in left]
     return year + rest
 
 
