@@ -184,6 +184,7 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "整体绩效目标",
         "年度总体绩效目标",
         "本年度绩效目标",
+        "本年度目标",  # (beside 总目标 on one row: BLOCK_COLUMNS)
         "当年整体绩效目标",
         "年度整体绩效目标",
         "预期目标",  # a self-evaluation's label beside its text (预期目标 | … over 实际完成情况 | …)

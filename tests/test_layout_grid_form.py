@@ -757,6 +757,20 @@ def test_the_templates_总目标_beside_its_本年度目标():
     assert (project.goal, project.fields) == ("当年完成。", {"实施期目标": "三年完成。"})
 
 
+def test_a_lone_本年度目标_row():
+    """本年度目标 | text on a row of its own named no field (read only as a block beside 总目标): the text went to
+    说明, the goal was empty."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "甲项目", "甲项目", "甲项目"],
+            ["本年度目标", "当年完成。", "当年完成。", "当年完成。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥1个"],
+        ]
+    )
+    assert (project.goal, project.fields) == ("当年完成。", {})
+
+
 def test_a_self_evaluations_reasons_in_two_columns_its_grade_and_the_export_of_the_一体化_system():
     """未完成原因 | 改进措施 were lost; 自评等级 | 优 was stored as '分值 优；得分 优；…'; the 一体化 system's export
     (三级绩效指标名称) was read by no layout."""
