@@ -711,7 +711,7 @@ def test_a_长期绩效指标_name_printed_twice():
 def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
     """A PDF's form: an unlabelled line, then '绩效目标 | 年度目标' (two goal labels, their text on the row below).
     The first label took the line above as its text's start, the second looked for it again: KeyError, and the
-    whole document was not imported."""
+    whole document was not imported. The line above is no part of the text: a label alone on its row takes it."""
     from importers.layouts import grid_form
     from importers.records import Row
 
@@ -724,7 +724,7 @@ def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
         ["产出指标", "数量指标", "培训人数", "≥1个"],
     ]
     [project] = grid_form.parse([Row(cells, n, page=1) for n, cells in enumerate(lines, 1)]).projects
-    assert project.goal.endswith("完成任务。")
+    assert (project.goal, project.fields) == ("完成任务。", {"说明": "总额100万元"})  # (not the money's line glued)
     assert [(i.name, i.target) for i in project.indicators] == [("培训人数", "≥1个")]
 
 

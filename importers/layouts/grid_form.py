@@ -796,8 +796,8 @@ def _project(form: _Form) -> RawProject:
                 elif kind == "department" and not project.department:
                     project.department = None  # printed blank: no department, not the document's
                 elif kind in ("goal", "overview") and last == ("fields", "说明") and noted is previous and row.page:
-                    # (once: a second label of the row, '绩效目标 | 年度目标', finds it taken)
-                    if "说明" in project.fields and not project.fields["说明"].endswith(_SENTENCE_END):
+                    # a label alone on its row (not '绩效目标 | 年度目标': a heading over its text's row below)
+                    if len(found) == 1 and not project.fields["说明"].endswith(_SENTENCE_END):
                         lead = (kind, project.fields.pop("说明"))  # its first line above it: a PDF's label centred
                 continue
             last = None
