@@ -198,11 +198,7 @@ def _value_part(merged: list[str], upper: list[str], lower: list[str]) -> list[s
     符号 | 值 | 单位): the one part naming no field is the value, under its parent's name."""
     if "target" in _indicator_positions(merged):
         return merged
-    parts = [
-        j
-        for j, cell in enumerate(lower)
-        if cell and not column(cell) and column(_spanning(upper, j)) == "target" and j < len(merged)
-    ]
+    parts = [j for j, cell in enumerate(lower) if cell and not column(cell) and column(_spanning(upper, j)) == "target"]
     if len(parts) != 1:
         return merged
     return [_spanning(upper, j) if j == parts[0] else cell for j, cell in enumerate(merged)]
