@@ -897,6 +897,64 @@ def test_pdf_a_cells_lines_printed_below_the_last_rule_at_a_pages_foot_are_its_o
     assert [row[1] for row in rows[1:]] == ["sampled", "tested", "handled", "published"]
 
 
+def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it():
+    """A table whose last merged cell no rule closes (its text at its foot), a note and a heading printed right under
+    it at its line pitch, across the columns: they are no lines of that cell, whose own lines are wrapped inside its
+    rules (Chromium's printed on under a page's last rule are), and were read into the project's name."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_font("helvetica", size=10)
+    left, mid, value, right = 40, 160, 280, 400
+    pdf.add_page()
+    pdf.line(left, 700, right, 700)
+    pdf.line(left, 720, right, 720)
+    for x in (left, mid, value, right):
+        pdf.line(x, 700, x, 775)
+    pdf.line(mid, 747, right, 747)
+    pdf.line(mid, 775, right, 775)  # the last rule under the indicator columns only
+    for x, text in zip((left, mid, value), ("project", "indicator", "target")):
+        pdf.text(x + 4, 714, text)
+    for y, (name, target) in zip((736, 764), (("sampled", ">=36000"), ("tested", ">=120000"))):
+        pdf.text(mid + 4, y, name)
+        pdf.text(value + 4, y, target)
+    for n, line in enumerate(["Food safety", "sampling and", "rapid testing", "of markets"]):
+        pdf.text(left + 4, 736 + 12 * n, line)  # the last line at the cell's foot
+    pdf.text(left, 784, "Note: amounts in 10,000 yuan, targets for the year.")
+    pdf.text(left, 796, "Section 10: government procurement")
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [row[0] for row in rows[1:3]] == ["Food safety\nsampling and\nrapid testing\nof markets"] * 2
+    assert not any("Note" in cell or "Section" in cell for row in rows[:3] for cell in row)
+
+
+def test_pdf_a_page_number_under_a_cell_open_at_a_pages_foot_is_not_read_into_it():
+    """Chromium prints a page's number in its foot margin, where a cell open at the page's foot prints its last lines
+    on under the last rule: the number, just under them within the column, is no line of the cell (it was read into
+    the goal: '…of markets\\n- 1 -')."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_font("helvetica", size=10)
+    left, mid, value, right = 40, 160, 280, 400
+    pdf.add_page()
+    pdf.line(left, 700, right, 700)
+    pdf.line(left, 720, right, 720)
+    for x in (left, mid, value, right):
+        pdf.line(x, 700, x, 775)
+    pdf.line(mid, 747, right, 747)
+    pdf.line(mid, 775, right, 775)  # the last rule under the indicator columns only
+    for x, text in zip((left, mid, value), ("project", "indicator", "target")):
+        pdf.text(x + 4, 714, text)
+    for y, (name, target) in zip((736, 764), (("sampled", ">=36000"), ("tested", ">=120000"))):
+        pdf.text(mid + 4, y, name)
+        pdf.text(value + 4, y, target)
+    for n, line in enumerate(["Food safety", "sampling and", "rapid testing", "of markets", "and canteens"]):
+        pdf.text(left + 4, 732 + 12 * n, line)  # the last line's baseline (780) under the rules' end (775)
+    pdf.text(left + 50, 792, "- 1 -")
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [row[0] for row in rows[1:3]] == ["Food safety\nsampling and\nrapid testing\nof markets\nand canteens"] * 2
+
+
 def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table():
     """A label cell merged down over the repeated header and the rows under it: once the header is dropped, its
     first row is merged with nothing above (it was taken as merged with the row before the table, which a blank
