@@ -2167,6 +2167,21 @@ def test_pdf_the_marks_of_a_cut_line_beside_a_continued_grid_are_read_from_the_n
     ]
 
 
+def test_pdf_the_marks_of_a_line_clipped_away_above_text_outside_a_table_are_not_read():
+    """A low mark whose top the clip cuts away shows (its ink is the foot of its box), though the rest of its line is
+    hidden: over text outside a table, a line of only such marks is none of the page's ('，，' as a line of its own)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(42, 100, "before")
+    with pdf.rect_clip(40, 200, 160, 40):
+        pdf.text(42, 200.9, "alpha, beta, gamma")  # 0.3 of it, its foot, inside the clip
+        pdf.text(42, 214, "delta")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["before"], ["delta"]]
+
+
 def test_pdf_a_level_cut_by_the_page_break_takes_the_label_printed_on_the_next_page():
     """Level cells open at the page's bottom and the next page's top are one cell, though the next page draws its
     first column 4.5 pt further right and a table below it snaps the rule between two open cells off its line."""

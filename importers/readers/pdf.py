@@ -1107,6 +1107,8 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int
             for e in horizontals
             if table.top - SNAP <= e["top"] <= table.bottom + SNAP and e["x0"] < table.edges[0] - SNAP
         ]
+    beside = {id(line) for table in items for line in table.beside}
+    lines = [line for line in lines if id(line) in beside or _marks_apart(line_text(line.chars), line.chars)[0]]
     spans = [(box[0], box[2]) for box in boxes]
     spans += [(min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)) for line in lines]
     items += lines
