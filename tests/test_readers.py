@@ -897,10 +897,17 @@ def test_pdf_a_cells_lines_printed_below_the_last_rule_at_a_pages_foot_are_its_o
     assert [row[1] for row in rows[1:]] == ["sampled", "tested", "handled", "published"]
 
 
-def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it():
+@pytest.mark.parametrize(
+    "note",
+    [
+        ["Note: amounts in 10,000 yuan, targets for the year.", "Section 10: government procurement"],
+        ["Note: in yuan."],  # (within the column, but from its rule: the cell's lines start inside it)
+    ],
+)
+def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it(note):
     """A table whose last merged cell no rule closes (its text at its foot), a note and a heading printed right under
-    it at its line pitch, across the columns: they are no lines of that cell, whose own lines are wrapped inside its
-    rules (Chromium's printed on under a page's last rule are), and were read into the project's name."""
+    it at its line pitch, from the table's left rule: they are no lines of that cell, whose own lines are wrapped
+    inside its rules (Chromium's printed on under a page's last rule are), and were read into the project's name."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt", format="A4")
@@ -920,8 +927,8 @@ def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it():
         pdf.text(value + 4, y, target)
     for n, line in enumerate(["Food safety", "sampling and", "rapid testing", "of markets"]):
         pdf.text(left + 4, 736 + 12 * n, line)  # the last line at the cell's foot
-    pdf.text(left, 784, "Note: amounts in 10,000 yuan, targets for the year.")
-    pdf.text(left, 796, "Section 10: government procurement")
+    for n, line in enumerate(note):
+        pdf.text(left, 784 + 12 * n, line)
     rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
     assert [row[0] for row in rows[1:3]] == ["Food safety\nsampling and\nrapid testing\nof markets"] * 2
     assert not any("Note" in cell or "Section" in cell for row in rows[:3] for cell in row)

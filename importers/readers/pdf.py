@@ -1416,8 +1416,9 @@ def _run_on(chars: list[dict], free: list[dict], table: _Item) -> bool:
     table's tall row at a page's foot, ends the columns' rules with the row's last one there and prints the rest of
     a merged cell's text under it, unclipped): the lines just beyond that edge (each within CLIP_GAP font sizes of
     the one before) in a column whose cell's text reaches the edge, the first at the cell's own line pitch, each
-    inside the column's rules as the cell wraps its own, none the page's number (`free`: the page's characters
-    outside its tables). Says whether any line moved (the table is read again)."""
+    inside the column's rules as the cell wraps its own and starting no further left than they do, none the page's
+    number (`free`: the page's characters outside its tables). Says whether any line moved (the table is read
+    again)."""
     moved = False
     lines = [line for line in text_lines(free) if _middle(line) > table.bottom]
     for j in table.full_bottom:
@@ -1427,10 +1428,11 @@ def _run_on(chars: list[dict], free: list[dict], table: _Item) -> bool:
         if not above:
             continue
         near, base = table.bottom, above[-1][0]["base"]
+        left = min(c["x0"] for line in above for c in line)  # where the cell's lines start, the furthest left
         for line in lines:
             inside = [c for c in line if x0 <= c["anchor"] <= x1]
-            if not inside or any(c["x1"] > x1 + CUT for c in inside):
-                break  # (a line running past the column's right rule is no line the cell wrapped: a note, a heading)
+            if not inside or any(c["x1"] > x1 + CUT for c in inside) or min(c["x0"] for c in inside) < left - CUT:
+                break  # (a line running past the column's rules is no line the cell wrapped: a note, a heading)
             if PAGE_NUMBER.match(text := line_text(inside)) or MARKED_NUMBER.match(text):
                 break  # (the page's number, printed under it)
             size = inside[0]["size"]
