@@ -1372,6 +1372,26 @@ def test_a_self_evaluation_row_cut_by_the_page_in_its_name_target_and_actual_is_
     ]
 
 
+def test_a_whole_row_atop_a_page_of_a_self_evaluation_without_weights_is_its_own():
+    """A self-evaluation's table of name, target and actual only (no 分值, no 得分: a department's 自评表): a row
+    atop the next page is blank in every other field, whatever it is, so that tells no rest from an indicator. A
+    whole indicator there ('资金拨付率 | 100% | 100%', '服务质量 | 良好 | 良好') was glued onto the row above
+    ('覆盖率资金拨付率', target '≥95%100%')."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]
+    page1 = [*head("甲")[:2], ["绩效指标", *header], ["绩效指标", "产出指标", "数量指标", "覆盖率", "≥95%", "96%", ""]]
+    page2 = [["", "", "", "资金拨付率", "100%", "100%", ""]]
+    page3 = [["", "", "", "服务质量", "良好", "良好", ""]]
+    table: list[Row] = []
+    for page, cells_of in enumerate((page1, page2, page3), 1):
+        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target, i.actual) for i in found] == [
+        ("覆盖率", "≥95%", "96%"),
+        ("资金拨付率", "100%", "100%"),
+        ("服务质量", "良好", "良好"),
+    ]
+
+
 def test_a_note_over_two_sub_columns_keeps_both():
     """`偏差原因分析及改进措施` merged over `原因分析 | 改进措施`: the 改进措施 was lost."""
     header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]

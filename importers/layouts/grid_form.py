@@ -1087,12 +1087,18 @@ def _rest_of_cells(
     atop the next page): two or three of its name, target (the last one as written: `target`) and actual going on,
     or its actual alone ('2025年11月20' and '日'; a name or a target alone: `_rest_of_a_row`), nothing in its other
     fields (a weight, a score, whose one line stayed above), its levels, if printed, the same as above, and no
-    target or actual a value of its own (`_new_value`: '≥100' and '≥2')."""
+    target or actual a value of its own (`_new_value`: '≥100' and '≥2'). Only a row above with a weight or a score
+    tells several fields' rests from an indicator: in a table without them (a department's 自评表 of name, target
+    and actual), every row has nothing in its other fields, and a whole row atop a page is one of its own."""
     if not row.page or row.page == page or "actual" not in columns or columns["actual"] == columns.get("target"):
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
     parts = filled & {"name", "target", "actual"}
     if not (len(parts) >= 2 or parts == {"actual"}) or filled - parts - {"level1", "level2"}:
+        return False
+    if len(parts) >= 2 and not any(
+        field in columns and value for field, value in (("weight", last.weight), ("score", last.score))
+    ):
         return False
     for part, before in (("target", target), ("actual", last.actual)):
         if part in filled and (not before or _new_value(before, cells[columns[part]])):
