@@ -1392,6 +1392,24 @@ def test_a_whole_row_atop_a_page_of_a_self_evaluation_without_weights_is_its_own
     ]
 
 
+def test_a_whole_row_atop_a_page_whose_weight_prints_blank_is_its_own_after_a_share():
+    """A 分值 merged over several rows prints blank atop the next page: a whole indicator there ('资金拨付率 | 100% |
+    100%', weight and score blank) was glued onto the row above ('覆盖率资金拨付率', target '≥95%100%'). A share is
+    whole ('96%'), so a number after it starts a value of its own."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    page1 = [
+        *head("甲")[:2],
+        ["绩效指标", *header],
+        ["绩效指标", "产出指标", "数量指标", "覆盖率", "≥95%", "96%", "20", "20"],
+    ]
+    page2 = [["", "", "", "资金拨付率", "100%", "100%", "", ""]]
+    table: list[Row] = []
+    for page, cells_of in enumerate((page1, page2), 1):
+        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target, i.actual) for i in found] == [("覆盖率", "≥95%", "96%"), ("资金拨付率", "100%", "100%")]
+
+
 def test_a_note_over_two_sub_columns_keeps_both():
     """`偏差原因分析及改进措施` merged over `原因分析 | 改进措施`: the 改进措施 was lost."""
     header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]

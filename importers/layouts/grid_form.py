@@ -390,8 +390,9 @@ _SIGNS = frozenset(sign[0] for sign in OPERATORS)  # a value's first character w
 
 def _new_value(before: str, rest: str) -> bool:
     """Whether a cell's text on the next page is a value of its own, not the rest of the one above: it starts
-    with a sign ('≥100' and '≥2'), or a number after a number ('≥100' and '2次')."""
-    return rest[0] in _SIGNS or rest[0].isdigit() and before[-1:].isdigit()
+    with a sign ('≥100' and '≥2'), or a number after a number ('≥100' and '2次') or after a share ('96%' and
+    '100%': a share is whole)."""
+    return rest[0] in _SIGNS or rest[0].isdigit() and before[-1:] in ("%", "％", *"0123456789")
 
 
 def _word(text: str) -> bool:
