@@ -152,9 +152,8 @@ def _weights(conn: sqlite3.Connection, grams: list[str]) -> tuple[dict[str, floa
 
 def _held(weights: dict[str, float], grams: set[str], text: str) -> float:
     """The share (0–1) of the grams' weight that `text` holds."""
-    pairs = {text[i : i + 2] for i in range(len(text) - 1)}
     total = sum(weights.get(g, 0.0) for g in grams)
-    return sum(weights.get(g, 0.0) for g in grams & pairs) / total if total else 0.0
+    return sum(weights.get(g, 0.0) for g in grams if g in text) / total if total else 0.0
 
 
 def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", limit: int = 10) -> list[Similar]:
