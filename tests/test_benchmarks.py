@@ -71,3 +71,23 @@ def test_instruction_counts_stages_run_and_the_last_imports_the_files(tmp_path):
     assert not (tmp_path / "parse.sqlite3").exists()
     conn = sqlite3.connect(tmp_path / "import.sqlite3")
     assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 3000
+
+
+def test_similar_projects_benchmark_runs_on_the_seeds(tmp_path):
+    from kb.db import connect
+    from kb.ingest.run import import_seeds
+
+    conn = connect(tmp_path / "kb.sqlite3")
+    import_seeds(conn)
+    conn.close()
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "similar.py"), str(tmp_path / "kb.sqlite3"), "--drafts", "3"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert int(lines[0].split()[0]) > 3 and lines[0].split()[1] == "projects;"
+    assert [line.split(":")[0] for line in lines[1:]] == ["name", "name + overview"]
+    assert all("the draft's own project first" in line and "of 3" in line for line in lines[1:])
