@@ -897,17 +897,9 @@ def test_pdf_a_cells_lines_printed_below_the_last_rule_at_a_pages_foot_are_its_o
     assert [row[1] for row in rows[1:]] == ["sampled", "tested", "handled", "published"]
 
 
-@pytest.mark.parametrize(
-    "note",
-    [
-        ["Note: amounts in 10,000 yuan, targets for the year.", "Section 10: government procurement"],
-        ["Note: in yuan."],  # (within the column, but from its rule: the cell's lines start inside it)
-    ],
-)
-def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it(note):
-    """A table whose last merged cell no rule closes (its text at its foot), a note and a heading printed right under
-    it at its line pitch, from the table's left rule: they are no lines of that cell, whose own lines are wrapped
-    inside its rules (Chromium's printed on under a page's last rule are), and were read into the project's name."""
+def _open_at_the_foot():
+    """A page whose table ends at y 775 with its project cell (x 40–160) open there: no rule under it, two indicator
+    rows beside it; (the PDF, the table's left rule)."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt", format="A4")
@@ -925,6 +917,21 @@ def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it(not
     for y, (name, target) in zip((736, 764), (("sampled", ">=36000"), ("tested", ">=120000"))):
         pdf.text(mid + 4, y, name)
         pdf.text(value + 4, y, target)
+    return pdf, left
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        ["Note: amounts in 10,000 yuan, targets for the year.", "Section 10: government procurement"],
+        ["Note: in yuan."],  # (within the column, but from its rule: the cell's lines start inside it)
+    ],
+)
+def test_pdf_a_note_under_a_cell_open_at_the_tables_foot_is_not_read_into_it(note):
+    """A table whose last merged cell no rule closes (its text at its foot), a note and a heading printed right under
+    it at its line pitch, from the table's left rule: they are no lines of that cell, whose own lines are wrapped
+    inside its rules (Chromium's printed on under a page's last rule are), and were read into the project's name."""
+    pdf, left = _open_at_the_foot()
     for n, line in enumerate(["Food safety", "sampling and", "rapid testing", "of markets"]):
         pdf.text(left + 4, 736 + 12 * n, line)  # the last line at the cell's foot
     for n, line in enumerate(note):
@@ -938,23 +945,7 @@ def test_pdf_a_page_number_under_a_cell_open_at_a_pages_foot_is_not_read_into_it
     """Chromium prints a page's number in its foot margin, where a cell open at the page's foot prints its last lines
     on under the last rule: the number, just under them within the column, is no line of the cell (it was read into
     the goal: '…of markets\\n- 1 -')."""
-    from fpdf import FPDF
-
-    pdf = FPDF(unit="pt", format="A4")
-    pdf.set_font("helvetica", size=10)
-    left, mid, value, right = 40, 160, 280, 400
-    pdf.add_page()
-    pdf.line(left, 700, right, 700)
-    pdf.line(left, 720, right, 720)
-    for x in (left, mid, value, right):
-        pdf.line(x, 700, x, 775)
-    pdf.line(mid, 747, right, 747)
-    pdf.line(mid, 775, right, 775)  # the last rule under the indicator columns only
-    for x, text in zip((left, mid, value), ("project", "indicator", "target")):
-        pdf.text(x + 4, 714, text)
-    for y, (name, target) in zip((736, 764), (("sampled", ">=36000"), ("tested", ">=120000"))):
-        pdf.text(mid + 4, y, name)
-        pdf.text(value + 4, y, target)
+    pdf, left = _open_at_the_foot()
     for n, line in enumerate(["Food safety", "sampling and", "rapid testing", "of markets", "and canteens"]):
         pdf.text(left + 4, 732 + 12 * n, line)  # the last line's baseline (780) under the rules' end (775)
     pdf.text(left + 50, 792, "- 1 -")
