@@ -943,7 +943,6 @@ def _join_parted_cut(last: _Item, start: int, first: _Item, rows: list[tuple[str
     cuts = {j: (last.cut_bottom.get(j, ""), first.cut_top.get(columns[j], "")) for j in range(len(rest))}
     rows[index] = tuple(_joined(cell, rest[j], cuts[j]) for j, cell in enumerate(rows[index]))
     _drop_rows(first, 1)
-    first.repeats_header = False  # (no header of its own dropped)
 
 
 def _joined(before: str, after: str, cut: tuple[str, str] = ("", "")) -> str:
