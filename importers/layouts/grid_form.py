@@ -943,9 +943,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         outside = ruled and not row.edges  # a line beside a PDF's grid (a running head atop the page): no cell's rest
         if found and not outside and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
-            for j, label in table.notes.items():  # and its note, beside it
-                if j < len(cells) and cells[j]:
-                    found[-1].notes[label] = joined(found[-1].notes.get(label, "") + "\n" + cells[j])
+            _notes_go_on(found[-1], table, cells)  # and its note, beside it
             continue
         if (
             found
@@ -969,15 +967,10 @@ def indicators(form: _Form) -> list[RawIndicator]:
                 last.operator, last.target, last.unit, _ = target_parts(operator_before, whole_before, unit_before)
             if rest := cell(cells, "actual"):
                 last.actual = joined(last.actual + "\n" + rest)
-            for j, label in table.notes.items():
-                if j < len(cells) and cells[j]:
-                    last.notes[label] = joined(last.notes.get(label, "") + "\n" + cells[j])
+            _notes_go_on(last, table, cells)
             continue
         if found and row.page and row.page != before and _only_notes(cells, table):
-            last = found[-1]  # a note's rest the page break carried over ('偏差原因分析…' cut mid-text)
-            for j, label in table.notes.items():
-                if j < len(cells) and cells[j]:
-                    last.notes[label] = joined(last.notes.get(label, "") + "\n" + cells[j])
+            _notes_go_on(found[-1], table, cells)  # a note's rest the page break carried over ('偏差原因分析…' cut)
             continue
         if level_row:
             level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
@@ -1105,6 +1098,13 @@ def _rest_of_cells(
         if part in filled and (not before or _new_value(before, cells[columns[part]])):
             return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
+
+
+def _notes_go_on(indicator: RawIndicator, table: _Header, cells: list[str]) -> None:
+    """A row's text in note columns joined to the indicator's notes it goes on (their rest over a page break)."""
+    for j, label in table.notes.items():
+        if j < len(cells) and cells[j]:
+            indicator.notes[label] = joined(indicator.notes.get(label, "") + "\n" + cells[j])
 
 
 def _only_notes(cells: list[str], table: _Header) -> bool:
