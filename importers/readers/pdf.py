@@ -512,13 +512,14 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
                 if left <= (c["x0"] + c["x1"]) / 2 < right and top <= c["middle"] < bottom
             ]
             text = cell_text(wrapped_text(chars, right))
-            if rows and n == 0 and not closed_top:
+            open_top = rows and n == 0 and not closed_top
+            if open_top:
                 text, marks = _marks_apart(text, chars)
                 if marks:
                     table.top_marks[j] = (text, marks)
             for i in rows:
                 table.rows[i][j] = text
-            if rows and n == 0 and not closed_top:
+            if open_top:
                 table.open_top[j], table.cut_top[j] = rows, _cut_line(chars, "top")
             if rows and n == len(bounds) - 2 and not closed_bottom:
                 table.open_bottom[j], table.cut_bottom[j] = rows, _cut_line(chars, "bottom")
