@@ -522,8 +522,8 @@ def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
             if open_top:
                 table.open_top[j], table.cut_top[j] = rows, _cut_line(chars, "top")
             if rows and n == len(bounds) - 2 and not closed_bottom:
-                table.open_bottom[j], table.cut_bottom[j] = rows, _cut_line(chars, "bottom")
-                table.cut_places[j] = _cut_chars(chars, "bottom")
+                table.open_bottom[j], table.cut_places[j] = rows, _cut_chars(chars, "bottom")
+                table.cut_bottom[j] = line_text(table.cut_places[j])
                 if _reaches(chars, table.bottom):
                     table.full_bottom.add(j)
     table.took_beside = True
@@ -1555,8 +1555,8 @@ def _table_item(
             if run[0] == 0:
                 item.open_top[j], item.cut_top[j] = run, _cut_line(region, "top")
             if run[-1] == len(boxes) - 1:
-                item.open_bottom[j], item.cut_bottom[j] = run, _cut_line(region, "bottom")
-                item.cut_places[j] = _cut_chars(region, "bottom")
+                item.open_bottom[j], item.cut_places[j] = run, _cut_chars(region, "bottom")
+                item.cut_bottom[j] = line_text(item.cut_places[j])
                 if _reaches(region, tops[run[-1] + 1]):
                     item.full_bottom.add(j)
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
