@@ -2981,3 +2981,44 @@ def test_xlsx_a_character_escaped_as_its_utf16_halves_is_read_whole():
     rows = read_bytes(xlsx_bytes(build), ".xlsx")
     assert cells(rows) == [["农田建设补助😀", "满意度\ufffd"]]
     "".join(cells(rows)[0]).encode("utf-8")
+
+
+def test_pdf_a_row_cut_atop_a_page_keeps_its_columns_when_another_table_moves_their_grid_lines():
+    """Chromium draws each border as a thin filled rectangle, and lays each form's columns out on its own: under a
+    row the page break cut (the last indicator's rest atop the page), the next form's rules stand 3 pt right of its
+    target's. The table finder snaps both to one grid line past the cut row's rule, which was then taken for no rule:
+    the target's open cell reached over the actual's ('>=90%88.5%')."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 120, "name"), (120, 200, "target"), (200, 280, "actual")):
+        _cell(pdf, left, right, 700, text)
+    for left, right, text in ((40, 120, "pleased"), (120, 200, ""), (200, 280, "")):
+        pdf.line(left, 720, right, 720)
+        pdf.text(left + 2, 734, text)
+    for x in (40, 120, 200, 280):
+        pdf.line(x, 720, x, 800)  # no rule under it: the page's foot
+    pdf.add_page()
+
+    def ruled(x: float, top: float, bottom: float) -> None:
+        pdf.rect(x, top, 0.75, bottom - top, style="F")  # a border as the browser draws it
+
+    pdf.line(40, 80, 280, 80)
+    for x in (40, 120, 280):
+        pdf.line(x, 40, x, 80)
+    ruled(200, 40, 80)
+    pdf.text(124, 64, ">=90%")
+    pdf.text(204, 64, "88.5%")
+    for n in range(16):
+        top = 120 + 20 * n
+        pdf.line(40, top, 280, top)
+        for x in (40, 120, 280):
+            pdf.line(x, top, x, top + 20)
+        ruled(203.7, top, top + 20)
+        pdf.text(44, top + 14, f"row {n}")
+        pdf.text(207, top + 14, str(n))
+    pdf.line(40, 440, 280, 440)
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert rows[1] == ["pleased", ">=90%", "88.5%"]

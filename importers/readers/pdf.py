@@ -1541,7 +1541,7 @@ def _table_item(
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
         for run in _open_runs(boxes, covered, j, grid):
             right = j
-            while right + 1 < width and _open_across(boxes, covered, run, lefts[right + 1], right + 1, verticals, tops):
+            while right + 1 < width and _open_across(boxes, covered, run, [*lefts, x1], right + 1, verticals, tops):
                 right += 1
             region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
             text = cell_text(wrapped_text(region, rights[right]))
@@ -1686,16 +1686,18 @@ def _open_runs(boxes: list[list], covered: dict, column: int, grid: list[list]) 
 
 
 def _open_across(
-    boxes, covered, run: list[int], left: float, column: int, verticals: list[dict], tops: list[float]
+    boxes, covered, run: list[int], lines: list[float], column: int, verticals: list[dict], tops: list[float]
 ) -> bool:
-    """Whether an open cell reaches on into `column` (its left edge at `left`): the same rows open there, and no
-    rule between them."""
+    """Whether an open cell reaches on into `column` (the grid's vertical lines at `lines`): the same rows open there,
+    and no rule between them. A rule counts nearer this column's line than the lines either side: the table finder
+    snaps the rules of all the page's tables together, and another table's, a few points off (each form's columns
+    laid out on their own), can move the grid line more than SNAP away from this one's."""
     if any(column >= len(boxes[i]) or boxes[i][column] is not None or (i, column) in covered for i in run):
         return False
     top, bottom = tops[run[0]], tops[run[-1] + 1]
+    low, high = (lines[column - 1] + lines[column]) / 2, (lines[column] + lines[column + 1]) / 2
     return not any(
-        abs(e["x0"] - left) <= SNAP and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK
-        for e in verticals
+        low < e["x0"] < high and e["top"] < bottom - GRID_SLACK and e["bottom"] > top + GRID_SLACK for e in verticals
     )
 
 
