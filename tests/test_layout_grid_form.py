@@ -930,6 +930,31 @@ def test_a_self_evaluations_goal_row_cut_by_the_page_is_read_whole():
     assert "说明" not in evaluation.fields
 
 
+def test_a_self_evaluations_goal_row_atop_the_next_page_in_a_grid_snapped_elsewhere_keeps_what_was_achieved():
+    """The 年度总体目标 label row at a page's foot, its texts atop the next page, whose finer grid (the indicators'
+    columns) stands 2 pt left of the label row's where 实际完成情况 starts: the table finder snaps the rules of all a
+    page's tables together, and the form above the label row moved its grid line. No cell started where the label's
+    did, and what was achieved was lost."""
+    page1 = [
+        ["项目名称", *["科技创新券补助资金"] * 7],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["项目资金（万元）", "年度资金总额", "6,000.00", "6,000.00", "5,438.20", "10", "90.64%", "9.06"],
+        ["年度总体目标", *["预期目标"] * 3, *["实际完成情况"] * 4],
+    ]
+    page2 = [
+        ["", "降低企业创新成本。", "", "", "", "带动企业研发投入12.6亿元。", "", "", ""],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["绩效指标", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "3860家次", "15", "14.48", ""],
+    ]
+    edges = (40.0, 79.0, 132.0, 189.0, 236.0, 278.0, 296.0, 336.0)
+    finer = (40.0, 79.0, 100.0, 132.0, 189.0, 234.0, 278.0, 300.0, 336.0)
+    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    [evaluation] = grid_form.parse(table).projects
+    assert evaluation.goal == "降低企业创新成本。"
+    assert evaluation.fields.get("实际完成情况") == "带动企业研发投入12.6亿元。"
+
+
 @pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
 def test_a_budget_block_in_yuan_says_so(label, header):
     """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×

@@ -14,6 +14,7 @@ from importers.columns import GOAL_BLOCKS, SPENDING_KINDS, block_column, head_fi
 from importers.records import Row
 
 TOTALS = ("合计", "总计")
+DRIFT = 4.0  # points: how far a PDF's grid line can stand from the same column's on another page (`_moved`)
 AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)?$")  # a cell of money, its unit in it or not
 VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|亿元|万元|千元|元)?$")  # money, a rate or a score
 
@@ -130,13 +131,16 @@ def _moved(columns: dict[int, str], laid: tuple[int, tuple[float, ...]], row: Ro
     """The block's columns in a row of values on another page than its header row, whose PDF grid there may part
     other columns (the 年度资金总额 label over two): each column where a cell starts at its left edge, none where no
     cell does; the columns as they are on the header's page or without a grid. Edges are measured from the table's
-    left border, which the next page may move (mirrored margins: the whole grid further right)."""
+    left border, which the next page may move (mirrored margins: the whole grid further right). A cell starts at a
+    label's edge when its own is the nearest, within DRIFT: the PDF reader's grid lines are its tables' rules snapped
+    together with the other tables' on their page, which moves them a little, on each page its own way."""
     page, edges = laid
     if not row.page or not page or row.page == page or not edges or not row.edges or row.edges == edges:
         return columns
     shift = row.edges[0] - edges[0]
     starts = {edges[j] + shift: field for j, field in columns.items() if j < len(edges)}
-    return {k: field for x, field in starts.items() for k, edge in enumerate(row.edges) if abs(edge - x) < 1}
+    near = {x: min(range(len(row.edges)), key=lambda k: abs(row.edges[k] - x)) for x in starts}
+    return {near[x]: field for x, field in starts.items() if abs(row.edges[near[x]] - x) < DRIFT}
 
 
 _TEXTS = GOAL_BLOCKS | {"预期目标", "实际完成情况"}  # block columns of texts, which a page break may cut
