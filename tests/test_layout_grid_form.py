@@ -955,6 +955,37 @@ def test_a_self_evaluations_goal_row_atop_the_next_page_in_a_grid_snapped_elsewh
     assert evaluation.fields.get("实际完成情况") == "带动企业研发投入12.6亿元。"
 
 
+def test_a_money_header_row_cut_by_the_page_over_a_finer_grid_is_read_whole():
+    """Word lets the money block's header row break: '项目资金 | 年初预算 | 全年预算 | 全年执行' at a page's foot, the
+    rest ('（万元）' | 数 | 数 | 数) atop the next page, whose grid parts a column further (the 年度资金总额 label
+    over two). The parts were two rows, the labels no block's, and the form lost its money (年初预算数, 全年执行数,
+    执行率)."""
+    page1 = [
+        ["项目名称", *["基本公共卫生服务项目"] * 7],
+        ["项目资金", "", "年初预算", "全年预算", "全年执行", "分值", "执行率", "得分"],
+    ]
+    page2 = [
+        ["（万元）", "", "", "数", "数", "数", "", "", ""],
+        ["（万元）", "年度资金总额", "年度资金总额", "31,280.00", "31,280.00", "31,056.44", "10", "99.29%", "9.93"],
+        ["年度总体目标", *["预期目标"] * 4, *["实际完成情况"] * 4],
+        ["年度总体目标", *["提供基本公共卫生服务。"] * 4, *["达到目标。"] * 4],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["绩效指标", "产出指标", "数量指标", "建档率", "≥85%", "88.6%", "90", "90", ""],
+    ]
+    edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
+    finer = (37.1, 93.8, 150.5, *edges[2:])
+    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    [evaluation] = grid_form.parse(table).projects
+    assert evaluation.amount == "31,280.00"
+    assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率", "执行率得分")} == {
+        "年初预算数": "31,280.00",
+        "全年执行数": "31,056.44",
+        "执行率": "99.29%",
+        "执行率得分": "9.93",
+    }
+
+
 @pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
 def test_a_budget_block_in_yuan_says_so(label, header):
     """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×

@@ -19,6 +19,7 @@ from importers import segments
 from importers.cells import clean, joined, lone_value, once_across, spread_values, unspread
 from importers.columns import (
     HEAD_LABELS,
+    block_column,
     INDICATOR_HEADERS,
     OPERATORS,
     REMARK,
@@ -324,10 +325,15 @@ def _rejoined(rows: list[Row]) -> list[Row]:
                 out[i] = replace(out[i], cells=[label, *out[i].cells[1:]])
                 i -= 1
             row = replace(row, cells=["", *row.cells[1:]])  # its value's rest, under the label above
-        completed, cut = _cut(out[last], row) if last >= 0 and not row.blank else ([], False)
+        laid = _on_grid(row, out[last]) if last >= 0 else row
+        completed, cut = _cut(out[last], laid) if last >= 0 and not row.blank else ([], False)
+        if laid is not row and not cut:
+            completed = []  # (a level split across grids of their own: its rows' columns differ)
+        row = laid if cut else row
         if completed:
             whole = {j: joined(clean(out[last].cells[j])) + joined(clean(row.cells[j])) for j in completed}
-            rests, page = {j: (row.cells[j], whole[j]) for j in completed}, row.page
+            if laid is row:  # (on a grid of its own, the rows after it hold the rests in other columns)
+                rests, page = {j: (row.cells[j], whole[j]) for j in completed}, row.page
             for j in completed:  # the rows before the break that hold the level's first part
                 first, i = out[last].cells[j], last
                 while i >= 0 and out[i].page == out[last].page and j < len(out[i].cells) and out[i].cells[j] == first:
@@ -345,6 +351,28 @@ def _rejoined(rows: list[Row]) -> list[Row]:
             row = replace(row, cells=[rests[j][1] if j in rests else cell for j, cell in enumerate(row.cells)])
         out.append(row)
     return out
+
+
+def _on_grid(row: Row, above: Row) -> Row:
+    """The next page's first row on the grid of the page before's last when its own grid parts a column further (a
+    PDF draws each page's grid from that page's rows): each cell in the column starting where it does; the row as it
+    is when the grids are the same or unknown, or a cell's own text starts at no edge above."""
+    if (
+        row.page != above.page + 1
+        or len(row.cells) == len(above.cells)
+        or len(row.edges) != len(row.cells)
+        or len(above.edges) != len(above.cells)
+    ):
+        return row
+    shift = row.edges[0] - above.edges[0]
+    cells: dict[int, str] = {}
+    for k, (edge, cell) in enumerate(zip(row.edges, row.cells)):
+        j = min(range(len(above.edges)), key=lambda m: abs(above.edges[m] + shift - edge))
+        if abs(above.edges[j] + shift - edge) < form_money.DRIFT:
+            cells[j] = cell
+        elif clean(cell) and (k == 0 or cell != row.cells[k - 1]):
+            return row
+    return replace(row, cells=[cells.get(j, "") for j in range(len(above.cells))], edges=above.edges)
 
 
 def _label_rest(above: Row, row: Row) -> str:
@@ -396,8 +424,9 @@ def _new_value(before: str, rest: str) -> bool:
 
 
 def _word(text: str) -> bool:
-    """A level word or a column label of an indicator table, a kept note's among them ('偏差原因分析及改进措施')."""
-    return is_level1(text) or is_level2(text) or bool(column(text)) or is_note(text)
+    """A level word or a column label of an indicator table, a kept note's among them ('偏差原因分析及改进措施'), or
+    of a self-evaluation's head block ('年初预算数')."""
+    return is_level1(text) or is_level2(text) or bool(column(text)) or is_note(text) or bool(block_column(text))
 
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
