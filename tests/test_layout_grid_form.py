@@ -16,6 +16,14 @@ def rows(table: list[list[str]]) -> list[Row]:
     return [Row(cells=list(cells), line=n) for n, cells in enumerate(table, 1)]
 
 
+def paged(*pages: list[list[str]]) -> list[Row]:
+    """The rows of a table printed over pages 1, 2, …, numbered on from one page to the next."""
+    table: list[Row] = []
+    for page, cells_of in enumerate(pages, 1):
+        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    return table
+
+
 def head(name: str, department: str = "某局") -> list[list[str]]:
     return [
         ["专项（项目）名称", "专项（项目）名称", "专项（项目）名称", name, name],
@@ -922,8 +930,7 @@ def test_a_self_evaluations_goal_row_cut_by_the_page_is_read_whole():
         ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
         ["绩效指标", "产出指标", "数量指标", "建档率", "≥85%", "88.6%", "90", "90"],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2)
     [evaluation] = grid_form.parse(table).projects
     assert evaluation.goal == "提供基本公共卫生服务，重点人群健康管理率稳步提高。"
     assert evaluation.fields.get("实际完成情况") == "高血压、糖尿病患者规范管理率均达到目标。"
@@ -1306,8 +1313,7 @@ def test_a_header_repeated_in_other_columns_takes_each_cell_by_its_label():
 
 
 def _paged(page1: list[list[str]], page2: list[list[str]]) -> list[tuple[str, str, str, str, str]]:
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2)
     return [(i.level1, i.level2, i.name, i.target, i.unit) for i in grid_form.parse(table).projects[0].indicators]
 
 
@@ -1348,8 +1354,7 @@ def test_a_goal_label_the_page_break_cut_keeps_the_goal():
         ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
         ["绩效指标", "产出指标", "数量指标", "助餐服务人次", "≥85万人次"],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2)
     project = grid_form.parse(table).projects[0]
     assert (project.name, project.goal) == ("老年助餐服务补贴", "全年提供助餐服务，就餐老年人满意度90%以上。")
     assert [(i.name, i.target) for i in project.indicators] == [("助餐服务人次", "≥85万人次")]
@@ -1373,8 +1378,7 @@ def test_a_header_cut_by_the_page_with_long_label_rests_is_read_whole():
         ["", "", "", "", "值", "值", "", "", "分析及改进措施"],
         ["绩效指标", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "3860家次", "15", "14.48", "需求减弱"],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2)
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.name, i.target, i.actual, i.notes) for i in found] == [
         ("兑付企业家次", "≥4000家次", "3860家次", {"偏差原因分析及改进措施": "需求减弱"}),
@@ -1391,8 +1395,7 @@ def test_a_header_cut_by_the_page_only_in_its_note_label_is_read_whole():
         ["", "", "", "", "", "", "", "", "进措施"],
         ["", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "3860家次", "15", "14.48", "需求减弱"],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2)
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.name, i.target, i.actual, i.notes) for i in found] == [
         ("兑付企业家次", "≥4000家次", "3860家次", {"偏差原因分析及改进措施": "需求减弱"}),
@@ -1417,9 +1420,7 @@ def test_a_self_evaluation_row_cut_by_the_page_in_its_name_target_and_actual_is_
     page3 = [["", "", "", "完工时间", "11月底前", "11月20", "", "", ""]]
     page4 = [["", "", "", "", "", "日", "", "", ""]]  # (the actual's rest alone)
     page5 = [["", "", "", "巡查频次", "≥2次", "3次", "", "", ""]]
-    table: list[Row] = []
-    for page, cells_of in enumerate((page1, page2, page3, page4, page5), 1):
-        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    table = paged(page1, page2, page3, page4, page5)
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.name, i.target, i.actual, i.weight, i.notes) for i in found] == [
         ("道路日常养护面积", "≥1250万平方米", "1268万平方米", "6", {"偏差原因分析及改进措施": "受雨季影响"}),
@@ -1437,9 +1438,7 @@ def test_a_whole_row_atop_a_page_of_a_self_evaluation_without_weights_is_its_own
     page1 = [*head("甲")[:2], ["绩效指标", *header], ["绩效指标", "产出指标", "数量指标", "覆盖率", "≥95%", "96%", ""]]
     page2 = [["", "", "", "资金拨付率", "100%", "100%", ""]]
     page3 = [["", "", "", "服务质量", "良好", "良好", ""]]
-    table: list[Row] = []
-    for page, cells_of in enumerate((page1, page2, page3), 1):
-        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    table = paged(page1, page2, page3)
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.name, i.target, i.actual) for i in found] == [
         ("覆盖率", "≥95%", "96%"),
@@ -1459,9 +1458,7 @@ def test_a_whole_row_atop_a_page_whose_weight_prints_blank_is_its_own_after_a_sh
         ["绩效指标", "产出指标", "数量指标", "覆盖率", "≥95%", "96%", "20", "20"],
     ]
     page2 = [["", "", "", "资金拨付率", "100%", "100%", "", ""]]
-    table: list[Row] = []
-    for page, cells_of in enumerate((page1, page2), 1):
-        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+    table = paged(page1, page2)
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.name, i.target, i.actual) for i in found] == [("覆盖率", "≥95%", "96%"), ("资金拨付率", "100%", "100%")]
 
@@ -1547,8 +1544,7 @@ def test_a_self_evaluations_long_name_cut_by_the_page_goes_on_with_its_note():
         ["", "", "动态使用率（季度更新）", "", "", "", "", "系统未互联"],
         ["", "时效指标", "资金拨付及时率", "=100%", "100%", "5", "5", ""],
     ]
-    table = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2)
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.level2, i.name, i.actual, i.score, i.notes) for i in found] == [
         (
