@@ -1955,6 +1955,15 @@ def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=F
     pdf.text(left + 2, top + 14, text)
 
 
+def _open_to_the_foot(pdf, top: float, texts: tuple[str, str, str]) -> None:
+    """A row of three cells (x 40–120–200–280) from `top` to the page's foot, no rule under it (the break cuts it)."""
+    for left, right, text in zip((40, 120, 200), (120, 200, 280), texts):
+        pdf.line(left, top, right, top)
+        pdf.text(left + 2, top + 14, text)
+    for x in (40, 120, 200, 280):
+        pdf.line(x, top, x, 800)
+
+
 def test_pdf_a_row_cut_above_a_page_whose_grid_parts_its_columns_further_is_one_row():
     """Chromium prints a form as one table and draws each page's grid from that page's rows: a head row cut at the
     foot (goal | achieved), its rest atop a page whose indicator rows part the goal's column in two. The columns
@@ -1967,11 +1976,7 @@ def test_pdf_a_row_cut_above_a_page_whose_grid_parts_its_columns_further_is_one_
     pdf.add_page()
     for left, right, text in ((40, 120, "name"), (120, 200, "a"), (200, 280, "b")):
         _cell(pdf, left, right, 60, text)
-    for left, right, text in ((40, 120, "goal"), (120, 200, "expected"), (200, 280, "achieved")):
-        pdf.line(left, 80, right, 80)
-        pdf.text(left + 2, 94, text)
-    for x in (40, 120, 200, 280):
-        pdf.line(x, 80, x, 800)  # no rule under it: the page's foot
+    _open_to_the_foot(pdf, 80, ("goal", "expected", "achieved"))
     pdf.add_page()
     for left, right, text in ((40, 120, ""), (120, 160, "rest"), (160, 200, ""), (200, 280, "done")):
         _cell(pdf, left, right, 40, text, open_top=True)
@@ -2995,11 +3000,7 @@ def test_pdf_a_row_cut_atop_a_page_keeps_its_columns_when_another_table_moves_th
     pdf.add_page()
     for left, right, text in ((40, 120, "name"), (120, 200, "target"), (200, 280, "actual")):
         _cell(pdf, left, right, 700, text)
-    for left, right, text in ((40, 120, "pleased"), (120, 200, ""), (200, 280, "")):
-        pdf.line(left, 720, right, 720)
-        pdf.text(left + 2, 734, text)
-    for x in (40, 120, 200, 280):
-        pdf.line(x, 720, x, 800)  # no rule under it: the page's foot
+    _open_to_the_foot(pdf, 720, ("pleased", "", ""))
     pdf.add_page()
 
     def ruled(x: float, top: float, bottom: float) -> None:
