@@ -131,16 +131,23 @@ def _moved(columns: dict[int, str], laid: tuple[int, tuple[float, ...]], row: Ro
     """The block's columns in a row of values on another page than its header row, whose PDF grid there may part
     other columns (the 年度资金总额 label over two): each column where a cell starts at its left edge, none where no
     cell does; the columns as they are on the header's page or without a grid. Edges are measured from the table's
-    left border, which the next page may move (mirrored margins: the whole grid further right). A cell starts at a
-    label's edge when its own is the nearest, within DRIFT: the PDF reader's grid lines are its tables' rules snapped
-    together with the other tables' on their page, which moves them a little, on each page its own way."""
+    left border, which the next page may move (mirrored margins: the whole grid further right), and a little more
+    (`nearest_edge`)."""
     page, edges = laid
     if not row.page or not page or row.page == page or not edges or not row.edges or row.edges == edges:
         return columns
     shift = row.edges[0] - edges[0]
     starts = {edges[j] + shift: field for j, field in columns.items() if j < len(edges)}
-    near = {x: min(range(len(row.edges)), key=lambda k: abs(row.edges[k] - x)) for x in starts}
-    return {near[x]: field for x, field in starts.items() if abs(row.edges[near[x]] - x) < DRIFT}
+    near = {x: nearest_edge(row.edges, x) for x in starts}
+    return {k: field for x, field in starts.items() if (k := near[x]) is not None}
+
+
+def nearest_edge(edges: tuple[float, ...], x: float) -> int | None:
+    """The grid line of `edges` nearest to `x`, if within DRIFT: the same column's on another page of a PDF, whose
+    reader snaps each page's rules together with its other tables' (a line moved a little, on each page its own
+    way)."""
+    k = min(range(len(edges)), key=lambda k: abs(edges[k] - x), default=None)
+    return k if k is not None and abs(edges[k] - x) < DRIFT else None
 
 
 _TEXTS = GOAL_BLOCKS | {"预期目标", "实际完成情况"}  # block columns of texts, which a page break may cut
@@ -148,8 +155,9 @@ _TEXTS = GOAL_BLOCKS | {"预期目标", "实际完成情况"}  # block columns o
 
 def _goal_rest(cells: list[str], columns: dict[int, str], page: int, row: Row) -> bool:
     """Whether a row atop a page is the rest of a goal block's texts the page break cut (Word lets the row break:
-    '…重点人群健' | '…规范管理率均' at the foot, '康管理率稳步提高。' | '达到目标。' atop the next page): the block is
-    预期目标 | 实际完成情况, the row's first cell (the label's) blank and its texts in the block's columns only."""
+    '…重点人群健' | '…规范管理率均' at the foot, '康管理率稳步提高。' | '达到目标。' atop the next page): a block
+    of texts (预期目标 | 实际完成情况, 实施期目标 | 年度目标), the row's first cell (the label's) blank and its texts
+    in the block's columns or right of them only."""
     if not row.page or not page or row.page == page or not _TEXTS & set(columns.values()) or cells[:1] != [""]:
         return False
     return any(cells) and all(not cell or j in columns or j > max(columns) for j, cell in enumerate(cells))

@@ -367,8 +367,8 @@ def _on_grid(row: Row, above: Row) -> Row:
     shift = row.edges[0] - above.edges[0]
     cells: dict[int, str] = {}
     for k, (edge, cell) in enumerate(zip(row.edges, row.cells)):
-        j = min(range(len(above.edges)), key=lambda m: abs(above.edges[m] + shift - edge))
-        if abs(above.edges[j] + shift - edge) < form_money.DRIFT:
+        j = form_money.nearest_edge(above.edges, edge - shift)
+        if j is not None:
             cells[j] = cell
         elif clean(cell) and (k == 0 or cell != row.cells[k - 1]):
             return row
