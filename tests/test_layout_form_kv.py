@@ -526,3 +526,17 @@ def test_a_sheets_name_that_names_no_project_names_no_form(title):
     book.save(out)
     with pytest.raises(ParseError, match="form has no 项目名称"):
         parse_rows(read_bytes(out.getvalue(), ".xlsx"))
+
+
+def test_a_unit_line_above_the_next_form_ends_the_table():
+    """A budget prints '单位名称：某街道办事处 | 单位：元' above each form: the line above the second form was read as
+    an indicator of the first (named '单位名称：…', target '单位：元'); it ends the first form's table now."""
+    form = (
+        "单位名称：某街道办事处\t单位：元\n项目名称\t{}\t预算金额\t580,000.00\n年度绩效目标\t做好全年工作\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t走访户次\t≥12场\n满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\n"
+    )
+    doc = parse(form.format("社区帮扶") + form.format("网格治理"))
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("社区帮扶", ["走访户次", "居民满意度"]),
+        ("网格治理", ["走访户次", "居民满意度"]),
+    ]

@@ -5,7 +5,7 @@ labels end with '：' or '*' ('项目名称*：', '项目性质*') or are known 
 '2021 年绩效目标'). Below the head, a '一级指标 二级指标 三级指标 年度目标值' table lists the indicators;
 an empty level cell inherits the level above. Rows that lost their indentation are read by what their
 cells hold: a leading level word is a level-1 or level-2, the rest is the name and the target. The
-table ends at the next form's head or at text that is no table row (a form title, a note).
+table ends at the next form's head or at text that is no table row (a form title, a note, a unit line).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
-from importers.columns import head_field
+from importers.columns import declared_unit, head_field
 from importers.layouts import Layout
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator, RawProject, Row
@@ -204,7 +204,7 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None:
+        if read is None or declared_unit(row):  # text, or the next form's unit line ('单位名称：某局 | 单位：元')
             break
         new1, new2, rest = read
         if new1 is not None:
