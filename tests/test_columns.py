@@ -158,3 +158,13 @@ def test_a_value_running_into_the_next_label_is_cut_there_only_outside_brackets(
     from importers.columns import inline_pair, split_pair
 
     assert [(field, value) for field, _, value in split_pair(inline_pair(cell))] == pairs
+
+
+def test_a_special_funds_total_is_its_amount():
+    """A 专项转移支付 form gives its money as 专项资金总额 beside 主管部门: the fund was imported without an amount."""
+    text = (
+        "专项名称\t义务教育薄弱环节改善补助\t\t\n主管部门\t市教育局\t专项资金总额\t8630\n年度目标\t改善办学条件\t\t\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t受益学校数量\t≥58所\n"
+    )
+    [fund] = parse_rows(split_rows(text)).projects
+    assert (fund.name, fund.amount, fund.department) == ("义务教育薄弱环节改善补助", "8630", "市教育局")
