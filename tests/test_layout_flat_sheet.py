@@ -612,3 +612,16 @@ def test_a_target_spread_over_its_parts_whose_value_part_names_no_field():
         ("监测样品数", "≥", "1,296", "个"),
         ("饮水安全保障水平", "", "有效提升", ""),
     ]
+
+
+def test_a_projects_own_department_column_names_its_department():
+    """A sheet with 项目主管部门 and 项目执行单位 columns (as a 区县 budget prints them): the projects had no
+    department; the 项目主管部门 column gives it now, and the same labels name a form's department and unit."""
+    from importers.columns import head_field
+
+    doc = parse(
+        "项目名称\t项目主管部门\t项目执行单位\t项目资金\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "课后服务补助\t某区教委\t某区实验小学\t3460\t做好课后服务\t产出指标\t数量指标\t覆盖学校数\t≥120所\n"
+    )
+    assert [(p.name, p.department, p.amount) for p in doc.projects] == [("课后服务补助", "某区教委", "3460")]
+    assert (head_field("项目主管部门"), head_field("项目执行单位")) == ("department", "implementing_unit")
