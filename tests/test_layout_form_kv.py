@@ -540,3 +540,13 @@ def test_a_unit_line_above_the_next_form_ends_the_table():
         ("社区帮扶", ["走访户次", "居民满意度"]),
         ("网格治理", ["走访户次", "居民满意度"]),
     ]
+
+
+def test_a_money_label_with_a_sum_beside_the_name_is_the_amount():
+    """'项目名称 | 网格治理 | 项目资金 | 58.00': 项目资金 is a label over a form's rows of money elsewhere; with a sum
+    beside it, the form-kv form kept it as a field and the project had no amount. It is the amount now."""
+    doc = parse(
+        "填报单位：某街道办事处（盖章）\t单位：万元\n项目名称\t网格治理\t项目资金\t58.00\n年度绩效目标\t做好全年工作\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t网格数量\t=48个\n"
+    )
+    assert [(p.name, p.amount, p.fields.get("项目资金")) for p in doc.projects] == [("网格治理", "58.00", None)]
