@@ -2039,3 +2039,18 @@ def test_a_long_tables_header_above_its_first_forms_head_is_no_form_without_a_na
         ("助学补助", "50.00", 1),
     ]
     assert doc.warnings == []
+
+
+@pytest.mark.parametrize("money", ["186.40（其中：县级财政186.40万元）", "186.40万元(县级财政)"])
+def test_a_sum_with_a_note_after_it_is_the_amount(money):
+    """A Word form typed by hand: '项目资金（万元） | 186.40（其中：县级财政186.40万元）'. With the note after the sum
+    the value was no sum: the project had no amount, the value kept as a field. It is the amount now."""
+    table = [
+        ["项目名称", "镇村环境卫生保洁", "镇村环境卫生保洁", "镇村环境卫生保洁"],
+        ["项目资金（万元）", money, money, money],
+        ["年度绩效目标", "做好全镇保洁", "做好全镇保洁", "做好全镇保洁"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "保洁行政村数", "=23个"],
+    ]
+    [project] = grid_form.parse(rows(table)).projects
+    assert (project.name, project.amount) == ("镇村环境卫生保洁", money)

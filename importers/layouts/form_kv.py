@@ -17,7 +17,7 @@ from functools import lru_cache
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
 from importers.columns import declared_unit, head_field
 from importers.layouts import Layout
-from importers.layouts.form_money import VALUE
+from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator, RawProject, Row
 from importers.segments import DEPARTMENT_TITLE
@@ -246,7 +246,7 @@ def _project(form: _Form) -> RawProject:
                 end = value
             elif attr and not getattr(project, attr):
                 setattr(project, attr, value)
-            elif head_field(key) == "group" and not project.amount and VALUE.match("".join(value.split())):
+            elif head_field(key) == "group" and not project.amount and a_sum(value):
                 project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 58.00
             else:
                 project.fields[key] = value

@@ -17,6 +17,13 @@ TOTALS = ("合计", "总计")
 DRIFT = 4.0  # points: how far a PDF's grid line can stand from the same column's on another page (`_moved`)
 AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)?$")  # a cell of money, its unit in it or not
 VALUE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(?:%|亿元|万元|千元|元)?$")  # money, a rate or a score
+_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # a note after a sum: '186.40（其中：县级财政186.40万元）'
+
+
+def a_sum(text: str) -> bool:
+    """Whether a money label's value is a sum: money, also with a note in brackets after it (where it is from)."""
+    squashed = "".join(text.split())
+    return bool(VALUE.match(squashed) or VALUE.match(_NOTE.sub("", squashed)))
 
 
 def amount_below(head: list[Row]) -> str:

@@ -833,7 +833,7 @@ def _project(form: _Form) -> RawProject:
             last = None
             if not label and unit_of_cell(value):
                 continue  # the unit line's '单位：万元', beside the unit's name
-            given = "amount" if kind == "group" and form_money.VALUE.match("".join(value.split())) else kind
+            given = "amount" if kind == "group" and form_money.a_sum(value) else kind
             if given in headed:  # the form names again what its heading gave: its own label wins, the heading kept
                 project.fields.setdefault("标题", headline)
                 setattr(project, given, "")
@@ -861,7 +861,7 @@ def _project(form: _Form) -> RawProject:
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
                 setattr(project, kind, lead[1] + value if lead[0] == kind else value)
                 last = (kind, label)
-            elif kind == "group" and not project.amount and form_money.VALUE.match("".join(value.split())):
+            elif kind == "group" and not project.amount and form_money.a_sum(value):
                 project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 356.8万元
             else:
                 if kind == "fund":
