@@ -550,3 +550,19 @@ def test_a_money_label_with_a_sum_beside_the_name_is_the_amount():
         "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t网格数量\t=48个\n"
     )
     assert [(p.name, p.amount, p.fields.get("项目资金")) for p in doc.projects] == [("网格治理", "58.00", None)]
+
+
+def test_an_indicator_noting_its_unit_in_its_name_is_no_unit_line():
+    """A cost indicator whose name notes its unit on a second line ('人均月救助标准 （单位：元）') was read as the next
+    form's unit line: the table ended there and the form lost it and every indicator below. It is an indicator."""
+    form = (
+        "单位名称：某县民政局\t单位：元\n项目名称：\t{}\t预算金额：\t5,800,000.00\n年度绩效目标：\t保障基本生活\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t城乡低保保障人数\t≥3200人\n"
+        "成本指标\t经济成本指标\t人均月救助标准 （单位：元）\t≥780\n"
+        "满意度指标\t服务对象满意度指标\t救助对象满意度\t≥90%\n"
+    )
+    doc = parse(form.format("城乡困难群众救助补助") + form.format("临时救助资金"))
+    assert [(p.name, [(i.name, i.target) for i in p.indicators]) for p in doc.projects] == [
+        (name, [("城乡低保保障人数", "≥3200人"), ("人均月救助标准 （单位：元）", "≥780"), ("救助对象满意度", "≥90%")])
+        for name in ("城乡困难群众救助补助", "临时救助资金")
+    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
-from importers.columns import declared_unit, head_field
+from importers.columns import head_field, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
@@ -189,6 +189,14 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
     return (new1, new2, values) if len(values) <= 2 else None
 
 
+def _unit_line(read: _Read) -> bool:
+    """Whether a row read as a table row is the next form's unit line: a cell of it is a unit, whole
+    ('单位名称：某局 | 单位：元'). An indicator may note its unit in its name or target ('人均补助标准 （单位：元）
+    | ≤500'): a table row."""
+    new1, new2, values = read
+    return new1 is None and new2 is None and any(unit_of_cell(squash(value)) for value in values)
+
+
 def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
     """The indicator rows below the form's table header, levels filled downward."""
     table = form.table
@@ -205,7 +213,7 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None or declared_unit(row):  # text, or the next form's unit line ('单位名称：某局 | 单位：元')
+        if read is None or _unit_line(read):
             break
         new1, new2, rest = read
         if new1 is not None:
