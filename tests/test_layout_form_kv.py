@@ -566,3 +566,13 @@ def test_an_indicator_noting_its_unit_in_its_name_is_no_unit_line():
         (name, [("城乡低保保障人数", "≥3200人"), ("人均月救助标准 （单位：元）", "≥780"), ("救助对象满意度", "≥90%")])
         for name in ("城乡困难群众救助补助", "临时救助资金")
     ]
+
+
+def test_an_amount_label_wins_over_a_money_labels_sum():
+    """'项目资金（万元）： | 500.00' (the whole period's money) above '本年度预算申请金额： | 120.00': the first sum was
+    taken as the amount and the year's kept as a field. The amount label's value is the amount, the other a field."""
+    doc = parse(
+        "项目名称：\t农村公路养护工程\t项目资金（万元）：\t500.00\n本年度预算申请金额：\t120.00\t项目期限：\t2026-2028年\n"
+        "年度绩效目标：\t完成养护\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t日常养护里程\t≥120公里\n"
+    )
+    assert [(p.amount, p.fields.get("项目资金（万元）")) for p in doc.projects] == [("120.00", "500.00")]

@@ -240,6 +240,7 @@ def _project(form: _Form) -> RawProject:
     project = RawProject(name="", line=form.head[0].line)
     start = end = ""
     seen = set()
+    grouped = ""  # the money label whose sum is the amount, until an amount label gives one
     for row in form.head:
         for key, value in _pairs(row):
             if (key, value) in seen:  # a label and value merged over several rows, repeated in each
@@ -254,8 +255,12 @@ def _project(form: _Form) -> RawProject:
                 end = value
             elif attr and not getattr(project, attr):
                 setattr(project, attr, value)
+            elif attr == "amount" and grouped and value and value != project.amount:
+                # an amount label's value wins over a money label's sum (项目资金 | 500.00, the whole period's)
+                project.fields[grouped], project.amount, grouped = project.amount, value, ""
             elif head_field(key) == "group" and not project.amount and a_sum(value):
-                project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 58.00
+                # a label over the money's rows with a sum of its own: 项目资金 | 58.00
+                project.amount, grouped = value, key
             else:
                 project.fields[key] = value
     project.period = " 至 ".join(part for part in (start, end) if part)
