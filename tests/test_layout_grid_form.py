@@ -2054,3 +2054,18 @@ def test_a_sum_with_a_note_after_it_is_the_amount(money):
     ]
     [project] = grid_form.parse(rows(table)).projects
     assert (project.name, project.amount) == ("镇村环境卫生保洁", money)
+
+
+@pytest.mark.parametrize("whole", ["500.00", "500.00（2026-2028年）"])
+def test_an_amount_label_wins_over_a_money_labels_sum(whole):
+    """'项目资金（万元） | 500.00（2026-2028年） | 年度资金总额 | 120.00': the money label's sum (the whole period's)
+    came first and was the amount, the year's kept as a field. The amount label's value is the amount now."""
+    table = [
+        ["项目名称", "农村公路提质改造工程", "农村公路提质改造工程", "农村公路提质改造工程"],
+        ["项目资金（万元）", whole, "年度资金总额", "120.00"],
+        ["年度绩效目标", "完成提质改造18公里", "完成提质改造18公里", "完成提质改造18公里"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "提质改造里程", "≥18公里"],
+    ]
+    [project] = grid_form.parse(rows(table)).projects
+    assert (project.amount, project.fields.get("项目资金（万元）")) == ("120.00", whole)

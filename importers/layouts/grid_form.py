@@ -773,6 +773,7 @@ def _project(form: _Form) -> RawProject:
                 project.fields[label] = value
     total = ""  # a grid of the year's tasks' money in the head: its 金额合计 row's first amount
     funds: list[str] = []  # the shares of the money (财政拨款, 其他资金) as written
+    grouped = ""  # the money label whose sum is the amount, until an amount label gives one
     # the label that named it by its unit (单位名称：X): a department's own form, unless a 项目名称 follows
     by_unit = ""
     headed: set[str] = set()
@@ -854,15 +855,21 @@ def _project(form: _Form) -> RawProject:
                 code, project.department = _split_code(value)
                 if code:
                     project.fields[label] = value
-            elif kind == "amount" and not project.amount and any(c.isdigit() for c in value):
-                project.amount = value  # (a label beside it, '合计' or '收入来源', is no amount)
+            elif (
+                kind == "amount"
+                and (not project.amount or grouped and value != project.amount)
+                and any(c.isdigit() for c in value)
+            ):
+                if grouped:  # it wins over a money label's other sum (项目资金 | 500.00（2026-2028年）, the period's)
+                    project.fields[grouped] = project.amount
+                project.amount, grouped = value, ""  # (a label beside it, '合计' or '收入来源', is no amount)
             elif kind == "total_amount" and not project.total_amount:
                 project.total_amount = value
             elif kind in ("goal", "overview", "period") and not getattr(project, kind):
                 setattr(project, kind, lead[1] + value if lead[0] == kind else value)
                 last = (kind, label)
             elif kind == "group" and not project.amount and form_money.a_sum(value):
-                project.amount = value  # a label over the money's rows with a sum of its own: 项目资金 | 356.8万元
+                project.amount, grouped = value, label  # a label over the money's rows with a sum: 项目资金 | 356.8万元
             else:
                 if kind == "fund":
                     funds.append(value)
