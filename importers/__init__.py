@@ -300,6 +300,12 @@ NOT_A_GOAL_TABLE = (
     "project (项目名称) column when it lists several projects"
 )
 
+SUMMARY_ONLY = (
+    "自评表，但没有指标行（如每行一个项目的自评结果汇总表）：没有可导入的目标或自评记录 "
+    "a self-evaluation without indicator rows (a summary, one project a row): no goal table or self-evaluation "
+    "to import"
+)
+
 
 def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> ValueError:
     """The error for a document without a goal table, with the reason its closest candidate was not one."""
@@ -308,7 +314,7 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
     if not parts:  # no text at all
         return UnknownLayout(EMPTY)
     if len(parts) == 1:
-        return UnknownLayout(NOT_A_GOAL_TABLE)
+        return UnknownLayout(SUMMARY_ONLY if _SELF_EVALUATION.search(parts[0].segment.title) else NOT_A_GOAL_TABLE)
     pages = max((row.page for row in rows), default=0)
     size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
     titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]

@@ -55,3 +55,23 @@ def test_a_file_without_a_goal_table_says_why(tmp_path):
     assert "未导入 not imported: 未找到目标表 no goal table found (5 行 lines, 2 部分 parts)" in text
     plain.write_text("部门预算编制说明\n\n一、收支总体情况\n本年收入合计1000万元。\n", "utf-8")
     assert "不是绩效目标文件" in _explain(tmp_path, plain)
+
+
+def test_a_summary_of_self_evaluations_alone_is_told_as_such(tmp_path):
+    """A 自评结果汇总表 published alone (项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级, one project a row,
+    no indicator rows): the import failed telling the user its header lacked an indicator and a target column, as if
+    it were a goal table read wrong; it now says it is a self-evaluation without indicator rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某市城市管理局2025年度项目支出绩效自评结果汇总表"])
+    ws.append(["序号", "项目名称", "预算数（万元）", "执行数（万元）", "执行率", "自评得分", "自评等级"])
+    ws.append(["1", "城市道路日常养护经费", "2,860.00", "2,812.35", "98.33%", "96.5", "优"])
+    ws.append(["2", "数字城管平台运行维护经费", "420.00", "356.40", "84.86%", "86.3", "良"])
+    ws.merge_cells("A1:G1")  # (the title across the sheet)
+    path = tmp_path / "summary.xlsx"
+    wb.save(path)
+    text = _explain(tmp_path, path)
+    assert "自评表，但没有指标行" in text
+    assert "表头需有指标名称" not in text
