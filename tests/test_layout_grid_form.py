@@ -993,6 +993,36 @@ def test_a_money_header_row_cut_by_the_page_over_a_finer_grid_is_read_whole():
     }
 
 
+def test_a_money_header_row_cut_by_the_page_keeps_a_labels_rest_beside_a_line_another_form_moved():
+    """The money header's rest atop a page whose grid holds, beside the 全年预算数 column's line, another form's line
+    3.7 pt right of it (more than the reader's snap apart, within DRIFT): both lie nearest that one line above, and
+    the rest '数' (in the first) was replaced by the blank of the second. The label stayed '全年预算', and the form lost
+    its 全年预算数."""
+    page1 = [
+        ["项目名称", *["基本公共卫生服务项目"] * 7],
+        ["项目资金", "", "年初预算", "全年预算", "全年执行", "分值", "执行率", "得分"],
+    ]
+    page2 = [
+        ["（万元）", "", "", "数", "数", "", "数", "", "", ""],
+        ["（万元）", *["年度资金总额"] * 2, "31,000.00", *["31,280.00"] * 2, "31,056.44", "10", "99.29%", "9.93"],
+        ["年度总体目标", *["预期目标"] * 5, *["实际完成情况"] * 4],
+        ["年度总体目标", *["提供基本公共卫生服务。"] * 5, *["达到目标。"] * 4],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", *["年度指标值"] * 2, "实际完成值", "分值", "得分", "偏差原因"],
+        ["绩效指标", "产出指标", "数量指标", "建档率", "≥85%", "≥85%", "88.6%", "90", "90", ""],
+    ]
+    edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
+    finer = (37.1, 93.8, 150.5, 207.2, 263.9, 267.6, 320.6, 377.3, 434.0, 490.7)
+    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
+    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    [evaluation] = grid_form.parse(table).projects
+    assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年预算数", "全年执行数", "执行率")} == {
+        "年初预算数": "31,000.00",
+        "全年预算数": "31,280.00",
+        "全年执行数": "31,056.44",
+        "执行率": "99.29%",
+    }
+
+
 @pytest.mark.parametrize("label, header", [("项目资金（元）", "全年预算数"), ("项目资金", "全年预算数（元）")])
 def test_a_budget_block_in_yuan_says_so(label, header):
     """A block labelled 项目资金（元） (or a column 全年预算数（元）) holds 元: its amount was taken as 万元, 10,000×

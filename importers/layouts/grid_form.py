@@ -356,7 +356,9 @@ def _rejoined(rows: list[Row]) -> list[Row]:
 def _on_grid(row: Row, above: Row) -> Row:
     """The next page's first row on the grid of the page before's last when its own grid parts a column further (a
     PDF draws each page's grid from that page's rows): each cell in the column starting where it does; the row as it
-    is when the grids are the same or unknown, or a cell's own text starts at no edge above."""
+    is when the grids are the same or unknown, or a cell's own text starts at no edge above. Two of its lines may
+    stand nearest one above (another form's a few points beside the column's): the cell of text between them is
+    kept, not the blank after it."""
     if (
         row.page != above.page + 1
         or len(row.cells) == len(above.cells)
@@ -369,7 +371,8 @@ def _on_grid(row: Row, above: Row) -> Row:
     for k, (edge, cell) in enumerate(zip(row.edges, row.cells)):
         j = form_money.nearest_edge(above.edges, edge - shift)
         if j is not None:
-            cells[j] = cell
+            if clean(cell) or j not in cells:  # (two lines near one above, another form's beside it: a text stays)
+                cells[j] = cell
         elif clean(cell) and (k == 0 or cell != row.cells[k - 1]):
             return row
     return replace(row, cells=[cells.get(j, "") for j in range(len(above.cells))], edges=above.edges)
