@@ -20,7 +20,10 @@ _TABLE_TITLE = re.compile(
     r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:((?:19|20)\d{2})年度?)?"
     r"(?:项目支出|项目|专项资金)?绩效目标(?:汇总|申报|下达)?表$"
 )  # '2025年某区民政局项目绩效目标汇总表'
-_LABEL = re.compile(r"^(?:部门|单位|预算单位|部门（单位）)名称[：:]\s*(.{2,40})$")
+_LABEL = re.compile(
+    r"^(?:(?:部门|单位|预算单位|部门（单位）)名称|(?:填报|编制|申报)(?:单位|部门)(?:[（(]盖章[）)])?)[：:]\s*(.{2,40})$"
+)  # '部门名称：…', or the unit filling in the forms below: '填报单位：…', '编制单位：…'
+_UNIT_AFTER = re.compile(r"\s+[（(]?(?:金额|货币|计量)?单位[：:].*$")  # the money unit after it on its line
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -50,11 +53,13 @@ def cover_title(rows: list[Row]) -> tuple[str, str, str]:
 
 
 def _labelled(rows: list[Row]) -> tuple[str, str]:
-    """The department a '部门名称：' line states, and the year of the first title stating one."""
+    """The department a '部门名称：' or '填报单位：' line states (the money unit written after it on the line left
+    out: '填报单位：某局　　单位：万元'), and the year of the first title stating one."""
     for row in rows:
-        if "名称" not in "".join(row.text.split()):  # every label names 名称: most rows are skipped at C speed
+        text = "".join(row.text.split())
+        if "名称" not in text and "单位" not in text and "部门" not in text:  # most rows are skipped at C speed
             continue
-        values = ["".join(joined(clean(value)).split()) for value in spread_values(row.cells)]
+        values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
         for i, value in enumerate(values):
             match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
             if match and _ORGANISATION.search(_SUFFIX.sub("", match.group(1))):

@@ -59,3 +59,20 @@ def test_a_table_titles_year_wins_over_a_heading_above_it():
 
     assert _year([Row(["2025年度部门决算"], 1), Row(["2026年项目支出绩效目标表"], 2)]) == "2026"
     assert _year([Row(["2025年绩效自评结果及2026年绩效目标"], 1)]) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["填报单位：湘潭市岳塘区农业农村局", "", "", "", "单位：万元"],  # a sheet's line: the unit in the last cell
+        ["编制单位：湘潭市岳塘区农业农村局        金额单位：万元"],  # a Word paragraph: the unit after spaces
+        ["单位名称：湘潭市岳塘区农业农村局        单位：万元"],
+        ["填报单位（盖章）", "湘潭市岳塘区农业农村局"],
+    ],
+)
+def test_a_line_naming_the_unit_filling_in_the_forms_gives_their_department(line):
+    """'填报单位：某局' above forms without a 主管部门 cell: their projects had no department."""
+    from importers.cover import _labelled
+
+    rows = [Row(["2026年项目支出绩效目标申报表"], 1), Row(line, 2), Row(["项目名称", "农村人居环境整治提升项目"], 3)]
+    assert _labelled(rows)[0] == "湘潭市岳塘区农业农村局"
