@@ -28,7 +28,7 @@ _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_HEADING = re.compile(r"((?:19|20)\d{2})年度?\D{0,30}(?:绩效目标|绩效自评|部门预算|部门决算|预算公开)")  # no 表
-_ORGANISATION = re.compile(
+ORGANISATION = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地|联|协|校|集团|社|台|团|园|场)$"
 )
 
@@ -47,7 +47,7 @@ def cover_title(rows: list[Row]) -> tuple[str, str, str]:
         if match:
             name = _SUFFIX.sub("", match.group(2))
             year = year or match.group(1) or match.group(3) or ""
-            if _ORGANISATION.search(name):
+            if ORGANISATION.search(name):
                 return name, year, match.group(0)
     return "", year, ""
 
@@ -62,7 +62,7 @@ def _labelled(rows: list[Row]) -> tuple[str, str]:
         values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
         for i, value in enumerate(values):
             match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
-            if match and _ORGANISATION.search(_SUFFIX.sub("", match.group(1))):
+            if match and ORGANISATION.search(_SUFFIX.sub("", match.group(1))):
                 return _SUFFIX.sub("", match.group(1)), _year(rows)
     return "", _year(rows)
 
@@ -74,7 +74,7 @@ def _titled(rows: list[Row]) -> str:
         if value is not None:
             match = _TABLE_TITLE.match("".join(joined(clean(value)).split()))
             name = _SUFFIX.sub("", match.group(2)) if match else ""
-            return name if _ORGANISATION.search(name) else ""
+            return name if ORGANISATION.search(name) else ""
     return ""
 
 

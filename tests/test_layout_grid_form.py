@@ -732,7 +732,7 @@ def test_two_goal_labels_in_a_row_under_an_unlabelled_line_of_a_pdf():
         ["产出指标", "数量指标", "培训人数", "≥1个"],
     ]
     [project] = grid_form.parse([Row(cells, n, page=1) for n, cells in enumerate(lines, 1)]).projects
-    assert (project.goal, project.fields) == ("完成任务。", {"说明": "总额100万元"})  # (not the money's line glued)
+    assert (project.goal, project.fields) == ("完成任务。", {"资金构成": "总额100万元"})  # (not the money's line glued)
     assert [(i.name, i.target) for i in project.indicators] == [("培训人数", "≥1个")]
 
 
@@ -2099,3 +2099,30 @@ def test_an_amount_label_wins_over_a_money_labels_sum(whole):
     ]
     [project] = grid_form.parse(rows(table)).projects
     assert (project.amount, project.fields.get("项目资金（万元）")) == ("120.00", whole)
+
+
+def test_a_head_label_no_list_knows_keeps_its_value_under_it():
+    """'主管部门编码 | 123001', '项目起止年限 | …', '资金性质 | 一般公共预算' (a share's word as the value): each value
+    was kept as one 说明, the last one read, or lost under a money table of no rows; each now under its label."""
+    table = [
+        ["项目名称", "农村人居环境整治提升项目", "农村人居环境整治提升项目", "农村人居环境整治提升项目", "农村人居环境整治提升项目"],
+        ["主管部门编码", "123001", "123001", "项目编码", "43010326T000000123456"],
+        ["主管部门", "长沙市天心区农业农村局", "长沙市天心区农业农村局", "实施单位", "天心区农村人居环境整治工作站"],
+        ["资金性质", "一般公共预算", "一般公共预算", "项目负责人", "王建国"],
+        ["资金用途类别", "对个人和家庭的补助", "对个人和家庭的补助", "对个人和家庭的补助", "对个人和家庭的补助"],
+        ["项目资金（万元）", "年度资金总额", "580", "580", "580"],
+        ["项目资金（万元）", "其中：财政拨款", "580", "580", "580"],
+        ["年度绩效目标", "完成12个行政村生活污水治理。", "完成12个行政村生活污水治理。", "完成12个行政村生活污水治理。", "完成12个行政村生活污水治理。"],
+        HEADER,
+        ["", "产出指标", "数量指标", "生活污水治理行政村数", "≥12个"],
+    ]
+    (project,) = grid_form.parse(rows(table)).projects
+    assert (project.code, project.department, project.amount) == ("43010326T000000123456", "长沙市天心区农业农村局", "580")
+    assert {label: project.fields.get(label) for label in ("主管部门编码", "资金性质", "项目负责人", "资金用途类别")} == {
+        "主管部门编码": "123001",
+        "资金性质": "一般公共预算",
+        "项目负责人": "王建国",
+        "资金用途类别": "对个人和家庭的补助",
+    }
+    assert "说明" not in project.fields
+

@@ -232,8 +232,8 @@ def money_table(head: list[Row]) -> Blocks:
         if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
             total = below[0]
         if total is None:  # tasks and their money without a total row: kept as lines, no amount taken from them
-            if not all(_task_text(rows[r][start:]) for r in below):
-                continue
+            if not below and not head_field(group) or not all(_task_text(rows[r][start:]) for r in below):
+                continue  # (no rows below a label of no list: its value a share's word, '资金性质 | 一般公共预算')
             named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
             lines = [_task_line(rows[r][_after(rows[r], group, first) :], named) for r in below]
             found.values.setdefault(group, "\n".join(lines))

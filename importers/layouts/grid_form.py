@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from importers import segments
+from importers import cover, segments
 from importers.cells import clean, joined, lone_value, once_across, spread_values, unspread
 from importers.columns import (
     HEAD_LABELS,
+    SIDE_LABELS,
     block_column,
     INDICATOR_HEADERS,
     OPERATORS,
@@ -246,7 +247,56 @@ def pairs(row: Row) -> list[tuple[str, str, str]]:
             found.append(("", "", value))
     if label is not None:
         found.append((label[0], label[1], ""))
-    return found
+    return _unknown_labels(found)
+
+
+_UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")  # a short label of words (主管部门编码, 资金用途类别)
+
+
+def _unknown_labels(found: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A row's pairs with a label no list knows and its value beside it ('主管部门编码 | 123001', '项目起止年限 | …')
+    as an 'other' pair: two values in a row, the first a short label of words (no figure, no level or column word),
+    on a row that labels its other values or holds only the two; each was kept as the form's 说明, the label lost.
+    A value that is a share's word is the value ('资金性质 | 一般公共预算'), not a label left blank."""
+    if len(found) != 2 and not any(kind for kind, _, _ in found):
+        return found
+    out: list[tuple[str, str, str]] = []
+    k = 0
+    while k < len(found):
+        kind, label, value = found[k]
+        after = found[k + 1] if k + 1 < len(found) else None
+        if not kind and not label and after and _unknown_label(value) and (after[:2] == ("", "") or _word_value(after)):
+            out.append((UNLISTED, value, after[2] or after[1]))
+            k += 2
+            continue
+        out.append(found[k])
+        k += 1
+    return out
+
+
+def _word_value(pair: tuple[str, str, str]) -> bool:
+    """A label's word standing as a value, none after it ('一般公共预算' of '资金性质 | 一般公共预算')."""
+    return pair[0] in ("fund", "other") and not pair[2]
+
+
+UNLISTED = "unlisted"  # the kind of such a pair: kept in fields, after what the head's money and blocks gave
+# the starts of known labels: a label a cell's edge cut ('总体目' of 总体目标, its '标' on the next row), no label
+_LABEL_STARTS = frozenset(word[:n] for words in HEAD_LABELS.values() for word in words for n in range(2, len(word)))
+
+
+def _unknown_label(text: str) -> bool:
+    """Whether a text reads as a label no list knows: short words, not a level, column or side label's, not a known
+    label's start, not an organisation's name (西安市儿童医院 beside a text is a value)."""
+    word = key(text)
+    return bool(_UNKNOWN_LABEL.fullmatch(word)) and not (
+        is_level1(word)
+        or is_level2(word)
+        or column(word)
+        or word in PLACEHOLDERS
+        or word in SIDE_LABELS
+        or word in _LABEL_STARTS
+        or cover.ORGANISATION.search(word)
+    )
 
 
 def _overflowed(before: str, value: str) -> bool:
@@ -873,6 +923,8 @@ def _project(form: _Form) -> RawProject:
                 last = (kind, label)
             elif kind == "group" and not project.amount and form_money.a_sum(value):
                 project.amount, grouped = value, label  # a label over the money's rows with a sum: 项目资金 | 356.8万元
+            elif kind == UNLISTED:
+                project.fields.setdefault(label, value)
             else:
                 if kind == "fund":
                     funds.append(value)
