@@ -2126,3 +2126,29 @@ def test_a_head_label_no_list_knows_keeps_its_value_under_it():
     }
     assert "说明" not in project.fields
 
+
+def test_a_长期绩效指标_label_on_a_row_of_its_own_above_its_header():
+    """The 长期/年度 label merged across the table on a row above each header, not beside it: the two tables were
+    read as one (each indicator twice, the span's value as a target, the year's label row an indicator, the span's
+    label a 说明); now as the label beside the header is."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    lines = [
+        ["项目名称", "就业见习补贴", "就业见习补贴", "就业见习补贴"],
+        ["项目绩效目标", "长期目标", "三年新增岗位18000个。", "三年新增岗位18000个。"],
+        ["项目绩效目标", "年度目标", "新增岗位6000个。", "新增岗位6000个。"],
+        ["长期绩效指标", "长期绩效指标", "长期绩效指标", "长期绩效指标"],
+        header,
+        ["产出指标", "数量指标", "新增见习岗位数", "≥18000个"],
+        ["效益指标", "社会效益指标", "就业率", "逐年提高"],
+        ["年度绩效指标", "", "", ""],  # (a sheet's merged cell: its text in the first cell only)
+        header,
+        ["产出指标", "数量指标", "新增见习岗位数", "≥6000个"],
+        ["效益指标", "社会效益指标", "就业率", "较上年提高"],
+    ]
+    [project] = _form_rows(lines)
+    assert [(i.name, i.target, i.period_target) for i in project.indicators] == [
+        ("新增见习岗位数", "≥6000个", "≥18000个"),
+        ("就业率", "较上年提高", "逐年提高"),
+    ]
+    assert "说明" not in project.fields and project.lines_read == [6, 7, 8]  # (the span's rows: not told as unread)
+

@@ -94,6 +94,7 @@ class _Form:
     named: set[str] = field(default_factory=set)  # the kinds the head rows give a value (kept by add_head)
     grouped: bool = False  # begun by a project's row across a table without heads ('一、农村饮水工程维修养护项目')
     period_until: int = 0  # the line of the year's table after a 长期绩效指标 table: rows above it are the span's
+    span: str = ""  # the label of its first indicator table, beside its header or on a row above it ('长期绩效指标')
 
     def add_head(self, row: Row) -> None:
         self.head.append(row)
@@ -556,10 +557,11 @@ def forms(rows: list[Row]) -> list[_Form]:
             last = table
             if form is None:
                 form = _new(found, [], title, unit)
+            above = _span_label(paired[n - 1][0]) if n else ""  # '长期绩效指标' across the table, over the header
             if form.header is None:
-                form.header = table
+                form.header, form.span = table, _side_label(table) or above
                 _join_side_label(form, row)
-            if form.rows and not form.period_until and _period_side(form.header) and _year_side(table):
+            if form.rows and not form.period_until and _PERIOD_SIDE.match(form.span) and _year_side(table, above):
                 form.period_until = row.line  # 长期绩效指标 | … then 年度绩效指标 | …: two tables of one form
             changed = table.labels != form.header.labels or table.width != form.header.width
             under = (form, table, form.header) if changed else None
@@ -590,7 +592,8 @@ def forms(rows: list[Row]) -> list[_Form]:
             else:
                 form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
         elif form is not None and not _renames(form, row):
-            form.add_head(row)
+            if not _span_label(row):  # (the label of the table below: no head field)
+                form.add_head(row)
         elif _starts_form(row, title):
             if form is not None and form.header is None:
                 found.remove(form)  # a head that never got its table: not a form
@@ -702,12 +705,15 @@ def _side_label(table: _Header) -> str:
     return next((key(label) for j, label in sorted(table.labels.items()) if j not in used and label), "")
 
 
-def _period_side(table: _Header) -> bool:
-    return bool(_PERIOD_SIDE.match(_side_label(table)))
+def _year_side(table: _Header, above: str = "") -> bool:
+    return bool(_YEAR_SIDE.match(_side_label(table) or above))
 
 
-def _year_side(table: _Header) -> bool:
-    return bool(_YEAR_SIDE.match(_side_label(table)))
+def _span_label(row: Row) -> str:
+    """The label of a 长期/年度 indicator table on a row of its own above its header ('长期绩效指标' merged across the
+    table, as the side cell beside it is elsewhere), '' for other rows."""
+    text = key(_only_text(row))
+    return text if _PERIOD_SIDE.match(text) or _YEAR_SIDE.match(text) else ""
 
 
 def _join_side_label(form: _Form, header_row: Row) -> None:
@@ -1029,8 +1035,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
         merged = {text for j, text in enumerate(cells) if text and not (j == 0 and _NUMBERING.fullmatch(text))}
         only = merged.pop() if len(merged) == 1 else ""  # one text across the row (after its 序号: '1.1 数量指标')
         level_row = bool(only) and (is_level1(only) or is_level2(only))
-        if only and not level_row and len(cells) >= 3 and all(cells):
-            continue  # a group's label across the table ('（一）产出数量'): no indicator
+        if only and not level_row and len(cells) >= 3 and all(cells) or only and _span_label(row):
+            continue  # a group's label across the table ('（一）产出数量', '年度绩效指标'): no indicator
         outside = ruled and not row.edges  # a line beside a PDF's grid (a running head atop the page): no cell's rest
         if found and not outside and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
