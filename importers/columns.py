@@ -59,6 +59,9 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     # an actual's sign and unit in columns of their own (实际完成值 over 符号 | 数值 | 单位)
     "actual_operator": ("完成值符号", "实际完成值符号", "实际值符号"),
     "actual_unit": ("完成值单位", "实际完成值单位", "实际值单位"),
+    # a period target's sign and unit in columns of their own (实施期指标值 over 指标性质 | 指标值 | 计量单位)
+    "period_operator": ("实施期指标性质", "实施期运算符"),
+    "period_unit": ("实施期计量单位", "实施期度量单位"),
 }
 # columns kept per indicator under their header (RawIndicator.notes)
 NOTE_HEADERS = (

@@ -2152,3 +2152,19 @@ def test_a_长期绩效指标_label_on_a_row_of_its_own_above_its_header():
     ]
     assert "说明" not in project.fields and project.lines_read == [6, 7, 8]  # (the span's rows: not told as unread)
 
+
+def test_实施期_and_年度_values_each_in_nature_value_and_unit_columns():
+    """实施期指标值 and 年度指标值 each over 指标性质 | 指标值 | 计量单位: only one group was read (the year's target
+    its period's bare figure); now the year's three make its target, the period's three its period target."""
+    lines = [
+        ["项目名称", "高标准农田建设管护项目", "", "", "", "", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "实施期指标值", "实施期指标值", "实施期指标值", "年度指标值", "年度指标值", "年度指标值"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标性质", "指标值", "计量单位"],
+        ["产出指标", "数量指标", "管护面积", "≥", "6.9", "万亩", "≥", "2.3", "万亩"],
+        ["效益指标", "社会效益指标", "粮食综合生产能力", "定性", "显著提升", "", "定性", "稳步提升", ""],
+    ]
+    [project] = _form_rows(lines)
+    assert [(i.name, i.operator, i.target, i.unit, i.period_target) for i in project.indicators] == [
+        ("管护面积", "≥", "2.3", "万亩", "≥6.9万亩"),
+        ("粮食综合生产能力", "", "稳步提升", "", "显著提升"),
+    ]

@@ -485,13 +485,14 @@ def _word(text: str) -> bool:
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
 _ACTUAL_PARTS = {"operator": "完成值符号", "unit": "完成值单位"}  # an actual's, as importers.columns names them
+_PERIOD_PARTS = {"operator": "实施期指标性质", "unit": "实施期计量单位"}  # a period target's
 
 
 def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
-    """A header whose 指标值 spans sub-columns named on the row below (`指标值` over `符号 | 目标值 | 计量单位`), or
-    whose note spans its parts (`偏差原因分析及改进措施` over `原因分析 | 改进措施`): the upper row with those names;
-    None when the row below is anything else (a cell other than such a name, or the cell above it repeated, as a
-    merged cell is)."""
+    """A header whose 指标值 (or 实施期指标值, 实际完成值) spans sub-columns named on the row below (`指标值` over
+    `符号 | 目标值 | 计量单位`), or whose note spans its parts (`偏差原因分析及改进措施` over `原因分析 | 改进措施`):
+    the upper row with those names; None when the row below is anything else (a cell other than such a name, or the
+    cell above it repeated, as a merged cell is)."""
     cells, split = [], False
     for u, b in zip(upper, lower):
         if not clean(b) or key(b) == key(u):
@@ -501,6 +502,9 @@ def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
             split = True
         elif column(b) in _PARTS and column(u) == "actual":  # the actual's parts: 实际完成值 over 符号 | 数值 | 单位
             cells.append(_ACTUAL_PARTS.get(column(b), u))
+            split = True
+        elif column(b) in _PARTS and column(u) == "period_target":  # 实施期指标值 over 指标性质 | 指标值 | 计量单位
+            cells.append(_PERIOD_PARTS.get(column(b), u))
             split = True
         else:
             return None
@@ -1079,6 +1083,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
         if new2:
             level2 = new2
         period = cell(cells, "period_target")
+        if period and ("period_operator" in columns or "period_unit" in columns):
+            sign, value, unit, _ = target_parts(cell(cells, "period_operator"), period, cell(cells, "period_unit"))
+            period = f"{sign}{value}{unit}"
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
         whole, actual = cell(cells, "target"), cell(cells, "actual")
