@@ -54,7 +54,9 @@ def cover_title(rows: list[Row]) -> tuple[str, str, str]:
 
 def _labelled(rows: list[Row]) -> tuple[str, str]:
     """The department a '部门名称：' or '填报单位：' line states (the money unit written after it on the line left
-    out: '填报单位：某局　　单位：万元'), and the year of the first title stating one."""
+    out: '填报单位：某局　　单位：万元'), and the year of the first title stating one. Lines naming different units (a
+    compilation, each form under its own '填报单位：') name no one department: none."""
+    named: set[str] = set()
     for row in rows:
         text = "".join(row.text.split())
         if "名称" not in text and "单位" not in text and "部门" not in text:  # most rows are skipped at C speed
@@ -63,8 +65,9 @@ def _labelled(rows: list[Row]) -> tuple[str, str]:
         for i, value in enumerate(values):
             match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
             if match and ORGANISATION.search(_SUFFIX.sub("", match.group(1))):
-                return _SUFFIX.sub("", match.group(1)), _year(rows)
-    return "", _year(rows)
+                named.add(_SUFFIX.sub("", match.group(1)))
+                break
+    return (named.pop() if len(named) == 1 else ""), _year(rows)
 
 
 def _titled(rows: list[Row]) -> str:

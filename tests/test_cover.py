@@ -76,3 +76,20 @@ def test_a_line_naming_the_unit_filling_in_the_forms_gives_their_department(line
 
     rows = [Row(["2026年项目支出绩效目标申报表"], 1), Row(line, 2), Row(["项目名称", "农村人居环境整治提升项目"], 3)]
     assert _labelled(rows)[0] == "湘潭市岳塘区农业农村局"
+
+
+def test_lines_naming_different_units_give_no_department():
+    """A compilation, each form under its own '填报单位：': every project was given the first form's unit."""
+    from importers.cover import _labelled
+
+    rows = [
+        Row(["2026年项目支出绩效目标申报表"], 1),
+        Row(["填报单位：岳塘区农村工作服务中心", "", "单位：万元"], 2),
+        Row(["项目名称", "农村人居环境整治提升项目"], 3),
+        Row(["填报单位：岳塘区水利工作站", "", "单位：万元"], 20),
+        Row(["项目名称", "高标准农田建设管护项目"], 21),
+        Row(["填报单位：岳塘区水利工作站"], 40),
+    ]
+    assert _labelled(rows)[0] == ""
+    again = Row(["填报单位：岳塘区农村工作服务中心"], 40)
+    assert _labelled([*rows[:3], again])[0] == "岳塘区农村工作服务中心"  # the same unit twice: still its department
