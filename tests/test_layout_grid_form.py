@@ -2196,3 +2196,26 @@ def test_实施期_and_年度_values_each_in_nature_value_and_unit_columns():
         ("管护面积", "≥", "2.3", "万亩", "≥6.9万亩"),
         ("粮食综合生产能力", "", "稳步提升", "", "显著提升"),
     ]
+
+
+def test_a_长期绩效指标_label_above_a_header_with_a_序号_column():
+    """The labels above headers that begin with 序号: '序号' was taken for the side label, and the two tables were
+    read as one (each indicator twice, the span's value as a target)."""
+    header = ["序号", "一级指标", "二级指标", "三级指标", "指标值"]
+    lines = [
+        ["项目名称", "就业见习补贴", "就业见习补贴", "就业见习补贴", "就业见习补贴"],
+        ["年度绩效目标", "新增岗位6000个。", "新增岗位6000个。", "新增岗位6000个。", "新增岗位6000个。"],
+        ["长期绩效指标", "", "", "", ""],
+        header,
+        ["1", "产出指标", "数量指标", "新增见习岗位数", "≥18000个"],
+        ["2", "效益指标", "社会效益指标", "就业率", "逐年提高"],
+        ["年度绩效指标", "", "", "", ""],
+        header,
+        ["1", "产出指标", "数量指标", "新增见习岗位数", "≥6000个"],
+        ["2", "效益指标", "社会效益指标", "就业率", "较上年提高"],
+    ]
+    [project] = _form_rows(lines)
+    assert [(i.name, i.target, i.period_target) for i in project.indicators] == [
+        ("新增见习岗位数", "≥6000个", "≥18000个"),
+        ("就业率", "较上年提高", "逐年提高"),
+    ]

@@ -563,7 +563,8 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = _new(found, [], title, unit)
             above = _span_label(paired[n - 1][0]) if n else ""  # '长期绩效指标' across the table, over the header
             if form.header is None:
-                form.header, form.span = table, _side_label(table) or above
+                side = _side_label(table)  # (a 序号 column's label is no span's: the label above then)
+                form.header, form.span = table, side if _spans(side) or not above else above
                 _join_side_label(form, row)
             if form.rows and not form.period_until and _PERIOD_SIDE.match(form.span) and _year_side(table, above):
                 form.period_until = row.line  # 长期绩效指标 | … then 年度绩效指标 | …: two tables of one form
@@ -710,7 +711,11 @@ def _side_label(table: _Header) -> str:
 
 
 def _year_side(table: _Header, above: str = "") -> bool:
-    return bool(_YEAR_SIDE.match(_side_label(table) or above))
+    return bool(_YEAR_SIDE.match(_side_label(table)) or _YEAR_SIDE.match(above))
+
+
+def _spans(label: str) -> bool:
+    return bool(_PERIOD_SIDE.match(label) or _YEAR_SIDE.match(label))
 
 
 def _span_label(row: Row) -> str:
