@@ -3023,3 +3023,22 @@ def test_pdf_a_row_cut_atop_a_page_keeps_its_columns_when_another_table_moves_th
     pdf.line(40, 440, 280, 440)
     rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
     assert rows[1] == ["pleased", ">=90%", "88.5%"]
+
+
+def test_pdf_a_browsers_print_footer_is_left_out():
+    """Chromium prints a page's address and its number ('file:///…/table.html 1/1') in the foot margin by default:
+    under a goal table it was read as one more indicator (name the address, target '1/1')."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    with pdf.table() as t:
+        for row in [("level", "name", "target"), ("output", "item", ">=1"), ("satisfaction", "users", ">=90%")]:
+            t.row(row)
+    pdf.set_y(285)
+    pdf.cell(text="file:///home/user/goals.html", new_x="LMARGIN")
+    pdf.set_x(180)
+    pdf.cell(text="1/1")
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert rows == [["level", "name", "target"], ["output", "item", ">=1"], ["satisfaction", "users", ">=90%"]]

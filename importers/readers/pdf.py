@@ -67,6 +67,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 # told each page read (its number, the pages declared): set by whoever reports the reading (kb.ingest.workers)
 PAGE_READ: ContextVar[Callable[[int, int], None] | None] = ContextVar("PAGE_READ", default=None)
 MARGIN = 0.1  # share of the page height at top and bottom where a lone number is a page number
+# a browser's print footer: the page's address and its number of the pages ('file:///D:/绩效目标表.html 1/2'; the
+# 'fi' of 'file' may come as one ligature character)
+_BROWSER_FOOT = re.compile(r"^\S*://\S*\s+\d{1,4}/\d{1,4}$")
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 TURNED_SHARE = 0.5  # more than this share of a page's characters turned one way (by its content's matrix) turns it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
@@ -1120,7 +1123,7 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int
         if items and not items[end].table:
             text = " ".join(items[end].rows[0])
             near = items[end].top > page.height - margin or items[end].bottom < margin
-            if MARKED_NUMBER.match(text) or near and PAGE_NUMBER.match(text):
+            if MARKED_NUMBER.match(text) or near and (PAGE_NUMBER.match(text) or _BROWSER_FOOT.match(text)):
                 items.pop(end)
     return items, count, undecoded
 
