@@ -23,7 +23,8 @@ _TABLE_TITLE = re.compile(
 _LABEL = re.compile(
     r"^(?:(?:部门|单位|预算单位|部门（单位）)名称|(?:填报|编制|申报)(?:单位|部门)(?:[（(]盖章[）)])?)[：:]\s*(.{2,40})$"
 )  # '部门名称：…', or the unit filling in the forms below: '填报单位：…', '编制单位：…'
-_UNIT_AFTER = re.compile(r"\s+[（(]?(?:金额|货币|计量)?单位[：:].*$")  # the money unit after it on its line
+# the money unit or another label after it on its line ('　　单位：万元', '　　填报日期：2026年1月')
+_UNIT_AFTER = re.compile(r"\s+[（(]?[\u4e00-\u9fff]{0,6}(?:单位|日期|时间|人|电话)(?:[（(][^）)]{1,4}[）)])?[：:].*$")
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")

@@ -68,6 +68,8 @@ def test_a_table_titles_year_wins_over_a_heading_above_it():
         ["编制单位：湘潭市岳塘区农业农村局        金额单位：万元"],  # a Word paragraph: the unit after spaces
         ["单位名称：湘潭市岳塘区农业农村局        单位：万元"],
         ["填报单位（盖章）", "湘潭市岳塘区农业农村局"],
+        ["填报单位：湘潭市岳塘区农业农村局　　　　填报日期：2026年1月10日"],  # a date after it on the line
+        ["填报单位（盖章）：湘潭市岳塘区农业农村局　　填报人（签字）：张华"],
     ],
 )
 def test_a_line_naming_the_unit_filling_in_the_forms_gives_their_department(line):
@@ -93,3 +95,16 @@ def test_lines_naming_different_units_give_no_department():
     assert _labelled(rows)[0] == ""
     again = Row(["填报单位：岳塘区农村工作服务中心"], 40)
     assert _labelled([*rows[:3], again])[0] == "岳塘区农村工作服务中心"  # the same unit twice: still its department
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "填报单位：　　　　　　填报人：张建华　　联系电话：0731-58881234",
+        "填报单位（盖章）：　　　　填报日期：2026年1月",
+    ],
+)
+def test_a_blank_填报单位_line_gives_no_department(line):
+    from importers.cover import _labelled
+
+    assert _labelled([Row(["2026年项目支出绩效目标申报表"], 1), Row([line], 2)])[0] == ""
