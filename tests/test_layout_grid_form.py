@@ -2219,3 +2219,32 @@ def test_a_长期绩效指标_label_above_a_header_with_a_序号_column():
         ("新增见习岗位数", "≥6000个", "≥18000个"),
         ("就业率", "较上年提高", "逐年提高"),
     ]
+
+
+@pytest.mark.parametrize(
+    "span, year",
+    [
+        ("一、长期绩效指标", "二、年度绩效指标"),
+        ("实施期绩效指标", "2026年度绩效指标"),
+        ("1.长期绩效指标", "2.年度绩效指标"),
+    ],
+)
+def test_a_numbered_or_dated_长期_年度_label_above_its_header(span, year):
+    """'一、长期绩效指标' above one table, '二、年度绩效指标' or '2026年度绩效指标' above the next: the two tables were
+    read as one (each indicator twice, the span's value as a target, the span's label a 说明)."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    lines = [
+        ["项目名称", "就业见习补贴", "就业见习补贴", "就业见习补贴"],
+        ["年度绩效目标", "新增岗位6000个。", "新增岗位6000个。", "新增岗位6000个。"],
+        [span, "", "", ""],
+        header,
+        ["产出指标", "数量指标", "新增见习岗位数", "≥18000个"],
+        [year, "", "", ""],
+        header,
+        ["产出指标", "数量指标", "新增见习岗位数", "≥6000个"],
+    ]
+    [project] = _form_rows(lines)
+    assert [(i.name, i.target, i.period_target) for i in project.indicators] == [
+        ("新增见习岗位数", "≥6000个", "≥18000个")
+    ]
+    assert "说明" not in project.fields

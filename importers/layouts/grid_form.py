@@ -700,8 +700,11 @@ def _widened(row: Row, width: int) -> Row:
     return replace(row, cells=[*row.cells, *[""] * (width - len(row.cells))]) if len(row.cells) < width else row
 
 
-_PERIOD_SIDE = re.compile(r"^(?:长期|中期|实施期|总目标|总体目标|项目周期)(?:绩效)?指标")
-_YEAR_SIDE = re.compile(r"^(?:本?年度|当年|本年)(?:绩效)?指标")
+_SPAN_NUMBER = r"(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d))?"  # '一、长期绩效指标'
+_PERIOD_SIDE = re.compile(rf"^{_SPAN_NUMBER}(?:长期|中期|实施期|总目标|总体目标|项目周期)(?:绩效)?指标")
+_YEAR_SIDE = re.compile(
+    rf"^{_SPAN_NUMBER}(?:(?:19|20)\d{{2}}年度?|本?年度|当年|本年)(?:绩效)?指标"
+)  # '2026年度绩效指标'
 
 
 def _side_label(table: _Header) -> str:
