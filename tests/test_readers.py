@@ -973,6 +973,19 @@ def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table
     assert first.merged_down == {(1, 0)}
 
 
+def test_pdf_a_continued_tables_cell_over_a_line_only_the_first_page_has_fills_both_columns():
+    """The first page's grid holds another table's lines too (a self-evaluation's head over indicator rows whose
+    lines stand 4 points off): the next page, the indicator rows alone, lacks the head's 分值 line. Its 分值 cell was
+    read into the sliver column before that line only, the 分值 column left blank (every weight lost there)."""
+    from importers.readers.pdf import _Item, _continue
+
+    header = ["三级指标", "实际完成值", "实际完成值", "分值", "得分"]
+    last = _Item(0, 700, [header, ["参保人数", "23416人", "10", "10", "10"]], True, edges=(0, 100, 160, 164, 200))
+    first = _Item(0, 100, [["参保群众满意度", "88.5%", "15", "14.75"]], True, edges=(0, 100, 160, 200))
+    assert _continue(last, first)
+    assert first.rows == [["参保群众满意度", "88.5%", "15", "15", "14.75"]]
+
+
 def test_pdf_vertical_rules_stopping_short_of_the_horizontal_ones_still_make_cells():
     """Vertical rules drawn 1–4 points short of the rules they meet, the gap varying from cell to cell (a level cell
     merged over two rows): cells ran together ('level name', 'output\neffect') and the file was refused."""

@@ -788,9 +788,13 @@ def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] |
 
 
 def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
+    """A continued table's row on the first page's columns; a column of the first page with no line of its own here
+    (a finer grid there: another form's, or the head's, lines a few points off) takes the text of the cell reaching
+    over it, as a merged cell's text is spread (a 分值 cell read into a sliver column, the 分值 column left blank)."""
     placed = [""] * width
-    for text, j in zip(cells, columns):
-        placed[j] = text
+    for k, (text, j) in enumerate(zip(cells, columns)):
+        for m in range(j, columns[k + 1] if k + 1 < len(columns) else j + 1):
+            placed[m] = text
     return placed
 
 
