@@ -2248,3 +2248,60 @@ def test_a_numbered_or_dated_长期_年度_label_above_its_header(span, year):
         ("新增见习岗位数", "≥6000个", "≥18000个")
     ]
     assert "说明" not in project.fields
+
+
+def _spread(cells: list[tuple[str, int]], widths: list[int], lines: list[int]) -> list[str]:
+    """A row of cells (text, columns it spans) on a table of these column widths, read on a page's grid with lines at
+    `lines` (its own and another table's): each cell's text in every grid column it covers, as the PDF reader gives."""
+    placed, x, k = [], 0, 0
+    for text, span in cells:
+        placed.append((x, x + sum(widths[k : k + span]), text))
+        x, k = placed[-1][1], k + span
+    return [next(text for a, b, text in placed if a <= line < b) for line in lines]
+
+
+def test_self_evaluation_rows_on_lines_of_their_own_are_read_in_the_headers_columns():
+    """A Word self-evaluation whose indicator rows keep cell widths of their own (or stand in a table of their own
+    under the head), printed to PDF: the page's grid has both tables' lines, each cell spread over the grid columns
+    it covers. Read at the header's positions, a row's name stood again under 年度指标值 and every field after it
+    one column on (the target read as the actual, the score as 偏差原因), and 总分 named its values by the wrong
+    columns."""
+    head_w, ind_w = [62, 62, 96, 62, 62, 34, 38, 88], [50, 70, 110, 62, 60, 34, 36, 82]
+    lines = sorted({sum(head_w[:k]) for k in range(8)} | {sum(ind_w[:k]) for k in range(8)})
+    edges = tuple(57.2 + 0.97 * x for x in lines)
+    head = [
+        [("项目名称", 1), ("城乡居民医保参保补助", 7)],
+        [("主管部门", 1), ("某县医疗保障局", 3), ("实施单位", 1), ("某县医保中心", 3)],
+    ]
+    labels = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"]
+    body = [
+        ["产出指标", "数量指标", "资助参保人数", "≥23000人", "23416人", "10", "10", ""],
+        ["产出指标", "质量指标", "发放准确率", "=100%", "100%", "10", "10", ""],
+        ["满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "88.5%", "15", "14.75", "宣传不到位"],
+    ]
+    table = [_spread(cells, head_w, lines) for cells in [*head, [(label, 1) for label in labels]]]
+    table += [_spread([(cell, 1) for cell in row], ind_w, lines) for row in body]
+    table.append(_spread([("总分", 5), ("100", 1), ("99.25", 1), ("", 1)], ind_w, lines))
+    assert table[3][3] == table[3][4] == "资助参保人数"  # (the name over two grid columns, as read)
+    [project] = grid_form.parse([Row(cells, n, page=1, edges=edges) for n, cells in enumerate(table, 1)]).projects
+    got = [
+        [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, *i.notes.values()]
+        for i in project.indicators
+    ]
+    assert got == [[*row[:7], *[note for note in row[7:] if note]] for row in body]
+    assert project.fields["总分"] == "分值 100；得分 99.25"
+
+
+def test_a_total_under_a_score_column_spanning_two_grid_columns_names_its_values():
+    """分值 over two grid columns of a PDF's grid (a line another row draws), the 总分 row's 分值 cell over both:
+    its second copy stood under no label and 总分 read '100 91'."""
+    table = [
+        ["项目名称", "甲项目", "甲项目", "甲项目", "甲项目", "甲项目", "甲项目"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "分值", "得分"],
+        ["产出指标", "数量指标", "人数", "≥10人", "12人", "50", "50", "50"],
+        ["效益指标", "社会效益指标", "满意度", "≥90%", "88%", "50", "50", "41"],
+        ["总分", "总分", "总分", "总分", "总分", "100", "100", "91"],
+    ]
+    table[0].append("甲项目")
+    [project] = grid_form.parse(rows(table)).projects
+    assert project.fields["总分"] == "分值 100；得分 91"

@@ -81,6 +81,8 @@ class _Header:
     self_evaluation: bool = False  # the table gives what was achieved (实际完成值): a self-evaluation
     labels: dict[int, str] = field(default_factory=dict)  # position → header label of every column
     spans: tuple[int, ...] = ()  # positions repeating the label before them (a label over two grid columns)
+    edges: tuple[float, ...] = ()  # the header row's grid (a PDF's cell left edges)
+    starts: tuple[int, ...] = ()  # positions where a header cell begins on that grid
 
 
 @dataclass
@@ -205,7 +207,10 @@ def _header_of(row: Row) -> _Header | None:
     labels = {j: key(cell) for j, cell in enumerate(cells) if cell}
     written = [cell.strip() for cell in row.cells]
     spans = tuple(j for j, cell in enumerate(cells) if j and not cell and written[j] and written[j] == written[j - 1])
-    return _Header(columns, notes, len(row.cells), row.line, operator_label, "actual" in columns, labels, spans)
+    starts = tuple(j for j, cell in enumerate(written) if not j or cell != written[j - 1])
+    return _Header(
+        columns, notes, len(row.cells), row.line, operator_label, "actual" in columns, labels, spans, row.edges, starts
+    )
 
 
 def _label(cell: str) -> str:
@@ -802,9 +807,27 @@ def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
     rest = [(j, cell) for j, cell in values[1:] if cell != label]  # the label's merged cell spread over several
     if len({cell for _, cell in rest}) == 1 and (len(rest) > 1 or not form_money.VALUE.match(rest[0][1])):
         return label, joined(rest[0][1])  # one word, spread over several columns or not (自评等级 | 优)
-    if header is not None and len(cells) == header.width and rest and all(j in header.labels for j, _ in rest):
-        return label, "；".join(f"{header.labels[j]} {cell}" for j, cell in rest)
+    named = [(j, cell) for j, cell in rest if header is not None and j in header.labels]
+    if (
+        header is not None
+        and len(cells) == header.width
+        and named
+        and all(j in header.labels or _spread_beside(j, cells, header.labels) for j, _ in rest)
+    ):
+        return label, "；".join(f"{header.labels[j]} {cell}" for j, cell in named)
     return label, " ".join(joined(value) for value in spread_values(row.cells)[1:])
+
+
+def _spread_beside(j: int, cells: list[str], labels: dict[int, str]) -> bool:
+    """Whether the value in a column the header leaves unlabelled is a cell spread from a labelled column beside it
+    (the row's lines a few points off the header's, its 分值 over the header's 分值 column and a sliver before it)."""
+    for step in (-1, 1):
+        k = j + step
+        while 0 <= k < len(cells) and cells[k] == cells[j]:
+            if k in labels:
+                return True
+            k += step
+    return False
 
 
 _GRADE = re.compile(r"(?:自评|评价)等级")
@@ -1258,6 +1281,7 @@ def parse(rows: list[Row]) -> RawDocument:
     for form in found:
         if form.header is None or not (form.head or form.rows or form.tail):
             continue  # (a long table's header alone, above its first form's head rows: nothing is skipped)
+        _regrid(form)
         project = _project(form)
         if not project.name:
             doc.warnings.append(
@@ -1276,6 +1300,57 @@ def parse(rows: list[Row]) -> RawDocument:
     if not any(form.header for form in found):
         raise ParseError("没有含项目名称和指标表的表单 no form with a 项目名称 and an indicator table")
     return doc  # forms that are all empty templates give none
+
+
+def _regrid(form: _Form) -> None:
+    """A PDF form's indicator rows (and the rows after them) put on its header's columns when their cells stand on
+    lines of their own, across the header's (Word keeps each row's cell widths; the indicators a table of their own
+    under the head): the page's grid then has the lines of both, and a row's cell read at the header's position
+    would be its neighbour's (the name again under 年度指标值, every field after it one column on). Each header cell
+    takes the row's cell overlapping it most. A row's cells are where its text changes along the grid, or any
+    indicator row's does (a cell repeated over the grid columns it covers); rows finer than the header (a 指标值
+    parted into sign and number) or merged over whole header cells cross none of its lines and are left."""
+    table = form.header
+    if table is None or not table.edges or len(table.edges) != table.width:
+        return
+    grid = [row for row in form.rows if row.edges == table.edges and len(row.cells) == table.width]
+    if not grid:
+        return
+    starts = {0}.union(*map(_changes, grid))
+    lines = [*table.starts, table.width]
+    if not any(a < h < b and not {a, b} <= set(lines) for a, b in _runs(sorted(starts), table.width) for h in lines):
+        return
+    right = [*table.edges[1:], table.edges[-1] + _RIGHT]  # the last column's right edge: any far point, both share it
+
+    def overlap(a: int, b: int, c: int, d: int) -> float:
+        return max(0.0, min(right[b - 1], right[d - 1]) - max(table.edges[a], table.edges[c]))
+
+    def regridded(row: Row) -> Row:
+        own = _runs(sorted(starts | _changes(row)), table.width)
+        cells = list(row.cells)
+        for c, d in _runs(list(table.starts), table.width):
+            a, _ = max(own, key=lambda run: overlap(*run, c, d))
+            cells[c:d] = [row.cells[a]] * (d - c)
+        return replace(row, cells=cells)
+
+    ids = {id(row) for row in grid}
+    form.rows = [regridded(row) if id(row) in ids else row for row in form.rows]
+    form.tail = [
+        regridded(row) if row.edges == table.edges and len(row.cells) == table.width else row for row in form.tail
+    ]
+
+
+_RIGHT = 1000.0  # points past a grid's last left edge taken as its right edge
+
+
+def _changes(row: Row) -> set[int]:
+    """The positions where a row's text differs from the cell before it."""
+    return {j for j in range(1, len(row.cells)) if row.cells[j].strip() != row.cells[j - 1].strip()}
+
+
+def _runs(starts: list[int], width: int) -> list[tuple[int, int]]:
+    """The cells (first position, position after the last) that cell starts make on a grid this wide."""
+    return list(zip(starts, [*starts[1:], width]))
 
 
 def detect(rows: list[Row]) -> float:
