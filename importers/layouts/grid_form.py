@@ -1329,7 +1329,7 @@ def _regrid(form: _Form) -> None:
         own = _runs(sorted(starts | _changes(row)), table.width)
         cells = list(row.cells)
         for c, d in _runs(list(table.starts), table.width):
-            a, _ = max(own, key=lambda run: overlap(*run, c, d))
+            a, _ = max(own, key=lambda run: overlap(run[0], run[1], c, d))
             cells[c:d] = [row.cells[a]] * (d - c)
         return replace(row, cells=cells)
 
