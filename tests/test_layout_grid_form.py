@@ -529,6 +529,25 @@ def test_a_target_spanning_columns_named_below_it(below):
     ]
 
 
+def test_a_target_in_cells_of_its_own_under_one_指标值_label():
+    """指标值 merged over sign, number and unit cells with no row naming them (a Word goal table): the target was
+    the sign alone ('≥'); a word merged over all three is read once."""
+    header = [["一级指标", "二级指标", "三级指标", "指标值", "指标值", "指标值"]]
+    [project] = _one_form(
+        header,
+        [
+            ["产出指标", "数量指标", "培训基层医务人员人次", "≥", "1200", "人次"],
+            ["产出指标", "时效指标", "项目完成时间", "", "2026年12月底前", ""],
+            ["效益指标", "社会效益指标", "基层诊疗服务能力", "明显提升", "明显提升", "明显提升"],
+        ],
+    )
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("培训基层医务人员人次", "≥1200人次"),
+        ("项目完成时间", "2026年12月底前"),
+        ("基层诊疗服务能力", "明显提升"),
+    ]
+
+
 @pytest.mark.parametrize("target", ["年初目标值", "标准值"])
 def test_a_names_column_headed_绩效指标_after_the_levels_and_more_target_headers(target):
     """'一级指标 | 二级指标 | 绩效指标 | 指标值' and a target column headed 年初目标值 (a self-evaluation's) failed."""

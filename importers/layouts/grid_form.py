@@ -152,6 +152,20 @@ def _doubled(row: Row, spans: tuple[int, ...]) -> list[str]:
     return cells
 
 
+def _spanned(cells: list[str], j: int | None, spans: tuple[int, ...]) -> str:
+    """Column j's text, with the cells of its own under the grid columns its header label spans (`指标值` over
+    `≥ | 95 | %`, no sub-header naming them): their texts joined, each once (a merged cell's text repeated)."""
+    if j is None or j >= len(cells):
+        return ""
+    parts = [cells[j]]
+    k = j + 1
+    while k in spans and k < len(cells):
+        if cells[k] != cells[k - 1]:
+            parts.append(cells[k])
+        k += 1
+    return "".join(parts)
+
+
 def _held_by_all(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset.intersection(*map(frozenset, words))
 
@@ -1119,7 +1133,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
             period = f"{sign}{value}{unit}"
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
-        whole, actual = cell(cells, "target"), cell(cells, "actual")
+        whole, actual = _spanned(cells, columns.get("target"), table.spans), cell(cells, "actual")
         if actual and ("actual_operator" in columns or "actual_unit" in columns):
             actual = f"{cell(cells, 'actual_operator')}{actual}{cell(cells, 'actual_unit')}"
         if "actual" in columns and columns["actual"] == columns.get("target"):  # (TARGET_ACTUAL: its lines kept)
