@@ -2324,3 +2324,29 @@ def test_a_total_under_a_score_column_spanning_two_grid_columns_names_its_values
     table[0].append("甲项目")
     [project] = grid_form.parse(rows(table)).projects
     assert project.fields["总分"] == "分值 100；得分 91"
+
+
+def test_a_goal_tables_target_in_cells_of_its_own_across_the_headers_lines_is_read_whole():
+    """A Word goal table whose header row keeps widths of its own over indicator rows parting 指标值 into sign,
+    number and unit, printed to PDF: the rows' sign cell began a few points before the header's 指标值 line, and the
+    target read was the unit alone ('人次'); a word merged over the three is read once."""
+    head_w, ind_w = [62, 96, 164, 133], [71, 85, 156, 34, 62, 47]
+    lines = sorted({sum(head_w[:k]) for k in range(4)} | {sum(ind_w[:k]) for k in range(6)})
+    edges = tuple(57.2 + x for x in lines)
+    body = [
+        [("产出指标", 1), ("数量指标", 1), ("培训基层医务人员人次", 1), ("≥", 1), ("1200", 1), ("人次", 1)],
+        [("产出指标", 1), ("时效指标", 1), ("项目完成时间", 1), ("", 1), ("2026年12月底前", 1), ("", 1)],
+        [("效益指标", 1), ("社会效益指标", 1), ("基层诊疗服务能力", 1), ("明显提升", 3)],
+    ]
+    table = [
+        _spread([("项目名称", 1), ("基层卫生人才能力提升培训项目", 3)], head_w, lines),
+        _spread([("主管部门", 1), ("某省卫生健康委员会", 3)], head_w, lines),
+        _spread([("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("指标值", 1)], head_w, lines),
+        *(_spread(cells, ind_w, lines) for cells in body),
+    ]
+    [project] = grid_form.parse([Row(cells, n, page=1, edges=edges) for n, cells in enumerate(table, 1)]).projects
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "培训基层医务人员人次", "≥1200人次"),
+        ("时效指标", "项目完成时间", "2026年12月底前"),
+        ("社会效益指标", "基层诊疗服务能力", "明显提升"),
+    ]

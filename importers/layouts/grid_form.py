@@ -1321,9 +1321,11 @@ def _regrid(form: _Form) -> None:
     lines of their own, across the header's (Word keeps each row's cell widths; the indicators a table of their own
     under the head): the page's grid then has the lines of both, and a row's cell read at the header's position
     would be its neighbour's (the name again under 年度指标值, every field after it one column on). Each header cell
-    takes the row's cell overlapping it most. A row's cells are where its text changes along the grid, or any
-    indicator row's does (a cell repeated over the grid columns it covers); rows finer than the header (a 指标值
-    parted into sign and number) or merged over whole header cells cross none of its lines and are left."""
+    takes the row's cell overlapping it most; the target's takes the texts of the row's cells lying mostly under it
+    when several do that no other header cell takes (指标值 over ≥ | 1200 | 人次; a cell merged over them: its text
+    once). A row's cells are where its text changes along the grid, or any indicator row's does (a cell repeated
+    over the grid columns it covers); rows finer than the header (a 指标值 parted into sign and number) or merged
+    over whole header cells cross none of its lines and are left."""
     table = form.header
     if table is None or not table.edges or len(table.edges) != table.width:
         return
@@ -1342,9 +1344,14 @@ def _regrid(form: _Form) -> None:
     def regridded(row: Row) -> Row:
         own = _runs(sorted(starts | _changes(row)), table.width)
         cells = list(row.cells)
-        for c, d in _runs(list(table.starts), table.width):
-            a, _ = max(own, key=lambda run: overlap(run[0], run[1], c, d))
-            cells[c:d] = [row.cells[a]] * (d - c)
+        heads = _runs(list(table.starts), table.width)
+        best = [max(own, key=lambda run: overlap(run[0], run[1], c, d))[0] for c, d in heads]
+        for k, (c, d) in enumerate(heads):
+            others = _stretched(set(best[:k] + best[k + 1 :]), own, row.cells)
+            inside = [a for a, b in own if 2 * overlap(a, b, c, d) > overlap(a, b, a, b) and a not in others]
+            several = len(inside) > 1 and table.columns.get("target") in range(c, d)
+            texts = [row.cells[a] for a in inside] if several else [row.cells[best[k]]]
+            cells[c:d] = ["".join(t for i, t in enumerate(texts) if not i or t != texts[i - 1])] * (d - c)
         return replace(row, cells=cells)
 
     ids = {id(row) for row in grid}
@@ -1352,6 +1359,20 @@ def _regrid(form: _Form) -> None:
     form.tail = [
         regridded(row) if row.edges == table.edges and len(row.cells) == table.width else row for row in form.tail
     ]
+
+
+def _stretched(taken: set[int], runs: list[tuple[int, int]], cells: list[str]) -> set[int]:
+    """The runs taken, with the runs beside them holding the same text (the rest of the same cell)."""
+    firsts = [a for a, _ in runs]
+    out = set(taken)
+    for k, a in enumerate(firsts):
+        if a in taken:
+            for step in (-1, 1):
+                m = k + step
+                while 0 <= m < len(firsts) and cells[firsts[m]].strip() == cells[a].strip():
+                    out.add(firsts[m])
+                    m += step
+    return out
 
 
 _RIGHT = 1000.0  # points past a grid's last left edge taken as its right edge
