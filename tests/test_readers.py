@@ -3055,3 +3055,27 @@ def test_pdf_a_browsers_print_footer_is_left_out():
     pdf.cell(text="1/1")
     rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
     assert rows == [["level", "name", "target"], ["output", "item", ">=1"], ["satisfaction", "users", ">=90%"]]
+
+
+def _chars_of_lines(lines: list[tuple[str, float]], size: float = 10.0) -> list[dict]:
+    """A cell's characters, each line (text, left x) a line of its own, CJK characters a font size wide, digits half."""
+    chars = []
+    for k, (text, x) in enumerate(lines):
+        for ch in text:
+            width = size / 2 if ch.isascii() else size
+            chars.append({"text": ch, "x0": x, "x1": x + width, "base": 100.0 + 14 * k, "size": size, "upright": True})
+            x += width
+    return chars
+
+
+def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
+    """A mark no line may start with (`，`) takes the character before it along to the next line, so the line above
+    ends two characters short of the cell's edge: `…服务120` over `个，帮扶…` was kept as two lines (a line break in
+    the goal, its bigram `0个` lost to search). A line ending short without that is still a line of its own."""
+    from importers.readers.pdf_lines import wrapped_text
+
+    right = 175.0  # the first line ends at 155: two font sizes short of the edge
+    pushed = _chars_of_lines([("开展个案服务共计走访困难家庭120", 0.0), ("个，帮扶对象", 0.0)])
+    assert wrapped_text(pushed, right) == "开展个案服务共计走访困难家庭120个，帮扶对象"
+    ended = _chars_of_lines([("开展个案服务共计走访困难家庭120", 0.0), ("帮扶对象生活", 0.0)])
+    assert wrapped_text(ended, right) == "开展个案服务共计走访困难家庭120\n帮扶对象生活"

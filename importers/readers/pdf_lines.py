@@ -67,17 +67,23 @@ def wrapped_text(chars: list[dict], right: float) -> str:
     if chars and not any(c.get("upright", True) for c in chars):
         return _turned_text(chars)
     text = ""
-    wrapped = False
+    gap = 0.0  # the last line's distance from the right edge, in font sizes
     for line in text_lines(chars):
         piece = line_text(line)
         if not piece:
             continue
         if text:
             latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0])
-            text += (" " if latin else "") if wrapped else "\n"
+            # a mark no line may start with takes the character before it along to the next line (避头):
+            # '…服务120' | '个，…' wrapped, the first line shorter by that character
+            pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
+            text += (" " if latin else "") if gap < WRAP_MARGIN or pushed else "\n"
         text += piece
-        wrapped = right - line[-1]["x1"] < WRAP_MARGIN * line[-1]["size"]
+        gap = (right - line[-1]["x1"]) / (line[-1]["size"] or 1.0)
     return text
+
+
+_NO_LINE_START = set("，。、；：？！）》」』”’%")
 
 
 def _turned_text(chars: list[dict]) -> str:
