@@ -60,8 +60,8 @@ def _labelled(rows: list[Row]) -> tuple[str, str]:
     named: set[str] = set()
     for row in rows:
         text = "".join(row.text.split())
-        if "名称" not in text and "单位" not in text and "部门" not in text:  # most rows are skipped at C speed
-            continue
+        if "名称" not in text and "填报" not in text and "编制" not in text and "申报" not in text:
+            continue  # every label names 名称 or who fills in the forms: most rows are skipped at C speed
         values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
         for i, value in enumerate(values):
             match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
