@@ -1333,9 +1333,10 @@ def _regrid(form: _Form) -> None:
     if not grid:
         return
     starts = {0}.union(*map(_changes, grid))
-    lines = [*table.starts, table.width]
-    if not any(a < h < b and not {a, b} <= set(lines) for a, b in _runs(sorted(starts), table.width) for h in lines):
+    lines = {*table.starts, table.width}
+    if not any(a < h < b and not {a, b} <= lines for a, b in _runs(sorted(starts), table.width) for h in lines):
         return
+    heads = _runs(list(table.starts), table.width)
     right = [*table.edges[1:], table.edges[-1] + _RIGHT]  # the last column's right edge: any far point, both share it
 
     def overlap(a: int, b: int, c: int, d: int) -> float:
@@ -1344,7 +1345,6 @@ def _regrid(form: _Form) -> None:
     def regridded(row: Row) -> Row:
         own = _runs(sorted(starts | _changes(row)), table.width)
         cells = list(row.cells)
-        heads = _runs(list(table.starts), table.width)
         best = [max(own, key=lambda run: overlap(run[0], run[1], c, d))[0] for c, d in heads]
         for k, (c, d) in enumerate(heads):
             others = _stretched(set(best[:k] + best[k + 1 :]), own, row.cells)

@@ -1542,13 +1542,14 @@ def _table_item(
     x0, top, x1, bottom = table.bbox
     tops = [min((box[1] for box in row if box), default=top) for row in grid] + [bottom]
     lefts = sorted({box[0] for row in grid for box in row if box})
-    rights = lefts[1:] + [x1]
+    lines = [*lefts, x1]  # the grid's vertical lines
+    rights = lines[1:]
     item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), row_tops=tops)
     width = len(lefts)
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
         for run in _open_runs(boxes, covered, j, grid):
             right = j
-            while right + 1 < width and _open_across(boxes, covered, run, [*lefts, x1], right + 1, verticals, tops):
+            while right + 1 < width and _open_across(boxes, covered, run, lines, right + 1, verticals, tops):
                 right += 1
             region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
             text = cell_text(wrapped_text(region, rights[right]))

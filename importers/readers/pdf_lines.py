@@ -83,7 +83,7 @@ def wrapped_text(chars: list[dict], right: float) -> str:
     return text
 
 
-_NO_LINE_START = set("，。、；：？！）》」』”’%")
+_NO_LINE_START = frozenset("，。、；：？！）》」』”’%")  # marks no line may start with (避头)
 
 
 def _turned_text(chars: list[dict]) -> str:
