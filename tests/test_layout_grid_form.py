@@ -16,11 +16,13 @@ def rows(table: list[list[str]]) -> list[Row]:
     return [Row(cells=list(cells), line=n) for n, cells in enumerate(table, 1)]
 
 
-def paged(*pages: list[list[str]]) -> list[Row]:
-    """The rows of a table printed over pages 1, 2, …, numbered on from one page to the next."""
+def paged(*pages: list[list[str]], edges: tuple[tuple[float, ...], ...] = ()) -> list[Row]:
+    """The rows of a table printed over pages 1, 2, …, numbered on from one page to the next; each page's rows on
+    its grid of `edges` (a PDF's cell left edges), where given."""
     table: list[Row] = []
     for page, cells_of in enumerate(pages, 1):
-        table += [Row(cells, n, page=page) for n, cells in enumerate(cells_of, len(table) + 1)]
+        grid = edges[page - 1] if edges else ()
+        table += [Row(cells, n, page=page, edges=grid) for n, cells in enumerate(cells_of, len(table) + 1)]
     return table
 
 
@@ -895,8 +897,7 @@ def test_a_budget_blocks_values_on_the_next_page_in_a_finer_grid():
     ]
     edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
     finer = (37.1, 93.8, 150.5, *edges[2:])
-    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2, edges=(edges, finer))
     [evaluation] = grid_form.parse(table).projects
     assert evaluation.amount == "6,200.00"
     assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率")} == {
@@ -921,9 +922,7 @@ def test_a_budget_blocks_values_on_the_next_page_whose_grid_the_margins_moved(mo
         ["绩效指标", "产出指标", "数量指标", "兑付企业家次", "≥4000家次", "4120家次", "20", "20", ""],
     ]
     edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
-    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
-    moved_edges = tuple(edge + moved for edge in edges)
-    table += [Row(cells, n, page=2, edges=moved_edges) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2, edges=(edges, tuple(edge + moved for edge in edges)))
     [evaluation] = grid_form.parse(table).projects
     assert evaluation.amount == "6,200.00"
     assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率")} == {
@@ -974,8 +973,7 @@ def test_a_self_evaluations_goal_row_atop_the_next_page_in_a_grid_snapped_elsewh
     ]
     edges = (40.0, 79.0, 132.0, 189.0, 236.0, 278.0, 296.0, 336.0)
     finer = (40.0, 79.0, 100.0, 132.0, 189.0, 234.0, 278.0, 300.0, 336.0)
-    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2, edges=(edges, finer))
     [evaluation] = grid_form.parse(table).projects
     assert evaluation.goal == "降低企业创新成本。"
     assert evaluation.fields.get("实际完成情况") == "带动企业研发投入12.6亿元。"
@@ -1000,8 +998,7 @@ def test_a_money_header_row_cut_by_the_page_over_a_finer_grid_is_read_whole():
     ]
     edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
     finer = (37.1, 93.8, 150.5, *edges[2:])
-    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2, edges=(edges, finer))
     [evaluation] = grid_form.parse(table).projects
     assert evaluation.amount == "31,280.00"
     assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年执行数", "执行率", "执行率得分")} == {
@@ -1031,8 +1028,7 @@ def test_a_money_header_row_cut_by_the_page_keeps_a_labels_rest_beside_a_line_an
     ]
     edges = (37.1, 93.8, 207.2, 263.9, 320.6, 377.3, 434.0, 490.7)
     finer = (37.1, 93.8, 150.5, 207.2, 263.9, 267.6, 320.6, 377.3, 434.0, 490.7)
-    table = [Row(cells, n, page=1, edges=edges) for n, cells in enumerate(page1, 1)]
-    table += [Row(cells, n, page=2, edges=finer) for n, cells in enumerate(page2, len(page1) + 1)]
+    table = paged(page1, page2, edges=(edges, finer))
     [evaluation] = grid_form.parse(table).projects
     assert {k: evaluation.fields.get(k) for k in ("年初预算数", "全年预算数", "全年执行数", "执行率")} == {
         "年初预算数": "31,000.00",
