@@ -47,6 +47,7 @@ class MainScreen(Screen[None]):
         self.db = db
         self.history: list[tuple[str, Widget | None]] = []
         self.loaded = False
+        self.chosen = False  # a tab asked for (a key, a command) before the first catalog came
         self.later: dict[str, Widget] = {}  # the hidden tabs' panes, once the first screen is drawn (_mount_later)
         self.holders = {tab: TabPane(title, id=tab) for tab, title in LATER_TABS.items()}
         self._later_started = False  # no mount starts after this is set (a mount has started, or the app closes)
@@ -140,8 +141,8 @@ class MainScreen(Screen[None]):
         elif catalog.empty:
             self.call_after_refresh(self._start_later)  # no card to wait for
         first_load, self.loaded = not self.loaded, True
-        if first_load:
-            self.show_tab("browse" if catalog.empty else self.tab)
+        if first_load:  # an empty base's welcome (on browse), unless a tab was asked for while it was read
+            self.show_tab("browse" if catalog.empty and not self.chosen else self.tab)
         elif self.tab == "browse" and (catalog.empty or (self.focused and self.focused.id == "load-samples")):
             self.show_tab("browse")  # the samples button came or went; another tab is never left
 
@@ -151,6 +152,7 @@ class MainScreen(Screen[None]):
             browse.set_projects(projects)
 
     async def action_show_tab(self, tab: str) -> None:
+        self.chosen = True
         if tab in LATER_TABS:
             await self.ready()
         self.show_tab(tab)
