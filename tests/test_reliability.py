@@ -353,6 +353,13 @@ def _children(pid: int) -> dict[int, str]:
     return found
 
 
+def _nice(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def _alive(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -373,7 +380,11 @@ def test_parser_workers_end_quietly_with_a_killed_import(corpus, tmp_path):
             stderr=stderr,
         )
         deadline = time.monotonic() + 60
-        while len(workers := [p for p, cmd in _children(proc.pid).items() if "spawn_main" in cmd]) < 2:
+        # started, and past their imports (a worker lowers its priority just before it asks to die with its
+        # parent): on a loaded machine the imports take seconds, and a worker killed in them ends only after them
+        while len(workers := [p for p, cmd in _children(proc.pid).items() if "spawn_main" in cmd]) < 2 or any(
+            (_nice(p) or 0) <= (_nice(proc.pid) or 0) for p in workers
+        ):
             assert proc.poll() is None and time.monotonic() < deadline, "no parser workers started"
             time.sleep(0.02)
         time.sleep(rng.uniform(0, 0.5))  # somewhere in their parsing
