@@ -622,7 +622,19 @@ NOT_APPLICABLE = frozenset(("无", "不适用", "不涉及", "/", "-", "—"))
 OPERATORS = frozenset(("≥", "≤", "=", "＝", ">", "<", "＞", "＜", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "±", "≠"))
 # an operator column may say it in words (kept as printed; kb.vocab.targets reads them)
 OPERATOR_WORDS = frozenset(
-    ("大于等于", "大于或等于", "不低于", "不少于", "小于等于", "小于或等于", "不高于", "不超过", "不多于")
+    (
+        "大于等于",
+        "大于或等于",
+        "不低于",
+        "不少于",
+        "不小于",
+        "小于等于",
+        "小于或等于",
+        "不高于",
+        "不超过",
+        "不多于",
+        "不大于",
+    )
     + ("大于", "高于", "多于", "小于", "低于", "少于", "等于")
 )
 PLACEHOLDER_NAMES = frozenset(

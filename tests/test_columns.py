@@ -63,6 +63,9 @@ def test_an_operator_column_in_words_is_an_operator_kept_as_printed():
     assert parse_target(target, operator, unit) == Target("≥", 90.0, "%")  # as kb.ingest.normalise reads it
     assert target_parts("正向", "90", "%") == ("", "90", "%", "正向")
     assert target_parts("定性", "优", "") == ("", "优", "", "定性")
+    for word, sign in (("不小于", "≥"), ("不大于", "≤")):  # not 小于 / 大于
+        operator, target, unit, _ = target_parts(word, "5", "天")
+        assert parse_target(target, operator, unit) == Target(sign, 5.0, "天")
 
 
 @pytest.mark.parametrize(

@@ -35,8 +35,13 @@ _OPERATORS = [
     ("±", "±"),
     ("+-", "±"),
 ]
-# Words that carry a direction before or after the number.
+# Words that carry a direction before or after the number; a longer word before any word it ends with or starts
+# with ('不大于' before '大于', '大于或等于' before '大于'), as the number's nearest word is looked for by its ending.
 _PREFIX_WORDS = [
+    ("大于或等于", "≥"),
+    ("小于或等于", "≤"),
+    ("不小于", "≥"),
+    ("不大于", "≤"),
     ("不低于", "≥"),
     ("不少于", "≥"),
     ("至少", "≥"),
@@ -65,11 +70,7 @@ _PREFIX_WORDS = [
     ("下降", "≤"),
 ]
 # the words of _PREFIX_WORDS that compare (not those that say a change: 增加, 降低 …), and those only a column uses
-_COMPARING_WORDS = [(word, op) for word, op in _PREFIX_WORDS if "于" in word or word.startswith("不")] + [
-    ("大于或等于", "≥"),
-    ("小于或等于", "≤"),
-    ("等于", "="),
-]
+_COMPARING_WORDS = [(word, op) for word, op in _PREFIX_WORDS if "于" in word or word.startswith("不")] + [("等于", "=")]
 _SUFFIX_WORDS = [
     ("及以上", "≥"),
     ("以上", "≥"),
