@@ -196,6 +196,16 @@ def test_target_summary(kb):
     assert target_summary(precedents(kb, ["工作机制"]))["count"] == 0
 
 
+def test_target_summary_most_common_among_every_unit(conn):
+    """'最常见 ≥172人（6 个先例中 1 个）' was said of 补助人数 while ≥13万人 was chosen twice: the most common target
+    was looked for among those of the most common unit only (人), which the median and range keep to."""
+    counts = {"甲": "≥13万人", "乙": "≥13万人", "丙": "≥172人", "丁": "≥23000人", "戊": "≥70000人", "己": "≤80人"}
+    store(conn, make_document({p: [("补助人数", t)] for p, t in counts.items()}), "a.txt", region="某市", year=2026)
+    summary = target_summary(precedents(conn, ["补助人数"]))
+    assert (summary["most_common"], summary["most_common_n"], summary["of"]) == ("≥13万人", 2, 6)
+    assert (summary["unit"], summary["count"], summary["median"]) == ("人", 4, 11586.0)
+
+
 def test_normal_target():
     assert normal_target("≥", 495.0, "家次", ">=495家次") == "≥495家次"
     assert normal_target("=", 0.5, "万元", "0.5万元") == "=0.5万元"

@@ -144,9 +144,10 @@ def target_labels(precedents: list[Precedent]) -> list[str | None]:
 
 
 def target_summary(precedents: Iterable[Precedent]) -> dict:
-    """{'count', 'most_common', 'most_common_n', 'of', 'median', 'min', 'max', 'unit'}: the most common target and
-    how many of the `of` precedents with a target chose it (targets that mean the same as one: '=0' holds '0起'),
-    then median and range over the numeric targets of the most common unit (None values without a numeric target)."""
+    """{'count', 'most_common', 'most_common_n', 'of', 'median', 'min', 'max', 'unit'}: the most common numeric target
+    in any unit and how many of the `of` precedents with a target chose it (targets that mean the same as one: '=0'
+    holds '0起'), then median and range over the numeric targets of the most common unit (None values without a
+    numeric target)."""
     precedents = list(precedents)
     buckets = value_buckets([(p.operator, p.value, p.unit, p.target) for p in precedents])
     numeric = [b for b in buckets if b[1] is not None and b[0] not in (None, QUALITATIVE)]
@@ -165,7 +166,7 @@ def target_summary(precedents: Iterable[Precedent]) -> dict:
     unit = Counter(b[2] for b in numeric).most_common(1)[0][0]
     chosen = [b for b in numeric if b[2] == unit]
     values = [b[1] for b in chosen if b[1] is not None]
-    spread = _spread((op, value, u, label, 1) for op, value, u, label in chosen)
+    spread = _spread((op, value, u, label, 1) for op, value, u, label in numeric)
     most = _most_common(spread)
     return {
         "count": len(chosen),
