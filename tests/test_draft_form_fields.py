@@ -175,6 +175,18 @@ def test_square_metres_after_a_multiplier_are_a_unit(conn):
     assert drafts.target_fields("≤14元/m2/月")["unit"] == "元/m²/月"
 
 
+def test_words_before_the_number_are_kept_as_written(conn):
+    """'较上年提高5个百分点' was stored as ≥5个百分点: the words before the number that no operator says (较上年) were
+    dropped without a word, from the app, kb draft add/set and the exported form; an operator or its word alone
+    before the number ('不低于', '提高') is no such words."""
+    d = drafts.create(conn, "甲")
+    d = drafts.add_row(conn, d.id, drafts.new_row("服务保障水平", target="较上年提高5个百分点"))
+    assert d.rows[0].target == "较上年提高5个百分点" and d.rows[0].operator == "定性"
+    assert drafts.target_fields("全年≥12次")["text"] == "全年≥12次"
+    for plain in ("≥90%", "不低于90%", "提高5个百分点", "达到 95%", "-5%", "±5%"):
+        assert drafts.target_fields(plain)["text"] is None, plain
+
+
 def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):
     """A project's rows bring its 分值 too; a precedent's row added by itself does not (a share of another table's
     total: a template's 总成本 came with 20, an indicator added by name with 2, and the checks said the weights did

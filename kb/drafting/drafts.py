@@ -35,7 +35,7 @@ from kb.vocab.amounts import amount_only
 from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.levels import COST, FRAMEWORK, LEVEL1, OUTPUT, infer_levels, standard_levels
 from kb.find.precedents import family_key, normal_target
-from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target, unread_tail
+from kb.vocab.targets import QUALITATIVE, normalize_operator, parse_target, unread_head, unread_tail
 
 BASES = ("计划标准", "历史标准", "行业标准", "预算支出标准", "其他")
 ATTRIBUTES = ("新增", "延续")  # 项目属性
@@ -444,10 +444,11 @@ def _operator(value) -> str | None:
 def target_fields(target: str, name: str = "") -> dict:
     """operator, value, unit and text from a target as typed ('≥90%', '>=2家', '合规'); a date ('2025年9月30日前')
     is kept as written, a qualitative target, not read as the number 2025 in 年, and so are words after the number
-    and unit ('≥2次/周，雨季加密至每日1次'), which one number would leave out."""
+    and unit ('≥2次/周，雨季加密至每日1次') or before it that no operator says ('较上年提高5个百分点'), which one number
+    would leave out."""
     t = parse_target(target or "", name=name)
     dated = dates_in(target) and t.unit == "年" and t.value is not None and 1900 <= t.value <= 2099
-    if dated or t.value is not None and unread_tail(target):
+    if dated or t.value is not None and (unread_tail(target) or unread_head(target)):
         return {"operator": QUALITATIVE, "value": None, "unit": None, "text": target.strip()}
     return {
         "operator": t.operator,

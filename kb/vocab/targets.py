@@ -259,6 +259,21 @@ def unread_tail(target: str) -> str:
     return tail if re.search(r"[^\W_]", tail) else ""
 
 
+def unread_head(target: str) -> str:
+    """What stands before a target's number that its operator does not say: '较上年' of '较上年提高5个百分点', '全年' of
+    '全年≥12次'; '' when only an operator or its word ('≥', '不低于', '提高') comes first."""
+    text = _prepare(target)
+    number = _NUMBER.search(text)
+    if number is None:
+        return ""
+    before = text[: number.start()].strip()
+    op, head = _leading_operator(before)
+    if op is None:
+        spellings = _OPERATORS + [(w, o) for w, o in _PREFIX_WORDS if len(w) > 1]
+        head = next((before[: -len(s)] for s, _ in spellings if before.endswith(s)), before)
+    return head.strip() if re.search(r"[^\W_]", head) else ""
+
+
 def _not_one_number(text: str, number: re.Match) -> bool:
     """Whether the target's first number starts a date or a range, or is one of several values, rather than being
     the target's value."""
