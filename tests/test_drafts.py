@@ -72,6 +72,19 @@ def test_create_open_list_duplicate_rename_delete(conn):
         drafts.open_draft(conn, "副本2")
 
 
+def test_a_draft_name_mistyped_names_the_near_ones(conn):
+    """`kb draft show 2027居家养老服务补贴` (年 left out) said only 'no draft': the drafts whose names are near it are
+    named, and none when no name is near."""
+    drafts.create(conn, "2027年居家养老服务补贴")
+    drafts.create(conn, "2027年科技型企业研发补贴")
+    with pytest.raises(KbError, match="相近的有 near: 2027年居家养老服务补贴（") as near:
+        drafts.open_draft(conn, "2027居家养老服务补贴")
+    assert "科技型" not in str(near.value)
+    with pytest.raises(KbError) as far:
+        drafts.open_draft(conn, "道路养护")
+    assert "相近" not in str(far.value) and "没有草稿" in str(far.value)
+
+
 @pytest.mark.parametrize("bad, message", [("", "needs a name"), ("a\tb", "control"), ("长" * 200, "too long")])
 def test_bad_draft_names(conn, bad, message):
     with pytest.raises(KbError, match=message):

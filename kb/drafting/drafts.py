@@ -544,8 +544,21 @@ def _find(conn: sqlite3.Connection, key: int | str) -> sqlite3.Row:
         if row is None and key.strip().isdigit():
             row = conn.execute("SELECT * FROM drafts WHERE id = ?", (int(key),)).fetchone()
     if row is None:
-        raise KbError(f"没有草稿 no draft {key!r} (see kb draft list)")
+        near = _near_names(conn, clean_name(key)) if isinstance(key, str) else []
+        raise KbError(
+            f"没有草稿 no draft {key!r}"
+            + (f"，相近的有 near: {'、'.join(near)}" if near else "")
+            + "（见 see kb draft list）"
+        )
     return row
+
+
+def _near_names(conn: sqlite3.Connection, name: str) -> list[str]:
+    """The drafts' names nearest a mistyped one ('2027居家养老服务补贴' for 2027年居家养老服务补贴), at most three."""
+    from difflib import get_close_matches
+
+    names = [n for (n,) in conn.execute("SELECT name FROM drafts")]
+    return get_close_matches(name, names, n=3, cutoff=0.6)
 
 
 def open_draft(conn: sqlite3.Connection, key: int | str) -> Draft:
