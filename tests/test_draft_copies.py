@@ -63,7 +63,7 @@ def test_a_copy_takes_the_head_rows_last_years_form_printed(conn, project):
     conn.execute("UPDATE projects SET fields = ? WHERE id = ?", (json.dumps(fields, ensure_ascii=False), project))
     copy = copies.from_project(conn, project, "2025科技补贴")
     head = (copy.project_name, copy.department_code, copy.implementing_unit, copy.fiscal_wan, copy.other_wan)
-    assert head == ("2024科技型企业研发补贴", "233", "某市民政局", 8.0, 2.0)
+    assert head == ("2025科技型企业研发补贴", "233", "某市民政局", 8.0, 2.0)  # (its year moved on with the copy)
     assert copy.attribute == "延续"  # last year's project, carried on
     assert copies.head_from_fields({"项目属性": "新增", "主管部门及代码": "[101]某局", "年度资金总额": "—"}) == {
         "attribute": "新增",
@@ -104,12 +104,30 @@ def test_a_draft_copied_a_year_on_keeps_its_row_ids(conn):
     assert copies.since_copied(conn, last.id) is None
 
 
+def test_the_project_name_moves_on_with_the_year(conn):
+    """Last year's '2026年居家养老服务补贴' copied a year on kept its name: the 2027 form was headed by the 2026 project
+    (no check says so: a year in a name is the thing named). A name naming last year alone moves on with the draft's
+    name and period; one naming other years (2025年运维服务项目尾款, 2026-2028年规划) stays as written."""
+    doc = make_document({"2026年居家养老服务补贴": TABLE, "2025年运维服务项目尾款": TABLE, "2026-2028年规划": TABLE})
+    store(conn, doc, year=2026)
+    names = {}
+    for n, (pid, name) in enumerate(conn.execute("SELECT id, name FROM projects ORDER BY id").fetchall()):
+        names[name] = copies.from_project(conn, pid, f"副本{n}").project_name
+    assert names == {
+        "2026年居家养老服务补贴": "2027年居家养老服务补贴",
+        "2025年运维服务项目尾款": "2025年运维服务项目尾款",
+        "2026-2028年规划": "2026-2028年规划",
+    }
+    again = copies.from_draft(conn, "副本0", "2028年的")
+    assert (again.year, again.project_name) == (2028, "2028年居家养老服务补贴")
+
+
 @pytest.mark.parametrize(
     "period, year, moved",
     [("2024年1月-2024年12月", 2024, "2025年1月-2025年12月"), ("2024-2026", 2024, "2024-2026"), (None, 2024, None)],
 )
 def test_an_annual_period_moves_on_a_multi_year_one_stays(period, year, moved):
-    assert copies.next_period(period, year) == moved
+    assert copies.moved_on(period, year) == moved
 
 
 def test_copies_of_what_is_not_there_say_so(conn):

@@ -1,8 +1,9 @@
 """Copy from last year: a new draft from an imported project or an earlier draft — head, rows and their fields —
 a year on, and what has changed since (`since_copied`, shown before export).
 
-A copy's first kept version is last year's table as copied (its year and an annual period moved on), so what
-changed from last year is what changed from that version (kb.drafting.history.differences), rows matched by key.
+A copy's first kept version is last year's table as copied (its year, an annual period and a project name naming
+last year moved on), so what changed from last year is what changed from that version
+(kb.drafting.history.differences), rows matched by key.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from kb.vocab.amounts import first_number
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
-def next_period(period: str | None, year: int | None) -> str | None:
-    """An annual period moved on a year ('2025年1月-2025年12月' → '2026年1月-2026年12月'); a period naming
-    other years (a multi-year project) as written."""
-    if not period or not year:
-        return period
-    years = {int(m.group()) for m in _YEAR.finditer(period)}
-    return _YEAR.sub(str(year + 1), period) if years == {year} else period
+def moved_on(text: str | None, year: int | None) -> str | None:
+    """A period or project name naming last year alone, moved on a year ('2025年1月-2025年12月' → '2026年1月-2026年
+    12月', '2025年居家养老服务补贴' → '2026年居家养老服务补贴'); one naming other years (a multi-year project, an
+    earlier project's 尾款) as written."""
+    if not text or not year:
+        return text
+    years = {int(m.group()) for m in _YEAR.finditer(text)}
+    return _YEAR.sub(str(year + 1), text) if years == {year} else text
 
 
 def next_name(name: str, year: int | None) -> str:
@@ -80,13 +82,13 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
     year = p["year"]
     head = {
         **head_from_fields(json.loads(p["fields"] or "{}")),
-        "project_name": p["name"],
+        "project_name": moved_on(p["name"], year),
         "department": p["department"],
         "region": p["region"],
         "year": year + 1 if year else None,
         "amount_wan": p["amount_wan"],
         "total_wan": p["total_wan"],
-        "period": next_period(p["period"], year),
+        "period": moved_on(p["period"], year),
         "spending_type": spending_type(p["name"], p["overview"] or "", p["goal"] or "") or "",
         "overview": p["overview"],
         "goal": p["goal"],
@@ -108,7 +110,11 @@ def from_draft(conn: sqlite3.Connection, key: int | str, name: str) -> drafts.Dr
         source = drafts._find(conn, key)
         head = {k: source[k] for k in drafts.HEAD_FIELDS}
         year = source["year"]
-        head.update(year=year + 1 if year else None, period=next_period(source["period"], year))
+        head.update(
+            year=year + 1 if year else None,
+            period=moved_on(source["period"], year),
+            project_name=moved_on(source["project_name"], year),
+        )
         label = f"草稿 {source['name']}" + (f"（{year}）" if year else "")
         draft_id = _create(conn, name, head, {"kind": "draft", "id": source["id"], "label": label, "year": year})
         drafts.copy_rows(conn, source, draft_id)
