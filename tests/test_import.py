@@ -486,6 +486,29 @@ def test_mutated_seeds_never_crash(prefix, at, length, rnd):
         assert str(exc)
 
 
+def test_self_evaluations_left_without_a_region_are_told_too(tmp_path):
+    """A 自评表 whose text names no region was stored with none and '0 条警告': kb evaluations --region passed it over
+    without a word. It is told as a project is, beside the projects of the same document."""
+    from importers.records import SELF_EVALUATION, RawDocument, RawIndicator, RawProject
+    from kb.ingest.normalise import normalise
+    from kb.ingest.write import Fallbacks, Provenance, store_document
+
+    conn = connect(tmp_path / "kb.sqlite3")
+    row = RawIndicator(name="补贴发放人数", target="≥2800人", actual="2750人", level1="产出指标", level2="数量指标")
+    evaluation = RawProject(name="居家养老服务补贴", kind=SELF_EVALUATION, amount="350", indicators=[row])
+    goal = RawProject(name="居家养老服务补贴", indicators=[RawIndicator(name="补贴发放人数", target="≥2800人")])
+
+    def warnings(name: str, projects: list, fallbacks: Fallbacks) -> list[str]:
+        doc = normalise(RawDocument(layout="test", projects=projects))
+        return store_document(conn, doc, Provenance(name, f"/virtual/{name}", name), fallbacks).warnings
+
+    told = warnings("自评.txt", [evaluation], Fallbacks(year=2026))
+    assert any(w.startswith("原文未写地区，1 个自评表没有地区") and "--region" in w for w in told), told
+    both = warnings("两者.txt", [goal, evaluation], Fallbacks(year=2026))
+    assert any(w.startswith("原文未写地区，1 个项目、1 个自评表没有地区") for w in both), both
+    assert not [w for w in warnings("有.txt", [evaluation], Fallbacks(region="某区", year=2026)) if "原文未写" in w]
+
+
 def test_projects_left_without_a_year_or_a_region_are_told_with_how_to_give_one(tmp_path):
     """A document whose text names no budget year (or region), with no fallback, is stored with a warning saying how
     many projects have none (search filters pass them over) and how to give one; a fallback silences it."""

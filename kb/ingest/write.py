@@ -161,19 +161,24 @@ def _known(fields: dict) -> set[str]:
     return {key for key, value in fields.items() if value}
 
 
-def _unplaced(without_year: int, without_region: int) -> list[str]:
-    """What to tell of projects stored without a year or a region (search filters pass them over), and how to give
-    one."""
-    return [
-        f"原文未写{field}，{count} 个项目没有{short}：可在文件旁的 manifest.toml 写明，或用 kb import {option} 指定 "
-        f"no {en} in the text ({count} projects): give it in a manifest.toml beside the file, or with kb import "
-        + option
-        for count, field, short, en, option in (
-            (without_year, "预算年度", "年度", "budget year", "--year"),
-            (without_region, "地区", "地区", "region", "--region"),
-        )
-        if count
-    ]
+def _unplaced(without_year: tuple[int, int], without_region: tuple[int, int]) -> list[str]:
+    """What to tell of projects and self-evaluations (how many of each) stored without a year or a region (search
+    filters pass them over), and how to give one."""
+    told = []
+    for (projects, evaluations), what, short, en, option in (
+        (without_year, "预算年度", "年度", "budget year", "--year"),
+        (without_region, "地区", "地区", "region", "--region"),
+    ):
+        counts = [(projects, "个项目", "projects"), (evaluations, "个自评表", "self-evaluations")]
+        zh = "、".join(f"{n} {noun}" for n, noun, _ in counts if n)
+        counted = ", ".join(f"{n} {noun}" for n, _, noun in counts if n)
+        if zh:
+            told.append(
+                f"原文未写{what}，{zh}没有{short}：可在文件旁的 manifest.toml 写明，或用 kb import {option} 指定 "
+                f"no {en} in the text ({counted}): give it in a manifest.toml beside the file, or with kb import "
+                + option
+            )
+    return told
 
 
 def new_names_stamp(conn: sqlite3.Connection) -> None:
@@ -309,6 +314,7 @@ class DocumentWriter:
         self.store_warnings: list[str] = []
         self.dropped = self.projects = self.departments = self.indicators = 0
         self.without_year = self.without_region = 0  # projects the text gives no year (no region), nor a fallback
+        self.evaluations_without_region = 0  # … and self-evaluations
         earlier = conn.execute("SELECT id FROM documents WHERE path = ? OR id IS ?", (origin.path, replaces)).fetchall()
         self.kept = KeptIds(conn, [old_id for (old_id,) in earlier]) if earlier else None
         for (old_id,) in earlier:
@@ -413,6 +419,7 @@ class DocumentWriter:
             )
             outcomes += [(evaluation_id, *row) for row in e.outcomes]
         self.evaluation_digests += [e.digest for e in evaluations]
+        self.evaluations_without_region += sum(1 for row in rows if not row[3])
         self.conn.executemany(_INSERT_SELF_EVALUATION, rows)
         self.conn.executemany(_INSERT_OUTCOME, outcomes)
         self.stored.evaluations += len(evaluations)
@@ -430,7 +437,8 @@ class DocumentWriter:
                 f"UPDATE indicators SET year = ? WHERE project_id IN ({projects})", (meta["year"], self.document_id)
             )
             self.conn.execute("UPDATE projects SET year = ? WHERE document_id = ?", (meta["year"], self.document_id))
-        self._warn(self.store_warnings, _unplaced(self.without_year if not meta["year"] else 0, self.without_region))
+        undated = (self.without_year, self.stored.evaluations) if not meta["year"] else (0, 0)
+        self._warn(self.store_warnings, _unplaced(undated, (self.without_region, self.evaluations_without_region)))
         warnings = (self.parse_warnings + self.store_warnings)[:MAX_WARNINGS]
         dropped = self.dropped + len(self.parse_warnings) + len(self.store_warnings) - len(warnings)
         if dropped:
