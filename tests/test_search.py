@@ -289,6 +289,18 @@ def test_few_hits_bring_names_spelt_in_pinyin_or_nearly(seeded):
     conn.close()
 
 
+def test_names_spelt_in_pinyin_are_listed_up_to_the_limit(conn):
+    """`kb search jjyl --limit 20` listed 5 names, the most used first, and said of no others: the 居家养老 names
+    (used no more than the others) were never shown. Names spelt in pinyin are the hits of a pinyin query, listed up
+    to the limit (the app lists them all), never fewer than the few a 'did you mean' gives."""
+    names = [f"居家养老服务{n}号站" for n in range(8)]
+    store(conn, make_document({"居家": [(name, "≥1个") for name in names]}))
+    assert [s["name"] for s in search(conn, "jjyl", limit=20).suggestions] == names
+    assert len(search(conn, "jjyl", limit=6).suggestions) == 6
+    assert len(search(conn, "jjyl", limit=2).suggestions) == 5
+    assert len(search(conn, "居家养劳", limit=20).suggestions) == 5  # near misses of Chinese: a few
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -260,7 +260,7 @@ def search(
         if len(words) == 1 or _anything(again):
             return again
     if found.indicator_total < SUGGEST_BELOW:  # (left until the query as typed was known to find something)
-        found = found._replace(suggestions=_suggestions(conn, typed, filters, found.indicators))
+        found = found._replace(suggestions=_suggestions(conn, typed, filters, found.indicators, limit))
     return found
 
 
@@ -297,7 +297,7 @@ def _search(
         n_proj,
         indicators,
         projects,
-        _suggestions(conn, q, filters, indicators) if suggest and n_ind < SUGGEST_BELOW else (),
+        _suggestions(conn, q, filters, indicators, limit) if suggest and n_ind < SUGGEST_BELOW else (),
         n_evaluated,
         evaluated,
         tuple(words) if len(words) > 1 else (),
@@ -341,10 +341,11 @@ def _load_scorer() -> None:
     threading.Thread(target=load, name="load-scorer").start()
 
 
-def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict]) -> list[dict]:
-    """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'. A near
-    spelling is found through the names sharing its bigrams (kb.find.near_names), the name index loaded only for what
-    that cannot find and within filters (it counts the uses within them)."""
+def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict], limit: int) -> list[dict]:
+    """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'; those
+    spelt in pinyin (the hits of a pinyin query) up to `limit`, a few at least. A near spelling is found through the
+    names sharing its bigrams (kb.find.near_names), the name index loaded only for what that cannot find and within
+    filters (it counts the uses within them)."""
     shown = {hit["name"] for hit in hits}
     words = query_words(q)
     if len(words) > 1 and not any(fold(w).isascii() for w in words):
@@ -357,12 +358,15 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
             return near
     from kb.find.precedents import find_names
 
+    most = max(limit, SUGGESTIONS)
     found = [
-        h
-        for h in find_names(conn, q, filters, SUGGESTIONS * 2)
-        if h.match in ("pinyin", "fuzzy") and h.name not in shown
+        h for h in find_names(conn, q, filters, most * 2) if h.match in ("pinyin", "fuzzy") and h.name not in shown
     ]
-    return [{"name": h.name, "match": h.match, "uses": h.uses, "variants": h.variants} for h in found[:SUGGESTIONS]]
+    spelt = min(limit, sum(h.match == "pinyin" for h in found))
+    return [
+        {"name": h.name, "match": h.match, "uses": h.uses, "variants": h.variants}
+        for h in found[: max(spelt, SUGGESTIONS)]
+    ]
 
 
 from kb.find.project_search import search_projects  # noqa: E402  (it reads this module's filters and query rules)
