@@ -759,6 +759,7 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
     from rich.table import Table
 
     from cli.render import add_row
+    from kb.drafting.suggest import shared_target
     from kb.find.outcomes import PEERS_KEY, peers_text
     from kb.vocab.families import spellings_note
 
@@ -807,7 +808,7 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
             i.level1,
             i.level2,
             i.name + spellings_note(i.name, i.variants),
-            i.target,
+            i.target if shared_target(i) else "",  # (as the template adds it: another project's sum is not ours)
             i.projects,
             f"{number(s['median'])}{unit}" if s["count"] else "",
             f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",

@@ -231,6 +231,19 @@ def test_suggest_json(kb):
     assert typed["template"]["type"] == "人才"
 
 
+def test_suggest_shows_the_targets_the_template_adds(kb):
+    """`kb suggest` printed '项目建设成本 ≤1200万元' (one project's own sum, 1 of 1) as the template's common target,
+    which kb draft apply and the app's template dialog leave empty for the officer: the table shows what they add."""
+    shown = kb("suggest", "政务系统运维", "--type", "信息化建设与运维").stdout
+    cost = next(line for line in shown.splitlines() if "项目建设成本" in line)
+    assert "≤1200万元" not in cost and "1200万元" in cost  # (its median and range still say what it was)
+    assert any("=100%" in line for line in shown.splitlines())  # a rate any project can aim at is shown
+    added = kb("draft", "new", "运维", "--type", "信息化建设与运维")
+    assert added.exit_code == 0
+    kb("draft", "apply", "运维", "--template", "信息化建设与运维", "--only", "项目建设成本")
+    assert json.loads(kb("draft", "show", "运维", "--json").stdout)["rows"][0]["target"] in ("", None)
+
+
 def test_suggest_for_a_draft_uses_its_overview_and_type(kb):
     kb("draft", "new", "新设专项", "--overview", "支持小贷公司支农支小，服务小微企业和三农", "--type", "监管与风险防控")
     data = json.loads(kb("suggest", "新设专项", "--json").stdout)

@@ -368,12 +368,19 @@ def template_rows(
     rows = []
     for item in items:
         row = _row(item.example, item.name, item.level1, item.level2, item.indicator_ids)
-        if row.level1 == COST and row.unit in AMOUNTS and not any(word in row.name for word in PER_UNIT):
-            row.value = None  # another project's sum of money is no target of this one: left for the officer
-        if row.level2 == QUANTITY and row.value is not None and row.unit not in RATES and item.chosen < 2:
-            row.value = None  # one peer's own count ('补助人数 ≥13万人'), shared by no other: the officer's to set
+        if not shared_target(item):
+            row.value = None  # left for the officer
         rows.append(row)
     return rows
+
+
+def shared_target(item: TemplateItem) -> bool:
+    """Whether a template item's target is one a new project can take as its own: not another project's sum of
+    money, nor a count ('补助人数 ≥13万人') only one peer set."""
+    unit, value = item.example.unit, item.example.value
+    if item.level1 == COST and unit in AMOUNTS and not any(word in item.name for word in PER_UNIT):
+        return False
+    return not (item.level2 == QUANTITY and value is not None and unit not in RATES and item.chosen < 2)
 
 
 RATES = ("%", "％", "‰")  # a share any project can aim at ('培训覆盖率 =100%')
