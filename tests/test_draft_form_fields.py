@@ -182,9 +182,20 @@ def test_words_before_the_number_are_kept_as_written(conn):
     d = drafts.create(conn, "甲")
     d = drafts.add_row(conn, d.id, drafts.new_row("服务保障水平", target="较上年提高5个百分点"))
     assert d.rows[0].target == "较上年提高5个百分点" and d.rows[0].operator == "定性"
-    assert drafts.target_fields("全年≥12次")["text"] == "全年≥12次"
+    assert drafts.target_fields("每月≥2次")["text"] == "每月≥2次"  # (≥2次 on the annual form would be 2 a year)
     for plain in ("≥90%", "不低于90%", "提高5个百分点", "达到 95%", "-5%", "±5%"):
         assert drafts.target_fields(plain)["text"] is None, plain
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [("全年≥12次", ("≥", 12.0, "次")), ("每年不少于2次", ("≥", 2.0, "次")), ("年均≥90%", ("≥", 90.0, "%"))],
+)
+def test_words_naming_the_year_before_the_number_are_read(typed, read):
+    """'全年≥12次' was kept as words (定性): its number went unchecked by kb lint and the export's 定量 columns; the
+    year a 年度指标值 is for is no words the number leaves out."""
+    fields = drafts.target_fields(typed)
+    assert (fields["operator"], fields["value"], fields["unit"], fields["text"]) == (*read, None)
 
 
 def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded):

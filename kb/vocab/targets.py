@@ -259,9 +259,14 @@ def unread_tail(target: str) -> str:
     return tail if re.search(r"[^\W_]", tail) else ""
 
 
+# words before the number that say only the year a 年度指标值 is for ('全年≥12次' is ≥12次 on the annual form)
+_THE_YEAR = frozenset(("全年", "全年度", "每年", "每年度", "年均", "年度", "本年", "本年度", "当年", "年内"))
+
+
 def unread_head(target: str) -> str:
-    """What stands before a target's number that its operator does not say: '较上年' of '较上年提高5个百分点', '全年' of
-    '全年≥12次'; '' when only an operator or its word ('≥', '不低于', '提高') comes first."""
+    """What stands before a target's number that its operator does not say: '较上年' of '较上年提高5个百分点', '每月' of
+    '每月≥2次'; '' when only an operator or its word ('≥', '不低于', '提高') comes first, or the year the target is for
+    ('全年≥12次', '年均不低于90%')."""
     text = _prepare(target)
     number = _NUMBER.search(text)
     if number is None:
@@ -271,7 +276,8 @@ def unread_head(target: str) -> str:
     if op is None:
         spellings = _OPERATORS + [(w, o) for w, o in _PREFIX_WORDS if len(w) > 1]
         head = next((before[: -len(s)] for s, _ in spellings if before.endswith(s)), before)
-    return head.strip() if re.search(r"[^\W_]", head) else ""
+    head = head.strip()
+    return head if re.search(r"[^\W_]", head) and head not in _THE_YEAR else ""
 
 
 def _not_one_number(text: str, number: re.Match) -> bool:
