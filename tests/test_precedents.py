@@ -206,6 +206,15 @@ def test_target_summary_most_common_among_every_unit(conn):
     assert (summary["unit"], summary["count"], summary["median"]) == ("人", 4, 11586.0)
 
 
+def test_target_summary_on_a_tie_takes_the_unit_of_the_median(conn):
+    """Each target chosen once, the most common was the first of any unit (≥3家) beside a median and range in 个:
+    on a tie it is one of the unit they keep to."""
+    counts = {"甲": "≥3家", "乙": "≥5个", "丙": "≥10个"}
+    store(conn, make_document({p: [("扶持企业数", t)] for p, t in counts.items()}), "a.txt", region="某市", year=2026)
+    summary = target_summary(precedents(conn, ["扶持企业数"]))
+    assert (summary["most_common"], summary["most_common_n"], summary["unit"]) == ("≥5个", 1, "个")
+
+
 def test_normal_target():
     assert normal_target("≥", 495.0, "家次", ">=495家次") == "≥495家次"
     assert normal_target("=", 0.5, "万元", "0.5万元") == "=0.5万元"

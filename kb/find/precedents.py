@@ -145,9 +145,9 @@ def target_labels(precedents: list[Precedent]) -> list[str | None]:
 
 def target_summary(precedents: Iterable[Precedent]) -> dict:
     """{'count', 'most_common', 'most_common_n', 'of', 'median', 'min', 'max', 'unit'}: the most common numeric target
-    in any unit and how many of the `of` precedents with a target chose it (targets that mean the same as one: '=0'
-    holds '0起'), then median and range over the numeric targets of the most common unit (None values without a
-    numeric target)."""
+    in any unit (on a tie, one of the most common unit) and how many of the `of` precedents with a target chose it
+    (targets that mean the same as one: '=0' holds '0起'), then median and range over the numeric targets of the most
+    common unit (None values without a numeric target)."""
     precedents = list(precedents)
     buckets = value_buckets([(p.operator, p.value, p.unit, p.target) for p in precedents])
     numeric = [b for b in buckets if b[1] is not None and b[0] not in (None, QUALITATIVE)]
@@ -167,7 +167,8 @@ def target_summary(precedents: Iterable[Precedent]) -> dict:
     chosen = [b for b in numeric if b[2] == unit]
     values = [b[1] for b in chosen if b[1] is not None]
     spread = _spread((op, value, u, label, 1) for op, value, u, label in numeric)
-    most = _most_common(spread)
+    in_unit = {b[3] for b in chosen}
+    most = _most_common(sorted(spread, key=lambda kv: kv[0] not in in_unit))  # (on a tie, one of the median's unit)
     return {
         "count": len(chosen),
         "most_common": most,
