@@ -183,7 +183,7 @@ def test_words_before_the_number_are_kept_as_written(conn):
     d = drafts.add_row(conn, d.id, drafts.new_row("服务保障水平", target="较上年提高5个百分点"))
     assert d.rows[0].target == "较上年提高5个百分点" and d.rows[0].operator == "定性"
     assert drafts.target_fields("每月≥2次")["text"] == "每月≥2次"  # (≥2次 on the annual form would be 2 a year)
-    for plain in ("≥90%", "不低于90%", "提高5个百分点", "达到 95%", "-5%", "±5%"):
+    for plain in ("≥90%", "不低于90%", "提高5个百分点", "达到 95%", "-5%", "±5%", "等于100%"):
         assert drafts.target_fields(plain)["text"] is None, plain
 
 

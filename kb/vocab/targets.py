@@ -265,8 +265,8 @@ _THE_YEAR = frozenset(("全年", "全年度", "每年", "每年度", "年均", "
 
 def unread_head(target: str) -> str:
     """What stands before a target's number that its operator does not say: '较上年' of '较上年提高5个百分点', '每月' of
-    '每月≥2次'; '' when only an operator or its word ('≥', '不低于', '提高') comes first, or the year the target is for
-    ('全年≥12次', '年均不低于90%')."""
+    '每月≥2次'; '' when only an operator or its word ('≥', '不低于', '提高', '等于') comes first, or the year the
+    target is for ('全年≥12次', '年均不低于90%')."""
     text = _prepare(target)
     number = _NUMBER.search(text)
     if number is None:
@@ -274,7 +274,7 @@ def unread_head(target: str) -> str:
     before = text[: number.start()].strip()
     op, head = _leading_operator(before)
     if op is None:
-        spellings = _OPERATORS + [(w, o) for w, o in _PREFIX_WORDS if len(w) > 1]
+        spellings = _OPERATORS + [(w, o) for w, o in _PREFIX_WORDS if len(w) > 1] + [("等于", "=")]
         head = next((before[: -len(s)] for s, _ in spellings if before.endswith(s)), before)
     head = head.strip()
     return head if re.search(r"[^\W_]", head) and head not in _THE_YEAR else ""
