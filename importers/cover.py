@@ -25,6 +25,9 @@ _LABEL = re.compile(
 )  # '部门名称：…', or the unit filling in the forms below: '填报单位：…', '编制单位：…'
 # the money unit or another label after it on its line ('　　单位：万元', '　　填报日期：2026年1月')
 _UNIT_AFTER = re.compile(r"\s+[（(]?[\u4e00-\u9fff]{0,6}(?:单位|日期|时间|人|电话)(?:[（(][^）)]{1,4}[）)])?[：:].*$")
+# the money unit or a date's label run into the unit's name ('某局单位：万元', '某局填报日期：2026年1月': a web
+# page's two spans of one line read as one text)
+_GLUED_UNIT = re.compile(r"(?:(?:金额|计量)?单位[：:](?:万元|元|亿元)|(?:填报|编制|申报)(?:日期|时间|人)[：:].*)$")
 _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -53,22 +56,63 @@ def cover_title(rows: list[Row]) -> tuple[str, str, str]:
     return "", year, ""
 
 
-def _labelled(rows: list[Row]) -> tuple[str, str]:
-    """The department a '部门名称：' or '填报单位：' line states (the money unit written after it on the line left
-    out: '填报单位：某局　　单位：万元'), and the year of the first title stating one. Lines naming different units (a
-    compilation, each form under its own '填报单位：') name no one department: none."""
-    named: set[str] = set()
-    for row in rows:
-        text = "".join(row.text.split())
-        if "名称" not in text and "填报" not in text and "编制" not in text and "申报" not in text:
-            continue  # every label names 名称 or who fills in the forms: most rows are skipped at C speed
-        values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
-        for i, value in enumerate(values):
-            match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
-            if match and ORGANISATION.search(_SUFFIX.sub("", match.group(1))):
-                named.add(_SUFFIX.sub("", match.group(1)))
-                break
-    return (named.pop() if len(named) == 1 else ""), _year(rows)
+def unit_line(row: Row) -> str:
+    """The unit a '部门名称：' or '填报单位：' line states (the money unit or another label written after it on the line
+    left out: '填报单位：某局　　单位：万元', '…　　填报日期：2026年1月'), '' when the row is no such line."""
+    text = "".join(row.text.split())
+    if "名称" not in text and "填报" not in text and "编制" not in text and "申报" not in text:
+        return ""  # every label names 名称 or who fills in the forms: most rows are skipped at C speed
+    values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
+    for i, value in enumerate(values):
+        match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
+        unit = _SUFFIX.sub("", _GLUED_UNIT.sub("", match.group(1))) if match else ""
+        if ORGANISATION.search(unit):
+            return unit
+    return ""
+
+
+def _labelled(rows: list[Row]) -> list[tuple[int, str]]:
+    """Each unit line's unit with the line's place among the rows."""
+    return [(n, unit) for n, row in enumerate(rows) if (unit := unit_line(row))]
+
+
+def _one(named: list[tuple[int, str]]) -> str:
+    """The unit the lines name, '' when they name none or different ones (a compilation, each form under its own
+    '填报单位：')."""
+    units = {unit for _, unit in named}
+    return units.pop() if len(units) == 1 else ""
+
+
+def _per_form(doc: RawDocument, rows: list[Row], named: list[tuple[int, str]]) -> None:
+    """Each project stating no department of its own takes the unit of its form's line ('填报单位：某中心' above
+    it, or under its title: the last line before its head; a unit line closing each form: the first after it), where
+    that is not the document's. A form's own 主管部门 wins (the department responsible, as the records name it)."""
+    if {unit for _, unit in named} <= {doc.department} or not doc.projects:
+        return
+    starts = _starts(doc, rows)
+    if all(start < 0 for start in starts):
+        return
+    heads = named[0][0] <= min(start for start in starts if start >= 0)  # the lines head the forms, or close them
+    for project, start in zip(doc.projects, starts):
+        if project.department != "" or start < 0:
+            continue  # (None: printed blank, kept blank)
+        units = [unit for n, unit in named if n <= start] if heads else [unit for n, unit in named if n > start][:1]
+        if units and units[-1] != doc.department:
+            project.department = units[-1]
+
+
+def _starts(doc: RawDocument, rows: list[Row]) -> list[int]:
+    """Each project's first row's place among the rows (-1 when not found), by its line and page in document order
+    (a workbook's sheets each count lines from 1)."""
+    starts = []
+    n = 0
+    for project in doc.projects:
+        found = next(
+            (i for i in range(n, len(rows)) if rows[i].line == project.line and rows[i].page == project.page), -1
+        )
+        starts.append(found)
+        n = found + 1 if found >= 0 else n
+    return starts
 
 
 def _titled(rows: list[Row]) -> str:
@@ -103,10 +147,12 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
     from its cover ('西安市科学技术局2022年部门综合预算', not the first goal table's section heading)."""
     department, year, title = cover_title(rows)
     doc.title = title or doc.title
+    named = _labelled(rows)
     if not department and not (doc.department and doc.year):
-        department, labelled_year = _labelled(rows)
-        year = labelled_year or year  # a title's year before a cover that names no organisation
+        department = _one(named)
+        year = _year(rows) or year  # a title's year before a cover that names no organisation
     if not department and not doc.department:
         department = _titled(rows)
     doc.department = doc.department or department
     doc.year = doc.year or year
+    _per_form(doc, rows, named)

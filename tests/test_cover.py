@@ -70,19 +70,20 @@ def test_a_table_titles_year_wins_over_a_heading_above_it():
         ["填报单位（盖章）", "湘潭市岳塘区农业农村局"],
         ["填报单位：湘潭市岳塘区农业农村局　　　　填报日期：2026年1月10日"],  # a date after it on the line
         ["填报单位（盖章）：湘潭市岳塘区农业农村局　　填报人（签字）：张华"],
+        ["填报单位：湘潭市岳塘区农业农村局单位：万元"],  # a web page's two spans of one line read as one text
+        ["填报单位：湘潭市岳塘区农业农村局填报日期：2026年1月10日"],
     ],
 )
 def test_a_line_naming_the_unit_filling_in_the_forms_gives_their_department(line):
     """'填报单位：某局' above forms without a 主管部门 cell: their projects had no department."""
-    from importers.cover import _labelled
+    from importers.cover import unit_line
 
-    rows = [Row(["2026年项目支出绩效目标申报表"], 1), Row(line, 2), Row(["项目名称", "农村人居环境整治提升项目"], 3)]
-    assert _labelled(rows)[0] == "湘潭市岳塘区农业农村局"
+    assert unit_line(Row(line, 2)) == "湘潭市岳塘区农业农村局"
 
 
-def test_lines_naming_different_units_give_no_department():
+def test_lines_naming_different_units_give_the_document_no_department():
     """A compilation, each form under its own '填报单位：': every project was given the first form's unit."""
-    from importers.cover import _labelled
+    from importers.cover import _labelled, _one
 
     rows = [
         Row(["2026年项目支出绩效目标申报表"], 1),
@@ -92,9 +93,9 @@ def test_lines_naming_different_units_give_no_department():
         Row(["项目名称", "高标准农田建设管护项目"], 21),
         Row(["填报单位：岳塘区水利工作站"], 40),
     ]
-    assert _labelled(rows)[0] == ""
+    assert _one(_labelled(rows)) == ""
     again = Row(["填报单位：岳塘区农村工作服务中心"], 40)
-    assert _labelled([*rows[:3], again])[0] == "岳塘区农村工作服务中心"  # the same unit twice: still its department
+    assert _one(_labelled([*rows[:3], again])) == "岳塘区农村工作服务中心"  # the same unit twice: still its department
 
 
 @pytest.mark.parametrize(
@@ -105,6 +106,80 @@ def test_lines_naming_different_units_give_no_department():
     ],
 )
 def test_a_blank_填报单位_line_gives_no_department(line):
-    from importers.cover import _labelled
+    from importers.cover import unit_line
 
-    assert _labelled([Row(["2026年项目支出绩效目标申报表"], 1), Row([line], 2)])[0] == ""
+    assert unit_line(Row([line], 2)) == ""
+
+
+def form(name: str, head: tuple[list[str], ...] = ()) -> list[list[str]]:
+    """A national form's rows as a sheet's reader gives them (merged cells spread)."""
+    return [
+        ["项目名称", name, name, name, name],
+        *head,
+        ["项目资金（万元）", "年度资金总额", "年度资金总额", "120.00", "120.00"],
+        ["年度绩效目标", f"完成{name}。", f"完成{name}。", f"完成{name}。", f"完成{name}。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["绩效指标", "产出指标", "数量指标", f"{name}完成数", "≥20个"],
+    ]
+
+
+TITLE = ["2026年项目支出绩效目标申报表"]
+
+
+def unit(name: str) -> list[str]:
+    return [f"填报单位：{name}", f"填报单位：{name}", f"填报单位：{name}", "", "单位：万元"]
+
+
+def read(*blocks: list[list[str]], sheets: bool = False):
+    """The document of these blocks of rows, numbered on (or from 1 in each block: a workbook's sheets)."""
+    from importers import parse_rows
+
+    table = []
+    for block in blocks:
+        table += [Row(cells, n if sheets else len(table) + 1) for n, cells in enumerate(block, 1)]
+    doc = parse_rows(table)
+    return doc.department, [(p.name, p.department) for p in doc.projects]
+
+
+def test_each_form_under_its_own_填报单位_line_is_that_units():
+    """A compilation of its units' forms, each under its own '填报单位：' (above its title or under it; the line again
+    atop a page the form goes on over; on a sheet of its own): every project lost its department."""
+    above = read(
+        [unit("某市社会福利中心"), TITLE, *form("养老服务补助")], [unit("某市救助中心"), TITLE, *form("临时救助")]
+    )
+    assert above == ("", [("养老服务补助", "某市社会福利中心"), ("临时救助", "某市救助中心")])
+    under = read(
+        [TITLE, unit("某市社会福利中心"), *form("养老服务补助")[:4], TITLE, unit("某市社会福利中心")],
+        form("养老服务补助")[4:],
+        [TITLE, unit("某市救助中心"), *form("临时救助")],
+    )
+    assert under == above
+    sheets = read(
+        [TITLE, unit("某市社会福利中心"), *form("养老服务补助")],
+        [TITLE, unit("某市救助中心"), *form("临时救助")],
+        sheets=True,
+    )
+    assert sheets == above
+
+
+def test_the_cover_names_the_document_and_a_forms_own_主管部门_wins_over_its_line():
+    """A bureau's budget gathering its units' forms: the bureau is the document's, each unit its projects'; a form
+    naming its 主管部门 keeps it (the department responsible, as the records name it; the line, who filled it in)."""
+    cover = [["2026年某市民政局部门预算"], ["目录"]]
+    responsible = (["主管部门", "某市民政局", "某市民政局", "实施单位", "某市救助中心"],)
+    doc = read(
+        cover,
+        [TITLE, unit("某市社会福利中心"), *form("养老服务补助")],
+        [TITLE, unit("某市救助中心"), *form("临时救助", responsible)],
+    )
+    assert doc == ("某市民政局", [("养老服务补助", "某市社会福利中心"), ("临时救助", "某市民政局")])
+
+
+def test_a_line_closing_each_form_names_its_unit_and_one_unit_is_the_documents():
+    """'填报单位：' under each form (beside who filled it in) is the form's above it; one unit on every form names the
+    document's department, its projects none of their own."""
+    foot = ["填报单位：某市社会福利中心　　填报人：张华"], ["填报单位：某市救助中心　　填报人：李明"]
+    closing = read([TITLE, *form("养老服务补助"), foot[0]], [TITLE, *form("临时救助"), foot[1]])
+    assert closing == ("", [("养老服务补助", "某市社会福利中心"), ("临时救助", "某市救助中心")])
+    one = read([TITLE, unit("某市民政局"), *form("养老服务补助")], [TITLE, unit("某市民政局"), *form("临时救助")])
+    assert one == ("某市民政局", [("养老服务补助", ""), ("临时救助", "")])
