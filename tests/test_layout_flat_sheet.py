@@ -625,3 +625,24 @@ def test_a_projects_own_department_column_names_its_department():
     )
     assert [(p.name, p.department, p.amount) for p in doc.projects] == [("课后服务补助", "某区教委", "3460")]
     assert (head_field("项目主管部门"), head_field("项目执行单位")) == ("department", "implementing_unit")
+
+
+def test_a_second_table_on_the_sheet_under_its_title_and_填报单位_line():
+    """Two units' tables one under the other on a sheet, each under the title and its '填报单位：' line (merged across,
+    spread over every cell): the second title and its unit line were each a project, its indicator the line itself;
+    the projects are the two named, each its unit's (importers.cover)."""
+    from importers import parse_rows
+
+    title = "\t".join(["2026年项目支出绩效目标表"] * 5)
+    head = "项目名称\t一级指标\t二级指标\t三级指标\t指标值"
+
+    def table(unit: str, name: str) -> str:
+        return f"{title}\n填报单位：{unit}\t填报单位：{unit}\t填报单位：{unit}\t\t单位：万元\n{head}\n" + (
+            f"{name}\t产出指标\t数量指标\t{name}人次\t≥800人次\n{name}\t满意度指标\t服务对象满意度指标\t满意度\t≥90%\n"
+        )
+
+    doc = parse_rows(split_rows(table("某市社会福利中心", "养老服务补助") + "\n" + table("某市救助中心", "临时救助")))
+    assert [(p.name, p.department, len(p.indicators)) for p in doc.projects] == [
+        ("养老服务补助", "某市社会福利中心", 2),
+        ("临时救助", "某市救助中心", 2),
+    ]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
+from importers.cover import unit_line
 from importers.columns import (
     amount_column,
     declared_unit,
@@ -342,8 +343,9 @@ def parse(rows: list[Row]) -> RawDocument:
     levels = ["", ""]
     above: dict[str, str] = {}  # the head cells of the last project's first row
     for row in (apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)):
-        if row.blank or _is_header(row) or row.page and declared_unit(row):
-            continue  # (a page's running head among the rows: '某局（本级）　单位：万元')
+        if row.blank or _is_header(row) or row.page and declared_unit(row) or segments.title(row) or unit_line(row):
+            continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
+            # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
         head = _cells(cells, cols.project)
         head["name"] = once_across(cells)[cols.project["name"]]  # not a unit name spread across
