@@ -618,6 +618,47 @@ def test_the_2021_forms_goals_side_by_side_and_a_sum_beside_its_money_label():
     assert project.fields == {"实施期目标": "三年建成平台。"}
 
 
+def test_a_goal_over_two_rows_under_its_label_merged_down_both():
+    """年度绩效目标 merged down two rows, each holding a part of the goal (a sheet, a Word table, their PDFs print the
+    label in each): the second part became a field named 年度绩效目标 (and a short one, unpunctuated, looked like a
+    label of its own). The rows below it labelled 实施期目标 and 备注 stay fields."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "社区养老服务补助", "社区养老服务补助", "社区养老服务补助"],
+            ["项目资金（万元）", "年度资金总额", "120.00", "120.00"],
+            [
+                "年度绩效目标",
+                "为全市200个站点提供补助，提升服务能力",
+                "为全市200个站点提供补助，提升服务能力",
+                "为全市200个站点提供补助，提升服务能力",
+            ],
+            ["年度绩效目标", "保障老年人权益", "保障老年人权益", "保障老年人权益"],
+            ["实施期目标", "三年全覆盖", "三年全覆盖", "三年全覆盖"],
+            ["备注", "无", "无", "无"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "补助站点数", "≥200个"],
+        ]
+    )
+    assert project.goal == "为全市200个站点提供补助，提升服务能力保障老年人权益"
+    assert project.fields == {"实施期目标": "三年全覆盖", "备注": "无"}
+
+
+def test_a_goal_over_two_rows_its_label_in_the_first_only():
+    """A row added under the goal's in its table, its label cell left empty: its text became the form's 说明."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "社区养老服务补助", "社区养老服务补助", "社区养老服务补助"],
+            ["项目资金（万元）", "年度资金总额", "120.00", "120.00"],
+            ["年度绩效目标", "为全市200个站点提供补助。", "为全市200个站点提供补助。", "为全市200个站点提供补助。"],
+            ["", "保障老年人权益", "保障老年人权益", "保障老年人权益"],
+            ["备注", "无", "无", "无"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "补助站点数", "≥200个"],
+        ]
+    )
+    assert (project.goal, project.fields) == ("为全市200个站点提供补助。保障老年人权益", {"备注": "无"})
+
+
 def test_a_local_forms_中期目标_beside_its_年度目标():
     """总体目标 | 中期目标（2026年-2028年） | 年度目标 (a local three-year form): the goal was the 中期 text and the
     year's was lost."""

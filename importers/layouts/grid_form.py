@@ -917,9 +917,14 @@ def _project(form: _Form) -> RawProject:
         if (
             last
             and above
-            and (row.page != above.page or last[0] in ("goal", "overview") and _next_line(project, last[0], row))
+            and (
+                row.page != above.page
+                or last[0] in ("goal", "overview")
+                and (_next_line(project, last[0], row) or len(found) == 1 and not row.cells[0].strip())
+            )
             and all(not kind for kind, _, _ in found)
-        ):  # a value the page break cut, or a text's next line above the table (年度绩效目标：… wrapped)
+        ):  # a value the page break cut, or a text's next line above the table (年度绩效目标：… wrapped), or its next
+            # part on a row added under it, its label cell left empty
             _append(project, *last, "".join(value for _, _, value in found))
             above = row
             continue
@@ -938,6 +943,9 @@ def _project(form: _Form) -> RawProject:
                     # a label alone on its row (not '绩效目标 | 年度目标': a heading over its text's row below)
                     if len(found) == 1 and not project.fields["说明"].endswith(_SENTENCE_END):
                         lead = (kind, project.fields.pop("说明"))  # its first line above it: a PDF's label centred
+                continue
+            if kind in ("goal", "overview") and last == (kind, label) and getattr(project, kind):
+                _append(project, kind, label, value)  # its label merged down the text's rows, printed in each
                 continue
             last = None
             if not label and unit_of_cell(value):
