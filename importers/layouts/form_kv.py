@@ -44,6 +44,7 @@ HEAD_FIELDS = {
 START_LABELS = ("开始时间", "开始日期")
 END_LABELS = ("结束时间", "结束日期")
 AMOUNTS = ("amount", "total_amount")
+_TEXTS = ("goal", "overview")  # head fields of text, which may run over rows
 # the national form's labels (importers.columns) for the fields a form here has:
 # '主管部门', '年度资金总额', '年度总体目标'
 _NATIONAL = {
@@ -128,16 +129,40 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     last = 0
+    text: Row | None = None  # the last head row, when it ends with a text's label and value
     for i, row in enumerate(rows):
         if _is_head(row):  # never a blank row
             start = i if start is None else start
             last = i
+            pairs = _pairs(row)
+            text = row if pairs and pairs[-1][1] and _attr(pairs[-1][0]) in _TEXTS else None
+        elif text and _goes_on(row, text):
+            last = i
         elif start is not None and not row.blank:
             runs.append((start, last + 1))
             start = None
+            text = None
     if start is not None:
         runs.append((start, last + 1))
     return runs
+
+
+def _goes_on(row: Row, text: Row) -> bool:
+    """Whether a row is a text's next part under the head row giving the text: one value, no label, under the text's
+    blank label cell (a row added under the text's in its table, its label cell left empty)."""
+    values = spread_values(row.cells)
+    return len(values) == 1 and not _is_label(values[0]) and _indent(row) > _indent(text)
+
+
+def _indent(row: Row) -> int:
+    """The row's first filled cell."""
+    return next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
+
+
+def _attr(key: str) -> str | None:
+    """The project's attribute a head label names, None for a field's."""
+    bare = _PAREN.sub("", key)
+    return "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare) or _NATIONAL.get(head_field(key))
 
 
 def _forms(rows: list[Row]) -> list[_Form]:
@@ -241,14 +266,25 @@ def _project(form: _Form) -> RawProject:
     start = end = ""
     seen = set()
     grouped = ""  # the money label whose sum is the amount, until an amount label gives one
+    text = ""  # the label of the text (goal, overview) the row above ended with
+    above: Row | None = None  # the last head row with a label
     for row in form.head:
+        if text and above and _goes_on(row, above):  # the text's next part, its label cell left empty
+            named = _attr(text) or "goal"
+            setattr(project, named, getattr(project, named) + spread_values(row.cells)[0])
+            continue
+        above = row
         for key, value in _pairs(row):
             if (key, value) in seen:  # a label and value merged over several rows, repeated in each
                 continue
             seen.add((key, value))
             bare = _PAREN.sub("", key)
-            attr = "goal" if _GOAL_LABEL.match(bare) else HEAD_FIELDS.get(bare) or _NATIONAL.get(head_field(key))
+            attr = _attr(key)
             project.amount_unit = project.amount_unit or _amount_unit(key, value)
+            if key == text and attr in _TEXTS:  # its label merged down the text's rows, printed in each: it goes on
+                setattr(project, attr, getattr(project, attr) + value)
+                continue
+            text = key if attr in _TEXTS and value and not getattr(project, attr) else ""
             if bare in START_LABELS:
                 start = value
             elif bare in END_LABELS:
