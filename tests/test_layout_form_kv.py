@@ -600,3 +600,14 @@ def test_an_amount_label_wins_over_a_money_labels_sum():
         "年度绩效目标：\t完成养护\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t日常养护里程\t≥120公里\n"
     )
     assert [(p.amount, p.fields.get("项目资金（万元）")) for p in doc.projects] == [("120.00", "500.00")]
+
+
+def test_an_indicator_named_as_its_level_2_in_the_columns_of_both():
+    """'满意度指标 | 服务对象满意度 | 服务对象满意度 | ≥90%' (the name the level 2's words, in its column): the name
+    was taken for the level 2 spread across, and the target for the name."""
+    doc = parse(
+        "项目名称：\t社区养老服务补助\t预算单位：\t某市民政局\n年度绩效目标：\t完成补助\n"
+        "一级指标\t二级指标\t三级指标\t年度目标值\n产出指标\t数量指标\t补助站点数\t≥200个\n"
+        "满意度指标\t服务对象满意度\t服务对象满意度\t≥90%\n"
+    )
+    assert levels(doc.projects[0])[1] == ("满意度指标", "服务对象满意度", "服务对象满意度", "≥90%")

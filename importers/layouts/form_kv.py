@@ -201,6 +201,8 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
     if len(values) >= 2 and is_level1(values[0]) and is_level2(values[1]):  # both level cells, even if equal
         new1, new2 = values[0], values[1]
         values = once(values[1:])[1:]
+        if _in_columns(cells, columns, new1, new2):  # its name read in its column: a level 2's words too
+            values = once([cell for cell in cells[columns["name"] :] if cell])
     elif values and (is_level1(values[0]) or is_level2(values[0])):
         word, values = values[0], once(values)[1:]
         if is_level2(word) and (not is_level1(word) or accepts(level1, word)):
@@ -212,6 +214,12 @@ def _read_row(row: Row, columns: dict[str, int], level1: str) -> _Read | None:
         if len(values) == 1 and cells.index(values[0]) != columns["name"]:
             return None
     return (new1, new2, values) if len(values) <= 2 else None
+
+
+def _in_columns(cells: list[str], columns: dict[str, int], level1: str, level2: str) -> bool:
+    """Whether a row's levels stand in their columns and its name in its own ('满意度指标 | 服务对象满意度 |
+    服务对象满意度 | ≥90%': the name the level 2's words, not that cell spread across)."""
+    return len(cells) > columns["name"] and (cells[columns["level1"]], cells[columns["level2"]]) == (level1, level2)
 
 
 def _unit_line(read: _Read) -> bool:
