@@ -102,13 +102,18 @@ def _per_form(doc: RawDocument, rows: list[Row], named: list[tuple[int, str]]) -
 
 
 def _starts(doc: RawDocument, rows: list[Row]) -> list[int]:
-    """Each project's first row's place among the rows (-1 when not found), by its line and page in document order
-    (a workbook's sheets each count lines from 1)."""
+    """Each project's first row's place among the rows (-1 when not found), by its line, and its page where the layout
+    gives one, in document order (a workbook's sheets each count lines from 1)."""
     starts = []
     n = 0
     for project in doc.projects:
         found = next(
-            (i for i in range(n, len(rows)) if rows[i].line == project.line and rows[i].page == project.page), -1
+            (
+                i
+                for i in range(n, len(rows))
+                if rows[i].line == project.line and (not project.page or rows[i].page == project.page)
+            ),
+            -1,
         )
         starts.append(found)
         n = found + 1 if found >= 0 else n

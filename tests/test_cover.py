@@ -183,3 +183,28 @@ def test_a_line_closing_each_form_names_its_unit_and_one_unit_is_the_documents()
     assert closing == ("", [("养老服务补助", "某市社会福利中心"), ("临时救助", "某市救助中心")])
     one = read([TITLE, unit("某市民政局"), *form("养老服务补助")], [TITLE, unit("某市民政局"), *form("临时救助")])
     assert one == ("某市民政局", [("养老服务补助", ""), ("临时救助", "")])
+
+
+def test_forms_of_labels_and_values_in_a_pdf_each_take_their_units_line():
+    """A PDF's forms of '项目名称：' rows (form-kv, whose projects name no page): the projects were never placed among
+    the rows, and kept no department."""
+    from importers import parse_rows
+
+    def kv(name: str) -> list[list[str]]:
+        return [
+            ["项目名称：", name, "项目类别：", "经常性项目"],
+            ["年度绩效目标：", f"完成{name}。"],
+            ["一级指标", "二级指标", "三级指标", "年度目标值"],
+            ["产出指标", "数量指标", f"{name}完成数", "≥20个"],
+        ]
+
+    title = ["2026年部门项目支出预算绩效目标下达表"]
+    pages = [[unit("某市社会福利中心"), title, *kv("养老服务补助")], [unit("某市救助中心"), title, *kv("临时救助")]]
+    rows = []
+    for page, block in enumerate(pages, 1):
+        rows += [Row(cells, len(rows) + 1, page=page) for cells in block]
+    doc = parse_rows(rows)
+    assert [(p.name, p.department) for p in doc.projects] == [
+        ("养老服务补助", "某市社会福利中心"),
+        ("临时救助", "某市救助中心"),
+    ]
