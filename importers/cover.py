@@ -64,7 +64,8 @@ def unit_line(row: Row) -> str:
         return ""  # every label names 名称 or who fills in the forms: most rows are skipped at C speed
     values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
     for i, value in enumerate(values):
-        match = _LABEL.match(value) or (_LABEL.match(f"{value}：{values[i + 1]}") if i + 1 < len(values) else None)
+        pair = f"{value.rstrip('：:')}：{values[i + 1]}" if i + 1 < len(values) else ""  # '单位名称：' | its value
+        match = _LABEL.match(value) or _LABEL.match(pair)
         unit = _SUFFIX.sub("", _GLUED_UNIT.sub("", match.group(1))) if match else ""
         if ORGANISATION.search(unit):
             return unit

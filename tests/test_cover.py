@@ -68,6 +68,7 @@ def test_a_table_titles_year_wins_over_a_heading_above_it():
         ["编制单位：湘潭市岳塘区农业农村局        金额单位：万元"],  # a Word paragraph: the unit after spaces
         ["单位名称：湘潭市岳塘区农业农村局        单位：万元"],
         ["填报单位（盖章）", "湘潭市岳塘区农业农村局"],
+        ["单位名称：", "湘潭市岳塘区农业农村局", "单位：万元"],  # the label's colon in its own cell: not the unit's
         ["填报单位：湘潭市岳塘区农业农村局　　　　填报日期：2026年1月10日"],  # a date after it on the line
         ["填报单位（盖章）：湘潭市岳塘区农业农村局　　填报人（签字）：张华"],
         ["填报单位：湘潭市岳塘区农业农村局单位：万元"],  # a web page's two spans of one line read as one text
