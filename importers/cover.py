@@ -93,13 +93,25 @@ def _per_form(doc: RawDocument, rows: list[Row], named: list[tuple[int, str]]) -
     starts = _starts(doc, rows)
     if all(start < 0 for start in starts):
         return
-    heads = named[0][0] <= min(start for start in starts if start >= 0)  # the lines head the forms, or close them
+    heads = _heads(named, [start for start in starts if start >= 0], doc.department)
     for project, start in zip(doc.projects, starts):
         if project.department != "" or start < 0:
             continue  # (None: printed blank, kept blank)
         units = [unit for n, unit in named if n <= start] if heads else [unit for n, unit in named if n > start][:1]
         if units and units[-1] != doc.department:
             project.department = units[-1]
+
+
+def _heads(named: list[tuple[int, str]], starts: list[int], department: str) -> bool:
+    """Whether the unit lines head their forms rather than close them: a line above the first form naming a unit not
+    the document's heads it; lines above it naming only the document's (its cover's '编制单位：某局', or its own form
+    first) head them unless the last form is followed by a unit its line above did not name (a line under each form:
+    '填报单位：某中心　填报人：张华')."""
+    before = [unit for n, unit in named if n <= starts[0]]
+    if not before or any(unit != department for unit in before):
+        return bool(before)
+    above = [unit for n, unit in named if n <= starts[-1]][-1]
+    return all(unit == above for n, unit in named if n > starts[-1])
 
 
 def _starts(doc: RawDocument, rows: list[Row]) -> list[int]:

@@ -209,3 +209,20 @@ def test_forms_of_labels_and_values_in_a_pdf_each_take_their_units_line():
         ("养老服务补助", "某市社会福利中心"),
         ("临时救助", "某市救助中心"),
     ]
+
+
+def test_a_cover_naming_the_publisher_above_forms_closed_by_their_units_lines():
+    """A bureau's budget whose cover states '编制单位：某市民政局', each of its units' forms closed by its '填报单位：…
+    填报人：…' line: the cover's line made the lines head the forms, each project given the form's above (the first
+    the bureau, the next the first unit). The bureau's own form first under its line, its units' under theirs, still
+    head them."""
+    cover = [["2026年某市民政局部门预算"], ["编制单位：某市民政局"], ["目录"]]
+    foot = ["填报单位：某市社会福利中心　　填报人：张华"], ["填报单位：某市救助中心　　填报人：李明"]
+    closing = read(cover, [TITLE, *form("养老服务补助"), foot[0]], [TITLE, *form("临时救助"), foot[1]])
+    assert closing == ("某市民政局", [("养老服务补助", "某市社会福利中心"), ("临时救助", "某市救助中心")])
+    own = read(
+        [["2026年某市民政局部门预算"], ["目录"]],
+        [unit("某市民政局"), TITLE, *form("机关运行保障")],
+        [unit("某市社会福利中心"), TITLE, *form("养老服务补助")],
+    )
+    assert own == ("某市民政局", [("机关运行保障", ""), ("养老服务补助", "某市社会福利中心")])
