@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from importers.cells import joined, lone_value
-from importers.columns import head_field
+from importers.columns import declared_unit, head_field
 from importers.records import Row
 
 MAX_TITLE = 60  # characters: a longer line is text, not a title
@@ -141,6 +141,12 @@ def caption(row: Row) -> bool:
     """Whether the row is only the year under a title ('(2026年度)', '2026年')."""
     value = lone_value(row.cells)
     return value is not None and bool(_CAPTION.match(joined(value).strip()))
+
+
+def text_part(row: Row) -> bool:
+    """Whether a row may be the next part of a text above it (a goal over rows): no money unit's line, no year under a
+    title, no table's name ('绩效指标', '年度绩效指标')."""
+    return not declared_unit(row) and not caption(row) and all("指标" not in cell for cell in row.cells)
 
 
 def year(texts: list[str]) -> str:

@@ -2387,3 +2387,20 @@ def test_a_goal_tables_target_in_cells_of_its_own_across_the_headers_lines_is_re
         ("时效指标", "项目完成时间", "2026年12月底前"),
         ("社会效益指标", "基层诊疗服务能力", "明显提升"),
     ]
+
+
+@pytest.mark.parametrize("line", [["", "绩效指标", "绩效指标", "绩效指标"], ["", "单位：万元", "", ""]])
+def test_a_heading_or_unit_line_under_the_goal_is_not_its_next_part(line):
+    """A lone row between the goal and the indicators, its label cell empty (the table's name '绩效指标', the money
+    unit): it was taken for the goal's next part and run into the goal."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "社区养老服务补助", "社区养老服务补助", "社区养老服务补助"],
+            ["项目资金（万元）", "年度资金总额", "120.00", "120.00"],
+            ["年度绩效目标", "为全市200个站点提供补助。", "为全市200个站点提供补助。", "为全市200个站点提供补助。"],
+            line,
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "补助站点数", "≥200个"],
+        ]
+    )
+    assert project.goal == "为全市200个站点提供补助。"

@@ -20,7 +20,7 @@ from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator, RawProject, Row
-from importers.segments import DEPARTMENT_TITLE
+from importers.segments import DEPARTMENT_TITLE, text_part
 
 NAME = "form-kv"
 _DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表|页)\s*\d*(?:\s*[(（]\d+[)）])?$")  # (and its copy: Sheet1 (2))
@@ -149,9 +149,10 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
 
 def _goes_on(row: Row, text: Row) -> bool:
     """Whether a row is a text's next part under the head row giving the text: one value, no label, under the text's
-    blank label cell (a row added under the text's in its table, its label cell left empty)."""
+    blank label cell (a row added under the text's in its table, its label cell left empty), no unit line or table's
+    name ('绩效指标' over the indicators)."""
     values = spread_values(row.cells)
-    return len(values) == 1 and not _is_label(values[0]) and _indent(row) > _indent(text)
+    return len(values) == 1 and not _is_label(values[0]) and _indent(row) > _indent(text) and text_part(row)
 
 
 def _indent(row: Row) -> int:

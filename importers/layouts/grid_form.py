@@ -920,7 +920,12 @@ def _project(form: _Form) -> RawProject:
             and (
                 row.page != above.page
                 or last[0] in ("goal", "overview")
-                and (_next_line(project, last[0], row) or len(found) == 1 and not row.cells[0].strip())
+                and (
+                    _next_line(project, last[0], row)
+                    or len(found) == 1
+                    and not row.cells[0].strip()
+                    and segments.text_part(row)
+                )
             )
             and all(not kind for kind, _, _ in found)
         ):  # a value the page break cut, or a text's next line above the table (年度绩效目标：… wrapped), or its next
@@ -1038,13 +1043,7 @@ def _next_line(project: RawProject, attribute: str, row: Row) -> bool:
     """Whether a line is the next of a text wrapped above the table (年度绩效目标：… over lines): a line alone, the
     text not ended, the line no unit or caption line and no table's name (年度绩效指标)."""
     text = getattr(project, attribute)
-    return (
-        len(row.cells) == 1
-        and not text.endswith(_SENTENCE_END)
-        and not declared_unit(row)
-        and not segments.caption(row)
-        and "指标" not in row.cells[0]
-    )
+    return len(row.cells) == 1 and not text.endswith(_SENTENCE_END) and segments.text_part(row)
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:
