@@ -33,6 +33,7 @@ _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[：:]\s*(?=\S)")  # '附件2：' before a title
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标', '注1：…'
 _CAPTION = re.compile(r"^[（(]?(?:19|20)\d{2}\s*年度?[）)]?$")
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
 
@@ -145,8 +146,12 @@ def caption(row: Row) -> bool:
 
 def text_part(row: Row) -> bool:
     """Whether a row may be the next part of a text above it (a goal over rows): no money unit's line, no year under a
-    title, no table's name ('绩效指标', '年度绩效指标')."""
-    return not declared_unit(row) and not caption(row) and all("指标" not in cell for cell in row.cells)
+    title, no table's name ('绩效指标', '年度绩效指标'), no note ('注：…')."""
+    return (
+        not declared_unit(row)
+        and not caption(row)
+        and all("指标" not in cell and not _FOOTNOTE.match(cell) for cell in row.cells)
+    )
 
 
 def year(texts: list[str]) -> str:

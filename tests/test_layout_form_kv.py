@@ -613,10 +613,10 @@ def test_an_indicator_named_as_its_level_2_in_the_columns_of_both():
     assert levels(doc.projects[0])[1] == ("满意度指标", "服务对象满意度", "服务对象满意度", "≥90%")
 
 
-@pytest.mark.parametrize("line", ["\t绩效指标", "\t单位：万元"])
+@pytest.mark.parametrize("line", ["\t绩效指标", "\t单位：万元", "\t注：资金按季度拨付"])
 def test_a_heading_or_unit_line_under_the_goal_is_not_its_next_part(line):
     """A lone line between the goal and the indicators, right of the labels (the table's name '绩效指标', the money
-    unit): it was taken for the goal's next part and run into the goal."""
+    unit, a note): it was taken for the goal's next part and run into the goal."""
     doc = parse(
         "项目名称：\t社区养老服务补助\t预算单位：\t某市民政局\n年度绩效目标：\t为全市200个站点提供补助。\n"
         f"{line}\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补助站点数\t≥200个\n"

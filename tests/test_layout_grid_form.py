@@ -2389,10 +2389,12 @@ def test_a_goal_tables_target_in_cells_of_its_own_across_the_headers_lines_is_re
     ]
 
 
-@pytest.mark.parametrize("line", [["", "绩效指标", "绩效指标", "绩效指标"], ["", "单位：万元", "", ""]])
+@pytest.mark.parametrize(
+    "line", [["", "绩效指标", "绩效指标", "绩效指标"], ["", "单位：万元", "", ""], ["", "注：资金按季度拨付", "", ""]]
+)
 def test_a_heading_or_unit_line_under_the_goal_is_not_its_next_part(line):
     """A lone row between the goal and the indicators, its label cell empty (the table's name '绩效指标', the money
-    unit): it was taken for the goal's next part and run into the goal."""
+    unit, a note): it was taken for the goal's next part and run into the goal."""
     [project] = _form_rows(
         [
             ["项目名称", "社区养老服务补助", "社区养老服务补助", "社区养老服务补助"],
