@@ -289,6 +289,42 @@ def test_text_of_markdown_tables_reads_their_cells(tmp_path):
     assert [(i.name, i.target) for i in project.indicators][1] == ("服务人次（助餐|助浴）", "≥8000人次")
 
 
+# a goal table's page as `pdftotext -layout` writes it: no rule, a name wrapped above and below its row's line (the
+# one holding its level and target), one character a column (a Chinese one too), the page ended by a form feed
+_PDFTOTEXT_LAYOUT = (
+    "                      预算表12 项目支出绩效目标表\n\n"
+    "   项目名称        项目总额      一级指标    二级指标     三级指标    本年绩效指标值\n"
+    "                                                   故障应急响应时\n"
+    "  信息系统运维     689.157460    产出指标    时效指标              ≤5分钟\n"
+    "                                                   间\n"
+    "                                 效益指标    社会效益指标   系统利用率    ≥99%\n\f"
+)
+# the same page as plain `pdftotext` writes it: one cell a line, in the order of the PDF's text
+_PDFTOTEXT_PLAIN = (
+    "预算表12 项目支出绩效目标表\n\n项目名称\n项目总额\n一级指标\n三级指标\n故障应急响应时\n间\n≤5分钟\n\f"
+)
+
+
+@pytest.mark.parametrize("text", [_PDFTOTEXT_LAYOUT, _PDFTOTEXT_PLAIN], ids=["layout", "plain"])
+def test_text_pdftotext_wrote_is_refused_naming_the_pdf(tmp_path, text):
+    """Text pdftotext took out of a PDF, with or without -layout, gave wrong records (a wrapped name's lines in two
+    rows, '间' an indicator of its own; of the 41 real PDFs' texts none read as its PDF does, 7,500 indicators from
+    one that has 2,496): it is refused, whole or as a stream, with what to import instead."""
+    from importers.readers import RowStream
+
+    with pytest.raises(UnreadableFile, match="^从 PDF 转出的文字.*请导入原 PDF"):
+        read_bytes(text.encode("utf-8"), ".txt")
+    (tmp_path / "t.txt").write_bytes(text.encode("utf-8"))
+    with pytest.raises(UnreadableFile, match="^从 PDF 转出的文字"), RowStream(tmp_path / "t.txt") as rows:
+        list(rows)
+
+
+def test_text_with_a_form_feed_between_tab_separated_lines_is_read():
+    """A form feed in a tab-separated text (a page break a word processor saved) is no sign of pdftotext."""
+    rows = read_bytes("一级指标\t三级指标\t指标值\n产出指标\t新建设施数量\t≥20个\n\f".encode("utf-8"), ".txt")
+    assert rows[1].cells == ["产出指标", "新建设施数量", "≥20个"]
+
+
 def test_xlsx_hidden_rows_and_columns_are_not_read():
     """Last year's indicators kept in hidden rows, and a hidden 上年指标值 column before this year's, were read as if
     shown (extra indicators; every target last year's)."""

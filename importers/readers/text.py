@@ -11,6 +11,9 @@ spreadsheet's name (a system's "Excel export" named .xls) is read as CSV when it
 else as a .txt.
 `stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
 chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
+Text `pdftotext` wrote from a PDF (its pages ended by form feeds, no tab) is refused, naming the PDF as what to
+import: its tables' rules are gone, a cell's lines wrap above and below its row's line, and with `-layout` the
+columns stand at other places on each page (docs/real-documents.md: read, it gave wrong records).
 """
 
 from __future__ import annotations
@@ -227,8 +230,23 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+PDF_TEXT = (
+    "从 PDF 转出的文字（pdftotext，每页以换页符结束）：表格线已丢失，单元格跨行、各页列位不同，读不准；请导入原 PDF "
+    "text taken out of a PDF (pdftotext: pages ended by form feeds): its tables' rules are lost and its cells wrap "
+    "over lines, so it is not read; import the PDF itself"
+)
+
+
+def pdf_text(start: str) -> bool:
+    """Whether a text starting with `start` is what pdftotext writes: pages ended by form feeds, no tab."""
+    return "\f" in start and "\t" not in start[:ALIGNED_SAMPLE]
+
+
 def read_text_rows(data: bytes) -> list[Row]:
-    return split_rows(decode(data))
+    text = decode(data)
+    if pdf_text(text):
+        raise UnreadableFile(PDF_TEXT)
+    return split_rows(text)
 
 
 def read_exported_rows(data: bytes) -> list[Row]:
@@ -272,6 +290,8 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     )  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
     file.seek(0)
     _check_start(start)
+    if not csv_rows and pdf_text(sample):
+        raise UnreadableFile(PDF_TEXT)
     buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)  # type: ignore[type-var]
     text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
     lines = _checked_lines(text, encoding)
