@@ -319,6 +319,37 @@ def test_text_pdftotext_wrote_is_refused_naming_the_pdf(tmp_path, text):
         list(rows)
 
 
+def test_text_a_browser_copied_under_a_group_header_reads_in_its_columns(tmp_path):
+    """A flat goal table copied from a browser (select all, copy: tab-separated): '其中：' over 财政资金 | 其他资金
+    takes one cell of the header, its sub-headers a shorter line of their own, and every row continuing a merged
+    cell starts at its own first cell. Each project's first indicator was read one column off (its goal as the
+    一级指标, the sign as the target, the number as the unit); the sub-headers now stand in the group cell's place.
+    Read whole or as a stream, alike."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows, stream_rows
+
+    text = (
+        "预算表12 项目支出绩效目标表\n"
+        "项目名称\t项目总额\t其中：\t绩效目标\t一级指标\t二级指标\t三级指标\t绩效指标性质\t本年绩效指标值\t绩效度量单位\n"
+        "财政资金\t其他资金\n"
+        "信息系统运维类项目\t689.15\t689.15\t\t保障系统安全运行。\t产出指标\t时效指标\t故障应急响应时间\t≤\t5\t分钟\n"
+        "满意度指标\t服务对象满意度指标\t使用人员满意度\t≥\t95\t%\n"
+        "办公设备购置类项目\t29.36\t29.36\t\t保障机构正常运转。\t产出指标\t数量指标\t采购数量\t≥\t18\t台/套\n"
+    )
+    rows = split_rows(text)
+    assert rows[1].cells[2:4] == ["财政资金", "其他资金"] and [row.line for row in rows] == [1, 2, 4, 5, 6, 7]
+    first, second = parse_rows(rows).projects
+    found = [(i.level1, i.name, i.operator, i.target, i.unit) for p in (first, second) for i in p.indicators]
+    assert found == [
+        ("产出指标", "故障应急响应时间", "≤", "5", "分钟"),
+        ("满意度指标", "使用人员满意度", "≥", "95", "%"),
+        ("产出指标", "采购数量", "≥", "18", "台/套"),
+    ]
+    (tmp_path / "t.txt").write_bytes(text.encode("utf-8"))
+    with open(tmp_path / "t.txt", "rb") as file:
+        assert [row.cells for row in stream_rows(file)] == [row.cells for row in rows]
+
+
 def test_text_with_a_form_feed_between_tab_separated_lines_is_read():
     """A form feed in a tab-separated text (a page break a word processor saved) is no sign of pdftotext."""
     rows = read_bytes("一级指标\t三级指标\t指标值\n产出指标\t新建设施数量\t≥20个\n\f".encode("utf-8"), ".txt")

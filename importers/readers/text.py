@@ -24,7 +24,7 @@ import html
 import io
 import re
 import unicodedata
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from importers.readers.common import EMPTY, UnreadableFile
 from importers.readers.positions import Cell, Columns
@@ -157,7 +157,42 @@ def split_rows(text: str) -> list[Row]:
         return [Row(cells=[_LINE_END.sub("\n", cell) for cell in cells], line=reader.line_num) for cells in reader]
     cells = _line_cells(text[:ALIGNED_SAMPLE])
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return [Row(found, number) for number, line in enumerate(text.split("\n"), 1) if (found := cells(line)) is not None]
+    lines = enumerate(text.split("\n"), 1)
+    return list(_under_groups(Row(found, number) for number, line in lines if (found := cells(line)) is not None))
+
+
+_GROUP = frozenset(("其中", "其中：", "其中:"))
+_DIGIT = re.compile(r"\d")
+
+
+def _under_groups(rows: Iterable[Row]) -> Iterator[Row]:
+    """The rows, a header's group cell ('其中：' over 财政资金 | 其他资金) in place of the cells of the row under it
+    when that row holds them alone: a browser's copy of a table leaves out the cells a merged cell covers, so the
+    sub-headers stand on a shorter line of their own and the header is a column short."""
+    held: Row | None = None
+    for row in rows:
+        if held is not None and _subheaders(held, row):
+            j = next(j for j, cell in enumerate(held.cells) if cell.strip() in _GROUP)
+            held = Row(held.cells[:j] + row.cells + held.cells[j + 1 :], held.line)
+            continue
+        if held is not None:
+            yield held
+        held = row
+    if held is not None:
+        yield held
+
+
+def _subheaders(header: Row, row: Row) -> bool:
+    """Whether `row` is the sub-headers of the one group cell of `header` (a copy that dropped the covered cells)."""
+    groups = sum(cell.strip() in _GROUP for cell in header.cells)
+    words = [cell.strip() for cell in row.cells]
+    return (
+        groups == 1
+        and len(header.cells) >= 3
+        and 2 <= len(words) < len(header.cells)
+        and all(words)
+        and not any(_DIGIT.search(word) for word in words)
+    )
 
 
 def _line_cells(start: str):
@@ -297,7 +332,7 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     lines = _checked_lines(text, encoding)
     quoted = not csv_rows and excel_quoted(sample[:ALIGNED_SAMPLE])
     if not csv_rows and not quoted:
-        yield from _text_rows(lines, _line_cells(sample[:ALIGNED_SAMPLE]))
+        yield from _under_groups(_text_rows(lines, _line_cells(sample[:ALIGNED_SAMPLE])))
         return
     reader = csv.reader(lines, delimiter="\t" if quoted else max(",;\t", key=start[:4096].count))
     try:
