@@ -305,18 +305,44 @@ _PDFTOTEXT_PLAIN = (
 )
 
 
+@pytest.mark.parametrize("bom, encoding", [(b"", "utf-8"), (b"", "gb18030"), (codecs.BOM_UTF16_BE, "utf-16-be")])
 @pytest.mark.parametrize("text", [_PDFTOTEXT_LAYOUT, _PDFTOTEXT_PLAIN], ids=["layout", "plain"])
-def test_text_pdftotext_wrote_is_refused_naming_the_pdf(tmp_path, text):
+def test_text_pdftotext_wrote_is_refused_naming_the_pdf(tmp_path, text, bom, encoding):
     """Text pdftotext took out of a PDF, with or without -layout, gave wrong records (a wrapped name's lines in two
     rows, '间' an indicator of its own; of the 41 real PDFs' texts none read as its PDF does, 7,500 indicators from
     one that has 2,496): it is refused, whole or as a stream, with what to import instead."""
     from importers.readers import RowStream
 
+    data = bom + text.encode(encoding)
     with pytest.raises(UnreadableFile, match="^从 PDF 转出的文字.*请导入原 PDF"):
-        read_bytes(text.encode("utf-8"), ".txt")
-    (tmp_path / "t.txt").write_bytes(text.encode("utf-8"))
+        read_bytes(data, ".txt")
+    (tmp_path / "t.txt").write_bytes(data)
     with pytest.raises(UnreadableFile, match="^从 PDF 转出的文字"), RowStream(tmp_path / "t.txt") as rows:
         list(rows)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
+def test_text_a_word_processor_saved_with_page_breaks_is_read(tmp_path, encoding):
+    """Word's "纯文本" of a document of paragraphs writes a page break as a form feed before the next page: the text
+    was refused as pdftotext's (which ends every page, the last too, with one), whole and as a stream."""
+    from importers import parse_rows
+    from importers.readers import RowStream
+
+    head = "项目名称：{}\r\n主管部门：某局\r\n项目资金：320万元\r\n"
+    page = head + "绩效指标：\r\n（一）产出指标\r\n数量指标\r\n1. {}\r\n2. {}\r\n"
+    pages = [
+        page.format("职业技能培训", "培训人次：≥5000人次", "合格率：≥90%"),
+        page.format("道路养护", "养护里程：≥1250公里", "优良路率：≥80%"),
+    ]
+    data = "\f".join(pages).encode(encoding)
+    doc = parse_rows(read_bytes(data, ".txt"))
+    assert [(p.name, [(i.name, i.target) for i in p.indicators]) for p in doc.projects] == [
+        ("职业技能培训", [("培训人次", "≥5000人次"), ("合格率", "≥90%")]),
+        ("道路养护", [("养护里程", "≥1250公里"), ("优良路率", "≥80%")]),
+    ]
+    (tmp_path / "t.txt").write_bytes(data)
+    with RowStream(tmp_path / "t.txt") as rows:
+        assert [row.cells for row in rows] == [row.cells for row in read_bytes(data, ".txt")]
 
 
 def test_text_a_browser_copied_under_a_group_header_reads_in_its_columns(tmp_path):

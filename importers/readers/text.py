@@ -11,9 +11,9 @@ spreadsheet's name (a system's "Excel export" named .xls) is read as CSV when it
 else as a .txt.
 `stream_rows` gives the same rows from a file of any size, decoding as it reads: the encoding is
 chosen from the file's first MiB, and a later byte that does not decode is an error naming its line.
-Text `pdftotext` wrote from a PDF (its pages ended by form feeds, no tab) is refused, naming the PDF as what to
-import: its tables' rules are gone, a cell's lines wrap above and below its row's line, and with `-layout` the
-columns stand at other places on each page (docs/real-documents.md: read, it gave wrong records).
+Text `pdftotext` wrote from a PDF (every page ended by a form feed, the last too; no tab) is refused, naming the PDF
+as what to import: its tables' rules are gone, a cell's lines wrap above and below its row's line, and with `-layout`
+the columns stand at other places on each page (docs/real-documents.md: read, it gave wrong records).
 """
 
 from __future__ import annotations
@@ -272,14 +272,16 @@ PDF_TEXT = (
 )
 
 
-def pdf_text(start: str) -> bool:
-    """Whether a text starting with `start` is what pdftotext writes: pages ended by form feeds, no tab."""
-    return "\f" in start and "\t" not in start[:ALIGNED_SAMPLE]
+def pdf_text(start: str, end: str) -> bool:
+    """Whether a text starting with `start` and ending with `end` is what pdftotext writes: no tab, every page ended
+    by a form feed, the last too. A page break a word processor saved as a form feed stands between pages, and the
+    text goes on after it (Word's "纯文本" of a document of paragraphs, of a table aligned with spaces)."""
+    return "\t" not in start[:ALIGNED_SAMPLE] and end.rstrip(" \r\n").endswith("\f")
 
 
 def read_text_rows(data: bytes) -> list[Row]:
     text = decode(data)
-    if pdf_text(text):
+    if pdf_text(text, text[-64:]):
         raise UnreadableFile(PDF_TEXT)
     return split_rows(text)
 
@@ -325,7 +327,7 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
     )  # as many characters as `split_rows` looks at, whatever HEAD_BYTES is
     file.seek(0)
     _check_start(start)
-    if not csv_rows and pdf_text(sample):
+    if not csv_rows and pdf_text(sample, _tail(file, encoding, head)):
         raise UnreadableFile(PDF_TEXT)
     buffered = file if isinstance(file, io.BufferedIOBase) else io.BufferedReader(file, 1 << 20)  # type: ignore[type-var]
     text = io.TextIOWrapper(buffered, encoding=encoding, errors=_MARK_ERRORS, newline="" if csv_rows else None)
@@ -340,6 +342,17 @@ def stream_rows(file: BinaryIO, csv_rows: bool = False) -> Iterator[Row]:
             yield Row(cells=[cell.replace("\t", " ") for cell in cells], line=reader.line_num)
     except csv.Error as exc:
         raise UnreadableFile(f"无法读取的 CSV 文件 not a readable CSV file (line {reader.line_num}: {exc})") from None
+
+
+def _tail(file: BinaryIO, encoding: str, head: bytes) -> str:
+    """The last characters of a seekable file in `encoding` (UTF-16's byte order from the BOM at its `head`)."""
+    if encoding == "utf-16":
+        encoding = "utf-16-be" if head.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+    size = file.seek(0, io.SEEK_END)
+    file.seek(max(0, size - 64) & ~1)  # even: where a UTF-16 character starts
+    data = file.read()
+    file.seek(0)
+    return data.decode(encoding, errors="ignore")
 
 
 def _head_encoding(head: bytes, whole: bool) -> str:
