@@ -33,7 +33,7 @@ def clean(cell: str) -> str:
     if not cell:
         return ""
     if not any(sign in cell for sign in _WORK_SIGNS) or not _NEEDS_WORK.search(cell):
-        return cell.strip(" \t\u00a0\u3000")
+        return cell.strip(" \t\u00a0\u3000\f")
     text = _BOOKMARK.sub("", cell)
     if "<" in text:
         text = _TAG.sub("", _PARA.sub("\n", text))

@@ -382,6 +382,22 @@ def test_text_with_a_form_feed_between_tab_separated_lines_is_read():
     assert rows[1].cells == ["产出指标", "新建设施数量", "≥20个"]
 
 
+@pytest.mark.parametrize("suffix, sep", [(".txt", "\t"), (".csv", ",")])
+def test_a_page_break_before_a_projects_row_is_not_in_its_name(suffix, sep):
+    """A form feed a page break left at the start of a line (a sheet's export, a word processor's text) stayed in the
+    project's name ('\\x0c办公设备购置'): a second project of that name, found by no search."""
+    from importers import parse_rows
+
+    lines = [
+        ["项目名称", "项目总额", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["信息系统运维", "689.15", "产出指标", "时效指标", "响应时间", "≤5分钟"],
+    ]
+    lines += [["办公设备购置", "29.36", "产出指标", "数量指标", "采购数量", "≥18台"]]
+    text = "\n".join(sep.join(line) for line in lines[:2]) + "\n\f" + sep.join(lines[2]) + "\n"
+    doc = parse_rows(read_bytes(text.encode("gbk"), suffix))
+    assert [p.name for p in doc.projects] == ["信息系统运维", "办公设备购置"]
+
+
 def test_xlsx_hidden_rows_and_columns_are_not_read():
     """Last year's indicators kept in hidden rows, and a hidden 上年指标值 column before this year's, were read as if
     shown (extra indicators; every target last year's)."""
