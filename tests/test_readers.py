@@ -376,6 +376,29 @@ def test_text_a_browser_copied_under_a_group_header_reads_in_its_columns(tmp_pat
         assert [row.cells for row in stream_rows(file)] == [row.cells for row in rows]
 
 
+@pytest.mark.parametrize("amounts", [True, False], ids=["with-其中", "levels-alone"])
+def test_text_a_browser_copied_under_the_levels_group_reads_in_its_columns(amounts):
+    """'绩效指标' over 一级指标 | 二级指标 | 三级指标, alone or beside '其中：' over 财政资金 | 其他资金: the copy's
+    sub-headers line held both groups' sub-headers; the table was refused (no 三级指标 column in its header)."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    money = ["其中："] if amounts else []
+    header = ["项目名称", "项目总额", *money, "绩效目标", "绩效指标", "本年绩效指标值"]
+    subs = (["财政资金", "其他资金"] if amounts else []) + ["一级指标", "二级指标", "三级指标"]
+    first = ["运维项目", "68.5", *(["68.5", ""] if amounts else []), "保障运行。", "产出指标", "时效指标", "响应时间"]
+    second = ["购置项目", "29.3", *(["29.3", ""] if amounts else []), "保障运转。", "产出指标", "数量指标", "采购数量"]
+    lines = [header, subs, [*first, "≤5分钟"], ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥95%"]]
+    lines += [[*second, "≥18台"]]
+    rows = split_rows("".join("\t".join(line) + "\n" for line in lines))
+    found = [(p.name, i.level1, i.name, i.target) for p in parse_rows(rows).projects for i in p.indicators]
+    assert found == [
+        ("运维项目", "产出指标", "响应时间", "≤5分钟"),
+        ("运维项目", "满意度指标", "使用人员满意度", "≥95%"),
+        ("购置项目", "产出指标", "采购数量", "≥18台"),
+    ]
+
+
 def test_text_with_a_form_feed_between_tab_separated_lines_is_read():
     """A form feed in a tab-separated text (a page break a word processor saved) is no sign of pdftotext."""
     rows = read_bytes("一级指标\t三级指标\t指标值\n产出指标\t新建设施数量\t≥20个\n\f".encode("utf-8"), ".txt")

@@ -161,19 +161,21 @@ def split_rows(text: str) -> list[Row]:
     return list(_under_groups(Row(found, number) for number, line in lines if (found := cells(line)) is not None))
 
 
-_GROUP = frozenset(("其中", "其中：", "其中:"))
+_GROUP = frozenset(("其中", "其中：", "其中:"))  # over the parts of an amount: 财政资金 | 其他资金
+_INDICATORS = frozenset(("绩效指标", "指标"))  # over the levels: 一级指标 | 二级指标 | 三级指标
+_LEVEL = re.compile(r"[一二三]级(?:指标)?(?:名称)?")
 _DIGIT = re.compile(r"\d")
 
 
 def _under_groups(rows: Iterable[Row]) -> Iterator[Row]:
-    """The rows, a header's group cell ('其中：' over 财政资金 | 其他资金) in place of the cells of the row under it
-    when that row holds them alone: a browser's copy of a table leaves out the cells a merged cell covers, so the
-    sub-headers stand on a shorter line of their own and the header is a column short."""
+    """The rows, a header's group cells ('其中：' over 财政资金 | 其他资金, '绩效指标' over 一级指标 | 二级指标 |
+    三级指标) in place of the cells of the row under it when that row holds them alone: a browser's copy of a table
+    leaves out the cells a merged cell covers, so the sub-headers stand on a shorter line of their own and the
+    header is a column short for each."""
     held: Row | None = None
     for row in rows:
-        if held is not None and _subheaders(held, row):
-            j = next(j for j, cell in enumerate(held.cells) if cell.strip() in _GROUP)
-            held = Row(held.cells[:j] + row.cells + held.cells[j + 1 :], held.line)
+        if held is not None and (grouped := _grouped(held, row)) is not None:
+            held = grouped
             continue
         if held is not None:
             yield held
@@ -182,17 +184,25 @@ def _under_groups(rows: Iterable[Row]) -> Iterator[Row]:
         yield held
 
 
-def _subheaders(header: Row, row: Row) -> bool:
-    """Whether `row` is the sub-headers of the one group cell of `header` (a copy that dropped the covered cells)."""
-    groups = sum(cell.strip() in _GROUP for cell in header.cells)
+def _grouped(header: Row, row: Row) -> Row | None:
+    """`header` with `row`'s cells in place of its group cells when `row` is their sub-headers alone (a copy that
+    dropped the covered cells; each group once, its sub-headers in the header's order), else None."""
     words = [cell.strip() for cell in row.cells]
-    return (
-        groups == 1
-        and len(header.cells) >= 3
-        and 2 <= len(words) < len(header.cells)
-        and all(words)
-        and not any(_DIGIT.search(word) for word in words)
-    )
+    if not 2 <= len(words) < len(header.cells) or not all(words) or any(_DIGIT.search(word) for word in words):
+        return None
+    under: dict[int, list[str]] = {}
+    for names, subs in (
+        (_GROUP, [word for word in words if not _LEVEL.fullmatch(word)]),
+        (_INDICATORS, [word for word in words if _LEVEL.fullmatch(word)]),
+    ):
+        at = [j for j, cell in enumerate(header.cells) if cell.strip() in names]
+        if subs and len(at) != 1:
+            return None
+        if subs:
+            under[at[0]] = subs
+    if [word for j in sorted(under) for word in under[j]] != words:
+        return None
+    return Row([new for j, cell in enumerate(header.cells) for new in under.get(j, [cell])], header.line)
 
 
 def _line_cells(start: str):
