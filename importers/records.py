@@ -43,6 +43,9 @@ class Row:
     page: int = 0  # 1-based page of a paged document (PDF), 0 for formats without pages
     edges: tuple[float, ...] = ()  # a ruled table row's cell left edges in points (PDF), () when unknown
     sheet: str = ""  # the name of the workbook's sheet the row is on (its tab), '' for formats without sheets
+    # a PDF table's last row on its page: the columns whose text ends there on a short last line (a cell the page
+    # break cut goes on to its right edge), empty when unknown
+    ends: frozenset[int] = frozenset()
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""

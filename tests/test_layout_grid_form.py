@@ -1644,6 +1644,30 @@ def test_a_self_evaluations_long_name_cut_by_the_page_goes_on_with_its_note():
     ]
 
 
+@pytest.mark.parametrize("ended", [True, False])
+def test_a_name_alone_atop_a_page_after_a_row_whose_name_ended_short_is_an_indicator_of_its_own(ended):
+    """A self-evaluation's indicator left unscored (target, actual and score blank) atop a page, under a row whose
+    name ends on a short line at the page's foot ('运营社区养老服务站' over '数': the PDF reader's `Row.ends`): it was
+    joined to the row above as its name's rest ('运营社区养老服务站数助餐服务点数', an indicator lost). After a last
+    line the name fills (no `ends`: the break may have cut it), a name alone goes on the row above, as before."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    page1 = [*head("甲")[:2], header, ["产出指标", "数量指标", "运营社区养老服务站数", "≥12个", "12个", "10", "10"]]
+    page2 = [
+        ["产出指标", "数量指标", "助餐服务点数", "", "", "", ""],
+        ["产出指标", "质量指标", "服务质量抽查合格率", "≥95%", "97%", "10", "10"],
+    ]
+    table = paged(page1, page2)
+    if ended:
+        table[len(page1) - 1].ends = frozenset({2})  # (its name's column)
+    found = grid_form.parse(table).projects[0].indicators
+    own = [("运营社区养老服务站数", "≥12个", "12个"), ("助餐服务点数", "", "")]
+    joined = [("运营社区养老服务站数助餐服务点数", "≥12个", "12个")]
+    assert [(i.name, i.target, i.actual) for i in found] == [
+        *(own if ended else joined),
+        ("服务质量抽查合格率", "≥95%", "97%"),
+    ]
+
+
 def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
     """A cut row's unit wrapped over the break ('人' | '次'): the next row's unit 次 became '人次' too."""
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]

@@ -1085,6 +1085,40 @@ def test_pdf_a_page_number_under_a_cell_open_at_a_pages_foot_is_not_read_into_it
     assert [row[0] for row in rows[1:3]] == ["Food safety\nsampling and\nrapid testing\nof markets\nand canteens"] * 2
 
 
+@pytest.mark.parametrize("filled", [False, True])
+def test_pdf_a_pages_last_row_tells_the_cells_ending_on_a_short_line(filled):
+    """Word closes each page's part of a row it breaks with a rule, as it closes a row that ends: the row at a
+    page's foot tells (`Row.ends`) the columns whose text ends on a short line there (it ended; a name alone atop the
+    next page is no rest of it), not those whose last line fills the cell (the break may have cut it after that)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_font("helvetica", size=10)
+    line = "sampling and testing"
+    left, mid = 40, 120
+    value = mid + pdf.get_string_width(line) + 8  # the name's column as wide as its line and the cell's margins
+    right = value + 80
+    for page, texts in enumerate(
+        [[("level", "name", "target"), ("output", "food safety", ">=36000")], [("", "x", "")]]
+    ):
+        pdf.add_page()
+        top = 60 if page else 700
+        for n, (level, name, target) in enumerate(texts):
+            y = top + 40 * n
+            pdf.rect(left, y, right - left, 40)
+            for x in (mid, value):
+                pdf.line(x, y, x, y + 40)
+            pdf.text(left + 4, y + 14, level)
+            pdf.text(value + 4, y + 14, target)
+            names = [name] if n == 0 or page else [line, line if filled else "of markets"]
+            for k, text in enumerate(names):
+                pdf.text(mid + 4, y + 14 + 12 * k, text)
+    rows = read_bytes(bytes(pdf.output()), ".pdf")
+    foot = [row for row in rows if row.page == 1][-1]
+    assert foot.cells[1] == f"sampling and testing {line if filled else 'of markets'}"  # (its lines wrapped)
+    assert foot.ends == ({0, 2} if filled else {0, 1, 2})
+
+
 def test_pdf_a_cell_merged_over_a_repeated_header_does_not_reach_above_the_table():
     """A label cell merged down over the repeated header and the rows under it: once the header is dropped, its
     first row is merged with nothing above (it was taken as merged with the row before the table, which a blank

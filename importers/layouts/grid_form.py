@@ -1085,16 +1085,22 @@ def indicators(form: _Form) -> list[RawIndicator]:
         len(_parts(cell(cells, "target"))) > 1 >= len(_parts(cell(cells, "name"))) for _, cells, _ in rows
     )
     page = 0  # the page of the row before
+    foot: Row | None = None  # the row before
     whole_before = operator_before = unit_before = ""  # the last indicator's target as written (one, not pieces)
     for row, cells, written in rows:
-        before, page = page, row.page
+        (before, page), (above, foot) = (page, row.page), (foot, row)
         merged = {text for j, text in enumerate(cells) if text and not (j == 0 and _NUMBERING.fullmatch(text))}
         only = merged.pop() if len(merged) == 1 else ""  # one text across the row (after its 序号: '1.1 数量指标')
         level_row = bool(only) and (is_level1(only) or is_level2(only))
         if only and not level_row and len(cells) >= 3 and all(cells) or only and _span_label(row):
             continue  # a group's label across the table ('（一）产出数量', '年度绩效指标'): no indicator
         outside = ruled and not row.edges  # a line beside a PDF's grid (a running head atop the page): no cell's rest
-        if found and not outside and _rest_of_a_row(row, cells, columns, before, (level1, level2)):
+        if (
+            found
+            and not outside
+            and not _name_ended(above, table)
+            and _rest_of_a_row(row, cells, columns, before, (level1, level2))
+        ):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
             _notes_go_on(found[-1], table, cells)  # and its note, beside it
             continue
@@ -1221,6 +1227,13 @@ def _rest_of_a_row(
     if field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns:
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
+
+
+def _name_ended(row: Row | None, table: _Header) -> bool:
+    """Whether the row's name ends on a short line at its page's foot (the PDF reader's `Row.ends`): the page break
+    cut nothing of it, and a name alone atop the next page is an indicator of its own (its target, actual and score
+    left blank), not the rest of this one's."""
+    return row is not None and len(row.cells) == table.width and table.columns["name"] in row.ends
 
 
 def _rest_of_cells(

@@ -57,7 +57,15 @@ from importers.readers.common import (
 from importers.readers.pdf_clip import LOW_MARKS, beyond, hidden
 from importers.readers.pdf_fields import fields_interpreter
 from importers.readers.pdf_strips import rejoined
-from importers.readers.pdf_lines import LIFT_PITCH, RUN_GAP, line_text, text_lines, under_headers, wrapped_text
+from importers.readers.pdf_lines import (
+    LIFT_PITCH,
+    RUN_GAP,
+    WRAP_MARGIN,
+    line_text,
+    text_lines,
+    under_headers,
+    wrapped_text,
+)
 from importers.records import Row, Rows
 
 # pdfminer warns on stderr of what it reads past (a font without its FontBBox: every page Chromium prints); what
@@ -106,6 +114,7 @@ _CANONICAL = {
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
 FULL_GAP = 2.0  # font sizes: a cell's last line this close above the table's open bottom runs on past it
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
+CELL_MARGINS = 12.0  # points: a cell's left and right margins together, at most (Word's 5.4 each, Chromium's 3)
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 SLANT = 0.1  # a character whose baseline turns further from the page's sides than this (its sine: 6°) is slanted
 WATERMARK_SIZE = 4.0  # times the page's body text's size: a light character this large is a watermark's …
@@ -138,6 +147,7 @@ class _Item:
     carried_blank: dict[int, list[int]] = field(default_factory=dict)  # column → rows of earlier pages (the document's)
     # whose blank cell goes on in this table's one blank cell over the whole page (a merged cell's text on a later one)
     full_bottom: set[int] = field(default_factory=set)  # columns of cells open at the bottom whose text reaches it
+    ends: set[int] = field(default_factory=set)  # columns of its last row's cells ending on a short line (`_short`)
     cut_places: dict[int, list[dict]] = field(default_factory=dict)  # column → its cut_bottom line's characters
     top_marks: dict[int, tuple[str, list[dict]]] = field(default_factory=dict)  # column → its first cell whose first
     # line is only low marks the clip cut the tops of (the foot of a line cut at the page break, the rest of it
@@ -168,7 +178,8 @@ def read(data: bytes) -> Rows:
         # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
         # parsed its fonts' object streams anew: 0.5 s a page)
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
-        where: list[tuple[int, tuple[float, ...]]] = []  # each row's page and cell edges (atomic: not walked either)
+        # each row's page, cell edges and the columns it ends in at the page's foot (atomic: not walked either)
+        where: list[tuple[int, tuple[float, ...], frozenset[int]]] = []
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
@@ -220,7 +231,9 @@ def read(data: bytes) -> Rows:
                 if item.table:
                     last_start = len(rows)
                 rows += map(tuple, item.rows)
-                where += [(page.page_number, item.edges)] * len(item.rows)
+                where += [(page.page_number, item.edges, frozenset())] * len(item.rows)
+                if item.rows and item.ends:
+                    where[-1] = (page.page_number, item.edges, frozenset(item.ends))
             last = next((item for item in reversed(items) if not _stray(item) and id(item) not in beside), last)
             check_rows(len(rows))
             page.close()
@@ -235,8 +248,8 @@ def read(data: bytes) -> Rows:
             "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
         )
     read = [
-        Row(cells=list(cells), line=n, page=page, edges=edges)
-        for n, (cells, (page, edges)) in enumerate(zip(rows, where), 1)
+        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends)
+        for n, (cells, (page, edges, ends)) in enumerate(zip(rows, where), 1)
     ]
     return Rows(rejoined(read), _undecoded_notes(undecoded))
 
@@ -478,6 +491,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.cut_top = {columns[j]: line for j, line in first.cut_top.items() if j < len(columns)}
         first.cut_bottom = {columns[j]: line for j, line in first.cut_bottom.items() if j < len(columns)}
         first.full_bottom = {columns[j] for j in first.full_bottom if j < len(columns)}
+        first.ends = {m for k, j in enumerate(columns) if k in first.ends for m in range(j, _next(columns, k))}
         first.cut_places = {columns[j]: line for j, line in first.cut_places.items() if j < len(columns)}
         first.top_marks = {columns[j]: marks for j, marks in first.top_marks.items() if j < len(columns)}
         if columns[0]:
@@ -787,13 +801,18 @@ def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] |
     return columns
 
 
+def _next(columns: list[int], k: int) -> int:
+    """The first page's column after those a continued table's column `k` reaches over (`_place`)."""
+    return columns[k + 1] if k + 1 < len(columns) else columns[k] + 1
+
+
 def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
     """A continued table's row on the first page's columns; a column of the first page with no line of its own here
     (a finer grid there: another form's, or the head's, lines a few points off) takes the text of the cell reaching
     over it, as a merged cell's text is spread (a 分值 cell read into a sliver column, the 分值 column left blank)."""
     placed = [""] * width
     for k, (text, j) in enumerate(zip(cells, columns)):
-        for m in range(j, columns[k + 1] if k + 1 < len(columns) else j + 1):
+        for m in range(j, _next(columns, k)):
             placed[m] = text
     return placed
 
@@ -1569,8 +1588,27 @@ def _table_item(
                     item.full_bottom.add(j)
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
     item.top_marks = top_marks
+    foot = len(boxes) - 1
+    item.ends = {
+        m
+        for j, box in enumerate(boxes[-1] if boxes else [])
+        if box and _short(inside(*box), box)
+        for m in [j, *(m for (i, m), owner in covered.items() if i == foot and owner == (foot, j))]
+    }
     _drop_spread_rows(item, covered, own)
     return item
+
+
+def _short(chars: list[dict], box: tuple) -> bool:
+    """Whether a cell's text ends on a short line: one leaving more of the cell's width free than its margins and a
+    character (left-aligned or centred alike): the text ended there. A page break cutting a cell after a line (Word
+    closes each part of a row it breaks with a rule) leaves that line full."""
+    lines = [line for line in text_lines([c for c in chars if c["text"].strip()]) if line]
+    if not lines:
+        return False
+    last = lines[-1]
+    size = max(c["size"] for c in last) or 1.0
+    return (box[2] - box[0]) - (last[-1]["x1"] - last[0]["x0"]) > max((WRAP_MARGIN + 1) * size, size + CELL_MARGINS)
 
 
 def _marks_apart(text: str, chars: list[dict]) -> tuple[str, list[dict]]:

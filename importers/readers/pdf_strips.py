@@ -39,7 +39,7 @@ def rejoined(rows: list[Row]) -> list[Row]:
     if not done:
         return rows
     out += rows[done:]
-    return [Row(row.cells, n, row.page, row.edges) for n, row in enumerate(out, 1)]
+    return [Row(row.cells, n, row.page, row.edges, ends=row.ends) for n, row in enumerate(out, 1)]
 
 
 def _tables(rows: list[Row]) -> list[tuple[int, int]]:
