@@ -2372,6 +2372,34 @@ def test_self_evaluation_rows_on_lines_of_their_own_are_read_in_the_headers_colu
     assert project.fields["总分"] == "分值 100；得分 99.25"
 
 
+@pytest.mark.parametrize("shift", [0.0, 3.0, -3.0])
+def test_a_total_alone_atop_a_page_on_a_grid_of_its_own_names_its_values(shift):
+    """A Word self-evaluation's 总分 row alone atop a page: that page's grid holds its lines only (its cells under the
+    indicator rows' columns, Word keeping each row's widths, a few points off at times), the header's above holds the
+    head's lines and the header's own. Read by position it kept '100 99.25'; its cells now stand under the header's
+    by where they are printed."""
+    head_w, ind_w = [62, 62, 96, 62, 62, 34, 38, 88], [50, 70, 110, 62, 60, 34, 36, 82]
+    lines = sorted({sum(head_w[:k]) for k in range(8)} | {sum(ind_w[:k]) for k in range(8)})
+    own = [sum(ind_w[:k]) for k in range(8)]
+    labels = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"]
+    page1 = [
+        _spread(cells, head_w, lines)
+        for cells in [[("项目名称", 1), ("城乡居民医保参保补助", 7)], [(x, 1) for x in labels]]
+    ]
+    page1.append(
+        _spread(
+            [(cell, 1) for cell in ["产出指标", "数量指标", "资助参保人数", "≥23000人", "23416人", "10", "10", ""]],
+            ind_w,
+            lines,
+        )
+    )
+    page2 = [_spread([("总分", 5), ("100", 1), ("99.25", 1), ("", 1)], ind_w, own)]
+    edges = (tuple(57.2 + 0.97 * x for x in lines), tuple(57.2 + shift + 0.97 * x for x in own))
+    [project] = grid_form.parse(paged(page1, page2, edges=edges)).projects
+    assert project.fields["总分"] == "分值 100；得分 99.25"
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [("资助参保人数", "10", "10")]
+
+
 def test_a_total_under_a_score_column_spanning_two_grid_columns_names_its_values():
     """分值 over two grid columns of a PDF's grid (a line another row draws), the 总分 row's 分值 cell over both:
     its second copy stood under no label and 总分 read '100 91'."""

@@ -812,7 +812,9 @@ def _signed(row: Row) -> list[tuple[str, str]] | None:
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
     """A row below the indicator table as a label and its value: one word as it is (自评等级 | 优, 优 merged over
     several columns or under one); values each named by the column they stand in when the row has the header's
-    columns (总分 under 分值 and 得分: '分值 100；得分 99.5', '分值 100' alone), else joined as written ('100 99.5')."""
+    columns (总分 under 分值 and 得分: '分值 100；得分 99.5', '分值 100' alone), also when it stands on a grid of its
+    own (`_on_header_grid`), else joined as written ('100 99.5')."""
+    row = _on_header_grid(row, header)
     cells = _cells(row)
     values = [(j, cell) for j, cell in enumerate(cells) if cell]
     if len(values) < 2:
@@ -830,6 +832,27 @@ def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
     ):
         return label, "；".join(f"{header.labels[j]} {cell}" for j, cell in named)
     return label, " ".join(joined(value) for value in spread_values(row.cells)[1:])
+
+
+def _on_header_grid(row: Row, header: _Header | None) -> Row:
+    """A PDF's row on a grid other than its indicator header's (总分 alone atop a page: its lines and the rows' there
+    other than the head's and the header's above, as Word keeps each row's widths) with its cells put under the
+    header's by where they stand: each header cell takes the row's cell overlapping it most. The row as it is when
+    either grid is unknown or they are the same."""
+    if header is None or not header.edges or len(header.edges) != header.width or not header.starts:
+        return row
+    if not row.edges or len(row.edges) != len(row.cells) or row.edges == header.edges:
+        return row
+    own = [*row.edges, row.edges[-1] + _RIGHT]
+    under = [*header.edges, header.edges[-1] + _RIGHT]
+
+    def overlap(j: int, c: int, d: int) -> float:
+        return min(own[j + 1], under[d]) - max(own[j], under[c])
+
+    cells = [""] * header.width
+    for c, d in _runs(list(header.starts), header.width):
+        cells[c:d] = [row.cells[max(range(len(row.cells)), key=lambda j: overlap(j, c, d))]] * (d - c)
+    return replace(row, cells=cells, edges=header.edges)
 
 
 def _spread_beside(j: int, cells: list[str], labels: dict[int, str]) -> bool:
