@@ -1840,14 +1840,16 @@ def test_a_self_evaluations_target_and_actual_each_over_sign_number_and_unit():
     ]
 
 
-def test_a_notes_rest_atop_the_next_page_goes_on_in_the_row_above():
+@pytest.mark.parametrize("levels", [["", ""], ["产出指标", "时效指标"]])
+def test_a_notes_rest_atop_the_next_page_goes_on_in_the_row_above(levels):
     """A Word row allowed to break: its 偏差原因分析及改进措施 goes on atop the next page in a row of its own, every
-    other cell empty; that rest was dropped (109 of 252 characters kept)."""
+    other cell empty; that rest was dropped (109 of 252 characters kept). So it was beside its levels again (a
+    level cell the break cut, '产出指' | '标', made whole on both pages)."""
     lines = [
         (["项目名称", "甲", "甲", "甲", "甲", "甲", "甲"], 1),
         (["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施"], 1),
         (["产出指标", "时效指标", "拨付时间", "≤6月", "7月", "9", "受年度预算调整影响，部分场地改造"], 1),
-        (["", "", "", "", "", "", "工程延期开工，拨付晚于计划。"], 2),
+        ([*levels, "", "", "", "", "工程延期开工，拨付晚于计划。"], 2),
         (["效益指标", "社会效益指标", "健身条件", "明显改善", "明显改善", "20", ""], 2),
     ]
     [project] = grid_form.parse([Row(cells, n, page) for n, (cells, page) in enumerate(lines, 1)]).projects

@@ -1151,7 +1151,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
                 last.actual = joined(last.actual + "\n" + rest)
             _notes_go_on(last, table, cells)
             continue
-        if found and row.page and row.page != before and _only_notes(cells, table):
+        if found and row.page and row.page != before and _only_notes(cells, table, (level1, level2)):
             _notes_go_on(found[-1], table, cells)  # a note's rest the page break carried over ('偏差原因分析…' cut)
             continue
         if level_row:
@@ -1299,9 +1299,10 @@ def _notes_go_on(indicator: RawIndicator, table: _Header, cells: list[str]) -> N
             indicator.notes[label] = joined(indicator.notes.get(label, "") + "\n" + cells[j])
 
 
-def _only_notes(cells: list[str], table: _Header) -> bool:
-    """Whether a row holds text in note columns only (偏差原因分析及改进措施 …), no indicator's field."""
-    filled = {j for j, text in enumerate(cells) if text.strip()}
+def _only_notes(cells: list[str], table: _Header, levels: tuple[str, str]) -> bool:
+    """Whether a row holds text in note columns only (偏差原因分析及改进措施 …), no indicator's field; its level
+    cells, if printed, the levels above (a level the break cut, made whole on both pages)."""
+    filled = {j for j, text in enumerate(cells) if text.strip() and text not in levels}
     return bool(filled) and filled <= table.notes.keys()
 
 
