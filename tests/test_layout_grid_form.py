@@ -2402,6 +2402,29 @@ def test_a_total_alone_atop_a_page_on_a_grid_of_its_own_names_its_values(shift):
     assert [(i.name, i.weight, i.score) for i in project.indicators] == [("资助参保人数", "10", "10")]
 
 
+def test_a_total_whose_cells_stand_a_few_points_off_the_headers_names_its_values():
+    """总分's cells 6 points right of the header's (a Word row keeping its own widths) on the header's page: the
+    page's grid holds both rows' lines, 总分 reaching into 分值's first grid column and '100' into 得分's. Read by
+    the grid columns where the header's labels start, 总分 was '得分 100；偏差原因分析 99.25'."""
+    widths = [50, 70, 110, 62, 60, 34, 36, 82]
+    total = [sum(widths[:5]) + 6, 34, 36, 76]
+    lines = sorted({sum(widths[:k]) for k in range(8)} | {sum(total[:k]) for k in range(4)})
+    labels = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"]
+    table = [
+        _spread([("项目名称", 1), ("城乡居民医保参保补助", 7)], widths, lines),
+        _spread([(label, 1) for label in labels], widths, lines),
+        _spread(
+            [(c, 1) for c in ["产出指标", "数量指标", "资助参保人数", "≥23000人", "23416人", "10", "10", ""]],
+            widths,
+            lines,
+        ),
+        _spread([("总分", 1), ("100", 1), ("99.25", 1), ("", 1)], total, lines),
+    ]
+    edges = tuple(57.2 + x for x in lines)
+    [project] = grid_form.parse([Row(cells, n, page=1, edges=edges) for n, cells in enumerate(table, 1)]).projects
+    assert project.fields["总分"] == "分值 100；得分 99.25"
+
+
 def test_a_total_under_a_score_column_spanning_two_grid_columns_names_its_values():
     """分值 over two grid columns of a PDF's grid (a line another row draws), the 总分 row's 分值 cell over both:
     its second copy stood under no label and 总分 read '100 91'."""

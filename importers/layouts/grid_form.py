@@ -835,23 +835,25 @@ def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
 
 
 def _on_header_grid(row: Row, header: _Header | None) -> Row:
-    """A PDF's row on a grid other than its indicator header's (总分 alone atop a page: its lines and the rows' there
-    other than the head's and the header's above, as Word keeps each row's widths) with its cells put under the
-    header's by where they stand: each header cell takes the row's cell overlapping it most. The row as it is when
-    either grid is unknown or they are the same."""
+    """A PDF's row with its cells put under its indicator header's by where they are printed: each header cell takes
+    the row's cell (a run of one text along the row's grid) overlapping it most. The row's grid may be other than the
+    header's (总分 alone atop a page: its lines and the rows' there, as Word keeps each row's widths) or the header's
+    with the row's own lines among its lines (总分's cells a few points off the header's). The row as it is when
+    either grid is unknown."""
     if header is None or not header.edges or len(header.edges) != header.width or not header.starts:
         return row
-    if not row.edges or len(row.edges) != len(row.cells) or row.edges == header.edges:
+    if not row.edges or len(row.edges) != len(row.cells):
         return row
+    runs = _runs(sorted({0} | _changes(row)), len(row.cells))
     own = [*row.edges, row.edges[-1] + _RIGHT]
     under = [*header.edges, header.edges[-1] + _RIGHT]
 
-    def overlap(j: int, c: int, d: int) -> float:
-        return min(own[j + 1], under[d]) - max(own[j], under[c])
+    def overlap(run: tuple[int, int], c: int, d: int) -> float:
+        return min(own[run[1]], under[d]) - max(own[run[0]], under[c])
 
     cells = [""] * header.width
     for c, d in _runs(list(header.starts), header.width):
-        cells[c:d] = [row.cells[max(range(len(row.cells)), key=lambda j: overlap(j, c, d))]] * (d - c)
+        cells[c:d] = [row.cells[max(runs, key=lambda run: overlap(run, c, d))[0]]] * (d - c)
     return replace(row, cells=cells, edges=header.edges)
 
 
