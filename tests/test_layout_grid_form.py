@@ -1668,6 +1668,30 @@ def test_a_name_alone_atop_a_page_after_a_row_whose_name_ended_short_is_an_indic
     ]
 
 
+@pytest.mark.parametrize(
+    ("above", "rest"),
+    [
+        ("人均补助标准", "（元/人·年），不超过定额"),
+        ("补助资金拨付（含省级、市", "级）及时率"),
+        ("城乡居民参保", "2024年度新增人数"),
+    ],
+)
+def test_a_names_rest_line_breaking_carried_over_goes_on_after_a_short_line(above, rest):
+    """A Word row cut by the page break after a short line: line breaking carried the next word over whole (an
+    opening bracket, a character before a closing one, a number), leaving the line short. The rest atop the next
+    page was read as an indicator of its own ('（元/人·年），不超过定额', target blank); it goes on the row above."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    page1 = [*head("甲")[:2], header, ["产出指标", "成本指标", above, "≤380元", "380元", "10", "10"]]
+    page2 = [
+        ["产出指标", "成本指标", rest, "", "", "", ""],
+        ["效益指标", "社会效益指标", "困难群众参保率", "≥99%", "99.6%", "10", "10"],
+    ]
+    table = paged(page1, page2)
+    table[len(page1) - 1].ends = frozenset({2})  # (its name's last line short)
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target) for i in found] == [(above + rest, "≤380元"), ("困难群众参保率", "≥99%")]
+
+
 def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
     """A cut row's unit wrapped over the break ('人' | '次'): the next row's unit 次 became '人次' too."""
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]

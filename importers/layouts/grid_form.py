@@ -1123,7 +1123,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         if (
             found
             and not outside
-            and not _name_ended(above, table)
+            and not _name_ended(above, table, cell(cells, "name"))
             and _rest_of_a_row(row, cells, columns, before, (level1, level2))
         ):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
@@ -1254,11 +1254,22 @@ def _rest_of_a_row(
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
 
-def _name_ended(row: Row | None, table: _Header) -> bool:
+# a name's start line breaking keeps with the text before it: a Latin word or number, an opening bracket, a character
+# and the closing mark no line may start with ('级）及时率')
+_KEPT_WITH_BEFORE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ（(《“‘【\[]|.[）)》”’】\]，。、；：！？,;:!?%％]")
+
+
+def _name_ended(row: Row | None, table: _Header, rest: str) -> bool:
     """Whether the row's name ends on a short line at its page's foot (the PDF reader's `Row.ends`): the page break
     cut nothing of it, and a name alone atop the next page is an indicator of its own (its target, actual and score
-    left blank), not the rest of this one's."""
-    return row is not None and len(row.cells) == table.width and table.columns["name"] in row.ends
+    left blank), not the rest of this one's. Not when that name starts with what line breaking carries over with the
+    text before it (`_KEPT_WITH_BEFORE`: '人均补助标准' over '（元/人·年）…', short as it was cut)."""
+    return (
+        row is not None
+        and len(row.cells) == table.width
+        and table.columns["name"] in row.ends
+        and not _KEPT_WITH_BEFORE.match(rest)
+    )
 
 
 def _rest_of_cells(
