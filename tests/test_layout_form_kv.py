@@ -568,24 +568,18 @@ def test_an_indicator_noting_its_unit_in_its_name_is_no_unit_line():
     ]
 
 
-def test_a_goal_over_two_rows_under_its_label_merged_down_both():
-    """'年度绩效目标：' merged down two rows, printed in each: the second part became a field named 年度绩效目标; a
-    label of its own after it (备注：) stays a field."""
+@pytest.mark.parametrize(
+    "second",
+    [
+        "年度绩效目标：",  # merged down both rows, printed in each: the second part became a field named 年度绩效目标
+        "",  # a row added under it, its label cell left empty: it ended the head (the rest dropped, 备注 lost)
+    ],
+)
+def test_a_goal_over_two_rows_is_one_goal(second):
+    """'年度绩效目标：' over two rows is one goal; a label of its own after it (备注：) stays a field."""
     doc = parse(
         "项目名称：\t社区养老服务补助\t预算单位：\t某市民政局\n本年度预算申请金额：\t120.00\n"
-        "年度绩效目标：\t为全市200个站点提供补助，提升服务能力\n年度绩效目标：\t保障老年人权益\n备注：\t无\n"
-        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补助站点数\t≥200个\n"
-    )
-    [project] = doc.projects
-    assert (project.goal, project.fields) == ("为全市200个站点提供补助，提升服务能力保障老年人权益", {"备注": "无"})
-
-
-def test_a_goal_over_two_rows_its_label_in_the_first_only():
-    """A row added under the goal's in its table, its label cell left empty: it ended the form's head (the goal's
-    rest dropped, and what stood below it: 备注 lost)."""
-    doc = parse(
-        "项目名称：\t社区养老服务补助\t预算单位：\t某市民政局\n本年度预算申请金额：\t120.00\n"
-        "年度绩效目标：\t为全市200个站点提供补助，提升服务能力\n\t保障老年人权益\n备注：\t无\n"
+        f"年度绩效目标：\t为全市200个站点提供补助，提升服务能力\n{second}\t保障老年人权益\n备注：\t无\n"
         "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补助站点数\t≥200个\n"
     )
     [project] = doc.projects
