@@ -114,11 +114,12 @@ def test_only_text_by_extension_and_content_is_streamed(tmp_path):
     assert {name for name in files if can_stream(tmp_path / name)} == {"a.csv", "a.tsv"}
 
 
-def test_row_stream_hashes_and_counts_every_byte_once(tmp_path):
+@pytest.mark.parametrize("forms", [30, 3000])  # within the first read, and past it (its last bytes looked at first)
+def test_row_stream_hashes_and_counts_every_byte_once(tmp_path, forms):
     import hashlib
 
     path = tmp_path / "big.txt"
-    path.write_text(generated("form", 30), "utf-8")
+    path.write_text(generated("form", forms), "utf-8")
     with RowStream(path) as rows:
         streamed = [(r.cells, r.line) for r in rows]
         assert rows.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -220,7 +220,8 @@ class RowStream:
 
 
 class _Counted(io.RawIOBase):
-    """A file whose bytes go into the stream's digest and count as they are first read (a rewind reads none twice)."""
+    """A file whose bytes go into the stream's digest and count as they are first read in order (a rewind reads none
+    twice; a look ahead, at the file's last bytes, counts none: they count when the reading reaches them)."""
 
     def __init__(self, file, stream: RowStream) -> None:
         self._file, self._stream = file, stream
@@ -241,7 +242,7 @@ class _Counted(io.RawIOBase):
         start = self._file.tell()
         count = self._file.readinto(buffer)
         new = start + count - self._stream.bytes_read
-        if new > 0:
+        if new > 0 and start <= self._stream.bytes_read:
             self._stream._digest.update(memoryview(buffer)[count - new : count])
             self._stream.bytes_read += new
         return count
