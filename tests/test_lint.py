@@ -655,3 +655,36 @@ def test_what_a_rule_lets_pass_is_only_what_it_says(rule, changes):
 def test_what_a_rule_lets_pass_still_passes(rule, changes):
     table = dataclasses.replace(replace(good(), 5 if rule.startswith("satisfaction") else 0, **changes), year=2026)
     assert rule not in rule_ids(table)
+
+
+def test_an_imported_tables_costs_are_held_to_its_annual_amount(conn):
+    """kb lint --project gave an imported table no money: 成本 rows summing above the 年度资金总额 (450 + 150 of
+    500万元) passed silently, as a unit's submission is checked."""
+    rows = [("工程建设成本", "≤450万元"), ("监理及设计费用", "≤150万元")]
+    project = RawProject(
+        "老旧小区改造",
+        amount="500",
+        amount_unit="万元",
+        indicators=[RawIndicator(name=n, target=t, level1="成本指标", level2="经济成本指标") for n, t in rows],
+    )
+    store(conn, RawDocument(layout="test", projects=[project]), year=2027)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    (f,) = [f for f in lint_project(conn, pid) if f.rule == "cost-over-budget"]
+    assert f.detail.startswith("成本指标合计 600 万元，超过年度资金总额 500 万元")
+
+
+def test_an_imported_table_with_its_period_holds_its_deadlines_to_the_periods_end(conn):
+    """A published table that prints its 实施期 is held to it (one without is not: the test above)."""
+    project = RawProject(
+        "优抚对象走访慰问",
+        period="2027年1月-2027年12月",
+        indicators=[
+            RawIndicator(name="慰问金发放完成时间", target="2028年3月底前", level1="产出指标", level2="时效指标")
+        ],
+    )
+    store(conn, RawDocument(layout="test", projects=[project]), year=2027)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    (f,) = [f for f in lint_project(conn, pid) if f.rule == "timely-after-end"]
+    assert (f.row, f.detail.split(" ")[0]) == (1, "2028-03-31")
+    assert "实施期结束 2027-12-31" in f.detail
+

@@ -21,7 +21,7 @@ from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
 from kb.vocab.numbers import number, total
 from kb.drafting import yth
 from kb.find.precedents import family_key, normal_target
-from kb.vocab.dates import dates_in
+from kb.vocab.dates import dates_in, period_bounds
 from kb.vocab.targets import QUALITATIVE, name_unit, parse_target, several_values
 from kb.vocab.units import is_unit
 
@@ -985,7 +985,9 @@ def draft_table(draft) -> GoalTable:
 def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
     """An imported project's goal table, with its weights (分值): its evaluation items' where it has them, else its
     indicators'."""
-    project = conn.execute("SELECT name, year, goal FROM projects WHERE id = ?", (project_id,)).fetchone()
+    project = conn.execute(
+        "SELECT name, year, goal, amount_wan, period FROM projects WHERE id = ?", (project_id,)
+    ).fetchone()
     if project is None:
         raise KbError(f"没有编号为 {project_id} 的项目 no project with id {project_id} (see kb projects)")
     lines = [
@@ -1017,7 +1019,17 @@ def project_table(conn: sqlite3.Connection, project_id: int) -> GoalTable:
         weights = [r[0] for r in rows if r[0] is not None]
         unweighted = len(rows) - len(weights) if weights else 0
     head = {"年度目标": project["goal"]} if project["goal"] else {}
-    return GoalTable(project["name"], project["year"], lines, weights, unweighted, head=head, imported=True)
+    return GoalTable(
+        project["name"],
+        project["year"],
+        lines,
+        weights,
+        unweighted,
+        head=head,
+        funds={"amount": project["amount_wan"]},
+        bounds=period_bounds(project["period"]),
+        imported=True,
+    )
 
 
 def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
