@@ -688,3 +688,7 @@ def test_an_imported_table_with_its_period_holds_its_deadlines_to_the_periods_en
     assert (f.row, f.detail.split(" ")[0]) == (1, "2028-03-31")
     assert "实施期结束 2027-12-31" in f.detail
 
+
+def test_direction_count_fires_on_batches_delivered():
+    """食品抽检批次 ≤300批次: 批次 was no unit of things counted, and a ceiling on the batches sampled passed."""
+    assert "direction-count" in rule_ids(with_row("食品抽检批次", "≤300批次", "产出指标"))
