@@ -212,7 +212,7 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "职能职责概述",
         "部门（单位）职能职责概述",
     ),
-    "period": ("实施期限", "项目期限", "实施周期", "项目起止时间", "起止时间", "项目实施期"),
+    "period": ("实施期限", "项目期限", "实施周期", "项目起止时间", "起止时间", "项目实施期", "实施期", "项目期"),
 }
 # the share of the money a form lists under its total (kept in fields as written)
 FUND_LABELS = frozenset(

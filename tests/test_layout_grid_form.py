@@ -2507,3 +2507,21 @@ def test_a_heading_or_unit_line_under_the_goal_is_not_its_next_part(line):
         ]
     )
     assert project.goal == "为全市200个站点提供补助。"
+
+
+@pytest.mark.parametrize("label", ["项目期", "实施期"])
+def test_the_period_labelled_as_the_national_form_labels_it(label):
+    """项目期 and 实施期 (the national form's words, and the label kb draft export prints) were no period: the value
+    became a field named 说明, so kb lint could not hold a deadline to the project's end."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "优抚对象走访慰问", "优抚对象走访慰问", "优抚对象走访慰问"],
+            ["项目属性", "经常性项目", label, "2027年1月-2027年12月"],
+            ["项目资金（万元）", "年度资金总额", "25", "25"],
+            ["年度总体目标", "走访慰问优抚对象。", "走访慰问优抚对象。", "走访慰问优抚对象。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "时效指标", "慰问金发放完成时间", "2028年3月底前"],
+        ]
+    )
+    assert project.period == "2027年1月-2027年12月"
+    assert project.fields == {"项目属性": "经常性项目"}
