@@ -915,7 +915,16 @@ def lint(
         raise typer.Exit(1)
 
 
+def _told(c: dict[str, int]) -> str:
+    """'错误 1 个，警告 2 个 (1 error, 2 warnings)': a count of findings, Chinese first."""
+    return (
+        f"错误 {c['error']} 个，警告 {c['warning']} 个 ({_plural(c['error'], 'error')}, "
+        f"{_plural(c['warning'], 'warning')})"
+    )
+
+
 def _print_report(report: dict) -> None:
+    """The whole base's findings: a line of counts, the rules that found something, then each project's rows."""
     from rich import box
     from rich.table import Table
 
@@ -926,34 +935,28 @@ def _print_report(report: dict) -> None:
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
     out.print(
-        f"已检查 checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with findings; "
-        f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')}",
+        f"已检查 {report['checked']} 个项目，{len(report['projects'])} 个有发现：{_told(c).split(' (')[0]}，"
+        f"提示 {c['info']} 个 (checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with "
+        f"findings; {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')})",
         markup=False,
     )
     table = Table(box=box.SIMPLE_HEAD)
-    for col, justify in (
-        ("rule", "left"),
-        ("severity", "left"),
-        ("projects", "right"),
-        ("findings", "right"),
-        ("project ids", "left"),
-    ):
+    for col, justify in zip(("规则", "级别", "项目数", "条数", "项目编号"), ("left", "left", "right", "right", "left")):
         table.add_column(col, justify=justify, overflow="fold")
     for r in report["rules"]:
-        add_row(table, r["id"], r["severity"], len(r["projects"]), r["findings"], " ".join(map(str, r["projects"])))
+        if r["findings"]:
+            severity = SEVERITIES.get(r["severity"], r["severity"]).split(" ")[0]
+            add_row(table, r["id"], severity, len(r["projects"]), r["findings"], " ".join(map(str, r["projects"])))
     out.print(table)
     for p in report["projects"]:
-        pc = counts(p["findings"])
         out.print(
-            shown(
-                f"#{p['id']} {p['name']} ({p['region'] or '?'} {number(p['year'])}): "
-                f"{_plural(pc['error'], 'error')}, {_plural(pc['warning'], 'warning')}"
-            ),
+            shown(f"#{p['id']} {p['name']} ({p['region'] or '?'} {number(p['year'])}): {_told(counts(p['findings']))}"),
             markup=False,
         )
         for f in p["findings"]:
-            where = f"row {f['row']} {f['indicator']}: " if f["row"] else ""
-            out.print(shown(f"    {f['severity']:<7} {f['rule']:<22} {where}{f['detail']}"), markup=False)
+            where = f"第 {f['row']} 行 {f['indicator']}: " if f["row"] else ""
+            severity = SEVERITIES.get(f["severity"], f["severity"]).split(" ")[0]
+            out.print(shown(f"    {severity} {f['rule']:<22} {where}{f['detail']}"), markup=False)
 
 
 def register(app: typer.Typer) -> None:

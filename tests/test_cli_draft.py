@@ -212,7 +212,10 @@ def test_lint_all_report_and_one_project(kb):
     assert {projects[i] for i in rules["direction-count"]["projects"]} == {"科技创新政策扶持资金"}
     assert {projects[i] for i in rules["satisfaction-low"]["projects"]} == {"老旧小区改造项目"}
     text = kb("lint", "--all").stdout
-    assert text.startswith("已检查 checked 39 projects") and "direction-count" in text
+    assert text.startswith("已检查 39 个项目，") and "direction-count" in text
+    assert "规则" in text and "rule " not in text  # its columns and rows Chinese first, as kb lint --project's
+    assert "warning " not in text and "警告 " in text
+    assert "level-outside" not in text  # a rule that found nothing is not listed (--json lists every rule)
     pid = rules["direction-count"]["projects"][0]
     one = json.loads(kb("lint", "--project", pid, "--json").stdout)
     assert sum(f["rule"] == "direction-count" for f in one) == 3
