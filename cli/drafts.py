@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from cli.base import part_of_name
 from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
 from kb.vocab.numbers import number
@@ -842,6 +843,17 @@ def lint(
         False, "--self-evaluations", help="检查全部自评表。 Check every self-evaluation."
     ),
     rules: bool = typer.Option(False, "--rules", help="列出检查规则。 List the rules."),
+    region: Optional[str] = typer.Option(
+        None,
+        help="与 --all 同用：只查这个地区（名称的一部分）。 With --all: only this region (a part of its name).",
+        callback=part_of_name,
+    ),
+    year: Optional[int] = typer.Option(None, help="与 --all 同用：只查这个预算年度。 With --all: only this year."),
+    department: Optional[str] = typer.Option(
+        None,
+        help="与 --all 同用：只查这个部门（名称的一部分）。 With --all: only this department (a part of its name).",
+        callback=part_of_name,
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """按国家指引检查绩效目标表（一个项目、一个草稿或全部项目的报告）或自评表的得分。 Check goal tables against the
@@ -865,6 +877,8 @@ def lint(
             "请给出其中一项 give one of --project ID, --all, --draft NAME, --self-evaluation ID, "
             "--self-evaluations or --rules"
         )
+    if (region or year or department) and not all_projects:
+        raise KbError("--region、--year、--department 只与 --all 同用 only with --all")
     if rules:
         listed = [{"id": r.id, "severity": r.severity, "reason": r.reason, "source": r.source} for r in kl.RULES] + [
             {"id": rule, "severity": severity, "reason": reason, "source": ""}
@@ -897,7 +911,7 @@ def lint(
             _print_findings([kl.Finding(**f) for f in e["findings"]], out)
         return
     if all_projects:
-        report = kl.lint_all(conn)
+        report = kl.lint_all(conn, region, year, department)
         if as_json:
             print_json(report)
         else:

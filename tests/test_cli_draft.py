@@ -352,3 +352,18 @@ def test_rows_by_id_history_and_undo(kb):
     assert [v["number"] for v in history][:3] == [8, 7, 6] and history[0]["restores"] == 5
     refused = kb("draft", "undo", "撤销", "--to", "99", ok=False)
     assert refused.exit_code == 1 and "没有第 99 版" in refused.stderr
+
+
+def test_lint_all_on_one_regions_year(kb):
+    """A reviewer's base holds the precedents beside the units' submissions: kb lint --all checked every project,
+    with no way to check only this year's submissions of one region or unit."""
+    projects = json.loads(kb("projects", "--json").stdout)
+    region = next(p["region"] for p in projects if p["region"])
+    own = {p["id"] for p in projects if p["region"] and region in p["region"]}
+    report = json.loads(kb("lint", "--all", "--region", region, "--json").stdout)
+    assert report["checked"] == len(own) < len(projects)
+    assert {p["id"] for p in report["projects"]} <= own
+    year = next(p["year"] for p in projects if p["year"])
+    report = json.loads(kb("lint", "--all", "--year", year, "--json").stdout)
+    assert report["checked"] == sum(p["year"] == year for p in projects)
+    one_line_error(kb("lint", "--project", "1", "--region", region, ok=False), "只与 --all 同用")

@@ -1065,9 +1065,13 @@ def _copied(conn: sqlite3.Connection, draft) -> Copied | None:
     return Copied(rows(then) == rows(now), then["head"].get("amount_wan"), now["head"].get("amount_wan"))
 
 
-def lint_all(conn: sqlite3.Connection) -> dict:
-    """Every imported project checked: {'projects': [{id, name, region, year, findings}], 'rules': [{id,
-    severity, reason, projects, findings}], 'checked': n} — rules in RULES order, projects with findings only."""
+def lint_all(
+    conn: sqlite3.Connection, region: str | None = None, year: int | None = None, department: str | None = None
+) -> dict:
+    """Every imported project checked (or those of a part of a region's or department's name, a year): {'projects':
+    [{id, name, region, year, findings}], 'rules': [{id, severity, reason, projects, findings}], 'checked': n} —
+    rules in RULES order, projects with findings only."""
+    from kb.find.queries import list_filters
     from kb.review.self_evaluations import BELOW_LAST_ACTUAL, RULES as REVIEW
 
     projects = []
@@ -1082,7 +1086,8 @@ def lint_all(conn: sqlite3.Connection) -> dict:
         "projects": [],
         "findings": 0,
     }
-    rows = conn.execute("SELECT id, name, region, year FROM projects ORDER BY id").fetchall()
+    where, params = list_filters("projects", region, year, department)
+    rows = conn.execute(f"SELECT id, name, region, year FROM projects WHERE 1{where} ORDER BY id", params).fetchall()
     for p in rows:
         findings = lint_project(conn, p["id"])
         for f in findings:
