@@ -177,3 +177,10 @@ def test_a_copy_left_unchanged_while_its_budget_changed_is_checked(conn, project
     assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, copy.id)}
     plain = drafts.create(conn, "新项目", amount_wan=20)
     assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, plain.id)}  # no copy, nothing to compare
+
+
+@pytest.mark.parametrize("printed, attribute", [("经常性项目", "延续"), ("一次性项目", "延续"), ("新增项目", "新增")])
+def test_a_projects_attribute_in_the_2015_forms_words_does_not_refuse_the_copy(conn, project, printed, attribute):
+    """项目属性 | 经常性项目 (the 2015 form's words, not 新增/延续) refused kb draft new --from-project outright."""
+    conn.execute("UPDATE projects SET fields = ? WHERE id = ?", (json.dumps({"项目属性": printed}), project))
+    assert copies.from_project(conn, project, "2025科技补贴").attribute == attribute

@@ -58,6 +58,8 @@ def head_from_fields(fields: dict) -> dict:
         field = drafts.field_name(label)
         if field not in drafts.HEAD_FIELDS or field in head:
             continue
+        if field == "attribute" and text.removesuffix("项目") not in drafts.ATTRIBUTES:
+            continue  # the 2015 form's 经常性/一次性: no 新增/延续 (a copy is 延续)
         if drafts.HEAD_FIELDS[field][1] is float:
             number = first_number(text)
             if number is not None:
