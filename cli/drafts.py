@@ -854,6 +854,13 @@ def lint(
         help="与 --all 同用：只查这个部门（名称的一部分）。 With --all: only this department (a part of its name).",
         callback=part_of_name,
     ),
+    out: Optional[Path] = typer.Option(
+        None,
+        "--out",
+        help="与 --all 同用：把审核意见写入 Excel（.xlsx）或 .csv，一条问题一行，按部门排列，可发回各单位。 "
+        "With --all: write the findings to an .xlsx or .csv file, one a row, by department.",
+    ),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is there."),
     as_json: bool = JsonOpt,
 ) -> None:
     """按国家指引检查绩效目标表（一个项目、一个草稿或全部项目的报告）或自评表的得分。 Check goal tables against the
@@ -877,8 +884,8 @@ def lint(
             "请给出其中一项 give one of --project ID, --all, --draft NAME, --self-evaluation ID, "
             "--self-evaluations or --rules"
         )
-    if (region or year or department) and not all_projects:
-        raise KbError("--region、--year、--department 只与 --all 同用 only with --all")
+    if (region or year or department or out) and not all_projects:
+        raise KbError("--region、--year、--department、--out 只与 --all 同用 only with --all")
     if rules:
         listed = [{"id": r.id, "severity": r.severity, "reason": r.reason, "source": r.source} for r in kl.RULES] + [
             {"id": rule, "severity": severity, "reason": reason, "source": ""}
@@ -912,7 +919,12 @@ def lint(
         return
     if all_projects:
         report = kl.lint_all(conn, region, year, department)
-        if as_json:
+        if out is not None:
+            from kb.drafting.lint_file import write_report
+
+            written = write_report(report, out, force, "要覆盖请加 --force，或换一个文件名")
+            print(shown(f"已写出 wrote {out}：{written} 条问题 findings，{len(report['projects'])} 个项目 projects"))
+        elif as_json:
             print_json(report)
         else:
             _print_report(report)

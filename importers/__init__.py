@@ -27,6 +27,8 @@ from importers.records import (
     DRAFT_REFUSED,
     HITS_HEADER,
     HITS_TITLE,
+    FINDINGS_HEADER,
+    FINDINGS_TITLE,
     PROJECT,
     SELF_EVALUATION,
     SELF_EVALUATION_KINDS,
@@ -68,6 +70,10 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         raise UnknownLayout(
             "这是 jixiao-kb 写出的检索结果，其中的指标已在知识库中，不再导入 a search's hits written by jixiao-kb: "
             "its indicators are in the knowledge base already"
+        )
+    if any(row.cells[:1] == [FINDINGS_TITLE] or tuple(row.cells) == FINDINGS_HEADER for row in rows[:2]):
+        raise UnknownLayout(
+            "这是 jixiao-kb 写出的审核意见（kb lint --out），不是目标表 the findings kb lint wrote: no goal table"
         )
     if rows and tuple(rows[0].cells[: len(DRAFT_HEADER)]) == DRAFT_HEADER:
         raise UnknownLayout(DRAFT_REFUSED)

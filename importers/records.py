@@ -12,6 +12,9 @@ SHEET_BREAK = 0  # the line of the blank row a workbook's reader puts after each
 # what `kb search --out` writes atop its hits: a title, then the indicators' header (the .csv has only the header)
 HITS_TITLE = "jixiao-kb 检索结果"
 HITS_HEADER = ("指标名称", "指标值", "一级指标", "二级指标", "项目", "项目编号", "部门", "地区", "年度")
+# what kb lint --all --out writes (kb.drafting.lint_file): its title atop the .xlsx, its header atop the .csv
+FINDINGS_TITLE = "jixiao-kb 绩效目标审核意见"
+FINDINGS_HEADER = ("部门", "项目", "项目编号", "地区", "年度", "级别", "规则", "要求", "行", "指标", "问题")
 # what a draft's export carries (kb.drafting.export): its .xlsx and .docx say it as their subject (kept when the file
 # is saved again), its .csv by this header's first columns (Markdown is not imported)
 DRAFT_MARK = "jixiao-kb 草稿"

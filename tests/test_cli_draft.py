@@ -367,3 +367,25 @@ def test_lint_all_on_one_regions_year(kb):
     report = json.loads(kb("lint", "--all", "--year", year, "--json").stdout)
     assert report["checked"] == sum(p["year"] == year for p in projects)
     one_line_error(kb("lint", "--project", "1", "--region", region, ok=False), "只与 --all 同用")
+
+
+def test_lint_all_writes_the_findings_a_reviewer_sends_back(kb, tmp_path):
+    """A reviewer had only the terminal's text or JSON to send back to the units: --out writes a sheet, a finding a
+    row by department, which is no goal table when the folder is imported again."""
+    from openpyxl import load_workbook
+
+    report = json.loads(kb("lint", "--all", "--json").stdout)
+    found = sum(len(p["findings"]) for p in report["projects"])
+    out = tmp_path / "审核意见.xlsx"
+    assert f"{found} 条问题" in kb("lint", "--all", "--out", out).stdout
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0][:2] == ("部门", "项目") and len(rows) == found + 1
+    direction = next(r for r in rows if r[6] == "direction-count")
+    assert direction[1] == "科技创新政策扶持资金" and direction[5] == "警告" and "上限" in direction[10]
+    assert [r[0] or "" for r in rows[1:]] == sorted(r[0] or "" for r in rows[1:])
+    one_line_error(kb("lint", "--all", "--out", out, ok=False), "--force")
+    kb("lint", "--all", "--out", tmp_path / "审核意见.csv")
+    assert (tmp_path / "审核意见.csv").read_text(encoding="utf-8-sig").startswith("部门,项目,项目编号")
+    for written in (out, tmp_path / "审核意见.csv"):
+        assert "这是 jixiao-kb 写出的审核意见" in kb("import", written, ok=False).output

@@ -1069,8 +1069,8 @@ def lint_all(
     conn: sqlite3.Connection, region: str | None = None, year: int | None = None, department: str | None = None
 ) -> dict:
     """Every imported project checked (or those of a part of a region's or department's name, a year): {'projects':
-    [{id, name, region, year, findings}], 'rules': [{id, severity, reason, projects, findings}], 'checked': n} —
-    rules in RULES order, projects with findings only."""
+    [{id, name, department, region, year, findings}], 'rules': [{id, severity, reason, projects, findings}],
+    'checked': n} — rules in RULES order, projects with findings only."""
     from kb.find.queries import list_filters
     from kb.review.self_evaluations import BELOW_LAST_ACTUAL, RULES as REVIEW
 
@@ -1087,7 +1087,9 @@ def lint_all(
         "findings": 0,
     }
     where, params = list_filters("projects", region, year, department)
-    rows = conn.execute(f"SELECT id, name, region, year FROM projects WHERE 1{where} ORDER BY id", params).fetchall()
+    rows = conn.execute(
+        f"SELECT id, name, department, region, year FROM projects WHERE 1{where} ORDER BY id", params
+    ).fetchall()
     for p in rows:
         findings = lint_project(conn, p["id"])
         for f in findings:
