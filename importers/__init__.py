@@ -39,7 +39,7 @@ from importers.records import (
     SegmentReport,
 )
 from importers import cover, registry
-from importers.columns import PLACEHOLDER_NAMES
+from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key
 from importers.level_words import is_level1, is_level2
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
@@ -313,12 +313,34 @@ SUMMARY_ONLY = (
 )
 
 
+def _pages_with(rows: list[Row], column: str) -> set[int]:
+    """The pages on which a header cell names `column` (a key of INDICATOR_HEADERS)."""
+    words = set(INDICATOR_HEADERS[column])
+    return {row.page for row in rows if row.page and any(key(cell) in words for cell in row.cells)}
+
+
+def _printed_wide(rows: list[Row]) -> str | None:
+    """Why a sheet printed pages wide is no goal table: its names' header on one page, its targets' on a later
+    page alone (Excel's print without 'fit all columns on one page')."""
+    names, targets = _pages_with(rows, "name"), _pages_with(rows, "target")
+    if not names or not targets or names & targets or min(targets) < min(names):
+        return None
+    return (
+        f"表格打印成了多页宽：指标名称在第 {min(names)} 页，指标值在第 {min(targets)} 页，读不出目标表。请在 Excel/WPS "
+        "的页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 the table was printed pages wide "
+        f"(names on page {min(names)}, targets on page {min(targets)}): fit all columns on one page and print it "
+        "again, or send the spreadsheet"
+    )
+
+
 def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> ValueError:
     """The error for a document without a goal table, with the reason its closest candidate was not one."""
     if failed:
         return ParseError(failed[0].removeprefix("跳过 skipped: "))
     if not parts:  # no text at all
         return UnknownLayout(EMPTY)
+    if wide := _printed_wide(rows):
+        return UnknownLayout(wide)
     if len(parts) == 1:
         return UnknownLayout(SUMMARY_ONLY if _SELF_EVALUATION.search(parts[0].segment.title) else NOT_A_GOAL_TABLE)
     pages = max((row.page for row in rows), default=0)

@@ -731,3 +731,26 @@ def test_rows_reading_as_indicators_that_no_table_took_are_told():
     assert told.startswith("第 3 行（第 2 页）像指标行，却未读入任何目标表") and "line 3:" in told
     doc.projects[0].indicators.append(RawIndicator("合格率", line=3))
     assert unread(rows, doc) == []
+
+
+def test_a_sheet_printed_pages_wide_is_refused_saying_so():
+    """A sheet printed without 'fit all columns on one page' puts its 指标值 column on a page of its own: the unit was
+    told only that the file has no 指标值 column, which its spreadsheet has."""
+    import importers
+    from importers.records import Row
+
+    first = [
+        ["2027年项目支出绩效目标申报表"],
+        ["项目名称", "大气污染防治"],
+        ["年度总体目标", "城区空气质量优良天数比率达到90%。"],
+        ["", "一级指标", "二级指标", "三级指标"],
+        ["", "产出指标", "数量指标", "大气监测站点运维数"],
+        ["绩效指标", "效益指标", "生态效益指标", "空气质量优良天数比率"],
+    ]
+    second = [["临川区生态环境局"], ["180"], ["指标值", "备注"], ["≥8个"], ["≥90%"]]
+    rows = [Row(cells, n, page=1) for n, cells in enumerate(first, 1)]
+    rows += [Row(cells, n, page=2) for n, cells in enumerate(second, len(rows) + 1)]
+    with pytest.raises(importers.UnknownLayout, match="打印成了多页宽：指标名称在第 1 页，指标值在第 2 页"):
+        importers.parse_rows(rows)
+    with pytest.raises(importers.UnknownLayout, match="表头需有指标名称"):  # one page: no 指标值 at all
+        importers.parse_rows([Row(cells, n, page=1) for n, cells in enumerate(first, 1)])
