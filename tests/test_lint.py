@@ -692,3 +692,34 @@ def test_an_imported_table_with_its_period_holds_its_deadlines_to_the_periods_en
 def test_direction_count_fires_on_batches_delivered():
     """食品抽检批次 ≤300批次: 批次 was no unit of things counted, and a ceiling on the batches sampled passed."""
     assert "direction-count" in rule_ids(with_row("食品抽检批次", "≤300批次", "产出指标"))
+
+
+@pytest.mark.parametrize(
+    "rows, amount, fires",
+    [
+        ([("项目总成本", "≤170万元"), ("养老金发放金额", "≤170万元")], "170", False),  # the whole and its part
+        (
+            [("运行经费总成本", "≤120万元"), ("房屋租赁及运行成本", "≤68.2万元"), ("业务运行成本", "≤51.8万元")],
+            "120",
+            False,
+        ),
+        (
+            [("项目总成本", "≤100万元"), ("设备购置成本", "≤80万元"), ("服务费用", "≤50万元")],
+            "100",
+            True,
+        ),  # parts above
+        ([("工程建设成本", "≤33000万元")], "0", False),  # no money this year: a period's project
+    ],
+)
+def test_cost_over_budget_counts_a_total_once_and_a_year_without_money_not(conn, rows, amount, fires):
+    """Published tables give the whole project's cost beside its parts (项目总成本 170 and 养老金 170 of 170万元):
+    summed, 2 of the 27 real tables then flagged were so, and 4 more had no money this year (年度资金总额 0)."""
+    project = RawProject(
+        "甲",
+        amount=amount,
+        amount_unit="万元",
+        indicators=[RawIndicator(name=n, target=t, level1="成本指标", level2="经济成本指标") for n, t in rows],
+    )
+    store(conn, RawDocument(layout="test", projects=[project]), year=2026)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    assert ("cost-over-budget" in {f.rule for f in lint_project(conn, pid)}) is fires

@@ -635,17 +635,19 @@ def _annual_equals_period(t: GoalTable):
 
 
 def _cost_over_budget(t: GoalTable):
+    """The 成本 rows' money above the annual amount: a row of the whole project's cost (项目总成本) beside its parts
+    is counted once (the larger of the totals and the parts); a year without money (0) holds no costs to compare."""
     budget = t.funds.get("amount")
     rows = [
-        (n, ln.value * TO_WAN[ln.unit])
-        for n, ln in enumerate(t.lines)
+        (any(word in ln.name for word in TOTAL_WORDS), ln.value * TO_WAN[ln.unit])
+        for ln in t.lines
         if (ln.std_level1 == COST or ln.std_level2 == "成本指标")
         and ln.value is not None
         and ln.unit in TO_WAN
         and ln.operator in ("≤", "<", "=")
     ]
-    spent = total(v for _, v in rows)
-    if budget is not None and rows and spent > budget + FUNDS_TOLERANCE:
+    spent = max(total(v for whole, v in rows if whole), total(v for whole, v in rows if not whole))
+    if budget and rows and spent > budget + FUNDS_TOLERANCE:
         yield (
             None,
             f"成本指标合计 {number(spent)} 万元，超过年度资金总额 {number(budget)} 万元 the costs sum above the budget",
