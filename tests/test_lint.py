@@ -723,3 +723,29 @@ def test_cost_over_budget_counts_a_total_once_and_a_year_without_money_not(conn,
     store(conn, RawDocument(layout="test", projects=[project]), year=2026)
     pid = conn.execute("SELECT id FROM projects").fetchone()[0]
     assert ("cost-over-budget" in {f.rule for f in lint_project(conn, pid)}) is fires
+
+
+@pytest.mark.parametrize(
+    "name, target, fires",
+    [
+        ("本年总成本", "≤5.217万元", True),  # another project's figure (its neighbour's budget)
+        ("项目总支出", "≤128.476元", True),  # 元 for 万元
+        ("保护中心运行经费总成本", "≤20万元", True),  # the project's own name before 总成本
+        ("法律服务总成本", "≤8.9万元", False),  # a part's total
+        ("项目总成本中新市民家庭补贴成本", "≤10万元", False),
+        ("培训总投入", "≤30万元", False),
+        ("项目支出控制数", "≤41.7万元", False),  # a department's project spending, a part of its whole
+    ],
+)
+def test_cost_total_low_only_on_a_row_naming_the_whole(conn, name, target, fires):
+    """Once imported tables were given their amount, 10 of the 12 real rows cost-total-low warned of named a part's
+    total (法律服务总成本 ≤8.9 of 78.5万元, a department's 项目支出 beside its 基本支出); 2 were right."""
+    project = RawProject(
+        "保护中心运行经费",
+        amount="120",
+        amount_unit="万元",
+        indicators=[RawIndicator(name=name, target=target, level1="成本指标", level2="经济成本指标")],
+    )
+    store(conn, RawDocument(layout="test", projects=[project]), year=2026)
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    assert ("cost-total-low" in {f.rule for f in lint_project(conn, pid)}) is fires

@@ -656,6 +656,14 @@ def _cost_over_budget(t: GoalTable):
 
 TOTAL_WORDS = ("总支出", "总成本", "总投入", "总费用", "项目支出", "项目成本")  # a cost indicator of the whole project
 TOTAL_SHARE = 0.5  # … a total under this share of the annual amount is not this project's
+# … named as the whole, not as a part's total (法律服务总成本, 项目总成本中常规家庭补贴成本, a department's 项目支出)
+WHOLE_COST = re.compile(r"(?:本?项目|本年度?|年度|全年)?(?:总支出|总成本|总投入|总费用)(?:控制数)?")
+
+
+def _whole_cost(ln: Line, title: str) -> bool:
+    """A row naming the whole project's cost: 项目总支出, 本年总成本, or the project's own name before 总成本."""
+    name = ln.bare_name.replace(title, "") if title else ln.bare_name
+    return WHOLE_COST.fullmatch(name) is not None
 
 
 def _cost_total_far_below(t: GoalTable):
@@ -665,7 +673,7 @@ def _cost_total_far_below(t: GoalTable):
     for n, ln in enumerate(t.lines):
         if (
             (ln.std_level1 == COST or ln.std_level2 == "成本指标")
-            and any(word in ln.name for word in TOTAL_WORDS)
+            and _whole_cost(ln, t.title)
             and ln.value is not None
             and ln.unit in TO_WAN
             and ln.value * TO_WAN[ln.unit] < budget * TOTAL_SHARE
