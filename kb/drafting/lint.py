@@ -557,6 +557,19 @@ def _other_year(t: GoalTable):
             )
 
 
+def _name_earlier_year(t: GoalTable):
+    """The project's name naming only years before the table's (2026年文化惠民演出 in a 2027 table): last year's name
+    copied, unless the project is last year's (尾款, 上年资金) — a note for the reviewer, not a fault."""
+    name = t.title if t.imported else t.head.get("项目名称", "")
+    years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(unicodedata.normalize("NFKC", name or ""))]
+    if t.year and years and max(years) < t.year:
+        yield (
+            None,
+            f"项目名称写了 {max(years)} 年，表是 {t.year} 年度的：延续项目是否照抄了上年的名称？（尾款、上年资金除外） "
+            f"the project's name names {max(years)}",
+        )
+
+
 # what may stand between a name in the 年度目标 and the level it sets: a comparing word, not a change (提高5%)
 _GOAL_LEVEL = re.compile(
     r"\s*(?:(?:不低于|不少于|至少|不高于|不超过|不多于|控制在|保持在|稳定在|达到|达|高于|低于|超过|提升至|提高至|提高到|"
@@ -839,6 +852,12 @@ RULES: tuple[Rule, ...] = (
         "aside)",
         _other_year,
         GUIDE_2021,
+    ),
+    Rule(
+        "name-earlier-year",
+        "info",
+        "项目名称不写以前的年度（上年项目的尾款、上年资金除外） a project's name names no earlier year",
+        _name_earlier_year,
     ),
     Rule(
         "goal-differs",
