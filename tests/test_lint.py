@@ -710,6 +710,12 @@ def test_direction_count_fires_on_batches_delivered():
             True,
         ),  # parts above
         ([("工程建设成本", "≤33000万元")], "0", False),  # no money this year: a period's project
+        # a part's 总成本 is no whole: 100 + 400 of the 项目总成本 500 (summed as wholes, 600 fired)
+        ([("项目总成本", "≤500万元"), ("培训总成本", "≤100万元"), ("设备购置成本", "≤400万元")], "500", False),
+        ([("法律服务总成本", "≤60万元"), ("咨询服务总成本", "≤60万元")], "100", True),  # two parts' totals above
+        # the whole not named 总成本: the row of the annual amount (real: 大厅运转成本 ≤145 of 145), the project's name
+        ([("大厅运转成本", "≤145万元"), ("保洁服务成本", "≤15.36万元"), ("保安服务成本", "≤43.97万元")], "145", False),
+        ([("甲", "≤75万元"), ("律师及听证员劳务费", "≤25万元"), ("差旅费", "≤24万元")], "80", False),
     ],
 )
 def test_cost_over_budget_counts_a_total_once_and_a_year_without_money_not(conn, rows, amount, fires):
@@ -736,6 +742,7 @@ def test_cost_over_budget_counts_a_total_once_and_a_year_without_money_not(conn,
         ("项目总成本中新市民家庭补贴成本", "≤10万元", False),
         ("培训总投入", "≤30万元", False),
         ("项目支出控制数", "≤41.7万元", False),  # a department's project spending, a part of its whole
+        ("保护中心运行经费", "≤20万元", True),  # the project's own name alone
     ],
 )
 def test_cost_total_low_only_on_a_row_naming_the_whole(conn, name, target, fires):

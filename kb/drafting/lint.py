@@ -648,35 +648,42 @@ def _annual_equals_period(t: GoalTable):
 
 
 def _cost_over_budget(t: GoalTable):
-    """The 成本 rows' money above the annual amount: a row of the whole project's cost (项目总成本) beside its parts
-    is counted once (the larger of the totals and the parts); a year without money (0) holds no costs to compare."""
+    """The 成本 rows' money above the annual amount. A row of the whole project's cost (`_whole_cost`, or a row of
+    the annual amount itself: 大厅运转成本 ≤145 of 145万元) restates its parts, so the larger of the wholes and the
+    parts' sum counts; a year without money (0) holds no costs to compare."""
     budget = t.funds.get("amount")
-    rows = [
-        (any(word in ln.name for word in TOTAL_WORDS), ln.value * TO_WAN[ln.unit])
-        for ln in t.lines
-        if (ln.std_level1 == COST or ln.std_level2 == "成本指标")
-        and ln.value is not None
-        and ln.unit in TO_WAN
-        and ln.operator in ("≤", "<", "=")
-    ]
-    spent = max(total(v for whole, v in rows if whole), total(v for whole, v in rows if not whole))
-    if budget and rows and spent > budget + FUNDS_TOLERANCE:
+    if not budget:
+        return
+    wholes: list[float] = []
+    parts: list[float] = []
+    for ln in t.lines:
+        if (
+            (ln.std_level1 == COST or ln.std_level2 == "成本指标")
+            and ln.value is not None
+            and ln.unit in TO_WAN
+            and ln.operator in ("≤", "<", "=")
+        ):
+            wan = ln.value * TO_WAN[ln.unit]
+            whole = _whole_cost(ln, t.title) or abs(wan - budget) <= FUNDS_TOLERANCE
+            (wholes if whole else parts).append(wan)
+    spent = max(max(wholes, default=0.0), total(parts))
+    if spent > budget + FUNDS_TOLERANCE:
         yield (
             None,
             f"成本指标合计 {number(spent)} 万元，超过年度资金总额 {number(budget)} 万元 the costs sum above the budget",
         )
 
 
-TOTAL_WORDS = ("总支出", "总成本", "总投入", "总费用", "项目支出", "项目成本")  # a cost indicator of the whole project
-TOTAL_SHARE = 0.5  # … a total under this share of the annual amount is not this project's
-# … named as the whole, not as a part's total (法律服务总成本, 项目总成本中常规家庭补贴成本, a department's 项目支出)
+TOTAL_SHARE = 0.5  # a whole project's cost under this share of the annual amount is not this project's
+# a cost row naming the whole, not a part's total (法律服务总成本, 项目总成本中新市民家庭补贴成本, 项目支出控制数)
 WHOLE_COST = re.compile(r"(?:本?项目|本年度?|年度|全年)?(?:总支出|总成本|总投入|总费用)(?:控制数)?")
 
 
 def _whole_cost(ln: Line, title: str) -> bool:
-    """A row naming the whole project's cost: 项目总支出, 本年总成本, or the project's own name before 总成本."""
+    """A row naming the whole project's cost: 项目总支出, 本年总成本, the project's own name alone (信访业务工作经费
+    ≤75万元 in its table) or before 总成本."""
     name = ln.bare_name.replace(title, "") if title else ln.bare_name
-    return WHOLE_COST.fullmatch(name) is not None
+    return not name or WHOLE_COST.fullmatch(name) is not None
 
 
 def _cost_total_far_below(t: GoalTable):
