@@ -557,16 +557,21 @@ def _other_year(t: GoalTable):
             )
 
 
+# a project paid on from an earlier year, rightly named by it: 2025年…尾款, 质保金, 上年结转, 2025年中央…补助资金
+_PAID_ON = re.compile(r"尾款|质保金|结转|结余|上年|资金$")
+
+
 def _name_earlier_year(t: GoalTable):
-    """The project's name naming only years before the table's (2026年文化惠民演出 in a 2027 table): last year's name
-    copied, unless the project is last year's (尾款, 上年资金) — a note for the reviewer, not a fault."""
-    name = t.title if t.imported else t.head.get("项目名称", "")
-    years = [int(m.group(1)) for m in _YEAR_MENTION.finditer(unicodedata.normalize("NFKC", name or ""))]
-    if t.year and years and max(years) < t.year:
+    """The project's name naming last year alone (2026年文化惠民演出 in a 2027 table): last year's name copied, as a
+    copy a year on would have moved it (kb.drafting.copies.moved_on). Not a name of the year a project began
+    (2023年…平台建设项目, 2024-2025年运维项目) or of money paid on (`_PAID_ON`): a note for the reviewer, no fault."""
+    name = unicodedata.normalize("NFKC", (t.title if t.imported else t.head.get("项目名称", "")) or "")
+    years = {int(m.group(1)) for m in _YEAR_MENTION.finditer(name)}
+    if t.year and years == {t.year - 1} and not _PAID_ON.search(name):
         yield (
             None,
-            f"项目名称写了 {max(years)} 年，表是 {t.year} 年度的：延续项目是否照抄了上年的名称？（尾款、上年资金除外） "
-            f"the project's name names {max(years)}",
+            f"项目名称写了 {t.year - 1} 年，表是 {t.year} 年度的：延续项目是否照抄了上年的名称？ "
+            f"the project's name names last year ({t.year - 1})",
         )
 
 
@@ -863,7 +868,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "name-earlier-year",
         "info",
-        "项目名称不写以前的年度（上年项目的尾款、上年资金除外） a project's name names no earlier year",
+        "项目名称不照抄上年的年度（尾款、质保金、上年资金除外） a project's name is not last year's",
         _name_earlier_year,
     ),
     Rule(
