@@ -693,6 +693,9 @@ def test_an_imported_table_with_its_period_holds_its_deadlines_to_the_periods_en
 def test_direction_count_fires_on_batches_delivered():
     """食品抽检批次 ≤300批次: 批次 was no unit of things counted, and a ceiling on the batches sampled passed."""
     assert "direction-count" in rule_ids(with_row("食品抽检批次", "≤300批次", "产出指标"))
+    assert "direction-count" in rule_ids(with_row("特种设备检验台次", "≤500台次", "产出指标"))
+    # batches that failed are no delivery: fewer is better (fired once 批次 counted)
+    assert "direction-count" not in rule_ids(with_row("抽检不合格批次", "≤5批次", "产出指标"))
 
 
 @pytest.mark.parametrize(
