@@ -788,3 +788,23 @@ def test_a_project_name_naming_an_earlier_year_is_noted(conn, name, year, noted)
     pid = conn.execute("SELECT id FROM projects").fetchone()[0]
     found = [f for f in lint_project(conn, pid) if f.rule == "name-earlier-year"]
     assert bool(found) is noted and all(f.severity == "info" and "照抄了上年的名称" in f.detail for f in found)
+
+
+def test_the_findings_sheet_prints_each_finding_whole_on_a4(tmp_path):
+    """kb lint --all --out: a long 问题 wrapped in its cell, but the row kept the default height, so LibreOffice
+    printed its lines over the next rows' (and on Letter paper, not the A4 the units print on)."""
+    from openpyxl import load_workbook
+
+    from kb.drafting.form import LINE_HEIGHT, lines
+    from kb.drafting.lint_file import write_report
+
+    detail = "成本指标合计 600 万元，超过年度资金总额 500 万元：请核对工程建设成本、监理费用与年度资金总额是否一致 " * 2
+    finding = {"rule": "cost-over-budget", "severity": "error", "reason": "成本指标合计不超过年度资金总额"}
+    finding |= {"row": None, "indicator": "", "detail": detail}
+    report = {"projects": [{"id": 7, "name": "老旧小区改造", "department": "区住建局", "region": "临川区"}]}
+    report["projects"][0] |= {"year": 2027, "findings": [finding]}
+    write_report(report, tmp_path / "审核意见.xlsx")
+    sheet = load_workbook(tmp_path / "审核意见.xlsx").active
+    assert sheet["K3"].value == detail
+    assert sheet.row_dimensions[3].height >= lines(detail, sheet.column_dimensions["K"].width) * LINE_HEIGHT > 60
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4

@@ -70,6 +70,8 @@ def _xlsx(path: Path, found: list[list]) -> None:
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment
 
+    from kb.drafting.form import row_height
+
     wrapped = Alignment(wrap_text=True, vertical="top")
     book = Workbook()
     sheet = book.active
@@ -78,13 +80,17 @@ def _xlsx(path: Path, found: list[list]) -> None:
     sheet.append(list(COLUMNS))
     for row in found:
         sheet.append(row)
+    widths = [_WIDTHS.get(label, 8) for label in COLUMNS]
     for line in sheet.iter_rows(min_row=3):
         for cell in line:
             cell.alignment = wrapped
             if isinstance(cell.value, str):
                 cell.data_type = TYPE_STRING  # a text is never a formula
-    for n, label in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + n)].width = _WIDTHS.get(label, 8)
+        # as tall as its wrapped text: a reader does not grow a row, and the lines printed over the next row's
+        sheet.row_dimensions[line[0].row].height = row_height([(cell.value, w) for cell, w in zip(line, widths)])
+    for n, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + n)].width = width
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"  # printed as wide as the page, its header atop each page
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
