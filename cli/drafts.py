@@ -942,10 +942,10 @@ def lint(
 
 
 def _told(c: dict[str, int]) -> str:
-    """'错误 1 个，警告 2 个 (1 error, 2 warnings)': a count of findings, Chinese first."""
+    """'错误 1 个，警告 2 个，提示 0 个 (1 error, 2 warnings, 0 notes)': a count of findings, Chinese first."""
     return (
-        f"错误 {c['error']} 个，警告 {c['warning']} 个 ({_plural(c['error'], 'error')}, "
-        f"{_plural(c['warning'], 'warning')})"
+        f"错误 {c['error']} 个，警告 {c['warning']} 个，提示 {c['info']} 个 ({_plural(c['error'], 'error')}, "
+        f"{_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')})"
     )
 
 
@@ -956,14 +956,14 @@ def _print_report(report: dict) -> None:
 
     from cli.render import add_row
     from kb.drafting.lint import counts
+    from kb.drafting.lint_file import SEVERITY_WORDS
 
     out = console()
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
     out.print(
-        f"已检查 {report['checked']} 个项目，{len(report['projects'])} 个有发现：{_told(c).split(' (')[0]}，"
-        f"提示 {c['info']} 个 (checked {_plural(report['checked'], 'project')}: {len(report['projects'])} with "
-        f"findings; {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {_plural(c['info'], 'note')})",
+        f"已检查 {report['checked']} 个项目，{len(report['projects'])} 个有发现 (checked "
+        f"{_plural(report['checked'], 'project')}, {len(report['projects'])} with findings)：{_told(c)}",
         markup=False,
     )
     table = Table(box=box.SIMPLE_HEAD)
@@ -971,7 +971,7 @@ def _print_report(report: dict) -> None:
         table.add_column(col, justify=justify, overflow="fold")
     for r in report["rules"]:
         if r["findings"]:
-            severity = SEVERITIES.get(r["severity"], r["severity"]).split(" ")[0]
+            severity = SEVERITY_WORDS.get(r["severity"], r["severity"])
             add_row(table, r["id"], severity, len(r["projects"]), r["findings"], " ".join(map(str, r["projects"])))
     out.print(table)
     for p in report["projects"]:
@@ -981,7 +981,7 @@ def _print_report(report: dict) -> None:
         )
         for f in p["findings"]:
             where = f"第 {f['row']} 行 {f['indicator']}: " if f["row"] else ""
-            severity = SEVERITIES.get(f["severity"], f["severity"]).split(" ")[0]
+            severity = SEVERITY_WORDS.get(f["severity"], f["severity"])
             out.print(shown(f"    {severity} {f['rule']:<22} {where}{f['detail']}"), markup=False)
 
 

@@ -389,3 +389,17 @@ def test_lint_all_writes_the_findings_a_reviewer_sends_back(kb, tmp_path):
     assert (tmp_path / "审核意见.csv").read_text(encoding="utf-8-sig").startswith("部门,项目,项目编号")
     for written in (out, tmp_path / "审核意见.csv"):
         assert "这是 jixiao-kb 写出的审核意见" in kb("import", written, ok=False).output
+
+
+def test_lint_all_counts_a_projects_notes(capsys):
+    """A project whose only finding is a note (提示) was headed '错误 0 个，警告 0 个' above it."""
+    from cli.drafts import _print_report
+
+    finding = {"rule": "name-earlier-year", "severity": "info", "reason": "", "row": None, "indicator": ""}
+    finding["detail"] = "项目名称写了 2026 年"
+    project = {"id": 9, "name": "2026年文化惠民演出", "region": "临川区", "year": 2027, "findings": [finding]}
+    rule = {"id": "name-earlier-year", "severity": "info", "projects": [9], "findings": 1}
+    _print_report({"checked": 3, "projects": [project], "rules": [rule]})
+    out = "".join(capsys.readouterr().out.split("\n"))
+    assert "已检查 3 个项目，1 个有发现" in out and "提示 1 个" in out
+    assert "#9 2026年文化惠民演出 (临川区 2027): 错误 0 个，警告 0 个，提示 1 个" in out
