@@ -184,3 +184,15 @@ def test_a_projects_attribute_in_the_2015_forms_words_does_not_refuse_the_copy(c
     """项目属性 | 经常性项目 (the 2015 form's words, not 新增/延续) refused kb draft new --from-project outright."""
     conn.execute("UPDATE projects SET fields = ? WHERE id = ?", (json.dumps({"项目属性": printed}), project))
     assert copies.from_project(conn, project, "2025科技补贴").attribute == attribute
+
+
+@pytest.mark.parametrize("period", ["1年", "长期", "2024年1月-12月"])
+def test_a_projects_period_that_reads_as_no_dates_does_not_refuse_the_copy(conn, project, period):
+    """项目期 | 1年 (the 2015 form's, read as the period since grid-form takes 项目期) refused kb draft new
+    --from-project outright ('实施期 读不出起止'): the copy's 实施期 is left for the unit to give."""
+    from kb.drafting.lint import lint_draft
+
+    conn.execute("UPDATE projects SET period = ? WHERE id = ?", (period, project))
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    assert not copy.period and copy.year == 2025
+    assert any("实施期" in f.detail for f in lint_draft(conn, copy.id))  # asked for

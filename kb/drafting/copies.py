@@ -19,6 +19,7 @@ from kb.drafting.history import differences, record, state, stored
 from kb.drafting.suggest import project_rows, spending_type
 from kb.errors import KbError
 from kb.vocab.amounts import first_number
+from kb.vocab.dates import period_bounds
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
@@ -31,6 +32,13 @@ def moved_on(text: str | None, year: int | None) -> str | None:
         return text
     years = {int(m.group()) for m in _YEAR.finditer(text)}
     return _YEAR.sub(str(year + 1), text) if years == {year} else text
+
+
+def _period(text: str | None, year: int | None) -> str | None:
+    """An imported project's period a year on when it reads as one; a length or a word (项目期 | 1年, 长期), which a
+    draft's 实施期 may not be, is left for the draft to give (kb lint asks for it)."""
+    moved = moved_on(text, year)
+    return moved if period_bounds(moved) else None
 
 
 def next_name(name: str, year: int | None) -> str:
@@ -90,7 +98,7 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
         "year": year + 1 if year else None,
         "amount_wan": p["amount_wan"],
         "total_wan": p["total_wan"],
-        "period": moved_on(p["period"], year),
+        "period": _period(p["period"], year),
         "spending_type": spending_type(p["name"], p["overview"] or "", p["goal"] or "") or "",
         "overview": p["overview"],
         "goal": p["goal"],
