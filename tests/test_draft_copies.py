@@ -186,7 +186,7 @@ def test_a_projects_attribute_in_the_2015_forms_words_does_not_refuse_the_copy(c
     assert copies.from_project(conn, project, "2025科技补贴").attribute == attribute
 
 
-@pytest.mark.parametrize("period", ["1年", "长期", "2024年1月-12月"])
+@pytest.mark.parametrize("period", ["1年", "长期", "三年"])
 def test_a_projects_period_that_reads_as_no_dates_does_not_refuse_the_copy(conn, project, period):
     """项目期 | 1年 (the 2015 form's, read as the period since grid-form takes 项目期) refused kb draft new
     --from-project outright ('实施期 读不出起止'): the copy's 实施期 is left for the unit to give."""
@@ -196,3 +196,9 @@ def test_a_projects_period_that_reads_as_no_dates_does_not_refuse_the_copy(conn,
     copy = copies.from_project(conn, project, "2025科技补贴")
     assert not copy.period and copy.year == 2025
     assert any("实施期" in f.detail for f in lint_draft(conn, copy.id))  # asked for
+
+
+def test_a_period_ending_within_its_starts_year_is_copied_a_year_on(conn, project):
+    """'2024年1月-12月' (the end without its year) is a period: the copy's is '2025年1月-12月', not left empty."""
+    conn.execute("UPDATE projects SET period = ? WHERE id = ?", ("2024年1月-12月", project))
+    assert copies.from_project(conn, project, "2025科技补贴").period == "2025年1月-12月"

@@ -240,6 +240,11 @@ def test_rows_from_precedents_bring_their_explanation_scoring_and_weight(seeded)
         ("2025-01-01至2025-06-30", (date(2025, 1, 1), date(2025, 6, 30))),
         ("2025—2027年", (date(2025, 1, 1), date(2027, 12, 31))),
         ("2025年", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("2027年1月-12月", (date(2027, 1, 1), date(2027, 12, 31))),  # the end within the start's year
+        ("2027年1月1日至6月30日", (date(2027, 1, 1), date(2027, 6, 30))),
+        ("2027.3-12", (date(2027, 3, 1), date(2027, 12, 31))),
+        ("2027年6月-3月", None),
+        ("2027年1月-13月", None),
         ("长期", None),
         ("2027-01 至 2025-12", None),
     ],

@@ -1,5 +1,6 @@
-"""Dates as goal tables write them: a project's 实施期 ('2025-01 至 2027-12', '2025年1月-2025年12月', '202501-202512',
-'2025—2027年') and the dates inside a target or a goal ('2025年6月底前', '2025-09-30', '2026年12月31日前').
+"""Dates as goal tables write them: a project's 实施期 ('2025-01 至 2027-12', '2025年1月-2025年12月',
+'2027年1月-12月', '2025—2027年') and the dates inside a target or a goal ('2025年6月底前', '2025-09-30',
+'2026年12月31日前').
 
 A month or a year alone stands for its last day when it ends something (a deadline, a period's end) and its first
 day when it starts a period. Only a four-digit year from 1900 to 2099 written as a year (followed by 年, a month or a
@@ -16,7 +17,9 @@ from datetime import date
 _YEAR = r"(19\d\d|20\d\d)"
 # one end of a period: 2025-01-01, 2025.1, 2025年1月1日, 202501, 20250101, 2025年, 2025
 _POINT = rf"{_YEAR}(?:\s*(?:[-./年])\s*(\d{{1,2}})(?:\s*(?:[-./月])\s*(\d{{1,2}})\s*日?)?\s*月?|(\d\d)(\d\d)?)?\s*年?"
-_PERIOD = re.compile(rf"^\s*{_POINT}\s*(?:至|到|－|-|—+|–|~|～|_)\s*{_POINT}\s*$")
+# the end of a period within its start's year: '2027年1月-12月', '2027年1月1日至12月31日', '2027.1-12'
+_SAME_YEAR_END = r"(\d{1,2})(?:\s*(?:[-./月])\s*(\d{1,2})\s*日?)?\s*月?"
+_PERIOD = re.compile(rf"^\s*{_POINT}\s*(?:至|到|－|-|—+|–|~|～|_)\s*(?:{_POINT}|{_SAME_YEAR_END})\s*$")
 # a date inside a sentence: a year with 年 (a month and day may follow) or an ISO-like 2025-09-30 / 2025.9
 _MENTION = re.compile(
     rf"(?<!\d){_YEAR}(?:年(?:\s*(\d{{1,2}})\s*月(?:\s*(\d{{1,2}})\s*[日号])?)?|[-./](\d{{1,2}})(?:[-./](\d{{1,2}}))?(?!\d))"
@@ -43,7 +46,8 @@ def _point(groups: tuple, end: bool) -> date | None:
 
 def period_bounds(text: str | None) -> tuple[date, date] | None:
     """(first day, last day) of a period as written, or None when it does not read as one (or ends before it
-    starts). A single year ('2025年', '2025') is that year."""
+    starts). A single year ('2025年', '2025') is that year; an end without its year is in the start's year
+    ('2027年1月-12月')."""
     text = unicodedata.normalize("NFKC", text or "").strip()
     if not text:
         return None
@@ -54,7 +58,13 @@ def period_bounds(text: str | None) -> tuple[date, date] | None:
     m = _PERIOD.match(text)
     if not m:
         return None
-    start, end = _point(m.groups()[:5], end=False), _point(m.groups()[5:], end=True)
+    start = _point(m.groups()[:5], end=False)
+    if m.group(6) is not None:
+        end = _point(m.groups()[5:10], end=True)
+    elif start is not None:
+        end = _day(start.year, int(m.group(11)), int(m.group(12)) if m.group(12) else None, end=True)
+    else:
+        end = None
     if start is None or end is None or end < start:
         return None
     return start, end
