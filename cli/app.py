@@ -11,7 +11,8 @@ from typing import Optional
 import typer
 
 from kb import __version__
-from cli.base import SEARCH_LIMIT, part_of_name, search as search_command  # cli.entry runs it without typer too
+from cli.base import SEARCH_LIMIT, file_options, part_of_name
+from cli.base import search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
 from cli.help_words import install as install_help_words
 from cli.library import register as register_library_commands
@@ -286,6 +287,7 @@ def search(
 ) -> None:
     """查找包含 QUERY 的指标和项目（任意长度，中文、拼音首字母或近似写法），按相关度排列。 Find indicators and projects
     containing QUERY, ranked."""
+    file_options(out, force, as_json)
     search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset, out, force)
 
 

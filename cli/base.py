@@ -74,6 +74,16 @@ def open_kb(path: Path, bootstrap: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def file_options(out: Path | None, force: bool, as_json: bool) -> None:
+    """Refuse --force without --out and --json with it, which would otherwise pass unheeded."""
+    from kb.errors import KbError
+
+    if force and out is None:
+        raise KbError("--force 只与 --out 同用（覆盖已有的文件） only with --out")
+    if as_json and out is not None:
+        raise KbError("--json 与 --out 不能同用：--out 写文件，--json 打印 either write a file or print JSON")
+
+
 def part_of_name(text: str | None) -> str | None:
     """A filter's part of a name as meant: the spaces around it dropped, a blank one no filter (`--region " "`, an
     empty variable in a script, filtered on a space and found nothing)."""

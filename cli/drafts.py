@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from cli.base import part_of_name
+from cli.base import file_options, part_of_name
 from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
 from kb.vocab.numbers import number
@@ -886,6 +886,7 @@ def lint(
         )
     if (region or year or department or out) and not all_projects:
         raise KbError("--region、--year、--department、--out 只与 --all 同用 only with --all")
+    file_options(out, force, as_json)
     if rules:
         listed = [{"id": r.id, "severity": r.severity, "reason": r.reason, "source": r.source} for r in kl.RULES] + [
             {"id": rule, "severity": severity, "reason": reason, "source": ""}

@@ -238,6 +238,9 @@ def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_pat
     text = table.read_bytes()
     assert text.startswith("\ufeff指标名称,指标值".encode("utf-8")) and len(text.decode("utf-8-sig").splitlines()) > 3
     assert kb("search", "满意", "--out", tmp_path / "x.pdf", db=seeded).exit_code == 1
+    for unheeded in (["--force"], ["--json", "--out", tmp_path / "y.csv"]):  # refused, not passed over
+        refused = kb("search", "满意", *unheeded, db=seeded)
+        assert refused.exit_code == 1 and refused.stderr.startswith("kb: 错误 error: --"), refused.stderr
     again = json.loads(kb("import", book, table, "--json", db=tmp_path / "other.sqlite3").stdout)
     assert [r["status"] for r in again] == ["failed", "failed"]  # copies of the base's indicators: not goal tables
     assert all(r["message"].startswith("这是 jixiao-kb 写出的检索结果") for r in again)

@@ -385,6 +385,8 @@ def test_lint_all_writes_the_findings_a_reviewer_sends_back(kb, tmp_path):
     assert direction[1] == "科技创新政策扶持资金" and direction[5] == "警告" and "上限" in direction[10]
     assert [r[0] or "" for r in rows[1:]] == sorted(r[0] or "" for r in rows[1:])
     one_line_error(kb("lint", "--all", "--out", out, ok=False), "--force")
+    one_line_error(kb("lint", "--all", "--force", ok=False), "--force 只与 --out 同用")  # refused, not passed over
+    one_line_error(kb("lint", "--all", "--json", "--out", out, ok=False), "--json 与 --out 不能同用")
     kb("lint", "--all", "--out", tmp_path / "审核意见.csv")
     assert (tmp_path / "审核意见.csv").read_text(encoding="utf-8-sig").startswith("部门,项目,项目编号")
     for written in (out, tmp_path / "审核意见.csv"):
