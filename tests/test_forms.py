@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb import sheet_file
 from kb.drafting import drafts, export, form, yth
 from kb.errors import KbError
 
@@ -124,9 +125,10 @@ def full_draft_with_every_field(conn, d):
 
 
 def test_short_text_rows_stay_one_line_and_cjk_counts_double():
-    assert form.text_width("满意度") == 6 and form.text_width("abc") == 3
-    assert form.lines("满意度", 10) == 1 and form.lines("满" * 20, 10) == 5 and form.lines("甲\n乙", 10) == 2
-    assert form.row_height([("短", 10), ("长" * 40, 10)]) > form.row_height([("短", 10)])
+    assert sheet_file.text_width("满意度") == 6 and sheet_file.text_width("abc") == 3
+    assert sheet_file.lines("满意度", 10) == 1 and sheet_file.lines("满" * 20, 10) == 5
+    assert sheet_file.lines("甲\n乙", 10) == 2
+    assert sheet_file.row_height([("短", 10), ("长" * 40, 10)]) > sheet_file.row_height([("短", 10)])
 
 
 def test_docx_is_an_a4_form_with_plain_title_chinese_fonts_and_vertical_label(conn, tmp_path):

@@ -795,7 +795,7 @@ def test_the_findings_sheet_prints_each_finding_whole_on_a4(tmp_path):
     printed its lines over the next rows' (and on Letter paper, not the A4 the units print on)."""
     from openpyxl import load_workbook
 
-    from kb.drafting.form import LINE_HEIGHT, lines
+    from kb.sheet_file import LINE_HEIGHT, lines
     from kb.drafting.lint_file import write_report
 
     detail = "成本指标合计 600 万元，超过年度资金总额 500 万元：请核对工程建设成本、监理费用与年度资金总额是否一致 " * 2

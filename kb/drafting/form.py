@@ -1,4 +1,5 @@
-"""What the national 项目支出绩效目标表 holds for a draft, and how tall its cells are, for the .xlsx and .docx writers.
+"""What the national 项目支出绩效目标表 holds for a draft, for the .xlsx and .docx writers (how tall its cells are:
+kb.sheet_file).
 
 The layout follows the form of 财预〔2020〕10号 (附件 项目支出绩效目标表) and 财预〔2021〕101号: the title with its
 year, the head rows in the form's order (项目名称, 主管部门及代码, 实施单位, 项目属性, 实施期, 项目资金 with its
@@ -11,20 +12,15 @@ printed: 项目名称 is its own field. The indicator table has the columns the 
 
 from __future__ import annotations
 
-import math
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb.drafting.drafts import Draft, Row
-from kb.vocab.numbers import number
-from kb.vocab.text import shown
+from kb.sheet_file import cell_text
 
 TABLE_FONT = "宋体"  # every Chinese Windows and WPS has it; LibreOffice substitutes a serif CJK font
 TITLE_FONT = "黑体"  # 方正小标宋 is the printed forms' title face, but few machines have it: 黑体 everywhere
 TABLE_SIZE = 10.5  # pt, 五号
 TITLE_SIZE = 18  # pt, 小二
-LINE_HEIGHT = 14.0  # pt per line of TABLE_SIZE text in a cell
 PORTRAIT_WIDTH = 100  # column width units (about one ASCII character) A4 portrait holds at 100 % scale
 LABEL_WIDTH = 16  # the first column: head labels and the vertical 绩效指标
 FOOTER = (("填报单位（盖章）：", "联系人："), ("联系电话：", "填报日期：      年    月    日"))
@@ -52,11 +48,6 @@ OPTIONAL_COLUMNS = (
 def title(draft: Draft) -> str:
     year = draft.year if draft.year is not None else "    "
     return f"项目支出绩效目标表（{year}年度）"
-
-
-def cell_text(value) -> str:
-    """A value as the form prints it: numbers as kb.vocab.numbers writes them, control characters escaped."""
-    return shown(number(value), lines=True) if value is not None else ""
 
 
 def row_value(row: Row, key: str) -> str | float | None:
@@ -120,19 +111,3 @@ def head_rows(draft: Draft) -> list[tuple[str, str, str | float | None]]:
         ("总体目标", period_label(draft), cell_text(draft.period_goal)),
         ("总体目标", "年度目标", cell_text(draft.goal)),
     ]
-
-
-def text_width(text: str) -> int:
-    """Printed width in column units: a CJK or full-width character 2, others 1."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a cell `width` units wide (each paragraph apart; at least 1)."""
-    usable = max(width - 1.5, 2)  # the cell's padding
-    return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text or "").split("\n")) or 1
-
-
-def row_height(cells: Sequence[tuple[object, float]]) -> float:
-    """Points a row needs for the tallest of its (value, width) cells."""
-    return max(lines(cell_text(value), width) for value, width in cells) * LINE_HEIGHT + 4

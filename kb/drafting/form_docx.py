@@ -17,6 +17,7 @@ from importers.records import DRAFT_MARK
 from kb.drafting import form
 from kb.drafting.drafts import Draft
 from kb.drafting.form_xlsx import level_runs
+from kb.sheet_file import cell_text
 
 if TYPE_CHECKING:  # the writer's own imports wait until a document is written
     from docx.table import Table
@@ -115,9 +116,9 @@ def write(draft: Draft, path: Path) -> None:
         if sub:
             sub_end = min(2, last - 1)
             _write(top.cell(r, 1).merge(top.cell(r, sub_end)), sub, centre=True, size=size)
-            _write(top.cell(r, sub_end + 1).merge(top.cell(r, last)), form.cell_text(value), size=size)
+            _write(top.cell(r, sub_end + 1).merge(top.cell(r, last)), cell_text(value), size=size)
         else:
-            _write(top.cell(r, 1).merge(top.cell(r, last)), form.cell_text(value), size=size)
+            _write(top.cell(r, 1).merge(top.cell(r, last)), cell_text(value), size=size)
     for label, rows in blocks.items():
         _write(top.cell(rows[0], 0).merge(top.cell(rows[-1], 0)), label, bold=True, centre=True, size=size)
 
@@ -137,7 +138,7 @@ def write(draft: Draft, path: Path) -> None:
         for c, col in enumerate(cols):
             if (c, n) not in below:
                 centre = col.key in ("level1", "level2", "weight")
-                _write(table.cell(1 + n, c + 1), form.cell_text(form.row_value(row, col.key)), centre=centre, size=size)
+                _write(table.cell(1 + n, c + 1), cell_text(form.row_value(row, col.key)), centre=centre, size=size)
     label = table.cell(min(1, len(draft.rows)), 0).merge(table.cell(len(draft.rows), 0))  # not in the repeated row
     _write(label, "绩效指标", bold=True, centre=True, size=size)
     _set(label._tc.get_or_add_tcPr(), "w:textDirection", **{"w:val": "tbRl"})

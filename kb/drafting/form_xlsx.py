@@ -12,6 +12,7 @@ from pathlib import Path
 from importers.records import DRAFT_MARK
 from kb.drafting import form
 from kb.drafting.drafts import Draft
+from kb.sheet_file import row_height
 from kb.vocab.numbers import decimals
 from kb.written import FORMULA_START
 
@@ -102,7 +103,7 @@ def write(draft: Draft, path: Path) -> None:
             cells.append((value, span(r, sub_end + 1, last, value)))
         else:
             cells = [(value, span(r, 2, last, value))]
-        ws.row_dimensions[r].height = form.row_height(cells + ([] if label in shared else [(label, widths[0])]))
+        ws.row_dimensions[r].height = row_height(cells + ([] if label in shared else [(label, widths[0])]))
         r += 1
     for rows in block.values():
         if len(rows) > 1:
@@ -111,14 +112,14 @@ def write(draft: Draft, path: Path) -> None:
     header = r
     for c, col in enumerate(cols, 2):
         put(header, c, col.label, strong=True, align=centred)
-    ws.row_dimensions[header].height = form.row_height([(col.label, col.width) for col in cols])
+    ws.row_dimensions[header].height = row_height([(col.label, col.width) for col in cols])
     for n, row in enumerate(draft.rows, header + 1):
         row_cells: list[tuple[object, float]] = []
         for c, col in enumerate(cols, 2):
             text = form.row_value(row, col.key)
             put(n, c, text, align=centred if col.key in ("level1", "level2", "weight") else left)
             row_cells.append((text, col.width))
-        ws.row_dimensions[n].height = form.row_height(row_cells)
+        ws.row_dimensions[n].height = row_height(row_cells)
     end = header + len(draft.rows)
     put(header, 1, "绩效指标", strong=True, align=Alignment(horizontal="center", vertical="center", textRotation=255))
     for n in range(header + 1, end + 1):

@@ -70,7 +70,7 @@ def _xlsx(path: Path, found: list[list]) -> None:
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment
 
-    from kb.drafting.form import row_height
+    from kb.sheet_file import row_height
 
     wrapped = Alignment(wrap_text=True, vertical="top")
     book = Workbook()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from importers.records import DRAFT_MARK
 from kb.drafting.drafts import Draft, Row
-from kb.drafting.form import cell_text
+from kb.sheet_file import cell_text
 from kb.errors import KbError
 
 COLUMNS = (
