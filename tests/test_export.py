@@ -397,3 +397,21 @@ def test_search_hits_in_a_file_never_run_as_a_formula(tmp_path):
     write_hits(result, tmp_path / "hits.xlsx")
     sheet = load_workbook(tmp_path / "hits.xlsx")["指标"]
     assert [cell.data_type for cell in sheet[3][:2]] == ["s", "s"] and sheet[3][0].value == hit["name"]
+
+
+def test_search_hits_in_an_xlsx_print_whole_on_a4(tmp_path):
+    """A long project text wrapped in its cell kept the default row height, so LibreOffice printed its lines over the
+    next rows, on Letter paper: each row is as tall as its wrapped text, the page A4 (kb.sheet_file, as kb lint's)."""
+    from openpyxl import load_workbook
+
+    from kb.sheet_file import LINE_HEIGHT, lines
+    from kb.find.hits_file import write_hits
+
+    snippet = "项目概况：为全区60周岁以上居家老人提供助餐、助浴、助洁等上门服务，" * 6
+    hit = {"name": "居家养老服务补贴", "id": 1, "snippet": snippet}
+    result = {"query": "养老", "indicators": [], "projects": [hit]}
+    write_hits(result, tmp_path / "hits.xlsx")
+    for sheet in load_workbook(tmp_path / "hits.xlsx"):
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+    projects = load_workbook(tmp_path / "hits.xlsx")["项目"]
+    assert projects.row_dimensions[3].height >= lines(snippet, projects.column_dimensions["G"].width) * LINE_HEIGHT
