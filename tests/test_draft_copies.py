@@ -179,11 +179,12 @@ def test_a_copy_left_unchanged_while_its_budget_changed_is_checked(conn, project
     assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, plain.id)}  # no copy, nothing to compare
 
 
-@pytest.mark.parametrize("printed, attribute", [("经常性项目", "延续"), ("一次性项目", "延续"), ("新增项目", "新增")])
-def test_a_projects_attribute_in_the_2015_forms_words_does_not_refuse_the_copy(conn, project, printed, attribute):
-    """项目属性 | 经常性项目 (the 2015 form's words, not 新增/延续) refused kb draft new --from-project outright."""
+@pytest.mark.parametrize("printed", ["经常性项目", "一次性项目", "新增项目", "延续项目"])
+def test_a_projects_copy_a_year_on_is_a_continued_project(conn, project, printed):
+    """项目属性 | 经常性项目 (the 2015 form's words, not 新增/延续) refused kb draft new --from-project outright; a 新增
+    project copied a year on stayed 新增. Last year's project carried on is 延续, whatever it was then."""
     conn.execute("UPDATE projects SET fields = ? WHERE id = ?", (json.dumps({"项目属性": printed}), project))
-    assert copies.from_project(conn, project, "2025科技补贴").attribute == attribute
+    assert copies.from_project(conn, project, "2025科技补贴").attribute == "延续"
 
 
 @pytest.mark.parametrize("period", ["1年", "长期", "三年"])

@@ -66,8 +66,6 @@ def head_from_fields(fields: dict) -> dict:
         field = drafts.field_name(label)
         if field not in drafts.HEAD_FIELDS or field in head:
             continue
-        if field == "attribute" and text.removesuffix("项目") not in drafts.ATTRIBUTES:
-            continue  # the 2015 form's 经常性/一次性: no 新增/延续 (a copy is 延续)
         if drafts.HEAD_FIELDS[field][1] is float:
             number = first_number(text)
             if number is not None:
@@ -104,7 +102,7 @@ def from_project(conn: sqlite3.Connection, project_id: int, name: str) -> drafts
         "goal": p["goal"],
     }
     head = {k: v for k, v in head.items() if v not in (None, "")}
-    head.setdefault("attribute", "延续")  # last year's project, carried on
+    head["attribute"] = "延续"  # last year's project carried on, whatever it was then (新增, the 2015 form's 经常性)
     where = " ".join(str(v) for v in (p["region"], year) if v)
     label = f"项目 #{project_id} {p['name']}" + (f"（{where}）" if where else "")
     with transaction(conn):
