@@ -128,9 +128,9 @@ def _show(conn, draft, as_json: bool) -> None:
 
     from kb.drafting.copies import since_copied
     from kb.drafting.library import entries_of
-    from kb.drafting.lint import draft_table, run
+    from kb.drafting.lint import draft_findings
 
-    findings = run(draft_table(draft))
+    findings = draft_findings(conn, draft)
     compared = since_copied(conn, draft.id)
     texts = entries_of(conn, [r.library_id for r in draft.rows])
     if as_json:
@@ -672,6 +672,28 @@ def export_cmd(
         )
 
 
+@draft_app.command("lint")
+@handles_errors
+def lint_one(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
+    """检查草稿（同 kb lint --draft NAME）；发现错误时退出码为 1。 Check a draft, as kb lint --draft does: exits 1 on an
+    error."""
+    from kb.drafting.lint import lint_draft
+
+    _say_findings(lint_draft(open_kb(ctx), name), as_json)
+
+
+def _say_findings(findings, as_json: bool) -> None:
+    """One table's findings, printed or as JSON; exits 1 when one is an error."""
+    from dataclasses import asdict
+
+    if as_json:
+        print_json([asdict(f) for f in findings])
+    else:
+        _print_findings(findings, console())
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
 @draft_app.command()
 @handles_errors
 def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
@@ -869,7 +891,6 @@ def lint(
     检查一张表（--draft、--project、--self-evaluation）发现错误时退出码为 1；
     全库报告（--all、--self-evaluations）退出码为 0：公开的文件按原样保存。 One table exits 1 when a check finds an
     error; the reports on the whole base exit 0: documents are kept as published, errors and all."""
-    from dataclasses import asdict
 
     from kb.drafting import lint as kl
     from kb.review import self_evaluations as review
@@ -934,12 +955,7 @@ def lint(
         findings = review.check_self_evaluation(conn, self_evaluation)
     else:
         findings = kl.lint_project(conn, project) if project is not None else kl.lint_draft(conn, draft)
-    if as_json:
-        print_json([asdict(f) for f in findings])
-    else:
-        _print_findings(findings, console())
-    if any(f.severity == "error" for f in findings):
-        raise typer.Exit(1)
+    _say_findings(findings, as_json)
 
 
 def _told(c: dict[str, int]) -> str:

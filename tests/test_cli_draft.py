@@ -85,6 +85,8 @@ def test_a_whole_drafting_session(kb, tmp_path):
     linted = kb("lint", "--draft", "科技型企业研发补贴", "--json", ok=False)
     checks = json.loads(linted.stdout)
     assert {c["rule"] for c in checks} >= {"cost-missing", "head-missing"} and linted.exit_code == 1  # an error
+    again = kb("draft", "lint", "科技型企业研发补贴", "--json", ok=False)  # where one looks first: the same
+    assert json.loads(again.stdout) == checks and again.exit_code == 1
     table = kb("draft", "show", "科技型企业研发补贴").stdout
     assert "服务企业满意度" in table and "checks:" in table
     for fmt in ("xlsx", "docx", "md", "csv", "json"):

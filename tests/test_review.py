@@ -87,6 +87,31 @@ def test_a_target_below_last_years_actual_is_flagged(conn):
     ]
 
 
+def test_a_drafts_target_below_last_years_actual_is_flagged(conn):
+    """Copied from last year's project (its linked self-evaluation), or named as last year's self-evaluation."""
+    from conftest import make_document
+    from kb.drafting import drafts
+    from kb.drafting.copies import from_project
+    from kb.drafting.lint import lint_draft
+    from kb.ingest.links import link_self_evaluations
+
+    store(conn, make_document({"信息系统运维": [("系统可用率", "≥98%"), ("巡检次数", "≥12次")]}), "g.txt", year=2023)
+    store(conn, _evaluation(SOUND[:2], {}, name="信息系统运维"), "e.txt", year=2023)
+    conn.execute("UPDATE projects SET amount_wan = 50")  # make_document's amount is 10: the same 年初预算数
+    link_self_evaluations(conn)
+    copy = from_project(conn, conn.execute("SELECT id FROM projects").fetchone()[0], "2024运维")
+    drafts.set_field(conn, copy.id, "project_name", "2024年运维服务")  # renamed: still the copy of that project
+    below = [("target-below-last-actual", 1, "系统可用率", "目标 ≥98%，上年实际 99.5% target, last year's actual")]
+    assert [(f.rule, f.row, f.indicator, f.detail) for f in lint_draft(conn, copy.id)][-1:] == below
+    named = drafts.create(conn, "运维", project_name="2024年信息系统运维项目", year=2024, region="测试市")
+    drafts.apply_rows(conn, named.id, [drafts.new_row("系统可用率", target="≥98%")])
+    assert [(f.rule, f.row, f.indicator, f.detail) for f in lint_draft(conn, named.id)][-1:] == below
+    for head in ({"year": 2025}, {"region": "别的市"}, {"department": "别的局"}):  # another year, region or unit
+        drafts.set_field(conn, named.id, *next(iter(head.items())))
+        assert "target-below-last-actual" not in {f.rule for f in lint_draft(conn, named.id)}
+        drafts.set_field(conn, named.id, *next(iter({"year": 2024, "region": "测试市", "department": ""}.items())))
+
+
 def test_kb_lint_self_evaluations(seeded):
     from kb.db import connect
 

@@ -409,6 +409,36 @@ async def test_a_check_result_points_at_its_row(with_draft):
         assert app.focused is editor.table and editor.table.cursor_row == 0
 
 
+async def test_a_target_below_last_years_self_evaluated_actual_is_said_and_goes_when_raised(with_draft):
+    from importers.records import SELF_EVALUATION, RawDocument, RawIndicator, RawProject
+    from conftest import store
+
+    conn = connect(with_draft)
+    evaluation = RawProject(
+        name=f"2024年{NAME}项目",
+        kind=SELF_EVALUATION,
+        amount="50",
+        amount_unit="万元",
+        indicators=[
+            RawIndicator(name="企业满意度", level1="满意度指标", target="≥90%", actual="96%", weight="10", score="10")
+        ],
+    )
+    store(conn, RawDocument(layout="test", projects=[evaluation]), "e.txt", region=None, year=2024)
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        assert "target-below-last-actual" in rules(app)  # the draft of 2025, named as last year's self-evaluation
+        assert any("上年实际 96%" in f.detail for f in editor.findings)
+        await pilot.press("enter", *"=99%", "enter")  # another row changed: still said
+        await settle(pilot)
+        assert "target-below-last-actual" in rules(app)
+        editor.table.move_cursor(row=1)
+        await pilot.press("enter", *">=97%", "enter")
+        await settle(pilot)
+        assert "target-below-last-actual" not in rules(app)
+
+
 async def test_letter_keys_on_the_spending_type_choice_open_nothing(with_draft):
     """The head's spending-type choice takes no typed text, so a letter pressed on it must not reach the editor's
     one-letter commands (a: add, t: template, s: similar, x: export); they come back once the head is left."""

@@ -1086,8 +1086,15 @@ def lint_project(conn: sqlite3.Connection, project_id: int) -> list[Finding]:
 def lint_draft(conn: sqlite3.Connection, key: int | str) -> list[Finding]:
     from kb.drafting.drafts import open_draft
 
-    draft = open_draft(conn, key)
-    return run(replace(draft_table(draft), copied=_copied(conn, draft)))
+    return draft_findings(conn, open_draft(conn, key))
+
+
+def draft_findings(conn: sqlite3.Connection, draft) -> list[Finding]:
+    """The rules on a kb.drafting.drafts.Draft, and its targets against last year's self-evaluated actuals (of the
+    project it was copied from, or of its name)."""
+    from kb.review.self_evaluations import draft_below_last_actual
+
+    return run(replace(draft_table(draft), copied=_copied(conn, draft))) + draft_below_last_actual(conn, draft)
 
 
 _TARGET_COLUMNS = ("level1", "level2", "name", "operator", "value", "unit", "text")

@@ -173,8 +173,36 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
     ).fetchone()
     if project is None or project["year"] is None:
         return []
+    earlier = _evaluations_before(conn, dict(project))
+    rows = conn.execute(
+        """SELECT n.name, i.operator, i.value, i.unit FROM indicators i
+        JOIN indicator_names n ON n.id = i.name_id WHERE i.project_id = ? ORDER BY i.seq""",
+        (project_id,),
+    ).fetchall()
+    return _below(conn, earlier, rows)
+
+
+def draft_below_last_actual(conn: sqlite3.Connection, draft) -> list[Finding]:
+    """目标偏低 on a kb.drafting.drafts.Draft: its ≥ targets below the actuals of the self-evaluations answering the
+    project it was copied from, and of those of the year before named as it is (its 项目名称, else its name; the
+    same unit and region as kb.ingest.links reads them)."""
+    source = draft.source or {}
+    earlier = []
+    if source.get("kind") == "project":
+        earlier = [r[0] for r in conn.execute("SELECT id FROM self_evaluations WHERE project_id = ?", (source["id"],))]
+    if draft.year is not None:
+        name = draft.project_name or draft.name
+        head = {"name": name, "department": draft.department, "region": draft.region, "year": draft.year}
+        earlier += [e for e in _evaluations_before(conn, {**head, "kind": "project"}) if e not in earlier]
+    rows = [{"name": r.name, "operator": r.operator, "value": r.value, "unit": r.unit} for r in draft.rows]
+    return _below(conn, earlier, rows)
+
+
+def _evaluations_before(conn: sqlite3.Connection, project: dict) -> list[int]:
+    """The ids of the self-evaluations of the year before a goal table (name, department, region, year, kind): the
+    same kind, name, unit and region as kb.ingest.links reads them."""
     key = link_key(project["name"])
-    earlier = [
+    return [
         e["id"]
         for e in conn.execute(
             """SELECT id, name, department FROM self_evaluations WHERE year = ? AND kind = ?
@@ -183,6 +211,11 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
         )
         if link_key(e["name"]) == key and same_unit(e["department"], project["department"])
     ]
+
+
+def _below(conn: sqlite3.Connection, earlier: list[int], rows) -> list[Finding]:
+    """Findings on the rows (name, operator, value, unit) whose ≥ target lies below the actual in those
+    self-evaluations."""
     if not earlier:
         return []
     from kb.find.name_index import outcome_key
@@ -195,19 +228,13 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
     ):
         actual[o["name_key"]] = (o["actual_value"], o["unit"])
     findings = []
-    for seq, row in enumerate(
-        conn.execute(
-            """SELECT n.name, i.operator, i.value, i.unit FROM indicators i
-            JOIN indicator_names n ON n.id = i.name_id WHERE i.project_id = ? ORDER BY i.seq""",
-            (project_id,),
-        ),
-        1,
-    ):
+    for seq, row in enumerate(rows, 1):
         got = actual.get(outcome_key(row["name"]))
         if (
             got
             and row["operator"] in ("≥", ">")
             and row["value"] is not None
+            and got[0] is not None
             and got[0] > row["value"]
             and (not got[1] or not row["unit"] or got[1] == row["unit"])
         ):

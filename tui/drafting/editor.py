@@ -37,7 +37,7 @@ from kb.drafting import copies, unsaved
 from kb.drafting.unsaved import Unsaved, row_fields
 from kb.drafting.history import Undone, undo
 from kb.errors import KbError
-from kb.drafting.lint import Finding, draft_table, run
+from kb.drafting.lint import Finding, draft_findings
 from kb.find.precedents import family_key
 from kb.vocab.numbers import number
 from kb.vocab.text import shown
@@ -67,7 +67,7 @@ LETTER_ACTIONS = {
 
 def _open(conn, draft_id: int) -> tuple[Draft, list[Finding]]:
     draft = open_draft(conn, draft_id)
-    return draft, run(draft_table(draft))
+    return draft, draft_findings(conn, draft)
 
 
 def changed_fields(before: Draft, after: Draft) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.drafting.drafts import ROW_TEXT_FIELDS, Applied, Draft, StaleDraft, open_draft
 from kb.errors import KbError
-from kb.drafting.lint import Finding, draft_table, run
+from kb.drafting.lint import Finding, draft_findings
 from tui.data import Busy, Database
 
 Write = Callable[[sqlite3.Connection, int, int], "Draft | Applied"]  # (conn, draft id, version) → the draft after
@@ -106,8 +106,8 @@ class Writer:
                 self.pending.popleft()
             post(outcome)
 
-    def _outcome(self, edit: Edit, draft: Draft, **kwargs) -> Outcome:
-        return Outcome(edit, draft, run(draft_table(draft)), **kwargs)
+    def _outcome(self, conn: sqlite3.Connection, edit: Edit, draft: Draft, **kwargs) -> Outcome:
+        return Outcome(edit, draft, draft_findings(conn, draft), **kwargs)
 
     def _reload(self, conn: sqlite3.Connection) -> tuple[Draft, Draft]:
         fresh = open_draft(conn, self.draft_id)
@@ -122,22 +122,22 @@ class Writer:
         if edit.write is None:
             fresh = open_draft(conn, self.draft_id)
             if fresh.version == self.known.version:
-                return self._outcome(edit, fresh)
+                return self._outcome(conn, edit, fresh)
             before, fresh = self._reload(conn)
-            return self._outcome(edit, fresh, before=before, reloaded=fresh)
+            return self._outcome(conn, edit, fresh, before=before, reloaded=fresh)
         if edit.generation != self.generation and edit.touches(self.before) != edit.touches(self.known):
             # made before a reload this window has not shown yet, on what the other writer changed
-            return self._outcome(edit, self.known, conflict=True)
+            return self._outcome(conn, edit, self.known, conflict=True)
         before = fresh = None
         try:
             result = edit.write(conn, self.draft_id, self.known.version)
         except StaleDraft:
             before, fresh = self._reload(conn)
             if edit.touches(before) != edit.touches(fresh):
-                return self._outcome(edit, fresh, before=before, reloaded=fresh, conflict=True)
+                return self._outcome(conn, edit, fresh, before=before, reloaded=fresh, conflict=True)
             result = edit.write(conn, self.draft_id, fresh.version)
         draft = result.draft if isinstance(result, Applied) else result
         self.known = draft
         return self._outcome(
-            edit, draft, applied=result if isinstance(result, Applied) else None, before=before, reloaded=fresh
+            conn, edit, draft, applied=result if isinstance(result, Applied) else None, before=before, reloaded=fresh
         )
