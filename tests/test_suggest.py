@@ -173,6 +173,21 @@ def test_a_template_leaves_a_peers_sum_of_money_for_the_officer(kb):
     assert per_community.value is not None  # a standard per unit is a precedent worth copying
 
 
+def test_a_similar_projects_sum_of_money_is_left_for_the_officer_as_a_templates_is(conn):
+    """A similar project's rows brought its total (项目总支出 ≤237万元) into a 380 万元 draft while the template left
+    such sums blank; a copy of the project itself keeps them (last year's own table)."""
+    sums = [("项目总支出", "≤237万元"), ("人均补贴标准", "=600元/人"), ("每户补助金额", "≤300元")]
+    store(conn, make_document({"甲区养老服务发展资金": [*sums, ("补助人数", "≥500人")]}))
+    conn.execute("UPDATE indicators SET std_level1 = '成本指标', std_level2 = '经济成本指标' WHERE seq <= 3")
+    pid = conn.execute("SELECT id FROM projects").fetchone()[0]
+    got = {r.name: (r.operator, r.value, r.unit) for r in suggest.project_rows(conn, pid, every=True)}
+    assert got["项目总支出"] == ("≤", 237, "万元")  # a copy
+    got = {r.name: (r.operator, r.value, r.unit) for r in suggest.project_rows(conn, pid)}
+    assert got["项目总支出"] == ("≤", None, "万元")
+    assert got["人均补贴标准"] == ("=", 600, "元/人") and got["每户补助金额"] == ("≤", 300, "元")  # per unit: kept
+    assert got["补助人数"] == ("≥", 500, "人")
+
+
 def test_a_template_leaves_a_peers_own_count_for_the_officer(conn):
     """A template put one peer's count (补助人数 ≥13万人) into a draft of 120万元: a count no other peer chose is left
     for the officer (to_fill), one two peers chose and a share are kept."""

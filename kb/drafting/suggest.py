@@ -378,9 +378,15 @@ def shared_target(item: TemplateItem) -> bool:
     """Whether a template item's target is one a new project can take as its own: not another project's sum of
     money, nor a count ('补助人数 ≥13万人') only one peer set."""
     unit, value = item.example.unit, item.example.value
-    if item.level1 == COST and unit in AMOUNTS and not any(word in item.name for word in PER_UNIT):
+    if another_projects_sum(item.level1, item.name, unit):
         return False
     return not (item.level2 == QUANTITY and value is not None and unit not in RATES and item.chosen < 2)
+
+
+def another_projects_sum(level1: str | None, name: str, unit: str | None) -> bool:
+    """Whether a cost target in this unit is a project's own sum of money ('项目总支出 ≤237万元'), which another
+    project cannot take: not a cost per unit ('元/人', '每个社区补助金额')."""
+    return level1 == COST and unit in AMOUNTS and not any(word in name for word in PER_UNIT)
 
 
 RATES = ("%", "％", "‰")  # a share any project can aim at ('培训覆盖率 =100%')
@@ -395,8 +401,9 @@ def project_rows(
     every: bool = False,
     periods: bool = False,
 ) -> list[NewRow]:
-    """Rows for a draft from an imported project (all its indicators inside the framework — `every`: all of them
-    — or those in `only`: names or 1-based positions), with the project's targets and 分值 (shares of its total),
+    """Rows for a draft from an imported project (all its indicators inside the framework — `every`: all of them,
+    for a copy of it — or those in `only`: names or 1-based positions), with the project's targets (but its sums of
+    money, unless a copy of it: `another_projects_sum`) and 分值 (shares of its total),
     its 实施期指标值 for a copy of it (`periods`: another draft's 实施期 is its own), and the indicator ids as
     sources."""
     rows = conn.execute(
@@ -427,6 +434,8 @@ def project_rows(
             [prec.indicator_id],
         )
         new.weight, new.period_target = weights.get(prec.indicator_id), whole.get(prec.indicator_id)
+        if not every and another_projects_sum(new.level1, new.name, new.unit):
+            new.value = None  # that project's sum, not this draft's: left for the officer, as a template's is
         out.append(new)
     _check_only(only, found, f"项目 #{project_id} ", f"project {project_id}")
     return out
