@@ -792,6 +792,27 @@ async def _new_name_in_add_dialog(pilot, name: str) -> AddIndicatorDialog:
     return dialog
 
 
+async def test_the_add_dialog_says_how_each_name_matched_and_offers_no_pinyin_as_a_new_name(with_draft):
+    """'jjyl' was offered as ＋ 新指标 (as typed), and near misses stood among the names holding the text unmarked."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("a")
+        dialog = app.screen
+        assert isinstance(dialog, AddIndicatorDialog)
+        dialog.query_one("#add-query", Input).value = "bt"
+        await settle(pilot)
+        table = dialog.query_one("#add-names")
+        assert None not in dialog.hits and not any("新指标" in n for n in plain(table, 0))
+        assert set(plain(table, 4)) == {"拼音"}
+        dialog.query_one("#add-query", Input).value = "补贴发放"
+        await settle(pilot)
+        matches = plain(table, 4)
+        assert matches[0] == "新" and "包含" in matches and "近似" in matches  # a new Chinese name: still offered
+        near = [name for name, match in zip(plain(table, 0), matches) if match == "近似"]
+        assert near and not any("补贴发放" in name for name in near)
+
+
 async def test_new_names_levels_are_guessed_with_the_reason_or_asked(with_draft):
     """A new name's levels come with their reason (a sure keyword: 补贴资金总额 is a cost); when the guess is unsure
     (群众获得感: no keyword) adding opens the level picker on the two likeliest candidates (issue 18)."""

@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 MATCHES = ("exact", "substring", "pinyin", "fuzzy")  # best first
+MATCH_WORDS = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}  # as the faces say them
 COUNT_BATCH = 10  # names counted per statement: an interrupted count keeps the batches already done
 _OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
 

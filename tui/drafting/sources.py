@@ -20,6 +20,7 @@ from kb.errors import KbError
 from kb.find.level_guess import LevelGuess, guess_levels
 from kb.find.outcomes import outcome_summary, preferred_target
 from kb.find.precedents import (
+    MATCH_WORDS,
     NameHit,
     family_key,
     normal_target,
@@ -172,7 +173,14 @@ class AddIndicatorDialog(ModalScreen):
         with Vertical(classes="dialog tall", id="add-dialog") as box:
             box.border_title = "添加指标 add an indicator"
             yield SearchBox(self.initial, placeholder="指标名称 · 拼音首字母 myd · 全拼 manyidu", id="add-query")
-            yield CopyTable(Col("指标名称", 16, 1), Col("项目", 6), Col("层级", 10), Col("常见值", 8), id="add-names")
+            yield CopyTable(
+                Col("指标名称", 16, 1),
+                Col("项目", 6),
+                Col("层级", 10),
+                Col("常见值", 8),
+                Col("匹配", 4),
+                id="add-names",
+            )
             with VerticalScroll(id="add-values-box", can_focus=False):  # the wheel scrolls it, tab passes it by
                 yield Static(id="add-values")
             with Horizontal(classes="dialog-row"):
@@ -213,7 +221,8 @@ class AddIndicatorDialog(ModalScreen):
         show_error(self, event.error)
         typed = event.query.strip()
         exact = any(h.match == "exact" for h in event.hits) or any(e["name"] == typed for e in event.library)
-        new = [None] if typed and not exact else []
+        spelled = not has_han(typed) and any(h.match == "pinyin" for h in event.hits)  # 'jjyl' names no indicator
+        new = [None] if typed and not exact and not spelled else []
         found = list(event.hits) + list(event.library)
         # a name typed in Chinese and used nowhere is what Enter adds (first, under the cursor), even when longer
         # names hold it (老年人满意度: not 受补助社区老年人满意度), unless it is too short to name an indicator (满意: a
@@ -231,6 +240,7 @@ class AddIndicatorDialog(ModalScreen):
                         "",
                         short_level(*standard_row_levels(hit["level1"] or "", hit["level2"] or "", hit["name"])),
                         shown(_reference(hit)),
+                        "",
                     )
                 )
             elif hit is None:
@@ -240,6 +250,7 @@ class AddIndicatorDialog(ModalScreen):
                         "",
                         "",
                         "",
+                        "新",
                     )
                 )
             else:
@@ -251,6 +262,7 @@ class AddIndicatorDialog(ModalScreen):
                         hit.projects,
                         short_level(hit.std_level1, hit.std_level2),
                         hit.common_target,
+                        Text(MATCH_WORDS[hit.match], style="yellow" if hit.match == "fuzzy" else ""),
                     )
                 )
         table.fill(rows)

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Static
 from kb.errors import KbError
 from kb.find.outcomes import outcome_line, outcome_summary
 from kb.find.evaluations import search_self_evaluated
-from kb.find.precedents import NameHit, Precedent, count_names, find_names, precedents
+from kb.find.precedents import MATCH_WORDS, NameHit, Precedent, count_names, find_names, precedents
 from kb.find.search import Filters
 from kb.vocab.pinyin import has_han
 from kb.vocab.text import shown
@@ -30,7 +30,6 @@ from tui.widgets.project_card import std_level
 from tui.widgets.spread import TargetSpread
 from tui.widgets.search_box import SearchBox
 
-MATCH = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}
 SHOW_PRECEDENTS = 200  # rows in the table (newest first); the spread counts them all (from count_names)
 PRECEDENTS_DELAY = 0.12  # seconds of quiet before the precedents of the highlighted name are read
 WARM_UP_DELAY = 1.5  # seconds after the first screen before the name index is loaded in the background
@@ -246,7 +245,7 @@ class IndicatorsPane(Vertical):
                 hit.name + (f" (+{len(hit.others)} 种写法)" if hit.others else ""),
                 hit.uses,
                 *((hit.projects, hit.regions, _level(hit), hit.common_target) if hit.counted else (PENDING,) * 4),
-                MATCH.get(hit.match, hit.match),
+                MATCH_WORDS.get(hit.match, hit.match),
             )
             for hit in self.hits
         ]
