@@ -195,8 +195,8 @@ def new(
         )
         _copy(ctx, name, from_project, from_draft, {k: v for k, v in given.items() if v}, as_json)
         return
-    guessed = suggest.classify(name, overview) if not spending_type else []
     conn = open_kb(ctx)
+    guessed = suggest.rank_types(conn, name, overview) if not spending_type else []
     draft = drafts.create(
         conn,
         name,
@@ -525,7 +525,7 @@ def apply(
                 f"草稿 {draft.name!r} 没有支出类型：请给 --template TYPE 或 --project ID "
                 "has no spending type: give --template TYPE or --project ID"
             )
-        rows = suggest.template_rows(conn, suggest.check_type(kind), only or None)
+        rows = suggest.template_rows(conn, suggest.check_type(kind), only or None, name=draft.name)
     result = drafts.apply_rows(conn, draft.id, rows, draft.version)
     print(
         shown(
@@ -753,10 +753,10 @@ def suggest(
         draft = drafts.open_draft(conn, draft["id"])
         overview = overview or draft.overview or ""
         spending_type = spending_type or draft.spending_type
-    kinds = sg.classify(name, overview)
+    kinds = sg.rank_types(conn, name, overview)
     kind = sg.check_type(spending_type) if spending_type else (kinds[0][0] if kinds else None)
     similar = sg.similar_projects(conn, name, overview, limit)
-    template = sg.template(conn, kind) if kind else None
+    template = sg.template(conn, kind, name=name) if kind else None
     if as_json:
         from dataclasses import asdict
 
@@ -769,6 +769,7 @@ def suggest(
                 else {
                     "type": template.spending_type,
                     "projects": [{"id": i, "name": n} for i, n in template.projects],
+                    "near": [{"id": i, "name": n} for i, n in template.near],
                     "items": [{k: v for k, v in asdict(i).items() if k != "example"} for i in template.items],
                 },
             }
@@ -818,8 +819,10 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
         title_justify="left",
     )
     evaluated = any(i.outcomes for i in template.items)
-    for col in ("一级指标", "二级指标", "三级指标", "常用目标", "项目数", "中位数", "范围") + (
-        ("该目标同行自评达成 met†",) if evaluated else ()
+    for col in (
+        ("一级指标", "二级指标", "三级指标", "常用目标", "项目数", "中位数", "范围")
+        + (("相近‡",) if template.near else ())
+        + (("该目标同行自评达成 met†",) if evaluated else ())
     ):
         table.add_column(col, overflow="fold")
     for i in template.items:
@@ -835,12 +838,21 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
             i.projects,
             f"{number(s['median'])}{unit}" if s["count"] else "",
             f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",
+            *((i.near or "",) if template.near else ()),
             *((peers_text(same) if same else "",) if evaluated else ()),
         )
     out.print(table)
     for i in template.items:
         if i.advice:
             out.print(shown(f"  {i.name} {i.target}: {i.advice}"), markup=False)
+    if template.near:
+        names = "、".join(n for _, n in template.near)
+        out.print(
+            shown(
+                f"‡ 与名称最相近的项目中用它的个数，这些在先 used by the projects most like the name, first: {names}"
+            ),
+            markup=False,
+        )
     if evaluated:
         out.print(
             f"† 设了同一目标值的单位在自评表中的达成情况（自报）: {PEERS_KEY}; self-reported by the units",

@@ -65,7 +65,9 @@ def test_a_whole_drafting_session(kb, tmp_path):
     assert "科技型企业贷款风险贴息资金" in kb("suggest", "科技型企业研发补贴").stdout
     template = kb("draft", "apply", "科技型企业研发补贴").stdout  # the draft's type's template
     assert "added" in template and "数值留空，请按本项目填写" in template  # a peer's own count is left out …
-    assert "企业膨胀数量" in template.split("：")[1]  # … by name
+    left = template.split("：")[1].split(" · ")[0].split("、")  # … by name
+    rows = {r["name"]: r for r in json.loads(kb("draft", "show", "科技型企业研发补贴", "--json").stdout)["rows"]}
+    assert left and all(rows[name]["value"] is None and rows[name]["operator"] for name in left)
     projects = json.loads(kb("projects", "--json").stdout)
     precedent = next(p["id"] for p in projects if p["name"] == "科技型企业贷款风险贴息资金")
     applied = kb("draft", "apply", "科技型企业研发补贴", "--project", precedent).stdout

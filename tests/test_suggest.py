@@ -129,6 +129,48 @@ def test_subsidy_template_picks_the_most_used_indicators(kb):
     assert {"产出指标", "效益指标", "满意度指标"} <= levels
 
 
+def _aid_and_care(conn, subsidies: bool = True) -> None:
+    """Student aid 补贴 projects (the many) and elderly-care ones (the few), as the real base holds them."""
+    aid = [("受助学生满意度", "≥95%"), ("补贴发放准确率", "=100%"), ("受助学生顺利完成学业", "≥90%")]
+    care = [("服务老年人满意度", "≥90%"), ("补贴发放准确率", "=100%"), ("服务老年人数", "≥300人")]
+    projects = {f"{school}学生资助生活补贴": aid for school in ("甲校", "乙校", "丙校", "丁校")}
+    projects |= {f"{place}居家养老服务补贴": care for place in ("甲区", "乙区") if subsidies}
+    projects |= {f"{place}养老服务发展资金": care for place in ("丙区", "丁区", "戊区")}
+    store(conn, make_document(projects))
+
+
+def test_a_template_for_a_name_puts_what_its_likest_projects_use_first(conn):
+    """A 居家养老服务补贴 draft got student aid's 受助学生满意度 (most used among 补贴 projects) pre-ticked."""
+    _aid_and_care(conn)
+    satisfaction = lambda t: [i.name for i in t.items if i.level1 == "满意度指标"]  # noqa: E731
+    assert satisfaction(suggest.template(conn, "补贴/奖励类", per_slot=1)) == ["受助学生满意度"]  # by count: 4 to 2
+    near = suggest.template(conn, "补贴/奖励类", per_slot=1, name="2027年居家养老服务补贴")
+    assert satisfaction(near) == ["服务老年人满意度"] and {n for _, n in near.near} == {
+        "甲区居家养老服务补贴",
+        "乙区居家养老服务补贴",
+    }
+    assert next(i for i in near.items if i.name == "服务老年人满意度").near == 2
+    rows = suggest.template_rows(conn, "补贴/奖励类", per_slot=1, name="2027年居家养老服务补贴")
+    assert "服务老年人满意度" in [r.name for r in rows]
+
+
+def test_a_names_spending_type_is_the_one_its_likest_projects_are_of(conn):
+    """养老 and 补贴 weigh alike in '居家养老服务补贴'; its like are 养老 projects (就业与民生), not student aid."""
+    _aid_and_care(conn, subsidies=False)  # the likest: 养老服务发展资金
+    assert [k for k, _, _ in suggest.classify("居家养老服务补贴")] == ["补贴/奖励类", "就业与民生"]  # a tie
+    assert [k for k, _, _ in suggest.rank_types(conn, "居家养老服务补贴")] == ["就业与民生", "补贴/奖励类"]
+    assert suggest.guess_type(conn, "2027年居家养老服务补贴") == "就业与民生"
+    assert suggest.guess_type(conn, "戊校学生资助生活补贴") == "补贴/奖励类"
+
+
+def test_one_measure_under_two_names_has_one_key():
+    key = suggest.measure_key
+    assert key("项目总成本", "成本指标") == key("总成本", "成本指标") == key("项目总支出", "成本指标")
+    assert key("项目完成率", "产出指标") == key("完成率", "产出指标")
+    assert key("人均补贴标准", "成本指标") != key("项目总成本", "成本指标")
+    assert key("服务对象满意率", "满意度指标") == key("服务对象满意度", "满意度指标")
+
+
 def test_template_rows_carry_targets_and_sources(kb):
     rows = suggest.template_rows(kb, "补贴/奖励类", only=["补贴发放准确率", "补贴及时性"])
     assert [(r.name, r.operator, r.value, r.unit, r.text) for r in rows] == [

@@ -510,6 +510,29 @@ async def test_a_template_ticks_at_first_only_what_a_share_of_its_projects_use(w
         )  # else the most used row of a first level no row reaches (first_ticks)
 
 
+async def test_a_templates_rows_the_projects_like_the_draft_use_come_first_and_ticked(db_path):
+    """An elderly-care subsidy got student aid's template: 受助学生满意度 (most used among 补贴 projects) ticked."""
+    from conftest import make_document, store
+
+    conn = connect(db_path)
+    aid = [("受助学生满意度", "≥95%"), ("受助学生顺利完成学业", "≥90%")]
+    care = [("服务老年人满意度", "≥90%"), ("服务老年人数", "≥300人")]
+    projects = {f"{school}学生资助生活补贴": aid for school in ("甲校", "乙校", "丙校", "丁校", "戊校")}
+    store(conn, make_document(projects | {f"{p}居家养老服务补贴": care for p in ("甲区", "乙区")}))
+    drafts.create(conn, "2027年居家养老服务补贴", spending_type="补贴/奖励类")
+    conn.close()
+    app = start(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TemplateDialog)
+        assert "与草稿相近的 2 个在先" in str(dialog.query_one("#template-about").render())
+        ticked = {dialog.rows[n].name for n in dialog.query_one(SelectionList).selected}
+        assert "服务老年人满意度" in ticked and "受助学生满意度" not in ticked
+
+
 def test_a_template_ticks_the_most_used_row_of_a_first_level_no_common_row_reaches():
     """A template of 信息化建设与运维 ticked no 效益 row (each used by under 5 % of its projects), so a quick ctrl+s
     made a draft the checks fail (缺少效益指标): a level's most used row is ticked too, if two projects use it."""
@@ -518,6 +541,18 @@ def test_a_template_ticks_the_most_used_row_of_a_first_level_no_common_row_reach
     levels = ["产出指标", "产出指标", "效益指标", "效益指标", "满意度指标", "成本指标"]
     assert first_ticks([40, 30, 3, 4, 9, 1], levels, 151) == [True, True, False, True, True, False]
     assert first_ticks([1, 1], ["产出指标", "效益指标"], 1) == [True, True]  # one project: its own rows
+
+
+def test_a_template_ticks_what_the_projects_most_like_the_draft_use_and_one_of_a_measure():
+    """A 居家养老服务补贴 draft had student aid's 受助学生满意度 (124 projects, none like it) pre-ticked, and both
+    项目总成本 and 总成本."""
+    from tui.drafting.sources import first_ticks
+
+    levels = ["满意度指标", "满意度指标", "成本指标", "成本指标", "产出指标"]
+    measures = ["受助学生满意度", "老年人满意度", "项目总成本", "项目总成本", "服务人数"]
+    counts, near = [124, 3, 31, 23, 2], [0, 2, 1, 0, 1]
+    assert first_ticks(counts, levels, 215, measures=measures) == [True, False, True, False, True]
+    assert first_ticks(counts, levels, 215, near, 2, measures) == [False, True, True, False, True]
 
 
 async def test_the_head_holds_the_national_forms_fields(with_draft, monkeypatch):

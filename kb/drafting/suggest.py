@@ -57,6 +57,8 @@ TEXT_WEIGHT, FUZZY_WEIGHT = 0.6, 0.4  # how relevance and name similarity combin
 _CANDIDATES = 200
 _MAX_GRAMS = 300
 _SEARCHED_GRAMS = 40  # of an overview's, the rarest, that candidates are searched by
+NEAR_PROJECTS = 10  # the projects most like a draft that rank spending types and a template's indicators …
+NEAR_SHARE = 0.5  # … those at least this share as like it as the likest
 
 
 def classify(name: str, overview: str = "", goal: str = "") -> list[tuple[str, int, list[str]]]:
@@ -76,6 +78,40 @@ def spending_type(name: str, overview: str = "", goal: str = "") -> str | None:
     """The best spending type for a project, or None when no keyword occurs."""
     found = classify(name, overview, goal)
     return found[0][0] if found else None
+
+
+def rank_types(conn: sqlite3.Connection, name: str, overview: str = "") -> list[tuple[str, int, list[str]]]:
+    """`classify`'s types, those of the projects most like the draft first (similar_projects: the sum of their
+    scores, each project counted under its own best type), then by keywords: '居家养老服务补贴' holds 补贴 and 养老
+    alike, and its like are 养老 projects, not the student aid most 补贴 projects are."""
+    found = classify(name, overview)
+    if len(found) < 2:
+        return found
+    near: dict[str | None, float] = {}
+    for s, kind in _similar_types(conn, name, overview):
+        near[kind] = near.get(kind, 0.0) + s.score
+    return sorted(found, key=lambda f: -near.get(f[0], 0.0))
+
+
+def guess_type(conn: sqlite3.Connection, name: str, overview: str = "") -> str | None:
+    """The spending type to propose for a draft (rank_types' first), or None when no keyword occurs."""
+    found = rank_types(conn, name, overview)
+    return found[0][0] if found else None
+
+
+def _similar_types(conn: sqlite3.Connection, name: str, overview: str = "") -> list[tuple[Similar, str | None]]:
+    """The projects most like a draft (NEAR_PROJECTS at most, each at least NEAR_SHARE as like it as the likest),
+    each with its own best spending type."""
+    similar = similar_projects(conn, name, overview, NEAR_PROJECTS)
+    similar = [s for s in similar if s.score >= NEAR_SHARE * similar[0].score]
+    texts = {
+        r["id"]: r
+        for r in conn.execute(
+            "SELECT id, name, overview, goal FROM projects WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([s.project_id for s in similar]),),
+        )
+    }
+    return [(s, spending_type(*(texts[s.project_id][k] or "" for k in ("name", "overview", "goal")))) for s in similar]
 
 
 def check_type(kind: str) -> str:
@@ -240,6 +276,7 @@ class TemplateItem:
     advice: str = ""  # when the target proposed is one peers rarely meet, or beat by far
     variants: list[str] = field(default_factory=list)  # its spellings, as offered (name), most used first
     chosen: int = 0  # how many of its uses set the target proposed
+    near: int = 0  # how many of the projects most like the draft (Template.near) use it
 
 
 @dataclass
@@ -247,6 +284,7 @@ class Template:
     spending_type: str
     projects: list[tuple[int, str]]  # (id, name) of the knowledge base's projects of this type
     items: list[TemplateItem]
+    near: list[tuple[int, str]] = field(default_factory=list)  # (id, name) of its projects most like the draft
 
 
 _PRECEDENT_COLUMNS = """i.id, i.project_id, p.name, p.region, p.year, p.department, i.level1, i.level2,
@@ -267,11 +305,14 @@ def projects_of_type(conn: sqlite3.Connection, kind: str) -> list[tuple[int, str
     ]
 
 
-def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template:
+def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2, name: str = "") -> Template:
     """The indicators projects of a spending type use most: up to `per_slot` per (level 1, level 2) slot,
     most projects first, with the targets they chose — the most common, or one nearly as common that the peers who
-    set it met more often (kb.find.outcomes.preferred_target). Indicators outside the framework are left out."""
+    set it met more often (kb.find.outcomes.preferred_target). Indicators outside the framework are left out.
+    Given the draft's name, those its projects most like the draft use (similar_projects) come first: student aid's
+    受助学生满意度 is most used among 补贴 projects, not what an elderly-care subsidy measures."""
     members = projects_of_type(conn, kind)
+    near = {s.project_id: s.name for s, of in _similar_types(conn, name) if of == kind} if name.strip() else {}
     ids = [pid for pid, _ in members]
     groups: dict[str, list[Precedent]] = {}
     for row in conn.execute(
@@ -305,13 +346,14 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2) -> Template
                 advice(outcomes, example.operator, example.value, example.unit, example.target),
                 spellings,
                 dict(spread).get(target, 0),
+                len(near.keys() & {u.project_id for u in uses}),
             )
         )
     items = []
     for slot in sorted(slots, key=lambda s: level_order(*s)):
-        ranked = sorted(slots[slot], key=lambda t: (-t.projects, -t.uses, len(t.name), t.name))
+        ranked = sorted(slots[slot], key=lambda t: (-t.near, -t.projects, -t.uses, len(t.name), t.name))
         items.extend(ranked[:per_slot])
-    return Template(kind, members, items)
+    return Template(kind, members, items, list(near.items()))
 
 
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
@@ -358,12 +400,13 @@ def _check_only(only: list[str] | None, found: set[str], where: str, where_en: s
 
 
 def template_rows(
-    conn: sqlite3.Connection, kind: str, only: list[str] | None = None, per_slot: int = 2
+    conn: sqlite3.Connection, kind: str, only: list[str] | None = None, per_slot: int = 2, name: str = ""
 ) -> list[NewRow]:
     """Rows for a draft from a template (all, or the indicators named in `only`, by any of their spellings), each
-    at its most common target, with the template's precedent indicator ids as sources."""
+    at its most common target, with the template's precedent indicator ids as sources (`name`: see template)."""
     only = [offered_name(o) for o in only] if only else only  # its spellings are offered names
-    items = [i for i in template(conn, kind, per_slot).items if not only or set(i.variants or [i.name]) & set(only)]
+    found = template(conn, kind, per_slot, name).items
+    items = [i for i in found if not only or set(i.variants or [i.name]) & set(only)]
     _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"{kind}模板", f"the {kind} template")
     rows = []
     for item in items:
@@ -372,6 +415,18 @@ def template_rows(
             row.value = None  # left for the officer
         rows.append(row)
     return rows
+
+
+def measure_key(name: str, level1: str | None) -> str:
+    """What two indicators measuring one thing share, to tick one of them only: the whole project's cost
+    (项目总成本, 总成本, 项目总支出: kb.drafting.lint.TOTAL_WORDS), else the family (kb.vocab.families) with a
+    leading 项目 aside."""
+    from kb.drafting.lint import TOTAL_WORDS
+
+    if level1 == COST and any(word in name for word in TOTAL_WORDS):
+        return "项目总成本"
+    key = family_key(name)
+    return key.removeprefix("项目") or key
 
 
 def shared_target(item: TemplateItem) -> bool:

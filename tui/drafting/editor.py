@@ -694,7 +694,7 @@ class DraftEditor(Vertical):
         self.app.push_screen(AddIndicatorDialog(self.db, self._have), lambda rows: self._add(rows, single=True))
 
     def action_template(self) -> None:
-        self.app.push_screen(TemplateDialog(self.db, self._have, self.draft.spending_type), self._add)
+        self.app.push_screen(TemplateDialog(self.db, self._have, self.draft.spending_type, self.draft.name), self._add)
 
     def action_similar(self) -> None:
         self.head.flush()

@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 from kb.drafting import copies, drafts, unsaved
 from kb.errors import KbError
 from kb.drafting.export import renamed
-from kb.drafting.suggest import spending_type
+from kb.drafting.suggest import guess_type
 from kb.vocab.text import shown
 from tui.data import Database
 from tui import remembered
@@ -38,7 +38,7 @@ def local_time(stamp: str | None) -> str:
 
 def _create(conn, name: str) -> drafts.Draft:
     """A new draft, its spending type guessed from its name (as `kb draft new` does)."""
-    return drafts.create(conn, name, spending_type=spending_type(name))
+    return drafts.create(conn, name, spending_type=guess_type(conn, name) or "")
 
 
 class DraftsPane(Vertical):

@@ -35,6 +35,7 @@ from kb.drafting.suggest import (
     Template,
     library_entry,
     library_hits,
+    measure_key,
     project_rows,
     similar_projects,
     template,
@@ -57,17 +58,35 @@ MIN_NEW_NAME = 4  # characters: a shorter Chinese text that names in the base ho
 TICKED_SHARE = 0.05  # a template's indicator is ticked at first when this share of its projects (two at least) use it
 
 
-def first_ticks(counts: list[int], levels: list[str], members: int) -> list[bool]:
+def first_ticks(
+    counts: list[int],
+    levels: list[str],
+    members: int,
+    near: list[int] | None = None,
+    near_members: int = 0,
+    measures: list[str] | None = None,
+) -> list[bool]:
     """Which rows of a template of `members` projects are ticked at first, by how many projects use each: those a
-    share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use); and in a
-    first level none of those reaches (产出, 效益, 满意度, 成本: a table lacking one fails the checks), its most used
-    row, when two projects use it."""
+    share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use) — or,
+    when `near_members` of them are the most like the draft, those two of these (or the one) use (`near`, per row);
+    in a first level none of those reaches (产出, 效益, 满意度, 成本: a table lacking one fails the checks), its row
+    most used by those near, then by all, when two projects or one near use it; and of rows measuring one thing
+    (`measures`: kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
     least = min(2, members)
-    ticks = [count >= max(least, math.ceil(TICKED_SHARE * members)) for count in counts]
+    near = near if near and near_members else [0] * len(counts)
+    if near_members:
+        ticks = [n >= min(2, near_members) for n in near]
+    else:
+        ticks = [count >= max(least, math.ceil(TICKED_SHARE * members)) for count in counts]
     for level in (OUTPUT, EFFECT, SATISFACTION, COST):
-        mine = [n for n, first in enumerate(levels) if first == level and counts[n] >= least]
+        mine = [n for n, first in enumerate(levels) if first == level and (counts[n] >= least or near[n])]
         if mine and not any(ticks[n] for n in mine):
-            ticks[max(mine, key=counts.__getitem__)] = True
+            ticks[max(mine, key=lambda n: (near[n], counts[n]))] = True
+    seen: set[str] = set()
+    for n, measure in enumerate(measures or []):
+        if ticks[n]:
+            ticks[n] = measure not in seen
+            seen.add(measure)
     return ticks
 
 
@@ -485,9 +504,10 @@ class TemplateDialog(_PickRows):
         rows: list[NewRow] = field(default_factory=list)
         error: str = ""
 
-    def __init__(self, db: Database, have: set[str], kind: str | None) -> None:
+    def __init__(self, db: Database, have: set[str], kind: str | None, name: str = "") -> None:
         super().__init__(db, have)
         self.kind = kind if kind in SPENDING_TYPES else next(iter(SPENDING_TYPES))
+        self.draft_name = name  # its projects most like the draft come first (kb.drafting.suggest.template)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="template-dialog") as box:
@@ -520,8 +540,8 @@ class TemplateDialog(_PickRows):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self, kind: str) -> None:
         try:
-            found = self.db.call(template, kind)
-            self.post_message(self.Loaded(kind, found, self.db.call(template_rows, kind)))
+            found = self.db.call(template, kind, name=self.draft_name)
+            self.post_message(self.Loaded(kind, found, self.db.call(template_rows, kind, name=self.draft_name)))
         except KbError as exc:
             self.post_message(self.Loaded(kind, error=str(exc)))
 
@@ -538,13 +558,24 @@ class TemplateDialog(_PickRows):
         elif not t.projects:
             about.update(Text(f"知识库中没有 no {event.kind} projects in the knowledge base yet", style="yellow"))
         else:
-            names = "、".join(n for _, n in t.projects[:3]) + (" …" if len(t.projects) > 3 else "")
-            about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects: {names}")))
+            shown_first = t.near or t.projects
+            names = "、".join(n for _, n in shown_first[:3]) + (" …" if len(shown_first) > 3 else "")
+            near = f"，与草稿相近的 {len(t.near)} 个在先 nearest first" if t.near else ""
+            about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects{near}: {names}")))
         items = t.items if t else []
         if len(items) == len(event.rows):
-            counts = [i.projects for i in items]
-            ticks = first_ticks(counts, [row.level1 for row in event.rows], len(t.projects) if t else 1)
-            self.fill_rows(event.rows, [f"  {n} 个项目" for n in counts], ticks)
+            counts, near = [i.projects for i in items], [i.near for i in items]
+            ticks = first_ticks(
+                counts,
+                [row.level1 for row in event.rows],
+                len(t.projects) if t else 1,
+                near,
+                len(t.near) if t else 0,
+                [measure_key(i.name, i.level1) for i in items],
+            )
+            self.fill_rows(
+                event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
+            )
         else:
             self.fill_rows(event.rows)
         self.query_one("#pick-rows").focus()
