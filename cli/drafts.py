@@ -333,6 +333,7 @@ def add(
     guess = None
     if not level1.strip() and not level2.strip():
         level1, level2, guess = _guessed_levels(conn, indicator)
+    values = value_suggestion(conn, indicator)
     row = drafts.new_row(
         indicator,
         level1=level1,
@@ -343,7 +344,7 @@ def add(
         unit=unit,
         basis=basis,
         weight=weight,
-        sources=source,
+        sources=source or values["ids"],  # its precedents, as the app's add dialog records them (and their texts)
     )
     draft = drafts.add_row(conn, name, row)
     drafts.mark_listed(conn, draft)  # the row number printed below is one of this order
@@ -359,7 +360,6 @@ def add(
     if guess is not None:
         print(shown(f"层级依据 levels from: {guess.reason}"))
     _same_indicator(draft, n)
-    values = value_suggestion(conn, indicator)
     if values["count"]:
         from kb.find.precedents import common_line
         from kb.vocab.families import spellings_note

@@ -279,6 +279,15 @@ def test_draft_add_of_a_name_without_precedent_names_the_near_ones(kb):
     assert "知识库中没有同名指标 no precedent of this name; 相近的 near: " in out and "服务对象满意率" in out
 
 
+def test_draft_add_of_a_name_with_precedents_records_them_as_its_sources(kb):
+    """As the app's add dialog does: the row knows where it came from (kb draft show, its texts), unless --from says."""
+    kb("draft", "new", "来源")
+    kb("draft", "add", "来源", "有责投诉数")
+    kb("draft", "add", "来源", "补贴企业数", "--target", "≥10家", "--from", "1")
+    rows = {r["name"]: r for r in json.loads(kb("draft", "show", "来源", "--json").stdout)["rows"]}
+    assert len(rows["有责投诉数"]["sources"]) == 3 and rows["补贴企业数"]["sources"] == [1]  # 有责投诉数: 3 precedents
+
+
 def test_draft_add_takes_the_levels_from_the_guess_or_asks(kb):
     """The levels of an indicator added without them come from its family's precedents or a sure keyword, and the
     reason is printed; an unsure guess is refused, naming the candidates; a second spelling of a row warns."""

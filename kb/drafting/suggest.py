@@ -359,8 +359,9 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2, name: str =
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
     """What precedents of an indicator name (its spellings grouped) chose: target_summary plus 'spread'
     [(target, count)], 'name' (the spelling found, as offered), 'variants' (every spelling of its family as printed),
-    'outcomes' (what peers reported achieving, or None), 'preferred' (the target to propose) and 'library' (the
-    name's 指标库 entry, or None); count 0 when the name has no precedent."""
+    'outcomes' (what peers reported achieving, or None), 'preferred' (the target to propose), 'library' (the
+    name's 指标库 entry, or None) and 'ids' (the precedents' indicator ids: a row's sources); count 0 when the name
+    has no precedent."""
     hits = [h for h in find_names(conn, indicator, limit=1) if h.match == "exact"]  # its spellings: no counts needed
     uses = precedents(conn, hits[0].variants) if hits else []
     spread = target_spread(uses)
@@ -373,6 +374,7 @@ def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
         "outcomes": outcomes,
         "preferred": preferred_target(spread, outcomes),
         "library": library_entry(conn, indicator),
+        "ids": [u.indicator_id for u in uses],
     }
 
 
