@@ -102,7 +102,7 @@ def import_cmd(
     from kb.ingest.write import Fallbacks
 
     conn = open_kb(ctx, bootstrap=False)
-    walk = collect_files(paths)
+    walk = collect_files(paths, db_path(ctx))
     files = walk.files
     if explain:
         from kb.ingest.explain import explain as explained

@@ -169,6 +169,20 @@ def test_cli_import_with_report(tmp_path, folder, report_name):
         assert text.count("\n") == 2 + 6 and "| 失败 failed | 文件不完整：结尾缺失" in text  # broken.xlsx: cut short
 
 
+def test_a_folder_holding_the_base_imports_without_listing_the_base_as_skipped(tmp_path):
+    """kb import of the folder one's kb.sqlite3 sits in listed it, its -shm and -wal as skipped files."""
+    shutil.copy(SEEDS / "000_d729adc989a4b499.txt", tmp_path / "a.txt")
+    (tmp_path / "notes.zip").write_bytes(b"PK")
+    base = tmp_path / "kb.sqlite3"
+    holder = connect(base)  # open, as the app holds it: its -wal and -shm are there
+    holder.execute("CREATE TABLE IF NOT EXISTS t (x)")
+    assert (tmp_path / "kb.sqlite3-wal").exists()
+    result = CliRunner().invoke(app, ["--db", str(base), "import", str(tmp_path), "--json"])
+    holder.close()
+    skipped = [r["path"] for r in json.loads(result.stdout) if r["status"] == "skipped"]
+    assert [p.split("/")[-1] for p in skipped] == ["notes.zip"]  # another file is still said
+
+
 def test_an_interrupted_import_says_what_is_kept_in_one_line(tmp_path, folder, monkeypatch):
     """Its last line says how many files are stored (each said on its line as it was done, without a terminal)."""
     from kb.ingest.run import FileResult

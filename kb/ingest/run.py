@@ -73,10 +73,12 @@ class Walk(NamedTuple):
     skipped: list[FileResult]
 
 
-def collect_files(paths: Iterable[Path]) -> Walk:
-    """Files to import (folders walked recursively) and the files skipped on the way, with a reason."""
+def collect_files(paths: Iterable[Path], base: Path | None = None) -> Walk:
+    """Files to import (folders walked recursively) and the files skipped on the way, with a reason; the knowledge
+    base itself (`base`, with its -wal, -shm and -journal files) when a folder walked holds it is left out unsaid."""
     files: list[Path] = []
     skipped: list[FileResult] = []
+    own = {Path(f"{base}{end}").resolve() for end in ("", "-wal", "-shm", "-journal")} if base else set()
     for path in paths:
         path = Path(path)
         if not path.exists():
@@ -87,6 +89,8 @@ def collect_files(paths: Iterable[Path]) -> Walk:
         found = 0
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             if any(part.startswith(".") for part in child.relative_to(path).parts) or child.name == MANIFEST:
+                continue
+            if child.resolve() in own:
                 continue
             reason = _skip_reason(child)
             if reason:

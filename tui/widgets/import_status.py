@@ -70,7 +70,7 @@ class ImportStatus(Horizontal):
         from kb.ingest.run import collect_files, import_paths
 
         try:
-            walk = collect_files(paths)
+            walk = collect_files(paths, db_path)
             state = State(walk.files)
 
             def tell() -> None:
