@@ -731,6 +731,29 @@ async def test_an_export_over_a_file_there_asks_for_a_second_press(with_draft, t
     assert "补贴发放准确率" in [c for row in load_workbook(there).active.iter_rows(values_only=True) for c in row]
 
 
+async def test_the_export_format_follows_the_extension_typed(with_draft, tmp_path):
+    """A .docx name typed under 格式 xlsx wrote a Word file with the select still saying xlsx."""
+    from textual.widgets import Select
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, ExportDialog)
+        chosen = app.screen.query_one("#export-format", Select)
+        assert chosen.value == "xlsx"
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "表.docx")
+        await settle(pilot)
+        assert chosen.value == "docx"
+        chosen.value = "yth"
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "导入.xlsx")  # the 一体化 sheet is one
+        await settle(pilot)
+        assert chosen.value == "yth"
+        app.screen.query_one("#export-path", Input).value = str(tmp_path)  # a folder: the select's own
+        await settle(pilot)
+        assert chosen.value == "yth" and "一体化导入.xlsx" in str(app.screen.query_one("#export-target").render())
+
+
 async def test_the_goal_table_shows_the_weights_when_a_row_has_one(with_draft):
     """分值 came with rows and were checked (分值合计), but the draft's table had no column for them."""
     conn = connect(with_draft)

@@ -539,11 +539,21 @@ class ExportDialog(ModalScreen):
     @on(Input.Changed, "#export-path")
     @on(Select.Changed, "#export-format")
     def _preview(self) -> None:
+        self._follow_extension()
         *_, target = self._target()
         there = "（已存在 exists）" if target.is_file() else ""
         if not target.parent.exists():
             there = "（新文件夹 new folder）"
         self.query_one("#export-target", Static).update(Text(shown(f"→ {target}{there}"), style="dim"))
+
+    def _follow_extension(self) -> None:
+        """The 格式 select says what a file name typed ends with ('.docx': Word), as the export will write it; an
+        .xlsx name keeps 一体化 (its sheet is an .xlsx too)."""
+        path, *_ = self._target()
+        chosen = self.query_one("#export-format", Select)
+        typed = path.suffix.lower().lstrip(".").replace("markdown", "md") if not path.is_dir() else ""
+        if typed in FORMATS and typed != chosen.value and not (typed == "xlsx" and chosen.value == "yth"):
+            chosen.value = typed
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#dialog-ok")
