@@ -296,6 +296,29 @@ async def test_the_watcher_reloads_the_open_draft(with_draft):
         assert any("changed elsewhere (指标 indicators)" in n.message for n in app._notifications)
 
 
+async def test_a_draft_changed_elsewhere_is_said_once_and_an_import_elsewhere_too(with_draft):
+    """One `kb draft set` while the app was open gave three notices: 知识库已在别处更新 twice, and the draft's own."""
+    from conftest import make_document, store
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        other = connect(with_draft)
+        drafts.set_field(other, NAME, "department", "某区民政局")
+        for _ in range(2):  # the watcher sees it, and again: the app's own reload on another lane
+            app.db.changed = lambda: True
+            app._tick()
+            await until(pilot, lambda: editor.draft.department == "某区民政局", "the reload")
+            await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "草稿在别处被修改" in said[0], said
+        store(other, make_document({"别处导入的项目": [("服务对象满意度", "≥90%")]}), "new.txt")
+        other.close()
+        app._tick()
+        await settle(pilot)
+        assert sum("知识库已在别处更新" in n.message for n in app._notifications) == 1
+
+
 async def test_changes_made_elsewhere_one_after_another_are_said_in_one_notice(with_draft):
     """Five `kb draft set` while the draft was open stacked five notices over the table: one is shown, naming every
     part changed."""

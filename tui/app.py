@@ -31,6 +31,12 @@ LIST_AT_ONCE = 5000  # up to this many projects, all are read before the first s
 KEYS_WAIT = 1.0  # seconds a quit waits for the focused box to take the keys typed just before Ctrl+Q
 
 
+def documents_read(conn) -> tuple:
+    """How many documents the base holds and the newest one's id: an import or removal elsewhere changes them, a
+    draft saved elsewhere (which the draft pane tells of itself) does not."""
+    return tuple(conn.execute("SELECT count(*), coalesce(max(id), 0) FROM documents").fetchone())
+
+
 def _catalog(conn) -> Catalog:
     """The tree's branches, the projects of its first branch (or of all, when there are few), and the card of the
     first project: read here, before the first screen's drawing competes with this thread for the GIL (a card's
@@ -39,11 +45,13 @@ def _catalog(conn) -> Catalog:
     if not branches:
         from kb.find.evaluations import self_evaluation_count  # an empty base's only: not part of the app's start
 
-        return Catalog(projects=[], loaded=True, evaluations=self_evaluation_count(conn))
+        return Catalog(
+            projects=[], loaded=True, evaluations=self_evaluation_count(conn), documents=documents_read(conn)
+        )
     region, department, year, _ = min(branches, key=lambda b: branch_order(year_key(*b[:3])))
     first = branch_projects(conn, region, department, year)
     listed = all_projects(conn) if sum(n for *_, n in branches) <= LIST_AT_ONCE else None
-    catalog = Catalog(branches, first, listed, loaded=True)
+    catalog = Catalog(branches, first, listed, loaded=True, documents=documents_read(conn))
     if first:
         with contextlib.suppress(KbError):  # gone meanwhile: the pane reads it, and says so
             catalog.card = show_project(conn, first[0].id)
@@ -162,12 +170,19 @@ class KbApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def _watch(self, external: bool) -> None:
         if self.db.changed():
-            self.post_message(DataChanged(external))
+            try:
+                documents = self.db.call(documents_read) if external else ()
+            except KbError:
+                documents = ()
+            self.post_message(DataChanged(external, documents))
 
     @on(DataChanged)
     def _data_changed(self, event: DataChanged) -> None:
-        if event.external:
+        """Refresh; said once, for documents changed elsewhere: a `kb draft set` gave three notices (two of these,
+        one the draft pane's own, which says it better)."""
+        if event.external and event.documents != self.catalog.documents:
             self.notify("知识库已在别处更新 the knowledge base was changed elsewhere: refreshed", timeout=4)
+            self.catalog.documents = event.documents
         self.load_catalog()
 
     # --- actions and commands -----------------------------------------------------------------------------------

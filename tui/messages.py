@@ -20,6 +20,7 @@ class Catalog:
     loaded: bool = False  # read from the database at least once
     card: dict | None = None  # the first project's card (kb.find.queries.show_project), read with the catalog
     evaluations: int = 0  # the self-evaluations (自评表) of a base without goal tables (counted only then)
+    documents: tuple = ()  # tui.app.documents_read: what changed elsewhere is said when these change
 
     @property
     def empty(self) -> bool:
@@ -61,6 +62,7 @@ class DataChanged(Message):
     """Another connection committed (an import here, or `kb import` elsewhere when `external`)."""
 
     external: bool
+    documents: tuple = ()  # tui.app.documents_read after the commit
 
 
 @dataclass
