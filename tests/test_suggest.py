@@ -107,6 +107,16 @@ def test_classification_rules_are_data(monkeypatch):
     assert suggest.classify("全民健身赛事经费") == [("体育", 2, ["赛事"])]
 
 
+def test_shared_terms_are_not_cut_through_a_word(conn):
+    """kb suggest 居家养老服务补贴 showed 养老服务补 (from 养老服务补助): 补 goes with 贴, as the base's names show."""
+    names = ["养老服务补助资金", "创业补贴", "就业补贴", "租房补贴", "学生资助补贴", "居家养老上门服务"]
+    store(conn, make_document({n: [("补贴发放准确率", "=100%")] for n in names}))
+    assert suggest.shared_terms("居家养老服务补贴", "养老服务补助资金") == ["养老服务补"]  # the pieces alone
+    shared = {s.name: s.shared for s in suggest.similar_projects(conn, "2027年居家养老服务补贴")}
+    assert shared["养老服务补助资金"] == ["养老服务"] and shared["居家养老上门服务"] == ["居家养老", "服务"]
+    assert shared["创业补贴"] == ["补贴"]
+
+
 def test_a_template_is_built_from_the_knowledge_base(kb):
     known = {r[0] for r in kb.execute("SELECT name FROM indicators")}
     for kind in suggest.SPENDING_TYPES:

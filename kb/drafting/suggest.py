@@ -143,16 +143,30 @@ def _grams(text: str) -> list[str]:
     return list(grams)[:_MAX_GRAMS]
 
 
-def shared_terms(query: str, text: str, limit: int = 8) -> list[str]:
-    """The longest pieces (2+ characters) of `query` that occur in `text`, longest first."""
+def shared_terms(query: str, text: str, limit: int = 8, docs: dict[str, int] | None = None) -> list[str]:
+    """The longest pieces (2+ characters) of `query` that occur in `text`, longest first; with `docs` (how many
+    projects hold each bigram of the query), a piece's last character that more projects hold with the query's next
+    character than with the one before it is left out ('养老服务补' of 居家养老服务补贴 in '养老服务补助': 补 goes with
+    贴), and its first character so too with the one before: a piece cut through a word is no term."""
     haystack, found = fold(text), set()
+    held = (docs or {}).get
     for run in runs(query):
         for i in range(len(run) - 1):
             j = i + 1
             while j < len(run) and run[i : j + 1] in haystack:
                 j += 1
-            if j - i >= 2:
-                found.add(run[i:j])
+            start = i
+            if docs and j < len(run) and held(run[j - 1 : j + 1], 0) > held(run[j - 2 : j], 0):
+                j -= 1
+            if (
+                docs
+                and start > 0
+                and j - start >= 2
+                and held(run[start - 1 : start + 1], 0) > held(run[start : start + 2], 0)
+            ):
+                start += 1
+            if j - start >= 2:
+                found.add(run[start:j])
     terms = [t for t in found if not any(t != u and t in u for u in found)]
     return sorted(terms, key=lambda t: (-len(t), t))[:limit]
 
@@ -169,19 +183,24 @@ def _without_years(text: str) -> str:
     return _EMPTY_BRACKETS.sub("", _YEARS.sub(" ", fold(text)))
 
 
+def _docs(conn: sqlite3.Connection, grams: list[str]) -> dict[str, int]:
+    """How many projects' texts hold each gram (the search index's vocabulary)."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.projects_fts_terms USING fts5vocab(main, projects_fts, row)")
+    return dict(
+        conn.execute(
+            f"SELECT term, doc FROM temp.projects_fts_terms WHERE term IN ({','.join('?' * len(grams))})", grams
+        ).fetchall()
+    )
+
+
 def _weights(conn: sqlite3.Connection, grams: list[str]) -> tuple[dict[str, float], list[str]]:
     """Each gram's weight, and the grams some project holds, rarest first (what candidates are searched by).
 
     A weight is BM25's inverse document frequency over the projects' texts, so 项目 or 服务 in nearly every project
     weigh little and 助餐 much. A gram in no project weighs most: what the new project is about that no project
     shares (海洋牧场) keeps every project's share low."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.projects_fts_terms USING fts5vocab(main, projects_fts, row)")
     total = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
-    docs = dict(
-        conn.execute(
-            f"SELECT term, doc FROM temp.projects_fts_terms WHERE term IN ({','.join('?' * len(grams))})", grams
-        ).fetchall()
-    )
+    docs = _docs(conn, grams)
     weights = {g: math.log(1 + (total - n + 0.5) / (n + 0.5)) for g in grams for n in [docs.get(g, 0)]}
     return weights, sorted((g for g in grams if docs.get(g)), key=lambda g: (docs[g], g))
 
@@ -243,6 +262,7 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
         key=lambda s: (-s[0], s[1]),
     )[:limit]
     query = f"{name} {overview}"
+    docs = _docs(conn, grams) if grams else {}
     return [
         Similar(
             pid,
@@ -253,7 +273,7 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
             round(score, 1),
             round(relevance.get(pid, 0.0), 1),
             round(similarity[pid], 1),
-            shared_terms(query, texts[pid]),
+            shared_terms(query, texts[pid], docs=docs),
             round(100 * held, 1),
         )
         for score, pid in scored
