@@ -5,7 +5,8 @@
   a difference over 0.1 is a warning (units may score by a stricter rule, but should say so);
 - a missed target without a 偏差原因 (deviation reason) is an error;
 - 执行率 under 60 % while every 产出 row has full marks is a warning;
-- a goal table whose ≥ target lies below what the same project reported achieving the year before (目标偏低).
+- a goal table (or a draft: `draft_below_last_actual`) whose ≥ target lies below what the same project reported
+  achieving the year before (目标偏低).
 Only numbers are recomputed; rows whose outcome is unknown are left alone.
 """
 
