@@ -103,13 +103,41 @@ def test_a_drafts_target_below_last_years_actual_is_flagged(conn):
     drafts.set_field(conn, copy.id, "project_name", "2024年运维服务")  # renamed: still the copy of that project
     below = [("target-below-last-actual", 1, "系统可用率", "目标 ≥98%，上年实际 99.5% target, last year's actual")]
     assert [(f.rule, f.row, f.indicator, f.detail) for f in lint_draft(conn, copy.id)][-1:] == below
-    named = drafts.create(conn, "运维", project_name="2024年信息系统运维项目", year=2024, region="测试市")
+    named = drafts.create(
+        conn, "运维", project_name="2024年信息系统运维项目", year=2024, region="测试市", department="测试局"
+    )
     drafts.apply_rows(conn, named.id, [drafts.new_row("系统可用率", target="≥98%")])
     assert [(f.rule, f.row, f.indicator, f.detail) for f in lint_draft(conn, named.id)][-1:] == below
     for head in ({"year": 2025}, {"region": "别的市"}, {"department": "别的局"}):  # another year, region or unit
         drafts.set_field(conn, named.id, *next(iter(head.items())))
         assert "target-below-last-actual" not in {f.rule for f in lint_draft(conn, named.id)}
-        drafts.set_field(conn, named.id, *next(iter({"year": 2024, "region": "测试市", "department": ""}.items())))
+        field = next(iter(head))
+        drafts.set_field(conn, named.id, field, {"year": 2024, "region": "测试市", "department": "测试局"}[field])
+
+
+def test_a_draft_of_another_or_no_unit_is_not_held_to_a_self_evaluations_actuals(conn):
+    """目标偏低 says last year's actual of the same project: a copy of another unit's project (a precedent taken
+    from elsewhere), or a draft named as a self-evaluation but of no unit yet (信息系统运维: many units' name), is
+    not."""
+    from conftest import make_document
+    from kb.drafting import drafts
+    from kb.drafting.copies import from_project
+    from kb.drafting.lint import lint_draft
+    from kb.ingest.links import link_self_evaluations
+
+    store(conn, make_document({"信息系统运维": [("系统可用率", "≥98%")]}), "g.txt", year=2023)
+    store(conn, _evaluation(SOUND[:2], {}, name="信息系统运维"), "e.txt", year=2023)
+    conn.execute("UPDATE projects SET amount_wan = 50")
+    link_self_evaluations(conn)
+    copy = from_project(conn, conn.execute("SELECT id FROM projects").fetchone()[0], "2024运维")
+    assert "target-below-last-actual" in {f.rule for f in lint_draft(conn, copy.id)}  # that unit's copy: said
+    for field, value in (("department", "别的局"), ("region", "别的市")):
+        drafts.set_field(conn, copy.id, field, value)
+        assert "target-below-last-actual" not in {f.rule for f in lint_draft(conn, copy.id)}, field
+        drafts.set_field(conn, copy.id, field, getattr(copy, field) or "")
+    named = drafts.create(conn, "运维", project_name="2024年信息系统运维项目", year=2024, region="测试市")
+    drafts.apply_rows(conn, named.id, [drafts.new_row("系统可用率", target="≥98%")])
+    assert "target-below-last-actual" not in {f.rule for f in lint_draft(conn, named.id)}
 
 
 def test_kb_lint_self_evaluations(seeded):

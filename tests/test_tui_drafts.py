@@ -443,6 +443,7 @@ async def test_a_target_below_last_years_self_evaluated_actual_is_said_and_goes_
     evaluation = RawProject(
         name=f"2024年{NAME}项目",
         kind=SELF_EVALUATION,
+        department="某区科技局",
         amount="50",
         amount_unit="万元",
         indicators=[
@@ -450,6 +451,7 @@ async def test_a_target_below_last_years_self_evaluated_actual_is_said_and_goes_
         ],
     )
     store(conn, RawDocument(layout="test", projects=[evaluation]), "e.txt", region=None, year=2024)
+    drafts.set_field(conn, NAME, "department", "某区科技局")  # (of no unit, a name is many units' project)
     conn.close()
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:

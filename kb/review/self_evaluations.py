@@ -185,13 +185,21 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
 
 def draft_below_last_actual(conn: sqlite3.Connection, draft) -> list[Finding]:
     """目标偏低 on a kb.drafting.drafts.Draft: its ≥ targets below the actuals of the self-evaluations answering the
-    project it was copied from, and of those of the year before named as it is (its 项目名称, else its name; the
-    same unit and region as kb.ingest.links reads them)."""
+    project it was copied from while it is still of their unit and region, and of those of the year before
+    named as it is (its 项目名称, else its name; the same unit and region as kb.ingest.links reads them) once its
+    unit is known: a name alone (信息系统运维) is many units' project."""
     source = draft.source or {}
     earlier = []
     if source.get("kind") == "project":
-        earlier = [r[0] for r in conn.execute("SELECT id FROM self_evaluations WHERE project_id = ?", (source["id"],))]
-    if draft.year is not None:
+        earlier = [
+            e["id"]
+            for e in conn.execute(
+                "SELECT id, department, region FROM self_evaluations WHERE project_id = ?", (source["id"],)
+            )
+            if same_unit(e["department"], draft.department)
+            and (not e["region"] or not draft.region or e["region"] == draft.region)
+        ]
+    if draft.year is not None and draft.department:
         name = draft.project_name or draft.name
         head = {"name": name, "department": draft.department, "region": draft.region, "year": draft.year}
         earlier += [e for e in _evaluations_before(conn, {**head, "kind": "project"}) if e not in earlier]
