@@ -145,7 +145,7 @@ def _aid_and_care(conn, subsidies: bool = True) -> None:
     care = [("服务老年人满意度", "≥90%"), ("补贴发放准确率", "=100%"), ("服务老年人数", "≥300人")]
     projects = {f"{school}学生资助生活补贴": aid for school in ("甲校", "乙校", "丙校", "丁校")}
     projects |= {f"{place}居家养老服务补贴": care for place in ("甲区", "乙区") if subsidies}
-    projects |= {f"{place}养老服务发展资金": care for place in ("丙区", "丁区", "戊区")}
+    projects |= {f"{place}居家养老服务发展资金": care for place in ("丙区", "丁区", "戊区")}
     store(conn, make_document(projects))
 
 
@@ -166,7 +166,7 @@ def test_a_template_for_a_name_puts_what_its_likest_projects_use_first(conn):
 
 def test_a_names_spending_type_is_the_one_its_likest_projects_are_of(conn):
     """养老 and 补贴 weigh alike in '居家养老服务补贴'; its like are 养老 projects (就业与民生), not student aid."""
-    _aid_and_care(conn, subsidies=False)  # the likest: 养老服务发展资金
+    _aid_and_care(conn, subsidies=False)  # the likest: 居家养老服务发展资金
     assert [k for k, _, _ in suggest.classify("居家养老服务补贴")] == ["补贴/奖励类", "就业与民生"]  # a tie
     assert [k for k, _, _ in suggest.rank_types(conn, "居家养老服务补贴")] == ["就业与民生", "补贴/奖励类"]
     assert suggest.guess_type(conn, "2027年居家养老服务补贴") == "就业与民生"
@@ -286,3 +286,13 @@ def test_a_name_printed_with_a_stop_after_it_is_offered_clean_and_counted_with_t
     assert [r.name for r in suggest.project_rows(conn, first, only=["系统正常运行率。"])] == ["系统正常运行率"]
     hit = find_names(conn, "系统故障响应时间")[0]
     assert hit.name == "系统故障响应时间" and hit.uses == 3 and "系统故障响应时间." in hit.variants
+
+
+def test_projects_sharing_a_word_of_the_name_only_are_not_like_the_draft(conn):
+    """农村公路道路养护's likest (score 16) shared 道路 or 农村: its template ticked 续建大中型水库 (two 水利 projects
+    among them), and 就业困难人员社保补贴 took student aid's type and 受助学生满意度 from projects sharing 困难,
+    补贴."""
+    aid = [("受助学生满意度", "≥95%"), ("补贴发放准确率", "=100%")]
+    store(conn, make_document({f"{school}学生资助生活补贴": aid for school in ("甲校", "乙校", "丙校", "丁校")}))
+    assert suggest.similar_projects(conn, "2027年居家养老服务补贴")  # (each sharing 补贴, no more)
+    assert suggest.template(conn, "补贴/奖励类", name="2027年居家养老服务补贴").near == []

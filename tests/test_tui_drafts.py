@@ -582,6 +582,15 @@ def test_a_template_ticks_what_the_projects_most_like_the_draft_use_and_one_of_a
     assert first_ticks(counts, levels, 215, near, 2, measures) == [False, True, True, False, True]
 
 
+def test_one_project_like_the_draft_is_no_template():
+    """高层次人才引进补贴 had one project like it: every row it used was ticked (新增专利数量, 新增软著数量 …)."""
+    from tui.drafting.sources import first_ticks
+
+    levels = ["产出指标", "产出指标", "产出指标", "满意度指标"]
+    counts, near = [30, 1, 1, 20], [0, 1, 1, 1]
+    assert first_ticks(counts, levels, 100, near, 1) == first_ticks(counts, levels, 100) == [True, False, False, True]
+
+
 async def test_the_head_holds_the_national_forms_fields(with_draft, monkeypatch):
     from textual.widgets import Select
 

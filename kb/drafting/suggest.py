@@ -58,7 +58,8 @@ _CANDIDATES = 200
 _MAX_GRAMS = 300
 _SEARCHED_GRAMS = 40  # of an overview's, the rarest, that candidates are searched by
 NEAR_PROJECTS = 10  # the projects most like a draft that rank spending types and a template's indicators …
-NEAR_SHARE = 0.5  # … those at least this share as like it as the likest
+NEAR_SHARE = 0.5  # … those at least this share as like it as the likest …
+NEAR_SCORE = 30  # … and this like it at least: below, a project shares a word (道路, 补贴) of the name, not its aim
 
 
 def classify(name: str, overview: str = "", goal: str = "") -> list[tuple[str, int, list[str]]]:
@@ -100,10 +101,10 @@ def guess_type(conn: sqlite3.Connection, name: str, overview: str = "") -> str |
 
 
 def _similar_types(conn: sqlite3.Connection, name: str, overview: str = "") -> list[tuple[Similar, str | None]]:
-    """The projects most like a draft (NEAR_PROJECTS at most, each at least NEAR_SHARE as like it as the likest),
-    each with its own best spending type."""
+    """The projects most like a draft (NEAR_PROJECTS at most, each at least NEAR_SHARE as like it as the likest and
+    NEAR_SCORE like it), each with its own best spending type."""
     similar = similar_projects(conn, name, overview, NEAR_PROJECTS)
-    similar = [s for s in similar if s.score >= NEAR_SHARE * similar[0].score]
+    similar = [s for s in similar if s.score >= max(NEAR_SCORE, NEAR_SHARE * similar[0].score)]
     texts = {
         r["id"]: r
         for r in conn.execute(

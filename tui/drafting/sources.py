@@ -68,14 +68,14 @@ def first_ticks(
 ) -> list[bool]:
     """Which rows of a template of `members` projects are ticked at first, by how many projects use each: those a
     share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use) — or,
-    when `near_members` of them are the most like the draft, those two of these (or the one) use (`near`, per row);
+    when `near_members` (two at least) of them are the most like the draft, those two of these use (`near`, per row);
     in a first level none of those reaches (产出, 效益, 满意度, 成本: a table lacking one fails the checks), its row
     most used by those near, then by all, when two projects or one near use it; and of rows measuring one thing
     (`measures`: kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
     least = min(2, members)
-    near = near if near and near_members else [0] * len(counts)
-    if near_members:
-        ticks = [n >= min(2, near_members) for n in near]
+    near = near if near and near_members >= 2 else [0] * len(counts)  # one project's own rows are no template
+    if any(near):
+        ticks = [n >= 2 for n in near]
     else:
         ticks = [count >= max(least, math.ceil(TICKED_SHARE * members)) for count in counts]
     for level in (OUTPUT, EFFECT, SATISFACTION, COST):
