@@ -431,6 +431,11 @@ def template_rows(
     found = template(conn, kind, per_slot, name).items
     items = [i for i in found if not only or set(i.variants or [i.name]) & set(only)]
     _check_only(only, {v for i in items for v in i.variants or [i.name]}, f"{kind}模板", f"the {kind} template")
+    return item_rows(items)
+
+
+def item_rows(items: list[TemplateItem]) -> list[NewRow]:
+    """A template's items as rows for a draft (what template_rows gives of a template already built)."""
     rows = []
     for item in items:
         row = _row(item.example, item.name, item.level1, item.level2, item.indicator_ids)

@@ -33,13 +33,13 @@ from kb.drafting.suggest import (
     SPENDING_TYPES,
     Similar,
     Template,
+    item_rows,
     library_entry,
     library_hits,
     measure_key,
     project_rows,
     similar_projects,
     template,
-    template_rows,
 )
 from kb.vocab.pinyin import has_han
 from kb.vocab.families import spellings_note
@@ -508,6 +508,7 @@ class TemplateDialog(_PickRows):
         super().__init__(db, have)
         self.kind = kind if kind in SPENDING_TYPES else next(iter(SPENDING_TYPES))
         self.draft_name = name  # its projects most like the draft come first (kb.drafting.suggest.template)
+        self.asked = ""  # the type whose template was last asked for
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="template-dialog") as box:
@@ -533,15 +534,18 @@ class TemplateDialog(_PickRows):
 
     @on(Select.Changed, "#template-kind")
     def _load_kind(self) -> None:
-        self.kind = str(self.query_one("#template-kind", Select).value)
+        kind = str(self.query_one("#template-kind", Select).value)
+        if kind == self.asked:
+            return  # the select's first Changed, after on_mount's load: seconds on a large base
+        self.kind = self.asked = kind
         self.query_one("#pick-rows").loading = True
         self._load(self.kind)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self, kind: str) -> None:
         try:
-            found = self.db.call(template, kind, name=self.draft_name)
-            self.post_message(self.Loaded(kind, found, self.db.call(template_rows, kind, name=self.draft_name)))
+            found = self.db.call(template, kind, name=self.draft_name)  # built once: seconds on a large base
+            self.post_message(self.Loaded(kind, found, item_rows(found.items)))
         except KbError as exc:
             self.post_message(self.Loaded(kind, error=str(exc)))
 
@@ -562,22 +566,19 @@ class TemplateDialog(_PickRows):
             names = "、".join(n for _, n in shown_first[:3]) + (" …" if len(shown_first) > 3 else "")
             near = f"，与草稿相近的 {len(t.near)} 个在先 nearest first" if t.near else ""
             about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects{near}: {names}")))
-        items = t.items if t else []
-        if len(items) == len(event.rows):
-            counts, near = [i.projects for i in items], [i.near for i in items]
-            ticks = first_ticks(
-                counts,
-                [row.level1 for row in event.rows],
-                len(t.projects) if t else 1,
-                near,
-                len(t.near) if t else 0,
-                [measure_key(i.name, i.level1) for i in items],
-            )
-            self.fill_rows(
-                event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
-            )
-        else:
-            self.fill_rows(event.rows)
+        items = t.items if t else []  # event.rows are these (item_rows)
+        counts, near = [i.projects for i in items], [i.near for i in items]
+        ticks = first_ticks(
+            counts,
+            [row.level1 for row in event.rows],
+            len(t.projects) if t else 1,
+            near,
+            len(t.near) if t else 0,
+            [measure_key(i.name, i.level1) for i in items],
+        )
+        self.fill_rows(
+            event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
+        )
         self.query_one("#pick-rows").focus()
 
 
