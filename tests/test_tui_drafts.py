@@ -297,8 +297,11 @@ async def test_the_watcher_reloads_the_open_draft(with_draft):
 
 
 async def test_a_draft_changed_elsewhere_is_said_once_and_an_import_elsewhere_too(with_draft):
-    """One `kb draft set` while the app was open gave three notices: 知识库已在别处更新 twice, and the draft's own."""
+    """One `kb draft set` while the app was open gave three notices: 知识库已在别处更新 twice, and the draft's own;
+    a document replaced elsewhere is said as a new one is."""
     from conftest import make_document, store
+    from kb.ingest.normalise import normalise
+    from kb.ingest.write import Fallbacks, Provenance, store_document
 
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
@@ -313,10 +316,16 @@ async def test_a_draft_changed_elsewhere_is_said_once_and_an_import_elsewhere_to
         said = [n.message for n in app._notifications]
         assert len(said) == 1 and "草稿在别处被修改" in said[0], said
         store(other, make_document({"别处导入的项目": [("服务对象满意度", "≥90%")]}), "new.txt")
-        other.close()
         app._tick()
         await settle(pilot)
         assert sum("知识库已在别处更新" in n.message for n in app._notifications) == 1
+        changed = make_document({"别处导入的项目": [("服务对象满意度", "≥95%")]})  # new.txt edited, imported again
+        stored = store_document(other, normalise(changed), Provenance("new.txt", "/virtual/new.txt", "v2"), Fallbacks())
+        assert stored.replaced  # (its id kept)
+        other.close()
+        app._tick()
+        await settle(pilot)
+        assert sum("知识库已在别处更新" in n.message for n in app._notifications) == 2
 
 
 async def test_changes_made_elsewhere_one_after_another_are_said_in_one_notice(with_draft):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,9 +33,11 @@ KEYS_WAIT = 1.0  # seconds a quit waits for the focused box to take the keys typ
 
 
 def documents_read(conn) -> tuple:
-    """How many documents the base holds and the newest one's id: an import or removal elsewhere changes them, a
-    draft saved elsewhere (which the draft pane tells of itself) does not."""
-    return tuple(conn.execute("SELECT count(*), coalesce(max(id), 0) FROM documents").fetchone())
+    """How many documents the base holds and a digest of their contents: an import, a document replaced in place
+    (its id kept) or a removal elsewhere changes them, a draft saved elsewhere (which the draft pane tells of itself)
+    does not."""
+    held = [r[0] for r in conn.execute("SELECT sha256 FROM documents ORDER BY id")]
+    return len(held), hashlib.sha256("".join(held).encode()).hexdigest()
 
 
 def _catalog(conn) -> Catalog:
