@@ -140,6 +140,29 @@ def test_a_draft_of_another_or_no_unit_is_not_held_to_a_self_evaluations_actuals
     assert "target-below-last-actual" not in {f.rule for f in lint_draft(conn, named.id)}
 
 
+def test_a_copy_of_a_copy_is_held_to_the_actuals_of_the_year_before_it(conn):
+    """A draft copied from a draft copied from last year's project was not compared; one moved to another year was
+    compared with an actual of years before, said as last year's."""
+    from conftest import make_document
+    from kb.drafting import drafts
+    from kb.drafting.copies import from_draft, from_project
+    from kb.drafting.lint import lint_draft
+    from kb.ingest.links import link_self_evaluations
+
+    store(conn, make_document({"信息系统运维": [("系统可用率", "≥98%")]}), "g.txt", year=2023)
+    store(conn, _evaluation(SOUND[:2], {}, name="信息系统运维"), "e.txt", year=2023)
+    conn.execute("UPDATE projects SET amount_wan = 50")
+    link_self_evaluations(conn)
+    copy = from_project(conn, conn.execute("SELECT id FROM projects").fetchone()[0], "2024运维")
+    variant = from_draft(conn, copy.id, "2024运维（压缩）")  # year + 1: 2025
+    rules = lambda d: {f.rule for f in lint_draft(conn, d.id)}  # noqa: E731
+    assert "target-below-last-actual" not in rules(variant)  # 2025: the 2024 actual is not in the base
+    drafts.set_field(conn, variant.id, "year", "2024")
+    assert "target-below-last-actual" in rules(variant)
+    drafts.set_field(conn, copy.id, "year", "2026")
+    assert "target-below-last-actual" not in rules(copy)  # 2023's actual is not last year's
+
+
 def test_kb_lint_self_evaluations(seeded):
     from kb.db import connect
 

@@ -185,26 +185,36 @@ def below_last_actual(conn: sqlite3.Connection, project_id: int) -> list[Finding
 
 def draft_below_last_actual(conn: sqlite3.Connection, draft) -> list[Finding]:
     """目标偏低 on a kb.drafting.drafts.Draft: its ≥ targets below the actuals of the self-evaluations answering the
-    project it was copied from while it is still of their unit and region, and of those of the year before
-    named as it is (its 项目名称, else its name; the same unit and region as kb.ingest.links reads them) once its
-    unit is known: a name alone (信息系统运维) is many units' project."""
-    source = draft.source or {}
-    earlier = []
-    if source.get("kind") == "project":
-        earlier = [
-            e["id"]
-            for e in conn.execute(
-                "SELECT id, department, region FROM self_evaluations WHERE project_id = ?", (source["id"],)
-            )
-            if same_unit(e["department"], draft.department)
-            and (not e["region"] or not draft.region or e["region"] == draft.region)
-        ]
+    project it was copied from (through the drafts it was copied from in turn) while it is still of their unit and
+    region and of the year after them, and of those of the year before named as it is (its 项目名称, else its name;
+    the same unit and region as kb.ingest.links reads them) once its unit is known: a name alone (信息系统运维) is many
+    units' project."""
+    earlier = [
+        e["id"]
+        for e in conn.execute(
+            "SELECT id, department, region, year FROM self_evaluations WHERE project_id = ?",
+            (_copied_project(conn, draft.source),),
+        )
+        if same_unit(e["department"], draft.department)
+        and (not e["region"] or not draft.region or e["region"] == draft.region)
+        and (not e["year"] or not draft.year or e["year"] == draft.year - 1)
+    ]
     if draft.year is not None and draft.department:
         name = draft.project_name or draft.name
         head = {"name": name, "department": draft.department, "region": draft.region, "year": draft.year}
         earlier += [e for e in _evaluations_before(conn, {**head, "kind": "project"}) if e not in earlier]
     rows = [{"name": r.name, "operator": r.operator, "value": r.value, "unit": r.unit} for r in draft.rows]
     return _below(conn, earlier, rows)
+
+
+def _copied_project(conn: sqlite3.Connection, source: dict | None) -> int | None:
+    """The imported project a draft was copied from, through the drafts it was copied from in turn."""
+    seen = set()
+    while source and source.get("kind") == "draft" and source["id"] not in seen:
+        seen.add(source["id"])
+        row = conn.execute("SELECT source FROM drafts WHERE id = ?", (source["id"],)).fetchone()
+        source = json.loads(row[0]) if row and row[0] else None
+    return source["id"] if source and source.get("kind") == "project" else None
 
 
 def _evaluations_before(conn: sqlite3.Connection, project: dict) -> list[int]:
