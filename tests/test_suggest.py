@@ -178,6 +178,7 @@ def test_one_measure_under_two_names_has_one_key():
     assert key("项目总成本", "成本指标") == key("总成本", "成本指标") == key("项目总支出", "成本指标")
     assert key("项目完成率", "产出指标") == key("完成率", "产出指标")
     assert key("人均补贴标准", "成本指标") != key("项目总成本", "成本指标")
+    assert key("培训总成本", "成本指标") != key("项目总成本", "成本指标")  # a part's total, not the whole's
     assert key("服务对象满意率", "满意度指标") == key("服务对象满意度", "满意度指标")
 
 

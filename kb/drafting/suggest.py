@@ -447,11 +447,11 @@ def item_rows(items: list[TemplateItem]) -> list[NewRow]:
 
 def measure_key(name: str, level1: str | None) -> str:
     """What two indicators measuring one thing share, to tick one of them only: the whole project's cost
-    (项目总成本, 总成本, 项目总支出: kb.drafting.lint.TOTAL_WORDS), else the family (kb.vocab.families) with a
-    leading 项目 aside."""
-    from kb.drafting.lint import TOTAL_WORDS
+    (项目总成本, 总成本, 项目总支出: kb.drafting.lint.WHOLE_COST, not a part's 培训总成本), else the family
+    (kb.vocab.families) with a leading 项目 aside."""
+    from kb.drafting.lint import WHOLE_COST
 
-    if level1 == COST and any(word in name for word in TOTAL_WORDS):
+    if level1 == COST and WHOLE_COST.fullmatch(name):
         return "项目总成本"
     key = family_key(name)
     return key.removeprefix("项目") or key
