@@ -638,9 +638,10 @@ async def test_the_head_holds_the_national_forms_fields(with_draft, monkeypatch)
     assert saved.period_goal == "三年累计补贴企业300家次"
 
 
-async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft):
+async def test_ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it(with_draft, monkeypatch):
     """From the kept versions: the toast says what was undone; a second ctrl+z goes further back; ctrl+y redoes;
     a new change empties what can be redone."""
+    monkeypatch.setattr(head_module, "DEBOUNCE", 3600)  # saved when left: a loaded machine's pause saved 威 of 威海
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_first(pilot)
