@@ -140,7 +140,7 @@ def _detected(segment: Segment) -> _Part:
     """The segment and its layout; a self-evaluation (自评表) is read only by a layout that knows its columns
     (实际完成值, 得分), never as a goal table."""
     if _SELF_EVALUATION.search(segment.title):
-        from importers.layouts import flat_sheet, grid_form
+        from importers.layouts import evaluation_summary, flat_sheet, grid_form
 
         score = grid_form.LAYOUT.detect(segment.rows)
         if score >= MIN_SCORE:
@@ -148,7 +148,9 @@ def _detected(segment: Segment) -> _Part:
         flat = flat_sheet.LAYOUT.detect(segment.rows)  # a sheet of them (自评结果汇总表), one row an indicator
         if flat >= MIN_SCORE and flat_sheet.reads_self_evaluations(segment.rows):
             return _Part(segment, flat_sheet.LAYOUT, {grid_form.NAME: score, flat_sheet.NAME: flat})
-        return _Part(segment, None, {grid_form.NAME: score})
+        summary = evaluation_summary.LAYOUT.detect(segment.rows)  # one row a project, no indicator rows
+        scores = {grid_form.NAME: score, evaluation_summary.NAME: summary}
+        return _Part(segment, evaluation_summary.LAYOUT if summary >= MIN_SCORE else None, scores)
     return _Part(segment, *detect_layout(segment.rows))
 
 
@@ -307,9 +309,9 @@ NOT_A_GOAL_TABLE = (
 )
 
 SUMMARY_ONLY = (
-    "自评表，但没有指标行（如每行一个项目的自评结果汇总表）：没有可导入的目标或自评记录 "
-    "a self-evaluation without indicator rows (a summary, one project a row): no goal table or self-evaluation "
-    "to import"
+    "自评表，但读不出指标行，也不是每行一个项目的自评结果汇总表（表头需有项目名称，以及执行数、执行率或预算数和自评得分）："
+    "没有可导入的自评记录 a self-evaluation without indicator rows, nor a summary of one project a row (项目名称, and "
+    "执行数, 执行率 or a budget and a score): no self-evaluation to import"
 )
 
 

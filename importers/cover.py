@@ -18,8 +18,8 @@ _COVER = re.compile(
 )
 _TABLE_TITLE = re.compile(
     r"^(?:((?:19|20)\d{2})年度?)?(.{2,40}?)(?:((?:19|20)\d{2})年度?)?"
-    r"(?:项目支出|项目|专项资金)?绩效目标(?:汇总|申报|下达)?表$"
-)  # '2025年某区民政局项目绩效目标汇总表'
+    r"(?:项目支出|项目|专项资金)?(?:绩效目标(?:汇总|申报|下达)?|绩效自评(?:结果)?(?:汇总)?)表$"
+)  # '2025年某区民政局项目绩效目标汇总表', '某局2025年度项目支出绩效自评结果汇总表'
 _LABEL = re.compile(
     r"^(?:(?:部门|单位|预算单位|部门（单位）)名称|(?:填报|编制|申报)(?:单位|部门)(?:[（(]盖章[）)])?)[：:]\s*(.{2,40})$"
 )  # '部门名称：…', or the unit filling in the forms below: '填报单位：…', '编制单位：…'
@@ -134,7 +134,8 @@ def _starts(doc: RawDocument, rows: list[Row]) -> list[int]:
 
 
 def _titled(rows: list[Row]) -> str:
-    """The organisation a goal table's title names first on the document ('2025年某区民政局项目绩效目标汇总表')."""
+    """The organisation a goal table's or a self-evaluations' title names first on the document
+    ('2025年某区民政局项目绩效目标汇总表')."""
     for row in rows[:COVER_ROWS]:
         value = lone_value(row.cells)
         if value is not None:

@@ -57,10 +57,11 @@ def test_a_file_without_a_goal_table_says_why(tmp_path):
     assert "不是绩效目标文件" in _explain(tmp_path, plain)
 
 
-def test_a_summary_of_self_evaluations_alone_is_told_as_such(tmp_path):
+def test_a_summary_of_self_evaluations_alone_is_read_as_such(tmp_path):
     """A 自评结果汇总表 published alone (项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级, one project a row,
-    no indicator rows): the import failed telling the user its header lacked an indicator and a target column, as if
-    it were a goal table read wrong; it now says it is a self-evaluation without indicator rows."""
+    no indicator rows) was not imported (the import said it held no indicator rows); it is read as self-evaluations
+    without rows (tests/test_layout_evaluation_summary.py). A self-evaluation's table giving neither rows nor a
+    project's money is still told as such, not as a goal table read wrong."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -73,5 +74,9 @@ def test_a_summary_of_self_evaluations_alone_is_told_as_such(tmp_path):
     path = tmp_path / "summary.xlsx"
     wb.save(path)
     text = _explain(tmp_path, path)
-    assert "自评表，但没有指标行" in text
-    assert "表头需有指标名称" not in text
+    assert "[evaluation-summary] self_evaluation: 0 个项目 projects, 0 个指标 indicators, 2 个自评表" in text
+    for row in ws.iter_rows(min_row=2):
+        for cell in row[2:5]:
+            cell.value = None  # (no money, no 执行率: a list of names and scores)
+    wb.save(path)
+    assert "自评表，但读不出指标行" in _explain(tmp_path, path)

@@ -102,7 +102,7 @@ class _Columns:
         return "actual" in self.indicator
 
 
-def _name_column(cell: str) -> bool:
+def name_column(cell: str) -> bool:
     """A column of project names: the sheet's own words, or any label a form names its project by (专项资金名称,
     二级项目名称 …)."""
     return squash(clean(cell)) in NAME_WORDS or head_field(cell) == "name"
@@ -114,10 +114,10 @@ def _project_positions(keys: list[str], raw: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for field, words in PROJECT_COLUMNS.items():
         for i, (word, text) in enumerate(zip(keys, raw)):
-            if field == "name" and _name_column(text) or field != "name" and word in words and not _name_column(text):
+            if field == "name" and name_column(text) or field != "name" and word in words and not name_column(text):
                 found.setdefault(field, i)
                 break
-    amount = amount_column(keys, frozenset(i for i, text in enumerate(raw) if _name_column(text)))
+    amount = amount_column(keys, frozenset(i for i, text in enumerate(raw) if name_column(text)))
     if amount is not None and amount not in found.values():
         found["amount"] = amount
     if "name" not in found and found.get("department") is not None and keys[found["department"]] in UNIT_NAMES:
@@ -156,7 +156,7 @@ def _indicator_positions(cells: list[str]) -> dict[str, int]:
 def _header(rows: list[Row], i: int) -> _Columns | None:
     """The columns when row i is the header (with the row below it, for a two-row header)."""
     raw = once_across([clean(cell) for cell in rows[i].cells])
-    if not any(_name_column(cell) or header_key(cell) in UNIT_NAMES for cell in raw if cell):
+    if not any(name_column(cell) or header_key(cell) in UNIT_NAMES for cell in raw if cell):
         return None
     below = next((j for j in range(i + 1, min(i + 3, len(rows))) if not rows[j].blank), None)
     lower = once_across([clean(cell) for cell in rows[below].cells]) if below is not None else []
@@ -416,7 +416,7 @@ def _title(rows: list[Row]) -> str:
 def _is_header(row: Row) -> bool:
     """A header row repeated after a page break."""
     keys = {header_key(cell) for cell in row.cells}
-    return any(_name_column(cell) for cell in row.cells) or bool(keys & HEADER_WORDS)
+    return any(name_column(cell) for cell in row.cells) or bool(keys & HEADER_WORDS)
 
 
 def detect(rows: list[Row]) -> float:

@@ -28,6 +28,7 @@ from kb.ingest.fingerprints import evaluation_digest, fingerprint, project_diges
 from kb.vocab.levels import infer_levels, standard_levels
 from kb.vocab.places import clean_department, region_from, year_from
 from kb.find.name_index import outcome_key
+from kb.ingest.links import link_key
 from kb.vocab.outcomes import judge, lower_is_better
 from kb.vocab.targets import QUALITATIVE, Target, parse_target
 from kb.vocab.tokens import index_tokens
@@ -176,7 +177,7 @@ class Document:
 
 def normalise(raw: RawDocument) -> Document:
     goals = [p for p in raw.projects if p.kind not in SELF_EVALUATION_KINDS]
-    evaluations = [_self_evaluation(p) for p in raw.projects if p.kind in SELF_EVALUATION_KINDS]
+    evaluations = [_self_evaluation(p) for p in _once([p for p in raw.projects if p.kind in SELF_EVALUATION_KINDS])]
     return Document(
         raw.layout,
         raw.title,
@@ -188,6 +189,26 @@ def normalise(raw: RawDocument) -> Document:
         [asdict(s) for s in raw.segments],
         evaluations,
     )
+
+
+def _once(evaluations: list[RawProject]) -> list[RawProject]:
+    """A document's self-evaluations, each project's once: a row of a summary (自评结果汇总表, no indicator rows) of a
+    project whose form the document holds too (the same kind, the same name as kb.ingest.links reads names; a
+    department's whole self-evaluation is the department's one) only adds to the form what the form does not print
+    (自评等级 …)."""
+
+    def same(p: RawProject) -> tuple[str, str]:
+        return p.kind, "" if p.kind == DEPARTMENT_SELF_EVALUATION else link_key(p.name)
+
+    forms = {same(p): p for p in evaluations if p.indicators}
+    kept = []
+    for p in evaluations:
+        form = None if p.indicators else forms.get(same(p))
+        if form is None:
+            kept.append(p)
+        else:
+            form.fields.update({label: value for label, value in p.fields.items() if label not in form.fields})
+    return kept
 
 
 def _self_evaluation(p: RawProject) -> SelfEvaluation:

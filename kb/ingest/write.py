@@ -247,6 +247,7 @@ _INSERT_SELF_EVALUATION = _insert_sql(
     "self_evaluations", ("id", "document_id", "seq", "region", "year", *SELF_EVALUATION_COLUMNS)
 )
 _INSERT_OUTCOME = _insert_sql("outcomes", ("self_evaluation_id", *OUTCOME_COLUMNS))
+_EVALUATION_DEPARTMENT = SELF_EVALUATION_COLUMNS.index("department")
 
 
 MAX_WARNINGS = 1_000  # warnings kept with a document; the rest are counted in one last warning
@@ -407,16 +408,9 @@ class DocumentWriter:
             seq = self.stored.evaluations + n + 1
             name = e.values[SELF_EVALUATION_COLUMNS.index("name")]
             evaluation_id = self.kept.evaluation(seq, name) if self.kept else first_id + n
-            rows.append(
-                (
-                    evaluation_id,
-                    self.document_id,
-                    seq,
-                    self.meta["region"] or e.region or None,
-                    year,
-                    *e.values,
-                )
-            )
+            values = list(e.values)  # (one stating no unit is the document's, as a project is)
+            values[_EVALUATION_DEPARTMENT] = values[_EVALUATION_DEPARTMENT] or self.meta["department"] or None
+            rows.append((evaluation_id, self.document_id, seq, self.meta["region"] or e.region or None, year, *values))
             outcomes += [(evaluation_id, *row) for row in e.outcomes]
         self.evaluation_digests += [e.digest for e in evaluations]
         self.evaluations_without_region += sum(1 for row in rows if not row[3])

@@ -1,0 +1,125 @@
+"""Layout 'evaluation-summary': a 自评结果汇总表 (one project's self-evaluation a row, no indicator rows) is stored as
+self-evaluations without rows, as a form printing none is; beside the forms it sums up, each project counts once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+from make_fixtures import write_docx, write_xlsx  # noqa: E402
+
+TITLE = ["测试县2023年度项目支出绩效自评结果汇总表"]
+HEADER = ["序号", "项目名称", "主管部门", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率"]
+SUMMARY = [
+    TITLE,
+    ["单位：万元"],
+    [*HEADER, "自评得分", "自评等级"],
+    ["1", "2023年社区居家养老服务补贴项目", "测试市民政局", "120", "120", "108", "90%", "90", "优"],
+    ["2", "城区环卫保洁服务", "测试县城市管理局", "2,400.00", "2,400.00", "2,016.00", "84.00%", "82.5", "良"],
+    ["", "合计", "", "2,520.00", "2,520.00", "2,124.00", "84.29%", "", ""],
+]
+
+
+def _stored(conn) -> list[tuple]:
+    return [
+        (name, kind, department, year, amount, rows, json.loads(fields))
+        for name, kind, department, year, amount, rows, fields in conn.execute(
+            """SELECT name, kind, department, year, amount_wan, indicator_count, fields FROM self_evaluations
+            ORDER BY name"""
+        )
+    ]
+
+
+@pytest.mark.parametrize("write", [write_xlsx, write_docx])
+def test_a_summary_alone_is_a_self_evaluation_a_row(write, tmp_path, conn):
+    """Each project's row is a self-evaluation without rows: its 全年预算数 the amount, the money under the labels a
+    form's budget block gives it, its score and grade as written; the totals row is none. Before: not imported."""
+    from kb.ingest.run import import_paths
+
+    path = tmp_path / f"summary.{write.__name__[-4:]}"
+    write(SUMMARY, path)
+    [result] = import_paths(conn, [path])
+    assert (result.status, result.projects, result.evaluations) == ("imported", 0, 2), result.message
+    assert _stored(conn) == [
+        (
+            "2023年社区居家养老服务补贴项目",
+            "project",
+            "测试市民政局",
+            2023,
+            120.0,
+            0,
+            {
+                "年初预算数": "120",
+                "全年预算数": "120",
+                "全年执行数": "108",
+                "执行率": "90%",
+                "自评得分": "90",
+                "自评等级": "优",
+            },
+        ),
+        (
+            "城区环卫保洁服务",
+            "project",
+            "测试县城市管理局",
+            2023,
+            2400.0,
+            0,
+            {
+                "年初预算数": "2,400.00",
+                "全年预算数": "2,400.00",
+                "全年执行数": "2,016.00",
+                "执行率": "84.00%",
+                "自评得分": "82.5",
+                "自评等级": "良",
+            },
+        ),
+    ]
+
+
+def test_a_summary_naming_its_unit_in_the_title_and_its_money_over_two_header_rows(tmp_path, conn):
+    """No unit column: the title's unit is each row's (as a goal table's title gives its projects theirs); the money
+    under one label over two header rows (预算执行情况（万元） over 预算数 | 执行数 | 执行率); a 部门整体 row is the
+    department's whole self-evaluation."""
+    from kb.ingest.run import import_paths
+
+    path = tmp_path / "summary.xlsx"
+    write_xlsx(
+        [
+            ["测试市城市管理局2023年度绩效自评结果汇总表"],
+            ["序号", "项目名称", *["预算执行情况（万元）"] * 3, "自评得分", "自评等级"],
+            ["序号", "项目名称", "预算数", "执行数", "执行率", "自评得分", "自评等级"],
+            ["1", "城市道路日常养护经费", "2,860.00", "2,812.35", "98.33%", "96.5", "优"],
+            ["2", "部门整体支出", "18,650.20", "17,904.19", "96.00%", "94", "优"],
+        ],
+        path,
+    )
+    import_paths(conn, [path])
+    assert [
+        (name, kind, department, amount, fields["执行率"])
+        for name, kind, department, _, amount, _, fields in _stored(conn)
+    ] == [
+        ("城市道路日常养护经费", "project", "测试市城市管理局", 2860.0, "98.33%"),
+        ("部门整体支出", "department", "测试市城市管理局", 18650.2, "96.00%"),
+    ]
+
+
+def test_a_summary_beside_the_forms_it_sums_up_counts_each_project_once(tmp_path, conn):
+    """The summary, then the national form of one of its projects, in one file: the form is that project's
+    self-evaluation (its rows, the grade only the summary prints added to its fields), the other project's row one
+    of its own. Before: the summary was passed over, and its rows alone (had they been read) counted the form's
+    project twice."""
+    from fixtures.self_evaluation import SELF
+    from kb.ingest.run import import_paths
+
+    path = tmp_path / "both.xlsx"
+    write_xlsx([*SUMMARY, [], *SELF], path)
+    [result] = import_paths(conn, [path])
+    assert result.evaluations == 2, result.message
+    form, other = _stored(conn)
+    assert form[0] == "2023年社区居家养老服务补贴项目" and form[5] == 4
+    assert (form[6]["总分"], form[6]["自评等级"]) == ("分值 100；得分 90", "优")
+    assert other[0] == "城区环卫保洁服务" and other[5] == 0
