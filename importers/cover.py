@@ -9,7 +9,7 @@ import re
 
 from importers import segments
 from importers.cells import clean, joined, lone_value, spread_values
-from importers.records import RawDocument, Row
+from importers.records import SELF_EVALUATION_KINDS, RawDocument, Row
 
 COVER_ROWS = 6  # non-blank rows at the start of a document that may be its cover
 _COVER = re.compile(
@@ -175,3 +175,21 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
     doc.department = doc.department or department
     doc.year = doc.year or year
     _per_form(doc, rows, named)
+    _reported_years(doc, rows)
+
+
+def _reported_years(doc: RawDocument, rows: list[Row]) -> None:
+    """Each self-evaluation's own year: the one its title, or the year line under it ('（2025年度）'), states — the
+    year it reports, which need not be the document's (a 2026 budget publishing its 2025 自评表)."""
+    evaluations = sorted((p for p in doc.projects if p.kind in SELF_EVALUATION_KINDS), key=lambda p: p.line)
+    year, at = "", 0
+    for row in rows:
+        if at == len(evaluations):
+            return
+        while at < len(evaluations) and evaluations[at].line < row.line:
+            evaluations[at].year, at = year, at + 1
+        title = segments.title(row)
+        if title or segments.caption(row):
+            year = segments.year([title or lone_value(row.cells) or ""])  # (a title stating none: no year)
+    for evaluation in evaluations[at:]:
+        evaluation.year = year

@@ -134,6 +134,7 @@ class RawProject:
     amount_unit: str = ""  # unit the document declares for amounts ('万元', '元'), '' if silent
     total_amount: str = ""  # 项目总金额 / 总计 as written
     period: str = ""  # project period as written ('2020-01-01 至 2020-12-31', '202001-202012')
+    year: str = ""  # a self-evaluation's year as its title or the year line under it states ('2025'), '' when none
     overview: str = ""  # 项目概况
     goal: str = ""  # 年度绩效目标
     fields: dict[str, str] = field(default_factory=dict)  # every other head field, label → value

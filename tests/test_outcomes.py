@@ -592,3 +592,58 @@ def test_a_base_judged_before_reads_a_target_reported_in_its_own_words_as_met(tm
         ("服务对象满意度", 1),
     ]
     conn.close()
+
+
+def test_a_self_evaluation_stating_no_year_reports_the_one_its_period_names(tmp_path, conn):
+    """A 自评表 whose title states no year and whose 项目实施期 names one (2023年1月-2023年12月) reports that year: it
+    is linked to its 2023 goal table. Before: stored without a year (never linked, the import warning of it). A period
+    over several years (2022-2024) names none the self-evaluation reports: the document's, here none."""
+    from fixtures.self_evaluation import GOAL, SELF
+    from fixtures.make_fixtures import write_xlsx
+    from kb.ingest.run import import_paths
+
+    def undated(period: str, name: str = "社区居家养老服务补贴") -> list[list[str]]:
+        rows = [["项目支出绩效自评表"], *([cell.replace("社区居家养老服务补贴", name) for cell in r] for r in SELF[1:])]
+        return [*rows[:4], ["项目实施期", *[period] * 7], *rows[4:]]
+
+    goal, evaluation, span = tmp_path / "goal.xlsx", tmp_path / "self.xlsx", tmp_path / "span.xlsx"
+    write_xlsx(GOAL, goal)
+    write_xlsx(undated("2023年1月-2023年12月"), evaluation)
+    write_xlsx(undated("2022年1月-2024年12月", "城区环卫保洁服务"), span)
+    results = import_paths(conn, [goal, evaluation, span])
+    assert [(r.path.name, r.evaluations, any("年度" in w for w in r.warnings)) for r in results] == [
+        ("goal.xlsx", 0, False),
+        ("self.xlsx", 1, False),
+        ("span.xlsx", 1, True),  # (told it has no year, as before)
+    ]
+    rows = conn.execute("""SELECT d.file_name, s.year, s.link FROM self_evaluations s
+        JOIN documents d ON d.id = s.document_id ORDER BY d.file_name""").fetchall()
+    assert [tuple(r) for r in rows] == [("self.xlsx", 2023, "name+amount"), ("span.xlsx", None, None)]
+
+
+def test_a_self_evaluation_in_a_later_years_document_reports_its_own_year(tmp_path, conn):
+    """A 2026 budget publishing the 2025 self-evaluation of a project (its title '项目支出绩效自评表', the year line
+    under it '（2025年度）') after the project's 2026 goal table: the self-evaluation reports 2025, so it answers the
+    2025 goal table and its actuals are the year before the 2026 targets. Before: it took the document's 2026, was
+    linked to the 2026 goal table it does not answer, and 目标偏低 compared the 2027 targets with it."""
+    from fixtures.make_fixtures import write_xlsx
+    from fixtures.self_evaluation import GOAL, SELF
+    from kb.ingest.run import import_paths
+    from kb.review.self_evaluations import below_last_actual
+
+    def dated(rows: list[list[str]], year: str) -> list[list[str]]:
+        return [[cell.replace("2023", year) for cell in row] for row in rows]
+
+    last, budget = tmp_path / "goal2025.xlsx", tmp_path / "budget2026.xlsx"
+    write_xlsx(dated(GOAL, "2025"), last)
+    write_xlsx([*dated(GOAL, "2026"), [], ["项目支出绩效自评表"], ["（2025年度）"], *dated(SELF, "2025")[1:]], budget)
+    import_paths(conn, [last, budget])
+    [(year, linked_year)] = conn.execute(
+        "SELECT s.year, p.year FROM self_evaluations s JOIN projects p ON p.id = s.project_id"
+    ).fetchall()
+    assert (year, linked_year) == (2025, 2025)
+    [goal_2026] = conn.execute("SELECT id FROM projects WHERE year = 2026").fetchone()
+    assert [f.detail for f in below_last_actual(conn, goal_2026)] == [
+        "目标 ≥1000人，上年实际 1200人 target, last year's actual",
+        "目标 ≥90%，上年实际 96% target, last year's actual",
+    ]

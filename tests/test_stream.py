@@ -424,3 +424,49 @@ def test_a_row_no_table_took_is_told_in_pieces_as_in_the_whole_read():
     expected = importers.parse_rows(rows)
     assert any(w.startswith("第 614 行像指标行") for w in expected.warnings)
     assert whole(list(parse_stream(iter(rows), 27))) == expected
+
+
+def _self_evaluations(n: int, period: str, first: int) -> list[str]:
+    """n national 自评表 as tab-separated lines, no year in their titles, their 项目实施期 `period` ('' for none)."""
+    from fixtures.self_evaluation import SELF
+
+    lines = []
+    for k in range(first, first + n):
+        for row in [["项目支出绩效自评表"], *SELF[1:]]:
+            lines.append("\t".join(cell.replace("社区居家养老服务补贴", f"社区居家养老服务补贴{k}") for cell in row))
+            if row[:1] == ["主管部门"] and period:
+                lines.append("\t".join(["项目实施期", *[period] * 7]))
+        lines.append("")
+    return lines
+
+
+def test_streamed_self_evaluations_are_stored_as_the_whole_import_stores_them(tmp_path, monkeypatch):
+    """A file of self-evaluations read as a stream: every one is stored (none were: the pieces' self-evaluations were
+    not passed on), each with the year the whole import gives it — its own period's, else the document's, which the
+    periods of most of them settle only at the file's end (2020 in the first piece, 2023 at the end)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "self.txt").write_text(
+        "\n".join(
+            _self_evaluations(15, "2020年1月-2020年12月", 0)  # (the first piece: importers.registry.SAMPLE_ROWS)
+            + _self_evaluations(2, "", 15)
+            + _self_evaluations(40, "2023年1月-2023年12月", 17)
+        ),
+        "utf-8",
+    )
+
+    def stored(db: Path) -> tuple[list, list]:
+        conn = connect(db)
+        ingest.import_paths(conn, [folder])
+        found = conn.execute("SELECT name, year FROM self_evaluations ORDER BY seq").fetchall()
+        documents = conn.execute("SELECT year, year_source FROM documents").fetchall()
+        conn.close()
+        return [tuple(row) for row in found], [tuple(row) for row in documents]
+
+    whole = stored(tmp_path / "whole.sqlite3")
+    monkeypatch.setattr(ingest, "STREAM_BYTES", 0)
+    monkeypatch.setattr(ingest, "STREAM_CHUNK_ROWS", 40)
+    assert stored(tmp_path / "streamed.sqlite3") == whole
+    evaluations, documents = whole
+    assert documents == [(2023, "period")]
+    assert [year for _, year in evaluations] == [2020] * 15 + [2023] * 42

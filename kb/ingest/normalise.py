@@ -26,7 +26,7 @@ from importers.records import (
 from kb.vocab.amounts import first_number, to_wan
 from kb.ingest.fingerprints import evaluation_digest, fingerprint, project_digest
 from kb.vocab.levels import infer_levels, standard_levels
-from kb.vocab.places import clean_department, region_from, year_from
+from kb.vocab.places import clean_department, one_year, region_from, year_from
 from kb.find.name_index import outcome_key
 from kb.ingest.links import link_key
 from kb.vocab.outcomes import judge, lower_is_better
@@ -137,12 +137,13 @@ def department_wide(projects: list[Project]) -> int:
 
 class SelfEvaluation(NamedTuple):
     """A self-evaluation (自评表) ready to store: SELF_EVALUATION_COLUMNS, its region (read from its department) and
-    year (the document's, where it states one), and its outcomes (OUTCOME_COLUMNS)."""
+    its outcomes (OUTCOME_COLUMNS)."""
 
     region: str
     values: tuple
     outcomes: list[tuple]
     digest: bytes = b""  # of its name and rows as written (kb.ingest.fingerprints)
+    year: int | None = None  # the year it reports, as its title states it, else its period (项目实施期) when one
 
 
 @dataclass
@@ -164,8 +165,8 @@ class Document:
         return sum(len(p.indicators) for p in self.projects)
 
     def period_years(self) -> Counter:
-        """How many projects' periods give each year."""
-        return Counter(p.year for p in self.projects if p.year)
+        """How many projects' periods give each year; in a document of self-evaluations alone, how many of theirs."""
+        return Counter(p.year for p in self.projects if p.year) or Counter(e.year for e in self.evaluations if e.year)
 
     def fingerprint(self) -> str | None:
         """What another file with the same tables has too (None for a document without indicators or
@@ -234,6 +235,7 @@ def _self_evaluation(p: RawProject) -> SelfEvaluation:
             p.name,
             ((i.name, f"{i.operator}{i.target}{i.unit}" if i.target else "", i.actual, i.score) for i in p.indicators),
         ),  # the strings as stored (target, actual, score_text), so a migration computes the same from the rows
+        year_from(p.year) or one_year(p.period),
     )
 
 

@@ -125,7 +125,7 @@ def _import_stream(
                 conn, first, _origin(path, sha), fallbacks, replaces=earlier.id if earlier else None
             ) as writer:
                 for piece, done in pieces:
-                    writer.add(piece.projects, piece.warnings)
+                    writer.add(piece.projects, piece.warnings, piece.evaluations)
                     reading(path, done)
                 if stream.sha256 != sha:
                     raise Stopped(
@@ -159,6 +159,7 @@ def _counted(
         result.projects += len(piece.projects) - departments
         result.departments += departments
         result.indicators += piece.indicators
+        result.evaluations += len(piece.evaluations)
         result.warnings += piece.warnings[: MAX_WARNINGS - len(result.warnings)]
         reading(path, done)
     return result

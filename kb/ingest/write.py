@@ -308,7 +308,9 @@ class DocumentWriter:
         replaces: int | None = None,
     ):
         self.conn, self.head, self.fallbacks = conn, head, fallbacks
-        self.years: Counter[int] = Counter()
+        self.years: Counter[int] = Counter()  # the projects' periods' years
+        self.evaluation_years: Counter[int] = Counter()  # … and the self-evaluations' (a document of them alone)
+        self.dated_by_document: list[int] = []  # self-evaluations given the document's year (none of their own)
         self.file_name = origin.file_name
         self.meta = _document_meta(head, fallbacks, head.period_years(), self.file_name)
         self.parse_warnings: list[str] = []
@@ -349,10 +351,12 @@ class DocumentWriter:
 
     def add(self, projects: list[Project], warnings: Iterable[str] = (), evaluations: Iterable = ()) -> None:
         """Store the next projects (numbered on from the last), the self-evaluations, and the parser's warnings."""
-        self._add_evaluations(list(evaluations))
+        evaluations = list(evaluations)
+        self._add_evaluations(evaluations)
         conn, document_id, meta = self.conn, self.document_id, self.meta
         self._warn(self.parse_warnings, warnings)
         self.years.update(p.year for p in projects if p.year)
+        self.evaluation_years.update(e.year for e in evaluations if e.year)
         self.without_year += sum(1 for p in projects if not (meta["year"] or p.year))
         self.without_region += sum(1 for p in projects if not (meta["region"] or p.region))
         names = _name_ids(conn, {row[0] for p in projects for row in p.indicators})
@@ -402,7 +406,6 @@ class DocumentWriter:
         if not evaluations:
             return
         first_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM self_evaluations").fetchone()[0]
-        year = self.meta["year"]
         rows, outcomes = [], []
         for n, e in enumerate(evaluations):
             seq = self.stored.evaluations + n + 1
@@ -410,6 +413,9 @@ class DocumentWriter:
             evaluation_id = self.kept.evaluation(seq, name) if self.kept else first_id + n
             values = list(e.values)  # (one stating no unit is the document's, as a project is)
             values[_EVALUATION_DEPARTMENT] = values[_EVALUATION_DEPARTMENT] or self.meta["department"] or None
+            year = e.year or self.meta["year"]  # the year it reports, its own period's before the document's
+            if not e.year:
+                self.dated_by_document.append(evaluation_id)
             rows.append((evaluation_id, self.document_id, seq, self.meta["region"] or e.region or None, year, *values))
             outcomes += [(evaluation_id, *row) for row in e.outcomes]
         self.evaluation_digests += [e.digest for e in evaluations]
@@ -420,7 +426,7 @@ class DocumentWriter:
 
     def finish(self) -> None:
         """The document's warnings, and its year where the projects added after the head changed it."""
-        meta = _document_meta(self.head, self.fallbacks, self.years, self.file_name)
+        meta = _document_meta(self.head, self.fallbacks, self.years or self.evaluation_years, self.file_name)
         if (meta["year"], meta["year_source"]) != (self.meta["year"], self.meta["year_source"]):
             self.conn.execute(
                 "UPDATE documents SET year = ?, year_source = ? WHERE id = ?",
@@ -431,7 +437,11 @@ class DocumentWriter:
                 f"UPDATE indicators SET year = ? WHERE project_id IN ({projects})", (meta["year"], self.document_id)
             )
             self.conn.execute("UPDATE projects SET year = ? WHERE document_id = ?", (meta["year"], self.document_id))
-        undated = (self.without_year, self.stored.evaluations) if not meta["year"] else (0, 0)
+            self.conn.executemany(
+                "UPDATE self_evaluations SET year = ? WHERE id = ?",
+                [(meta["year"], id_) for id_ in self.dated_by_document],
+            )
+        undated = (self.without_year, len(self.dated_by_document)) if not meta["year"] else (0, 0)
         self._warn(self.store_warnings, _unplaced(undated, (self.without_region, self.evaluations_without_region)))
         warnings = (self.parse_warnings + self.store_warnings)[:MAX_WARNINGS]
         dropped = self.dropped + len(self.parse_warnings) + len(self.store_warnings) - len(warnings)

@@ -53,6 +53,13 @@ def year_from(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def one_year(text: str) -> int | None:
+    """The year a text states when it states only one ('2025年1月至2025年12月', '202501-202512' → 2025); None for none,
+    and for a span of years ('2024-2026': which of them a self-evaluation reports is not written)."""
+    years = {int(m.group(1)) for m in _YEAR.finditer(text or "")}
+    return years.pop() if len(years) == 1 else None
+
+
 _NAMED_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
