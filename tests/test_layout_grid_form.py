@@ -2060,6 +2060,35 @@ def test_a_department_self_evaluations_tasks_are_kept_and_give_no_budget_beside_
     assert "说明" not in form.fields
 
 
+@pytest.mark.parametrize("spread", [True, False])
+def test_a_department_self_evaluations_tasks_without_money_are_kept(spread):
+    """部门整体支出绩效自评表 whose 年度主要任务 give each task in words only (任务名称 | 主要内容 | 完成情况, no
+    money): the first two tasks were read as the grid's labels, and the last task's 完成情况 kept as 说明; now each task
+    is a line under the group label, whether the label is printed in every row (a sheet, a Word file, a PDF's merged
+    cell) or once (a CSV's merged cell, saved blank below)."""
+    group = "年度主要任务"
+    label = group if spread else ""
+    rows = [
+        ["部门（单位）名称", "某市城市管理局", "某市城市管理局", "某市城市管理局", "某市城市管理局", "某市城市管理局"],
+        [group, "任务名称", "主要内容", "主要内容", "完成情况", "完成情况"],
+        [label, "城市道路养护", "主次干道日常养护", "主次干道日常养护", "已完成", "已完成"],
+        [label, "环卫保洁", "城区道路清扫保洁", "城区道路清扫保洁", "已完成", "已完成"],
+        [label, "机关运行保障", "人员及公用经费", "人员及公用经费", "基本完成", "基本完成"],
+        ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["年度预算执行情况（万元）", "年度资金总额", "11150.40", "11150.40", "10946.00", "98.17%"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["年度绩效指标", "产出指标", "数量指标", "道路养护面积", "≥320万平方米", "326万平方米"],
+    ]
+    [form] = _form_rows(rows)
+    assert (form.amount, form.fields["全年执行数"]) == ("11150.40", "10946.00")
+    assert form.fields[group].split("\n") == [
+        "城市道路养护：主次干道日常养护；已完成",
+        "环卫保洁：城区道路清扫保洁；已完成",
+        "机关运行保障：人员及公用经费；基本完成",
+    ]
+    assert "说明" not in form.fields
+
+
 def test_a_department_forms_tasks_with_their_money_in_other_words_are_kept_across_a_page_break():
     """年度重点工作任务 (名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标) was read as labels and values and
     its tasks dropped; now each task is a line under the group label, also on the next page where the label spreads

@@ -208,9 +208,9 @@ def money_table(head: list[Row]) -> Blocks:
             continue
         first = cells.index(group)
         start = _after(cells, group, first)
-        labels = []
+        labels: list[int] = []
         for r in range(i, min(i + 3, len(rows))):
-            if not _labels_row(rows[r], group, first, start):
+            if not _labels_row(rows[r], group, first, start) or labels and _a_task(rows[r], rows[labels[-1]]):
                 break
             labels.append(r)
         label_cells = [cell for r in labels for cell in rows[r][start:]]
@@ -222,12 +222,15 @@ def money_table(head: list[Row]) -> Blocks:
         below = []
         for r in range(labels[-1] + 1, len(rows)):
             here = rows[r][first:start]
-            if here and all(cell == group for cell in here) or not any(here) and _amounts_row(rows[r][start:]):
+            unlabelled = not any(here)  # (the group's cell merged down, saved blank: a CSV)
+            if here and all(cell == group for cell in here) or unlabelled and _amounts_row(rows[r][start:]):
+                below.append(r)
+            elif unlabelled and task_grid and _a_task(rows[r], rows[labels[-1]]):
                 below.append(r)
             else:
                 break
-        if not money_named and not any(AMOUNT.match(cell) for r in below for cell in rows[r][start:]):
-            continue  # tasks without money
+        if not money_named and not task_grid and not any(AMOUNT.match(cell) for r in below for cell in rows[r][start:]):
+            continue  # (a grid of words under a label, naming no task nor money: no money table)
         total = next((r for r in below if _is_total(rows[r], start)), None)
         if total is None and len(below) == 1 and _amounts_row(rows[below[0]][start:]):
             total = below[0]
@@ -279,6 +282,14 @@ def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:
         and bool(rest)
         and not any(VALUE.match(cell) for cell in rest)
     )
+
+
+def _a_task(cells: list[str], above: list[str]) -> bool:
+    """Whether a row under a row of labels naming a task's columns (任务名称 | 主要内容) is a task's, not their labels'
+    next row (全年预算数 over 总额 | 财政拨款): a text of its own under them (a task without money has no figure to
+    tell it by)."""
+    named = [j for j, label in enumerate(above) if key(label) in TASK_COLUMNS and j < len(cells)]
+    return any(cells[j] and cells[j] != above[j] for j in named)
 
 
 def _amounts_row(cells: list[str]) -> bool:
