@@ -82,18 +82,18 @@ def test_a_summary_alone_is_a_self_evaluation_a_row(write, tmp_path, conn):
 
 def test_a_summary_naming_its_unit_in_the_title_and_its_money_over_two_header_rows(tmp_path, conn):
     """No unit column: the title's unit is each row's (as a goal table's title gives its projects theirs); the money
-    under one label over two header rows (预算执行情况（万元） over 预算数 | 执行数 | 执行率); a 部门整体 row is the
-    department's whole self-evaluation."""
+    under one label over two header rows (预算执行情况（元） over 预算数 | 执行数 | 执行率), in the unit that label
+    declares; a 部门整体 row is the department's whole self-evaluation."""
     from kb.ingest.run import import_paths
 
     path = tmp_path / "summary.xlsx"
     write_xlsx(
         [
             ["测试市城市管理局2023年度绩效自评结果汇总表"],
-            ["序号", "项目名称", *["预算执行情况（万元）"] * 3, "自评得分", "自评等级"],
+            ["序号", "项目名称", *["预算执行情况（元）"] * 3, "自评得分", "自评等级"],
             ["序号", "项目名称", "预算数", "执行数", "执行率", "自评得分", "自评等级"],
-            ["1", "城市道路日常养护经费", "2,860.00", "2,812.35", "98.33%", "96.5", "优"],
-            ["2", "部门整体支出", "18,650.20", "17,904.19", "96.00%", "94", "优"],
+            ["1", "城市道路日常养护经费", "28,600,000.00", "28,123,500.00", "98.33%", "96.5", "优"],
+            ["2", "部门整体支出", "186,502,000.00", "179,041,900.00", "96.00%", "94", "优"],
         ],
         path,
     )

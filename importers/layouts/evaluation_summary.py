@@ -68,6 +68,7 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
         return None  # (its money spent, or its budget and its result)
     money = next((j for j, label in labels.items() if label in _MONEY), None)
     unit = money_unit(cells[money]) if money is not None else ""
+    unit = unit or next(filter(None, map(money_unit, upper)), "")  # (a label over the money: 预算执行情况（万元）)
     if department is not None:
         labels.pop(department)
     return _Columns(start, name, department, labels, unit or unit_above(rows[:i]))
