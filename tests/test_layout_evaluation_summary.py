@@ -123,3 +123,24 @@ def test_a_summary_beside_the_forms_it_sums_up_counts_each_project_once(tmp_path
     assert form[0] == "2023年社区居家养老服务补贴项目" and form[5] == 4
     assert (form[6]["总分"], form[6]["自评等级"]) == ("分值 100；得分 90", "优")
     assert other[0] == "城区环卫保洁服务" and other[5] == 0
+
+
+def test_a_summary_row_is_its_forms_only_in_the_forms_unit_and_a_closing_note_does_not_split_them(tmp_path, conn):
+    """The summary lists the form's project for two units and names the form's with a closing note ('…专项（本级）'):
+    the form takes its own unit's row (its grade added), the other unit's row is a self-evaluation of its own.
+    Before: the other unit's project vanished into the form, and the noted name counted the form's project twice."""
+    from fixtures.self_evaluation import SELF
+    from kb.ingest.run import import_paths
+
+    path = tmp_path / "units.xlsx"
+    rows = [
+        ["1", "社区居家养老服务补贴专项（本级）", "测试市民政局", "120", "120", "108", "90%", "90", "优"],
+        ["2", "2023年社区居家养老服务补贴项目", "测试县民政局", "50", "50", "45", "90%", "88", "良"],
+    ]
+    write_xlsx([TITLE, [*HEADER, "自评得分", "自评等级"], *rows, [], *SELF], path)
+    [result] = import_paths(conn, [path])
+    assert result.evaluations == 2, result.message
+    assert [(s[0], s[2], s[5], s[6]["自评等级"]) for s in _stored(conn)] == [
+        ("2023年社区居家养老服务补贴项目", "测试县民政局", 0, "良"),
+        ("2023年社区居家养老服务补贴项目", "测试市民政局", 4, "优"),
+    ]

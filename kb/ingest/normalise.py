@@ -9,10 +9,11 @@ and the document's fields, then writes them.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from importers.columns import declared_direction, declared_qualitative, target_parts
 from importers.records import (
@@ -28,7 +29,7 @@ from kb.ingest.fingerprints import evaluation_digest, fingerprint, project_diges
 from kb.vocab.levels import infer_levels, standard_levels
 from kb.vocab.places import clean_department, one_year, region_from, year_from
 from kb.find.name_index import outcome_key
-from kb.ingest.links import link_key
+from kb.ingest.links import link_key, same_unit
 from kb.vocab.outcomes import judge, lower_is_better
 from kb.vocab.targets import QUALITATIVE, Target, parse_target
 from kb.vocab.tokens import index_tokens
@@ -192,24 +193,38 @@ def normalise(raw: RawDocument) -> Document:
     )
 
 
+_CLOSING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # '…（本级）'
+
+
 def _once(evaluations: list[RawProject]) -> list[RawProject]:
     """A document's self-evaluations, each project's once: a row of a summary (自评结果汇总表, no indicator rows) of a
-    project whose form the document holds too (the same kind, the same name as kb.ingest.links reads names; a
-    department's whole self-evaluation is the department's one) only adds to the form what the form does not print
-    (自评等级 …)."""
+    project whose form the document holds too only adds to the form what the form does not print (自评等级 …). Its
+    form: of the same kind and unit (kb.ingest.links.same_unit), named the same as kb.ingest.links reads names, else
+    but for a closing note in brackets ('…（本级）'); a department's whole self-evaluation is its unit's one. A form
+    takes one row: a project of one name in two units, or a second row naming the form, is a self-evaluation of its
+    own."""
+    forms = [p for p in evaluations if p.indicators]
+    merged: set[int] = set()  # (ids of) the rows a form took, and the forms that took one
+    for keyed in (link_key, _bare_key):
+        for row in (p for p in evaluations if not p.indicators and id(p) not in merged):
+            form = next((f for f in forms if id(f) not in merged and _same(f, row, keyed)), None)
+            if form is not None:
+                form.fields.update({label: value for label, value in row.fields.items() if label not in form.fields})
+                merged |= {id(form), id(row)}
+    return [p for p in evaluations if p.indicators or id(p) not in merged]
 
-    def same(p: RawProject) -> tuple[str, str]:
-        return p.kind, "" if p.kind == DEPARTMENT_SELF_EVALUATION else link_key(p.name)
 
-    forms = {same(p): p for p in evaluations if p.indicators}
-    kept = []
-    for p in evaluations:
-        form = None if p.indicators else forms.get(same(p))
-        if form is None:
-            kept.append(p)
-        else:
-            form.fields.update({label: value for label, value in p.fields.items() if label not in form.fields})
-    return kept
+def _same(form: RawProject, row: RawProject, keyed: Callable[[str], str]) -> bool:
+    return (
+        form.kind == row.kind
+        and (form.kind == DEPARTMENT_SELF_EVALUATION or keyed(form.name) == keyed(row.name))
+        and same_unit(form.department, row.department)
+    )
+
+
+def _bare_key(name: str) -> str:
+    """The name as kb.ingest.links reads it, but for a closing note in brackets ('…专项（本级）' → '…')."""
+    return link_key(_CLOSING_NOTE.sub("", name))
 
 
 def _self_evaluation(p: RawProject) -> SelfEvaluation:
