@@ -647,3 +647,26 @@ def test_a_self_evaluation_in_a_later_years_document_reports_its_own_year(tmp_pa
         "目标 ≥1000人，上年实际 1200人 target, last year's actual",
         "目标 ≥90%，上年实际 96% target, last year's actual",
     ]
+
+
+def test_a_budgets_goal_tables_keep_the_year_given_beside_the_last_years_self_evaluation(tmp_path, conn):
+    """A budget whose text states no year (the command line gives 2026): its goal table, of no period, and the 自评表
+    it publishes, whose 项目实施期 names 2025. The goal table is the budget's 2026, the self-evaluation reports 2025.
+    Before: the self-evaluation's period dated the whole document, the 2026 goal table stored as 2025."""
+    from fixtures.make_fixtures import write_xlsx
+    from fixtures.self_evaluation import GOAL, SELF
+    from kb.ingest.run import import_paths
+    from kb.ingest.write import Fallbacks
+
+    def undated(rows: list[list[str]]) -> list[list[str]]:
+        return [[cell.replace("2023年", "") for cell in row] for row in rows]
+
+    evaluation = [["项目支出绩效自评表"], *undated(SELF[1:])]
+    evaluation.insert(4, ["项目实施期", *["2025年1月-2025年12月"] * 7])
+    path = tmp_path / "budget.xlsx"
+    write_xlsx([["项目支出绩效目标表"], *undated(GOAL[1:]), [], *evaluation], path)
+    import_paths(conn, [path], Fallbacks(year=2026))
+    [(document, source)] = conn.execute("SELECT year, year_source FROM documents").fetchall()
+    [(goal,)] = conn.execute("SELECT year FROM projects").fetchall()
+    [(reported,)] = conn.execute("SELECT year FROM self_evaluations").fetchall()
+    assert (document, source, goal, reported) == (2026, "option", 2026, 2025)

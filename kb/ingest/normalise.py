@@ -166,8 +166,11 @@ class Document:
         return sum(len(p.indicators) for p in self.projects)
 
     def period_years(self) -> Counter:
-        """How many projects' periods give each year; in a document of self-evaluations alone, how many of theirs."""
-        return Counter(p.year for p in self.projects if p.year) or Counter(e.year for e in self.evaluations if e.year)
+        """How many projects' periods give each year; in a document of self-evaluations alone, how many of theirs (a
+        budget's goal tables are not dated by the last year's 自评表 it publishes)."""
+        if self.projects:
+            return Counter(p.year for p in self.projects if p.year)
+        return Counter(e.year for e in self.evaluations if e.year)
 
     def fingerprint(self) -> str | None:
         """What another file with the same tables has too (None for a document without indicators or

@@ -426,7 +426,8 @@ class DocumentWriter:
 
     def finish(self) -> None:
         """The document's warnings, and its year where the projects added after the head changed it."""
-        meta = _document_meta(self.head, self.fallbacks, self.years or self.evaluation_years, self.file_name)
+        years = self.years if self.projects else self.evaluation_years
+        meta = _document_meta(self.head, self.fallbacks, years, self.file_name)
         if (meta["year"], meta["year_source"]) != (self.meta["year"], self.meta["year_source"]):
             self.conn.execute(
                 "UPDATE documents SET year = ?, year_source = ? WHERE id = ?",
