@@ -180,16 +180,17 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
 
 def _reported_years(doc: RawDocument, rows: list[Row]) -> None:
     """Each self-evaluation's own year: the one its title, or the year line under it ('（2025年度）'), states — the
-    year it reports, which need not be the document's (a 2026 budget publishing its 2025 自评表)."""
-    evaluations = sorted((p for p in doc.projects if p.kind in SELF_EVALUATION_KINDS), key=lambda p: p.line)
-    year, at = "", 0
-    for row in rows:
-        if at == len(evaluations):
-            return
-        while at < len(evaluations) and evaluations[at].line < row.line:
-            evaluations[at].year, at = year, at + 1
+    year it reports, which need not be the document's (a 2026 budget publishing its 2025 自评表). Found by the
+    self-evaluation's place among the rows, not its line: a workbook's sheets each count lines from 1."""
+    if not any(p.kind in SELF_EVALUATION_KINDS for p in doc.projects):
+        return
+    starts = _starts(doc, rows)
+    years, year = [], ""
+    for row in rows[: max(starts) + 1]:
         title = segments.title(row)
         if title or segments.caption(row):
             year = segments.year([title or lone_value(row.cells) or ""])  # (a title stating none: no year)
-    for evaluation in evaluations[at:]:
-        evaluation.year = year
+        years.append(year)
+    for project, start in zip(doc.projects, starts):
+        if project.kind in SELF_EVALUATION_KINDS and start >= 0:
+            project.year = years[start]

@@ -670,3 +670,31 @@ def test_a_budgets_goal_tables_keep_the_year_given_beside_the_last_years_self_ev
     [(goal,)] = conn.execute("SELECT year FROM projects").fetchall()
     [(reported,)] = conn.execute("SELECT year FROM self_evaluations").fetchall()
     assert (document, source, goal, reported) == (2026, "option", 2026, 2025)
+
+
+def test_each_sheets_self_evaluation_reports_the_year_of_its_own_title():
+    """A workbook of 自评表, a sheet each: the 2025 one on the first, the 2024 one on the second, each titled with its
+    year. Each reports its own title's year. Before: the sheets each count lines from 1, so the second sheet's form
+    (on the same line as the first's) took the first sheet's title's 2025."""
+    import io
+
+    import openpyxl
+
+    from fixtures.self_evaluation import SELF
+    from importers import parse_rows
+    from importers.readers import read_bytes
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for year, name in (("2025", "社区居家养老服务补贴"), ("2024", "城区环卫保洁服务")):
+        sheet = book.create_sheet(year)
+        for row in SELF:
+            sheet.append([cell.replace("2023", year).replace("社区居家养老服务补贴", name) for cell in row])
+        sheet.merge_cells("A1:H1")  # (the title over the form's width)
+    out = io.BytesIO()
+    book.save(out)
+    doc = parse_rows(read_bytes(out.getvalue(), ".xlsx"))
+    assert [(p.name, p.year) for p in doc.projects] == [
+        ("2025年社区居家养老服务补贴项目", "2025"),
+        ("2024年城区环卫保洁服务项目", "2024"),
+    ]
