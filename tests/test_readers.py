@@ -2168,6 +2168,37 @@ def test_pdf_a_row_cut_above_a_page_whose_grid_parts_its_columns_further_is_one_
     ]
 
 
+def test_pdf_a_continued_page_holding_a_rows_own_lines_goes_on_above_them():
+    """A Word self-evaluation's 总分 row keeps its own cell widths, its lines 8 points right of the indicator rows'.
+    Atop the next page with the last indicator rows, the page's grid held both rows' lines, matched none of the last
+    page's, and the table went on as another: the rows there read on a grid of their own ('>=90%' twice; in a form,
+    values glued and names lost) and a cell the break cut was not joined by the columns. The rows above 总分 go on
+    on the last page's columns (the lines they do not use left out); 总分 keeps its own, as its own table."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top, texts in ((700, ("level", "name", "target")), (720, ("output", "trainees", ">=500"))):
+        for left, right, text in zip((40, 120, 200), (120, 200, 280), texts):
+            _cell(pdf, left, right, top, text)
+    _open_to_the_foot(pdf, 740, ("effect", "jobs at", ">=90"))
+    pdf.add_page()
+    for left, right, text in ((40, 120, ""), (120, 200, "home"), (200, 280, "")):
+        _cell(pdf, left, right, 40, text, open_top=True)
+    for left, right, text in ((40, 120, "joy"), (120, 200, "satisfaction"), (200, 280, ">=90%")):
+        _cell(pdf, left, right, 60, text)
+    for left, right, text in ((40, 208, "total"), (208, 288, "100")):
+        _cell(pdf, left, right, 80, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["level", "name", "target"],
+        ["output", "trainees", ">=500"],
+        ["effect", "jobs at\nhome", ">=90"],
+        ["joy", "satisfaction", ">=90%"],
+        ["total", "total", "total", "100"],
+    ]
+
+
 def test_pdf_a_blank_cell_cut_by_the_page_break_takes_the_text_under_the_repeated_header():
     """A cell open at a page's foot, blank there, whose rest the next page prints under its repeated header (which
     closes it): its rows take that text. The header is found under the title row the first page draws above it."""

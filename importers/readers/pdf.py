@@ -213,6 +213,8 @@ def read(data: bytes) -> Rows:
                 _drop_rows(table, size)
                 first = table
             above = top
+            if last and last.table and first and first.table and (rest := _own_lines(last, first)):
+                items.insert(items.index(first) + 1, rest)
             if last and last.table and first and first.table and _continue(last, first):
                 _join_open_cells(last, last_start, first, rows)
                 if _row_cut(last, first):  # its two parts joined: one row, kept where it ends
@@ -506,6 +508,76 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
         first.merged_down = {(i - size, j) for i, j in first.merged_down if i > size}  # (not to a header row)
     return True
+
+
+def _own_lines(last: _Item, first: _Item) -> _Item | None:
+    """A page's first table that goes on with the last one's columns but holds lines of its own, across the rows
+    after them (a self-evaluation's 总分 row, its cell widths its own as Word keeps each row's, atop a page with the
+    last indicator rows): the lines no column of the last table matches are taken out of the rows above (their
+    text the same either side of each), which then go on as the last table, and the rows from the first one whose
+    text changes across such a line are returned as a table of their own, on the page's grid. None (and the table
+    as it was) when every line matches, when most do not (another table: a title across it and blank rows atop it
+    cross none of its lines), or when its first row stands on such a line too."""
+    if _aligned(first.edges, last.edges) is not None:
+        return None
+    own = _unmatched(first.edges, last.edges)
+    if not own or 0 in own or 2 * len(own) >= len(first.edges):
+        return None
+
+    def across(cells: list[str]) -> bool:
+        return any(k < len(cells) and cells[k].strip() != cells[k - 1].strip() for k in own)
+
+    size = next((i for i, cells in enumerate(first.rows) if across(cells)), len(first.rows))
+    if not size:
+        return None
+    rest = _rows_after(first, size) if size < len(first.rows) else None
+    _drop_columns(first, own)
+    return rest
+
+
+def _unmatched(edges: tuple[float, ...], target: tuple[float, ...]) -> set[int]:
+    """The columns of `edges` whose left edge no column of `target` matches in order (`_aligned`'s test)."""
+    own: set[int] = set()
+    at = -1
+    for k, x in enumerate(edges):
+        j = min(range(len(target)), key=lambda m: abs(target[m] - x))
+        if abs(target[j] - x) > ALIGN_SLACK or j <= at:
+            own.add(k)
+        else:
+            at = j
+    return own
+
+
+def _rows_after(table: _Item, size: int) -> _Item:
+    """The table's rows from `size` on, taken out as a table of their own (with what is open at the page's foot)."""
+    rest = _Item(table.row_tops[size], table.bottom, table.rows[size:], True, table.edges)
+    rest.row_tops = table.row_tops[size:]
+    rest.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in table.open_bottom.items()}
+    rest.open_bottom = {j: rows for j, rows in rest.open_bottom.items() if rows}
+    rest.cut_bottom = {j: line for j, line in table.cut_bottom.items() if j in rest.open_bottom}
+    rest.cut_places = {j: line for j, line in table.cut_places.items() if j in rest.open_bottom}
+    rest.full_bottom = table.full_bottom & rest.open_bottom.keys()
+    rest.ends = table.ends
+    rest.merged_down = {(i - size, j) for i, j in table.merged_down if i > size}
+    table.rows, table.row_tops, table.bottom = table.rows[:size], table.row_tops[: size + 1], table.row_tops[size]
+    table.open_bottom = {j: [i for i in rows if i < size] for j, rows in table.open_bottom.items()}
+    table.open_bottom = {j: rows for j, rows in table.open_bottom.items() if rows and rows[-1] == size - 1}
+    table.ends, table.full_bottom = set(), set()
+    table.merged_down = {(i, j) for i, j in table.merged_down if i < size}
+    return rest
+
+
+def _drop_columns(table: _Item, drop: set[int]) -> None:
+    """A table's columns `drop` left out, each the same text as the column before it in every row kept."""
+    kept = [k for k in range(len(table.edges)) if k not in drop]
+    new = {k: n for n, k in enumerate(kept)}
+    table.edges = tuple(table.edges[k] for k in kept)
+    table.rows = [[cells[k] for k in kept if k < len(cells)] for cells in table.rows]
+    for name in ("open_top", "open_bottom", "cut_top", "cut_bottom", "cut_places", "top_marks"):
+        setattr(table, name, {new[j]: value for j, value in getattr(table, name).items() if j in new})
+    table.full_bottom = {new[j] for j in table.full_bottom if j in new}
+    table.ends = {new[j] for j in table.ends if j in new}
+    table.merged_down = {(i, new[j]) for i, j in table.merged_down if j in new}
 
 
 def _take_beside(table: _Item, edges: tuple[float, ...]) -> None:
