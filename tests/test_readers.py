@@ -2199,6 +2199,37 @@ def test_pdf_a_continued_page_holding_a_rows_own_lines_goes_on_above_them():
     ]
 
 
+def test_pdf_a_cut_cell_over_two_grid_columns_is_joined_in_both():
+    """Chromium, a long name cut at a page's foot in a column the head's lines part in two (三级指标 over two grid
+    columns): the open cell was read in its first column only, its second column read again as a cell of its own
+    (blank), and the rest atop the next page, placed in both, was joined in the first only. The row was read twice
+    (the cut not seen: a cell with text on the next page not open there)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for left, right, text in ((40, 120, "goal"), (120, 160, "a"), (160, 280, "b")):
+        _cell(pdf, left, right, 680, text)
+    for left, right, text in ((40, 120, "level"), (120, 200, "name"), (200, 280, "target")):
+        _cell(pdf, left, right, 700, text)
+    for x in (40, 120, 200, 280):
+        pdf.line(x, 720, x, 800)
+    pdf.line(40, 720, 280, 720)
+    for left, text in ((42, "output"), (122, "jobs at"), (202, ">=90")):
+        pdf.text(left, 734, text)
+    pdf.add_page()
+    for left, right, text in ((40, 120, ""), (120, 200, "home"), (200, 280, "")):
+        _cell(pdf, left, right, 40, text, open_top=True)
+    for left, right, text in ((40, 120, "joy"), (120, 200, "satisfaction"), (200, 280, ">=90%")):
+        _cell(pdf, left, right, 60, text)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf"))[1:] == [
+        ["level", "name", "name", "target"],
+        ["output", "jobs at\nhome", "jobs at\nhome", ">=90"],
+        ["joy", "satisfaction", "satisfaction", ">=90%"],
+    ]
+
+
 def test_pdf_a_blank_cell_cut_by_the_page_break_takes_the_text_under_the_repeated_header():
     """A cell open at a page's foot, blank there, whose rest the next page prints under its repeated header (which
     closes it): its rows take that text. The header is found under the title row the first page draws above it."""

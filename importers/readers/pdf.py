@@ -487,15 +487,16 @@ def _continue(last: _Item, first: _Item) -> bool:
     width = len(last.edges)
     if columns != list(range(width)):
         first.rows = [_place(cells, columns, width) for cells in first.rows]
-        first.open_top = {columns[j]: rows for j, rows in first.open_top.items() if j < len(columns)}
-        first.open_bottom = {columns[j]: rows for j, rows in first.open_bottom.items() if j < len(columns)}
-        first.merged_down = {(i, columns[j]) for i, j in first.merged_down if j < len(columns)}
-        first.cut_top = {columns[j]: line for j, line in first.cut_top.items() if j < len(columns)}
-        first.cut_bottom = {columns[j]: line for j, line in first.cut_bottom.items() if j < len(columns)}
-        first.full_bottom = {columns[j] for j in first.full_bottom if j < len(columns)}
-        first.ends = {m for k, j in enumerate(columns) if k in first.ends for m in range(j, _next(columns, k))}
-        first.cut_places = {columns[j]: line for j, line in first.cut_places.items() if j < len(columns)}
-        first.top_marks = {columns[j]: marks for j, marks in first.top_marks.items() if j < len(columns)}
+
+        def placed(by_column: dict) -> dict:  # (a cell's in every column it is placed in, as its text: `_place`)
+            return {m: value for k, value in by_column.items() if k < len(columns) for m in _reach(columns, k)}
+
+        first.open_top, first.open_bottom = placed(first.open_top), placed(first.open_bottom)
+        first.merged_down = {(i, m) for i, k in first.merged_down if k < len(columns) for m in _reach(columns, k)}
+        first.cut_top, first.cut_bottom = placed(first.cut_top), placed(first.cut_bottom)
+        first.full_bottom = {m for k in first.full_bottom if k < len(columns) for m in _reach(columns, k)}
+        first.ends = {m for k in first.ends if k < len(columns) for m in _reach(columns, k)}
+        first.cut_places, first.top_marks = placed(first.cut_places), placed(first.top_marks)
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
         first.edges = last.edges
@@ -876,6 +877,11 @@ def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] |
 def _next(columns: list[int], k: int) -> int:
     """The first page's column after those a continued table's column `k` reaches over (`_place`)."""
     return columns[k + 1] if k + 1 < len(columns) else columns[k] + 1
+
+
+def _reach(columns: list[int], k: int) -> range:
+    """The first page's columns a continued table's column `k` is placed in (`_place`)."""
+    return range(columns[k], _next(columns, k))
 
 
 def _place(cells: list[str], columns: list[int], width: int) -> list[str]:
@@ -1637,27 +1643,30 @@ def _table_item(
     rights = lines[1:]
     item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), row_tops=tops)
     width = len(lefts)
+    taken: set[tuple[int, int]] = set()  # positions an open cell begun in a column to their left covers
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
-        for run in _open_runs(boxes, covered, j, grid):
+        for run in _untaken(_open_runs(boxes, covered, j, grid), j, taken):
             right = j
             while right + 1 < width and _open_across(boxes, covered, run, lines, right + 1, verticals, tops):
                 right += 1
             region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
             text = cell_text(wrapped_text(region, rights[right]))
+            low: list[dict] = []  # the low marks of a line the break cut, atop the page
             if run[0] == 0:
-                text, marks = _marks_apart(text, region)
-                if marks:
-                    top_marks[j] = (text, marks)
-            for i in run:
-                for m in range(j, right + 1):
+                text, low = _marks_apart(text, region)
+            taken.update((i, m) for i in run for m in range(j + 1, right + 1))
+            for m in range(j, right + 1):  # (the cell in every column it covers: each joined alike over the break)
+                for i in run:
                     texts[i][m] = text
-            if run[0] == 0:
-                item.open_top[j], item.cut_top[j] = run, _cut_line(region, "top")
-            if run[-1] == len(boxes) - 1:
-                item.open_bottom[j], item.cut_places[j] = run, _cut_chars(region, "bottom")
-                item.cut_bottom[j] = line_text(item.cut_places[j])
-                if _reaches(region, tops[run[-1] + 1]):
-                    item.full_bottom.add(j)
+                if low:
+                    top_marks[m] = (text, low)
+                if run[0] == 0:
+                    item.open_top[m], item.cut_top[m] = run, _cut_line(region, "top")
+                if run[-1] == len(boxes) - 1:
+                    item.open_bottom[m], item.cut_places[m] = run, _cut_chars(region, "bottom")
+                    item.cut_bottom[m] = line_text(item.cut_places[m])
+                    if _reaches(region, tops[run[-1] + 1]):
+                        item.full_bottom.add(m)
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
     item.top_marks = top_marks
     foot = len(boxes) - 1
@@ -1801,6 +1810,21 @@ def _open_runs(boxes: list[list], covered: dict, column: int, grid: list[list]) 
             else:
                 runs.append([i])
     return runs
+
+
+def _untaken(runs: list[list[int]], column: int, taken: set[tuple[int, int]]) -> list[list[int]]:
+    """The runs down a column without the rows an open cell from a column to the left already covers there, each
+    part left a run of its own."""
+    out: list[list[int]] = []
+    for run in runs:
+        for i in run:
+            if (i, column) in taken:
+                continue
+            if out and out[-1][-1] == i - 1 and i - 1 in run:
+                out[-1].append(i)
+            else:
+                out.append([i])
+    return out
 
 
 def _open_across(
