@@ -1692,6 +1692,30 @@ def test_a_names_rest_line_breaking_carried_over_goes_on_after_a_short_line(abov
     assert [(i.name, i.target) for i in found] == [(above + rest, "≤380元"), ("困难群众参保率", "≥99%")]
 
 
+@pytest.mark.parametrize(
+    ("foot", "top", "one"),
+    [
+        ("道路维修养护面积（含人行", "道、非机动车道）", True),  # the rest closes the bracket the foot left open
+        ("道路桥梁使用寿命延长(含", "人行道、非机动车道)", True),  # (half width)
+        ("道路维修养护面积（含人行道）", "非机动车道维修养护面积", False),  # the bracket closed: its own
+        ("道路维修养护面积（含人行", "桥梁定期检测座数（次）", False),  # one opened before it closes: its own
+    ],
+)
+def test_a_long_rest_atop_a_page_closing_the_names_bracket_goes_on_in_it(foot, top, one):
+    """A goal table whose level cells merge down, a name cut by the page after a line it fills (Word closes both
+    parts of the row): its rest atop the next page, longer than a short rest, stayed an indicator of its own (blank
+    target). It closes a bracket the name above leaves open: one name. A name alone closing none is its own, as
+    before (a goal table's target may be left blank)."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    page1 = [*head("甲")[:2], header, ["产出指标", "数量指标", foot, "≥12万平方米"]]
+    page2 = [["", "", top, ""], ["", "质量指标", "道路完好率", "≥95%"]]
+    found = grid_form.parse(paged(page1, page2)).projects[0].indicators
+    assert [(i.name, i.target) for i in found] == [
+        *([(foot + top, "≥12万平方米")] if one else [(foot, "≥12万平方米"), (top, "")]),
+        ("道路完好率", "≥95%"),
+    ]
+
+
 def test_a_cut_rows_rest_leaves_the_rows_below_as_they_are():
     """A cut row's unit wrapped over the break ('人' | '次'): the next row's unit 次 became '人次' too."""
     header = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]

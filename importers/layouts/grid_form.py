@@ -1124,7 +1124,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
             found
             and not outside
             and not _name_ended(above, table, cell(cells, "name"))
-            and _rest_of_a_row(row, cells, columns, before, (level1, level2))
+            and _rest_of_a_row(row, cells, columns, before, (level1, level2), above=found[-1].name)
         ):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
             _notes_go_on(found[-1], table, cells)  # and its note, beside it
@@ -1237,21 +1237,47 @@ def _with_span_values(found: list[RawIndicator], until: int) -> list[RawIndicato
 
 
 def _rest_of_a_row(
-    row: Row, cells: list[str], columns: dict[str, int], page: int, levels: tuple[str, str], field: str = "name"
+    row: Row,
+    cells: list[str],
+    columns: dict[str, int],
+    page: int,
+    levels: tuple[str, str],
+    field: str = "name",
+    above: str = "",
 ) -> bool:
     """Whether a PDF's row is the rest of the row before, broken by the page ('资金拨付及 | 100% | 10' at the foot,
     '时率' at the top of the next page, where Word lets a row break, or a report system closes each part): a short
     name, or a target (`field`), and nothing else on the page's first row (its levels, if printed, the same as
     above). A target without a name is no indicator of its own, whatever its length, nor is a name alone in a
-    self-evaluation's table, whose indicators each give what was achieved (实际完成值)."""
+    self-evaluation's table, whose indicators each give what was achieved (实际完成值), nor a longer name closing a
+    bracket the name `above` leaves open ('道路维修养护面积（含人行' and '道、非机动车道）')."""
     if not row.page or row.page == page:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
     if field not in filled or filled - {field, "level1", "level2"}:
         return False
-    if field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns:
+    long = field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns
+    if long and not _closes_bracket(above, cells[columns["name"]]):
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
+
+
+_BRACKETS = (("（(", "）)"), ("【[", "】]"), ("《", "》"))  # (openings, closings) of one kind, full or half width
+
+
+def _closes_bracket(before: str, rest: str) -> bool:
+    """Whether `rest` closes a bracket `before` leaves open: one text the page break cut in two."""
+    for openings, closings in _BRACKETS:
+        depth = 0
+        for char in before:
+            depth += char in openings
+            depth -= char in closings and depth > 0
+        for char in rest if depth else "":
+            if char in closings:
+                return True  # (closing one of `before`'s: `rest` opened none of its own first)
+            if char in openings:
+                break
+    return False
 
 
 # a name's start line breaking keeps with the text before it: a Latin word or number, an opening bracket, a character
