@@ -521,7 +521,7 @@ def _own_lines(last: _Item, first: _Item) -> _Item | None:
     cross none of its lines), or when its first row stands on such a line too."""
     if _aligned(first.edges, last.edges) is not None:
         return None
-    own = _unmatched(first.edges, last.edges)
+    own = {k for k, j in enumerate(_matches(first.edges, last.edges)) if j is None}
     if not own or 0 in own or 2 * len(own) >= len(first.edges):
         return None
 
@@ -534,19 +534,6 @@ def _own_lines(last: _Item, first: _Item) -> _Item | None:
     rest = _rows_after(first, size) if size < len(first.rows) else None
     _drop_columns(first, own)
     return rest
-
-
-def _unmatched(edges: tuple[float, ...], target: tuple[float, ...]) -> set[int]:
-    """The columns of `edges` whose left edge no column of `target` matches in order (`_aligned`'s test)."""
-    own: set[int] = set()
-    at = -1
-    for k, x in enumerate(edges):
-        j = min(range(len(target)), key=lambda m: abs(target[m] - x))
-        if abs(target[j] - x) > ALIGN_SLACK or j <= at:
-            own.add(k)
-        else:
-            at = j
-    return own
 
 
 def _rows_after(table: _Item, size: int) -> _Item:
@@ -865,12 +852,20 @@ def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] |
     """Each column's index among `target`'s columns by its left edge, in order; None when one has no match."""
     if not edges or not target or len(edges) > len(target):
         return None
-    columns: list[int] = []
+    columns = [j for j in _matches(edges, target) if j is not None]
+    return columns if len(columns) == len(edges) else None
+
+
+def _matches(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int | None]:
+    """Each column's index among `target`'s columns by its left edge (within ALIGN_SLACK, after the last one
+    matched), None for a column none matches."""
+    columns: list[int | None] = []
+    at = -1
     for x in edges:
         j = min(range(len(target)), key=lambda k: abs(target[k] - x))
-        if abs(target[j] - x) > ALIGN_SLACK or (columns and j <= columns[-1]):
-            return None
-        columns.append(j)
+        matched = abs(target[j] - x) <= ALIGN_SLACK and j > at
+        columns.append(j if matched else None)
+        at = j if matched else at
     return columns
 
 
