@@ -54,6 +54,14 @@ async def type_into(pilot, selector: str, text: str) -> None:
     await settle(pilot)
 
 
+async def open_template(pilot) -> TemplateDialog:
+    """The draft's template dialog (t), its rows built."""
+    await pilot.press("t")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, TemplateDialog)
+    return pilot.app.screen
+
+
 def plain(table, column: int) -> list[str]:
     return [
         (c.plain if isinstance(c, Text) else str(c))
@@ -500,10 +508,7 @@ async def test_template_rows_say_ticked_or_not_and_space_keeps_the_cursor(with_d
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press("t")
-        await settle(pilot)
-        assert isinstance(app.screen, TemplateDialog)
-        picker = app.screen.query_one(SelectionList)
+        picker = (await open_template(pilot)).query_one(SelectionList)
         prompts = lambda: [str(picker.get_option_at_index(n).prompt)[:1] for n in range(picker.option_count)]  # noqa: E731
         ticked = prompts()
         assert set(ticked) <= {"☑", "☐"} and ticked.count("☑") == len(picker.selected)
@@ -526,10 +531,7 @@ async def test_a_template_ticks_at_first_only_what_a_share_of_its_projects_use(w
     app = start(with_draft)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press("t")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, TemplateDialog)
+        dialog = await open_template(pilot)
         counts = [int(re.search(r"(\d+) 个项目", label.plain)[1]) for label in dialog.labels]
         members = int(re.search(r"来自 from (\d+)", str(dialog.query_one("#template-about").render()))[1])
         least = math.ceil(0.3 * members)
@@ -560,10 +562,7 @@ async def test_a_templates_rows_the_projects_like_the_draft_use_come_first_and_t
     app = start(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press("t")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, TemplateDialog)
+        dialog = await open_template(pilot)
         assert "与草稿相近的 2 个在先" in str(dialog.query_one("#template-about").render())
         ticked = {dialog.rows[n].name for n in dialog.query_one(SelectionList).selected}
         assert "服务老年人满意度" in ticked and "受助学生满意度" not in ticked
