@@ -57,6 +57,8 @@ def server(tmp_path_factory):
                 if process.poll() is not None:
                     pytest.fail(f"kb serve stopped: {process.stderr.read().decode()}")
                 time.sleep(0.1)
+        else:
+            pytest.fail("kb serve did not answer within 30 s")
         yield url
     finally:
         process.terminate()
@@ -94,7 +96,11 @@ def test_search_then_a_project_without_javascript(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    from selenium.webdriver.support.ui import WebDriverWait
+
     browser.get(server + "/-/search")
+    # the title once the page is there: on a loaded machine get() has returned before it (CI: title '')
+    WebDriverWait(browser, 30).until(lambda b: b.title, f"no page at {server}/-/search within 30 s")
     assert "搜索" in browser.title
     box = browser.find_element(By.ID, "kb-q")
     box.send_keys("满意度")
