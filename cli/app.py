@@ -16,7 +16,7 @@ from cli.base import search as search_command  # cli.entry runs it without typer
 from cli.drafts import register as register_draft_commands
 from cli.help_words import install as install_help_words
 from cli.library import register as register_library_commands
-from cli.options import JsonOpt, console, db_path, fail, handles_errors, open_kb, print_json
+from cli.options import ForceOpt, JsonOpt, console, db_path, fail, handles_errors, open_kb, print_json
 from kb.vocab.text import path_text, shown
 
 install_help_words()
@@ -283,7 +283,7 @@ def search(
         help="把这一页结果写入 Excel（.xlsx：指标、项目两张表）或 .csv（指标），可用 --limit 500 多写。 "
         "Write this page of hits to an .xlsx (indicators and projects) or .csv (indicators) file.",
     ),
-    force: bool = typer.Option(False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is there."),
+    force: bool = ForceOpt,
 ) -> None:
     """查找包含 QUERY 的指标和项目（任意长度，中文、拼音首字母或近似写法），按相关度排列。 Find indicators and projects
     containing QUERY, ranked."""

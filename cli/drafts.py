@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from cli.base import file_options, part_of_name
-from cli.options import JsonOpt, console, handles_errors, open_kb, print_json
+from cli.options import ForceOpt, JsonOpt, console, handles_errors, open_kb, print_json
 from kb.errors import KbError
 from kb.vocab.numbers import number
 from kb.vocab.text import local_time, shown
@@ -647,9 +647,7 @@ def export_cmd(
         "import sheet (its limits checked first), or md, csv, json for scripts; default: from the extension, else "
         "xlsx.",
     ),
-    force: bool = typer.Option(
-        False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is already there."
-    ),
+    force: bool = ForceOpt,
 ) -> None:
     """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),
     Markdown, CSV or JSON."""
@@ -894,7 +892,7 @@ def lint(
         help="与 --all 同用：把审核意见写入 Excel（.xlsx）或 .csv，一条问题一行，按部门排列，可发回各单位。 "
         "With --all: write the findings to an .xlsx or .csv file, one a row, by department.",
     ),
-    force: bool = typer.Option(False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is there."),
+    force: bool = ForceOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """按国家指引检查绩效目标表（一个项目、一个草稿或全部项目的报告）或自评表的得分。 Check goal tables against the

@@ -18,6 +18,7 @@ __all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb",
 JsonOpt = typer.Option(
     False, "--json", help="输出 JSON（供程序读取），不输出表格。 Print machine-readable JSON instead of a table."
 )
+ForceOpt = typer.Option(False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is already there.")
 
 
 def fail(message: str, details: Iterable[str] = ()) -> typer.Exit:
