@@ -5,6 +5,7 @@ command itself. No typer here."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -36,10 +37,34 @@ def print_json(data) -> None:
     sys.stdout.write(UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
+UNWRAPPED = 100_000  # columns of output that is not a terminal: a row of a table stays one line
+
+
 def console(stderr: bool = False):
+    """Rich output to stdout (or stderr). Not to a terminal (a file, a pipe to grep or less) and without $COLUMNS,
+    each row of a table is one line however long, not wrapped at Rich's 80 columns, and no line ends in blanks."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if stderr or sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(file=_Trimmed(sys.stdout), highlight=False, soft_wrap=False, width=UNWRAPPED)
+
+
+class _Trimmed:
+    """A stream that drops the spaces ending each line: a table's cells padded to its widest row, which in a file
+    are hundreds of blanks after a short label."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(_LINE_END_SPACES.sub("\n", text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+_LINE_END_SPACES = re.compile(r" +\n")
 
 
 def db_path(given: Path | None) -> Path:

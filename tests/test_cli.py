@@ -453,3 +453,14 @@ def test_a_blank_filter_is_no_filter_and_spaces_around_a_name_are_dropped(seeded
     assert out("search", "满意度", "--region", " ") == out("search", "满意度")
     assert entry.run(seeded, "满意度", " 威海 ", None, None, 20, True) == 0
     assert json.loads(capsys.readouterr().out) == out("search", "满意度", "--region", "威海")
+
+
+def test_output_to_a_file_or_pipe_keeps_each_row_on_one_line(seeded):
+    """Not to a terminal (`kb search 满意度 > 结果.txt`, `| grep 威海`), a row wrapped at Rich's 80 columns split its
+    project's name and region over lines, so grep found half a row. Without $COLUMNS each row is one line now; with
+    it, its width is kept."""
+    piped = runner.invoke(app, ["--db", str(seeded), "search", "满意度"], env={"COLUMNS": ""}).stdout
+    rows = [line for line in piped.splitlines() if "#34" in line]
+    assert len(rows) == 1 and "加快新旧动能转换扶持企业发展专项资金 #34" in rows[0] and "威海经济技术开发区" in rows[0]
+    narrow = runner.invoke(app, ["--db", str(seeded), "search", "满意度"], env={"COLUMNS": "80"}).stdout
+    assert max(map(len, narrow.splitlines())) <= 80
