@@ -357,3 +357,19 @@ def test_without_proc_a_running_window_keeps_its_typing_and_an_ended_ones_is_lef
         conn.execute("UPDATE draft_unsaved SET owner = ? WHERE owner = ?", (owner, unsaved.OWNER))
         conn.commit()
     assert [u.owner for u in unsaved.left(conn, draft.id)] == [owners["ended"]]
+
+
+def test_a_row_records_at_most_max_sources_precedents_and_the_one_its_texts_came_from(conn):
+    """A name with thousands of uses ('满意度' at 1M indicators) made a row record every one: thousands of ids in its
+    JSON and in its CSV export's 来源 cell. It keeps the first MAX_SOURCES now, and the precedent whose 指标解释 it
+    took, wherever that one is in the list."""
+    from importers.records import RawIndicator
+    from conftest import make_document, store
+
+    doc = make_document({f"项目{n}": [("服务对象满意度", "≥90%")] for n in range(drafts.MAX_SOURCES + 10)})
+    doc.projects[0].indicators[0] = RawIndicator("服务对象满意度", "≥90%", notes={"指标解释": "受益群众的满意程度"})
+    store(conn, doc)
+    ids = [i for (i,) in conn.execute("SELECT id FROM indicators ORDER BY id DESC")]  # the one with texts: last
+    d = drafts.create(conn, "来源有数")
+    row = drafts.add_row(conn, d.id, new_row("服务对象满意度", target="≥90%", sources=ids)).rows[0]
+    assert row.sources == [*ids[: drafts.MAX_SOURCES], ids[-1]] and row.explanation == "受益群众的满意程度"

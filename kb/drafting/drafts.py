@@ -750,12 +750,13 @@ def _renumber(conn: sqlite3.Connection, draft_id: int) -> None:
     conn.executemany("UPDATE draft_rows SET seq = ? WHERE id = ?", [(n, r["id"]) for n, r in enumerate(ordered, 1)])
 
 
-def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict:
+def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> tuple[dict, int | None]:
     """The 指标解释, 计算公式, 评（扣）分标准, 数据来源 and 指标值设定依据 (its category when it starts with one of
-    BASES) the first of these imported indicators that carries any gives, as NewRow keywords; {} when none. Not its
-    分值: a weight is a share of its own table's total (a project's rows bring theirs: suggest.project_rows)."""
-    for (notes,) in conn.execute(
-        "SELECT notes FROM indicators WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+    BASES) the first of these imported indicators that carries any gives, as NewRow keywords, and its id; ({}, None)
+    when none. Not its 分值: a weight is a share of its own table's total (a project's rows bring theirs:
+    suggest.project_rows)."""
+    for indicator_id, notes in conn.execute(
+        "SELECT id, notes FROM indicators WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
         (json.dumps(indicator_ids),),
     ):
         written = json.loads(notes or "{}")
@@ -769,8 +770,8 @@ def precedent_fields(conn: sqlite3.Connection, indicator_ids: list[int]) -> dict
             out["basis"] = basis
             out["basis_text"] = out["basis_text"].removeprefix(basis).lstrip("：:，,；; ") or None
         if out:
-            return out
-    return {}
+            return out, indicator_id
+    return {}, None
 
 
 def take_library(conn: sqlite3.Connection) -> dict[str, int]:
@@ -797,17 +798,27 @@ def take_library(conn: sqlite3.Connection) -> dict[str, int]:
     return filled
 
 
+MAX_SOURCES = 20  # precedents a row records: '满意度' at 1M indicators has thousands, each an id in its exports
+
+
 def _filled(conn: sqlite3.Connection, row: NewRow) -> NewRow:
     """The row with the fields it leaves empty taken from its entry in one's own 指标库 (kb.drafting.library) first,
-    then from the precedents it came from (`precedent_fields`); its library entry's id kept."""
+    then from the precedents it came from (`precedent_fields`); its library entry's id kept, and of its sources the
+    first MAX_SOURCES (newest first, as precedents are listed) and the one whose texts it took."""
     library_id = row.library_id or for_name(conn, row.name)
     found: dict = {}
     if library_id is not None:
         given = entry(conn, library_id)
         found = {("basis_text" if k == "basis" else k): given[k] for k in LIBRARY_TEXTS if given.get(k)}
-    for key, value in (precedent_fields(conn, row.sources) if row.sources else {}).items():
-        found.setdefault(key, value)
-    return replace(row, library_id=library_id, **{k: v for k, v in found.items() if getattr(row, k) is None})
+    given_by = None
+    if row.sources:
+        texts, given_by = precedent_fields(conn, row.sources)
+        for key, value in texts.items():
+            found.setdefault(key, value)
+    sources = row.sources[:MAX_SOURCES]
+    sources += [given_by] if given_by is not None and given_by not in sources else []
+    texts_taken = {k: v for k, v in found.items() if getattr(row, k) is None}
+    return replace(row, library_id=library_id, sources=sources, **texts_taken)
 
 
 def _insert_rows(conn: sqlite3.Connection, draft_id: int, rows: list[NewRow]) -> None:
