@@ -125,6 +125,15 @@ def test_shared_terms_are_not_cut_through_a_word(conn):
     assert shared["创业补贴"] == ["补贴"]
 
 
+def test_shared_terms_are_not_cut_through_a_word_of_the_other_text(conn):
+    """kb suggest 农村公路养护 showed 农村公 beside 农村公益放映监控平台: the piece ends where the query goes on with
+    路 and the project's text with 益, and 公益 is a word of the base (公路 is in none of its projects)."""
+    names = ["农村公益放映监控平台", "公益广告宣传", "公益性岗位补贴", "农村公益事业", "村公所维修"]
+    store(conn, make_document({n: [("补贴发放准确率", "=100%")] for n in names}))
+    shared = {s.name: s.shared for s in suggest.similar_projects(conn, "2027年农村公路养护")}
+    assert shared["农村公益放映监控平台"] == ["农村"] and shared["农村公益事业"] == ["农村"]
+
+
 def test_a_template_is_built_from_the_knowledge_base(kb):
     known = {r[0] for r in kb.execute("SELECT name FROM indicators")}
     for kind in suggest.SPENDING_TYPES:

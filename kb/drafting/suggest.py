@@ -19,7 +19,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kb.drafting import library
@@ -145,32 +145,57 @@ def _grams(text: str) -> list[str]:
     return list(grams)[:_MAX_GRAMS]
 
 
-def shared_terms(query: str, text: str, limit: int = 8, docs: dict[str, int] | None = None) -> list[str]:
-    """The longest pieces (2+ characters) of `query` that occur in `text`, longest first; with `docs` (how many
-    projects hold each bigram of the query), a piece's last character that more projects hold with the query's next
-    character than with the one before it is left out ('养老服务补' of 居家养老服务补贴 in '养老服务补助': 补 goes with
-    贴), and its first character so too with the one before: a piece cut through a word is no term."""
+def shared_terms(query: str, text: str, limit: int = 8, held: Callable[[str], int] | None = None) -> list[str]:
+    """The longest pieces (2+ characters) of `query` that occur in `text`, longest first; with `held` (how many
+    projects hold a bigram), a piece cut through a word is trimmed (`_whole_words`)."""
     haystack, found = fold(text), set()
-    held = (docs or {}).get
     for run in runs(query):
+        reach = 0  # where the pieces found so far end: a piece within one is part of it, trimmed or not (村公 of 农村公)
         for i in range(len(run) - 1):
             j = i + 1
             while j < len(run) and run[i : j + 1] in haystack:
                 j += 1
-            start = i
-            if docs and j < len(run) and held(run[j - 1 : j + 1], 0) > held(run[j - 2 : j], 0):
-                j -= 1
-            if (
-                docs
-                and start > 0
-                and j - start >= 2
-                and held(run[start - 1 : start + 1], 0) > held(run[start : start + 2], 0)
-            ):
-                start += 1
-            if j - start >= 2:
-                found.add(run[start:j])
+            if j <= reach:
+                continue
+            reach = j
+            start, end = _whole_words(run, i, j, haystack, held) if held else (i, j)
+            if end - start >= 2:
+                found.add(run[start:end])
     terms = [t for t in found if not any(t != u and t in u for u in found)]
     return sorted(terms, key=lambda t: (-len(t), t))[:limit]
+
+
+def _whole_words(run: str, start: int, end: int, text: str, held: Callable[[str], int]) -> tuple[int, int]:
+    """run[start:end], found in `text`, without a last character that more projects hold with the character after
+    it, in the query or in the text, than with the one before ('养老服务补' of 居家养老服务补贴 in 养老服务补助: 补 goes
+    with 贴; '农村公' of 农村公路养护 in 农村公益放映: 公 goes with 益), nor a first character so held by the one
+    before it: a piece cut through a word is no term."""
+    piece = run[start:end]
+    after, before = [run[end : end + 1]], [run[start - 1 : start] if start else ""]
+    if len(piece) >= 3:  # the text's side trims, never drops a two-character word (养护 of 养护工作: 护工 is held more)
+        at = text.find(piece)
+        after.append(text[at + len(piece) : at + len(piece) + 1])
+        before.append(text[at - 1 : at] if at else "")
+    last, first = run[end - 1], run[start]
+    if end - start >= 2 and any(c and held(last + c) > held(run[end - 2 : end]) for c in after):
+        end -= 1
+    if end - start >= 2 and any(c and held(c + first) > held(run[start : start + 2]) for c in before):
+        start += 1
+    return start, end
+
+
+class _Held:
+    """How many projects' texts hold a bigram (the search index's vocabulary), read once each."""
+
+    def __init__(self, conn: sqlite3.Connection, grams: list[str]) -> None:
+        self.conn = conn
+        self.known = _docs(conn, grams) if grams else {}
+        self.known.update((g, 0) for g in grams if g not in self.known)
+
+    def __call__(self, gram: str) -> int:
+        if gram not in self.known:
+            self.known[gram] = _docs(self.conn, [gram]).get(gram, 0)
+        return self.known[gram]
 
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)\s*(?:年度|年)?")
@@ -264,7 +289,7 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
         key=lambda s: (-s[0], s[1]),
     )[:limit]
     query = f"{name} {overview}"
-    docs = _docs(conn, grams) if grams else {}
+    held_by = _Held(conn, grams)
     return [
         Similar(
             pid,
@@ -275,7 +300,7 @@ def similar_projects(conn: sqlite3.Connection, name: str, overview: str = "", li
             round(score, 1),
             round(relevance.get(pid, 0.0), 1),
             round(similarity[pid], 1),
-            shared_terms(query, texts[pid], docs=docs),
+            shared_terms(query, texts[pid], held=held_by),
             round(100 * held, 1),
         )
         for score, pid in scored
