@@ -113,6 +113,7 @@ def test_equipment_purchases_are_a_spending_type_of_their_own():
     for name in ("办公设备购置项目", "执法执勤车辆购置", "开办类事务-家具购置项目(二期)", "信息化设备购置"):
         assert suggest.spending_type(name) == "设备购置", name
     assert suggest.spending_type("电影审查放映设备维护、维修及日常放映保障") == "工程建设与改造"
+    assert suggest.spending_type("农村公路养护") == "工程建设与改造"  # had no type: 养护 and 公路 were no keywords
 
 
 def test_shared_terms_are_not_cut_through_a_word(conn):
