@@ -182,6 +182,24 @@ def test_a_template_for_a_name_puts_what_its_likest_projects_use_first(conn):
     assert "服务老年人满意度" in [r.name for r in rows]
 
 
+def test_of_the_near_projects_indicators_the_likests_come_first(conn):
+    """执法执勤车辆购置's like in the 41 real PDFs: its namesake and a vehicle upkeep (公安执法执勤车辆消耗费), one
+    each for every row. The upkeep's 维保车辆数 came first (and was the 产出 row ticked); the likest's rows do now."""
+    doc = make_document(
+        {
+            "公安执法执勤车辆消耗费": [("维保车辆数", "≥120辆"), ("车辆维修达标率", "≥90%")],
+            "执法执勤车辆购置": [("车辆购置数量", "≥12辆"), ("车辆验收合格率", "=100%")],
+            "办公家具购置": [("家具采购数量", "≥30件"), ("验收合格率", "=100%")],
+            "档案数字化": [("档案数字化数量", "≥5000卷")],
+            "社区养老服务补贴": [("补贴发放准确率", "=100%")],
+        }
+    )
+    store(conn, doc)
+    near = suggest.template(conn, "设备购置", per_slot=1, name="2027年执法执勤车辆购置")
+    assert [n for _, n in near.near] == ["执法执勤车辆购置", "公安执法执勤车辆消耗费"]
+    assert [i.name for i in near.items if i.level1 == "产出指标"] == ["车辆购置数量", "车辆验收合格率"]
+
+
 def test_a_names_spending_type_is_the_one_its_likest_projects_are_of(conn):
     """养老 and 补贴 weigh alike in '居家养老服务补贴'; its like are 养老 projects (就业与民生), not student aid."""
     _aid_and_care(conn, subsidies=False)  # the likest: 居家养老服务发展资金

@@ -45,7 +45,20 @@ from kb.vocab.tokens import fold, runs
 SPENDING_TYPES: dict[str, tuple[str, ...]] = {
     "补贴/奖励类": ("补贴", "奖励", "扶持", "补助", "贴息", "补偿", "兑现", "资助", "奖补", "担保"),
     "信息化建设与运维": ("信息化", "系统", "平台", "运维", "数字", "数智", "网络", "软件", "数据"),
-    "工程建设与改造": ("工程", "改造", "维修", "维护", "养护", "基础设施", "施工", "小区", "道路", "公路", "管线", "修缮"),
+    "工程建设与改造": (
+        "工程",
+        "改造",
+        "维修",
+        "维护",
+        "养护",
+        "基础设施",
+        "施工",
+        "小区",
+        "道路",
+        "公路",
+        "管线",
+        "修缮",
+    ),
     "会议培训与宣传": ("会议", "培训", "宣传", "展会", "交流", "论坛", "宣讲", "活动"),
     "设备购置": ("购置", "设备", "装备", "家具", "车辆", "器材", "仪器"),
     "课题研究": ("课题", "研究", "调研", "评审", "咨询", "审计", "规划编制"),
@@ -150,7 +163,9 @@ def shared_terms(query: str, text: str, limit: int = 8, held: Callable[[str], in
     projects hold a bigram), a piece cut through a word is trimmed (`_whole_words`)."""
     haystack, found = fold(text), set()
     for run in runs(query):
-        reach = 0  # where the pieces found so far end: a piece within one is part of it, trimmed or not (村公 of 农村公)
+        reach = (
+            0  # where the pieces found so far end: a piece within one is part of it, trimmed or not (村公 of 农村公)
+        )
         for i in range(len(run) - 1):
             j = i + 1
             while j < len(run) and run[i : j + 1] in haystack:
@@ -356,8 +371,10 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2, name: str =
     """The indicators projects of a spending type use most: up to `per_slot` per (level 1, level 2) slot,
     most projects first, with the targets they chose — the most common, or one nearly as common that the peers who
     set it met more often (kb.find.outcomes.preferred_target). Indicators outside the framework are left out.
-    Given the draft's name, those its projects most like the draft use (similar_projects) come first: student aid's
-    受助学生满意度 is most used among 补贴 projects, not what an elderly-care subsidy measures."""
+    Given the draft's name, those its projects most like the draft use (similar_projects) come first, and of as
+    many projects those of the likest: student aid's 受助学生满意度 is most used among 补贴 projects, not what an
+    elderly-care subsidy measures; for 执法执勤车辆购置, its namesake's 车辆购置数量 comes before a vehicle upkeep's
+    维保车辆数."""
     members = projects_of_type(conn, kind)
     near = {s.project_id: s.name for s, of in _similar_types(conn, name) if of == kind} if name.strip() else {}
     ids = [pid for pid, _ in members]
@@ -369,7 +386,8 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2, name: str =
     ):
         prec = _precedent(row)
         groups.setdefault(family_key(prec.name), []).append(prec)
-    slots: dict[tuple[str, str], list[TemplateItem]] = {}
+    slots: dict[tuple[str, str], list[tuple[TemplateItem, int]]] = {}  # each item with its likest user's rank
+    rank = {pid: n for n, pid in enumerate(near)}  # near: likest first
     evaluated = conn.execute("SELECT EXISTS (SELECT 1 FROM outcomes)").fetchone()[0]
     for uses in groups.values():
         slot = Counter((u.std_level1 or "", u.std_level2 or "") for u in uses).most_common(1)[0][0]
@@ -379,27 +397,29 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2, name: str =
         example = next((u for u, label in zip(uses, target_labels(uses)) if label == target), uses[0])
         named = Counter(offered_name(u.name) for u in uses)  # '响应时间.' counts for 响应时间
         spellings = [name for name, _ in sorted(named.items(), key=lambda kv: -kv[1])]
-        slots.setdefault(slot, []).append(
-            TemplateItem(
-                *slot,
-                spellings[0],
-                len({u.project_id for u in uses}),
-                len(uses),
-                target,
-                target_summary(uses),
-                example,
-                [u.indicator_id for u in uses],
-                outcomes,
-                advice(outcomes, example.operator, example.value, example.unit, example.target),
-                spellings,
-                dict(spread).get(target, 0),
-                len(near.keys() & {u.project_id for u in uses}),
-            )
+        users = {u.project_id for u in uses}
+        item = TemplateItem(
+            *slot,
+            spellings[0],
+            len(users),
+            len(uses),
+            target,
+            target_summary(uses),
+            example,
+            [u.indicator_id for u in uses],
+            outcomes,
+            advice(outcomes, example.operator, example.value, example.unit, example.target),
+            spellings,
+            dict(spread).get(target, 0),
+            len(near.keys() & users),
         )
-    items = []
+        slots.setdefault(slot, []).append((item, min((rank[p] for p in users if p in rank), default=len(rank))))
+    items: list[TemplateItem] = []
     for slot in sorted(slots, key=lambda s: level_order(*s)):
-        ranked = sorted(slots[slot], key=lambda t: (-t.near, -t.projects, -t.uses, len(t.name), t.name))
-        items.extend(ranked[:per_slot])
+        ranked = sorted(
+            slots[slot], key=lambda t: (-t[0].near, -t[0].projects, t[1], -t[0].uses, len(t[0].name), t[0].name)
+        )
+        items.extend(t for t, _ in ranked[:per_slot])
     return Template(kind, members, items, list(near.items()))
 
 
