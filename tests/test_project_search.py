@@ -219,6 +219,7 @@ def test_count_text():
     assert count_text(Count(73_122, exact=False, at_least=2001)) == "约 7.3 万"
     assert count_text(Count(100_000, exact=False, at_least=200)) == "约 10 万"
     assert count_text(Count(1_234, exact=False, at_least=200)) == "约 1,200"
+    assert str(Count(73_122, exact=False, at_least=2001)) == "73122" and f"{Count(16)}" == "16"  # not the repr
 
 
 def test_migration_indexes_existing_project_names(db_path):

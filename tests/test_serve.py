@@ -164,6 +164,15 @@ async def test_search_page_links_results_to_their_pages(datasette):
     assert "<script" not in html.split("Powered by")[0]  # the page's own part needs no JavaScript
 
 
+async def test_search_page_says_how_many_as_numbers(datasette):
+    """The page said '指标 Count(16, exact=True, at_least=16) 条' (str() of the count was its repr) since counts
+    could be estimates; it says the number, or '约 …' for an estimate, as kb search does."""
+    data = (await datasette.client.get("/-/search.json?q=满意度")).json()
+    html = (await datasette.client.get("/-/search?q=满意度")).text
+    assert "Count(" not in html
+    assert f"指标 {data['total']['indicators']:,} 条，项目 {data['total']['projects']:,} 个含「满意度」" in html
+
+
 BAD = [
     ("/-/search?q=%01%02%7f", "查询为空"),
     ("/-/search?q=满意&region=%00宁波", "控制字符"),

@@ -14,6 +14,7 @@ from datasette.utils.asgi import Response
 from kb.db import connect
 from kb.errors import KbError, describe
 from kb.find.cards import indicator_card
+from kb.find.counts import count_text
 from kb.find.queries import show_project
 from kb.find.search import Filters, search
 
@@ -151,6 +152,7 @@ async def search_page(datasette, request) -> Response:
     context = {"args": args, "result": result}
     if result:
         shown = max(result["total"]["indicators"], result["total"]["projects"])
+        context["totals"] = {what: count_text(n) for what, n in result["total"].items()}  # '约 7.3 万' if estimated
         context["next_page"] = args["page"] + 1 if args["page"] * args["limit"] < min(shown, MAX_OFFSET) else None
     html = await datasette.render_template("kb_search.html", context, request=request, view_name="kb_search")
     return Response.html(html)

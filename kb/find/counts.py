@@ -24,6 +24,9 @@ class Count(int):
     def __repr__(self) -> str:
         return f"Count({int(self)}, exact={self.exact}, at_least={self.at_least})"
 
+    def __str__(self) -> str:  # the number, as an int prints (str() of an int subclass is its repr); count_text says ≈
+        return int.__repr__(self)
+
 
 def estimate(counted: int, covered: float) -> Count:
     """The total, from `counted` hits found in the share `covered` (0–1] of what there is to search."""
