@@ -289,6 +289,8 @@ async def test_outcomes_on_the_indicator_page(tmp_path):
     conn.close()
     html = (await make_datasette(out, metadata).client.get("/-/indicator?name=服务对象满意度")).text
     assert "自评" in html and "评价 4 个，完成 2，未完成 1，无法判断 1" in html
+    hits = (await make_datasette(out, metadata).client.get("/-/search?q=服务对象满意度")).text
+    assert "同名指标自评 4 个，完成 2" in hits  # the name's, not the project's: '自评 4 个' read as this project's
 
 
 async def test_datasette_search_box_sent_to_ours(datasette):
