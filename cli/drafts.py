@@ -647,6 +647,11 @@ def export_cmd(
         "import sheet (its limits checked first), or md, csv, json for scripts; default: from the extension, else "
         "xlsx.",
     ),
+    out: Optional[Path] = typer.Option(
+        None,
+        "--out",
+        help="同 PATH（kb search、kb lint 写文件也用 --out）。 The same as PATH, as kb search and kb lint take it.",
+    ),
     force: bool = ForceOpt,
 ) -> None:
     """导出草稿 Export a draft: the national 项目支出绩效目标表 (.xlsx, .docx), the 一体化 import sheet (yth),
@@ -655,7 +660,11 @@ def export_cmd(
     from kb.drafting.drafts import open_draft
     from kb.drafting.export import export, renamed
     from kb.drafting.lint import before_handing_in, lint_draft
+    from kb.errors import KbError
 
+    if path and out and path != out:
+        raise KbError(f"给了两个要写的文件 two files to write: {path} 和 and --out {out}；只给一个 give one")
+    path = path or out
     conn = open_kb(ctx)
     draft = open_draft(conn, name)
     written = export(draft, path, fmt, overwrite=force, how="要覆盖请加 --force，或换一个文件名")

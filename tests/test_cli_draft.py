@@ -418,3 +418,12 @@ def test_lint_all_counts_a_projects_notes(capsys):
     out = "".join(capsys.readouterr().out.split("\n"))
     assert "已检查 3 个项目，1 个有发现" in out and "提示 1 个" in out
     assert "#9 2026年文化惠民演出 (临川区 2027): 错误 0 个，警告 0 个，提示 1 个" in out
+
+
+def test_draft_export_takes_out_as_kb_search_and_kb_lint_do(kb, tmp_path):
+    """`kb draft export 名称 --out 表.xlsx` was refused ('no such option --out'), where kb search and kb lint write
+    their files with --out; it is PATH's other spelling, and two different files are refused in one line."""
+    kb("draft", "new", "导出")
+    out = tmp_path / "导出.csv"
+    assert "已写出 wrote" in kb("draft", "export", "导出", "--out", out).stdout and out.read_text(encoding="utf-8-sig")
+    one_line_error(kb("draft", "export", "导出", tmp_path / "另一个.csv", "--out", out, ok=False), "只给一个 give one")
