@@ -95,6 +95,24 @@ async def test_a_catalog_that_comes_while_the_app_closes_is_dropped(seeded):
         assert app.is_running
 
 
+async def test_a_catalog_that_comes_while_the_hidden_tabs_inner_widgets_are_removed_is_dropped(seeded):
+    """The closing app removes the panes' inner widgets first, BrowsePane still there: a catalog coming then (an
+    import just done) failed 'No nodes match FilterBar' in the indicators pane (seen once on a loaded test run)."""
+    from tui.messages import CatalogLoaded
+    from tui.widgets.filter_bar import FilterBar
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.main.ready()
+        await app.main.indicator_pane.query_one(FilterBar).remove()
+        app.main._pruning = True  # as the closing app marks every node it removes, the screen too
+        app.post_message(CatalogLoaded(app.catalog))
+        await pilot.pause()
+        assert app.is_running
+        app.main._pruning = False
+
+
 async def test_inferred_levels_are_marked(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

@@ -130,9 +130,10 @@ class MainScreen(Screen[None]):
         return self.query_one(TabbedContent).active
 
     def set_catalog(self, catalog: Catalog) -> None:
-        """New data: every tab re-runs what it shows (none while the app closes: its widgets are being removed)."""
+        """New data: every tab re-runs what it shows (none while the app closes: its widgets are being removed, the
+        panes' inner ones first, so a catalog loaded meanwhile found a pane without its FilterBar)."""
         browse = self.query(BrowsePane)
-        if not browse:
+        if not browse or self._pruning:  # (Textual 8's flag of a node being removed, set on all of them at once)
             return
         browse.first().set_catalog(catalog)
         if self._later_ready.is_set():
