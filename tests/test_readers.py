@@ -189,6 +189,26 @@ def test_xlsx_formulas_saved_without_their_results_are_computed(monkeypatch):
     assert read_bytes(_zip(parts), ".xlsx").notes == []  # (an empty text is no result left out)
 
 
+def test_a_target_typed_as_a_formula_with_a_percent_sign_shows_as_a_percentage():
+    """A unit typed its targets as formulas (=120%) in a sheet saved without results (openpyxl; some generators):
+    the General cell was read 1.2, where LibreOffice and WPS show 120%. A percent written in the formula shows as
+    one; a format the cell gives wins, and a number without % stays as General shows it."""
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["三级指标", "指标值"])
+        for name, target in (("兑付率", "=120%"), ("合格率", "=100%-5%"), ("人数", "=0.95"), ("覆盖率", "=98.5%")):
+            sheet.append([name, target])
+        sheet.append(["达标率", "=0.9"])
+        sheet["B6"].number_format = "0%"
+        sheet.append(["完成率", "=95%"])
+        sheet["B7"].number_format = "0.00"
+
+    assert [row[1] for row in cells(read_bytes(xlsx_bytes(build), ".xlsx"))] == [
+        "指标值", "120%", "95%", "0.95", "98.5%", "90%", "0.95"
+    ]  # fmt: skip
+
+
 def test_xls_formulas_saved_without_their_results_are_computed():
     """xlwt saves a formula with an empty text for Excel to compute on opening: a form's 年度资金总额 (=SUM over the
     shares below it, merged across) was read blank and the project had no amount. A total of cells is computed as

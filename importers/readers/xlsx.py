@@ -253,7 +253,10 @@ def _computed_texts(
         if (number, j) in computed:
             result = computed[number, j]
             if result is not None and (cell.value is None or recomputed and isinstance(cell.value, (int, float))):
-                own[j - 1] = number_text(result, getattr(cell, "number_format", "General"))
+                shown = getattr(cell, "number_format", "General")
+                if isinstance(result, _Percent) and shown == "General":
+                    shown = "General%"
+                own[j - 1] = number_text(result, shown)
             elif cell.value is None and cell.data_type == "n":  # (t="str": a text result)
                 missing.append(cell.coordinate)
     return missing
@@ -384,7 +387,19 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
         return value
 
     cell = Results(formulas, evaluate, plain)
-    return cell.all()
+    return {
+        at: _Percent(result) if result is not None and _PERCENT.search(formulas[at]) else result
+        for at, result in cell.all().items()
+    }
+
+
+# a number written as a percentage in a formula (=120%, =100%-5%), not one within a text ("≥95%")
+_PERCENT = re.compile(r'^[^"]*\d%')
+
+
+class _Percent(float):
+    """A formula's result written with a percent sign (=120%): a cell of the General format shows it as a
+    percentage, as LibreOffice and WPS show it (120%), not 1.2."""
 
 
 def _unescaped(text: str) -> str:
