@@ -846,6 +846,35 @@ def test_pdf_table_across_pages_joins_and_drops_the_repeated_header():
     assert rows[2:] == [["output", f"item {i}", f">={i}"] for i in range(60)]
 
 
+def test_pdf_a_forms_head_cut_at_the_right_by_a_print_pages_wide_keeps_its_rows():
+    """A form printed pages wide: its head's cells merge across the page break, drawn on the first page without
+    their right side, which only the indicator rows' cells below have. The head's rows were read as one (the
+    project's name ran on into its department and goal)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    tops = [20 + 10 * n for n in range(7)]  # 3 head rows, a header, 2 indicator rows
+    for y in tops:
+        pdf.line(20, y, 150, y)
+    pdf.line(20, tops[0], 20, tops[-1])
+    pdf.line(50, tops[0], 50, tops[-1])
+    for x in (80, 110, 150):  # the indicator table's rules, the last its 指标值's right side
+        pdf.line(x, tops[3], x, tops[-1])
+    texts = [["name", "Sewage plant"], ["department", "Water bureau"], ["goal", "Treat all the town's waste water"]]
+    texts += [["level", "sub", "indicator", "target"], ["output", "count", "plants", ">=3"]]
+    texts += [["effect", "social", "coverage", ">=95%"]]
+    for y, row in zip(tops, texts):
+        for x, text in zip((21, 51, 81, 111), row):
+            pdf.text(x, y + 7, text)
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    assert [row[:2] for row in rows[:3]] == [["name", "Sewage plant"], ["department", "Water bureau"], [
+        "goal", "Treat all the town's waste water"
+    ]]  # fmt: skip
+    assert rows[4] == ["output", "count", "plants", ">=3"]
+
+
 def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     from fpdf import FPDF
 

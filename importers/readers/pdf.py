@@ -1319,6 +1319,7 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     for y, start, end in _level_rules(rules):
         spans[round(start / SNAP), round(end / SNAP)].append(y)
     verticals = [e for e in rules if e["orientation"] == "v"]
+    outer = max((e["x1"] for e in rules if e["orientation"] == "h"), default=0.0)
     sides: list[dict] = []
     for (a, b), heights in spans.items():
         left, right, top, bottom = a * SNAP, b * SNAP, min(heights), max(heights)
@@ -1334,9 +1335,12 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
         for side, nearest in ((left, min(xs)), (right, max(xs))):
             drawn = any(abs(v["x0"] - side) <= SNAP and v["top"] < bottom and v["bottom"] > top for v in verticals)
             low, high = min(side, nearest), max(side, nearest)
-            if drawn or not any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
+            if drawn and side == right and right >= outer - SNAP:
+                sides += _undrawn(side, top, bottom, verticals, inner, chars)
+            elif drawn:
                 continue
-            added.append(side)
+            elif any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
+                added.append(side)
         if not added:
             continue
         end = max(
@@ -1349,6 +1353,22 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
                 bottom = end
         sides += [_edge(x, top, x, bottom) for x in added]
     return sides
+
+
+def _undrawn(
+    side: float, top: float, bottom: float, verticals: list[dict], inner: list[dict], chars: list[dict]
+) -> list[dict]:
+    """A table's right side drawn from below its top only (its rules reaching no further right on the page): the
+    part above, as a rule, when its rows hold text between the side and their nearest inner rule. A sheet printed
+    pages wide: its head's cells merged across the page break have no side on the first page, only the indicator
+    rows' cells below them; the head's rows were read as one."""
+    start = min((v["top"] for v in verticals if abs(v["x0"] - side) <= SNAP and v["bottom"] > top), default=top)
+    xs = [v["x0"] for v in inner if v["top"] < start - SNAP and v["bottom"] > top + SNAP]
+    if start <= top + SNAP or not xs:
+        return []
+    if any(max(xs) < c["x0"] and c["x1"] < side and top < c["top"] < start for c in chars):
+        return [_edge(side, top, side, start)]
+    return []
 
 
 def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
