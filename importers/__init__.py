@@ -38,7 +38,7 @@ from importers.records import (
     Rows,
     SegmentReport,
 )
-from importers import cover, registry
+from importers import cover, registry, wide_print
 from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key
 from importers.level_words import is_level1, is_level2
 from importers.registry import MIN_SCORE, detect_layout
@@ -77,6 +77,9 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         )
     if rows and tuple(rows[0].cells[: len(DRAFT_HEADER)]) == DRAFT_HEADER:
         raise UnknownLayout(DRAFT_REFUSED)
+    if cut := wide_print.cut_header(rows):
+        raise UnknownLayout(cut)
+    rows, spilled = wide_print.spilled(rows)
     parts = [_detected(segment) for segment in split(rows)]
     doc: RawDocument | None = None
     reports: dict[int, SegmentReport] = {}  # by segment index
@@ -103,6 +106,7 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         if r.kind in ("skipped", "empty") or r.outcome == TITLED_ONLY and not doc.projects
     ]
     doc.warnings += rows.notes if isinstance(rows, Rows) else []  # what the reader left out (hidden rows)
+    doc.warnings += [spilled] if spilled else []
     doc.warnings += unread(rows, doc)
     return doc
 

@@ -754,3 +754,57 @@ def test_a_sheet_printed_pages_wide_is_refused_saying_so():
         importers.parse_rows(rows)
     with pytest.raises(importers.UnknownLayout, match="表头需有指标名称"):  # one page: no 指标值 at all
         importers.parse_rows([Row(cells, n, page=1) for n, cells in enumerate(first, 1)])
+
+
+def _pages(*pages: tuple[tuple[float, ...], list[list[str]]]) -> list:
+    """Rows printed on pages 1, 2, …, each page's table on its grid of cell left edges (a PDF's rules)."""
+    from importers.records import Row
+
+    rows: list[Row] = []
+    for page, (edges, table) in enumerate(pages, 1):
+        rows += [Row(cells, len(rows) + 1, page=page, edges=edges if len(cells) > 1 else ()) for cells in table]
+    return rows
+
+
+LEFT = (54.0, 124.0, 180.0, 250.0, 376.0)  # 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值
+RIGHT = (54.0, 264.0, 446.0)  # 指标解释 | 评分标准 | 备注
+
+
+def test_the_columns_a_sheet_printed_pages_wide_puts_on_pages_of_their_own_are_not_read_as_indicators():
+    """A form printed without 'fit all columns on one page' keeps 指标值 on its first page and puts 指标解释, 评分标准
+    and 备注 on the next: their header and rows were read as more indicators of the project (15 for 7, the header
+    one of them), without a word. Those pages are the same rows: left out, and said so; so are the pages down the
+    right part (Excel's 'over, then down' order puts the left part's second page between them)."""
+    import importers
+
+    head = [["2027年项目支出绩效目标申报表"], ["项目名称", "污水处理"], ["年度总体目标", "处理污水"]]
+    top = [["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]]
+    top += [["绩效指标", "产出指标", "数量指标", f"处理站点{n}", f"≥{n}座"] for n in range(1, 5)]
+    bottom = [["绩效指标", "效益指标", "生态效益指标", f"达标率{n}", f"≥9{n}%"] for n in range(1, 4)]
+    notes = [["指标解释", "评分标准", "备注"]] + [[f"解释{n}", "完成得满分", ""] for n in range(1, 5)]
+    more = [[f"解释{n}", "每低1个百分点扣1分", "问卷"] for n in range(5, 8)]
+    doc = importers.parse_rows(_pages((LEFT, head + top), (RIGHT, notes), (LEFT, bottom), (RIGHT, more)))
+    (project,) = doc.projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        *((f"处理站点{n}", f"≥{n}座") for n in range(1, 5)),
+        *((f"达标率{n}", f"≥9{n}%") for n in range(1, 4)),
+    ]
+    (told,) = [w for w in doc.warnings if "多页宽" in w]
+    assert told.startswith(
+        "表格打印成了多页宽：第 2、4 页是右侧的列（指标解释、评分标准、备注），与前页是同一些指标行，未读入"
+    )
+
+
+def test_a_sheet_printed_pages_wide_with_its_names_on_the_page_after_its_levels_is_refused_saying_so():
+    """Cut before 三级指标, a flat sheet's first page held 项目名称 … 二级指标, its second 三级指标 and 指标值: the
+    indicators were read without their levels, all under one project named from the title's piece (28 for 2 × 14)."""
+    import importers
+
+    first = [["2027年项目支出绩效目标表"], ["序号", "项目名称", "预算金额", "一级指标", "二级指标"]]
+    first += [["1", "污水处理", "300", "产出指标", "数量指标"], ["2", "垃圾清运", "200", "产出指标", "数量指标"]]
+    second = [["绩效目标表"], ["三级指标", "指标值", "备注"], ["处理站点", "≥3座", ""], ["清运量", "≥500吨", ""]]
+    rows = _pages(((54.0, 80.0, 160.0, 220.0, 300.0), first), ((54.0, 200.0, 300.0), second))
+    with pytest.raises(
+        importers.UnknownLayout, match="打印成了多页宽：项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 2 页"
+    ):
+        importers.parse_rows(rows)
