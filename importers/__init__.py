@@ -339,6 +339,33 @@ def _printed_wide(rows: list[Row]) -> str | None:
     )
 
 
+_HEADER_WORDS = tuple(
+    key(word) for part in ("level1", "level2", "name", "target") for word in INDICATOR_HEADERS[part] if len(word) > 2
+)
+
+
+def _wrapped_header(rows: list[Row]) -> str | None:
+    """Why a table whose narrow columns wrap its header's words, printed without rules, is not read: two header
+    words or more cut (`一级指` over `标`, `三级指` over `标`), their ends on the line below; None otherwise."""
+    for row, below in zip(rows, rows[1:]):
+        ends = {key(cell) for cell in below.cells if cell.strip()}
+        cut = [
+            (piece, word[len(piece) :])
+            for piece in (key(cell) for cell in row.cells if cell.strip())
+            for word in _HEADER_WORDS
+            if len(piece) >= 2 and word.startswith(piece) and word != piece and word[len(piece) :] in ends
+        ]
+        if row.page == below.page and len({piece for piece, _ in cut}) >= 2:
+            piece, end = cut[0]
+            return (
+                f"表头的字被窄列折成了两行（{piece} ⏎ {end}），表格又没有框线，分不清各行各列，读不出目标表。请把列加宽"
+                "（或给表格加上框线）后重新导出 PDF，或报送原表格文件 the header's words are wrapped in narrow "
+                f"columns ({piece} / {end}) of a table without rules: widen the columns (or rule the table) and print "
+                "it again, or send the spreadsheet"
+            )
+    return None
+
+
 def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> ValueError:
     """The error for a document without a goal table, with the reason its closest candidate was not one."""
     if failed:
@@ -347,6 +374,8 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
         return UnknownLayout(EMPTY)
     if wide := _printed_wide(rows):
         return UnknownLayout(wide)
+    if wrapped := _wrapped_header(rows):
+        return UnknownLayout(wrapped)
     if len(parts) == 1:
         return UnknownLayout(SUMMARY_ONLY if _SELF_EVALUATION.search(parts[0].segment.title) else NOT_A_GOAL_TABLE)
     pages = max((row.page for row in rows), default=0)

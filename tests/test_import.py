@@ -756,6 +756,23 @@ def test_a_sheet_printed_pages_wide_is_refused_saying_so():
         importers.parse_rows([Row(cells, n, page=1) for n, cells in enumerate(first, 1)])
 
 
+def test_a_table_without_rules_whose_narrow_columns_wrap_its_header_is_refused_saying_so():
+    """A Word table without borders, its columns narrow, printed to PDF: each header word wraps (`一级指` over `标`)
+    and so does every cell, each line a row of its own. The unit was told its table had no 三级指标 nor 指标值."""
+    import importers
+    from importers.records import Row
+
+    table = [
+        ["临川区2027年项目支出绩效目标表"],
+        ["序号", "项目名", "预算金", "一级指", "二级指", "三级指", "指标值"],
+        ["称", "额", "标", "标", "标"],
+        ["1", "城乡居", "260", "产出指", "数量指", "资助参", "≥1200"],
+        ["民医疗", "标", "标", "保人数", "0人"],
+    ]
+    with pytest.raises(importers.UnknownLayout, match="表头的字被窄列折成了两行（一级指 ⏎ 标），表格又没有框线"):
+        importers.parse_rows([Row(cells, n, page=1) for n, cells in enumerate(table, 1)])
+
+
 def _pages(*pages: tuple[tuple[float, ...], list[list[str]]]) -> list:
     """Rows printed on pages 1, 2, …, each page's table on its grid of cell left edges (a PDF's rules)."""
     from importers.records import Row
