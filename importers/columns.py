@@ -432,6 +432,19 @@ def _two_values(cell: str) -> tuple[str, str] | None:
     return None
 
 
+# the labels of a money table's header (财政拨款 | 其他资金, 资金来源 | 金额), none an indicator's level or target
+_MONEY_LABELS = frozenset(
+    (*FUND_LABELS, *SPENDING_KINDS, *AMOUNT_COLUMNS, "合计", "总计", "小计", "资金来源", "支出项目")
+)
+
+
+def money_header(cells: list[str]) -> bool:
+    """Whether a row is a money table's header (`财政拨款 | 其他资金`, `资金来源 | 金额`): two labels of money or
+    more, and nothing else."""
+    labels = {key(cell) for cell in cells if clean(cell)}
+    return len(labels) >= 2 and labels <= _MONEY_LABELS
+
+
 def names_indicators(kinds: list[str]) -> bool:
     """Whether a line's or row's pieces (their `column` kinds, '' for none) are an indicator table's header: three
     pieces or more, an indicator column and a target column among them."""

@@ -2578,3 +2578,21 @@ def test_the_period_labelled_as_the_national_form_labels_it(label):
     )
     assert project.period == "2027年1月-2027年12月"
     assert project.fields == {"项目属性": "经常性项目"}
+
+
+@pytest.mark.parametrize("break_before", [False, True])
+def test_a_money_table_without_a_title_under_the_indicators_is_no_part_of_them(break_before):
+    """A money table right under a goal table, without a title of its own (`财政拨款 | 其他资金` over `基本支出 |
+    项目支出` and the amounts), on the same page or atop the next: its rows were read as indicators ('财政拨款',
+    target '其他资金'). Its header, all labels of money, ends the goal table."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    indicator = ["产出指标", "数量指标", "维修改造学校数量", "=14所"]
+    money = [
+        ["财政拨款", "财政拨款", "财政拨款", "其他资金"],
+        ["基本支出", "项目支出", "项目支出", "基本支出"],
+        ["0", "860", "860", "0"],
+    ]
+    page1 = [*head("甲")[:2], header, indicator]
+    table = paged(page1, money) if break_before else rows([*page1, *money])
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target) for i in found] == [tuple(indicator)]

@@ -33,6 +33,7 @@ from importers.columns import (
     split_pair,
     is_note,
     key,
+    money_header,
     money_unit,
     nature_notes,
     placeholder,
@@ -538,8 +539,9 @@ def _may_be_upper_header(row: Row) -> bool:
 
 def forms(rows: list[Row]) -> list[_Form]:
     """The forms of the rows: a head (from a row naming a project), its indicator table, and the rows after the
-    table (备注 …) up to the next form's head or the next table's title; each with the title and the money unit
-    written above it. A header printed over two rows is read as one.
+    table (备注 …) up to the next form's head, the next table's title or a money table's header (`财政拨款 | 其他资金`
+    right under the indicators, no title of its own); each with the title and the money unit written above it. A
+    header printed over two rows is read as one.
     """
     found: list[_Form] = []
     form: _Form | None = None
@@ -611,6 +613,8 @@ def forms(rows: list[Row]) -> list[_Form]:
                 continue
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
+            elif money_header(row.cells):
+                form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif form.tail or _is_tail(row) or _signed(row):
                 form.tail.append(row)
             else:
