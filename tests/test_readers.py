@@ -3356,3 +3356,35 @@ def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
     assert wrapped_text(pushed, right) == "开展个案服务共计走访困难家庭120个，帮扶对象"
     ended = _chars_of_lines([("开展个案服务共计走访困难家庭120", 0.0), ("帮扶对象生活", 0.0)])
     assert wrapped_text(ended, right) == "开展个案服务共计走访困难家庭120\n帮扶对象生活"
+
+
+@pytest.mark.parametrize("going_on", [False, True])
+def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(going_on):
+    """A table whose title row runs across it atop a page (under the last rows of the table before, or alone), its
+    rows holding a line the table before has not: the rows above the first one crossing that line (its title) were
+    put on the last table's columns as rows going on (`_own_lines`), the rest a table of their own. A title begins a
+    table of its own: it and the rows under it keep the page's grid, the rows above it go on."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top, texts in ((700, ("level", "name", "target")), (720, ("output", "trainees", ">=500"))):
+        for left, right, text in zip((40, 120, 200), (120, 200, 280), texts):
+            _cell(pdf, left, right, top, text)
+    pdf.add_page()
+    if going_on:
+        for left, right, text in ((40, 120, "joy"), (120, 200, "satisfaction"), (200, 280, ">=90%")):
+            _cell(pdf, left, right, 20, text)
+    _cell(pdf, 40, 288, 40, "Budget table")
+    for left, right, text in ((40, 120, "fund"), (120, 208, "basic"), (208, 288, "860")):
+        _cell(pdf, left, right, 60, text)
+    read = read_bytes(bytes(pdf.output()), ".pdf")
+    *above, title, row = read[2:]
+    assert [cells.cells for cells in above] == ([["joy", "satisfaction", ">=90%"]] if going_on else [])
+    assert all(cells.edges == read[0].edges for cells in above)
+    assert (title.cells[0], [cell for n, cell in enumerate(row.cells) if cell not in row.cells[:n]]) == (
+        "Budget table",
+        ["fund", "basic", "860"],
+    )
+    assert title.edges == row.edges != read[0].edges  # (before: the title on the last table's columns)

@@ -41,7 +41,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
-from importers.columns import column, head_field, key, names_indicators
+from importers.columns import column, head_field, key, money_header, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.readers.common import (
     CUT_SHORT,
@@ -518,7 +518,8 @@ def _own_lines(last: _Item, first: _Item) -> _Item | None:
     text the same either side of each), which then go on as the last table, and the rows from the first one whose
     text changes across such a line are returned as a table of their own, on the page's grid. None (and the table
     as it was) when every line matches, when most do not (another table: a title across it and blank rows atop it
-    cross none of its lines), or when its first row stands on such a line too."""
+    cross none of its lines), or when its first row stands on such a line too. A row beginning a table of its own
+    (`_own_start`: another table's title or head) is no row going on either: it and those after it are the page's."""
     if _aligned(first.edges, last.edges) is not None:
         return None
     own = {k for k, j in enumerate(_matches(first.edges, last.edges)) if j is None}
@@ -528,12 +529,26 @@ def _own_lines(last: _Item, first: _Item) -> _Item | None:
     def across(cells: list[str]) -> bool:
         return any(k < len(cells) and cells[k].strip() != cells[k - 1].strip() for k in own)
 
-    size = next((i for i, cells in enumerate(first.rows) if across(cells)), len(first.rows))
+    size = next((i for i, cells in enumerate(first.rows) if across(cells) or _own_start(cells)), len(first.rows))
     if not size:
         return None
     rest = _rows_after(first, size) if size < len(first.rows) else None
     _drop_columns(first, own)
     return rest
+
+
+def _own_start(cells: list[str]) -> bool:
+    """Whether a row begins a table, not going on with one: a title (one text from its first cell over half the
+    columns or more, '项目支出预算表（单位：万元）'), a form's first head row (项目名称), an indicator header or a
+    money table's (`财政拨款 | 其他资金`)."""
+    texts = {cell.strip() for cell in cells if cell.strip()}
+    title = len(texts) == 1 and bool(cells[0].strip()) and 2 * sum(bool(cell.strip()) for cell in cells) >= len(cells)
+    return (
+        title
+        or head_field(cells[0]) in _FORM_STARTS
+        or names_indicators([column(cell) for cell in cells])
+        or money_header(cells)
+    )
 
 
 def _rows_after(table: _Item, size: int) -> _Item:
