@@ -1699,13 +1699,16 @@ def test_a_names_rest_line_breaking_carried_over_goes_on_after_a_short_line(abov
         ("道路桥梁使用寿命延长(含", "人行道、非机动车道)", True),  # (half width)
         ("道路维修养护面积（含人行道）", "非机动车道维修养护面积", False),  # the bracket closed: its own
         ("道路维修养护面积（含人行", "桥梁定期检测座数（次）", False),  # one opened before it closes: its own
+        ("举办公益性文化活动场次", "（含线上直播、线下演出及讲座）", True),  # it opens one: the name's qualifier
+        ("桥梁定期检测座数", "（1）人行道改造长度", False),  # an ordinal's bracket: a name of its own
     ],
 )
-def test_a_long_rest_atop_a_page_closing_the_names_bracket_goes_on_in_it(foot, top, one):
+def test_a_long_rest_atop_a_page_closing_or_opening_a_bracket_goes_on_in_the_name(foot, top, one):
     """A goal table whose level cells merge down, a name cut by the page after a line it fills (Word closes both
     parts of the row): its rest atop the next page, longer than a short rest, stayed an indicator of its own (blank
-    target). It closes a bracket the name above leaves open: one name. A name alone closing none is its own, as
-    before (a goal table's target may be left blank)."""
+    target). It closes a bracket the name above leaves open, or begins with a bracket of its own (line breaking
+    carried it over whole, leaving the line above short; a name never begins so but for an ordinal's): one name. A
+    name alone doing neither is its own, as before (a goal table's target may be left blank)."""
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
     page1 = [*head("甲")[:2], header, ["产出指标", "数量指标", foot, "≥12万平方米"]]
     page2 = [["", "", top, ""], ["", "质量指标", "道路完好率", "≥95%"]]

@@ -1254,19 +1254,23 @@ def _rest_of_a_row(
     name, or a target (`field`), and nothing else on the page's first row (its levels, if printed, the same as
     above). A target without a name is no indicator of its own, whatever its length, nor is a name alone in a
     self-evaluation's table, whose indicators each give what was achieved (实际完成值), nor a longer name closing a
-    bracket the name `above` leaves open ('道路维修养护面积（含人行' and '道、非机动车道）')."""
+    bracket the name `above` leaves open ('道路维修养护面积（含人行' and '道、非机动车道）') or opening one of its own
+    (`_QUALIFIER`: '举办公益性文化活动场次' and '（含线上直播、线下演出及讲座）')."""
     if not row.page or row.page == page:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
     if field not in filled or filled - {field, "level1", "level2"}:
         return False
     long = field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns
-    if long and not _closes_bracket(above, cells[columns["name"]]):
+    rest = cells[columns["name"]]
+    if long and not _closes_bracket(above, rest) and not _QUALIFIER.match(rest):
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
 
 _BRACKETS = (("（(", "）)"), ("【[", "】]"), ("《", "》"))  # (openings, closings) of one kind, full or half width
+# a bracket opening a text, no ordinal's ('（1）', '(一)'): a qualifier of the name before it, no name of its own
+_QUALIFIER = re.compile(r"[（(](?![\s\d一二三四五六七八九十]+[）)])")
 
 
 def _closes_bracket(before: str, rest: str) -> bool:
