@@ -85,12 +85,16 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     reports: dict[int, SegmentReport] = {}  # by segment index
     failed: list[str] = []
     runs = _runs(parts)
+    years: list[tuple[str, bool]] = []  # each run's year, and whether it holds goal tables
     for run in runs:
         parsed = _read(run, parts, reports)
         if parsed is None:
             failed += [reports[parts.index(p)].outcome for p in run if reports.get(parts.index(p))]
             continue
+        years.append((parsed.year, any(p.kind not in SELF_EVALUATION_KINDS for p in parsed.projects)))
         doc = parsed if doc is None else _merged(doc, parsed)
+    if doc is not None:
+        doc.year = _budget_year(years)
     for index, part in enumerate(parts):
         reports.setdefault(index, _report(part, "", _other(part), "other"))
     if doc is None or not doc.projects and not any(r.kind == "empty" for r in reports.values()):
@@ -270,6 +274,13 @@ def _mark(
         if evaluations:
             outcome += f", {evaluations} 个自评表 self-evaluations"
         reports[parts.index(part)] = _report(part, layout.name, outcome, kind, projects, indicators)
+
+
+def _budget_year(years: list[tuple[str, bool]]) -> str:
+    """The document's year: the first its goal tables' titles state; only where it holds none, its self-evaluations'
+    (the year a 自评表 reports is last year's in a budget publishing it: never its goal tables')."""
+    goals = [year for year, goal in years if goal]
+    return next(filter(None, goals if goals else [year for year, _ in years]), "")
 
 
 def _merged(doc: RawDocument, other: RawDocument) -> RawDocument:

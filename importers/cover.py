@@ -145,16 +145,23 @@ def _titled(rows: list[Row]) -> str:
     return ""
 
 
-def _year(rows: list[Row]) -> str:
+def _year(rows: list[Row], budget: bool) -> str:
     """The year of the first table title or '(2026年度)' line that states one, else of a heading atop the document
-    that begins with it and states no other ('2026年项目支出绩效目标')."""
+    that begins with it and states no other ('2026年项目支出绩效目标'). In a `budget` (a document holding goal tables)
+    a 自评表's title, the year line under it and a heading naming 自评 are passed over: they state the year the
+    self-evaluation reports, not the budget's."""
     heading = ""  # a heading atop the document beginning with its year: when no title states one
+    reported = False  # under a 自评表's title (its year line the year it reports)
     for n, row in enumerate(row for row in rows if not row.blank):
         value = lone_value(row.cells)
         if value is not None:
             text = "".join(joined(clean(value)).split())
-            match = _YEAR_LINE.match(text) or (segments.title(row) and _YEAR.search(text))
-            if match:
+            if titled := segments.title(row):
+                reported = budget and "自评" in titled
+            if budget and "自评" in text:
+                continue
+            match = _YEAR_LINE.match(text) or (titled and _YEAR.search(text))
+            if match and not reported:
                 return match.group(1)
             if n < COVER_ROWS and not heading and (found := _YEAR_HEADING.fullmatch(text)):
                 heading = found.group(1) if len(_YEAR.findall(text)) == 1 else ""
@@ -169,7 +176,8 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
     named = _labelled(rows)
     if not department and not (doc.department and doc.year):
         department = _one(named)
-        year = _year(rows) or year  # a title's year before a cover that names no organisation
+        budget = any(p.kind not in SELF_EVALUATION_KINDS for p in doc.projects)
+        year = _year(rows, budget) or year  # a title's year before a cover that names no organisation
     if not department and not doc.department:
         department = _titled(rows)
     doc.department = doc.department or department

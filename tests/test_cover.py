@@ -57,8 +57,8 @@ def test_a_table_titles_year_wins_over_a_heading_above_it():
     and a heading naming two years gives none."""
     from importers.cover import _year
 
-    assert _year([Row(["2025年度部门决算"], 1), Row(["2026年项目支出绩效目标表"], 2)]) == "2026"
-    assert _year([Row(["2025年绩效自评结果及2026年绩效目标"], 1)]) == ""
+    assert _year([Row(["2025年度部门决算"], 1), Row(["2026年项目支出绩效目标表"], 2)], True) == "2026"
+    assert _year([Row(["2025年绩效自评结果及2026年绩效目标"], 1)], True) == ""
 
 
 @pytest.mark.parametrize(

@@ -698,3 +698,33 @@ def test_each_sheets_self_evaluation_reports_the_year_of_its_own_title():
         ("2025年社区居家养老服务补贴项目", "2025"),
         ("2024年城区环卫保洁服务项目", "2024"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cover", "title", "budget"),
+    [
+        ([], ["2025年度项目支出绩效自评表"], None),
+        ([], ["项目支出绩效自评表", "（2025年度）"], None),
+        (["某市民政局2026年部门预算", ""], ["2025年度项目支出绩效自评表"], 2026),
+    ],
+)
+def test_a_budgets_goal_tables_never_take_the_year_its_self_evaluation_reports(tmp_path, conn, cover, title, budget):
+    """A budget whose goal table states no year, the 自评表 it publishes after it its 2025 (in its title, or the year
+    line under it): the goal table is the budget's, of its cover's year, else of none, the import saying so. Before:
+    the self-evaluation's year dated the whole document, the goal tables stored as 2025."""
+    from fixtures.make_fixtures import write_xlsx
+    from fixtures.self_evaluation import GOAL, SELF
+    from kb.ingest.run import import_paths
+
+    def undated(rows: list[list[str]]) -> list[list[str]]:
+        return [[cell.replace("2023年", "") for cell in row] for row in rows]
+
+    path = tmp_path / "budget.xlsx"
+    rows = [*([cell] for cell in cover), ["项目支出绩效目标表"], *undated(GOAL[1:]), []]
+    write_xlsx([*rows, *([cell] for cell in title), *undated(SELF[1:])], path)
+    import_paths(conn, [path])
+    [(goal,)] = conn.execute("SELECT year FROM projects").fetchall()
+    [(reported,)] = conn.execute("SELECT year FROM self_evaluations").fetchall()
+    [(warnings,)] = conn.execute("SELECT warnings FROM documents").fetchall()
+    assert (goal, reported) == (budget, 2025)
+    assert ("原文未写预算年度，1 个项目没有年度" in warnings) == (budget is None)
