@@ -29,6 +29,10 @@ _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 # a year's heading over a department's own goals or its projects', without 表 ('2026年部门整体支出绩效目标',
 # '某局2026年项目支出绩效目标'): no label of a form
 _YEAR_GOALS = re.compile(r"^\S{0,30}?(?:19|20)\d{2}\s*年度?(?:(?:部门|单位)整体(?:支出)?|项目(?:支出)?)绩效目标$")
+# a heading over self-evaluations, without 表 ('2025年度项目支出绩效自评情况', '二、项目支出绩效自评结果', a line
+# above a table '本部门2025年度项目支出绩效自评结果如下'): naming what they evaluate, or their year, and no goals
+# (a heading over both is the goals')
+_EVALUATIONS = re.compile(r"^(?:(?!目标).)*(?:年|项目|支出|整体)\S{0,6}绩效自评(?:结果|情况)?(?:如下)?$")
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[：:]\s*(?=\S)")  # '附件2：' before a title
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
@@ -70,9 +74,10 @@ def title(row: Row) -> str:
     if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
     text = _CONTINUED.sub("", _ATTACHMENT.sub("", joined(value).strip()))  # '…目标表（续）' is the table going on
-    if len(text) > MAX_TITLE or _NOT_TITLE.search(_NOTE.sub("", text)):
+    bare = _NOTE.sub("", text)
+    if len(text) > MAX_TITLE or _NOT_TITLE.search(bare):
         return ""
-    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_GOALS.match(text):
+    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_GOALS.match(text) or _EVALUATIONS.match(bare):
         return text
     return text if _TITLE.search(text) and _KIND.search(text) else ""
 

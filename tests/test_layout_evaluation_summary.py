@@ -144,3 +144,52 @@ def test_a_summary_row_is_its_forms_only_in_the_forms_unit_and_a_closing_note_do
         ("2023年社区居家养老服务补贴项目", "测试县民政局", 0, "良"),
         ("2023年社区居家养老服务补贴项目", "测试市民政局", 4, "优"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        (["2025年度项目支出绩效自评情况", "单位：万元"], 2025),
+        (["二、项目支出绩效自评结果", "单位：万元"], 2026),  # no year of its own: the budget's
+        (["三、其他情况说明", "本部门2025年度项目支出绩效自评结果如下（单位：万元）"], 2025),  # the line above it
+    ],
+)
+def test_a_summary_under_a_heading_naming_self_evaluations_after_a_goal_table(heading, year, tmp_path, conn):
+    """A 2026 budget's goal table, then a heading that is no table title, naming 自评 (or a line under it does), over
+    a summary (项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等级): each row a self-evaluation of the heading's
+    year. Before: the summary went with the goal table above it, read as none (the summary layout was tried only
+    under a title naming 自评)."""
+    from fixtures.self_evaluation import GOAL
+    from kb.ingest.run import import_paths
+
+    path = tmp_path / "budget.xlsx"
+    rows = [
+        ["项目名称", "预算数", "执行数", "执行率", "自评得分", "自评等级"],
+        ["城区环卫保洁服务", "500", "480", "96%"],
+    ]
+    rows[1] += ["95", "优"]
+    write_xlsx([["2026年项目支出绩效目标表"], *GOAL[1:], [], *([line] for line in heading), *rows], path)
+    [result] = import_paths(conn, [path])
+    assert (result.projects, result.evaluations) == (1, 1), result.message
+    assert [(name, kind, reported, fields["执行率"]) for name, kind, _, reported, _, _, fields in _stored(conn)] == [
+        ("城区环卫保洁服务", "project", year, "96%")
+    ]
+    [(budget,)] = conn.execute("SELECT year FROM projects").fetchall()
+    assert budget == 2026
+
+
+def test_money_spent_under_a_heading_naming_no_self_evaluation_is_none():
+    """项目名称 | 预算数 | 执行数 | 执行率 under '二、项目支出预算执行情况' after a goal table: no self-evaluation (the
+    summary is read only where a heading or title names 自评)."""
+    from fixtures.self_evaluation import GOAL
+    from importers import parse_rows
+    from importers.records import Row
+
+    table = [
+        ["二、项目支出预算执行情况"],
+        ["项目名称", "预算数", "执行数", "执行率"],
+        ["城区环卫保洁服务", "500", "480", "96%"],
+    ]
+    rows = [Row(cells, n) for n, cells in enumerate([["2026年项目支出绩效目标表"], *GOAL[1:], *table], 1)]
+    doc = parse_rows(rows)
+    assert [(p.name, p.kind) for p in doc.projects] == [("社区居家养老服务补贴", "project")]
