@@ -2092,7 +2092,8 @@ def test_a_department_self_evaluations_tasks_without_money_are_kept(spread):
     """部门整体支出绩效自评表 whose 年度主要任务 give each task in words only (任务名称 | 主要内容 | 完成情况, no
     money): the first two tasks were read as the grid's labels, and the last task's 完成情况 kept as 说明; now each task
     is a line under the group label, whether the label is printed in every row (a sheet, a Word file, a PDF's merged
-    cell) or once (a CSV's merged cell, saved blank below)."""
+    cell) or once (a CSV's merged cell, saved blank below). Its 完成情况 is told with its label (it was kept bare:
+    '城市道路养护：主次干道日常养护；已完成')."""
     group = "年度主要任务"
     label = group if spread else ""
     rows = [
@@ -2109,9 +2110,9 @@ def test_a_department_self_evaluations_tasks_without_money_are_kept(spread):
     [form] = _form_rows(rows)
     assert (form.amount, form.fields["全年执行数"]) == ("11150.40", "10946.00")
     assert form.fields[group].split("\n") == [
-        "城市道路养护：主次干道日常养护；已完成",
-        "环卫保洁：城区道路清扫保洁；已完成",
-        "机关运行保障：人员及公用经费；基本完成",
+        "城市道路养护：主次干道日常养护；完成情况：已完成",
+        "环卫保洁：城区道路清扫保洁；完成情况：已完成",
+        "机关运行保障：人员及公用经费；完成情况：基本完成",
     ]
     assert "说明" not in form.fields
 
@@ -2137,8 +2138,8 @@ def test_a_department_forms_tasks_with_their_money_in_other_words_are_kept_acros
     [form] = grid_form.parse([Row(cells, n, page) for n, (page, cells) in enumerate(table, 1)]).projects
     assert form.goal == "建成全市一体化数据平台。"
     assert form.fields[group].split("\n") == [
-        "数据汇聚：汇聚各部门数据；汇聚数据10亿条（拟投入的资金（万元） 164.85）",
-        "热线服务：运营12345热线；接通率93%（拟投入的资金（万元） 12,000.00）",
+        "数据汇聚：汇聚各部门数据；期望达到的目标（概述）：汇聚数据10亿条（拟投入的资金（万元） 164.85）",
+        "热线服务：运营12345热线；期望达到的目标（概述）：接通率93%（拟投入的资金（万元） 12,000.00）",
     ]
 
 

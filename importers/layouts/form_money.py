@@ -238,7 +238,7 @@ def money_table(head: list[Row]) -> Blocks:
             if not below and not head_field(group) or not all(_task_text(rows[r][start:]) for r in below):
                 continue  # (no rows below a label of no list: its value a share's word, '资金性质 | 一般公共预算')
             named = [next((rows[r][j] for r in reversed(labels) if rows[r][j]), "") for j in range(start, len(cells))]
-            lines = [_task_line(rows[r][_after(rows[r], group, first) :], named) for r in below]
+            lines = [_task_line(rows[r][_row_start(rows[r], group, first, start) :], named) for r in below]
             found.values.setdefault(group, "\n".join(lines))
             found.lines.update(head[r].line for r in (*labels, *below))
             continue  # the money may be laid out below (总体资金情况 | 基本支出 | 项目支出)
@@ -259,7 +259,7 @@ def money_table(head: list[Row]) -> Blocks:
             for j in range(start, len(cells))
         }
         headings = ["·".join(paths[j]) if j in paths else last[j] for j in range(start, len(cells))]
-        tasks = [_task_line(rows[r][_after(rows[r], group, first) :], headings) for r in below if r != total]
+        tasks = [_task_line(rows[r][_row_start(rows[r], group, first, start) :], headings) for r in below if r != total]
         if tasks:
             found.values.setdefault(group, "\n".join(tasks))
         found.lines.update(head[r].line for r in (*labels, *below))
@@ -271,6 +271,12 @@ def money_table(head: list[Row]) -> Blocks:
 def _after(cells: list[str], group: str, first: int) -> int:
     """Where a money table's row starts after the group label's cells (spread over more of them on another page)."""
     return next((j for j in range(first, len(cells)) if cells[j] != group), len(cells))
+
+
+def _row_start(cells: list[str], group: str, first: int, start: int) -> int:
+    """Where a task's row starts: after the group label's cells, or where the label rows start when its label's cells
+    are blank (merged down, saved blank: a CSV)."""
+    return _after(cells, group, first) if first < len(cells) and cells[first] == group else start
 
 
 def _labels_row(cells: list[str], group: str, first: int, start: int) -> bool:
@@ -313,16 +319,18 @@ _SHARES = frozenset(("基本支出", "项目支出", "人员经费", "公用经�
 
 
 def _task_line(cells: list[str], labels: list[str]) -> str:
-    """A task row of a money table as one line: its texts, then each amount with its column's label (a cell that is
-    its column's label, spread down from the label rows, is none of its values)."""
+    """A task row of a money table as one line: its first two texts (its name and content: '城市道路养护：主次干道日常
+    养护'), each later one with its column's label ('；完成情况：已完成'), then each amount with its label (a cell that
+    is its column's label, spread down from the label rows, is none of its values)."""
     texts: list[str] = []
     amounts: list[str] = []
     for cell, label in zip(cells, labels + [""] * len(cells)):
         if not cell or cell == label:
             continue
-        if not VALUE.match(cell):
-            texts += [cell] if cell not in texts else []
-        elif not amounts or amounts[-1] != f"{label} {cell}":
-            amounts.append(f"{label} {cell}")
+        if VALUE.match(cell):
+            amounts += [f"{label} {cell}"] if not amounts or amounts[-1] != f"{label} {cell}" else []
+        elif cell not in texts:
+            text = f"{label}：{cell}" if len(texts) >= 2 and label else cell
+            texts += [text] if text not in texts else []
     line = "：".join(texts[:2]) + "".join(f"；{text}" for text in texts[2:])
     return line + (f"（{'，'.join(a.strip() for a in amounts)}）" if amounts else "")
