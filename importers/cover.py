@@ -186,6 +186,13 @@ def fill(doc: RawDocument, rows: list[Row]) -> None:
     _reported_years(doc, rows)
 
 
+def place(doc: RawDocument, rows: list[Row]) -> None:
+    """What the lines above each form give its project (a unit line's department, a 自评表's title's year), for a
+    piece of a document read as a stream: its projects and the rows they were read from."""
+    _per_form(doc, rows, _labelled(rows))
+    _reported_years(doc, rows)
+
+
 def _reported_years(doc: RawDocument, rows: list[Row]) -> None:
     """Each self-evaluation's own year: the one its title, or the year line under it ('（2025年度）'), states — the
     year it reports, which need not be the document's (a 2026 budget publishing its 2025 自评表). Found by the

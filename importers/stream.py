@@ -74,7 +74,9 @@ def parse_stream(rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> Iterator[
             preamble = body[: _index(body, projects[0], layout)]
         high = None if ended else projects[-1].line
         kept = projects if ended else projects[:-1]
-        yield replace(head, projects=kept, warnings=_warnings(doc.warnings, low, high))
+        piece = replace(head, projects=[replace(p) for p in kept], warnings=_warnings(doc.warnings, low, high))
+        cover.place(piece, lead + body)  # (the lines above each of its forms; `known` is read again as it was parsed)
+        yield piece
         if ended:
             return
         start, end = _index(body, kept[-1], layout), _index(body, projects[-1], layout)

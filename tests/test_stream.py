@@ -470,3 +470,25 @@ def test_streamed_self_evaluations_are_stored_as_the_whole_import_stores_them(tm
     evaluations, documents = whole
     assert documents == [(2023, "period")]
     assert [year for _, year in evaluations] == [2020] * 15 + [2023] * 42
+
+
+def test_streamed_self_evaluations_take_their_own_titles_year_and_unit_line():
+    """Self-evaluations each under a title of its year ('2024年度…自评表', then '2025年度…') and a unit line naming
+    its unit ('填报单位：…'), no 主管部门 of their own, read in pieces: each takes its own title's year and its unit,
+    as the whole read gives them. Before: only the first piece's lines above its forms were read, the later forms
+    kept no year and no department."""
+    from fixtures.self_evaluation import SELF
+
+    lines = []
+    for k in range(48):  # (the first piece: importers.registry.SAMPLE_ROWS, about 25 forms)
+        lines += [f"{2024 + k // 24}年度项目支出绩效自评表", f"填报单位：测试市第{k}养老服务中心"]
+        for row in (row for row in SELF[2:] if row[0] != "主管部门"):
+            lines.append("\t".join(cell.replace("社区居家养老服务补贴", f"社区居家养老服务补贴{k}") for cell in row))
+        lines.append("")
+    rows = split_rows("\n".join(lines))
+    expected = [(p.name, p.year, p.department) for p in importers.parse_rows(rows).projects]
+    assert [year for _, year, _ in expected] == ["2024"] * 24 + ["2025"] * 24
+    assert expected[47][2] == "测试市第47养老服务中心"
+    pieces = list(parse_stream(iter(rows), 20))
+    assert len(pieces) > 1
+    assert [(p.name, p.year, p.department) for piece in pieces for p in piece.projects] == expected
