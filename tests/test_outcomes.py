@@ -728,3 +728,20 @@ def test_a_budgets_goal_tables_never_take_the_year_its_self_evaluation_reports(t
     [(warnings,)] = conn.execute("SELECT warnings FROM documents").fetchall()
     assert (goal, reported) == (budget, 2025)
     assert ("原文未写预算年度，1 个项目没有年度" in warnings) == (budget is None)
+
+
+def test_a_goal_tables_budget_year_dates_it_beside_the_last_years_self_evaluation(tmp_path, conn):
+    """A goal form stating its 预算年度 (2026), no year in any title, beside the 2025 自评表 the budget publishes: the
+    goal table is 2026. Before: stored without a year (the 预算年度 was kept as a field only)."""
+    from fixtures.make_fixtures import write_xlsx
+    from fixtures.self_evaluation import GOAL, SELF
+    from kb.ingest.run import import_paths
+
+    goal = [[cell.replace("2023年", "") for cell in row] for row in GOAL[1:]]
+    goal.insert(2, ["预算年度", *["2026年"] * 3])
+    path = tmp_path / "budget.xlsx"
+    write_xlsx([["项目支出绩效目标表"], *goal, [], ["2025年度项目支出绩效自评表"], *SELF[1:]], path)
+    import_paths(conn, [path])
+    [(goal_year,)] = conn.execute("SELECT year FROM projects").fetchall()
+    [(reported,)] = conn.execute("SELECT year FROM self_evaluations").fetchall()
+    assert (goal_year, reported) == (2026, 2025)

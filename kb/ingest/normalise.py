@@ -121,7 +121,7 @@ class Project(NamedTuple):
     name: str
     department: str | None  # cleaned, '' when the project states none, None when its form prints it blank
     region: str  # read from the project's department, '' when it names none
-    year: int | None  # from the project period
+    year: int | None  # from the project period, else the 预算年度 its form states
     values: tuple  # PROJECT_COLUMNS
     tokens: tuple[str, str, str]  # search tokens of the name, overview and goal
     indicators: list[tuple]  # INDICATOR_COLUMNS
@@ -314,7 +314,7 @@ def _project(p: RawProject) -> Project:
         p.name,
         None if p.department is None else clean_department(p.department),
         region_from(p.department or ""),
-        year_from(p.period),
+        year_from(p.period) or year_from(p.fields.get("预算年度", "")),
         values,
         (index_tokens(p.name), index_tokens(p.overview), index_tokens(p.goal)),
         indicators,
