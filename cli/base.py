@@ -134,10 +134,13 @@ def search(
     region = part_of_name(region)
     result = run_search(conn, query, Filters(region, year, level), limit, offset)
     if out is not None:
+        from cli.render import filters_text
         from kb.find.hits_file import write_hits
 
-        indicators, projects = write_hits(result.as_dict(), out, force, "要覆盖请加 --force，或换一个文件名")
-        print(shown(f"已写出 wrote {out}：{indicators} 个指标 indicators，{projects} 个项目 projects"))
+        within = filters_text(("地区", region), ("年度", year), ("层级", level))
+        indicators, projects = write_hits(result.as_dict(), out, force, "要覆盖请加 --force，或换一个文件名", within)
+        evaluated = f"，{len(result.evaluated)} 条自评 self-evaluated rows" if result.evaluated else ""
+        print(shown(f"已写出 wrote {out}：{indicators} 个指标 indicators，{projects} 个项目 projects{evaluated}"))
         if result.indicator_total > indicators or result.project_total > projects:
             from kb.find.counts import count_text
 

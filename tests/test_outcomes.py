@@ -745,3 +745,35 @@ def test_a_goal_tables_budget_year_dates_it_beside_the_last_years_self_evaluatio
     [(goal_year,)] = conn.execute("SELECT year FROM projects").fetchall()
     [(reported,)] = conn.execute("SELECT year FROM self_evaluations").fetchall()
     assert (goal_year, reported) == (2026, 2025)
+
+
+def test_search_hits_in_a_file_say_what_peers_reported_and_within_which_filters(conn, db_path, tmp_path):
+    """kb search --out dropped what the terminal shows: each indicator's peers' outcomes, the self-evaluated rows and
+    the filters (an officer's comparison for her 科长 read as the whole base's, without what units achieved)."""
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from cli.app import app
+    from kb.find.hits_file import PEERS
+
+    _peers(conn)
+    kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), *args], env={"COLUMNS": "200"})  # noqa: E731
+    book = tmp_path / "满意度.xlsx"
+    done = kb("search", "服务对象满意度", "--out", book)
+    assert done.exit_code == 0 and "4 条自评 self-evaluated rows" in done.stdout, done.output
+    sheets = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in load_workbook(book)}
+    header, *rows = sheets["指标"][1:]
+    assert header[-1] == PEERS and dict((row[4], row[-1]) for row in rows)["新项目"] == "2/4 ?1 · 96%"
+    evaluated = sheets["自评"][2:]
+    assert [(row[1], row[2], row[3]) for row in evaluated] == [
+        ("≥95%", "97", "✓ 达成"),
+        ("≥95%", "93", "✗ 未达成"),
+        ("≥90%", "96", "✓ 达成"),
+        ("≥95%", "满意", "? 未能判断"),
+    ]
+    table = tmp_path / "满意度.csv"
+    assert kb("search", "服务对象满意度", "--out", table).exit_code == 0
+    assert table.read_text("utf-8-sig").splitlines()[0].endswith(PEERS)
+    within = tmp_path / "测试市.xlsx"
+    assert kb("search", "服务对象满意度", "--region", "测试", "--year", "2024", "--out", within).exit_code == 0
+    assert load_workbook(within)["指标"]["C1"].value == "地区 测试，年度 2024"

@@ -1,11 +1,14 @@
-"""A search's hits written to a file an officer opens in Excel: .xlsx (a sheet of indicators, one of projects, each
-printed as wide as an A4 page) or .csv (the indicators; kb.sheet_file)."""
+"""A search's hits written to a file an officer opens in Excel: .xlsx (a sheet of indicators, one of projects, and
+one of the self-evaluated rows when there are any, each printed as wide as an A4 page) or .csv (the indicators;
+kb.sheet_file). The title row says the query and the filters; where peers reported achieving, each indicator says
+it (kb.find.outcomes.peers_text), as `kb search` prints it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from importers.records import HITS_HEADER, HITS_TITLE
+from kb.find.outcomes import peers_text, verdict
 from kb.sheet_file import checked, csv_text, fill_sheet
 from kb.written import write_whole
 
@@ -20,32 +23,64 @@ PROJECT_COLUMNS = (
     ("金额（万元）", "amount_wan"),
     ("匹配文字", "snippet"),
 )
-_WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "指标值": 16}  # column units; the rest 14
+EVALUATED_COLUMNS = (
+    ("指标名称", "name"),
+    ("指标值", "target"),
+    ("实际完成值", "actual"),
+    ("达成", "met"),
+    ("自评表", "self_evaluation"),
+    ("自评表编号", "self_evaluation_id"),
+    ("地区", "region"),
+    ("年度", "year"),
+)
+# the indicators' last column, when peers reported (peers_text: '2/4 ?1 · 96%', ?1 one not judged)
+PEERS = "同名指标自评达成（达成/自评数 · 实际中位数；自报，未经审计）"
+_WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "指标值": 16, "自评表": 40, PEERS: 24}
 
 
-def write_hits(result: dict, path: Path, overwrite: bool = False, how: str = "换一个文件名") -> tuple[int, int]:
-    """Write a search's result (SearchResult.as_dict()) to `path` (.xlsx or .csv, by its extension); the numbers of
-    indicators and projects written. A file there is left unless `overwrite`; a failed write leaves none."""
+def write_hits(
+    result: dict, path: Path, overwrite: bool = False, how: str = "换一个文件名", within: str = ""
+) -> tuple[int, int]:
+    """Write a search's result (SearchResult.as_dict()) to `path` (.xlsx or .csv, by its extension), `within` the
+    filters said ('地区 宁波，年度 2025'); the numbers of indicators and projects written. A file there is left unless
+    `overwrite`; a failed write leaves none."""
     kind = checked(path, overwrite, how)
-    indicators = [[hit.get(key) for _, key in INDICATOR_COLUMNS] for hit in result["indicators"]]
+    header, indicators = _indicators(result["indicators"])
     projects = [[hit.get(key) for _, key in PROJECT_COLUMNS] for hit in result["projects"]]
+    evaluated = [_evaluated(row) for row in result.get("self_evaluated", {}).get("rows", [])]
+    title = [HITS_TITLE, result["query"], *([within] if within else [])]
     if kind == ".csv":
-        header = [label for label, _ in INDICATOR_COLUMNS]
         write_whole(path, lambda tmp: tmp.write_text(csv_text(header, indicators), encoding="utf-8-sig"))
     else:
-        write_whole(path, lambda tmp: _xlsx(tmp, result["query"], indicators, projects))
+        sheets = [("指标", header, indicators), ("项目", [label for label, _ in PROJECT_COLUMNS], projects)]
+        if evaluated:
+            sheets.append(("自评", [label for label, _ in EVALUATED_COLUMNS], evaluated))
+        write_whole(path, lambda tmp: _xlsx(tmp, title, sheets))
     return len(indicators), len(projects)
 
 
-def _xlsx(path: Path, query: str, indicators: list[list], projects: list[list]) -> None:
+def _indicators(hits: list[dict]) -> tuple[list[str], list[list]]:
+    """The indicators' header and rows: with what peers reported achieving when any hit has it."""
+    peers = any(hit.get("outcomes") for hit in hits)
+    header = [label for label, _ in INDICATOR_COLUMNS] + ([PEERS] if peers else [])
+    rows = [
+        [hit.get(key) for _, key in INDICATOR_COLUMNS] + ([peers_text(hit.get("outcomes"))] if peers else [])
+        for hit in hits
+    ]
+    return header, rows
+
+
+def _evaluated(row: dict) -> list:
+    """A self-evaluated row as the sheet holds it: its verdict in words ('✓ 达成')."""
+    return [verdict(row["met"], bool(row["target"])) if key == "met" else row.get(key) for _, key in EVALUATED_COLUMNS]
+
+
+def _xlsx(path: Path, title: list[str], sheets: list[tuple[str, list[str], list[list]]]) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
-    for sheet, title, columns, rows in (
-        (book.active, "指标", INDICATOR_COLUMNS, indicators),
-        (book.create_sheet(), "项目", PROJECT_COLUMNS, projects),
-    ):
-        sheet.title = title
-        labels = [label for label, _ in columns]
-        fill_sheet(sheet, [HITS_TITLE, query], labels, rows, [_WIDTHS.get(label, 14) for label in labels])
+    for n, (name, labels, rows) in enumerate(sheets):
+        sheet = book.active if n == 0 else book.create_sheet()
+        sheet.title = name
+        fill_sheet(sheet, title, labels, rows, [_WIDTHS.get(label, 14) for label in labels])
     book.save(path)
