@@ -354,6 +354,14 @@ def evaluations(
         None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name).", callback=part_of_name
     ),
     year: Optional[int] = typer.Option(None, help="只查这个年度。 Only this year."),
+    department: Optional[str] = typer.Option(
+        None, help="只列这个部门（名称的一部分）。 Only this department (a part of its name).", callback=part_of_name
+    ),
+    name: Optional[str] = typer.Option(
+        None,
+        help="只列名称含这段文字的自评表（如 宣传、设备）。 Only self-evaluations whose name holds this text.",
+        callback=part_of_name,
+    ),
     limit: Optional[int] = typer.Option(None, min=1, help="最多列出几张。 At most this many."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -366,11 +374,11 @@ def evaluations(
 
     conn = open_kb(ctx)
     if evaluation_id is None:
-        rows = list_self_evaluations(conn, region, year, limit)
+        rows = list_self_evaluations(conn, region, year, limit, department, name)
         if as_json:
             print_json(rows)
         else:
-            within = render.filters_text(("地区", region), ("年度", year))
+            within = render.filters_text(("地区", region), ("年度", year), ("部门", department), ("名称", name))
             some = rows or list_self_evaluations(conn, limit=1)  # none at all: import one, not 'try without filters'
             render.self_evaluation_list(console(), rows, within if some else "")
         return

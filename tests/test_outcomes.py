@@ -777,3 +777,28 @@ def test_search_hits_in_a_file_say_what_peers_reported_and_within_which_filters(
     within = tmp_path / "测试市.xlsx"
     assert kb("search", "服务对象满意度", "--region", "测试", "--year", "2024", "--out", within).exit_code == 0
     assert load_workbook(within)["指标"]["C1"].value == "地区 测试，年度 2024"
+
+
+def test_kb_evaluations_finds_self_evaluations_of_a_kind_by_name_and_department(conn, db_path):
+    """An officer planning a 宣传 project wants what such projects reported: kb evaluations listed all 90 of a base
+    (kb search finds rows by indicator name only, and 无偿献血者宣传项目's rows hold no 宣传)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.app import app
+    from conftest import store
+
+    rows = [("宣传次数", "≥10次", "12次")]
+    store(conn, _evaluation("无偿献血者宣传项目", 100, [("献血者满意度", "≥95%", "96%")], department="卫健委"), "a.txt")
+    store(conn, _evaluation("禁毒宣传经费", 20, rows, department="某市公安局"), "b.txt")
+    store(conn, _evaluation("医疗设备购置", 300, rows, department="卫健委"), "c.txt")
+
+    def kb(*args):
+        return json.loads(CliRunner().invoke(app, ["--db", str(db_path), "evaluations", *args, "--json"]).stdout)
+
+    assert [e["name"] for e in kb("--name", "宣传")] == ["无偿献血者宣传项目", "禁毒宣传经费"]
+    assert [e["name"] for e in kb("--department", "公安")] == ["禁毒宣传经费"]
+    assert [e["name"] for e in kb("--name", "宣传", "--department", "卫健")] == ["无偿献血者宣传项目"]
+    said = CliRunner().invoke(app, ["--db", str(db_path), "evaluations", "--name", "辅警"]).stdout
+    assert said.startswith("在所选范围（名称 辅警）内没有自评表")

@@ -13,17 +13,25 @@ from kb.vocab.numbers import number
 
 
 def list_self_evaluations(
-    conn: sqlite3.Connection, region: str | None = None, year: int | None = None, limit: int | None = None
+    conn: sqlite3.Connection,
+    region: str | None = None,
+    year: int | None = None,
+    limit: int | None = None,
+    department: str | None = None,
+    name: str | None = None,
 ) -> list[dict]:
     """Self-evaluations, newest year first, each with `id, kind, name, department, region, year, amount_wan,
-    source, rows, met, not_met, unknown` (rows whose target cannot be judged: in words, or none)."""
+    source, rows, met, not_met, unknown` (rows whose target cannot be judged: in words, or none); `department` and
+    `name`: a part of theirs ('宣传' for 无偿献血者宣传项目)."""
     sql = """SELECT s.id, s.kind, s.name, s.department, s.region, s.year, s.amount_wan, d.file_name AS source,
         s.indicator_count AS rows,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 1) AS met,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 0) AS not_met,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met IS NULL) AS unknown
         FROM self_evaluations s JOIN documents d ON d.id = s.document_id WHERE 1"""
-    where, params = list_filters("s", region, year)
+    where, params = list_filters("s", region, year, department)
+    if name:
+        where, params = where + " AND instr(s.name, ?) > 0", [*params, name]
     sql += where + " ORDER BY s.year DESC, s.region, s.document_id, s.seq" + (" LIMIT ?" if limit is not None else "")
     params += [limit] if limit is not None else []
     return [dict(row) for row in conn.execute(sql, params)]
