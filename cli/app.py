@@ -270,7 +270,9 @@ def search(
     ),
     year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
     level: Optional[str] = typer.Option(
-        None, help="只查这一层级的指标：产出、效益、满意度、成本，或二级如 质量。 Only indicators of this level."
+        None,
+        help="只查这一层级的指标：产出、效益、满意度、成本，或二级如 质量（也可照表中写 产出·质量）。 "
+        "Only indicators of this level.",
     ),
     limit: int = typer.Option(SEARCH_LIMIT, min=1, help="每类结果最多显示几条。 How many hits of each kind to show."),
     offset: int = typer.Option(

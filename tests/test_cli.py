@@ -464,3 +464,16 @@ def test_output_to_a_file_or_pipe_keeps_each_row_on_one_line(seeded):
     assert len(rows) == 1 and "加快新旧动能转换扶持企业发展专项资金 #34" in rows[0] and "威海经济技术开发区" in rows[0]
     narrow = runner.invoke(app, ["--db", str(seeded), "search", "满意度"], env={"COLUMNS": "80"}).stdout
     assert max(map(len, narrow.splitlines())) <= 80
+
+
+def test_search_level_filter_takes_the_level_as_the_tables_print_it(seeded):
+    """Every table prints a row's level as 产出·质量 or 效益·社会: given back to --level, it was refused
+    ('没有这个层级')."""
+    for printed, level2 in (("产出·质量", "质量指标"), ("效益·社会", "社会效益指标"), ("产出・时效", "时效指标")):
+        done = kb("search", "率", "--level", printed, "--json", "--limit", "500", db=seeded)
+        assert done.exit_code == 0, done.stderr
+        found = json.loads(done.stdout)["indicators"]
+        as_word = json.loads(kb("search", "率", "--level", level2, "--json", "--limit", "500", db=seeded).stdout)
+        assert found and found == as_word["indicators"] and all(i["std_level2"] == level2 for i in found)
+    refused = kb("search", "率", "--level", "产出·满意", db=seeded)
+    assert refused.exit_code == 1 and "没有这个层级" in refused.stderr

@@ -62,3 +62,13 @@ def test_inferred_levels_are_in_the_framework():
     for name in ["x", "满意", "费用", "及时率", "合格率", "企业数", "收入", "减排", "增长"]:
         level1, level2 = infer_levels(name)
         assert level2 in FRAMEWORK[level1]
+
+
+def test_a_level_printed_short_names_its_level2_under_its_level1():
+    """'经济' is a level 2 of both 效益 and 成本: the short form's level 1 tells which (kb search --level 成本·经济)."""
+    from kb.vocab.levels import _LEVEL1_OF, level2_of_short, short_level
+
+    assert all(level2_of_short(short_level(l1, l2)) == l2 for l2, l1 in _LEVEL1_OF.items() if l1 != "满意度指标")
+    assert (level2_of_short("成本·经济"), level2_of_short("效益·经济")) == ("经济成本指标", "经济效益指标")
+    assert level2_of_short("效益·可持续*") == "可持续影响指标" and level2_of_short(" 产出・时效") == "时效指标"
+    assert level2_of_short("产出·满意") is None and level2_of_short("质量") is None

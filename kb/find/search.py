@@ -37,20 +37,25 @@ _HAN_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\s+(?=[\u3
 # Named tuples, not dataclasses: importing dataclasses costs ~6 ms, a sixth of the whole `kb search` command.
 class Filters(namedtuple("Filters", "region year level")):
     """region: a substring of the region ('宁波' matches 宁波市 and 宁波市奉化区); year: a budget year;
-    level: 产出 / 效益 / 满意度 / 成本, or a level 2 (数量, 质量, 社会效益 …), with or without 指标, kept as its
-    standard name."""
+    level: 产出 / 效益 / 满意度 / 成本, or a level 2 (数量, 质量, 社会效益 …), with or without 指标, or as the tables
+    print it (产出·质量, 成本·经济), kept as its standard name."""
 
     __slots__ = ()
 
     def __new__(cls, region: str | None = None, year: int | None = None, level: str | None = None):
         if level:
-            from kb.vocab.levels import standard_level2  # a large vocabulary: only a level filter pays for it
+            from kb.vocab.levels import level2_of_short, standard_level2  # a large vocabulary: a level filter's
 
             key = level.strip().removesuffix("指标")
-            level = LEVELS.get(key) or LEVELS.get(key + "度") or standard_level2(key)  # (满意 for 满意度, as said)
+            level = (
+                LEVELS.get(key)
+                or LEVELS.get(key + "度")  # (满意 for 满意度, as said)
+                or standard_level2(key)
+                or level2_of_short(key)  # as the tables print it: 产出·质量, 成本·经济
+            )
             if level is None:
                 raise KbError(
-                    f"没有这个层级 {key!r}：请用 {'、'.join(LEVELS)}，或二级指标如 数量、质量、时效、社会效益 "
+                    f"没有这个层级 {key!r}：请用 {'、'.join(LEVELS)}，或二级指标如 数量、质量、社会效益、成本·经济 "
                     f"unknown level: use one of {', '.join(LEVELS)} or a level 2"
                 )
         return super().__new__(cls, region, year, level)

@@ -180,3 +180,10 @@ def short_level(std_level1: str | None, std_level2: str | None, inferred: bool =
         return "框架外"
     short2 = _SHORT2.get(std_level2 or "", (std_level2 or "").removesuffix("指标"))
     return std_level1.removesuffix("指标") + (f"·{short2}" if short2 else "") + ("*" if inferred else "")
+
+
+def level2_of_short(short: str) -> str | None:
+    """The standard level 2 a short_level names, as a table printed it ('产出·质量' → '质量指标', '成本·经济' →
+    '经济成本指标', '效益·可持续*' → '可持续影响指标'), or None."""
+    short = short.strip().removesuffix("*").replace("・", "·")
+    return next((l2 for l2, l1 in _LEVEL1_OF.items() if "·" in short and short_level(l1, l2) == short), None)
