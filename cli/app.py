@@ -282,9 +282,9 @@ def search(
     out: Optional[Path] = typer.Option(
         None,
         "--out",
-        help="把这一页结果写入 Excel（.xlsx：指标、项目两张表，有自评时加自评表的行；首行写明筛选）或 .csv（指标），"
-        "可用 --limit 500 多写。 Write this page of hits to an .xlsx (indicators, projects, self-evaluated rows; "
-        "the filters atop) or .csv (indicators) file.",
+        help="把这一页结果写入 Excel（.xlsx：先是对比表——每个指标的目标值分布，再是指标、项目，有自评时加自评表的行；"
+        "首行写明筛选）或 .csv（指标），可用 --limit 500 多写。 Write this page of hits to an .xlsx (the comparison "
+        "of targets, indicators, projects, self-evaluated rows; the filters atop) or .csv (indicators) file.",
     ),
     force: bool = ForceOpt,
 ) -> None:

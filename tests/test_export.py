@@ -415,3 +415,37 @@ def test_search_hits_in_an_xlsx_print_whole_on_a4(tmp_path):
         assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
     projects = load_workbook(tmp_path / "hits.xlsx")["项目"]
     assert projects.row_dimensions[3].height >= lines(snippet, projects.column_dimensions["G"].width) * LINE_HEIGHT
+
+
+def test_search_hits_in_an_xlsx_open_on_the_comparison_of_their_targets(tmp_path):
+    """An officer asked '≥95% or ≥98%?' of what other cities set: the file held the hits one by one, in the order
+    of their projects; its first sheet compares them, an indicator (its spellings as one) a row, most set first."""
+    from openpyxl import load_workbook
+
+    from kb.find.hits_file import write_hits
+
+    def hit(name, operator, value, unit, region):
+        return {"name": name, "operator": operator, "value": value, "unit": unit, "region": region, "year": 2026,
+                "target": f"{operator}{value:g}{unit}"}  # fmt: skip
+
+    hits = [
+        hit("故障响应率", "=", 100.0, "%", "福州市"),
+        hit("系统正常运行率", "≥", 95.0, "%", "北京市"),
+        hit("系统正常运行率", "≥", 95.0, "%", "广州市"),
+        hit("系统正常运行率", "≥", 99.0, "%", "北京市"),
+        hit("系统正常运行率（%）", "≥", 90.0, "%", "北京市"),
+    ]
+    write_hits({"query": "率", "indicators": hits, "projects": []}, tmp_path / "hits.xlsx")
+    book = load_workbook(tmp_path / "hits.xlsx")
+    assert book.sheetnames[0] == "对比" and book.active.title == "对比"
+    assert list(book["对比"].iter_rows(min_row=3, values_only=True)) == [
+        (
+            "系统正常运行率 (+1 种写法: 系统正常运行率（%）)",
+            4,
+            "北京市 3、广州市 1",
+            "≥90% ×1；≥95% ×2；≥99% ×1",
+            "≥95%",
+        ),
+        ("故障响应率", 1, "福州市 1", "=100% ×1", "=100%"),
+    ]
+    assert len(list(book["指标"].iter_rows(min_row=3))) == 5

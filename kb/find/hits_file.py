@@ -1,15 +1,19 @@
-"""A search's hits written to a file an officer opens in Excel: .xlsx (a sheet of indicators, one of projects, and
-one of the self-evaluated rows when there are any, each printed as wide as an A4 page) or .csv (the indicators;
-kb.sheet_file). The title row says the query and the filters; where peers reported achieving, each indicator says
-it (kb.find.outcomes.peers_text), as `kb search` prints it."""
+"""A search's hits written to a file an officer opens in Excel: .xlsx (first the comparison: each indicator name
+found, how many set it, in which regions, the targets they chose and how often; then a sheet of indicators, one of
+projects, and one of the self-evaluated rows when there are any, each printed as wide as an A4 page) or .csv (the
+indicators; kb.sheet_file). The title row says the query and the filters; where peers reported achieving, each
+indicator says it (kb.find.outcomes.peers_text), as `kb search` prints it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from importers.records import HITS_HEADER, HITS_TITLE
 from kb.find.outcomes import peers_text, verdict
+from kb.find.precedents import hits_spread
 from kb.sheet_file import checked, csv_text, fill_sheet
+from kb.vocab.families import family_key, spellings_note
 from kb.written import write_whole
 
 _KEYS = ("name", "target", "std_level1", "std_level2", "project", "project_id", "department", "region", "year")
@@ -35,7 +39,9 @@ EVALUATED_COLUMNS = (
 )
 # the indicators' last column, when peers reported (peers_text: '2/4 ?1 · 96%', ?1 one not judged)
 PEERS = "同名指标自评达成（达成/自评数 · 实际中位数；自报，未经审计）"
+COMPARED = ("指标名称", "先例数", "地区", "目标值分布（个数）", "最常用")  # the comparison's columns (and PEERS)
 _WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "指标值": 16, "自评表": 40, PEERS: 24}
+_WIDTHS |= {"地区": 24, "目标值分布（个数）": 48, "最常用": 16}
 
 
 def write_hits(
@@ -52,7 +58,9 @@ def write_hits(
     if kind == ".csv":
         write_whole(path, lambda tmp: tmp.write_text(csv_text(header, indicators), encoding="utf-8-sig"))
     else:
-        sheets = [("指标", header, indicators), ("项目", [label for label, _ in PROJECT_COLUMNS], projects)]
+        compared = _compared(result["indicators"])
+        sheets = [("对比", compared[0], compared[1])] if compared[1] else []
+        sheets += [("指标", header, indicators), ("项目", [label for label, _ in PROJECT_COLUMNS], projects)]
         if evaluated:
             sheets.append(("自评", [label for label, _ in EVALUATED_COLUMNS], evaluated))
         write_whole(path, lambda tmp: _xlsx(tmp, title, sheets))
@@ -68,6 +76,33 @@ def _indicators(hits: list[dict]) -> tuple[list[str], list[list]]:
         for hit in hits
     ]
     return header, rows
+
+
+def _compared(hits: list[dict]) -> tuple[list[str], list[list]]:
+    """The comparison: a row per indicator (its spellings as one, kb.vocab.families), most set first, with how many
+    set it, in which regions ('北京市 12、广州市 2'), its targets and how many chose each (kb.find.precedents
+    .hits_spread: '≥95% ×7；=100% ×2'), the most chosen and, when peers reported, what they achieved."""
+    groups: dict[str, list[dict]] = {}
+    for hit in hits:
+        groups.setdefault(family_key(hit["name"]), []).append(hit)
+    peers = any(hit.get("outcomes") for hit in hits)
+    rows = []
+    for uses in sorted(groups.values(), key=lambda g: -len(g)):  # (stable: in the search's order on a tie)
+        spellings = [name for name, _ in Counter(u["name"] for u in uses).most_common()]
+        spread = hits_spread(uses)
+        regions = Counter(u.get("region") or "（未知）" for u in uses).most_common()
+        outcomes = next((u["outcomes"] for u in uses if u.get("outcomes")), None)
+        rows.append(
+            [
+                spellings[0] + spellings_note(spellings[0], spellings),
+                len(uses),
+                "、".join(f"{region} {n}" for region, n in regions),
+                "；".join(f"{target} ×{n}" for target, n in spread),
+                max(spread, key=lambda kv: kv[1])[0] if spread else "",
+                *([peers_text(outcomes)] if peers else []),
+            ]
+        )
+    return [*COMPARED, *([PEERS] if peers else [])], rows
 
 
 def _evaluated(row: dict) -> list:

@@ -139,6 +139,11 @@ def target_spread(precedents: Iterable[Precedent]) -> list[tuple[str, int]]:
     return _spread((p.operator, p.value, p.unit, p.target, 1) for p in precedents)
 
 
+def hits_spread(hits: Iterable[dict]) -> list[tuple[str, int]]:
+    """target_spread of search hits (dicts with operator, value, unit and target, as kb.find.search gives them)."""
+    return _spread((h.get("operator"), h.get("value"), h.get("unit"), h.get("target"), 1) for h in hits)
+
+
 def target_labels(precedents: list[Precedent]) -> list[str | None]:
     """Each precedent's target as target_spread counts it ('=0' for '0起'), in the same order."""
     return [b[3] for b in value_buckets([(p.operator, p.value, p.unit, p.target) for p in precedents])]
