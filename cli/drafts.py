@@ -37,6 +37,7 @@ def _plural(n: int, word: str) -> str:
 
 
 SEVERITIES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
+OWN = "（自填）"  # a template's common target left for the officer (kb.drafting.suggest.shared_target)
 
 
 def _print_findings(findings, out) -> None:
@@ -841,7 +842,7 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
             i.level1,
             i.level2,
             i.name + spellings_note(i.name, i.variants),
-            i.target if shared_target(i) else "",  # (as the template adds it: another project's sum is not ours)
+            i.target if shared_target(i) else OWN if i.target else "",  # (as the template adds it)
             i.projects,
             f"{number(s['median'])}{unit}" if s["count"] else "",
             f"{number(s['min'])}–{number(s['max'])}{unit}" if s["count"] else "",
@@ -849,6 +850,12 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
             *((peers_text(same) if same else "",) if evaluated else ()),
         )
     out.print(table)
+    if any(i.target and not shared_target(i) for i in template.items):
+        out.print(
+            f"{OWN}：另一项目的金额，或只有一个先例定的数量，不宜照搬，按本项目填写（中位数、范围供参考） "
+            "another project's sum of money, or a count one peer set: yours to set (median and range for reference)",
+            markup=False,
+        )
     for i in template.items:
         if i.advice:
             out.print(shown(f"  {i.name} {i.target}: {i.advice}"), markup=False)

@@ -244,6 +244,7 @@ def test_suggest_shows_the_targets_the_template_adds(kb):
     shown = kb("suggest", "政务系统运维", "--type", "信息化建设与运维").stdout
     cost = next(line for line in shown.splitlines() if "项目建设成本" in line)
     assert "≤1200万元" not in cost and "1200万元" in cost  # (its median and range still say what it was)
+    assert "（自填）" in cost and "（自填）：另一项目的金额" in shown  # not a blank beside its median: why, said
     assert any("=100%" in line for line in shown.splitlines())  # a rate any project can aim at is shown
     added = kb("draft", "new", "运维", "--type", "信息化建设与运维")
     assert added.exit_code == 0
