@@ -153,3 +153,7 @@ def search(
     from cli import render as render
 
     render.search_result(console(), result, (region, year, level))
+    if region and not (result.indicator_total or result.project_total or result.evaluated_total):
+        from kb.find.queries import departments_named
+
+        render.region_is_a_department(console(), region, departments_named(conn, region))

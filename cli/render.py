@@ -132,6 +132,22 @@ def search_result(console: Console, result, filters=None) -> None:
         console.print(text(_suggested("相近的名称 similar names: ", result.suggestions)))
 
 
+def region_is_a_department(console: Console, region: str, departments: list[tuple[str, str | None]]) -> None:
+    """When --region names departments, (department, region) each, and no region: kb search filters by region
+    only, kb projects by department too."""
+    if departments:
+        named = "、".join(f"{name}（{where or '地区未知'}）" for name, where in departments)
+        first = departments[0][1]
+        console.print(
+            text(
+                f"提示：{region} 是部门名，不是地区：{named}；kb search 只按地区筛选"
+                + (f"（--region {first}）" if first else "")
+                + f"，部门的项目用 kb projects --department {region} 列出 hint: {region!r} names a department, "
+                f"not a region: kb projects --department {region}"
+            )
+        )
+
+
 def _said(result) -> str:
     """What the hits contain: the query, or each of its words ('烟台' + '救助': in any order)."""
     words = getattr(result, "words", ())

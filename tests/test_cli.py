@@ -477,3 +477,14 @@ def test_search_level_filter_takes_the_level_as_the_tables_print_it(seeded):
         assert found and found == as_word["indicators"] and all(i["std_level2"] == level2 for i in found)
     refused = kb("search", "率", "--level", "产出·满意", db=seeded)
     assert refused.exit_code == 1 and "没有这个层级" in refused.stderr
+
+
+def test_search_by_a_department_given_as_region_says_it_is_one(seeded):
+    """An officer comparing what 公安局 set gave --region 北京市公安局: nothing, and 'try without the filters'; the
+    filter names departments (and no region), which kb projects --department lists."""
+    said = kb("search", "满意", "--region", "科学技术局", db=seeded)
+    assert said.exit_code == 0 and "在所选范围（地区 科学技术局）内没有" in said.stdout
+    assert "提示：科学技术局 是部门名，不是地区：宁波市奉化区科学技术局（宁波市奉化区）" in said.stdout
+    assert "（--region 宁波市奉化区）" in said.stdout and "kb projects --department 科学技术局" in said.stdout
+    assert "是部门名" not in kb("search", "满意", "--region", "没有这个地区", db=seeded).stdout
+    assert "是部门名" not in kb("search", "没有这个指标", "--region", "宁波", db=seeded).stdout  # 宁波 is a region

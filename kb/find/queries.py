@@ -34,6 +34,16 @@ def list_filters(table: str, region: str | None, year: int | None, department: s
     return "".join(sql for sql, value in conditions if value), [value for _, value in conditions if value]
 
 
+def departments_named(conn: sqlite3.Connection, text: str, limit: int = 3) -> list[tuple[str, str | None]]:
+    """(department, region) of the departments whose name holds `text` when no region's does ('北京市公安局' given as
+    a region), those with most projects first."""
+    if conn.execute("SELECT 1 FROM projects WHERE instr(region, ?) > 0 LIMIT 1", (text,)).fetchone():
+        return []
+    sql = """SELECT department, region FROM projects WHERE instr(department, ?) > 0 GROUP BY department, region
+        ORDER BY count(*) DESC, department LIMIT ?"""
+    return [(row[0], row[1]) for row in conn.execute(sql, (text, limit))]
+
+
 def list_projects(
     conn: sqlite3.Connection,
     region: str | None = None,
