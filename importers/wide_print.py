@@ -14,7 +14,8 @@ from importers.records import Row, Rows
 
 _NAMES = frozenset(map(key, INDICATOR_HEADERS["name"]))
 _KEYS = frozenset(map(key, INDICATOR_HEADERS["name"] + INDICATOR_HEADERS["target"]))
-_LEFT = frozenset(map(key, INDICATOR_HEADERS["level1"] + INDICATOR_HEADERS["level2"] + HEAD_LABELS["name"]))
+_LEVELS = frozenset(map(key, INDICATOR_HEADERS["level1"] + INDICATOR_HEADERS["level2"]))
+_LEFT = _LEVELS | frozenset(map(key, HEAD_LABELS["name"]))
 _RIGHT = frozenset(map(key, NOTE_HEADERS + INDICATOR_HEADERS["weight"]))
 
 
@@ -66,15 +67,18 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
 
 def cut_header(rows: list[Row]) -> str | None:
     """Why a goal table whose header a page break cuts before its names' column cannot be read: its page's first
-    row names the indicators (三级指标), the page before's first row only the levels or the project (项目名称), no
-    row there an indicator's name nor target, and both pages hold as many rows (the same rows); None when no page
-    is so."""
+    row names the indicators (三级指标) but not their levels, the page before's first row only the levels or the
+    project (一级指标, 项目名称), no row there an indicator's name nor target, and both pages hold as many rows (the
+    same rows); None when no page is so. A page whose header has its own levels starts a table of its own (after a
+    list of the projects, or a form's head ending with a long goal); 项目名称 alone may be a column printed again
+    at the left of each page."""
     first = _first_rows(rows)
     written = Counter(row.page for row in rows if len(row.values()) >= 2)
     named = {row.page for row in rows if _KEYS & _keys(row)}
     for page, row in sorted(first.items()):
         before = first.get(page - 1)
-        if before is None or page - 1 in named or not _NAMES & _keys(row) or not _LEFT & _keys(before):
+        header = _keys(row)
+        if before is None or page - 1 in named or not _NAMES & header or _LEVELS & header or not _LEFT & _keys(before):
             continue
         if abs(written[page] - written[page - 1]) * 4 > max(written[page], written[page - 1]):
             continue

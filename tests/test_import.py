@@ -825,3 +825,35 @@ def test_a_sheet_printed_pages_wide_with_its_names_on_the_page_after_its_levels_
         importers.UnknownLayout, match="打印成了多页宽：项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 2 页"
     ):
         importers.parse_rows(rows)
+    second = [
+        ["绩效目标表"],
+        ["项目名称", "三级指标", "指标值"],
+        ["污水处理", "处理站点", "≥3座"],
+        ["垃圾清运", "清运量", "≥500吨"],
+    ]
+    rows = _pages(((54.0, 80.0, 160.0, 220.0, 300.0), first), ((54.0, 120.0, 300.0), second))
+    with pytest.raises(importers.UnknownLayout, match="项目名称或一级、二级指标在第 1 页"):  # 项目名称 printed again
+        importers.parse_rows(rows)
+
+
+def test_a_table_of_its_own_on_the_page_after_a_list_of_projects_or_a_forms_head_is_read():
+    """Not a header cut by a page break: a form's head ending with a long goal fills page 1 and its indicators' header
+    (一级指标 … 指标值) starts page 2, or a list of the unit's projects (序号 | 项目名称 | …) is on page 1 and the flat
+    goal table (项目名称 | 一级指标 | … | 指标值) on page 2. Both were refused as printed pages wide."""
+    import importers
+
+    grid = (54.0, 150.0, 250.0, 400.0)
+    head = [["2027年项目支出绩效目标表"], ["项目名称", "免费开放"], ["主管部门", "文旅局", "实施单位", "图书馆"]]
+    head += [["项目属性", "经常性项目", "项目期限", "1年"], ["项目资金", "年度资金总额", "150"]]
+    head += [["", "财政拨款", "150"], ["", "其他资金", "0"], ["年度绩效目标", "全年免费开放。" * 40]]
+    table = [["一级指标", "二级指标", "三级指标", "指标值"]]
+    table += [["产出指标", "数量指标", f"接待人次{n}", f"≥{n}万"] for n in range(1, 7)]
+    (project,) = importers.parse_rows(_pages((grid, head), (grid, table))).projects
+    assert (project.name, len(project.indicators)) == ("免费开放", 6)
+
+    listed = [["序号", "项目名称", "项目单位", "预算金额"]]
+    listed += [[f"{n}", f"项目{n}", "交通局", "100"] for n in range(1, 7)]
+    flat = [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]]
+    flat += [["公路养护", "产出指标", "数量指标", f"养护里程{n}", f"≥{n}公里"] for n in range(1, 7)]
+    (project,) = importers.parse_rows(_pages((grid, listed), (LEFT, flat))).projects
+    assert (project.name, len(project.indicators)) == ("公路养护", 6)
