@@ -17,6 +17,8 @@ _KEYS = frozenset(map(key, INDICATOR_HEADERS["name"] + INDICATOR_HEADERS["target
 _LEVELS = frozenset(map(key, INDICATOR_HEADERS["level1"] + INDICATOR_HEADERS["level2"]))
 _LEFT = _LEVELS | frozenset(map(key, HEAD_LABELS["name"]))
 _RIGHT = frozenset(map(key, NOTE_HEADERS + INDICATOR_HEADERS["weight"]))
+# what a page of the later columns never holds: an indicators' header, a project's name label (a form's head)
+_HELD = _KEYS | frozenset(map(key, HEAD_LABELS["name"]))
 
 
 def _keys(row: Row) -> set[str]:
@@ -41,7 +43,9 @@ def _first_rows(rows: list[Row]) -> dict[int, Row]:
 def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     """`rows` without the pages a goal table printed pages wide put its later columns on (each such page's first
     table row is a header of those columns only, or a row shaped as such a header, after a page with the table's
-    names and targets), and the warning saying which; (rows, None) when there are none."""
+    names and targets; a page holding an indicators' header or a project's 项目名称 never is: a table of its own
+    follows there, as after a page of 评分标准 | 分值), and the warning saying which; (rows, None) when there are
+    none."""
     first = _first_rows(rows)
     heads = [row for row in rows if row.page and _KEYS & _keys(row)]
     if not heads:
@@ -50,7 +54,8 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     right = {page: _shape(row) for page, row in first.items() if page > start and _keys(row) <= _RIGHT}
     left = {_shape(row) for row in heads}
     shapes = set(right.values()) - left
-    pages = sorted(page for page, row in first.items() if page > start and _shape(row) in shapes)
+    held = {row.page for row in rows if _HELD & _keys(row)}
+    pages = sorted(page for page, row in first.items() if page > start and page not in held and _shape(row) in shapes)
     if not pages:
         return rows, None
     kept = [row for row in rows if row.page not in pages]

@@ -857,3 +857,21 @@ def test_a_table_of_its_own_on_the_page_after_a_list_of_projects_or_a_forms_head
     flat += [["公路养护", "产出指标", "数量指标", f"养护里程{n}", f"≥{n}公里"] for n in range(1, 7)]
     (project,) = importers.parse_rows(_pages((grid, listed), (LEFT, flat))).projects
     assert (project.name, len(project.indicators)) == ("公路养护", 6)
+
+
+def test_a_page_holding_a_projects_head_is_not_left_out_as_a_wide_prints_later_columns():
+    """A table without rules (its rows' cells only counted): project 1's form, a page of 评分标准 | 分值, project 2's
+    form starting with 项目名称 | … — as many cells as the 评分标准 header: project 2's page was left out as a page
+    of later columns, and project 2 with it."""
+    import importers
+    from importers.records import Row
+
+    def form(name: str) -> list[list[str]]:
+        rows = [["项目名称", name], ["年度绩效目标", f"完成{name}"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+        return rows + [["产出指标", "数量指标", f"{name}{n}", f"≥{n}"] for n in range(1, 4)]
+
+    rubric = [["评分标准", "分值"], ["达到目标值", "满分"], ["未达到", "0"]]
+    pages = (form("公路养护"), rubric, form("免费开放"))
+    rows = [Row(cells, n, page=page) for page, table in enumerate(pages, 1) for n, cells in enumerate(table, 1)]
+    doc = importers.parse_rows(rows)
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("公路养护", 3), ("免费开放", 3)]
