@@ -61,13 +61,31 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     kept = [row for row in rows if row.page not in pages]
     columns = "、".join(cell.strip() for cell in first[min(right)].cells if cell.strip())
     where = "、".join(map(str, pages))
+    lost = _above(rows, pages, first)
     warning = (
         f"表格打印成了多页宽：第 {where} 页是右侧的列（{columns}），与前页是同一些指标行，未读入；"
-        "如需这些列，请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
+        + (f"这些页表格上方的文字（{lost}）也未读入，可能是年度资金总额或年度目标的后半段，请核对；" if lost else "")
+        + "如需这些列，请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
         f"the table was printed pages wide: page(s) {where} hold its columns on the right, the same indicator rows "
         "again, not read"
+        + (f"; nor the text above their table ({lost}): an amount or a goal's end, check them" if lost else "")
     )
     return (Rows(kept, list(rows.notes)) if isinstance(rows, Rows) else kept), warning
+
+
+def _above(rows: list[Row], pages: list[int], first: dict[int, Row]) -> str:
+    """The text on `pages` above their first table row: the right part of a form's head, cut off by the page break
+    (年度资金总额's amount, a long goal's end), not joined back to its row."""
+    texts: list[str] = []
+    reached: set[int] = set()
+    for row in rows:
+        if row.page in reached or row.page not in pages:
+            continue
+        if row is first[row.page]:
+            reached.add(row.page)
+        else:
+            texts += row.values()
+    return "；".join(texts)
 
 
 def cut_header(rows: list[Row]) -> str | None:

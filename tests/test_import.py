@@ -875,3 +875,19 @@ def test_a_page_holding_a_projects_head_is_not_left_out_as_a_wide_prints_later_c
     rows = [Row(cells, n, page=page) for page, table in enumerate(pages, 1) for n, cells in enumerate(table, 1)]
     doc = importers.parse_rows(rows)
     assert [(p.name, len(p.indicators)) for p in doc.projects] == [("公路养护", 3), ("免费开放", 3)]
+
+
+def test_a_wide_prints_left_out_page_names_the_text_above_its_table():
+    """A form printed pages wide: its 年度资金总额's amount and its long goal's end go on the page of later columns,
+    above 指标解释 | 评分标准 | 备注, and were left out with that page without a word: the warning names them."""
+    import importers
+
+    head = [["项目支出绩效目标表"], ["项目名称", "污水处理"], ["年度资金总额", ""], ["年度总体目标", "处理全镇污"]]
+    top = [["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]]
+    top += [["绩效指标", "产出指标", "数量指标", f"处理站点{n}", f"≥{n}座"] for n in range(1, 4)]
+    notes = [["300"], ["水，达标排放。"], ["指标解释", "评分标准", "备注"]]
+    notes += [[f"解释{n}", "完成得满分", ""] for n in range(1, 4)]
+    doc = importers.parse_rows(_pages((LEFT, head + top), (RIGHT, notes)))
+    assert len(doc.projects[0].indicators) == 3
+    (told,) = [w for w in doc.warnings if "多页宽" in w]
+    assert "这些页表格上方的文字（300；水，达标排放。）也未读入" in told
