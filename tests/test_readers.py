@@ -209,6 +209,19 @@ def test_a_target_typed_as_a_formula_with_a_percent_sign_shows_as_a_percentage()
     ]  # fmt: skip
 
 
+def test_a_target_computed_from_a_percentage_shows_as_a_number():
+    """=1200*(1+5%) (a count grown by 5%) in a General cell shows 1260, as LibreOffice and Excel show it: a product
+    or quotient with a percentage is no percentage. It was read 126000%."""
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["三级指标", "指标值"])
+        for name, target in (("养护里程", "=1200*(1+5%)"), ("单位成本", "=4000*105%"), ("人均", "=50%/2")):
+            sheet.append([name, target])
+
+    assert [row[1] for row in cells(read_bytes(xlsx_bytes(build), ".xlsx"))] == ["指标值", "1260", "4200", "0.25"]
+
+
 def test_xls_formulas_saved_without_their_results_are_computed():
     """xlwt saves a formula with an empty text for Excel to compute on opening: a form's 年度资金总额 (=SUM over the
     shares below it, merged across) was read blank and the project had no amount. A total of cells is computed as

@@ -393,8 +393,9 @@ def _results(data: bytes, title: str) -> dict[tuple[int, int], float | None]:
     }
 
 
-# a number written as a percentage in a formula (=120%, =100%-5%), not one within a text ("≥95%")
-_PERCENT = re.compile(r'^[^"]*\d%')
+# a number written as a percentage in a formula (=120%, =100%-5%), not one within a text ("≥95%") nor a factor
+# (=1200*(1+5%) shows 1260: LibreOffice, WPS and Excel keep a percentage's format through + and - only)
+_PERCENT = re.compile(r'^[^"*/^]*\d%[^"*/^]*$')
 
 
 class _Percent(float):
