@@ -3401,3 +3401,18 @@ def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(goin
         ["fund", "basic", "860"],
     )
     assert title.edges == row.edges != read[0].edges  # (before: the title on the last table's columns)
+
+
+def test_pdf_the_header_repeated_atop_a_page_with_lines_of_its_own_goes_on_with_the_table():
+    """A table whose indicator header is repeated atop the next page (a sheet's print titles, thead in a browser's
+    print), its last row there holding a line of its own (填报人 | 张三 | 联系电话 | …): the repeated header was taken
+    for another table's (`_own_start`), so the page kept its own grid, and the form lost its first page's
+    indicators. A repeat of the table's header goes on with it, and is dropped as before."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = _grid(760, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
+    sign = _grid(740, [["填报人", "张三", "联系电话", "12345678", "2026-01-05"]], lefts=(40, 140, 260, 330, 400, 520))
+    second = _grid(780, [header, ["", "质量指标", "培训合格率", "≥95%"]]) + sign
+    read = read_bytes(_cjk_pdf([first, second]), ".pdf")
+    going_on = [["产出指标", "数量指标", "培训人次", "≥500人次"], ["", "质量指标", "培训合格率", "≥95%"]]
+    assert cells(read)[:3] == [header, *going_on]
+    assert read[2].edges == read[0].edges

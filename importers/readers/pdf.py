@@ -519,7 +519,8 @@ def _own_lines(last: _Item, first: _Item) -> _Item | None:
     text changes across such a line are returned as a table of their own, on the page's grid. None (and the table
     as it was) when every line matches, when most do not (another table: a title across it and blank rows atop it
     cross none of its lines), or when its first row stands on such a line too. A row beginning a table of its own
-    (`_own_start`: another table's title or head) is no row going on either: it and those after it are the page's."""
+    (`_own_start`: another table's title or head) is no row going on either: it and those after it are the page's;
+    the last table's header repeated atop the page (`_header_size`) is no other table's."""
     if _aligned(first.edges, last.edges) is not None:
         return None
     own = {k for k, j in enumerate(_matches(first.edges, last.edges)) if j is None}
@@ -529,7 +530,11 @@ def _own_lines(last: _Item, first: _Item) -> _Item | None:
     def across(cells: list[str]) -> bool:
         return any(k < len(cells) and cells[k].strip() != cells[k - 1].strip() for k in own)
 
-    size = next((i for i, cells in enumerate(first.rows) if across(cells) or _own_start(cells)), len(first.rows))
+    repeated = _header_size(first.rows, last.head_rows or _head_rows(last.rows))  # (its header again: going on)
+    size = next(
+        (i for i, cells in enumerate(first.rows) if across(cells) or i >= repeated and _own_start(cells)),
+        len(first.rows),
+    )
     if not size:
         return None
     rest = _rows_after(first, size) if size < len(first.rows) else None
