@@ -30,9 +30,13 @@ _SECTION = re.compile(r"^[一二三四五六七八九十]+、.*绩效目标")
 # '某局2026年项目支出绩效目标'): no label of a form
 _YEAR_GOALS = re.compile(r"^\S{0,30}?(?:19|20)\d{2}\s*年度?(?:(?:部门|单位)整体(?:支出)?|项目(?:支出)?)绩效目标$")
 # a heading over self-evaluations, without 表 ('2025年度项目支出绩效自评情况', '二、项目支出绩效自评结果', a line
-# above a table '本部门2025年度项目支出绩效自评结果如下'): naming what they evaluate, or their year, and no goals
-# (a heading over both is the goals')
-_EVALUATIONS = re.compile(r"^(?:(?!目标).)*(?:年|项目|支出|整体)\S{0,6}绩效自评(?:结果|情况)?(?:如下)?$")
+# above a table '本部门2025年度项目支出绩效自评结果如下'): a section's number or a unit before what they evaluate
+# or their year, naming their 结果 or 情况, and no goals (a heading over both is the goals'). A goal's text in a row
+# of its own names a task ('组织开展2025年度部门整体绩效自评', '运用2025年度项目支出绩效自评结果'): no heading
+_EVALUATIONS = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?(?:(?:(?!目标)\S){0,30}?(?:部门|单位|本级|"
+    r"局|委|办|中心|院|厅))?(?:(?:19|20)\d{2}\s*年度?|项目|支出|整体)\S{0,6}绩效自评(?:结果|情况)(?:如下)?$"
+)
 _NOT_TITLE = re.compile(r"[：:。；;]|^\d+[.、]?$")
 _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[：:]\s*(?=\S)")  # '附件2：' before a title
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'

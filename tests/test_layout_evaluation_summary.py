@@ -178,6 +178,20 @@ def test_a_summary_under_a_heading_naming_self_evaluations_after_a_goal_table(he
     assert budget == 2026
 
 
+@pytest.mark.parametrize("goal", ["组织开展2025年度部门整体绩效自评", "运用2025年度项目支出绩效自评结果"])
+def test_a_goal_naming_the_self_evaluation_it_pays_for_does_not_cut_its_form(goal):
+    """A goal form whose 年度总体目标 stands in a row of its own under its label, its text naming a 自评 (a project
+    paying for one): the form keeps its goal and indicators. Before: the text was taken for a heading over
+    self-evaluations, cut the form there, and the project was lost."""
+    from fixtures.self_evaluation import GOAL
+    from importers import parse_rows
+    from importers.records import Row
+
+    form = [*GOAL[:6], ["年度总体目标"] * 4, [goal] * 4, *GOAL[7:]]
+    doc = parse_rows([Row(cells, n) for n, cells in enumerate(form, 1)])
+    assert [(p.name, p.goal, len(p.indicators)) for p in doc.projects] == [("社区居家养老服务补贴", goal, 4)]
+
+
 def test_money_spent_under_a_heading_naming_no_self_evaluation_is_none():
     """项目名称 | 预算数 | 执行数 | 执行率 under '二、项目支出预算执行情况' after a goal table: no self-evaluation (the
     summary is read only where a heading or title names 自评)."""

@@ -38,6 +38,9 @@ from importers.segments import split, title
         ),
         ("2025年绩效自评结果及2026年绩效目标", ""),  # over the goals too
         ("绩效自评情况", ""),  # a form's label
+        ("二、2025年度部门整体绩效自评情况", "二、2025年度部门整体绩效自评情况"),
+        ("组织开展2025年度部门整体绩效自评", ""),  # a goal's text: a task
+        ("运用2025年度项目支出绩效自评结果", ""),
     ],
 )
 def test_titles(text, expected):
