@@ -91,7 +91,8 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         if parsed is None:
             failed += [reports[parts.index(p)].outcome for p in run if reports.get(parts.index(p))]
             continue
-        years.append((parsed.year, any(p.kind not in SELF_EVALUATION_KINDS for p in parsed.projects)))
+        goals = any(p.kind not in SELF_EVALUATION_KINDS for p in parsed.projects)
+        years.append(("" if goals and "自评" in parsed.title else parsed.year, goals))
         doc = parsed if doc is None else _merged(doc, parsed)
     if doc is not None:
         doc.year = _budget_year(years)
@@ -278,7 +279,8 @@ def _mark(
 
 def _budget_year(years: list[tuple[str, bool]]) -> str:
     """The document's year: the first its goal tables' titles state; only where it holds none, its self-evaluations'
-    (the year a 自评表 reports is last year's in a budget publishing it: never its goal tables')."""
+    (the year a 自评表 reports is last year's in a budget publishing it: never its goal tables', nor that of a heading
+    naming 自评 read as the title of goal tables after it, '二、2025年度部门整体绩效自评情况' over a paragraph)."""
     goals = [year for year, goal in years if goal]
     return next(filter(None, goals if goals else [year for year, _ in years]), "")
 

@@ -192,6 +192,20 @@ def test_a_goal_naming_the_self_evaluation_it_pays_for_does_not_cut_its_form(goa
     assert [(p.name, p.goal, len(p.indicators)) for p in doc.projects] == [("社区居家养老服务补贴", goal, 4)]
 
 
+def test_a_heading_naming_self_evaluations_over_text_does_not_date_the_goal_tables_after_it():
+    """A 2026 budget's section heading naming 自评 over a paragraph ('二、2025年度部门整体绩效自评情况'), then a goal
+    table whose title states no year: the goals take the cover's year. Before: the heading, read with the goal table
+    as its title, gave it the year the self-evaluation reports (2025)."""
+    from fixtures.self_evaluation import GOAL
+    from importers import parse_rows
+    from importers.records import Row
+
+    head = [["某市民政局2026年部门预算"], [], ["二、2025年度部门整体绩效自评情况"], ["自评得分95分，等级为优。"], []]
+    doc = parse_rows([Row(cells, n) for n, cells in enumerate([*head, ["项目支出绩效目标表"], *GOAL[1:]], 1)])
+    assert [(p.name, p.kind) for p in doc.projects] == [("社区居家养老服务补贴", "project")]
+    assert doc.year == "2026"
+
+
 def test_money_spent_under_a_heading_naming_no_self_evaluation_is_none():
     """项目名称 | 预算数 | 执行数 | 执行率 under '二、项目支出预算执行情况' after a goal table: no self-evaluation (the
     summary is read only where a heading or title names 自评)."""
