@@ -449,3 +449,20 @@ def test_search_hits_in_an_xlsx_open_on_the_comparison_of_their_targets(tmp_path
         ("故障响应率", 1, "福州市 1", "=100% ×1", "=100%"),
     ]
     assert len(list(book["指标"].iter_rows(min_row=3))) == 5
+
+
+def test_a_comparison_of_one_page_of_hits_says_it_counts_that_page_only(tmp_path):
+    """kb search 满意度 --out wrote the first 20 of 1,154 indicators: its comparison said 使用人员满意度 was set 16
+    times, all in 北京市 (the base: 99, in three cities), and nothing in the file said it was a page."""
+    from openpyxl import load_workbook
+
+    from kb.find.hits_file import write_hits
+
+    hit = {"name": "使用人员满意度", "operator": "≥", "value": 95.0, "unit": "%", "target": "≥95%", "region": "北京市"}
+    hits = [hit, hit]
+    page = {"query": "满意度", "indicators": hits, "projects": [], "total": {"indicators": 99, "projects": 0}}
+    write_hits(page, tmp_path / "page.xlsx")
+    title = [cell.value for cell in load_workbook(tmp_path / "page.xlsx")["对比"][1]]
+    assert any(cell and "99 个指标中的 2 个" in cell for cell in title)
+    write_hits({**page, "total": {"indicators": 2, "projects": 0}}, tmp_path / "all.xlsx")
+    assert not any("个指标中的" in str(cell.value) for cell in load_workbook(tmp_path / "all.xlsx")["对比"][1])

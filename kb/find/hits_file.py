@@ -54,7 +54,7 @@ def write_hits(
     header, indicators = _indicators(result["indicators"])
     projects = [[hit.get(key) for _, key in PROJECT_COLUMNS] for hit in result["projects"]]
     evaluated = [_evaluated(row) for row in result.get("self_evaluated", {}).get("rows", [])]
-    title = [HITS_TITLE, result["query"], *([within] if within else [])]
+    title = [HITS_TITLE, result["query"], *([within] if within else []), *_part(result, len(indicators))]
     if kind == ".csv":
         write_whole(path, lambda tmp: tmp.write_text(csv_text(header, indicators), encoding="utf-8-sig"))
     else:
@@ -65,6 +65,20 @@ def write_hits(
             sheets.append(("自评", [label for label, _ in EVALUATED_COLUMNS], evaluated))
         write_whole(path, lambda tmp: _xlsx(tmp, title, sheets))
     return len(indicators), len(projects)
+
+
+def _part(result: dict, written: int) -> list[str]:
+    """The title's note when the file holds a page of the indicators found, not all: the comparison counts only
+    these (先例数 16 of a name set 99 times in the base)."""
+    total = result.get("total", {}).get("indicators", written)
+    if total <= written:
+        return []
+    from kb.find.counts import count_text
+
+    return [
+        f"只含找到的 {count_text(total)} 个指标中的 {written} 个，对比只计这些；用 --limit 写全 "
+        f"{written} of {count_text(total)} indicators found: the comparison counts these only"
+    ]
 
 
 def _indicators(hits: list[dict]) -> tuple[list[str], list[list]]:
