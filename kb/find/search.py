@@ -44,7 +44,8 @@ class Filters(namedtuple("Filters", "region year level")):
 
     def __new__(cls, region: str | None = None, year: int | None = None, level: str | None = None):
         if level:
-            from kb.vocab.levels import level2_of_short, standard_level2  # a large vocabulary: a level filter's
+            # a large vocabulary: only a level filter pays for it
+            from kb.vocab.levels import level2_of_short, standard_level2
 
             key = level.strip().removesuffix("指标")
             level = (
