@@ -466,3 +466,33 @@ def test_a_comparison_of_one_page_of_hits_says_it_counts_that_page_only(tmp_path
     assert any(cell and "99 个指标中的 2 个" in cell for cell in title)
     write_hits({**page, "total": {"indicators": 2, "projects": 0}}, tmp_path / "all.xlsx")
     assert not any("个指标中的" in str(cell.value) for cell in load_workbook(tmp_path / "all.xlsx")["对比"][1])
+
+
+def test_a_comparison_names_no_most_chosen_target_where_targets_tie(tmp_path):
+    """公众人员满意度 set ≥90%, ≥95%, ≥96% and =100% once each: the comparison said ≥90% was the most chosen."""
+    from openpyxl import load_workbook
+
+    from kb.find.hits_file import write_hits
+
+    def hit(name, value):
+        return {
+            "name": name,
+            "operator": "≥",
+            "value": value,
+            "unit": "%",
+            "target": f"≥{value:g}%",
+            "region": "北京市",
+        }
+
+    hits = [
+        hit("公众满意度", 90.0),
+        hit("公众满意度", 95.0),
+        hit("准确率", 95.0),
+        hit("准确率", 99.0),
+        hit("准确率", 99.0),
+    ]
+    write_hits({"query": "率", "indicators": hits, "projects": []}, tmp_path / "hits.xlsx")
+    most = {
+        row[0]: row[4] for row in load_workbook(tmp_path / "hits.xlsx")["对比"].iter_rows(min_row=3, values_only=True)
+    }
+    assert most == {"准确率": "≥99%", "公众满意度": "≥90%、≥95%（并列）"}

@@ -112,11 +112,19 @@ def _compared(hits: list[dict]) -> tuple[list[str], list[list]]:
                 len(uses),
                 "、".join(f"{region} {n}" for region, n in regions),
                 "；".join(f"{target} ×{n}" for target, n in spread),
-                max(spread, key=lambda kv: kv[1])[0] if spread else "",
+                _most_chosen(spread),
                 *([peers_text(outcomes)] if peers else []),
             ]
         )
     return [*COMPARED, *([PEERS] if peers else [])], rows
+
+
+def _most_chosen(spread: list[tuple[str, int]]) -> str:
+    """The target chosen most often, or those chosen equally often ('≥90%、>90%（并列）'): the first of a tie read
+    as the one most chose (≥80% of ≥80% ×1；≥90% ×1；≥95% ×1)."""
+    top = max((n for _, n in spread), default=0)
+    tied = [target for target, n in spread if n == top]
+    return tied[0] if len(tied) == 1 else "、".join(tied) + "（并列）" if tied else ""
 
 
 def _evaluated(row: dict) -> list:
