@@ -463,7 +463,11 @@ def test_a_comparison_of_one_page_of_hits_says_it_counts_that_page_only(tmp_path
     page = {"query": "满意度", "indicators": hits, "projects": [], "total": {"indicators": 99, "projects": 0}}
     write_hits(page, tmp_path / "page.xlsx")
     title = [cell.value for cell in load_workbook(tmp_path / "page.xlsx")["对比"][1]]
-    assert any(cell and "99 个指标中的 2 个" in cell for cell in title)
+    assert any(cell and "99 个指标中的 2 个（对比只计这些）" in cell for cell in title)
+    rows = {"rows": [{"name": "满意度", "target": "≥95%", "actual": "96%", "met": 1}]}
+    write_hits({**page, "self_evaluated": rows, "total": {"indicators": 2, "self_evaluated": 83}}, tmp_path / "r.xlsx")
+    title = [cell.value for cell in load_workbook(tmp_path / "r.xlsx")["自评"][1]]
+    assert any(cell and "只含找到的 83 条自评中的 1 条；" in cell for cell in title)
     write_hits({**page, "total": {"indicators": 2, "projects": 0}}, tmp_path / "all.xlsx")
     assert not any("个指标中的" in str(cell.value) for cell in load_workbook(tmp_path / "all.xlsx")["对比"][1])
 

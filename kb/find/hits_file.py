@@ -54,7 +54,12 @@ def write_hits(
     header, indicators = _indicators(result["indicators"])
     projects = [[hit.get(key) for _, key in PROJECT_COLUMNS] for hit in result["projects"]]
     evaluated = [_evaluated(row) for row in result.get("self_evaluated", {}).get("rows", [])]
-    title = [HITS_TITLE, result["query"], *([within] if within else []), *_part(result, len(indicators))]
+    title = [
+        HITS_TITLE,
+        result["query"],
+        *([within] if within else []),
+        *_part(result, len(indicators), len(evaluated)),
+    ]
     if kind == ".csv":
         write_whole(path, lambda tmp: tmp.write_text(csv_text(header, indicators), encoding="utf-8-sig"))
     else:
@@ -67,18 +72,21 @@ def write_hits(
     return len(indicators), len(projects)
 
 
-def _part(result: dict, written: int) -> list[str]:
-    """The title's note when the file holds a page of the indicators found, not all: the comparison counts only
-    these (先例数 16 of a name set 99 times in the base)."""
-    total = result.get("total", {}).get("indicators", written)
-    if total <= written:
-        return []
+def _part(result: dict, indicators: int, evaluated: int) -> list[str]:
+    """The title's note when the file holds a page of the indicators or self-evaluated rows found, not all: the
+    comparison counts only these (先例数 16 of a name set 99 times in the base)."""
     from kb.find.counts import count_text
 
-    return [
-        f"只含找到的 {count_text(total)} 个指标中的 {written} 个，对比只计这些；用 --limit 写全 "
-        f"{written} of {count_text(total)} indicators found: the comparison counts these only"
-    ]
+    total = result.get("total", {})
+    all_indicators, all_evaluated = total.get("indicators", indicators), total.get("self_evaluated", evaluated)
+    said, english = [], []
+    if all_indicators > indicators:
+        said.append(f"{count_text(all_indicators)} 个指标中的 {indicators} 个（对比只计这些）")
+        english.append(f"{indicators} of {count_text(all_indicators)} indicators (the comparison counts these)")
+    if all_evaluated > evaluated:
+        said.append(f"{count_text(all_evaluated)} 条自评中的 {evaluated} 条")
+        english.append(f"{evaluated} of {count_text(all_evaluated)} self-evaluated rows")
+    return [f"只含找到的 {'、'.join(said)}；用 --limit 写全 {', '.join(english)}"] if said else []
 
 
 def _indicators(hits: list[dict]) -> tuple[list[str], list[list]]:
