@@ -2185,6 +2185,19 @@ def test_pdf_a_head_cell_closed_only_by_its_fill_at_a_page_break_goes_on_over_th
     ]
 
 
+def _table_at_a_pages_foot():
+    """An fpdf2 document whose first page ends with a table's header and one row (three columns, 40–280 pt)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top, texts in ((700, ("level", "name", "target")), (720, ("output", "trainees", ">=500"))):
+        for left, right, text in zip((40, 120, 200), (120, 200, 280), texts):
+            _cell(pdf, left, right, top, text)
+    return pdf
+
+
 def _cell(pdf, left: float, right: float, top: float, text: str = "", open_top=False, open_bottom=False) -> None:
     """A 20 pt high cell's rules (the top or bottom one left out: a cell the page break cuts) and its text."""
     pdf.line(left, top, left, top + 20)
@@ -2236,14 +2249,7 @@ def test_pdf_a_continued_page_holding_a_rows_own_lines_goes_on_above_them():
     page's, and the table went on as another: the rows there read on a grid of their own ('>=90%' twice; in a form,
     values glued and names lost) and a cell the break cut was not joined by the columns. The rows above 总分 go on
     on the last page's columns (the lines they do not use left out); 总分 keeps its own, as its own table."""
-    from fpdf import FPDF
-
-    pdf = FPDF(unit="pt")
-    pdf.set_font("helvetica", size=10)
-    pdf.add_page()
-    for top, texts in ((700, ("level", "name", "target")), (720, ("output", "trainees", ">=500"))):
-        for left, right, text in zip((40, 120, 200), (120, 200, 280), texts):
-            _cell(pdf, left, right, top, text)
+    pdf = _table_at_a_pages_foot()
     _open_to_the_foot(pdf, 740, ("effect", "jobs at", ">=90"))
     pdf.add_page()
     for left, right, text in ((40, 120, ""), (120, 200, "home"), (200, 280, "")):
@@ -3377,14 +3383,7 @@ def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(goin
     rows holding a line the table before has not: the rows above the first one crossing that line (its title) were
     put on the last table's columns as rows going on (`_own_lines`), the rest a table of their own. A title begins a
     table of its own: it and the rows under it keep the page's grid, the rows above it go on."""
-    from fpdf import FPDF
-
-    pdf = FPDF(unit="pt")
-    pdf.set_font("helvetica", size=10)
-    pdf.add_page()
-    for top, texts in ((700, ("level", "name", "target")), (720, ("output", "trainees", ">=500"))):
-        for left, right, text in zip((40, 120, 200), (120, 200, 280), texts):
-            _cell(pdf, left, right, top, text)
+    pdf = _table_at_a_pages_foot()
     pdf.add_page()
     if going_on:
         for left, right, text in ((40, 120, "joy"), (120, 200, "satisfaction"), (200, 280, ">=90%")):
