@@ -821,6 +821,15 @@ def _print_suggestions(similar, kinds, kind, template, overview: bool = False) -
         which = " | ".join(SPENDING_TYPES)
         out.print(f"未找到支出类型，请用 --type 指定其一 no spending type found: give --type {which}", markup=False)
         return
+    if not template.projects:  # a type guessed from the name's words that no imported project is of
+        out.print(
+            shown(
+                f"知识库中还没有{kind}类项目，没有模板：导入这类项目的目标表（kb import），或用 --type 指定别的类型 "
+                f"no {kind} project in the knowledge base, so no template: import such goal tables, or give --type"
+            ),
+            markup=False,
+        )
+        return
     table = Table(
         title=f"模板 template {kind}：来自 {len(template.projects)} 个项目 from {len(template.projects)} projects",
         box=box.SIMPLE_HEAD,

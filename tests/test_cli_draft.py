@@ -428,3 +428,10 @@ def test_draft_export_takes_out_as_kb_search_and_kb_lint_do(kb, tmp_path):
     out = tmp_path / "导出.csv"
     assert "已写出 wrote" in kb("draft", "export", "导出", "--out", out).stdout and out.read_text(encoding="utf-8-sig")
     one_line_error(kb("draft", "export", "导出", tmp_path / "另一个.csv", "--out", out, ok=False), "只给一个 give one")
+
+
+def test_suggest_of_a_type_no_project_is_of_says_so(kb):
+    """The seeds hold no 设备购置 project: kb suggest 执法执勤车辆购置 printed the template's title, 来自 0 个项目, over an
+    empty table; it says there is none yet and what to do."""
+    out = kb("suggest", "2027年执法执勤车辆购置").stdout
+    assert "知识库中还没有设备购置类项目，没有模板" in out and "来自 0 个项目" not in out
