@@ -431,7 +431,7 @@ def test_draft_export_takes_out_as_kb_search_and_kb_lint_do(kb, tmp_path):
 
 
 def test_suggest_of_a_type_no_project_is_of_says_so(kb):
-    """The seeds hold no 设备购置 project: kb suggest 执法执勤车辆购置 printed the template's title, 来自 0 个项目, over an
-    empty table; it says there is none yet and what to do."""
+    """The seeds hold no 设备购置 project: kb suggest 执法执勤车辆购置 printed the template's title, 来自 0 个项目,
+    over an empty table; it says there is none yet and what to do."""
     out = kb("suggest", "2027年执法执勤车辆购置").stdout
     assert "知识库中还没有设备购置类项目，没有模板" in out and "来自 0 个项目" not in out
