@@ -21,6 +21,11 @@ _RIGHT = frozenset(map(key, NOTE_HEADERS + INDICATOR_HEADERS["weight"]))
 _HELD = _KEYS | frozenset(map(key, HEAD_LABELS["name"]))
 
 
+# two pages of one table's rows printed side by side hold as many of them, but for a row a cell's wrapped text
+# pushes onto the next page, a total or a note under one part: a quarter more or less
+SAME_ROWS = 0.25
+
+
 def _keys(row: Row) -> set[str]:
     return {key(cell) for cell in row.cells if cell.strip()}
 
@@ -59,7 +64,7 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     if not pages:
         return rows, None
     kept = [row for row in rows if row.page not in pages]
-    columns = "、".join(cell.strip() for cell in first[min(right)].cells if cell.strip())
+    columns = "、".join(first[next((page for page in pages if page in right), pages[0])].values())
     where = "、".join(map(str, pages))
     lost = _above(rows, pages, first)
     warning = (
@@ -96,14 +101,17 @@ def cut_header(rows: list[Row]) -> str | None:
     list of the projects, or a form's head ending with a long goal); 项目名称 alone may be a column printed again
     at the left of each page."""
     first = _first_rows(rows)
-    written = Counter(row.page for row in rows if len(row.values()) >= 2)
-    named = {row.page for row in rows if _KEYS & _keys(row)}
+    if len(first) < 2:  # one page, or no pages (a text, a workbook): nothing to cut, no row to read again
+        return None
+    paged = [row for row in rows if row.page]
+    written = Counter(row.page for row in paged if len(row.values()) >= 2)
+    named = {row.page for row in paged if _KEYS & _keys(row)}
     for page, row in sorted(first.items()):
         before = first.get(page - 1)
         header = _keys(row)
         if before is None or page - 1 in named or not _NAMES & header or _LEVELS & header or not _LEFT & _keys(before):
             continue
-        if abs(written[page] - written[page - 1]) * 4 > max(written[page], written[page - 1]):
+        if abs(written[page] - written[page - 1]) > SAME_ROWS * max(written[page], written[page - 1]):
             continue
         return (
             f"表格打印成了多页宽：项目名称或一级、二级指标在第 {page - 1} 页，指标名称和指标值在第 {page} 页，"
