@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from importers.records import HITS_HEADER, HITS_TITLE
+from kb.find.counts import count_text
 from kb.find.outcomes import peers_text, verdict
 from kb.find.precedents import hits_spread
 from kb.sheet_file import checked, csv_text, fill_sheet
@@ -75,8 +76,6 @@ def write_hits(
 def _part(result: dict, indicators: int, evaluated: int) -> list[str]:
     """The title's note when the file holds a page of the indicators or self-evaluated rows found, not all: the
     comparison counts only these (先例数 16 of a name set 99 times in the base)."""
-    from kb.find.counts import count_text
-
     total = result.get("total", {})
     all_indicators, all_evaluated = total.get("indicators", indicators), total.get("self_evaluated", evaluated)
     said, english = [], []
