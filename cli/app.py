@@ -269,6 +269,9 @@ def search(
         None, help="只查这个地区（名称的一部分，如 宁波）。 Only this region (a part of its name)."
     ),
     year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
+    department: Optional[str] = typer.Option(
+        None, help="只查这个部门的项目（名称的一部分，如 公安）。 Only this department's projects (a part of its name)."
+    ),
     level: Optional[str] = typer.Option(
         None,
         help="只查这一层级的指标：产出、效益、满意度、成本，或二级如 质量（也可照表中写 产出·质量）。 "
@@ -291,7 +294,7 @@ def search(
     """查找包含 QUERY 的指标和项目（任意长度，中文、拼音首字母或近似写法），按相关度排列。 Find indicators and projects
     containing QUERY, ranked."""
     file_options(out, force, as_json)
-    search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset, out, force)
+    search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset, out, force, department)
 
 
 @app.command()

@@ -126,18 +126,19 @@ def search(
     offset: int = 0,
     out: Path | None = None,
     force: bool = False,
+    department: str | None = None,
 ) -> None:
     """`kb search`: run it and print the JSON or the tables (rich is imported for tables only), or write the hits
     to a file (`out`)."""
     from kb.find.search import Filters, search as run_search
 
-    region = part_of_name(region)
-    result = run_search(conn, query, Filters(region, year, level), limit, offset)
+    region, department = part_of_name(region), part_of_name(department)
+    result = run_search(conn, query, Filters(region, year, level, department), limit, offset)
     if out is not None:
         from cli.render import filters_text
         from kb.find.hits_file import write_hits
 
-        within = filters_text(("地区", region), ("年度", year), ("层级", level))
+        within = filters_text(("地区", region), ("年度", year), ("层级", level), ("部门", department))
         indicators, projects = write_hits(result.as_dict(), out, force, "要覆盖请加 --force，或换一个文件名", within)
         evaluated = f"，{len(result.evaluated)} 条自评 self-evaluated rows" if result.evaluated else ""
         print(shown(f"已写出 wrote {out}：{indicators} 个指标 indicators，{projects} 个项目 projects{evaluated}"))
@@ -152,7 +153,7 @@ def search(
         return
     from cli import render as render
 
-    render.search_result(console(), result, (region, year, level))
+    render.search_result(console(), result, (region, year, level, department))
     if region and not (result.indicator_total or result.project_total or result.evaluated_total):
         from kb.find.queries import departments_named
 

@@ -1,12 +1,12 @@
 """The `kb` console script and `python -m kb`: `kb search` without typer, everything else through it.
 
 Importing typer, click and the other commands takes longer than the search itself, so the usual forms of
-`kb [--db PATH] search QUERY [--region R] [--year Y] [--level L] [--limit N] [--offset N] [--json]` are parsed
-here the way click parses them (options in any order, `--opt=value`, `--` before a query that starts with a dash,
-the last of a repeated option wins) and run directly. Anything else, or anything this parser is not sure typer would run
-the same way (other commands, --help, unknown options, values typer would reject, a knowledge base that does
-not exist yet, shell completion), goes to the typer app (cli.app.main) unchanged, so help and error texts are
-the same either way.
+`kb [--db PATH] search QUERY [--region R] [--year Y] [--department D] [--level L] [--limit N] [--offset N] [--json]`
+are parsed here the way click parses them (options in any order, `--opt=value`, `--` before a query that starts with
+a dash, the last of a repeated option wins) and run directly. Anything else, or anything this parser is not sure
+typer would run the same way (other commands, --help, unknown options, values typer would reject, a knowledge base
+that does not exist yet, shell completion), goes to the typer app (cli.app.main) unchanged, so help and error texts
+are the same either way.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from cli.base import SEARCH_LIMIT, db_path, is_new, open_kb, print_error, search
 from kb.errors import USER_ERRORS, describe
 
-_VALUED = ("--region", "--year", "--level", "--limit", "--offset")
+_VALUED = ("--region", "--year", "--department", "--level", "--limit", "--offset")
 TO_TYPER = ("--out", "--force")  # writing the hits to a file: not a latency a user waits on, typer runs it
 _MAX_DIGITS = 9  # longer numbers go to typer (SQLite integers overflow at 2**63)
 
@@ -69,6 +69,7 @@ def parse(args: list[str]) -> dict | None:
         "region": None,
         "year": None,
         "level": None,
+        "department": None,
         "limit": SEARCH_LIMIT,
         "offset": 0,
         "as_json": False,
@@ -104,11 +105,12 @@ def run(
     limit: int,
     as_json: bool,
     offset: int = 0,
+    department: str | None = None,
 ) -> int:
     """`kb search` on the knowledge base at `path` as the typer app runs it: the same output, the same one-line
     error and the same exit code (typer's for ^C and a closed pipe)."""
     try:
-        search(open_kb(path), query, region, year, level, limit, as_json, offset)
+        search(open_kb(path), query, region, year, level, limit, as_json, offset, department=department)
     except USER_ERRORS as exc:
         print_error(describe(exc))
         return 1

@@ -43,8 +43,8 @@ def filters_text(*given: tuple[str, object]) -> str:
 def search_result(console: Console, result, filters=None) -> None:
     """A search's tables; nothing found: what the filters left out, the names the query spells in pinyin."""
     nothing = result.indicator_total == 0 and result.project_total == 0 and result.evaluated_total == 0
-    region, year, level = filters or (None, None, None)
-    within = filters_text(("地区", region), ("年度", year), ("层级", level))
+    region, year, level, department = filters or (None, None, None, None)
+    within = filters_text(("地区", region), ("年度", year), ("层级", level), ("部门", department))
     for word in getattr(result, "regions", ()):
         rest = " ".join(w for w in result.words if w != word)
         rest = f'"{rest}"' if " " in rest else rest
@@ -133,17 +133,15 @@ def search_result(console: Console, result, filters=None) -> None:
 
 
 def region_is_a_department(console: Console, region: str, departments: list[tuple[str, str | None]]) -> None:
-    """When --region names departments, (department, region) each, and no region: kb search filters by region
-    only, kb projects by department too."""
+    """When --region names departments, (department, region) each, and no region: --department finds them."""
     if departments:
         named = "、".join(f"{name}（{where or '地区未知'}）" for name, where in departments)
         first = departments[0][1]
         console.print(
             text(
-                f"提示：{region} 是部门名，不是地区：{named}；kb search 只按地区筛选"
-                + (f"（--region {first}）" if first else "")
-                + f"，部门的项目用 kb projects --department {region} 列出 hint: {region!r} names a department, "
-                f"not a region: kb projects --department {region}"
+                f"提示：{region} 是部门名，不是地区：{named}；按部门查用 --department {region}"
+                + (f"（地区用 --region {first}）" if first else "")
+                + f" hint: {region!r} names a department, not a region: --department {region}"
             )
         )
 

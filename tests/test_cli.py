@@ -479,12 +479,24 @@ def test_search_level_filter_takes_the_level_as_the_tables_print_it(seeded):
     assert refused.exit_code == 1 and "没有这个层级" in refused.stderr
 
 
-def test_search_by_a_department_given_as_region_says_it_is_one(seeded):
+def test_search_by_a_department_given_as_region_says_it_is_one(seeded, tmp_path):
     """An officer comparing what 公安局 set gave --region 北京市公安局: nothing, and 'try without the filters'; the
-    filter names departments (and no region), which kb projects --department lists."""
-    said = kb("search", "满意", "--region", "科学技术局", db=seeded)
-    assert said.exit_code == 0 and "在所选范围（地区 科学技术局）内没有" in said.stdout
+    filter names departments (and no region), which --department finds."""
+    said = runner.invoke(app, ["--db", str(seeded), "search", "满意", "--region", "科学技术局"], env={"COLUMNS": "300"})
+    assert said.exit_code == 0 and "在所选范围（地区 科学技术局）内没有" in said.stdout  # (one line each, at 300)
     assert "提示：科学技术局 是部门名，不是地区：宁波市奉化区科学技术局（宁波市奉化区）" in said.stdout
-    assert "（--region 宁波市奉化区）" in said.stdout and "kb projects --department 科学技术局" in said.stdout
+    assert "按部门查用 --department 科学技术局（地区用 --region 宁波市奉化区）" in said.stdout
+    found = json.loads(kb("search", "企业", "--department", "科学技术局", "--json", db=seeded).stdout)
+    assert [i["department"] for i in found["indicators"]] == ["宁波市奉化区科学技术局"] * 4
+    assert [p["name"] for p in found["projects"]] == ["扶持政策涉科兑现"]
+    everywhere = json.loads(kb("search", "企业", "--json", db=seeded).stdout)
+    assert everywhere["total"]["projects"] > 1
+    none = kb("search", "满意", "--department", "没有这个部门", db=seeded)
+    assert none.exit_code == 0 and "在所选范围（部门 没有这个部门）内没有" in none.stdout
+    from openpyxl import load_workbook
+
+    book = tmp_path / "科技局.xlsx"
+    assert kb("search", "企业", "--department", "科学技术局", "--out", book, db=seeded).exit_code == 0
+    assert load_workbook(book)["指标"]["C1"].value == "部门 科学技术局"  # the filters atop the sheet
     assert "是部门名" not in kb("search", "满意", "--region", "没有这个地区", db=seeded).stdout
     assert "是部门名" not in kb("search", "没有这个指标", "--region", "宁波", db=seeded).stdout  # 宁波 is a region

@@ -53,6 +53,8 @@ ANSWERS = [  # run without typer (file names are relative to `place`, the workin
     ["--db", "kb.sqlite3", "search", "--limit=2", "--region=宁波", "满意度", "--json"],
     ["--db", "kb.sqlite3", "search", "--region", "威海", "服务", "--year", "2022", "--level", "产出"],
     ["--db", "kb.sqlite3", "search", "服务", "--level=效益指标", "--year=2021", "--json"],
+    ["--db", "kb.sqlite3", "search", "满意", "--department", "科学技术", "--json"],
+    ["--db", "kb.sqlite3", "search", "--department=科学技术局", "服务", "--region", "宁波"],
     ["--db", "kb.sqlite3", "search", "及时", "--limit", "1", "--limit", "4", "--json", "--json"],
     ["--db", "new.sqlite3", "--db", "kb.sqlite3", "search", "及时", "--region", "", "--level="],
     ["--db", "kb.sqlite3", "search", "--", "-满意度"],
@@ -163,6 +165,7 @@ def test_errors_are_one_line(argv, message, place, handed, capsys, monkeypatch):
         (["search", "--json", "--", "--limit"], {"as_json": True, "query": "--limit"}),
         (["search", "--level", "", "-"], {"level": "", "query": "-"}),
         (["search", "q", "--offset", "40"], {"offset": 40}),
+        (["search", "--department=公安", "q"], {"department": "公安"}),
     ],
 )
 def test_parse_reads_what_click_reads(argv, expected):
@@ -172,6 +175,7 @@ def test_parse_reads_what_click_reads(argv, expected):
         "region": None,
         "year": None,
         "level": None,
+        "department": None,
         "limit": SEARCH_LIMIT,
         "offset": 0,
         "as_json": False,

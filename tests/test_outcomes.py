@@ -568,6 +568,9 @@ def test_kb_search_finds_the_rows_of_self_evaluations(tmp_path, conn, db_path):
     assert search(conn, "服务", Filters(level="满意度")).evaluated_total == 1
     assert search(conn, "服务", Filters(region="没有这个地区")).evaluated_total == 0
     assert search(conn, "服务", Filters(year=2023)).evaluated_total == 3
+    [(department,)] = conn.execute("SELECT department FROM self_evaluations").fetchall()
+    assert department and search(conn, "服务", Filters(department=department[-3:])).evaluated_total == 3
+    assert search(conn, "服务", Filters(department="没有这个部门")).evaluated_total == 0
 
 
 def test_a_base_judged_before_reads_a_target_reported_in_its_own_words_as_met(tmp_path, db_path):

@@ -128,6 +128,27 @@ def test_region_filter_restricts_counts(kb):
     assert "群众满意度" not in names(search_names(kb, "群众满意度", Filters(region="广州")))
 
 
+def test_department_filter_restricts_names_counts_and_precedents(conn):
+    """A part of the department's name, in any region ('人社' of 宁波市人社局 and 广州开发区人社局): the names, their
+    counts and their precedents are those of its projects only."""
+    for doc, name, region, department in (
+        (NINGBO, "nb.txt", "宁波市", "宁波市人社局"),
+        (WEIHAI, "wh.txt", "威海经济技术开发区", "威海经济技术开发区财政局"),
+        (GUANGZHOU, "gz.txt", "广州开发区", "广州开发区人社局"),
+    ):
+        document = make_document(doc)
+        for project in document.projects:
+            project.department = department
+        store(conn, document, name, region=region, year=2023)
+    h = search_names(conn, "服务对象满意度", Filters(department="人社"))[0]
+    assert (h.projects, h.regions) == (5, 2)  # 宁波's three and 广州's two; 威海's two left out
+    assert "工作机制" not in names(search_names(conn, "", Filters(department="人社")))
+    assert names(search_names(conn, "", Filters(department="财政局")))[0] == "服务对象满意度"
+    found = precedents(conn, ["服务对象满意度"], Filters(department="人社", region="广州"))
+    assert [(p.region, p.department) for p in found] == [("广州开发区", "广州开发区人社局")] * 2
+    assert search_names(conn, "群众满意度", Filters(department="没有这个部门")) == []
+
+
 def test_year_filter_and_variants_within_it(kb):
     h = search_names(kb, "群众满意度", Filters(year=2021))[0]
     assert (h.name, h.variants, h.projects) == ("群众满意度", ["群众满意度"], 1)

@@ -25,6 +25,7 @@ def _project(rng: random.Random, n: int) -> RawProject:
     name = f"项目{n}" + ("满意度调查" if n % 7 == 0 else "") + ("率" if n % 11 == 0 else "")
     return RawProject(
         name=name,
+        department=["市民政局", "市公安局交通管理支队", "市公安局"][n % 3],
         amount="10",
         amount_unit="万元",
         overview=f"根据文件精神，{pick(2)}。" if n % 3 else "",
@@ -44,15 +45,16 @@ def kb(conn):
     return conn
 
 
-def scan(conn, query: str, region: str | None = None) -> list[int]:
+def scan(conn, query: str, region: str | None = None, department: str | None = None) -> list[int]:
     """Ids of the projects containing `query`, by a plain scan of every text, newest first."""
     folded = fold(query)
-    rows = conn.execute("SELECT id, name, overview, goal, region FROM projects ORDER BY id DESC").fetchall()
+    rows = conn.execute("SELECT id, name, overview, goal, region, department FROM projects ORDER BY id DESC")
     return [
         r["id"]
         for r in rows
         if any(folded in fold(r[c] or "") for c in ("name", "overview", "goal"))
         and (region is None or region in r["region"])
+        and (department is None or department in r["department"])
     ]
 
 
@@ -125,6 +127,17 @@ def test_filters_and_the_first_page(kb, query):
     total, hits = project_search.search_projects(kb, query, Filters(region="宁波"), limit=5)
     assert total == len(expected) and total.exact
     assert len(hits) == min(5, len(expected)) and {h["id"] for h in hits} <= set(expected)
+
+
+@pytest.mark.parametrize("query", ["满意", "率", "服务对象满意度", "项目", "不存在的"])
+def test_a_department_filter_equals_a_scan(kb, query):
+    """A part of the department's name (公安 of 市公安局 and 市公安局交通管理支队), alone and with a region."""
+    for filters in (Filters(department="公安"), Filters(department="交通管理", region="宁波")):
+        expected = scan(kb, query, filters.region, filters.department)
+        total, hits = project_search.search_projects(kb, query, filters, limit=1000)
+        assert total.exact and total == len(expected)
+        assert sorted(h["id"] for h in hits) == sorted(expected)
+        assert all(filters.department in h["department"] for h in hits)
 
 
 @pytest.mark.parametrize("query", ["满意", "服务对象满意度", "%"])

@@ -187,6 +187,8 @@ def test_filters(conn):
     assert count(year=2022) == 2
     assert count(level="满意度") == 3
     assert count(level="产出指标") == 1
+    conn.execute("UPDATE projects SET department = '宁波市民政局' WHERE name = '甲'")
+    assert count(department="民政") == 2 and count(department="民政", year=2022) == 0
     with pytest.raises(KbError, match="unknown level"):
         Filters(level="投入")
 

@@ -112,6 +112,7 @@ SEARCHES = [
     ("补贴发放准却率", {}),  # a near spelling sharing bigrams: found through the base's index of names
     ("满", {}),  # one character
     ("满意", {"region": "宁波"}),
+    ("企业", {"department": "科学技术"}),
     ("率", {"year": 2022}),
     ("率", {"level": "满意度"}),
     ("率", {"limit": 5}),
@@ -126,7 +127,7 @@ async def test_search_json_is_what_kb_search_prints(datasette, local_copy, query
     response = await datasette.client.get("/-/search.json?" + urlencode({"q": query, **args}))
     assert response.status_code == 200, response.text
     cli = ["search", query, "--json"]
-    for key in ("region", "year", "level", "limit"):
+    for key in ("region", "department", "year", "level", "limit"):
         if key in args:
             cli += [f"--{key}", args[key]]
     if "page" in args:

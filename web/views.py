@@ -58,12 +58,14 @@ def _number(request, key: str, default: int | None, allowed: range) -> int | Non
 
 
 def search_request(request) -> dict:
-    """The search's arguments from the query string: q, region, year, level, limit, page (1 = the first)."""
+    """The search's arguments from the query string: q, region, department, year, level, limit, page (1 = the
+    first)."""
     limit = _number(request, "limit", 20, PAGE_SIZES)
     page = _number(request, "page", 1, range(1, MAX_OFFSET // limit + 2))
     return {
         "q": request.args.get("q", ""),  # cleaned and checked by kb's search, as for `kb search`
         "region": _text(request, "region"),
+        "department": _text(request, "department"),
         "year": _number(request, "year", None, range(1900, 2201)),
         "level": _text(request, "level", 20),
         "limit": limit,
@@ -97,7 +99,7 @@ async def _run(datasette, fn):
 
 
 async def _search(datasette, args: dict) -> dict:
-    filters = Filters(args["region"], args["year"], args["level"])
+    filters = Filters(args["region"], args["year"], args["level"], args["department"])
     offset = (args["page"] - 1) * args["limit"]
     result = await _run(datasette, lambda conn: search(conn, args["q"], filters, args["limit"], offset))
     return result.as_dict()

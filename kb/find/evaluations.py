@@ -56,7 +56,7 @@ def search_self_evaluated(
     """Self-evaluated rows whose indicator name contains `q` (each of its words, kb.vocab.tokens.query_words; folded
     as kb search folds names), newest first: how many, and a page of them (none read for `limit` 0), each with
     `self_evaluation_id, self_evaluation, region, year, name, target, actual, met, score, notes`. `filters`
-    (kb.find.search.Filters) narrow them by region, year and standard level."""
+    (kb.find.search.Filters) narrow them by region, year, department and standard level."""
     from kb.find.search import LEVELS, holds_words
     from kb.vocab.tokens import fold, query_words
 
@@ -73,6 +73,9 @@ def search_self_evaluated(
     if filters.year:
         where += " AND s.year = :year"
         params["year"] = filters.year
+    if filters.department:
+        where += " AND instr(s.department, :department) > 0"
+        params["department"] = filters.department
     if filters.level:
         where += f" AND o.std_level{1 if filters.level in LEVELS.values() else 2} = :level"
         params["level"] = filters.level

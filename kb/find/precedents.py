@@ -242,23 +242,20 @@ def name_index(conn: sqlite3.Connection) -> NameIndex:
 
 
 def _filter_key(filters: Filters) -> tuple:
-    return (filters.region or None, filters.year or None, filters.level or None)
+    return (filters.region or None, filters.year or None, filters.level or None, filters.department or None)
 
 
 def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameIndex:
     """The names with uses within the filters, counted within them."""
     fkey = _filter_key(filters)
-    if fkey == (None, None, None):
+    if not any(fkey):
         return state.names(conn)
     if fkey not in state.filtered:
         params: dict = {}
         where = filter_sql(filters, params)
-        # Projects first: a region or year filter selects few of them, and indicators are indexed by project.
-        source = (
-            "projects p CROSS JOIN indicators i ON i.project_id = p.id"
-            if filters.region or filters.year
-            else "indicators i"
-        )
+        # Projects first: a region, year or department filter selects few of them, and indicators are indexed by
+        # project.
+        source = "projects p CROSS JOIN indicators i ON i.project_id = p.id" if filters.projects else "indicators i"
         uses = Counter(r[0] for r in conn.execute(f"SELECT i.name_id FROM {source} WHERE 1 {where}", params))
         state.filtered[fkey] = state.names(conn).restricted(uses)
         while len(state.filtered) > _MAX_FILTERED:
@@ -292,7 +289,7 @@ def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = N
 def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
     """Projects, regions, usual levels and target spread of each hit's uses within the filters, by position: from the
     names' kept totals when nothing is filtered, else from the uses."""
-    if _filter_key(filters) == (None, None, None):
+    if not any(_filter_key(filters)):
         return _from_totals(conn, hits)
     return _from_uses(conn, hits, filters)
 
@@ -317,8 +314,8 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
         FROM json_each(:pairs)) g JOIN indicator_names n ON n.name = g.name
         CROSS JOIN indicators i ON i.name_id = n.id"""
     with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
-    # Levels and targets are on the indicator rows: projects are read only for a region or year filter.
-    source = with_projects if filters.region or filters.year else f"FROM {uses} WHERE 1 {where}"
+    # Levels and targets are on the indicator rows: projects are read only for a filter on theirs.
+    source = with_projects if filters.projects else f"FROM {uses} WHERE 1 {where}"
     counted, described = read_tables(
         conn,
         params,
