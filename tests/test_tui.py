@@ -350,6 +350,31 @@ async def test_region_filter_narrows_counts(seeded):
         assert set(column(app.query_one("#precedents"), 2)) == {"广州开发区"}
 
 
+async def test_department_typed_narrows_names_precedents_and_projects(seeded):
+    """An officer comparing what 科学技术局s set types a part of the department's name beside the selects; the
+    names, their precedents and the projects found are that department's only."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"企业")
+        await settle(pilot)
+        pane = app.query_one(IndicatorsPane)
+        everywhere = len(column(app.query_one("#names"), 0))
+        pane.query_one("#department", Input).focus()
+        await pilot.press(*"科学技术")
+        await settle(pilot)
+        assert pane.filters == Filters(department="科学技术")
+        names = column(app.query_one("#names"), 0)
+        assert 0 < len(names) < everywhere and "新增科技型初创企业数" in names
+        assert set(column(app.query_one("#precedents"), 4)) == {"宁波市奉化区科学技术局"}
+        await pilot.press("f4")
+        projects = app.query_one(ProjectsPane)
+        projects.query_one("#department", Input).value = "科学技术局"
+        app.query_one("#proj-query", Input).value = "扶持"
+        await settle(pilot)
+        assert column(app.query_one("#proj-results"), 0) == ["扶持政策涉科兑现"]
+
+
 async def test_full_text_project_search_opens_the_project(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,5 @@
-"""Region, year and (optionally) level selects that together make a kb.find.search.Filters."""
+"""Region, year and (optionally) level selects and a department's part of a name that together make a
+kb.find.search.Filters."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from kb.find.search import LEVELS, Filters, region_words
 from kb.vocab.tokens import query_words
@@ -18,10 +19,11 @@ class FilterBar(Horizontal):
     DEFAULT_CSS = """
     FilterBar { height: auto; width: auto; }
     FilterBar > Select { width: 18; margin-left: 1; }
+    FilterBar > #department { width: 12; margin-left: 1; }
     """
 
     class Changed(Message):
-        """One of the selects changed (read `filters`)."""
+        """One of the filters changed (read `filters`)."""
 
     def __init__(self, with_level: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -30,6 +32,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Select([], prompt="地区 region", id="region", compact=True)
+        yield Input(placeholder="部门 dept", id="department", compact=True)
         yield Select([], prompt="年度 year", id="year", compact=True)
         if self.with_level:
             yield Select([(v, v) for v in LEVELS.values()], prompt="层级 level", id="level", compact=True)
@@ -38,7 +41,10 @@ class FilterBar(Horizontal):
     def filters(self) -> Filters:
         value = lambda s: None if s.is_blank() else s.value  # noqa: E731
         level = value(self.query_one("#level", Select)) if self.with_level else None
-        return Filters(value(self.query_one("#region", Select)), value(self.query_one("#year", Select)), level)
+        department = self.query_one("#department", Input).value.strip() or None  # a part of its name, as --department
+        return Filters(
+            value(self.query_one("#region", Select)), value(self.query_one("#year", Select)), level, department
+        )
 
     def set_choices(self, regions: list[str], years: list[int]) -> None:
         """New options (after an import), keeping the current choice when it still exists."""
@@ -65,6 +71,7 @@ class FilterBar(Horizontal):
         )
 
     @on(Select.Changed)
-    def _changed(self, event: Select.Changed) -> None:
+    @on(Input.Changed, "#department")
+    def _changed(self, event: Select.Changed | Input.Changed) -> None:
         event.stop()
         self.post_message(self.Changed())
