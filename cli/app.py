@@ -270,7 +270,9 @@ def search(
     ),
     year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
     department: Optional[str] = typer.Option(
-        None, help="只查这个部门的项目（名称的一部分，如 公安）。 Only this department's projects (a part of its name)."
+        None,
+        help="只查这个部门的项目（名称的一部分，如 公安；人社、住建、科技局等简称也可）。 Only this department's "
+        "projects (a part of its name, or its usual short name).",
     ),
     level: Optional[str] = typer.Option(
         None,
@@ -306,7 +308,10 @@ def projects(
     ),
     year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
     department: Optional[str] = typer.Option(
-        None, help="只列这个部门（名称的一部分）。 Only this department (a part of its name).", callback=part_of_name
+        None,
+        help="只列这个部门（名称的一部分，或 人社、住建 等简称）。 Only this department (a part of its name, or its "
+        "short name).",
+        callback=part_of_name,
     ),
     limit: Optional[int] = typer.Option(None, min=1, help="最多列出几个项目。 At most this many projects."),
     as_json: bool = JsonOpt,
@@ -360,7 +365,10 @@ def evaluations(
     ),
     year: Optional[int] = typer.Option(None, help="只查这个年度。 Only this year."),
     department: Optional[str] = typer.Option(
-        None, help="只列这个部门（名称的一部分）。 Only this department (a part of its name).", callback=part_of_name
+        None,
+        help="只列这个部门（名称的一部分，或 人社、住建 等简称）。 Only this department (a part of its name, or its "
+        "short name).",
+        callback=part_of_name,
     ),
     name: Optional[str] = typer.Option(
         None,

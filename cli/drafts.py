@@ -908,7 +908,8 @@ def lint(
     year: Optional[int] = typer.Option(None, help="与 --all 同用：只查这个预算年度。 With --all: only this year."),
     department: Optional[str] = typer.Option(
         None,
-        help="与 --all 同用：只查这个部门（名称的一部分）。 With --all: only this department (a part of its name).",
+        help="与 --all 同用：只查这个部门（名称的一部分，或 人社 等简称）。 With --all: only this department (a part "
+        "of its name, or its short name).",
         callback=part_of_name,
     ),
     out: Optional[Path] = typer.Option(

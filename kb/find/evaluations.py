@@ -9,6 +9,7 @@ import sqlite3
 from kb.errors import KbError
 from kb.find.outcomes import verdict
 from kb.find.queries import DEPARTMENT, list_filters, listed_name
+from kb.vocab.departments import department_sql
 from kb.vocab.numbers import number
 
 
@@ -74,8 +75,7 @@ def search_self_evaluated(
         where += " AND s.year = :year"
         params["year"] = filters.year
     if filters.department:
-        where += " AND instr(s.department, :department) > 0"
-        params["department"] = filters.department
+        where += " AND " + department_sql("s.department", filters.department, params)
     if filters.level:
         where += f" AND o.std_level{1 if filters.level in LEVELS.values() else 2} = :level"
         params["level"] = filters.level

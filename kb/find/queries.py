@@ -10,6 +10,7 @@ from typing import NamedTuple
 from kb.errors import KbError
 from kb.find.gil import read_rows
 from kb.find.outcomes import add_outcomes
+from kb.vocab.departments import department_spellings
 
 
 PROJECT = "project"  # projects.kind of a project
@@ -25,13 +26,14 @@ def listed_name(name: str, department_wide: bool) -> str:
 
 def list_filters(table: str, region: str | None, year: int | None, department: str | None = None) -> tuple[str, list]:
     """The conditions (each after AND) and parameters of a list's filters on `table`: a part of the region's name,
-    the year, a part of the department's name."""
-    conditions = [
-        (f" AND instr({table}.region, ?) > 0", region),
-        (f" AND {table}.year = ?", year),
-        (f" AND instr({table}.department, ?) > 0", department),
-    ]
-    return "".join(sql for sql, value in conditions if value), [value for _, value in conditions if value]
+    the year, a part of the department's name (or of its short or full name, kb.vocab.departments)."""
+    conditions = [(f" AND instr({table}.region, ?) > 0", region), (f" AND {table}.year = ?", year)]
+    sql, params = "".join(sql for sql, value in conditions if value), [value for _, value in conditions if value]
+    if department:
+        spellings = department_spellings(department)
+        sql += f" AND ({' OR '.join([f'instr({table}.department, ?) > 0'] * len(spellings))})"
+        params += spellings
+    return sql, params
 
 
 def departments_named(conn: sqlite3.Connection, text: str, limit: int = 3) -> list[tuple[str, str | None]]:
@@ -39,9 +41,10 @@ def departments_named(conn: sqlite3.Connection, text: str, limit: int = 3) -> li
     a region), those with most projects first."""
     if conn.execute("SELECT 1 FROM projects WHERE instr(region, ?) > 0 LIMIT 1", (text,)).fetchone():
         return []
-    sql = """SELECT department, region FROM projects WHERE instr(department, ?) > 0 GROUP BY department, region
+    where, params = list_filters("projects", None, None, text)
+    sql = f"""SELECT department, region FROM projects WHERE 1 {where} GROUP BY department, region
         ORDER BY count(*) DESC, department LIMIT ?"""
-    return [(row[0], row[1]) for row in conn.execute(sql, (text, limit))]
+    return [(row[0], row[1]) for row in conn.execute(sql, (*params, limit))]
 
 
 def list_projects(

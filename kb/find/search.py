@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from kb.errors import KbError
 from kb.find.common_names import CommonNames
 from kb.find.counts import Count
+from kb.vocab.departments import department_sql
 from kb.vocab.tokens import (
     MAX_QUERY_CHARS,
     fold,
@@ -39,7 +40,8 @@ class Filters(namedtuple("Filters", "region year level department")):
     """region: a substring of the region ('宁波' matches 宁波市 and 宁波市奉化区); year: a budget year;
     level: 产出 / 效益 / 满意度 / 成本, or a level 2 (数量, 质量, 社会效益 …), with or without 指标, or as the tables
     print it (产出·质量, 成本·经济), kept as its standard name; department: a substring of the project's
-    department ('公安' matches 北京市公安局 and 福州市公安局交通管理支队)."""
+    department ('公安' matches 北京市公安局 and 福州市公安局交通管理支队), or of its usual short name or full name
+    (kb.vocab.departments: '人社' matches 北京市人力资源和社会保障局)."""
 
     __slots__ = ()
 
@@ -137,8 +139,7 @@ def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
         params["year"] = filters.year
         sql += " AND p.year = :year"
     if filters.department:
-        params["department"] = filters.department
-        sql += " AND instr(p.department, :department) > 0"
+        sql += " AND " + department_sql("p.department", filters.department, params)
     if with_level and filters.level:
         params["level"] = filters.level
         sql += f" AND i.std_level{1 if filters.level in LEVELS.values() else 2} = :level"

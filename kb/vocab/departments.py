@@ -1,0 +1,65 @@
+"""Departments by the names officers call them: the usual short names (简称) of government units and the full
+names tables print, so that a department filter of `人社` finds 北京市人力资源和社会保障局 and `科技局` finds both
+西安市科学技术局 and 西安市科技局, as it reads.
+
+Each entry is a short name and the full forms it stands for; a filter's text is also tried with each short name in
+it spelt out and each full form in it shortened (`department_spellings`). Only names in common use across the
+country are here, each one word that no other unit's name holds.
+"""
+
+from __future__ import annotations
+
+SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "人社": ("人力资源和社会保障", "人力资源社会保障"),
+    "住建": ("住房和城乡建设", "住房城乡建设"),
+    "卫健": ("卫生健康", "卫生和健康"),
+    "发改": ("发展和改革", "发展改革"),
+    "医保": ("医疗保障",),
+    "市监": ("市场监督管理", "市场监管"),
+    "科技": ("科学技术",),
+    "教委": ("教育委员会",),
+    "文旅": ("文化和旅游", "文化广电和旅游", "文化广电旅游", "文化旅游"),
+    "城管": ("城市管理",),
+    "交警": ("公安局交通管理", "交通警察"),
+    "环保": ("生态环境", "环境保护"),
+    "人防": ("人民防空",),
+    "应急局": ("应急管理局",),
+    "政数": ("政务服务和数据管理",),
+    "网信": ("网络安全和信息化",),
+    "编办": ("机构编制委员会办公室",),
+    "统战": ("统一战线",),
+    "政法委": ("政法委员会",),
+    "纪委": ("纪律检查委员会",),
+    "国资委": ("国有资产监督管理委员会",),
+    "民宗": ("民族宗教", "民族和宗教"),
+    "残联": ("残疾人联合会",),
+    "妇联": ("妇女联合会",),
+    "科协": ("科学技术协会",),
+    "侨联": ("归国华侨联合会",),
+    "文联": ("文学艺术界联合会",),
+    "工商联": ("工商业联合会",),
+    "机关事务局": ("机关事务管理局",),
+    "中共": ("中国共产党",),
+    "市委": ("市委员会",),
+}
+
+_MAX_SPELLINGS = 16  # a text naming several units' short names: enough for any two of them spelt out
+
+
+def department_spellings(text: str) -> list[str]:
+    """`text` and its other spellings: each short name in it spelt out in full, each full form in it shortened
+    ('人社局' → 人社局, 人力资源和社会保障局, 人力资源社会保障局), the text first."""
+    found = [text]
+    for short, forms in SHORT_NAMES.items():
+        for spelt in list(found):
+            if short in spelt and not any(form in spelt for form in forms):  # (市委 of 市委员会: spelt out)
+                found += [spelt.replace(short, form) for form in forms]
+            found += [spelt.replace(form, short) for form in forms if form in spelt]
+    return list(dict.fromkeys(found))[:_MAX_SPELLINGS]
+
+
+def department_sql(column: str, text: str, params: dict) -> str:
+    """SQL true when `column` holds `text` or one of its other spellings; their parameters added to `params`."""
+    spellings = department_spellings(text)
+    params.update({f"department{k}": spelt for k, spelt in enumerate(spellings)})
+    return "(" + " OR ".join(f"instr({column}, :department{k}) > 0" for k in range(len(spellings))) + ")"
