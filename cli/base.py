@@ -133,13 +133,12 @@ def search(
     from kb.find.search import Filters, search as run_search
 
     region, department = part_of_name(region), part_of_name(department)
-    result = run_search(conn, query, Filters(region, year, level, department), limit, offset)
+    filters = Filters(region, year, level, department)
     if out is not None:
-        from cli.render import filters_text
-        from kb.find.hits_file import write_hits
+        from kb.find.hits_file import write_search
 
-        within = filters_text(("地区", region), ("年度", year), ("层级", level), ("部门", department))
-        indicators, projects = write_hits(result.as_dict(), out, force, "要覆盖请加 --force，或换一个文件名", within)
+        how = "要覆盖请加 --force，或换一个文件名"
+        result, indicators, projects = write_search(conn, query, filters, out, limit, offset, force, how)
         evaluated = f"，{len(result.evaluated)} 条自评 self-evaluated rows" if result.evaluated else ""
         print(shown(f"已写出 wrote {out}：{indicators} 个指标 indicators，{projects} 个项目 projects{evaluated}"))
         if result.indicator_total > indicators or result.project_total > projects:
@@ -148,12 +147,13 @@ def search(
             all_of = f"共 {count_text(result.indicator_total)} 个指标、{count_text(result.project_total)} 个项目"
             print(f"{all_of}；用 --limit 写更多 use --limit for more")
         return
+    result = run_search(conn, query, filters, limit, offset)
     if as_json:
         print_json(result.as_dict())
         return
     from cli import render as render
 
-    render.search_result(console(), result, (region, year, level, department))
+    render.search_result(console(), result, filters)
     if region and not (result.indicator_total or result.project_total or result.evaluated_total):
         from kb.find.queries import departments_named
 

@@ -14,6 +14,7 @@ from rich.text import Text
 from kb.find.evaluations import form_rows, head_pairs
 from kb.find.outcomes import PEERS_KEY, achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, listed_name
+from kb.find.search import Filters
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
 from kb.find.counts import count_text
@@ -40,11 +41,10 @@ def filters_text(*given: tuple[str, object]) -> str:
     return "，".join(f"{label} {value}" for label, value in given if value)
 
 
-def search_result(console: Console, result, filters=None) -> None:
+def search_result(console: Console, result, filters: Filters | None = None) -> None:
     """A search's tables; nothing found: what the filters left out, the names the query spells in pinyin."""
     nothing = result.indicator_total == 0 and result.project_total == 0 and result.evaluated_total == 0
-    region, year, level, department = filters or (None, None, None, None)
-    within = filters_text(("地区", region), ("年度", year), ("层级", level), ("部门", department))
+    within = filters.said if filters else ""
     for word in getattr(result, "regions", ()):
         rest = " ".join(w for w in result.words if w != word)
         rest = f'"{rest}"' if " " in rest else rest

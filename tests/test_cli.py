@@ -238,6 +238,8 @@ def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_pat
     text = table.read_bytes()
     assert text.startswith("\ufeff指标名称,指标值".encode("utf-8")) and len(text.decode("utf-8-sig").splitlines()) > 3
     assert kb("search", "满意", "--out", tmp_path / "x.pdf", db=seeded).exit_code == 1
+    empty = kb("search", "没有这个指标", "--out", tmp_path / "空.xlsx", db=seeded)  # sent on: nobody set it
+    assert empty.exit_code == 1 and "未写出 空.xlsx" in empty.stderr and not (tmp_path / "空.xlsx").exists()
     for unheeded in (["--force"], ["--json", "--out", tmp_path / "y.csv"]):  # refused, not passed over
         refused = kb("search", "满意", *unheeded, db=seeded)
         assert refused.exit_code == 1 and refused.stderr.startswith("kb: 错误 error: --"), refused.stderr

@@ -10,9 +10,11 @@ from collections import Counter
 from pathlib import Path
 
 from importers.records import HITS_HEADER, HITS_TITLE
+from kb.errors import KbError
 from kb.find.counts import count_text
 from kb.find.outcomes import peers_text, verdict
 from kb.find.precedents import hits_spread
+from kb.find.search import SearchResult, search
 from kb.sheet_file import checked, csv_text, fill_sheet
 from kb.vocab.families import family_key, spellings_note
 from kb.written import write_whole
@@ -43,6 +45,30 @@ PEERS = "同名指标自评达成（达成/自评数 · 实际中位数；自报
 COMPARED = ("指标名称", "先例数", "地区", "目标值分布（个数）", "最常用")  # the comparison's columns (and PEERS)
 _WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "指标值": 16, "自评表": 40, PEERS: 24}
 _WIDTHS |= {"地区": 24, "目标值分布（个数）": 48, "最常用": 16}
+
+
+def write_search(
+    conn,
+    query: str,
+    filters,
+    path: Path,
+    limit: int,
+    offset: int = 0,
+    overwrite: bool = False,
+    how: str = "换一个文件名",
+) -> tuple[SearchResult, int, int]:
+    """Search (kb.find.search.search) and write `limit` hits of each kind after the first `offset` to `path`
+    (write_hits), the filters said atop: (the result, the numbers of indicators and projects written). Nothing
+    found is a KbError: no file is written (an empty workbook sent on would say nobody set such an indicator)."""
+    result = search(conn, query, filters, limit, offset)
+    if not (result.indicators or result.projects or result.evaluated):
+        within = f"在所选范围（{filters.said}）内" if filters.said else ""
+        raise KbError(
+            f"{within}没有包含 {result.query!r} 的指标或项目，未写出 {path.name}（按名称中的文字查，拼音请改用中文） "
+            f"nothing contains {result.query!r}: no file written"
+        )
+    indicators, projects = write_hits(result.as_dict(), path, overwrite, how, filters.said)
+    return result, indicators, projects
 
 
 def write_hits(

@@ -67,6 +67,12 @@ class Filters(namedtuple("Filters", "region year level department")):
         return super().__new__(cls, region, year, level, department)
 
     @property
+    def said(self) -> str:
+        """The filters as a list says them: '地区 宁波，年度 2025，部门 公安' ('' for none)."""
+        given = (("地区", self.region), ("年度", self.year), ("层级", self.level), ("部门", self.department))
+        return "，".join(f"{label} {value}" for label, value in given if value)
+
+    @property
     def projects(self) -> bool:
         """Whether the filters are on the projects' columns (region, year, department), not only the indicators'."""
         return bool(self.region or self.year or self.department)
