@@ -361,9 +361,9 @@ async def test_department_typed_narrows_names_precedents_and_projects(seeded):
         pane = app.query_one(IndicatorsPane)
         everywhere = len(column(app.query_one("#names"), 0))
         pane.query_one("#department", Input).focus()
-        await pilot.press(*"科学技术")
+        await pilot.press(*"科学技术局")  # (科学技术 is also 科技: 经区科技创新局 too)
         await settle(pilot)
-        assert pane.filters == Filters(department="科学技术")
+        assert pane.filters == Filters(department="科学技术局")
         names = column(app.query_one("#names"), 0)
         assert 0 < len(names) < everywhere and "新增科技型初创企业数" in names
         assert set(column(app.query_one("#precedents"), 4)) == {"宁波市奉化区科学技术局"}
@@ -373,6 +373,43 @@ async def test_department_typed_narrows_names_precedents_and_projects(seeded):
         app.query_one("#proj-query", Input).value = "扶持"
         await settle(pilot)
         assert column(app.query_one("#proj-results"), 0) == ["扶持政策涉科兑现"]
+
+
+async def test_ctrl_s_writes_the_comparison_kb_search_out_writes(seeded, tmp_path):
+    """An officer in the app wrote the comparison for her 科长 only through `kb search --out`: ctrl+s on the
+    Indicators tab asks for a file and writes the same workbook, the filters chosen said atop; a file there is
+    left, said in the dialog; an empty query is said, no dialog."""
+    from openpyxl import load_workbook
+
+    from kb.find.hits_file import write_search
+    from tui.drafting.dialogs import NameDialog
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, NameDialog)
+        await pilot.press(*"企业")
+        app.query_one(IndicatorsPane).query_one("#department", Input).value = "科学技术"
+        await settle(pilot)
+        book = tmp_path / "对比.xlsx"
+        for _ in range(2):
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, NameDialog)
+            app.screen.query_one(Input).value = str(book)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert "文件已存在，未覆盖" in str(app.screen.query_one(".dialog-error").render())
+        await pilot.press("escape")
+    sheets = load_workbook(book)
+    assert sheets.sheetnames[:3] == ["对比", "指标", "项目"] and sheets["对比"]["C1"].value == "部门 科学技术"
+    again = tmp_path / "again.xlsx"
+    write_search(connect(seeded), "企业", Filters(department="科学技术"), again, 1000)
+    assert [[c.value for c in row] for row in load_workbook(again)["对比"]] == [
+        [c.value for c in row] for row in sheets["对比"]
+    ]
 
 
 async def test_full_text_project_search_opens_the_project(seeded):

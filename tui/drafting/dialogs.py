@@ -69,19 +69,28 @@ def dialog_buttons(ok: str, variant: str = "primary") -> Horizontal:
 
 
 class NameDialog(ModalScreen):
-    """Asks for a draft name; `act(name)` (run in a thread) gives the result the dialog closes with."""
+    """Asks for a draft name (or, given its `label` and `placeholder`, another line such as a file's path);
+    `act(text)` (run in a thread) gives the result the dialog closes with, or a KbError said in it."""
 
     BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
-    def __init__(self, title: str, act: Callable[[str], Any], value: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        act: Callable[[str], Any],
+        value: str = "",
+        label: str = "草稿名称 draft name (通常即项目名称 usually the project's name):",
+        placeholder: str = "如 科技型企业研发补贴",
+    ) -> None:
         super().__init__()
         self.title_text, self.act, self.value = title, act, value
+        self.label, self.placeholder = label, placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = Text(self.title_text)
-            yield Label("草稿名称 draft name (通常即项目名称 usually the project's name):")
-            yield TypedInput(self.value, placeholder="如 科技型企业研发补贴", id="name-input")
+            yield Label(self.label)
+            yield TypedInput(self.value, placeholder=self.placeholder, id="name-input")
             yield Static(classes="dialog-error")
             yield dialog_buttons("确定 OK")
 

@@ -56,9 +56,19 @@ def _evaluated(conn, query: str, filters: Filters) -> int:
     return search_self_evaluated(conn, query.strip(), filters, limit=0)[0]
 
 
+EXPORT_LIMIT = 1000  # indicators (and projects) of a comparison written from the app, as `kb search --limit 1000`
+
+
 class IndicatorsPane(Vertical):
     BINDINGS = [
         Binding("g", "goto", "打开项目", tooltip="在浏览页打开该项目 open the project in Browse", id="goto"),
+        Binding(
+            "ctrl+s",
+            "export",
+            "导出对比",
+            tooltip="把这次查询的对比表写入 Excel（同 kb search --out） write the comparison workbook",
+            id="export",
+        ),
         Binding("slash", "focus_query", "搜索", show=False, tooltip="到搜索框 to the search box", id="focus-query"),
     ]
 
@@ -349,6 +359,45 @@ class IndicatorsPane(Vertical):
         if self.shown and table.row_count:
             p = self.shown[table.cursor_row]
             self.post_message(OpenProject(p.project_id, p.name))
+
+    def action_export(self) -> None:
+        """The comparison workbook of the query within the filters chosen, as `kb search QUERY --out FILE` writes
+        it (kb.find.hits_file), to a file the officer names."""
+        query = self.query_text.strip()
+        if not query:
+            self.notify("先输入要比较的指标名称 type the indicator to compare first", severity="warning", markup=False)
+            return
+        from pathlib import Path
+
+        from kb.drafting.export import safe_filename
+        from kb.find.hits_file import write_search
+        from tui.drafting.dialogs import NameDialog
+
+        filters = self.filters
+
+        def write(text: str) -> tuple[Path, int, int, int]:
+            path = Path(text.strip()).expanduser()
+            result, indicators, projects = self.db.call(write_search, query, filters, path, EXPORT_LIMIT)
+            return path, indicators, projects, result.indicator_total
+
+        def written(done: tuple[Path, int, int, int] | None) -> None:
+            if done:
+                path, indicators, projects, total = done
+                part = f"前 {indicators} 个（共 {total} 个）" if total > indicators else f"{indicators} 个"
+                said = f"{path}：{part}指标、{projects} 个项目 indicators, projects"
+                self.notify(shown(said), title="已写出对比表 comparison written", markup=False)
+
+        within = f"（{filters.said}）" if filters.said else ""
+        self.app.push_screen(
+            NameDialog(
+                f"导出对比 export the comparison · {query}{within}",
+                write,
+                str(Path.home() / safe_filename(f"对比-{query}", "xlsx")),
+                label="写入文件 write to（.xlsx：对比、指标、项目、自评；.csv：指标）:",
+                placeholder="如 ~/对比-满意度.xlsx",
+            ),
+            written,
+        )
 
     def action_focus_query(self) -> None:
         self.query_one("#ind-query", Input).focus()
