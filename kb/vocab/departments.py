@@ -47,14 +47,15 @@ _MAX_SPELLINGS = 16  # a text naming several units' short names: enough for any 
 
 
 def department_spellings(text: str) -> list[str]:
-    """`text` and its other spellings: each short name in it spelt out in full, each full form in it shortened
-    ('人社局' → 人社局, 人力资源和社会保障局, 人力资源社会保障局), the text first."""
+    """`text` and its other spellings: each short name or full form in it written as the short name and as each full
+    form ('人社局' → 人社局, 人力资源和社会保障局, 人力资源社会保障局), the text first."""
     found = [text]
     for short, forms in SHORT_NAMES.items():
         for spelt in list(found):
-            if short in spelt and not any(form in spelt for form in forms):  # (市委 of 市委员会: spelt out)
-                found += [spelt.replace(short, form) for form in forms]
-            found += [spelt.replace(form, short) for form in forms if form in spelt]
+            for form in forms:  # each full form shortened first, so that every other full form is tried too
+                spelt = spelt.replace(form, short)  # (市委员会 → 市委, not 市委员会员会 when spelt out)
+            if short in spelt:
+                found += [spelt] + [spelt.replace(short, form) for form in forms]
     return list(dict.fromkeys(found))[:_MAX_SPELLINGS]
 
 
