@@ -240,6 +240,8 @@ def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_pat
     assert kb("search", "满意", "--out", tmp_path / "x.pdf", db=seeded).exit_code == 1
     empty = kb("search", "没有这个指标", "--out", tmp_path / "空.xlsx", db=seeded)  # sent on: nobody set it
     assert empty.exit_code == 1 and "未写出 空.xlsx" in empty.stderr and not (tmp_path / "空.xlsx").exists()
+    spelt = kb("search", "myd", "--out", tmp_path / "myd.xlsx", db=seeded)  # the app lists the names 'myd' spells
+    assert spelt.exit_code == 1 and "请用中文名称查，如 服务企业满意度" in spelt.stderr, spelt.stderr
     for unheeded in (["--force"], ["--json", "--out", tmp_path / "y.csv"]):  # refused, not passed over
         refused = kb("search", "满意", *unheeded, db=seeded)
         assert refused.exit_code == 1 and refused.stderr.startswith("kb: 错误 error: --"), refused.stderr

@@ -47,6 +47,9 @@ _WIDTHS = {"指标名称": 40, "项目": 40, "部门": 28, "匹配文字": 60, "
 _WIDTHS |= {"地区": 24, "目标值分布（个数）": 48, "最常用": 16}
 
 
+_NAMES_SAID = 3  # names a query spells in pinyin or nearly, said when it finds nothing to write
+
+
 def write_search(
     conn,
     query: str,
@@ -63,8 +66,10 @@ def write_search(
     result = search(conn, query, filters, limit, offset)
     if not (result.indicators or result.projects or result.evaluated):
         within = f"在所选范围（{filters.said}）内" if filters.said else ""
+        spelt = "、".join(s["name"] for s in result.suggestions[:_NAMES_SAID])  # what the app lists for 'myd'
+        how = f"请用中文名称查，如 {spelt}" if spelt else "拼音请改用中文"
         raise KbError(
-            f"{within}没有包含 {result.query!r} 的指标或项目，未写出 {path.name}（按名称中的文字查，拼音请改用中文） "
+            f"{within}没有包含 {result.query!r} 的指标或项目，未写出 {path.name}（按名称中的文字查，{how}） "
             f"nothing contains {result.query!r}: no file written"
         )
     indicators, projects = write_hits(result.as_dict(), path, overwrite, how, filters.said)
