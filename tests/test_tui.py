@@ -398,6 +398,7 @@ async def test_ctrl_s_writes_the_comparison_kb_search_out_writes(seeded, tmp_pat
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert isinstance(app.screen, NameDialog)
+            assert app.screen.query_one(Input).value.endswith("对比-企业-科学技术.xlsx")  # another department: another
             app.screen.query_one(Input).value = str(book)
             await pilot.press("enter")
             await settle(pilot)

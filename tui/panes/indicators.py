@@ -59,6 +59,12 @@ def _evaluated(conn, query: str, filters: Filters) -> int:
 EXPORT_LIMIT = 1000  # indicators (and projects) of a comparison written from the app, as `kb search --limit 1000`
 
 
+def _comparison_name(query: str, filters: Filters) -> str:
+    """A comparison's file name, its filters in it: '对比-满意度-北京市-公安-2026' (one per department compared, not
+    the last one's name refused for the next)."""
+    return "-".join(str(v) for v in ("对比", query, filters.region, filters.department, filters.year) if v)
+
+
 class IndicatorsPane(Vertical):
     BINDINGS = [
         Binding("g", "goto", "打开项目", tooltip="在浏览页打开该项目 open the project in Browse", id="goto"),
@@ -392,7 +398,7 @@ class IndicatorsPane(Vertical):
             NameDialog(
                 f"导出对比 export the comparison · {query}{within}",
                 write,
-                str(Path.home() / safe_filename(f"对比-{query}", "xlsx")),
+                str(Path.home() / safe_filename(_comparison_name(query, filters), "xlsx")),
                 label="写入文件 write to（.xlsx：对比、指标、项目、自评；.csv：指标）:",
                 placeholder="如 ~/对比-满意度.xlsx",
             ),
