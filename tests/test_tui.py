@@ -642,6 +642,29 @@ async def test_tree_fills_branches_lazily_and_caps_a_year():
         assert not tree.reveal(1)
 
 
+async def test_tree_filter_knows_departments_by_their_short_names():
+    """An officer typed 人社 in Browse's filter, as in the 部门 box, and found nothing: the tree's filter tries a
+    department's short and full names too."""
+    from textual.app import App
+
+    class TreeApp(App):
+        def compose(self):
+            yield ProjectTree()
+
+    rows = [
+        ProjectRow(1, "就业补贴", "北京市人力资源和社会保障局", "北京市", 2026, 3),
+        ProjectRow(2, "科技计划", "西安市科学技术局", "西安市", 2022, 2),
+        ProjectRow(3, "科普", "西安市科技局", "西安市", 2021, 2),
+        ProjectRow(4, "人社服务", "宁波市财政局", "宁波市", 2023, 1),
+    ]
+    async with TreeApp().run_test() as pilot:
+        tree = pilot.app.query_one(ProjectTree)
+        tree.set_catalog([(p.region, p.department, p.year, 1) for p in rows], rows)
+        tree.set_rows(rows)
+        assert tree.filter("人社") == 2 and tree.filter("人社局") == 1 and tree.filter("科技局") == 2
+        assert tree.filter("西安 科学技术") == 2 and tree.filter("北京 就业") == 1
+
+
 async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
     from textual.app import App
 

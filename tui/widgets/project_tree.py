@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rich.text import Text
 from textual import on
@@ -18,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from kb.find.queries import ProjectRow, listed_name
+from kb.vocab.departments import department_spellings
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
@@ -39,8 +41,16 @@ def branch_order(key: Key) -> tuple:
 
 
 def _haystack(p: ProjectRow) -> str:
-    """What the filter searches: name (marked as shown), department, region and year, folded, one per line."""
-    return "\n".join(fold(str(v or "")) for v in (_name(p), p.department, p.region, p.year))
+    """What the filter searches: name (marked as shown), department (also by its short and full names, as a
+    department filter: 人社 finds 北京市人力资源和社会保障局), region and year, folded, one per line."""
+    return "\n".join(fold(str(v or "")) for v in (_name(p), _spellings(p.department), p.region, p.year))
+
+
+@lru_cache(maxsize=4096)
+def _spellings(department: str | None) -> str | None:
+    """A department's name and its other spellings (kb.vocab.departments), once per department: a base's many
+    projects have few departments."""
+    return " ".join(department_spellings(department)) if department else None
 
 
 def _name(p: ProjectRow) -> str:
