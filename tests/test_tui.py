@@ -656,6 +656,7 @@ async def test_tree_filter_knows_departments_by_their_short_names():
         ProjectRow(2, "科技计划", "西安市科学技术局", "西安市", 2022, 2),
         ProjectRow(3, "科普", "西安市科技局", "西安市", 2021, 2),
         ProjectRow(4, "人社服务", "宁波市财政局", "宁波市", 2023, 1),
+        ProjectRow(5, "科普活动", "北京市科学技术协会", "北京市", 2026, 1),
     ]
     async with TreeApp().run_test() as pilot:
         tree = pilot.app.query_one(ProjectTree)
@@ -663,6 +664,7 @@ async def test_tree_filter_knows_departments_by_their_short_names():
         tree.set_rows(rows)
         assert tree.filter("人社") == 2 and tree.filter("人社局") == 1 and tree.filter("科技局") == 2
         assert tree.filter("西安 科学技术") == 2 and tree.filter("北京 就业") == 1
+        assert tree.filter("科技") == 2 and tree.filter("科协") == 1  # 科学技术协会 is 科协, not a 科技局
 
 
 async def test_tree_opens_from_its_branches_before_the_projects_are_listed():

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from kb.errors import KbError
 from kb.find.gil import read_rows
 from kb.find.outcomes import add_outcomes
-from kb.vocab.departments import department_spellings
+from kb.vocab.departments import department_condition
 
 
 PROJECT = "project"  # projects.kind of a project
@@ -30,9 +30,12 @@ def list_filters(table: str, region: str | None, year: int | None, department: s
     conditions = [(f" AND instr({table}.region, ?) > 0", region), (f" AND {table}.year = ?", year)]
     sql, params = "".join(sql for sql, value in conditions if value), [value for _, value in conditions if value]
     if department:
-        spellings = department_spellings(department)
-        sql += f" AND ({' OR '.join([f'instr({table}.department, ?) > 0'] * len(spellings))})"
-        params += spellings
+
+        def slot(value: str) -> str:
+            params.append(value)
+            return "?"
+
+        sql += " AND " + department_condition(f"{table}.department", department, slot)
     return sql, params
 
 

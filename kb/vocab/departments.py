@@ -4,10 +4,13 @@ names tables print, so that a department filter of `人社` finds 北京市人�
 
 Each entry is a short name and the full forms it stands for; a filter's text is also tried with each short name in
 it spelt out and each full form in it shortened (`department_spellings`). Only names in common use across the
-country are here, each one word that no other unit's name holds.
+country are here; a spelling is not matched inside another unit's full form (科技's 科学技术 is not 科学技术协会, 科协).
 """
 
 from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
 
 SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "人社": ("人力资源和社会保障", "人力资源社会保障"),
@@ -46,6 +49,15 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
 _MAX_SPELLINGS = 16  # a text naming several units' short names: enough for any two of them spelt out
 
 
+def _held(form: str) -> list[str]:
+    """The other units' full forms holding `form` (科学技术协会, 科协's, holds 科学技术, 科技's): a name written
+    with them is not `form`'s unit."""
+    return [longer for forms in SHORT_NAMES.values() for longer in forms if form in longer and form != longer]
+
+
+_HELD = {form: _held(form) for forms in SHORT_NAMES.values() for form in forms}
+
+
 def department_spellings(text: str) -> list[str]:
     """`text` and its other spellings: each short name or full form in it written as the short name and as each full
     form ('人社局' → 人社局, 人力资源和社会保障局, 人力资源社会保障局), the text first."""
@@ -53,14 +65,32 @@ def department_spellings(text: str) -> list[str]:
     for short, forms in SHORT_NAMES.items():
         for spelt in list(found):
             for form in forms:  # each full form shortened first, so that every other full form is tried too
-                spelt = spelt.replace(form, short)  # (市委员会 → 市委, not 市委员会员会 when spelt out)
+                if not any(longer in spelt for longer in _HELD[form]):  # (科学技术协会: 科协, not 科技协会)
+                    spelt = spelt.replace(form, short)  # (市委员会 → 市委, not 市委员会员会 when spelt out)
             if short in spelt:
                 found += [spelt] + [spelt.replace(short, form) for form in forms]
     return list(dict.fromkeys(found))[:_MAX_SPELLINGS]
 
 
+def department_condition(column: str, text: str, slot: Callable[[str], str]) -> str:
+    """SQL true when `column` holds `text` or one of its other spellings, a spelling not as part of another unit's
+    full form (科技's 科学技术 not in 北京市科学技术协会); `slot(value)` gives each value's placeholder."""
+    terms = []
+    for k, spelt in enumerate(department_spellings(text)):
+        held = _held(spelt) if k else []  # the text as given: a part of the name, as ever
+        terms.append(
+            " AND ".join([f"instr({column}, {slot(spelt)}) > 0"] + [f"instr({column}, {slot(h)}) = 0" for h in held])
+        )
+    return "(" + " OR ".join(f"({term})" for term in terms) + ")"
+
+
 def department_sql(column: str, text: str, params: dict) -> str:
-    """SQL true when `column` holds `text` or one of its other spellings; their parameters added to `params`."""
-    spellings = department_spellings(text)
-    params.update({f"department{k}": spelt for k, spelt in enumerate(spellings)})
-    return "(" + " OR ".join(f"instr({column}, :department{k}) > 0" for k in range(len(spellings))) + ")"
+    """department_condition with named parameters, added to `params`."""
+    keys = itertools.count()
+
+    def slot(value: str) -> str:
+        key = f"department{next(keys)}"
+        params[key] = value
+        return f":{key}"
+
+    return department_condition(column, text, slot)
