@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from kb import __version__
-from cli.base import SEARCH_LIMIT, file_options, part_of_name
+from cli.base import OUT_LIMIT, SEARCH_LIMIT, file_options, part_of_name
 from cli.base import search as search_command  # cli.entry runs it without typer too
 from cli.drafts import register as register_draft_commands
 from cli.help_words import install as install_help_words
@@ -279,7 +279,12 @@ def search(
         help="只查这一层级的指标：产出、效益、满意度、成本，或二级如 质量（也可照表中写 产出·质量）。 "
         "Only indicators of this level.",
     ),
-    limit: int = typer.Option(SEARCH_LIMIT, min=1, help="每类结果最多显示几条。 How many hits of each kind to show."),
+    limit: Optional[int] = typer.Option(
+        None,
+        min=1,
+        help=f"每类结果最多显示几条（默认 {SEARCH_LIMIT}；用 --out 写入文件时默认 {OUT_LIMIT}）。 How many hits of "
+        f"each kind to show ({SEARCH_LIMIT}; {OUT_LIMIT} written with --out).",
+    ),
     offset: int = typer.Option(
         0, min=0, help="每类先跳过这么多条（下一页）。 Skip this many hits of each kind first (the next page)."
     ),
@@ -287,15 +292,17 @@ def search(
     out: Optional[Path] = typer.Option(
         None,
         "--out",
-        help="把这一页结果写入 Excel（.xlsx：先是对比表——每个指标的目标值分布，再是指标、项目，有自评时加自评表的行；"
-        "首行写明筛选）或 .csv（指标），可用 --limit 500 多写。 Write this page of hits to an .xlsx (the comparison "
-        "of targets, indicators, projects, self-evaluated rows; the filters atop) or .csv (indicators) file.",
+        help=f"把结果（每类默认前 {OUT_LIMIT} 条）写入 Excel（.xlsx：先是对比表——每个指标的目标值分布，再是指标、项目，"
+        "有自评时加自评表的行；首行写明筛选）或 .csv（指标）。 Write the hits (the first "
+        f"{OUT_LIMIT} of each kind unless --limit) to an .xlsx (the comparison of targets, indicators, projects, "
+        "self-evaluated rows; the filters atop) or .csv (indicators) file.",
     ),
     force: bool = ForceOpt,
 ) -> None:
     """查找包含 QUERY 的指标和项目（任意长度，中文、拼音首字母或近似写法），按相关度排列。 Find indicators and projects
     containing QUERY, ranked."""
     file_options(out, force, as_json)
+    limit = limit or (OUT_LIMIT if out is not None else SEARCH_LIMIT)
     search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset, out, force, department)
 
 

@@ -238,6 +238,16 @@ def test_search_hits_written_to_a_file_an_officer_opens_in_excel(seeded, tmp_pat
     text = table.read_bytes()
     assert text.startswith("\ufeff指标名称,指标值".encode("utf-8")) and len(text.decode("utf-8-sig").splitlines()) > 3
     assert kb("search", "满意", "--out", tmp_path / "x.pdf", db=seeded).exit_code == 1
+    everything = tmp_path / "全部.xlsx"  # unless --limit, a file holds every hit up to OUT_LIMIT, not a page of 20
+    assert kb("search", "满意", "--out", everything, db=seeded).exit_code == 0
+    assert (
+        load_workbook(everything)["指标"].max_row - 2
+        == json.loads(kb("search", "满意", "--json", db=seeded).stdout)["total"]["indicators"]
+    )
+    from cli.base import OUT_LIMIT
+    from kb.find.hits_file import OUT_LIMIT as WRITTEN
+
+    assert OUT_LIMIT == WRITTEN
     empty = kb("search", "没有这个指标", "--out", tmp_path / "空.xlsx", db=seeded)  # sent on: nobody set it
     assert empty.exit_code == 1 and "未写出 空.xlsx" in empty.stderr and not (tmp_path / "空.xlsx").exists()
     spelt = kb("search", "myd", "--out", tmp_path / "myd.xlsx", db=seeded)  # the app lists the names 'myd' spells

@@ -19,6 +19,8 @@ from kb.sheet_file import checked, csv_text, fill_sheet
 from kb.vocab.families import family_key, spellings_note
 from kb.written import write_whole
 
+OUT_LIMIT = 1000  # hits of each kind a file holds unless told: the comparison counts what it holds, not a page of 20
+
 _KEYS = ("name", "target", "std_level1", "std_level2", "project", "project_id", "department", "region", "year")
 INDICATOR_COLUMNS = tuple(zip(HITS_HEADER, _KEYS))  # the header the importers know: the file is no goal table
 PROJECT_COLUMNS = (

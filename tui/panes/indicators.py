@@ -56,9 +56,6 @@ def _evaluated(conn, query: str, filters: Filters) -> int:
     return search_self_evaluated(conn, query.strip(), filters, limit=0)[0]
 
 
-EXPORT_LIMIT = 1000  # indicators (and projects) of a comparison written from the app, as `kb search --limit 1000`
-
-
 def _comparison_name(query: str, filters: Filters) -> str:
     """A comparison's file name, its filters in it: '对比-满意度-北京市-公安-2026' (one per department compared, not
     the last one's name refused for the next)."""
@@ -376,14 +373,14 @@ class IndicatorsPane(Vertical):
         from pathlib import Path
 
         from kb.drafting.export import safe_filename
-        from kb.find.hits_file import write_search
+        from kb.find.hits_file import OUT_LIMIT, write_search
         from tui.drafting.dialogs import NameDialog
 
         filters = self.filters
 
         def write(text: str) -> tuple[Path, int, int, int]:
             path = Path(text.strip()).expanduser()
-            result, indicators, projects = self.db.call(write_search, query, filters, path, EXPORT_LIMIT)
+            result, indicators, projects = self.db.call(write_search, query, filters, path, OUT_LIMIT)
             return path, indicators, projects, result.indicator_total
 
         def written(done: tuple[Path, int, int, int] | None) -> None:
