@@ -49,6 +49,8 @@ class Row:
     # a PDF table's last row on its page: the columns whose text ends there on a short last line (a cell the page
     # break cut goes on to its right edge), empty when unknown
     ends: frozenset[int] = frozenset()
+    top: float = 0.0  # a PDF row's top in points from its page's top (a table row's upper rule), 0 when unknown
+    foot: float = 0.0  # the top of its lowest line of text, the same way (a text line's own top)
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""

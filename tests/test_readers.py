@@ -3415,3 +3415,25 @@ def test_pdf_the_header_repeated_atop_a_page_with_lines_of_its_own_goes_on_with_
     going_on = [["产出指标", "数量指标", "培训人次", "≥500人次"], ["", "质量指标", "培训合格率", "≥95%"]]
     assert cells(read)[:3] == [header, *going_on]
     assert read[2].edges == read[0].edges
+
+
+def test_pdf_rows_say_where_they_stand_on_their_page():
+    """Each row's top and its lowest line's top (a sheet printed pages wide puts a head row's rest on the next page,
+    level with it: `importers.wide_print` joins it back by them): a text line's are its own; a table row's top is
+    its upper rule, its foot the top of its last line of text (one line, or the second of two)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.text(40, 60, "title")
+    _cell(pdf, 40, 120, 100, "goal")
+    _cell(pdf, 120, 200, 100, "one line")
+    for left, right in ((40, 120), (120, 200)):
+        _cell(pdf, left, right, 120, "first", open_bottom=True)
+        _cell(pdf, left, right, 140, "", open_top=True)
+    pdf.text(122, 154, "second")
+    title, one, two = read_bytes(bytes(pdf.output()), ".pdf")
+    assert title.cells == ["title"] and title.foot == title.top and 45 < title.top < 60
+    assert (one.top, two.top) == (100, 120)
+    assert one.foot - one.top < 10 < two.foot - two.top < 30

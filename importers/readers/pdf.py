@@ -138,6 +138,7 @@ class _Item:
     beside: list[_Item] = field(default_factory=list)  # a table's text lines left of it, within its height
     beside_rules: list[dict] = field(default_factory=list)  # the rules drawn across there (and at its edges)
     row_tops: list[float] = field(default_factory=list)  # a table's rows' tops, then its bottom
+    row_feet: list[float] = field(default_factory=list)  # the top of each of its rows' lowest line of text
     took_beside: bool = False  # those lines were its continued table's cells
     cut_top: dict[int, str] = field(default_factory=dict)  # column → the first line of its open cell, the break
     cut_bottom: dict[int, str] = field(default_factory=dict)  # cutting through it (_cut_line); the same at the foot
@@ -178,8 +179,8 @@ def read(data: bytes) -> Rows:
         # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
         # parsed its fonts' object streams anew: 0.5 s a page)
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
-        # each row's page, cell edges and the columns it ends in at the page's foot (atomic: not walked either)
-        where: list[tuple[int, tuple[float, ...], frozenset[int]]] = []
+        # each row's page, cell edges, the columns it ends in at the page's foot, its top and its last line's top
+        where: list[tuple[int, tuple[float, ...], frozenset[int], float, float]] = []  # (atomic: not walked either)
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
@@ -233,9 +234,7 @@ def read(data: bytes) -> Rows:
                 if item.table:
                     last_start = len(rows)
                 rows += map(tuple, item.rows)
-                where += [(page.page_number, item.edges, frozenset())] * len(item.rows)
-                if item.rows and item.ends:
-                    where[-1] = (page.page_number, item.edges, frozenset(item.ends))
+                where += _where(page.page_number, item)
             last = next((item for item in reversed(items) if not _stray(item) and id(item) not in beside), last)
             check_rows(len(rows))
             page.close()
@@ -250,10 +249,20 @@ def read(data: bytes) -> Rows:
             "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
         )
     read = [
-        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends)
-        for n, (cells, (page, edges, ends)) in enumerate(zip(rows, where), 1)
+        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, top=top, foot=foot)
+        for n, (cells, (page, edges, ends, top, foot)) in enumerate(zip(rows, where), 1)
     ]
     return Rows(rejoined(read), _undecoded_notes(undecoded))
+
+
+def _where(page: int, item: _Item) -> list[tuple[int, tuple[float, ...], frozenset[int], float, float]]:
+    """Each of an item's rows' page, cell edges, columns ending at the page's foot (its last row's), top and last
+    line's top (a text line's: its own top)."""
+    n = len(item.rows)
+    tops = item.row_tops[:n] if len(item.row_tops) > n else [item.top] * n
+    feet = item.row_feet[:n] if len(item.row_feet) >= n else tops
+    ends: list[frozenset[int]] = [frozenset()] * (n - 1) + [frozenset(item.ends)]
+    return [(page, item.edges, end, top, foot) for end, top, foot in zip(ends, tops, feet)]
 
 
 def _undecoded_notes(undecoded: dict[int, int]) -> list[str]:
@@ -462,7 +471,7 @@ def _drop_rows(table: _Item, size: int) -> None:
     if not size:
         return
     table.rows = table.rows[size:]
-    table.row_tops = table.row_tops[size:]
+    table.row_tops, table.row_feet = table.row_tops[size:], table.row_feet[size:]
     for cells in (table.open_top, table.open_bottom):
         for j, covered in list(cells.items()):
             cells[j] = [i - size for i in covered if i >= size]
@@ -559,7 +568,7 @@ def _own_start(cells: list[str]) -> bool:
 def _rows_after(table: _Item, size: int) -> _Item:
     """The table's rows from `size` on, taken out as a table of their own (with what is open at the page's foot)."""
     rest = _Item(table.row_tops[size], table.bottom, table.rows[size:], True, table.edges)
-    rest.row_tops = table.row_tops[size:]
+    rest.row_tops, rest.row_feet = table.row_tops[size:], table.row_feet[size:]
     rest.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in table.open_bottom.items()}
     rest.open_bottom = {j: rows for j, rows in rest.open_bottom.items() if rows}
     rest.cut_bottom = {j: line for j, line in table.cut_bottom.items() if j in rest.open_bottom}
@@ -568,6 +577,7 @@ def _rows_after(table: _Item, size: int) -> _Item:
     rest.ends = table.ends
     rest.merged_down = {(i - size, j) for i, j in table.merged_down if i > size}
     table.rows, table.row_tops, table.bottom = table.rows[:size], table.row_tops[: size + 1], table.row_tops[size]
+    table.row_feet = table.row_feet[:size]
     table.open_bottom = {j: [i for i in rows if i < size] for j, rows in table.open_bottom.items()}
     table.open_bottom = {j: rows for j, rows in table.open_bottom.items() if rows and rows[-1] == size - 1}
     table.ends, table.full_bottom = set(), set()
@@ -1677,6 +1687,7 @@ def _table_item(
     lines = [*lefts, x1]  # the grid's vertical lines
     rights = lines[1:]
     item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), row_tops=tops)
+    item.row_feet = [max((c["top"] for c in inside(x0, a, x1, b)), default=a) for a, b in zip(tops, tops[1:])]
     width = len(lefts)
     taken: set[tuple[int, int]] = set()  # positions an open cell begun in a column to their left covers
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
@@ -1761,6 +1772,7 @@ def _drop_spread_rows(item: _Item, covered: dict[tuple[int, int], tuple[int, int
     new = {old: n for n, old in enumerate(kept)}
     item.rows = [item.rows[i] for i in kept]
     item.row_tops = [item.row_tops[i] for i in kept] + item.row_tops[-1:]
+    item.row_feet = [item.row_feet[i] for i in kept if i < len(item.row_feet)]
     item.open_top = {j: [new[i] for i in run] for j, run in item.open_top.items()}
     item.open_bottom = {j: [new[i] for i in run] for j, run in item.open_bottom.items()}
     item.merged_down = {(new[i], j) for i, j in item.merged_down if i in new}

@@ -30,7 +30,7 @@ def rejoined(rows: list[Row]) -> list[Row]:
             continue
         out += rows[done : first[0]]
         out += [
-            Row(left.cells + right.cells, left.line, left.page, left.edges + right.edges)
+            Row(left.cells + right.cells, left.line, left.page, left.edges + right.edges, top=left.top, foot=left.foot)
             for left, right in zip(rows[first[0] : first[1]], rows[second[0] : second[1]])
         ]
         out += between  # (a unit line atop the second strip; nothing else stands between strips)
@@ -39,7 +39,10 @@ def rejoined(rows: list[Row]) -> list[Row]:
     if not done:
         return rows
     out += rows[done:]
-    return [Row(row.cells, n, row.page, row.edges, ends=row.ends) for n, row in enumerate(out, 1)]
+    return [
+        Row(row.cells, n, row.page, row.edges, ends=row.ends, top=row.top, foot=row.foot)
+        for n, row in enumerate(out, 1)
+    ]
 
 
 def _tables(rows: list[Row]) -> list[tuple[int, int]]:
