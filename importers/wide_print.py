@@ -8,6 +8,7 @@ column (项目名称, 一级指标 on one page, 三级指标 and 指标值 on th
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from importers.columns import HEAD_LABELS, INDICATOR_HEADERS, NOTE_HEADERS, key
 from importers.records import Row, Rows
@@ -24,6 +25,7 @@ _HELD = _KEYS | frozenset(map(key, HEAD_LABELS["name"]))
 # two pages of one table's rows printed side by side hold as many of them, but for a row a cell's wrapped text
 # pushes onto the next page, a total or a note under one part: a quarter more or less
 SAME_ROWS = 0.25
+SLACK = 2.0  # points: a text's top this far above a row's upper rule is still in the row (a line cut in its middle)
 
 
 def _keys(row: Row) -> set[str]:
@@ -46,11 +48,12 @@ def _first_rows(rows: list[Row]) -> dict[int, Row]:
 
 
 def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
-    """`rows` without the pages a goal table printed pages wide put its later columns on (each such page's first
-    table row is a header of those columns only, or a row shaped as such a header, after a page with the table's
-    names and targets; a page holding an indicators' header or a project's 项目名称 never is: a table of its own
-    follows there, as after a page of 评分标准 | 分值), and the warning saying which; (rows, None) when there are
-    none."""
+    """`rows` without the pages of later columns after a goal table (each such page's first table row is a header
+    of those columns only, or a row shaped as such a header, after a page with the table's names and targets; a
+    page holding an indicators' header or a project's 项目名称 never is: a table of its own follows there), and the
+    warning saying which of them the table printed pages wide put beside its rows, their head's texts joined back
+    (`_level`, `_joined_back`); the others are a table of their own (评分标准 | 分值 after the whole goal table),
+    no goal table: left out unsaid. (rows, None) when there are none."""
     first = _first_rows(rows)
     heads = [row for row in rows if row.page and _KEYS & _keys(row)]
     if not heads:
@@ -63,34 +66,121 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     pages = sorted(page for page, row in first.items() if page > start and page not in held and _shape(row) in shapes)
     if not pages:
         return rows, None
-    kept = [row for row in rows if row.page not in pages]
-    columns = "、".join(first[next((page for page in pages if page in right), pages[0])].values())
-    where = "、".join(map(str, pages))
-    lost = _above(rows, pages, first)
+    beside = [page for page in pages if _level(rows, page, first, start, pages)]
+    kept, lost = _joined_back(rows, pages, beside, first)
+    kept = Rows(kept, list(rows.notes)) if isinstance(rows, Rows) else kept
+    if not beside:
+        return kept, None
+    columns = "、".join(first[next((page for page in beside if page in right), beside[0])].values())
+    where = "、".join(map(str, beside))
+    texts = "；".join(lost)
     warning = (
         f"表格打印成了多页宽：第 {where} 页是右侧的列（{columns}），与前页是同一些指标行，未读入；"
-        + (f"这些页表格上方的文字（{lost}）也未读入，可能是年度资金总额或年度目标的后半段，请核对；" if lost else "")
+        + (f"这些页表格上方的文字（{texts}）未能接回前页的行，也未读入，请核对；" if lost else "")
         + "如需这些列，请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
         f"the table was printed pages wide: page(s) {where} hold its columns on the right, the same indicator rows "
         "again, not read"
-        + (f"; nor the text above their table ({lost}): an amount or a goal's end, check them" if lost else "")
+        + (
+            f"; nor the text above their table ({texts}), not put back into the rows of the page before: check it"
+            if lost
+            else ""
+        )
     )
-    return (Rows(kept, list(rows.notes)) if isinstance(rows, Rows) else kept), warning
+    return kept, warning
 
 
-def _above(rows: list[Row], pages: list[int], first: dict[int, Row]) -> str:
-    """The text on `pages` above their first table row: the right part of a form's head, cut off by the page break
-    (年度资金总额's amount, a long goal's end), not joined back to its row."""
-    texts: list[str] = []
-    reached: set[int] = set()
-    for row in rows:
-        if row.page in reached or row.page not in pages:
+def _level(rows: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]) -> bool:
+    """Whether the table on `page` holds the same rows as one on a page before (not one of `pages`): printed beside
+    it, each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text
+    lines); a table of its own after a whole goal table (评分标准 | 分值 under its own title) does not. Rows read
+    without their tops are taken as level."""
+    ruled = bool(first[page].edges)
+    mine = [row for row in rows[rows.index(first[page]) :] if row.page == page and bool(row.edges) == ruled]
+    if not all(row.top for row in mine):
+        return True
+    for before in range(page - 1, start - 1, -1):
+        if before in pages:
             continue
-        if row is first[row.page]:
-            reached.add(row.page)
-        else:
-            texts += row.values()
-    return "；".join(texts)
+        tops = [row.top for row in rows if row.page == before and bool(row.edges) == ruled and row.values()]
+        if all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine):
+            return True
+    return False
+
+
+def _joined_back(
+    rows: list[Row], pages: list[int], beside: list[int], first: dict[int, Row]
+) -> tuple[list[Row], list[str]]:
+    """`rows` without `pages`, and the texts the pages `beside` hold above their table that cannot be put back. The
+    others
+    are the right part of a form's head, which the page break cut off (年度资金总额's amount, right of its merged
+    cell; a goal's or a title's line running on; a unit line): on the last page before with an indicators' header,
+    level with them, they go into the row they stand in (`_with`) or stand as lines of their own."""
+    within: dict[int, list[Row]] = {}  # a row of the page before → the texts standing in it
+    inserted: dict[int, list[Row]] = {}  # a row of the page before → the lines of their own that go above it
+    lost: list[str] = []
+    for page in beside:
+        head = _head(rows, pages, page)
+        for text in _above(rows, page, first):
+            if not head:
+                lost.append(" ".join(text.values()))
+            elif row := next((r for r, below in zip(head, head[1:]) if _stands_in(text, r, below)), None):
+                within.setdefault(id(row), []).append(text)
+            else:
+                below = next(r for r in head if r.top > text.top)  # (the header, at worst: the text is above it)
+                inserted.setdefault(id(below), []).append(replace(text, page=below.page))
+    kept: list[Row] = []
+    for row in rows:
+        if row.page in pages:
+            continue
+        kept += inserted.get(id(row), [])
+        cells = _with(row, within.get(id(row), []))
+        kept.append(row if cells is None else replace(row, cells=cells))
+        lost += [" ".join(text.values()) for text in within.get(id(row), [])] if cells is None else []
+    return kept, lost
+
+
+def _stands_in(text: Row, row: Row, below: Row) -> bool:
+    """Whether a line stands in a table's row (from its upper rule to the next row's) or level with a text line."""
+    if row.edges:
+        return row.top - SLACK <= text.top < below.top
+    return abs(text.top - row.top) <= SLACK
+
+
+def _head(rows: list[Row], pages: list[int], page: int) -> list[Row]:
+    """The rows above the indicators' header of the last page before `page` that holds one and is kept, then the
+    header (with rows' tops: none for rows read without them)."""
+    for before in range(page - 1, 0, -1):
+        on = [row for row in rows if row.page == before]
+        header = next((n for n, row in enumerate(on) if _KEYS & _keys(row)), None)
+        if before not in pages and header is not None:
+            return on[: header + 1] if all(row.top for row in on[: header + 1]) else []
+    return []
+
+
+def _above(rows: list[Row], page: int, first: dict[int, Row]) -> list[Row]:
+    """The written rows of `page` above its first table row."""
+    on = [row for row in rows if row.page == page]
+    return [row for row in on[: on.index(first[page])] if row.values()]
+
+
+def _with(row: Row, texts: list[Row]) -> list[str] | None:
+    """The row's cells with `texts`, the rest of it on the page to its right: in the cells right of its last written
+    one (a merged cell whose text stands at its right, all on that page: an amount), else at the end of that cell
+    and its copies when it is one line level with the row's last (the character the page's side cuts is printed on
+    both pages, and kept on both: once here). None when nothing is joined: no texts, or lines running on a cell's
+    lines above its last (their other parts are one text on this page: where each goes is not known)."""
+    if not texts:
+        return None
+    cells = row.cells
+    last = max((n for n, cell in enumerate(cells) if cell.strip()), default=-1)
+    text = " ".join(value for line in texts for value in line.values())
+    if last < 0 or last < len(cells) - 1:
+        return cells[: last + 1] + [text] * (len(cells) - last - 1)
+    if len(texts) > 1 or abs(texts[0].top - row.foot) > SLACK:
+        return None
+    end = cells[last]
+    rest = text[1:] if text[:1] == end.rstrip()[-1:] else text
+    return [cell + rest if cell == end else cell for cell in cells]
 
 
 def cut_header(rows: list[Row]) -> str | None:

@@ -879,7 +879,8 @@ def test_a_page_holding_a_projects_head_is_not_left_out_as_a_wide_prints_later_c
 
 def test_a_wide_prints_left_out_page_names_the_text_above_its_table():
     """A form printed pages wide: its 年度资金总额's amount and its long goal's end go on the page of later columns,
-    above 指标解释 | 评分标准 | 备注, and were left out with that page without a word: the warning names them."""
+    above 指标解释 | 评分标准 | 备注, and were left out with that page without a word: the warning names them (rows
+    read without their place on the page: which row each goes into is not known)."""
     import importers
 
     head = [["项目支出绩效目标表"], ["项目名称", "污水处理"], ["年度资金总额", ""], ["年度总体目标", "处理全镇污"]]
@@ -890,4 +891,69 @@ def test_a_wide_prints_left_out_page_names_the_text_above_its_table():
     doc = importers.parse_rows(_pages((LEFT, head + top), (RIGHT, notes)))
     assert len(doc.projects[0].indicators) == 3
     (told,) = [w for w in doc.warnings if "多页宽" in w]
-    assert "这些页表格上方的文字（300；水，达标排放。）也未读入" in told
+    assert "这些页表格上方的文字（300；水，达标排放。）未能接回前页的行，也未读入" in told
+
+
+def _level_pages(*pages: tuple[tuple[float, ...], list[tuple[float, list[str]]]]) -> list:
+    """Rows printed on pages 1, 2, …, each with its top on the page (a PDF's): a page's (grid, [(top, cells)]); a
+    row of one cell is a text line, whose lowest line is its top; a table row's lowest line is 7 points below."""
+    from importers.records import Row
+
+    rows: list[Row] = []
+    for page, (edges, table) in enumerate(pages, 1):
+        for top, cells in table:
+            ruled = len(cells) > 1
+            rows.append(
+                Row(cells, len(rows) + 1, page=page, edges=edges if ruled else (), top=top, foot=top + 7 * ruled)
+            )
+    return rows
+
+
+def _wide_form_page(goal: str, foot: float = 0.0) -> list[tuple[float, list[str]]]:
+    """A form's first page printed pages wide: its head (年度资金总额's amount is on the next page), its indicators'
+    header at 150 and three rows under it."""
+    rows = [(40.0, ["项目支出绩效目标表"]), (70.0, ["项目名称", "污水处理"]), (90.0, ["年度资金总额", ""])]
+    rows += [(110.0, ["年度总体目标", goal]), (150.0, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"])]
+    rows += [(170.0 + 20 * n, ["绩效指标", "产出指标", "数量指标", f"处理站点{n}", f"≥{n}座"]) for n in range(1, 4)]
+    return rows
+
+
+def test_a_wide_prints_form_head_on_its_later_columns_page_is_joined_back_to_its_rows():
+    """年度资金总额's amount (right of its merged cell) and a goal's one line running on stand on the page of later
+    columns, level with their rows: they were left out, named in the warning (amount empty, goal cut). Now they go
+    into those rows (the character the page's side cuts, printed on both pages, once); a goal of two lines is not
+    joined (where its two parts go is not known) and stays named."""
+    import importers
+
+    notes = [(93.0, ["300"]), (117.0, ["达标排放。"]), (150.0, ["指标解释", "评分标准", "备注"])]
+    notes += [(170.0 + 20 * n, [f"解释{n}", "完成得满分", ""]) for n in range(1, 4)]
+    doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水，达")), (RIGHT, notes)))
+    (project,) = doc.projects
+    assert (project.amount, project.goal, len(project.indicators)) == ("300", "处理全镇污水，达标排放。", 3)
+    (told,) = [w for w in doc.warnings if "多页宽" in w]
+    assert "未能接回" not in told
+
+    rows = _level_pages((LEFT, _wide_form_page("处理全镇污水，达处理站点全年运行")), (RIGHT, notes))
+    rows[3].foot = 131.0  # the goal's second line, under the one that runs on
+    doc = importers.parse_rows(rows)
+    assert (doc.projects[0].amount, doc.projects[0].goal) == ("300", "处理全镇污水，达处理站点全年运行")
+    (told,) = [w for w in doc.warnings if "多页宽" in w]
+    assert "这些页表格上方的文字（达标排放。）未能接回前页的行" in told
+
+
+def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_columns():
+    """A 评分标准 | 分值 table on the page after a whole form (its rows not level with the form's) was left out with a
+    warning calling it the form's later columns, the same rows: it is no goal table, left out unsaid; the same
+    columns level with the form's rows are still its later columns."""
+    import importers
+
+    rubric = [(40.0, ["评分标准"]), (60.0, ["评分标准", "分值"])]
+    rubric += [(75.0, ["达到目标值", "满分"]), (90.0, ["未达到", "0"])]
+    doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 300.0), rubric)))
+    assert len(doc.projects[0].indicators) == 3
+    assert not [w for w in doc.warnings if "多页宽" in w]
+
+    beside = [(150.0, ["评分标准", "分值"])] + [(170.0 + 20 * n, ["完成得满分", "10"]) for n in range(1, 4)]
+    doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 300.0), beside)))
+    assert len(doc.projects[0].indicators) == 3
+    assert [w for w in doc.warnings if "第 2 页是右侧的列（评分标准、分值），与前页是同一些指标行" in w]
