@@ -1,9 +1,10 @@
 """A sheet printed pages wide (LibreOffice's, Excel's and WPS's print without 'fit all columns on one page'): the
 columns that do not fit go on pages of their own, after the page (or the pages down) they belong beside.
 
-Pages holding only a goal table's later columns (指标解释, 评分标准, 备注 …: no indicator's name nor target) are the
-same rows again: they are left out, and said so (`spilled`). A table whose header the break cuts before its names'
-column (项目名称, 一级指标 on one page, 三级指标 and 指标值 on the next) cannot be read: `cut_header` says why."""
+Pages holding only a goal table's later columns (指标解释, 评分标准, 备注, a self-evaluation's 实际完成值 and 得分 …:
+no indicator's name nor target) are the same rows again, standing level with them: put back beside them
+(`spilled`). A table whose header the break cuts before its names' column (项目名称, 一级指标 on one page, 三级指标
+and 指标值 on the next) cannot be read: `cut_header` says why."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _KEYS = frozenset(map(key, INDICATOR_HEADERS["name"] + INDICATOR_HEADERS["target
 _LEVELS = frozenset(map(key, INDICATOR_HEADERS["level1"] + INDICATOR_HEADERS["level2"]))
 _LEFT = _LEVELS | frozenset(map(key, HEAD_LABELS["name"]))
 _RIGHT = frozenset(map(key, NOTE_HEADERS + INDICATOR_HEADERS["weight"]))
+# what else a self-evaluation's later columns hold: what was achieved and its score
+_LATER = _RIGHT | frozenset(map(key, INDICATOR_HEADERS["actual"] + INDICATOR_HEADERS["score"]))
 # what a page of the later columns never holds: an indicators' header, a project's name label (a form's head)
 _HELD = _KEYS | frozenset(map(key, HEAD_LABELS["name"]))
 
@@ -25,7 +28,7 @@ _HELD = _KEYS | frozenset(map(key, HEAD_LABELS["name"]))
 # two pages of one table's rows printed side by side hold as many of them, but for a row a cell's wrapped text
 # pushes onto the next page, a total or a note under one part: a quarter more or less
 SAME_ROWS = 0.25
-SLACK = 2.0  # points: a text's top this far above a row's upper rule is still in the row (a line cut in its middle)
+SLACK = 2.0  # points: rows printed side by side stand this close; a text this far above a row's upper rule is in it
 
 
 def _keys(row: Row) -> set[str]:
@@ -48,40 +51,46 @@ def _first_rows(rows: list[Row]) -> dict[int, Row]:
 
 
 def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
-    """`rows` without the pages of later columns after a goal table (each such page's first table row is a header
-    of those columns only, or a row shaped as such a header, after a page with the table's names and targets; a
-    page holding an indicators' header or a project's 项目名称 never is: a table of its own follows there), and the
-    warning saying which of them the table printed pages wide put beside its rows, their head's texts joined back
-    (`_level`, `_joined_back`); the others are a table of their own (评分标准 | 分值 after the whole goal table),
-    no goal table: left out unsaid. (rows, None) when there are none."""
+    """`rows` with the pages of a goal table's later columns put back beside its rows, and the warning saying what
+    could not be. Such a page's first table row is a header of those columns only (指标解释, 评分标准, 分值; a
+    self-evaluation's 实际完成值, 得分 …), or a row shaped as such a header, after a page with the table's names and
+    targets; a page holding an indicators' header or a project's 项目名称 never is (a table of its own follows).
+    Printed pages wide, its rows stand level with the table's (`_partner`): each is joined to the row it is level
+    with, and the texts above its table to the form's head (`_joined_back`); rows read without their place on the
+    page are left out, said so. A 评分标准 | 分值 table whose rows are not level with any (after a whole goal table)
+    is no goal table: left out unsaid. (rows, None) when there are no such pages."""
     first = _first_rows(rows)
     heads = [row for row in rows if row.page and _KEYS & _keys(row)]
     if not heads:
         return rows, None
     start = min(row.page for row in heads)
-    right = {page: _shape(row) for page, row in first.items() if page > start and _keys(row) <= _RIGHT}
+    right = {page: _shape(row) for page, row in first.items() if page > start and _keys(row) <= _LATER}
     left = {_shape(row) for row in heads}
     shapes = set(right.values()) - left
     held = {row.page for row in rows if _HELD & _keys(row)}
     pages = sorted(page for page, row in first.items() if page > start and page not in held and _shape(row) in shapes)
+    partners = {page: _partner(rows, page, first, start, pages) for page in pages}
+    pages = [page for page in pages if partners[page] is not None or _keys(first[page]) <= _RIGHT]
     if not pages:
         return rows, None
-    beside = [page for page in pages if _level(rows, page, first, start, pages)]
+    beside = {page: partners[page] or 0 for page in pages if partners[page] is not None}
     kept, lost = _joined_back(rows, pages, beside, first)
     kept = Rows(kept, list(rows.notes)) if isinstance(rows, Rows) else kept
-    if not beside:
+    out = [page for page, partner in beside.items() if not partner]
+    if not out and not lost:
         return kept, None
-    columns = "、".join(first[next((page for page in beside if page in right), beside[0])].values())
-    where = "、".join(map(str, beside))
+    where = "、".join(map(str, out))
+    columns = "、".join(first[out[0]].values()) if out else ""
     texts = "；".join(lost)
     warning = (
-        f"表格打印成了多页宽：第 {where} 页是右侧的列（{columns}），与前页是同一些指标行，未读入；"
-        + (f"这些页表格上方的文字（{texts}）未能接回前页的行，也未读入，请核对；" if lost else "")
-        + "如需这些列，请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
-        f"the table was printed pages wide: page(s) {where} hold its columns on the right, the same indicator rows "
-        "again, not read"
+        "表格打印成了多页宽："
+        + (f"第 {where} 页是右侧的列（{columns}），与前页是同一些指标行，未读入；" if out else "")
+        + (f"右侧页上表格上方的文字（{texts}）未能接回前页的行，未读入，请核对；" if lost else "")
+        + "如需这些列，请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 the table was printed "
+        "pages wide"
+        + (f": page(s) {where} hold its columns on the right, the same indicator rows again, not read" if out else "")
         + (
-            f"; nor the text above their table ({texts}), not put back into the rows of the page before: check it"
+            f"; the text above the table on the right ({texts}) not put back into the rows before: check it"
             if lost
             else ""
         )
@@ -89,36 +98,60 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     return kept, warning
 
 
-def _level(rows: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]) -> bool:
-    """Whether the table on `page` holds the same rows as one on a page before (not one of `pages`): printed beside
-    it, each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text
-    lines); a table of its own after a whole goal table (评分标准 | 分值 under its own title) does not. Rows read
-    without their tops are taken as level."""
-    ruled = bool(first[page].edges)
-    mine = [row for row in rows[rows.index(first[page]) :] if row.page == page and bool(row.edges) == ruled]
+def _partner(rows: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]) -> int | None:
+    """The page before (not one of `pages`) whose table holds the same rows as the one on `page`: printed beside it,
+    each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text lines);
+    0 for rows read without their tops (taken as the same rows, not put beside any); None when no page's are (a
+    table of its own: 评分标准 | 分值 under its own title after a whole goal table)."""
+    mine = _table(rows, page, first)
     if not all(row.top for row in mine):
-        return True
+        return 0
     for before in range(page - 1, start - 1, -1):
-        if before in pages:
-            continue
-        tops = [row.top for row in rows if row.page == before and bool(row.edges) == ruled and row.values()]
-        if all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine):
-            return True
-    return False
+        tops = [row.top for row in rows if row.page == before and bool(row.edges) == bool(mine[0].edges)]
+        if before not in pages and all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine):
+            return before
+    return None
+
+
+def _table(rows: list[Row], page: int, first: dict[int, Row]) -> list[Row]:
+    """The rows of `page` from its first table row on, ruled as it is (or not)."""
+    ruled = bool(first[page].edges)
+    return [row for row in rows[rows.index(first[page]) :] if row.page == page and bool(row.edges) == ruled]
+
+
+def _side_by_side(rows: list[Row], page: int, partner: int, first: dict[int, Row]) -> dict[int, Row]:
+    """The rows of `partner` the table on `page` stands beside (from the one level with its first row down), each
+    with the cells of the row level with it after its own (blank ones where none is), by the row's id."""
+    mine = _table(rows, page, first)
+    width = max(len(row.cells) for row in mine)
+    theirs = [
+        row
+        for row in rows
+        if row.page == partner and bool(row.edges) == bool(mine[0].edges) and row.top >= mine[0].top - SLACK
+    ]
+    level = {id(min(theirs, key=lambda other: abs(other.top - row.top))): row for row in mine}
+    joined: dict[int, Row] = {}
+    for row in theirs:
+        other = level.get(id(row))
+        cells = other.cells + [""] * (width - len(other.cells)) if other else [""] * width
+        joined[id(row)] = replace(row, cells=row.cells + cells, edges=row.edges + (other.edges if other else ()))
+    return joined
 
 
 def _joined_back(
-    rows: list[Row], pages: list[int], beside: list[int], first: dict[int, Row]
+    rows: list[Row], pages: list[int], beside: dict[int, int], first: dict[int, Row]
 ) -> tuple[list[Row], list[str]]:
-    """`rows` without `pages`, and the texts the pages `beside` hold above their table that cannot be put back. The
-    others
-    are the right part of a form's head, which the page break cut off (年度资金总额's amount, right of its merged
-    cell; a goal's or a title's line running on; a unit line): on the last page before with an indicators' header,
-    level with them, they go into the row they stand in (`_with`) or stand as lines of their own."""
+    """`rows` without `pages`, each page `beside` a partner put back: its table's rows beside the partner's
+    (`_side_by_side`), and the texts above its table that belong to the form's head, which the page break cut off
+    (年度资金总额's amount, right of its merged cell; a goal's or a title's line running on; a unit line): on the
+    last page before with an indicators' header, level with them, they go into the row they stand in (`_with`) or
+    stand as lines of their own. The texts that could not be put back are returned beside the rows."""
     within: dict[int, list[Row]] = {}  # a row of the page before → the texts standing in it
     inserted: dict[int, list[Row]] = {}  # a row of the page before → the lines of their own that go above it
+    joined: dict[int, Row] = {}
     lost: list[str] = []
-    for page in beside:
+    for page, partner in beside.items():
+        joined |= _side_by_side(rows, page, partner, first) if partner else {}
         head = _head(rows, pages, page)
         for text in _above(rows, page, first):
             if not head:
@@ -133,6 +166,7 @@ def _joined_back(
         if row.page in pages:
             continue
         kept += inserted.get(id(row), [])
+        row = joined.get(id(row), row)
         cells = _with(row, within.get(id(row), []))
         kept.append(row if cells is None else replace(row, cells=cells))
         lost += [" ".join(text.values()) for text in within.get(id(row), [])] if cells is None else []

@@ -891,7 +891,7 @@ def test_a_wide_prints_left_out_page_names_the_text_above_its_table():
     doc = importers.parse_rows(_pages((LEFT, head + top), (RIGHT, notes)))
     assert len(doc.projects[0].indicators) == 3
     (told,) = [w for w in doc.warnings if "多页宽" in w]
-    assert "这些页表格上方的文字（300；水，达标排放。）未能接回前页的行，也未读入" in told
+    assert "右侧页上表格上方的文字（300；水，达标排放。）未能接回前页的行，未读入" in told
 
 
 def _level_pages(*pages: tuple[tuple[float, ...], list[tuple[float, list[str]]]]) -> list:
@@ -918,11 +918,12 @@ def _wide_form_page(goal: str, foot: float = 0.0) -> list[tuple[float, list[str]
     return rows
 
 
-def test_a_wide_prints_form_head_on_its_later_columns_page_is_joined_back_to_its_rows():
-    """年度资金总额's amount (right of its merged cell) and a goal's one line running on stand on the page of later
-    columns, level with their rows: they were left out, named in the warning (amount empty, goal cut). Now they go
-    into those rows (the character the page's side cuts, printed on both pages, once); a goal of two lines is not
-    joined (where its two parts go is not known) and stays named."""
+def test_a_wide_prints_later_columns_and_form_head_are_put_back_beside_the_rows_they_stand_level_with():
+    """A form printed pages wide: 指标解释 | 评分标准 | 备注 on the next page were left out (the warning said so), and
+    年度资金总额's amount (right of its merged cell) and a goal's one line running on, standing there too, were only
+    named (amount empty, goal cut). Each goes into the row it stands level with (the character the page's side
+    cuts, printed on both pages, once); a goal of two lines is not joined (where its parts go is not known) and is
+    named."""
     import importers
 
     notes = [(93.0, ["300"]), (117.0, ["达标排放。"]), (150.0, ["指标解释", "评分标准", "备注"])]
@@ -930,21 +931,38 @@ def test_a_wide_prints_form_head_on_its_later_columns_page_is_joined_back_to_its
     doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水，达")), (RIGHT, notes)))
     (project,) = doc.projects
     assert (project.amount, project.goal, len(project.indicators)) == ("300", "处理全镇污水，达标排放。", 3)
-    (told,) = [w for w in doc.warnings if "多页宽" in w]
-    assert "未能接回" not in told
+    assert [i.notes for i in project.indicators] == [
+        {"指标解释": f"解释{n}", "评分标准": "完成得满分"} for n in (1, 2, 3)
+    ]
+    assert not [w for w in doc.warnings if "多页宽" in w]
 
     rows = _level_pages((LEFT, _wide_form_page("处理全镇污水，达处理站点全年运行")), (RIGHT, notes))
     rows[3].foot = 131.0  # the goal's second line, under the one that runs on
     doc = importers.parse_rows(rows)
     assert (doc.projects[0].amount, doc.projects[0].goal) == ("300", "处理全镇污水，达处理站点全年运行")
     (told,) = [w for w in doc.warnings if "多页宽" in w]
-    assert "这些页表格上方的文字（达标排放。）未能接回前页的行" in told
+    assert told.startswith("表格打印成了多页宽：右侧页上表格上方的文字（达标排放。）未能接回前页的行，未读入")
+
+
+def test_a_self_evaluation_printed_pages_wide_is_read_with_its_achieved_values_and_scores():
+    """A self-evaluation printed pages wide puts 实际完成值 | 分值 | 得分 on the next page: their header and rows were
+    read as more indicators (7 for 3), without what was achieved. They stand level with the indicators' rows: read
+    beside them."""
+    import importers
+
+    page = _wide_form_page("处理全镇污水")
+    page[0] = (40.0, ["项目支出绩效自评表"])
+    later = [(150.0, ["实际完成值", "分值", "得分"])] + [(170.0 + 20 * n, [f"{n}座", "10", "10"]) for n in range(1, 4)]
+    (project,) = importers.parse_rows(_level_pages((LEFT, page), (RIGHT, later))).projects
+    assert [(i.target, i.actual, i.score) for i in project.indicators] == [
+        (f"≥{n}座", f"{n}座", "10") for n in (1, 2, 3)
+    ]
 
 
 def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_columns():
     """A 评分标准 | 分值 table on the page after a whole form (its rows not level with the form's) was left out with a
     warning calling it the form's later columns, the same rows: it is no goal table, left out unsaid; the same
-    columns level with the form's rows are still its later columns."""
+    columns level with the form's rows are its later columns, read beside them."""
     import importers
 
     rubric = [(40.0, ["评分标准"]), (60.0, ["评分标准", "分值"])]
@@ -955,5 +973,4 @@ def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_col
 
     beside = [(150.0, ["评分标准", "分值"])] + [(170.0 + 20 * n, ["完成得满分", "10"]) for n in range(1, 4)]
     doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 300.0), beside)))
-    assert len(doc.projects[0].indicators) == 3
-    assert [w for w in doc.warnings if "第 2 页是右侧的列（评分标准、分值），与前页是同一些指标行" in w]
+    assert [(i.weight, i.notes) for i in doc.projects[0].indicators] == [("10", {"评分标准": "完成得满分"})] * 3
