@@ -79,15 +79,19 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     out = [page for page, partner in beside.items() if not partner]
     if not out and not lost:
         return kept, None
-    where = "、".join(map(str, out))
-    columns = "、".join(first[out[0]].values()) if out else ""
-    texts = "；".join(lost)
-    warning = (
+    header = first[next((page for page in out if page in right), out[0])] if out else None  # (a header before a row)
+    return kept, _warning(out, "、".join(header.values()) if header else "", lost)
+
+
+def _warning(out: list[int], columns: str, lost: list[str]) -> str:
+    """What a wide print's reading says: the pages of later columns left out (`out`, their `columns`), the texts
+    above their table not put back (`lost`)."""
+    where, texts = "、".join(map(str, out)), "；".join(lost)
+    return (
         "表格打印成了多页宽："
-        + (f"第 {where} 页是右侧的列（{columns}），与前页是同一些指标行，未读入；" if out else "")
+        + (f"第 {where} 页是右侧的列（{columns}），与前页是同一些指标行，未读入；如需这些列，" if out else "")
         + (f"右侧页上表格上方的文字（{texts}）未能接回前页的行，未读入，请核对；" if lost else "")
-        + "如需这些列，请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 the table was printed "
-        "pages wide"
+        + "请在页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 the table was printed pages wide"
         + (f": page(s) {where} hold its columns on the right, the same indicator rows again, not read" if out else "")
         + (
             f"; the text above the table on the right ({texts}) not put back into the rows before: check it"
@@ -95,7 +99,6 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
             else ""
         )
     )
-    return kept, warning
 
 
 def _partner(rows: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]) -> int | None:
