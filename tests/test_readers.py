@@ -3437,3 +3437,18 @@ def test_pdf_rows_say_where_they_stand_on_their_page():
     assert title.cells == ["title"] and title.foot == title.top and 45 < title.top < 60
     assert (one.top, two.top) == (100, 120)
     assert one.foot - one.top < 10 < two.foot - two.top < 30
+
+
+def test_pdf_rows_under_a_repeated_header_say_where_they_stand():
+    """A page whose table repeats its header (a sheet's print titles, a browser's thead): its rows' tops and feet
+    are their own. They were those of the row above (the header's rows left out, not their places), so a wide
+    print's later page went beside the wrong rows, or beside none."""
+    import pdfplumber
+
+    data = _pdf()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        printed = {word["text"]: word["top"] for word in pdf.pages[1].extract_words()}
+    rows = [row for row in read_bytes(data, ".pdf") if row.page == 2]
+    assert rows[0].cells[0] == "output"
+    for row in rows[:3]:
+        assert row.top < row.foot and abs(row.foot - printed[row.cells[2]]) < 1

@@ -514,6 +514,7 @@ def _continue(last: _Item, first: _Item) -> bool:
     if size:
         first.repeats_header = True
         first.rows = first.rows[size:]
+        first.row_tops, first.row_feet = first.row_tops[size:], first.row_feet[size:]
         first.open_top = {j: [i - size for i in rows if i >= size] for j, rows in first.open_top.items()}
         first.open_bottom = {j: [i - size for i in rows if i >= size] for j, rows in first.open_bottom.items()}
         first.merged_down = {(i - size, j) for i, j in first.merged_down if i > size}  # (not to a header row)
