@@ -103,15 +103,17 @@ def _warning(out: list[int], columns: str, lost: list[str]) -> str:
 
 def _partner(rows: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]) -> int | None:
     """The page before (not one of `pages`) whose table holds the same rows as the one on `page`: printed beside it,
-    each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text lines);
-    0 for rows read without their tops (taken as the same rows, not put beside any); None when no page's are (a
-    table of its own: 评分标准 | 分值 under its own title after a whole goal table)."""
+    each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text lines),
+    its last with that page's last (the same sheet rows end at the same height); 0 for rows read without their
+    tops (taken as the same rows, not put beside any); None when no page's are (a table of its own: 评分标准 | 分值
+    after a whole goal table, under its own title or laid out as the goal table's sheet, its rows fewer)."""
     mine = _table(rows, page, first)
     if not all(row.top for row in mine):
         return 0
     for before in range(page - 1, start - 1, -1):
         tops = [row.top for row in rows if row.page == before and bool(row.edges) == bool(mine[0].edges)]
-        if before not in pages and all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine):
+        level = all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine)
+        if before not in pages and level and abs(tops[-1] - mine[-1].top) <= SLACK:
             return before
     return None
 

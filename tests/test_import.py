@@ -974,3 +974,20 @@ def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_col
     beside = [(150.0, ["评分标准", "分值"])] + [(170.0 + 20 * n, ["完成得满分", "10"]) for n in range(1, 4)]
     doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 300.0), beside)))
     assert [(i.weight, i.notes) for i in doc.projects[0].indicators] == [("10", {"评分标准": "完成得满分"})] * 3
+
+
+@pytest.mark.parametrize(
+    "header", [["评分标准", "分值"], ["分值", "得分", "偏差原因"]], ids=["rubric", "self-evaluation's words"]
+)
+def test_a_table_of_its_own_laid_out_as_the_goal_tables_sheet_is_not_put_beside_its_rows(header):
+    """A sheet of its own after a whole form (评分标准 | 分值, or 分值 | 得分 | 偏差原因), laid out as the form's sheet:
+    its header and first rows stand level with the form's, but it ends above the form's last row. Its cells were put
+    beside the form's rows as their 评分标准 and 分值 (or 偏差原因), without a word: printed pages wide, the same rows
+    end at the same height, so these are not the form's later columns."""
+    import importers
+
+    table = [(150.0, header)] + [(170.0 + 20 * n, [f"第{n}档", "10", "无"][: len(header)]) for n in (1, 2)]
+    doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 200.0, 300.0), table)))
+    indicators = doc.projects[0].indicators
+    assert [i.name for i in indicators[:3]] == ["处理站点1", "处理站点2", "处理站点3"]
+    assert [(i.weight, i.notes, i.score) for i in indicators[:3]] == [("", {}, "")] * 3
