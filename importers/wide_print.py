@@ -105,10 +105,13 @@ def _partner(rows: list[Row], page: int, first: dict[int, Row], start: int, page
     """The page before (not one of `pages`) whose table holds the same rows as the one on `page`: printed beside it,
     each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text lines),
     its last with that page's last (the same sheet rows end at the same height); 0 for rows read without their
-    tops (taken as the same rows, not put beside any); None when no page's are (a table of its own: 评分标准 | 分值
-    after a whole goal table, under its own title or laid out as the goal table's sheet, its rows fewer)."""
+    tops, or unruled beside a ruled table (its later columns printed without borders: a line's row is not known),
+    or the other way round (taken as the same rows, not put beside any); None when no page's are (a table of its
+    own: 评分标准 | 分值 after a whole goal table, under its own title or laid out as its sheet, its rows fewer)."""
     mine = _table(rows, page, first)
-    if not all(row.top for row in mine):
+    if not all(row.top for row in mine) or all(
+        bool(row.edges) != bool(mine[0].edges) for row in rows if row.page < page and _KEYS & _keys(row)
+    ):
         return 0
     for before in range(page - 1, start - 1, -1):
         tops = [row.top for row in rows if row.page == before and bool(row.edges) == bool(mine[0].edges)]

@@ -991,3 +991,20 @@ def test_a_table_of_its_own_laid_out_as_the_goal_tables_sheet_is_not_put_beside_
     indicators = doc.projects[0].indicators
     assert [i.name for i in indicators[:3]] == ["处理站点1", "处理站点2", "处理站点3"]
     assert [(i.weight, i.notes, i.score) for i in indicators[:3]] == [("", {}, "")] * 3
+
+
+def test_a_wide_prints_later_columns_printed_without_borders_beside_a_ruled_table_are_still_named():
+    """A sheet ruled over its first columns only, printed pages wide: its 指标解释 | 评分标准 page holds text lines, not
+    level with the table's ruled rows. It was left out without a word (taken for a table of its own); which row
+    each line stands in is not known: left out, and said, as before rows said where they stand."""
+    import importers
+
+    notes = [(150.0, ["指标解释", "评分标准"])] + [(170.0 + 20 * n, [f"解释{n}", "完成得满分"]) for n in (1, 2, 3)]
+    rows = _level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 264.0, 446.0), notes))
+    for row in rows:
+        row.edges = row.edges if row.page == 1 else ()
+        row.top += 4 * (row.page == 2)  # (a text line's top: below the rule its row starts at)
+    doc = importers.parse_rows(rows)
+    assert len(doc.projects[0].indicators) == 3
+    (told,) = [w for w in doc.warnings if "多页宽" in w]
+    assert "第 2 页是右侧的列（指标解释、评分标准），与前页是同一些指标行，未读入" in told
