@@ -73,7 +73,7 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     pages = [page for page in pages if partners[page] is not None or _keys(first[page]) <= _RIGHT]
     if not pages:
         return rows, None
-    beside = {page: partners[page] or 0 for page in pages if partners[page] is not None}
+    beside = {page: partner for page in pages if (partner := partners[page]) is not None}
     kept, lost = _joined_back(rows, pages, beside, first)
     kept = Rows(kept, list(rows.notes)) if isinstance(rows, Rows) else kept
     out = [page for page, partner in beside.items() if not partner]
