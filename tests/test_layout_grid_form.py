@@ -2600,3 +2600,37 @@ def test_a_money_table_without_a_title_under_the_indicators_is_no_part_of_them(b
     table = paged(page1, money) if break_before else rows([*page1, *money])
     found = grid_form.parse(table).projects[0].indicators
     assert [(i.level1, i.level2, i.name, i.target) for i in found] == [tuple(indicator)]
+
+
+_UNFILLED_FORM = [
+    ["项目支出绩效自评表"],
+    ["（2025年度）"],
+    ["项目名称", "", "城市道路养护专项经费"],
+    ["主管部门", "", "某市城市管理局", "", "实施单位", "", "某市市政设施管理中心"],
+]
+_MONEY = [
+    ["项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "", "1200.00", "1350.50", "1298.20", "10", "96.13%", "9.61"],
+]
+_SELF_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"]
+
+
+@pytest.mark.parametrize("money", [True, False])
+def test_a_self_evaluation_printing_no_indicator_rows_is_never_a_goal_table(money):
+    """A 自评表 whose indicator table under its header is left blank (its 总分 row right under it) was read by
+    form-kv as a goal table: a precedent of 0 indicators, or of one named 总分 with the target 100. It is a
+    self-evaluation, read as its head (docs/outcomes.md), or, with no money either, an empty form."""
+    from importers import parse_rows
+
+    table = [*_UNFILLED_FORM, *(_MONEY if money else []), _SELF_HEADER, ["总分", "", "", "", "", "100", "9.61", ""]]
+    doc = parse_rows(rows(table))
+    assert [(p.kind, p.name, p.amount, len(p.indicators)) for p in doc.projects] == [
+        ("self_evaluation", "城市道路养护专项经费", "1350.50", 0)
+    ] * money
+    if money:
+        [evaluation] = doc.projects
+        assert (evaluation.year, evaluation.fields["全年执行数"], evaluation.fields["总分"]) == (
+            "2025",
+            "1298.20",
+            "分值 100；得分 9.61",
+        )

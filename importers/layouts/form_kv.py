@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
-from importers.columns import head_field, unit_of_cell
+from importers.columns import TARGET_ACTUAL, column, head_field, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
@@ -113,8 +113,12 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
 
 
 def _table_columns(row: Row) -> dict[str, int] | None:
-    """Column of level1, level2, name and target when the row is an indicator-table header."""
+    """Column of level1, level2, name and target when the row is an indicator-table header; never a
+    self-evaluation's (a column of what was achieved, 实际完成值): grid-form reads it as one, here it was a goal table
+    (its 总分 row an indicator) when it printed no indicator rows."""
     if LEVEL_HEADERS["name"] not in map(header_key, row.cells):  # not even with its notes left out
+        return None
+    if any(column(cell) in ("actual", TARGET_ACTUAL) for cell in row.cells if cell):
         return None
     keys = [squash(clean(cell)) for cell in row.cells]
     columns = {field: keys.index(word) for field, word in LEVEL_HEADERS.items() if word in keys}
