@@ -2615,22 +2615,36 @@ _MONEY = [
 _SELF_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"]
 
 
+_TEMPLATE_LEVELS = [  # the form's levels printed, its indicators left blank
+    ["产出指标", "数量指标", "", "", "", "", "", ""],
+    ["效益指标", "社会效益指标", "", "", "", "", "", ""],
+]
+
+
+@pytest.mark.parametrize("blank", [[], _TEMPLATE_LEVELS], ids=["no rows", "levels only"])
 @pytest.mark.parametrize("money", [True, False])
-def test_a_self_evaluation_printing_no_indicator_rows_is_never_a_goal_table(money):
-    """A 自评表 whose indicator table under its header is left blank (its 总分 row right under it) was read by
-    form-kv as a goal table: a precedent of 0 indicators, or of one named 总分 with the target 100. It is a
-    self-evaluation, read as its head (docs/outcomes.md), or, with no money either, an empty form."""
+def test_a_self_evaluation_printing_no_indicator_rows_is_never_a_goal_table(money, blank):
+    """A 自评表 whose indicator table under its header is left blank (its 总分 row right under it, or the template's
+    levels without a name) was read by form-kv as a goal table: a precedent of 0 indicators, or of one named 总分
+    with the target 100. It is a self-evaluation, read as its head (docs/outcomes.md) and said to list no indicators,
+    or, with no money either, an empty form."""
     from importers import parse_rows
 
-    table = [*_UNFILLED_FORM, *(_MONEY if money else []), _SELF_HEADER, ["总分", "", "", "", "", "100", "9.61", ""]]
+    total = ["总分", "", "", "", "", "100", "9.61", ""]
+    table = [*_UNFILLED_FORM, *(_MONEY if money else []), _SELF_HEADER, *blank, total]
     doc = parse_rows(rows(table))
-    assert [(p.kind, p.name, p.amount, len(p.indicators)) for p in doc.projects] == [
-        ("self_evaluation", "城市道路养护专项经费", "1350.50", 0)
-    ] * money
-    if money:
-        [evaluation] = doc.projects
-        assert (evaluation.year, evaluation.fields["全年执行数"], evaluation.fields["总分"]) == (
-            "2025",
-            "1298.20",
-            "分值 100；得分 9.61",
-        )
+    found = [(p.kind, p.name, p.amount, len(p.indicators)) for p in doc.projects]
+    if not money:
+        assert found == []
+        return
+    assert found == [("self_evaluation", "城市道路养护专项经费", "1350.50", 0)]
+    [evaluation] = doc.projects
+    assert (evaluation.year, evaluation.fields["全年执行数"], evaluation.fields["总分"]) == (
+        "2025",
+        "1298.20",
+        "分值 100；得分 9.61",
+    )
+    assert [w for w in doc.warnings if "未列指标行" in w] == [
+        "第 3 行「城市道路养护专项经费」的自评表未列指标行，只读入表头、资金和总分 line 3: the self-evaluation of "
+        "城市道路养护专项经费 lists no indicator rows: only its head, money and 总分 read"
+    ]

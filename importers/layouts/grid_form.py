@@ -1401,6 +1401,12 @@ def parse(rows: list[Row]) -> RawDocument:
                 f"{project.name} is empty, skipped"
             )
             continue
+        if not project.indicators and project.kind in (SELF_EVALUATION, DEPARTMENT_SELF_EVALUATION):
+            doc.warnings.append(
+                f"第 {project.line} 行「{project.name}」的自评表未列指标行，只读入表头、资金和总分 "
+                f"line {project.line}: the self-evaluation of {project.name} lists no indicator rows: only its head, "
+                "money and 总分 read"
+            )
         doc.projects.append(project)
     if not any(form.header for form in found):
         raise ParseError("没有含项目名称和指标表的表单 no form with a 项目名称 and an indicator table")
