@@ -113,9 +113,9 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
 
 
 def _table_columns(row: Row) -> dict[str, int] | None:
-    """Column of level1, level2, name and target when the row is an indicator-table header; never a
-    self-evaluation's (a column of what was achieved, 实际完成值): grid-form reads it as one, here it was a goal table
-    (its 总分 row an indicator) when it printed no indicator rows."""
+    """Column of level1, level2, name and target when the row is a goal table's indicator header; None for a
+    self-evaluation's (a column of what was achieved, 实际完成值): grid-form reads those, even one printing no
+    indicator rows (its 总分 row no indicator)."""
     if LEVEL_HEADERS["name"] not in map(header_key, row.cells):  # not even with its notes left out
         return None
     if any(column(cell) in ("actual", TARGET_ACTUAL) for cell in row.cells if cell):

@@ -1487,8 +1487,9 @@ def _runs(starts: list[int], width: int) -> list[tuple[int, int]]:
 
 def detect(rows: list[Row]) -> float:
     """1.0 for a form naming its project (in a head row, or in its title) with an indicator table whose rows fill
-    its columns, or a self-evaluation's (实际完成值) printing no rows: its head is what it reports (docs/outcomes.md),
-    never a goal table's; 0.4 for an indicator table alone (too little to read as a form); 0.0 without one."""
+    its columns, or a self-evaluation's (实际完成值) whether its rows name any or not: its head is what it reports
+    (docs/outcomes.md), never a goal table's; 0.4 for an indicator table alone (too little to read as a form); 0.0
+    without one."""
     found = [(form, form.header) for form in forms(rows) if form.header is not None]
     if not found:
         return 0.0
