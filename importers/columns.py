@@ -360,17 +360,22 @@ def signs_instead(cells: list[str], found: dict[str, int], j: int) -> bool:
 
 
 TARGET_ACTUAL = "target_actual"  # one column of a self-evaluation giving both: '年度指标值/实际完成值'
+# a header naming both levels, whose cells hold both ('产出指标-数量指标'): the level-1 column, split where read
+_BOTH_LEVELS = re.compile(r"一(?:级(?:指标)?)?[-－—–/／、和及与]?二级(?:指标)?(?:名称)?")
 
 
 def column(cell: str) -> str:
     """The indicator field a table header names ('' when none): a weight header with its total in a note
     ('分值权重（90分）') is still the weight; a header naming its year or span before a known one ('2026年指标值',
     '本年度指标值', '预期指标值') is that one; a target's header and an actual's joined by '/', or on two lines of one
-    cell ('年度指标值⏎实际完成值'), are TARGET_ACTUAL."""
+    cell ('年度指标值⏎实际完成值'), are TARGET_ACTUAL; one naming both levels ('一级指标-二级指标', '一、二级指标') is
+    level1 (its cells hold both: `level_words.split_levels`)."""
     word = key(cell)
     found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
     if not found and _WHEN.match(word):
         found = _COLUMNS.get(_WHEN.sub("", word), "")
+    if not found and _BOTH_LEVELS.fullmatch(word):
+        found = "level1"
     if not found and len(word) <= 8:  # a short header that says what it holds: '计算符号', '指标单位'
         found = "operator" if _SIGN.search(word) else "unit" if _MEASURE_UNIT.fullmatch(word) else ""
     if not found and _SLASH.search(word):

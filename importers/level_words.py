@@ -58,6 +58,18 @@ def is_level2(cell: str) -> bool:
     return _bare(cell, ("指标",)) in LEVEL2_WORDS
 
 
+_JOINED = re.compile(r"\s*[-－—–/／]\s*")
+
+
+def split_levels(cell: str) -> tuple[str, str] | None:
+    """一级 and 二级 written in one cell, joined by a dash or a slash ('产出指标-数量指标', '效益指标／社会效益指标') →
+    the two as written; None when the cell is no such pair (a code before a level, '11-数量指标', is one level)."""
+    parts = _JOINED.split(clean(cell).strip(), maxsplit=1)
+    if len(parts) == 2 and is_level1(parts[0]) and is_level2(parts[1]):
+        return parts[0], parts[1]
+    return None
+
+
 def accepts(level1: str, level2: str) -> bool:
     """Whether the level-2 word belongs under the level-1 word ('产出指标' accepts '成本指标')."""
     return _bare(level2, ("指标",)) in LEVEL2_UNDER.get(level1_word(level1), ())

@@ -646,3 +646,22 @@ def test_a_second_table_on_the_sheet_under_its_title_and_填报单位_line():
         ("养老服务补助", "某市社会福利中心", 2),
         ("临时救助", "某市救助中心", 2),
     ]
+
+
+def test_both_levels_in_one_column():
+    """A long table whose one column holds both levels ('产出指标-数量指标' under 一级指标-二级指标 or 一、二级指标):
+    the indicators had no levels, the joined pair kept as a field; a code before one level is no pair."""
+    for header in ("一级指标-二级指标", "一、二级指标"):
+        doc = parse(
+            f"项目名称\t{header}\t三级指标\t年度指标值\t中期指标值\n"
+            "公交运营补贴\t产出指标-数量指标\t补贴线路数\t≥48条\t≥48条\n"
+            "公交运营补贴\t成本指标－社会成本指标\t票价影响\t无明显影响\t无明显影响\n"
+        )
+        assert [(i.level1, i.level2, i.name, i.target) for i in doc.projects[0].indicators] == [
+            ("产出指标", "数量指标", "补贴线路数", "≥48条"),
+            ("成本指标", "社会成本指标", "票价影响", "无明显影响"),
+        ]
+        assert doc.projects[0].fields == {}
+    from importers.level_words import split_levels
+
+    assert (split_levels("11-数量指标"), split_levels("产出指标")) == (None, None)

@@ -2648,3 +2648,34 @@ def test_a_self_evaluation_printing_no_indicator_rows_is_never_a_goal_table(mone
         "第 3 行「城市道路养护专项经费」的自评表未列指标行，只读入表头、资金和总分 line 3: the self-evaluation of "
         "城市道路养护专项经费 lists no indicator rows: only its head, money and 总分 read"
     ]
+
+
+def test_both_levels_in_one_cell_a_column_or_a_group_row():
+    """一级 and 二级 joined in one cell ('产出指标-数量指标'), in a column headed for both merged down its group, or
+    in a group row across a table without level columns: the indicators had no levels (the joined cell a field)."""
+    [column] = _form_rows(
+        [
+            ["项目名称", "农村公路养护", "农村公路养护", "农村公路养护"],
+            ["一级/二级指标", "三级指标", "指标值", "权重"],
+            ["产出指标-数量指标", "养护里程", "≥1200公里", "20"],
+            ["产出指标-数量指标", "危桥改造数量", "=6座", "10"],
+            ["满意度指标-服务对象满意度指标", "群众满意度", "≥90%", "10"],
+        ]
+    )
+    [grouped] = _form_rows(
+        [
+            ["项目名称", "养老服务", "养老服务"],
+            ["三级指标", "指标值", "分值"],
+            ["产出指标—数量指标"] * 3,
+            ["新建养老服务站", "≥12个", "15"],
+            ["效益指标／社会效益指标"] * 3,
+            ["社区养老服务覆盖率", "≥90%", "20"],
+        ]
+    )
+    assert [(i.level1, i.level2, i.name) for i in column.indicators + grouped.indicators] == [
+        ("产出指标", "数量指标", "养护里程"),
+        ("产出指标", "数量指标", "危桥改造数量"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度"),
+        ("产出指标", "数量指标", "新建养老服务站"),
+        ("效益指标", "社会效益指标", "社区养老服务覆盖率"),
+    ]

@@ -40,6 +40,7 @@ from importers.columns import (
     weight_of,
 )
 from importers.layouts import Layout
+from importers.level_words import split_levels
 from importers.records import (
     DEPARTMENT,
     PROJECT,
@@ -271,6 +272,8 @@ def _cells(cells: list[str], columns: dict[str, int]) -> dict[str, str]:
 def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -> RawIndicator:
     """An indicator row, levels filled from `levels` (which it updates); a unit the value carries is not repeated."""
     found = _cells(cells, cols.indicator)
+    if not found.get("level2") and (both := split_levels(found.get("level1", ""))):
+        found["level1"], found["level2"] = both  # '产出指标-数量指标' in one column
     if found.get("level1") and found["level1"] != levels[0]:
         levels[:] = [found["level1"], ""]
     if found.get("level2"):

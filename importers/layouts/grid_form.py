@@ -43,7 +43,7 @@ from importers.columns import (
     weight_of,
 )
 from importers.layouts import Layout, form_money
-from importers.level_words import is_level1, is_level2
+from importers.level_words import is_level1, is_level2, split_levels
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -1120,7 +1120,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         (before, page), (above, foot) = (page, row.page), (foot, row)
         merged = {text for j, text in enumerate(cells) if text and not (j == 0 and _NUMBERING.fullmatch(text))}
         only = merged.pop() if len(merged) == 1 else ""  # one text across the row (after its 序号: '1.1 数量指标')
-        level_row = bool(only) and (is_level1(only) or is_level2(only))
+        level_row = bool(only) and (is_level1(only) or is_level2(only) or bool(split_levels(only)))
         if only and not level_row and len(cells) >= 3 and all(cells) or only and _span_label(row):
             continue  # a group's label across the table ('（一）产出数量', '年度绩效指标'): no indicator
         outside = ruled and not row.edges  # a line beside a PDF's grid (a running head atop the page): no cell's rest
@@ -1161,10 +1161,13 @@ def indicators(form: _Form) -> list[RawIndicator]:
             _notes_go_on(found[-1], table, cells)  # a note's rest the page break carried over ('偏差原因分析…' cut)
             continue
         if level_row:
-            level1, level2 = (only, "") if is_level1(only) else (level1, only)  # '一、产出指标' across the row
+            both = split_levels(only)  # '产出指标-数量指标' across the row
+            level1, level2 = both or ((only, "") if is_level1(only) else (level1, only))  # '一、产出指标' across it
             grouped = (level1, level2)
             continue
         new1, new2, name = cell(cells, "level1"), cell(cells, "level2"), cell(cells, "name")
+        if not new2 and (both := split_levels(new1)):
+            new1, new2 = both  # '产出指标-数量指标' in one column
         if new1 and new1 != level1:
             level1, level2 = new1, ""
         if new2:
