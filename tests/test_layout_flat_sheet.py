@@ -665,3 +665,33 @@ def test_both_levels_in_one_column():
     from importers.level_words import split_levels
 
     assert (split_levels("11-数量指标"), split_levels("产出指标")) == (None, None)
+
+
+def test_a_row_word_broke_over_a_page_is_one_indicator():
+    """Word lets a table's row break over a page: the name's first line and the target at the page's foot, the
+    name's rest (and a cut project name, department, level or note) atop the next page. The rest was an indicator of
+    its own without a target, or a project named '浚维护'. Not where the reader saw the name end at the foot (a
+    short last line, `Row.ends`), nor where the row atop has a target: indicators of their own."""
+    from importers.records import Row
+
+    header = Row(["项目名称", "主管部门", "一级指标", "二级指标", "三级指标", "指标值", "评分标准"], 1, page=1)
+    first = ["港口航道疏", "某市交通运", "效益指标", "可持续影响", "航道长期通", "稳步提升", "完成得满"]
+    name, unit = "港口航道疏浚维护", "某市交通运输局"
+    rows = [
+        header,
+        Row([name, unit, "产出指标", "数量指标", "疏浚土方量", "≥15万立方米", "满分"], 2, page=1),
+        Row(first, 3, page=1),
+        Row(["浚维护", "输局", "", "指标", "航能力", "", "分"], 4, page=2),
+        Row([name, unit, "满意度指标", "服务对象满意度指标", "企业满意度", "≥85%", ""], 5, page=2),
+    ]
+    [project] = flat_sheet.parse(rows).projects
+    assert [(i.level2, i.name, i.target, i.notes.get("评分标准")) for i in project.indicators] == [
+        ("数量指标", "疏浚土方量", "≥15万立方米", "满分"),
+        ("可持续影响指标", "航道长期通航能力", "稳步提升", "完成得满分"),
+        ("服务对象满意度指标", "企业满意度", "≥85%", None),
+    ]
+    ended = [*rows[:2], Row(first, 3, page=1, ends=frozenset({4})), *rows[3:]]
+    assert len(flat_sheet.parse(ended).projects) > 1  # the name ended: the row atop is not its rest
+    targeted = [*rows[:3], Row(["", "", "", "", "航能力", "=1项", ""], 4, page=2), rows[4]]
+    names = [i.name for p in flat_sheet.parse(targeted).projects for i in p.indicators]
+    assert names[1:3] == ["航道长期通", "航能力"]  # the row atop has a target: an indicator of its own

@@ -345,8 +345,8 @@ def parse(rows: list[Row]) -> RawDocument:
     department = ""
     levels = ["", ""]
     above: dict[str, str] = {}  # the head cells of the last project's first row
-    for row in (apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)):
-        if row.blank or _is_header(row) or row.page and declared_unit(row) or segments.title(row) or unit_line(row):
+    for row in _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols):
+        if _not_data(row):
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
@@ -393,6 +393,50 @@ def parse(rows: list[Row]) -> RawDocument:
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
+
+
+def _not_data(row: Row) -> bool:
+    return bool(
+        row.blank or _is_header(row) or row.page and declared_unit(row) or segments.title(row) or unit_line(row)
+    )
+
+
+# what a row Word broke over a page carries to the next page's top: never its target, sign, unit, weight or amount
+_NEVER_CUT = ("target", "operator", "unit", "weight", "period_target", "amount")
+
+
+def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
+    """The rows, a row Word broke over a page break whole again (`_goes_on`): its cells atop the next page joined
+    to its cells at the foot of the page before ('补贴资金' and '拨付及时率')."""
+    out: list[Row] = []
+    last = -1  # where in `out` the last indicator row is
+    for row in rows:
+        if not _not_data(row) and last >= 0 and _goes_on(out[last], row, cols):
+            above = out[last]
+            cells = [joined(a + "\n" + b) if b else a for a, b in zip(_aligned(above, cols), _aligned(row, cols))]
+            out[last] = Row(cells, above.line, above.page, above.edges)
+            continue
+        out.append(row)
+        if not _not_data(row) and _cells(_aligned(row, cols), cols.indicator).get("name"):
+            last = len(out) - 1
+    return out
+
+
+def _goes_on(above: Row, row: Row, cols: _Columns) -> bool:
+    """Whether a row atop a page is the rest of the last indicator row on the page before: an indicator's name's
+    rest but no target, sign, unit, weight or amount (short, printed whole on the row's first part), and text only
+    under cells of that row that went on to the page's foot (not those the reader saw end on a short line,
+    `Row.ends`: a name ended there makes the row atop an indicator of its own, its target left blank)."""
+    if not (row.page and above.page and row.page > above.page):
+        return False
+    now, before = _aligned(row, cols), _aligned(above, cols)
+    ended = {j + cols.width - len(above.cells) for j in above.ends}
+    fields = {**cols.project, **cols.indicator}
+    if not (_cells(now, cols.indicator).get("name") and _cells(before, cols.indicator).get("target")):
+        return False
+    if any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
+        return False
+    return all(before[j] and j not in ended for j, text in enumerate(now) if text)
 
 
 def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
