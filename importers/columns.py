@@ -165,6 +165,10 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
         "全年预算数",  # a self-evaluation's label beside its value (the block's column: BLOCK_COLUMNS)
         "调整后预算数",
         "预算总额",  # a department's 年度预算情况 | 预算总额 | 5230.18
+        "年度预算总额",
+        "部门预算总额",
+        "年度部门预算",
+        "年度部门预算总额",  # a department-wide form's 年度部门预算总额（万元） | 5230.00
         "本年预算金额",
         "本年预算数",
         "当年预算金额",

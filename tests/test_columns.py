@@ -119,6 +119,14 @@ def test_a_form_and_a_flat_table_under_another_target_header_are_read(header):
         ]
 
 
+@pytest.mark.parametrize("label", ["年度部门预算总额（万元）", "部门预算总额", "年度预算总额", "年度部门预算"])
+def test_a_department_wide_forms_budget_label(label):
+    """A department-wide form's money labelled 年度部门预算总额（万元） (or 部门预算总额 …): the table had no amount."""
+    from importers.columns import head_field
+
+    assert head_field(label) == "amount"
+
+
 @pytest.mark.parametrize(
     "label, field",
     [
