@@ -2679,3 +2679,27 @@ def test_both_levels_in_one_cell_a_column_or_a_group_row():
         ("产出指标", "数量指标", "新建养老服务站"),
         ("效益指标", "社会效益指标", "社区养老服务覆盖率"),
     ]
+
+
+def test_a_header_naming_its_indicators_绩效指标_in_its_first_column():
+    """`绩效指标 | 指标值 | 分值` over the levels' group rows (one project a page, no level columns): the form was
+    refused (绩效指标 was taken for a side label). A header row with a blank cell (`绩效指标 | | 指标值` over the level
+    columns' row, as a text file leaves a merged cell) is still no header alone."""
+    [project] = _form_rows(
+        [
+            ["项目名称", "养老服务", "养老服务"],
+            ["绩效指标", "指标值", "分值"],
+            ["产出指标"] * 3,
+            ["数量指标"] * 3,
+            ["新建养老服务站", "≥12个", "15"],
+            ["满意度指标—服务对象满意度指标"] * 3,
+            ["老年人满意度", "≥90%", "10"],
+        ]
+    )
+    assert [(i.level1, i.level2, i.name, i.target, i.weight) for i in project.indicators] == [
+        ("产出指标", "数量指标", "新建养老服务站", "≥12个", "15"),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "10"),
+    ]
+    from importers.layouts.grid_form import header
+
+    assert header(Row(["绩效指标", "", "指标值"], 1)) is None

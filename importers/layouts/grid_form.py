@@ -214,6 +214,8 @@ def _header_of(row: Row) -> _Header | None:
             columns["name"] = after[0]
         elif side and side[0] > 0 and "level1" not in columns:  # levels and name in one cell under 绩效指标
             columns["name"] = side[0]  # (a department's table by activity)
+        elif side and "level2" not in columns and all(cells):  # 绩效指标 | 指标值 | 分值: levels in group rows
+            columns["name"] = side[0]  # (a side label beside a header has the header's columns right of it)
     if "name" not in columns or not {"target", "period_target"} & columns.keys():
         return None
     if any(head_field(cell) in ("name", "department_name") for cell in cells if cell):
