@@ -695,3 +695,18 @@ def test_a_row_word_broke_over_a_page_is_one_indicator():
     targeted = [*rows[:3], Row(["", "", "", "", "航能力", "=1项", ""], 4, page=2), rows[4]]
     names = [i.name for p in flat_sheet.parse(targeted).projects for i in p.indicators]
     assert names[1:3] == ["航道长期通", "航能力"]  # the row atop has a target: an indicator of its own
+
+
+def test_a_years_and_a_spans_target_each_over_sign_value_and_unit():
+    """年度指标值 and 中期指标值 side by side, each over 符号 | 数值 | 度量单位 (a two-row header): the target was the
+    year's sign alone ('≥'), its value and unit lost; the year's and the span's sign, value and unit now."""
+    doc = parse(
+        "项目名称\t三级指标\t指标方向\t年度指标值\t年度指标值\t年度指标值\t中期指标值\t中期指标值\t中期指标值\n"
+        "项目名称\t三级指标\t指标方向\t符号\t数值\t度量单位\t符号\t数值\t度量单位\n"
+        "农村公路养护\t养护里程\t正向\t≥\t1200\t公里\t≥\t3600\t公里\n"
+        "农村公路养护\t优良路率\t正向\t≥\t85\t%\t≥\t90\t%\n"
+    )
+    assert [(i.operator, i.target, i.unit, i.period_target) for i in doc.projects[0].indicators] == [
+        ("≥", "1200", "公里", "≥3600公里"),
+        ("≥", "85", "%", "≥90%"),
+    ]

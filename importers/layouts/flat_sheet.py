@@ -195,9 +195,18 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     )
 
 
+# the parts of a span's target (中期指标值 over 符号 | 数值 | 度量单位) as the header words of the span's fields
+_PERIOD_PARTS = {"operator": "实施期运算符", "unit": "实施期计量单位"}
+
+
 def _value_part(merged: list[str], upper: list[str], lower: list[str]) -> list[str]:
     """A two-row header's cells, the target read where its parent spreads over parts the row below names (指标值 over
-    符号 | 值 | 单位): the one part naming no field is the value, under its parent's name."""
+    符号 | 值 | 单位): the one part naming no field is the value, under its parent's name. Parts under a span's target
+    (年度指标值 and 中期指标值 each over 符号 | 数值 | 度量单位) are the span's sign, value and unit, not the year's."""
+    for j, cell in enumerate(lower):
+        parent = _spanning(upper, j)
+        if cell and column(parent) == "period_target" and column(cell) in ("operator", "target", "unit"):
+            merged[j] = _PERIOD_PARTS.get(column(cell), parent)
     if "target" in _indicator_positions(merged):
         return merged
     parts = [j for j, cell in enumerate(lower) if cell and not column(cell) and column(_spanning(upper, j)) == "target"]
@@ -284,6 +293,10 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
     notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
     weight = weight_of(found.get("weight", ""), notes)
     notes.update(nature_notes(cols.operator_label, nature, found.get("unit", "")))
+    period = found.get("period_target", "")
+    if period and ("period_operator" in found or "period_unit" in found):  # its sign and unit in columns of their own
+        sign, value, measure, _ = target_parts(found.get("period_operator", ""), period, found.get("period_unit", ""))
+        period = f"{sign}{value}{measure}"
     return RawIndicator(
         name=found["name"],
         target=target,
@@ -291,7 +304,7 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
         level2=levels[1],
         operator=operator,
         unit=unit,
-        period_target=found.get("period_target", ""),
+        period_target=period,
         weight=weight,
         notes=notes,
         line=line,
