@@ -710,3 +710,25 @@ def test_a_years_and_a_spans_target_each_over_sign_value_and_unit():
         ("≥", "1200", "公里", "≥3600公里"),
         ("≥", "85", "%", "≥90%"),
     ]
+
+
+def test_a_whole_row_atop_a_page_repeating_its_projects_name_is_no_rest_of_the_row_above():
+    """A sheet prints its rows whole: the row atop the next page, its target left blank, repeats its project's name
+    in full. Where the name cells are filled to their width (one line, too long for the reader to see it end short:
+    no `Row.ends`) it was joined to the row above: a project '农业节水灌溉改造农业节水灌溉改造'."""
+    from importers.records import Row
+
+    name = "农业节水灌溉改造"
+    rows = [
+        Row(["项目名称", "三级指标", "指标值", "备注"], 1, page=1),
+        Row([name, "工程建设质量达标率", "=100%", ""], 2, page=1, ends=frozenset({2})),
+        Row([name, "耕地质量等级提升度", "", ""], 3, page=2),
+        Row([name, "年度任务按期完成率", "=100%", ""], 4, page=2),
+    ]
+    [project] = flat_sheet.parse(rows).projects
+    assert project.name == name
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("工程建设质量达标率", "=100%"),
+        ("耕地质量等级提升度", ""),
+        ("年度任务按期完成率", "=100%"),
+    ]

@@ -439,7 +439,9 @@ def _goes_on(above: Row, row: Row, cols: _Columns) -> bool:
     """Whether a row atop a page is the rest of the last indicator row on the page before: an indicator's name's
     rest but no target, sign, unit, weight or amount (short, printed whole on the row's first part), and text only
     under cells of that row that went on to the page's foot (not those the reader saw end on a short line,
-    `Row.ends`: a name ended there makes the row atop an indicator of its own, its target left blank)."""
+    `Row.ends`: a name ended there makes the row atop an indicator of its own, its target left blank), none of them
+    the text above it again (a whole row repeating its project's name, as a sheet prints rows: uncut, its cells'
+    one lines too long for the reader to see them end short)."""
     if not (row.page and above.page and row.page > above.page):
         return False
     now, before = _aligned(row, cols), _aligned(above, cols)
@@ -449,7 +451,7 @@ def _goes_on(above: Row, row: Row, cols: _Columns) -> bool:
         return False
     if any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
         return False
-    return all(before[j] and j not in ended for j, text in enumerate(now) if text)
+    return all(before[j] and j not in ended and text != before[j] for j, text in enumerate(now) if text)
 
 
 def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
