@@ -732,3 +732,25 @@ def test_a_whole_row_atop_a_page_repeating_its_projects_name_is_no_rest_of_the_r
         ("耕地质量等级提升度", ""),
         ("年度任务按期完成率", "=100%"),
     ]
+
+
+def test_a_row_atop_a_page_after_the_next_tables_title_is_no_rest_of_the_last_tables_row():
+    """The next table (its title and header atop the page) starts with an indicator whose target is left blank: it
+    was joined to the last table's last row over the title ('下游受保护人口⏎耕地质量等级提升度', one project
+    named '水库除险加固⏎高标准农田建设')."""
+    from importers.records import Row
+
+    header = ["项目名称", "三级指标", "指标值", "备注"]
+    rows = [
+        Row(header, 1, page=1),
+        Row(["水库除险加固", "工程建设质量达标率", "=100%", ""], 2, page=1),
+        Row(["水库除险加固", "下游受保护人口", "≥3.5万人", ""], 3, page=1),
+        Row(["2026年度某县农业农村局项目支出绩效目标表"], 4, page=2),
+        Row(header, 5, page=2),
+        Row(["高标准农田建设", "耕地质量等级提升度", "", ""], 6, page=2),
+        Row(["高标准农田建设", "年度任务按期完成率", "=100%", ""], 7, page=2),
+    ]
+    assert [(p.name, [i.name for i in p.indicators]) for p in flat_sheet.parse(rows).projects] == [
+        ("水库除险加固", ["工程建设质量达标率", "下游受保护人口"]),
+        ("高标准农田建设", ["耕地质量等级提升度", "年度任务按期完成率"]),
+    ]

@@ -420,7 +420,8 @@ _NEVER_CUT = ("target", "operator", "unit", "weight", "period_target", "amount")
 
 def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
     """The rows, a row Word broke over a page break whole again (`_goes_on`): its cells atop the next page joined
-    to its cells at the foot of the page before ('补贴资金' and '拨付及时率')."""
+    to its cells at the foot of the page before ('补贴资金' and '拨付及时率'); never over the next table's title or
+    填报单位 line."""
     out: list[Row] = []
     last = -1  # where in `out` the last indicator row is
     for row in rows:
@@ -432,6 +433,8 @@ def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
         out.append(row)
         if not _not_data(row) and _cells(_aligned(row, cols), cols.indicator).get("name"):
             last = len(out) - 1
+        elif segments.title(row) or unit_line(row):
+            last = -1  # the next table's: its rows are none of the last one's
     return out
 
 
