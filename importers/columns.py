@@ -691,6 +691,16 @@ def target_parts(operator: str, target: str, unit: str) -> tuple[str, str, str, 
     return sign, target, unit, nature
 
 
+# the header words of a period target's parts (实施期指标值 over 符号 | 数值 | 度量单位): its own sign and unit fields
+PERIOD_PARTS = {"operator": "实施期指标性质", "unit": "实施期计量单位"}
+
+
+def whole_period(operator: str, period: str, unit: str) -> str:
+    """A period target (实施期指标值) whole: its sign and unit from columns of their own (`target_parts`)."""
+    sign, value, measure, _ = target_parts(operator, period, unit)
+    return f"{sign}{value}{measure}"
+
+
 UNIT_NOTE = "度量单位"
 
 

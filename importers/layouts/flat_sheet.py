@@ -25,6 +25,7 @@ from importers.columns import (
     amount_column,
     declared_unit,
     FUND_LABELS,
+    PERIOD_PARTS,
     REMARK,
     column,
     head_field,
@@ -38,6 +39,7 @@ from importers.columns import (
     target_parts,
     unit_above,
     weight_of,
+    whole_period,
 )
 from importers.layouts import Layout
 from importers.level_words import split_levels
@@ -195,10 +197,6 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     )
 
 
-# the parts of a span's target (中期指标值 over 符号 | 数值 | 度量单位) as the header words of the span's fields
-_PERIOD_PARTS = {"operator": "实施期运算符", "unit": "实施期计量单位"}
-
-
 def _value_part(merged: list[str], upper: list[str], lower: list[str]) -> list[str]:
     """A two-row header's cells, the target read where its parent spreads over parts the row below names (指标值 over
     符号 | 值 | 单位): the one part naming no field is the value, under its parent's name. Parts under a span's target
@@ -206,7 +204,7 @@ def _value_part(merged: list[str], upper: list[str], lower: list[str]) -> list[s
     for j, cell in enumerate(lower):
         parent = _spanning(upper, j)
         if cell and column(parent) == "period_target" and column(cell) in ("operator", "target", "unit"):
-            merged[j] = _PERIOD_PARTS.get(column(cell), parent)
+            merged[j] = PERIOD_PARTS.get(column(cell), parent)
     if "target" in _indicator_positions(merged):
         return merged
     parts = [j for j, cell in enumerate(lower) if cell and not column(cell) and column(_spanning(upper, j)) == "target"]
@@ -295,8 +293,7 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
     notes.update(nature_notes(cols.operator_label, nature, found.get("unit", "")))
     period = found.get("period_target", "")
     if period and ("period_operator" in found or "period_unit" in found):  # its sign and unit in columns of their own
-        sign, value, measure, _ = target_parts(found.get("period_operator", ""), period, found.get("period_unit", ""))
-        period = f"{sign}{value}{measure}"
+        period = whole_period(found.get("period_operator", ""), period, found.get("period_unit", ""))
     return RawIndicator(
         name=found["name"],
         target=target,

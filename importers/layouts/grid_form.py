@@ -23,6 +23,7 @@ from importers.columns import (
     block_column,
     INDICATOR_HEADERS,
     OPERATORS,
+    PERIOD_PARTS,
     REMARK,
     TARGET_ACTUAL,
     column,
@@ -41,6 +42,7 @@ from importers.columns import (
     target_and_actual,
     target_parts,
     weight_of,
+    whole_period,
 )
 from importers.layouts import Layout, form_money
 from importers.level_words import is_level1, is_level2, split_levels
@@ -507,7 +509,6 @@ def _word(text: str) -> bool:
 
 _PARTS = ("operator", "target", "unit")  # what a target column's sub-columns hold
 _ACTUAL_PARTS = {"operator": "完成值符号", "unit": "完成值单位"}  # an actual's, as importers.columns names them
-_PERIOD_PARTS = {"operator": "实施期指标性质", "unit": "实施期计量单位"}  # a period target's
 
 
 def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
@@ -526,7 +527,7 @@ def _split_target(row: Row, upper: list[str], lower: list[str]) -> Row | None:
             cells.append(_ACTUAL_PARTS.get(column(b), u))
             split = True
         elif column(b) in _PARTS and column(u) == "period_target":  # 实施期指标值 over 指标性质 | 指标值 | 计量单位
-            cells.append(_PERIOD_PARTS.get(column(b), u))
+            cells.append(PERIOD_PARTS.get(column(b), u))
             split = True
         else:
             return None
@@ -1176,8 +1177,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
             level2 = new2
         period = cell(cells, "period_target")
         if period and ("period_operator" in columns or "period_unit" in columns):
-            sign, value, unit, _ = target_parts(cell(cells, "period_operator"), period, cell(cells, "period_unit"))
-            period = f"{sign}{value}{unit}"
+            period = whole_period(cell(cells, "period_operator"), period, cell(cells, "period_unit"))
         notes = {label: cells[j] for j, label in table.notes.items() if j < len(cells) and cells[j]}
         weight = weight_of(cell(cells, "weight"), notes)
         whole, actual = _spanned(cells, columns.get("target"), table.spans), cell(cells, "actual")
