@@ -365,7 +365,7 @@ def signs_instead(cells: list[str], found: dict[str, int], j: int) -> bool:
 
 TARGET_ACTUAL = "target_actual"  # one column of a self-evaluation giving both: '年度指标值/实际完成值'
 # a header naming both levels, whose cells hold both ('产出指标-数量指标'): the level-1 column, split where read
-_BOTH_LEVELS = re.compile(r"一(?:级(?:指标)?)?[-－—–/／、和及与]?二级(?:指标)?(?:名称)?")
+_BOTH_LEVELS = re.compile(r"一(?:级(?:指标)?(?:名称)?)?[-－—–/／、和及与]?二级(?:指标)?(?:名称)?")
 
 
 def column(cell: str) -> str:

@@ -119,6 +119,13 @@ def test_a_form_and_a_flat_table_under_another_target_header_are_read(header):
         ]
 
 
+@pytest.mark.parametrize("header", ["一级指标-二级指标", "一级/二级指标", "一、二级指标", "一级指标名称/二级指标名称"])
+def test_a_header_naming_both_levels_is_the_level_1_column(header):
+    """A column headed for both levels holds both ('产出指标-数量指标', parted where the rows are read): named as
+    each level alone is (一级指标名称 | 二级指标名称), the pair was no column at all."""
+    assert column(header) == "level1"
+
+
 @pytest.mark.parametrize("label", ["年度部门预算总额（万元）", "部门预算总额", "年度预算总额", "年度部门预算"])
 def test_a_department_wide_forms_budget_label(label):
     """A department-wide form's money labelled 年度部门预算总额（万元） (or 部门预算总额 …): the table had no amount."""
