@@ -2703,3 +2703,27 @@ def test_a_header_naming_its_indicators_绩效指标_in_its_first_column():
     from importers.layouts.grid_form import header
 
     assert header(Row(["绩效指标", "", "指标值"], 1)) is None
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        ["填报人", "王芳", "审核人", "李强", "联系电话：0532-88886666"],
+        [
+            "填报人：王芳审核人：李强",
+            "填报人：王芳审核人：李强",
+            "填报人：王芳审核人：李强",
+            "填报日期：2026年1月10日",
+            "",
+        ],
+    ],
+)
+def test_a_sign_off_row_inside_the_table_is_no_indicator(sign_off):
+    """A goal table closed in its own grid by its sign-off (填报人 | 王芳 | 审核人 …, or '填报人：王芳' with the space
+    before the next label lost): the form's fields, never an indicator (its labels and values were one)."""
+    table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "培训人次", "≥500人次"], sign_off]
+    project = grid_form.parse(rows(table)).projects[0]
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "培训人次", "≥500人次")
+    ]
+    assert (project.fields["填报人"], project.fields["审核人"]) == ("王芳", "李强")

@@ -72,6 +72,10 @@ _GENERIC_TITLE = re.compile(
 )
 # the first word of a row after the indicators (a note, a total), as a word of its own: not 注册用户数, 说明会场次
 _TAIL = re.compile(r"^(?:备注|说明|注|总分|合计|评价等级|自评等级|自评得分)(?:$|值|[：:、，,.．;；\d（(])")
+# the form's sign-off (填报人 | 王芳, 联系电话：…), never an indicator, in the table's last rows as under it
+_SIGN_OFF_WORDS = "填报人|填表人|审核人|复核人|联系人|联系电话|经办人|单位负责人|填报日期|填表日期"
+_SIGN_OFF = re.compile(rf"^(?:{_SIGN_OFF_WORDS})(?:$|[：:（(])")
+_SIGN_OFF_NEXT = re.compile(rf"(?<=\S)(?=(?:{_SIGN_OFF_WORDS})[：:])")  # '王芳审核人：李强' (a space the print lost)
 
 
 @dataclass
@@ -350,7 +354,7 @@ def _may_start_form(row: Row) -> bool:
 
 def _is_tail(row: Row) -> bool:
     values = spread_values(row.cells)
-    return bool(values) and _TAIL.match(key(values[0])) is not None
+    return bool(values) and (_TAIL.match(key(values[0])) or _SIGN_OFF.match(values[0])) is not None
 
 
 def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
@@ -806,14 +810,21 @@ _SIGNED = re.compile(r"([^：:\s]{1,8})[：:]\s*(\S.*)?")
 
 
 def _signed(row: Row) -> list[tuple[str, str]] | None:
-    """A line of short labels each with its value ('填表人：李明　联系电话：0532-…'), as pairs; None for other rows."""
-    if not any("：" in cell or ":" in cell for cell in row.cells):
-        return None
-    parts = [part for cell in dict.fromkeys(_cells(row)) if cell for part in cell.split()]
-    found = [_SIGNED.fullmatch(part) for part in parts]
-    if len(found) < 2 or not all(found):
-        return None
-    return [(match.group(1), (match.group(2) or "").strip()) for match in found if match]
+    """A line of short labels each with its value ('填表人：李明　联系电话：0532-…'), or a sign-off's labels each in a
+    cell before its value's (填报人 | 李明 | 审核人 | 张华, a blank value none), as pairs; None for other rows."""
+    cells = [cell for cell in dict.fromkeys(_cells(row)) if cell]
+    parts = [piece for cell in cells for part in cell.split() for piece in _SIGN_OFF_NEXT.split(part)]
+    found: list[tuple[str, str]] = []
+    while parts:
+        part = parts.pop(0)
+        if _SIGN_OFF.fullmatch(part):  # a label alone: its value the next cell, unless that is a label too
+            labelled = parts and (_SIGN_OFF.fullmatch(parts[0]) or _SIGNED.fullmatch(parts[0]))
+            found.append((part.rstrip("：:"), parts.pop(0) if parts and not labelled else ""))
+        elif match := _SIGNED.fullmatch(part):
+            found.append((match.group(1), (match.group(2) or "").strip()))
+        else:
+            return None
+    return found if len(found) >= 2 else None
 
 
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
