@@ -705,6 +705,33 @@ def test_a_forms_长期绩效指标_table_then_its_年度绩效指标_table():
     assert parse_rows([Row(cells, n) for n, cells in enumerate(lines, 1)]).warnings == []
 
 
+def test_a_中期_forms_year_indicators_under_a_full_width_年度绩效指标_row():
+    """A 中期 form: its 中期绩效指标 table valued 中期指标值, then a row 年度绩效指标 across the table and the year's
+    indicators valued 年度指标值. The year's rows were read in the 中期 table's columns, where no column is a target:
+    every target and every span's value was lost."""
+    mid = ["中期绩效指标"] * 5
+    year = ["年度绩效指标"] * 5
+    [project] = _form_rows(
+        [
+            ["项目名称", "甲项目", "甲项目", "甲项目", "甲项目"],
+            ["中期目标（2026-2028年）", "三年。", "三年。", "三年。", "三年。"],
+            ["年度目标", "当年。", "当年。", "当年。", "当年。"],
+            mid,
+            ["一级指标", "一级指标", "二级指标", "三级指标", "中期指标值"],
+            ["产出指标", "产出指标", "数量指标", "新建服务站数量", "≥60个"],
+            ["效益指标", "效益指标", "社会效益指标", "服务覆盖率", "≥90%"],
+            year,
+            ["一级指标", "一级指标", "二级指标", "三级指标", "年度指标值"],
+            ["产出指标", "产出指标", "数量指标", "新建服务站数量", "≥20个"],
+            ["效益指标", "效益指标", "社会效益指标", "服务覆盖率", "≥60%"],
+        ]
+    )
+    assert [(i.level1, i.name, i.target, i.period_target) for i in project.indicators] == [
+        ("产出指标", "新建服务站数量", "≥20个", "≥60个"),
+        ("效益指标", "服务覆盖率", "≥60%", "≥90%"),
+    ]
+
+
 def test_a_长期绩效指标_tables_values_read_as_its_targets_are():
     """A span's value was its cells glued as printed: the nature column's word and a unit the value already writes
     came with it ('定量≥95%%'), and the rest of a value a page break carried over was left out ('设备完好率达到')."""

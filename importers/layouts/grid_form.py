@@ -596,6 +596,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 _join_side_label(form, row)
             if form.rows and not form.period_until and _PERIOD_SIDE.match(form.span) and _year_side(table, above):
                 form.period_until = row.line  # 长期绩效指标 | … then 年度绩效指标 | …: two tables of one form
+                form.header = _span_values_as_targets(form.header)
             changed = table.labels != form.header.labels or table.width != form.header.width
             under = (form, table, form.header) if changed else None
             continue  # the header repeated on a continuation page (its own table in a Word file, its own columns)
@@ -741,6 +742,16 @@ def _side_label(table: _Header) -> str:
     """The label beside an indicator table's header ('年度绩效指标'), '' when none: a header cell naming no column."""
     used = set(table.columns.values()) | set(table.notes)
     return next((key(label) for j, label in sorted(table.labels.items()) if j not in used and label), "")
+
+
+def _span_values_as_targets(header: _Header) -> _Header:
+    """The span's header whose value column names the span (中期指标值) read as the targets' column, as the year's
+    table after it names its own (年度指标值): `_with_span_values` makes them the span's values, and the year's rows,
+    read in the span's columns, keep their targets (they were lost, the span's values with them)."""
+    if "target" in header.columns or "period_target" not in header.columns:
+        return header
+    columns = {("target" if name == "period_target" else name): j for name, j in header.columns.items()}
+    return replace(header, columns=columns)
 
 
 def _year_side(table: _Header, above: str = "") -> bool:
