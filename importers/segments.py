@@ -81,9 +81,15 @@ def title(row: Row) -> str:
     bare = _NOTE.sub("", text)
     if len(text) > MAX_TITLE or _NOT_TITLE.search(bare):
         return ""
-    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_GOALS.match(text) or _EVALUATIONS.match(bare):
+    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_GOALS.match(text) or _evaluations(row, bare):
         return text
     return text if _TITLE.search(text) and _KIND.search(text) else ""
+
+
+def _evaluations(row: Row, text: str) -> bool:
+    """Whether the row is a heading over self-evaluations: a line outside any table (a PDF's ruled row is a table's,
+    as a goal's row of its own atop a page, its label cell left blank: '完善本部门2025年度项目支出绩效自评结果')."""
+    return not row.edges and _EVALUATIONS.match(text) is not None
 
 
 def split(rows: list[Row]) -> list[Segment]:

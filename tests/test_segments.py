@@ -47,6 +47,16 @@ def test_titles(text, expected):
     assert title(Row(cells=[text], line=1)) == expected
 
 
+def test_a_goals_row_of_its_own_naming_a_units_自评结果_is_no_heading():
+    """A goal's second row atop a page, its label cell left blank ('完善本部门2025年度项目支出绩效自评结果'), was
+    taken for a heading over self-evaluations and cut its form (the indicators below it read as no goal table's).
+    A heading is a line outside any table: the same words as a line above the table still cut."""
+    text = "完善本部门2025年度项目支出绩效自评结果"
+    grid = (40.0, 110.0, 250.0)
+    assert title(Row(cells=["", text, text], line=8, page=2, edges=grid)) == ""
+    assert title(Row(cells=[text], line=8, page=2)) == text
+
+
 def test_a_running_head_naming_a_table_does_not_cut_the_table_going_on_under_it():
     """'某局2026年部门预算·项目支出绩效目标表' atop every page: atop page 2 it began a segment of its own, and the
     form going on there lost its last rows. It is a title where it first stands, and left out atop later pages."""
