@@ -51,6 +51,7 @@ class Row:
     ends: frozenset[int] = frozenset()
     top: float = 0.0  # a PDF row's top in points from its page's top (a table row's upper rule), 0 when unknown
     foot: float = 0.0  # the top of its lowest line of text, the same way (a text line's own top)
+    roomy: frozenset[int] = frozenset()  # of `ends`, the columns whose line leaves room for two characters more
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""

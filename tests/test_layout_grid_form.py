@@ -1719,6 +1719,25 @@ def test_a_names_rest_line_breaking_carried_over_goes_on_after_a_short_line(abov
     assert [(i.name, i.target) for i in found] == [(above + rest, "≤380元"), ("困难群众参保率", "≥99%")]
 
 
+@pytest.mark.parametrize("roomy", [True, False])
+def test_a_name_opening_a_bracket_atop_a_page_after_a_roomy_short_line_is_its_own(roomy):
+    """A goal table's indicator without a target atop a page, its name opening a bracket ('（新增）乡村文化振兴示范点
+    建设数量'), under a name ending on a short line with room for that bracket (`Row.roomy`): it was joined to the
+    name above as a qualifier. A line short by less may be line breaking's (the bracket carried over): one name."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    above, top = "图书馆新增图书采购数量", "（新增）乡村文化振兴示范点建设数量"
+    page1 = [*head("甲")[:2], header, ["产出指标", "数量指标", above, "≥2万册"]]
+    page2 = [["产出指标", "数量指标", top, ""], ["产出指标", "质量指标", "验收合格率", "≥95%"]]
+    table = paged(page1, page2)
+    table[len(page1) - 1].ends = frozenset({2})
+    table[len(page1) - 1].roomy = frozenset({2} if roomy else ())
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target) for i in found] == [
+        *([(above, "≥2万册"), (top, "")] if roomy else [(above + top, "≥2万册")]),
+        ("验收合格率", "≥95%"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("foot", "top", "one"),
     [

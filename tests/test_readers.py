@@ -859,6 +859,24 @@ def test_pdf_table_across_pages_joins_and_drops_the_repeated_header():
     assert rows[2:] == [["output", f"item {i}", f">={i}"] for i in range(60)]
 
 
+@pytest.mark.parametrize(("letters", "roomy"), [(30, True), (37, False)])
+def test_pdf_a_rows_cell_ending_roomy_at_a_pages_foot(letters, roomy):
+    """The last row on a page: a cell whose last line leaves room for two characters more than a short line does
+    (`Row.roomy`: the next line's opening bracket would have fit, no line breaking carried it over) is told apart
+    from one ending short by less (the cell 230 pt wide, 10 pt letters: 41 and 26 pt free)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    with pdf.table(first_row_as_headings=False, col_widths=(30, 45, 30)) as table:
+        for n in range(80):
+            table.row(("output", "x" * letters + f"{n:02d}", ">=1"))
+    rows = [row for row in read_bytes(bytes(pdf.output()), ".pdf") if not row.blank]
+    foot = max((row for row in rows if row.page == 1), key=lambda row: row.line)
+    assert 1 in foot.ends and (1 in foot.roomy) == roomy
+
+
 def test_pdf_a_forms_head_cut_at_the_right_by_a_print_pages_wide_keeps_its_rows():
     """A form printed pages wide: its head's cells merge across the page break, drawn on the first page without
     their right side, which only the indicator rows' cells below have. The head's rows were read as one (the

@@ -1324,12 +1324,13 @@ def _name_ended(row: Row | None, table: _Header, rest: str) -> bool:
     """Whether the row's name ends on a short line at its page's foot (the PDF reader's `Row.ends`): the page break
     cut nothing of it, and a name alone atop the next page is an indicator of its own (its target, actual and score
     left blank), not the rest of this one's. Not when that name starts with what line breaking carries over with the
-    text before it (`_KEPT_WITH_BEFORE`: '人均补助标准' over '（元/人·年）…', short as it was cut)."""
+    text before it (`_KEPT_WITH_BEFORE`: '人均补助标准' over '（元/人·年）…', short as it was cut), unless the line
+    left room for it (`Row.roomy`: '…采购数量' over '（新增）乡村文化振兴示范点建设数量', a name of its own)."""
     return (
         row is not None
         and len(row.cells) == table.width
         and table.columns["name"] in row.ends
-        and not _KEPT_WITH_BEFORE.match(rest)
+        and (not _KEPT_WITH_BEFORE.match(rest) or table.columns["name"] in row.roomy)
     )
 
 

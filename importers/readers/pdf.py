@@ -114,6 +114,9 @@ _CANONICAL = {
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
 FULL_GAP = 2.0  # font sizes: a cell's last line this close above the table's open bottom runs on past it
 CUT = 0.5  # points: a character's printed part this much short of its box is cut there
+# characters a short line leaves free beyond `_short`'s to be roomy: the next line's opening bracket and the character
+# it keeps with ('人均补助标准' over '（元/人·年）', wrapped early) would have fit
+ROOM = 2.0
 CELL_MARGINS = 12.0  # points: a cell's left and right margins together, at most (Word's 5.4 each, Chromium's 3)
 CLIP_GAP = 1.5  # font sizes: text this close beyond a table's open edge is the clipped rest of its cell
 SLANT = 0.1  # a character whose baseline turns further from the page's sides than this (its sine: 6°) is slanted
@@ -149,6 +152,7 @@ class _Item:
     # whose blank cell goes on in this table's one blank cell over the whole page (a merged cell's text on a later one)
     full_bottom: set[int] = field(default_factory=set)  # columns of cells open at the bottom whose text reaches it
     ends: set[int] = field(default_factory=set)  # columns of its last row's cells ending on a short line (`_short`)
+    roomy: set[int] = field(default_factory=set)  # of those, the columns whose line leaves room for two characters more
     cut_places: dict[int, list[dict]] = field(default_factory=dict)  # column → its cut_bottom line's characters
     top_marks: dict[int, tuple[str, list[dict]]] = field(default_factory=dict)  # column → its first cell whose first
     # line is only low marks the clip cut the tops of (the foot of a line cut at the page break, the rest of it
@@ -179,8 +183,9 @@ def read(data: bytes) -> Rows:
         # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
         # parsed its fonts' object streams anew: 0.5 s a page)
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
-        # each row's page, cell edges, the columns it ends in at the page's foot, its top and its last line's top
-        where: list[tuple[int, tuple[float, ...], frozenset[int], float, float]] = []  # (atomic: not walked either)
+        # each row's page, cell edges, the columns it ends in at the page's foot and of those the roomy, its top and its
+        # last line's top (atomic: not walked either)
+        where: list[tuple[int, tuple[float, ...], frozenset[int], frozenset[int], float, float]] = []
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
@@ -249,20 +254,21 @@ def read(data: bytes) -> Rows:
             "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
         )
     read = [
-        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, top=top, foot=foot)
-        for n, (cells, (page, edges, ends, top, foot)) in enumerate(zip(rows, where), 1)
+        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, roomy=roomy, top=top, foot=foot)
+        for n, (cells, (page, edges, ends, roomy, top, foot)) in enumerate(zip(rows, where), 1)
     ]
     return Rows(rejoined(read), _undecoded_notes(undecoded))
 
 
-def _where(page: int, item: _Item) -> list[tuple[int, tuple[float, ...], frozenset[int], float, float]]:
-    """Each of an item's rows' page, cell edges, columns ending at the page's foot (its last row's), top and last
-    line's top (a text line's: its own top)."""
+def _where(page: int, item: _Item) -> list[tuple[int, tuple[float, ...], frozenset[int], frozenset[int], float, float]]:
+    """Each of an item's rows' page, cell edges, columns ending at the page's foot and of those the roomy (its last
+    row's), top and last line's top (a text line's: its own top)."""
     n = len(item.rows)
     tops = item.row_tops[:n] if len(item.row_tops) > n else [item.top] * n
     feet = item.row_feet[:n] if len(item.row_feet) >= n else tops
     ends: list[frozenset[int]] = [frozenset()] * (n - 1) + [frozenset(item.ends)]
-    return [(page, item.edges, end, top, foot) for end, top, foot in zip(ends, tops, feet)]
+    roomy: list[frozenset[int]] = [frozenset()] * (n - 1) + [frozenset(item.roomy)]
+    return [(page, item.edges, end, room, top, foot) for end, room, top, foot in zip(ends, roomy, tops, feet)]
 
 
 def _undecoded_notes(undecoded: dict[int, int]) -> list[str]:
@@ -505,6 +511,7 @@ def _continue(last: _Item, first: _Item) -> bool:
         first.cut_top, first.cut_bottom = placed(first.cut_top), placed(first.cut_bottom)
         first.full_bottom = {m for k in first.full_bottom if k < len(columns) for m in _reach(columns, k)}
         first.ends = {m for k in first.ends if k < len(columns) for m in _reach(columns, k)}
+        first.roomy = {m for k in first.roomy if k < len(columns) for m in _reach(columns, k)}
         first.cut_places, first.top_marks = placed(first.cut_places), placed(first.top_marks)
         if columns[0]:
             _take_beside(first, last.edges[: columns[0] + 1])
@@ -575,13 +582,13 @@ def _rows_after(table: _Item, size: int) -> _Item:
     rest.cut_bottom = {j: line for j, line in table.cut_bottom.items() if j in rest.open_bottom}
     rest.cut_places = {j: line for j, line in table.cut_places.items() if j in rest.open_bottom}
     rest.full_bottom = table.full_bottom & rest.open_bottom.keys()
-    rest.ends = table.ends
+    rest.ends, rest.roomy = table.ends, table.roomy
     rest.merged_down = {(i - size, j) for i, j in table.merged_down if i > size}
     table.rows, table.row_tops, table.bottom = table.rows[:size], table.row_tops[: size + 1], table.row_tops[size]
     table.row_feet = table.row_feet[:size]
     table.open_bottom = {j: [i for i in rows if i < size] for j, rows in table.open_bottom.items()}
     table.open_bottom = {j: rows for j, rows in table.open_bottom.items() if rows and rows[-1] == size - 1}
-    table.ends, table.full_bottom = set(), set()
+    table.ends, table.roomy, table.full_bottom = set(), set(), set()
     table.merged_down = {(i, j) for i, j in table.merged_down if i < size}
     return rest
 
@@ -596,6 +603,7 @@ def _drop_columns(table: _Item, drop: set[int]) -> None:
         setattr(table, name, {new[j]: value for j, value in getattr(table, name).items() if j in new})
     table.full_bottom = {new[j] for j in table.full_bottom if j in new}
     table.ends = {new[j] for j in table.ends if j in new}
+    table.roomy = {new[j] for j in table.roomy if j in new}
     table.merged_down = {(i, new[j]) for i, j in table.merged_down if j in new}
 
 
@@ -1717,26 +1725,30 @@ def _table_item(
     item.merged_down = {(i, j) for (i, j), (k, m) in covered.items() if k < i and m == j}
     item.top_marks = top_marks
     foot = len(boxes) - 1
-    item.ends = {
-        m
-        for j, box in enumerate(boxes[-1] if boxes else [])
-        if box and _short(inside(*box), box)
-        for m in [j, *(m for (i, m), owner in covered.items() if i == foot and owner == (foot, j))]
-    }
+    item.ends, item.roomy = (
+        {
+            m
+            for j, box in enumerate(boxes[-1] if boxes else [])
+            if box and _short(inside(*box), box, room)
+            for m in [j, *(m for (i, m), owner in covered.items() if i == foot and owner == (foot, j))]
+        }
+        for room in (0, ROOM)
+    )
     _drop_spread_rows(item, covered, own)
     return item
 
 
-def _short(chars: list[dict], box: tuple) -> bool:
+def _short(chars: list[dict], box: tuple, room: float = 0) -> bool:
     """Whether a cell's text ends on a short line: one leaving more of the cell's width free than its margins and a
-    character (left-aligned or centred alike): the text ended there. A page break cutting a cell after a line (Word
-    closes each part of a row it breaks with a rule) leaves that line full."""
+    character (left-aligned or centred alike), and `room` characters more: the text ended there. A page break
+    cutting a cell after a line (Word closes each part of a row it breaks with a rule) leaves that line full."""
     lines = [line for line in text_lines([c for c in chars if c["text"].strip()]) if line]
     if not lines:
         return False
     last = lines[-1]
     size = max(c["size"] for c in last) or 1.0
-    return (box[2] - box[0]) - (last[-1]["x1"] - last[0]["x0"]) > max((WRAP_MARGIN + 1) * size, size + CELL_MARGINS)
+    free = (box[2] - box[0]) - (last[-1]["x1"] - last[0]["x0"])
+    return free > max((WRAP_MARGIN + 1) * size, size + CELL_MARGINS) + room * size
 
 
 def _marks_apart(text: str, chars: list[dict]) -> tuple[str, list[dict]]:

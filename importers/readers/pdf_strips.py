@@ -40,7 +40,7 @@ def rejoined(rows: list[Row]) -> list[Row]:
         return rows
     out += rows[done:]
     return [
-        Row(row.cells, n, row.page, row.edges, ends=row.ends, top=row.top, foot=row.foot)
+        Row(row.cells, n, row.page, row.edges, ends=row.ends, top=row.top, foot=row.foot, roomy=row.roomy)
         for n, row in enumerate(out, 1)
     ]
 
