@@ -2773,3 +2773,19 @@ def test_a_sign_off_row_inside_the_table_is_no_indicator(sign_off):
         ("产出指标", "数量指标", "培训人次", "≥500人次")
     ]
     assert (project.fields["填报人"], project.fields["审核人"]) == ("王芳", "李强")
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("项目联系人：张三　联系电话：0532-88886666", {"项目联系人": "张三", "联系电话": "0532-88886666"}),
+        ("部门审核人：李强　填报人：王芳", {"部门审核人": "李强", "填报人": "王芳"}),
+    ],
+)
+def test_a_sign_off_label_with_words_before_it_is_one_label(line, fields):
+    """'项目联系人：张三' under the table: a label of its own, its words before the sign-off's word no value run on
+    into it ('王芳审核人：李强'). It was cut there ('项目' | '联系人：张三'), the line read as no fields at all."""
+    table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "培训人次", "≥500人次"], [line] * 5]
+    project = grid_form.parse(rows(table)).projects[0]
+    assert [i.name for i in project.indicators] == ["培训人次"]
+    assert {label: project.fields[label] for label in fields} == fields

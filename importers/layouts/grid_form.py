@@ -75,7 +75,9 @@ _TAIL = re.compile(r"^(?:备注|说明|注|总分|合计|评价等级|自评等�
 # the form's sign-off (填报人 | 王芳, 联系电话：…), never an indicator, in the table's last rows as under it
 _SIGN_OFF_WORDS = "填报人|填表人|审核人|复核人|联系人|联系电话|经办人|单位负责人|填报日期|填表日期"
 _SIGN_OFF = re.compile(rf"^(?:{_SIGN_OFF_WORDS})(?:$|[：:（(])")
-_SIGN_OFF_NEXT = re.compile(rf"(?<=\S)(?=(?:{_SIGN_OFF_WORDS})[：:])")  # '王芳审核人：李强' (a space the print lost)
+# a label's value run on into the next label ('填报人：王芳审核人：李强', the space the print lost), not a label's own
+# words before it ('项目联系人：张三')
+_SIGN_OFF_NEXT = re.compile(rf"([：:]\s*\S+?)(?=(?:{_SIGN_OFF_WORDS})[：:])")
 
 
 @dataclass
@@ -824,7 +826,7 @@ def _signed(row: Row) -> list[tuple[str, str]] | None:
     """A line of short labels each with its value ('填表人：李明　联系电话：0532-…'), or a sign-off's labels each in a
     cell before its value's (填报人 | 李明 | 审核人 | 张华, a blank value none), as pairs; None for other rows."""
     cells = [cell for cell in dict.fromkeys(_cells(row)) if cell]
-    parts = [piece for cell in cells for part in cell.split() for piece in _SIGN_OFF_NEXT.split(part)]
+    parts = [part for cell in cells for part in _SIGN_OFF_NEXT.sub(r"\1 ", cell).split()]
     found: list[tuple[str, str]] = []
     while parts:
         part = parts.pop(0)
