@@ -87,9 +87,11 @@ def title(row: Row) -> str:
 
 
 def _evaluations(row: Row, text: str) -> bool:
-    """Whether the row is a heading over self-evaluations: a line outside any table (a PDF's ruled row is a table's,
-    as a goal's row of its own atop a page, its label cell left blank: '完善本部门2025年度项目支出绩效自评结果')."""
-    return not row.edges and _EVALUATIONS.match(text) is not None
+    """Whether the row is a heading over self-evaluations: a line outside any table, or a ruled row across its whole
+    table (a sheet's title merged over its top row); not a ruled row beside a blank cell, as a goal's row of its own
+    atop a page, its label cell left blank ('完善本部门2025年度项目支出绩效自评结果')."""
+    across = not row.edges or all(cell.strip() for cell in row.cells)
+    return across and _EVALUATIONS.match(text) is not None
 
 
 def split(rows: list[Row]) -> list[Segment]:

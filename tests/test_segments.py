@@ -57,6 +57,14 @@ def test_a_goals_row_of_its_own_naming_a_units_自评结果_is_no_heading():
     assert title(Row(cells=[text], line=8, page=2)) == text
 
 
+def test_a_self_evaluations_heading_merged_over_its_tables_top_row_is_a_heading():
+    """A sheet's heading over self-evaluations merged across its ruled table's top row ('某局2025年度项目支出绩效
+    自评结果' over 项目名称 | 乙项目 …): a heading, as it is on a line of its own. It was taken for a goal's row
+    (a ruled row is a table's), and the self-evaluation under it lost its indicators."""
+    text = "某局2025年度项目支出绩效自评结果"
+    assert title(Row(cells=[text] * 3, line=8, page=1, edges=(40.0, 110.0, 250.0))) == text
+
+
 def test_a_running_head_naming_a_table_does_not_cut_the_table_going_on_under_it():
     """'某局2026年部门预算·项目支出绩效目标表' atop every page: atop page 2 it began a segment of its own, and the
     form going on there lost its last rows. It is a title where it first stands, and left out atop later pages."""
