@@ -1738,6 +1738,19 @@ def test_a_name_opening_a_bracket_atop_a_page_after_a_roomy_short_line_is_its_ow
     ]
 
 
+def test_a_qualifier_on_a_line_of_its_own_atop_a_page_after_a_roomy_short_line_goes_on_the_name():
+    """A name whose qualifier its writer put on a line of its own ('文化活动场次' then '（含线上直播）', a line break
+    in the Word cell), the page break between them: the first line ends roomy, as a name ended there would, but a
+    bracket alone names nothing. It was read as an indicator of its own without a target."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    page1 = [*head("甲")[:2], header, ["产出指标", "数量指标", "文化活动场次", "≥120场"]]
+    page2 = [["产出指标", "数量指标", "（含线上直播）", ""], ["产出指标", "质量指标", "验收合格率", "≥95%"]]
+    table = paged(page1, page2)
+    table[len(page1) - 1].ends = table[len(page1) - 1].roomy = frozenset({2})
+    found = grid_form.parse(table).projects[0].indicators
+    assert [(i.name, i.target) for i in found] == [("文化活动场次（含线上直播）", "≥120场"), ("验收合格率", "≥95%")]
+
+
 @pytest.mark.parametrize(
     ("foot", "top", "one"),
     [

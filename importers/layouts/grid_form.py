@@ -1319,6 +1319,7 @@ def _closes_bracket(before: str, rest: str) -> bool:
 
 # a name's start line breaking keeps with the text before it: a Latin word or number, an opening bracket, a character
 # and the closing mark no line may start with ('级）及时率')
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # a text all in one bracket: '（含线上直播）'
 _KEPT_WITH_BEFORE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ（(《“‘【\[]|.[）)》”’】\]，。、；：！？,;:!?%％]")
 
 
@@ -1327,12 +1328,18 @@ def _name_ended(row: Row | None, table: _Header, rest: str) -> bool:
     cut nothing of it, and a name alone atop the next page is an indicator of its own (its target, actual and score
     left blank), not the rest of this one's. Not when that name starts with what line breaking carries over with the
     text before it (`_KEPT_WITH_BEFORE`: '人均补助标准' over '（元/人·年）…', short as it was cut), unless the line
-    left room for it (`Row.roomy`: '…采购数量' over '（新增）乡村文化振兴示范点建设数量', a name of its own)."""
+    left room for it (`Row.roomy`: '…采购数量' over '（新增）乡村文化振兴示范点建设数量', a name of its own) and the
+    name goes on after its bracket (a bracket alone, '（含线上直播）', is a qualifier the writer put on a line of its
+    own)."""
     return (
         row is not None
         and len(row.cells) == table.width
         and table.columns["name"] in row.ends
-        and (not _KEPT_WITH_BEFORE.match(rest) or table.columns["name"] in row.roomy)
+        and (
+            not _KEPT_WITH_BEFORE.match(rest)
+            or table.columns["name"] in row.roomy
+            and not _BRACKETED.fullmatch(joined(rest))
+        )
     )
 
 
