@@ -255,7 +255,7 @@ def _index(conn: sqlite3.Connection, state: _State, filters: Filters) -> NameInd
         where = filter_sql(filters, params)
         # Projects first: a region, year or department filter selects few of them, and indicators are indexed by
         # project.
-        source = "projects p CROSS JOIN indicators i ON i.project_id = p.id" if filters.projects else "indicators i"
+        source = "projects p CROSS JOIN indicators i ON i.project_id = p.id" if filters.on_projects else "indicators i"
         uses = Counter(r[0] for r in conn.execute(f"SELECT i.name_id FROM {source} WHERE 1 {where}", params))
         state.filtered[fkey] = state.names(conn).restricted(uses)
         while len(state.filtered) > _MAX_FILTERED:
@@ -315,7 +315,7 @@ def _from_uses(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) 
         CROSS JOIN indicators i ON i.name_id = n.id"""
     with_projects = f"FROM {uses} JOIN projects p ON p.id = i.project_id WHERE 1 {where}"
     # Levels and targets are on the indicator rows: projects are read only for a filter on theirs.
-    source = with_projects if filters.projects else f"FROM {uses} WHERE 1 {where}"
+    source = with_projects if filters.on_projects else f"FROM {uses} WHERE 1 {where}"
     counted, described = read_tables(
         conn,
         params,

@@ -73,7 +73,7 @@ class Filters(namedtuple("Filters", "region year level department")):
         return "，".join(f"{label} {value}" for label, value in given if value)
 
     @property
-    def projects(self) -> bool:
+    def on_projects(self) -> bool:
         """Whether the filters are on the projects' columns (region, year, department), not only the indicators'."""
         return bool(self.region or self.year or self.department)
 
