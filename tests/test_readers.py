@@ -3470,3 +3470,16 @@ def test_pdf_rows_under_a_repeated_header_say_where_they_stand():
     assert rows[0].cells[0] == "output"
     for row in rows[:3]:
         assert row.top < row.foot and abs(row.foot - printed[row.cells[2]]) < 1
+
+
+def test_a_continued_tables_edge_takes_a_column_only_where_no_other_edge_is_nearer_it():
+    """A B5 goal table's last rows and an untitled money table share one grid atop the next page (edges 43 78 131 135
+    200 …, the form's 43 78 103 135 200 …): 131 took the form's 135 column (4 points off), the page's own 135 then
+    matched nothing, and every level was read one column left (效益指标 as 一级 of a 成本指标, seven documents of
+    review 52a's). The nearer edge takes the column."""
+    from importers.readers.pdf import _matches
+
+    page = (43.0, 78.0, 131.0, 135.0, 200.0, 311.0, 316.0, 429.0)
+    form = (43.0, 78.0, 103.0, 135.0, 200.0, 215.0, 260.0, 309.0, 316.0)
+    assert _matches(page, form) == [0, 1, None, 3, 4, 7, 8, None]
+    assert _matches((43.0, 80.0, 139.0), form) == [0, 1, 3]  # alone near a column, an edge still takes it

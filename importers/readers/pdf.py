@@ -897,12 +897,14 @@ def _aligned(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int] |
 
 def _matches(edges: tuple[float, ...], target: tuple[float, ...]) -> list[int | None]:
     """Each column's index among `target`'s columns by its left edge (within ALIGN_SLACK, after the last one
-    matched), None for a column none matches."""
+    matched, and no other edge nearer that column: a page's 131 and 135 under the form's 135, the 135 is it), None
+    for a column none matches."""
     columns: list[int | None] = []
     at = -1
     for x in edges:
         j = min(range(len(target)), key=lambda k: abs(target[k] - x))
-        matched = abs(target[j] - x) <= ALIGN_SLACK and j > at
+        nearest = min(edges, key=lambda e: abs(target[j] - e))
+        matched = abs(target[j] - x) <= ALIGN_SLACK and j > at and abs(target[j] - nearest) >= abs(target[j] - x)
         columns.append(j if matched else None)
         at = j if matched else at
     return columns
