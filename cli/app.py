@@ -16,7 +16,18 @@ from cli.base import search as search_command  # cli.entry runs it without typer
 from cli.drafts import register as register_draft_commands
 from cli.help_words import install as install_help_words
 from cli.library import register as register_library_commands
-from cli.options import ForceOpt, JsonOpt, console, db_path, fail, handles_errors, open_kb, print_json
+from cli.options import (
+    DepartmentOpt,
+    ForceOpt,
+    JsonOpt,
+    RegionOpt,
+    console,
+    db_path,
+    fail,
+    handles_errors,
+    open_kb,
+    print_json,
+)
 from kb.vocab.text import path_text, shown
 
 install_help_words()
@@ -310,16 +321,9 @@ def search(
 @handles_errors
 def projects(
     ctx: typer.Context,
-    region: Optional[str] = typer.Option(
-        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name).", callback=part_of_name
-    ),
+    region: Optional[str] = RegionOpt,
     year: Optional[int] = typer.Option(None, help="只查这个预算年度。 Only this budget year."),
-    department: Optional[str] = typer.Option(
-        None,
-        help="只列这个部门（名称的一部分，或 人社、住建 等简称）。 Only this department (a part of its name, or its "
-        "short name).",
-        callback=part_of_name,
-    ),
+    department: Optional[str] = DepartmentOpt,
     limit: Optional[int] = typer.Option(None, min=1, help="最多列出几个项目。 At most this many projects."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -367,16 +371,9 @@ def evaluations(
     evaluation_id: Optional[int] = typer.Argument(
         None, metavar="[ID]", help="显示这一张自评表（编号见列表）。 Show this self-evaluation (ids in the list)."
     ),
-    region: Optional[str] = typer.Option(
-        None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name).", callback=part_of_name
-    ),
+    region: Optional[str] = RegionOpt,
     year: Optional[int] = typer.Option(None, help="只查这个年度。 Only this year."),
-    department: Optional[str] = typer.Option(
-        None,
-        help="只列这个部门（名称的一部分，或 人社、住建 等简称）。 Only this department (a part of its name, or its "
-        "short name).",
-        callback=part_of_name,
-    ),
+    department: Optional[str] = DepartmentOpt,
     name: Optional[str] = typer.Option(
         None,
         help="只列名称含这段文字的自评表（如 宣传、设备）。 Only self-evaluations whose name holds this text.",

@@ -13,12 +13,32 @@ from cli import base
 from cli.base import console, print_error, print_json
 from kb.errors import USER_ERRORS, describe
 
-__all__ = ["JsonOpt", "console", "db_path", "fail", "handles_errors", "open_kb", "print_json"]
+__all__ = [
+    "DepartmentOpt",
+    "JsonOpt",
+    "RegionOpt",
+    "console",
+    "db_path",
+    "fail",
+    "handles_errors",
+    "open_kb",
+    "print_json",
+]
 
 JsonOpt = typer.Option(
     False, "--json", help="输出 JSON（供程序读取），不输出表格。 Print machine-readable JSON instead of a table."
 )
 ForceOpt = typer.Option(False, "--force", "-f", help="覆盖已有的同名文件 overwrite a file that is already there.")
+# a list's filters by a part of a name (kb projects, kb evaluations); a department also by its short name
+RegionOpt = typer.Option(
+    None, help="只列这个地区（名称的一部分）。 Only this region (a part of its name).", callback=base.part_of_name
+)
+DepartmentOpt = typer.Option(
+    None,
+    help="只列这个部门（名称的一部分，或 人社、住建 等简称）。 Only this department (a part of its name, or its "
+    "short name).",
+    callback=base.part_of_name,
+)
 
 
 def fail(message: str, details: Iterable[str] = ()) -> typer.Exit:
