@@ -63,18 +63,21 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     heads = [row for row in rows if row.page and _KEYS & _keys(row)]
     if not heads:
         return rows, None
+    by_page: dict[int, list[Row]] = {}
+    for row in rows:
+        by_page.setdefault(row.page, []).append(row)
     start = min(row.page for row in heads)
     right = {page: _shape(row) for page, row in first.items() if page > start and _keys(row) <= _LATER}
     left = {_shape(row) for row in heads}
     shapes = set(right.values()) - left
     held = {row.page for row in rows if _HELD & _keys(row)}
     pages = sorted(page for page, row in first.items() if page > start and page not in held and _shape(row) in shapes)
-    partners = {page: _partner(rows, page, first, start, pages) for page in pages}
+    partners = {page: _partner(by_page, heads, page, first, start, pages) for page in pages}
     pages = [page for page in pages if partners[page] is not None or _keys(first[page]) <= _RIGHT]
     if not pages:
         return rows, None
     beside = {page: partner for page in pages if (partner := partners[page]) is not None}
-    kept, lost = _joined_back(rows, pages, beside, first)
+    kept, lost = _joined_back(rows, by_page, pages, beside, first)
     kept = Rows(kept, list(rows.notes)) if isinstance(rows, Rows) else kept
     out = [page for page, partner in beside.items() if not partner]
     if not out and not lost:
@@ -101,41 +104,41 @@ def _warning(out: list[int], columns: str, lost: list[str]) -> str:
     )
 
 
-def _partner(rows: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]) -> int | None:
+def _partner(
+    by_page: dict[int, list[Row]], heads: list[Row], page: int, first: dict[int, Row], start: int, pages: list[int]
+) -> int | None:
     """The page before (not one of `pages`) whose table holds the same rows as the one on `page`: printed beside it,
     each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text lines),
     its last with that page's last (the same sheet rows end at the same height); 0 for rows read without their
     tops, or unruled beside a ruled table (its later columns printed without borders: a line's row is not known),
     or the other way round (taken as the same rows, not put beside any); None when no page's are (a table of its
     own: 评分标准 | 分值 after a whole goal table, under its own title or laid out as its sheet, its rows fewer)."""
-    mine = _table(rows, page, first)
+    mine = _table(by_page, page, first)
     if not all(row.top for row in mine) or all(
-        bool(row.edges) != bool(mine[0].edges) for row in rows if row.page < page and _KEYS & _keys(row)
+        bool(row.edges) != bool(mine[0].edges) for row in heads if row.page < page
     ):
         return 0
     for before in range(page - 1, start - 1, -1):
-        tops = [row.top for row in rows if row.page == before and bool(row.edges) == bool(mine[0].edges)]
+        tops = [row.top for row in by_page.get(before, []) if bool(row.edges) == bool(mine[0].edges)]
         level = all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine)
         if before not in pages and level and abs(tops[-1] - mine[-1].top) <= SLACK:
             return before
     return None
 
 
-def _table(rows: list[Row], page: int, first: dict[int, Row]) -> list[Row]:
+def _table(by_page: dict[int, list[Row]], page: int, first: dict[int, Row]) -> list[Row]:
     """The rows of `page` from its first table row on, ruled as it is (or not)."""
-    ruled = bool(first[page].edges)
-    return [row for row in rows[rows.index(first[page]) :] if row.page == page and bool(row.edges) == ruled]
+    on, ruled = by_page[page], bool(first[page].edges)
+    return [row for row in on[on.index(first[page]) :] if bool(row.edges) == ruled]
 
 
-def _side_by_side(rows: list[Row], page: int, partner: int, first: dict[int, Row]) -> dict[int, Row]:
+def _side_by_side(by_page: dict[int, list[Row]], page: int, partner: int, first: dict[int, Row]) -> dict[int, Row]:
     """The rows of `partner` the table on `page` stands beside (from the one level with its first row down), each
     with the cells of the row level with it after its own (blank ones where none is), by the row's id."""
-    mine = _table(rows, page, first)
+    mine = _table(by_page, page, first)
     width = max(len(row.cells) for row in mine)
     theirs = [
-        row
-        for row in rows
-        if row.page == partner and bool(row.edges) == bool(mine[0].edges) and row.top >= mine[0].top - SLACK
+        row for row in by_page[partner] if bool(row.edges) == bool(mine[0].edges) and row.top >= mine[0].top - SLACK
     ]
     level = {id(min(theirs, key=lambda other: abs(other.top - row.top))): row for row in mine}
     joined: dict[int, Row] = {}
@@ -147,7 +150,7 @@ def _side_by_side(rows: list[Row], page: int, partner: int, first: dict[int, Row
 
 
 def _joined_back(
-    rows: list[Row], pages: list[int], beside: dict[int, int], first: dict[int, Row]
+    rows: list[Row], by_page: dict[int, list[Row]], pages: list[int], beside: dict[int, int], first: dict[int, Row]
 ) -> tuple[list[Row], list[str]]:
     """`rows` without `pages`, each page `beside` a partner put back: its table's rows beside the partner's
     (`_side_by_side`), and the texts above its table that belong to the form's head, which the page break cut off
@@ -159,9 +162,9 @@ def _joined_back(
     joined: dict[int, Row] = {}
     lost: list[str] = []
     for page, partner in beside.items():
-        joined |= _side_by_side(rows, page, partner, first) if partner else {}
-        head = _head(rows, pages, page)
-        for text in _above(rows, page, first):
+        joined |= _side_by_side(by_page, page, partner, first) if partner else {}
+        head = _head(by_page, pages, page)
+        for text in _above(by_page[page], first[page]):
             if not head:
                 lost.append(" ".join(text.values()))
             elif row := next((r for r, below in zip(head, head[1:]) if _stands_in(text, r, below)), None):
@@ -188,21 +191,20 @@ def _stands_in(text: Row, row: Row, below: Row) -> bool:
     return abs(text.top - row.top) <= SLACK
 
 
-def _head(rows: list[Row], pages: list[int], page: int) -> list[Row]:
+def _head(by_page: dict[int, list[Row]], pages: list[int], page: int) -> list[Row]:
     """The rows above the indicators' header of the last page before `page` that holds one and is kept, then the
     header (with rows' tops: none for rows read without them)."""
     for before in range(page - 1, 0, -1):
-        on = [row for row in rows if row.page == before]
+        on = by_page.get(before, [])
         header = next((n for n, row in enumerate(on) if _KEYS & _keys(row)), None)
         if before not in pages and header is not None:
             return on[: header + 1] if all(row.top for row in on[: header + 1]) else []
     return []
 
 
-def _above(rows: list[Row], page: int, first: dict[int, Row]) -> list[Row]:
-    """The written rows of `page` above its first table row."""
-    on = [row for row in rows if row.page == page]
-    return [row for row in on[: on.index(first[page])] if row.values()]
+def _above(on: list[Row], first: Row) -> list[Row]:
+    """The written rows of a page (`on`) above its first table row."""
+    return [row for row in on[: on.index(first)] if row.values()]
 
 
 def _with(row: Row, texts: list[Row]) -> list[str] | None:
