@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.text import Text
+from textual.app import App
 from textual.command import CommandPalette
 from textual.widgets import Input, Select, Static, TabbedContent
 
@@ -616,14 +617,15 @@ async def test_small_terminal_stacks_the_indicator_panels(seeded):
         assert "≥90% ×1" in str(app.query_one("#spread-line").render())
 
 
+class TreeApp(App):
+    """The project tree alone, fed by the test."""
+
+    def compose(self):
+        yield ProjectTree()
+
+
 async def test_tree_fills_branches_lazily_and_caps_a_year():
-    from textual.app import App
-
     from tui.widgets.project_tree import LEAF_LIMIT
-
-    class TreeApp(App):
-        def compose(self):
-            yield ProjectTree()
 
     projects = [ProjectRow(i, f"项目{i}", "局", "某市", 2024, 1) for i in range(LEAF_LIMIT + 100)]
     app = TreeApp()
@@ -645,12 +647,6 @@ async def test_tree_fills_branches_lazily_and_caps_a_year():
 async def test_tree_filter_knows_departments_by_their_short_names():
     """An officer typed 人社 in Browse's filter, as in the 部门 box, and found nothing: the tree's filter tries a
     department's short and full names too."""
-    from textual.app import App
-
-    class TreeApp(App):
-        def compose(self):
-            yield ProjectTree()
-
     rows = [
         ProjectRow(1, "就业补贴", "北京市人力资源和社会保障局", "北京市", 2026, 3),
         ProjectRow(2, "科技计划", "西安市科学技术局", "西安市", 2022, 2),
@@ -668,13 +664,7 @@ async def test_tree_filter_knows_departments_by_their_short_names():
 
 
 async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
-    from textual.app import App
-
     from tui.widgets.project_tree import LOADING
-
-    class TreeApp(App):
-        def compose(self):
-            yield ProjectTree()
 
     rows = [
         ProjectRow(1, "甲项目", "财政局", "宁波市", 2023, 3),
