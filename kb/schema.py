@@ -494,8 +494,22 @@ def _v16(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v17(conn: sqlite3.Connection) -> None:
+    """The unit that carries each project or self-evaluation out (实施单位 …), beside its 主管部门, so that a
+    department filter finds it (kb.vocab.departments): read from the head fields stored with it."""
+    import json
+
+    from kb.ingest.normalise import implementing_unit
+
+    for table in ("projects", "self_evaluations"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN unit TEXT")
+        rows = conn.execute(f"SELECT id, fields FROM {table} WHERE fields LIKE '%单位%'").fetchall()
+        found = [(implementing_unit(json.loads(fields)), row_id) for row_id, fields in rows]
+        conn.executemany(f"UPDATE {table} SET unit = ? WHERE id = ?", [pair for pair in found if pair[0]])
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

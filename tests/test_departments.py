@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import make_document, store
+from importers.records import SELF_EVALUATION, RawDocument, RawIndicator, RawProject
+from kb.find.evaluations import list_self_evaluations, search_self_evaluated
 from kb.find.queries import departments_named, list_projects
 from kb.find.search import Filters, search
+from kb.schema import migrate
+from test_same_tables import undo_v17
 from kb.vocab.departments import department_spellings
 
 DEPARTMENTS = [
@@ -57,6 +61,42 @@ def test_a_short_or_full_name_finds_the_departments_it_names(kb, given, found):
     assert departments(list_projects(kb, department=given)) == sorted(found)
     assert departments(search(kb, "满意度", Filters(department=given), limit=50).indicators) == sorted(found)
     assert departments(search(kb, "项目", Filters(department=given), limit=50).projects) == sorted(found)
+
+
+def _filed_under_its_bureau(conn):
+    """A 交警支队's goal table and self-evaluation filed under 福州市公安局 (its 主管部门), naming it as 实施单位;
+    and the bureau's own goal table."""
+    for n, unit in enumerate(("福州市公安局交通管理支队", "福州市公安局")):
+        goal = make_document({f"项目{n}": [("服务对象满意度", "≥90%")]}).projects[0]
+        goal.department, goal.fields = "福州市公安局", {"主管部门及代码": "[318]福州市公安局", "实施单位": unit}
+        evaluation = RawProject(
+            name=f"自评项目{n}",
+            kind=SELF_EVALUATION,
+            department="福州市公安局",
+            fields={"项目实施单位": unit},
+            indicators=[RawIndicator(name="服务对象满意度", target="≥90%", actual="95%")],
+        )
+        store(conn, RawDocument(layout="test", projects=[goal, evaluation]), f"u{n}.txt", region="福州市", year=2026)
+
+
+def test_a_department_filter_finds_the_unit_that_carries_a_project_out(conn):
+    _filed_under_its_bureau(conn)
+    assert [row["name"] for row in list_projects(conn, department="交警")] == ["项目0"]
+    assert [row["project"] for row in search(conn, "满意度", Filters(department="交警")).indicators] == ["项目0"]
+    assert [row["name"] for row in search(conn, "项目", Filters(department="交通管理支队")).projects] == ["项目0"]
+    assert [row["name"] for row in list_self_evaluations(conn, department="交警")] == ["自评项目0"]
+    total, rows = search_self_evaluated(conn, "满意度", Filters(department="交警"))
+    assert (total, [row["self_evaluation"] for row in rows]) == (1, ["自评项目0"])
+    assert len(list_projects(conn, department="福州市公安局")) == 2  # the bureau's filter still finds both
+
+
+def test_the_units_of_projects_stored_before_are_read_from_their_fields(conn):
+    _filed_under_its_bureau(conn)
+    undo_v17(conn)
+    conn.execute("PRAGMA user_version = 16")
+    migrate(conn)
+    assert [row["name"] for row in list_projects(conn, department="交警")] == ["项目0"]
+    assert [row["name"] for row in list_self_evaluations(conn, department="交警")] == ["自评项目0"]
 
 
 def test_a_region_that_is_a_short_department_name_says_which(kb):

@@ -115,8 +115,15 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def undo_v17(conn) -> None:
+    """The database as schema v16 left it (kb.schema._v17 undone: the unit carrying each project out)."""
+    for table in ("projects", "self_evaluations"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN unit")
+
+
 def undo_v16(conn) -> None:
-    """The database as schema v15 left it (kb.schema._v16 undone: a row dialog's typing kept)."""
+    """The database as schema v15 left it (kb.schema._v17 and _v16 undone: a row dialog's typing kept)."""
+    undo_v17(conn)
     conn.execute("DROP TABLE draft_unsaved")
 
 

@@ -75,7 +75,7 @@ def search_self_evaluated(
         where += " AND s.year = :year"
         params["year"] = filters.year
     if filters.department:
-        where += " AND " + department_sql("s.department", filters.department, params)
+        where += " AND " + department_sql("s", filters.department, params)
     if filters.level:
         where += f" AND o.std_level{1 if filters.level in LEVELS.values() else 2} = :level"
         params["level"] = filters.level

@@ -35,7 +35,7 @@ def list_filters(table: str, region: str | None, year: int | None, department: s
             params.append(value)
             return "?"
 
-        sql += " AND " + department_condition(f"{table}.department", department, slot)
+        sql += " AND " + department_condition(table, department, slot)
     return sql, params
 
 

@@ -145,7 +145,7 @@ def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
         params["year"] = filters.year
         sql += " AND p.year = :year"
     if filters.department:
-        sql += " AND " + department_sql("p.department", filters.department, params)
+        sql += " AND " + department_sql("p", filters.department, params)
     if with_level and filters.level:
         params["level"] = filters.level
         sql += f" AND i.std_level{1 if filters.level in LEVELS.values() else 2} = :level"

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
-from importers.columns import declared_direction, declared_qualitative, target_parts
+from importers.columns import declared_direction, declared_qualitative, head_field, target_parts
 from importers.records import (
     DEPARTMENT,
     DEPARTMENT_SELF_EVALUATION,
@@ -49,6 +49,7 @@ PROJECT_COLUMNS = (
     "kind",
     "code",
     "page",
+    "unit",
 )
 INDICATOR_COLUMNS = (
     "name",
@@ -82,6 +83,7 @@ SELF_EVALUATION_COLUMNS = (
     "goal",
     "fields",
     "indicator_count",
+    "unit",
 )
 OUTCOME_COLUMNS = (
     "seq",
@@ -244,6 +246,7 @@ def _self_evaluation(p: RawProject) -> SelfEvaluation:
         p.goal or None,
         _json(p.fields),
         len(p.indicators),
+        implementing_unit(p.fields),
     )
     return SelfEvaluation(
         region_from(p.department or ""),
@@ -308,6 +311,7 @@ def _project(p: RawProject) -> Project:
         p.kind,
         p.code or None,
         p.page or None,
+        implementing_unit(p.fields),
     )
     indicators = [_indicator(seq, ind) for seq, ind in enumerate(p.indicators, 1)]
     return Project(
@@ -338,6 +342,15 @@ def _project(p: RawProject) -> Project:
         [row[0] for row in indicators if row[_OPERATOR] is None],
         project_digest(p.name, map(_AS_WRITTEN, indicators)),
     )
+
+
+def implementing_unit(fields: dict[str, str]) -> str | None:
+    """The unit that carries a project out, as its head names it beside the 主管部门 (实施单位, 项目执行单位 …:
+    importers.columns), so that a department filter finds a 支队's project filed under its 公安局; None if none."""
+    for label, value in fields.items():
+        if value and head_field(label) == "implementing_unit":
+            return clean_department(value) or None
+    return None
 
 
 def _json(value: dict) -> str:

@@ -72,19 +72,20 @@ def department_spellings(text: str) -> list[str]:
     return list(dict.fromkeys(found))[:_MAX_SPELLINGS]
 
 
-def department_condition(column: str, text: str, slot: Callable[[str], str]) -> str:
-    """SQL true when `column` holds `text` or one of its other spellings, a spelling not as part of another unit's
-    full form (科技's 科学技术 not in 北京市科学技术协会); `slot(value)` gives each value's placeholder."""
+def department_condition(table: str, text: str, slot: Callable[[str], str]) -> str:
+    """SQL true when the department (主管部门) or the unit carrying the work out (实施单位) of the row `table` names
+    holds `text` or one of its other spellings, a spelling not as part of another unit's full form (科技's 科学技术
+    not in 北京市科学技术协会); `slot(value)` gives each value's placeholder, called in the order they appear."""
     terms = []
-    for k, spelt in enumerate(department_spellings(text)):
-        held = _held(spelt) if k else []  # the text as given: a part of the name, as ever
-        terms.append(
-            " AND ".join([f"instr({column}, {slot(spelt)}) > 0"] + [f"instr({column}, {slot(h)}) = 0" for h in held])
-        )
+    for column in (f"{table}.department", f"{table}.unit"):
+        for k, spelt in enumerate(department_spellings(text)):
+            held = _held(spelt) if k else []  # the text as given: a part of the name, as ever
+            checks = [f"instr({column}, {slot(spelt)}) > 0"] + [f"instr({column}, {slot(h)}) = 0" for h in held]
+            terms.append(" AND ".join(checks))
     return "(" + " OR ".join(f"({term})" for term in terms) + ")"
 
 
-def department_sql(column: str, text: str, params: dict) -> str:
+def department_sql(table: str, text: str, params: dict) -> str:
     """department_condition with named parameters, added to `params`."""
     keys = itertools.count()
 
@@ -93,4 +94,4 @@ def department_sql(column: str, text: str, params: dict) -> str:
         params[key] = value
         return f":{key}"
 
-    return department_condition(column, text, slot)
+    return department_condition(table, text, slot)
