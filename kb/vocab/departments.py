@@ -44,8 +44,10 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "机关事务局": ("机关事务管理局",),
     "中共": ("中国共产党",),
     "市委": ("市委员会",),
+    "政协": ("政治协商会议",),
 }
 
+OTHER_BODIES: dict[str, tuple[str, ...]] = {"市委": ("政治协商会议", "政协")}  # 政协北京市委员会 is no 市委's
 _MAX_SPELLINGS = 16  # a text naming several units' short names: enough for any two of them spelt out
 
 
@@ -56,6 +58,13 @@ def _held(form: str) -> list[str]:
 
 
 _HELD = {form: _held(form) for forms in SHORT_NAMES.values() for form in forms}
+
+
+def _other_bodies(text: str) -> list[str]:
+    """The words of bodies whose full names hold a short name of `text` but are not its unit (政协…市委员会 for
+    市委), unless `text` names them itself."""
+    named = [short for short in OTHER_BODIES if short in text or any(form in text for form in SHORT_NAMES[short])]
+    return [word for short in named for word in OTHER_BODIES[short] if not any(w in text for w in OTHER_BODIES[short])]
 
 
 def department_spellings(text: str) -> list[str]:
@@ -79,7 +88,7 @@ def department_condition(table: str, text: str, slot: Callable[[str], str]) -> s
     terms = []
     for column in (f"{table}.department", f"{table}.unit"):
         for k, spelt in enumerate(department_spellings(text)):
-            held = _held(spelt) if k else []  # the text as given: a part of the name, as ever
+            held = (_held(spelt) if k else []) + _other_bodies(text)  # the text as given: a part of the name
             checks = [f"instr({column}, {slot(spelt)}) > 0"] + [f"instr({column}, {slot(h)}) = 0" for h in held]
             terms.append(" AND ".join(checks))
     return "(" + " OR ".join(f"({term})" for term in terms) + ")"
