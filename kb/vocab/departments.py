@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
+from kb.vocab.short_names import ShortNames
+
 SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "人社": ("人力资源和社会保障", "人力资源社会保障"),
     "住建": ("住房和城乡建设", "住房城乡建设"),
@@ -48,16 +50,7 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 OTHER_BODIES: dict[str, tuple[str, ...]] = {"市委": ("政治协商会议", "政协")}  # 政协北京市委员会 is no 市委's
-_MAX_SPELLINGS = 16  # a text naming several units' short names: enough for any two of them spelt out
-
-
-def _held(form: str) -> list[str]:
-    """The other units' full forms holding `form` (科学技术协会, 科协's, holds 科学技术, 科技's): a name written
-    with them is not `form`'s unit."""
-    return [longer for forms in SHORT_NAMES.values() for longer in forms if form in longer and form != longer]
-
-
-_HELD = {form: _held(form) for forms in SHORT_NAMES.values() for form in forms}
+_NAMES = ShortNames(SHORT_NAMES)
 
 
 def _other_bodies(text: str) -> list[str]:
@@ -68,17 +61,8 @@ def _other_bodies(text: str) -> list[str]:
 
 
 def department_spellings(text: str) -> list[str]:
-    """`text` and its other spellings: each short name or full form in it written as the short name and as each full
-    form ('人社局' → 人社局, 人力资源和社会保障局, 人力资源社会保障局), the text first."""
-    found = [text]
-    for short, forms in SHORT_NAMES.items():
-        for spelt in list(found):
-            for form in forms:  # each full form shortened first, so that every other full form is tried too
-                if not any(longer in spelt for longer in _HELD[form]):  # (科学技术协会: 科协, not 科技协会)
-                    spelt = spelt.replace(form, short)  # (市委员会 → 市委, not 市委员会员会 when spelt out)
-            if short in spelt:
-                found += [spelt] + [spelt.replace(short, form) for form in forms]
-    return list(dict.fromkeys(found))[:_MAX_SPELLINGS]
+    """`text` and its other spellings with the short names (kb.vocab.short_names.ShortNames.spellings)."""
+    return _NAMES.spellings(text)
 
 
 def department_condition(table: str, text: str, slot: Callable[[str], str]) -> str:
@@ -88,7 +72,7 @@ def department_condition(table: str, text: str, slot: Callable[[str], str]) -> s
     terms = []
     for column in (f"{table}.department", f"{table}.unit"):
         for k, spelt in enumerate(department_spellings(text)):
-            held = (_held(spelt) if k else []) + _other_bodies(text)  # the text as given: a part of the name
+            held = (_NAMES.held(spelt) if k else []) + _other_bodies(text)  # the text as given: a part of the name
             checks = [f"instr({column}, {slot(spelt)}) > 0"] + [f"instr({column}, {slot(h)}) = 0" for h in held]
             terms.append(" AND ".join(checks))
     return "(" + " OR ".join(f"({term})" for term in terms) + ")"
