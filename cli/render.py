@@ -72,6 +72,8 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
     elif nothing:
         console.print(text(f"没有包含 {_said(result)} 的指标或项目 no indicator or project contains {_said(result)}"))
     if nothing:
+        if result.spellings:
+            console.print(text(_spelt(result.spellings)))
         if result.suggestions:
             console.print(text(_suggested("你要找的是不是 did you mean: ", result.suggestions, example=True)))
         return
@@ -128,8 +130,16 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
         console.print(table)
     if result.evaluated:
         _evaluated(console, result)
+    if result.spellings:
+        console.print(text(_spelt(result.spellings)))
     if result.suggestions:  # (below what was found: above it, 'did you mean' read as if the hits were a mistake)
         console.print(text(_suggested("相近的名称 similar names: ", result.suggestions)))
+
+
+def _spelt(spellings: tuple[dict, ...]) -> str:
+    """The query's other spellings with a short name and what each finds (医保: 医疗保障, 医疗保险)."""
+    listed = "、".join(f"{s['query']}（{s['indicators']} 个指标）" for s in spellings)
+    return f"同义的写法 other spellings: {listed}（如 e.g. kb search {spellings[0]['query']}）"
 
 
 def region_is_a_department(console: Console, region: str, departments: list[tuple[str, str | None]]) -> None:

@@ -27,6 +27,7 @@ from kb.find.name_file import Families, path_of, read_index, stamp_of, write
 from kb.find.near_names import KEYS as _KEYS
 from kb.find.near_names import is_pinyin, keys_line, near_scores
 from kb.vocab.families import family_key, spelling_key
+from kb.vocab.name_spellings import other_spellings
 from kb.vocab.tokens import query_words
 
 _FUZZY_POOL = 1500  # fuzzy candidates taken per rare query character, most used first
@@ -236,7 +237,8 @@ class NameIndex:
 
     def find(self, query: str, limit: int) -> list[tuple[NameGroup, str, float]]:
         """Up to `limit` (group, match, score), best match kind first and most used first within a kind: 'exact'
-        (the query's family), 'substring' (of any spelling in a family), 'pinyin', 'fuzzy'. A query of several words
+        (the query's family), 'substring' (of any spelling in a family), 'synonym' (another spelling with a short
+        name, `_spelt`: up to a quarter of `limit` kept for them), 'pinyin', 'fuzzy'. A query of several words
         (kb.vocab.tokens.query_words: '满意度 服务', 'myd 服务') finds the families holding each, in any order
         (`_words`); when none does, the words are read as one (as the spaces were always dropped)."""
         key = group_key(query)
@@ -256,17 +258,30 @@ class NameIndex:
         kinds = [("substring", self._keys)] + (
             [("pinyin", self._initials), ("pinyin", self._pinyin)] if ascii_query else []
         )
+        spelt = self._spelt(query, limit // 4) if len(words) == 1 else {}  # room kept for them
         for kind, lines in kinds:
             for n in lines.find(key):
-                if len(found) >= limit:
+                if len(found) + len(spelt) >= limit:
                     break
                 if n not in found:
                     found[n] = (kind, round(100.0 * len(key) / _length(lines.line(n), key), 1))
+        found |= {n: hit for n, hit in spelt.items() if n not in found}
         if len(found) < limit and len(key) >= (4 if ascii_query else 3):
             lines = self._pinyin if ascii_query else self._keys
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found)):
                 found[n] = ("fuzzy", score)
         return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
+
+    def _spelt(self, query: str, limit: int) -> dict[int, tuple[str, float]]:
+        """Up to `limit` groups holding another spelling of `query` with a short name (kb.vocab.name_spellings:
+        医疗保障 and 医疗保险 for 医保), as ('synonym', score)."""
+        found: dict[int, tuple[str, float]] = {}
+        for other in map(group_key, other_spellings(query.strip())):
+            for n in self._keys.find(other) if other else ():
+                if len(found) >= limit:
+                    return found
+                found.setdefault(n, ("synonym", round(100.0 * len(other) / _length(self._keys.line(n), other), 1)))
+        return found
 
     def _words(self, keys: list[str], limit: int) -> list[tuple[NameGroup, str, float]]:
         """The families holding each key, as a substring of a spelling or (a key of letters) in pinyin or initials:

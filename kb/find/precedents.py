@@ -49,8 +49,9 @@ __all__ = [
     "target_summary",
 ]
 
-MATCHES = ("exact", "substring", "pinyin", "fuzzy")  # best first
-MATCH_WORDS = {"exact": "完全", "substring": "包含", "pinyin": "拼音", "fuzzy": "近似"}  # as the faces say them
+MATCHES = ("exact", "substring", "synonym", "pinyin", "fuzzy")  # best first
+# as the faces say them; 同义: holding another spelling with a short name (kb.vocab.name_spellings: 医保 / 医疗保障)
+MATCH_WORDS = {"exact": "完全", "substring": "包含", "synonym": "同义", "pinyin": "拼音", "fuzzy": "近似"}
 COUNT_BATCH = 10  # names counted per statement: an interrupted count keeps the batches already done
 _OPERATOR_ORDER = {op: n for n, op in enumerate("≥>=≤<±")}
 
@@ -60,7 +61,7 @@ class NameHit:
     name: str  # the spelling offered: the most used variant without a stop after it (kb.vocab.families.offered_name)
     variants: list[str]  # every spelling of its family (kb.vocab.families) as printed, most used first (the name
     # among them unless offered without the stop printed after it: `others` are those besides the name)
-    match: str  # 'exact' | 'substring' | 'pinyin' | 'fuzzy'
+    match: str  # 'exact' | 'substring' | 'synonym' | 'pinyin' | 'fuzzy'
     score: float  # 0–100: the share of the name the query covers, or the rapidfuzz score
     uses: int  # how many indicator rows use any variant
     # Filled by count_names (None until counted):
@@ -272,8 +273,9 @@ def _rank(hit: NameHit) -> tuple:
 
 def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 50) -> list[NameHit]:
     """Indicator names matching `query`, not counted yet (see count_names): the exact name first, then names
-    containing it (most used first, then shorter), then pinyin (initials 'myd' or full 'manyidu'), then near
-    misses; an empty query gives the most used names. Filters restrict the uses counted and shown."""
+    containing it (most used first, then shorter), then those holding another spelling of it with a short name
+    (医保 / 医疗保障: kb.vocab.name_spellings), then pinyin (initials 'myd' or full 'manyidu'), then near misses;
+    an empty query gives the most used names. Filters restrict the uses counted and shown."""
     filters = filters or Filters()
     if limit <= 0:
         return []

@@ -16,6 +16,7 @@ from kb.errors import KbError
 from kb.find.common_names import CommonNames
 from kb.find.counts import Count
 from kb.vocab.departments import department_sql
+from kb.vocab.name_spellings import other_spellings
 from kb.vocab.tokens import (
     MAX_QUERY_CHARS,
     fold,
@@ -81,8 +82,9 @@ class Filters(namedtuple("Filters", "region year level department")):
 class SearchResult(
     namedtuple(
         "SearchResult",
-        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated words regions",
-        defaults=((), 0, (), (), ()),
+        "query indicator_total project_total indicators projects suggestions evaluated_total evaluated words regions "
+        "spellings",
+        defaults=((), 0, (), (), (), ()),
     )
 ):
     __slots__ = ()
@@ -107,6 +109,9 @@ class SearchResult(
             "self_evaluated": {"total": self.evaluated_total, "rows": list(self.evaluated)},
             # words naming a stored region (烟台 of '烟台 满意度'): no indicator name holds its region, --region does
             "region_words": list(self.regions),
+            # the query's other spellings with a short name that indicator names hold (医保: 医疗保障, 医疗保险),
+            # each {'query', 'indicators'}: searched on their own, never counted among these hits
+            "other_spellings": list(self.spellings),
         }
 
 
@@ -326,7 +331,19 @@ def _search(
         evaluated,
         tuple(words) if len(words) > 1 else (),
         _region_words(conn, words) if len(words) > 1 and not filters.region else (),
+        _other_spellings(conn, q, filters) if len(words) == 1 else (),
     )
+
+
+def _other_spellings(conn: sqlite3.Connection, q: str, filters: Filters) -> tuple[dict, ...]:
+    """The query's other spellings with a short name (kb.vocab.name_spellings) that indicator names hold, each with
+    how many indicators (within the filters) it finds as a query of its own."""
+    found = []
+    for other in other_spellings(q):
+        total, _ = search_indicators(conn, other, filters, limit=0)
+        if total:
+            found.append({"query": other, "indicators": int(total)})
+    return tuple(found)
 
 
 def _region_words(conn: sqlite3.Connection, words: list[str]) -> tuple[str, ...]:

@@ -239,9 +239,13 @@ class IndicatorsPane(Vertical):
                 said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选 in self-evaluations: ctrl+e, /"
             status.update(Text(shown(said + hint)))
         elif _only_near(event.query, event.hits):
-            said = (
-                f"没有名称含 {event.query.strip()!r}，{len(event.hits)} 个近似的指标名称 near names · ↵ 先例 precedents"
-            )
+            spelt = sum(hit.match == "synonym" for hit in event.hits)  # (kb.vocab.name_spellings: 辅警 / 警务辅助人员)
+            kinds = [
+                (spelt, "同义写法的指标名称 names of another spelling"),
+                (len(event.hits) - spelt, "近似的指标名称 near names"),
+            ]
+            found = "，".join(f"{n} 个{what}" for n, what in kinds if n)
+            said = f"没有名称含 {event.query.strip()!r}，{found} · ↵ 先例 precedents"
             if event.evaluated:
                 said += f" · 自评表中有 {event.evaluated} 行含此文字：ctrl+e 后按 / 筛选"
             status.update(Text(shown(said + hint)))
