@@ -366,3 +366,26 @@ def test_serve_refuses_what_it_cannot_serve(published, tmp_path, content, said):
     assert result.exit_code == 1 and said in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert (path.read_bytes() if path.exists() else None) == before
+
+
+async def test_search_page_links_other_spellings_within_the_filters(tmp_path):
+    """医疗保障's page names 医保 and 医疗保险 (kb.vocab.name_spellings) with their counts, each a search of its own
+    within the same filters."""
+    from conftest import make_document, store
+
+    source, out = tmp_path / "kb.sqlite3", tmp_path / "team.db"
+    conn = connect(source)
+    names = [("医保报销及时率", "≥95%"), ("医疗保障经办服务满意度", "≥90%"), ("城乡居民医疗保险参保率", "≥95%")]
+    store(conn, make_document({"医疗保障服务": names}), "d.txt", region="北京市")
+    conn.commit()
+    conn.close()
+    assert kb("publish", out, "--licence", "CC-BY-4.0", db=source).exit_code == 0
+    published, metadata = open_published(out)
+    published.close()
+    datasette = make_datasette(out, metadata)
+    data = (await datasette.client.get("/-/search.json?q=医疗保障&region=北京")).json()
+    assert data["other_spellings"] == [{"query": "医保", "indicators": 1}, {"query": "医疗保险", "indicators": 1}]
+    html = (await datasette.client.get("/-/search?q=医疗保障&region=北京")).text
+    assert "同义的写法 Other spellings" in html
+    linked = urlencode({"q": "医保", "region": "北京", "department": "", "year": "", "level": ""})
+    assert f'<a href="?{linked.replace("&", "&amp;")}">医保</a>（1 个指标）' in html
