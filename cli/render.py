@@ -71,9 +71,10 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
         return
     elif nothing:
         console.print(text(f"没有包含 {_said(result)} 的指标或项目 no indicator or project contains {_said(result)}"))
+    spellings = getattr(result, "spellings", ())
     if nothing:
-        if result.spellings:
-            console.print(text(_spelt(result.spellings)))
+        if spellings:
+            console.print(text(_spelt(spellings)))
         if result.suggestions:
             console.print(text(_suggested("你要找的是不是 did you mean: ", result.suggestions, example=True)))
         return
@@ -130,8 +131,8 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
         console.print(table)
     if result.evaluated:
         _evaluated(console, result)
-    if result.spellings:
-        console.print(text(_spelt(result.spellings)))
+    if spellings:
+        console.print(text(_spelt(spellings)))
     if result.suggestions:  # (below what was found: above it, 'did you mean' read as if the hits were a mistake)
         console.print(text(_suggested("相近的名称 similar names: ", result.suggestions)))
 
