@@ -76,8 +76,8 @@ def test_the_name_list_offers_names_of_other_spellings_after_those_holding_the_q
     ]
     few = find_names(conn, "医", limit=4)  # (no spelling of its own: nothing is kept for one)
     assert [h.match for h in few] == ["substring"] * 4
-    kept = find_names(conn, "医保", limit=4)  # a quarter of the list is kept for the other spellings
-    assert [h.match for h in kept] == ["substring", "substring", "synonym"]
+    kept = find_names(conn, "医保", limit=4)  # its two names leave room for two of the other spellings'
+    assert [h.match for h in kept] == ["substring", "substring", "synonym", "synonym"]
 
 
 async def test_the_app_lists_names_of_another_spelling_and_says_so(conn, db_path):
@@ -94,3 +94,18 @@ async def test_the_app_lists_names_of_another_spelling_and_says_so(conn, db_path
         assert column(names, 0) == ["警务辅助人员招录人数"] and column(names, 6) == ["同义"]
         status = str(app.query_one("#names-status").render())
         assert "没有名称含 '辅警'，1 个同义写法的指标名称" in status
+
+
+def test_names_of_other_spellings_fill_the_room_before_near_misses_each_spelling_in_turn(conn):
+    """医疗保障's own names are few: the 医保 names fill the list before near misses; 医保's own names are many:
+    the quarter kept holds 医疗保障's and 医疗保险's names alike (the first spelling does not take it all)."""
+    _base(conn)
+    few = find_names(conn, "医疗保障", limit=4)
+    assert [h.match for h in few] == ["substring", "synonym", "synonym", "synonym"]
+    names = [f"医保{word}覆盖率" for word in "甲乙丙丁戊己"]
+    names += ["医疗保障服务满意度", "医疗保障经办及时率", "医疗保险参保率"]
+    store(conn, make_document({"医保工作": [(name, "≥90%") for name in names]}), "many.txt", region="福州市")
+    kept = find_names(conn, "医保", limit=8)
+    assert [h.match for h in kept].count("synonym") == 2
+    assert {"医疗保障" in h.name or "医疗保险" in h.name for h in kept if h.match == "synonym"} == {True}
+    assert any("医疗保险" in h.name for h in kept)

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat, zip_longest
 
 from kb.find.name_file import Families, path_of, read_index, stamp_of, write
 from kb.find.near_names import KEYS as _KEYS
@@ -238,9 +238,10 @@ class NameIndex:
     def find(self, query: str, limit: int) -> list[tuple[NameGroup, str, float]]:
         """Up to `limit` (group, match, score), best match kind first and most used first within a kind: 'exact'
         (the query's family), 'substring' (of any spelling in a family), 'synonym' (another spelling with a short
-        name, `_spelt`: up to a quarter of `limit` kept for them), 'pinyin', 'fuzzy'. A query of several words
-        (kb.vocab.tokens.query_words: '满意度 服务', 'myd 服务') finds the families holding each, in any order
-        (`_words`); when none does, the words are read as one (as the spaces were always dropped)."""
+        name, `_spelt`: a quarter of `limit` kept for them, and the room the query's own names leave), 'pinyin',
+        'fuzzy'. A query of several words (kb.vocab.tokens.query_words: '满意度 服务', 'myd 服务') finds the families
+        holding each, in any order (`_words`); when none does, the words are read as one (as the spaces were always
+        dropped)."""
         key = group_key(query)
         if not key:
             return [(self.group(n), "substring", 0.0) for n in range(min(limit, len(self)))]
@@ -258,30 +259,35 @@ class NameIndex:
         kinds = [("substring", self._keys)] + (
             [("pinyin", self._initials), ("pinyin", self._pinyin)] if ascii_query else []
         )
-        spelt = self._spelt(query, limit // 4) if len(words) == 1 else {}  # room kept for them
+        spelt = self._spelt(query) if len(words) == 1 else iter(())
+        kept = dict(islice(spelt, limit // 4))  # room kept for them
         for kind, lines in kinds:
             for n in lines.find(key):
-                if len(found) + len(spelt) >= limit:
+                if len(found) + len(kept) >= limit:
                     break
                 if n not in found:
                     found[n] = (kind, round(100.0 * len(key) / _length(lines.line(n), key), 1))
-        found |= {n: hit for n, hit in spelt.items() if n not in found}
+        found |= {n: hit for n, hit in kept.items() if n not in found}
+        for n, hit in spelt:  # and the room the query's own names left, before near misses
+            if len(found) >= limit:
+                break
+            found.setdefault(n, hit)
         if len(found) < limit and len(key) >= (4 if ascii_query else 3):
             lines = self._pinyin if ascii_query else self._keys
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found)):
                 found[n] = ("fuzzy", score)
         return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
 
-    def _spelt(self, query: str, limit: int) -> dict[int, tuple[str, float]]:
-        """Up to `limit` groups holding another spelling of `query` with a short name (kb.vocab.name_spellings:
-        医疗保障 and 医疗保险 for 医保), as ('synonym', score)."""
-        found: dict[int, tuple[str, float]] = {}
-        for other in map(group_key, other_spellings(query.strip())):
-            for n in self._keys.find(other) if other else ():
-                if len(found) >= limit:
-                    return found
-                found.setdefault(n, ("synonym", round(100.0 * len(other) / _length(self._keys.line(n), other), 1)))
-        return found
+    def _spelt(self, query: str) -> Iterator[tuple[int, tuple[str, float]]]:
+        """The groups holding another spelling of `query` with a short name (kb.vocab.name_spellings: 医疗保障 and
+        医疗保险 for 医保), each once as (n, ('synonym', score)), the spellings' in turn: none crowds the others out."""
+        others = [other for other in dict.fromkeys(map(group_key, other_spellings(query.strip()))) if other]
+        seen: set[int] = set()
+        for pairs in zip_longest(*(zip(repeat(other), self._keys.find(other)) for other in others)):
+            for other, n in filter(None, pairs):
+                if n not in seen:
+                    seen.add(n)
+                    yield n, ("synonym", round(100.0 * len(other) / _length(self._keys.line(n), other), 1))
 
     def _words(self, keys: list[str], limit: int) -> list[tuple[NameGroup, str, float]]:
         """The families holding each key, as a substring of a spelling or (a key of letters) in pinyin or initials:
