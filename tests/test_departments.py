@@ -25,6 +25,7 @@ DEPARTMENTS = [
     "北京市生态环境局",
     "北京市科学技术协会",
     "中国人民政治协商会议北京市委员会办公厅",
+    "西安市疾病预防控制中心",
 ]
 
 
@@ -57,6 +58,7 @@ def kb(conn):
         ("环保局", ["北京市生态环境局"]),
         ("公安", ["福州市公安局交通管理支队"]),  # a part of the name, as before
         ("卫健委", []),
+        ("疾控中心", ["西安市疾病预防控制中心"]),  # (a unit of 卫健委's, read as a department's unit now is)
     ],
 )
 def test_a_short_or_full_name_finds_the_departments_it_names(kb, given, found):
