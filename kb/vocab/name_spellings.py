@@ -25,8 +25,15 @@ WORDS: dict[str, tuple[str, ...]] = {
     "新农合": ("新型农村合作医疗",),
 }
 
+UNITS_ONLY = ("生态环境",)  # 生态环境局 is the 环保局, but a name's 生态环境 is no 环保 (环保材料, 环保产品)
+
 _NAMES = ShortNames(
-    {short: tuple(dict.fromkeys((*SHORT_NAMES.get(short, ()), *WORDS.get(short, ())))) for short in SHORT_NAMES | WORDS}
+    {
+        short: tuple(
+            form for form in dict.fromkeys(SHORT_NAMES.get(short, ()) + WORDS.get(short, ())) if form not in UNITS_ONLY
+        )
+        for short in SHORT_NAMES | WORDS
+    }
 )  # (医保: the unit's 医疗保障 and the insurance's 医疗保险)
 
 
