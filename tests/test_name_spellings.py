@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from cli.app import app
 from conftest import make_document, store
 from kb.find.precedents import find_names
-from kb.find.search import Filters, search
+from kb.find.search import Filters, search, search_indicators
 from kb.vocab.name_spellings import other_spellings
 
 NAMES = {
@@ -54,6 +54,19 @@ def test_kb_search_names_the_other_spellings_with_their_own_counts(conn):
         assert rows.fetchone()[0] == spelling["indicators"] == search(conn, spelling["query"]).indicator_total
     assert search(conn, "医疗保障", Filters(region="北京")).spellings == ({"query": "医疗保险", "indicators": 1},)
     assert search(conn, "服务对象满意度").spellings == ()
+
+
+def test_the_other_spellings_are_counted_without_reading_their_indicators(conn):
+    """A spelling is counted as a search of its own with no page (limit 0): its names' uses summed, no indicator
+    row read."""
+    _base(conn)
+    run: list[str] = []
+    conn.set_trace_callback(run.append)
+    total, rows = search_indicators(conn, "医保", Filters(), limit=0)
+    conn.set_trace_callback(None)
+    assert (total, rows) == (3, [])
+    assert [sql.split()[:4] for sql in run if sql.startswith("SELECT n.id")] == [["SELECT", "n.id,", "n.uses", "FROM"]]
+    assert not [sql for sql in run if "FROM indicators" in sql]
 
 
 def test_a_short_name_finding_nothing_points_to_its_full_form(conn, db_path):

@@ -225,7 +225,7 @@ def search_indicators(
     need = limit + offset
     hits: list[dict] = []
     ranked = iter(names)
-    for name_id, _ in ranked:
+    for name_id, _ in ranked if need else ():  # (limit 0: the count alone, as of the query's other spellings)
         params.update(name_id=name_id, remaining=need - len(hits))
         hits += [
             dict(r)
