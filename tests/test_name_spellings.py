@@ -115,6 +115,11 @@ async def test_the_app_lists_names_of_another_spelling_and_says_so(conn, db_path
         assert column(names, 0) == ["警务辅助人员招录人数"] and column(names, 6) == ["同义"]
         status = str(app.query_one("#names-status").render())
         assert "没有名称含 '辅警'，1 个同义写法的指标名称" in status
+        await pilot.press(*["backspace"] * 2, *"医疗保障")
+        await settle(pilot)
+        assert column(names, 6) == ["包含", "同义", "同义", "同义"]
+        status = str(app.query_one("#names-status").render())
+        assert "4 个匹配 '医疗保障' 的指标名称 names（3 个同义 synonyms）" in status
 
 
 def test_names_of_other_spellings_fill_the_room_before_near_misses_each_spelling_in_turn(conn):

@@ -251,7 +251,9 @@ class IndicatorsPane(Vertical):
             status.update(Text(shown(said + hint)))
         else:
             what = f"匹配 {event.query.strip()!r} 的" if event.query.strip() else "最常用的 most used"
-            status.update(Text(f"{len(event.hits)} 个{what}指标名称 names · ↵ 先例 precedents{hint}"))
+            spelt = sum(hit.match == "synonym" for hit in event.hits)
+            spelt_said = f"（{spelt} 个同义 synonyms）" if spelt else ""  # (marked 同义: kb.vocab.name_spellings)
+            status.update(Text(f"{len(event.hits)} 个{what}指标名称 names{spelt_said} · ↵ 先例 precedents{hint}"))
         table.fill(self._name_rows())
         self._show_precedents(0)
 
