@@ -37,8 +37,10 @@ def test_a_short_name_and_its_full_forms_spell_each_other():
 
 
 def test_a_units_full_form_naming_something_else_in_an_indicator_name_is_no_other_spelling_of_it(conn):
-    """环保局 is the 生态环境局 (a department filter reads them alike), but 环保材料 is no 生态环境 of a name."""
+    """环保局 is the 生态环境局 (a department filter reads them alike), but 环保材料 is no 生态环境 of a name; 民宗's
+    民族宗教 would offer 便民利民宗旨."""
     assert other_spellings("生态环境") == [] and other_spellings("环保") == ["环境保护"]
+    assert other_spellings("民族宗教") == other_spellings("民宗") == []  # (便民利民宗旨)
     store(conn, make_document({"环境": [("生态环境质量改善率", "≥90%"), ("环保材料使用率", "=100%")]}), "e.txt")
     assert search(conn, "生态环境").spellings == ()
     assert [h.match for h in find_names(conn, "生态环境", limit=50)] == ["substring"]

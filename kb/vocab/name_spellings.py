@@ -25,7 +25,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "新农合": ("新型农村合作医疗",),
 }
 
-UNITS_ONLY = ("生态环境",)  # 生态环境局 is the 环保局, but a name's 生态环境 is no 环保 (环保材料, 环保产品)
+# Units' names (kb.vocab.departments) that are no spelling in an indicator name: 生态环境局 is the 环保局, but a name's
+# 生态环境 is no 环保 (环保材料, 环保产品); 民宗 is straddled (便民利民宗旨)
+UNITS_ONLY = ("生态环境", "民宗")
 
 _NAMES = ShortNames(
     {
@@ -33,6 +35,7 @@ _NAMES = ShortNames(
             form for form in dict.fromkeys(SHORT_NAMES.get(short, ()) + WORDS.get(short, ())) if form not in UNITS_ONLY
         )
         for short in SHORT_NAMES | WORDS
+        if short not in UNITS_ONLY
     }
 )  # (医保: the unit's 医疗保障 and the insurance's 医疗保险)
 
