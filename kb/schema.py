@@ -502,10 +502,10 @@ def _v17(conn: sqlite3.Connection) -> None:
     from kb.ingest.normalise import implementing_unit
 
     for table in ("projects", "self_evaluations"):
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN unit TEXT")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN implementing_unit TEXT")
         rows = conn.execute(f"SELECT id, fields FROM {table} WHERE fields LIKE '%单位%'").fetchall()
         found = [(implementing_unit(json.loads(fields)), row_id) for row_id, fields in rows]
-        conn.executemany(f"UPDATE {table} SET unit = ? WHERE id = ?", [pair for pair in found if pair[0]])
+        conn.executemany(f"UPDATE {table} SET implementing_unit = ? WHERE id = ?", [pair for pair in found if pair[0]])
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [

@@ -118,7 +118,7 @@ def _undo_v7(conn) -> None:
 def undo_v17(conn) -> None:
     """The database as schema v16 left it (kb.schema._v17 undone: the unit carrying each project out)."""
     for table in ("projects", "self_evaluations"):
-        conn.execute(f"ALTER TABLE {table} DROP COLUMN unit")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN implementing_unit")
 
 
 def undo_v16(conn) -> None:

@@ -49,7 +49,7 @@ PROJECT_COLUMNS = (
     "kind",
     "code",
     "page",
-    "unit",
+    "implementing_unit",
 )
 INDICATOR_COLUMNS = (
     "name",
@@ -83,7 +83,7 @@ SELF_EVALUATION_COLUMNS = (
     "goal",
     "fields",
     "indicator_count",
-    "unit",
+    "implementing_unit",
 )
 OUTCOME_COLUMNS = (
     "seq",

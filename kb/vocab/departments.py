@@ -71,7 +71,7 @@ def department_condition(table: str, text: str, slot: Callable[[str], str]) -> s
     holds `text` or one of its other spellings, a spelling not as part of another unit's full form (科技's 科学技术
     not in 北京市科学技术协会); `slot(value)` gives each value's placeholder, called in the order they appear."""
     terms = []
-    for column in (f"{table}.department", f"{table}.unit"):
+    for column in (f"{table}.department", f"{table}.implementing_unit"):
         for k, spelt in enumerate(department_spellings(text)):
             held = (_NAMES.held(spelt) if k else []) + _other_bodies(text)  # the text as given: a part of the name
             checks = [f"instr({column}, {slot(spelt)}) > 0"] + [f"instr({column}, {slot(h)}) = 0" for h in held]
