@@ -111,7 +111,8 @@ def test_a_region_that_is_a_short_department_name_says_which(kb):
 
 
 def test_spellings_keep_the_text_first_and_spell_each_name_once():
-    assert department_spellings("人社局") == ["人社局", "人力资源和社会保障局", "人力资源社会保障局"]
+    assert department_spellings("人社局") == ["人社局", "人力资源和社会保障局", "人力资源社会保障局", "人力社保局"]
+    assert department_spellings("人力社保局")[-1] == "人社局"  # (人社 comes first in the list: a second round)
     assert department_spellings("市委员会") == ["市委员会", "市委"]  # not 市委员会员会
     assert department_spellings("公安") == ["公安"]
     assert len(department_spellings("中共市委人社住建卫健发改文旅")) <= 16

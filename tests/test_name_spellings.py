@@ -32,7 +32,9 @@ def test_a_short_name_and_its_full_forms_spell_each_other():
     assert other_spellings("医保") == ["医疗保障", "医疗保险"]
     assert other_spellings("医疗保障参保率") == ["医保参保率", "医疗保险参保率"]
     assert other_spellings("警务辅助人员") == ["辅警"]
-    assert other_spellings("人社服务") == ["人力资源和社会保障服务", "人力资源社会保障服务"]  # the units' too
+    assert other_spellings("人社服务") == ["人力资源和社会保障服务", "人力资源社会保障服务", "人力社保服务"]  # units'
+    # 北京's 人力社保 is 人社's, its 社保 no short name of its own (人力社会保险 was offered)
+    assert other_spellings("人力社保政策") == ["人力资源和社会保障政策", "人力资源社会保障政策", "人社政策"]
     assert other_spellings("服务对象满意度") == other_spellings("myd") == []
 
 
