@@ -3149,6 +3149,145 @@ def test_pdf_unruled_rows_set_no_farther_apart_than_a_cells_lines_stay_apart():
     ]
 
 
+def test_pdf_an_unruled_header_whose_words_narrow_columns_wrapped_and_glued_names_its_columns():
+    """A LibreOffice print of a sheet without rules, its columns narrow: header words wrapped ('一级指' over '标'),
+    those beside them centred between, neighbours glued by a gap narrower than a cell's ('序号项目名称'); a
+    project's cells merged down its rows, centred on them; its amount right-aligned against its goal ('260' |
+    '全年…', 1.5 pt apart). The header was '序号项目名称' | '年度绩效目标' | '三级指标' | '指标值', the levels lost and
+    the goal's lines read into them: 3 indicators without levels under a project named from the title; a row's
+    cells glued into one piece over three columns ended the table."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (60, "预算金"), (160, "一级指"), (200, "二级指")),
+        _unruled_line(105, (0, "序号"), (22, "项目名称"), (89, "年度绩效目标"), (240, "三级指标"), (280, "指标值")),
+        _unruled_line(110, (60, "额"), (160, "标"), (200, "标")),
+        _unruled_line(125, (160, "产出指标"), (200, "数量指标"), (240, "服务人次"), (280, "≥1200人次")),
+        _unruled_line(140, (4, "1"), (22, "养老服务"), (60.5, "260"), (89, "全年服务"), (200, "质量指标"))
+        + _unruled_line(140, (240, "合格率"), (280, "≥95%")),
+        _unruled_line(155, (200, "时效指标"), (240, "及时率"), (280, "100%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["序号", "项目名称", "预算金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["1", "养老服务", "260", "全年服务", "产出指标", "数量指标", "服务人次", "≥1200人次"],
+        ["", "", "", "", "", "质量指标", "合格率", "≥95%"],
+        ["", "", "", "", "", "时效指标", "及时率", "100%"],
+    ]
+
+
+def test_pdf_an_unruled_word_table_whose_header_wraps_is_read_by_its_header_words():
+    """A Word table without borders, its narrow columns wrapping the header ('项目名' over '称', '三级指' over '标')
+    and a project's name down its rows, each cell top-aligned: refused as a header wrapped in narrow columns."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "序号"), (40, "项目名"), (80, "一级指"), (120, "三级指"), (160, "指标值")),
+        _unruled_line(112, (40, "称"), (80, "标"), (120, "标")),
+        _unruled_line(130, (0, "1"), (40, "养老服"), (80, "产出指"), (120, "人次数"), (160, "≥1200")),
+        _unruled_line(142, (40, "务"), (80, "标"), (120, "合格率"), (160, "≥95%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["序号", "项目名称", "一级指标", "三级指标", "指标值"],
+        ["1", "养老服务", "产出指标", "人次数", "≥1200"],
+        ["", "", "", "合格率", "≥95%"],
+    ]
+
+
+def test_pdf_an_unruled_word_tables_goal_down_its_rows_is_one_cell_of_its_first_row():
+    """A goal top-aligned in a merged cell running down past the next row's start: its line nearer that row made
+    the row start there, and the level word beside the row's name no label on the row's first line (the labels
+    were then placed as if centred); its line starting with the character a comma took along ('浚，无' under '淤',
+    which did not run to its edge) began a goal of its own."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "项目名"), (40, "年度绩"), (80, "二级指"), (120, "三级指"), (160, "指标值")),
+        _unruled_line(112, (0, "称"), (40, "效目标"), (80, "标"), (120, "标")),
+        _unruled_line(130, (0, "清淤"), (40, "完成清"), (80, "数量"), (120, "人次数"), (160, "≥1200")),
+        _unruled_line(142, (40, "淤")),
+        _unruled_line(145, (120, "户数"), (160, "≥300")),
+        _unruled_line(154, (40, "浚，无")),
+        _unruled_line(160, (80, "质量"), (120, "合格率"), (160, "≥95%")),
+        _unruled_line(166, (40, "内涝")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["项目名称", "年度绩效目标", "二级指标", "三级指标", "指标值"],
+        ["清淤", "完成清淤浚，无内涝", "数量", "人次数", "≥1200"],
+        ["", "", "", "户数", "≥300"],
+        ["", "", "质量", "合格率", "≥95%"],
+    ]
+
+
+def test_pdf_an_unruled_glued_header_of_a_page_the_edge_cut_before_its_names_names_its_columns():
+    """A sheet printed pages wide without rules, its first page cut after 二级指标: the glued header
+    ('序号项目名称', '一级指标二级指标') named no columns, so the page the break cut could not be told (its rows went
+    with the next page's names and targets, under a project named from the title)."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "序号"), (22, "项目名称"), (62, "一级指标"), (102, "二级指标")),
+        _unruled_line(120, (4, "1"), (22, "养老服务"), (62, "产出指标"), (102, "数量指标")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["序号", "项目名称", "一级指标", "二级指标"],
+        ["1", "养老服务", "产出指标", "数量指标"],
+    ]
+
+
+def test_pdf_an_unruled_header_word_one_character_a_line_names_its_column():
+    """A browser's table without borders whose narrowest column prints its header a character a line ('预', '算',
+    '金', '额' over five lines, the others centred between): the header named no columns and the table was read as
+    a form of two columns under a project named from the title."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (40, "预")),
+        _unruled_line(112, (0, "项目名"), (40, "算"), (60, "一级"), (82, "二级")),
+        _unruled_line(118, (104, "三级指标"), (144, "指标值")),
+        _unruled_line(124, (0, "称"), (40, "金"), (60, "指标"), (82, "指标")),
+        _unruled_line(136, (40, "额")),
+        _unruled_line(150, (0, "养老"), (40, "26"), (60, "产出"), (82, "数量"), (104, "服务人次"), (144, "≥1200")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][0] == [
+        "项目名称", "预算金额", "一级指标", "二级指标", "三级指标", "指标值"
+    ]  # fmt: skip
+
+
+def test_pdf_an_unruled_header_line_gluing_two_level_words_names_two_columns():
+    """'一级指标' and '二级指标' a cell's padding apart on an unruled header line were one piece, read as a column
+    holding both levels ('一级指标二级指标'), and each row's two labels as one level ('产出指标数量指标')."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (40, "二级指标"), (100, "三级指标"), (160, "指标值")),
+        _unruled_line(120, (0, "产出指标"), (40, "数量指标"), (100, "服务人次"), (160, "≥1200")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+    ]
+
+
+def test_pdf_an_unruled_level_label_whole_takes_no_line_of_the_next_label():
+    """Labels centred in their column, a row apart: '生态效益' ⏎ '指标', whole, took the next label's first line
+    ('服务对象') and the rest of it: one label '生态效益指标服务对象满意度指标', the next row none."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "二级指标"), (60, "三级指标"), (120, "指标值")),
+        _unruled_line(120, (0, "生态效益")),
+        _unruled_line(125, (60, "溢流事件"), (120, "下降")),
+        _unruled_line(130, (9, "指标")),
+        _unruled_line(144, (0, "服务对象")),
+        _unruled_line(150, (0, "满意度指"), (60, "居民满意"), (120, "≥90%")),
+        _unruled_line(156, (13.5, "标")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["生态效益指标", "溢流事件", "下降"],
+        ["服务对象满意度指标", "居民满意", "≥90%"],
+    ]
+
+
 def test_pdf_two_pages_printed_side_by_side_read_left_page_first():
     """A landscape sheet printing two pages side by side (an A3 of two A4 pages): the right page's rows, drawn
     higher (no title above them), were read before the left page's, and the form lost them."""

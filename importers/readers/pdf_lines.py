@@ -1,7 +1,7 @@
 """Text lines outside a PDF's ruled tables: characters grouped into lines, a line's text and its pieces split at wide
 gaps, a cell's lines joined where they wrapped, and the lines of a table drawn without vertical rules cut into the
-columns of its header line (a header, a level label and a table's end told by the importers' vocabulary: columns,
-level_words, segments)."""
+columns of its header line, or of a header whose narrow columns wrapped or glued its words (a header, a level label
+and a table's end told by the importers' vocabulary: columns, level_words, segments)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from importers.columns import column, head_field, names_indicators
+from importers.columns import column, head_field, key, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -20,6 +20,7 @@ WORD_GAP = 0.25  # between two Latin letters without a space character, a wider 
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
+SEAM = 0.12  # font sizes: a gap this wide inside a run, where a column's edge falls, parts two cells (`_seamed`)
 _LATIN = re.compile(r"[A-Za-z]")
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -83,6 +84,12 @@ def wrapped_text(chars: list[dict], right: float) -> str:
     return text
 
 
+def _pushed(line: str) -> bool:
+    """Whether a line starts with the character a mark no line may start with took along from the line above
+    ('放，救…' under '额发', which did not run to its edge)."""
+    return line[1:2] in _NO_LINE_START and line[:1] not in _NO_LINE_START
+
+
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’%")  # marks no line may start with (避头)
 
 
@@ -122,25 +129,99 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
     found: list[tuple[list[dict], list[str]]] = []
     i = 0
     while i < len(lines):
-        found.append((lines[i], [text for _, _, text in pieces[i]]))
+        if band := _wrapped_band(lines, i):
+            taken, words = band  # a header whose words narrow columns wrapped: its lines as one row
+            pieces[i], kinds[i], header[i] = words, [column(text) for _, _, text in words], True
+            found.append(([c for line in lines[i : i + taken] for c in line], [text for _, _, text in words]))
+            lines = lines[: i + 1] + lines[i + taken :]
+            del pieces[i + 1 : i + taken], kinds[i + 1 : i + taken], header[i + 1 : i + taken]
+        else:
+            found.append((lines[i], [text for _, _, text in pieces[i]]))
         if not header[i]:
             i += 1
             continue
         end = i + 1
-        while end < len(lines) and not header[end] and not _ends_table(pieces[end], pieces[i]):
+        while end < len(lines) and not header[end] and not _ends_table(pieces[end], pieces[i], _runs(lines[end])):
             end += 1
-        data = [run for line in lines[i + 1 : end] for run in _runs(line)]
+        data = [run for line in lines[i + 1 : end] for run in _runs(line, SEAM)]  # (the gaps between cells)
         edges = _column_edges(pieces[i], pieces[i + 1 : end], data)
         cut = []
         for line in lines[i + 1 : end]:
             cells: list[list[dict]] = [[] for _ in edges]
-            for run in _runs(line):  # a run's characters stand together: one cell's ('1200人次' over 指标值 | 单位)
+            for run in _seamed(_runs(line), edges):  # a run stands together: one cell's ('1200人次' over 指标值 | 单位)
                 middle = (run[0]["x0"] + run[0]["x1"]) / 2
                 cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
             cut.append(cells)
-        found += _table_rows(kinds[i], cut)
+        found += _table_rows([kind or _head(text) for kind, (_, _, text) in zip(kinds[i], pieces[i])], cut)
         i = end
     return found
+
+
+BAND = 5  # a header's words wrapped on at most this many lines
+
+
+def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[float, float, str]]] | None:
+    """A header whose words narrow columns wrapped ('一级指' over '标', the words beside them centred between):
+    two lines or more from line i, set as close as a cell's lines, whose runs stand in columns (no two runs of a
+    line over one another's) and make words that name a table's columns, the wrapped ones each a known word (a
+    run alone outside the band's fullest line too); how many lines it takes and its words (left, right, text), or
+    None. (Neighbouring cells' words glued by a narrow gap are apart here: runs, not `spans`.)"""
+    size = lines[i][0]["size"]
+    for taken in range(BAND, 0, -1):
+        band = lines[i : i + taken]
+        if len(band) < taken or any(b[0]["base"] - a[0]["base"] > LIFT_PITCH * size for a, b in zip(band, band[1:])):
+            continue
+        runs = [(j, run) for j, line in enumerate(band) for run in _runs(line)]
+        stacks = _stacks(runs)
+        if stacks is None:
+            continue
+        fullest = max(range(taken), key=lambda j: sum(1 for k, _ in runs if k == j))
+        words = []
+        for stack in stacks:
+            text = "".join(line_text(run) for _, run in stack)
+            known = bool(column(text) or head_field(text) or _head(text))
+            if not known and (len(stack) > 1 or stack[0][0] != fullest):
+                break
+            words.append((min(r[0]["x0"] for _, r in stack), max(r[-1]["x1"] for _, r in stack), text))
+        else:
+            glued = taken == 1 and _glued(spans(band[0]), words)
+            if (glued or any(len(stack) > 1 for stack in stacks)) and _names_columns(words):
+                return taken, words
+    return None
+
+
+def _glued(pieces: list[tuple[float, float, str]], words: list[tuple[float, float, str]]) -> bool:
+    """Whether a header line's pieces (split at wide gaps) glue known words ('一级指标二级指标', which would name
+    one column holding both levels): a piece of several words, each of them known."""
+    inside = [[w for w in words if x0 <= w[0] and w[1] <= x1] for x0, x1, _ in pieces]
+    several = [found for found in inside if len(found) > 1]
+    return bool(several) and all(column(t) or head_field(t) or _head(t) for found in several for _, _, t in found)
+
+
+def _names_columns(words: list[tuple[float, float, str]]) -> bool:
+    """Whether a wrapped or glued header's words name a table's columns: an indicator's and a target's, or (the
+    page edge cutting them off) three words or more, each known, levels among them."""
+    kinds = [column(text) for _, _, text in words]
+    if names_indicators(kinds):
+        return True
+    known = all(kind or head_field(text) or _head(text) for kind, (_, _, text) in zip(kinds, words))
+    return len(words) >= 3 and known and bool({"level1", "level2"} & set(kinds))
+
+
+def _stacks(runs: list[tuple[int, list[dict]]]) -> list[list[tuple[int, list[dict]]]] | None:
+    """Runs of several lines grouped where they stand over one another, left to right, each group's top down; None
+    when a group holds two runs of one line (the lines are no header's columns)."""
+    groups: list[list[tuple[int, list[dict]]]] = []
+    for line, run in sorted(runs, key=lambda r: r[1][0]["x0"]):
+        if groups and run[0]["x0"] < max(r[-1]["x1"] for _, r in groups[-1]):
+            groups[-1].append((line, run))
+        else:
+            groups.append([(line, run)])
+    for group in groups:
+        if len({line for line, _ in group}) < len(group):
+            return None
+        group.sort(key=lambda r: r[0])
+    return groups
 
 
 @dataclass
@@ -177,7 +258,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
         return [(_chars(line.values()), [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut)]
     name = kinds.index("name")
-    levels = {k for k, kind in enumerate(kinds) if kind in ("level1", "level2")}
+    levels = {k for k, kind in enumerate(kinds) if kind in ("level1", "level2", "head")}
     size = statistics.median(c["size"] for line in lines for piece in line.values() for c in piece.chars)
     right = [max((c["x1"] for cells in cut for c in cells[k]), default=0.0) for k in range(len(kinds))]
 
@@ -211,10 +292,14 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     for line in loose:
         cells = {k: piece for k, piece in line.items() if k not in levels}
         r = _nearer(rows, name, cells or line)
-        starts[r] = min(starts[r], next(iter(line.values())).line)
+        if any(kinds[k] != "head" for k in line):  # (a project's wrapped head, lines on, starts no row)
+            starts[r] = min(starts[r], next(iter(line.values())).line)
         for k, piece in cells.items():
             rows[r].setdefault(k, []).append(piece)
-    placed = {k: _labels([line[k] for line in lines if k in line], rows, starts, size, full) for k in levels}
+    placed = {
+        k: _labels([line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head")
+        for k in levels
+    }
     found = []
     for r, row in enumerate(rows):
         texts = []
@@ -225,6 +310,12 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
         labels = [placed[k].get(r, []) for k in levels]
         found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
     return found
+
+
+def _head(text: str) -> str:
+    """'head' for a flat table's column of its projects' heads (序号, 项目名称, 预算金额, 年度绩效目标: a merged cell
+    over its project's rows, placed as a level's label is), else ''."""
+    return "head" if head_field(text) in ("name", "amount", "goal") or key(text) == "序号" else ""
 
 
 def _chars(pieces) -> list[dict]:
@@ -247,11 +338,14 @@ def _nearer(rows: list[dict[int, list[_Piece]]], name: int, cells: dict[int, _Pi
     return min(candidates, key=away)
 
 
-def _labels(pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: list[int], size: float, full):
-    """A level column's labels by the row they go to (`_table_rows`)."""
+def _labels(
+    pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: list[int], size: float, full, words: bool
+):
+    """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
+    line that is one starts a label of its own), not a project's head."""
 
     def level(text: str) -> bool:
-        return is_level1(text) or is_level2(text)
+        return words and (is_level1(text) or is_level2(text))
 
     blocks: list[list[_Piece]] = []  # each label's lines
     for piece in pieces:
@@ -259,8 +353,8 @@ def _labels(pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: l
             text = "".join(p.text for p in blocks[-1])
             if (
                 piece.base - blocks[-1][-1].base <= LIFT_PITCH * size
-                and full(blocks[-1][-1])
-                and (not level(piece.text) or level(text + piece.text) and not level(text))
+                and (full(blocks[-1][-1]) or _pushed(piece.text))
+                and (level(text + piece.text) or not level(text) and not level(piece.text))
             ):
                 blocks[-1].append(piece)
                 continue
@@ -288,23 +382,40 @@ def _labels(pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: l
     return placed
 
 
-def _runs(line: list[dict]) -> list[list[dict]]:
-    """A line's characters (spaces left out) in runs: apart where a gap is wider than RUN_GAP font sizes."""
+def _runs(line: list[dict], gap: float = RUN_GAP) -> list[list[dict]]:
+    """A line's characters (spaces left out) in runs: apart where a gap is wider than `gap` font sizes."""
     found: list[list[dict]] = []
     for char in line:
         if char["text"] == " ":
             continue
-        if found and char["x0"] - found[-1][-1]["x1"] <= RUN_GAP * char["size"]:
+        if found and char["x0"] - found[-1][-1]["x1"] < gap * char["size"]:
             found[-1].append(char)
         else:
             found.append([char])
     return found
 
 
-def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]]) -> bool:
+def _seamed(runs: list[list[dict]], edges: list[float]) -> list[list[dict]]:
+    """Runs parted where a column's edge falls in a seam between two of their characters (a gap of SEAM font sizes:
+    a right-aligned amount and the goal beside it, '260' | '时足额发放…', no wider apart than the cells' padding)."""
+    found = []
+    for run in runs:
+        start = 0
+        for k in range(1, len(run)):
+            gap = (run[k - 1]["x1"], run[k]["x0"])
+            if gap[1] - gap[0] >= SEAM * run[k]["size"] and any(gap[0] - 1 <= e <= gap[1] + 1 for e in edges[1:]):
+                found.append(run[start:k])
+                start = k
+        found.append(run[start:])
+    return found
+
+
+def _ends_table(
+    spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]], runs: list[list[dict]]
+) -> bool:
     """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
     table's title, a note or signature under it (注：…, 填报人：…), or one piece of text over three or more of its
-    columns."""
+    columns (one run: not several cells' words glued by narrow gaps, '效益指 社会效 困难群众…')."""
     x0, _, first = spans[0] if spans else (0.0, 0.0, "")
     in_first = len(header) < 2 or x0 < header[1][0]  # a label stands in the table's first column
     if len(spans) <= 2 and in_first and head_field(re.split("[：:]", first)[0]) not in ("", "other"):
@@ -316,7 +427,7 @@ def _ends_table(spans: list[tuple[float, float, str]], header: list[tuple[float,
     x0, x1, text = spans[0]
     if title(Row([text], 0)):
         return True
-    return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3
+    return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3 and len(runs) == 1
 
 
 def _column_edges(
