@@ -231,7 +231,8 @@ def cut_header(rows: list[Row]) -> str | None:
     """Why a goal table whose header a page break cuts before its names' column cannot be read: its page's first
     row names the indicators (三级指标) but not their levels, the page before's first row only the levels or the
     project (一级指标, 项目名称), no row there an indicator's name nor target, and both pages hold as many rows (the
-    same rows); None when no page is so. A page whose header has its own levels starts a table of its own (after a
+    same rows; a table pages tall too, printed down then over: the pages from that one on, as many); None when no
+    page is so. A page whose header has its own levels starts a table of its own (after a
     list of the projects, or a form's head ending with a long goal); 项目名称 alone may be a column printed again
     at the left of each page."""
     first = _first_rows(rows)
@@ -241,16 +242,18 @@ def cut_header(rows: list[Row]) -> str | None:
     written = Counter(row.page for row in paged if len(row.values()) >= 2)
     named = {row.page for row in paged if _KEYS & _keys(row)}
     for page, row in sorted(first.items()):
-        before = first.get(page - 1)
         header = _keys(row)
-        if before is None or page - 1 in named or not _NAMES & header or _LEVELS & header or not _LEFT & _keys(before):
+        left = max((p for p, before in first.items() if p < page and _LEFT & _keys(before)), default=None)
+        if left is None or named & set(range(left, page)) or not _NAMES & header or _LEVELS & header:
             continue
-        if abs(written[page] - written[page - 1]) > SAME_ROWS * max(written[page], written[page - 1]):
+        down = page - left  # pages down: the left part's, then as many of the later columns' (down, then over)
+        theirs, ours = (sum(written[p] for p in range(start, start + down)) for start in (left, page))
+        if abs(ours - theirs) > SAME_ROWS * max(ours, theirs):
             continue
         return (
-            f"表格打印成了多页宽：项目名称或一级、二级指标在第 {page - 1} 页，指标名称和指标值在第 {page} 页，"
+            f"表格打印成了多页宽：项目名称或一级、二级指标在第 {left} 页，指标名称和指标值在第 {page} 页，"
             "读不出目标表。请在 Excel/WPS 的页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
-            f"the table was printed pages wide (its levels or projects on page {page - 1}, its names and targets on "
+            f"the table was printed pages wide (its levels or projects on page {left}, its names and targets on "
             f"page {page}): fit all columns on one page and print it again, or send the spreadsheet"
         )
     return None

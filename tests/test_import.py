@@ -836,6 +836,23 @@ def test_a_sheet_printed_pages_wide_with_its_names_on_the_page_after_its_levels_
         importers.parse_rows(rows)
 
 
+def test_a_sheet_printed_pages_wide_and_tall_down_then_over_with_its_names_cut_off_is_refused_saying_so():
+    """Printed down, then over: pages 1 and 2 hold 项目名称 … 二级指标 of all rows, pages 3 and 4 三级指标 and 指标值
+    of the same rows. Only the page just before a page of names was looked at (page 2, rows without a header): the
+    indicators were read without levels under a project named from the title."""
+    import importers
+
+    left = [["2027年项目支出绩效目标表"], ["序号", "项目名称", "一级指标", "二级指标"]]
+    left += [[str(n), f"项目{n}", "产出指标", "数量指标"] for n in range(1, 6)]
+    left_on = [[str(n), f"项目{n}", "效益指标", "社会效益指标"] for n in range(6, 12)]
+    right = [["三级指标", "指标值"]] + [[f"指标{n}", f"≥{n}"] for n in range(1, 6)]
+    right_on = [[f"指标{n}", f"≥{n}"] for n in range(6, 12)]
+    grid, names = (54.0, 80.0, 160.0, 240.0), (54.0, 200.0)
+    rows = _pages((grid, left), (grid, left_on), (names, right), (names, right_on))
+    with pytest.raises(importers.UnknownLayout, match="项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 3 页"):
+        importers.parse_rows(rows)
+
+
 def test_a_table_of_its_own_on_the_page_after_a_list_of_projects_or_a_forms_head_is_read():
     """Not a header cut by a page break: a form's head ending with a long goal fills page 1 and its indicators' header
     (一级指标 … 指标值) starts page 2, or a list of the unit's projects (序号 | 项目名称 | …) is on page 1 and the flat
