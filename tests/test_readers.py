@@ -3288,6 +3288,32 @@ def test_pdf_an_unruled_level_label_whole_takes_no_line_of_the_next_label():
     ]
 
 
+def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
+    """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
+    共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a
+    row (its pieces as levels, an indicator and a target) and the row above took the next label."""
+    from importers.readers.pdf_lines import under_headers
+
+    def spaced(base: float, x: float, *words: str) -> list[dict]:
+        line = []
+        for word in words:
+            line += _unruled_line(base, (x, word))
+            x += 9 * len(word)
+            line.append({**line[-1], "text": " ", "x0": x, "x1": x + 3})
+            x += 3
+        return line[:-1]
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (180, "指标值")),
+        _unruled_line(120, (0, "产出指标"), (60, "数量指标"), (120, "服务人次"), (180, "≥1200")),
+        spaced(140, 0, "本表所列指标按照", "2027", "年预算编制要求填报，共", "6", "项指标"),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["本表所列指标按照2027年预算编制要求填报，共6项指标"],
+    ]
+
+
 def test_pdf_two_pages_printed_side_by_side_read_left_page_first():
     """A landscape sheet printing two pages side by side (an A3 of two A4 pages): the right page's rows, drawn
     higher (no title above them), were read before the left page's, and the form lost them."""

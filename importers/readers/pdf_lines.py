@@ -141,7 +141,11 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
             i += 1
             continue
         end = i + 1
-        while end < len(lines) and not header[end] and not _ends_table(pieces[end], pieces[i], _runs(lines[end])):
+        while (
+            end < len(lines)
+            and not header[end]
+            and not _ends_table(pieces[end], pieces[i], _runs(lines[end], spaced=True))
+        ):
             end += 1
         data = [run for line in lines[i + 1 : end] for run in _runs(line, SEAM)]  # (the gaps between cells)
         edges = _column_edges(pieces[i], pieces[i + 1 : end], data)
@@ -382,16 +386,20 @@ def _labels(
     return placed
 
 
-def _runs(line: list[dict], gap: float = RUN_GAP) -> list[list[dict]]:
-    """A line's characters (spaces left out) in runs: apart where a gap is wider than `gap` font sizes."""
+def _runs(line: list[dict], gap: float = RUN_GAP, spaced: bool = False) -> list[list[dict]]:
+    """A line's characters (spaces left out) in runs: apart where a gap is wider than `gap` font sizes; `spaced`: not
+    where the gap holds a space character (a text's words, no cells: cells' text is set apart by position)."""
     found: list[list[dict]] = []
+    space = False
     for char in line:
         if char["text"] == " ":
+            space = spaced
             continue
-        if found and char["x0"] - found[-1][-1]["x1"] < gap * char["size"]:
+        if found and (space or char["x0"] - found[-1][-1]["x1"] < gap * char["size"]):
             found[-1].append(char)
         else:
             found.append([char])
+        space = False
     return found
 
 
@@ -415,7 +423,8 @@ def _ends_table(
 ) -> bool:
     """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
     table's title, a note or signature under it (注：…, 填报人：…), or one piece of text over three or more of its
-    columns (one run: not several cells' words glued by narrow gaps, '效益指 社会效 困难群众…')."""
+    columns (one run, its words apart by spaces if at all: not several cells' words glued by narrow gaps, '效益指 社会效
+    困难群众…')."""
     x0, _, first = spans[0] if spans else (0.0, 0.0, "")
     in_first = len(header) < 2 or x0 < header[1][0]  # a label stands in the table's first column
     if len(spans) <= 2 and in_first and head_field(re.split("[：:]", first)[0]) not in ("", "other"):
