@@ -3288,6 +3288,27 @@ def test_pdf_an_unruled_level_label_whole_takes_no_line_of_the_next_label():
     ]
 
 
+def test_pdf_an_unruled_flat_tables_project_cells_repeated_on_each_row_stay_each_rows():
+    """A sheet without rules whose project's cells are filled down every row (no merged cells), its rows one line
+    each, as near as a cell's wrapped lines: each repeated name and amount had been read as the wrapped rest of the
+    one above, all on the project's first row ('助餐服务补贴助餐服务补贴助餐服务补贴', '180180180')."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "项目名称"), (60, "预算金额"), (120, "三级指标"), (180, "指标值")),
+        _unruled_line(112, (0, "养老服务"), (60, "6"), (120, "服务人次"), (180, "≥1200")),
+        _unruled_line(124, (0, "助餐服务补贴"), (60, "180"), (120, "助餐人次"), (180, "≥300")),
+        _unruled_line(136, (0, "助餐服务补贴"), (60, "180"), (120, "合格率"), (180, "≥95%")),
+        _unruled_line(148, (0, "助餐服务补贴"), (60, "180"), (120, "及时率"), (180, "100%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["养老服务", "6", "服务人次", "≥1200"],
+        ["助餐服务补贴", "180", "助餐人次", "≥300"],
+        ["助餐服务补贴", "180", "合格率", "≥95%"],
+        ["助餐服务补贴", "180", "及时率", "100%"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

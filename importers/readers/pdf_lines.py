@@ -346,7 +346,8 @@ def _labels(
     pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: list[int], size: float, full, words: bool
 ):
     """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
-    line that is one starts a label of its own), not a project's head."""
+    line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
+    a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines)."""
 
     def level(text: str) -> bool:
         return words and (is_level1(text) or is_level2(text))
@@ -359,6 +360,7 @@ def _labels(
                 piece.base - blocks[-1][-1].base <= LIFT_PITCH * size
                 and (full(blocks[-1][-1]) or _pushed(piece.text))
                 and (level(text + piece.text) or not level(text) and not level(piece.text))
+                and piece.text != blocks[-1][0].text
             ):
                 blocks[-1].append(piece)
                 continue
