@@ -231,10 +231,10 @@ def cut_header(rows: list[Row]) -> str | None:
     """Why a goal table whose header a page break cuts before its names' column cannot be read: its page's first
     row names the indicators (三级指标) but not their levels, the page before's first row only the levels or the
     project (一级指标, 项目名称), no row there an indicator's name nor target, and both pages hold as many rows (the
-    same rows; a table pages tall too, printed down then over: the pages from that one on, as many); None when no
-    page is so. A page whose header has its own levels starts a table of its own (after a
-    list of the projects, or a form's head ending with a long goal); 项目名称 alone may be a column printed again
-    at the left of each page."""
+    same rows; a table pages tall too, printed down then over: the pages from that one on, as many, each page
+    between them rows of the table, not a text); None when no page is so. A page whose header has its own levels
+    starts a table of its own (after a list of the projects, or a form's head ending with a long goal); 项目名称
+    alone may be a column printed again at the left of each page."""
     first = _first_rows(rows)
     if len(first) < 2:  # one page, or no pages (a text, a workbook): nothing to cut, no row to read again
         return None
@@ -245,6 +245,8 @@ def cut_header(rows: list[Row]) -> str | None:
         header = _keys(row)
         left = max((p for p, before in first.items() if p < page and _LEFT & _keys(before)), default=None)
         if left is None or named & set(range(left, page)) or not _NAMES & header or _LEVELS & header:
+            continue
+        if not all(written[p] for p in range(left, page)):  # a page of text between: no table printed down
             continue
         down = page - left  # pages down: the left part's, then as many of the later columns' (down, then over)
         theirs, ours = (sum(written[p] for p in range(start, start + down)) for start in (left, page))

@@ -853,6 +853,24 @@ def test_a_sheet_printed_pages_wide_and_tall_down_then_over_with_its_names_cut_o
         importers.parse_rows(rows)
 
 
+def test_a_table_of_its_own_pages_after_a_list_of_projects_a_page_of_text_between_is_read():
+    """A list of the projects (序号 | 项目名称 | 预算金额) on page 1, a page of text, then a goal table of its own
+    whose header names no levels (序号 | 项目名称 | 三级指标 | 指标值), as many rows: since a sheet printed down then
+    over was looked for, the list was taken for the left part of a print pages wide and the document refused."""
+    import importers
+
+    listing = [["2027年项目支出预算表"], ["序号", "项目名称", "预算金额"]]
+    listing += [[str(n), f"项目{n}", f"{n}0"] for n in range(1, 6)]
+    text = [["一、项目实施情况说明"]] + [[f"第{n}段说明。"] for n in range(1, 6)]
+    goals = [["2027年项目支出绩效目标表"], ["序号", "项目名称", "三级指标", "指标值"]]
+    goals += [[str(n), f"项目{n}", f"指标{n}", f"≥{n}"] for n in range(1, 6)]
+    rows = _pages(((54.0, 100.0, 250.0), listing), ((), text), ((54.0, 100.0, 250.0, 400.0), goals))
+    document = importers.parse_rows(rows)
+    assert [(p.name, [i.name for i in p.indicators]) for p in document.projects] == [
+        (f"项目{n}", [f"指标{n}"]) for n in range(1, 6)
+    ]
+
+
 def test_a_table_of_its_own_on_the_page_after_a_list_of_projects_or_a_forms_head_is_read():
     """Not a header cut by a page break: a form's head ending with a long goal fills page 1 and its indicators' header
     (一级指标 … 指标值) starts page 2, or a list of the unit's projects (序号 | 项目名称 | …) is on page 1 and the flat
