@@ -20,6 +20,7 @@ WORD_GAP = 0.25  # between two Latin letters without a space character, a wider 
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
+BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
 SEAM = 0.12  # font sizes: a gap this wide inside a run, where a column's edge falls, parts two cells (`_seamed`)
 _LATIN = re.compile(r"[A-Za-z]")
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
@@ -161,9 +162,6 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
     return found
 
 
-BAND = 5  # a header's words wrapped on at most this many lines
-
-
 def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[float, float, str]]] | None:
     """A header whose words narrow columns wrapped ('一级指' over '标', the words beside them centred between):
     two lines or more from line i, set as close as a cell's lines, whose runs stand in columns (no two runs of a
@@ -183,8 +181,7 @@ def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[floa
         words = []
         for stack in stacks:
             text = "".join(line_text(run) for _, run in stack)
-            known = bool(column(text) or head_field(text) or _head(text))
-            if not known and (len(stack) > 1 or stack[0][0] != fullest):
+            if not _known(text) and (len(stack) > 1 or stack[0][0] != fullest):
                 break
             words.append((min(r[0]["x0"] for _, r in stack), max(r[-1]["x1"] for _, r in stack), text))
         else:
@@ -199,7 +196,7 @@ def _glued(pieces: list[tuple[float, float, str]], words: list[tuple[float, floa
     one column holding both levels): a piece of several words, each of them known."""
     inside = [[w for w in words if x0 <= w[0] and w[1] <= x1] for x0, x1, _ in pieces]
     several = [found for found in inside if len(found) > 1]
-    return bool(several) and all(column(t) or head_field(t) or _head(t) for found in several for _, _, t in found)
+    return bool(several) and all(_known(t) for found in several for _, _, t in found)
 
 
 def _names_columns(words: list[tuple[float, float, str]]) -> bool:
@@ -208,8 +205,13 @@ def _names_columns(words: list[tuple[float, float, str]]) -> bool:
     kinds = [column(text) for _, _, text in words]
     if names_indicators(kinds):
         return True
-    known = all(kind or head_field(text) or _head(text) for kind, (_, _, text) in zip(kinds, words))
+    known = all(_known(text) for _, _, text in words)
     return len(words) >= 3 and known and bool({"level1", "level2"} & set(kinds))
+
+
+def _known(text: str) -> bool:
+    """Whether a header word is one of ours: a column's, a head's label or 序号."""
+    return bool(column(text) or head_field(text) or _head(text))
 
 
 def _stacks(runs: list[tuple[int, list[dict]]]) -> list[list[tuple[int, list[dict]]]] | None:
