@@ -21,8 +21,9 @@ _TABLE_TITLE = re.compile(
     r"(?:项目支出|项目|专项资金)?(?:绩效目标(?:汇总|申报|下达)?|绩效自评(?:结果)?(?:汇总)?)表$"
 )  # '2025年某区民政局项目绩效目标汇总表', '某局2025年度项目支出绩效自评结果汇总表'
 _LABEL = re.compile(
-    r"^(?:(?:部门|单位|预算单位|部门（单位）)名称|(?:填报|编制|申报)(?:单位|部门)(?:[（(]盖章[）)])?)[：:]\s*(.{2,40})$"
-)  # '部门名称：…', or the unit filling in the forms below: '填报单位：…', '编制单位：…'
+    r"^(?:(?:部门|单位|预算单位|部门（单位）)名称|(?:(?:填报|编制|申报)(?:单位|部门)|单位)(?:[（(]盖章[）)])?)[：:]\s*(.{2,40})$"
+)  # '部门名称：…', or the unit filling in the forms below: '填报单位：…', '编制单位：…', '单位：某县水利局'
+# ('单位：万元' names the money unit: no organisation)
 # the money unit or another label after it on its line ('　　单位：万元', '　　填报日期：2026年1月')
 _UNIT_AFTER = re.compile(r"\s+[（(]?[\u4e00-\u9fff]{0,6}(?:单位|日期|时间|人|电话)(?:[（(][^）)]{1,4}[）)])?[：:].*$")
 # the money unit or a date's label run into the unit's name ('某局单位：万元', '某局填报日期：2026年1月': a web
@@ -60,8 +61,15 @@ def unit_line(row: Row) -> str:
     """The unit a '部门名称：' or '填报单位：' line states (the money unit or another label written after it on the line
     left out: '填报单位：某局　　单位：万元', '…　　填报日期：2026年1月'), '' when the row is no such line."""
     text = "".join(row.text.split())
-    if "名称" not in text and "填报" not in text and "编制" not in text and "申报" not in text:
-        return ""  # every label names 名称 or who fills in the forms: most rows are skipped at C speed
+    if (
+        "名称" not in text
+        and "填报" not in text
+        and "编制" not in text
+        and "申报" not in text
+        and "位：" not in text
+        and "位:" not in text
+    ):
+        return ""  # every label names 名称, who fills in the forms or 单位：: most rows are skipped at C speed
     values = ["".join(_UNIT_AFTER.sub("", joined(clean(value))).split()) for value in spread_values(row.cells)]
     for i, value in enumerate(values):
         pair = f"{value.rstrip('：:')}：{values[i + 1]}" if i + 1 < len(values) else ""  # '单位名称：' | its value

@@ -73,6 +73,7 @@ def test_a_table_titles_year_wins_over_a_heading_above_it():
         ["填报单位（盖章）：湘潭市岳塘区农业农村局　　填报人（签字）：张华"],
         ["填报单位：湘潭市岳塘区农业农村局单位：万元"],  # a web page's two spans of one line read as one text
         ["填报单位：湘潭市岳塘区农业农村局填报日期：2026年1月10日"],
+        ["单位：湘潭市岳塘区农业农村局", "", "", "", "金额单位：万元"],  # 单位： alone, naming an organisation
     ],
 )
 def test_a_line_naming_the_unit_filling_in_the_forms_gives_their_department(line):
@@ -104,6 +105,8 @@ def test_lines_naming_different_units_give_the_document_no_department():
     [
         "填报单位：　　　　　　填报人：张建华　　联系电话：0731-58881234",
         "填报单位（盖章）：　　　　填报日期：2026年1月",
+        "单位：万元",  # the money unit
+        "单位：元　　　　填报日期：2026年1月",
     ],
 )
 def test_a_blank_填报单位_line_gives_no_department(line):

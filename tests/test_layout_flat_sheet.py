@@ -648,6 +648,25 @@ def test_a_second_table_on_the_sheet_under_its_title_and_填报单位_line():
     ]
 
 
+def test_a_unit_line_between_two_tables_merged_across_the_grid():
+    """One title, then each unit's table under its own '单位：某局' line (the second table without a header, the line
+    merged across its grid, spread over every cell): the line was a project, its indicator the line itself; it is the
+    unit of the projects under it (importers.cover), as '填报单位：' is."""
+    from importers import parse_rows
+
+    def table(unit: str, name: str) -> str:
+        return "\t".join([f"单位：{unit}"] * 5) + (
+            f"\n{name}\t产出指标\t数量指标\t{name}人次\t≥800人次\n{name}\t满意度指标\t服务对象满意度指标\t满意度\t≥90%\n"
+        )
+
+    head = "某县2026年项目支出绩效目标表\n项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+    doc = parse_rows(split_rows(head + table("某县水利局", "水库除险加固") + table("某县交通运输局", "农村公路养护")))
+    assert [(p.name, p.department, len(p.indicators)) for p in doc.projects] == [
+        ("水库除险加固", "某县水利局", 2),
+        ("农村公路养护", "某县交通运输局", 2),
+    ]
+
+
 def test_both_levels_in_one_column():
     """A long table whose one column holds both levels ('产出指标-数量指标' under 一级指标-二级指标 or 一、二级指标):
     the indicators had no levels, the joined pair kept as a field; a code before one level is no pair."""
