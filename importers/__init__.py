@@ -40,7 +40,7 @@ from importers.records import (
 )
 from importers import cover, registry, wide_print
 from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key
-from importers.level_words import is_level1, is_level2
+from importers.level_words import is_level1, is_level2, whole_level1, whole_level2
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
 
@@ -105,6 +105,8 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     doc.segments = [reports[i] for i in range(len(parts))]
     doc.reads = len(runs)
     cover.fill(doc, rows)
+    if any(row.page for row in rows[:1]):
+        _whole_levels(doc)
     doc.warnings += [  # (a document whose only goal tables hold no indicator table: said, not passed over)
         f"{_where(r)}: {r.outcome}"
         for r in doc.segments
@@ -117,6 +119,17 @@ def parse_rows(rows: list[Row]) -> RawDocument:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _whole_levels(doc: RawDocument) -> None:
+    """A printed page's level cells whole again where a page break or a merged cell too short for its text showed
+    part of the word ('产出指', '益指'; '标数量指标': the level-1 cell's last line run into the level 2 beside it)."""
+    for project in doc.projects:
+        for indicator in project.indicators:
+            if indicator.level2 and not is_level2(indicator.level2):
+                indicator.level2 = whole_level2(indicator.level2, indicator.level1) or indicator.level2
+            if indicator.level1 and not is_level1(indicator.level1):
+                indicator.level1 = whole_level1(indicator.level1, indicator.level2) or indicator.level1
 
 
 def _indicator_like(row: Row) -> bool:

@@ -73,3 +73,56 @@ def split_levels(cell: str) -> tuple[str, str] | None:
 def accepts(level1: str, level2: str) -> bool:
     """Whether the level-2 word belongs under the level-1 word ('产出指标' accepts '成本指标')."""
     return _bare(level2, ("指标",)) in LEVEL2_UNDER.get(level1_word(level1), ())
+
+
+_FORMS1 = tuple((bare, bare + suffix) for bare in LEVEL2_UNDER for suffix in ("指标", "目标"))
+_FORMS2 = tuple((bare, bare + "指标") for bare in sorted(LEVEL2_WORDS))
+
+
+def _within(part: str, bare: str, form: str) -> bool:
+    """Whether a cell's text is part of a level's form holding some of its word (not '指标' alone)."""
+    return -1 < form.find(part) < len(bare)
+
+
+def _one(found: set[str]) -> str:
+    return found.pop() if len(found) == 1 else ""
+
+
+def _level1_forms(cell: str) -> set[tuple[str, str]]:
+    """(bare word, form) of the level-1 words a level-1 cell may be: its own, or those holding the part it shows."""
+    part = squash(clean(cell))
+    bare = level1_word(part)
+    return {(b, form) for b, form in _FORMS1 if (b == bare if bare else len(part) > 1 and _within(part, b, form))}
+
+
+def whole_level1(cell: str, level2: str) -> str:
+    """The level-1 word a cell a page edge or a too short merged cell cut shows part of ('产出指' of '产出指标', '益指'
+    of '效益指标'), where one word alone holds it and takes the row's level 2; '' when none or several do (a word of
+    the closed set is never guessed: '满意' may be '满意度指标' or '满意度目标')."""
+    if is_level1(cell) or not is_level2(level2):
+        return ""
+    return _one({form for bare, form in _level1_forms(cell) if _bare(level2, ("指标",)) in LEVEL2_UNDER[bare]})
+
+
+def whole_level2(cell: str, level1: str) -> str:
+    """The level-2 word of a cell the same way ('质量指' of '质量指标' under 产出指标 or 产出指), or the word whole
+    after the end of the level-1 word run into it ('标数量指标': 标 of 产出指⏎标); '' when no one word fits."""
+    part = squash(clean(cell))
+    if len(part) < 2 or is_level2(part):
+        return ""
+    firsts = _level1_forms(level1)
+    under = {bare for b, _ in firsts for bare in LEVEL2_UNDER[b]}
+    found = set()
+    for bare, form in _FORMS2:
+        if bare in under and (_within(part, bare, form) or _after_level1(part, bare, form, firsts)):
+            found.add(form)
+    return _one(found)
+
+
+def _after_level1(part: str, bare: str, form: str, firsts: set[tuple[str, str]]) -> bool:
+    """Whether a level-2 cell is the word after the end of its level-1 word ('标' + '数量指标')."""
+    return any(
+        part.endswith(word) and len(part) > len(word) and first.endswith(part[: -len(word)])
+        for word in (form, bare)
+        for _, first in firsts
+    )
