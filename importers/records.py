@@ -52,6 +52,9 @@ class Row:
     top: float = 0.0  # a PDF row's top in points from its page's top (a table row's upper rule), 0 when unknown
     foot: float = 0.0  # the top of its lowest line of text, the same way (a text line's own top)
     roomy: frozenset[int] = frozenset()  # of `ends`, the columns whose line leaves room for two characters more
+    # a PDF table row's last cell's lines: each one's top and where it ends in the cell's text (a wide print's next
+    # page holds the rest of each line the page's side cut), () when unknown
+    breaks: tuple[tuple[float, int], ...] = ()
 
     def values(self) -> list[str]:
         """The non-empty cells, stripped."""

@@ -209,10 +209,10 @@ def _above(on: list[Row], first: Row) -> list[Row]:
 
 def _with(row: Row, texts: list[Row]) -> list[str] | None:
     """The row's cells with `texts`, the rest of it on the page to its right: in the cells right of its last written
-    one (a merged cell whose text stands at its right, all on that page: an amount), else at the end of that cell
-    and its copies when it is one line level with the row's last (the character the page's side cuts is printed on
-    both pages, and kept on both: once here). None when nothing is joined: no texts, or lines running on a cell's
-    lines above its last (their other parts are one text on this page: where each goes is not known)."""
+    one (a merged cell whose text stands at its right, all on that page: an amount), else in that cell and its
+    copies, each text at the end of the line it stands level with (the character the page's side cuts is printed on
+    both pages, and kept on both: once here). None when nothing is joined: no texts, or lines level with none of the
+    cell's known lines (where each goes is not known)."""
     if not texts:
         return None
     cells = row.cells
@@ -220,11 +220,30 @@ def _with(row: Row, texts: list[Row]) -> list[str] | None:
     text = " ".join(value for line in texts for value in line.values())
     if last < 0 or last < len(cells) - 1:
         return cells[: last + 1] + [text] * (len(cells) - last - 1)
-    if len(texts) > 1 or abs(texts[0].top - row.foot) > SLACK:
-        return None
     end = cells[last]
-    rest = text[1:] if text[:1] == end.rstrip()[-1:] else text
-    return [cell + rest if cell == end else cell for cell in cells]
+    whole = _lines_joined(end, row.breaks, texts)
+    if whole is None and (len(texts) > 1 or abs(texts[0].top - row.foot) > SLACK):
+        return None
+    if whole is None:
+        whole = end + (text[1:] if text[:1] == end.rstrip()[-1:] else text)
+    return [whole if cell == end else cell for cell in cells]
+
+
+def _lines_joined(end: str, breaks: tuple[tuple[float, int], ...], texts: list[Row]) -> str | None:
+    """A cell's text with each line's rest the page's side cut put at that line's end (a merged goal of several
+    lines: '…对特困人员、低保对象' + '、返贫致贫人口…' on the page to the right; the rests on pages further right after
+    it), each text level with one of its lines; None when one is level with none."""
+    rests: dict[int, str] = {}
+    for text in texts:
+        at = next((at for top, at in breaks if abs(top - text.top) <= SLACK), None)
+        if at is None or at > len(end):
+            return None
+        before, rest = rests.get(at, end[:at]), " ".join(text.values())
+        rests[at] = rests.get(at, "") + (rest[1:] if rest[:1] == before[-1:] else rest)  # (the character the side
+        # cuts is printed on both pages)
+    for at in sorted(rests, reverse=True):
+        end = end[:at] + rests[at] + end[at:]
+    return end
 
 
 def cut_header(rows: list[Row]) -> str | None:

@@ -979,6 +979,22 @@ def test_a_wide_prints_later_columns_and_form_head_are_put_back_beside_the_rows_
     assert told.startswith("表格打印成了多页宽：右侧页上表格上方的文字（达标排放。）未能接回前页的行，未读入")
 
 
+def test_a_wide_prints_goal_of_several_lines_gets_each_lines_rest_back():
+    """A goal of two lines or more in a merged cell the page's side cuts: each line's rest stands on the next page,
+    level with it, and was left out, named in the warning (the first page's cell runs its lines' left parts
+    together). Each rest goes at the end of the line it stands level with, in order (the character cut, printed on
+    both pages, once)."""
+    import importers
+
+    notes = [(93.0, ["300"]), (113.0, ["达标排放，"]), (150.0, ["指标解释", "评分标准", "备注"])]
+    notes += [(170.0 + 20 * n, [f"解释{n}", "完成得满分", ""]) for n in range(1, 4)]
+    rows = _level_pages((LEFT, _wide_form_page("处理全镇污水，达处理站点全年运行")), (RIGHT, notes))
+    rows[3].foot, rows[3].breaks = 131.0, ((113.0, 8), (131.0, 16))  # two lines: the first runs on
+    doc = importers.parse_rows(rows)
+    assert (doc.projects[0].amount, doc.projects[0].goal) == ("300", "处理全镇污水，达标排放，处理站点全年运行")
+    assert not [w for w in doc.warnings if "多页宽" in w]
+
+
 def test_a_self_evaluation_printed_pages_wide_is_read_with_its_achieved_values_and_scores():
     """A self-evaluation printed pages wide puts 实际完成值 | 分值 | 得分 on the next page: their header and rows were
     read as more indicators (7 for 3), without what was achieved. They stand level with the indicators' rows: read

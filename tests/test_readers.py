@@ -3643,6 +3643,32 @@ def test_pdf_rows_say_where_they_stand_on_their_page():
     assert one.foot - one.top < 10 < two.foot - two.top < 30
 
 
+def test_pdf_a_rows_last_cell_says_where_its_lines_end():
+    """A wide print cuts a merged goal cell at the page's side: each of its lines' rest is on the next page, level
+    with it. The cell's lines were read as one text (the first ran to the side: wrapped), where each ends unknown;
+    the row says each line's top and where it ends in the text. A cell of one line, or short of the side, says
+    nothing."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for top, height in ((100, 40), (140, 20)):
+        for x in (40, 120, 200):
+            pdf.line(x, top, x, top + height)
+        pdf.line(40, top, 200, top)
+    pdf.line(40, 160, 200, 160)
+    pdf.text(42, 114, "goal")
+    pdf.text(122, 114, "Treat the towns")  # to the table's right side: the page's cut it
+    pdf.text(122, 130, "water")
+    pdf.text(42, 154, "name")
+    pdf.text(122, 154, "one line")
+    goal, name = read_bytes(bytes(pdf.output()), ".pdf")
+    assert goal.cells == ["goal", "Treat the towns water"]
+    assert [at for _, at in goal.breaks] == [15, 21] and 100 < goal.breaks[0][0] < 110 < goal.breaks[1][0] < 125
+    assert name.breaks == ()
+
+
 def test_pdf_rows_under_a_repeated_header_say_where_they_stand():
     """A page whose table repeats its header (a sheet's print titles, a browser's thead): its rows' tops and feet
     are their own. They were those of the row above (the header's rows left out, not their places), so a wide

@@ -64,6 +64,7 @@ from importers.readers.pdf_lines import (
     line_text,
     text_lines,
     under_headers,
+    line_ends,
     wrapped_text,
 )
 from importers.records import Row, Rows
@@ -142,6 +143,8 @@ class _Item:
     beside_rules: list[dict] = field(default_factory=list)  # the rules drawn across there (and at its edges)
     row_tops: list[float] = field(default_factory=list)  # a table's rows' tops, then its bottom
     row_feet: list[float] = field(default_factory=list)  # the top of each of its rows' lowest line of text
+    # a row's top → its last cell's line ends (`_last_lines`), for the rows with any
+    row_breaks: dict[float, tuple[tuple[float, int], ...]] = field(default_factory=dict)
     took_beside: bool = False  # those lines were its continued table's cells
     cut_top: dict[int, str] = field(default_factory=dict)  # column → the first line of its open cell, the break
     cut_bottom: dict[int, str] = field(default_factory=dict)  # cutting through it (_cut_line); the same at the foot
@@ -185,7 +188,7 @@ def read(data: bytes) -> Rows:
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
         # each row's page, cell edges, the columns it ends in at the page's foot and of those the roomy, its top and its
         # last line's top (atomic: not walked either)
-        where: list[tuple[int, tuple[float, ...], frozenset[int], frozenset[int], float, float]] = []
+        where: list[tuple] = []  # each row's place (`_where`)
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
@@ -254,21 +257,24 @@ def read(data: bytes) -> Rows:
             "the PDF's fonts map no glyph to a character (no ToUnicode): its text reads as garbage"
         )
     read = [
-        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, roomy=roomy, top=top, foot=foot)
-        for n, (cells, (page, edges, ends, roomy, top, foot)) in enumerate(zip(rows, where), 1)
+        Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, roomy=roomy, top=top, foot=foot, breaks=lines)
+        for n, (cells, (page, edges, ends, roomy, top, foot, lines)) in enumerate(zip(rows, where), 1)
     ]
     return Rows(rejoined(read), _undecoded_notes(undecoded))
 
 
-def _where(page: int, item: _Item) -> list[tuple[int, tuple[float, ...], frozenset[int], frozenset[int], float, float]]:
+def _where(page: int, item: _Item) -> list[tuple]:
     """Each of an item's rows' page, cell edges, columns ending at the page's foot and of those the roomy (its last
-    row's), top and last line's top (a text line's: its own top)."""
+    row's), top, last line's top (a text line's: its own top) and its last cell's line ends."""
     n = len(item.rows)
     tops = item.row_tops[:n] if len(item.row_tops) > n else [item.top] * n
     feet = item.row_feet[:n] if len(item.row_feet) >= n else tops
     ends: list[frozenset[int]] = [frozenset()] * (n - 1) + [frozenset(item.ends)]
     roomy: list[frozenset[int]] = [frozenset()] * (n - 1) + [frozenset(item.roomy)]
-    return [(page, item.edges, end, room, top, foot) for end, room, top, foot in zip(ends, roomy, tops, feet)]
+    return [
+        (page, item.edges, end, room, top, foot, item.row_breaks.get(top, ()))
+        for end, room, top, foot in zip(ends, roomy, tops, feet)
+    ]
 
 
 def _undecoded_notes(undecoded: dict[int, int]) -> list[str]:
@@ -1699,6 +1705,7 @@ def _table_item(
     rights = lines[1:]
     item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), row_tops=tops)
     item.row_feet = [max((c["top"] for c in inside(x0, a, x1, b)), default=a) for a, b in zip(tops, tops[1:])]
+    item.row_breaks = {a: ends for a, row in zip(tops, boxes) if (ends := _last_lines(row, x1, inside))}
     width = len(lefts)
     taken: set[tuple[int, int]] = set()  # positions an open cell begun in a column to their left covers
     for j in range(min(width, min((len(row) for row in boxes), default=0))):
@@ -1738,6 +1745,16 @@ def _table_item(
     )
     _drop_spread_rows(item, covered, own)
     return item
+
+
+def _last_lines(row: list[tuple | None], right: float, inside) -> tuple[tuple[float, int], ...]:
+    """The line ends of a row's last cell where it reaches the table's right side and holds lines that wrapped
+    there (a merged cell a wide print's page side cuts: each line's rest is on the page to the right)."""
+    box = next((box for box in reversed(row) if box), None)
+    if box is None or abs(box[2] - right) > 1:
+        return ()
+    ends = line_ends(inside(*box), box[2])
+    return ends if len(ends) > 1 else ()
 
 
 def _short(chars: list[dict], box: tuple, room: float = 0) -> bool:

@@ -68,7 +68,20 @@ def wrapped_text(chars: list[dict], right: float) -> str:
     quarter (Excel's 向上/向下旋转文字) in its reading order."""
     if chars and not any(c.get("upright", True) for c in chars):
         return _turned_text(chars)
+    return _wrapped(chars, right)[0]
+
+
+def line_ends(chars: list[dict], right: float) -> tuple[tuple[float, int], ...]:
+    """Each of a cell's lines' top and where it ends in the cell's `wrapped_text` (a wide print's page to the right
+    holds the rest of each line its side cut: it goes there); () for text turned a quarter."""
+    if chars and not any(c.get("upright", True) for c in chars):
+        return ()
+    return tuple((min(c["top"] for c in line), at) for line, at in _wrapped(chars, right)[1])
+
+
+def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict], int]]]:
     text = ""
+    ends: list[tuple[list[dict], int]] = []  # each line, and where it ends in the text
     gap = 0.0  # the last line's distance from the right edge, in font sizes
     for line in text_lines(chars):
         piece = line_text(line)
@@ -81,8 +94,9 @@ def wrapped_text(chars: list[dict], right: float) -> str:
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
             text += (" " if latin else "") if gap < WRAP_MARGIN or pushed else "\n"
         text += piece
+        ends.append((line, len(text)))
         gap = (right - line[-1]["x1"]) / (line[-1]["size"] or 1.0)
-    return text
+    return text, ends
 
 
 def _pushed(line: str) -> bool:

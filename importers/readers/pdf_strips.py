@@ -5,6 +5,8 @@ other columns than the first's (together a goal table's name and target), and bo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from importers.columns import column, declared_unit, head_field
 from importers.records import Row
 
@@ -30,7 +32,15 @@ def rejoined(rows: list[Row]) -> list[Row]:
             continue
         out += rows[done : first[0]]
         out += [
-            Row(left.cells + right.cells, left.line, left.page, left.edges + right.edges, top=left.top, foot=left.foot)
+            Row(
+                left.cells + right.cells,
+                left.line,
+                left.page,
+                left.edges + right.edges,
+                top=left.top,
+                foot=left.foot,
+                breaks=right.breaks,
+            )
             for left, right in zip(rows[first[0] : first[1]], rows[second[0] : second[1]])
         ]
         out += between  # (a unit line atop the second strip; nothing else stands between strips)
@@ -39,10 +49,7 @@ def rejoined(rows: list[Row]) -> list[Row]:
     if not done:
         return rows
     out += rows[done:]
-    return [
-        Row(row.cells, n, row.page, row.edges, ends=row.ends, top=row.top, foot=row.foot, roomy=row.roomy)
-        for n, row in enumerate(out, 1)
-    ]
+    return [replace(row, line=n) for n, row in enumerate(out, 1)]
 
 
 def _tables(rows: list[Row]) -> list[tuple[int, int]]:
