@@ -113,10 +113,18 @@ def whole_level2(cell: str, level1: str) -> str:
     firsts = _level1_forms(level1)
     under = {bare for b, _ in firsts for bare in LEVEL2_UNDER[b]}
     found = set()
+    qualified = _qualified(part)
     for bare, form in _FORMS2:
-        if bare in under and (_within(part, bare, form) or _after_level1(part, bare, form, firsts)):
+        if bare in under and (_within(part, bare, form) and not qualified or _after_level1(part, bare, form, firsts)):
             found.add(form)
     return _one(found)
+
+
+def _qualified(part: str) -> bool:
+    """Whether a level-2 cell ends in a whole word of the set with more written before it: a word of its own
+    ('公众满意度指标', no cut '社会公众满意度指标')."""
+    word = _bare(part, ("指标",))
+    return any(word.endswith(bare) for bare in LEVEL2_WORDS)
 
 
 def _after_level1(part: str, bare: str, form: str, firsts: set[tuple[str, str]]) -> bool:

@@ -36,6 +36,8 @@ def test_a_level1_cut_is_the_one_word_holding_it(cell, level2, expected):
         ("效益指", "效益指标", ""),  # 经济, 社会, 生态 … 效益指标
         ("量指", "产出指标", ""),  # 数量 or 质量
         ("本数量指标", "产出指标", ""),  # 本 ends no 产出指标
+        ("公众满意度指标", "满意度指标", ""),  # a word of its own ending in 满意度: no cut 社会公众满意度指标
+        ("公众满意度", "效果指标", ""),
     ],
 )
 def test_a_level2_cut_is_the_one_word_holding_it(cell, level1, expected):
