@@ -33,6 +33,9 @@ _SUFFIX = re.compile(r"[（(](?:汇总|本级|部门|单位|盖章)[）)]$")
 _YEAR_LINE = re.compile(r"^[（(]?((?:19|20)\d{2})年度?[）)]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_HEADING = re.compile(r"((?:19|20)\d{2})年度?\D{0,30}(?:绩效目标|绩效自评|部门预算|部门决算|预算公开)")  # no 表
+# what a bare '单位：' names when it lists the units a table counts in ('单位：万元、个、所', '单位：个/处'): no
+# organisation
+_MEASURES = re.compile(r"[、/／，,；;]")
 ORGANISATION = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|中心|部|政府|院|馆|所|站|队|支队|会|处|署|基地|联|协|校|集团|社|台|团|园|场)$"
 )
@@ -58,8 +61,9 @@ def cover_title(rows: list[Row]) -> tuple[str, str, str]:
 
 
 def unit_line(row: Row) -> str:
-    """The unit a '部门名称：' or '填报单位：' line states (the money unit or another label written after it on the line
-    left out: '填报单位：某局　　单位：万元', '…　　填报日期：2026年1月'), '' when the row is no such line."""
+    """The unit a '部门名称：', '填报单位：' or '单位：' line states (the money unit or another label written after it
+    on the line left out: '填报单位：某局　　单位：万元', '…　　填报日期：2026年1月'), '' when the row is no such line
+    (nor when a bare '单位：' lists the units a table counts in: '单位：万元、个、所')."""
     text = "".join(row.text.split())
     if (
         "名称" not in text
@@ -75,7 +79,8 @@ def unit_line(row: Row) -> str:
         pair = f"{value.rstrip('：:')}：{values[i + 1]}" if i + 1 < len(values) else ""  # '单位名称：' | its value
         match = _LABEL.match(value) or _LABEL.match(pair)
         unit = _SUFFIX.sub("", _GLUED_UNIT.sub("", match.group(1))) if match else ""
-        if ORGANISATION.search(unit):
+        measures = match and match.group(0).startswith(("单位：", "单位:")) and _MEASURES.search(unit)
+        if ORGANISATION.search(unit) and not measures:
             return unit
     return ""
 

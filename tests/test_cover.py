@@ -107,6 +107,8 @@ def test_lines_naming_different_units_give_the_document_no_department():
         "填报单位（盖章）：　　　　填报日期：2026年1月",
         "单位：万元",  # the money unit
         "单位：元　　　　填报日期：2026年1月",
+        "单位：万元、个、所",  # the units the table counts in: a list, no organisation ('所' ends a school's name)
+        "单位：个/处",
     ],
 )
 def test_a_blank_填报单位_line_gives_no_department(line):
