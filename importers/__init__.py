@@ -105,7 +105,7 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     doc.segments = [reports[i] for i in range(len(parts))]
     doc.reads = len(runs)
     cover.fill(doc, rows)
-    if any(row.page for row in rows[:1]):
+    if rows and rows[0].page:  # (a printed page's: a sheet's cells are as typed)
         _whole_levels(doc)
     doc.warnings += [  # (a document whose only goal tables hold no indicator table: said, not passed over)
         f"{_where(r)}: {r.outcome}"

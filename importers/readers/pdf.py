@@ -61,10 +61,10 @@ from importers.readers.pdf_lines import (
     LIFT_PITCH,
     RUN_GAP,
     WRAP_MARGIN,
+    line_ends,
     line_text,
     text_lines,
     under_headers,
-    line_ends,
     wrapped_text,
 )
 from importers.records import Row, Rows
@@ -186,9 +186,8 @@ def read(data: bytes) -> Rows:
         # but let go every CACHE_PAGES pages so a long document's memory stays flat (without them, every page
         # parsed its fonts' object streams anew: 0.5 s a page)
         rows: list[tuple[str, ...]] = []  # tuples of strings: the collector stops walking them once it has seen them
-        # each row's page, cell edges, the columns it ends in at the page's foot and of those the roomy, its top and its
-        # last line's top (atomic: not walked either)
-        where: list[tuple] = []  # each row's place (`_where`)
+        # each row's place (`_Place`: atomic, not walked either)
+        where: list[_Place] = []
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
@@ -263,7 +262,12 @@ def read(data: bytes) -> Rows:
     return Rows(rejoined(read), _undecoded_notes(undecoded))
 
 
-def _where(page: int, item: _Item) -> list[tuple]:
+# a row's page, cell edges, the columns it ends in at the page's foot and of those the roomy, its top, its last line's
+# top and its last cell's line ends
+_Place = tuple[int, tuple[float, ...], frozenset[int], frozenset[int], float, float, tuple[tuple[float, int], ...]]
+
+
+def _where(page: int, item: _Item) -> list[_Place]:
     """Each of an item's rows' page, cell edges, columns ending at the page's foot and of those the roomy (its last
     row's), top, last line's top (a text line's: its own top) and its last cell's line ends."""
     n = len(item.rows)
@@ -1747,9 +1751,11 @@ def _table_item(
     return item
 
 
-def _last_lines(row: list[tuple | None], right: float, inside) -> tuple[tuple[float, int], ...]:
-    """The line ends of a row's last cell where it reaches the table's right side and holds lines that wrapped
-    there (a merged cell a wide print's page side cuts: each line's rest is on the page to the right)."""
+def _last_lines(
+    row: list[tuple | None], right: float, inside: Callable[..., list[dict]]
+) -> tuple[tuple[float, int], ...]:
+    """The line ends of a row's last cell where it reaches the table's right side and holds two lines or more (a
+    merged cell a wide print's page side cuts: each line's rest is on the page to the right)."""
     box = next((box for box in reversed(row) if box), None)
     if box is None or abs(box[2] - right) > 1:
         return ()
