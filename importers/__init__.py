@@ -34,6 +34,7 @@ from importers.records import (
     SELF_EVALUATION_KINDS,
     ParseError,
     RawDocument,
+    RawIndicator,
     Row,
     Rows,
     SegmentReport,
@@ -123,13 +124,23 @@ _DIGIT = re.compile(r"\d")
 
 def _whole_levels(doc: RawDocument) -> None:
     """A printed page's level cells whole again where a page break or a merged cell too short for its text showed
-    part of the word ('产出指', '益指'; '标数量指标': the level-1 cell's last line run into the level 2 beside it)."""
-    for project in doc.projects:
-        for indicator in project.indicators:
-            if indicator.level2 and not is_level2(indicator.level2):
-                indicator.level2 = whole_level2(indicator.level2, indicator.level1) or indicator.level2
-            if indicator.level1 and not is_level1(indicator.level1):
-                indicator.level1 = whole_level1(indicator.level1, indicator.level2) or indicator.level1
+    part of the word ('产出指', '益指'; '标数量指标': the level-1 cell's last line run into the level 2 beside it;
+    '满意' with the suffix the document's other level-1 cells end in)."""
+    indicators = [indicator for project in doc.projects for indicator in project.indicators]
+    for indicator in indicators:
+        if indicator.level2 and not is_level2(indicator.level2):
+            indicator.level2 = whole_level2(indicator.level2, indicator.level1) or indicator.level2
+        _whole_level1(indicator, "")
+    ends = {end for end in ("指标", "目标") for i in indicators if is_level1(i.level1) and end in i.level1}
+    if len(ends) == 1:
+        suffix = ends.pop()
+        for indicator in indicators:
+            _whole_level1(indicator, suffix)
+
+
+def _whole_level1(indicator: RawIndicator, suffix: str) -> None:
+    if indicator.level1 and not is_level1(indicator.level1):
+        indicator.level1 = whole_level1(indicator.level1, indicator.level2, suffix) or indicator.level1
 
 
 def _indicator_like(row: Row) -> bool:

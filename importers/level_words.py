@@ -95,13 +95,17 @@ def _level1_forms(cell: str) -> set[tuple[str, str]]:
     return {(b, form) for b, form in _FORMS1 if (b == bare if bare else len(part) > 1 and _within(part, b, form))}
 
 
-def whole_level1(cell: str, level2: str) -> str:
+def whole_level1(cell: str, level2: str, suffix: str = "") -> str:
     """The level-1 word a cell a page edge or a too short merged cell cut shows part of ('产出指' of '产出指标', '益指'
     of '效益指标'), where one word alone holds it and takes the row's level 2; '' when none or several do (a word of
-    the closed set is never guessed: '满意' may be '满意度指标' or '满意度目标')."""
+    the closed set is never guessed). A word written with either suffix ('满意' of '满意度指标' or '满意度目标') is
+    the one ending in `suffix`, the one the document's whole level-1 cells use, if it gives one."""
     if is_level1(cell) or not is_level2(level2):
         return ""
-    return _one({form for bare, form in _level1_forms(cell) if _bare(level2, ("指标",)) in LEVEL2_UNDER[bare]})
+    found = {(bare, form) for bare, form in _level1_forms(cell) if _bare(level2, ("指标",)) in LEVEL2_UNDER[bare]}
+    if suffix and len(found) > 1 and len({bare for bare, _ in found}) == 1:
+        found = {(bare, form) for bare, form in found if form.endswith(suffix)}
+    return _one({form for _, form in found})
 
 
 def whole_level2(cell: str, level1: str) -> str:

@@ -25,6 +25,11 @@ def test_a_level1_cut_is_the_one_word_holding_it(cell, level2, expected):
     assert whole_level1(cell, level2) == expected
 
 
+def test_a_level1_cut_takes_the_suffix_the_documents_levels_use():
+    assert whole_level1("满意", "服务对象满意度指标", "目标") == "满意度目标"
+    assert whole_level1("出指", "数量指标", "目标") == "产出指标"  # the word's only form holding the part
+
+
 @pytest.mark.parametrize(
     ("cell", "level1", "expected"),
     [
@@ -57,13 +62,14 @@ def rows(level1: str, page: int) -> list[Row]:
 
 def test_a_printed_pages_levels_are_read_whole_and_no_level_is_made_up():
     """A PDF's 产出指标 cut by a page break read '产出指' on every row under it (a B5 self-evaluation, a long sheet's
-    narrow merged level cells); a level no one word holds is kept as printed."""
+    narrow merged level cells); a level no one word holds is kept as printed. A word written with either suffix
+    ('满意' of 满意度指标 or 满意度目标) takes the one the document's whole level-1 cells use."""
     [project] = parse_rows(rows("产出指", page=1)).projects
     assert [(i.level1, i.level2) for i in project.indicators] == [
         ("产出指标", "数量指标"),
         ("产出指标", "质量指标"),
         ("效益指标", "社会效益指标"),
-        ("满意", "服务对象满意度指标"),
+        ("满意度指标", "服务对象满意度指标"),  # 满意度指标, not 满意度目标: the document's levels end in 指标
     ]
     [typed] = parse_rows(rows("产出指", page=0)).projects  # a sheet's cell is as typed
     assert [i.level1 for i in typed.indicators][:3] == ["产出指", "产出指", "益指"]
