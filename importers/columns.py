@@ -347,6 +347,33 @@ _WHEN = re.compile(
 )  # '2026年指标值', '全年指标值'
 
 
+_PLANNED = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年|当年|年度)?(?:计划|预期)(?=.)")
+_LAST_YEAR = re.compile(r"^(?:上一?年度?|去年|前一?年度?)(?=.)")
+
+
+def earlier_values(cells: list[str]) -> set[int]:
+    """The columns of a goal table's header that give an earlier year's value beside this year's target, kept per
+    indicator as notes: an actual named for the last year ('上年实际完成值') or for a year before the target's
+    ('2024年实际完成值 | 2025年指标值'), or printed before the target ('实际值 | 目标值'). A self-evaluation's actual
+    (after its target, beside its 得分) is none of them: a header with a score column has none."""
+    kinds = [column(cell) if cell else "" for cell in cells]
+    if "score" in kinds or "target" not in kinds:
+        return set()
+    target = kinds.index("target")
+    until = _YEAR_BEFORE.match(key(cells[target]))
+    found = set()
+    for j, cell in enumerate(cells):
+        word = key(cell) if cell else ""
+        last = _LAST_YEAR.match(word)
+        if last and column(word[last.end() :]) == "actual":
+            found.add(j)
+        elif kinds[j] == "actual":
+            year = _YEAR_BEFORE.match(word)
+            if j < target or year and until and year.group(1) < until.group(1):
+                found.add(j)
+    return found
+
+
 # operator headers whose column may hold a nature (定量/定性), not a sign: a sign column beside one is the operator
 NATURE_HEADERS = frozenset(("绩效指标性质", "指标性质", "指标值类型", "指标方向性"))
 
@@ -376,6 +403,8 @@ def column(cell: str) -> str:
     level1 (its cells hold both: `level_words.split_levels`)."""
     word = key(cell)
     found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
+    if not found and (planned := _PLANNED.match(word)) and column(word[planned.end() :]) == "actual":
+        found = "target"  # a value planned, not achieved: '计划完成值', '2025年预期完成值'
     if not found and _WHEN.match(word):
         found = _COLUMNS.get(_WHEN.sub("", word), "")
     if not found and _BOTH_LEVELS.fullmatch(word):

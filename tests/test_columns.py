@@ -119,6 +119,62 @@ def test_a_form_and_a_flat_table_under_another_target_header_are_read(header):
         ]
 
 
+@pytest.mark.parametrize("header", ["计划完成值", "预期完成值", "2025年计划完成值"])
+def test_a_planned_value_beside_what_was_achieved_is_the_target(header):
+    """计划完成值 / 预期完成值 name what was planned, a target: read as what was achieved, a self-evaluation's header
+    had two actuals and no target, and the form was refused."""
+    assert column(header) == "target"
+    head = "项目支出绩效自评表\n项目名称\t某项目\t\t\n主管部门\t某局\t\t\n"
+    rows = "产出指标\t数量指标\t培训人数\t≥100人\t120人\t20\t20\n总分\t\t\t\t\t100\t98\n"
+    doc = parse_rows(split_rows(f"{head}一级指标\t二级指标\t三级指标\t{header}\t实际完成值\t分值\t得分\n{rows}"))
+    assert [(p.kind, i.name, i.target, i.actual, i.score) for p in doc.projects for i in p.indicators] == [
+        ("self_evaluation", "培训人数", "≥100人", "120人", "20")
+    ]
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("2024年实际完成值", "2025年指标值"),  # an earlier year's
+        ("上年实际完成值", "指标值"),
+        ("实际值", "目标值"),  # printed before the target
+        ("2025年指标值", "2024年实际完成值"),
+        ("指标值", "上年实际值"),
+    ],
+)
+def test_a_goal_tables_value_of_the_last_year_is_kept_per_indicator(before, after):
+    """A goal table printing the last year's value beside this year's target (a form, a flat table) is a goal table,
+    the value kept as a note of each indicator: its actual's column made it a self-evaluation (or was dropped)."""
+    head = "项目支出绩效目标表\n项目名称\t某项目\t\t\n主管部门\t某局\t\t\n年度目标\t做好工作\t\t\n"
+    values = [("≥100人", "90人"), ("≥90%", "88%")]
+    last = before if "实际" in before else after
+    cells = ["\t".join(pair if "实际" in after else pair[::-1]) for pair in values]
+    rows = f"产出指标\t数量指标\t培训人数\t{cells[0]}\n满意度指标\t服务对象满意度指标\t满意度\t{cells[1]}\n"
+    form = parse_rows(split_rows(f"{head}一级指标\t二级指标\t三级指标\t{before}\t{after}\n{rows}"))
+    flat = parse_rows(
+        split_rows(
+            f"2025年项目支出绩效目标表\n项目名称\t一级指标\t二级指标\t三级指标\t{before}\t{after}\n"
+            + "".join(f"某项目\t{row}\n" for row in rows.splitlines())
+        )
+    )
+    for doc in (form, flat):
+        assert [(p.kind, i.name, i.target, i.actual, i.notes) for p in doc.projects for i in p.indicators] == [
+            ("project", "培训人数", "≥100人", "", {last: "90人"}),
+            ("project", "满意度", "≥90%", "", {last: "88%"}),
+        ]
+
+
+@pytest.mark.parametrize("header", ["实际完成值", "实际值", "2025年实际完成值"])
+def test_a_self_evaluations_actual_after_its_target_stays_what_was_achieved(header):
+    """An actual after the target, or beside a score, is what the year achieved: a self-evaluation."""
+    head = "项目支出绩效自评表\n项目名称\t某项目\t\t\n主管部门\t某局\t\t\n"
+    rows = "产出指标\t数量指标\t培训人数\t≥100人\t120人\t20\n总分\t\t\t\t\t98\n"
+    doc = parse_rows(split_rows(f"{head}一级指标\t二级指标\t三级指标\t2025年指标值\t{header}\t得分\n{rows}"))
+    assert [(p.kind, i.target, i.actual) for p in doc.projects for i in p.indicators] == [
+        ("self_evaluation", "≥100人", "120人")
+    ]
+
+
 @pytest.mark.parametrize("header", ["一级指标-二级指标", "一级/二级指标", "一、二级指标", "一级指标名称/二级指标名称"])
 def test_a_header_naming_both_levels_is_the_level_1_column(header):
     """A column headed for both levels holds both ('产出指标-数量指标', parted where the rows are read): named as

@@ -23,6 +23,7 @@ from importers import segments
 from importers.cover import unit_line
 from importers.columns import (
     amount_column,
+    earlier_values,
     declared_unit,
     FUND_LABELS,
     PERIOD_PARTS,
@@ -145,8 +146,9 @@ def _indicator_positions(cells: list[str]) -> dict[str, int]:
     """Where each indicator field is; a header without a name column (三级指标, 指标名称 …) names its indicators
     under 绩效指标 or 指标 (a side label over the level columns elsewhere)."""
     found: dict[str, int] = {}
+    earlier = earlier_values(cells)  # a goal's value of the last year beside its target: a note
     for i, cell in enumerate(cells):
-        field = column(cell) if cell else ""
+        field = column(cell) if cell and i not in earlier else ""
         if field and (field not in found or field == "operator" and signs_instead(cells, found, i)):
             found[field] = i  # (the nature column left a note)
     if "name" not in found:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
-from importers.columns import TARGET_ACTUAL, column, head_field, unit_of_cell
+from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
@@ -118,7 +118,8 @@ def _table_columns(row: Row) -> dict[str, int] | None:
     indicator rows (its 总分 row no indicator)."""
     if LEVEL_HEADERS["name"] not in map(header_key, row.cells):  # not even with its notes left out
         return None
-    if any(column(cell) in ("actual", TARGET_ACTUAL) for cell in row.cells if cell):
+    earlier = earlier_values(row.cells)  # a goal's value of the last year beside its target
+    if any(column(cell) in ("actual", TARGET_ACTUAL) for j, cell in enumerate(row.cells) if cell and j not in earlier):
         return None
     keys = [squash(clean(cell)) for cell in row.cells]
     columns = {field: keys.index(word) for field, word in LEVEL_HEADERS.items() if word in keys}

@@ -27,6 +27,7 @@ from importers.columns import (
     REMARK,
     TARGET_ACTUAL,
     column,
+    earlier_values,
     declared_unit,
     unit_of_cell,
     head_field,
@@ -200,10 +201,14 @@ def _header_of(row: Row) -> _Header | None:
     cells = once_across(_cells(row))
     columns: dict[str, int] = {}
     notes: dict[int, str] = {}
+    earlier = earlier_values(cells)
     for j, cell in enumerate(cells):
         if not cell:
             continue
         found = column(cell)
+        if j in earlier:  # a goal table's value of the last year beside its target: kept as a note
+            notes[j] = key(cell)
+            continue
         if found == TARGET_ACTUAL:  # both in one cell, parted where the rows are read
             columns.setdefault("target", j)
             columns.setdefault("actual", j)
