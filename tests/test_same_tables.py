@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from conftest import ROOT, SEEDS, make_document
 from kb.db import connect
 from kb.ingest.run import import_paths
@@ -231,3 +233,63 @@ def test_the_same_self_evaluation_from_a_second_file_is_not_stored_again(tmp_pat
     conn = connect(db_path)  # migrated on opening
     assert conn.execute("SELECT fingerprint FROM documents").fetchone()[0] == stored
     conn.close()
+
+
+def _self_evaluation_files(tmp_path, change):
+    """The fixture's self-evaluation as .xlsx, and as .docx with its rows changed by `change` (a worse reading)."""
+    from fixtures.make_fixtures import write_docx, write_xlsx
+    from fixtures.self_evaluation import SELF
+
+    xlsx, docx = tmp_path / "自评表.xlsx", tmp_path / "自评表.docx"
+    write_xlsx(SELF, xlsx)
+    rows = [list(row) for row in SELF]
+    change(rows)
+    write_docx(rows, docx)
+    return xlsx, docx
+
+
+def _lost_score_and_reason(rows):
+    row = next(row for row in rows if "服务合格率" in row)
+    row[6] = row[7] = ""  # 19.58 and its reason, as a page break lost them
+
+
+def _stored_row(conn) -> tuple:
+    return tuple(conn.execute("SELECT score_text, notes FROM outcomes WHERE name = '服务合格率'").fetchone())
+
+
+@pytest.mark.parametrize("fuller_first", [True, False])
+def test_of_two_files_of_the_same_self_evaluations_the_fuller_reading_is_kept(tmp_path, conn, fuller_first):
+    """A PDF whose page break lost a form's score and reason, then the spreadsheet it was printed from: the first
+    reading was kept and the right one reported unchanged (or both stored, every outcome counted twice). The
+    reading with every cell of the other and more is kept, whichever comes first, and the import says which and
+    why."""
+    fuller, poorer = _self_evaluation_files(tmp_path, _lost_score_and_reason)
+    first, second = import_paths(conn, [fuller, poorer] if fuller_first else [poorer, fuller])
+    assert first.status == "imported"
+    if fuller_first:
+        assert second.status == "unchanged"
+        assert second.message.startswith(f"与已导入的 {fuller.resolve()} 自评表相同，它多读出 2 处内容，保留它")
+    else:
+        assert second.status == "replaced"
+        assert second.message.startswith(f"替换 {poorer.resolve()}：自评表相同，本文件多读出 2 处内容")
+    assert _count(conn, "self_evaluations") == 1 and _count(conn, "documents") == 1
+    assert conn.execute("SELECT path FROM documents").fetchone()[0] == str(fuller.resolve())
+    assert _stored_row(conn) == ("19.58", '{"偏差原因分析及改进措施": "部分服务商培训不足，将加强培训"}')
+    assert check(conn) == []
+
+
+def test_two_readings_of_the_same_self_evaluations_that_differ_are_both_kept_and_said_to_differ(tmp_path, conn):
+    """Which of two readings giving a cell different values is right is not told: both are kept, and the second
+    says where they differ."""
+
+    def other_actual(rows):
+        next(row for row in rows if "服务合格率" in row)[4] = "98%"
+
+    first, second = import_paths(conn, list(_self_evaluation_files(tmp_path, other_actual)))
+    assert (first.status, second.status) == ("imported", "imported")
+    assert _count(conn, "self_evaluations") == 2
+    [warning] = [w for w in second.warnings if "同样的自评表" in w]
+    assert warning.startswith(
+        f"与已导入的 {(tmp_path / '自评表.xlsx').resolve()} 是同样的自评表，但有 1 处读法不同"
+        "（如「服务合格率」的实际完成值：本文件 98%，已导入的 93%）：两份都已保留，请核对哪份正确"
+    )

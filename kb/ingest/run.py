@@ -33,7 +33,18 @@ from kb.ingest.normalise import Document, department_wide
 from kb.ingest.progress import STATUS_NAMES
 from kb.ingest.workers import Parsed, Stopped, Streamed, parse_all
 from kb.ingest.seeds import EVERY_FILE, MANIFEST, load_manifest
-from kb.ingest.write import MAX_WARNINGS, Fallbacks, Provenance, same_tables, store_document, writing
+from kb.ingest.two_readings import place_text
+from kb.ingest.write import (
+    MAX_WARNINGS,
+    Fallbacks,
+    Provenance,
+    Rival,
+    Twin,
+    same_evaluations,
+    same_tables,
+    store_document,
+    writing,
+)
 from kb.vocab.text import path_text
 
 STREAM_BYTES = 16 << 20  # text and CSV files larger than this are read as a stream (whole, a 16 MiB file takes ~250 MB)
@@ -238,14 +249,21 @@ def _store(
     earlier: _Earlier | None = None,
 ) -> FileResult:
     """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
-    goal tables — replaced when this file gives the region or year it lacked; `earlier`, the same file stored before,
-    is replaced. Raises KbError or sqlite3.Error when it cannot be written."""
+    goal tables — replaced when this file gives the region or year it lacked — or the same self-evaluations read as
+    fully (`_kept_reading`); `earlier`, the same file stored before, is replaced. Raises KbError or sqlite3.Error
+    when it cannot be written."""
     doc = parsed.doc
     if doc is None:
         return FileResult(path, parsed.status, parsed.message)
     origin = _origin(path, sha)
     fallbacks = earlier.given if earlier else _fallbacks(path, options, manifests)
     twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
+    rival = None if earlier else same_evaluations(conn, doc, origin, fallbacks)
+    kept = _kept_reading(path, doc, rival, twin)
+    if isinstance(kept, FileResult):
+        return kept
+    if rival:
+        twin = kept  # this reading replaces the stored one, or both are kept (a warning says so)
     if twin and not twin.fills:
         return FileResult(
             path,
@@ -256,7 +274,12 @@ def _store(
             doc.layout,
         )
     message = earlier.why if earlier else ""
-    if twin:
+    if kept and rival and rival.compared.more:
+        message = (
+            f"替换 {kept.path}：自评表相同，本文件多读出 {rival.compared.more} 处内容 "
+            f"replaces it: the same self-evaluations, {rival.compared.more} more cells read from this file"
+        )
+    elif twin:
         message = (
             f"替换 {twin.path}：目标表相同，补上其缺少的地区或年度 "
             "replaces it: the same goal tables, and the region or year it lacked"
@@ -285,6 +308,46 @@ def _store(
         stored.warnings,
         stored.evaluations,
         stored.departments,
+    )
+
+
+def _kept_reading(path: Path, doc: Document, rival: Rival | None, twin: Twin | None) -> FileResult | Twin | None:
+    """Of two files holding the same self-evaluations (kb.ingest.two_readings), the reading kept: the stored one when
+    it read every cell this one did and more (this file unchanged, saying why), this one when it read every cell of
+    the stored one and more (a Twin to replace), `twin` when both read alike; None when both are kept (each read
+    cells the other did not, or the same cell differently: a warning says so) or there is no other reading."""
+    if rival is None:
+        return None
+    compared = rival.compared
+    if compared.differ or compared.more and compared.fewer:
+        doc.warnings.append(_both_kept(rival))
+        return None
+    if compared.more:
+        return Twin(rival.id, rival.path, fills=True)
+    if compared.fewer or not twin:
+        return FileResult(
+            path,
+            "unchanged",
+            f"与已导入的 {rival.path} 自评表相同，它多读出 {compared.fewer} 处内容，保留它 the same self-evaluations "
+            f"as it, already imported with {compared.fewer} more cells read: it is kept",
+            doc.layout,
+        )
+    return twin  # read alike: kept out, or replacing it for the region or year it lacked
+
+
+def _both_kept(rival: Rival) -> str:
+    compared = rival.compared
+    if compared.differ:
+        place, new, stored = compared.differ[0]
+        return (
+            f"与已导入的 {rival.path} 是同样的自评表，但有 {len(compared.differ)} 处读法不同（如{place_text(place)}："
+            f"本文件 {new}，已导入的 {stored}）：两份都已保留，请核对哪份正确 the same self-evaluations as it, read "
+            f"differently in {len(compared.differ)} places: both kept, check which is right"
+        )
+    return (
+        f"与已导入的 {rival.path} 是同样的自评表，两份各读出对方没有的内容（本文件多 {compared.more} 处，已导入的多 "
+        f"{compared.fewer} 处）：两份都已保留 the same self-evaluations as it, each reading cells the other lacks: "
+        "both kept"
     )
 
 

@@ -19,6 +19,7 @@ from kb.ingest.reading import reading_version
 from kb.ingest import totals
 from kb.ingest.fingerprints import fingerprint
 from kb.ingest.kept_ids import KeptIds
+from kb.ingest.two_readings import Compared, Evaluation, compare
 from kb.ingest.normalise import (
     BUDGET_COLUMNS,
     EVALUATION_COLUMNS,
@@ -146,15 +147,67 @@ def same_tables(
     found = doc.fingerprint()
     if found is None:
         return None
-    meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years(), origin.file_name)
-    mine = {"region": meta["region"], "year": meta["year"]}
+    mine = _place(doc, origin, fallbacks)
     for id_, path, region, year in conn.execute(
         "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)
     ):
         theirs = {"region": region, "year": year}
-        if all(mine[key] == theirs[key] for key in mine if mine[key] and theirs[key]):  # an unknown one agrees
+        if _agree(mine, theirs):
             return Twin(id_, path, fills=_known(mine) > _known(theirs))
     return None
+
+
+def _place(doc: Document, origin: Provenance, fallbacks: Fallbacks | None) -> dict:
+    """The region and year `doc` would have, stored."""
+    meta = _document_meta(doc, fallbacks or Fallbacks(), doc.period_years(), origin.file_name)
+    return {"region": meta["region"], "year": meta["year"]}
+
+
+def _agree(mine: dict, theirs: dict) -> bool:
+    return all(mine[key] == theirs[key] for key in mine if mine[key] and theirs[key])  # an unknown one agrees
+
+
+@dataclass(frozen=True)
+class Rival:
+    """A document stored from another file holding the same self-evaluations, and how the two readings compare."""
+
+    id: int
+    path: str
+    compared: Compared
+
+
+def same_evaluations(
+    conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None
+) -> Rival | None:
+    """A document stored from another file that holds, as `doc` does, self-evaluations alone, the same ones
+    (kb.ingest.two_readings), its region and year agreeing where both know them; None when there is none."""
+    if doc.projects or not doc.evaluations:
+        return None
+    new = [Evaluation(e.values, e.outcomes) for e in doc.evaluations]
+    first = dict(zip(SELF_EVALUATION_COLUMNS, new[0].values))
+    mine = _place(doc, origin, fallbacks)
+    for id_, path, region, year in conn.execute(
+        """SELECT d.id, d.path, d.region, d.year FROM documents d
+        JOIN self_evaluations s ON s.document_id = d.id AND s.seq = 1 AND s.kind = ? AND s.indicator_count = ?
+        WHERE d.path != ? AND (SELECT count(*) FROM self_evaluations WHERE document_id = d.id) = ?
+        AND NOT EXISTS (SELECT 1 FROM projects WHERE document_id = d.id)""",
+        (first["kind"], first["indicator_count"], origin.path, len(new)),
+    ):
+        if not _agree(mine, {"region": region, "year": year}):
+            continue
+        compared = compare(new, _stored_evaluations(conn, id_))
+        if compared is not None:
+            return Rival(id_, path, compared)
+    return None
+
+
+def _stored_evaluations(conn: sqlite3.Connection, document_id: int) -> list[Evaluation]:
+    evaluations = conn.execute(
+        f"SELECT id, {', '.join(SELF_EVALUATION_COLUMNS)} FROM self_evaluations WHERE document_id = ? ORDER BY seq",
+        (document_id,),
+    ).fetchall()
+    outcomes = f"SELECT {', '.join(OUTCOME_COLUMNS)} FROM outcomes WHERE self_evaluation_id = ? ORDER BY seq"
+    return [Evaluation(tuple(values), conn.execute(outcomes, (id_,)).fetchall()) for id_, *values in evaluations]
 
 
 def _known(fields: dict) -> set[str]:
