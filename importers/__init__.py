@@ -40,6 +40,7 @@ from importers.records import (
     SegmentReport,
 )
 from importers import cover, registry, wide_print
+from importers.cells import lone_value
 from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key
 from importers.level_words import is_level1, is_level2, whole_level1, whole_level2
 from importers.registry import MIN_SCORE, detect_layout
@@ -414,7 +415,7 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
     if wrapped := _wrapped_header(rows):
         return UnknownLayout(wrapped)
     if len(parts) == 1:
-        return UnknownLayout(SUMMARY_ONLY if _SELF_EVALUATION.search(parts[0].segment.title) else NOT_A_GOAL_TABLE)
+        return UnknownLayout(SUMMARY_ONLY if _SELF_EVALUATION.search(_heading(parts[0].segment)) else NOT_A_GOAL_TABLE)
     pages = max((row.page for row in rows), default=0)
     size = f"{pages} 页 pages" if pages else f"{len(rows)} 行 lines"
     titled = [part for part in parts if _GOAL_TITLE.search(part.segment.title)]
@@ -422,6 +423,15 @@ def _nothing_found(rows: list[Row], parts: list[_Part], failed: list[str]) -> Va
     closest = best if best and max(best.scores.values(), default=0.0) > 0.0 else titled[0] if titled else None
     where = f"; closest: {_where(_report(closest, '', '', ''))}" if closest else ""
     return UnknownLayout(f"未找到目标表 no goal table found ({size}, {len(parts)} 部分 parts){where}")
+
+
+def _heading(segment: Segment) -> str:
+    """The segment's title, else its first line's only text when it names a table ('…自评表', not '…自评报告'): a
+    sheet's title not merged across it (one cell of a wide row is no title where a document is split, as a level's
+    cell alone on its row is none)."""
+    first = next((row for row in segment.rows if not row.blank), None)
+    text = first and lone_value(first.cells) or ""
+    return segment.title or (text if text.endswith("表") else "")
 
 
 def choose_layout(rows: list[Row]) -> Layout:

@@ -2802,3 +2802,27 @@ def test_a_sign_off_label_with_words_before_it_is_one_label(line, fields):
     project = grid_form.parse(rows(table)).projects[0]
     assert [i.name for i in project.indicators] == ["培训人次"]
     assert {label: project.fields[label] for label in fields} == fields
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["title merged", "title in its first cell"])
+def test_a_self_evaluations_head_and_money_without_an_indicator_table_is_refused_as_a_self_evaluation(merged):
+    """A 自评表 holding its head and money but no indicator table is refused as a self-evaluation whether or not its
+    title is merged across the sheet: one in its first cell alone is no title where the sheet is split, and the
+    form got the goal table's refusal (表头需有指标名称…)."""
+    from importers import SUMMARY_ONLY, UnknownLayout, parse_rows
+
+    width = len(_MONEY[0])
+    form = [[cell, *([cell] * (width - 1) if merged else [""] * (width - 1))] for [cell] in _UNFILLED_FORM[:2]]
+    with pytest.raises(UnknownLayout) as refused:
+        parse_rows(rows([*form, *_UNFILLED_FORM[2:], *_MONEY]))
+    assert str(refused.value) == SUMMARY_ONLY
+
+
+def test_a_self_evaluation_report_in_prose_is_refused_as_no_goal_table():
+    """A 自评报告 (prose, no form) is not said to be a self-evaluation form without indicator rows."""
+    from importers import NOT_A_GOAL_TABLE, UnknownLayout, parse_rows
+
+    report = [["2025年度项目支出绩效自评报告", "", ""], ["一、项目基本情况。年初预算1200万元。", "", ""]]
+    with pytest.raises(UnknownLayout) as refused:
+        parse_rows(rows(report))
+    assert str(refused.value) == NOT_A_GOAL_TABLE
