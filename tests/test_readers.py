@@ -3695,3 +3695,46 @@ def test_a_continued_tables_edge_takes_a_column_only_where_no_other_edge_is_near
     form = (43.0, 78.0, 103.0, 135.0, 200.0, 215.0, 260.0, 309.0, 316.0)
     assert _matches(page, form) == [0, 1, None, 3, 4, 7, 8, None]
     assert _matches((43.0, 80.0, 139.0), form) == [0, 1, 3]  # alone near a column, an edge still takes it
+
+
+def test_pdf_a_header_row_the_page_break_cuts_above_the_foot_margin_keeps_its_columns():
+    """A sheet's two-row indicator header cut by the page break above the foot margin (LibreOffice's wider
+    margins): its cells' text cut across where the rules end, a rule there only under the target over its parts.
+    That rule was taken to close the row, so a rule drawn in the cut row alone (score | reason, one money cell above
+    them) made no column: 'score reason' one cell, and the form lost its scores and reasons."""
+    from fpdf import FPDF
+
+    lefts = (40, 120, 200, 260, 320, 380, 460)
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for x in (40, 120, 320, 460):  # a money row: its last cell over score and reason
+        pdf.line(x, 650, x, 680)
+    pdf.line(40, 650, 460, 650)
+    for x, text in ((44, "budget"), (124, "1200"), (324, "9.61")):
+        pdf.text(x, 668, text)
+    pdf.line(40, 680, 460, 680)
+    for x in lefts:
+        if x != 260:
+            pdf.line(x, 680, x, 700)  # cut at 700, well above the foot margin
+    pdf.line(200, 700, 320, 700)  # under the target only
+    pdf.text(204, 694, "target")
+    with pdf.rect_clip(40, 680, 420, 20):  # the header's cells over its two rows, their text cut by the break
+        for x, text in ((44, "level"), (124, "name"), (324, "score"), (384, "reason")):
+            pdf.text(x, 704, text)
+    pdf.add_page()
+    for x in lefts:
+        pdf.line(x, 100, x, 134)
+    pdf.line(200, 100, 320, 100)
+    for x, text in ((44, "level"), (124, "name"), (324, "score"), (384, "reason")):
+        pdf.text(x, 104, text)
+    pdf.text(204, 111, "sign")
+    pdf.text(264, 111, "value")
+    pdf.line(40, 114, 460, 114)
+    for x, text in zip(lefts, ("output", "count", ">=", "80", "22.5", "rain")):
+        pdf.text(x + 4, 128, text)
+    pdf.line(40, 134, 460, 134)
+    read = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    header = next(row for row in read if "level" in row)
+    assert header[-2:] == ["score", "reason"]
+    assert read[-1] == ["output", "count", ">=", "80", "22.5", "rain"]

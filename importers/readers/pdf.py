@@ -1233,12 +1233,11 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int
     _anchor(chars, verticals)
     horizontals = [e for e in rules if e["orientation"] == "h"]
     closing = [e for e in fills if e["orientation"] == "h"]
-    cut_at = [edge["top"] for edge in cuts]
-    items = [_table_item(t, chars, verticals, horizontals, closing, cut_at) for t in tables]
+    items = [_table_item(t, chars, verticals, horizontals, closing, cuts) for t in tables]
     boxes = [t.bbox for t in tables]
     for n, table in enumerate(items):
         if table.full_bottom and _run_on(chars, [c for c in chars if not any(_inside(c, box) for box in boxes)], table):
-            items[n] = _table_item(tables[n], chars, verticals, horizontals, closing, cut_at)
+            items[n] = _table_item(tables[n], chars, verticals, horizontals, closing, cuts)
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped([c for c in free if c["upright"] or not upright_only], items)
     lines = [
@@ -1427,7 +1426,9 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     vertical rules running from the page's foot margin up past the last horizontal rule above them, or from its
     head margin down past the first, with text between, and no horizontal rule where they end. A horizontal edge
     there, so that the table finder makes cells of the row, which `_opened` leaves open to be joined with the
-    other page's part. (Each rule at the page's edges counts: two or more, over the same columns.)"""
+    other page's part. (Each rule at the page's edges counts: two or more, over the same columns.) Where the rules
+    end above the margin and the break cuts text across their end (`_clipped`), the edge goes only where no rule is
+    drawn there: a two-row header's 年度指标值, closed over its parts, was taken to close the whole row."""
     verticals = [e for e in rules if e["orientation"] == "v"]
     # (a rule drawn as a thin filled rectangle, as browsers print borders, has ends as wide as it is thick: no rule)
     horizontals = [e for e in rules if e["orientation"] == "h" and e["width"] > SNAP]
@@ -1435,21 +1436,57 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     edges = []
     for at_foot in (True, False):
         ends = [v for v in verticals if (v["bottom"] > height - margin if at_foot else v["top"] < margin)]
-        if len(ends) < 2:
+        clipped = len(ends) < 2 and _clipped(verticals, horizontals, chars, at_foot)
+        if clipped:
+            ends = clipped
+        elif len(ends) < 2:
             continue
         left, right = min(v["x0"] for v in ends), max(v["x0"] for v in ends)
         end = max(v["bottom"] for v in ends) if at_foot else min(v["top"] for v in ends)
         across = [h["top"] for h in horizontals if h["x0"] < right and h["x1"] > left]
-        if any(abs(y - end) <= SNAP for y in across):
+        if not clipped and any(abs(y - end) <= SNAP for y in across):
             continue  # closed where they end: a row of its own
-        inner = [y for y in across if (y < end if at_foot else y > end)]
+        inner = [y for y in across if (y < end - SNAP if at_foot else y > end + SNAP)]
         if not inner:
             continue  # no table above (below) it: nothing to cut
         last = max(inner) if at_foot else min(inner)
         low, high = min(last, end), max(last, end)
         if any(left < c["x0"] and c["x1"] < right and low < c["top"] < high for c in chars):
-            edges.append(_edge(left, end, right, end))
+            at_end = [h for h in horizontals if abs(h["top"] - end) <= SNAP]
+            spans = _open_stretches(left, right, at_end) if clipped else [(left, right)]
+            edges += [_edge(a, end, b, end) for a, b in spans]
     return edges
+
+
+def _open_stretches(left: float, right: float, rules: list[dict]) -> list[tuple[float, float]]:
+    """The stretches of [left, right] no rule of `rules` (level, at one height) covers."""
+    spans, at = [], left
+    for rule in sorted(rules, key=lambda r: r["x0"]):
+        if rule["x0"] > at + SNAP:
+            spans.append((at, min(rule["x0"], right)))
+        at = max(at, rule["x1"])
+    return spans + ([(at, right)] if at < right - SNAP else [])
+
+
+def _clipped(verticals: list[dict], horizontals: list[dict], chars: list[dict], at_foot: bool) -> list[dict]:
+    """The vertical rules ending where the page's rules end (the lowest bottom at its foot, the highest top at its
+    head) when the page break cut the row there above its margin (a sheet's wider margins): two or more, and text
+    cut across their end where no rule is drawn (a two-row header's cells, '一级指标' half on each page, a rule only
+    under 年度指标值 over its parts). [] otherwise."""
+    if not verticals:
+        return []
+    end = max(v["bottom"] for v in verticals) if at_foot else min(v["top"] for v in verticals)
+    ends = [v for v in verticals if abs((v["bottom"] if at_foot else v["top"]) - end) <= SNAP]
+    if len(ends) < 2:
+        return []
+    left, right = min(v["x0"] for v in ends), max(v["x0"] for v in ends)
+    drawn = [(h["x0"], h["x1"]) for h in horizontals if abs(h["top"] - end) <= SNAP]
+    cut = [
+        c
+        for c in chars
+        if left < c["x0"] and c["x1"] < right and c["top"] < end - SNAP / 3 and c["bottom"] > end + SNAP / 3
+    ]
+    return ends if any(not any(a <= c["x0"] and c["x1"] <= b for a, b in drawn) for c in cut) else []
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:
@@ -1671,7 +1708,7 @@ def _placed(char: dict) -> dict:
 
 
 def _table_item(
-    table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict], cuts: list[float]
+    table, chars: list[dict], verticals: list[dict], horizontals: list[dict], fills: list[dict], cuts: list[dict]
 ) -> _Item:
     """The table's rows of cell texts: a merged cell's text repeated in every grid position it covers, a cell the
     page break left open read from its region of the grid (and remembered, to join it with its other part)."""
@@ -1816,11 +1853,12 @@ def _drop_spread_rows(item: _Item, covered: dict[tuple[int, int], tuple[int, int
     item.merged_down = {(new[i], j) for i, j in item.merged_down if i in new}
 
 
-def _opened(table, rules: list[dict], fills: list[dict], cuts: list[float]) -> list[list[tuple | None]]:
+def _opened(table, rules: list[dict], fills: list[dict], cuts: list[dict]) -> list[list[tuple | None]]:
     """The table's cell boxes by row, without those the page break leaves open: at the table's top or bottom, where
     rules are drawn across other columns, a box closed there only by the edge of its white fill (Beijing paints each
     head cell white and rules only the indicator columns at the break: the fill's edge would close a cell that goes
-    on over the page), and every box at a row the page break cuts without any rule (`cuts`, `_cuts`). A table edge
+    on over the page), and every box at a row the page break cuts without any rule (`cuts`, `_cuts`: the boxes
+    under those edges, where other columns' rules close theirs there). A table edge
     without any rule (a title row above a grid) leaves its boxes as they are."""
     boxes: list[list[tuple | None]] = [list(row.cells) for row in table.rows]
     left, top, right, bottom = table.bbox
@@ -1846,14 +1884,21 @@ def _opened(table, rules: list[dict], fills: list[dict], cuts: list[float]) -> l
             and covered(rules, x0, x1, y) < half
         )
 
-    cut = [edge for edge in (top, bottom) if any(abs(edge - y) <= SNAP for y in cuts)]
+    cut = [edge for edge in (top, bottom) if any(abs(edge - e["top"]) <= SNAP for e in cuts)]
+
+    def under(box: tuple, y: float) -> bool:
+        """Whether the cut edges at y cover half the box's width (those beside it left out: `covered` counts an
+        edge wholly outside x0..x1 as a negative length)."""
+        beside = [e for e in cuts if e["x1"] > box[0] and e["x0"] < box[2]]
+        return covered(beside, box[0], box[2], y) >= (box[2] - box[0]) / 2
+
     for row in boxes:
         for j, box in enumerate(row):
             if box is None:
                 continue
             if open_at(box[0], box[2], box[1], top) or open_at(box[0], box[2], box[3], bottom):
                 row[j] = None
-            elif any(abs(box[1] - y) <= SNAP or abs(box[3] - y) <= SNAP for y in cut):
+            elif any(abs(box[k] - y) <= SNAP and under(box, box[k]) for y in cut for k in (1, 3)):
                 row[j] = None
     return boxes
 
