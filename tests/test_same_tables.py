@@ -293,3 +293,16 @@ def test_two_readings_of_the_same_self_evaluations_that_differ_are_both_kept_and
         f"与已导入的 {(tmp_path / '自评表.xlsx').resolve()} 是同样的自评表，但有 1 处读法不同"
         "（如「服务合格率」的实际完成值：本文件 98%，已导入的 93%）：两份都已保留，请核对哪份正确"
     )
+
+
+def test_the_fuller_reading_keeps_the_region_the_replaced_ones_manifest_gave(tmp_path, conn):
+    """The PDF beside a manifest.toml giving its region, then the fuller spreadsheet from another folder without one:
+    the replacing reading lost the region (the base then held the self-evaluation with no region at all)."""
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "manifest.toml").write_text('region = "甲市"\n', encoding="utf-8")
+    fuller, poorer = _self_evaluation_files(tmp_path, _lost_score_and_reason)
+    poorer = poorer.rename(tmp_path / "pdf" / poorer.name)
+    first, second = import_paths(conn, [poorer, fuller])
+    assert (first.status, second.status) == ("imported", "replaced")
+    stored = conn.execute("SELECT path, region, region_source FROM documents").fetchall()
+    assert [tuple(row) for row in stored] == [(str(fuller.resolve()), "甲市", "manifest")]

@@ -216,15 +216,23 @@ class _Earlier:
     given: Fallbacks
 
 
-def _earlier(known: sqlite3.Row, fallbacks: Fallbacks) -> _Earlier | None:
-    """The stored file read anew when an earlier version read it, or when the command line or its manifest now
-    gives a region, year or department its text lacks otherwise than before; None when it stays. What was given
-    before and is not given now is kept."""
+def _given_before(known: sqlite3.Row, fallbacks: Fallbacks) -> Fallbacks:
+    """`fallbacks` with the region, year and department the command line or a manifest gave the stored document
+    `known` where `fallbacks` gives none."""
     given = {name: getattr(fallbacks, name) for name in _FIELDS}
     before = {name: known[name] for name in _FIELDS if not given[name] and known[f"{name}_source"] in _OTHERWISE}
     keep = replace(fallbacks, **before)
     if before and not any(given.values()):  # all it has was given before: said as it was given then
         keep = replace(keep, source=known[f"{next(iter(before))}_source"])
+    return keep
+
+
+def _earlier(known: sqlite3.Row, fallbacks: Fallbacks) -> _Earlier | None:
+    """The stored file read anew when an earlier version read it, or when the command line or its manifest now
+    gives a region, year or department its text lacks otherwise than before; None when it stays. What was given
+    before and is not given now is kept."""
+    given = {name: getattr(fallbacks, name) for name in _FIELDS}
+    keep = _given_before(known, fallbacks)
     if known["reader"] != reading_version():
         return _Earlier(known["id"], REREAD, keep)
     changed = [f for f, value in given.items() if value and known[f"{f}_source"] in _GIVEN and known[f] != value]
@@ -275,6 +283,8 @@ def _store(
         )
     message = earlier.why if earlier else ""
     if kept and rival and rival.compared.more:
+        replaced = conn.execute("SELECT * FROM documents WHERE id = ?", (kept.id,)).fetchone()
+        fallbacks = _given_before(replaced, fallbacks)  # what the stored one was given (its folder's manifest) stays
         message = (
             f"替换 {kept.path}：自评表相同，本文件多读出 {rival.compared.more} 处内容 "
             f"replaces it: the same self-evaluations, {rival.compared.more} more cells read from this file"
