@@ -306,3 +306,16 @@ def test_the_fuller_reading_keeps_the_region_the_replaced_ones_manifest_gave(tmp
     assert (first.status, second.status) == ("imported", "replaced")
     stored = conn.execute("SELECT path, region, region_source FROM documents").fetchall()
     assert [tuple(row) for row in stored] == [(str(fuller.resolve()), "甲市", "manifest")]
+
+
+def test_a_score_read_as_a_longer_number_is_a_difference_not_a_cell_read_in_part(tmp_path, conn):
+    """'19.58' holds '9.5', '95%' holds '5%': two readings giving those are read differently, not one read in part
+    (the longer number replaced the other, unsaid)."""
+
+    def other_score(rows):
+        next(row for row in rows if "服务合格率" in row)[6] = "9.5"
+
+    first, second = import_paths(conn, list(_self_evaluation_files(tmp_path, other_score)))
+    assert (first.status, second.status) == ("imported", "imported")
+    [warning] = [w for w in second.warnings if "同样的自评表" in w]
+    assert "有 1 处读法不同（如「服务合格率」的得分：本文件 9.5，已导入的 19.58）" in warning

@@ -21,6 +21,24 @@ def _plain(text: str | None) -> str:
     return "".join((text or "").split())
 
 
+_DIGIT = frozenset("0123456789.")
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """Whether `whole` holds `part` not inside a number: a cell read in part, not another value ('5%' of '95%',
+    '1' of '10')."""
+    at = whole.find(part)
+    while at >= 0:
+        end = at + len(part)
+        cut = (at > 0 and part[0] in _DIGIT and whole[at - 1] in _DIGIT) or (
+            end < len(whole) and part[-1] in _DIGIT and whole[end] in _DIGIT
+        )
+        if not cut:
+            return True
+        at = whole.find(part, at + 1)
+    return False
+
+
 class Evaluation(NamedTuple):
     """A self-evaluation as stored: its values (SELF_EVALUATION_COLUMNS) and its outcomes' (OUTCOME_COLUMNS)."""
 
@@ -67,8 +85,8 @@ def compare(new: list[Evaluation], stored: list[Evaluation]) -> Compared | None:
         for place in a.keys() & b.keys():
             if a[place] == b[place]:
                 continue
-            if b[place] in a[place] or a[place] in b[place]:  # a cell read in part ('权重 100' of '…；得分 95.72')
-                more, fewer = (more + 1, fewer) if b[place] in a[place] else (more, fewer + 1)
+            if _part_of(b[place], a[place]) or _part_of(a[place], b[place]):  # '权重100' of '权重100；得分95.72'
+                more, fewer = (more + 1, fewer) if _part_of(b[place], a[place]) else (more, fewer + 1)
             else:
                 differ.append((place, a[place], b[place]))
     return Compared(more, fewer, differ)
