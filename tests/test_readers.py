@@ -3738,3 +3738,17 @@ def test_pdf_a_header_row_the_page_break_cuts_above_the_foot_margin_keeps_its_co
     header = next(row for row in read if "level" in row)
     assert header[-2:] == ["score", "reason"]
     assert read[-1] == ["output", "count", ">=", "80", "22.5", "rain"]
+
+
+def test_a_rule_beside_a_cell_covers_none_of_it():
+    """The ruled length of a cell's side (whether the page break left it open): a rule wholly right of the cell
+    counted as a negative length once the cell's own rule stopped short of its corner, so a ruled cell beside other
+    columns' rules read as unruled and was opened (stop 55b worked around it for the cut edges only)."""
+    from importers.readers.pdf import _ruled_length
+
+    def rule(x0, x1):
+        return {"x0": x0, "x1": x1, "top": 300.0}
+
+    assert _ruled_length([rule(100, 199.5), rule(300, 400)], 100, 200, 300) == 99.5
+    assert _ruled_length([rule(300, 400), rule(0, 50)], 100, 200, 300) == 0
+    assert _ruled_length([rule(90, 150), rule(140, 260)], 100, 200, 300) == 100

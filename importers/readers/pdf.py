@@ -1863,34 +1863,18 @@ def _opened(table, rules: list[dict], fills: list[dict], cuts: list[dict]) -> li
     boxes: list[list[tuple | None]] = [list(row.cells) for row in table.rows]
     left, top, right, bottom = table.bbox
 
-    def covered(edges: list[dict], x0: float, x1: float, y: float) -> float:
-        """The length of x0..x1 that edges at y cover (one edge, or a segment per cell)."""
-        spans = sorted((max(e["x0"], x0), min(e["x1"], x1)) for e in edges if abs(e["top"] - y) <= SNAP)
-        length, end = 0.0, x0
-        for start, stop in spans:
-            if stop > end:
-                length += stop - max(start, end)
-                end = stop
-        return length
-
-    ruled = {edge: covered(rules, left, right, edge) >= (right - left) / 4 for edge in (top, bottom)}
+    ruled = {edge: _ruled_length(rules, left, right, edge) >= (right - left) / 4 for edge in (top, bottom)}
 
     def open_at(x0: float, x1: float, y: float, edge: float) -> bool:
         half = (x1 - x0) / 2
         return (
             abs(y - edge) <= SNAP
             and ruled[edge]
-            and covered(fills, x0, x1, y) >= half
-            and covered(rules, x0, x1, y) < half
+            and _ruled_length(fills, x0, x1, y) >= half
+            and _ruled_length(rules, x0, x1, y) < half
         )
 
     cut = [edge for edge in (top, bottom) if any(abs(edge - e["top"]) <= SNAP for e in cuts)]
-
-    def under(box: tuple, y: float) -> bool:
-        """Whether the cut edges at y cover half the box's width (those beside it left out: `covered` counts an
-        edge wholly outside x0..x1 as a negative length)."""
-        beside = [e for e in cuts if e["x1"] > box[0] and e["x0"] < box[2]]
-        return covered(beside, box[0], box[2], y) >= (box[2] - box[0]) / 2
 
     for row in boxes:
         for j, box in enumerate(row):
@@ -1898,9 +1882,24 @@ def _opened(table, rules: list[dict], fills: list[dict], cuts: list[dict]) -> li
                 continue
             if open_at(box[0], box[2], box[1], top) or open_at(box[0], box[2], box[3], bottom):
                 row[j] = None
-            elif any(abs(box[k] - y) <= SNAP and under(box, box[k]) for y in cut for k in (1, 3)):
+            elif any(
+                abs(box[k] - y) <= SNAP and _ruled_length(cuts, box[0], box[2], box[k]) >= (box[2] - box[0]) / 2
+                for y in cut
+                for k in (1, 3)
+            ):
                 row[j] = None
     return boxes
+
+
+def _ruled_length(edges: list[dict], x0: float, x1: float, y: float) -> float:
+    """The length of x0..x1 that edges at y cover (one edge, or a segment per cell; those beside it none)."""
+    spans = sorted((max(e["x0"], x0), min(e["x1"], x1)) for e in edges if abs(e["top"] - y) <= SNAP)
+    length, end = 0.0, x0
+    for start, stop in spans:
+        if stop > max(start, end):
+            length += stop - max(start, end)
+            end = stop
+    return length
 
 
 def _lift_overflow(boxes: list[tuple], ordered: list[dict], middles: list[float]) -> bool:
