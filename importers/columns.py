@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, joined
+from importers.level_words import split_levels
 
 # indicator table header → field; the first word of each tuple is the usual one
 INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
@@ -63,6 +64,8 @@ INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
     "period_operator": ("实施期指标性质", "实施期运算符"),
     "period_unit": ("实施期计量单位", "实施期度量单位"),
 }
+# an indicator's kind: a note; where the table has no level columns, its cell may hold both levels ('产出指标-数量指标')
+KIND_HEADERS = ("指标类型", "指标类别")
 # columns kept per indicator under their header (RawIndicator.notes)
 NOTE_HEADERS = (
     "偏差原因分析及改进措施",
@@ -94,6 +97,7 @@ NOTE_HEADERS = (
     "备注",
     "是否核心",
     "是否核心指标",
+    *KIND_HEADERS,
 )
 # a side label: the merged first column beside the indicator table (or its header), never a field
 SIDE_LABELS = frozenset(
@@ -663,6 +667,12 @@ def is_note(cell: str) -> bool:
     """Whether a header names a column kept per indicator: one of NOTE_HEADERS, its reasons and measures joined by
     any conjunction ('未完成原因和改进措施', '偏差原因与改进措施', '偏差原因分析、改进措施')."""
     return _AND.sub("及", key(cell)) in NOTE_HEADERS
+
+
+def kind_levels(notes: dict[str, str]) -> tuple[str, str] | None:
+    """The 一级 and 二级 an indicator's kind note holds ('指标类型': '产出指标-数量指标', '产出-数量'), for a table
+    without level columns; None when it holds no such pair (定量, 共性指标)."""
+    return next((both for label in KIND_HEADERS if (both := split_levels(notes.get(label, "")))), None)
 
 
 _AND = re.compile(r"(?<=[因析])(?:和|与|、|/|以及|及其)(?=改进)")

@@ -773,3 +773,25 @@ def test_a_row_atop_a_page_after_the_next_tables_title_is_no_rest_of_the_last_ta
         ("水库除险加固", ["工程建设质量达标率", "下游受保护人口"]),
         ("高标准农田建设", ["耕地质量等级提升度", "年度任务按期完成率"]),
     ]
+
+
+def test_an_indicator_kind_column_holding_both_levels():
+    """A table without level columns whose 指标类型 (指标类别) column holds 一级-二级 (产出指标-数量指标, 产出-数量):
+    the levels, the cell kept as written in the notes; a kind that is no pair (定量) keeps those above, as a merged
+    cell's rows do. The indicators had no levels, the column a field of the project."""
+    for header in ("指标类型", "指标类别"):
+        doc = parse(
+            f"项目名称\t{header}\t指标名称\t指标值\n"
+            "送戏下乡\t产出指标-数量指标\t演出场次\t≥60场\n"
+            "送戏下乡\t效益指标/社会效益指标\t群众文化生活\t明显改善\n"
+            "文物修缮\t产出-质量\t验收合格率\t=100%\n"
+            "文物修缮\t定量\t修缮点数\t≥8处\n"
+        )
+        rows = [(i.level1, i.level2, i.name, i.notes) for p in doc.projects for i in p.indicators]
+        assert rows == [
+            ("产出指标", "数量指标", "演出场次", {header: "产出指标-数量指标"}),
+            ("效益指标", "社会效益指标", "群众文化生活", {header: "效益指标/社会效益指标"}),
+            ("产出", "质量", "验收合格率", {header: "产出-质量"}),
+            ("产出", "质量", "修缮点数", {header: "定量"}),
+        ]
+        assert [p.fields for p in doc.projects] == [{}, {}]

@@ -2826,3 +2826,22 @@ def test_a_self_evaluation_report_in_prose_is_refused_as_no_goal_table():
     with pytest.raises(UnknownLayout) as refused:
         parse_rows(rows(report))
     assert str(refused.value) == NOT_A_GOAL_TABLE
+
+
+def test_an_indicator_kind_column_holding_both_levels():
+    """A form whose indicator header has no level columns but a 指标类型 column holding 一级-二级 ('产出指标-数量指标',
+    '满意度-服务对象满意度'): the levels, the cell kept as written in the notes; the indicators had none."""
+    [form] = _form_rows(
+        [
+            ["项目名称", "公共文化服务", "公共文化服务", "公共文化服务"],
+            ["指标类型", "三级指标", "指标值", "分值"],
+            ["产出指标-数量指标", "送戏下乡演出场次", "≥60场", "20"],
+            ["产出指标/质量指标", "演出验收合格率", "=100%", "10"],
+            ["满意度-服务对象满意度", "群众满意度", "≥90%", "10"],
+        ]
+    )
+    assert [(i.level1, i.level2, i.name, i.notes) for i in form.indicators] == [
+        ("产出指标", "数量指标", "送戏下乡演出场次", {"指标类型": "产出指标-数量指标"}),
+        ("产出指标", "质量指标", "演出验收合格率", {"指标类型": "产出指标/质量指标"}),
+        ("满意度", "服务对象满意度", "群众满意度", {"指标类型": "满意度-服务对象满意度"}),
+    ]

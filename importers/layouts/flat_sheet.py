@@ -30,7 +30,8 @@ from importers.columns import (
     REMARK,
     column,
     head_field,
-    is_note,
+    KIND_HEADERS,
+    kind_levels,
     signs_instead,
     key,
     money_unit,
@@ -186,13 +187,14 @@ def _header(rows: list[Row], i: int) -> _Columns | None:
     first = min(indicator.values())
     others = {j: key(cell) for j, cell in enumerate(raw) if cell and j not in claimed}
     per_row = {j: label for j, label in others.items() if label not in PROJECT_RESULTS}
+    kinds = {j for j, label in others.items() if label in KIND_HEADERS}  # per indicator wherever it stands
     unit = _MONEY_UNIT.search(label)
     return _Columns(
         start=(below if two_rows and below is not None else i) + 1,
         project=project,
         indicator=indicator,
-        notes={j: label for j, label in per_row.items() if j > first and (is_note(label) or label)},
-        fields={j: label for j, label in others.items() if j < first or label in PROJECT_RESULTS},
+        notes={j: label for j, label in per_row.items() if j > first or j in kinds},
+        fields={j: label for j, label in others.items() if j < first and j not in kinds or label in PROJECT_RESULTS},
         amount_unit=unit.group(1) if unit else "",
         width=max(len(rows[i].cells), len(lower)),
         operator_label=key(raw[indicator["operator"]]) if "operator" in indicator else "指标性质",
@@ -291,6 +293,8 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
         found.get("operator", ""), found.get("target", ""), found.get("unit", "")
     )
     notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
+    if not {"level1", "level2"} & cols.indicator.keys() and (both := kind_levels(notes)):
+        levels[:] = both  # no level columns: 指标类型 '产出指标-数量指标' (kept as written in the notes)
     weight = weight_of(found.get("weight", ""), notes)
     notes.update(nature_notes(cols.operator_label, nature, found.get("unit", "")))
     period = found.get("period_target", "")

@@ -34,6 +34,7 @@ from importers.columns import (
     inline_pair,
     split_pair,
     is_note,
+    kind_levels,
     key,
     money_header,
     money_unit,
@@ -1225,8 +1226,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
             continue  # a level with no indicator under it
         if "level1" not in columns and "level2" not in columns:
             level1, level2, name = _levels_in_name(name)
-            if not level1:
-                level1, level2 = grouped  # under the group rows above, if any
+            if not level1:  # its 指标类型 '产出指标-数量指标' (kept in the notes), or the group rows above, if any
+                level1, level2 = kind_levels(notes) or grouped
         pieces = _pieces(name, whole) if several else [(name, whole)]
         whole_before = whole if len(pieces) == 1 else ""
         operator_before, unit_before = cell(cells, "operator"), cell(cells, "unit")
