@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from importers.cells import CACHE_SIZE, clean, joined
+from importers.cells import CACHE_SIZE, clean, joined, squash
 from importers.level_words import split_levels
 
 # indicator table header → field; the first word of each tuple is the usual one
@@ -786,3 +786,58 @@ def placeholder(name: str, target: str, weight: str, weighted: bool) -> bool:
     """Whether a row says a level does not apply rather than naming an indicator: a placeholder name ('无', '/'),
     or, in a table that weighs its indicators, a row without a weight whose target is '无' or '不适用'."""
     return name in PLACEHOLDER_NAMES or weighted and not weight and target in NOT_APPLICABLE
+
+
+# a form's sign-off: who filled it in and checked it, how to reach them, when (填报人 | 王芳 | 审核人 | 李强), the words
+# before a label its own ('项目联系人'), a note of its seal or signature after it ('填报单位（盖章）')
+_SIGN_WORDS = (
+    "联系人及电话|联系人及联系电话|联系电话|联系方式|联系人|填报人|填表人|审核人|复核人|经办人|单位负责人|负责人|"
+    "填报日期|填表日期|审核日期|填报单位|填表单位"
+)
+_SIGN_WORD = re.compile(rf"(?:{_SIGN_WORDS})(?:[（(](?:盖章|签字|签章|签名|公章)[）)])?")
+_SIGN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_SIGN_WORD.pattern}")  # '项目联系人', '部门审核人'
+_SIGN_COLON = re.compile(rf"({_SIGN_WORD.pattern})\s*[：:]\s*")
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # '填 报 人', a label spaced out
+_PERSON = r"[\u4e00-\u9fff·]{2,5}"
+_PHONE = r"[(（]?\d[\d\s\-－—()（）]{5,}\d(?:[转-]\d{1,5})?"
+_SIGN_VALUE = re.compile(
+    rf"{_PERSON}|{_PHONE}|{_PERSON}[\s,，、/／]*{_PHONE}|"
+    r"(?:19|20)\d{2}\s*[年.\-/／]\s*\d{1,2}\s*[月.\-/／]\s*\d{1,2}\s*日?|"
+    r"[\u4e00-\u9fff（）()]{2,30}(?:局|委|厅|办|院|中心|站|所|馆|会|部|处|室|队|校|园|公司|政府|委员会|办公室)"
+)
+
+
+def sign_off(cells: list[str]) -> list[tuple[str, str]] | None:
+    """A row of a form's sign-off as its labels and values: labels from the sign-off's words matched ignoring spaces
+    ('填 报 人', '填报单位（盖章）', '联系人及电话'), each in a cell before its value's (填报人 | 王芳 | 审核人) or with
+    its value after a colon ('填报人：王芳审核人：李强', the space the print lost); every value a person, a phone, a
+    date or a unit (or blank). None for any other row: an indicator ('联系人（户）覆盖率 | ≥95%') among them."""
+    tokens: list[tuple[bool, str]] = []  # (a label, its text) in the row's order
+    texts = [_HAN_GAP.sub("", clean(cell).strip()) for cell in cells]
+    for cell in (text for j, text in enumerate(texts) if text and (not j or text != texts[j - 1])):  # merged: once
+        if _SIGN_LABEL.fullmatch(cell.rstrip("：: ")):
+            tokens.append((True, cell.rstrip("：: ")))
+            continue
+        colons = list(_SIGN_COLON.finditer(cell))
+        if not colons:
+            tokens.append((False, cell))
+            continue
+        start = colons[0].start()
+        if start and _SIGN_LABEL.fullmatch(cell[: colons[0].end()].rstrip("：: ")):
+            start = 0  # its own words before the label's ('项目联系人：')
+        elif start:
+            tokens.append((False, cell[:start]))
+        for n, colon in enumerate(colons):
+            label = cell[start if n == 0 else colon.start() : colon.end()].rstrip("：: ")
+            end = colons[n + 1].start() if n + 1 < len(colons) else len(cell)
+            tokens += [(True, label), (False, cell[colon.end() : end])]
+    pairs: list[tuple[str, str]] = []
+    while tokens:
+        is_label, text = tokens.pop(0)
+        if not is_label:
+            return None  # a value without a label before it
+        value = tokens.pop(0)[1].strip() if tokens and not tokens[0][0] else ""
+        if value and not _SIGN_VALUE.fullmatch(value):
+            return None
+        pairs.append((squash(text), value))
+    return pairs or None

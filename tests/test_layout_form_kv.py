@@ -616,3 +616,23 @@ def test_a_heading_or_unit_line_under_the_goal_is_not_its_next_part(line):
         f"{line}\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补助站点数\t≥200个\n"
     )
     assert doc.projects[0].goal == "为全市200个站点提供补助。"
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "fields"),
+    [
+        ("填报人：王芳　联系电话：0532-88886666\t\t\t", {"填报人": "王芳", "联系电话": "0532-88886666"}),
+        ("填 报 人\t王芳\t审 核 人\t李强", {"填报人": "王芳", "审核人": "李强"}),
+    ],
+)
+def test_a_sign_off_row_closing_the_table_gives_fields(sign_off, fields):
+    """A Word form of 4 columns closed by its sign-off inside the table: its labels and values are the project's
+    fields (the row ended the table and was lost); an indicator named after a sign-off word stays one."""
+    doc = parse(
+        "项目名称：\t社区养老服务补助\t预算单位：\t某市民政局\n年度绩效目标：\t完成补助\n"
+        "一级指标\t二级指标\t三级指标\t年度目标值\n产出指标\t数量指标\t补助站点数\t≥200个\n"
+        f"产出指标\t质量指标\t联系人（户）覆盖率\t≥95%\n{sign_off}\n"
+    )
+    [project] = doc.projects
+    assert [i.name for i in project.indicators] == ["补助站点数", "联系人（户）覆盖率"]
+    assert {label: project.fields.get(label) for label in fields} == fields

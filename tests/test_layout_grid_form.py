@@ -2845,3 +2845,41 @@ def test_an_indicator_kind_column_holding_both_levels():
         ("产出指标", "质量指标", "演出验收合格率", {"指标类型": "产出指标/质量指标"}),
         ("满意度", "服务对象满意度", "群众满意度", {"指标类型": "满意度-服务对象满意度"}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "fields"),
+    [
+        (["填报单位（盖章）", "某县文化和旅游局", "填报日期", "2026年1月5日", ""], {"填报日期": "2026年1月5日"}),
+        (["填 报 人", "王芳", "审 核 人", "李强", ""], {"填报人": "王芳", "审核人": "李强"}),
+        (["联系人及电话", "张三 13812345678", "张三 13812345678", "", ""], {"联系人及电话": "张三 13812345678"}),
+    ],
+)
+def test_a_sign_off_row_known_by_its_structure(sign_off, fields):
+    """A sign-off row is labels from the sign-off's words matched ignoring spaces, each with a person, a phone, a date
+    or a unit: '填报单位（盖章）', a spaced '填 报 人', '联系人及电话' were read as an indicator (the label a name)."""
+    table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "培训人次", "≥500人次"], sign_off]
+    project = grid_form.parse(rows(table)).projects[0]
+    assert [i.name for i in project.indicators] == ["培训人次"]
+    assert {label: project.fields.get(label) for label in fields} == fields
+
+
+def test_an_indicator_named_after_a_sign_off_word_stays_one():
+    """'联系人（户）覆盖率 | ≥95%' first in its row (a form without level columns) is an indicator: it was taken for the
+    sign-off, and it and every indicator after it were lost."""
+    [form] = _form_rows(
+        [
+            ["项目名称", "基层服务", "基层服务", "基层服务"],
+            ["三级指标", "指标值", "分值", "备注"],
+            ["联系人（户）覆盖率", "≥95%", "10", ""],
+            ["联系人数", "≥200人", "10", ""],
+            ["群众满意度", "≥90%", "10", ""],
+            ["填报人", "王芳", "联系电话", "0532-88886666"],
+        ]
+    )
+    assert [(i.name, i.target) for i in form.indicators] == [
+        ("联系人（户）覆盖率", "≥95%"),
+        ("联系人数", "≥200人"),
+        ("群众满意度", "≥90%"),
+    ]
+    assert (form.fields["填报人"], form.fields["联系电话"]) == ("王芳", "0532-88886666")

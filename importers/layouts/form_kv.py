@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
-from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, unit_of_cell
+from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, sign_off, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
@@ -236,8 +236,9 @@ def _unit_line(read: _Read) -> bool:
     return new1 is None and new2 is None and any(unit_of_cell(squash(value)) for value in values)
 
 
-def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
-    """The indicator rows below the form's table header, levels filled downward."""
+def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[RawIndicator]:
+    """The indicator rows below the form's table header, levels filled downward; the sign-off rows closing the table
+    (`columns.sign_off`: 填报人：王芳　联系电话：…) into `signed`, label → value."""
     table = form.table
     columns = _table_columns(rows[table]) if table is not None else None
     if table is None or columns is None:  # a form is made with its table's header (_forms)
@@ -249,6 +250,11 @@ def _indicators(rows: list[Row], form: _Form) -> list[RawIndicator]:
             break  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
         if row.blank:
             continue
+        if indicators and (pairs := sign_off(row.cells)):
+            signed.update((label, value) for label, value in pairs if value)
+            continue
+        if signed:
+            break  # the table ended at its sign-off
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
@@ -367,7 +373,9 @@ def parse(rows: list[Row]) -> RawDocument:
     for form in forms:
         project = _project(form)
         if form.table is not None:
-            project.indicators = _indicators(rows, form)
+            signed: dict[str, str] = {}
+            project.indicators = _indicators(rows, form, signed)
+            project.fields.update(signed)
         if not project.name and project.department and DEPARTMENT_TITLE.search(title):
             project.name = project.department  # a department's own form names it as 预算单位 or 主管部门
         if not project.name and not any(indicator.target for indicator in project.indicators):

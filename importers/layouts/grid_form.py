@@ -40,6 +40,7 @@ from importers.columns import (
     money_unit,
     nature_notes,
     placeholder,
+    sign_off,
     signs_instead,
     target_and_actual,
     target_parts,
@@ -74,12 +75,6 @@ _GENERIC_TITLE = re.compile(
 )
 # the first word of a row after the indicators (a note, a total), as a word of its own: not 注册用户数, 说明会场次
 _TAIL = re.compile(r"^(?:备注|说明|注|总分|合计|评价等级|自评等级|自评得分)(?:$|值|[：:、，,.．;；\d（(])")
-# the form's sign-off (填报人 | 王芳, 联系电话：…), never an indicator, in the table's last rows as under it
-_SIGN_OFF_WORDS = "填报人|填表人|审核人|复核人|联系人|联系电话|经办人|单位负责人|填报日期|填表日期"
-_SIGN_OFF = re.compile(rf"^(?:{_SIGN_OFF_WORDS})(?:$|[：:（(])")
-# a label's value run on into the next label ('填报人：王芳审核人：李强', the space the print lost), not a label's own
-# words before it ('项目联系人：张三')
-_SIGN_OFF_NEXT = re.compile(rf"([：:]\s*\S+?)(?=(?:{_SIGN_OFF_WORDS})[：:])")
 
 
 @dataclass
@@ -362,7 +357,7 @@ def _may_start_form(row: Row) -> bool:
 
 def _is_tail(row: Row) -> bool:
     values = spread_values(row.cells)
-    return bool(values) and (_TAIL.match(key(values[0])) or _SIGN_OFF.match(values[0])) is not None
+    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row) is not None
 
 
 def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
@@ -631,7 +626,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = _new(found, [row], title, unit)
             elif money_header(row.cells):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
-            elif form.tail or _is_tail(row) or _signed(row):
+            elif form.tail or _is_tail(row):
                 form.tail.append(row)
             else:
                 form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
@@ -825,25 +820,11 @@ def _split_code(text: str) -> tuple[str, str]:
 
 
 _NUMBERING = re.compile(r"\d{1,2}(?:[.．]\d{1,2})*[.．、]?")  # a row's 序号 giving the tree: 1 / 1.1 / 1.1.1
-_SIGNED = re.compile(r"([^：:\s]{1,8})[：:]\s*(\S.*)?")
 
 
 def _signed(row: Row) -> list[tuple[str, str]] | None:
-    """A line of short labels each with its value ('填表人：李明　联系电话：0532-…'), or a sign-off's labels each in a
-    cell before its value's (填报人 | 李明 | 审核人 | 张华, a blank value none), as pairs; None for other rows."""
-    cells = [cell for cell in dict.fromkeys(_cells(row)) if cell]
-    parts = [part for cell in cells for part in _SIGN_OFF_NEXT.sub(r"\1 ", cell).split()]
-    found: list[tuple[str, str]] = []
-    while parts:
-        part = parts.pop(0)
-        if _SIGN_OFF.fullmatch(part):  # a label alone: its value the next cell, unless that is a label too
-            labelled = parts and (_SIGN_OFF.fullmatch(parts[0]) or _SIGNED.fullmatch(parts[0]))
-            found.append((part.rstrip("：:"), parts.pop(0) if parts and not labelled else ""))
-        elif match := _SIGNED.fullmatch(part):
-            found.append((match.group(1), (match.group(2) or "").strip()))
-        else:
-            return None
-    return found if len(found) >= 2 else None
+    """A row of the form's sign-off (`columns.sign_off`) as its labels and values, across its cells or a line."""
+    return sign_off(_cells(row))
 
 
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
