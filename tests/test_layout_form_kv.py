@@ -636,3 +636,51 @@ def test_a_sign_off_row_closing_the_table_gives_fields(sign_off, fields):
     [project] = doc.projects
     assert [i.name for i in project.indicators] == ["补助站点数", "联系人（户）覆盖率"]
     assert {label: project.fields.get(label) for label in fields} == fields
+
+
+def _paged_form(foot: list[str], ends: frozenset[int], top: list[str]):
+    """A 4-column Word form printed over two pages: `foot` the last row of page 1 (its cells ending on a short line
+    where `ends` says), `top` the first of page 2, then one more indicator."""
+    from importers.records import Row
+
+    page1 = [["项目名称：", "丁项目", "丁项目", "丁项目"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    page1 += [["产出指标", "数量指标", "第1类服务开展次数", "≥10次"], foot]
+    page2 = [top, ["效益指标", "社会效益指标", "群众满意度", "≥90%"]]
+    made = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    made[-1].ends = ends
+    return LAYOUT.parse(made + [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)])
+
+
+@pytest.mark.parametrize(
+    ("foot", "ends", "top", "name"),
+    [
+        (
+            ["产出指标", "数量指标", "第9类服务开展次", "≥18次"],
+            frozenset({0, 1, 3}),
+            ["", "", "数", ""],
+            "第9类服务开展次数",
+        ),
+        (
+            ["产出指标", "数量指标", "文化活动场次", "≥120场"],
+            frozenset({0, 1, 2, 3}),
+            ["", "", "（含线上直播）", ""],
+            "文化活动场次（含线上直播）",
+        ),
+    ],
+)
+def test_a_name_word_broke_over_a_page_is_one(foot, ends, top, name):
+    """A Word row broken by the page: a name cut after a full line ('数' atop the next page) or a qualifier on a line
+    of its own ('（含线上直播）') goes on in the name above; they were two indicators, the rest without a target."""
+    [project] = _paged_form(foot, ends, top).projects
+    assert [i.name for i in project.indicators] == ["第1类服务开展次数", name, "群众满意度"]
+
+
+@pytest.mark.parametrize(
+    ("ends", "top"),
+    [(frozenset({0, 1, 2, 3}), "数"), (frozenset({0, 1, 3}), "文化设施网络覆盖面"), (frozenset(), "数")],
+)
+def test_a_name_alone_atop_a_page_stays_an_indicator(ends, top):
+    """A name alone atop a page under a name that ended on a short line, a longer one, or under a row whose ends the
+    reader does not know (no rules): an indicator of its own, its target blank."""
+    [project] = _paged_form(["产出指标", "数量指标", "第9类服务开展次", "≥18次"], ends, ["", "", top, ""]).projects
+    assert [(i.name, i.target) for i in project.indicators][1:3] == [("第9类服务开展次", "≥18次"), (top, "")]

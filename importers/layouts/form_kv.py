@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.cells import CACHE_SIZE, clean, header_key, label, once, spread_values, squash
+from importers.cells import CACHE_SIZE, clean, header_key, joined, label, once, spread_values, squash
 from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, sign_off, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
@@ -245,6 +245,7 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         return []
     level1 = level2 = ""
     indicators: list[RawIndicator] = []
+    above: Row | None = None  # the last indicator row read
     for row in rows[table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
         if row.blank and row.line == SHEET_BREAK and indicators:
             break  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
@@ -261,14 +262,41 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         if read is None or _unit_line(read):
             break
         new1, new2, rest = read
+        if indicators and _rest_of_name(row, above, columns, read):
+            indicators[-1].name = joined(indicators[-1].name + "\n" + rest[0])
+            continue
+        above = row
         if new1 is not None:
             level1, level2 = new1, ""
         if new2 is not None:
             level2 = new2
         if rest:
             target = rest[1] if len(rest) > 1 else ""
-            indicators.append(RawIndicator(name=rest[0], target=target, level1=level1, level2=level2, line=row.line))
+            indicators.append(
+                RawIndicator(name=joined(rest[0]), target=target, level1=level1, level2=level2, line=row.line)
+            )
     return indicators
+
+
+_REST_CHARS = 6  # the rest of a name a page break cut off is short ('数'); a longer one is an indicator of its own
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # a qualifier alone: '（含线上直播）'
+
+
+def _rest_of_name(row: Row, above: Row | None, columns: dict[str, int], read: _Read) -> bool:
+    """Whether a PDF's row atop a page is the rest of the name of the row above, which Word broke over the page: a
+    name alone in its column, no level, no target, under a row whose cells the PDF reader saw end (`Row.ends`) and
+    whose name did not end on a short line, and short ('第9类服务开展次' over '数'); or a qualifier alone in its
+    bracket ('（含线上直播）', a line of its own in the Word cell) whatever the line above. A longer name is an
+    indicator of its own (its target blank)."""
+    new1, new2, values = read
+    if above is None or not row.page or not above.page or row.page == above.page or not above.ends:
+        return False
+    name = columns["name"]
+    alone = len(values) == 1 and name < len(row.cells) and clean(row.cells[name]) == values[0]
+    if new1 is not None or new2 is not None or not alone:
+        return False
+    rest = joined(values[0])
+    return name not in above.ends and len(rest) <= _REST_CHARS or bool(_BRACKETED.fullmatch(rest))
 
 
 def _amount_unit(key: str, value: str) -> str:
