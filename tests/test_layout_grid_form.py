@@ -2883,3 +2883,28 @@ def test_an_indicator_named_after_a_sign_off_word_stays_one():
         ("群众满意度", "≥90%"),
     ]
     assert (form.fields["填报人"], form.fields["联系电话"]) == ("王芳", "0532-88886666")
+
+
+@pytest.mark.parametrize(("rest", "weight", "joined"), [("机制建设情况", "", True), ("机制建设情况", "5", False)])
+def test_a_qualitative_row_word_broke_over_a_page(rest, weight, joined):
+    """A qualitative row (its target blank) whose name the writer broke in its Word cell ('供水工程长效运行⏎机制建设
+    情况'), the page break between the lines: the rest atop the next page has no level and no weight of its own
+    where the row above has one, and goes on in its name (it was an indicator of its own, the name above ending on
+    a short line). With a weight of its own it is an indicator."""
+    edges = (84.6, 167.7, 250.7, 333.8, 416.8)
+    table = paged(
+        [
+            *head("甲"),
+            ["", "一级指标", "二级指标", "三级指标", "指标值", "分值"][1:],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", "10"],
+            ["效益指标", "可持续影响指标", "供水工程长效运行", "", "5"],
+        ],
+        [["", "", rest, "", weight], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "10"]],
+        edges=(edges, edges),
+    )
+    table[6].ends, table[6].roomy = frozenset({0, 1, 2, 4}), frozenset({1, 2, 4})  # its name ended short
+    project = grid_form.parse(table).projects[0]
+    names = ["培训人次", "供水工程长效运行机制建设情况", "群众满意度"]
+    assert [i.name for i in project.indicators] == (
+        names if joined else [*names[:1], "供水工程长效运行", rest, names[2]]
+    )

@@ -1141,7 +1141,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
         if (
             found
             and not outside
-            and not _name_ended(above, table, cell(cells, "name"))
+            and (not _name_ended(above, table, cell(cells, "name")) or _unweighed_rest(cells, columns, found[-1]))
             and _rest_of_a_row(row, cells, columns, before, (level1, level2), above=found[-1].name)
         ):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
@@ -1308,6 +1308,16 @@ def _closes_bracket(before: str, rest: str) -> bool:
 # and the closing mark no line may start with ('级）及时率')
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # a text all in one bracket: '（含线上直播）'
 _KEPT_WITH_BEFORE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ（(《“‘【\[]|.[）)》”’】\]，。、；：！？,;:!?%％]")
+
+
+def _unweighed_rest(cells: list[str], columns: dict[str, int], last: RawIndicator) -> bool:
+    """Whether a name alone atop a page is the rest of the one above though that ended on a short line (a line break
+    the writer put in the Word cell: '供水工程长效运行⏎机制建设情况', a qualitative row, its target blank): the goal
+    table weighs each indicator, the row above has its weight and this one none of its own."""
+    if "weight" not in columns or "actual" in columns or not last.weight or columns["name"] >= len(cells):
+        return False
+    weight = cells[columns["weight"]] if columns["weight"] < len(cells) else ""
+    return not weight and key(cells[columns["name"]]) != key(last.name)
 
 
 def _name_ended(row: Row | None, table: _Header, rest: str) -> bool:
