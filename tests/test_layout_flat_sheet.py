@@ -795,3 +795,18 @@ def test_an_indicator_kind_column_holding_both_levels():
             ("产出", "质量", "修缮点数", {header: "定量"}),
         ]
         assert [p.fields for p in doc.projects] == [{}, {}]
+
+
+def test_a_sign_off_row_under_the_projects_is_no_project():
+    """The sheet's sign-off under its last project (填 报 人 | 王芳 | 审核人 | 李强, 填报单位（盖章） | 某局 …): no
+    project, no indicator; it was a project named 填 报 人, its indicator 李强 under the levels 王芳 and 审核人."""
+    doc = parse(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "送戏下乡\t产出指标\t质量指标\t联系人（户）覆盖率\t≥95%\n"
+        "填 报 人\t王芳\t审核人\t李强\t\n"
+        "填报单位（盖章）\t某县文化和旅游局\t填报日期\t2026年1月5日\t\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("送戏下乡", ["演出场次", "联系人（户）覆盖率"])
+    ]

@@ -37,6 +37,7 @@ from importers.columns import (
     money_unit,
     nature_notes,
     placeholder,
+    sign_off,
     split_code,
     target_parts,
     unit_above,
@@ -373,6 +374,8 @@ def parse(rows: list[Row]) -> RawDocument:
             department = head["department"]
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
+        if doc.projects and sign_off(row.cells):
+            continue  # the sheet's sign-off under its projects (填 报 人 | 王芳 | 审核人 | 李强): no project of its own
         if not name and doc.projects and head.get("amount") and above.get("amount") not in ("", head["amount"]):
             # a block of its own (an amount, a goal) under the name cell above, which spans several of them and
             # printed its name on an earlier page: a project of that name
