@@ -795,7 +795,10 @@ _SIGN_WORDS = (
     "填报日期|填表日期|审核日期|填报单位|填表单位"
 )
 _SIGN_WORD = re.compile(rf"(?:{_SIGN_WORDS})(?:[（(](?:盖章|签字|签章|签名|公章)[）)])?")
-_SIGN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_SIGN_WORD.pattern}")  # '项目联系人', '部门审核人'
+# whose sign-off a label names, before its word ('项目联系人', '部门审核人'); other words before it make an indicator's
+# name ('明确项目负责人 | 已明确', '公开投诉联系电话 | 及时公开')
+_SIGN_OWNER = "项目|部门|单位|科室|处室|股室|财务|业务|主管|分管|绩效"
+_SIGN_LABEL = re.compile(rf"(?:{_SIGN_OWNER}){{0,2}}{_SIGN_WORD.pattern}")
 _SIGN_COLON = re.compile(rf"({_SIGN_WORD.pattern})\s*[：:]\s*")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # '填 报 人', a label spaced out
 _PERSON = r"[\u4e00-\u9fff·]{2,5}"

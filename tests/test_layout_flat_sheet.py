@@ -810,3 +810,18 @@ def test_a_sign_off_row_under_the_projects_is_no_project():
     assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
         ("送戏下乡", ["演出场次", "联系人（户）覆盖率"])
     ]
+
+
+def test_an_indicator_named_with_a_sign_off_word_after_other_words_is_no_sign_off():
+    """'明确项目负责人 | 已明确' under its project and levels written once above it: an indicator, not the sheet's
+    sign-off (it was dropped)."""
+    doc = parse(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "老旧小区改造\t产出指标\t质量指标\t工程验收合格率\t=100%\n"
+        "\t\t\t明确项目负责人\t已明确\n"
+        "\t效益指标\t社会效益指标\t公开投诉联系电话\t及时公开\n"
+        "填报人\t王芳\t联系电话\t0532-88886666\t\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("老旧小区改造", ["工程验收合格率", "明确项目负责人", "公开投诉联系电话"])
+    ]

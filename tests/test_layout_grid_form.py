@@ -2908,3 +2908,28 @@ def test_a_qualitative_row_word_broke_over_a_page(rest, weight, joined):
     assert [i.name for i in project.indicators] == (
         names if joined else [*names[:1], "供水工程长效运行", rest, names[2]]
     )
+
+
+def test_an_indicator_named_with_a_sign_off_word_after_other_words_stays_one():
+    """An indicator whose name ends in a sign-off word after words of its own ('明确项目负责人 | 已明确', '公开投诉联系
+    电话 | 及时公开'), its levels blank under those written above: an indicator; it was taken for the sign-off, and
+    it and every indicator after it were lost. Only a label's owner ('项目联系人') goes before its word."""
+    table = [
+        *head("甲"),
+        HEADER,
+        ["", "产出指标", "质量指标", "工程验收合格率", "=100%"],
+        ["", "", "", "明确项目负责人", "已明确"],
+        ["", "", "时效指标", "项目完成时间", "≤12月"],
+        ["", "效益指标", "社会效益指标", "公开投诉联系电话", "及时公开"],
+        ["", "", "", "居民居住条件", "明显改善"],
+        ["填报人", "王芳", "联系电话", "0532-88886666", ""],
+    ]
+    project = grid_form.parse(rows(table)).projects[0]
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("质量指标", "工程验收合格率", "=100%"),
+        ("质量指标", "明确项目负责人", "已明确"),
+        ("时效指标", "项目完成时间", "≤12月"),
+        ("社会效益指标", "公开投诉联系电话", "及时公开"),
+        ("社会效益指标", "居民居住条件", "明显改善"),
+    ]
+    assert project.fields["填报人"] == "王芳"
