@@ -801,12 +801,14 @@ _SIGN_OWNER = "项目|部门|单位|科室|处室|股室|财务|业务|主管|�
 _SIGN_LABEL = re.compile(rf"(?:{_SIGN_OWNER}){{0,2}}{_SIGN_WORD.pattern}")
 _SIGN_COLON = re.compile(rf"({_SIGN_WORD.pattern})\s*[：:]\s*")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # '填 报 人', a label spaced out
-_PERSON = r"[\u4e00-\u9fff·]{2,5}"
+_PERSON = r"[\u4e00-\u9fff·]{2,5}(?:[、，,/／\s]+[\u4e00-\u9fff·]{2,5})*"  # '王芳', '张三、李四'
 _PHONE = r"[(（]?\d[\d\s\-－—()（）]{5,}\d(?:[转-]\d{1,5})?"
+_DATE = r"(?:19|20)\d{2}\s*[年.\-/／]\s*\d{1,2}(?:\s*[月.\-/／]\s*\d{1,2}\s*日?|\s*月)?"
+_DATE_BLANK = "年月日"  # a date left to be filled in ('　年　月　日', its gaps gone): no value
+_UNIT = r"[\u4e00-\u9fff（）()]{2,30}(?:局|委|厅|办|院|中心|站|所|馆|会|部|处|科|股|室|队|校|园|公司|政府|街道|社区)"
 _SIGN_VALUE = re.compile(
-    rf"{_PERSON}|{_PHONE}|{_PERSON}[\s,，、/／]*{_PHONE}|"
-    r"(?:19|20)\d{2}\s*[年.\-/／]\s*\d{1,2}\s*[月.\-/／]\s*\d{1,2}\s*日?|"
-    r"[\u4e00-\u9fff（）()]{2,30}(?:局|委|厅|办|院|中心|站|所|馆|会|部|处|室|队|校|园|公司|政府|委员会|办公室)"
+    rf"(?:{_PERSON}|{_PHONE}|{_PERSON}[\s,，、/／]*{_PHONE}|{_DATE}|{_DATE_BLANK}|{_UNIT})"
+    r"(?:\s*[（(](?:签字|签名|签章|盖章|公章)[）)])?"  # its signature or seal ('王芳（签字）')
 )
 
 
@@ -842,5 +844,5 @@ def sign_off(cells: list[str]) -> list[tuple[str, str]] | None:
         value = tokens.pop(0)[1].strip() if tokens and not tokens[0][0] else ""
         if value and not _SIGN_VALUE.fullmatch(value):
             return None
-        pairs.append((squash(text), value))
+        pairs.append((squash(text), "" if value == _DATE_BLANK else value))
     return pairs or None

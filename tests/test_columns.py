@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import pytest
 
 from importers import parse_rows
-from importers.columns import column, declared_unit, target_parts, unit_of_cell
+from importers.columns import column, declared_unit, sign_off, target_parts, unit_of_cell
 from importers.readers.text import split_rows
 from importers.records import Row
 from kb.vocab.targets import Target, parse_target
@@ -242,3 +242,18 @@ def test_a_special_funds_total_is_its_amount():
     )
     [fund] = parse_rows(split_rows(text)).projects
     assert (fund.name, fund.amount, fund.department) == ("义务教育薄弱环节改善补助", "8630", "市教育局")
+
+
+@pytest.mark.parametrize(
+    ("cells", "pairs"),
+    [
+        (["填报人（签字）：　　填报日期：　年　月　日"], [("填报人（签字）", ""), ("填报日期", "")]),
+        (["填报日期", "2026年1月", "审核人", "李强"], [("填报日期", "2026年1月"), ("审核人", "李强")]),
+        (["填报单位（盖章）", "某县财政局预算科"], [("填报单位（盖章）", "某县财政局预算科")]),
+        (["明确项目负责人", "已明确"], None),
+    ],
+)
+def test_a_sign_off_row_its_dates_left_blank_or_without_a_day(cells, pairs):
+    """A sign-off's date left to be filled in ('　年　月　日') is no value; a date without its day is one: the row
+    was no sign-off. An indicator's own words before a sign-off word make no label."""
+    assert sign_off(cells) == pairs
