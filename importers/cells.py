@@ -19,6 +19,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _NEEDS_WORK = re.compile(r"[<\[\n]|[ \t\u00a0\u3000]{2}|\S[\t\u00a0\u3000]")
 _WORK_SIGNS = ("<", "[", "\n", "\t", "\u00a0", "\u3000", "  ")  # without any of these, _NEEDS_WORK cannot match
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
+BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # a text all in one bracket, a qualifier alone: '（含线上直播）'
 # Entries of each cached function: the cells of a few documents. A larger cache costs more than its extra hits
 # save, as every full garbage collection walks all its entries (parsing 1M indicators: 7.0 s, with 65536: 9.3 s).
 CACHE_SIZE = 8192

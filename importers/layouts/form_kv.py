@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.cells import CACHE_SIZE, clean, header_key, joined, label, once, spread_values, squash
+from importers.cells import BRACKETED, CACHE_SIZE, clean, header_key, joined, label, once, spread_values, squash
 from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, sign_off, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
@@ -279,7 +279,6 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
 
 
 _REST_CHARS = 6  # the rest of a name a page break cut off is short ('数'); a longer one is an indicator of its own
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # a qualifier alone: '（含线上直播）'
 
 
 def _rest_of_name(row: Row, above: Row | None, columns: dict[str, int], read: _Read) -> bool:
@@ -296,7 +295,7 @@ def _rest_of_name(row: Row, above: Row | None, columns: dict[str, int], read: _R
     if new1 is not None or new2 is not None or not alone:
         return False
     rest = joined(values[0])
-    return name not in above.ends and len(rest) <= _REST_CHARS or bool(_BRACKETED.fullmatch(rest))
+    return name not in above.ends and len(rest) <= _REST_CHARS or bool(BRACKETED.fullmatch(rest))
 
 
 def _amount_unit(key: str, value: str) -> str:

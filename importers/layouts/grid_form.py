@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from importers import cover, segments
-from importers.cells import clean, joined, lone_value, once_across, spread_values, unspread
+from importers.cells import BRACKETED, clean, joined, lone_value, once_across, spread_values, unspread
 from importers.columns import (
     HEAD_LABELS,
     SIDE_LABELS,
@@ -1306,7 +1306,6 @@ def _closes_bracket(before: str, rest: str) -> bool:
 
 # a name's start line breaking keeps with the text before it: a Latin word or number, an opening bracket, a character
 # and the closing mark no line may start with ('级）及时率')
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # a text all in one bracket: '（含线上直播）'
 _KEPT_WITH_BEFORE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ（(《“‘【\[]|.[）)》”’】\]，。、；：！？,;:!?%％]")
 
 
@@ -1335,7 +1334,7 @@ def _name_ended(row: Row | None, table: _Header, rest: str) -> bool:
         and (
             not _KEPT_WITH_BEFORE.match(rest)
             or table.columns["name"] in row.roomy
-            and not _BRACKETED.fullmatch(joined(rest))
+            and not BRACKETED.fullmatch(joined(rest))
         )
     )
 
