@@ -51,7 +51,31 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "疾控": ("疾病预防控制",),
 }
 
-OTHER_BODIES: dict[str, tuple[str, ...]] = {"市委": ("政治协商会议", "政协")}  # 政协北京市委员会 is no 市委's
+# Bodies whose full names hold 市委员会 (or whose short names hold 市委) but are not the Party's city committee: the
+# CPPCC, the Youth League (共青团北京市委员会, 团市委) and the eight democratic parties (民革北京市委员会 …).
+OTHER_BODIES: dict[str, tuple[str, ...]] = {
+    "市委": (
+        "政治协商会议",
+        "政协",
+        "共青团",
+        "共产主义青年团",
+        "团市委",
+        "国民党革命委员会",
+        "民革",
+        "民主同盟",
+        "民盟",
+        "民主建国会",
+        "民建",
+        "民主促进会",
+        "民进",
+        "农工民主党",
+        "农工党",
+        "致公党",
+        "九三学社",
+        "台湾民主自治同盟",
+        "台盟",
+    )
+}
 _NAMES = ShortNames(SHORT_NAMES)
 
 
