@@ -15,6 +15,7 @@ from kb.find.evaluations import form_rows, head_pairs
 from kb.find.outcomes import PEERS_KEY, achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, listed_name
 from kb.find.search import Filters
+from kb.vocab.departments import unit_beside
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
 from kb.find.counts import count_text
@@ -29,6 +30,16 @@ def text(value, style: str = "") -> Text:
 
 def add_row(table: Table, *cells) -> None:
     table.add_row(*(cell if isinstance(cell, Text) else text(cell) for cell in cells))
+
+
+def _department(row: dict) -> Text:
+    """A list's 部门 cell: the department, and under it the unit carrying the work out where it is another
+    (a department filter may have found the row by it)."""
+    cell = text(row["department"])
+    unit = unit_beside(row["department"], row.get("implementing_unit"))
+    if unit:
+        cell.append(f"\n实施 {shown(unit)}", style="dim")
+    return cell
 
 
 def _level(ind: dict) -> str:
@@ -229,7 +240,7 @@ def project_list(console: Console, rows: list[dict], within: str = "") -> None:
     table = _list_table(f"{len(rows)} 个项目 projects", "ID 项目名称 部门 地区 年度 金额(万元) 指标", 2)
     for r in rows:
         add_row(
-            table, r["id"], r["name"], r["department"], r["region"], r["year"], r["amount_wan"], r["indicator_count"]
+            table, r["id"], r["name"], _department(r), r["region"], r["year"], r["amount_wan"], r["indicator_count"]
         )
     console.print(table)
 
@@ -248,7 +259,7 @@ def self_evaluation_list(console: Console, rows: list[dict], within: str = "") -
     for r in rows:
         name = listed_name(r["name"], r["kind"] == DEPARTMENT)
         counts = (r["rows"], r["met"], r["not_met"], r["unknown"])
-        add_row(table, r["id"], name, r["department"], r["year"], r["amount_wan"], *counts)
+        add_row(table, r["id"], name, _department(r), r["year"], r["amount_wan"], *counts)
     console.print(table)
 
 

@@ -103,6 +103,25 @@ def test_a_department_filter_finds_the_unit_that_carries_a_project_out(conn):
     assert len(list_projects(conn, department="福州市公安局")) == 2  # the bureau's filter still finds both
 
 
+def test_the_unit_that_carries_a_project_out_is_shown_beside_its_department(conn, db_path):
+    """`kb projects --department 交警` listed three projects of 福州市公安局 and never said why: each row now names the
+    unit beside its department, where it is another; the bureau's own project does not repeat its name."""
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    _filed_under_its_bureau(conn)
+    conn.commit()
+    units = {row["name"]: row["implementing_unit"] for row in list_projects(conn)}
+    assert units == {"项目0": "福州市公安局交通管理支队", "项目1": "福州市公安局"}
+    hits = search(conn, "项目", Filters(department="交警")).projects
+    assert [hit["implementing_unit"] for hit in hits] == ["福州市公安局交通管理支队"]
+    assert [row["implementing_unit"] for row in list_self_evaluations(conn, department="交警")] == [units["项目0"]]
+    for command in ("projects", "evaluations"):
+        listed = CliRunner().invoke(app, ["--db", str(db_path), command], env={"COLUMNS": "300"}).stdout
+        assert listed.count("实施 福州市公安局交通管理支队") == 1 and "实施 福州市公安局 " not in listed
+
+
 def test_the_units_of_projects_stored_before_are_read_from_their_fields(conn):
     _filed_under_its_bureau(conn)
     undo_v17(conn)

@@ -389,3 +389,25 @@ async def test_search_page_links_other_spellings_within_the_filters(tmp_path):
     assert "同义的写法 Other spellings" in html
     linked = urlencode({"q": "医保", "region": "北京", "department": "", "year": "", "level": ""})
     assert f'<a href="?{linked.replace("&", "&amp;")}">医保</a>（1 个指标）' in html
+
+
+async def test_search_page_names_the_unit_beside_the_department(tmp_path):
+    """A project 福州市公安局's 交通管理支队 carries out, found by the 部门 box's 交警, names the unit beside the
+    department (only the department was shown, so the hit did not say why it matched)."""
+    from conftest import make_document, store
+
+    source, out = tmp_path / "kb.sqlite3", tmp_path / "team.db"
+    conn = connect(source)
+    document = make_document({"城市交通设施": [("道路通行满意度", "≥90%")], "办案经费": [("案件办结率", "≥95%")]})
+    for project, unit in zip(document.projects, ("福州市公安局交通管理支队", "福州市公安局")):
+        project.department, project.fields = "福州市公安局", {"实施单位": unit}
+    store(conn, document, "d.txt", region="福州市")
+    conn.commit()
+    conn.close()
+    assert kb("publish", out, "--licence", "CC-BY-4.0", db=source).exit_code == 0
+    published, metadata = open_published(out)
+    published.close()
+    datasette = make_datasette(out, metadata)
+    html = (await datasette.client.get("/-/search?q=设施&department=交警")).text
+    assert "福州市公安局 · 实施 福州市公安局交通管理支队 · 福州市" in html
+    assert "实施 福州市公安局 ·" not in (await datasette.client.get("/-/search?q=经费")).text

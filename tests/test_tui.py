@@ -663,6 +663,25 @@ async def test_tree_filter_knows_departments_by_their_short_names():
         assert tree.filter("科技") == 2 and tree.filter("科协") == 1  # 科学技术协会 is 科协, not a 科技局
 
 
+async def test_tree_filter_finds_projects_by_the_unit_carrying_them_out():
+    """The 部门 box finds 福州市公安局's projects its 交通管理支队 carries out by 交警; Browse's filter found none (it
+    read the department branches only). The leaf names the unit, so the user sees why it is shown."""
+    rows = [
+        ProjectRow(1, "城市交通设施", "福州市公安局", "福州市", 2026, 10, unit="福州市公安局交通管理支队"),
+        ProjectRow(2, "办案经费", "福州市公安局", "福州市", 2026, 6, unit="福州市公安局"),
+        ProjectRow(3, "医保服务站", "福州市医疗保障局", "福州市", 2026, 7),
+    ]
+    async with TreeApp().run_test() as pilot:
+        tree = pilot.app.query_one(ProjectTree)
+        tree.set_catalog([(p.region, p.department, p.year, 1) for p in rows], rows)
+        tree.set_rows(rows)
+        assert tree.filter("交警") == 1 and tree.filter("交通管理支队") == 1 and tree.filter("公安局") == 2
+        assert tree.filter("") == 3
+        await pilot.pause()
+        leaves = [str(node.label) for node in tree.root.children[0].children[0].children[0].children]
+        assert leaves == ["城市交通设施 ·10项 ·实施 福州市公安局交通管理支队", "办案经费 ·6项"]
+
+
 async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
     from tui.widgets.project_tree import LOADING
 

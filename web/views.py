@@ -17,6 +17,7 @@ from kb.find.cards import indicator_card
 from kb.find.counts import count_text
 from kb.find.queries import show_project
 from kb.find.search import Filters, search
+from kb.vocab.departments import unit_beside
 
 PLUGIN = "jixiao-kb"  # the plugin's name in Datasette's metadata; its configuration names our database
 PAGE_SIZES = range(1, 101)  # hits of each kind per page
@@ -156,6 +157,7 @@ async def search_page(datasette, request) -> Response:
         shown = max(result["total"]["indicators"], result["total"]["projects"])
         context["totals"] = {what: count_text(n) for what, n in result["total"].items()}  # '约 7.3 万' if estimated
         context["next_page"] = args["page"] + 1 if args["page"] * args["limit"] < min(shown, MAX_OFFSET) else None
+        context["units"] = {p["id"]: unit_beside(p["department"], p["implementing_unit"]) for p in result["projects"]}
     html = await datasette.render_template("kb_search.html", context, request=request, view_name="kb_search")
     return Response.html(html)
 

@@ -21,10 +21,11 @@ def list_self_evaluations(
     department: str | None = None,
     name: str | None = None,
 ) -> list[dict]:
-    """Self-evaluations, newest year first, each with `id, kind, name, department, region, year, amount_wan,
-    source, rows, met, not_met, unknown` (rows whose target cannot be judged: in words, or none); `department` and
-    `name`: a part of theirs ('宣传' for 无偿献血者宣传项目)."""
-    sql = """SELECT s.id, s.kind, s.name, s.department, s.region, s.year, s.amount_wan, d.file_name AS source,
+    """Self-evaluations, newest year first, each with `id, kind, name, department, implementing_unit, region, year,
+    amount_wan, source, rows, met, not_met, unknown` (rows whose target cannot be judged: in words, or none);
+    `department` and `name`: a part of theirs ('宣传' for 无偿献血者宣传项目)."""
+    sql = """SELECT s.id, s.kind, s.name, s.department, s.implementing_unit, s.region, s.year, s.amount_wan,
+        d.file_name AS source,
         s.indicator_count AS rows,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 1) AS met,
         (SELECT count(*) FROM outcomes o WHERE o.self_evaluation_id = s.id AND o.met = 0) AS not_met,

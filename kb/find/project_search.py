@@ -28,7 +28,7 @@ SCAN_ROWS = 2_000  # a one-character query: newest projects read before the inde
 SCAN_HITS = 200  # … and the hits among them that make a sample good enough to estimate from
 SCAN_CHUNK = 250  # … read at a time
 
-_COLUMNS = "p.id, p.name, p.kind, p.region, p.year, p.department, p.amount_wan, p.overview, p.goal"
+_COLUMNS = "p.id, p.name, p.kind, p.region, p.year, p.department, p.implementing_unit, p.amount_wan, p.overview, p.goal"
 _NAMES = tuple(column.removeprefix("p.") for column in _COLUMNS.split(", "))
 _TEXTS = "coalesce(p.name, '') || char(10) || coalesce(p.overview, '') || char(10) || coalesce(p.goal, '')"
 
@@ -221,6 +221,7 @@ def search_projects(
                 "region": r["region"],
                 "year": r["year"],
                 "department": r["department"],
+                "implementing_unit": r["implementing_unit"],
                 "amount_wan": r["amount_wan"],
                 "matched": column,
                 "snippet": snippet,

@@ -59,9 +59,11 @@ def list_projects(
     kind: str = PROJECT,
 ) -> list[dict]:
     """Projects (or, with kind DEPARTMENT, department-wide goal tables), newest year first, each with `id, name,
-    department, region, year, amount_wan, source, indicator_count`."""
+    department, region, year, amount_wan, source, indicator_count, implementing_unit` (实施单位: None where the
+    head names none)."""
     sql = """SELECT p.id, p.name, p.department, p.region, p.year, p.amount_wan, d.file_name AS source,
-        p.indicator_count FROM projects p JOIN documents d ON d.id = p.document_id WHERE p.kind = ?"""
+        p.indicator_count, p.implementing_unit FROM projects p JOIN documents d ON d.id = p.document_id
+        WHERE p.kind = ?"""
     where, params = list_filters("p", region, year, department)
     sql += where + " ORDER BY p.region, p.year DESC, p.document_id, p.seq" + (" LIMIT ?" if limit is not None else "")
     params = [kind, *params] + ([limit] if limit is not None else [])
@@ -74,7 +76,7 @@ def list_projects(
         dict(
             zip(
                 columns,
-                (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6) else v for i, v in enumerate(row)),
+                (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6, 8) else v for i, v in enumerate(row)),
             )
         )
         for row in rows
@@ -83,7 +85,8 @@ def list_projects(
 
 class ProjectRow(NamedTuple):
     """A project as the app's tree and palette list it (a tuple: 100,000 of them stay small), or a department's
-    whole goal table (`department_wide`), listed first among its department's projects of that year."""
+    whole goal table (`department_wide`), listed first among its department's projects of that year; `unit`: the
+    unit carrying it out (实施单位) where the head names one."""
 
     id: int
     name: str
@@ -92,6 +95,7 @@ class ProjectRow(NamedTuple):
     year: int | None
     indicators: int
     department_wide: bool = False
+    unit: str | None = None
 
 
 _LISTED = f"kind IN ('{PROJECT}', '{DEPARTMENT}')"  # what the tree lists: projects and department-wide tables
@@ -108,7 +112,7 @@ def project_branches(conn: sqlite3.Connection) -> list[tuple[str | None, str | N
     return [(*key, n) for key, n in counts.items()]
 
 
-_PROJECT_COLUMNS = f"id, name, department, region, year, indicator_count, kind = '{DEPARTMENT}'"  # a ProjectRow
+_PROJECT_COLUMNS = f"id, name, department, region, year, indicator_count, kind = '{DEPARTMENT}', implementing_unit"
 
 
 def _equals(column: str, value: str | None) -> str:
@@ -125,8 +129,8 @@ def branch_projects(
         AND {_equals("region", region)} AND {_equals("department", department)} AND year IS :year"""
     params = {"region": region, "department": department, "year": year}
     rows = read_rows(conn, sql, params, (*ProjectRow._fields, "document_id", "seq"))  # in no order: JSON
-    rows.sort(key=lambda row: (not row[-3], *row[-2:]))
-    return [ProjectRow._make((*row[:-3], bool(row[-3]))) for row in rows]
+    rows.sort(key=lambda row: (not row[-4], *row[-2:]))
+    return [ProjectRow._make((*row[:-4], bool(row[-4]), row[-3])) for row in rows]
 
 
 def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
@@ -144,8 +148,9 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
             year,
             n,
             bool(department_wide),
+            unit and shared.setdefault(unit, unit),
         )
-        for pid, name, department, region, year, n, department_wide in cursor.execute(
+        for pid, name, department, region, year, n, department_wide, unit in cursor.execute(
             f"SELECT {_PROJECT_COLUMNS} FROM projects WHERE {_LISTED} ORDER BY document_id, seq"
         )
     ]

@@ -114,3 +114,10 @@ def department_sql(table: str, text: str, params: dict) -> str:
         return f":{key}"
 
     return department_condition(table, text, slot)
+
+
+def unit_beside(department: str | None, unit: str | None) -> str | None:
+    """The unit carrying a project out (实施单位) where it is another unit than its department (主管部门), to show
+    beside it: a department filter may have found the project by it (交警: 福州市公安局交通管理支队 under
+    福州市公安局)."""
+    return unit if unit and unit.strip() and unit.strip() != (department or "").strip() else None

@@ -21,6 +21,7 @@ from kb.find.project_search import count_projects, search_projects
 from kb.find.queries import DEPARTMENT, listed_name
 from kb.find.search import Filters, unspaced
 from kb.vocab.tokens import fold, query_words
+from kb.vocab.departments import unit_beside
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
@@ -53,6 +54,13 @@ def said(query: str) -> str:
     """What the hits contain: the query, or each of its words ('烟台' + '救助': in any order)."""
     words = query_words(query.strip())
     return " + ".join(map(repr, words)) if len(words) > 1 else repr(words[0])
+
+
+def _department(hit: dict) -> str:
+    """The department, and the unit carrying the work out where it is another (a department filter may have found
+    the project by it)."""
+    unit = unit_beside(hit["department"], hit.get("implementing_unit"))
+    return (hit["department"] or "") + (f"（实施 {unit}）" if unit else "")
 
 
 class ProjectsPane(Vertical):
@@ -160,7 +168,7 @@ class ProjectsPane(Vertical):
                     highlight(listed_name(hit["name"], hit.get("kind") == DEPARTMENT), event.searched),
                     hit["region"] or "",
                     hit["year"] or "",
-                    hit["department"] or "",
+                    _department(hit),
                     self._match(hit, event.searched),
                 )
                 for hit in event.hits

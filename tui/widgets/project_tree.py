@@ -19,7 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from kb.find.queries import ProjectRow, listed_name
-from kb.vocab.departments import department_spellings
+from kb.vocab.departments import department_spellings, unit_beside
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
@@ -41,9 +41,11 @@ def branch_order(key: Key) -> tuple:
 
 
 def _haystack(p: ProjectRow) -> str:
-    """What the filter searches: name (marked as shown), department (also by its short and full names, as a
-    department filter: 人社 finds 北京市人力资源和社会保障局), region and year, folded, one per line."""
-    return "\n".join(fold(str(v or "")) for v in (_name(p), _spellings(p.department), p.region, p.year))
+    """What the filter searches: name (marked as shown), department and the unit carrying the work out (also by
+    their short and full names, as a department filter: 人社 finds 北京市人力资源和社会保障局, 交警 the projects of
+    福州市公安局 its 交通管理支队 carries out), region and year, folded, one per line."""
+    values = (_name(p), _spellings(p.department), _spellings(p.unit), p.region, p.year)
+    return "\n".join(fold(str(v or "")) for v in values)
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +60,9 @@ def _name(p: ProjectRow) -> str:
 
 
 def _leaf(p: ProjectRow) -> Text:
-    return Text.assemble(shown(_name(p)), (f" ·{p.indicators}项", "dim"))
+    """A project's line: its name, its indicators, and the unit carrying it out where it is not its department."""
+    unit = unit_beside(p.department, p.unit)
+    return Text.assemble(shown(_name(p)), (f" ·{p.indicators}项" + (f" ·实施 {shown(unit)}" if unit else ""), "dim"))
 
 
 def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
