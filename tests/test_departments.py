@@ -12,7 +12,7 @@ from kb.find.queries import departments_named, list_projects
 from kb.find.search import Filters, search
 from kb.schema import migrate
 from test_same_tables import undo_v17
-from kb.vocab.departments import department_spellings
+from kb.vocab.departments import department_spellings, unit_beside
 
 DEPARTMENTS = [
     "西安市科学技术局",
@@ -141,3 +141,20 @@ def test_spellings_keep_the_text_first_and_spell_each_name_once():
     assert department_spellings("市委员会") == ["市委员会", "市委"]  # not 市委员会员会
     assert department_spellings("公安") == ["公安"]
     assert len(department_spellings("中共市委人社住建卫健发改文旅")) <= 16
+
+
+@pytest.mark.parametrize(
+    "department, unit",
+    [
+        ("福州市公安局", "福州市公安局本级"),  # the bureau's own budget unit
+        ("福州市民政局本级", "福州市民政局"),
+        ("福州市公安局", "福州市 公安局"),  # a space a PDF put in
+        ("福州市公安局", "同上"),
+        ("福州市公安局", "本单位"),
+        ("福州市公安局", "—"),
+    ],
+)
+def test_a_unit_that_is_its_department_is_not_shown_beside_it(department, unit):
+    """`实施 福州市公安局本级` or `实施 同上` under 福州市公安局 says nothing (the lists showed it as another unit)."""
+    assert unit_beside(department, unit) is None
+    assert unit_beside(department, "福州市公安局交通管理支队") == "福州市公安局交通管理支队"

@@ -10,6 +10,7 @@ country are here; a spelling is not matched inside another unit's full form (科
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 from kb.vocab.short_names import ShortNames
@@ -116,8 +117,18 @@ def department_sql(table: str, text: str, params: dict) -> str:
     return department_condition(table, text, slot)
 
 
+_SAME_UNIT = ("同上", "本单位", "本部门", "同主管部门", "无", "/", "-", "—", "——")  # written for the department itself
+_OWN_BUDGET = re.compile(r"(?:本级|[（(]本级[）)])$")  # 福州市民政局本级: the department's own budget unit
+
+
 def unit_beside(department: str | None, unit: str | None) -> str | None:
     """The unit carrying a project out (实施单位) where it is another unit than its department (主管部门), to show
     beside it: a department filter may have found the project by it (交警: 福州市公安局交通管理支队 under
-    福州市公安局)."""
-    return unit if unit and unit.strip() and unit.strip() != (department or "").strip() else None
+    福州市公安局). Not the department spelt with spaces or 本级, nor 同上, 本单位 and the like."""
+    bare = _bare(unit)
+    return unit if bare and bare not in _SAME_UNIT and bare != _bare(department) else None
+
+
+def _bare(unit: str | None) -> str:
+    """A unit's name without spaces and 本级 (as PDFs and heads print it)."""
+    return _OWN_BUDGET.sub("", re.sub(r"\s+", "", unit or ""))
