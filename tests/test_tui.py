@@ -679,7 +679,21 @@ async def test_tree_filter_finds_projects_by_the_unit_carrying_them_out():
         assert tree.filter("") == 3
         await pilot.pause()
         leaves = [str(node.label) for node in tree.root.children[0].children[0].children[0].children]
-        assert leaves == ["城市交通设施 ·10项 ·实施 福州市公安局交通管理支队", "办案经费 ·6项"]
+        assert leaves == ["城市交通设施 ·10项 ·实施 交通管理支队", "办案经费 ·6项"]  # (福州市公安局: its branch)
+
+
+def test_a_leaf_names_the_unit_without_what_its_branches_name():
+    """A tree 40 columns wide cut `·实施 福州市公安局交通管理支队` to `·实施 福州市公安`: the unit's head is the
+    department or region its branches name already."""
+    from tui.widgets.project_tree import _leaf
+
+    def leaf(department, unit):
+        return str(_leaf(ProjectRow(1, "经费", department, "烟台市", 2026, 6, unit=unit)))
+
+    assert leaf("福州市公安局", "福州市公安局交通管理支队") == "经费 ·6项 ·实施 交通管理支队"
+    assert leaf("烟台市民政局", "烟台市老年福利服务中心") == "经费 ·6项 ·实施 老年福利服务中心"
+    assert leaf("烟台市民政局", "中国烟台SOS儿童村") == "经费 ·6项 ·实施 中国烟台SOS儿童村"
+    assert leaf("烟台市民政局", "烟台市民政局") == "经费 ·6项"
 
 
 async def test_tree_opens_from_its_branches_before_the_projects_are_listed():
