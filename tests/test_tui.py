@@ -930,3 +930,13 @@ def test_chinese_no_name_holds_is_told_apart_from_a_match():
     )
     assert _only_near("患者满意度", [near]) and _only_near("患者满意度", [])
     assert not _only_near("患者满意度", [near, holding]) and not _only_near("myd", [near])
+
+
+def test_the_projects_tab_names_the_unit_under_the_department_without_what_the_row_shows():
+    """`福州市公安局（实施 福州市公安局交通管理支队）` took five lines of the 14-cell 部门 column at 120 columns, so
+    a screen showed six hits: the unit goes under the department, without the names the row shows (three lines)."""
+    from tui.panes.projects import _department
+
+    hit = {"department": "福州市公安局", "region": "福州市", "implementing_unit": "福州市公安局交通管理支队"}
+    assert str(_department(hit)) == "福州市公安局\n实施 交通管理支队"
+    assert str(_department({**hit, "implementing_unit": "福州市公安局本级"})) == "福州市公安局"

@@ -129,6 +129,16 @@ def unit_beside(department: str | None, unit: str | None) -> str | None:
     return unit if bare and bare not in _SAME_UNIT and bare != _bare(department) else None
 
 
+def unit_under(department: str | None, region: str | None, unit: str | None) -> str | None:
+    """unit_beside, without the department's or region's name at its head, for a narrow list that names them
+    already (交通管理支队 of 福州市公安局, 老年福利服务中心 of 烟台市)."""
+    unit = unit_beside(department, unit)
+    for head in (department, region):
+        if unit and head and unit.startswith(head) and len(unit) > len(head):
+            return unit.removeprefix(head)
+    return unit
+
+
 def _bare(unit: str | None) -> str:
     """A unit's name without spaces and 本级 (as PDFs and heads print it)."""
     return _OWN_BUDGET.sub("", re.sub(r"\s+", "", unit or ""))

@@ -21,7 +21,7 @@ from kb.find.project_search import count_projects, search_projects
 from kb.find.queries import DEPARTMENT, listed_name
 from kb.find.search import Filters, unspaced
 from kb.vocab.tokens import fold, query_words
-from kb.vocab.departments import unit_beside
+from kb.vocab.departments import unit_under
 from kb.vocab.text import shown
 from tui.data import Database
 from tui.messages import Catalog, OpenProject
@@ -56,11 +56,11 @@ def said(query: str) -> str:
     return " + ".join(map(repr, words)) if len(words) > 1 else repr(words[0])
 
 
-def _department(hit: dict) -> str:
-    """The department, and the unit carrying the work out where it is another (a department filter may have found
-    the project by it)."""
-    unit = unit_beside(hit["department"], hit.get("implementing_unit"))
-    return (hit["department"] or "") + (f"（实施 {unit}）" if unit else "")
+def _department(hit: dict) -> Text:
+    """The department, and under it the unit carrying the work out where it is another (a department filter may
+    have found the project by it), without the names the row shows already: the column is narrow."""
+    unit = unit_under(hit["department"], hit["region"], hit.get("implementing_unit"))
+    return Text.assemble(hit["department"] or "", (f"\n实施 {unit}", "dim") if unit else "")
 
 
 class ProjectsPane(Vertical):

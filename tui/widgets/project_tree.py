@@ -19,7 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from kb.find.queries import ProjectRow, listed_name
-from kb.vocab.departments import department_spellings, unit_beside
+from kb.vocab.departments import department_spellings, unit_under
 from kb.vocab.text import shown
 from kb.vocab.tokens import fold
 
@@ -61,18 +61,8 @@ def _name(p: ProjectRow) -> str:
 
 def _leaf(p: ProjectRow) -> Text:
     """A project's line: its name, its indicators, and the unit carrying it out where it is not its department."""
-    unit = _unit(p)
+    unit = unit_under(p.department, p.region, p.unit)
     return Text.assemble(shown(_name(p)), (f" ·{p.indicators}项" + (f" ·实施 {shown(unit)}" if unit else ""), "dim"))
-
-
-def _unit(p: ProjectRow) -> str | None:
-    """The unit carrying `p` out where it is not its department, without the department's or region's name at its
-    head (the branches above name them, and a narrow tree cuts the line's end: 交通管理支队 of 福州市公安局)."""
-    unit = unit_beside(p.department, p.unit)
-    for head in (p.department, p.region):
-        if unit and head and unit.startswith(head) and len(unit) > len(head):
-            return unit.removeprefix(head)
-    return unit
 
 
 def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
