@@ -50,32 +50,20 @@ SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "市委": ("市委员会",),
     "政协": ("政治协商会议",),
     "疾控": ("疾病预防控制",),
+    "共青团": ("共产主义青年团",),
+    "民革": ("国民党革命委员会",),
+    "民盟": ("民主同盟",),
+    "民建": ("民主建国会",),
+    "民进": ("民主促进会",),
+    "农工党": ("农工民主党",),
+    "台盟": ("台湾民主自治同盟",),
 }
 
 # Bodies whose full names hold 市委员会 (or whose short names hold 市委) but are not the Party's city committee: the
-# CPPCC, the Youth League (共青团北京市委员会, 团市委) and the eight democratic parties (民革北京市委员会 …).
+# CPPCC, the Youth League (共青团北京市委员会, 团市委) and the eight democratic parties (民革北京市委员会 …), each by
+# its short name and the full forms SHORT_NAMES gives it.
 OTHER_BODIES: dict[str, tuple[str, ...]] = {
-    "市委": (
-        "政治协商会议",
-        "政协",
-        "共青团",
-        "共产主义青年团",
-        "团市委",
-        "国民党革命委员会",
-        "民革",
-        "民主同盟",
-        "民盟",
-        "民主建国会",
-        "民建",
-        "民主促进会",
-        "民进",
-        "农工民主党",
-        "农工党",
-        "致公党",
-        "九三学社",
-        "台湾民主自治同盟",
-        "台盟",
-    )
+    "市委": ("政协", "共青团", "团市委", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
 }
 _NAMES = ShortNames(SHORT_NAMES)
 
@@ -84,7 +72,8 @@ def _other_bodies(text: str) -> list[str]:
     """The words of bodies whose full names hold a short name of `text` but are not its unit (政协…市委员会 for
     市委), unless `text` names them itself."""
     named = [short for short in OTHER_BODIES if short in text or any(form in text for form in SHORT_NAMES[short])]
-    return [word for short in named for word in OTHER_BODIES[short] if not any(w in text for w in OTHER_BODIES[short])]
+    words = {short: [w for body in OTHER_BODIES[short] for w in (body, *SHORT_NAMES.get(body, ()))] for short in named}
+    return [word for short in named for word in words[short] if not any(w in text for w in words[short])]
 
 
 def department_spellings(text: str) -> list[str]:
