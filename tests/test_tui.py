@@ -940,3 +940,19 @@ def test_the_projects_tab_names_the_unit_under_the_department_without_what_the_r
     hit = {"department": "福州市公安局", "region": "福州市", "implementing_unit": "福州市公安局交通管理支队"}
     assert str(_department(hit)) == "福州市公安局\n实施 交通管理支队"
     assert str(_department({**hit, "implementing_unit": "福州市公安局本级"})) == "福州市公安局"
+
+
+def test_the_project_card_names_the_unit_carrying_it_out():
+    """At 80 columns Browse's tree is 23 cells wide and shows no `·实施 …`: the card names the unit under 部门."""
+    from rich.console import Console
+
+    from tui.widgets.project_card import _head
+
+    def head(unit):
+        console = Console(width=60, record=True)
+        project = {"department": "福州市公安局", "region": "福州市", "year": 2026, "amount_wan": 1700}
+        console.print(_head({**project, "period": None, "overview": None, "goal": None, "implementing_unit": unit}))
+        return console.export_text()
+
+    assert "\n实施单位        福州市公安局交通管理支队\n" in head("福州市公安局交通管理支队")
+    assert "实施单位" not in head("福州市公安局本级")

@@ -15,6 +15,7 @@ from textual.geometry import Region, Spacing
 from textual.widgets import DataTable, Static
 from kb.find.outcomes import achieved_text, evaluation_line
 from kb.find.queries import DEPARTMENT, listed_name
+from kb.vocab.departments import unit_beside
 from kb.vocab.levels import short_level
 from kb.vocab.numbers import number, total
 from kb.vocab.text import shown
@@ -91,6 +92,7 @@ def _head(p: dict) -> Table:
         amount += f"  （原文 {p['amount_text']}）"
     for label, value in (
         ("部门", p["department"]),
+        ("实施单位", unit_beside(p["department"], p.get("implementing_unit"))),  # (a narrow tree cuts it off)
         ("地区", p["region"]),
         ("年度", number(p["year"])),
         ("本年金额(万元)", amount),
