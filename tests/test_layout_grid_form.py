@@ -2936,3 +2936,72 @@ def test_an_indicator_named_with_a_sign_off_word_after_other_words_stays_one():
         ("社会效益指标", "居民居住条件", "明显改善"),
     ]
     assert project.fields["填报人"] == "王芳"
+
+
+_GOAL_HEADER = ["一级指标", "二级指标", "三级指标", "指标值", "备注"]
+
+
+@pytest.mark.parametrize(
+    ("foot", "ends", "rest", "joined"),
+    [
+        (  # name and target broken, the level too ('生态效益指' ⏎ '标')
+            ["效益指标", "生态效益指", "按照年度计", "水源地保护", ""],
+            set(),
+            ["", "标", "划完成全部路段的日常巡查与养护", "范围内无新增污染源", ""],
+            ("按照年度计划完成全部路段的日常巡查与养护", "水源地保护范围内无新增污染源"),
+        ),
+        (  # a qualitative row, its target blank, the name's rest longer than a short one
+            ["产出指标", "质量指标", "供水工程水源保护区划", "", ""],
+            {0, 1},
+            ["", "", "定及标志设置规范化建设完成情况", "", ""],
+            ("供水工程水源保护区划定及标志设置规范化建设完成情况", ""),
+        ),
+        (  # the name broken, its target ended above
+            ["效益指标", "生态效益指标", "水源地保护范围内无新增污染源，水", "水质稳定", ""],
+            {0, 1, 3},
+            ["", "", "源涵养能力稳定提升", "", ""],
+            ("水源地保护范围内无新增污染源，水源涵养能力稳定提升", "水质稳定"),
+        ),
+        (  # a short name filling its narrow cell, its target too: a row of its own, its target blank, atop the page
+            ["产出指标", "质量指标", "道路完好率", "≥95%", ""],
+            {1},
+            ["", "", "农村公路养护巡查制度与病害台账建立及执行情况", "", ""],
+            None,
+        ),
+        (  # its levels printed again: a row of its own (a broken row's level ended above prints nothing more)
+            ["产出指标", "质量指标", "水质达标率", "100%", ""],
+            {0, 1, 3},
+            ["产出指标", "质量指标", "供水工程水源保护区划定及标志设置规范化建设完成情况", "", ""],
+            None,
+        ),
+    ],
+    ids=["name and target", "blank target", "name alone", "row of its own", "levels again"],
+)
+def test_a_goal_tables_row_word_broke_over_a_page_with_a_long_rest(foot, ends, rest, joined):
+    """A Word goal table (no weights) printed by LibreOffice, a row broken by the page (each part closed by its own
+    rules): the cells the PDF reader saw run on to the page's foot (`Row.ends`: no short last line) go on atop the
+    next page, the rest's text under them alone and in each of them but a level's. The rest was an indicator of its
+    own, a name's rest over 6 characters or a target's beside it (6 of 24 prints of review 55b)."""
+    edges = (56.7, 130.0, 210.0, 300.0, 400.0)
+    table = paged(
+        [*[row[1:] for row in head("甲")], _GOAL_HEADER, ["产出指标", "数量指标", "养护里程", "≥120公里", ""], foot],
+        [rest, ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", ""]],
+        edges=(edges, edges),
+    )
+    table[6].ends = frozenset(ends)
+    got = [(i.name, i.operator + i.target + i.unit) for i in grid_form.parse(table).projects[0].indicators]
+    whole = [joined] if joined else [(foot[2], foot[3]), (rest[2], "")]
+    assert got == [("养护里程", "≥120公里"), *whole, ("群众满意度", "≥90%")]
+
+
+def test_a_row_after_a_broken_row_made_whole_is_its_own():
+    """The row after a row the page broke and `_rejoined` made whole ('质量指' | '制度建' ⏎ '标' | '设'), both their
+    targets blank, is an indicator of its own: the whole row ends atop the next page, nothing of it goes on."""
+    edges = (56.7, 130.0, 210.0, 300.0, 400.0)
+    table = paged(
+        [*[row[1:] for row in head("甲")], _GOAL_HEADER, ["产出指标", "质量指", "制度建", "", ""]],
+        [["", "标", "设", "", ""], ["", "", "供水工程水源保护区划定及标志设置规范化建设完成情况", "", ""]],
+        edges=(edges, edges),
+    )
+    got = [(i.level2, i.name, i.target) for i in grid_form.parse(table).projects[0].indicators]
+    assert got == [("质量指标", "制度建设", ""), ("质量指标", "供水工程水源保护区划定及标志设置规范化建设完成情况", "")]

@@ -426,7 +426,7 @@ def _rejoined(rows: list[Row]) -> list[Row]:
                     a if k in whole else a + "\n" + b if b.strip() else a
                     for k, (a, b) in enumerate(zip(out[last].cells, row.cells))
                 ]
-                out[last] = replace(out[last], cells=cells)
+                out[last] = replace(out[last], cells=cells, ends=frozenset(range(len(cells))))  # (none goes on)
                 continue
         if rests and row.page == page:
             rests = {j: rest for j, rest in rests.items() if j < len(row.cells) and row.cells[j] == rest[0]}
@@ -1142,7 +1142,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
             found
             and not outside
             and (not _name_ended(above, table, cell(cells, "name")) or _unweighed_rest(cells, columns, found[-1]))
-            and _rest_of_a_row(row, cells, columns, before, (level1, level2), above=found[-1].name)
+            and _rest_of_a_row(
+                row, cells, columns, before, (level1, level2), above=found[-1].name, cut=_ran_on(above, table, cells)
+            )
         ):
             found[-1].name = joined(found[-1].name + "\n" + cell(cells, "name"))  # its name wrapped over the page
             _notes_go_on(found[-1], table, cells)  # and its note, beside it
@@ -1160,7 +1162,9 @@ def indicators(form: _Form) -> list[RawIndicator]:
         if (
             found
             and not outside
-            and _rest_of_cells(row, cells, columns, before, (level1, level2), whole_before, found[-1])
+            and _rest_of_cells(
+                row, cells, columns, before, (level1, level2), whole_before, found[-1], _ran_on(above, table, cells)
+            )
         ):
             last = found[-1]  # its name, target and actual wrapped over the page
             last.name = joined(last.name + "\n" + cell(cells, "name"))
@@ -1264,6 +1268,7 @@ def _rest_of_a_row(
     levels: tuple[str, str],
     field: str = "name",
     above: str = "",
+    cut: bool = False,
 ) -> bool:
     """Whether a PDF's row is the rest of the row before, broken by the page ('资金拨付及 | 100% | 10' at the foot,
     '时率' at the top of the next page, where Word lets a row break, or a report system closes each part): a short
@@ -1271,7 +1276,8 @@ def _rest_of_a_row(
     above). A target without a name is no indicator of its own, whatever its length, nor is a name alone in a
     self-evaluation's table, whose indicators each give what was achieved (实际完成值), nor a longer name closing a
     bracket the name `above` leaves open ('道路维修养护面积（含人行' and '道、非机动车道）') or opening one of its own
-    (`_QUALIFIER`: '举办公益性文化活动场次' and '（含线上直播、线下演出及讲座）')."""
+    (`_QUALIFIER`: '举办公益性文化活动场次' and '（含线上直播、线下演出及讲座）'), nor one the reader saw the name
+    above run on to its page's foot (`cut`, `_ran_on`: '供水工程水源保护区划' and '定及标志设置规范化建设完成情况')."""
     if not row.page or row.page == page:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
@@ -1279,7 +1285,7 @@ def _rest_of_a_row(
         return False
     long = field == "name" and len(cells[columns["name"]]) > _REST_CHARS and "actual" not in columns
     rest = cells[columns["name"]]
-    if long and not _closes_bracket(above, rest) and not _QUALIFIER.match(rest):
+    if long and not cut and not _closes_bracket(above, rest) and not _QUALIFIER.match(rest):
         return False
     return all(cells[columns[field]] == level for field, level in zip(("level1", "level2"), levels) if field in filled)
 
@@ -1319,6 +1325,21 @@ def _unweighed_rest(cells: list[str], columns: dict[str, int], last: RawIndicato
     return not weight and key(cells[columns["name"]]) != key(last.name)
 
 
+def _ran_on(row: Row | None, table: _Header, cells: list[str]) -> bool:
+    """Whether the next page's first row (`cells`) holds the rests of the cells of the row at the page's foot that ran
+    on to it, a PDF's ruled row (`Row.edges`: the reader knows where each cell's text ends) broken by the page: text
+    only in cells that ran on (text ending on no short line, `Row.ends`: Word breaks a row's cells after a full
+    line, and prints nothing more of a cell that ended; a level printed again atop the page is a row's own), and in
+    each of them but a level's (a narrow level cell's word fills its line: '产出指标'). A target that ended above
+    ('道路完好率 | ≥95%', the name filling a narrow column) makes a name alone atop the page an indicator of its own."""
+    if row is None or not row.edges or len(row.cells) != table.width or len(cells) != table.width:
+        return False
+    levels = {table.columns[field] for field in ("level1", "level2") if field in table.columns}
+    ran_on = {j for j, text in enumerate(row.cells) if text.strip() and j not in row.ends}
+    filled = {j for j, text in enumerate(cells) if text}
+    return bool(filled) and filled <= ran_on and ran_on - levels <= filled
+
+
 def _name_ended(row: Row | None, table: _Header, rest: str) -> bool:
     """Whether the row's name ends on a short line at its page's foot (the PDF reader's `Row.ends`): the page break
     cut nothing of it, and a name alone atop the next page is an indicator of its own (its target, actual and score
@@ -1347,6 +1368,7 @@ def _rest_of_cells(
     levels: tuple[str, str],
     target: str,
     last: RawIndicator,
+    cut: bool = False,
 ) -> bool:
     """Whether a self-evaluation's row atop a page is the rest of several cells of the row before, broken by the
     page (Word lets a row break: '道路日常 | ≥1250万 | 1268万平 | 6 | 6' at the foot, '养护面积 | 平方米 | 方米'
@@ -1355,15 +1377,21 @@ def _rest_of_cells(
     fields (a weight, a score, whose one line stayed above), its levels, if printed, the same as above, and no
     target or actual a value of its own (`_new_value`: '≥100' and '≥2'). Only a row above with a weight or a score
     tells several fields' rests from an indicator: in a table without them (a department's 自评表 of name, target
-    and actual), every row has nothing in its other fields, and a whole row atop a page is one of its own."""
-    if not row.page or row.page == page or "actual" not in columns or columns["actual"] == columns.get("target"):
+    and actual), every row has nothing in its other fields, and a whole row atop a page is one of its own; so does
+    the reader having seen each of those cells above run on to its page's foot (`cut`, `_ran_on`), also in a goal
+    table ('受益人 | ≥3.5' at the foot, '口 | 万人' atop the next page)."""
+    if not row.page or row.page == page or columns.get("actual", -1) == columns.get("target"):
+        return False
+    if "actual" not in columns and not cut:
         return False
     filled = {field for field, j in columns.items() if j < len(cells) and cells[j]}
     parts = filled & {"name", "target", "actual"}
     if not (len(parts) >= 2 or parts == {"actual"}) or filled - parts - {"level1", "level2"}:
         return False
-    if len(parts) >= 2 and not any(
-        field in columns and value for field, value in (("weight", last.weight), ("score", last.score))
+    if (
+        len(parts) >= 2
+        and not cut
+        and not any(field in columns and value for field, value in (("weight", last.weight), ("score", last.score)))
     ):
         return False
     for part, before in (("target", target), ("actual", last.actual)):
