@@ -3005,3 +3005,25 @@ def test_a_row_after_a_broken_row_made_whole_is_its_own():
     )
     got = [(i.level2, i.name, i.target) for i in grid_form.parse(table).projects[0].indicators]
     assert got == [("质量指标", "制度建设", ""), ("质量指标", "供水工程水源保护区划定及标志设置规范化建设完成情况", "")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["单位负责人：张华　填报人：李四　联系电话：0791-", "86661234"],
+        ["单位负责人：张华填报人：李四联系电", "话：0791-86661234"],
+    ],
+    ids=["phone cut", "label cut"],
+)
+def test_a_sign_off_line_the_print_wrapped_is_one(lines):
+    """A sign-off paragraph under a Word table, LibreOffice's print wrapping it over two lines: one sign-off, its
+    phone whole ('0791-' ⏎ '86661234' was lost with the line) and the label cut at the line's end one ('李四联系电'
+    was 填报人's value)."""
+    table = [*head("甲"), HEADER, ["", "产出指标", "数量指标", "培训人次", "≥500人次"], [lines[0]], [lines[1]]]
+    project = grid_form.parse(rows(table)).projects[0]
+    assert [i.name for i in project.indicators] == ["培训人次"]
+    assert {label: project.fields.get(label) for label in ("单位负责人", "填报人", "联系电话")} == {
+        "单位负责人": "张华",
+        "填报人": "李四",
+        "联系电话": "0791-86661234",
+    }

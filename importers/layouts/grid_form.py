@@ -626,7 +626,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = _new(found, [row], title, unit)
             elif money_header(row.cells):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
-            elif form.tail or _is_tail(row):
+            elif form.tail or _is_tail(row) or n + 1 < len(paired) and _wrapped_sign_off(row, paired[n + 1][0]):
                 form.tail.append(row)
             else:
                 form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
@@ -822,6 +822,26 @@ def _split_code(text: str) -> tuple[str, str]:
 _NUMBERING = re.compile(r"\d{1,2}(?:[.．]\d{1,2})*[.．、]?")  # a row's 序号 giving the tree: 1 / 1.1 / 1.1.1
 
 
+def _wrapped_sign_off(row: Row, below: Row) -> bool:
+    """Whether a line alone and the line alone under it are one sign-off line the print wrapped (LibreOffice's
+    paragraph under a Word table: '单位负责人：张华　填报人：李四　联系电话：0791-' ⏎ '86661234', or '…李四联系电' ⏎
+    '话：0791-86661234'): the two run together read as a sign-off (`columns.sign_off`), the lower one alone does not."""
+    if len(row.cells) != 1 or len(below.cells) != 1 or row.page != below.page or _signed(below) is not None:
+        return False
+    return sign_off([row.cells[0].strip() + below.cells[0].strip()]) is not None
+
+
+def _unwrapped(tail: list[Row]) -> list[Row]:
+    """The rows under the table, each sign-off line the print wrapped one again (`_wrapped_sign_off`)."""
+    out: list[Row] = []
+    for row in tail:
+        if out and _wrapped_sign_off(out[-1], row):
+            out[-1] = replace(out[-1], cells=[out[-1].cells[0].strip() + row.cells[0].strip()])
+            continue
+        out.append(row)
+    return out
+
+
 def _signed(row: Row) -> list[tuple[str, str]] | None:
     """A row of the form's sign-off (`columns.sign_off`) as its labels and values, across its cells or a line."""
     return sign_off(_cells(row))
@@ -917,7 +937,7 @@ def _project(form: _Form) -> RawProject:
     unit = money.unit or blocks.unit
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
-    for row in form.tail:
+    for row in _unwrapped(form.tail):
         signed = _signed(row)  # '填表人：李明　联系电话：…' under the table: each its own field
         for label, value in signed or _tail_pairs(row, form.header):
             if value:
