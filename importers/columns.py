@@ -792,7 +792,7 @@ def placeholder(name: str, target: str, weight: str, weighted: bool) -> bool:
 # before a label its own ('项目联系人'), a note of its seal or signature after it ('填报单位（盖章）')
 _SIGN_WORDS = (
     "联系人及电话|联系人及联系电话|联系电话|联系方式|联系人|填报人|填表人|审核人|复核人|经办人|单位负责人|负责人|"
-    "填报日期|填表日期|审核日期|填报单位|填表单位"
+    "填报日期|填表日期|审核日期|填报单位|填表单位|领导|日期"
 )
 _SIGN_WORD = re.compile(rf"(?:{_SIGN_WORDS})(?:[（(](?:盖章|签字|签章|签名|公章)[）)])?")
 # whose sign-off a label names, before its word ('项目联系人', '部门审核人'); other words before it make an indicator's
@@ -812,11 +812,16 @@ _SIGN_VALUE = re.compile(
 )
 
 
-def sign_off(cells: list[str]) -> list[tuple[str, str]] | None:
+def sign_off(cells: list[str], indicator: tuple[int, int] | None = None) -> list[tuple[str, str]] | None:
     """A row of a form's sign-off as its labels and values: labels from the sign-off's words matched ignoring spaces
-    ('填 报 人', '填报单位（盖章）', '联系人及电话'), each in a cell before its value's (填报人 | 王芳 | 审核人) or with
-    its value after a colon ('填报人：王芳审核人：李强', the space the print lost); every value a person, a phone, a
-    date or a unit (or blank). None for any other row: an indicator ('联系人（户）覆盖率 | ≥95%') among them."""
+    ('填 报 人', '填报单位（盖章）', '联系人及电话', '分管领导', '日期'), each in a cell before its value's
+    (填报人 | 王芳 | 审核人) or with its value after a colon ('填报人：王芳审核人：李强', the space the print
+    lost); every value a person, a phone, a date or a unit (or blank). None for any other row: an indicator
+    ('联系人（户）覆盖率 | ≥95%') among them, and a row laid out as the table's indicators (`indicator`: their
+    name's and target's columns) under levels written once above it ('| | 项目负责人 | 到位', '| | 分管领导 |
+    明确': a short value reads as a person)."""
+    if indicator is not None and _indicator_shaped(cells, *indicator):
+        return None
     tokens: list[tuple[bool, str]] = []  # (a label, its text) in the row's order
     texts = [_HAN_GAP.sub("", clean(cell).strip()) for cell in cells]
     for cell in (text for j, text in enumerate(texts) if text and (not j or text != texts[j - 1])):  # merged: once
@@ -846,3 +851,11 @@ def sign_off(cells: list[str]) -> list[tuple[str, str]] | None:
             return None
         pairs.append((squash(text), "" if value == _DATE_BLANK else value))
     return pairs or None
+
+
+def _indicator_shaped(cells: list[str], name: int, target: int) -> bool:
+    """Whether a row's text starts in the indicator name's column, after the columns before it (its levels) left
+    blank, and has a value in the target's: an indicator row under levels written once above it."""
+    texts = [clean(cell).strip() for cell in cells]
+    first = next((j for j, text in enumerate(texts) if text), len(texts))
+    return 0 < name == first < target < len(texts) and bool(texts[target])

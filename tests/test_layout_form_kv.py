@@ -684,3 +684,21 @@ def test_a_name_alone_atop_a_page_stays_an_indicator(ends, top):
     reader does not know (no rules): an indicator of its own, its target blank."""
     [project] = _paged_form(["产出指标", "数量指标", "第9类服务开展次", "≥18次"], ends, ["", "", top, ""]).projects
     assert [(i.name, i.target) for i in project.indicators][1:3] == [("第9类服务开展次", "≥18次"), (top, "")]
+
+
+def test_an_owners_row_under_levels_written_once_is_no_sign_off():
+    """'| | 分管领导 | 明确' in a Word form of 4 columns, its levels written once above it: an indicator laid out as
+    the table's, not the sign-off (which ended the table there, the indicators after it lost); 分管领导 under the
+    table is the sign-off's."""
+    doc = parse(
+        "项目名称：\t基层党建\t预算单位：\t某县委组织部\n年度绩效目标：\t完成阵地建设\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t质量指标\t项目负责人\t到位\n"
+        "\t\t分管领导\t明确\n满意度指标\t服务对象满意度指标\t党员满意度\t≥90%\n分管领导\t王强\t日期\t2026年1月8日\n"
+    )
+    [project] = doc.projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("项目负责人", "到位"),
+        ("分管领导", "明确"),
+        ("党员满意度", "≥90%"),
+    ]
+    assert (project.fields["分管领导"], project.fields["日期"]) == ("王强", "2026年1月8日")

@@ -3027,3 +3027,27 @@ def test_a_sign_off_line_the_print_wrapped_is_one(lines):
         "填报人": "李四",
         "联系电话": "0791-86661234",
     }
+
+
+def test_an_owners_row_with_a_short_value_under_levels_written_once_is_an_indicator():
+    """'| | | 项目负责人 | 到位' and '| | | 分管领导 | 明确', their levels written once above them: indicators laid out
+    as the table's (the name in its column, the value in the target's), though a short value reads as a person: the
+    first was taken for the sign-off, and it and every indicator after it lost. The sign-off under the table names
+    分管领导 and a bare 日期 (they were no labels)."""
+    table = [
+        *head("甲"),
+        HEADER,
+        ["", "产出指标", "质量指标", "工程验收合格率", "=100%"],
+        ["", "", "", "项目负责人", "到位"],
+        ["", "", "", "分管领导", "明确"],
+        ["", "效益指标", "社会效益指标", "居民居住条件", "明显改善"],
+        ["分管领导", "王强", "日期", "2026年1月8日", ""],
+    ]
+    project = grid_form.parse(rows(table)).projects[0]
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("质量指标", "工程验收合格率", "=100%"),
+        ("质量指标", "项目负责人", "到位"),
+        ("质量指标", "分管领导", "明确"),
+        ("社会效益指标", "居民居住条件", "明显改善"),
+    ]
+    assert (project.fields["分管领导"], project.fields["日期"]) == ("王强", "2026年1月8日")

@@ -251,7 +251,7 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
             break  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
         if row.blank:
             continue
-        if indicators and (pairs := sign_off(row.cells)):
+        if indicators and (pairs := sign_off(row.cells, (columns["name"], columns["target"]))):
             signed.update((label, value) for label, value in pairs if value)
             continue
         if signed:

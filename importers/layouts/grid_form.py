@@ -355,9 +355,9 @@ def _may_start_form(row: Row) -> bool:
     return "&" in chars or any(label <= chars for label in _FORM_LABELS)
 
 
-def _is_tail(row: Row) -> bool:
+def _is_tail(row: Row, header: _Header | None = None) -> bool:
     values = spread_values(row.cells)
-    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row) is not None
+    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header) is not None
 
 
 def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
@@ -626,7 +626,7 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = _new(found, [row], title, unit)
             elif money_header(row.cells):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
-            elif form.tail or _is_tail(row) or n + 1 < len(paired) and _wrapped_sign_off(row, paired[n + 1][0]):
+            elif form.tail or _is_tail(row, form.header) or _wraps_on(row, paired[n + 1 : n + 2]):
                 form.tail.append(row)
             else:
                 form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
@@ -831,6 +831,11 @@ def _wrapped_sign_off(row: Row, below: Row) -> bool:
     return sign_off([row.cells[0].strip() + below.cells[0].strip()]) is not None
 
 
+def _wraps_on(row: Row, below: list[tuple[Row, _Header | None]]) -> bool:
+    """`_wrapped_sign_off` with the row under it, if any."""
+    return bool(below) and _wrapped_sign_off(row, below[0][0])
+
+
 def _unwrapped(tail: list[Row]) -> list[Row]:
     """The rows under the table, each sign-off line the print wrapped one again (`_wrapped_sign_off`)."""
     out: list[Row] = []
@@ -842,9 +847,12 @@ def _unwrapped(tail: list[Row]) -> list[Row]:
     return out
 
 
-def _signed(row: Row) -> list[tuple[str, str]] | None:
-    """A row of the form's sign-off (`columns.sign_off`) as its labels and values, across its cells or a line."""
-    return sign_off(_cells(row))
+def _signed(row: Row, header: _Header | None = None) -> list[tuple[str, str]] | None:
+    """A row of the form's sign-off (`columns.sign_off`) as its labels and values, across its cells or a line; none
+    laid out as the `header`'s indicator rows ('| | 项目负责人 | 到位', its levels written once above)."""
+    cells = _cells(row)
+    columns = header.columns if header is not None and len(cells) == header.width else {}
+    return sign_off(cells, (columns["name"], columns["target"]) if "name" in columns and "target" in columns else None)
 
 
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
@@ -938,7 +946,7 @@ def _project(form: _Form) -> RawProject:
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in _unwrapped(form.tail):
-        signed = _signed(row)  # '填表人：李明　联系电话：…' under the table: each its own field
+        signed = _signed(row, form.header)  # '填表人：李明　联系电话：…' under the table: each its own field
         for label, value in signed or _tail_pairs(row, form.header):
             if value:
                 project.fields[label] = value
