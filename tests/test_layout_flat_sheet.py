@@ -825,3 +825,23 @@ def test_an_indicator_named_with_a_sign_off_word_after_other_words_is_no_sign_of
     assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
         ("老旧小区改造", ["工程验收合格率", "明确项目负责人", "公开投诉联系电话"])
     ]
+
+
+def test_a_sheets_sign_off_gives_each_of_its_projects_fields():
+    """The sheet's sign-off under its projects (填报人 | 王芳 | 审核人 | 李强, 联系人 | 张三 | 联系电话 | …): each
+    project's fields, as a form's sign-off is its project's (it was dropped); an owner's row laid out as the
+    indicators ('| | | 分管领导 | 明确', its project and levels written once above) stays an indicator."""
+    doc = parse(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "\t\t\t分管领导\t明确\n"
+        "养老服务\t产出指标\t数量指标\t服务人次\t≥500人次\n"
+        "填报人\t王芳\t审核人\t李强\t\n"
+        "联系人\t张三\t联系电话\t0791-86661234\t\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("送戏下乡", ["演出场次", "分管领导"]),
+        ("养老服务", ["服务人次"]),
+    ]
+    fields = {"填报人": "王芳", "审核人": "李强", "联系人": "张三", "联系电话": "0791-86661234"}
+    assert all(p.fields == fields for p in doc.projects)

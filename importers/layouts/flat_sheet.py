@@ -362,6 +362,9 @@ def parse(rows: list[Row]) -> RawDocument:
     department = ""
     levels = ["", ""]
     above: dict[str, str] = {}  # the head cells of the last project's first row
+    unsigned = 0  # the projects from here on are under no sign-off yet
+    signed: list[RawProject] = []  # the projects the sign-off being read closes
+    shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
     for row in _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols):
         if _not_data(row):
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
@@ -374,8 +377,14 @@ def parse(rows: list[Row]) -> RawDocument:
             department = head["department"]
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
-        if doc.projects and sign_off(row.cells):
-            continue  # the sheet's sign-off under its projects (填 报 人 | 王芳 | 审核人 | 李强): no project of its own
+        if doc.projects and (pairs := sign_off(cells, shape)):
+            # the sheet's sign-off under its projects (填 报 人 | 王芳 | 审核人 | 李强): each project's fields, as a
+            # form's, not a project of its own
+            signed, unsigned = signed or doc.projects[unsigned:], len(doc.projects)
+            for project in signed:
+                project.fields.update((label, value) for label, value in pairs if value)
+            continue
+        signed = []
         if not name and doc.projects and head.get("amount") and above.get("amount") not in ("", head["amount"]):
             # a block of its own (an amount, a goal) under the name cell above, which spans several of them and
             # printed its name on an earlier page: a project of that name
