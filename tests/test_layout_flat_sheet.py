@@ -845,3 +845,35 @@ def test_a_sheets_sign_off_gives_each_of_its_projects_fields():
     ]
     fields = {"填报人": "王芳", "审核人": "李强", "联系人": "张三", "联系电话": "0791-86661234"}
     assert all(p.fields == fields for p in doc.projects)
+
+
+@pytest.mark.parametrize(
+    ("ends", "rest", "joined"),
+    [({1, 2}, "建立及执行情况", True), ({1, 2, 3}, "建立及执行情况", False), ({1, 2}, "", False)],
+    ids=["ran on", "name ended", "no rest"],
+)
+def test_a_qualitative_row_word_broke_over_a_page_is_one_indicator(ends, rest, joined):
+    """A flat Word table's qualitative row (its target blank) broken by the page: its name's rest atop the next page
+    goes on in it where the PDF reader saw the name run on to the foot (a ruled row, `Row.edges`, the name's last
+    line full); it was an indicator of its own (only a row with a target went on). Where the name ended on a short
+    line, the row atop is one of its own."""
+    from importers.records import Row
+
+    edges = (56.7, 150.0, 220.0, 290.0, 420.0)
+    rows = [
+        Row(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], 1, page=1, edges=edges),
+        Row(["农村公路养护", "产出指标", "数量指标", "养护里程", "≥120公里"], 2, page=1, edges=edges),
+        Row(
+            ["农村公路养护", "产出指标", "质量指标", "养护巡查制度与病害台账", ""],
+            3,
+            page=1,
+            edges=edges,
+            ends=frozenset(ends),
+        ),
+        Row(["", "", "", rest or "群众满意度", "" if rest else "≥90%"], 4, page=2, edges=edges),
+    ]
+    [project] = flat_sheet.parse(rows).projects
+    names = [i.name for i in project.indicators]
+    assert names[1:] == (
+        ["养护巡查制度与病害台账建立及执行情况"] if joined else ["养护巡查制度与病害台账", rest or "群众满意度"]
+    )

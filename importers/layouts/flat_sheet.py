@@ -465,11 +465,24 @@ def _goes_on(above: Row, row: Row, cols: _Columns) -> bool:
     now, before = _aligned(row, cols), _aligned(above, cols)
     ended = {j + cols.width - len(above.cells) for j in above.ends}
     fields = {**cols.project, **cols.indicator}
-    if not (_cells(now, cols.indicator).get("name") and _cells(before, cols.indicator).get("target")):
+    if not _cells(now, cols.indicator).get("name"):
+        return False
+    if not _cells(before, cols.indicator).get("target") and not _all_ran_on(above, before, now, ended, cols):
         return False
     if any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
         return False
     return all(before[j] and j not in ended and text != before[j] for j, text in enumerate(now) if text)
+
+
+def _all_ran_on(above: Row, before: list[str], now: list[str], ended: set[int], cols: _Columns) -> bool:
+    """For a row above without a target (a qualitative row left blank): whether the reader knows where its cells
+    end (a PDF's ruled row, `Row.edges`) and each of its indicator cells running on to the page's foot but a
+    level's (a narrow level cell's word fills its line, as a project's name its cell) has its rest atop the next
+    page: the row broken by the page, not a row of its own, its target blank too, under a name that filled its last
+    line."""
+    fields = {j for field, j in cols.indicator.items() if field not in ("level1", "level2")}
+    ran_on = {j for j, text in enumerate(before) if text and j not in ended and j in fields}
+    return bool(above.edges) and all(now[j] for j in ran_on)
 
 
 def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
