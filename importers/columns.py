@@ -819,9 +819,7 @@ def sign_off(cells: list[str], indicator: tuple[int, int] | None = None) -> list
     lost); every value a person, a phone, a date or a unit (or blank). None for any other row: an indicator
     ('联系人（户）覆盖率 | ≥95%') among them, and a row laid out as the table's indicators (`indicator`: their
     name's and target's columns) under levels written once above it ('| | 项目负责人 | 到位', '| | 分管领导 |
-    明确': a short value reads as a person)."""
-    if indicator is not None and _indicator_shaped(cells, *indicator):
-        return None
+    明确': a short value reads as a person), if it gives one label only ('| | 填报人：王芳 | 审核人：李强' is one)."""
     tokens: list[tuple[bool, str]] = []  # (a label, its text) in the row's order
     texts = [_HAN_GAP.sub("", clean(cell).strip()) for cell in cells]
     for cell in (text for j, text in enumerate(texts) if text and (not j or text != texts[j - 1])):  # merged: once
@@ -850,6 +848,8 @@ def sign_off(cells: list[str], indicator: tuple[int, int] | None = None) -> list
         if value and not _SIGN_VALUE.fullmatch(value):
             return None
         pairs.append((squash(text), "" if value == _DATE_BLANK else value))
+    if len(pairs) == 1 and indicator is not None and _indicator_shaped(cells, *indicator):
+        return None
     return pairs or None
 
 

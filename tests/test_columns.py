@@ -257,3 +257,17 @@ def test_a_sign_off_row_its_dates_left_blank_or_without_a_day(cells, pairs):
     """A sign-off's date left to be filled in ('　年　月　日') is no value; a date without its day is one: the row
     was no sign-off. An indicator's own words before a sign-off word make no label."""
     assert sign_off(cells) == pairs
+
+
+@pytest.mark.parametrize(
+    ("cells", "pairs"),
+    [
+        (["", "", "项目负责人", "到位"], None),
+        (["", "", "填报人：王芳", "审核人：李强"], [("填报人", "王芳"), ("审核人", "李强")]),
+        (["", "", "填报人", "王芳", "联系电话：0791-86661234"], [("填报人", "王芳"), ("联系电话", "0791-86661234")]),
+    ],
+)
+def test_a_row_laid_out_as_an_indicator_is_the_sign_off_with_several_labels(cells, pairs):
+    """A row starting in the indicator name's column with a value in the target's is an indicator if it gives one
+    label ('项目负责人 | 到位'), the sign-off if several (an Excel sheet's sign-off typed in from that column)."""
+    assert sign_off(cells, (2, 3)) == pairs

@@ -702,3 +702,17 @@ def test_an_owners_row_under_levels_written_once_is_no_sign_off():
         ("党员满意度", "≥90%"),
     ]
     assert (project.fields["分管领导"], project.fields["日期"]) == ("王强", "2026年1月8日")
+
+
+def test_a_sign_off_row_of_several_labels_from_the_names_column_is_the_sign_off():
+    """A sheet's sign-off typed in from the indicator name's column ('| | 填报人：王芳 | 联系电话：…', its first
+    cells blank), several labels: the sign-off, not an indicator laid out as the table's (only a row of one label
+    may be one, '| | 项目负责人 | 到位')."""
+    doc = parse(
+        "项目名称：\t基层党建\t预算单位：\t某县委组织部\n年度绩效目标：\t完成阵地建设\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t质量指标\t项目负责人\t到位\n"
+        "满意度指标\t服务对象满意度指标\t党员满意度\t≥90%\n\t\t填报人：王芳\t联系电话：0791-86661234\n"
+    )
+    [project] = doc.projects
+    assert [(i.name, i.target) for i in project.indicators] == [("项目负责人", "到位"), ("党员满意度", "≥90%")]
+    assert (project.fields["填报人"], project.fields["联系电话"]) == ("王芳", "0791-86661234")
