@@ -716,3 +716,23 @@ def test_a_sign_off_row_of_several_labels_from_the_names_column_is_the_sign_off(
     [project] = doc.projects
     assert [(i.name, i.target) for i in project.indicators] == [("项目负责人", "到位"), ("党员满意度", "≥90%")]
     assert (project.fields["填报人"], project.fields["联系电话"]) == ("王芳", "0791-86661234")
+
+
+def test_a_qualitative_row_broken_by_the_page_is_one():
+    """A qualitative row (its target blank) of a ruled Word form whose cells the reader saw each run on to the page's
+    foot (`Row.edges`, no `Row.ends`): the name alone atop the next page is its rest, however long; the row under
+    that rest, its levels merged above, is an indicator of its own."""
+    from importers.records import Row
+
+    page1 = [["项目名称：", "丁项目", "丁项目", "丁项目"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    page1 += [["产出指标", "数量指标", "第1类服务开展次数", "≥10次"]]
+    page1 += [["效益指标", "可持续影响指标", "管护责任落实到村", ""]]
+    page2 = [["", "", "到人并建立管护台账", ""], ["", "", "形成常态化管护机制", ""]]
+    made = [Row(cells, n, page=1) for n, cells in enumerate(page1, 1)]
+    made[-1].edges = (80.0, 160.0, 240.0, 320.0)
+    doc = LAYOUT.parse(made + [Row(cells, n, page=2) for n, cells in enumerate(page2, len(page1) + 1)])
+    assert [(i.name, i.level2) for i in doc.projects[0].indicators] == [
+        ("第1类服务开展次数", "数量指标"),
+        ("管护责任落实到村到人并建立管护台账", "可持续影响指标"),
+        ("形成常态化管护机制", "可持续影响指标"),
+    ]

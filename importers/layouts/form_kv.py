@@ -264,6 +264,7 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):
             indicators[-1].name = joined(indicators[-1].name + "\n" + rest[0])
+            above = None  # a row made whole ends atop the page: the rows under it are their own
             continue
         above = row
         if new1 is not None:
@@ -283,19 +284,24 @@ _REST_CHARS = 6  # the rest of a name a page break cut off is short ('数'); a l
 
 def _rest_of_name(row: Row, above: Row | None, columns: dict[str, int], read: _Read) -> bool:
     """Whether a PDF's row atop a page is the rest of the name of the row above, which Word broke over the page: a
-    name alone in its column, no level, no target, under a row whose cells the PDF reader saw end (`Row.ends`) and
-    whose name did not end on a short line, and short ('第9类服务开展次' over '数'); or a qualifier alone in its
-    bracket ('（含线上直播）', a line of its own in the Word cell) whatever the line above. A longer name is an
-    indicator of its own (its target blank)."""
+    name alone in its column, no level, no target, under a row whose cells the PDF reader saw end (`Row.ends`, or
+    its ruled cells' edges: each cell with text ran on) and whose name did not end on a short line, and short
+    ('第9类服务开展次' over '数') or under a qualitative row, its target left blank ('管护责任落实到村' over
+    '到人并建立台账'); or a qualifier alone in its bracket ('（含线上直播）', a line of its own in the Word cell)
+    whatever the line above. A longer name under a target is an indicator of its own (its target blank)."""
     new1, new2, values = read
-    if above is None or not row.page or not above.page or row.page == above.page or not above.ends:
+    if above is None or not row.page or not above.page or row.page == above.page or not (above.ends or above.edges):
         return False
     name = columns["name"]
     alone = len(values) == 1 and name < len(row.cells) and clean(row.cells[name]) == values[0]
     if new1 is not None or new2 is not None or not alone:
         return False
     rest = joined(values[0])
-    return name not in above.ends and len(rest) <= _REST_CHARS or bool(BRACKETED.fullmatch(rest))
+    if BRACKETED.fullmatch(rest):
+        return True
+    target = columns["target"]
+    blank = target >= len(above.cells) or not clean(above.cells[target])
+    return name not in above.ends and (len(rest) <= _REST_CHARS or blank)
 
 
 def _amount_unit(key: str, value: str) -> str:
