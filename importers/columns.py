@@ -792,7 +792,7 @@ def placeholder(name: str, target: str, weight: str, weighted: bool) -> bool:
 # before a label its own ('项目联系人'), a note of its seal or signature after it ('填报单位（盖章）')
 _SIGN_WORDS = (
     "联系人及电话|联系人及联系电话|联系电话|联系方式|联系人|填报人|填表人|审核人|复核人|经办人|单位负责人|负责人|"
-    "填报日期|填表日期|审核日期|填报单位|填表单位|领导|日期"
+    "填报日期|填表日期|审核日期|填报单位|填表单位|分管领导|日期"
 )
 _SIGN_WORD = re.compile(rf"(?:{_SIGN_WORDS})(?:[（(](?:盖章|签字|签章|签名|公章)[）)])?")
 # whose sign-off a label names, before its word ('项目联系人', '部门审核人'); other words before it make an indicator's

@@ -271,3 +271,17 @@ def test_a_row_laid_out_as_an_indicator_is_the_sign_off_with_several_labels(cell
     """A row starting in the indicator name's column with a value in the target's is an indicator if it gives one
     label ('项目负责人 | 到位'), the sign-off if several (an Excel sheet's sign-off typed in from that column)."""
     assert sign_off(cells, (2, 3)) == pairs
+
+
+@pytest.mark.parametrize("row", ["部门领导\t高度重视", "单位领导\t重视"])
+def test_a_leaders_row_in_a_form_without_levels_is_an_indicator(row):
+    """'部门领导 | 高度重视' among the indicators of a form without level columns: an indicator, not the sign-off (only
+    分管领导 is a sign-off's leader), which ended the table and made the indicators under it fields."""
+    doc = parse_rows(
+        split_rows(
+            "项目名称\t基层党建阵地建设\n主管部门\t某县委组织部\n年度绩效目标\t完成阵地建设\n"
+            f"绩效指标\t指标值\n新建党群服务中心\t3个\n{row}\n党员群众满意度\t≥90%\n"
+        )
+    )
+    [project] = doc.projects
+    assert [i.name for i in project.indicators] == ["新建党群服务中心", row.split("\t")[0], "党员群众满意度"]
