@@ -1766,6 +1766,40 @@ def test_pdf_a_table_ruled_across_only_is_read_by_where_its_text_stands():
     ]
 
 
+def test_pdf_a_table_ruled_cell_by_cell_under_its_rows_keeps_the_columns_of_cells_spanning_rows():
+    """A browser's table ruled by its rows only (each cell's border-bottom, a thin rectangle), the project's cells
+    spanning its rows: no three words align in the name's or the amount's column for the text's edges to find,
+    so the amount was glued to the name ('老年人助餐服180务') and every column after shifted (序号 read as the
+    name). The rules' own joints, where one cell's rule ends and the next one's begins, are the cells' edges."""
+    lefts = (40, 70, 150, 190, 260, 350, 430)
+
+    def rules(y: float, first: int) -> bytes:  # each cell's bottom rule, from column `first` on
+        return b"".join(b"%d %.2f %d 0.75 re f\n" % (a, y, b - a) for a, b in zip(lefts[first:], lefts[first + 1 :]))
+
+    def project(top: float, number: str, name: tuple[str, str], amount: str, rows: list[tuple[str, str, str]]):
+        out = b""
+        for n, texts in enumerate(rows):
+            bottom = top - 20 * (n + 1)
+            out += rules(bottom, 0 if n == len(rows) - 1 else 3)
+            out += b"".join(_cjk(x + 3, bottom + 6, text) for x, text in zip(lefts[3:], texts))
+        middle = top - 10 * len(rows)
+        out += _cjk(lefts[0] + 3, middle - 3, number) + _cjk(lefts[2] + 3, middle - 3, amount)
+        return out + _cjk(lefts[1] + 3, middle + 2, name[0]) + _cjk(lefts[1] + 3, middle - 9, name[1])
+
+    header = ("序号", "项目名称", "预算金额", "一级指标", "三级指标", "指标值")
+    page = b"".join(_cjk(x + 6, 766, text) for x, text in zip(lefts, header)) + rules(760, 0)
+    first = [("产出指标", "助餐点数量", "8个"), ("效益指标", "便利水平", "提升")]
+    page += project(760, "1", ("老年人助餐服", "务"), "180", first)
+    page += project(720, "2", ("中小学校舍维", "修改造"), "1250", [("产出指标", "维修面积", "≥5000平方米")] * 2)
+    read = cells(read_bytes(_cjk_pdf([page]), ".pdf"))
+    assert [[text.replace("\n", "") for text in row] for row in read[1:]] == [
+        ["1", "老年人助餐服务", "180", "产出指标", "助餐点数量", "8个"],
+        ["1", "老年人助餐服务", "180", "效益指标", "便利水平", "提升"],  # (a merged cell's text on each of its rows)
+        ["2", "中小学校舍维修改造", "1250", "产出指标", "维修面积", "≥5000平方米"],
+        ["2", "中小学校舍维修改造", "1250", "产出指标", "维修面积", "≥5000平方米"],
+    ]
+
+
 @pytest.mark.parametrize("caption", ["续表", "续表（一）", "续表    单位：万元"])
 def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     """'续表' above the repeated header on the next page: the caption was the page's first item, so the table was not

@@ -1334,7 +1334,17 @@ def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[di
     edges its words align on), each with text on both sides, from the first rule to the last, and at its ends."""
     left, top, right, bottom = span
     found = drawn.debug_tablefinder({"vertical_strategy": "text", "horizontal_strategy": "lines"}).edges
-    xs = sorted({round(e["x0"], 1) for e in found if e["orientation"] == "v" and left + SNAP < e["x0"] < right - SNAP})
+    joints = _joints(drawn.edges, left, right)
+    xs = sorted(
+        {
+            round(e["x0"], 1)
+            for e in found
+            if e["orientation"] == "v"
+            and left + SNAP < e["x0"] < right - SNAP
+            and all(abs(e["x0"] - x) > CELL_MARGINS for x in joints)
+        }
+        | joints
+    )
     inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
     lines = text_lines([c for c in inside if c["text"].strip()])
     kept: list[float] = []
@@ -1346,6 +1356,20 @@ def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[di
         if sides and not any(_runs_across(line, x) for line in lines):
             kept.append(x)
     return [_edge(x, top, x, bottom) for x in (left, *kept, right)]
+
+
+def _joints(rules: list[dict], left: float, right: float) -> set[float]:
+    """Where a level rule drawn cell by cell (a browser's border-bottom of each cell) ends and the next at its height
+    begins, inside (left, right): the cells' own edges. A column whose cells span rows (rowspan) has no text aligned
+    in it for the text strategy to find its edge by ('老年人助餐服' ⏎ '务' beside '180')."""
+    level = sorted((e for e in rules if e["orientation"] == "h"), key=lambda e: (round(e["top"]), e["x0"]))
+    return {
+        round(a["x1"], 1)
+        for a, b in zip(level, level[1:])
+        if round(a["top"]) == round(b["top"])
+        and abs(b["x0"] - a["x1"]) <= GRID_SLACK
+        and left + SNAP < a["x1"] < right - SNAP
+    }
 
 
 def _runs_across(line: list[dict], x: float) -> bool:
