@@ -3343,6 +3343,23 @@ def test_pdf_an_unruled_flat_tables_project_cells_repeated_on_each_row_stay_each
     ]
 
 
+def test_pdf_an_unruled_filled_down_projects_first_cells_are_no_wrapped_rest_of_the_project_above():
+    """The first of a project's cells filled down every row, right after the project above's, whose line ends near
+    the column's widest (right-aligned amounts '60' under '1250', a name a character short of the widest): it was
+    joined to the cell above as its wrapped rest, with every cell after it ('12506060180180' on the first row, one
+    project named '中小学校舍供水保障供水保障…')."""
+    from importers.readers.pdf_lines import under_headers
+
+    rows = [("中小学校舍", "1250", "维修面积", "≥5000"), ("中小学校舍", "1250", "合格率", "100%")]
+    rows += [("供水保障", "60", "管网长度", "≥15"), ("供水保障", "60", "达标率", "100%")]
+    rows += [("助餐服务", "180", "助餐点", "8个"), ("助餐服务", "180", "满意度", "≥95%")]
+    lines = [_unruled_line(100, (0, "项目名称"), (60, "预算金额"), (120, "三级指标"), (180, "指标值"))]
+    for n, (name, amount, indicator, target) in enumerate(rows):
+        right_aligned = (96 - 9 * len(amount), amount)
+        lines.append(_unruled_line(112 + 12 * n, (0, name), right_aligned, (120, indicator), (180, target)))
+    assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -363,13 +363,15 @@ def _labels(
 ):
     """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
     line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
-    a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines)."""
+    a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines), and so is a line
+    the next one repeats (the first of the next project's cells filled down: '60' under '1250', which ran to the
+    column's edge)."""
 
     def level(text: str) -> bool:
         return words and (is_level1(text) or is_level2(text))
 
     blocks: list[list[_Piece]] = []  # each label's lines
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         if blocks:
             text = "".join(p.text for p in blocks[-1])
             if (
@@ -377,6 +379,7 @@ def _labels(
                 and (full(blocks[-1][-1]) or _pushed(piece.text))
                 and (level(text + piece.text) or not level(text) and not level(piece.text))
                 and piece.text != blocks[-1][0].text
+                and piece.text not in (p.text for p in pieces[n + 1 : n + 2])
             ):
                 blocks[-1].append(piece)
                 continue
