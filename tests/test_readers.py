@@ -3360,6 +3360,30 @@ def test_pdf_an_unruled_filled_down_projects_first_cells_are_no_wrapped_rest_of_
     assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
 
 
+def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_as_its_lines():
+    """A sheet without rules whose single-line rows stand as close as a wrapped name's lines (12 pt against 11): the
+    name's rest alone on its line ('水平', the target centred between the two lines) was an indicator of its own
+    without a target. A name whose own target stands centred below its first line is a row of its own."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "三级指标"), (150, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "维修校舍面积"), (150, "≥5000")),
+        _unruled_line(124, (60, "农村供水保障水")),  # a row of its own: its target below, between its lines
+        _unruled_line(129.5, (0, "效益指标"), (150, "稳步提高")),
+        _unruled_line(135, (60, "平")),
+        _unruled_line(147, (60, "群众满意度"), (150, "≥90%")),
+        _unruled_line(159, (60, "生活便利保障水"), (150, "提升")),  # top-aligned: its target on its first line
+        _unruled_line(170, (60, "平")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "维修校舍面积", "≥5000"],
+        ["效益指标", "农村供水保障水平", "稳步提高"],
+        ["", "群众满意度", "≥90%"],
+        ["", "生活便利保障水平", "提升"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

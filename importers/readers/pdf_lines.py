@@ -267,7 +267,8 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     - where rows are set farther apart than a wrapped name's lines (padding; else lines alone do not tell), a line
       whose name continues the name above (that ran to the column's right edge, and this one is nearer to it than
       two rows are) joins its row, with its other cells if each continues a cell that ran to its edge or fills
-      one the row left empty;
+      one the row left empty; where they are not, a line holding a name alone, under a name that ran to the edge,
+      joins that row when the row has its target and this line has none centred below it (`_name_rest`);
     - a line without a name (a cell centred on a row its wrapped name makes taller, or the wrapped rest of such a
       cell) joins the nearer row;
     - a level column's labels (their wrapped lines joined) are printed on their group's first row, or centred on the
@@ -292,7 +293,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     padded = 0 < pitch <= LIFT_PITCH * size and apart >= pitch + 0.3 * size  # rows farther apart than a cell's lines
     rows: list[dict[int, list[_Piece]]] = []  # each row's pieces by column, levels aside
     loose: list[dict[int, _Piece]] = []  # lines without a name
-    for line in lines:
+    for j, line in enumerate(lines):
         cells = {k: piece for k, piece in line.items() if k not in levels}
         if name not in cells:
             loose.append(line)
@@ -303,7 +304,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
             and last
             and cells[name].base - last[name][-1].base < apart - 0.15 * size
             and all(k not in last or full(last[k][-1]) for k in cells)
-        ):
+        ) or (last and _name_rest(lines, j, name, last, levels, full, size)):
             for k, piece in cells.items():
                 last.setdefault(k, []).append(piece)
         else:
@@ -330,6 +331,24 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
         labels = [placed[k].get(r, []) for k in levels]
         found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
     return found
+
+
+def _name_rest(
+    lines: list[dict[int, _Piece]], j: int, name: int, row: dict[int, list[_Piece]], levels: set[int], full, size: float
+) -> bool:
+    """Whether line j, holding a name alone, is the wrapped rest of the row above's name, rows set as close as a
+    cell's lines (a sheet's single-line rows 12 pt apart, a name's lines 10.3): the name above ran to the column's
+    edge, this line is as near as a cell's next line, and the row has its other cells (a target) on its lines or on
+    a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may
+    stand beside the rest). A row of its own holds a target: on its line, or centred below it on a line without a
+    name (its own name wrapped)."""
+    above = row[name][-1]
+    line = lines[j]
+    if set(line) - levels != {name} or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
+        return False
+    held = [any(k not in levels and k != name for k in other) for other in lines]  # a line holding a target
+    below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
+    return (len(row) > 1 or any(held[above.line + 1 : j])) and not any(held[j + 1 : below])
 
 
 def _head(text: str) -> str:
