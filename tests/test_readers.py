@@ -3384,6 +3384,32 @@ def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_a
     ]
 
 
+def test_pdf_an_unruled_header_letter_spaced_by_a_quarter_of_its_size_is_read_by_its_wrapped_words():
+    """A browser's header spaced by letter-spacing: 0.25em puts its characters exactly RUN_GAP apart (0.25 font sizes,
+    or a hair over by its arithmetic): parted there, each character of the wrapped words ('一级指' ⏎ '标') was a word
+    of its own and the header no header; the table's rows were read as loose lines."""
+    from importers.readers.pdf_lines import under_headers
+
+    def spaced(base: float, *cells: tuple[float, str], over: float = 0.0) -> list[dict]:
+        return [
+            {**_unruled_line(base, (x + (9 + 2.25 + over) * n, char))[0]}
+            for x, text in cells
+            for n, char in enumerate(text)
+        ]
+
+    lines = [
+        spaced(100, (0, "一级指"), (50, "二级指"), (100, "三级指标"), (160, "指标值"), over=1e-9),
+        spaced(111, (0, "标"), (50, "标")),
+        _unruled_line(125, (0, "产出指标"), (50, "数量指标"), (100, "服务人次"), (160, "≥1200")),
+        _unruled_line(137, (0, "效益指标"), (50, "社会效益"), (100, "受益群众"), (160, "≥300")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["效益指标", "社会效益", "受益群众", "≥300"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -19,9 +19,10 @@ CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a te
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
-RUN_GAP = 0.25  # font sizes: a narrower gap between two characters of a line keeps them in one run (one cell)
+RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
 BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
-SEAM = 0.12  # font sizes: a gap this wide inside a run, where a column's edge falls, parts two cells (`_seamed`)
+ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
+SEAM = 0.12  # font sizes: a gap wider inside a run, where a column's edge falls, parts two cells (`_seamed`)
 _LATIN = re.compile(r"[A-Za-z]")
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -427,20 +428,30 @@ def _labels(
 
 
 def _runs(line: list[dict], gap: float = RUN_GAP, spaced: bool = False) -> list[list[dict]]:
-    """A line's characters (spaces left out) in runs: apart where a gap is wider than `gap` font sizes; `spaced`: not
-    where the gap holds a space character (a text's words, no cells: cells' text is set apart by position)."""
+    """A line's characters (spaces left out) in runs: apart where a gap is wider than `gap` font sizes (`_wider`);
+    `spaced`: not where the gap holds a space character (a text's words, no cells: cells' text is set apart by
+    position)."""
     found: list[list[dict]] = []
     space = False
     for char in line:
         if char["text"] == " ":
             space = spaced
             continue
-        if found and (space or char["x0"] - found[-1][-1]["x1"] < gap * char["size"]):
+        if found and (space or not _wider(char["x0"] - found[-1][-1]["x1"], gap * char["size"])):
             found[-1].append(char)
         else:
             found.append([char])
         space = False
     return found
+
+
+def _wider(gap: float, width: float) -> bool:
+    """Whether a gap between two characters is wider than `width` by more than ROUNDING. A gap of exactly RUN_GAP is
+    a word's own spacing: a browser prints a header spaced by letter-spacing: 0.25em with its characters 0.25 font
+    sizes apart, or 0.2500000000000007 by its arithmetic; parted there, each character was a run of its own, and the
+    wrapped header's words no words ('一', '级', '指'). `_seamed` parts by the same test as the data's runs at SEAM,
+    which place the columns' edges (where no run crosses)."""
+    return gap > width + ROUNDING
 
 
 def _seamed(runs: list[list[dict]], edges: list[float]) -> list[list[dict]]:
@@ -451,7 +462,7 @@ def _seamed(runs: list[list[dict]], edges: list[float]) -> list[list[dict]]:
         start = 0
         for k in range(1, len(run)):
             gap = (run[k - 1]["x1"], run[k]["x0"])
-            if gap[1] - gap[0] >= SEAM * run[k]["size"] and any(gap[0] - 1 <= e <= gap[1] + 1 for e in edges[1:]):
+            if _wider(gap[1] - gap[0], SEAM * run[k]["size"]) and any(gap[0] - 1 <= e <= gap[1] + 1 for e in edges[1:]):
                 found.append(run[start:k])
                 start = k
         found.append(run[start:])
