@@ -3360,6 +3360,37 @@ def test_pdf_an_unruled_filled_down_projects_first_cells_are_no_wrapped_rest_of_
     assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
 
 
+def test_pdf_an_unruled_filled_down_project_of_one_row_is_no_wrapped_rest_of_the_project_above():
+    """A project of one indicator right under a project filled down every row, its cells ending near the column's
+    widest ('75' under '1250'): nothing repeats it below, and it was joined to the last copy above ('125075',
+    '中小学校舍防汛储备'). A copy goes on only as the copy above it did; a cell filled down wrapped keeps its rest."""
+    from importers.readers.pdf_lines import under_headers
+
+    rows = [("中小学校舍", "1250", "维修面积", "≥5000"), ("中小学校舍", "1250", "合格率", "100%")]
+    rows += [
+        ("防汛储备", "75", "编织袋", "≥2万条"),
+        ("助餐服务", "180", "助餐点", "8个"),
+        ("助餐服务", "180", "满意度", "≥95%"),
+    ]
+    lines = [_unruled_line(100, (0, "项目名称"), (60, "预算金额"), (120, "三级指标"), (180, "指标值"))]
+    for n, (name, amount, indicator, target) in enumerate(rows):
+        right_aligned = (96 - 9 * len(amount), amount)
+        lines.append(_unruled_line(112 + 12 * n, (0, name), right_aligned, (120, indicator), (180, target)))
+    lines += [
+        _unruled_line(172, (0, "养老服务补"), (60, "9"), (120, "服务人次"), (180, "≥1200")),
+        _unruled_line(183, (0, "贴")),
+    ]
+    lines += [
+        _unruled_line(195, (0, "养老服务补"), (60, "9"), (120, "合格率"), (180, "≥95%")),
+        _unruled_line(206, (0, "贴")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        *(list(row) for row in rows),
+        ["养老服务补贴", "9", "服务人次", "≥1200"],
+        ["养老服务补贴", "9", "合格率", "≥95%"],
+    ]
+
+
 def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_as_its_lines():
     """A sheet without rules whose single-line rows stand as close as a wrapped name's lines (12 pt against 11): the
     name's rest alone on its line ('水平', the target centred between the two lines) was an indicator of its own
