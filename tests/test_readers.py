@@ -3415,6 +3415,28 @@ def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_a
     ]
 
 
+def test_pdf_an_unruled_indicator_with_a_blank_target_under_a_name_as_wide_as_its_column_is_a_row():
+    """Rows as close as a wrapped name's lines, an indicator whose target is left blank right under the column's
+    widest name: its line holds a name alone among the data, so it was joined to the name above as its rest
+    ('开展文化活动场次活动质量'), and every level label below moved up a row. Its own 二级 label stands beside it,
+    under the one beside the name above: a row of its own."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (190, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (50, "数量指标"), (100, "开展文化活动场次"), (190, "≥30场")),
+        _unruled_line(123, (50, "质量指标"), (100, "活动质量")),
+        _unruled_line(134, (0, "效益指标"), (50, "社会效益"), (100, "群众文化生活"), (190, "提高")),
+        _unruled_line(145, (0, "满意度指标"), (50, "服务对象"), (100, "群众满意度"), (190, "≥90%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "开展文化活动场次", "≥30场"],
+        ["", "质量指标", "活动质量", ""],
+        ["效益指标", "社会效益", "群众文化生活", "提高"],
+        ["满意度指标", "服务对象", "群众满意度", "≥90%"],
+    ]
+
+
 def test_pdf_an_unruled_header_letter_spaced_by_a_quarter_of_its_size_is_read_by_its_wrapped_words():
     """A browser's header spaced by letter-spacing: 0.25em puts its characters exactly RUN_GAP apart (0.25 font sizes,
     or a hair over by its arithmetic): parted there, each character of the wrapped words ('一级指' ⏎ '标') was a word

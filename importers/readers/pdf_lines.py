@@ -342,10 +342,13 @@ def _name_rest(
     edge, this line is as near as a cell's next line, and the row has its other cells (a target) on its lines or on
     a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may
     stand beside the rest). A row of its own holds a target: on its line, or centred below it on a line without a
-    name (its own name wrapped)."""
+    name (its own name wrapped); or it has a level's label beside it where one stands beside the name above too (a
+    group of its own: an indicator whose target is left blank, '活动质量' beside '质量指标')."""
     above = row[name][-1]
     line = lines[j]
     if set(line) - levels != {name} or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
+        return False
+    if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
     held = [any(k not in levels and k != name for k in other) for other in lines]  # a line holding a target
     below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
