@@ -3391,6 +3391,28 @@ def test_pdf_an_unruled_filled_down_project_of_one_row_is_no_wrapped_rest_of_the
     ]
 
 
+def test_pdf_an_unruled_projects_name_beginning_as_the_one_above_goes_on_to_its_own_rest():
+    """Two projects in a row whose names, merged over their rows, begin alike and wrap at the same place
+    ('中央财政农业产业发' ⏎ '展资金（种植业）', then '…（畜牧业）'): the second's first line repeats the first's,
+    taken for a cell filled down that may go on only with the line the first went on with, so its own rest was a
+    project of its own ('展资金（畜牧业）'), silently."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "项目名称"), (100, "三级指标"), (180, "指标值")),
+        _unruled_line(112, (0, "中央财政农业产业发"), (100, "扶持大户"), (180, "≥20户")),
+        _unruled_line(124, (0, "展资金（种植业）"), (100, "满意度"), (180, "≥90%")),
+        _unruled_line(136, (0, "中央财政农业产业发"), (100, "养殖场数"), (180, "5个")),
+        _unruled_line(148, (0, "展资金（畜牧业）"), (100, "满意度"), (180, "≥90%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["中央财政农业产业发展资金（种植业）", "扶持大户", "≥20户"],
+        ["", "满意度", "≥90%"],
+        ["中央财政农业产业发展资金（畜牧业）", "养殖场数", "5个"],
+        ["", "满意度", "≥90%"],
+    ]
+
+
 def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_as_its_lines():
     """A sheet without rules whose single-line rows stand as close as a wrapped name's lines (12 pt against 11): the
     name's rest alone on its line ('水平', the target centred between the two lines) was an indicator of its own

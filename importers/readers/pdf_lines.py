@@ -388,8 +388,8 @@ def _labels(
     line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
     a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines), and so is a line
     the next one repeats (the first of the next project's cells filled down: '60' under '1250', which ran to the
-    column's edge). A label repeating the one above (filled down) goes on only as that one did, line for line: a
-    project of one row under it ('75' under the last '1250') is its own."""
+    column's edge). A label repeating the one above (filled down) goes on no further than that one did: a project
+    of one row under it ('75' under the last '1250') is its own."""
 
     def level(text: str) -> bool:
         return words and (is_level1(text) or is_level2(text))
@@ -404,7 +404,7 @@ def _labels(
                 and (level(text + piece.text) or not level(text) and not level(piece.text))
                 and piece.text != blocks[-1][0].text
                 and piece.text not in (p.text for p in pieces[n + 1 : n + 2])
-                and _as_above(blocks, piece)
+                and _as_above(blocks)
             ):
                 blocks[-1].append(piece)
                 continue
@@ -432,13 +432,11 @@ def _labels(
     return placed
 
 
-def _as_above(blocks: list[list[_Piece]], piece: _Piece) -> bool:
-    """Whether the last label may take this line as its next: unless it repeats the label above (a cell filled
-    down), whose next line this must then be."""
-    if len(blocks) < 2 or blocks[-1][0].text != blocks[-2][0].text:
-        return True
-    above, here = blocks[-2], blocks[-1]
-    return len(above) > len(here) and above[len(here)].text == piece.text
+def _as_above(blocks: list[list[_Piece]]) -> bool:
+    """Whether the last label may take a next line: unless it repeats the label above (a cell filled down) and has
+    as many lines as that one. Its next line need not be the one above's: two projects' names may begin alike
+    ('中央财政农业产业发' ⏎ '展资金（种植业）', then '…（畜牧业）')."""
+    return len(blocks) < 2 or blocks[-1][0].text != blocks[-2][0].text or len(blocks[-2]) > len(blocks[-1])
 
 
 def _runs(line: list[dict], gap: float = RUN_GAP, spaced: bool = False) -> list[list[dict]]:
