@@ -3416,7 +3416,9 @@ def test_pdf_an_unruled_projects_name_beginning_as_the_one_above_goes_on_to_its_
 def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_as_its_lines():
     """A sheet without rules whose single-line rows stand as close as a wrapped name's lines (12 pt against 11): the
     name's rest alone on its line ('水平', the target centred between the two lines) was an indicator of its own
-    without a target. A name whose own target stands centred below its first line is a row of its own."""
+    without a target. A name whose own target stands centred below its first line is a row of its own. A top-aligned
+    name's rest (its target on the name's first line) stays a row without a target, which the import warns of: a
+    blank-target indicator right under a name as wide as its column looks the same, and was glued to it silently."""
     from importers.readers.pdf_lines import under_headers
 
     lines = [
@@ -3433,7 +3435,8 @@ def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_a
         ["产出指标", "维修校舍面积", "≥5000"],
         ["效益指标", "农村供水保障水平", "稳步提高"],
         ["", "群众满意度", "≥90%"],
-        ["", "生活便利保障水平", "提升"],
+        ["", "生活便利保障水", "提升"],
+        ["", "平", ""],
     ]
 
 
@@ -3456,6 +3459,25 @@ def test_pdf_an_unruled_indicator_with_a_blank_target_under_a_name_as_wide_as_it
         ["", "质量指标", "活动质量", ""],
         ["效益指标", "社会效益", "群众文化生活", "提高"],
         ["满意度指标", "服务对象", "群众满意度", "≥90%"],
+    ]
+
+
+def test_pdf_an_unruled_blank_target_inside_a_merged_group_under_a_name_as_wide_as_its_column_is_a_row():
+    """Rows as close as a wrapped name's lines, top-aligned, a blank-target indicator right under the column's widest
+    name inside a merged 二级 group (no label beside it): it was glued to that name as its rest
+    ('开展文化活动场次活动质量'), silently; it was read right before rows this close were joined (review 56R-a, N5)."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "三级指标"), (150, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "开展文化活动场次"), (150, "≥30场")),
+        _unruled_line(123, (60, "活动质量")),
+        _unruled_line(134, (60, "群众满意度"), (150, "≥90%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "开展文化活动场次", "≥30场"],
+        ["", "活动质量", ""],
+        ["", "群众满意度", "≥90%"],
     ]
 
 

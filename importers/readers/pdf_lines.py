@@ -339,11 +339,13 @@ def _name_rest(
 ) -> bool:
     """Whether line j, holding a name alone, is the wrapped rest of the row above's name, rows set as close as a
     cell's lines (a sheet's single-line rows 12 pt apart, a name's lines 10.3): the name above ran to the column's
-    edge, this line is as near as a cell's next line, and the row has its other cells (a target) on its lines or on
-    a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may
-    stand beside the rest). A row of its own holds a target: on its line, or centred below it on a line without a
-    name (its own name wrapped); or it has a level's label beside it where one stands beside the name above too (a
-    group of its own: an indicator whose target is left blank, '活动质量' beside '质量指标')."""
+    edge, this line is as near as a cell's next line, and the row's target stands on a line between, centred on the
+    cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may stand beside the rest). A row of
+    its own holds a target: on its line, or centred below it on a line without a name (its own name wrapped); or it
+    has a level's label beside it where one stands beside the name above too (a group of its own: an indicator whose
+    target is left blank, '活动质量' beside '质量指标'). A top-aligned row (its target on the name's first line) keeps
+    its rest apart, a row without a target the import warns of: a blank-target indicator under a name as wide as its
+    column looks the same (rows 1.2 font sizes apart, a cell's lines 1.18), and joined it would be lost unsaid."""
     above = row[name][-1]
     line = lines[j]
     if set(line) - levels != {name} or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
@@ -352,7 +354,7 @@ def _name_rest(
         return False
     held = [any(k not in levels and k != name for k in other) for other in lines]  # a line holding a target
     below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
-    return (len(row) > 1 or any(held[above.line + 1 : j])) and not any(held[j + 1 : below])
+    return any(held[above.line + 1 : j]) and not any(held[j + 1 : below])
 
 
 def _head(text: str) -> str:
