@@ -3895,31 +3895,34 @@ def test_a_continued_tables_edge_takes_a_column_only_where_no_other_edge_is_near
     assert _matches((43.0, 80.0, 139.0), form) == [0, 1, 3]  # alone near a column, an edge still takes it
 
 
-def test_pdf_a_header_row_the_page_break_cuts_above_the_foot_margin_keeps_its_columns():
+@pytest.mark.parametrize("cut", [700, 775])  # well above the foot margin (its top: 758), and inside it
+def test_pdf_a_header_row_the_page_break_cuts_above_or_in_the_foot_margin_keeps_its_columns(cut):
     """A sheet's two-row indicator header cut by the page break above the foot margin (LibreOffice's wider
-    margins): its cells' text cut across where the rules end, a rule there only under the target over its parts.
-    That rule was taken to close the row, so a rule drawn in the cut row alone (score | reason, one money cell above
-    them) made no column: 'score reason' one cell, and the form lost its scores and reasons."""
+    margins) or inside it (Excel's Normal ones): its cells' text cut across where the rules end, a rule there only
+    under the target over its parts. That rule was taken to close the row, so a rule drawn in the cut row alone
+    (score | reason, one money cell above them) made no column: 'score reason' one cell, and the form lost its
+    scores and reasons."""
     from fpdf import FPDF
 
     lefts = (40, 120, 200, 260, 320, 380, 460)
+    top = cut - 50  # the money row's
     pdf = FPDF(unit="pt")
     pdf.set_font("helvetica", size=10)
     pdf.add_page()
     for x in (40, 120, 320, 460):  # a money row: its last cell over score and reason
-        pdf.line(x, 650, x, 680)
-    pdf.line(40, 650, 460, 650)
+        pdf.line(x, top, x, top + 30)
+    pdf.line(40, top, 460, top)
     for x, text in ((44, "budget"), (124, "1200"), (324, "9.61")):
-        pdf.text(x, 668, text)
-    pdf.line(40, 680, 460, 680)
+        pdf.text(x, top + 18, text)
+    pdf.line(40, top + 30, 460, top + 30)
     for x in lefts:
         if x != 260:
-            pdf.line(x, 680, x, 700)  # cut at 700, well above the foot margin
-    pdf.line(200, 700, 320, 700)  # under the target only
-    pdf.text(204, 694, "target")
-    with pdf.rect_clip(40, 680, 420, 20):  # the header's cells over its two rows, their text cut by the break
+            pdf.line(x, top + 30, x, cut)
+    pdf.line(200, cut, 320, cut)  # under the target only
+    pdf.text(204, cut - 6, "target")
+    with pdf.rect_clip(40, top + 30, 420, 20):  # the header's cells over its two rows, their text cut by the break
         for x, text in ((44, "level"), (124, "name"), (324, "score"), (384, "reason")):
-            pdf.text(x, 704, text)
+            pdf.text(x, cut + 4, text)
     pdf.add_page()
     for x in lefts:
         pdf.line(x, 100, x, 134)

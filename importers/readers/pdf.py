@@ -1451,8 +1451,9 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     head margin down past the first, with text between, and no horizontal rule where they end. A horizontal edge
     there, so that the table finder makes cells of the row, which `_opened` leaves open to be joined with the
     other page's part. (Each rule at the page's edges counts: two or more, over the same columns.) Where the rules
-    end above the margin and the break cuts text across their end (`_clipped`), the edge goes only where no rule is
-    drawn there: a two-row header's 年度指标值, closed over its parts, was taken to close the whole row."""
+    end above the margin and the break cuts text across their end (`_clipped`), or in the margin where a rule drawn
+    there stands inside the row (`_inner`), the edge goes only where no rule is drawn there: a two-row header's
+    年度指标值, closed over its parts, was taken to close the whole row."""
     verticals = [e for e in rules if e["orientation"] == "v"]
     # (a rule drawn as a thin filled rectangle, as browsers print borders, has ends as wide as it is thick: no rule)
     horizontals = [e for e in rules if e["orientation"] == "h" and e["width"] > SNAP]
@@ -1469,7 +1470,9 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
         end = max(v["bottom"] for v in ends) if at_foot else min(v["top"] for v in ends)
         across = [h["top"] for h in horizontals if h["x0"] < right and h["x1"] > left]
         if not clipped and any(abs(y - end) <= SNAP for y in across):
-            continue  # closed where they end: a row of its own
+            clipped = _inner(left, right, end, horizontals) and _clipped(verticals, horizontals, chars, at_foot)
+            if not clipped:
+                continue  # closed where they end: a row of its own
         inner = [y for y in across if (y < end - SNAP if at_foot else y > end + SNAP)]
         if not inner:
             continue  # no table above (below) it: nothing to cut
@@ -1480,6 +1483,14 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
             spans = _open_stretches(left, right, at_end) if clipped else [(left, right)]
             edges += [_edge(a, end, b, end) for a, b in spans]
     return edges
+
+
+def _inner(left: float, right: float, end: float, horizontals: list[dict]) -> bool:
+    """Whether the rules drawn at height `end` stand inside [left, right], open on both sides: a two-row header's
+    rule under a label over its parts (年度指标值 over 符号 | 数值 | 单位), not a table's edge over some of its
+    columns (the indicator rows' top atop a page, the project cells beside them going on from the page before)."""
+    drawn = [h for h in horizontals if abs(h["top"] - end) <= SNAP and h["x0"] < right and h["x1"] > left]
+    return bool(drawn) and all(h["x0"] > left + SNAP and h["x1"] < right - SNAP for h in drawn)
 
 
 def _open_stretches(left: float, right: float, rules: list[dict]) -> list[tuple[float, float]]:
