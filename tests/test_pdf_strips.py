@@ -17,9 +17,9 @@ RIGHT = [
 ]
 
 
-def ruled(table: list[list[str]], page: int, first_line: int) -> list[Row]:
+def ruled(table: list[list[str]], page: int, first_line: int, top: float = 0.0) -> list[Row]:
     edges = tuple(40.0 + 120 * j for j in range(len(table[0])))
-    return [Row(cells, first_line + n, page, edges) for n, cells in enumerate(table)]
+    return [Row(cells, first_line + n, page, edges, top=top and top + 20 * n) for n, cells in enumerate(table)]
 
 
 def test_two_strips_are_one_table_row_by_row():
@@ -52,3 +52,13 @@ def test_tables_that_are_not_strips_stay_as_they_are():
     ):
         assert rejoined(rows) == rows
     assert rejoined(both) != both
+
+
+def test_tables_not_level_on_their_pages_are_no_strips():
+    """Printed in strips, a table's rows stand on the later pages where they stood on the first. A LibreOffice
+    sheet of three self-evaluations: the third's head at a page's foot, its indicator table atop the next page, as
+    many rows by chance, were put side by side as one table's strips, and the form lost its department and money."""
+    level = ruled(LEFT, 1, 1, top=60) + ruled(RIGHT, 2, 4, top=60)
+    assert rejoined(level) != level
+    apart = ruled(LEFT, 1, 1, top=700) + ruled(RIGHT, 2, 4, top=60)
+    assert rejoined(apart) == apart

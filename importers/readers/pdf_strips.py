@@ -84,6 +84,8 @@ def _strips(first: list[Row], second: list[Row]) -> bool:
         return False
     if len({right.page - left.page for left, right in zip(first, second)}) > 1:
         return False  # (a strip's rows fall on its pages as the other's do: the same rows, the same breaks)
+    if any(left.top and right.top and abs(left.top - right.top) > SLACK for left, right in zip(first, second)):
+        return False  # (… and stand level with them: a form's head, then another table on the next page)
     labels = [cell for cell in second[0].cells if cell.strip()]
     mine, theirs = _fields(first[0]), _fields(second[0])
     if not labels or len(theirs) < len(set(labels)) - 1 or mine & theirs:
