@@ -278,6 +278,24 @@ def test_of_two_files_of_the_same_self_evaluations_the_fuller_reading_is_kept(tm
     assert check(conn) == []
 
 
+@pytest.mark.parametrize("fuller_first", [True, False])
+def test_a_dry_run_says_which_of_two_files_of_the_same_self_evaluations_the_import_keeps(tmp_path, conn, fuller_first):
+    """A dry run stores nothing, so the second file was compared with nothing: both 'would import' where the import
+    keeps one. It says what the import would: the poorer reading kept out, or the fuller one replacing it."""
+    fuller, poorer = _self_evaluation_files(tmp_path, _lost_score_and_reason)
+    first, second = import_paths(conn, [fuller, poorer] if fuller_first else [poorer, fuller], dry_run=True)
+    assert first.status == "would import"
+    if fuller_first:
+        assert second.status == "unchanged"
+        assert second.message.startswith(f"与已导入的 {fuller.resolve()} 自评表相同，它多读出 2 处内容，保留它")
+    else:
+        assert second.status == "would import"
+        assert second.message.startswith(f"替换 {poorer.resolve()}：自评表相同，本文件多读出 2 处内容")
+    assert _count(conn, "documents") == 0
+    [again] = import_paths(conn, [poorer if fuller_first else fuller], dry_run=True)
+    assert (again.status, again.message) == ("would import", "")  # (a dry run remembers nothing after it)
+
+
 def test_two_readings_of_the_same_self_evaluations_that_differ_are_both_kept_and_said_to_differ(tmp_path, conn):
     """Which of two readings giving a cell different values is right is not told: both are kept, and the second
     says where they differ."""

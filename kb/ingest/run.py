@@ -40,6 +40,7 @@ from kb.ingest.write import (
     Provenance,
     Rival,
     Twin,
+    Unwritten,
     same_evaluations,
     same_tables,
     store_document,
@@ -255,10 +256,12 @@ def _store(
     manifests: dict,
     dry_run: bool,
     earlier: _Earlier | None = None,
+    unwritten: list[Unwritten] | None = None,
 ) -> FileResult:
     """The parsed document stored (or only counted, in a dry run), unless a document from another file has the same
     goal tables — replaced when this file gives the region or year it lacked — or the same self-evaluations read as
-    fully (`_kept_reading`); `earlier`, the same file stored before, is replaced. Raises KbError or sqlite3.Error
+    fully (`_kept_reading`); `earlier`, the same file stored before, is replaced. A dry run's self-evaluations are
+    compared with those it would have stored too (`unwritten`, this one's added). Raises KbError or sqlite3.Error
     when it cannot be written."""
     doc = parsed.doc
     if doc is None:
@@ -266,7 +269,7 @@ def _store(
     origin = _origin(path, sha)
     fallbacks = earlier.given if earlier else _fallbacks(path, options, manifests)
     twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
-    rival = None if earlier else same_evaluations(conn, doc, origin, fallbacks)
+    rival = None if earlier else same_evaluations(conn, doc, origin, fallbacks, unwritten or ())
     kept = _kept_reading(path, doc, rival, twin)
     if isinstance(kept, FileResult):
         return kept
@@ -283,8 +286,9 @@ def _store(
         )
     message = earlier.why if earlier else ""
     if kept and rival and rival.compared.more:
-        replaced = conn.execute("SELECT * FROM documents WHERE id = ?", (kept.id,)).fetchone()
-        fallbacks = _given_before(replaced, fallbacks)  # what the stored one was given (its folder's manifest) stays
+        # what the stored one was given (its folder's manifest) stays (a dry run's unwritten one has none)
+        if replaced := conn.execute("SELECT * FROM documents WHERE id = ?", (kept.id,)).fetchone():
+            fallbacks = _given_before(replaced, fallbacks)
         message = (
             f"替换 {kept.path}：自评表相同，本文件多读出 {rival.compared.more} 处内容 "
             f"replaces it: the same self-evaluations, {rival.compared.more} more cells read from this file"
@@ -295,6 +299,8 @@ def _store(
             "replaces it: the same goal tables, and the region or year it lacked"
         )
     if dry_run:
+        if unwritten is not None and (would := Unwritten.of(doc, origin, fallbacks)):
+            unwritten[:] = [other for other in unwritten if not (kept and kept.path == other.path)] + [would]
         departments = department_wide(doc.projects)
         return FileResult(
             path,
@@ -407,6 +413,7 @@ def import_paths(
     first_with: dict[str, Path] = {}
     stale: dict[Path, _Earlier] = {}  # files stored before and read anew
     manifests: dict[Path, dict] = {}
+    unwritten: list[Unwritten] = []  # a dry run's documents of self-evaluations alone, as if stored
 
     def done(result: FileResult) -> None:
         results[result.path] = result
@@ -451,7 +458,9 @@ def import_paths(
                 while order and order[0] in waiting:  # store in file order, so ids do not depend on timing
                     path = order.popleft()
                     parsed = waiting.pop(path)
-                    batches.store(_store, path, conn, parsed, shas[path], options, manifests, dry_run, stale.get(path))
+                    batches.store(
+                        _store, path, conn, parsed, shas[path], options, manifests, dry_run, stale.get(path), unwritten
+                    )
         for path in streamed:  # after the others, one at a time: each holds the write lock while it is read
             done(
                 _import_stream(

@@ -169,18 +169,41 @@ def _agree(mine: dict, theirs: dict) -> bool:
 
 @dataclass(frozen=True)
 class Rival:
-    """A document stored from another file holding the same self-evaluations, and how the two readings compare."""
+    """A document stored from another file holding the same self-evaluations, and how the two readings compare
+    (`id` 0: one a dry run would have stored)."""
 
     id: int
     path: str
     compared: Compared
 
 
+@dataclass(frozen=True)
+class Unwritten:
+    """A document of self-evaluations alone a dry run would have stored: its path, region and year, its forms."""
+
+    path: str
+    place: dict
+    evaluations: list[Evaluation]
+
+    @classmethod
+    def of(cls, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None) -> Unwritten | None:
+        """`doc` as a dry run remembers it for the files after it, when it holds self-evaluations alone."""
+        if doc.projects or not doc.evaluations:
+            return None
+        evaluations = [Evaluation(e.values, e.outcomes) for e in doc.evaluations]
+        return cls(origin.path, _place(doc, origin, fallbacks), evaluations)
+
+
 def same_evaluations(
-    conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None
+    conn: sqlite3.Connection,
+    doc: Document,
+    origin: Provenance,
+    fallbacks: Fallbacks | None = None,
+    unwritten: Iterable[Unwritten] = (),
 ) -> Rival | None:
-    """A document stored from another file that holds, as `doc` does, self-evaluations alone, the same ones
-    (kb.ingest.two_readings), its region and year agreeing where both know them; None when there is none."""
+    """A document stored from another file (or, in a dry run, one it would have stored: `unwritten`) that holds, as
+    `doc` does, self-evaluations alone, the same ones (kb.ingest.two_readings), its region and year agreeing where
+    both know them; None when there is none."""
     if doc.projects or not doc.evaluations:
         return None
     new = [Evaluation(e.values, e.outcomes) for e in doc.evaluations]
@@ -198,6 +221,10 @@ def same_evaluations(
         compared = compare(new, _stored_evaluations(conn, id_))
         if compared is not None:
             return Rival(id_, path, compared)
+    for other in unwritten:
+        if other.path != origin.path and _agree(mine, other.place):
+            if (compared := compare(new, other.evaluations)) is not None:
+                return Rival(0, other.path, compared)
     return None
 
 
