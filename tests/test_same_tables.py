@@ -240,6 +240,7 @@ def _self_evaluation_files(tmp_path, change):
     from fixtures.make_fixtures import write_docx, write_xlsx
     from fixtures.self_evaluation import SELF
 
+    tmp_path.mkdir(exist_ok=True)
     xlsx, docx = tmp_path / "自评表.xlsx", tmp_path / "自评表.docx"
     write_xlsx(SELF, xlsx)
     rows = [list(row) for row in SELF]
@@ -294,6 +295,22 @@ def test_a_dry_run_says_which_of_two_files_of_the_same_self_evaluations_the_impo
     assert _count(conn, "documents") == 0
     [again] = import_paths(conn, [poorer if fuller_first else fuller], dry_run=True)
     assert (again.status, again.message) == ("would import", "")  # (a dry run remembers nothing after it)
+
+
+def test_a_dry_run_compares_later_files_with_the_reading_that_would_replace_a_stored_one(tmp_path, conn):
+    """The poorer reading stored, then the fuller one and a copy of it: the import replaces the stored one with the
+    fuller and keeps the copy out (the same cells read), but the dry run compared the copy with the stored reading
+    its first file would have replaced, and said the copy would replace it too."""
+    fuller, poorer = _self_evaluation_files(tmp_path, _lost_score_and_reason)
+    copy = tmp_path / "自评表（副本）.docx"
+    _self_evaluation_files(tmp_path / "副本", lambda rows: None)[1].rename(copy)
+    import_paths(conn, [poorer])
+    dry = import_paths(conn, [fuller, copy], dry_run=True)
+    assert [(r.status, r.message[:40]) for r in dry] == [
+        ("would import", f"替换 {poorer.resolve()}：自评表相同"[:40]),
+        ("unchanged", f"与已导入的 {fuller.resolve()} 自评表相同"[:40]),
+    ]
+    assert [r.status for r in import_paths(conn, [fuller, copy])] == ["replaced", "unchanged"]
 
 
 def test_two_readings_of_the_same_self_evaluations_that_differ_are_both_kept_and_said_to_differ(tmp_path, conn):

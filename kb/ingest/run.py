@@ -299,8 +299,8 @@ def _store(
             "replaces it: the same goal tables, and the region or year it lacked"
         )
     if dry_run:
-        if unwritten is not None and (would := Unwritten.of(doc, origin, fallbacks)):
-            unwritten[:] = [other for other in unwritten if not (kept and kept.path == other.path)] + [would]
+        if unwritten is not None:
+            _remember(unwritten, doc, origin, fallbacks, kept)
         departments = department_wide(doc.projects)
         return FileResult(
             path,
@@ -325,6 +325,17 @@ def _store(
         stored.evaluations,
         stored.departments,
     )
+
+
+def _remember(
+    unwritten: list[Unwritten], doc: Document, origin: Provenance, fallbacks: Fallbacks, kept: Twin | None
+) -> None:
+    """A dry run's document of self-evaluations alone remembered as if stored, in place of the reading it replaces
+    (one remembered before, or one stored: that one then hidden from the files after it, as the import deletes it)."""
+    gone = [other for other in unwritten if kept and kept.path == other.path]
+    replaced = frozenset({kept.id} if kept and kept.id else ()).union(*(other.replaced for other in gone))
+    if would := Unwritten.of(doc, origin, fallbacks, replaced):
+        unwritten[:] = [other for other in unwritten if other not in gone] + [would]
 
 
 def _kept_reading(path: Path, doc: Document, rival: Rival | None, twin: Twin | None) -> FileResult | Twin | None:

@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable, Iterator, TypeVar
+from typing import Iterable, Iterator, Sequence, TypeVar
 
 from kb.ingest.reading import reading_version
 from kb.ingest import totals
@@ -179,19 +179,27 @@ class Rival:
 
 @dataclass(frozen=True)
 class Unwritten:
-    """A document of self-evaluations alone a dry run would have stored: its path, region and year, its forms."""
+    """A document of self-evaluations alone a dry run would have stored: its path, region and year, its forms, and
+    the stored documents it would have replaced."""
 
     path: str
     place: dict
     evaluations: list[Evaluation]
+    replaced: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None) -> Unwritten | None:
+    def of(
+        cls,
+        doc: Document,
+        origin: Provenance,
+        fallbacks: Fallbacks | None = None,
+        replaced: frozenset[int] = frozenset(),
+    ) -> Unwritten | None:
         """`doc` as a dry run remembers it for the files after it, when it holds self-evaluations alone."""
         if doc.projects or not doc.evaluations:
             return None
         evaluations = [Evaluation(e.values, e.outcomes) for e in doc.evaluations]
-        return cls(origin.path, _place(doc, origin, fallbacks), evaluations)
+        return cls(origin.path, _place(doc, origin, fallbacks), evaluations, replaced)
 
 
 def same_evaluations(
@@ -199,11 +207,11 @@ def same_evaluations(
     doc: Document,
     origin: Provenance,
     fallbacks: Fallbacks | None = None,
-    unwritten: Iterable[Unwritten] = (),
+    unwritten: Sequence[Unwritten] = (),
 ) -> Rival | None:
-    """A document stored from another file (or, in a dry run, one it would have stored: `unwritten`) that holds, as
-    `doc` does, self-evaluations alone, the same ones (kb.ingest.two_readings), its region and year agreeing where
-    both know them; None when there is none."""
+    """A document stored from another file (or, in a dry run, one it would have stored: `unwritten`, in place of
+    those it would have replaced) that holds, as `doc` does, self-evaluations alone, the same ones
+    (kb.ingest.two_readings), its region and year agreeing where both know them; None when there is none."""
     if doc.projects or not doc.evaluations:
         return None
     new = [Evaluation(e.values, e.outcomes) for e in doc.evaluations]
@@ -216,7 +224,7 @@ def same_evaluations(
         AND NOT EXISTS (SELECT 1 FROM projects WHERE document_id = d.id)""",
         (first["kind"], first["indicator_count"], origin.path, len(new)),
     ):
-        if not _agree(mine, {"region": region, "year": year}):
+        if any(id_ in other.replaced for other in unwritten) or not _agree(mine, {"region": region, "year": year}):
             continue
         compared = compare(new, _stored_evaluations(conn, id_))
         if compared is not None:
