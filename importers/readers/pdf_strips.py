@@ -10,7 +10,7 @@ from dataclasses import replace
 from importers.columns import column, declared_unit, head_field
 from importers.records import Row
 
-SLACK = 5.0  # points: a column's left edge this close to another page's is the same column
+SLACK = 5.0  # points: a column's left edge (a row's top) this close to another page's is the same column (row)
 
 
 def rejoined(rows: list[Row]) -> list[Row]:
