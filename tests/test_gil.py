@@ -82,7 +82,8 @@ def test_the_project_tree_reads_as_the_plain_queries(seeded):
     assert sorted(branches, key=repr) == sorted(((*key, n) for key, n in counts.items()), key=repr)
     for region, department, year, n in branches:
         plain = conn.execute(
-            """SELECT id, name, department, region, year, indicator_count, kind = 'department' FROM projects
+            """SELECT id, name, department, region, year, indicator_count, kind = 'department', implementing_unit
+            FROM projects
             WHERE ifnull(region, '') = ? AND ifnull(department, '') = ? AND year IS ?
             ORDER BY kind = 'project', document_id, seq""",
             (region or "", department or "", year),
