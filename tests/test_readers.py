@@ -906,6 +906,36 @@ def test_pdf_a_forms_head_cut_at_the_right_by_a_print_pages_wide_keeps_its_rows(
     assert rows[4] == ["output", "count", "plants", ">=3"]
 
 
+def test_pdf_a_second_forms_head_cut_at_the_right_by_a_print_pages_wide_keeps_its_rows():
+    """Two such forms one under the other: their rules run over the same span, and the side drawn for the head was
+    the first form's only (above the first indicator table's right side): the second form's head rows were read
+    as one, its name run on into its department and goal."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    texts = [["name", "Sewage plant"], ["department", "Water bureau"], ["goal", "Treat the town's waste water"]]
+    texts += [["level", "sub", "indicator", "target"], ["output", "count", "plants", ">=3"]]
+    for start in (20, 120):
+        tops = [start + 10 * n for n in range(6)]
+        for y in tops:
+            pdf.line(20, y, 150, y)
+        pdf.line(20, tops[0], 20, tops[-1])
+        pdf.line(50, tops[0], 50, tops[-1])
+        for x in (80, 110, 150):
+            pdf.line(x, tops[3], x, tops[-1])
+        for y, row in zip(tops, texts):
+            for x, text in zip((21, 51, 81, 111), row):
+                pdf.text(x, y + 7, text)
+    rows = cells(read_bytes(bytes(pdf.output()), ".pdf"))
+    heads = [row[:2] for row in rows if row[0] in ("name", "department", "goal")]
+    assert (
+        heads
+        == [["name", "Sewage plant"], ["department", "Water bureau"], ["goal", "Treat the town's waste water"]] * 2
+    )
+
+
 def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     from fpdf import FPDF
 

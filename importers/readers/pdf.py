@@ -1410,7 +1410,7 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
             drawn = any(abs(v["x0"] - side) <= SNAP and v["top"] < bottom and v["bottom"] > top for v in verticals)
             low, high = min(side, nearest), max(side, nearest)
             if drawn and side == right and right >= outer - SNAP:
-                sides += _undrawn(side, top, bottom, verticals, inner, chars)
+                sides += _undrawn(side, heights, verticals, inner, chars)
             elif drawn:
                 continue
             elif any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
@@ -1430,19 +1430,28 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
 
 
 def _undrawn(
-    side: float, top: float, bottom: float, verticals: list[dict], inner: list[dict], chars: list[dict]
+    side: float, heights: list[float], verticals: list[dict], inner: list[dict], chars: list[dict]
 ) -> list[dict]:
-    """A table's right side drawn from below its top only (its rules reaching no further right on the page): the
-    part above, as a rule, when its rows hold text between the side and their nearest inner rule. A sheet printed
-    pages wide: its head's cells merged across the page break have no side on the first page, only the indicator
-    rows' cells below them; the head's rows were read as one."""
-    start = min((v["top"] for v in verticals if abs(v["x0"] - side) <= SNAP and v["bottom"] > top), default=top)
-    xs = [v["x0"] for v in inner if v["top"] < start - SNAP and v["bottom"] > top + SNAP]
-    if start <= top + SNAP or not xs:
-        return []
-    if any(max(xs) < c["x0"] and c["x1"] < side and top < c["top"] < start for c in chars):
-        return [_edge(side, top, side, start)]
-    return []
+    """A table's right side drawn only in parts (its rules reaching no further right on the page): each part not
+    drawn between its rules (`heights`), as a rule, when its rows hold text between the side and their nearest inner
+    rule. A sheet printed pages wide: its head's cells merged across the page break have no side on the first page,
+    only the indicator rows' cells below them; the head's rows were read as one (a second form under the first on
+    the sheet, whose rules run over the same span, as well as the first)."""
+    drawn = sorted(
+        (v["top"], v["bottom"]) for v in verticals if abs(v["x0"] - side) <= SNAP and v["bottom"] > min(heights)
+    )
+    sides, at = [], min(heights)
+    for start, end in drawn + [(max(heights), max(heights))]:
+        xs = [v["x0"] for v in inner if v["top"] < start - SNAP and v["bottom"] > at + SNAP]
+        if (
+            start > at + SNAP
+            and xs
+            and any(max(xs) < c["x0"] and c["x1"] < side and at < c["top"] < start for c in chars)
+        ):
+            sides.append(_edge(side, at, side, start))
+        at = max(at, end)
+        at = min((y for y in heights if y >= at - SNAP), default=at)  # (the next of its rules: not the gap between)
+    return sides
 
 
 def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
