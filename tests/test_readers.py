@@ -936,6 +936,29 @@ def test_pdf_a_second_forms_head_cut_at_the_right_by_a_print_pages_wide_keeps_it
     )
 
 
+def test_pdf_a_last_cells_one_line_beside_a_wrapped_label_has_its_lines_end():
+    """A wide print's goal of one line the page's side cuts, beside its label wrapped on two lines (年度总体目 | 标):
+    the row's lowest line is the label's, and the goal's one line had no line end told (only cells of two lines
+    or more had), so its rest on the page to the right, level with it and not with the label's last line, was
+    left out."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for y in (20, 40):
+        pdf.line(20, y, 150, y)
+    for x in (20, 50, 150):
+        pdf.line(x, 20, x, 40)
+    pdf.text(21, 27, "annual")
+    pdf.text(21, 36, "goal")
+    pdf.text(51, 27, "Treat the town's waste water and")
+    (row,) = [row for row in read_bytes(bytes(pdf.output()), ".pdf") if not row.blank]
+    assert row.cells[1] == "Treat the town's waste water and"
+    ((top, end),) = row.breaks
+    assert abs(top - (27 / 25.4 * 72 - 7.5)) < 2 and end == len(row.cells[1]) and row.foot > top + 5
+
+
 def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     from fpdf import FPDF
 
@@ -3874,7 +3897,8 @@ def test_pdf_rows_say_where_they_stand_on_their_page():
 def test_pdf_a_rows_last_cell_says_where_its_lines_end():
     """A wide print cuts a merged goal cell at the page's side: each of its lines' rest is on the next page, level
     with it. The cell's lines were read as one text (the first ran to the side: wrapped), where each ends unknown;
-    the row says each line's top and where it ends in the text. A cell of one line, or short of the side, says
+    the row says each line's top and where it ends in the text; a cell of one line its one line's (its rest may be
+    on the next page too, level with it, not with a label's lowest line beside it). A cell short of the side says
     nothing."""
     from fpdf import FPDF
 
@@ -3891,10 +3915,14 @@ def test_pdf_a_rows_last_cell_says_where_its_lines_end():
     pdf.text(122, 130, "water")
     pdf.text(42, 154, "name")
     pdf.text(122, 154, "one line")
-    goal, name = read_bytes(bytes(pdf.output()), ".pdf")
+    pdf.line(40, 180, 120, 180)
+    for x in (40, 120):
+        pdf.line(x, 160, x, 180)
+    pdf.text(42, 174, "short")
+    goal, name, short = read_bytes(bytes(pdf.output()), ".pdf")
     assert goal.cells == ["goal", "Treat the towns water"]
     assert [at for _, at in goal.breaks] == [15, 21] and 100 < goal.breaks[0][0] < 110 < goal.breaks[1][0] < 125
-    assert name.breaks == ()
+    assert [at for _, at in name.breaks] == [8] and short.breaks == ()
 
 
 def test_pdf_rows_under_a_repeated_header_say_where_they_stand():

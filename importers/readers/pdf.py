@@ -1835,13 +1835,13 @@ def _table_item(
 def _last_lines(
     row: list[tuple | None], right: float, inside: Callable[..., list[dict]]
 ) -> tuple[tuple[float, int], ...]:
-    """The line ends of a row's last cell where it reaches the table's right side and holds two lines or more (a
-    merged cell a wide print's page side cuts: each line's rest is on the page to the right)."""
+    """The line ends of a row's last cell where it reaches the table's right side (a merged cell a wide print's page
+    side cuts: each line's rest is on the page to the right; its one line's too, where the row's lowest line is
+    another cell's: a label wrapped, 年度总体目 | 标)."""
     box = next((box for box in reversed(row) if box), None)
     if box is None or abs(box[2] - right) > 1:
         return ()
-    ends = line_ends(inside(*box), box[2])
-    return ends if len(ends) > 1 else ()
+    return line_ends(inside(*box), box[2])
 
 
 def _short(chars: list[dict], box: tuple, room: float = 0) -> bool:
