@@ -42,12 +42,27 @@ def _shape(row: Row) -> tuple:
 
 def _first_rows(rows: list[Row]) -> dict[int, Row]:
     """Each page's first table row: the first with two cells or more written (a title or a unit line above it is
-    not)."""
+    not), or a ruled one naming later columns only (备注 alone, on the third page of a form printed three wide)."""
     first: dict[int, Row] = {}
     for row in rows:
-        if row.page and row.page not in first and len(row.values()) >= 2:
+        if row.page and row.page not in first and (len(row.values()) >= 2 or _later_alone(row)):
             first[row.page] = row
     return first
+
+
+def _one_column(by_page: dict[int, list[Row]], first: dict[int, Row], pages: list[int]) -> dict[int, Row]:
+    """The pages with no table row of two cells written, each after a page of later columns, whose rows are all
+    ruled: the rest of a column printed alone, down then over (备注 under a second form), by their first row."""
+    return {
+        page: on[0]
+        for page, on in by_page.items()
+        if page not in first and page - 1 in pages and all(row.edges for row in on)
+    }
+
+
+def _later_alone(row: Row) -> bool:
+    """Whether a ruled row's one written cell names a goal table's later column (备注, 评分标准 …)."""
+    return bool(row.edges) and len(row.values()) == 1 and _keys(row) <= _LATER
 
 
 def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
@@ -71,7 +86,13 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     left = {_shape(row) for row in heads}
     shapes = set(right.values()) - left
     held = {row.page for row in rows if _HELD & _keys(row)}
-    pages = sorted(page for page, row in first.items() if page > start and page not in held and _shape(row) in shapes)
+    pages = sorted(
+        page
+        for page, row in first.items()
+        if page > start and page not in held and (_shape(row) in shapes or page in right and _later_alone(row))
+    )
+    alone = _one_column(by_page, first, pages)
+    first, pages = first | alone, sorted(pages + list(alone))
     partners = {page: _partner(by_page, heads, page, first, start, pages) for page in pages}
     pages = [page for page in pages if partners[page] is not None or _keys(first[page]) <= _RIGHT]
     if not pages:
@@ -121,9 +142,17 @@ def _partner(
     for before in range(page - 1, start - 1, -1):
         tops = [row.top for row in by_page.get(before, []) if bool(row.edges) == bool(mine[0].edges)]
         level = all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine)
-        if before not in pages and level and abs(tops[-1] - mine[-1].top) <= SLACK:
+        if before not in pages and level and _ends_level(by_page.get(before, []), mine[-1]):
             return before
     return None
+
+
+def _ends_level(theirs: list[Row], last: Row) -> bool:
+    """Whether a page's rows (`theirs`) end with the row level with `last` (the same sheet rows end at the same
+    height), or a text not ruled as it is follows that one (the next form's title: its table stands on)."""
+    ruled = [n for n, row in enumerate(theirs) if bool(row.edges) == bool(last.edges)]
+    at = next((n for n in ruled if abs(theirs[n].top - last.top) <= SLACK), None)
+    return at is not None and (at == ruled[-1] or bool(theirs[at + 1].edges) != bool(last.edges))
 
 
 def _table(by_page: dict[int, list[Row]], page: int, first: dict[int, Row]) -> list[Row]:
@@ -132,21 +161,41 @@ def _table(by_page: dict[int, list[Row]], page: int, first: dict[int, Row]) -> l
     return [row for row in on[on.index(first[page]) :] if bool(row.edges) == ruled]
 
 
-def _side_by_side(by_page: dict[int, list[Row]], page: int, partner: int, first: dict[int, Row]) -> dict[int, Row]:
+def _side_by_side(
+    by_page: dict[int, list[Row]],
+    page: int,
+    partner: int,
+    first: dict[int, Row],
+    joined: dict[int, Row],
+    header: Row | None,
+) -> dict[int, Row]:
     """The rows of `partner` the table on `page` stands beside (from the one level with its first row down), each
-    with the cells of the row level with it after its own (blank ones where none is), by the row's id."""
+    with the cells of the row level with it after its own (blank ones where none is), by the row's id; a row
+    `joined` already to a page between (a form printed three pages wide) takes them after that page's. The
+    partner's indicators' header right above them takes `header`'s cells (the same columns' header on a page
+    before, which the reader took for this page's repeated one and left out: a second form, down then over)."""
     mine = _table(by_page, page, first)
-    width = max(len(row.cells) for row in mine)
-    theirs = [
-        row for row in by_page[partner] if bool(row.edges) == bool(mine[0].edges) and row.top >= mine[0].top - SLACK
-    ]
+    width = max(_written(row) for row in mine)
+    ruled = [row for row in by_page[partner] if bool(row.edges) == bool(mine[0].edges)]
+    theirs = [row for row in ruled if row.top >= mine[0].top - SLACK]
     level = {id(min(theirs, key=lambda other: abs(other.top - row.top))): row for row in mine}
-    joined: dict[int, Row] = {}
+    above = [row for row in ruled if row.top < mine[0].top - SLACK][-1:]
+    if header and above and _KEYS & _keys(above[0]) and not _keys(mine[0]) <= _LATER:
+        theirs, level = above + theirs, level | {id(above[0]): header}
+    out: dict[int, Row] = {}
     for row in theirs:
         other = level.get(id(row))
-        cells = other.cells + [""] * (width - len(other.cells)) if other else [""] * width
-        joined[id(row)] = replace(row, cells=row.cells + cells, edges=row.edges + (other.edges if other else ()))
-    return joined
+        cells = (other.cells + [""] * width)[:width] if other else [""] * width
+        before = joined.get(id(row), row)
+        edges = other.edges[:width] if other else ()
+        out[id(row)] = replace(before, cells=before.cells + cells, edges=before.edges + edges)
+    return out
+
+
+def _written(row: Row) -> int:
+    """How many of a row's cells reach its last written one (a column printed alone on its page may stand in the
+    cells of the table before, placed by its left edge: the blank ones after it are none of its)."""
+    return max((n + 1 for n, cell in enumerate(row.cells) if cell.strip()), default=0)
 
 
 def _joined_back(
@@ -161,26 +210,34 @@ def _joined_back(
     inserted: dict[int, list[Row]] = {}  # a row of the page before → the lines of their own that go above it
     joined: dict[int, Row] = {}
     lost: list[str] = []
+    headers: dict[tuple, Row] = {}  # a page's later columns' header, by its shape
     for page, partner in beside.items():
-        joined |= _side_by_side(by_page, page, partner, first) if partner else {}
-        head = _head(by_page, pages, page)
-        for text in _above(by_page[page], first[page]):
-            if not head:
-                lost.append(" ".join(text.values()))
-            elif row := next((r for r, below in zip(head, head[1:]) if _stands_in(text, r, below)), None):
+        if _keys(first[page]) <= _LATER:
+            headers[_shape(first[page])] = first[page]
+        header = headers.get(_shape(first[page]))
+        joined |= _side_by_side(by_page, page, partner, first, joined, header) if partner else {}
+        head = _head(by_page, pages, page, partner)
+        for text, under in _loose(by_page[page], first[page]):
+            row = next((r for r, below in zip(head, head[1:]) if _stands_in(text, r, below)), None)
+            below = next((r for r in head if r.top > text.top), None)
+            if row:
                 within.setdefault(id(row), []).append(text)
-            else:
-                below = next(r for r in head if r.top > text.top)  # (the header, at worst: the text is above it)
+            elif under:  # (under its table, in none of the rows beside: a page's foot, as before)
+                continue
+            elif below:  # (the header, at worst: the text is above it)
                 inserted.setdefault(id(below), []).append(replace(text, page=below.page))
+            else:
+                lost.append(" ".join(text.values()))
     kept: list[Row] = []
     for row in rows:
         if row.page in pages:
             continue
+        texts = within.get(id(row), [])
         kept += inserted.get(id(row), [])
-        row = joined.get(id(row), row)
-        cells = _with(row, within.get(id(row), []))
+        row = joined.get(id(row), row)  # (a second form's head, beside the page of the first's later columns)
+        cells = _with(row, texts)
         kept.append(row if cells is None else replace(row, cells=cells))
-        lost += [" ".join(text.values()) for text in within.get(id(row), [])] if cells is None else []
+        lost += [" ".join(text.values()) for text in texts] if cells is None else []
     return kept, lost
 
 
@@ -191,20 +248,27 @@ def _stands_in(text: Row, row: Row, below: Row) -> bool:
     return abs(text.top - row.top) <= SLACK
 
 
-def _head(by_page: dict[int, list[Row]], pages: list[int], page: int) -> list[Row]:
-    """The rows above the indicators' header of the last page before `page` that holds one and is kept, then the
-    header (with rows' tops: none for rows read without them)."""
-    for before in range(page - 1, 0, -1):
+def _head(by_page: dict[int, list[Row]], pages: list[int], page: int, partner: int) -> list[Row]:
+    """The rows of the page `page` stands beside (`partner`; else the last page before that holds an indicators'
+    header and is kept) down to its last ruled row or header (every form's head on it, and the tables between;
+    with rows' tops: none for rows read without them)."""
+    for before in [partner] if partner else range(page - 1, 0, -1):
         on = by_page.get(before, [])
         header = next((n for n, row in enumerate(on) if _KEYS & _keys(row)), None)
         if before not in pages and header is not None:
-            return on[: header + 1] if all(row.top for row in on[: header + 1]) else []
+            last = max(n for n, row in enumerate(on) if row.edges or _KEYS & _keys(row))
+            return on[: last + 1] if all(row.top for row in on[: last + 1]) else []
     return []
 
 
-def _above(on: list[Row], first: Row) -> list[Row]:
-    """The written rows of a page (`on`) above its first table row."""
-    return [row for row in on[: on.index(first)] if row.values()]
+def _loose(on: list[Row], first: Row) -> list[tuple[Row, bool]]:
+    """The written rows of a page (`on`) not ruled as its table is, above its first table row or below it (a text
+    between two tables: the second form's amount, right of its merged cell), each with whether it stands under the
+    table's last row."""
+    start, ruled = on.index(first), bool(first.edges)
+    end = max(n for n, row in enumerate(on) if bool(row.edges) == ruled)
+    rest = [(row, n > end) for n, row in enumerate(on) if n > start and bool(row.edges) != ruled]
+    return [(row, False) for row in on[:start] if row.values()] + [(row, under) for row, under in rest if row.values()]
 
 
 def _with(row: Row, texts: list[Row]) -> list[str] | None:
@@ -222,10 +286,13 @@ def _with(row: Row, texts: list[Row]) -> list[str] | None:
         return cells[: last + 1] + [text] * (len(cells) - last - 1)
     end = cells[last]
     whole = _lines_joined(end, row.breaks, texts)
-    if whole is None and (len(texts) > 1 or abs(texts[0].top - row.foot) > SLACK):
+    if whole is None and any(abs(line.top - row.foot) > SLACK for line in texts):
         return None
-    if whole is None:
-        whole = end + (text[1:] if text[:1] == end.rstrip()[-1:] else text)
+    if whole is None:  # its last line's rest, on the pages to its right in turn
+        whole = end
+        for line in texts:
+            rest = " ".join(line.values())
+            whole += rest[1:] if rest[:1] == whole.rstrip()[-1:] else rest
     return [whole if cell == end else cell for cell in cells]
 
 

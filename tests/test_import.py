@@ -995,6 +995,95 @@ def test_a_wide_prints_goal_of_several_lines_gets_each_lines_rest_back():
     assert not [w for w in doc.warnings if "多页宽" in w]
 
 
+@pytest.mark.parametrize("placed", [False, True])
+def test_a_form_printed_three_pages_wide_gets_its_later_pages_columns_amount_and_goal_back(placed):
+    """A form printed three pages wide: 指标解释 alone on the second page (its header the one cell written: no table
+    row, the page not taken for later columns) and 评分标准 | 备注 on the third were lost with 年度资金总额's amount
+    (right of its merged cell, on the third page) and the goal's last part, without a word. The column alone may
+    stand in the cells of the table before (`placed`: by its left edge, the rest blank). Each page's columns go
+    beside the rows, after the page before's."""
+    import importers
+
+    alone = (LEFT, [""] * 4) if placed else ((54.0, 264.0), [""])
+    second = [(117.0, ["标排放，处理站点"]), (150.0, ["指标解释", *alone[1]])]
+    second += [(170.0 + 20 * n, [f"解释{n}", *alone[1]]) for n in range(1, 4)]
+    third = [(93.0, ["300"]), (117.0, ["点全年运行。"]), (150.0, ["评分标准", "备注"])]
+    third += [(190.0, ["完成得满分", "含泵站"]), (210.0, ["完成得满分", ""]), (230.0, ["完成得满分", "新建"])]
+    pages = (LEFT, _wide_form_page("处理全镇污水，达")), (alone[0], second), ((54.0, 200.0), third)
+    doc = importers.parse_rows(_level_pages(*pages))
+    (project,) = doc.projects
+    assert (project.amount, project.goal) == ("300", "处理全镇污水，达标排放，处理站点全年运行。")
+    notes = [{"指标解释": f"解释{n}", "评分标准": "完成得满分"} for n in (1, 2, 3)]
+    assert [i.notes for i in project.indicators] == [
+        notes[0] | {"备注": "含泵站"},
+        notes[1],
+        notes[2] | {"备注": "新建"},
+    ]
+    assert not doc.warnings
+
+
+def _second_form(top: float) -> list[tuple[float, list[str]]]:
+    """A second form's head and indicators under the first on one sheet, from `top` (its title)."""
+    rows = [(top, ["项目支出绩效目标表"]), (top + 30, ["项目名称", "河道保洁"]), (top + 50, ["年度资金总额", ""])]
+    rows += [(top + 70, ["年度总体目标", "保洁河道20公里"])]
+    rows += [(top + 110, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"])]
+    return rows + [
+        (top + 130 + 20 * n, ["绩效指标", "产出指标", "数量指标", f"保洁河段{n}", f"≥{n}公里"]) for n in (1, 2)
+    ]
+
+
+def _later(top: float, count: int, header: bool = True) -> list[tuple[float, list[str]]]:
+    """A form's later columns on a page to the right: their header level with the indicators' header at `top`."""
+    rows = [(top, ["指标解释", "评分标准", "备注"])] if header else []
+    return rows + [(top + 20 + 20 * n, [f"解释{n}", "完成得满分", ""]) for n in range(1, count + 1)]
+
+
+def test_two_forms_one_under_the_other_printed_pages_wide_get_both_amounts_and_later_columns_back():
+    """Two forms one under the other on a sheet printed two pages wide: the second's amount stands on the page to
+    the right between the two tables, and was left out without a word (only the text above the page's first table
+    was put back)."""
+    import importers
+
+    left = _wide_form_page("处理全镇污水") + _second_form(300.0)
+    right = [(93.0, ["300"])] + _later(150.0, 3) + [(353.0, ["450"])] + _later(410.0, 2)
+    doc = importers.parse_rows(_level_pages((LEFT, left), (RIGHT, right)))
+    assert [(p.name, p.amount, len(p.indicators)) for p in doc.projects] == [
+        ("污水处理", "300", 3),
+        ("河道保洁", "450", 2),
+    ]
+    assert [i.notes["指标解释"] for p in doc.projects for i in p.indicators] == [
+        "解释1",
+        "解释2",
+        "解释3",
+        "解释1",
+        "解释2",
+    ]
+    assert not doc.warnings
+
+
+def test_two_forms_printed_down_then_over_get_the_second_forms_amount_and_later_columns_back():
+    """Two forms on a sheet printed pages wide, down then over: the second's head ends the first page, its
+    indicators fill the second; their later columns are on pages 3 and 4. Page 3 (its rows end above the first
+    page's: the second form's head there has no cells of its own) stood beside no page: left out unsaid, with the
+    first form's amount; page 4's header, the same as page 3's, is left out by the reader as a repeated one: the
+    second form's later columns had no header."""
+    import importers
+
+    first = _wide_form_page("处理全镇污水") + _second_form(300.0)[:4]
+    second = [(row[0] - 370.0, row[1]) for row in _second_form(300.0)[4:]]
+    third = [(93.0, ["300"])] + _later(150.0, 3) + [(353.0, ["450"])]
+    fourth = _later(40.0, 2, header=False)
+    doc = importers.parse_rows(_level_pages((LEFT, first), (LEFT, second), (RIGHT, third), (RIGHT, fourth)))
+    assert [(p.name, p.amount, len(p.indicators)) for p in doc.projects] == [
+        ("污水处理", "300", 3),
+        ("河道保洁", "450", 2),
+    ]
+    assert [i.notes.get("指标解释") for p in doc.projects for i in p.indicators] == [
+        "解释1", "解释2", "解释3", "解释1", "解释2"
+    ]  # fmt: skip
+    assert not doc.warnings
+
+
 def test_a_self_evaluation_printed_pages_wide_is_read_with_its_achieved_values_and_scores():
     """A self-evaluation printed pages wide puts 实际完成值 | 分值 | 得分 on the next page: their header and rows were
     read as more indicators (7 for 3), without what was achieved. They stand level with the indicators' rows: read
