@@ -52,17 +52,24 @@ def _first_rows(rows: list[Row]) -> dict[int, Row]:
 
 def _one_column(by_page: dict[int, list[Row]], first: dict[int, Row], pages: list[int]) -> dict[int, Row]:
     """The pages with no table row of two cells written, each after a page of later columns, whose rows are all
-    ruled: the rest of a column printed alone, down then over (备注 under a second form), by their first row."""
-    return {
-        page: on[0]
-        for page, on in by_page.items()
-        if page not in first and page - 1 in pages and all(row.edges for row in on)
-    }
+    ruled from their first ruled one on (a text above it: the form's amount, right of its merged cell): the rest
+    of a column printed alone, down then over (备注 under a second form), by their first ruled row."""
+    alone = {}
+    for page, on in by_page.items():
+        start = next((n for n, row in enumerate(on) if row.edges), None)
+        if page not in first and page - 1 in pages and start is not None and all(row.edges for row in on[start:]):
+            alone[page] = on[start]
+    return alone
 
 
 def _later_alone(row: Row) -> bool:
     """Whether a ruled row's one written cell names a goal table's later column (备注, 评分标准 …)."""
-    return bool(row.edges) and len(row.values()) == 1 and _keys(row) <= _LATER
+    return bool(row.edges) and len(row.values()) == 1 and _later_header(row)
+
+
+def _later_header(row: Row) -> bool:
+    """Whether a row's written cells, one or more, all name a goal table's later columns (a blank row names none)."""
+    return bool(_keys(row)) and _keys(row) <= _LATER
 
 
 def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
@@ -180,7 +187,7 @@ def _side_by_side(
     theirs = [row for row in ruled if row.top >= mine[0].top - SLACK]
     level = {id(min(theirs, key=lambda other: abs(other.top - row.top))): row for row in mine}
     above = [row for row in ruled if row.top < mine[0].top - SLACK][-1:]
-    if header and above and _KEYS & _keys(above[0]) and not _keys(mine[0]) <= _LATER:
+    if header and above and _KEYS & _keys(above[0]) and not _later_header(mine[0]):
         theirs, level = above + theirs, level | {id(above[0]): header}
     out: dict[int, Row] = {}
     for row in theirs:
@@ -210,10 +217,9 @@ def _joined_back(
     inserted: dict[int, list[Row]] = {}  # a row of the page before → the lines of their own that go above it
     joined: dict[int, Row] = {}
     lost: list[str] = []
-    headers: dict[tuple, Row] = {}  # a page's later columns' header, by its shape
+    headers: dict[tuple, Row] = {}  # the later columns' headers on the pages so far, by their shape
     for page, partner in beside.items():
-        if _keys(first[page]) <= _LATER:
-            headers[_shape(first[page])] = first[page]
+        headers |= {_shape(row): row for row in by_page[page] if row.edges and _later_header(row)}
         header = headers.get(_shape(first[page]))
         joined |= _side_by_side(by_page, page, partner, first, joined, header) if partner else {}
         head = _head(by_page, pages, page, partner)

@@ -1084,6 +1084,36 @@ def test_two_forms_printed_down_then_over_get_the_second_forms_amount_and_later_
     assert not doc.warnings
 
 
+def test_three_forms_wide_down_then_over_the_last_forms_column_alone_gets_its_amount_and_notes_back():
+    """A sheet of forms printed three pages wide, down then over: the second form's 备注 stands alone on the last
+    page, its header left out by the reader as a repeated one, most of its cells blank, under the form's amount
+    (right of its merged cell). The amount, a text not ruled, kept the page from being taken for a column's rest,
+    and a blank first row from taking the header of the page before: the amount and 备注 were lost without a
+    word."""
+    import importers
+
+    notes = [(150.0, ["指标解释", "评分标准"])] + [(170.0 + 20 * n, [f"解释{n}", "完成得满分"]) for n in (1, 2, 3)]
+    first_notes = [(93.0, ["300"]), (150.0, ["备注", ""]), (190.0, ["含泵站", ""]), (210.0, ["", ""])]
+    first_notes += [(230.0, ["新建", ""])]
+    second_notes = [(93.0, ["450"]), (190.0, ["", ""]), (210.0, ["河道", ""])]
+    doc = importers.parse_rows(
+        _level_pages(
+            (LEFT, _wide_form_page("处理全镇污水")),
+            (LEFT, _second_form(40.0)),
+            ((54.0, 264.0, 446.0), notes),
+            ((54.0, 264.0, 446.0), notes[1:3]),
+            ((54.0, 200.0), first_notes),
+            ((54.0, 200.0), second_notes),
+        )
+    )
+    assert [(p.name, p.amount) for p in doc.projects] == [("污水处理", "300"), ("河道保洁", "450")]
+    assert [i.notes.get("备注", "") for p in doc.projects for i in p.indicators] == ["含泵站", "", "新建", "", "河道"]
+    assert [i.notes.get("指标解释") for p in doc.projects for i in p.indicators] == [
+        "解释1", "解释2", "解释3", "解释1", "解释2"
+    ]  # fmt: skip
+    assert not doc.warnings
+
+
 def test_a_self_evaluation_printed_pages_wide_is_read_with_its_achieved_values_and_scores():
     """A self-evaluation printed pages wide puts 实际完成值 | 分值 | 得分 on the next page: their header and rows were
     read as more indicators (7 for 3), without what was achieved. They stand level with the indicators' rows: read
