@@ -209,10 +209,12 @@ def _joined_back(
     rows: list[Row], by_page: dict[int, list[Row]], pages: list[int], beside: dict[int, int], first: dict[int, Row]
 ) -> tuple[list[Row], list[str]]:
     """`rows` without `pages`, each page `beside` a partner put back: its table's rows beside the partner's
-    (`_side_by_side`), and the texts above its table that belong to the form's head, which the page break cut off
-    (年度资金总额's amount, right of its merged cell; a goal's or a title's line running on; a unit line): on the
-    last page before with an indicators' header, level with them, they go into the row they stand in (`_with`) or
-    stand as lines of their own. The texts that could not be put back are returned beside the rows."""
+    (`_side_by_side`), and the texts not ruled as its table, above it or between two tables, that belong to a form's
+    head, which the page break cut off (年度资金总额's amount, right of its merged cell; a goal's or a title's line
+    running on; a unit line): on the partner page (else the last page before with an indicators' header), level with
+    its rows (`_head`), they go into the row they stand in (`_with`) or stand as lines of their own; those under the
+    table standing in none are a page's foot, left out. The texts that could not be put back are returned beside
+    the rows."""
     within: dict[int, list[Row]] = {}  # a row of the page before → the texts standing in it
     inserted: dict[int, list[Row]] = {}  # a row of the page before → the lines of their own that go above it
     joined: dict[int, Row] = {}
