@@ -321,6 +321,16 @@ def _lines_joined(end: str, breaks: tuple[tuple[float, int], ...], texts: list[R
     return end
 
 
+def _beside(rows: list[Row], page: int, partner: int) -> int:
+    """How many rows of two cells or more written `page` holds above the first text line lower than the last of
+    `partner`'s (the page of its later columns): a next form's title, its head under it, its cells merged across
+    the page break, with no rows on that page (a second form on the sheet: none of the rows printed on both)."""
+    last = max((row.top for row in rows if row.page == partner and len(row.values()) >= 2), default=None)
+    on = [row for row in rows if row.page == page]
+    end = next((n for n, row in enumerate(on) if last and not row.edges and row.top > last + SLACK), len(on))
+    return sum(1 for row in on[:end] if len(row.values()) >= 2)
+
+
 def cut_header(rows: list[Row]) -> str | None:
     """Why a goal table whose header a page break cuts before its names' column cannot be read: its page's first
     row names the indicators (三级指标) but not their levels, the page before's first row only the levels or the
@@ -343,7 +353,8 @@ def cut_header(rows: list[Row]) -> str | None:
         if not all(written[p] for p in range(left, page)):  # a page of text between: no table printed down
             continue
         down = page - left  # pages down: the left part's, then as many of the later columns' (down, then over)
-        theirs, ours = (sum(written[p] for p in range(start, start + down)) for start in (left, page))
+        ours = sum(written[p] for p in range(page, page + down))
+        theirs = sum(_beside(paged, p, p + down) for p in range(left, page))
         if abs(ours - theirs) > SAME_ROWS * max(ours, theirs):
             continue
         return (

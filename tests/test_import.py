@@ -853,6 +853,23 @@ def test_a_sheet_printed_pages_wide_and_tall_down_then_over_with_its_names_cut_o
         importers.parse_rows(rows)
 
 
+def test_two_forms_printed_pages_wide_with_their_names_cut_off_are_refused_though_the_next_forms_head_is_read():
+    """Two forms on a sheet printed pages wide, cut before 三级指标: page 1 holds the first form's head and levels
+    and, under them, the second form's head (its cells merged across the break: nothing on page 2), page 2 三级指标
+    and 指标值. Since that head is read as rows of two cells (项目名称 | 河道保洁), page 1 held more rows than page 2
+    and was not taken for the same rows: two projects' indicators were read as one's, without levels or a word."""
+    import importers
+
+    levels = [(70.0, ["项目名称", "污水处理"]), (150.0, ["绩效指标", "一级指标", "二级指标"])]
+    levels += [(170.0 + 20 * n, ["绩效指标", "产出指标", "数量指标"]) for n in range(1, 8)]
+    levels += [(360.0, ["项目支出绩效目标表"])]
+    levels += [(390.0 + 20 * n, [label, "河道保洁"]) for n, label in enumerate(("项目名称", "主管部门", "实施单位"))]
+    names = [(150.0, ["三级指标", "指标值"])] + [(170.0 + 20 * n, [f"处理站点{n}", f"≥{n}座"]) for n in range(1, 8)]
+    rows = _level_pages(((54.0, 124.0, 180.0, 250.0), levels), ((54.0, 200.0, 300.0), names))
+    with pytest.raises(importers.UnknownLayout, match="项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 2 页"):
+        importers.parse_rows(rows)
+
+
 def test_a_table_of_its_own_pages_after_a_list_of_projects_a_page_of_text_between_is_read():
     """A list of the projects (序号 | 项目名称 | 预算金额) on page 1, a page of text, then a goal table of its own
     whose header names no levels (序号 | 项目名称 | 三级指标 | 指标值), as many rows: since a sheet printed down then
