@@ -368,21 +368,28 @@ def test_serve_refuses_what_it_cannot_serve(published, tmp_path, content, said):
     assert (path.read_bytes() if path.exists() else None) == before
 
 
-async def test_search_page_links_other_spellings_within_the_filters(tmp_path):
-    """医疗保障's page names 医保 and 医疗保险 (kb.vocab.name_spellings) with their counts, each a search of its own
-    within the same filters."""
-    from conftest import make_document, store
+def _served(tmp_path, document, region: str):
+    """A Datasette serving a team's published base of `document` (one file of `region`)."""
+    from conftest import store
 
     source, out = tmp_path / "kb.sqlite3", tmp_path / "team.db"
     conn = connect(source)
-    names = [("医保报销及时率", "≥95%"), ("医疗保障经办服务满意度", "≥90%"), ("城乡居民医疗保险参保率", "≥95%")]
-    store(conn, make_document({"医疗保障服务": names}), "d.txt", region="北京市")
+    store(conn, document, "d.txt", region=region)
     conn.commit()
     conn.close()
     assert kb("publish", out, "--licence", "CC-BY-4.0", db=source).exit_code == 0
     published, metadata = open_published(out)
     published.close()
-    datasette = make_datasette(out, metadata)
+    return make_datasette(out, metadata)
+
+
+async def test_search_page_links_other_spellings_within_the_filters(tmp_path):
+    """医疗保障's page names 医保 and 医疗保险 (kb.vocab.name_spellings) with their counts, each a search of its own
+    within the same filters."""
+    from conftest import make_document
+
+    names = [("医保报销及时率", "≥95%"), ("医疗保障经办服务满意度", "≥90%"), ("城乡居民医疗保险参保率", "≥95%")]
+    datasette = _served(tmp_path, make_document({"医疗保障服务": names}), "北京市")
     data = (await datasette.client.get("/-/search.json?q=医疗保障&region=北京")).json()
     assert data["other_spellings"] == [{"query": "医保", "indicators": 1}, {"query": "医疗保险", "indicators": 1}]
     html = (await datasette.client.get("/-/search?q=医疗保障&region=北京")).text
@@ -394,20 +401,12 @@ async def test_search_page_links_other_spellings_within_the_filters(tmp_path):
 async def test_search_page_names_the_unit_beside_the_department(tmp_path):
     """A project 福州市公安局's 交通管理支队 carries out, found by the 部门 box's 交警, names the unit beside the
     department (only the department was shown, so the hit did not say why it matched)."""
-    from conftest import make_document, store
+    from conftest import make_document
 
-    source, out = tmp_path / "kb.sqlite3", tmp_path / "team.db"
-    conn = connect(source)
     document = make_document({"城市交通设施": [("道路通行满意度", "≥90%")], "办案经费": [("案件办结率", "≥95%")]})
     for project, unit in zip(document.projects, ("福州市公安局交通管理支队", "福州市公安局")):
         project.department, project.fields = "福州市公安局", {"实施单位": unit}
-    store(conn, document, "d.txt", region="福州市")
-    conn.commit()
-    conn.close()
-    assert kb("publish", out, "--licence", "CC-BY-4.0", db=source).exit_code == 0
-    published, metadata = open_published(out)
-    published.close()
-    datasette = make_datasette(out, metadata)
+    datasette = _served(tmp_path, document, "福州市")
     html = (await datasette.client.get("/-/search?q=设施&department=交警")).text
     assert "福州市公安局 · 实施 福州市公安局交通管理支队 · 福州市" in html
     assert "实施 福州市公安局 ·" not in (await datasette.client.get("/-/search?q=经费")).text
