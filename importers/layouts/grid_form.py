@@ -626,7 +626,11 @@ def forms(rows: list[Row]) -> list[_Form]:
                 form = _new(found, [row], title, unit)
             elif money_header(row.cells):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
-            elif form.tail or _is_tail(row, form.header) or _wraps_on(row, paired[n + 1 : n + 2]):
+            elif (
+                form.tail
+                or _is_tail(row, form.header)
+                or any(_wrapped_sign_off(row, b) for b, _ in paired[n + 1 : n + 2])
+            ):
                 form.tail.append(row)
             else:
                 form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
@@ -829,11 +833,6 @@ def _wrapped_sign_off(row: Row, below: Row) -> bool:
     if len(row.cells) != 1 or len(below.cells) != 1 or row.page != below.page or _signed(below) is not None:
         return False
     return sign_off([row.cells[0].strip() + below.cells[0].strip()]) is not None
-
-
-def _wraps_on(row: Row, below: list[tuple[Row, _Header | None]]) -> bool:
-    """`_wrapped_sign_off` with the row under it, if any."""
-    return bool(below) and _wrapped_sign_off(row, below[0][0])
 
 
 def _unwrapped(tail: list[Row]) -> list[Row]:

@@ -294,6 +294,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     padded = 0 < pitch <= LIFT_PITCH * size and apart >= pitch + 0.3 * size  # rows farther apart than a cell's lines
     rows: list[dict[int, list[_Piece]]] = []  # each row's pieces by column, levels aside
     loose: list[dict[int, _Piece]] = []  # lines without a name
+    held = [any(k not in levels and k != name for k in line) for line in lines]  # a line holding a target
     for j, line in enumerate(lines):
         cells = {k: piece for k, piece in line.items() if k not in levels}
         if name not in cells:
@@ -305,7 +306,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
             and last
             and cells[name].base - last[name][-1].base < apart - 0.15 * size
             and all(k not in last or full(last[k][-1]) for k in cells)
-        ) or (last and _name_rest(lines, j, name, last, levels, full, size)):
+        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size)):
             for k, piece in cells.items():
                 last.setdefault(k, []).append(piece)
         else:
@@ -335,7 +336,14 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
 
 
 def _name_rest(
-    lines: list[dict[int, _Piece]], j: int, name: int, row: dict[int, list[_Piece]], levels: set[int], full, size: float
+    lines: list[dict[int, _Piece]],
+    j: int,
+    name: int,
+    row: dict[int, list[_Piece]],
+    levels: set[int],
+    held: list[bool],
+    full,
+    size: float,
 ) -> bool:
     """Whether line j, holding a name alone, is the wrapped rest of the row above's name, rows set as close as a
     cell's lines (a sheet's single-line rows 12 pt apart, a name's lines 10.3): the name above ran to the column's
@@ -352,7 +360,6 @@ def _name_rest(
         return False
     if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
-    held = [any(k not in levels and k != name for k in other) for other in lines]  # a line holding a target
     below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
     return any(held[above.line + 1 : j]) and not any(held[j + 1 : below])
 
