@@ -71,12 +71,13 @@ def list_projects(
     cursor.row_factory = None
     rows = cursor.execute(sql, params)
     columns = [d[0] for d in rows.description]
-    shared: dict = {}  # one object per distinct department, region and source: 100,000 projects share a few
+    repeated = {n for n, c in enumerate(columns) if c in ("department", "region", "source", "implementing_unit")}
+    shared: dict = {}  # one object per distinct department, region, source and unit: 100,000 projects share a few
     return [
         dict(
             zip(
                 columns,
-                (shared.setdefault(v, v) if isinstance(v, str) and i in (2, 3, 6, 8) else v for i, v in enumerate(row)),
+                (shared.setdefault(v, v) if isinstance(v, str) and i in repeated else v for i, v in enumerate(row)),
             )
         )
         for row in rows
@@ -129,8 +130,9 @@ def branch_projects(
         AND {_equals("region", region)} AND {_equals("department", department)} AND year IS :year"""
     params = {"region": region, "department": department, "year": year}
     rows = read_rows(conn, sql, params, (*ProjectRow._fields, "document_id", "seq"))  # in no order: JSON
-    rows.sort(key=lambda row: (not row[-4], *row[-2:]))
-    return [ProjectRow._make((*row[:-4], bool(row[-4]), row[-3])) for row in rows]
+    found = [(ProjectRow._make((*row[:6], bool(row[6]), row[7])), row[8:]) for row in rows]  # (its document order)
+    found.sort(key=lambda pair: (not pair[0].department_wide, *pair[1]))
+    return [project for project, _ in found]
 
 
 def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
