@@ -15,7 +15,7 @@ from kb.find.evaluations import form_rows, head_pairs
 from kb.find.outcomes import PEERS_KEY, achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, listed_name
 from kb.find.search import Filters
-from kb.vocab.departments import unit_beside
+from kb.vocab.departments import unit_beside, unit_under
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
 from kb.find.counts import count_text
@@ -37,6 +37,18 @@ def _department(row: dict) -> Text:
     (a department filter may have found the row by it)."""
     cell = text(row["department"])
     unit = unit_beside(row["department"], row.get("implementing_unit"))
+    if unit:
+        cell.append(f"\n实施 {shown(unit)}", style="dim")
+    return cell
+
+
+def _where(row: dict) -> Text:
+    """A search hit's 地区·部门 cell: the department, which names its region (北京市公安局), else the region and the
+    department; under it the unit carrying the work out where it is another, without their names at its head."""
+    department, region = row["department"], row["region"]
+    named = department if department and region and department.startswith(region) else None
+    cell = text(named or " · ".join(filter(None, (region, department))))
+    unit = unit_under(department, region, row.get("implementing_unit"))
     if unit:
         cell.append(f"\n实施 {shown(unit)}", style="dim")
     return cell
@@ -99,7 +111,7 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
             title_justify="left",
         )
         evaluated = any(ind.get("outcomes") for ind in result.indicators)
-        for col in ("指标名称", "目标值", "层级", "项目", "地区", "年度") + (
+        for col in ("指标名称", "目标值", "层级", "项目", "地区·部门", "年度") + (
             ("同名指标自评达成 met by all†",) if evaluated else ()
         ):
             table.add_column(col, overflow="fold")
@@ -110,7 +122,7 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
                 ind["target"],
                 _level(ind),
                 f"{listed_name(ind['project'], ind.get('project_kind') == DEPARTMENT)} #{ind['project_id']}",
-                ind["region"],
+                _where(ind),
                 ind["year"],
                 *((peers_text(ind["outcomes"]),) if evaluated else ()),
             )
@@ -134,11 +146,11 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
             box=box.SIMPLE_HEAD,
             title_justify="left",
         )
-        for col in ("ID", "项目名称", "地区", "年度", "匹配"):
+        for col in ("ID", "项目名称", "地区·部门", "年度", "匹配"):
             table.add_column(col, overflow="fold")
         for p in result.projects:
             name = listed_name(p["name"], p.get("kind") == DEPARTMENT)
-            add_row(table, p["id"], name, p["region"], p["year"], p["snippet"])
+            add_row(table, p["id"], name, _where(p), p["year"], p["snippet"])
         console.print(table)
     if result.evaluated:
         _evaluated(console, result)
@@ -196,7 +208,7 @@ def _evaluated(console: Console, result) -> None:
         box=box.SIMPLE_HEAD,
         title_justify="left",
     )
-    for col in ("指标名称", "指标值", "实际完成值", "达成", "自评表", "地区", "年度"):
+    for col in ("指标名称", "指标值", "实际完成值", "达成", "自评表", "地区·部门", "年度"):
         table.add_column(col, overflow="fold")
     for r in result.evaluated:
         where = f"{r['self_evaluation']} #{r['self_evaluation_id']}"
@@ -207,7 +219,7 @@ def _evaluated(console: Console, result) -> None:
             r["actual"],
             verdict(r["met"], bool(r["target"])),
             where,
-            r["region"],
+            _where(r),
             r["year"],
         )
     console.print(table)

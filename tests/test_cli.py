@@ -439,6 +439,7 @@ def test_near_names_beside_hits_come_below_them_not_as_did_you_mean():
 
     hit = {"name": "补助居家养老服务中心站点数", "target": "≥400个", "std_level1": "产出指标", "std_level2": "数量指标"}
     hit |= {"level_inferred": False, "project": "养老事业发展资金", "project_id": 7, "region": "福州市", "year": 2026}
+    hit |= {"department": "福州市民政局", "implementing_unit": None}
     near = {"name": "城乡居民养老保险待遇发放", "match": "fuzzy", "uses": 1, "variants": []}
     result = SimpleNamespace(
         query="居家养老", indicators=[hit], indicator_total=1, projects=[], project_total=0, evaluated=[],

@@ -3,6 +3,8 @@ tables print and the reverse, in kb search, kb projects, kb evaluations and the 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import make_document, store
@@ -124,6 +126,32 @@ def test_the_unit_that_carries_a_project_out_is_shown_beside_its_department(conn
     for command in ("projects", "evaluations"):
         listed = CliRunner().invoke(app, ["--db", str(db_path), command], env={"COLUMNS": "300"}).stdout
         assert listed.count("实施 福州市公安局交通管理支队") == 1 and "实施 福州市公安局 " not in listed
+
+
+def test_a_search_names_each_hits_department_and_unit(conn, db_path):
+    """`kb search` named each indicator's project and region but not whose it was: a precedent from 北京市公安局 and
+    one from 北京市生态环境局 looked alike. Each hit (indicator, project, self-evaluated row) now names its
+    department, and under it the unit carrying the work out where it is another; --json the unit too, and the file
+    `--out` writes the self-evaluated rows' department."""
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    _filed_under_its_bureau(conn)
+    conn.commit()
+    run = CliRunner().invoke
+    data = json.loads(run(app, ["--db", str(db_path), "search", "满意度", "--json"]).stdout)
+    units = sorted((hit["project"], hit["implementing_unit"]) for hit in data["indicators"])
+    assert units == [("项目0", "福州市公安局交通管理支队"), ("项目1", "福州市公安局")]
+    for query in ("满意度", "项目"):  # indicators and self-evaluated rows; projects
+        printed = run(app, ["--db", str(db_path), "search", query, "--department", "交警"], env={"COLUMNS": "200"})
+        assert "地区·部门" in printed.stdout and "福州市公安局" in printed.stdout, printed.stdout
+        assert printed.stdout.count("实施 交通管理支队") == (2 if query == "满意度" else 1), printed.stdout
+    book = db_path.parent / "满意度.xlsx"
+    assert run(app, ["--db", str(db_path), "search", "满意度", "--out", str(book)]).exit_code == 0
+    header, *rows = list(load_workbook(book)["自评"].iter_rows(min_row=2, values_only=True))
+    assert [row[header.index("部门")] for row in rows] == ["福州市公安局", "福州市公安局"]
 
 
 def test_the_units_of_projects_stored_before_are_read_from_their_fields(conn):

@@ -85,8 +85,8 @@ def search_self_evaluated(
     if not total or not limit:
         return total, []
     rows = conn.execute(
-        """SELECT o.self_evaluation_id, s.name AS self_evaluation, s.region, s.year, o.name, o.target, o.actual,
-        o.met, o.score, o.notes"""
+        """SELECT o.self_evaluation_id, s.name AS self_evaluation, s.department, s.implementing_unit, s.region, s.year,
+        o.name, o.target, o.actual, o.met, o.score, o.notes"""
         + joined
         + " ORDER BY s.year DESC, s.id, o.seq LIMIT :limit OFFSET :offset",
         params,

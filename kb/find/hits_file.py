@@ -39,6 +39,7 @@ EVALUATED_COLUMNS = (
     ("达成", "met"),
     ("自评表", "self_evaluation"),
     ("自评表编号", "self_evaluation_id"),
+    ("部门", "department"),
     ("地区", "region"),
     ("年度", "year"),
 )

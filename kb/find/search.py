@@ -158,8 +158,8 @@ def filter_sql(filters: Filters, params: dict, with_level: bool = True) -> str:
 
 
 _INDICATOR_COLUMNS = """i.id, i.project_id, p.name AS project, p.kind AS project_kind, p.region, p.year, p.department,
-    i.level1, i.level2, i.std_level1, i.std_level2, i.level_inferred, i.name, i.operator, i.value, i.unit,
-    i.target, n.uses AS name_uses"""
+    p.implementing_unit, i.level1, i.level2, i.std_level1, i.std_level2, i.level_inferred, i.name, i.operator,
+    i.value, i.unit, i.target, n.uses AS name_uses"""
 
 
 def _name_matches(q: str, words: list[str], params: dict) -> str:
