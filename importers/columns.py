@@ -355,12 +355,13 @@ _PLANNED = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年|当年|年�
 _LAST_YEAR = re.compile(r"^(?:上一?年度?|去年|前一?年度?)(?=.)")
 
 
-def earlier_values(cells: list[str]) -> set[int]:
+def earlier_values(cells: list[str], kinds: list[str] | None = None) -> set[int]:
     """The columns of a goal table's header that give an earlier year's value beside this year's target, kept per
     indicator as notes: an actual named for the last year ('上年实际完成值') or for a year before the target's
     ('2024年实际完成值 | 2025年指标值'), or printed before the target ('实际值 | 目标值'). A self-evaluation's actual
-    (after its target, beside its 得分) is none of them: a header with a score column has none."""
-    kinds = [column(cell) if cell else "" for cell in cells]
+    (after its target, beside its 得分) is none of them: a header with a score column has none. `kinds`: the
+    cells' columns, when the caller has them."""
+    kinds = kinds or [column(cell) if cell else "" for cell in cells]
     if "score" in kinds or "target" not in kinds:
         return set()
     target = kinds.index("target")
@@ -399,6 +400,11 @@ TARGET_ACTUAL = "target_actual"  # one column of a self-evaluation giving both: 
 _BOTH_LEVELS = re.compile(r"一(?:级(?:指标)?(?:名称)?)?[-－—–/／、和及与]?二级(?:指标)?(?:名称)?")
 
 
+# longer than any header a column is known by, its year or span before it, or two of them joined by '/'
+# ('2026年度指标值/2026年实际完成值': 20): the keys of _COLUMNS are 8 characters at most
+_LONGEST_HEADER = 40
+
+
 def column(cell: str) -> str:
     """The indicator field a table header names ('' when none): a weight header with its total in a note
     ('分值权重（90分）') is still the weight; a header naming its year or span before a known one ('2026年指标值',
@@ -406,6 +412,8 @@ def column(cell: str) -> str:
     cell ('年度指标值⏎实际完成值'), are TARGET_ACTUAL; one naming both levels ('一级指标-二级指标', '一、二级指标') is
     level1 (its cells hold both: `level_words.split_levels`)."""
     word = key(cell)
+    if len(word) > _LONGEST_HEADER:
+        return ""  # a paragraph (a project's 概况 in a row a detector walks), no header
     found = _COLUMNS.get(word) or _COLUMNS.get("".join(clean(cell).split()), "")
     if not found and (planned := _PLANNED.match(word)) and column(word[planned.end() :]) == "actual":
         found = "target"  # a value planned, not achieved: '计划完成值', '2025年预期完成值'
@@ -821,8 +829,14 @@ def sign_off(cells: list[str], indicator: tuple[int, int] | None = None) -> list
     name's and target's columns) under levels written once above it ('| | 项目负责人 | 到位', '| | 分管领导 |
     明确': a short value reads as a person), if it gives one label only ('| | 填报人：王芳 | 审核人：李强' is one)."""
     tokens: list[tuple[bool, str]] = []  # (a label, its text) in the row's order
-    texts = [_HAN_GAP.sub("", clean(cell).strip()) for cell in cells]
-    for cell in (text for j, text in enumerate(texts) if text and (not j or text != texts[j - 1])):  # merged: once
+    previous = None  # the cell before's text: a merged cell's, written again, is read once
+    for raw in cells:
+        cell = _HAN_GAP.sub("", clean(raw).strip())
+        merged, previous = cell == previous, cell
+        if not cell or merged:
+            continue
+        if tokens and not tokens[0][0]:
+            return None  # a value without a label before it (most rows: an indicator's name first)
         if _SIGN_LABEL.fullmatch(cell.rstrip("：: ")):
             tokens.append((True, cell.rstrip("：: ")))
             continue

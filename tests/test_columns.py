@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import pytest
 
 from importers import parse_rows
-from importers.columns import column, declared_unit, sign_off, target_parts, unit_of_cell
+from importers.columns import TARGET_ACTUAL, column, declared_unit, sign_off, target_parts, unit_of_cell
 from importers.readers.text import split_rows
 from importers.records import Row
 from kb.vocab.targets import Target, parse_target
@@ -99,6 +99,14 @@ def test_an_operator_column_in_words_is_an_operator_kept_as_printed():
 )
 def test_indicator_headers_as_publishers_write_them(header, field):
     assert column(header) == field
+
+
+def test_a_paragraph_names_no_column_and_a_headers_note_does_not_make_it_one():
+    """A cell longer than any header (a project's 概况 in a row a detector walks) is no header, read without the
+    tests a header goes through; a header's note in brackets, however long, is still left out of its name."""
+    assert column("指标值（定量指标填写数值，定性指标填写文字描述，例如完成率达到百分之九十五以上）") == "target"
+    assert column("2026年度指标值/2026年实际完成值") == TARGET_ACTUAL
+    assert column("本项目主要用于委托第三方机构提供服务，年度指标值依据上年实际完成值确定，确保完成全年任务") == ""
 
 
 @pytest.mark.parametrize("header", ["2026年指标值", "本年度指标值", "预期指标值", "绩效目标值", "年度绩效指标值"])

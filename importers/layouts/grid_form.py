@@ -188,6 +188,9 @@ def _may_be_header(row: Row) -> bool:
     return "&" in text or all(c in text for c in _NAME_CHARS) and all(c in text for c in _TARGET_CHARS)
 
 
+_TARGETS = {"target", "period_target", TARGET_ACTUAL}  # the columns one of which an indicator header names
+
+
 def header(row: Row) -> _Header | None:
     """The indicator table's columns when the row is its header: a name and a target column at least."""
     return _header_of(row) if _may_be_header(row) else None
@@ -197,11 +200,14 @@ def _header_of(row: Row) -> _Header | None:
     cells = once_across(_cells(row))
     columns: dict[str, int] = {}
     notes: dict[int, str] = {}
-    earlier = earlier_values(cells)
+    kinds = [column(cell) if cell else "" for cell in cells]
+    if not _TARGETS & set(kinds):
+        return None  # (most rows of the tables a detector walks: no column holds a target)
+    earlier = earlier_values(cells, kinds)
     for j, cell in enumerate(cells):
         if not cell:
             continue
-        found = column(cell)
+        found = kinds[j]
         if j in earlier:  # a goal table's value of the last year beside its target: kept as a note
             notes[j] = key(cell)
             continue
@@ -547,7 +553,7 @@ def _may_be_upper_header(row: Row) -> bool:
     return all(c in text for c in _TARGET_CHARS) and any(not clean(cell) for cell in row.cells)
 
 
-def forms(rows: list[Row]) -> list[_Form]:
+def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = None) -> list[_Form]:
     """The forms of the rows: a head (from a row naming a project), its indicator table, and the rows after the
     table (备注 …) up to the next form's head, the next table's title or a money table's header (`财政拨款 | 其他资金`
     right under the indicators, no title of its own); each with the title and the money unit written above it. A
@@ -560,7 +566,7 @@ def forms(rows: list[Row]) -> list[_Form]:
     ended: _Form | None = None  # the form a repeat of its own title ended: a continuation page may follow
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
     under: tuple[_Form, _Header, _Header] | None = None  # a form, its header repeated in other columns, its own
-    paired = _with_headers(rows)
+    paired = _with_headers(rows) if paired is None else paired  # (the rows with their headers, when read already)
     for n, (row, table) in enumerate(paired):
         if row.blank:
             if row.line == SHEET_BREAK and form is not None and form.rows:
@@ -1578,7 +1584,10 @@ def detect(rows: list[Row]) -> float:
     its columns, or a self-evaluation's (实际完成值) whether its rows name any or not: its head is what it reports
     (docs/outcomes.md), never a goal table's; 0.4 for an indicator table alone (too little to read as a form); 0.0
     without one."""
-    found = [(form, form.header) for form in forms(rows) if form.header is not None]
+    paired = _with_headers(rows)
+    if all(table is None for _, table in paired):
+        return 0.0  # no indicator header, so no form (most documents a detector walks): their rows not read as one
+    found = [(form, form.header) for form in forms(rows, paired) if form.header is not None]
     if not found:
         return 0.0
     filled = any(
