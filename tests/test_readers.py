@@ -2191,6 +2191,33 @@ def test_pdf_text_past_a_cell_border_belongs_to_the_cell_it_starts_in():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["general", "spending", "ok"], ["level", "grade", "90"]]
 
 
+def test_pdf_a_string_drawn_on_over_a_rule_is_its_cells_text():
+    """A sheet's cell without wrapping prints its text on over the rule into the empty cell beside it, one string
+    (LibreOffice: '项目资金（|万元）', '年度绩效目|标'): the part past the rule was the empty cell's text, the label no
+    label, and a goal form lost its 年度资金总额. A page drawing a string per character sets a cell's line and the
+    next cell's text on without a gap across the rule (cells without padding): two cells still."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    borders = (40, 80, 140, 200, 260)
+    for top in (60, 80):
+        for left, right in zip(borders, borders[1:]):
+            pdf.rect(left, top, right - left, 20)
+    pdf.text(borders[0] + 1, 74, "Fundingtotal")  # 'total' on over the rule, into the empty cell
+    pdf.text(borders[2] + 1, 74, "amount")
+    pdf.text(borders[3] + 1, 74, "800")
+    x = borders[1] - pdf.get_string_width("Objectiv")  # ends at the rule, 'grade' starts there: a string a letter
+    for letter in "Objectivgrade":
+        pdf.text(x, 94, letter)
+        x += pdf.get_string_width(letter)
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["Fundingtotal", "", "amount", "800"],
+        ["Objectiv", "grade", "", ""],
+    ]
+
+
 def test_pdf_a_line_printed_below_its_cell_border_stays_in_its_cell():
     """A cell's last line printed just below its border, at its text's line pitch, with the next cell's first line
     drawn over it, belongs to the cell above ('≥25次；…≥5' then '次' below the rule)."""

@@ -780,6 +780,8 @@ def _page_class():
                 attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
                 if isinstance(attr["fontname"], bytes):
                     attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+                if hasattr(obj, "string"):  # the text string drawing it (`_anchor`)
+                    attr["string"] = obj.string
                 if hasattr(obj, "shown"):  # cut by its clip: the part printed, top down
                     attr["shown"] = (
                         self.height - obj.shown[1] + self.mediabox[1],
@@ -811,7 +813,7 @@ def _counting_device():
     from pdfminer.layout import LTChar, LTRect
 
     class Counting(PDFPageAggregatorWithMarkedContent):
-        chars = shapes = covering = unmapped = 0
+        chars = shapes = covering = unmapped = strings = 0
         clip = None  # the clipping region, kept by the interpreter
         point = None  # a decimal point the clip hid right after a digit, until the next character is drawn
         crop = None  # the page's CropBox, when it shows less than the whole page: nothing beyond it shows
@@ -834,6 +836,11 @@ def _counting_device():
                 return glyphs.get_unichr(cid) if glyphs else UNDECODED
             except KeyError:
                 return UNDECODED
+
+        def render_string(self, *args, **kwargs) -> None:
+            """A text string (Tj, TJ, ', "): its characters are numbered with it (`render_char`)."""
+            self.strings += 1
+            super().render_string(*args, **kwargs)
 
         def render_char(self, *args, **kwargs):
             self.chars += 1
@@ -860,6 +867,7 @@ def _counting_device():
                 self.cur_item._objs.insert(-1, point)  # a number's decimal point, its foot cut by the clip
             if self.clip is not None and (char.y0 < self.clip[1] or char.y1 > self.clip[3]):
                 char.shown = (max(char.y0, self.clip[1]), min(char.y1, self.clip[3]))  # the part printed
+            char.string = self.strings
             self.sizes.append(char.size)
             return advance
 
@@ -1634,7 +1642,11 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
     """Give each character the place of the cell it belongs to ("anchor": the middle of its run's first character).
     A run is a line's characters without a gap or a rule between their starts, not drawn over each other; text too
     long for its cell runs on over the border into the next cell ('一般性支出情况' with 况 past the border) and still
-    belongs where it starts, while the next cell's own text starts where it is drawn, over the overflowing one."""
+    belongs where it starts, while the next cell's own text starts where it is drawn, over the overflowing one. One
+    text string drawn on over a rule, into the empty cell beside it, is one run (a sheet's cell without wrapping:
+    '项目资金（|万元）'); the next cell's text is a string of its own, or the page draws a string per character (a
+    goal's line and the level beside it set on without a gap across the rule, cells without padding:
+    '…专项业|产出指标')."""
     rules = sorted((e["x0"], e["top"], e["bottom"]) for e in verticals)
     xs = [rule[0] for rule in rules]
 
@@ -1652,9 +1664,15 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
                     not -RUN_OVERLAP * char["size"] <= gap <= RUN_GAP * char["size"]
                     or before["text"] == " "
                     or ruled(before["x0"], char["x0"], char["middle"])
+                    and not _one_string(before, char)
                 ):
                     start = char
             char["anchor"] = (start["x0"] + start["x1"]) / 2
+
+
+def _one_string(before: dict, char: dict) -> bool:
+    """Whether two characters are drawn by one text string."""
+    return before.get("string") is not None and before.get("string") == char.get("string")
 
 
 def _on_page(char: dict, page) -> bool:
