@@ -936,6 +936,34 @@ def test_pdf_a_second_forms_head_cut_at_the_right_by_a_print_pages_wide_keeps_it
     )
 
 
+@pytest.mark.parametrize("head", [True, False], ids=["under its head", "under merged rows"])
+def test_pdf_a_row_merged_over_a_print_pages_wide_cut_at_the_right_is_a_row(head):
+    """A self-evaluation printed pages wide: its 总分 row merges its first columns over the page break, drawn between
+    rules across the table but without its right side, and without any rule inside it; under the form's head rows
+    (their rules across the table too), or on a lower page under indicator rows whose rules leave out their merged
+    first column (its two rules the only ones across). It was no row (its text a line under the table), and could
+    not be put beside the 分值 and 得分 of the page after."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    texts = [["name", "Sewage plant"], ["department", "Water bureau"], ["level", "sub", "indicator", "target"]]
+    texts = (texts if head else []) + [["output", "count", "plants", ">=3"], ["", "quality", "rate", ">=95%"]]
+    tops = [20 + 10 * n for n in range(len(texts) + 2)]
+    for y in tops:
+        pdf.line(20 if head or y >= tops[-2] else 50, y, 150, y)
+    pdf.line(20, tops[0], 20, tops[-1])
+    for x in (50, 80, 110, 150):  # the head's and the indicators' rules: none inside the total row
+        pdf.line(x, tops[0] if x == 50 or not head else tops[2], x, tops[-2])
+    for y, row in zip(tops, [*texts, ["total"]]):
+        for x, text in zip((21, 51, 81, 111), row):
+            pdf.text(x, y + 7, text)
+    rows = [row for row in read_bytes(bytes(pdf.output()), ".pdf") if not row.blank]
+    assert rows[-1].edges and rows[-1].cells[0] == "total"
+    assert rows[-3].cells[1:] == ["count", "plants", ">=3"]
+
+
 def test_pdf_a_last_cells_one_line_beside_a_wrapped_label_has_its_lines_end():
     """A wide print's goal of one line the page's side cuts, beside its label wrapped on two lines (年度总体目 | 标):
     the row's lowest line is the label's, and the goal's one line had no line end told (only cells of two lines

@@ -1418,7 +1418,7 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
             drawn = any(abs(v["x0"] - side) <= SNAP and v["top"] < bottom and v["bottom"] > top for v in verticals)
             low, high = min(side, nearest), max(side, nearest)
             if drawn and side == right and right >= outer - SNAP:
-                sides += _undrawn(side, heights, verticals, inner, chars)
+                sides += _undrawn(left, side, heights, verticals, inner, chars)
             elif drawn:
                 continue
             elif any(low < c["x0"] and c["x1"] < high and top < c["top"] < bottom for c in chars):
@@ -1434,28 +1434,60 @@ def _frame(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
                 sides.append(_edge(left, end, right, end))
                 bottom = end
         sides += [_edge(x, top, x, bottom) for x in added]
+    return sides + _cut_last_rows(rules, verticals, chars)
+
+
+def _cut_last_rows(rules: list[dict], verticals: list[dict], chars: list[dict]) -> list[dict]:
+    """The right side of each row merged over a table's columns and cut by the page's side (`_cut_last_row`): two
+    level rules over one span (to SNAP), the lower the next across it."""
+    level = sorted(_level_rules(rules))
+    sides: list[dict] = []
+    for n, (top, start, end) in enumerate(level):
+        below = next(((y, a, b) for y, a, b in level[n + 1 :] if y > top + SNAP and a < end and b > start), None)
+        if below and abs(below[1] - start) <= SNAP and abs(below[2] - end) <= SNAP:
+            sides += _cut_last_row(min(start, below[1]), max(end, below[2]), top, below[0], verticals, chars)
     return sides
 
 
+def _cut_last_row(
+    left: float, right: float, top: float, bottom: float, verticals: list[dict], chars: list[dict]
+) -> list[dict]:
+    """The right side of a row merged over a table's columns and cut by the page's side: between two rules across
+    its span, its left side drawn, its right side drawn only above it (ending at its top), no rule inside it, text
+    in it. A self-evaluation's 总分 on the lower page of a print pages wide and tall, under indicator rows whose rules
+    leave out their merged 绩效指标 column: it was no row, and its 分值 and 得分 on the page to the right were none of
+    its."""
+
+    def drawn(x: float) -> bool:
+        return any(abs(v["x0"] - x) <= SNAP and v["top"] <= top + SNAP and v["bottom"] >= bottom - SNAP for v in sides)
+
+    sides = verticals
+    above = any(abs(v["x0"] - right) <= SNAP and abs(v["bottom"] - top) <= SNAP for v in sides)
+    within = [v for v in sides if left + SNAP < v["x0"] < right - SNAP]
+    inside = any(v["top"] < bottom - SNAP and v["bottom"] > top + SNAP for v in within)
+    if not drawn(left) or drawn(right) or not above or inside:
+        return []
+    if not any(left < c["x0"] and c["x1"] < right and top < c["top"] < bottom for c in chars):
+        return []
+    return [_edge(right, top, right, bottom)]
+
+
 def _undrawn(
-    side: float, heights: list[float], verticals: list[dict], inner: list[dict], chars: list[dict]
+    left: float, side: float, heights: list[float], verticals: list[dict], inner: list[dict], chars: list[dict]
 ) -> list[dict]:
     """A table's right side drawn only in parts (its rules reaching no further right on the page): each part not
     drawn between its rules (`heights`), as a rule, when its rows hold text between the side and their nearest inner
-    rule. A sheet printed pages wide: its head's cells merged across the page break have no side on the first page,
-    only the indicator rows' cells below them; the head's rows were read as one (a second form under the first on
-    the sheet, whose rules run over the same span, as well as the first)."""
+    rule, or anywhere from the table's left side where no inner rule crosses them. A sheet printed pages wide: its
+    head's cells merged across the page break have no side on the first page, only the indicator rows' cells below
+    them; the head's rows were read as one (a second form under the first on the sheet, whose rules run over the
+    same span, as well as the first), and a 总分 row merged over the page's columns and the next page's was no row."""
     drawn = sorted(
         (v["top"], v["bottom"]) for v in verticals if abs(v["x0"] - side) <= SNAP and v["bottom"] > min(heights)
     )
     sides, at = [], min(heights)
     for start, end in drawn + [(max(heights), max(heights))]:
-        xs = [v["x0"] for v in inner if v["top"] < start - SNAP and v["bottom"] > at + SNAP]
-        if (
-            start > at + SNAP
-            and xs
-            and any(max(xs) < c["x0"] and c["x1"] < side and at < c["top"] < start for c in chars)
-        ):
+        nearest = max((v["x0"] for v in inner if v["top"] < start - SNAP and v["bottom"] > at + SNAP), default=left)
+        if start > at + SNAP and any(nearest < c["x0"] and c["x1"] < side and at < c["top"] < start for c in chars):
             sides.append(_edge(side, at, side, start))
         at = max(at, end)
         at = min((y for y in heights if y >= at - SNAP), default=at)  # (the next of its rules: not the gap between)
