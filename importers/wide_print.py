@@ -50,6 +50,18 @@ def _first_rows(rows: list[Row]) -> dict[int, Row]:
     return first
 
 
+def _head_cut(on: list[Row], first: Row) -> Row | None:
+    """The first ruled row of a page (`on`) whose first table row (`first`) names no later columns, but a ruled row
+    under it does, all of its cells (实际完成值 | 分值 | 得分 | 偏差原因分析…: a self-evaluation's later columns, under
+    the rest of its head, 实施单位 | 全年执行数 | 分值 …, which the page's side cut); None for other pages."""
+    if _later_header(first):
+        return None
+    rest = on[on.index(first) :]
+    if not any(row.edges and len(row.values()) >= 2 and _later_header(row) for row in rest):
+        return None
+    return next(row for row in on if row.edges)
+
+
 def _one_column(by_page: dict[int, list[Row]], first: dict[int, Row], pages: list[int]) -> dict[int, Row]:
     """The pages with no table row of two cells written, each after a page of later columns, whose rows are all
     ruled from their first ruled one on (a text above it: the form's amount, right of its merged cell): the rest
@@ -89,7 +101,9 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     for row in rows:
         by_page.setdefault(row.page, []).append(row)
     start = min(row.page for row in heads)
-    right = {page: _shape(row) for page, row in first.items() if page > start and _keys(row) <= _LATER}
+    cut = {page: ruled for page, row in first.items() if page > start and (ruled := _head_cut(by_page[page], row))}
+    first |= cut
+    right = {page: _shape(row) for page, row in first.items() if page > start and (page in cut or _keys(row) <= _LATER)}
     left = {_shape(row) for row in heads}
     shapes = set(right.values()) - left
     held = {row.page for row in rows if _HELD & _keys(row)}
@@ -101,6 +115,8 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     alone = _one_column(by_page, first, pages)
     first, pages = first | alone, sorted(pages + list(alone))
     partners = {page: _partner(by_page, heads, page, first, start, pages) for page in pages}
+    cut_shapes = {_shape(row) for row in cut.values()}  # (a page of a form's later columns beside none: left out, said)
+    partners |= {page: 0 for page in pages if partners[page] is None and _shape(first[page]) in cut_shapes}
     pages = [page for page in pages if partners[page] is not None or _keys(first[page]) <= _RIGHT]
     if not pages:
         return rows, None
@@ -189,14 +205,26 @@ def _side_by_side(
     above = [row for row in ruled if row.top < mine[0].top - SLACK][-1:]
     if header and above and _KEYS & _keys(above[0]) and not _later_header(mine[0]):
         theirs, level = above + theirs, level | {id(above[0]): header}
+    shift = _after([joined.get(id(row), row) for row in theirs], mine)
     out: dict[int, Row] = {}
     for row in theirs:
         other = level.get(id(row))
         cells = (other.cells + [""] * width)[:width] if other else [""] * width
         before = joined.get(id(row), row)
-        edges = other.edges[:width] if other else ()
+        edges = tuple(edge + shift for edge in other.edges[:width]) if other else ()
         out[id(row)] = replace(before, cells=before.cells + cells, edges=before.edges + edges)
     return out
+
+
+def _after(theirs: list[Row], mine: list[Row]) -> float:
+    """How far a page's cell edges move to stand after its partner's, as the sheet's columns do (each page's are
+    its own, from its left margin: a 总分 row's values were put under other columns of the header): its first
+    column one of its own first column's widths past the partner's last edge (the width of the partner's last
+    column is not known)."""
+    last = max((row.edges[-1] for row in theirs if row.edges), default=0.0)
+    start = min((row.edges[0] for row in mine if row.edges), default=0.0)
+    width = min((row.edges[1] - row.edges[0] for row in mine if len(row.edges) > 1), default=0.0)
+    return last + width - start
 
 
 def _written(row: Row) -> int:

@@ -1146,6 +1146,40 @@ def test_a_self_evaluation_printed_pages_wide_is_read_with_its_achieved_values_a
     ]
 
 
+def test_a_self_evaluation_printed_in_column_strips_with_its_head_cut_is_read_whole():
+    """A self-evaluation printed pages wide with its head (Excel's Wide margins): the page of its later columns
+    begins with the head's rest, level with the head's rows (实施单位, 全年执行数 | 分值 | 执行率 | 得分, the name
+    merged across the break, printed there), above its 实际完成值 | 分值 | 得分 header. It was not taken for such a
+    page, and the form was refused for want of indicator rows. Its rows stand level with the first page's: read
+    beside them, the 总分 row's 分值 and 得分 under their columns."""
+    import importers
+
+    left = [(40.0, ["2024年度项目支出绩效自评表"]), (70.0, ["项目名称", "项目名称", "", "", ""])]
+    left += [(90.0, ["主管部门", "主管部门", "某市水务局", "某市水务局", "某市水务局"])]
+    left += [(110.0, ["项目资金（万元）", "", "", "年初预算数", "全年预算数"])]
+    left += [(130.0, ["项目资金（万元）", "年度资金总额", "年度资金总额", "120.00", "120.00"])]
+    left += [(150.0, ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值"])]
+    left += [(170.0 + 20 * n, ["绩效指标", "产出指标", "数量指标", f"处理站点{n}", f"≥{n}座"]) for n in range(1, 4)]
+    left += [(250.0, ["总分"] * 5)]
+    right = [(72.0, ["社区污水处理"]), (90.0, ["实施单位", "实施单位", "某镇污水处理站", "某镇污水处理站"])]
+    right += [(110.0, ["全年执行数", "分值", "执行率", "得分"]), (130.0, ["112.50", "10", "93.75%", "9.38"])]
+    right += [(150.0, ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"])]
+    right += [(170.0 + 20 * n, [f"{n}座", "30", "30", "无"]) for n in range(1, 4)]
+    right += [(250.0, ["", "100", "99.38", ""])]
+    doc = importers.parse_rows(_level_pages((LEFT, left), ((54.0, 160.0, 230.0, 300.0), right)))
+    (project,) = doc.projects
+    assert (project.kind, project.name, project.department, project.amount) == (
+        "self_evaluation", "社区污水处理", "某市水务局", "120.00"
+    )  # fmt: skip
+    assert {k: project.fields.get(k) for k in ("实施单位", "全年执行数", "执行率", "总分")} == {
+        "实施单位": "某镇污水处理站", "全年执行数": "112.50", "执行率": "93.75%", "总分": "分值 100；得分 99.38"
+    }  # fmt: skip
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        (f"处理站点{n}", f"≥{n}座", f"{n}座", "30", "30") for n in (1, 2, 3)
+    ]
+    assert not doc.warnings
+
+
 def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_columns():
     """A 评分标准 | 分值 table on the page after a whole form (its rows not level with the form's) was left out with a
     warning calling it the form's later columns, the same rows: it is no goal table, left out unsaid; the same
