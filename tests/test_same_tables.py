@@ -48,6 +48,35 @@ def test_the_second_file_is_kept_out_in_a_later_import_too_and_its_own_file_may_
     assert replaced.status == "replaced" and _count(conn, "documents") == 1
 
 
+def test_a_dry_run_keeps_out_a_second_file_of_the_same_goal_tables_as_the_import_does(conn, tmp_path):
+    """A dry run stores nothing, so a second file of the same goal tables was compared with nothing and said it
+    would be imported, where the import keeps it out: it says unchanged now, naming the first as a file this run
+    would import (not one imported). A file giving the region the first lacked replaces it, as on import, and a
+    third copy is then kept out as the same as that one."""
+    text = next(SEEDS.glob("000_*.txt"))  # (its text names no region)
+    first, second = tmp_path / "a_文本.txt", tmp_path / "b_另存.txt"
+    shutil.copy(text, first)
+    second.write_bytes(text.read_bytes() + "\n\n".encode())  # saved again: other bytes, the same tables
+    dry = import_paths(conn, [first, second], dry_run=True)
+    said = f"与本次将导入的 {first.resolve()} 目标表相同 the same goal tables as it, which this run would import"
+    assert [(r.status, r.message) for r in dry] == [("would import", ""), ("unchanged", said)]
+    assert _count(conn, "documents") == 0
+    assert [r.status for r in import_paths(conn, [first, second])] == ["imported", "unchanged"]
+    other = connect(tmp_path / "另一个.sqlite3")  # (nothing stored)
+    placed = tmp_path / "有地区" / text.name
+    placed.parent.mkdir()
+    placed.write_bytes(text.read_bytes() + b"\n")
+    shutil.copy(SEEDS / "manifest.toml", placed.parent / "manifest.toml")
+    dry = import_paths(other, [first, placed, second], dry_run=True)
+    assert [(r.status, r.message[:30]) for r in dry] == [
+        ("would import", ""),
+        ("would import", f"替换 {first.resolve()}：目标表相同"[:30]),
+        ("unchanged", f"与本次将导入的 {placed.resolve()}"[:30]),
+    ]
+    assert [r.status for r in import_paths(other, [first, placed, second])] == ["imported", "replaced", "unchanged"]
+    other.close()
+
+
 def test_the_same_tables_for_another_region_or_year_are_their_own_document(conn):
     doc = normalise(make_document({"高标准农田建设": [("新建高标准农田面积", "≥1万亩"), ("受益群众满意度", "≥90%")]}))
     store_document(conn, doc, Provenance("a.txt", "/x/a.txt", "a"), Fallbacks(region="甲县", year=2024))
@@ -287,8 +316,8 @@ def test_a_dry_run_says_which_of_two_files_of_the_same_self_evaluations_the_impo
     first, second = import_paths(conn, [fuller, poorer] if fuller_first else [poorer, fuller], dry_run=True)
     assert first.status == "would import"
     if fuller_first:
-        assert second.status == "unchanged"
-        assert second.message.startswith(f"与已导入的 {fuller.resolve()} 自评表相同，它多读出 2 处内容，保留它")
+        assert second.status == "unchanged"  # (nothing is imported: the first is one the run would import)
+        assert second.message.startswith(f"与本次将导入的 {fuller.resolve()} 自评表相同，它多读出 2 处内容，保留它")
     else:
         assert second.status == "would import"
         assert second.message.startswith(f"替换 {poorer.resolve()}：自评表相同，本文件多读出 2 处内容")
@@ -308,7 +337,7 @@ def test_a_dry_run_compares_later_files_with_the_reading_that_would_replace_a_st
     dry = import_paths(conn, [fuller, copy], dry_run=True)
     assert [(r.status, r.message[:40]) for r in dry] == [
         ("would import", f"替换 {poorer.resolve()}：自评表相同"[:40]),
-        ("unchanged", f"与已导入的 {fuller.resolve()} 自评表相同"[:40]),
+        ("unchanged", f"与本次将导入的 {fuller.resolve()} 自评表相同"[:40]),
     ]
     assert [r.status for r in import_paths(conn, [fuller, copy])] == ["replaced", "unchanged"]
 

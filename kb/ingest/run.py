@@ -268,7 +268,7 @@ def _store(
         return FileResult(path, parsed.status, parsed.message)
     origin = _origin(path, sha)
     fallbacks = earlier.given if earlier else _fallbacks(path, options, manifests)
-    twin = None if earlier else same_tables(conn, doc, origin, fallbacks)
+    twin = None if earlier else same_tables(conn, doc, origin, fallbacks, unwritten or ())
     rival = None if earlier else same_evaluations(conn, doc, origin, fallbacks, unwritten or ())
     kept = _kept_reading(path, doc, rival, twin)
     if isinstance(kept, FileResult):
@@ -276,14 +276,9 @@ def _store(
     if rival:
         twin = kept  # this reading replaces the stored one, or both are kept (a warning says so)
     if twin and not twin.fills:
-        return FileResult(
-            path,
-            "unchanged",
-            f"与已导入的 {twin.path} 目标表相同 the same goal tables as it, already imported"
-            if doc.indicators
-            else f"与已导入的 {twin.path} 自评表相同 the same self-evaluations as it, already imported",
-            doc.layout,
-        )
+        tables, what = ("目标表", "goal tables") if doc.indicators else ("自评表", "self-evaluations")
+        same = f"与{_other(twin)} {twin.path} {tables}相同 the same {what} as it, {_done(twin)}"
+        return FileResult(path, "unchanged", same, doc.layout)
     message = earlier.why if earlier else ""
     if kept and rival and rival.compared.more:
         # what the stored one was given (its folder's manifest) stays (a dry run's unwritten one has none)
@@ -300,7 +295,7 @@ def _store(
         )
     if dry_run:
         if unwritten is not None:
-            _remember(unwritten, doc, origin, fallbacks, kept)
+            _remember(unwritten, doc, origin, fallbacks, twin)
         departments = department_wide(doc.projects)
         return FileResult(
             path,
@@ -327,11 +322,20 @@ def _store(
     )
 
 
+def _other(twin: Twin | Rival) -> str:
+    """How a message names the other file of the same tables: stored, or one this dry run would import."""
+    return "已导入的" if twin.id else "本次将导入的"
+
+
+def _done(twin: Twin | Rival) -> str:
+    return "already imported" if twin.id else "which this run would import"
+
+
 def _remember(
     unwritten: list[Unwritten], doc: Document, origin: Provenance, fallbacks: Fallbacks, kept: Twin | None
 ) -> None:
-    """A dry run's document of self-evaluations alone remembered as if stored, in place of the reading it replaces
-    (one remembered before, or one stored: that one then hidden from the files after it, as the import deletes it)."""
+    """A dry run's document remembered as if stored, in place of the document it replaces (one remembered before,
+    or one stored: that one then hidden from the files after it, as the import deletes it)."""
     gone = [other for other in unwritten if kept and kept.path == other.path]
     replaced = frozenset({kept.id} if kept and kept.id else ()).union(*(other.replaced for other in gone))
     if would := Unwritten.of(doc, origin, fallbacks, replaced):
@@ -355,8 +359,8 @@ def _kept_reading(path: Path, doc: Document, rival: Rival | None, twin: Twin | N
         return FileResult(
             path,
             "unchanged",
-            f"与已导入的 {rival.path} 自评表相同，它多读出 {compared.fewer} 处内容，保留它 the same self-evaluations "
-            f"as it, already imported with {compared.fewer} more cells read: it is kept",
+            f"与{_other(rival)} {rival.path} 自评表相同，它多读出 {compared.fewer} 处内容，保留它 the same "
+            f"self-evaluations as it, {_done(rival)}, with {compared.fewer} more cells read: it is kept",
             doc.layout,
         )
     return twin  # read alike: kept out, or replacing it for the region or year it lacked
@@ -367,14 +371,15 @@ def _both_kept(rival: Rival) -> str:
     if compared.differ:
         place, new, stored = compared.differ[0]
         return (
-            f"与已导入的 {rival.path} 是同样的自评表，但有 {len(compared.differ)} 处读法不同（如{place_text(place)}："
-            f"本文件 {new}，已导入的 {stored}）：两份都已保留，请核对哪份正确 the same self-evaluations as it, read "
-            f"differently in {len(compared.differ)} places: both kept, check which is right"
+            f"与{_other(rival)} {rival.path} 是同样的自评表，但有 {len(compared.differ)} 处读法不同"
+            f"（如{place_text(place)}：本文件 {new}，{_other(rival)} {stored}）：两份都已保留，请核对哪份正确 "
+            f"the same self-evaluations as it, read differently in {len(compared.differ)} places: both kept, check "
+            "which is right"
         )
     return (
-        f"与已导入的 {rival.path} 是同样的自评表，两份各读出对方没有的内容（本文件多 {compared.more} 处，已导入的多 "
-        f"{compared.fewer} 处）：两份都已保留 the same self-evaluations as it, each reading cells the other lacks: "
-        "both kept"
+        f"与{_other(rival)} {rival.path} 是同样的自评表，两份各读出对方没有的内容（本文件多 {compared.more} 处，"
+        f"{_other(rival)}多 {compared.fewer} 处）：两份都已保留 the same self-evaluations as it, each reading cells "
+        "the other lacks: both kept"
     )
 
 

@@ -131,7 +131,7 @@ def _name_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Twin:
-    """A document stored from another file with the same goal tables."""
+    """A document stored from another file with the same goal tables (`id` 0: one a dry run would have stored)."""
 
     id: int
     path: str
@@ -139,10 +139,14 @@ class Twin:
 
 
 def same_tables(
-    conn: sqlite3.Connection, doc: Document, origin: Provenance, fallbacks: Fallbacks | None = None
+    conn: sqlite3.Connection,
+    doc: Document,
+    origin: Provenance,
+    fallbacks: Fallbacks | None = None,
+    unwritten: Sequence[Unwritten] = (),
 ) -> Twin | None:
-    """A document stored from another file with the same goal tables (kb.ingest.fingerprints) whose region and year
-    agree
+    """A document stored from another file (or, in a dry run, one it would have stored: `unwritten`, in place of
+    those it would have replaced) with the same goal tables (kb.ingest.fingerprints) whose region and year agree
     with what `doc` would have, where both know them; None when there is none."""
     found = doc.fingerprint()
     if found is None:
@@ -152,8 +156,11 @@ def same_tables(
         "SELECT id, path, region, year FROM documents WHERE fingerprint = ? AND path != ?", (found, origin.path)
     ):
         theirs = {"region": region, "year": year}
-        if _agree(mine, theirs):
+        if not any(id_ in other.replaced for other in unwritten) and _agree(mine, theirs):
             return Twin(id_, path, fills=_known(mine) > _known(theirs))
+    for other in unwritten:
+        if other.fingerprint == found and other.path != origin.path and _agree(mine, other.place):
+            return Twin(0, other.path, fills=_known(mine) > _known(other.place))
     return None
 
 
@@ -179,13 +186,14 @@ class Rival:
 
 @dataclass(frozen=True)
 class Unwritten:
-    """A document of self-evaluations alone a dry run would have stored: its path, region and year, its forms, and
-    the stored documents it would have replaced."""
+    """A document a dry run would have stored: its path, region and year, its tables' fingerprint, its forms when it
+    holds self-evaluations alone (else none), and the stored documents it would have replaced."""
 
     path: str
     place: dict
     evaluations: list[Evaluation]
     replaced: frozenset[int] = frozenset()
+    fingerprint: str | None = None
 
     @classmethod
     def of(
@@ -195,11 +203,13 @@ class Unwritten:
         fallbacks: Fallbacks | None = None,
         replaced: frozenset[int] = frozenset(),
     ) -> Unwritten | None:
-        """`doc` as a dry run remembers it for the files after it, when it holds self-evaluations alone."""
-        if doc.projects or not doc.evaluations:
+        """`doc` as a dry run remembers it for the files after it, when it holds goal tables or self-evaluations."""
+        found = doc.fingerprint()
+        if found is None:
             return None
-        evaluations = [Evaluation(e.values, e.outcomes) for e in doc.evaluations]
-        return cls(origin.path, _place(doc, origin, fallbacks), evaluations, replaced)
+        alone = not doc.projects
+        evaluations = [Evaluation(e.values, e.outcomes) for e in doc.evaluations] if alone else []
+        return cls(origin.path, _place(doc, origin, fallbacks), evaluations, replaced, found)
 
 
 def same_evaluations(
@@ -230,7 +240,7 @@ def same_evaluations(
         if compared is not None:
             return Rival(id_, path, compared)
     for other in unwritten:
-        if other.path != origin.path and _agree(mine, other.place):
+        if other.evaluations and other.path != origin.path and _agree(mine, other.place):
             if (compared := compare(new, other.evaluations)) is not None:
                 return Rival(0, other.path, compared)
     return None
