@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.cells import joined, lone_value
+from importers.cells import joined, lone_value, unspaced
 from importers.columns import declared_unit, head_field
 from importers.records import Row
 
 MAX_TITLE = 60  # characters: a longer line is text, not a title
 _TITLE = re.compile(r"表\s*(?:[（(][^）)]*[）)]?)?$")
-NUMBER = re.compile(
+_NUMBER = re.compile(
     r"^(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?$|^(?:预算)?[0-9一二三四五六七八九十]+表$"
 )
 _KIND = re.compile(r"绩效|预算|决算|收支|收入|支出|财政|三公|采购|资产|目标|情况|明细|汇总|一览|自评|评价|清单|任务")
@@ -42,7 +42,7 @@ _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标', '注1：…'
-_CAPTION = re.compile(r"^[（(]?(?:19|20)\d{2}\s*年度?[）)]?$")
+_CAPTION = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$")
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
 
 
@@ -78,12 +78,18 @@ def title(row: Row) -> str:
     if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
     text = _CONTINUED.sub("", _ATTACHMENT.sub("", joined(value).strip()))  # '…目标表（续）' is the table going on
-    bare = _NOTE.sub("", text)
-    if len(text) > MAX_TITLE or _NOT_TITLE.search(bare):
+    read = unspaced(text)  # ('某局 2026 年项目支出绩效目标', '预算 14 表': kept as printed)
+    bare = _NOTE.sub("", read)
+    if len(read) > MAX_TITLE or _NOT_TITLE.search(bare):
         return ""
-    if NUMBER.match(text) or _SECTION.match(text) or _YEAR_GOALS.match(text) or _evaluations(row, bare):
+    if numbered(read) or _SECTION.match(read) or _YEAR_GOALS.match(read) or _evaluations(row, bare):
         return text
-    return text if _TITLE.search(text) and _KIND.search(text) else ""
+    return text if _TITLE.search(read) and _KIND.search(read) else ""
+
+
+def numbered(title: str) -> bool:
+    """Whether a title is a table's number alone ('表14', '预算 12 表')."""
+    return _NUMBER.match(unspaced(title)) is not None
 
 
 def _evaluations(row: Row, text: str) -> bool:
@@ -107,7 +113,7 @@ def split(rows: list[Row]) -> list[Segment]:
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
         name = title(row) if not row.blank else ""
-        if name and _YEAR_GOALS.match(name) and _in_head(segments[-1]):
+        if name and _YEAR_GOALS.match(unspaced(name)) and _in_head(segments[-1]):
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:

@@ -237,6 +237,20 @@ def test_levels_numbered_as_parts_do_not_end_the_table():
     ]
 
 
+def test_the_next_part_printed_with_spaces_beside_its_number_ends_the_table():
+    """'第 3 部分 名词解释' (a PDF's spaces beside its number) did not end the table: its lines were read as
+    indicators."""
+    text = (
+        "项目名称\n2026 年高标准农田建设项目\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n"
+        "新建高标准农田面积\n≥ 1.2 万亩\n满意度指标\n服务对象满意度指标\n农户满意度\n≥ 90 %\n第 3 部分 名词解释\n"
+        "一般公共预算\n≥ 1 项\n"
+    )
+    assert [(i.level1, i.name, i.target) for i in parse(text).projects[0].indicators] == [
+        ("产出指标", "新建高标准农田面积", "≥ 1.2 万亩"),
+        ("满意度指标", "农户满意度", "≥ 90 %"),
+    ]
+
+
 def test_the_years_amount_is_not_taken_from_the_money_label_beside_it():
     """'项目资金（万元）' with a figure (a total), then 年度资金总额 with the year's: the total was the amount."""
     text = (

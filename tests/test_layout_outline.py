@@ -193,6 +193,25 @@ def test_a_level_line_holding_its_indicators():
     ]
 
 
+def test_a_date_target_and_the_next_part_printed_with_spaces_beside_their_numbers():
+    """A PDF prints spaces beside numbers ('2027 年 6 月底前', '第 三 部分' as '第 3 部分'): a date ending an item was
+    not split from its name, and the budget's next part did not end the list (its first line read as an indicator).
+    They are read as unspaced, the target kept as printed."""
+    text = (
+        "项目名称：高标准农田建设项目\n绩效指标：\n（一）产出指标\n"
+        "1.数量指标：新建高标准农田面积 ≥ 1.2 万亩；田间道路硬化长度 ≥ 21 公里。\n"
+        "2.时效指标：项目建设完成时间 2027 年 6 月底前。\n（二）满意度指标\n服务对象满意度：≥ 90 %\n"
+        "第 3 部分 名词解释\n一般公共预算：≥ 1 项\n"
+    )
+    [project] = parse_rows(split_rows(text)).projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥ 1.2 万亩"),
+        ("产出指标", "数量指标", "田间道路硬化长度", "≥ 21 公里"),
+        ("产出指标", "时效指标", "项目建设完成时间", "2027 年 6 月底前"),
+        ("满意度指标", "", "服务对象满意度", "≥ 90 %"),
+    ]
+
+
 def test_a_level_line_of_prose_is_read_whole_under_its_own_level():
     """A level's line whose items are not all indicators ('困难群众基本生活得到有效保障，社会救助体系逐步健全'): only
     the items read were kept, the rest of the sentence lost; a level line of prose after a level's line of indicators

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.records import Row
-from importers.segments import split, title
+from importers.segments import caption, numbered, split, title
 
 
 @pytest.mark.parametrize(
@@ -201,3 +201,55 @@ def test_a_years_goal_label_spread_across_a_form_under_its_head_is_no_title():
     doc = parse_rows(rows)
     assert [(p.name, len(p.indicators)) for p in doc.projects] == [("社区综合帮扶服务项目", 2)]
     assert title(Row(cells=[label], line=1)) == label  # alone, not under a form's head, it is a heading
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("某局 2026 年项目支出绩效目标", "某局 2026 年项目支出绩效目标"),  # a year's heading, its spaces as printed
+        ("2026 年度单位整体绩效目标", "2026 年度单位整体绩效目标"),
+        ("预算 12 表", "预算 12 表"),  # a table's number
+        ("表 14", "表 14"),
+        ("本部门 2025 年度项目支出绩效自评结果如下", "本部门 2025 年度项目支出绩效自评结果如下"),
+        ("组织开展 2025 年度部门整体绩效自评", ""),  # a goal's text: a task, as unspaced
+        ("项目名称： ISO 9001 认证绩效目标表", ""),  # a label and its value
+    ],
+)
+def test_titles_printed_with_spaces_beside_their_numbers_are_read_as_without(text, expected):
+    """A PDF prints spaces beside a year or a table's number ('某局 2026 年项目支出绩效目标', '预算 12 表'), kept as
+    printed: the title's patterns read them as the unspaced text (no space before 年 or 表), and the title is kept
+    whole."""
+    assert title(Row(cells=[text], line=1)) == expected
+    assert numbered(text) == (text in ("预算 12 表", "表 14"))  # a number alone: no name of its form
+
+
+def test_a_years_heading_printed_with_spaces_cuts_the_projects_from_the_departments_form_above():
+    """'某区民政局 2026 年项目支出绩效目标' (spaces beside the year, as a PDF prints them) over the projects' forms
+    was no title: the projects were read into the department's form above. The year under a title printed
+    '（ 2026 年度 ）' is its caption."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    text = (
+        "2026 年部门整体支出绩效目标表\n"
+        "（ 2026 年度 ）\n"
+        "部门名称\t某区民政局\n"
+        "年度总体目标\t保障民生。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t重点任务完成数\t≥ 12 项\n"
+        "某区民政局 2026 年项目支出绩效目标\n"
+        "项目名称\t老年助餐服务补贴\n"
+        "年度资金总额\t1386.72\n"
+        "年度绩效目标\t为 2 万名老年人提供助餐服务。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t助餐服务人次\t≥ 85 万人次\n"
+        "满意度指标\t服务对象满意度指标\t就餐老年人满意度\t≥ 90 %\n"
+    )
+    rows = split_rows(text)
+    assert caption(rows[1])
+    doc = parse_rows(rows)
+    assert doc.year == "2026"
+    assert [(p.kind, p.name, p.goal, [i.target for i in p.indicators]) for p in doc.projects] == [
+        ("department", "某区民政局", "保障民生。", ["≥ 12 项"]),
+        ("project", "老年助餐服务补贴", "为 2 万名老年人提供助餐服务。", ["≥ 85 万人次", "≥ 90 %"]),
+    ]

@@ -573,7 +573,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 form = None  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
             continue
         name = segments.title(row)
-        if name and not segments.NUMBER.match(name):
+        if name and not segments.numbered(name):
             if form is not None and (form.header is None or form.rows):
                 ended = form if form.header is not None and name == form.title else None
                 form = None  # the next table's title ends the form (or a head that never got its table)
@@ -651,14 +651,16 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
 
 
 _REST_CHARS = 6  # the rest of a name a page break cut off is short ('时率'); a longer one is an indicator of its own
-_FACT = re.compile(r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]*?)\s*(\d[\d,.]*%?(?:亿元|万元|千元|元|分)?)\s*")
+_FACT = re.compile(
+    r"\s*([^：:\d]+?)\s*[：:]\s*(.+?)\s*|\s*([^：:\d]*?)\s*(\d[\d,.]*%?(?:\s*(?:亿元|万元|千元|元|分))?)\s*"
+)  # a fact and its value ('主管部门：某县水利局', '全年预算数320万元', '预算金额 2680 万元' as a PDF prints it)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+|\d{1,3})(?:[、.．]|$)\s*")
 
 
 _HEADING_REACH = 8  # rows from a project's line to its table's header at most (its goal's lines between)
 _SUM = re.compile(
-    r"[^：:\d]*[：:]?\s*\d[\d,.]*(?:亿元|万元|千元|元)"
-)  # '预算金额2680.00万元', '预算金额：…', '2680万元'
+    r"[^：:\d]*[：:]?\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)"
+)  # '预算金额2680.00万元', '预算金额：…', '2680万元', '2680 万元' (as a PDF prints it)
 _PROJECT_LINE = re.compile(r"(?:[一二三四五六七八九十百]+|\d{1,3})[、.．]\s*(\S.{3,}?[（(]" + _SUM.pattern + "[）)])")
 
 
@@ -1604,7 +1606,7 @@ def _title(rows: list[Row]) -> str:
         if header(row) is not None or _starts_form(row):
             return ""
         name = segments.title(row)
-        if name and not segments.NUMBER.match(name):
+        if name and not segments.numbered(name):
             return name
     return ""
 

@@ -75,7 +75,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_NOTE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]$")
 _FIGURE = re.compile(r"^\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)?$")
 _NOTE = re.compile(r"^(?:注|备注|说明|填报说明)\s*[：:]?")
-_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十\d]+(?:部分|章|节))")  # a next part
+# a next part ('三、其他说明', '第三部分', '第 3 部分' as a PDF prints it)
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+\s*、|第\s*[一二三四五六七八九十\d]+\s*(?:部分|章|节))")
 
 
 @dataclass

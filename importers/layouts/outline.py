@@ -26,13 +26,14 @@ NAME = "outline"
 _NUMBER = re.compile(
     r"^\s*(?:[①-⑳]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+(?:\.\d+)+\s+|\d+\s*[、.．)）])\s*"
 )
-_SECTION_HEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、)")
+_SECTION_HEAD = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十\d]+\s*(?:部分|章|节)|[一二三四五六七八九十]+\s*、)")
 _ITEM = re.compile(r"^\s*\d+\s*[、.．)）]")  # an item's number; a section's is '七、' or '（一）'
 _PAIR = re.compile(r"^([^：:]{1,40}?)\s*[：:]\s*(.*)$")
 _OPERATOR = re.compile(r"^((?!\d+\s*[≥≤＞＜><=＝]).{1,39}?)\s*([≥≤＞＜><=＝].+)$")  # ('5G基站数≥10个': a name)
-# a target without a sign ending an item: a date ('2026年3月底前') or a qualitative word ('明显改善', '逐步健全')
+# a target without a sign ending an item: a date ('2026年3月底前', '2026 年 3 月底前' as a PDF prints it) or a
+# qualitative word ('明显改善', '逐步健全')
 _WORD_TARGET = re.compile(
-    r"^(?!(?:\d{4}年)?\d{1,2}月)(.{2,39}?)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?底?[之以]?前"
+    r"^(?!(?:\d{4}\s*年\s*)?\d{1,2}\s*月)(.{2,39}?)\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*底?[之以]?前"
     r"|(?:明显|有效|逐步|持续|进一步|显著|稳步|不断)(?:提升|提高|改善|健全|完善|增强|加强|降低|减少|下降))$"
 )
 _SECTION = frozenset(("绩效指标", "年度绩效指标", "主要绩效指标", "绩效指标情况", "项目绩效指标", "具体绩效指标"))
