@@ -987,6 +987,20 @@ def test_pdf_a_last_cells_one_line_beside_a_wrapped_label_has_its_lines_end():
     assert abs(top - (27 / 25.4 * 72 - 7.5)) < 2 and end == len(row.cells[1]) and row.foot > top + 5
 
 
+def test_pdf_a_text_lines_spaces_beside_latin_words_and_numbers_are_kept():
+    """A line outside the tables ('…不超过 2 小时', a wide print's goal running on) lost the document's spaces but
+    between two Latin letters: 'within2hours', 'ISO27001'. They are kept beside a Latin letter, a digit or %."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.cell(text="respond within 2 hours, pass ISO 27001 and keep 98 % up")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["respond within 2 hours, pass ISO 27001 and keep 98 % up"]
+    ]
+
+
 def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     from fpdf import FPDF
 
@@ -3637,7 +3651,7 @@ def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_t
     ]
     assert [cells for _, cells in under_headers(lines)][1:] == [
         ["产出指标", "数量指标", "服务人次", "≥1200"],
-        ["本表所列指标按照2027年预算编制要求填报，共6项指标"],
+        ["本表所列指标按照 2027 年预算编制要求填报，共 6 项指标"],  # (its spaces as printed)
     ]
 
 

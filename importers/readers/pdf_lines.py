@@ -24,6 +24,7 @@ BAND = 5  # lines: a header's words wrapped on at most this many (a browser's na
 ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
 SEAM = 0.12  # font sizes: a gap wider inside a run, where a column's edge falls, parts two cells (`_seamed`)
 _LATIN = re.compile(r"[A-Za-z]")
+_WORDLY = re.compile(r"[A-Za-z0-9%]")  # a space beside a Latin letter, a digit or % is a word space
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
 
@@ -121,14 +122,27 @@ def _turned_text(chars: list[dict]) -> str:
 
 
 def spans(line: list[dict]) -> list[tuple[float, float, str]]:
-    """A text line's pieces split where the gap is wide (CELL_GAP font sizes), each with its left and right x."""
-    line = [c for c in line if c["text"] != " "] or line
+    """A text line's pieces split where the gap is wide (CELL_GAP font sizes), each with its left and right x; a
+    piece keeps the document's spaces beside a Latin letter, a digit or % ('不超过 2 小时', 'ISO 27001'), no other."""
+    solid = [c for c in line if c["text"] != " "] or line
     found, start = [], 0
-    for i in range(1, len(line) + 1):
-        if i == len(line) or line[i]["x0"] - line[i - 1]["x1"] > CELL_GAP * line[i]["size"]:
-            found.append((line[start]["x0"], line[i - 1]["x1"], line_text(line[start:i])))
+    for i in range(1, len(solid) + 1):
+        if i == len(solid) or solid[i]["x0"] - solid[i - 1]["x1"] > CELL_GAP * solid[i]["size"]:
+            found.append((solid[start]["x0"], solid[i - 1]["x1"], line_text(_spaced(line, solid[start:i]))))
             start = i
     return found
+
+
+def _spaced(line: list[dict], piece: list[dict]) -> list[dict]:
+    """A piece's characters with the line's spaces between them that stand beside a Latin letter, a digit or %."""
+    at = {id(char): n for n, char in enumerate(line)}
+    out = piece[:1]
+    for before, char in zip(piece, piece[1:]):
+        between = line[at[id(before)] + 1 : at[id(char)]]
+        if between and (_WORDLY.match(before["text"]) or _WORDLY.match(char["text"])):
+            out.append(between[0])
+        out.append(char)
+    return out
 
 
 def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]:
