@@ -3901,6 +3901,28 @@ def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
     assert wrapped_text(ended, right) == "开展个案服务共计走访困难家庭120\n帮扶对象生活"
 
 
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["通过 ISO 2700", "1 认证"], "通过 ISO 27001 认证"),  # wrapped inside a number
+        (["保障 2026", "年全区运行"], "保障 2026年全区运行"),  # before 年, no space printed there
+        (["保障 2026 ", "年全区运行"], "保障 2026 年全区运行"),  # after the space printed there
+        (["响应不超过 2 ", "小时以内"], "响应不超过 2 小时以内"),
+        (["通过 ISO ", "27001 认证"], "通过 ISO 27001 认证"),  # the next word too long for the room left
+    ],
+)
+def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, expected):
+    """A browser draws the space a cell's line wrapped at at the line's end ('通过 ISO ' | '27001 认证'): the lines
+    were joined without it ('ISO27001'), or kept apart by a line break where the next word left more room than a
+    wrap does; only a wrap between two Latin letters made a space. A line wrapped inside a number, or before 年
+    without a space, is joined as it was: without one."""
+    from importers.readers.pdf_lines import wrapped_text
+
+    chars = _chars_of_lines([(text, 0.0) for text in lines])
+    right = max(c["x1"] for c in chars if c["base"] == 100.0) + (30.0 if lines[1][:5].isascii() else 4.0)
+    assert wrapped_text(chars, right) == expected
+
+
 @pytest.mark.parametrize("going_on", [False, True])
 def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(going_on):
     """A table whose title row runs across it atop a page (under the last rows of the table before, or alone), its

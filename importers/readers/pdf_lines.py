@@ -85,6 +85,7 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
     text = ""
     ends: list[tuple[list[dict], int]] = []  # each line, and where it ends in the text
     gap = 0.0  # the last line's distance from the right edge, in font sizes
+    spaced = False  # the last line ends with a space the print drew: it wrapped there ('通过 ISO ' | '27001 认证')
     for line in text_lines(chars):
         piece = line_text(line)
         if not piece:
@@ -94,10 +95,13 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             # a mark no line may start with takes the character before it along to the next line (避头):
             # '…服务120' | '个，…' wrapped, the first line shorter by that character
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
-            text += (" " if latin else "") if gap < WRAP_MARGIN or pushed else "\n"
+            # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`)
+            at_space = spaced and bool(_WORDLY.match(text[-1]) or _WORDLY.match(piece[0]))
+            text += (" " if latin or at_space else "") if gap < WRAP_MARGIN or pushed or at_space else "\n"
         text += piece
         ends.append((line, len(text)))
         gap = (right - line[-1]["x1"]) / (line[-1]["size"] or 1.0)
+        spaced = line[-1]["text"] == " "
     return text, ends
 
 
