@@ -1001,6 +1001,18 @@ def test_pdf_a_text_lines_spaces_beside_latin_words_and_numbers_are_kept():
     ]
 
 
+def test_pdf_a_text_line_spread_out_by_spaces_keeps_none():
+    """A title spread out by a space between every two characters ('2 0 2 7 年 项 目'): its spacing, not words. It
+    keeps none, as before (it read '2 0 2 7 年项目' once the spaces beside digits were kept)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.cell(text="2 0 2 7 1 2 3 1")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["20271231"]]
+
+
 def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     from fpdf import FPDF
 
@@ -3902,24 +3914,27 @@ def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
 
 
 @pytest.mark.parametrize(
-    "lines, expected",
+    "lines, room, expected",
     [
-        (["通过 ISO 2700", "1 认证"], "通过 ISO 27001 认证"),  # wrapped inside a number
-        (["保障 2026", "年全区运行"], "保障 2026年全区运行"),  # before 年, no space printed there
-        (["保障 2026 ", "年全区运行"], "保障 2026 年全区运行"),  # after the space printed there
-        (["响应不超过 2 ", "小时以内"], "响应不超过 2 小时以内"),
-        (["通过 ISO ", "27001 认证"], "通过 ISO 27001 认证"),  # the next word too long for the room left
+        (["通过 ISO 2700", "1 认证"], 0.4, "通过 ISO 27001 认证"),  # wrapped inside a number
+        (["保障 2026", "年全区运行"], 0.4, "保障 2026年全区运行"),  # before 年, no space printed there
+        (["保障 2026 ", "年全区运行"], 0.4, "保障 2026 年全区运行"),  # after the space printed there
+        (["响应不超过 2 ", "小时以内"], 0.4, "响应不超过 2 小时以内"),
+        (["通过 ISO ", "27001 认证"], 2.0, "通过 ISO 27001 认证"),  # the next word wider than the room left
+        (["部署 ", "SCADA 平台"], 1.6, "部署 SCADA 平台"),
+        (["得到有效保障。 ", "2.统筹考虑"], 3.0, "得到有效保障。\n2.统筹考虑"),  # a line ended short: the next item
     ],
 )
-def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, expected):
+def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
     """A browser draws the space a cell's line wrapped at at the line's end ('通过 ISO ' | '27001 认证'): the lines
     were joined without it ('ISO27001'), or kept apart by a line break where the next word left more room than a
-    wrap does; only a wrap between two Latin letters made a space. A line wrapped inside a number, or before 年
-    without a space, is joined as it was: without one."""
+    wrap does (`room`: font sizes from the line's end to the cell's side); only a wrap between two Latin letters made
+    a space. A line wrapped inside a number, or before 年 without a space, is joined as it was: without one; a line
+    ending short before other text than a Latin word or a number may have ended there."""
     from importers.readers.pdf_lines import wrapped_text
 
     chars = _chars_of_lines([(text, 0.0) for text in lines])
-    right = max(c["x1"] for c in chars if c["base"] == 100.0) + (30.0 if lines[1][:5].isascii() else 4.0)
+    right = max(c["x1"] for c in chars if c["base"] == 100.0) + room * 10.0
     assert wrapped_text(chars, right) == expected
 
 

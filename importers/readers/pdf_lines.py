@@ -9,6 +9,7 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass
+from itertools import takewhile
 
 from importers.columns import column, head_field, key, names_indicators
 from importers.level_words import is_level1, is_level2
@@ -24,6 +25,7 @@ BAND = 5  # lines: a header's words wrapped on at most this many (a browser's na
 ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
 SEAM = 0.12  # font sizes: a gap wider inside a run, where a column's edge falls, parts two cells (`_seamed`)
 _LATIN = re.compile(r"[A-Za-z]")
+SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _WORDLY = re.compile(r"[A-Za-z0-9%]")  # a space beside a Latin letter, a digit or % is a word space
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -97,12 +99,22 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
             # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`)
             at_space = spaced and bool(_WORDLY.match(text[-1]) or _WORDLY.match(piece[0]))
-            text += (" " if latin or at_space else "") if gap < WRAP_MARGIN or pushed or at_space else "\n"
+            # a line ending short with a space wrapped there where the next line's Latin word or number had no room
+            # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item)
+            roomless = at_space and _first_word(line) > gap
+            text += (" " if latin or at_space else "") if gap < WRAP_MARGIN or pushed or roomless else "\n"
         text += piece
         ends.append((line, len(text)))
         gap = (right - line[-1]["x1"]) / (line[-1]["size"] or 1.0)
         spaced = line[-1]["text"] == " "
     return text, ends
+
+
+def _first_word(line: list[dict]) -> float:
+    """How wide a line's first word of Latin letters, digits and marks is, in font sizes (0 when it begins with a
+    Chinese character)."""
+    word = list(takewhile(lambda c: c["text"] != " " and c["text"].isascii(), line))
+    return (word[-1]["x1"] - word[0]["x0"]) / (word[0]["size"] or 1.0) if word else 0.0
 
 
 def _pushed(line: str) -> bool:
@@ -138,11 +150,14 @@ def spans(line: list[dict]) -> list[tuple[float, float, str]]:
 
 
 def _spaced(line: list[dict], piece: list[dict]) -> list[dict]:
-    """A piece's characters with the line's spaces between them that stand beside a Latin letter, a digit or %."""
+    """A piece's characters with the line's spaces between them that stand beside a Latin letter, a digit or %; none
+    in a piece spread out by a space between every two characters ('2 0 2 7 年 项 目', a title's spacing)."""
     at = {id(char): n for n, char in enumerate(line)}
+    gaps = [line[at[id(before)] + 1 : at[id(char)]] for before, char in zip(piece, piece[1:])]
+    if len(gaps) >= SPREAD and all(gaps):
+        return piece
     out = piece[:1]
-    for before, char in zip(piece, piece[1:]):
-        between = line[at[id(before)] + 1 : at[id(char)]]
+    for before, char, between in zip(piece, piece[1:], gaps):
         if between and (_WORDLY.match(before["text"]) or _WORDLY.match(char["text"])):
             out.append(between[0])
         out.append(char)
