@@ -3641,6 +3641,31 @@ def test_pdf_an_unruled_header_letter_spaced_by_a_quarter_of_its_size_is_read_by
     ]
 
 
+def test_pdf_an_unruled_table_letter_spaced_in_every_cell_keeps_its_names_whole():
+    """A browser's table whose every cell is letter-spaced (0.25em: each character 0.25 font sizes from the next),
+    its project names wrapping in a narrow column: the gaps between a name's characters were taken for the columns'
+    seams, and 项目名称's edge fell inside the name ('老1' | '年人助服务'), silently. The table's own spacing is
+    no seam."""
+    from importers.readers.pdf_lines import under_headers
+
+    def spaced(base: float, *cells: tuple[float, str]) -> list[dict]:
+        return [{**_unruled_line(base, (x + 11.25 * n, char))[0]} for x, text in cells for n, char in enumerate(text)]
+
+    lines = [
+        spaced(100, (5, "序号"), (50, "项目名称"), (120, "三级指标"), (200, "指标值")),
+        spaced(115, (0, "1"), (30, "老年人助"), (120, "助餐点数量统计"), (200, "8个")),
+        spaced(127, (30, "餐服务")),
+        spaced(139, (120, "补贴发放率"), (200, "100%")),
+        spaced(151, (0, "2"), (30, "中小学校"), (120, "维修校舍面积"), (200, "≥5000")),
+        spaced(163, (30, "舍维修")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["1", "老年人助餐服务", "助餐点数量统计", "8个"],
+        ["", "", "补贴发放率", "100%"],
+        ["2", "中小学校舍维修", "维修校舍面积", "≥5000"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

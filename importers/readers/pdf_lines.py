@@ -23,7 +23,7 @@ LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's tex
 RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
 BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
 ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
-SEAM = 0.12  # font sizes: a gap wider inside a run, where a column's edge falls, parts two cells (`_seamed`)
+SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing), at a column edge, parts two cells
 _LATIN = re.compile(r"[A-Za-z]")
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _WORDLY = re.compile(r"[A-Za-z0-9%]")  # a space beside a Latin letter, a digit or % is a word space
@@ -196,12 +196,13 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
             and not _ends_table(pieces[end], pieces[i], _runs(lines[end], spaced=True))
         ):
             end += 1
-        data = [run for line in lines[i + 1 : end] for run in _runs(line, SEAM)]  # (the gaps between cells)
+        seam = max(SEAM, _spacing(lines[i + 1 : end]))
+        data = [run for line in lines[i + 1 : end] for run in _runs(line, seam)]  # (the gaps between cells)
         edges = _column_edges(pieces[i], pieces[i + 1 : end], data)
         cut = []
         for line in lines[i + 1 : end]:
             cells: list[list[dict]] = [[] for _ in edges]
-            for run in _seamed(_runs(line), edges):  # a run stands together: one cell's ('1200人次' over 指标值 | 单位)
+            for run in _seamed(_runs(line), edges, seam):  # a run stands together ('1200人次' over 指标值 | 单位)
                 middle = (run[0]["x0"] + run[0]["x1"]) / 2
                 cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
             cut.append(cells)
@@ -508,19 +509,31 @@ def _wider(gap: float, width: float) -> bool:
     return gap > width + ROUNDING
 
 
-def _seamed(runs: list[list[dict]], edges: list[float]) -> list[list[dict]]:
-    """Runs parted where a column's edge falls in a seam between two of their characters (a gap of SEAM font sizes:
-    a right-aligned amount and the goal beside it, '260' | '时足额发放…', no wider apart than the cells' padding)."""
+def _seamed(runs: list[list[dict]], edges: list[float], seam: float = SEAM) -> list[list[dict]]:
+    """Runs parted where a column's edge falls in a seam between two of their characters (a gap wider than `seam`
+    font sizes: a right-aligned amount and the goal beside it, '260' | '时足额发放…', no wider apart than the cells'
+    padding)."""
     found = []
     for run in runs:
         start = 0
         for k in range(1, len(run)):
             gap = (run[k - 1]["x1"], run[k]["x0"])
-            if _wider(gap[1] - gap[0], SEAM * run[k]["size"]) and any(gap[0] - 1 <= e <= gap[1] + 1 for e in edges[1:]):
+            if _wider(gap[1] - gap[0], seam * run[k]["size"]) and any(gap[0] - 1 <= e <= gap[1] + 1 for e in edges[1:]):
                 found.append(run[start:k])
                 start = k
         found.append(run[start:])
     return found
+
+
+def _spacing(lines: list[list[dict]]) -> float:
+    """The letter spacing a table's text is set with, in font sizes: the median gap between a run's neighbouring
+    characters (0 where set solid). A browser's `letter-spacing: 0.25em` on every cell sets each character 0.25 font
+    sizes from the next: wider than a seam, so each character stood apart and a column's edge fell between two of a
+    name's ('老' in 序号, '年人助' in 项目名称)."""
+    gaps = [
+        (b["x0"] - a["x1"]) / (b["size"] or 1.0) for line in lines for run in _runs(line) for a, b in zip(run, run[1:])
+    ]
+    return statistics.median(gaps) if gaps else 0.0
 
 
 def _ends_table(
