@@ -3666,6 +3666,32 @@ def test_pdf_an_unruled_table_letter_spaced_in_every_cell_keeps_its_names_whole(
     ]
 
 
+def test_pdf_unruled_one_row_projects_filled_down_under_one_another_stay_apart():
+    """A sheet without rules filled down every row, rows as close as a cell's lines: a one-row project under another
+    whose name ran to its column's edge was joined to it as its wrapped rest, name, amount, 序号 and indicator
+    ('城乡居民医疗保险补助资金防汛物资储备', '260075'), the rows below too, without a word. A line showing a
+    project's number (序号, amount) starts a row and a label of its own."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "序号"), (30, "项目名称"), (150, "预算金额"), (200, "三级指标"), (280, "指标值")),
+        _unruled_line(112, (0, "1"), (30, "中小学校舍维修"), (150, "1250"), (200, "校舍面积"), (280, "≥5000")),
+        _unruled_line(136, (0, "1"), (30, "中小学校舍维修"), (150, "1250"), (200, "工程验收合格率"), (280, "100%")),
+        _unruled_line(
+            148, (0, "2"), (30, "城乡居民医疗保险补助资金"), (150, "2600"), (200, "补助标准落实率"), (280, "100%")
+        ),
+        _unruled_line(160, (0, "3"), (30, "防汛物资储备"), (150, "75"), (200, "储备编织袋数量"), (280, "≥2万条")),
+        _unruled_line(172, (0, "4"), (30, "河道保洁"), (150, "45"), (200, "河道水面清洁度"), (280, "明显改善")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["1", "中小学校舍维修", "1250", "校舍面积", "≥5000"],
+        ["1", "中小学校舍维修", "1250", "工程验收合格率", "100%"],
+        ["2", "城乡居民医疗保险补助资金", "2600", "补助标准落实率", "100%"],
+        ["3", "防汛物资储备", "75", "储备编织袋数量", "≥2万条"],
+        ["4", "河道保洁", "45", "河道水面清洁度", "明显改善"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -27,6 +27,7 @@ SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing
 _LATIN = re.compile(r"[A-Za-z]")
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _WORDLY = re.compile(r"[A-Za-z0-9%]")  # a space beside a Latin letter, a digit or % is a word space
+_NUMBER = re.compile(r"\d[\d,.]*")
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
 
@@ -321,8 +322,13 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     def full(piece: _Piece) -> bool:
         return right[piece.column] - max(c["x1"] for c in piece.chars) < WRAP_MARGIN * size
 
+    # the lines where a project's head shows a number (序号, 预算金额): two of them are two rows, never one wrapped
+    firsts = {piece.line for line in lines for k, piece in line.items() if kinds[k] == "head" and _number(piece.text)}
     names = [line[name] for line in lines if name in line]
-    steps = [(below.base - above.base, full(above)) for above, below in zip(names, names[1:])]
+    steps = [
+        (below.base - above.base, full(above) and not {above.line, below.line} <= firsts)
+        for above, below in zip(names, names[1:])
+    ]
     pitch = min((step for step, wrapped in steps if wrapped), default=0.0)  # a wrapped name's lines, if any
     apart = min((step for step, wrapped in steps if not wrapped), default=0.0)  # two rows' names, surely
     padded = 0 < pitch <= LIFT_PITCH * size and apart >= pitch + 0.3 * size  # rows farther apart than a cell's lines
@@ -335,7 +341,9 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
             loose.append(line)
             continue
         last = rows[-1] if rows else {}
-        if (
+        if last and {last[name][0].line, j} <= firsts:  # (a one-row project under another, filled down)
+            rows.append({k: [piece] for k, piece in cells.items()})
+        elif (
             padded
             and last
             and cells[name].base - last[name][-1].base < apart - 0.15 * size
@@ -354,7 +362,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
         for k, piece in cells.items():
             rows[r].setdefault(k, []).append(piece)
     placed = {
-        k: _labels([line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head")
+        k: _labels([line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head", firsts)
         for k in levels
     }
     found = []
@@ -404,6 +412,11 @@ def _head(text: str) -> str:
     return "head" if head_field(text) in ("name", "amount", "goal") or key(text) == "序号" else ""
 
 
+def _number(text: str) -> bool:
+    """Whether a cell's text is a number (a 序号, an amount: '3', '1,250.5'), which no line wraps."""
+    return bool(_NUMBER.fullmatch(text))
+
+
 def _chars(pieces) -> list[dict]:
     """The pieces' characters, line by line."""
     return sorted((c for piece in pieces for c in piece.chars), key=lambda c: (c["base"], c["x0"]))
@@ -425,14 +438,22 @@ def _nearer(rows: list[dict[int, list[_Piece]]], name: int, cells: dict[int, _Pi
 
 
 def _labels(
-    pieces: list[_Piece], rows: list[dict[int, list[_Piece]]], starts: list[int], size: float, full, words: bool
+    pieces: list[_Piece],
+    rows: list[dict[int, list[_Piece]]],
+    starts: list[int],
+    size: float,
+    full,
+    words: bool,
+    firsts: set[int],
 ):
     """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
     line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
     a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines), and so is a line
     the next one repeats (the first of the next project's cells filled down: '60' under '1250', which ran to the
     column's edge). A label repeating the one above (filled down) goes on no further than that one did: a project
-    of one row under it ('75' under the last '1250') is its own."""
+    of one row under it ('75' under the last '1250') is its own. `firsts`: the lines where a project's head shows a
+    number (序号, 预算金额): a label begun on one goes on over no other (a one-row project under another whose name
+    or amount ran to the column's edge: '防汛物资储备' under '城乡居民医疗保险补助资金', '75' under '2600')."""
 
     def level(text: str) -> bool:
         return words and (is_level1(text) or is_level2(text))
@@ -447,6 +468,7 @@ def _labels(
                 and (level(text + piece.text) or not level(text) and not level(piece.text))
                 and piece.text != blocks[-1][0].text
                 and piece.text not in (p.text for p in pieces[n + 1 : n + 2])
+                and not (blocks[-1][0].line in firsts and piece.line in firsts)
                 and _as_above(blocks)
             ):
                 blocks[-1].append(piece)
