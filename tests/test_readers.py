@@ -3666,6 +3666,28 @@ def test_pdf_an_unruled_table_letter_spaced_in_every_cell_keeps_its_names_whole(
     ]
 
 
+def test_pdf_an_unruled_table_letter_spaced_wider_than_a_run_is_read_by_its_wrapped_header():
+    """Every cell letter-spaced by 0.3em, wider than RUN_GAP: each character of the wrapped header ('一级指' ⏎ '标')
+    was a run of its own, the header no header, and the table was read as one project named from the title with
+    every line an indicator, without a word. The lines' own spacing keeps a word's characters one run."""
+    from importers.readers.pdf_lines import under_headers
+
+    def spaced(base: float, *cells: tuple[float, str]) -> list[dict]:
+        return [{**_unruled_line(base, (x + 11.7 * n, char))[0]} for x, text in cells for n, char in enumerate(text)]
+
+    lines = [
+        spaced(100, (0, "一级指"), (60, "二级指"), (120, "三级指标"), (200, "指标值")),
+        spaced(111, (0, "标"), (60, "标")),
+        spaced(125, (0, "产出"), (60, "数量"), (120, "服务人次"), (200, "≥1200")),
+        spaced(137, (0, "效益"), (60, "社会效益"), (120, "受益群众"), (200, "≥300")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出", "数量", "服务人次", "≥1200"],
+        ["效益", "社会效益", "受益群众", "≥300"],
+    ]
+
+
 def test_pdf_unruled_one_row_projects_filled_down_under_one_another_stay_apart():
     """A sheet without rules filled down every row, rows as close as a cell's lines: a one-row project under another
     whose name ran to its column's edge was joined to it as its wrapped rest, name, amount, 序号 and indicator

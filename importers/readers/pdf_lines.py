@@ -223,7 +223,8 @@ def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[floa
         band = lines[i : i + taken]
         if len(band) < taken or any(b[0]["base"] - a[0]["base"] > LIFT_PITCH * size for a, b in zip(band, band[1:])):
             continue
-        runs = [(j, run) for j, line in enumerate(band) for run in _runs(line)]
+        gap = max(RUN_GAP, _spacing(band))
+        runs = [(j, run) for j, line in enumerate(band) for run in _runs(line, gap)]
         stacks = _stacks(runs)
         if stacks is None:
             continue
@@ -548,14 +549,17 @@ def _seamed(runs: list[list[dict]], edges: list[float], seam: float = SEAM) -> l
 
 
 def _spacing(lines: list[list[dict]]) -> float:
-    """The letter spacing a table's text is set with, in font sizes: the median gap between a run's neighbouring
-    characters (0 where set solid). A browser's `letter-spacing: 0.25em` on every cell sets each character 0.25 font
-    sizes from the next: wider than a seam, so each character stood apart and a column's edge fell between two of a
-    name's ('老' in 序号, '年人助' in 项目名称)."""
-    gaps = [
-        (b["x0"] - a["x1"]) / (b["size"] or 1.0) for line in lines for run in _runs(line) for a, b in zip(run, run[1:])
-    ]
-    return statistics.median(gaps) if gaps else 0.0
+    """The letter spacing the lines are set with, in font sizes: the gap the nearest quarter of their neighbouring
+    characters (spaces aside) stand apart at most (0 where set solid; a gap of CELL_GAP parts cells, no spacing).
+    A browser's `letter-spacing: 0.25em` on every cell sets each character 0.25 font sizes from the next: wider than
+    a seam, so each character stood apart and a column's edge fell between two of a name's ('老' in 序号, '年人助'
+    in 项目名称); at 0.3em, wider than RUN_GAP, the header's wrapped words were no words."""
+    gaps = []
+    for line in lines:
+        solid = [c for c in line if c["text"] != " "]
+        gaps += [(b["x0"] - a["x1"]) / (b["size"] or 1.0) for a, b in zip(solid, solid[1:])]
+    near = sorted(gap for gap in gaps if gap < CELL_GAP)
+    return near[len(near) // 4] if near else 0.0
 
 
 def _ends_table(
