@@ -155,8 +155,9 @@ def _partner(
     each of its rows stands level with one of that page's (ruled rows with ruled rows, text lines with text lines),
     its last with that page's last (the same sheet rows end at the same height); 0 for rows read without their
     tops, or unruled beside a ruled table (its later columns printed without borders: a line's row is not known),
-    or the other way round (taken as the same rows, not put beside any); None when no page's are (a table of its
-    own: 评分标准 | 分值 after a whole goal table, under its own title or laid out as its sheet, its rows fewer)."""
+    or the other way round, or unruled beside an unruled table it spans (`_spans`) with lines not level with its
+    (taken as the same rows, not put beside any); None when no page's are (a table of its own: 评分标准 | 分值 after
+    a whole goal table, under its own title or laid out as its sheet, its rows fewer)."""
     mine = _table(by_page, page, first)
     if not all(row.top for row in mine) or all(
         bool(row.edges) != bool(mine[0].edges) for row in heads if row.page < page
@@ -167,7 +168,20 @@ def _partner(
         level = all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine)
         if before not in pages and level and _ends_level(by_page.get(before, []), mine[-1]):
             return before
-    return None
+    return 0 if page - 1 not in pages and _spans(by_page.get(page - 1, []), mine) else None
+
+
+def _spans(theirs: list[Row], mine: list[Row]) -> bool:
+    """Whether text lines (`mine`, no rules) stand beside an unruled goal table on the page before (`theirs`) though
+    not level with its lines: each cell is centred on its row, so a row whose cell wraps on one page only has its
+    lines at other heights on the other (a sheet without borders printed pages wide, 指标解释 | 评分标准 | 备注 on the
+    page to the right). Its indicators' header stands no lower than their first line and its last line no lower than
+    their last: the same rows, though which line goes with which is not known (they were left out without a word)."""
+    header = next((n for n, row in enumerate(theirs) if not row.edges and _KEYS & _keys(row)), None)
+    if header is None or mine[0].edges:
+        return False
+    last = [row for row in theirs[header:] if not row.edges][-1]
+    return theirs[header].top <= mine[0].top + SLACK and last.top <= mine[-1].top + SLACK
 
 
 def _ends_level(theirs: list[Row], last: Row) -> bool:

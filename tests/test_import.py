@@ -1214,6 +1214,28 @@ def test_a_table_of_its_own_laid_out_as_the_goal_tables_sheet_is_not_put_beside_
     assert [(i.weight, i.notes, i.score) for i in indicators[:3]] == [("", {}, "")] * 3
 
 
+def test_a_wide_prints_later_columns_beside_an_unruled_table_not_level_with_its_lines_are_named():
+    """A sheet without borders printed pages wide: each cell centred on its row, a row whose 指标解释 wraps on the
+    page to the right has its lines at other heights on each page, and the header wrapped on the left stands higher.
+    That page (指标解释 | 评分标准 | 备注) was taken for a table of its own and left out without a word; it spans the
+    table's rows: left out, and said, as the pages whose lines' rows are not known."""
+    import importers
+
+    notes = [
+        (156.0, ["指标解释", "评分标准", "备注"]),
+        (170.0, ["资助困难群众参保的", "完成得满分"]),
+        (183.0, ["人数"]),
+    ]
+    notes += [(196.0 + 20 * n, [f"解释{n}", "完成得满分", "问卷"]) for n in (2, 3)]
+    rows = _level_pages((LEFT, _wide_form_page("处理全镇污水")), (RIGHT, notes))
+    for row in rows:
+        row.edges = ()
+    doc = importers.parse_rows(rows)
+    assert len(doc.projects[0].indicators) == 3
+    (told,) = [w for w in doc.warnings if "多页宽" in w]
+    assert "第 2 页是右侧的列（指标解释、评分标准、备注），与前页是同一些指标行，未读入" in told
+
+
 def test_a_wide_prints_later_columns_printed_without_borders_beside_a_ruled_table_are_still_named():
     """A sheet ruled over its first columns only, printed pages wide: its 指标解释 | 评分标准 page holds text lines, not
     level with the table's ruled rows. It was left out without a word (taken for a table of its own); which row
