@@ -716,6 +716,36 @@ def test_a_row_word_broke_over_a_page_is_one_indicator():
     assert names[1:3] == ["航道长期通", "航能力"]  # the row atop has a target: an indicator of its own
 
 
+def test_a_project_name_word_broke_over_a_page_is_one_project():
+    """A flat Word table writes its project's name on every row; Word breaks a row over the page, the name's rest
+    ('疏通', with a level's or the target's rest) alone atop the next page. It was a unit row, and the cut name a
+    project of its own ('城区排水管网清淤'), the next rows another. The name made whole is the one written on the row
+    after it, or before it (the project's last row cut, the next project after); a unit row atop a page whose name
+    neither row writes stays the unit of the projects below it."""
+    from importers.records import Row
+
+    name, other = "城区排水管网清淤疏通", "农村公路安全生命防护工程"
+    header = Row(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], 1, page=1)
+    first = Row([name, "产出指标", "数量指标", "清淤管网长度", "≥120公里"], 2, page=1)
+    cut = Row(
+        ["城区排水管网清淤", "产出指标", "时效指标", "完工时间", "2027年10月底"], 3, page=1, ends=frozenset({1, 2, 3})
+    )
+    rest = Row(["疏通", "", "", "", "前"], 4, page=2)
+    after = Row([name, "满意度指标", "服务对象满意度指标", "市民满意度", "≥88%"], 5, page=2)
+    [project] = flat_sheet.parse([header, first, cut, rest, after]).projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("清淤管网长度", "≥120公里"),
+        ("完工时间", "2027年10月底前"),
+        ("市民满意度", "≥88%"),
+    ]
+    last = Row([other, "产出指标", "数量指标", "防护栏安装长度", "≥35公里"], 5, page=2)
+    doc = flat_sheet.parse([header, first, cut, rest, last])
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [(name, 2), (other, 1)]
+    unit = Row(["某县住建局", "", "", "", ""], 4, page=2)
+    doc = flat_sheet.parse([header, first, Row([name, *cut.cells[1:4], "2027年10月底前"], 3, page=1), unit, last])
+    assert [(p.name, p.department) for p in doc.projects] == [(name, ""), (other, "某县住建局")]
+
+
 def test_a_years_and_a_spans_target_each_over_sign_value_and_unit():
     """年度指标值 and 中期指标值 side by side, each over 符号 | 数值 | 度量单位 (a two-row header): the target was the
     year's sign alone ('≥'), its value and unit lost; the year's and the span's sign, value and unit now."""

@@ -16,7 +16,9 @@ cell spread over several columns names the first of them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
@@ -439,8 +441,9 @@ def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
     填报单位 line."""
     out: list[Row] = []
     last = -1  # where in `out` the last indicator row is
-    for row in rows:
-        if not _not_data(row) and last >= 0 and _goes_on(out[last], row, cols):
+    for n, row in enumerate(rows):
+        names = partial(_names_beside, out, last, rows, n, cols)
+        if last >= 0 and not _not_data(row) and _goes_on(out[last], row, cols, names):
             above = out[last]
             cells = [joined(a + "\n" + b) if b else a for a, b in zip(_aligned(above, cols), _aligned(row, cols))]
             out[last] = Row(cells, above.line, above.page, above.edges)
@@ -453,25 +456,54 @@ def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
     return out
 
 
-def _goes_on(above: Row, row: Row, cols: _Columns) -> bool:
+def _goes_on(above: Row, row: Row, cols: _Columns, names: Callable[[], tuple[str | None, str | None]]) -> bool:
     """Whether a row atop a page is the rest of the last indicator row on the page before: an indicator's name's
-    rest but no target, sign, unit, weight or amount (short, printed whole on the row's first part), and text only
-    under cells of that row that went on to the page's foot (not those the reader saw end on a short line,
-    `Row.ends`: a name ended there makes the row atop an indicator of its own, its target left blank), none of them
-    the text above it again (a whole row repeating its project's name, as a sheet prints rows: uncut, its cells'
-    one lines too long for the reader to see them end short)."""
+    rest, or its project's name's alone (`_name_goes_on`), but no target, sign, unit, weight or amount (short,
+    printed whole on the row's first part), and text only under cells of that row that went on to the page's foot
+    (not those the reader saw end on a short line, `Row.ends`: a name ended there makes the row atop an indicator of
+    its own, its target left blank), none of them the text above it again (a whole row repeating its project's
+    name, as a sheet prints rows: uncut, its cells' one lines too long for the reader to see them end short)."""
     if not (row.page and above.page and row.page > above.page):
         return False
     now, before = _aligned(row, cols), _aligned(above, cols)
     ended = {j + cols.width - len(above.cells) for j in above.ends}
     fields = {**cols.project, **cols.indicator}
-    if not _cells(now, cols.indicator).get("name"):
+    named = not _cells(now, cols.indicator).get("name") and _name_goes_on(before, now, names, cols)
+    if not _cells(now, cols.indicator).get("name") and not named:
         return False
     if not _cells(before, cols.indicator).get("target") and not _all_ran_on(above, before, now, ended, cols):
         return False
-    if any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
+    if not named and any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
         return False
     return all(before[j] and j not in ended and text != before[j] for j, text in enumerate(now) if text)
+
+
+def _name_goes_on(
+    before: list[str], now: list[str], names: Callable[[], tuple[str | None, str | None]], cols: _Columns
+) -> bool:
+    """For a row atop a page holding its project's name but no indicator's: whether it is that name's rest, the row
+    above's name cell broken by the page ('城区排水管网清淤' ⏎ '疏通', with the rests of its other cells that ran
+    on: a level's, the target's '2027年10月底' ⏎ '前'), not a unit row naming the projects below it: the name so made
+    whole is the one the sheet writes on the project's row before or after it (`names`), or the row after it goes on
+    in the project, its name blank. A name cut there was a project of its own, the next rows' another, the target
+    cut short."""
+    name = cols.project["name"]
+    if not now[name]:
+        return False
+    previous, following = names()
+    return following == "" or joined(before[name] + "\n" + now[name]) in (previous, following)
+
+
+def _names_beside(out: list[Row], last: int, rows: list[Row], n: int, cols: _Columns) -> tuple[str | None, str | None]:
+    """The project's name on the data row before `out[last]` and on the first data row after `rows[n]` (None where
+    there is none)."""
+    previous = next((out[k] for k in range(last - 1, -1, -1) if not _not_data(out[k])), None)
+    following = next((rows[k] for k in range(n + 1, len(rows)) if not _not_data(rows[k])), None)
+    name = cols.project["name"]
+    return (
+        _aligned(previous, cols)[name] if previous else None,
+        _aligned(following, cols)[name] if following else None,
+    )
 
 
 def _all_ran_on(above: Row, before: list[str], now: list[str], ended: set[int], cols: _Columns) -> bool:
