@@ -8,6 +8,7 @@ a '其中：' prefix or a parenthesised note ('分值（90分）' → '分值'; 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, joined, squash
@@ -820,14 +821,19 @@ _SIGN_VALUE = re.compile(
 )
 
 
-def sign_off(cells: list[str], indicator: tuple[int, int] | None = None) -> list[tuple[str, str]] | None:
+def sign_off(
+    cells: list[str], indicator: tuple[int, int] | None = None, after: Iterable[list[str]] | None = None
+) -> list[tuple[str, str]] | None:
     """A row of a form's sign-off as its labels and values: labels from the sign-off's words matched ignoring spaces
     ('填 报 人', '填报单位（盖章）', '联系人及电话', '分管领导', '日期'), each in a cell before its value's
     (填报人 | 王芳 | 审核人) or with its value after a colon ('填报人：王芳审核人：李强', the space the print
     lost); every value a person, a phone, a date or a unit (or blank). None for any other row: an indicator
     ('联系人（户）覆盖率 | ≥95%') among them, and a row laid out as the table's indicators (`indicator`: their
     name's and target's columns) under levels written once above it ('| | 项目负责人 | 到位', '| | 分管领导 |
-    明确': a short value reads as a person), if it gives one label only ('| | 填报人：王芳 | 审核人：李强' is one)."""
+    明确': a short value reads as a person), if it gives one label only ('| | 填报人：王芳 | 审核人：李强' is one).
+    Where the rows `after` it are given, such a row of one label, also in a table whose names stand in its first
+    column (no level columns: '分管领导 | 明确'), is an indicator where the table goes on under it (`_table_goes_on`),
+    and the sign-off where it closes the table ('| | 填报人 | 王芳' last, or over '| | 审核人 | 李强')."""
     tokens: list[tuple[bool, str]] = []  # (a label, its text) in the row's order
     previous = None  # the cell before's text: a merged cell's, written again, is read once
     for raw in cells:
@@ -863,7 +869,9 @@ def sign_off(cells: list[str], indicator: tuple[int, int] | None = None) -> list
             return None
         pairs.append((squash(text), "" if value == _DATE_BLANK else value))
     if len(pairs) == 1 and indicator is not None and _indicator_shaped(cells, *indicator):
-        return None
+        if after is None:
+            return None if indicator[0] else pairs  # (a table's first column: a sign-off's label as often)
+        return None if _table_goes_on(after, indicator) else pairs
     return pairs or None
 
 
@@ -872,4 +880,19 @@ def _indicator_shaped(cells: list[str], name: int, target: int) -> bool:
     blank, and has a value in the target's: an indicator row under levels written once above it."""
     texts = [clean(cell).strip() for cell in cells]
     first = next((j for j, text in enumerate(texts) if text), len(texts))
-    return 0 < name == first < target < len(texts) and bool(texts[target])
+    return 0 <= name == first < target < len(texts) and bool(texts[target])
+
+
+def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int]) -> bool:
+    """Whether an indicator row comes next in `rows` (a table's rows under one of a single label laid out as its
+    indicators), past other such rows: a row with a name and a target in their columns that is no sign-off."""
+    name, target = indicator
+    for cells in rows:
+        texts = [clean(cell).strip() for cell in cells]
+        if not any(texts):
+            continue
+        pairs = sign_off(cells)
+        if pairs is not None and len(pairs) == 1 and _indicator_shaped(cells, name, target):
+            continue  # ('| | 分管领导 | 明确' under '| | 项目负责人 | 到位'): what follows it decides
+        return pairs is None and max(name, target) < len(texts) and bool(texts[name] and texts[target])
+    return False

@@ -281,6 +281,48 @@ def test_a_row_laid_out_as_an_indicator_is_the_sign_off_with_several_labels(cell
     assert sign_off(cells, (2, 3)) == pairs
 
 
+@pytest.mark.parametrize(
+    ("rows", "indicators", "fields"),
+    [
+        (  # no level columns: an owner's row among the indicators, the sign-off under them
+            ["分管领导\t明确", "项目负责人\t到位", "党员群众满意度\t≥90%", "分管领导\t王强\t日期\t2026年1月8日"],
+            ["新建党群服务中心", "分管领导", "项目负责人", "党员群众满意度"],
+            {"分管领导": "王强", "日期": "2026年1月8日"},
+        ),
+        (  # no level columns: one label closing the table, a person beside it
+            ["党员群众满意度\t≥90%", "分管领导\t王强"],
+            ["新建党群服务中心", "党员群众满意度"],
+            {"分管领导": "王强"},
+        ),
+    ],
+)
+def test_a_row_of_one_label_in_a_form_without_levels_is_decided_by_what_follows(rows, indicators, fields):
+    """A row of one sign-off label and a short value in a form whose names stand in its first column ('分管领导 |
+    明确', '项目负责人 | 到位') is laid out as its indicators and as a sign-off alike: an indicator where an indicator
+    row follows it (the table goes on; it was the sign-off, the indicators under it its fields), the sign-off where
+    it closes the table."""
+    text = "项目名称\t基层党建阵地建设\n主管部门\t某县委组织部\n年度绩效目标\t完成阵地建设\n绩效指标\t指标值\n"
+    doc = parse_rows(split_rows(text + "新建党群服务中心\t3个\n" + "\n".join(rows) + "\n"))
+    [project] = doc.projects
+    assert [i.name for i in project.indicators] == indicators
+    assert {label: project.fields.get(label) for label in ("分管领导", "项目负责人", "日期")} == {
+        "分管领导": None,
+        "项目负责人": None,
+        "日期": None,
+        **fields,
+    }
+
+
+@pytest.mark.parametrize("last", [[], [["", "", "审核人", "李强"]]])
+def test_a_sign_off_of_one_label_laid_out_as_the_indicators_closing_the_table(last):
+    """'| | 填报人 | 王芳' under the last indicator, its levels' cells blank, alone or over '| | 审核人 | 李强': the
+    sign-off, as nothing but the sign-off follows it (it was an indicator); an indicator where one follows it."""
+    rows = [["", "", "填报人", "王芳"], *last]
+    assert sign_off(rows[0], (2, 3), rows[1:]) == [("填报人", "王芳")]
+    assert sign_off(rows[0], (2, 3), [["满意度指标", "服务对象满意度指标", "党员满意度", "≥90%"]]) is None
+    assert sign_off(["", "", "项目负责人", "到位"], (2, 3)) is None  # (what follows unknown: as laid out)
+
+
 @pytest.mark.parametrize("row", ["部门领导\t高度重视", "单位领导\t重视"])
 def test_a_leaders_row_in_a_form_without_levels_is_an_indicator(row):
     """'部门领导 | 高度重视' among the indicators of a form without level columns: an indicator, not the sign-off (only

@@ -246,12 +246,14 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
     level1 = level2 = ""
     indicators: list[RawIndicator] = []
     above: Row | None = None  # the last indicator row read
-    for row in rows[table + 1 : form.stop]:  # no head row comes before the next form's head (stop)
+    for n in range(table + 1, form.stop):  # no head row comes before the next form's head (stop)
+        row = rows[n]
         if row.blank and row.line == SHEET_BREAK and indicators:
             break  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
         if row.blank:
             continue
-        if indicators and (pairs := sign_off(row.cells, (columns["name"], columns["target"]))):
+        after = (rows[k].cells for k in range(n + 1, form.stop))  # (what follows a row decides what it is)
+        if indicators and (pairs := sign_off(row.cells, (columns["name"], columns["target"]), after)):
             signed.update((label, value) for label, value in pairs if value)
             continue
         if signed:

@@ -13,6 +13,7 @@ is the department's whole goal table (部门整体), kept as such. Cells are rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from importers import cover, segments
@@ -361,9 +362,11 @@ def _may_start_form(row: Row) -> bool:
     return "&" in chars or any(label <= chars for label in _FORM_LABELS)
 
 
-def _is_tail(row: Row, header: _Header | None = None) -> bool:
+def _is_tail(row: Row, header: _Header | None = None, after: Iterable[list[str]] | None = None) -> bool:
+    """Whether a row is under the table: a note, or its sign-off (`_signed`, deciding a row of one label laid out as
+    the indicators by the rows `after` it)."""
     values = spread_values(row.cells)
-    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header) is not None
+    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header, after) is not None
 
 
 def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
@@ -634,7 +637,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail
-                or _is_tail(row, form.header)
+                or _is_tail(row, form.header, (paired[k][0].cells for k in range(n + 1, len(paired))))
                 or any(_wrapped_sign_off(row, b) for b, _ in paired[n + 1 : n + 2])
             ):
                 form.tail.append(row)
@@ -854,12 +857,16 @@ def _unwrapped(tail: list[Row]) -> list[Row]:
     return out
 
 
-def _signed(row: Row, header: _Header | None = None) -> list[tuple[str, str]] | None:
+def _signed(
+    row: Row, header: _Header | None = None, after: Iterable[list[str]] | None = None
+) -> list[tuple[str, str]] | None:
     """A row of the form's sign-off (`columns.sign_off`) as its labels and values, across its cells or a line; none
-    laid out as the `header`'s indicator rows ('| | 项目负责人 | 到位', its levels written once above)."""
+    laid out as the `header`'s indicator rows ('| | 项目负责人 | 到位', its levels written once above) where the
+    table goes on under it (the rows `after` it)."""
     cells = _cells(row)
     columns = header.columns if header is not None and len(cells) == header.width else {}
-    return sign_off(cells, (columns["name"], columns["target"]) if "name" in columns and "target" in columns else None)
+    shape = (columns["name"], columns["target"]) if "name" in columns and "target" in columns else None
+    return sign_off(cells, shape, after)
 
 
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
@@ -953,7 +960,7 @@ def _project(form: _Form) -> RawProject:
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in _unwrapped(form.tail):
-        signed = _signed(row, form.header)  # '填表人：李明　联系电话：…' under the table: each its own field
+        signed = _signed(row, form.header, ())  # '填表人：李明　联系电话：…' under the table: each its own field
         for label, value in signed or _tail_pairs(row, form.header):
             if value:
                 project.fields[label] = value
