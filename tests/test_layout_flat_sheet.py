@@ -716,6 +716,23 @@ def test_a_row_word_broke_over_a_page_is_one_indicator():
     assert names[1:3] == ["航道长期通", "航能力"]  # the row atop has a target: an indicator of its own
 
 
+def test_a_sign_off_opening_with_the_units_seal_gives_each_project_its_fields():
+    """A flat sheet's sign-off '填报单位（盖章） | 某县民政局 | 填报日期 | 2026年1月5日' under its projects, alone
+    or over '联系人 | 张三 | …': the projects' fields, as any sign-off's (it was read as a unit line, of a table after
+    it, and its fields lost). Such a line above a table's header is that table's unit line, no sign-off."""
+    head = "项目名称\t主管部门\t一级指标\t二级指标\t三级指标\t指标值\n"
+    body = "社区居家养老服务\t某县民政局\t产出指标\t数量指标\t服务老人人次\t≥5000人次\n"
+    seal = "填报单位（盖章）\t某县民政局\t填报日期\t2026年1月5日\t\t\n"
+    for tail, more in (("", {}), ("联系人\t张三\t联系电话\t0791-86661234\t\t\n", {"联系人": "张三"})):
+        [project] = parse(head + body + seal + tail).projects
+        assert project.fields == {"填报单位（盖章）": "某县民政局", "填报日期": "2026年1月5日", **more} | (
+            {"联系电话": "0791-86661234"} if more else {}
+        )
+    other = "城乡人居环境整治\t某县住建局\t产出指标\t数量指标\t整治村庄数\t30个\n"
+    doc = parse(head + body + "填报单位：某县住建局\t\t填报日期\t2026年1月5日\t\t\n" + head + other)
+    assert [(p.name, p.fields) for p in doc.projects] == [("社区居家养老服务", {}), ("城乡人居环境整治", {})]
+
+
 def test_a_project_name_word_broke_over_a_page_is_one_project():
     """A flat Word table writes its project's name on every row; Word breaks a row over the page, the name's rest
     ('疏通', with a level's or the target's rest) alone atop the next page. It was a unit row, and the cut name a

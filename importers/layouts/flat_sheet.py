@@ -367,8 +367,9 @@ def parse(rows: list[Row]) -> RawDocument:
     unsigned = 0  # the projects from here on are under no sign-off yet
     signed: list[RawProject] = []  # the projects the sign-off being read closes
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
-    for row in _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols):
-        if _not_data(row):
+    data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
+    for n, row in enumerate(data):
+        if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
@@ -423,6 +424,15 @@ def parse(rows: list[Row]) -> RawDocument:
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
+
+
+def _signs_last(rows: list[Row], n: int, cols: _Columns) -> bool:
+    """Whether row n, a unit's line (`cover.unit_line`: '填报单位（盖章） | 某局 | 填报日期 | …'), is the sheet's
+    sign-off under its projects: a sign-off's row (`columns.sign_off`) with nothing after it but the sign-off's other
+    rows; above a table's title or header, or its rows, it is that table's unit line."""
+    if not unit_line(rows[n]) or sign_off(_aligned(rows[n], cols)) is None:
+        return False
+    return all(row.blank or sign_off(_aligned(row, cols)) is not None for row in rows[n + 1 :])
 
 
 def _not_data(row: Row) -> bool:
