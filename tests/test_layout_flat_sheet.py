@@ -758,6 +758,10 @@ def test_a_project_name_word_broke_over_a_page_is_one_project():
     last = Row([other, "产出指标", "数量指标", "防护栏安装长度", "≥35公里"], 5, page=2)
     doc = flat_sheet.parse([header, first, cut, rest, last])
     assert [(p.name, len(p.indicators)) for p in doc.projects] == [(name, 2), (other, 1)]
+    cut = Row(["城区排水管网清淤", "产出指标", "时效指标", "清淤完成时", "2027年10月底"], 3, page=1)
+    rest = Row(["疏通", "", "", "间", "前"], 4, page=2)  # (every cell ran on: the indicator's and target's rests too)
+    [project] = flat_sheet.parse([header, first, cut, rest, after]).projects
+    assert (project.indicators[1].name, project.indicators[1].target) == ("清淤完成时间", "2027年10月底前")
     unit = Row(["某县住建局", "", "", "", ""], 4, page=2)
     doc = flat_sheet.parse([header, first, Row([name, *cut.cells[1:4], "2027年10月底前"], 3, page=1), unit, last])
     assert [(p.name, p.department) for p in doc.projects] == [(name, ""), (other, "某县住建局")]

@@ -478,7 +478,7 @@ def _goes_on(above: Row, row: Row, cols: _Columns, names: Callable[[], tuple[str
     now, before = _aligned(row, cols), _aligned(above, cols)
     ended = {j + cols.width - len(above.cells) for j in above.ends}
     fields = {**cols.project, **cols.indicator}
-    named = not _cells(now, cols.indicator).get("name") and _name_goes_on(before, now, names, cols)
+    named = _name_goes_on(before, now, names, cols)
     if not _cells(now, cols.indicator).get("name") and not named:
         return False
     if not _cells(before, cols.indicator).get("target") and not _all_ran_on(above, before, now, ended, cols):
@@ -491,9 +491,9 @@ def _goes_on(above: Row, row: Row, cols: _Columns, names: Callable[[], tuple[str
 def _name_goes_on(
     before: list[str], now: list[str], names: Callable[[], tuple[str | None, str | None]], cols: _Columns
 ) -> bool:
-    """For a row atop a page holding its project's name but no indicator's: whether it is that name's rest, the row
-    above's name cell broken by the page ('城区排水管网清淤' ⏎ '疏通', with the rests of its other cells that ran
-    on: a level's, the target's '2027年10月底' ⏎ '前'), not a unit row naming the projects below it: the name so made
+    """For a row atop a page holding its project's name: whether it is that name's rest, the row above's name cell
+    broken by the page ('城区排水管网清淤' ⏎ '疏通', with the rests of its other cells that ran on: a level's, an
+    indicator's, the target's '2027年10月底' ⏎ '前'), not a unit row naming the projects below it: the name so made
     whole is the one the sheet writes on the project's row before or after it (`names`), or the row after it goes on
     in the project, its name blank. A name cut there was a project of its own, the next rows' another, the target
     cut short."""
