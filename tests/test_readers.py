@@ -1060,6 +1060,24 @@ def test_pdf_text_under_a_white_box_painted_after_it_is_not_read():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["trainees", ">=500"], ["uptime", "=99%"]]
 
 
+def test_pdf_a_continued_tables_first_row_like_one_of_its_first_rows_is_its_own():
+    """A flat Word table's row atop the next page repeating a row among the table's first ones (the same project's
+    indicator written again): a row of its own, not a header repeated (it was dropped, an indicator lost without a
+    word). A repeated header begins at a row above the indicator header or at it; a repeated header is still
+    dropped."""
+    from importers.readers.pdf import _Item, _continue
+
+    header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
+    body = [
+        ["农村公路养护", "产出指标", "数量指标", "养护里程", "≥120公里"],
+        ["农村公路养护", *"效益 社会 出行条件 改善".split()],
+    ]
+    for top, kept in (([body[1]], [body[1]]), ([header, body[1]], [body[1]])):
+        last = _Item(0, 700, [header, *body, *body], True, edges=(0, 100, 200, 300, 400))
+        first = _Item(0, 100, [list(row) for row in top], True, edges=(0, 100, 200, 300, 400))
+        assert _continue(last, first) and first.rows == kept
+
+
 def test_pdf_an_indicator_header_repeated_below_a_long_head_is_dropped_and_the_cut_cell_joined():
     """A one-project form: its indicator header is the table's 9th row (title, year, name, department, three money
     rows, goal); the next page repeats it with the merged 三级指标 read once, not spread. It was kept as a row, and
