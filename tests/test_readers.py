@@ -2290,6 +2290,31 @@ def test_pdf_a_string_drawn_on_over_a_rule_is_its_cells_text():
     ]
 
 
+def test_pdf_a_string_centred_or_set_right_on_over_its_rules_is_the_text_of_the_cell_it_is_set_in():
+    """A sheet's label centred in its cell, or set right, and not wrapped, prints on over both its rules, or its left
+    one, into the empty cells beside it, one string (LibreOffice: '年|度资金总|额'): it is the text of the cell it is
+    centred in, or ends in at its right side, not of the empty cell it starts in (a 自评表's 年度资金总额 read under
+    项目资金, its amount then the 年初预算数)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    borders = (40, 80, 140, 200, 260)
+    for top in (60, 80):
+        for left, right in zip(borders, borders[1:]):
+            pdf.rect(left, top, right - left, 20)
+    width = pdf.get_string_width("Fundingtotalamount")
+    pdf.text((borders[1] + borders[2] - width) / 2, 74, "Fundingtotalamount")  # centred: on over both rules
+    pdf.text(borders[3] + 1, 74, "800")
+    pdf.text(borders[3] - 1 - pdf.get_string_width("Objectivegrade"), 94, "Objectivegrade")  # set right
+    pdf.text(borders[3] + 1, 94, "90")
+    assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [
+        ["", "Fundingtotalamount", "", "800"],
+        ["", "", "Objectivegrade", "90"],
+    ]
+
+
 def test_pdf_a_line_printed_below_its_cell_border_stays_in_its_cell():
     """A cell's last line printed just below its border, at its text's line pitch, with the next cell's first line
     drawn over it, belongs to the cell above ('≥25次；…≥5' then '次' below the rule)."""

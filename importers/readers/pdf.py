@@ -82,6 +82,7 @@ _BROWSER_FOOT = re.compile(r"^\S*://\S*\s+\d{1,4}/\d{1,4}$")
 GRID_SLACK = 1.0  # points: a box edge this close to a grid line ends at it
 TURNED_SHARE = 0.5  # more than this share of a page's characters turned one way (by its content's matrix) turns it
 SNAP = 3.0  # points: pdfplumber's snap tolerance: a rule this close to a grid line is drawn as that line
+SET_IN = 0.25  # font sizes: text this near a cell's side (its padding) or middle is set there (left, right, centred)
 PADDING = 0.5  # font sizes: two cells' texts on one line stand at least this far apart (a word's space is nearer)
 RULES_ONLY = 4  # level rules over one span, with none upright: a table ruled across only (its header's and 2 rows)
 MEET = 5.0  # points: a vertical rule stopping this short of a horizontal one meets it (pdfplumber's default: 3)
@@ -1679,9 +1680,9 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
     long for its cell runs on over the border into the next cell ('一般性支出情况' with 况 past the border) and still
     belongs where it starts, while the next cell's own text starts where it is drawn, over the overflowing one. One
     text string drawn on over a rule, into the empty cell beside it, is one run (a sheet's cell without wrapping:
-    '项目资金（|万元）'); the next cell's text is a string of its own, or the page draws a string per character (a
-    goal's line and the level beside it set on without a gap across the rule, cells without padding:
-    '…专项业|产出指标')."""
+    '项目资金（|万元）'), of the cell it is set in (`_set_in`); the next cell's text is a string of its own, or the
+    page draws a string per character (a goal's line and the level beside it set on without a gap across the rule,
+    cells without padding: '…专项业|产出指标')."""
     rules = sorted((e["x0"], e["top"], e["bottom"]) for e in verticals)
     xs = [rule[0] for rule in rules]
 
@@ -1691,18 +1692,48 @@ def _anchor(chars: list[dict], verticals: list[dict]) -> None:
         )
 
     for line in text_lines(chars):
-        start = line[0]
+        runs: list[list[dict]] = []
+        over: set[int] = set()  # the runs drawn on over a rule by one string
         for before, char in zip([None, *line], line):
-            if before is not None:
-                gap = char["x0"] - before["x1"]
-                if (
-                    not -RUN_OVERLAP * char["size"] <= gap <= RUN_GAP * char["size"]
-                    or before["text"] == " "
-                    or ruled(before["x0"], char["x0"], char["middle"])
-                    and not _one_string(before, char)
-                ):
-                    start = char
-            char["anchor"] = (start["x0"] + start["x1"]) / 2
+            gap = char["x0"] - before["x1"] if before is not None else 0.0
+            if (
+                before is None
+                or not -RUN_OVERLAP * char["size"] <= gap <= RUN_GAP * char["size"]
+                or before["text"] == " "
+            ):
+                runs.append([char])
+            elif not ruled(before["x0"], char["x0"], char["middle"]):
+                runs[-1].append(char)
+            elif _one_string(before, char):
+                runs[-1].append(char)
+                over.add(len(runs) - 1)
+            else:
+                runs.append([char])
+        for n, run in enumerate(runs):
+            sides = [x for x, top, bottom in rules if top <= run[0]["middle"] <= bottom]
+            anchor = _set_in(run, sides) if n in over else (run[0]["x0"] + run[0]["x1"]) / 2
+            for char in run:
+                char["anchor"] = anchor
+
+
+def _set_in(run: list[dict], sides: list[float]) -> float:
+    """The place of the cell a run drawn on over its rules is set in, by how it is aligned there (`sides`: the rules
+    across its line): the one it starts in, from its left side; else one it is centred in, or ends in at its right
+    side (a label centred or set right, printed on over both sides or its left one: '年|度资金总|额'); else the one
+    it starts in."""
+    first, last = run[0], run[-1]
+    start, end, near = first["x0"], last["x1"], SET_IN * first["size"]
+    middle = (start + end) / 2
+    left = max((x for x in sides if x <= start), default=None)
+    if left is not None and start - left <= near:
+        return (first["x0"] + first["x1"]) / 2
+    cell = (max((x for x in sides if x <= middle), default=None), min((x for x in sides if x >= middle), default=None))
+    if cell[0] is not None and cell[1] is not None and abs((cell[0] + cell[1]) / 2 - middle) <= near:
+        return middle
+    right = min((x for x in sides if x >= end), default=None)
+    if right is not None and right - end <= near:
+        return (last["x0"] + last["x1"]) / 2
+    return (first["x0"] + first["x1"]) / 2
 
 
 def _one_string(before: dict, char: dict) -> bool:
