@@ -1463,11 +1463,12 @@ def _cut_last_row(
     its."""
 
     def drawn(x: float) -> bool:
-        return any(abs(v["x0"] - x) <= SNAP and v["top"] <= top + SNAP and v["bottom"] >= bottom - SNAP for v in sides)
+        return any(
+            abs(v["x0"] - x) <= SNAP and v["top"] <= top + SNAP and v["bottom"] >= bottom - SNAP for v in verticals
+        )
 
-    sides = verticals
-    above = any(abs(v["x0"] - right) <= SNAP and abs(v["bottom"] - top) <= SNAP for v in sides)
-    within = [v for v in sides if left + SNAP < v["x0"] < right - SNAP]
+    above = any(abs(v["x0"] - right) <= SNAP and abs(v["bottom"] - top) <= SNAP for v in verticals)
+    within = [v for v in verticals if left + SNAP < v["x0"] < right - SNAP]
     inside = any(v["top"] < bottom - SNAP and v["bottom"] > top + SNAP for v in within)
     if not drawn(left) or drawn(right) or not above or inside:
         return []

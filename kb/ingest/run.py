@@ -328,6 +328,7 @@ def _other(twin: Twin | Rival) -> str:
 
 
 def _done(twin: Twin | Rival) -> str:
+    """`_other` in the message's English."""
     return "already imported" if twin.id else "which this run would import"
 
 
