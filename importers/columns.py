@@ -885,7 +885,8 @@ def _indicator_shaped(cells: list[str], name: int, target: int) -> bool:
 
 def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int]) -> bool:
     """Whether an indicator row comes next in `rows` (a table's rows under one of a single label laid out as its
-    indicators), past other such rows: a row with a name and a target in their columns that is no sign-off."""
+    indicators), past other such rows: a row with a name and a target in their columns that is no sign-off, nor
+    one text across them (a note merged over the table's width, '注：本表由项目单位填写', read in each cell)."""
     name, target = indicator
     for cells in rows:
         texts = [clean(cell).strip() for cell in cells]
@@ -894,5 +895,7 @@ def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int]) -> boo
         pairs = sign_off(cells)
         if pairs is not None and len(pairs) == 1 and _indicator_shaped(cells, name, target):
             continue  # ('| | 分管领导 | 明确' under '| | 项目负责人 | 到位'): what follows it decides
-        return pairs is None and max(name, target) < len(texts) and bool(texts[name] and texts[target])
+        if pairs is not None or max(name, target) >= len(texts):
+            return False
+        return bool(texts[name] and texts[target]) and texts[name] != texts[target]
     return False

@@ -313,6 +313,25 @@ def test_a_row_of_one_label_in_a_form_without_levels_is_decided_by_what_follows(
     }
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        "注：本表由项目单位填写\t注：本表由项目单位填写\n",  # a note merged across the table, read in each cell
+        "项目名称\t农村道路维修\n主管部门\t某县交通局\n年度绩效目标\t完成道路维修\n绩效指标\t指标值\n维修道路\t12公里\n",
+    ],
+)
+def test_a_sign_off_of_one_label_closing_a_form_without_levels_before_a_note_or_the_next_form(after):
+    """'分管领导 | 王强' closing a form whose names stand in its first column, a note merged across the table under it
+    or the next form's head (a Word file's two forms, no title between): the sign-off, as neither goes on in the
+    table (it was read as an indicator, a note's one text in the name's and target's cells, or the next form's
+    '项目名称 | 农村道路维修', taken for an indicator row after it)."""
+    text = "项目名称\t基层党建阵地建设\n主管部门\t某县委组织部\n年度绩效目标\t完成阵地建设\n绩效指标\t指标值\n"
+    doc = parse_rows(split_rows(text + "党员群众满意度\t≥90%\n分管领导\t王强\n" + after))
+    project = doc.projects[0]
+    assert [i.name for i in project.indicators] == ["党员群众满意度"]
+    assert project.fields.get("分管领导") == "王强"
+
+
 @pytest.mark.parametrize("last", [[], [["", "", "审核人", "李强"]]])
 def test_a_sign_off_of_one_label_laid_out_as_the_indicators_closing_the_table(last):
     """'| | 填报人 | 王芳' under the last indicator, its levels' cells blank, alone or over '| | 审核人 | 李强': the

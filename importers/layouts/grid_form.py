@@ -13,7 +13,7 @@ is the department's whole goal table (部门整体), kept as such. Cells are rea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from importers import cover, segments
@@ -369,6 +369,14 @@ def _is_tail(row: Row, header: _Header | None = None, after: Iterable[list[str]]
     return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header, after) is not None
 
 
+def _form_rows(rows: list[tuple[Row, _Header | None]], title: str) -> Iterator[list[str]]:
+    """The cells of `rows` up to the next form's title or head row (`_starts_form`): what follows a row in its form."""
+    for row, _ in rows:
+        if segments.title(row) or _starts_form(row, title):
+            return
+        yield row.cells
+
+
 def _with_headers(rows: list[Row]) -> list[tuple[Row, _Header | None]]:
     """Each row with the indicator header it is (None for most; each looked at once), a header printed over two rows
     made one: `绩效指标 | | | 指标值` over `| 一级指标 | 二级指标 | 三级指标 |` (a text or TSV file leaves a merged
@@ -637,7 +645,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail
-                or _is_tail(row, form.header, (paired[k][0].cells for k in range(n + 1, len(paired))))
+                or _is_tail(row, form.header, _form_rows(paired[n + 1 :], title))
                 or any(_wrapped_sign_off(row, b) for b, _ in paired[n + 1 : n + 2])
             ):
                 form.tail.append(row)
