@@ -767,6 +767,27 @@ def test_a_project_name_word_broke_over_a_page_is_one_project():
     assert [(p.name, p.department) for p in doc.projects] == [(name, ""), (other, "某县住建局")]
 
 
+def test_a_project_atop_a_page_is_no_rest_of_the_row_before():
+    """The name-rest rule ('城区道路维' ⏎ '修') joins the one row atop a page: the next project's first row under that
+    rest, or atop the page over the sheet's sign-off ('| | | 填报人 | 王芳', no name: no project going on), is a
+    project of its own. Both were glued to the last row of the page before ('城区道路维修社区居家养老服务',
+    '群众满意度服务老人人次'), the project before cut in two, without a word."""
+    from importers.records import Row
+
+    header = Row(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], 1, page=1)
+    first = Row(["城区道路维修", "产出指标", "数量指标", "维修道路长度", "≥12公里"], 2, page=1)
+    last = Row(["城区道路维修", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"], 3, page=1)
+    cut = Row(["城区道路维", "满意度指标", "服务对象满", "群众满意度", "≥90%"], 3, page=1, ends=frozenset({4}))
+    rest = Row(["修", "", "意度指标", "", ""], 4, page=2)
+    other = Row(["社区居家养老服务", "产出指标", "数量指标", "服务老人人次", "≥5000人次"], 5, page=2)
+    more = Row(["", "效益指标", "社会效益指标", "服务覆盖率", "≥95%"], 6, page=2)
+    signed = Row(["", "", "", "填报人", "王芳"], 6, page=2)
+    for rows in ([first, last, other, signed], [first, cut, rest, other, more], [first, cut, rest, other, signed]):
+        road, care = flat_sheet.parse([header, *rows]).projects
+        assert (road.name, [i.target for i in road.indicators]) == ("城区道路维修", ["≥12公里", "≥90%"])
+        assert (care.name, care.indicators[0].target) == ("社区居家养老服务", "≥5000人次")
+
+
 def test_a_years_and_a_spans_target_each_over_sign_value_and_unit():
     """年度指标值 and 中期指标值 side by side, each over 符号 | 数值 | 度量单位 (a two-row header): the target was the
     year's sign alone ('≥'), its value and unit lost; the year's and the span's sign, value and unit now."""

@@ -457,6 +457,7 @@ def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
             above = out[last]
             cells = [joined(a + "\n" + b) if b else a for a, b in zip(_aligned(above, cols), _aligned(row, cols))]
             out[last] = Row(cells, above.line, above.page, above.edges)
+            last = -1  # (whole again: the next row is none of its rest)
             continue
         out.append(row)
         if not _not_data(row) and _cells(_aligned(row, cols), cols.indicator).get("name"):
@@ -505,15 +506,20 @@ def _name_goes_on(
 
 
 def _names_beside(out: list[Row], last: int, rows: list[Row], n: int, cols: _Columns) -> tuple[str | None, str | None]:
-    """The project's name on the data row before `out[last]` and on the first data row after `rows[n]` (None where
-    there is none)."""
+    """The project's name on the data row before `out[last]` and on the first data row after `rows[n]`, the sheet's
+    sign-off no data row ('| | 填报人 | 王芳', no name: no project going on), None where there is none."""
     previous = next((out[k] for k in range(last - 1, -1, -1) if not _not_data(out[k])), None)
-    following = next((rows[k] for k in range(n + 1, len(rows)) if not _not_data(rows[k])), None)
+    following = next((rows[k] for k in range(n + 1, len(rows)) if _project_row(rows[k], cols)), None)
     name = cols.project["name"]
     return (
         _aligned(previous, cols)[name] if previous else None,
         _aligned(following, cols)[name] if following else None,
     )
+
+
+def _project_row(row: Row, cols: _Columns) -> bool:
+    """Whether a row is one of the sheet's projects' rows: data, and no sign-off's."""
+    return not _not_data(row) and sign_off(_aligned(row, cols)) is None
 
 
 def _all_ran_on(above: Row, before: list[str], now: list[str], ended: set[int], cols: _Columns) -> bool:
