@@ -767,6 +767,22 @@ def test_a_project_name_word_broke_over_a_page_is_one_project():
     assert [(p.name, p.department) for p in doc.projects] == [(name, ""), (other, "某县住建局")]
 
 
+@pytest.mark.parametrize("more", [[], [["", "", "", "", "审核人", "李强"]]])
+def test_a_sign_off_of_one_label_laid_out_as_the_indicators_closes_a_flat_sheet(more):
+    """'| | | | 填报人 | 王芳' under a flat sheet's last project, alone or over '| | | | 审核人 | 李强' (a Word table's
+    rows, levels and names blank): the sign-off, each project's fields, as nothing but the sign-off follows it
+    (`columns.sign_off`); it was the last project's indicators. Among the indicators it stays one."""
+    head = ["项目名称", "主管部门", "一级指标", "二级指标", "三级指标", "指标值"]
+    body = [["社区居家养老服务", "某县民政局", "产出指标", "数量指标", "服务老人人次", "≥5000人次"]]
+    owner = ["", "", "", "", "项目负责人", "到位"]
+    rows = [head, *body, ["", "", "", "", "填报人", "王芳"], *more]
+    [project] = parse("\n".join("\t".join(row) for row in rows)).projects
+    assert [i.name for i in project.indicators] == ["服务老人人次"]
+    assert project.fields == {"填报人": "王芳", **{label: value for *_, label, value in more}}
+    [project] = parse("\n".join("\t".join(row) for row in [head, *body, owner, *body])).projects
+    assert [i.name for i in project.indicators] == ["服务老人人次", "项目负责人", "服务老人人次"]
+
+
 def test_a_project_atop_a_page_is_no_rest_of_the_row_before():
     """The name-rest rule ('城区道路维' ⏎ '修') joins the one row atop a page: the next project's first row under that
     rest, or atop the page over the sheet's sign-off ('| | | 填报人 | 王芳', no name: no project going on), is a

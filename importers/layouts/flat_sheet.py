@@ -380,7 +380,7 @@ def parse(rows: list[Row]) -> RawDocument:
             department = head["department"]
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
-        if doc.projects and (pairs := sign_off(cells, shape)):
+        if doc.projects and (pairs := sign_off(cells, shape, (_aligned(later, cols) for later in data[n + 1 :]))):
             # the sheet's sign-off under its projects (填 报 人 | 王芳 | 审核人 | 李强): each project's fields, as a
             # form's, not a project of its own
             signed, unsigned = signed or doc.projects[unsigned:], len(doc.projects)
