@@ -6,6 +6,7 @@ import codecs
 import csv
 import importlib
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -1063,8 +1064,8 @@ def test_pdf_text_under_a_white_box_painted_after_it_is_not_read():
 def test_pdf_a_continued_tables_first_row_like_one_of_its_first_rows_is_its_own():
     """A flat Word table's row atop the next page repeating a row among the table's first ones (the same project's
     indicator written again): a row of its own, not a header repeated (it was dropped, an indicator lost without a
-    word). A repeated header begins at a row above the indicator header or at it; a repeated header is still
-    dropped."""
+    word), also in a table with a second indicator header further down. A repeated header begins at a row above
+    the first indicator header or at an indicator header; a repeated header is still dropped."""
     from importers.readers.pdf import _Item, _continue
 
     header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
@@ -1072,8 +1073,10 @@ def test_pdf_a_continued_tables_first_row_like_one_of_its_first_rows_is_its_own(
         ["农村公路养护", "产出指标", "数量指标", "养护里程", "≥120公里"],
         ["农村公路养护", *"效益 社会 出行条件 改善".split()],
     ]
-    for top, kept in (([body[1]], [body[1]]), ([header, body[1]], [body[1]])):
-        last = _Item(0, 700, [header, *body, *body], True, edges=(0, 100, 200, 300, 400))
+    other = ["城区排水管网清淤", "产出指标", "数量指标", "清淤长度", "≥20公里"]
+    tables = ([header, *body, *body], [header, *body, *body, other, header, other])  # (a second header below)
+    for rows, (top, kept) in itertools.product(tables, (([body[1]], [body[1]]), ([header, body[1]], [body[1]]))):
+        last = _Item(0, 700, rows, True, edges=(0, 100, 200, 300, 400))
         first = _Item(0, 100, [list(row) for row in top], True, edges=(0, 100, 200, 300, 400))
         assert _continue(last, first) and first.rows == kept
 

@@ -962,11 +962,14 @@ def _head_rows(rows: list[list[str]]) -> list[list[str]]:
 def _header_size(rows: list[list[str]], head: list[list[str]]) -> int:
     """How many of a continued table's first rows repeat header rows of the table's first page, which may stand
     under a title and unit line there (`head`: `_head_rows`); blank rows repeat nothing. A merged header cell may be
-    read spread or once: '三级指标 | 三级指标' repeats '三级指标 | '. The repeat starts at a row above the indicator
-    header or at it, never at a row under it: a flat table's row atop the next page like one of its first rows
-    (the same project's, '农村公路… | 效益指标 | … | 明显下降') is its own, it was dropped as a repeated header."""
+    read spread or once: '三级指标 | 三级指标' repeats '三级指标 | '. The repeat starts at a row above the first
+    indicator header or at an indicator header, never at a row under one: a table's row atop the next page like
+    one of its first rows (a flat table's same project's, '农村公路… | 效益指标 | … | 明显下降', also in a table
+    with a second header further down) is its own, it was dropped as a repeated header."""
     headers = [n for n, row in enumerate(head) if names_indicators([column(cell) for cell in row])]
-    for offset, row in enumerate(head[: headers[-1] + 1] if headers else head):
+    for offset, row in enumerate(head):
+        if headers and offset > headers[0] and offset not in headers:
+            continue
         if rows and _same_header(rows[0], row) and any(cell.strip() for cell in row):
             size = 1
             while size < min(len(rows), len(head) - offset) and _same_header(rows[size], head[offset + size]):
