@@ -4042,6 +4042,7 @@ def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
         (["通过 ISO ", "27001 认证"], 2.0, "通过 ISO 27001 认证"),  # the next word wider than the room left
         (["部署 ", "SCADA 平台"], 1.6, "部署 SCADA 平台"),
         (["得到有效保障。 ", "2.统筹考虑"], 3.0, "得到有效保障。\n2.统筹考虑"),  # a line ended short: the next item
+        (["保障系统稳定运行。 ", "2026-2027 年度完成升级"], 3.0, "保障系统稳定运行。\n2026-2027 年度完成升级"),  # ended
     ],
 )
 def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):

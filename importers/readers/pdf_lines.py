@@ -101,8 +101,9 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`)
             at_space = spaced and bool(_WORDLY.match(text[-1]) or _WORDLY.match(piece[0]))
             # a line ending short with a space wrapped there where the next line's Latin word or number had no room
-            # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item)
-            roomless = at_space and _first_word(line) > gap
+            # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item), as did one ending a
+            # sentence ('运行。 ' | '2026-2027 年度…': a line break typed after a space)
+            roomless = at_space and text[-1] not in _SENTENCE_END and _first_word(line) > gap
             text += (" " if latin or at_space else "") if gap < WRAP_MARGIN or pushed or roomless else "\n"
         text += piece
         ends.append((line, len(text)))
@@ -125,6 +126,7 @@ def _pushed(line: str) -> bool:
 
 
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’%")  # marks no line may start with (避头)
+_SENTENCE_END = frozenset("。；！？;!?")  # marks ending a sentence or an item
 
 
 def _turned_text(chars: list[dict]) -> str:
