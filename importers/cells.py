@@ -62,17 +62,15 @@ def unspread(label: str) -> str:
     return _SPREAD.sub("", label)
 
 
-_BESIDE = re.compile(r"(?<=(.))[ \t\u00a0\u3000]+(?=(.))")
-_WORDLY = re.compile(r"[0-9A-Za-z%]")
+_BESIDE = re.compile(r"(?<=(.))" + _SPACES.pattern + r"(?=(.))")
+WORDLY = re.compile(r"[0-9A-Za-z%]")  # a Latin letter, a digit or %: a space beside one is a word's (the PDF reader's)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def unspaced(text: str) -> str:
     """Text as a pattern of titles, years and amounts reads it: without the spaces a document prints beside a digit,
-    a Latin letter or % ('某局 2026 年…' → '某局2026年…', '预算 14 表' → '预算14表'), but between two Latin letters
-    (its words). The text itself is kept as printed."""
-    if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
-        return text
+    a Latin letter or % ('某局 2026 年…' → '某局2026年…', '预算 14 表' → '预算14表'), except between two Latin
+    letters (a Latin text's words). The text itself is kept as printed."""
     return _BESIDE.sub(_fold, text)
 
 
@@ -80,7 +78,7 @@ def _fold(space: re.Match) -> str:
     before, after = space.group(1), space.group(2)
     if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return space.group(0)
-    return "" if _WORDLY.match(before) or _WORDLY.match(after) else space.group(0)
+    return "" if WORDLY.match(before) or WORDLY.match(after) else space.group(0)
 
 
 def squash(text: str) -> str:

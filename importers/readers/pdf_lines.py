@@ -11,6 +11,7 @@ import statistics
 from dataclasses import dataclass
 from itertools import takewhile
 
+from importers.cells import WORDLY
 from importers.columns import column, head_field, key, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
@@ -26,7 +27,6 @@ ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer'
 SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing), at a column edge, parts two cells
 _LATIN = re.compile(r"[A-Za-z]")
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
-_WORDLY = re.compile(r"[A-Za-z0-9%]")  # a space beside a Latin letter, a digit or % is a word space
 _NUMBER = re.compile(r"\d[\d,.]*")
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -99,7 +99,7 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             # '…服务120' | '个，…' wrapped, the first line shorter by that character
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
             # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`)
-            at_space = spaced and bool(_WORDLY.match(text[-1]) or _WORDLY.match(piece[0]))
+            at_space = spaced and bool(WORDLY.match(text[-1]) or WORDLY.match(piece[0]))
             # a line ending short with a space wrapped there where the next line's Latin word or number had no room
             # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item), as did one ending a
             # sentence ('运行。 ' | '2026-2027 年度…': a line break typed after a space)
@@ -161,7 +161,7 @@ def _spaced(line: list[dict], piece: list[dict]) -> list[dict]:
         return piece
     out = piece[:1]
     for before, char, between in zip(piece, piece[1:], gaps):
-        if between and (_WORDLY.match(before["text"]) or _WORDLY.match(char["text"])):
+        if between and (WORDLY.match(before["text"]) or WORDLY.match(char["text"])):
             out.append(between[0])
         out.append(char)
     return out
