@@ -3760,6 +3760,39 @@ def test_pdf_unruled_one_row_projects_filled_down_under_one_another_stay_apart()
     ]
 
 
+def test_pdf_unruled_numbers_of_one_project_on_two_lines_keep_it_one():
+    """Two lines showing numbers are two projects only where they show them in the same columns, beside a name: a
+    centred 序号 under an amount and name set at the top, an amount wrapped ('1250.' ⏎ '00'), a 序号 numbering
+    each indicator, each cut a wrapped project name in two ('城乡居民医疗' | '保险补助资金项目'), without a word."""
+    from importers.readers.pdf_lines import under_headers
+
+    def table(first: str, rows: list[tuple]) -> list[list[str]]:
+        head = _unruled_line(100, (0, "序号"), (30, "项目名称"), (120, first), (170, "三级指标"), (270, "指标值"))
+        lines = [_unruled_line(112 + 12 * n, *((x, t) for x, t in zip((0, 30, 120, 170, 270), row) if t))
+                 for n, row in enumerate(rows)]  # fmt: skip
+        return [cells for _, cells in under_headers([head, *lines])][1:]
+
+    centred = [
+        ("", "城乡居民医疗", "1250", "参保人数", "≥5000人"),
+        ("1", "保险补助资金", "", "补助标准落实率", "100%"),
+        ("", "项目", "", "群众满意度", "≥90%"),
+    ]
+    assert [cells[:3] for cells in table("预算金额", centred)] == [["1", "城乡居民医疗保险补助资金项目", "1250"]] + [
+        ["", "", ""]
+    ] * 2
+    wrapped = [("1", "城乡居民医疗", "1250.", "参保人数", "≥5000人"), ("", "保险补助资金", "00", "补助率", "100%")]
+    assert [cells[:3] for cells in table("预算金额", wrapped)] == [
+        ["1", "城乡居民医疗保险补助资金", "1250.00"],
+        ["", "", ""],
+    ]
+    each = [
+        ("1", "城乡居民医疗", "产出", "参保人数", "≥5000人"),
+        ("2", "保险补助资金", "指标", "补助标准落实率", "100%"),
+        ("3", "", "效益", "群众满意度", "≥90%"),
+    ]
+    assert [cells[1] for cells in table("一级指标", each)] == ["城乡居民医疗保险补助资金", "", ""]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -325,11 +325,14 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
     def full(piece: _Piece) -> bool:
         return right[piece.column] - max(c["x1"] for c in piece.chars) < WRAP_MARGIN * size
 
-    # the lines where a project's head shows a number (序号, 预算金额): two of them are two rows, never one wrapped
-    firsts = {piece.line for line in lines for k, piece in line.items() if kinds[k] == "head" and _number(piece.text)}
+    numbered = _numbered(lines, kinds)
+
+    def two_rows(above: int, below: int) -> bool:  # two lines showing a project's numbers each: two rows, never one
+        return bool(numbered.get(above)) and numbered.get(above) == numbered.get(below)
+
     names = [line[name] for line in lines if name in line]
     steps = [
-        (below.base - above.base, full(above) and not {above.line, below.line} <= firsts)
+        (below.base - above.base, full(above) and not two_rows(above.line, below.line))
         for above, below in zip(names, names[1:])
     ]
     pitch = min((step for step, wrapped in steps if wrapped), default=0.0)  # a wrapped name's lines, if any
@@ -344,7 +347,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
             loose.append(line)
             continue
         last = rows[-1] if rows else {}
-        if last and {last[name][0].line, j} <= firsts:  # (a one-row project under another, filled down)
+        if last and two_rows(last[name][0].line, j):  # (a one-row project under another, filled down)
             rows.append({k: [piece] for k, piece in cells.items()})
         elif (
             padded
@@ -365,7 +368,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
         for k, piece in cells.items():
             rows[r].setdefault(k, []).append(piece)
     placed = {
-        k: _labels([line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head", firsts)
+        k: _labels([line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head", two_rows)
         for k in levels
     }
     found = []
@@ -415,6 +418,22 @@ def _head(text: str) -> str:
     return "head" if head_field(text) in ("name", "amount", "goal") or key(text) == "序号" else ""
 
 
+def _numbered(lines: list[dict[int, _Piece]], kinds: list[str]) -> dict[int, frozenset[int]]:
+    """The head columns (序号, 预算金额) showing a number on each line, where such a column numbers projects: each
+    of its numbers stands beside a head's words (the project's name). Two lines showing numbers in the same columns
+    are two projects' (a sheet filled down); a line showing its 序号 where the one above showed its amount is the
+    same project's (a centred 序号 beside a name and amount set at the top), and so is a number's wrapped rest
+    ('1250.' ⏎ '00'). A column numbering indicators (a 序号 beside no name: each indicator's) tells no project
+    apart."""
+    shown: dict[int, set[int]] = {}
+    alone = set()
+    for j, line in enumerate(lines):
+        heads = {k: piece.text for k, piece in line.items() if kinds[k] == "head"}
+        shown[j] = {k for k, text in heads.items() if _number(text)}
+        alone |= shown[j] if len(heads) == len(shown[j]) else set()
+    return {j: frozenset(ks - alone) for j, ks in shown.items() if ks - alone}
+
+
 def _number(text: str) -> bool:
     """Whether a cell's text is a number (a 序号, an amount: '3', '1,250.5'), which no line wraps."""
     return bool(_NUMBER.fullmatch(text))
@@ -447,15 +466,15 @@ def _labels(
     size: float,
     full,
     words: bool,
-    firsts: set[int],
+    two_rows,
 ):
     """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
     line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
     a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines), and so is a line
     the next one repeats (the first of the next project's cells filled down: '60' under '1250', which ran to the
     column's edge). A label repeating the one above (filled down) goes on no further than that one did: a project
-    of one row under it ('75' under the last '1250') is its own. `firsts`: the lines where a project's head shows a
-    number (序号, 预算金额): a label begun on one goes on over no other (a one-row project under another whose name
+    of one row under it ('75' under the last '1250') is its own. `two_rows(a, b)`: lines a and b each show a project's
+    numbers (序号, 预算金额): a label begun on one goes on over no other (a one-row project under another whose name
     or amount ran to the column's edge: '防汛物资储备' under '城乡居民医疗保险补助资金', '75' under '2600')."""
 
     def level(text: str) -> bool:
@@ -471,7 +490,7 @@ def _labels(
                 and (level(text + piece.text) or not level(text) and not level(piece.text))
                 and piece.text != blocks[-1][0].text
                 and piece.text not in (p.text for p in pieces[n + 1 : n + 2])
-                and not (blocks[-1][0].line in firsts and piece.line in firsts)
+                and not two_rows(blocks[-1][0].line, piece.line)
                 and _as_above(blocks)
             ):
                 blocks[-1].append(piece)
