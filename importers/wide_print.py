@@ -176,12 +176,14 @@ def _spans(theirs: list[Row], mine: list[Row]) -> bool:
     not level with its lines: each cell is centred on its row, so a row whose cell wraps on one page only has its
     lines at other heights on the other (a sheet without borders printed pages wide, 指标解释 | 评分标准 | 备注 on the
     page to the right). Its indicators' header stands no lower than their first line and its last line no lower than
-    their last: the same rows, though which line goes with which is not known (they were left out without a word)."""
+    their last, nor lower by half its height (its last cell centred on the row, wrapped on more lines than the
+    one beside it: half of them below; a table of its own runs on further): the same rows, though which line goes
+    with which is not known (they were left out without a word)."""
     header = next((n for n, row in enumerate(theirs) if not row.edges and _KEYS & _keys(row)), None)
     if header is None or mine[0].edges:
         return False
-    last = [row for row in theirs[header:] if not row.edges][-1]
-    return theirs[header].top <= mine[0].top + SLACK and last.top <= mine[-1].top + SLACK
+    top, last = theirs[header].top, [row for row in theirs[header:] if not row.edges][-1].top
+    return top <= mine[0].top + SLACK and last <= mine[-1].top + SLACK <= last + (last - top) / 2 + 2 * SLACK
 
 
 def _ends_level(theirs: list[Row], last: Row) -> bool:

@@ -1189,7 +1189,7 @@ def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_col
     rubric = [(40.0, ["评分标准"]), (60.0, ["评分标准", "分值"])]
     rubric += [(75.0, ["达到目标值", "满分"]), (90.0, ["未达到", "0"])]
     doc = importers.parse_rows(_level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 300.0), rubric)))
-    assert len(doc.projects[0].indicators) == 3
+    assert (doc.projects[0].name, len(doc.projects[0].indicators)) == ("污水处理", 3)
     assert not [w for w in doc.warnings if "多页宽" in w]
 
     beside = [(150.0, ["评分标准", "分值"])] + [(170.0 + 20 * n, ["完成得满分", "10"]) for n in range(1, 4)]
@@ -1234,6 +1234,24 @@ def test_a_wide_prints_later_columns_beside_an_unruled_table_not_level_with_its_
     assert len(doc.projects[0].indicators) == 3
     (told,) = [w for w in doc.warnings if "多页宽" in w]
     assert "第 2 页是右侧的列（指标解释、评分标准、备注），与前页是同一些指标行，未读入" in told
+
+
+def test_a_scoring_table_of_its_own_after_an_unruled_goal_table_is_not_named_as_its_later_columns():
+    """A 评分标准 | 分值 table of its own on the page after an unruled goal table, under its own title and note and
+    running on far below the goal table's last line, was said to be the goal table's later columns ('第 2 页是右侧的
+    列…与前页是同一些指标行，未读入'), its note a text above them not put back (a LibreOffice print joined such
+    notes to the form's name and amount). Lines beside a table's rows end no lower than half its height below its
+    last."""
+    import importers
+
+    own = [(40.0, ["附件2 评分细则"]), (70.0, ["说明：各项得分相加为总分"]), (160.0, ["评分标准", "分值"])]
+    own += [(180.0 + 18 * n, [f"完成第{n}项得满分", "10"]) for n in range(1, 8)]
+    rows = _level_pages((LEFT, _wide_form_page("处理全镇污水")), ((54.0, 300.0), own))
+    for row in rows:
+        row.edges = ()
+    doc = importers.parse_rows(rows)
+    assert (doc.projects[0].name, len(doc.projects[0].indicators)) == ("污水处理", 3)
+    assert not [w for w in doc.warnings if "多页宽" in w]
 
 
 def test_a_wide_prints_later_columns_printed_without_borders_beside_a_ruled_table_are_still_named():
