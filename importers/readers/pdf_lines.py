@@ -553,7 +553,7 @@ def _wider(gap: float, width: float) -> bool:
     return gap > width + ROUNDING
 
 
-def _seamed(runs: list[list[dict]], edges: list[float], seam: float = SEAM) -> list[list[dict]]:
+def _seamed(runs: list[list[dict]], edges: list[float], seam: float) -> list[list[dict]]:
     """Runs parted where a column's edge falls in a seam between two of their characters (a gap wider than `seam`
     font sizes: a right-aligned amount and the goal beside it, '260' | '时足额发放…', no wider apart than the cells'
     padding)."""
