@@ -3304,6 +3304,11 @@ def _unruled_line(base: float, *cells: tuple[float, str]) -> list[dict]:
     ]  # fmt: skip
 
 
+def _letter_spaced(base: float, pitch: float, *cells: tuple[float, str]) -> list[dict]:
+    """_unruled_line with each cell's characters `pitch` points apart (9 pt characters letter-spaced)."""
+    return [{**_unruled_line(base, (x + pitch * n, char))[0]} for x, text in cells for n, char in enumerate(text)]
+
+
 def test_pdf_unruled_values_aligned_right_beside_their_units_aligned_left():
     """指标值 right-aligned beside 度量单位 left-aligned, no rule between: the units' column began where the first
     short value began ('15' | '个' read as '' | '15个'), and a run of characters was cut in two ('1' | '200人次')."""
@@ -3668,11 +3673,7 @@ def test_pdf_an_unruled_header_letter_spaced_by_a_quarter_of_its_size_is_read_by
     from importers.readers.pdf_lines import under_headers
 
     def spaced(base: float, *cells: tuple[float, str], over: float = 0.0) -> list[dict]:
-        return [
-            {**_unruled_line(base, (x + (9 + 2.25 + over) * n, char))[0]}
-            for x, text in cells
-            for n, char in enumerate(text)
-        ]
+        return _letter_spaced(base, 9 + 2.25 + over, *cells)
 
     lines = [
         spaced(100, (0, "一级指"), (50, "二级指"), (100, "三级指标"), (160, "指标值"), over=1e-9),
@@ -3695,7 +3696,7 @@ def test_pdf_an_unruled_table_letter_spaced_in_every_cell_keeps_its_names_whole(
     from importers.readers.pdf_lines import under_headers
 
     def spaced(base: float, *cells: tuple[float, str]) -> list[dict]:
-        return [{**_unruled_line(base, (x + 11.25 * n, char))[0]} for x, text in cells for n, char in enumerate(text)]
+        return _letter_spaced(base, 11.25, *cells)
 
     lines = [
         spaced(100, (5, "序号"), (50, "项目名称"), (120, "三级指标"), (200, "指标值")),
@@ -3719,7 +3720,7 @@ def test_pdf_an_unruled_table_letter_spaced_wider_than_a_run_is_read_by_its_wrap
     from importers.readers.pdf_lines import under_headers
 
     def spaced(base: float, *cells: tuple[float, str]) -> list[dict]:
-        return [{**_unruled_line(base, (x + 11.7 * n, char))[0]} for x, text in cells for n, char in enumerate(text)]
+        return _letter_spaced(base, 11.7, *cells)
 
     lines = [
         spaced(100, (0, "一级指"), (60, "二级指"), (120, "三级指标"), (200, "指标值")),
