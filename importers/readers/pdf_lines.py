@@ -144,18 +144,19 @@ def spans(line: list[dict]) -> list[tuple[float, float, str]]:
     """A text line's pieces split where the gap is wide (CELL_GAP font sizes), each with its left and right x; a
     piece keeps the document's spaces beside a Latin letter, a digit or % ('不超过 2 小时', 'ISO 27001'), no other."""
     solid = [c for c in line if c["text"] != " "] or line
+    at = {id(char): n for n, char in enumerate(line)}  # each character's place on the line
     found, start = [], 0
     for i in range(1, len(solid) + 1):
         if i == len(solid) or solid[i]["x0"] - solid[i - 1]["x1"] > CELL_GAP * solid[i]["size"]:
-            found.append((solid[start]["x0"], solid[i - 1]["x1"], line_text(_spaced(line, solid[start:i]))))
+            found.append((solid[start]["x0"], solid[i - 1]["x1"], line_text(_spaced(line, at, solid[start:i]))))
             start = i
     return found
 
 
-def _spaced(line: list[dict], piece: list[dict]) -> list[dict]:
-    """A piece's characters with the line's spaces between them that stand beside a Latin letter, a digit or %; none
-    in a piece spread out by a space between every two characters ('2 0 2 7 年 项 目', a title's spacing)."""
-    at = {id(char): n for n, char in enumerate(line)}
+def _spaced(line: list[dict], at: dict[int, int], piece: list[dict]) -> list[dict]:
+    """A piece's characters with the line's spaces between them (`at`: each character's place on the line) that
+    stand beside a Latin letter, a digit or %; none in a piece spread out by a space between every two characters
+    ('2 0 2 7 年 项 目', a title's spacing)."""
     gaps = [line[at[id(before)] + 1 : at[id(char)]] for before, char in zip(piece, piece[1:])]
     if len(gaps) >= SPREAD and all(gaps):
         return piece
