@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 
 from importers.cells import clean, header_key, joined, once_across, same_head, squash
 from importers import segments
@@ -380,7 +381,8 @@ def parse(rows: list[Row]) -> RawDocument:
             department = head["department"]
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
-        if doc.projects and (pairs := sign_off(cells, shape, (_aligned(later, cols) for later in data[n + 1 :]))):
+        after = (_aligned(later, cols) for later in islice(data, n + 1, None))  # (read only for a one-label row)
+        if doc.projects and (pairs := sign_off(cells, shape, after)):
             # the sheet's sign-off under its projects (填 报 人 | 王芳 | 审核人 | 李强): each project's fields, as a
             # form's, not a project of its own
             signed, unsigned = signed or doc.projects[unsigned:], len(doc.projects)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from importers import cover, segments
 from importers.cells import BRACKETED, clean, joined, lone_value, once_across, spread_values, unspread
@@ -369,7 +370,7 @@ def _is_tail(row: Row, header: _Header | None = None, after: Iterable[list[str]]
     return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header, after) is not None
 
 
-def _form_rows(rows: list[tuple[Row, _Header | None]], title: str) -> Iterator[list[str]]:
+def _form_rows(rows: Iterable[tuple[Row, _Header | None]], title: str) -> Iterator[list[str]]:
     """The cells of `rows` up to the next form's title or head row (`_starts_form`): what follows a row in its form."""
     for row, _ in rows:
         if segments.title(row) or _starts_form(row, title):
@@ -645,7 +646,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail
-                or _is_tail(row, form.header, _form_rows(paired[n + 1 :], title))
+                or _is_tail(row, form.header, _form_rows(islice(paired, n + 1, None), title))
                 or any(_wrapped_sign_off(row, b) for b, _ in paired[n + 1 : n + 2])
             ):
                 form.tail.append(row)
