@@ -35,11 +35,7 @@ def add_row(table: Table, *cells) -> None:
 def _department(row: dict) -> Text:
     """A list's 部门 cell: the department, and under it the unit carrying the work out where it is another
     (a department filter may have found the row by it)."""
-    cell = text(row["department"])
-    unit = unit_beside(row["department"], row.get("implementing_unit"))
-    if unit:
-        cell.append(f"\n实施 {shown(unit)}", style="dim")
-    return cell
+    return _with_unit(row["department"], unit_beside(row["department"], row.get("implementing_unit")))
 
 
 def _where(row: dict) -> Text:
@@ -47,8 +43,13 @@ def _where(row: dict) -> Text:
     department; under it the unit carrying the work out where it is another, without their names at its head."""
     department, region = row["department"], row["region"]
     named = department if department and region and department.startswith(region) else None
-    cell = text(named or " · ".join(filter(None, (region, department))))
-    unit = unit_under(department, region, row.get("implementing_unit"))
+    shown_as = named or " · ".join(filter(None, (region, department)))
+    return _with_unit(shown_as, unit_under(department, region, row.get("implementing_unit")))
+
+
+def _with_unit(department: str | None, unit: str | None) -> Text:
+    """A cell of the department as shown, with the unit carrying the work out under it (dim) where there is one."""
+    cell = text(department)
     if unit:
         cell.append(f"\n实施 {shown(unit)}", style="dim")
     return cell
