@@ -3412,6 +3412,66 @@ def test_pdf_an_unruled_word_table_whose_header_wraps_is_read_by_its_header_word
     ]
 
 
+def test_pdf_an_unruled_tables_next_page_without_a_header_is_cut_into_the_last_pages_columns():
+    """An unruled Word table printed by LibreOffice runs on to the next page without its header line: that page's
+    lines were split at gaps wider than a cell's (its level, name and indicator glued: '效益指标社会效益指标出行条件',
+    without a word); they are cut into the columns of the header the table had at the last page's foot. A page
+    beginning with a title or a paragraph over the columns is no table's going on."""
+    from importers.readers.pdf_lines import OpenTable, under_headers
+
+    def line(base, *texts):
+        return _unruled_line(base, *zip((0, 42, 84, 150), texts))
+
+    going_on = OpenTable()
+    first = [
+        line(100, "一级指标", "二级指标", "三级指标", "指标值"),
+        line(120, "产出指标", "数量指标", "服务人次", "≥1200"),
+    ]
+    assert [cells for _, cells in under_headers(first, going_on)][1:] == [["产出指标", "数量指标", "服务人次", "≥1200"]]
+    second = [line(50, "效益指标", "社会效益", "出行条件", "明显改善"), line(70, "", "", "通行时间", "缩短")]
+    assert [cells for _, cells in under_headers(second, going_on)] == [
+        ["效益指标", "社会效益", "出行条件", "明显改善"],
+        ["", "", "通行时间", "缩短"],
+    ]
+    prose = [
+        _unruled_line(50, (0, "三、项目实施的保障措施及进度安排说明")),
+        line(70, "效益指标", "社会效益", "出行条件", "改善"),
+    ]
+    assert [cells for _, cells in under_headers(prose, going_on)] == [
+        ["三、项目实施的保障措施及进度安排说明"],
+        ["效益指标社会效益出行条件", "改善"],
+    ]
+
+
+def test_pdf_an_unruled_tables_next_page_keeps_its_labels_on_their_groups_first_rows():
+    """Word sets a merged level cell's label at its group's top: on a page going on from the last, the first rows
+    are in groups begun there and carry no label, so the labels below were taken for labels centred on their groups
+    ('质量指标' given to '培训人次', a row of the 数量指标 group above, without a word)."""
+    from importers.readers.pdf_lines import OpenTable, under_headers
+
+    def line(base, *texts):
+        return _unruled_line(base, *((x, text) for x, text in zip((0, 42, 84, 150), texts) if text))
+
+    going_on = OpenTable()
+    first = [
+        line(100, "一级指标", "二级指标", "三级指标", "指标值"),
+        line(120, "产出指标", "数量指标", "服务人次", "≥1200"),
+    ]
+    under_headers(first, going_on)
+    second = [
+        line(50, "", "", "培训人次", "≥300"),
+        line(70, "", "质量指标", "合格率", "≥95%"),
+        line(90, "", "", "达标率", "≥90%"),
+        line(110, "效益指标", "社会效益", "出行条件", "改善"),
+    ]
+    assert [cells for _, cells in under_headers(second, going_on)] == [
+        ["", "", "培训人次", "≥300"],
+        ["", "质量指标", "合格率", "≥95%"],
+        ["", "", "达标率", "≥90%"],
+        ["效益指标", "社会效益", "出行条件", "改善"],
+    ]
+
+
 def test_pdf_an_unruled_word_tables_goal_down_its_rows_is_one_cell_of_its_first_row():
     """A goal top-aligned in a merged cell running down past the next row's start: its line nearer that row made
     the row start there, and the level word beside the row's name no label on the row's first line (the labels

@@ -64,6 +64,7 @@ from importers.readers.pdf_lines import (
     line_ends,
     line_text,
     text_lines,
+    OpenTable,
     under_headers,
     wrapped_text,
 )
@@ -192,6 +193,7 @@ def read(data: bytes) -> Rows:
         last: _Item | None = None
         last_start = 0  # index in `rows` of the last table's first row
         above: tuple[list[str], list[tuple[str, ...]]] = ([], [])  # the last page's top lines and first table's rows
+        going_on = OpenTable()  # a table drawn without vertical rules open at the last page's foot
         chars = unmapped = 0
         undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
         for page in _pages(pdf):
@@ -203,7 +205,7 @@ def read(data: bytes) -> Rows:
                 page = _turned_back(page, turn)
                 checked = _check_page(page)
             unmapped += checked
-            items, count, garbled = _page_items(page, upright_only=bool(turn))
+            items, count, garbled = _page_items(page, upright_only=bool(turn), going_on=going_on)
             chars += count
             if garbled:
                 undecoded[page.page_number] = garbled
@@ -1219,9 +1221,10 @@ def _overprinted(chars: list[dict], tolerance: float = 1) -> bool:
     return False
 
 
-def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int]:
+def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = None) -> tuple[list[_Item], int, int]:
     """The page's tables and text lines top to bottom (page numbers dropped), its character count and how many of
-    them no map decodes (UNDECODED).
+    them no map decodes (UNDECODED). `going_on`: the last page's table drawn without vertical rules, still open (on a
+    page without ruled tables; `under_headers`).
     `upright_only`: the text outside the tables that is not upright is left out (on a page turned back to read its
     table: the running head and page number printed upright on the paper, read a character a line between the
     table's parts)."""
@@ -1255,9 +1258,13 @@ def _page_items(page, upright_only: bool = False) -> tuple[list[_Item], int, int
             items[n] = _table_item(tables[n], chars, verticals, horizontals, closing, cuts)
     free = [c for c in chars if _on_page(c, page) and not any(_inside(c, box) for box in boxes)]
     free = _without_clipped([c for c in free if c["upright"] or not upright_only], items)
+    if tables and going_on:
+        going_on.header = []
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
-        for line, cells in under_headers([line for line in text_lines(free) if any(c["text"] != " " for c in line)])
+        for line, cells in under_headers(
+            [line for line in text_lines(free) if any(c["text"] != " " for c in line)], None if tables else going_on
+        )
     ]
     for table in items:
         table.beside = [

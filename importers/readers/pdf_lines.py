@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 from importers.cells import WORDLY
@@ -168,19 +168,38 @@ def _spaced(line: list[dict], at: dict[int, int], piece: list[dict]) -> list[dic
     return out
 
 
-def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]:
+@dataclass
+class OpenTable:
+    """The header of a table drawn without vertical rules that ran to its page's last line, carried to the next page:
+    that page's lines go on in its columns where they begin without a header of their own (Word does not repeat
+    it unless told to)."""
+
+    header: list[tuple[float, float, str]] = field(default_factory=list)
+    tops: bool = False  # its labels stood on their groups' first rows (`_labels`)
+
+
+def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) -> list[tuple[list[dict], list[str]]]:
     """Text lines as rows of cells (each row's characters and its cells), split where the gap is wide; but the lines
     of a table drawn without vertical rules, under its header line (a line naming an indicator and a target column),
     are cut into the header's columns by where their characters stand, not by the gaps between them (columns closer
     than CELL_GAP were glued: '…运行维护产出指标'; a row short of a cell was padded on the left), and made into its
     rows (`_table_rows`). A run of characters is one cell's; a column begins at the widest gap no run crosses
     between its header word and the one before (`_column_edges`). A table's title, a form's head label or a line
-    over three columns ends the table."""
+    over three columns ends the table. `going_on`: the last page's table still open, whose header cuts this page's
+    first lines where they are no header, title or text of their own and some line holds two cells; set to this
+    page's table where it runs to the last line."""
     pieces = [spans(line) for line in lines]
     kinds = [[column(text) for _, _, text in line] for line in pieces]
     header = [names_indicators(k) for k in kinds]
     found: list[tuple[list[dict], list[str]]] = []
+    carried, open_head, tops = going_on.header if going_on else [], [], False
     i = 0
+    if going_on and carried and lines and not header[0] and not _wrapped_band(lines, 0):
+        end = _table_end(lines, pieces, header, 0, carried)
+        if any(len(_runs(line)) > 1 for line in lines[:end]):
+            rows, tops = _cut(carried, lines[:end], pieces[:end], going_on.tops)
+            found += rows
+            i, open_head = end, carried
     while i < len(lines):
         if band := _wrapped_band(lines, i):
             taken, words = band  # a header whose words narrow columns wrapped: its lines as one row
@@ -190,29 +209,50 @@ def under_headers(lines: list[list[dict]]) -> list[tuple[list[dict], list[str]]]
             del pieces[i + 1 : i + taken], kinds[i + 1 : i + taken], header[i + 1 : i + taken]
         else:
             found.append((lines[i], [text for _, _, text in pieces[i]]))
+        open_head = []
         if not header[i]:
             i += 1
             continue
-        end = i + 1
-        while (
-            end < len(lines)
-            and not header[end]
-            and not _ends_table(pieces[end], pieces[i], _runs(lines[end], spaced=True))
-        ):
-            end += 1
-        seam = max(SEAM, _spacing(lines[i + 1 : end]))
-        data = [run for line in lines[i + 1 : end] for run in _runs(line, seam)]  # (the gaps between cells)
-        edges = _column_edges(pieces[i], pieces[i + 1 : end], data)
-        cut = []
-        for line in lines[i + 1 : end]:
-            cells: list[list[dict]] = [[] for _ in edges]
-            for run in _seamed(_runs(line), edges, seam):  # a run stands together ('1200人次' over 指标值 | 单位)
-                middle = (run[0]["x0"] + run[0]["x1"]) / 2
-                cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
-            cut.append(cells)
-        found += _table_rows([kind or _head(text) for kind, (_, _, text) in zip(kinds[i], pieces[i])], cut)
+        end = _table_end(lines, pieces, header, i + 1, pieces[i])
+        rows, tops = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end])
+        found += rows
+        open_head = pieces[i]
         i = end
+    if going_on:
+        going_on.header, going_on.tops = open_head, tops
     return found
+
+
+def _table_end(
+    lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], header: list[bool], start: int, head
+) -> int:
+    """The first line from `start` on that is no row of the table under `head`: another header, or a line ending it
+    (`_ends_table`)."""
+    end = start
+    while end < len(lines) and not header[end] and not _ends_table(pieces[end], head, _runs(lines[end], spaced=True)):
+        end += 1
+    return end
+
+
+def _cut(
+    head: list[tuple[float, float, str]],
+    lines: list[list[dict]],
+    pieces: list[list[tuple[float, float, str]]],
+    tops: bool = False,
+) -> tuple[list[tuple[list[dict], list[str]]], bool]:
+    """A table's lines (`pieces`: theirs split at wide gaps) under its header's words `head`, cut into its columns and
+    made into its rows (`_table_rows`)."""
+    seam = max(SEAM, _spacing(lines))
+    data = [run for line in lines for run in _runs(line, seam)]  # (the gaps between cells)
+    edges = _column_edges(head, pieces, data)
+    cut = []
+    for line in lines:
+        cells: list[list[dict]] = [[] for _ in edges]
+        for run in _seamed(_runs(line), edges, seam):  # a run stands together ('1200人次' over 指标值 | 单位)
+            middle = (run[0]["x0"] + run[0]["x1"]) / 2
+            cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
+        cut.append(cells)
+    return _table_rows([column(text) or _head(text) for _, _, text in head], cut, tops)
 
 
 def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[float, float, str]]] | None:
@@ -301,9 +341,12 @@ class _Piece:
         return line_text(self.chars)
 
 
-def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[list[dict], list[str]]]:
+def _table_rows(
+    kinds: list[str], cut: list[list[list[dict]]], tops: bool = False
+) -> tuple[list[tuple[list[dict], list[str]]], bool]:
     """The rows of a table drawn without vertical rules, from its lines cut into its columns (`kinds`: what each
-    header names). A line is a row of its own unless the geometry says otherwise:
+    header names), and whether its labels stood on their groups' first rows (`_labels`; `tops`: they did on the
+    page before, which this one goes on from). A line is a row of its own unless the geometry says otherwise:
     - where rows are set farther apart than a wrapped name's lines (padding; else lines alone do not tell), a line
       whose name continues the name above (that ran to the column's right edge, and this one is nearer to it than
       two rows are) joins its row, with its other cells if each continues a cell that ran to its edge or fills
@@ -317,7 +360,9 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
       a table that prints it once)."""
     lines = [{k: _Piece(j, k, chars) for k, chars in enumerate(cells) if chars} for j, cells in enumerate(cut)]
     if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
-        return [(_chars(line.values()), [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut)]
+        return [
+            (_chars(line.values()), [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut)
+        ], False
     name = kinds.index("name")
     levels = {k for k, kind in enumerate(kinds) if kind in ("level1", "level2", "head")}
     size = statistics.median(c["size"] for line in lines for piece in line.values() for c in piece.chars)
@@ -368,10 +413,14 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
             starts[r] = min(starts[r], next(iter(line.values())).line)
         for k, piece in cells.items():
             rows[r].setdefault(k, []).append(piece)
-    placed = {
-        k: _labels([line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head", two_rows)
+    labelled = {
+        k: _labels(
+            [line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head", two_rows, tops
+        )
         for k in levels
     }
+    placed = {k: found for k, (found, _) in labelled.items()}
+    on_tops = [top for _, top in labelled.values() if top is not None]
     found = []
     for r, row in enumerate(rows):
         texts = []
@@ -381,7 +430,7 @@ def _table_rows(kinds: list[str], cut: list[list[list[dict]]]) -> list[tuple[lis
             texts.append(line_text(chars) if len(pieces) == 1 else wrapped_text(chars, right[k]) if pieces else "")
         labels = [placed[k].get(r, []) for k in levels]
         found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
-    return found
+    return found, all(on_tops) if on_tops else tops
 
 
 def _name_rest(
@@ -468,7 +517,8 @@ def _labels(
     full,
     words: bool,
     two_rows,
-):
+    at_top: bool = False,
+) -> tuple[dict[int, list[_Piece]], bool | None]:
     """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
     line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
     a label of its own (a sheet filled down, no merged cells: the rows as near as a cell's lines), and so is a line
@@ -476,7 +526,10 @@ def _labels(
     column's edge). A label repeating the one above (filled down) goes on no further than that one did: a project
     of one row under it ('75' under the last '1250') is its own. `two_rows(a, b)`: lines a and b each show a project's
     numbers (序号, 预算金额): a label begun on one goes on over no other (a one-row project under another whose name
-    or amount ran to the column's edge: '防汛物资储备' under '城乡居民医疗保险补助资金', '75' under '2600')."""
+    or amount ran to the column's edge: '防汛物资储备' under '城乡居民医疗保险补助资金', '75' under '2600').
+    Labels each on a row's first line are on their groups' first rows where the first row has one, or where `at_top`:
+    the page before set them so (its table goes on here, its first rows in groups begun there); with whether they
+    were placed so (None without labels)."""
 
     def level(text: str) -> bool:
         return words and (is_level1(text) or is_level2(text))
@@ -498,8 +551,10 @@ def _labels(
                 continue
         blocks.append([piece])
     row_at = {line: r for r, line in enumerate(starts)}
-    if not blocks or blocks[0][0].line == starts[0] and all(block[0].line in row_at for block in blocks):
-        return {row_at[block[0].line]: block for block in blocks}  # on its group's first row
+    if not blocks:
+        return {}, None
+    if (at_top or blocks[0][0].line == starts[0]) and all(block[0].line in row_at for block in blocks):
+        return {row_at[block[0].line]: block for block in blocks}, True  # on its group's first row
     extents = [[c for pieces in row.values() for piece in pieces for c in piece.chars] for row in rows]
     tops = [min(c["top"] for c in chars) for chars in extents]
     bottoms = [max(c["bottom"] for c in chars) for chars in extents]
@@ -517,7 +572,7 @@ def _labels(
         want = 2 * middle - bounds[start]  # where the group ends: its middle is the label's
         last = max(start + 1, n - (len(blocks) - b - 1))  # a row left for each label below
         start = min(range(start + 1, last + 1), key=lambda end: abs(bounds[end] - want))
-    return placed
+    return placed, False
 
 
 def _as_above(blocks: list[list[_Piece]]) -> bool:
