@@ -3472,6 +3472,27 @@ def test_pdf_an_unruled_tables_next_page_keeps_its_labels_on_their_groups_first_
     ]
 
 
+def test_pdf_an_unruled_rows_name_and_target_wrapped_together_are_one_row():
+    """Rows set apart by padding: a name that ran to its column's edge wrapped with its target beside it
+    ('人均补助标' ⏎ '准', '≤380' ⏎ '元/人', LibreOffice keeping '元/' together): the target's first line ends short
+    of the column's widest ('2027年10月底前'), so the next line was a row of its own, an indicator '准' with the
+    target '元/人' and the first without its unit, without a word."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "二级指标"), (60, "三级指标"), (120, "指标值")),
+        _unruled_line(120, (0, "时效指标"), (60, "完成"), (120, "2027年10月底前")),
+        _unruled_line(140, (0, "成本指标"), (60, "人均补助标"), (120, "≤380")),
+        _unruled_line(152, (60, "准"), (120, "元/人")),
+        _unruled_line(172, (0, "质量指标"), (60, "合格率"), (120, "≥95%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["时效指标", "完成", "2027年10月底前"],
+        ["成本指标", "人均补助标准", "≤380\n元/人"],
+        ["质量指标", "合格率", "≥95%"],
+    ]
+
+
 def test_pdf_an_unruled_word_tables_goal_down_its_rows_is_one_cell_of_its_first_row():
     """A goal top-aligned in a merged cell running down past the next row's start: its line nearer that row made
     the row start there, and the level word beside the row's name no label on the row's first line (the labels
