@@ -1681,6 +1681,36 @@ def _grid(top: float, rows: list[list[str]], lefts=(40, 140, 260, 400, 520)) -> 
     return out
 
 
+def test_pdf_a_word_table_ruled_by_its_rows_bottom_borders_goes_on_in_the_columns_of_its_header():
+    """A .docx table ruled by each row's bottom border only, printed by LibreOffice: no rule is drawn under a merged
+    cell, so a page going on from the last draws rules under the indicator columns alone, read as a table of those
+    two columns, the level labels beside it rows of their own ('质量指标', '效益指标 | 社会效益'), without a word.
+    With the last page's table open under its header, they are its lines, cut into its columns."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
+        760, "产出指标", "数量指标", "服务人次", "≥1200"
+    )
+    first += line(740, "", "", "培训人次", "≥300")
+    rows = [
+        ("", "质量指标", "合格率", "≥95%"),
+        ("", "", "达标率", "≥90%"),
+        ("效益指标", "社会效益", "出行条件", "改善"),
+    ]
+    rows += [("", "", "通行时间", "缩短")]
+    second = b"".join(
+        line(800 - 20 * n, *row) + b"195 %d m 420 %d l S\n" % ((794 - 20 * n,) * 2) for n, row in enumerate(rows)
+    )
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf")) == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["", "", "培训人次", "≥300"],
+        *map(list, rows),
+    ]
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode

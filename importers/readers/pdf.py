@@ -1244,7 +1244,7 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
             "intersection_tolerance": MEET,
         }
     )
-    if not tables and (span := _rules_only(rules)):
+    if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on):
         upright = _text_columns(drawn, span, chars)
         tables = drawn.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": upright})
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
@@ -1349,6 +1349,14 @@ def _rules_only(rules: list[dict]) -> tuple[float, float, float, float] | None:
     ):
         return None
     return left, top, right, bottom
+
+
+def _going_on_beside(span: tuple[float, float, float, float], going_on: OpenTable | None) -> bool:
+    """Whether rules across only part of a page, right of the first column of a table without upright rules going on
+    from the last page (`going_on`), are its rows' rules: a Word table ruled by each row's bottom border, which
+    LibreOffice draws under no merged cell (a project's, a level's), so only under the indicator columns. Read as a
+    table of those columns, the labels beside them were rows of their own and the projects cut in two."""
+    return going_on is not None and bool(going_on.header) and span[0] > going_on.header[0][1]
 
 
 def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[dict]) -> list[dict]:
