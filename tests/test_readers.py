@@ -3905,6 +3905,32 @@ def test_pdf_unruled_numbers_of_one_project_on_two_lines_keep_it_one():
     assert [cells[1] for cells in table("一级指标", each)] == ["城乡居民医疗保险补助资金", "", ""]
 
 
+@pytest.mark.parametrize("down", [False, True])
+def test_pdf_an_unruled_forms_side_label_down_its_indicator_rows_is_no_rows_level(down):
+    """A national form without rules: its side label 绩效指标, merged down the indicator rows left of 一级指标 and
+    centred on them (or set a character a line in a narrow column), stands on a row's line; it was cut into the first
+    column, the row's 一级指标, and read as the level of the rows below too, without a word."""
+    from importers.readers.pdf_lines import under_headers
+
+    rows = [
+        ("产出指标", "数量指标", "补贴发放人数", "≥5000人"),
+        ("", "质量指标", "补贴发放准确率", "≥95%"),
+        ("", "时效指标", "按月发放及时率", "100%"),
+        ("效益指标", "社会效益", "老年人生活质量", "提高"),
+    ]
+    lines = [_unruled_line(100, (60, "一级指标"), (110, "二级指标"), (170, "三级指标"), (280, "指标值"))]
+    lines += [
+        _unruled_line(112 + 12 * n, *((x, t) for x, t in zip((60, 110, 170, 280), row) if t))
+        for n, row in enumerate(rows)
+    ]
+    if down:
+        for n, char in enumerate("绩效指标"):
+            lines[n + 1] = _unruled_line(112 + 12 * n, (20, char)) + lines[n + 1]
+    else:
+        lines[3] = _unruled_line(136, (0, "绩效指标")) + lines[3]
+    assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from importers.cells import WORDLY
-from importers.columns import column, head_field, key, names_indicators
+from importers.columns import SIDE_LABELS, column, head_field, key, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -184,10 +184,11 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     are cut into the header's columns by where their characters stand, not by the gaps between them (columns closer
     than CELL_GAP were glued: '…运行维护产出指标'; a row short of a cell was padded on the left), and made into its
     rows (`_table_rows`). A run of characters is one cell's; a column begins at the widest gap no run crosses
-    between its header word and the one before (`_column_edges`). A table's title, a form's head label or a line
-    over three columns ends the table. `going_on`: the last page's table still open, whose header cuts this page's
-    first lines where they are no header, title or text of their own and some line holds two cells; set to this
-    page's table where it runs to the last line."""
+    between its header word and the one before (`_column_edges`); a side label left of the header's first word is
+    no row's (`_off_side`). A table's title, a form's head label or a line over three columns ends the table.
+    `going_on`: the last page's table still open, whose header cuts this page's first lines where they are no
+    header, title or text of their own and some line holds two cells; set to this page's table where it runs to
+    the last line."""
     pieces = [spans(line) for line in lines]
     kinds = [[column(text) for _, _, text in line] for line in pieces]
     header = [names_indicators(k) for k in kinds]
@@ -241,7 +242,10 @@ def _cut(
     tops: bool = False,
 ) -> tuple[list[tuple[list[dict], list[str]]], bool]:
     """A table's lines (`pieces`: theirs split at wide gaps) under its header's words `head`, cut into its columns and
-    made into its rows (`_table_rows`)."""
+    made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`)."""
+    if aside := _off_side(lines, head[0][0]):
+        lines = [kept for line in lines if (kept := [c for c in line if id(c) not in aside])]
+        pieces = [spans(line) for line in lines]
     seam = max(SEAM, _spacing(lines))
     data = [run for line in lines for run in _runs(line, seam)]  # (the gaps between cells)
     edges = _column_edges(head, pieces, data)
@@ -253,6 +257,19 @@ def _cut(
             cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
         cut.append(cells)
     return _table_rows([column(text) or _head(text) for _, _, text in head], cut, tops)
+
+
+def _off_side(lines: list[list[dict]], left: float) -> set[int]:
+    """The characters (their ids) of a side label standing left of a table's header's first word (`left`) down its
+    rows: the merged first column of a national form, 绩效指标 beside 一级指标, centred on the rows or a character a
+    line. It is no row's cell: it was read as a row's 一级指标, and the level of the rows below, without a word. Empty
+    where no run stands wholly left of the header or what does is no side label."""
+    if all(line[0]["x1"] >= left for line in lines):  # (each line left to right)
+        return set()
+    runs = [run for line in lines for run in _runs(line) if run[-1]["x1"] < left]
+    if "".join(line_text(run) for run in runs) not in SIDE_LABELS:
+        return set()
+    return {id(c) for run in runs for c in run}
 
 
 def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[float, float, str]]] | None:
