@@ -3931,6 +3931,31 @@ def test_pdf_an_unruled_forms_side_label_down_its_indicator_rows_is_no_rows_leve
     assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
 
 
+def test_pdf_unruled_padded_rows_under_a_name_as_wide_as_its_column_stay_apart_from_a_wrapped_names_pitch():
+    """A browser's table without rules, its single-line rows 15 pt apart, a wrapped name's lines 10.5, rows of taller
+    cells 20: a row under a name and target that ran to their columns' edges was joined to it as their wrapped
+    rest ('维修农村道路里程工程验收合格率', '≥120公里＝100%'), every level label below moving up a row, without a
+    word: a line going on in a cell stands a cell's line pitch below it, not merely nearer than two rows."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (190, "指标值")),
+        _unruled_line(115, (50, "数量指标"), (100, "维修农村道路里程"), (190, "≥120公里")),
+        _unruled_line(122.5, (0, "产出指标")),  # (centred on its two rows)
+        _unruled_line(130, (50, "质量指标"), (100, "工程验收合格率"), (190, "＝100%")),
+        _unruled_line(150, (100, "群众出行条件改善")),
+        _unruled_line(155.5, (0, "效益指标"), (50, "社会效益"), (190, "有效改善")),
+        _unruled_line(160.5, (100, "情况")),
+        _unruled_line(180, (0, "满意度指标"), (50, "服务对象"), (100, "沿线群众满意度"), (190, "≥95%以上")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "维修农村道路里程", "≥120公里"],
+        ["", "质量指标", "工程验收合格率", "＝100%"],
+        ["效益指标", "社会效益", "群众出行条件改善情况", "有效改善"],
+        ["满意度指标", "服务对象", "沿线群众满意度", "≥95%以上"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

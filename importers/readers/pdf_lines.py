@@ -365,11 +365,12 @@ def _table_rows(
     header names), and whether its labels stood on their groups' first rows (`_labels`; `tops`: they did on the
     page before, which this one goes on from). A line is a row of its own unless the geometry says otherwise:
     - where rows are set farther apart than a wrapped name's lines (padding; else lines alone do not tell), a line
-      whose name continues the name above (that ran to the column's right edge, and this one is nearer to it than
-      two rows are) joins its row, with its other cells if each continues a cell that ran to its edge, or that
-      ended on the name's last line (wrapped with it: '≤380' ⏎ '元/人' beside '人均补助标' ⏎ '准'), or fills one the
-      row left empty; where they are not, a line holding a name alone, under a name that ran to the edge,
-      joins that row when the row has its target and this line has none centred below it (`_name_rest`);
+      whose name continues the name above (that ran to the column's right edge, and this one stands a cell's line
+      pitch below it, not merely nearer than two rows: a browser's rows 15 pt apart, taller ones 20) joins its row,
+      with its other cells if each continues a cell that ran to its edge, or that ended on the name's last line
+      (wrapped with it: '≤380' ⏎ '元/人' beside '人均补助标' ⏎ '准'), or fills one the row left empty; where they
+      are not, a line holding a name alone, under a name that ran to the edge, joins that row when the row has its
+      target and this line has none centred below it (`_name_rest`);
     - a line without a name (a cell centred on a row its wrapped name makes taller, or the wrapped rest of such a
       cell) joins the nearer row;
     - a level column's labels (their wrapped lines joined) are printed on their group's first row, or centred on the
@@ -416,7 +417,7 @@ def _table_rows(
         elif (
             padded
             and last
-            and cells[name].base - last[name][-1].base < apart - 0.15 * size
+            and cells[name].base - last[name][-1].base < pitch + 0.15 * size
             and full(last[name][-1])
             and all(k not in last or full(last[k][-1]) or last[k][-1].line == last[name][-1].line for k in cells)
         ) or (last and _name_rest(lines, j, name, last, levels, held, full, size)):
