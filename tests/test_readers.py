@@ -3956,6 +3956,30 @@ def test_pdf_unruled_padded_rows_under_a_name_as_wide_as_its_column_stay_apart_f
     ]
 
 
+def test_pdf_an_unruled_name_and_target_wrapped_line_for_line_in_rows_as_close_as_their_lines_are_one_row():
+    """A sheet without rules, rows of a fixed height as close as a cell's lines: a name and its target wrapped line
+    for line ('城乡居民医保财政补助' | '≤640元/' over '标准' | '人/年') made a second indicator row of their rests,
+    without a word. A line whose name goes on in a name that ran to its edge, and whose other cells each go on in a
+    cell of that line that ran to its edge, beginning as no target does (元/人, 以上: no number or operator), no
+    level label beside it, is the rest of that row."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (50, "数量指标"), (100, "城乡居民医保财政补助"), (200, "≤640元/")),
+        _unruled_line(123.8, (100, "标准"), (200, "人/年")),
+        _unruled_line(137.3, (50, "质量指标"), (100, "医保基金结算准确率"), (200, "≥98%以上")),
+        _unruled_line(150.8, (100, "医保经办服务满意度"), (200, "≥90%以上")),
+        _unruled_line(162.6, (100, "参保人数"), (200, "≥120万")),  # a row of its own: its target begins as one
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "城乡居民医保财政补助标准", "≤640元/人/年"],
+        ["", "质量指标", "医保基金结算准确率", "≥98%以上"],
+        ["", "", "医保经办服务满意度", "≥90%以上"],
+        ["", "", "参保人数", "≥120万"],
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -28,6 +28,7 @@ SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing
 _LATIN = re.compile(r"[A-Za-z]")
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _NUMBER = re.compile(r"\d[\d,.]*")
+_TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
 
@@ -370,7 +371,8 @@ def _table_rows(
       with its other cells if each continues a cell that ran to its edge, or that ended on the name's last line
       (wrapped with it: '≤380' ⏎ '元/人' beside '人均补助标' ⏎ '准'), or fills one the row left empty; where they
       are not, a line holding a name alone, under a name that ran to the edge, joins that row when the row has its
-      target and this line has none centred below it (`_name_rest`);
+      target and this line has none centred below it, and a name's and its target's rests wrapped line for line
+      join it too (`_name_rest`);
     - a line without a name (a cell centred on a row its wrapped name makes taller, or the wrapped rest of such a
       cell) joins the nearer row;
     - a level column's labels (their wrapped lines joined) are printed on their group's first row, or centred on the
@@ -463,8 +465,12 @@ def _name_rest(
     full,
     size: float,
 ) -> bool:
-    """Whether line j, holding a name alone, is the wrapped rest of the row above's name, rows set as close as a
-    cell's lines (a sheet's single-line rows 12 pt apart, a name's lines 10.3): the name above ran to the column's
+    """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's
+    single-line rows 12 pt apart, a name's lines 10.3). A line holding more than a name is where its name and other
+    cells wrapped line for line ('城乡居民医保财政补助' | '≤640元/' over '标准' | '人/年', a sheet's fixed row height):
+    each cell goes on in one of the name's last line that ran to its edge, as the name does, and begins as no
+    target does (no number, no operator: 元/人, 以上), no level label beside it; it had been a second indicator row
+    of the rests, without a word. A line holding a name alone: the name above ran to the column's
     edge, this line is as near as a cell's next line, and the row's target stands on a line between, centred on the
     cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may stand beside the rest). A row of
     its own holds a target: on its line, or centred below it on a line without a name (its own name wrapped); or it
@@ -474,8 +480,13 @@ def _name_rest(
     column looks the same (rows 1.2 font sizes apart, a cell's lines 1.18), and joined it would be lost unsaid."""
     above = row[name][-1]
     line = lines[j]
-    if set(line) - levels != {name} or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
+    if name not in line or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
         return False
+    if others := set(line) - levels - {name}:  # a name and its target wrapped line for line
+        last = lines[above.line]
+        return not set(line) & levels and all(
+            k in last and full(last[k]) and not _TARGET_START.match(line[k].text) for k in others
+        )
     if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
     below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
