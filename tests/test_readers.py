@@ -3980,6 +3980,30 @@ def test_pdf_an_unruled_name_and_target_wrapped_line_for_line_in_rows_as_close_a
     ]
 
 
+@pytest.mark.parametrize("gap", [30, 3])
+def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
+    """A money table under an unruled goal table on one page, under its title ('项目资金安排情况' | '资金来源 |
+    金额（万元）' | '财政拨款 | 180'): its lines were read as the goal table's indicators, without a word. Its header
+    (two money labels, apart by a gap or glued by a narrow one, 3 pt) ends the goal table, its title with it."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "数量指标"), (120, "补贴发放人数"), (200, "≥5000人")),
+        _unruled_line(124, (0, "满意度指标"), (60, "服务对象"), (120, "服务对象满意度"), (200, "≥90%")),
+        _unruled_line(144, (80, "项目资金安排情况")),
+        _unruled_line(156, (0, "资金来源"), (36 + gap, "金额（万元）")),
+        _unruled_line(168, (0, "财政拨款"), (36 + gap, "180")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "补贴发放人数", "≥5000人"],
+        ["满意度指标", "服务对象", "服务对象满意度", "≥90%"],
+        ["项目资金安排情况"],
+        ["资金来源", "金额（万元）"],
+        ["财政拨款" + ("" if gap > 10 else "180")] + (["180"] if gap > 10 else []),
+    ]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from importers.cells import WORDLY
-from importers.columns import SIDE_LABELS, column, head_field, key, names_indicators
+from importers.columns import SIDE_LABELS, column, head_field, key, money_header, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -28,6 +28,7 @@ SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing
 _LATIN = re.compile(r"[A-Za-z]")
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _NUMBER = re.compile(r"\d[\d,.]*")
+_MONEY_TITLE = re.compile(r"^[^，。；]*(?:资金|预算|经费)[^，。；]*(?:情况|安排|明细|来源|构成)")  # '项目资金安排情况'
 _TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -186,10 +187,10 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     than CELL_GAP were glued: '…运行维护产出指标'; a row short of a cell was padded on the left), and made into its
     rows (`_table_rows`). A run of characters is one cell's; a column begins at the widest gap no run crosses
     between its header word and the one before (`_column_edges`); a side label left of the header's first word is
-    no row's (`_off_side`). A table's title, a form's head label or a line over three columns ends the table.
-    `going_on`: the last page's table still open, whose header cuts this page's first lines where they are no
-    header, title or text of their own and some line holds two cells; set to this page's table where it runs to
-    the last line."""
+    no row's (`_off_side`). A table's title, a form's head label, a line over three columns or a money table's
+    header (with its title above it) ends the table. `going_on`: the last page's table still open, whose header cuts
+    this page's first lines where they are no header, title or text of their own and some line holds two cells; set
+    to this page's table where it runs to the last line."""
     pieces = [spans(line) for line in lines]
     kinds = [[column(text) for _, _, text in line] for line in pieces]
     header = [names_indicators(k) for k in kinds]
@@ -229,10 +230,15 @@ def _table_end(
     lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], header: list[bool], start: int, head
 ) -> int:
     """The first line from `start` on that is no row of the table under `head`: another header, or a line ending it
-    (`_ends_table`)."""
+    (`_ends_table`); a money table's header ends it with its title above it (the header's words set apart in
+    `pieces`, as the money table's reading wants them)."""
     end = start
     while end < len(lines) and not header[end] and not _ends_table(pieces[end], head, _runs(lines[end], spaced=True)):
         end += 1
+    if end < len(lines) and (words := _money_header(_runs(lines[end], spaced=True))):
+        pieces[end] = words
+        if end > start and _MONEY_TITLE.search("".join(text for _, _, text in pieces[end - 1])):
+            end -= 1  # its title above it
     return end
 
 
@@ -683,12 +689,21 @@ def _ends_table(
         return True  # '项目名称：…' or '项目名称 | …' (an indicator named 实施周期 under a table is no head label)
     if in_first and _TAIL.match(first):
         return True
+    if len(runs) > 1 and _money_header(runs):
+        return True  # a money table's header: another table under this one ('资金来源 | 金额（万元）')
     if len(spans) != 1:
         return False
     x0, x1, text = spans[0]
     if title(Row([text], 0)):
         return True
     return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3 and len(runs) == 1
+
+
+def _money_header(runs: list[list[dict]]) -> list[tuple[float, float, str]]:
+    """A line's words (left, right, text) where they are a money table's header, its runs apart by any gap (`_runs`,
+    spaced: '资金来源 | 金额（万元）', which `spans` may glue), else []."""
+    words = [(run[0]["x0"], run[-1]["x1"], line_text(run)) for run in runs]
+    return words if money_header([text for _, _, text in words]) else []
 
 
 def _column_edges(
