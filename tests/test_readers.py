@@ -3931,6 +3931,33 @@ def test_pdf_an_unruled_forms_side_label_down_its_indicator_rows_is_no_rows_leve
     assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
 
 
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_pdf_a_head_label_centred_on_its_values_lines_above_an_unruled_table_takes_the_lines_above_it(wrapped):
+    """A national form without rules: its 年度目标 label, merged as tall as the goal's three lines and centred on
+    them, stands on the second; the goal's first line, alone above it, was a field of its own (说明) and the goal's
+    beginning lost without a word. A line of one piece starting where the value does and running to its edge, as
+    near as a cell's next line, is the value's, where the value goes on below as far; one ending short is not."""
+    from importers.readers.pdf_lines import under_headers
+
+    first = "为全市困难老年人按月足额发放养老服务补贴，" if wrapped else "（一）资金用途"
+    lines = [
+        _unruled_line(60, (0, "项目名称"), (60, "困难老年人养老服务补贴")),
+        _unruled_line(72, (60, first)),
+        _unruled_line(84, (0, "年度目标"), (60, "提高老年人生活质量，全年为不少于五千名困")),
+        _unruled_line(96, (60, "难老年人提供补贴。")),
+        _unruled_line(110, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(122, (0, "产出指标"), (60, "数量指标"), (120, "补贴发放人数"), (200, "≥5000人")),
+    ]
+    goal = ["年度目标", "提高老年人生活质量，全年为不少于五千名困"]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["项目名称", "困难老年人养老服务补贴"],
+        *([["年度目标", first + goal[1]]] if wrapped else [[first], goal]),
+        ["难老年人提供补贴。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "补贴发放人数", "≥5000人"],
+    ]
+
+
 def test_pdf_unruled_padded_rows_under_a_name_as_wide_as_its_column_stay_apart_from_a_wrapped_names_pitch():
     """A browser's table without rules, its single-line rows 15 pt apart, a wrapped name's lines 10.5, rows of taller
     cells 20: a row under a name and target that ran to their columns' edges was joined to it as their wrapped

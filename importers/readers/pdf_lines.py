@@ -210,6 +210,8 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
             found.append(([c for line in lines[i : i + taken] for c in line], [text for _, _, text in words]))
             lines = lines[: i + 1] + lines[i + taken :]
             del pieces[i + 1 : i + taken], kinds[i + 1 : i + taken], header[i + 1 : i + taken]
+        elif above := _value_above(lines, pieces, i, found):  # a label centred on its value's lines
+            found[-above:] = [_with_value_above(found[-above:], lines[i], pieces[i])]
         else:
             found.append((lines[i], [text for _, _, text in pieces[i]]))
         open_head = []
@@ -264,6 +266,53 @@ def _cut(
             cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
         cut.append(cells)
     return _table_rows([column(text) or _head(text) for _, _, text in head], cut, tops)
+
+
+def _value_above(
+    lines: list[list[dict]],
+    pieces: list[list[tuple[float, float, str]]],
+    i: int,
+    found: list[tuple[list[dict], list[str]]],
+) -> int:
+    """How many lines right above line i, a head's label and its value ('年度目标 | 于5000名…'), are its value's
+    first lines: the label centred on the value's lines (a merged cell as tall as the value), so the value began
+    above it, each line of one piece starting where the value does, running to its edge (wrapped) and as near as a
+    cell's next line, each read as a line of its own (`found`); no more than the value's lines below. They had been a
+    field of their own (说明), the goal's beginning lost without a word. 0 for any other line."""
+    if len(pieces[i]) != 2 or i == 0 or len(pieces[i - 1]) != 1 or head_field(pieces[i][0][2]) in ("", "other"):
+        return 0
+    x0, x1, _ = pieces[i][1]
+    size = lines[i][-1]["size"]
+
+    def goes_on(j: int) -> bool:  # line j holds a piece of the value, as near as a cell's next line to line k
+        return (
+            0 <= j < len(lines)
+            and len(pieces[j]) == 1
+            and abs(pieces[j][0][0] - x0) <= size / 2
+            and abs(lines[j][0]["base"] - lines[i][0]["base"]) <= LIFT_PITCH * size * abs(j - i)
+        )
+
+    above = 0
+    while (
+        goes_on(i - above - 1)
+        and x1 - pieces[i - above - 1][0][1] < WRAP_MARGIN * size
+        and len(found) > above
+        and found[-above - 1][0] is lines[i - above - 1]
+    ):
+        above += 1
+    below = 0
+    while goes_on(i + below + 1):
+        below += 1
+    return above if above <= below else 0
+
+
+def _with_value_above(
+    above: list[tuple[list[dict], list[str]]], line: list[dict], pieces: list[tuple[float, float, str]]
+) -> tuple[list[dict], list[str]]:
+    """A label's line with its value's first lines above it (`_value_above`) read into its value."""
+    (_, _, label), (x0, x1, _) = pieces
+    chars = [c for chars, _ in above for c in chars]
+    return chars + line, [label, wrapped_text(chars + [c for c in line if c["x0"] >= x0], x1)]
 
 
 def _off_side(lines: list[list[dict]], left: float) -> set[int]:
