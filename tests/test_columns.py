@@ -294,6 +294,11 @@ def test_a_row_laid_out_as_an_indicator_is_the_sign_off_with_several_labels(cell
             ["新建党群服务中心", "党员群众满意度"],
             {"分管领导": "王强"},
         ),
+        (  # no level columns: an owner's row the last indicator, the sign-off under it naming 分管领导 again
+            ["党员群众满意度\t≥90%", "分管领导\t明确", "分管领导\t王强\t日期\t2026年1月8日"],
+            ["新建党群服务中心", "党员群众满意度", "分管领导"],
+            {"分管领导": "王强", "日期": "2026年1月8日"},
+        ),
     ],
 )
 def test_a_row_of_one_label_in_a_form_without_levels_is_decided_by_what_follows(rows, indicators, fields):
@@ -340,6 +345,21 @@ def test_a_sign_off_of_one_label_laid_out_as_the_indicators_closing_the_table(la
     assert sign_off(rows[0], (2, 3), rows[1:]) == [("填报人", "王芳")]
     assert sign_off(rows[0], (2, 3), [["满意度指标", "服务对象满意度指标", "党员满意度", "≥90%"]]) is None
     assert sign_off(["", "", "项目负责人", "到位"], (2, 3)) is None  # (what follows unknown: as laid out)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        [["分管领导", "王强", "日期", "2026年1月8日"]],  # the sign-off laid out across the table
+        [["", "", "分管领导", "王强"]],  # the sign-off laid out as the indicators
+        [["填报人", "王芳", "审核人", "李强"], ["分管领导", "王强", "日期", "2026年1月8日"]],  # on its second row
+    ],
+)
+def test_a_row_of_one_label_over_a_sign_off_naming_it_again_is_the_last_indicator(after):
+    """'| | 分管领导 | 明确' as the table's last indicator, over the sign-off naming 分管领导 again: an indicator (a
+    sign-off names each of its people once); it was read as the sign-off, its indicator lost without a word."""
+    assert sign_off(["", "", "分管领导", "明确"], (2, 3), after) is None
+    assert sign_off(["", "", "分管领导", "王强"], (2, 3), [["填报人", "王芳", "审核人", "李强"]]) == [("分管领导", "王强")]
 
 
 @pytest.mark.parametrize("row", ["部门领导\t高度重视", "单位领导\t重视"])
