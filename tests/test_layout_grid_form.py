@@ -949,6 +949,29 @@ def test_a_budget_block_whose_label_is_merged_across_and_a_signed_line_below():
     )
 
 
+@pytest.mark.parametrize("label", ["预算执行情况（万元）", "情况（万元）"])
+def test_a_budget_blocks_rows_labelled_in_its_labels_column(label):
+    """预算执行情况（万元） over 年初预算数 | 全年预算数 | …, then 年度资金总额 and 其中：财政拨款 in the same first
+    column, their values from the second: the block's rows (they were not, and the amount read its 年初预算数,
+    600.00 for 640.00, without a word); also where the print clipped the label's start away ('情况（万元）',
+    LibreOffice's first column set right)."""
+    [evaluation] = _form_rows(
+        [
+            ["项目名称", *["社区居家养老服务提升项目"] * 7],
+            [label, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+            ["年度资金总额", "600.00", "640.00", "620.00", "10", "96.88%", "9.69", ""],
+            ["其中：财政拨款", "600.00", "640.00", "620.00", "10", "96.88%", "9.69", ""],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+            ["产出指标", "数量指标", "新建服务站", "≥12个", "12个", "20", "20", ""],
+        ]
+    )
+    assert (evaluation.amount, evaluation.fields.get("年初预算数"), evaluation.fields.get("执行率")) == (
+        "640.00",
+        "600.00",
+        "96.88%",
+    )
+
+
 def test_a_budget_blocks_values_on_the_next_page_in_a_finer_grid():
     """A Word form's row break between the money header and its values: the PDF's grid on the next page splits the
     年度资金总额 label over two columns, the header's page not. The values were read one column too far left

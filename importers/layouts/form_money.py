@@ -77,7 +77,7 @@ def head_blocks(head: list[Row]) -> Blocks:
     where no other block gives them."""
     found = Blocks({}, set())
     columns: dict[int, str] = {}
-    group = ""
+    group, at = "", 0  # the block's label and its column
     taken = False
     tasks = False  # the block is a grid of tasks: its total row alone counts
     headings: list[str] = []  # a grid of tasks' column labels, from each of its header rows ('全年预算数·总额')
@@ -106,12 +106,12 @@ def head_blocks(head: list[Row]) -> Blocks:
                 columns, taken, headings = {}, False, []
             columns.update(named)
             laid = (row.page, row.edges)
-            group = first
+            group, at = first, cells.index(first)
             tasks = any(key(cell) in TASK_COLUMNS for cell in cells)
             headings = [_under(above, cell) for above, cell in zip(headings + [""] * len(cells), cells)]
             found.lines.add(row.line)
             found.unit = found.unit or next(filter(None, map(money_unit, [first, *cells])), "")  # 项目资金（元）
-        elif columns and _in_block(cells, first, group, columns, taken):
+        elif columns and _in_block(cells, first, (group, at), columns, taken):
             found.lines.add(row.line)
             start = next((j for j, cell in enumerate(cells) if cell and cell != group), len(cells))
             total = key(cells[start] if start < len(cells) else "").endswith(TOTALS)
@@ -175,11 +175,13 @@ def _under(above: str, label: str) -> str:
     return f"{above}·{label}" if above and label and label != above else above or label
 
 
-def _in_block(cells: list[str], first: str, group: str, columns: dict[int, str], taken: bool) -> bool:
+def _in_block(cells: list[str], first: str, label: tuple[str, int], columns: dict[int, str], taken: bool) -> bool:
     """Whether a row below a block's header row is a row of its values: under the group's label spread down, or its
-    label's cell merged across (其中：财政拨款); the first one also under the label's rest ('年度' over '总体目标') or
-    blank cells before the block's columns (the group's cell merged down, saved blank: a CSV)."""
-    if first == group or not cells[0] and head_field(first) in ("amount", "fund"):
+    label's cell merged across (其中：财政拨款), or its label standing in the group's column ('预算执行情况（万元） |
+    年初预算数 | …' over '年度资金总额 | 600.00 | …'); the first one also under the label's rest ('年度' over
+    '总体目标') or blank cells before the block's columns (the group's cell merged down, saved blank: a CSV)."""
+    group, at = label
+    if first == group or head_field(first) in ("amount", "fund") and (not cells[0] or cells.index(first) == at):
         return True
     if taken:
         return False
