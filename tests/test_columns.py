@@ -359,7 +359,8 @@ def test_a_row_of_one_label_over_a_sign_off_naming_it_again_is_the_last_indicato
     """'| | 分管领导 | 明确' as the table's last indicator, over the sign-off naming 分管领导 again: an indicator (a
     sign-off names each of its people once); it was read as the sign-off, its indicator lost without a word."""
     assert sign_off(["", "", "分管领导", "明确"], (2, 3), after) is None
-    assert sign_off(["", "", "分管领导", "王强"], (2, 3), [["填报人", "王芳", "审核人", "李强"]]) == [("分管领导", "王强")]
+    signed = [["填报人", "王芳", "审核人", "李强"]]
+    assert sign_off(["", "", "分管领导", "王强"], (2, 3), signed) == [("分管领导", "王强")]
 
 
 @pytest.mark.parametrize("row", ["部门领导\t高度重视", "单位领导\t重视"])

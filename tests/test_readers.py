@@ -4508,3 +4508,18 @@ def test_a_rule_beside_a_cell_covers_none_of_it():
     assert _ruled_length([rule(100, 199.5), rule(300, 400)], 100, 200, 300) == 99.5
     assert _ruled_length([rule(300, 400), rule(0, 50)], 100, 200, 300) == 0
     assert _ruled_length([rule(90, 150), rule(140, 260)], 100, 200, 300) == 100
+
+
+@pytest.mark.parametrize("foot", ["第 1 页", "- 1 -"])
+def test_pdf_a_running_foot_holding_a_page_number_among_other_pieces_is_left_out(foot):
+    """A Word footer of three parts under a table running to the page's foot ('某县交通运输局 | 第 1 页 |
+    2026年1月8日', set by tabs) was read as a row of the table: an indicator, its level carried on to the rows after
+    it. A line at the page's foot holding a page number among its pieces is the running foot, left out as a page
+    number alone is; the same line higher up the page is read."""
+    grid = [["产出指标", "数量指标", "维修农村公路", "≥1公里"], ["效益指标", "社会效益指标", "群众出行", "改善"]]
+    table = _grid(800, grid)
+    for y, kept in ((30, False), (600, True)):
+        line = _cjk(40, y, "某县交通运输局") + _cjk(280, y, foot) + _cjk(480, y, "2026年1月8日")
+        rows = cells(read_bytes(_cjk_pdf([table + line]), ".pdf"))
+        assert (["某县交通运输局", foot, "2026年1月8日"] in rows) is kept
+        assert rows[:2] == grid
