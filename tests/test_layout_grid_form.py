@@ -3076,3 +3076,20 @@ def test_an_owners_row_with_a_short_value_under_levels_written_once_is_an_indica
         ("社会效益指标", "居民居住条件", "明显改善"),
     ]
     assert (project.fields["分管领导"], project.fields["日期"]) == ("王强", "2026年1月8日")
+
+
+@pytest.mark.parametrize("label", ["度绩效目标", "度绩效目", "度总体目标"])
+def test_a_goals_label_the_print_cut_is_the_goals(label):
+    """年度绩效目标 in a sheet's first column, centred or set right and not wrapped, runs on left of the print area:
+    LibreOffice prints its end only ('度绩效目标'), or its middle where the cell beside is written ('度绩效目'). The
+    goal was lost under a label no word names, without a word; a part of a goal's label is the goal's."""
+    goal = "新建社区养老服务站12个，提升居家养老服务水平。"
+    [project] = _form_rows(
+        [
+            ["项目名称", "社区居家养老服务提升项目", "社区居家养老服务提升项目", "社区居家养老服务提升项目"],
+            [label, goal, goal, goal],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "新建服务站", "≥12个"],
+        ]
+    )
+    assert (project.goal, label in project.fields) == (goal, False)

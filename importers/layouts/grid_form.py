@@ -1100,6 +1100,8 @@ def _project(form: _Form) -> RawProject:
         project.goal = blocks.values["预期目标"]
     if blocks.values.get("年度目标") and not project.goal:  # its 实施期目标 stays a field, as a form beside it gives it
         project.goal = project.fields.pop("年度目标")
+    if not project.goal and (cut := next((label for label in project.fields if _cut_goal(label)), None)):
+        project.goal = project.fields.pop(cut)
     if not project.amount and project.total_amount:
         project.amount = project.total_amount  # a one-year form that gives only the 实施期 total
     # a department's form without an amount row: its tasks' 金额合计, its money laid out as a small table, or the one
@@ -1117,6 +1119,19 @@ def _project(form: _Form) -> RawProject:
             DEPARTMENT_SELF_EVALUATION if project.kind == DEPARTMENT or "部门整体" in project.name else SELF_EVALUATION
         )
     return project
+
+
+_GOAL_LABELS = tuple(map(key, HEAD_LABELS["goal"]))
+_CUT_GOAL = 3  # characters of a goal's label at least left by a cut ('度目标' of 年度目标; not '目标', '年度')
+
+
+def _cut_goal(label: str) -> bool:
+    """Whether a label no word names is part of a goal's label, its start or its ends cut away: a label in a sheet's
+    first column centred or set right runs on left of the print area, and LibreOffice prints what stands within it
+    ('度绩效目标' of 年度绩效目标, '度总体目标', '度绩效目' centred in a cell too narrow on both sides); the form's goal
+    was lost under it without a word."""
+    word = key(label)
+    return len(word) >= _CUT_GOAL and not head_field(word) and any(word in whole for whole in _GOAL_LABELS)
 
 
 _SENTENCE_END = ("。", "；", ";", "！", "？")
