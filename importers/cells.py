@@ -68,17 +68,23 @@ WORDLY = re.compile(r"[0-9A-Za-z%]")  # a Latin letter, a digit or %: a space be
 
 @lru_cache(maxsize=CACHE_SIZE)
 def unspaced(text: str) -> str:
-    """Text as a pattern of titles, years and amounts reads it: without the spaces a document prints beside a digit,
-    a Latin letter or % ('某局 2026 年…' → '某局2026年…', '预算 14 表' → '预算14表'), except between two Latin
-    letters (a Latin text's words). The text itself is kept as printed."""
+    """Text as a pattern of titles, years and amounts reads it: without the spaces a document prints or types between
+    its words ('某局 2026 年 项目…' → '某局2026年项目…', '预算 14 表' → '预算14表', '项 目 支 出' → '项目支出'), except
+    between two Latin letters (a Latin text's words). The text itself is kept as printed."""
     return _BESIDE.sub(_fold, text)
 
 
 def _fold(space: re.Match) -> str:
     before, after = space.group(1), space.group(2)
-    if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-        return space.group(0)
-    return "" if WORDLY.match(before) or WORDLY.match(after) else space.group(0)
+    latin = before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+    return space.group(0) if latin else ""
+
+
+def as_printed(text: str, start: int, end: int) -> str:
+    """The part of `text` that characters start to end of its copy without whitespace (`squash`) are, with the spaces
+    printed inside it: a name a pattern found in the squashed copy, kept as printed."""
+    at = [i for i, char in enumerate(text) if not char.isspace()]
+    return text[at[start] : at[end - 1] + 1] if start < end else ""
 
 
 def squash(text: str) -> str:

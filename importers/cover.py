@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from importers import segments
-from importers.cells import clean, joined, lone_value, spread_values
+from importers.cells import as_printed, clean, joined, lone_value, spread_values, squash
 from importers.records import SELF_EVALUATION_KINDS, RawDocument, Row
 
 COVER_ROWS = 6  # non-blank rows at the start of a document that may be its cover
@@ -43,20 +43,21 @@ ORGANISATION = re.compile(
 
 def cover_title(rows: list[Row]) -> tuple[str, str, str]:
     """(department, year, title) a budget document's cover states ('西安市科学技术局', '2022',
-    '西安市科学技术局2022年部门综合预算'); empty strings when it has no such cover. A cover whose name is no
-    organisation's ('上海市黄浦区2026年区级部门预算') still gives its year."""
-    cover = ""
+    '西安市科学技术局2022年部门综合预算'; the title with the spaces its lines print, read without them); empty
+    strings when it has no such cover. A cover whose name is no organisation's ('上海市黄浦区2026年区级部门预算')
+    still gives its year."""
+    printed = ""  # the cover's lines one after another, each with the spaces it prints
     year = ""
     for values in filter(None, (spread_values(row.cells) for row in rows[: COVER_ROWS * 4])):
-        if len(values) > 1 or "目录" in values[0] or len(cover) > 80:
+        if len(values) > 1 or "目录" in values[0] or len(squash(printed)) > 80:
             break
-        cover += "".join(joined(clean(values[0])).split())
-        match = _COVER.match(cover)
+        printed += joined(clean(values[0])).strip()
+        match = _COVER.match(squash(printed))
         if match:
             name = _SUFFIX.sub("", match.group(2))
             year = year or match.group(1) or match.group(3) or ""
             if ORGANISATION.search(name):
-                return name, year, match.group(0)
+                return name, year, as_printed(printed, *match.span())
     return "", year, ""
 
 

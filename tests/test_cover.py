@@ -25,6 +25,13 @@ def test_the_cover_names_the_department_and_the_year(lines, expected):
     assert cover_title([Row(cells=[line], line=n) for n, line in enumerate(lines, 1)])[:2] == expected
 
 
+def test_a_covers_title_keeps_the_spaces_it_prints():
+    """A cover printed with spaces ('西安市科学技术局 2022 年 部门综合预算', over two lines) is read without them, and
+    its title kept as printed: all its spaces were dropped. Its lines follow one another without one."""
+    rows = [Row(cells=[line], line=n) for n, line in enumerate(["西安市科学技术局", "2022 年 部门综合预算"], 1)]
+    assert cover_title(rows) == ("西安市科学技术局", "2022", "西安市科学技术局2022 年 部门综合预算")
+
+
 def test_a_sheets_title_naming_an_organisation_gives_its_projects_department():
     from importers import parse_rows
     from importers.readers.text import split_rows

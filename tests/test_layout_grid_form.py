@@ -3093,3 +3093,18 @@ def test_a_goals_label_the_print_cut_is_the_goals(label):
         ]
     )
     assert (project.goal, label in project.fields) == (goal, False)
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("2026 年 5G 基站 建设项目绩效目标表", "5G 基站 建设"),  # spaces inside the name kept, those beside it not
+        ("某市 “数字 政府” 运维项目绩效目标表", "某市 “数字 政府” 运维"),
+        ("“泉州政务”新媒体号运营资金项目绩效目标表", "“泉州政务”新媒体号运营资金"),
+        ("部门 专项业务经费 绩效目标表", ""),  # a kind of table
+    ],
+)
+def test_a_project_named_by_its_title_keeps_the_spaces_printed_in_its_name(title, name):
+    """A form's title naming its project ('2026 年 5G 基站 建设项目绩效目标表', from any format): the name was taken
+    from the title without any space ('5G基站建设'); it is read without them and kept as printed."""
+    assert grid_form.title_name(title) == name

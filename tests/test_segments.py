@@ -213,12 +213,17 @@ def test_a_years_goal_label_spread_across_a_form_under_its_head_is_no_title():
         ("本部门 2025 年度项目支出绩效自评结果如下", "本部门 2025 年度项目支出绩效自评结果如下"),
         ("组织开展 2025 年度部门整体绩效自评", ""),  # a goal's text: a task, as unspaced
         ("项目名称： ISO 9001 认证绩效目标表", ""),  # a label and its value
+        ("某区民政局 2026年 项目支出绩效目标", "某区民政局 2026年 项目支出绩效目标"),  # a space between two words
+        ("2026 年 项目支出绩效目标", "2026 年 项目支出绩效目标"),
+        ("本部门 2025 年度 项目支出绩效自评结果如下", "本部门 2025 年度 项目支出绩效自评结果如下"),
+        ("项 目 支 出 绩 效 目 标 表", "项 目 支 出 绩 效 目 标 表"),  # spread out, as typed in a sheet's cell
     ],
 )
 def test_titles_printed_with_spaces_beside_their_numbers_are_read_as_without(text, expected):
     """A PDF prints spaces beside a year or a table's number ('某局 2026 年项目支出绩效目标', '预算 12 表'), kept as
     printed: the title's patterns read them as the unspaced text (no space before 年 or 表), and the title is kept
-    whole."""
+    whole. So are spaces typed between two Chinese characters in any format ('某区民政局 2026年 项目…' from .docx,
+    .xlsx, HTML or text was no heading: the unspaced text kept them), and a title spread out by spaces."""
     assert title(Row(cells=[text], line=1)) == expected
     assert numbered(text) == (text in ("预算 12 表", "表 14"))  # a number alone: no name of its form
 

@@ -18,7 +18,17 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from importers import cover, segments
-from importers.cells import BRACKETED, clean, joined, lone_value, once_across, spread_values, unspread
+from importers.cells import (
+    BRACKETED,
+    as_printed,
+    clean,
+    joined,
+    lone_value,
+    once_across,
+    spread_values,
+    squash,
+    unspread,
+)
 from importers.columns import (
     HEAD_LABELS,
     SIDE_LABELS,
@@ -1164,13 +1174,14 @@ def _append(project: RawProject, attribute: str, label: str, text: str) -> None:
 
 
 def title_name(title: str) -> str:
-    """The project a form's title names ('“泉州政务”新媒体号运营资金项目绩效目标表' → '“泉州政务”新媒体号运营资金'),
-    '' for a title naming a kind of table ('部门专项业务经费绩效目标表')."""
-    match = _TITLE_NAME.match("".join(title.split()))
+    """The project a form's title names, as printed ('“泉州政务”新媒体号运营资金项目绩效目标表' →
+    '“泉州政务”新媒体号运营资金', '2026 年 5G 基站 建设项目绩效目标表' → '5G 基站 建设'), '' for a title naming a
+    kind of table ('部门专项业务经费绩效目标表')."""
+    match = _TITLE_NAME.match(squash(title))
     if not match:
         return ""
     name = match.group(1)
-    return "" if _GENERIC_TITLE.fullmatch(name) or len(name) < 2 else name
+    return "" if _GENERIC_TITLE.fullmatch(name) or len(name) < 2 else as_printed(title, *match.span(1))
 
 
 def indicators(form: _Form) -> list[RawIndicator]:
