@@ -1014,6 +1014,37 @@ def test_pdf_a_text_line_spread_out_by_spaces_keeps_none():
     assert cells(read_bytes(bytes(pdf.output()), ".pdf")) == [["20271231"]]
 
 
+def _spaced_line(y: float, text: str, space: float) -> bytes:
+    """A text line of 9-point Chinese characters (1 font size wide), a space character standing between two characters
+    where the text has one, `space` font sizes wide."""
+    out, x = b"", 40.0
+    for char in text:
+        if char == " ":
+            out += _cjk(x, y, " ")
+            x += space * 9
+        else:
+            out += _cjk(x, y, char)
+            x += 4.5 if char.isascii() else 9
+    return out
+
+
+def test_pdf_a_text_lines_typed_space_between_chinese_characters_is_kept():
+    """A line outside the tables keeps a space typed between two Chinese characters ('预算 12 表 项目…', a goal's
+    '完成平台 升级改造'), a typed space's width (0.26–0.32 font sizes in fpdf2's, Chromium's and LibreOffice's prints):
+    it was dropped ('预算 12 表项目…'). A wider one spreading a justified line is not kept, nor the spaces of a line
+    spread out by a space between every two characters (a title's spacing)."""
+    page = _spaced_line(700, "预算 12 表 项目支出绩效目标表", 0.3)
+    page += _spaced_line(650, "完成平台 升级改造", 0.3)
+    page += _spaced_line(600, "实施 单位", 1.2)
+    page += _spaced_line(550, "项 目 支 出 绩 效 目 标 表", 0.3)
+    assert cells(read_bytes(_cjk_pdf([page]), ".pdf")) == [
+        ["预算 12 表 项目支出绩效目标表"],
+        ["完成平台 升级改造"],
+        ["实施单位"],
+        ["项目支出绩效目标表"],
+    ]
+
+
 def test_pdf_merged_cells_spread_over_the_grid_positions_they_cover():
     from fpdf import FPDF
 

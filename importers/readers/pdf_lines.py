@@ -19,6 +19,7 @@ from importers.segments import title
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
+TYPED_SPACE = 0.5  # font sizes: a space no wider is one typed (0.26–0.32 in fpdf2's, Chromium's, LibreOffice's prints)
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
@@ -144,7 +145,8 @@ def _turned_text(chars: list[dict]) -> str:
 
 def spans(line: list[dict]) -> list[tuple[float, float, str]]:
     """A text line's pieces split where the gap is wide (CELL_GAP font sizes), each with its left and right x; a
-    piece keeps the document's spaces beside a Latin letter, a digit or % ('不超过 2 小时', 'ISO 27001'), no other."""
+    piece keeps the document's spaces beside a Latin letter, a digit or % ('不超过 2 小时', 'ISO 27001') and those a
+    typed space's width between other characters ('2026 年 项目…'), not a justified line's wider ones (`_spaced`)."""
     solid = [c for c in line if c["text"] != " "] or line
     at = {id(char): n for n, char in enumerate(line)}  # each character's place on the line
     found, start = [], 0
@@ -157,14 +159,16 @@ def spans(line: list[dict]) -> list[tuple[float, float, str]]:
 
 def _spaced(line: list[dict], at: dict[int, int], piece: list[dict]) -> list[dict]:
     """A piece's characters with the line's spaces between them (`at`: each character's place on the line) that
-    stand beside a Latin letter, a digit or %; none in a piece spread out by a space between every two characters
-    ('2 0 2 7 年 项 目', a title's spacing)."""
+    stand beside a Latin letter, a digit or %, or are a typed space's width ('预算 12 表 项目…'; a wider one between two
+    Chinese characters spreads a justified line); none in a piece spread out by a space between every two characters
+    ('2 0 2 7 年 项 目', '项 目 支 出 绩 效 目 标 表': a title's spacing)."""
     gaps = [line[at[id(before)] + 1 : at[id(char)]] for before, char in zip(piece, piece[1:])]
     if len(gaps) >= SPREAD and all(gaps):
         return piece
     out = piece[:1]
     for before, char, between in zip(piece, piece[1:], gaps):
-        if between and (WORDLY.match(before["text"]) or WORDLY.match(char["text"])):
+        wordly = WORDLY.match(before["text"]) or WORDLY.match(char["text"])
+        if between and (wordly or char["x0"] - before["x1"] <= TYPED_SPACE * char["size"]):
             out.append(between[0])
         out.append(char)
     return out
