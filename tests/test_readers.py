@@ -4345,6 +4345,9 @@ def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
         (["部署 ", "SCADA 平台"], 1.6, "部署 SCADA 平台"),
         (["得到有效保障。 ", "2.统筹考虑"], 3.0, "得到有效保障。\n2.统筹考虑"),  # a line ended short: the next item
         (["保障系统稳定运行。 ", "2026-2027 年度完成升级"], 3.0, "保障系统稳定运行。\n2026-2027 年度完成升级"),  # ended
+        (["符合 GB/T", "22239 要求"], 1.2, "符合 GB/T 22239 要求"),  # a space not drawn: '2' had room, not taken
+        (["符合 GB/T", "22239 要求"], 2.0, "符合 GB/T 22239 要求"),  # … and '22239' had none
+        (["符合 GB/T 22239-", "2019 三级"], 1.8, "符合 GB/T 22239-2019 三级"),  # after a hyphen, the rest roomless
     ],
 )
 def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
@@ -4352,7 +4355,10 @@ def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
     were joined without it ('ISO27001'), or kept apart by a line break where the next word left more room than a
     wrap does (`room`: font sizes from the line's end to the cell's side); only a wrap between two Latin letters made
     a space. A line wrapped inside a number, or before 年 without a space, is joined as it was: without one; a line
-    ending short before other text than a Latin word or a number may have ended there."""
+    ending short before other text than a Latin word or a number may have ended there. A space Chromium does not draw
+    at a wrap is told between a Latin letter or a digit ending a line and one starting the next whose first character
+    had room there (a word wrapped inside fills its line: 'ISO 2700' | '1'); a line ending short after a hyphen whose
+    rest had no room wrapped there ('22239-' | '2019' had a line break)."""
     from importers.readers.pdf_lines import wrapped_text
 
     chars = _chars_of_lines([(text, 0.0) for text in lines])

@@ -21,6 +21,7 @@ CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a te
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
 TYPED_SPACE = 0.5  # font sizes: a space no wider is one typed (0.26–0.32 in fpdf2's, Chromium's, LibreOffice's prints)
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
+CELL_PADDING = 0.6  # font sizes: at most this between a cell's text and its side (Word's 0.19 cm at 9 pt)
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
 BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
@@ -101,18 +102,31 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             # a mark no line may start with takes the character before it along to the next line (避头):
             # '…服务120' | '个，…' wrapped, the first line shorter by that character
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
-            # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`)
-            at_space = spaced and bool(WORDLY.match(text[-1]) or WORDLY.match(piece[0]))
+            # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`); or one
+            # the print did not draw (Chromium), told between a Latin letter or a digit ending the line and one starting
+            # the next whose first character had room there: a word wrapped inside fills its line ('GB/T' | '22239',
+            # not 'ISO 2700' | '1')
+            wordly = WORDLY.match(text[-1]) and WORDLY.match(piece[0])
+            unseen = wordly and gap > _width(line[0]) + CELL_PADDING
+            at_space = bool(spaced and (WORDLY.match(text[-1]) or WORDLY.match(piece[0])) or unseen)
             # a line ending short with a space wrapped there where the next line's Latin word or number had no room
             # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item), as did one ending a
             # sentence ('运行。 ' | '2026-2027 年度…': a line break typed after a space)
             roomless = at_space and text[-1] not in _SENTENCE_END and _first_word(line) > gap
-            text += (" " if latin or at_space else "") if gap < WRAP_MARGIN or pushed or roomless else "\n"
+            # a browser wraps after a hyphen in a number or a code ('22239-' | '2019'), short where the rest had no room
+            hyphened = text[-1] == "-" and WORDLY.match(piece[0]) and _first_word(line) > gap
+            joins = gap < WRAP_MARGIN or pushed or roomless or hyphened
+            text += (" " if latin or at_space else "") if joins else "\n"
         text += piece
         ends.append((line, len(text)))
         gap = (right - line[-1]["x1"]) / (line[-1]["size"] or 1.0)
         spaced = line[-1]["text"] == " "
     return text, ends
+
+
+def _width(char: dict) -> float:
+    """A character's width in font sizes."""
+    return (char["x1"] - char["x0"]) / (char["size"] or 1.0)
 
 
 def _first_word(line: list[dict]) -> float:
