@@ -4348,6 +4348,7 @@ def test_a_line_a_mark_pushed_short_is_joined_with_the_next():
         (["符合 GB/T", "22239 要求"], 1.2, "符合 GB/T 22239 要求"),  # a space not drawn: '2' had room, not taken
         (["符合 GB/T", "22239 要求"], 2.0, "符合 GB/T 22239 要求"),  # … and '22239' had none
         (["符合 GB/T 22239-", "2019 三级"], 1.8, "符合 GB/T 22239-2019 三级"),  # after a hyphen, the rest roomless
+        (["偏离目标29%-2", "0%得15分"], 2.0, "偏离目标29%-20%得15分"),  # a number wrapped short inside: no space
     ],
 )
 def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):

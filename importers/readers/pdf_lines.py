@@ -104,9 +104,9 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
             # after a space beside a Latin letter, a digit or %, as a line outside the tables keeps it (`spans`); or one
             # the print did not draw (Chromium), told between a Latin letter or a digit ending the line and one starting
-            # the next whose first character had room there: a word wrapped inside fills its line ('GB/T' | '22239',
-            # not 'ISO 2700' | '1')
-            wordly = WORDLY.match(text[-1]) and WORDLY.match(piece[0])
+            # the next, a Latin letter among them, whose first character had room there: a word wrapped inside fills
+            # its line ('GB/T' | '22239', not 'ISO 2700' | '1'); a number may wrap short inside ('29%-2' | '0%')
+            wordly = WORDLY.match(text[-1]) and WORDLY.match(piece[0]) and _LATIN.search(text[-1] + piece[0])
             unseen = wordly and gap > _width(line[0]) + CELL_PADDING
             at_space = bool(spaced and (WORDLY.match(text[-1]) or WORDLY.match(piece[0])) or unseen)
             # a line ending short with a space wrapped there where the next line's Latin word or number had no room
