@@ -3533,6 +3533,47 @@ def test_pdf_an_unruled_tables_next_page_keeps_its_labels_on_their_groups_first_
     ]
 
 
+def test_pdf_an_unruled_tables_next_page_under_a_running_head_is_cut_from_below_it():
+    """A Word header printed atop every page ('某县财政局', '第1页' at the right): on the page an unruled table goes
+    on to, it was cut into the table's columns as its first row, its pieces taken for the level labels of the
+    page's first groups, every label below one group off, without a word. A first line repeating the last page's
+    (its page number aside) is a line of its own, and the table goes on below it."""
+    from importers.readers.pdf_lines import OpenTable, under_headers
+
+    def line(base, *texts):
+        return _unruled_line(base, *((x, text) for x, text in zip((0, 42, 84, 150), texts) if text))
+
+    going_on = OpenTable()
+    first = [
+        _unruled_line(30, (0, "某县财政局"), (150, "第1页")),
+        line(100, "一级指标", "二级指标", "三级指标", "指标值"),
+        line(120, "产出指标", "数量指标", "服务人次", "≥1200"),
+    ]
+    under_headers(first, going_on)
+    second = [
+        _unruled_line(30, (0, "某县财政局"), (150, "第2页")),
+        line(50, "", "", "培训人次", "≥300"),
+        line(70, "", "质量指标", "合格率", "≥95%"),
+        line(90, "效益指标", "社会效益", "出行条件", "改善"),
+    ]
+    assert [cells for _, cells in under_headers(second, going_on)] == [
+        ["某县财政局", "第2页"],
+        ["", "", "培训人次", "≥300"],
+        ["", "质量指标", "合格率", "≥95%"],
+        ["效益指标", "社会效益", "出行条件", "改善"],
+    ]
+    rows = [line(30, "", "", "资金到位率", "=100%"), line(50, "", "", "培训人次", "≥300")]
+    assert [cells for _, cells in under_headers(rows, going_on)] == [
+        ["", "", "资金到位率", "=100%"],
+        ["", "", "培训人次", "≥300"],
+    ]
+    repeated = [line(30, "", "", "资金到位率", "=90%"), line(50, "", "", "合格率", "≥95%")]  # a row, as above
+    assert [cells for _, cells in under_headers(repeated, going_on)] == [
+        ["", "", "资金到位率", "=90%"],
+        ["", "", "合格率", "≥95%"],
+    ]
+
+
 def test_pdf_an_unruled_rows_name_and_target_wrapped_together_are_one_row():
     """Rows set apart by padding: a name that ran to its column's edge wrapped with its target beside it
     ('人均补助标' ⏎ '准', '≤380' ⏎ '元/人', LibreOffice keeping '元/' together): the target's first line ends short

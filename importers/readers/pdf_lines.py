@@ -196,6 +196,7 @@ class OpenTable:
 
     header: list[tuple[float, float, str]] = field(default_factory=list)
     tops: bool = False  # its labels stood on their groups' first rows (`_labels`)
+    top: str = ""  # that page's first line, digits aside, where no row: a running head if the next page opens with it
 
 
 def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) -> list[tuple[list[dict], list[str]]]:
@@ -214,12 +215,17 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     header = [names_indicators(k) for k in kinds]
     found: list[tuple[list[dict], list[str]]] = []
     carried, open_head, tops = going_on.header if going_on else [], [], False
+    top = re.sub(r"\d", "", "".join(text for _, _, text in pieces[0])) if lines else ""  # (its page number aside)
     i = 0
-    if going_on and carried and lines and not header[0] and not _wrapped_band(lines, 0):
-        end = _table_end(lines, pieces, header, 0, carried)
-        if any(len(_runs(line)) > 1 for line in lines[:end]):
-            rows, tops = _cut(carried, lines[:end], pieces[:end], going_on.tops)
+    if going_on and carried and len(lines) > 1 and not header[0] and top == going_on.top:
+        found.append((lines[0], [text for _, _, text in pieces[0]]))  # the running head atop every page: no row
+        i = 1
+    if going_on and carried and i < len(lines) and not header[i] and not _wrapped_band(lines, i):
+        end = _table_end(lines, pieces, header, i, carried)
+        if any(len(_runs(line)) > 1 for line in lines[i:end]):
+            rows, tops = _cut(carried, lines[i:end], pieces[i:end], going_on.tops)
             found += rows
+            top = top if i else ""  # (the table's row, no running head)
             i, open_head = end, carried
     while i < len(lines):
         if band := _wrapped_band(lines, i):
@@ -242,7 +248,7 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
         open_head = pieces[i]
         i = end
     if going_on:
-        going_on.header, going_on.tops = open_head, tops
+        going_on.header, going_on.tops, going_on.top = open_head, tops, top
     return found
 
 
