@@ -1742,6 +1742,31 @@ def test_pdf_a_word_table_ruled_by_its_rows_bottom_borders_goes_on_in_the_column
     ]
 
 
+def test_pdf_an_unruled_tables_page_number_under_it_is_no_row():
+    """A Word table without borders printed by LibreOffice over pages with a page number in the footer ('- 1 -'):
+    the number, one short line under the table, was cut into its columns as a row, a level label ('-1-' given to
+    the last row, the labels above it shifted), without a word, and the table ran to the page's last line only
+    through it. It is dropped as any page number, and the next page goes on in the table's columns."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
+        760, "产出指标", "数量指标", "服务人次", "≥1200"
+    )
+    first += line(740, "", "", "培训人次", "≥300") + line(720, "", "质量指标", "合格率", "≥95%") + _cjk(60, 40, "- 1 -")
+    second = line(800, "", "", "达标率", "≥90%") + line(780, "效益指标", "社会效益", "出行条件", "改善")
+    second += _cjk(60, 40, "- 2 -")
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf")) == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["", "", "培训人次", "≥300"],
+        ["", "质量指标", "合格率", "≥95%"],
+        ["", "", "达标率", "≥90%"],
+        ["效益指标", "社会效益", "出行条件", "改善"],
+    ]
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode

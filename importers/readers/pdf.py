@@ -1261,11 +1261,16 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
     free = _without_clipped([c for c in free if c["upright"] or not upright_only], items)
     if tables and going_on:
         going_on.header = []
+    texts = [line for line in text_lines(free) if any(c["text"] != " " for c in line)]
+    foot = texts[-1:] if texts and texts[-1][0]["top"] > page.height * (1 - MARGIN) else []
+    if not foot or not MARKED_NUMBER.match(line_text(foot[0])):  # a page number ('- 2 -') under a table is no row
+        foot = []
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
-        for line, cells in under_headers(
-            [line for line in text_lines(free) if any(c["text"] != " " for c in line)], None if tables else going_on
-        )
+        for line, cells in [
+            *under_headers(texts[: len(texts) - len(foot)], None if tables else going_on),
+            *((line, [line_text(line)]) for line in foot),
+        ]
     ]
     for table in items:
         table.beside = [
