@@ -871,7 +871,7 @@ def sign_off(
     if len(pairs) == 1 and indicator is not None and _indicator_shaped(cells, *indicator):
         if after is None:
             return None if indicator[0] else pairs  # (a table's first column: a sign-off's label as often)
-        return None if _table_goes_on(after, indicator, pairs[0][0]) else pairs
+        return None if _table_goes_on(after, indicator, pairs[0]) else pairs
     return pairs or None
 
 
@@ -883,20 +883,22 @@ def _indicator_shaped(cells: list[str], name: int, target: int) -> bool:
     return 0 <= name == first < target < len(texts) and bool(texts[target])
 
 
-def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int], label: str = "") -> bool:
+def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int], pair: tuple[str, str] = ("", "")) -> bool:
     """Whether an indicator row comes next in `rows` (a table's rows under one of a single label laid out as its
     indicators), past other such rows: a row with a name and a target in their columns that is no sign-off, nor
     one text across them (a note merged over the table's width, '注：本表由项目单位填写', read in each cell); or the
-    sign-off under it names its `label` again (a sign-off names each of its people once: '| | 分管领导 | 明确' over
-    '分管领导 | 王强 | 日期 | …' is the table's last indicator)."""
+    sign-off under it names the label of its `pair` again with another value (a sign-off names each of its people
+    once: '| | 分管领导 | 明确' over '分管领导 | 王强 | 日期 | …' is the table's last indicator; '| | 分管领导 |
+    王强' over it, the sign-off written twice)."""
     name, target = indicator
+    label, value = pair
     signing = False  # past the first row of the sign-off
     for cells in rows:
         texts = [clean(cell).strip() for cell in cells]
         if not any(texts):
             continue
         pairs = sign_off(cells)
-        if pairs is not None and label and any(other == label for other, _ in pairs):
+        if pairs is not None and label and any(other == label and given != value for other, given in pairs):
             return True
         if pairs is not None and (signing or len(pairs) == 1 and _indicator_shaped(cells, name, target)):
             continue  # ('| | 分管领导 | 明确' under '| | 项目负责人 | 到位'): what follows it decides

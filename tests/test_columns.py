@@ -363,6 +363,19 @@ def test_a_row_of_one_label_over_a_sign_off_naming_it_again_is_the_last_indicato
     assert sign_off(["", "", "分管领导", "王强"], (2, 3), signed) == [("分管领导", "王强")]
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        [["分管领导", "王强", "日期", "2026年1月8日"]],
+        [["填报人", "王芳", "审核人", "李强"], ["分管领导", "王强", "日期", "2026年1月8日"]],
+    ],
+)
+def test_a_sign_off_written_twice_is_no_indicator(after):
+    """'| | 分管领导 | 王强' over a sign-off naming 分管领导 again with the same person: the sign-off written twice,
+    not the table's last indicator (it was read as an indicator '分管领导 | 王强' without a word)."""
+    assert sign_off(["", "", "分管领导", "王强"], (2, 3), after) == [("分管领导", "王强")]
+
+
 @pytest.mark.parametrize("row", ["部门领导\t高度重视", "单位领导\t重视"])
 def test_a_leaders_row_in_a_form_without_levels_is_an_indicator(row):
     """'部门领导 | 高度重视' among the indicators of a form without level columns: an indicator, not the sign-off (only
