@@ -4627,3 +4627,15 @@ def test_pdf_a_running_foot_holding_a_page_number_among_other_pieces_is_left_out
         rows = cells(read_bytes(_cjk_pdf([table + line]), ".pdf"))
         assert (["某县交通运输局", foot, "2026年1月8日"] in rows) is kept
         assert rows[:2] == grid
+
+
+def test_pdf_a_line_at_the_first_pages_top_holding_a_page_number_among_other_pieces_is_read():
+    """'单位：元 | 第 1 页' at the first page's top over the table: read, its money's unit with it (the running-foot
+    rule left it out, and the amount's unit 元 was lost without a word); the same line at the next page's top is
+    its running head, left out."""
+    grid = [["产出指标", "数量指标", "维修农村公路", "≥1公里"], ["效益指标", "社会效益指标", "群众出行", "改善"]]
+    line = _cjk(40, 800, "单位：元") + _cjk(440, 800, "第 1 页")
+    more = [["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
+    head = _cjk(40, 800, "单位：元") + _cjk(440, 800, "第 2 页")
+    rows = cells(read_bytes(_cjk_pdf([_grid(760, grid) + line, _grid(760, more) + head]), ".pdf"))
+    assert rows == [["单位：元", "第 1 页"], *grid, *more]

@@ -1222,10 +1222,11 @@ def _overprinted(chars: list[dict], tolerance: float = 1) -> bool:
 
 
 def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = None) -> tuple[list[_Item], int, int]:
-    """The page's tables and text lines top to bottom (page numbers dropped, and a line at its foot or top holding
-    one among other pieces: a running foot), its character count and how many of them no map decodes (UNDECODED).
-    `going_on`: the last page's table drawn without vertical rules, still open (on a page without ruled tables;
-    `under_headers`).
+    """The page's tables and text lines top to bottom (page numbers dropped, and a line at its foot, or at the top
+    of a page after the first, holding one among other pieces: a running foot or head; the first page's top line
+    is read, '单位：元 | 第 1 页' giving the money's unit), its character count and how many of them no map decodes
+    (UNDECODED). `going_on`: the last page's table drawn without vertical rules, still open (on a page without ruled
+    tables; `under_headers`).
     `upright_only`: the text outside the tables that is not upright is left out (on a page turned back to read its
     table: the running head and page number printed upright on the paper, read a character a line between the
     table's parts)."""
@@ -1296,10 +1297,12 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
     for end in (0, -1):
         if items and not items[end].table:
             text = " ".join(items[end].rows[0])
-            near = items[end].top > page.height - margin or items[end].bottom < margin
+            foot = items[end].top > page.height - margin
+            near = foot or items[end].bottom < margin
+            running = foot or near and page.page_number > 1  # (the first page's top: the form's own head)
             if MARKED_NUMBER.match(text) or near and (PAGE_NUMBER.match(text) or _BROWSER_FOOT.match(text)):
                 items.pop(end)
-            elif near and len(items[end].rows) == 1 and any(map(MARKED_NUMBER.match, items[end].rows[0])):
+            elif running and len(items[end].rows) == 1 and any(map(MARKED_NUMBER.match, items[end].rows[0])):
                 items.pop(end)  # a running foot or head: '某县交通运输局 | 第 1 页 | 2026年1月8日'
     return items, count, undecoded
 
