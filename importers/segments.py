@@ -82,7 +82,10 @@ def title(row: Row) -> str:
     bare = _NOTE.sub("", read)
     if len(read) > MAX_TITLE or _NOT_TITLE.search(bare):
         return ""
-    if numbered(read) or _SECTION.match(read) or _YEAR_GOALS.match(read) or _evaluations(row, bare):
+    # a year's heading stands first in its row: text after a blank first cell is a value under a label merged over
+    # its rows (a goal's last line '3.全面完成 2026 年 项目支出绩效目标' under 年度绩效目标, pasted as text)
+    first = bool(row.cells[0].strip())
+    if numbered(read) or _SECTION.match(read) or first and (_YEAR_GOALS.match(read) or _evaluations(row, bare)):
         return text
     return text if _TITLE.search(read) and _KIND.search(read) else ""
 

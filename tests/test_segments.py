@@ -258,3 +258,22 @@ def test_a_years_heading_printed_with_spaces_cuts_the_projects_from_the_departme
         ("department", "某区民政局", "保障民生。", ["≥ 12 项"]),
         ("project", "老年助餐服务补贴", "为 2 万名老年人提供助餐服务。", ["≥ 85 万人次", "≥ 90 %"]),
     ]
+
+
+def test_a_goals_last_line_under_its_merged_label_is_no_years_heading():
+    """A goal over three rows under one 年度绩效目标 label merged over them, pasted as text (the label's cell blank on
+    the rows after its first): the last line, '3.全面完成 2026 年 项目支出绩效目标', read without its spaces as a year's
+    heading, ended the form (refused: no 项目名称). A year's heading stands first in its row."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    text = (
+        "某局2026年项目支出绩效目标表\n项目名称\t平台运维\n主管部门\t某局\n年度绩效目标\t1.完成平台升级改造\n"
+        "\t2.保障系统稳定运行\n\t3.全面完成 2026 年 项目支出绩效目标\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t运维系统数量\t≥12个\n效益指标\t满意度指标\t使用单位满意度\t≥90%\n"
+    )
+    (project,) = parse_rows(split_rows(text)).projects
+    assert project.goal.endswith("3.全面完成 2026 年 项目支出绩效目标")
+    assert [indicator.name for indicator in project.indicators] == ["运维系统数量", "使用单位满意度"]
+    assert title(Row(cells=["", "2026 年 项目支出绩效目标"], line=1)) == ""
+    assert title(Row(cells=["2026 年 项目支出绩效目标", ""], line=1)) == "2026 年 项目支出绩效目标"
