@@ -2029,6 +2029,36 @@ def test_pdf_a_continued_table_under_a_caption_saying_so_goes_on(caption):
     ]
 
 
+def test_pdf_a_continued_tables_caption_typed_with_a_space_goes_on():
+    """'续 表' typed with a space (a typed space's width, kept on a text line since 59460c1) above a table's next page:
+    the caption was not read as one, so the table ended there and its next page's indicators were lost, silently."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = _cjk(40, 760, "项目支出绩效目标表") + _grid(740, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
+    second = _spaced_line(790, "续 表", 0.3) + _grid(780, [header, ["", "质量指标", "培训合格率", "≥95%"]])
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[1:] == [
+        header,
+        ["产出指标", "数量指标", "培训人次", "≥500人次"],
+        ["", "质量指标", "培训合格率", "≥95%"],
+    ]
+
+
+def test_pdf_a_note_typed_with_a_space_under_an_unruled_table_is_kept():
+    """'备 注：无' typed with a space under a table without rules (a typed space's width, kept on a text line since
+    59460c1): the note was not read as one ending the table, and was lost from the rows."""
+    page = b""
+    for y, row in zip(
+        (700, 680, 660),
+        (
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次"],
+            ["效益指标", "满意度指标", "学员满意度", "≥90%"],
+        ),
+    ):
+        page += b"".join(_cjk(x, y, text) for x, text in zip((40, 140, 260, 400), row))
+    page += _spaced_line(640, "备 注：无", 0.3)
+    assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[-1] == ["备 注：无"]
+
+
 def test_pdf_a_forms_whole_head_repeated_on_the_next_page_is_dropped():
     """Word repeats every row marked to repeat: a form's whole head (name, department, four money rows, goal) and its
     indicator header atop each page. Only three rows of a repeat were taken for one: the rest were read as

@@ -41,6 +41,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
+from importers.cells import unspaced
 from importers.columns import column, head_field, key, money_header, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.readers.common import (
@@ -502,8 +503,8 @@ def _drop_rows(table: _Item, size: int) -> None:
 
 
 def _caption(item: _Item) -> bool:
-    """A text line saying the table goes on ('续表', '表3（续）')."""
-    return not item.table and len(item.rows) == 1 and bool(_CONTINUATION.match(" ".join(item.rows[0]).strip()))
+    """A text line saying the table goes on ('续表', '表3（续）'; read without the spaces typed in it: '续 表')."""
+    return not item.table and len(item.rows) == 1 and bool(_CONTINUATION.match(unspaced(" ".join(item.rows[0]))))
 
 
 def _continue(last: _Item, first: _Item) -> bool:

@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from importers.cells import WORDLY
+from importers.cells import WORDLY, unspaced
 from importers.columns import SIDE_LABELS, column, head_field, key, money_header, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
@@ -760,7 +760,7 @@ def _ends_table(
     in_first = len(header) < 2 or x0 < header[1][0]  # a label stands in the table's first column
     if len(spans) <= 2 and in_first and head_field(re.split("[：:]", first)[0]) not in ("", "other"):
         return True  # '项目名称：…' or '项目名称 | …' (an indicator named 实施周期 under a table is no head label)
-    if in_first and _TAIL.match(first):
+    if in_first and _TAIL.match(unspaced(first)):  # ('备 注：…' typed with a space)
         return True
     if len(runs) > 1 and _money_header(runs):
         return True  # a money table's header: another table under this one ('资金来源 | 金额（万元）')
