@@ -69,7 +69,7 @@ class Segment:
         return f"{self.span[0]}-{self.span[1]}" if self.span else ""
 
 
-_CONTINUED = re.compile(r"\s*[（(]\s*续(?:表|前表)?\s*[）)]\s*$|\s*续表\s*$")
+_CONTINUED = re.compile(r"\s*[（(]\s*续(?:\s*表|\s*前\s*表)?\s*[）)]\s*$|\s*续\s*表\s*$")  # also typed '续 表'
 
 
 def title(row: Row) -> str:

@@ -277,3 +277,10 @@ def test_a_goals_last_line_under_its_merged_label_is_no_years_heading():
     assert [indicator.name for indicator in project.indicators] == ["运维系统数量", "使用单位满意度"]
     assert title(Row(cells=["", "2026 年 项目支出绩效目标"], line=1)) == ""
     assert title(Row(cells=["2026 年 项目支出绩效目标", ""], line=1)) == "2026 年 项目支出绩效目标"
+
+
+@pytest.mark.parametrize("text", ["项目支出绩效目标表 续 表", "项目支出绩效目标表（续 表）", "项目支出绩效目标表续表"])
+def test_a_title_going_on_typed_with_a_spaced_caption_is_the_same_title(text):
+    """'…目标表 续 表' typed with a space (a PDF's text line keeps it since 59460c1): read as another table's title,
+    not the table going on."""
+    assert title(Row(cells=[text], line=1)) == "项目支出绩效目标表"
