@@ -1037,11 +1037,13 @@ def test_pdf_a_text_lines_typed_space_between_chinese_characters_is_kept():
     page += _spaced_line(650, "完成平台 升级改造", 0.3)
     page += _spaced_line(600, "实施 单位", 1.2)
     page += _spaced_line(550, "项 目 支 出 绩 效 目 标 表", 0.3)
+    page += _spaced_line(500, "预算01表 收支总表", 0.52)  # SimSun's space (0.5) and a little letter spacing
     assert cells(read_bytes(_cjk_pdf([page]), ".pdf")) == [
         ["预算 12 表 项目支出绩效目标表"],
         ["完成平台 升级改造"],
         ["实施单位"],
         ["项目支出绩效目标表"],
+        ["预算01表 收支总表"],
     ]
 
 

@@ -19,7 +19,9 @@ from importers.segments import title
 
 CELL_GAP = 1.5  # a gap this many font sizes wide between two characters of a text line starts a new cell
 WORD_GAP = 0.25  # between two Latin letters without a space character, a wider gap is a space
-TYPED_SPACE = 0.5  # font sizes: a space no wider is one typed (0.26–0.32 in fpdf2's, Chromium's, LibreOffice's prints)
+# font sizes: a space no wider is one typed (0.26–0.32 in fpdf2's, Chromium's, LibreOffice's prints; SimSun's 0.5, up to
+# 0.61 with letter spacing, in the real documents' titles: '预算01表 收支总表'); a spread two-character label's is 1.0
+TYPED_SPACE = 0.75
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 CELL_PADDING = 0.6  # font sizes: at most this between a cell's text and its side (Word's 0.19 cm at 9 pt)
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
