@@ -3108,3 +3108,28 @@ def test_a_project_named_by_its_title_keeps_the_spaces_printed_in_its_name(title
     """A form's title naming its project ('2026 年 5G 基站 建设项目绩效目标表', from any format): the name was taken
     from the title without any space ('5G基站建设'); it is read without them and kept as printed."""
     assert grid_form.title_name(title) == name
+
+
+@pytest.mark.parametrize("head", [[], [["填报单位：某市工业和信息化局"]]])
+def test_a_form_named_by_its_title_alone_keeps_its_head_rows(head):
+    """A form whose title names its project and whose head has no 项目名称 row ('2026年5G基站建设项目绩效目标表' over
+    主管部门, 年度资金总额, 年度绩效目标): the head rows stood before any form and were dropped, the project stored
+    without its department, amount and goal, without a word."""
+    [project] = _form_rows(
+        [
+            ["2026年5G基站建设项目绩效目标表"],
+            *head,
+            ["主管部门", "某市工业和信息化局"],
+            ["年度资金总额", "860.00"],
+            ["年度绩效目标", "新建5G基站120个。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "新建基站数量", "≥120个"],
+        ]
+    )
+    assert (project.name, project.department, project.amount, project.goal) == (
+        "5G基站建设",
+        "某市工业和信息化局",
+        "860.00",
+        "新建5G基站120个。",
+    )
+    assert [(i.name, i.target) for i in project.indicators] == [("新建基站数量", "≥120个")]

@@ -665,11 +665,18 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
         elif form is not None and not _renames(form, row):
             if not _span_label(row):  # (the label of the table below: no head field)
                 form.add_head(row)
-        elif _starts_form(row, title):
+        elif _starts_form(row, title) or form is None and _heads_titled_form(row, title):
             if form is not None and form.header is None:
                 found.remove(form)  # a head that never got its table: not a form
             form = _new(found, [row], title, unit)
     return found
+
+
+def _heads_titled_form(row: Row, title: str) -> bool:
+    """Whether a row of head fields ('主管部门 | 某局', '年度资金总额 | 860.00') begins the form its title names
+    ('2026年5G基站建设项目绩效目标表', no 项目名称 row): it stood before any form and was dropped, the project stored
+    without its department, amount and goal, without a word."""
+    return bool(title_name(title)) and any(kind not in ("", "other") and value for kind, _, value in pairs(row))
 
 
 _REST_CHARS = 6  # the rest of a name a page break cut off is short ('时率'); a longer one is an indicator of its own
