@@ -597,6 +597,8 @@ def _usage(exc) -> str:
         what = f"选项 {exc.option_name} 后面须跟一个值"
     elif command := re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", exc.message):
         what = f"没有命令 '{command[1]}'" + _near(re.findall(r"'(.*?)'", command[2] or ""))
+    elif extra := re.match(r"Got unexpected extra argument\(s\) \((.*)\)$", exc.message):
+        what = f"多余的参数 {extra[1]}（含空格的文字请加引号；选项的值写在选项名之后）"
     else:
         what = "用法错误"
     command_path = exc.ctx.command_path if exc.ctx is not None else _named_command(sys.argv[1:])

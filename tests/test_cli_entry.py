@@ -296,6 +296,8 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
         (["serch", "满意"], "没有命令 'serch'，相近的有 search、serve"),
         (["search", "满意", "--level"], "选项 --level 后面须跟一个值"),
         (["search", "满意度", "--limit", "0"], "参数值无效，--limit 须是 ≥1 的整数"),
+        (["search", "服务", "满意度"], "多余的参数 满意度（含空格的文字请加引号；选项的值写在选项名之后）"),
+        (["show", "20", "21"], "多余的参数 21（含空格的文字请加引号；选项的值写在选项名之后）"),
     ],
     ids=_id,
 )
