@@ -808,3 +808,19 @@ def test_the_findings_sheet_prints_each_finding_whole_on_a4(tmp_path):
     assert sheet["K3"].value == detail
     assert sheet.row_dimensions[3].height >= lines(detail, sheet.column_dimensions["K"].width) * LINE_HEIGHT > 60
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+
+
+@pytest.mark.parametrize(
+    "severities, chinese, english",
+    [
+        (["error", "warning"], "1 个错误、1 个警告", "1 error, 1 warning"),
+        (["error", "error", "info"], "2 个错误", "2 errors"),
+    ],
+)
+def test_what_an_export_says_of_the_checks_counts_as_the_chinese_does(severities, chinese, english):
+    """The English half said '1 errors, 1 warnings' and '2 errors, 0 warnings': it names what the Chinese names."""
+    from kb.drafting.lint import Finding, before_handing_in
+
+    findings = [Finding("rule", severity, "reason", 1, "指标", "") for severity in severities]
+    said = before_handing_in(findings, "表")
+    assert said == f"注意：检查发现 {chinese}，交表前请处理（kb lint --draft '表'） the draft fails checks: {english}"

@@ -1164,8 +1164,7 @@ def before_handing_in(findings: Iterable[Finding], name: str) -> str | None:
     found = counts(findings)
     if not (found["error"] or found["warning"]):
         return None
-    told = "、".join(f"{found[s]} 个{word}" for s, word in (("error", "错误"), ("warning", "警告")) if found[s])
-    return (
-        f"注意：检查发现 {told}，交表前请处理（kb lint --draft {name!r}） "
-        f"the draft fails checks: {found['error']} errors, {found['warning']} warnings"
-    )
+    failed = [(s, word) for s, word in (("error", "错误"), ("warning", "警告")) if found[s]]
+    told = "、".join(f"{found[s]} 个{word}" for s, word in failed)
+    said = ", ".join(f"{found[s]} {s}{'' if found[s] == 1 else 's'}" for s, _ in failed)
+    return f"注意：检查发现 {told}，交表前请处理（kb lint --draft {name!r}） the draft fails checks: {said}"
