@@ -534,3 +534,31 @@ async def test_a_value_typed_together_with_ctrl_q_is_saved(with_draft, typed):
     conn = connect(with_draft)
     assert drafts.open_draft(conn, "科技型企业研发补贴").goal == typed
     conn.close()
+
+
+async def test_a_table_too_wide_for_its_room_narrows_its_text_columns_and_keeps_every_column_in_sight():
+    """A self-evaluation's 未达成 and 未能判断, a goal table's 指标值 and 标准层级 ran off the right edge at 80×24
+    (a number cut to its first digits): the columns now give up cells, the name's last, the counts keep their
+    labels, and the long cells wrap."""
+    from textual.app import App
+
+    from tui.widgets.copy_table import Col, CopyTable
+
+    class Narrow(App):
+        CSS = "CopyTable { width: 48; }"
+
+        def compose(self):
+            columns = Col("名称", 16, 3), Col("部门", 20, 1), Col("地区", 6), Col("未达成", 6), Col("未能判断", 8)
+            yield CopyTable(*columns)
+
+        def on_mount(self) -> None:
+            self.query_one(CopyTable).fill([("2022年病媒生物防制", "西安市卫生健康委员会", "西安市", "1", "9")])
+
+    app = Narrow()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one(CopyTable)
+        widths = [column.width for column in table.columns.values()]
+        assert sum(widths) + 2 * len(widths) <= table.size.width - table.styles.scrollbar_size_vertical
+        assert widths[3:] == [6, 8]  # the counts whole, under whole labels
+        assert widths[0] == max(widths)  # the name (flex 3) gave up least

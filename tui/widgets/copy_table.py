@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from kb.vocab.text import shown
 
 
 WRAP_ROWS = 100  # up to this many rows, long cells wrap; beyond, rows are one line (measuring is slow)
+NARROWEST = 4  # a column given too little room keeps this many cells (two characters a line)
 
 
 @dataclass
@@ -19,6 +21,24 @@ class Col:
     label: str
     width: int  # at least this many cells
     flex: int = 0  # share of the room left over (0: fixed)
+
+
+def fitted(spec: list[Col], room: int) -> list[int]:
+    """The columns' widths in `room` cells: each its own width, the room left over shared by the flex columns. When
+    the room is short of that, columns give up cells one at a time, the widest for its flex first (a flex column
+    holds what the table is for): first down to their labels, then, if still short, to NARROWEST. Every column
+    stays on screen, its long cells wrapped, rather than the last ones (a target, a count) running off the edge."""
+    widths = [col.width for col in spec]
+    spare = room - sum(widths)
+    if spare >= 0:
+        flex = sum(col.flex for col in spec) or 1
+        return [width + spare * col.flex // flex for width, col in zip(widths, spec)]
+    labels = [max(NARROWEST, cell_len(col.label)) for col in spec]
+    for floors in (labels, [NARROWEST] * len(spec)):
+        while spare < 0 and (narrowable := [i for i, floor in enumerate(floors) if widths[i] > floor]):
+            widths[max(narrowable, key=lambda i: widths[i] / (spec[i].flex + 1))] -= 1
+            spare += 1
+    return widths
 
 
 class CopyTable(DataTable):
@@ -54,10 +74,7 @@ class CopyTable(DataTable):
     def _build(self, width: int, cursor: int) -> None:
         rows, self._width = self._rows, width
         self.clear(columns=True)
-        room = width - self.styles.scrollbar_size_vertical - 2 * len(self.spec)
-        spare = max(0, room - sum(c.width for c in self.spec))
-        flex = sum(c.flex for c in self.spec) or 1
-        widths = [col.width + spare * col.flex // flex for col in self.spec]
+        widths = fitted(self.spec, width - self.styles.scrollbar_size_vertical - 2 * len(self.spec))
         for i, (col, col_width) in enumerate(zip(self.spec, widths)):
             self.add_column(col.label, width=col_width, key=str(i))
         # Not laid out yet (no width): one line a row until the width comes. Wrapped at no width, the rows ran
