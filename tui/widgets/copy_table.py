@@ -26,15 +26,17 @@ class Col:
 def fitted(spec: list[Col], room: int) -> list[int]:
     """The columns' widths in `room` cells: each its own width, the room left over shared by the flex columns. When
     the room is short of that, columns give up cells one at a time, the widest for its flex first (a flex column
-    holds what the table is for): first down to their labels, then, if still short, to NARROWEST. Every column
-    stays on screen, its long cells wrapped, rather than the last ones (a target, a count) running off the edge."""
+    holds what the table is for): the flex columns down to their labels, then any column to its label, then, if
+    still short, to NARROWEST. Every column stays on screen, its long cells wrapped, rather than the last ones (a
+    target, a count) running off the edge."""
     widths = [col.width for col in spec]
     spare = room - sum(widths)
     if spare >= 0:
         flex = sum(col.flex for col in spec) or 1
         return [width + spare * col.flex // flex for width, col in zip(widths, spec)]
     labels = [max(NARROWEST, cell_len(col.label)) for col in spec]
-    for floors in (labels, [NARROWEST] * len(spec)):
+    flexible = [label if col.flex else width for label, col, width in zip(labels, spec, widths)]
+    for floors in (flexible, labels, [NARROWEST] * len(spec)):
         while spare < 0 and (narrowable := [i for i, floor in enumerate(floors) if widths[i] > floor]):
             widths[max(narrowable, key=lambda i: widths[i] / (spec[i].flex + 1))] -= 1
             spare += 1
