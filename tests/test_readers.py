@@ -4136,6 +4136,51 @@ def test_pdf_an_unruled_name_and_target_wrapped_line_for_line_in_rows_as_close_a
     ]
 
 
+def test_pdf_an_unruled_row_whose_target_is_a_word_under_a_name_and_word_as_wide_as_their_columns_is_its_own():
+    """Rows as close as a cell's lines (a browser's rows 1 px padded): a row whose target is a word ('有效改善'), no
+    level label beside it, under a name and a target as wide as their columns ('临时救助对象认定准确率' | '明显提高')
+    was joined to it as their wrapped rests, two indicators made one without a word. Only a target that began as one
+    ('≤640元/') goes on line for line."""
+    from importers.readers.pdf_lines import under_headers
+
+    rows = [
+        ("产出指标", "数量指标", "救助困难群众覆盖率", "≥95%"),
+        ("", "质量指标", "临时救助对象认定准确率", "明显提高"),
+        ("", "", "救助资金发放规范性", "有效改善"),
+        ("效益指标", "社会效益", "困难群众基本生活", "得到保障"),
+    ]
+    lines = [_unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (210, "指标值"))]
+    lines += [
+        _unruled_line(112 + 12 * n, *((x, t) for x, t in zip((0, 50, 100, 210), row) if t))
+        for n, row in enumerate(rows)
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [list(row) for row in rows]
+
+
+def test_pdf_a_head_label_at_its_values_top_under_a_field_running_to_its_edge_takes_no_line_above_it():
+    """A form's head without rules, its labels set at their values' tops: the field above 年度目标 (项目概况) ran to
+    its edge on its last line, alone on its line like a centred goal's first line, and was read into the goal, the
+    field losing its end without a word. A field above whose value ran to its edge may go on in such lines."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(60, (0, "项目名称"), (60, "城乡困难群众临时救助")),
+        _unruled_line(72, (0, "项目概况"), (60, "全市共有城乡困难群众约三千人其中低保对象两千")),
+        _unruled_line(84, (60, "人特困人员五百人临时救助对象五百人项目实施")),
+        _unruled_line(96, (0, "年度目标"), (60, "为全市三千名困难群众提供临时救助，救助资金按")),
+        _unruled_line(108, (60, "时足额发放，救助对象认定准确，群众满意度达到")),
+        _unruled_line(120, (60, "百分之九十以上。")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["项目名称", "城乡困难群众临时救助"],
+        ["项目概况", "全市共有城乡困难群众约三千人其中低保对象两千"],
+        ["人特困人员五百人临时救助对象五百人项目实施"],
+        ["年度目标", "为全市三千名困难群众提供临时救助，救助资金按"],
+        ["时足额发放，救助对象认定准确，群众满意度达到"],
+        ["百分之九十以上。"],
+    ]
+
+
 @pytest.mark.parametrize("gap", [30, 3])
 def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
     """A money table under an unruled goal table on one page, under its title ('项目资金安排情况' | '资金来源 |

@@ -304,7 +304,8 @@ def _value_above(
     first lines: the label centred on the value's lines (a merged cell as tall as the value), so the value began
     above it, each line of one piece starting where the value does, running to its edge (wrapped) and as near as a
     cell's next line, each read as a line of its own (`found`); no more than the value's lines below. They had been a
-    field of their own (说明), the goal's beginning lost without a word. 0 for any other line."""
+    field of their own (说明), the goal's beginning lost without a word. 0 for any other line, and where a field
+    above them ran to its edge: they may be its value's rest (its label set at its value's top)."""
     if len(pieces[i]) != 2 or i == 0 or len(pieces[i - 1]) != 1 or head_field(pieces[i][0][2]) in ("", "other"):
         return 0
     x0, x1, _ = pieces[i][1]
@@ -321,15 +322,23 @@ def _value_above(
     above = 0
     while (
         goes_on(i - above - 1)
-        and x1 - pieces[i - above - 1][0][1] < WRAP_MARGIN * size
+        and _runs_to(pieces[i - above - 1][0], x0, x1, size)
         and len(found) > above
         and found[-above - 1][0] is lines[i - above - 1]
     ):
         above += 1
+    top = pieces[i - above - 1] if above < i else []  # the line above them
+    if above and len(top) == 2 and head_field(top[0][2]) not in ("", "other") and _runs_to(top[1], x0, x1, size):
+        return 0  # a field whose value ran to its edge, going on in them ('项目概况 | …', its label at the value's top)
     below = 0
     while goes_on(i + below + 1):
         below += 1
     return above if above <= below else 0
+
+
+def _runs_to(piece: tuple[float, float, str], x0: float, x1: float, size: float) -> bool:
+    """Whether a piece starts at x0 and runs to x1, as a wrapped line of a value there does."""
+    return abs(piece[0] - x0) <= size / 2 and x1 - piece[1] < WRAP_MARGIN * size
 
 
 def _with_value_above(
@@ -549,9 +558,10 @@ def _name_rest(
     """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's
     single-line rows 12 pt apart, a name's lines 10.3). A line holding more than a name is where its name and other
     cells wrapped line for line ('城乡居民医保财政补助' | '≤640元/' over '标准' | '人/年', a sheet's fixed row height):
-    each cell goes on in one of the name's last line that ran to its edge, as the name does, and begins as no
-    target does (no number, no operator: 元/人, 以上), no level label beside it; it had been a second indicator row
-    of the rests, without a word. A line holding a name alone: the name above ran to the column's
+    each cell goes on in one of the name's last line that ran to its edge, as the name does, that began as a target
+    does ('≤640元/'), and begins as no target does (no number, no operator: 元/人, 以上), no level label beside it; it
+    had been a second indicator row of the rests, without a word (a row under a word as wide as its column, '明显提高'
+    over '有效改善', is its own). A line holding a name alone: the name above ran to the column's
     edge, this line is as near as a cell's next line, and the row's target stands on a line between, centred on the
     cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may stand beside the rest). A row of
     its own holds a target: on its line, or centred below it on a line without a name (its own name wrapped); or it
@@ -566,7 +576,8 @@ def _name_rest(
     if others := set(line) - levels - {name}:  # a name and its target wrapped line for line
         last = lines[above.line]
         return not set(line) & levels and all(
-            k in last and full(last[k]) and not _TARGET_START.match(line[k].text) for k in others
+            k in last and full(last[k]) and _TARGET_START.match(last[k].text) and not _TARGET_START.match(line[k].text)
+            for k in others
         )
     if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
