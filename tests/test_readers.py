@@ -4136,16 +4136,17 @@ def test_pdf_an_unruled_name_and_target_wrapped_line_for_line_in_rows_as_close_a
     ]
 
 
-def test_pdf_an_unruled_row_whose_target_is_a_word_under_a_name_and_word_as_wide_as_their_columns_is_its_own():
-    """Rows as close as a cell's lines (a browser's rows 1 px padded): a row whose target is a word ('有效改善'), no
-    level label beside it, under a name and a target as wide as their columns ('临时救助对象认定准确率' | '明显提高')
-    was joined to it as their wrapped rests, two indicators made one without a word. Only a target that began as one
-    ('≤640元/') goes on line for line."""
+@pytest.mark.parametrize("wide", ["明显提高", "≥95%以上"])
+def test_pdf_an_unruled_row_whose_target_is_a_word_under_a_name_and_target_as_wide_as_their_columns_is_its_own(wide):
+    """Rows as close as a cell's lines (a browser's rows 0–1 px padded): a row whose target is a word ('有效改善'), no
+    level label beside it, under a name and a target as wide as their columns ('临时救助对象认定准确率' | '明显提高'
+    or '≥95%以上') was joined to it as their wrapped rests, two indicators made one without a word. Only a target
+    that began as one ('≤640元/') goes on line for line, and only nearer than rows are apart."""
     from importers.readers.pdf_lines import under_headers
 
     rows = [
         ("产出指标", "数量指标", "救助困难群众覆盖率", "≥95%"),
-        ("", "质量指标", "临时救助对象认定准确率", "明显提高"),
+        ("", "质量指标", "临时救助对象认定准确率", wide),
         ("", "", "救助资金发放规范性", "有效改善"),
         ("效益指标", "社会效益", "困难群众基本生活", "得到保障"),
     ]

@@ -558,26 +558,33 @@ def _name_rest(
     """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's
     single-line rows 12 pt apart, a name's lines 10.3). A line holding more than a name is where its name and other
     cells wrapped line for line ('城乡居民医保财政补助' | '≤640元/' over '标准' | '人/年', a sheet's fixed row height):
-    each cell goes on in one of the name's last line that ran to its edge, as the name does, that began as a target
-    does ('≤640元/'), and begins as no target does (no number, no operator: 元/人, 以上), no level label beside it; it
-    had been a second indicator row of the rests, without a word (a row under a word as wide as its column, '明显提高'
-    over '有效改善', is its own). A line holding a name alone: the name above ran to the column's
-    edge, this line is as near as a cell's next line, and the row's target stands on a line between, centred on the
-    cell ('残疾人基本生活保障' ⏎ '水平', '稳步提高' between; a level's merged cell may stand beside the rest). A row of
-    its own holds a target: on its line, or centred below it on a line without a name (its own name wrapped); or it
-    has a level's label beside it where one stands beside the name above too (a group of its own: an indicator whose
-    target is left blank, '活动质量' beside '质量指标'). A top-aligned row (its target on the name's first line) keeps
-    its rest apart, a row without a target the import warns of: a blank-target indicator under a name as wide as its
-    column looks the same (rows 1.2 font sizes apart, a cell's lines 1.18), and joined it would be lost unsaid."""
+    it stands nearer to the name than the name's row to the row above (the first row: the next to it), each cell goes on
+    in one of the name's last line that ran to its edge, as the name does, that began as a target does ('≤640元/'), and
+    begins as no target does (no number, no operator: 元/人, 以上), no level label beside it; it had been a second
+    indicator row of the rests, without a word. Rows as close as a cell's lines under a name and a target as wide as
+    their columns ('临时救助对象认定准确率' | '≥95%以上' or '明显提高', then '救助资金发放规范性' | '有效改善') are rows
+    of their own. A line holding a name alone: the name above ran to the column's edge, this line is as near as a cell's
+    next line, and the row's target stands on a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平',
+    '稳步提高' between; a level's merged cell may stand beside the rest). A row of its own holds a target: on its line,
+    or centred below it on a line without a name (its own name wrapped); or it has a level's label beside it where one
+    stands beside the name above too (a group of its own: an indicator whose target is left blank, '活动质量' beside
+    '质量指标'). A top-aligned row (its target on the name's first line) keeps its rest apart, a row without a target
+    the import warns of: a blank-target indicator under a name as wide as its column looks the same (rows 1.2 font sizes
+    apart, a cell's lines 1.18), and joined it would be lost unsaid."""
     above = row[name][-1]
     line = lines[j]
     if name not in line or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
         return False
     if others := set(line) - levels - {name}:  # a name and its target wrapped line for line
-        last = lines[above.line]
-        return not set(line) & levels and all(
-            k in last and full(last[k]) and _TARGET_START.match(last[k].text) and not _TARGET_START.match(line[k].text)
-            for k in others
+        last, first = lines[above.line], row[name][0]
+        prev = next((lines[n][name].base for n in range(first.line - 1, -1, -1) if name in lines[n]), None)
+        after = next((lines[n][name].base for n in range(j + 1, len(lines)) if name in lines[n]), None)
+        apart = first.base - prev if prev is not None else after - line[name].base if after is not None else 0.0
+        return (
+            not set(line) & levels
+            and line[name].base - above.base < apart - 0.1 * size  # (rows set as close are rows)
+            and all(k in last and full(last[k]) and _TARGET_START.match(last[k].text) for k in others)
+            and not any(_TARGET_START.match(line[k].text) for k in others)
         )
     if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
