@@ -4182,6 +4182,29 @@ def test_pdf_a_head_label_at_its_values_top_under_a_field_running_to_its_edge_ta
     ]
 
 
+def test_pdf_unruled_padded_rows_under_a_centred_name_looking_full_keep_a_target_of_their_own_apart():
+    """A sheet without rules, rows padded apart, names centred: a name a character short of the widest looks as wide
+    as its column, and a row set as near under it as rows can be ('人均培训费用' | '≤1200元/人次' under '培训人员考核
+    合格率' | '≥90%') was joined to it as its wrapped rest, the target that ended on the name's line going on in
+    '≤1200元/人次', two indicators made one without a word. A target's rest begins as no target does."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (210, "指标值")),
+        _unruled_line(112, (50, "数量指标"), (100, "培训基层医务人员人次"), (210, "≥800人次")),
+        _unruled_line(124, (0, "产出指标")),
+        _unruled_line(130, (50, "质量指标"), (100, "培训人员考核合格率"), (210, "≥90%")),
+        _unruled_line(142, (50, "成本指标"), (100, "人均培训费用"), (210, "≤1200元/人次")),
+        _unruled_line(160, (0, "效益指标"), (50, "社会效益"), (100, "基层医疗服务能力"), (210, "逐步提升")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "培训基层医务人员人次", "≥800人次"],
+        ["", "质量指标", "培训人员考核合格率", "≥90%"],
+        ["", "成本指标", "人均培训费用", "≤1200元/人次"],
+        ["效益指标", "社会效益", "基层医疗服务能力", "逐步提升"],
+    ]
+
+
 @pytest.mark.parametrize("gap", [30, 3])
 def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
     """A money table under an unruled goal table on one page, under its title ('项目资金安排情况' | '资金来源 |

@@ -459,10 +459,10 @@ def _table_rows(
       whose name continues the name above (that ran to the column's right edge, and this one stands a cell's line
       pitch below it, not merely nearer than two rows: a browser's rows 15 pt apart, taller ones 20) joins its row,
       with its other cells if each continues a cell that ran to its edge, or that ended on the name's last line
-      (wrapped with it: '≤380' ⏎ '元/人' beside '人均补助标' ⏎ '准'), or fills one the row left empty; where they
-      are not, a line holding a name alone, under a name that ran to the edge, joins that row when the row has its
-      target and this line has none centred below it, and a name's and its target's rests wrapped line for line
-      join it too (`_name_rest`);
+      (wrapped with it, beginning as no target does: '≤380' ⏎ '元/人' beside '人均补助标' ⏎ '准',
+      `_wrapped_with`), or fills one the row left empty; where they are not, a line holding a name alone, under a
+      name that ran to the edge, joins that row when the row has its target and this line has none centred below
+      it, and a name's and its target's rests wrapped line for line join it too (`_name_rest`);
     - a line without a name (a cell centred on a row its wrapped name makes taller, or the wrapped rest of such a
       cell) joins the nearer row;
     - a level column's labels (their wrapped lines joined) are printed on their group's first row, or centred on the
@@ -511,7 +511,10 @@ def _table_rows(
             and last
             and cells[name].base - last[name][-1].base < pitch + 0.15 * size
             and full(last[name][-1])
-            and all(k not in last or full(last[k][-1]) or last[k][-1].line == last[name][-1].line for k in cells)
+            and all(
+                k not in last or full(last[k][-1]) or _wrapped_with(cells[k], last[k][-1], last[name][-1])
+                for k in cells
+            )
         ) or (last and _name_rest(lines, j, name, last, levels, held, full, size)):
             for k, piece in cells.items():
                 last.setdefault(k, []).append(piece)
@@ -543,6 +546,13 @@ def _table_rows(
         labels = [placed[k].get(r, []) for k in levels]
         found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
     return found, all(on_tops) if on_tops else tops
+
+
+def _wrapped_with(piece: _Piece, above: _Piece, name: _Piece) -> bool:
+    """Whether a cell's piece goes on in `above`, which ended on the name's last line, wrapped with it ('≤380' ⏎
+    '元/人' beside '人均补助标' ⏎ '准'): it begins as no target does. A target of its own ('≤1200元/人次' under
+    '≥90%') is the next row's, under a centred name that only looked as wide as its column."""
+    return above.line == name.line and not _TARGET_START.match(piece.text)
 
 
 def _name_rest(
