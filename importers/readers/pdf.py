@@ -62,10 +62,10 @@ from importers.readers.pdf_lines import (
     LIFT_PITCH,
     RUN_GAP,
     WRAP_MARGIN,
+    OpenTable,
     line_ends,
     line_text,
     text_lines,
-    OpenTable,
     under_headers,
     wrapped_text,
 )

@@ -255,7 +255,11 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
 
 
 def _table_end(
-    lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], header: list[bool], start: int, head
+    lines: list[list[dict]],
+    pieces: list[list[tuple[float, float, str]]],
+    header: list[bool],
+    start: int,
+    head: list[tuple[float, float, str]],
 ) -> int:
     """The first line from `start` on that is no row of the table under `head`: another header, or a line ending it
     (`_ends_table`); a money table's header ends it with its title above it (the header's words set apart in
