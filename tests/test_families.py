@@ -29,8 +29,7 @@ from kb.vocab.targets import same_value, value_labels
         (["服务对象满意度指标", "服务对象满意度"], "F4"),
         (["指标运转保障率", "运转保障率"], "F4"),
         (["指标1：完成时间节点", "指标2：完成时间节点", "完成时间节点"], "F4"),
-        (["扶持企业满意度", "受益企业满意度（%）", "服务企业满意度", "企业满意度"], "F5"),
-        (["受益对象的满意率", "服务对象满意度", "帮扶对象满意度"], "F5"),
+        (["受益对象的满意率", "受益对象满意度（%）", "受益对象 满意程度"], "F1"),
     ],
 )
 def test_merged(names, rule):
@@ -45,6 +44,10 @@ def test_merged(names, rule):
         ("项目完成率", "项目完成数"),  # a share and a count
         ("拨付及时性", "拨付及时率"),  # a quality and a share
         ("满意度", "服务对象满意度"),  # one names no subject
+        ("受益对象满意度", "服务对象满意度"),  # who answers the survey is part of the indicator
+        ("救助对象的满意率", "服务对象满意度"),
+        ("扶持企业满意度", "企业满意度"),
+        ("受益企业满意度（%）", "服务企业满意度"),
         ("企业满意度", "群众满意度"),  # distinct subjects
         ("参展企业满意度", "企业满意度"),  # another group of firms
         ("监管对象满意度", "服务对象满意度"),  # the regulated are not the served
@@ -82,14 +85,24 @@ def test_grouping_on_the_sample_documents(seeded):
     conn = connect(seeded)
     try:
         joined = {k: v for k, v in families(conn).items() if len({spelling_key(n) for n in v}) > 1}
-        assert joined == {
-            "企业满意度": {"扶持企业满意度", "受益企业满意度（%）", "服务企业满意度", "服务企业满意度（%）"},
-            "监督考核机制健全": {"监督考核机制健全", "监督考核机制健全性"},
-            "对象满意度": {"服务对象满意率", "帮助对象满意度"},
-        }
+        assert joined == {"监督考核机制健全": {"监督考核机制健全", "监督考核机制健全性"}}
         hit = search_names(conn, "监督考核机制健全性")[0]
         assert (hit.match, hit.projects) == ("exact", 4)
         assert hit.spellings == " (+1 种写法: 监督考核机制健全性)"
+    finally:
+        conn.close()
+
+
+def test_another_indicator_near_a_name_is_shown_beside_it_not_as_its_spelling(seeded):
+    """A budget officer asking for 服务对象满意度 gets its spellings as one, and 帮助对象满意度 (another survey's
+    people) as a near name (近似) counted on its own."""
+    conn = connect(seeded)
+    try:
+        hits = {h.name: h for h in search_names(conn, "服务对象满意度")}
+        own = hits["服务对象满意率"]
+        assert (own.match, own.variants, own.projects) == ("exact", ["服务对象满意率"], 2)
+        near = hits["帮助对象满意度"]
+        assert (near.match, near.variants, near.projects) == ("fuzzy", ["帮助对象满意度"], 1)
     finally:
         conn.close()
 
@@ -102,8 +115,8 @@ def test_template_proposes_one_spelling_of_each_indicator(seeded):
         assert len(keys) == len(set(keys))
         both = next(i for i in items if family_key(i.name) == "监督考核机制健全")
         assert (both.projects, set(both.variants)) == (4, {"监督考核机制健全", "监督考核机制健全性"})
-        satisfaction = [i for i in items if family_key(i.name) == "企业满意度"]
-        assert len(satisfaction) == 1 and len(satisfaction[0].variants) == 3
+        # 扶持企业满意度 is not 受益企业满意度: each its own item, none holding the other
+        assert [i.variants for i in items if i.name.endswith("满意度")] == [["扶持企业满意度"], ["补贴人员满意度"]]
         # any spelling names the item in `only`
         (row,) = template_rows(conn, "补贴/奖励类", only=["监督考核机制健全性"])
         assert row.name == both.name
@@ -119,8 +132,10 @@ def test_a_second_spelling_in_a_draft_is_a_duplicate(seeded):
         draft = drafts.add_row(conn, draft.id, drafts.new_row("服务对象满意率", target="≥95%"))
         found = [f for f in lint_draft(conn, draft.id) if f.rule == "duplicate"]
         assert len(found) == 1 and "另一种写法" in found[0].detail and found[0].indicator == "服务对象满意率"
-        applied = drafts.apply_rows(conn, draft.id, [drafts.new_row("受益对象满意度（%）")])
-        assert applied.skipped == ["受益对象满意度（%）"]
+        applied = drafts.apply_rows(
+            conn, draft.id, [drafts.new_row("服务对象满意度（%）"), drafts.new_row("受益对象满意度")]
+        )
+        assert applied.skipped == ["服务对象满意度（%）"]  # another indicator is no duplicate: 受益对象满意度 is added
     finally:
         conn.close()
 
@@ -155,7 +170,9 @@ def test_level_guesses(seeded):
         money = guess_levels(conn, "补贴资金总额")  # was 经济效益 (资金): money paid out is a cost
         assert (money.level1, money.level2) == ("成本指标", "经济成本指标") and "总额" in money.reason
         family = guess_levels(conn, "服务企业满意率")  # no such spelling: its family's precedents
-        assert family.level2 == "服务对象满意度指标" and family.reason.endswith("（同名先例 5 个中 5 个）")
+        assert family.level2 == "服务对象满意度指标" and family.reason.endswith(
+            "（同名先例 3 个中 3 个）"
+        )  # 服务企业满意度 only
         assert guess_levels(conn, "有责投诉数").reason == "社会效益指标（同名先例 3 个中 2 个）"
         unsure = guess_levels(conn, "群众获得感")
         assert not unsure.sure and unsure.level2 is None

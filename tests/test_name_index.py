@@ -120,6 +120,6 @@ def test_restricted_counts_only_the_given_uses():
     narrowed = index.restricted(Counter({variant: 4, ids["及时率"]: 1}))
     groups = [narrowed.group(n) for n in range(len(narrowed))]
     assert [(g.key, [m[1] for m in g.members], g.uses) for g in groups] == [
-        ("对象满意度", ["服务对象满意度（%）"], 4),  # the family key (kb.vocab.families F5)
+        ("服务对象满意度", ["服务对象满意度（%）"], 4),  # the family key (kb.vocab.families: without its unit)
         ("及时率", ["及时率"], 1),
     ]

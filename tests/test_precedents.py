@@ -271,21 +271,19 @@ def test_pinyin_initials_on_the_sample_documents(seeded, initials, word):
 
 
 def test_grouping_across_sample_documents(seeded):
-    """One indicator's spellings, across documents, are one family (kb.vocab.families: a unit in brackets, and
-    扶持/受益/服务 before the subject 企业), counted as one and shown with its spellings."""
+    """One indicator's spellings, across documents, are one family (kb.vocab.families: a unit in brackets; not
+    扶持/受益 before the subject 企业, another indicator), counted as one and shown with its spellings."""
     h = search_names(seeded, "服务企业满意度")[0]
     assert (h.name, h.variants, h.projects, h.regions) == (
         "服务企业满意度",
-        ["服务企业满意度", "扶持企业满意度", "受益企业满意度（%）", "服务企业满意度（%）"],
-        5,
+        ["服务企业满意度", "服务企业满意度（%）"],
+        3,
         2,
     )
-    assert h.spellings == " (+3 种写法: 扶持企业满意度, 受益企业满意度（%）, 服务企业满意度（%）)"
+    assert h.spellings == " (+1 种写法: 服务企业满意度（%）)"
     assert [(p.region, p.year) for p in precedents(seeded, h.variants)] == [
         ("广州开发区", 2022),
         ("广州开发区", 2022),
-        ("广州开发区", 2022),
-        ("威海经济技术开发区", 2021),
         ("威海经济技术开发区", 2021),
     ]
 

@@ -456,11 +456,11 @@ def test_words_apart_find_what_holds_each_in_any_order(conn):
 
 
 def test_a_word_in_pinyin_beside_others_is_suggested_as_names_holding_each(seeded):
-    """'myd fwdx' holds no name as written, nor spells one read as one word; the names spelt so, in any order, are
+    """'myd fwqy' holds no name as written, nor spells one read as one word; the names spelt so, in any order, are
     what it meant."""
     from kb.db import connect
 
-    found = search(connect(seeded), "myd fwdx")  # (read as one, mydfwdx spells no name)
+    found = search(connect(seeded), "myd fwqy")  # (read as one, mydfwqy spells no name)
     assert found.indicator_total == 0
     assert found.suggestions and all(s["match"] == "pinyin" for s in found.suggestions)
     assert all("满意" in s["name"] or "满意" in "".join(s["variants"]) for s in found.suggestions)

@@ -132,14 +132,17 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await settle(pilot)
         assert app.screen.chosen.name == "服务企业满意度"
         assert "最常见" in str(app.screen.query_one("#add-values").render())
-        # the family's choice (扶持/受益/服务企业满意度 are one indicator: kb.vocab.families), with its spellings
-        assert app.screen.query_one("#add-target", Input).value == "=100%"
-        assert "扶持企业满意度" in str(app.screen.query_one("#add-values").render())
+        # the family's choice (服务企业满意度 and 服务企业满意度（%）: kb.vocab.families), with its spellings
+        assert app.screen.query_one("#add-target", Input).value == "≥90%"
+        assert "服务企业满意度（%）" in str(app.screen.query_one("#add-values").render())
         await pilot.press("enter", "enter")  # names → target → add
         await settle(pilot)
         row = next(r for r in editor.draft.rows if r.name == "服务企业满意度")
-        assert (row.operator, row.value, row.unit, row.level1) == ("=", 100.0, "%", "满意度指标")
-        assert "duplicate" in rules(app)  # the template's 扶持企业满意度 is the same indicator
+        assert (row.operator, row.value, row.unit, row.level1) == ("≥", 90.0, "%", "满意度指标")
+        (same,) = [f for f in app.query_one(DraftEditor).findings if f.rule == "duplicate"]
+        assert (
+            "服务企业满意度（%）" in same.detail
+        )  # the template's, the same indicator (its 扶持企业满意度 is another)
         assert row.sources  # the precedents it came from
         assert table.cursor_row == editor.draft.rows.index(row)  # the cursor is on the new row
 

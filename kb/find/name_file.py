@@ -19,7 +19,7 @@ from pathlib import Path
 from kb import __version__
 from kb.paths import write_whole
 
-LAYOUT = 2  # of the file: a new one when what it holds changes
+LAYOUT = 3  # of the file: a new one when what it holds changes (3: families without a subject rule)
 
 Family = tuple[str, int, tuple[tuple[int, str], ...]]  # keys line, uses, members (id, name) most used first
 

@@ -1,6 +1,6 @@
 """Indicator names in memory, in families of spellings of one indicator, searchable per keystroke without SQL.
 
-Names are grouped by kb.vocab.families.family_key ('服务对象满意度（%）', '服务对象满意率' and '受益对象满意度' are
+Names are grouped by kb.vocab.families.family_key ('服务对象满意度（%）', '服务对象满意率' and '服务对象的满意度' are
 one family; the rules and what they keep apart are listed there), and a group is searched by every spelling it holds.
 200,000 names are held as a few long strings (one line per group: its keys, its most used spelling, pinyin and
 initials) and arrays of numbers; only groups of several spellings keep a tuple of them. A substring or pinyin

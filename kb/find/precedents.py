@@ -5,7 +5,7 @@
 bracketed unit ('资金发放准确率（%）' ≡ '资金发放准确率'). It works on a `NameIndex` (kb.find.name_index) held in
 memory per connection and rebuilt when the database changes: a keystroke costs a few C-speed string scans and
 rapidfuzz over a few thousand candidates at most, and no SQL. Spellings of one indicator are one family
-(kb.vocab.families: '服务对象满意率' and '受益对象满意度' too), counted and ranked as one, and every hit carries the
+(kb.vocab.families: '服务对象满意率' and '服务对象的满意度' too), counted and ranked as one, and every hit carries the
 spellings it holds (`NameHit.variants`, shown by every face: kb.vocab.families.spellings_note). `count_names` then
 counts the uses of the names found (projects, regions, usual level, target spread): from the names' totals kept by
 the import (kb.ingest.totals, a few rows per name), or within filters by SQL over every use of them; cached and

@@ -25,17 +25,14 @@ The rules (S: spellings, kept from the first grouping; F: families), each with e
   Merged: `受益学生的满意度` = `受益学生满意度`.
 - F4 label: `指标` printed after the name, or before it when 4 or more characters remain, does not count.
   Merged: `服务对象满意度指标` = `服务对象满意度`; `指标运转保障率` = `运转保障率`. Apart: `指标完成率` (3 left).
-- F5 served: in a name `<word><subject>满意度`, a word saying the subject is whom the project serves (SERVED_WORDS:
-  受益 受助 资助 帮扶 帮助 扶持 服务 补助 补贴 奖补 救助 …) does not count, for a subject noun of SUBJECTS (企业 群众
-  学生 师生 对象 群体 居民 人员 单位 …). A judgement call, taken because the national framework calls them all
-  服务对象满意度 and officers write them for the same survey.
-  Merged: `扶持企业满意度` = `受益企业满意度` = `服务企业满意度` = `企业满意度`; `受益对象满意度` = `服务对象满意度`.
-  Apart: distinct subjects (`企业满意度`, `群众满意度`, `人员满意度`); other words before the subject (`参展企业满意度`,
-  `受检企业满意度`, `监管对象满意度`: a distinct group); `服务人员满意度`, `服务单位满意度` (those who serve, not
-  those served); `企业对政府满意度` (not the pattern).
 
-What is never done: dropping a measure word (率 数 次数 时间, 性 outside F2), a noun, a verb (`补贴发放及时性` and
-`补贴及时性` stay apart) or a number: the rules join only spellings that mean the same to a budget officer.
+Never a rule: a word before the subject (`受益对象满意度`, `救助对象满意度`, `扶持企业满意度` and `服务对象满意度`,
+`企业满意度` stay apart). Who answers a survey is part of the indicator; a search for one shows the others beside it
+as near names (近似), each counted on its own, never as its spellings.
+
+What is never done: dropping a measure word (率 数 次数 时间, 性 outside F2), a noun (a subject's words too), a
+verb (`补贴发放及时性` and `补贴及时性` stay apart) or a number: the rules join only spellings that mean the same to a
+budget officer.
 """
 
 from __future__ import annotations
@@ -47,8 +44,6 @@ from kb.vocab.tokens import fold
 
 __all__ = [
     "QUALITY_WORDS",
-    "SERVED_WORDS",
-    "SUBJECTS",
     "family_key",
     "family_of_spelling",
     "family_trace",
@@ -77,50 +72,7 @@ QUALITY_WORDS = (
     "合理",
     "充分",
 )
-SERVED_WORDS = (
-    "受益",
-    "受助",
-    "受资助",
-    "资助",
-    "帮扶",
-    "帮助",
-    "扶持",
-    "受扶持",
-    "服务",
-    "被服务",
-    "补助",
-    "补贴",
-    "奖补",
-    "受奖补",
-    "获补",
-    "救助",
-)
-SUBJECTS = (
-    "企业",
-    "群众",
-    "学生",
-    "师生",
-    "对象",
-    "群体",
-    "人群",
-    "居民",
-    "市民",
-    "农户",
-    "家庭",
-    "学员",
-    "研究生",
-    "毕业生",
-    "患者",
-    "人员",
-    "单位",
-)
-# 服务人员, 服务单位: those who serve (staff, a contractor), not those served
-_NOT_SERVED = {("服务", "人员"), ("服务", "单位"), ("被服务", "单位")}
 _QUALITY_SUFFIX = re.compile(f"(?:{'|'.join(QUALITY_WORDS)})性$")
-_SERVED = re.compile(
-    f"^({'|'.join(sorted(SERVED_WORDS, key=len, reverse=True))})({'|'.join(sorted(SUBJECTS, key=len, reverse=True))})"
-    "满意度$"
-)
 _LEADING_LABEL = re.compile(r"^指标\d*")
 _STRAY_END = re.compile(r"[\s.．。，,、;；]+$")  # what a printed cell leaves after a name: a stop, a comma, spaces
 
@@ -167,21 +119,13 @@ def _label(key: str) -> str:  # F4
     return key
 
 
-def _served(key: str) -> str:  # F5
-    if not key.endswith("满意度"):
-        return key
-    m = _SERVED.match(key)
-    if m is None or (m.group(1), m.group(2)) in _NOT_SERVED:
-        return key
-    return key[len(m.group(1)) :]
-
-
-_RULES = (("F4", _label), ("F3", _particle), ("F1", _rate), ("F2", _quality), ("F5", _served))
+_RULES = (("F4", _label), ("F3", _particle), ("F1", _rate), ("F2", _quality))
 
 
 def family_key(name: str) -> str:
-    """The key all spellings of one indicator share: spelling_key, then the rules F1–F5 (see the list above).
-    '服务对象满意率' → '对象满意度' = family_key('服务对象满意度（%）'); '监督考核机制健全性' → '监督考核机制健全'."""
+    """The key all spellings of one indicator share: spelling_key, then the rules F1–F4 (see the list above).
+    '服务对象满意率' → '服务对象满意度' = family_key('服务对象满意度（%）'); '监督考核机制健全性' → '监督考核机制健全'.
+    """
     return family_of_spelling(spelling_key(name))
 
 
@@ -194,7 +138,7 @@ def family_of_spelling(key: str) -> str:
 
 
 def family_trace(name: str) -> list[tuple[str, str]]:
-    """The rules that changed the name, in order, with the key after each: [('S', '扶持企业满意率'), ('F1', …)].
+    """The rules that changed the name, in order, with the key after each: [('F3', '学生满意率'), ('F1', …)].
     For explaining a grouping; family_key is the fast way to the last key."""
     key = spelling_key(name)
     out = [("S", key)] if key != name else []
