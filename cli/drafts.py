@@ -1014,9 +1014,13 @@ def _print_report(report: dict) -> None:
     out = console()
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
+    whole = report.get("department_tables", 0)
     out.print(
-        f"已检查 {report['checked']} 个项目，{len(report['projects'])} 个有发现 (checked "
-        f"{_plural(report['checked'], 'project')}, {len(report['projects'])} with findings)：{_told(c)}",
+        f"已检查 {report['checked']} 个项目"
+        + (f"和 {whole} 个部门整体" if whole else "")
+        + f"，{len(report['projects'])} 个有发现 (checked {_plural(report['checked'], 'project')}"
+        + (f" and {_plural(whole, 'department-wide table')}" if whole else "")
+        + f", {len(report['projects'])} with findings)：{_told(c)}",
         markup=False,
     )
     table = Table(box=box.SIMPLE_HEAD)

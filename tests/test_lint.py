@@ -209,6 +209,27 @@ def test_lint_all_reports_which_projects_break_which_rules(conn):
     assert {p["name"] for p in report["projects"]} == {"甲", "乙"}
 
 
+def test_lint_all_counts_a_department_wide_table_apart_from_the_projects(conn, capsys):
+    """kb lint --all said 已检查 3 个项目 of two projects and a department's whole table (部门整体), which kb projects
+    and kb stats never count as a project; it is checked, counted apart and marked so where its findings are."""
+    from cli.drafts import _print_report
+    from importers.records import DEPARTMENT
+
+    doc = make_document({"道路养护": [("养护里程", "≥120公里")], "桥梁检测": [("检测座数", "≥30座")]})
+    whole = RawProject(name="市交通局2026年度整体绩效目标", kind=DEPARTMENT, amount="900", amount_unit="万元")
+    whole.indicators = [RawIndicator(name="重点任务完成率", target="100%")]
+    doc.projects.append(whole)
+    store(conn, doc, year=2026)
+    report = lint_all(conn)
+    assert (report["checked"], report["department_tables"]) == (2, 1)
+    assert "市交通局2026年度整体绩效目标（部门整体）" in {p["name"] for p in report["projects"]}
+    _print_report(report)
+    said = capsys.readouterr().out.replace("\n", "")  # as wide as the terminal
+    assert said.startswith(
+        "已检查 2 个项目和 1 个部门整体，3 个有发现 (checked 2 projects and 1 department-wide table,"
+    )
+
+
 def test_lint_draft_uses_row_weights_and_basis(conn):
     d = drafts.create(conn, "草稿", year=2024)
     d = drafts.add_row(conn, d.id, drafts.new_row("服务对象满意度", target="≥90%", basis="历史标准", weight=30))

@@ -1117,10 +1117,11 @@ def _copied(conn: sqlite3.Connection, draft) -> Copied | None:
 def lint_all(
     conn: sqlite3.Connection, region: str | None = None, year: int | None = None, department: str | None = None
 ) -> dict:
-    """Every imported project checked (or those of a part of a region's or department's name, a year): {'projects':
-    [{id, name, department, region, year, findings}], 'rules': [{id, severity, reason, projects, findings}],
-    'checked': n} — rules in RULES order, projects with findings only."""
-    from kb.find.queries import list_filters
+    """Every imported project and department-wide table checked (or those of a part of a region's or department's
+    name, a year): {'projects': [{id, name, department, region, year, findings}], 'rules': [{id, severity, reason,
+    projects, findings}], 'checked': projects, 'department_tables': department-wide tables (部门整体, a name marked
+    so: kb.find.queries.listed_name)} — rules in RULES order, those with findings only."""
+    from kb.find.queries import DEPARTMENT, list_filters, listed_name
     from kb.review.self_evaluations import BELOW_LAST_ACTUAL, RULES as REVIEW
 
     projects = []
@@ -1137,7 +1138,9 @@ def lint_all(
     }
     where, params = list_filters("projects", region, year, department)
     rows = conn.execute(
-        f"SELECT id, name, department, region, year FROM projects WHERE 1{where} ORDER BY id", params
+        f"""SELECT id, name, department, region, year, kind = '{DEPARTMENT}' AS whole FROM projects
+        WHERE 1{where} ORDER BY id""",
+        params,
     ).fetchall()
     for p in rows:
         findings = lint_project(conn, p["id"])
@@ -1147,8 +1150,16 @@ def lint_all(
             if p["id"] not in entry["projects"]:
                 entry["projects"].append(p["id"])
         if findings:
-            projects.append({**dict(p), "findings": [asdict(f) for f in findings]})
-    return {"checked": len(rows), "projects": projects, "rules": list(by_rule.values())}
+            shown = dict(p)
+            shown["name"] = listed_name(p["name"], shown.pop("whole"))
+            projects.append({**shown, "findings": [asdict(f) for f in findings]})
+    whole = sum(p["whole"] for p in rows)
+    return {
+        "checked": len(rows) - whole,
+        "department_tables": whole,
+        "projects": projects,
+        "rules": list(by_rule.values()),
+    }
 
 
 def counts(findings: Iterable[Finding | dict]) -> dict[str, int]:
