@@ -415,6 +415,40 @@ async def test_ctrl_s_writes_the_comparison_kb_search_out_writes(seeded, tmp_pat
     ]
 
 
+async def test_every_file_the_app_writes_starts_in_the_folder_written_to_last(seeded, tmp_path):
+    """The draft export offered the folder exported to last (else Documents), the comparison and the import's report
+    the home folder: three places for one question. Each offers the folder any of them wrote to last."""
+    from pathlib import Path
+
+    from kb.ingest.run import FileResult
+    from tui import remembered
+    from tui.drafting.dialogs import NameDialog
+    from tui.screens.import_log import DEFAULT_REPORT, ImportLogScreen
+    from tui.widgets.import_status import ImportDone
+
+    folder = tmp_path / "申报"
+    folder.mkdir()
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.post_message(ImportDone([FileResult(Path("/d/bad.txt"), "failed", "不是能读的目标表 layout unknown")]))
+        await settle(pilot)
+        assert isinstance(app.screen, ImportLogScreen)
+        await pilot.press("s")
+        app.focused.value = str(folder / "报告.md")
+        await pilot.press("enter", "escape")
+        await settle(pilot)
+        assert remembered.export_folder() == folder
+        await pilot.press("f3", *"企业", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NameDialog)
+        assert app.screen.query_one(Input).value == str(folder / "对比-企业.xlsx")
+        await pilot.press("escape")
+        app.post_message(ImportDone([FileResult(Path("/d/bad.txt"), "failed", "不是能读的目标表 layout unknown")]))
+        await settle(pilot)
+        assert app.screen.query_one("#import-log-path", Input).value == str(folder / DEFAULT_REPORT)
+
+
 async def test_full_text_project_search_opens_the_project(seeded):
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,5 @@
-"""What the app remembers between sessions, in kb.paths.app_state_path: the folder a draft was exported to last.
+"""What the app remembers between sessions, in kb.paths.app_state_path: the folder the app wrote a file to last (a
+draft exported, a comparison, an import's report), where each of those dialogs starts.
 Remembering is a convenience: a file missing, unreadable or broken is an empty memory, and one that cannot be
 written is left as it was, never an error in the user's way."""
 
@@ -32,7 +33,7 @@ def remember(key: str, value: str) -> None:
 
 
 def export_folder() -> Path:
-    """Where the export dialog starts: the folder exported to last, while it is there; else the user's Documents
+    """Where a dialog writing a file starts: the folder written to last, while it is there; else the user's Documents
     folder when there is one, else their home."""
     last = recall(EXPORT_FOLDER)
     if last and Path(last).is_dir():
@@ -41,3 +42,8 @@ def export_folder() -> Path:
 
     documents = Path(user_documents_dir())
     return documents if documents.is_dir() else Path.home()
+
+
+def written_to(path: Path) -> None:
+    """Remember the folder a file was written to (made absolute), for the next dialog writing one."""
+    remember(EXPORT_FOLDER, str(path.absolute().parent))

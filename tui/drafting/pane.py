@@ -74,7 +74,6 @@ class DraftsPane(Vertical):
         super().__init__(**kwargs)
         self.db = db
         self.listed: list[dict] = []
-        self.export_folder = remembered.export_folder()
         self.told_unsaved: set[int] = set()  # drafts whose typing left unsaved was said
 
     def compose(self) -> ComposeResult:
@@ -326,8 +325,7 @@ class DraftsPane(Vertical):
     def _export(self, draft_id: int, name: str, saved) -> None:
         def written(path: Path | None) -> None:
             if path is not None:
-                self.export_folder = path.parent
-                remembered.remember(remembered.EXPORT_FOLDER, str(path.parent))
+                remembered.written_to(path)
                 note = renamed(name, path)
                 self.notify(
                     shown(str(path)) + (f"\n{shown(note)}" if note else ""),
@@ -336,4 +334,4 @@ class DraftsPane(Vertical):
                     timeout=8,
                 )
 
-        self.app.push_screen(ExportDialog(self.db, draft_id, name, self.export_folder, saved=saved), written)
+        self.app.push_screen(ExportDialog(self.db, draft_id, name, remembered.export_folder(), saved=saved), written)

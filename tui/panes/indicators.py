@@ -380,6 +380,7 @@ class IndicatorsPane(Vertical):
 
         from kb.drafting.export import safe_filename
         from kb.find.hits_file import OUT_LIMIT, write_search
+        from tui import remembered
         from tui.drafting.dialogs import NameDialog
 
         filters = self.filters
@@ -392,6 +393,7 @@ class IndicatorsPane(Vertical):
         def written(done: tuple[Path, int, int, int] | None) -> None:
             if done:
                 path, indicators, projects, total = done
+                remembered.written_to(path)
                 part = f"前 {indicators} 个（共 {total} 个）" if total > indicators else f"{indicators} 个"
                 said = f"{path}：{part}指标、{projects} 个项目 indicators, projects"
                 self.notify(shown(said), title="已写出对比表 comparison written", markup=False)
@@ -401,7 +403,7 @@ class IndicatorsPane(Vertical):
             NameDialog(
                 f"导出对比 export the comparison · {query}{within}",
                 write,
-                str(Path.home() / safe_filename(_comparison_name(query, filters), "xlsx")),
+                str(remembered.export_folder() / safe_filename(_comparison_name(query, filters), "xlsx")),
                 label="写入文件 write to（.xlsx：对比、指标、项目、自评；.csv：指标）:",
                 placeholder="如 ~/对比-满意度.xlsx",
             ),

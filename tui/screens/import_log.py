@@ -15,6 +15,7 @@ from kb.errors import KbError
 from kb.ingest.progress import STATUS_NAMES
 from kb.ingest.run import write_report
 from kb.vocab.text import path_text, shown
+from tui import remembered
 from tui.widgets.typed_input import TypedInput
 
 DEFAULT_REPORT = "导入报告 import-report.md"
@@ -60,7 +61,7 @@ class ImportLogScreen(ModalScreen[None]):
             table.add_row(shown(path_text(r.path)), status, shown(_outcome(r), lines=True))
         path_box = self.query_one("#import-log-path", Input)
         path_box.display = False
-        path_box.value = str(Path.home() / DEFAULT_REPORT)
+        path_box.value = str(remembered.export_folder() / DEFAULT_REPORT)
         table.focus()
 
     def action_save(self) -> None:
@@ -76,6 +77,7 @@ class ImportLogScreen(ModalScreen[None]):
         except KbError as exc:
             self.notify(shown(str(exc)), title="未保存 not saved", severity="error", markup=False)
             return
+        remembered.written_to(path)
         self.notify(shown(str(path)), title="报告已保存 report saved", markup=False)
         event.input.display = False
         self.query_one(DataTable).focus()
