@@ -589,6 +589,14 @@ def _usage(exc) -> str:
 
     if isinstance(exc, exceptions.MissingParameter):
         what = f"缺少参数 {exc.param.human_readable_name}" if exc.param is not None else "缺少参数"
+    elif (
+        isinstance(exc, exceptions.NoSuchOption)
+        and exc.ctx is not None
+        and exc.ctx.parent is not None
+        and _of_kb(exc.option_name)
+    ):
+        where = f"kb {exc.option_name} … {exc.ctx.command_path.removeprefix('kb ')} …"
+        what = f"选项 {exc.option_name} 写在命令之前：{where}（{exc.option_name} goes before the command）"
     elif isinstance(exc, exceptions.NoSuchOption):
         what = f"没有这个选项 {exc.option_name}" + _near(exc.possibilities or ())
     elif isinstance(exc, exceptions.BadParameter):
@@ -603,6 +611,14 @@ def _usage(exc) -> str:
         what = "用法错误"
     command_path = exc.ctx.command_path if exc.ctx is not None else _named_command(sys.argv[1:])
     return f"{what}：{exc.format_message()}（{command_path} --help 查看用法 shows the usage）"
+
+
+def _of_kb(option: str) -> bool:
+    """Whether `option` is one of kb's own taking a value (--db): written after a command, it is none of the
+    command's."""
+    from typer.main import get_command
+
+    return any(option in param.opts and not getattr(param, "is_flag", False) for param in get_command(app).params)
 
 
 def _named_command(argv: list[str]) -> str:

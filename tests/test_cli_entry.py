@@ -298,6 +298,14 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
         (["search", "满意度", "--limit", "0"], "参数值无效，--limit 须是 ≥1 的整数"),
         (["search", "服务", "满意度"], "多余的参数 满意度（含空格的文字请加引号；选项的值写在选项名之后）"),
         (["show", "20", "21"], "多余的参数 21（含空格的文字请加引号；选项的值写在选项名之后）"),
+        (
+            ["search", "满意度", "--db", "x.sqlite3"],
+            "选项 --db 写在命令之前：kb --db … search …（--db goes before the command）",
+        ),
+        (
+            ["import", "a.pdf", "--db=x.sqlite3"],
+            "选项 --db 写在命令之前：kb --db … import …（--db goes before the command）",
+        ),
     ],
     ids=_id,
 )
@@ -306,5 +314,5 @@ def test_a_command_line_kb_cannot_run_is_said_in_one_line_chinese_first(argv, sa
     code, out, err = _outcome(entry.main, argv, place, capsys, monkeypatch)
     assert code == 2 and out == "" and err.count("\n") == 1, err
     assert err.startswith(f"kb: 错误 error: {said}：") and "--help 查看用法" in err
-    named = [word for word in argv if word in ("show", "search", "projects")][:1]
+    named = [word for word in argv if word in ("show", "search", "projects", "import")][:1]
     assert f"（{' '.join(['kb', *named])} --help 查看用法" in err  # the command's own help (--level: was kb's)
