@@ -489,11 +489,19 @@ _MONEY_LABELS = frozenset(
 )
 
 
+# what a money table's rows name beside an amount column (支出内容 | 预算金额, 经费支出项目 | 金额, 资金用途 | 预算数)
+_MONEY_ITEM = re.compile(r"(?:支出|资金|经费|费用|预算)*(?:内容|项目|明细|用途|科目|类别)")
+
+
 def money_header(cells: list[str]) -> bool:
-    """Whether a row is a money table's header (`财政拨款 | 其他资金`, `资金来源 | 金额`): two labels of money or
-    more, and nothing else."""
+    """Whether a row is a money table's header (`财政拨款 | 其他资金`, `资金来源 | 金额`, `支出内容 | 预算金额`): two
+    labels of money or more, and nothing else; beside an amount column, a label of what the money is for."""
     labels = {key(cell) for cell in cells if clean(cell)}
-    return len(labels) >= 2 and labels <= _MONEY_LABELS
+    return len(labels) >= 2 and (
+        labels <= _MONEY_LABELS
+        or bool(labels & AMOUNT_COLUMNS)
+        and all(label in _MONEY_LABELS or _MONEY_ITEM.fullmatch(label) for label in labels)
+    )
 
 
 def names_indicators(kinds: list[str]) -> bool:

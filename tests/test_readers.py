@@ -4229,6 +4229,22 @@ def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
     ]
 
 
+def test_pdf_a_money_table_headed_by_what_the_money_is_for_ends_an_unruled_goal_table():
+    """A money table without a title under an unruled goal table, headed '支出内容 | 预算金额（万元）' (支出内容 no
+    money label): its lines were cut into the goal table's columns, '支出内容' read as a level 2 and '预算金额（万元）' as
+    an indicator. A label of what the money is for beside an amount column is a money table's header and ends it."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "数量指标"), (120, "补贴发放人数"), (200, "≥5000人")),
+        _unruled_line(124, (0, "满意度指标"), (60, "服务对象"), (120, "服务对象满意度"), (200, "≥90%")),
+        _unruled_line(144, (40, "支出内容"), (120, "预算金额（万元）")),
+        _unruled_line(156, (40, "培训费"), (120, "30")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][3:] == [["支出内容", "预算金额（万元）"], ["培训费", "30"]]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import BRACKETED, CACHE_SIZE, clean, header_key, joined, label, once, spread_values, squash
-from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, sign_off, unit_of_cell
+from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, money_header, sign_off, unit_of_cell
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
@@ -261,8 +261,8 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None or _unit_line(read):
-            break
+        if read is None or _unit_line(read) or money_header(row.cells):
+            break  # (a money table under the indicators, without a title of its own: '支出内容 | 预算金额（万元）')
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):
             indicators[-1].name = joined(indicators[-1].name + "\n" + rest[0])
