@@ -4245,6 +4245,26 @@ def test_pdf_a_money_table_headed_by_what_the_money_is_for_ends_an_unruled_goal_
     assert [cells for _, cells in under_headers(lines)][3:] == [["支出内容", "预算金额（万元）"], ["培训费", "30"]]
 
 
+@pytest.mark.parametrize("levels", [False, True])
+def test_pdf_an_unruled_indicator_named_like_money_above_a_money_header_is_no_title(levels):
+    """The goal table's last indicator named like a money table's title, its target blank ('资金使用情况'), right
+    above a money table's header, its levels merged with the row above (its line the name alone) or printed on it:
+    it was taken for the money table's title and lost without a word. A title stands alone, not where the table's
+    names begin or are centred; a line of several pieces is no title."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "数量指标"), (120, "补贴发放人数"), (200, "≥5000人")),
+        _unruled_line(124, (0, "效益指标"), (60, "社会效益"), (120, "困难群众基本生活"), (200, "得到保障")),
+        _unruled_line(136, *([(0, "效益指标"), (60, "社会效益")] if levels else []), (120, "资金使用情况")),
+        _unruled_line(156, (0, "资金来源"), (80, "金额（万元）")),
+        _unruled_line(168, (0, "财政拨款"), (80, "120")),
+    ]
+    rows = [cells for _, cells in under_headers(lines)]
+    assert rows[3][2:] == ["资金使用情况", ""] and rows[4:] == [["资金来源", "金额（万元）"], ["财政拨款", "120"]]
+
+
 def test_pdf_a_paragraph_under_an_unruled_table_its_words_apart_by_spaces_ends_the_table():
     """A Word paragraph under a table drawn without rules, its words set apart by space characters ('按照 2027 年…
     共 6 项'): its line is one text over the table's columns, no cells glued by narrow gaps; it had been read as a

@@ -262,16 +262,42 @@ def _table_end(
     head: list[tuple[float, float, str]],
 ) -> int:
     """The first line from `start` on that is no row of the table under `head`: another header, or a line ending it
-    (`_ends_table`); a money table's header ends it with its title above it (the header's words set apart in
-    `pieces`, as the money table's reading wants them)."""
+    (`_ends_table`); a money table's header ends it with its title above it, a line of one piece naming money set
+    as no name of the table's rows is (the header's words set apart in `pieces`, as the money table's reading wants
+    them)."""
     end = start
     while end < len(lines) and not header[end] and not _ends_table(pieces[end], head, _runs(lines[end], spaced=True)):
         end += 1
     if end < len(lines) and (words := _money_header(_runs(lines[end], spaced=True))):
         pieces[end] = words
-        if end > start and _MONEY_TITLE.search("".join(text for _, _, text in pieces[end - 1])):
+        above, first = pieces[end - 1] if end > start else [], max(start - 1, 0)  # (the header's line, if here)
+        if (
+            len(above) == 1
+            and _MONEY_TITLE.search(above[0][2])
+            and not _as_names(lines[first:end], pieces[first:end], end - 1 - first, head)
+        ):
             end -= 1  # its title above it
     return end
+
+
+def _as_names(
+    lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int, head: list[tuple[float, float, str]]
+) -> bool:
+    """Whether line i's one piece stands as the names of the table's rows above it do: in the column under the
+    header's name word (between its neighbours), beginning or centred where one does (within half a character), and
+    no farther below the line above than the table's lines stand apart: an indicator's name alone on its line
+    ('资金使用情况', its target blank, its levels merged with the rows above), no title over the table below."""
+    n = next((k for k, (_, _, text) in enumerate(head) if column(text) == "name"), None)
+    bases = [line[0]["base"] for line in lines[: i + 1]]
+    steps = [b - a for a, b in zip(bases, bases[1:])]
+    if n is None or len(steps) < 2 or steps[-1] > max(steps[:-1]) + ROUNDING:
+        return False
+    left = head[n - 1][1] if n else float("-inf")
+    right = head[n + 1][0] if n + 1 < len(head) else float("inf")
+    x0, x1, text = pieces[i][0]
+    half = (x1 - x0) / max(len(text.replace(" ", "")), 1) / 2
+    names = [(a, b) for row in pieces[:i] for a, b, _ in row if left < (a + b) / 2 < right]
+    return any(abs(a - x0) <= half or abs(a + b - x0 - x1) / 2 <= half for a, b in names)
 
 
 def _cut(
