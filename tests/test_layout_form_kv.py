@@ -738,11 +738,13 @@ def test_a_qualitative_row_broken_by_the_page_is_one():
     ]
 
 
-@pytest.mark.parametrize("header", [("资金来源", "金额（万元）"), ("支出内容", "预算金额（万元）"), ("资金用途", "预算数")])
+@pytest.mark.parametrize(
+    "header", [("资金来源", "金额（万元）"), ("支出内容", "预算金额（万元）"), ("资金用途", "预算数")]
+)
 def test_a_money_table_under_the_indicators_without_a_title_ends_them(header):
-    """A money table right under a form's indicators, no title of its own: its header and rows ('资金来源 | 金额（万元）'
-    | '财政拨款 | 120', or headed by what the money is for, '支出内容 | 预算金额（万元）') were read as indicators of
-    the last row's levels, without a word. A money table's header ends the indicators."""
+    """A money table right under a form's indicators, no title of its own: its header and rows ('资金来源 |
+    金额（万元）' | '财政拨款 | 120', or headed by what the money is for, '支出内容 | 预算金额（万元）') were read as
+    indicators of the last row's levels, without a word. A money table's header ends the indicators."""
     from importers.records import Row
 
     lines = [["项目名称", "城乡困难群众临时救助"], ["一级指标", "二级指标", "三级指标", "指标值"]]

@@ -4205,6 +4205,32 @@ def test_pdf_unruled_padded_rows_under_a_centred_name_looking_full_keep_a_target
     ]
 
 
+def test_pdf_unruled_centred_rows_a_character_short_of_the_widest_are_no_wrapped_lines():
+    """A sheet without rules, rows padded apart, names and targets centred: a row whose name and target are each a
+    character short of their column's widest ('竣工验收一次合格率' | '一次性验收全部合格') looked as wide as their
+    columns by their right edges alone, and the row set near under it ('群众出行条件' | '有效改善') was glued to it as
+    its wrapped rest without a word. A centred line is as wide as its column only within a character at both edges."""
+    from importers.readers.pdf_lines import under_headers
+
+    def centred(base: float, *cells: tuple[float, str]) -> list[dict]:  # each cell's text centred on its x
+        return _unruled_line(base, *((x - 4.5 * len(text), text) for x, text in cells))
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标")) + centred(100, (150, "三级指标"), (250, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (50, "数量指标"))
+        + centred(112, (150, "维修农村道路桥梁涵洞"), (250, "≥120公里")),
+        _unruled_line(130, (50, "质量指标")) + centred(130, (150, "竣工验收一次合格率"), (250, "一次性验收全部合格")),
+        _unruled_line(142, (0, "效益指标"), (50, "社会效益")) + centred(142, (150, "群众出行条件"), (250, "有效改善")),
+        _unruled_line(160, (50, "时效指标")) + centred(160, (150, "全部工程完工时间"), (250, "2026年10月底前")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "维修农村道路桥梁涵洞", "≥120公里"],
+        ["", "质量指标", "竣工验收一次合格率", "一次性验收全部合格"],
+        ["效益指标", "社会效益", "群众出行条件", "有效改善"],
+        ["", "时效指标", "全部工程完工时间", "2026年10月底前"],
+    ]
+
+
 @pytest.mark.parametrize("gap", [30, 3])
 def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
     """A money table under an unruled goal table on one page, under its title ('项目资金安排情况' | '资金来源 |
@@ -4231,8 +4257,9 @@ def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
 
 def test_pdf_a_money_table_headed_by_what_the_money_is_for_ends_an_unruled_goal_table():
     """A money table without a title under an unruled goal table, headed '支出内容 | 预算金额（万元）' (支出内容 no
-    money label): its lines were cut into the goal table's columns, '支出内容' read as a level 2 and '预算金额（万元）' as
-    an indicator. A label of what the money is for beside an amount column is a money table's header and ends it."""
+    money label): its lines were cut into the goal table's columns, '支出内容' read as a level 2 and
+    '预算金额（万元）' as an indicator. A label of what the money is for beside an amount column is a money
+    table's header and ends it."""
     from importers.readers.pdf_lines import under_headers
 
     lines = [

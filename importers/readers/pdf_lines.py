@@ -508,9 +508,13 @@ def _table_rows(
     levels = {k for k, kind in enumerate(kinds) if kind in ("level1", "level2", "head")}
     size = statistics.median(c["size"] for line in lines for piece in line.values() for c in piece.chars)
     right = [max((c["x1"] for cells in cut for c in cells[k]), default=0.0) for k in range(len(kinds))]
+    left = [min((c["x0"] for cells in cut for c in cells[k]), default=0.0) for k in range(len(kinds))]
 
-    def full(piece: _Piece) -> bool:
-        return right[piece.column] - max(c["x1"] for c in piece.chars) < WRAP_MARGIN * size
+    def full(piece: _Piece) -> bool:  # as wide as its column's widest: where lines begin apart (centred), within a
+        # character at both edges, the room a wrapped line leaves; where they begin together, WRAP_MARGIN at the right
+        x0, x1 = min(c["x0"] for c in piece.chars), max(c["x1"] for c in piece.chars)
+        lead, short = x0 - left[piece.column], right[piece.column] - x1
+        return lead + short < (size if lead > ROUNDING else WRAP_MARGIN * size)
 
     numbered = _numbered(lines, kinds)
 
