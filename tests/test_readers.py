@@ -4080,8 +4080,11 @@ def test_pdf_a_head_label_centred_on_its_values_lines_above_an_unruled_table_tak
     goal = ["年度目标", "提高老年人生活质量，全年为不少于五千名困"]
     assert [cells for _, cells in under_headers(lines)] == [
         ["项目名称", "困难老年人养老服务补贴"],
-        *([["年度目标", first + goal[1]]] if wrapped else [[first], goal]),
-        ["难老年人提供补贴。"],
+        *(
+            [["年度目标", first + goal[1]], ["难老年人提供补贴。"]]
+            if wrapped
+            else [[first], [goal[0], goal[1] + "难老年人提供补贴。"]]
+        ),
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "补贴发放人数", "≥5000人"],
     ]
@@ -4174,11 +4177,36 @@ def test_pdf_a_head_label_at_its_values_top_under_a_field_running_to_its_edge_ta
     ]
     assert [cells for _, cells in under_headers(lines)] == [
         ["项目名称", "城乡困难群众临时救助"],
-        ["项目概况", "全市共有城乡困难群众约三千人其中低保对象两千"],
-        ["人特困人员五百人临时救助对象五百人项目实施"],
-        ["年度目标", "为全市三千名困难群众提供临时救助，救助资金按"],
-        ["时足额发放，救助对象认定准确，群众满意度达到"],
-        ["百分之九十以上。"],
+        ["项目概况", "全市共有城乡困难群众约三千人其中低保对象两千人特困人员五百人临时救助对象五百人项目实施"],
+        [
+            "年度目标",
+            "为全市三千名困难群众提供临时救助，救助资金按时足额发放，救助对象认定准确，群众满意度达到百分之九十以上。",
+        ],
+    ]
+
+
+def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():
+    """A form's head without rules, 年度目标 set at its value's top: the value's wrapped lines below it, each alone on
+    its line where the value begins, were lines of their own and the goal kept only its first line, without a word.
+    Under a line running to the values' edge they are its rest; a short value's next line is not."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(60, (0, "项目名称"), (60, "城乡困难群众临时救助")),
+        _unruled_line(72, (0, "年度目标"), (60, "为全市三千名困难群众提供临时救助，救助资金按")),
+        _unruled_line(84, (60, "时足额发放，救助对象认定准确，群众满意度达到")),
+        _unruled_line(96, (60, "百分之九十以上。")),
+        _unruled_line(108, (0, "实施期限"), (60, "2026年")),
+        _unruled_line(120, (60, "（一）资金用途")),
+    ]
+    assert [cells for _, cells in under_headers(lines)] == [
+        ["项目名称", "城乡困难群众临时救助"],
+        [
+            "年度目标",
+            "为全市三千名困难群众提供临时救助，救助资金按时足额发放，救助对象认定准确，群众满意度达到百分之九十以上。",
+        ],
+        ["实施期限", "2026年"],
+        ["（一）资金用途"],
     ]
 
 

@@ -238,6 +238,10 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
             del pieces[i + 1 : i + taken], kinds[i + 1 : i + taken], header[i + 1 : i + taken]
         elif above := _value_above(lines, pieces, i, found):  # a label centred on its value's lines
             found[-above:] = [_with_value_above(found[-above:], lines[i], pieces[i])]
+        elif below := _value_below(lines, pieces, i):  # a label at its value's top, its value wrapped below it
+            found.append(_with_value_below(lines[i : i + below + 1], pieces[i]))
+            lines = lines[: i + 1] + lines[i + below + 1 :]
+            del pieces[i + 1 : i + below + 1], kinds[i + 1 : i + below + 1], header[i + 1 : i + below + 1]
         else:
             found.append((lines[i], [text for _, _, text in pieces[i]]))
         open_head = []
@@ -364,6 +368,38 @@ def _value_above(
     while goes_on(i + below + 1):
         below += 1
     return above if above <= below else 0
+
+
+def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int) -> int:
+    """How many lines right below line i, a head's label and its value's first line ('年度目标 | 为全市…'), are its
+    value's rest: the label set at its value's top, each line of one piece starting where the value does, as near as
+    a cell's next line, under a line that ran to the values' edge (the widest of the head's values about it, BAND
+    lines above and below). They had been lines of their own, the goal losing all but its first line without a word.
+    0 for any other line."""
+    if len(pieces[i]) != 2 or head_field(pieces[i][0][2]) in ("", "other"):
+        return 0
+    x0, x1, _ = pieces[i][1]
+    size = lines[i][-1]["size"]
+    below = 0
+    for j in range(i + 1, len(lines)):
+        if len(pieces[j]) != 1 or abs(pieces[j][0][0] - x0) > size / 2:
+            break
+        if lines[j][0]["base"] - lines[j - 1][0]["base"] > LIFT_PITCH * size:
+            break
+        below += 1
+    near = pieces[max(i - BAND, 0) : i + below + BAND + 1]  # the head's values about it: their column's right edge
+    edge = max(line[-1][1] for line in near if line and abs(line[-1][0] - x0) <= size / 2)
+    taken = 0
+    while taken < below and _runs_to(pieces[i + taken][-1], x0, edge, size):
+        taken += 1
+    return taken
+
+
+def _with_value_below(lines: list[list[dict]], pieces: list[tuple[float, float, str]]) -> tuple[list[dict], list[str]]:
+    """A label's line with its value's rest below it (`_value_below`) read into its value."""
+    (_, _, label), (x0, _, _) = pieces
+    value = [c for line in lines for c in line if c["x0"] >= x0]
+    return [c for line in lines for c in line], [label, wrapped_text(value, max(c["x1"] for c in value))]
 
 
 def _runs_to(piece: tuple[float, float, str], x0: float, x1: float, size: float) -> bool:
