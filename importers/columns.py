@@ -504,6 +504,14 @@ def money_header(cells: list[str]) -> bool:
     )
 
 
+def heads_money(cells: list[str]) -> bool:
+    """Whether a row heads a money table, though not all its cells are labels of money (`资金来源 | 金额（万元） |
+    占比`): two such labels or more, and no number."""
+    return sum(1 for cell in cells if key(cell) in _MONEY_LABELS) >= 2 and not any(
+        char.isdigit() for cell in cells for char in cell
+    )
+
+
 def names_indicators(kinds: list[str]) -> bool:
     """Whether a line's or row's pieces (their `column` kinds, '' for none) are an indicator table's header: three
     pieces or more, an indicator column and a target column among them."""

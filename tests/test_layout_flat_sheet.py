@@ -900,6 +900,25 @@ def test_a_sign_off_row_under_the_projects_is_no_project():
     ]
 
 
+def test_a_money_table_under_the_projects_is_no_indicators_and_a_table_after_it_is_read():
+    """A money table under the projects, its header not money labels alone (资金来源 | 金额（万元） | 占比): its rows
+    had been the last project's indicators (资金来源 with the target 占比), without a word. Its rows are skipped up
+    to the next header, and the projects under that are read."""
+    doc = parse(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "资金来源\t金额（万元）\t占比\n"
+        "一般公共预算\t1860\t80%\n"
+        "其他资金\t165\t20%\n"
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "档案数字化\t产出指标\t数量指标\t数字化卷数\t≥3万卷\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("送戏下乡", ["演出场次"]),
+        ("档案数字化", ["数字化卷数"]),
+    ]
+
+
 def test_an_indicator_named_with_a_sign_off_word_after_other_words_is_no_sign_off():
     """'明确项目负责人 | 已明确' under its project and levels written once above it: an indicator, not the sheet's
     sign-off (it was dropped)."""

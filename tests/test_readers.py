@@ -1744,6 +1744,34 @@ def test_pdf_a_word_table_ruled_by_its_rows_bottom_borders_goes_on_in_the_column
     ]
 
 
+def test_pdf_a_table_of_its_own_ruled_across_on_the_page_after_is_no_table_going_on():
+    """A money table ruled across every row and set in from the page's side, on the page after a Word table drawn
+    without rules that ran to the last page's foot: its rules begin right of the open table's first header word,
+    as a table going on ruled by its rows' bottom borders draws them, so it was cut into that table's columns, each
+    of its rows a project (`资金来源 | 金额（万元）`), without a word. Its first line is a header of its own: a table of
+    its own (not the open table's header printed again where it stood)."""
+
+    def line(y, *texts, xs=(40, 120, 200, 330)):
+        return b"".join(_cjk(x, y, text) for x, text in zip(xs, texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
+        760, "产出指标", "数量指标", "服务人次", "≥1200"
+    )
+    money = [("资金来源", "金额（万元）", "占比"), ("一般公共预算", "1860", "80%"), ("其他资金", "165", "20%")]
+    second = b"".join(
+        line(800 - 20 * n, *row, xs=(100, 220, 330)) + b"95 %d m 420 %d l S\n" % ((814 - 20 * n,) * 2)
+        for n, row in enumerate(money)
+    )
+    second += b"95 754 m 420 754 l S\n"
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[2:] == [list(row) for row in money]
+    from importers.readers.pdf_lines import own_header
+
+    words = ((0, "项目名称"), (60, "三级指标"), (120, "指标值"))
+    head = [(x, x + 9 * len(text), text) for x, text in words]
+    assert not own_header(_unruled_line(30, *words), head)  # the open table's header printed again
+    assert own_header(_unruled_line(30, *((x + 30, text) for x, text in words)), head)  # a table of other columns
+
+
 def test_pdf_an_unruled_tables_page_number_under_it_is_no_row():
     """A Word table without borders printed by LibreOffice over pages with a page number in the footer ('- 1 -'):
     the number, one short line under the table, was cut into its columns as a row, a level label ('-1-' given to

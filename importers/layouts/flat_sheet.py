@@ -33,6 +33,7 @@ from importers.columns import (
     REMARK,
     column,
     head_field,
+    heads_money,
     KIND_HEADERS,
     kind_levels,
     signs_instead,
@@ -369,7 +370,11 @@ def parse(rows: list[Row]) -> RawDocument:
     signed: list[RawProject] = []  # the projects the sign-off being read closes
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
     data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
+    money = False  # in a money table under the projects
     for n, row in enumerate(data):
+        money = money and not _is_header(row) or bool(doc.projects) and heads_money(row.cells)
+        if money:
+            continue  # its rows ('资金来源 | 金额（万元） | 占比', '一般公共预算 | 1860 | 80%') no indicators
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)

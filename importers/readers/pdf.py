@@ -65,6 +65,7 @@ from importers.readers.pdf_lines import (
     OpenTable,
     line_ends,
     line_text,
+    own_header,
     text_lines,
     under_headers,
     wrapped_text,
@@ -1247,7 +1248,7 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
             "intersection_tolerance": MEET,
         }
     )
-    if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on):
+    if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on, chars):
         upright = _text_columns(drawn, span, chars)
         tables = drawn.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": upright})
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
@@ -1363,12 +1364,22 @@ def _rules_only(rules: list[dict]) -> tuple[float, float, float, float] | None:
     return left, top, right, bottom
 
 
-def _going_on_beside(span: tuple[float, float, float, float], going_on: OpenTable | None) -> bool:
+def _going_on_beside(span: tuple[float, float, float, float], going_on: OpenTable | None, chars: list[dict]) -> bool:
     """Whether rules across only part of a page, right of the first column of a table without upright rules going on
     from the last page (`going_on`), are its rows' rules: a Word table ruled by each row's bottom border, which
     LibreOffice draws under no merged cell (a project's, a level's), so only under the indicator columns. Read as a
-    table of those columns, the labels beside them were rows of their own and the projects cut in two."""
-    return going_on is not None and bool(going_on.header) and span[0] > going_on.header[0][1]
+    table of those columns, the labels beside them were rows of their own and the projects cut in two. Not where the
+    rules' first line or the one over them is a header of its own (`own_header`): a table of its own, set in from
+    the page's side ('资金来源 | 金额（万元） | 占比' on the page after), had been read as the table going on, each
+    row a project, without a word."""
+    if going_on is None or not going_on.header or span[0] <= going_on.header[0][1]:
+        return False
+    inside = [
+        c
+        for c in chars
+        if span[0] - SNAP <= c["x0"] and c["x1"] <= span[2] + SNAP and span[1] - 2 * c["size"] <= c["top"] < span[3]
+    ]
+    return not any(own_header(line, going_on.header) for line in text_lines(inside)[:2])
 
 
 def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[dict]) -> list[dict]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from importers.cells import WORDLY, unspaced
-from importers.columns import SIDE_LABELS, column, head_field, key, money_header, names_indicators
+from importers.columns import SIDE_LABELS, column, head_field, key, heads_money, money_header, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -32,6 +32,7 @@ SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing
 _LATIN = re.compile(r"[A-Za-z]")
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _NUMBER = re.compile(r"\d[\d,.]*")
+_SAME_PLACE = 3.0  # points: a header printed again on the next page stands this near where it stood
 _MONEY_TITLE = re.compile(r"^[^，。；]*(?:资金|预算|经费)[^，。；]*(?:情况|安排|明细|来源|构成)")  # '项目资金安排情况'
 _TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
@@ -256,6 +257,17 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     if going_on:
         going_on.header, going_on.tops, going_on.top = open_head, tops, top
     return found
+
+
+def own_header(line: list[dict], head: list[tuple[float, float, str]]) -> bool:
+    """Whether a line is a table's header of its own, not `head` printed again (its words where `head`'s stand): an
+    indicator table's header or a money table's (`heads_money`)."""
+    pieces = spans(line)
+    if all(any(text == t and abs(x0 - h0) <= _SAME_PLACE for h0, _, t in head) for x0, _, text in pieces):
+        return False
+    if names_indicators([column(text) for _, _, text in pieces]):
+        return True
+    return heads_money([line_text(run) for run in _runs(line, spaced=True)])  # (which `spans` may glue)
 
 
 def _table_end(
