@@ -1797,6 +1797,40 @@ def test_pdf_an_unruled_tables_page_number_under_it_is_no_row():
     ]
 
 
+def test_pdf_an_unruled_tables_footer_of_two_pieces_under_it_is_no_row():
+    """A Word footer of two pieces under a table without borders ('某县财政局', '第 1 页' at the right): not a page
+    number as a whole, it was cut into the table's columns, its pieces a level label and the rest of the last row's
+    target ('≥95%第1页'), the next page's labels shifted, without a word. A last line in the page's foot holding a
+    page number among its pieces is a running foot, dropped; so is such a head atop the next page, read as one
+    cell (`under_headers`)."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
+        760, "产出指标", "数量指标", "服务人次", "≥1200"
+    )
+    first += line(740, "", "质量指标", "合格率", "≥95%") + _cjk(40, 40, "某县财政局") + _cjk(330, 40, "第 1 页")
+    second = line(800, "", "", "达标率", "≥90%") + line(780, "效益指标", "社会效益", "出行条件", "改善")
+    second += _cjk(40, 40, "某县财政局") + _cjk(330, 40, "第 2 页")
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf")) == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["", "质量指标", "合格率", "≥95%"],
+        ["", "", "达标率", "≥90%"],
+        ["效益指标", "社会效益", "出行条件", "改善"],
+    ]
+    heads = [_cjk(40, 815, "某县财政局") + _cjk(330, 815, f"第 {n} 页") for n in (1, 2)]  # and so atop every page
+    assert cells(read_bytes(_cjk_pdf([heads[0] + first, heads[1] + second]), ".pdf")) == [
+        ["某县财政局", "第 1 页"],  # (the first page's top: read)
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["", "质量指标", "合格率", "≥95%"],
+        ["", "", "达标率", "≥90%"],
+        ["效益指标", "社会效益", "出行条件", "改善"],
+    ]
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode
@@ -3642,7 +3676,7 @@ def test_pdf_an_unruled_tables_next_page_under_a_running_head_is_cut_from_below_
         line(90, "效益指标", "社会效益", "出行条件", "改善"),
     ]
     assert [cells for _, cells in under_headers(second, going_on)] == [
-        ["某县财政局", "第2页"],
+        ["某县财政局 第2页"],  # (one cell: no indicator and its target)
         ["", "", "培训人次", "≥300"],
         ["", "质量指标", "合格率", "≥95%"],
         ["效益指标", "社会效益", "出行条件", "改善"],

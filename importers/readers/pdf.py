@@ -66,6 +66,7 @@ from importers.readers.pdf_lines import (
     line_ends,
     line_text,
     own_header,
+    spans,
     text_lines,
     under_headers,
     wrapped_text,
@@ -1266,8 +1267,8 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
         going_on.header = []
     texts = [line for line in text_lines(free) if any(c["text"] != " " for c in line)]
     foot = texts[-1:] if texts and texts[-1][0]["top"] > page.height * (1 - MARGIN) else []
-    if not foot or not MARKED_NUMBER.match(line_text(foot[0])):  # a page number ('- 2 -') under a table is no row
-        foot = []
+    if not foot or not any(map(MARKED_NUMBER.match, [line_text(foot[0]), *(t for *_, t in spans(foot[0]))])):
+        foot = []  # (a page number, '- 2 -' or '某县财政局 | 第 1 页', under a table is no row)
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
         for line, cells in [
@@ -1289,10 +1290,10 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
         ]
     beside = {id(line) for table in items for line in table.beside}
     lines = [line for line in lines if id(line) in beside or _marks_apart(line_text(line.chars), line.chars)[0]]
-    spans = [(box[0], box[2]) for box in boxes]
-    spans += [(min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)) for line in lines]
+    extents = [(box[0], box[2]) for box in boxes]
+    extents += [(min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)) for line in lines]
     items += lines
-    side = _two_up(spans, [True] * len(boxes) + [False] * len(lines), page)
+    side = _two_up(extents, [True] * len(boxes) + [False] * len(lines), page)
     order = sorted(range(len(items)), key=lambda n: (side[n], items[n].top))
     items = [items[n] for n in order]
     margin = page.height * MARGIN
@@ -1304,7 +1305,11 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
             running = foot or near and page.page_number > 1  # (the first page's top: the form's own head)
             if MARKED_NUMBER.match(text) or near and (PAGE_NUMBER.match(text) or _BROWSER_FOOT.match(text)):
                 items.pop(end)
-            elif running and len(items[end].rows) == 1 and any(map(MARKED_NUMBER.match, items[end].rows[0])):
+            elif (
+                running
+                and len(items[end].rows) == 1
+                and any(MARKED_NUMBER.match(t) for *_, t in spans(items[end].chars))
+            ):
                 items.pop(end)  # a running foot or head: '某县交通运输局 | 第 1 页 | 2026年1月8日'
     return items, count, undecoded
 

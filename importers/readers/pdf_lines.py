@@ -221,7 +221,8 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     top = re.sub(r"\d", "", "".join(text for _, _, text in pieces[0])) if lines else ""  # (its page number aside)
     i = 0
     if going_on and carried and len(lines) > 1 and not header[0] and top == going_on.top:
-        found.append((lines[0], [text for _, _, text in pieces[0]]))  # the running head atop every page: no row
+        found.append((lines[0], [" ".join(text for _, _, text in pieces[0])]))  # the running head atop every page:
+        # no row (one cell: its pieces, '某区教育局 | 2026年预算', had been an indicator and its target)
         i = 1
     if going_on and carried and i < len(lines) and not header[i] and not _wrapped_band(lines, i):
         end = _table_end(lines, pieces, header, i, carried)
