@@ -919,6 +919,22 @@ def test_a_money_table_under_the_projects_is_no_indicators_and_a_table_after_it_
     ]
 
 
+def test_a_table_of_other_columns_under_the_projects_is_read_in_its_own():
+    """A second table under the projects, its header of other columns (项目名称 on each row, no 序号 or 年度绩效目标):
+    read in the first header's columns, its rows had been indicators of the last project, without a word."""
+    doc = parse(
+        "序号\t项目名称\t预算金额（万元）\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "1\t送戏下乡\t48\t演出60场\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "档案数字化\t产出指标\t数量指标\t数字化卷数\t≥3万卷\n"
+        "档案数字化\t满意度指标\t服务对象满意度指标\t查档群众满意度\t≥92%\n"
+    )
+    assert [(p.name, p.amount, [(i.level1, i.name, i.target) for i in p.indicators]) for p in doc.projects] == [
+        ("送戏下乡", "48", [("产出指标", "演出场次", "≥60场")]),
+        ("档案数字化", "", [("产出指标", "数字化卷数", "≥3万卷"), ("满意度指标", "查档群众满意度", "≥92%")]),
+    ]
+
+
 def test_an_indicator_named_with_a_sign_off_word_after_other_words_is_no_sign_off():
     """'明确项目负责人 | 已明确' under its project and levels written once above it: an indicator, not the sheet's
     sign-off (it was dropped)."""

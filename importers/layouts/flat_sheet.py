@@ -375,6 +375,11 @@ def parse(rows: list[Row]) -> RawDocument:
         money = money and not _is_header(row) or bool(doc.projects) and heads_money(row.cells)
         if money:
             continue  # its rows ('资金来源 | 金额（万元） | 占比', '一般公共预算 | 1860 | 80%') no indicators
+        if doc.projects and len(row.cells) != cols.width and _is_header(row):
+            k = next(k for k, whole in enumerate(rows) if whole is row)
+            if _header(rows, k):  # a table of other columns (项目名称 on every row): read in its own
+                doc.projects += parse(rows[k:]).projects
+                break
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
