@@ -370,17 +370,17 @@ def parse(rows: list[Row]) -> RawDocument:
     signed: list[RawProject] = []  # the projects the sign-off being read closes
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
     data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
-    money = False  # in a money table under the projects
+    money = 0  # the cells of a money table's rows under the projects, while in one
     for n, row in enumerate(data):
-        money = money and not _is_header(row) or bool(doc.projects) and heads_money(row.cells)
+        if money and len(row.cells) <= money and not _is_header(row):
+            continue  # a money table's row ('一般公共预算 | 1860 | 80%'): no indicator
+        money = len(row.cells) if doc.projects and len(row.cells) < cols.width and heads_money(row.cells) else 0
         if money:
-            continue  # its rows ('资金来源 | 金额（万元） | 占比', '一般公共预算 | 1860 | 80%') no indicators
-        if doc.projects and len(row.cells) != cols.width and _is_header(row):
-            k = next(k for k, whole in enumerate(rows) if whole is row)
-            if _header(rows, k):  # a table of other columns (项目名称 on every row): read in its own
-                doc.projects += parse(rows[k:]).projects
-                break
+            continue  # its header ('资金来源 | 金额（万元） | 占比'): they had been the last project's indicators
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
+            if doc.projects and len(row.cells) != cols.width and (other := _other_table(rows, row, cols)) is not None:
+                doc.projects += parse(rows[other:]).projects
+                break
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
@@ -436,6 +436,16 @@ def parse(rows: list[Row]) -> RawDocument:
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
+
+
+def _other_table(rows: list[Row], row: Row, cols: _Columns) -> int | None:
+    """Where in `rows` a header row of another width than the sheet's stands, its table's columns other than `cols`
+    (项目名称 on every row, no 序号 or 年度绩效目标): read in the sheet's, its rows had been the last project's
+    indicators."""
+    k = next((k for k, whole in enumerate(rows) if whole is row), None)
+    if k is None or not _is_header(row) or not (other := _header(rows, k)):
+        return None
+    return k if (other.project, other.indicator) != (cols.project, cols.indicator) else None
 
 
 def _signs_last(rows: list[Row], n: int, cols: _Columns) -> bool:
