@@ -507,9 +507,9 @@ def money_header(cells: list[str]) -> bool:
 def heads_money(cells: list[str]) -> bool:
     """Whether a row heads a money table, though not all its cells are labels of money (`资金来源 | 金额（万元） |
     占比`): two such labels or more, and no number."""
-    return sum(1 for cell in cells if key(cell) in _MONEY_LABELS) >= 2 and not any(
-        char.isdigit() for cell in cells for char in cell
-    )
+    if any(char.isdigit() for cell in cells for char in cell):  # (cheaply first: most rows hold a number)
+        return False
+    return sum(1 for cell in cells if cell and key(cell) in _MONEY_LABELS) >= 2
 
 
 def names_indicators(kinds: list[str]) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, SEEDS
 from importers.layouts import flat_sheet
 from importers.readers.text import split_rows
+from importers.records import Row
 
 TEXT = (ROOT / "tests" / "fixtures" / "flat_sheet.tsv").read_text("utf-8")
 
@@ -932,6 +933,24 @@ def test_a_table_of_other_columns_under_the_projects_is_read_in_its_own():
     assert [(p.name, p.amount, [(i.level1, i.name, i.target) for i in p.indicators]) for p in doc.projects] == [
         ("送戏下乡", "48", [("产出指标", "演出场次", "≥60场")]),
         ("档案数字化", "", [("产出指标", "数字化卷数", "≥3万卷"), ("满意度指标", "查档群众满意度", "≥92%")]),
+    ]
+
+
+def test_a_level_labels_rest_atop_the_next_page_joins_the_row_above():
+    """A level label a PDF's page broke ('服务对象满意度指' ⏎ '标' atop the next page, a row of its own holding
+    nothing else): it had been the level of the rows below, the label above left short, without a word."""
+    rows = split_rows(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t满意度指标\t服务对象满意度指\t群众满意度\t≥95%\n"
+        "\t\t标\t\t\n"
+        "\t\t\t观众人次\t≥3000\n"
+    )
+    rows[2:] = [Row(row.cells, row.line, 2) for row in rows[2:]]
+    rows[:2] = [Row(row.cells, row.line, 1) for row in rows[:2]]
+    doc = flat_sheet.parse(rows)
+    assert [(i.level2, i.name) for i in doc.projects[0].indicators] == [
+        ("服务对象满意度指标", "群众满意度"),
+        ("服务对象满意度指标", "观众人次"),
     ]
 
 

@@ -3693,6 +3693,33 @@ def test_pdf_an_unruled_tables_next_page_under_a_running_head_is_cut_from_below_
     ]
 
 
+def test_pdf_an_unruled_tables_label_broken_over_the_page_is_a_row_of_its_own_atop_it():
+    """A level label Word broke over the page ('服务对象满意' ⏎ '度'): its rest, the next page's first line, holding
+    no name and no target, joined that page's first row as a label of its own, every label below it shifted a
+    group, without a word. It is a row of its own, for the layouts to join to the row above."""
+    from importers.readers.pdf_lines import OpenTable, under_headers
+
+    def line(base, *texts):
+        return _unruled_line(base, *((x, text) for x, text in zip((0, 60, 120, 190), texts) if text))
+
+    going_on = OpenTable()
+    first = [
+        line(100, "一级指标", "二级指标", "三级指标", "指标值"),
+        line(120, "满意度指标", "服务对象满意", "满意度", "≥95%"),
+    ]
+    under_headers(first, going_on)
+    second = [
+        line(30, "", "度"),
+        line(50, "产出指标", "数量指标", "培训人次", "≥300"),
+        line(70, "", "质量指标", "合格率", "≥95%"),
+    ]
+    assert [cells for _, cells in under_headers(second, going_on)] == [
+        ["", "度", "", ""],
+        ["产出指标", "数量指标", "培训人次", "≥300"],
+        ["", "质量指标", "合格率", "≥95%"],
+    ]
+
+
 def test_pdf_an_unruled_rows_name_and_target_wrapped_together_are_one_row():
     """Rows set apart by padding: a name that ran to its column's edge wrapped with its target beside it
     ('人均补助标' ⏎ '准', '≤380' ⏎ '元/人', LibreOffice keeping '元/' together): the target's first line ends short

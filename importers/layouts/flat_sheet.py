@@ -372,9 +372,9 @@ def parse(rows: list[Row]) -> RawDocument:
     data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
     money = 0  # the cells of a money table's rows under the projects, while in one
     for n, row in enumerate(data):
-        if money and len(row.cells) <= money and not _is_header(row):
+        if money and len(row.cells) <= money and not (_is_header(row) or segments.title(row) or unit_line(row)):
             continue  # a money table's row ('一般公共预算 | 1860 | 80%'): no indicator
-        money = len(row.cells) if doc.projects and len(row.cells) < cols.width and heads_money(row.cells) else 0
+        money = len(row.cells) if doc.projects and heads_money(row.cells) else 0
         if money:
             continue  # its header ('资金来源 | 金额（万元） | 占比'): they had been the last project's indicators
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
@@ -503,12 +503,20 @@ def _goes_on(above: Row, row: Row, cols: _Columns, names: Callable[[], tuple[str
     fields = {**cols.project, **cols.indicator}
     named = _name_goes_on(before, now, names, cols)
     if not _cells(now, cols.indicator).get("name") and not named:
-        return False
+        return _labels_go_on(before, now, ended, cols)
     if not _cells(before, cols.indicator).get("target") and not _all_ran_on(above, before, now, ended, cols):
         return False
     if not named and any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
         return False
     return all(before[j] and j not in ended and text != before[j] for j, text in enumerate(now) if text)
+
+
+def _labels_go_on(before: list[str], now: list[str], ended: set[int], cols: _Columns) -> bool:
+    """For a row atop a page without a name: whether it holds nothing but the rests of the row above's level labels
+    the page broke ('服务对象满意度指' ⏎ '标'), a label of its own the rows below had taken otherwise."""
+    levels = {cols.indicator.get("level1"), cols.indicator.get("level2")}
+    held = [j for j, text in enumerate(now) if text]
+    return bool(held) and all(j in levels and before[j] and j not in ended for j in held)
 
 
 def _name_goes_on(

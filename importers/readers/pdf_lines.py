@@ -227,7 +227,7 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     if going_on and carried and i < len(lines) and not header[i] and not _wrapped_band(lines, i):
         end = _table_end(lines, pieces, header, i, carried)
         if any(len(_runs(line)) > 1 for line in lines[i:end]):
-            rows, tops = _cut(carried, lines[i:end], pieces[i:end], going_on.tops)
+            rows, tops = _cut(carried, lines[i:end], pieces[i:end], going_on.tops, goes_on=True)
             found += rows
             top = top if i else ""  # (the table's row, no running head)
             i, open_head = end, carried
@@ -322,9 +322,13 @@ def _cut(
     lines: list[list[dict]],
     pieces: list[list[tuple[float, float, str]]],
     tops: bool = False,
+    goes_on: bool = False,
 ) -> tuple[list[tuple[list[dict], list[str]]], bool]:
     """A table's lines (`pieces`: theirs split at wide gaps) under its header's words `head`, cut into its columns and
-    made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`)."""
+    made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`). On a
+    page the table goes on to (`goes_on`), its first lines holding neither a name nor a target are rows of their own:
+    the rests of the last page's row Word broke over the page ('服务对象满意度指' ⏎ '标'), which had joined the next
+    row, its labels shifting every label below."""
     if aside := _off_side(lines, head[0][0]):
         lines = [kept for line in lines if (kept := [c for c in line if id(c) not in aside])]
         pieces = [spans(line) for line in lines]
@@ -338,7 +342,11 @@ def _cut(
             middle = (run[0]["x0"] + run[0]["x1"]) / 2
             cells[max(bisect.bisect(edges, middle) - 1, 0)] += run
         cut.append(cells)
-    return _table_rows([column(text) or _head(text) for _, _, text in head], cut, tops)
+    kinds = [column(text) or _head(text) for _, _, text in head]
+    ends = [k for k, kind in enumerate(kinds) if kind in ("name", "target")]
+    rests = len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut))) if goes_on else 0
+    rows, tops = _table_rows(kinds, cut[rests:], tops)
+    return [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])] + rows, tops
 
 
 def _value_above(
