@@ -755,3 +755,34 @@ def test_a_money_table_under_the_indicators_without_a_title_ends_them(header):
         ("产出指标", "数量指标", "救助困难群众人数", "≥3000人"),
         ("产出指标", "质量指标", "救助对象认定准确率", "≥95%"),
     ]
+
+
+CLIPPED_HEAD = (
+    "项目支出绩效目标表\n项目名称\t农村危房改造补助项目\t农村危房改造补助项目\t农村危房改造补助项目\n"
+    "主管部门\t某县住房和城乡建设局\t实施单位\t某县村镇建设服务中心\n金（万元）\t年度资金总额\t425.50\t425.50\n"
+    "度绩效目标\t完成农村危房改造85户。\t完成农村危房改造85户。\t完成农村危房改造85户。\n"
+    "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t改造农村危房\t≥85户\n"
+)
+
+
+def test_a_head_row_of_an_unknown_label_is_unread_and_said():
+    """A national form whose first column's labels the print clipped ('金（万元） | 年度资金总额 | 425.50', '度绩效目标
+    | …' under a one-row money line): no label of this layout's, so its head ends above them and the amount and goal
+    were lost without a word. Such a form scores below a fully read one (grid-form reads the head by its layout),
+    and where this layout still reads it, it says which row it did not read."""
+    rows = split_rows(CLIPPED_HEAD)
+    assert LAYOUT.detect(rows) < 1.0
+    doc = LAYOUT.parse(rows)
+    assert doc.warnings and "第 4 行「金（万元）」" in doc.warnings[0]
+    [project] = parse_rows(rows).projects
+    assert (project.amount, project.goal) == ("425.50", "完成农村危房改造85户。")
+
+
+def test_a_one_value_line_between_head_and_table_is_no_unread_head():
+    """A caption or unit line between a form's head and its table (one value) is no head row left unread."""
+    rows = split_rows(
+        "项目名称：\t基层党建\t预算单位：\t某县委组织部\n单位：万元\n年度绩效指标\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t质量指标\t党员培训\t≥90%\n"
+    )
+    assert LAYOUT.detect(rows) == 1.0
+    assert not LAYOUT.parse(rows).warnings

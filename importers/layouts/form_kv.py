@@ -72,12 +72,14 @@ _NOT_PUBLISHER = re.compile(r"[\d，。、；：:,;()（）]")
 
 @dataclass
 class _Form:
-    """One form: where its head starts, its head rows, its table header (None when absent), where it stops."""
+    """One form: where its head starts, its head rows, its table header (None when absent), where it stops, and
+    the first row with values in pairs between its head and its table (unread: no label of this layout's)."""
 
     start: int
     head: list[Row]
     table: int | None
     stop: int
+    unread: Row | None = None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -180,7 +182,8 @@ def _forms(rows: list[Row]) -> list[_Form]:
         table = next((i for i in range(end, stop) if _table_columns(rows[i])), None)
         head = [row for row in rows[start:end] if not row.blank]
         if table is not None or any(key == "项目名称" for row in head for key, _ in _pairs(row)):
-            forms.append(_Form(start=start, head=head, table=table, stop=stop))
+            unread = next((row for row in rows[end : table or end] if len(spread_values(row.cells)) > 1), None)
+            forms.append(_Form(start=start, head=head, table=table, stop=stop, unread=unread))
     return forms
 
 
@@ -423,6 +426,13 @@ def parse(rows: list[Row]) -> RawDocument:
             )
         if not project.name:
             raise ParseError(f"第 {project.line} 行的表单没有项目名称 line {project.line}: form has no 项目名称")
+        if form.unread is not None:
+            line, first = form.unread.line, spread_values(form.unread.cells)[0]
+            doc.warnings.append(
+                f"第 {line} 行「{first}」在「{project.name}」的表头与指标表之间，不是已知的表头标签，未读：金额或目标"
+                f"可能缺失 line {line}: '{first}' between the head and the indicator table of {project.name} is no "
+                "known label and was not read: the amount or goal may be missing"
+            )
         if form.table is None:
             doc.warnings.append(
                 f"第 {project.line} 行「{project.name}」的表单没有指标表 line {project.line}: form of {project.name} "
@@ -433,12 +443,15 @@ def parse(rows: list[Row]) -> RawDocument:
 
 
 def detect(rows: list[Row]) -> float:
-    """0.2 for head rows or a table header alone; with both, 0.7 + 0.3 × the share of forms with a table."""
+    """0.2 for head rows or a table header alone; with both, 0.7 + 0.3 × the share of forms with a table and no
+    unread head row above it (a label this layout does not know, the print's clip of '项目资金（万元）' or
+    '年度绩效目标': '资金（万 | 年度资金总额 | 425.50', '度绩效目 | …', whose amount and goal it would lose;
+    grid-form reads a head by its layout)."""
     forms = _forms(rows)
     tables = sum(form.table is not None for form in forms)
     if not tables:
         return 0.2 if forms or any(_table_columns(row) for row in rows) else 0.0
-    return 0.7 + 0.3 * tables / len(forms)
+    return 0.7 + 0.3 * sum(form.table is not None and form.unread is None for form in forms) / len(forms)
 
 
 LAYOUT = Layout(
