@@ -887,8 +887,24 @@ def sign_off(
     if len(pairs) == 1 and indicator is not None and _indicator_shaped(cells, *indicator):
         if after is None:
             return None if indicator[0] else pairs  # (a table's first column: a sign-off's label as often)
-        return None if _table_goes_on(after, indicator, pairs[0]) else pairs
+        return None if _table_goes_on(after, indicator, pairs[0], _spanned(cells, pairs[0][1])) else pairs
     return pairs or None
+
+
+_PERSON_ONLY = re.compile(_PERSON)
+
+
+def _spanned(cells: list[str], value: str) -> range:
+    """The columns a one-label row's value spans where it is a word as short as a person's name (明确, 王强): its cell
+    merged over them, read in each; empty for a unit, a phone or a date, which no indicator gives."""
+    texts = [clean(cell).strip() for cell in cells]
+    if not _PERSON_ONLY.fullmatch(value) or value not in texts:
+        return range(0)
+    first = texts.index(value)
+    last = first
+    while last + 1 < len(texts) and texts[last + 1] == value:
+        last += 1
+    return range(first, last + 1)
 
 
 def _indicator_shaped(cells: list[str], name: int, target: int) -> bool:
@@ -899,13 +915,17 @@ def _indicator_shaped(cells: list[str], name: int, target: int) -> bool:
     return 0 <= name == first < target < len(texts) and bool(texts[target])
 
 
-def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int], pair: tuple[str, str] = ("", "")) -> bool:
+def _table_goes_on(
+    rows: Iterable[list[str]], indicator: tuple[int, int], pair: tuple[str, str] = ("", ""), span: range = range(0)
+) -> bool:
     """Whether an indicator row comes next in `rows` (a table's rows under one of a single label laid out as its
     indicators), past other such rows: a row with a name and a target in their columns that is no sign-off, nor
     one text across them (a note merged over the table's width, '注：本表由项目单位填写', read in each cell); or the
     sign-off under it names the label of its `pair` again with another value (a sign-off names each of its people
     once: '| | 分管领导 | 明确' over '分管领导 | 王强 | 日期 | …' is the table's last indicator; '| | 分管领导 |
-    王强' over it, the sign-off written twice)."""
+    王强' over it, the sign-off written twice); or the sign-off's first row of several labels sets one inside the
+    columns the row's value `span`s (a flat form's '分管领导 | 明确' merged over the target's columns as the
+    indicators above it, over '填报人 | 王芳 | 审核人 | 李强': laid out on the table's grid, not the sign-off's)."""
     name, target = indicator
     label, value = pair
     signing = False  # past the first row of the sign-off
@@ -919,6 +939,9 @@ def _table_goes_on(rows: Iterable[list[str]], indicator: tuple[int, int], pair: 
         if pairs is not None and (signing or len(pairs) == 1 and _indicator_shaped(cells, name, target)):
             continue  # ('| | 分管领导 | 明确' under '| | 项目负责人 | 到位'): what follows it decides
         if pairs is not None:
+            inside = texts[span.start + 1 : span.stop]
+            if not signing and len(pairs) > 1 and any(_SIGN_LABEL.match(_HAN_GAP.sub("", text)) for text in inside):
+                return True
             signing = True
             continue
         if signing or max(name, target) >= len(texts):

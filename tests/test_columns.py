@@ -388,3 +388,27 @@ def test_a_leaders_row_in_a_form_without_levels_is_an_indicator(row):
     )
     [project] = doc.projects
     assert [i.name for i in project.indicators] == ["新建党群服务中心", row.split("\t")[0], "党员群众满意度"]
+
+
+@pytest.mark.parametrize("sign", [["填报人", "王芳", "审核人", "李强"], ["填报人：王芳", "", "审核人：李强", ""]])
+def test_a_one_label_row_on_the_tables_grid_over_a_sign_off_on_its_own_is_an_indicator(sign):
+    """A flat form's '分管领导 | 明确' merged over the target's columns as every indicator above it (read in each),
+    over '填报人 | 王芳 | 审核人 | 李强', a label set inside those columns: the row is laid out on the table's grid, not
+    the sign-off's, and is the last indicator (it was read as the sign-off, the indicator lost without a word)."""
+    text = (
+        "项目名称\t农村公路养护\n主管部门\t某县交通运输局\n年度绩效目标\t完成养护\n三级指标\t指标值\t指标值\t指标值\n"
+    )
+    table = "群众满意度\t≥90%\t≥90%\t≥90%\n分管领导\t明确\t明确\t明确\n" + "\t".join(sign) + "\n"
+    [project] = parse_rows(split_rows(text + table)).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", "明确")]
+    assert (project.fields["填报人"], project.fields["审核人"]) == ("王芳", "李强")
+
+
+@pytest.mark.parametrize(
+    "first", [["填报单位（盖章）", "某县交通运输局", "某县交通运输局", "某县交通运输局"], ["分管领导", "王强", "", ""]]
+)
+def test_a_one_label_row_of_the_sign_off_closing_a_flat_table_stays_the_sign_off(first):
+    """A sign-off's first row of one label, over its row of several: a unit merged over the target's columns (no
+    indicator's value), or a person on the sign-off's own grid (no label of the row below inside its value's
+    columns), is the sign-off's."""
+    assert sign_off(first, (0, 1), [["填报人", "王芳", "审核人", "李强"]]) == [(first[0], first[1])]
