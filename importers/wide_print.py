@@ -15,6 +15,7 @@ from importers.columns import HEAD_LABELS, INDICATOR_HEADERS, NOTE_HEADERS, key
 from importers.records import Row, Rows
 
 _NAMES = frozenset(map(key, INDICATOR_HEADERS["name"]))
+_TARGETS = frozenset(map(key, INDICATOR_HEADERS["target"]))
 _KEYS = frozenset(map(key, INDICATOR_HEADERS["name"] + INDICATOR_HEADERS["target"]))
 _LEVELS = frozenset(map(key, INDICATOR_HEADERS["level1"] + INDICATOR_HEADERS["level2"]))
 _LEFT = _LEVELS | frozenset(map(key, HEAD_LABELS["name"]))
@@ -62,6 +63,22 @@ def _head_cut(on: list[Row], first: Row) -> Row | None:
     return next(row for row in on if row.edges)
 
 
+def _targets_beside(heads: list[Row], by_page: dict[int, list[Row]]) -> dict[int, Row]:
+    """The pages whose header (among the rows naming names or targets, `heads`) names the indicators' targets and
+    a self-evaluation's later columns only (年度指标值 | 实际完成值 | 分值 | 得分), no name, level nor project, after
+    a page whose header names the indicators and their levels without a target (一级指标 | 二级指标 | 三级指标;
+    levels on a page of their own before, the names' page holds none: not read): a self-evaluation
+    printed pages wide, the page's side between its names and targets; each by its first ruled row, as a page
+    whose head the side cut (`_head_cut`). They are put beside the page their rows stand level with, as any."""
+    named = min((row.page for row in heads if _LEVELS & _keys(row) and not _TARGETS & _keys(row)), default=None)
+    beside = {
+        row.page
+        for row in heads
+        if named and row.page > named and row.edges and _TARGETS & (keys := _keys(row)) and keys <= _TARGETS | _LATER
+    }
+    return {page: next(row for row in by_page[page] if row.edges) for page in sorted(beside)}
+
+
 def _one_column(by_page: dict[int, list[Row]], first: dict[int, Row], pages: list[int]) -> dict[int, Row]:
     """The pages with no table row of two cells written, each after a page of later columns, whose rows are all
     ruled from their first ruled one on (a text above it: the form's amount, right of its merged cell): the rest
@@ -102,11 +119,12 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
         by_page.setdefault(row.page, []).append(row)
     start = min(row.page for row in heads)
     cut = {page: ruled for page, row in first.items() if page > start and (ruled := _head_cut(by_page[page], row))}
+    cut |= (targets := _targets_beside(heads, by_page))
     first |= cut
     right = {page: _shape(row) for page, row in first.items() if page > start and (page in cut or _keys(row) <= _LATER)}
-    left = {_shape(row) for row in heads}
+    left = {_shape(row) for row in heads if row.page not in targets}
     shapes = set(right.values()) - left
-    held = {row.page for row in rows if _HELD & _keys(row)}
+    held = {row.page for row in rows if _HELD & _keys(row)} - set(targets)
     pages = sorted(
         page
         for page, row in first.items()

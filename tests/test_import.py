@@ -1180,6 +1180,38 @@ def test_a_self_evaluation_printed_in_column_strips_with_its_head_cut_is_read_wh
     assert not doc.warnings
 
 
+def test_a_self_evaluation_printed_pages_wide_between_its_names_and_targets_is_read_whole():
+    """A self-evaluation the page's side parts between 三级指标 and 年度指标值: its names on one page, its targets,
+    what was achieved and the scores on the next (年度指标值 | 实际完成值 | 分值 | 得分, no name nor level). It was
+    refused (指标名称在第 1 页，指标值在第 2 页), as the page holds targets, which a page of later columns never does.
+    A page whose header names targets and later columns only, after one naming the indicators without a target,
+    is such a page where its rows stand level with that one's: read beside them."""
+    import importers
+
+    left = [(40.0, ["2024年度项目支出绩效自评表"]), (70.0, ["项目名称", *["社区污水处理"] * 3])]
+    left += [(90.0, ["主管部门", "某市水务局", "某市水务局", "某市水务局"])]
+    left += [(110.0, ["项目资金（万元）", "", "年初预算数", "全年预算数"])]
+    left += [(130.0, ["", "年度资金总额", "120.00", "120.00"])]
+    left += [(150.0, ["绩效指标", "一级指标", "二级指标", "三级指标"])]
+    left += [(170.0 + 20 * n, ["绩效指标", "产出指标", "数量指标", f"处理站点{n}"]) for n in range(1, 4)]
+    left += [(250.0, ["总分", "", "", ""])]
+    right = [(90.0, ["", "实施单位", "实施单位", "某镇污水处理站"])]
+    right += [(110.0, ["全年执行数", "分值", "执行率", "得分"]), (130.0, ["112.50", "10", "93.75%", "9.38"])]
+    right += [(150.0, ["年度指标值", "实际完成值", "分值", "得分"])]
+    right += [(170.0 + 20 * n, [f"≥{n}座", f"{n}座", "30", "30"]) for n in range(1, 4)]
+    right += [(250.0, ["", "", "100", "99.38"])]
+    doc = importers.parse_rows(_level_pages((LEFT[:4], left), ((54.0, 120.0, 190.0, 250.0, 300.0), right)))
+    (project,) = doc.projects
+    assert (project.kind, project.name, project.amount) == ("self_evaluation", "社区污水处理", "120.00")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        (f"处理站点{n}", f"≥{n}座", f"{n}座", "30", "30") for n in (1, 2, 3)
+    ]
+    assert not doc.warnings
+    left[5] = (150.0, ["", "", "", "三级指标"])  # its levels on a page before, not beside: not read, said
+    with pytest.raises(importers.UnknownLayout, match="指标名称在第 1 页，指标值在第 2 页"):
+        importers.parse_rows(_level_pages((LEFT[:4], left), ((54.0, 120.0, 190.0, 250.0, 300.0), right)))
+
+
 def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_columns():
     """A 评分标准 | 分值 table on the page after a whole form (its rows not level with the form's) was left out with a
     warning calling it the form's later columns, the same rows: it is no goal table, left out unsaid; the same
