@@ -182,9 +182,17 @@ def _forms(rows: list[Row]) -> list[_Form]:
         table = next((i for i in range(end, stop) if _table_columns(rows[i])), None)
         head = [row for row in rows[start:end] if not row.blank]
         if table is not None or any(key == "项目名称" for row in head for key, _ in _pairs(row)):
-            unread = next((row for row in rows[end : table or end] if len(spread_values(row.cells)) > 1), None)
+            unread = next((row for row in rows[end : table or end] if _unread_head(row)), None)
             forms.append(_Form(start=start, head=head, table=table, stop=stop, unread=unread))
     return forms
+
+
+def _unread_head(row: Row) -> bool:
+    """Whether a row between a form's head and its table is a head row of a label this layout does not know: a
+    label in the first column, no level word (an indicator's row), and a value beside it ('资金（万 | 年度资金总额 |
+    425.50'); not a caption or a unit line (one value)."""
+    first = clean(row.cells[0]) if row.cells else ""
+    return bool(first) and not is_level1(first) and not is_level2(first) and len(spread_values(row.cells)) > 1
 
 
 _Read = tuple[str | None, str | None, list[str]]
