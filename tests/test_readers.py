@@ -4714,6 +4714,60 @@ def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
     assert wrapped_text(chars, right) == expected
 
 
+@pytest.mark.parametrize(
+    "lines, padding, room, expected",
+    [
+        (["采用ISO", "27001标准"], 0.9, 0.3, "采用ISO27001标准"),  # a word broken inside: '2' had no room
+        (["版本V", "2.0及以上"], 0.72, 0.45, "版本V2.0及以上"),
+        (["部署SCAD", "A平台"], 0.72, 0.3, "部署SCADA平台"),  # two Latin letters, the line ran to its edge
+        (["开展ISO9001质量管", "理体系复审"], 0.6, 0.95, "开展ISO9001质量管理体系复审"),  # '理' had no room
+        (["符合G", "B/T22239"], 0.8, 0.9, "符合GB/T22239"),  # 'B' had room, 'B/' (no line starts with '/') none
+        (["符合 GB/T", "22239 要求"], 0.9, 1.2, "符合 GB/T 22239 要求"),  # '2' had room: a space not drawn
+        (["部署 SCAD", "A 平台"], 0.72, 0.8, "部署 SCAD A 平台"),  # "A" had room: two words
+        (["to treat the towns", "water"], 0.72, 0.3, "to treat the towns water"),  # words apart: at a space
+        (["CM", "MI3级"], 0.9, 0.3, "CMMI3级"),  # a code filling its line alone, broken inside
+        (["完成平台升级", "保障系统运行"], 0.9, 3.0, "完成平台升级\n保障系统运行"),  # a line ended short
+    ],
+)
+def test_a_cells_line_that_ran_to_its_edge_by_its_measured_padding_wrapped_inside_a_word(
+    lines, padding, room, expected
+):
+    """A cell padded wider than CELL_PADDING (Word's 0.19 cm at 7.5 pt, a browser's `padding: 8px`, LibreOffice's
+    wide cell margins) leaves more than a character's room at a line that ran to its edge: a Latin code broken inside
+    there got a space (`ISO 27001`, `V 2.0`, `SCAD A`), a Chinese line a line break (`质量管` | `理体系`). The cell's
+    padding is measured from its left rule to where its lines begin: a line whose room before the padding is less
+    than the next line's first character (with the marks no line starts with after it) ran to its edge."""
+    from importers.readers.pdf_lines import wrapped_text
+
+    size = 10.0
+    chars = _chars_of_lines([(text, padding * size) for text in lines], size)
+    right = max(c["x1"] for c in chars if c["base"] == 100.0) + (room + padding) * size
+    assert wrapped_text(chars, right, 0.0) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, room, expected",
+    [
+        (["系统通过", "ISO27001认证"], 2.0, "系统通过ISO27001认证"),  # the code had no room after '通过'
+        (["等保测评符合", "GB/T22239"], 3.0, "等保测评符合GB/T22239"),
+        (["标准GB/", "T22239-2019"], 3.0, "标准GB/T22239-2019"),  # after a slash, the rest roomless
+        (["系统通过", "ISO27001认证"], 5.0, "系统通过\nISO27001认证"),  # it had room: the line ended there
+        (["完成全年任务。", "ISO27001认证"], 2.0, "完成全年任务。\nISO27001认证"),  # a sentence ended
+    ],
+)
+def test_a_cells_line_ending_short_of_a_code_that_had_no_room_after_a_chinese_character_wrapped_there(
+    lines, room, expected
+):
+    """A line ending in a Chinese character short of the cell's side, before a code or number wider than the room
+    left, wrapped there (a code moves whole to the next line): it kept a line break (`通过` | `ISO27001认证`), as one
+    ending after a slash (`GB/` | `T22239-2019`, LibreOffice wraps there)."""
+    from importers.readers.pdf_lines import wrapped_text
+
+    chars = _chars_of_lines([(text, 0.0) for text in lines])
+    right = max(c["x1"] for c in chars if c["base"] == 100.0) + room * 10.0
+    assert wrapped_text(chars, right) == expected
+
+
 @pytest.mark.parametrize("going_on", [False, True])
 def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(going_on):
     """A table whose title row runs across it atop a page (under the last rows of the table before, or alone), its

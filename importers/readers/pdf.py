@@ -1899,7 +1899,7 @@ def _table_item(
         return [c for c in band if x0 <= c["anchor"] <= x1]
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> str:
-        return cell_text(wrapped_text(inside(x0, top, x1, bottom), x1))
+        return cell_text(wrapped_text(inside(x0, top, x1, bottom), x1, x0))
 
     grid = [row.cells for row in table.rows]  # the grid lines, from every box (an opened one too)
     texts = [[text_in(*box) if box else "" for box in row] for row in boxes]
@@ -1930,7 +1930,7 @@ def _table_item(
             while right + 1 < width and _open_across(boxes, covered, run, lines, right + 1, verticals, tops):
                 right += 1
             region = inside(lefts[j], tops[run[0]], rights[right], tops[run[-1] + 1])
-            text = cell_text(wrapped_text(region, rights[right]))
+            text = cell_text(wrapped_text(region, rights[right], lefts[j]))
             low: list[dict] = []  # the low marks of a line the break cut, atop the page
             if run[0] == 0:
                 text, low = _marks_apart(text, region)
@@ -1972,7 +1972,7 @@ def _last_lines(
     box = next((box for box in reversed(row) if box), None)
     if box is None or abs(box[2] - right) > 1:
         return ()
-    return line_ends(inside(*box), box[2])
+    return line_ends(inside(*box), box[2], box[0])
 
 
 def _short(chars: list[dict], box: tuple, room: float = 0) -> bool:

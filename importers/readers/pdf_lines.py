@@ -23,13 +23,15 @@ WORD_GAP = 0.25  # between two Latin letters without a space character, a wider 
 # 0.61 with letter spacing, in the real documents' titles: '预算01表 收支总表'); a spread two-character label's is 1.0
 TYPED_SPACE = 0.75
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
-CELL_PADDING = 0.6  # font sizes: at most this between a cell's text and its side (Word's 0.19 cm at 9 pt)
+CELL_PADDING = 0.6  # font sizes: at most this between a cell's text and its side (Word's 0.19 cm at 9 pt), unmeasured
+ALIGNED = 0.1  # font sizes: lines beginning no further apart begin at one place (a cell's lines set left)
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
 BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
 ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
 SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing), at a column edge, parts two cells
 _LATIN = re.compile(r"[A-Za-z]")
+_GLUED = re.compile(r"(?:^|[^\sA-Za-z])[A-Za-z]+$")  # a Latin word ending a line, alone or glued to what is before
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _NUMBER = re.compile(r"\d[\d,.]*")
 _SAME_PLACE = 3.0  # points: a header printed again on the next page stands this near where it stood
@@ -75,33 +77,53 @@ def line_text(line: list[dict]) -> str:
     return text.strip()
 
 
-def wrapped_text(chars: list[dict], right: float) -> str:
+def wrapped_text(chars: list[dict], right: float, left: float | None = None) -> str:
     """A cell's lines, joined where the text wrapped at the right edge, else with a line break; text turned a
-    quarter (Excel's 向上/向下旋转文字) in its reading order."""
+    quarter (Excel's 向上/向下旋转文字) in its reading order. `left`: the cell's left rule, where it has one (its
+    padding is measured there, `_padding`)."""
     if chars and not any(c.get("upright", True) for c in chars):
         return _turned_text(chars)
-    return _wrapped(chars, right)[0]
+    return _wrapped(chars, right, left)[0]
 
 
-def line_ends(chars: list[dict], right: float) -> tuple[tuple[float, int], ...]:
+def line_ends(chars: list[dict], right: float, left: float | None = None) -> tuple[tuple[float, int], ...]:
     """Each of a cell's lines' top and where it ends in the cell's `wrapped_text` (a wide print's page to the right
     holds the rest of each line its side cut: it goes there); () for text turned a quarter."""
     if chars and not any(c.get("upright", True) for c in chars):
         return ()
-    return tuple((min(c["top"] for c in line), at) for line, at in _wrapped(chars, right)[1])
+    return tuple((min(c["top"] for c in line), at) for line, at in _wrapped(chars, right, left)[1])
 
 
-def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict], int]]]:
-    text = ""
+def _padding(lines: list[list[dict]], left: float | None) -> float | None:
+    """A cell's padding in points, measured from its left rule to where its lines begin, where two of them or more
+    begin there (a cell set left or justified; a centred one's lines begin apart); None when not measured."""
+    starts = sorted(line[0]["x0"] for line in lines if line)
+    if left is None or len(starts) < 2 or starts[1] - starts[0] > ALIGNED * lines[0][0]["size"]:
+        return None
+    return starts[0] - left
+
+
+def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tuple[str, list[tuple[list[dict], int]]]:
+    text = last = ""  # the cell's text, and its last line's
     ends: list[tuple[list[dict], int]] = []  # each line, and where it ends in the text
-    gap = 0.0  # the last line's distance from the right edge, in font sizes
+    gap = 0.0  # the last line's distance from the right edge, in font sizes, less its padding over CELL_PADDING
+    room = None  # the room the last line left before the padding (its gap less the padding measured), in font sizes
     spaced = False  # the last line ends with a space the print drew: it wrapped there ('通过 ISO ' | '27001 认证')
-    for line in text_lines(chars):
+    lines = text_lines(chars)
+    padding = _padding(lines, left)
+    for line in lines:
         piece = line_text(line)
         if not piece:
             continue
         if text:
-            latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0])
+            # a line that ran to its edge, the padding measured: no room for the next line's first character there,
+            # so it wrapped inside a word or a run of Chinese ('SCAD' | 'A', 'ISO' | '27001': a browser's break-all,
+            # Word's 允许西文在单词中间换行; '质量管' | '理体系', a padding over CELL_PADDING leaving a WRAP_MARGIN)
+            full = room is not None and room <= _lead(line) + ALIGNED
+            # two Latin letters: a space, but in a code glued to what stands before it, or filling its line alone, on
+            # a line that ran to its edge ('建设SCAD' | 'A监控', 'CM' | 'MI3级'; 'Treat the towns' | 'water' wrapped at
+            # a space, the next word had no room)
+            latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0]) and not (full and _GLUED.search(last))
             # a mark no line may start with takes the character before it along to the next line (避头):
             # '…服务120' | '个，…' wrapped, the first line shorter by that character
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
@@ -110,19 +132,28 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
             # the next, a Latin letter among them, whose first character had room there: a word wrapped inside fills
             # its line ('GB/T' | '22239', not 'ISO 2700' | '1'); a number may wrap short inside ('29%-2' | '0%')
             wordly = WORDLY.match(text[-1]) and WORDLY.match(piece[0]) and _LATIN.search(text[-1] + piece[0])
-            unseen = wordly and gap > _width(line[0]) + CELL_PADDING
+            unseen = wordly and not full and gap > _width(line[0]) + CELL_PADDING
             at_space = bool(spaced and (WORDLY.match(text[-1]) or WORDLY.match(piece[0])) or unseen)
             # a line ending short with a space wrapped there where the next line's Latin word or number had no room
-            # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item), as did one ending a
-            # sentence ('运行。 ' | '2026-2027 年度…': a line break typed after a space)
-            roomless = at_space and text[-1] not in _SENTENCE_END and _first_word(line) > gap
-            # a browser wraps after a hyphen in a number or a code ('22239-' | '2019'), short where the rest had no room
-            hyphened = text[-1] == "-" and WORDLY.match(piece[0]) and _first_word(line) > gap
-            joins = gap < WRAP_MARGIN or pushed or roomless or hyphened
+            # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item), as did one ending
+            # a sentence ('运行。 ' | '2026-2027 年度…': a line break typed after a space); so a Chinese character
+            # before a code or number that had no room ('通过' | 'ISO27001认证', '符合' | 'GB/T…'), no space typed
+            ideograph = "\u4e00" <= text[-1] <= "\u9fff" and WORDLY.match(piece[0])
+            free = gap if room is None else room  # the room the line left, measured where the padding is
+            roomless = (at_space or ideograph) and text[-1] not in _SENTENCE_END and _first_word(line) > free
+            # a browser wraps after a hyphen in a number or a code ('22239-' | '2019'), LibreOffice after a slash too
+            # ('GB/' | 'T22239-2019'), short where the rest had no room
+            hyphened = text[-1] in "-/" and WORDLY.match(piece[0]) and _first_word(line) > free
+            joins = gap < WRAP_MARGIN or full or pushed or roomless or hyphened
             text += (" " if latin or at_space else "") if joins else "\n"
         text += piece
+        last = piece
         ends.append((line, len(text)))
-        gap = (right - line[-1]["x1"]) / (line[-1]["size"] or 1.0)
+        size = line[-1]["size"] or 1.0
+        gap = (right - line[-1]["x1"]) / size
+        room = None if padding is None else gap - padding / size
+        if room is not None:  # a padding wider than CELL_PADDING, measured, is not room left
+            gap = min(gap, room + CELL_PADDING)
         spaced = line[-1]["text"] == " "
     return text, ends
 
@@ -130,6 +161,13 @@ def _wrapped(chars: list[dict], right: float) -> tuple[str, list[tuple[list[dict
 def _width(char: dict) -> float:
     """A character's width in font sizes."""
     return (char["x1"] - char["x0"]) / (char["size"] or 1.0)
+
+
+def _lead(line: list[dict]) -> float:
+    """How wide a line's first character is, with the marks after it no line may start with (they go along: 'B/',
+    '证。'), in font sizes."""
+    rest = list(takewhile(lambda c: c["text"] in _NO_LINE_START or c["text"] in _NO_CODE_START, line[1:]))
+    return ((rest or line[:1])[-1]["x1"] - line[0]["x0"]) / (line[0]["size"] or 1.0)
 
 
 def _first_word(line: list[dict]) -> float:
@@ -147,6 +185,7 @@ def _pushed(line: str) -> bool:
 
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’%")  # marks no line may start with (避头)
 _SENTENCE_END = frozenset("。；！？;!?")  # marks ending a sentence or an item
+_NO_CODE_START = frozenset("/.,:;!?)]}-")  # marks no line of a code or number may start with ('GB/T', 'V2.0')
 
 
 def _turned_text(chars: list[dict]) -> str:
