@@ -13,7 +13,7 @@ A segment runs from a title to the next one; the rows before the first title are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.cells import joined, lone_value, unspaced
 from importers.columns import declared_unit, head_field
@@ -72,8 +72,9 @@ class Segment:
 _CONTINUED = re.compile(r"\s*[（(]\s*续(?:\s*表|\s*前\s*表)?\s*[）)]\s*$|\s*续\s*表\s*$")  # also typed '续 表'
 
 
-def title(row: Row) -> str:
-    """The table title the row is ('' when it is none)."""
+def title(row: Row, going_on: bool = True) -> str:
+    """The table title the row is ('' when it is none). `going_on`: whether a row whose first cell is blank may hold
+    a value going on under a label above it (`split` tells: a label's row above it, only such rows between)."""
     value = lone_value(row.cells)
     if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
@@ -82,9 +83,10 @@ def title(row: Row) -> str:
     bare = _NOTE.sub("", read)
     if len(read) > MAX_TITLE or _NOT_TITLE.search(bare):
         return ""
-    # a year's heading stands first in its row: text after a blank first cell is a value under a label merged over
-    # its rows (a goal's last line '3.全面完成 2026 年 项目支出绩效目标' under 年度绩效目标, pasted as text)
-    first = bool(row.cells[0].strip())
+    # a year's heading stands first in its row, or after a blank first cell where no value goes on: such text is a
+    # value under a label merged over its rows (a goal's last line '3.全面完成 2026 年 项目支出绩效目标' under
+    # 年度绩效目标, pasted as text); not a heading typed in B1 of a two-column sheet
+    first = bool(row.cells[0].strip()) or not going_on
     if numbered(read) or _SECTION.match(read) or first and (_YEAR_GOALS.match(read) or _evaluations(row, bare)):
         return text
     return text if _TITLE.search(read) and _KIND.search(read) else ""
@@ -112,10 +114,15 @@ def split(rows: list[Row]) -> list[Segment]:
     heads = _running_heads(rows)
     seen: set[str] = set()
     page = None
+    label, labelled = "", False  # the first cell of the last row filling one since a blank row; whether a head label
     for row in rows:
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
-        name = title(row) if not row.blank else ""
+        if row.blank or row.cells[0].strip():
+            label, labelled = "" if row.blank else row.cells[0], False
+        elif label:  # (a label's field worked out once, at the first row going on under it)
+            label, labelled = "", bool(head_field(label))
+        name = title(row, labelled) if not row.blank else ""
         if name and _YEAR_GOALS.match(unspaced(name)) and _in_head(segments[-1]):
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
         if name and top and name in heads:
@@ -124,6 +131,8 @@ def split(rows: list[Row]) -> list[Segment]:
             seen.add(name)
         if name and segments[-1].title != name or name and not _continued(segments[-1], row):
             segments.append(Segment(name, []))
+        if name and not row.cells[0].strip():  # (a heading after a blank first cell: a title where the parts read it)
+            row = replace(row, cells=[cell for cell in row.cells if cell.strip()])
         segments[-1].rows.append(row)
     return [segment for segment in segments if segment.rows]
 

@@ -279,6 +279,29 @@ def test_a_goals_last_line_under_its_merged_label_is_no_years_heading():
     assert title(Row(cells=["2026 年 项目支出绩效目标", ""], line=1)) == "2026 年 项目支出绩效目标"
 
 
+@pytest.mark.parametrize("head", ["某区民政局2026年项目支出绩效目标", "某区民政局 2026 年 项目支出绩效目标"])
+def test_a_years_heading_in_the_second_column_of_a_two_column_sheet_is_a_title(head):
+    """A two-column sheet (labels in A, values in B) with each form's year heading typed in B, not merged: since a
+    year's heading had to stand first in its row, it was no title, and the next form's heading was read as an
+    indicator of the form above (silent). After a blank first cell, it is a heading where no value goes on under a
+    label above it (a goal's last line under 年度绩效目标 stays the goal's)."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    def form(name: str) -> str:
+        return (
+            f"\t{head}\n项目名称\t{name}\n主管部门\t某区民政局\n年度绩效目标\t完成{name}工作。\n"
+            "三级指标\t指标值\n服务人次\t≥85万人次\n服务对象满意度\t≥90%\n\n"
+        )
+
+    doc = parse_rows(split_rows(form("老年助餐服务补贴") + form("社区养老服务")))
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("老年助餐服务补贴", ["服务人次", "服务对象满意度"]),
+        ("社区养老服务", ["服务人次", "服务对象满意度"]),
+    ]
+    assert [segment.title for segment in doc.segments] == [head, head]
+
+
 @pytest.mark.parametrize("text", ["项目支出绩效目标表 续 表", "项目支出绩效目标表（续 表）", "项目支出绩效目标表续表"])
 def test_a_title_going_on_typed_with_a_spaced_caption_is_the_same_title(text):
     """'…目标表 续 表' typed with a space (a PDF's text line keeps it since 59460c1): read as another table's title,
