@@ -4727,6 +4727,7 @@ def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
         (["to treat the towns", "water"], 0.72, 0.3, "to treat the towns water"),  # words apart: at a space
         (["CM", "MI3级"], 0.9, 0.3, "CMMI3级"),  # a code filling its line alone, broken inside
         (["完成平台升级", "保障系统运行"], 0.9, 3.0, "完成平台升级\n保障系统运行"),  # a line ended short
+        (["完成平台升级", "保障系统运行"], 3.0, -0.8, "完成平台升级\n保障系统运行"),  # an indent, not padding
     ],
 )
 def test_a_cells_line_that_ran_to_its_edge_by_its_measured_padding_wrapped_inside_a_word(

@@ -25,6 +25,7 @@ TYPED_SPACE = 0.75
 WRAP_MARGIN = 1.5  # a cell's line ending within this many font sizes of the right edge wrapped
 CELL_PADDING = 0.6  # font sizes: at most this between a cell's text and its side (Word's 0.19 cm at 9 pt), unmeasured
 ALIGNED = 0.1  # font sizes: lines beginning no further apart begin at one place (a cell's lines set left)
+MAX_PADDING = 1.5  # font sizes: a cell's padding measured no wider (Word's 0.19 cm at 5 pt is 1.08)
 LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's text
 RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
 BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
@@ -98,11 +99,14 @@ def line_ends(chars: list[dict], right: float, left: float | None = None) -> tup
 
 def _padding(lines: list[list[dict]], left: float | None) -> float | None:
     """A cell's padding in points, measured from its left rule to where its lines begin, where two of them or more
-    begin there (a cell set left or justified; a centred one's lines begin apart); None when not measured."""
+    begin there (a cell set left or justified; a centred one's lines begin apart) and no wider than MAX_PADDING (a
+    wider one is an indent on the left alone); None when not measured."""
     starts = sorted(line[0]["x0"] for line in lines if line)
-    if left is None or len(starts) < 2 or starts[1] - starts[0] > ALIGNED * lines[0][0]["size"]:
+    if left is None or len(starts) < 2:
         return None
-    return starts[0] - left
+    size = lines[0][0]["size"] or 1.0
+    aligned = starts[1] - starts[0] <= ALIGNED * size
+    return starts[0] - left if aligned and starts[0] - left <= MAX_PADDING * size else None
 
 
 def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tuple[str, list[tuple[list[dict], int]]]:
