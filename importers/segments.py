@@ -114,15 +114,16 @@ def split(rows: list[Row]) -> list[Segment]:
     heads = _running_heads(rows)
     seen: set[str] = set()
     page = None
-    label, labelled = "", False  # the first cell of the last row filling one since a blank row; whether a head label
+    label = ""  # the first cell of the last row filling one, since a blank row
     for row in rows:
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
+        going_on = True  # (told only where a year's heading may stand after a blank first cell)
         if row.blank or row.cells[0].strip():
-            label, labelled = "" if row.blank else row.cells[0], False
-        elif label:  # (a label's field worked out once, at the first row going on under it)
-            label, labelled = "", bool(head_field(label))
-        name = title(row, labelled) if not row.blank else ""
+            label = "" if row.blank else row.cells[0]
+        elif "绩效" in "".join(row.cells):
+            going_on = bool(label) and bool(head_field(label))
+        name = title(row, going_on) if not row.blank else ""
         if name and _YEAR_GOALS.match(unspaced(name)) and _in_head(segments[-1]):
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
         if name and top and name in heads:
