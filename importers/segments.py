@@ -13,6 +13,7 @@ A segment runs from a title to the next one; the rows before the first title are
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from importers.cells import joined, lone_value, unspaced
@@ -72,9 +73,9 @@ class Segment:
 _CONTINUED = re.compile(r"\s*[（(]\s*续(?:\s*表|\s*前\s*表)?\s*[）)]\s*$|\s*续\s*表\s*$")  # also typed '续 表'
 
 
-def title(row: Row, going_on: bool = True) -> str:
-    """The table title the row is ('' when it is none). `going_on`: whether a row whose first cell is blank may hold
-    a value going on under a label above it (`split` tells: a label's row above it, only such rows between)."""
+def title(row: Row, going_on: Callable[[], bool] | None = None) -> str:
+    """The table title the row is ('' when it is none). `going_on`: whether a value goes on under a label above the
+    row, asked only of a year's heading after a blank first cell (`split` tells; without it, one may)."""
     value = lone_value(row.cells)
     if value is None or (len(row.cells) > 1 and sum(1 for cell in row.cells if cell.strip()) * 2 < len(row.cells)):
         return ""
@@ -86,8 +87,9 @@ def title(row: Row, going_on: bool = True) -> str:
     # a year's heading stands first in its row, or after a blank first cell where no value goes on: such text is a
     # value under a label merged over its rows (a goal's last line '3.全面完成 2026 年 项目支出绩效目标' under
     # 年度绩效目标, pasted as text); not a heading typed in B1 of a two-column sheet
-    first = bool(row.cells[0].strip()) or not going_on
-    if numbered(read) or _SECTION.match(read) or first and (_YEAR_GOALS.match(read) or _evaluations(row, bare)):
+    heading = _YEAR_GOALS.match(read) or _evaluations(row, bare)
+    first = heading and (row.cells[0].strip() or going_on is not None and not going_on())
+    if numbered(read) or _SECTION.match(read) or first:
         return text
     return text if _TITLE.search(read) and _KIND.search(read) else ""
 
@@ -114,15 +116,14 @@ def split(rows: list[Row]) -> list[Segment]:
     heads = _running_heads(rows)
     seen: set[str] = set()
     page = None
-    label = ""  # the first cell of the last row filling one, since a blank row
+
+    def going_on() -> bool:  # a label's row above the row, only rows going on under it between (a blank row ends it)
+        above = (kept for kept in reversed(segments[-1].rows) if kept.blank or kept.cells[0].strip())
+        return bool(head_field(last.cells[0])) if (last := next(above, None)) and not last.blank else False
+
     for row in rows:
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
-        going_on = True  # (told only where a year's heading may stand after a blank first cell)
-        if row.blank or row.cells[0].strip():
-            label = "" if row.blank else row.cells[0]
-        elif "绩效" in "".join(row.cells):
-            going_on = bool(label) and bool(head_field(label))
         name = title(row, going_on) if not row.blank else ""
         if name and _YEAR_GOALS.match(unspaced(name)) and _in_head(segments[-1]):
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
