@@ -4769,27 +4769,6 @@ def test_a_cells_line_ending_short_of_a_code_that_had_no_room_after_a_chinese_ch
     assert wrapped_text(chars, right) == expected
 
 
-@pytest.mark.parametrize(
-    "lines, expected",
-    [
-        (["采购 SCADA 系统一套，覆盖全部", "12 座泵站。"], "采购 SCADA 系统一套，覆盖全部 12 座泵站。"),
-        (["服务对象满意度达到 98 %", "以上，全年无事故。"], "服务对象满意度达到 98 % 以上，全年无事故。"),
-        (["至 2024 年，实现总产值达到 3", "亿元以上。"], "至 2024 年，实现总产值达到 3 亿元以上。"),
-        (["采购SCADA系统一套，覆盖全部", "12座泵站。"], "采购SCADA系统一套，覆盖全部12座泵站。"),  # typed without
-        (["采购 SCADA 系统一套，覆盖全部", "12座泵站。"], "采购 SCADA 系统一套，覆盖全部12座泵站。"),  # not every pair
-    ],
-)
-def test_a_cells_wrap_between_a_chinese_character_and_a_number_keeps_the_space_the_cell_types_there(lines, expected):
-    """A browser draws no space at the end of a line it wrapped at one: between a Chinese character and a Latin word
-    or a number it was read without it (`全部12 座`, `98 %以上`). Where the cell's lines space every such pair, the
-    wrap is read with one; a cell typing one pair without a space keeps its wraps without."""
-    from importers.readers.pdf_lines import wrapped_text
-
-    chars = _chars_of_lines([(text, 0.0) for text in lines])
-    right = max(c["x1"] for c in chars if c["base"] == 100.0) + 0.4 * 10.0
-    assert wrapped_text(chars, right) == expected
-
-
 @pytest.mark.parametrize("going_on", [False, True])
 def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(going_on):
     """A table whose title row runs across it atop a page (under the last rows of the table before, or alone), its

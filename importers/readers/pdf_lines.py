@@ -32,8 +32,6 @@ BAND = 5  # lines: a header's words wrapped on at most this many (a browser's na
 ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
 SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing), at a column edge, parts two cells
 _LATIN = re.compile(r"[A-Za-z]")
-_BESIDE = re.compile(r"[\u4e00-\u9fff][A-Za-z0-9%]|[A-Za-z0-9%][\u4e00-\u9fff]")  # a Chinese character beside a word
-_PAIR = re.compile(r"[\u4e00-\u9fff] ?(?=[A-Za-z0-9%])|[A-Za-z0-9%] ?(?=[\u4e00-\u9fff])")  # (a space between or not)
 _GLUED = re.compile(r"(?:^|[^\sA-Za-z])[A-Za-z]+$")  # a Latin word ending a line, alone or glued to what is before
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -117,7 +115,6 @@ def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tupl
     spaced = False  # the last line ends with a space the print drew: it wrapped there ('通过 ISO ' | '27001 认证')
     lines = text_lines(chars)
     padding = _padding(lines, left)
-    habit = None  # whether the cell spaces each Chinese character from a Latin word or number beside it
     for line in lines:
         piece = line_text(line)
         if not piece:
@@ -152,12 +149,6 @@ def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tupl
             # ('GB/' | 'T22239-2019'), short where the rest had no room
             hyphened = text[-1] in "-/" and WORDLY.match(piece[0]) and _first_word(line) > free
             joins = gap < WRAP_MARGIN or full or pushed or roomless or hyphened
-            # between a Chinese character and a Latin word or number, a space the print did not draw at the wrap,
-            # where the cell spaces every such pair on its lines ('覆盖全部' | '12 座泵站', '98 %' | '以上')
-            if joins and not (latin or at_space) and _BESIDE.fullmatch(text[-1] + piece[0]):
-                if habit is None:
-                    habit = _spaces_beside([line_text(line) for line in lines])
-                at_space = habit
             text += (" " if latin or at_space else "") if joins else "\n"
         text += piece
         last = piece
@@ -169,13 +160,6 @@ def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tupl
             gap = min(gap, room + CELL_PADDING)
         spaced = line[-1]["text"] == " "
     return text, ends
-
-
-def _spaces_beside(lines: list[str]) -> bool:
-    """Whether a cell's lines space every Chinese character from a Latin word or number beside it, one pair at least
-    ('采购 SCADA 系统', '全部 12 座'; LibreOffice's spacing between them is no space character)."""
-    pairs = [match.group() for line in lines for match in _PAIR.finditer(line)]
-    return bool(pairs) and all(" " in pair for pair in pairs)
 
 
 def _width(char: dict) -> float:
