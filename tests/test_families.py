@@ -30,6 +30,8 @@ from kb.vocab.targets import same_value, value_labels
         (["指标运转保障率", "运转保障率"], "F4"),
         (["指标1：完成时间节点", "指标2：完成时间节点", "完成时间节点"], "F4"),
         (["受益对象的满意率", "受益对象满意度（%）", "受益对象 满意程度"], "F1"),
+        (["受资助学生满意度", "受助学生满意度", "受资助学生的满意度"], "F5"),  # 受助 is 受资助 written short
+        (["缓解受资助研究生生活压力", "缓解受助研究生生活压力"], "F5"),
     ],
 )
 def test_merged(names, rule):
@@ -57,6 +59,7 @@ def test_merged(names, rule):
         ("指标完成率", "完成率"),  # too short to be a printed label
         ("年培训（参会）人次", "年培训人次"),  # a bracketed qualifier, not a unit
         ("及时发放率", "及时发放"),
+        ("资助学生满意度", "受助学生满意度"),  # a word before the subject, not a spelling (near names)
     ],
 )
 def test_kept_apart(a, b):
@@ -66,6 +69,7 @@ def test_kept_apart(a, b):
 def test_spelling_key_and_note():
     assert spelling_key("资金发放准确率（%）") == spelling_key("资金发放准确率") == "资金发放准确率"
     assert family_trace("实现预期目的") == []  # 目的 keeps its 的
+    assert family_trace("享受资助学生满意度") == []  # 享受 资助, 接受 资助: no 受资助 to write short
     assert spellings_note("服务对象满意度", ["服务对象满意度", "服务对象满意度（%）", "服务对象满意率"]) == (
         " (+2 种写法: 服务对象满意度（%）, 服务对象满意率)"
     )

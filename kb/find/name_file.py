@@ -19,7 +19,7 @@ from pathlib import Path
 from kb import __version__
 from kb.paths import write_whole
 
-LAYOUT = 3  # of the file: a new one when what it holds changes (3: families without a subject rule)
+LAYOUT = 4  # of the file: a new one when what it holds changes (4: families without a subject rule, F5 受助)
 
 Family = tuple[str, int, tuple[tuple[int, str], ...]]  # keys line, uses, members (id, name) most used first
 

@@ -25,6 +25,8 @@ The rules (S: spellings, kept from the first grouping; F: families), each with e
   Merged: `受益学生的满意度` = `受益学生满意度`.
 - F4 label: `指标` printed after the name, or before it when 4 or more characters remain, does not count.
   Merged: `服务对象满意度指标` = `服务对象满意度`; `指标运转保障率` = `运转保障率`. Apart: `指标完成率` (3 left).
+- F5 受助: `受资助` is `受助` written in full (not after 享 or 接: `享受资助`, `接受资助` are other words).
+  Merged: `受资助学生满意度` = `受助学生满意度`. Apart: `资助学生满意度` (a word before the subject, below).
 
 Never a rule: a word before the subject (`受益对象满意度`, `救助对象满意度`, `扶持企业满意度` and `服务对象满意度`,
 `企业满意度` stay apart). Who answers a survey is part of the indicator; a search for one shows the others beside it
@@ -74,6 +76,7 @@ QUALITY_WORDS = (
 )
 _QUALITY_SUFFIX = re.compile(f"(?:{'|'.join(QUALITY_WORDS)})性$")
 _LEADING_LABEL = re.compile(r"^指标\d*")
+_FUNDED = re.compile("(?<![享接])受资助")
 _STRAY_END = re.compile(r"[\s.．。，,、;；]+$")  # what a printed cell leaves after a name: a stop, a comma, spaces
 
 
@@ -119,11 +122,15 @@ def _label(key: str) -> str:  # F4
     return key
 
 
-_RULES = (("F4", _label), ("F3", _particle), ("F1", _rate), ("F2", _quality))
+def _funded(key: str) -> str:  # F5
+    return _FUNDED.sub("受助", key) if "受资助" in key else key
+
+
+_RULES = (("F4", _label), ("F3", _particle), ("F1", _rate), ("F2", _quality), ("F5", _funded))
 
 
 def family_key(name: str) -> str:
-    """The key all spellings of one indicator share: spelling_key, then the rules F1–F4 (see the list above).
+    """The key all spellings of one indicator share: spelling_key, then the rules F1–F5 (see the list above).
     '服务对象满意率' → '服务对象满意度' = family_key('服务对象满意度（%）'); '监督考核机制健全性' → '监督考核机制健全'.
     """
     return family_of_spelling(spelling_key(name))
@@ -131,7 +138,7 @@ def family_key(name: str) -> str:
 
 def family_of_spelling(key: str) -> str:
     """family_key of the names whose spelling_key is `key` (for a caller holding that already)."""
-    if "满意" in key or "的" in key or "指标" in key or key.endswith("性"):  # what any rule needs: most names skip
+    if "满意" in key or "的" in key or "指标" in key or "受资助" in key or key.endswith("性"):  # most names skip
         for _, rule in _RULES:
             key = rule(key)
     return key
