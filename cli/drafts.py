@@ -981,7 +981,7 @@ def lint(
             from kb.drafting.lint_file import write_report
 
             written = write_report(report, out, force, "要覆盖请加 --force，或换一个文件名")
-            print(shown(f"已写出 wrote {out}：{written} 条问题 findings，{len(report['projects'])} 个项目 projects"))
+            print(shown(f"已写出 wrote {out}：{written} 条问题 findings，{_checked(report)}"))
         elif as_json:
             print_json(report)
         else:
@@ -1002,6 +1002,19 @@ def _told(c: dict[str, int]) -> str:
     )
 
 
+def _checked(report: dict) -> str:
+    """'已检查 2 个项目和 1 个部门整体，3 个有发现 (checked 2 projects and 1 department-wide table, 3 with findings)'
+    for kb.drafting.lint.lint_all's `report`: department-wide tables counted apart from the projects."""
+    checked, whole, flagged = report["checked"], report.get("department_tables", 0), len(report["projects"])
+    return (
+        f"已检查 {checked} 个项目"
+        + (f"和 {whole} 个部门整体" if whole else "")
+        + f"，{flagged} 个有发现 (checked {_plural(checked, 'project')}"
+        + (f" and {_plural(whole, 'department-wide table')}" if whole else "")
+        + f", {flagged} with findings)"
+    )
+
+
 def _print_report(report: dict) -> None:
     """The whole base's findings: a line of counts, the rules that found something, then each project's rows."""
     from rich import box
@@ -1014,15 +1027,7 @@ def _print_report(report: dict) -> None:
     out = console()
     findings = [f for p in report["projects"] for f in p["findings"]]
     c = counts(findings)
-    whole = report.get("department_tables", 0)
-    out.print(
-        f"已检查 {report['checked']} 个项目"
-        + (f"和 {whole} 个部门整体" if whole else "")
-        + f"，{len(report['projects'])} 个有发现 (checked {_plural(report['checked'], 'project')}"
-        + (f" and {_plural(whole, 'department-wide table')}" if whole else "")
-        + f", {len(report['projects'])} with findings)：{_told(c)}",
-        markup=False,
-    )
+    out.print(f"{_checked(report)}：{_told(c)}", markup=False)
     table = Table(box=box.SIMPLE_HEAD)
     for col, justify in zip(("规则", "级别", "项目数", "条数", "项目编号"), ("left", "left", "right", "right", "left")):
         table.add_column(col, justify=justify, overflow="fold")

@@ -383,6 +383,28 @@ def test_lint_all_on_one_regions_year(kb):
     one_line_error(kb("lint", "--project", "1", "--region", region, ok=False), "只与 --all 同用")
 
 
+def test_lint_all_out_counts_a_department_wide_table_apart_from_the_projects(kb, tmp_path):
+    """`kb lint --all --out` said 'N 个项目 projects' of the projects and department-wide tables (部门整体) with
+    findings, which the report on the terminal counts apart; it says both as that report does."""
+    from conftest import make_document, store
+    from importers.records import DEPARTMENT, RawIndicator, RawProject
+    from kb.db import connect
+
+    doc = make_document({})
+    whole = RawProject(name="市交通局2026年度整体绩效目标", kind=DEPARTMENT, amount="900", amount_unit="万元")
+    whole.indicators = [RawIndicator(name="重点任务完成率", target="100%")]
+    doc.projects.append(whole)
+    conn = connect(tmp_path / "kb.sqlite3")
+    store(conn, doc, year=2026)
+    conn.close()
+    report = json.loads(kb("lint", "--all", "--json").stdout)
+    flagged, checked = len(report["projects"]), report["checked"]
+    assert report["department_tables"] == 1 and any("（部门整体）" in p["name"] for p in report["projects"])
+    said = kb("lint", "--all", "--out", tmp_path / "审核意见.csv").stdout
+    assert f"已检查 {checked} 个项目和 1 个部门整体，{flagged} 个有发现" in said, said
+    assert f"(checked {checked} projects and 1 department-wide table, {flagged} with findings)" in said
+
+
 def test_lint_all_writes_the_findings_a_reviewer_sends_back(kb, tmp_path):
     """A reviewer had only the terminal's text or JSON to send back to the units: --out writes a sheet, a finding a
     row by department, which is no goal table when the folder is imported again."""
