@@ -587,6 +587,7 @@ def _usage(exc) -> str:
     near ones click found), then click's own sentence."""
     from typer._click import exceptions
 
+    named = ""  # the command an option written before it belongs to
     if isinstance(exc, exceptions.MissingParameter):
         what = f"缺少参数 {exc.param.human_readable_name}" if exc.param is not None else "缺少参数"
     elif (
@@ -597,6 +598,9 @@ def _usage(exc) -> str:
     ):
         where = f"kb {exc.option_name} … {exc.ctx.command_path.removeprefix('kb ')} …"
         what = f"选项 {exc.option_name} 写在命令之前：{where}（{exc.option_name} goes before the command）"
+    elif isinstance(exc, exceptions.NoSuchOption) and (named := _command_of(exc.option_name, sys.argv[1:])):
+        where = f"{named} … {exc.option_name}"
+        what = f"选项 {exc.option_name} 写在命令之后：{where}（{exc.option_name} goes after the command）"
     elif isinstance(exc, exceptions.NoSuchOption):
         what = f"没有这个选项 {exc.option_name}" + _near(exc.possibilities or ())
     elif isinstance(exc, exceptions.BadParameter):
@@ -609,7 +613,7 @@ def _usage(exc) -> str:
         what = f"多余的参数 {extra[1]}（含空格的文字请加引号；选项的值写在选项名之后）"
     else:
         what = "用法错误"
-    command_path = exc.ctx.command_path if exc.ctx is not None else _named_command(sys.argv[1:])
+    command_path = named or (exc.ctx.command_path if exc.ctx is not None else _named_command(sys.argv[1:]))
     return f"{what}：{exc.format_message()}（{command_path} --help 查看用法 shows the usage）"
 
 
@@ -619,6 +623,17 @@ def _of_kb(option: str) -> bool:
     from typer.main import get_command
 
     return any(option in param.opts and not getattr(param, "is_flag", False) for param in get_command(app).params)
+
+
+def _command_of(option: str, argv: list[str]) -> str:
+    """'kb search' where `option`, none of kb's own, is one of the command the line names after it (`kb --json search
+    满意度`); '' otherwise."""
+    from typer.main import get_command
+
+    named, command = _named_command(argv), get_command(app)
+    for word in named.split()[1:]:
+        command = command.commands[word]  # type: ignore[attr-defined]
+    return named if named != "kb" and any(option in param.opts for param in command.params) else ""
 
 
 def _named_command(argv: list[str]) -> str:

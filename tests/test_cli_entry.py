@@ -303,6 +303,14 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
             "选项 --db 写在命令之前：kb --db … search …（--db goes before the command）",
         ),
         (
+            ["--json", "search", "满意度"],
+            "选项 --json 写在命令之后：kb search … --json（--json goes after the command）",
+        ),
+        (
+            ["--region", "北京", "projects"],
+            "选项 --region 写在命令之后：kb projects … --region（--region goes after the command）",
+        ),
+        (
             ["import", "a.pdf", "--db=x.sqlite3"],
             "选项 --db 写在命令之前：kb --db … import …（--db goes before the command）",
         ),
