@@ -891,14 +891,17 @@ def sign_off(
     return pairs or None
 
 
-_PERSON_ONLY = re.compile(_PERSON)
+# an indicator's word of a state reached, as short as a person's name ('明确', '到位', '已落实'): the value of a row
+# of one sign-off label that only its words tell from the sign-off's person ('分管领导 | 王强')
+_STATE = re.compile(r"(?:已|均|全部)?(?:明确|到位|落实|确定|配备|配齐|健全|完善|规范|及时|有效|合格|达标|完成|建立)")
 
 
 def _spanned(cells: list[str], value: str) -> range:
-    """The columns a one-label row's value spans where it is a word as short as a person's name (明确, 王强): its cell
-    merged over them, read in each; empty for a unit, a phone or a date, which no indicator gives."""
+    """The columns a one-label row's value spans where it is an indicator's word of a state (明确, 到位): its cell
+    merged over them, read in each; empty for a person (王强: the sign-off's first row merged as the table's rows,
+    laid out alike), a unit, a phone or a date, which no such indicator gives."""
     texts = [clean(cell).strip() for cell in cells]
-    if not _PERSON_ONLY.fullmatch(value) or value not in texts:
+    if not _STATE.fullmatch(value) or value not in texts:
         return range(0)
     first = texts.index(value)
     last = first

@@ -412,3 +412,17 @@ def test_a_one_label_row_of_the_sign_off_closing_a_flat_table_stays_the_sign_off
     indicator's value), or a person on the sign-off's own grid (no label of the row below inside its value's
     columns), is the sign-off's."""
     assert sign_off(first, (0, 1), [["填报人", "王芳", "审核人", "李强"]]) == [(first[0], first[1])]
+
+
+@pytest.mark.parametrize("person", ["王强", "李建国", "欧阳明"])
+def test_a_person_merged_over_the_targets_columns_over_a_sign_off_on_its_own_stays_the_sign_off(person):
+    """A flat form's sign-off whose first row puts its person merged over the target's columns, as the indicators'
+    values above it ('分管领导 | 王强' over '填报人 | 王芳 | 审核人 | 李强'), is laid out as '分管领导 | 明确' is:
+    only its words tell them apart. A person is the sign-off's (it was read as the last indicator, the sign-off's
+    person lost without a word)."""
+    text = "项目名称\t农村公路养护\n主管部门\t某县交通运输局\n年度绩效目标\t完成养护\n"
+    table = "三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n"
+    table += f"分管领导\t{person}\t{person}\t{person}\n填报人\t王芳\t审核人\t李强\n"
+    [project] = parse_rows(split_rows(text + table)).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%")]
+    assert (project.fields["分管领导"], project.fields["填报人"], project.fields["审核人"]) == (person, "王芳", "李强")
