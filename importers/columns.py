@@ -891,9 +891,10 @@ def sign_off(
     return pairs or None
 
 
-# an indicator's word of a state reached, as short as a person's name ('明确', '到位', '已落实'): the value of a row
-# of one sign-off label that only its words tell from the sign-off's person ('分管领导 | 王强')
-_STATE = re.compile(r"(?:已|均|全部)?(?:明确|到位|落实|确定|配备|配齐|健全|完善|规范|及时|有效|合格|达标|完成|建立)")
+# an indicator's word of a state reached, as short as a person's name ('明确', '已落实', '落实到位'): the value of a
+# row of one sign-off label that only its words tell from the sign-off's person ('分管领导 | 王强')
+_STATE_WORD = "明确|到位|落实|确定|配备|配齐|健全|完善|规范|及时|有效|合格|达标|完成|建立"
+_STATE = re.compile(rf"(?:已|均|全部)?(?:{_STATE_WORD}){{1,2}}")
 
 
 def _spanned(cells: list[str], value: str) -> range:

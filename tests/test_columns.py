@@ -426,3 +426,10 @@ def test_a_person_merged_over_the_targets_columns_over_a_sign_off_on_its_own_sta
     [project] = parse_rows(split_rows(text + table)).projects
     assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%")]
     assert (project.fields["分管领导"], project.fields["填报人"], project.fields["审核人"]) == (person, "王芳", "李强")
+
+
+@pytest.mark.parametrize("word", ["明确", "已落实", "落实到位"])
+def test_an_indicators_word_of_a_state_merged_over_the_targets_columns_is_no_sign_off(word):
+    """'分管领导 | 明确' ('已落实', '落实到位') merged over the target's columns over a sign-off on its own grid is an
+    indicator: a state reached, no person's name."""
+    assert sign_off(["分管领导", word, word, word], (0, 1), [["填报人", "王芳", "审核人", "李强"]]) is None
