@@ -73,7 +73,7 @@ _NOT_PUBLISHER = re.compile(r"[\d，。、；：:,;()（）]")
 @dataclass
 class _Form:
     """One form: where its head starts, its head rows, its table header (None when absent), where it stops, and
-    the first row with values in pairs between its head and its table (unread: no label of this layout's)."""
+    the first head row of a label this layout does not know between its head and its table (unread: `_unread_head`)."""
 
     start: int
     head: list[Row]
