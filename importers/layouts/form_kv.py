@@ -62,6 +62,7 @@ _GOAL_LABEL = re.compile(r"^(?:19|20)\d{2}年(?:度)?绩效目标$")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _PAREN_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 _UNIT_ROW = re.compile(r"^(?:金额|计量)?单位[：:]?(亿元|万元|千元|元)$")
+_FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_ROW = re.compile(r"年份\s*[（(：:]\s*((?:19|20)\d{2})")
 _TITLE = re.compile(r"表\s*(?:[（(][^）)]*[）)])?$")
@@ -247,6 +248,16 @@ def _unit_line(read: _Read) -> bool:
     return new1 is None and new2 is None and any(unit_of_cell(squash(value)) for value in values)
 
 
+def _money_header(read: _Read, row: Row) -> bool:
+    """Whether a row read as a table row is the header of a money table right under the indicators, without a title
+    of its own ('支出内容 | 预算金额（万元）'): no level and no figure in it (an indicator's target mostly has one:
+    rejected cheaply), and `columns.money_header`."""
+    new1, new2, values = read
+    return (
+        new1 is None and new2 is None and not any(_FIGURE.search(value) for value in values) and money_header(row.cells)
+    )
+
+
 def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[RawIndicator]:
     """The indicator rows below the form's table header, levels filled downward; the sign-off rows closing the table
     (`columns.sign_off`: 填报人：王芳　联系电话：…) into `signed`, label → value."""
@@ -272,8 +283,8 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None or _unit_line(read) or money_header(row.cells):
-            break  # (a money table under the indicators, without a title of its own: '支出内容 | 预算金额（万元）')
+        if read is None or _unit_line(read) or _money_header(read, row):
+            break
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):
             indicators[-1].name = joined(indicators[-1].name + "\n" + rest[0])
