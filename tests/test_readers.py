@@ -4348,6 +4348,33 @@ def test_pdf_unruled_centred_rows_a_character_short_of_the_widest_are_no_wrapped
     ]
 
 
+def test_pdf_unruled_centred_name_wrapped_short_before_a_word_that_cannot_break_is_one_row():
+    """A sheet without rules, rows padded apart, names centred: a name wrapped a character or more short of its
+    column's widest because its next line begins with a Latin word or a figure no line breaks inside ('养老服务信息平台'
+    ⏎ 'APP上线时间', the room the word leaves wider than a character) is one name: it had become two rows, each with a
+    piece of the target beside it ('2026年6月' ⏎ '底前'), without a word."""
+    from importers.readers.pdf_lines import under_headers
+
+    def centred(base: float, *cells: tuple[float, str]) -> list[dict]:  # each cell's text centred on its x
+        return _unruled_line(base, *((x - 4.5 * len(text), text) for x, text in cells))
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标")) + centred(100, (150, "三级指标"), (250, "指标值")),
+        _unruled_line(118, (0, "产出指标"), (50, "数量指标"))
+        + centred(118, (150, "社区居家养老上门服"), (250, "≥80%")),
+        centred(130, (150, "务覆盖老人比例")),
+        _unruled_line(148, (50, "时效指标")) + centred(148, (150, "养老服务信息平台"), (250, "2026年6月")),
+        centred(160, (150, "APP上线时间"), (250, "底前")),
+        _unruled_line(178, (0, "效益指标"), (50, "社会效益"))
+        + centred(178, (150, "老年人生活质量"), (250, "明显提升")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "社区居家养老上门服务覆盖老人比例", "≥80%"],
+        ["", "时效指标", "养老服务信息平台APP上线时间", "2026年6月底前"],
+        ["效益指标", "社会效益", "老年人生活质量", "明显提升"],
+    ]
+
+
 @pytest.mark.parametrize("gap", [30, 3])
 def test_pdf_a_money_table_under_an_unruled_goal_table_ends_it(gap):
     """A money table under an unruled goal table on one page, under its title ('项目资金安排情况' | '资金来源 |

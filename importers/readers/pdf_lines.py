@@ -181,6 +181,17 @@ def _first_word(line: list[dict]) -> float:
     return (word[-1]["x1"] - word[0]["x0"]) / (word[0]["size"] or 1.0) if word else 0.0
 
 
+def _unbroken(chars: list[dict]) -> float:
+    """How wide what a line begins with is, that no line breaks inside: a Latin word or a figure ('APP', '2026'), or a
+    character with a mark no line may start with after it ('务、', `_pushed`); else its first character."""
+    n = next((k for k, c in enumerate(chars) if not _WORD.match(c["text"])), len(chars)) or 1
+    n = 2 if n == 1 and _pushed("".join(c["text"] for c in chars[:2])) else n
+    return chars[min(n, len(chars)) - 1]["x1"] - chars[0]["x0"]
+
+
+_WORD = re.compile(r"[A-Za-z0-9.,%]")  # the characters of a word or figure (no line breaks inside one)
+
+
 def _pushed(line: str) -> bool:
     """Whether a line starts with the character a mark no line may start with took along from the line above
     ('放，救…' under '额发', which did not run to its edge)."""
@@ -610,11 +621,23 @@ def _table_rows(
     right = [max((c["x1"] for cells in cut for c in cells[k]), default=0.0) for k in range(len(kinds))]
     left = [min((c["x0"] for cells in cut for c in cells[k]), default=0.0) for k in range(len(kinds))]
 
+    under: dict[tuple[int, int], _Piece] = {}  # each piece's next line in its column
+    lowest: dict[int, _Piece] = {}
+    for line in lines:
+        for k, piece in line.items():
+            if k in lowest:
+                under[lowest[k].line, k] = piece
+            lowest[k] = piece
+
     def full(piece: _Piece) -> bool:  # as wide as its column's widest: where lines begin apart (centred), within a
-        # character at both edges, the room a wrapped line leaves; where they begin together, WRAP_MARGIN at the right
+        # character at both edges, or the word the next line begins with ('APP', '2026', `_unbroken`): the room a
+        # wrapped line leaves; where they begin together, WRAP_MARGIN at the right
         x0, x1 = min(c["x0"] for c in piece.chars), max(c["x1"] for c in piece.chars)
         lead, short = x0 - left[piece.column], right[piece.column] - x1
-        return lead + short < (size if lead > ROUNDING else WRAP_MARGIN * size)
+        if lead <= ROUNDING:
+            return short < WRAP_MARGIN * size
+        nxt = under.get((piece.line, piece.column))
+        return lead + short < size or nxt is not None and lead + short < _unbroken(nxt.chars)
 
     numbered = _numbered(lines, kinds)
 
