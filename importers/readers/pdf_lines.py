@@ -186,7 +186,7 @@ def _unbroken(chars: list[dict]) -> float:
     character with a mark no line may start with after it ('务、', `_pushed`); else its first character."""
     n = next((k for k, c in enumerate(chars) if not _WORD.match(c["text"])), len(chars)) or 1
     n = 2 if n == 1 and _pushed("".join(c["text"] for c in chars[:2])) else n
-    return chars[min(n, len(chars)) - 1]["x1"] - chars[0]["x0"]
+    return chars[n - 1]["x1"] - chars[0]["x0"]
 
 
 _WORD = re.compile(r"[A-Za-z0-9.,%]")  # the characters of a word or figure (no line breaks inside one)
