@@ -499,8 +499,10 @@ def money_header(cells: list[str]) -> bool:
     labels = {key(cell) for cell in cells if clean(cell)}
     return len(labels) >= 2 and (
         labels <= _MONEY_LABELS
-        or bool(labels & AMOUNT_COLUMNS)
-        and all(label in _MONEY_LABELS or _MONEY_ITEM.fullmatch(label) for label in labels)
+        or (
+            bool(labels & AMOUNT_COLUMNS)
+            and all(label in _MONEY_LABELS or _MONEY_ITEM.fullmatch(label) for label in labels)
+        )
     )
 
 
