@@ -920,6 +920,42 @@ def test_a_money_table_under_the_projects_is_no_indicators_and_a_table_after_it_
     ]
 
 
+def test_project_cells_of_money_words_on_every_row_start_no_money_table():
+    """Project cells written on every row that are two money labels (资金来源 一般公共预算, 支出类型 项目支出), on a
+    row whose target holds no number: an indicator row, not a money table's header. Read as one, it and every row
+    after it had been skipped, the projects below lost without a word."""
+    doc = parse(
+        "项目名称\t资金来源\t支出类型\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t一般公共预算\t项目支出\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "送戏下乡\t一般公共预算\t项目支出\t效益指标\t社会效益指标\t群众文化生活\t明显改善\n"
+        "档案数字化\t一般公共预算\t项目支出\t产出指标\t数量指标\t数字化卷数\t≥3万卷\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("送戏下乡", ["演出场次", "群众文化生活"]),
+        ("档案数字化", ["数字化卷数"]),
+    ]
+
+
+def test_a_money_tables_rows_are_those_filling_no_more_cells_than_its_header():
+    """A money table under the projects in a sheet whose every row has its width (an Excel sheet's): its rows fill
+    no more cells than its header, and a sign-off is none of them. The next project's rows right under it, and the
+    sign-off under it, had been skipped with it (the project lost, the sign-off's fields), without a word."""
+    doc = parse(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "资金来源\t金额（万元）\t占比\t\t\n"
+        "一般公共预算\t1860\t80%\t\t\n"
+        "档案数字化\t产出指标\t数量指标\t数字化卷数\t≥3万卷\n"
+        "资金来源\t金额（万元）\t占比\t备注\t\n"
+        "一般公共预算\t120\t100%\t\t\n"
+        "填报人：王芳　审核人：李强\t\t\t\t\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators], p.fields.get("填报人")) for p in doc.projects] == [
+        ("送戏下乡", ["演出场次"], "王芳"),
+        ("档案数字化", ["数字化卷数"], "王芳"),
+    ]
+
+
 def test_a_table_of_other_columns_under_the_projects_is_read_in_its_own():
     """A second table under the projects, its header of other columns (项目名称 on each row, no 序号 or 年度绩效目标):
     read in the first header's columns, its rows had been indicators of the last project, without a word."""

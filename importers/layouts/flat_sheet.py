@@ -370,11 +370,15 @@ def parse(rows: list[Row]) -> RawDocument:
     signed: list[RawProject] = []  # the projects the sign-off being read closes
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
     data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
-    money = 0  # the cells of a money table's rows under the projects, while in one
+    money = 0  # the filled cells of a money table's header under the projects, while in one
     for n, row in enumerate(data):
-        if money and len(row.cells) <= money and not (_is_header(row) or segments.title(row) or unit_line(row)):
-            continue  # a money table's row ('一般公共预算 | 1860 | 80%'): no indicator
-        money = len(row.cells) if doc.projects and heads_money(row.cells) else 0
+        if (
+            money
+            and _filled(row) <= money
+            and not (_is_header(row) or segments.title(row) or unit_line(row) or sign_off(row.cells))
+        ):
+            continue  # a money table's row ('一般公共预算 | 1860 | 80%'): no indicator (not a sign-off under it)
+        money = _filled(row) if doc.projects and heads_money(row.cells) else 0
         if money:
             continue  # its header ('资金来源 | 金额（万元） | 占比'): they had been the last project's indicators
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
@@ -436,6 +440,10 @@ def parse(rows: list[Row]) -> RawDocument:
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
+
+
+def _filled(row: Row) -> int:
+    return sum(1 for cell in row.cells if cell)
 
 
 def _other_table(rows: list[Row], row: Row, cols: _Columns) -> int | None:
