@@ -972,6 +972,28 @@ def test_a_table_of_other_columns_under_the_projects_is_read_in_its_own():
     ]
 
 
+def test_a_table_of_other_columns_is_read_in_the_sheets_unit_and_one_not_read_leaves_the_sheets_projects():
+    """A table of its own under the projects is read anew (`_other_table`): in the unit declared over the sheet
+    (单位：元) and under the unit row above it where it names none (its amount had been in no unit, 50000 taken for
+    万元, its project under no unit); where it cannot be read (its first row under no project name), the sheet's
+    projects are kept with a warning (the whole document had been refused)."""
+    head = "单位：元\n序号\t项目名称\t预算金额\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n"
+    first = "1\t送戏下乡\t48000\t演出60场\t产出指标\t数量指标\t演出场次\t≥60场\n"
+    doc = parse(
+        head + "\t某县文旅局\t\t\t\t\t\t\n" + first + "项目名称\t项目金额\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "档案数字化\t50000\t产出指标\t数量指标\t数字化卷数\t≥3万卷\n"
+    )
+    assert [(p.name, p.amount, p.amount_unit, p.department) for p in doc.projects] == [
+        ("送戏下乡", "48000", "元", "某县文旅局"),
+        ("档案数字化", "50000", "元", "某县文旅局"),
+    ]
+    doc = parse(
+        head + first + "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t数字化卷数\t≥3万卷\n"
+    )
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [("送戏下乡", ["演出场次"])]
+    assert any("第 4 行起的表未能读入" in warning for warning in doc.warnings)
+
+
 def test_a_level_labels_rest_atop_the_next_page_joins_the_row_above():
     """A level label a PDF's page broke ('服务对象满意度指' ⏎ '标' atop the next page, a row of its own holding
     nothing else): it had been the level of the rows below, the label above left short, without a word."""

@@ -383,7 +383,7 @@ def parse(rows: list[Row]) -> RawDocument:
             continue  # its header ('资金来源 | 金额（万元） | 占比'): they had been the last project's indicators
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
             if doc.projects and len(row.cells) != cols.width and (other := _other_table(rows, row, cols)) is not None:
-                doc.projects += parse(rows[other:]).projects
+                doc.projects += _other_projects(rows[other:], unit, department, doc)
                 break
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
@@ -454,6 +454,21 @@ def _other_table(rows: list[Row], row: Row, cols: _Columns) -> int | None:
     if k is None or not _is_header(row) or not (other := _header(rows, k)):
         return None
     return k if (other.project, other.indicator) != (cols.project, cols.indicator) else None
+
+
+def _other_projects(rows: list[Row], unit: str, department: str, doc: RawDocument) -> list[RawProject]:
+    """The projects of a table of its own under the sheet's (`_other_table`), in the unit and under the unit row read
+    above it where it names none; none where it cannot be read, with a warning, the sheet's projects kept (the whole
+    document had been refused)."""
+    try:
+        projects = parse(rows).projects
+    except ParseError as error:
+        doc.warnings.append(f"第 {rows[0].line} 行起的表未能读入 line {rows[0].line}: a table not read ({error})")
+        return []
+    for project in projects:
+        project.amount_unit = project.amount_unit or unit
+        project.department = project.department or department
+    return projects
 
 
 def _signs_last(rows: list[Row], n: int, cols: _Columns) -> bool:
