@@ -936,6 +936,19 @@ def test_project_cells_of_money_words_on_every_row_start_no_money_table():
     ]
 
 
+def test_an_indicator_of_money_words_is_no_money_tables_header():
+    """An indicator and its target that are labels of money ('资金来源 | 财政拨款'), no number on the row: it holds
+    the sheet's indicator name and target, no money table's header. Read as one, it and the rows after it had been
+    skipped, without a word."""
+    doc = parse(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t产出指标\t数量指标\t演出场次\t≥60场\n"
+        "\t成本指标\t经济成本指标\t资金来源\t财政拨款\n"
+        "\t\t\t单位成本\t≤500元\n"
+    )
+    assert [i.name for i in doc.projects[0].indicators] == ["演出场次", "资金来源", "单位成本"]
+
+
 def test_a_money_tables_rows_are_those_filling_no_more_cells_than_its_header():
     """A money table under the projects in a sheet whose every row has its width (an Excel sheet's): its rows fill
     no more cells than its header, and a sign-off is none of them. The next project's rows right under it, and the

@@ -378,7 +378,7 @@ def parse(rows: list[Row]) -> RawDocument:
             and not (_is_header(row) or segments.title(row) or unit_line(row) or sign_off(row.cells))
         ):
             continue  # a money table's row ('一般公共预算 | 1860 | 80%'): no indicator (not a sign-off under it)
-        money = _filled(row) if doc.projects and heads_money(row.cells) else 0
+        money = _filled(row) if doc.projects and heads_money(row.cells) and not _named_and_valued(row, shape) else 0
         if money:
             continue  # its header ('资金来源 | 金额（万元） | 占比'): they had been the last project's indicators
         if _not_data(row) and not (doc.projects and _signs_last(data, n, cols)):
@@ -444,6 +444,12 @@ def parse(rows: list[Row]) -> RawDocument:
 
 def _filled(row: Row) -> int:
     return sum(1 for cell in row.cells if cell)
+
+
+def _named_and_valued(row: Row, shape: tuple[int, int]) -> bool:
+    """Whether a row holds text in the sheet's indicator name and target columns (`shape`): an indicator ('成本指标 |
+    资金来源 | 财政拨款'), though its cells are labels of money."""
+    return all(0 <= j < len(row.cells) and row.cells[j] for j in shape)
 
 
 def _other_table(rows: list[Row], row: Row, cols: _Columns) -> int | None:
