@@ -508,13 +508,10 @@ def money_header(cells: list[str]) -> bool:
 
 def heads_money(cells: list[str]) -> bool:
     """Whether a row heads a money table, though not all its cells are labels of money (`资金来源 | 金额（万元） |
-    占比`): two such labels or more, half its filled cells or more, and no number. (Not an indicator row whose project
-    cells, written on every row, are two ('一般公共预算 | 项目支出 | … | 群众获得感 | 有效提升').)"""
+    占比`): two such labels or more, and no number."""
     if any(char.isdigit() for cell in cells for char in cell):  # (cheaply first: most rows hold a number)
         return False
-    filled = [key(cell) for cell in cells if cell]
-    labels = sum(1 for cell in filled if cell in _MONEY_LABELS)
-    return labels >= 2 and 2 * labels >= len(filled)
+    return sum(1 for cell in cells if cell and key(cell) in _MONEY_LABELS) >= 2
 
 
 def names_indicators(kinds: list[str]) -> bool:

@@ -447,8 +447,9 @@ def _filled(row: Row) -> int:
 
 
 def _named_and_valued(row: Row, shape: tuple[int, int]) -> bool:
-    """Whether a row holds text in the sheet's indicator name and target columns (`shape`): an indicator ('成本指标 |
-    资金来源 | 财政拨款'), though its cells are labels of money."""
+    """Whether a row holds text in the sheet's indicator name and target columns (`shape`): an indicator, though two
+    of its cells are labels of money ('成本指标 | 资金来源 | 财政拨款'; project cells written on every row, '一般公共
+    预算 | 项目支出 | … | 群众获得感 | 有效提升')."""
     return all(0 <= j < len(row.cells) and row.cells[j] for j in shape)
 
 
