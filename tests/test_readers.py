@@ -4796,6 +4796,24 @@ def test_a_cells_line_ending_short_of_a_code_that_had_no_room_after_a_chinese_ch
     assert wrapped_text(chars, right) == expected
 
 
+@pytest.mark.parametrize(
+    "lines, room",
+    [
+        (["完成养老服务设施改造任务", "2026年12月底前投入使用"], 1.8),  # '2026' is 2 font sizes wide
+        (["项目资金按时足额拨付到位", "1286.5万元用于设备购置"], 2.6),
+    ],
+)
+def test_a_line_break_typed_before_a_number_on_a_nearly_full_line_is_kept(lines, room):
+    """A line break typed after a Chinese character before a line opening with a number (a year, an amount), on a
+    line that ended with less room than the number is wide: a number moving whole to the next line is no sign of a
+    wrap there, as a Latin code is (`通过` | `ISO27001认证`), so the line ended, as read before the codes' rule."""
+    from importers.readers.pdf_lines import wrapped_text
+
+    chars = _chars_of_lines([(text, 0.0) for text in lines])
+    right = max(c["x1"] for c in chars if c["base"] == 100.0) + room * 10.0
+    assert wrapped_text(chars, right) == "\n".join(lines)
+
+
 @pytest.mark.parametrize("going_on", [False, True])
 def test_pdf_another_table_atop_a_page_with_lines_of_its_own_keeps_its_grid(going_on):
     """A table whose title row runs across it atop a page (under the last rows of the table before, or alone), its

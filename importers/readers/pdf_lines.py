@@ -141,8 +141,9 @@ def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tupl
             # a line ending short with a space wrapped there where the next line's Latin word or number had no room
             # ('ISO ' | '27001'); one that had room ended ('。 ' | '2.统筹…', a list's next item), as did one ending
             # a sentence ('运行。 ' | '2026-2027 年度…': a line break typed after a space); so a Chinese character
-            # before a code or number that had no room ('通过' | 'ISO27001认证', '符合' | 'GB/T…'), no space typed
-            ideograph = "\u4e00" <= text[-1] <= "\u9fff" and WORDLY.match(piece[0])
+            # before a Latin code that had no room ('通过' | 'ISO27001认证', '符合' | 'GB/T…'), no space typed; not
+            # before a number: a line opening with a year or an amount is often typed so ('任务' | '2026年12月底前…')
+            ideograph = "\u4e00" <= text[-1] <= "\u9fff" and _LATIN.match(piece[0])
             free = gap if room is None else room  # the room the line left, measured where the padding is
             roomless = (at_space or ideograph) and text[-1] not in _SENTENCE_END and _first_word(line) > free
             # a browser wraps after a hyphen in a number or a code ('22239-' | '2019'), LibreOffice after a slash too
