@@ -4744,15 +4744,15 @@ def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
 @pytest.mark.parametrize(
     "lines, padding, room, expected",
     [
-        (["采用ISO", "27001标准"], 0.9, 0.3, "采用ISO27001标准"),  # a word broken inside: '2' had no room
-        (["版本V", "2.0及以上"], 0.72, 0.45, "版本V2.0及以上"),
+        (["全面采用ISO", "27001标准"], 0.9, 0.3, "全面采用ISO27001标准"),  # a word broken inside: '2' had no room
+        (["系统版本V", "2.0及以上"], 0.72, 0.45, "系统版本V2.0及以上"),
         (["部署SCAD", "A平台"], 0.72, 0.3, "部署SCADA平台"),  # two Latin letters, the line ran to its edge
         (["开展ISO9001质量管", "理体系复审"], 0.6, 0.95, "开展ISO9001质量管理体系复审"),  # '理' had no room
-        (["符合G", "B/T22239"], 0.8, 0.9, "符合GB/T22239"),  # 'B' had room, 'B/' (no line starts with '/') none
+        (["测评符合G", "B/T22239"], 0.8, 0.9, "测评符合GB/T22239"),  # 'B' had room, 'B/' (no line starts with '/') none
         (["符合 GB/T", "22239 要求"], 0.9, 1.2, "符合 GB/T 22239 要求"),  # '2' had room: a space not drawn
         (["部署 SCAD", "A 平台"], 0.72, 0.8, "部署 SCAD A 平台"),  # "A" had room: two words
         (["to treat the towns", "water"], 0.72, 0.3, "to treat the towns water"),  # words apart: at a space
-        (["CM", "MI3级"], 0.9, 0.3, "CMMI3级"),  # a code filling its line alone, broken inside
+        (["CM", "MI"], 0.9, 0.3, "CMMI"),  # a code filling its line alone, broken inside
         (["完成平台升级", "保障系统运行"], 0.9, 3.0, "完成平台升级\n保障系统运行"),  # a line ended short
         (["完成平台升级", "保障系统运行"], 3.0, -0.8, "完成平台升级\n保障系统运行"),  # an indent, not padding
     ],
@@ -4812,6 +4812,18 @@ def test_a_line_break_typed_before_a_number_on_a_nearly_full_line_is_kept(lines,
     chars = _chars_of_lines([(text, 0.0) for text in lines])
     right = max(c["x1"] for c in chars if c["base"] == 100.0) + room * 10.0
     assert wrapped_text(chars, right) == "\n".join(lines)
+
+
+def test_a_cells_padding_is_no_wider_than_the_least_room_a_line_left_on_the_right():
+    """A cell indented on the left alone (Excel's 缩进, Word's 左缩进: 1.2 font sizes on the left, 0.2 on the right):
+    the inset measured on the left is no padding on the right, where a line wrapped 0.2 font sizes from the rule. A
+    line typed short, two font sizes before the side, ended there (it was joined as one that ran to its edge)."""
+    from importers.readers.pdf_lines import wrapped_text
+
+    lines = ["完成全区养老服务站点巡查和", "整改问题隐患共计十二项", "保障设施全年安全运行"]
+    chars = _chars_of_lines([(text, 12.0) for text in lines])
+    right = 12.0 + 130.0 + 2.0  # 13 characters, then 0.2 font sizes of padding
+    assert wrapped_text(chars, right, 0.0) == "完成全区养老服务站点巡查和整改问题隐患共计十二项\n保障设施全年安全运行"
 
 
 @pytest.mark.parametrize("going_on", [False, True])

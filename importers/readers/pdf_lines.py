@@ -95,16 +95,18 @@ def line_ends(chars: list[dict], right: float, left: float | None = None) -> tup
     return tuple((min(c["top"] for c in line), at) for line, at in _wrapped(chars, right, left)[1])
 
 
-def _padding(lines: list[list[dict]], left: float | None) -> float | None:
+def _padding(lines: list[list[dict]], left: float | None, right: float) -> float | None:
     """A cell's padding in points, measured from its left rule to where its lines begin, where two of them or more
     begin there (a cell set left or justified; a centred one's lines begin apart) and no wider than MAX_PADDING (a
-    wider one is an indent on the left alone); None when not measured."""
+    wider one is an indent on the left alone); None when not measured. No wider than the least room a line left
+    before the right rule either: an indent (Excel's 缩进, Word's 左缩进) pads the left side alone."""
     starts = sorted(line[0]["x0"] for line in lines if line)
     if left is None or len(starts) < 2:
         return None
     size = lines[0][0]["size"] or 1.0
     aligned = starts[1] - starts[0] <= ALIGNED * size
-    return starts[0] - left if aligned and starts[0] - left <= MAX_PADDING * size else None
+    padding = max(0.0, min(starts[0] - left, min(right - line[-1]["x1"] for line in lines if line)))
+    return padding if aligned and starts[0] - left <= MAX_PADDING * size else None
 
 
 def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tuple[str, list[tuple[list[dict], int]]]:
@@ -114,7 +116,7 @@ def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tupl
     room = None  # the room the last line left before the padding (its gap less the padding measured), in font sizes
     spaced = False  # the last line ends with a space the print drew: it wrapped there ('通过 ISO ' | '27001 认证')
     lines = text_lines(chars)
-    padding = _padding(lines, left)
+    padding = _padding(lines, left, right)
     for line in lines:
         piece = line_text(line)
         if not piece:
