@@ -4752,6 +4752,7 @@ def test_a_cells_line_wrapped_after_a_space_keeps_it(lines, room, expected):
         (["符合 GB/T", "22239 要求"], 0.9, 1.2, "符合 GB/T 22239 要求"),  # '2' had room: a space not drawn
         (["部署 SCAD", "A 平台"], 0.72, 0.8, "部署 SCAD A 平台"),  # "A" had room: two words
         (["to treat the towns", "water"], 0.72, 0.3, "to treat the towns water"),  # words apart: at a space
+        (["部署使用Microsoft", "Office软件"], 0.72, 0.3, "部署使用Microsoft Office软件"),  # a capital opens a word
         (["CM", "MI"], 0.9, 0.3, "CMMI"),  # a code filling its line alone, broken inside
         (["完成平台升级", "保障系统运行"], 0.9, 3.0, "完成平台升级\n保障系统运行"),  # a line ended short
         (["完成平台升级", "保障系统运行"], 3.0, -0.8, "完成平台升级\n保障系统运行"),  # an indent, not padding

@@ -128,8 +128,10 @@ def _wrapped(chars: list[dict], right: float, left: float | None = None) -> tupl
             full = room is not None and room <= _lead(line) + ALIGNED
             # two Latin letters: a space, but in a code glued to what stands before it, or filling its line alone, on
             # a line that ran to its edge ('建设SCAD' | 'A监控', 'CM' | 'MI3级'; 'Treat the towns' | 'water' wrapped at
-            # a space, the next word had no room)
-            latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0]) and not (full and _GLUED.search(last))
+            # a space, the next word had no room); a capital after a small letter opens a word ('使用Microsoft' |
+            # 'Office办公软件')
+            inside = full and _GLUED.search(last) and not (text[-1].islower() and piece[0].isupper())
+            latin = _LATIN.match(text[-1]) and _LATIN.match(piece[0]) and not inside
             # a mark no line may start with takes the character before it along to the next line (避头):
             # '…服务120' | '个，…' wrapped, the first line shorter by that character
             pushed = gap < WRAP_MARGIN + 1 and piece[1:2] in _NO_LINE_START and piece[:1] not in _NO_LINE_START
