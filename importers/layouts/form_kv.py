@@ -240,22 +240,18 @@ def _in_columns(cells: list[str], columns: dict[str, int], level1: str, level2: 
     return len(cells) > columns["name"] and (cells[columns["level1"]], cells[columns["level2"]]) == (level1, level2)
 
 
-def _unit_line(read: _Read) -> bool:
-    """Whether a row read as a table row is the next form's unit line: a cell of it is a unit, whole
-    ('单位名称：某局 | 单位：元'). An indicator may note its unit in its name or target ('人均补助标准 （单位：元）
-    | ≤500'): a table row."""
+def _ends_indicators(read: _Read, row: Row) -> bool:
+    """Whether a row read as a table row, setting no level, ends the indicators: the next form's unit line (a cell of
+    it a unit, whole: '单位名称：某局 | 单位：元'; an indicator may note its unit in its name or target, '人均补助标准
+    （单位：元） | ≤500': a table row), or the header of a money table right under them without a title of its own
+    ('支出内容 | 预算金额（万元）': no figure in it, which an indicator's target mostly has, then
+    `columns.money_header`)."""
     new1, new2, values = read
-    return new1 is None and new2 is None and any(unit_of_cell(squash(value)) for value in values)
-
-
-def _money_header(read: _Read, row: Row) -> bool:
-    """Whether a row read as a table row is the header of a money table right under the indicators, without a title
-    of its own ('支出内容 | 预算金额（万元）'): no level and no figure in it (an indicator's target mostly has one:
-    rejected cheaply), and `columns.money_header`."""
-    new1, new2, values = read
-    return (
-        new1 is None and new2 is None and not any(_FIGURE.search(value) for value in values) and money_header(row.cells)
-    )
+    if new1 is not None or new2 is not None:
+        return False
+    if any(unit_of_cell(squash(value)) for value in values):
+        return True
+    return not _FIGURE.search("".join(values)) and money_header(row.cells)
 
 
 def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[RawIndicator]:
@@ -283,7 +279,7 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None or _unit_line(read) or _money_header(read, row):
+        if read is None or _ends_indicators(read, row):
             break
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):
