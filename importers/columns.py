@@ -489,6 +489,7 @@ _MONEY_LABELS = frozenset(
 )
 
 
+_FIGURE = re.compile(r"\d")
 # what a money table's rows name beside an amount column (支出内容 | 预算金额, 经费支出项目 | 金额, 资金用途 | 预算数)
 _MONEY_ITEM = re.compile(r"(?:支出|资金|经费|费用|预算)*(?:内容|项目|明细|用途|科目|类别)")
 
@@ -509,7 +510,7 @@ def money_header(cells: list[str]) -> bool:
 def heads_money(cells: list[str]) -> bool:
     """Whether a row heads a money table, though not all its cells are labels of money (`资金来源 | 金额（万元） |
     占比`): two such labels or more, and no number."""
-    if any(char.isdigit() for cell in cells for char in cell):  # (cheaply first: most rows hold a number)
+    if _FIGURE.search("".join(cells)):  # (cheaply first, at C speed: most rows hold a number)
         return False
     return sum(1 for cell in cells if cell and key(cell) in _MONEY_LABELS) >= 2
 
