@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, joined, squash
-from importers.level_words import split_levels
+from importers.level_words import is_level1, is_level2, split_levels
 
 # indicator table header → field; the first word of each tuple is the usual one
 INDICATOR_HEADERS: dict[str, tuple[str, ...]] = {
@@ -505,6 +505,35 @@ def money_header(cells: list[str]) -> bool:
             and all(label in _MONEY_LABELS or _MONEY_ITEM.fullmatch(label) for label in labels)
         )
     )
+
+
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
+    """Whether a row heads a money table: money's labels alone (`资金来源 | 金额`, `财政拨款 | 其他资金`), or one
+    amount column beside labels of anything but levels and indicator columns (`支出事项 | 金额（万元）`, `项目 | 金额`)
+    over rows (`below`, its cells in its columns) holding bare figures in that column, the first right under it, and
+    no level word: no indicator row of two such words over a row with a level, or a sign or a unit in its target."""
+    labels = {key(cell) for cell in cells if clean(cell)}
+    if len(labels) < 2 or _FIGURE.search("".join(cells)):
+        return False
+    if labels <= _MONEY_LABELS:
+        return True
+    amounts = [j for j, cell in enumerate(cells) if key(cell) in AMOUNT_COLUMNS]
+    if len(amounts) != 1 or any(column(label) or is_level1(label) or is_level2(label) for label in labels):
+        return False
+    rows = 0
+    for row in below:
+        texts = [clean(cell) for cell in row]
+        if not any(texts):
+            break
+        if any(is_level1(text) or is_level2(text) for text in texts):
+            return False
+        if not _AMOUNT.fullmatch(texts[amounts[0]] if amounts[0] < len(texts) else ""):
+            break  # (its rows end: a note or a sign-off under them)
+        rows += 1
+    return rows > 0
 
 
 def heads_money(cells: list[str]) -> bool:

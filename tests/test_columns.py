@@ -433,3 +433,32 @@ def test_an_indicators_word_of_a_state_merged_over_the_targets_columns_is_no_sig
     """'分管领导 | 明确' ('已落实', '落实到位') merged over the target's columns over a sign-off on its own grid is an
     indicator: a state reached, no person's name."""
     assert sign_off(["分管领导", word, word, word], (0, 1), [["填报人", "王芳", "审核人", "李强"]]) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "below", "heads"),
+    [
+        (
+            ["支出事项", "金额（万元）"],
+            [["培训费", "30"], ["合计", "1,250.50"]],
+            True,
+        ),  # one money label, amounts below
+        (["名称", "预算数"], [["印刷费", "12"], ["填报人：王芳", "联系电话：1234"]], True),  # a sign-off under the rows
+        (["资金来源", "金额"], [], True),  # money's labels alone: no rows asked
+        (["项目", "金额"], [["支出内容", "预算数"], ["救助对象满意度", "≥90%"]], False),  # two indicator rows
+        (["项目", "金额"], [["救助人数", "≥3000人"]], False),  # a target with a sign and a unit
+        (["项目", "金额"], [["产出指标", "数量指标", "救助人数", "30"]], False),  # a level word
+        (["支出事项", "金额"], [], False),  # no row under it
+        (["支出事项", "金额"], [["", ""], ["培训费", "30"]], False),  # a blank row right under it
+        (["三级指标", "金额"], [["培训费", "30"]], False),  # an indicator column's header
+        (["支出事项", "金额（2026年）"], [["培训费", "30"]], False),  # a figure in it
+    ],
+)
+def test_a_money_table_is_told_by_its_header_and_the_rows_under_it(header, below, heads):
+    """A money table's header of one money label beside another ('支出事项 | 金额（万元）', '名称 | 预算数') is one
+    where the rows under it bear it out: bare figures in its amount column, no level word. An indicator row whose
+    two cells happen to be such words ('项目 | 金额') over a row with a target or a level is none: one word alone
+    would end a goal table there, the indicators below it lost without a word."""
+    from importers.columns import money_table
+
+    assert money_table(header, iter(below)) is heads

@@ -739,12 +739,19 @@ def test_a_qualitative_row_broken_by_the_page_is_one():
 
 
 @pytest.mark.parametrize(
-    "header", [("资金来源", "金额（万元）"), ("支出内容", "预算金额（万元）"), ("资金用途", "预算数")]
+    "header",
+    [
+        ("资金来源", "金额（万元）"),
+        ("支出内容", "预算金额（万元）"),
+        ("资金用途", "预算数"),
+        ("支出事项", "金额（万元）"),
+    ],
 )
 def test_a_money_table_under_the_indicators_without_a_title_ends_them(header):
     """A money table right under a form's indicators, no title of its own: its header and rows ('资金来源 |
     金额（万元）' | '财政拨款 | 120', or headed by what the money is for, '支出内容 | 预算金额（万元）') were read as
-    indicators of the last row's levels, without a word. A money table's header ends the indicators."""
+    indicators of the last row's levels, without a word; so were those headed by one money label beside a word of
+    anything ('支出事项 | 金额（万元）'). A money table's header, its rows bearing it out, ends the indicators."""
     from importers.records import Row
 
     lines = [["项目名称", "城乡困难群众临时救助"], ["一级指标", "二级指标", "三级指标", "指标值"]]
@@ -754,6 +761,24 @@ def test_a_money_table_under_the_indicators_without_a_title_ends_them(header):
     assert levels(doc.projects[0]) == [
         ("产出指标", "数量指标", "救助困难群众人数", "≥3000人"),
         ("产出指标", "质量指标", "救助对象认定准确率", "≥95%"),
+    ]
+
+
+def test_an_indicator_row_of_two_money_words_ends_no_indicators():
+    """An indicator row whose name and target happen to be a money table's header words ('项目 | 金额', '支出内容 |
+    预算数') is no money table's header: the rows under it hold no amounts. It had ended the indicators, those below
+    it lost without a word."""
+    from importers.records import Row
+
+    lines = [["项目名称", "城乡困难群众临时救助"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    lines += [["产出指标", "数量指标", "救助困难群众人数", "≥3000人"], ["", "成本指标", "项目", "金额"]]
+    lines += [["", "", "支出内容", "预算数"], ["满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%"]]
+    doc = LAYOUT.parse([Row(cells, n, page=1) for n, cells in enumerate(lines, 1)])
+    assert levels(doc.projects[0]) == [
+        ("产出指标", "数量指标", "救助困难群众人数", "≥3000人"),
+        ("产出指标", "成本指标", "项目", "金额"),
+        ("产出指标", "成本指标", "支出内容", "预算数"),
+        ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%"),
     ]
 
 

@@ -2686,6 +2686,19 @@ def test_a_money_table_without_a_title_under_the_indicators_is_no_part_of_them(b
     assert [(i.level1, i.level2, i.name, i.target) for i in found] == [tuple(indicator)]
 
 
+@pytest.mark.parametrize("money", [True, False])
+def test_a_money_table_of_one_money_label_under_the_indicators_is_no_part_of_them(money):
+    """Under a goal table of 序号 | 三级指标 | 指标值, a money table without a title headed by one money label
+    ('支出事项 | 金额（万元）' over '培训费 | 30') is no part of it; an indicator row of two such words ('项目 | 金额')
+    over indicators is: it had ended the table, the rows below lost without a word."""
+    header = ["序号", "三级指标", "指标值"]
+    first, last = ["1", "救助困难群众人数", "≥3000人"], ["3", "救助对象满意度", "≥90%"]
+    lines = [["", "支出事项", "金额（万元）"], ["", "培训费", "30"]] if money else [["", "项目", "金额"], last]
+    found = grid_form.parse(rows([*head("甲")[:2], header, first, *lines])).projects[0].indicators
+    kept = [first] if money else [first, *lines]
+    assert [(i.name, i.target) for i in found] == [(r[1], r[2]) for r in kept]
+
+
 _UNFILLED_FORM = [
     ["项目支出绩效自评表"],
     ["（2025年度）"],

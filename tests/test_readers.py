@@ -4416,6 +4416,52 @@ def test_pdf_a_money_table_headed_by_what_the_money_is_for_ends_an_unruled_goal_
     assert [cells for _, cells in under_headers(lines)][3:] == [["支出内容", "预算金额（万元）"], ["培训费", "30"]]
 
 
+def test_pdf_a_money_header_wrapped_in_its_narrow_column_ends_an_unruled_goal_table():
+    """A money table's header wrapped in its narrow amount column ('预算金额（万' over '元）', '支出内容' centred
+    between) under an unruled goal table: no line of it was a money header, so its lines were cut into the goal
+    table's columns and shifted its levels, without a word. Its lines are read together as one header (as an
+    indicator header's, `_wrapped_band`), the rows under it bearing it out, and end the table."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "数量指标"), (120, "补贴发放人数"), (200, "≥5000人")),
+        _unruled_line(124, (0, "满意度指标"), (60, "服务对象"), (120, "服务对象满意度"), (200, "≥90%")),
+        _unruled_line(140, (120, "预算金额（万")),
+        _unruled_line(145, (40, "支出内容")),
+        _unruled_line(151, (138, "元）")),
+        _unruled_line(164, (40, "培训费"), (140, "30")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][3:] == [["支出内容", "预算金额（万元）"], ["培训费", "30"]]
+
+
+@pytest.mark.parametrize("money", [True, False])
+def test_pdf_a_money_header_of_one_money_label_ends_an_unruled_goal_table_an_indicator_row_none(money):
+    """'支出事项 | 金额（万元）' over '培训费 | 30' under an unruled goal table (one money label, 支出事项 none) was cut
+    into its columns, read as indicators without a word; it ends the table. An indicator row of two such words
+    ('项目 | 金额' over an indicator's row) is the table's: one word alone ended it, the rows below lost."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "数量指标"), (120, "补贴发放人数"), (200, "≥5000人")),
+        _unruled_line(124, (120, "项目"), (200, "金额")),  # its levels merged with the row's above
+        _unruled_line(136, (0, "满意度指标"), (60, "服务对象"), (120, "服务对象满意度"), (200, "≥90%")),
+    ]
+    if money:
+        lines[2:] = [
+            _unruled_line(144, (120, "支出事项"), (200, "金额（万元）")),
+            _unruled_line(156, (120, "培训费"), (200, "30")),
+        ]
+    table = [
+        ["产出指标", "数量指标", "补贴发放人数", "≥5000人"],
+        ["", "", "项目", "金额"],
+        ["满意度指标", "服务对象", "服务对象满意度", "≥90%"],
+    ]
+    want = [table[0], ["支出事项", "金额（万元）"], ["培训费", "30"]] if money else table
+    assert [cells for _, cells in under_headers(lines)][1:] == want
+
+
 @pytest.mark.parametrize("levels", [False, True])
 def test_pdf_an_unruled_indicator_named_like_money_above_a_money_header_is_no_title(levels):
     """The goal table's last indicator named like a money table's title, its target blank ('资金使用情况'), right

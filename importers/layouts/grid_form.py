@@ -48,7 +48,7 @@ from importers.columns import (
     is_note,
     kind_levels,
     key,
-    money_header,
+    money_table,
     money_unit,
     nature_notes,
     placeholder,
@@ -652,7 +652,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 continue
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
-            elif money_header(row.cells):
+            elif money_table(row.cells, (below.cells for below, _ in paired[n + 1 :])):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail

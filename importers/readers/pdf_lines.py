@@ -8,11 +8,12 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
 from importers.cells import WORDLY, unspaced
-from importers.columns import SIDE_LABELS, column, head_field, key, heads_money, money_header, names_indicators
+from importers.columns import SIDE_LABELS, column, head_field, key, heads_money, money_table, names_indicators
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -36,6 +37,7 @@ _GLUED = re.compile(r"(?:^|[^\sA-Za-z])[A-Za-z]+$")  # a Latin word ending a lin
 SPREAD = 3  # spaces between every two characters of a piece this many or more: its spacing, no words ('2 0 2 7')
 _NUMBER = re.compile(r"\d[\d,.]*")
 _SAME_PLACE = 3.0  # points: a header printed again on the next page stands this near where it stood
+_MONEY_CHAR = re.compile("[金资预]")  # in every amount column's label ('预算数', '金额', '资金')
 _MONEY_TITLE = re.compile(r"^[^，。；]*(?:资金|预算|经费)[^，。；]*(?:情况|安排|明细|来源|构成)")  # '项目资金安排情况'
 _TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
@@ -273,8 +275,7 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     this page's first lines where they are no header, title or text of their own and some line holds two cells; set
     to this page's table where it runs to the last line."""
     pieces = [spans(line) for line in lines]
-    kinds = [[column(text) for _, _, text in line] for line in pieces]
-    header = [names_indicators(k) for k in kinds]
+    header = [names_indicators([column(text) for _, _, text in line]) for line in pieces]
     found: list[tuple[list[dict], list[str]]] = []
     carried, open_head, tops = going_on.header if going_on else [], [], False
     top = re.sub(r"\d", "", "".join(text for _, _, text in pieces[0])) if lines else ""  # (its page number aside)
@@ -293,16 +294,16 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     while i < len(lines):
         if band := _wrapped_band(lines, i):
             taken, words = band  # a header whose words narrow columns wrapped: its lines as one row
-            pieces[i], kinds[i], header[i] = words, [column(text) for _, _, text in words], True
+            pieces[i], header[i] = words, True
             found.append(([c for line in lines[i : i + taken] for c in line], [text for _, _, text in words]))
             lines = lines[: i + 1] + lines[i + taken :]
-            del pieces[i + 1 : i + taken], kinds[i + 1 : i + taken], header[i + 1 : i + taken]
+            del pieces[i + 1 : i + taken], header[i + 1 : i + taken]
         elif above := _value_above(lines, pieces, i, found):  # a label centred on its value's lines
             found[-above:] = [_with_value_above(found[-above:], lines[i], pieces[i])]
         elif below := _value_below(lines, pieces, i):  # a label at its value's top, its value wrapped below it
             found.append(_with_value_below(lines[i : i + below + 1], pieces[i]))
             lines = lines[: i + 1] + lines[i + below + 1 :]
-            del pieces[i + 1 : i + below + 1], kinds[i + 1 : i + below + 1], header[i + 1 : i + below + 1]
+            del pieces[i + 1 : i + below + 1], header[i + 1 : i + below + 1]
         else:
             found.append((lines[i], [text for _, _, text in pieces[i]]))
         open_head = []
@@ -338,14 +339,21 @@ def _table_end(
     head: list[tuple[float, float, str]],
 ) -> int:
     """The first line from `start` on that is no row of the table under `head`: another header, or a line ending it
-    (`_ends_table`); a money table's header ends it with its title above it, a line of one piece naming money set
-    as no name of the table's rows is (the header's words set apart in `pieces`, as the money table's reading wants
-    them)."""
-    end = start
-    while end < len(lines) and not header[end] and not _ends_table(pieces[end], head, _runs(lines[end], spaced=True)):
+    (`_ends_table`); a money table's header (`_money_head`) ends it with its title above it, a line of one piece
+    naming money set as no name of the table's rows is (the header's words set apart in `pieces`, its wrapped lines
+    made one in `lines`, `pieces` and `header`, as the money table's reading wants them)."""
+    end, money = start, None
+    while (
+        end < len(lines)
+        and not header[end]
+        and not _ends_table(pieces[end], head, _runs(lines[end], spaced=True))
+        and not (money := _money_head(lines, pieces, end))
+    ):
         end += 1
-    if end < len(lines) and (words := _money_header(_runs(lines[end], spaced=True))):
-        pieces[end] = words
+    if money:
+        taken, words = money
+        lines[end : end + taken] = [[c for line in lines[end : end + taken] for c in line]]
+        pieces[end : end + taken], header[end : end + taken] = [words], [False]
         above, first = pieces[end - 1] if end > start else [], max(start - 1, 0)  # (the header's line, if here)
         if (
             len(above) == 1
@@ -509,12 +517,15 @@ def _off_side(lines: list[list[dict]], left: float) -> set[int]:
     return {id(c) for run in runs for c in run}
 
 
-def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[float, float, str]]] | None:
+def _wrapped_band(
+    lines: list[list[dict]], i: int, heads: Callable[[list[tuple[float, float, str]], int], bool] | None = None
+) -> tuple[int, list[tuple[float, float, str]]] | None:
     """A header whose words narrow columns wrapped ('一级指' over '标', the words beside them centred between):
     two lines or more from line i, set as close as a cell's lines, whose runs stand in columns (no two runs of a
     line over one another's) and make words that name a table's columns, the wrapped ones each a known word (a
     run alone outside the band's fullest line too); how many lines it takes and its words (left, right, text), or
-    None. (Neighbouring cells' words glued by a narrow gap are apart here: runs, not `spans`.)"""
+    None. (Neighbouring cells' words glued by a narrow gap are apart here: runs, not `spans`.) `heads`: whether the
+    words, the band's lines taken, head another table (any words, the line after the band given)."""
     size = lines[i][0]["size"]
     for taken in range(BAND, 0, -1):
         band = lines[i : i + taken]
@@ -529,12 +540,13 @@ def _wrapped_band(lines: list[list[dict]], i: int) -> tuple[int, list[tuple[floa
         words = []
         for stack in stacks:
             text = "".join(line_text(run) for _, run in stack)
-            if not _known(text) and (len(stack) > 1 or stack[0][0] != fullest):
+            if not heads and not _known(text) and (len(stack) > 1 or stack[0][0] != fullest):
                 break
             words.append((min(r[0]["x0"] for _, r in stack), max(r[-1]["x1"] for _, r in stack), text))
         else:
             glued = taken == 1 and _glued(spans(band[0]), words)
-            if (glued or any(len(stack) > 1 for stack in stacks)) and _names_columns(words):
+            wrapped = glued or any(len(stack) > 1 for stack in stacks)
+            if wrapped and (heads(words, i + taken) if heads else _names_columns(words)):
                 return taken, words
     return None
 
@@ -954,8 +966,6 @@ def _ends_table(
         return True  # '项目名称：…' or '项目名称 | …' (an indicator named 实施周期 under a table is no head label)
     if in_first and _TAIL.match(unspaced(first)):  # ('备 注：…' typed with a space)
         return True
-    if len(runs) > 1 and _money_header(runs):
-        return True  # a money table's header: another table under this one ('资金来源 | 金额（万元）')
     if len(spans) != 1:
         return False
     x0, x1, text = spans[0]
@@ -964,11 +974,30 @@ def _ends_table(
     return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3 and len(runs) == 1
 
 
-def _money_header(runs: list[list[dict]]) -> list[tuple[float, float, str]]:
-    """A line's words (left, right, text) where they are a money table's header, its runs apart by any gap (`_runs`,
-    spaced: '资金来源 | 金额（万元）', which `spans` may glue), else []."""
+def _money_head(
+    lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int
+) -> tuple[int, list[tuple[float, float, str]]] | None:
+    """A money table's header at line i, another table under this one: how many lines it takes and its words (left,
+    right, text), where they head a money table by `columns.money_table`, the lines under it its rows (each cut
+    between the words' columns): a line's runs apart by any gap ('资金来源 | 金额（万元）', which `spans` may glue), or,
+    where line i names money, a header wrapped in its narrow columns ('预算金额（万' over '元）', '支出内容' centred
+    beside them: `_wrapped_band`), which had been cut into the table's columns. Else None."""
+
+    def heads(words: list[tuple[float, float, str]], below: int) -> bool:
+        middles = [(a1 + b0) / 2 for (_, a1, _), (b0, _, _) in zip(words, words[1:])]
+        rows = (
+            [" ".join(t for a, b, t in line if bisect.bisect(middles, (a + b) / 2) == k) for k in range(len(words))]
+            for line in pieces[below:]
+        )
+        return money_table([text for _, _, text in words], rows)
+
+    runs = _runs(lines[i], spaced=True)
     words = [(run[0]["x0"], run[-1]["x1"], line_text(run)) for run in runs]
-    return words if money_header([text for _, _, text in words]) else []
+    if len(words) > 1 and heads(words, i + 1):
+        return 1, words
+    if _MONEY_CHAR.search(line_text(lines[i])):
+        return _wrapped_band(lines, i, heads)
+    return None
 
 
 def _column_edges(
