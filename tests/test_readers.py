@@ -4274,6 +4274,34 @@ def test_pdf_a_head_label_at_its_values_top_under_a_field_running_to_its_edge_ta
     ]
 
 
+@pytest.mark.parametrize("count", [2, 4, 0])
+def test_pdf_a_head_label_centred_between_its_values_lines_takes_the_lines_about_it(count):
+    """A form's head without rules, 年度目标 centred on its value of two or four lines: the label stands alone on a
+    line between them (a browser's centring), the lines above it were lines of their own and the goal kept only
+    those below, without a word. As many lines above as below it, those above running to the value's edge, are
+    its value; a short line above ('（一）资金用途', count 0) is not."""
+    from importers.readers.pdf_lines import under_headers
+
+    goal = [
+        "为全市三千名困难群众提供临时救助，救助资金按",
+        "时足额发放，救助对象认定准确，群众满意度达到",
+        "百分之九十以上，困难群众基本生活得到有效保障",
+        "救助工作规范。",
+    ]
+    value = goal[:2] if count == 2 else goal if count else ["（一）资金用途", "时足额发放。"]
+    half = len(value) // 2
+    lines = [_unruled_line(60, (0, "项目名称"), (60, "城乡困难群众临时救助"))]
+    lines += [_unruled_line(72 + 10 * n, (60, text)) for n, text in enumerate(value[:half])]
+    lines += [_unruled_line(67 + 10 * half, (0, "年度目标"))]
+    lines += [_unruled_line(72 + 10 * (half + n), (60, text)) for n, text in enumerate(value[half:])]
+    lines += [_unruled_line(72 + 10 * len(value) + 4, (0, "实施单位"), (60, "某市社会救助服务中心及各区县民政局"))]
+    rows = [cells for _, cells in under_headers(lines)]
+    if count:
+        assert rows[1:] == [["年度目标", "".join(value)], ["实施单位", "某市社会救助服务中心及各区县民政局"]]
+    else:
+        assert rows[1:3] == [["（一）资金用途"], ["年度目标"]]
+
+
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():
     """A form's head without rules, 年度目标 set at its value's top: the value's wrapped lines below it, each alone on
     its line where the value begins, were lines of their own and the goal kept only its first line, without a word.

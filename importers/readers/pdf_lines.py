@@ -304,6 +304,14 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
             found.append(_with_value_below(lines[i : i + below + 1], pieces[i]))
             lines = lines[: i + 1] + lines[i + below + 1 :]
             del pieces[i + 1 : i + below + 1], header[i + 1 : i + below + 1]
+        elif around := _value_around(lines, pieces, i, found):  # a label centred between its value's lines
+            above, below = around
+            value = [c for chars, _ in found[-above:] for c in chars] + [
+                c for line in lines[i + 1 : i + below + 1] for c in line
+            ]
+            found[-above:] = [(value + lines[i], [pieces[i][0][2], wrapped_text(value, max(c["x1"] for c in value))])]
+            lines = lines[: i + 1] + lines[i + below + 1 :]
+            del pieces[i + 1 : i + below + 1], header[i + 1 : i + below + 1]
         else:
             found.append((lines[i], [text for _, _, text in pieces[i]]))
         open_head = []
@@ -481,6 +489,47 @@ def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, 
     while taken < below and _runs_to(pieces[i + taken][-1], x0, edge, size):
         taken += 1
     return taken
+
+
+def _value_around(
+    lines: list[list[dict]],
+    pieces: list[list[tuple[float, float, str]]],
+    i: int,
+    found: list[tuple[list[dict], list[str]]],
+) -> tuple[int, int] | None:
+    """How many lines right above and below line i, a head's label alone ('年度目标'), are its value's: the label
+    centred on a value of an even count of lines, so it stands between them; as many lines above as below, each of
+    one piece beginning where the others do, as near as a cell's next line, those above running to the values' edge
+    (wrapped: the widest of the head's values about it, BAND lines above and below) and read as lines of their own
+    (`found`). The goal had kept its lines below alone, without a word.
+    None for any other line."""
+    if len(pieces[i]) != 1 or i == 0 or len(pieces[i - 1]) != 1 or head_field(pieces[i][0][2]) in ("", "other"):
+        return None
+    x0, size = pieces[i - 1][0][0], lines[i][-1]["size"]
+
+    def value(j: int, k: int) -> bool:  # line j one piece of the value, as near to line k as a cell's next line
+        return (
+            0 <= j < len(lines)
+            and len(pieces[j]) == 1
+            and abs(pieces[j][0][0] - x0) <= size / 2
+            and abs(lines[j][0]["base"] - lines[k][0]["base"]) <= LIFT_PITCH * size
+        )
+
+    below = 0
+    while value(i + below + 1, i + below):
+        below += 1
+    near = pieces[max(i - below - BAND, 0) : i + below + BAND + 1]  # the head's values about it: their right edge
+    edge = max(line[-1][1] for line in near if line and abs(line[-1][0] - x0) <= size / 2)
+    above = 0
+    while (
+        above < below
+        and value(i - above - 1, i - above)
+        and _runs_to(pieces[i - above - 1][0], x0, edge, size)
+        and len(found) > above
+        and found[-above - 1][0] is lines[i - above - 1]
+    ):
+        above += 1
+    return (above, below) if above and above == below else None
 
 
 def _with_value_below(lines: list[list[dict]], pieces: list[tuple[float, float, str]]) -> tuple[list[dict], list[str]]:
