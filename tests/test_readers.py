@@ -4154,7 +4154,9 @@ def test_pdf_a_head_label_centred_on_its_values_lines_above_an_unruled_table_tak
     """A national form without rules: its 年度目标 label, merged as tall as the goal's three lines and centred on
     them, stands on the second; the goal's first line, alone above it, was a field of its own (说明) and the goal's
     beginning lost without a word. A line of one piece starting where the value does and running to its edge, as
-    near as a cell's next line, is the value's, where the value goes on below as far; one ending short is not."""
+    near as a cell's next line, is the value's, where the value goes on below as far; one ending short is not. The
+    lines below go on in it where the label's line ran to the edge (they had been lines of their own, the goal's end
+    lost)."""
     from importers.readers.pdf_lines import under_headers
 
     first = "为全市困难老年人按月足额发放养老服务补贴，" if wrapped else "（一）资金用途"
@@ -4170,7 +4172,7 @@ def test_pdf_a_head_label_centred_on_its_values_lines_above_an_unruled_table_tak
     assert [cells for _, cells in under_headers(lines)] == [
         ["项目名称", "困难老年人养老服务补贴"],
         *(
-            [["年度目标", first + goal[1]], ["难老年人提供补贴。"]]
+            [["年度目标", first + goal[1] + "难老年人提供补贴。"]]
             if wrapped
             else [[first], [goal[0], goal[1] + "难老年人提供补贴。"]]
         ),
@@ -4274,6 +4276,32 @@ def test_pdf_a_head_label_at_its_values_top_under_a_field_running_to_its_edge_ta
     ]
 
 
+def test_pdf_head_labels_centred_on_three_lines_each_take_the_lines_about_them():
+    """A form's head without rules, labels centred on values of three lines: 项目概况's last line short ('有效缓解'),
+    then 年度目标's three. Once the field took its line below, its label's line, running to the edge, stood right
+    above the goal's first line as a field going on there, and the goal lost that line without a word. A value
+    read whole ends where its last line does."""
+    from importers.readers.pdf_lines import under_headers
+
+    over = ["全市共有城乡困难群众约三千人其中低保对象两千", "特困人员五百人临时救助对象五百人项目实施后可", "有效缓解"]
+    goal = [
+        "为全市三千名困难群众提供临时救助，救助资金按",
+        "时足额发放，救助对象认定准确，群众满意度达到",
+        "百分之九十以上。",
+    ]
+    lines = [_unruled_line(60, (0, "项目名称"), (60, "城乡困难群众临时救助"))]
+    for n, (label, value) in enumerate((("项目概况", over), ("年度目标", goal))):
+        lines += [
+            _unruled_line(72 + 36 * n, (60, value[0])),
+            _unruled_line(84 + 36 * n, (0, label), (60, value[1])),
+            _unruled_line(96 + 36 * n, (60, value[2])),
+        ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["项目概况", "".join(over)],
+        ["年度目标", "".join(goal)],
+    ]
+
+
 @pytest.mark.parametrize("count", [2, 4, 0])
 def test_pdf_a_head_label_centred_between_its_values_lines_takes_the_lines_about_it(count):
     """A form's head without rules, 年度目标 centred on its value of two or four lines: the label stands alone on a
@@ -4300,6 +4328,35 @@ def test_pdf_a_head_label_centred_between_its_values_lines_takes_the_lines_about
         assert rows[1:] == [["年度目标", "".join(value)], ["实施单位", "某市社会救助服务中心及各区县民政局"]]
     else:
         assert rows[1:3] == [["（一）资金用途"], ["年度目标"]]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_pdf_head_labels_at_their_values_bottom_take_the_lines_above_them(short):
+    """A form's head without rules, its labels set at their values' bottoms: each label stands on its value's last
+    line, the lines above it were lines of their own and the goal kept only its last line, without a word. Lines
+    running to the values' edge above a label with none below are its value where the field above them ended short;
+    under a field running to its edge (`short` False) they may be its rest (its label at its value's top), and are
+    read as before."""
+    from importers.readers.pdf_lines import under_headers
+
+    over = "有效缓解" if short else "全市共有城乡困难群众约三千人其中低保对象两"
+    lines = [
+        _unruled_line(60, (0, "项目名称"), (60, "城乡困难群众临时救助")),
+        _unruled_line(72, (0, "项目概况"), (60, over)),
+        _unruled_line(84, (60, "为全市三千名困难群众提供临时救助，救助资金")),
+        _unruled_line(96, (60, "按时足额发放，救助对象认定准确，群众满意度")),
+        _unruled_line(108, (0, "年度目标"), (60, "达到百分之九十以上。")),
+    ]
+    goal = [
+        "为全市三千名困难群众提供临时救助，救助资金",
+        "按时足额发放，救助对象认定准确，群众满意度",
+        "达到百分之九十以上。",
+    ]
+    rows = [cells for _, cells in under_headers(lines)][1:]
+    if short:
+        assert rows == [["项目概况", over], ["年度目标", "".join(goal)]]
+    else:  # read as before: the field's rest, its label at its value's top (`_value_below`)
+        assert rows == [["项目概况", over + goal[0] + goal[1]], ["年度目标", goal[2]]]
 
 
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():

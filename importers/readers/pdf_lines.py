@@ -299,7 +299,13 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
             lines = lines[: i + 1] + lines[i + taken :]
             del pieces[i + 1 : i + taken], header[i + 1 : i + taken]
         elif above := _value_above(lines, pieces, i, found):  # a label centred on its value's lines
-            found[-above:] = [_with_value_above(found[-above:], lines[i], pieces[i])]
+            below = _value_below(lines, pieces, i)  # (and its wrapped lines below it)
+            value = [c for line in lines[i : i + below + 1] for c in line]
+            found[-above:] = [_with_value_above(found[-above:], value, pieces[i])]
+            (label, (x0, _, text)), right = pieces[i], pieces[i + below][-1][1]
+            pieces[i] = [label, (x0, right, text)]  # (the value ends where its last line does: a field above the next)
+            lines = lines[: i + 1] + lines[i + below + 1 :]
+            del pieces[i + 1 : i + below + 1], header[i + 1 : i + below + 1]
         elif below := _value_below(lines, pieces, i):  # a label at its value's top, its value wrapped below it
             found.append(_with_value_below(lines[i : i + below + 1], pieces[i]))
             lines = lines[: i + 1] + lines[i + below + 1 :]
@@ -433,7 +439,8 @@ def _value_above(
     """How many lines right above line i, a head's label and its value ('年度目标 | 于5000名…'), are its value's
     first lines: the label centred on the value's lines (a merged cell as tall as the value), so the value began
     above it, each line of one piece starting where the value does, running to its edge (wrapped) and as near as a
-    cell's next line, each read as a line of its own (`found`); no more than the value's lines below. They had been a
+    cell's next line, each read as a line of its own (`found`); no more than the value's lines below, or none below
+    where the field above them ended short (the label set at its value's bottom, on its last line). They had been a
     field of their own (说明), the goal's beginning lost without a word. 0 for any other line, and where a field
     above them ran to its edge: they may be its value's rest (its label set at its value's top)."""
     if len(pieces[i]) != 2 or i == 0 or len(pieces[i - 1]) != 1 or head_field(pieces[i][0][2]) in ("", "other"):
@@ -458,12 +465,16 @@ def _value_above(
     ):
         above += 1
     top = pieces[i - above - 1] if above < i else []  # the line above them
-    if above and len(top) == 2 and head_field(top[0][2]) not in ("", "other") and _runs_to(top[1], x0, x1, size):
+    field = len(top) == 2 and head_field(top[0][2]) not in ("", "other")
+    edge = max([x1] + [line[0][1] for line in pieces[i - above : i]])  # (a value's last line may end short)
+    if above and field and _runs_to(top[1], x0, edge, size):
         return 0  # a field whose value ran to its edge, going on in them ('项目概况 | …', its label at the value's top)
     below = 0
     while goes_on(i + below + 1):
         below += 1
-    return above if above <= below else 0
+    if above > below and (below or not field or not all(_runs_to(p[0], x0, edge, size) for p in pieces[i - above : i])):
+        return 0
+    return above
 
 
 def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int) -> int:
