@@ -515,8 +515,10 @@ def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
     amount column beside labels of anything but levels and indicator columns (`支出事项 | 金额（万元）`, `项目 | 金额`)
     over rows (`below`, its cells in its columns) holding bare figures in that column, the first right under it, and
     no level word: no indicator row of two such words over a row with a level, or a sign or a unit in its target."""
+    if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
+        return False
     labels = {key(cell) for cell in cells if clean(cell)}
-    if len(labels) < 2 or _FIGURE.search("".join(cells)):
+    if len(labels) < 2:
         return False
     if labels <= _MONEY_LABELS:
         return True

@@ -652,7 +652,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 continue
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
-            elif money_table(row.cells, (below.cells for below, _ in paired[n + 1 :])):
+            elif money_table(row.cells, (below.cells for below, _ in islice(paired, n + 1, None))):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail
