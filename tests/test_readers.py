@@ -1831,6 +1831,33 @@ def test_pdf_an_unruled_tables_footer_of_two_pieces_under_it_is_no_row():
     ]
 
 
+def test_pdf_a_footer_of_two_pieces_with_a_bare_page_number_is_no_row():
+    """A Word footer '某县财政局 ⇥ 1' (the page field bare, no 第/页 or dashes around it) under a table without borders
+    was cut into the columns, '某县财政局' a level label and the number the last row's target's rest, silently. The
+    page's own number bare at one end of a last line of two or three pieces in the page's foot makes it a running
+    foot; a last row ending in another number is kept."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
+        760, "产出指标", "数量指标", "服务人次", "≥1200"
+    )
+    first += line(740, "", "质量指标", "合格率", "≥95%") + _cjk(40, 40, "某县财政局") + _cjk(330, 40, "1")
+    second = line(800, "", "", "达标率", "≥90%") + line(780, "效益指标", "社会效益", "培训批次", "3")
+    second += _cjk(40, 40, "某县财政局") + _cjk(330, 40, "2")
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1200"],
+        ["", "质量指标", "合格率", "≥95%"],
+        ["", "", "达标率", "≥90%"],
+        ["效益指标", "社会效益", "培训批次", "3"],
+    ]
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf")) == rows
+    last = line(800, "", "", "达标率", "≥90%") + line(60, "效益指标", "社会效益", "培训批次", "3")  # (a row: kept)
+    assert cells(read_bytes(_cjk_pdf([first, last]), ".pdf")) == rows
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode

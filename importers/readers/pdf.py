@@ -1267,7 +1267,7 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
         going_on.header = []
     texts = [line for line in text_lines(free) if any(c["text"] != " " for c in line)]
     foot = texts[-1:] if texts and texts[-1][0]["top"] > page.height * (1 - MARGIN) else []
-    if not foot or not any(map(MARKED_NUMBER.match, [line_text(foot[0]), *(t for *_, t in spans(foot[0]))])):
+    if not foot or not (MARKED_NUMBER.match(line_text(foot[0])) or _numbered(foot[0], page.page_number)):
         foot = []  # (a page number, '- 2 -' or '某县财政局 | 第 1 页', under a table is no row)
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
@@ -1305,13 +1305,18 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
             running = foot or near and page.page_number > 1  # (the first page's top: the form's own head)
             if MARKED_NUMBER.match(text) or near and (PAGE_NUMBER.match(text) or _BROWSER_FOOT.match(text)):
                 items.pop(end)
-            elif (
-                running
-                and len(items[end].rows) == 1
-                and any(MARKED_NUMBER.match(t) for *_, t in spans(items[end].chars))
-            ):
+            elif running and len(items[end].rows) == 1 and _numbered(items[end].chars, page.page_number):
                 items.pop(end)  # a running foot or head: '某县交通运输局 | 第 1 页 | 2026年1月8日'
     return items, count, undecoded
+
+
+def _numbered(line: list[dict], number: int) -> bool:
+    """Whether a line of pieces holds a page number: a marked one ('第 1 页', '- 1 -') among them, or the page's own
+    number bare at one end of a line of two or three pieces ('某县财政局 | 1')."""
+    pieces = [text.strip() for *_, text in spans(line)]
+    if any(map(MARKED_NUMBER.match, pieces)):
+        return True
+    return 2 <= len(pieces) <= 3 and str(number) in (pieces[0], pieces[-1])
 
 
 def _level_rules(rules: list[dict]) -> list[tuple[int, float, float]]:
