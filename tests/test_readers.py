@@ -1858,6 +1858,34 @@ def test_pdf_a_footer_of_two_pieces_with_a_bare_page_number_is_no_row():
     assert cells(read_bytes(_cjk_pdf([first, last]), ".pdf")) == rows
 
 
+def test_pdf_an_unruled_rows_rest_with_its_target_atop_the_next_page_joins_it():
+    """A row Word broke over a page, its name's and target's rests atop the next page ('资金拨付完成' | '二〇二七年十'
+    ⏎ '时间' | '月底前'): read as a row of its own, the layout (which never joins a target's rest) kept a false
+    indicator and the target cut short, silently. Each piece of the line standing under one of the last page's
+    last line that ran to its column's edge (as the column's wrapped lines end), it is that row's rest; a line
+    beginning with a sign under a shorter target is a row of its own."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
+    first += line(733, "", "质量指标", "验收合格率", "百分之百")
+    last = line(715, "", "时效指标", "资金拨付完成", "二〇二七年十")
+    second = line(800, "", "", "时间", "月底前") + line(782, "效益指标", "社会效益", "出行条件", "明显改善")
+    rows = cells(read_bytes(_cjk_pdf([first + last, second]), ".pdf"))
+    assert rows[3:] == [
+        ["", "时效指标", "资金拨付完成\n时间", "二〇二七年十\n月底前"],
+        ["效益指标", "社会效益", "出行条件", "明显改善"],
+    ]
+    last = line(715, "", "时效指标", "资金拨付完成", "≥95%")
+    second = line(800, "", "", "资金发放准", "=100%") + line(782, "效益指标", "社会效益", "出行条件", "明显改善")
+    assert cells(read_bytes(_cjk_pdf([first + last, second]), ".pdf"))[3:5] == [
+        ["", "时效指标", "资金拨付完成", "≥95%"],
+        ["", "", "资金发放准", "=100%"],
+    ]
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode

@@ -209,6 +209,9 @@ def read(data: bytes) -> Rows:
                 checked = _check_page(page)
             unmapped += checked
             items, count, garbled = _page_items(page, upright_only=bool(turn), going_on=going_on)
+            if going_on.rest and rows:  # the rest of the last page's last row, broken over the page (`pdf_lines._rest`)
+                rows[-1] = tuple(_joined(a, b) for a, b in zip_longest(rows[-1], going_on.rest, fillvalue=""))
+                going_on.rest = []
             chars += count
             if garbled:
                 undecoded[page.page_number] = garbled

@@ -252,6 +252,10 @@ def _spaced(line: list[dict], at: dict[int, int], piece: list[dict]) -> list[dic
     return out
 
 
+# column → how far a table's last line's piece in it stands in from the column's edges (left, right), and its size
+_Foot = dict[int, tuple[float, float, float]]
+
+
 @dataclass
 class OpenTable:
     """The header of a table drawn without vertical rules that ran to its page's last line, carried to the next page:
@@ -261,6 +265,8 @@ class OpenTable:
     header: list[tuple[float, float, str]] = field(default_factory=list)
     tops: bool = False  # its labels stood on their groups' first rows (`_labels`)
     top: str = ""  # that page's first line, digits aside, where no row: a running head if the next page opens with it
+    foot: _Foot = field(default_factory=dict)  # where its last line's pieces stood in their columns
+    rest: list[str] = field(default_factory=list)  # this page's first line, the rest of that line's row (`_rest`)
 
 
 def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) -> list[tuple[list[dict], list[str]]]:
@@ -278,6 +284,7 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     header = [names_indicators([column(text) for _, _, text in line]) for line in pieces]
     found: list[tuple[list[dict], list[str]]] = []
     carried, open_head, tops = going_on.header if going_on else [], [], False
+    foot: _Foot = {}
     top = re.sub(r"\d", "", "".join(text for _, _, text in pieces[0])) if lines else ""  # (its page number aside)
     i = 0
     if going_on and carried and len(lines) > 1 and not header[0] and top == going_on.top:
@@ -287,7 +294,7 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     if going_on and carried and i < len(lines) and not header[i] and not _wrapped_band(lines, i):
         end = _table_end(lines, pieces, header, i, carried)
         if any(len(_runs(line)) > 1 for line in lines[i:end]):
-            rows, tops = _cut(carried, lines[i:end], pieces[i:end], going_on.tops, goes_on=True)
+            rows, tops, foot, going_on.rest = _cut(carried, lines[i:end], pieces[i:end], going_on.tops, going_on.foot)
             found += rows
             top = top if i else ""  # (the table's row, no running head)
             i, open_head = end, carried
@@ -325,12 +332,12 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
             i += 1
             continue
         end = _table_end(lines, pieces, header, i + 1, pieces[i])
-        rows, tops = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end])
+        rows, tops, foot, _ = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end])
         found += rows
         open_head = pieces[i]
         i = end
     if going_on:
-        going_on.header, going_on.tops, going_on.top = open_head, tops, top
+        going_on.header, going_on.tops, going_on.top, going_on.foot = open_head, tops, top, foot if open_head else {}
     return found
 
 
@@ -403,13 +410,15 @@ def _cut(
     lines: list[list[dict]],
     pieces: list[list[tuple[float, float, str]]],
     tops: bool = False,
-    goes_on: bool = False,
-) -> tuple[list[tuple[list[dict], list[str]]], bool]:
+    foot: _Foot | None = None,
+) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot, list[str]]:
     """A table's lines (`pieces`: theirs split at wide gaps) under its header's words `head`, cut into its columns and
-    made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`). On a
-    page the table goes on to (`goes_on`), its first lines holding neither a name nor a target are rows of their own:
-    the rests of the last page's row Word broke over the page ('服务对象满意度指' ⏎ '标'), which had joined the next
-    row, its labels shifting every label below."""
+    made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`), with
+    where its last line's pieces stand in their columns (`OpenTable.foot`). On a page the table goes on to (`foot`:
+    the last page's), its first lines holding neither a name nor a target are rows of their own: the rests of the
+    last page's row Word broke over the page ('服务对象满意度指' ⏎ '标'), which had joined the next row, its labels
+    shifting every label below; the line after them holding a target is that row's rest where every
+    piece of it goes on in one that ran to its column's edge (`_rest`), returned apart to be joined to it."""
     if aside := _off_side(lines, head[0][0]):
         lines = [kept for line in lines if (kept := [c for c in line if id(c) not in aside])]
         pieces = [spans(line) for line in lines]
@@ -425,9 +434,42 @@ def _cut(
         cut.append(cells)
     kinds = [column(text) or _head(text) for _, _, text in head]
     ends = [k for k, kind in enumerate(kinds) if kind in ("name", "target")]
-    rests = len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut))) if goes_on else 0
-    rows, tops = _table_rows(kinds, cut[rests:], tops)
-    return [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])] + rows, tops
+    rests = len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut))) if foot is not None else 0
+    target = kinds.index("target") if "target" in kinds else -1
+    first = rests
+    heads = {k for k, kind in enumerate(kinds) if kind == "head"}
+    rest = (
+        [line_text(chars) for chars in cut[first]]
+        if foot and first < len(cut) and _rest(cut[first], foot, target, heads)
+        else []
+    )
+    if rest:  # (and the lines under it holding neither a name nor a target: the rests of its labels)
+        rests += 1 + len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut[first + 1 :])))
+    rows, tops, ending = _table_rows(kinds, cut[rests:], tops)
+    alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
+    return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest
+
+
+def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int]) -> bool:
+    """Whether a page's first line cut into columns (`cells`) is the rest of the last page's last row with its
+    target's, Word breaking the row over the page ('人均救助标' | '≤600' ⏎ '准' | '元/人'; '项目完成' | '2027年' ⏎
+    '时间' | '10月底前'): each of its pieces stands under a piece of the last page's last line that ran to its
+    column's edge (`foot`: as the column's wrapped lines end), within a character or the word it begins with
+    (`_unbroken`; set in from both edges where centred), only within that word where it begins with a figure, and
+    its target begins with no sign ('≥95%' then '=100%': two targets). A row of its own there had been read, the
+    target cut short and its rest a false indicator, without a word. A line holding no target, or a project's head
+    (`heads`: its name's or goal's rest), is left to the layout, which joins it."""
+    text = line_text(cells[target]) if 0 <= target < len(cells) else ""
+    if not text or _TARGET_START.match(text[0]) and not text[0].isdigit() or any(cells[k] for k in heads):
+        return False
+    for k in [k for k, chars in enumerate(cells) if chars]:
+        if k not in foot:
+            return False
+        lead, short, size = foot[k]
+        room = _unbroken(cells[k]) if _TARGET_START.match(line_text(cells[k])) else max(size, _unbroken(cells[k]))
+        if (short if lead <= ROUNDING else lead + short) >= room:
+            return False
+    return True
 
 
 def _value_above(
@@ -669,7 +711,7 @@ class _Piece:
 
 def _table_rows(
     kinds: list[str], cut: list[list[list[dict]]], tops: bool = False
-) -> tuple[list[tuple[list[dict], list[str]]], bool]:
+) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot]:
     """The rows of a table drawn without vertical rules, from its lines cut into its columns (`kinds`: what each
     header names), and whether its labels stood on their groups' first rows (`_labels`; `tops`: they did on the
     page before, which this one goes on from). A line is a row of its own unless the geometry says otherwise:
@@ -689,9 +731,11 @@ def _table_rows(
       a table that prints it once)."""
     lines = [{k: _Piece(j, k, chars) for k, chars in enumerate(cells) if chars} for j, cells in enumerate(cut)]
     if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
-        return [
-            (_chars(line.values()), [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut)
-        ], False
+        return (
+            [(_chars(line.values()), [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut)],
+            False,
+            {},
+        )
     name = kinds.index("name")
     levels = {k for k, kind in enumerate(kinds) if kind in ("level1", "level2", "head")}
     size = statistics.median(c["size"] for line in lines for piece in line.values() for c in piece.chars)
@@ -779,7 +823,14 @@ def _table_rows(
             texts.append(line_text(chars) if len(pieces) == 1 else wrapped_text(chars, right[k]) if pieces else "")
         labels = [placed[k].get(r, []) for k in levels]
         found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
-    return found, all(on_tops) if on_tops else tops
+    ending: _Foot = {}  # where the last line's pieces stand in their columns (a row the page breaks runs to the edges)
+    for k, piece in lines[-1].items():
+        groups = placed[k].values() if k in levels else [sorted(row.get(k, []), key=lambda p: p.base) for row in rows]
+        edges = [c for pieces in groups for wrapped in pieces[:-1] for c in wrapped.chars]  # (as wrapped lines end)
+        if edges:
+            x0, x1 = min(c["x0"] for c in piece.chars), max(c["x1"] for c in piece.chars)
+            ending[k] = (x0 - min(c["x0"] for c in edges), max(c["x1"] for c in edges) - x1, size)
+    return found, all(on_tops) if on_tops else tops, ending
 
 
 def _wrapped_with(piece: _Piece, above: _Piece, name: _Piece) -> bool:
