@@ -540,10 +540,11 @@ def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
 
 def heads_money(cells: list[str]) -> bool:
     """Whether a row heads a money table, though not all its cells are labels of money (`资金来源 | 金额（万元） |
-    占比`): two such labels or more, and no number."""
+    占比`): two such labels or more, and no number; or a money header (`money_header`: `项目 | 金额（万元）`, what the
+    money is for beside an amount column)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first, at C speed: most rows hold a number)
         return False
-    return sum(1 for cell in cells if cell and key(cell) in _MONEY_LABELS) >= 2
+    return sum(1 for cell in cells if cell and key(cell) in _MONEY_LABELS) >= 2 or money_header(cells)
 
 
 def names_indicators(kinds: list[str]) -> bool:

@@ -920,6 +920,21 @@ def test_a_money_table_under_the_projects_is_no_indicators_and_a_table_after_it_
     ]
 
 
+def test_a_money_table_headed_by_what_the_money_is_for_under_the_projects_is_no_indicators():
+    """A money table under the projects headed by one money label beside what the money is for (项目 | 金额（万元）,
+    支出内容 | 预算数): its rows had been the last project's indicators (人员经费 with the target 120), without a
+    word. Such a header (`money_header`) starts the skip too."""
+    for head in ("项目\t金额（万元）", "支出内容\t预算数"):
+        doc = parse(
+            "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+            "送戏下乡\t产出指标\t数量指标\t演出场次\t≥60场\n"
+            f"{head}\n"
+            "人员经费\t120\n"
+            "公用经费\t45\n"
+        )
+        assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [("送戏下乡", ["演出场次"])]
+
+
 def test_project_cells_of_money_words_on_every_row_start_no_money_table():
     """Project cells written on every row that are two money labels (资金来源 一般公共预算, 支出类型 项目支出), on a
     row whose target holds no number: an indicator row, not a money table's header. Read as one, it and every row
