@@ -964,7 +964,9 @@ def _table_goes_on(
     once: '| | 分管领导 | 明确' over '分管领导 | 王强 | 日期 | …' is the table's last indicator; '| | 分管领导 |
     王强' over it, the sign-off written twice); or the sign-off's first row of several labels sets one inside the
     columns the row's value `span`s (a flat form's '分管领导 | 明确' merged over the target's columns as the
-    indicators above it, over '填报人 | 王芳 | 审核人 | 李强': laid out on the table's grid, not the sign-off's)."""
+    indicators above it, over '填报人 | 王芳 | 审核人 | 李强': laid out on the table's grid, not the sign-off's), or,
+    under level columns, sets text in them ('| | 分管领导 | 明确' over '填报人 | 王芳 | 审核人 | 李强': the row stands
+    where the indicators do, its levels left to the rows above; the sign-off starts in the levels' columns)."""
     name, target = indicator
     label, value = pair
     signing = False  # past the first row of the sign-off
@@ -981,6 +983,8 @@ def _table_goes_on(
             inside = texts[span.start + 1 : span.stop]
             if not signing and len(pairs) > 1 and any(_SIGN_LABEL.match(_HAN_GAP.sub("", text)) for text in inside):
                 return True
+            if not signing and span and any(texts[:name]):
+                return True  # its first row set in the level columns the indicators' rows leave to their levels
             signing = True
             continue
         if signing or max(name, target) >= len(texts):

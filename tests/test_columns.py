@@ -462,3 +462,29 @@ def test_a_money_table_is_told_by_its_header_and_the_rows_under_it(header, below
     from importers.columns import money_table
 
     assert money_table(header, iter(below)) is heads
+
+
+@pytest.mark.parametrize("sign", ["填报人\t王芳\t审核人\t李强\t\t", "填报人：王芳\t填报人：王芳\t审核人：李强\t\t\t"])
+@pytest.mark.parametrize("word", ["明确", "落实到位"])
+def test_a_one_label_row_under_level_columns_over_a_sign_off_set_in_them_is_an_indicator(sign, word):
+    """'| | 分管领导 | 明确' under level columns, its levels left blank as the indicators' rows below their group's
+    first, its value over the target's columns, over a sign-off starting in the level columns ('填报人 | 王芳 |
+    审核人 | 李强'): the row stands where the indicators do, not the sign-off, and is the last indicator (it was read
+    as the sign-off, the indicator lost without a word)."""
+    text = "项目名称\t农村公路养护\n主管部门\t某县交通运输局\n年度绩效目标\t完成养护\n"
+    table = "一级指标\t二级指标\t三级指标\t指标值\t指标值\t指标值\n"
+    table += "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t≥90%\t≥90%\n"
+    table += f"\t\t分管领导\t{word}\t{word}\t{word}\n{sign}\n"
+    [project] = parse_rows(split_rows(text + table)).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
+    assert (project.fields["填报人"], project.fields["审核人"]) == ("王芳", "李强")
+
+
+@pytest.mark.parametrize(
+    ("value", "after"),
+    [("王强", ["填报人", "王芳", "审核人", "李强", "", ""]), ("明确", ["", "", "填报人", "王芳", "", ""])],
+)
+def test_a_person_or_a_sign_off_on_the_indicators_grid_under_level_columns_stays_the_sign_off(value, after):
+    """Under level columns a person over a sign-off starting in them ('| | 分管领导 | 王强'), and a state word over a
+    sign-off laid out as the indicators ('| | 填报人 | 王芳'), stay the sign-off's first row."""
+    assert sign_off(["", "", "分管领导", value, value, value], (2, 3), [after]) == [("分管领导", value)]
