@@ -400,13 +400,15 @@ def cut_header(rows: list[Row]) -> str | None:
     same rows; a table pages tall too, printed down then over: the pages from that one on, as many, each page
     between them rows of the table, not a text); None when no page is so. A page whose header has its own levels
     starts a table of its own (after a list of the projects, or a form's head ending with a long goal); 项目名称
-    alone may be a column printed again at the left of each page."""
+    alone may be a column printed again at the left of each page. Or a header naming levels only stands level
+    with the next page's naming the indicators (`_levels_beside`)."""
     first = _first_rows(rows)
     if len(first) < 2:  # one page, or no pages (a text, a workbook): nothing to cut, no row to read again
         return None
     paged = [row for row in rows if row.page]
     written = Counter(row.page for row in paged if len(row.values()) >= 2)
-    named = {row.page for row in paged if _KEYS & _keys(row)}
+    keyed = [(row, _keys(row)) for row in paged]
+    named = {row.page for row, keys in keyed if _KEYS & keys}
     for page, row in sorted(first.items()):
         header = _keys(row)
         left = max((p for p, before in first.items() if p < page and _LEFT & _keys(before)), default=None)
@@ -419,10 +421,41 @@ def cut_header(rows: list[Row]) -> str | None:
         theirs = sum(_beside(paged, p, p + down) for p in range(left, page))
         if abs(ours - theirs) > SAME_ROWS * max(ours, theirs):
             continue
-        return (
-            f"表格打印成了多页宽：项目名称或一级、二级指标在第 {left} 页，指标名称和指标值在第 {page} 页，"
-            "读不出目标表。请在 Excel/WPS 的页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
-            f"the table was printed pages wide (its levels or projects on page {left}, its names and targets on "
-            f"page {page}): fit all columns on one page and print it again, or send the spreadsheet"
-        )
+        return _cut(left, page)
+    levels = _levels_beside(paged, keyed, named)
+    return _cut(*levels) if levels else None
+
+
+def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: set[int]) -> tuple[int, int] | None:
+    """The pages of a table cut after its levels anywhere down the page (a self-evaluation's, under its head and
+    money rows): a header naming levels (一级指标 | 二级指标) on a page naming no indicator nor target, level with a
+    header on the next page naming the indicators and their targets, no level (三级指标 | 年度指标值), each row of
+    that page's table level with one under the levels' (the same sheet rows); None where no page is so (targets on
+    a page further on: `_printed_wide` says so)."""
+    heads = [row for row, keys in keyed if row.page not in named and _LEVELS & keys]
+    for head in heads:
+        for row in paged:
+            if head.top and row.page == head.page + 1 and abs(row.top - head.top) <= SLACK:
+                header = _keys(row)
+                if _NAMES & header and _TARGETS & header and not _LEVELS & header and _level_under(paged, head, row):
+                    return head.page, row.page
     return None
+
+
+def _level_under(paged: list[Row], head: Row, header: Row) -> bool:
+    """Whether each row from `header` down its page, ruled as it is, stands level with one from `head` down its own
+    page, ruled as that is."""
+    ruled = bool(head.edges)
+    tops = [row.top for row in paged if row.page == head.page and row.top >= head.top and bool(row.edges) == ruled]
+    ruled = bool(header.edges)
+    mine = [row for row in paged if row.page == header.page and row.top >= header.top and bool(row.edges) == ruled]
+    return all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine)
+
+
+def _cut(left: int, page: int) -> str:
+    return (
+        f"表格打印成了多页宽：项目名称或一级、二级指标在第 {left} 页，指标名称和指标值在第 {page} 页，"
+        "读不出目标表。请在 Excel/WPS 的页面设置中选“将所有列调整为一页”后重新导出 PDF，或报送原表格文件 "
+        f"the table was printed pages wide (its levels or projects on page {left}, its names and targets on "
+        f"page {page}): fit all columns on one page and print it again, or send the spreadsheet"
+    )

@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -810,6 +811,56 @@ def test_the_columns_a_sheet_printed_pages_wide_puts_on_pages_of_their_own_are_n
     assert told.startswith(
         "表格打印成了多页宽：第 2、4 页是右侧的列（指标解释、评分标准、备注），与前页是同一些指标行，未读入"
     )
+
+
+@pytest.mark.parametrize(
+    "head", [[], [["项目资金（万元）", "年度资金总额", "600.00"], ["年度总体目标", "建成站点", ""]]]
+)
+def test_a_table_printed_pages_wide_cut_after_its_levels_down_its_page_is_refused_saying_so(head):
+    """A self-evaluation (or a goal form) printed pages wide and cut before 三级指标: page 1 holds its head and, down
+    the page, a header naming levels only (绩效指标 | 一级指标 | 二级指标), page 2 the rest of the head and, level
+    with it, 三级指标 | 年度指标值 | 实际完成值. It was refused as no goal table (a self-evaluation: the header is
+    no page's first row), or read with its levels lost without a word (a goal form of one head row a page)."""
+    import importers
+    from importers.records import Row
+
+    first = [["项目名称", "养老服务", "养老服务"], *head, ["绩效指标", "一级指标", "二级指标"]]
+    first += [["绩效指标", "产出指标", "数量指标"], ["绩效指标", "满意度指标", "服务对象满意度指标"]]
+    second = [["实施单位", "民政局", "民政局"], *(["", "640.00", "620.00"] for _ in head)]
+    second += [["三级指标", "年度指标值", "实际完成值"], ["新建站点", "≥12个", "12个"], ["满意度", "≥90%", "93%"]]
+    rows = [
+        Row(cells, n, page=page, edges=(54.0, 150.0, 250.0), top=100.0 + 15 * k)
+        for n, (page, k, cells) in enumerate(
+            [(1, k, cells) for k, cells in enumerate(first)] + [(2, k, cells) for k, cells in enumerate(second)], 1
+        )
+    ]
+    with pytest.raises(
+        importers.UnknownLayout, match="打印成了多页宽：项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 2 页"
+    ):
+        importers.parse_rows(rows)
+
+
+def test_a_table_of_its_own_on_the_page_after_a_levels_header_is_no_table_printed_pages_wide():
+    """A header naming levels only down page 1 and one naming the indicators on page 2 at the same height, but page
+    2's rows not level with page 1's (a table of its own, its rows taller): not refused as printed pages wide."""
+    from importers import wide_print
+    from importers.records import Row
+
+    first = [
+        ["项目名称", "养老服务", "养老服务"],
+        ["绩效指标", "一级指标", "二级指标"],
+        ["绩效指标", "产出指标", "数量指标"],
+        ["绩效指标", "满意度指标", "服务对象满意度"],
+    ]
+    second = [["实施单位", "民政局"], ["三级指标", "年度指标值"], ["新建站点", "≥12个"], ["满意度", "≥90%"]]
+    tops = [85.0, 100.0, 124.0, 148.0]  # page 2's rows under its header 24 points tall, page 1's 15
+    rows = [Row(cells, k + 1, page=1, edges=(54.0, 150.0, 250.0), top=85.0 + 15 * k) for k, cells in enumerate(first)]
+    rows += [
+        Row(cells, k + 5, page=2, edges=(54.0, 200.0), top=top) for k, (cells, top) in enumerate(zip(second, tops))
+    ]
+    assert wide_print.cut_header(rows) is None
+    level = [replace(row, top=85.0 + 15 * (row.line - 5)) if row.page == 2 else row for row in rows]
+    assert "多页宽" in (wide_print.cut_header(level) or "")
 
 
 def test_a_sheet_printed_pages_wide_with_its_names_on_the_page_after_its_levels_is_refused_saying_so():
