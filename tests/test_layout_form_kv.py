@@ -586,6 +586,37 @@ def test_a_goal_over_two_rows_is_one_goal(second):
     assert (project.goal, project.fields) == ("为全市200个站点提供补助，提升服务能力保障老年人权益", {"备注": "无"})
 
 
+@pytest.mark.parametrize(
+    ("label", "lines"),
+    [
+        ("年度绩效目标", ["1.完成平台升级改造，保障系统稳定运行。", "2.保障数据安全。"]),
+        ("年度总体目标", ["完成政务云资源租赁。"]),
+        ("年度绩效目标", ["本年度绩效目标如下：", "1.完成平台升级改造。", "2.保障系统稳定运行。"]),  # a lead-in
+    ],
+)
+def test_a_goals_rows_across_the_form_under_its_label_alone_are_the_goal(label, lines):
+    """'年度绩效目标' merged across the form, the goal's rows merged across it below, then the indicator table: the
+    label alone ended the head, its rows unread (goal '', silent). Each row is a line of the goal, as typed."""
+    goal = "\n".join(lines)
+    for merged in (1, 4):  # a .txt's lone cells, and a sheet's merged cells printed in each of its 4 columns
+        rows = [["项目名称", "平台运维", "主管部门", "某局"], [label] * merged, *([line] * merged for line in lines)]
+        rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+        [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
+        indicators = [indicator.name for indicator in project.indicators]
+        assert (project.name, project.goal, indicators) == ("平台运维", goal, ["运维系统数量"])
+
+
+@pytest.mark.parametrize("line", ["绩效指标", "单位：万元", "备注：", "填报人："])
+def test_a_table_name_unit_line_or_label_under_a_goal_label_alone_is_no_goal(line):
+    """Under a goal's label alone on its row, a lone line that is no text's part (the table's name, the money unit) or
+    a label this layout knows is not read into the goal."""
+    doc = parse(
+        f"项目名称\t平台运维\n年度绩效目标\n完成平台升级改造。\n{line}\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t运维系统数量\t≥12个\n"
+    )
+    assert doc.projects[0].goal == "完成平台升级改造。"
+
+
 def test_an_amount_label_wins_over_a_money_labels_sum():
     """'项目资金（万元）： | 500.00' (the whole period's money) above '本年度预算申请金额： | 120.00': the first sum was
     taken as the amount and the year's kept as a field. The amount label's value is the amount, the other a field."""

@@ -138,15 +138,15 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     last = 0
-    text: Row | None = None  # the last head row, when it ends with a text's label and value
+    text: Row | None = None  # the last head row, when it ends with a text's label and value or is its label alone
     for i, row in enumerate(rows):
-        if _is_head(row):  # never a blank row
+        if text and _goes_on(row, text):
+            last = i
+        elif _is_head(row):  # never a blank row
             start = i if start is None else start
             last = i
             pairs = _pairs(row)
-            text = row if pairs and pairs[-1][1] and _attr(pairs[-1][0]) in _TEXTS else None
-        elif text and _goes_on(row, text):
-            last = i
+            text = row if pairs and (pairs[-1][1] or len(pairs) == 1) and _attr(pairs[-1][0]) in _TEXTS else None
         elif start is not None and not row.blank:
             runs.append((start, last + 1))
             start = None
@@ -158,10 +158,25 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
 
 def _goes_on(row: Row, text: Row) -> bool:
     """Whether a row is a text's next part under the head row giving the text: one value, no label, under the text's
-    blank label cell (a row added under the text's in its table, its label cell left empty), no unit line or table's
-    name ('绩效指标' over the indicators)."""
+    blank label cell (a row added under the text's in its table, its label cell left empty) or under a label alone on
+    its row (`_alone`: '年度绩效目标' across the form, the goal's rows across it below), no unit line or table's name
+    ('绩效指标' over the indicators)."""
     values = spread_values(row.cells)
-    return len(values) == 1 and not _is_label(values[0]) and _indent(row) > _indent(text) and text_part(row)
+    if len(values) != 1 or not text_part(row):
+        return False
+    if _alone(text):  # a lead-in ending in a colon ('本年度绩效目标如下：') is no label of a field
+        return not _is_label(values[0]) or _MARKED.search(values[0]) is not None and not _field(label(values[0]))
+    return not _is_label(values[0]) and _indent(row) > _indent(text)
+
+
+def _field(key: str) -> bool:
+    """Whether a head label names a field (this layout's, or one `columns.head_field` knows: 备注, 填报人)."""
+    return _attr(key) is not None or _PAREN.sub("", key) in KNOWN_LABELS or bool(head_field(key))
+
+
+def _alone(row: Row) -> bool:
+    """Whether a head row is a label alone, its value in the rows below it."""
+    return len(values := spread_values(row.cells)) == 1 and _is_label(values[0])
 
 
 def _indent(row: Row) -> int:
@@ -344,8 +359,9 @@ def _project(form: _Form) -> RawProject:
     above: Row | None = None  # the last head row with a label
     for row in form.head:
         if text and above and _goes_on(row, above):  # the text's next part, its label cell left empty
-            named = _attr(text) or "goal"
-            setattr(project, named, getattr(project, named) + spread_values(row.cells)[0])
+            named, part = _attr(text) or "goal", spread_values(row.cells)[0]
+            before = getattr(project, named)  # (rows under a label alone: a line each, as typed)
+            setattr(project, named, before + "\n" + part if before and _alone(above) else before + part)
             continue
         above = row
         for key, value in _pairs(row):
@@ -358,7 +374,7 @@ def _project(form: _Form) -> RawProject:
             if key == text and attr in _TEXTS:  # its label merged down the text's rows, printed in each: it goes on
                 setattr(project, attr, getattr(project, attr) + value)
                 continue
-            text = key if attr in _TEXTS and value and not getattr(project, attr) else ""
+            text = key if attr in _TEXTS and not getattr(project, attr) else ""
             if bare in START_LABELS:
                 start = value
             elif bare in END_LABELS:
