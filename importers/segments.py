@@ -44,6 +44,7 @@ _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标', '注1：…'
 _CAPTION = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$")
+_TEXTS = ("goal", "overview")  # head fields of text, which may run over rows
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
 
 
@@ -141,9 +142,17 @@ def split(rows: list[Row]) -> list[Segment]:
 
 def _in_head(segment: Segment) -> bool:
     """Whether the segment's last row is a line of a form's head (its first text a head label: 项目名称, 主管部门,
-    项目资金), so a row under it is still that form's."""
-    last = next((row for row in reversed(segment.rows) if not row.blank), None)
-    return last is not None and bool(head_field(last.values()[0]))
+    项目资金), or a text's line under its label's row, lines alone in their rows between (年度绩效目标 across the form,
+    the goal's lines across it below, a sentence naming the year's goals among them), so a row under it is still that
+    form's."""
+    rows = reversed(segment.rows)
+    last = next((row for row in rows if not row.blank), None)
+    if last is None or head_field(last.values()[0]):
+        return last is not None
+    while lone_value(last.cells) is not None and (last := next(rows, None)) is not None and not last.blank:
+        if field := head_field(last.values()[0]):
+            return field in _TEXTS
+    return False
 
 
 def _running_heads(rows: list[Row]) -> set[str]:

@@ -279,6 +279,32 @@ def test_a_goals_last_line_under_its_merged_label_is_no_years_heading():
     assert title(Row(cells=["2026 年 项目支出绩效目标", ""], line=1)) == "2026 年 项目支出绩效目标"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["2.全面完成2026年项目支出绩效目标", "2.全面完成 2026 年 项目支出绩效目标", "确保完成2026年度项目绩效目标"],
+)
+def test_a_sentence_naming_the_years_goals_in_a_goals_row_across_the_form_is_no_heading(sentence):
+    """A goal's rows across the form under '年度绩效目标' across it, the last a sentence naming the year's goals
+    alone in its row's first cell: it was taken for a year's heading and cut the form from its indicators (refused).
+    Rows alone in theirs back to a goal's label are the goal's; a year's heading after a form's indicators stays one."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    def form(name: str) -> str:
+        return (
+            f"项目名称\t{name}\n主管部门\t某局\n年度绩效目标\n1.完成{name}。\n{sentence}\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t运维系统数量\t≥12个\n"
+        )
+
+    doc = parse_rows(split_rows("某局2026年项目支出绩效目标表\n" + form("平台运维") + "\n" + form("政务云租赁")))
+    assert [(p.name, p.goal, len(p.indicators)) for p in doc.projects] == [
+        ("平台运维", f"1.完成平台运维。\n{sentence}", 1),
+        ("政务云租赁", f"1.完成政务云租赁。\n{sentence}", 1),
+    ]
+    headed = split_rows(form("平台运维") + "某区财政局2026年项目支出绩效目标\n" + form("政务云租赁"))
+    assert [segment.title for segment in split(headed)] == ["", "某区财政局2026年项目支出绩效目标"]
+
+
 @pytest.mark.parametrize("head", ["某区民政局2026年项目支出绩效目标", "某区民政局 2026 年 项目支出绩效目标"])
 def test_a_years_heading_in_the_second_column_of_a_two_column_sheet_is_a_title(head):
     """A two-column sheet (labels in A, values in B) with each form's year heading typed in B, not merged: since a
