@@ -164,7 +164,10 @@ def _goes_on(row: Row, text: Row) -> bool:
     values = spread_values(row.cells)
     if len(values) != 1 or not text_part(row):
         return False
-    if _alone(text):  # a lead-in ending in a colon ('本年度绩效目标如下：') is no label of a field
+    if _alone(text):  # a lead-in ending in a colon ('本年度绩效目标如下：') is no label of a field; a table's title
+        # atop the next page ('…绩效目标表', a PDF's running head) no line of the text
+        if _TITLE.search(values[0]):
+            return False
         return not _is_label(values[0]) or _MARKED.search(values[0]) is not None and not _field(label(values[0]))
     return not _is_label(values[0]) and _indent(row) > _indent(text)
 
