@@ -1977,6 +1977,13 @@ def test_pdf_glyphs_a_fonts_tounicode_map_leaves_out(names, mapped, rate):
     ] * undecodable
 
 
+def test_pdf_a_latin_ligature_is_read_as_its_letters():
+    """Chromium draws 'ffi' in 'Office' as one glyph its ToUnicode map names U+FB03 (ﬃ): 'Oﬃce' was kept, a word no
+    search finds, silently. A ligature is read as its letters."""
+    rows = [["一级指标", "三级指标", "指标值"], ["质量指标", "部署Oﬃce软件", "≥5套"]]
+    assert cells(read_bytes(_embedded_font_pdf(rows, {}, None), ".pdf"))[1] == ["质量指标", "部署Office软件", "≥5套"]
+
+
 @pytest.mark.parametrize("header_again", [False, True])
 def test_pdf_a_row_the_page_break_cuts_without_any_rule_is_one_row(header_again):
     """Word lets a row break across pages and draws no border at the break: the row's part at the page's foot was

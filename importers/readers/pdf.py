@@ -111,10 +111,11 @@ UNMAPPED_SHARE = 0.2  # of a document's characters in fonts without a character 
 GOAL = ("绩效", "指标")  # … unless it reads these, as every goal table does
 UNDECODED = "\ufffd"  # a glyph no map names a character for (pdfminer's '(cid:N)'): the replacement character
 # the CJK compatibility ideographs and Kangxi radicals a font without a ToUnicode map names some glyphs by (量 U+F97E,
-# ⼀ U+2F00): their canonical ideographs (NFKC of these only), else 年度目标, 数量指标 and years were not read as such
+# ⼀ U+2F00): their canonical ideographs (NFKC of these only), else 年度目标, 数量指标 and years were not read as such;
+# the Latin ligatures a browser draws ('Oﬃce', ﬃ U+FB03, in Chromium's prints): their letters
 _CANONICAL = {
     code: unicodedata.normalize("NFKC", chr(code))
-    for code in (*range(0xF900, 0xFB00), *range(0x2F00, 0x2FE0))
+    for code in (*range(0xF900, 0xFB07), *range(0x2F00, 0x2FE0))
     if unicodedata.normalize("NFKC", chr(code)) != chr(code)
 }
 MAX_COVER_CHECKS = 2_000_000  # characters looked at under white boxes on one page: past it, the rest read as drawn
