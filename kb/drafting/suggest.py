@@ -67,6 +67,20 @@ SPENDING_TYPES: dict[str, tuple[str, ...]] = {
     "就业与民生": ("就业", "创业", "社区", "民生", "乡村", "群众", "社保", "养老", "救助"),
 }
 NAME_WEIGHT = 2
+# Words holding a keyword of another meaning, read as no keyword (研究生, a graduate student, is no 研究).
+NOT_KEYWORDS = ("研究生",)
+# Kinds of service a project whose name ends in one is, whatever field it serves (社保、企业与电子数据审计项目 is an
+# audit): they break a tie between types the name holds alike. Not an act on a thing (维护, 购置, 补助): 信息平台维护费
+# is the platform's, 软件购置 the software's.
+SERVICE_WORDS = frozenset(w for k in ("课题研究", "会议培训与宣传", "监管与风险防控") for w in SPENDING_TYPES[k]) - {
+    "活动",  # 就业管理活动经费: activities of the field, no kind of service
+    "风险",
+    "非法集资",
+    "疫情",
+}
+_NAME_END = re.compile(
+    r"(?:项目|经费|资金|费用|专项|工作|支出|业务|服务|费|[一二三四]期|[（(][^（()）]*[)）]|[\s\-—_·、，,])+$"
+)  # what names end in
 TEXT_WEIGHT, FUZZY_WEIGHT = 0.6, 0.4  # how relevance and name similarity combine (0–1 each)
 _CANDIDATES = 200
 _MAX_GRAMS = 300
@@ -76,17 +90,36 @@ NEAR_SHARE = 0.5  # … those at least this share as like it as the likest …
 NEAR_SCORE = 30  # … and this like it at least: below, a project shares a word (道路, 补贴) of the name, not its aim
 
 
+def _unmasked(text: str) -> str:
+    """Folded text with NOT_KEYWORDS blanked out."""
+    text = fold(text)
+    for word in NOT_KEYWORDS:
+        text = text.replace(word, " ")
+    return text
+
+
+def _service(title: str) -> str | None:
+    """The SERVICE_WORDS keyword a (folded) name ends in, before words any project's name ends in (项目, 经费, 服务,
+    a bracket), or None."""
+    title = _NAME_END.sub("", title)
+    return max((w for w in SERVICE_WORDS if title.endswith(w)), key=len, default=None)
+
+
 def classify(name: str, overview: str = "", goal: str = "") -> list[tuple[str, int, list[str]]]:
-    """Spending types whose keywords occur (in the name, or twice in the text), best first:
-    (type, score, keywords found)."""
-    title, text = fold(name), fold(f"{overview or ''} {goal or ''}")
-    found = []
+    """Spending types whose keywords occur (in the name, or twice in the text), best first: (type, score, keywords
+    found). The name weighs above the text: a type its name holds more comes first, on a tie the type of the kind of
+    service the name ends in (`_service`), then the one the text holds more."""
+    title, text = _unmasked(name), _unmasked(f"{overview or ''} {goal or ''}")
+    ends = _service(title)
+    found, order = [], {}
     for kind, words in SPENDING_TYPES.items():
         hits = [w for w in words if w in title or w in text]
-        score = sum(NAME_WEIGHT * (w in title) + (w in text) for w in hits)
+        named = sum(NAME_WEIGHT * (w in title) for w in hits)
+        score = named + sum(w in text for w in hits)
         if score >= NAME_WEIGHT:
             found.append((kind, score, hits))
-    return sorted(found, key=lambda f: -f[1])
+            order[kind] = (-named, ends not in hits, -score)
+    return sorted(found, key=lambda f: order[f[0]])
 
 
 def spending_type(name: str, overview: str = "", goal: str = "") -> str | None:
@@ -415,12 +448,27 @@ def template(conn: sqlite3.Connection, kind: str, per_slot: int = 2, name: str =
         )
         slots.setdefault(slot, []).append((item, min((rank[p] for p in users if p in rank), default=len(rank))))
     items: list[TemplateItem] = []
+    taken: list[str] = []  # the measures offered (measure_key)
     for slot in sorted(slots, key=lambda s: level_order(*s)):
         ranked = sorted(
             slots[slot], key=lambda t: (-t[0].near, -t[0].projects, t[1], -t[0].uses, len(t[0].name), t[0].name)
         )
-        items.extend(t for t, _ in ranked[:per_slot])
+        offered = 0
+        for item, _ in ranked:
+            key = measure_key(item.name, item.level1)
+            if offered == per_slot or _offered(key, taken):
+                continue
+            items.append(item)
+            taken.append(key)
+            offered += 1
     return Template(kind, members, items, list(near.items()))
+
+
+def _offered(key: str, taken: list[str]) -> bool:
+    """Whether a measure holds one a template offers already, or is held by it (学生满意度 in 受助学生满意度,
+    及时发放 in 及时发放率, 应助尽助 in 应助尽助率): among one type's projects, one indicator written shorter or
+    longer, which a draft would get twice. Three characters at least (成本 is in every cost)."""
+    return len(key) >= 3 and any(len(k) >= 3 and (key in k or k in key) for k in taken)
 
 
 def value_suggestion(conn: sqlite3.Connection, indicator: str) -> dict:
