@@ -14,7 +14,7 @@ from rich.text import Text
 from kb.find.evaluations import form_rows, head_pairs
 from kb.find.outcomes import PEERS_KEY, achieved_text, evaluation_line, peers_text, verdict
 from kb.find.queries import DEPARTMENT, listed_name
-from kb.find.search import Filters
+from kb.find.search import Filters, what_to_try
 from kb.vocab.departments import unit_beside, unit_under
 from kb.vocab.families import spellings_note
 from kb.vocab.levels import short_level
@@ -101,6 +101,8 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
             console.print(text(_spelt(spellings)))
         if result.suggestions:
             console.print(text(_suggested("你要找的是不是 did you mean: ", result.suggestions, example=True)))
+        elif not spellings:
+            console.print(text(what_to_try(result.query)))
         return
     if result.indicators:
         table = Table(

@@ -171,6 +171,15 @@ def test_search_in_pinyin_lists_the_names_and_an_empty_filter_says_so(seeded):
     assert "所选范围" not in kb("search", "没有这种指标", db=seeded).stdout
 
 
+def test_a_search_that_finds_nothing_near_says_what_to_try(seeded):
+    """`kb search shoukuan` listed unrelated names as 近似; with none near, it says plainly what to try."""
+    out = kb("search", "shoukuan", db=seeded).stdout.replace("\n", "")
+    assert "近似" not in out and "试试：直接输入汉字" in out and "myd" in out
+    out = kb("search", "收款单据", db=seeded).stdout.replace("\n", "")
+    assert "试试：更短的一部分" in out
+    assert "试试" not in kb("search", "fuwuqiyemanyiud", db=seeded).stdout  # near 服务企业满意度: said so
+
+
 @pytest.mark.parametrize(
     "command", [("search",), ("suggest",), ("library", "search"), ("draft", "new"), ("draft", "show")], ids=" ".join
 )

@@ -123,3 +123,18 @@ def test_restricted_counts_only_the_given_uses():
         ("服务对象满意度", ["服务对象满意度（%）"], 4),  # the family key (kb.vocab.families: without its unit)
         ("及时率", ["及时率"], 1),
     ]
+
+
+def test_pinyin_near_misses_are_one_letter_off_a_long_word_only():
+    """`kb search shoukuan` (收款) listed 18 names as 近似 (授权增长率: shouquan; 投后管理: houguan; 雨水管线:
+    shuiguan): a short word in 26 letters is near some piece of a name's pinyin by chance. Near misses in pinyin
+    are looked for from 10 letters, one letter wrong (or two missing or extra) at most."""
+    names = ("全区年专利申请、授权增长率", "投后管理企业数量", "雨水管线维护数量（米）", "服务对象满意度")
+    index = index_of(dict.fromkeys(names, 2))
+
+    def near(query: str) -> list[str]:
+        return [g.members[0][1] for g, kind, _ in index.find(query, 10) if kind == "fuzzy"]
+
+    assert near("shoukuan") == [] and near("shouquanzeng") == []  # the second: found in pinyin, no near miss
+    assert near("fuwuduixiangmanyiud") == near("fuwudixiangmanyidu") == ["服务对象满意度"]
+    assert near("fuwuduixiangmenyidi") == []  # two letters wrong

@@ -25,7 +25,7 @@ from itertools import islice, repeat, zip_longest
 
 from kb.find.name_file import Families, path_of, read_index, stamp_of, write
 from kb.find.near_names import KEYS as _KEYS
-from kb.find.near_names import is_pinyin, keys_line, near_scores
+from kb.find.near_names import PINYIN_NEAR_LETTERS, is_pinyin, keys_line, near_scores, pinyin_cutoff
 from kb.vocab.families import family_key, spelling_key
 from kb.vocab.name_spellings import other_spellings
 from kb.vocab.tokens import query_words
@@ -272,9 +272,9 @@ class NameIndex:
             if len(found) >= limit:
                 break
             found.setdefault(n, hit)
-        if len(found) < limit and len(key) >= (4 if ascii_query else 3):
+        if len(found) < limit and len(key) >= (PINYIN_NEAR_LETTERS if ascii_query else 3):
             lines = self._pinyin if ascii_query else self._keys
-            for n, score in self._fuzzy(key, lines, set(found), limit - len(found)):
+            for n, score in self._fuzzy(key, lines, set(found), limit - len(found), ascii_query):
                 found[n] = ("fuzzy", score)
         return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
 
@@ -315,13 +315,17 @@ class NameIndex:
                     found[n] = (kind, min(100.0, round(100.0 * sum(map(len, keys)) / _length(line, keys[first]), 1)))
         return [(self.group(n), kind, score) for n, (kind, score) in found.items()]
 
-    def _fuzzy(self, key: str, lines: _Lines, exclude: set[int], limit: int) -> list[tuple[int, float]]:
+    def _fuzzy(
+        self, key: str, lines: _Lines, exclude: set[int], limit: int, pinyin: bool = False
+    ) -> list[tuple[int, float]]:
         """Near misses: names sharing the query's rarest characters, scored by near_scores (most used first on a
-        tie)."""
+        tie); in pinyin, one letter off at most (near_names.pinyin_cutoff)."""
         counts = self._counts()
         rare = sorted((c for c in set(key) if counts[c]), key=lambda c: (counts[c], c))[:3]
         pool = sorted({n for c in rare for n in islice(lines.find(c), _FUZZY_POOL)} - exclude)
-        return [(pool[n], score) for n, score in near_scores(key, [lines.line(n) for n in pool])[:limit]]
+        texts = [lines.line(n) for n in pool]
+        scored = near_scores(key, texts, pinyin_cutoff(key)) if pinyin else near_scores(key, texts)
+        return [(pool[n], score) for n, score in scored[:limit]]
 
     def families(self) -> Families:
         """The families of several spellings, by member (what kb.find.near_names reads of the index)."""

@@ -19,6 +19,10 @@ from kb.find.name_file import Families, Family, path_of, read_families, stamp_of
 from kb.vocab.families import family_of_spelling, offered_name, spelling_key
 
 FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not shown
+# Pinyin is spelt in 26 letters, and a name's pinyin runs long: a word of 9 letters or fewer that no name holds is one
+# letter from a piece of some name's pinyin by chance (measured on the 41 real PDFs' names, pinyin of 600 dictionary
+# words in none: 30–100 % of them at 4–9 letters, 0–5 % at 10 or more; shoukuan lists 授权增长率, touhouguanli …).
+PINYIN_NEAR_LETTERS = 10  # so pinyin near misses are looked for from this many letters …
 CANDIDATES = 500  # names scored: those sharing the most bigrams with the query
 KEYS = "\t"  # between a family's keys on its line: its family key first, then its members' other spellings
 _ASCII = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
@@ -38,16 +42,22 @@ def keys_line(key: str, spellings: Iterable[str]) -> str:
     return KEYS.join([key, *others])
 
 
-def near_scores(key: str, texts: list[str]) -> list[tuple[int, float]]:
+def pinyin_cutoff(key: str) -> float:
+    """… and only within one letter wrong, or two missing or extra (two edits of rapidfuzz's: 100·(1 − 1/len));
+    every such typo of a name's pinyin measured was kept."""
+    return 100.0 * (1 - 1 / len(key)) - 0.05
+
+
+def near_scores(key: str, texts: list[str], cutoff: float = FUZZY_CUTOFF) -> list[tuple[int, float]]:
     """(position, score) of the texts near `key`, best first (on a tie the first in `texts`), the score rounded to 0.1
-    and at least FUZZY_CUTOFF: rapidfuzz's partial_ratio for a text as long as the key or longer (it holds the key
+    and at least `cutoff`: rapidfuzz's partial_ratio for a text as long as the key or longer (it holds the key
     nearly somewhere), its ratio for a shorter one (it is nearly the key)."""
     from rapidfuzz import fuzz, process  # only a query that finds little pays for loading it
 
     longer = {n: t for n, t in enumerate(texts) if len(t) >= len(key)}
     shorter = {n: t for n, t in enumerate(texts) if len(t) < len(key)}
-    hits = process.extract(key, longer, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
-    hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+    hits = process.extract(key, longer, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None)
+    hits += process.extract(key, shorter, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
     hits.sort(key=lambda h: (-h[1], h[2]))
     return [(n, round(score, 1)) for _, score, n in hits]
 

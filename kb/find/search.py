@@ -382,6 +382,19 @@ def _load_scorer() -> None:
     threading.Thread(target=load, name="load-scorer").start()
 
 
+def what_to_try(query: str) -> str:
+    """What to try when a query finds nothing and nothing near it (the command line and the app say it alike)."""
+    if fold(query).replace(" ", "").isascii():
+        return (
+            "试试：直接输入汉字（满意度），拼音首字母（myd），或全拼（manyidu）；"
+            "全拼 10 个字母以上时才找拼错一个字母的名称 "
+            "try Chinese characters, pinyin initials (myd) or the whole pinyin (manyidu)"
+        )
+    return (
+        "试试：更短的一部分（满意度），或换一种说法；几个词用空格隔开 try a shorter part, another wording, words apart"
+    )
+
+
 def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict], limit: int) -> list[dict]:
     """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'; those
     spelt in pinyin (the hits of a pinyin query) up to `limit`, a few at least. A near spelling is found through the
@@ -423,4 +436,5 @@ __all__ = [
     "search_indicators",
     "search_projects",
     "unspaced",
+    "what_to_try",
 ]

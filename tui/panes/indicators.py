@@ -19,7 +19,7 @@ from kb.errors import KbError
 from kb.find.outcomes import outcome_line, outcome_summary
 from kb.find.evaluations import search_self_evaluated
 from kb.find.precedents import MATCH_WORDS, NameHit, Precedent, count_names, find_names, precedents
-from kb.find.search import Filters
+from kb.find.search import Filters, what_to_try
 from kb.vocab.pinyin import has_han
 from kb.vocab.text import shown
 from tui.data import Database
@@ -231,7 +231,7 @@ class IndicatorsPane(Vertical):
             status.update(Text(shown(event.error), style="bold red"))
         elif not event.hits:
             said = (
-                f"没有指标名称匹配 no indicator name matches {event.query!r}"
+                f"没有指标名称匹配 {event.query.strip()!r} · {what_to_try(event.query)}"
                 if event.query.strip()
                 else "没有指标 no indicators yet"
             )
