@@ -72,6 +72,14 @@ def test_create_open_list_duplicate_rename_delete(conn):
         drafts.open_draft(conn, "副本2")
 
 
+def test_a_draft_named_for_its_year_has_that_year(conn):
+    """A new user's 2027年居家养老服务补贴 exported a form titled （    年度）, checked against the 2021 framework."""
+    assert drafts.create(conn, "2027年居家养老服务补贴").year == 2027
+    assert drafts.create(conn, "２０２６ 年度 社区食堂补贴").year == 2026  # full-width digits, a space, 年度
+    assert drafts.create(conn, "2027年另一个", year="2028").year == 2028  # a year given wins
+    assert drafts.create(conn, "养老服务补贴2027年").year is None and drafts.create(conn, "20275号项目").year is None
+
+
 def test_a_draft_name_mistyped_names_the_near_ones(conn):
     """`kb draft show 2027居家养老服务补贴` (年 left out) said only 'no draft': the drafts whose names are near it are
     named, and none when no name is near."""

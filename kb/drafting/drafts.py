@@ -681,8 +681,16 @@ def _insert(conn: sqlite3.Connection, name: str, head: dict) -> int:
     return cursor.lastrowid
 
 
+_NAMED_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年")  # a draft named for its budget year: '2027年居家养老服务补贴'
+
+
 def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
-    """A new empty draft; head fields as in HEAD_FIELDS. KbError when the name is taken."""
+    """A new empty draft; head fields as in HEAD_FIELDS, the year, when none is given, that the name opens with
+    (the form's title read （    年度） and its checks took the 2021 framework for a draft named 2027年…). KbError when
+    the name is taken."""
+    named = _NAMED_YEAR.match(unicodedata.normalize("NFKC", name))
+    if named and not head.get("year"):
+        head["year"] = named.group(1)
     with transaction(conn):
         draft_id = _insert(conn, _unique(conn, name), head)
         record(conn, draft_id, "新建 created")
