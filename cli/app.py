@@ -572,7 +572,7 @@ def main() -> None:
     from cli.base import print_error
 
     try:
-        code = app(prog_name="kb", standalone_mode=False)
+        code = app(args=db_first(sys.argv[1:]), prog_name="kb", standalone_mode=False)
     except exceptions.UsageError as exc:
         print_error(_usage(exc))
         sys.exit(exc.exit_code)
@@ -580,6 +580,21 @@ def main() -> None:
         print("已中止 aborted", file=sys.stderr)
         sys.exit(1)
     sys.exit(code or 0)
+
+
+def db_first(argv: list[str]) -> list[str]:
+    """The command line with kb's --db, written once after the command (`kb import a.pdf --db x.sqlite3`, as people
+    write it: no command has a --db of its own), moved before it; as it is otherwise (after `--`, given twice)."""
+    command = False
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            return argv
+        if command and (arg.startswith("--db=") or arg == "--db" and n + 1 < len(argv)):
+            moved = argv[n : n + 1 + (arg == "--db")]
+            others = argv[:n] + argv[n + len(moved) :]
+            return argv if any(a == "--db" or a.startswith("--db=") for a in others) else [*moved, *others]
+        command = command or not (arg.startswith("-") or n and argv[n - 1] == "--db")
+    return argv
 
 
 def _usage(exc) -> str:

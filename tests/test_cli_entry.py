@@ -299,7 +299,7 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
         (["search", "服务", "满意度"], "多余的参数 满意度（含空格的文字请加引号；选项的值写在选项名之后）"),
         (["show", "20", "21"], "多余的参数 21（含空格的文字请加引号；选项的值写在选项名之后）"),
         (
-            ["search", "满意度", "--db", "x.sqlite3"],
+            ["search", "满意度", "--db", "x.sqlite3", "--db=y.sqlite3"],  # twice: which one is unclear
             "选项 --db 写在命令之前：kb --db … search …（--db goes before the command）",
         ),
         (
@@ -311,7 +311,7 @@ def test_the_fast_path_knows_exactly_the_options_the_typer_command_declares():
             "选项 --region 写在命令之后：kb projects … --region（--region goes after the command）",
         ),
         (
-            ["import", "a.pdf", "--db=x.sqlite3"],
+            ["--db", "y.sqlite3", "import", "a.pdf", "--db=x.sqlite3"],
             "选项 --db 写在命令之前：kb --db … import …（--db goes before the command）",
         ),
     ],
@@ -324,3 +324,16 @@ def test_a_command_line_kb_cannot_run_is_said_in_one_line_chinese_first(argv, sa
     assert err.startswith(f"kb: 错误 error: {said}：") and "--help 查看用法" in err
     named = [word for word in argv if word in ("show", "search", "projects", "import")][:1]
     assert f"（{' '.join(['kb', *named])} --help 查看用法" in err  # the command's own help (--level: was kb's)
+
+
+@pytest.mark.parametrize("after", [["--db", "kb.sqlite3"], ["--db=kb.sqlite3"]], ids=_id)
+def test_db_written_after_the_command_is_kbs(after, place, handed, capsys, monkeypatch):
+    """`kb import … --db x` (as the briefs and people write it) said only that --db goes before the command."""
+    monkeypatch.delenv("KB_DB")
+    before = _outcome(entry.main, [*after, "search", "满意度", "--limit", "2"], place, capsys, monkeypatch)
+    assert before[0] == 0 and "满意度" in before[1]
+    assert _outcome(entry.main, ["search", "满意度", *after, "--limit", "2"], place, capsys, monkeypatch) == before
+    drafted = _outcome(
+        entry.main, ["draft", "new", f"2027年养老{len(after)}", *after, "--json"], place, capsys, monkeypatch
+    )
+    assert drafted[0] == 0 and '"year": 2027' in drafted[1], drafted
