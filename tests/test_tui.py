@@ -641,6 +641,17 @@ async def test_stale_names_are_dropped(seeded):
         assert column(app.query_one("#names"), 0) == before
 
 
+async def test_pinyin_near_no_name_lists_none_and_says_what_to_try(seeded):
+    """F3 `shoukuan` (收款) listed names one or three letters off some piece of their pinyin as 近似 (授权增长率 …)."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"shoukuan")
+        await settle(pilot)
+        assert app.query_one("#names").row_count == 0
+        assert "试试：直接输入汉字" in str(app.query_one("#names-status").render())
+
+
 async def test_small_terminal_stacks_the_indicator_panels(seeded):
     app = start(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
