@@ -137,4 +137,21 @@ def test_pinyin_near_misses_are_one_letter_off_a_long_word_only():
 
     assert near("shoukuan") == [] and near("shouquanzeng") == []  # the second: found in pinyin, no near miss
     assert near("fuwuduixiangmanyiud") == near("fuwudixiangmanyidu") == ["服务对象满意度"]
-    assert near("fuwuduixiangmenyidi") == []  # two letters wrong
+    assert near("fuwuduixmanyiud") == [] and near("fuwuduixiangmenyidi") == ["服务对象满意度"]  # two letters wrong
+
+
+def test_two_letters_off_a_pinyin_word_of_16_letters_or_more_are_near():
+    """From 10 letters pinyin near misses were one letter off only: xiangmuzongcehngbne (19 letters, two typos) found
+    项目总成本 before and nothing then, as 205 of 286 two-typo queries of 16–43 letters measured on the 41 real PDFs'
+    names; none of 461 unrelated words of 16–27 letters is two letters off a name."""
+    names = ("项目总成本", "服务对象满意度", "受益对象满意度", "资金拨付及时率")
+    index = index_of(dict.fromkeys(names, 2))
+
+    def near(query: str) -> list[str]:
+        return [g.members[0][1] for g, kind, _ in index.find(query, 10) if kind == "fuzzy"]
+
+    assert near("xiangmuzongcehngbne") == ["项目总成本"]
+    assert near("shouyiduixinagmanyiud") == ["受益对象满意度"]
+    assert near("zijinbofujsihilu") == ["资金拨付及时率"]  # 16 letters
+    assert near("zijnbofujsihilv") == []  # 15 letters, two off
+    assert near("xiangmuzongcehngbnei") == near("zhongxiaoqiyerongzifuwu") == []  # three off; none near
