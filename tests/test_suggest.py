@@ -130,6 +130,14 @@ def test_a_name_weighs_above_its_text_and_a_service_it_ends_in_breaks_a_tie():
     assert suggest.spending_type("就业管理活动经费项目", "就业管理服务") == "就业与民生"
 
 
+def test_a_health_check_is_no_inspection():
+    """A name ending in 检查 broke a tie for 监管与风险防控: 社区居民健康检查项目, a medical check for residents,
+    went there from 就业与民生 (its text's 社区 and 民生)."""
+    text = "为社区居民提供免费健康检查，惠及民生"
+    assert suggest.spending_type("社区居民健康检查项目", text) == "就业与民生"
+    assert suggest.spending_type("养老机构安全检查", "养老机构消防安全检查") == "监管与风险防控"
+
+
 def test_shared_terms_are_not_cut_through_a_word(conn):
     """kb suggest 居家养老服务补贴 showed 养老服务补 (from 养老服务补助): 补 goes with 贴, as the base's names show."""
     names = ["养老服务补助资金", "创业补贴", "就业补贴", "租房补贴", "学生资助补贴", "居家养老上门服务"]

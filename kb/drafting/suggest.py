@@ -67,8 +67,9 @@ SPENDING_TYPES: dict[str, tuple[str, ...]] = {
     "就业与民生": ("就业", "创业", "社区", "民生", "乡村", "群众", "社保", "养老", "救助"),
 }
 NAME_WEIGHT = 2
-# Words holding a keyword of another meaning, read as no keyword (研究生, a graduate student, is no 研究).
-NOT_KEYWORDS = ("研究生",)
+# Words holding a keyword of another meaning, read as no keyword (研究生, a graduate student, is no 研究; a 健康检查 is
+# a medical one, no inspection).
+NOT_KEYWORDS = ("研究生", "健康检查")
 # Kinds of service a project whose name ends in one is, whatever field it serves (社保、企业与电子数据审计项目 is an
 # audit): they break a tie between types the name holds alike. Not an act on a thing (维护, 购置, 补助): 信息平台维护费
 # is the platform's, 软件购置 the software's.
