@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -333,7 +334,8 @@ def test_db_written_after_the_command_is_kbs(after, place, handed, capsys, monke
     before = _outcome(entry.main, [*after, "search", "满意度", "--limit", "2"], place, capsys, monkeypatch)
     assert before[0] == 0 and "满意度" in before[1]
     assert _outcome(entry.main, ["search", "满意度", *after, "--limit", "2"], place, capsys, monkeypatch) == before
+    year = date.today().year + 1  # a draft named for next year's budget
     drafted = _outcome(
-        entry.main, ["draft", "new", f"2027年养老{len(after)}", *after, "--json"], place, capsys, monkeypatch
+        entry.main, ["draft", "new", f"{year}年养老{len(after)}", *after, "--json"], place, capsys, monkeypatch
     )
-    assert drafted[0] == 0 and '"year": 2027' in drafted[1], drafted
+    assert drafted[0] == 0 and f'"year": {year}' in drafted[1], drafted

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -74,9 +75,20 @@ def test_create_open_list_duplicate_rename_delete(conn):
 
 def test_a_draft_named_for_its_year_has_that_year(conn):
     """A new user's 2027年居家养老服务补贴 exported a form titled （    年度）, checked against the 2021 framework."""
-    assert drafts.create(conn, "2027年居家养老服务补贴").year == 2027
-    assert drafts.create(conn, "２０２６ 年度 社区食堂补贴").year == 2026  # full-width digits, a space, 年度
-    assert drafts.create(conn, "2027年另一个", year="2028").year == 2028  # a year given wins
+    this = date.today().year
+    assert drafts.create(conn, f"{this + 1}年居家养老服务补贴").year == this + 1
+    wide = str(this).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert drafts.create(conn, f"{wide} 年度 社区食堂补贴").year == this  # full-width digits, a space, 年度
+    assert drafts.create(conn, f"{this + 1}年另一个", year=str(this + 2)).year == this + 2  # a year given wins
+
+
+def test_a_past_year_in_a_draft_name_is_no_budget_year(conn):
+    """Of the 41 real PDFs' 12 project names opening with a year, 7 name an earlier one than their budget's
+    (2025年中央城镇保障性租赁住房补助资金, 2024年度历史文化名镇名村与传统村落保护 in 2026): a draft so named got that
+    year, where it had none; nor is a year far ahead one (2035年远景目标规划编制)."""
+    this = date.today().year
+    assert drafts.create(conn, f"{this - 1}年中央城镇保障性租赁住房补助资金").year is None
+    assert drafts.create(conn, f"{this + 9}年远景目标规划编制").year is None
     assert drafts.create(conn, "养老服务补贴2027年").year is None and drafts.create(conn, "20275号项目").year is None
 
 
