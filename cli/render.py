@@ -101,7 +101,7 @@ def search_result(console: Console, result, filters: Filters | None = None) -> N
             console.print(text(_spelt(spellings)))
         if result.suggestions:
             console.print(text(_suggested("你要找的是不是 did you mean: ", result.suggestions, example=True)))
-        elif not spellings:
+        elif not spellings and not within:  # (within them: try without them, said above)
             console.print(text(what_to_try(result.query)))
         return
     if result.indicators:

@@ -180,6 +180,13 @@ def test_a_search_that_finds_nothing_near_says_what_to_try(seeded):
     assert "试试" not in kb("search", "fuwuqiyemanyiud", db=seeded).stdout  # near 服务企业满意度: said so
 
 
+def test_a_search_the_filters_leave_empty_says_so_only(seeded):
+    """`kb search 满意度 --region 火星` said to try without the filters, then to try a shorter part (满意度) or
+    another wording: the query was right."""
+    out = kb("search", "满意度", "--region", "火星", db=seeded).stdout.replace("\n", "")
+    assert "去掉筛选再查" in out and "试试" not in out
+
+
 @pytest.mark.parametrize(
     "command", [("search",), ("suggest",), ("library", "search"), ("draft", "new"), ("draft", "show")], ids=" ".join
 )

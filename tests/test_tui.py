@@ -652,6 +652,21 @@ async def test_pinyin_near_no_name_lists_none_and_says_what_to_try(seeded):
         assert "试试：直接输入汉字" in str(app.query_one("#names-status").render())
 
 
+async def test_names_the_filters_leave_out_say_to_try_without_them(seeded):
+    """F3 `满意` with a department none holds said to try a shorter part (满意度) or another wording."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", *"满意")
+        await settle(pilot)
+        app.query_one(IndicatorsPane).query_one("#department", Input).focus()
+        await pilot.press(*"没有这个部门")
+        await settle(pilot)
+        status = str(app.query_one("#names-status").render())
+        assert app.query_one("#names").row_count == 0
+        assert "去掉筛选再查" in status and "试试" not in status
+
+
 async def test_small_terminal_stacks_the_indicator_panels(seeded):
     app = start(seeded)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -231,7 +231,8 @@ class IndicatorsPane(Vertical):
             status.update(Text(shown(event.error), style="bold red"))
         elif not event.hits:
             said = (
-                f"没有指标名称匹配 {event.query.strip()!r} · {what_to_try(event.query)}"
+                f"没有指标名称匹配 {event.query.strip()!r} · "
+                + ("去掉筛选再查 try without the filters" if any(event.filters) else what_to_try(event.query))
                 if event.query.strip()
                 else "没有指标 no indicators yet"
             )
