@@ -122,11 +122,13 @@ def split(rows: list[Row]) -> list[Segment]:
         above = (kept for kept in reversed(segments[-1].rows) if kept.blank or kept.cells[0].strip())
         return bool(head_field(last.cells[0])) if (last := next(above, None)) and not last.blank else False
 
-    for row in rows:
+    for i, row in enumerate(rows):
         top = row.page != page and not row.blank  # the first line of its page
         page = row.page if not row.blank else page
         name = title(row, going_on) if not row.blank else ""
-        if name and _YEAR_GOALS.match(unspaced(name)) and _in_head(segments[-1]):
+        if name and _YEAR_GOALS.match(unspaced(name)) and _in_head(segments[-1]) and not opens_form(rows, i + 1):
+            if name == segments[-1].title:
+                continue  # the heading over the form repeated atop the next page, inside the form's head
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:
@@ -153,6 +155,14 @@ def _in_head(segment: Segment) -> bool:
         if field := head_field(last.values()[0]):
             return field in _TEXTS
     return False
+
+
+def opens_form(rows: list[Row], start: int) -> bool:
+    """Whether the first row with text from `start` on opens a form (项目名称 first): a lone line right above it is
+    that form's heading, not a line of the form before (one with no indicator table, the next one's heading under its
+    goal)."""
+    row = next((rows[i] for i in range(start, len(rows)) if not rows[i].blank), None)  # (no copy of the rest)
+    return row is not None and head_field(row.values()[0]) == "name"
 
 
 def _running_heads(rows: list[Row]) -> set[str]:

@@ -617,6 +617,38 @@ def test_a_table_name_unit_line_or_label_under_a_goal_label_alone_is_no_goal(lin
     assert doc.projects[0].goal == "完成平台升级改造。"
 
 
+@pytest.mark.parametrize("line", ["备注：无", "联系电话：0532-12345678"])
+def test_a_fields_label_and_value_in_one_cell_under_a_goal_label_alone_is_no_goal(line):
+    """Under '年度绩效目标' alone on its row, a one-cell line '备注：无' (a field's label and its value in one cell) was
+    read as the goal's last line, silently."""
+    doc = parse(
+        f"项目名称\t平台运维\t主管部门\t某局\n年度资金总额（万元）\t120.00\t实施单位\t某中心\n年度绩效目标\n"
+        f"完成平台升级改造。\n{line}\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t运维系统数量\t≥12个\n"
+    )
+    assert doc.projects[0].goal == "完成平台升级改造。"
+
+
+@pytest.mark.parametrize("again", [False, True])
+def test_a_years_heading_under_a_goals_rows_across_the_form(again):
+    """A form with no indicator table, the next form's year heading right under its goal's rows (again=False): the
+    heading was read as the goal's last line and the next form's head as this one's (one project, the second lost,
+    silently). The heading over the form repeated between its goal's rows and its table (a page's running head, no
+    表: again=True) was read as the goal's last line."""
+    heading = "某县农业农村局2026年项目支出绩效目标"
+    head = "项目名称\t{}\t主管部门\t某局\n年度资金总额（万元）\t85.50\t实施单位\t某站\n年度绩效目标\n{}\n"
+    table = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t示范村数量\t5个\n"
+    if again:
+        text = f"{heading}\n" + head.format("耕地质量监测", "1.完成监测点建设20个。\n2.形成评价报告1份。")
+        text += f"{heading}\n{table}"
+        expected = [("耕地质量监测", "1.完成监测点建设20个。\n2.形成评价报告1份。", 1)]
+    else:
+        text = f"{heading}\n" + head.format("种业振兴", "完成良种繁育基地建设。")
+        text += "某县林业局2026年项目支出绩效目标\n" + head.format("森林防火", "森林火灾受害率控制在0.9‰以内。") + table
+        expected = [("种业振兴", "完成良种繁育基地建设。", 0), ("森林防火", "森林火灾受害率控制在0.9‰以内。", 1)]
+    doc = parse_rows(split_rows(text))
+    assert [(p.name, p.goal, len(p.indicators)) for p in doc.projects] == expected
+
+
 def test_an_amount_label_wins_over_a_money_labels_sum():
     """'项目资金（万元）： | 500.00' (the whole period's money) above '本年度预算申请金额： | 120.00': the first sum was
     taken as the amount and the year's kept as a field. The amount label's value is the amount, the other a field."""

@@ -21,7 +21,7 @@ from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator, RawProject, Row
-from importers.segments import DEPARTMENT_TITLE, text_part
+from importers.segments import DEPARTMENT_TITLE, opens_form, text_part
 
 NAME = "form-kv"
 _DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表|页)\s*\d*(?:\s*[(（]\d+[)）])?$")  # (and its copy: Sheet1 (2))
@@ -59,6 +59,7 @@ _NATIONAL = {
 KNOWN_LABELS = frozenset(HEAD_FIELDS) | frozenset(START_LABELS + END_LABELS) | {"联系电话"}
 MAX_LABEL = 20  # a longer cell is text, not a head label
 _MARKED = re.compile(r"[：:*＊]$")
+_INLINE = re.compile(r"^([^：:]{1,12})[：:]")  # a label before a colon, its value after it in the same cell
 _GOAL_LABEL = re.compile(r"^(?:19|20)\d{2}年(?:度)?绩效目标$")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _PAREN_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
@@ -140,7 +141,7 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     last = 0
     text: Row | None = None  # the last head row, when it ends with a text's label and value or is its label alone
     for i, row in enumerate(rows):
-        if text and _goes_on(row, text):
+        if text and _goes_on(row, text) and not (_alone(text) and opens_form(rows, i + 1)):
             last = i
         elif _is_head(row):  # never a blank row
             start = i if start is None else start
@@ -168,6 +169,8 @@ def _goes_on(row: Row, text: Row) -> bool:
         # atop the next page ('…绩效目标表', a PDF's running head) no line of the text
         if _TITLE.search(values[0]):
             return False
+        if (inline := _INLINE.match(values[0])) and _field(key := label(inline.group(1))) and _attr(key) not in _TEXTS:
+            return False  # a field's label and value in one cell ('备注：无', '联系电话：0532-…')
         return not _is_label(values[0]) or _MARKED.search(values[0]) is not None and not _field(label(values[0]))
     return not _is_label(values[0]) and _indent(row) > _indent(text)
 
