@@ -3146,3 +3146,20 @@ def test_a_form_named_by_its_title_alone_keeps_its_head_rows(head):
         "新建5G基站120个。",
     )
     assert [(i.name, i.target) for i in project.indicators] == [("新建基站数量", "≥120个")]
+
+
+@pytest.mark.parametrize("merged", [1, 4])
+def test_a_goals_rows_under_its_label_alone_are_the_goal_a_line_each(merged):
+    """'年度绩效目标' alone across the form, the goal's rows across it below, in a form grid-form reads (项目资金 in
+    its head): the first row was the goal, each one after it the form's '说明', silently. Each row is a line of the
+    goal, as typed; a field's label and value in one cell ('备注：无') is not."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = ["（一）完成高标准农田建设1.2万亩。", "（二）带动农户增收，亩均增产10%以上。", "建立资金监管台账。"]
+    rows = [["项目名称", "高标准农田建设", "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+    rows += [["年度绩效目标"] * merged, *([line] * merged for line in lines), ["备注：无"] * merged]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    [project] = doc.projects
+    assert (doc.layout, project.goal, "说明" in project.fields) == ("grid-form", "\n".join(lines), False)

@@ -999,6 +999,7 @@ def _project(form: _Form) -> RawProject:
     headline = ""
     previous = noted = None  # the row before this one; the row that gave the last 说明
     lead = ("", "")  # a text's lines above its label alone (a text-only page centres the label): kind, text
+    lines = False  # whether the text read last stands alone in its row under its label alone, its lines below it
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
     for row in form.head:
         if form.grouped and (heading := _group_heading(row)) and not inline_pair(heading):  # ('项目名称：…': pairs)
@@ -1022,7 +1023,8 @@ def _project(form: _Form) -> RawProject:
             last = None  # a value a page break cut goes on right below it, not past rows read as money or blocks
             continue
         found = pairs(row)
-        if len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview") and not over[0][2]:
+        alone = len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview")
+        if alone and not over[0][2]:
             found = [(over[0][0], over[0][1], found[0][2])]  # a text alone on its row, under its label alone
         over = found
         if (
@@ -1034,17 +1036,18 @@ def _project(form: _Form) -> RawProject:
                 and (
                     _next_line(project, last[0], row)
                     or len(found) == 1
-                    and not row.cells[0].strip()
+                    and (lines or not row.cells[0].strip())
                     and segments.text_part(row)
                 )
             )
             and all(not kind for kind, _, _ in found)
         ):  # a value the page break cut, or a text's next line above the table (年度绩效目标：… wrapped), or its next
-            # part on a row added under it, its label cell left empty
-            _append(project, *last, "".join(value for _, _, value in found))
+            # part on a row added under it, its label cell left empty, or its next row under its label alone
+            text = "".join(value for _, _, value in found)
+            _append(project, *last, "\n" + text if lines and not _next_line(project, last[0], row) else text)
             above = row
             continue
-        previous, above = above, row
+        previous, above, lines = above, row, alone  # (the text's rows under its label alone: a line each, as typed)
         for kind, label, value in found:
             if (label, value) in seen:
                 continue  # a label and value merged over several rows, repeated in each
