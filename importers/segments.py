@@ -202,11 +202,12 @@ def caption(row: Row) -> bool:
 
 def text_part(row: Row) -> bool:
     """Whether a row may be the next part of a text above it (a goal over rows): no money unit's line, no year under a
-    title, no table's name ('绩效指标', '年度绩效指标'), no note ('注：…')."""
+    title, no table's name ('绩效指标', '年度绩效指标'), no note ('注：…'), no mark of a table going on ('（续表）')."""
     return (
         not declared_unit(row)
         and not caption(row)
         and all("指标" not in cell and not _FOOTNOTE.match(cell) for cell in row.cells)
+        and any(_CONTINUED.sub("", cell).strip() for cell in row.cells)
     )
 
 

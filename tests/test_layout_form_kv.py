@@ -606,10 +606,12 @@ def test_a_goals_rows_across_the_form_under_its_label_alone_are_the_goal(label, 
         assert (project.name, project.goal, indicators) == ("平台运维", goal, ["运维系统数量"])
 
 
-@pytest.mark.parametrize("line", ["绩效指标", "单位：万元", "备注：", "填报人：", "某局2026年项目支出绩效目标表"])
+@pytest.mark.parametrize(
+    "line", ["绩效指标", "单位：万元", "备注：", "填报人：", "某局2026年项目支出绩效目标表", "（续表）"]
+)
 def test_a_table_name_unit_line_or_label_under_a_goal_label_alone_is_no_goal(line):
     """Under a goal's label alone on its row, a lone line that is no text's part (the table's name, the money unit, a
-    table's title atop the next page) or a label a head knows is not read into the goal."""
+    table's title or its '（续表）' atop the next page) or a label a head knows is not read into the goal."""
     doc = parse(
         f"项目名称\t平台运维\n年度绩效目标\n完成平台升级改造。\n{line}\n"
         "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t运维系统数量\t≥12个\n"
