@@ -3163,3 +3163,16 @@ def test_a_goals_rows_under_its_label_alone_are_the_goal_a_line_each(merged):
     doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
     [project] = doc.projects
     assert (doc.layout, project.goal, "说明" in project.fields) == ("grid-form", "\n".join(lines), False)
+
+
+def test_the_indicators_caption_right_under_a_goals_label_alone_is_no_goal():
+    """'年度绩效目标' alone on its row, no goal typed, '绩效指标' (the indicators' caption) right under it: the caption
+    was read as the goal, silently."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    rows = [["项目名称", "技能培训", "主管部门", "某局"], ["项目资金（万元）", "60.00", "实施单位", "某中心"]]
+    rows += [["年度绩效目标"], ["绩效指标"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    rows += [["产出指标", "数量指标", "培训人次", "≥800人次"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    assert (doc.layout, doc.projects[0].goal) == ("grid-form", "")

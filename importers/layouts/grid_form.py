@@ -1024,6 +1024,7 @@ def _project(form: _Form) -> RawProject:
             continue
         found = pairs(row)
         alone = len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview")
+        alone = alone and segments.text_part(row)  # (not the indicators' caption '绩效指标' right under the label)
         if alone and not over[0][2]:
             found = [(over[0][0], over[0][1], found[0][2])]  # a text alone on its row, under its label alone
         over = found
