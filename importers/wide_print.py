@@ -18,12 +18,13 @@ _NAMES = frozenset(map(key, INDICATOR_HEADERS["name"]))
 _TARGETS = frozenset(map(key, INDICATOR_HEADERS["target"]))
 _KEYS = frozenset(map(key, INDICATOR_HEADERS["name"] + INDICATOR_HEADERS["target"]))
 _LEVELS = frozenset(map(key, INDICATOR_HEADERS["level1"] + INDICATOR_HEADERS["level2"]))
-_LEFT = _LEVELS | frozenset(map(key, HEAD_LABELS["name"]))
+_PROJECT = frozenset(map(key, HEAD_LABELS["name"]))  # a form's head's label of the project (项目名称)
+_LEFT = _LEVELS | _PROJECT
 _RIGHT = frozenset(map(key, NOTE_HEADERS + INDICATOR_HEADERS["weight"]))
 # what else a self-evaluation's later columns hold: what was achieved and its score
 _LATER = _RIGHT | frozenset(map(key, INDICATOR_HEADERS["actual"] + INDICATOR_HEADERS["score"]))
 # what a page of the later columns never holds: an indicators' header, a project's name label (a form's head)
-_HELD = _KEYS | frozenset(map(key, HEAD_LABELS["name"]))
+_HELD = _KEYS | _PROJECT
 
 
 # two pages of one table's rows printed side by side hold as many of them, but for a row a cell's wrapped text
@@ -430,10 +431,15 @@ def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: s
     """The pages of a table cut after its levels anywhere down the page (a self-evaluation's, under its head and
     money rows): a header naming levels (一级指标 | 二级指标) on a page naming no indicator nor target, level with a
     header on the next page naming the indicators and their targets, no level (三级指标 | 年度指标值), each row of
-    that page's table level with one under the levels' (the same sheet rows); None where no page is so (targets on
-    a page further on: `_printed_wide` says so)."""
+    that page's table level with one under the levels' (the same sheet rows), and no project's name label on that
+    page (项目名称 stays with the levels: a page of its own naming it, under the same head, holds a table of its own,
+    a scoring table of levels only before it); None where no page is so (targets on a page further on:
+    `_printed_wide` says so)."""
     heads = [row for row, keys in keyed if row.page not in named and _LEVELS & keys]
+    titled = {row.page for row, keys in keyed if _PROJECT & keys} if heads else set()
     for head in heads:
+        if head.page + 1 in titled:
+            continue
         for row in paged:
             if head.top and row.page == head.page + 1 and abs(row.top - head.top) <= SLACK:
                 header = _keys(row)

@@ -863,6 +863,31 @@ def test_a_table_of_its_own_on_the_page_after_a_levels_header_is_no_table_printe
     assert "多页宽" in (wide_print.cut_header(level) or "")
 
 
+def test_a_goal_table_on_the_page_after_a_scoring_table_of_levels_under_the_same_head_is_no_table_printed_wide():
+    """Page 1 a scoring table of levels only (一级指标 | 二级指标 | 分值) under the project's head, page 2 the goal
+    table (指标名称 | 指标值) under the same head, every row one height: page 2 names the project again, so it is
+    a table of its own, not page 1's later columns (it was refused as printed pages wide; a print cut after the
+    levels leaves 项目名称 on page 1, as the same rows with 实施单位 on page 2 are still refused)."""
+    from importers import wide_print
+    from importers.records import Row
+
+    head = [["项目名称", "乡村道路养护"], ["主管部门", "某县交通运输局"]]
+    first = [*head, ["一级指标", "二级指标", "分值"], ["产出指标", "数量指标", "30"], ["满意度指标", "满意度", "10"]]
+    second = [*head, ["指标名称", "指标值"], ["养护里程", "120公里"], ["群众满意度", "≥90%"]]
+    rows = [
+        Row(cells, n, page=page, edges=(54.0, 150.0, 250.0)[: len(cells)], top=85.0 + 15 * k)
+        for n, (page, k, cells) in enumerate(
+            [(1, k, cells) for k, cells in enumerate(first)] + [(2, k, cells) for k, cells in enumerate(second)], 1
+        )
+    ]
+    assert wide_print.cut_header(rows) is None
+    cut = [
+        replace(row, cells=["实施单位", "某县公路站"]) if row.page == 2 and row.cells[0] == "项目名称" else row
+        for row in rows
+    ]
+    assert "多页宽" in (wide_print.cut_header(cut) or "")
+
+
 def test_a_sheet_printed_pages_wide_with_its_names_on_the_page_after_its_levels_is_refused_saying_so():
     """Cut before 三级指标, a flat sheet's first page held 项目名称 … 二级指标, its second 三级指标 and 指标值: the
     indicators were read without their levels, all under one project named from the title's piece (28 for 2 × 14)."""
