@@ -449,13 +449,18 @@ def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: s
 
 
 def _level_under(paged: list[Row], head: Row, header: Row) -> bool:
-    """Whether each row from `header` down its page, ruled as it is, stands level with one from `head` down its own
-    page, ruled as that is."""
-    ruled = bool(head.edges)
-    tops = [row.top for row in paged if row.page == head.page and row.top >= head.top and bool(row.edges) == ruled]
+    """Whether the rows from `head` down its page and from `header` down its own, each ruled as its header, are the
+    same sheet rows: each of one page's level with one of the other's (the levels' page holds fewer where their
+    cells are merged down over their groups: one row of text for the group)."""
+    ours, theirs = _tops(paged, head), _tops(paged, header)
+    return any(
+        all(any(abs(a - b) <= SLACK for b in other) for a in one) for one, other in ((ours, theirs), (theirs, ours))
+    )
+
+
+def _tops(paged: list[Row], header: Row) -> list[float]:
     ruled = bool(header.edges)
-    mine = [row for row in paged if row.page == header.page and row.top >= header.top and bool(row.edges) == ruled]
-    return all(any(abs(row.top - top) <= SLACK for top in tops) for row in mine)
+    return [row.top for row in paged if row.page == header.page and row.top >= header.top and bool(row.edges) == ruled]
 
 
 def _cut(left: int, page: int) -> str:

@@ -863,6 +863,30 @@ def test_a_table_of_its_own_on_the_page_after_a_levels_header_is_no_table_printe
     assert "多页宽" in (wide_print.cut_header(level) or "")
 
 
+def test_a_table_printed_pages_wide_cut_after_its_levels_merged_down_over_their_groups_is_refused_saying_so():
+    """A self-evaluation printed pages wide and cut before 三级指标, its levels merged down over their groups: page
+    1 holds a row of text for each group (产出指标 | 数量指标 over two indicators), page 2 one for each indicator. The
+    levels' rows each stand level with one of the names' (it was read with its levels lost, without a word)."""
+    import importers
+    from importers.records import Row
+
+    first = [["项目名称", "养老服务"], ["项目资金（万元）", "年度资金总额"], ["一级指标", "二级指标"]]
+    first += [["产出指标", "数量指标"], ["满意度指标", "服务对象满意度指标"]]
+    second = [["600.00", "580.00"], ["三级指标", "年度指标值", "实际完成值"], ["新建站点", "≥12个", "12个"]]
+    second += [["改造床位", "≥200张", "210张"], ["满意度", "≥90%", "93%"]]
+    tops = {1: [85.0, 100.0, 115.0, 130.0, 160.0], 2: [100.0, 115.0, 130.0, 145.0, 160.0]}
+    rows = [
+        Row(cells, n, page=page, edges=(54.0, 150.0, 250.0)[: len(cells)], top=tops[page][k])
+        for n, (page, k, cells) in enumerate(
+            [(1, k, cells) for k, cells in enumerate(first)] + [(2, k, cells) for k, cells in enumerate(second)], 1
+        )
+    ]
+    with pytest.raises(
+        importers.UnknownLayout, match="打印成了多页宽：项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 2 页"
+    ):
+        importers.parse_rows(rows)
+
+
 def test_a_goal_table_on_the_page_after_a_scoring_table_of_levels_under_the_same_head_is_no_table_printed_wide():
     """Page 1 a scoring table of levels only (一级指标 | 二级指标 | 分值) under the project's head, page 2 the goal
     table (指标名称 | 指标值) under the same head, every row one height: page 2 names the project again, so it is
