@@ -430,11 +430,10 @@ def cut_header(rows: list[Row]) -> str | None:
 def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: set[int]) -> tuple[int, int] | None:
     """The pages of a table cut after its levels anywhere down the page (a self-evaluation's, under its head and
     money rows): a header naming levels (一级指标 | 二级指标) on a page naming no indicator nor target, level with a
-    header on the next page naming the indicators and their targets, no level (三级指标 | 年度指标值), each row of
-    that page's table level with one under the levels' (the same sheet rows), and no project's name label on that
-    page (项目名称 stays with the levels: a page of its own naming it, under the same head, holds a table of its own,
-    a scoring table of levels only before it); None where no page is so (targets on a page further on:
-    `_printed_wide` says so)."""
+    header on the next page naming the indicators and their targets, no level (三级指标 | 年度指标值), the rows
+    under both the same sheet rows (`_level_under`), and no project's name label on that page (项目名称 stays with
+    the levels: a page of its own naming it, under the same head, holds a table of its own, a scoring table of
+    levels only before it); None where no page is so (targets on a page further on: `_printed_wide` says so)."""
     heads = [row for row, keys in keyed if row.page not in named and _LEVELS & keys]
     titled = {row.page for row, keys in keyed if _PROJECT & keys} if heads else set()
     for head in heads:
