@@ -1858,6 +1858,28 @@ def test_pdf_a_footer_of_two_pieces_with_a_bare_page_number_is_no_row():
     assert cells(read_bytes(_cjk_pdf([first, last]), ".pdf")) == rows
 
 
+def test_pdf_a_last_row_in_the_foot_ending_in_the_pages_own_number_is_kept():
+    """A table without borders running to the page's foot, its last row '车辆数（辆） | 1' on page 1 (a count, the
+    unit in the name), or page 2's first '督导次数（次） | 2': the page's own number bare at one end of a line of two
+    pieces, it was taken for a running foot or head and the indicator lost, silently. Right under the row above it
+    (or over the row below) it is a row; a running foot or head stands apart in the page's margin."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
+        760, "产出指标", "数量指标", "制度数（个）", "1"
+    )
+    first += b"".join(line(y, "", "", f"站点{n}（个）", "1") for n, y in enumerate(range(744, 60, -16)))
+    second = line(800, "", "", "督导次数（次）", "2") + line(784, "", "", "培训期数（期）", "3")
+    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert rows[-3:] == [
+        ["", "", "站点42（个）", "1"],
+        ["", "", "督导次数（次）", "2"],
+        ["", "", "培训期数（期）", "3"],
+    ]
+
+
 def test_pdf_an_unruled_rows_rest_with_its_target_atop_the_next_page_joins_it():
     """A row Word broke over a page, its name's and target's rests atop the next page ('资金拨付完成' | '二〇二七年十'
     ⏎ '时间' | '月底前'): read as a row of its own, the layout (which never joins a target's rest) kept a false

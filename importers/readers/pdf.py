@@ -1271,7 +1271,8 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
         going_on.header = []
     texts = [line for line in text_lines(free) if any(c["text"] != " " for c in line)]
     foot = texts[-1:] if texts and texts[-1][0]["top"] > page.height * (1 - MARGIN) else []
-    if not foot or not (MARKED_NUMBER.match(line_text(foot[0])) or _numbered(foot[0], page.page_number)):
+    gap = foot[0][0]["top"] - max(c["bottom"] for c in texts[-2]) if foot and len(texts) > 1 else None
+    if not foot or not (MARKED_NUMBER.match(line_text(foot[0])) or _numbered(foot[0], page.page_number, gap)):
         foot = []  # (a page number, '- 2 -' or '某县财政局 | 第 1 页', under a table is no row)
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
@@ -1309,18 +1310,32 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
             running = foot or near and page.page_number > 1  # (the first page's top: the form's own head)
             if MARKED_NUMBER.match(text) or near and (PAGE_NUMBER.match(text) or _BROWSER_FOOT.match(text)):
                 items.pop(end)
-            elif running and len(items[end].rows) == 1 and _numbered(items[end].chars, page.page_number):
+            elif (
+                running
+                and len(items[end].rows) == 1
+                and _numbered(items[end].chars, page.page_number, _gap(items, end))
+            ):
                 items.pop(end)  # a running foot or head: '某县交通运输局 | 第 1 页 | 2026年1月8日'
     return items, count, undecoded
 
 
-def _numbered(line: list[dict], number: int) -> bool:
+def _numbered(line: list[dict], number: int, gap: float | None) -> bool:
     """Whether a line of pieces holds a page number: a marked one ('第 1 页', '- 1 -') among them, or the page's own
-    number bare at one end of a line of two or three pieces ('某县财政局 | 1')."""
+    number bare at one end of a line of two or three pieces ('某县财政局 | 1') standing apart from the page's body
+    (`gap`, to its nearest line: more than its own height, as a running foot or head in the page's margin; a table's
+    row right under the one above, '车辆数（辆） | 1' on page 1, is no foot)."""
     pieces = [text.strip() for *_, text in spans(line)]
     if any(map(MARKED_NUMBER.match, pieces)):
         return True
-    return 2 <= len(pieces) <= 3 and str(number) in (pieces[0], pieces[-1])
+    apart = gap is None or gap > max(c["bottom"] for c in line) - min(c["top"] for c in line)
+    return apart and 2 <= len(pieces) <= 3 and str(number) in (pieces[0], pieces[-1])
+
+
+def _gap(items: list[_Item], end: int) -> float | None:
+    """The space between the page's first item (`end` 0) or last (-1) and the one next to it, if any."""
+    if len(items) < 2:
+        return None
+    return items[1].top - items[0].bottom if end == 0 else items[-1].top - items[-2].bottom
 
 
 def _level_rules(rules: list[dict]) -> list[tuple[int, float, float]]:
