@@ -507,14 +507,16 @@ def money_header(cells: list[str]) -> bool:
     )
 
 
-_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[千万亿]?元)?")  # ('30', '1,250.50', '800万元', '30.00元')
+_NO_AMOUNT = frozenset(("", "-", "－", "—", "——", "/", "／", "无"))  # (a sub-heading's amount cell, or one left out)
 
 
 def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
     """Whether a row heads a money table: money's labels alone (`资金来源 | 金额`, `财政拨款 | 其他资金`), or one
     amount column beside labels of anything but levels and indicator columns (`支出事项 | 金额（万元）`, `项目 | 金额`)
-    over rows (`below`, its cells in its columns) holding bare figures in that column, the first right under it, and
-    no level word: no indicator row of two such words over a row with a level, or a sign or a unit in its target."""
+    over rows (`below`, its cells in its columns) holding amounts in that column (a figure, bare or of 元/万元), the
+    first right under it or under rows of none ('一、人员经费', '—'), and no level word: no indicator row of two such
+    words over a row with a level, or a sign or another unit in its target."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
     labels = {key(cell) for cell in cells if clean(cell)}
@@ -532,9 +534,11 @@ def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
             break
         if any(is_level1(text) or is_level2(text) for text in texts):
             return False
-        if not _AMOUNT.fullmatch(texts[amounts[0]] if amounts[0] < len(texts) else ""):
+        amount = texts[amounts[0]] if amounts[0] < len(texts) else ""
+        if _AMOUNT.fullmatch(amount):
+            rows += 1
+        elif rows or amount not in _NO_AMOUNT:
             break  # (its rows end: a note or a sign-off under them)
-        rows += 1
     return rows > 0
 
 

@@ -445,6 +445,11 @@ def test_an_indicators_word_of_a_state_merged_over_the_targets_columns_is_no_sig
         ),  # one money label, amounts below
         (["名称", "预算数"], [["印刷费", "12"], ["填报人：王芳", "联系电话：1234"]], True),  # a sign-off under the rows
         (["资金来源", "金额"], [], True),  # money's labels alone: no rows asked
+        (["支出内容", "预算金额"], [["日常养护", "800万元"], ["合计", "800.00万元"]], True),  # amounts with their unit
+        (["支出内容", "预算金额"], [["一、人员经费", ""], ["劳务费", "300"]], True),  # a sub-heading first
+        (["资金用途", "预算数"], [["日常养护", "—"], ["小修保养", "400"]], True),  # an amount left out first
+        (["项目", "金额"], [["每公里养护成本", "≥1万元"]], False),  # a target with a sign
+        (["项目", "金额"], [["培训人数", "30人"]], False),  # a unit no money's
         (["项目", "金额"], [["支出内容", "预算数"], ["救助对象满意度", "≥90%"]], False),  # two indicator rows
         (["项目", "金额"], [["救助人数", "≥3000人"]], False),  # a target with a sign and a unit
         (["项目", "金额"], [["产出指标", "数量指标", "救助人数", "30"]], False),  # a level word

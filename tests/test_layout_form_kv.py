@@ -829,6 +829,30 @@ def test_a_money_table_under_the_indicators_without_a_title_ends_them(header):
     ]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["日常养护", "800万元"], ["合计", "800万元"]],
+        [["日常养护", "—"], ["小修保养", "400"]],
+        [["一、人员经费", ""], ["劳务费", "300"], ["合计", "300"]],
+    ],
+)
+def test_a_money_tables_rows_of_amounts_with_their_unit_a_dash_or_a_sub_heading_first_end_the_indicators(rows):
+    """A money table under the indicators ('支出内容 | 预算金额（万元）') whose amounts carry their unit ('800万元'), or
+    whose first row has none ('—', a sub-heading '一、人员经费'), is a money table still, as it was before its rows were
+    asked: read as indicators, the goal table had lost rows without a word."""
+    from importers.records import Row
+
+    lines = [["项目名称", "农村公路养护补助"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    lines += [["产出指标", "数量指标", "养护农村公路里程", "≥1200公里"], ["", "质量指标", "路面优良率", "≥80%"]]
+    lines += [["支出内容", "预算金额（万元）"], *rows]
+    doc = LAYOUT.parse([Row(cells, n, page=1) for n, cells in enumerate(lines, 1)])
+    assert levels(doc.projects[0]) == [
+        ("产出指标", "数量指标", "养护农村公路里程", "≥1200公里"),
+        ("产出指标", "质量指标", "路面优良率", "≥80%"),
+    ]
+
+
 def test_an_indicator_row_of_two_money_words_ends_no_indicators():
     """An indicator row whose name and target happen to be a money table's header words ('项目 | 金额', '支出内容 |
     预算数') is no money table's header: the rows under it hold no amounts. It had ended the indicators, those below
