@@ -11,7 +11,6 @@ table ends at the next form's head or at text that is no table row (a form title
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -262,18 +261,20 @@ def _in_columns(cells: list[str], columns: dict[str, int], level1: str, level2: 
     return len(cells) > columns["name"] and (cells[columns["level1"]], cells[columns["level2"]]) == (level1, level2)
 
 
-def _ends_indicators(read: _Read, row: Row, below: Iterable[list[str]]) -> bool:
-    """Whether a row read as a table row, setting no level, ends the indicators: the next form's unit line (a cell of
-    it a unit, whole: '单位名称：某局 | 单位：元'; an indicator may note its unit in its name or target, '人均补助标准
-    （单位：元） | ≤500': a table row), or the header of a money table right under them without a title of its own
-    ('支出内容 | 预算金额（万元）': no figure in it, which an indicator's target mostly has, then
-    `columns.money_table`, the rows `below` it bearing it out)."""
+def _ends_indicators(read: _Read, rows: list[Row], n: int, stop: int) -> bool:
+    """Whether row n, read as a table row (`read`) setting no level, ends the indicators: the next form's unit line
+    (a cell of it a unit, whole: '单位名称：某局 | 单位：元'; an indicator may note its unit in its name or target,
+    '人均补助标准（单位：元） | ≤500': a table row), or the header of a money table right under them without a title of
+    its own ('支出内容 | 预算金额（万元）': no figure in it, which an indicator's target mostly has, then
+    `columns.money_table`, the form's rows below it, to `stop`, bearing it out)."""
     new1, new2, values = read
     if new1 is not None or new2 is not None:
         return False
     if any(unit_of_cell(squash(value)) for value in values):
         return True
-    return not _FIGURE.search("".join(values)) and money_table(row.cells, below)
+    return not _FIGURE.search("".join(values)) and money_table(
+        rows[n].cells, (rows[k].cells for k in range(n + 1, stop))
+    )
 
 
 def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[RawIndicator]:
@@ -301,7 +302,7 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None or _ends_indicators(read, row, (rows[k].cells for k in range(n + 1, form.stop))):
+        if read is None or _ends_indicators(read, rows, n, form.stop):
             break
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):

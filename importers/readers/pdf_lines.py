@@ -10,7 +10,7 @@ import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from importers.cells import WORDLY, unspaced
 from importers.columns import SIDE_LABELS, column, head_field, key, heads_money, money_table, names_indicators
@@ -367,7 +367,7 @@ def _table_end(
     while (
         end < len(lines)
         and not header[end]
-        and not _ends_table(pieces[end], head, _runs(lines[end], spaced=True))
+        and not _ends_table(pieces[end], head, lines[end])
         and not (money := _money_head(lines, pieces, end))
     ):
         end += 1
@@ -1065,7 +1065,7 @@ def _spacing(lines: list[list[dict]]) -> float:
 
 
 def _ends_table(
-    spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]], runs: list[list[dict]]
+    spans: list[tuple[float, float, str]], header: list[tuple[float, float, str]], line: list[dict]
 ) -> bool:
     """Whether a line is no row of the table under `header`: a label of a form's head (the next form begins), a
     table's title, a note or signature under it (注：…, 填报人：…), or one piece of text over three or more of its
@@ -1082,7 +1082,7 @@ def _ends_table(
     x0, x1, text = spans[0]
     if title(Row([text], 0)):
         return True
-    return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3 and len(runs) == 1
+    return sum(1 for h0, h1, _ in header if x0 < h1 and h0 < x1) >= 3 and len(_runs(line, spaced=True)) == 1
 
 
 def _money_head(
@@ -1094,11 +1094,14 @@ def _money_head(
     where line i names money, a header wrapped in its narrow columns ('预算金额（万' over '元）', '支出内容' centred
     beside them: `_wrapped_band`), which had been cut into the table's columns. Else None."""
 
+    if _NUMBER.search("".join(text for _, _, text in pieces[i])):
+        return None  # (cheaply first: most of a table's lines hold a figure, a header none, wrapped or not)
+
     def heads(words: list[tuple[float, float, str]], below: int) -> bool:
         middles = [(a1 + b0) / 2 for (_, a1, _), (b0, _, _) in zip(words, words[1:])]
         rows = (
             [" ".join(t for a, b, t in line if bisect.bisect(middles, (a + b) / 2) == k) for k in range(len(words))]
-            for line in pieces[below:]
+            for line in islice(pieces, below, None)
         )
         return money_table([text for _, _, text in words], rows)
 
