@@ -5248,3 +5248,34 @@ def test_pdf_a_line_at_the_first_pages_top_holding_a_page_number_among_other_pie
     head = _cjk(40, 800, "单位：元") + _cjk(440, 800, "第 2 页")
     rows = cells(read_bytes(_cjk_pdf([_grid(760, grid) + line, _grid(760, more) + head]), ".pdf"))
     assert rows == [["单位：元", "第 1 页"], *grid, *more]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("表.xlsx", "不是 Excel/WPS 表格"),
+        ("表.et", "不是 Excel/WPS 表格"),
+        ("目标.pdf", "不是 PDF"),
+        ("目标.doc", "不是 Word/WPS 文档"),
+    ],
+)
+def test_a_damaged_or_misnamed_office_file_or_pdf_is_said_to_be_none(tmp_path, name, said):
+    """Bytes that are no PDF, sheet or Word file, nor text, under such a name: the officer sent a spreadsheet or a PDF,
+    and was told 'binary data, not a text document' (what it was tried as last)."""
+    path = tmp_path / name
+    path.write_bytes(bytes(range(1, 256)) * 8 + b"\x00" * 64)
+    with pytest.raises(UnreadableFile, match=f"^扩展名是 {path.suffix}，但内容不是") as failure:
+        read_rows(path)
+    assert said in str(failure.value) and "damaged or misnamed" in str(failure.value)
+
+
+def test_a_misnamed_text_or_an_empty_file_is_said_as_before(tmp_path):
+    """Text under a PDF's name is read as text (the bytes decide); an empty file is empty, a binary .txt binary."""
+    (tmp_path / "a.pdf").write_bytes("项目名称\t指标\n".encode())
+    assert read_rows(tmp_path / "a.pdf")[0].values() == ["项目名称", "指标"]
+    (tmp_path / "b.xlsx").write_bytes(b"")
+    with pytest.raises(UnreadableFile, match="^空文件"):
+        read_rows(tmp_path / "b.xlsx")
+    (tmp_path / "c.txt").write_bytes(bytes(range(1, 256)) * 8 + b"\x00" * 64)
+    with pytest.raises(UnreadableFile, match="^二进制数据"):
+        read_rows(tmp_path / "c.txt")

@@ -73,6 +73,18 @@ ADVICE = {
     ".rar": "压缩包：请先解压 an archive: unpack it first",
     ".7z": "压缩包：请先解压 an archive: unpack it first",
 }
+# extension of a binary format → what a file so named, its content no such format nor text, is not (a damaged or
+# misnamed file: 'binary data, not a text document' named what it was read as, not what the officer sent)
+_NAMED = {
+    suffix: f"扩展名是 {suffix}，但内容不是{zh}：文件可能已损坏，或扩展名不对（请用原软件打开后另存再导入） "
+    f"named {suffix}, but not {en}: damaged or misnamed (open it where it was made and save it again)"
+    for suffixes, zh, en in (
+        ((".pdf",), " PDF", "a PDF"),
+        ((".xlsx", ".xlsm", ".xls", ".et"), " Excel/WPS 表格", "an Excel or WPS spreadsheet"),
+        ((".docx", ".doc", ".wps"), " Word/WPS 文档", "a Word or WPS document"),
+    )
+    for suffix in suffixes
+}
 # content kind → (module in this package, function): imported only when a file of that kind comes
 _READERS = {
     "text": ("text", "read_text_rows"),
@@ -125,8 +137,10 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     reader = getattr(importlib.import_module(f"importers.readers.{module}"), function)
     try:
         rows = reader(data)
-    except UnreadableFile:
-        raise
+    except UnreadableFile as exc:
+        if kind not in ("text", "exported text") or str(exc) == EMPTY or suffix not in _NAMED:
+            raise
+        raise UnreadableFile(_NAMED[suffix]) from None
     except MemoryError:
         raise UnreadableFile(
             f"文件过大：读取时超出内存上限 (too large to read as {kind} within the memory limit)"
