@@ -44,7 +44,7 @@ _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标', '注1：…'
 _CAPTION = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$")
-_TEXTS = ("goal", "overview")  # head fields of text, which may run over rows
+TEXT_FIELDS = ("goal", "overview")  # head fields of text, which may run over rows (form-kv reads them so too)
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
 
 
@@ -153,7 +153,7 @@ def _in_head(segment: Segment) -> bool:
         return last is not None
     while lone_value(last.cells) is not None and (last := next(rows, None)) is not None and not last.blank:
         if field := head_field(last.values()[0]):
-            return field in _TEXTS
+            return field in TEXT_FIELDS
     return False
 
 

@@ -20,7 +20,7 @@ from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
 from importers.records import SHEET_BREAK, ParseError, RawDocument, RawIndicator, RawProject, Row
-from importers.segments import DEPARTMENT_TITLE, opens_form, text_part
+from importers.segments import DEPARTMENT_TITLE, TEXT_FIELDS, opens_form, text_part
 
 NAME = "form-kv"
 _DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表|页)\s*\d*(?:\s*[(（]\d+[)）])?$")  # (and its copy: Sheet1 (2))
@@ -44,7 +44,6 @@ HEAD_FIELDS = {
 START_LABELS = ("开始时间", "开始日期")
 END_LABELS = ("结束时间", "结束日期")
 AMOUNTS = ("amount", "total_amount")
-_TEXTS = ("goal", "overview")  # head fields of text, which may run over rows
 # the national form's labels (importers.columns) for the fields a form here has:
 # '主管部门', '年度资金总额', '年度总体目标'
 _NATIONAL = {
@@ -146,7 +145,7 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
             start = i if start is None else start
             last = i
             pairs = _pairs(row)
-            text = row if pairs and (pairs[-1][1] or len(pairs) == 1) and _attr(pairs[-1][0]) in _TEXTS else None
+            text = row if pairs and (pairs[-1][1] or len(pairs) == 1) and _attr(pairs[-1][0]) in TEXT_FIELDS else None
         elif start is not None and not row.blank:
             runs.append((start, last + 1))
             start = None
@@ -168,7 +167,8 @@ def _goes_on(row: Row, text: Row) -> bool:
         # atop the next page ('…绩效目标表', a PDF's running head) no line of the text
         if _TITLE.search(values[0]):
             return False
-        if (inline := _INLINE.match(values[0])) and _field(key := label(inline.group(1))) and _attr(key) not in _TEXTS:
+        inline = _INLINE.match(values[0])
+        if inline and _field(key := label(inline.group(1))) and _attr(key) not in TEXT_FIELDS:
             return False  # a field's label and value in one cell ('备注：无', '联系电话：0532-…')
         return not _is_label(values[0]) or _MARKED.search(values[0]) is not None and not _field(label(values[0]))
     return not _is_label(values[0]) and _indent(row) > _indent(text)
@@ -378,10 +378,10 @@ def _project(form: _Form) -> RawProject:
             bare = _PAREN.sub("", key)
             attr = _attr(key)
             project.amount_unit = project.amount_unit or _amount_unit(key, value)
-            if key == text and attr in _TEXTS:  # its label merged down the text's rows, printed in each: it goes on
+            if key == text and attr in TEXT_FIELDS:  # its label merged down the text's rows, printed in each: goes on
                 setattr(project, attr, getattr(project, attr) + value)
                 continue
-            text = key if attr in _TEXTS and not getattr(project, attr) else ""
+            text = key if attr in TEXT_FIELDS and not getattr(project, attr) else ""
             if bare in START_LABELS:
                 start = value
             elif bare in END_LABELS:
