@@ -1908,6 +1908,29 @@ def test_pdf_an_unruled_rows_rest_with_its_target_atop_the_next_page_joins_it():
     ]
 
 
+def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it():
+    """A Word table ruled by its rows' bottom borders, carried as text lines to a page holding one row, its name
+    wrapped below its target ('服务对象满' | '≥95%' ⏎ '意度'): the rest was a row of its own, the name cut short,
+    silently. Lines between the same two rules across the name and target columns are one row; where two rows' targets
+    stand between the same two rules (a table ruled over and under only) the rules rule no rows."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    def rule(y):
+        return b"195 %d m 420 %d l S\n" % (y, y)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
+    first += line(733, "", "质量指标", "验收合格率", "百分之百")
+    first += line(715, "", "时效指标", "资金拨付完成", "当年全部完成")
+    alone = line(800, "满意度指标", "服务对象满意", "服务对象满", "≥95%") + line(789, "", "度指标", "意度", "")
+    rows = cells(read_bytes(_cjk_pdf([first, rule(812) + alone + rule(785)]), ".pdf"))
+    assert rows[4:] == [["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"]]
+    two = alone + line(771, "", "", "群众投诉件数", "≤3件")
+    assert ["", "", "群众投诉件数", "≤3件"] in cells(read_bytes(_cjk_pdf([first, rule(812) + two + rule(767)]), ".pdf"))
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode

@@ -1277,7 +1277,7 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
     lines = [
         _Item(line[0]["top"], max(c["bottom"] for c in line), [cells], False, chars=line)
         for line, cells in [
-            *under_headers(texts[: len(texts) - len(foot)], None if tables else going_on),
+            *under_headers(texts[: len(texts) - len(foot)], None if tables else going_on, horizontals),
             *((line, [line_text(line)]) for line in foot),
         ]
     ]

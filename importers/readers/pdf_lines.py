@@ -269,7 +269,9 @@ class OpenTable:
     rest: list[str] = field(default_factory=list)  # this page's first line, the rest of that line's row (`_rest`)
 
 
-def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) -> list[tuple[list[dict], list[str]]]:
+def under_headers(
+    lines: list[list[dict]], going_on: OpenTable | None = None, rules: list[dict] | None = None
+) -> list[tuple[list[dict], list[str]]]:
     """Text lines as rows of cells (each row's characters and its cells), split where the gap is wide; but the lines
     of a table drawn without vertical rules, under its header line (a line naming an indicator and a target column),
     are cut into the header's columns by where their characters stand, not by the gaps between them (columns closer
@@ -279,7 +281,8 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     no row's (`_off_side`). A table's title, a form's head label, a line over three columns or a money table's
     header (with its title above it) ends the table. `going_on`: the last page's table still open, whose header cuts
     this page's first lines where they are no header, title or text of their own and some line holds two cells; set
-    to this page's table where it runs to the last line."""
+    to this page's table where it runs to the last line. `rules`: the page's level rules, where a table's rows are
+    ruled by their borders (`_table_rows`)."""
     pieces = [spans(line) for line in lines]
     header = [names_indicators([column(text) for _, _, text in line]) for line in pieces]
     found: list[tuple[list[dict], list[str]]] = []
@@ -294,7 +297,9 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
     if going_on and carried and i < len(lines) and not header[i] and not _wrapped_band(lines, i):
         end = _table_end(lines, pieces, header, i, carried)
         if any(len(_runs(line)) > 1 for line in lines[i:end]):
-            rows, tops, foot, going_on.rest = _cut(carried, lines[i:end], pieces[i:end], going_on.tops, going_on.foot)
+            rows, tops, foot, going_on.rest = _cut(
+                carried, lines[i:end], pieces[i:end], going_on.tops, going_on.foot, rules
+            )
             found += rows
             top = top if i else ""  # (the table's row, no running head)
             i, open_head = end, carried
@@ -332,7 +337,7 @@ def under_headers(lines: list[list[dict]], going_on: OpenTable | None = None) ->
             i += 1
             continue
         end = _table_end(lines, pieces, header, i + 1, pieces[i])
-        rows, tops, foot, _ = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end])
+        rows, tops, foot, _ = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end], rules=rules)
         found += rows
         open_head = pieces[i]
         i = end
@@ -411,6 +416,7 @@ def _cut(
     pieces: list[list[tuple[float, float, str]]],
     tops: bool = False,
     foot: _Foot | None = None,
+    rules: list[dict] | None = None,
 ) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot, list[str]]:
     """A table's lines (`pieces`: theirs split at wide gaps) under its header's words `head`, cut into its columns and
     made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`), with
@@ -445,7 +451,7 @@ def _cut(
     )
     if rest:  # (and the lines under it holding neither a name nor a target: the rests of its labels)
         rests += 1 + len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut[first + 1 :])))
-    rows, tops, ending = _table_rows(kinds, cut[rests:], tops)
+    rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [])
     alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
     return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest
 
@@ -710,7 +716,7 @@ class _Piece:
 
 
 def _table_rows(
-    kinds: list[str], cut: list[list[list[dict]]], tops: bool = False
+    kinds: list[str], cut: list[list[list[dict]]], tops: bool = False, rules: list[dict] | None = None
 ) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot]:
     """The rows of a table drawn without vertical rules, from its lines cut into its columns (`kinds`: what each
     header names), and whether its labels stood on their groups' first rows (`_labels`; `tops`: they did on the
@@ -728,7 +734,11 @@ def _table_rows(
     - a level column's labels (their wrapped lines joined) are printed on their group's first row, or centred on the
       group as a merged cell is: then each label's group is found from the top of the table down, the label's
       middle being the group's, and the label goes to the group's first row (rows below a label take it, as in
-      a table that prints it once)."""
+      a table that prints it once);
+    - where `rules` (the page's level rules) cross the name and target columns and no two targets stand between the
+      same two of them, the rows are ruled (a Word table's bottom borders, `_banded`): a line with a name
+      joins the row above whose first line stands between the same rules (a lone row on a page, its name's rest
+      wrapped below its target, '服务对象' | '≥95%' ⏎ '满意度', had been two rows, without a word)."""
     lines = [{k: _Piece(j, k, chars) for k, chars in enumerate(cells) if chars} for j, cells in enumerate(cut)]
     if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
         return (
@@ -773,6 +783,7 @@ def _table_rows(
     pitch = min((step for step, wrapped in steps if wrapped), default=0.0)  # a wrapped name's lines, if any
     apart = min((step for step, wrapped in steps if not wrapped), default=0.0)  # two rows' names, surely
     padded = 0 < pitch <= LIFT_PITCH * size and apart >= pitch + 0.3 * size  # rows farther apart than a cell's lines
+    band = _banded(lines, kinds, left, right, rules or [])
     rows: list[dict[int, list[_Piece]]] = []  # each row's pieces by column, levels aside
     loose: list[dict[int, _Piece]] = []  # lines without a name
     held = [any(k not in levels and k != name for k in line) for line in lines]  # a line holding a target
@@ -784,6 +795,9 @@ def _table_rows(
         last = rows[-1] if rows else {}
         if last and two_rows(last[name][0].line, j):  # (a one-row project under another, filled down)
             rows.append({k: [piece] for k, piece in cells.items()})
+        elif band and last and band[j] == band[last[name][0].line]:
+            for k, piece in cells.items():
+                last.setdefault(k, []).append(piece)
         elif (
             padded
             and last
@@ -831,6 +845,25 @@ def _table_rows(
             x0, x1 = min(c["x0"] for c in piece.chars), max(c["x1"] for c in piece.chars)
             ending[k] = (x0 - min(c["x0"] for c in edges), max(c["x1"] for c in edges) - x1, size)
     return found, all(on_tops) if on_tops else tops, ending
+
+
+def _banded(
+    lines: list[dict[int, _Piece]], kinds: list[str], left: list[float], right: list[float], rules: list[dict]
+) -> list[int]:
+    """Each line's band between the level rules crossing a table's name and target columns (how many such rules
+    stand above its baseline), where the rules rule its rows: no two targets beginning as one does ('≥95%', '120处';
+    not a wrapped rest, '元/人') between the same two; else none. (A 'three-line' table's rules stand over its header
+    and under its last row only.)"""
+    if "target" not in kinds:
+        return []
+    name, target = kinds.index("name"), kinds.index("target")
+    across = [e for e in rules if e["x0"] <= left[name] + ROUNDING and e["x1"] >= right[target] - ROUNDING]
+    heights = sorted(e["top"] for e in across)
+    if not heights:
+        return []
+    band = [bisect.bisect(heights, min(piece.base for piece in line.values())) for line in lines]
+    held = [b for b, line in zip(band, lines) if target in line and _TARGET_START.match(line[target].text)]
+    return band if len(held) == len(set(held)) else []
 
 
 def _wrapped_with(piece: _Piece, above: _Piece, name: _Piece) -> bool:
