@@ -1908,6 +1908,25 @@ def test_pdf_an_unruled_rows_rest_with_its_target_atop_the_next_page_joins_it():
     ]
 
 
+def test_pdf_a_unit_with_a_slash_moved_whole_atop_the_next_page_is_its_rows_rest():
+    """LibreOffice never breaks a unit written with a slash ('元/人'): '≤60' ⏎ '元/人' leaves more room on the last
+    line than its first character, so the rest was taken for a row of its own (the target cut short, a false
+    indicator), silently (stop 60b's B02, B11). What a line begins with that no line breaks inside runs to the
+    character after its slash."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一") + line(751, "", "", "工程数量", "百二十处")
+    first += line(733, "", "质量指标", "验收合格率", "百分之百") + line(715, "", "成本指标", "困难群众人均", "≤60")
+    second = line(800, "", "", "救助标准", "元/人") + line(782, "效益指标", "社会效益", "出行条件", "明显改善")
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[3:] == [
+        ["", "成本指标", "困难群众人均\n救助标准", "≤60\n元/人"],
+        ["效益指标", "社会效益", "出行条件", "明显改善"],
+    ]
+
+
 def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it():
     """A Word table ruled by its rows' bottom borders, carried as text lines to a page holding one row, its name
     wrapped below its target ('服务对象满' | '≥95%' ⏎ '意度'): the rest was a row of its own, the name cut short,

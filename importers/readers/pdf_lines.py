@@ -190,9 +190,11 @@ def _first_word(line: list[dict]) -> float:
 
 def _unbroken(chars: list[dict]) -> float:
     """How wide what a line begins with is, that no line breaks inside: a Latin word or a figure ('APP', '2026'), or a
-    character with a mark no line may start with after it ('务、', `_pushed`); else its first character."""
+    character with a mark no line may start with after it ('务、', `_pushed`); else its first character; with a slash
+    and the character after it (LibreOffice moves a unit so written whole: '≤600' ⏎ '元/人', never '元/' ⏎ '人')."""
     n = next((k for k, c in enumerate(chars) if not _WORD.match(c["text"])), len(chars)) or 1
     n = 2 if n == 1 and _pushed("".join(c["text"] for c in chars[:2])) else n
+    n = n + 2 if n + 1 < len(chars) and chars[n]["text"] == "/" else n
     return chars[n - 1]["x1"] - chars[0]["x0"]
 
 
