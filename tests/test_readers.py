@@ -1930,8 +1930,9 @@ def test_pdf_a_unit_with_a_slash_moved_whole_atop_the_next_page_is_its_rows_rest
 def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it():
     """A Word table ruled by its rows' bottom borders, carried as text lines to a page holding one row, its name
     wrapped below its target ('服务对象满' | '≥95%' ⏎ '意度'): the rest was a row of its own, the name cut short,
-    silently. Lines between the same two rules across the name and target columns are one row; where two rows' targets
-    stand between the same two rules (a table ruled over and under only) the rules rule no rows."""
+    silently. Lines between the same two rules across the name and target columns are one row, a target wrapped before
+    a figure ('2027年' ⏎ '10月底前') among them; where two rows' targets stand between the same two rules (a table ruled
+    over and under only) the rules rule no rows."""
 
     def line(y, *texts):
         return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
@@ -1946,6 +1947,12 @@ def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it(
     alone = line(800, "满意度指标", "服务对象满意", "服务对象满", "≥95%") + line(789, "", "度指标", "意度", "")
     rows = cells(read_bytes(_cjk_pdf([first, rule(812) + alone + rule(785)]), ".pdf"))
     assert rows[4:] == [["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"]]
+    wrapped = line(778, "", "", "项目完成", "2027年") + line(767, "", "", "时间", "10月底前") + rule(763)
+    rows = cells(read_bytes(_cjk_pdf([first, rule(812) + alone + rule(788) + wrapped]), ".pdf"))
+    assert rows[4:6] == [
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"],
+        ["", "", "项目完成时间", "2027年10月底前"],
+    ]
     two = alone + line(771, "", "", "群众投诉件数", "≤3件")
     assert ["", "", "群众投诉件数", "≤3件"] in cells(read_bytes(_cjk_pdf([first, rule(812) + two + rule(767)]), ".pdf"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice, takewhile
@@ -853,9 +854,9 @@ def _banded(
     lines: list[dict[int, _Piece]], kinds: list[str], left: list[float], right: list[float], rules: list[dict]
 ) -> list[int]:
     """Each line's band between the level rules crossing a table's name and target columns (how many such rules
-    stand above its baseline), where the rules rule its rows: no two targets beginning as one does ('≥95%', '120处';
-    not a wrapped rest, '元/人') between the same two; else none. (A 'three-line' table's rules stand over its header
-    and under its last row only.)"""
+    stand above its baseline), where the rules rule its rows: no band holds three targets beginning as one does
+    ('≥95%', '120处'; not a wrapped rest, '元/人'), nor do more bands hold two than one; else none. (A 'three-line'
+    table's rules stand over its header and under its last row only: its rows' targets between the same two.)"""
     if "target" not in kinds:
         return []
     name, target = kinds.index("name"), kinds.index("target")
@@ -864,8 +865,9 @@ def _banded(
     if not heights:
         return []
     band = [bisect.bisect(heights, min(piece.base for piece in line.values())) for line in lines]
-    held = [b for b, line in zip(band, lines) if target in line and _TARGET_START.match(line[target].text)]
-    return band if len(held) == len(set(held)) else []
+    held = Counter(b for b, line in zip(band, lines) if target in line and _TARGET_START.match(line[target].text))
+    twice = sum(count == 2 for count in held.values())  # (a target wrapped before a figure: '2027年' ⏎ '10月底前')
+    return band if max(held.values(), default=0) <= 2 and twice <= len(held) - twice else []
 
 
 def _wrapped_with(piece: _Piece, above: _Piece, name: _Piece) -> bool:
