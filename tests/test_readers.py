@@ -1931,8 +1931,8 @@ def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it(
     """A Word table ruled by its rows' bottom borders, carried as text lines to a page holding one row, its name
     wrapped below its target ('服务对象满' | '≥95%' ⏎ '意度'): the rest was a row of its own, the name cut short,
     silently. Lines between the same two rules across the name and target columns are one row, a target wrapped before
-    a figure ('2027年' ⏎ '10月底前') among them; where two rows' targets stand between the same two rules (a table ruled
-    over and under only) the rules rule no rows."""
+    a figure ('2027年' ⏎ '10月底前') among them; where two rows' targets stand between the same two rules, or no rule
+    stands between rows (a table ruled over and under only), the rules rule no rows."""
 
     def line(y, *texts):
         return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
@@ -1953,6 +1953,11 @@ def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it(
         ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"],
         ["", "", "项目完成时间", "2027年10月底前"],
     ]
+    plain = line(800, "", "", "出行条件", "明显改善") + line(782, "", "", "群众满意", "有效提升")
+    short = first.replace(_cjk(200, 715, "资金拨付完成"), _cjk(200, 715, "资金拨付"))  # (no rest of it below)
+    assert ["", "", "群众满意", "有效提升"] in cells(
+        read_bytes(_cjk_pdf([short, rule(812) + plain + rule(778)]), ".pdf")
+    )
     two = alone + line(771, "", "", "群众投诉件数", "≤3件")
     assert ["", "", "群众投诉件数", "≤3件"] in cells(read_bytes(_cjk_pdf([first, rule(812) + two + rule(767)]), ".pdf"))
 

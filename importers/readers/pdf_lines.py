@@ -855,8 +855,9 @@ def _banded(
 ) -> list[int]:
     """Each line's band between the level rules crossing a table's name and target columns (how many such rules
     stand above its baseline), where the rules rule its rows: no band holds three targets beginning as one does
-    ('≥95%', '120处'; not a wrapped rest, '元/人'), nor do more bands hold two than one; else none. (A 'three-line'
-    table's rules stand over its header and under its last row only: its rows' targets between the same two.)"""
+    ('≥95%', '120处'; not a wrapped rest, '元/人'), nor do more bands hold two than one, and a rule stands between
+    its lines unless one line holds a target; else none. (A 'three-line' table's rules stand over its header and
+    under its last row only: its rows' targets between the same two.)"""
     if "target" not in kinds:
         return []
     name, target = kinds.index("name"), kinds.index("target")
@@ -865,6 +866,8 @@ def _banded(
     if not heights:
         return []
     band = [bisect.bisect(heights, min(piece.base for piece in line.values())) for line in lines]
+    if len(set(band)) < 2 and sum(target in line for line in lines) > 1:
+        return []  # (no rule between its lines: rules over and under the table, or another table's)
     held = Counter(b for b, line in zip(band, lines) if target in line and _TARGET_START.match(line[target].text))
     twice = sum(count == 2 for count in held.values())  # (a target wrapped before a figure: '2027年' ⏎ '10月底前')
     return band if max(held.values(), default=0) <= 2 and twice <= len(held) - twice else []
