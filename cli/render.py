@@ -191,7 +191,12 @@ def _said(result) -> str:
 
 def _suggested(lead: str, suggestions: list[dict], example: bool = False) -> str:
     """The names a query nearly spells (or spells in pinyin), with how and how often used."""
-    how = {"pinyin": "拼音 pinyin", "fuzzy": "近似 near"}
+    how = {
+        "exact": "同一指标的写法 its spelling",
+        "substring": "写法包含 a spelling holds it",
+        "pinyin": "拼音 pinyin",
+        "fuzzy": "近似 near",
+    }
     names = " · ".join(
         f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
         for s in suggestions

@@ -506,3 +506,20 @@ def test_a_word_is_a_region_name_only_where_a_place_name_starts():
     regions = ["威海经济技术开发区", "宁波市奉化区", "苏州工业园区", "威海市环翠区", "广州开发区"]
     words = ["经济", "技术", "效益", "工业", "开发区", "威海", "奉化", "宁波市奉化区", "环翠", "苏州", "ＷＨ"]
     assert region_words(words, regions) == ("威海", "奉化", "宁波市奉化区", "环翠", "苏州")
+
+
+def test_a_query_whose_family_no_name_holds_is_offered_its_spellings_as_the_app_offers_them(seeded):
+    """`kb search 服务对象满意度` on the seeds said nothing holds it and offered four near names, not 服务对象满意率,
+    which the app's F3 shows first (完全: one family, kb.vocab.families): the command line's near names
+    (kb.find.near_names) left out the query's family. Both now offer it first, with and without filters."""
+    from kb.db import connect
+    from kb.find.precedents import find_names
+
+    conn = connect(seeded)
+    for filters in (None, Filters(region="广州")):
+        app = [(h.name, h.match) for h in find_names(conn, "服务对象满意度", filters) if h.match != "substring"]
+        found = search(conn, "服务对象满意度", filters)
+        assert found.indicator_total == 0
+        assert app[0] == ("服务对象满意率", "exact")
+        assert [(s["name"], s["match"]) for s in found.suggestions] == app[: len(found.suggestions)]
+    assert search(conn, "帮助对象满意率").suggestions[0]["name"] == "帮助对象满意度"  # 率 for 度, the other way

@@ -111,19 +111,21 @@ def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int
         if family is not None:
             found[family[0]] = family
     exact = family_of_spelling(key)
-    near = sorted(
-        (f for line, f in found.items() if key not in line and line.partition(KEYS)[0] != exact),
-        key=lambda f: (-f[1], len(f[0].partition(KEYS)[0]), f[0]),  # the name index's order: most used first
-    )
+    order = lambda f: (-f[1], len(f[0].partition(KEYS)[0]), f[0])  # noqa: E731 (the name index's: most used first)
+    kinds = {line: "exact" if line.partition(KEYS)[0] == exact else "substring" for line in found if key in line}
+    kinds |= {line: "exact" for line in found if line.partition(KEYS)[0] == exact}
+    # the query's family and those a spelling of which holds it (the name index's 'exact' and 'substring'), first
+    held = sorted(((kind, found[line]) for line, kind in kinds.items()), key=lambda h: (h[0] != "exact", *order(h[1])))
+    near = sorted((f for line, f in found.items() if line not in kinds), key=order)
     scored = near_scores(key, [f[0] for f in near])
-    if not scored:
+    if not scored and not held:
         return None
     hits = sorted(
         ((score, near[n]) for n, score in scored),
         key=lambda h: (-h[0], -h[1][1], len(h[1][2][0][1]), h[1][2][0][1]),  # as find_names ranks near misses
     )
     return [
-        {"name": offered_name(members[0][1]), "match": "fuzzy", "uses": uses, "variants": [m[1] for m in members]}
-        for _, (_, uses, members) in hits
+        {"name": offered_name(members[0][1]), "match": match, "uses": uses, "variants": [m[1] for m in members]}
+        for match, (_, uses, members) in [*held, *(("fuzzy", f) for _, f in hits)]
         if offered_name(members[0][1]) not in shown
     ][:limit]

@@ -387,7 +387,7 @@ def what_to_try(query: str) -> str:
     if fold(query).replace(" ", "").isascii():
         return (
             "试试：直接输入汉字（满意度），拼音首字母（myd），或全拼（manyidu）；"
-            "全拼 10 个字母以上时才找拼错一个字母的名称 "
+            "全拼拼错时找相近的名称，但没有的词（如 shoukuan）不会硬凑 "
             "try Chinese characters, pinyin initials (myd) or the whole pinyin (manyidu)"
         )
     return (
@@ -396,7 +396,8 @@ def what_to_try(query: str) -> str:
 
 
 def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict], limit: int) -> list[dict]:
-    """Names the query spells in pinyin ('myd') or nearly ('满易度'), as the app finds them: 'did you mean'; those
+    """Names the query spells in pinyin ('myd') or nearly ('满易度'), and those of its family it does not hold
+    (服务对象满意率 for 服务对象满意度, kb.vocab.families), as the app finds them: 'did you mean'; those
     spelt in pinyin (the hits of a pinyin query) up to `limit`, a few at least. A near spelling is found through the
     names sharing its bigrams (kb.find.near_names), the name index loaded only for what that cannot find and within
     filters (it counts the uses within them)."""
@@ -413,9 +414,7 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
     from kb.find.precedents import find_names
 
     most = max(limit, SUGGESTIONS)
-    found = [
-        h for h in find_names(conn, q, filters, most * 2) if h.match in ("pinyin", "fuzzy") and h.name not in shown
-    ]
+    found = [h for h in find_names(conn, q, filters, most * 2) if h.match != "synonym" and h.name not in shown]
     spelt = min(limit, sum(h.match == "pinyin" for h in found))
     return [
         {"name": h.name, "match": h.match, "uses": h.uses, "variants": h.variants}
