@@ -89,3 +89,50 @@ def pinyin(name: str) -> tuple[str, str]:
     """(full pinyin, initials), lower case, no spaces: '及时率' → ('jishilv', 'jsl')."""
     parts = syllables(name)
     return "".join(p for p, _ in parts), "".join(p[0] if han else p for p, han in parts)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless syllable of pypinyin's characters that holds a vowel (not the interjections m, n, ng, hm)."""
+    readings = {_plain(r) for value in _dicts()[1].values() for r in value.split(",")}
+    return frozenset(r for r in readings if r.isascii() and r.isalpha() and any(v in r for v in "aeiouv"))
+
+
+def syllable_count(letters: str) -> int:
+    """How many syllables `letters` parse into, whole ('manyidu': man yi du, 3); 0 when they parse into none."""
+    known, longest = _syllables(), 6
+    fewest = [0] + [-1] * len(letters)  # the fewest syllables letters[:i] parse into (-1: none)
+    for i in range(1, len(letters) + 1):
+        ways = [fewest[j] for j in range(max(0, i - longest), i) if fewest[j] >= 0 and letters[j:i] in known]
+        fewest[i] = min(ways) + 1 if ways else -1
+    return max(fewest[-1], 0)
+
+
+def one_letter_off(letters: str) -> list[str]:
+    """The words of two syllables or more that `letters`, which parse into none, are one typo from: two neighbours
+    swapped first, then one letter wrong, missing or extra ('manyiud' → manyidu); none for letters that parse (a word
+    in pinyin, found or not: 'shoukuan')."""
+    if not letters.isalpha() or syllable_count(letters) or len(letters) < 4:
+        return []
+    alphabet = "abcdefghijklmnopqrstuvwxyz"
+    swapped = [letters[:i] + letters[i + 1] + letters[i] + letters[i + 2 :] for i in range(len(letters) - 1)]
+    wrong = [letters[:i] + c + letters[i + 1 :] for i in range(len(letters)) for c in alphabet if c != letters[i]]
+    missing = [letters[:i] + c + letters[i:] for i in range(len(letters) + 1) for c in alphabet]
+    extra = [letters[:i] + letters[i + 1 :] for i in range(len(letters))]
+    words = dict.fromkeys(swapped + wrong + missing + extra)
+    return [w for w in words if syllable_count(w) >= 2]
+
+
+def spells_part(word: str, name: str) -> bool:
+    """Whether `word` is the pinyin of characters of `name` that follow one another, whole syllables ('weihu' of
+    运维护理 yes; 'weifu' of 运维服务 yes, 'aizi' of 孩子 haizi no)."""
+    parts = [p for p, _ in syllables(name)]
+    for i in range(len(parts)):
+        spelt = ""
+        for part in parts[i:]:
+            spelt += part
+            if spelt == word:
+                return True
+            if not word.startswith(spelt):
+                break
+    return False
