@@ -73,7 +73,7 @@ def main_callback(
             print(ctx.get_help())
 
 
-@app.command("import")
+@app.command("import", short_help="导入绩效目标文件 Import published goal tables")
 @handles_errors
 def import_cmd(
     ctx: typer.Context,
@@ -264,7 +264,7 @@ def _print_import_summary(results, dry_run: bool) -> None:
     out.print(summary(results, dry_run), markup=False, soft_wrap=True)  # one line, for scripts too
 
 
-@app.command()
+@app.command(short_help="查指标和项目 Search indicators and projects")
 @handles_errors
 def search(
     ctx: typer.Context,
@@ -317,7 +317,7 @@ def search(
     search_command(open_kb(ctx), query, region, year, level, limit, as_json, offset, out, force, department)
 
 
-@app.command()
+@app.command(short_help="列出项目 List projects")
 @handles_errors
 def projects(
     ctx: typer.Context,
@@ -342,7 +342,7 @@ def projects(
     render.project_list(console(), rows, within if rows or list_projects(conn, limit=1) else "")  # none at all: import
 
 
-@app.command()
+@app.command(short_help="显示一个项目的目标表 Show a project's goal table")
 @handles_errors
 def show(
     ctx: typer.Context,
@@ -364,7 +364,7 @@ def show(
     render.project_card(console(), project)
 
 
-@app.command()
+@app.command(short_help="自评表：达成与未达成 Self-evaluations: met and not met")
 @handles_errors
 def evaluations(
     ctx: typer.Context,
@@ -406,7 +406,7 @@ def evaluations(
         render.self_evaluation_card(console(), found)
 
 
-@app.command()
+@app.command(short_help="按地区、年度、层级统计 Counts by region, year, level")
 @handles_errors
 def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """统计文件、项目和指标数，按地区、年度和层级。 Count documents, projects and indicators by region, year, level."""
@@ -421,7 +421,7 @@ def stats(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     render.stats(console(), data)
 
 
-@app.command()
+@app.command(short_help="打开终端应用 Open the terminal app")
 @handles_errors
 def tui(ctx: typer.Context) -> None:
     """打开终端应用：浏览项目，跨地区查指标，起草绩效目标表。 Open the terminal app: browse projects, search indicators
@@ -433,7 +433,7 @@ def tui(ctx: typer.Context) -> None:
     run(db_path(ctx))
 
 
-@app.command()
+@app.command(short_help="备份知识库 Back the knowledge base up")
 @handles_errors
 def backup(
     ctx: typer.Context,
@@ -449,7 +449,7 @@ def backup(
     print(shown(f"kb: backed up {db_path(ctx)} to {written}"))
 
 
-@app.command()
+@app.command(short_help="用备份替换知识库 Replace the base with a backup")
 @handles_errors
 def restore(
     ctx: typer.Context,
@@ -463,7 +463,7 @@ def restore(
     print(shown(f"kb: restored {db_path(ctx)} from {source}"))
 
 
-@app.command()
+@app.command(short_help="检查知识库并说明怎么办 Check the base, say what to do")
 @handles_errors
 def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """检查数据库的完整性和知识库的一致性，并说明该怎么做；也提示哪些文件由旧版读取、应重新导入。 Check the database's
@@ -482,7 +482,7 @@ def check(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(short_help="发布供团队共享的快照 Publish a snapshot for a team")
 @handles_errors
 def publish(
     ctx: typer.Context,
@@ -521,7 +521,7 @@ def publish(
     )
 
 
-@app.command()
+@app.command(short_help="在浏览器中共享已发布的库 Serve a published base in a browser")
 @handles_errors
 def serve(
     ctx: typer.Context,

@@ -1049,6 +1049,6 @@ def _print_report(report: dict) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add `kb draft …`, `kb suggest` and `kb lint` to the app."""
-    app.add_typer(draft_app, name="draft")
-    app.command()(suggest)
-    app.command()(lint)
+    app.add_typer(draft_app, name="draft", short_help="起草、检查、导出目标表 Draft, check and export a goal table")
+    app.command(short_help="相似先例、模板和指标值 Similar precedents, a template, values")(suggest)
+    app.command(short_help="按国家指引检查目标表 Check goal tables against the guidance")(lint)

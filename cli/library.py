@@ -139,4 +139,4 @@ def search_cmd(
 
 def register(app: typer.Typer) -> None:
     """Add `kb library …` to the app."""
-    app.add_typer(library_app, name="library")
+    app.add_typer(library_app, name="library", short_help="指标库：导入和检索 An indicator library: import, search")

@@ -78,6 +78,23 @@ def test_top_level_help_lists_commands():
         assert command[0] in result.output
 
 
+@pytest.mark.parametrize("width", [80, 120])
+def test_top_level_help_says_each_command_whole_in_a_line(width):
+    """`kb --help` cut every command's description with `...` (click shortens a help at a space, and Chinese has
+    none), even at 140 columns: each command has a short help, Chinese first, that fits a line (a Chinese character
+    takes two columns); its whole text stays in `kb COMMAND --help`."""
+    import unicodedata
+
+    result = runner.invoke(app, ["--help"], terminal_width=width, env={"COLUMNS": str(width)})
+    listed = result.output.split("Commands:")[1].splitlines()[1:]
+    assert len(listed) == len({c[0] for c in COMMANDS})
+    for line in listed:
+        cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        assert "..." not in line and cells <= width, line
+        assert unicodedata.east_asian_width(line.split()[1][0]) == "W", line  # Chinese first
+    assert "同一文件再导入不增加任何内容" in kb("import", "--help").output
+
+
 def test_version():
     from kb import __version__
 
