@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importers.layouts import Layout
-from importers.readers import UnreadableFile, exported_draft, read_rows
+from importers.readers import UnreadableFile, exported_draft, misnamed_text, read_rows
 from importers.readers.common import EMPTY
 from importers.records import (
     DEPARTMENT,
@@ -46,7 +46,15 @@ from importers.level_words import is_level1, is_level2, whole_level1, whole_leve
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
 
-__all__ = ["parse_file", "parse_rows", "read_document", "UnknownLayout", "UnreadableFile", "ParseError"]
+__all__ = [
+    "parse_file",
+    "parse_rows",
+    "read_document",
+    "misnamed_text",
+    "UnknownLayout",
+    "UnreadableFile",
+    "ParseError",
+]
 
 _SELF_EVALUATION = re.compile(r"自评")
 _GOAL_TITLE = re.compile(r"绩效目标|绩效指标|目标表")

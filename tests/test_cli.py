@@ -549,3 +549,18 @@ def test_search_by_a_department_given_as_region_says_it_is_one(seeded, tmp_path)
     assert load_workbook(book)["指标"]["C1"].value == "部门 科学技术局"  # the filters atop the sheet
     assert "是部门名" not in kb("search", "满意", "--region", "没有这个地区", db=seeded).stdout
     assert "是部门名" not in kb("search", "没有这个指标", "--region", "宁波", db=seeded).stdout  # 宁波 is a region
+
+
+@pytest.mark.parametrize(("name", "said"), [("纪要.pdf", "不是 PDF"), ("纪要.docx", "不是 Word/WPS 文档")])
+def test_text_under_a_pdf_or_word_name_holding_no_goal_table_is_said_to_be_none(tmp_path, name, said):
+    """A text file named .pdf was read as text and skipped as 不是绩效目标文件 (true, not that it is no PDF): said as
+    bytes of no format under such a name are (扩展名是 .pdf，但内容不是 PDF…), a failure, exit 1. A text under a
+    sheet's name (report systems export so) and a .txt are skipped as before."""
+    for file in (name, "导出.xls", "纪要.txt"):
+        (tmp_path / file).write_text("会议纪要\n今天讨论了一些事情。\n", encoding="utf-8")
+    result = kb("import", tmp_path / name, db=tmp_path / "kb.sqlite3")
+    assert result.exit_code == 1
+    assert f"失败 failed  {tmp_path / name}：扩展名是 {Path(name).suffix}，但内容{said}" in result.output
+    for file in ("导出.xls", "纪要.txt"):
+        result = kb("import", tmp_path / file, db=tmp_path / "kb.sqlite3")
+        assert "已跳过 skipped" in result.output and "不是绩效目标文件" in result.output

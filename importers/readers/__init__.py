@@ -157,6 +157,19 @@ def read_bytes(data: bytes, suffix: str = ".txt") -> list[Row]:
     return rows
 
 
+def misnamed_text(path: Path) -> str | None:
+    """Why a file under a PDF or Word name that holds plain text is no such file (as for bytes of no format), for one
+    read as text that holds no goal table ('不是绩效目标文件' said of a PDF the officer sent); None for a file of its
+    format or another name. Sheets are left out: report systems export tab-separated text under a sheet's name."""
+    suffix = path.suffix.lower()
+    if suffix not in _NAMED or EXTENSIONS[suffix] in ("xls", "xlsx"):
+        return None
+    try:
+        return _NAMED[suffix] if sniff(path.read_bytes()) == "text" else None
+    except (OSError, UnreadableFile):
+        return None
+
+
 def exported_draft(path: Path) -> bool:
     """Whether a file is an Office file jixiao-kb exported from a draft, as it was written: its subject says so
     (docProps/core.xml) and it was not saved again later (saved from Excel, WPS or Word after it was written, it is

@@ -63,7 +63,9 @@ def parse_document(path: Path) -> Parsed:
         rows = importers.read_document(path)
         return Parsed(normalise(importers.parse_rows(rows)))
     except Exception as exc:
-        return _failure(exc, rows)
+        failed = _failure(exc, rows)
+        said = importers.misnamed_text(path) if failed.status == "skipped" else None  # (a text named .pdf)
+        return Parsed(None, "failed", said) if said else failed
 
 
 def _failure(exc: Exception, rows: Iterable) -> Parsed:
