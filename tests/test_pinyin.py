@@ -57,3 +57,14 @@ def test_known_readings():
     assert pinyin("银行") == ("yinhang", "yh")
     assert pinyin("IPO申报") == ("iposhenbao", "iposb")  # a run of letters is one item, kept whole
     assert pinyin("服务对象满意度≥90%") == ("fuwuduixiangmanyidu90", "fwdxmyd90")
+
+
+def test_the_syllable_table_is_pypinyins_syllables_that_hold_a_vowel():
+    """kb.vocab.pinyin.SYLLABLES, which a pinyin typo is parsed with (a table: reading pypinyin's dictionaries costs
+    a second), is every toneless reading of its characters but the interjections (m, n, ng, hm, hng, ê)."""
+    from pypinyin.constants import PINYIN_DICT
+
+    from kb.vocab.pinyin import SYLLABLES, _plain
+
+    readings = {_plain(r) for value in PINYIN_DICT.values() for r in value.split(",")}
+    assert SYLLABLES == {r for r in readings if r.isascii() and r.isalpha() and any(v in r for v in "aeiouv")}

@@ -289,7 +289,7 @@ class NameIndex:
         found: set[int] = set()
         for word in one_letter_off(key):
             found.update(
-                n for n in self._pinyin.find(word) if any(spells_part(word, name) for _, name in self.group(n).members)
+                n for n in self._pinyin.find(word) if spells_part(word, self._pinyin.line(n), self._initials.line(n))
             )
         score = round(100.0 * (1 - 1 / len(key)), 1)
         yield from ((n, ("fuzzy", score)) for n in sorted(found, key=lambda n: (-self._uses[n], n)))

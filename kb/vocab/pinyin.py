@@ -91,16 +91,35 @@ def pinyin(name: str) -> tuple[str, str]:
     return "".join(p for p, _ in parts), "".join(p[0] if han else p for p, han in parts)
 
 
-@lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    """Every toneless syllable of pypinyin's characters that holds a vowel (not the interjections m, n, ng, hm)."""
-    readings = {_plain(r) for value in _dicts()[1].values() for r in value.split(",")}
-    return frozenset(r for r in readings if r.isascii() and r.isalpha() and any(v in r for v in "aeiouv"))
+# every toneless syllable of pypinyin's characters that holds a vowel (not the interjections m, n, ng, hm): a table,
+# as reading them from pypinyin's dictionaries costs a second (tests/test_pinyin.py checks it against them)
+SYLLABLES = frozenset(
+    (
+        "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai can "
+        "cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan "
+        "chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian "
+        "diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou "
+        "fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao "
+        "he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong "
+        "jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la "
+        "lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv "
+        "lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne "
+        "nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan "
+        "pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu "
+        "qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen "
+        "seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si "
+        "song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui "
+        "tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan "
+        "xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng "
+        "zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo "
+        "zi zong zou zu zuan zui zun zuo"
+    ).split()
+)
 
 
 def syllable_count(letters: str) -> int:
     """How many syllables `letters` parse into, whole ('manyidu': man yi du, 3); 0 when they parse into none."""
-    known, longest = _syllables(), 6
+    known, longest = SYLLABLES, 6
     fewest = [0] + [-1] * len(letters)  # the fewest syllables letters[:i] parse into (-1: none)
     for i in range(1, len(letters) + 1):
         ways = [fewest[j] for j in range(max(0, i - longest), i) if fewest[j] >= 0 and letters[j:i] in known]
@@ -123,16 +142,33 @@ def one_letter_off(letters: str) -> list[str]:
     return [w for w in words if syllable_count(w) >= 2]
 
 
-def spells_part(word: str, name: str) -> bool:
-    """Whether `word` is the pinyin of characters of `name` that follow one another, whole syllables ('weihu' of
-    运维护理 yes; 'weifu' of 运维服务 yes, 'aizi' of 孩子 haizi no)."""
-    parts = [p for p, _ in syllables(name)]
-    for i in range(len(parts)):
-        spelt = ""
-        for part in parts[i:]:
-            spelt += part
-            if spelt == word:
-                return True
-            if not word.startswith(spelt):
-                break
+def spells_part(word: str, letters: str, initials: str) -> bool:
+    """Whether `word` is whole syllables of a name's pinyin `letters`, read as its `initials` say (kb.find.name_index
+    keeps both: 'weihu' of 雨水管线维护 yes; 'anzi' in 兑现资金's duixianzijin no, its initials dxzj read xian|zi)."""
+    at = letters.find(word)
+    while at >= 0:
+        if _read_as(letters, initials, (at, at + len(word))):
+            return True
+        at = letters.find(word, at + 1)
+    return False
+
+
+def _read_as(letters: str, initials: str, edges: tuple[int, int]) -> bool:
+    """Whether `letters` parse into syllables whose first letters are `initials` (a character not of a syllable
+    stands for itself in both, outside the edges), no syllable crossing an edge."""
+    reached, todo = set(), [(0, 0)]
+    while todo:
+        i, j = todo.pop()
+        if (i, j) in reached or i == len(letters) or j == len(initials) or letters[i] != initials[j]:
+            continue
+        reached.add((i, j))
+        alone = not edges[0] <= i < edges[1] or letters[i] in SYLLABLES  # (a letter of 'KA', not in the word)
+        steps = [i + 1] * alone + [
+            end for end in range(i + 2, min(i + 7, len(letters) + 1)) if letters[i:end] in SYLLABLES
+        ]
+        for end in steps:
+            if not any(i < edge < end for edge in edges):
+                if end == len(letters) and j + 1 == len(initials):
+                    return True
+                todo.append((end, j + 1))
     return False
