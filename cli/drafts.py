@@ -151,7 +151,7 @@ def _show(conn, draft, as_json: bool) -> None:
             )
 
 
-@draft_app.command("new")
+@draft_app.command("new", short_help="新建草稿或复制上年 New draft, or copy last year's")
 @handles_errors
 def new(
     ctx: typer.Context,
@@ -251,7 +251,7 @@ def _copy(ctx, name: str, project: int | None, draft: str | None, given: dict, a
     )
 
 
-@draft_app.command("list")
+@draft_app.command("list", short_help="列出草稿 List drafts")
 @handles_errors
 def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """列出草稿，最近修改的在前。 List drafts, last changed first."""
@@ -287,7 +287,7 @@ def list_cmd(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     console().print(table)
 
 
-@draft_app.command()
+@draft_app.command(short_help="显示草稿和检查结果 Show a draft and its checks")
 @handles_errors
 def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
     """显示草稿：基本信息、各行（行号和编号）和检查结果；以后的 --row 可用行号（须是本次显示的）或行的编号（如 a3，
@@ -300,7 +300,7 @@ def show(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> No
     mark_listed(conn, draft)
 
 
-@draft_app.command()
+@draft_app.command(short_help="添加一个指标 Add an indicator")
 @handles_errors
 def add(
     ctx: typer.Context,
@@ -423,7 +423,7 @@ def _same_indicator(draft, n: int) -> None:
             return
 
 
-@draft_app.command("set")
+@draft_app.command("set", short_help="修改一栏 Change a field")
 @handles_errors
 def set_cmd(
     ctx: typer.Context,
@@ -468,7 +468,7 @@ def set_cmd(
         print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
 
 
-@draft_app.command()
+@draft_app.command(short_help="删除若干行 Remove rows")
 @handles_errors
 def remove(
     ctx: typer.Context,
@@ -486,7 +486,7 @@ def remove(
     print(f"已删除 removed {_plural(len(rows), 'row')}; {len(draft.rows)} left")
 
 
-@draft_app.command()
+@draft_app.command(short_help="加入模板或先例的指标 Add a template's or precedent's rows")
 @handles_errors
 def apply(
     ctx: typer.Context,
@@ -543,7 +543,7 @@ def apply(
         print(shown(note))
 
 
-@draft_app.command()
+@draft_app.command(short_help="与上年相比的变化 What changed from last year")
 @handles_errors
 def diff(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
     """与上年相比的变化（复制来的草稿） what a copy changed from last year's table: head fields, rows added, removed
@@ -564,7 +564,7 @@ def diff(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> No
         print(shown(f"  {line}"))
 
 
-@draft_app.command()
+@draft_app.command(short_help="草稿的各个版本 A draft's versions")
 @handles_errors
 def history(
     ctx: typer.Context,
@@ -611,7 +611,7 @@ def history(
         print("撤销上一次更改 undo the last change: kb draft undo NAME (或 --to N 回到第 N 版 back to version N)")
 
 
-@draft_app.command()
+@draft_app.command(short_help="撤销上一次更改 Undo the last change")
 @handles_errors
 def undo(
     ctx: typer.Context,
@@ -632,7 +632,7 @@ def undo(
         print(shown(f"  {line}"))
 
 
-@draft_app.command("export")
+@draft_app.command("export", short_help="导出草稿（表格、Word） Export a draft")
 @handles_errors
 def export_cmd(
     ctx: typer.Context,
@@ -680,7 +680,7 @@ def export_cmd(
         )
 
 
-@draft_app.command("lint")
+@draft_app.command("lint", short_help="检查草稿 Check a draft")
 @handles_errors
 def lint_one(ctx: typer.Context, name: str = NameArg, as_json: bool = JsonOpt) -> None:
     """检查草稿（同 kb lint --draft NAME）；发现错误时退出码为 1。 Check a draft, as kb lint --draft does: exits 1 on an
@@ -702,7 +702,7 @@ def _say_findings(findings, as_json: bool) -> None:
         raise typer.Exit(1)
 
 
-@draft_app.command()
+@draft_app.command(short_help="草稿改名 Rename a draft")
 @handles_errors
 def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
     """草稿改名。 Rename a draft."""
@@ -711,7 +711,7 @@ def rename(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argume
     print(f"已改名 renamed to {rename_draft(open_kb(ctx), name, new_name).name!r}")
 
 
-@draft_app.command()
+@draft_app.command(short_help="以新名称复制草稿 Copy a draft under a new name")
 @handles_errors
 def duplicate(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Argument(..., metavar="NEW")) -> None:
     """以新名称复制草稿（基本信息和各行）。 Copy a draft (head and rows) under a new name."""
@@ -721,7 +721,7 @@ def duplicate(ctx: typer.Context, name: str = NameArg, new_name: str = typer.Arg
     print(f"已复制 copied to {copy.name!r} ({len(copy.rows)} rows)")
 
 
-@draft_app.command()
+@draft_app.command(short_help="删除草稿 Delete a draft")
 @handles_errors
 def delete(ctx: typer.Context, name: str = NameArg) -> None:
     """删除草稿及其各行。 Delete a draft and its rows."""

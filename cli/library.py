@@ -51,7 +51,7 @@ def _table(title: str, rows: list[dict]) -> None:
     console().print(table)
 
 
-@library_app.command("import")
+@library_app.command("import", short_help="导入指标库表格 Import a 指标库 spreadsheet")
 @handles_errors
 def import_cmd(
     ctx: typer.Context,
@@ -73,7 +73,7 @@ def import_cmd(
     print("下一步 next: kb library search 满意度；kb draft add 草稿 指标名称 会带上指标库中的说明 the library's texts")
 
 
-@library_app.command("remove")
+@library_app.command("remove", short_help="移除一份表格的条目 Take out a spreadsheet's entries")
 @handles_errors
 def remove_cmd(
     ctx: typer.Context,
@@ -87,7 +87,7 @@ def remove_cmd(
     print(shown(f"已移除 removed {removed} 条指标库条目 library entries of {file}"))
 
 
-@library_app.command("list")
+@library_app.command("list", short_help="列出指标库条目 List the entries")
 @handles_errors
 def list_cmd(
     ctx: typer.Context,
@@ -110,7 +110,7 @@ def list_cmd(
         _table(f"指标库 library: {total} 条 entries (showing {offset + 1}–{offset + len(rows)})", rows)
 
 
-@library_app.command("search")
+@library_app.command("search", short_help="检索指标库 Search the library")
 @handles_errors
 def search_cmd(
     ctx: typer.Context,

@@ -79,15 +79,19 @@ def test_top_level_help_lists_commands():
 
 
 @pytest.mark.parametrize("width", [80, 120])
-def test_top_level_help_says_each_command_whole_in_a_line(width):
+@pytest.mark.parametrize("group", [(), ("draft",), ("library",)], ids=lambda g: " ".join(("kb", *g)))
+def test_help_says_each_command_whole_in_a_line(width, group):
     """`kb --help` cut every command's description with `...` (click shortens a help at a space, and Chinese has
-    none), even at 140 columns: each command has a short help, Chinese first, that fits a line (a Chinese character
-    takes two columns); its whole text stays in `kb COMMAND --help`."""
+    none), even at 140 columns, and so did `kb draft --help`: each command has a short help, Chinese first, that
+    fits a line (a Chinese character takes two columns); its whole text stays in `kb COMMAND --help`."""
     import unicodedata
 
-    result = runner.invoke(app, ["--help"], terminal_width=width, env={"COLUMNS": str(width)})
+    result = runner.invoke(app, [*group, "--help"], terminal_width=width, env={"COLUMNS": str(width)})
     listed = result.output.split("Commands:")[1].splitlines()[1:]
-    assert len(listed) == len({c[0] for c in COMMANDS})
+    command = typer.main.get_command(app)
+    for name in group:
+        command = command.commands[name]
+    assert len(listed) == len(command.commands)
     for line in listed:
         cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
         assert "..." not in line and cells <= width, line
