@@ -22,7 +22,7 @@ FUZZY_CUTOFF = 65.0  # rapidfuzz score (0–100) below which a near miss is not 
 # Pinyin is spelt in 26 letters, and a name's pinyin runs long: a word of 9 letters or fewer that no name holds is one
 # letter from a piece of some name's pinyin by chance (measured on the 41 real PDFs' names, pinyin of 600 dictionary
 # words in none: 30–100 % of them at 4–9 letters, 0–5 % at 10 or more; shoukuan lists 授权增长率, touhouguanli …).
-PINYIN_NEAR_LETTERS = 10  # so pinyin near misses are looked for from this many letters …
+PINYIN_NEAR_LETTERS = 10  # so pinyin near misses are looked for from this many letters (shorter: NameIndex._typo) …
 # … and two letters off from this many: two typos in a name's whole pinyin of 16–43 letters were found 285 times in 286
 # at two letters, 81 at one; no pinyin of 461 dictionary words of 16–27 letters in no name came as near.
 PINYIN_TWO_OFF = 16
@@ -112,9 +112,9 @@ def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int
             found[family[0]] = family
     exact = family_of_spelling(key)
     order = lambda f: (-f[1], len(f[0].partition(KEYS)[0]), f[0])  # noqa: E731 (the name index's: most used first)
-    kinds = {line: "exact" if line.partition(KEYS)[0] == exact else "substring" for line in found if key in line}
-    kinds |= {line: "exact" for line in found if line.partition(KEYS)[0] == exact}
     # the query's family and those a spelling of which holds it (the name index's 'exact' and 'substring'), first
+    is_own = {line: line.partition(KEYS)[0] == exact for line in found}
+    kinds = {line: "exact" if is_own[line] else "substring" for line in found if is_own[line] or key in line}
     held = sorted(((kind, found[line]) for line, kind in kinds.items()), key=lambda h: (h[0] != "exact", *order(h[1])))
     near = sorted((f for line, f in found.items() if line not in kinds), key=order)
     scored = near_scores(key, [f[0] for f in near])
