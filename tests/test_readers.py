@@ -3627,6 +3627,30 @@ def _letter_spaced(base: float, pitch: float, *cells: tuple[float, str]) -> list
     return [{**_unruled_line(base, (x + pitch * n, char))[0]} for x, text in cells for n, char in enumerate(text)]
 
 
+def test_pdf_unruled_one_line_rows_beside_a_wrapped_level_label_are_not_glued():
+    """An unruled goal table of one-line rows set a little farther apart than a cell's lines, a level column holding
+    a label wrapped in two ('服务对象满意度指' ⏎ '标'; a browser's level column about 9 em wide) and the row beside it
+    taller, the cells centred: the first two rows' names, the widest first, were taken for one name's wrapped lines
+    (the rows below farther apart than those two, so padded) and glued ('补贴服务老年人数老年人生活质量 |
+    ≥5000人有效提升'), the levels below shifted, without a word. A name's wrapped lines are as close as the closest
+    lines any column wraps; these two are not."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (130, "三级指标"), (210, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (50, "数量指标"), (130, "补贴服务老年人数"), (210, "≥5000人")),
+        _unruled_line(125, (0, "效益指标"), (50, "社会效益指标"), (134.5, "老年人生活质量"), (219, "有效提升")),
+        _unruled_line(138, (50, "服务对象满意度指")),
+        _unruled_line(143.5, (0, "满意度指标"), (134.5, "服务对象满意度"), (219, "≥90%")),
+        _unruled_line(149, (82, "标")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "补贴服务老年人数", "≥5000人"],
+        ["效益指标", "社会效益指标", "老年人生活质量", "有效提升"],
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+    ]
+
+
 def test_pdf_unruled_values_aligned_right_beside_their_units_aligned_left():
     """指标值 right-aligned beside 度量单位 left-aligned, no rule between: the units' column began where the first
     short value began ('15' | '个' read as '' | '15个'), and a run of characters was cut in two ('1' | '200人次')."""
