@@ -8,7 +8,7 @@ a '其中：' prefix or a parenthesised note ('分值（90分）' → '分值'; 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from importers.cells import CACHE_SIZE, clean, joined, squash
@@ -508,15 +508,34 @@ def money_header(cells: list[str]) -> bool:
 
 
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[千万亿]?元)?")  # ('30', '1,250.50', '800万元', '30.00元')
+_LABELLED = re.compile("[：:]")  # a label's value (填报人：王芳)
 _NO_AMOUNT = frozenset(("", "-", "－", "—", "——", "/", "／", "无"))  # (a sub-heading's amount cell, or one left out)
 
 
-def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
+_TARGET_KINDS = ("target", "period_target", TARGET_ACTUAL)
+
+
+def in_indicator_place(cells: list[str], columns: Mapping[str, int]) -> bool:
+    """Whether a row's cells, in the columns of the goal table above it (`columns`: kind → position), stand in its
+    name column and a target column alone, the name's not the table's first: where an indicator row whose levels are
+    merged above or whose 序号 stands apart does (`| | 项目 | 金额`); a money table's header mostly begins in the
+    first."""
+    filled = {j for j, cell in enumerate(cells) if clean(cell)}
+    name = columns.get("name", 0)
+    return name > 0 and name in filled and len(filled) == 2 and any(columns.get(k) in filled for k in _TARGET_KINDS)
+
+
+def money_table(
+    cells: list[str], below: Iterable[list[str]], columns: Mapping[str, int] | None = None, inner: bool = False
+) -> bool:
     """Whether a row heads a money table: money's labels alone (`资金来源 | 金额`, `财政拨款 | 其他资金`), or one
     amount column beside labels of anything but levels and indicator columns (`支出事项 | 金额（万元）`, `项目 | 金额`)
     over rows (`below`, its cells in its columns) holding amounts in that column (a figure, bare or of 元/万元), the
     first right under it or under rows of none ('一、人员经费', '—'), and no level word: no indicator row of two such
-    words over a row with a level, or a sign or another unit in its target."""
+    words over a row with a level, or a sign or another unit in its target. A row standing where the goal table's
+    indicator rows hold their names and targets (`in_indicator_place`, its cells in the goal table's `columns`; or
+    `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
+    columns, no label's value (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
     labels = {key(cell) for cell in cells if clean(cell)}
@@ -527,6 +546,8 @@ def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
     amounts = [j for j, cell in enumerate(cells) if key(cell) in AMOUNT_COLUMNS]
     if len(amounts) != 1 or any(column(label) or is_level1(label) or is_level2(label) for label in labels):
         return False
+    inner = inner or columns is not None and in_indicator_place(cells, columns)
+    filled = [j for j, cell in enumerate(cells) if clean(cell)]
     rows = 0
     for row in below:
         texts = [clean(cell) for cell in row]
@@ -538,6 +559,8 @@ def money_table(cells: list[str], below: Iterable[list[str]]) -> bool:
         if _AMOUNT.fullmatch(amount):
             rows += 1
         elif rows or amount not in _NO_AMOUNT:
+            if rows and inner and all(texts[j] if j < len(texts) else "" for j in filled):
+                return bool(_LABELLED.search("".join(texts)))  # a sign-off under them, else an indicator row
             break  # (its rows end: a note or a sign-off under them)
     return rows > 0
 

@@ -469,6 +469,50 @@ def test_a_money_table_is_told_by_its_header_and_the_rows_under_it(header, below
     assert money_table(header, iter(below)) is heads
 
 
+_GOAL_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "target": 3}
+
+
+@pytest.mark.parametrize(
+    ("below", "heads"),
+    [
+        ([["", "", "新建候车亭", "30"], ["", "", "群众出行条件", "明显改善"]], False),  # an indicator row under it
+        ([["", "", "新建农村公路", ""], ["", "", "候车亭", "30"], ["", "", "群众出行条件", "较高"]], False),  # a wrap
+        ([["", "", "日常养护", "800"], ["", "", "合计", "800"]], True),  # amounts to the end
+        ([["", "", "日常养护", "800"], ["", "", "", ""], ["", "", "群众出行条件", "较高"]], True),  # a blank row
+        ([["", "", "日常养护", "800"], ["", "", "填报人：王芳", "联系电话：1234"]], True),  # a sign-off under them
+        ([["", "", "日常养护", "800"], ["", "", "注：单位为万元", ""]], True),  # a note
+    ],
+)
+def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by_the_row_under_its_amounts(
+    below, heads
+):
+    """'| | 项目 | 金额' standing in a goal table's name and target columns alone (its levels merged above) over a
+    bare-number target ('新建候车亭 | 30') is an indicator row where a row under the amounts holds a name and a
+    target: the indicators go on. It had ended the table, every indicator below it lost without a word. Where the
+    rows under the amounts end the table (nothing, a blank row, a sign-off, a note) it is a money table's header."""
+    from importers.columns import money_table
+
+    assert money_table(["", "", "项目", "金额"], iter(below), _GOAL_COLUMNS) is heads
+
+
+@pytest.mark.parametrize(
+    ("cells", "inner"),
+    [
+        (["", "", "项目", "金额"], True),
+        (["支出内容", "预算金额", "", ""], False),  # a money table's header, from the first column
+        (["", "项目", "金额", ""], False),  # in the level and name columns
+        (["", "", "项目", ""], False),
+        (["", "", "", "金额"], False),
+    ],
+)
+def test_a_row_standing_where_the_goal_tables_names_and_targets_stand(cells, inner):
+    """A row whose cells stand in a goal table's name and target columns alone, its first column blank, stands as
+    an indicator row does; a money table's header begins in the first column, or elsewhere."""
+    from importers.columns import in_indicator_place
+
+    assert in_indicator_place(cells, _GOAL_COLUMNS) is inner
+
+
 @pytest.mark.parametrize("sign", ["填报人\t王芳\t审核人\t李强\t\t", "填报人：王芳\t填报人：王芳\t审核人：李强\t\t\t"])
 @pytest.mark.parametrize("word", ["明确", "落实到位"])
 def test_a_one_label_row_under_level_columns_over_a_sign_off_set_in_them_is_an_indicator(sign, word):

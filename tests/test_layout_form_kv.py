@@ -871,6 +871,19 @@ def test_an_indicator_row_of_two_money_words_ends_no_indicators():
     ]
 
 
+def test_an_indicator_row_of_two_money_words_over_a_bare_number_target_ends_no_indicators():
+    """'| | 项目 | 金额' in the goal table's name and target columns, its levels merged above, over a bare-number
+    target ('新建候车亭 | 30') and an indicator's row without a level: it was taken for a money table's header
+    (an amount under it, no level word), the indicators below it lost without a word."""
+    from importers.records import Row
+
+    lines = [["项目名称", "农村公路养护补助"], ["一级指标", "二级指标", "三级指标", "指标值"]]
+    lines += [["产出指标", "数量指标", "养护公路里程", "1200"], ["", "", "项目", "金额"], ["", "", "新建候车亭", "30"]]
+    lines += [["", "", "路面优良程度", "较高"]]
+    doc = LAYOUT.parse([Row(cells, n, page=1) for n, cells in enumerate(lines, 1)])
+    assert [(i.name, i.target) for i in doc.projects[0].indicators] == [(r[2], r[3]) for r in lines[2:]]
+
+
 CLIPPED_HEAD = (
     "项目支出绩效目标表\n项目名称\t农村危房改造补助项目\t农村危房改造补助项目\t农村危房改造补助项目\n"
     "主管部门\t某县住房和城乡建设局\t实施单位\t某县村镇建设服务中心\n金（万元）\t年度资金总额\t425.50\t425.50\n"

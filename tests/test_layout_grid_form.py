@@ -2699,6 +2699,20 @@ def test_a_money_table_of_one_money_label_under_the_indicators_is_no_part_of_the
     assert [(i.name, i.target) for i in found] == [(r[1], r[2]) for r in kept]
 
 
+@pytest.mark.parametrize("money", [True, False])
+def test_an_indicator_row_of_two_money_words_over_a_bare_number_target_is_the_forms(money):
+    """'| 项目 | 金额' in a 序号 | 三级指标 | 指标值 table's name and target columns (its 序号 apart, as an unruled
+    PDF's single digits gather) over a bare-number target ('新建候车亭 | 30') and an indicator's row is the table's:
+    it was taken for a money table's header, every row from it on lost without a word. Over amounts to the end
+    of the rows, it is a money table's header."""
+    header = ["序号", "三级指标", "指标值"]
+    first, last = ["1", "养护公路里程", "1200"], ["", "群众出行条件", "明显改善"]
+    lines = [["", "项目", "金额"], ["", "新建候车亭", "30"], *([] if money else [last])]
+    found = grid_form.parse(rows([*head("甲")[:2], header, first, *lines])).projects[0].indicators
+    kept = [first] if money else [first, *lines]
+    assert [(i.name, i.target) for i in found] == [(r[1], r[2]) for r in kept]
+
+
 _UNFILLED_FORM = [
     ["项目支出绩效自评表"],
     ["（2025年度）"],

@@ -4709,6 +4709,28 @@ def test_pdf_a_money_header_of_one_money_label_ends_an_unruled_goal_table_an_ind
     assert [cells for _, cells in under_headers(lines)][1:] == want
 
 
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_pdf_an_unruled_indicator_row_of_two_money_words_over_a_bare_number_target_keeps_the_table(wrapped):
+    """'项目 | 金额' in an unruled goal table's name and target columns, its levels merged above, over a bare-number
+    target ('新建候车亭 | 30', or a wrapped name's first line alone, then '路候车亭 | 30') and an indicator's row: it
+    had been taken for a money table's header, the table ended there and every row from it on lost, without a
+    word. Where a row under the amounts holds a name and a target, the indicators go on."""
+    from importers.readers.pdf_lines import under_headers
+
+    name = [_unruled_line(136, (120, "新建农村公"))] if wrapped else []
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (60, "二级指标"), (120, "三级指标"), (200, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (60, "数量指标"), (120, "养护公路里程"), (200, "1200")),
+        _unruled_line(124, (120, "项目"), (200, "金额")),
+        *name,
+        _unruled_line(148 if wrapped else 136, (120, "路候车亭" if wrapped else "新建候车亭"), (200, "30")),
+        _unruled_line(160, (120, "路面优良程度"), (200, "较高")),  # (its levels merged above too)
+        _unruled_line(172, (0, "效益指标"), (60, "社会效益"), (120, "群众出行条件"), (200, "明显改善")),
+    ]
+    rows = [cells for _, cells in under_headers(lines)][1:]
+    assert ["", "", "项目", "金额"] in rows and rows[-1] == ["效益指标", "社会效益", "群众出行条件", "明显改善"]
+
+
 @pytest.mark.parametrize("levels", [False, True])
 def test_pdf_an_unruled_indicator_named_like_money_above_a_money_header_is_no_title(levels):
     """The goal table's last indicator named like a money table's title, its target blank ('资金使用情况'), right

@@ -261,19 +261,20 @@ def _in_columns(cells: list[str], columns: dict[str, int], level1: str, level2: 
     return len(cells) > columns["name"] and (cells[columns["level1"]], cells[columns["level2"]]) == (level1, level2)
 
 
-def _ends_indicators(read: _Read, rows: list[Row], n: int, stop: int) -> bool:
+def _ends_indicators(read: _Read, rows: list[Row], n: int, stop: int, columns: dict[str, int]) -> bool:
     """Whether row n, read as a table row (`read`) setting no level, ends the indicators: the next form's unit line
     (a cell of it a unit, whole: '单位名称：某局 | 单位：元'; an indicator may note its unit in its name or target,
     '人均补助标准（单位：元） | ≤500': a table row), or the header of a money table right under them without a title of
     its own ('支出内容 | 预算金额（万元）': no figure in it, which an indicator's target mostly has, then
-    `columns.money_table`, the form's rows below it, to `stop`, bearing it out)."""
+    `columns.money_table`, the form's rows below it, to `stop`, bearing it out, and no indicator row standing in the
+    table's `columns`)."""
     new1, new2, values = read
     if new1 is not None or new2 is not None:
         return False
     if any(unit_of_cell(squash(value)) for value in values):
         return True
     return not _FIGURE.search("".join(values)) and money_table(
-        rows[n].cells, (rows[k].cells for k in range(n + 1, stop))
+        rows[n].cells, (rows[k].cells for k in range(n + 1, stop)), columns
     )
 
 
@@ -302,7 +303,7 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
-        if read is None or _ends_indicators(read, rows, n, form.stop):
+        if read is None or _ends_indicators(read, rows, n, form.stop, columns):
             break
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):

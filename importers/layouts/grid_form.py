@@ -641,7 +641,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
             form = _new(found, [row], title, unit)  # (its table's header below it, or its rows in the last one's)
             form.grouped = True  # a project named by a line above its table, as by a row across it
             continue
-        if form is not None and form.header is not None:
+        if form is not None and (header := form.header) is not None:
             if (not form.head and not form.rows or form.grouped and form.rows) and _group_heading(row):
                 if form.rows:  # the table's projects, each under a row naming it
                     form = _new(found, [], title, unit, form.header)
@@ -652,7 +652,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 continue
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
-            elif money_table(row.cells, (below.cells for below, _ in islice(paired, n + 1, None))):
+            elif money_table(row.cells, (below.cells for below, _ in islice(paired, n + 1, None)), header.columns):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from itertools import islice, takewhile
 
 from importers.cells import WORDLY, unspaced
-from importers.columns import SIDE_LABELS, column, head_field, key, heads_money, money_table, names_indicators
+from importers.columns import (
+    SIDE_LABELS,
+    column,
+    head_field,
+    heads_money,
+    in_indicator_place,
+    key,
+    money_table,
+    names_indicators,
+)
 from importers.level_words import is_level1, is_level2
 from importers.records import Row
 from importers.segments import title
@@ -376,7 +385,7 @@ def _table_end(
         end < len(lines)
         and not header[end]
         and not _ends_table(pieces[end], head, lines[end])
-        and not (money := _money_head(lines, pieces, end))
+        and not (money := _money_head(lines, pieces, end, head))
     ):
         end += 1
     if money:
@@ -1131,24 +1140,27 @@ def _ends_table(
 
 
 def _money_head(
-    lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int
+    lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int, head: list[tuple[float, float, str]]
 ) -> tuple[int, list[tuple[float, float, str]]] | None:
-    """A money table's header at line i, another table under this one: how many lines it takes and its words (left,
-    right, text), where they head a money table by `columns.money_table`, the lines under it its rows (each cut
-    between the words' columns): a line's runs apart by any gap ('资金来源 | 金额（万元）', which `spans` may glue), or,
-    where line i names money, a header wrapped in its narrow columns ('预算金额（万' over '元）', '支出内容' centred
-    beside them: `_wrapped_band`), which had been cut into the table's columns. Else None."""
+    """A money table's header at line i, another table under this one (`head`, its header's words): how many lines
+    it takes and its words (left, right, text), where they head a money table by `columns.money_table`, the lines
+    under it its rows (each cut between the words' columns), told from an indicator row of `head`'s table where
+    they stand as one does (`columns.in_indicator_place`: `项目 | 金额` under 三级指标 and 指标值): a line's runs
+    apart by any gap ('资金来源 | 金额（万元）', which `spans` may glue), or, where line i names money, a header
+    wrapped in its narrow columns ('预算金额（万' over '元）', '支出内容' centred beside them: `_wrapped_band`), which
+    had been cut into the table's columns. Else None."""
 
     if _NUMBER.search("".join(text for _, _, text in pieces[i])):
         return None  # (cheaply first: most of a table's lines hold a figure, a header none, wrapped or not)
 
-    def heads(words: list[tuple[float, float, str]], below: int) -> bool:
+    def cut(words: list[tuple[float, float, str]], line: list[tuple[float, float, str]]) -> list[str]:
         middles = [(a1 + b0) / 2 for (_, a1, _), (b0, _, _) in zip(words, words[1:])]
-        rows = (
-            [" ".join(t for a, b, t in line if bisect.bisect(middles, (a + b) / 2) == k) for k in range(len(words))]
-            for line in islice(pieces, below, None)
-        )
-        return money_table([text for _, _, text in words], rows)
+        return [" ".join(t for a, b, t in line if bisect.bisect(middles, (a + b) / 2) == k) for k in range(len(words))]
+
+    def heads(words: list[tuple[float, float, str]], below: int) -> bool:
+        kinds = {column(text): k for k, (_, _, text) in reversed(list(enumerate(head)))}
+        rows = (cut(words, line) for line in islice(pieces, below, None))
+        return money_table([text for _, _, text in words], rows, inner=in_indicator_place(cut(head, words), kinds))
 
     runs = _runs(lines[i], spaced=True)
     words = [(run[0]["x0"], run[-1]["x1"], line_text(run)) for run in runs]
