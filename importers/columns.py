@@ -535,7 +535,8 @@ def money_table(
     words over a row with a level, or a sign or another unit in its target. A row standing where the goal table's
     indicator rows hold their names and targets (`in_indicator_place`, its cells in the goal table's `columns`; or
     `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
-    columns, no label's value (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on)."""
+    columns, no label's value and no money table's header (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the
+    indicators go on)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
     labels = {key(cell) for cell in cells if clean(cell)}
@@ -560,7 +561,7 @@ def money_table(
             rows += 1
         elif rows or amount not in _NO_AMOUNT:
             if rows and inner and all(texts[j] if j < len(texts) else "" for j in filled):
-                return bool(_LABELLED.search("".join(texts)))  # a sign-off under them, else an indicator row
+                return bool(_LABELLED.search("".join(texts))) or money_header(texts)  # a sign-off, another header
             break  # (its rows end: a note or a sign-off under them)
     return rows > 0
 

@@ -481,6 +481,7 @@ _GOAL_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "target": 3}
         ([["", "", "日常养护", "800"], ["", "", "", ""], ["", "", "群众出行条件", "较高"]], True),  # a blank row
         ([["", "", "日常养护", "800"], ["", "", "填报人：王芳", "联系电话：1234"]], True),  # a sign-off under them
         ([["", "", "日常养护", "800"], ["", "", "注：单位为万元", ""]], True),  # a note
+        ([["", "", "日常养护", "800"], ["", "", "资金来源", "金额"]], True),  # another money table under it
     ],
 )
 def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by_the_row_under_its_amounts(
