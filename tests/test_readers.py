@@ -4321,7 +4321,7 @@ def test_pdf_a_head_label_centred_on_its_values_lines_above_an_unruled_table_tak
     lost)."""
     from importers.readers.pdf_lines import under_headers
 
-    first = "为全市困难老年人按月足额发放养老服务补贴，" if wrapped else "（一）资金用途"
+    first = "为全市困难老年人按月足额发放养老服务补贴" if wrapped else "（一）资金用途"  # (as wide as the next)
     lines = [
         _unruled_line(60, (0, "项目名称"), (60, "困难老年人养老服务补贴")),
         _unruled_line(72, (60, first)),
@@ -4519,6 +4519,30 @@ def test_pdf_head_labels_at_their_values_bottom_take_the_lines_above_them(short)
         assert rows == [["项目概况", over], ["年度目标", "".join(goal)]]
     else:  # read as before: the field's rest, its label at its value's top (`_value_below`)
         assert rows == [["项目概况", over + goal[0] + goal[1]], ["年度目标", goal[2]]]
+
+
+@pytest.mark.parametrize("raised", [False, True])
+def test_pdf_a_head_label_at_its_values_bottom_under_a_field_a_character_short_of_its_edge(raised):
+    """Labels set at their values' bottoms under a field whose last line ends a character short of the values' edge
+    ('项目概况 | …两', or its label on the second of two lines): within WRAP_MARGIN of the edge, so the lines below it
+    were taken for its rest, 年度目标 keeping only its last line, without a word. The next line's first character
+    would have stood in the room left: no wrapped line ends there."""
+    from importers.readers.pdf_lines import under_headers
+
+    over = "全市共有城乡困难群众约三千人其中低保对象"  # (a character short of the goal's lines)
+    top = "全市共有老年人约五万人城乡困难群众约三千人" if raised else ""  # (the field's first line, full)
+    first = [_unruled_line(66, (60, top))] if raised else []
+    lines = [
+        _unruled_line(54, (0, "项目名称"), (60, "城乡困难群众临时救助")),
+        *first,
+        _unruled_line(76, (0, "项目概况"), (60, over)),
+        _unruled_line(86, (60, "为全市三千名困难群众提供临时救助，救助资金")),
+        _unruled_line(96, (60, "按时足额发放，救助对象认定准确，群众满意度")),
+        _unruled_line(106, (0, "年度目标"), (60, "达到百分之九十以上。")),
+    ]
+    goal = "为全市三千名困难群众提供临时救助，救助资金按时足额发放，救助对象认定准确，群众满意度达到百分之九十以上。"
+    rows = [cells for _, cells in under_headers(lines)][1:]
+    assert rows == [["项目概况", top + over], ["年度目标", goal]]
 
 
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():

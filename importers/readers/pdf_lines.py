@@ -527,7 +527,7 @@ def _value_above(
     top = pieces[i - above - 1] if above < i else []  # the line above them
     field = len(top) == 2 and head_field(top[0][2]) not in ("", "other")
     edge = max([x1] + [line[0][1] for line in pieces[i - above : i]])  # (a value's last line may end short)
-    if above and field and _runs_to(top[1], x0, edge, size):
+    if above and field and _runs_to(top[1], x0, edge, size, lines[i - above]):
         return 0  # a field whose value ran to its edge, going on in them ('项目概况 | …', its label at the value's top)
     below = 0
     while goes_on(i + below + 1):
@@ -557,7 +557,7 @@ def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, 
     near = pieces[max(i - BAND, 0) : i + below + BAND + 1]  # the head's values about it: their column's right edge
     edge = max(line[-1][1] for line in near if line and abs(line[-1][0] - x0) <= size / 2)
     taken = 0
-    while taken < below and _runs_to(pieces[i + taken][-1], x0, edge, size):
+    while taken < below and _runs_to(pieces[i + taken][-1], x0, edge, size, lines[i + taken + 1]):
         taken += 1
     return taken
 
@@ -610,9 +610,15 @@ def _with_value_below(lines: list[list[dict]], pieces: list[tuple[float, float, 
     return [c for line in lines for c in line], [label, wrapped_text(value, max(c["x1"] for c in value))]
 
 
-def _runs_to(piece: tuple[float, float, str], x0: float, x1: float, size: float) -> bool:
-    """Whether a piece starts at x0 and runs to x1, as a wrapped line of a value there does."""
-    return abs(piece[0] - x0) <= size / 2 and x1 - piece[1] < WRAP_MARGIN * size
+def _runs_to(piece: tuple[float, float, str], x0: float, x1: float, size: float, nxt: list[dict] | None = None) -> bool:
+    """Whether a piece starts at x0 and runs to x1, as a wrapped line of a value there does: short of it by less
+    than what the next line (`nxt`, its characters) begins with, which would have stood on it else."""
+    room = x1 - piece[1]
+    return (
+        abs(piece[0] - x0) <= size / 2
+        and room < WRAP_MARGIN * size
+        and (not nxt or room < _unbroken(nxt) - 0.05 * size)
+    )
 
 
 def _with_value_above(
