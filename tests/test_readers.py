@@ -4545,6 +4545,29 @@ def test_pdf_a_head_label_at_its_values_bottom_under_a_field_a_character_short_o
     assert rows == [["项目概况", top + over], ["年度目标", goal]]
 
 
+def test_pdf_a_head_label_between_its_values_lines_under_a_first_line_a_pushed_character_ended_short():
+    """年度目标 centred between its value's four lines, the first ending short by more than WRAP_MARGIN
+    ('…里程达 860公', spaced about its figure): a mark no line may start with took '里' to the next line ('里，'),
+    so the first line wrapped though short; it was taken for a line of its own, the goal losing its first line
+    without a word. A value's line runs to its edge where what the next line begins with would not have fit."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(60, (0, "项目名称"), (60, "农村公路养护工程")),
+        _unruled_line(72, (60, "完成全县农村公路日常养护里程达"), (197.25, "860公")),  # (15.75 short: 1.75 sizes)
+        _unruled_line(84, (60, "里，实施危桥改造3座，路况优良率保持在百分")),
+        _unruled_line(90, (0, "年度目标")),
+        _unruled_line(96, (60, "之八十以上，保障群众安全便捷出行，提升农村")),
+        _unruled_line(108, (60, "公路通行服务水平。")),
+    ]
+    goal = (
+        "完成全县农村公路日常养护里程达860公里，实施危桥改造3座，路况优良率保持在百分之八十以上，"
+        "保障群众安全便捷出行，提升农村公路通行服务水平。"
+    )
+    rows = [cells for _, cells in under_headers(lines)][1:]
+    assert [[cell.replace(" ", "") for cell in row] for row in rows] == [["年度目标", goal]]  # (a space at 860)
+
+
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():
     """A form's head without rules, 年度目标 set at its value's top: the value's wrapped lines below it, each alone on
     its line where the value begins, were lines of their own and the goal kept only its first line, without a word.

@@ -595,7 +595,7 @@ def _value_around(
     while (
         above < below
         and value(i - above - 1, i - above)
-        and _runs_to(pieces[i - above - 1][0], x0, edge, size)
+        and _runs_to(pieces[i - above - 1][0], x0, edge, size, lines[i - above] if above else lines[i + 1])
         and len(found) > above
         and found[-above - 1][0] is lines[i - above - 1]
     ):
@@ -612,12 +612,12 @@ def _with_value_below(lines: list[list[dict]], pieces: list[tuple[float, float, 
 
 def _runs_to(piece: tuple[float, float, str], x0: float, x1: float, size: float, nxt: list[dict] | None = None) -> bool:
     """Whether a piece starts at x0 and runs to x1, as a wrapped line of a value there does: short of it by less
-    than what the next line (`nxt`, its characters) begins with, which would have stood on it else."""
+    than what the next line (`nxt`, its characters) begins with, which would have stood on it else ('公' ⏎ '里，',
+    a mark taking its character along; up to 3 font sizes: a Latin word, a figure); without `nxt`, by less than
+    WRAP_MARGIN."""
     room = x1 - piece[1]
-    return (
-        abs(piece[0] - x0) <= size / 2
-        and room < WRAP_MARGIN * size
-        and (not nxt or room < _unbroken(nxt) - 0.05 * size)
+    return abs(piece[0] - x0) <= size / 2 and room < (
+        min(_unbroken(nxt), 3 * size) - 0.05 * size if nxt else WRAP_MARGIN * size
     )
 
 
