@@ -4568,6 +4568,31 @@ def test_pdf_a_head_label_between_its_values_lines_under_a_first_line_a_pushed_c
     assert [[cell.replace(" ", "") for cell in row] for row in rows] == [["年度目标", goal]]  # (a space at 860)
 
 
+@pytest.mark.parametrize("padded", [True, False])
+def test_pdf_a_head_label_centred_under_a_full_one_line_field_a_rows_padding_apart(padded):
+    """A one-line 项目概况 running to its values' edge, then 年度目标 centred on its three lines: the line above the
+    label stands a row's step below the field (its padding), the lines below it a cell's line pitch apart. It was
+    taken for the field's rest (a label at its value's top), the goal keeping two of its lines, without a word.
+    Rows set as close as a cell's lines (`padded` False) do not tell, and read as before: the field's rest."""
+    from importers.readers.pdf_lines import under_headers
+
+    row, line = (17.25, 14.25) if padded else (12.0, 12.0)
+    over = "本项目为辖区高龄失能老人提供居家上门助餐助浴"
+    goal = ["为全区一千二百名高龄失能老人提供居家上门服务", "完善社区养老服务网络，提升老年人生活质量和幸", "福感。"]
+    lines = [
+        _unruled_line(60, (0, "项目名称"), (60, "社区居家养老服务补助")),
+        _unruled_line(60 + row, (0, "项目概况"), (60, over)),
+        _unruled_line(60 + 2 * row, (60, goal[0])),
+        _unruled_line(60 + 2 * row + line, (0, "年度目标"), (60, goal[1])),
+        _unruled_line(60 + 2 * row + 2 * line, (60, goal[2])),
+    ]
+    rows = [cells for _, cells in under_headers(lines)][1:]
+    if padded:
+        assert rows == [["项目概况", over], ["年度目标", "".join(goal)]]
+    else:
+        assert rows == [["项目概况", over + goal[0]], ["年度目标", goal[1] + goal[2]]]
+
+
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():
     """A form's head without rules, 年度目标 set at its value's top: the value's wrapped lines below it, each alone on
     its line where the value begins, were lines of their own and the goal kept only its first line, without a word.

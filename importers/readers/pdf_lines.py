@@ -527,7 +527,13 @@ def _value_above(
     top = pieces[i - above - 1] if above < i else []  # the line above them
     field = len(top) == 2 and head_field(top[0][2]) not in ("", "other")
     edge = max([x1] + [line[0][1] for line in pieces[i - above : i]])  # (a value's last line may end short)
-    if above and field and _runs_to(top[1], x0, edge, size, lines[i - above]):
+    base = [line[0]["base"] for line in lines[i - above - 1 : i + 1]]  # (the field's line, then the value's lines)
+    if (
+        above
+        and field
+        and _runs_to(top[1], x0, edge, size, lines[i - above])
+        and base[1] - base[0] < base[-1] - base[-2] + 0.1 * size  # (not a row's padding farther than a cell's line)
+    ):
         return 0  # a field whose value ran to its edge, going on in them ('项目概况 | …', its label at the value's top)
     below = 0
     while goes_on(i + below + 1):
@@ -551,8 +557,13 @@ def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, 
     for j in range(i + 1, len(lines)):
         if len(pieces[j]) != 1 or abs(pieces[j][0][0] - x0) > size / 2:
             break
-        if lines[j][0]["base"] - lines[j - 1][0]["base"] > LIFT_PITCH * size:
-            break
+        step = lines[j][0]["base"] - lines[j - 1][0]["base"]
+        if (
+            step > LIFT_PITCH * size
+            or j + 1 < len(lines)
+            and step > lines[j + 1][0]["base"] - lines[j][0]["base"] + 0.1 * size
+        ):
+            break  # (farther than a cell's next line, or than the line below it: a row's padding, a row of its own)
         below += 1
     near = pieces[max(i - BAND, 0) : i + below + BAND + 1]  # the head's values about it: their column's right edge
     edge = max(line[-1][1] for line in near if line and abs(line[-1][0] - x0) <= size / 2)
