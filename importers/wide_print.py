@@ -66,11 +66,12 @@ def _head_cut(on: list[Row], first: Row) -> Row | None:
 
 def _targets_beside(heads: list[Row], by_page: dict[int, list[Row]]) -> dict[int, Row]:
     """The pages whose header (among the rows naming names or targets, `heads`) names the indicators' targets and
-    a self-evaluation's later columns only (年度指标值 | 实际完成值 | 分值 | 得分), no name, level nor project, after
-    a page whose header names the indicators and their levels without a target (一级指标 | 二级指标 | 三级指标;
-    levels on a page of their own before, the names' page holds none: not read): a self-evaluation
-    printed pages wide, the page's side between its names and targets; each by its first ruled row, as a page
-    whose head the side cut (`_head_cut`). They are put beside the page their rows stand level with, as any."""
+    a self-evaluation's later columns only (年度指标值 | 实际完成值 | 分值 | 得分; or 指标值 alone, a goal form's last
+    column, which the reader places in the cells of the table before, its shape that one's), no name, level nor
+    project, after a page whose header names the indicators and their levels without a target (一级指标 | 二级指标
+    | 三级指标; levels on a page of their own before, the names' page holds none: not read): a table printed pages
+    wide, the page's side between its names and targets; each by its first ruled row, as a page whose head the
+    side cut (`_head_cut`). They are put beside the page their rows stand level with, as any."""
     named = min((row.page for row in heads if _LEVELS & _keys(row) and not _TARGETS & _keys(row)), default=None)
     beside = {
         row.page
@@ -129,13 +130,19 @@ def spilled(rows: list[Row]) -> tuple[list[Row], str | None]:
     pages = sorted(
         page
         for page, row in first.items()
-        if page > start and page not in held and (_shape(row) in shapes or page in right and _later_alone(row))
+        if page > start
+        and page not in held
+        and (page in targets or _shape(row) in shapes or page in right and _later_alone(row))
     )
     alone = _one_column(by_page, first, pages)
     first, pages = first | alone, sorted(pages + list(alone))
     partners = {page: _partner(by_page, heads, page, first, start, pages) for page in pages}
     cut_shapes = {_shape(row) for row in cut.values()}  # (a page of a form's later columns beside none: left out, said)
-    partners |= {page: 0 for page in pages if partners[page] is None and _shape(first[page]) in cut_shapes}
+    partners |= {  # (a page of targets beside none: kept, `_printed_wide` says why it is not read)
+        page: 0
+        for page in pages
+        if partners[page] is None and _shape(first[page]) in cut_shapes and page not in targets
+    }
     pages = [page for page in pages if partners[page] is not None or _keys(first[page]) <= _RIGHT]
     if not pages:
         return rows, None
@@ -430,17 +437,19 @@ def cut_header(rows: list[Row]) -> str | None:
 def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: set[int]) -> tuple[int, int] | None:
     """The pages of a table cut after its levels anywhere down the page (a self-evaluation's, under its head and
     money rows): a header naming levels (一级指标 | 二级指标) on a page naming no indicator nor target, level with a
-    header on the next page naming the indicators and their targets, no level (三级指标 | 年度指标值), the rows
+    header on the first page after it naming the indicators and their targets, no level (三级指标 | 年度指标值; the
+    next page, or the one after the levels' pages down: a print pages tall too, down then over), the rows
     under both the same sheet rows (`_level_under`), and no project's name label on that page (项目名称 stays with
     the levels: a page of its own naming it, under the same head, holds a table of its own, a scoring table of
     levels only before it); None where no page is so (targets on a page further on: `_printed_wide` says so)."""
     heads = [row for row, keys in keyed if row.page not in named and _LEVELS & keys]
     titled = {row.page for row, keys in keyed if _PROJECT & keys} if heads else set()
     for head in heads:
-        if head.page + 1 in titled:
+        beside = min((page for page in named if page > head.page), default=None)
+        if beside is None or beside in titled:
             continue
         for row in paged:
-            if head.top and row.page == head.page + 1 and abs(row.top - head.top) <= SLACK:
+            if head.top and row.page == beside and abs(row.top - head.top) <= SLACK:
                 header = _keys(row)
                 if _NAMES & header and _TARGETS & header and not _LEVELS & header and _level_under(paged, head, row):
                     return head.page, row.page
@@ -450,11 +459,17 @@ def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: s
 def _level_under(paged: list[Row], head: Row, header: Row) -> bool:
     """Whether the rows from `head` down its page and from `header` down its own, each ruled as its header, are the
     same sheet rows: each of one page's level with one of the other's (the levels' page holds fewer where their
-    cells are merged down over their groups: one row of text for the group)."""
+    cells are merged down over their groups: one row of text for the group). Unruled, a quarter of them may stand
+    within half their pitch (a target wrapped on the other page: its first line above the row's middle, where its
+    other cells stand)."""
     ours, theirs = _tops(paged, head), _tops(paged, header)
-    return any(
-        all(any(abs(a - b) <= SLACK for b in other) for a in one) for one, other in ((ours, theirs), (theirs, ours))
-    )
+    gaps = sorted(b - a for a, b in zip(ours, ours[1:]))
+    slack = SLACK if head.edges or not gaps else max(SLACK, gaps[len(gaps) // 2] / 2)
+    for one, other in ((ours, theirs), (theirs, ours)):
+        off = [min(abs(a - b) for b in other) for a in one]
+        if max(off) <= slack and sum(gap > SLACK for gap in off) <= SAME_ROWS * len(off):
+            return True
+    return False
 
 
 def _tops(paged: list[Row], header: Row) -> list[float]:

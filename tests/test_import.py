@@ -887,6 +887,67 @@ def test_a_table_printed_pages_wide_cut_after_its_levels_merged_down_over_their_
         importers.parse_rows(rows)
 
 
+def _cut_after_levels(ruled: bool, tall: bool, shift: float = 0.0) -> list:
+    """A self-evaluation printed pages wide, cut after 二级指标: page 1 its head and levels (and page 2 the levels
+    going on, `tall`: down, then over), the next page its names and targets, each row level with page 1's, the
+    fourth indicator's `shift` points above (its target wrapped, unruled: its first line above the row's middle)."""
+    from importers.records import Row
+
+    groups = [
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("效益指标", "社会效益指标"),
+        ("满意度指标", "满意度"),
+    ]
+    inds = [(groups[n % 4], f"指标{n}", f"≥{n}") for n in range(1, 9 if tall else 5)]
+    half = len(inds) // 2 if tall else len(inds)
+    head = [["项目名称", "养老服务"], ["项目资金（万元）", "年度资金总额"], ["一级指标", "二级指标"]]
+    levels = [list(group) for group, _, _ in inds]
+    names = [["600.00", "580.00"], ["三级指标", "年度指标值", "实际完成值"]]
+    names += [[name, target, "达成"] for _, name, target in inds]
+    pages = [head + levels[:half], names[: 2 + half]]
+    if tall:
+        pages = [head + levels[:half], levels[half:], names[: 2 + half], names[2 + half :]]
+    rows: list[Row] = []
+    for page, table in enumerate(pages, 1):
+        top = 85.0 if page in (1, len(pages) // 2 + 1) else 60.0
+        top += 15 * (page == len(pages) // 2 + 1)  # (the names' page: no 项目名称 row above its amounts)
+        for k, cells in enumerate(table):
+            at = top + 15 * k - (shift if page > len(pages) // 2 and cells[0] == "指标4" else 0.0)
+            edges = (54.0, 150.0, 250.0)[: len(cells)] if ruled else ()
+            rows.append(Row(cells, len(rows) + 1, page=page, edges=edges, top=at, foot=at))
+    return rows
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_table_printed_two_pages_wide_and_two_tall_cut_after_its_levels_is_refused_saying_so(ruled):
+    """Printed down, then over: pages 1 and 2 hold the levels of all rows, pages 3 and 4 the names and targets of
+    the same rows, page 3's header level with page 1's. Only the page right after the levels' was looked at (page
+    2, levels going on): it was read with the levels lost, without a word."""
+    import importers
+
+    with pytest.raises(
+        importers.UnknownLayout, match="打印成了多页宽：项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 3 页"
+    ):
+        importers.parse_rows(_cut_after_levels(ruled, tall=True))
+
+
+def test_an_unruled_table_printed_pages_wide_cut_after_its_levels_with_a_wrapped_target_is_refused_saying_so():
+    """Unruled, cut after 二级指标: a target wrapped on the names' page (2024年11月底前 on two lines) puts its row's
+    first line 6 points above the level cell beside it, centred on the row; the rows were not taken for the same
+    ones and were read with the levels lost, without a word. Text lines stand level within half their pitch."""
+    import importers
+    from importers import wide_print
+
+    with pytest.raises(importers.UnknownLayout, match="项目名称或一级、二级指标在第 1 页，指标名称和指标值在第 2 页"):
+        importers.parse_rows(_cut_after_levels(False, tall=False, shift=6.5))
+    taller = [  # a table of its own beside the levels, its rows 20 points apart, not 15: not refused
+        replace(row, top=100.0 + 20 * (row.line - 8)) if row.page == 2 and row.line > 8 else row
+        for row in _cut_after_levels(False, tall=False)
+    ]
+    assert wide_print.cut_header(taller) is None
+
+
 def test_a_goal_table_on_the_page_after_a_scoring_table_of_levels_under_the_same_head_is_no_table_printed_wide():
     """Page 1 a scoring table of levels only (一级指标 | 二级指标 | 分值) under the project's head, page 2 the goal
     table (指标名称 | 指标值) under the same head, every row one height: page 2 names the project again, so it is
@@ -1310,6 +1371,31 @@ def test_a_self_evaluation_printed_pages_wide_between_its_names_and_targets_is_r
     left[5] = (150.0, ["", "", "", "三级指标"])  # its levels on a page before, not beside: not read, said
     with pytest.raises(importers.UnknownLayout, match="指标名称在第 1 页，指标值在第 2 页"):
         importers.parse_rows(_level_pages((LEFT[:4], left), ((54.0, 120.0, 190.0, 250.0, 300.0), right)))
+
+
+def test_a_goal_form_printed_pages_wide_with_its_targets_column_alone_on_its_page_is_read_whole():
+    """A goal form the page's side parts between 三级指标 and 指标值, 指标值 its last column: page 2 holds that column
+    alone, level with page 1's rows, placed by the reader in the cells of page 1's grid (its left edge the table's):
+    the page's shape was page 1's, so it was no page of later columns, and the form refused (指标名称在第 1 页，
+    指标值在第 2 页). A page whose header names targets only after one naming the levels and names is read beside it."""
+    import importers
+
+    grid = (54.0, 124.0, 222.0)
+    left = [(72.0, ["项目支出绩效目标表"]), (87.0, ["项目名称", "农村危房改造", "农村危房改造"])]
+    left += [(102.0, ["年度绩效目标", "完成农村危房改造85户。", "完成农村危房改造85户。"])]
+    left += [(117.0, ["一级指标", "二级指标", "三级指标"]), (132.0, ["产出指标", "数量指标", "改造农村危房"])]
+    left += [(147.0, ["满意度指标", "服务对象满意度指标", "受益农户满意度"])]
+    right = [(117.0, ["指标值", "", ""]), (132.0, ["≥85户", "", ""]), (147.0, ["≥95%", "", ""])]
+    doc = importers.parse_rows(_level_pages((grid, left), (grid, right)))
+    (project,) = doc.projects
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "改造农村危房", "≥85户"),
+        ("满意度指标", "服务对象满意度指标", "受益农户满意度", "≥95%"),
+    ]
+    assert (project.goal, doc.warnings) == ("完成农村危房改造85户。", [])
+    right[2] = (160.0, ["≥95%", "", ""])  # a row not level with page 1's: not read beside it, said
+    with pytest.raises(importers.UnknownLayout, match="指标名称在第 1 页，指标值在第 2 页"):
+        importers.parse_rows(_level_pages((grid, left), (grid, right)))
 
 
 def test_a_table_of_its_own_after_a_whole_goal_table_is_not_called_its_later_columns():
