@@ -3190,3 +3190,54 @@ def test_the_indicators_caption_right_under_a_goals_label_alone_is_no_goal():
     rows += [["产出指标", "数量指标", "培训人次", "≥800人次"]]
     doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
     assert (doc.layout, doc.projects[0].goal) == ("grid-form", "")
+
+
+@pytest.mark.parametrize("merged", [1, 4])
+@pytest.mark.parametrize("lead", ["主要目标：", "具体如下：", "（一）产出目标："])
+def test_a_lead_in_ending_in_a_colon_under_a_goals_label_alone_is_the_goals_first_line(lead, merged):
+    """'年度绩效目标' alone across the form, then '主要目标：' and the goal's lines: the lead-in was read as a field's
+    label (its value ''), the goal '' and its last line the form's '说明', silently. A lead-in naming no field is the
+    goal's first line, the lines under it a line each; a field's label alone ('备注：') is none."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = [lead, "1.新建冷链仓储设施2处；", "2.农产品损耗率下降5个百分点。"]
+    rows = [["项目名称", "冷链物流", "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+    rows += [["年度绩效目标"] * merged, *([line] * merged for line in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    [project] = doc.projects
+    assert (doc.layout, project.goal, "说明" in project.fields) == ("grid-form", "\n".join(lines), False)
+    rows[3] = ["备注："] * merged  # (a field's label: no line of the goal)
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert "备注：" in project.fields and "备注" not in project.goal
+
+
+def test_a_form_without_a_table_the_next_forms_heading_right_under_its_goal_is_read_and_said():
+    """A form with no indicator table, the next form's year heading right under its goal's rows (项目资金 in its head:
+    grid-form's): the form was left out without a word, its project lost. It is read, without indicators, and said."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    def form(name: str) -> list[list[str]]:
+        return [["项目名称", name, "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+
+    rows = [
+        ["某县农业农村局2026年项目支出绩效目标"],
+        *form("种业振兴"),
+        ["年度绩效目标"],
+        ["完成良种繁育基地建设。"],
+    ]
+    rows += [
+        ["某县林业局2026年项目支出绩效目标"],
+        *form("森林防火"),
+        ["年度绩效目标"],
+        ["森林火灾受害率控制在0.9‰以内。"],
+    ]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    assert [(p.name, p.goal, len(p.indicators)) for p in doc.projects] == [
+        ("种业振兴", "完成良种繁育基地建设。", 0),
+        ("森林防火", "森林火灾受害率控制在0.9‰以内。", 1),
+    ]
+    assert doc.layout == "grid-form" and any("「种业振兴」的表单没有指标表" in w for w in doc.warnings)

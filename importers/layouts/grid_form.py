@@ -1023,10 +1023,10 @@ def _project(form: _Form) -> RawProject:
             last = None  # a value a page break cut goes on right below it, not past rows read as money or blocks
             continue
         found = pairs(row)
-        alone = len(found) == len(over) == 1 and not found[0][0] and over[0][0] in ("goal", "overview")
-        alone = alone and segments.text_part(row)  # (not the indicators' caption '绩效指标' right under the label)
-        if alone and not over[0][2]:
-            found = [(over[0][0], over[0][1], found[0][2])]  # a text alone on its row, under its label alone
+        alone = len(found) == len(over) == 1 and over[0][0] in ("goal", "overview")
+        alone = alone and (not found[0][0] or _lead_in(*found[0])) and segments.text_part(row)  # (not '绩效指标')
+        if alone and not over[0][2]:  # a text alone on its row, under its label alone
+            found = [(over[0][0], over[0][1], found[0][2] or found[0][1])]
         over = found
         if (
             last
@@ -1171,9 +1171,16 @@ def _names_project(value: str) -> bool:
 
 def _next_line(project: RawProject, attribute: str, row: Row) -> bool:
     """Whether a line is the next of a text wrapped above the table (年度绩效目标：… over lines): a line alone, the
-    text not ended, the line no unit or caption line and no table's name (年度绩效指标)."""
+    text not ended (nor a lead-in ending in a colon, '主要目标：'), the line no unit or caption line and no table's name
+    (年度绩效指标)."""
     text = getattr(project, attribute)
-    return len(row.cells) == 1 and not text.endswith(_SENTENCE_END) and segments.text_part(row)
+    return len(row.cells) == 1 and not text.endswith((*_SENTENCE_END, "：", ":")) and segments.text_part(row)
+
+
+def _lead_in(kind: str, label: str, value: str) -> bool:
+    """Whether a cell read as a label alone is a text's lead-in ending in a colon that names no field ('主要目标：',
+    '具体如下：'; not '备注：', '填报人：')."""
+    return kind == "other" and not value and label.endswith(("：", ":")) and not head_field(label)
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:
@@ -1532,15 +1539,25 @@ def parse(rows: list[Row]) -> RawDocument:
     found = forms(rows)
     title = _title(rows)
     doc = RawDocument(layout=NAME, title=title, year=segments.year([title]))
-    for form in found:
-        if form.header is None or not (form.head or form.rows or form.tail):
+    for k, form in enumerate(found):
+        if not (form.head or form.rows or form.tail):
             continue  # (a long table's header alone, above its first form's head rows: nothing is skipped)
+        if form.header is None and not (form.head and any(later.header for later in found[k + 1 :])):
+            continue  # (a head without a table under it, after every form's: a page's text, no form)
         _regrid(form)
         project = _project(form)
         if not project.name:
             doc.warnings.append(
                 f"第 {project.line} 行的表单没有项目名称，未读 line {project.line}: a form without 项目名称 skipped"
             )
+            continue
+        if form.header is None:  # a form with no indicator table, the next form's title or head right under it
+            if project.goal or project.amount:
+                doc.warnings.append(
+                    f"第 {project.line} 行「{project.name}」的表单没有指标表 line {project.line}: form of "
+                    f"{project.name} has no indicator table"
+                )
+                doc.projects.append(project)
             continue
         project.indicators = indicators(form)
         project.lines_read = [row.line for row in form.rows if row.line < form.period_until]
