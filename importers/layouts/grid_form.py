@@ -1539,10 +1539,11 @@ def parse(rows: list[Row]) -> RawDocument:
     found = forms(rows)
     title = _title(rows)
     doc = RawDocument(layout=NAME, title=title, year=segments.year([title]))
+    tabled = max((k for k, form in enumerate(found) if form.header is not None), default=-1)  # the last with a table
     for k, form in enumerate(found):
         if not (form.head or form.rows or form.tail):
             continue  # (a long table's header alone, above its first form's head rows: nothing is skipped)
-        if form.header is None and not (form.head and any(later.header for later in found[k + 1 :])):
+        if form.header is None and not (form.head and k < tabled):
             continue  # (a head without a table under it, after every form's: a page's text, no form)
         _regrid(form)
         project = _project(form)
