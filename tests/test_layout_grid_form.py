@@ -3241,3 +3241,18 @@ def test_a_form_without_a_table_the_next_forms_heading_right_under_its_goal_is_r
         ("森林防火", "森林火灾受害率控制在0.9‰以内。", 1),
     ]
     assert doc.layout == "grid-form" and any("「种业振兴」的表单没有指标表" in w for w in doc.warnings)
+
+
+def test_a_departments_own_head_without_a_table_over_its_projects_forms_is_no_project():
+    """A department's head (单位名称 and its money, no goal, no table) above its projects' forms is no form of a
+    project: read as a department-wide table without indicators it added one to 16 real documents."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    rows = [["单位名称", "某市交通管理支队", "", ""], ["项目资金（万元）", "500.00", "", ""]]
+    rows += [["某市交通管理支队2026年项目支出绩效目标表"], ["项目名称", "清障车保障经费", "主管部门", "某支队"]]
+    rows += [["项目资金（万元）", "85.50", "实施单位", "某站"], ["年度绩效目标", "制止乱停乱放。", "", ""]]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "清障次数", "≥100次"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    assert [(p.name, p.kind, len(p.indicators)) for p in doc.projects] == [("清障车保障经费", "project", 1)]
+    assert doc.warnings == []

@@ -1553,7 +1553,7 @@ def parse(rows: list[Row]) -> RawDocument:
             )
             continue
         if form.header is None:  # a form with no indicator table, the next form's title or head right under it
-            if project.goal or project.amount:
+            if project.kind == PROJECT and project.goal:  # (a department's own head over its projects' forms: none)
                 doc.warnings.append(
                     f"第 {project.line} 行「{project.name}」的表单没有指标表 line {project.line}: form of "
                     f"{project.name} has no indicator table"
