@@ -61,6 +61,14 @@ def _catalog(conn) -> Catalog:
     return catalog
 
 
+def arrival(event: ImportDone) -> str:
+    """What an import's notice adds about the project it shows: the first imported, of how many documents."""
+    if event.first is None:
+        return ""
+    stored = sum(1 for r in event.results if r.document_id is not None)
+    return f"\n已显示所导入的第一个项目（共 {stored} 份文件） showing the first project imported ({stored} documents)"
+
+
 async def keys_taken(widget) -> None:
     """Until `widget` has handled the events queued to it (keys read together with Ctrl+Q, which the app acts on
     before the box has taken them)."""
@@ -264,12 +272,14 @@ class KbApp(App[None]):
         failed = [r for r in event.results if r.status == "failed"]
         self.last_import = event
         self.notify(
-            shown(event.summary, lines=True),
+            shown(event.summary + arrival(event), lines=True),
             title="导入 import",
             markup=False,
             severity="error" if event.error or failed else "information",
             timeout=10,
         )
+        if event.first is not None:  # shown now; the tree reveals it when the new catalog comes
+            self.open_project(event.first)
         if any(r.status in ("failed", "skipped") for r in event.results):
             self.action_import_log()  # what was not imported, and why, stays until dismissed
         self._watch(external=False)

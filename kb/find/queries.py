@@ -158,6 +158,17 @@ def all_projects(conn: sqlite3.Connection) -> list[ProjectRow]:
     ]
 
 
+def first_listed(conn: sqlite3.Connection, document_ids: list[int]) -> int | None:
+    """The first goal table the tree lists (in document order) of the first of `document_ids` that has one."""
+    for document_id in document_ids:
+        row = conn.execute(
+            f"SELECT id FROM projects WHERE document_id = ? AND {_LISTED} ORDER BY seq LIMIT 1", (document_id,)
+        ).fetchone()
+        if row:
+            return row[0]
+    return None
+
+
 def _add_own_outcomes(conn: sqlite3.Connection, project: dict) -> None:
     """The self-evaluations linked to this goal table (kb.ingest.links), each with its rows no goal row matches and
     the goal rows it did not evaluate, and per goal row what was reported of it (`achieved`, None when nothing)."""

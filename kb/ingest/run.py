@@ -64,6 +64,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     evaluations: int = 0  # self-evaluations (自评表)
     departments: int = 0  # department-wide goal tables (部门整体), not counted in projects
+    document_id: int | None = None  # the stored document (imported or replaced)
 
 
 def _skip_reason(path: Path) -> str:
@@ -158,6 +159,7 @@ def _import_stream(
         stored.warnings,
         stored.evaluations,
         stored.departments,
+        stored.document_id,
     )
 
 
@@ -319,6 +321,7 @@ def _store(
         stored.warnings,
         stored.evaluations,
         stored.departments,
+        stored.document_id,
     )
 
 

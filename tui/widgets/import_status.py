@@ -33,10 +33,12 @@ class ImportProgress(Message):
 
 @dataclass
 class ImportDone(Message):
-    """An import finished: `results` (kb.ingest.run.FileResult list), or `error` if it could not run."""
+    """An import finished: `results` (kb.ingest.run.FileResult list), or `error` if it could not run; `first`, the
+    first goal table the tree lists of the first document stored (kb.find.queries.first_listed)."""
 
     results: list
     error: str = ""
+    first: int | None = None
 
     @property
     def summary(self) -> str:
@@ -67,6 +69,7 @@ class ImportStatus(Horizontal):
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, db_path: Path, paths: list[Path]) -> None:
         from kb.ingest.progress import ImportProgress as State
+        from kb.find.queries import first_listed
         from kb.ingest.run import collect_files, import_paths
 
         try:
@@ -88,6 +91,7 @@ class ImportStatus(Horizontal):
             conn = connect(db_path)
             try:
                 results = import_paths(conn, walk, progress=progress, reading=reading)
+                first = first_listed(conn, [r.document_id for r in results if r.document_id is not None])
             finally:
                 conn.close()
         except KbError as exc:
@@ -95,7 +99,7 @@ class ImportStatus(Horizontal):
         except Exception as exc:  # the app must survive whatever a document does
             self.post_message(ImportDone([], f"导入失败 import failed: {type(exc).__name__}: {exc}"))
         else:
-            self.post_message(ImportDone(results))
+            self.post_message(ImportDone(results, first=first))
 
     @on(ImportProgress)
     def _progress(self, event: ImportProgress) -> None:

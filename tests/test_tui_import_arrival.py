@@ -1,0 +1,85 @@
+"""After an import in the app, the project tree and card move to what was imported: the user need not look for it."""
+
+from __future__ import annotations
+
+from conftest import seed, workers_done
+from fixtures.app_driver import until
+from textual.widgets import TabbedContent
+
+from tui.app import make_app
+from tui.widgets.import_status import ImportStatus
+from tui.widgets.project_card import ProjectCard
+from tui.widgets.project_tree import ProjectTree
+
+SIZE = (120, 40)
+
+
+def renamed_seed(folder, stem: str, first: str) -> None:
+    """Sample document 001 under another name with its first project called `first` (so it is new content)."""
+    text = seed("001").read_text(encoding="utf-8").replace("宁波市金融支持高层次人才创业创新经费", first)
+    (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+
+
+def said(app) -> list[str]:
+    """Every notice the app gives from now on (a toast leaves after its timeout, on a loaded machine before the
+    test looks)."""
+    notices: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *args, **kwargs: notices.append(message) or notify(message, *args, **kwargs)
+    return notices
+
+
+async def imported(pilot, paths) -> None:
+    app = pilot.app
+    await until(pilot, lambda: app.catalog.loaded, "the catalog")
+    app.start_import(paths)
+    status = app.query_one(ImportStatus)
+    await until(pilot, lambda: not status.running, "the import")
+    await workers_done(pilot)
+
+
+async def test_an_import_shows_its_first_project_in_the_tree_and_card(seeded, tmp_path):
+    renamed_seed(tmp_path, "a", "新导入的人才创业专项")
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.query_one(ProjectCard).project is not None, "the first card")
+        await pilot.press("f5")  # the import ends while the user is elsewhere
+        notices = said(app)
+        await imported(pilot, [tmp_path / "a.txt"])
+        card = app.query_one(ProjectCard)
+        await until(pilot, lambda: card.project and card.project["name"] == "新导入的人才创业专项", "the new card")
+        tree = app.query_one(ProjectTree)
+        await until(pilot, lambda: tree.cursor_node and tree.cursor_node.data == card.project["id"], "the tree")
+        assert app.query_one(TabbedContent).active == "browse"
+        assert app.focused is tree
+        assert any("已显示所导入的第一个项目（共 1 份文件）" in m for m in notices), notices
+
+
+async def test_several_documents_say_how_many_and_show_the_first(seeded, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    renamed_seed(folder, "b1", "第一份文件的专项")
+    renamed_seed(folder, "b2", "第二份文件的专项")
+    (folder / "bad.txt").write_text("这不是目标表 not a goal table\n", encoding="utf-8")
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        notices = said(app)
+        await imported(pilot, [folder])
+        card = app.query_one(ProjectCard)
+        await until(pilot, lambda: card.project and card.project["name"] == "第一份文件的专项", "the first's card")
+        assert any("（共 2 份文件）" in m for m in notices), notices
+
+
+async def test_an_import_of_nothing_new_leaves_the_card(seeded, tmp_path):
+    (tmp_path / "bad.txt").write_text("这不是目标表 not a goal table\n", encoding="utf-8")
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.query_one(ProjectCard).project is not None, "the first card")
+        shown = app.query_one(ProjectCard).project["id"]
+        notices = said(app)
+        await imported(pilot, [tmp_path / "bad.txt"])
+        assert app.query_one(ProjectCard).project["id"] == shown
+        assert notices and not any("已显示" in m for m in notices)
