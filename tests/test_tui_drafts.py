@@ -95,10 +95,13 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await settle(pilot)
         editor = app.query_one(DraftEditor)
         assert editor.draft.name == NAME and editor.draft.spending_type == "补贴/奖励类"  # guessed from the name
-        assert app.focused.id == "head-project_name"  # the form's first field
+        assert app.query_one("#head-project_name", Input).value == NAME  # 项目名称 the draft's name gives
+        assert app.focused.id == "head-department"  # the form's first empty field
         assert {"levels-missing", "too-few"} <= rules(app)
 
-        await pilot.press(*"金融业发展扶持资金", "tab")
+        await pilot.press("shift+tab", "shift+tab")  # (项目属性 between)
+        assert app.focused.id == "head-project_name"
+        await pilot.press(*"金融业发展扶持资金", "tab", "tab")  # another 项目名称 typed over it
         await type_into(pilot, "#head-department", "威海经济技术开发区财政金融局")
         await type_into(pilot, "#head-year", "2025")
         await type_into(pilot, "#head-amount_wan", "1,200")

@@ -340,6 +340,20 @@ def clean_name(name: str) -> str:
     return text
 
 
+_MARK = r"(?:初稿|草稿|副本|修改稿|修订稿|讨论稿|征求意见稿|送审稿|定稿|终稿|第?[一二三四五六七八九十\d]+稿)\s*\d*"
+_MARKED_END = re.compile(rf"[\s_\-—·.,，、:：]*(?:[（(【\[]\s*{_MARK}\s*[）)】\]]|{_MARK})(?:\s*[（(]\d+[）)])?\s*$")
+_MARKED_START = re.compile(rf"^\s*(?:[（(【\[]\s*{_MARK}\s*[）)】\]]|{_MARK}[\s_\-—·:：]+)[\s_\-—·:：]*")
+
+
+def form_name(name: str) -> str:
+    """The 项目名称 a draft's name gives: without the marks of a draft or a copy ('居家养老服务补贴（初稿）',
+    '…草稿', '… 副本 2', '【征求意见稿】…' → '居家养老服务补贴'); '' when nothing else is left."""
+    text = _MARKED_START.sub("", name or "")
+    while (end := _MARKED_END.sub("", text)) != text:
+        text = end
+    return text.strip()
+
+
 def to_number(value, what: str) -> float | None:
     """A float from a number or text ('1,200', '９０'); None for empty; KbError for anything else."""
     if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -672,7 +686,10 @@ def _unique(conn: sqlite3.Connection, name: str, draft_id: int | None = None) ->
 
 
 def _insert(conn: sqlite3.Connection, name: str, head: dict) -> int:
+    """A new draft's row; a head without a 项目名称 takes the name's (form_name), which the user may change."""
     now = _now()
+    if not head.get("project_name"):
+        head = {**head, "project_name": form_name(name)}
     values = {k: _head_value(k, v) for k, v in head.items()}
     columns = ", ".join(["name", *values, "created_at", "updated_at"])
     marks = ", ".join("?" * (len(values) + 3))
@@ -720,9 +737,15 @@ def copy_rows(conn: sqlite3.Connection, source: sqlite3.Row, draft_id: int) -> N
 
 
 def rename(conn: sqlite3.Connection, key: int | str, new_name: str, version: int | None = None) -> Draft:
-    """Give the draft a new name; KbError when another draft has it."""
+    """Give the draft a new name, and its 项目名称 the new name's when it had none or the old name's (form_name),
+    so a 项目名称 typed of its own stays; KbError when another draft has the name."""
     with _change(conn, key, version) as change:
-        conn.execute("UPDATE drafts SET name = ? WHERE id = ?", (_unique(conn, new_name, change.id), change.id))
+        name = _unique(conn, new_name, change.id)
+        old = conn.execute("SELECT name, project_name FROM drafts WHERE id = ?", (change.id,)).fetchone()
+        project_name = old["project_name"]
+        if not project_name or project_name == form_name(old["name"]):
+            project_name = form_name(name) or None
+        conn.execute("UPDATE drafts SET name = ?, project_name = ? WHERE id = ?", (name, project_name, change.id))
     return open_draft(conn, change.id)
 
 

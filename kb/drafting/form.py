@@ -3,11 +3,11 @@ kb.sheet_file).
 
 The layout follows the form of 财预〔2020〕10号 (附件 项目支出绩效目标表) and 财预〔2021〕101号: the title with its
 year, the head rows in the form's order (项目名称, 主管部门及代码, 实施单位, 项目属性, 实施期, 项目资金 with its
-breakdown, 总体目标 as 实施期目标 and 年度目标), then the indicator table beside the vertical 绩效指标 label, and
-the lines the unit fills in by hand (填报单位（盖章）, 联系人, 联系电话, 填报日期). The draft's own name is never
-printed: 项目名称 is its own field. The indicator table has the columns the draft uses: 一级指标, 二级指标, 三级指标,
-指标值 (年度 and 实施期 when a row gives a 实施期指标值), then 指标解释, 计算公式, 评（扣）分标准, 数据来源,
-指标值设定依据 and 分值 when a row fills them.
+breakdown, 总体目标 as 实施期目标 and 年度目标), then the indicator table beside the vertical 绩效指标 label, and the
+lines the unit fills in by hand (填报单位（盖章）, 联系人, 联系电话, 填报日期). The draft's own name is never printed:
+项目名称 is its own field (a new draft's taken from its name, kb.drafting.drafts.form_name). The indicator table has
+the columns the draft uses: 一级指标, 二级指标, 三级指标, 指标值 (年度 and 实施期 when a row gives a 实施期指标值),
+then 指标解释, 计算公式, 评（扣）分标准, 数据来源, 指标值设定依据 and 分值 when a row fills them.
 """
 
 from __future__ import annotations
