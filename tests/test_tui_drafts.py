@@ -13,6 +13,7 @@ import sys
 import pytest
 from openpyxl import load_workbook
 from rich.text import Text
+from textual import events
 from textual.widgets import Input, SelectionList, Static
 
 from kb.drafting import drafts, unsaved
@@ -1236,3 +1237,24 @@ async def test_a_field_typed_into_without_a_pause_is_saved_every_few_seconds(wit
         await pilot.press("市")  # the next key waits again
         await settle(pilot)
         assert stored(with_draft).region == "烟台" and app.query_one("#head-region", Input).value == "烟台市"
+
+
+async def test_keys_typed_at_once_after_tab_go_to_the_next_field(with_draft):
+    """Tab and the keys after it read together (a fast typist, a loaded machine, keys sent by a tool): the keys
+    went on into the field Tab left (主管部门 got the code, the unit and the year), since Textual forwards each key
+    to the widget focused when it reads it and Tab only moved the focus once the field had handled its keys."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        app.query_one("#head-department", Input).focus()
+        await pilot.pause()
+        for key in ("ctrl+u", *"民政局", "tab", "ctrl+u", *"318001", "tab", "ctrl+u", *"养老中心", "shift+tab"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))  # all queued before any is handled
+        await settle(pilot)
+        assert app.focused.id == "head-department_code"
+        values = [app.query_one(f"#head-{name}", Input).value for name in ("department", "department_code")]
+        assert values + [app.query_one("#head-implementing_unit", Input).value] == ["民政局", "318001", "养老中心"]
+        await pilot.press("escape")
+        await settle(pilot)
+    saved = stored(with_draft)
+    assert (saved.department, saved.department_code, saved.implementing_unit) == ("民政局", "318001", "养老中心")

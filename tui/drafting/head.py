@@ -11,6 +11,7 @@ from time import monotonic
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
@@ -84,6 +85,13 @@ def field_text(draft: Draft | None, name: str) -> str:
 
 
 class HeadForm(Vertical):
+    # before any key is forwarded (as the tab keys are the screen's): keys read together with Tab, which Textual
+    # hands on to the box focused as it reads each, went on into the field Tab left
+    BINDINGS = [
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+    ]
+
     @dataclass
     class Edited(Message):
         """Save `value` (as typed; '' clears) into head field `field`."""
