@@ -52,3 +52,24 @@ async def test_an_import_without_trouble_only_says_so(seeded):
         await pilot.pause()
         assert not isinstance(app.screen, ImportLogScreen)
         assert any("导入 1 imported" in n.message for n in app._notifications)
+
+
+async def test_the_highlighted_files_whole_reason_is_shown_on_a_narrow_terminal(seeded):
+    """At 80 columns the table cut the reason after a few words (不是绩效目标文件（文中): the highlighted file's
+    path, result and reason are written out below it, wrapped."""
+    app = make_app(seeded)
+    app.db.changed = lambda: False
+    reason = "不是绩效目标文件（文中没有“绩效”或“指标”） not a goal document (no 绩效 or 指标 in it)"
+    path = Path("/home/officer/下载/2026年预算公开/某某区民政局/附件3 项目支出绩效目标表（修订）.xlsx")
+    results = [FileResult(Path("/d/ok.txt"), "imported", "", "form-kv", 4, 32), FileResult(path, "skipped", reason)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await workers_done(pilot)
+        app.post_message(ImportDone(results))
+        await pilot.pause()
+        assert isinstance(app.screen, ImportLogScreen)
+        detail = app.screen.query_one("#import-log-detail")
+        text = "".join(line.rstrip() for line in str(detail.render()).splitlines())
+        assert str(path) in text and reason.replace(" ", "") in text.replace(" ", "")
+        assert detail.region.height >= 3 and detail.region.right <= 80
+        await pilot.press("down")
+        assert "4 个项目 projects" in str(detail.render())

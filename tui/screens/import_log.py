@@ -50,6 +50,7 @@ class ImportLogScreen(ModalScreen[None]):
         with Vertical(id="import-log"):
             yield Static(shown(f"导入记录 import log · {self.summary}"), id="import-log-title", markup=False)
             yield DataTable(id="import-log-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="import-log-detail", markup=False)
             yield TypedInput(placeholder="报告保存到 save the report to …（.md 或 .csv）", id="import-log-path")
             yield Static("s 保存报告 save the report · esc 关闭 close", classes="dim")
 
@@ -63,6 +64,14 @@ class ImportLogScreen(ModalScreen[None]):
         path_box.display = False
         path_box.value = str(remembered.export_folder() / DEFAULT_REPORT)
         table.focus()
+
+    @on(DataTable.RowHighlighted, "#import-log-table")
+    def _detail(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted file's whole path and reason, wrapped: the table cut them off on a narrow terminal
+        (不是绩效目标文件（文中 at 80 columns)."""
+        r = self.results[event.cursor_row]
+        lines = [f"{path_text(r.path)} · {STATUS_NAMES.get(r.status, r.status)}", _outcome(r), *r.warnings[:3]]
+        self.query_one("#import-log-detail", Static).update(shown("\n".join(t for t in lines if t), lines=True))
 
     def action_save(self) -> None:
         box = self.query_one("#import-log-path", Input)
