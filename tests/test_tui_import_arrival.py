@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import pytest
 from conftest import seed, workers_done
 from fixtures.app_driver import until
-from textual.widgets import TabbedContent
+from textual.widgets import Input, TabbedContent
 
 from tui.app import make_app
+from tui.screens.import_path import ImportPathScreen
 from tui.widgets.import_status import ImportStatus
 from tui.widgets.project_card import ProjectCard
 from tui.widgets.project_tree import ProjectTree
@@ -83,3 +87,24 @@ async def test_an_import_of_nothing_new_leaves_the_card(seeded, tmp_path):
         await imported(pilot, [tmp_path / "bad.txt"])
         assert app.query_one(ProjectCard).project["id"] == shown
         assert notices and not any("已显示" in m for m in notices)
+
+
+@pytest.mark.parametrize("typed", ["'{}'", '"{}"', "{escaped}", "file://{quoted}"])
+async def test_a_path_dropped_from_a_file_manager_is_imported(seeded, tmp_path, typed):
+    """A file dragged onto the terminal comes quoted, with its spaces escaped or as a file:// address: the dialog
+    said 没有这个文件或文件夹 of a file that is there."""
+    folder = tmp_path / "预算 公开"
+    folder.mkdir()
+    renamed_seed(folder, "民政 局", "拖入的专项")
+    path = folder / "民政 局.txt"
+    text = typed.format(path, escaped=str(path).replace(" ", "\\ "), quoted=quote(str(path)))
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.catalog.loaded, "the catalog")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, ImportPathScreen), "the dialog")
+        app.screen.query_one("#import-path", Input).value = text
+        await pilot.press("enter")
+        card = app.query_one(ProjectCard)
+        await until(pilot, lambda: card.project and card.project["name"] == "拖入的专项", "the dropped file's card")
