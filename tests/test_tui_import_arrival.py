@@ -11,7 +11,6 @@ from textual.widgets import Input, TabbedContent
 
 from tui.app import make_app
 from tui.screens.import_path import ImportPathScreen
-from tui.widgets.import_status import ImportStatus
 from tui.widgets.project_card import ProjectCard
 from tui.widgets.project_tree import ProjectTree
 
@@ -36,9 +35,9 @@ def said(app) -> list[str]:
 async def imported(pilot, paths) -> None:
     app = pilot.app
     await until(pilot, lambda: app.catalog.loaded, "the catalog")
+    app.last_import = None
     app.start_import(paths)
-    status = app.query_one(ImportStatus)
-    await until(pilot, lambda: not status.running, "the import")
+    await until(pilot, lambda: app.last_import is not None, "the import")  # as the app is told of its end
     await workers_done(pilot)
 
 
