@@ -34,7 +34,7 @@ def said(app) -> list[str]:
 
 async def imported(pilot, paths) -> None:
     app = pilot.app
-    await until(pilot, lambda: app.catalog.loaded, "the catalog")
+    await app.main.ready()  # (the hidden tabs mounted: a test ending during their mount fails in it)
     app.last_import = None
     app.start_import(paths)
     await until(pilot, lambda: app.last_import is not None, "the import")  # as the app is told of its end
@@ -100,10 +100,28 @@ async def test_a_path_dropped_from_a_file_manager_is_imported(seeded, tmp_path, 
     app = make_app(seeded)
     app.animation_level = "none"
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.catalog.loaded, "the catalog")
+        await app.main.ready()
         await pilot.press("ctrl+o")
         await until(pilot, lambda: isinstance(app.screen, ImportPathScreen), "the dialog")
         app.screen.query_one("#import-path", Input).value = text
         await pilot.press("enter")
         card = app.query_one(ProjectCard)
         await until(pilot, lambda: card.project and card.project["name"] == "拖入的专项", "the dropped file's card")
+
+
+async def test_an_import_ending_while_the_user_types_leaves_the_box(seeded, tmp_path):
+    """Typing in a search box (or a draft's head) when a long import ends: the project is chosen in 浏览 behind it,
+    and said so, instead of taking the keys' box away mid-word."""
+    renamed_seed(tmp_path, "c", "打字时导入的专项")
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.query_one(ProjectCard).project is not None, "the first card")
+        await pilot.press("f3", *"满意")
+        box = app.focused
+        notices = said(app)
+        await imported(pilot, [tmp_path / "c.txt"])
+        card = app.query_one(ProjectCard)
+        await until(pilot, lambda: card.project and card.project["name"] == "打字时导入的专项", "the card in 浏览")
+        assert app.query_one(TabbedContent).active == "indicators" and app.focused is box and box.value == "满意"
+        assert any("已在 浏览 F2 中选中所导入的第一个项目" in m for m in notices), notices

@@ -13,13 +13,14 @@ from textual import on, work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
 from kb.errors import KbError
 from kb.find.queries import all_projects, branch_projects, project_branches, show_project
 from kb.vocab.text import shown
 from tui.commands import KbCommands
 from tui.data import Busy, Database
+from tui.panes.browse import BrowsePane
 from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, FindIndicator, OpenProject, ProjectsListed
 from tui.screens.error import ErrorScreen
 from tui.screens.import_path import ImportPathScreen
@@ -61,12 +62,15 @@ def _catalog(conn) -> Catalog:
     return catalog
 
 
-def arrival(event: ImportDone) -> str:
-    """What an import's notice adds about the project it shows: the first imported, of how many documents."""
+def arrival(event: ImportDone, typing: bool) -> str:
+    """What an import's notice adds about the project it shows (in Browse, behind a box being typed into): the first
+    imported, of how many documents."""
     if event.first is None:
         return ""
-    stored = sum(1 for r in event.results if r.document_id is not None)
-    return f"\n已显示所导入的第一个项目（共 {stored} 份文件） showing the first project imported ({stored} documents)"
+    n = sum(1 for r in event.results if r.document_id is not None)
+    if typing:
+        return f"\n已在 浏览 F2 中选中所导入的第一个项目（共 {n} 份文件） the first project imported is in Browse (F2)"
+    return f"\n已显示所导入的第一个项目（共 {n} 份文件） showing the first project imported ({n} documents)"
 
 
 async def keys_taken(widget) -> None:
@@ -271,15 +275,19 @@ class KbApp(App[None]):
     def _import_done(self, event: ImportDone) -> None:
         failed = [r for r in event.results if r.status == "failed"]
         self.last_import = event
+        typing = isinstance(self.focused, Input) and self.main.tab != "browse"  # (a draft's head, a search)
         self.notify(
-            shown(event.summary + arrival(event), lines=True),
+            shown(event.summary + arrival(event, typing), lines=True),
             title="导入 import",
             markup=False,
             severity="error" if event.error or failed else "information",
             timeout=10,
         )
         if event.first is not None:  # shown now; the tree reveals it when the new catalog comes
-            self.open_project(event.first)
+            if typing:  # not taken from under the keys
+                self.main.query_one(BrowsePane).open(event.first)
+            else:
+                self.open_project(event.first)
         if any(r.status in ("failed", "skipped") for r in event.results):
             self.action_import_log()  # what was not imported, and why, stays until dismissed
         self._watch(external=False)
