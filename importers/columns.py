@@ -483,10 +483,9 @@ def _two_values(cell: str) -> tuple[str, str] | None:
     return None
 
 
+_TOTALS = frozenset(("合计", "总计", "小计"))  # a money table's last row's label
 # the labels of a money table's header (财政拨款 | 其他资金, 资金来源 | 金额), none an indicator's level or target
-_MONEY_LABELS = frozenset(
-    (*FUND_LABELS, *SPENDING_KINDS, *AMOUNT_COLUMNS, "合计", "总计", "小计", "资金来源", "支出项目")
-)
+_MONEY_LABELS = frozenset((*FUND_LABELS, *SPENDING_KINDS, *AMOUNT_COLUMNS, *_TOTALS, "资金来源", "支出项目"))
 
 
 _FIGURE = re.compile(r"\d")
@@ -535,8 +534,8 @@ def money_table(
     words over a row with a level, or a sign or another unit in its target. A row standing where the goal table's
     indicator rows hold their names and targets (`in_indicator_place`, its cells in the goal table's `columns`; or
     `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
-    columns, no label's value and no money table's header (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the
-    indicators go on)."""
+    columns (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on), no label's value,
+    no note's blank (`备注 | 无`), no money table's header, and none under a total (`合计 | 1200`: its end)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
     labels = {key(cell) for cell in cells if clean(cell)}
@@ -550,6 +549,7 @@ def money_table(
     inner = inner or columns is not None and in_indicator_place(cells, columns)
     filled = [j for j, cell in enumerate(cells) if clean(cell)]
     rows = 0
+    total = False  # the last amount's row a total (合计 | 1200): the money table's end
     for row in below:
         texts = [clean(cell) for cell in row]
         if not any(texts):
@@ -559,9 +559,11 @@ def money_table(
         amount = texts[amounts[0]] if amounts[0] < len(texts) else ""
         if _AMOUNT.fullmatch(amount):
             rows += 1
+            total = any(key(text) in _TOTALS for text in texts)
         elif rows or amount not in _NO_AMOUNT:
             if rows and inner and all(texts[j] if j < len(texts) else "" for j in filled):
-                return bool(_LABELLED.search("".join(texts))) or money_header(texts)  # a sign-off, another header
+                # a total above it, a note's blank (备注 | 无), a sign-off, another header: no indicator row
+                return total or amount in _NO_AMOUNT or bool(_LABELLED.search("".join(texts))) or money_header(texts)
             break  # (its rows end: a note or a sign-off under them)
     return rows > 0
 
