@@ -4593,6 +4593,39 @@ def test_pdf_a_head_label_centred_under_a_full_one_line_field_a_rows_padding_apa
         assert rows == [["项目概况", over + goal[0]], ["年度目标", goal[1] + goal[2]]]
 
 
+@pytest.mark.parametrize("bigger", [True, False])
+def test_pdf_a_head_label_at_its_values_top_keeps_a_line_that_bigger_or_lowered_characters_set_farther(bigger):
+    """年度目标 at its value's top, a line of the value holding bigger characters (a run set larger) or a subscript
+    ('m₂', smaller and lower): the line stands farther from the one above it (bigger) or the next farther from it
+    (lowered) than the value's other lines are apart, as a row's padding sets another field's value. The goal had
+    been cut there without a word; such characters spread a cell's lines, no row's padding."""
+    from importers.readers.pdf_lines import under_headers
+
+    goal = [
+        "完成城市绿地养护一百二十万平方米新增口袋公园",
+        "十二处每处面积不少于五百平方米并完成苗木补植",
+        "苗木成活率达到百分之九十五以上城市绿化覆盖率",
+        "稳步提高。",
+    ]
+    odd = _unruled_line(74, (60, goal[1]))
+    if bigger:  # (its last characters set at 11.25 pt: the line stands 2 pt lower)
+        odd = [{**c, "size": 11.25} if n > 15 else c for n, c in enumerate(odd)]
+        bases = (74, 86)
+    else:  # (a subscript's 6 pt character at its end: the next line stands 2 pt lower)
+        odd = [*odd[:-1], {**odd[-1], "size": 6.0, "base": 76.0}]
+        bases = (72, 86)
+    odd = [{**c, "base": c["base"] + bases[0] - 74} for c in odd]
+    lines = [
+        _unruled_line(48, (0, "项目名称"), (60, "城市绿化养护提升")),
+        _unruled_line(60, (0, "年度目标"), (60, goal[0])),
+        odd,
+        _unruled_line(bases[1], (60, goal[2])),
+        _unruled_line(bases[1] + 12, (60, goal[3])),
+    ]
+    rows = [cells for _, cells in under_headers(lines)][1:]
+    assert rows == [["年度目标", "".join(goal)]]
+
+
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():
     """A form's head without rules, 年度目标 set at its value's top: the value's wrapped lines below it, each alone on
     its line where the value begins, were lines of their own and the goal kept only its first line, without a word.

@@ -562,8 +562,10 @@ def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, 
             step > LIFT_PITCH * size
             or j + 1 < len(lines)
             and step > lines[j + 1][0]["base"] - lines[j][0]["base"] + 0.1 * size
+            and all(abs(c["size"] - size) < 0.05 * size for c in lines[j - 1] + lines[j])
         ):
-            break  # (farther than a cell's next line, or than the line below it: a row's padding, a row of its own)
+            break  # (farther than a cell's next line, or than the line below it: a row's padding, a row of its own,
+            # where no bigger or smaller characters, a superscript or a subscript, spread the lines)
         below += 1
     near = pieces[max(i - BAND, 0) : i + below + BAND + 1]  # the head's values about it: their column's right edge
     edge = max(line[-1][1] for line in near if line and abs(line[-1][0] - x0) <= size / 2)
