@@ -3651,6 +3651,31 @@ def test_pdf_unruled_one_line_rows_beside_a_wrapped_level_label_are_not_glued():
     ]
 
 
+def test_pdf_unruled_padded_rows_beside_a_level_column_set_smaller_keep_a_wrapped_names_lines():
+    """An unruled goal table of padded rows, a name wrapped in two ('补贴资金按时足额发放' ⏎ '率', 11.5 pt apart at
+    9 pt) and a level column set at 7.5 pt, its label wrapped 9.6 pt apart: closer than the name's lines, though
+    not at its size, so the rows were taken for unpadded and the name's rest for a row of its own (no target).
+    Lines are compared at the table's size."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (130, "三级指标"), (240, "指标值")),
+        _unruled_line(116, (0, "产出指标"), (50, "数量指标"), (130, "补贴服务老年人数"), (240, "≥5000人")),
+        _unruled_line(132, (0, "产出指标"), (50, "质量指标"), (130, "补贴资金按时足额发放"), (240, "100%")),
+        _unruled_line(143.5, (130, "率")),
+        _unruled_line(159.5, (0, "效益指标"), (50, "社会效益指标"), (130, "老年人生活质量"), (240, "有效提升")),
+        _unruled_line(175.5, (0, "满意度指标"), (50, "服务对象满意"), (130, "服务对象满意度"), (240, "≥90%")),
+        _unruled_line(185.1, (50, "度指标")),
+    ]
+    lines = [[{**c, "size": 7.5} if 50 <= c["x0"] < 130 else c for c in line] for line in lines]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "补贴服务老年人数", "≥5000人"],
+        ["产出指标", "质量指标", "补贴资金按时足额发放率", "100%"],
+        ["效益指标", "社会效益指标", "老年人生活质量", "有效提升"],
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+    ]
+
+
 def test_pdf_unruled_values_aligned_right_beside_their_units_aligned_left():
     """指标值 right-aligned beside 度量单位 left-aligned, no rule between: the units' column began where the first
     short value began ('15' | '个' read as '' | '15个'), and a run of characters was cut in two ('1' | '200人次')."""

@@ -813,11 +813,17 @@ def _table_rows(
     ]
     pitch = min((step for step, wrapped in steps if wrapped), default=0.0)  # a wrapped name's lines, if any
     apart = min((step for step, wrapped in steps if not wrapped), default=0.0)  # two rows' names, surely
-    padded = (  # rows farther apart than a cell's lines, the names' as close as the closest any column wraps (a
-        # level label's lines beside a taller row: one-line rows a pixel farther apart are two rows, not one name)
+    padded = (  # rows farther apart than a cell's lines, the names' as close as the closest any column wraps, at
+        # the table's size (a level label's lines beside a taller row: one-line rows a pixel farther apart are two
+        # rows, not one name; a level column set smaller wraps closer)
         0 < pitch <= LIFT_PITCH * size
         and apart >= pitch + 0.3 * size
-        and pitch < min(below.base - lines[j][k].base for (j, k), below in under.items()) + 0.05 * size
+        and pitch
+        < min(
+            (below.base - lines[j][k].base) * size / (lines[j][k].chars[0]["size"] or size)
+            for (j, k), below in under.items()
+        )
+        + 0.05 * size
     )
     band = _banded(lines, kinds, left, right, rules or [])
     rows: list[dict[int, list[_Piece]]] = []  # each row's pieces by column, levels aside
