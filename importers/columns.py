@@ -535,7 +535,8 @@ def money_table(
     indicator rows hold their names and targets (`in_indicator_place`, its cells in the goal table's `columns`; or
     `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
     columns (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on), no label's value,
-    no note's blank (`备注 | 无`), no money table's header, and none under a total (`合计 | 1200`: its end)."""
+    no note's blank (`备注 | 无`), no money table's header, no form's head field (`项目名称 | …`), and none under a
+    total (`合计 | 1200`: its end)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
     labels = {key(cell) for cell in cells if clean(cell)}
@@ -562,8 +563,14 @@ def money_table(
             total = any(key(text) in _TOTALS for text in texts)
         elif rows or amount not in _NO_AMOUNT:
             if rows and inner and all(texts[j] if j < len(texts) else "" for j in filled):
-                # a total above it, a note's blank (备注 | 无), a sign-off, another header: no indicator row
-                return total or amount in _NO_AMOUNT or bool(_LABELLED.search("".join(texts))) or money_header(texts)
+                # a total above it, a note's blank (备注 | 无), a sign-off, another header or form: no indicator row
+                return (
+                    total
+                    or amount in _NO_AMOUNT
+                    or bool(_LABELLED.search("".join(texts)))
+                    or money_header(texts)
+                    or head_field(texts[filled[0]]) not in ("", "other")
+                )
             break  # (its rows end: a note or a sign-off under them)
     return rows > 0
 

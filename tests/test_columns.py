@@ -485,6 +485,8 @@ _GOAL_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "target": 3}
         ([["", "", "日常养护", "800"], ["", "", "合计", "800"], ["", "", "资金性质", "一般公共预算"]], True),  # a total
         ([["", "", "日常养护", "800"], ["", "", "备注", "无"]], True),  # a note's blank
         ([["", "", "日常养护", "800"], ["", "", "备注", "—"]], True),
+        ([["", "", "日常养护", "800"], ["", "", "项目名称", "城市绿化养护"]], True),  # the next form's head
+        ([["", "", "日常养护", "800"], ["", "", "预算执行率", "≥95%"]], False),  # an indicator ('other' as a label)
     ],
 )
 def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by_the_row_under_its_amounts(
@@ -493,8 +495,9 @@ def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by
     """'| | 项目 | 金额' standing in a goal table's name and target columns alone (its levels merged above) over a
     bare-number target ('新建候车亭 | 30') is an indicator row where a row under the amounts holds a name and a
     target: the indicators go on. It had ended the table, every indicator below it lost without a word. Where the
-    rows under the amounts end the table (nothing, a blank row, a sign-off, a note, a note's blank '备注 | 无') or a
-    row of words follows a total ('合计 | 800'), it is a money table's header: its rows had been read as indicators."""
+    rows under the amounts end the table (nothing, a blank row, a sign-off, a note, a note's blank '备注 | 无', the
+    next form's head '项目名称 | …') or a row of words follows a total ('合计 | 800'), it is a money table's header:
+    its rows had been read as indicators."""
     from importers.columns import money_table
 
     assert money_table(["", "", "项目", "金额"], iter(below), _GOAL_COLUMNS) is heads
