@@ -1962,6 +1962,41 @@ def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it(
     assert ["", "", "群众投诉件数", "≤3件"] in cells(read_bytes(_cjk_pdf([first, rule(812) + two + rule(767)]), ".pdf"))
 
 
+def test_pdf_rows_ruled_only_under_their_group_are_not_one_row():
+    """A Word table ruled only under each level group (or project), not under each row, its targets in words: the
+    rows between two rules had been read as one row (names and targets run together), silently. Where more lines
+    holding a name and a target stand under another between the same rules than rules stand between lines, the rules
+    rule groups, not rows, and the rows are found as in an unruled table."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    def rule(y):
+        return b"195 %d m 420 %d l S\n" % (y, y)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
+    first += line(733, "", "质量指标", "验收合格率", "百分之百")
+    group = line(800, "效益指标", "社会效益", "食品安全水平", "进一步提高") + line(789, "", "", "出行条件", "明显改善")
+    group += line(778, "", "", "长效管护机制", "逐步健全") + rule(774) + line(764, "", "", "群众满意度", "较满意")
+    rows = cells(read_bytes(_cjk_pdf([first, rule(812) + group + rule(760)]), ".pdf"))
+    assert [row[2:] for row in rows[3:]] == [
+        ["食品安全水平", "进一步提高"],
+        ["出行条件", "明显改善"],
+        ["长效管护机制", "逐步健全"],
+        ["群众满意度", "较满意"],
+    ]
+    group = line(800, "产出指标", "数量指标", "抽检批次", "1200批次") + line(789, "", "", "覆盖范围", "全县各乡镇")
+    group += line(778, "", "质量指标", "验收合格率", "≥98%") + rule(774) + line(764, "", "", "群众满意度", "≥90%")
+    rows = cells(read_bytes(_cjk_pdf([first, rule(812) + group + rule(760)]), ".pdf"))
+    assert [row[2:] for row in rows[3:]] == [
+        ["抽检批次", "1200批次"],
+        ["覆盖范围", "全县各乡镇"],
+        ["验收合格率", "≥98%"],
+        ["群众满意度", "≥90%"],
+    ]
+
+
 def _embedded_font_pdf(rows: list[list[str]], names: dict[str, str], mapped: set[str] | None) -> bytes:
     """A page of ruled cells drawn in a composite font (Identity-H) embedding a TrueType font made here, whose own map
     names each character's glyph by `names` (a compatibility ideograph, or '' for none) or by itself; its ToUnicode

@@ -894,9 +894,11 @@ def _banded(
 ) -> list[int]:
     """Each line's band between the level rules crossing a table's name and target columns (how many such rules
     stand above its baseline), where the rules rule its rows: no band holds three targets beginning as one does
-    ('≥95%', '120处'; not a wrapped rest, '元/人'), nor do more bands hold two than one, and a rule stands between
-    its lines unless one line holds a target; else none. (A 'three-line' table's rules stand over its header and
-    under its last row only: its rows' targets between the same two.)"""
+    ('≥95%', '120处'; not a wrapped rest, '元/人'), nor do more bands hold two than one, a rule stands between its
+    lines unless one line holds a target, and fewer lines with a name and a target (no figure's rest) stand under
+    another such in their band than rules stand between lines; else none. (A 'three-line' table's rules stand over
+    its header and under its last row only, a table's ruled under each group or project only under those: rows'
+    targets between the same two.)"""
     if "target" not in kinds:
         return []
     name, target = kinds.index("name"), kinds.index("target")
@@ -907,7 +909,12 @@ def _banded(
     band = [bisect.bisect(heights, min(piece.base for piece in line.values())) for line in lines]
     if len(set(band)) < 2 and sum(target in line for line in lines) > 1:
         return []  # (no rule between its lines: rules over and under the table, or another table's)
-    held = Counter(b for b, line in zip(band, lines) if target in line and _TARGET_START.match(line[target].text))
+    signed = [target in line and bool(_TARGET_START.match(line[target].text)) for line in lines]
+    held = Counter(b for b, sign in zip(band, signed) if sign)
+    rest = [False, *(b == a and s and r for a, b, r, s in zip(band, band[1:], signed, signed[1:]))]  # ('10月底前')
+    rows = Counter(b for b, line, r in zip(band, lines, rest) if name in line and target in line and not r)
+    if sum(rows.values()) - len(rows) >= max(1, sum(a != b for a, b in zip(band, band[1:]))):
+        return []  # (names with targets one under another between the same two rules: a group's, not a row's)
     twice = sum(count == 2 for count in held.values())  # (a target wrapped before a figure: '2027年' ⏎ '10月底前')
     return band if max(held.values(), default=0) <= 2 and twice <= len(held) - twice else []
 
