@@ -1927,6 +1927,24 @@ def test_pdf_a_unit_with_a_slash_moved_whole_atop_the_next_page_is_its_rows_rest
     ]
 
 
+def test_pdf_a_name_begun_with_a_slash_atop_the_next_page_is_a_row_of_its_own():
+    """A unit's slash widens only a target's first word: a row named '县/乡两级站点数' atop a page, under a last row
+    whose name stops a character short of its column's edge and whose target fills its column, had been taken for
+    that row's rest (names and targets run together), silently."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
+    first += line(733, "", "质量指标", "验收合格率", "全部达到要求")
+    second = line(800, "", "", "县/乡两级站点数", "达到标准化") + line(782, "效益指标", "社会效益", "出行条件", "提高")
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[2:4] == [
+        ["", "质量指标", "验收合格率", "全部达到要求"],
+        ["", "", "县/乡两级站点数", "达到标准化"],
+    ]
+
+
 def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it():
     """A Word table ruled by its rows' bottom borders, carried as text lines to a page holding one row, its name
     wrapped below its target ('服务对象满' | '≥95%' ⏎ '意度'): the rest was a row of its own, the name cut short,

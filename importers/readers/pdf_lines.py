@@ -198,13 +198,14 @@ def _first_word(line: list[dict]) -> float:
     return (word[-1]["x1"] - word[0]["x0"]) / (word[0]["size"] or 1.0) if word else 0.0
 
 
-def _unbroken(chars: list[dict]) -> float:
+def _unbroken(chars: list[dict], unit: bool = False) -> float:
     """How wide what a line begins with is, that no line breaks inside: a Latin word or a figure ('APP', '2026'), or a
-    character with a mark no line may start with after it ('务、', `_pushed`); else its first character; with a slash
-    and the character after it (LibreOffice moves a unit so written whole: '≤600' ⏎ '元/人', never '元/' ⏎ '人')."""
+    character with a mark no line may start with after it ('务、', `_pushed`); else its first character; in a target
+    (`unit`), with a slash and the character after it (LibreOffice moves a unit so written whole: '≤600' ⏎ '元/人',
+    never '元/' ⏎ '人'; a name so begun, '县/乡两级站点数', atop a page is more often a row of its own)."""
     n = next((k for k, c in enumerate(chars) if not _WORD.match(c["text"])), len(chars)) or 1
     n = 2 if n == 1 and _pushed("".join(c["text"] for c in chars[:2])) else n
-    n = n + 2 if n + 1 < len(chars) and chars[n]["text"] == "/" else n
+    n = n + 2 if unit and n + 1 < len(chars) and chars[n]["text"] == "/" else n
     return chars[n - 1]["x1"] - chars[0]["x0"]
 
 
@@ -484,7 +485,8 @@ def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int]) ->
         if k not in foot:
             return False
         lead, short, size = foot[k]
-        room = _unbroken(cells[k]) if _TARGET_START.match(line_text(cells[k])) else max(size, _unbroken(cells[k]))
+        begun = _unbroken(cells[k], k == target)
+        room = begun if _TARGET_START.match(line_text(cells[k])) else max(size, begun)
         if (short if lead <= ROUNDING else lead + short) >= room:
             return False
     return True
@@ -799,7 +801,8 @@ def _table_rows(
         if lead <= ROUNDING:
             return short < WRAP_MARGIN * size
         nxt = under.get((piece.line, piece.column))
-        return lead + short < size or nxt is not None and lead + short < _unbroken(nxt.chars)
+        unit = kinds[piece.column] == "target"
+        return lead + short < size or nxt is not None and lead + short < _unbroken(nxt.chars, unit)
 
     numbered = _numbered(lines, kinds)
 
