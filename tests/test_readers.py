@@ -1927,6 +1927,27 @@ def test_pdf_a_unit_with_a_slash_moved_whole_atop_the_next_page_is_its_rows_rest
     ]
 
 
+def test_pdf_a_lone_row_under_the_last_pages_rest_keeps_its_own_rest():
+    """A page holding the last page's row's rest ('救助标准' | '元/人', joined to it) and one row more, its name and
+    target wrapped line for line ('单位养护成' | '≤3000' ⏎ '本' | '元/公里'): with the rest taken off, no row stood
+    above the row to tell its lines from two rows, and its rest had been a row of its own, silently (stop 58b's
+    P02). The rest's line is the row above it."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
+    first += line(733, "", "质量指标", "验收合格率", "百分之百")
+    first += line(715, "", "成本指标", "困难群众人均", "不高于六十")
+    second = line(800, "", "", "救助标准", "元/人")
+    second += line(782, "", "", "单位养护成", "≤3000") + line(771, "", "", "本", "元/公里")
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[3:] == [
+        ["", "成本指标", "困难群众人均\n救助标准", "不高于六十\n元/人"],
+        ["", "", "单位养护成本", "≤3000元/公里"],
+    ]
+
+
 def test_pdf_a_name_begun_with_a_slash_atop_the_next_page_is_a_row_of_its_own():
     """A unit's slash widens only a target's first word: a row named '县/乡两级站点数' atop a page, under a last row
     whose name stops a character short of its column's edge and whose target fills its column, had been taken for

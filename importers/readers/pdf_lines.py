@@ -464,7 +464,8 @@ def _cut(
     )
     if rest:  # (and the lines under it holding neither a name nor a target: the rests of its labels)
         rests += 1 + len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut[first + 1 :])))
-    rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [])
+    rest_base = next(chars[0]["base"] for chars in cut[first] if chars) if rest else None
+    rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [], rest_base)
     alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
     return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest
 
@@ -749,7 +750,11 @@ class _Piece:
 
 
 def _table_rows(
-    kinds: list[str], cut: list[list[list[dict]]], tops: bool = False, rules: list[dict] | None = None
+    kinds: list[str],
+    cut: list[list[list[dict]]],
+    tops: bool = False,
+    rules: list[dict] | None = None,
+    rest_base: float | None = None,
 ) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot]:
     """The rows of a table drawn without vertical rules, from its lines cut into its columns (`kinds`: what each
     header names), and whether its labels stood on their groups' first rows (`_labels`; `tops`: they did on the
@@ -771,7 +776,9 @@ def _table_rows(
     - where `rules` (the page's level rules) cross the name and target columns and no two targets stand between the
       same two of them, the rows are ruled (a Word table's bottom borders, `_banded`): a line with a name
       joins the row above whose first line stands between the same rules (a lone row on a page, its name's rest
-      wrapped below its target, '服务对象' | '≥95%' ⏎ '满意度', had been two rows, without a word)."""
+      wrapped below its target, '服务对象' | '≥95%' ⏎ '满意度', had been two rows, without a word);
+    - `rest_base`: the baseline of the last page's row's rest, taken off this page's top (`_cut`), the row above the
+      first (`_name_rest`)."""
     lines = [{k: _Piece(j, k, chars) for k, chars in enumerate(cells) if chars} for j, cells in enumerate(cut)]
     if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
         return (
@@ -852,7 +859,7 @@ def _table_rows(
                 k not in last or full(last[k][-1]) or _wrapped_with(cells[k], last[k][-1], last[name][-1])
                 for k in cells
             )
-        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size)):
+        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size, rest_base)):
             for k, piece in cells.items():
                 last.setdefault(k, []).append(piece)
         else:
@@ -938,6 +945,7 @@ def _name_rest(
     held: list[bool],
     full,
     size: float,
+    rest_base: float | None = None,
 ) -> bool:
     """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's
     single-line rows 12 pt apart, a name's lines 10.3). A line holding more than a name is where its name and other
@@ -954,14 +962,15 @@ def _name_rest(
     stands beside the name above too (a group of its own: an indicator whose target is left blank, '活动质量' beside
     '质量指标'). A top-aligned row (its target on the name's first line) keeps its rest apart, a row without a target
     the import warns of: a blank-target indicator under a name as wide as its column looks the same (rows 1.2 font sizes
-    apart, a cell's lines 1.18), and joined it would be lost unsaid."""
+    apart, a cell's lines 1.18), and joined it would be lost unsaid. `rest_base`: where the line above the first row
+    stands when it is no row here (the last page's row's rest, `_cut`; a lone row on a page, stop 58b's P02)."""
     above = row[name][-1]
     line = lines[j]
     if name not in line or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
         return False
     if others := set(line) - levels - {name}:  # a name and its target wrapped line for line
         last, first = lines[above.line], row[name][0]
-        prev = next((lines[n][name].base for n in range(first.line - 1, -1, -1) if name in lines[n]), None)
+        prev = next((lines[n][name].base for n in range(first.line - 1, -1, -1) if name in lines[n]), rest_base)
         after = next((lines[n][name].base for n in range(j + 1, len(lines)) if name in lines[n]), None)
         apart = first.base - prev if prev is not None else after - line[name].base if after is not None else 0.0
         return (
