@@ -907,8 +907,8 @@ def _banded(
     ('≥95%', '120处'; not a wrapped rest, '元/人'), nor do more bands hold two than one, a rule stands between its
     lines unless one line holds a target, and fewer lines with a name and a target (no figure's rest) stand under
     another such in their band than rules stand between lines; else none. (A 'three-line' table's rules stand over
-    its header and under its last row only, a table's ruled under each group or project only under those: rows'
-    targets between the same two.)"""
+    its header and under its last row only, and a table ruled under each group or project only under those: several
+    rows' targets stand between the same two.)"""
     if "target" not in kinds:
         return []
     name, target = kinds.index("name"), kinds.index("target")
