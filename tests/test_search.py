@@ -523,3 +523,18 @@ def test_a_query_whose_family_no_name_holds_is_offered_its_spellings_as_the_app_
         assert app[0] == ("服务对象满意率", "exact")
         assert [(s["name"], s["match"]) for s in found.suggestions] == app[: len(found.suggestions)]
     assert search(conn, "帮助对象满意率").suggestions[0]["name"] == "帮助对象满意度"  # 率 for 度, the other way
+
+
+def test_a_family_every_spelling_of_which_is_a_hit_is_not_offered_again(conn):
+    """A hit named '…更新次数。' was offered again below it as '…更新次数' (写法包含, kb.vocab.families.offered_name
+    drops the full stop) since the command line offers the families a spelling of which holds the query; a family
+    with a spelling no hit shows (办事群众满意度 beside the hit 办事群众满意率) is still offered."""
+    names = ["小网格PM2.5浓度等每年更新次数。", "细颗粒物(PM2.5)年均浓度", "办事群众满意率", "办事群众满意度"]
+    store(conn, make_document({f"项目{n}": [(name, "≥1")] for n, name in enumerate(names)}))
+    for query in ("浓度等每年更新次数", "PM2.5 浓度"):  # a word (kb.find.near_names) and words (the name index)
+        found = search(conn, query)
+        assert 0 < found.indicator_total < 3
+        shown = {hit["name"] for hit in found.indicators}
+        assert not any(set(s["variants"]) <= shown for s in found.suggestions), found.suggestions
+    offered = search(conn, "群众满意率").suggestions
+    assert [s["match"] for s in offered if "办事群众满意度" in s["variants"]] == ["substring"]

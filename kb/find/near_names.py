@@ -127,5 +127,11 @@ def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int
     return [
         {"name": offered_name(members[0][1]), "match": match, "uses": uses, "variants": [m[1] for m in members]}
         for match, (_, uses, members) in [*held, *(("fuzzy", f) for _, f in hits)]
-        if offered_name(members[0][1]) not in shown
+        if not shown_already(offered_name(members[0][1]), [m[1] for m in members], shown)
     ][:limit]
+
+
+def shown_already(name: str, spellings: list[str], shown: set[str]) -> bool:
+    """Whether a family offered as `name` is among the hits `shown`: that name, or every spelling of it (a hit
+    '…更新次数。' is the family offered as '…更新次数', kb.vocab.families.offered_name)."""
+    return name in shown or shown.issuperset(spellings)

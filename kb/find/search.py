@@ -411,10 +411,15 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
         near = near_names(conn, q, shown, SUGGESTIONS)
         if near is not None:
             return near
+    from kb.find.near_names import shown_already
     from kb.find.precedents import find_names
 
     most = max(limit, SUGGESTIONS)
-    found = [h for h in find_names(conn, q, filters, most * 2) if h.match != "synonym" and h.name not in shown]
+    found = [
+        h
+        for h in find_names(conn, q, filters, most * 2)
+        if h.match != "synonym" and not shown_already(h.name, h.variants, shown)
+    ]
     spelt = min(limit, sum(h.match == "pinyin" for h in found))
     return [
         {"name": h.name, "match": h.match, "uses": h.uses, "variants": h.variants}
