@@ -174,3 +174,19 @@ def test_a_typo_in_a_short_pinyin_word_finds_the_names_of_the_word_it_nearly_spe
     assert near("shoukuan") == near("manyidi") == []  # pinyin of words, held by no name: no guess
     assert near("awzi") == near("amzi") == []  # aizi in haizi, anzi in duixianzijin (dxzj): not of their syllables
     assert near("zjiin") == ["兑现资金"]
+
+
+def test_a_pinyin_typo_reads_no_more_names_than_it_can_show(monkeypatch):
+    """A typo's words were looked for in every name holding them (manyi: in most names) and each such name parsed
+    into syllables: seconds a keystroke at 190,000 names. The names run most used first, so each word is read up to
+    the names it can show: the same names, most used first, the parses bounded by the limit."""
+    import kb.vocab.pinyin as spelling
+
+    chars = "东南西北春夏秋冬金木水火土山川河海风雨雷电花草树林"
+    names = {f"{a}{b}满意度": 1 + (i * 7919) % 900 for i, (a, b) in enumerate((a, b) for a in chars for b in chars)}
+    index = index_of(names)
+    parsed = []
+    monkeypatch.setattr(spelling, "spells_part", lambda *args: parsed.append(args) or True)
+    found = [g.members[0][1] for g, kind, _ in index.find("manyiud", 10)]
+    assert found == sorted(names, key=lambda n: -names[n])[:10]
+    assert len(parsed) <= 10 * len(spelling.one_letter_off("manyiud")) < len(names)

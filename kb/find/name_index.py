@@ -277,22 +277,25 @@ class NameIndex:
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found), ascii_query):
                 found[n] = ("fuzzy", score)
         elif not found and ascii_query:
-            found = dict(islice(self._typo(key), limit))
+            found = dict(self._typo(key, limit))
         return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
 
-    def _typo(self, key: str) -> Iterator[tuple[int, tuple[str, float]]]:
-        """The groups with characters spelt, whole syllables, by a word a typo from a short `key` that finds nothing
-        and parses into no syllables (kb.vocab.pinyin.one_letter_off: 'manyiud' → manyidu), most used first; a
-        short word in pinyin found nowhere ('shoukuan') is one letter from some piece of a name by chance."""
+    def _typo(self, key: str, limit: int) -> list[tuple[int, tuple[str, float]]]:
+        """Up to `limit` groups with characters spelt, whole syllables, by a word a typo from a short `key` that finds
+        nothing and parses into no syllables (kb.vocab.pinyin.one_letter_off: 'manyiud' → manyidu), most used first;
+        a short word in pinyin found nowhere ('shoukuan') is one letter from some piece of a name by chance. The
+        groups run most used first, so a word's first `limit` are all it can bring (满意 is in most names: reading
+        them all took seconds at 190,000 names)."""
         from kb.vocab.pinyin import one_letter_off, spells_part
 
         found: set[int] = set()
         for word in one_letter_off(key):
-            found.update(
+            spelt = (
                 n for n in self._pinyin.find(word) if spells_part(word, self._pinyin.line(n), self._initials.line(n))
             )
+            found.update(islice(spelt, limit))
         score = round(100.0 * (1 - 1 / len(key)), 1)
-        yield from ((n, ("fuzzy", score)) for n in sorted(found, key=lambda n: (-self._uses[n], n)))
+        return [(n, ("fuzzy", score)) for n in sorted(found, key=lambda n: (-self._uses[n], n))[:limit]]
 
     def _spelt(self, query: str) -> Iterator[tuple[int, tuple[str, float]]]:
         """The groups holding another spelling of `query` with a short name (kb.vocab.name_spellings: 医疗保障 and
