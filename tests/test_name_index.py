@@ -190,3 +190,17 @@ def test_a_pinyin_typo_reads_no_more_names_than_it_can_show(monkeypatch):
     found = [g.members[0][1] for g, kind, _ in index.find("manyiud", 10)]
     assert found == sorted(names, key=lambda n: -names[n])[:10]
     assert len(parsed) <= 10 * len(spelling.one_letter_off("manyiud")) < len(names)
+
+
+def test_a_pinyin_typo_parses_only_names_whose_initials_can_read_its_word(monkeypatch):
+    """cshu is one letter from ashu (a|shu), which jiashu (家属) holds in every such name, and each was parsed to
+    find that it reads jia|shu: seconds at 190,000 names. A name whose initials hold no reading's of the word (as)
+    is passed over unparsed."""
+    import kb.vocab.pinyin as spelling
+
+    chars = "东南西北春夏秋冬金木水火土山川河海风雨雷电花草树林"
+    index = index_of({f"{a}{b}家属人数": 1 for a in chars for b in chars})
+    parsed = []
+    read_as = spelling._read_as
+    monkeypatch.setattr(spelling, "_read_as", lambda *args: parsed.append(args) or read_as(*args))
+    assert index.find("cshu", 10) == [] and parsed == []

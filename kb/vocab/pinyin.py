@@ -144,13 +144,27 @@ def one_letter_off(letters: str) -> list[str]:
 
 def spells_part(word: str, letters: str, initials: str) -> bool:
     """Whether `word` is whole syllables of a name's pinyin `letters`, read as its `initials` say (kb.find.name_index
-    keeps both: 'weihu' of 雨水管线维护 yes; 'anzi' in 兑现资金's duixianzijin no, its initials dxzj read xian|zi)."""
+    keeps both: 'weihu' of 雨水管线维护 yes; 'anzi' in 兑现资金's duixianzijin no, its initials dxzj read xian|zi).
+    The initials are looked at first: a name whose initials hold no reading's of `word` is none (cheap)."""
+    if not any(heads in initials for heads in _readings_initials(word)):
+        return False
     at = letters.find(word)
     while at >= 0:
         if _read_as(letters, initials, (at, at + len(word))):
             return True
         at = letters.find(word, at + 1)
     return False
+
+
+@lru_cache(maxsize=256)
+def _readings_initials(word: str) -> frozenset[str]:
+    """The first letters of the syllables of each way `word` parses into them ('xian': xian → x, xi|an → xa)."""
+    heads: list[set[str]] = [{""}] + [set() for _ in word]  # heads[i]: those of word[:i]
+    for i in range(1, len(word) + 1):
+        for j in range(max(0, i - 6), i):
+            if heads[j] and word[j:i] in SYLLABLES:
+                heads[i].update(h + word[j] for h in heads[j])
+    return frozenset(heads[-1])
 
 
 def _read_as(letters: str, initials: str, edges: tuple[int, int]) -> bool:
