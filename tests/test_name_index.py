@@ -204,3 +204,18 @@ def test_a_pinyin_typo_parses_only_names_whose_initials_can_read_its_word(monkey
     read_as = spelling._read_as
     monkeypatch.setattr(spelling, "_read_as", lambda *args: parsed.append(args) or read_as(*args))
     assert index.find("cshu", 10) == [] and parsed == []
+
+
+def test_a_pinyin_typo_parses_no_name_where_the_next_syllable_cannot_start_after_its_word(monkeypatch):
+    """peixnu is one letter from peixun (培训) and from peixu, which every 培训人数 name holds (peixu|n…), its
+    initials px as well: each was parsed to find peixu ends inside xun. The letter after the word starts the next
+    syllable, so the initials hold it after the word's (pxn): where they do not (pxr), the name is passed over."""
+    import kb.vocab.pinyin as spelling
+
+    chars = "东南西北春夏秋冬金木水火土山川河海风雨雷电花草树林"
+    index = index_of({f"{a}{b}培训人数": 1 for a in chars for b in chars})
+    parsed = []
+    read_as = spelling._read_as
+    monkeypatch.setattr(spelling, "_read_as", lambda *args: parsed.append(args[2]) or read_as(*args))
+    assert len(index.find("peixnu", 10)) == 10
+    assert [edges for edges in parsed if edges[1] - edges[0] == len("peixu")] == []

@@ -145,12 +145,15 @@ def one_letter_off(letters: str) -> list[str]:
 def spells_part(word: str, letters: str, initials: str) -> bool:
     """Whether `word` is whole syllables of a name's pinyin `letters`, read as its `initials` say (kb.find.name_index
     keeps both: 'weihu' of 雨水管线维护 yes; 'anzi' in 兑现资金's duixianzijin no, its initials dxzj read xian|zi).
-    The initials are looked at first: a name whose initials hold no reading's of `word` is none (cheap)."""
-    if not any(heads in initials for heads in _readings_initials(word)):
+    The initials are looked at first (cheap): those of a reading of `word` and the letter after it, the next
+    syllable's first ('peixu' in peixunrenshu, pxrs: pxn, none)."""
+    readings = _readings_initials(word)
+    if not any(heads in initials for heads in readings):
         return False
     at = letters.find(word)
     while at >= 0:
-        if _read_as(letters, initials, (at, at + len(word))):
+        after = letters[at + len(word) : at + len(word) + 1]
+        if any(heads + after in initials for heads in readings) and _read_as(letters, initials, (at, at + len(word))):
             return True
         at = letters.find(word, at + 1)
     return False
