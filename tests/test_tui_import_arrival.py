@@ -6,8 +6,11 @@ from urllib.parse import quote
 
 import pytest
 from conftest import seed, workers_done
-from fixtures.app_driver import until
-from textual.widgets import Input, TabbedContent
+from fixtures.app_driver import open_first_draft, until
+from textual.widgets import Input, Select, TabbedContent
+
+from kb.db import connect
+from kb.drafting import drafts
 
 from tui.app import make_app
 from tui.screens.import_path import ImportPathScreen
@@ -125,3 +128,40 @@ async def test_an_import_ending_while_the_user_types_leaves_the_box(seeded, tmp_
         await until(pilot, lambda: card.project and card.project["name"] == "打字时导入的专项", "the card in 浏览")
         assert app.query_one(TabbedContent).active == "indicators" and app.focused is box and box.value == "满意"
         assert any("已在 浏览 F2 中选中所导入的第一个项目" in m for m in notices), notices
+
+
+async def test_an_import_ending_while_the_browse_filter_is_typed_into_leaves_it(seeded, tmp_path):
+    """浏览's own filter being typed into: its text was cleared (it hid the new project) and the tree took the keys."""
+    renamed_seed(tmp_path, "c", "打字时导入的专项")
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await app.main.ready()
+        tree = app.query_one(ProjectTree)
+        await until(pilot, lambda: app.focused is tree, "the tree's focus")
+        box = app.query_one("#browse-filter", Input)
+        box.focus()
+        await until(pilot, lambda: box.has_focus, "the filter's focus")
+        await pilot.press(*"养老")
+        await imported(pilot, [tmp_path / "c.txt"])
+        await pilot.press("x")
+        assert app.focused is box and box.value == "养老x"
+
+
+async def test_an_import_ending_while_a_drafts_choice_has_the_focus_leaves_it(seeded, tmp_path):
+    """A draft's 新增/延续 choice focused (not an Input): the app went to 浏览 and its filter took the focus."""
+    conn = connect(seeded)
+    drafts.create(conn, "居家养老服务补贴", year=2025)
+    conn.close()
+    renamed_seed(tmp_path, "c", "选择时导入的专项")
+    app = make_app(seeded)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_draft(pilot)
+        choice = app.query_one("#head-attribute", Select)
+        choice.focus()
+        await until(pilot, lambda: choice.has_focus, "the choice's focus")
+        await imported(pilot, [tmp_path / "c.txt"])
+        card = app.query_one(ProjectCard)
+        await until(pilot, lambda: card.project and card.project["name"] == "选择时导入的专项", "the card in 浏览")
+        assert app.query_one(TabbedContent).active == "drafts" and app.focused is choice

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Select
 
 from kb.errors import KbError
 from kb.find.queries import all_projects, branch_projects, project_branches, show_project
@@ -275,15 +275,17 @@ class KbApp(App[None]):
     def _import_done(self, event: ImportDone) -> None:
         failed = [r for r in event.results if r.status == "failed"]
         self.last_import = event
-        typing = isinstance(self.focused, Input) and self.main.tab != "browse"  # (a draft's head, a search)
+        typing = self._busy()
+        # 浏览's filter being typed into: its text, and the tree it filters, are left to the user
+        filtering = typing and self.focused is self.main.query_one(BrowsePane).query_one("#browse-filter")
         self.notify(
-            shown(event.summary + arrival(event, typing), lines=True),
+            shown(event.summary + ("" if filtering else arrival(event, typing)), lines=True),
             title="导入 import",
             markup=False,
             severity="error" if event.error or failed else "information",
             timeout=10,
         )
-        if event.first is not None:  # shown now; the tree reveals it when the new catalog comes
+        if event.first is not None and not filtering:  # shown now; the tree reveals it when the new catalog comes
             if typing:  # not taken from under the keys
                 self.main.query_one(BrowsePane).open(event.first)
             else:
@@ -291,6 +293,17 @@ class KbApp(App[None]):
         if any(r.status in ("failed", "skipped") for r in event.results):
             self.action_import_log()  # what was not imported, and why, stays until dismissed
         self._watch(external=False)
+
+    def _busy(self) -> bool:
+        """The user is typing or choosing: in a box, a choice (open or not), a draft being edited or a dialog,
+        which an import's end must not take away (a Select's focus went to 浏览's filter, a draft's rows to the
+        tree)."""
+        from tui.drafting.editor import DraftEditor  # mounted after the first screen: not part of the app's start
+
+        focused = self.focused
+        if self.screen is not self.main or isinstance(focused, Input):
+            return True
+        return focused is not None and any(isinstance(w, (Select, DraftEditor)) for w in focused.ancestors_with_self)
 
     def action_evaluations(self) -> None:
         from tui.screens.evaluations import EvaluationsScreen  # on ctrl+e only: not part of the app's start
