@@ -21,6 +21,7 @@ async def test_a_failed_import_leaves_its_log_open_and_saves_the_report(seeded, 
     ]
     async with app.run_test(size=(120, 40)) as pilot:
         await workers_done(pilot)
+        await app.main.ready()  # (the hidden tabs mounted: a test ending during their mount fails in it)
         app.post_message(ImportDone(results))
         await pilot.pause()
         assert isinstance(app.screen, ImportLogScreen)
@@ -45,6 +46,7 @@ async def test_an_import_without_trouble_only_says_so(seeded):
     app.db.changed = lambda: False
     async with app.run_test(size=(120, 40)) as pilot:
         await workers_done(pilot)
+        await app.main.ready()  # (the hidden tabs mounted: a test ending during their mount fails in it)
         app.action_import_log()
         await pilot.pause()
         assert any("no import yet" in n.message for n in app._notifications)
@@ -64,6 +66,7 @@ async def test_the_highlighted_files_whole_reason_is_shown_on_a_narrow_terminal(
     results = [FileResult(Path("/d/ok.txt"), "imported", "", "form-kv", 4, 32), FileResult(path, "skipped", reason)]
     async with app.run_test(size=(80, 24)) as pilot:
         await workers_done(pilot)
+        await app.main.ready()  # (the hidden tabs mounted: a test ending during their mount fails in it)
         app.post_message(ImportDone(results))
         await pilot.pause()
         assert isinstance(app.screen, ImportLogScreen)
