@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -66,6 +67,28 @@ def test_one_file_is_parsed_in_a_worker_under_its_time_limit(tmp_path, monkeypat
     [result] = ingest.import_paths(conn, [text])  # a small text file is parsed here: no worker, no time limit
     assert result.status == "imported"
     assert _documents(tmp_path / "kb.sqlite3") == 1
+
+
+def test_a_worker_past_its_time_limit_on_the_clock_only_goes_on():
+    """On a loaded machine a worker waits its turn while the clock runs (the real documents' largest were stopped at
+    60–190 s against 12 s of CPU): its limit counts the CPU time it used, where the system says, and at most
+    WALL_FACTOR times the limit on the clock."""
+    if parsing._cpu_seconds(os.getpid()) is None:
+        pytest.skip("this system does not say a process's CPU time (the limit is on the clock there)")
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        used = parsing._cpu_seconds(sleeper.pid)
+        assert not parsing.overran(sleeper.pid, used, limit=0.5, wall=1.0)
+        assert parsing.overran(sleeper.pid, used, limit=0.5, wall=0.5 * parsing.WALL_FACTOR + 0.1)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    used = parsing._cpu_seconds(os.getpid())
+    spent = time.process_time()
+    while time.process_time() - spent < 0.3:  # CPU spent past the limit
+        pass
+    assert parsing.overran(os.getpid(), used, limit=0.1, wall=0.3)
+    assert parsing.overran(os.getpid(), None, limit=0.1, wall=0.3)  # (nothing known of it before the file)
 
 
 def test_only_small_text_is_parsed_in_this_process(tmp_path, monkeypatch):

@@ -24,7 +24,8 @@ import importers
 from importers.readers import RowStream, can_stream
 from kb.ingest.normalise import Document, normalise
 
-PARSE_TIMEOUT = 120.0  # seconds a worker may spend on one file
+PARSE_TIMEOUT = 120.0  # seconds a worker may spend on one file (of CPU time where the system says how much it used) …
+WALL_FACTOR = 5  # … and at most this many times as long on the clock (a worker blocked, or a machine so loaded)
 IN_PROCESS_BYTES = 1 << 20  # a text file up to this size is parsed in the importing process (a worker costs ~0.6 s)
 STREAM_SECONDS_PER_BYTE = 5e-6  # a streamed file's time limit: PARSE_TIMEOUT plus this per byte (~25 times the need)
 SECONDS_PER_PAGE = 1.0  # a PDF's time limit: PARSE_TIMEOUT plus this per page (~10 times what a page takes)
@@ -177,6 +178,26 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """The CPU seconds process `pid` has used, where the system says (Linux's /proc); None elsewhere."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    utime, stime = stat.rsplit(")", 1)[1].split()[11:13]  # (fields 14 and 15, after the name in brackets)
+    return (int(utime) + int(stime)) / os.sysconf("SC_CLK_TCK")
+
+
+def overran(pid: int, cpu: float | None, limit: float, wall: float) -> bool:
+    """Whether a worker `wall` seconds on a file, past its time limit on the clock, has spent it: in CPU time where
+    the system says (`cpu`, what it had used before the file), as on a loaded machine a worker waits its turn while
+    the clock runs (the real documents' largest took 60–190 s against 12 s of CPU, and were stopped), and up to
+    WALL_FACTOR times the limit on the clock."""
+    if cpu is None or (used := _cpu_seconds(pid)) is None:
+        return True
+    return used - cpu > limit or wall > WALL_FACTOR * limit
+
+
 def _too_slow(limit: float) -> str:
     return f"读取超时：超过 {limit:.0f} 秒，已停止 (took longer than {limit:.0f} s to read: stopped)"
 
@@ -260,7 +281,7 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop, reading: 
     context = _spawning()
     todo = deque(paths)
     idle: list = []
-    busy: dict[Connection, tuple] = {}  # connection → (process, path, started, time limit)
+    busy: dict[Connection, tuple] = {}  # connection → (process, path, started, time limit, CPU seconds used before)
 
     def start():
         mine, theirs = context.Pipe()
@@ -275,13 +296,13 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop, reading: 
                 process, conn = idle.pop() if idle else start()
                 path = todo.popleft()
                 conn.send(path)
-                busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT)
+                busy[conn] = (process, path, time.monotonic(), PARSE_TIMEOUT, _cpu_seconds(process.pid))
             if not busy:  # no room: the caller has not taken the results yet
                 time.sleep(POLL)
                 continue
             for ready in wait(list(busy), timeout=POLL):
                 conn = cast(Connection, ready)
-                process, path, started, limit = busy.pop(conn)
+                process, path, started, limit, cpu = busy.pop(conn)
                 try:
                     parsed = conn.recv()
                 except (EOFError, OSError):  # the worker died: out of memory, or a crash in a library
@@ -289,18 +310,18 @@ def _run_workers(paths: list[Path], workers: int, results, room, stop, reading: 
                     results.put((path, Parsed(None, "failed", _crashed(process))))
                     continue
                 if isinstance(parsed, float):  # a PDF's pages add to its time limit
-                    busy[conn] = (process, path, started, limit + parsed)
+                    busy[conn] = (process, path, started, limit + parsed, cpu)
                     continue
                 if isinstance(parsed, tuple):  # (pages read, pages) of a PDF
-                    busy[conn] = (process, path, started, limit)
+                    busy[conn] = (process, path, started, limit, cpu)
                     if reading and parsed[1] > 0:
                         reading(path, _size(path) * min(parsed[0], parsed[1]) // parsed[1])
                     continue
                 idle.append((process, conn))
                 results.put((path, parsed))
             now = time.monotonic()
-            for conn, (process, path, started, limit) in list(busy.items()):
-                if now - started > limit:
+            for conn, (process, path, started, limit, cpu) in list(busy.items()):
+                if now - started > limit and overran(process.pid, cpu, limit, now - started):
                     process.kill()
                     del busy[conn]
                     results.put((path, Parsed(None, "failed", _too_slow(limit))))
