@@ -444,10 +444,11 @@ def _levels_beside(paged: list[Row], keyed: list[tuple[Row, set[str]]], named: s
     levels only before it); None where no page is so (targets on a page further on: `_printed_wide` says so)."""
     heads = [row for row, keys in keyed if row.page not in named and _LEVELS & keys]
     titled = {row.page for row, keys in keyed if _PROJECT & keys} if heads else set()
+    tabled = {row.page for row in paged if row.edges or len(row.values()) >= 2} if heads else set()
     for head in heads:
         beside = min((page for page in named if page > head.page), default=None)
-        if beside is None or beside in titled:
-            continue
+        if beside is None or beside in titled or not tabled.issuperset(range(head.page + 1, beside)):
+            continue  # (a page of text between: the levels' table is a table of its own, not printed down)
         for row in paged:
             if head.top and row.page == beside and abs(row.top - head.top) <= SLACK:
                 header = _keys(row)

@@ -973,6 +973,26 @@ def test_a_goal_table_on_the_page_after_a_scoring_table_of_levels_under_the_same
     assert "多页宽" in (wide_print.cut_header(cut) or "")
 
 
+def test_a_goal_table_after_a_page_of_text_after_a_scoring_table_of_levels_is_no_table_printed_wide():
+    """Page 1 a scoring table of levels only (一级指标 | 二级指标 | 分值) under the project's head, page 2 a text (its
+    scoring's note), page 3 the goal table (指标名称 | 指标值) at the same height, its rows level with page 1's: a
+    print pages tall holds the levels' rows going on between, not a text; it was refused as printed pages wide."""
+    import importers
+
+    head = [(60.0, ["项目名称", "乡村道路养护"]), (75.0, ["主管部门", "某县交通运输局"])]
+    levels = [*head, (90.0, ["一级指标", "二级指标", "分值"]), (105.0, ["产出指标", "数量指标", "30"])]
+    levels += [(120.0, ["满意度指标", "满意度", "10"])]
+    note = [(60.0, ["评分说明：各项指标按完成情况打分。"]), (75.0, ["满分100分。"])]
+    goals = [(60.0, ["二、年度绩效指标"]), (90.0, ["指标名称", "指标值"]), (105.0, ["养护里程", "120公里"])]
+    goals += [(120.0, ["群众满意度", "≥90%"])]
+    grid = (54.0, 150.0, 250.0)
+    doc = importers.parse_rows(_level_pages((grid, levels), (grid, note), (grid, goals)))
+    assert [(i.name, i.target) for p in doc.projects for i in p.indicators] == [
+        ("养护里程", "120公里"),
+        ("群众满意度", "≥90%"),
+    ]
+
+
 def test_a_sheet_printed_pages_wide_with_its_names_on_the_page_after_its_levels_is_refused_saying_so():
     """Cut before 三级指标, a flat sheet's first page held 项目名称 … 二级指标, its second 三级指标 and 指标值: the
     indicators were read without their levels, all under one project named from the title's piece (28 for 2 × 14)."""
