@@ -3256,3 +3256,16 @@ def test_a_departments_own_head_without_a_table_over_its_projects_forms_is_no_pr
     doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
     assert [(p.name, p.kind, len(p.indicators)) for p in doc.projects] == [("清障车保障经费", "project", 1)]
     assert doc.warnings == []
+
+
+def test_a_fields_label_ending_in_a_colon_under_an_empty_goal_with_no_text_under_it_stays_a_field():
+    """'年度绩效目标' with no goal, then '审核人：' (a label head_field does not know) last above the table: no text's
+    lead-in, no line under it, it was read as the goal ('审核人：'). A lead-in is one with a text's line under it."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    rows = [["项目名称", "冷链物流", "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+    rows += [["年度绩效目标", "", "", ""], ["审核人：", "", "", ""]]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert (project.goal, project.fields.get("审核人：")) == ("", "")

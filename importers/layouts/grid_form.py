@@ -1001,7 +1001,7 @@ def _project(form: _Form) -> RawProject:
     lead = ("", "")  # a text's lines above its label alone (a text-only page centres the label): kind, text
     lines = False  # whether the text read last stands alone in its row under its label alone, its lines below it
     over: list[tuple[str, str, str]] = []  # the pairs of the row above
-    for row in form.head:
+    for k, row in enumerate(form.head):
         if form.grouped and (heading := _group_heading(row)) and not inline_pair(heading):  # ('项目名称：…': pairs)
             project.name, facts = _heading_project(heading)
             headline, headed = (
@@ -1024,7 +1024,8 @@ def _project(form: _Form) -> RawProject:
             continue
         found = pairs(row)
         alone = len(found) == len(over) == 1 and over[0][0] in ("goal", "overview")
-        alone = alone and (not found[0][0] or _lead_in(*found[0])) and segments.text_part(row)  # (not '绩效指标')
+        lead_in = alone and _lead_in(*found[0]) and _text_under(form.head[k + 1 : k + 2])
+        alone = alone and (not found[0][0] or lead_in) and segments.text_part(row)  # (not '绩效指标')
         if alone and not over[0][2]:  # a text alone on its row, under its label alone
             found = [(over[0][0], over[0][1], found[0][2] or found[0][1])]
         over = found
@@ -1181,6 +1182,12 @@ def _lead_in(kind: str, label: str, value: str) -> bool:
     """Whether a cell read as a label alone is a text's lead-in ending in a colon that names no field ('主要目标：',
     '具体如下：'; not '备注：', '填报人：')."""
     return kind == "other" and not value and label.endswith(("：", ":")) and not head_field(label)
+
+
+def _text_under(below: list[Row]) -> bool:
+    """Whether the row below a lead-in (`below`, that row or none) is a text alone, no label: the text's line."""
+    found = pairs(below[0]) if below else []
+    return len(found) == 1 and not found[0][0]
 
 
 def _append(project: RawProject, attribute: str, label: str, text: str) -> None:
