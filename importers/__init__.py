@@ -167,9 +167,10 @@ def _indicator_like(row: Row) -> bool:
 
 def unread(rows: list[Row], doc: RawDocument) -> list[str]:
     """Rows reading as indicators' that no goal table took, each told by its line (as a streamed document's pieces
-    tell theirs): not passed over (a layout met for the first time may drop what it cannot place)."""
+    tell theirs): not passed over (a layout met for the first time may drop what it cannot place), but for those a
+    layout left out saying why (`RawDocument.left_out`)."""
     read = {indicator.line for project in doc.projects for indicator in project.indicators}
-    read |= {line for project in doc.projects for line in project.lines_read}
+    read |= {line for project in doc.projects for line in project.lines_read} | set(doc.left_out)
     return [
         f"第 {row.line} 行{f'（第 {row.page} 页）' if row.page else ''}像指标行，却未读入任何目标表，请核对原文 "
         f"line {row.line}: a row that looks like an indicator was not read: check it against the document"
@@ -321,6 +322,7 @@ def _budget_year(years: list[tuple[str, bool]]) -> str:
 def _merged(doc: RawDocument, other: RawDocument) -> RawDocument:
     doc.projects += other.projects
     doc.warnings += other.warnings
+    doc.left_out += other.left_out
     doc.title, doc.year = doc.title or other.title, doc.year or other.year
     doc.region, doc.department = doc.region or other.region, doc.department or other.department
     if other.layout not in doc.layout.split("+"):

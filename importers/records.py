@@ -167,6 +167,7 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)
     segments: list[SegmentReport] = field(default_factory=list, compare=False)  # how each part was read (--explain)
     reads: int = field(default=1, compare=False)  # how many runs of segments were read apart (importers.parse_rows)
+    left_out: list[int] = field(default_factory=list, compare=False)  # lines a layout left out, a warning saying why
 
 
 @dataclass

@@ -1105,3 +1105,73 @@ def test_a_qualitative_row_word_broke_over_a_page_is_one_indicator(ends, rest, j
     assert names[1:] == (
         ["养护巡查制度与病害台账建立及执行情况"] if joined else ["养护巡查制度与病害台账", rest or "群众满意度"]
     )
+
+
+def _spread_sheet(*rows: list[str], page: int = 1) -> list[Row]:
+    header = ["项目名称", "项目金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"]
+    return [Row(header, 1, page=page), *(Row(cells, n, page=page) for n, cells in enumerate(rows, 2))]
+
+
+ROADS = ["道路养护", "1250.00", "养护城区道路。"]
+CLEAN = ["", "", ""]  # the next project's merged cells, their text printed on a page the file does not hold
+
+
+def test_rows_under_a_spread_project_whose_head_is_on_a_page_not_held_are_left_out_saying_so():
+    """A page extract ending inside a table whose merged head cells the reader spreads on every row: the last rows
+    leave every head cell empty (their project's name on the next page, not in the file). They had been the project
+    above's indicators, silently; they are left out, said once, not also as rows no table took."""
+    from importers import unread
+
+    rows = _spread_sheet(
+        [*ROADS, "产出指标", "数量指标", "养护里程", "≥85公里"],
+        [*ROADS, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+        [*CLEAN, "产出指标", "数量指标", "统计书店数量", "≥150家"],
+        [*CLEAN, "产出指标", "质量指标", "监测覆盖率", "≥95%"],
+    )
+    doc = flat_sheet.parse(rows)
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("道路养护", ["养护里程", "群众满意度"])
+    ]
+    assert doc.warnings == [
+        "第 4–5 行（第 1 页）的 2 个指标所属项目的名称不在本文件中（缺页？），未导入 lines 4–5: 2 indicators whose "
+        "project's name is not in this file (pages missing?) were not imported"
+    ]
+    assert unread(rows, doc) == []
+
+
+def test_rows_atop_an_extract_whose_projects_name_is_on_an_earlier_page_are_left_out_the_rest_read():
+    """A page extract starting inside a project (its amount and goal printed again, its name on a page before the
+    file's first): the whole table had been refused for an indicator before any project name; those rows are left
+    out, said, and the projects below read. Rows with no project below still refuse the table."""
+    first = ["", "64.22", "强化就业信息发布。"]
+    rows = _spread_sheet(
+        [*first, "产出指标", "数量指标", "视频个数", "≥150个"],
+        [*first, "产出指标", "时效指标", "项目服务期限", "=12月"],
+        [*ROADS, "产出指标", "数量指标", "养护里程", "≥85公里"],
+        page=38,
+    )
+    doc = flat_sheet.parse(rows)
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("道路养护", 1)]
+    assert doc.warnings[0].startswith("第 2–3 行（第 38 页）的 2 个指标所属项目的名称不在本文件中")
+    with pytest.raises(flat_sheet.ParseError, match="指标出现在任何项目名称之前"):
+        flat_sheet.parse(rows[:3])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # the head written on the project's first row only: the rows under it are its own
+        [
+            [*ROADS, "产出指标", "数量指标", "养护里程", "≥85公里"],
+            [*CLEAN, "满意度指标", "服务对象满意度指标", "满意度", "≥90%"],
+        ],
+        # a spread project going on over the page: its rows there with empty heads are its own, as the reader gave them
+        [[*ROADS, "产出指标", "数量指标", "养护里程", "≥85公里"], [*ROADS, "产出指标", "质量指标", "合格率", "=100%"]],
+    ],
+)
+def test_rows_with_empty_heads_stay_the_project_above_where_its_head_is_not_spread_or_on_another_page(rows):
+    sheet = _spread_sheet(*rows)
+    sheet.append(Row([*CLEAN, "效益指标", "社会效益指标", "通行条件", "明显改善"], 9, page=2))
+    doc = flat_sheet.parse(sheet)
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("道路养护", 3)]
+    assert doc.warnings == []

@@ -371,6 +371,9 @@ def parse(rows: list[Row]) -> RawDocument:
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
     data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
     money = 0  # the filled cells of a money table's header under the projects, while in one
+    spread: int | None = None  # the page of the last project's rows where each repeats its head cells
+    orphans: list[list[Row]] = []  # runs of indicator rows whose project's head is on a page the file does not hold
+    cut = False  # the row above was one of them
     for n, row in enumerate(data):
         if (
             money
@@ -409,6 +412,12 @@ def parse(rows: list[Row]) -> RawDocument:
             # printed its name on an earlier page: a project of that name
             name = head["name"] = above["name"]
             cells = [*cells[: cols.project["name"]], name, *cells[cols.project["name"] + 1 :]]
+        if indicator and not name and (not doc.projects or _cut_off(head, spread, row, cut)):
+            orphans += [] if cut else [[]]
+            orphans[-1].append(row)  # (its project's head printed on a page before or after this file's)
+            cut = True
+            continue
+        cut = False
         if not name and doc.projects and row.page and str(row.page) != above.get("page"):
             _goal_goes_on(doc.projects[-1], head, above, row.page)
         units = "units" in cols.project
@@ -425,21 +434,47 @@ def parse(rows: list[Row]) -> RawDocument:
             doc.projects.append(_project(cells, row.line, cols, department, unit, row.page))
             above = {**head, "page": str(row.page)}  # (its page, to tell a later one)
             levels = ["", ""]
+            spread = None
+        elif name:
+            spread = row.page  # a row of the project above repeating its head
         found = _cells(cells, cols.indicator)
         notes = {label: cells[j] for j, label in cols.notes.items() if j < len(cells) and cells[j]}
         weighted = "weight" in cols.indicator or REMARK in cols.notes.values()
         if indicator and not placeholder(
             indicator, found.get("target", ""), weight_of(found.get("weight", ""), notes), weighted
         ):
-            if not doc.projects:
-                raise ParseError(
-                    f"第 {row.line} 行：指标出现在任何项目名称之前 "
-                    f"line {row.line}: indicator {indicator!r} before any project name"
-                )
             doc.projects[-1].indicators.append(_indicator(cells, row.line, cols, levels))
+    if orphans and not doc.projects:
+        first = orphans[0][0]
+        raise ParseError(
+            f"第 {first.line} 行：指标出现在任何项目名称之前 "
+            f"line {first.line}: indicator {_cells(_aligned(first, cols), cols.indicator)['name']!r} before any "
+            "project name"
+        )
+    doc.warnings += [_orphans_said(run) for run in orphans]
+    doc.left_out += [row.line for run in orphans for row in run]
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
     return doc
+
+
+def _cut_off(head: dict[str, str], spread: int | None, row: Row, cut: bool) -> bool:
+    """Whether an indicator row without a project name belongs to no project this file shows: every head cell
+    empty on the page where the project above repeated its head on each row (a merged cell the reader spreads, so
+    an empty one is the next project's, its name printed on a page after this file's last), or right under such a
+    row (`cut`)."""
+    return not any(head.values()) and (cut or bool(row.page) and row.page == spread)
+
+
+def _orphans_said(rows: list[Row]) -> str:
+    """The warning for indicator rows left out, their project's name on a page the file does not hold."""
+    pages = "、".join(dict.fromkeys(str(row.page) for row in rows if row.page))
+    where = f"（第 {pages} 页）" if pages else ""
+    return (
+        f"第 {rows[0].line}–{rows[-1].line} 行{where}的 {len(rows)} 个指标所属项目的名称不在本文件中（缺页？），"
+        f"未导入 lines {rows[0].line}–{rows[-1].line}: {len(rows)} indicators whose project's name is not in this "
+        "file (pages missing?) were not imported"
+    )
 
 
 def _filled(row: Row) -> int:
