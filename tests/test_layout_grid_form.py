@@ -3269,3 +3269,25 @@ def test_a_fields_label_ending_in_a_colon_under_an_empty_goal_with_no_text_under
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert (project.goal, project.fields.get("审核人：")) == ("", "")
+
+
+def test_a_grid_after_pages_without_one_is_no_row_of_the_form_above():
+    """Two budgets joined into one file (or a compilation): the first's last form on page 1, pages of text after it
+    (名词解释, the next one's cover), then a small ruled table of the next one's units (序号 | 单位名称). Its rows had
+    been the form's last indicators, without names and silently; a grid after a page without one is not the form's.
+    A form going on over the next page stays whole."""
+    grid = (16.6, 74.6, 141.8, 226.7, 355.4)
+    form = [
+        *head("精神障碍社区康复服务"),
+        ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["绩效指标", "产出指标", "数量指标", "培训人次", "≥500人"],
+    ]
+    going_on = [["绩效指标", "满意度指标", "服务对象满意度指标", "受训学员满意度", "≥95%"]]
+    table = paged(form, going_on, edges=(grid, grid))
+    text = [Row(["名词解释"], 20, page=3), Row(["一、财政拨款收入：指由市级财政拨款的资金。"], 21, page=3)]
+    units = [
+        Row(["序号", "单位名称"], 22, page=4, edges=(90.0, 200.9)),
+        Row(["（一）", "某市民政局(本级)"], 23, page=4, edges=(90.0, 200.9)),
+    ]
+    [project] = grid_form.parse(table + text + units).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("培训人次", "≥500人"), ("受训学员满意度", "≥95%")]
