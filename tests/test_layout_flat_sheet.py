@@ -1175,3 +1175,26 @@ def test_rows_with_empty_heads_stay_the_project_above_where_its_head_is_not_spre
     doc = flat_sheet.parse(sheet)
     assert [(p.name, len(p.indicators)) for p in doc.projects] == [("道路养护", 3)]
     assert doc.warnings == []
+
+
+def test_projects_of_one_name_atop_an_extract_stay_apart_where_the_first_rows_amount_is_on_an_earlier_page():
+    """Three projects of one name, their head cells spread on every row; a page extract starts inside the first,
+    whose amount and goal were printed on the page before. Its rows' empty amount had let every later project of
+    the name join it (one project of 8 indicators, silently); a row filling the amount its rows left empty is the
+    next project's."""
+    law, data = ["咨询服务项目", "9.00", "法律服务。"], ["咨询服务项目", "30.00", "数据采购。"]
+    rows = _spread_sheet(
+        ["咨询服务项目", "", "", "成本指标", "经济成本指标", "项目总成本", "≤219.89万元"],
+        ["咨询服务项目", "", "", "满意度指标", "服务对象满意度指标", "使用人员满意度", "≥95%"],
+        [*law, "产出指标", "数量指标", "合同审查数量", "≥90份"],
+        [*law, "成本指标", "经济成本指标", "项目总成本", "≤9万元"],
+        [*data, "产出指标", "数量指标", "数据采购数量", "≥100000条"],
+        [*data, "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%"],
+        page=34,
+    )
+    doc = flat_sheet.parse(rows)
+    assert [(p.name, p.amount, len(p.indicators)) for p in doc.projects] == [
+        ("咨询服务项目", "", 2),
+        ("咨询服务项目", "9.00", 2),
+        ("咨询服务项目", "30.00", 2),
+    ]

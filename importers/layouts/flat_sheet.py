@@ -430,7 +430,9 @@ def parse(rows: list[Row]) -> RawDocument:
         ):
             department = name  # a unit row: the unit of the projects below
             continue
-        if name and not (doc.projects and same_head(above, head, IDENTITY)):
+        if name and not (
+            doc.projects and same_head(above, head, IDENTITY) and not _filled_in(above, head, spread, row)
+        ):
             doc.projects.append(_project(cells, row.line, cols, department, unit, row.page))
             above = {**head, "page": str(row.page)}  # (its page, to tell a later one)
             levels = ["", ""]
@@ -464,6 +466,13 @@ def _cut_off(head: dict[str, str], spread: int | None, row: Row, cut: bool) -> b
     an empty one is the next project's, its name printed on a page after this file's last), or right under such a
     row (`cut`)."""
     return not any(head.values()) and (cut or bool(row.page) and row.page == spread)
+
+
+def _filled_in(above: dict[str, str], head: dict[str, str], spread: int | None, row: Row) -> bool:
+    """Whether a row of the project's name fills an identity cell (its amount) the project's rows left empty on a page
+    where they repeat their head: another merged cell, another project of that name (the one above, atop a page
+    extract, its amount printed on the page before)."""
+    return bool(row.page) and row.page == spread and any(head.get(key) and not above.get(key) for key in IDENTITY)
 
 
 def _orphans_said(rows: list[Row]) -> str:
