@@ -5583,3 +5583,35 @@ def test_a_misnamed_text_or_an_empty_file_is_said_as_before(tmp_path):
     (tmp_path / "c.txt").write_bytes(bytes(range(1, 256)) * 8 + b"\x00" * 64)
     with pytest.raises(UnreadableFile, match="^二进制数据"):
         read_rows(tmp_path / "c.txt")
+
+
+def test_pdf_a_row_atop_the_next_page_under_a_last_row_filling_its_columns_by_its_words():
+    """A page's first line under a last row whose name and target fill their columns: LibreOffice draws a row broken
+    at the page and a row ending there alike, so its place cannot tell a row's rest from a row; its words can. A line
+    filling the name's column and the target's with a target of its own ('有效提升', '95%以上') under a whole target
+    ('当年全部完成') had been joined to it as its rest, silently: a row of its own. A target's broken line above
+    ('群众服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前') keeps its rest; where the words do not tell ('群众满意' |
+    '服务水平' under a whole target) the line is joined, and the reader says so."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
+    first += line(733, "", "质量指标", "验收合格率", "百分之百")
+    whole = first + line(715, "", "时效指标", "资金拨付完成", "当年全部完成")
+    after = line(782, "效益指标", "社会效益", "出行条件", "明显改善")
+    for name, target in (("满意度", "有效提升"), ("群众满意", "95%以上")):
+        rows = read_bytes(_cjk_pdf([whole, line(800, "", "", name, target) + after]), ".pdf")
+        assert cells(rows)[3:5] == [["", "时效指标", "资金拨付完成", "当年全部完成"], ["", "", name, target]]
+        assert rows.notes == []
+    broken = first + line(715, "", "时效指标", "资金拨付完成", "群众服务水平")
+    rows = read_bytes(_cjk_pdf([broken, line(800, "", "", "情况", "明显提升") + after]), ".pdf")
+    assert cells(rows)[3] == ["", "时效指标", "资金拨付完成\n情况", "群众服务水平\n明显提升"]
+    dated = first + line(715, "", "时效指标", "资金拨付完成", "2027年")
+    rows = read_bytes(_cjk_pdf([dated, line(800, "", "", "时间", "10月底前") + after]), ".pdf")
+    assert cells(rows)[3] == ["", "时效指标", "资金拨付完成\n时间", "2027年\n10月底前"]
+    assert rows.notes == []
+    rows = read_bytes(_cjk_pdf([whole, line(800, "", "", "群众满意", "服务水平") + after]), ".pdf")
+    assert cells(rows)[3] == ["", "时效指标", "资金拨付完成\n群众满意", "当年全部完成\n服务水平"]
+    assert len(rows.notes) == 1 and rows.notes[0].startswith("第 2 页首行")

@@ -200,6 +200,7 @@ def read(data: bytes) -> Rows:
         going_on = OpenTable()  # a table drawn without vertical rules open at the last page's foot
         chars = unmapped = 0
         undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
+        unsure: list[int] = []  # pages whose first line was joined to the last page's last row, words not telling
         for page in _pages(pdf):
             if page.page_number % CACHE_PAGES == 0:
                 pdf.doc._cached_objs.clear()  # pdfminer's caches (pinned version): parsed objects, object streams
@@ -212,6 +213,8 @@ def read(data: bytes) -> Rows:
             items, count, garbled = _page_items(page, upright_only=bool(turn), going_on=going_on)
             if going_on.rest and rows:  # the rest of the last page's last row, broken over the page (`pdf_lines._rest`)
                 rows[-1] = tuple(_joined(a, b) for a, b in zip_longest(rows[-1], going_on.rest, fillvalue=""))
+                if going_on.unsure:
+                    unsure.append(page.page_number)
                 going_on.rest = []
             chars += count
             if garbled:
@@ -269,7 +272,7 @@ def read(data: bytes) -> Rows:
         Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, roomy=roomy, top=top, foot=foot, breaks=lines)
         for n, (cells, (page, edges, ends, roomy, top, foot, lines)) in enumerate(zip(rows, where), 1)
     ]
-    return Rows(rejoined(read), _undecoded_notes(undecoded))
+    return Rows(rejoined(read), _undecoded_notes(undecoded) + _joined_notes(unsure))
 
 
 # a row's page, cell edges, the columns it ends in at the page's foot and of those the roomy, its top, its last line's
@@ -288,6 +291,18 @@ def _where(page: int, item: _Item) -> list[_Place]:
     return [
         (page, item.edges, end, room, top, foot, item.row_breaks.get(top, ()))
         for end, room, top, foot in zip(ends, roomy, tops, feet)
+    ]
+
+
+def _joined_notes(pages: list[int]) -> list[str]:
+    """What the reader says of a page's first line it joined to the last page's last row as its rest where that line
+    may be a row of its own (`pdf_lines._carried`): which pages, so that those rows are checked by hand."""
+    if not pages:
+        return []
+    return [
+        f"第 {'、'.join(map(str, pages))} 页首行的名称和指标值接在上一页末行之后（可能是单独的一行），请核对 "
+        f"(the first line of page {', '.join(map(str, pages))}, a name and a target, was joined to the last row of the "
+        "page before as its rest; it may be a row of its own: check it)"
     ]
 
 

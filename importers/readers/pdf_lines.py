@@ -50,6 +50,13 @@ _SAME_PLACE = 3.0  # points: a header printed again on the next page stands this
 _MONEY_CHAR = re.compile("[金资预]")  # in every amount column's label ('预算数', '金额', '资金')
 _MONEY_TITLE = re.compile(r"^[^，。；]*(?:资金|预算|经费)[^，。；]*(?:情况|安排|明细|来源|构成)")  # '项目资金安排情况'
 _TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
+# a target of its own, as a row's whole cell (unspaced): a figure with its short unit ('≥95%', '2027年6月') or a word
+# of a state reached ('显著增强', '当年完成'); a target's broken line is none ('≤600', '≤640元/', '服务水平')
+_OWN_TARGET = re.compile(
+    r"[≥≤<>=＝＞＜±]?\d[\d,.]*[^\d,.]{1,3}(?:\d{1,2}[^\d,.]{1,3})?(?<!/)"
+    r"|.{0,4}(?:改善|提升|提高|健全|完善|增强|加强|降低|减少|下降|达标|合格|规范|及时|有效|良好|稳定|到位|完成|落实|明确)"
+)
+_MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
 
@@ -280,6 +287,8 @@ class OpenTable:
     top: str = ""  # that page's first line, digits aside, where no row: a running head if the next page opens with it
     foot: _Foot = field(default_factory=dict)  # where its last line's pieces stood in their columns
     rest: list[str] = field(default_factory=list)  # this page's first line, the rest of that line's row (`_rest`)
+    target: str = ""  # the last page's last row's target
+    unsure: bool = False  # `rest` may be a row of its own: the words do not tell (`_carried`)
 
 
 def under_headers(
@@ -301,6 +310,7 @@ def under_headers(
     found: list[tuple[list[dict], list[str]]] = []
     carried, open_head, tops = going_on.header if going_on else [], [], False
     foot: _Foot = {}
+    last = ""
     top = re.sub(r"\d", "", "".join(text for _, _, text in pieces[0])) if lines else ""  # (its page number aside)
     i = 0
     if going_on and carried and len(lines) > 1 and not header[0] and top == going_on.top:
@@ -310,10 +320,11 @@ def under_headers(
     if going_on and carried and i < len(lines) and not header[i] and not _wrapped_band(lines, i):
         end = _table_end(lines, pieces, header, i, carried)
         if any(len(_runs(line)) > 1 for line in lines[i:end]):
-            rows, tops, foot, going_on.rest = _cut(
-                carried, lines[i:end], pieces[i:end], going_on.tops, going_on.foot, rules
+            rows, tops, foot, going_on.rest, going_on.unsure = _cut(
+                carried, lines[i:end], pieces[i:end], going_on.tops, going_on.foot, rules, going_on.target
             )
             found += rows
+            last = _last_target(carried, rows)
             top = top if i else ""  # (the table's row, no running head)
             i, open_head = end, carried
     while i < len(lines):
@@ -350,13 +361,22 @@ def under_headers(
             i += 1
             continue
         end = _table_end(lines, pieces, header, i + 1, pieces[i])
-        rows, tops, foot, _ = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end], rules=rules)
+        rows, tops, foot, _, _ = _cut(pieces[i], lines[i + 1 : end], pieces[i + 1 : end], rules=rules)
         found += rows
+        last = _last_target(pieces[i], rows)
         open_head = pieces[i]
         i = end
     if going_on:
         going_on.header, going_on.tops, going_on.top, going_on.foot = open_head, tops, top, foot if open_head else {}
+        going_on.target = last if open_head else ""
     return found
+
+
+def _last_target(head: list[tuple[float, float, str]], rows: list[tuple[list[dict], list[str]]]) -> str:
+    """The target of a table's last row (`rows`, cut into the columns of its header's words `head`)."""
+    kinds = [column(text) for _, _, text in head]
+    target = kinds.index("target") if "target" in kinds else -1
+    return rows[-1][1][target] if rows and 0 <= target < len(rows[-1][1]) else ""
 
 
 def own_header(line: list[dict], head: list[tuple[float, float, str]]) -> bool:
@@ -430,14 +450,17 @@ def _cut(
     tops: bool = False,
     foot: _Foot | None = None,
     rules: list[dict] | None = None,
-) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot, list[str]]:
+    last: str = "",
+) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot, list[str], bool]:
     """A table's lines (`pieces`: theirs split at wide gaps) under its header's words `head`, cut into its columns and
     made into its rows (`_table_rows`), a side label left of the header's first word taken out (`_off_side`), with
     where its last line's pieces stand in their columns (`OpenTable.foot`). On a page the table goes on to (`foot`:
     the last page's), its first lines holding neither a name nor a target are rows of their own: the rests of the
     last page's row Word broke over the page ('服务对象满意度指' ⏎ '标'), which had joined the next row, its labels
     shifting every label below; the line after them holding a target is that row's rest where every
-    piece of it goes on in one that ran to its column's edge (`_rest`), returned apart to be joined to it."""
+    piece of it goes on in one that ran to its column's edge (`_rest`), returned apart to be joined to it, unless its
+    words make it a row of its own (`_carried`; `last`: the last page's last row's target), and whether they leave it
+    unsure."""
     if aside := _off_side(lines, head[0][0]):
         lines = [kept for line in lines if (kept := [c for c in line if id(c) not in aside])]
         pieces = [spans(line) for line in lines]
@@ -457,17 +480,32 @@ def _cut(
     target = kinds.index("target") if "target" in kinds else -1
     first = rests
     heads = {k for k, kind in enumerate(kinds) if kind == "head"}
-    rest = (
-        [line_text(chars) for chars in cut[first]]
+    name = kinds.index("name") if "name" in kinds else -1
+    reading = (
+        _carried(cut[first], name, target, last)
         if foot and first < len(cut) and _rest(cut[first], foot, target, heads)
-        else []
+        else "row"
     )
+    rest = [line_text(chars) for chars in cut[first]] if reading != "row" else []
     if rest:  # (and the lines under it holding neither a name nor a target: the rests of its labels)
         rests += 1 + len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut[first + 1 :])))
     rest_base = next(chars[0]["base"] for chars in cut[first] if chars) if rest else None
     rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [], rest_base)
     alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
-    return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest
+    return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest, reading == "unsure"
+
+
+def _carried(cells: list[list[dict]], name: int, target: int, last: str) -> str:
+    """How a page's first line `_rest` found in its place (every piece under a last line that ran to its column's
+    edge) reads by its words: 'rest' where it fills the name's column or the target's only, or the last page's last
+    row's target `last` is none whole ('服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前'); 'row' where it fills both
+    and its target is one as well ('群众安全饮水 | 稳步提高' then '学校办学条件 | 显著增强': LibreOffice draws a
+    row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎ '年度任务')."""
+    texts = [unspaced(line_text(cells[k])) if 0 <= k < len(cells) else "" for k in (name, target)]
+    last = unspaced(last)
+    if not all(texts) or not _OWN_TARGET.fullmatch(last) or last.endswith("年") and _MONTH.match(texts[1]):
+        return "rest"
+    return "row" if _OWN_TARGET.fullmatch(texts[1]) else "unsure"
 
 
 def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int]) -> bool:
