@@ -5615,3 +5615,29 @@ def test_pdf_a_row_atop_the_next_page_under_a_last_row_filling_its_columns_by_it
     rows = read_bytes(_cjk_pdf([whole, line(800, "", "", "群众满意", "服务水平") + after]), ".pdf")
     assert cells(rows)[3] == ["", "时效指标", "资金拨付完成\n群众满意", "当年全部完成\n服务水平"]
     assert len(rows.notes) == 1 and rows.notes[0].startswith("第 2 页首行")
+
+
+def test_pdf_a_goals_last_line_beside_a_rows_rest_atop_the_next_page_goes_with_it():
+    """A flat sheet's row Word broke over a page beside its project's goal, merged down and broken there too: the
+    page's first line held the goal's last line, the name's rest and the target's ('众安全饮水。' | '人数' | '次', stop
+    60b's B02) and, a project's head among its cells, was left a row of its own: the indicator cut in two, silently.
+    A head's last line (nothing under it in its column) goes along, to the row its cell stands on; a line holding a
+    project's first head cell (a new project) or a head going on below is left to the layout."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    first += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
+    first += line(751, "", "维修养护一百", "工程数量", "十处")
+    first += line(733, "", "二十处保障群", "验收合格率", "百分之百") + line(715, "", "", "救助困难群众", "不少于三千人")
+    second = line(800, "", "众安全饮水。", "人数", "次") + line(782, "", "", "出行条件", "明显改善")
+    assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[2:] == [
+        ["", "二十处保障群\n众安全饮水。", "验收合格率", "百分之百"],
+        ["", "", "救助困难群众\n人数", "不少于三千人\n次"],
+        ["", "", "出行条件", "明显改善"],
+    ]
+    on = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(120, 800, "众安全饮水") + _cjk(120, 789, "保障"))
+    assert cells(read_bytes(_cjk_pdf([first, on]), ".pdf"))[4][2:] == ["人数", "次"]
+    new = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(40, 800, "道路养护") + _cjk(120, 800, "保障通行。"))
+    assert cells(read_bytes(_cjk_pdf([first, new]), ".pdf"))[4][:2] == ["道路养护", "保障通行。"]

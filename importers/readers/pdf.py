@@ -212,7 +212,7 @@ def read(data: bytes) -> Rows:
             unmapped += checked
             items, count, garbled = _page_items(page, upright_only=bool(turn), going_on=going_on)
             if going_on.rest and rows:  # the rest of the last page's last row, broken over the page (`pdf_lines._rest`)
-                rows[-1] = tuple(_joined(a, b) for a, b in zip_longest(rows[-1], going_on.rest, fillvalue=""))
+                _join_rest(rows, last_start, going_on.rest)
                 if going_on.unsure:
                     unsure.append(page.page_number)
                 going_on.rest = []
@@ -292,6 +292,16 @@ def _where(page: int, item: _Item) -> list[_Place]:
         (page, item.edges, end, room, top, foot, item.row_breaks.get(top, ()))
         for end, room, top, foot in zip(ends, roomy, tops, feet)
     ]
+
+
+def _join_rest(rows: list[tuple[str, ...]], start: int, rest: list[str]) -> None:
+    """Join the rest of the last page's last row (`pdf_lines._rest`), each piece to the last of the table's rows (from
+    `start`) holding text in its column: a merged head cell's, the goal's last line ('底线。'), to the row it stands
+    on, its project's first."""
+    for k, text in enumerate(rest):
+        if text:
+            j = next((j for j in range(len(rows) - 1, start - 1, -1) if k < len(rows[j]) and rows[j][k]), len(rows) - 1)
+            rows[j] = tuple(_joined(a, b) for a, b in zip_longest(rows[j], [""] * k + [text], fillvalue=""))
 
 
 def _joined_notes(pages: list[int]) -> list[str]:

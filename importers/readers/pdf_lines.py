@@ -483,7 +483,7 @@ def _cut(
     name = kinds.index("name") if "name" in kinds else -1
     reading = (
         _carried(cut[first], name, target, last)
-        if foot and first < len(cut) and _rest(cut[first], foot, target, heads)
+        if foot and first < len(cut) and _rest(cut[first], foot, target, heads, cut[first + 1 : first + 2])
         else "row"
     )
     rest = [line_text(chars) for chars in cut[first]] if reading != "row" else []
@@ -498,29 +498,36 @@ def _cut(
 def _carried(cells: list[list[dict]], name: int, target: int, last: str) -> str:
     """How a page's first line `_rest` found in its place (every piece under a last line that ran to its column's
     edge) reads by its words: 'rest' where it fills the name's column or the target's only, or the last page's last
-    row's target `last` is none whole ('服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前'); 'row' where it fills both
+    row's target `last` is none whole ('服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前') or is a figure and the line's
+    target a word of one or two characters (its unit's rest: '≥3000人' ⏎ '次'); 'row' where it fills both
     and its target is one as well ('群众安全饮水 | 稳步提高' then '学校办学条件 | 显著增强': LibreOffice draws a
     row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎ '年度任务')."""
     texts = [unspaced(line_text(cells[k])) if 0 <= k < len(cells) else "" for k in (name, target)]
     last = unspaced(last)
     if not all(texts) or not _OWN_TARGET.fullmatch(last) or last.endswith("年") and _MONTH.match(texts[1]):
         return "rest"
-    return "row" if _OWN_TARGET.fullmatch(texts[1]) else "unsure"
+    if _OWN_TARGET.fullmatch(texts[1]):
+        return "row"
+    return "rest" if len(texts[1]) <= 2 and _TARGET_START.match(last) else "unsure"
 
 
-def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int]) -> bool:
+def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], below: list[list[list[dict]]]) -> bool:
     """Whether a page's first line cut into columns (`cells`) is the rest of the last page's last row with its
     target's, Word breaking the row over the page ('人均救助标' | '≤600' ⏎ '准' | '元/人'; '项目完成' | '2027年' ⏎
     '时间' | '10月底前'): each of its pieces stands under a piece of the last page's last line that ran to its
     column's edge (`foot`: as the column's wrapped lines end), within a character or the word it begins with
     (`_unbroken`; set in from both edges where centred), only within that word where it begins with a figure, and
     its target begins with no sign ('≥95%' then '=100%': two targets). A row of its own there had been read, the
-    target cut short and its rest a false indicator, without a word. A line holding no target, or a project's head
-    (`heads`: its name's or goal's rest), is left to the layout, which joins it."""
+    target cut short and its rest a false indicator, without a word. A line holding no target, or a project's first
+    head cell (`heads`: its 序号 or name, a project's first row) or a head going on in the line `below`, is left to
+    the layout; a head's last line beside it (the goal's, '底线。' | '众人数' | '次') goes along, as the layout joins
+    a head's rest (it had kept the line a row, the indicator cut in two, silently)."""
     text = line_text(cells[target]) if 0 <= target < len(cells) else ""
-    if not text or _TARGET_START.match(text[0]) and not text[0].isdigit() or any(cells[k] for k in heads):
+    if not text or _TARGET_START.match(text[0]) and not text[0].isdigit() or heads and cells[min(heads)]:
         return False
-    for k in [k for k, chars in enumerate(cells) if chars]:
+    if any(cells[k] and line[k] for k in heads for line in below):
+        return False
+    for k in [k for k, chars in enumerate(cells) if chars and k not in heads]:
         if k not in foot:
             return False
         lead, short, size = foot[k]
