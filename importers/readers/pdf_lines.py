@@ -518,10 +518,10 @@ def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], be
     column's edge (`foot`: as the column's wrapped lines end), within a character or the word it begins with
     (`_unbroken`; set in from both edges where centred), only within that word where it begins with a figure, and
     its target begins with no sign ('≥95%' then '=100%': two targets). A row of its own there had been read, the
-    target cut short and its rest a false indicator, without a word. A line holding no target, or a project's first
-    head cell (`heads`: its 序号 or name, a project's first row) or a head going on in the line `below`, is left to
-    the layout; a head's last line beside it (the goal's, '底线。' | '众人数' | '次') goes along, as the layout joins
-    a head's rest (it had kept the line a row, the indicator cut in two, silently)."""
+    target cut short and its rest a false indicator, without a word. A line holding no target, or the first head
+    column's cell (`heads`: 序号, or the name where no 序号 stands: a project's first row) or a head going on in the
+    line `below`, is left to the layout; a head's last line beside it (the goal's, '底线。' | '众人数' | '次') goes
+    along, as the layout joins a head's rest (it had kept the line a row, the indicator cut in two, silently)."""
     text = line_text(cells[target]) if 0 <= target < len(cells) else ""
     if not text or _TARGET_START.match(text[0]) and not text[0].isdigit() or heads and cells[min(heads)]:
         return False
