@@ -969,12 +969,39 @@ _STATE_WORD = "明确|到位|落实|确定|配备|配齐|健全|完善|规范|�
 _STATE = re.compile(rf"(?:已|均|全部)?(?:{_STATE_WORD}){{1,2}}")
 
 
+# a person's name as a sign-off gives it: a common surname, or one of two characters, and one or two more ('王强',
+# '欧阳明'); a state's words start otherwise or run longer ('专人负责', '已指定', '高度重视')
+_SURNAME = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
+    "汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔"
+    "伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满"
+    "闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊"
+    "阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富"
+    "尧闭由"
+)
+_COMPOUND = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|钟离|南宫|西门|端木|独孤|澹台"
+_NAMED = re.compile(rf"(?:{_COMPOUND}|[{_SURNAME}])[\u4e00-\u9fff]{{1,2}}")
+_UNIT_NAMED = re.compile(_UNIT)
+_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def _stated(value: str) -> bool:
+    """Whether a one-label row's value reads as an indicator's state reached: a state word ('明确', '已落实'), or
+    words no person's name nor unit ('专人负责', '已指定', '责任到人'); '王强', '欧阳明', '某县交通运输局' do not
+    (the sign-off's first row, laid out as the indicators alike)."""
+    if _STATE.fullmatch(value):
+        return True
+    return bool(_WORDS.fullmatch(value)) and not _NAMED.fullmatch(value) and not _UNIT_NAMED.fullmatch(value)
+
+
 def _spanned(cells: list[str], value: str) -> range:
-    """The columns a one-label row's value spans where it is an indicator's word of a state (明确, 到位): its cell
-    merged over them, read in each; empty for a person (王强: the sign-off's first row merged as the table's rows,
-    laid out alike), a unit, a phone or a date, which no such indicator gives."""
+    """The columns a one-label row's value spans where it reads as an indicator's state (`_stated`: 明确, 专人负责):
+    its cell merged over them, read in each; empty for a person (王强: the sign-off's first row merged as the
+    table's rows, laid out alike), a unit, a phone or a date, which no such indicator gives."""
     texts = [clean(cell).strip() for cell in cells]
-    if not _STATE.fullmatch(value) or value not in texts:
+    if not _stated(value) or value not in texts:
         return range(0)
     first = texts.index(value)
     last = first
@@ -1006,7 +1033,7 @@ def _table_goes_on(
     where the indicators do, its levels left to the rows above; the sign-off starts in the levels' columns)."""
     name, target = indicator
     label, value = pair
-    signing = False  # past the first row of the sign-off
+    signing = noted = False  # past the first row of the sign-off; past a note across the table
     for cells in rows:
         texts = [clean(cell).strip() for cell in cells]
         if not any(texts):
@@ -1017,14 +1044,19 @@ def _table_goes_on(
         if pairs is not None and (signing or len(pairs) == 1 and _indicator_shaped(cells, name, target)):
             continue  # ('| | 分管领导 | 明确' under '| | 项目负责人 | 到位'): what follows it decides
         if pairs is not None:
-            inside = texts[span.start + 1 : span.stop]
+            inside = texts[span.start : span.stop]
             if not signing and len(pairs) > 1 and any(_SIGN_LABEL.match(_HAN_GAP.sub("", text)) for text in inside):
                 return True
             if not signing and span and any(texts[:name]):
                 return True  # its first row set in the level columns the indicators' rows leave to their levels
             signing = True
             continue
-        if signing or max(name, target) >= len(texts):
+        if signing or noted:
+            return False
+        if len({text for text in texts if text}) == 1:
+            noted = True  # a note, across the table or in one cell: the rows under it decide, a sign-off's or none
+            continue
+        if max(name, target) >= len(texts):
             return False
         return bool(texts[name] and texts[target]) and texts[name] != texts[target]
     return False

@@ -545,3 +545,81 @@ def test_a_person_or_a_sign_off_on_the_indicators_grid_under_level_columns_stays
     """Under level columns a person over a sign-off starting in them ('| | 分管领导 | 王强'), and a state word over a
     sign-off laid out as the indicators ('| | 填报人 | 王芳'), stay the sign-off's first row."""
     assert sign_off(["", "", "分管领导", value, value, value], (2, 3), [after]) == [("分管领导", value)]
+
+
+_SIGNED_FORM = "项目名称\t农村公路养护\n主管部门\t某县交通运输局\n年度绩效目标\t完成养护\n"
+
+
+@pytest.mark.parametrize("word", ["专人负责", "已指定", "责任到人", "高度重视"])
+@pytest.mark.parametrize("levels", ["", "满意度指标\t服务对象满意度指标\t"], ids=["flat", "levels"])
+@pytest.mark.parametrize(
+    "sign", ["填报人\t王芳\t审核人\t李强\t\t", "填报人：王芳\t审核人：李强"], ids=["bare", "colons"]
+)
+def test_a_state_in_words_no_persons_name_merged_over_the_targets_columns_is_the_last_indicator(word, levels, sign):
+    """'分管领导 | 专人负责' ('已指定', '责任到人') merged over the target's columns over a sign-off on its own grid
+    (four cells, or two, '填报人：王芳 | 审核人：李强' as a print gives it, its second label in the value's first
+    column), flat or under level columns: words no person's name (no surname before one or two characters), so an
+    indicator, as '分管领导 | 明确' is (it was read as the sign-off's person, the indicator lost without a word)."""
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t指标值\t指标值\t指标值\n"
+    blank = "\t\t" if levels else ""
+    table = f"{header}{levels}群众满意度\t≥90%\t≥90%\t≥90%\n{blank}分管领导\t{word}\t{word}\t{word}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + sign + "\n")).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
+    assert (project.fields.get("分管领导"), project.fields["填报人"], project.fields["审核人"]) == (
+        None,
+        "王芳",
+        "李强",
+    )
+
+
+@pytest.mark.parametrize("person", ["诸葛明", "刘洋", "某县交通运输局"])
+def test_a_person_or_a_unit_merged_over_the_targets_columns_stays_the_sign_off(person):
+    """A name (a surname, one or two characters after it) or a unit merged over the target's columns, over a
+    sign-off on its own grid: the sign-off's first row, as before."""
+    assert sign_off(["分管领导", person, person, person], (0, 1), [["填报人", "王芳", "审核人", "李强"]]) == [
+        ("分管领导", person)
+    ]
+
+
+def test_an_indicator_whose_target_is_a_state_in_words_inside_the_table_stays_an_indicator():
+    """'项目负责人 | 专人负责' among the indicators, the table going on under it, is an indicator; the person closing
+    the table ('分管领导 | 王强') the sign-off's."""
+    table = "三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n项目负责人\t专人负责\t专人负责\t专人负责\n"
+    table += "路况优良率\t≥85%\t≥85%\t≥85%\n分管领导\t王强\t王强\t王强\n填报人\t王芳\t审核人\t李强\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table)).projects
+    assert [i.name for i in project.indicators] == ["群众满意度", "项目负责人", "路况优良率"]
+    assert (project.fields["分管领导"], project.fields["填报人"]) == ("王强", "王芳")
+
+
+_NOTE = "注：本表由项目单位填写，指标值按年度计划确定。"
+
+
+@pytest.mark.parametrize("note", [_NOTE, "\t".join([_NOTE] * 6)], ids=["one-cell", "across"])
+@pytest.mark.parametrize(
+    ("levels", "sign"),
+    [("", "填报人\t王芳\t审核人\t李强"), ("\t\t", "填报人：王芳\t审核人：李强")],
+    ids=["flat", "levels"],
+)
+@pytest.mark.parametrize("word", ["明确", "专人负责"])
+def test_a_note_between_a_state_row_and_the_sign_off_leaves_it_the_last_indicator(note, levels, sign, word):
+    """'分管领导 | 明确' over a note ('注：本表由项目单位填写…'), then the sign-off on its own grid: the note closes
+    the table, the sign-off under it decides as without it: the row is the last indicator (it was the sign-off's,
+    the note taken for the table's end, the indicator lost without a word), and the sign-off under the note is
+    read (form-kv under level columns had stopped at the note)."""
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t指标值\t指标值\t指标值\n"
+    first = "满意度指标\t服务对象满意度指标\t" if levels else ""
+    table = f"{header}{first}群众满意度\t≥90%\t≥90%\t≥90%\n{levels}分管领导\t{word}\t{word}\t{word}\n{note}\n{sign}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table)).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
+    assert (project.fields["填报人"], project.fields["审核人"]) == ("王芳", "李强")
+
+
+@pytest.mark.parametrize("levels", ["", "\t\t"], ids=["flat", "levels"])
+def test_a_person_over_a_note_over_the_sign_off_stays_the_sign_off(levels):
+    """'分管领导 | 王强' over a note then '填报人 | 王芳 | 审核人 | 李强': the sign-off's, every field kept."""
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t指标值\t指标值\t指标值\n"
+    first = "满意度指标\t服务对象满意度指标\t" if levels else ""
+    table = f"{header}{first}群众满意度\t≥90%\t≥90%\t≥90%\n{levels}分管领导\t王强\t王强\t王强\n{_NOTE}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + "填报人\t王芳\t审核人\t李强\n")).projects
+    assert [i.name for i in project.indicators] == ["群众满意度"]
+    assert (project.fields["分管领导"], project.fields["填报人"], project.fields["审核人"]) == ("王强", "王芳", "李强")

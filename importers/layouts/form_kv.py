@@ -278,6 +278,15 @@ def _ends_indicators(read: _Read, rows: list[Row], n: int, stop: int, columns: d
     )
 
 
+def _note_over_sign_off(rows: list[Row], n: int, stop: int) -> bool:
+    """Whether row n is a note (one text, across the table or in one cell: '注：本表由项目单位填写') with the sign-off
+    right under it, which closes the table still (its rows were lost, the table ended at the note)."""
+    if len({text for cell in rows[n].cells if (text := cell.strip())}) != 1:
+        return False
+    below = next((row for row in rows[n + 1 : stop] if not row.blank), None)
+    return below is not None and sign_off(below.cells) is not None
+
+
 def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[RawIndicator]:
     """The indicator rows below the form's table header, levels filled downward; the sign-off rows closing the table
     (`columns.sign_off`: 填报人：王芳　联系电话：…) into `signed`, label → value."""
@@ -299,11 +308,15 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
             signed.update((label, value) for label, value in pairs if value)
             continue
         if signed:
+            if _note_over_sign_off(rows, n, form.stop):
+                continue  # a note inside the sign-off
             break  # the table ended at its sign-off
         read = _read_row(row, columns, level1)  # None for a table header: its level headers are no levels
         if read is None and _table_columns(row):  # the header repeated after a page break
             continue
         if read is None or _ends_indicators(read, rows, n, form.stop, columns):
+            if indicators and _note_over_sign_off(rows, n, form.stop):
+                continue
             break
         new1, new2, rest = read
         if indicators and _rest_of_name(row, above, columns, read):
