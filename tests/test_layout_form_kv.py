@@ -913,3 +913,26 @@ def test_a_one_value_line_between_head_and_table_is_no_unread_head():
     )
     assert LAYOUT.detect(rows) == 1.0
     assert not LAYOUT.parse(rows).warnings
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("项目负责人：张三", {"项目负责人": "张三"}),
+        ("联系电话：0532-12345678", {"联系电话": "0532-12345678"}),
+        ("审核人：", {}),  # a sign-off's label no field of the head knows, left blank
+        ("填报人：王芳", {"填报人": "王芳"}),
+    ],
+)
+def test_a_fields_line_right_under_a_goals_label_alone_leaves_the_goals_lines_under_it(line, fields):
+    """'年度绩效目标' alone on its row, a field's label and value in one cell right under it, then the goal's lines:
+    the field, and the goal those lines (the goal was '', its lines lost with the field; or '审核人：' its first line,
+    without a word)."""
+    for merged in (1, 4):  # a .txt's lone cells, and a sheet's merged cells printed in each of its 4 columns
+        lines = ["年度绩效目标", line, "完成平台升级改造。", "保障系统稳定运行。"]
+        rows = [["项目名称", "平台运维", "主管部门", "某局"], *([text] * merged for text in lines)]
+        rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+        [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
+        assert project.goal == "完成平台升级改造。\n保障系统稳定运行。"
+        assert {label: project.fields[label] for label in fields} == fields
+        assert [indicator.name for indicator in project.indicators] == ["运维系统数量"]

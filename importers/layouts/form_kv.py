@@ -141,6 +141,8 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     for i, row in enumerate(rows):
         if text and _goes_on(row, text) and not (_alone(text) and opens_form(rows, i + 1)):
             last = i
+        elif text and _field_under(row, text) is not None:
+            last = i  # the text's lines go on under it
         elif _is_head(row):  # never a blank row
             start = i if start is None else start
             last = i
@@ -172,6 +174,21 @@ def _goes_on(row: Row, text: Row) -> bool:
             return False  # a field's label and value in one cell ('备注：无', '联系电话：0532-…')
         return not _is_label(values[0]) or _MARKED.search(values[0]) is not None and not _field(label(values[0]))
     return not _is_label(values[0]) and _indent(row) > _indent(text)
+
+
+def _field_under(row: Row, text: Row) -> tuple[str, str] | None:
+    """A field's label and value in one cell right under a text's label alone, its lines under the field's
+    ('年度绩效目标' over '项目负责人：张三', '审核人：', then the goal's lines): (label, value); None for any other row.
+    The goal was '' and its lines lost, or the field its first line, without a word."""
+    values = spread_values(row.cells)
+    if not _alone(text) or len(values) != 1:
+        return None
+    inline = _INLINE.match(values[0])
+    if inline is None or _attr(key := label(inline.group(1))) in TEXT_FIELDS:
+        return None
+    if _field(key) or sign_off([values[0]]) is not None:
+        return key, values[0][inline.end() :].strip()
+    return None
 
 
 def _field(key: str) -> bool:
@@ -379,6 +396,10 @@ def _project(form: _Form) -> RawProject:
     text = ""  # the label of the text (goal, overview) the row above ended with
     above: Row | None = None  # the last head row with a label
     for row in form.head:
+        if text and above and (field := _field_under(row, above)) is not None:
+            if field[1]:
+                project.fields[field[0]] = field[1]
+            continue  # the text's lines go on under it
         if text and above and _goes_on(row, above):  # the text's next part, its label cell left empty
             named, part = _attr(text) or "goal", spread_values(row.cells)[0]
             before = getattr(project, named)  # (rows under a label alone: a line each, as typed)
