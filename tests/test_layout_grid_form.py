@@ -3291,3 +3291,41 @@ def test_a_grid_after_pages_without_one_is_no_row_of_the_form_above():
     ]
     [project] = grid_form.parse(table + text + units).projects
     assert [(i.name, i.target) for i in project.indicators] == [("培训人次", "≥500人"), ("受训学员满意度", "≥95%")]
+
+
+@pytest.mark.parametrize("merged", [1, 4])
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [("项目负责人：张三", ("项目负责人", "张三")), ("审核人：", None), ("联系电话：0532-1234567", None)],
+)
+def test_a_fields_line_right_under_a_goals_label_alone_leaves_the_goals_lines_under_it(line, field, merged):
+    """'年度绩效目标' alone across the form, a field's label (and value) in one cell right under it, then the goal's
+    lines: the goal's first line was lost and its last read as '说明', the goal '' ('项目负责人：张三'), or '审核人：'
+    (a sign-off's label) its first line, without a word. The field is read, the lines under it are the goal."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = ["完成农产品抽检2000批次。", "开展培训3期。"]
+    rows = [["项目名称", "农产品质量检测", "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+    rows += [["年度绩效目标"] * merged, [line] * merged, *([text] * merged for text in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    [project] = doc.projects
+    assert (doc.layout, project.goal, "说明" in project.fields) == ("grid-form", "\n".join(lines), False)
+    if field:
+        assert project.fields[field[0]] == field[1]
+
+
+@pytest.mark.parametrize("merged", [1, 4])
+def test_a_goals_lines_numbered_under_a_heading_under_its_label_alone_are_a_line_each(merged):
+    """'年度绩效目标' alone, then '一、总体目标' and lines numbered '1.', '2.': a line each (the heading and the first
+    line were joined, '一、总体目标1.完成…'); a line a list's number starts is no wrapped line's rest."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = ["一、总体目标", "1.完成农产品抽检2000批次。", "2.开展培训3期。"]
+    rows = [["项目名称", "农产品质量检测", "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+    rows += [["年度绩效目标"] * merged, *([text] * merged for text in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert project.goal == "\n".join(lines)

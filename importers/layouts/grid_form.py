@@ -1032,7 +1032,7 @@ def _project(form: _Form) -> RawProject:
         alone = alone and (not found[0][0] or lead_in) and segments.text_part(row)  # (not '绩效指标')
         if alone and not over[0][2]:  # a text alone on its row, under its label alone
             found = [(over[0][0], over[0][1], found[0][2] or found[0][1])]
-        over = found
+        over = over if _field_under(over, found, row) else found  # the text's lines go on under a field's line
         if (
             last
             and above
@@ -1174,18 +1174,48 @@ def _names_project(value: str) -> bool:
     )
 
 
+# a line a list's number starts ('1.', '2、', '二、', '（1）'): a line of its own, no wrapped line's rest
+_NUMBERED = re.compile(
+    r"(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+、|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)])"
+)
+
+
 def _next_line(project: RawProject, attribute: str, row: Row) -> bool:
     """Whether a line is the next of a text wrapped above the table (年度绩效目标：… over lines): a line alone, the
     text not ended (nor a lead-in ending in a colon, '主要目标：'), the line no unit or caption line and no table's name
     (年度绩效指标)."""
     text = getattr(project, attribute)
-    return len(row.cells) == 1 and not text.endswith((*_SENTENCE_END, "：", ":")) and segments.text_part(row)
+    return (
+        len(row.cells) == 1
+        and not text.endswith((*_SENTENCE_END, "：", ":"))
+        and not _NUMBERED.match(row.cells[0].strip())
+        and segments.text_part(row)
+    )
 
 
 def _lead_in(kind: str, label: str, value: str) -> bool:
     """Whether a cell read as a label alone is a text's lead-in ending in a colon that names no field ('主要目标：',
-    '具体如下：'; not '备注：', '填报人：')."""
-    return kind == "other" and not value and label.endswith(("：", ":")) and not head_field(label)
+    '具体如下：'; not '备注：', '填报人：', nor a sign-off's '审核人：')."""
+    return (
+        kind == "other"
+        and not value
+        and label.endswith(("：", ":"))
+        and not head_field(label)
+        and sign_off([label]) is None
+    )
+
+
+def _field_under(over: list[tuple[str, str, str]], found: list[tuple[str, str, str]], row: Row) -> bool:
+    """Whether a row is a field's label (and value) in one cell right under a text's label alone ('年度绩效目标' over
+    '项目负责人：张三' or '审核人：', the goal's lines under it): the text goes on under it (its first line was lost,
+    its last read as 说明, or '审核人：' its first line, without a word)."""
+    return (
+        len(found) == len(over) == 1
+        and over[0][0] in ("goal", "overview")
+        and not over[0][2]
+        and found[0][0] not in ("", "goal", "overview")
+        and len({cell.strip() for cell in row.cells if cell.strip()}) == 1
+    )
 
 
 def _text_under(below: list[Row]) -> bool:
