@@ -936,3 +936,12 @@ def test_a_fields_line_right_under_a_goals_label_alone_leaves_the_goals_lines_un
         assert project.goal == "完成平台升级改造。\n保障系统稳定运行。"
         assert {label: project.fields[label] for label in fields} == fields
         assert [indicator.name for indicator in project.indicators] == ["运维系统数量"]
+
+
+def test_a_head_labels_line_right_under_a_goals_label_alone_gives_the_projects_own():
+    """'主管部门：某局' in one cell right under '年度绩效目标' alone, the head naming no department before it: the
+    project's department, as on a row of its own (not a field '主管部门'), the goal's lines under it the goal."""
+    rows = [["项目名称", "平台运维"], ["年度绩效目标"], ["主管部门：某局"], ["完成平台升级改造。"]]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+    [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
+    assert (project.department, project.goal, "主管部门" in project.fields) == ("某局", "完成平台升级改造。", False)

@@ -397,8 +397,11 @@ def _project(form: _Form) -> RawProject:
     above: Row | None = None  # the last head row with a label
     for row in form.head:
         if text and above and (field := _field_under(row, above)) is not None:
-            if field[1]:
-                project.fields[field[0]] = field[1]
+            key, value = field
+            if (attr := _attr(key)) and not getattr(project, attr):
+                setattr(project, attr, value)  # ('主管部门：某局': the project's department)
+            elif value:
+                project.fields[key] = value
             continue  # the text's lines go on under it
         if text and above and _goes_on(row, above):  # the text's next part, its label cell left empty
             named, part = _attr(text) or "goal", spread_values(row.cells)[0]
