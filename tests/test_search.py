@@ -538,3 +538,44 @@ def test_a_family_every_spelling_of_which_is_a_hit_is_not_offered_again(conn):
         assert not any(set(s["variants"]) <= shown for s in found.suggestions), found.suggestions
     offered = search(conn, "群众满意率").suggestions
     assert [s["match"] for s in offered if "办事群众满意度" in s["variants"]] == ["substring"]
+
+
+@pytest.mark.parametrize(
+    "query", ["程按期完成率", "项核评", "课题数", "服务企业满意性（", "片区建设数量", "纳及上", "技术企"]
+)
+def test_the_near_names_after_the_querys_family_are_the_same_on_the_command_line_and_in_the_app(seeded, query):
+    """After the query's family, F3 listed the near names of the names holding the query's 3 rarest characters (the
+    name index's own), `kb search` those of the 500 sharing most of its bigrams (kb.find.near_names): 31 of 547
+    fragments of the seeds' names, and one character changed, differed (程按期完成率: 4 names against 2). Both are
+    kb.find.near_names' answer now."""
+    from kb.db import connect
+    from kb.find.near_names import shown_already
+    from kb.find.precedents import find_names
+
+    conn = connect(seeded)
+    found = search(conn, query)
+    assert found.indicator_total < 3
+    shown = {hit["name"] for hit in found.indicators}
+    app = [h for h in find_names(conn, query) if h.match != "synonym" and not shown_already(h.name, h.variants, shown)]
+    assert [(s["name"], s["match"], s["uses"]) for s in found.suggestions] == [
+        (h.name, h.match, h.uses) for h in app[:5]
+    ]
+
+
+def test_a_query_finding_enough_is_offered_its_indicators_spelling_used_more(conn):
+    """`kb search 服务对象满意率` on the real PDFs found enough indicators to suggest nothing, and did not mention
+    服务对象满意度 (118 uses), which F3 shows first as the query's family (完全). Its most used spelling is offered when
+    it is another and used more; a query that is that spelling, or used most, or filtered, is offered nothing."""
+    from kb.find.precedents import name_index
+
+    rows = [("服务对象满意率", "≥90%")] * 3 + [("服务对象满意度", "≥95%")] * 5 + [("群众满意率", "≥90%")] * 3
+    store(conn, make_document({f"项目{n}": [row] for n, row in enumerate(rows)}))
+    name_index(conn)  # stored beside the base, as an import stores it
+    found = search(conn, "服务对象满意率")
+    assert found.indicator_total == 3
+    assert list(found.suggestions) == [
+        {"name": "服务对象满意度", "match": "exact", "uses": 8, "variants": ["服务对象满意度", "服务对象满意率"]}
+    ]
+    assert not search(conn, "服务对象满意度").suggestions and not search(conn, "群众满意率").suggestions
+    assert not search(conn, "服务对象满意率", Filters(region="测试")).suggestions
+

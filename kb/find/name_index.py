@@ -245,13 +245,13 @@ class NameIndex:
         groups.sort(key=lambda t: (-t[0], len(t[1][0]), t[1][0]))
         return NameIndex(g for _, g in groups)
 
-    def find(self, query: str, limit: int) -> list[tuple[NameGroup, str, float]]:
+    def find(self, query: str, limit: int, near: bool = True) -> list[tuple[NameGroup, str, float]]:
         """Up to `limit` (group, match, score), best match kind first and most used first within a kind: 'exact'
         (the query's family), 'substring' (of any spelling in a family), 'synonym' (another spelling with a short
         name, `_spelt`: a quarter of `limit` kept for them, and the room the query's own names leave), 'pinyin',
         'fuzzy'. A query of several words (kb.vocab.tokens.query_words: '满意度 服务', 'myd 服务') finds the families
         holding each, in any order (`_words`); when none does, the words are read as one (as the spaces were always
-        dropped)."""
+        dropped). Without `near`, no near misses of a query in characters (the caller finds them otherwise)."""
         key = group_key(query)
         if not key:
             return [(self.group(n), "substring", 0.0) for n in range(min(limit, len(self)))]
@@ -282,7 +282,7 @@ class NameIndex:
             if len(found) >= limit:
                 break
             found.setdefault(n, hit)
-        if len(found) < limit and len(key) >= (PINYIN_NEAR_LETTERS if ascii_query else 3):
+        if len(found) < limit and len(key) >= (PINYIN_NEAR_LETTERS if ascii_query else 3) and (near or ascii_query):
             lines = self._pinyin if ascii_query else self._keys
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found), ascii_query):
                 found[n] = ("fuzzy", score)

@@ -86,15 +86,15 @@ def _shared(conn: sqlite3.Connection, key: str) -> Counter[str]:
     return shared
 
 
-def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int) -> list[dict] | None:
-    """Up to `limit` families near `query` and not of its spellings or holding it ({'name', 'match': 'fuzzy', 'uses',
-    'variants'} as kb.find.precedents.find_names gives them, in its order), leaving out names in `shown`; None when
-    the whole name index must answer."""
+def _near(conn: sqlite3.Connection, query: str) -> tuple[list[tuple[str, Family]], list[tuple[float, Family]]] | None:
+    """The families sharing most of the query's bigrams: (those of its spellings or holding it, as ('exact' or
+    'substring', family), the query's own first, then most used; the others near it, as (score, family), best first),
+    or None when the whole name index must answer."""
     key = spelling_key(query)
     if is_pinyin(key) or not key.isalnum():  # pinyin, or no letter at all ('——'): the name index's to judge
         return None
     if len(key) < 3:
-        return []  # too short to be near anything (as NameIndex.find)
+        return [], []  # too short to be near anything (as NameIndex.find)
     ids = [name_id for name_id, _ in _shared(conn, key).most_common(CANDIDATES)]
     if not ids:
         return None
@@ -124,11 +124,67 @@ def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int
         ((score, near[n]) for n, score in scored),
         key=lambda h: (-h[0], -h[1][1], len(h[1][2][0][1]), h[1][2][0][1]),  # as find_names ranks near misses
     )
+    return held, hits
+
+
+def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int) -> list[dict] | None:
+    """Up to `limit` families near `query`, its own family and those holding it first ({'name', 'match', 'uses',
+    'variants'} as kb.find.precedents.find_names gives them, in its order), leaving out names in `shown`; None when
+    the whole name index must answer."""
+    found = _near(conn, query)
+    if found is None:
+        return None
+    held, hits = found
     return [
         {"name": offered_name(members[0][1]), "match": match, "uses": uses, "variants": [m[1] for m in members]}
         for match, (_, uses, members) in [*held, *(("fuzzy", f) for _, f in hits)]
         if not shown_already(offered_name(members[0][1]), [m[1] for m in members], shown)
     ][:limit]
+
+
+def near_misses(conn: sqlite3.Connection, query: str, shown: set[str], limit: int) -> list[tuple[Family, float]] | None:
+    """Up to `limit` (family, score) near `query` and not of its spellings or holding it, best first, leaving out
+    names in `shown`: the near misses `near_names` offers after the query's family (the app's F3 shows these too,
+    kb.find.precedents.find_names); None when the whole name index must answer."""
+    found = _near(conn, query)
+    if found is None:
+        return None
+    return [
+        (family, score)
+        for score, family in found[1]
+        if not shown_already(offered_name(family[2][0][1]), [m[1] for m in family[2]], shown)
+    ][:limit]
+
+
+def other_spelling(conn: sqlite3.Connection, query: str, hits: list[dict]) -> dict | None:
+    """The query's family under its most used spelling (as near_names gives it, 'exact'), when that is another
+    spelling than the query's own among the `hits` (kb.find.search's, with their names' uses) and used more:
+    服务对象满意度 for 服务对象满意率, which finds enough names to suggest none near it. None when the families are not
+    stored at the names' stamp (building the whole name index for this is not worth it)."""
+    key = spelling_key(query)
+    own = {hit["name"]: hit["name_uses"] for hit in hits if spelling_key(hit["name"]) == key}
+    path, stamp = path_of(conn), stamp_of(conn)
+    families = read_families(path, stamp) if own and path and stamp else None
+    if families is None:
+        return None
+    for (name_id,) in conn.execute(
+        f"SELECT id FROM indicator_names WHERE name IN ({','.join('?' * len(own))})", [*own]
+    ):
+        family = families.get(name_id)
+        if family is None:
+            continue
+        (first_id, first), uses = family[2][0], max(own.values())
+        if (
+            spelling_key(first) != key
+            and conn.execute("SELECT uses > ? FROM indicator_names WHERE id = ?", (uses, first_id)).fetchone()[0]
+        ):
+            return {
+                "name": offered_name(first),
+                "match": "exact",
+                "uses": family[1],
+                "variants": [m[1] for m in family[2]],
+            }
+    return None
 
 
 def shown_already(name: str, spellings: list[str], shown: set[str]) -> bool:

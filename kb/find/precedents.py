@@ -22,14 +22,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from kb.find.name_index import NameIndex, cached, group_key
+from kb.find.name_index import NameGroup, NameIndex, cached, group_key
+from kb.find.near_names import is_pinyin, near_misses
 from kb.find.gil import STOP_CHECK, Query, read_rows, read_tables
 from kb.vocab.families import family_key, offered_name, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
 from kb.find.search import Filters, filter_sql
 from kb.vocab.numbers import median
 from kb.vocab.targets import QUALITATIVE, normal_target, value_buckets
-from kb.vocab.tokens import MAX_QUERY_CHARS
+from kb.vocab.tokens import MAX_QUERY_CHARS, query_words
 
 __all__ = [
     "NameHit",
@@ -279,13 +280,29 @@ def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = N
     filters = filters or Filters()
     if limit <= 0:
         return []
-    state = _state(conn)
-    found = _index(conn, state, filters).find((query or "")[:MAX_QUERY_CHARS], limit)
-    hits = [
+    query = (query or "")[:MAX_QUERY_CHARS]
+    index = _index(conn, _state(conn), filters)
+    # near misses of a word in characters, unfiltered: those `kb search` suggests (kb.find.near_names), one answer
+    key = group_key(query)
+    theirs = not any(_filter_key(filters)) and len(query_words(query)) == 1 and not is_pinyin(key) and key.isalnum()
+    hits = _hits(index.find(query, limit, near=not theirs))
+    if theirs and len(hits) < limit:
+        misses = near_misses(conn, query, {v for h in hits for v in h.variants}, limit - len(hits))
+        if misses is None:  # none shares a bigram with it (满易度): the index's own near misses
+            hits = _hits(index.find(query, limit))
+        else:
+            hits += [
+                NameHit(offered_name(members[0][1]), [m[1] for m in members], "fuzzy", score, uses)
+                for (_, uses, members), score in misses
+            ]
+    return sorted(hits, key=_rank)
+
+
+def _hits(found: list[tuple[NameGroup, str, float]]) -> list[NameHit]:
+    return [
         NameHit(offered_name(g.members[0][1]), [m[1] for m in g.members], match, score, g.uses)
         for g, match, score in found
     ]
-    return sorted(hits, key=_rank)
 
 
 def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
