@@ -189,16 +189,19 @@ def _said(result) -> str:
     return " + ".join(map(repr, words)) if words else repr(result.query)
 
 
+# how each kind of suggestion matches (kb.find.search.SUGGESTED_MATCHES, docs/search.md)
+MATCH_SAID = {
+    "exact": "同一指标的写法 its spelling",
+    "substring": "写法包含 a spelling holds it",
+    "pinyin": "拼音 pinyin",
+    "fuzzy": "近似 near",
+}
+
+
 def _suggested(lead: str, suggestions: list[dict], example: bool = False) -> str:
     """The names a query nearly spells (or spells in pinyin), with how and how often used."""
-    how = {
-        "exact": "同一指标的写法 its spelling",
-        "substring": "写法包含 a spelling holds it",
-        "pinyin": "拼音 pinyin",
-        "fuzzy": "近似 near",
-    }
     names = " · ".join(
-        f"{s['name']}（{how[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
+        f"{s['name']}（{MATCH_SAID[s['match']]}，{s['uses']} 次 uses）{spellings_note(s['name'], s['variants'])}"
         for s in suggestions
     )
     return lead + names + (f"（如 e.g. kb search {suggestions[0]['name']}）" if example else "")

@@ -579,3 +579,27 @@ def test_a_query_finding_enough_is_offered_its_indicators_spelling_used_more(con
     assert not search(conn, "服务对象满意度").suggestions and not search(conn, "群众满意率").suggestions
     assert not search(conn, "服务对象满意率", Filters(region="测试")).suggestions
 
+
+def test_the_kinds_of_suggestion_documented_are_those_given(conn):
+    """`--json`'s suggestions carry a `match` documented nowhere: docs/search.md lists its values, and the list is
+    what the search gives (kb.find.search.SUGGESTED_MATCHES), what `kb search` says of each, and each is given."""
+    from pathlib import Path
+
+    from cli.render import MATCH_SAID
+    from kb.find.precedents import name_index
+    from kb.find.search import SUGGESTED_MATCHES
+
+    text = (Path(__file__).parent.parent / "docs" / "search.md").read_text(encoding="utf-8")
+    listed = text.split("`match` is one of:\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    documented = {line.split("`")[1] for line in listed}
+    assert all(line.startswith("- `") for line in listed)
+    assert documented == set(SUGGESTED_MATCHES) == set(MATCH_SAID)
+    rows = [("服务对象满意率", "≥90%"), ("群众满意度", "≥90%"), ("资金拨付及时率", "100%")]
+    store(conn, make_document({f"项目{n}": [row] for n, row in enumerate(rows)}))
+    name_index(conn)
+    given = {
+        s["match"]
+        for q in ("服务对象满意度", "务对象满意度", "qzmyd", "资金拔付及时率")
+        for s in search(conn, q).suggestions
+    }
+    assert given == documented

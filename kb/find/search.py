@@ -29,6 +29,7 @@ from kb.vocab.tokens import (
 
 SUGGEST_BELOW = 3  # indicator hits under which names spelt in pinyin or nearly are suggested
 SUGGESTIONS = 5
+SUGGESTED_MATCHES = ("exact", "substring", "pinyin", "fuzzy")  # a suggestion's `match` (listed in docs/search.md)
 
 LEVELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -433,7 +434,7 @@ def _suggestions(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[
     found = [
         h
         for h in find_names(conn, q, filters, most * 2)
-        if h.match != "synonym" and not shown_already(h.name, h.variants, shown)
+        if h.match in SUGGESTED_MATCHES and not shown_already(h.name, h.variants, shown)
     ]
     spelt = min(limit, sum(h.match == "pinyin" for h in found))
     return [
