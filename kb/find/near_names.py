@@ -156,15 +156,13 @@ def near_misses(conn: sqlite3.Connection, query: str, shown: set[str], limit: in
     ][:limit]
 
 
-def other_spelling(conn: sqlite3.Connection, query: str, hits: list[dict]) -> dict | None:
-    """The query's family under its most used spelling (as near_names gives it, 'exact'), when that is another
-    spelling than the query's own among the `hits` (kb.find.search's, with their names' uses) and used more:
+def other_spelling(conn: sqlite3.Connection, key: str, own: dict[str, int]) -> dict | None:
+    """The family of the names `own` (name → uses: those spelt as a query, kb.vocab.families.spelling_key `key`) under
+    its most used spelling (as near_names gives it, 'exact'), when that is another spelling and used more:
     服务对象满意度 for 服务对象满意率, which finds enough names to suggest none near it. None when the families are not
     stored at the names' stamp (building the whole name index for this is not worth it)."""
-    key = spelling_key(query)
-    own = {hit["name"]: hit["name_uses"] for hit in hits if spelling_key(hit["name"]) == key}
     path, stamp = path_of(conn), stamp_of(conn)
-    families = read_families(path, stamp) if own and path and stamp else None
+    families = read_families(path, stamp) if path and stamp else None
     if families is None:
         return None
     for (name_id,) in conn.execute(
@@ -178,12 +176,8 @@ def other_spelling(conn: sqlite3.Connection, query: str, hits: list[dict]) -> di
             spelling_key(first) != key
             and conn.execute("SELECT uses > ? FROM indicator_names WHERE id = ?", (uses, first_id)).fetchone()[0]
         ):
-            return {
-                "name": offered_name(first),
-                "match": "exact",
-                "uses": family[1],
-                "variants": [m[1] for m in family[2]],
-            }
+            variants = [m[1] for m in family[2]]
+            return {"name": offered_name(first), "match": "exact", "uses": family[1], "variants": variants}
     return None
 
 

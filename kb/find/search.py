@@ -342,12 +342,17 @@ def _search(
 
 def _used_more(conn: sqlite3.Connection, q: str, filters: Filters, hits: list[dict]) -> tuple[dict, ...]:
     """Unfiltered, the query's indicator under another spelling used more (kb.find.near_names.other_spelling:
-    服务对象满意度 for 服务对象满意率), as F3 shows it first: a query finding enough indicators is offered this only."""
-    if any(filters) or not hits:
+    服务对象满意度 for 服务对象满意率), as F3 shows it first: a query finding enough indicators is offered this only.
+    Only where a hit is spelt as the query (most queries: none, and nothing more is read)."""
+    from kb.vocab.families import spelling_key
+
+    key = spelling_key(q)
+    own = {hit["name"]: hit["name_uses"] for hit in hits if spelling_key(hit["name"]) == key}
+    if any(filters) or not own:
         return ()
     from kb.find.near_names import other_spelling
 
-    other = other_spelling(conn, q, hits)
+    other = other_spelling(conn, key, own)
     return (other,) if other else ()
 
 
