@@ -535,7 +535,8 @@ def money_table(
     indicator rows hold their names and targets (`in_indicator_place`, its cells in the goal table's `columns`; or
     `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
     columns (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on), no label's value,
-    no note's blank (`备注 | 无`), no money table's header, no form's head field (`项目名称 | …`), and none under a
+    no note's blank (`备注 | 无`), no money table's header, no form's head field (`项目名称 | …`), no sign-off or
+    money form's row without a colon (`填报人 | 王芳`, `资金性质 | 一般公共预算`: `_closes_money`), and none under a
     total (`合计 | 1200`: its end)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
@@ -570,9 +571,20 @@ def money_table(
                     or bool(_LABELLED.search("".join(texts)))
                     or money_header(texts)
                     or head_field(texts[filled[0]]) not in ("", "other")
+                    or _closes_money(texts)
                 )
             break  # (its rows end: a note or a sign-off under them)
     return rows > 0
+
+
+def _closes_money(texts: list[str]) -> bool:
+    """Whether a row of words under a money table's amounts is a form's, not an indicator's, where no colon says so:
+    a sign-off (`填报人 | 王芳`; not `分管领导 | 明确`, an indicator's state) or a money form's share beside its label
+    (`资金性质 | 一般公共预算`)."""
+    pairs = sign_off(texts)
+    if pairs and not any(_STATE.fullmatch(value) for _, value in pairs):
+        return True
+    return any(head_field(text) in ("fund", "group") for text in texts)
 
 
 def heads_money(cells: list[str]) -> bool:

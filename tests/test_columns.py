@@ -487,6 +487,10 @@ _GOAL_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "target": 3}
         ([["", "", "日常养护", "800"], ["", "", "备注", "—"]], True),
         ([["", "", "日常养护", "800"], ["", "", "项目名称", "城市绿化养护"]], True),  # the next form's head
         ([["", "", "日常养护", "800"], ["", "", "预算执行率", "≥95%"]], False),  # an indicator ('other' as a label)
+        ([["", "", "日常养护", "800"], ["", "", "填报人", "王芳"]], True),  # a sign-off without a colon, no total
+        ([["", "", "日常养护", "800"], ["", "", "资金性质", "一般公共预算"]], True),  # a money form's share, no total
+        ([["", "", "日常养护", "800"], ["", "", "分管领导", "明确"]], False),  # an indicator's state, as a person's
+        ([["", "", "新建候车亭", "30"], ["", "", "项目负责人", "到位"]], False),
     ],
 )
 def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by_the_row_under_its_amounts(
