@@ -4215,6 +4215,77 @@ def test_pdf_an_unruled_names_wrapped_rest_is_no_row_where_rows_stand_as_close_a
     ]
 
 
+@pytest.mark.parametrize(("rest", "joined"), [(123.25, True), (124.75, False)])
+def test_pdf_an_unruled_top_aligned_names_rest_is_its_where_rows_are_padded(rest, joined):
+    """An unruled table whose rows a browser pads by 1 px a side (12.75 pt apart at 9 pt, a name's lines 11.25), too
+    little for `padded`, top-aligned: a name's rest ('开展社区健康讲座次' ⏎ '数') under its first line, which holds
+    its target, was a row of its own without a target (warned). Its lines stand closer than any two rows: the name's
+    rest. Set as far below as the rows stand, it is a row of its own (an indicator whose target is left blank)."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (190, "指标值")),
+        _unruled_line(112, (0, "产出指标"), (50, "数量指标"), (100, "开展社区健康讲座次"), (190, "≥24次")),
+        _unruled_line(rest, (100, "数")),
+        _unruled_line(rest + 12.75, (0, "效益指标"), (50, "社会效益"), (100, "居民健康素养"), (190, "明显提升")),
+        _unruled_line(rest + 25.5, (0, "满意度指标"), (50, "服务对象"), (100, "服务对象满意度"), (190, "≥90%")),
+    ]
+    first = [["产出指标", "数量指标", "开展社区健康讲座次数", "≥24次"]]
+    if not joined:
+        first = [["产出指标", "数量指标", "开展社区健康讲座次", "≥24次"], ["", "", "数", ""]]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        *first,
+        ["效益指标", "社会效益", "居民健康素养", "明显提升"],
+        ["满意度指标", "服务对象", "服务对象满意度", "≥90%"],
+    ]
+
+
+def test_pdf_an_unruled_bottom_aligned_names_first_line_is_its_rows_where_rows_are_padded():
+    """The same rows set at their cells' bottom: the name's first line alone ('开展社区健康讲座次'), then its rest
+    beside its target and levels ('数' | '≥24次'), were two rows, the first without a target (warned)."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (190, "指标值")),
+        _unruled_line(112, (100, "开展社区健康讲座次")),
+        _unruled_line(123.25, (0, "产出指标"), (50, "数量指标"), (100, "数"), (190, "≥24次")),
+        _unruled_line(136, (0, "效益指标"), (50, "社会效益"), (100, "居民健康素养"), (190, "明显提升")),
+        _unruled_line(148.75, (0, "满意度指标"), (50, "服务对象"), (100, "服务对象满意度"), (190, "≥90%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "开展社区健康讲座次数", "≥24次"],
+        ["效益指标", "社会效益", "居民健康素养", "明显提升"],
+        ["满意度指标", "服务对象", "服务对象满意度", "≥90%"],
+    ]
+
+
+def test_pdf_an_unruled_names_rest_above_the_next_rows_wrapped_target_is_its():
+    """Centred rows padded 1 px a side: a name's rest ('数', its target centred between its lines) over the next
+    row's target wrapped in two and centred on that row's name ('2026年12月底' ⏎ '前' about '项目完成时间'): that
+    target's first line, below the rest, was taken for the rest's own target, the rest a row without one (warned).
+    It stands nearer the next name than the rest."""
+    from importers.readers.pdf_lines import under_headers
+
+    lines = [
+        _unruled_line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (190, "指标值")),
+        _unruled_line(113.25, (100, "开展社区健康讲座次")),
+        _unruled_line(118.5, (50, "数量指标"), (190, "≥24次")),
+        _unruled_line(124.5, (100, "数")),
+        _unruled_line(130.5, (0, "产出指标")),
+        _unruled_line(137.25, (190, "2026年12月底")),
+        _unruled_line(142.5, (50, "时效指标"), (100, "项目完成时间")),
+        _unruled_line(148.5, (190, "前")),
+        _unruled_line(161.25, (0, "效益指标"), (50, "社会效益"), (100, "居民健康素养"), (190, "明显提升")),
+        _unruled_line(174, (0, "满意度指标"), (50, "服务对象"), (100, "服务对象满意度"), (190, "≥90%")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "数量指标", "开展社区健康讲座次数", "≥24次"],
+        ["", "时效指标", "项目完成时间", "2026年12月底前"],
+        ["效益指标", "社会效益", "居民健康素养", "明显提升"],
+        ["满意度指标", "服务对象", "服务对象满意度", "≥90%"],
+    ]
+
+
 def test_pdf_an_unruled_indicator_with_a_blank_target_under_a_name_as_wide_as_its_column_is_a_row():
     """Rows as close as a wrapped name's lines, an indicator whose target is left blank right under the column's
     widest name: its line holds a name alone among the data, so it was joined to the name above as its rest

@@ -41,6 +41,7 @@ LIFT_PITCH = 1.6  # font sizes: at most this between two lines of one cell's tex
 RUN_GAP = 0.25  # font sizes: a gap no wider between two characters of a line keeps them in one run (one cell)
 BAND = 5  # lines: a header's words wrapped on at most this many (a browser's narrowest column, 预 算 金 额)
 ROUNDING = 0.01  # points: a gap this much over a threshold is at it (a printer's arithmetic), `_wider`
+PADDED = 0.12  # font sizes: rows this much farther apart than a name's lines are padded (a browser's 1 px a side)
 SEAM = 0.12  # font sizes: a gap wider inside a run (and than its letter spacing), at a column edge, parts two cells
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUED = re.compile(r"(?:^|[^\sA-Za-z])[A-Za-z]+$")  # a Latin word ending a line, alone or glued to what is before
@@ -904,7 +905,7 @@ def _table_rows(
                 k not in last or full(last[k][-1]) or _wrapped_with(cells[k], last[k][-1], last[name][-1])
                 for k in cells
             )
-        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size, rest_base)):
+        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size, apart, rest_base)):
             for k, piece in cells.items():
                 last.setdefault(k, []).append(piece)
         else:
@@ -990,6 +991,7 @@ def _name_rest(
     held: list[bool],
     full,
     size: float,
+    row_step: float = 0.0,
     rest_base: float | None = None,
 ) -> bool:
     """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's
@@ -1003,11 +1005,15 @@ def _name_rest(
     of their own. A line holding a name alone: the name above ran to the column's edge, this line is as near as a cell's
     next line, and the row's target stands on a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平',
     '稳步提高' between; a level's merged cell may stand beside the rest). A row of its own holds a target: on its line,
-    or centred below it on a line without a name (its own name wrapped); or it has a level's label beside it where one
+    or centred below it on a line without a name (its own name wrapped), nearer it than the next name (not the next
+    row's wrapped target, '2026年12月底' ⏎ '前' about '项目完成时间'); or it has a level's label beside it where one
     stands beside the name above too (a group of its own: an indicator whose target is left blank, '活动质量' beside
     '质量指标'). A top-aligned row (its target on the name's first line) keeps its rest apart, a row without a target
-    the import warns of: a blank-target indicator under a name as wide as its column looks the same (rows 1.2 font sizes
-    apart, a cell's lines 1.18), and joined it would be lost unsaid. `rest_base`: where the line above the first row
+    the import warns of, where its rows stand as close as its lines (`row_step`, the closest two rows' names stand;
+    PADDED): a blank-target indicator under a name as wide as its column looks the same (rows 1.2 font sizes apart, a
+    cell's lines 1.18), and joined it would be lost unsaid; where the rows are padded, the rest is the name's, and so
+    is a line holding the name's rest and its target under the name's first lines alone (set at the cell's bottom;
+    each had been a row without a target, a browser's 1 px padding). `rest_base`: where the line above the first row
     stands when it is no row here (the last page's row's rest, `_cut`; a lone row on a page, stop 58b's P02)."""
     above = row[name][-1]
     line = lines[j]
@@ -1018,6 +1024,8 @@ def _name_rest(
         prev = next((lines[n][name].base for n in range(first.line - 1, -1, -1) if name in lines[n]), rest_base)
         after = next((lines[n][name].base for n in range(j + 1, len(lines)) if name in lines[n]), None)
         apart = first.base - prev if prev is not None else after - line[name].base if after is not None else 0.0
+        if not any(held[first.line : j]) and line[name].base - above.base < row_step - PADDED * size:
+            return True  # (set at the bottom: the name's first lines alone above its target, as near as a cell's)
         return (
             not set(line) & levels
             and line[name].base - above.base < apart - 0.1 * size  # (rows set as close are rows)
@@ -1027,7 +1035,13 @@ def _name_rest(
     if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
     below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
-    return any(held[above.line + 1 : j]) and not any(held[j + 1 : below])
+    after = lines[below][name].base if below < len(lines) else float("inf")
+    base = line[name].base
+    for n in range(j + 1, below):  # a target nearer this line than the next name: its own, centred below it
+        if held[n] and (low := min(p.base for p in lines[n].values())) - base <= after - low:
+            return False
+    tight = held[row[name][0].line] and base - above.base < row_step - PADDED * size
+    return any(held[above.line + 1 : j]) or tight
 
 
 def _head(text: str) -> str:
