@@ -556,8 +556,8 @@ def money_table(
         texts = [clean(cell) for cell in row]
         if not any(texts):
             break
-        if any(is_level1(text) or is_level2(text) for text in texts):
-            return False
+        if any(is_level1(word) or is_level2(word) for text in texts for word in text.split()):
+            return False  # (a level's label, or two glued in one cell a reader cut: '产出指标 数量指标')
         amount = texts[amounts[0]] if amounts[0] < len(texts) else ""
         if _AMOUNT.fullmatch(amount):
             rows += 1

@@ -507,6 +507,19 @@ def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by
     assert money_table(["", "", "项目", "金额"], iter(below), _GOAL_COLUMNS) is heads
 
 
+def test_an_indicator_row_of_two_money_words_over_level_labels_a_reader_glued_is_no_money_header():
+    """The PDF reader cuts the lines under an unruled `项目 | 金额` between the header's words: Word's merged level
+    labels on a line of their own over a name of two lines, its bare-figure target centred between them, came in one
+    cell ('产出指标 数量指标'), no level word, and the name's rest ('站点') ended the count: a money table, every
+    indicator below it lost, without a word (stop 61a's DG03L). Each word of a cell is a level's label."""
+    from importers.columns import money_table
+
+    below = [["产出指标 数量指标", ""], ["新建农村公路候车亭", ""], ["", "30"], ["站点", ""]]
+    below.append(["效益指标 群众出行条件", "明显改善"])
+    assert not money_table(["项目", "金额"], iter(below), inner=True)
+    assert money_table(["项目", "金额"], iter(below[1:4]), inner=True)  # (no level beside them: a money table's rows)
+
+
 @pytest.mark.parametrize(
     ("cells", "inner"),
     [
