@@ -4286,6 +4286,33 @@ def test_pdf_an_unruled_names_rest_above_the_next_rows_wrapped_target_is_its():
     ]
 
 
+def test_pdf_an_unruled_name_and_target_wrapped_line_for_line_join_where_rows_are_padded():
+    """Padded rows (17.25 pt apart at 12 pt, a cell's lines 14.25) whose name and target wrap line for line, the
+    target's rest beginning with a figure ('本年度' ⏎ '10月') or a level's label wrapped beside them ('社会效益指'
+    ⏎ '标'): each rest line was a row of its own ('时间' | '10月'), without a word. Nearer than rows stand, every
+    cell going on one on the line above, it is the row's rest."""
+    from importers.readers.pdf_lines import under_headers
+
+    def line(base: float, *cells: tuple[float, str]) -> list[dict]:
+        chars = _unruled_line(base, *cells)
+        return [{**c, "x0": c["x0"] * 12 / 9, "x1": c["x1"] * 12 / 9, "size": 12.0} for c in chars]
+
+    lines = [
+        line(100, (0, "一级指标"), (50, "二级指标"), (100, "三级指标"), (160, "指标值")),
+        line(117.25, (0, "产出指标"), (50, "时效指标"), (100, "食堂建成投运"), (160, "本年度")),
+        line(131.5, (100, "时间"), (160, "10月")),
+        line(148.75, (0, "效益指标"), (50, "社会效益指"), (100, "老年人就餐便"), (160, "有效提")),
+        line(163, (59, "标"), (109, "利程度"), (169, "升")),
+        line(180.25, (0, "满意度指标"), (50, "服务对象"), (100, "就餐老人满意"), (160, "≥90")),
+        line(194.5, (127, "度")),
+    ]
+    assert [cells for _, cells in under_headers(lines)][1:] == [
+        ["产出指标", "时效指标", "食堂建成投运时间", "本年度10月"],
+        ["效益指标", "社会效益指标", "老年人就餐便利程度", "有效提升"],
+        ["满意度指标", "服务对象", "就餐老人满意度", "≥90"],
+    ]
+
+
 def test_pdf_an_unruled_indicator_with_a_blank_target_under_a_name_as_wide_as_its_column_is_a_row():
     """Rows as close as a wrapped name's lines, an indicator whose target is left blank right under the column's
     widest name: its line holds a name alone among the data, so it was joined to the name above as its rest

@@ -869,18 +869,19 @@ def _table_rows(
     ]
     pitch = min((step for step, wrapped in steps if wrapped), default=0.0)  # a wrapped name's lines, if any
     apart = min((step for step, wrapped in steps if not wrapped), default=0.0)  # two rows' names, surely
+    closest = min(  # the closest step between any column's consecutive lines, at the table's size
+        (
+            (below.base - lines[j][k].base) * size / (lines[j][k].chars[0]["size"] or size)
+            for (j, k), below in under.items()
+        ),
+        default=0.0,
+    )
     padded = (  # rows farther apart than a cell's lines, the names' as close as the closest any column wraps, at
         # the table's size (a level label's lines beside a taller row: one-line rows a pixel farther apart are two
         # rows, not one name; a level column set smaller wraps closer)
-        0 < pitch <= LIFT_PITCH * size
-        and apart >= pitch + 0.3 * size
-        and pitch
-        < min(
-            (below.base - lines[j][k].base) * size / (lines[j][k].chars[0]["size"] or size)
-            for (j, k), below in under.items()
-        )
-        + 0.05 * size
+        0 < pitch <= LIFT_PITCH * size and apart >= pitch + 0.3 * size and pitch < closest + 0.05 * size
     )
+    cell = min(apart - PADDED * size, closest + 0.05 * size)  # nearer: a cell's next line (rows padded a little)
     band = _banded(lines, kinds, left, right, rules or [])
     rows: list[dict[int, list[_Piece]]] = []  # each row's pieces by column, levels aside
     loose: list[dict[int, _Piece]] = []  # lines without a name
@@ -905,7 +906,7 @@ def _table_rows(
                 k not in last or full(last[k][-1]) or _wrapped_with(cells[k], last[k][-1], last[name][-1])
                 for k in cells
             )
-        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size, apart, rest_base)):
+        ) or (last and _name_rest(lines, j, name, last, levels, held, full, size, cell, rest_base)):
             for k, piece in cells.items():
                 last.setdefault(k, []).append(piece)
         else:
@@ -991,7 +992,7 @@ def _name_rest(
     held: list[bool],
     full,
     size: float,
-    row_step: float = 0.0,
+    cell: float = 0.0,
     rest_base: float | None = None,
 ) -> bool:
     """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's
@@ -1009,12 +1010,16 @@ def _name_rest(
     row's wrapped target, '2026年12月底' ⏎ '前' about '项目完成时间'); or it has a level's label beside it where one
     stands beside the name above too (a group of its own: an indicator whose target is left blank, '活动质量' beside
     '质量指标'). A top-aligned row (its target on the name's first line) keeps its rest apart, a row without a target
-    the import warns of, where its rows stand as close as its lines (`row_step`, the closest two rows' names stand;
-    PADDED): a blank-target indicator under a name as wide as its column looks the same (rows 1.2 font sizes apart, a
-    cell's lines 1.18), and joined it would be lost unsaid; where the rows are padded, the rest is the name's, and so
-    is a line holding the name's rest and its target under the name's first lines alone (set at the cell's bottom;
-    each had been a row without a target, a browser's 1 px padding). `rest_base`: where the line above the first row
-    stands when it is no row here (the last page's row's rest, `_cut`; a lone row on a page, stop 58b's P02)."""
+    the import warns of, where its rows stand as close as its lines (`cell`: nearer than the closest two rows'
+    names by PADDED, and as near as the closest lines any column wraps): a blank-target indicator under a name as wide
+    as its column looks the same (rows 1.2 font sizes apart, a cell's lines 1.18), and joined it would be lost
+    unsaid; where the rows are padded, the rest is the name's, and so is a line holding the name's rest and its
+    target under the name's first lines alone (set at the cell's bottom; each had been a row without a target, a
+    browser's 1 px padding), or beside rests of cells each going on one on the line above ('建成投运' | '2026年' ⏎
+    '时间' | '10月底', '有效提' ⏎ '升', a level's '社会效益指' ⏎ '标'; two rows, without a word where no other row
+    lacked its target), its target no sign's ('≥120万': a row of its own). `rest_base`: where the line above the
+    first row stands when it is no row here (the last page's row's rest, `_cut`; a lone row on a page, stop 58b's
+    P02)."""
     above = row[name][-1]
     line = lines[j]
     if name not in line or not full(above) or line[name].base - above.base > LIFT_PITCH * size:
@@ -1024,8 +1029,11 @@ def _name_rest(
         prev = next((lines[n][name].base for n in range(first.line - 1, -1, -1) if name in lines[n]), rest_base)
         after = next((lines[n][name].base for n in range(j + 1, len(lines)) if name in lines[n]), None)
         apart = first.base - prev if prev is not None else after - line[name].base if after is not None else 0.0
-        if not any(held[first.line : j]) and line[name].base - above.base < row_step - PADDED * size:
-            return True  # (set at the bottom: the name's first lines alone above its target, as near as a cell's)
+        if line[name].base - above.base < cell:  # (as near as a cell's next line, rows padded)
+            # set at the bottom, the name's first lines alone above its target; or each cell, a level's label too,
+            # going on one on the line above ('老年人就餐便' | '有效提' ⏎ '利程度' | '升', '社会效益指' ⏎ '标')
+            signed = any(_TARGET_START.match(line[k].text) and not line[k].text[0].isdigit() for k in others)
+            return not any(held[first.line : j]) or not signed and all(k in last for k in line)  # ('≥120万': its own)
         return (
             not set(line) & levels
             and line[name].base - above.base < apart - 0.1 * size  # (rows set as close are rows)
@@ -1037,11 +1045,23 @@ def _name_rest(
     below = next((n for n in range(j + 1, len(lines)) if name in lines[n]), len(lines))
     after = lines[below][name].base if below < len(lines) else float("inf")
     base = line[name].base
-    for n in range(j + 1, below):  # a target nearer this line than the next name: its own, centred below it
-        if held[n] and (low := min(p.base for p in lines[n].values())) - base <= after - low:
+    for n in range(j + 1, below):  # a target nearer this line than the next name: its own, centred below it (not
+        # the rest of one wrapped on a line between, '2026年' ⏎ '10月底' ⏎ '前' about '食堂建成投运' ⏎ '时间')
+        if (
+            held[n]
+            and (low := min(p.base for p in lines[n].values())) - base <= after - low
+            and not _goes_on(lines, n, cell)
+        ):
             return False
-    tight = held[row[name][0].line] and base - above.base < row_step - PADDED * size
+    tight = held[row[name][0].line] and base - above.base < cell
     return any(held[above.line + 1 : j]) or tight
+
+
+def _goes_on(lines: list[dict[int, _Piece]], n: int, within: float) -> bool:
+    """Whether each piece of line n goes on the piece of its column above it, nearer than `within` (a cell's next
+    line where rows stand farther apart)."""
+    above = {k: piece.base for line in lines[:n] for k, piece in line.items()}  # (each column's last piece above)
+    return all(k in above and piece.base - above[k] < within for k, piece in lines[n].items())
 
 
 def _head(text: str) -> str:
