@@ -150,14 +150,14 @@ def test_docx_is_an_a4_form_with_plain_title_chinese_fonts_and_vertical_label(co
     head, table, signed = document.tables  # the indicators apart, so that Word repeats their header row
     labels = []
     for row in [*head.rows, *table.rows[1:]]:
-        if row.cells[0].text not in labels:
-            labels.append(row.cells[0].text)
+        if row.cells[0].text.replace("\n", "") not in labels:
+            labels.append(row.cells[0].text.replace("\n", ""))
     assert labels == [*HEAD_ORDER, "绩效指标"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None and table.rows[0].cells[3].text == "三级指标"
     runs = [r for t in (head, table) for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert {r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs} == {form.TABLE_FONT}
-    label = next(c for row in table.rows for c in row.cells if c.text == "绩效指标")
-    assert label._tc.tcPr.find(qn("w:textDirection")).get(qn("w:val")) == "tbRl"
+    label = next(c for row in table.rows for c in row.cells if c.text == "绩\n效\n指\n标")
+    assert label._tc.tcPr.find(qn("w:textDirection")) is None  # stacked a character a line, upright everywhere
     assert "2025科技补贴" not in [c.text for t in (head, table) for row in t.rows for c in row.cells]
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for t in (head, table) for row in t.rows)
     assert [c.width for c in head.columns] == [c.width for c in table.columns]  # one grid
@@ -165,6 +165,58 @@ def test_docx_is_an_a4_form_with_plain_title_chinese_fonts_and_vertical_label(co
     assert all(word in footer for word in ("填报单位（盖章）", "联系人", "联系电话", "填报日期"))
     last = [c.paragraphs[0].paragraph_format.keep_with_next for c in table.rows[-1].cells]
     assert all(last)  # the lines to sign never alone on a page: they go over with the table's last row
+
+
+def test_docx_label_reads_top_down_upright_and_cells_have_room_above_and_below(conn, tmp_path):
+    """LibreOffice read the label's w:textDirection tbRl as upright characters running past a short cell (标 below
+    the table); Word turns every character of tbRl on its side. Its text touched the rules of every row."""
+    import docx
+    from docx.oxml.ns import qn
+
+    d = drafts.create(conn, "一行")
+    d = drafts.apply_rows(conn, d.id, [drafts.new_row("服务对象满意度", target="≥90%")]).draft
+    document = docx.Document(export.export(d, tmp_path / "one.docx"))
+    head, table, _ = document.tables
+    label = table.cell(1, 0)
+    assert [p.text for p in label.paragraphs] == ["绩\n效\n指\n标"]
+    assert label._tc.tcPr.find(qn("w:textDirection")) is None
+    for t in (head, table):
+        margins = t._tbl.tblPr.find(qn("w:tblCellMar"))
+        pads = {side: int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) for side in ("top", "bottom")}
+        assert pads["top"] >= 40 and pads["bottom"] >= 40, pads  # twips: 2 pt at least
+        names = [child.tag.split("}")[1] for child in t._tbl.tblPr]
+        assert names.index("tblCellMar") == len(names) - 1 - ("tblLook" in names)  # the schema's order
+
+
+def test_xlsx_indicator_rows_hold_the_vertical_label_however_few(conn, tmp_path):
+    """With one or two indicators the stacked 绩效指标 ran out of its merged cell."""
+    d = drafts.create(conn, "一行")
+    d = drafts.apply_rows(conn, d.id, [drafts.new_row("服务对象满意度", target="≥90%")]).draft
+    ws = load_xlsx(export.export(d, tmp_path / "one.xlsx"))
+    label = next(c for row in ws.iter_rows() for c in row if c.value == "绩效指标")
+    merged = next(m for m in ws.merged_cells.ranges if m.min_row == label.row and m.min_col == 1)
+    tall = sum(ws.row_dimensions[r].height for r in range(merged.min_row, merged.max_row + 1))
+    assert tall >= 4 * sheet_file.LINE_HEIGHT
+
+
+def test_a_one_year_period_prints_the_years_total_goal_and_title_year(conn, tmp_path):
+    """实施期 2026-01 至 2026-12: 实施期资金总额 and 实施期目标 were blank (they are the year's), the title's year
+    blank when the draft had none."""
+    import docx
+
+    d = drafts.create(conn, "一年", period="2026-01 至 2026-12", amount_wan=120, goal="为800名老人提供居家养老服务")
+    ws = load_xlsx(export.export(d, tmp_path / "y.xlsx"))
+    values = {ws.cell(r, 2).value: ws.cell(r, 4).value for r in range(2, ws.max_row + 1)}
+    assert values["实施期资金总额"] == values["年度资金总额"] == 120
+    assert values["实施期目标\n（2026年）"] == values["年度目标"] == "为800名老人提供居家养老服务"
+    assert ws["A1"].value == "项目支出绩效目标表（2026年度）"
+    head = docx.Document(export.export(d, tmp_path / "y.docx")).tables[0]
+    texts = [[c.text for c in row.cells] for row in head.rows]
+    assert next(row for row in texts if "实施期资金总额" in row)[-1] == "120"
+    longer = drafts.set_field(conn, d.id, "period", "2026-01 至 2027-12")
+    ws = load_xlsx(export.export(longer, tmp_path / "two.xlsx"))
+    values = {ws.cell(r, 2).value: ws.cell(r, 4).value for r in range(2, ws.max_row + 1)}
+    assert values["实施期资金总额"] is None and ws["A1"].value == "项目支出绩效目标表（    年度）"  # not the year's
 
 
 def test_docx_text_is_made_smaller_when_the_columns_would_break_it():

@@ -23,6 +23,7 @@ TABLE_SIZE = 10.5  # pt, 五号
 TITLE_SIZE = 18  # pt, 小二
 PORTRAIT_WIDTH = 100  # column width units (about one ASCII character) A4 portrait holds at 100 % scale
 LABEL_WIDTH = 16  # the first column: head labels and the vertical 绩效指标
+INDICATORS_LABEL = "绩效指标"  # the indicator table's vertical label, a character a line
 FOOTER = (("填报单位（盖章）：", "联系人："), ("联系电话：", "填报日期：      年    月    日"))
 
 
@@ -45,8 +46,14 @@ OPTIONAL_COLUMNS = (
 )
 
 
+def one_year(draft: Draft) -> int | None:
+    """The year of a 实施期 within one calendar year: its 实施期 total and goal are the year's."""
+    bounds = draft.bounds
+    return bounds[0].year if bounds and bounds[0].year == bounds[1].year else None
+
+
 def title(draft: Draft) -> str:
-    year = draft.year if draft.year is not None else "    "
+    year = draft.year or one_year(draft) or "    "
     return f"项目支出绩效目标表（{year}年度）"
 
 
@@ -89,13 +96,16 @@ def period_label(draft: Draft) -> str:
 
 def head_rows(draft: Draft) -> list[tuple[str, str, str | float | None]]:
     """(label, sub-label, value) of the head in the form's order, amounts as numbers; rows sharing a label are one
-    block."""
+    block. A 实施期 within one year prints the year's total and goal as the 实施期's when it gives none of its own."""
     department = cell_text(draft.department)
     if draft.department_code:
         department += f"（{cell_text(draft.department_code)}）"
     attribute = cell_text(draft.attribute)
+    within = one_year(draft) is not None
+    total = draft.amount_wan if within and draft.total_wan is None else draft.total_wan
+    period_goal = draft.goal if within and not draft.period_goal else draft.period_goal
     money = (
-        ("实施期资金总额", draft.total_wan),
+        ("实施期资金总额", total),
         ("年度资金总额", draft.amount_wan),
         ("其中：财政拨款", draft.fiscal_wan),
         ("上年结转", draft.carryover_wan),
@@ -108,6 +118,6 @@ def head_rows(draft: Draft) -> list[tuple[str, str, str | float | None]]:
         ("项目属性", "", f"{attribute}项目" if attribute else ""),
         ("实施期", "", cell_text(draft.period)),
         *(("项目资金（万元）", label, value) for label, value in money),
-        ("总体目标", period_label(draft), cell_text(draft.period_goal)),
+        ("总体目标", period_label(draft), cell_text(period_goal)),
         ("总体目标", "年度目标", cell_text(draft.goal)),
     ]

@@ -2,8 +2,10 @@
 head and the indicators as two tables on one column grid as wide as the page, a 1 pt seam between them (Word repeats
 only a table's first rows on a new page: the indicators' header row is repeated on each), the title a plain centred
 paragraph (no Word heading style), every run in a Chinese font set for East Asian text too (w:rFonts w:eastAsia),
-the text made smaller when the columns would break it, the 绩效指标 label written vertically (w:textDirection
-tbRl), no row split across pages; Word grows each row to its text.
+the text made smaller when the columns would break it, the 绩效指标 label stacked a character a line (as the printed
+form and the .xlsx: Word's w:textDirection tbRl turns every character on its side, LibreOffice before 7.5 sets them
+upright and lets them run past a short cell), no row split across pages, a little room above and below each cell's
+text; Word grows each row to its text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ if TYPE_CHECKING:  # the writer's own imports wait until a document is written
     from docx.table import Table
 
 MARGIN_MM = 18
+CELL_PAD = 57  # twentieths of a point (1 mm) above and below a cell's text: at none, the text touched the rules
 UNIT_MM = 1.9  # a column unit (half a Chinese character) at TABLE_SIZE, the cell's padding shared out
 SMALLEST = 8.0  # pt: the table's text is made smaller to fit the page's width, not below this (六号 is 7.5)
 
@@ -66,11 +69,29 @@ def _set(element, tag: str, **attrs) -> None:
     element.append(child)
 
 
+def _cell_margins(table) -> None:
+    """CELL_PAD above and below each cell's text, Table Grid's 0.19 cm either side (w:tblCellMar, before w:tblLook
+    as the schema orders it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", CELL_PAD), ("left", 108), ("bottom", CELL_PAD), ("right", 108)):
+        _set(margins, f"w:{side}", **{"w:w": str(width), "w:type": "dxa"})
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is None:
+        properties.append(margins)
+    else:
+        look.addprevious(margins)
+
+
 def _grid(doc, rows: int, widths: list) -> Table:
     """A bordered table of `rows` on the form's column grid, each row kept whole on one page."""
     table = doc.add_table(rows=rows, cols=len(widths))
     table.style = "Table Grid"
     table.autofit = False
+    _cell_margins(table)
     for column, width in zip(table.columns, widths):
         column.width = width  # the grid, which LibreOffice follows
     for row in table.rows:
@@ -140,8 +161,7 @@ def write(draft: Draft, path: Path) -> None:
                 centre = col.key in ("level1", "level2", "weight")
                 _write(table.cell(1 + n, c + 1), cell_text(form.row_value(row, col.key)), centre=centre, size=size)
     label = table.cell(min(1, len(draft.rows)), 0).merge(table.cell(len(draft.rows), 0))  # not in the repeated row
-    _write(label, "绩效指标", bold=True, centre=True, size=size)
-    _set(label._tc.get_or_add_tcPr(), "w:textDirection", **{"w:val": "tbRl"})
+    _write(label, "\n".join(form.INDICATORS_LABEL), bold=True, centre=True, size=size)
 
     for cell in table.rows[-1].cells:  # the lines to sign go over a page with the table's last row, never alone
         cell.paragraphs[0].paragraph_format.keep_with_next = True

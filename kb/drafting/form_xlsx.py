@@ -1,5 +1,6 @@
 """The draft as an .xlsx 项目支出绩效目标表 (layout: kb.drafting.form), ready to print: A4, fitted to one page wide
-(landscape when the columns need it), the indicator header repeated on every page, rows as tall as their text.
+(landscape when the columns need it), the indicator header repeated on every page, rows as tall as their text
+(and the indicators' rows together as tall as the vertical 绩效指标 label).
 
 Every text cell is a string cell (data type 's'): a value starting with = + - @ is never a formula; it also carries
 Excel's quote prefix, invisible in the cell and in print, so that editing the cell keeps it text.
@@ -12,7 +13,7 @@ from pathlib import Path
 from importers.records import DRAFT_MARK
 from kb.drafting import form
 from kb.drafting.drafts import Draft
-from kb.sheet_file import row_height
+from kb.sheet_file import LINE_HEIGHT, row_height
 from kb.vocab.numbers import decimals
 from kb.written import FORMULA_START
 
@@ -121,7 +122,13 @@ def write(draft: Draft, path: Path) -> None:
             row_cells.append((text, col.width))
         ws.row_dimensions[n].height = row_height(row_cells)
     end = header + len(draft.rows)
-    put(header, 1, "绩效指标", strong=True, align=Alignment(horizontal="center", vertical="center", textRotation=255))
+    stacked = len(form.INDICATORS_LABEL) * LINE_HEIGHT + 4  # the label's characters one under another
+    short = stacked - sum(ws.row_dimensions[n].height for n in range(header, end + 1))
+    if short > 0 and end > header:  # few rows: they share what the label needs more
+        for n in range(header + 1, end + 1):
+            ws.row_dimensions[n].height += short / (end - header)
+    label = Alignment(horizontal="center", vertical="center", textRotation=255)
+    put(header, 1, form.INDICATORS_LABEL, strong=True, align=label)
     for n in range(header + 1, end + 1):
         put(n, 1, "")
     if end > header:
