@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input, SelectionList, Static
 
-from kb.drafting import drafts, unsaved
+from kb.drafting import drafts, lint, unsaved
 from kb.db import connect
 from tui.app import make_app
 from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
@@ -600,6 +600,15 @@ def test_a_template_ticks_the_most_used_row_of_a_first_level_no_common_row_reach
     levels = ["产出指标", "产出指标", "效益指标", "效益指标", "满意度指标", "成本指标"]
     assert first_ticks([40, 30, 3, 4, 9, 1], levels, 151) == [True, True, False, True, True, False]
     assert first_ticks([1, 1], ["产出指标", "效益指标"], 1) == [True, True]  # one project: its own rows
+
+
+def test_a_required_level_only_one_project_uses_is_ticked_by_a_row_with_a_target():
+    """In 11 补贴 projects each 满意度 row was one project's: none ticked (缺少满意度指标). One is, a row with a target
+    before one whose value is left blank; a 成本 row one project uses is not (its absence only a warning)."""
+    from tui.drafting.sources import first_ticks
+
+    levels = ["产出指标", "满意度指标", "满意度指标", "成本指标"]
+    assert first_ticks([5, 1, 1, 1], levels, 11, valued=[True, False, True, True]) == [True, False, True, False]
 
 
 def test_a_template_ticks_what_the_projects_most_like_the_draft_use_and_one_of_a_measure():
@@ -1258,3 +1267,38 @@ async def test_keys_typed_at_once_after_tab_go_to_the_next_field(with_draft):
         await settle(pilot)
     saved = stored(with_draft)
     assert (saved.department, saved.department_code, saved.implementing_unit) == ("民政局", "318001", "养老中心")
+
+
+async def test_every_template_ticked_as_offered_passes_the_checks(seeded):
+    """The 补贴/奖励类 template ticked no 满意度 row (each used by one of its projects in the seeds): ctrl+s made a
+    draft the checks failed (缺少满意度指标). Every template's rows as ticked at first pass them, but for the values
+    left for the officer (no-target, said when applied); a template holding no row of a level says so."""
+    from kb.drafting.lint import REQUIRED
+    from kb.drafting.suggest import SPENDING_TYPES
+
+    conn = connect(seeded)
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.catalog.loaded, "the catalog")
+        for n, kind in enumerate(SPENDING_TYPES):
+            app.push_screen(TemplateDialog(app.db, set(), kind, ""))
+            dialog = app.screen
+            loaded = lambda d=dialog, k=kind: d.asked == k and not d.query_one("#pick-rows").loading  # noqa: E731
+            await until(pilot, loaded, kind)
+            chosen = [dialog.rows[i] for i in sorted(dialog.query_one(SelectionList).selected)]
+            about = str(dialog.query_one("#template-about").render())
+            await pilot.press("escape")
+            draft = drafts.create(conn, f"模板{n}", spending_type=kind)
+            if chosen:
+                draft = drafts.apply_rows(conn, draft.id, chosen).draft
+            findings = lint.draft_findings(conn, draft)
+            blank = {r for r, row in enumerate(draft.rows, 1) if row.value is None and not row.text}
+            errors = [f for f in findings if f.severity == "error" and f.rule != "head-missing"]
+            lacking = [level for level in REQUIRED if level not in {row.level1 for row in dialog.rows}]
+            for f in errors:
+                if f.rule == "levels-missing":
+                    said = "知识库中没有" in about or all(level in about for level in lacking)  # none, or which
+                    assert any(level in f.detail for level in lacking) and said, (kind, about, f)
+                else:
+                    assert f.rule == "no-target" and f.row in blank, (kind, f)
+    conn.close()

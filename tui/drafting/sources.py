@@ -46,6 +46,7 @@ from kb.vocab.families import spellings_note
 from kb.vocab.text import shown
 from tui.data import Database
 from kb.vocab.levels import COST, EFFECT, FRAMEWORK, OUTPUT, SATISFACTION
+from kb.drafting.lint import REQUIRED
 from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
@@ -65,23 +66,30 @@ def first_ticks(
     near: list[int] | None = None,
     near_members: int = 0,
     measures: list[str] | None = None,
+    valued: list[bool] | None = None,
 ) -> list[bool]:
     """Which rows of a template of `members` projects are ticked at first, by how many projects use each: those a
     share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use) — or,
     when `near_members` (two at least) of them are the most like the draft, those two of these use (`near`, per row);
-    in a first level none of those reaches (产出, 效益, 满意度, 成本: a table lacking one fails the checks), its row
-    most used by those near, then by all, when two projects or one near use it; and of rows measuring one thing
-    (`measures`: kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
+    in a first level none of those reaches, its row most used by those near, then by all: in 产出, 效益 and 满意度
+    (a table lacking one fails the checks) whatever uses it, one with a target (`valued`, per row) first; in 成本
+    (a warning) when two projects or one near use it; and of rows measuring one thing (`measures`:
+    kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
     least = min(2, members)
     near = near if near and near_members >= 2 else [0] * len(counts)  # one project's own rows are no template
+    valued = valued or [True] * len(counts)
     if any(near):
         ticks = [n >= 2 for n in near]
     else:
         ticks = [count >= max(least, math.ceil(TICKED_SHARE * members)) for count in counts]
     for level in (OUTPUT, EFFECT, SATISFACTION, COST):
-        mine = [n for n, first in enumerate(levels) if first == level and (counts[n] >= least or near[n])]
+        mine = [
+            n
+            for n, first in enumerate(levels)
+            if first == level and (level in REQUIRED or counts[n] >= least or near[n])
+        ]
         if mine and not any(ticks[n] for n in mine):
-            ticks[max(mine, key=lambda n: (near[n], counts[n]))] = True
+            ticks[max(mine, key=lambda n: (valued[n], near[n], counts[n]))] = True
     seen: set[str] = set()
     for n, measure in enumerate(measures or []):
         if ticks[n]:
@@ -565,7 +573,11 @@ class TemplateDialog(_PickRows):
             shown_first = t.near or t.projects
             names = "、".join(n for _, n in shown_first[:3]) + (" …" if len(shown_first) > 3 else "")
             near = f"，与草稿相近的 {len(t.near)} 个在先 nearest first" if t.near else ""
-            about.update(Text(shown(f"来自 from {len(t.projects)} 个项目 projects{near}: {names}")))
+            lacking = "、".join(level for level in REQUIRED if level not in {row.level1 for row in event.rows})
+            warning = f"本模板没有{lacking}，应用后请按 a 检索添加 no {lacking} here: add one (a) · " if lacking else ""
+            about.update(
+                Text.assemble((warning, "yellow"), shown(f"来自 from {len(t.projects)} 个项目 projects{near}: {names}"))
+            )
         items = t.items if t else []  # event.rows are these (item_rows)
         counts, near = [i.projects for i in items], [i.near for i in items]
         ticks = first_ticks(
@@ -575,6 +587,7 @@ class TemplateDialog(_PickRows):
             near,
             len(t.near) if t else 0,
             [measure_key(i.name, i.level1) for i in items],
+            [row.value is not None or bool(row.text) for row in event.rows],
         )
         self.fill_rows(
             event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
