@@ -340,9 +340,10 @@ def clean_name(name: str) -> str:
     return text
 
 
-_BARE = r"(?:初稿|草稿|修改稿|修订稿|讨论稿|征求意见稿|送审稿|第?[一二三四五六七八九十\d]+稿)\s*\d*"
-# 副本, 定稿, 终稿 also end projects' names (档案副本, 地方志终稿): marks only when set apart or bracketed
-_MARK = rf"(?:(?:副本|定稿|终稿)\s*\d*|{_BARE})"
+_BARE = r"(?:初稿|草稿|修改稿|修订稿|讨论稿|征求意见稿|第?[一二三四五六七八九十\d]+稿)\s*\d*"
+# 副本, 定稿, 终稿, 送审稿 also end projects' names (档案副本, 地方志终稿, 2026年送审稿): marks only when set apart or
+# bracketed
+_MARK = rf"(?:(?:副本|定稿|终稿|送审稿)\s*\d*|{_BARE})"
 _SEP = r"[\s_\-—·.,，、:：]"
 _MARKED_END = re.compile(
     rf"(?:{_SEP}*[（(【\[]\s*{_MARK}\s*[）)】\]]|{_SEP}+{_MARK}|{_SEP}*{_BARE})(?:\s*[（(]\d+[）)])?\s*$"
