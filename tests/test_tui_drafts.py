@@ -1302,3 +1302,37 @@ async def test_every_template_ticked_as_offered_passes_the_checks(seeded):
                 else:
                     assert f.rule == "no-target" and f.row in blank, (kind, f)
     conn.close()
+
+
+async def test_keys_typed_as_the_template_opens_go_to_its_list(with_draft, monkeypatch):
+    """↓ ↓ ↓ space typed as the template opened: the list, loading, could not hold the focus, so the 支出类型 box took
+    the keys (its choices opened, the arrows moved in them) and the list's cursor did not move."""
+    import time
+
+    from textual.widgets import Select
+
+    from tui.drafting import sources
+
+    build = sources.template
+    monkeypatch.setattr(sources, "template", lambda *a, **k: time.sleep(0.5) or build(*a, **k))  # a large base
+    fill = sources._PickRows.fill_rows
+
+    def filled(self, *args, **kwargs):
+        fill(self, *args, **kwargs)
+        self.at_first = set(self.query_one(SelectionList).selected)
+
+    monkeypatch.setattr(sources._PickRows, "fill_rows", filled)
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, TemplateDialog) and not app.screen.labels  # open, its rows not yet in
+        for key, character in (("down", None), ("down", None), ("down", None), ("space", " ")):
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: isinstance(app.screen, TemplateDialog) and app.screen.labels, "the template")
+        await settle(pilot)
+        dialog = app.screen
+        picker = dialog.query_one(SelectionList)
+        kind = dialog.query_one("#template-kind", Select)
+        assert app.focused is picker and not kind.expanded and kind.value == "补贴/奖励类"
+        assert picker.highlighted == 3 and (3 in picker.selected) != (3 in dialog.at_first)  # space ticked it

@@ -505,6 +505,8 @@ def _ticked(label: Text, ticked: bool) -> Text:
 class TemplateDialog(_PickRows):
     """A spending type's template: the indicators its projects use most, per level-2 slot."""
 
+    AUTO_FOCUS = "#pick-rows"  # not the 支出类型 box above it: keys typed as it opens are the list's
+
     @dataclass
     class Loaded(Message):
         kind: str
@@ -538,7 +540,6 @@ class TemplateDialog(_PickRows):
 
     def on_mount(self) -> None:
         self._load_kind()
-        self.query_one("#pick-rows").focus()
 
     @on(Select.Changed, "#template-kind")
     def _load_kind(self) -> None:
@@ -546,7 +547,8 @@ class TemplateDialog(_PickRows):
         if kind == self.asked:
             return  # the select's first Changed, after on_mount's load: seconds on a large base
         self.kind = self.asked = kind
-        self.query_one("#pick-rows").loading = True
+        self.query_one("#template-about", Static).update(Text("正在汇总模板… building the template", style="dim"))
+        self.query_one("#pick-rows", TickList).wait()
         self._load(self.kind)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -561,7 +563,6 @@ class TemplateDialog(_PickRows):
     def _loaded(self, event: Loaded) -> None:
         if event.kind != self.kind:
             return
-        self.query_one("#pick-rows").loading = False
         show_error(self, event.error)
         t = event.template
         about = self.query_one("#template-about", Static)
@@ -592,7 +593,9 @@ class TemplateDialog(_PickRows):
         self.fill_rows(
             event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
         )
-        self.query_one("#pick-rows").focus()
+        picker = self.query_one("#pick-rows", TickList)
+        picker.focus()
+        picker.ready()
 
 
 class SimilarDialog(_PickRows):
