@@ -1307,14 +1307,15 @@ async def test_every_template_ticked_as_offered_passes_the_checks(seeded):
 async def test_keys_typed_as_the_template_opens_go_to_its_list(with_draft, monkeypatch):
     """↓ ↓ ↓ space typed as the template opened: the list, loading, could not hold the focus, so the 支出类型 box took
     the keys (its choices opened, the arrows moved in them) and the list's cursor did not move."""
-    import time
+    import threading
 
     from textual.widgets import Select
 
     from tui.drafting import sources
 
+    built = threading.Event()  # the template is built once the keys are typed, as on a large base
     build = sources.template
-    monkeypatch.setattr(sources, "template", lambda *a, **k: time.sleep(0.5) or build(*a, **k))  # a large base
+    monkeypatch.setattr(sources, "template", lambda *a, **k: built.wait(30) and build(*a, **k))
     fill = sources._PickRows.fill_rows
 
     def filled(self, *args, **kwargs):
@@ -1329,6 +1330,8 @@ async def test_keys_typed_as_the_template_opens_go_to_its_list(with_draft, monke
         assert isinstance(app.screen, TemplateDialog) and not app.screen.labels  # open, its rows not yet in
         for key, character in (("down", None), ("down", None), ("down", None), ("space", " ")):
             app.post_message(events.Key(key, character))
+        await pilot.pause()
+        built.set()
         await until(pilot, lambda: isinstance(app.screen, TemplateDialog) and app.screen.labels, "the template")
         await settle(pilot)
         dialog = app.screen
