@@ -138,20 +138,22 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     start: int | None = None
     last = 0
     text: Row | None = None  # the last head row, when it ends with a text's label and value or is its label alone
+    alone = False  # … and is its label alone
     for i, row in enumerate(rows):
         if text and _goes_on(row, text) and not (_alone(text) and opens_form(rows, i + 1)):
             last = i
-        elif text and _field_under(row, text) is not None:
+        elif alone and _field_under(row, text) is not None:
             last = i  # the text's lines go on under it
         elif _is_head(row):  # never a blank row
             start = i if start is None else start
             last = i
             pairs = _pairs(row)
             text = row if pairs and (pairs[-1][1] or len(pairs) == 1) and _attr(pairs[-1][0]) in TEXT_FIELDS else None
+            alone = text is not None and not pairs[-1][1] and _alone(text)
         elif start is not None and not row.blank:
             runs.append((start, last + 1))
             start = None
-            text = None
+            text, alone = None, False
     if start is not None:
         runs.append((start, last + 1))
     return runs
@@ -180,8 +182,7 @@ def _field_under(row: Row, text: Row) -> tuple[str, str] | None:
     """A field's label and value in one cell right under a text's label alone, its lines under the field's
     ('年度绩效目标' over '项目负责人：张三', '审核人：', then the goal's lines): (label, value); None for any other row.
     The goal was '' and its lines lost, or the field its first line, without a word."""
-    values = spread_values(row.cells)
-    if not _alone(text) or len(values) != 1:
+    if not _alone(text) or len(values := spread_values(row.cells)) != 1:
         return None
     inline = _INLINE.match(values[0])
     if inline is None or _attr(key := label(inline.group(1))) in TEXT_FIELDS:
