@@ -589,13 +589,14 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
     under: tuple[_Form, _Header, _Header] | None = None  # a form, its header repeated in other columns, its own
     paired = _with_headers(rows) if paired is None else paired  # (the rows with their headers, when read already)
-    ruled = 0  # the page of the last row in a PDF's grid
+    ruled, bare = 0, set()  # the page of the last row in a PDF's grid, the pages of lines outside one after it
     for n, (row, table) in enumerate(paired):
         if row.blank:
             if row.line == SHEET_BREAK and form is not None and form.rows:
                 form = None  # the end of a workbook's sheet ends its form (a 资金测算 sheet is no part of it)
             continue
-        apart, ruled = bool(row.edges and ruled and row.page > ruled + 1), row.page if row.edges else ruled
+        apart = bool(row.edges) and any(ruled < page < row.page for page in bare)  # a page of lines, no grid
+        ruled, bare = (row.page, set()) if row.edges else (ruled, bare | {row.page})
         name = segments.title(row)
         if name and not segments.numbered(name):
             if form is not None and (form.header is None or form.rows):
@@ -655,7 +656,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
             if _starts_form(row, title):
                 form = _new(found, [row], title, unit)
             elif apart:
-                form = None  # a grid after a page without one (a document's text, another file's joined on): not its
+                form = None  # a grid after a page of lines without one (a document's text, a file joined on): not its
             elif money_table(row.cells, (below.cells for below, _ in islice(paired, n + 1, None)), header.columns):
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
