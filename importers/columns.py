@@ -997,15 +997,21 @@ _COMPOUND = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长�
 _NAMED = re.compile(rf"(?:{_COMPOUND}|[{_SURNAME}])[\u4e00-\u9fff]{{1,2}}")
 _UNIT_NAMED = re.compile(_UNIT)
 _WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}")
+# a word a state in several words holds ('专人负责', '已指定', '责任到人', '高度重视'); a name the surnames miss
+# ('买买提江', '赵副局长'), a unit ('城关镇') or a date in words ('三月一日') holds none
+_STATE_PART = re.compile(rf"{_STATE_WORD}|负责|指定|到人|重视")
 
 
 def _stated(value: str) -> bool:
     """Whether a one-label row's value reads as an indicator's state reached: a state word ('明确', '已落实'), or
-    words no person's name nor unit ('专人负责', '已指定', '责任到人'); '王强', '欧阳明', '某县交通运输局' do not
-    (the sign-off's first row, laid out as the indicators alike)."""
+    words holding one that are no person's name nor unit ('专人负责', '已指定', '责任到人'); '王强', '欧阳明',
+    '王建立', '买买提江', '某县交通运输局', '城关镇' do not (the sign-off's first row, laid out as the indicators
+    alike)."""
     if _STATE.fullmatch(value):
         return True
-    return bool(_WORDS.fullmatch(value)) and not _NAMED.fullmatch(value) and not _UNIT_NAMED.fullmatch(value)
+    if not _WORDS.fullmatch(value) or not _STATE_PART.search(value):
+        return False
+    return not _NAMED.fullmatch(value) and not _UNIT_NAMED.fullmatch(value)
 
 
 def _spanned(cells: list[str], value: str) -> range:

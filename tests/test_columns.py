@@ -640,3 +640,32 @@ def test_a_person_over_a_note_over_the_sign_off_stays_the_sign_off(levels):
     [project] = parse_rows(split_rows(_SIGNED_FORM + table + "填报人\t王芳\t审核人\t李强\n")).projects
     assert [i.name for i in project.indicators] == ["群众满意度"]
     assert (project.fields["分管领导"], project.fields["填报人"], project.fields["审核人"]) == ("王强", "王芳", "李强")
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("分管领导", "买买提江"),
+        ("分管领导", "阿依古丽"),
+        ("分管领导", "逄波"),
+        ("分管领导", "赵副局长"),
+        ("填报单位", "城关镇"),
+        ("填报日期", "三月一日"),
+    ],
+)
+@pytest.mark.parametrize("levels", ["", "满意度指标\t服务对象满意度指标\t"], ids=["flat", "levels"])
+@pytest.mark.parametrize(
+    "sign", ["填报人\t王芳\t审核人\t李强\t\t", "填报人：王芳\t审核人：李强"], ids=["bare", "colons"]
+)
+def test_a_name_the_surnames_miss_a_unit_or_a_date_merged_over_the_targets_columns_stays_the_sign_off(
+    label, value, levels, sign
+):
+    """'分管领导 | 买买提江' ('赵副局长', a surname off the list), '填报单位 | 城关镇', '填报日期 | 三月一日' merged
+    over the target's columns over a sign-off on its own grid: words holding no state's word, so the sign-off's first
+    row (they were read as the last indicator, the person lost, without a word)."""
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t指标值\t指标值\t指标值\n"
+    blank = "\t\t" if levels else ""
+    table = f"{header}{levels}群众满意度\t≥90%\t≥90%\t≥90%\n{blank}{label}\t{value}\t{value}\t{value}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + sign + "\n")).projects
+    assert [i.name for i in project.indicators] == ["群众满意度"]
+    assert (project.fields[label], project.fields["填报人"], project.fields["审核人"]) == (value, "王芳", "李强")
