@@ -945,3 +945,31 @@ def test_a_head_labels_line_right_under_a_goals_label_alone_gives_the_projects_o
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
     [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
     assert (project.department, project.goal, "主管部门" in project.fields) == ("某局", "完成平台升级改造。", False)
+
+
+@pytest.mark.parametrize("title", ["二、农田水利建设项目", "农田水利建设项目绩效目标表", "（二）"])
+@pytest.mark.parametrize("last", ["\t\t路面修复\t≥30处", "\t\t分管领导\t王强"])
+def test_a_next_forms_title_over_its_unit_line_is_no_note_over_this_forms_sign_off(title, last):
+    """A form's last row, then the next form's title or heading ('二、农田水利建设项目') and its '填报单位：某县水利局'
+    line over its head: the title is no note over this form's sign-off (the next form's unit was read into this
+    form's fields, without a word); a note's word starts a note ('注：…')."""
+
+    def form(name: str, unit: str, last: str) -> str:
+        return (
+            f"项目名称\t{name}\t\t\n主管部门\t{unit}\t\t\n年度绩效目标\t完成{name}任务。\t\t\n"
+            f"一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t完成数量\t≥10项\n{last}\n"
+        )
+
+    text = form("农村公路养护", "某县交通运输局", last) + f"{title}\n填报单位：某县水利局\n"
+    first, second = parse(text + form("农田水利建设", "某县水利局", "\t\t分管领导\t王强")).projects
+    assert (first.name, first.fields.get("填报单位"), second.name) == ("农村公路养护", None, "农田水利建设")
+
+
+@pytest.mark.parametrize("note", ["注：本表由项目单位填写", "本表金额单位为万元。"])
+def test_a_note_or_a_sentence_over_the_sign_off_leaves_the_sign_off_read(note):
+    """A note's word or a sentence on a row of its own between the indicators and the sign-off: a note, the sign-off
+    under it read (it was lost where the table ended at the note)."""
+    text = "项目名称\t农村公路养护\t\t\n年度绩效目标\t完成养护任务。\t\t\n一级指标\t二级指标\t三级指标\t指标值\n"
+    text += f"产出指标\t数量指标\t养护里程\t≥120公里\n{note}\n填报人\t王芳\t审核人\t李强\n"
+    [project] = parse(text).projects
+    assert ([i.name for i in project.indicators], project.fields["填报人"]) == (["养护里程"], "王芳")

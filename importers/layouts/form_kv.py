@@ -60,6 +60,7 @@ _MARKED = re.compile(r"[：:*＊]$")
 _INLINE = re.compile(r"^([^：:]{1,12})[：:]")  # a label before a colon, its value after it in the same cell
 _GOAL_LABEL = re.compile(r"^(?:19|20)\d{2}年(?:度)?绩效目标$")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
+_NOTE = re.compile(r"(?:注|说明|填表说明|填报说明)\d?\s*[：:]")  # a note under a table: '注：…', '注1：…'
 _PAREN_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 _UNIT_ROW = re.compile(r"^(?:金额|计量)?单位[：:]?(亿元|万元|千元|元)$")
 _FIGURE = re.compile(r"\d")
@@ -297,9 +298,12 @@ def _ends_indicators(read: _Read, rows: list[Row], n: int, stop: int, columns: d
 
 
 def _note_over_sign_off(rows: list[Row], n: int, stop: int) -> bool:
-    """Whether row n is a note (one text, across the table or in one cell: '注：本表由项目单位填写') with the sign-off
-    right under it, which closes the table still (its rows were lost, the table ended at the note)."""
-    if len({text for cell in rows[n].cells if (text := cell.strip())}) != 1:
+    """Whether row n is a note (one text, across the table or in one cell, a note's word first or a sentence:
+    '注：本表由项目单位填写', '本表金额单位为万元。') with the sign-off right under it, which closes the table still
+    (its rows were lost, the table ended at the note). A next form's title or heading ('二、农田水利建设项目') over
+    its '填报单位：…' is none: that unit is not this form's."""
+    texts = {text for cell in rows[n].cells if (text := cell.strip())}
+    if len(texts) != 1 or not (_NOTE.match(text := next(iter(texts))) or text.endswith("。")):
         return False
     below = next((row for row in rows[n + 1 : stop] if not row.blank), None)
     return below is not None and sign_off(below.cells) is not None
