@@ -3329,3 +3329,18 @@ def test_a_goals_lines_numbered_under_a_heading_under_its_label_alone_are_a_line
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert project.goal == "\n".join(lines)
+
+
+def test_a_goal_wrapped_by_the_print_right_before_a_lists_number_is_one_line():
+    """'年度绩效目标：…具体任务包括' over '1.服务器更新；2.系统迁移。' between the head and the table (a paragraph the
+    print wrapped right before '1.'): the line's rest, joined (its rest was read as '说明', the goal cut, without a
+    word); a number starts a line of its own only under a numbered line ('一、总体目标' over '1.完成…')."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    rows = [["项目名称", "平台运维", "主管部门", "某局"], ["项目资金（万元）", "85.50", "实施单位", "某站"]]
+    rows += [["年度绩效目标：完成平台升级改造任务，本年度具体任务包括"], ["1.服务器更新；2.系统迁移。"]]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert project.goal == "完成平台升级改造任务，本年度具体任务包括1.服务器更新；2.系统迁移。"
+    assert "说明" not in project.fields

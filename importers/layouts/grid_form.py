@@ -1175,7 +1175,7 @@ def _names_project(value: str) -> bool:
     )
 
 
-# a line a list's number starts ('1.', '2、', '二、', '（1）'): a line of its own, no wrapped line's rest
+# a line a list's number starts ('1.', '2、', '二、', '（1）'): under a line so numbered, a line of its own
 _NUMBERED = re.compile(
     r"(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+、|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)])"
 )
@@ -1184,12 +1184,13 @@ _NUMBERED = re.compile(
 def _next_line(project: RawProject, attribute: str, row: Row) -> bool:
     """Whether a line is the next of a text wrapped above the table (年度绩效目标：… over lines): a line alone, the
     text not ended (nor a lead-in ending in a colon, '主要目标：'), the line no unit or caption line and no table's name
-    (年度绩效指标)."""
+    (年度绩效指标), nor a list's next item under a numbered line ('一、总体目标' over '1.完成…'; a print's wrap right
+    before '1.' in a line not numbered is the line's rest)."""
     text = getattr(project, attribute)
     return (
         len(row.cells) == 1
         and not text.endswith((*_SENTENCE_END, "：", ":"))
-        and not _NUMBERED.match(row.cells[0].strip())
+        and not (_NUMBERED.match(row.cells[0].strip()) and _NUMBERED.match(text.rsplit("\n", 1)[-1]))
         and segments.text_part(row)
     )
 
