@@ -973,3 +973,14 @@ def test_a_note_or_a_sentence_over_the_sign_off_leaves_the_sign_off_read(note):
     text += f"产出指标\t数量指标\t养护里程\t≥120公里\n{note}\n填报人\t王芳\t审核人\t李强\n"
     [project] = parse(text).projects
     assert ([i.name for i in project.indicators], project.fields["填报人"]) == (["养护里程"], "王芳")
+
+
+def test_a_line_under_a_goals_label_alone_naming_a_field_the_head_gave_is_the_goals_line():
+    """'实施单位：某中心负责具体实施。' among the goal's lines under its label alone, the head giving '实施单位'
+    already: the goal's line, the head's field kept (it was overwritten by the line, without a word)."""
+    rows = [["项目名称", "平台运维", "主管部门", "某局"], ["年度资金总额（万元）", "120", "实施单位", "某中心"]]
+    lines = ["完成平台升级改造。", "实施单位：某中心负责具体实施。", "保障系统稳定运行。"]
+    rows += [["年度绩效目标"], *([line] for line in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+    [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
+    assert (project.goal, project.fields["实施单位"]) == ("\n".join(lines), "某中心")

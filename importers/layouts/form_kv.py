@@ -403,7 +403,11 @@ def _project(form: _Form) -> RawProject:
     for row in form.head:
         if text and above and (field := _field_under(row, above)) is not None:
             key, value = field
-            if (attr := _attr(key)) and not getattr(project, attr):
+            if key in project.fields:  # a field the head gave: a line of the text's ('实施单位：某中心负责实施。')
+                if project.fields[key] != value:
+                    named, line = _attr(text) or "goal", spread_values(row.cells)[0]
+                    setattr(project, named, getattr(project, named) + "\n" + line if getattr(project, named) else line)
+            elif (attr := _attr(key)) and not getattr(project, attr):
                 setattr(project, attr, value)  # ('主管部门：某局': the project's department)
             elif value:
                 project.fields[key] = value
