@@ -158,9 +158,10 @@ def near_misses(conn: sqlite3.Connection, query: str, shown: set[str], limit: in
 
 def other_spelling(conn: sqlite3.Connection, key: str, own: dict[str, int]) -> dict | None:
     """The family of the names `own` (name → uses: those spelt as a query, kb.vocab.families.spelling_key `key`) under
-    its most used spelling (as near_names gives it, 'exact'), when that is another spelling and used more:
-    服务对象满意度 for 服务对象满意率, which finds enough names to suggest none near it. None when the families are not
-    stored at the names' stamp (building the whole name index for this is not worth it)."""
+    its most used spelling (as near_names gives it, 'exact'), when that is another spelling, used more, and does not
+    hold the query: 服务对象满意度 for 服务对象满意率, which finds enough names to suggest none near it; not
+    指标：按期完成率 for 按期完成率, whose uses the query finds already. None when the families are not stored at the
+    names' stamp (building the whole name index for this is not worth it)."""
     path, stamp = path_of(conn), stamp_of(conn)
     families = read_families(path, stamp) if path and stamp else None
     if families is None:
@@ -173,7 +174,7 @@ def other_spelling(conn: sqlite3.Connection, key: str, own: dict[str, int]) -> d
             continue
         (first_id, first), uses = family[2][0], max(own.values())
         if (
-            spelling_key(first) != key
+            key not in spelling_key(first)
             and conn.execute("SELECT uses > ? FROM indicator_names WHERE id = ?", (uses, first_id)).fetchone()[0]
         ):
             variants = [m[1] for m in family[2]]
