@@ -562,6 +562,21 @@ def test_the_near_names_after_the_querys_family_are_the_same_on_the_command_line
     ]
 
 
+def test_near_names_of_a_tie_are_in_the_apps_order(conn):
+    """Near names of one score and use were ordered by the name as stored on the command line (功能访问量. is longer
+    than 支持访问量) and by the name offered in the app (功能访问量): `kb search 系统访问量` on the real PDFs listed
+    them the other way round from F3. Both order them by the name offered."""
+    from kb.find.near_names import shown_already
+    from kb.find.precedents import find_names
+
+    rows = [("系统访问量", "100次"), ("支持访问量", "100次"), ("功能访问量.", "100次")]
+    store(conn, make_document({f"项目{n}": [row] for n, row in enumerate(rows)}))
+    found = search(conn, "系统访问量")
+    shown = {hit["name"] for hit in found.indicators}
+    app = [h.name for h in find_names(conn, "系统访问量") if not shown_already(h.name, h.variants, shown)]
+    assert [s["name"] for s in found.suggestions] == app == ["功能访问量", "支持访问量"]
+
+
 def test_a_query_finding_enough_is_offered_its_indicators_spelling_used_more(conn):
     """`kb search 服务对象满意率` on the real PDFs found enough indicators to suggest nothing, and did not mention
     服务对象满意度 (118 uses), which F3 shows first as the query's family (完全). Its most used spelling is offered when

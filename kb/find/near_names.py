@@ -120,9 +120,10 @@ def _near(conn: sqlite3.Connection, query: str) -> tuple[list[tuple[str, Family]
     scored = near_scores(key, [f[0] for f in near])
     if not scored and not held:
         return None
+    offered = {near[n][0]: offered_name(near[n][2][0][1]) for n, _ in scored}  # by which find_names ranks a tie
     hits = sorted(
         ((score, near[n]) for n, score in scored),
-        key=lambda h: (-h[0], -h[1][1], len(h[1][2][0][1]), h[1][2][0][1]),  # as find_names ranks near misses
+        key=lambda h: (-h[0], -h[1][1], len(offered[h[1][0]]), offered[h[1][0]]),  # as find_names ranks near misses
     )
     return held, hits
 
