@@ -20,7 +20,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice, repeat, zip_longest
 
@@ -74,6 +74,8 @@ class NameGroup:
     uses: int  # indicator rows using any member
 
 
+# near misses found otherwise (given the names found and the room left): (group, score) best first, or None
+NearMisses = Callable[[set[str], int], list[tuple[NameGroup, float]] | None]
 Group = tuple[str, list[tuple[int, str, int]], str, str]  # key, [(id, name, uses)] most used first, pinyin, initials
 
 
@@ -245,13 +247,14 @@ class NameIndex:
         groups.sort(key=lambda t: (-t[0], len(t[1][0]), t[1][0]))
         return NameIndex(g for _, g in groups)
 
-    def find(self, query: str, limit: int, near: bool = True) -> list[tuple[NameGroup, str, float]]:
+    def find(self, query: str, limit: int, near: NearMisses | None = None) -> list[tuple[NameGroup, str, float]]:
         """Up to `limit` (group, match, score), best match kind first and most used first within a kind: 'exact'
         (the query's family), 'substring' (of any spelling in a family), 'synonym' (another spelling with a short
         name, `_spelt`: a quarter of `limit` kept for them, and the room the query's own names leave), 'pinyin',
         'fuzzy'. A query of several words (kb.vocab.tokens.query_words: '满意度 服务', 'myd 服务') finds the families
         holding each, in any order (`_words`); when none does, the words are read as one (as the spaces were always
-        dropped). Without `near`, no near misses of a query in characters (the caller finds them otherwise)."""
+        dropped). `near`, given the names found and the room left, gives the near misses of a query in characters
+        found otherwise (kb.find.precedents.find_names: kb.find.near_names'), or None for the index's own."""
         key = group_key(query)
         if not key:
             return [(self.group(n), "substring", 0.0) for n in range(min(limit, len(self)))]
@@ -282,13 +285,18 @@ class NameIndex:
             if len(found) >= limit:
                 break
             found.setdefault(n, hit)
-        if len(found) < limit and len(key) >= (PINYIN_NEAR_LETTERS if ascii_query else 3) and (near or ascii_query):
+        hits = [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
+        if len(found) < limit and len(key) >= (PINYIN_NEAR_LETTERS if ascii_query else 3):
+            shown = {name for group, *_ in hits for _, name in group.members}
+            theirs = None if ascii_query or near is None else near(shown, limit - len(hits))
+            if theirs is not None:
+                return hits + [(group, "fuzzy", score) for group, score in theirs]
             lines = self._pinyin if ascii_query else self._keys
             for n, score in self._fuzzy(key, lines, set(found), limit - len(found), ascii_query):
-                found[n] = ("fuzzy", score)
+                hits.append((self.group(n), "fuzzy", score))
         elif not found and ascii_query:
-            found = dict(self._typo(key, limit))
-        return [(self.group(n), kind, score) for n, (kind, score) in list(found.items())[:limit]]
+            return [(self.group(n), kind, score) for n, (kind, score) in self._typo(key, limit)]
+        return hits
 
     def _typo(self, key: str, limit: int) -> list[tuple[int, tuple[str, float]]]:
         """Up to `limit` groups with characters spelt, whole syllables, by a word a typo from a short `key` that finds

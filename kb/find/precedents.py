@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kb.find.name_index import NameGroup, NameIndex, cached, group_key
-from kb.find.near_names import is_pinyin, near_misses
+from kb.find.near_names import KEYS, is_pinyin, near_misses
 from kb.find.gil import STOP_CHECK, Query, read_rows, read_tables
 from kb.vocab.families import family_key, offered_name, spellings_note
 from kb.find.queries import DEPARTMENT_MARK
@@ -282,27 +282,21 @@ def find_names(conn: sqlite3.Connection, query: str, filters: Filters | None = N
         return []
     query = (query or "")[:MAX_QUERY_CHARS]
     index = _index(conn, _state(conn), filters)
-    # near misses of a word in characters, unfiltered: those `kb search` suggests (kb.find.near_names), one answer
+
+    def near(shown: set[str], room: int) -> list[tuple[NameGroup, float]] | None:
+        """The near misses `kb search` suggests (kb.find.near_names), one answer; None where it leaves them to the
+        index (满易度 shares no bigram with a name)."""
+        misses = near_misses(conn, query, shown, room)
+        return None if misses is None else [(NameGroup(f[0].partition(KEYS)[0], f[2], f[1]), s) for f, s in misses]
+
+    # near misses of a word in characters, unfiltered, as `kb search` finds them
     key = group_key(query)
     theirs = not any(_filter_key(filters)) and len(query_words(query)) == 1 and not is_pinyin(key) and key.isalnum()
-    hits = _hits(index.find(query, limit, near=not theirs))
-    if theirs and len(hits) < limit:
-        misses = near_misses(conn, query, {v for h in hits for v in h.variants}, limit - len(hits))
-        if misses is None:  # none shares a bigram with it (满易度): the index's own near misses
-            hits = _hits(index.find(query, limit))
-        else:
-            hits += [
-                NameHit(offered_name(members[0][1]), [m[1] for m in members], "fuzzy", score, uses)
-                for (_, uses, members), score in misses
-            ]
-    return sorted(hits, key=_rank)
-
-
-def _hits(found: list[tuple[NameGroup, str, float]]) -> list[NameHit]:
-    return [
+    hits = [
         NameHit(offered_name(g.members[0][1]), [m[1] for m in g.members], match, score, g.uses)
-        for g, match, score in found
+        for g, match, score in index.find(query, limit, near if theirs else None)
     ]
+    return sorted(hits, key=_rank)
 
 
 def _count(conn: sqlite3.Connection, hits: list[NameHit], filters: Filters) -> dict[int, _Counts]:
