@@ -22,6 +22,7 @@ from tui.app import make_app
 from tui.drafting.dialogs import ConfirmDialog, ExportDialog, NameDialog, RowDialog
 from tui.drafting.editor import DraftEditor
 from tui.drafting.sources import AddIndicatorDialog, TemplateDialog
+from tui.widgets.tick_list import TickList
 from tui.drafting.pane import DraftsPane
 from tui.drafting import head as head_module
 from tui.drafting.checks import DraftChecks
@@ -1283,7 +1284,7 @@ async def test_every_template_ticked_as_offered_passes_the_checks(seeded):
         for n, kind in enumerate(SPENDING_TYPES):
             app.push_screen(TemplateDialog(app.db, set(), kind, ""))
             dialog = app.screen
-            loaded = lambda d=dialog, k=kind: d.asked == k and not d.query_one("#pick-rows").loading  # noqa: E731
+            loaded = lambda d=dialog, k=kind: d.asked == k and d.query_one(TickList).held is None  # noqa: E731
             await until(pilot, loaded, kind)
             chosen = [dialog.rows[i] for i in sorted(dialog.query_one(SelectionList).selected)]
             about = str(dialog.query_one("#template-about").render())
