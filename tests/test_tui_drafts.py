@@ -1340,3 +1340,32 @@ async def test_keys_typed_as_the_template_opens_go_to_its_list(with_draft, monke
         kind = dialog.query_one("#template-kind", Select)
         assert app.focused is picker and not kind.expanded and kind.value == "补贴/奖励类"
         assert picker.highlighted == 3 and (3 in picker.selected) != (3 in dialog.at_first)  # space ticked it
+
+
+async def test_a_type_being_chosen_as_the_template_comes_keeps_the_focus_and_its_keys(with_draft, monkeypatch):
+    """↓, shift+tab to 支出类型, enter, ↓ typed as the template opened: its rows coming took the focus from the open
+    choices (they closed) and replayed the ↓ in the list; the next enter toggled a row instead of choosing a type."""
+    import threading
+
+    from textual.widgets import Select
+
+    from tui.drafting import sources
+
+    built = threading.Event()
+    build = sources.template
+    monkeypatch.setattr(sources, "template", lambda *a, **k: built.wait(30) and build(*a, **k))
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("t")
+        dialog = app.screen
+        for key in ("down", "shift+tab", "enter", "down"):
+            app.post_message(events.Key(key, "\r" if key == "enter" else None))
+            await pilot.pause()
+        kind = dialog.query_one("#template-kind", Select)
+        assert kind.expanded
+        built.set()
+        await until(pilot, lambda: dialog.labels, "the template")
+        await settle(pilot)
+        picker = dialog.query_one(SelectionList)
+        assert kind.expanded and app.focused is not picker and picker.highlighted == 0

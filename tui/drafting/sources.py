@@ -594,7 +594,8 @@ class TemplateDialog(_PickRows):
             event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
         )
         picker = self.query_one("#pick-rows", TickList)
-        picker.focus()
+        if not self.query_one("#template-kind", Select).expanded:  # never from a type being chosen meanwhile
+            picker.focus()
         picker.ready()
 
 

@@ -35,6 +35,8 @@ class TickList(SelectionList):
             self.app.call_later(self._replay, [(key.key, key.character) for key in held])
 
     def _replay(self, keys: list[tuple[str, str | None]]) -> None:
+        if not self.has_focus:
+            return  # the user went on elsewhere (the 支出类型 box): the keys typed for the list are not theirs
         for key, character in keys:  # made by the app, so that they bubble back up to its bindings as typed ones do
             self.app.post_message(events.Key(key, character))
 
