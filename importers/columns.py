@@ -536,7 +536,8 @@ def money_table(
     `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
     columns (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on), no label's value,
     no note's blank (`备注 | 无`), no money table's header, no form's head field (`项目名称 | …`), no sign-off or
-    money form's row without a colon (`填报人 | 王芳`, `资金性质 | 一般公共预算`: `_closes_money`), and none under a
+    money form's row without a colon (`填报人 | 王芳`, `资金性质 | 一般公共预算`: `_form_row`) over no indicator
+    row, and none under a
     total (`合计 | 1200`: its end)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
@@ -552,12 +553,13 @@ def money_table(
     filled = [j for j, cell in enumerate(cells) if clean(cell)]
     rows = 0
     total = False  # the last amount's row a total (合计 | 1200): the money table's end
+    below = iter(below)
     for row in below:
         texts = [clean(cell) for cell in row]
         if not any(texts):
             break
-        if any(is_level1(word) or is_level2(word) for text in texts for word in text.split()):
-            return False  # (a level's label, or two glued in one cell a reader cut: '产出指标 数量指标')
+        if any(is_level1(text) or is_level2(text) or _glued_level(text) for text in texts):
+            return False  # (a level's label, or one a reader glued in a cell: '产出指标 数量指标')
         amount = texts[amounts[0]] if amounts[0] < len(texts) else ""
         if _AMOUNT.fullmatch(amount):
             rows += 1
@@ -571,20 +573,40 @@ def money_table(
                     or bool(_LABELLED.search("".join(texts)))
                     or money_header(texts)
                     or head_field(texts[filled[0]]) not in ("", "other")
-                    or _closes_money(texts)
+                    or _form_row(texts)
+                    and _no_indicator(next(below, []), filled)
                 )
             break  # (its rows end: a note or a sign-off under them)
     return rows > 0
 
 
-def _closes_money(texts: list[str]) -> bool:
-    """Whether a row of words under a money table's amounts is a form's, not an indicator's, where no colon says so:
-    a sign-off (`填报人 | 王芳`; not `分管领导 | 明确`, an indicator's state) or a money form's share beside its label
-    (`资金性质 | 一般公共预算`)."""
+def _glued_level(text: str) -> bool:
+    """Whether a cell holds a level's whole label among its words, a reader having glued cells ('产出指标 数量指标',
+    '产出指标 新建候车亭'); a word a level's short label is an item's ('质量 检测费 | 20', a stray space)."""
+    return any(word.endswith("指标") and (is_level1(word) or is_level2(word)) for word in text.split())
+
+
+def _form_row(texts: list[str]) -> bool:
+    """Whether a row of words is a form's, not an indicator's, where no colon says so: a sign-off (`填报人 | 王芳`;
+    not `分管领导 | 明确`, an indicator's state) or a money form's share beside its label (`资金性质 |
+    一般公共预算`)."""
     pairs = sign_off(texts)
     if pairs and not any(_STATE.fullmatch(value) for _, value in pairs):
         return True
     return any(head_field(text) in ("fund", "group") for text in texts)
+
+
+def _no_indicator(cells: list[str], filled: list[int]) -> bool:
+    """Whether the row under a form's row (`_form_row`) is none of the goal table's: blank in one of the columns the
+    indicators fill, or a form's row too (`审核人 | 张华`, `项目名称 | …`). An indicator row under it (`联系方式 | 畅通`
+    over `改造危桥 | 3座`) makes it an indicator."""
+    texts = [clean(cell) for cell in cells]
+    return (
+        not all(texts[j] if j < len(texts) else "" for j in filled)
+        or bool(_LABELLED.search("".join(texts)))
+        or _form_row(texts)
+        or head_field(texts[filled[0]]) not in ("", "other")
+    )
 
 
 def heads_money(cells: list[str]) -> bool:

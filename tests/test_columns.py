@@ -491,6 +491,10 @@ _GOAL_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "target": 3}
         ([["", "", "日常养护", "800"], ["", "", "资金性质", "一般公共预算"]], True),  # a money form's share, no total
         ([["", "", "日常养护", "800"], ["", "", "分管领导", "明确"]], False),  # an indicator's state, as a person's
         ([["", "", "新建候车亭", "30"], ["", "", "项目负责人", "到位"]], False),
+        ([["", "", "新建候车亭", "30"], ["", "", "联系方式", "畅通"], ["", "", "改造危桥", "3座"]], False),  # under
+        ([["", "", "新建候车亭", "30"], ["", "", "其他", "较好"], ["", "", "群众出行条件", "明显改善"]], False),
+        ([["", "", "日常养护", "800"], ["", "", "填报人", "王芳"], ["", "", "审核人", "张华"]], True),
+        ([["", "", "日常养护", "800"], ["", "", "资金性质", "一般公共预算"], ["", "", "项目名称", "城市绿化"]], True),
     ],
 )
 def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by_the_row_under_its_amounts(
@@ -500,8 +504,9 @@ def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by
     bare-number target ('新建候车亭 | 30') is an indicator row where a row under the amounts holds a name and a
     target: the indicators go on. It had ended the table, every indicator below it lost without a word. Where the
     rows under the amounts end the table (nothing, a blank row, a sign-off, a note, a note's blank '备注 | 无', the
-    next form's head '项目名称 | …') or a row of words follows a total ('合计 | 800'), it is a money table's header:
-    its rows had been read as indicators."""
+    next form's head '项目名称 | …', a sign-off or a money form's row over no indicator row) or a row of words follows
+    a total ('合计 | 800'), it is a money table's header: its rows had been read as indicators. A sign-off's label
+    over an indicator row ('联系方式 | 畅通' over '改造危桥 | 3座') is an indicator (review 62a's G06)."""
     from importers.columns import money_table
 
     assert money_table(["", "", "项目", "金额"], iter(below), _GOAL_COLUMNS) is heads
@@ -518,6 +523,17 @@ def test_an_indicator_row_of_two_money_words_over_level_labels_a_reader_glued_is
     below.append(["效益指标 群众出行条件", "明显改善"])
     assert not money_table(["项目", "金额"], iter(below), inner=True)
     assert money_table(["项目", "金额"], iter(below[1:4]), inner=True)  # (no level beside them: a money table's rows)
+
+
+def test_a_money_tables_item_holding_a_level_word_and_a_space_is_its_row():
+    """An item beside its amount is a money table's, though a word of it is a level's ('质量 检测费 | 20', a stray
+    space in a Word cell): testing each word of a cell as a level's label had made the table a goal table's rows,
+    two indicators above it lost without a word (review 62a's M01)."""
+    from importers.columns import money_table
+
+    assert money_table(["支出内容", "金额（万元）"], iter([["质量 检测费", "20"], ["日常养护", "80"]]))
+    assert money_table(["项目", "金额"], iter([["日常养护", "80"], ["满意度 调查", "5"]]))
+    assert not money_table(["项目", "金额"], iter([["质量指标", "20"], ["日常养护", "80"]]))  # (a level's, whole)
 
 
 @pytest.mark.parametrize(
