@@ -5728,14 +5728,39 @@ def test_pdf_a_goals_last_line_beside_a_rows_rest_atop_the_next_page_goes_with_i
     first = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     first += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
     first += line(751, "", "维修养护一百", "工程数量", "十处")
-    first += line(733, "", "二十处保障群", "验收合格率", "百分之百") + line(715, "", "", "救助困难群众", "不少于三千人")
+    first += line(733, "", "二十处保障群", "验收合格率", "百分之百") + line(715, "", "", "救助困难群众", "≥3000人")
     second = line(800, "", "众安全饮水。", "人数", "次") + line(782, "", "", "出行条件", "明显改善")
     assert cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[2:] == [
         ["", "二十处保障群\n众安全饮水。", "验收合格率", "百分之百"],
-        ["", "", "救助困难群众\n人数", "不少于三千人\n次"],
+        ["", "", "救助困难群众\n人数", "≥3000人\n次"],
         ["", "", "出行条件", "明显改善"],
     ]
     on = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(120, 800, "众安全饮水") + _cjk(120, 789, "保障"))
     assert cells(read_bytes(_cjk_pdf([first, on]), ".pdf"))[4][2:] == ["人数", "次"]
     new = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(40, 800, "道路养护") + _cjk(120, 800, "保障通行。"))
     assert cells(read_bytes(_cjk_pdf([first, new]), ".pdf"))[4][:2] == ["道路养护", "保障通行。"]
+
+
+def test_pdf_a_goals_last_line_beside_a_row_of_its_own_atop_the_next_page_keeps_the_row():
+    """A goal's last line atop a page beside a row's first line, under a last row filling its columns: the head's
+    piece had kept the line a row (the layout joins the goal's rest); going along with a row's rest (`_carried`), the
+    row was joined to the last one where the words said nothing more than that the last target is none whole
+    ('耕地提高一级'), or that a one-character target ('无') under a figure is its unit's rest, silently: a yes or no
+    is a whole target, beside a goal or not."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    first += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
+    first += line(751, "", "维修养护一百", "工程数量", "十处") + line(733, "", "二十处保障群", "验收合格率", "百分之百")
+    cases = (
+        ("耕地提高一级", "众安全饮水。", "学校办学条件", "显著增强"),
+        ("≥3000人次", "众安全饮水。", "是否发生事故", "无"),
+    )
+    for last, goal, name, target in (*cases, ("≥3000人次", "", "是否发生事故", "无")):
+        page = first + line(715, "", "", "救助困难群众", last)
+        second = line(800, "", goal, name, target) + line(782, "", "", "出行条件", "明显改善")
+        rows = read_bytes(_cjk_pdf([page, second]), ".pdf")
+        assert cells(rows)[3:5] == [["", "", "救助困难群众", last], ["", goal, name, target]]
+        assert rows.notes == []

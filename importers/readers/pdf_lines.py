@@ -52,10 +52,12 @@ _MONEY_CHAR = re.compile("[金资预]")  # in every amount column's label ('预�
 _MONEY_TITLE = re.compile(r"^[^，。；]*(?:资金|预算|经费)[^，。；]*(?:情况|安排|明细|来源|构成)")  # '项目资金安排情况'
 _TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
 # a target of its own, as a row's whole cell (unspaced): a figure with its short unit ('≥95%', '2027年6月') or a word
-# of a state reached ('显著增强', '当年完成'); a target's broken line is none ('≤600', '≤640元/', '服务水平')
+# of a state reached ('显著增强', '当年完成'), or a yes or no ('是', '无'); a target's broken line is none ('≤600',
+# '≤640元/', '服务水平')
 _OWN_TARGET = re.compile(
     r"[≥≤<>=＝＞＜±]?\d[\d,.]*[^\d,.]{1,3}(?:\d{1,2}[^\d,.]{1,3})?(?<!/)"
     r"|.{0,4}(?:改善|提升|提高|健全|完善|增强|加强|降低|减少|下降|达标|合格|规范|及时|有效|良好|稳定|到位|完成|落实|明确)"
+    r"|[是否无]"
 )
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
@@ -483,7 +485,7 @@ def _cut(
     heads = {k for k, kind in enumerate(kinds) if kind == "head"}
     name = kinds.index("name") if "name" in kinds else -1
     reading = (
-        _carried(cut[first], name, target, last)
+        _carried(cut[first], name, target, last, any(cut[first][k] for k in heads))
         if foot and first < len(cut) and _rest(cut[first], foot, target, heads, cut[first + 1 : first + 2])
         else "row"
     )
@@ -496,20 +498,25 @@ def _cut(
     return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest, reading == "unsure"
 
 
-def _carried(cells: list[list[dict]], name: int, target: int, last: str) -> str:
+def _carried(cells: list[list[dict]], name: int, target: int, last: str, held: bool) -> str:
     """How a page's first line `_rest` found in its place (every piece under a last line that ran to its column's
     edge) reads by its words: 'rest' where it fills the name's column or the target's only, or the last page's last
     row's target `last` is none whole ('服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前') or is a figure and the line's
     target a word of one or two characters (its unit's rest: '≥3000人' ⏎ '次'); 'row' where it fills both
     and its target is one as well ('群众安全饮水 | 稳步提高' then '学校办学条件 | 显著增强': LibreOffice draws a
-    row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎ '年度任务')."""
+    row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎ '年度任务').
+    A line `held` beside a head's last line ('底线。') is a row there, as the layout reads it: under a target none
+    whole a row's first line had gone along with the goal's, joined to the last row, silently."""
     texts = [unspaced(line_text(cells[k])) if 0 <= k < len(cells) else "" for k in (name, target)]
     last = unspaced(last)
-    if not all(texts) or not _OWN_TARGET.fullmatch(last) or last.endswith("年") and _MONTH.match(texts[1]):
+    if not all(texts) or last.endswith("年") and _MONTH.match(texts[1]):
         return "rest"
-    if _OWN_TARGET.fullmatch(texts[1]):
+    whole = _OWN_TARGET.fullmatch(last)
+    if whole and _OWN_TARGET.fullmatch(texts[1]):
         return "row"
-    return "rest" if len(texts[1]) <= 2 and _TARGET_START.match(last) else "unsure"
+    if whole and len(texts[1]) <= 2 and _TARGET_START.match(last):
+        return "rest"
+    return "row" if held else "unsure" if whole else "rest"
 
 
 def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], below: list[list[list[dict]]]) -> bool:
