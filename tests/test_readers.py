@@ -5764,3 +5764,17 @@ def test_pdf_a_goals_last_line_beside_a_row_of_its_own_atop_the_next_page_keeps_
         rows = read_bytes(_cjk_pdf([page, second]), ".pdf")
         assert cells(rows)[3:5] == [["", "", "救助困难群众", last], ["", goal, name, target]]
         assert rows.notes == []
+    # a new project's first line, its 序号 centred lower: its name and goal had gone to the last project, silently
+
+    def row(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 70, 150, 230, 330), texts) if text)
+
+    page = row(780, "序号", "项目名称", "年度绩效目标", "三级指标", "指标值")
+    page += row(762, "1", "饮水工程养护", "保障群众饮水", "维修养护供水", "不少于一百二") + row(
+        751, "", "", "", "工程数量", "十处"
+    )
+    page += row(733, "", "", "", "验收合格率", "百分之百") + row(715, "", "", "", "救助困难群众", "耕地提高一级")
+    second = row(800, "", "道路养护工程", "保障通行。", "学校办学条件", "显著增强") + row(
+        782, "2", "", "", "出行条件", "明显改善"
+    )
+    assert cells(read_bytes(_cjk_pdf([page, second]), ".pdf"))[4][1:3] == ["道路养护工程", "保障通行。"]
