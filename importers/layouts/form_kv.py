@@ -143,7 +143,7 @@ def _head_runs(rows: list[Row]) -> list[tuple[int, int]]:
     for i, row in enumerate(rows):
         if text and _goes_on(row, text) and not (_alone(text) and opens_form(rows, i + 1)):
             last = i
-        elif alone and _field_under(row, text) is not None:
+        elif text and alone and _field_under(row, text) is not None:
             last = i  # the text's lines go on under it
         elif _is_head(row):  # never a blank row
             start = i if start is None else start

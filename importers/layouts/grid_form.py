@@ -589,7 +589,8 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
     narrow: tuple[_Form, int] | None = None  # such a form and the page that carried its rows in fewer columns
     under: tuple[_Form, _Header, _Header] | None = None  # a form, its header repeated in other columns, its own
     paired = _with_headers(rows) if paired is None else paired  # (the rows with their headers, when read already)
-    ruled, bare = 0, set()  # the page of the last row in a PDF's grid, the pages of lines outside one after it
+    ruled = 0  # the page of the last row in a PDF's grid
+    bare: set[int] = set()  # the pages of lines outside one after it
     for n, (row, table) in enumerate(paired):
         if row.blank:
             if row.line == SHEET_BREAK and form is not None and form.rows:
