@@ -5712,7 +5712,7 @@ def test_pdf_a_row_atop_the_next_page_under_a_last_row_filling_its_columns_by_it
     assert rows.notes == []
     rows = read_bytes(_cjk_pdf([whole, line(800, "", "", "群众满意", "服务水平") + after]), ".pdf")
     assert cells(rows)[3] == ["", "时效指标", "资金拨付完成\n群众满意", "当年全部完成\n服务水平"]
-    assert len(rows.notes) == 1 and rows.notes[0].startswith("第 2 页首行")
+    assert len(rows.notes) == 1 and rows.notes[0].startswith("第 2 页首行「群众满意 | 服务水平」已接在上一页末行之后")
 
 
 def test_pdf_a_goals_last_line_beside_a_rows_rest_atop_the_next_page_goes_with_it():

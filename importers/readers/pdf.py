@@ -200,7 +200,8 @@ def read(data: bytes) -> Rows:
         going_on = OpenTable()  # a table drawn without vertical rules open at the last page's foot
         chars = unmapped = 0
         undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
-        unsure: list[int] = []  # pages whose first line was joined to the last page's last row, words not telling
+        unsure: list[tuple[int, str]] = []  # pages whose first line was joined to the last page's last row, words
+        # not telling, and the line
         for page in _pages(pdf):
             if page.page_number % CACHE_PAGES == 0:
                 pdf.doc._cached_objs.clear()  # pdfminer's caches (pinned version): parsed objects, object streams
@@ -214,7 +215,7 @@ def read(data: bytes) -> Rows:
             if going_on.rest and rows:  # the rest of the last page's last row, broken over the page (`pdf_lines._rest`)
                 _join_rest(rows, last_start, going_on.rest)
                 if going_on.unsure:
-                    unsure.append(page.page_number)
+                    unsure.append((page.page_number, " | ".join(text for text in going_on.rest if text)))
                 going_on.rest = []
             chars += count
             if garbled:
@@ -304,15 +305,14 @@ def _join_rest(rows: list[tuple[str, ...]], start: int, rest: list[str]) -> None
             rows[j] = tuple(_joined(a, b) for a, b in zip_longest(rows[j], [""] * k + [text], fillvalue=""))
 
 
-def _joined_notes(pages: list[int]) -> list[str]:
+def _joined_notes(lines: list[tuple[int, str]]) -> list[str]:
     """What the reader says of a page's first line it joined to the last page's last row as its rest where that line
-    may be a row of its own (`pdf_lines._carried`): which pages, so that those rows are checked by hand."""
-    if not pages:
-        return []
+    may be a row of its own (`pdf_lines._carried`): the page and the line, so that the row is checked by hand."""
     return [
-        f"第 {'、'.join(map(str, pages))} 页首行的名称和指标值接在上一页末行之后（可能是单独的一行），请核对 "
-        f"(the first line of page {', '.join(map(str, pages))}, a name and a target, was joined to the last row of the "
-        "page before as its rest; it may be a row of its own: check it)"
+        f"第 {page} 页首行「{line}」已接在上一页末行之后；若它是单独一条指标，请核对原文 "
+        f"(the first line of page {page}, '{line}', was joined to the last row of the page before as its rest; "
+        "it may be an indicator of its own: check it)"
+        for page, line in lines
     ]
 
 
