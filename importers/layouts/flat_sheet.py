@@ -413,7 +413,8 @@ def parse(rows: list[Row]) -> RawDocument:
             name = head["name"] = above["name"]
             cells = [*cells[: cols.project["name"]], name, *cells[cols.project["name"] + 1 :]]
         if indicator and not name and (not doc.projects or _cut_off(head, spread, row, cut)):
-            orphans += [] if cut else [[]]
+            if not cut:
+                orphans.append([])  # a run of its own
             orphans[-1].append(row)  # (its project's head printed on a page before or after this file's)
             cut = True
             continue

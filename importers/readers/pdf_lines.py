@@ -999,7 +999,7 @@ def _name_rest(
     held: list[bool],
     full,
     size: float,
-    cell: float = 0.0,
+    cell: float,
     rest_base: float | None = None,
 ) -> bool:
     """Whether line j is the wrapped rest of the row above's name, rows set as close as a cell's lines (a sheet's

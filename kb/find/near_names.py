@@ -139,7 +139,7 @@ def near_names(conn: sqlite3.Connection, query: str, shown: set[str], limit: int
     return [
         {"name": offered_name(members[0][1]), "match": match, "uses": uses, "variants": [m[1] for m in members]}
         for match, (_, uses, members) in [*held, *(("fuzzy", f) for _, f in hits)]
-        if not shown_already(offered_name(members[0][1]), [m[1] for m in members], shown)
+        if not _among(members, shown)
     ][:limit]
 
 
@@ -150,11 +150,7 @@ def near_misses(conn: sqlite3.Connection, query: str, shown: set[str], limit: in
     found = _near(conn, query)
     if found is None:
         return None
-    return [
-        (family, score)
-        for score, family in found[1]
-        if not shown_already(offered_name(family[2][0][1]), [m[1] for m in family[2]], shown)
-    ][:limit]
+    return [(family, score) for score, family in found[1] if not _among(family[2], shown)][:limit]
 
 
 def other_spelling(conn: sqlite3.Connection, key: str, own: dict[str, int]) -> dict | None:
@@ -181,6 +177,11 @@ def other_spelling(conn: sqlite3.Connection, key: str, own: dict[str, int]) -> d
             variants = [m[1] for m in family[2]]
             return {"name": offered_name(first), "match": "exact", "uses": family[1], "variants": variants}
     return None
+
+
+def _among(members: tuple[tuple[int, str], ...], shown: set[str]) -> bool:
+    """Whether a family of these (id, spelling) members, offered under its first, is among the hits `shown`."""
+    return shown_already(offered_name(members[0][1]), [m[1] for m in members], shown)
 
 
 def shown_already(name: str, spellings: list[str], shown: set[str]) -> bool:
