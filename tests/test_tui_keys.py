@@ -562,3 +562,65 @@ async def test_a_table_too_wide_for_its_room_narrows_its_text_columns_and_keeps_
         assert sum(widths) + 2 * len(widths) <= table.size.width - table.styles.scrollbar_size_vertical
         assert widths[3:] == [6, 8]  # the counts whole, under whole labels
         assert widths[0] == max(widths)  # the name (flex 3) gave up least
+
+
+async def test_a_new_drafts_t_opens_the_template_and_the_keys_typed_with_it_reach_its_list(seeded):
+    """A new draft opened in its head: `t` right away went into 主管部门 as text; and in the goal table the keys read
+    together with `t` came to the dialog before anything there had the focus, and were lost."""
+    from textual.widgets import SelectionList
+
+    from tui.drafting.dialogs import NameDialog
+    from tui.drafting.editor import DraftEditor
+    from tui.drafting.sources import TemplateDialog
+
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press(*"科技型企业研发补贴", "enter")
+        await settle(pilot)
+        editor = app.query_one(DraftEditor)
+        post_together(app, "t", "down", "down", "space")
+        await settle(pilot)
+        assert isinstance(app.screen, TemplateDialog) and not editor.draft.department
+        picker = app.screen.query_one(SelectionList)
+        assert app.focused is picker and picker.highlighted == 2
+        typed = set(picker.selected)
+        await pilot.press("escape")
+        await pilot.press("t")
+        await settle(pilot)
+        first = set(app.screen.query_one(SelectionList).selected)  # as the dialog ticks it
+        assert typed ^ first == {2}  # the space read with `t` ticked or unticked the third row
+
+
+async def test_ctrl_s_while_a_template_is_built_applies_its_rows_once_they_are_in(with_draft, monkeypatch):
+    """ctrl+s pressed while the template dialog builds its list took the list as it was: empty, or the rows of the
+    type chosen before."""
+    import threading
+
+    from kb.drafting import suggest
+    from tui.drafting import sources
+    from tui.drafting.sources import TemplateDialog
+
+    go = threading.Event()
+    build = suggest.template
+    monkeypatch.setattr(sources, "template", lambda *a, **k: go.wait(10) and build(*a, **k))
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        await settle(pilot)
+        before = len(editor.draft.rows)
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TemplateDialog) and not dialog.rows
+        await pilot.press("down", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # not applied (nothing listed yet), not refused
+        go.set()
+        await settle(pilot)
+        assert app.screen is not dialog
+        await until(pilot, lambda: len(editor.draft.rows) > before, "the template's ticked rows added")

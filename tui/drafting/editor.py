@@ -62,6 +62,7 @@ LETTER_ACTIONS = {
     "similar",
     "export",
     "since_copied",
+    "head",
 }  # one-letter keys: not while a head field has focus
 
 
@@ -188,6 +189,7 @@ class DraftEditor(Vertical):
         ),
         Binding("b", "basis", "依据", tooltip="设定指标值依据 set the basis", id="draft-basis"),
         Binding("x", "export", "导出", tooltip="导出申报表 export", id="draft-export"),
+        Binding("h", "head", "表头", show=False, tooltip="填写表头（第一个空格） fill in the head", id="draft-head"),
         Binding("e", "edit_row", "编辑", show=False, tooltip="编辑这一行 edit the row", id="draft-edit-row"),
         Binding("p", "precedents", "先例", show=False, tooltip="查先例 precedents", id="draft-precedents"),
         Binding(
@@ -242,7 +244,6 @@ class DraftEditor(Vertical):
         self.findings: list[Finding] = []
         self.writer: Writer | None = None
         self.wanted: int | None = None
-        self.focus_after = "table"
         self.marked: set[int] = set()
         self.error = ""
         self.busy = False
@@ -268,10 +269,10 @@ class DraftEditor(Vertical):
 
     # --- opening and showing ------------------------------------------------------------------------------------
 
-    def open(self, draft_id: int, focus: str = "table") -> None:
-        """Load a draft; `focus` 'head' puts the cursor in the first empty head field."""
+    def open(self, draft_id: int) -> None:
+        """Load a draft, the cursor in its goal table."""
         self.head.flush()
-        self.wanted, self.focus_after = draft_id, focus
+        self.wanted = draft_id
         self.loading = True
         writer = self.writer
         self._load(draft_id, writer.idle if writer is not None and writer.draft_id == draft_id else None)
@@ -299,11 +300,7 @@ class DraftEditor(Vertical):
         self.draft, self.marked, self.error, self.busy, self.redo, self.reloaded = None, set(), "", False, [], None
         self.head.reset()
         self._show(event.draft, event.findings)
-        if self.focus_after == "head":
-            empty = next((n for n in LABELS if n not in CHOICES and not field_text(event.draft, n)), "name")
-            self.query_one(f"#head-{empty}").focus()
-        else:
-            self.table.focus()
+        self.table.focus()
         self.offers = event.unsaved
         self._offer()
 
@@ -355,8 +352,8 @@ class DraftEditor(Vertical):
             text.append(f" · 复制自 {shown(draft.source['label'])}（y 与上年比较 compare）", style="dim")
         if not draft.rows:
             text.append(
-                "\n在表格中（Esc 到表格）按 t 套用模板 · s 相似项目 · a 检索添加指标  in the table (Esc): t template, "
-                "s similar projects, a add an indicator",
+                "\n按 t 套用模板 · s 相似项目 · a 检索添加指标 · h 填写表头（Esc 回到表格）  t template, s similar "
+                "projects, a add an indicator, h the head",
                 style="italic",
             )
         if self.error:
@@ -774,6 +771,11 @@ class DraftEditor(Vertical):
             )
 
         self._put(Edit("撤销 undo" if to is None else "重做 redo", write, touches=lambda d: d.version, done=done))
+
+    def action_head(self) -> None:
+        """To the head's first empty field (项目名称, 主管部门 …), else its first."""
+        empty = next((n for n in LABELS if n not in CHOICES and not field_text(self.draft, n)), "name")
+        self.query_one(f"#head-{empty}").focus()
 
     def focus_table(self) -> None:
         self.table.focus()

@@ -201,9 +201,9 @@ class DraftsPane(Vertical):
         if self.current is not None:
             self.open(self.current["id"])
 
-    def open(self, draft_id: int, focus: str = "table") -> None:
+    def open(self, draft_id: int) -> None:
         self.query_one(ContentSwitcher).current = "draft-editor"
-        self.editor.open(draft_id, focus)
+        self.editor.open(draft_id)
 
     def close_editor(self) -> None:
         editor = self.editor
@@ -232,7 +232,7 @@ class DraftsPane(Vertical):
         def created(draft: drafts.Draft | None) -> None:
             if draft is not None:
                 self.load_list(draft.id)
-                self.open(draft.id, focus="head")
+                self.open(draft.id)  # in its goal table: t, s, a as the title says; h to the head
 
         self.app.push_screen(NameDialog("新建草稿 new draft", lambda name: self.db.call(_create, name)), created)
 

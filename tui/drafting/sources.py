@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -51,7 +51,7 @@ from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggest
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
 from tui.widgets.search_box import SearchBox
-from tui.widgets.tick_list import TickList
+from tui.widgets.tick_list import HELD, TickList
 from tui.widgets.typed_input import TypedInput
 
 NAMES = 30
@@ -443,13 +443,33 @@ class _PickRows(ModalScreen):
         Binding("escape", "cancel", "取消 Cancel", id="cancel"),
         Binding("ctrl+s", "apply", "应用 Apply", id="apply"),
         Binding("a", "toggle_all", "全选/全不选 All/none", id="toggle-all"),
+        *(Binding(key, f"early('{key}')", show=False) for key in sorted(HELD - {"a"})),
     ]
+
+    FIRST = "#pick-rows"  # focused first
 
     def __init__(self, db: Database, have: set[str]) -> None:
         super().__init__()
         self.db, self.have = db, have
         self.rows: list[NewRow] = []
         self.labels: list[Text] = []
+        self.building = False  # the rows are being fetched: those listed are not (yet) the ones to apply
+        self.apply_when_built = False  # ctrl+s was pressed meanwhile
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "early":
+            return self.focused is None or self.query_one("#pick-rows", TickList).held is not None
+        return True
+
+    def action_early(self, key: str) -> None:
+        """A key typed in the read that opened the dialog (checked by the bindings here, not handed to a widget) or
+        while the list is built (its bindings off): the list's, held, or the first focused widget's."""
+        first = self.query_one(self.FIRST)
+        if isinstance(first, TickList):
+            first.take(key)
+        else:
+            first.focus()
+            self.app.post_message(events.Key(key, " " if key == "space" else None))  # (after the focus: one queue)
 
     def fill_rows(self, rows: list[NewRow], extras: list[str] | None = None, likely: list[bool] | None = None) -> None:
         """The rows to tick, those the draft lacks ticked (of them, only the `likely` ones when given); the cursor on
@@ -464,6 +484,10 @@ class _PickRows(ModalScreen):
         )
         if rows:
             picker.highlighted = 0
+        self.building = False
+        if self.apply_when_built:
+            self.apply_when_built = False
+            self.action_apply()
 
     @on(SelectionList.SelectedChanged, "#pick-rows")
     def _marks(self, event: SelectionList.SelectedChanged) -> None:
@@ -474,7 +498,10 @@ class _PickRows(ModalScreen):
             picker.replace_option_prompt_at_index(n, _ticked(label, n in chosen))
 
     def action_toggle_all(self) -> None:
-        picker = self.query_one("#pick-rows", SelectionList)
+        picker = self.query_one("#pick-rows", TickList)
+        if self.focused is None or picker.held is not None:
+            picker.take("a")  # (typed as the dialog opened, or while its rows are coming: for them)
+            return
         if len(picker.selected) == len(self.rows):
             picker.deselect_all()
         else:
@@ -482,7 +509,14 @@ class _PickRows(ModalScreen):
 
     @on(Button.Pressed, "#dialog-ok")
     def action_apply(self) -> None:
-        chosen = sorted(self.query_one("#pick-rows", SelectionList).selected)
+        picker = self.query_one("#pick-rows", TickList)
+        if picker.held is not None:  # the template is being built: after the keys held, once its rows are in
+            picker.take("ctrl+s")
+            return
+        if self.building:  # the rows listed are another project's: applied once its own come
+            self.apply_when_built = True
+            return
+        chosen = sorted(picker.selected)
         if not chosen:
             show_error(self, "没有选择指标 nothing chosen: space ticks a row, a ticks all")
             return
@@ -549,6 +583,7 @@ class TemplateDialog(_PickRows):
         self.kind = self.asked = kind
         self.query_one("#template-about", Static).update(Text("正在汇总模板… building the template", style="dim"))
         self.query_one("#pick-rows", TickList).wait()
+        self.building = True
         self._load(self.kind)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -637,6 +672,8 @@ class SimilarDialog(_PickRows):
             yield Static(Text("↵ 到指标 to its indicators · " + HINT, style="dim"))
             yield dialog_buttons("应用 Apply")
 
+    FIRST = "#similar-projects"
+
     def on_mount(self) -> None:
         self.query_one("#similar-projects").loading = True
         self.query_one("#similar-projects").focus()
@@ -670,6 +707,7 @@ class SimilarDialog(_PickRows):
         chosen = self.similar[table.cursor_row]
         if chosen.project_id != self.project_id:
             self.project_id = chosen.project_id
+            self.building = True
             self.query_one("#pick-rows").loading = True
             self._rows(chosen.project_id)
 

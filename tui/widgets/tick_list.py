@@ -45,3 +45,15 @@ class TickList(SelectionList):
             self.held.append(event)
             event.stop()
             event.prevent_default()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.held is None  # (keys read with the one that opened its dialog come by the bindings: `take`)
+
+    def take(self, key: str) -> None:
+        """A key of the list's that came by its dialog's bindings (read with `t`, the keys after it reached the list's
+        bindings while it was empty, and were lost): held while the rows come, else typed into it."""
+        self.focus()
+        if self.held is not None:
+            self.held.append(events.Key(key, " " if key == "space" else None))
+        else:
+            self.app.post_message(events.Key(key, " " if key == "space" else None))  # after the focus (one queue)
