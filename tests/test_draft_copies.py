@@ -203,3 +203,27 @@ def test_a_period_ending_within_its_starts_year_is_copied_a_year_on(conn, projec
     """'2024年1月-12月' (the end without its year) is a period: the copy's is '2025年1月-12月', not left empty."""
     conn.execute("UPDATE projects SET period = ? WHERE id = ?", ("2024年1月-12月", project))
     assert copies.from_project(conn, project, "2025科技补贴").period == "2025年1月-12月"
+
+
+def test_rows_taken_from_a_similar_project_say_which_still_hold_its_figure(conn, project):
+    """Rows ticked in a similar project (another city's) kept its counts as this draft's targets without a word
+    (`培训人数 ≥1200人次`): the checks name each row still holding that project's figure until it is set; a rate is a
+    common standard, and a copy of last year's own table is `copied-unchanged`'s."""
+    from kb.drafting.lint import lint_draft
+
+    store(
+        conn, make_document({"职业技能培训补贴": [("培训人数", "≥1200人次"), ("培训合格率", "≥95%")]}), "b.txt", "乙市"
+    )
+    other = conn.execute("SELECT id FROM projects WHERE name = '职业技能培训补贴'").fetchone()[0]
+    draft = drafts.create(conn, "2025年职业培训", year=2025)
+    drafts.apply_rows(conn, draft.id, suggest.project_rows(conn, other))
+    borrowed = [f for f in lint_draft(conn, draft.id) if f.rule == "precedent-target"]
+    assert [(f.row, f.indicator, f.severity) for f in borrowed] == [(1, "培训人数", "warning")]
+    assert (
+        "≥1200人次" in borrowed[0].detail and "职业技能培训补贴" in borrowed[0].detail and "乙市" in borrowed[0].detail
+    )
+    row = drafts.open_draft(conn, draft.id).rows[0]
+    drafts.update_row(conn, draft.id, row.id, drafts.open_draft(conn, draft.id).version, target="≥300人次")
+    assert "precedent-target" not in {f.rule for f in lint_draft(conn, draft.id)}  # set for this project
+    copy = copies.from_project(conn, project, "2025科技补贴")  # last year's own table: its figures are its own
+    assert "precedent-target" not in {f.rule for f in lint_draft(conn, copy.id)}

@@ -218,6 +218,7 @@ class GoalTable:
     bounds: tuple[date, date] | None = None  # the 实施期's first and last day
     has_texts: bool = False  # each indicator records its 指标解释 and 评（扣）分标准 (drafts do; documents do not)
     copied: Copied | None = None  # a draft copied from last year's: what it still shares with it
+    borrowed: tuple[tuple[int, str], ...] = ()  # rows (0-based) holding another project's figure, and that project
     imported: bool = False  # read from a published document (project_table), not a draft
 
     @property
@@ -631,6 +632,11 @@ def _annual_over_period(t: GoalTable):
             yield n, f"年度 {ln.target} 大于实施期 {ln.period_target} the annual target is above the whole period's"
 
 
+def _precedent_target(t: GoalTable):
+    for n, project in t.borrowed:
+        yield n, f"{t.lines[n].target} 照抄自 {project} copied from that project: set this project's own"
+
+
 def _year_outside_period(t: GoalTable):
     if t.bounds and t.year and not t.bounds[0].year <= t.year <= t.bounds[1].year:
         first, last = t.bounds[0].year, t.bounds[1].year
@@ -922,6 +928,14 @@ RULES: tuple[Rule, ...] = (
         GUIDE_2021,
     ),
     Rule(
+        "precedent-target",
+        "warning",
+        "指标值按本项目的资金和任务核定，不照搬其他项目的数量 a target is this project's, not a figure kept from the "
+        "similar project it was taken from",
+        _precedent_target,
+        GUIDE_2021,
+    ),
+    Rule(
         "copied-unchanged",
         "warning",
         "延续项目的目标按当年资金和任务重新设定（零基预算），不照搬上年 a continuing project's targets are set "
@@ -1094,7 +1108,40 @@ def draft_findings(conn: sqlite3.Connection, draft) -> list[Finding]:
     project it was copied from, or of its name)."""
     from kb.review.self_evaluations import draft_below_last_actual
 
-    return run(replace(draft_table(draft), copied=_copied(conn, draft))) + draft_below_last_actual(conn, draft)
+    table = replace(draft_table(draft), copied=_copied(conn, draft), borrowed=_borrowed(conn, draft))
+    return run(table) + draft_below_last_actual(conn, draft)
+
+
+def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
+    """Rows taken from one other project (a similar project's, a one-project template row) still holding its figure
+    (`培训人数 ≥1200人次`): that project's scale, set for its funds and region. A rate (%) is left (≥95% is a common
+    standard), and so is what a copy of last year's own table keeps (kb.drafting.copies; `copied-unchanged`)."""
+    from kb.review.self_evaluations import copied_project
+
+    ids = sorted({s for r in draft.rows if r.value is not None for s in r.sources})
+    if not ids:
+        return ()
+    own = copied_project(conn, draft.source)
+    taken = {
+        i["id"]: i
+        for i in conn.execute(
+            f"""SELECT i.id, i.project_id, i.operator, i.value, i.unit, p.name, p.region, p.year
+            FROM indicators i JOIN projects p ON p.id = i.project_id WHERE i.id IN ({",".join("?" * len(ids))})""",
+            ids,
+        )
+    }
+    out = []
+    for n, r in enumerate(draft.rows):
+        found = [taken[s] for s in r.sources if s in taken]
+        if r.value is None or (r.unit or "") in ("%", "％") or len({i["project_id"] for i in found}) != 1:
+            continue
+        i = found[0]
+        if i["project_id"] != own and any(
+            (p["operator"], p["value"], p["unit"]) == (r.operator, r.value, r.unit) for p in found
+        ):
+            where = "、".join(str(v) for v in (i["region"], i["year"]) if v)
+            out.append((n, f"项目「{i['name']}」" + (f"（{where}）" if where else "")))
+    return tuple(out)
 
 
 _TARGET_COLUMNS = ("level1", "level2", "name", "operator", "value", "unit", "text")

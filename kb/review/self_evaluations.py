@@ -193,7 +193,7 @@ def draft_below_last_actual(conn: sqlite3.Connection, draft) -> list[Finding]:
         e["id"]
         for e in conn.execute(
             "SELECT id, department, region, year FROM self_evaluations WHERE project_id = ?",
-            (_copied_project(conn, draft.source),),
+            (copied_project(conn, draft.source),),
         )
         if same_unit(e["department"], draft.department)
         and (not e["region"] or not draft.region or e["region"] == draft.region)
@@ -207,7 +207,7 @@ def draft_below_last_actual(conn: sqlite3.Connection, draft) -> list[Finding]:
     return _below(conn, earlier, rows)
 
 
-def _copied_project(conn: sqlite3.Connection, source: dict | None) -> int | None:
+def copied_project(conn: sqlite3.Connection, source: dict | None) -> int | None:
     """The imported project a draft was copied from, through the drafts it was copied from in turn."""
     seen = set()
     while source and source.get("kind") == "draft" and source["id"] not in seen:

@@ -727,7 +727,9 @@ class SimilarDialog(_PickRows):
         chosen = next(s for s in self.similar if s.project_id == event.project_id)
         self.query_one("#similar-about", Static).update(
             Text.assemble(
-                (shown(chosen.name), "bold"), f" · {len(event.rows)} 个指标 indicators (框架内 in the framework)"
+                (shown(chosen.name), "bold"),
+                f" · {len(event.rows)} 个指标 indicators (框架内 in the framework) · 其数量是该项目的 "
+                "its counts are that project's: the checks name those kept",
             )
         )
         self.fill_rows(event.rows)
