@@ -1371,3 +1371,15 @@ async def test_a_type_being_chosen_as_the_template_comes_keeps_the_focus_and_its
         await settle(pilot)
         picker = dialog.query_one(SelectionList)
         assert kind.expanded and app.focused is not picker and picker.highlighted == 0
+
+
+def test_a_required_level_is_ticked_by_a_row_several_projects_use_then_by_a_rate_not_one_projects_count():
+    """On the seeds 人才's 效益 was ticked by one project's own count (`人才企业获得信用贷款 ≥10亿元`), the row with a
+    target winning over one two projects use, blank: a row of several projects first, then of one project a rate or
+    a word before its count."""
+    from tui.drafting.sources import first_ticks
+
+    levels = ["产出指标", "效益指标", "效益指标", "满意度指标", "满意度指标"]
+    valued = [True, True, False, True, True]
+    general = [True, False, True, False, True]  # ≥10亿元; blank; ≥500人次; ≥90%
+    assert first_ticks([9, 1, 2, 1, 1], levels, 40, valued=valued, general=general) == [True, False, True, False, True]

@@ -67,17 +67,21 @@ def first_ticks(
     near_members: int = 0,
     measures: list[str] | None = None,
     valued: list[bool] | None = None,
+    general: list[bool] | None = None,
 ) -> list[bool]:
     """Which rows of a template of `members` projects are ticked at first, by how many projects use each: those a
     share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use) — or,
     when `near_members` (two at least) of them are the most like the draft, those two of these use (`near`, per row);
     in a first level none of those reaches, its row most used by those near, then by all: in 产出, 效益 and 满意度
-    (a table lacking one fails the checks) whatever uses it, one with a target (`valued`, per row) first; in 成本
+    (a table lacking one fails the checks) whatever uses it: one two projects use first, then one with a target
+    (`valued`, per row) that is a rate or a word (`general`: no one project's own count, `人才企业获得信用贷款
+    ≥10亿元`), then any with a target; in 成本
     (a warning) when two projects or one near use it; and of rows measuring one thing (`measures`:
     kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
     least = min(2, members)
     near = near if near and near_members >= 2 else [0] * len(counts)  # one project's own rows are no template
     valued = valued or [True] * len(counts)
+    general = general or [True] * len(counts)
     if any(near):
         ticks = [n >= 2 for n in near]
     else:
@@ -89,7 +93,9 @@ def first_ticks(
             if first == level and (level in REQUIRED or counts[n] >= least or near[n])
         ]
         if mine and not any(ticks[n] for n in mine):
-            ticks[max(mine, key=lambda n: (valued[n], near[n], counts[n]))] = True
+            ticks[
+                max(mine, key=lambda n: (counts[n] >= least, valued[n] and general[n], valued[n], near[n], counts[n]))
+            ] = True
     seen: set[str] = set()
     for n, measure in enumerate(measures or []):
         if ticks[n]:
@@ -624,6 +630,7 @@ class TemplateDialog(_PickRows):
             len(t.near) if t else 0,
             [measure_key(i.name, i.level1) for i in items],
             [row.value is not None or bool(row.text) for row in event.rows],
+            [row.value is None or (row.unit or "") in ("%", "％") for row in event.rows],
         )
         self.fill_rows(
             event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
