@@ -227,3 +227,13 @@ def test_rows_taken_from_a_similar_project_say_which_still_hold_its_figure(conn,
     assert "precedent-target" not in {f.rule for f in lint_draft(conn, draft.id)}  # set for this project
     copy = copies.from_project(conn, project, "2025科技补贴")  # last year's own table: its figures are its own
     assert "precedent-target" not in {f.rule for f in lint_draft(conn, copy.id)}
+
+
+def test_a_projects_period_ended_before_the_copys_year_is_not_carried(conn, project):
+    """A project of 2024 whose 实施期 ran 2023-07 to 2024-06 (not last year alone, so not moved on) gave a 2025 draft a
+    实施期 ended a year before: left for the officer (kb lint asks for it)."""
+    conn.execute("UPDATE projects SET period = '2023年7月-2024年6月' WHERE id = ?", (project,))
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    assert copy.year == 2025 and copy.period is None
+    conn.execute("UPDATE projects SET period = '2024年1月-2026年12月' WHERE id = ?", (project,))
+    assert copies.from_project(conn, project, "2025科技补贴 二").period == "2024年1月-2026年12月"  # still running

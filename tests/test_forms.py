@@ -291,3 +291,12 @@ def test_cli_yth_export_refused_exits_non_zero_and_writes_nothing(conn, db_path,
     assert result.exit_code != 0 and "一体化导入表未写出" in result.output
     assert "\\x0a" not in result.output and "\n  第 1 行 row 1" in result.output  # each limit on a line
     assert list(out.iterdir()) == []
+
+
+def test_a_one_year_period_of_another_year_prints_no_total_of_the_drafts_year(conn, tmp_path):
+    """A 2025 实施期 carried into a 2026 draft printed the 2026 amount and goal as the 2025 实施期's."""
+    d = drafts.create(conn, "另一年", year=2026, period="2025-01 至 2025-12", amount_wan=120, goal="服务800名老人")
+    ws = load_xlsx(export.export(d, tmp_path / "y.xlsx"))
+    values = {ws.cell(r, 2).value: ws.cell(r, 4).value for r in range(2, ws.max_row + 1)}
+    assert values["实施期资金总额"] is None and values["实施期目标\n（2025年）"] is None
+    assert values["年度资金总额"] == 120 and ws["A1"].value == "项目支出绩效目标表（2026年度）"

@@ -36,9 +36,11 @@ def moved_on(text: str | None, year: int | None) -> str | None:
 
 def _period(text: str | None, year: int | None) -> str | None:
     """An imported project's period a year on when it reads as one; a length or a word (项目期 | 1年, 长期), which a
-    draft's 实施期 may not be, is left for the draft to give (kb lint asks for it)."""
+    draft's 实施期 may not be, or one ended before the copy's year (`2024年7月-2025年6月` into 2026), is left for the
+    draft to give (kb lint asks for it)."""
     moved = moved_on(text, year)
-    return moved if period_bounds(moved) else None
+    bounds = period_bounds(moved)
+    return moved if bounds and (not year or bounds[1].year > year) else None
 
 
 def next_name(name: str, year: int | None) -> str:

@@ -101,7 +101,8 @@ def head_rows(draft: Draft) -> list[tuple[str, str, str | float | None]]:
     if draft.department_code:
         department += f"（{cell_text(draft.department_code)}）"
     attribute = cell_text(draft.attribute)
-    within = one_year(draft) is not None
+    year = one_year(draft)
+    within = year is not None and draft.year in (None, year)  # (a 2025 实施期 in a 2026 draft: not the year's)
     total = draft.amount_wan if within and draft.total_wan is None else draft.total_wan
     period_goal = draft.goal if within and not draft.period_goal else draft.period_goal
     money = (
