@@ -624,3 +624,27 @@ async def test_ctrl_s_while_a_template_is_built_applies_its_rows_once_they_are_i
         await settle(pilot)
         assert app.screen is not dialog
         await until(pilot, lambda: len(editor.draft.rows) > before, "the template's ticked rows added")
+
+
+async def test_a_space_read_together_with_ctrl_s_ticks_its_row_before_the_template_is_applied(with_draft):
+    """space then ctrl+s in one read applied the rows ticked before the space: SelectionList ticks on a message of
+    its own, which came after the apply."""
+    from textual.widgets import SelectionList
+
+    from tui.drafting.sources import TemplateDialog
+
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first_draft(pilot)
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TemplateDialog)
+        picker = dialog.query_one(SelectionList)
+        first = dialog.rows[picker.highlighted].name
+        assert picker.highlighted not in picker.selected and first not in {r.name for r in editor.draft.rows}
+        post_together(app, "space", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is not dialog
+        await until(pilot, lambda: first in {r.name for r in editor.draft.rows}, "the row the space ticked, added")

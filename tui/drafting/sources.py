@@ -522,7 +522,10 @@ class _PickRows(ModalScreen):
         if self.building:  # the rows listed are another project's: applied once its own come
             self.apply_when_built = True
             return
-        chosen = sorted(picker.selected)
+        picker.call_later(self._apply)  # after the list's own messages: a space read with ctrl+s ticks first
+
+    def _apply(self) -> None:
+        chosen = sorted(self.query_one("#pick-rows", TickList).selected)
         if not chosen:
             show_error(self, "没有选择指标 nothing chosen: space ticks a row, a ticks all")
             return
