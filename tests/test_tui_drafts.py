@@ -179,8 +179,10 @@ async def test_build_check_and_export_a_draft(seeded, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
-        told = [n.message for n in app._notifications if n.title == "检查 checks"]
-        assert told and told[0].startswith("注意：检查发现") and "错误" in told[0]  # written, and said what it fails
+        told = [n.message for n in app._notifications if n.title == "已导出 exported"]
+        assert len(told) == 1 and told[0].startswith(str(tmp_path))  # written, and said what it fails, in one notice
+        assert "\n注意：检查发现" in told[0] and "错误" in told[0] and "见表格下方的检查" in told[0]
+        assert "kb lint" not in told[0] and not [n for n in app._notifications if n.title == "检查 checks"]
 
     saved = stored(seeded)
     assert (saved.department, saved.year, saved.amount_wan) == ("威海经济技术开发区财政金融局", 2025, 1200.0)

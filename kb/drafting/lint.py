@@ -1217,12 +1217,15 @@ def counts(findings: Iterable[Finding | dict]) -> dict[str, int]:
     return out
 
 
-def before_handing_in(findings: Iterable[Finding], name: str) -> str | None:
-    """What an export says of the checks a draft still fails (errors and warnings; notes are not told), else None."""
+def before_handing_in(findings: Iterable[Finding], name: str, where: str = "") -> str | None:
+    """What an export says of the checks a draft still fails (errors and warnings; notes are not told), else None;
+    `where` they are listed (the command's by default)."""
     found = counts(findings)
     if not (found["error"] or found["warning"]):
         return None
     failed = [(s, word) for s, word in (("error", "错误"), ("warning", "警告")) if found[s]]
     told = "、".join(f"{found[s]} 个{word}" for s, word in failed)
     said = ", ".join(f"{found[s]} {s}{'' if found[s] == 1 else 's'}" for s, _ in failed)
-    return f"注意：检查发现 {told}，交表前请处理（kb lint --draft {name!r}） the draft fails checks: {said}"
+    return (
+        f"注意：检查发现 {told}，交表前请处理（{where or f'kb lint --draft {name!r}'}） the draft fails checks: {said}"
+    )

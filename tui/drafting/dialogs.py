@@ -600,7 +600,7 @@ class ExportDialog(ModalScreen):
                     self.overwrite = exc.path
                     raise
                 written = export(draft, path, fmt, overwrite=True)
-            self.checks = before_handing_in(self.db.call(lint_draft, self.draft_id), draft.name)
+            self.checks = before_handing_in(self.db.call(lint_draft, self.draft_id), draft.name, "见表格下方的检查")
             self.post_message(_Done(written))
         except KbError as exc:
             shown_rows = exc.details[:SHOWN_DETAILS]
@@ -616,9 +616,7 @@ class ExportDialog(ModalScreen):
         if event.error:
             show_error(self, event.error)
         else:
-            if self.checks:
-                self.app.notify(shown(self.checks), title="检查 checks", severity="warning", markup=False, timeout=12)
-            self.dismiss(event.result)
+            self.dismiss(event.result)  # (its opener says where it went and self.checks, in one notice)
 
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:

@@ -326,12 +326,14 @@ class DraftsPane(Vertical):
         def written(path: Path | None) -> None:
             if path is not None:
                 remembered.written_to(path)
-                note = renamed(name, path)
+                lines = [path, renamed(name, path), dialog.checks]  # one notice: two covered half of 80×24
                 self.notify(
-                    shown(str(path)) + (f"\n{shown(note)}" if note else ""),
+                    "\n".join(shown(str(line)) for line in lines if line),
                     title="已导出 exported",
+                    severity="warning" if dialog.checks else "information",
                     markup=False,
-                    timeout=8,
+                    timeout=12 if dialog.checks else 8,
                 )
 
-        self.app.push_screen(ExportDialog(self.db, draft_id, name, remembered.export_folder(), saved=saved), written)
+        dialog = ExportDialog(self.db, draft_id, name, remembered.export_folder(), saved=saved)
+        self.app.push_screen(dialog, written)
