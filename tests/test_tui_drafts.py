@@ -1385,3 +1385,21 @@ def test_a_required_level_is_ticked_by_a_row_several_projects_use_then_by_a_rate
     valued = [True, True, False, True, True]
     general = [True, False, True, False, True]  # ≥10亿元; blank; ≥500人次; ≥90%
     assert first_ticks([9, 1, 2, 1, 1], levels, 40, valued=valued, general=general) == [True, False, True, False, True]
+
+
+async def test_a_name_wrapped_in_a_lists_column_keeps_its_closing_bracket_with_it(seeded):
+    """At 80×24 the drafts list showed `社区养老服务补贴（初稿` over a line holding `）` alone (Rich breaks CJK text
+    between any two characters); copying the row gives the name whole."""
+    conn = connect(seeded)
+    drafts.create(conn, "社区养老服务补贴（初稿）")
+    conn.close()
+    app = start(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        table = app.query_one("#drafts-list")
+        lines = table.get_row_at(0)[0].plain.split("\n")
+        assert len(lines) > 1 and not any(line.startswith("）") for line in lines), lines
+        assert "".join(lines) == "社区养老服务补贴（初稿）"
+        assert table.row_text(0).startswith("社区养老服务补贴（初稿）\t")

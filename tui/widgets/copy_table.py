@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from kb.vocab.text import shown
 
 
+CLOSING = frozenset("）)】」』》〉，。、；：！？")  # not at a wrapped line's start: `社区养老服务补贴（初稿` ⏎ `）`
 WRAP_ROWS = 100  # up to this many rows, long cells wrap; beyond, rows are one line (measuring is slow)
 NARROWEST = 4  # a column given too little room keeps this many cells (two characters a line)
 
@@ -41,6 +42,19 @@ def fitted(spec: list[Col], room: int) -> list[int]:
             widths[max(narrowable, key=lambda i: widths[i] / (spec[i].flex + 1))] -= 1
             spare += 1
     return widths
+
+
+def wrapped(text: Text, width: int, console) -> list[Text]:
+    """The lines of a cell wrapped to `width` cells, a line that would begin with a closing bracket or a stop taking
+    the last character of the line above with it (where it fits): Rich breaks CJK text between any two."""
+    lines = list(text.wrap(console, width))
+    for n in range(1, len(lines)):
+        above, line = lines[n - 1], lines[n]
+        if line.plain[:1] in CLOSING and len(above) > 1:
+            head, last = above.divide([len(above) - 1])
+            if last.cell_len + line.cell_len <= width:
+                lines[n - 1], lines[n] = head, Text.assemble(last, line)
+    return lines
 
 
 class CopyTable(DataTable):
@@ -85,18 +99,15 @@ class CopyTable(DataTable):
         wrap = width and len(rows) <= WRAP_ROWS
         for i, row in enumerate(rows):
             cells = [Text(shown(c, lines=True)) if isinstance(c, str) else c for c in row]
-            self.add_row(*cells, height=self._height(cells, widths) if wrap else 1, key=str(i))
+            height = 1
+            if wrap:  # a cell wider than its column as its lines, wrapped as `wrapped` does, not by Rich as it draws
+                for n, room in enumerate(widths[: len(cells)]):
+                    if isinstance(cells[n], Text) and cells[n].cell_len > room:
+                        lines = wrapped(cells[n], room, self.app.console)
+                        cells[n], height = Text("\n").join(lines), max(height, len(lines))
+            self.add_row(*cells, height=height, key=str(i))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
-
-    def _height(self, cells: list, widths: list[int]) -> int:
-        """Lines the row needs, its long cells wrapped (what DataTable's auto height finds by rendering every
-        cell of every row; only the cells wider than their column are measured here)."""
-        lines = 1
-        for cell, width in zip(cells, widths):
-            if isinstance(cell, Text) and cell.cell_len > width:
-                lines = max(lines, len(cell.wrap(self.app.console, width)))
-        return lines
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width and event.size.width != self._width:  # not when covered (no width)
@@ -104,7 +115,7 @@ class CopyTable(DataTable):
 
     def row_text(self, row: int) -> str:
         """The row's cells as plain text, tab-separated (paste into a spreadsheet or a form)."""
-        cells = self.get_row_at(row)
+        cells = self._rows[row]  # (as given: a long cell is shown wrapped)
         return "\t".join(c.plain if isinstance(c, Text) else str(c) for c in cells).strip()
 
     def action_copy_row(self) -> None:
