@@ -57,6 +57,14 @@ def wrapped(text: Text, width: int, console) -> list[Text]:
     return lines
 
 
+class Kept(Text):
+    """A long cell's text as given (`plain`), drawn in the lines `wrapped` makes at the width it is drawn in."""
+
+    def __rich_console__(self, console, options):
+        lines = Text("\n").join(wrapped(self, options.max_width, console))
+        yield from lines.__rich_console__(console, options)
+
+
 class CopyTable(DataTable):
     BINDINGS = [Binding("c", "copy_row", "复制", show=False, tooltip="复制这一行 copy the row", id="copy-row")]
 
@@ -100,11 +108,11 @@ class CopyTable(DataTable):
         for i, row in enumerate(rows):
             cells = [Text(shown(c, lines=True)) if isinstance(c, str) else c for c in row]
             height = 1
-            if wrap:  # a cell wider than its column as its lines, wrapped as `wrapped` does, not by Rich as it draws
+            if wrap:  # a cell wider than its column drawn in its lines as `wrapped` makes them, not as Rich does
                 for n, room in enumerate(widths[: len(cells)]):
                     if isinstance(cells[n], Text) and cells[n].cell_len > room:
-                        lines = wrapped(cells[n], room, self.app.console)
-                        cells[n], height = Text("\n").join(lines), max(height, len(lines))
+                        height = max(height, len(wrapped(cells[n], room, self.app.console)))
+                        cells[n] = Kept().append_text(cells[n])
             self.add_row(*cells, height=height, key=str(i))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
@@ -115,7 +123,7 @@ class CopyTable(DataTable):
 
     def row_text(self, row: int) -> str:
         """The row's cells as plain text, tab-separated (paste into a spreadsheet or a form)."""
-        cells = self._rows[row]  # (as given: a long cell is shown wrapped)
+        cells = self.get_row_at(row)
         return "\t".join(c.plain if isinstance(c, Text) else str(c) for c in cells).strip()
 
     def action_copy_row(self) -> None:
