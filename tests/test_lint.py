@@ -118,7 +118,7 @@ BREAKERS = {
     "export-shape": lambda t: replace(t, 0, name="补贴" * 16),
     "texts-missing": lambda t: replace(t, 0, scoring=""),
     "copied-unchanged": lambda t: dataclasses.replace(t, copied=Copied(True, 10.0, 20.0)),  # and a real copy:
-    "precedent-target": lambda t: dataclasses.replace(t, borrowed=((0, "项目「人才补贴」（乙市、2024）"),)),  # real:
+    "precedent-target": lambda t: dataclasses.replace(t, borrowed=((0, "「人才补贴」（乙市、2024）"),)),  # real:
 }  # tests/test_draft_copies.py
 
 

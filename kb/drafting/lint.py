@@ -634,7 +634,7 @@ def _annual_over_period(t: GoalTable):
 
 def _precedent_target(t: GoalTable):
     for n, project in t.borrowed:
-        yield n, f"{t.lines[n].target} 照抄自 {project} copied from that project: set this project's own"
+        yield n, f"{t.lines[n].target} 照抄自{project} copied: set this project's own"
 
 
 def _year_outside_period(t: GoalTable):
@@ -1140,7 +1140,7 @@ def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
             (p["operator"], p["value"], p["unit"]) == (r.operator, r.value, r.unit) for p in found
         ):
             where = "、".join(str(v) for v in (i["region"], i["year"]) if v)
-            out.append((n, f"项目「{i['name']}」" + (f"（{where}）" if where else "")))
+            out.append((n, f"「{i['name']}」" + (f"（{where}）" if where else "")))
     return tuple(out)
 
 
