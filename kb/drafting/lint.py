@@ -1114,8 +1114,9 @@ def draft_findings(conn: sqlite3.Connection, draft) -> list[Finding]:
 
 def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
     """Rows taken from one other project (a similar project's, a one-project template row) still holding its figure
-    (`培训人数 ≥1200人次`): that project's scale, set for its funds and region. A rate (%) is left (≥95% is a common
-    standard), and so is what a copy of last year's own table keeps (kb.drafting.copies; `copied-unchanged`)."""
+    (`培训人数 ≥1200人次`): that project's scale, set for its funds and region. A rate (%) or a zero is left (≥95%,
+    有责投诉数 =0 are common standards), and so is what a copy of last year's own table keeps (kb.drafting.copies;
+    `copied-unchanged`)."""
     from kb.review.self_evaluations import copied_project
 
     ids = sorted({s for r in draft.rows if r.value is not None for s in r.sources})
@@ -1133,7 +1134,7 @@ def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
     out = []
     for n, r in enumerate(draft.rows):
         found = [taken[s] for s in r.sources if s in taken]
-        if r.value is None or (r.unit or "") in ("%", "％") or len({i["project_id"] for i in found}) != 1:
+        if not r.value or (r.unit or "") in ("%", "％") or len({i["project_id"] for i in found}) != 1:
             continue
         i = found[0]
         if i["project_id"] != own and any(
