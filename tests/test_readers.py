@@ -5778,3 +5778,52 @@ def test_pdf_a_goals_last_line_beside_a_row_of_its_own_atop_the_next_page_keeps_
         782, "2", "", "", "出行条件", "明显改善"
     )
     assert cells(read_bytes(_cjk_pdf([page, second]), ".pdf"))[4][1:3] == ["道路养护工程", "保障通行。"]
+
+
+def test_pdf_a_label_centred_below_rows_the_last_pages_group_goes_on_with():
+    """A table without vertical rules whose merged cells are centred, going on over a page: LibreOffice prints a
+    merged cell the page breaks at its top, on the page before, and nothing of it on the next; there the next group's
+    label stands centred on that group alone, below rows still the last page's group's. Its group had been taken
+    from the page's first row down: the last group's rows went to the next label ('效益指标' over '资金拨付及时率', a
+    project's head over the last project's rows), silently (stop 58b's C, stop 61b's V03). The first label's group
+    begins where its middle is the label's, a project's where a level-1 group begins ('道路养护' as far from the middle
+    of the rows from '群众满意度' as from '工程验收合格率' down, under '满意度指标' centred on the two rows above)."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水工程", "≥120处") + line(
+        744, "", "", "救助困难群众人数", "≥300人"
+    )
+    first += line(726, "", "质量指标", "工程验收合格率", "=100%")
+    second = line(800, "", "时效指标", "资金拨付及时率", "=100%") + line(
+        782, "", "成本指标", "人均补助标准", "≤380元/人"
+    )
+    second += line(764, "", "", "群众出行条件", "明显改善") + line(755, "效益指标", "社会效益")
+    second += line(746, "", "", "老年人生活质量", "明显提高")
+    assert [row[:2] for row in cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[4:]] == [
+        ["", "时效指标"],
+        ["", "成本指标"],
+        ["效益指标", "社会效益"],
+        ["", ""],
+    ]
+    first = line(780, "项目名称", "一级指标", "三级指标", "指标值")
+    first += line(762, "饮水工程", "产出指标", "维修养护供水工程", "≥120处") + line(
+        744, "", "", "救助困难群众人数", "≥300人"
+    )
+    first += line(726, "", "效益指标", "群众出行条件", "明显改善")
+    second = (
+        line(800, "", "", "服务对象满意度", "≥95%")
+        + line(790, "", "满意度指标")
+        + line(780, "", "", "群众满意度", "≥90%")
+    )
+    second += (
+        line(760, "", "", "工程验收合格率", "=100%")
+        + line(750, "", "产出指标")
+        + line(740, "", "", "人均补助标准", "≤380元/人")
+    )
+    second += line(735, "道路养护") + line(720, "", "", "老年人生活质量", "明显提高") + line(710, "", "效益指标")
+    second += line(700, "", "", "设施运行机制", "健全")
+    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[4:]
+    assert [row[0] for row in rows] == ["", "", "道路养护", "", "", ""]

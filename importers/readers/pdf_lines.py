@@ -493,7 +493,7 @@ def _cut(
     if rest:  # (and the lines under it holding neither a name nor a target: the rests of its labels)
         rests += 1 + len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut[first + 1 :])))
     rest_base = next(chars[0]["base"] for chars in cut[first] if chars) if rest else None
-    rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [], rest_base)
+    rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [], rest_base, foot is not None)
     alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
     return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest, reading == "unsure"
 
@@ -808,6 +808,7 @@ def _table_rows(
     tops: bool = False,
     rules: list[dict] | None = None,
     rest_base: float | None = None,
+    carried: bool = False,
 ) -> tuple[list[tuple[list[dict], list[str]]], bool, _Foot]:
     """The rows of a table drawn without vertical rules, from its lines cut into its columns (`kinds`: what each
     header names), and whether its labels stood on their groups' first rows (`_labels`; `tops`: they did on the
@@ -831,7 +832,7 @@ def _table_rows(
       joins the row above whose first line stands between the same rules (a lone row on a page, its name's rest
       wrapped below its target, '服务对象' | '≥95%' ⏎ '满意度', had been two rows, without a word);
     - `rest_base`: the baseline of the last page's row's rest, taken off this page's top (`_cut`), the row above the
-      first (`_name_rest`)."""
+      first (`_name_rest`); `carried`: the page goes on from the last (its first rows may be a group begun there)."""
     lines = [{k: _Piece(j, k, chars) for k, chars in enumerate(cells) if chars} for j, cells in enumerate(cut)]
     if "name" not in kinds or not any(kinds.index("name") in line for line in lines):
         return (
@@ -926,12 +927,15 @@ def _table_rows(
             starts[r] = min(starts[r], next(iter(line.values())).line)
         for k, piece in cells.items():
             rows[r].setdefault(k, []).append(piece)
-    labelled = {
-        k: _labels(
-            [line[k] for line in lines if k in line], rows, starts, size, full, kinds[k] != "head", two_rows, tops
-        )
-        for k in levels
-    }
+
+    def labelled_in(k: int, begins: set[int] | None) -> tuple[dict[int, list[_Piece]], bool | None]:
+        pieces = [line[k] for line in lines if k in line]
+        return _labels(pieces, rows, starts, size, full, kinds[k] != "head", two_rows, tops, begins)
+
+    everywhere = set(range(len(rows))) if carried else None
+    labelled = {k: labelled_in(k, everywhere) for k in levels if kinds[k] != "head"}
+    outer = next((set(labelled[k][0]) | {0} for k in levels if kinds[k] == "level1"), everywhere) if carried else None
+    labelled |= {k: labelled_in(k, outer) for k in levels if kinds[k] == "head"}  # (a project begins a level 1's group)
     placed = {k: found for k, (found, _) in labelled.items()}
     on_tops = [top for _, top in labelled.values() if top is not None]
     found = []
@@ -1127,6 +1131,7 @@ def _labels(
     words: bool,
     two_rows,
     at_top: bool = False,
+    begins: set[int] | None = None,
 ) -> tuple[dict[int, list[_Piece]], bool | None]:
     """A level column's labels by the row they go to (`_table_rows`); `words`: its labels are level words (a
     line that is one starts a label of its own), not a project's head. A line repeating its label's first line is
@@ -1138,7 +1143,10 @@ def _labels(
     or amount ran to the column's edge: '防汛物资储备' under '城乡居民医疗保险补助资金', '75' under '2600').
     Labels each on a row's first line are on their groups' first rows where the first row has one, or where `at_top`:
     the page before set them so (its table goes on here, its first rows in groups begun there); with whether they
-    were placed so (None without labels)."""
+    were placed so (None without labels). `begins`: on a page going on from the last, the rows the first centred
+    label's group may begin on: where no group from the first row has the label's middle, it begins where one has it
+    best, the rows above it the last page's group's (LibreOffice prints a merged cell the page breaks at its top,
+    on that page, and nothing of it on the next)."""
 
     def level(text: str) -> bool:
         return words and (is_level1(text) or is_level2(text))
@@ -1172,15 +1180,33 @@ def _labels(
     half = max(statistics.median(gaps), 0.0) / 2 if gaps else 0.0
     bounds = [tops[0] - half, *((bottoms[r - 1] + tops[r]) / 2 for r in range(1, n)), bottoms[-1] + half]
     placed: dict[int, list[_Piece]] = {}
+
+    def end(start: int, b: int, middle: float) -> int:  # where the group begun at `start` ends: its middle the label's
+        last = max(start + 1, n - (len(blocks) - b - 1))  # a row left for each label below
+        return min(range(start + 1, last + 1), key=lambda e: abs(bounds[e] + bounds[start] - 2 * middle))
+
+    middles = [
+        (min(c["top"] for p in b for c in p.chars) + max(c["bottom"] for p in b for c in p.chars)) / 2 for b in blocks
+    ]
+
+    def off(start: int) -> float:  # how far the groups from `start` down stand from their labels' middles, in all
+        far = 0.0
+        for b, middle in enumerate(middles):
+            if start >= n:
+                return far + n * size * (len(blocks) - b)  # (labels left without a row)
+            after = end(start, b, middle)
+            far, start = far + abs(bounds[after] + bounds[start] - 2 * middle) / 2, after
+        return far
+
     start = 0
+    top = min(c["top"] for c in blocks[0][0].chars)
+    if begins is not None and off(0) > size:
+        start = min((s for s in sorted(begins) if bounds[s] <= top), key=lambda s: round(off(s) / size), default=0)
     for b, block in enumerate(blocks):
         if start >= n:
             break
         placed[start] = block
-        middle = (min(c["top"] for p in block for c in p.chars) + max(c["bottom"] for p in block for c in p.chars)) / 2
-        want = 2 * middle - bounds[start]  # where the group ends: its middle is the label's
-        last = max(start + 1, n - (len(blocks) - b - 1))  # a row left for each label below
-        start = min(range(start + 1, last + 1), key=lambda end: abs(bounds[end] - want))
+        start = end(start, b, middles[b])
     return placed, False
 
 
