@@ -5719,8 +5719,9 @@ def test_pdf_a_goals_last_line_beside_a_rows_rest_atop_the_next_page_goes_with_i
     """A flat sheet's row Word broke over a page beside its project's goal, merged down and broken there too: the
     page's first line held the goal's last line, the name's rest and the target's ('众安全饮水。' | '人数' | '次', stop
     60b's B02) and, a project's head among its cells, was left a row of its own: the indicator cut in two, silently.
-    A head's last line (nothing under it in its column) goes along, to the row its cell stands on; a line holding a
-    project's first head cell (a new project) or a head going on below is left to the layout."""
+    A head's line goes along, to the row its cell stands on, its lines below it alone left to the layout ('兜住底线。',
+    stop 60b's B14, had kept the line a row too); a line holding a project's first head cell (a new project) or a
+    head going on beside the next row is left to the layout."""
 
     def line(y, *texts):
         return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
@@ -5735,10 +5736,26 @@ def test_pdf_a_goals_last_line_beside_a_rows_rest_atop_the_next_page_goes_with_i
         ["", "", "救助困难群众\n人数", "≥3000人\n次"],
         ["", "", "出行条件", "明显改善"],
     ]
-    on = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(120, 800, "众安全饮水") + _cjk(120, 789, "保障"))
+    on = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(120, 800, "众安全饮水") + _cjk(120, 782, "保障"))
     assert cells(read_bytes(_cjk_pdf([first, on]), ".pdf"))[4][2:] == ["人数", "次"]
     new = second.replace(_cjk(120, 800, "众安全饮水。"), _cjk(40, 800, "道路养护") + _cjk(120, 800, "保障通行。"))
     assert cells(read_bytes(_cjk_pdf([first, new]), ".pdf"))[4][:2] == ["道路养护", "保障通行。"]
+    page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    page += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
+    page += line(751, "", "维修养护一百", "工程数量", "十处") + line(740, "", "二十处保障群")
+    page += line(729, "", "众安全饮水和", "救助困难群众", "≥3000人")
+    going = (
+        line(800, "", "基本生活，并", "人数", "次")
+        + line(789, "", "兜住底线。")
+        + line(771, "", "", "出行条件", "明显改善")
+    )
+    rows = cells(read_bytes(_cjk_pdf([page, going]), ".pdf"))
+    assert rows[1][1].endswith("饮水和\n基本生活，并")
+    assert rows[2:] == [
+        ["", "", "救助困难群众\n人数", "≥3000人\n次"],
+        ["", "兜住底线。", "", ""],
+        ["", "", "出行条件", "明显改善"],
+    ]
 
 
 def test_pdf_a_goals_last_line_beside_a_row_of_its_own_atop_the_next_page_keeps_the_row():

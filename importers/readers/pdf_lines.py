@@ -484,9 +484,10 @@ def _cut(
     first = rests
     heads = {k for k, kind in enumerate(kinds) if kind == "head"}
     name = kinds.index("name") if "name" in kinds else -1
+    beside = list(islice((cells for cells in cut[first + 1 :] if any(cells[k] for k in ends)), 1))  # (the next row)
     reading = (
         _carried(cut[first], name, target, last, any(cut[first][k] for k in heads))
-        if foot and first < len(cut) and _rest(cut[first], foot, target, heads, cut[first + 1 : first + 2])
+        if foot and first < len(cut) and _rest(cut[first], foot, target, heads, beside)
         else "row"
     )
     rest = [line_text(chars) for chars in cut[first]] if reading != "row" else []
@@ -527,9 +528,11 @@ def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], be
     (`_unbroken`; set in from both edges where centred), only within that word where it begins with a figure, and
     its target begins with no sign ('≥95%' then '=100%': two targets). A row of its own there had been read, the
     target cut short and its rest a false indicator, without a word. A line holding no target, or the first head
-    column's cell (`heads`: 序号, or the name where no 序号 stands: a project's first row) or a head going on in the
-    line `below`, is left to the layout; a head's last line beside it (the goal's, '底线。' | '众人数' | '次') goes
-    along, as the layout joins a head's rest (it had kept the line a row, the indicator cut in two, silently)."""
+    column's cell (`heads`: 序号, or the name where no 序号 stands: a project's first row) or a head going on beside
+    the next row (`below`), is left to the layout; a head's line beside it (the goal's, '底线。' | '众人数' | '次')
+    goes along, as the layout joins a head's rest (it had kept the line a row, the indicator cut in two, silently),
+    and so do its lines under it alone ('兜住底线。', stop 60b's B14: joining a goal going on beside the next row
+    had lost its lines there, stop 60b's C06)."""
     text = line_text(cells[target]) if 0 <= target < len(cells) else ""
     if not text or _TARGET_START.match(text[0]) and not text[0].isdigit() or heads and cells[min(heads)]:
         return False
