@@ -5844,3 +5844,27 @@ def test_pdf_a_label_centred_below_rows_the_last_pages_group_goes_on_with():
     second += line(700, "", "", "设施运行机制", "健全")
     rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[4:]
     assert [row[0] for row in rows] == ["", "", "道路养护", "", "", ""]
+
+
+def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
+    """A row Word broke over a page beside its project's goal, the target whole on the page before: the next page's
+    first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01
+    with the project's name's rest '淤疏通'); the head's piece kept it a row, an indicator without a target, silently.
+    The head's pieces go along, with its lines below alone, to the row its cell stands on; the name's rest is the
+    layout's to join. The goal's last line above the page's last row ran to its column's edge: its cell broke there."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    page += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
+    page += line(751, "", "维修养护一百", "工程数量", "十处") + line(740, "", "二十处保障群")
+    page += line(729, "", "众安全饮水和", "救助困难群众", "≥3000人次")
+    going = (
+        line(800, "", "基本生活，并", "人数") + line(789, "", "兜住底线。") + line(771, "", "", "出行条件", "明显改善")
+    )
+    rows = cells(read_bytes(_cjk_pdf([page, going]), ".pdf"))
+    assert rows[1][1].endswith("饮水和\n基本生活，并\n兜住底线。")
+    assert rows[2:] == [["", "", "救助困难群众", "≥3000人次"], ["", "", "人数", ""], ["", "", "出行条件", "明显改善"]]
+    new = going.replace(_cjk(120, 800, "基本生活，并"), _cjk(40, 800, "道路养护") + _cjk(120, 800, "保障通行"))
+    assert cells(read_bytes(_cjk_pdf([page, new]), ".pdf"))[3][:3] == ["道路养护", "保障通行兜住底线。", "人数"]

@@ -288,7 +288,7 @@ class OpenTable:
     header: list[tuple[float, float, str]] = field(default_factory=list)
     tops: bool = False  # its labels stood on their groups' first rows (`_labels`)
     top: str = ""  # that page's first line, digits aside, where no row: a running head if the next page opens with it
-    foot: _Foot = field(default_factory=dict)  # where its last line's pieces stood in their columns
+    foot: _Foot = field(default_factory=dict)  # where its last line's pieces stood in their columns (and its heads')
     rest: list[str] = field(default_factory=list)  # this page's first line, the rest of that line's row (`_rest`)
     target: str = ""  # the last page's last row's target
     unsure: bool = False  # `rest` may be a row of its own: the words do not tell (`_carried`)
@@ -493,10 +493,20 @@ def _cut(
     rest = [line_text(chars) for chars in cut[first]] if reading != "row" else []
     if rest:  # (and the lines under it holding neither a name nor a target: the rests of its labels)
         rests += 1 + len(list(takewhile(lambda cells: not any(cells[k] for k in ends), cut[first + 1 :])))
+    taken = []  # (a head's rests beside a name's rest alone, with their lines below: they go along, the line left)
+    if foot and first < len(cut) and not rest and _heads_rest(cut[first], foot, target, heads, beside):
+        only = list(
+            takewhile(lambda cells: all(k in heads for k, chars in enumerate(cells) if chars), cut[first + 1 :])
+        )
+        taken = [
+            "\n".join(text for cells in (cut[first], *only) if (text := line_text(cells[k]))) if k in heads else ""
+            for k in range(len(cut[first]))
+        ]
+        cut[first : first + 1 + len(only)] = [[[] if k in heads else chars for k, chars in enumerate(cut[first])]]
     rest_base = next(chars[0]["base"] for chars in cut[first] if chars) if rest else None
     rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [], rest_base, foot is not None)
     alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
-    return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest, reading == "unsure"
+    return alone[:first] + alone[first + bool(rest) :] + rows, tops, ending, rest or taken, reading == "unsure"
 
 
 def _carried(cells: list[list[dict]], name: int, target: int, last: str, held: bool) -> str:
@@ -538,7 +548,13 @@ def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], be
         return False
     if any(cells[k] and line[k] for k in heads for line in below):
         return False
-    for k in [k for k, chars in enumerate(cells) if chars and k not in heads]:
+    return _ran_on(cells, foot, target, [k for k, chars in enumerate(cells) if chars and k not in heads])
+
+
+def _ran_on(cells: list[list[dict]], foot: _Foot, target: int, columns: list[int]) -> bool:
+    """Whether a page's first line's pieces in these columns each stand under a piece of the last page's last line
+    that ran to its column's edge (`_rest`)."""
+    for k in columns:
         if k not in foot:
             return False
         lead, short, size = foot[k]
@@ -547,6 +563,22 @@ def _rest(cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], be
         if (short if lead <= ROUNDING else lead + short) >= room:
             return False
     return True
+
+
+def _heads_rest(
+    cells: list[list[dict]], foot: _Foot, target: int, heads: set[int], below: list[list[list[dict]]]
+) -> bool:
+    """Whether a page's first line holding no target, a name's rest the layout joins to its row ('人数'), holds the
+    rests of the last page's head cells beside it that go along on their own (the goal's '安全隐患。', a project's
+    name's '淤疏通', each under a line of its that ran to the column's edge): no project's first head cell, no head
+    going on beside the next row (`below`). Left in the line, they had kept it a row, the indicator cut in two,
+    silently (stop 59b's F03)."""
+    held = [k for k in heads if cells[k]]
+    if not held or cells[min(heads)] or 0 <= target < len(cells) and cells[target]:
+        return False
+    return not any(line[k] for k in held for line in below) and _ran_on(
+        cells, foot, target, [k for k, chars in enumerate(cells) if chars]
+    )
 
 
 def _value_above(
@@ -950,8 +982,9 @@ def _table_rows(
             texts.append(line_text(chars) if len(pieces) == 1 else wrapped_text(chars, right[k]) if pieces else "")
         labels = [placed[k].get(r, []) for k in levels]
         found.append((_chars(piece for pieces in [*row.values(), *labels] for piece in pieces), texts))
-    ending: _Foot = {}  # where the last line's pieces stand in their columns (a row the page breaks runs to the edges)
-    for k, piece in lines[-1].items():
+    ending: _Foot = {}  # where the last line's pieces stand in their columns (a row the page breaks runs to the edges),
+    # and each head's last line (a merged cell broken by the page: its last line above the last row's)
+    for k, piece in {**{k: lowest[k] for k in levels if kinds[k] == "head" and k in lowest}, **lines[-1]}.items():
         groups = placed[k].values() if k in levels else [sorted(row.get(k, []), key=lambda p: p.base) for row in rows]
         edges = [c for pieces in groups for wrapped in pieces[:-1] for c in wrapped.chars]  # (as wrapped lines end)
         if edges:
