@@ -5868,3 +5868,37 @@ def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     assert rows[2:] == [["", "", "救助困难群众", "≥3000人次"], ["", "", "人数", ""], ["", "", "出行条件", "明显改善"]]
     new = going.replace(_cjk(120, 800, "基本生活，并"), _cjk(40, 800, "道路养护") + _cjk(120, 800, "保障通行"))
     assert cells(read_bytes(_cjk_pdf([page, new]), ".pdf"))[3][:3] == ["道路养护", "保障通行兜住底线。", "人数"]
+
+
+def test_pdf_a_row_atop_the_next_page_under_a_step_up_is_no_rest():
+    """A step up or down ('提高一级', '提高0.5个等级') is a whole target: a page's first line filling the name's and
+    the target's columns under it had been joined to it as its rest ('耕地质量等级 | 提高一级' then '学校办学条件 |
+    显著增强', stop 62b's W25 and C04), silently. A row of its own where its target is one, else joined and said; a
+    step's broken line ('提高0.5个' ⏎ '等级') keeps its rest."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一") + line(751, "", "", "工程数量", "百二十处")
+    after = line(782, "效益指标", "社会效益", "出行条件", "明显改善")
+    for step in ("提高一级", "提高0.5个等级"):
+        page = first + line(733, "", "质量指标", "耕地质量等级", step)
+        rows = read_bytes(_cjk_pdf([page, line(800, "", "", "学校办学条件", "显著增强") + after]), ".pdf")
+        assert cells(rows)[2:4] == [["", "质量指标", "耕地质量等级", step], ["", "", "学校办学条件", "显著增强"]]
+        assert rows.notes == []
+    rows = read_bytes(
+        _cjk_pdf(
+            [
+                first + line(733, "", "质量指标", "耕地质量等级", "提高一级"),
+                line(800, "", "", "群众安全饮水", "服务水平") + after,
+            ]
+        ),
+        ".pdf",
+    )
+    assert cells(rows)[2] == ["", "质量指标", "耕地质量等级\n群众安全饮水", "提高一级\n服务水平"]
+    assert len(rows.notes) == 1
+    page = first + line(733, "", "质量指标", "耕地质量等级", "提高0.5个")
+    rows = read_bytes(_cjk_pdf([page, line(800, "", "", "情况", "等级") + after]), ".pdf")
+    assert cells(rows)[2] == ["", "质量指标", "耕地质量等级\n情况", "提高0.5个\n等级"]
+    assert rows.notes == []

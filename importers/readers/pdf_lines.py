@@ -52,12 +52,13 @@ _MONEY_CHAR = re.compile("[金资预]")  # in every amount column's label ('预�
 _MONEY_TITLE = re.compile(r"^[^，。；]*(?:资金|预算|经费)[^，。；]*(?:情况|安排|明细|来源|构成)")  # '项目资金安排情况'
 _TARGET_START = re.compile(r"[\d≥≤<>=＝＞＜±]")  # how a target begins (a rest of one begins otherwise: 元/人, 以上)
 # a target of its own, as a row's whole cell (unspaced): a figure with its short unit ('≥95%', '2027年6月') or a word
-# of a state reached ('显著增强', '当年完成'), or a yes or no ('是', '无'); a target's broken line is none ('≤600',
-# '≤640元/', '服务水平')
+# of a state reached ('显著增强', '当年完成'), or a yes or no ('是', '无'), or a step up or down ('提高一级', '提高0.5个
+# 等级'); a target's broken line is none ('≤600', '≤640元/', '服务水平', '提高0.5个')
 _OWN_TARGET = re.compile(
     r"[≥≤<>=＝＞＜±]?\d[\d,.]*[^\d,.]{1,3}(?:\d{1,2}[^\d,.]{1,3})?(?<!/)"
     r"|.{0,4}(?:改善|提升|提高|健全|完善|增强|加强|降低|减少|下降|达标|合格|规范|及时|有效|良好|稳定|到位|完成|落实|明确)"
     r"|[是否无]"
+    r"|.{0,4}(?:提高|提升|降低|下降)(?:\d[\d.]*|[一二两三四五六七八九十]+)个?(?:百分点|等级|级|档)"
 )
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
