@@ -658,6 +658,33 @@ def head_field(cell: str) -> str:
     return ""
 
 
+# a line under a text's label alone, 'label：value': a field's where its label names no task, part or time of one
+# ('主要目标：', '上半年：') and its value is a few words, no sentence nor a task ('完成设备招标采购')
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_TASK_LABEL = re.compile(r"目标|内容|任务|如下|包括|概况|概述|措施|重点|计划|阶段|季度|半年|年度|第")
+_TASK_VERB = re.compile(r"完成|实现|提升|提高|确保|保障|开展|推进|新建|建设|改造|做好|加强|促进|落实|力争|争取")
+_PROSE = re.compile(r"[。！!？?；;，,]")
+
+
+def sentence(value: str) -> bool:
+    """Whether a value is a sentence, as a text's line ends ('某中心负责具体实施。'), no field's value."""
+    return value.rstrip().endswith(("。", "！", "!", "？", "?"))
+
+
+def field_line(key: str, value: str) -> bool:
+    """Whether a label no list knows and its value, in one cell under a text's label alone, are a field
+    ('资金来源：财政拨款', '资金性质：一般公共预算'), not the text's first line ('目标：提升服务水平', '上半年：完成
+    招标'): a label of a few words naming no task, part or time of one, a value of a few words, neither a sentence
+    nor a task."""
+    return (
+        _FIELD_LABEL.fullmatch(key) is not None
+        and not _TASK_LABEL.search(key)
+        and 0 < len(value) <= 20
+        and not _PROSE.search(value)
+        and not _TASK_VERB.match(value)
+    )
+
+
 def money_unit(cell: str) -> str:
     """The money unit a label's note declares: '项目资金（万元）' → '万元'."""
     match = _MONEY.search("".join(_PAREN.findall(clean(cell))))
@@ -932,7 +959,9 @@ _SIGN_OWNER = "项目|部门|单位|科室|处室|股室|财务|业务|主管|�
 _SIGN_LABEL = re.compile(rf"(?:{_SIGN_OWNER}){{0,2}}{_SIGN_WORD.pattern}")
 _SIGN_COLON = re.compile(rf"({_SIGN_WORD.pattern})\s*[：:]\s*")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # '填 报 人', a label spaced out
-_PERSON = r"[\u4e00-\u9fff·]{2,5}(?:[、，,/／\s]+[\u4e00-\u9fff·]{2,5})*"  # '王芳', '张三、李四'
+# a person's name: 2–5 characters, or parts joined by a middle dot ('买买提·艾力', '阿卜杜拉·艾力'); several
+_NAME = r"(?:[\u4e00-\u9fff]{1,8}(?:[·・•‧][\u4e00-\u9fff]{1,8}){1,3}|[\u4e00-\u9fff]{2,5})"
+_PERSON = rf"{_NAME}(?:[、，,/／\s]+{_NAME})*"  # '王芳', '张三、李四'
 _PHONE = r"[(（]?\d[\d\s\-－—()（）]{5,}\d(?:[转-]\d{1,5})?"
 _DATE = r"(?:19|20)\d{2}\s*[年.\-/／]\s*\d{1,2}(?:\s*[月.\-/／]\s*\d{1,2}\s*日?|\s*月)?"
 _DATE_BLANK = "年月日"  # a date left to be filled in ('　年　月　日', its gaps gone): no value
@@ -1000,7 +1029,13 @@ def sign_off(
 # an indicator's word of a state reached, as short as a person's name ('明确', '已落实', '落实到位'): the value of a
 # row of one sign-off label that only its words tell from the sign-off's person ('分管领导 | 王强')
 _STATE_WORD = "明确|到位|落实|确定|配备|配齐|健全|完善|规范|及时|有效|合格|达标|完成|建立"
-_STATE = re.compile(rf"(?:已|均|全部)?(?:{_STATE_WORD}){{1,2}}")
+# more words a state is made of, several starting with a surname's character ('齐全', '安全', '高效', '周到', '严格':
+# a surname and a name by their shape); a value of such words alone is a state, a name holding one ('王建立') no state
+_STATE_MORE = (
+    "齐全|齐备|完备|完整|安全|高效|周到|严格|全面|全程|覆盖|常态化|按时|按期|如期|办结|监管|可控|有序|良好|稳定|正常|"
+    "准确|无误|畅通|通畅|公开|透明|满意|显著|提高|提升|执行|运行|符合|要求|达到|预期|充足|充分"
+)
+_STATE = re.compile(rf"(?:已|均|全部|全)?(?:{_STATE_WORD}|{_STATE_MORE}){{1,2}}")
 
 
 # a person's name as a sign-off gives it: a common surname, or one of two characters, and one or two more ('王强',
@@ -1021,7 +1056,7 @@ _UNIT_NAMED = re.compile(_UNIT)
 _WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # a word a state in several words holds ('专人负责', '已指定', '责任到人', '高度重视'); a name the surnames miss
 # ('买买提江', '赵副局长'), a unit ('城关镇') or a date in words ('三月一日') holds none
-_STATE_PART = re.compile(rf"{_STATE_WORD}|负责|指定|到人|重视")
+_STATE_PART = re.compile(rf"{_STATE_WORD}|{_STATE_MORE}|负责|指定|到人|重视")
 
 
 def _stated(value: str) -> bool:
@@ -1087,6 +1122,8 @@ def _table_goes_on(
             inside = texts[span.start : span.stop]
             if not signing and len(pairs) > 1 and any(_SIGN_LABEL.match(_HAN_GAP.sub("", text)) for text in inside):
                 return True
+            if not signing and span and len(pairs) > 1 and len({text for text in texts if text}) == 1:
+                return True  # its labels and values written in one text ('填报人：王芳  审核人：李强'), not on a grid
             if not signing and span and any(texts[:name]):
                 return True  # its first row set in the level columns the indicators' rows leave to their levels
             signing = True

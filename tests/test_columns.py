@@ -685,3 +685,61 @@ def test_a_name_the_surnames_miss_a_unit_or_a_date_merged_over_the_targets_colum
     [project] = parse_rows(split_rows(_SIGNED_FORM + table + sign + "\n")).projects
     assert [i.name for i in project.indicators] == ["群众满意度"]
     assert (project.fields[label], project.fields["填报人"], project.fields["审核人"]) == (value, "王芳", "李强")
+
+
+@pytest.mark.parametrize("word", ["齐全", "安全", "高效", "周到", "全覆盖", "严格", "常态化", "按时办结", "公开透明"])
+@pytest.mark.parametrize("levels", ["", "满意度指标\t服务对象满意度指标\t"], ids=["flat", "levels"])
+@pytest.mark.parametrize(
+    "sign", ["填报人\t王芳\t审核人\t李强\t\t", "填报人：王芳\t审核人：李强"], ids=["bare", "colons"]
+)
+def test_a_state_made_of_states_words_a_surnames_character_first_is_the_last_indicator(word, levels, sign):
+    """'分管领导 | 齐全' ('安全', '高效', '周到', '全覆盖') merged over the target's columns over a sign-off on its
+    own grid: words a state is made of, though shaped as a surname and a name, so the last indicator (it was read as
+    the sign-off's person, the indicator lost without a word)."""
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t指标值\t指标值\t指标值\n"
+    blank = "\t\t" if levels else ""
+    table = f"{header}{levels}群众满意度\t≥90%\t≥90%\t≥90%\n{blank}分管领导\t{word}\t{word}\t{word}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + sign + "\n")).projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
+    assert (project.fields.get("分管领导"), project.fields["填报人"], project.fields["审核人"]) == (
+        None,
+        "王芳",
+        "李强",
+    )
+
+
+@pytest.mark.parametrize("word", ["明确", "及时", "齐全"])
+def test_a_state_row_over_a_sign_off_written_in_one_text_is_the_last_indicator(word):
+    """A flat table's '分管领导 | 明确' merged over the target's columns over a sign-off written in one text
+    ('填报人：王芳　　审核人：李强' across the form): the row is on the table's grid, the sign-off not, so the row is
+    the last indicator (it was the sign-off's first row, the indicator lost without a word)."""
+    table = f"三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n分管领导\t{word}\t{word}\t{word}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + "填报人：王芳　　审核人：李强\n")).projects
+    assert [i.name for i in project.indicators] == ["群众满意度", "分管领导"]
+    assert (project.fields.get("分管领导"), project.fields["填报人"], project.fields["审核人"]) == (
+        None,
+        "王芳",
+        "李强",
+    )
+
+
+@pytest.mark.parametrize("person", ["买买提·艾力", "阿卜杜拉·艾力", "约翰・史密斯"])
+@pytest.mark.parametrize("levels", ["", "满意度指标\t服务对象满意度指标\t"], ids=["flat", "levels"])
+def test_a_persons_name_with_a_middle_dot_is_the_sign_offs(person, levels):
+    """'分管领导 | 买买提·艾力' over the sign-off, and '填报人 | 阿卜杜拉·艾力' in it: a name of parts joined by a
+    middle dot is a person (it was no sign-off value: the row an indicator, the person lost, without a word)."""
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t指标值\t指标值\t指标值\n"
+    blank = "\t\t" if levels else ""
+    table = f"{header}{levels}群众满意度\t≥90%\t≥90%\t≥90%\n{blank}分管领导\t{person}\t{person}\t{person}\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + f"填报人\t{person}\t审核人\t李强\t\t\n")).projects
+    assert [i.name for i in project.indicators] == ["群众满意度"]
+    assert (project.fields["分管领导"], project.fields["填报人"], project.fields["审核人"]) == (person, person, "李强")
+
+
+@pytest.mark.parametrize("person", ["安宁", "高峰", "齐鲁", "周全", "严明", "常青", "王建立", "李安全"])
+def test_a_name_a_surname_first_holding_no_states_words_alone_stays_the_sign_off(person):
+    """A person's name a surname starts, not made of a state's words alone ('安宁', '高峰'; '李安全' holds one after
+    a surname), merged over the target's columns over a split sign-off: the sign-off's first row."""
+    assert sign_off(["分管领导", person, person, person], (0, 1), [["填报人：王芳", "审核人：李强"]]) == [
+        ("分管领导", person)
+    ]
