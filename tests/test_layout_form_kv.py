@@ -984,3 +984,30 @@ def test_a_line_under_a_goals_label_alone_naming_a_field_the_head_gave_is_the_go
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
     [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
     assert (project.goal, project.fields["实施单位"]) == ("\n".join(lines), "某中心")
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("资金来源：财政拨款", {"资金来源": "财政拨款"}),  # a label no list knows, a short value: a field
+        ("资金性质：一般公共预算", {"资金性质": "一般公共预算"}),
+        ("实施单位：某中心负责具体实施。", {}),  # a field's label before a sentence: the goal's first line
+        ("目标：提升平台服务水平", {}),  # a label naming the goal, a part or a time of it: the goal's
+        ("上半年：完成设备招标采购", {}),
+    ],
+)
+def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, fields):
+    """'年度绩效目标' alone, then 'label：value' in one cell, then the goal's lines, the head giving no such field: a
+    field where a label of a few words naming no task has a short value ('资金来源：财政拨款': it was the goal's
+    first line), the goal's first line where the value is a sentence ('实施单位：某中心负责具体实施。': it was the
+    field, the line lost from the goal) or the label names the goal or a time ('目标：', '上半年：'); silent before."""
+    for merged in (1, 4):  # a .txt's lone cells, and a sheet's merged cells printed in each of its 4 columns
+        lines = [line, "保障系统稳定运行。"]
+        rows = [["项目名称", "平台运维", "主管部门", "某局"], *([text] * merged for text in ["年度绩效目标", *lines])]
+        rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+        [project] = parse("\n".join("\t".join(row) for row in rows) + "\n").projects
+        label = line.split("：")[0]
+        assert (project.goal, project.fields.get(label)) == (
+            "\n".join(lines[1:] if fields else lines),
+            fields.get(label),
+        )

@@ -3344,3 +3344,37 @@ def test_a_goal_wrapped_by_the_print_right_before_a_lists_number_is_one_line():
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert project.goal == "完成平台升级改造任务，本年度具体任务包括1.服务器更新；2.系统迁移。"
     assert "说明" not in project.fields
+
+
+@pytest.mark.parametrize("merged", [1, 4])
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("资金来源：财政拨款", ("资金来源", "财政拨款")),  # a label no list knows, a short value: a field
+        ("资金性质：一般公共预算", ("资金性质", "一般公共预算")),
+        ("实施单位：某站负责具体实施。", None),  # a field's label before a sentence: the goal's first line
+        ("目标：提升检测服务水平。", None),  # a label naming the goal or a time of it: the goal's
+        ("上半年：完成设备招标采购。", None),
+    ],
+)
+def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, field, merged):
+    """'年度绩效目标' alone, then 'label：value' in one cell, then the goal's lines, the head giving no such field: a
+    field where a label of a few words naming no task has a short value ('资金来源：财政拨款': it was the goal's
+    first line), the goal's first line where the value is a sentence ('实施单位：某站负责具体实施。': it was the
+    field, the line lost from the goal) or the label names the goal or a time; silent before."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = [line, "完成农产品抽检2000批次。"]
+    rows = [["项目名称", "农产品质量检测", "主管部门", "某局"], ["项目资金（万元）", "85.50", "项目类别", "检测类"]]
+    rows += [["年度绩效目标"] * merged, *([text] * merged for text in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "质量指标", "设备完好率", "≥95%"]]
+    doc = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n"))
+    [project] = doc.projects
+    label = line.split("：")[0]
+    assert (doc.layout, project.goal, project.fields.get(label), project.department) == (
+        "grid-form",
+        "\n".join(lines[1:] if field else lines),
+        field[1] if field else None,
+        "某局",
+    )

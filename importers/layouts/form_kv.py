@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.cells import BRACKETED, CACHE_SIZE, clean, header_key, joined, label, once, spread_values, squash
-from importers.columns import TARGET_ACTUAL, column, earlier_values, head_field, money_table, sign_off, unit_of_cell
+from importers.columns import (
+    TARGET_ACTUAL,
+    column,
+    earlier_values,
+    field_line,
+    head_field,
+    money_table,
+    sentence,
+    sign_off,
+    unit_of_cell,
+)
 from importers.layouts import Layout
 from importers.layouts.form_money import a_sum
 from importers.level_words import accepts, is_level1, is_level2
@@ -174,7 +184,7 @@ def _goes_on(row: Row, text: Row) -> bool:
             return False
         inline = _INLINE.match(values[0])
         if inline and _field(key := label(inline.group(1))) and _attr(key) not in TEXT_FIELDS:
-            return False  # a field's label and value in one cell ('备注：无', '联系电话：0532-…')
+            return _line_field(values[0]) is None  # a field's label and value in one cell ('备注：无', '联系电话：…')
         return not _is_label(values[0]) or _MARKED.search(values[0]) is not None and not _field(label(values[0]))
     return not _is_label(values[0]) and _indent(row) > _indent(text)
 
@@ -185,11 +195,25 @@ def _field_under(row: Row, text: Row) -> tuple[str, str] | None:
     The goal was '' and its lines lost, or the field its first line, without a word."""
     if not _alone(text) or len(values := spread_values(row.cells)) != 1:
         return None
-    inline = _INLINE.match(values[0])
+    return _line_field(values[0])
+
+
+_REMARK = re.compile(r"(?:备注|说明)$")  # a field whose value is a sentence as often
+
+
+def _line_field(cell: str) -> tuple[str, str] | None:
+    """A field's label and value in one cell ('项目负责人：张三', '审核人：', '资金来源：财政拨款': a label this layout,
+    `head_field` or the sign-off knows, or a few words and a short value, `columns.field_line`); None for a text's
+    line: a label naming the text's, a lead-in ('主要目标：完成…'), or a sentence after a label but a remark's
+    ('实施单位：某中心负责具体实施。')."""
+    inline = _INLINE.match(cell)
     if inline is None or _attr(key := label(inline.group(1))) in TEXT_FIELDS:
         return None
-    if _field(key) or sign_off([values[0]]) is not None:
-        return key, values[0][inline.end() :].strip()
+    value = cell[inline.end() :].strip()
+    if sentence(value) and not _REMARK.search(key):
+        return None
+    if _field(key) or sign_off([cell]) is not None or field_line(key, value):
+        return key, value
     return None
 
 

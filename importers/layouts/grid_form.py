@@ -42,7 +42,9 @@ from importers.columns import (
     earlier_values,
     declared_unit,
     unit_of_cell,
+    field_line,
     head_field,
+    sentence,
     inline_pair,
     split_pair,
     is_note,
@@ -1030,6 +1032,7 @@ def _project(form: _Form) -> RawProject:
             continue
         found = pairs(row)
         alone = len(found) == len(over) == 1 and over[0][0] in ("goal", "overview")
+        found = [_line_under(found[0], row)] if alone and not over[0][2] else found
         lead_in = alone and _lead_in(*found[0]) and _text_under(form.head[k + 1 : k + 2])
         alone = alone and (not found[0][0] or lead_in) and segments.text_part(row)  # (not '绩效指标')
         if alone and not over[0][2]:  # a text alone on its row, under its label alone
@@ -1206,6 +1209,24 @@ def _lead_in(kind: str, label: str, value: str) -> bool:
         and not head_field(label)
         and sign_off([label]) is None
     )
+
+
+_COLON_LINE = re.compile(r"([^：:]{2,12})[：:]\s*(\S.*)", re.S)
+_REMARK = re.compile(r"(?:备注|说明)$")  # a field whose value is a sentence as often
+
+
+def _line_under(found: tuple[str, str, str], row: Row) -> tuple[str, str, str]:
+    """A one-cell line right under a text's label alone, as a field or the text's line: a label no list knows and a
+    short value a field ('资金来源：财政拨款', `columns.field_line`), a field's label before a sentence but a remark's
+    the text's line ('实施单位：某中心负责具体实施。'; the field was given the sentence, the goal its first line, or it
+    the goal's first line, without a word)."""
+    kind, label, value = found
+    match = None if kind else _COLON_LINE.fullmatch(value)
+    if match and field_line(match.group(1), match.group(2)):
+        return "other", match.group(1), match.group(2)
+    if kind not in ("", "goal", "overview") and sentence(value) and not _REMARK.search(label):
+        return "", "", joined(spread_values(row.cells)[0])
+    return found
 
 
 def _field_under(over: list[tuple[str, str, str]], found: list[tuple[str, str, str]], row: Row) -> bool:
