@@ -130,6 +130,8 @@ def split(rows: list[Row]) -> list[Segment]:
             if name == segments[-1].title:
                 continue  # the heading over the form repeated atop the next page, inside the form's head
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
+        if name and name == segments[-1].title and _in_head(segments[-1]) and not opens_form(rows, i + 1):
+            continue  # the table's title printed again inside its form's head, the form going on under it (HTML)
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:
                 continue  # atop a page where another table goes on (the same title repeated is its own)

@@ -333,3 +333,27 @@ def test_a_title_going_on_typed_with_a_spaced_caption_is_the_same_title(text):
     """'…目标表 续 表' typed with a space (a PDF's text line keeps it since 59460c1): read as another table's title,
     not the table going on."""
     assert title(Row(cells=[text], line=1)) == "项目支出绩效目标表"
+
+
+@pytest.mark.parametrize("opens", [False, True], ids=["indicators", "next-form"])
+def test_a_tables_title_printed_again_inside_its_forms_head_is_left_out(tmp_path, opens):
+    """An HTML page printing the table's title again as a paragraph between a form's goal lines and its indicator
+    table (its print's page break): the form goes on under it, one project with its indicators (it was a form
+    without a table, warned, and a second project named from the title holding the indicators). A form opening under
+    the title again (项目名称 first) stays a form of its own."""
+    from importers import parse_file
+
+    title = "<p>某县农业农村局2026年项目支出绩效目标表</p>"
+    head = "<tr><td>项目名称</td><td>{}</td><td>主管部门</td><td>某县农业农村局</td></tr>"
+    goal = "<tr><td colspan=4>年度绩效目标</td></tr><tr><td colspan=4>完成耕地质量监测点建设20个。</td></tr>"
+    table = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+    table += "<tr><td>产出指标</td><td>质量指标</td><td>设备完好率</td><td>≥95%</td></tr>"
+    second = (head.format("农田水利建设") if opens else "") + (goal if opens else "") + table
+    html = f"<html><body>{title}<table>{head.format('耕地质量监测')}{goal}"
+    html += ("" if not opens else table) + f"</table>{title}<table>{second}</table></body></html>"
+    path = tmp_path / "form.html"
+    path.write_text(html, encoding="utf-8")
+    doc = parse_file(path)
+    names = ["耕地质量监测", "农田水利建设"] if opens else ["耕地质量监测"]
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [(n, ["设备完好率"]) for n in names]
+    assert not doc.warnings
