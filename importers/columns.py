@@ -661,7 +661,9 @@ def head_field(cell: str) -> str:
 # a line under a text's label alone, 'label：value': a field's where its label names no task, part or time of one
 # ('主要目标：', '上半年：') and its value is a few words, no sentence nor a task ('完成设备招标采购')
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_TASK_LABEL = re.compile(r"目标|内容|任务|如下|包括|概况|概述|措施|重点|计划|阶段|季度|半年|年度|第")
+_TASK_LABEL = re.compile(
+    r"目标|内容|任务|指标|效益|效果|成效|产出|如下|包括|其中|概况|概述|措施|重点|计划|阶段|季度|半年|年度|第"
+)
 _TASK_VERB = re.compile(r"完成|实现|提升|提高|确保|保障|开展|推进|新建|建设|改造|做好|加强|促进|落实|力争|争取")
 _PROSE = re.compile(r"[。！!？?；;，,]")
 

@@ -994,6 +994,7 @@ def test_a_line_under_a_goals_label_alone_naming_a_field_the_head_gave_is_the_go
         ("实施单位：某中心负责具体实施。", {}),  # a field's label before a sentence: the goal's first line
         ("目标：提升平台服务水平", {}),  # a label naming the goal, a part or a time of it: the goal's
         ("上半年：完成设备招标采购", {}),
+        ("主要指标：运维系统12个", {}),
     ],
 )
 def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, fields):
