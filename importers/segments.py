@@ -43,6 +43,11 @@ _ATTACHMENT = re.compile(r"^附(?:件|表)\s*[0-9一二三四五六七八九十]
 _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单位：万元）'
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标', '注1：…'
+# a cell naming indicators, not a sentence holding the word ('完成运维系统指标监测12个。'): a table's name, a level,
+# a header's label ('绩效指标', '二、年度绩效指标', '产出指标', '指标值（单位）'), or a short cell holding it
+_INDICATORS_NAME = re.compile(
+    r"指标(?:值|表|体系|名称)?\s*(?:[（(][^）)]*[）)])?\s*[：:]?\s*$|^(?=[^。；;，,]{2,14}$).*指标"
+)
 _CAPTION = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$")
 TEXT_FIELDS = ("goal", "overview")  # head fields of text, which may run over rows (form-kv reads them so too)
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
@@ -208,7 +213,7 @@ def text_part(row: Row) -> bool:
     return (
         not declared_unit(row)
         and not caption(row)
-        and all("指标" not in cell and not _FOOTNOTE.match(cell) for cell in row.cells)
+        and all(not _INDICATORS_NAME.search(cell) and not _FOOTNOTE.match(cell) for cell in row.cells)
         and any(_CONTINUED.sub("", cell).strip() for cell in row.cells)
     )
 

@@ -994,7 +994,7 @@ def test_a_line_under_a_goals_label_alone_naming_a_field_the_head_gave_is_the_go
         ("实施单位：某中心负责具体实施。", {}),  # a field's label before a sentence: the goal's first line
         ("目标：提升平台服务水平", {}),  # a label naming the goal, a part or a time of it: the goal's
         ("上半年：完成设备招标采购", {}),
-        ("主要指标：运维系统12个", {}),
+        ("预期效益：群众满意", {}),
     ],
 )
 def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, fields):
@@ -1012,3 +1012,20 @@ def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, f
             "\n".join(lines[1:] if fields else lines),
             fields.get(label),
         )
+
+
+@pytest.mark.parametrize("money", ["年度资金总额（万元）", "项目资金（万元）"], ids=["form-kv", "grid-form"])
+@pytest.mark.parametrize("merged", [1, 4])
+def test_a_goals_lines_holding_the_word_indicator_under_its_label_alone_are_the_goal(money, merged):
+    """'年度绩效目标' alone, then lines that are sentences naming indicators ('完成运维系统指标监测12个。'): the goal
+    (the word 指标 anywhere in a row ended the goal there, the goal '' and its lines lost, without a word); a table's
+    name ('绩效指标') still ends it."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = ["完成运维系统指标监测12个。", "确保各项绩效指标达到年初目标，群众满意。"]
+    rows = [["项目名称", "平台运维", "主管部门", "某局"], [money, "120", "项目类别", "运维类"]]
+    rows += [["年度绩效目标"] * merged, *([text] * merged for text in lines), ["绩效指标"] * merged]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert (project.goal, [i.name for i in project.indicators]) == ("\n".join(lines), ["运维系统数量"])
