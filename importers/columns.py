@@ -1121,7 +1121,7 @@ def _table_goes_on(
         if pairs is not None and (signing or len(pairs) == 1 and _indicator_shaped(cells, name, target)):
             continue  # ('| | 分管领导 | 明确' under '| | 项目负责人 | 到位'): what follows it decides
         if pairs is not None:
-            inside = texts[span.start : span.stop]
+            inside = texts[span.start :] if span else []  # (or past them: an unruled print's table ends there)
             if not signing and len(pairs) > 1 and any(_SIGN_LABEL.match(_HAN_GAP.sub("", text)) for text in inside):
                 return True
             if not signing and span and len(pairs) > 1 and len({text for text in texts if text}) == 1:

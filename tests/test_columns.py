@@ -743,3 +743,19 @@ def test_a_name_a_surname_first_holding_no_states_words_alone_stays_the_sign_off
     assert sign_off(["分管领导", person, person, person], (0, 1), [["填报人：王芳", "审核人：李强"]]) == [
         ("分管领导", person)
     ]
+
+
+@pytest.mark.parametrize("word", ["明确", "专人负责", "齐全"])
+def test_a_state_row_over_a_sign_off_wider_than_the_table_is_the_last_indicator(word):
+    """An unruled print of a flat form: the table two cells wide (三级指标 | 指标值), '分管领导 | 明确' as its rows,
+    the sign-off four ('填报人 | 王芳 | 审核人 | 李强', its second label past the table's last column): the sign-off
+    on a grid of its own, so the row is the last indicator (it was the sign-off's first row, the indicator lost
+    without a word)."""
+    table = f"三级指标\t指标值\n群众满意度\t≥90%\n分管领导\t{word}\n填报人\t王芳\t审核人\t李强\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table)).projects
+    assert [i.name for i in project.indicators] == ["群众满意度", "分管领导"]
+    assert (project.fields.get("分管领导"), project.fields["填报人"], project.fields["审核人"]) == (
+        None,
+        "王芳",
+        "李强",
+    )
