@@ -677,13 +677,14 @@ def field_line(key: str, value: str) -> bool:
     """Whether a label no list knows and its value, in one cell under a text's label alone, are a field
     ('资金来源：财政拨款', '资金性质：一般公共预算'), not the text's first line ('目标：提升服务水平', '上半年：完成
     招标'): a label of a few words naming no task, part or time of one, a value of a few words, neither a sentence
-    nor a task."""
+    nor a task, nor a money unit's line ('单位：万元')."""
     return (
         _FIELD_LABEL.fullmatch(key) is not None
         and not _TASK_LABEL.search(key)
         and 0 < len(value) <= 20
         and not _PROSE.search(value)
         and not _TASK_VERB.match(value)
+        and not unit_of_cell(f"{key}：{value}")  # ('单位：万元', the money unit of the table under it)
     )
 
 

@@ -1029,3 +1029,17 @@ def test_a_goals_lines_holding_the_word_indicator_under_its_label_alone_are_the_
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert (project.goal, [i.name for i in project.indicators]) == ("\n".join(lines), ["运维系统数量"])
+
+
+@pytest.mark.parametrize("money", ["年度资金总额（万元）", "项目资金（万元）"], ids=["form-kv", "grid-form"])
+def test_a_money_units_line_under_a_goals_lines_is_no_field(money):
+    """'单位：万元' under the goal's lines under its label alone, over the indicator table: the table's money unit,
+    no field '单位' (a label of a few words and a short value, read as a field as '资金来源：财政拨款' is)."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    rows = [["项目名称", "平台运维", "主管部门", "某局"], [money, "120", "项目类别", "运维类"]]
+    rows += [["年度绩效目标"], ["完成平台升级改造。"], ["单位：万元"]]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert (project.goal, "单位" in project.fields) == ("完成平台升级改造。", False)
