@@ -213,7 +213,9 @@ def text_part(row: Row) -> bool:
     return (
         not declared_unit(row)
         and not caption(row)
-        and all(not _INDICATORS_NAME.search(cell) and not _FOOTNOTE.match(cell) for cell in row.cells)
+        and all(
+            not ("指标" in cell and _INDICATORS_NAME.search(cell)) and not _FOOTNOTE.match(cell) for cell in row.cells
+        )
         and any(_CONTINUED.sub("", cell).strip() for cell in row.cells)
     )
 
