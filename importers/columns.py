@@ -535,10 +535,10 @@ def money_table(
     indicator rows hold their names and targets (`in_indicator_place`, its cells in the goal table's `columns`; or
     `inner`, where the caller found it so) is one of them where a row under its amounts holds a word in each of its
     columns (`| | 新建候车亭 | 30` then `| | 群众出行条件 | 明显改善`: the indicators go on), no label's value,
-    no note's blank (`备注 | 无`), no money table's header, no form's head field (`项目名称 | …`), no sign-off or
-    money form's row without a colon (`填报人 | 王芳`, `资金性质 | 一般公共预算`: `_form_row`) over no indicator
-    row, and none under a
-    total (`合计 | 1200`: its end)."""
+    no note's blank (`备注 | 无`), no money table's header, no form's head field but money's (`项目名称 | …`), no
+    sign-off or money form's row without a colon (`填报人 | 王芳`, `资金性质 | 一般公共预算`; a fund's or money
+    group's label, which may name an indicator, `财政资金 | 足额到位`: `_form_row`) over no indicator row, and none
+    under a total (`合计 | 1200`: its end)."""
     if _FIGURE.search("".join(cells)):  # (cheaply first: most rows hold a number)
         return False
     labels = {key(cell) for cell in cells if clean(cell)}
@@ -572,7 +572,7 @@ def money_table(
                     or amount in _NO_AMOUNT
                     or bool(_LABELLED.search("".join(texts)))
                     or money_header(texts)
-                    or head_field(texts[filled[0]]) not in ("", "other")
+                    or head_field(texts[filled[0]]) not in ("", "other", "fund", "group")
                     or _form_row(texts)
                     and _no_indicator(next(below, []), filled)
                 )

@@ -495,6 +495,9 @@ _GOAL_COLUMNS = {"level1": 0, "level2": 1, "name": 2, "target": 3}
         ([["", "", "新建候车亭", "30"], ["", "", "其他", "较好"], ["", "", "群众出行条件", "明显改善"]], False),
         ([["", "", "日常养护", "800"], ["", "", "填报人", "王芳"], ["", "", "审核人", "张华"]], True),
         ([["", "", "日常养护", "800"], ["", "", "资金性质", "一般公共预算"], ["", "", "项目名称", "城市绿化"]], True),
+        ([["", "", "新建候车亭", "30"], ["", "", "财政资金", "足额到位"], ["", "", "改造危桥", "3座"]], False),
+        ([["", "", "新建候车亭", "30"], ["", "", "项目资金", "及时拨付"], ["产出指标", "质量", "合格率", "1"]], False),
+        ([["", "", "日常养护", "800"], ["", "", "财政资金", "一般公共预算"]], True),  # a money form's share
     ],
 )
 def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by_the_row_under_its_amounts(
@@ -506,7 +509,8 @@ def test_a_money_header_where_the_goal_tables_names_and_targets_stand_is_told_by
     rows under the amounts end the table (nothing, a blank row, a sign-off, a note, a note's blank '备注 | 无', the
     next form's head '项目名称 | …', a sign-off or a money form's row over no indicator row) or a row of words follows
     a total ('合计 | 800'), it is a money table's header: its rows had been read as indicators. A sign-off's label
-    over an indicator row ('联系方式 | 畅通' over '改造危桥 | 3座') is an indicator (review 62a's G06)."""
+    over an indicator row ('联系方式 | 畅通' over '改造危桥 | 3座') is an indicator (review 62a's G06), and so is a
+    fund's or money group's label ('财政资金 | 足额到位', '项目资金 | 及时拨付': review 62a's G01, G04)."""
     from importers.columns import money_table
 
     assert money_table(["", "", "项目", "金额"], iter(below), _GOAL_COLUMNS) is heads
