@@ -5902,3 +5902,31 @@ def test_pdf_a_row_atop_the_next_page_under_a_step_up_is_no_rest():
     rows = read_bytes(_cjk_pdf([page, line(800, "", "", "情况", "等级") + after]), ".pdf")
     assert cells(rows)[2] == ["", "质量指标", "耕地质量等级\n情况", "提高0.5个\n等级"]
     assert rows.notes == []
+
+
+def test_pdf_a_table_ruled_under_its_rows_keeps_a_column_whose_rule_begins_it():
+    """Word's table ruled by each row's bottom border, printed by LibreOffice: no rule under a merged cell, so a rule
+    begins where the cells after it close. Atop a page the level merged over the break goes on blank, the columns
+    before it blank too, and the next level's label stands once ('满意度指标'): no three words align there for the
+    text's edges to find, its column was one with the blank ones, its label spread over every row of the page, the
+    last level's rest read under it (review 60R-b's E03, silently). Where a rule begins inside the table is a column's
+    edge."""
+    lefts = (40, 200, 260, 350, 450, 555)
+    rows = [
+        (2, ("", "", "指标", "度", "")),  # (the rest of the last page's last row)
+        (1, ("", "", "生态效益指标", "农村人居环境", "持续改善")),
+        (3, ("", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")),
+        (0, ("", "", "", "受训人员满意度", "≥92%")),
+    ]
+    page = b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
+    for n, (first, texts) in enumerate(rows):
+        bottom = 780 - 20 * n
+        page += b"".join(_cjk(x + 4, bottom + 6, text) for x, text in zip(lefts, texts) if text)
+        page += b"%d %d %d 0.5 re f\n" % (lefts[first], bottom, lefts[-1] - lefts[first])
+    read = cells(read_bytes(_cjk_pdf([page]), ".pdf"))
+    assert [row[-4:] for row in read] == [
+        ["", "指标", "度", ""],
+        ["", "生态效益指标", "农村人居环境", "持续改善"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+        ["满意度指标", "服务对象满意度指标", "受训人员满意度", "≥92%"],
+    ]

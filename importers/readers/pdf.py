@@ -1442,22 +1442,24 @@ def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[di
     left, top, right, bottom = span
     found = drawn.debug_tablefinder({"vertical_strategy": "text", "horizontal_strategy": "lines"}).edges
     joints = _joints(drawn.edges, left, right)
+    starts = _starts(drawn.edges, left, right) - joints
+    drawn_at = joints | starts
     xs = sorted(
         {
             round(e["x0"], 1)
             for e in found
             if e["orientation"] == "v"
             and left + SNAP < e["x0"] < right - SNAP
-            and all(abs(e["x0"] - x) > CELL_MARGINS for x in joints)
+            and all(abs(e["x0"] - x) > CELL_MARGINS for x in drawn_at)
         }
-        | joints
+        | drawn_at
     )
     inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
     lines = text_lines([c for c in inside if c["text"].strip()])
     kept: list[float] = []
     for x, after in zip(xs, [*xs[1:], right]):
         before = kept[-1] if kept else left
-        sides = any(before <= c["x0"] and c["x1"] <= x for c in inside) and any(
+        sides = (x in starts or any(before <= c["x0"] and c["x1"] <= x for c in inside)) and any(
             x <= c["x0"] and c["x1"] <= after for c in inside
         )
         if sides and not any(_runs_across(line, x) for line in lines):
@@ -1476,6 +1478,19 @@ def _joints(rules: list[dict], left: float, right: float) -> set[float]:
         if round(a["top"]) == round(b["top"])
         and abs(b["x0"] - a["x1"]) <= GRID_SLACK
         and left + SNAP < a["x1"] < right - SNAP
+    }
+
+
+def _starts(rules: list[dict], left: float, right: float) -> set[float]:
+    """Where a level rule begins inside (left, right) with no rule at its height before it: a cell's left edge, the
+    cells before it merged down over that rule (Word's level label going on atop a page, blank there, beside the next
+    level's label on one line: pdfplumber's text strategy finds no edge for a column of one cell)."""
+    level = [e for e in rules if e["orientation"] == "h"]
+    return {
+        round(e["x0"], 1)
+        for e in level
+        if left + SNAP < e["x0"] < right - SNAP
+        and not any(abs(o["top"] - e["top"]) <= GRID_SLACK and o["x0"] < e["x0"] - GRID_SLACK for o in level)
     }
 
 
