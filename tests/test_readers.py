@@ -4823,6 +4823,40 @@ def test_pdf_a_head_label_at_its_values_top_keeps_a_line_that_bigger_or_lowered_
     assert rows == [["年度目标", "".join(goal)]]
 
 
+@pytest.mark.parametrize("glyph", ["superscript", "bigger"])
+def test_pdf_a_head_label_at_its_values_top_keeps_a_line_a_superscript_or_a_bigger_glyph_begins_or_spreads(glyph):
+    """年度目标 at its value's top, the value's second line holding a superscript (`m<sup>2</sup>`, 7.5 pt beside
+    9 pt, its baseline 4 pt higher) or a bigger glyph (`㎡` at 1.4 em, the line 15 pt below the first where the
+    others stand 11 to 12 apart), as Chromium prints them (review 61R-a's U01, U02). The superscript, first by its
+    baseline, had begun a line of its own and the rest of its line another; the bigger glyph's line stood farther
+    than a cell's next line: the goal cut at its first line, without a word."""
+    from importers.readers.pdf_lines import text_lines, under_headers
+
+    goal = [
+        "完成城市绿地养护一百二十万平方米新增口袋公园",
+        "十二处每处面积不少于五百平方米并完成苗木补植",
+        "苗木成活率达到百分之九十五以上城市绿化覆盖率",
+        "稳步提高。",
+    ]
+    if glyph == "superscript":
+        bases = (60, 73.5, 84.75, 96)
+        odd = [
+            {**c, "size": 7.5, "base": 69.5} if n == 10 else c for n, c in enumerate(_unruled_line(73.5, (60, goal[1])))
+        ]
+    else:
+        bases = (60, 75, 87, 98.25)
+        odd = [{**c, "size": 12.6} if n == 15 else c for n, c in enumerate(_unruled_line(75, (60, goal[1])))]
+    chars = [
+        *_unruled_line(48, (0, "项目名称"), (60, "城市绿化养护提升")),
+        *_unruled_line(bases[0], (0, "年度目标"), (60, goal[0])),
+        *odd,
+        *_unruled_line(bases[2], (60, goal[2])),
+        *_unruled_line(bases[3], (60, goal[3])),
+    ]
+    rows = [cells for _, cells in under_headers(text_lines(chars))][1:]
+    assert rows == [["年度目标", "".join(goal)]]
+
+
 def test_pdf_a_head_label_at_its_values_top_takes_its_wrapped_lines_below_it():
     """A form's head without rules, 年度目标 set at its value's top: the value's wrapped lines below it, each alone on
     its line where the value begins, were lines of their own and the goal kept only its first line, without a word.

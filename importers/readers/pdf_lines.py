@@ -65,12 +65,13 @@ _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系�
 
 
 def text_lines(chars: list[dict]) -> list[list[dict]]:
-    """Characters grouped into lines (by their baseline), each line left to right."""
+    """Characters grouped into lines (by their baseline), each line left to right; a line's own smaller glyph (a
+    superscript, `m²` set as `m<sup>2</sup>`, beginning it by its baseline) does not make the rest a line apart."""
     lines: list[list[dict]] = []
     base = 0.0
     for char in sorted(chars, key=lambda c: (round(c["base"], 1), c["x0"])):
         here = char["base"]
-        if lines and abs(here - base) <= lines[-1][0]["size"] / 2:
+        if lines and (abs(here - base) <= lines[-1][0]["size"] / 2 or abs(here - base) <= char["size"] / 2):
             lines[-1].append(char)
         else:
             lines.append([char])
@@ -605,7 +606,7 @@ def _value_above(
             0 <= j < len(lines)
             and len(pieces[j]) == 1
             and abs(pieces[j][0][0] - x0) <= size / 2
-            and abs(lines[j][0]["base"] - lines[i][0]["base"]) <= LIFT_PITCH * size * abs(j - i)
+            and abs(lines[j][0]["base"] - lines[i][0]["base"]) <= LIFT_PITCH * _largest(lines[j], lines[i]) * abs(j - i)
         )
 
     above = 0
@@ -635,6 +636,11 @@ def _value_above(
     return above
 
 
+def _largest(*lines: list[dict]) -> float:
+    """The largest glyph's size in these lines: a bigger glyph (`㎡` at 1.4 em) spreads its line from the others."""
+    return max(c["size"] for line in lines for c in line)
+
+
 def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, str]]], i: int) -> int:
     """How many lines right below line i, a head's label and its value's first line ('年度目标 | 为全市…'), are its
     value's rest: the label set at its value's top, each line of one piece starting where the value does, as near as
@@ -651,7 +657,7 @@ def _value_below(lines: list[list[dict]], pieces: list[list[tuple[float, float, 
             break
         step = lines[j][0]["base"] - lines[j - 1][0]["base"]
         if (
-            step > LIFT_PITCH * size
+            step > LIFT_PITCH * _largest(lines[j - 1], lines[j])
             or j + 1 < len(lines)
             and step > lines[j + 1][0]["base"] - lines[j][0]["base"] + 0.1 * size
             and all(abs(c["size"] - size) < 0.05 * size for c in lines[j - 1] + lines[j])
