@@ -245,6 +245,8 @@ def read(data: bytes) -> Rows:
                     del rows[index], where[index]
                     for kept in (first.carried, first.carried_blank):  # (rows of earlier pages, by their index)
                         kept.update({j: [k - (k > index) for k in ks if k != index] for j, ks in kept.items()})
+                else:
+                    _join_merged_rest(last, last_start, first, rows)
                 items = [item for item in items if not _caption(item)]  # '续表': the table goes on, no row of it
                 if first.took_beside:
                     taken = {id(line) for line in first.beside}
@@ -1124,6 +1126,30 @@ def _row_cut(last: _Item, first: _Item) -> bool:
         and not first.open_top
         or all(0 in first.open_top.get(j, ()) for j, c in enumerate(first.rows[0]) if c)
     )
+
+
+def _join_merged_rest(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
+    """A continued table's first row holding text only in cells merged over the row below it, each beside text in
+    the last table's last row: that row's rest, the page break cutting the merged cells' text (Word's level labels
+    `满意度指` ⏎ `标`, ruled at both pages' edges by LibreOffice, the row's indicator whole on the page before). Its
+    texts join that row's, the rows below that the cells cover take them whole, and it is left out. It had been a
+    row of its own, the labels' rests the levels of the rows below (`标 | 意度指标`), without a word."""
+    if len(first.rows) < 2 or not last.rows:
+        return
+    index = start + len(last.rows) - 1
+    filled = [j for j, cell in enumerate(first.rows[0]) if cell]
+    if not filled or any(
+        (1, j) not in first.merged_down or j >= len(rows[index]) or not rows[index][j] for j in filled
+    ):
+        return
+    joined = {j: _joined(rows[index][j], first.rows[0][j]) for j in filled}
+    rows[index] = tuple(joined.get(j, cell) for j, cell in enumerate(rows[index]))
+    for j, text in joined.items():
+        i = 1
+        while i < len(first.rows) and (i, j) in first.merged_down:
+            first.rows[i][j] = text
+            i += 1
+    _drop_rows(first, 1)
 
 
 def _join_parted_cut(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
