@@ -5966,28 +5966,35 @@ def test_pdf_a_table_ruled_under_its_rows_keeps_a_column_whose_rule_begins_it():
     ]
 
 
-def test_pdf_a_pages_first_row_of_merged_cells_rests_alone_is_the_last_rows_rest():
+@pytest.mark.parametrize("cut", [True, False])
+def test_pdf_a_pages_first_row_of_merged_cells_rests_alone_is_the_last_rows_rest(cut):
     """Word's level labels merged over two rows, the page break falling inside the first, LibreOffice ruling both
-    pages' edges: the labels' first lines end the page ('满意度指', '服务对象满'), beside the row's whole indicator;
-    atop the next their rests ('标', '意度指标') stand in a row of their own, blank in the indicator's columns, the
-    merged cells going on over the row below. It had been a row, the rests the levels of the row below, without a
-    word (stop 63a's L08). The rests join the row above, the rows below take the labels whole."""
-    lefts = (40, 140, 260, 400, 520)
+    pages' edges: the labels' first lines end the page ('满意度指', '服务对象满', each a full line), beside the row's
+    whole indicator; atop the next their rests ('标', '意度指标') stand in a row of their own, blank in the
+    indicator's columns, the merged cells going on over the row below. It had been a row, the rests the levels of
+    the row below, without a word (stop 63a's L08). The rests join the row above, the rows below take the labels
+    whole. Beside whole labels ending on short lines, a level's labels atop the page over an empty row are its own."""
+    lefts = (40, 84, 138, 260, 380) if cut else (40, 140, 260, 400, 520)  # (cut: columns as wide as a label's line)
+    last = ["满意度指", "服务对象满"] if cut else ["效益指标", "社会效益指标"]
+    atop = ["标", "意度指标"] if cut else ["满意度指标", "服务对象满意度指标"]
 
     def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
         drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
         return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
 
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
-    first = _cjk(40, 780, "项目支出绩效目标表") + _grid(760, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]])
-    last = ["满意度指", "服务对象满", "受训人员满意度", "≥92%"]
-    first += b"".join(box(a, b, 720, 20, text) for a, b, text in zip(lefts, lefts[1:], last))
-    second = box(lefts[0], lefts[1], 800, 40, "标") + box(lefts[1], lefts[2], 800, 40, "意度指标")
+    first = _cjk(40, 780, "项目支出绩效目标表") + _grid(
+        760, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]], lefts
+    )
+    first += b"".join(
+        box(a, b, 720, 20, text) for a, b, text in zip(lefts, lefts[1:], [*last, "受训人员满意度", "≥92%"])
+    )
+    second = box(lefts[0], lefts[1], 800, 40, atop[0]) + box(lefts[1], lefts[2], 800, 40, atop[1])
     second += box(lefts[2], lefts[3], 800, 20) + box(lefts[3], lefts[4], 800, 20)
     second += box(lefts[2], lefts[3], 780, 20, "群众满意度") + box(lefts[3], lefts[4], 780, 20, "≥90%")
     read = [[text.replace("\n", "") for text in row] for row in cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))]
-    assert read[-3:] == [
-        ["产出指标", "数量指标", "培训人次", "≥500人次"],
-        ["满意度指标", "服务对象满意度指标", "受训人员满意度", "≥92%"],
-        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
-    ]
+    whole = ["满意度指标", "服务对象满意度指标"]
+    if cut:
+        assert read[-2:] == [[*whole, "受训人员满意度", "≥92%"], [*whole, "群众满意度", "≥90%"]]
+    else:
+        assert read[-3:] == [[*last, "受训人员满意度", "≥92%"], [*whole, "", ""], [*whole, "群众满意度", "≥90%"]]
