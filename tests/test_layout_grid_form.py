@@ -3378,3 +3378,22 @@ def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, f
         field[1] if field else None,
         "某局",
     )
+
+
+@pytest.mark.parametrize("next_page", [[], [["绩效指标", "产出指标", "质量指标", "验收合格率", "100%"]]])
+def test_a_level_cell_left_empty_at_a_pages_foot_is_a_new_group_not_the_one_above(next_page):
+    """A PDF's grid spreads a merged level cell's label down its rows; the page's last row's 二级指标 cell empty under
+    '数量指标' is the next group's, its label printed on the next page (质量指标), or on a page an extract does not
+    hold. It took '数量指标' from the row above, silently; it is the next page's label, or left blank."""
+    grid = (16.6, 74.6, 141.8, 226.7, 355.4)
+    form = [
+        *head("农业普查"),
+        ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["绩效指标", "产出指标", "数量指标", "清查户数", "≥110万户"],
+        ["绩效指标", "产出指标", "数量指标", "宣传类型", "≥10项"],
+        ["绩效指标", "产出指标", "", "普查数据准确率", "≥95%"],
+    ]
+    table = paged(form, *([next_page] if next_page else []), edges=(grid, grid))
+    [project] = grid_form.parse(table).projects
+    label = "质量指标" if next_page else ""
+    assert [i.level2 for i in project.indicators] == ["数量指标", "数量指标", label] + [label] * len(next_page)

@@ -1290,7 +1290,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
     page = 0  # the page of the row before
     foot: Row | None = None  # the row before
     whole_before = operator_before = unit_before = ""  # the last indicator's target as written (one, not pieces)
-    for row, cells, written in rows:
+    for k, (row, cells, written) in enumerate(rows):
         (before, page), (above, foot) = (page, row.page), (foot, row)
         merged = {text for j, text in enumerate(cells) if text and not (j == 0 and _NUMBERING.fullmatch(text))}
         only = merged.pop() if len(merged) == 1 else ""  # one text across the row (after its 序号: '1.1 数量指标')
@@ -1344,6 +1344,8 @@ def indicators(form: _Form) -> list[RawIndicator]:
             grouped = (level1, level2)
             continue
         new1, new2, name = cell(cells, "level1"), cell(cells, "level2"), cell(cells, "name")
+        if not new2 and level2 and ruled and _foot_cell(rows, k, columns.get("level2")):
+            level2 = cell(rows[k + 1][1], "level2") if k + 1 < len(rows) else ""
         if not new2 and (both := split_levels(new1)):
             new1, new2 = both  # '产出指标-数量指标' in one column
         if new1 and new1 != level1:
@@ -1395,6 +1397,17 @@ def indicators(form: _Form) -> list[RawIndicator]:
                 )
             )
     return _with_span_values(found, form.period_until) if form.period_until else found
+
+
+def _foot_cell(rows: list[tuple[Row, list[str], list[str]]], k: int, j: int | None) -> bool:
+    """Whether row k's cell j, empty, is a new level cell at its page's foot: the PDF reader spreads a merged cell's
+    label down its rows, so an empty cell under a named one on the same page is a group of its own whose label, if
+    any, is printed on the next page (a page the file may not hold: an extract of some pages)."""
+    row = rows[k][0]
+    if j is None or not k or not row.edges or k + 1 < len(rows) and rows[k + 1][0].page == row.page:
+        return False
+    above = rows[k - 1]
+    return above[0].page == row.page and bool(above[0].edges) and j < len(above[1]) and bool(above[1][j])
 
 
 def _with_span_values(found: list[RawIndicator], until: int) -> list[RawIndicator]:
