@@ -125,6 +125,7 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     doc.warnings += rows.notes if isinstance(rows, Rows) else []  # what the reader left out (hidden rows)
     doc.warnings += [spilled] if spilled else []
     doc.warnings += unread(rows, doc)
+    doc.warnings += _cut_at_end(rows, doc) if rows and rows[-1].page else []
     return doc
 
 
@@ -163,6 +164,41 @@ def _indicator_like(row: Row) -> bool:
                 return False
             return any(_DIGIT.search(cell) for cell in cells[j + 3 :] if cell != name)
     return False
+
+
+_PAGE_NUMBER = re.compile(r"[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*")
+_FULL = 0.9  # a page's last row this low (of the lowest row the file's other pages hold) leaves no room below
+
+
+def _cut_at_end(rows: list[Row], doc: RawDocument) -> list[str]:
+    """The last project's goal table where the file ends inside it (some pages of a document saved apart): its last
+    indicator in the grid's last row on the file's last page, nothing under it but a page number (no total, sign-off
+    or note), that row as low as the other pages' lowest rows (the page full, the table going on over the next), and
+    no 满意度指标 read yet (the group every goal table holds, at or near its end)."""
+    project = doc.projects[-1] if doc.projects else None
+    if project is None or not project.indicators:
+        return []
+    if any("满意度" in indicator.level1 + indicator.level2 for indicator in project.indicators):
+        return []
+    end, line = rows[-1].page, project.indicators[-1].line
+    after = [row for row in rows if row.line >= line]
+    if (
+        not after
+        or after[0].page != end
+        or any(not row.edges and not _PAGE_NUMBER.fullmatch(row.text) for row in after)
+    ):
+        return []
+    low = max((row.foot for row in rows if row.page != end), default=0.0)
+    last = max(row.foot for row in after if row.edges)
+    if not low or last < low * _FULL:
+        return []
+    return [
+        f"第 {end} 页：项目「{project.name}」的指标表排到本文件末页页脚，其下没有合计、签章或表尾，"
+        f"后面的指标可能在本文件未含的页上（页面摘存？），已读入 {len(project.indicators)} 个，请核对原文 "
+        f"page {end}: the goal table of "
+        f"'{project.name}' runs to the foot of the file's last page with nothing closing it: its rest may be on pages "
+        "the file does not hold"
+    ]
 
 
 def unread(rows: list[Row], doc: RawDocument) -> list[str]:

@@ -3397,3 +3397,37 @@ def test_a_level_cell_left_empty_at_a_pages_foot_is_a_new_group_not_the_one_abov
     [project] = grid_form.parse(table).projects
     label = "质量指标" if next_page else ""
     assert [i.level2 for i in project.indicators] == ["数量指标", "数量指标", label] + [label] * len(next_page)
+
+
+@pytest.mark.parametrize(
+    ("foot", "under", "levels", "said"),
+    [
+        (760.0, [], ("产出指标", "数量指标"), True),
+        (300.0, [], ("产出指标", "数量指标"), False),
+        (760.0, ["填报人：张三"], ("产出指标", "数量指标"), False),
+        (760.0, [], ("满意度指标", "服务对象满意度指标"), False),
+    ],
+)
+def test_a_goal_table_the_files_end_may_cut_is_said(foot, under, levels, said):
+    """Some pages of a budget saved apart: the file's last page ends inside a project's table, its last row at the
+    page's foot (as low as the full page before), nothing under it. The project kept its first indicators only,
+    without a word; it is said, naming the page and the project. A table ending higher on its page, closed by a
+    sign-off under it, or holding its 满意度指标 (a whole file whose last form fills its last page) is not said."""
+    from importers import parse_rows
+
+    grid = (16.6, 74.6, 141.8, 226.7, 355.4)
+    first = [*head("甲项目"), ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"]]
+    first += [["绩效指标", "产出指标", "数量指标", f"指标{n}", f"{n}个"] for n in range(1, 9)]
+    second = [*head("乙项目"), ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"]]
+    second += [["绩效指标", "产出指标", "数量指标", f"项{n}", f"{n}次"] for n in range(1, 3)]
+    second += [["绩效指标", *levels, "项3", "≥90%"]]
+    table = paged(first, second, edges=(grid, grid))
+    for page, low in ((1, 760.0), (2, foot)):
+        on_page = [row for row in table if row.page == page]
+        for n, row in enumerate(on_page):
+            row.foot = low - 40.0 * (len(on_page) - 1 - n)
+    table += [Row([text], len(table) + 1, page=2, foot=foot + 20) for text in under]
+    doc = parse_rows(table)
+    assert [p.name for p in doc.projects] == ["甲项目", "乙项目"]
+    cut = [w for w in doc.warnings if "乙项目" in w and "第 2 页" in w]
+    assert bool(cut) == said and not [w for w in doc.warnings if "甲项目" in w]
