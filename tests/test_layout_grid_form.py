@@ -3380,11 +3380,19 @@ def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, f
     )
 
 
-@pytest.mark.parametrize("next_page", [[], [["绩效指标", "产出指标", "质量指标", "验收合格率", "100%"]]])
-def test_a_level_cell_left_empty_at_a_pages_foot_is_a_new_group_not_the_one_above(next_page):
+@pytest.mark.parametrize(
+    ("next_page", "under", "label"),
+    [
+        ([], [], ""),
+        ([["绩效指标", "产出指标", "质量指标", "验收合格率", "100%"]], [], "质量指标"),
+        ([], ["填报人：张三"], "数量指标"),
+    ],
+)
+def test_a_level_cell_left_empty_at_a_pages_foot_is_a_new_group_not_the_one_above(next_page, under, label):
     """A PDF's grid spreads a merged level cell's label down its rows; the page's last row's 二级指标 cell empty under
     '数量指标' is the next group's, its label printed on the next page (质量指标), or on a page an extract does not
-    hold. It took '数量指标' from the row above, silently; it is the next page's label, or left blank."""
+    hold. It took '数量指标' from the row above, silently; it is the next page's label, or left blank. A table closed
+    by a sign-off under that row (its levels written once, blank below) keeps the level above."""
     grid = (16.6, 74.6, 141.8, 226.7, 355.4)
     form = [
         *head("农业普查"),
@@ -3394,8 +3402,8 @@ def test_a_level_cell_left_empty_at_a_pages_foot_is_a_new_group_not_the_one_abov
         ["绩效指标", "产出指标", "", "普查数据准确率", "≥95%"],
     ]
     table = paged(form, *([next_page] if next_page else []), edges=(grid, grid))
+    table += [Row([text], len(table) + 1, page=1) for text in under]
     [project] = grid_form.parse(table).projects
-    label = "质量指标" if next_page else ""
     assert [i.level2 for i in project.indicators] == ["数量指标", "数量指标", label] + [label] * len(next_page)
 
 

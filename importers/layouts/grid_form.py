@@ -1344,7 +1344,7 @@ def indicators(form: _Form) -> list[RawIndicator]:
             grouped = (level1, level2)
             continue
         new1, new2, name = cell(cells, "level1"), cell(cells, "level2"), cell(cells, "name")
-        if not new2 and level2 and ruled and _foot_cell(rows, k, columns.get("level2")):
+        if not new2 and level2 and ruled and _foot_cell(rows, k, columns.get("level2"), form.tail):
             level2 = cell(rows[k + 1][1], "level2") if k + 1 < len(rows) else ""
         if not new2 and (both := split_levels(new1)):
             new1, new2 = both  # '产出指标-数量指标' in one column
@@ -1399,12 +1399,14 @@ def indicators(form: _Form) -> list[RawIndicator]:
     return _with_span_values(found, form.period_until) if form.period_until else found
 
 
-def _foot_cell(rows: list[tuple[Row, list[str], list[str]]], k: int, j: int | None) -> bool:
+def _foot_cell(rows: list[tuple[Row, list[str], list[str]]], k: int, j: int | None, tail: list[Row]) -> bool:
     """Whether row k's cell j, empty, is a new level cell at its page's foot: the PDF reader spreads a merged cell's
     label down its rows, so an empty cell under a named one on the same page is a group of its own whose label, if
-    any, is printed on the next page (a page the file may not hold: an extract of some pages)."""
+    any, is printed on the next page (a page the file may not hold: an extract of some pages). Not where a note or
+    sign-off under it closes the table (a table writing its levels once, blank below)."""
     row = rows[k][0]
-    if j is None or not k or not row.edges or k + 1 < len(rows) and rows[k + 1][0].page == row.page:
+    after = rows[k + 1][0] if k + 1 < len(rows) else tail[0] if tail else None
+    if j is None or not k or not row.edges or after is not None and after.page == row.page:
         return False
     above = rows[k - 1]
     return above[0].page == row.page and bool(above[0].edges) and j < len(above[1]) and bool(above[1][j])
