@@ -3386,13 +3386,15 @@ def test_a_line_under_a_goals_label_alone_is_a_field_by_its_values_shape(line, f
         ([], [], ""),
         ([["绩效指标", "产出指标", "质量指标", "验收合格率", "100%"]], [], "质量指标"),
         ([], ["填报人：张三"], "数量指标"),
+        ([["绩效指标", "产出指标", "", "验收合格率", "100%"]], [], "数量指标"),
     ],
 )
 def test_a_level_cell_left_empty_at_a_pages_foot_is_a_new_group_not_the_one_above(next_page, under, label):
     """A PDF's grid spreads a merged level cell's label down its rows; the page's last row's 二级指标 cell empty under
     '数量指标' is the next group's, its label printed on the next page (质量指标), or on a page an extract does not
     hold. It took '数量指标' from the row above, silently; it is the next page's label, or left blank. A table closed
-    by a sign-off under that row (its levels written once, blank below) keeps the level above."""
+    by a sign-off under that row, or going on over the next page with that cell blank too (its levels written once,
+    blank below), keeps the level above."""
     grid = (16.6, 74.6, 141.8, 226.7, 355.4)
     form = [
         *head("农业普查"),
