@@ -236,3 +236,20 @@ def test_a_projects_period_ended_before_the_copys_year_is_not_carried(conn, proj
     assert copy.year == 2025 and copy.period is None
     conn.execute("UPDATE projects SET period = '2024年1月-2026年12月' WHERE id = ?", (project,))
     assert copies.from_project(conn, project, "2025科技补贴 二").period == "2024年1月-2026年12月"  # still running
+
+
+def test_a_duplicate_of_last_years_copy_and_its_own_table_ticked_as_similar_are_not_another_projects(conn, project):
+    """A duplicate keeps no `source`: each count of last year's own table was named 照抄自 its own project, as was that
+    table ticked among the similar projects in a draft of its name and unit; another unit's table of the name still
+    is another project's."""
+    from kb.drafting.lint import lint_draft
+
+    conn.execute("UPDATE projects SET department = '科技局' WHERE id = ?", (project,))
+    borrowed = lambda d: [f.indicator for f in lint_draft(conn, d.id) if f.rule == "precedent-target"]  # noqa: E731
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    assert borrowed(drafts.duplicate(conn, copy.id, "2025科技补贴 方案二")) == []
+    draft = drafts.create(conn, "2025年科技型企业研发补贴", department="科技局", year=2025)
+    drafts.apply_rows(conn, draft.id, suggest.project_rows(conn, project))
+    assert borrowed(draft) == []
+    drafts.set_field(conn, draft.id, "department", "工信局")
+    assert borrowed(draft) == ["补贴企业数"]

@@ -1112,21 +1112,35 @@ def draft_findings(conn: sqlite3.Connection, draft) -> list[Finding]:
     return run(table) + draft_below_last_actual(conn, draft)
 
 
+_BUDGET_YEAR = re.compile(r"^\s*(?:19|20)\d\d(?:年度?)?")  # (link_key keeps `2024` of 2024科技补贴, moved on in a copy)
+
+
 def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
     """Rows taken from one other project (a similar project's, a one-project template row) still holding its figure
     (`培训人数 ≥1200人次`): that project's scale, set for its funds and region. A rate (%) or a zero is left (≥95%,
-    有责投诉数 =0 are common standards), and so is what a copy of last year's own table keeps (kb.drafting.copies;
-    `copied-unchanged`)."""
+    有责投诉数 =0 are common standards), and so is the draft's own project's: the one a copy of last year's table was
+    made from (kb.drafting.copies; `copied-unchanged`), and one of its 项目名称 and unit (a duplicate of that copy, its
+    own earlier table ticked among the similar projects), as kb.ingest.links matches a self-evaluation to it."""
+    from kb.ingest.links import link_key, same_unit
     from kb.review.self_evaluations import copied_project
 
     ids = sorted({s for r in draft.rows if r.value is not None for s in r.sources})
     if not ids:
         return ()
-    own = copied_project(conn, draft.source)
+    own, named = copied_project(conn, draft.source), link_key(_BUDGET_YEAR.sub("", draft.project_name or draft.name))
+
+    def ours(i) -> bool:
+        return i["project_id"] == own or bool(
+            draft.department
+            and same_unit(i["department"], draft.department)
+            and link_key(_BUDGET_YEAR.sub("", i["name"])) == named
+            and (not i["region"] or not draft.region or i["region"] == draft.region)
+        )
+
     taken = {
         i["id"]: i
         for i in conn.execute(
-            f"""SELECT i.id, i.project_id, i.operator, i.value, i.unit, p.name, p.region, p.year
+            f"""SELECT i.id, i.project_id, i.operator, i.value, i.unit, p.name, p.region, p.year, p.department
             FROM indicators i JOIN projects p ON p.id = i.project_id WHERE i.id IN ({",".join("?" * len(ids))})""",
             ids,
         )
@@ -1137,9 +1151,7 @@ def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
         if not r.value or (r.unit or "") in ("%", "％") or len({i["project_id"] for i in found}) != 1:
             continue
         i = found[0]
-        if i["project_id"] != own and any(
-            (p["operator"], p["value"], p["unit"]) == (r.operator, r.value, r.unit) for p in found
-        ):
+        if not ours(i) and any((p["operator"], p["value"], p["unit"]) == (r.operator, r.value, r.unit) for p in found):
             where = "、".join(str(v) for v in (i["region"], i["year"]) if v)
             out.append((n, f"「{i['name']}」" + (f"（{where}）" if where else "")))
     return tuple(out)
