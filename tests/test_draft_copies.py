@@ -211,7 +211,7 @@ def test_rows_taken_from_a_similar_project_say_which_still_hold_its_figure(conn,
     zero is a common standard, and a copy of last year's own table is `copied-unchanged`'s."""
     from kb.drafting.lint import lint_draft
 
-    rows = [("培训人数", "≥1200人次"), ("培训合格率", "≥95%"), ("有责投诉数", "=0件")]
+    rows = [("培训人数", "≥1200人次"), ("培训合格率", "≥95%"), ("有责投诉数", "=0件"), ("安全事故发生率", "≤0.7‰")]
     store(conn, make_document({"职业技能培训补贴": rows}), "b.txt", "乙市")
     other = conn.execute("SELECT id FROM projects WHERE name = '职业技能培训补贴'").fetchone()[0]
     draft = drafts.create(conn, "2025年职业培训", year=2025)

@@ -30,6 +30,7 @@ from kb.find.precedents import (
     target_summary,
 )
 from kb.drafting.suggest import (
+    RATES,
     SPENDING_TYPES,
     Similar,
     Template,
@@ -633,7 +634,7 @@ class TemplateDialog(_PickRows):
             len(t.near) if t else 0,
             [measure_key(i.name, i.level1) for i in items],
             [row.value is not None or bool(row.text) for row in event.rows],
-            [row.value is None or (row.unit or "") in ("%", "％") for row in event.rows],
+            [row.value is None or row.unit in RATES for row in event.rows],
         )
         self.fill_rows(
             event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
