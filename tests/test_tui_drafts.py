@@ -1402,3 +1402,18 @@ async def test_a_name_wrapped_in_a_lists_column_keeps_its_closing_bracket_with_i
         drawn = [table.render_line(y).text.strip() for y in range(1, 1 + table.rows[next(iter(table.rows))].height)]
         assert len(drawn) > 1 and drawn[0].startswith("社区养老服务补贴（") and drawn[1].startswith("稿）"), drawn
         assert table.row_text(0).startswith("社区养老服务补贴（初稿）\t")
+
+
+def test_a_closer_moved_down_to_a_line_of_closers_takes_the_character_before_it_too():
+    """`≥1200人次（全市）。` in 6 cells: Rich gives `全市）` over `。`; moving `）` alone down drew `全市` over `）。`,
+    a line still opening with a closing bracket. A style span over the characters moved goes with them."""
+    from rich.console import Console
+
+    from tui.widgets.copy_table import CLOSING, wrapped
+
+    text = Text("≥1200人次（全市）。")
+    text.stylize("bold", 8, 10)
+    lines = wrapped(text, 6, Console(width=80))
+    assert [line.plain for line in lines] == ["≥1200", "人次（", "全", "市）。"]
+    assert not any(line.plain[:1] in CLOSING for line in lines[1:])
+    assert lines[3].spans and lines[3].spans[0].style == "bold"

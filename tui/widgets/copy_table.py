@@ -13,6 +13,7 @@ from kb.vocab.text import shown
 
 
 CLOSING = frozenset("）)】」』》〉，。、；：！？")  # not at a wrapped line's start: `社区养老服务补贴（初稿` ⏎ `）`
+_CLOSERS = "".join(CLOSING)
 WRAP_ROWS = 100  # up to this many rows, long cells wrap; beyond, rows are one line (measuring is slow)
 NARROWEST = 4  # a column given too little room keeps this many cells (two characters a line)
 
@@ -46,12 +47,14 @@ def fitted(spec: list[Col], room: int) -> list[int]:
 
 def wrapped(text: Text, width: int, console) -> list[Text]:
     """The lines of a cell wrapped to `width` cells, a line that would begin with a closing bracket or a stop taking
-    the last character of the line above with it (where it fits): Rich breaks CJK text between any two."""
+    the last character of the line above with it (where it fits), and the closers ending that line (`全市）` ⏎ `。`
+    gives `全` ⏎ `市）。`, not `全市` ⏎ `）。`): Rich breaks CJK text between any two."""
     lines = list(text.wrap(console, width))
     for n in range(1, len(lines)):
         above, line = lines[n - 1], lines[n]
-        if line.plain[:1] in CLOSING and len(above) > 1:
-            head, last = above.divide([len(above) - 1])
+        moved = len(above.plain) - len(above.plain.rstrip(_CLOSERS)) + 1
+        if line.plain[:1] in CLOSING and len(above) > moved:
+            head, last = above.divide([len(above) - moved])
             if last.cell_len + line.cell_len <= width:
                 lines[n - 1], lines[n] = head, Text.assemble(last, line)
     return lines
