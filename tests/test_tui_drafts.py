@@ -1385,6 +1385,11 @@ def test_a_required_level_is_ticked_by_a_row_several_projects_use_then_by_a_rate
     valued = [True, True, False, True, True]
     general = [True, False, True, False, True]  # ≥10亿元; blank; ≥500人次; ≥90%
     assert first_ticks([9, 1, 2, 1, 1], levels, 40, valued=valued, general=general) == [True, False, True, False, True]
+    # of rows several projects use, the most used: 媒体报道次数 ≥5次 (6 of 149 会议培训与宣传 projects of the real
+    # tables), not a rate 3 use (农村法律援助知晓率 ≥75%)
+    levels = ["产出指标", "效益指标", "效益指标", "满意度指标"]
+    general = [True, False, True, True]
+    assert first_ticks([20, 6, 3, 20], levels, 149, valued=[True] * 4, general=general) == [True, True, False, True]
 
 
 async def test_a_name_wrapped_in_a_lists_column_keeps_its_closing_bracket_with_it(seeded):

@@ -75,8 +75,8 @@ def first_ticks(
     when `near_members` (two at least) of them are the most like the draft, those two of these use (`near`, per row);
     in a first level none of those reaches, its row most used by those near, then by all: in 产出, 效益 and 满意度
     (a table lacking one fails the checks) whatever uses it: one two projects use first, then one with a target
-    (`valued`, per row) that is a rate or a word (`general`: no one project's own count, `人才企业获得信用贷款
-    ≥10亿元`), then any with a target; in 成本
+    (`valued`, per row), of one project's rows a rate or a word (`general`: not its own count, `人才企业获得信用贷款
+    ≥10亿元`) before the rest; in 成本
     (a warning) when two projects or one near use it; and of rows measuring one thing (`measures`:
     kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
     least = min(2, members)
@@ -95,7 +95,16 @@ def first_ticks(
         ]
         if mine and not any(ticks[n] for n in mine):
             ticks[
-                max(mine, key=lambda n: (counts[n] >= least, valued[n] and general[n], valued[n], near[n], counts[n]))
+                max(
+                    mine,
+                    key=lambda n: (
+                        counts[n] >= least,
+                        valued[n] and (general[n] or counts[n] >= least),  # (a count several chose is no one's own)
+                        valued[n],
+                        near[n],
+                        counts[n],
+                    ),
+                )
             ] = True
     seen: set[str] = set()
     for n, measure in enumerate(measures or []):
