@@ -208,10 +208,12 @@ def test_a_period_ending_within_its_starts_year_is_copied_a_year_on(conn, projec
 def test_rows_taken_from_a_similar_project_say_which_still_hold_its_figure(conn, project):
     """Rows ticked in a similar project (another city's) kept its counts as this draft's targets without a word
     (`培训人数 ≥1200人次`): the checks name each row still holding that project's figure until it is set; a rate or a
-    zero is a common standard, and a copy of last year's own table is `copied-unchanged`'s."""
+    zero is a common standard, as are a deadline and a score (review 63R-e: 712 of 3,444 on the real base were
+    时效指标 such as 项目完成时间 ≤12月), and a copy of last year's own table is `copied-unchanged`'s."""
     from kb.drafting.lint import lint_draft
 
     rows = [("培训人数", "≥1200人次"), ("培训合格率", "≥95%"), ("有责投诉数", "=0件"), ("安全事故发生率", "≤0.7‰")]
+    rows += [("项目完成时间", "≤12月"), ("培训考核平均分", "≥90分")]
     store(conn, make_document({"职业技能培训补贴": rows}), "b.txt", "乙市")
     other = conn.execute("SELECT id FROM projects WHERE name = '职业技能培训补贴'").fetchone()[0]
     draft = drafts.create(conn, "2025年职业培训", year=2025)

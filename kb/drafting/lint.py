@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from kb.errors import KbError
-from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, standard_levels
+from kb.vocab.levels import COST, EFFECT, OUTPUT, SATISFACTION, TIMELINESS, standard_levels
 from kb.vocab.numbers import number, total
 from kb.drafting import yth
 from kb.find.precedents import family_key, normal_target
@@ -1117,11 +1117,11 @@ _BUDGET_YEAR = re.compile(r"^\s*(?:19|20)\d\d(?:年度?)?")  # (link_key keeps `
 
 def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
     """Rows taken from one other project (a similar project's, a one-project template row) still holding its figure
-    (`培训人数 ≥1200人次`): that project's scale, set for its funds and region. A rate (%, ‰) or a zero is left
-    (≥95%, 有责投诉数 =0 are common standards), and so is the draft's own project's: the one a copy of last year's
-    table was made from (kb.drafting.copies; `copied-unchanged`), and one of its 项目名称 and unit (a duplicate of
-    that copy, its own earlier table ticked among the similar projects), as kb.ingest.links matches a self-evaluation
-    to it."""
+    (`培训人数 ≥1200人次`): that project's scale, set for its funds and region. A 时效指标's deadline, a score, a rate
+    (%, ‰) or a zero is left (`≤12月`, ≥90分, ≥95%, 有责投诉数 =0 are common standards), and so is the draft's own
+    project's: the one a copy of last year's table was made from (kb.drafting.copies; `copied-unchanged`), and one of
+    its 项目名称 and unit (a duplicate of that copy, its own earlier table ticked among the similar projects), as
+    kb.ingest.links matches a self-evaluation to it."""
     from kb.drafting.suggest import RATES
     from kb.ingest.links import link_key, same_unit
     from kb.review.self_evaluations import copied_project
@@ -1150,7 +1150,8 @@ def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
     out = []
     for n, r in enumerate(draft.rows):
         found = [taken[s] for s in r.sources if s in taken]
-        if not r.value or r.unit in RATES or len({i["project_id"] for i in found}) != 1:
+        standard = r.level2 == TIMELINESS or r.unit in (*RATES, "分")
+        if standard or not r.value or len({i["project_id"] for i in found}) != 1:
             continue
         i = found[0]
         if not ours(i) and any((p["operator"], p["value"], p["unit"]) == (r.operator, r.value, r.unit) for p in found):
