@@ -135,8 +135,8 @@ def split(rows: list[Row]) -> list[Segment]:
             if name == segments[-1].title:
                 continue  # the heading over the form repeated atop the next page, inside the form's head
             name = ""  # a form's goal label spread across it ('2026年度项目绩效目标'), its head going on
-        if name and name == segments[-1].title and _in_head(segments[-1]) and not opens_form(rows, i + 1):
-            continue  # the table's title printed again inside its form's head, the form going on under it (HTML)
+        if name and name == segments[-1].title and _in_head(segments[-1]) and not _head_label(rows, i + 1):
+            continue  # the table's title printed again inside its form's head, its rows going on under it (HTML)
         if name and top and name in heads:
             if name in seen and segments[-1].title != name:
                 continue  # atop a page where another table goes on (the same title repeated is its own)
@@ -168,8 +168,14 @@ def opens_form(rows: list[Row], start: int) -> bool:
     """Whether the first row with text from `start` on opens a form (项目名称 first): a lone line right above it is
     that form's heading, not a line of the form before (one with no indicator table, the next one's heading under its
     goal)."""
+    return _head_label(rows, start) == "name"
+
+
+def _head_label(rows: list[Row], start: int) -> str:
+    """The head field the first row with text from `start` on opens with ('name' for 项目名称, 'department_name' for
+    单位名称), '' for another row (an indicator table's header, a goal's line)."""
     row = next((rows[i] for i in range(start, len(rows)) if not rows[i].blank), None)  # (no copy of the rest)
-    return row is not None and head_field(row.values()[0]) == "name"
+    return head_field(row.values()[0]) if row is not None else ""
 
 
 def _running_heads(rows: list[Row]) -> set[str]:

@@ -357,3 +357,27 @@ def test_a_tables_title_printed_again_inside_its_forms_head_is_left_out(tmp_path
     names = ["耕地质量监测", "农田水利建设"] if opens else ["耕地质量监测"]
     assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [(n, ["设备完好率"]) for n in names]
     assert not doc.warnings
+
+
+@pytest.mark.parametrize("opening", ["单位名称", "主管部门"])
+def test_the_same_title_over_a_form_opening_with_another_head_label_is_its_own(tmp_path, opening):
+    """The same title over a form without an indicator table and over a next form opening with a head label other
+    than 项目名称 ('单位名称', '主管部门' first): two projects, the first warned of its missing table (the title was
+    left out as printed again inside the first form's head, the first project lost without a word)."""
+    from importers import parse_file
+
+    title = "<p>某县农业农村局2026年项目支出绩效目标表</p>"
+    row = "<tr>" + "<td>{}</td>" * 4 + "</tr>"
+    goal = "<tr><td colspan=4>年度绩效目标</td></tr><tr><td colspan=4>完成耕地质量监测点建设20个。</td></tr>"
+    first = row.format("项目名称", "耕地质量监测", "主管部门", "某县农业农村局") + goal
+    second = row.format(opening, "某县农业农村局", "项目名称", "农田水利建设") + goal
+    second += row.format("一级指标", "二级指标", "三级指标", "指标值")
+    second += row.format("产出指标", "质量指标", "设备完好率", "≥95%")
+    path = tmp_path / "form.html"
+    path.write_text(f"<html><body>{title}<table>{first}</table>{title}<table>{second}</table></body></html>", "utf-8")
+    doc = parse_file(path)
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("耕地质量监测", []),
+        ("农田水利建设", ["设备完好率"]),
+    ]
+    assert doc.warnings
