@@ -658,34 +658,25 @@ def head_field(cell: str) -> str:
     return ""
 
 
-# a line under a text's label alone, 'label：value': a field's where its label names no task, part or time of one
-# ('主要目标：', '上半年：') and its value is a few words, no sentence nor a task ('完成设备招标采购')
-_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_TASK_LABEL = re.compile(
-    r"目标|内容|任务|指标|效益|效果|成效|产出|如下|包括|其中|概况|概述|措施|重点|计划|阶段|季度|半年|年度|第"
-)
-_TASK_VERB = re.compile(r"完成|实现|提升|提高|确保|保障|开展|推进|新建|建设|改造|做好|加强|促进|落实|力争|争取")
+# a line under a text's label alone, 'label：value': a field's where its label names a project's money's source or
+# kind ('资金来源', '资金性质', '支出类型') and its value is a few words; a label naming an aspect, a part or a time
+# of the text ('数量：', '社会：', '二期：', '上半年：') makes the text's line, as does any other label
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,6}(?:来源|性质|类型|类别|渠道|级次)")
 _PROSE = re.compile(r"[。！!？?；;，,]")
 
 
 def sentence(value: str) -> bool:
-    """Whether a value is a sentence, as a text's line ends ('某中心负责具体实施。'), no field's value."""
-    return value.rstrip().endswith(("。", "！", "!", "？", "?"))
+    """Whether a value is a sentence, as a text's line ends ('某中心负责具体实施。'), no field's value: more than a
+    name's few characters before its stop ('张三。' is a name)."""
+    words = value.rstrip()
+    return words.endswith(("。", "！", "!", "？", "?")) and len(words) > 6
 
 
 def field_line(key: str, value: str) -> bool:
     """Whether a label no list knows and its value, in one cell under a text's label alone, are a field
-    ('资金来源：财政拨款', '资金性质：一般公共预算'), not the text's first line ('目标：提升服务水平', '上半年：完成
-    招标'): a label of a few words naming no task, part or time of one, a value of a few words, neither a sentence
-    nor a task, nor a money unit's line ('单位：万元')."""
-    return (
-        _FIELD_LABEL.fullmatch(key) is not None
-        and not _TASK_LABEL.search(key)
-        and 0 < len(value) <= 20
-        and not _PROSE.search(value)
-        and not _TASK_VERB.match(value)
-        and not unit_of_cell(f"{key}：{value}")  # ('单位：万元', the money unit of the table under it)
-    )
+    ('资金来源：财政拨款', '资金性质：一般公共预算'), not the text's first line ('数量：道路养护50公里', '社会：改善
+    居住环境', '目标：提升服务水平'): a label naming a kind or a source, a value of a few words and no sentence."""
+    return _FIELD_LABEL.fullmatch(key) is not None and 0 < len(value) <= 20 and not _PROSE.search(value)
 
 
 def money_unit(cell: str) -> str:

@@ -1043,3 +1043,33 @@ def test_a_money_units_line_under_a_goals_lines_is_no_field(money):
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运维系统数量", "≥12个"]]
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert (project.goal, "单位" in project.fields) == ("完成平台升级改造。", False)
+
+
+@pytest.mark.parametrize("money", ["年度资金总额（万元）", "项目资金（万元）"], ids=["form-kv", "grid-form"])
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("数量：道路养护50公里", None),  # an aspect of the goal, its count: the goal's first line
+        ("时效：年底前全部完工", None),
+        ("二期：管网改造", None),  # a part of the work
+        ("受益人群：城乡居民12万人", None),
+        ("社会：改善居住环境", None),  # an effect of it
+        ("目的：改善排水条件", None),
+        ("项目负责人：张三。", "张三。"),  # a name with a stop, no sentence: the field
+    ],
+)
+def test_a_goals_first_line_by_its_aspect_or_count_under_its_label_alone_is_the_goal(money, line, field):
+    """'年度绩效目标' alone, then a first line 'label：value' naming an aspect, a part or an effect of the goal
+    ('数量：道路养护50公里', '二期：管网改造', '社会：改善居住环境'): the goal's line, as before any label of a few
+    words and a short value were read as a field (the line lost from the goal, without a word); '项目负责人：张三。'
+    a field still."""
+    from importers import parse_rows
+    from importers.readers.text import split_rows
+
+    lines = [line, "完成管网改造10公里。"]
+    rows = [["项目名称", "城区管网改造", "主管部门", "某县住建局"], [money, "300", "项目类别", "建设类"]]
+    rows += [["年度绩效目标"] * 4, *([text] * 4 for text in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "改造管网长度", "≥10公里"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    label = line.split("：")[0]
+    assert (project.goal, project.fields.get(label)) == ("\n".join(lines[1:] if field else lines), field)
