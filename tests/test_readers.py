@@ -5998,3 +5998,26 @@ def test_pdf_a_pages_first_row_of_merged_cells_rests_alone_is_the_last_rows_rest
         assert read[-2:] == [[*whole, "受训人员满意度", "≥92%"], [*whole, "群众满意度", "≥90%"]]
     else:
         assert read[-3:] == [[*last, "受训人员满意度", "≥92%"], [*whole, "", ""], [*whole, "群众满意度", "≥90%"]]
+
+
+def test_pdf_a_bounds_word_atop_the_next_page_under_a_step_up_is_its_rest():
+    """'提高一级' ⏎ '以上' broken by the page, the name's rest beside it ('耕地质量等级' ⏎ '提升'): a bound's word is
+    never a target, so the line is the row's rest, said nothing of (a whole step above it, it had been joined and
+    said unsure) and beside a goal going on as well (it had been a row of its own, the indicator cut in two,
+    silently)."""
+
+    def line(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+    page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    page += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一")
+    page += line(751, "", "维修养护一百", "工程数量", "百二十处")
+    page += line(733, "", "二十处保障群", "耕地质量等级", "提高一级")
+    after = line(782, "", "", "出行条件", "明显改善")
+    for goal in ("", "众安全饮水。"):
+        rows = read_bytes(_cjk_pdf([page, line(800, "", goal, "提升", "以上") + after]), ".pdf")
+        assert cells(rows)[2:] == [
+            ["", "二十处保障群" + (goal and "\n" + goal), "耕地质量等级\n提升", "提高一级\n以上"],
+            ["", "", "出行条件", "明显改善"],
+        ]
+        assert rows.notes == []

@@ -61,6 +61,7 @@ _OWN_TARGET = re.compile(
     r"|.{0,4}(?:提高|提升|降低|下降)(?:\d[\d.]*|[一二两三四五六七八九十]+)个?(?:百分点|等级|级|档)"
 )
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
+_BOUND = re.compile(r"及?以[上下内]|左右")  # a bound's word after its target, never a target ('提高一级' ⏎ '以上')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
 
@@ -515,14 +516,16 @@ def _carried(cells: list[list[dict]], name: int, target: int, last: str, held: b
     """How a page's first line `_rest` found in its place (every piece under a last line that ran to its column's
     edge) reads by its words: 'rest' where it fills the name's column or the target's only, or the last page's last
     row's target `last` is none whole ('服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前') or is a figure and the line's
-    target a word of one or two characters (its unit's rest: '≥3000人' ⏎ '次'); 'row' where it fills both
-    and its target is one as well ('群众安全饮水 | 稳步提高' then '学校办学条件 | 显著增强': LibreOffice draws a
-    row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎ '年度任务').
+    target a word of one or two characters (its unit's rest: '≥3000人' ⏎ '次'), or the line's target is a bound's
+    word, never a target ('提高一级' ⏎ '以上': said unsure, or beside a goal's line a row, silently); 'row' where it
+    fills both and its target is one as well ('群众安全饮水 | 稳步提高' then '学校办学条件 | 显著增强': LibreOffice
+    draws a row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎
+    '年度任务').
     A line `held` beside a head's last line ('底线。') is a row there, as the layout reads it: under a target none
     whole a row's first line had gone along with the goal's, joined to the last row, silently."""
     texts = [unspaced(line_text(cells[k])) if 0 <= k < len(cells) else "" for k in (name, target)]
     last = unspaced(last)
-    if not all(texts) or last.endswith("年") and _MONTH.match(texts[1]):
+    if not all(texts) or last.endswith("年") and _MONTH.match(texts[1]) or _BOUND.fullmatch(texts[1]):
         return "rest"
     whole = _OWN_TARGET.fullmatch(last)
     if whole and _OWN_TARGET.fullmatch(texts[1]):
