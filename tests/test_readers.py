@@ -5885,7 +5885,8 @@ def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01
     with the project's name's rest '淤疏通'); the head's piece kept it a row, an indicator without a target, silently.
     The head's pieces go along, with its lines below alone, to the row its cell stands on; the name's rest is the
-    layout's to join. The goal's last line above the page's last row ran to its column's edge: its cell broke there."""
+    layout's to join. The goal's last line above the page's last row ran to its column's edge: its cell broke there.
+    A project's name in the lines below is a new project's: its goal stays (it had gone along, the name too)."""
 
     def line(y, *texts):
         return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
@@ -5902,6 +5903,10 @@ def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     assert rows[2:] == [["", "", "救助困难群众", "≥3000人次"], ["", "", "人数", ""], ["", "", "出行条件", "明显改善"]]
     new = going.replace(_cjk(120, 800, "基本生活，并"), _cjk(40, 800, "道路养护") + _cjk(120, 800, "保障通行"))
     assert cells(read_bytes(_cjk_pdf([page, new]), ".pdf"))[3][:3] == ["道路养护", "保障通行兜住底线。", "人数"]
+    new = line(800, "", "保障道路安全", "人数") + line(789, "道路养护", "畅通。")  # (a new project)
+    rows = cells(read_bytes(_cjk_pdf([page, new + line(771, "", "", "出行条件", "明显改善")]), ".pdf"))
+    assert rows[1][:2] == ["饮水工程养护", "完成饮水工程维修养护一百二十处保障群众安全饮水和"]
+    assert rows[3][:2] == ["道路养护", "保障道路安全畅通。"]
 
 
 def test_pdf_a_row_atop_the_next_page_under_a_step_up_is_no_rest():

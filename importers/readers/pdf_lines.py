@@ -501,11 +501,12 @@ def _cut(
         only = list(
             takewhile(lambda cells: all(k in heads for k, chars in enumerate(cells) if chars), cut[first + 1 :])
         )
-        taken = [
-            "\n".join(text for cells in (cut[first], *only) if (text := line_text(cells[k]))) if k in heads else ""
-            for k in range(len(cut[first]))
-        ]
-        cut[first : first + 1 + len(only)] = [[[] if k in heads else chars for k, chars in enumerate(cut[first])]]
+        if not any(cells[min(heads)] for cells in only):  # (a project's first head cell below: a new project's head)
+            taken = [
+                "\n".join(text for cells in (cut[first], *only) if (text := line_text(cells[k]))) if k in heads else ""
+                for k in range(len(cut[first]))
+            ]
+            cut[first : first + 1 + len(only)] = [[[] if k in heads else chars for k, chars in enumerate(cut[first])]]
     rest_base = next(chars[0]["base"] for chars in cut[first] if chars) if rest else None
     rows, tops, ending = _table_rows(kinds, cut[rests:], tops, rules or [], rest_base, foot is not None)
     alone = [(line, [line_text(chars) for chars in cells]) for line, cells in zip(lines, cut[:rests])]
