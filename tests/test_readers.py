@@ -6026,3 +6026,35 @@ def test_pdf_a_bounds_word_atop_the_next_page_under_a_step_up_is_its_rest():
             ["", "", "出行条件", "明显改善"],
         ]
         assert rows.notes == []
+
+
+def test_pdf_a_pages_first_row_of_merged_cells_is_no_rest_beside_labels_merged_from_above():
+    """The last page's last row's levels merged over it from the row above, their labels whole at that row's top
+    (not down to the foot: no break cut them), atop the next page a level's labels over an empty row: that row is
+    its own. The labels had been joined to the last row's, its levels, project and indicator cells taken by the
+    rows below, without a word (review 63R-a's Word tables, placeholder rows under a level changing at the break)."""
+    lefts = (40, 140, 260, 400, 520)
+
+    def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
+        drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
+        return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = _cjk(40, 780, "项目支出绩效目标表") + _grid(
+        760, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]], lefts
+    )
+    first += box(lefts[0], lefts[1], 720, 40, "效益指标") + box(lefts[1], lefts[2], 720, 40, "社会效益指标")
+    first += box(lefts[2], lefts[3], 720, 20, "污水收集率") + box(lefts[3], lefts[4], 720, 20, "明显提高")
+    first += box(lefts[2], lefts[3], 700, 20, "河道水质") + box(lefts[3], lefts[4], 700, 20, "持续改善")
+    whole = ["满意度指标", "服务对象满意度指标"]
+    second = box(lefts[0], lefts[1], 800, 40, whole[0]) + box(lefts[1], lefts[2], 800, 40, whole[1])
+    second += box(lefts[2], lefts[3], 800, 20) + box(lefts[3], lefts[4], 800, 20)
+    second += box(lefts[2], lefts[3], 780, 20, "群众满意度") + box(lefts[3], lefts[4], 780, 20, "≥90%")
+    read = [[text.replace("\n", "") for text in row] for row in cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))]
+    levels = ["效益指标", "社会效益指标"]
+    assert read[-4:] == [
+        [*levels, "污水收集率", "明显提高"],
+        [*levels, "河道水质", "持续改善"],
+        [*whole, "", ""],
+        [*whole, "群众满意度", "≥90%"],
+    ]

@@ -1130,19 +1130,26 @@ def _row_cut(last: _Item, first: _Item) -> bool:
 
 def _join_merged_rest(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
     """A continued table's first row holding text only in cells merged over the row below it, each beside text in
-    the last table's last row ending on a full line: that row's rest, the page break cutting the merged cells' text
-    (Word's level labels `满意度指` ⏎ `标`, ruled at both pages' edges by LibreOffice, the row's indicator whole on
-    the page before). Its texts join that row's, the rows below that the cells cover take them whole, and it is left
-    out. It had been a row of its own, the labels' rests the levels of the rows below (`标 | 意度指标`), without a
-    word."""
+    the last table's last row ending on a full line (one merged over that row from above: down to the foot, a whole
+    label at its top being no break's, `效益指标` over an empty row atop the next page): that row's rest, the page
+    break cutting the merged cells' text (Word's level labels `满意度指` ⏎ `标`, ruled at both pages' edges by
+    LibreOffice, the row's indicator whole on the page before). Its texts join that row's, the rows below that the
+    cells cover take them whole, and it is left out. It had been a row of its own, the labels' rests the levels of
+    the rows below (`标 | 意度指标`), without a word."""
     if len(first.rows) < 2 or not last.rows:
         return
     index = start + len(last.rows) - 1
     filled = [j for j, cell in enumerate(first.rows[0]) if cell]
     if not filled or any(
-        (1, j) not in first.merged_down or j >= len(rows[index]) or not rows[index][j] or j in last.ends for j in filled
+        (1, j) not in first.merged_down
+        or j >= len(rows[index])
+        or not rows[index][j]
+        or j in last.ends
+        or (len(last.rows) - 1, j) in last.merged_down
+        and j not in last.full_bottom
+        for j in filled
     ):
-        return  # (each beside a cell whose text ends on a full line, `_short`: the break cut it)
+        return  # (each beside a text the break cut: on a full line, `_short`; one merged from above down to the foot)
     joined = {j: _joined(rows[index][j], first.rows[0][j]) for j in filled}
     rows[index] = tuple(joined.get(j, cell) for j, cell in enumerate(rows[index]))
     for j, text in joined.items():
