@@ -5971,6 +5971,33 @@ def test_pdf_a_table_ruled_under_its_rows_keeps_a_column_whose_rule_begins_it():
     ]
 
 
+def test_pdf_a_table_ruled_under_its_rows_keeps_no_column_where_an_underline_begins():
+    """Word's table ruled by each row's bottom border, a target underlined in the middle of its cell ('40座' centred):
+    its underline begins inside the table, short of its right side, no rule before it at its height. It is no row's
+    rule: the target's cell stays one. Taken for a column's edge, the table had been refused (review 63R-a's U05)."""
+    lefts = (40, 200, 260, 350, 450, 555)
+    rows = [
+        (0, ("1", "污水管网改造", "数量指标", "新建污水管网", "≥8公里")),
+        (2, ("", "", "", "改造检查井", "40座")),
+        (2, ("", "", "质量指标", "工程验收合格率", "100%")),
+        (0, ("", "", "", "群众满意度", "≥90%")),
+    ]
+    header = ["序号", "项目名称", "二级指标", "三级指标", "指标值"]
+    page = _cjk(40, 820, "项目支出绩效目标表") + b"".join(_cjk(x + 4, 806, text) for x, text in zip(lefts, header))
+    page += b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
+    for n, (first, texts) in enumerate(rows):
+        bottom = 780 - 20 * n
+        for k, (x, text) in enumerate(zip(lefts, texts)):
+            if text:
+                x = (x + lefts[k + 1] - 10 * len(text)) // 2 if k == len(texts) - 1 else x + 4
+                page += _cjk(x, bottom + 6, text)
+                if text == "40座":
+                    page += b"%d %d %d 0.5 re f\n" % (x, bottom + 4, 10 * len(text))
+        page += b"%d %d %d 0.5 re f\n" % (lefts[first], bottom, lefts[-1] - lefts[first])
+    read = cells(read_bytes(_cjk_pdf([page]), ".pdf"))
+    assert [row[-2:] for row in read[-4:]] == [[texts[3], texts[4]] for _, texts in rows]
+
+
 @pytest.mark.parametrize("cut", [True, False])
 def test_pdf_a_pages_first_row_of_merged_cells_rests_alone_is_the_last_rows_rest(cut):
     """Word's level labels merged over two rows, the page break falling inside the first, LibreOffice ruling both

@@ -1516,14 +1516,17 @@ def _joints(rules: list[dict], left: float, right: float) -> set[float]:
 
 
 def _starts(rules: list[dict], left: float, right: float) -> set[float]:
-    """Where a level rule begins inside (left, right) with no rule at its height before it: a cell's left edge, the
-    cells before it merged down over that rule (Word's level label going on atop a page, blank there, beside the next
-    level's label on one line: pdfplumber's text strategy finds no edge for a column of one cell)."""
+    """Where a level rule running to the table's right side begins inside (left, right) with no rule at its height
+    before it: a cell's left edge, the cells before it merged down over that rule (Word's level label going on atop a
+    page, blank there, beside the next level's label on one line: pdfplumber's text strategy finds no edge for a
+    column of one cell). A rule ending short of that side is no row's (a word's underline inside a cell)."""
     level = [e for e in rules if e["orientation"] == "h"]
+    across = [e["top"] for e in level if e["x1"] >= right - SNAP]
     return {
         round(e["x0"], 1)
         for e in level
         if left + SNAP < e["x0"] < right - SNAP
+        and any(abs(top - e["top"]) <= GRID_SLACK for top in across)
         and not any(abs(o["top"] - e["top"]) <= GRID_SLACK and o["x0"] < e["x0"] - GRID_SLACK for o in level)
     }
 
