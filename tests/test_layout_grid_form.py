@@ -3441,3 +3441,24 @@ def test_a_goal_table_the_files_end_may_cut_is_said(foot, under, levels, said):
     assert [p.name for p in doc.projects] == ["甲项目", "乙项目"]
     cut = [w for w in doc.warnings if "乙项目" in w and "第 2 页" in w]
     assert bool(cut) == said and not [w for w in doc.warnings if "甲项目" in w]
+
+
+@pytest.mark.parametrize("next_page", [[["绩效指标", "效益指标", "社会效益指标", "群众知晓率", "≥90%"]], []])
+def test_a_table_writing_its_levels_once_keeps_the_level_above_on_a_two_row_groups_last_row(next_page):
+    """Levels written once, blank below (each row's cells ruled, no merge to spread): a group of two rows whose second
+    row ends a page (the next group on the next page) or the form (at the file's end, wherever on its page) looks like
+    a merged cell's page-foot fragment, but the form's inner rows leave the cell blank under a named one too: the row
+    keeps '时效指标'; it took the next page's '社会效益指标', or lost its level, silently."""
+    grid = (16.6, 74.6, 141.8, 226.7, 355.4)
+    form = [
+        *head("农业普查"),
+        ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["绩效指标", "产出指标", "数量指标", "清查户数", "≥110万户"],
+        ["绩效指标", "", "", "宣传类型", "≥10项"],
+        ["绩效指标", "", "时效指标", "按时完成率", "100%"],
+        ["绩效指标", "", "", "资料上报及时率", "100%"],
+    ]
+    table = paged(form, *([next_page] if next_page else []), edges=(grid, grid))
+    [project] = grid_form.parse(table).projects
+    levels = [i.level2 for i in project.indicators]
+    assert levels == ["数量指标", "数量指标", "时效指标", "时效指标"] + ["社会效益指标"] * len(next_page)

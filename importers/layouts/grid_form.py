@@ -1403,16 +1403,26 @@ def _foot_cell(rows: list[tuple[Row, list[str], list[str]]], k: int, j: int | No
     """Whether row k's cell j, empty, is a new level cell at its page's foot: the PDF reader spreads a merged cell's
     label down its rows, so an empty cell under a named one on the same page is a group of its own whose label, if
     any, is printed on the next page (a page the file may not hold: an extract of some pages). Not where a note or
-    sign-off under it closes the table, nor where the next page's row leaves the cell blank too (a table writing its
-    levels once, blank below)."""
+    sign-off under it closes the table, where the next page's row leaves the cell blank too, nor in a form writing its
+    levels once, blank below (a page's inner row leaves the cell empty under a named one: no merged cell spread)."""
     row = rows[k][0]
     after = rows[k + 1][0] if k + 1 < len(rows) else tail[0] if tail else None
     if j is None or not k or not row.edges or after is not None and after.page == row.page:
         return False
-    if k + 1 < len(rows) and not (j < len(rows[k + 1][1]) and rows[k + 1][1][j]):
+    if k + 1 < len(rows) and not _named(rows[k + 1], j):
         return False
     above = rows[k - 1]
-    return above[0].page == row.page and bool(above[0].edges) and j < len(above[1]) and bool(above[1][j])
+    if not (above[0].page == row.page and above[0].edges and _named(above, j)):
+        return False
+    return not any(
+        _named(up, j) and not _named(inner, j) and up[0].page == inner[0].page == down[0].page
+        for up, inner, down in zip(rows, rows[1:], rows[2:])
+    )
+
+
+def _named(row: tuple[Row, list[str], list[str]], j: int) -> bool:
+    """Whether the row's cell j holds text."""
+    return j < len(row[1]) and bool(row[1][j])
 
 
 def _with_span_values(found: list[RawIndicator], until: int) -> list[RawIndicator]:
