@@ -3293,6 +3293,25 @@ def test_a_grid_after_pages_without_one_is_no_row_of_the_form_above():
     assert [(i.name, i.target) for i in project.indicators] == [("培训人次", "≥500人"), ("受训学员满意度", "≥95%")]
 
 
+def test_lines_outside_the_grid_on_a_page_after_its_last_row_are_no_rows_of_the_form():
+    """Two budgets joined into one file: the first's last form ends its grid on page 1, the next one's cover and
+    contents follow, their lines outside any grid, a part's number and name far apart ('第一部分 | 部门概况'). They
+    had been the form's last indicators under 满意度指标, silently. A form printed without rules (no grid on any
+    page) still reads its rows on the next page."""
+    grid = (16.6, 74.6, 141.8, 226.7, 355.4)
+    form = [
+        *head("污染防治专项"),
+        ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["绩效指标", "产出指标", "质量指标", "项目验收合格率", "100%"],
+    ]
+    contents = [["某市人力资源和社会保障局"], ["目录"], ["第一部分", "部门概况"], ["第二部分", "收支情况"]]
+    [project] = grid_form.parse(paged(form, contents, edges=(grid, ()))).projects
+    assert [i.name for i in project.indicators] == ["项目验收合格率"]
+    going_on = [["绩效指标", "满意度指标", "服务对象满意度指标", "公众满意度", "≥85%"]]
+    [project] = grid_form.parse(paged(form, going_on)).projects
+    assert [i.name for i in project.indicators] == ["项目验收合格率", "公众满意度"]
+
+
 @pytest.mark.parametrize("merged", [1, 4])
 @pytest.mark.parametrize(
     ("line", "field"),

@@ -668,6 +668,8 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 or any(_wrapped_sign_off(row, b) for b, _ in paired[n + 1 : n + 2])
             ):
                 form.tail.append(row)
+            elif ruled and not row.edges and row.page > ruled:
+                continue  # a line outside the grid on a page after its last row (a file joined on's contents): no row
             else:
                 form.rows.append(_in_columns(row, under[1], under[2]) if under and under[0] is form else row)
         elif form is not None and not _renames(form, row):
