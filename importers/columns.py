@@ -663,6 +663,7 @@ def head_field(cell: str) -> str:
 # of the text ('数量：', '社会：', '二期：', '上半年：') makes the text's line, as does any other label
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,6}(?:来源|性质|类型|类别|渠道|级次)")
 _PROSE = re.compile(r"[。！!？?；;，,]")
+REMARK_LABEL = re.compile(r"(?:备注|说明)$")  # a field whose value is a sentence as often
 
 
 def sentence(value: str) -> bool:

@@ -22,6 +22,7 @@ from importers.columns import (
     field_line,
     head_field,
     money_table,
+    REMARK_LABEL,
     sentence,
     sign_off,
     unit_of_cell,
@@ -198,9 +199,6 @@ def _field_under(row: Row, text: Row) -> tuple[str, str] | None:
     return _line_field(values[0])
 
 
-_REMARK = re.compile(r"(?:备注|说明)$")  # a field whose value is a sentence as often
-
-
 def _line_field(cell: str) -> tuple[str, str] | None:
     """A field's label and value in one cell ('项目负责人：张三', '审核人：', '资金来源：财政拨款': a label this layout,
     `head_field` or the sign-off knows, or a few words and a short value, `columns.field_line`); None for a text's
@@ -210,7 +208,7 @@ def _line_field(cell: str) -> tuple[str, str] | None:
     if inline is None or _attr(key := label(inline.group(1))) in TEXT_FIELDS:
         return None
     value = cell[inline.end() :].strip()
-    if sentence(value) and not _REMARK.search(key):
+    if sentence(value) and not REMARK_LABEL.search(key):
         return None
     if _field(key) or sign_off([cell]) is not None or field_line(key, value):
         return key, value

@@ -44,6 +44,7 @@ from importers.columns import (
     unit_of_cell,
     field_line,
     head_field,
+    REMARK_LABEL,
     sentence,
     inline_pair,
     split_pair,
@@ -1214,7 +1215,6 @@ def _lead_in(kind: str, label: str, value: str) -> bool:
 
 
 _COLON_LINE = re.compile(r"([^：:]{2,12})[：:]\s*(\S.*)", re.S)
-_REMARK = re.compile(r"(?:备注|说明)$")  # a field whose value is a sentence as often
 
 
 def _line_under(found: tuple[str, str, str], row: Row) -> tuple[str, str, str]:
@@ -1226,7 +1226,7 @@ def _line_under(found: tuple[str, str, str], row: Row) -> tuple[str, str, str]:
     match = None if kind else _COLON_LINE.fullmatch(value)
     if match and field_line(match.group(1), match.group(2)):
         return "other", match.group(1), match.group(2)
-    if kind not in ("", "goal", "overview") and sentence(value) and not _REMARK.search(label):
+    if kind not in ("", "goal", "overview") and sentence(value) and not REMARK_LABEL.search(label):
         return "", "", joined(spread_values(row.cells)[0])
     return found
 
