@@ -89,7 +89,8 @@ def parse_rows(rows: list[Row]) -> RawDocument:
         raise UnknownLayout(DRAFT_REFUSED)
     if cut := wide_print.cut_header(rows):
         raise UnknownLayout(cut)
-    read, (rows, spilled) = rows, wide_print.spilled(rows)
+    unspread, spilled = wide_print.spilled(rows)
+    wide, rows = unspread is not rows, unspread  # (a print pages wide: its pages put side by side again)
     parts = [_detected(segment) for segment in split(rows)]
     doc: RawDocument | None = None
     reports: dict[int, SegmentReport] = {}  # by segment index
@@ -125,7 +126,7 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     doc.warnings += rows.notes if isinstance(rows, Rows) else []  # what the reader left out (hidden rows)
     doc.warnings += [spilled] if spilled else []
     doc.warnings += unread(rows, doc)
-    doc.warnings += _cut_at_end(rows, doc) if rows and rows[-1].page and rows is read else []  # (not printed wide)
+    doc.warnings += _cut_at_end(rows, doc) if rows and rows[-1].page and not wide else []
     return doc
 
 
