@@ -1704,6 +1704,11 @@ def _cjk(x: float, y: float, text: str) -> bytes:
     return b"BT /C 9 Tf %.1f %.1f Td <%s> Tj ET\n" % (x, y, text.encode("utf-16-be").hex().encode())
 
 
+def line(y, *texts) -> bytes:
+    """A PDF line of a four-column table (name, goal, indicator, target at x 40, 120, 200, 330), empty cells out."""
+    return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
+
+
 def _grid(top: float, rows: list[list[str]], lefts=(40, 140, 260, 400, 520)) -> bytes:
     """Rows of ruled cells from `top` (PDF space) down, 20 points each."""
     out = b""
@@ -1719,9 +1724,6 @@ def test_pdf_a_word_table_ruled_by_its_rows_bottom_borders_goes_on_in_the_column
     cell, so a page going on from the last draws rules under the indicator columns alone, read as a table of those
     two columns, the level labels beside it rows of their own ('质量指标', '效益指标 | 社会效益'), without a word.
     With the last page's table open under its header, they are its lines, cut into its columns."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
         760, "产出指标", "数量指标", "服务人次", "≥1200"
@@ -1778,9 +1780,6 @@ def test_pdf_an_unruled_tables_page_number_under_it_is_no_row():
     the last row, the labels above it shifted), without a word, and the table ran to the page's last line only
     through it. It is dropped as any page number, and the next page goes on in the table's columns."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
         760, "产出指标", "数量指标", "服务人次", "≥1200"
     )
@@ -1803,9 +1802,6 @@ def test_pdf_an_unruled_tables_footer_of_two_pieces_under_it_is_no_row():
     target ('≥95%第1页'), the next page's labels shifted, without a word. A last line in the page's foot holding a
     page number among its pieces is a running foot, dropped; so is such a head atop the next page, read as one
     cell (`under_headers`)."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
         760, "产出指标", "数量指标", "服务人次", "≥1200"
@@ -1837,9 +1833,6 @@ def test_pdf_a_footer_of_two_pieces_with_a_bare_page_number_is_no_row():
     page's own number bare at one end of a last line of two or three pieces in the page's foot makes it a running
     foot; a last row ending in another number is kept."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
         760, "产出指标", "数量指标", "服务人次", "≥1200"
     )
@@ -1864,9 +1857,6 @@ def test_pdf_a_last_row_in_the_foot_ending_in_the_pages_own_number_is_kept():
     pieces, it was taken for a running foot or head and the indicator lost, silently. Right under the row above it
     (or over the row below) it is a row; a running foot or head stands apart in the page's margin."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值") + line(
         760, "产出指标", "数量指标", "制度数（个）", "1"
     )
@@ -1886,9 +1876,6 @@ def test_pdf_an_unruled_rows_rest_with_its_target_atop_the_next_page_joins_it():
     indicator and the target cut short, silently. Each piece of the line standing under one of the last page's
     last line that ran to its column's edge (as the column's wrapped lines end), it is that row's rest; a line
     beginning with a sign under a shorter target is a row of its own."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
@@ -1914,9 +1901,6 @@ def test_pdf_a_unit_with_a_slash_moved_whole_atop_the_next_page_is_its_rows_rest
     indicator), silently (stop 60b's B02, B11). What a line begins with that no line breaks inside runs to the
     character after its slash."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一") + line(751, "", "", "工程数量", "百二十处")
     first += line(733, "", "质量指标", "验收合格率", "百分之百") + line(715, "", "成本指标", "困难群众人均", "≤60")
@@ -1932,9 +1916,6 @@ def test_pdf_a_lone_row_under_the_last_pages_rest_keeps_its_own_rest():
     target wrapped line for line ('单位养护成' | '≤3000' ⏎ '本' | '元/公里'): with the rest taken off, no row stood
     above the row to tell its lines from two rows, and its rest had been a row of its own, silently (stop 58b's
     P02). The rest's line is the row above it."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
@@ -1953,9 +1934,6 @@ def test_pdf_a_name_begun_with_a_slash_atop_the_next_page_is_a_row_of_its_own():
     whose name stops a character short of its column's edge and whose target fills its column, had been taken for
     that row's rest (names and targets run together), silently."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
     first += line(733, "", "质量指标", "验收合格率", "全部达到要求")
@@ -1972,9 +1950,6 @@ def test_pdf_a_ruled_rows_name_rest_under_its_target_on_a_carried_page_joins_it(
     silently. Lines between the same two rules across the name and target columns are one row, a target wrapped before
     a figure ('2027年' ⏎ '10月底前') among them; where two rows' targets stand between the same two rules, or no rule
     stands between rows (a table ruled over and under only), the rules rule no rows."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     def rule(y):
         return b"195 %d m 420 %d l S\n" % (y, y)
@@ -2006,9 +1981,6 @@ def test_pdf_rows_ruled_only_under_their_group_are_not_one_row():
     rows between two rules had been read as one row (names and targets run together), silently. Where more lines
     holding a name and a target stand under another between the same rules than rules stand between lines, the rules
     rule groups, not rows, and the rows are found as in an unruled table."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     def rule(y):
         return b"195 %d m 420 %d l S\n" % (y, y)
@@ -5725,9 +5697,6 @@ def test_pdf_a_row_atop_the_next_page_under_a_last_row_filling_its_columns_by_it
     ('群众服务水平' ⏎ '明显提升', '2027年' ⏎ '10月底前') keeps its rest; where the words do not tell ('群众满意' |
     '服务水平' under a whole target) the line is joined, and the reader says so."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一百二") + line(751, "", "", "工程数量", "十处")
     first += line(733, "", "质量指标", "验收合格率", "百分之百")
@@ -5756,9 +5725,6 @@ def test_pdf_a_goals_last_line_beside_a_rows_rest_atop_the_next_page_goes_with_i
     A head's line goes along, to the row its cell stands on, its lines below it alone left to the layout ('兜住底线。',
     stop 60b's B14, had kept the line a row too); a line holding a project's first head cell (a new project) or a
     head going on beside the next row is left to the layout."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     first += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
@@ -5799,9 +5765,6 @@ def test_pdf_a_goals_last_line_beside_a_row_of_its_own_atop_the_next_page_keeps_
     ('耕地提高一级'), or that a one-character target ('无') under a figure is its unit's rest, silently: a yes or no
     is a whole target, beside a goal or not."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     first = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     first += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
     first += line(751, "", "维修养护一百", "工程数量", "十处") + line(733, "", "二十处保障群", "验收合格率", "百分之百")
@@ -5839,9 +5802,6 @@ def test_pdf_a_label_centred_below_rows_the_last_pages_group_goes_on_with():
     project's head over the last project's rows), silently (stop 58b's C, stop 61b's V03). The first label's group
     begins where its middle is the label's, a project's where a level-1 group begins ('道路养护' as far from the middle
     of the rows from '群众满意度' as from '工程验收合格率' down, under '满意度指标' centred on the two rows above)."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水工程", "≥120处") + line(
@@ -5888,9 +5848,6 @@ def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     layout's to join. The goal's last line above the page's last row ran to its column's edge: its cell broke there.
     A project's name in the lines below is a new project's: its goal stays (it had gone along, the name too)."""
 
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
-
     page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     page += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一百二")
     page += line(751, "", "维修养护一百", "工程数量", "十处") + line(740, "", "二十处保障群")
@@ -5914,9 +5871,6 @@ def test_pdf_a_row_atop_the_next_page_under_a_step_up_is_no_rest():
     the target's columns under it had been joined to it as its rest ('耕地质量等级 | 提高一级' then '学校办学条件 |
     显著增强', stop 62b's W25 and C04), silently. A row of its own where its target is one, else joined and said; a
     step's broken line ('提高0.5个' ⏎ '等级') keeps its rest."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
     first += line(762, "产出指标", "数量指标", "维修养护供水", "不少于一") + line(751, "", "", "工程数量", "百二十处")
@@ -6037,9 +5991,6 @@ def test_pdf_a_bounds_word_atop_the_next_page_under_a_step_up_is_its_rest():
     never a target, so the line is the row's rest, said nothing of (a whole step above it, it had been joined and
     said unsure) and beside a goal going on as well (it had been a row of its own, the indicator cut in two,
     silently)."""
-
-    def line(y, *texts):
-        return b"".join(_cjk(x, y, text) for x, text in zip((40, 120, 200, 330), texts) if text)
 
     page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     page += line(762, "饮水工程养护", "完成饮水工程", "维修养护供水", "不少于一")
