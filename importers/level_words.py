@@ -58,6 +58,13 @@ def is_level2(cell: str) -> bool:
     return _bare(cell, ("指标",)) in LEVEL2_WORDS
 
 
+def two_labels(above: str, below: str) -> bool:
+    """Whether two texts one over the other in a level column are each a whole level label ('效益指标' over
+    '满意度指标'): two groups' labels, the lower no rest of the upper a page break cut ('满意度指' ⏎ '标')."""
+    upper, lower = "".join(above.split()), "".join(below.split())
+    return (is_level1(upper) or is_level2(upper)) and (is_level1(lower) or is_level2(lower))
+
+
 _JOINED = re.compile(r"\s*[-－—–/／]\s*")
 
 

@@ -1040,6 +1040,25 @@ def test_a_level_labels_rest_atop_the_next_page_joins_the_row_above():
     ]
 
 
+def test_whole_level_labels_atop_the_next_page_over_a_placeholder_row_are_their_groups():
+    """A level changing at a PDF's page break, the new group's labels atop the next page over a row left empty (a
+    placeholder, as many forms keep): whole labels under whole labels are the new group's, no rest of the row
+    above's (they had been joined to its levels, '效益指标\n满意度指标', without a word)."""
+    rows = split_rows(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "送戏下乡\t效益指标\t社会效益指标\t群众知晓率\t≥90%\n"
+        "\t满意度指标\t服务对象满意度指标\t\t\n"
+        "\t满意度指标\t服务对象满意度指标\t观众满意度\t≥95%\n"
+    )
+    rows[2:] = [Row(row.cells, row.line, 2) for row in rows[2:]]
+    rows[:2] = [Row(row.cells, row.line, 1) for row in rows[:2]]
+    doc = flat_sheet.parse(rows)
+    assert [(i.level1, i.level2, i.name) for i in doc.projects[0].indicators] == [
+        ("效益指标", "社会效益指标", "群众知晓率"),
+        ("满意度指标", "服务对象满意度指标", "观众满意度"),
+    ]
+
+
 def test_an_indicator_named_with_a_sign_off_word_after_other_words_is_no_sign_off():
     """'明确项目负责人 | 已明确' under its project and levels written once above it: an indicator, not the sheet's
     sign-off (it was dropped)."""

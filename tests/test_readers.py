@@ -6036,3 +6036,61 @@ def test_pdf_a_pages_first_row_of_merged_cells_is_no_rest_beside_labels_merged_f
         [*whole, "", ""],
         [*whole, "群众满意度", "≥90%"],
     ]
+
+
+def test_pdf_a_table_ruled_across_only_going_on_in_two_rows_takes_the_last_pages_columns():
+    """Word's table ruled by each row's bottom border, its last two rows atop page 2 beside project cells merged over
+    the break (blank there): two words stand in the target's column, too few for the text's edges to find it, so the
+    name and its target were one cell ('受训人员满意度≥92%', review 60R-b's R07, silently). A table of the last
+    page's sides whose edges found stand at the last page's columns takes those columns."""
+    lefts = (40, 140, 220, 330, 450, 555)
+
+    def rule(left: int, y: int) -> bytes:
+        return b"%d %d %d 0.5 re f\n" % (left, y, lefts[-1] - left)
+
+    def texts(y: int, row: tuple[str, ...]) -> bytes:
+        return b"".join(_cjk(x + 4, y + 6, text) for x, text in zip(lefts, row) if text)
+
+    first = _cjk(40, 820, "项目支出绩效目标表") + rule(40, 800)
+    body = [
+        ("项目名称", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("职业技能培训", "产出指标", "数量指标", "培训人次", "≥500人次"),
+        ("职业技能培训", "产出指标", "质量指标", "培训合格率", "≥90%"),
+        ("职业技能培训", "效益指标", "社会效益指标", "就业人数", "≥300人"),
+        ("职业技能培训", "效益指标", "可持续影响指标", "长效管护机制", "逐步健全"),
+    ]
+    for n, row in enumerate(body):
+        first += texts(780 - 20 * n, row) + rule(40, 780 - 20 * n)
+    second = rule(40, 800) + texts(780, ("", "满意度指标", "服务对象满意度", "受训人员满意度", "≥92%"))
+    second += rule(lefts[3], 780) + texts(760, ("", "", "", "群众满意度", "≥90%")) + rule(40, 760)
+    second += rule(40, 740)  # (a closing rule under the last: four rules, a table ruled across)
+    read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert [row[-4:] for row in read[-2:]] == [
+        ["满意度指标", "服务对象满意度", "受训人员满意度", "≥92%"],
+        ["满意度指标", "服务对象满意度", "群众满意度", "≥90%"],
+    ]
+
+
+def test_pdf_a_pages_first_row_of_whole_level_labels_is_no_rest_of_labels_filling_their_lines():
+    """A one-row level group at a page's foot, its own labels filling their lines ('效益指标', '可持续影响' in
+    columns as wide as them), atop the next page a new group's whole labels over a placeholder row: two groups'
+    labels, not one cut by the break (they had been joined, '效益指标\\n满意度指标', the rows below taking both,
+    without a word: review 63R-a's wo)."""
+    lefts = (40, 84, 138, 260, 380)
+
+    def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
+        drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
+        return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = _cjk(40, 780, "项目支出绩效目标表") + _grid(
+        760, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]], lefts
+    )
+    last = ["效益指标", "可持续影响"]
+    first += b"".join(box(a, b, 720, 20, text) for a, b, text in zip(lefts, lefts[1:], [*last, "长效机制", "健全"]))
+    whole = ["满意度指标", "服务对象满意度指标"]
+    second = box(lefts[0], lefts[1], 800, 40, whole[0]) + box(lefts[1], lefts[2], 800, 40, whole[1])
+    second += box(lefts[2], lefts[3], 800, 20) + box(lefts[3], lefts[4], 800, 20)
+    second += box(lefts[2], lefts[3], 780, 20, "群众满意度") + box(lefts[3], lefts[4], 780, 20, "≥90%")
+    read = [[text.replace("\n", "") for text in row] for row in cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))]
+    assert read[-3:] == [[*last, "长效机制", "健全"], [*whole, "", ""], [*whole, "群众满意度", "≥90%"]]

@@ -49,7 +49,7 @@ from importers.columns import (
     whole_period,
 )
 from importers.layouts import Layout
-from importers.level_words import split_levels
+from importers.level_words import split_levels, two_labels
 from importers.records import (
     DEPARTMENT,
     PROJECT,
@@ -588,10 +588,13 @@ def _goes_on(above: Row, row: Row, cols: _Columns, names: Callable[[], tuple[str
 
 def _labels_go_on(before: list[str], now: list[str], ended: set[int], cols: _Columns) -> bool:
     """For a row atop a page without a name: whether it holds nothing but the rests of the row above's level labels
-    the page broke ('服务对象满意度指' ⏎ '标'), a label of its own the rows below had taken otherwise."""
+    the page broke ('服务对象满意度指' ⏎ '标'), a label of its own the rows below had taken otherwise; not whole
+    labels under whole labels (`two_labels`: a new group's over a placeholder row atop the page)."""
     levels = {cols.indicator.get("level1"), cols.indicator.get("level2")}
     held = [j for j, text in enumerate(now) if text]
-    return bool(held) and all(j in levels and before[j] and j not in ended for j in held)
+    return bool(held) and all(
+        j in levels and before[j] and j not in ended and not two_labels(before[j], now[j]) for j in held
+    )
 
 
 def _name_goes_on(

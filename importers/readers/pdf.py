@@ -43,7 +43,7 @@ from itertools import zip_longest
 
 from importers.cells import unspaced
 from importers.columns import column, head_field, key, money_header, names_indicators
-from importers.level_words import is_level1, is_level2
+from importers.level_words import is_level1, is_level2, two_labels
 from importers.readers.common import (
     CUT_SHORT,
     MARKED_NUMBER,
@@ -140,6 +140,7 @@ class _Item:
     rows: list[list[str]]
     table: bool
     edges: tuple[float, ...] = ()  # a table's column left edges
+    right: float = 0.0  # a table's right side
     open_top: dict[int, list[int]] = field(default_factory=dict)  # column → its rows a cell open at the top covers
     open_bottom: dict[int, list[int]] = field(default_factory=dict)  # the same for a cell open at the bottom
     repeats_header: bool = False  # a continued table that repeats its first page's header rows (dropped)
@@ -211,7 +212,8 @@ def read(data: bytes) -> Rows:
                 page = _turned_back(page, turn)
                 checked = _check_page(page)
             unmapped += checked
-            items, count, garbled = _page_items(page, upright_only=bool(turn), going_on=going_on)
+            lines_above = (*last.edges, last.right) if last and last.table else ()
+            items, count, garbled = _page_items(page, bool(turn), going_on, lines_above)
             if going_on.rest and rows:  # the rest of the last page's last row, broken over the page (`pdf_lines._rest`)
                 _join_rest(rows, last_start, going_on.rest)
                 if going_on.unsure:
@@ -1131,7 +1133,8 @@ def _row_cut(last: _Item, first: _Item) -> bool:
 def _join_merged_rest(last: _Item, start: int, first: _Item, rows: list[tuple[str, ...]]) -> None:
     """A continued table's first row holding text only in cells merged over the row below it, each beside text in
     the last table's last row ending on a full line (one merged over that row from above: down to the foot, a whole
-    label at its top being no break's, `效益指标` over an empty row atop the next page): that row's rest, the page
+    label at its top being no break's, `效益指标` over an empty row atop the next page), no whole level label beside
+    another (`two_labels`: a group's own label over a placeholder row atop the page): that row's rest, the page
     break cutting the merged cells' text (Word's level labels `满意度指` ⏎ `标`, ruled at both pages' edges by
     LibreOffice, the row's indicator whole on the page before). Its texts join that row's, the rows below that the
     cells cover take them whole, and it is left out. It had been a row of its own, the labels' rests the levels of
@@ -1147,6 +1150,7 @@ def _join_merged_rest(last: _Item, start: int, first: _Item, rows: list[tuple[st
         or j in last.ends
         or (len(last.rows) - 1, j) in last.merged_down
         and j not in last.full_bottom
+        or two_labels(rows[index][j], first.rows[0][j])
         for j in filled
     ):
         return  # (each beside a text the break cut: on a full line, `_short`; one merged from above down to the foot)
@@ -1287,12 +1291,15 @@ def _overprinted(chars: list[dict], tolerance: float = 1) -> bool:
     return False
 
 
-def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = None) -> tuple[list[_Item], int, int]:
+def _page_items(
+    page, upright_only: bool = False, going_on: OpenTable | None = None, lines_above: tuple[float, ...] = ()
+) -> tuple[list[_Item], int, int]:
     """The page's tables and text lines top to bottom (page numbers dropped, and a line at its foot, or at the top
     of a page after the first, holding one among other pieces: a running foot or head; the first page's top line
     is read, '单位：元 | 第 1 页' giving the money's unit), its character count and how many of them no map decodes
     (UNDECODED). `going_on`: the last page's table drawn without vertical rules, still open (on a page without ruled
-    tables; `under_headers`).
+    tables; `under_headers`); `lines_above`: the last page's last table's column edges and right side, if any
+    (`_text_columns`).
     `upright_only`: the text outside the tables that is not upright is left out (on a page turned back to read its
     table: the running head and page number printed upright on the paper, read a character a line between the
     table's parts)."""
@@ -1313,7 +1320,7 @@ def _page_items(page, upright_only: bool = False, going_on: OpenTable | None = N
         }
     )
     if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on, chars):
-        upright = _text_columns(drawn, span, chars)
+        upright = _text_columns(drawn, span, chars, lines_above)
         tables = drawn.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": upright})
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
@@ -1470,9 +1477,15 @@ def _going_on_beside(span: tuple[float, float, float, float], going_on: OpenTabl
     return not any(own_header(line, going_on.header) for line in text_lines(inside)[:2])
 
 
-def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[dict]) -> list[dict]:
+def _text_columns(
+    drawn, span: tuple[float, float, float, float], chars: list[dict], above: tuple[float, ...] = ()
+) -> list[dict]:
     """Upright rules for a table ruled across only, from where its text stands (pdfplumber's text strategy: the
-    edges its words align on), each with text on both sides, from the first rule to the last, and at its ends."""
+    edges its words align on), each with text on both sides, from the first rule to the last, and at its ends.
+    `above`: the last page's last table's column edges and right side; where this table has its sides and each
+    edge found here stands at one of those (within a cell's margins) but some of those have none, and no line's
+    text runs across them, they are its columns (a table going on ruled across only, two rows atop a page: 2 words
+    in a column give the text strategy no edge, and a name and its target were one cell, '受训人员满意度≥92%')."""
     left, top, right, bottom = span
     found = drawn.debug_tablefinder({"vertical_strategy": "text", "horizontal_strategy": "lines"}).edges
     joints = _joints(drawn.edges, left, right)
@@ -1498,6 +1511,15 @@ def _text_columns(drawn, span: tuple[float, float, float, float], chars: list[di
         )
         if sides and not any(_runs_across(line, x) for line in lines):
             kept.append(x)
+    offered = list(above[1:-1])
+    if (
+        len(above) > len(kept) + 2
+        and abs(above[0] - left) <= SNAP
+        and abs(above[-1] - right) <= SNAP
+        and all(any(abs(x - y) <= CELL_MARGINS for y in offered) for x in kept)
+        and not any(_runs_across(line, x) for line in lines for x in offered)
+    ):
+        kept = offered
     return [_edge(x, top, x, bottom) for x in (left, *kept, right)]
 
 
@@ -2020,7 +2042,7 @@ def _table_item(
     lefts = sorted({box[0] for row in grid for box in row if box})
     lines = [*lefts, x1]  # the grid's vertical lines
     rights = lines[1:]
-    item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), row_tops=tops)
+    item = _Item(top, bottom, texts, True, tuple(round(x, 1) for x in lefts), x1, row_tops=tops)
     item.row_feet = [max((c["top"] for c in inside(x0, a, x1, b)), default=a) for a, b in zip(tops, tops[1:])]
     item.row_breaks = {a: ends for a, row in zip(tops, boxes) if (ends := _last_lines(row, x1, inside))}
     width = len(lefts)
