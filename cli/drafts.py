@@ -428,8 +428,8 @@ def _same_indicator(draft, n: int) -> None:
 def set_cmd(
     ctx: typer.Context,
     name: str = NameArg,
-    field: str = typer.Argument(
-        ...,
+    field: Optional[str] = typer.Argument(
+        None,
         help="表头字段 a head field, in the national form's order: 项目名称 project_name, 主管部门 department, "
         "主管部门代码 department_code, 实施单位 implementing_unit, 项目属性 attribute (新增/延续), 实施期 period "
         "(2025-01 至 2027-12), 实施期资金总额 total_wan, 年度资金总额 amount_wan, 财政拨款 fiscal_wan, 上年结转 "
@@ -440,32 +440,54 @@ def set_cmd(
         "data_source, 指标值设定依据 basis (计划标准/行业标准/历史标准/预算支出标准/其他), 依据说明 basis_text, "
         "分值 weight.",
     ),
-    value: str = typer.Argument(..., help="新的值（'' 为清空）。 The new value ('' to clear)."),
+    value: Optional[str] = typer.Argument(None, help="新的值（'' 为清空）。 The new value ('' to clear)."),
     row: Optional[str] = typer.Option(
         None, "--row", help="行的编号 a row's id (a3) or its number as kb draft show last listed it."
     ),
+    own: Optional[bool] = typer.Option(
+        None,
+        "--own/--not-own",
+        help="与 --row 同用：该行（改后）的指标值定为本项目的值，不再提示“照抄自”（precedent-target）；"
+        "--not-own 取消。 With --row: take the row's target (after the change) as this project's own, so "
+        "precedent-target is silent for it; --not-own gives that back.",
+    ),
 ) -> None:
-    """修改基本信息的一栏，或某一行的一栏。 Change a head field, or a field of one row."""
+    """修改基本信息的一栏，或某一行的一栏；或确认某行的指标值是本项目的（--own）。 Change a head field, or a field of
+    one row; or take a row's target as this project's own (--own)."""
     from kb.drafting import drafts
 
+    if own is not None and row is None:
+        raise KbError("--own 须与 --row 同用 --own needs --row (the row whose target you keep)")
+    if (field is None or value is None) and (own is None or field is not None):
+        raise KbError("请给出字段和新值 give a FIELD and its VALUE (or --row ROW --own)")
     conn = open_kb(ctx)
-    field = drafts.field_name(field, row is not None)
     current = drafts.open_draft(conn, name)
-    if row is None:
-        if field == "spending_type" and value:
-            from kb.drafting.suggest import check_type
-
-            check_type(value)
-        draft = drafts.set_field(conn, current.id, field, value)
-    else:
+    draft = current
+    if field is not None:
+        draft = _set_one(conn, current, drafts.field_name(field, row is not None), value or "", row)
+    if own is not None:
         (row_id,) = drafts.rows_at(conn, current, [row])
-        draft = drafts.update_row(conn, current.id, row_id, current.version, **{field: value})
+        draft = drafts.own_targets(conn, draft.id, [row_id], own, draft.version)
     if draft.version == current.version:
         print(
             f"未改变：已是这个值 unchanged: it holds this value already (第 {draft.version} 版 version {draft.version})"
         )
     else:
         print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
+
+
+def _set_one(conn, current, field: str, value: str, row: str | None):
+    """One head field, or one field of a row, set."""
+    from kb.drafting import drafts
+
+    if row is None:
+        if field == "spending_type" and value:
+            from kb.drafting.suggest import check_type
+
+            check_type(value)
+        return drafts.set_field(conn, current.id, field, value)
+    (row_id,) = drafts.rows_at(conn, current, [row])
+    return drafts.update_row(conn, current.id, row_id, current.version, **{field: value})
 
 
 @draft_app.command(short_help="删除若干行 Remove rows")

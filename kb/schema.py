@@ -508,8 +508,14 @@ def _v17(conn: sqlite3.Connection) -> None:
         conn.executemany(f"UPDATE {table} SET implementing_unit = ? WHERE id = ?", [pair for pair in found if pair[0]])
 
 
+def _v18(conn: sqlite3.Connection) -> None:
+    """A draft row's figure the user took as the project's own (`draft_rows.own_target`, the target as it then read:
+    kb.drafting.drafts.own_targets), so `precedent-target` is silent for it while the row still reads so."""
+    conn.execute("ALTER TABLE draft_rows ADD COLUMN own_target TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17, _v18,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

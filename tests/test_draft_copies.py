@@ -230,6 +230,47 @@ def test_rows_taken_from_a_similar_project_say_which_still_hold_its_figure(conn,
     assert "precedent-target" not in {f.rule for f in lint_draft(conn, copy.id)}
 
 
+def test_a_precedents_figure_the_officer_agrees_with_is_taken_as_the_projects_own(conn, db_path):
+    """`precedent-target` compared values only: an officer who agreed with a similar project's figure could clear the
+    warning only by changing it. `kb draft set --row a1 --own` takes the figure as this project's own, kept in the
+    base (a new connection reads it) and in the draft's history; the check is silent for that row while it reads so
+    (a figure taken as its own, then the precedent's set again, is named again), and again after --not-own."""
+    from kb.db import connect
+    from kb.drafting.lint import lint_draft
+
+    store(
+        conn, make_document({"职业技能培训补贴": [("培训人数", "≥1200人次"), ("结业人数", "≥1000人")]}), "b.txt", "乙市"
+    )
+    other = conn.execute("SELECT id FROM projects").fetchone()[0]
+    draft = drafts.create(conn, "2025年职业培训", year=2025)
+    drafts.apply_rows(conn, draft.id, suggest.project_rows(conn, other))
+    borrowed = lambda: [f.indicator for f in lint_draft(conn, draft.id) if f.rule == "precedent-target"]  # noqa: E731
+    assert borrowed() == ["培训人数", "结业人数"]
+    assert all(
+        "按 k 确认" in f.detail and "--own" in f.detail
+        for f in lint_draft(conn, draft.id)
+        if f.rule == "precedent-target"
+    )
+    result = CliRunner().invoke(app, ["--db", str(db_path), "draft", "set", "2025年职业培训", "--row", "a1", "--own"])
+    assert result.exit_code == 0, result.output
+    assert borrowed() == ["结业人数"]
+    reopened = connect(db_path)
+    assert [r.owned for r in drafts.open_draft(reopened, draft.id).rows] == [True, False]
+    reopened.close()
+    assert any("定为本项目的值" in c for v in history.versions(conn, draft.id) for c in v.changes)
+    row = drafts.open_draft(conn, draft.id).rows[0]
+    drafts.update_row(conn, draft.id, row.id, target="≥300人次")
+    drafts.own_targets(conn, draft.id, [row.id])  # ≥300 its own now, not ≥1200
+    drafts.update_row(conn, draft.id, row.id, target="≥1200人次")
+    assert borrowed() == ["培训人数", "结业人数"]  # the precedent's figure again: not the one taken as its own
+    drafts.own_targets(conn, draft.id, [row.id])
+    assert borrowed() == ["结业人数"]
+    drafts.own_targets(conn, draft.id, [row.id], own=False)
+    assert borrowed() == ["培训人数", "结业人数"]
+    wrong = CliRunner().invoke(app, ["--db", str(db_path), "draft", "set", "2025年职业培训", "--own"])
+    assert wrong.exit_code != 0 and "--row" in wrong.output
+
+
 def test_a_projects_period_ended_before_the_copys_year_is_not_carried(conn, project):
     """A project of 2024 whose 实施期 ran 2023-07 to 2024-06 (not last year alone, so not moved on) gave a 2025 draft a
     实施期 ended a year before: left for the officer (kb lint asks for it)."""

@@ -146,8 +146,14 @@ def _undo_v7(conn) -> None:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
+def undo_v18(conn) -> None:
+    """The database as schema v17 left it (kb.schema._v18 undone: a draft row's figure taken as its own)."""
+    conn.execute("ALTER TABLE draft_rows DROP COLUMN own_target")
+
+
 def undo_v17(conn) -> None:
-    """The database as schema v16 left it (kb.schema._v17 undone: the unit carrying each project out)."""
+    """The database as schema v16 left it (kb.schema._v18 and _v17 undone: the unit carrying each project out)."""
+    undo_v18(conn)
     for table in ("projects", "self_evaluations"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN implementing_unit")
 

@@ -1422,3 +1422,42 @@ def test_a_closer_moved_down_to_a_line_of_closers_takes_the_character_before_it_
     assert [line.plain for line in lines] == ["≥1200", "人次（", "全", "市）。"]
     assert not any(line.plain[:1] in CLOSING for line in lines[1:])
     assert lines[3].spans and lines[3].spans[0].style == "bold"
+
+
+async def test_k_takes_a_precedents_figure_as_the_projects_own_and_the_check_stays_silent_after_reopening(seeded):
+    """`precedent-target` named a figure kept from a similar project until it was changed: an officer who agreed
+    with it had no way to say so. `k` on the row takes it as the project's own (the check's text and the help say
+    so), kept in the base: the app opened again shows the row still unflagged; `k` again gives it back."""
+    from kb.drafting import suggest
+
+    conn = connect(seeded)
+    project = conn.execute(
+        """SELECT project_id FROM indicators WHERE value > 1 AND unit NOT IN ('%', '分') AND level2 NOT LIKE '%时效%'
+        GROUP BY project_id ORDER BY project_id LIMIT 1"""
+    ).fetchone()[0]
+    draft = drafts.create(conn, NAME, year=2025)
+    drafts.apply_rows(conn, draft.id, suggest.project_rows(conn, project))
+    flagged = [f.row for f in lint.lint_draft(conn, draft.id) if f.rule == "precedent-target"]
+    conn.close()
+    assert flagged
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        said = [str(o.prompt) for o in editor.query_one(DraftChecks)._options if "precedent-target" in str(o.prompt)]
+        assert said and all("按 k 确认" in s for s in said)
+        editor.table.move_cursor(row=flagged[0] - 1)
+        await pilot.press("k")
+        await settle(pilot)
+        left = [f.row for f in editor.findings if f.rule == "precedent-target"]
+        assert left == flagged[1:]
+        await pilot.press("f1")
+        await settle(pilot)
+        assert "`k`" in app.screen.query_one("Markdown").source
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        assert [f.row for f in editor.findings if f.rule == "precedent-target"] == flagged[1:]
+        editor.table.move_cursor(row=flagged[0] - 1)
+        await pilot.press("k")
+        await settle(pilot)
+        assert [f.row for f in editor.findings if f.rule == "precedent-target"] == flagged

@@ -233,11 +233,17 @@ class Row:
     period_target: str | None = None  # 实施期指标值, as typed (multi-year projects)
     key: str = ""  # stable: 'a3' names this row whatever its number (kb.drafting.history.row_key)
     library_id: int | None = None  # the 指标库 entry it was taken from
+    own_target: str | None = None  # the target the user took as this project's own, as it then read (own_targets)
 
     @property
     def target(self) -> str:
         """'≥90%', the qualitative word, or ''."""
         return normal_target(self.operator, self.value, self.unit, self.text) or ""
+
+    @property
+    def owned(self) -> bool:
+        """Whether the user took the figure the row holds now as this project's own."""
+        return bool(self.own_target) and self.own_target == self.target
 
 
 @dataclass
@@ -551,6 +557,7 @@ def _row(r: sqlite3.Row) -> Row:
         json.loads(r["sources"] or "[]"),
         key=r["row_key"] or "",
         library_id=r["library_id"],
+        own_target=r["own_target"],
         **{k: r[k] for k in ROW_TEXT_FIELDS},
     )
 
@@ -985,6 +992,26 @@ def update_rows(
                 changed = True
         if changed:
             _renumber(conn, change.id)
+        change.changed = changed
+    return open_draft(conn, change.id)
+
+
+def own_targets(
+    conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int], own: bool = True, version: int | None = None
+) -> Draft:
+    """Take the figures the rows hold as this project's own (a precedent's figure the user agrees with: the
+    `precedent-target` check is then silent for them while they read so), or give that back (`own` False); one change.
+    A row without a target is left. KbError (nothing changed) if a row is not in the draft."""
+    with _change(conn, key, version) as change:
+        changed = False
+        for row_id in row_ids:
+            r = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).fetchone()
+            if r is None:
+                raise KbError(f"草稿中没有这一行 the draft has no row {row_id}")
+            target = (normal_target(r["operator"], r["value"], r["unit"], r["text"]) or None) if own else None
+            if target != r["own_target"]:
+                conn.execute("UPDATE draft_rows SET own_target = ? WHERE id = ?", (target, row_id))
+                changed = True
         change.changed = changed
     return open_draft(conn, change.id)
 

@@ -38,6 +38,7 @@ ROW_LABELS = {
     "target": "指标值",
     "basis": "依据",
     "weight": "分值",
+    "own_target": "定为本项目的值",
 }
 _LONG = 24  # characters of a changed text shown
 TYPING_PAUSE = 120  # seconds: versions of one field changed this close together are one run of typing (each pause

@@ -634,7 +634,13 @@ def _annual_over_period(t: GoalTable):
 
 def _precedent_target(t: GoalTable):
     for n, project in t.borrowed:
-        yield n, f"{t.lines[n].target} 照抄自{project} copied: set this project's own"
+        yield (
+            n,
+            (
+                f"{t.lines[n].target} 照抄自{project}：请按本项目核定；确是本项目的值，按 k 确认"
+                "（命令行 kb draft set --own） copied: set this project's own, or keep it as yours (k)"
+            ),
+        )
 
 
 def _year_outside_period(t: GoalTable):
@@ -1151,7 +1157,7 @@ def _borrowed(conn: sqlite3.Connection, draft) -> tuple[tuple[int, str], ...]:
     for n, r in enumerate(draft.rows):
         found = [taken[s] for s in r.sources if s in taken]
         standard = r.level2 == TIMELINESS or r.unit in (*RATES, "分")
-        if standard or not r.value or len({i["project_id"] for i in found}) != 1:
+        if standard or r.owned or not r.value or len({i["project_id"] for i in found}) != 1:
             continue
         i = found[0]
         if not ours(i) and any((p["operator"], p["value"], p["unit"]) == (r.operator, r.value, r.unit) for p in found):

@@ -28,6 +28,7 @@ from kb.drafting.drafts import (
     add_row,
     apply_rows,
     open_draft,
+    own_targets,
     remove_rows,
     set_field,
     update_row,
@@ -55,7 +56,7 @@ SHORT_HEIGHT = 24  # editor rows under which the head folds to its first line un
 BUSY_RETRY = 2.0  # seconds before queued changes are tried again while an import holds the database
 FORGET_TRIES = 30  # times a cancelled row dialog's kept typing is tried to be dropped while the base is busy
 SHORT_LEVELS_BELOW = 110  # table width under which level names drop their 指标 suffix
-ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents"}
+ROW_ACTIONS = {"edit_row", "mark", "remove", "basis", "precedents", "own"}
 LETTER_ACTIONS = {
     "add",
     "template",
@@ -189,6 +190,14 @@ class DraftEditor(Vertical):
         ),
         Binding("b", "basis", "依据", tooltip="设定指标值依据 set the basis", id="draft-basis"),
         Binding("x", "export", "导出", tooltip="导出申报表 export", id="draft-export"),
+        Binding(
+            "k",
+            "own",
+            "定值",
+            show=False,
+            tooltip="指标值定为本项目的（不再提示照抄） keep the figure as this project's own",
+            id="draft-own",
+        ),
         Binding("h", "head", "表头", show=False, tooltip="填写表头（第一个空格） fill in the head", id="draft-head"),
         Binding("e", "edit_row", "编辑", show=False, tooltip="编辑这一行 edit the row", id="draft-edit-row"),
         Binding("p", "precedents", "先例", show=False, tooltip="查先例 precedents", id="draft-precedents"),
@@ -655,6 +664,25 @@ class DraftEditor(Vertical):
 
         self.app.push_screen(
             PickDialog(f"指标值依据 basis · {len(ids)} 行", [(b, b) for b in BASES] + [("（清除 clear）", "")]), chosen
+        )
+
+    def action_own(self) -> None:
+        """The chosen rows' figures taken as this project's own (`precedent-target` silent for them), or, when they
+        all are already, given back."""
+        rows = [r for r in self._chosen() if r.target]
+        if not rows:
+            return
+        ids, own = [r.id for r in rows], not all(r.owned for r in rows)
+        names = "、".join(f"{r.name} {r.target}" for r in rows[:3]) + (" …" if len(rows) > 3 else "")
+        said = "定为本项目的值 kept as this project's own" if own else "取消“本项目的值” no longer kept as own"
+        self._put(
+            Edit(
+                f"{len(ids)} 行{said}",
+                lambda conn, key, version: own_targets(conn, key, ids, own, version),
+                touches=lambda d: row_content(d, ids),
+                detail=names,
+                done=lambda outcome: self.notify(shown(names), title=said, markup=False),
+            )
         )
 
     def action_precedents(self) -> None:

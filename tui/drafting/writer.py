@@ -58,7 +58,7 @@ def row_content(draft: Draft, row_ids) -> tuple:
     """The rows' contents (not their positions): what a row edit compares across a reload."""
     wanted = set(row_ids)
     return tuple(
-        (r.id, r.level1, r.level2, r.name, r.operator, r.value, r.unit, r.text, r.basis, r.weight)
+        (r.id, r.level1, r.level2, r.name, r.operator, r.value, r.unit, r.text, r.basis, r.weight, r.own_target)
         + tuple(getattr(r, k) for k in ROW_TEXT_FIELDS)
         for r in draft.rows
         if r.id in wanted
