@@ -1461,3 +1461,27 @@ async def test_k_takes_a_precedents_figure_as_the_projects_own_and_the_check_sta
         await pilot.press("k")
         await settle(pilot)
         assert [f.row for f in editor.findings if f.rule == "precedent-target"] == flagged
+
+
+async def test_keys_typed_after_a_new_drafts_enter_in_the_same_read_go_to_its_table_not_its_name(with_draft):
+    """A name, Enter and `t` in one read (typed fast, batched by a slow link): the dialog was still open while the
+    draft was being made, so the `t` went into the name (`人才补贴t`) and no template opened. Keys after the Enter
+    are held and reach the new draft's goal table; a name refused (taken) drops them and typing goes on."""
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        pane = app.query_one(DraftsPane)
+        await pilot.press("n")
+        assert isinstance(app.screen, NameDialog)
+        for key in (*NAME, "enter", "t"):  # all queued before any is handled; NAME is taken
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await settle(pilot)
+        assert isinstance(app.screen, NameDialog) and app.screen.query_one(Input).value == NAME
+        app.screen.query_one(Input).value = ""
+        for key in (*"人才补贴", "enter", "t"):
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await until(pilot, lambda: isinstance(app.screen, TemplateDialog), "the template")
+        await settle(pilot)
+        assert pane.editor.draft.name == "人才补贴"

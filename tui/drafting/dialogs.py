@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -68,9 +68,29 @@ def dialog_buttons(ok: str, variant: str = "primary") -> Horizontal:
     )
 
 
+class _HoldingInput(TypedInput):
+    """Keys typed after Enter in the same read (`name⏎t`, typed fast or batched by a slow link) are not the name's:
+    held from the Enter until the dialog answers (`held`; None while typing)."""
+
+    held: list[events.Key] | None = None
+
+    async def action_submit(self) -> None:
+        self.held = []
+        await super().action_submit()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.held is not None:
+            self.held.append(event)
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+
 class NameDialog(ModalScreen):
     """Asks for a draft name (or, given its `label` and `placeholder`, another line such as a file's path);
-    `act(text)` (run in a thread) gives the result the dialog closes with, or a KbError said in it."""
+    `act(text)` (run in a thread) gives the result the dialog closes with, or a KbError said in it (the keys typed
+    after Enter then dropped). The keys typed after an Enter that was taken are in `held`, for what opens next."""
 
     BINDINGS = [Binding("escape", "cancel", "取消 Cancel", id="cancel")]
 
@@ -85,12 +105,13 @@ class NameDialog(ModalScreen):
         super().__init__()
         self.title_text, self.act, self.value = title, act, value
         self.label, self.placeholder = label, placeholder
+        self.held: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = Text(self.title_text)
             yield Label(self.label)
-            yield TypedInput(self.value, placeholder=self.placeholder, id="name-input")
+            yield _HoldingInput(self.value, placeholder=self.placeholder, id="name-input")
             yield Static(classes="dialog-error")
             yield dialog_buttons("确定 OK")
 
@@ -108,9 +129,12 @@ class NameDialog(ModalScreen):
 
     @on(_Done)
     def _done(self, event: _Done) -> None:
+        box = self.query_one(_HoldingInput)
         if event.error:
+            box.held = None
             show_error(self, event.error)
         else:
+            self.held = box.held or []
             self.dismiss(event.result)
 
     @on(Button.Pressed, "#dialog-cancel")

@@ -253,6 +253,7 @@ class DraftEditor(Vertical):
         self.findings: list[Finding] = []
         self.writer: Writer | None = None
         self.wanted: int | None = None
+        self.early: list[events.Key] = []  # typed before the draft opened (after its name's Enter)
         self.marked: set[int] = set()
         self.error = ""
         self.busy = False
@@ -278,10 +279,10 @@ class DraftEditor(Vertical):
 
     # --- opening and showing ------------------------------------------------------------------------------------
 
-    def open(self, draft_id: int) -> None:
-        """Load a draft, the cursor in its goal table."""
+    def open(self, draft_id: int, keys: list[events.Key] | None = None) -> None:
+        """Load a draft, the cursor in its goal table; `keys` typed meanwhile go to the table once it is in."""
         self.head.flush()
-        self.wanted = draft_id
+        self.wanted, self.early = draft_id, keys or []
         self.loading = True
         writer = self.writer
         self._load(draft_id, writer.idle if writer is not None and writer.draft_id == draft_id else None)
@@ -310,8 +311,22 @@ class DraftEditor(Vertical):
         self.head.reset()
         self._show(event.draft, event.findings)
         self.table.focus()
+        if self.table.has_focus:
+            self._typed_early()
         self.offers = event.unsaved
         self._offer()
+
+    @on(events.DescendantFocus)
+    def _typed_early(self) -> None:
+        """The keys typed before the draft opened (after its name's Enter), to the goal table once it has the focus
+        (it takes it after the dialog's screen has given the focus back)."""
+        if not self.table.has_focus or self.draft is None:
+            return
+        for key in self.early:
+            typed = events.Key(key.key, key.character)
+            typed.set_sender(self.app)  # as typed: made here, it would stop bubbling at this editor, short of the app
+            self.app.post_message(typed)
+        self.early = []
 
     def reload(self) -> None:
         """Another connection committed: show the draft as it is now (unsaved typing is kept)."""

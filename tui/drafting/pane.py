@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -201,9 +201,10 @@ class DraftsPane(Vertical):
         if self.current is not None:
             self.open(self.current["id"])
 
-    def open(self, draft_id: int) -> None:
+    def open(self, draft_id: int, keys: list[events.Key] | None = None) -> None:
+        """The draft in the editor; `keys` (typed after the Enter that made it) go to its goal table once it is in."""
         self.query_one(ContentSwitcher).current = "draft-editor"
-        self.editor.open(draft_id)
+        self.editor.open(draft_id, keys)
 
     def close_editor(self) -> None:
         editor = self.editor
@@ -232,9 +233,10 @@ class DraftsPane(Vertical):
         def created(draft: drafts.Draft | None) -> None:
             if draft is not None:
                 self.load_list(draft.id)
-                self.open(draft.id)  # in its goal table: t, s, a as the title says; h to the head
+                self.open(draft.id, dialog.held)  # in its goal table: t, s, a as the title says; h to the head
 
-        self.app.push_screen(NameDialog("新建草稿 new draft", lambda name: self.db.call(_create, name)), created)
+        dialog = NameDialog("新建草稿 new draft", lambda name: self.db.call(_create, name))
+        self.app.push_screen(dialog, created)
 
     def action_rename(self) -> None:
         d = self.current
@@ -272,7 +274,7 @@ class DraftsPane(Vertical):
         def created(draft: drafts.Draft | None) -> None:
             if draft is not None:
                 self.load_list(draft.id)
-                self.open(draft.id)
+                self.open(draft.id, dialog.held)
                 self.notify(
                     shown(
                         f"复制自 copied from {draft.source['label']}：{len(draft.rows)} 个指标，"
@@ -282,7 +284,8 @@ class DraftsPane(Vertical):
                     markup=False,
                 )
 
-        self.app.push_screen(NameDialog(title, act, name), created)
+        dialog = NameDialog(title, act, name)
+        self.app.push_screen(dialog, created)
 
     def action_delete(self) -> None:
         d = self.current
