@@ -1485,3 +1485,20 @@ async def test_keys_typed_after_a_new_drafts_enter_in_the_same_read_go_to_its_ta
         await until(pilot, lambda: isinstance(app.screen, TemplateDialog), "the template")
         await settle(pilot)
         assert pane.editor.draft.name == "人才补贴"
+
+
+async def test_the_similar_projects_notice_is_whole_at_80_columns(with_draft):
+    """At 80×24 the line over a similar project's rows was cut after `(框架内 in the framewo…`: its notice, that the
+    counts are that project's and the checks name those kept, never showed."""
+    from conftest import screen_lines
+    from tui.drafting.sources import SimilarDialog
+
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SimilarDialog)
+        await until(pilot, lambda: app.screen.labels, "a similar project's rows")
+        await settle(pilot)
+        text = "".join(line.strip(" │") for line in screen_lines(app))
+        assert "数量是该项目自己的，照抄的由检查指出" in text and "…" not in text.split("框架内")[1][:40]

@@ -816,7 +816,8 @@ class DraftEditor(Vertical):
         self._put(Edit("撤销 undo" if to is None else "重做 redo", write, touches=lambda d: d.version, done=done))
 
     def action_head(self) -> None:
-        """To the head's first empty field (项目名称, 主管部门 …), else its first."""
+        """To the head's first empty field, else its first: a new draft's 项目名称 is its name already (typed a moment
+        ago, shown in the head's first lines), so 主管部门, where the work is; shift+tab twice goes back to the name."""
         empty = next((n for n in LABELS if n not in CHOICES and not field_text(self.draft, n)), "name")
         self.query_one(f"#head-{empty}").focus()
 

@@ -748,8 +748,8 @@ class SimilarDialog(_PickRows):
         self.query_one("#similar-about", Static).update(
             Text.assemble(
                 (shown(chosen.name), "bold"),
-                f" · {len(event.rows)} 个指标 indicators (框架内 in the framework) · 其数量是该项目的 "
-                "its counts are that project's: the checks name those kept",
+                f" · {len(event.rows)}个指标（框架内），数量是该项目自己的，照抄的由检查指出 · {len(event.rows)} "
+                "indicators in the framework; its counts are that project's: the checks name those kept",
             )
         )
         self.fill_rows(event.rows)
