@@ -1502,3 +1502,32 @@ async def test_the_similar_projects_notice_is_whole_at_80_columns(with_draft):
         await settle(pilot)
         text = "".join(line.strip(" │") for line in screen_lines(app))
         assert "数量是该项目自己的，照抄的由检查指出" in text and "…" not in text.split("框架内")[1][:40]
+
+
+def test_a_required_level_of_one_projects_rows_is_ticked_by_a_measurable_row_before_a_vague_word():
+    """On the seeds 就业与民生's 效益 was ticked by `社区综合服务能力 提升` and 人才's by `发挥人才带动作用 增强`
+    (words the `vague` check warns on) over a rate or a zero any project can aim at: a rate or a zero with its unit
+    first, then one without its unit, a word, a vague word, and one project's own count last."""
+    from tui.drafting.sources import first_ticks, standard
+
+    rows = [
+        drafts.new_row("人才企业获得信用贷款", target="≥10亿元"),
+        drafts.new_row("社区综合服务能力", target="提升"),
+        drafts.new_row("项目质量可控性", target="可控"),
+        drafts.new_row("有责投诉率", target="=0"),
+        drafts.new_row("安全事故", target="0起"),
+        drafts.new_row("长效管理机制健全性", target="=100%"),
+    ]
+    assert [standard(r) for r in rows] == [0, 1, 2, 3, 4, 4]
+    levels = ["产出指标", "效益指标", "满意度指标"]
+    for order in ([0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 4, 0]):  # whatever the template's order
+        chosen = [rows[n] for n in order]
+        ticks = first_ticks(
+            [9] + [1] * len(chosen) + [9],
+            [levels[0]] + [levels[1]] * len(chosen) + [levels[2]],
+            40,
+            valued=[True] * (len(chosen) + 2),
+            general=[2] + [standard(r) for r in chosen] + [4],
+        )
+        ticked = [r.name for r, tick in zip(chosen, ticks[1:-1]) if tick]
+        assert ticked == ["安全事故"], order

@@ -47,7 +47,7 @@ from kb.vocab.families import spellings_note
 from kb.vocab.text import shown
 from tui.data import Database
 from kb.vocab.levels import COST, EFFECT, FRAMEWORK, OUTPUT, SATISFACTION
-from kb.drafting.lint import REQUIRED
+from kb.drafting.lint import REQUIRED, VAGUE_WORDS
 from tui.drafting.dialogs import PickDialog, dialog_buttons, show_error, suggestion_text
 from tui.widgets.copy_table import Col, CopyTable
 from tui.widgets.project_card import std_level
@@ -60,6 +60,18 @@ MIN_NEW_NAME = 4  # characters: a shorter Chinese text that names in the base ho
 TICKED_SHARE = 0.05  # a template's indicator is ticked at first when this share of its projects (two at least) use it
 
 
+def standard(row: NewRow) -> int:
+    """How common a standard a row's target is, for a template's tick among one project's rows: 4 a rate or a zero
+    (`≥95%`, `安全事故 0起`: measurable, any project's), 3 a zero without its unit (`有责投诉率 =0`, which the checks
+    ask a unit of), 2 a word (`合规`), 1 a vague word the checks warn on (`提升`), 0 a count or a sum of its own
+    (`≥10亿元`)."""
+    if row.value is None:
+        return 1 if any(w in (row.text or "") for w in VAGUE_WORDS) else 2
+    if row.unit in RATES or row.value == 0:
+        return 4 if row.unit else 3
+    return 0
+
+
 def first_ticks(
     counts: list[int],
     levels: list[str],
@@ -68,21 +80,21 @@ def first_ticks(
     near_members: int = 0,
     measures: list[str] | None = None,
     valued: list[bool] | None = None,
-    general: list[bool] | None = None,
+    general: list[int] | None = None,
 ) -> list[bool]:
     """Which rows of a template of `members` projects are ticked at first, by how many projects use each: those a
     share of them use (one project's own indicator is not, nor, among 151 projects, what two of them use) — or,
     when `near_members` (two at least) of them are the most like the draft, those two of these use (`near`, per row);
     in a first level none of those reaches, its row most used by those near, then by all: in 产出, 效益 and 满意度
     (a table lacking one fails the checks) whatever uses it: one two projects use first, then one with a target
-    (`valued`, per row), of one project's rows a rate or a word (`general`: not its own count, `人才企业获得信用贷款
-    ≥10亿元`) before the rest; in 成本
+    (`valued`, per row), of one project's rows by `general` (per row, `standard`: a rate or a zero any project can aim
+    at, then a word, then a vague word, before its own count, `人才企业获得信用贷款 ≥10亿元`); in 成本
     (a warning) when two projects or one near use it; and of rows measuring one thing (`measures`:
     kb.drafting.suggest.measure_key, 项目总成本 and 总成本) the first only."""
     least = min(2, members)
     near = near if near and near_members >= 2 else [0] * len(counts)  # one project's own rows are no template
     valued = valued or [True] * len(counts)
-    general = general or [True] * len(counts)
+    general = general or [1] * len(counts)
     if any(near):
         ticks = [n >= 2 for n in near]
     else:
@@ -99,7 +111,9 @@ def first_ticks(
                     mine,
                     key=lambda n: (
                         counts[n] >= least,
-                        valued[n] and (general[n] or counts[n] >= least),  # (a count several chose is no one's own)
+                        valued[n]
+                        and (bool(general[n]) or counts[n] >= least),  # (a count several chose is no one's own)
+                        general[n] if counts[n] < least else 0,
                         valued[n],
                         near[n],
                         counts[n],
@@ -643,7 +657,7 @@ class TemplateDialog(_PickRows):
             len(t.near) if t else 0,
             [measure_key(i.name, i.level1) for i in items],
             [row.value is not None or bool(row.text) for row in event.rows],
-            [row.value is None or row.unit in RATES for row in event.rows],
+            [standard(row) for row in event.rows],
         )
         self.fill_rows(
             event.rows, [f"  {n} 个项目" + (f"（相近 {m}）" if m else "") for n, m in zip(counts, near)], ticks
