@@ -179,6 +179,31 @@ def test_a_copy_left_unchanged_while_its_budget_changed_is_checked(conn, project
     assert "copied-unchanged" not in {f.rule for f in lint_draft(conn, plain.id)}  # no copy, nothing to compare
 
 
+def test_a_duplicate_of_a_copy_is_compared_with_last_years_table_too(conn, project):
+    """A duplicate of last year's copy (方案二) kept no `source`: its rows unchanged from last year under a new budget
+    went unsaid (`copied-unchanged`), and `kb draft diff` called it no copy. It keeps the copy's source and last
+    year's table as copied (version 0): what changed in the copy before the duplicate was made counts as changed,
+    and an undo never goes back past the duplicate."""
+    from kb.drafting.lint import lint_draft
+
+    unchanged = lambda d: "copied-unchanged" in {f.rule for f in lint_draft(conn, d.id)}  # noqa: E731
+    copy = copies.from_project(conn, project, "2025科技补贴")
+    drafts.set_field(conn, copy.id, "amount_wan", "20")
+    assert unchanged(copy)
+    twin = drafts.duplicate(conn, copy.id, "2025科技补贴 方案二")
+    assert twin.source == copy.source and unchanged(twin)
+    assert copies.since_copied(conn, twin.id).changes == ["项目资金（万元）：10 → 20"]
+    with pytest.raises(KbError, match="nothing to undo"):
+        history.undo(conn, twin.id)
+    first = next(r for r in twin.rows if r.name == "补贴企业数")
+    drafts.update_row(conn, copy.id, next(r.id for r in copy.rows if r.name == "补贴企业数"), target="≥20家")
+    edited = drafts.duplicate(conn, copy.id, "2025科技补贴 方案三")
+    assert not unchanged(edited) and unchanged(twin)  # the targets set again in the copy, before it was duplicated
+    drafts.update_row(conn, twin.id, first.id, target="≥30家")
+    assert not unchanged(twin)
+    assert [v.number for v in history.versions(conn, twin.id)][:2] == [0, 1]
+
+
 @pytest.mark.parametrize("printed", ["经常性项目", "一次性项目", "新增项目", "延续项目"])
 def test_a_projects_copy_a_year_on_is_a_continued_project(conn, project, printed):
     """项目属性 | 经常性项目 (the 2015 form's words, not 新增/延续) refused kb draft new --from-project outright; a 新增

@@ -27,7 +27,7 @@ from typing import Any
 from datetime import date, datetime, timezone
 
 from kb.db import transaction
-from kb.drafting.history import record, row_key, same_as_kept, state_text
+from kb.drafting.history import record, row_key, same_as_kept, state_text, stored
 from kb.drafting.library import TEXTS as LIBRARY_TEXTS
 from kb.drafting.library import entry, for_name
 from kb.errors import KbError
@@ -729,11 +729,21 @@ def create(conn: sqlite3.Connection, name: str, **head) -> Draft:
 
 
 def duplicate(conn: sqlite3.Connection, key: int | str, new_name: str) -> Draft:
-    """A copy of the draft (head and rows) under a new name, at version 1."""
+    """A copy of the draft (head and rows) under a new name, at version 1. A duplicate of a copy of last year's table
+    (方案二) is such a copy too: it keeps its `source`, and last year's table as copied as its version 0, what
+    `kb draft diff` and `copied-unchanged` compare with (never undone to)."""
     with transaction(conn):
         source = _find(conn, key)
-        draft_id = _insert(conn, _unique(conn, new_name), {k: source[k] for k in HEAD_FIELDS})
+        name = _unique(conn, new_name)
+        draft_id = _insert(conn, name, {k: source[k] for k in HEAD_FIELDS})
         copy_rows(conn, source, draft_id)
+        if source["source"]:
+            first = conn.execute("SELECT min(number) FROM draft_versions WHERE draft_id = ?", (source["id"],))
+            then = stored(conn, source["id"], first.fetchone()[0])
+            then["head"]["name"] = name
+            conn.execute("UPDATE drafts SET source = ? WHERE id = ?", (source["source"], draft_id))
+            note = "上年的目标表（复制时） last year's table, as copied"
+            record(conn, draft_id, note, number=0, now=json.dumps(then, ensure_ascii=False))
         record(conn, draft_id, f"复制自草稿 copied from draft {source['name']!r}")
     return open_draft(conn, draft_id)
 

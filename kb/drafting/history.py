@@ -281,7 +281,9 @@ def undo(conn: sqlite3.Connection, key: int | str, to: int | None = None, versio
     with _change(conn, key, version) as change:
         current = conn.execute("SELECT version FROM drafts WHERE id = ?", (change.id,)).fetchone()[0]
         target = _base(conn, change.id, current) - 1 if to is None else to
-        first = conn.execute("SELECT min(number) FROM draft_versions WHERE draft_id = ?", (change.id,)).fetchone()[0]
+        first = conn.execute(  # (a duplicate's version 0 is last year's table, to compare with: kb.drafting.drafts)
+            "SELECT min(number) FROM draft_versions WHERE draft_id = ? AND number > 0", (change.id,)
+        ).fetchone()[0]
         if to is None and (first is None or target < first):
             raise KbError("没有可撤销的更改 nothing to undo: this is the first version kept")
         if to is not None and not 1 <= to <= current:
