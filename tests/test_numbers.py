@@ -237,7 +237,7 @@ async def test_every_screen_of_the_app_shows_every_digit(db_path):
         ]
         assert values == ["1000000000000", *WRITTEN.values()]
         screen = shown()
-        assert "年度资金 15812.52" in screen and "1234567.5" in screen and "0.000123" in screen
+        assert "年度资金（万元） 15812.52" in screen and "1234567.5" in screen and "0.000123" in screen
 
         table = editor.query_one("#draft-rows")
         table.focus()

@@ -1531,3 +1531,19 @@ def test_a_required_level_of_one_projects_rows_is_ticked_by_a_measurable_row_bef
         )
         ticked = [r.name for r, tick in zip(chosen, ticks[1:-1]) if tick]
         assert ticked == ["安全事故"], order
+
+
+async def test_the_heads_sums_say_their_unit_once_typed(with_draft):
+    """`实施期资金 500`: the sums' only unit was the box's placeholder (万元), gone once a sum was typed, so a sum in 元
+    (as seed 003 prints them, 7000000) read as 万元 without a word. Each sum's label says 万元."""
+    from textual.widgets import Label
+
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        await type_into(pilot, "#head-amount_wan", "500")
+        wanted = ("实施期资金", "年度资金", "财政拨款", "上年结转", "其他资金")
+        said = [str(label.render()) for label in app.query(Label) if str(label.render()).startswith(wanted)]
+        assert len(said) == 5 and all("万元" in text for text in said), said
