@@ -5840,6 +5840,23 @@ def test_pdf_a_label_centred_below_rows_the_last_pages_group_goes_on_with():
     assert [row[0] for row in rows] == ["", "", "道路养护", "", "", ""]
 
 
+def test_pdf_a_level_1_label_atop_a_page_begins_its_group_where_a_level_2_group_begins():
+    """A page a table goes on to, its first rows a new level-1 group: its label, centred on the group, stood off the
+    group's middle by more than a font size (uneven rows, review 63R-b's T09), and the group was begun a row lower,
+    where it fit better, the row above taking the last page's label ('公共文化服务水平' under '产出指标', printed at its
+    part's top on the page before), silently. A level-1 group begins where a level-2 group does: '社会效益', centred
+    on the page's first four rows, begins at the first."""
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "", "维修养护供水工程", "≥120处") + line(753, "", "数量指标")
+    first += line(744, "", "", "救助困难群众人数", "≥300人") + line(726, "", "质量指标", "工程验收合格率", "=100%")
+    second = line(800, "", "", "公共文化服务水平", "稳步提高") + line(780, "", "", "群众就医负担", "明显减轻")
+    second += line(770, "", "社会效益") + line(760, "", "", "学生综合素质", "有效提升") + line(749, "效益指标")
+    second += line(740, "", "", "长效管护机制", "健全") + line(720, "", "生态效益", "河道水质", "稳定达标")
+    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[4:]
+    assert [row[:2] for row in rows] == [["效益指标", "社会效益"], ["", ""], ["", ""], ["", ""], ["", "生态效益"]]
+
+
 def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     """A row Word broke over a page beside its project's goal, the target whole on the page before: the next page's
     first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01

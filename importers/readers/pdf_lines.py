@@ -978,10 +978,13 @@ def _table_rows(
         pieces = [line[k] for line in lines if k in line]
         return _labels(pieces, rows, starts, size, full, kinds[k] != "head", two_rows, tops, begins)
 
-    everywhere = set(range(len(rows))) if carried else None
-    labelled = {k: labelled_in(k, everywhere) for k in levels if kinds[k] != "head"}
-    outer = next((set(labelled[k][0]) | {0} for k in levels if kinds[k] == "level1"), everywhere) if carried else None
-    labelled |= {k: labelled_in(k, outer) for k in levels if kinds[k] == "head"}  # (a project begins a level 1's group)
+    labelled: dict[int, tuple[dict[int, list[_Piece]], bool | None]] = {}
+    begins = set(range(len(rows))) if carried else None
+    for kind in ("level2", "level1", "head"):  # on a carried page a level 1's group begins where a level 2's does
+        # (uneven rows had set its centred label nearer a row inside one, review 63R-b's T09); a project, a level 1's
+        labelled |= {k: labelled_in(k, begins) for k in levels if kinds[k] == kind}
+        inner = next((set(them) | {0} for k in levels if kinds[k] == kind and (them := labelled[k][0])), None)
+        begins = inner if carried and inner else begins
     placed = {k: found for k, (found, _) in labelled.items()}
     on_tops = [top for _, top in labelled.values() if top is not None]
     found = []
