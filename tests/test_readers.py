@@ -5857,6 +5857,31 @@ def test_pdf_a_level_1_label_atop_a_page_begins_its_group_where_a_level_2_group_
     assert [row[:2] for row in rows] == [["效益指标", "社会效益"], ["", ""], ["", ""], ["", ""], ["", "生态效益"]]
 
 
+def test_pdf_a_projects_head_cells_atop_a_page_begin_on_one_row():
+    """A page a table goes on to, a new project's head cells centred on its rows below the last project's row: its
+    goal's three lines, set a little high, stood near enough the middle of the rows from the page's first, and the
+    goal began there, the last project's ('完成道路养护…' beside '群众满意度', the new project's goal empty), silently
+    (stop 64b's W03, 2 of 6 projects). A project's head cells begin on one row, where most of them put it."""
+
+    def row(y, *texts):
+        return b"".join(_cjk(x, y, text) for x, text in zip((20, 50, 110, 180, 240, 330), texts) if text)
+
+    page = row(780, "序号", "项目名称", "年度绩效目标", "一级指标", "三级指标", "指标值")
+    page += row(762, "1", "饮水工程养护", "保障群众饮水", "产出指标", "维修养护供水工程", "≥120处")
+    page += row(744, "", "", "安全。", "", "工程验收合格率", "=100%")
+    page += row(726, "", "", "", "", "救助困难群众人数", "≥300人")
+    second = row(800, "", "", "", "", "群众满意度", "≥90%") + row(786, "", "", "完成道路养护")
+    second += row(780, "", "", "", "", "道路养护里程", "≥50公里") + row(777, "", "", "五十公里，保")
+    second += row(770, "2", "道路养护", "", "产出指标") + row(768, "", "", "障通行。")
+    second += row(760, "", "", "", "", "工程验收合格率", "=100%")
+    rows = cells(read_bytes(_cjk_pdf([page, second]), ".pdf"))[4:]
+    assert [row[:3] for row in rows] == [
+        ["", "", ""],
+        ["2", "道路养护", "完成道路养护五十公里，保障通行。"],
+        ["", "", ""],
+    ]
+
+
 def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     """A row Word broke over a page beside its project's goal, the target whole on the page before: the next page's
     first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01

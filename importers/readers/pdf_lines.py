@@ -986,6 +986,17 @@ def _table_rows(
         inner = next((set(them) | {0} for k in levels if kinds[k] == kind and (them := labelled[k][0])), None)
         begins = inner if carried and inner else begins
     placed = {k: found for k, (found, _) in labelled.items()}
+    heads = [k for k in levels if kinds[k] == "head" and placed[k]]
+    count = Counter(len(placed[k]) for k in heads).most_common(1)[0][0] if heads else 0
+    agreed = [k for k in heads if len(placed[k]) == count]  # (each project's cell in each head column)
+    begun = [list(placed[k]) for k in agreed]
+    for b, said in enumerate(zip(*begun)):  # a project's head cells begin on one row: where more than half of them
+        start, votes = Counter(said).most_common(1)[0]  # put it (a goal's many lines, centred, had begun it a row
+        if 2 * votes > len(said):  # early, its goal the last project's)
+            for own in begun:
+                own[b] = start
+    for k, own in zip(agreed, begun):
+        placed[k] = dict(zip(own, placed[k].values()))
     on_tops = [top for _, top in labelled.values() if top is not None]
     found = []
     for r, row in enumerate(rows):
