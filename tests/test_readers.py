@@ -5882,6 +5882,32 @@ def test_pdf_a_projects_head_cells_atop_a_page_begin_on_one_row():
     ]
 
 
+def test_pdf_a_name_and_target_wrapped_line_for_line_in_rows_set_as_close_join_by_their_words():
+    """A table without rules whose rows stand as close as a cell's lines (Word's tight rows, cells top-aligned): a
+    name and its target wrapped line for line ('医疗救助' | '≥5000' ⏎ '人次' | '人次') had been two indicators, the
+    second '人次' | '人次', without a word (stop 63b's c63 C02, C08, C20…; a goal's lines beside them). Where the
+    target above is a broken line by its words (a figure without its unit, '≤640元/') and the line's own is no whole
+    target, the line is the row's rest; a whole target under it ('明显改善') keeps its row."""
+
+    page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    page += line(762, "饮水工程", "保障群众饮", "医疗救助", "≥5000") + line(751, "", "水安全。", "人次", "人次")
+    page += line(740, "", "", "工程验收", "=100%") + line(729, "", "", "人均补助", "≤1500")
+    page += line(718, "", "", "标准", "元/人") + line(707, "", "", "救助人数", "≥3000")
+    page += line(696, "", "", "群众生活", "明显改善") + line(685, "", "", "救助困难", "≥3000人")
+    page += line(674, "", "", "群众", "次") + line(663, "", "", "覆盖户数", "≥3000户")
+    page += line(652, "", "", "服务评级", "优")
+    assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:] == [
+        ["饮水工程", "保障群众饮水安全。", "医疗救助人次", "≥5000人次"],
+        ["", "", "工程验收", "=100%"],
+        ["", "", "人均补助标准", "≤1500元/人"],
+        ["", "", "救助人数", "≥3000"],
+        ["", "", "群众生活", "明显改善"],
+        ["", "", "救助困难群众", "≥3000人次"],
+        ["", "", "覆盖户数", "≥3000户"],
+        ["", "", "服务评级", "优"],
+    ]
+
+
 def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     """A row Word broke over a page beside its project's goal, the target whole on the page before: the next page's
     first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01

@@ -61,6 +61,8 @@ _OWN_TARGET = re.compile(
     r"|.{0,4}(?:提高|提升|降低|下降)(?:\d[\d.]*|[一二两三四五六七八九十]+)个?(?:百分点|等级|级|档)"
 )
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
+_FIGURE_UNIT = re.compile(r"[≥≤<>=＝＞＜±]?\d[\d,.]*[\u4e00-\u9fff]")  # a figure and a unit's first character
+_GRADES = frozenset("优良中差好")  # a one-character target of its own ('优')
 _BOUND = re.compile(r"及?以[上下内]|左右")  # a bound's word after its target, never a target ('提高一级' ⏎ '以上')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -1075,7 +1077,9 @@ def _name_rest(
     begins as no target does (no number, no operator: 元/人, 以上), no level label beside it; it had been a second
     indicator row of the rests, without a word. Rows as close as a cell's lines under a name and a target as wide as
     their columns ('临时救助对象认定准确率' | '≥95%以上' or '明显提高', then '救助资金发放规范性' | '有效改善') are rows
-    of their own. A line holding a name alone: the name above ran to the column's edge, this line is as near as a cell's
+    of their own, unless the target above is a broken line by its words (a figure without its unit, '≥5000' ⏎ '人次')
+    and this line's none whole, no level's label beside it. A line holding a name alone: the name above ran to the
+    column's edge, this line is as near as a cell's
     next line, and the row's target stands on a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平',
     '稳步提高' between; a level's merged cell may stand beside the rest). A row of its own holds a target: on its line,
     or centred below it on a line without a name (its own name wrapped), nearer it than the next name (not the next
@@ -1106,9 +1110,10 @@ def _name_rest(
             # going on one on the line above ('老年人就餐便' | '有效提' ⏎ '利程度' | '升', '社会效益指' ⏎ '标')
             signed = any(_TARGET_START.match(line[k].text) and not line[k].text[0].isdigit() for k in others)
             return not any(held[first.line : j]) or not signed and all(k in last for k in line)  # ('≥120万': its own)
+        broken = all(k in last and _broken(unspaced(last[k].text), unspaced(line[k].text)) for k in others)
+        labelled = any(is_level1(p.text) or is_level2(p.text) for k, p in line.items() if k != name)
         return (
-            not set(line) & levels
-            and line[name].base - above.base < apart - 0.1 * size  # (rows set as close are rows)
+            (not set(line) & levels and line[name].base - above.base < apart - 0.1 * size or broken and not labelled)
             and all(k in last and full(last[k]) and _TARGET_START.match(last[k].text) for k in others)
             and not any(_TARGET_START.match(line[k].text) for k in others)
         )
@@ -1127,6 +1132,19 @@ def _name_rest(
             return False
     tight = held[row[name][0].line] and base - above.base < cell
     return any(held[above.line + 1 : j]) or tight
+
+
+def _broken(above: str, line: str) -> bool:
+    """Whether a target's line `above` goes on in `line` by their words, rows set as close as a cell's lines
+    (`_name_rest`): a broken line over none whole ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), a year over its month
+    ('2027年' ⏎ '10月底前'), or a figure's unit over its last character ('≥3000人' ⏎ '次'; no grade or yes or no); a
+    bare figure is whole ('1200' over '项目 | 金额', a row of its own)."""
+    if above.endswith("年") and _MONTH.match(line):
+        return True
+    if _OWN_TARGET.fullmatch(line):
+        return False
+    whole = _OWN_TARGET.fullmatch(above) or _NUMBER.fullmatch(above)  # (a bare figure: '1200' over '项目 | 金额')
+    return not whole or len(line) == 1 and line not in _GRADES and bool(_FIGURE_UNIT.fullmatch(above))
 
 
 def _goes_on(lines: list[dict[int, _Piece]], n: int, within: float) -> bool:
