@@ -5887,7 +5887,9 @@ def test_pdf_a_name_and_target_wrapped_line_for_line_in_rows_set_as_close_join_b
     name and its target wrapped line for line ('医疗救助' | '≥5000' ⏎ '人次' | '人次') had been two indicators, the
     second '人次' | '人次', without a word (stop 63b's c63 C02, C08, C20…; a goal's lines beside them). Where the
     target above is a broken line by its words (a figure without its unit, '≤640元/') and the line's own is no whole
-    target, the line is the row's rest; a whole target under it ('明显改善') keeps its row."""
+    target, or a figure's unit over its last character ('≥3000人' ⏎ '次'), the line is the row's rest; a whole target
+    under it ('明显改善'), or a grade ('优'), keeps its row; a bare figure is whole, but over a date's rest ('2027' ⏎
+    '年6月')."""
 
     page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     page += line(762, "饮水工程", "保障群众饮", "医疗救助", "≥5000") + line(751, "", "水安全。", "人次", "人次")
@@ -5905,6 +5907,15 @@ def test_pdf_a_name_and_target_wrapped_line_for_line_in_rows_set_as_close_join_b
         ["", "", "救助困难群众", "≥3000人次"],
         ["", "", "覆盖户数", "≥3000户"],
         ["", "", "服务评级", "优"],
+    ]
+    page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值") + line(762, "饮水工程", "", "建成投用", "2027")
+    page += line(751, "", "", "时间", "年6月") + line(740, "", "", "维修处数", "120")
+    page += line(729, "", "", "项目", "金额") + line(718, "", "", "验收合格", "100%")
+    assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:] == [
+        ["饮水工程", "", "建成投用时间", "2027年6月"],
+        ["", "", "维修处数", "120"],
+        ["", "", "项目", "金额"],
+        ["", "", "验收合格", "100%"],
     ]
 
 

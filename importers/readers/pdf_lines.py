@@ -62,6 +62,7 @@ _OWN_TARGET = re.compile(
 )
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
 _FIGURE_UNIT = re.compile(r"[≥≤<>=＝＞＜±]?\d[\d,.]*[\u4e00-\u9fff]")  # a figure and a unit's first character
+_DATE_ON = re.compile(r"[年月日]")  # a date's rest after its bare figure ('2027' ⏎ '年11月30')
 _GRADES = frozenset("优良中差好")  # a one-character target of its own ('优')
 _BOUND = re.compile(r"及?以[上下内]|左右")  # a bound's word after its target, never a target ('提高一级' ⏎ '以上')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
@@ -1138,12 +1139,13 @@ def _broken(above: str, line: str) -> bool:
     """Whether a target's line `above` goes on in `line` by their words, rows set as close as a cell's lines
     (`_name_rest`): a broken line over none whole ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), a year over its month
     ('2027年' ⏎ '10月底前'), or a figure's unit over its last character ('≥3000人' ⏎ '次'; no grade or yes or no); a
-    bare figure is whole ('1200' over '项目 | 金额', a row of its own)."""
+    bare figure is whole ('1200' over '项目 | 金额', a row of its own) but over a date's rest ('2027' ⏎ '年11月30')."""
     if above.endswith("年") and _MONTH.match(line):
         return True
     if _OWN_TARGET.fullmatch(line):
         return False
-    whole = _OWN_TARGET.fullmatch(above) or _NUMBER.fullmatch(above)  # (a bare figure: '1200' over '项目 | 金额')
+    whole = _OWN_TARGET.fullmatch(above) or _NUMBER.fullmatch(above) and not _DATE_ON.match(line)  # ('1200' over
+    # '项目 | 金额' a row; '2027' over '年11月30' its rest)
     return not whole or len(line) == 1 and line not in _GRADES and bool(_FIGURE_UNIT.fullmatch(above))
 
 
