@@ -968,7 +968,10 @@ _SIGN_VALUE = re.compile(
 
 
 def sign_off(
-    cells: list[str], indicator: tuple[int, int] | None = None, after: Iterable[list[str]] | None = None
+    cells: list[str],
+    indicator: tuple[int, int] | None = None,
+    after: Iterable[list[str]] | None = None,
+    above: list[str] | None = None,
 ) -> list[tuple[str, str]] | None:
     """A row of a form's sign-off as its labels and values: labels from the sign-off's words matched ignoring spaces
     ('填 报 人', '填报单位（盖章）', '联系人及电话', '分管领导', '日期'), each in a cell before its value's
@@ -979,7 +982,9 @@ def sign_off(
     明确': a short value reads as a person), if it gives one label only ('| | 填报人：王芳 | 审核人：李强' is one).
     Where the rows `after` it are given, such a row of one label, also in a table whose names stand in its first
     column (no level columns: '分管领导 | 明确'), is an indicator where the table goes on under it (`_table_goes_on`),
-    and the sign-off where it closes the table ('| | 填报人 | 王芳' last, or over '| | 审核人 | 李强')."""
+    and the sign-off where it closes the table ('| | 填报人 | 王芳' last, or over '| | 审核人 | 李强'). A value its
+    words cannot tell (`_undecided`: '高效', a person or a state) goes by its cells beside the indicator row `above`
+    it (`_laid_out`): on the sign-off's grid, the sign-off's; on the table's, as a state."""
     tokens: list[tuple[bool, str]] = []  # (a label, its text) in the row's order
     previous = None  # the cell before's text: a merged cell's, written again, is read once
     for raw in cells:
@@ -1017,7 +1022,10 @@ def sign_off(
     if len(pairs) == 1 and indicator is not None and _indicator_shaped(cells, *indicator):
         if after is None:
             return None if indicator[0] else pairs  # (a table's first column: a sign-off's label as often)
-        return None if _table_goes_on(after, indicator, pairs[0], _spanned(cells, pairs[0][1])) else pairs
+        value = pairs[0][1]
+        laid = _laid_out(cells, above, *indicator) if above is not None and _undecided(value) else None
+        span = range(0) if laid is False else _spanned(cells, value, bool(laid))
+        return None if _table_goes_on(after, indicator, pairs[0], span) else pairs
     return pairs or None
 
 
@@ -1066,12 +1074,41 @@ def _stated(value: str) -> bool:
     return not _NAMED.fullmatch(value) and not _UNIT_NAMED.fullmatch(value)
 
 
-def _spanned(cells: list[str], value: str) -> range:
-    """The columns a one-label row's value spans where it reads as an indicator's state (`_stated`: 明确, 专人负责):
-    its cell merged over them, read in each; empty for a person (王强: the sign-off's first row merged as the
-    table's rows, laid out alike), a unit, a phone or a date, which no such indicator gives."""
+def _undecided(value: str) -> bool:
+    """Whether a one-label row's value is one its words cannot tell a person's from a state's: a state's words a
+    surname's character starts, a name's shape too ('高效', '安全', '全面', '明确')."""
+    return bool(_STATE.fullmatch(value) and _NAMED.fullmatch(value))
+
+
+def _laid_out(cells: list[str], above: list[str], name: int, target: int) -> bool | None:
+    """Whether a one-label row stands on the grid of the indicator row `above` it: False where its value spans
+    other columns than that row's target (one cell under a target merged over three, or merged over the 评分标准
+    and 分值 the rows keep apart) or leaves blank a cell past it the row fills (the sign-off's grid: '分管领导 | 高效
+    | |'); True where it spans the same columns, merged over more than one or, under level columns both rows leave
+    to the rows above, one; None where the two cannot tell (each one cell, the rest blank alike)."""
+    texts, over = [clean(cell).strip() for cell in cells], [clean(cell).strip() for cell in above]
+    if len(texts) != len(over) or target >= len(texts) or not over[target]:
+        return None
+
+    def end(row: list[str]) -> int:  # the last column of the row's target cell, merged over several (read in each)
+        last = target
+        while last + 1 < len(row) and row[last + 1] == row[target]:
+            last += 1
+        return last
+
+    last = end(texts)
+    if last != end(over) or any(mine == "" != theirs for mine, theirs in zip(texts[last + 1 :], over[last + 1 :])):
+        return False
+    return True if last > target or 0 < name and not any(over[:name]) else None
+
+
+def _spanned(cells: list[str], value: str, laid: bool = False) -> range:
+    """The columns a one-label row's value spans where it reads as an indicator's state (`_stated`: 明确, 专人负责)
+    or stands on the indicators' grid (`laid`, `_laid_out`): its cell merged over them, read in each; empty for a
+    person (王强: the sign-off's first row merged as the table's rows, laid out alike), a unit, a phone or a date,
+    which no such indicator gives."""
     texts = [clean(cell).strip() for cell in cells]
-    if not _stated(value) or value not in texts:
+    if not (laid or _stated(value)) or value not in texts:
         return range(0)
     first = texts.index(value)
     last = first

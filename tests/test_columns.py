@@ -712,6 +712,51 @@ def test_a_state_made_of_states_words_a_surnames_character_first_is_the_last_ind
     )
 
 
+@pytest.mark.parametrize("word", ["高效", "安全", "全面", "满意"])
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        ("三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n", "分管领导\t{}\t\t"),
+        ("三级指标\t指标值\t评分标准\t分值\n群众满意度\t≥90%\t达到得分\t10\n", "分管领导\t{}\t\t"),
+        ("三级指标\t指标值\t评分标准\t分值\n群众满意度\t≥90%\t达到得分\t10\n", "填表人\t{0}\t{0}\t{0}"),
+    ],
+    ids=["one-cell-under-merged-targets", "blank-under-scores", "merged-over-scores"],
+)
+@pytest.mark.parametrize(
+    "sign", ["填报人\t王芳\t审核人\t李强", "填报人：王芳\t\t审核人：李强\t"], ids=["bare", "colons"]
+)
+def test_a_person_named_with_states_words_off_the_indicators_grid_is_the_sign_offs(word, table, row, sign):
+    """'分管领导 | 高效 | |' under targets merged over three columns, or under rows filling 评分标准 and 分值, and
+    '填表人 | 全面' merged over the columns those rows keep apart, over the sign-off: words a state is made of and a
+    name's shape, which the words cannot tell, and a row not laid out as the indicator row above it, so the sign-off's
+    person (it was the last indicator, the person lost without a word)."""
+    one = row.format(word)
+    [project] = parse_rows(split_rows(_SIGNED_FORM + table + one + "\n" + sign + "\n")).projects
+    assert [i.name for i in project.indicators] == ["群众满意度"]
+    label = one.split("\t")[0]
+    assert (project.fields[label], project.fields["填报人"], project.fields["审核人"]) == (word, "王芳", "李强")
+
+
+@pytest.mark.parametrize("word", ["高效", "明确", "齐全"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n分管领导\t{0}\t{0}\t{0}\n",
+        "一级指标\t二级指标\t三级指标\t指标值\n满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n"
+        "\t\t投诉办结率\t100%\n\t\t分管领导\t{0}\n",
+    ],
+    ids=["merged-as-the-targets", "levels-left-blank-as-the-row-above"],
+)
+def test_a_state_a_names_shape_on_the_indicators_grid_stays_the_last_indicator(word, table):
+    """The guard: '分管领导 | 高效' merged over the columns the targets above it are, or standing where the indicator
+    row above does under levels both leave to the rows above, over a sign-off on its own grid: on the table's grid,
+    so the last indicator."""
+    text = _SIGNED_FORM + table.format(word) + "填报人\t王芳\t审核人\t李强\n"
+    [project] = parse_rows(split_rows(text)).projects
+    assert [i.name for i in project.indicators][-1] == "分管领导"
+    assert ("分管领导" in project.fields, project.fields["填报人"], project.fields["审核人"]) == (False, "王芳", "李强")
+
+
 @pytest.mark.parametrize("word", ["明确", "及时", "齐全"])
 def test_a_state_row_over_a_sign_off_written_in_one_text_is_the_last_indicator(word):
     """A flat table's '分管领导 | 明确' merged over the target's columns over a sign-off written in one text

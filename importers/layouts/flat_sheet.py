@@ -368,6 +368,7 @@ def parse(rows: list[Row]) -> RawDocument:
     above: dict[str, str] = {}  # the head cells of the last project's first row
     unsigned = 0  # the projects from here on are under no sign-off yet
     signed: list[RawProject] = []  # the projects the sign-off being read closes
+    last: list[str] | None = None  # the cells of the last row not of a sign-off
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
     data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
     money = 0  # the filled cells of a money table's header under the projects, while in one
@@ -399,14 +400,14 @@ def parse(rows: list[Row]) -> RawDocument:
         if squash(name) in TOTALS or any(squash(cell) in TOTALS for cell in cells[: cols.project["name"]]):
             continue
         after = (_aligned(later, cols) for later in islice(data, n + 1, None))  # (read only for a one-label row)
-        if doc.projects and (pairs := sign_off(cells, shape, after)):
+        if doc.projects and (pairs := sign_off(cells, shape, after, last)):
             # the sheet's sign-off under its projects (填 报 人 | 王芳 | 审核人 | 李强): each project's fields, as a
             # form's, not a project of its own
             signed, unsigned = signed or doc.projects[unsigned:], len(doc.projects)
             for project in signed:
                 project.fields.update((label, value) for label, value in pairs if value)
             continue
-        signed = []
+        signed, last = [], cells
         if not name and doc.projects and head.get("amount") and above.get("amount") not in ("", head["amount"]):
             # a block of its own (an amount, a goal) under the name cell above, which spans several of them and
             # printed its name on an earlier page: a project of that name

@@ -348,7 +348,8 @@ def _indicators(rows: list[Row], form: _Form, signed: dict[str, str]) -> list[Ra
         if row.blank:
             continue
         after = (rows[k].cells for k in range(n + 1, form.stop))  # (what follows a row decides what it is)
-        if indicators and (pairs := sign_off(row.cells, (columns["name"], columns["target"]), after)):
+        shape = (columns["name"], columns["target"])
+        if indicators and (pairs := sign_off(row.cells, shape, after, above.cells if above else None)):
             signed.update((label, value) for label, value in pairs if value)
             continue
         if signed:

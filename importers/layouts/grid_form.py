@@ -376,11 +376,18 @@ def _may_start_form(row: Row) -> bool:
     return "&" in chars or any(label <= chars for label in _FORM_LABELS)
 
 
-def _is_tail(row: Row, header: _Header | None = None, after: Iterable[list[str]] | None = None) -> bool:
+def _is_tail(
+    row: Row, header: _Header | None = None, after: Iterable[list[str]] | None = None, above: Row | None = None
+) -> bool:
     """Whether a row is under the table: a note, or its sign-off (`_signed`, deciding a row of one label laid out as
-    the indicators by the rows `after` it)."""
+    the indicators by the rows `after` it and the row `above` it)."""
     values = spread_values(row.cells)
-    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header, after) is not None
+    return bool(values) and _TAIL.match(key(values[0])) is not None or _signed(row, header, after, above) is not None
+
+
+def _last(rows: list[Row]) -> Row | None:
+    """The last of the rows, None for none."""
+    return rows[-1] if rows else None
 
 
 def _form_rows(rows: Iterable[tuple[Row, _Header | None]], title: str) -> Iterator[list[str]]:
@@ -665,7 +672,7 @@ def forms(rows: list[Row], paired: list[tuple[Row, _Header | None]] | None = Non
                 form = None  # a money table under the indicators, without a title of its own: no row of the form
             elif (
                 form.tail
-                or _is_tail(row, form.header, _form_rows(islice(paired, n + 1, None), title))
+                or _is_tail(row, form.header, _form_rows(islice(paired, n + 1, None), title), _last(form.rows))
                 or any(_wrapped_sign_off(row, b) for b, _ in paired[n + 1 : n + 2])
             ):
                 form.tail.append(row)
@@ -895,15 +902,16 @@ def _unwrapped(tail: list[Row]) -> list[Row]:
 
 
 def _signed(
-    row: Row, header: _Header | None = None, after: Iterable[list[str]] | None = None
+    row: Row, header: _Header | None = None, after: Iterable[list[str]] | None = None, above: Row | None = None
 ) -> list[tuple[str, str]] | None:
     """A row of the form's sign-off (`columns.sign_off`) as its labels and values, across its cells or a line; none
     laid out as the `header`'s indicator rows ('| | 项目负责人 | 到位', its levels written once above) where the
-    table goes on under it (the rows `after` it)."""
+    table goes on under it (the rows `after` it) or, for a value its words cannot tell, where it stands on the grid
+    of the row `above` it."""
     cells = _cells(row)
     columns = header.columns if header is not None and len(cells) == header.width else {}
     shape = (columns["name"], columns["target"]) if "name" in columns and "target" in columns else None
-    return sign_off(cells, shape, after)
+    return sign_off(cells, shape, after, _cells(above) if above is not None else None)
 
 
 def _tail_pair(row: Row, header: _Header | None) -> tuple[str, str]:
