@@ -1073,3 +1073,18 @@ def test_a_goals_first_line_by_its_aspect_or_count_under_its_label_alone_is_the_
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     label = line.split("：")[0]
     assert (project.goal, project.fields.get(label)) == ("\n".join(lines[1:] if field else lines), field)
+
+
+@pytest.mark.parametrize("money", ["年度资金总额（万元）", "项目资金（万元）"], ids=["form-kv", "grid-form"])
+@pytest.mark.parametrize("value", ["畅通", "0991-1234567"])
+def test_a_head_labels_row_over_a_levels_tables_sign_off_keeps_the_sign_off(money, value):
+    """'联系电话 | 畅通' merged across, in the level columns the sign-off starts in, over '填报人 | 王芳 | 审核人 |
+    李强' under a levels table: a head label's row, but no form's head (no 项目名称, no table under it), so the
+    form's rows and its sign-off (it had cut the form short: the row and the whole sign-off lost, without a word)."""
+    rows = [["项目名称", "城区管网改造", "主管部门", "某县住建局"], [money, "300", "项目类别", "建设类"]]
+    rows += [["年度绩效目标"] * 4, ["完成管网改造10公里。"] * 4, ["一级指标", "二级指标", "三级指标", "指标值"]]
+    rows += [["产出指标", "数量指标", "改造管网长度", "≥10公里"], ["联系电话", value, value, value]]
+    rows += [["填报人", "王芳", "审核人", "李强"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert [i.name for i in project.indicators] == ["改造管网长度"]
+    assert [project.fields.get(label) for label in ("联系电话", "填报人", "审核人")] == [value, "王芳", "李强"]

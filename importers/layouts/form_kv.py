@@ -237,16 +237,18 @@ def _attr(key: str) -> str | None:
 
 
 def _forms(rows: list[Row]) -> list[_Form]:
-    """Head runs that name a project or are followed by an indicator table, before the next run."""
-    runs = _head_runs(rows)
-    forms = []
-    for k, (start, end) in enumerate(runs):
-        stop = runs[k + 1][0] if k + 1 < len(runs) else len(rows)
+    """Head runs that name a project or are followed by an indicator table, before the next such run: a run of
+    neither under a form's table is no form's head, and its rows the form's ('联系电话 | 畅通' over the sign-off,
+    known head labels both: they had cut the form above short, its sign-off lost)."""
+    forms: list[_Form] = []
+    stop = len(rows)
+    for start, end in reversed(_head_runs(rows)):
         table = next((i for i in range(end, stop) if _table_columns(rows[i])), None)
         head = [row for row in rows[start:end] if not row.blank]
         if table is not None or any(key == "项目名称" for row in head for key, _ in _pairs(row)):
             unread = next((row for row in rows[end : table or end] if _unread_head(row)), None)
-            forms.append(_Form(start=start, head=head, table=table, stop=stop, unread=unread))
+            forms.insert(0, _Form(start=start, head=head, table=table, stop=stop, unread=unread))
+            stop = start
     return forms
 
 
