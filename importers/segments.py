@@ -44,10 +44,10 @@ _NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")  # a note after it: '（单�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标', '注1：…'
 # a cell naming indicators, not a sentence holding the word ('完成运维系统指标监测12个。'): a table's name, a level,
-# a header's label ('绩效指标', '二、年度绩效指标', '产出指标', '指标值（单位）'), or a short cell holding it
-_INDICATORS_NAME = re.compile(
-    r"指标(?:值|表|体系|名称)?\s*(?:[（(][^）)]*[）)])?\s*[：:]?\s*$|^(?=[^。；;，,]{2,14}$).*指标"
-)
+# a header's label ('绩效指标', '二、年度绩效指标', '产出指标', '指标值（单位）'), or, beside other cells, a short one
+# holding it (a header's '指标内容', '指标类型')
+_INDICATORS_NAME = re.compile(r"指标(?:值|表|体系|名称)?\s*(?:[（(][^）)]*[）)])?\s*[：:]?\s*$")
+_INDICATORS_LABEL = re.compile(r"^(?=[^。；;，,]{2,14}$).*指标")
 _CAPTION = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$")
 TEXT_FIELDS = ("goal", "overview")  # head fields of text, which may run over rows (form-kv reads them so too)
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
@@ -213,14 +213,22 @@ def caption(row: Row) -> bool:
     return value is not None and bool(_CAPTION.match(joined(value).strip()))
 
 
+def _names_indicators(cell: str, cells: list[str]) -> bool:
+    """Whether a cell holding 指标 names indicators (`text_part`): at its end, or short beside other cells."""
+    return bool(_INDICATORS_NAME.search(cell)) or lone_value(cells) is None and bool(_INDICATORS_LABEL.search(cell))
+
+
 def text_part(row: Row) -> bool:
     """Whether a row may be the next part of a text above it (a goal over rows): no money unit's line, no year under a
-    title, no table's name ('绩效指标', '年度绩效指标'), no note ('注：…'), no mark of a table going on ('（续表）')."""
+    title, no table's name ('绩效指标', '年度绩效指标') or header's label, no note ('注：…'), no mark of a table going
+    on ('（续表）'). A row of one text holding 指标 not at its end is the text's line ('各项指标全面完成', '主要指标：
+    运维系统12个'), a short cell so only a label beside other cells ('指标内容 | 指标类型')."""
     return (
         not declared_unit(row)
         and not caption(row)
         and all(
-            not ("指标" in cell and _INDICATORS_NAME.search(cell)) and not _FOOTNOTE.match(cell) for cell in row.cells
+            not ("指标" in cell and _names_indicators(cell, row.cells)) and not _FOOTNOTE.match(cell)
+            for cell in row.cells
         )
         and any(_CONTINUED.sub("", cell).strip() for cell in row.cells)
     )
