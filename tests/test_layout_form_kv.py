@@ -1088,3 +1088,26 @@ def test_a_head_labels_row_over_a_levels_tables_sign_off_keeps_the_sign_off(mone
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert [i.name for i in project.indicators] == ["改造管网长度"]
     assert [project.fields.get(label) for label in ("联系电话", "填报人", "审核人")] == [value, "王芳", "李强"]
+
+
+@pytest.mark.parametrize("money", ["年度资金总额（万元）", "项目资金（万元）"], ids=["form-kv", "grid-form"])
+@pytest.mark.parametrize("merged", [1, 4], ids=["one-cell", "merged"])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["完成管网改造10公里。", "各项指标全面完成"],
+        ["主要指标：运维系统12个", "完成管网改造10公里。"],
+        ["各项绩效指标达标", "完成管网改造10公里。"],
+        ["完成管网改造10公里；", "年度指标按期完成"],  # (words a 年度绩效指标 table's label begins with)
+    ],
+    ids=["last", "label-and-value", "first", "a-years-label-first"],
+)
+def test_a_short_goal_line_holding_the_word_indicator_is_the_goals(money, merged, lines):
+    """'年度绩效目标' alone, then a short line of one text holding 指标 not at its end ('各项指标全面完成', '主要指标：
+    运维系统12个', '年度指标按期完成'): the goal's line, no table's name nor a 年度绩效指标 table's label (it had ended
+    the goal, the goal '' or cut, without a word)."""
+    rows = [["项目名称", "城区管网改造", "主管部门", "某县住建局"], [money, "300", "项目类别", "建设类"]]
+    rows += [["年度绩效目标"] * merged, *([line] * merged for line in lines)]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "改造管网长度", "≥10公里"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert (project.goal.replace("\n", ""), [i.name for i in project.indicators]) == ("".join(lines), ["改造管网长度"])

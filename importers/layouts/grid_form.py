@@ -824,11 +824,16 @@ def _spans(label: str) -> bool:
     return bool(_PERIOD_SIDE.match(label) or _YEAR_SIDE.match(label))
 
 
+_SPAN_END = re.compile(r"表?\s*(?:[（(][^）)]*[）)])?\s*[：:]?")  # what may follow its words: '表', '（2026年）', '：'
+
+
 def _span_label(row: Row) -> str:
     """The label of a 长期/年度 indicator table on a row of its own above its header ('长期绩效指标' merged across the
-    table, as the side cell beside it is elsewhere), '' for other rows."""
+    table, as the side cell beside it is elsewhere), '' for other rows: a goal's line its words begin ('年度指标按期
+    完成') among them."""
     text = key(_only_text(row))
-    return text if _PERIOD_SIDE.match(text) or _YEAR_SIDE.match(text) else ""
+    found = _PERIOD_SIDE.match(text) or _YEAR_SIDE.match(text)
+    return text if found and _SPAN_END.fullmatch(text, found.end()) else ""
 
 
 def _join_side_label(form: _Form, header_row: Row) -> None:
