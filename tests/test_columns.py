@@ -744,13 +744,14 @@ def test_a_person_named_with_states_words_off_the_indicators_grid_is_the_sign_of
         "三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n分管领导\t{0}\t{0}\t{0}\n",
         "一级指标\t二级指标\t三级指标\t指标值\n满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n"
         "\t\t投诉办结率\t100%\n\t\t分管领导\t{0}\n",
+        "指标名称\t指标值\t备注\t\n群众满意度\t≥90%\t\t\n分管领导\t{0}\t{0}\t\n",
     ],
-    ids=["merged-as-the-targets", "levels-left-blank-as-the-row-above"],
+    ids=["merged-as-the-targets", "levels-left-blank-as-the-row-above", "merged-over-a-blank-remark"],
 )
 def test_a_state_a_names_shape_on_the_indicators_grid_stays_the_last_indicator(word, table):
     """The guard: '分管领导 | 高效' merged over the columns the targets above it are, or standing where the indicator
     row above does under levels both leave to the rows above, over a sign-off on its own grid: on the table's grid,
-    so the last indicator."""
+    so the last indicator; merged over a 备注 the rows leave blank, its words decide (review 60R-c's flat form)."""
     text = _SIGNED_FORM + table.format(word) + "填报人\t王芳\t审核人\t李强\n"
     [project] = parse_rows(split_rows(text)).projects
     assert [i.name for i in project.indicators][-1] == "分管领导"
