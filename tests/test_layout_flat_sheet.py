@@ -1217,3 +1217,91 @@ def test_projects_of_one_name_atop_an_extract_stay_apart_where_the_first_rows_am
         ("咨询服务项目", "9.00", 2),
         ("咨询服务项目", "30.00", 2),
     ]
+
+
+def _headless(family: str, spread: bool) -> list[Row]:
+    """Pages 2 and 3 of a sheet whose header (on page 1) the file does not hold: three projects, the first going on
+    from page 1; its head cells on every row (`spread`) or on each project's first row."""
+    heads = {
+        "money": [  # 项目名称 | 项目总额 | 财政资金 | 其他资金 | 绩效目标 (the other money left blank)
+            ["11000022T000000424331-财务业务咨询服务", "22.200000", "22.200000", "", "完成年度预算评审和绩效评价。"],
+            ["11000022T000000424360-因公出国（境）经费", "14.850000", "14.850000", "", "学习国外诉求处理经验。"],
+            ["11000022T000000424449-接访场所保障费", "658.000000", "658.000000", "", "保障接访工作的正常运转。"],
+        ],
+        "unit": [  # 单位名称 | 项目名称 | 预算数 | 年度目标
+            ["某区民政局", "财务业务咨询服务", "22.20", "完成年度预算评审和绩效评价。"],
+            ["某区民政局", "因公出国（境）经费", "14.85", "学习国外诉求处理经验。"],
+            ["某区民政局", "接访场所保障费", "658.00", "保障接访工作的正常运转。"],
+        ],
+    }[family]
+    indicators = [
+        [("产出指标", "数量指标", "审计报告", "＝", "1", "份"), ("产出指标", "时效指标", "支出进度", "定性", "优", "")],
+        [
+            ("成本指标", "经济成本指标", "人均成本", "≤", "2.475", "万元"),
+            ("效益指标", "社会效益指标", "成果要报数量", "≥", "1", "份"),
+        ],
+        [
+            ("产出指标", "质量指标", "场地租用", "定性", "优", ""),
+            ("满意度指标", "服务对象满意度指标", "被服务人员满意度", "≥", "95", "%"),
+        ],
+    ]
+    rows, line = [], 1
+    for head, own in zip(heads, indicators):
+        for n, indicator in enumerate(own):
+            page = 2 if line <= 3 else 3
+            rows.append(Row([*(head if spread or n == 0 else [""] * len(head)), *indicator], line, page=page))
+            line += 1
+    return rows
+
+
+@pytest.mark.parametrize("spread", [True, False])
+@pytest.mark.parametrize("family", ["money", "unit"])
+def test_a_printed_sheets_pages_without_its_header_are_read_by_their_columns_contents(family, spread):
+    """A flat sheet printing its header once, on its first page, some of its later pages saved apart: no header, no
+    layout, every row said unread (five real budgets' extracts, 92 projects). The columns are told by the rows'
+    contents: the levels side by side, the indicator's name, sign, value and unit after them, the project's name
+    (the column naming most projects), amount and goal before them; the header's absence and the first project's
+    perhaps earlier start said."""
+    from importers import parse_rows
+
+    doc = parse_rows(_headless(family, spread))
+    assert [(p.name, p.amount, p.goal) for p in doc.projects] == [
+        ("财务业务咨询服务", *(("22.200000",) if family == "money" else ("22.20",)), "完成年度预算评审和绩效评价。"),
+        ("因公出国（境）经费", *(("14.850000",) if family == "money" else ("14.85",)), "学习国外诉求处理经验。"),
+        ("接访场所保障费", *(("658.000000",) if family == "money" else ("658.00",)), "保障接访工作的正常运转。"),
+    ]
+    assert [
+        [(i.level1, i.level2, i.name, i.operator, i.target, i.unit) for i in p.indicators] for p in doc.projects
+    ] == [
+        [("产出指标", "数量指标", "审计报告", "＝", "1", "份"), ("产出指标", "时效指标", "支出进度", "", "优", "")],
+        [
+            ("成本指标", "经济成本指标", "人均成本", "≤", "2.475", "万元"),
+            ("效益指标", "社会效益指标", "成果要报数量", "≥", "1", "份"),
+        ],
+        [
+            ("产出指标", "质量指标", "场地租用", "", "优", ""),
+            ("满意度指标", "服务对象满意度指标", "被服务人员满意度", "≥", "95", "%"),
+        ],
+    ]
+    [said] = [w for w in doc.warnings if "没有表头" in w]
+    assert "第 2 页起" in said and "首个项目「财务业务咨询服务」可能始于前页" in said
+    assert "另有 1 列未认出" in said  # the other money, or the unit's name
+    assert not [w for w in doc.warnings if "像指标行" in w]
+
+
+@pytest.mark.parametrize("case", ["weight", "one project", "levels moved"])
+def test_a_sheets_pages_without_its_header_are_not_read_where_the_rows_do_not_tell(case):
+    """Columns are told only where the rows agree: a filled column after the unit (a weight, an achieved value:
+    unknown), one project's rows alone (a form's side label names one too), level words in two places; the rows are
+    said unread as before."""
+    from importers import UnknownLayout, parse_rows
+
+    rows = _headless("unit", True)
+    if case == "weight":
+        rows = [Row([*row.cells, "10"], row.line, page=row.page) for row in rows]
+    elif case == "one project":
+        rows = rows[:2]
+    else:
+        rows[3] = Row(["", *rows[3].cells[:-1]], rows[3].line, page=rows[3].page)
+    with pytest.raises(UnknownLayout):
+        parse_rows(rows)

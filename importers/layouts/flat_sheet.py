@@ -38,6 +38,10 @@ from importers.columns import (
     kind_levels,
     signs_instead,
     key,
+    DIRECTIONS,
+    OPERATOR_WORDS,
+    OPERATORS,
+    QUALITATIVE,
     money_unit,
     nature_notes,
     placeholder,
@@ -49,7 +53,8 @@ from importers.columns import (
     whole_period,
 )
 from importers.layouts import Layout
-from importers.level_words import split_levels, two_labels
+from importers.level_words import is_level1, is_level2, split_levels, two_labels
+from importers.registry import MIN_SCORE
 from importers.records import (
     DEPARTMENT,
     PROJECT,
@@ -105,6 +110,7 @@ class _Columns:
     amount_unit: str
     width: int  # cells of a full row; a shorter row lost its leading empty cells
     operator_label: str  # the operator column's header, for a nature it holds (定性, 定量 …)
+    untold: int | None = None  # a sheet without its header (`_by_contents`): how many filled columns it left unread
 
     @property
     def self_evaluation(self) -> bool:
@@ -251,6 +257,70 @@ def _find(rows: list[Row]) -> _Columns | None:
     return next((columns for i in range(len(rows)) if (columns := _header(rows, i))), None)
 
 
+_FIGURES = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_SIGNS = OPERATORS | OPERATOR_WORDS | QUALITATIVE | DIRECTIONS.keys() | {"定量", "定量指标"}
+_DIGIT = re.compile(r"\d")
+_LONGEST_UNIT = 6
+
+
+def _by_contents(rows: list[Row]) -> _Columns | None:
+    """The columns of a printed sheet without its header (printed once, on the sheet's first page, which the file does
+    not hold: some pages saved apart), told by the rows' contents where every row reading as an indicator's agrees: a
+    level-1 word and a level-2 word in the same two columns, the indicator's name right of them, then its sign (≥,
+    定性) if any, its value and its unit (short, no figure); left of them the project's name (the column naming the
+    most projects, two at least; of two such the first, the other its goal) and amount (the first column of figures
+    after the name). None where the rows do not tell: a filled column right of the unit (a weight, an achieved value:
+    what it is unknown), a name column naming one project (a form's side label, 绩效指标, names one too)."""
+    if not rows or not rows[0].page:
+        return None  # (a printed page's: a file's own sheet has its header)
+    width = max(len(row.cells) for row in rows)
+    found: dict[int, list[list[str]]] = {}  # the level-1 column → the rows it is found in
+    for row in rows:
+        if any(is_level1(cell) for cell in row.cells):
+            cells = [""] * (width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
+            at = next((j for j in range(width - 3) if is_level1(cells[j]) and is_level2(cells[j + 1])), None)
+            if at is not None:
+                found.setdefault(at, []).append(cells)
+    if len(found) != 1:
+        return None
+    [(level, lines)] = found.items()
+    filled = [[cells[j] for cells in lines if cells[j]] for j in range(width)]
+    indicator = {"level1": level, "level2": level + 1, "name": level + 2}
+    j = level + 3
+    if j < width and filled[j] and all(squash(cell) in _SIGNS for cell in filled[j]):
+        indicator["operator"], j = j, j + 1
+    if j >= width or len(filled[j]) * 2 < len(lines):
+        return None
+    indicator["target"], j = j, j + 1
+    if j < width and filled[j] and all(len(cell) <= _LONGEST_UNIT and not _DIGIT.search(cell) for cell in filled[j]):
+        indicator["unit"], j = j, j + 1
+    if any(filled[j:]):
+        return None
+    texts = {
+        j: len(set(cells))
+        for j, cells in enumerate(filled[:level])
+        if cells and not all(map(_FIGURES.fullmatch, cells))
+    }
+    most = max(texts.values(), default=0)
+    named = [j for j, n in texts.items() if n == most]
+    if most < 2 or len(named) > 2 or any(head_field(cell) or column(cell) for cell in filled[named[0]]):
+        return None
+    amount = next((j for j in range(named[0] + 1, level) if filled[j] and j not in texts), None)
+    project = {"name": named[0]} | ({"amount": amount} if amount is not None else {})
+    project |= {"goal": named[1]} if len(named) == 2 else {}
+    return _Columns(
+        start=0,
+        project=project,
+        indicator=indicator,
+        notes={},
+        fields={},
+        amount_unit="",
+        width=width,
+        operator_label="指标性质",
+        untold=sum(1 for j, cells in enumerate(filled[:level]) if cells and j not in project.values()),
+    )
+
+
 def _aligned(row: Row, cols: _Columns) -> list[str]:
     """The row's cleaned cells with their lines joined, padded on the left when it lost its leading empty cells."""
     return [""] * (cols.width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
@@ -353,7 +423,7 @@ def _project(cells: list[str], line: int, cols: _Columns, department: str, unit:
 
 
 def parse(rows: list[Row]) -> RawDocument:
-    cols = _find(rows)
+    cols = _find(rows) or _by_contents(rows)
     if cols is None:
         raise ParseError(
             "没有含项目名称、三级指标和指标值列的表头 "
@@ -456,6 +526,8 @@ def parse(rows: list[Row]) -> RawDocument:
             "project name"
         )
     doc.warnings += [_orphans_said(run) for run in orphans]
+    if cols.untold is not None and doc.projects:
+        doc.warnings.append(_headless_said(doc.projects[0], cols, data))
     doc.left_out += [row.line for run in orphans for row in run]
     if "units" in cols.project:  # a unit's summary row (某局（汇总） | 7091.0): no goal table of its own
         doc.projects = [project for project in doc.projects if project.indicators or project.goal]
@@ -485,6 +557,34 @@ def _orphans_said(rows: list[Row]) -> str:
         f"第 {rows[0].line}–{rows[-1].line} 行{where}的 {len(rows)} 个指标所属项目的名称不在本文件中（缺页？），"
         f"未导入 lines {rows[0].line}–{rows[-1].line}: {len(rows)} indicators whose project's name is not in this "
         "file (pages missing?) were not imported"
+    )
+
+
+_TOLD = {"name": "项目名称", "amount": "金额", "goal": "绩效目标"}
+_TOLD_INDICATOR = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "operator": "符号",
+    "target": "指标值",
+}
+
+
+def _headless_said(first: RawProject, cols: _Columns, rows: list[Row]) -> str:
+    """The warning for a sheet read without its header (`_by_contents`): its columns told by their contents, and,
+    where its first project's rows are the sheet's first, that project's name and first indicators perhaps on a page
+    before the file's."""
+    told = [_TOLD[field] for field in cols.project] + [_TOLD_INDICATOR.get(f, "度量单位") for f in cols.indicator]
+    untold = f"，另有 {cols.untold} 列未认出、未导入" if cols.untold else ""
+    level = cols.indicator["level1"]
+    top = next((row for row in rows if is_level1(_aligned(row, cols)[level])), None)
+    begun = bool(first.indicators) and top is not None and top.line == first.indicators[0].line
+    cut = f"；首个项目「{first.name}」可能始于前页，名称和指标或不全" if begun else ""
+    return (
+        f"第 {first.page} 页起的表没有表头（印在本文件未含的前页上？），按各列内容认出{'、'.join(told)}{untold}{cut}，"
+        f"请核对原文 page {first.page}: a table without its header (printed on a page before this file's?), its "
+        f"columns told by their contents{f', {cols.untold} columns not read' if cols.untold else ''}"
+        f"{'; its first project may begin on a page before' if begun else ''}"
     )
 
 
@@ -671,10 +771,11 @@ def _is_header(row: Row) -> bool:
 
 def detect(rows: list[Row]) -> float:
     """0.8 for the header, 1.0 when an indicator row follows it; 0.6 and 0.7 for a header without level columns
-    (a summary table with its 序号 and operator columns is read as such)."""
+    (a summary table with its 序号 and operator columns is read as such); 0.5 for a printed sheet without its header
+    whose rows tell its columns (`_by_contents`)."""
     cols = _find(rows)
     if cols is None:
-        return 0.0
+        return MIN_SCORE if _by_contents(rows) else 0.0  # (any layout reading a header wins)
     data = (row for row in rows[cols.start :] if not row.blank and not _is_header(row))
     rows_follow = any(_cells(_aligned(row, cols), cols.indicator)["name"] for row in data)
     if {"level1", "level2"} & cols.indicator.keys():
