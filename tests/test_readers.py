@@ -6193,3 +6193,26 @@ def test_pdf_a_table_ruled_across_only_under_a_paragraph_keeps_its_columns():
         page += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row))
         page += b"%d %d %d 0.5 re f\n" % (lefts[0], 780 - 20 * n, lefts[-1] - lefts[0])
     assert [row[-6:] for row in cells(read_bytes(_cjk_pdf([page]), ".pdf"))[-5:]] == [list(row) for row in body]
+
+
+def test_pdf_a_stream_whose_length_names_an_object_the_file_lacks_is_read_to_its_end():
+    """`pdfunite` joining two budgets wrote a page's content stream with /Length naming an object it left out
+    (poppler: "Bad 'Length' attribute in stream"): pdfminer read the stream empty, the page blank, the form's head on
+    it lost (a joined budget's first form, its rows said unread). It is read to its `endstream`, as poppler reads
+    it; a stream of the right length as before."""
+    text = b"BT /F1 12 Tf 72 720 Td (Goal table) Tj ET"
+
+    def page(length: bytes) -> bytes:
+        return _pdf_of(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> >> >>",
+                b"<< /Length %s >>\nstream\n%s\nendstream" % (length, text),
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            ]
+        )
+
+    assert cells(read_bytes(page(b"9 0 R"), ".pdf")) == cells(read_bytes(page(b"%d" % len(text)), ".pdf"))
+    assert cells(read_bytes(page(b"9 0 R"), ".pdf")) == [["Goal table"]]

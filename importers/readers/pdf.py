@@ -184,6 +184,7 @@ def read(data: bytes) -> Rows:
             raise UnreadableFile(f"PDF 不完整：{CUT_SHORT}") from None
         raise UnreadableFile(f"PDF 已损坏 corrupt PDF ({type(exc).__name__})") from None
     _note_unmapped_fonts(pdf.rsrcmgr)
+    _streams_past_lengths(pdf.doc._parser)
     with pdf, _frozen_between_pages() as freeze:
         if pages > MAX_PAGES:
             raise UnreadableFile(
@@ -735,6 +736,40 @@ def _drop_watermark(layout, sizes: list[float]) -> None:
                 drop(obj)
 
     drop(layout)
+
+
+def _streams_past_lengths(parser) -> None:
+    """Read to its `endstream` a stream whose /Length names an object the file lacks (`pdfunite` joining two files
+    writes such ones; poppler reads them): pdfminer reads it empty (a joined budget's page, its form's head, read
+    blank). It is pdfminer's own way with a damaged file's streams (`fallback`), for those streams alone; the length
+    is looked up in the cross-reference tables, not read (reading an object here would reset the parser)."""
+    do_keyword = parser.do_keyword
+
+    def keyword(pos, token):
+        if token is not parser.KEYWORD_STREAM or parser.fallback or not _lengthless(parser):
+            return do_keyword(pos, token)
+        parser.fallback = True
+        try:
+            return do_keyword(pos, token)
+        finally:
+            parser.fallback = False
+
+    parser.do_keyword = keyword
+
+
+def _lengthless(parser) -> bool:
+    """Whether the stream the parser is at has a /Length naming an object no cross-reference table holds."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    dic = parser.curstack[-1][1] if parser.curstack else None
+    length = dic.get("Length") if isinstance(dic, dict) else None
+    if not isinstance(length, PDFObjRef) or parser.doc is None:
+        return False
+    for xref in parser.doc.xrefs:
+        with contextlib.suppress(KeyError):
+            xref.get_pos(length.objid)
+            return False
+    return True
 
 
 def _note_unmapped_fonts(rsrcmgr) -> None:
