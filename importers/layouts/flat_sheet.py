@@ -576,8 +576,8 @@ def _headless_said(first: RawProject, cols: _Columns, rows: list[Row]) -> str:
     before the file's."""
     told = [_TOLD[field] for field in cols.project] + [_TOLD_INDICATOR.get(f, "度量单位") for f in cols.indicator]
     untold = f"，另有 {cols.untold} 列未认出、未导入" if cols.untold else ""
-    level = cols.indicator["level1"]
-    top = next((row for row in rows if is_level1(_aligned(row, cols)[level])), None)
+    name = cols.indicator["name"]
+    top = next((row for row in rows if _aligned(row, cols)[name]), None)  # (a level cell may be blank: merged above)
     begun = bool(first.indicators) and top is not None and top.line == first.indicators[0].line
     cut = f"；首个项目「{first.name}」可能始于前页，名称和指标或不全" if begun else ""
     return (
