@@ -1308,3 +1308,16 @@ def test_a_sheets_pages_without_its_header_are_not_read_where_the_rows_do_not_te
         rows[3] = Row(["", *rows[3].cells[:-1]], rows[3].line, page=rows[3].page)
     with pytest.raises(UnknownLayout):
         parse_rows(rows)
+
+
+def test_a_headerless_sheets_goals_are_no_names_though_they_name_more_projects():
+    """The first project's name printed on a page before (its goal cell on every row, its name cell blank): the goal
+    column held more values than the name column and was taken for the names, silently (a real budget's extract);
+    a column of sentences is no name column."""
+    from importers import parse_rows
+
+    rows = _headless("money", True)
+    rows[:2] = [Row(["", *row.cells[1:]], row.line, page=row.page) for row in rows[:2]]
+    doc = parse_rows(rows)
+    assert [p.name for p in doc.projects] == ["因公出国（境）经费", "接访场所保障费"]
+    assert any("2 个指标所属项目的名称不在本文件中" in w for w in doc.warnings)

@@ -257,6 +257,7 @@ def _find(rows: list[Row]) -> _Columns | None:
     return next((columns for i in range(len(rows)) if (columns := _header(rows, i))), None)
 
 
+_PROSE = re.compile(r"[。！？；，,;]")  # a goal's sentences; a name has none
 _FIGURES = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _SIGNS = OPERATORS | OPERATOR_WORDS | QUALITATIVE | DIRECTIONS.keys() | {"定量", "定量指标"}
 _DIGIT = re.compile(r"\d")
@@ -268,9 +269,10 @@ def _by_contents(rows: list[Row]) -> _Columns | None:
     not hold: some pages saved apart), told by the rows' contents where every row reading as an indicator's agrees: a
     level-1 word and a level-2 word in the same two columns, the indicator's name right of them, then its sign (≥,
     定性) if any, its value and its unit (short, no figure); left of them the project's name (the column naming the
-    most projects, two at least; of two such the first, the other its goal) and amount (the first column of figures
-    after the name). None where the rows do not tell: a filled column right of the unit (a weight, an achieved value:
-    what it is unknown), a name column naming one project (a form's side label, 绩效指标, names one too)."""
+    most projects, two at least, one such column alone; a column of sentences is none), amount (the first column of
+    figures after it) and goal (the last column of sentences after it). None where the rows do not tell: a filled
+    column right of the unit (a weight, an achieved value: what it is unknown), a name column naming one project (a
+    form's side label, 绩效指标, names one too), two naming as many (a unit's and a project's name)."""
     if not rows or not rows[0].page:
         return None  # (a printed page's: a file's own sheet has its header)
     width = max(len(row.cells) for row in rows)
@@ -297,17 +299,19 @@ def _by_contents(rows: list[Row]) -> _Columns | None:
     if any(filled[j:]):
         return None
     texts = {
-        j: len(set(cells))
-        for j, cells in enumerate(filled[:level])
-        if cells and not all(map(_FIGURES.fullmatch, cells))
+        j: set(cells) for j, cells in enumerate(filled[:level]) if cells and not all(map(_FIGURES.fullmatch, cells))
     }
-    most = max(texts.values(), default=0)
-    named = [j for j, n in texts.items() if n == most]
-    if most < 2 or len(named) > 2 or any(head_field(cell) or column(cell) for cell in filled[named[0]]):
+    prose = [j for j, values in texts.items() if 2 * sum(bool(_PROSE.search(v)) for v in values) > len(values)]
+    names = {j: len(values) for j, values in texts.items() if j not in prose}
+    most = max(names.values(), default=0)
+    named = [j for j, n in names.items() if n == most]
+    if most < 2 or len(named) > 1 or any(head_field(cell) or column(cell) for cell in filled[named[0]]):
         return None
-    amount = next((j for j in range(named[0] + 1, level) if filled[j] and j not in texts), None)
-    project = {"name": named[0]} | ({"amount": amount} if amount is not None else {})
-    project |= {"goal": named[1]} if len(named) == 2 else {}
+    name = named[0]
+    amount = next((j for j in range(name + 1, level) if filled[j] and j not in texts), None)
+    goal = max((j for j in prose if j > name), default=None)
+    project = {"name": name} | ({"amount": amount} if amount is not None else {})
+    project |= {"goal": goal} if goal is not None else {}
     return _Columns(
         start=0,
         project=project,
