@@ -1321,3 +1321,24 @@ def test_a_headerless_sheets_goals_are_no_names_though_they_name_more_projects()
     doc = parse_rows(rows)
     assert [p.name for p in doc.projects] == ["因公出国（境）经费", "接访场所保障费"]
     assert any("2 个指标所属项目的名称不在本文件中" in w for w in doc.warnings)
+
+
+def test_rows_without_a_name_under_another_goal_are_no_rows_of_the_project_above():
+    """A sheet spreading its projects' head cells on every row, the next project's name printed in its merged cell on
+    a page the file does not hold, its goal on these rows: they were the project above's indicators, silently (a real
+    budget's extract); they are said as rows whose project's name the file lacks."""
+    head = ["项目名称", "项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"]
+    quake = ["地震与地质灾害业务服务", "190.77", "提升地震应急工作效率。"]
+    fire = ["", "", "完善森林火灾风险监测预警。"]
+    rows = [
+        Row(head, 1, page=1),
+        Row([*quake, "产出指标", "质量指标", "验收通过率", "≥90%"], 2, page=1),
+        Row([*quake, "满意度指标", "服务对象满意度指标", "各区满意度", "≥90%"], 3, page=1),
+        Row([*fire, "产出指标", "数量指标", "数据采集点数", "40个"], 4, page=1),
+        Row([*fire, "产出指标", "数量指标", "异常情况处理率", "=100%"], 5, page=1),
+    ]
+    doc = flat_sheet.parse(rows)
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("地震与地质灾害业务服务", ["验收通过率", "各区满意度"])
+    ]
+    assert any("2 个指标所属项目的名称不在本文件中" in w for w in doc.warnings)

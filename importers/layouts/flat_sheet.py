@@ -487,7 +487,7 @@ def parse(rows: list[Row]) -> RawDocument:
             # printed its name on an earlier page: a project of that name
             name = head["name"] = above["name"]
             cells = [*cells[: cols.project["name"]], name, *cells[cols.project["name"] + 1 :]]
-        if indicator and not name and (not doc.projects or _cut_off(head, spread, row, cut)):
+        if indicator and not name and (not doc.projects or _cut_off(head, above, spread, row, cut)):
             if not cut:
                 orphans.append([])  # a run of its own
             orphans[-1].append(row)  # (its project's head printed on a page before or after this file's)
@@ -538,12 +538,15 @@ def parse(rows: list[Row]) -> RawDocument:
     return doc
 
 
-def _cut_off(head: dict[str, str], spread: int | None, row: Row, cut: bool) -> bool:
+def _cut_off(head: dict[str, str], above: dict[str, str], spread: int | None, row: Row, cut: bool) -> bool:
     """Whether an indicator row without a project name belongs to no project this file shows: every head cell
-    empty on the page where the project above repeated its head on each row (a merged cell the reader spreads, so
-    an empty one is the next project's, its name printed on a page after this file's last), or right under such a
-    row (`cut`)."""
-    return not any(head.values()) and (cut or bool(row.page) and row.page == spread)
+    empty, or its goal another than the project's, on the page where the project above repeated its head on each row
+    (a merged cell the reader spreads, so an empty one is the next project's, its name printed on a page after this
+    file's last), or right under such a row (`cut`)."""
+    other = head.get("goal", "") not in ("", above.get("goal", ""))
+    return (not any(head.values()) or other and not head.get("amount")) and (
+        cut or bool(row.page) and row.page == spread
+    )
 
 
 def _filled_in(above: dict[str, str], head: dict[str, str], spread: int | None, row: Row) -> bool:
