@@ -6216,3 +6216,24 @@ def test_pdf_a_stream_whose_length_names_an_object_the_file_lacks_is_read_to_its
 
     assert cells(read_bytes(page(b"9 0 R"), ".pdf")) == cells(read_bytes(page(b"%d" % len(text)), ".pdf"))
     assert cells(read_bytes(page(b"9 0 R"), ".pdf")) == [["Goal table"]]
+
+
+def test_pdf_a_table_ruled_across_only_over_a_note_hugging_its_last_rule_keeps_its_columns():
+    """A note's line right under a Word table ruled by its rows' borders ('注：…', from the table's left side across
+    several columns, its characters' tops within a snap of the last rule): the text's edges are found from words
+    wholly between the first rule and the last. A crop keeps the words it touches, and the note hid the columns its
+    one wide word overlaps, the project's cells glued, the table refused."""
+    lefts = (40, 70, 170, 260, 340, 460, 555)
+    body = [
+        ("序号", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("1", "污水管网改造", "产出指标", "数量指标", "管网长度", "≥8公里"),
+        ("1", "污水管网改造", "产出指标", "质量指标", "验收合格率", "=100%"),
+        ("1", "污水管网改造", "效益指标", "社会效益指标", "污水收集率", "明显提高"),
+        ("1", "污水管网改造", "满意度指标", "服务对象满意度", "群众满意度", "≥90%"),
+    ]
+    page = _cjk(40, 820, "项目支出绩效目标表") + b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
+    for n, row in enumerate(body):
+        page += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row))
+        page += b"%d %d %d 0.5 re f\n" % (lefts[0], 780 - 20 * n, lefts[-1] - lefts[0])
+    page += _cjk(44, 692, "注：指标值以年末实际完成情况为准，请各单位按时填报。")
+    assert [row[-6:] for row in cells(read_bytes(_cjk_pdf([page]), ".pdf"))[-6:-1]] == [list(row) for row in body]

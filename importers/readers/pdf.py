@@ -1522,9 +1522,10 @@ def _text_columns(
     text runs across them, they are its columns (a table going on ruled across only, two rows atop a page: 2 words
     in a column give the text strategy no edge, and a name and its target were one cell, '受训人员满意度≥92%')."""
     left, top, right, bottom = span
-    # (the words between its first rule and its last: a paragraph's line over it, one word as wide as several
-    # columns, hid the edges of the clusters of words it overlaps; a word running past its side is its own)
-    area = drawn.crop((drawn.bbox[0], top - SNAP, drawn.bbox[2], bottom + SNAP))
+    # (the words wholly between its first rule and its last: a paragraph's line over it, one word as wide as several
+    # columns, hid the edges of the clusters of words it overlaps; a note's line hugging its last rule too, which a
+    # crop keeps; a word running past its side is its own)
+    area = drawn.within_bbox((drawn.bbox[0], top - SNAP, drawn.bbox[2], bottom + SNAP))
     found = area.debug_tablefinder({"vertical_strategy": "text", "horizontal_strategy": "lines"}).edges
     joints = _joints(drawn.edges, left, right)
     starts = _starts(drawn.edges, left, right) - joints
