@@ -1342,3 +1342,27 @@ def test_rows_without_a_name_under_another_goal_are_no_rows_of_the_project_above
         ("地震与地质灾害业务服务", ["验收通过率", "各区满意度"])
     ]
     assert any("2 个指标所属项目的名称不在本文件中" in w for w in doc.warnings)
+
+
+def test_a_row_atop_the_next_page_under_a_ruled_row_running_to_its_cells_sides_is_said():
+    """A PDF's ruled row the page break cut, each part ruled closed ('改造道路第' ⏎ '20段', '≥20公' ⏎ '里'): a
+    target's rest is never joined, so the rest is read as an indicator of its own; said, where each of its cells
+    is under text that ran to its cell's right side. Not where that text ended short (`Row.ends`): a row of its own."""
+    rows = split_rows(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "农村公路提升\t产出指标\t数量指标\t改造道路第19段\t≥19公里\n"
+        "农村公路提升\t产出指标\t数量指标\t改造道路第\t≥20公\n"
+        "\t\t\t20段\t里\n"
+        "\t产出指标\t数量指标\t改造道路第21段\t≥21公里\n"
+    )
+    edges = (40.0, 120.0, 200.0, 280.0, 380.0)
+
+    def on_pages(ends: frozenset[int]) -> list[Row]:
+        return [
+            Row(row.cells, row.line, 1 + (n > 2), edges, ends=ends if n == 2 else frozenset())
+            for n, row in enumerate(rows)
+        ]
+
+    (said,) = flat_sheet.parse(on_pages(frozenset())).warnings
+    assert said.startswith("第 2 页首行（第 4 行：20段 | 里）可能是上一页末行被分页截断的剩余部分")
+    assert flat_sheet.parse(on_pages(frozenset({3, 4}))).warnings == []

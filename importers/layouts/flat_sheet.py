@@ -444,7 +444,9 @@ def parse(rows: list[Row]) -> RawDocument:
     signed: list[RawProject] = []  # the projects the sign-off being read closes
     last: list[str] | None = None  # the cells of the last row not of a sign-off
     shape = (cols.indicator["name"], cols.indicator.get("target", -1))  # where an indicator row has its name, value
-    data = _over_pages([apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols)
+    data = _over_pages(
+        [apart for whole in rows[cols.start :] for apart in _lines_apart(whole, cols)], cols, doc.warnings
+    )
     money = 0  # the filled cells of a money table's header under the projects, while in one
     spread: int | None = None  # the page of the last project's rows where each repeats its head cells
     orphans: list[list[Row]] = []  # runs of indicator rows whose project's head is on a page the file does not hold
@@ -650,10 +652,11 @@ def _not_data(row: Row) -> bool:
 _NEVER_CUT = ("target", "operator", "unit", "weight", "period_target", "amount")
 
 
-def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
+def _over_pages(rows: list[Row], cols: _Columns, warnings: list[str]) -> list[Row]:
     """The rows, a row Word broke over a page break whole again (`_goes_on`): its cells atop the next page joined
     to its cells at the foot of the page before ('补贴资金' and '拨付及时率'); never over the next table's title or
-    填报单位 line."""
+    填报单位 line. A row atop a page left a row of its own that may be such a rest (`_maybe_rest`) is said in
+    `warnings`."""
     out: list[Row] = []
     last = -1  # where in `out` the last indicator row is
     for n, row in enumerate(rows):
@@ -664,6 +667,12 @@ def _over_pages(rows: list[Row], cols: _Columns) -> list[Row]:
             out[last] = Row(cells, above.line, above.page, above.edges)
             last = -1  # (whole again: the next row is none of its rest)
             continue
+        if last >= 0 and row.page > out[-1].page and _maybe_rest(out[last], row, cols) and not _not_data(row):
+            warnings.append(
+                f"第 {row.page} 页首行（第 {row.line} 行：{' | '.join(row.values())}）可能是上一页末行被分页截断的"
+                f"剩余部分，已作为单独的一行读入，请核对 page {row.page}'s first row (line {row.line}) may be the rest "
+                "of the last row on the page before, cut by the page break; read as a row of its own"
+            )
         out.append(row)
         if not _not_data(row) and _cells(_aligned(row, cols), cols.indicator).get("name"):
             last = len(out) - 1
@@ -692,6 +701,23 @@ def _goes_on(above: Row, row: Row, cols: _Columns, names: Callable[[], tuple[str
     if not named and any(now[fields[field]] for field in _NEVER_CUT if 0 <= fields.get(field, -1) < len(now)):
         return False
     return all(before[j] and j not in ended and text != before[j] for j, text in enumerate(now) if text)
+
+
+def _maybe_rest(above: Row, row: Row, cols: _Columns) -> bool:
+    """For a page's first row, not joined to the last indicator row (`_goes_on`): whether it may still be that row's
+    rest, ruled closed on both sides of the break ('改造道路第' ⏎ '20段', '≥20公' ⏎ '里': a target's rest is never
+    joined; '服务对象满意' ⏎ '度指标' in a cell of its own): both ruled rows (`Row.edges`: where the cells above end is
+    known), and the row's text only in indicator cells, each under text there that ran to its cell's right side
+    (none of `Row.ends`), no whole level label under another (`two_labels`: a new group's)."""
+    if not (above.edges and row.edges and above.page):
+        return False
+    now, before = _aligned(row, cols), _aligned(above, cols)
+    ended = {j + cols.width - len(above.cells) for j in above.ends}
+    held = [j for j, text in enumerate(now) if text]
+    return bool(held) and all(
+        j in cols.indicator.values() and before[j] and j not in ended and not two_labels(before[j], now[j])
+        for j in held
+    )
 
 
 def _labels_go_on(before: list[str], now: list[str], ended: set[int], cols: _Columns) -> bool:
