@@ -1366,3 +1366,41 @@ def test_a_row_atop_the_next_page_under_a_ruled_row_running_to_its_cells_sides_i
     (said,) = flat_sheet.parse(on_pages(frozenset())).warnings
     assert said.startswith("第 2 页首行（第 4 行：20段 | 里）可能是上一页末行被分页截断的剩余部分")
     assert flat_sheet.parse(on_pages(frozenset({3, 4}))).warnings == []
+
+
+@pytest.mark.parametrize("family", ["money", "unit"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        [["姓名", "职务", "编制类别", "人数"], ["张三", "局长", "行政编制", "1"]],
+        [["信息系统运维", "88.40", "88.40", "0.00"], ["档案数字化加工", "72.30", "72.30", "0.00"]],
+    ],
+)
+def test_a_headerless_sheets_next_table_of_fewer_columns_is_no_indicators(family, table):
+    """A sheet told by its columns' contents, another table after it (a staff table, a money table without its header):
+    its fewer cells, padded under the indicator's columns, were read as the last project's indicators, silently; a
+    narrower row is the sheet's only where it holds what its columns were told to (level words, a sign, a unit)."""
+    from importers import parse_rows
+
+    rows = _headless(family, True)
+    alone = parse_rows(rows)
+    rows += [Row(cells, len(rows) + n + 1, page=4) for n, cells in enumerate(table)]
+    doc = parse_rows(rows)
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        (p.name, [i.name for i in p.indicators]) for p in alone.projects
+    ]
+
+
+def test_a_headerless_sheets_goal_lines_between_unread_rows_keep_their_runs_apart():
+    """A goal's lines read as rows of one cell (a page read in strips) are no rows of another table: between two runs
+    of rows whose project's name the file lacks they keep the runs apart, as before (each its own project's)."""
+    from importers import parse_rows
+
+    rows = _headless("money", True)
+    blank = [Row(["", "", "", "", "", *row.cells[5:]], row.line, page=row.page) for row in rows[:2]]
+    line = Row(["据及服务，搭建本市森林火灾风险监"], 0, page=2)
+    rows = [blank[0], line, blank[1], *rows[2:]]
+    rows = [Row(row.cells, n, page=row.page) for n, row in enumerate(rows, 1)]
+    doc = parse_rows(rows)
+    assert [p.name for p in doc.projects] == ["因公出国（境）经费", "接访场所保障费"]
+    assert [w[:7] for w in doc.warnings if "名称不在本文件中" in w] == ["第 1–1 行", "第 3–3 行"]

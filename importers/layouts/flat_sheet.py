@@ -325,6 +325,19 @@ def _by_contents(rows: list[Row]) -> _Columns | None:
     )
 
 
+def _told_alike(cells: list[str], cols: _Columns) -> bool:
+    """Whether a row's cells hold, in a sheet's columns told by their contents (`_by_contents`), what those told them:
+    no indicator's name (a goal's line: read as before), or a level word or nothing in the level columns, a sign or
+    nothing in the sign column, a unit or nothing in the unit column."""
+    found = _cells(cells, cols.indicator)
+    return not found["name"] or (
+        (not found["level1"] or is_level1(found["level1"]))
+        and (not found["level2"] or is_level2(found["level2"]))
+        and (not found.get("operator") or squash(found["operator"]) in _SIGNS)
+        and (not found.get("unit") or len(found["unit"]) <= _LONGEST_UNIT and not _DIGIT.search(found["unit"]))
+    )
+
+
 def _aligned(row: Row, cols: _Columns) -> list[str]:
     """The row's cleaned cells with their lines joined, padded on the left when it lost its leading empty cells."""
     return [""] * (cols.width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
@@ -468,6 +481,9 @@ def parse(rows: list[Row]) -> RawDocument:
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
+        if cols.untold is not None and len(row.cells) < cols.width and not _told_alike(cells, cols):
+            continue  # the next table's row (项目名称 | 合计 | 财政拨款, 姓名 | 职务): its fewer cells padded under the
+            # indicator's columns do not hold what the sheet's indicator rows told them
         head = _cells(cells, cols.project)
         head["name"] = once_across(cells)[cols.project["name"]]  # not a unit name spread across
         name, indicator = head["name"], _cells(cells, cols.indicator)["name"]
