@@ -5919,6 +5919,27 @@ def test_pdf_a_name_and_target_wrapped_line_for_line_in_rows_set_as_close_join_b
     ]
 
 
+def test_pdf_a_word_target_under_a_figure_without_its_unit_in_rows_set_as_close_keeps_its_row():
+    """Rows as close as a cell's lines, a goal's lines beside them: a row whose target is a word no unit begins with
+    ('较好', '有', '达到要求'), under a target without its unit ('≥5000', its unit in the name) or a figure and one
+    unit character ('≥3000人'), is a row of its own: joined as the rest of the row above ('医疗救助服务质量' |
+    '≥5000较好'), one indicator had been lost without a word (review 64b)."""
+
+    for above, below in (
+        (("医疗救助", "≥5000"), ("服务质量", "较好")),
+        (("救助困难", "≥3000人"), ("台账建立", "有")),
+        (("补助标准", "≤640元/"), ("工作要求", "达到要求")),
+    ):
+        page = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+        page += line(762, "饮水工程", "保障群众饮", *above) + line(751, "", "水安全。", *below)
+        page += line(740, "", "", "工程验收", "=100%")
+        assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:] == [
+            ["饮水工程", "保障群众饮水安全。", *above],
+            ["", "", *below],
+            ["", "", "工程验收", "=100%"],
+        ]
+
+
 def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     """A row Word broke over a page beside its project's goal, the target whole on the page before: the next page's
     first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01

@@ -63,7 +63,10 @@ _OWN_TARGET = re.compile(
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
 _FIGURE_UNIT = re.compile(r"[≥≤<>=＝＞＜±]?\d[\d,.]*[\u4e00-\u9fff]")  # a figure and a unit's first character
 _DATE_ON = re.compile(r"[年月日]")  # a date's rest after its bare figure ('2027' ⏎ '年11月30')
-_GRADES = frozenset("优良中差好")  # a one-character target of its own ('优')
+# a unit's first or last character, how a figure's line goes on ('人次', '元/人', '年11月30', '次'; not '较好', '有')
+_UNIT = re.compile(
+    r"[%％‰/万亿千百人户个元公米里亩顷吨斤件项次所家座台套册场期天日周月年时分篇批辆张株棵头只处条本份部名位间栋床例宗倍]"
+)
 _BOUND = re.compile(r"及?以[上下内]|左右")  # a bound's word after its target, never a target ('提高一级' ⏎ '以上')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -1079,7 +1082,7 @@ def _name_rest(
     indicator row of the rests, without a word. Rows as close as a cell's lines under a name and a target as wide as
     their columns ('临时救助对象认定准确率' | '≥95%以上' or '明显提高', then '救助资金发放规范性' | '有效改善') are rows
     of their own, unless the target above is a broken line by its words (a figure without its unit, '≥5000' ⏎ '人次')
-    and this line's none whole, no level's label beside it. A line holding a name alone: the name above ran to the
+    and this line a unit's rest, no level's label beside it. A line holding a name alone: the name above ran to the
     column's edge, this line is as near as a cell's
     next line, and the row's target stands on a line between, centred on the cell ('残疾人基本生活保障' ⏎ '水平',
     '稳步提高' between; a level's merged cell may stand beside the rest). A row of its own holds a target: on its line,
@@ -1137,16 +1140,15 @@ def _name_rest(
 
 def _broken(above: str, line: str) -> bool:
     """Whether a target's line `above` goes on in `line` by their words, rows set as close as a cell's lines
-    (`_name_rest`): a broken line over none whole ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), a year over its month
-    ('2027年' ⏎ '10月底前'), or a figure's unit over its last character ('≥3000人' ⏎ '次'; no grade or yes or no); a
-    bare figure is whole ('1200' over '项目 | 金额', a row of its own) but over a date's rest ('2027' ⏎ '年11月30')."""
-    if above.endswith("年") and _MONTH.match(line):
-        return True
-    if _OWN_TARGET.fullmatch(line):
+    (`_name_rest`): a broken line over a unit's rest, none whole ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), or a figure's
+    unit over its last character ('≥3000人' ⏎ '次'); a line beginning as no unit does is a row of its own ('≥5000' over
+    '较好', '≥3000人' over '有'); a bare figure is whole ('1200' over '项目 | 金额') but over a date's rest ('2027' ⏎
+    '年11月30')."""
+    if not _UNIT.match(line) or _OWN_TARGET.fullmatch(line):
         return False
     whole = _OWN_TARGET.fullmatch(above) or _NUMBER.fullmatch(above) and not _DATE_ON.match(line)  # ('1200' over
     # '项目 | 金额' a row; '2027' over '年11月30' its rest)
-    return not whole or len(line) == 1 and line not in _GRADES and bool(_FIGURE_UNIT.fullmatch(above))
+    return not whole or len(line) == 1 and bool(_FIGURE_UNIT.fullmatch(above))
 
 
 def _goes_on(lines: list[dict[int, _Piece]], n: int, within: float) -> bool:
