@@ -5857,6 +5857,22 @@ def test_pdf_a_level_1_label_atop_a_page_begins_its_group_where_a_level_2_group_
     assert [row[:2] for row in rows] == [["效益指标", "社会效益"], ["", ""], ["", ""], ["", ""], ["", "生态效益"]]
 
 
+def test_pdf_a_level_1_label_atop_a_page_below_its_level_2_groups_begins_its_group_where_its_level_2_is_blank():
+    """A page a table goes on to, a level-2 group ('时效指标') centred on its first two rows, then a level-1 group
+    with its level 2 left blank ('满意度指标' centred on the last two): a level-1 group begins where a level-2 group
+    does (T09's mend) or below the last one by its label; it had been begun on the page's first row, the '时效指标'
+    rows' level 1 '满意度指标' and the satisfaction rows' level 2 '时效指标', silently (review 64b)."""
+
+    first = line(780, "一级指标", "二级指标", "三级指标", "指标值")
+    first += line(762, "产出指标", "", "维修养护供水工程", "≥120处") + line(753, "", "数量指标")
+    first += line(744, "", "", "救助困难群众人数", "≥300人") + line(726, "", "质量指标", "工程验收合格率", "=100%")
+    second = line(800, "", "", "资金拨付及时率", "=100%") + line(790, "", "时效指标")
+    second += line(780, "", "", "项目完成及时率", "=100%") + line(760, "", "", "服务对象满意度", "≥95%")
+    second += line(750, "满意度指标") + line(740, "", "", "受益群众满意度", "≥90%")
+    rows = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))[4:]
+    assert [row[:2] for row in rows] == [["", "时效指标"], ["", ""], ["满意度指标", ""], ["", ""]]
+
+
 def test_pdf_a_projects_head_cells_atop_a_page_begin_on_one_row():
     """A page a table goes on to, a new project's head cells centred on its rows below the last project's row: its
     goal's three lines, set a little high, stood near enough the middle of the rows from the page's first, and the

@@ -987,10 +987,12 @@ def _table_rows(
     labelled: dict[int, tuple[dict[int, list[_Piece]], bool | None]] = {}
     begins = set(range(len(rows))) if carried else None
     for kind in ("level2", "level1", "head"):  # on a carried page a level 1's group begins where a level 2's does
-        # (uneven rows had set its centred label nearer a row inside one, review 63R-b's T09); a project, a level 1's
+        # (uneven rows had set its centred label nearer a row inside one, review 63R-b's T09) or below the last (its
+        # level 2 blank); a project, where a level 1's does
         labelled |= {k: labelled_in(k, begins) for k in levels if kinds[k] == kind}
-        inner = next((set(them) | {0} for k in levels if kinds[k] == kind and (them := labelled[k][0])), None)
-        begins = inner if carried and inner else begins
+        firsts = next((them for k in levels if kinds[k] == kind and (them := labelled[k][0])), None)
+        if carried and firsts:
+            begins = set(firsts) | {0} | (_past(firsts, rows) if kind == "level2" else set())
     placed = {k: found for k, (found, _) in labelled.items()}
     heads = [k for k in levels if kinds[k] == "head" and placed[k]]
     count = Counter(len(placed[k]) for k in heads).most_common(1)[0][0] if heads else 0
@@ -1203,6 +1205,20 @@ def _nearer(rows: list[dict[int, list[_Piece]]], name: int, cells: dict[int, _Pi
         return round(distance / (0.2 * size)), any(k in rows[r] for k in cells)
 
     return min(candidates, key=away)
+
+
+def _past(placed: dict[int, list[_Piece]], rows: list[dict[int, list[_Piece]]]) -> set[int]:
+    """The rows wholly below the last group `placed` by its label, centred on it: where the next column's group may
+    begin too, this column's cell left blank (a level 1's '满意度指标' under a level 2's '时效指标', its level 2 blank,
+    review 64b)."""
+    start, block = max(placed.items())
+    chars = [c for piece in block for c in piece.chars]
+    middle = (min(c["top"] for c in chars) + max(c["bottom"] for c in chars)) / 2
+
+    def top(r: int) -> float:
+        return min(c["top"] for pieces in rows[r].values() for piece in pieces for c in piece.chars)
+
+    return {r for r in range(start + 1, len(rows)) if top(r) >= 2 * middle - top(start)}
 
 
 def _labels(
