@@ -6274,3 +6274,13 @@ def test_pdf_a_table_ruled_across_only_over_a_note_hugging_its_last_rule_keeps_i
         page += b"%d %d %d 0.5 re f\n" % (lefts[0], 780 - 20 * n, lefts[-1] - lefts[0])
     page += _cjk(44, 692, "注：指标值以年末实际完成情况为准，请各单位按时填报。")
     assert [row[-6:] for row in cells(read_bytes(_cjk_pdf([page]), ".pdf"))[-6:-1]] == [list(row) for row in body]
+
+
+def test_a_projects_head_cells_begin_where_most_columns_put_it_unless_two_projects_would_share_a_row():
+    """The head columns' majority (a goal's centred lines set a row early) moves a column's start only where its
+    projects still begin on rising rows: a tie beside a majority would have put two projects of the odd column on
+    one row, one of its cells lost (review 64R-b, from reading)."""
+    from importers.readers.pdf_lines import _one_start
+
+    assert _one_start([[0, 3], [0, 3], [0, 2]]) == [[0, 3], [0, 3], [0, 3]]
+    assert _one_start([[0, 2, 4], [0, 2, 4], [0, 2, 3], [0, 1, 2]]) == [[0, 2, 4], [0, 2, 4], [0, 2, 3], [0, 1, 2]]

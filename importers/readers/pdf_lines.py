@@ -997,13 +997,7 @@ def _table_rows(
     heads = [k for k in levels if kinds[k] == "head" and placed[k]]
     count = Counter(len(placed[k]) for k in heads).most_common(1)[0][0] if heads else 0
     agreed = [k for k in heads if len(placed[k]) == count]  # (each project's cell in each head column)
-    begun = [list(placed[k]) for k in agreed]
-    for b, said in enumerate(zip(*begun)):  # a project's head cells begin on one row: where more than half of them
-        start, votes = Counter(said).most_common(1)[0]  # put it (a goal's many lines, centred, had begun it a row
-        if 2 * votes > len(said):  # early, its goal the last project's)
-            for own in begun:
-                own[b] = start
-    for k, own in zip(agreed, begun):
+    for k, own in zip(agreed, _one_start([list(placed[k]) for k in agreed])):
         placed[k] = dict(zip(own, placed[k].values()))
     on_tops = [top for _, top in labelled.values() if top is not None]
     found = []
@@ -1138,6 +1132,20 @@ def _name_rest(
             return False
     tight = held[row[name][0].line] and base - above.base < cell
     return any(held[above.line + 1 : j]) or tight
+
+
+def _one_start(begun: list[list[int]]) -> list[list[int]]:
+    """Each head column's rows its projects begin on (one list per column, a project's at the same place in each),
+    a project's cells made to begin on one row: where more than half of the columns put it (a goal's many lines,
+    centred, had begun it a row early, its goal the last project's); a column whose rows would then not rise, two
+    projects on one row (a tie beside a majority), keeps its own."""
+    moved = [list(own) for own in begun]
+    for b, said in enumerate(zip(*begun)):
+        start, votes = Counter(said).most_common(1)[0]
+        if 2 * votes > len(said):
+            for own in moved:
+                own[b] = start
+    return [new if all(a < b for a, b in zip(new, new[1:])) else own for own, new in zip(begun, moved)]
 
 
 def _broken(above: str, line: str) -> bool:
