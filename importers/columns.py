@@ -1083,10 +1083,11 @@ def _undecided(value: str) -> bool:
 def _laid_out(cells: list[str], above: list[str], name: int, target: int) -> bool | None:
     """Whether a one-label row stands on the grid of the indicator row `above` it: False where its value stands in
     fewer columns than that row's target (one cell under a target merged over three), is merged over cells that row
-    fills apart (its 评分标准 and 分值) or leaves blank a cell past it the row fills (the sign-off's grid: '分管领导 |
-    高效 | |'); True where it spans the same columns, merged over more than one or, under level columns both rows
-    leave to the rows above, one; None where the two cannot tell (each one cell, the rest blank alike, or merged over
-    a column that row leaves blank: '备注')."""
+    fills apart (its 评分标准 and 分值, to the row's end) or leaves blank a cell past it the row fills (the sign-off's
+    grid: '分管领导 | 高效 | |'); True where it spans the same columns, merged over more than one or, under level
+    columns both rows leave to the rows above, one; None where the two cannot tell (each one cell, the rest blank
+    alike, merged over a column that row leaves blank: '备注', or over more than one cell and short of others that
+    row fills: a self-evaluation's '明确 | 明确' under 年度指标值 and 实际完成值, its 分值 and 得分 blank)."""
     texts, over = [clean(cell).strip() for cell in cells], [clean(cell).strip() for cell in above]
     if len(texts) != len(over) or target >= len(texts) or not over[target]:
         return None
@@ -1098,9 +1099,12 @@ def _laid_out(cells: list[str], above: list[str], name: int, target: int) -> boo
         return last
 
     last, theirs = end(texts), end(over)
-    if last < theirs or any(over[j] for j in range(theirs + 1, last + 1)):
+    if last < theirs:
         return False
-    if any(mine == "" != other for mine, other in zip(texts[last + 1 :], over[last + 1 :])):
+    short = any(mine == "" != other for mine, other in zip(texts[last + 1 :], over[last + 1 :]))
+    if short and last > target:
+        return None  # a self-evaluation's target and actual written alike, its scores blank ('明确 | 明确 | |')
+    if short or any(over[j] for j in range(theirs + 1, last + 1)):
         return False
     return True if last == theirs and (last > target or 0 < name and not any(over[:name])) else None
 

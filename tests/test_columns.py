@@ -758,6 +758,24 @@ def test_a_state_a_names_shape_on_the_indicators_grid_stays_the_last_indicator(w
     assert ("分管领导" in project.fields, project.fields["填报人"], project.fields["审核人"]) == (False, "王芳", "李强")
 
 
+@pytest.mark.parametrize("word", ["明确", "齐全", "高效", "安全"])
+@pytest.mark.parametrize("levels", ["", "满意度指标\t服务对象满意度指标\t"], ids=["flat", "levels"])
+@pytest.mark.parametrize("above", ["群众满意度\t≥90%\t95%\t10\t9", "资金到位率\t100%\t100%\t10\t10"])
+def test_a_self_evaluations_state_as_its_target_and_actual_its_scores_blank_is_the_last_indicator(word, levels, above):
+    """A self-evaluation's last row '分管领导 | 明确 | 明确 | |' under a row filling 年度指标值 | 实际完成值 | 分值 |
+    得分 (its target and actual apart or alike): its target and actual written alike, its scores left blank, not a
+    person merged over them, so the last indicator (review 64R-c: 4c5b141 read it off the grid, the sign-off's person,
+    the indicator lost without a word)."""
+    blank = "\t" * levels.count("\t")
+    header = ("一级指标\t二级指标\t" if levels else "") + "三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    rows = f"{levels}{above}\n{blank}分管领导\t{word}\t{word}\t\t\n"
+    sign = blank + "填报人\t王芳\t审核人\t李强\t\n"
+    [project] = parse_rows(split_rows(_SIGNED_FORM + header + rows + sign)).projects
+    name, target = above.split("\t")[:2]
+    assert [(i.name, i.target) for i in project.indicators] == [(name, target), ("分管领导", word)]
+    assert ("分管领导" in project.fields, project.fields["填报人"], project.fields["审核人"]) == (False, "王芳", "李强")
+
+
 @pytest.mark.parametrize("word", ["明确", "及时", "齐全"])
 def test_a_state_row_over_a_sign_off_written_in_one_text_is_the_last_indicator(word):
     """A flat table's '分管领导 | 明确' merged over the target's columns over a sign-off written in one text
