@@ -48,6 +48,7 @@ _FOOTNOTE = re.compile(r"^\s*注\d?[：:]")  # '注：指标值为年度目标',
 # holding it (a header's '指标内容', '指标类型')
 _INDICATORS_NAME = re.compile(r"指标(?:值|表|体系|名称)?\s*(?:[（(][^）)]*[）)])?\s*[：:]?\s*$")
 _INDICATORS_LABEL = re.compile(r"^(?=[^。；;，,]{2,14}$).*指标")
+_HEADING_END = re.compile(r"(?:情况|明细|一览|清单|设置|如下)\s*[：:]?\s*$")  # a heading's words ('绩效指标设置情况')
 _CAPTION = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[）)]?$")
 TEXT_FIELDS = ("goal", "overview")  # head fields of text, which may run over rows (form-kv reads them so too)
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|部门（单位）整体|单位整体")  # a department's own goal table
@@ -214,8 +215,11 @@ def caption(row: Row) -> bool:
 
 
 def _names_indicators(cell: str, cells: list[str]) -> bool:
-    """Whether a cell holding 指标 names indicators (`text_part`): at its end, or short beside other cells."""
-    return bool(_INDICATORS_NAME.search(cell)) or lone_value(cells) is None and bool(_INDICATORS_LABEL.search(cell))
+    """Whether a cell holding 指标 names indicators (`text_part`): at its end, or short beside other cells or ending
+    as a heading does ('绩效指标设置情况', '项目绩效指标明细', '主要绩效指标如下：')."""
+    if _INDICATORS_NAME.search(cell):
+        return True
+    return bool(_INDICATORS_LABEL.search(cell)) and (lone_value(cells) is None or bool(_HEADING_END.search(cell)))
 
 
 def text_part(row: Row) -> bool:

@@ -1111,3 +1111,17 @@ def test_a_short_goal_line_holding_the_word_indicator_is_the_goals(money, merged
     rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "改造管网长度", "≥10公里"]]
     [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
     assert (project.goal.replace("\n", ""), [i.name for i in project.indicators]) == ("".join(lines), ["改造管网长度"])
+
+
+@pytest.mark.parametrize("money", ["年度资金总额（万元）", "项目资金（万元）"], ids=["form-kv", "grid-form"])
+@pytest.mark.parametrize("merged", [1, 4], ids=["one-cell", "merged"])
+@pytest.mark.parametrize("heading", ["绩效指标设置情况", "二、绩效指标设置", "项目绩效指标明细"])
+def test_a_heading_holding_the_word_indicator_under_the_goal_is_no_goals_line(money, merged, heading):
+    """'年度绩效目标' alone, its line, then a heading of one text ending as headings do ('绩效指标设置情况') over the
+    table: the table's heading, not the goal's line (review 64R-c: 0819a8a had joined it to the goal, without a
+    word)."""
+    rows = [["项目名称", "城区管网改造", "主管部门", "某县住建局"], [money, "300", "项目类别", "建设类"]]
+    rows += [["年度绩效目标"] * merged, ["完成管网改造10公里。"] * merged, [heading] * merged]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "改造管网长度", "≥10公里"]]
+    [project] = parse_rows(split_rows("\n".join("\t".join(row) for row in rows) + "\n")).projects
+    assert (project.goal, [i.name for i in project.indicators]) == ("完成管网改造10公里。", ["改造管网长度"])
