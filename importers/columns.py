@@ -714,7 +714,7 @@ def unit_of_cell(cell: str) -> str:
     return ""
 
 
-_INLINE = re.compile(r"^([^：:]{2,12})[：:]\s*(\S.*)$", re.S)
+INLINE = re.compile(r"^([^：:]{2,12})[：:]\s*(\S.*)$", re.S)  # a label and its value after a colon, one text
 _SPACED = re.compile(r"^(\S{2,12})\s+(\S.*)$", re.S)
 _NAMING = ("name", "department", "department_name")  # labels whose value may follow after a space, with no colon
 
@@ -723,7 +723,7 @@ def inline_pair(cell: str) -> tuple[str, str, str] | None:
     """(field, label, value) of a cell holding a known label and its value ('单位名称:重庆市商务委员会'; a name after
     a space: '专项（项目）名称 伯乐奖'), else None."""
     text = clean(cell)
-    match = _INLINE.match(text)
+    match = INLINE.match(text)
     field = head_field(match.group(1)) if match else ""
     if not field and (match := _SPACED.match(text)) and head_field(match.group(1)) in _NAMING:
         field = head_field(match.group(1))

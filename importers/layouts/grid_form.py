@@ -43,6 +43,7 @@ from importers.columns import (
     declared_unit,
     unit_of_cell,
     field_line,
+    INLINE,
     head_field,
     REMARK_LABEL,
     sentence,
@@ -1227,16 +1228,13 @@ def _lead_in(kind: str, label: str, value: str) -> bool:
     )
 
 
-_COLON_LINE = re.compile(r"([^：:]{2,12})[：:]\s*(\S.*)", re.S)
-
-
 def _line_under(found: tuple[str, str, str], row: Row) -> tuple[str, str, str]:
     """A one-cell line right under a text's label alone, as a field or the text's line: a label no list knows and a
     short value a field ('资金来源：财政拨款', `columns.field_line`), a field's label before a sentence but a remark's
     the text's line ('实施单位：某中心负责具体实施。'; the field was given the sentence, the goal its first line, or it
     the goal's first line, without a word)."""
     kind, label, value = found
-    match = None if kind else _COLON_LINE.fullmatch(value)
+    match = None if kind else INLINE.match(value)
     if match and field_line(match.group(1), match.group(2)):
         return "other", match.group(1), match.group(2)
     if kind not in ("", "goal", "overview") and sentence(value) and not REMARK_LABEL.search(label):
