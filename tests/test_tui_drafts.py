@@ -1533,10 +1533,30 @@ def test_a_required_level_of_one_projects_rows_is_ticked_by_a_measurable_row_bef
         assert ticked == ["安全事故"], order
 
 
+async def test_the_heads_sums_are_whole_at_80_columns(with_draft):
+    """A sum printed in 元 is 万元 with four decimals (17234567.89 元: 1723.456789): the labels' 万元 narrowed the
+    sources' three boxes at 80 columns to 8 characters, 1723.4568 shown as 1723.456. Every sum in sight whole."""
+    from conftest import screen_lines
+
+    conn = connect(with_draft)
+    sums = {"total_wan": "12345.6789", "amount_wan": "3456.7891", "fiscal_wan": "1723.4568", "carryover_wan":
+            "1234.5678", "other_wan": "498.76543"}  # fmt: skip
+    for field, value in sums.items():
+        drafts.set_field(conn, NAME, field, value)
+    conn.close()
+    app = start(with_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = "\n".join(screen_lines(app))
+        assert all(value in screen for value in sums.values()), screen
+
+
 async def test_the_heads_sums_say_their_unit_once_typed(with_draft):
     """`实施期资金 500`: the sums' only unit was the box's placeholder (万元), gone once a sum was typed, so a sum in 元
-    (as seed 003 prints them, 7000000) read as 万元 without a word. Each sum's label says 万元."""
-    from textual.widgets import Label
+    (as seed 003 prints them, 7000000) read as 万元 without a word. Each line of sums says 万元."""
+    from conftest import screen_lines
 
     app = start(with_draft)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -1545,5 +1565,5 @@ async def test_the_heads_sums_say_their_unit_once_typed(with_draft):
         await settle(pilot)
         await type_into(pilot, "#head-amount_wan", "500")
         wanted = ("实施期资金", "年度资金", "财政拨款", "上年结转", "其他资金")
-        said = [str(label.render()) for label in app.query(Label) if str(label.render()).startswith(wanted)]
-        assert len(said) == 5 and all("万元" in text for text in said), said
+        lines = [line for line in screen_lines(app) if any(f" {label}" in line for label in wanted)]
+        assert len(lines) == 2 and all("万元" in line for line in lines) and "年度资金（万元） 500" in lines[0], lines

@@ -38,9 +38,9 @@ LABELS = {
     "region": "地区",
     "total_wan": "实施期资金（万元）",  # (the unit stays in sight once a sum is typed: not 元)
     "amount_wan": "年度资金（万元）",
-    "fiscal_wan": "财政拨款（万元）",
-    "carryover_wan": "上年结转（万元）",
-    "other_wan": "其他资金（万元）",
+    "fiscal_wan": "财政拨款（万元）",  # (once on its line: three such labels left 8 characters a box at 80 columns)
+    "carryover_wan": "上年结转",
+    "other_wan": "其他资金",
     "period_goal": "实施期目标",
     "goal": "年度目标",
     "overview": "概况",
