@@ -195,6 +195,10 @@ def test_a_duplicate_of_a_copy_is_compared_with_last_years_table_too(conn, proje
     assert copies.since_copied(conn, twin.id).changes == ["项目资金（万元）：10 → 20"]
     with pytest.raises(KbError, match="nothing to undo"):
         history.undo(conn, twin.id)
+    with pytest.raises(KbError, match="第 0 版是复制时上年的目标表"):  # what kb draft history lists as version 0
+        history.undo(conn, twin.id, to=0)
+    with pytest.raises(KbError, match="没有第 0 版"):  # a draft that is no duplicate of a copy has none
+        history.undo(conn, copy.id, to=0)
     first = next(r for r in twin.rows if r.name == "补贴企业数")
     drafts.update_row(conn, copy.id, next(r.id for r in copy.rows if r.name == "补贴企业数"), target="≥20家")
     edited = drafts.duplicate(conn, copy.id, "2025科技补贴 方案三")

@@ -286,6 +286,14 @@ def undo(conn: sqlite3.Connection, key: int | str, to: int | None = None, versio
         ).fetchone()[0]
         if to is None and (first is None or target < first):
             raise KbError("没有可撤销的更改 nothing to undo: this is the first version kept")
+        if (
+            to == 0
+            and conn.execute("SELECT 1 FROM draft_versions WHERE draft_id = ? AND number = 0", (change.id,)).fetchone()
+        ):
+            raise KbError(
+                "第 0 版是复制时上年的目标表，只用于对比（kb draft diff），不能撤销到它 "
+                "version 0 is last year's table as copied, kept to compare with, not undone to"
+            )
         if to is not None and not 1 <= to <= current:
             raise KbError(f"没有第 {to} 版 no version {to}: the draft is at version {current} (see kb draft history)")
         kept, now = stored(conn, change.id, target), state(conn, change.id)
