@@ -1719,6 +1719,13 @@ def _grid(top: float, rows: list[list[str]], lefts=(40, 140, 260, 400, 520)) -> 
     return out
 
 
+def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
+    """A ruled cell from `left` to `right` whose top is at `top` (PDF space), `height` high, its text on its first
+    line."""
+    drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
+    return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
+
+
 def test_pdf_a_word_table_ruled_by_its_rows_bottom_borders_goes_on_in_the_columns_of_its_header():
     """A .docx table ruled by each row's bottom border only, printed by LibreOffice: no rule is drawn under a merged
     cell, so a page going on from the last draws rules under the indicator columns alone, read as a table of those
@@ -6080,10 +6087,6 @@ def test_pdf_a_pages_first_row_of_merged_cells_rests_alone_is_the_last_rows_rest
     last = ["满意度指", "服务对象满"] if cut else ["效益指标", "社会效益指标"]
     atop = ["标", "意度指标"] if cut else ["满意度指标", "服务对象满意度指标"]
 
-    def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
-        drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
-        return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
-
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
     first = _cjk(40, 780, "项目支出绩效目标表") + _grid(
         760, [header, ["产出指标", "数量指标", "培训人次", "≥500人次"]], lefts
@@ -6128,10 +6131,6 @@ def test_pdf_a_pages_first_row_of_merged_cells_is_no_rest_beside_labels_merged_f
     its own. The labels had been joined to the last row's, its levels, project and indicator cells taken by the
     rows below, without a word (review 63R-a's Word tables, placeholder rows under a level changing at the break)."""
     lefts = (40, 140, 260, 400, 520)
-
-    def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
-        drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
-        return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
 
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
     first = _cjk(40, 780, "项目支出绩效目标表") + _grid(
@@ -6193,10 +6192,6 @@ def test_pdf_a_pages_first_row_of_whole_level_labels_is_no_rest_of_labels_fillin
     labels, not one cut by the break (they had been joined, '效益指标\\n满意度指标', the rows below taking both,
     without a word: review 63R-a's wo)."""
     lefts = (40, 84, 138, 260, 380)
-
-    def box(left: int, right: int, top: float, height: float, text: str = "") -> bytes:
-        drawn = b"%d %.1f %d %.1f re S\n" % (left, top - height, right - left, height)
-        return drawn + (_cjk(left + 3, top - 14, text) if text else b"")
 
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
     first = _cjk(40, 780, "项目支出绩效目标表") + _grid(
