@@ -6207,18 +6207,21 @@ def test_pdf_a_pages_first_row_of_whole_level_labels_is_no_rest_of_labels_fillin
     assert read[-3:] == [[*last, "长效机制", "健全"], [*whole, "", ""], [*whole, "群众满意度", "≥90%"]]
 
 
+_RULED_LEFTS = (40, 70, 170, 260, 340, 460, 555)  # a rules-only Word table's column edges and right side
+_RULED_BODY = (  # its header and one project's rows
+    ("序号", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"),
+    ("1", "污水管网改造", "产出指标", "数量指标", "管网长度", "≥8公里"),
+    ("1", "污水管网改造", "产出指标", "质量指标", "验收合格率", "=100%"),
+    ("1", "污水管网改造", "效益指标", "社会效益指标", "污水收集率", "明显提高"),
+    ("1", "污水管网改造", "满意度指标", "服务对象满意度", "群众满意度", "≥90%"),
+)
+
+
 def test_pdf_a_table_ruled_across_only_under_a_paragraph_keeps_its_columns():
     """A paragraph's line over a Word table ruled by its rows' borders ('以下为本单位…请予审核。', from the table's
     left side across several columns): the text's edges are found from the table's words alone. Its one long word
     had hidden every column whose words it overlaps, the project's cells glued, the table refused."""
-    lefts = (40, 70, 170, 260, 340, 460, 555)
-    body = [
-        ("序号", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"),
-        ("1", "污水管网改造", "产出指标", "数量指标", "管网长度", "≥8公里"),
-        ("1", "污水管网改造", "产出指标", "质量指标", "验收合格率", "=100%"),
-        ("1", "污水管网改造", "效益指标", "社会效益指标", "污水收集率", "明显提高"),
-        ("1", "污水管网改造", "满意度指标", "服务对象满意度", "群众满意度", "≥90%"),
-    ]
+    lefts, body = _RULED_LEFTS, _RULED_BODY
     page = _cjk(40, 820, "项目支出绩效目标表") + _cjk(44, 805, "以下为本单位2027年项目支出绩效目标，请予审核。")
     page += b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
     for n, row in enumerate(body):
@@ -6255,14 +6258,7 @@ def test_pdf_a_table_ruled_across_only_over_a_note_hugging_its_last_rule_keeps_i
     several columns, its characters' tops within a snap of the last rule): the text's edges are found from words
     wholly between the first rule and the last. A crop keeps the words it touches, and the note hid the columns its
     one wide word overlaps, the project's cells glued, the table refused."""
-    lefts = (40, 70, 170, 260, 340, 460, 555)
-    body = [
-        ("序号", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"),
-        ("1", "污水管网改造", "产出指标", "数量指标", "管网长度", "≥8公里"),
-        ("1", "污水管网改造", "产出指标", "质量指标", "验收合格率", "=100%"),
-        ("1", "污水管网改造", "效益指标", "社会效益指标", "污水收集率", "明显提高"),
-        ("1", "污水管网改造", "满意度指标", "服务对象满意度", "群众满意度", "≥90%"),
-    ]
+    lefts, body = _RULED_LEFTS, _RULED_BODY
     page = _cjk(40, 820, "项目支出绩效目标表") + b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
     for n, row in enumerate(body):
         page += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row))
