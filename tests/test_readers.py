@@ -5963,6 +5963,52 @@ def test_pdf_a_word_target_under_a_figure_without_its_unit_in_rows_set_as_close_
         ]
 
 
+def test_pdf_a_word_target_beginning_as_a_unit_does_under_a_figure_without_its_unit_keeps_its_row():
+    """Rows as close as a cell's lines: a row whose target is a word that only begins with a unit's character
+    ('时效性强', '个性化', '户户' ⏎ '通'), under a figure without its unit, had been joined as its unit's rest
+    ('医疗救助办理时效' | '≥5000时效性强'), one indicator lost without a word, mid-page and atop the next page. A unit's
+    whole rest still goes on ('≥5000' ⏎ '人次以上'), and so does a unit's rest under a figure with its multiplier
+    ('≥1.2万' ⏎ '平方米', which had been two rows)."""
+
+    head = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
+    for below in (("办理时效", "时效性强"), ("服务方式", "个性化")):
+        page = head + line(762, "饮水工程", "保障群众饮", "医疗救助", "≥5000") + line(751, "", "水安全。", *below)
+        page += line(740, "", "", "工程验收", "=100%")
+        assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:] == [
+            ["饮水工程", "保障群众饮水安全。", "医疗救助", "≥5000"],
+            ["", "", *below],
+            ["", "", "工程验收", "=100%"],
+        ]
+    above = head + line(762, "饮水工程", "保障群众饮", "医疗救助", "≥5000")
+    page = (
+        above
+        + line(751, "", "水安全。", "通达情况", "户户")
+        + line(740, "", "", "", "通")
+        + line(729, "", "", "工程验收", "=100%")
+    )
+    assert [row[2:] for row in cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:]] == [
+        ["医疗救助", "≥5000"],
+        ["通达情况", "户户\n通"],
+        ["工程验收", "=100%"],
+    ]
+    page = (
+        above
+        + line(751, "", "水安全。", "人次", "人次以上")
+        + line(740, "", "", "改造老旧", "≥1.2万")
+        + line(729, "", "", "小区面积", "平方米")
+    )
+    page += line(718, "", "", "工程验收", "=100%")
+    assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:] == [
+        ["饮水工程", "保障群众饮水安全。", "医疗救助人次", "≥5000人次以上"],
+        ["", "", "改造老旧小区面积", "≥1.2万平方米"],
+        ["", "", "工程验收", "=100%"],
+    ]
+    page = head + line(762, "饮水工程", "保障群众饮", "医疗救助", "≥5000") + line(751, "", "水安全。", "人次", "人次")
+    going = line(800, "", "", "服务态度", "人性化") + line(789, "", "", "覆盖户数", "≥95%")
+    rows = read_bytes(_cjk_pdf([page + line(740, "", "", "培训人数", "≥2000"), going]), ".pdf")
+    assert [row[2:] for row in cells(rows)[2:]] == [["培训人数", "≥2000"], ["服务态度", "人性化"], ["覆盖户数", "≥95%"]]
+
+
 def test_pdf_a_heads_rest_beside_a_names_rest_atop_the_next_page_goes_along():
     """A row Word broke over a page beside its project's goal, the target whole on the page before: the next page's
     first line held the goal's last line and the name's rest ('基本生活，并' | '人数', stop 59b's F03, stop 58b's C01

@@ -64,9 +64,12 @@ _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年'
 _FIGURE_UNIT = re.compile(r"[≥≤<>=＝＞＜±]?\d[\d,.]*[\u4e00-\u9fff]")  # a figure and a unit's first character
 _DATE_ON = re.compile(r"[年月日]")  # a date's rest after its bare figure ('2027' ⏎ '年11月30')
 # a unit's first or last character, how a figure's line goes on ('人次', '元/人', '年11月30', '次'; not '较好', '有')
-_UNIT = re.compile(
-    r"[%％‰/万亿千百人户个元公米里亩顷吨斤件项次所家座台套册场期天日周月年时分篇批辆张株棵头只处条本份部名位间栋床例宗倍]"
-)
+_UNIT_CHARS = "%％‰/万亿千百人户个元公米里亩顷吨斤件项次所家座台套册场期天日"
+_UNIT_CHARS += "周月年时分篇批辆张株棵头只处条本份部名位间栋床例宗倍平立"  # (平, 立: '≥1.2万' ⏎ '平方米')
+_UNIT = re.compile(f"[{_UNIT_CHARS}]")
+# a unit's whole rest, its characters a unit's alone ('人次', '平方米', '万元', '元/人·年', '个百分点', '人次以上'; not
+# '时效性强', '个性化', '户户通', nor a word of one character twice, '户户' ⏎ '通', '天天')
+_UNIT_REST = re.compile(f"(?!.*(.)\\1)[{_UNIT_CHARS}方点瓦克秒·]+(?:及?以[上下内]|左右)?")
 _BOUND = re.compile(r"及?以[上下内]|左右")  # a bound's word after its target, never a target ('提高一级' ⏎ '以上')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -526,8 +529,9 @@ def _carried(cells: list[list[dict]], name: int, target: int, last: str, held: b
     target a word of one or two characters (its unit's rest: '≥3000人' ⏎ '次'), or the line's target is a bound's
     word, never a target ('提高一级' ⏎ '以上': said unsure, or beside a goal's line a row, silently); 'row' where it
     fills both and its target is one as well ('群众安全饮水 | 稳步提高' then '学校办学条件 | 显著增强': LibreOffice
-    draws a row's rest and a row alike, and it had been joined, without a word); else 'unsure' ('全面完成' ⏎
-    '年度任务').
+    draws a row's rest and a row alike, and it had been joined, without a word), or a word that only begins as a unit
+    does under a figure ('≥2000' then '人性化', `_unit_word`: joined, it had been lost without a word); else 'unsure'
+    ('全面完成' ⏎ '年度任务').
     A line `held` beside a head's last line ('底线。') is a row there, as the layout reads it: under a target none
     whole a row's first line had gone along with the goal's, joined to the last row, silently."""
     texts = [unspaced(line_text(cells[k])) if 0 <= k < len(cells) else "" for k in (name, target)]
@@ -539,6 +543,8 @@ def _carried(cells: list[list[dict]], name: int, target: int, last: str, held: b
         return "row"
     if whole and len(texts[1]) <= 2 and _TARGET_START.match(last):
         return "rest"
+    if _TARGET_START.match(last) and _unit_word(texts[1]):
+        return "row"
     return "row" if held else "unsure" if whole else "rest"
 
 
@@ -1115,7 +1121,7 @@ def _name_rest(
         return (
             (not set(line) & levels and line[name].base - above.base < apart - 0.1 * size or broken and not labelled)
             and all(k in last and full(last[k]) and _TARGET_START.match(last[k].text) for k in others)
-            and not any(_TARGET_START.match(line[k].text) for k in others)
+            and not any(_TARGET_START.match(line[k].text) or _unit_word(unspaced(line[k].text)) for k in others)
         )
     if any(k in lines[above.line] and (is_level1(p.text) or is_level2(p.text)) for k, p in line.items() if k != name):
         return False
@@ -1150,15 +1156,23 @@ def _one_start(begun: list[list[int]]) -> list[list[int]]:
 
 def _broken(above: str, line: str) -> bool:
     """Whether a target's line `above` goes on in `line` by their words, rows set as close as a cell's lines
-    (`_name_rest`): a broken line over a unit's rest, none whole ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), or a figure's
-    unit over its last character ('≥3000人' ⏎ '次'); a line beginning as no unit does is a row of its own ('≥5000' over
-    '较好', '≥3000人' over '有'); a bare figure is whole ('1200' over '项目 | 金额') but over a date's rest ('2027' ⏎
-    '年11月30')."""
+    (`_name_rest`): a broken line over a unit's whole rest ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), or a figure and its
+    unit's first character over the unit's rest ('≥3000人' ⏎ '次', '≥1.2万' ⏎ '平方米'); a line beginning as no unit
+    does is a row of its own ('≥5000' over '较好', '≥3000人' over '有'), and so is one that only begins as a unit does
+    ('≥5000' over '时效性强', '个性化', '户户' ⏎ '通': joined, a row had been lost without a word); a bare figure is
+    whole ('1200' over '项目 | 金额') but over a date's rest ('2027' ⏎ '年11月30')."""
     if not _UNIT.match(line) or _OWN_TARGET.fullmatch(line):
         return False
-    whole = _OWN_TARGET.fullmatch(above) or _NUMBER.fullmatch(above) and not _DATE_ON.match(line)  # ('1200' over
-    # '项目 | 金额' a row; '2027' over '年11月30' its rest)
-    return not whole or len(line) == 1 and bool(_FIGURE_UNIT.fullmatch(above))
+    if _NUMBER.fullmatch(above):  # ('1200' over '项目 | 金额' a row; '2027' over '年11月30' its rest)
+        return bool(_DATE_ON.match(line))
+    unit = bool(_UNIT_REST.fullmatch(line))
+    return unit and (not _OWN_TARGET.fullmatch(above) or len(line) <= 3 and bool(_FIGURE_UNIT.fullmatch(above)))
+
+
+def _unit_word(text: str) -> bool:
+    """Whether a target is a word of its own that only begins as a unit does ('人性化', '时效性强', '户户' ⏎ '通'):
+    no figure in it (a date's rest has one, '年11月30'), and no unit's whole rest (`_UNIT_REST`)."""
+    return bool(_UNIT.match(text)) and not _UNIT_REST.fullmatch(text) and not any(c.isdigit() for c in text)
 
 
 def _goes_on(lines: list[dict[int, _Piece]], n: int, within: float) -> bool:
