@@ -5967,8 +5967,8 @@ def test_pdf_a_word_target_beginning_as_a_unit_does_under_a_figure_without_its_u
     """Rows as close as a cell's lines: a row whose target is a word that only begins with a unit's character
     ('时效性强', '个性化', '户户' ⏎ '通'), under a figure without its unit, had been joined as its unit's rest
     ('医疗救助办理时效' | '≥5000时效性强'), one indicator lost without a word, mid-page and atop the next page. A unit's
-    whole rest still goes on ('≥5000' ⏎ '人次以上'), and so does a unit's rest under a figure with its multiplier
-    ('≥1.2万' ⏎ '平方米', which had been two rows)."""
+    whole rest still goes on ('≥5000' ⏎ '人次以上'), and so does a unit's rest under a figure and the unit's first
+    characters ('≥1.2万' ⏎ '平方米', '≥1200平' ⏎ '方米', '≥2.5万人' ⏎ '次': each had been two rows)."""
 
     head = line(780, "项目名称", "年度绩效目标", "三级指标", "指标值")
     for below in (("办理时效", "时效性强"), ("服务方式", "个性化")):
@@ -5997,10 +5997,14 @@ def test_pdf_a_word_target_beginning_as_a_unit_does_under_a_figure_without_its_u
         + line(740, "", "", "改造老旧", "≥1.2万")
         + line(729, "", "", "小区面积", "平方米")
     )
-    page += line(718, "", "", "工程验收", "=100%")
+    page += line(718, "", "", "新建绿地", "≥1200平") + line(707, "", "", "面积", "方米")
+    page += line(696, "", "", "培训干部", "≥2.5万人") + line(685, "", "", "人次", "次")
+    page += line(674, "", "", "工程验收", "=100%")
     assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[1:] == [
         ["饮水工程", "保障群众饮水安全。", "医疗救助人次", "≥5000人次以上"],
         ["", "", "改造老旧小区面积", "≥1.2万平方米"],
+        ["", "", "新建绿地面积", "≥1200平方米"],
+        ["", "", "培训干部人次", "≥2.5万人次"],
         ["", "", "工程验收", "=100%"],
     ]
     page = head + line(762, "饮水工程", "保障群众饮", "医疗救助", "≥5000") + line(751, "", "水安全。", "人次", "人次")

@@ -61,15 +61,15 @@ _OWN_TARGET = re.compile(
     r"|.{0,4}(?:提高|提升|降低|下降)(?:\d[\d.]*|[一二两三四五六七八九十]+)个?(?:百分点|等级|级|档)"
 )
 _MONTH = re.compile(r"\d{1,2}\s*月")  # a date's rest after its year ('2027年' ⏎ '10月底前')
-_FIGURE_UNIT = re.compile(r"[≥≤<>=＝＞＜±]?\d[\d,.]*[\u4e00-\u9fff]")  # a figure and a unit's first character
 _DATE_ON = re.compile(r"[年月日]")  # a date's rest after its bare figure ('2027' ⏎ '年11月30')
 # a unit's first or last character, how a figure's line goes on ('人次', '元/人', '年11月30', '次'; not '较好', '有')
 _UNIT_CHARS = "%％‰/万亿千百人户个元公米里亩顷吨斤件项次所家座台套册场期天日"
-_UNIT_CHARS += "周月年时分篇批辆张株棵头只处条本份部名位间栋床例宗倍平立"  # (平, 立: '≥1.2万' ⏎ '平方米')
+_UNIT_CHARS += "周月年时分篇批辆张株棵头只处条本份部名位间栋床例宗倍平立方"  # ('≥1.2万' ⏎ '平方米', '≥1200平' ⏎ '方米')
 _UNIT = re.compile(f"[{_UNIT_CHARS}]")
+_FIGURE_UNIT = re.compile(f"[≥≤<>=＝＞＜±]?\\d[\\d,.]*[{_UNIT_CHARS}]{{1,2}}")  # a figure, its unit's first characters
 # a unit's whole rest, its characters a unit's alone ('人次', '平方米', '万元', '元/人·年', '个百分点', '人次以上'; not
 # '时效性强', '个性化', '户户通', nor a word of one character twice, '户户' ⏎ '通', '天天')
-_UNIT_REST = re.compile(f"(?!.*(.)\\1)[{_UNIT_CHARS}方点瓦克秒·]+(?:及?以[上下内]|左右)?")
+_UNIT_REST = re.compile(f"(?!.*(.)\\1)[{_UNIT_CHARS}点瓦克秒·]+(?:及?以[上下内]|左右)?")
 _BOUND = re.compile(r"及?以[上下内]|左右")  # a bound's word after its target, never a target ('提高一级' ⏎ '以上')
 _TAIL = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|联系人|联系电话|单位负责人)\s*[：:]")  # a line under a table
 
@@ -1157,10 +1157,10 @@ def _one_start(begun: list[list[int]]) -> list[list[int]]:
 def _broken(above: str, line: str) -> bool:
     """Whether a target's line `above` goes on in `line` by their words, rows set as close as a cell's lines
     (`_name_rest`): a broken line over a unit's whole rest ('≥5000' ⏎ '人次', '≤640元/' ⏎ '人'), or a figure and its
-    unit's first character over the unit's rest ('≥3000人' ⏎ '次', '≥1.2万' ⏎ '平方米'); a line beginning as no unit
-    does is a row of its own ('≥5000' over '较好', '≥3000人' over '有'), and so is one that only begins as a unit does
-    ('≥5000' over '时效性强', '个性化', '户户' ⏎ '通': joined, a row had been lost without a word); a bare figure is
-    whole ('1200' over '项目 | 金额') but over a date's rest ('2027' ⏎ '年11月30')."""
+    unit's first characters over the unit's rest ('≥3000人' ⏎ '次', '≥1.2万' ⏎ '平方米', '≥2.5万人' ⏎ '次'); a line
+    beginning as no unit does is a row of its own ('≥5000' over '较好', '≥3000人' over '有'), and so is one that only
+    begins as a unit does ('≥5000' over '时效性强', '个性化', '户户' ⏎ '通': joined, a row had been lost without a
+    word); a bare figure is whole ('1200' over '项目 | 金额') but over a date's rest ('2027' ⏎ '年11月30')."""
     if not _UNIT.match(line) or _OWN_TARGET.fullmatch(line):
         return False
     if _NUMBER.fullmatch(above):  # ('1200' over '项目 | 金额' a row; '2027' over '年11月30' its rest)
