@@ -580,6 +580,33 @@ def test_a_goal_cell_cut_by_the_page_break_keeps_its_rest():
     ]
 
 
+def test_a_centred_name_cells_lines_straddling_the_page_break_are_one_project():
+    """A merged name cell centred on its project's rows, the page breaking inside it: LibreOffice prints its first
+    lines on the page before ('基层干部培训'), the rest atop the next page, where the amount's part and the level 1's
+    are blank ('经费', printed in every row the cell covers). It had been a project of its own, its indicators
+    without the group's label, silently. A new project atop the page, with its own amount and label, stays one."""
+    from importers.records import Row
+
+    levels = ["产出指标", "数量指标"]
+    rows = [
+        Row(["序号", "项目名称", "预算金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"], 1, 1),
+        Row(["1", "农村饮水工程", "354.00", "保障群众安全饮水。", *levels, "维修处数", "≥120处"], 2, page=1),
+        Row(["2", "基层干部培训", "617.00", "开展基层干部培训二千", *levels, "培训人次", "≥2500"], 3, page=1),
+        Row(["", "经费", "", "五百人次。", "", "", "培训天数", "≥5天"], 4, page=2),
+        Row(["", "经费", "", "五百人次。", "", "质量指标", "考核合格率", "≥95%"], 5, page=2),
+    ]
+    first, second = flat_sheet.parse(rows).projects
+    assert (second.name, second.goal) == ("基层干部培训经费", "开展基层干部培训二千五百人次。")
+    assert [(i.level1, i.level2, i.name) for i in second.indicators] == [
+        ("产出指标", "数量指标", "培训人次"),
+        ("产出指标", "数量指标", "培训天数"),
+        ("产出指标", "质量指标", "考核合格率"),
+    ]
+    new = Row(["3", "道路养护资金", "255.00", "推进道路养护。", *levels, "养护里程", "≥35公里"], 4, page=2)
+    projects = flat_sheet.parse([*rows[:3], new]).projects
+    assert [p.name for p in projects] == ["农村饮水工程", "基层干部培训", "道路养护资金"]
+
+
 def test_a_goals_rest_on_the_next_page_is_joined_though_it_stands_earlier_in_the_goal():
     """The rest cut off by the page break ('度') also stands earlier in the goal (年度): it was taken for text
     printed on both pages and dropped ('…提升居民满意'); only a goal that already ends with it keeps it once."""

@@ -514,6 +514,10 @@ def parse(rows: list[Row]) -> RawDocument:
         cut = False
         if not name and doc.projects and row.page and str(row.page) != above.get("page"):
             _goal_goes_on(doc.projects[-1], head, above, row.page)
+        elif name and doc.projects and _name_goes_on_atop(head, above, cells, cols, row.page):
+            doc.projects[-1].name = joined(doc.projects[-1].name + "\n" + name)
+            _goal_goes_on(doc.projects[-1], head, above, row.page)
+            above["name"] = name  # (the rows below repeat the rest, a merged cell's part on this page)
         units = "units" in cols.project
         if (
             name
@@ -789,6 +793,23 @@ def _all_ran_on(above: Row, before: list[str], now: list[str], ended: set[int], 
     fields = {j for field, j in cols.indicator.items() if field not in ("level1", "level2")}
     ran_on = {j for j, text in enumerate(before) if text and j not in ended and j in fields}
     return bool(above.edges) and all(now[j] for j in ran_on)
+
+
+def _name_goes_on_atop(
+    head: dict[str, str], above: dict[str, str], cells: list[str], cols: _Columns, page: int
+) -> bool:
+    """Whether a row on a later page than its project's first holds the rest of the project's name: a merged name
+    cell centred on its rows, the page breaking inside it, prints some lines on the page before, the rest on this
+    one ('基层干部培训' ⏎ '经费'; it had been a project of its own, the indicators below it without their levels,
+    silently). A head cell the project filled (its amount) is blank here, as is the level-1 cell (a group going on):
+    a new project's rows repeat their own head cells and label."""
+    if not page or str(page) == above.get("page") or head["name"] == above.get("name"):
+        return False
+    level1 = cols.indicator.get("level1")
+    if level1 is None or level1 < len(cells) and cells[level1]:
+        return False
+    kept = [key for key in cols.project if key not in ("name", "goal") and above.get(key)]
+    return bool(kept) and not any(head.get(key) for key in kept)
 
 
 def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
