@@ -583,8 +583,9 @@ def test_a_goal_cell_cut_by_the_page_break_keeps_its_rest():
 def test_a_centred_name_cells_lines_straddling_the_page_break_are_one_project():
     """A merged name cell centred on its project's rows, the page breaking inside it: LibreOffice prints its first
     lines on the page before ('基层干部培训'), the rest atop the next page, where the amount's part and the level 1's
-    are blank ('经费', printed in every row the cell covers). It had been a project of its own, its indicators
-    without the group's label, silently. A new project atop the page, with its own amount and label, stays one."""
+    are blank ('经费', printed in every row the cell covers), or the level 1's holds its label's rest ('产出指' ⏎ '标',
+    the label made whole by `importers._whole_levels`). It had been a project of its own, its indicators without the
+    group's label, silently. A new project atop the page, with its own amount and label, stays one."""
     from importers.records import Row
 
     levels = ["产出指标", "数量指标"]
@@ -605,6 +606,11 @@ def test_a_centred_name_cells_lines_straddling_the_page_break_are_one_project():
     new = Row(["3", "道路养护资金", "255.00", "推进道路养护。", *levels, "养护里程", "≥35公里"], 4, page=2)
     projects = flat_sheet.parse([*rows[:3], new]).projects
     assert [p.name for p in projects] == ["农村饮水工程", "基层干部培训", "道路养护资金"]
+    cut = Row(["2", "基层干部培", "617.00", "开展基层干部培训二千", "产出指", "数量指标", "培训人次", "≥2500"], 3, 1)
+    rest = [Row(["", "训经费", "", "五百人次。", "标", *row.cells[5:]], row.line, row.page) for row in rows[3:]]
+    second = flat_sheet.parse([*rows[:2], cut, *rest]).projects[1]
+    assert second.name == "基层干部培训经费"
+    assert [(i.level1, i.level2) for i in second.indicators] == [("产出指", "数量指标")] * 2 + [("产出指", "质量指标")]
 
 
 def test_a_goals_rest_on_the_next_page_is_joined_though_it_stands_earlier_in_the_goal():

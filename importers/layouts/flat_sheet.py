@@ -377,6 +377,8 @@ def _indicator(cells: list[str], line: int, cols: _Columns, levels: list[str]) -
     found = _cells(cells, cols.indicator)
     if not found.get("level2") and (both := split_levels(found.get("level1", ""))):
         found["level1"], found["level2"] = both  # '产出指标-数量指标' in one column
+    if _label_rest(levels[0], found.get("level1", "")):
+        found["level1"] = levels[0]  # ('产出指' ⏎ '标' atop the next page, in every row its merged cell covers)
     if found.get("level1") and found["level1"] != levels[0]:
         levels[:] = [found["level1"], ""]
     if found.get("level2"):
@@ -514,7 +516,7 @@ def parse(rows: list[Row]) -> RawDocument:
         cut = False
         if not name and doc.projects and row.page and str(row.page) != above.get("page"):
             _goal_goes_on(doc.projects[-1], head, above, row.page)
-        elif name and doc.projects and _name_goes_on_atop(head, above, cells, cols, row.page):
+        elif name and doc.projects and _name_goes_on_atop(head, above, cells, cols, row.page, levels[0]):
             doc.projects[-1].name = joined(doc.projects[-1].name + "\n" + name)
             _goal_goes_on(doc.projects[-1], head, above, row.page)
             above["name"] = name  # (the rows below repeat the rest, a merged cell's part on this page)
@@ -796,20 +798,26 @@ def _all_ran_on(above: Row, before: list[str], now: list[str], ended: set[int], 
 
 
 def _name_goes_on_atop(
-    head: dict[str, str], above: dict[str, str], cells: list[str], cols: _Columns, page: int
+    head: dict[str, str], above: dict[str, str], cells: list[str], cols: _Columns, page: int, label: str
 ) -> bool:
     """Whether a row on a later page than its project's first holds the rest of the project's name: a merged name
     cell centred on its rows, the page breaking inside it, prints some lines on the page before, the rest on this
     one ('基层干部培训' ⏎ '经费'; it had been a project of its own, the indicators below it without their levels,
-    silently). A head cell the project filled (its amount) is blank here, as is the level-1 cell (a group going on):
-    a new project's rows repeat their own head cells and label."""
+    silently). A head cell the project filled (its amount) is blank here, and the level-1 cell blank or the rest of
+    the last `label` (a group going on, '产出指' ⏎ '标'): a new project's rows repeat their own head cells and label."""
     if not page or str(page) == above.get("page") or head["name"] == above.get("name"):
         return False
     level1 = cols.indicator.get("level1")
-    if level1 is None or level1 < len(cells) and cells[level1]:
+    if level1 is None or level1 < len(cells) and cells[level1] and not _label_rest(label, cells[level1]):
         return False
     kept = [key for key in cols.project if key not in ("name", "goal") and above.get(key)]
     return bool(kept) and not any(head.get(key) for key in kept)
+
+
+def _label_rest(label: str, text: str) -> bool:
+    """Whether a level-1 cell's text is the rest of the label above, cut by a page break ('产出指' ⏎ '标'): no
+    label alone, a label with it."""
+    return bool(text) and not is_level1(text) and is_level1(label + text)
 
 
 def _goal_goes_on(project: RawProject, head: dict[str, str], above: dict[str, str], page: int) -> None:
