@@ -1039,6 +1039,12 @@ _STATE_MORE = (
     "准确|无误|畅通|通畅|公开|透明|满意|显著|提高|提升|执行|运行|符合|要求|达到|预期|充足|充分"
 )
 _STATE = re.compile(rf"(?:已|均|全部|全)?(?:{_STATE_WORD}|{_STATE_MORE}){{1,2}}")
+# a state of something not come about ('无事故', '无投诉', '零投诉', '未发生'): no surname is a word of none, so no
+# name starts so ('买买提江', a name the surnames miss, starts otherwise)
+_NONE_OF = re.compile(r"(?:无|零|未|没有|不)[\u4e00-\u9fff]{1,6}")
+# a character a state's words end in and a given name hardly ever ('明确', '齐全', '高效', '完备'): a value of a name's
+# shape ending so is a state's; '全面', '满意', '公开' end as a name may
+_STATE_END = frozenset("确全效好高优足时到备位范标控序误畅化结期实善整格")
 
 
 # a person's name as a sign-off gives it: a common surname, or one of two characters, and one or two more ('王强',
@@ -1064,16 +1070,18 @@ _STATE_PART = re.compile(rf"{_STATE_WORD}|{_STATE_MORE}|负责|指定|到人|重
 
 def _stated(value: str) -> bool:
     """Whether a one-label row's value reads as an indicator's state reached: a state word ('明确', '已落实'), or
-    words holding one that are no person's name nor unit ('专人负责', '已指定', '责任到人'); '王强', '欧阳明',
+    words holding one that are no person's name nor unit ('专人负责', '已指定', '责任到人'), or a word of none
+    first ('无事故', '零投诉'); '王强', '欧阳明',
     '王建立', '买买提江', '某县交通运输局', '城关镇' do not (the sign-off's first row, laid out as the indicators
     alike)."""
-    if _STATE.fullmatch(value):
+    if _STATE.fullmatch(value) or _NONE_OF.fullmatch(value):
         return True
     if not _WORDS.fullmatch(value) or not _STATE_PART.search(value):
         return False
     return not _NAMED.fullmatch(value) and not _UNIT_NAMED.fullmatch(value)
 
 
+# a sign-off's label naming a person ('分管领导', '项目负责人'), not a phone, a date or a unit
 def _undecided(value: str) -> bool:
     """Whether a one-label row's value is one its words cannot tell a person's from a state's: a state's words a
     surname's character starts, a name's shape too ('高效', '安全', '全面', '明确')."""
@@ -1084,10 +1092,11 @@ def _laid_out(cells: list[str], above: list[str], name: int, target: int) -> boo
     """Whether a one-label row stands on the grid of the indicator row `above` it: False where its value stands in
     fewer columns than that row's target (one cell under a target merged over three), is merged over cells that row
     fills apart (its 评分标准 and 分值, to the row's end) or leaves blank a cell past it the row fills (the sign-off's
-    grid: '分管领导 | 高效 | |'); True where it spans the same columns, merged over more than one or, under level
+    grid: '分管领导 | 全面 | |'); True where it spans the same columns, merged over more than one or, under level
     columns both rows leave to the rows above, one; None where the two cannot tell (each one cell, the rest blank
     alike, merged over a column that row leaves blank: '备注', or over more than one cell and short of others that
-    row fills: a self-evaluation's '明确 | 明确' under 年度指标值 and 实际完成值, its 分值 and 得分 blank)."""
+    row fills: a self-evaluation's '明确 | 明确' under 年度指标值 and 实际完成值, its 分值 and 得分 blank; or one
+    cell so short whose value ends as no name does: '明确 | | |', a target not yet scored)."""
     texts, over = [clean(cell).strip() for cell in cells], [clean(cell).strip() for cell in above]
     if len(texts) != len(over) or target >= len(texts) or not over[target]:
         return None
@@ -1102,8 +1111,9 @@ def _laid_out(cells: list[str], above: list[str], name: int, target: int) -> boo
     if last < theirs:
         return False
     short = any(mine == "" != other for mine, other in zip(texts[last + 1 :], over[last + 1 :]))
-    if short and last > target:
-        return None  # a self-evaluation's target and actual written alike, its scores blank ('明确 | 明确 | |')
+    if short and (last > target or texts[target][-1:] in _STATE_END):
+        return None  # a self-evaluation's target and actual written alike, its scores blank ('明确 | 明确 | |'), or
+        # its target alone, a name's shape no name ends so ('明确 | | |'): a row not yet scored as a sign-off's
     if short or any(over[j] for j in range(theirs + 1, last + 1)):
         return False
     return True if last == theirs and (last > target or 0 < name and not any(over[:name])) else None
@@ -1144,15 +1154,18 @@ def _table_goes_on(
     columns the row's value `span`s (a flat form's '分管领导 | 明确' merged over the target's columns as the
     indicators above it, over '填报人 | 王芳 | 审核人 | 李强': laid out on the table's grid, not the sign-off's), or,
     under level columns, sets text in them ('| | 分管领导 | 明确' over '填报人 | 王芳 | 审核人 | 李强': the row stands
-    where the indicators do, its levels left to the rows above; the sign-off starts in the levels' columns)."""
+    where the indicators do, its levels left to the rows above; the sign-off starts in the levels' columns); or
+    the table ends under it, no sign-off under it, where it reads as a state (a `span`: '分管领导 | 到位' last)."""
     name, target = indicator
     label, value = pair
     signing = noted = False  # past the first row of the sign-off; past a note across the table
+    signed = False  # past any row of a sign-off
     for cells in rows:
         texts = [clean(cell).strip() for cell in cells]
         if not any(texts):
             continue
         pairs = sign_off(cells)
+        signed = signed or pairs is not None
         if pairs is not None and label and any(other == label and given != value for other, given in pairs):
             return True
         if pairs is not None and (signing or len(pairs) == 1 and _indicator_shaped(cells, name, target)):
@@ -1175,4 +1188,4 @@ def _table_goes_on(
         if max(name, target) >= len(texts):
             return False
         return bool(texts[name] and texts[target]) and texts[name] != texts[target]
-    return False
+    return bool(span) and not signed  # a state's row closing the table, no sign-off under it: its last indicator

@@ -712,15 +712,22 @@ def test_a_state_made_of_states_words_a_surnames_character_first_is_the_last_ind
     )
 
 
-@pytest.mark.parametrize("word", ["高效", "安全", "全面", "满意"])
+_MERGED_TARGETS = "三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n"
+_SCORED = "三级指标\t指标值\t评分标准\t分值\n群众满意度\t≥90%\t达到得分\t10\n"
+
+
 @pytest.mark.parametrize(
-    ("table", "row"),
+    ("word", "table", "row"),
     [
-        ("三级指标\t指标值\t指标值\t指标值\n群众满意度\t≥90%\t≥90%\t≥90%\n", "分管领导\t{}\t\t"),
-        ("三级指标\t指标值\t评分标准\t分值\n群众满意度\t≥90%\t达到得分\t10\n", "分管领导\t{}\t\t"),
-        ("三级指标\t指标值\t评分标准\t分值\n群众满意度\t≥90%\t达到得分\t10\n", "填表人\t{0}\t{0}\t{0}"),
+        *[(word, _MERGED_TARGETS, "分管领导\t{}\t\t") for word in ("高效", "安全", "全面", "满意")],
+        *[(word, _SCORED, "分管领导\t{}\t\t") for word in ("全面", "满意")],
+        *[(word, _SCORED, "填表人\t{0}\t{0}\t{0}") for word in ("高效", "安全", "全面", "满意")],
     ],
-    ids=["one-cell-under-merged-targets", "blank-under-scores", "merged-over-scores"],
+    ids=[
+        *[f"one-cell-under-merged-targets-{n}" for n in range(4)],
+        *[f"blank-under-scores-{n}" for n in range(2)],
+        *[f"merged-over-scores-{n}" for n in range(4)],
+    ],
 )
 @pytest.mark.parametrize(
     "sign", ["填报人\t王芳\t审核人\t李强", "填报人：王芳\t\t审核人：李强\t"], ids=["bare", "colons"]
@@ -729,9 +736,11 @@ def test_a_person_named_with_states_words_off_the_indicators_grid_is_the_sign_of
     """'分管领导 | 高效 | |' under targets merged over three columns, or under rows filling 评分标准 and 分值, and
     '填表人 | 全面' merged over the columns those rows keep apart, over the sign-off: words a state is made of and a
     name's shape, which the words cannot tell, and a row not laid out as the indicator row above it, so the sign-off's
-    person (it was the last indicator, the person lost without a word)."""
+    person (it was the last indicator, the person lost without a word). Blank under the scores only a value ending as
+    a name may ('全面', not '高效': a state's row not yet scored, stop 65c)."""
     one = row.format(word)
-    [project] = parse_rows(split_rows(_SIGNED_FORM + table + one + "\n" + sign + "\n")).projects
+    doc = parse_rows(split_rows(_SIGNED_FORM + table + one + "\n" + sign + "\n"))
+    [project] = doc.projects
     assert [i.name for i in project.indicators] == ["群众满意度"]
     label = one.split("\t")[0]
     assert (project.fields[label], project.fields["填报人"], project.fields["审核人"]) == (word, "王芳", "李强")
@@ -774,6 +783,69 @@ def test_a_self_evaluations_state_as_its_target_and_actual_its_scores_blank_is_t
     name, target = above.split("\t")[:2]
     assert [(i.name, i.target) for i in project.indicators] == [(name, target), ("分管领导", word)]
     assert ("分管领导" in project.fields, project.fields["填报人"], project.fields["审核人"]) == (False, "王芳", "李强")
+
+
+_SELF_EVALUATION_HEADER = "三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+_SIGN_OFFS = ["填报人\t王芳\t审核人\t李强\t", "填报人：王芳\t联系电话：0991-1234567\t\t\t", ""]
+
+
+def _self_evaluation(levels: str, last: str, sign: str):
+    """A self-evaluation's form, its table flat or with levels, `last` its last row under a filled one, `sign` under."""
+    blank = "\t" * levels.count("\t")
+    header = ("一级指标\t二级指标\t" if levels else "") + _SELF_EVALUATION_HEADER
+    rows = f"{levels}群众满意度\t≥90%\t95%\t10\t9\n{blank}{last}\n" + (f"{blank}{sign}\n" if sign else "")
+    return parse_rows(split_rows(_SIGNED_FORM + header + rows))
+
+
+@pytest.mark.parametrize("word", ["明确", "齐全", "高效", "安全"])
+@pytest.mark.parametrize("levels", ["", "满意度指标\t服务对象满意度指标\t"], ids=["flat", "levels"])
+@pytest.mark.parametrize("sign", _SIGN_OFFS, ids=["bare", "colons", "none"])
+def test_a_state_no_name_ends_so_alone_on_a_self_evaluations_last_row_is_the_last_indicator(word, levels, sign):
+    """A self-evaluation's last row '分管领导 | 明确 | | |' under a row filling its actual and scores: its target
+    alone, a state's words ending as no name does (确, 全, 效), so a row not yet scored, the last indicator, over a
+    sign-off or none (it was the sign-off's person, the indicator lost without a word: review 64R-c)."""
+    doc = _self_evaluation(levels, f"分管领导\t{word}\t\t\t", sign)
+    [project] = doc.projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
+    assert ("分管领导" in project.fields, project.fields.get("填报人")) == (False, "王芳" if sign else None)
+
+
+@pytest.mark.parametrize("word", ["无事故", "无投诉", "零投诉", "到位"])
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        (_MERGED_TARGETS, "分管领导\t{}\t\t"),
+        (_MERGED_TARGETS, "分管领导\t{0}\t{0}\t{0}"),
+        (_SCORED, "分管领导\t{0}\t{0}\t{0}"),
+        (_SCORED, "分管领导\t{}\t\t"),
+    ],
+    ids=["one-cell-under-merged-targets", "merged-as-the-targets", "merged-over-scores", "blank-under-scores"],
+)
+@pytest.mark.parametrize("sign", ["填报人\t王芳\t审核人\t李强", ""], ids=["bare", "none"])
+def test_a_state_of_none_come_about_over_the_sign_off_or_none_is_the_last_indicator(word, table, row, sign):
+    """'分管领导 | 无事故' ('无投诉', '零投诉': a word of none first, which no surname is) in any cells over a sign-off,
+    and a state's row closing the table with no sign-off under it ('分管领导 | 到位' last): the last indicator (they
+    were the sign-off's person, the indicator lost without a word)."""
+    doc = parse_rows(split_rows(_SIGNED_FORM + table + row.format(word) + "\n" + sign + "\n"))
+    [project] = doc.projects
+    assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
+    assert ("分管领导" in project.fields, project.fields.get("审核人")) == (False, "李强" if sign else None)
+
+
+@pytest.mark.parametrize("person", ["张伟", "欧阳明", "买买提江", "高明", "全红"])
+@pytest.mark.parametrize(
+    "last",
+    ["分管领导\t{}\t\t\t", "分管领导\t{0}\t{0}\t\t", "分管领导\t{0}\t{0}\t{0}\t{0}"],
+    ids=["one-cell", "target-and-actual", "merged-across"],
+)
+@pytest.mark.parametrize("sign", _SIGN_OFFS, ids=["bare", "colons", "none"])
+def test_a_persons_name_alone_on_a_self_evaluations_last_row_stays_the_sign_offs(person, last, sign):
+    """The guard: a person ('张伟', '欧阳明', '买买提江' whom the surnames miss, '高明' and '全红' a state's character
+    first) in the same cells, the sign-off's person, without a word."""
+    doc = _self_evaluation("", last.format(person), sign)
+    [project] = doc.projects
+    assert [i.name for i in project.indicators] == ["群众满意度"]
+    assert project.fields["分管领导"] == person
 
 
 @pytest.mark.parametrize("word", ["明确", "及时", "齐全"])
