@@ -41,7 +41,7 @@ from importers.records import (
 )
 from importers import cover, registry, wide_print
 from importers.cells import lone_value
-from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key
+from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key, signer_as_indicator, state_as_signer
 from importers.level_words import is_level1, is_level2, whole_level1, whole_level2
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
@@ -127,6 +127,7 @@ def parse_rows(rows: list[Row]) -> RawDocument:
     doc.warnings += [spilled] if spilled else []
     doc.warnings += unread(rows, doc)
     doc.warnings += _cut_at_end(rows, doc) if rows and rows[-1].page and not wide else []
+    doc.warnings += _signers_doubted(rows, doc)
     return doc
 
 
@@ -200,6 +201,33 @@ def _cut_at_end(rows: list[Row], doc: RawDocument) -> list[str]:
         f"'{project.name}' runs to the foot of the file's last page with nothing closing it: its rest may be on pages "
         "the file does not hold"
     ]
+
+
+def _signers_doubted(rows: list[Row], doc: RawDocument) -> list[str]:
+    """A row of one sign-off label naming a person read either way where its value could be the other's: an
+    indicator whose target a person's name could be ('分管领导 | 安全'), a sign-off's person whose value a state's
+    words are ('分管领导 = 明确'), each said (the row's cells and words could not tell; the string kept)."""
+    pages = {row.line: row.page for row in rows}
+    said = []
+    for project in doc.projects:
+        for indicator in project.indicators:
+            if signer_as_indicator(indicator.name, indicator.target):
+                page = pages.get(indicator.line)
+                said.append(
+                    f"第 {indicator.line} 行{f'（第 {page} 页）' if page else ''}「{indicator.name} | "
+                    f"{indicator.target}」读作项目「{project.name}」的指标，其值也可能是落款人的姓名，请核对原文 "
+                    f"line {indicator.line}: '{indicator.name} | {indicator.target}' read as an indicator of "
+                    f"{project.name}; its value may be the sign-off's person"
+                )
+        for label, value in project.fields.items():
+            if state_as_signer(label, value):
+                where = f"（第 {project.page} 页）" if project.page else f"（第 {project.line} 行起）"
+                said.append(
+                    f"项目「{project.name}」{where}的「{label} | {value}」读作落款，其值也像指标的完成状态，可能是"
+                    f"最后一个指标，请核对原文 the sign-off's '{label} | {value}' of {project.name} (line "
+                    f"{project.line} on) may be its last indicator, its value a state"
+                )
+    return said
 
 
 def unread(rows: list[Row], doc: RawDocument) -> list[str]:

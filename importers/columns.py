@@ -1082,6 +1082,28 @@ def _stated(value: str) -> bool:
 
 
 # a sign-off's label naming a person ('分管领导', '项目负责人'), not a phone, a date or a unit
+_A_NAME = re.compile(_NAME)
+_SIGNER = re.compile(
+    rf"(?:{_SIGN_OWNER}){{0,2}}(?:联系人|填报人|填表人|审核人|复核人|经办人|单位负责人|负责人|分管领导)"
+)
+
+
+def signer_as_indicator(name: str, target: str) -> bool:
+    """Whether an indicator read from a row of one sign-off label naming a person may be the sign-off's person: its
+    target a person's name ('张伟', '买买提江'), or a state's words of a name's shape ending as a name may
+    ('全面', '满意'); '明确', '齐全', '到位', '无事故' no name is (a row the reading kept as the table's last
+    indicator, said)."""
+    if not _SIGNER.fullmatch(squash(name)) or not _A_NAME.fullmatch(target):
+        return False
+    return not _stated(target) or bool(_NAMED.fullmatch(target)) and target[-1] not in _STATE_END
+
+
+def state_as_signer(label: str, value: str) -> bool:
+    """Whether a sign-off's person may be the table's last indicator: its label naming a person, its value a state's
+    words ('分管领导 = 明确', '= 安全': a row its cells read off the indicators' grid, said)."""
+    return bool(_SIGNER.fullmatch(squash(label))) and _stated(value)
+
+
 def _undecided(value: str) -> bool:
     """Whether a one-label row's value is one its words cannot tell a person's from a state's: a state's words a
     surname's character starts, a name's shape too ('高效', '安全', '全面', '明确')."""

@@ -736,14 +736,15 @@ def test_a_person_named_with_states_words_off_the_indicators_grid_is_the_sign_of
     """'分管领导 | 高效 | |' under targets merged over three columns, or under rows filling 评分标准 and 分值, and
     '填表人 | 全面' merged over the columns those rows keep apart, over the sign-off: words a state is made of and a
     name's shape, which the words cannot tell, and a row not laid out as the indicator row above it, so the sign-off's
-    person (it was the last indicator, the person lost without a word). Blank under the scores only a value ending as
-    a name may ('全面', not '高效': a state's row not yet scored, stop 65c)."""
+    person (it was the last indicator, the person lost without a word), said as maybe the last indicator. Blank under
+    the scores only a value ending as a name may ('全面', not '高效': a state's row not yet scored, stop 65c)."""
     one = row.format(word)
     doc = parse_rows(split_rows(_SIGNED_FORM + table + one + "\n" + sign + "\n"))
     [project] = doc.projects
     assert [i.name for i in project.indicators] == ["群众满意度"]
     label = one.split("\t")[0]
     assert (project.fields[label], project.fields["填报人"], project.fields["审核人"]) == (word, "王芳", "李强")
+    assert [w for w in doc.warnings if f"「{label} | {word}」读作落款" in w]
 
 
 @pytest.mark.parametrize("word", ["高效", "明确", "齐全"])
@@ -808,6 +809,7 @@ def test_a_state_no_name_ends_so_alone_on_a_self_evaluations_last_row_is_the_las
     [project] = doc.projects
     assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
     assert ("分管领导" in project.fields, project.fields.get("填报人")) == (False, "王芳" if sign else None)
+    assert not [w for w in doc.warnings if "分管领导" in w]
 
 
 @pytest.mark.parametrize("word", ["无事故", "无投诉", "零投诉", "到位"])
@@ -830,6 +832,7 @@ def test_a_state_of_none_come_about_over_the_sign_off_or_none_is_the_last_indica
     [project] = doc.projects
     assert [(i.name, i.target) for i in project.indicators] == [("群众满意度", "≥90%"), ("分管领导", word)]
     assert ("分管领导" in project.fields, project.fields.get("审核人")) == (False, "李强" if sign else None)
+    assert not [w for w in doc.warnings if "分管领导" in w]
 
 
 @pytest.mark.parametrize("person", ["张伟", "欧阳明", "买买提江", "高明", "全红"])
@@ -846,6 +849,25 @@ def test_a_persons_name_alone_on_a_self_evaluations_last_row_stays_the_sign_offs
     [project] = doc.projects
     assert [i.name for i in project.indicators] == ["群众满意度"]
     assert project.fields["分管领导"] == person
+    assert not [w for w in doc.warnings if "分管领导" in w]
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "said"),
+    [
+        (_MERGED_TARGETS, "分管领导\t全面\t全面\t全面\n", "「分管领导 | 全面」读作项目「农村公路养护」的指标"),
+        (_MERGED_TARGETS, "分管领导\t张伟\t张伟\t张伟\n投诉办结率\t100%\t100%\t100%\n", "「分管领导 | 张伟」读作"),
+        (_MERGED_TARGETS, "分管领导\t明确\t\t\n", "「分管领导 | 明确」读作落款"),
+    ],
+    ids=["a-name-on-the-grid", "a-person-the-table-goes-on-under", "a-state-off-the-grid"],
+)
+def test_a_sign_off_row_the_cells_and_words_cannot_tell_is_said(table, row, said):
+    """A row of one sign-off label naming a person read either way where its value could be the other's: '分管领导 |
+    全面' merged as the targets (a state's words a name may be) or '| 张伟' under which the table goes on, read as an
+    indicator; '| 明确' in one cell under targets merged over three, read as the sign-off's person: each said, naming
+    its line and the project (the reading, either way, was silent)."""
+    doc = parse_rows(split_rows(_SIGNED_FORM + table + row + "填报人\t王芳\t审核人\t李强\n"))
+    assert [w for w in doc.warnings if said in w]
 
 
 @pytest.mark.parametrize("word", ["明确", "及时", "齐全"])
