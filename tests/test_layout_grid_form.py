@@ -3481,3 +3481,23 @@ def test_a_table_writing_its_levels_once_keeps_the_level_above_on_a_two_row_grou
     [project] = grid_form.parse(table).projects
     levels = [i.level2 for i in project.indicators]
     assert levels == ["数量指标", "数量指标", "时效指标", "时效指标"] + ["社会效益指标"] * len(next_page)
+
+
+@pytest.mark.parametrize("value", ["明确", "张伟"])
+def test_a_sign_off_row_read_as_the_tail_on_a_ruled_grid_keeps_its_value(value):
+    """A ruled print's '分管领导 | 明确 | |' in one cell under targets merged over three, over '填报人 | 王芳 | 审核人 |
+    李强', taken as the table's tail by its cells: its value the sign-off's, read without judging the rows after it
+    again (stop 65c's first version judged it with none after, a state's row closing its table, and lost it)."""
+    grid = (54.0, 138.0, 222.0, 305.9)
+    form = [
+        ["项目名称", "农村公路养护", "农村公路养护", "农村公路养护"],
+        ["主管部门", "某县交通运输局", "某县交通运输局", "某县交通运输局"],
+        ["三级指标", "指标值", "指标值", "指标值"],
+        ["养护里程", "≥120公里", "≥120公里", "≥120公里"],
+        ["群众满意度", "≥90%", "≥90%", "≥90%"],
+        ["分管领导", value, "", ""],
+        ["填报人", "王芳", "审核人", "李强"],
+    ]
+    [project] = grid_form.parse(paged(form, edges=(grid,))).projects
+    assert [i.name for i in project.indicators] == ["养护里程", "群众满意度"]
+    assert (project.fields["分管领导"], project.fields["填报人"], project.fields["审核人"]) == (value, "王芳", "李强")

@@ -1011,7 +1011,7 @@ def _project(form: _Form) -> RawProject:
     for name, value in [*blocks.values.items(), *money.values.items()]:
         project.fields.setdefault(name, value)
     for row in _unwrapped(form.tail):
-        signed = _signed(row, form.header, ())  # '填表人：李明　联系电话：…' under the table: each its own field
+        signed = _signed(row)  # '填表人：李明　联系电话：…' under the table (taken as its tail): each its own field
         for label, value in signed or _tail_pairs(row, form.header):
             if value:
                 project.fields[label] = value
