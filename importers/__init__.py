@@ -205,14 +205,13 @@ def _cut_at_end(rows: list[Row], doc: RawDocument) -> list[str]:
 
 def _signers_doubted(rows: list[Row], doc: RawDocument) -> list[str]:
     """A row of one sign-off label naming a person read either way where its value could be the other's: an
-    indicator whose target a person's name could be ('分管领导 | 安全'), a sign-off's person whose value a state's
+    indicator whose target a person's name could be ('分管领导 | 全面'), a sign-off's person whose value a state's
     words are ('分管领导 = 明确'), each said (the row's cells and words could not tell; the string kept)."""
-    pages = {row.line: row.page for row in rows}
     said = []
     for project in doc.projects:
         for indicator in project.indicators:
             if signer_as_indicator(indicator.name, indicator.target):
-                page = pages.get(indicator.line)
+                page = next((row.page for row in rows if row.line == indicator.line), 0)  # (rarely asked)
                 said.append(
                     f"第 {indicator.line} 行{f'（第 {page} 页）' if page else ''}「{indicator.name} | "
                     f"{indicator.target}」读作项目「{project.name}」的指标，其值也可能是落款人的姓名，请核对原文 "
