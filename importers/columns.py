@@ -1071,9 +1071,8 @@ _STATE_PART = re.compile(rf"{_STATE_WORD}|{_STATE_MORE}|负责|指定|到人|重
 def _stated(value: str) -> bool:
     """Whether a one-label row's value reads as an indicator's state reached: a state word ('明确', '已落实'), or
     words holding one that are no person's name nor unit ('专人负责', '已指定', '责任到人'), or a word of none
-    first ('无事故', '零投诉'); '王强', '欧阳明',
-    '王建立', '买买提江', '某县交通运输局', '城关镇' do not (the sign-off's first row, laid out as the indicators
-    alike)."""
+    first ('无事故', '零投诉'); '王强', '欧阳明', '王建立', '买买提江', '某县交通运输局', '城关镇' do not (the
+    sign-off's first row, laid out as the indicators alike)."""
     if _STATE.fullmatch(value) or _NONE_OF.fullmatch(value):
         return True
     if not _WORDS.fullmatch(value) or not _STATE_PART.search(value):
