@@ -1355,7 +1355,7 @@ def _page_items(
         }
     )
     if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on, chars):
-        upright = _text_columns(drawn, span, chars, lines_above)
+        upright = [e for part in _rules_only_parts(drawn, span, chars, lines_above) for e in part]
         tables = drawn.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": upright})
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
@@ -1492,6 +1492,41 @@ def _rules_only(rules: list[dict]) -> tuple[float, float, float, float] | None:
     ):
         return None
     return left, top, right, bottom
+
+
+def _rules_only_parts(
+    drawn, span: tuple[float, float, float, float], chars: list[dict], above: tuple[float, ...]
+) -> list[list[dict]]:
+    """The upright rules of each table in a span ruled across only (`_text_columns`), top to bottom: the span is cut
+    at a band between two of its rules that holds no row of several cells (blank, or one piece a line: a title,
+    '附表：项目资金来源') where the text below runs across the column edges above or the text above across those
+    below (a goal table's rest atop a page and a small table '项目 | 金额（万元）' under it: read as one, every column
+    lost its edge and the project every level, silently). A band between rows of one table's columns (a placeholder
+    row) cuts nothing. Only the first part takes the last page's columns (`above`)."""
+    left, top, right, bottom = span
+    heights = sorted({y for y, start, end in _level_rules(drawn.edges) if start >= left - SNAP and end <= right + SNAP})
+    parts: list[list[dict]] = []
+    for high, low in zip(heights, heights[1:]):
+        if not top < high < bottom or any(len(spans(line)) > 1 for line in _lines_in(chars, (left, high, right, low))):
+            continue
+        upper = _text_columns(drawn, (left, top, right, high), chars, above)
+        lower = _text_columns(drawn, (left, low, right, bottom), chars)
+        if _crossed(chars, (left, top, right, high), lower) or _crossed(chars, (left, low, right, bottom), upper):
+            parts.append(upper)
+            top, above = low, ()
+    return [*parts, _text_columns(drawn, (left, top, right, bottom), chars, above)]
+
+
+def _lines_in(chars: list[dict], box: tuple[float, float, float, float]) -> list[list[dict]]:
+    """The text lines wholly inside a box (x0, top, x1, bottom)."""
+    left, top, right, bottom = box
+    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
+    return text_lines([c for c in inside if c["text"].strip()])
+
+
+def _crossed(chars: list[dict], box: tuple[float, float, float, float], edges: list[dict]) -> bool:
+    """Whether a line of a box's text runs across one of another part's column edges (between its sides)."""
+    return any(_runs_across(line, e["x0"]) for line in _lines_in(chars, box) for e in edges[1:-1])
 
 
 def _going_on_beside(span: tuple[float, float, float, float], going_on: OpenTable | None, chars: list[dict]) -> bool:
