@@ -262,6 +262,7 @@ _FIGURES = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _SIGNS = OPERATORS | OPERATOR_WORDS | QUALITATIVE | DIRECTIONS.keys() | {"定量", "定量指标"}
 _DIGIT = re.compile(r"\d")
 _LONGEST_UNIT = 6
+_EDGE_SLACK = 3.0  # points: two ruled rows' cell edges this near stand in one column (a PDF reader's snap)
 
 
 def _by_contents(rows: list[Row]) -> _Columns | None:
@@ -336,6 +337,14 @@ def _told_alike(cells: list[str], cols: _Columns) -> bool:
         and (not found.get("operator") or squash(found["operator"]) in _SIGNS)
         and (not found.get("unit") or len(found["unit"]) <= _LONGEST_UNIT and not _DIGIT.search(found["unit"]))
     )
+
+
+def _other_columns(row: Row, ruled: tuple[float, ...]) -> bool:
+    """Whether a ruled row of fewer cells than the sheet's stands in columns of its own: a cell edge at none of the
+    sheet's last ruled full row's (`ruled`), so a table of its own under or after the goal table ('姓名 | 职务 |
+    联系电话' had been the last project's indicators, its cells padded under the indicator's columns, silently); a
+    row whose columns the reader glued (fewer, each at one of the sheet's) is the sheet's."""
+    return bool(ruled and row.edges) and any(all(abs(x - y) > _EDGE_SLACK for y in ruled) for x in row.edges)
 
 
 def _aligned(row: Row, cols: _Columns) -> list[str]:
@@ -466,6 +475,7 @@ def parse(rows: list[Row]) -> RawDocument:
     spread: int | None = None  # the page of the last project's rows where each repeats its head cells
     orphans: list[list[Row]] = []  # runs of indicator rows whose project's head is on a page the file does not hold
     cut = False  # the row above was one of them
+    ruled: tuple[float, ...] = ()  # the cell edges of the last ruled row of the sheet's full width
     for n, row in enumerate(data):
         if (
             money
@@ -486,6 +496,10 @@ def parse(rows: list[Row]) -> RawDocument:
         if cols.untold is not None and len(row.cells) < cols.width and not _told_alike(cells, cols):
             continue  # the next table's row (项目名称 | 合计 | 财政拨款, 姓名 | 职务): its fewer cells padded under the
             # indicator's columns do not hold what the sheet's indicator rows told them
+        if len(row.cells) < cols.width and _other_columns(row, ruled):
+            continue  # a small table's row under the goal table (姓名 | 职务 | 联系电话): its own columns
+        if len(row.cells) == cols.width and row.edges:
+            ruled = row.edges
         head = _cells(cells, cols.project)
         head["name"] = once_across(cells)[cols.project["name"]]  # not a unit name spread across
         name, indicator = head["name"], _cells(cells, cols.indicator)["name"]
