@@ -1437,3 +1437,27 @@ def test_a_headerless_sheets_goal_lines_between_unread_rows_keep_their_runs_apar
     doc = parse_rows(rows)
     assert [p.name for p in doc.projects] == ["因公出国（境）经费", "接访场所保障费"]
     assert [w[:7] for w in doc.warnings if "名称不在本文件中" in w] == ["第 1–1 行", "第 3–3 行"]
+
+
+@pytest.mark.parametrize("edges", [(40.0, 160.0, 300.0), (40.0, 250.0)])
+def test_a_ruled_table_of_its_own_columns_after_a_goal_table_is_no_indicators(edges):
+    """A PDF's small table ruled in columns of its own under or after a goal table ('姓名 | 职务 | 联系电话'): its
+    fewer cells, padded under the indicator's columns, were the last project's indicators, silently. A ruled row
+    with a cell edge at none of the goal's last full row's is another table's; one whose columns the reader glued
+    (each edge at one of the goal's) stays the goal's."""
+    goal = split_rows(
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "农村公路提升\t产出指标\t数量指标\t改造道路长度\t≥19公里\n"
+        "\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n"
+    )
+    full = (40.0, 120.0, 200.0, 280.0, 380.0)
+    rows = [Row(row.cells, row.line, 1, full) for row in goal]
+    glued = Row(["", "", "用户满意度", "≥85%"], 4, 2, (40.0, 120.0, 280.0, 380.0))
+    staff = [["姓名", "职务", "联系电话"], ["张伟", "科长", "0531-1234567"]]
+    other = [Row(cells[: len(edges)], 5 + n, 2, edges) for n, cells in enumerate(staff)]
+    (project,) = flat_sheet.parse([*rows, glued, *other]).projects
+    assert [(i.level1, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "改造道路长度", "≥19公里"),
+        ("满意度指标", "群众满意度", "≥90%"),
+        ("满意度指标", "用户满意度", "≥85%"),
+    ]

@@ -6325,3 +6325,26 @@ def test_a_projects_head_cells_begin_where_most_columns_put_it_unless_two_projec
 
     assert _one_start([[0, 3], [0, 3], [0, 2]]) == [[0, 3], [0, 3], [0, 3]]
     assert _one_start([[0, 2, 4], [0, 2, 4], [0, 2, 3], [0, 1, 2]]) == [[0, 2, 4], [0, 2, 4], [0, 2, 3], [0, 1, 2]]
+
+
+def test_pdf_a_small_table_ruled_across_only_under_a_goal_tables_rest_is_a_table_of_its_own():
+    """Page 2 of a Word table ruled by its rows' borders holds the goal table's last row and, under a blank line,
+    a small table ruled the same way ('项目 | 金额（万元）', two columns of its own): the page's rules were one span,
+    the small table's words ran across the goal's column edges, none was found, and the project lost every level,
+    silently (review 64R-a's X08, X11). The span is cut where the text below runs across the columns above."""
+    lefts, body = _RULED_LEFTS, _RULED_BODY
+
+    def rule(y: int) -> bytes:
+        return b"%d %d %d 0.5 re f\n" % (lefts[0], y, lefts[-1] - lefts[0])
+
+    first = _cjk(40, 820, "项目支出绩效目标表") + rule(800)
+    for n, row in enumerate(body[:-1]):
+        first += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row)) + rule(780 - 20 * n)
+    last = ("", "", *body[-1][2:])
+    second = rule(800) + b"".join(_cjk(x + 4, 786, text) for x, text in zip(lefts, last) if text) + rule(780)
+    money = (("项目", "金额（万元）"), ("财政拨款", "120"), ("其他资金", "30"))
+    for n, row in enumerate(money):
+        second += rule(750 - 20 * n) + b"".join(_cjk(x + 4, 736 - 20 * n, text) for x, text in zip((40, 300), row))
+    second += rule(690)
+    read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert read[-4:] == [list(last), *map(list, money)]
