@@ -1355,8 +1355,17 @@ def _page_items(
         }
     )
     if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on, chars):
-        upright = [e for part in _rules_only_parts(drawn, span, chars, lines_above) for e in part]
-        tables = drawn.find_tables({"vertical_strategy": "explicit", "explicit_vertical_lines": upright})
+        parts = _rules_only_parts(drawn, span, chars, lines_above)
+        # (each part closed by a rule across its foot: its last rule leaves out the cells merged on over the page
+        # break, the project's '1 | 农村公路养护工程', which were no cells, their text spread over their columns)
+        closed = [_edge(part[0]["x0"], part[0]["bottom"], part[-1]["x0"], part[0]["bottom"]) for part in parts]
+        tables = drawn.find_tables(
+            {
+                "vertical_strategy": "explicit",
+                "explicit_vertical_lines": [e for part in parts for e in part],
+                "explicit_horizontal_lines": closed,
+            }
+        )
     verticals = [e for e in rules + fills if e["orientation"] == "v"]
     _anchor(chars, verticals)
     horizontals = [e for e in rules if e["orientation"] == "h"]
@@ -1498,18 +1507,21 @@ def _rules_only_parts(
     drawn, span: tuple[float, float, float, float], chars: list[dict], above: tuple[float, ...]
 ) -> list[list[dict]]:
     """The upright rules of each table in a span ruled across only (`_text_columns`), top to bottom: the span is cut
-    at a band between two of its rules that holds no row of several cells (blank, or one piece a line: a title,
-    '附表：项目资金来源') where the text below runs across the column edges above or the text above across those
-    below (a goal table's rest atop a page and a small table '项目 | 金额（万元）' under it: read as one, every column
-    lost its edge and the project every level, silently). A band between rows of one table's columns (a placeholder
-    row) cuts nothing. Only the first part takes the last page's columns (`above`)."""
+    at a band between two of its rules that holds no row (blank, or lines of one piece running across the columns
+    above: a title, '附表：项目资金来源') where the text below runs across the column edges above or the text above
+    across those below (a goal table's rest atop a page and a small table '项目 | 金额（万元）' under it: read as one,
+    every column lost its edge and the project every level, silently). A band between rows of one table's columns (a
+    placeholder row, a row of one cell) cuts nothing. Only the first part takes the last page's columns (`above`)."""
     left, top, right, bottom = span
     heights = sorted({y for y, start, end in _level_rules(drawn.edges) if start >= left - SNAP and end <= right + SNAP})
     parts: list[list[dict]] = []
     for high, low in zip(heights, heights[1:]):
-        if not top < high < bottom or any(len(spans(line)) > 1 for line in _lines_in(chars, (left, high, right, low))):
+        band = (left, high, right, low)
+        if not top < high < bottom or any(len(_cell_starts(line)) > 1 for line in _lines_in(chars, band)):
             continue
         upper = _text_columns(drawn, (left, top, right, high), chars, above)
+        if _lines_in(chars, band) and not _crossed(chars, band, upper):
+            continue  # (a row of one cell in the columns above: '月30日前')
         lower = _text_columns(drawn, (left, low, right, bottom), chars)
         if _crossed(chars, (left, top, right, high), lower) or _crossed(chars, (left, low, right, bottom), upper):
             parts.append(upper)
@@ -1565,18 +1577,16 @@ def _text_columns(
     joints = _joints(drawn.edges, left, right)
     starts = _starts(drawn.edges, left, right) - joints
     drawn_at = joints | starts
+    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
+    lines = text_lines([c for c in inside if c["text"].strip()])
     xs = sorted(
         {
-            round(e["x0"], 1)
-            for e in found
-            if e["orientation"] == "v"
-            and left + SNAP < e["x0"] < right - SNAP
-            and all(abs(e["x0"] - x) > CELL_MARGINS for x in drawn_at)
+            round(x, 1)
+            for x in [e["x0"] for e in found if e["orientation"] == "v"] + _head_starts(lines, drawn.edges, span)
+            if left + SNAP < x < right - SNAP and all(abs(x - y) > CELL_MARGINS for y in drawn_at)
         }
         | drawn_at
     )
-    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
-    lines = text_lines([c for c in inside if c["text"].strip()])
     kept: list[float] = []
     for x, after in zip(xs, [*xs[1:], right]):
         before = kept[-1] if kept else left
@@ -1595,6 +1605,23 @@ def _text_columns(
     ):
         kept = offered
     return [_edge(x, top, x, bottom) for x in (left, *kept, right)]
+
+
+def _head_starts(lines: list[list[dict]], rules: list[dict], span: tuple[float, float, float, float]) -> list[float]:
+    """Where a cell of a table's first row (its header, between its first two rules) begins and a cell of a row
+    below begins too: a column's edge where the column holds a word or two (a level merged over the whole table,
+    one word; the project's 序号 and name in a table of one project), too few for the text strategy's three."""
+    left, top, right, bottom = span
+    heights = sorted({y for y, start, end in _level_rules(rules) if start >= left - SNAP and end <= right + SNAP})
+    below = next((y for y in heights if y > top + SNAP), bottom)
+    head = [x for line in lines if line[0]["bottom"] <= below for x in _cell_starts(line)]
+    body = [x for line in lines if line[0]["top"] >= below for x in _cell_starts(line)]
+    return [x for x in head if any(abs(x - y) <= GRID_SLACK for y in body)]
+
+
+def _cell_starts(line: list[dict]) -> list[float]:
+    """Where a text line's pieces begin: its first character and each after a gap of a cell's padding."""
+    return [line[0]["x0"]] + [c["x0"] for a, c in zip(line, line[1:]) if c["x0"] - a["x1"] >= PADDING * c["size"]]
 
 
 def _joints(rules: list[dict], left: float, right: float) -> set[float]:
