@@ -1582,7 +1582,7 @@ def _text_columns(
     xs = sorted(
         {
             round(x, 1)
-            for x in [e["x0"] for e in found if e["orientation"] == "v"] + _head_starts(lines, drawn.edges, span)
+            for x in [e["x0"] for e in found if e["orientation"] == "v"] + _head_starts(chars, lines, drawn.edges, span)
             if left + SNAP < x < right - SNAP and all(abs(x - y) > CELL_MARGINS for y in drawn_at)
         }
         | drawn_at
@@ -1607,15 +1607,18 @@ def _text_columns(
     return [_edge(x, top, x, bottom) for x in (left, *kept, right)]
 
 
-def _head_starts(lines: list[list[dict]], rules: list[dict], span: tuple[float, float, float, float]) -> list[float]:
+def _head_starts(
+    chars: list[dict], lines: list[list[dict]], rules: list[dict], span: tuple[float, float, float, float]
+) -> list[float]:
     """Where a cell of a table's first row (its header, between its first two rules) begins and a cell of a row
     below begins too: a column's edge where the column holds a word or two (a level merged over the whole table,
     one word; the project's 序号 and name in a table of one project), too few for the text strategy's three."""
     left, top, right, bottom = span
     heights = sorted({y for y, start, end in _level_rules(rules) if start >= left - SNAP and end <= right + SNAP})
     below = next((y for y in heights if y > top + SNAP), bottom)
-    head = [x for line in lines if line[0]["bottom"] <= below for x in _cell_starts(line)]
-    body = [x for line in lines if line[0]["top"] >= below for x in _cell_starts(line)]
+    cells = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top < _middle([c]) < below]
+    head = [x for line in text_lines(cells) for x in _cell_starts(line)]  # (its glyphs' tops may rise over the rule)
+    body = [x for line in lines if _middle(line) > below for x in _cell_starts(line)]
     return [x for x in head if any(abs(x - y) <= GRID_SLACK for y in body)]
 
 
