@@ -1530,9 +1530,10 @@ def _rules_only_parts(
 
 
 def _lines_in(chars: list[dict], box: tuple[float, float, float, float]) -> list[list[dict]]:
-    """The text lines wholly inside a box (x0, top, x1, bottom)."""
+    """The text lines inside a box (x0, top, x1, bottom), by their characters' middles (LibreOffice sets a row's
+    glyphs' tops over its rule)."""
     left, top, right, bottom = box
-    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top <= c["top"] and c["bottom"] <= bottom]
+    inside = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top < c["middle"] < bottom]
     return text_lines([c for c in inside if c["text"].strip()])
 
 
@@ -1616,8 +1617,7 @@ def _head_starts(
     left, top, right, bottom = span
     heights = sorted({y for y, start, end in _level_rules(rules) if start >= left - SNAP and end <= right + SNAP})
     below = next((y for y in heights if y > top + SNAP), bottom)
-    cells = [c for c in chars if left <= c["x0"] and c["x1"] <= right and top < _middle([c]) < below]
-    head = [x for line in text_lines(cells) for x in _cell_starts(line)]  # (its glyphs' tops may rise over the rule)
+    head = [x for line in _lines_in(chars, (left, top, right, below)) for x in _cell_starts(line)]
     body = [x for line in lines if _middle(line) > below for x in _cell_starts(line)]
     return [x for x in head if any(abs(x - y) <= GRID_SLACK for y in body)]
 
