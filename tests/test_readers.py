@@ -6348,3 +6348,50 @@ def test_pdf_a_small_table_ruled_across_only_under_a_goal_tables_rest_is_a_table
     second += rule(690)
     read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
     assert read[-4:] == [list(last), *map(list, money)]
+
+
+_MERGED_OVER_ALL = (  # one project's rows, its 序号, name and level 1 merged over them all (written on the first)
+    ("1", "图书资料购置", "产出指标", "数量指标", "购置图书册数", "≥5000册"),
+    ("", "", "", "", "订阅期刊种类", "≥60种"),
+    ("", "", "", "质量指标", "图书验收合格率", "=100%"),
+    ("", "", "", "时效指标", "采购完成时间", "10月底前"),
+)
+
+
+def _merged_rows(rows, top: int, first: int = 0) -> bytes:
+    """A Word table's rows ruled by their bottom borders only, each rule from the first column whose merged cell ends
+    there (a level-2 group's, the project's at the last row), 20 points each from `top` (PDF space) down."""
+    lefts, out = _RULED_LEFTS, b""
+    for n, row in enumerate(rows):
+        out += b"".join(_cjk(x + 4, top - 14 - 20 * n, text) for x, text in zip(lefts, row) if text)
+        later = _MERGED_OVER_ALL[first + n + 1 :]
+        start = 3 if later and later[0][3] else 4 if later else 0
+        out += b"%d %d %d 0.5 re f\n" % (lefts[start], top - 20 * (n + 1), lefts[-1] - lefts[start])
+    return out
+
+
+def test_pdf_a_table_ruled_across_only_with_a_level_merged_over_all_its_rows_keeps_that_column():
+    """A Word table ruled by its rows' borders, one project whose 序号, name and level 1 are merged over every row:
+    one word a column, too few for the text's edges, and the columns were glued ('1图书资料购置产出指标', the table
+    refused). A header's cell that begins where a cell below begins marks a column."""
+    lefts = _RULED_LEFTS
+    page = _cjk(40, 820, "项目支出绩效目标表") + b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
+    page += b"".join(_cjk(x + 4, 786, text) for x, text in zip(lefts, _RULED_BODY[0]))
+    page += b"%d 780 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0]) + _merged_rows(_MERGED_OVER_ALL, 780)
+    filled = [list(row) for row in _MERGED_OVER_ALL]  # (a merged cell's text on each of its rows)
+    for above, row in zip(filled, filled[1:]):
+        row[:4] = [text or over for text, over in zip(row[:4], above)]
+    assert cells(read_bytes(_cjk_pdf([page]), ".pdf"))[-5:] == [list(_RULED_BODY[0]), *filled]
+
+
+def test_pdf_a_table_ruled_across_only_its_merged_cells_running_on_over_the_break_are_cells():
+    """The same table broken over a page after its second row: its last rule on page 1 leaves out the cells merged
+    on over the break (序号, name, level 1), which were no cells, their text spread over their three columns
+    ('1图书资料购置产出指标' in each). Each table ruled across only is closed at its foot."""
+    lefts = _RULED_LEFTS
+    first = _cjk(40, 820, "项目支出绩效目标表") + b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0])
+    first += b"".join(_cjk(x + 4, 786, text) for x, text in zip(lefts, _RULED_BODY[0]))
+    first += b"%d 780 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0]) + _merged_rows(_MERGED_OVER_ALL[:2], 780)
+    second = b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0]) + _merged_rows(_MERGED_OVER_ALL[2:], 800, 2)
+    read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert [row[:3] for row in read[2:4]] == [["1", "图书资料购置", "产出指标"]] * 2
