@@ -1507,8 +1507,8 @@ def _rules_only_parts(
     drawn, span: tuple[float, float, float, float], chars: list[dict], above: tuple[float, ...]
 ) -> list[list[dict]]:
     """The upright rules of each table in a span ruled across only (`_text_columns`), top to bottom: the span is cut
-    at a band between two of its rules that holds no row (blank, or lines of one piece running across the columns
-    above: a title, '附表：项目资金来源') where the text below runs across the column edges above or the text above
+    at a band between two of its rules that holds no row (blank, or lines of one piece from the table's left side: a
+    title, '附表：项目资金来源') where the text below runs across the column edges above or the text above
     across those below (a goal table's rest atop a page and a small table '项目 | 金额（万元）' under it: read as one,
     every column lost its edge and the project every level, silently). A band between rows of one table's columns (a
     placeholder row, a row of one cell) cuts nothing. Only the first part takes the last page's columns (`above`)."""
@@ -1516,12 +1516,12 @@ def _rules_only_parts(
     heights = sorted({y for y, start, end in _level_rules(drawn.edges) if start >= left - SNAP and end <= right + SNAP})
     parts: list[list[dict]] = []
     for high, low in zip(heights, heights[1:]):
-        band = (left, high, right, low)
-        if not top < high < bottom or any(len(_cell_starts(line)) > 1 for line in _lines_in(chars, band)):
-            continue
+        lines = _lines_in(chars, (left, high, right, low))
+        if not top < high < bottom or any(
+            len(_cell_starts(line)) > 1 or line[0]["x0"] > left + CELL_MARGINS for line in lines
+        ):
+            continue  # (a row's cells, or one cell right of the first column: '月30日前')
         upper = _text_columns(drawn, (left, top, right, high), chars, above)
-        if _lines_in(chars, band) and not _crossed(chars, band, upper):
-            continue  # (a row of one cell in the columns above: '月30日前')
         lower = _text_columns(drawn, (left, low, right, bottom), chars)
         if _crossed(chars, (left, top, right, high), lower) or _crossed(chars, (left, low, right, bottom), upper):
             parts.append(upper)
@@ -1592,8 +1592,8 @@ def _text_columns(
     for x, after in zip(xs, [*xs[1:], right]):
         before = kept[-1] if kept else left
         sides = (x in starts or any(before <= c["x0"] and c["x1"] <= x for c in inside)) and any(
-            x <= c["x0"] and c["x1"] <= after for c in inside
-        )
+            x <= c["x0"] and c["x1"] <= after or abs(c["x0"] - x) <= GRID_SLACK for c in inside
+        )  # (a word beginning at x: text on its right, though past an edge found where words end, 'X工程' ⏎ '产出指标')
         if sides and not any(_runs_across(line, x) for line in lines):
             kept.append(x)
     offered = list(above[1:-1])
