@@ -1355,10 +1355,13 @@ def _page_items(
         }
     )
     if not tables and (span := _rules_only(rules)) and not _going_on_beside(span, going_on, chars):
-        parts = _rules_only_parts(drawn, span, chars, lines_above)
-        # (each part closed by a rule across its foot: its last rule leaves out the cells merged on over the page
-        # break, the project's '1 | 农村公路养护工程', which were no cells, their text spread over their columns)
-        closed = [_edge(part[0]["x0"], part[0]["bottom"], part[-1]["x0"], part[0]["bottom"]) for part in parts]
+        parts = _rules_only_parts(drawn, _with_rows_over(span, chars, lines_above), chars, lines_above)
+        # (each part closed by a rule across its foot and its head: its last rule leaves out the cells merged on over
+        # the page break, the project's '1 | 农村公路养护工程', which were no cells, their text spread over their
+        # columns; rows over its first rule atop a page have none)
+        closed = [
+            _edge(part[0]["x0"], y, part[-1]["x0"], y) for part in parts for y in (part[0]["top"], part[0]["bottom"])
+        ]
         tables = drawn.find_tables(
             {
                 "vertical_strategy": "explicit",
@@ -1527,6 +1530,27 @@ def _rules_only_parts(
             parts.append(upper)
             top, above = low, ()
     return [*parts, _text_columns(drawn, (left, top, right, bottom), chars, above)]
+
+
+def _with_rows_over(
+    span: tuple[float, float, float, float], chars: list[dict], above: tuple[float, ...]
+) -> tuple[float, float, float, float]:
+    """The span of a table ruled across only going on atop a page reaching up to its rows over its first rule: each
+    row ruled by its bottom border alone, the page's first rows have no rule over them ('满意度指标 | 服务对象满意度指'
+    ⏎ '标' glued to the row below, silently). The lines right over the first rule whose pieces each begin in one of
+    the last page's columns of the table's sides (`above`), none running across their edges."""
+    left, top, right, bottom = span
+    if len(above) < 3 or abs(above[0] - left) > SNAP or abs(above[-1] - right) > SNAP:
+        return span
+    over = [c for c in chars if c["text"].strip() and left <= c["x0"] and c["x1"] <= right and c["middle"] < top]
+    rows: list[list[dict]] = []
+    for line in reversed(text_lines(over)):
+        if any(_runs_across(line, x) for x in above[1:-1]) or not all(
+            any(0 <= x - edge <= CELL_MARGINS for edge in above[:-1]) for x in _cell_starts(line)
+        ):
+            break
+        rows.append(line)
+    return (left, min(c["top"] for c in rows[-1]) - SNAP, right, bottom) if rows else span
 
 
 def _lines_in(chars: list[dict], box: tuple[float, float, float, float]) -> list[list[dict]]:
