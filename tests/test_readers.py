@@ -6395,3 +6395,26 @@ def test_pdf_a_table_ruled_across_only_its_merged_cells_running_on_over_the_brea
     second = b"%d 800 %d 0.5 re f\n" % (lefts[0], lefts[-1] - lefts[0]) + _merged_rows(_MERGED_OVER_ALL[2:], 800, 2)
     read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
     assert [row[:3] for row in read[2:4]] == [["1", "图书资料购置", "产出指标"]] * 2
+
+
+def test_pdf_a_table_ruled_across_only_going_on_its_first_rows_over_its_first_rule_are_its_rows():
+    """A Word table whose rows are ruled by their bottom borders alone going on atop page 2: no rule over the page's
+    first row, which was a text line outside the table, its level label's last character on a line of its own and
+    the label's first line glued to the indicator below ('服务对象满意度指群众满意度'), silently. Lines right over the
+    first rule whose pieces each begin in one of the last page's columns are the table's rows."""
+    lefts, body = _RULED_LEFTS, _RULED_BODY
+
+    def rule(y: int) -> bytes:
+        return b"%d %d %d 0.5 re f\n" % (lefts[0], y, lefts[-1] - lefts[0])
+
+    first = _cjk(40, 820, "项目支出绩效目标表") + rule(800)
+    for n, row in enumerate(body[:-1]):
+        first += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row)) + rule(780 - 20 * n)
+    last = ("", "", "满意度指标", "服务对象满意度指", "群众满意度", "≥90%")
+    second = b"".join(_cjk(x + 4, 800, text) for x, text in zip(lefts, last) if text) + _cjk(lefts[3] + 4, 789, "标")
+    second += rule(782)
+    more = [("2", "道路养护", "产出指标", "数量指标", f"养护路段{n}", f"≥{n}公里") for n in range(1, 4)]
+    for n, row in enumerate(more):
+        second += b"".join(_cjk(x + 4, 768 - 20 * n, text) for x, text in zip(lefts, row)) + rule(762 - 20 * n)
+    read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert read[-4:] == [["", "", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"], *map(list, more)]
