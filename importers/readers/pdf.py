@@ -1545,10 +1545,14 @@ def _with_rows_over(
     over = [c for c in chars if c["text"].strip() and left <= c["x0"] and c["x1"] <= right and c["middle"] < top]
     rows: list[list[dict]] = []
     for line in reversed(text_lines(over)):
-        if any(_runs_across(line, x) for x in above[1:-1]) or not all(
-            any(0 <= x - edge <= CELL_MARGINS for edge in above[:-1]) for x in _cell_starts(line)
+        starts = _cell_starts(line)
+        if (
+            any(_runs_across(line, x) for x in above[1:-1])
+            or not all(any(0 <= x - edge <= CELL_MARGINS for edge in above[:-1]) for x in starts)
+            or starts == [line[0]["x0"]]
+            and line[0]["x0"] <= left + CELL_MARGINS
         ):
-            break
+            break  # (a line of one piece at the table's left side: a title, '附表', no row)
         rows.append(line)
     return (left, min(c["top"] for c in rows[-1]) - SNAP, right, bottom) if rows else span
 
