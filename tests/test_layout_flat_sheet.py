@@ -1401,14 +1401,15 @@ def test_a_row_atop_the_next_page_under_a_ruled_row_running_to_its_cells_sides_i
     assert flat_sheet.parse(on_pages(frozenset({3, 4}))).warnings == []
 
 
+# a table after a sheet, of fewer columns: a staff table, a money table without its header
+NEXT_TABLES = [
+    [["姓名", "职务", "编制类别", "人数"], ["张三", "局长", "行政编制", "1"]],
+    [["信息系统运维", "88.40", "88.40", "0.00"], ["档案数字化加工", "72.30", "72.30", "0.00"]],
+]
+
+
 @pytest.mark.parametrize("family", ["money", "unit"])
-@pytest.mark.parametrize(
-    "table",
-    [
-        [["姓名", "职务", "编制类别", "人数"], ["张三", "局长", "行政编制", "1"]],
-        [["信息系统运维", "88.40", "88.40", "0.00"], ["档案数字化加工", "72.30", "72.30", "0.00"]],
-    ],
-)
+@pytest.mark.parametrize("table", NEXT_TABLES)
 def test_a_headerless_sheets_next_table_of_fewer_columns_is_no_indicators(family, table):
     """A sheet told by its columns' contents, another table after it (a staff table, a money table without its header):
     its fewer cells, padded under the indicator's columns, were read as the last project's indicators, silently; a
@@ -1422,6 +1423,28 @@ def test_a_headerless_sheets_next_table_of_fewer_columns_is_no_indicators(family
     assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
         (p.name, [i.name for i in p.indicators]) for p in alone.projects
     ]
+
+
+@pytest.mark.parametrize("value", [["指标性质", "指标值", "度量单位"], ["指标值"]])
+@pytest.mark.parametrize("table", NEXT_TABLES)
+def test_a_headered_sheets_next_table_of_fewer_columns_is_no_indicators(value, table):
+    """The same after a sheet with its header (a staff table, a money table without its header on the page after a
+    goal sheet): its fewer cells, padded under the indicator's columns, were the last project's indicators, silently;
+    a narrower row is the sheet's only where it holds what its header named (level words, a sign, a unit)."""
+    from importers import parse_rows
+
+    header = ["项目名称", "项目总额", "财政资金", "其他资金", "绩效目标", "一级指标", "二级指标", "三级指标", *value]
+    rows = [Row(header, 1, page=1)]
+    for row in _headless("money", True):  # (sign, value and unit in their columns, or in one)
+        cells = row.cells[-3:] if len(value) == 3 else ["".join(row.cells[-3:])]
+        rows.append(Row([*row.cells[:8], *cells], row.line + 1, page=row.page))
+    doc = parse_rows([*rows, *(Row(cells, len(rows) + n + 1, page=4) for n, cells in enumerate(table))])
+    assert [(p.name, [i.name for i in p.indicators]) for p in doc.projects] == [
+        ("财务业务咨询服务", ["审计报告", "支出进度"]),
+        ("因公出国（境）经费", ["人均成本", "成果要报数量"]),
+        ("接访场所保障费", ["场地租用", "被服务人员满意度"]),
+    ]
+    assert doc.warnings == parse_rows(rows).warnings
 
 
 def test_a_headerless_sheets_goal_lines_between_unread_rows_keep_their_runs_apart():

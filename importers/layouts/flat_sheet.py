@@ -327,9 +327,9 @@ def _by_contents(rows: list[Row]) -> _Columns | None:
 
 
 def _told_alike(cells: list[str], cols: _Columns) -> bool:
-    """Whether a row's cells hold, in a sheet's columns told by their contents (`_by_contents`), what those told them:
-    no indicator's name (a goal's line: read as before), or a level word or nothing in the level columns, a sign or
-    nothing in the sign column, a unit or nothing in the unit column."""
+    """Whether a row's cells hold, in a sheet's columns (told by its header or by their contents, `_by_contents`),
+    what those told them: no indicator's name (a goal's line: read as before), or a level word or nothing in the level
+    columns, a sign or nothing in the sign column, a unit or nothing in the unit column."""
     found = _cells(cells, cols.indicator)
     return not found["name"] or (
         (not found["level1"] or is_level1(found["level1"]))
@@ -493,9 +493,9 @@ def parse(rows: list[Row]) -> RawDocument:
             continue  # (a page's running head among the rows: '某局（本级）　单位：万元'; the next table's title and
             # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
-        if cols.untold is not None and len(row.cells) < cols.width and not _told_alike(cells, cols):
+        if len(row.cells) < cols.width and not _told_alike(cells, cols):
             continue  # the next table's row (项目名称 | 合计 | 财政拨款, 姓名 | 职务): its fewer cells padded under the
-            # indicator's columns do not hold what the sheet's indicator rows told them
+            # indicator's columns do not hold what the sheet's header or indicator rows told them
         if len(row.cells) < cols.width and _other_columns(row, ruled):
             continue  # a small table's row under the goal table (姓名 | 职务 | 联系电话): its own columns
         if len(row.cells) == cols.width and row.edges:
