@@ -3082,6 +3082,28 @@ def test_pdf_the_marks_of_a_cut_line_beside_a_continued_grid_are_read_from_the_n
     ]
 
 
+@pytest.mark.parametrize("goal", ["目标乙", ""])
+def test_pdf_a_head_beside_its_rows_cut_by_the_page_break_where_its_text_had_ended_is_read_in_its_columns(goal):
+    """A page of some saved apart (Beijing's sheet): the indicator rows ruled, each project's head merged beside them,
+    its columns' rules running the page's table down, a rule across between two projects' heads and none atop or
+    under them (cut by the page breaks), the last head's text ending above the page's (or in none on this page).
+    The table was found without the head's columns, their text lines apart, every row no project's (the real extract
+    read 13 rows in one run said unread, two projects'); the head's open side under them is closed as a cut row's."""
+    rows = [("产出指标", "培训人次", "≥300"), ("产出指标", "合格率", "≥95%"), ("效益指标", "出行条件", "改善")]
+    rows += [("产出指标", "服务人次", "≥1200"), ("效益指标", "通行时间", "缩短"), ("满意度指标", "满意度", "≥90%")]
+    content = b"".join(
+        box(left, right, 800 - 40 * n, 40, text)
+        for n, row in enumerate(rows)
+        for (left, right), text in zip(((260, 340), (340, 460), (460, 540)), row)
+    )
+    content += b"40 800 m 40 560 l S 140 800 m 140 560 l S 40 680 m 260 680 l S\n"  # the head's rules
+    content += _cjk(43, 740, "项目甲") + _cjk(143, 740, "目标甲") + (_cjk(143, 670, goal) if goal else b"")
+    assert cells(read_bytes(_cjk_pdf([content]), ".pdf")) == [
+        *(["项目甲", "目标甲", *row] for row in rows[:3]),
+        *(["", goal, *row] for row in rows[3:]),
+    ]
+
+
 def test_pdf_the_marks_of_a_line_clipped_away_above_text_outside_a_table_are_not_read():
     """A low mark whose top the clip cuts away shows (its ink is the foot of its box), though the rest of its line is
     hidden: over text outside a table, a line of only such marks is none of the page's ('，，' as a line of its own)."""

@@ -1816,7 +1816,9 @@ def _cuts(rules: list[dict], chars: list[dict], height: float) -> list[dict]:
     edges = []
     for at_foot in (True, False):
         ends = [v for v in verticals if (v["bottom"] > height - margin if at_foot else v["top"] < margin)]
-        clipped = len(ends) < 2 and _clipped(verticals, horizontals, chars, at_foot)
+        clipped = len(ends) < 2 and (
+            _clipped(verticals, horizontals, chars, at_foot) or at_foot and _open_beside(verticals, horizontals, chars)
+        )
         if clipped:
             ends = clipped
         elif len(ends) < 2:
@@ -1877,6 +1879,27 @@ def _clipped(verticals: list[dict], horizontals: list[dict], chars: list[dict], 
         if left < c["x0"] and c["x1"] < right and c["top"] < end - SNAP / 3 and c["bottom"] > end + SNAP / 3
     ]
     return ends if any(not any(a <= c["x0"] and c["x1"] <= b for a, b in drawn) for c in cut) else []
+
+
+def _open_beside(verticals: list[dict], horizontals: list[dict], chars: list[dict]) -> list[dict]:
+    """The vertical rules ending together at a table's bottom above the page's foot margin, where its bottom rule is
+    drawn under some of their columns only and the stretch at a side left open holds text: cells merged over the rows
+    beside them (a project's head beside its indicator rows, as Beijing prints it) that the page break cut where
+    their text had already ended, or before the next project's head began (no line cut across, `_clipped`). Without
+    the edge there the table was found without those columns, their text lines apart and its rows no project's.
+    [] otherwise."""
+    end = max((v["bottom"] for v in verticals), default=0.0)
+    ends = [v for v in verticals if abs(v["bottom"] - end) <= SNAP]
+    if len(ends) < 2:
+        return []
+    left, right, top = min(v["x0"] for v in ends), max(v["x0"] for v in ends), min(v["top"] for v in ends)
+    drawn = [h for h in horizontals if abs(h["top"] - end) <= SNAP and h["x0"] < right and h["x1"] > left]
+    for a, b in _open_stretches(left, right, drawn) if drawn else []:
+        if a > left + SNAP and b < right - SNAP:
+            continue  # (open inside only: a two-row header's rule under a label over its parts)
+        if any(a < c["x0"] and c["x1"] < b and top < c["top"] < end for c in chars):
+            return ends
+    return []
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:
