@@ -170,13 +170,15 @@ def _indicator_like(row: Row) -> bool:
 
 _PAGE_NUMBER = re.compile(r"[-—–\s]*(第\s*)?\d{1,4}(\s*页)?[-—–\s]*")
 _FULL = 0.9  # a page's last row this low (of the lowest row the file's other pages hold) leaves no room below
+_FOOT = 0.9  # … in a file of one page: the lowest a row stands, of the page's height (its foot margin below)
 
 
 def _cut_at_end(rows: list[Row], doc: RawDocument) -> list[str]:
     """The last project's goal table where the file ends inside it (some pages of a document saved apart): its last
     indicator in the grid's last row on the file's last page, nothing under it but a page number (no total, sign-off
-    or note), that row as low as the other pages' lowest rows (the page full, the table going on over the next), and
-    no 满意度指标 read yet (the group every goal table holds, at or near its end)."""
+    or note), that row as low as the other pages' lowest rows (the page full, the table going on over the next; in a
+    file of one page, as its foot margin), and no 满意度指标 read yet (the group every goal table holds, at or near
+    its end)."""
     project = doc.projects[-1] if doc.projects else None
     if project is None or not project.indicators:
         return []
@@ -191,6 +193,8 @@ def _cut_at_end(rows: list[Row], doc: RawDocument) -> list[str]:
     ):
         return []
     low = max((row.foot for row in rows if row.page != end), default=0.0)
+    if not low and isinstance(rows, Rows):  # a file of one page (a page saved apart): as low as its foot margin
+        low = rows.heights.get(end, 0.0) * _FOOT
     last = max(row.foot for row in after if row.edges)
     if not low or last < low * _FULL:
         return []

@@ -71,11 +71,15 @@ class Row:
 
 class Rows(list):
     """A reader's rows with what it says of the file beside them (`notes`: rows and columns it left out), which
-    `parse_rows` adds to the document's warnings."""
+    `parse_rows` adds to the document's warnings, and a paged document's page heights in points (`heights`, by page:
+    how low a row stands on a page of a file of one page)."""
 
-    def __init__(self, rows: list[Row] | None = None, notes: list[str] | None = None) -> None:
+    def __init__(
+        self, rows: list[Row] | None = None, notes: list[str] | None = None, heights: dict[int, float] | None = None
+    ) -> None:
         super().__init__(rows or [])
         self.notes: list[str] = notes or []
+        self.heights: dict[int, float] = heights or {}
 
 
 @dataclass

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importers.layouts import grid_form
-from importers.records import Row
+from importers.records import Row, Rows
 
 HEADER = ["", "一级指标", "二级指标", "指标内容", "指标值"]
 
@@ -3460,6 +3460,33 @@ def test_a_goal_table_the_files_end_may_cut_is_said(foot, under, levels, said):
     assert [p.name for p in doc.projects] == ["甲项目", "乙项目"]
     cut = [w for w in doc.warnings if "乙项目" in w and "第 2 页" in w]
     assert bool(cut) == said and not [w for w in doc.warnings if "甲项目" in w]
+
+
+@pytest.mark.parametrize(
+    ("foot", "levels", "said"),
+    [
+        (770.0, ("产出指标", "数量指标"), True),
+        (600.0, ("产出指标", "数量指标"), False),
+        (770.0, ("满意度指标", "服务对象满意度指标"), False),
+    ],
+)
+def test_a_goal_table_the_end_of_a_file_of_one_page_may_cut_is_said(foot, levels, said):
+    """The same in a file of one page (a page saved apart): no other page tells how low its rows go, and a project cut
+    at its foot kept its first indicators without a word. Its last row as low as the page's foot margin (of the page's
+    height the reader gives) is said; higher up, or after its 满意度指标, not."""
+    from importers import parse_rows
+
+    grid = (16.6, 74.6, 141.8, 226.7, 355.4)
+    form = [*head("甲项目"), ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"]]
+    form += [["绩效指标", "产出指标", "数量指标", f"指标{n}", f"{n}个"] for n in range(1, 4)]
+    form += [["绩效指标", *levels, "指标4", "≥90%"]]
+    table = paged(form, edges=(grid,))
+    for n, row in enumerate(table):
+        row.foot = foot - 40.0 * (len(table) - 1 - n)
+    doc = parse_rows(Rows(table, heights={1: 842.0}))
+    assert [p.name for p in doc.projects] == ["甲项目"]
+    assert bool([w for w in doc.warnings if "甲项目" in w and "第 1 页" in w]) == said
+    assert not [w for w in parse_rows(table).warnings if "甲项目" in w]  # (no height given: not said)
 
 
 @pytest.mark.parametrize("next_page", [[["绩效指标", "效益指标", "社会效益指标", "群众知晓率", "≥90%"]], []])

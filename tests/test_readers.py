@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from importers.readers import UnreadableFile, common, read_bytes, read_rows
+from importers.records import Rows
 
 
 def cells(rows) -> list[list[str]]:
@@ -3102,6 +3103,12 @@ def test_pdf_a_head_beside_its_rows_cut_by_the_page_break_where_its_text_had_end
         *(["项目甲", "目标甲", *row] for row in rows[:3]),
         *(["", goal, *row] for row in rows[3:]),
     ]
+
+
+def test_pdf_rows_carry_their_pages_heights():
+    """A file of one page tells how low its last row stands only by the page's height (`importers._cut_at_end`)."""
+    rows = read_bytes(_cjk_pdf([_cjk(40, 700, "甲"), _cjk(40, 700, "乙")]), ".pdf")
+    assert isinstance(rows, Rows) and rows.heights == {1: 842.0, 2: 842.0}
 
 
 def test_pdf_the_marks_of_a_line_clipped_away_above_text_outside_a_table_are_not_read():

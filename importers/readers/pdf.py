@@ -202,6 +202,7 @@ def read(data: bytes) -> Rows:
         going_on = OpenTable()  # a table drawn without vertical rules open at the last page's foot
         chars = unmapped = 0
         undecoded: dict[int, int] = {}  # page → its characters read as UNDECODED
+        heights: dict[int, float] = {}  # page → its height in points
         unsure: list[tuple[int, str]] = []  # pages whose first line was joined to the last page's last row, words
         # not telling, and the line
         for page in _pages(pdf):
@@ -213,6 +214,7 @@ def read(data: bytes) -> Rows:
                 page = _turned_back(page, turn)
                 checked = _check_page(page)
             unmapped += checked
+            heights[page.page_number] = float(page.height)
             lines_above = (*last.edges, last.right) if last and last.table else ()
             items, count, garbled = _page_items(page, bool(turn), going_on, lines_above)
             if going_on.rest and rows:  # the rest of the last page's last row, broken over the page (`pdf_lines._rest`)
@@ -278,7 +280,7 @@ def read(data: bytes) -> Rows:
         Row(cells=list(cells), line=n, page=page, edges=edges, ends=ends, roomy=roomy, top=top, foot=foot, breaks=lines)
         for n, (cells, (page, edges, ends, roomy, top, foot, lines)) in enumerate(zip(rows, where), 1)
     ]
-    return Rows(rejoined(read), _undecoded_notes(undecoded) + _joined_notes(unsure))
+    return Rows(rejoined(read), _undecoded_notes(undecoded) + _joined_notes(unsure), heights)
 
 
 # a row's page, cell edges, the columns it ends in at the page's foot and of those the roomy, its top, its last line's
