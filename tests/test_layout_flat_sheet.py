@@ -1322,6 +1322,7 @@ def test_a_printed_sheets_pages_without_its_header_are_read_by_their_columns_con
     [said] = [w for w in doc.warnings if "没有表头" in w]
     assert "第 2 页起" in said and "首个项目「财务业务咨询服务」可能始于前页" in said
     assert "另有 1 列未认出" in said  # the other money, or the unit's name
+    assert "金额（单位不在本文件中，按数值大小推定）" in said  # (its unit printed in the header, on page 1)
     assert not [w for w in doc.warnings if "像指标行" in w]
 
 

@@ -605,7 +605,8 @@ def _orphans_said(rows: list[Row]) -> str:
     )
 
 
-_TOLD = {"name": "项目名称", "amount": "金额", "goal": "绩效目标"}
+# (the amount's unit printed in the header or above it, on a page the file lacks: `kb` takes it by the amount's size)
+_TOLD = {"name": "项目名称", "amount": "金额（单位不在本文件中，按数值大小推定）", "goal": "绩效目标"}
 _TOLD_INDICATOR = {
     "level1": "一级指标",
     "level2": "二级指标",
@@ -616,9 +617,9 @@ _TOLD_INDICATOR = {
 
 
 def _headless_said(first: RawProject, cols: _Columns, rows: list[Row]) -> str:
-    """The warning for a sheet read without its header (`_by_contents`): its columns told by their contents, and,
-    where its first project's rows are the sheet's first, that project's name and first indicators perhaps on a page
-    before the file's."""
+    """The warning for a sheet read without its header (`_by_contents`): its columns told by their contents (the
+    amount's without its unit), and, where its first project's rows are the sheet's first, that project's name and
+    first indicators perhaps on a page before the file's."""
     told = [_TOLD[field] for field in cols.project] + [_TOLD_INDICATOR.get(f, "度量单位") for f in cols.indicator]
     untold = f"，另有 {cols.untold} 列未认出、未导入" if cols.untold else ""
     name = cols.indicator["name"]
@@ -629,6 +630,7 @@ def _headless_said(first: RawProject, cols: _Columns, rows: list[Row]) -> str:
         f"第 {first.page} 页起的表没有表头（印在本文件未含的前页上？），按各列内容认出{'、'.join(told)}{untold}{cut}，"
         f"请核对原文 page {first.page}: a table without its header (printed on a page before this file's?), its "
         f"columns told by their contents{f', {cols.untold} columns not read' if cols.untold else ''}"
+        f"{'; the amounts without their unit, taken by their size' if 'amount' in cols.project else ''}"
         f"{'; its first project may begin on a page before' if begun else ''}"
     )
 
