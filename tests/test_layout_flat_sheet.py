@@ -613,6 +613,27 @@ def test_a_centred_name_cells_lines_straddling_the_page_break_are_one_project():
     assert [(i.level1, i.level2) for i in second.indicators] == [("产出指", "数量指标")] * 2 + [("产出指", "质量指标")]
 
 
+def test_a_new_project_below_the_last_ones_rows_on_the_next_page_is_no_names_rest():
+    """A name's rest goes on only atop the next page, on its first row: a new project below a row of the last
+    one's on that page, its number, amount and level 1 blank there (no money; the cells centred lower), had been
+    glued to it ('农村饮水工程基层干部培训经费', its goal and indicators with it), silently."""
+    from importers.records import Row
+
+    levels = ["产出指标", "数量指标"]
+    rows = [
+        Row(["序号", "项目名称", "预算金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"], 1, 1),
+        Row(["1", "农村饮水工程", "354.00", "保障群众安全饮水。", *levels, "维修处数", "≥120处"], 2, page=1),
+        Row(["", "", "", "", "", "", "水质合格率", "≥95%"], 3, page=2),
+        Row(["", "基层干部培训经费", "", "开展基层干部培训。", "", "", "培训人次", "≥2500"], 4, page=2),
+        Row(["", "基层干部培训经费", "", "开展基层干部培训。", *levels, "培训天数", "≥5天"], 5, page=2),
+    ]
+    first, second = flat_sheet.parse(rows).projects
+    assert (first.name, first.goal) == ("农村饮水工程", "保障群众安全饮水。")
+    assert [i.name for i in first.indicators] == ["维修处数", "水质合格率"]
+    assert (second.name, second.goal) == ("基层干部培训经费", "开展基层干部培训。")
+    assert [i.name for i in second.indicators] == ["培训人次", "培训天数"]
+
+
 def test_a_goals_rest_on_the_next_page_is_joined_though_it_stands_earlier_in_the_goal():
     """The rest cut off by the page break ('度') also stands earlier in the goal (年度): it was taken for text
     printed on both pages and dropped ('…提升居民满意'); only a goal that already ends with it keeps it once."""

@@ -476,6 +476,7 @@ def parse(rows: list[Row]) -> RawDocument:
     orphans: list[list[Row]] = []  # runs of indicator rows whose project's head is on a page the file does not hold
     cut = False  # the row above was one of them
     ruled: tuple[float, ...] = ()  # the cell edges of the last ruled row of the sheet's full width
+    last_page: int | None = None  # the page of the last row read as a project's or an indicator's
     for n, row in enumerate(data):
         if (
             money
@@ -530,10 +531,16 @@ def parse(rows: list[Row]) -> RawDocument:
         cut = False
         if not name and doc.projects and row.page and str(row.page) != above.get("page"):
             _goal_goes_on(doc.projects[-1], head, above, row.page)
-        elif name and doc.projects and _name_goes_on_atop(head, above, cells, cols, row.page, levels[0]):
+        elif (
+            name
+            and doc.projects
+            and row.page != last_page
+            and _name_goes_on_atop(head, above, cells, cols, row.page, levels[0])
+        ):
             doc.projects[-1].name = joined(doc.projects[-1].name + "\n" + name)
             _goal_goes_on(doc.projects[-1], head, above, row.page)
             above["name"] = name  # (the rows below repeat the rest, a merged cell's part on this page)
+        last_page = row.page
         units = "units" in cols.project
         if (
             name
