@@ -616,7 +616,8 @@ def test_a_centred_name_cells_lines_straddling_the_page_break_are_one_project():
 def test_a_new_project_below_the_last_ones_rows_on_the_next_page_is_no_names_rest():
     """A name's rest goes on only atop the next page, on its first row: a new project below a row of the last
     one's on that page, its number, amount and level 1 blank there (no money; the cells centred lower), had been
-    glued to it ('农村饮水工程基层干部培训经费', its goal and indicators with it), silently."""
+    glued to it ('农村饮水工程基层干部培训经费', its goal and indicators with it), silently; and so had one atop the
+    page numbered before its name ('2', an unruled page's first row)."""
     from importers.records import Row
 
     levels = ["产出指标", "数量指标"]
@@ -631,6 +632,10 @@ def test_a_new_project_below_the_last_ones_rows_on_the_next_page_is_no_names_res
     assert (first.name, first.goal) == ("农村饮水工程", "保障群众安全饮水。")
     assert [i.name for i in first.indicators] == ["维修处数", "水质合格率"]
     assert (second.name, second.goal) == ("基层干部培训经费", "开展基层干部培训。")
+    assert [i.name for i in second.indicators] == ["培训人次", "培训天数"]
+    numbered = [Row(["2", *row.cells[1:]], row.line, row.page) for row in rows[3:]]  # atop the page, its own number
+    first, second = flat_sheet.parse([*rows[:2], *numbered]).projects
+    assert (first.name, second.name) == ("农村饮水工程", "基层干部培训经费")
     assert [i.name for i in second.indicators] == ["培训人次", "培训天数"]
 
 

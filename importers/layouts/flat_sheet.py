@@ -96,6 +96,7 @@ TOTALS = {"合计", "小计", "总计"}
 IDENTITY = ("department", "amount")  # head cells that differ between two projects of the same name
 _MONEY_UNIT = re.compile(r"(亿元|万元|千元|元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NUMBERED = re.compile(r"\d{1,3}")  # a row's number before its name ('2'; a project's own)
 
 
 @dataclass
@@ -833,6 +834,8 @@ def _name_goes_on_atop(
     level1 = cols.indicator.get("level1")
     if level1 is None or level1 < len(cells) and cells[level1] and not _label_rest(label, cells[level1]):
         return False
+    if any(_NUMBERED.fullmatch(cell.strip()) for cell in cells[: cols.project["name"]]):
+        return False  # (a number before the name: a new project's own, '2', its amount and labels centred lower)
     kept = [key for key in cols.project if key not in ("name", "goal") and above.get(key)]
     return bool(kept) and not any(head.get(key) for key in kept)
 
