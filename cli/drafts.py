@@ -464,10 +464,10 @@ def set_cmd(
     current = drafts.open_draft(conn, name)
     draft = current
     if field is not None:
-        draft = _set_one(conn, current, drafts.field_name(field, row is not None), value or "", row)
-    if own is not None:
+        draft = _set_one(conn, current, drafts.field_name(field, row is not None), value or "", row, own)
+    else:
         (row_id,) = drafts.rows_at(conn, current, [row])
-        draft = drafts.own_targets(conn, draft.id, [row_id], own, draft.version)
+        draft = drafts.own_targets(conn, current.id, [row_id], bool(own), current.version)
     if draft.version == current.version:
         print(
             f"未改变：已是这个值 unchanged: it holds this value already (第 {draft.version} 版 version {draft.version})"
@@ -476,8 +476,9 @@ def set_cmd(
         print(f"已保存 saved (第 {draft.version} 版 version {draft.version})")
 
 
-def _set_one(conn, current, field: str, value: str, row: str | None):
-    """One head field, or one field of a row, set."""
+def _set_one(conn, current, field: str, value: str, row: str | None, own: bool | None = None):
+    """One head field, or one field of a row, set (with `own`, its target taken as the project's own in the same
+    change: one version, one undo)."""
     from kb.drafting import drafts
 
     if row is None:
@@ -487,7 +488,7 @@ def _set_one(conn, current, field: str, value: str, row: str | None):
             check_type(value)
         return drafts.set_field(conn, current.id, field, value)
     (row_id,) = drafts.rows_at(conn, current, [row])
-    return drafts.update_row(conn, current.id, row_id, current.version, **{field: value})
+    return drafts.update_row(conn, current.id, row_id, current.version, own, **{field: value})
 
 
 @draft_app.command(short_help="删除若干行 Remove rows")

@@ -325,3 +325,30 @@ def test_a_duplicate_of_last_years_copy_and_its_own_table_ticked_as_similar_are_
     assert borrowed(draft) == []
     drafts.set_field(conn, draft.id, "department", "工信局")
     assert borrowed(draft) == ["补贴企业数"]
+
+
+def test_a_target_set_and_taken_as_the_projects_own_at_once_is_one_version(conn, db_path):
+    """`kb draft set NAME 指标值 X --row a1 --own` made two versions (the figure, then `own`), one undo taking back
+    the `own` alone and leaving the new figure named again; one change now: one version, one undo takes both back."""
+    from kb.drafting.lint import lint_draft
+
+    store(
+        conn, make_document({"职业技能培训补贴": [("培训人数", "≥1200人次"), ("结业人数", "≥1000人")]}), "b.txt", "乙市"
+    )
+    other = conn.execute("SELECT id FROM projects").fetchone()[0]
+    draft = drafts.create(conn, "2025年职业培训", year=2025)
+    drafts.apply_rows(conn, draft.id, suggest.project_rows(conn, other))
+    before = drafts.open_draft(conn, draft.id)
+    kb = lambda *args: CliRunner().invoke(app, ["--db", str(db_path), "draft", *args])  # noqa: E731
+    result = kb("set", "2025年职业培训", "指标值", "≥1000人次", "--row", "a1", "--own")
+    assert result.exit_code == 0, result.output
+    after = drafts.open_draft(conn, draft.id)
+    assert after.version == before.version + 1
+    assert (after.rows[0].target, after.rows[0].owned) == ("≥1000人次", True)
+    assert [f.indicator for f in lint_draft(conn, draft.id) if f.rule == "precedent-target"] == ["结业人数"]
+    undone = kb("undo", "2025年职业培训")
+    assert undone.exit_code == 0, undone.output
+    back = drafts.open_draft(conn, draft.id)
+    assert (back.rows[0].target, back.rows[0].owned) == ("≥1200人次", False)
+    again = kb("set", "2025年职业培训", "指标值", "≥1000人次", "--row", "a1", "--not-own")  # nothing owned to give back
+    assert again.exit_code == 0 and drafts.open_draft(conn, draft.id).rows[0].owned is False

@@ -972,24 +972,33 @@ def _row_changes(conn: sqlite3.Connection, current: sqlite3.Row, changes: dict) 
     return out
 
 
-def update_row(conn: sqlite3.Connection, key: int | str, row_id: int, version: int | None = None, **changes) -> Draft:
+def update_row(
+    conn: sqlite3.Connection,
+    key: int | str,
+    row_id: int,
+    version: int | None = None,
+    own: bool | None = None,
+    **changes,
+) -> Draft:
     """Change fields of one row (ROW_FIELDS; 'target' as typed sets operator, value, unit and text)."""
-    return update_rows(conn, key, [row_id], version, **changes)
+    return update_rows(conn, key, [row_id], version, own, **changes)
 
 
 def update_rows(
-    conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int], version: int | None = None, **changes
+    conn: sqlite3.Connection,
+    key: int | str,
+    row_ids: Iterable[int],
+    version: int | None = None,
+    own: bool | None = None,
+    **changes,
 ) -> Draft:
     """The same change to several rows as one change (one version, one undo); KbError (nothing changed) if one is
-    not in the draft."""
+    not in the draft. `own` takes (or gives back) the targets as they then read as the project's own in the same
+    change (`kb draft set … --target X --own`: one version, not two)."""
     with _change(conn, key, version) as change:
         changed = False
         for row_id in row_ids:
-            current = conn.execute(
-                "SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)
-            ).fetchone()
-            if current is None:
-                raise KbError(f"草稿中没有这一行 the draft has no row {row_id}")
+            current = _draft_row(conn, change.id, row_id)
             values = _row_changes(conn, current, changes)
             if "level1" in values and (values["level1"], values["level2"]) != (current["level1"], current["level2"]):
                 # a row moved to other levels goes last among them
@@ -1000,6 +1009,8 @@ def update_rows(
                 sets = ", ".join(f"{k} = ?" for k in values)
                 conn.execute(f"UPDATE draft_rows SET {sets} WHERE id = ?", (*values.values(), row_id))
                 changed = True
+            if own is not None:
+                changed = _own(conn, _draft_row(conn, change.id, row_id), own) or changed
         if changed:
             _renumber(conn, change.id)
         change.changed = changed
@@ -1015,15 +1026,26 @@ def own_targets(
     with _change(conn, key, version) as change:
         changed = False
         for row_id in row_ids:
-            r = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, change.id)).fetchone()
-            if r is None:
-                raise KbError(f"草稿中没有这一行 the draft has no row {row_id}")
-            target = (normal_target(r["operator"], r["value"], r["unit"], r["text"]) or None) if own else None
-            if target != r["own_target"]:
-                conn.execute("UPDATE draft_rows SET own_target = ? WHERE id = ?", (target, row_id))
-                changed = True
+            changed = _own(conn, _draft_row(conn, change.id, row_id), own) or changed
         change.changed = changed
     return open_draft(conn, change.id)
+
+
+def _draft_row(conn: sqlite3.Connection, draft_id: int, row_id: int) -> sqlite3.Row:
+    """A row of the draft as it reads now; KbError when the draft has no such row."""
+    r = conn.execute("SELECT * FROM draft_rows WHERE id = ? AND draft_id = ?", (row_id, draft_id)).fetchone()
+    if r is None:
+        raise KbError(f"草稿中没有这一行 the draft has no row {row_id}")
+    return r
+
+
+def _own(conn: sqlite3.Connection, r: sqlite3.Row, own: bool) -> bool:
+    """The row's target as it reads taken as the project's own (or given back); True when that changed the row."""
+    target = (normal_target(r["operator"], r["value"], r["unit"], r["text"]) or None) if own else None
+    if target == r["own_target"]:
+        return False
+    conn.execute("UPDATE draft_rows SET own_target = ? WHERE id = ?", (target, r["id"]))
+    return True
 
 
 def remove_rows(conn: sqlite3.Connection, key: int | str, row_ids: Iterable[int], version: int | None = None) -> Draft:
