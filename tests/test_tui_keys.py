@@ -342,6 +342,35 @@ async def test_a_search_box_takes_fast_keys_in_order(seeded):
         assert app.query_one("#ind-query", Input).value == "服满意度"
 
 
+@pytest.mark.parametrize(
+    ("tab", "before", "keys", "box", "typed"),
+    [
+        ("f2", (), ("slash", *"审计局"), "#browse-filter", "审计局"),
+        ("f3", ("满", "enter"), ("slash", *"满意度"), "#ind-query", "满意度"),  # `/` selected 满: typing replaces it
+        ("f4", ("金", "融", "enter"), ("slash", *"绿化"), "#proj-query", "绿化"),  # (selected as it takes the focus)
+        ("f5", ("enter",), ("h", *"审计局"), "#head-department", "审计局"),
+        ("f5", ("enter", "escape"), ("n", *"新草稿"), "#name-input", "新草稿"),
+    ],
+)
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_keys_typed_with_a_key_that_moves_the_focus_go_where_it_moved_it(
+    with_draft, tab, before, keys, box, typed, size
+):
+    """`h审计局` in one read: Textual sent each key to the widget focused when the app read it, and `h`'s binding
+    ran only once `h` had bubbled back up, so 审计局 had gone to the goal table (which dropped them) and the head's
+    field stayed empty; the same after `/` or `n`. A key read while the one before is on its way waits for it."""
+    app = start(with_draft)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key in (tab, *before):
+            await pilot.press(key)
+            await settle(pilot)
+        post_together(app, *keys)
+        await until(pilot, lambda: app.focused is not None and app.focused.id == box[1:], "the box moved to")
+        await settle(pilot)
+        assert app.focused.value == typed
+
+
 @pytest.fixture
 def slow_catalog(monkeypatch):
     """The catalog read waits until the test releases it (at most 10 s), and the hidden tabs wait for it: the first

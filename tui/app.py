@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -25,6 +25,7 @@ from tui.messages import Catalog, CatalogFailed, CatalogLoaded, DataChanged, Fin
 from tui.screens.error import ErrorScreen
 from tui.screens.import_path import ImportPathScreen
 from tui.screens.main import MainScreen
+from tui.type_ahead import TypeAhead
 from tui.widgets.import_status import ImportDone, ImportStatus
 from tui.widgets.project_tree import branch_order, year_key
 
@@ -117,6 +118,7 @@ class KbApp(App[None]):
         self.main: MainScreen | None = None
         self.error = ""
         self.last_import: ImportDone | None = None
+        self.type_ahead = TypeAhead(self)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self.db)
@@ -128,6 +130,15 @@ class KbApp(App[None]):
 
     def on_unmount(self) -> None:
         self.db.close()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key read while the one before is still on its way waits for it (tui.type_ahead)."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+        elif not self.type_ahead.hold(event):
+            target = self.focused or self.screen
+            await super().on_event(event)
+            self.type_ahead.follow(event, target)
 
     # --- catalog ------------------------------------------------------------------------------------------------
 
