@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.widgets import Tree
@@ -27,6 +28,7 @@ UNKNOWN = "（未注明）"
 LEAF_LIMIT = 500
 EXPAND_ALL = 60  # with this many projects or fewer shown, every branch starts open
 LOADING = "读取中 loading…"
+FEW = 4  # cells a cut name keeps at least (with its …), the count then cut at the edge instead
 
 Key = tuple  # (region,) (region, department) (region, department, year): a branch's data
 
@@ -99,6 +101,23 @@ class ProjectTree(Tree[int | Key]):
         self._project_nodes: dict[int, TreeNode] = {}  # project id → its leaf, once added
         self._where: dict[int, Key] = {}  # project id → its year key, for the projects known and shown
         self.needle = ""
+
+    def render_label(self, node: TreeNode[int | Key], base_style: Style, style: Style) -> Text:
+        """The label, its name cut with … where the line would run past the tree's width, so the dim count after
+        it (`·13项`, a branch's `14`) stays in sight: at 80 columns the tree is 26 wide and a long name pushed it
+        off the edge."""
+        text = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        label = node.label
+        tail = label.spans[-1] if label.spans and label.spans[-1].end == len(label.plain) else None
+        if room <= 0 or text.cell_len <= room or tail is None:
+            return text
+        head, rest = text.divide([len(text.plain) - (tail.end - tail.start)])
+        head.truncate(max(FEW, room - rest.cell_len), overflow="ellipsis")
+        return head.append_text(rest)
 
     def set_catalog(
         self, branches: list[tuple], first: list[ProjectRow], rows: list[ProjectRow] | None = None
