@@ -64,7 +64,9 @@ def _name(p: ProjectRow) -> str:
 def _leaf(p: ProjectRow) -> Text:
     """A project's line: its name, its indicators, and the unit carrying it out where it is not its department."""
     unit = unit_under(p.department, p.region, p.unit)
-    return Text.assemble(shown(_name(p)), (f" ·{p.indicators}项" + (f" ·实施 {shown(unit)}" if unit else ""), "dim"))
+    return Text.assemble(
+        shown(_name(p)), (f" ·{p.indicators}项", "dim"), (f" ·实施 {shown(unit)}" if unit else "", "dim")
+    )
 
 
 def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
@@ -104,20 +106,21 @@ class ProjectTree(Tree[int | Key]):
 
     def render_label(self, node: TreeNode[int | Key], base_style: Style, style: Style) -> Text:
         """The label, its name cut with … where the line would run past the tree's width, so the dim count after
-        it (`·13项`, a branch's `14`) stays in sight: at 80 columns the tree is 26 wide and a long name pushed it
-        off the edge."""
+        it (`·13项`, a branch's `14`) stays in sight (what follows it, `·实施 …`, is cut at the edge instead): at 80
+        columns the tree is 26 wide and a long name pushed the count off."""
         text = super().render_label(node, base_style, style)
         depth, parent = 0, node.parent
         while parent is not None and parent is not self.root:
             depth, parent = depth + 1, parent.parent
         room = self.scrollable_content_region.width - depth * self.guide_depth
         label = node.label
-        tail = label.spans[-1] if label.spans and label.spans[-1].end == len(label.plain) else None
-        if room <= 0 or text.cell_len <= room or tail is None:
+        if room <= 0 or text.cell_len <= room or not label.spans:
             return text
-        head, rest = text.divide([len(text.plain) - (tail.end - tail.start)])
-        head.truncate(max(FEW, room - rest.cell_len), overflow="ellipsis")
-        return head.append_text(rest)
+        lead = len(text.plain) - len(label.plain)  # the branch's ▼/▶
+        count = label.spans[0]
+        head, kept, rest = text.divide([lead + count.start, lead + count.end])
+        head.truncate(max(FEW, room - kept.cell_len), overflow="ellipsis")
+        return Text("").join([head, kept, rest])
 
     def set_catalog(
         self, branches: list[tuple], first: list[ProjectRow], rows: list[ProjectRow] | None = None
