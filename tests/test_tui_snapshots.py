@@ -98,3 +98,16 @@ def test_draft_editor(snap_compare, seeded):
     """At 120×40, the cursor in the head's department field (its focus shown by its background)."""
     with_draft(seeded)
     assert snap_compare(start(seeded), terminal_size=(120, 40), run_before=steps("f5", "enter", *["tab"] * 5))
+
+
+def test_draft_copied_figures_small_terminal(snap_compare, seeded):
+    """At 80×24, a draft holding a similar project's figures: its copied-figure warning one entry for the project they
+    came from (each row's four lines had filled the checks box, the other checks out of sight), highlighted."""
+    from kb.drafting import drafts, suggest
+
+    conn = connect(seeded)
+    project = conn.execute("SELECT id FROM projects WHERE name = '人才工作专项经费'").fetchone()[0]
+    draft = drafts.create(conn, "2026人才工作", year=2026)
+    drafts.apply_rows(conn, draft.id, suggest.project_rows(conn, project))
+    conn.close()
+    assert snap_compare(start(seeded), terminal_size=(80, 24), run_before=steps("f5", "enter", "tab", *["down"] * 4))
