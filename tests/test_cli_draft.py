@@ -457,3 +457,14 @@ def test_suggest_of_a_type_no_project_is_of_says_so(kb):
     over an empty table; it says there is none yet and what to do."""
     out = kb("suggest", "2027年执法执勤车辆购置").stdout
     assert "知识库中还没有设备购置类项目，没有模板" in out and "来自 0 个项目" not in out
+
+
+def test_draft_lint_says_a_sum_typed_in_yuan_under_the_heads_wan(kb):
+    """`kb draft lint` names a head sum of 10 亿元 or more as one typed in 元 (1200000 for 120 万元), Chinese first;
+    in 万元 it is silent."""
+    kb("draft", "new", "元万元")
+    kb("draft", "set", "元万元", "年度资金总额", "1200000")
+    said = kb("draft", "lint", "元万元", ok=False).stdout  # (exit 1: the empty table's errors)
+    assert "funds-in-yuan" in said and "年度资金总额 1200000 万元即 120 亿元：像是按元填写的，按万元应为 120" in said
+    kb("draft", "set", "元万元", "年度资金总额", "120")
+    assert "funds-in-yuan" not in kb("draft", "lint", "元万元", ok=False).stdout

@@ -86,6 +86,7 @@ BREAKERS = {
     "no-target": lambda t: replace(t, 0, operator=None, value=None, unit=None, target=""),
     "no-number": lambda t: replace(t, 1, operator="定性", value=None, unit=None, target="准确"),
     "no-unit": lambda t: replace(t, 0, unit=None),
+    "funds-in-yuan": lambda t: funds(t, amount=12000000, fiscal=10000000, carryover=1500000, other=500000),
     "vague": lambda t: replace(t, 2, target="有效提升"),
     "pct-range": lambda t: replace(t, 1, value=120.0),
     "direction-count": lambda t: replace(t, 0, operator="≤", target="<=50家"),

@@ -1582,3 +1582,21 @@ async def test_the_heads_sums_say_their_unit_once_typed(with_draft):
         wanted = ("实施期资金", "年度资金", "财政拨款", "上年结转", "其他资金")
         lines = [line for line in screen_lines(app) if any(f" {label}" in line for label in wanted)]
         assert len(lines) == 2 and all("万元" in line for line in lines) and "年度资金（万元） 500" in lines[0], lines
+
+
+async def test_a_sum_typed_in_yuan_under_the_heads_wan_is_said_in_the_checks(with_draft, monkeypatch):
+    """1200000 typed under 财政拨款（万元） meant 120 万元 (1,200,000 元): no check said so, and every other one read
+    the sum ten thousand times too large. The checks box says it, Chinese first, and stops once the sum is in 万元."""
+    monkeypatch.setattr(head_module, "DEBOUNCE", 3600)  # saved when left
+    app = start(with_draft)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_first(pilot)
+        await type_into(pilot, "#head-fiscal_wan", "1200000")
+        await until(pilot, lambda: "funds-in-yuan" in rules(app), "the check")
+        said = [str(o.prompt) for o in editor.query_one(DraftChecks)._options if "funds-in-yuan" in str(o.prompt)]
+        assert said == [
+            "! 财政拨款 1200000 万元即 120 亿元：像是按元填写的，按万元应为 120 the head's sums are in 万元: "
+            "1200000 looks typed in 元  funds-in-yuan"
+        ]
+        await type_into(pilot, "#head-fiscal_wan", "120")
+        await until(pilot, lambda: "funds-in-yuan" not in rules(app), "the check gone")

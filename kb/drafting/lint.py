@@ -157,6 +157,15 @@ PLACEHOLDER = re.compile(r"[Xx×]{2,}|某某|待填写|(?<![0-9])[*＊](?![0-9])
 # counted thing: 涉密载体销毁数量)
 CLASSIFIED = re.compile(r"\s*(?:涉密(?:项目|内容|事项)?|待(?:单位|部门)?补充.*)\s*")
 FUNDS_TOLERANCE = 0.1  # 万元
+# a head sum in 万元 from this up (10 亿元) reads as one typed in 元: 1200000 under 财政拨款（万元） is 120 万元
+YUAN_LIKELY = 100000.0
+FUND_LABELS = {
+    "total": "实施期资金总额",
+    "amount": "年度资金总额",
+    "fiscal": "财政拨款",
+    "carryover": "上年结转",
+    "other": "其他资金",
+}
 # 分值 sum to 100, or to 90 when 预算执行率 takes the other 10 outside the rows (71 of 87 weighted real tables)
 FULL_WEIGHT, BUDGET_RATE_WEIGHT = 100.0, 10.0
 TO_WAN = {"万元": 1.0, "元": 0.0001, "千元": 0.1, "亿元": 10000.0}
@@ -498,6 +507,19 @@ def _funds_sum(t: GoalTable):
                 None,
                 f"年度资金总额 {number(f['amount'])} 万元 ≠ 财政拨款 + 上年结转 + 其他资金 = {number(added)} 万元 "
                 f"the annual amount is not the sum of its sources",
+            )
+
+
+def _funds_in_yuan(t: GoalTable):
+    """A sum of 10 亿元 or more in a head whose sums are in 万元 is one typed in 元 far more often than a project's:
+    every other check then reads it ten thousand times too large, silently."""
+    for key, label in FUND_LABELS.items():
+        value = t.funds.get(key)
+        if value is not None and value >= YUAN_LIKELY:
+            yield (
+                None,
+                f"{label} {number(value)} 万元即 {number(value / 10000)} 亿元：像是按元填写的，按万元应为 "
+                f"{number(value / 10000)} the head's sums are in 万元: {number(value)} looks typed in 元",
             )
 
 
@@ -856,6 +878,12 @@ RULES: tuple[Rule, ...] = (
         "is the sum of its sources",
         _funds_sum,
         GUIDE_2021,
+    ),
+    Rule(
+        "funds-in-yuan",
+        "warning",
+        "表头的资金以万元填写（1 万元 = 10000 元） the head's sums are in 万元 (10,000 yuan)",
+        _funds_in_yuan,
     ),
     Rule(
         "placeholder",
