@@ -41,7 +41,14 @@ from importers.records import (
 )
 from importers import cover, registry, wide_print
 from importers.cells import lone_value
-from importers.columns import INDICATOR_HEADERS, PLACEHOLDER_NAMES, key, signer_as_indicator, state_as_signer
+from importers.columns import (
+    INDICATOR_HEADERS,
+    PLACEHOLDER_NAMES,
+    key,
+    sign_off,
+    signer_as_indicator,
+    state_as_signer,
+)
 from importers.level_words import is_level1, is_level2, whole_level1, whole_level2
 from importers.registry import MIN_SCORE, detect_layout
 from importers.segments import DEPARTMENT_TITLE, Segment, split
@@ -223,14 +230,35 @@ def _signers_doubted(rows: list[Row], doc: RawDocument) -> list[str]:
                     f"{project.name}; its value may be the sign-off's person"
                 )
         for label, value in project.fields.items():
-            if state_as_signer(label, value):
-                where = f"（第 {project.page} 页）" if project.page else f"（第 {project.line} 行起）"
-                said.append(
-                    f"项目「{project.name}」{where}的「{label} | {value}」读作落款，其值也像指标的完成状态，可能是"
-                    f"最后一个指标，请核对原文 the sign-off's '{label} | {value}' of {project.name} (line "
-                    f"{project.line} on) may be its last indicator, its value a state"
-                )
+            if not state_as_signer(label, value):
+                continue
+            row, labels = _sign_off_row(rows, project.line, (label, value))
+            if labels > 1:
+                continue  # a row of several labels ('填表人 | 全面 | 审核人 | 李强'): a sign-off's, no indicator's
+            where = (
+                f"（第 {row.line} 行{f'，第 {row.page} 页' if row.page else ''}）"
+                if row is not None
+                else f"（第 {project.page} 页）"
+                if project.page
+                else f"（第 {project.line} 行起）"
+            )
+            said.append(
+                f"项目「{project.name}」{where}的「{label} | {value}」读作落款，其值也像指标的完成状态，可能是"
+                f"最后一个指标，请核对原文 the sign-off's '{label} | {value}' of {project.name} (line "
+                f"{project.line if row is None else row.line}{'' if row else ' on'}) may be its last indicator, its "
+                "value a state"
+            )
     return said
+
+
+def _sign_off_row(rows: list[Row], line: int, pair: tuple[str, str]) -> tuple[Row | None, int]:
+    """The first row from `line` on whose sign-off gives `pair`, and how many labels it gives (0: none found): a
+    row of one label only could be the table's last indicator ('分管领导 | 明确'), one of several never is."""
+    for row in rows:
+        pairs = sign_off(row.cells) if row.line >= line else None
+        if pairs and pair in pairs:
+            return row, len(pairs)
+    return None, 0
 
 
 def unread(rows: list[Row], doc: RawDocument) -> list[str]:

@@ -870,6 +870,24 @@ def test_a_sign_off_row_the_cells_and_words_cannot_tell_is_said(table, row, said
     assert [w for w in doc.warnings if said in w]
 
 
+@pytest.mark.parametrize("person", ["全面", "安全", "高效"])
+@pytest.mark.parametrize(
+    "sign", ["填报人\t{}\t审核人\t李强\t", "填报人：{}\t\t联系电话：0991-1234567\t\t"], ids=["bare", "colons"]
+)
+def test_a_person_named_with_states_words_in_a_sign_off_of_several_labels_is_not_said(person, sign):
+    """'填报人 | 全面 | 审核人 | 李强' under a self-evaluation's table: a row of several labels is a sign-off's, never
+    the table's last indicator, so its person is read without a word (stop 65c said it might be an indicator); the
+    same person alone on a one-label row is said, naming that row's line."""
+    doc = _self_evaluation("", sign.format(person), "")
+    [project] = doc.projects
+    assert [i.name for i in project.indicators] == ["群众满意度"]
+    assert project.fields["填报人"] == person
+    assert not [w for w in doc.warnings if "落款" in w]
+    alone = parse_rows(split_rows(_SIGNED_FORM + _MERGED_TARGETS + f"分管领导\t{person}\t\t\n"))
+    assert alone.projects[0].fields["分管领导"] == person
+    assert [w for w in alone.warnings if f"（第 6 行）的「分管领导 | {person}」读作落款" in w]
+
+
 @pytest.mark.parametrize("word", ["明确", "及时", "齐全"])
 def test_a_state_row_over_a_sign_off_written_in_one_text_is_the_last_indicator(word):
     """A flat table's '分管领导 | 明确' merged over the target's columns over a sign-off written in one text
