@@ -6447,3 +6447,29 @@ def test_pdf_a_table_ruled_across_only_going_on_its_first_rows_over_its_first_ru
         second += b"".join(_cjk(x + 4, 768 - 20 * n, text) for x, text in zip(lefts, row)) + rule(762 - 20 * n)
     read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
     assert read[-4:] == [["", "", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"], *map(list, more)]
+
+
+def test_pdf_a_table_ruled_across_only_going_on_keeps_its_columns_over_a_sign_off_in_columns_of_its_own():
+    """Page 2 of a Word table ruled by its rows' borders holds the goal's last row, a project's rows and, as the
+    table's last row, a sign-off in columns of its own ('填报人 | 张伟（科长） | 联系电话 | 0531-…'), whose text ran
+    across the goal's column edges: they were lost for the page, its rows glued ('群众满意度≥90%', '2道路养护产出指标';
+    the project read as a unit row and dropped, silently, review 65R-a). A last row with a piece beginning where no row
+    above begins one and text across the columns above is a table of its own (its one row kept whole)."""
+    lefts, body = _RULED_LEFTS, _RULED_BODY
+
+    def rule(y: int) -> bytes:
+        return b"%d %d %d 0.5 re f\n" % (lefts[0], y, lefts[-1] - lefts[0])
+
+    first = _cjk(40, 820, "项目支出绩效目标表") + rule(800)
+    for n, row in enumerate(body[:-1]):
+        first += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row)) + rule(780 - 20 * n)
+    last = ("", "", *body[-1][2:])
+    more = [("2", "道路养护", "产出指标", "数量指标", f"养护路段{n}", f"≥{n}公里") for n in range(1, 3)]
+    second = rule(800)
+    for n, row in enumerate([last, *more]):
+        second += b"".join(_cjk(x + 4, 786 - 20 * n, text) for x, text in zip(lefts, row) if text) + rule(780 - 20 * n)
+    sign = ("填报人", "张伟（科长）", "联系电话", "0531-12345678转806")
+    second += b"".join(_cjk(x + 4, 726, text) for x, text in zip((40, 130, 290, 390), sign)) + rule(720)
+    read = cells(read_bytes(_cjk_pdf([first, second]), ".pdf"))
+    assert read[-4:-1] == [list(last), *map(list, more)]
+    assert set(read[-1]) == {"".join(sign)}

@@ -36,7 +36,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -1531,7 +1531,36 @@ def _rules_only_parts(
         if _crossed(chars, (left, top, right, high), lower) or _crossed(chars, (left, low, right, bottom), upper):
             parts.append(upper)
             top, above = low, ()
+    if (tail := _own_last_row(drawn, (left, top, right, bottom), chars, above, heights)) is not None:
+        parts.append(tail[0])
+        top, above = tail[1], ()
     return [*parts, _text_columns(drawn, (left, top, right, bottom), chars, above)]
+
+
+def _own_last_row(
+    drawn,
+    span: tuple[float, float, float, float],
+    chars: list[dict],
+    above: tuple[float, ...],
+    heights: Sequence[float],
+) -> tuple[list[dict], float] | None:
+    """The upright rules of a table ruled across only over its last row, and that row's top rule, where the row
+    stands in columns of its own: a sign-off ('填报人 | 张伟 | 联系电话 | 0531-…') whose text runs across the goal rows'
+    column edges, lost for the whole span (the goal's rows atop page 2 glued, '群众满意度≥90%', a project's read as a
+    unit row and dropped, silently). Only where a piece of the last row begins where no line above begins one."""
+    left, top, right, bottom = span
+    inner = [y for y in heights if top + SNAP < y < bottom - SNAP]
+    if not inner:
+        return None
+    high = inner[-1]
+    last = _lines_in(chars, (left, high, right, bottom))
+    starts = [x for line in _lines_in(chars, (left, top, right, high)) for x in _cell_starts(line)]
+    if not any(len(_cell_starts(line)) > 1 for line in last) or all(
+        any(abs(x - y) <= GRID_SLACK for y in starts) for line in last for x in _cell_starts(line)
+    ):
+        return None  # (one piece, or pieces each beginning in a column above: the table's own row)
+    upper = _text_columns(drawn, (left, top, right, high), chars, above)
+    return (upper, high) if _crossed(chars, (left, high, right, bottom), upper) else None
 
 
 def _with_rows_over(
