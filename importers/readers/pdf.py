@@ -1508,6 +1508,11 @@ def _rules_only(rules: list[dict]) -> tuple[float, float, float, float] | None:
     return left, top, right, bottom
 
 
+def _rule_heights(rules: list[dict], left: float, right: float) -> list[float]:
+    """The heights of the level rules lying between a table's sides, top to bottom."""
+    return sorted({y for y, start, end in _level_rules(rules) if start >= left - SNAP and end <= right + SNAP})
+
+
 def _rules_only_parts(
     drawn, span: tuple[float, float, float, float], chars: list[dict], above: tuple[float, ...]
 ) -> list[list[dict]]:
@@ -1518,7 +1523,7 @@ def _rules_only_parts(
     every column lost its edge and the project every level, silently). A band between rows of one table's columns (a
     placeholder row, a row of one cell) cuts nothing. Only the first part takes the last page's columns (`above`)."""
     left, top, right, bottom = span
-    heights = sorted({y for y, start, end in _level_rules(drawn.edges) if start >= left - SNAP and end <= right + SNAP})
+    heights = _rule_heights(drawn.edges, left, right)
     parts: list[list[dict]] = []
     for high, low in zip(heights, heights[1:]):
         lines = _lines_in(chars, (left, high, right, low))
@@ -1580,8 +1585,7 @@ def _with_rows_over(
         if (
             any(_runs_across(line, x) for x in above[1:-1])
             or not all(any(0 <= x - edge <= CELL_MARGINS for edge in above[:-1]) for x in starts)
-            or starts == [line[0]["x0"]]
-            and line[0]["x0"] <= left + CELL_MARGINS
+            or (starts == [line[0]["x0"]] and line[0]["x0"] <= left + CELL_MARGINS)
         ):
             break  # (a line of one piece at the table's left side: a title, '附表', no row)
         rows.append(line)
@@ -1674,7 +1678,7 @@ def _head_starts(
     below begins too: a column's edge where the column holds a word or two (a level merged over the whole table,
     one word; the project's 序号 and name in a table of one project), too few for the text strategy's three."""
     left, top, right, bottom = span
-    heights = sorted({y for y, start, end in _level_rules(rules) if start >= left - SNAP and end <= right + SNAP})
+    heights = _rule_heights(rules, left, right)
     below = next((y for y in heights if y > top + SNAP), bottom)
     head = [x for line in _lines_in(chars, (left, top, right, below)) for x in _cell_starts(line)]
     body = [x for line in lines if _middle(line) > below for x in _cell_starts(line)]
