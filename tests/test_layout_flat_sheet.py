@@ -1474,6 +1474,30 @@ def test_a_headered_sheets_next_table_of_fewer_columns_is_no_indicators(value, t
     assert doc.warnings == parse_rows(rows).warnings
 
 
+@pytest.mark.parametrize("table", [[], *NEXT_TABLES])
+def test_a_headered_sheets_rows_written_without_their_trailing_empty_cells_are_read(table):
+    """A CSV or text sheet whose lines end at their last filled cell (a blank unit, a blank unit and sign): padded on
+    the left their cells fell under the wrong columns (a misread at stop 64, the row left out at 65d's guard); padded
+    on the right they hold a name beside level words, as the header told. The next table's rows stay out."""
+    header = ["项目名称", "项目金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"]
+    header += ["度量单位"]
+    head = ["干部教育培训项目", "45.00", "完成年度培训任务。"]
+    lines = [
+        [*head, "产出指标", "数量指标", "培训人次", "≥", "300", "人次"],
+        [*head, "效益指标", "社会效益指标", "群众知晓率", "定性", "明显提升"],
+        ["", "", "", "成本指标", "经济成本指标", "单位成本", "≤", "12.5"],
+        [*head, "满意度指标", "服务对象满意度指标", "学员满意度", "≥", "90", "%"],
+    ]
+    rows = [Row(cells, n) for n, cells in enumerate([header, *lines, *table], 1)]
+    [project] = flat_sheet.parse(rows).projects
+    assert [(i.level1, i.level2, i.name, i.operator, i.target, i.unit) for i in project.indicators] == [
+        ("产出指标", "数量指标", "培训人次", "≥", "300", "人次"),
+        ("效益指标", "社会效益指标", "群众知晓率", "", "明显提升", ""),
+        ("成本指标", "经济成本指标", "单位成本", "≤", "12.5", ""),
+        ("满意度指标", "服务对象满意度指标", "学员满意度", "≥", "90", "%"),
+    ]
+
+
 def test_a_headerless_sheets_goal_lines_between_unread_rows_keep_their_runs_apart():
     """A goal's lines read as rows of one cell (a page read in strips) are no rows of another table: between two runs
     of rows whose project's name the file lacks they keep the runs apart, as before (each its own project's)."""

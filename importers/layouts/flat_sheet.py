@@ -348,6 +348,16 @@ def _other_columns(row: Row, ruled: tuple[float, ...]) -> bool:
     return bool(ruled and row.edges) and any(all(abs(x - y) > _EDGE_SLACK for y in ruled) for x in row.edges)
 
 
+def _trailing_dropped(row: Row, cols: _Columns) -> list[str]:
+    """A narrower row's cells padded on the right where they hold there, and not padded on the left, what the sheet's
+    columns told (an indicator's name beside a level word): the sheet's own row written without its trailing empty
+    cells (a CSV or text line whose blank unit or sign ends it), no other table's. [] otherwise."""
+    cells = [joined(clean(cell)) for cell in row.cells] + [""] * (cols.width - len(row.cells))
+    found = _cells(cells, cols.indicator)
+    level = found.get("level1") or found.get("level2")
+    return cells if found["name"] and level and _told_alike(cells, cols) else []
+
+
 def _aligned(row: Row, cols: _Columns) -> list[str]:
     """The row's cleaned cells with their lines joined, padded on the left when it lost its leading empty cells."""
     return [""] * (cols.width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
@@ -496,8 +506,9 @@ def parse(rows: list[Row]) -> RawDocument:
             # '填报单位：' line, its projects the unit's: importers.cover)
         cells = _aligned(row, cols)
         if len(row.cells) < cols.width and not _told_alike(cells, cols):
-            continue  # the next table's row (项目名称 | 合计 | 财政拨款, 姓名 | 职务): its fewer cells padded under the
-            # indicator's columns do not hold what the sheet's header or indicator rows told them
+            if not (cells := _trailing_dropped(row, cols)):
+                continue  # the next table's row (项目名称 | 合计 | 财政拨款, 姓名 | 职务): its fewer cells padded under
+                # the indicator's columns do not hold what the sheet's header or indicator rows told them
         if len(row.cells) < cols.width and _other_columns(row, ruled):
             continue  # a small table's row under the goal table (姓名 | 职务 | 联系电话): its own columns
         if len(row.cells) == cols.width and row.edges:
