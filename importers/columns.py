@@ -1085,6 +1085,7 @@ _A_NAME = re.compile(_NAME)
 _SIGNER = re.compile(
     rf"(?:{_SIGN_OWNER}){{0,2}}(?:联系人|填报人|填表人|审核人|复核人|经办人|单位负责人|负责人|分管领导)"
 )
+_SIGNER_END = ("人", "导")  # how each of its labels ends
 
 
 def signer_as_indicator(name: str, target: str) -> bool:
@@ -1092,8 +1093,8 @@ def signer_as_indicator(name: str, target: str) -> bool:
     target a person's name ('张伟', '买买提江'), or a state's words of a name's shape ending as a name may
     ('全面', '满意'); '明确', '齐全', '到位', '无事故' no name is (a row the reading kept as the table's last
     indicator, said)."""
-    if not _SIGNER.fullmatch(squash(name)) or not _A_NAME.fullmatch(target):
-        return False
+    if not name.rstrip().endswith(_SIGNER_END) or not _SIGNER.fullmatch(squash(name)) or not _A_NAME.fullmatch(target):
+        return False  # (asked of every indicator: its last character first, as each of the labels ends)
     return not _stated(target) or bool(_NAMED.fullmatch(target)) and target[-1] not in _STATE_END
 
 
