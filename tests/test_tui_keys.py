@@ -3,6 +3,8 @@ a search box, Enter in the add dialog, space on the goal table, the focused head
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from textual import events
 from textual.color import Color, rgb_to_lab
@@ -369,6 +371,36 @@ async def test_keys_typed_with_a_key_that_moves_the_focus_go_where_it_moved_it(
         await until(pilot, lambda: app.focused is not None and app.focused.id == box[1:], "the box moved to")
         await settle(pilot)
         assert app.focused.value == typed
+
+
+async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_the_app(seeded, monkeypatch):
+    """A key on its way was followed up every parent to the app before the next one went (40 characters typed at
+    once took 12 times as long); a character the search box took (stopped there) runs no binding above it, so the
+    keys held behind it go on from the box. Keys still arrive in order, `/` (a binding) followed to the end."""
+    import tui.type_ahead as type_ahead
+
+    seen: list[str] = []
+    follow = type_ahead.TypeAhead._next
+
+    def _next(self, node, key):
+        seen.append(f"{key.key}@{type(node).__name__}")
+        follow(self, node, key)
+
+    monkeypatch.setattr(type_ahead.TypeAhead, "_next", _next)
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        app.query_one("#names").focus()
+        await settle(pilot)
+        seen.clear()
+        post_together(app, "slash", "满", "意")
+        await settle(pilot)
+        assert app.query_one("#ind-query", Input).value == "满意"
+        hops = Counter(s.split("@")[0] for s in seen)
+        assert (hops["满"], hops["意"]) == (2, 2), seen  # sent to the box, seen taken there: no parent climbed
+        assert hops["slash"] > 4 and "slash@MainScreen" in seen, seen  # the binding's key followed up the chain
 
 
 @pytest.fixture
