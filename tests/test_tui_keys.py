@@ -373,6 +373,28 @@ async def test_keys_typed_with_a_key_that_moves_the_focus_go_where_it_moved_it(
         assert app.focused.value == typed
 
 
+@pytest.mark.parametrize(
+    ("before", "pasted", "after", "typed"),
+    [(("slash",), "满意度", (), "满意度"), (("slash", *"服务对象"), "满意度", tuple("指标"), "服务对象满意度指标")],
+)
+async def test_a_paste_read_with_keys_lands_among_them_in_order(seeded, before, pasted, after, typed):
+    """A paste (a terminal's bracketed paste, 满意度 from a document) went to the focused widget at once, past the keys
+    held behind the one on its way: 服务对象 typed then 满意度 pasted gave 服满意度务对象, and after `/` the paste went
+    to the table `/` left. It waits its turn with the keys."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        app.query_one("#names").focus()
+        await settle(pilot)
+        post_together(app, *before)
+        app.post_message(events.Paste(pasted))
+        post_together(app, *after)
+        await settle(pilot)
+        assert app.query_one("#ind-query", Input).value == typed
+
+
 async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_the_app(seeded, monkeypatch):
     """A key on its way was followed up every parent to the app before the next one went (40 characters typed at
     once took 12 times as long); a character the search box took (stopped there) runs no binding above it, so the

@@ -132,13 +132,14 @@ class KbApp(App[None]):
         self.db.close()
 
     async def on_event(self, event: events.Event) -> None:
-        """A key read while the one before is still on its way waits for it (tui.type_ahead)."""
-        if not isinstance(event, events.Key) or event.is_forwarded:
+        """A key (or a paste) read while the key before is still on its way waits for it (tui.type_ahead)."""
+        if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
             await super().on_event(event)
         elif not self.type_ahead.hold(event):
             target = self.focused or self.screen
             await super().on_event(event)
-            self.type_ahead.follow(event, target)
+            if isinstance(event, events.Key):
+                self.type_ahead.follow(event, target)
 
     # --- catalog ------------------------------------------------------------------------------------------------
 

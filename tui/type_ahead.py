@@ -19,11 +19,12 @@ class TypeAhead:
 
     def __init__(self, app) -> None:
         self.app = app
-        self.held: list[events.Key] = []
+        self.held: list[events.Key | events.Paste] = []  # a paste among them too: typed then pasted, in order
         self.busy: events.Key | None = None  # the key on its way
 
-    def hold(self, key: events.Key) -> bool:
-        """True when `key` waits for the one before it (held, to be routed later)."""
+    def hold(self, key: events.Key | events.Paste) -> bool:
+        """True when `key` waits for the one before it (held, to be routed later; a paste sent past the keys held had
+        landed before them: 服务对象, pasted 满意度, gave 服满意度务对象)."""
         if self.busy is not None:
             self.held.append(key)
         return self.busy is not None
