@@ -395,10 +395,9 @@ async def test_a_paste_read_with_keys_lands_among_them_in_order(seeded, before, 
         assert app.query_one("#ind-query", Input).value == typed
 
 
-async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_the_app(seeded, monkeypatch):
-    """A key on its way was followed up every parent to the app before the next one went (40 characters typed at
-    once took 12 times as long); a character the search box took (stopped there) runs no binding above it, so the
-    keys held behind it go on from the box. Keys still arrive in order, `/` (a binding) followed to the end."""
+@pytest.fixture
+def hops(monkeypatch) -> list[str]:
+    """Where the app waited for each key on its way (`key@node`, tui.type_ahead), in order."""
     import tui.type_ahead as type_ahead
 
     seen: list[str] = []
@@ -409,6 +408,14 @@ async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_t
         follow(self, node, key)
 
     monkeypatch.setattr(type_ahead.TypeAhead, "_next", _next)
+    return seen
+
+
+async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_the_app(seeded, hops):
+    """A key on its way was followed up every parent to the app before the next one went (40 characters typed at
+    once took 12 times as long); a character the search box took (stopped there) runs no binding above it, so the
+    keys held behind it go on from the box. Keys still arrive in order, `/` (a binding) followed to the end."""
+    seen = hops
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -423,6 +430,27 @@ async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_t
         hops = Counter(s.split("@")[0] for s in seen)
         assert (hops["满"], hops["意"]) == (2, 2), seen  # sent to the box, seen taken there: no parent climbed
         assert hops["slash"] > 4 and "slash@MainScreen" in seen, seen  # the binding's key followed up the chain
+
+
+async def test_a_key_moving_the_focused_widgets_cursor_is_not_waited_for(seeded, hops):
+    """↓ on the tree is its own binding (cursor_down), moving no focus: 40 read together had each waited for the one
+    before (13 times as long, a held ↓ lagging); they go on as read, all counted. ↓ in the search box (its binding
+    leaves for the results) is still waited for."""
+    app = start(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.query_one(ProjectTree)
+        tree.focus()
+        tree.cursor_line = 0
+        await settle(pilot)
+        post_together(app, *["down"] * 12)
+        await settle(pilot)
+        assert tree.cursor_line == 12 and hops == []
+        app.query_one("#browse-filter", Input).focus()
+        await settle(pilot)
+        post_together(app, "down")
+        await settle(pilot)
+        assert hops and all(h.startswith("down@") for h in hops)
 
 
 @pytest.fixture
