@@ -310,6 +310,15 @@ async def test_n_typed_right_after_f5_from_a_search_box_is_not_typed_into_it(see
         assert app.query_one("#ind-query", Input).value == "myd"
 
 
+async def on_the_names(app, pilot) -> None:
+    """The Indicators tab open, its names' list focused (a key there that moves the focus: `/`)."""
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    app.query_one("#names").focus()
+    await settle(pilot)
+
+
 def post_together(app, *keys: str) -> None:
     """Keys queued at once, as the terminal's driver posts the keys of one read (typed fast, or batched by SSH)."""
     for key in keys:
@@ -383,11 +392,7 @@ async def test_a_paste_read_with_keys_lands_among_them_in_order(seeded, before, 
     to the table `/` left. It waits its turn with the keys."""
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
-        app.query_one("#names").focus()
-        await settle(pilot)
+        await on_the_names(app, pilot)
         post_together(app, *before)
         app.post_message(events.Paste(pasted))
         post_together(app, *after)
@@ -418,11 +423,7 @@ async def test_a_character_a_box_took_lets_the_next_key_go_without_climbing_to_t
     seen = hops
     app = start(seeded)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
-        app.query_one("#names").focus()
-        await settle(pilot)
+        await on_the_names(app, pilot)
         seen.clear()
         post_together(app, "slash", "满", "意")
         await settle(pilot)
