@@ -69,6 +69,17 @@ def _leaf(p: ProjectRow) -> Text:
     )
 
 
+def _cut(text: Text, width: int) -> Text:
+    """`text` cut with … to `width` cells, a cell shorter where the cut falls inside a wide character (rich pads it
+    with a space: '招商引资项目 …')."""
+    cut = text.copy()
+    cut.truncate(width, overflow="ellipsis")
+    if not text.plain.startswith(cut.plain[:-1]):
+        cut = text.copy()
+        cut.truncate(width - 1, overflow="ellipsis")
+    return cut
+
+
 def _group(rows: Iterable[ProjectRow]) -> dict[Key, list[ProjectRow]]:
     """Projects by year branch, each branch in the rows' order, its department-wide tables first (sorted here: in
     the query's ORDER BY they cost 20 ms at 100,000 projects)."""
@@ -119,8 +130,7 @@ class ProjectTree(Tree[int | Key]):
         lead = len(text.plain) - len(label.plain)  # the branch's ▼/▶
         count = label.spans[0]
         head, kept, rest = text.divide([lead + count.start, lead + count.end])
-        head.truncate(max(FEW, room - kept.cell_len), overflow="ellipsis")
-        return Text("").join([head, kept, rest])
+        return Text("").join([_cut(head, max(FEW, room - kept.cell_len)), kept, rest])
 
     def set_catalog(
         self, branches: list[tuple], first: list[ProjectRow], rows: list[ProjectRow] | None = None
