@@ -352,15 +352,17 @@ def _trailing_dropped(row: Row, cols: _Columns) -> list[str]:
     """A narrower row's cells padded on the right where they hold there, and not padded on the left, what the sheet's
     columns told (an indicator's name beside a level word): the sheet's own row written without its trailing empty
     cells (a CSV or text line whose blank unit or sign ends it), no other table's. [] otherwise."""
-    cells = [joined(clean(cell)) for cell in row.cells] + [""] * (cols.width - len(row.cells))
+    cells = _aligned(row, cols, trailing=True)
     found = _cells(cells, cols.indicator)
     level = found.get("level1") or found.get("level2")
     return cells if found["name"] and level and _told_alike(cells, cols) else []
 
 
-def _aligned(row: Row, cols: _Columns) -> list[str]:
-    """The row's cleaned cells with their lines joined, padded on the left when it lost its leading empty cells."""
-    return [""] * (cols.width - len(row.cells)) + [joined(clean(cell)) for cell in row.cells]
+def _aligned(row: Row, cols: _Columns, trailing: bool = False) -> list[str]:
+    """The row's cleaned cells with their lines joined, padded on the left when it lost its leading empty cells (on
+    the right when its `trailing` ones: `_trailing_dropped`)."""
+    cells, pad = [joined(clean(cell)) for cell in row.cells], [""] * (cols.width - len(row.cells))
+    return cells + pad if trailing else pad + cells
 
 
 def _lines_apart(row: Row, cols: _Columns) -> list[Row]:
